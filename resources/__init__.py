@@ -1,0 +1,1 @@
+"""Packaged resources: sample postings."""

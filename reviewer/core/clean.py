@@ -1,0 +1,39 @@
+"""Cleaning: any posting page to the posting alone, as Markdown."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from reviewer.core.clean_html import clean_html
+from reviewer.core.clean_text import clean_text
+from reviewer.core.schema import CleanDoc
+
+Kind = Literal["html", "text"]
+
+_HTML_START = re.compile(
+    r"\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html|<head|<body|<meta|"
+    r"<div|<article|<section|<p[\s>]|<table|<title)",
+    re.I | re.S,
+)
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+
+
+def detect_kind(text: str, name: str = "") -> Kind:
+    """HTML when the name ends like HTML or the text starts like HTML; else text."""
+    if name.lower().endswith(_HTML_SUFFIXES):
+        return "html"
+    return "html" if _HTML_START.match(text[:4096]) else "text"
+
+
+def clean(raw: str, kind: Kind | None = None) -> CleanDoc:
+    """Clean one page. ``kind`` is guessed from the text when not given.
+
+    Never raises: a page that cannot be cleaned gives an empty document whose
+    ``notes`` say why."""
+    kind = kind or detect_kind(raw)
+    try:
+        return clean_html(raw) if kind == "html" else clean_text(raw)
+    except (RecursionError, ValueError, MemoryError) as err:
+        return CleanDoc(markdown="", kind=kind, source=raw,
+                        notes=[f"cleaning gave up: {type(err).__name__}: {err}"])

@@ -1,0 +1,453 @@
+"""Clean an HTML page down to the posting, as Markdown.
+
+Steps, each a small function:
+
+1. parse with lexbor (any markup, however broken) and read what the page declares
+   about itself: its title and any schema.org JobPosting JSON-LD;
+2. mark what is never content: scripts, styles, forms, navigation, headers and
+   footers, asides, hidden elements, cookie banners, share bars, "similar jobs";
+3. score every container by the text it holds (a paragraph counts by its length
+   and punctuation, links count against it) and pick the one that holds the
+   posting, with the sibling blocks that belong to it;
+4. convert that subtree with markdownify, images and remote resources dropped;
+5. record the page's visible text and which ranges of it were left out, and why.
+
+Nothing is fetched: no stylesheet, image or script of the page is ever loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from reviewer.core.html_markdown import to_markdown
+from reviewer.core.schema import CleanDoc, Removal
+from reviewer.core.textutil import collapse_blank_lines, normalise_space
+
+# Elements that never hold posting text.
+_NEVER = (
+    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed",
+    "audio", "video", "picture", "img", "map", "input", "button", "select", "textarea",
+    "link", "meta", "dialog",
+)
+_CHROME = {"nav": "navigation", "aside": "aside", "footer": "footer", "header": "page header"}
+
+_WS = re.compile(r"\s+")
+_INVISIBLE = frozenset(["script", "style", "noscript", "template", "head", "title", "svg"])
+_BLOCKS = frozenset(
+    (
+        "p div section article main li ul ol dl dt dd h1 h2 h3 h4 h5 h6 pre blockquote table tr "
+        "td th tbody thead header footer nav aside form address figure figcaption br hr center"
+    ).split()
+)
+_TEXT_BLOCKS = frozenset((
+    "p li pre td dd dt blockquote h1 h2 h3 h4 h5 h6 address th"
+).split())
+
+_NEGATIVE = re.compile(
+    r"cookie|consent|gdpr|banner|modal|popup|overlay|newsletter|subscribe|signup|sign-in|signin|"
+    r"login|social|share|sharing|breadcrumb|sidebar|widget|related|similar|recommend|other-jobs|"
+    r"more-jobs|comment|footer|masthead|menu|navbar|skip-link|sponsor|advert|promo|"
+    r"toolbar|pagination|pager|contact|tags?\b|meta\b|byline|head\b|header",
+    re.I,
+)
+_HIDE_AT_ONCE = re.compile(
+    r"cookie|consent|gdpr|modal|popup|newsletter|sign-?in|login|share|sharing|social|"
+    r"breadcrumb|similar|related-jobs|other-jobs|more-jobs|recommended|skip-link",
+    re.I,
+)
+_POSITIVE = re.compile(
+    r"job|posting|vacanc|career|description|article|content|main|body|entry|text|post\b|"
+    r"detail|position|opening|requisition",
+    re.I,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def clean_html(html: str) -> CleanDoc:
+    """Clean one HTML page. Never raises on any input."""
+    tree = LexborHTMLParser(html)
+    structured = _json_ld(tree)
+    page_title = _page_title(tree)
+    body = tree.body or tree.root
+    if body is None:
+        return CleanDoc(markdown="", kind="html", page_title=page_title, structured=structured,
+                        notes=["the page has no body"])
+    dropped = _mark_dropped(body)
+    scores = _score(body, dropped)
+    main = _choose_main(body, scores, dropped)
+    notes: list[str] = []
+    if not main:
+        notes.append("no block of the page reads like a posting; kept the whole body")
+        main = [body]
+    title_node = _title_outside(main, dropped)
+    kept_ids = {n.mem_id for n in main}
+    if title_node is not None:
+        kept_ids.add(title_node.mem_id)
+    source, removed = _source_text(body, kept_ids, dropped)
+    context = _context_lines(main, dropped, title_node)
+    markdown = _to_markdown(main, dropped, title_node)
+    return CleanDoc(
+        markdown=markdown, kind="html", source=source, removed=removed, page_title=page_title,
+        context=context, structured=structured, notes=notes,
+    )
+
+
+# --- what the page says about itself -------------------------------------------------------
+
+
+def _page_title(tree: LexborHTMLParser) -> str | None:
+    for sel, attr in (('meta[property="og:title"]', "content"), ("title", None)):
+        node = tree.css_first(sel)
+        if node is None:
+            continue
+        value = node.attributes.get(attr) if attr else node.text()
+        if value and value.strip():
+            return normalise_space(value)
+    return None
+
+
+def _json_ld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for node in tree.css('script[type="application/ld+json"]'):
+        raw = node.text() or ""
+        try:
+            data = json.loads(raw, strict=False)
+        except ValueError:
+            continue
+        found.extend(_job_postings(data))
+    return found
+
+
+def _job_postings(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _job_postings(item)
+    elif isinstance(data, dict):
+        kind = data.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if "JobPosting" in kinds:
+            yield data
+        for key in ("@graph", "mainEntity", "itemListElement"):
+            if key in data:
+                yield from _job_postings(data[key])
+
+
+# --- what is never content ---------------------------------------------------------------------
+
+
+def _mark_dropped(body: LexborNode) -> dict[int, str]:
+    """Map mem_id of each element to drop (with its subtree) to the reason."""
+    dropped: dict[int, str] = {}
+    for node in body.traverse(include_text=False):
+        if node.mem_id in dropped:
+            continue
+        reason = _drop_reason(node)
+        if reason:
+            dropped[node.mem_id] = reason
+            # skip its descendants: they go with it
+            for child in node.traverse(include_text=False):
+                dropped.setdefault(child.mem_id, "")
+    # entries with an empty reason belong to a dropped ancestor
+    return {k: v for k, v in dropped.items() if v}
+
+
+def _drop_reason(node: LexborNode) -> str | None:
+    tag = node.tag or ""
+    if tag in _NEVER:
+        return "script, style or embedded object" if tag in ("script", "style", "noscript") \
+            else "form control or media"
+    attrs = node.attributes
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return "hidden element"
+    style = attrs.get("style") or ""
+    if style and _HIDDEN_STYLE.search(style):
+        return "hidden element"
+    if tag == "form":
+        text = node.text(deep=True, separator=" ") or ""
+        if len(text) < 600 or node.css_first('input[type="password"]') is not None:
+            return "form"
+        return None
+    if tag in _CHROME:
+        # a <header> inside the posting holds its title: keep those
+        if tag == "header" and _inside(node, ("article", "main")):
+            return None
+        return _CHROME[tag]
+    role = attrs.get("role") or ""
+    if role in ("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog"):
+        return "navigation" if role == "navigation" else f"page {role}"
+    names = f"{attrs.get('id') or ''} {attrs.get('class') or ''}"
+    if names.strip() and _HIDE_AT_ONCE.search(names) and not _POSITIVE.search(names):
+        return "cookie banner, sign-in, share bar or list of other jobs"
+    return None
+
+
+def _inside(node: LexborNode, tags: tuple[str, ...]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.parent
+    return False
+
+
+# --- scoring ---------------------------------------------------------------------------------
+
+
+def _own_text(node: LexborNode) -> tuple[str, int]:
+    """The text a text block holds, and how much of it sits in links."""
+    text = node.text(deep=True, separator=" ") or ""
+    link_chars = sum(len(a.text(deep=True) or "") for a in node.css("a"))
+    return text, link_chars
+
+
+def _score(body: LexborNode, dropped: dict[int, str]) -> dict[int, float]:
+    """Readability-like: each text block feeds its ancestors, nearer ones more."""
+    scores: dict[int, float] = {}
+    for node in _live_blocks(body, dropped):
+        text, link_chars = _own_text(node)
+        length = len(text.strip())
+        if length < 25:
+            continue
+        density = min(1.0, link_chars / max(1, length))
+        value = (1.0 + text.count(",") * 0.5 + min(length / 100.0, 4.0)) * (1.0 - density)
+        if node.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            value *= 0.5
+        ancestor = node.parent
+        level = 1
+        while ancestor is not None and level <= 4:
+            if ancestor.tag in ("html", "body"):
+                break
+            scores[ancestor.mem_id] = scores.get(ancestor.mem_id, 0.0) + value / level
+            ancestor = ancestor.parent
+            level += 1
+    return scores
+
+
+def _live_blocks(body: LexborNode, dropped: dict[int, str]) -> Iterator[LexborNode]:
+    """Text blocks (and divs holding bare text) not inside a dropped element."""
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        for child in _children(node):
+            if child.mem_id in dropped:
+                continue
+            tag = child.tag
+            if tag in _TEXT_BLOCKS:
+                yield child
+                continue
+            if tag in ("div", "section", "span", "font", "center", "article", "main") and \
+                    _has_bare_text(child):
+                yield child
+                continue
+            stack.append(child)
+
+
+def _has_bare_text(node: LexborNode) -> bool:
+    bare = 0
+    child = node.child
+    while child is not None:
+        if child.is_text_node:
+            bare += len((child.text_content or "").strip())
+        elif child.tag in ("br", "b", "strong", "i", "em", "a", "span", "font", "u"):
+            pass
+        else:
+            return False
+        child = child.next
+    return bare >= 40
+
+
+def _children(node: LexborNode) -> Iterator[LexborNode]:
+    child = node.child
+    while child is not None:
+        if child.is_element_node:
+            yield child
+        child = child.next
+
+
+def _weight(node: LexborNode) -> float:
+    attrs = node.attributes
+    names = f"{attrs.get('id') or ''} {attrs.get('class') or ''} {attrs.get('itemprop') or ''}"
+    weight = 1.0
+    if node.tag in ("article", "main"):
+        weight *= 1.25
+    if _POSITIVE.search(names):
+        weight *= 1.25
+    if _NEGATIVE.search(names):
+        weight *= 0.5
+    return weight
+
+
+def _choose_main(
+    body: LexborNode, scores: dict[int, float], dropped: dict[int, str]
+) -> list[LexborNode]:
+    best: LexborNode | None = None
+    best_score = 0.0
+    for node in body.traverse(include_text=False):
+        score = scores.get(node.mem_id)
+        if not score or node.mem_id in dropped:
+            continue
+        score *= _weight(node)
+        if score > best_score:
+            best, best_score = node, score
+    if best is None:
+        return []
+    # climb while the parent holds much more of the page's text than the candidate
+    best = _widen(best, scores)
+    parent = best.parent
+    if parent is None:
+        return [best]
+    chosen = []
+    for sibling in _children(parent):
+        if sibling.mem_id in dropped:
+            continue
+        if sibling.mem_id == best.mem_id:
+            chosen.append(sibling)
+            continue
+        sib_score = scores.get(sibling.mem_id, 0.0) * _weight(sibling)
+        if sibling.tag in _TEXT_BLOCKS:
+            text, links = _own_text(sibling)
+            if len(text) > 80 and links < len(text) * 0.25:
+                sib_score = max(sib_score, best_score * 0.25)
+        if sib_score >= max(3.0, best_score * 0.2):
+            chosen.append(sibling)
+    return chosen
+
+
+def _widen(node: LexborNode, scores: dict[int, float]) -> LexborNode:
+    """A posting split over sibling sections: take their common parent."""
+    own = scores.get(node.mem_id, 0.0)
+    parent = node.parent
+    while parent is not None and parent.tag not in ("body", "html"):
+        if scores.get(parent.mem_id, 0.0) < own * 1.2:
+            break
+        strong = [c for c in _children(parent) if scores.get(c.mem_id, 0.0) >= own * 0.3]
+        if len(strong) < 2:
+            break
+        node, own = parent, scores.get(parent.mem_id, 0.0)
+        parent = node.parent
+    return node
+
+
+def _title_outside(main: list[LexborNode], dropped: dict[int, str]) -> LexborNode | None:
+    """The posting's <h1> when it sits before the chosen block, outside it."""
+    ids = {n.mem_id for n in main}
+    ancestor = main[0].parent
+    for _ in range(4):
+        if ancestor is None or ancestor.tag in ("body", "html"):
+            return None
+        for node in ancestor.traverse(include_text=False):
+            if node.mem_id in ids:
+                break  # reached the posting body: no title before it here
+            if node.tag == "h1" and (node.text(deep=True) or "").strip() and \
+                    not _under_dropped(node, dropped):
+                return node
+        ancestor = ancestor.parent
+    return None
+
+
+def _under_dropped(node: LexborNode, dropped: dict[int, str]) -> bool:
+    current: LexborNode | None = node
+    while current is not None:
+        if current.mem_id in dropped:
+            return True
+        current = current.parent
+    return False
+
+
+def _context_lines(
+    main: list[LexborNode], dropped: dict[int, str], title: LexborNode | None
+) -> list[str]:
+    """Short lines near the posting body that describe it (byline, metadata)."""
+    ids = {n.mem_id for n in main}
+    ancestor = main[0].parent
+    for _ in range(2):
+        if ancestor is None or ancestor.parent is None or ancestor.tag in ("body", "html"):
+            break
+        if ancestor.tag in ("article", "main"):
+            break
+        ancestor = ancestor.parent
+    if ancestor is None:
+        return []
+    skip = set(dropped) | ids
+    if title is not None:
+        skip.add(title.mem_id)
+    if ancestor.mem_id in skip:
+        return []
+    text = to_markdown([ancestor], frozenset(skip))
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+# --- visible text and what was removed ---------------------------------------------------------
+
+
+def _source_text(
+    body: LexborNode, kept: set[int], dropped: dict[int, str]
+) -> tuple[str, list[Removal]]:
+    """The page's visible text, one block a line, and the ranges cleaning left out."""
+    parts: list[str] = []
+    removed: list[Removal] = []
+    state = {"pos": 0}
+
+    def emit(text: str, reason: str | None) -> None:
+        if text == "\n":
+            if parts and parts[-1] != "\n":
+                parts.append("\n")
+                state["pos"] += 1
+            return
+        if not parts or parts[-1] == "\n":
+            text = text.lstrip()
+        if not text:
+            return
+        pos = state["pos"]
+        if reason is not None:
+            last = removed[-1] if removed else None
+            if last is not None and last.reason == reason and last.end >= pos - 1:
+                removed[-1] = Removal(last.start, pos + len(text), reason)
+            else:
+                removed.append(Removal(pos, pos + len(text), reason))
+        parts.append(text)
+        state["pos"] = pos + len(text)
+
+    def walk(node: LexborNode, reason: str | None, depth: int) -> None:
+        child = node.child
+        while child is not None:
+            if child.is_text_node:
+                text = _WS.sub(" ", child.text_content or "")
+                if text.strip():
+                    emit(text, reason)
+            elif child.is_element_node and child.tag not in _INVISIBLE:
+                here = reason
+                if child.mem_id in kept:
+                    here = None
+                elif child.mem_id in dropped:
+                    here = dropped[child.mem_id]
+                block = child.tag in _BLOCKS
+                if block:
+                    emit("\n", here)
+                if depth < 250:
+                    walk(child, here, depth + 1)
+                if block:
+                    emit("\n", here)
+            child = child.next
+
+    walk(body, "outside the posting", 0)
+    return "".join(parts).strip(), removed
+
+
+# --- Markdown ------------------------------------------------------------------------------------
+
+
+def _to_markdown(
+    main: list[LexborNode], dropped: dict[int, str], title: LexborNode | None
+) -> str:
+    markdown = to_markdown(main, frozenset(dropped))
+    if title is not None:
+        heading = normalise_space(title.text(deep=True, separator=" ") or "")
+        if heading:
+            markdown = f"# {heading}\n\n{markdown}"
+    return collapse_blank_lines(markdown)

@@ -1,0 +1,467 @@
+"""Clean a text dump of a posting page (lynx dumps, copied text, innerText, e-mails).
+
+Steps:
+
+1. normalise whitespace and line endings; split text that a capture glued together
+   (``Key QualificationsKey Qualifications- Exceptional…``) back into lines;
+2. score each line: sentences and bullets of some length count for the posting;
+   menus, sign-in forms, footers, pickers and short link lines count against it;
+3. take the run of lines with the highest total (the posting), widen it up to the
+   title and labelled lines just above it, and cut it at a "similar jobs" list;
+4. inside that run drop the lines that are boilerplate and the repeats;
+5. write Markdown: headings, ``-`` bullets, paragraphs with hard wraps undone.
+
+Every line left out is recorded with its range in the normalised text and why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reviewer.core.lexicon import (
+    CAMEL_WORDS,
+    JOB_NOUNS,
+    boilerplate_reason,
+    section_field,
+)
+from reviewer.core.schema import CleanDoc, Removal
+from reviewer.core.textutil import collapse_blank_lines, normalise_lines
+
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦●○■□▫‣⁃–—➢➤►✓✔]|\d{1,2}[.)]|[a-z][.)])\s+")
+_LABEL = re.compile(r"^\s*([A-Z][A-Za-z0-9 &/()'’.-]{1,40}?)\s*:\s*(.*)$")
+_ALLCAPS_LABEL = re.compile(r"^\s*([A-Z][A-Z0-9 &/()'’.,-]{2,50}?)\s*:\s*(.*)$")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_RULE = re.compile(r"^\s*([-=_*~━─═#.])\1{4,}\s*$")
+# a lower-case letter, digit or closing mark glued to a capital starting a new word
+_GLUE = re.compile(
+    r"(?<=[a-z0-9!?)%:])(?=[A-Z][a-z.])|(?<=\.)(?=[A-Z][a-z])|(?<=[a-z0-9])(?=[A-Z]{2,}\b)"
+)
+_GLUED_BULLET = re.compile(r"(?<=[A-Za-z0-9.)%])- (?=[A-Z0-9])")
+_CAPS_HEAD = re.compile(r"^([A-Z][A-Z&/]+(?: [A-Z&/]+){1,4}) (?=[A-Z][a-z])")
+_TRAILING_HEADING = re.compile(r"^(.*[.!?:])\s{2,}(\S.{1,40})$")
+
+JOB_LABELS = re.compile(
+    r"^(job ?title|title|position( title)?|role|location|position location|job location|"
+    r"locations?|department|team|job category|category|division|posted|date posted|"
+    r"posting date|opening date|closing date|deadline|application deadline|apply by|"
+    r"salary|remuneration|compensation|pay|weekly hours|work hours|hours|schedule|"
+    r"employment type|job type|contract type|type|role number|job id|job number|req(uisition)?"
+    r"( id| number| #)?|reference( code| number)?|announcement (code|number)|start date|"
+    r"duration|term|open to|reports to|experience|education|level|seniority|"
+    r"company|employer|organi[sz]ation)$",
+    re.I,
+)
+
+
+@dataclass
+class _Line:
+    start: int  # offset of the line in the normalised source
+    text: str
+    score: float = 0.0
+    reason: str | None = None  # why it goes, when it is boilerplate
+    kind: str = "text"  # text | blank | bullet | heading | label | rule
+
+
+def clean_text(raw: str) -> CleanDoc:
+    """Clean one text dump. Never raises on any input."""
+    source = _unglue(normalise_lines(raw))
+    lines = _lines(source)
+    if not any(line.kind != "blank" for line in lines):
+        return CleanDoc(markdown="", kind="text", source=source,
+                        notes=["the page holds no text"])
+    for line in lines:
+        _classify(line)
+    _mark_menus(lines)
+    first, last = _main_run(lines)
+    first = _widen_up(lines, first)
+    context = _header_context(lines, first)
+    last = _cut_at_listing(lines, first, last)
+    kept = _drop_inside(lines, first, last)
+    removed = _removals(lines, first, last, kept)
+    markdown = _to_markdown([lines[i] for i in kept])
+    return CleanDoc(markdown=markdown, kind="text", source=source, removed=removed,
+                    context=context)
+
+
+# --- 1. normalise -------------------------------------------------------------------------------
+
+
+def _unglue(text: str) -> str:
+    """Split lines a capture glued together; leave ordinary text as it is."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) > 200 and _glue_count(line) >= 4:
+            out.extend(_split_glued(line))
+        else:
+            match = _TRAILING_HEADING.match(line)
+            if match and section_field(match.group(2))[0]:
+                out.extend([match.group(1), "", match.group(2).strip()])
+            else:
+                out.append(line)
+    return "\n".join(out)
+
+
+def _glue_count(line: str) -> int:
+    return sum(1 for m in _GLUE.finditer(line) if not _is_camel_word(line, m.start()))
+
+
+def _is_camel_word(line: str, at: int) -> bool:
+    """Is the capital at ``at`` inside one CamelCase word (iPhone, TensorFlow)?"""
+    left = at
+    while left > 0 and line[left - 1].isalpha():
+        left -= 1
+    right = at
+    while right < len(line) and (line[right].isalnum()):
+        right += 1
+    run = at - left
+    if run == 0:
+        return False  # after a digit or a stop: a real break
+    if run <= 2 and line[left].isupper() is False:
+        return True  # iPhone, eBay
+    if run <= 2:
+        return True  # Py|Torch, Mc|Donald
+    return line[left:right].lower() in CAMEL_WORDS
+
+
+def _split_glued(line: str) -> list[str]:
+    pieces: list[str] = []
+    last = 0
+    for m in _GLUE.finditer(line):
+        if _is_camel_word(line, m.start()):
+            continue
+        pieces.append(line[last:m.start()])
+        last = m.start()
+    pieces.append(line[last:])
+    # bullets that were glued: mark them as bullets again
+    result = []
+    for piece in pieces:
+        bits = _GLUED_BULLET.split(piece)
+        for j, bit in enumerate(bits):
+            bit = bit.strip()
+            if not bit:
+                continue
+            head = _CAPS_HEAD.match(bit) if j == 0 else None
+            if head:
+                result.append(head.group(1))
+                bit = bit[head.end():]
+            if bit.startswith("- "):
+                result.append(bit)
+            elif j > 0:
+                result.append("- " + bit)
+            else:
+                result.append(bit)
+    return result
+
+
+def _lines(source: str) -> list[_Line]:
+    lines = []
+    pos = 0
+    for text in source.split("\n"):
+        line = _Line(pos, text)
+        if not text.strip():
+            line.kind = "blank"
+        lines.append(line)
+        pos += len(text) + 1
+    return lines
+
+
+# --- 2. score -------------------------------------------------------------------------------------
+
+
+def _classify(line: _Line) -> None:
+    if line.kind == "blank":
+        return
+    text = line.text.strip()
+    body = _BULLET.sub("", text)
+    words = _WORD.findall(body)
+    n = len(words)
+    if _RULE.match(text) or (not words and not re.search(r"\d", text)):
+        line.kind, line.score = "rule", -1.0
+        return
+    bare = body.strip(" |•·>›»-–—")
+    reason = boilerplate_reason(bare) if n <= 10 else _long_boilerplate(bare)
+    if reason:
+        line.reason, line.score = reason, -4.0
+        return
+    if _BULLET.match(text) and n >= 1:
+        line.kind = "bullet"
+    label = _LABEL.match(body) or _ALLCAPS_LABEL.match(body)
+    if label and JOB_LABELS.match(label.group(1).strip()):
+        line.kind = "label"
+        line.score = 4.0
+        return
+    known, _field = section_field(body)
+    if known and n <= 8:
+        line.kind, line.score = "heading", 3.0
+        return
+    if label and label.group(1).isupper() and len(label.group(1)) > 3:
+        line.kind = "label"
+        line.score = 2.5 if n > 2 else 1.0
+        return
+    sentence = bool(re.search(r"[a-z][.!?;,]", body)) or n >= 12
+    if n >= 8 and sentence:
+        line.score = min(n / 5.0, 8.0)
+    elif line.kind == "bullet" and n >= 4:
+        line.score = min(n / 5.0, 4.0)
+    elif n >= 5 and sentence:
+        line.score = 0.5
+    elif n <= 3:
+        line.score = -1.5
+    else:
+        line.score = -0.5
+
+
+def _long_boilerplate(body: str) -> str | None:
+    reason = boilerplate_reason(body)
+    if reason in ("site footer", "mailing-list footer", "form control or image marker",
+                  "cookie notice"):
+        return reason
+    return None
+
+
+def _mark_menus(lines: list[_Line]) -> None:
+    """Runs of three or more short lines (menus, link lists) weigh against the posting."""
+    run: list[_Line] = []
+    for line in [*lines, _Line(0, "x" * 200)]:
+        if line.kind == "blank":
+            continue
+        short = line.kind not in ("label", "heading") and line.score < 0 and \
+            len(_WORD.findall(line.text)) <= 6 and \
+            not (line.kind == "text" and line.reason is None and JOB_NOUNS.search(line.text))
+        if short:
+            run.append(line)
+            continue
+        if len(run) >= 3:
+            for item in run:
+                item.score = min(item.score, -2.0)
+                if item.reason is None:
+                    item.reason = "menu or list of links"
+        run = []
+
+
+# --- 3. the posting's run of lines -------------------------------------------------------------
+
+
+def _main_run(lines: list[_Line]) -> tuple[int, int]:
+    """Maximum-sum run of line scores (blank lines count zero)."""
+    best, best_first, best_last = float("-inf"), 0, -1
+    total, first = 0.0, 0
+    for i, line in enumerate(lines):
+        if total <= 0:
+            total, first = 0.0, i
+        total += line.score
+        if total > best and line.kind != "blank":
+            best, best_first, best_last = total, first, i
+    if best_last < 0:
+        return 0, len(lines) - 1
+    while best_first < best_last and lines[best_first].kind == "blank":
+        best_first += 1
+    return best_first, best_last
+
+
+_SKIPPABLE = ("page control", "list of other jobs", "form control or image marker")
+
+
+def _widen_up(lines: list[_Line], first: int) -> int:
+    """Take in the title, location and labelled lines just above the posting.
+
+    Page controls between them and the posting ("Back to search results") are
+    stepped over; they are dropped later as boilerplate."""
+    above = [x for x in lines[:first] if x.kind != "blank"]
+    if len(above) <= 3 and all(x.reason is None for x in above):
+        return 0  # the posting starts the page: nothing above it to cut
+    taken = first
+    misses = skipped = 0
+    i = first - 1
+    while i >= 0 and first - i <= 16:
+        line = lines[i]
+        i -= 1
+        if line.kind == "blank":
+            continue
+        if line.reason in _SKIPPABLE:
+            skipped += 1
+            if skipped > 2:
+                break
+            continue
+        if line.reason is not None or line.kind == "bullet":
+            break
+        if _is_header_line(line):
+            taken = i + 1
+            misses = skipped = 0
+        else:
+            misses += 1
+            if misses > 1:
+                break
+    return taken
+
+
+def _is_header_line(line: _Line) -> bool:
+    text = line.text.strip()
+    return line.kind in ("label", "heading") or line.score > 0 or \
+        bool(JOB_NOUNS.search(text)) or _looks_like_place_line(text)
+
+
+def _header_context(lines: list[_Line], first: int) -> list[str]:
+    """Short lines above the posting that may name its title, place or team.
+
+    They stay out of the Markdown (they sit among page chrome) but the
+    extractor may read them, with less trust than the posting itself."""
+    found: list[str] = []
+    above = [x for x in lines[:first] if x.kind != "blank"][-40:]
+    for line in above:
+        if line.reason is not None:
+            continue
+        text = line.text.strip()
+        if 1 <= len(_WORD.findall(text)) <= 12 and line.kind != "bullet":
+            found.append(text)
+    return found
+
+
+def _looks_like_place_line(text: str) -> bool:
+    return bool(re.search(r"\|| - |,\s*[A-Z]{2}\b|\b(remote|hybrid|on-?site)\b|\bin [a-z]", text,
+                          re.I)) and len(_WORD.findall(text)) <= 12
+
+
+def _cut_at_listing(lines: list[_Line], first: int, last: int) -> int:
+    """End the posting where a list of other jobs starts."""
+    for i in range(first + 1, last + 1):
+        if lines[i].reason == "list of other jobs":
+            later = sum(max(0.0, x.score) for x in lines[i + 1:last + 1])
+            if later < 12:
+                j = i - 1
+                while j > first and lines[j].kind in ("blank", "rule"):
+                    j -= 1
+                return j
+    return last
+
+
+def _drop_inside(lines: list[_Line], first: int, last: int) -> list[int]:
+    kept: list[int] = []
+    seen_short: set[str] = set()
+    prev = ""
+    for i in range(first, last + 1):
+        line = lines[i]
+        above, prev = prev, line.text
+        if line.kind == "blank":
+            kept.append(i)
+            continue
+        if line.reason is not None and line.reason != "menu or list of links":
+            continue
+        if line.kind == "rule":
+            continue
+        key = re.sub(r"\W+", " ", line.text).strip().lower()
+        continuation = line.kind == "text" and len(above.strip()) >= 60
+        if len(key) < 80 and line.kind != "bullet" and not continuation:
+            if key in seen_short:
+                line.reason = "repeated line"
+                continue
+            seen_short.add(key)
+        kept.append(i)
+    return kept
+
+
+def _removals(lines: list[_Line], first: int, last: int, kept: list[int]) -> list[Removal]:
+    keep = set(kept)
+    removed: list[Removal] = []
+    for i, line in enumerate(lines):
+        if i in keep or line.kind == "blank":
+            continue
+        if line.reason and line.reason != "menu or list of links":
+            reason = line.reason
+        elif i < first:
+            reason = line.reason or "before the posting"
+        elif i > last:
+            reason = "after the posting"
+        else:
+            reason = line.reason or "rule"
+        end = line.start + len(line.text)
+        prev = removed[-1] if removed else None
+        if prev is not None and prev.reason == reason and \
+                _only_blank_between(lines, prev.end, line):
+            removed[-1] = Removal(prev.start, end, reason)
+        else:
+            removed.append(Removal(line.start, end, reason))
+    return removed
+
+
+def _only_blank_between(lines: list[_Line], end: int, line: _Line) -> bool:
+    return line.start - end <= 1 or all(
+        x.kind == "blank" for x in lines if end < x.start < line.start
+    )
+
+
+# --- 5. Markdown ---------------------------------------------------------------------------
+
+
+def _to_markdown(lines: list[_Line]) -> str:
+    blocks: list[str] = []
+    para: list[str] = []
+    wrap_at = _wrap_width(lines)
+
+    def flush() -> None:
+        if para:
+            blocks.append(re.sub(r" {2,}", " ", " ".join(para)))
+            para.clear()
+
+    prev_len = 0
+    for line in lines:
+        text = line.text.strip()
+        if line.kind == "blank":
+            flush()
+            prev_len = 0
+            continue
+        if line.kind == "heading":
+            flush()
+            blocks.append("## " + text.rstrip(":").strip())
+            prev_len = 0
+            continue
+        if line.kind == "label":
+            label = _LABEL.match(text) or _ALLCAPS_LABEL.match(text)
+            value = label.group(2).strip() if label else ""
+            flush()
+            long_value = len(value) > 60 or len(line.text) >= wrap_at
+            if label and not value:
+                blocks.append("## " + label.group(1).strip())
+            elif label and long_value:
+                blocks.append("## " + label.group(1).strip())
+                para.append(value)
+            else:
+                blocks.append(re.sub(r" {2,}", " ", text))
+            prev_len = len(line.text) if label and value and long_value else 0
+            continue
+        if line.kind == "bullet":
+            flush()
+            para.append("- " + _BULLET.sub("", text))
+            prev_len = len(line.text)
+            continue
+        if para and prev_len >= wrap_at:
+            para.append(text)  # a hard-wrapped line goes on
+        else:
+            flush()
+            para.append(text)
+        prev_len = len(line.text)
+    flush()
+    return collapse_blank_lines(_join_lists("\n\n".join(blocks)))
+
+
+def _wrap_width(lines: list[_Line]) -> int:
+    """The width a hard-wrapped text was wrapped at, less a margin; or "never join".
+
+    A wrapped text has many lines ending near one width; a text whose paragraphs
+    are single long lines has no such width, and its lines are never joined."""
+    lengths = sorted(len(x.text.rstrip()) for x in lines if x.kind in ("text", "bullet"))
+    if len(lengths) < 3:
+        return 10**6
+    width = lengths[int(len(lengths) * 0.9)]
+    if width > 110:
+        return 10**6
+    near = sum(1 for n in lengths if width - 15 <= n <= width)
+    if near < max(2, len(lengths) * 0.3):
+        return 10**6
+    return max(30, width - 25)
+
+
+def _join_lists(markdown: str) -> str:
+    """Bullets of one list sit on consecutive lines."""
+    return re.sub(r"(?m)^(- .*)\n\n(?=- )", r"\1\n", markdown)

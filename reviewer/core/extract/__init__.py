@@ -1,0 +1,42 @@
+"""Extract the fields of schema v1 from a cleaned posting.
+
+A cascade, each stage filling only the fields the ones before it left empty:
+
+1. ``json-ld``: a schema.org JobPosting the HTML page embedded;
+2. ``label``: labelled lines ("Location: …", "JOB TITLE: …", "Posted: …");
+3. ``structure``: the page's layout (the title heading, the lines above the body,
+   section headings such as Responsibilities or Benefits);
+4. ``pattern``: patterns and word lists over the text (pay ranges, dates, years of
+   experience, degrees, seniority words, remote work, skills).
+
+Every value carries the spans of the cleaned text it came from and a confidence.
+A field no stage can support stays ``None``: a wrong value is worse than none.
+"""
+
+from __future__ import annotations
+
+from reviewer.core.extract import heuristics, patterns
+from reviewer.core.extract.document import parse
+from reviewer.core.extract.labels import labelled_values
+from reviewer.core.extract.structured import from_json_ld
+from reviewer.core.schema import CleanDoc, Extraction, Finding
+
+EXTRACTOR_VERSION = "1.0"
+
+
+def extract(doc: CleanDoc) -> Extraction:
+    """All fields of schema v1 for one cleaned posting. Never raises on any input."""
+    parsed = parse(doc.markdown, doc.context, doc.page_title)
+    found: dict[str, Finding] = {}
+
+    def offer(more: dict[str, Finding]) -> None:
+        for name, finding in more.items():
+            if name not in found and finding.value not in (None, "", [], {}):
+                found[name] = finding
+
+    for posting in doc.structured[:1]:
+        offer(from_json_ld(posting, parsed))
+    offer(heuristics.from_labels(labelled_values(parsed), parsed))
+    offer(heuristics.from_structure(parsed, found))
+    offer(patterns.from_patterns(parsed, found))
+    return Extraction.from_findings(found)

@@ -1,0 +1,67 @@
+"""Dates in the forms postings write them, to ISO ``YYYY-MM-DD``."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    name: i + 1
+    for i, names in enumerate((
+        "january jan janvier januar enero", "february feb feb. février februar febrero",
+        "march mar mars märz marzo", "april apr avril abril", "may mai mayo",
+        "june jun juin juni junio", "july jul juillet juli julio",
+        "august aug août agosto", "september sep sept septembre septiembre",
+        "october oct octobre oktober octubre", "november nov novembre noviembre",
+        "december dec décembre dezember diciembre",
+    ))
+    for name in names.replace(".", "").split()
+}
+_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+_PATTERNS = [
+    re.compile(rf"\b{_YEAR}-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep){_YEAR}\b"),
+]
+
+
+def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The first well-formed date in ``text``, as ISO, with its span."""
+    best: tuple[str, tuple[int, int]] | None = None
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            iso = _to_iso(match)
+            if iso is None:
+                continue
+            if best is None or match.start() < best[1][0]:
+                best = (iso, match.span())
+            break
+    return best
+
+
+def _to_iso(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    year = int(groups["year"])
+    if groups.get("mon"):
+        month = MONTHS.get(groups["mon"].lower().rstrip("."))
+        day = int(groups["day"])
+    elif groups.get("m"):
+        month, day = int(groups["m"]), int(groups["d"])
+    else:
+        a, b = int(groups["a"]), int(groups["b"])
+        if groups["sep"] == "/" and a <= 12 < b:
+            month, day = a, b  # 03/15/2004
+        elif groups["sep"] == "/" and a <= 12 and b <= 12:
+            month, day = a, b  # ambiguous with slashes: month first
+        else:
+            day, month = a, b  # 15.03.2004
+    if month is None:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,113 @@
+"""The cleaned Markdown as blocks with offsets: what the extraction stages read.
+
+Each non-blank line of the Markdown is a block: a heading, a list item (with its
+continuation lines) or a paragraph line. A block knows the heading it sits under,
+so a stage can ask "the items under Responsibilities". Offsets are into the
+Markdown, so every value found in a block can name its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from reviewer.core.lexicon import section_field
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
+_MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
+_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
+
+
+@dataclass
+class Block:
+    kind: Literal["heading", "item", "para"]
+    text: str  # plain text: no markers, no emphasis, links as their text
+    start: int  # span of the block's content in the Markdown
+    end: int
+    level: int = 0  # heading level; for items, nesting depth
+    section: int = -1  # index of the heading this block sits under
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+@dataclass
+class Document:
+    markdown: str
+    blocks: list[Block]
+    context: list[str] = field(default_factory=list)
+    page_title: str | None = None
+
+    def heading_of(self, block: Block) -> Block | None:
+        return self.blocks[block.section] if block.section >= 0 else None
+
+    def section_blocks(self, heading_index: int) -> list[Block]:
+        """Blocks under a heading, up to the next heading."""
+        out = []
+        for block in self.blocks[heading_index + 1:]:
+            if block.kind == "heading":
+                break
+            out.append(block)
+        return out
+
+    def locate(self, value: str, start: int = 0) -> tuple[int, int] | None:
+        """Where ``value`` first occurs in the Markdown (case-insensitive)."""
+        if not value:
+            return None
+        at = self.markdown.lower().find(value.lower(), start)
+        return (at, at + len(value)) if at >= 0 else None
+
+
+def plain(text: str) -> str:
+    """Markdown inline markup off: emphasis marks, code ticks, link targets."""
+    text = _LINK.sub(r"\1", text)
+    text = _MARKUP.sub("", text)
+    return text.replace("\\", "").strip()
+
+
+def parse(markdown: str, context: list[str] | None = None,
+          page_title: str | None = None) -> Document:
+    blocks: list[Block] = []
+    section = -1
+    pos = 0
+    for raw_line in markdown.split("\n"):
+        line_start = pos
+        pos += len(raw_line) + 1
+        line = raw_line.rstrip()
+        if not line.strip():
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            text_start = line_start + heading.start(2)
+            blocks.append(Block("heading", plain(heading.group(2)), text_start,
+                                line_start + heading.end(2), level=len(heading.group(1))))
+            section = len(blocks) - 1
+            continue
+        item = _ITEM.match(line)
+        if item:
+            blocks.append(Block("item", plain(line[item.end():]), line_start + item.end(),
+                                line_start + len(line), level=len(item.group(1)) // 2,
+                                section=section))
+            continue
+        stripped = len(line) - len(line.lstrip())
+        if blocks and blocks[-1].kind == "item" and stripped >= 2 and \
+                blocks[-1].end == line_start - 1:
+            # a list item's continuation line
+            last = blocks[-1]
+            last.text = f"{last.text} {plain(line)}"
+            last.end = line_start + len(line)
+            continue
+        blocks.append(Block("para", plain(line), line_start + stripped, line_start + len(line),
+                            section=section))
+    return Document(markdown, blocks, [plain(line) for line in context or []], page_title)
+
+
+def section_kind(doc: Document, block: Block) -> str | None:
+    """The list field of the section a block sits in (None when none)."""
+    heading = doc.heading_of(block)
+    if heading is None:
+        return None
+    return section_field(heading.text)[1]

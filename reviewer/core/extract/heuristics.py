@@ -1,0 +1,455 @@
+"""Stages 2 and 3: labelled values, then the page's structure.
+
+Structure means: the title heading or title line at the top of the posting, the
+short lines above its body (team, place), the byline ("Posted by X on DATE"),
+the first line of a mailing-list posting (the organisation), prose that names
+the employer ("X is looking for"), and section headings that hold list fields.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from reviewer.core.extract.dates import find_date
+from reviewer.core.extract.document import Block, Document
+from reviewer.core.extract.labels import LABELS, Labelled
+from reviewer.core.extract.places import is_place, looks_like_location
+from reviewer.core.extract.salary import find_salary
+from reviewer.core.extract.skills import is_lowercase_page
+from reviewer.core.extract.vocab import education_level, employment_type, remote_mode, seniority
+from reviewer.core.lexicon import JOB_NOUNS, boilerplate_reason, section_field
+from reviewer.core.schema import Finding, Span
+
+LIST_FIELDS = ("responsibilities", "required_qualifications", "preferred_qualifications",
+               "benefits")
+
+
+# --- stage 2: labelled values --------------------------------------------------------------------
+
+
+def from_labels(labelled: list[Labelled], doc: Document) -> dict[str, Finding]:
+    found: dict[str, Finding] = {}
+    for item in labelled:
+        in_text = item.start >= 0
+        conf = 0.9 if in_text else 0.8
+        span: list[Span] = [(item.start, item.end)] if in_text else []
+        result = _read_label(item.field, item.value)
+        if result is None:
+            continue
+        value, sub = result
+        if sub is not None and in_text:
+            span = [(item.start + sub[0], item.start + sub[1])]
+        name = item.field
+        if name == "locations":
+            # "Remote only" is a location and says the work is remote
+            mode = remote_mode(item.value)
+            if mode and "remote" not in found:
+                found["remote"] = Finding(mode[0], span, conf * 0.9, "label")
+        if name in found:
+            continue
+        found[name] = Finding(value, span, conf, "label")
+    return found
+
+
+def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
+    value = value.strip()
+    if not value or len(value) > 200:
+        return None
+    if field in ("title", "company", "department"):
+        if len(value) > 120 or boilerplate_reason(value):
+            return None
+        return value.strip(" -–|"), None
+    if field == "locations":
+        places = split_locations(value)
+        return (places, None) if places else None
+    if field in ("date_posted", "valid_through"):
+        date = find_date(value)
+        return (date[0], date[1]) if date else None
+    if field == "requisition_id":
+        token = re.match(r"#?\s*([A-Za-z0-9][\w\-/.#]*)", value)
+        if not token or (not re.search(r"\d", token.group(1)) and len(token.group(1)) > 12):
+            return None
+        ident = token.group(1).rstrip(".")
+        if ident.lower() in ("no", "n/a", "na", "none", "tbd"):
+            rest = re.search(r"\d[\w\-/]*", value)
+            return (rest.group(), rest.span()) if rest else None
+        return ident, (token.start(1), token.start(1) + len(ident))
+    if field == "work_hours":
+        if re.search(r"\d{1,2}[:.]\d{2}\s*(-|–|to)", value):
+            return None  # opening times, not hours a week
+        match = re.search(r"\b(\d{1,2}(?:[.,]\d)?)\b", value)
+        if match and 1 <= float(match.group(1).replace(",", ".")) <= 80:
+            return _num(match.group(1)), match.span(1)
+        return None
+    if field == "employment_type":
+        kind = employment_type(value)
+        return (kind, None) if kind else None
+    if field == "salary":
+        pay = find_salary(value, labelled=True)
+        return (pay[0], pay[1]) if pay else None
+    if field == "remote":
+        mode = remote_mode(value)
+        return (mode[0], None) if mode else None
+    if field == "seniority":
+        level = seniority(value)
+        return (level[0], level[1]) if level else None
+    if field == "experience_years":
+        match = re.search(r"(\d{1,2})\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs?)", value, re.I)
+        return (int(match.group(1)), match.span()) if match else None
+    if field == "education":
+        degree = education_level(value)
+        return (degree, None) if degree else None
+    return None
+
+
+def split_locations(value: str) -> list[str]:
+    """One location line into the places it lists, each as written."""
+    value = re.sub(r"\s+", " ", value).strip(" .;|")
+    if not value:
+        return []
+    parts = re.split(r"\s*;\s*|\s+\|\s+|\s*•\s*", value)
+    out: list[str] = []
+    for part in parts:
+        out.extend(_split_repeated_prefix(part))
+    return [p for p in (x.strip(" ,.") for x in out) if p][:10]
+
+
+def _split_repeated_prefix(value: str) -> list[str]:
+    """"US - California - Palo Alto US - California - San Francisco" is two places."""
+    head = re.match(r"([A-Z]{2,3}\s*-\s*)", value)
+    if head:
+        again = value.find(head.group(1).strip(), len(head.group(1)))
+        if again > 0:
+            return [value[:again].strip(), *_split_repeated_prefix(value[again:])]
+    return [value]
+
+
+def _num(text: str) -> int | float:
+    value = float(text.replace(",", "."))
+    return int(value) if value.is_integer() else value
+
+
+# --- stage 3: structure --------------------------------------------------------------------------
+
+
+def from_structure(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
+    found: dict[str, Finding] = {}
+    top = _top_blocks(doc)
+    if "title" not in have:
+        title = _title(doc, top)
+        if title:
+            found["title"] = title
+    header = _header_lines(doc, top)
+    if "locations" not in have:
+        places = _header_locations(header)
+        if places:
+            found["locations"] = places
+    if "department" not in have:
+        dept = _department(header)
+        if dept:
+            found["department"] = dept
+    if "company" not in have:
+        company = _company(doc, top)
+        if company:
+            found["company"] = company
+    if "date_posted" not in have:
+        posted = _byline_date(doc)
+        if posted:
+            found["date_posted"] = posted
+    found.update(_sections(doc, have))
+    return found
+
+
+def _top_blocks(doc: Document) -> list[Block]:
+    """The blocks above the posting's body: before the first section or long paragraph."""
+    top = []
+    for block in doc.blocks[:12]:
+        if block.kind == "heading" and section_field(block.text)[0]:
+            break
+        if block.kind == "para" and len(block.text) > 150:
+            break
+        top.append(block)
+    return top
+
+
+def _title(doc: Document, top: list[Block]) -> Finding | None:
+    for block in top:
+        text = block.text.strip()
+        if _is_title_like(text, heading=block.kind == "heading"):
+            return Finding(text, [block.span], 0.8 if block.kind == "heading" else 0.65,
+                           "structure")
+    for line in doc.context[:12]:
+        cut = _strip_site_suffix(line)
+        if _is_title_like(cut, heading=False):
+            return Finding(cut, _spans(doc, cut), 0.55, "structure")
+    if doc.page_title:
+        cut = _strip_site_suffix(doc.page_title)
+        if _is_title_like(cut, heading=True):
+            return Finding(cut, _spans(doc, cut), 0.5, "structure")
+    return None
+
+
+def _is_title_like(text: str, heading: bool) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 14 or len(text) > 120:
+        return False
+    if text.endswith((".", ":", "?", "!")) or boilerplate_reason(text):
+        return False
+    if section_field(text)[0] or re.match(r"^[\w ]{1,30}:", text) or \
+            text.lower().rstrip(": ") in LABELS:
+        return False
+    if looks_like_location(text):
+        return False
+    return bool(JOB_NOUNS.search(text)) or (heading and len(words) <= 8)
+
+
+_SITE_SUFFIX = re.compile(
+    r"\s*(?:[-–—|:·]\s*)?(?:careers? at|jobs at|job at|careers?\b|jobs?\b|hiring|"
+    r"job board|join us)[^-–—|]*$|\s+[-–—|]\s+[^-–—|]{1,40}\s+(?:careers?|jobs?)\s*$",
+    re.I,
+)
+
+
+def _strip_site_suffix(text: str) -> str:
+    """"Senior Engineer – Machine Learning – Spotify Jobs" to the job title."""
+    cut = _SITE_SUFFIX.sub("", text).strip(" -–—|")
+    return cut or text
+
+
+def _header_lines(doc: Document, top: list[Block]) -> list[tuple[str, Span | None]]:
+    lines: list[tuple[str, Span | None]] = [(b.text, b.span) for b in top if b.kind != "item"]
+    lines += [(line, None) for line in doc.context[:20]]
+    return [(t, s) for t, s in lines if len(t) <= 120 and not _has_label(t)]
+
+
+def _has_label(text: str) -> bool:
+    head = re.match(r"\s*([^:]{1,40}):", text)
+    return bool(head and head.group(1).strip().lower() in LABELS)
+
+
+def _header_locations(header: list[tuple[str, Span | None]]) -> Finding | None:
+    for text, span in header:
+        for piece, offset in _pieces(text):
+            if looks_like_location(piece):
+                spans = [(span[0] + offset, span[0] + offset + len(piece))] if span else []
+                return Finding([piece], spans, 0.7 if span else 0.6, "structure")
+    return None
+
+
+def _pieces(text: str) -> list[tuple[str, int]]:
+    """A header line split at " | ", " in " and the like, with offsets."""
+    out = [(text.strip(), text.find(text.strip()))]
+    for sep in (r"\s+\|\s+", r"\s+[-–—]\s+", r"\s+in\s+", r"\s+at\s+", r"\s*·\s*"):
+        for match in re.finditer(sep, text):
+            rest = text[match.end():]
+            out.append((rest.strip(), match.end()))
+            head = text[:match.start()]
+            out.append((head.strip(), 0))
+    return [(p, o) for p, o in out if p]
+
+
+_DEPT_WORDS = re.compile(
+    r"\b(engineering|services|technology|sales|marketing|finance|operations|research|product|"
+    r"design|data|analytics|legal|human resources|hr|support|development|security|science|"
+    r"software|hardware|infrastructure|platform|it|customer|business|corporate|retail|"
+    r"manufacturing|supply chain|logistics|administration|communications|team)\b",
+    re.I,
+)
+
+
+def _department(header: list[tuple[str, Span | None]]) -> Finding | None:
+    for text, span in header:
+        for sep in (r"\s+\|\s+", r"\s+in\s+"):
+            match = re.search(sep, text)
+            if match and looks_like_location(text[match.end():].strip()):
+                head = text[:match.start()].strip()
+                if head and _DEPT_WORDS.search(head) and not JOB_NOUNS.search(head):
+                    spans = [(span[0] + text.find(head), span[0] + text.find(head) + len(head))] \
+                        if span else []
+                    return Finding(head, spans, 0.6, "structure")
+    # a short team line right after the location line
+    for i, (text, _span) in enumerate(header[:-1]):
+        if looks_like_location(text):
+            nxt, nspan = header[i + 1]
+            words = nxt.split()
+            if 1 <= len(words) <= 5 and _DEPT_WORDS.search(nxt) and not JOB_NOUNS.search(nxt) \
+                    and not boilerplate_reason(nxt) and not looks_like_location(nxt):
+                return Finding(nxt, [nspan] if nspan else [], 0.5, "structure")
+    return None
+
+
+# --- company -------------------------------------------------------------------------------------
+
+_NAME = r"([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&|of|de|and|for)){0,5})"
+_COMPANY_CUES = [
+    re.compile(p) for p in (
+        _NAME + r",? (?:is|are) (?:looking|seeking|hiring|searching|recruiting)\b",
+        _NAME + r" (?:is|are) an? (?:equal[- ]opportunity|affirmative action) employer",
+        r"\b(?:[Aa]t|[Jj]oin|[Jj]oining|[Ww]ork at|[Ww]orking at|[Cc]areers at|[Ll]ife at) "
+        + _NAME + r"(?=[,.!;:]| (?:we|you|is|are|our|as)\b)",
+        r"^[Aa]bout " + _NAME + r"$",
+        r"\b[Pp]osted by " + _NAME + r" on\b",
+    )
+]
+_COMPANY_CUES_LOWER = [
+    re.compile(p) for p in (
+        r"(?:^|[.!?]\s+)([a-z][\w&.'-]*(?: [a-z][\w&.'-]*)?) (?:is|are) "
+        r"(?:looking|seeking|hiring)\b",
+        r"[-–—|] ([a-z][\w&.'-]*(?: [a-z][\w&.'-]*){0,2}) jobs\s*$",
+    )
+]
+_NOT_COMPANY = frozenset(
+    (
+        "we you they it this the team our company candidate candidates applicant applicants he "
+        "she who what which there here role position job everyone"
+    ).split()
+)
+
+
+def _company(doc: Document, top: list[Block]) -> Finding | None:
+    first = _mailing_list_sender(doc)
+    if first is not None:
+        return first
+    byline = _byline(doc)
+    if byline is not None:
+        return Finding(byline[0], _spans(doc, byline[0]), 0.8, "structure")
+    votes: Counter[str] = Counter()
+    where: dict[str, Span | None] = {}
+    lowercase = is_lowercase_page(doc.markdown)
+    texts: list[tuple[str, int | None]] = [
+        (doc.markdown[b.start:b.end], b.start) for b in doc.blocks
+    ]
+    texts += [(line, None) for line in doc.context]
+    if doc.page_title:
+        texts.append((doc.page_title, None))
+    cues = _COMPANY_CUES_LOWER if lowercase else _COMPANY_CUES
+    for text, offset in texts:
+        for cue in cues:
+            for match in cue.finditer(text):
+                name = _trim_name(match.group(1))
+                if not name or name.lower() in _NOT_COMPANY or JOB_NOUNS.search(name):
+                    continue
+                votes[name] += 1
+                if name not in where or where[name] is None:
+                    where[name] = (offset + match.start(1), offset + match.start(1) + len(name)) \
+                        if offset is not None else None
+    if not votes:
+        return None
+    name, count = votes.most_common(1)[0]
+    mentions = doc.markdown.lower().count(name.lower())
+    if count < 2 and mentions < 2:
+        return None
+    span = where.get(name)
+    return Finding(name, [span] if span else _spans(doc, name), 0.5 + min(count, 4) * 0.08,
+                   "structure")
+
+
+def _trim_name(name: str) -> str:
+    name = re.sub(r"[’']s$", "", name.strip(" .,;:'’"))
+    words = name.split()
+    while words and words[-1].lower() in ("of", "de", "and", "for", "&"):
+        words.pop()
+    return " ".join(words)
+
+
+def _mailing_list_sender(doc: Document) -> Finding | None:
+    """A posting that opens with the organisation's name, then a labelled title."""
+    names: list[Block] = []
+    for block in doc.blocks[:4]:
+        lead = re.match(r"\s*([^:]{1,40}):", block.text)
+        key = (lead.group(1) if lead else block.text if block.kind == "heading" else "")
+        if LABELS.get(key.strip().lower()) in ("title", "requisition_id"):
+            break
+        if block.kind != "para" or len(block.text) > 120 or block.text.endswith((".", ":")) \
+                or _has_label(block.text):
+            return None
+        names.append(block)
+    else:
+        return None
+    if not names or len(names) > 2:
+        return None
+    text = " ".join(b.text.strip() for b in names)
+    return Finding(text, [b.span for b in names], 0.75, "structure")
+
+
+_BYLINE = re.compile(r"\bposted by\s+(?P<who>.{2,80}?)\s+on\s+(?P<when>.{6,40})", re.I)
+
+
+def _byline(doc: Document) -> tuple[str, str | None] | None:
+    """"Posted by Acme Ltd on Fri, 27 Jan 2017": (company, ISO date)."""
+    for text in [*doc.context[:15], *(b.text for b in doc.blocks[:15])]:
+        match = _BYLINE.search(text)
+        if match:
+            date = find_date(match.group("when"))
+            return match.group("who").strip(" .,"), date[0] if date else None
+    return None
+
+
+def _byline_date(doc: Document) -> Finding | None:
+    byline = _byline(doc)
+    if byline is not None and byline[1]:
+        return Finding(byline[1], _spans(doc, byline[1]), 0.8, "structure")
+    for line in doc.context[:15]:
+        match = re.search(r"\b(?:posted|published|listed)\b.{0,60}", line, re.I)
+        if match:
+            date = find_date(match.group())
+            if date:
+                return Finding(date[0], _spans(doc, date[0]), 0.7, "structure")
+    for block in doc.blocks[:15]:
+        match = re.search(r"\b(?:posted|published|listed)\b.{0,60}", block.text, re.I)
+        if match:
+            date = find_date(match.group())
+            if date:
+                return Finding(date[0], [block.span], 0.7, "structure")
+    return None
+
+
+def _spans(doc: Document, text: str) -> list[Span]:
+    span = doc.locate(text)
+    return [span] if span else []
+
+
+# --- sections: the list fields -------------------------------------------------------------------
+
+
+def _sections(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
+    items: dict[str, list[str]] = {}
+    spans: dict[str, list[Span]] = {}
+    for index, block in enumerate(doc.blocks):
+        if block.kind != "heading":
+            continue
+        field = section_field(block.text)[1]
+        if field is None or field in have:
+            continue
+        for member in _section_items(doc.section_blocks(index)):
+            text = member.text.strip().rstrip(";,").strip()
+            if text:
+                items.setdefault(field, []).append(text)
+                spans.setdefault(field, []).append(member.span)
+    found = {}
+    for field, values in items.items():
+        found[field] = Finding(values, spans[field], 0.75, "structure")
+    return found
+
+
+def _section_items(blocks: list[Block]) -> list[Block]:
+    """The section's intro lines and list items; prose after the list ends it."""
+    out: list[Block] = []
+    seen_items = False
+    for block in blocks:
+        if block.kind == "item":
+            seen_items = True
+            out.append(block)
+            continue
+        if seen_items and not block.text.rstrip().endswith(":"):
+            break
+        if boilerplate_reason(block.text):
+            continue
+        out.append(block)
+    return out
+
+
+def place_in(text: str) -> bool:
+    return any(is_place(p) for p in re.split(r"\s*,\s*", text))

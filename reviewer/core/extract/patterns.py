@@ -1,0 +1,198 @@
+"""Stage 4: patterns and word lists over the posting's text."""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.core.extract.dates import find_date
+from reviewer.core.extract.document import Block, Document, section_kind
+from reviewer.core.extract.salary import find_salary
+from reviewer.core.extract.skills import find_skills
+from reviewer.core.extract.vocab import (
+    education_mentions,
+    employment_type,
+    lowest,
+    remote_mode,
+    seniority,
+)
+from reviewer.core.schema import Finding, Span
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}
+_YEARS = re.compile(
+    r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\))?\s*"
+    r"(?:\+|plus)?\s*(?:(?:-|–|to|or)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?)(?:'|’)?"
+    r"(?P<tail>[^.;\n]{0,80})",
+    re.I,
+)
+_EXPERIENCE_WORDS = re.compile(r"experience|expertise|background|working|work|track record",
+                               re.I)
+_PREFERRED = re.compile(r"prefer|desir|nice to have|a plus|bonus|ideally|advantage|asset|"
+                        r"would be great", re.I)
+_HOURS = re.compile(r"\b(\d{1,2}(?:[.,]\d)?)\s*(?:hours?|hrs?|h)\s*(?:/|per|a|each)\s*week\b",
+                    re.I)
+_DEADLINE = re.compile(
+    r"\b(?:apply by|applications? (?:close|closes|closing|due|deadline)|deadline|"
+    r"closing date|no later than|submit .{0,40} by)\b.{0,50}",
+    re.I,
+)
+_STRONG_REMOTE = re.compile(
+    r"\b(fully remote|100% remote|remote[- ]first|remote position|remote role|remote job|"
+    r"work from home|work from anywhere|remote \(|hybrid)\b",
+    re.I,
+)
+
+
+def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
+    found: dict[str, Finding] = {}
+    blocks = doc.blocks
+    title = have.get("title")
+    if "seniority" not in have and title is not None:
+        level = seniority(str(title.value))
+        if level:
+            spans = _shift(title.spans, level[1])
+            found["seniority"] = Finding(level[0], spans, 0.8, "pattern")
+    if "employment_type" not in have:
+        found.update(_employment(doc, title))
+    if "salary" not in have:
+        for block in blocks:
+            pay = find_salary(doc.markdown[block.start:block.end])
+            if pay:
+                span = (block.start + pay[1][0], block.start + pay[1][1])
+                found["salary"] = Finding(pay[0], [span], 0.7, "pattern")
+                break
+    if "experience_years" not in have:
+        years = _experience(doc)
+        if years:
+            found["experience_years"] = years
+    if "education" not in have:
+        degree = _education(doc)
+        if degree:
+            found["education"] = degree
+    if "work_hours" not in have:
+        for block in blocks:
+            match = _HOURS.search(block.text)
+            if match and 1 <= float(match.group(1).replace(",", ".")) <= 80:
+                value = float(match.group(1).replace(",", "."))
+                found["work_hours"] = Finding(int(value) if value.is_integer() else value,
+                                              _block_span(doc, block, match.span()), 0.7,
+                                              "pattern")
+                break
+    if "valid_through" not in have:
+        for block in blocks:
+            match = _DEADLINE.search(block.text)
+            date = find_date(match.group()) if match else None
+            if match and date:
+                found["valid_through"] = Finding(date[0], [block.span], 0.6, "pattern")
+                break
+    if "remote" not in have:
+        found.update(_remote(doc, have))
+    if "skills" not in have:
+        skills = find_skills(doc.markdown)
+        company = str(have["company"].value).lower() if "company" in have else ""
+        skills = [(name, spans) for name, spans in skills if name.lower() != company]
+        if skills:
+            found["skills"] = Finding([name for name, _ in skills],
+                                      [s for _, spans in skills for s in spans[:3]], 0.7,
+                                      "pattern")
+    return found
+
+
+def _shift(spans: list[Span], inner: Span) -> list[Span]:
+    if not spans:
+        return []
+    start = spans[0][0]
+    return [(start + inner[0], start + inner[1])]
+
+
+def _block_span(doc: Document, block: Block, inner: Span) -> list[Span]:
+    """A span found in a block's plain text, mapped to the Markdown when it can be."""
+    piece = block.text[inner[0]:inner[1]]
+    at = doc.markdown.find(piece, block.start, block.end)
+    return [(at, at + len(piece))] if at >= 0 else [block.span]
+
+
+def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
+    if title is not None:
+        kind = employment_type(str(title.value))
+        if kind and kind != "full_time":
+            return {"employment_type": Finding(kind, title.spans, 0.7, "pattern")}
+    for block in doc.blocks[:40]:
+        match = re.search(r"\b(full[- ]time|part[- ]time|internship|fixed[- ]term|temporary|"
+                          r"freelance|contract(?:or)? (?:role|position|basis|assignment))\b",
+                          block.text, re.I)
+        if match:
+            kind = employment_type(match.group())
+            if kind:
+                return {"employment_type": Finding(kind, _block_span(doc, block, match.span()),
+                                                   0.6, "pattern")}
+    return {}
+
+
+def _experience(doc: Document) -> Finding | None:
+    """Minimum years of experience: the first mention, required sections first."""
+    ranked: list[tuple[int, int, Block, re.Match[str]]] = []
+    for order, block in enumerate(doc.blocks):
+        for match in _YEARS.finditer(block.text):
+            before = block.text[max(0, match.start() - 30):match.start()]
+            tail = match.group("tail")[:45]
+            if not (_EXPERIENCE_WORDS.search(tail) or re.search(r"experience\W{0,3}$|"
+                                                               r"experience (of|:)", before, re.I)):
+                continue
+            if re.search(r"\bold\b|\bage\b|\baged\b|founded|history|in a row|ago\b|"
+                         r"\bin business\b|warranty|contract of|duration", tail + before, re.I):
+                continue
+            kind = section_kind(doc, block)
+            rank = 0 if kind == "required_qualifications" else 2 if kind == \
+                "preferred_qualifications" else 1
+            if _PREFERRED.search(block.text[match.start():match.end() + 40]):
+                rank = 2
+            ranked.append((rank, order, block, match))
+    if not ranked:
+        return None
+    _, _, block, match = min(ranked, key=lambda r: (r[0], r[1]))
+    raw = match.group("n").lower()
+    years = _NUMBER_WORDS.get(raw) or int(raw)
+    if not 0 < years <= 30:
+        return None
+    return Finding(years, _block_span(doc, block, match.span()), 0.7, "pattern")
+
+
+def _education(doc: Document) -> Finding | None:
+    """The lowest degree the posting asks for, leaving out preferred ones."""
+    required: list[tuple[str, Span]] = []
+    preferred: list[tuple[str, Span]] = []
+    for block in doc.blocks:
+        mentions = education_mentions(block.text)
+        if not mentions:
+            continue
+        pref = section_kind(doc, block) == "preferred_qualifications" or \
+            bool(_PREFERRED.search(block.text))
+        for level, span in mentions:
+            spans = _block_span(doc, block, span)
+            (preferred if pref else required).append((level, spans[0]))
+    pool = required or []
+    if not pool:
+        return None
+    level = lowest([lv for lv, _ in pool])
+    spans = [span for lv, span in pool if lv == level][:3]
+    return Finding(level, spans, 0.65, "pattern")
+
+
+def _remote(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
+    places = have.get("locations")
+    if places is not None:
+        for place in places.value:
+            mode = remote_mode(str(place))
+            if mode:
+                return {"remote": Finding(mode[0], places.spans[:1], 0.7, "pattern")}
+    for block in doc.blocks:
+        match = _STRONG_REMOTE.search(block.text)
+        if match:
+            mode = remote_mode(match.group())
+            if mode:
+                return {"remote": Finding(mode[0], _block_span(doc, block, match.span()), 0.6,
+                                          "pattern")}
+    return {}

@@ -1,0 +1,154 @@
+"""Pay ranges in any common form and currency.
+
+"$161,700 and $284,900", "$120k–$150k", "£40,000 - £50,000 per annum",
+"€4.500 – €5.500 brutto pro Monat", "500 USD to 1000 USD per month", "$65–$80/hr",
+"Starting salary - 40,000 AMD". A figure counts only with a currency and a pay word
+or period near it, and never beside "million", "funding" or "revenue".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+SYMBOLS = {
+    "$": "USD", "us$": "USD", "usd$": "USD", "c$": "CAD", "ca$": "CAD", "cad$": "CAD",
+    "a$": "AUD", "au$": "AUD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "£": "GBP", "€": "EUR",
+    "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₪": "ILS", "r$": "BRL",
+    "chf": "CHF", "kr": "SEK", "zł": "PLN", "֏": "AMD",
+}
+CODES = (
+    "USD EUR GBP CAD AUD NZD CHF JPY CNY INR SGD HKD SEK NOK DKK PLN CZK HUF RON BGN RUB UAH "
+    "AMD GEL AZN TRY ILS AED SAR ZAR BRL MXN ARS CLP COP KRW TWD THB MYR IDR PHP VND EGP NGN "
+    "KES"
+).split()
+_WORD_CURRENCY = {
+    "dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "drams": "AMD",
+    "dram": "AMD", "rupees": "INR", "francs": "CHF",
+}
+_PERIODS = (
+    ("hour", r"per hour|an hour|hourly|/\s?h(?:ou)?r\b|/h\b|p/h|ph\b|stundenlohn|pro stunde"),
+    ("day", r"per day|a day|daily|/\s?day\b|day rate|per diem|pro tag"),
+    ("week", r"per week|a week|weekly|/\s?w(?:ee)?k\b"),
+    ("month", r"per month|a month|monthly|/\s?mo(?:nth)?\b|pro monat|monatlich|p\.?m\.?\b|"
+              r"mensuel|par mois"),
+    ("year", r"per year|a year|annual(?:ly)?|per annum|p\.?\s?a\.?(?!\w)|/\s?y(?:ea)?r\b|"
+             r"yearly|pro jahr|jährlich"),
+)
+_PAY_WORDS = re.compile(
+    r"salary|pay|compensation|remuneration|wage|rate|earn|stipend|income|brutto|gross|net\b|"
+    r"per (hour|day|week|month|year|annum)|hourly|annual|range|ote|bonus|base",
+    re.I,
+)
+_NOT_PAY = re.compile(
+    r"million|billion|\bbn\b|\bmn\b|funding|funded|raised|revenue|valuation|turnover|series [a-e]|"
+    r"investment|budget|assets|market cap|sales of|grant of|401",
+    re.I,
+)
+_CUR = (r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r)?\$|£|€|¥|₹|₩|₽|₺|₪|֏|chf|zł|\b(?:"
+        + "|".join(CODES) + r")\b)")
+_NUM = r"\d{1,3}(?:[,.' \u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+_AMOUNT = rf"(?P<cur@>{_CUR})?\s?(?P<num@>{_NUM})\s?(?P<k@>[kK]\b|K\b|thousand)?" \
+          rf"\s?(?P<post@>{_CUR}|dollars|euros?|pounds|drams?|rupees|francs)?"
+_RANGE = re.compile(
+    _AMOUNT.replace("@", "1")
+    + r"(?:\s*(?:-|–|—|to|and|bis|à|until|up to)\s*"
+    + _AMOUNT.replace("@", "2")
+    + r")?",
+    re.I,
+)
+
+
+def find_salary(text: str, labelled: bool = False) -> tuple[dict[str, Any], tuple[int, int]] | None:
+    """The first pay range in ``text`` with its span, or None.
+
+    ``labelled``: the text is the value of a "Salary:" line, so a figure needs no
+    pay word near it (but still a currency, or a period)."""
+    if not _ANY_DIGIT.search(text) or not (labelled or _HINT.search(text)):
+        return None
+    for match in _RANGE.finditer(text):
+        found = _read(match, text, labelled)
+        if found is not None:
+            return found, match.span()
+    return None
+
+
+_ANY_DIGIT = re.compile(r"\d")
+_HINT = re.compile(_CUR + r"|dollars|euros?|pounds|drams?|rupees|francs", re.I)
+
+
+def _read(match: re.Match[str], text: str, labelled: bool) -> dict[str, Any] | None:
+    currency = _currency(match, 1) or _currency(match, 2)
+    window = text[max(0, match.start() - 80): match.end() + 60]
+    if currency is None:
+        after = text[match.end(): match.end() + 12].lower().strip()
+        word = re.match(r"[a-z]+", after)
+        currency = _WORD_CURRENCY.get(word.group()) if word else None
+    low = _number(match.group("num1"), match.group("k1"))
+    high = _number(match.group("num2"), match.group("k2")) if match.group("num2") else None
+    if low is None:
+        return None
+    if high is not None and match.group("k2") and not match.group("k1") and low < 1000:
+        low *= 1000  # "$120-150k"
+    period = _period(text[max(0, match.start() - 40): match.end() + 50])
+    if currency is None:
+        if not (labelled and period):
+            return None
+        currency = None
+    if _NOT_PAY.search(text[max(0, match.start() - 30): match.end() + 30]):
+        return None
+    if not labelled and not _PAY_WORDS.search(window):
+        return None
+    if high is not None and high < low:
+        return None
+    if period is None:
+        top = high or low
+        period = "hour" if top < 300 else "year" if top >= 12000 else None
+    if low < 5 and (high is None or high < 5):
+        return None
+    return {"min": low, "max": high if high is not None else low, "currency": currency,
+            "period": period}
+
+
+def _currency(match: re.Match[str], i: int) -> str | None:
+    for group in (f"cur{i}", f"post{i}"):
+        token = (match.group(group) or "").strip()
+        if not token:
+            continue
+        low = token.lower()
+        if low in SYMBOLS:
+            return SYMBOLS[low]
+        if token.upper() in CODES:
+            return token.upper()
+        if low.rstrip("s") in ("dollar", "euro", "pound", "dram", "rupee", "franc"):
+            return _WORD_CURRENCY.get(low) or _WORD_CURRENCY.get(low + "s")
+    return None
+
+
+def _number(digits: str | None, k: str | None) -> float | None:
+    if not digits:
+        return None
+    s = digits.replace("\u202f", "").replace(" ", "").replace("'", "")
+    if re.fullmatch(r"\d{1,3}([.,]\d{3})+", s):
+        s = re.sub(r"[.,]", "", s)  # thousands separators
+    elif re.fullmatch(r"\d{1,3}([.,]\d{3})+[.,]\d{1,2}", s):
+        s = re.sub(r"[.,](?=\d{3})", "", s).replace(",", ".")
+    else:
+        s = s.replace(",", ".")
+    try:
+        value = float(s)
+    except ValueError:
+        return None
+    if k:
+        value *= 1000
+    return int(value) if value.is_integer() else value
+
+
+def _period(window: str) -> str | None:
+    low = window.lower()
+    best: tuple[int, str] | None = None
+    for name, pattern in _PERIODS:
+        match = re.search(pattern, low)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), name)
+    return best[1] if best else None

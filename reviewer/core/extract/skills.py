@@ -1,0 +1,335 @@
+"""Tools, languages and methods named in a posting, in their canonical spelling.
+
+Each entry is a canonical name and the spellings that mean it. Names that are also
+ordinary words ("Go", "R", "Swift", "Rust", "Excel", "Spark") match only as
+written with their capital, or, for a page written all in lower case, only in a
+list of other skills.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# canonical name: other spellings (lower case), separated by "|"
+_SKILLS = """
+Python|python3|python 3|python2
+Java
+JavaScript|javascript|js|ecmascript|es6
+TypeScript
+C++|cpp|c plus plus
+C#|c sharp|csharp
+.NET|dotnet|.net core|asp.net
+Objective-C|objective c|objc
+PHP
+Ruby
+Ruby on Rails|rails|ror
+Perl
+Scala
+Kotlin
+Elixir
+Erlang
+Haskell
+Clojure
+Lua
+Julia
+MATLAB
+SAS
+SPSS
+Stata
+Fortran
+COBOL
+Bash|shell scripting|bash scripting
+PowerShell
+SQL
+NoSQL
+PostgreSQL|postgres|postgresql
+MySQL
+MariaDB
+SQLite
+Oracle Database|oracle db|oracle database
+SQL Server|mssql|ms sql|microsoft sql server
+MongoDB|mongo
+Redis
+Cassandra
+Elasticsearch|elastic search
+Solr|apache solr
+Neo4j
+DynamoDB
+Snowflake
+BigQuery
+Redshift
+ClickHouse
+Hadoop|apache hadoop
+Spark|apache spark|pyspark
+Hive|apache hive
+Kafka|apache kafka
+Flink|apache flink
+Airflow|apache airflow
+Storm|apache storm
+Scalding
+dbt
+RabbitMQ
+Celery
+AWS|amazon web services
+Azure|microsoft azure
+GCP|google cloud|google cloud platform
+Docker
+Kubernetes|k8s
+Terraform
+Ansible
+Puppet
+Chef
+Jenkins
+GitLab CI|gitlab-ci
+GitHub Actions
+CircleCI
+Travis CI|travis
+Git|github|gitlab
+Linux|unix
+Nginx
+Apache HTTP Server|apache httpd
+OpenStack
+Prometheus
+Grafana
+ELK|elk stack
+Datadog
+TensorFlow|tensorflow
+PyTorch|pytorch
+Keras
+scikit-learn|sklearn|scikit learn
+pandas
+NumPy|numpy
+SciPy|scipy
+Jupyter|ipython|jupyter notebook
+Caffe
+Theano
+Torch
+XGBoost
+LightGBM
+Hugging Face|huggingface|transformers library
+spaCy
+NLTK
+OpenCV
+LangChain
+MLflow
+Django|django rest framework
+Flask
+FastAPI
+SQLAlchemy
+Pyramid
+Tornado
+Twisted
+asyncio
+Node.js|nodejs|node js
+Express|express.js
+React|react.js|reactjs
+React Native
+Angular|angularjs|angular.js
+Vue.js|vue|vuejs
+Svelte
+Next.js|nextjs
+jQuery
+Redux
+Backbone.js|backbone
+Ember.js|ember
+Three.js|threejs
+D3.js|d3
+HTML|html5
+CSS|css3
+Sass|scss
+Less
+Tailwind CSS|tailwind
+Bootstrap
+Webpack
+GraphQL
+REST|rest api|restful|rest apis|restful apis
+gRPC
+SOAP
+Microservices|microservice
+Spring|spring boot|spring framework
+Hibernate
+Laravel
+Symfony
+Drupal
+WordPress
+Magento
+Shopify
+iOS
+Android
+macOS
+Swift
+SwiftUI
+Flutter
+Dart
+Xamarin
+Unity
+Unreal Engine|unreal
+Go|golang
+Rust
+R
+C
+Excel|ms excel|microsoft excel
+Word|ms word|microsoft word
+PowerPoint|ms powerpoint
+MS Office|microsoft office|ms-office|office 365|microsoft 365
+Outlook
+Access|ms access|microsoft access
+Tableau
+Power BI|powerbi
+Looker
+Qlik|qlikview|qlik sense
+Google Analytics
+SAP
+Salesforce
+HubSpot
+Jira
+Confluence
+Photoshop|adobe photoshop
+Illustrator|adobe illustrator
+InDesign|adobe indesign
+Figma
+Sketch
+AutoCAD
+SolidWorks
+QuickBooks
+1C
+Agile|agile methodologies
+Scrum
+Kanban
+TDD|test-driven development|test driven development
+CI/CD|continuous integration|continuous delivery|continuous deployment
+DevOps
+Machine learning|ml
+Deep learning
+NLP|natural language processing
+Computer vision
+Selenium
+pytest
+JUnit
+Cypress
+Jest
+Mocha
+Postman
+Vim
+Emacs
+LaTeX
+Zabbix
+Nagios
+VMware
+Hyper-V
+Active Directory
+Cisco
+TCP/IP
+SharePoint
+Lean
+Six Sigma
+SEO
+SEM
+Google Ads|adwords|google adwords
+"""
+
+# Canonical names that are ordinary words too: they need their capital (or a list).
+_CASED = frozenset(
+    (
+        "Go R C Swift Rust Excel Word Access Spark Storm Chef Puppet Less Lean Sketch Unity "
+        "Express React Torch Outlook Hive Flask Pyramid Tornado Twisted Node Ember Backbone "
+        "Julia Dart Flutter Lua Snowflake Celery Looker Bootstrap Spring Git Agile Scrum Kanban "
+        "Jest Mocha Cypress Postman Vim Selenium Salesforce SAP Jupyter"
+    ).split()
+)
+_TOKEN = re.compile(r"\.?[A-Za-z0-9][A-Za-z0-9#]*(?:[.\-'][A-Za-z0-9#]+)*(?:\+\+|#)?")
+_MAX_WORDS = 3
+
+
+@functools.cache
+def _lexicon() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """(spelling in lower case -> canonical name, spellings that need their case,
+    first words of the spellings of more than one word)."""
+    spellings: dict[str, str] = {}
+    exact: set[str] = set()
+    for line in _SKILLS.strip().splitlines():
+        names = line.split("|")
+        canonical = names[0]
+        spellings.setdefault(canonical.lower(), canonical)
+        if canonical in _CASED:
+            exact.add(canonical.lower())
+        for other in names[1:]:
+            spellings.setdefault(other.lower(), canonical)
+    heads = {_TOKEN.match(s).group().lower() for s in spellings  # type: ignore[union-attr]
+             if len(_TOKEN.findall(s)) > 1}
+    return spellings, frozenset(exact), frozenset(heads)
+
+
+_UPPER = re.compile(r"[A-Z]")
+
+
+def is_lowercase_page(text: str) -> bool:
+    """A page written all in lower case (capitals then tell nothing)."""
+    return len(_UPPER.findall(text)) < len(text) * 0.002
+
+
+_LIST_CONTEXT = re.compile(r"[,/(]\s*$|\b(?:and|or|in|with|using)\s+$", re.I)
+_NEEDS_LIST = frozenset(["Go", "R", "C", "Lean", "Less", "Chef", "Unity", "Word", "Access"])
+_NOT_AFTER_MS = re.compile(r"\s+(?:office|excel|word|project|access|teams|windows|dynamics)\b",
+                           re.I)
+
+
+def find_skills(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Skills in order of first mention, each with the spans that name it."""
+    spellings, exact, heads = _lexicon()
+    lowercase_page = is_lowercase_page(text)
+    tokens = [m.span() for m in _TOKEN.finditer(text)]
+    found: dict[str, list[tuple[int, int]]] = {}
+    i = 0
+    while i < len(tokens):
+        matched = 0
+        first = text[tokens[i][0]:tokens[i][1]].lower()
+        longest = min(_MAX_WORDS, len(tokens) - i) if first in heads else 1
+        for n in range(longest, 0, -1):
+            start, end = tokens[i][0], tokens[i + n - 1][1]
+            phrase = text[start:end]
+            if n > 1:
+                gap = text[tokens[i][1]:tokens[i + 1][0]]
+                if len(gap) > 3 or "\n" in gap:
+                    continue
+                key = " ".join(phrase.lower().split())
+            else:
+                key = first
+            canonical = spellings.get(key)
+            if canonical is None:
+                continue
+            if not _accept(text, phrase, canonical, start, end, exact, lowercase_page):
+                continue
+            found.setdefault(canonical, []).append((start, end))
+            matched = n
+            break
+        i += matched or 1
+    return sorted(found.items(), key=lambda kv: kv[1][0][0])
+
+
+def _accept(text: str, phrase: str, canonical: str, start: int, end: int,
+            exact: frozenset[str], lowercase_page: bool) -> bool:
+    cased = phrase.lower() == canonical.lower() and phrase.lower() in exact
+    if cased:
+        if lowercase_page:
+            if not _in_list(text, start, end):
+                return False
+        elif phrase != canonical:
+            return False
+    if canonical in _NEEDS_LIST and not _in_list(text, start, end):
+        return False
+    if canonical == "Go" and not re.match(r"\s*(?:[,/)]|and\b|or\b|programming|language)",
+                                          text[end:end + 14], re.I):
+        return False
+    if canonical == "C" and text[end:end + 1] in "+#":
+        return False
+    return not (canonical in ("Excel", "Word", "Access", "Outlook") and
+                text[max(0, start - 3):start].lower().endswith("ms "))
+
+
+def _in_list(text: str, start: int, end: int) -> bool:
+    """Is the word one of a list of names ("java, scala, python or r")?"""
+    before = text[max(0, start - 12):start]
+    after = text[end:end + 8]
+    return bool(_LIST_CONTEXT.search(before) or re.match(r"\s*[,/)]|\s+(?:or|and)\b", after))

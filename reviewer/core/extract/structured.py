@@ -1,0 +1,150 @@
+"""Stage 1: schema.org JobPosting JSON-LD, when the page embeds it."""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import re
+from typing import Any
+
+from reviewer.core.extract.dates import find_date
+from reviewer.core.extract.document import Document
+from reviewer.core.extract.vocab import education_level, employment_type
+from reviewer.core.schema import Finding
+
+CONFIDENCE = 0.95
+
+
+def from_json_ld(posting: dict[str, Any], doc: Document) -> dict[str, Finding]:
+    found: dict[str, Finding] = {}
+
+    def put(name: str, value: Any, evidence: str | None = None) -> None:
+        if value in (None, "", [], {}):
+            return
+        spans = []
+        for text in [evidence] if isinstance(evidence, str) else (evidence or []):
+            span = doc.locate(text)
+            if span:
+                spans.append(span)
+        found[name] = Finding(value, spans, CONFIDENCE, "json-ld")
+
+    title = _text(posting.get("title"))
+    put("title", title, title)
+    org = posting.get("hiringOrganization")
+    name = _text(org.get("name") if isinstance(org, dict) else org)
+    put("company", name, name)
+    dept = _text(posting.get("occupationalCategory")) or _text(posting.get("industry"))
+    if dept and len(dept) < 60:
+        put("department", dept, dept)
+    places = _locations(posting.get("jobLocation"))
+    if places:
+        found["locations"] = Finding(places, _spans(doc, places), CONFIDENCE, "json-ld")
+    kind = _text(posting.get("jobLocationType"))
+    if kind and "telecommute" in kind.lower():
+        put("remote", "remote")
+    etype = posting.get("employmentType")
+    for value in etype if isinstance(etype, list) else [etype]:
+        mapped = employment_type(_text(value) or "")
+        if mapped:
+            put("employment_type", mapped)
+            break
+    for key, field in (("datePosted", "date_posted"), ("validThrough", "valid_through")):
+        raw = _text(posting.get(key))
+        parsed = find_date(raw or "")
+        if parsed:
+            put(field, parsed[0])
+    ident = posting.get("identifier")
+    ident_value = _text(ident.get("value") if isinstance(ident, dict) else ident)
+    put("requisition_id", ident_value, ident_value)
+    salary = _salary(posting.get("baseSalary"), posting.get("salaryCurrency"))
+    if salary:
+        put("salary", salary)
+    hours = _text(posting.get("workHours"))
+    if hours:
+        match = re.search(r"\d+(?:\.\d+)?", hours)
+        if match and 1 <= float(match.group()) <= 80:
+            put("work_hours", _num(match.group()))
+    exp = posting.get("experienceRequirements")
+    if isinstance(exp, dict) and exp.get("monthsOfExperience"):
+        with contextlib.suppress(TypeError, ValueError):
+            put("experience_years", _num(str(float(exp["monthsOfExperience"]) / 12)))
+    edu = posting.get("educationRequirements")
+    level = education_level(_text(edu.get("credentialCategory") if isinstance(edu, dict)
+                                  else edu) or "")
+    if level:
+        put("education", level)
+    return found
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value") or value.get("value")
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    text = html.unescape(re.sub(r"<[^>]+>", " ", str(value)))
+    text = re.sub(r"\s+", " ", text).strip()
+    return text or None
+
+
+def _locations(value: Any) -> list[str]:
+    places = []
+    for item in value if isinstance(value, list) else [value]:
+        if not isinstance(item, dict):
+            text = _text(item)
+            if text:
+                places.append(text)
+            continue
+        address = item.get("address", item)
+        if isinstance(address, str):
+            places.append(address)
+            continue
+        if not isinstance(address, dict):
+            continue
+        parts = [_text(address.get(k)) for k in ("addressLocality", "addressRegion",
+                                                  "addressCountry")]
+        joined = ", ".join(p for p in parts if p)
+        if joined:
+            places.append(joined)
+    return list(dict.fromkeys(places))
+
+
+def _spans(doc: Document, values: list[str]) -> list[tuple[int, int]]:
+    spans = []
+    for value in values:
+        span = doc.locate(value) or doc.locate(value.split(",")[0])
+        if span:
+            spans.append(span)
+    return spans
+
+
+def _salary(value: Any, currency: Any) -> dict[str, Any] | None:
+    if not isinstance(value, dict):
+        return None
+    amount = value.get("value", value)
+    cur = _text(value.get("currency")) or _text(currency)
+    unit = None
+    if isinstance(amount, dict):
+        unit = _text(amount.get("unitText"))
+        low = amount.get("minValue", amount.get("value"))
+        high = amount.get("maxValue", amount.get("value"))
+    else:
+        low = high = amount
+        unit = _text(value.get("unitText"))
+    try:
+        low_n = _num(str(low)) if low is not None else None
+        high_n = _num(str(high)) if high is not None else low_n
+    except ValueError:
+        return None
+    if low_n is None:
+        return None
+    period = {"HOUR": "hour", "DAY": "day", "WEEK": "week", "MONTH": "month",
+              "YEAR": "year"}.get((unit or "").upper())
+    return {"min": low_n, "max": high_n, "currency": (cur or "").upper() or None,
+            "period": period}
+
+
+def _num(text: str) -> int | float:
+    value = float(text.replace(",", ""))
+    return int(value) if value.is_integer() else round(value, 2)

@@ -1,0 +1,122 @@
+"""Words to the enum values of schema v1: employment type, seniority, education, remote."""
+
+from __future__ import annotations
+
+import re
+
+_EMPLOYMENT = (
+    ("internship", r"\bintern(ship)?s?\b|\btrainee(ship)?\b|\bpraktikum\b|\bstage\b"),
+    ("temporary", r"\btemp(orary)?\b|\bfixed[- ]term\b|\bseasonal\b|\binterim\b|\bbefristet\b"),
+    ("contract", r"\bcontract(or|ing)?\b|\bfreelance(r)?\b|\bconsultancy\b|\b1099\b|\bc2c\b|"
+                 r"\bcontract[- ]to[- ]hire\b"),
+    ("part_time", r"\bpart[- ]?time\b|\bteilzeit\b|\bmi-?temps\b"),
+    ("full_time", r"\bfull[- ]?time\b|\bpermanent\b|\bperm\b|\bvollzeit\b|\bregular\b|"
+                  r"\bfull_time\b|\bcdi\b"),
+)
+
+
+def employment_type(text: str) -> str | None:
+    low = text.lower().replace("_", " ")
+    if re.search(r"\bfull[ -]?time\b", low) and re.search(r"\bpermanent\b", low):
+        return "full_time"
+    for value, pattern in _EMPLOYMENT:
+        if re.search(pattern, low):
+            return value
+    return None
+
+
+_SENIORITY = (
+    ("intern", r"\bintern(ship)?\b|\btrainee\b|\bapprentice\b|\bwerkstudent"),
+    ("executive", r"\bchief\b|\bc[etfo]o\b|\bvice[- ]president\b|\bvp\b|\bsvp\b|\bevp\b|"
+                  r"\bpresident\b|\bpartner\b"),
+    ("director", r"\bdirector\b|\bhead of\b|\bhead,|\bdirecteur\b"),
+    ("principal", r"\bprincipal\b|\bstaff\b|\bdistinguished\b"),
+    ("lead", r"\blead\b|\bteam lead(er)?\b|\btech lead\b|\bleiter\b"),
+    ("senior", r"\bsenior\b|\bsr\.?\b|\bsnr\b|\bexperienced\b"),
+    ("manager", r"\bmanager\b|\bsupervisor\b"),
+    ("mid", r"\bmid(dle)?[- ]?(level|senior)?\b|\bintermediate\b|\bregular\b"),
+    ("junior", r"\bjunior\b|\bjr\.?\b|\bentry[- ]level\b|\bgraduate\b|\bgrad\b|\bassociate\b"),
+)
+
+
+def seniority(title: str) -> tuple[str, tuple[int, int]] | None:
+    """The seniority a job title states, with the span of the word that says it."""
+    low = title.lower()
+    best: tuple[int, str, tuple[int, int]] | None = None
+    for rank, (value, pattern) in enumerate(_SENIORITY):
+        match = re.search(pattern, low)
+        if match is None:
+            continue
+        # the first word of the title wins ("Senior / Lead …" is senior); ties by rank
+        key = (match.start(), rank)
+        if best is None or key < (best[0], _rank(best[1])):
+            best = (match.start(), value, match.span())
+    return (best[1], best[2]) if best else None
+
+
+def _rank(value: str) -> int:
+    return next(i for i, (v, _) in enumerate(_SENIORITY) if v == value)
+
+
+_EDUCATION = (
+    ("doctorate", r"\bph\.?\s?d\b\.?|\bdoctorate\b|\bdoctoral\b|\bd\.?phil\b|\bdoctor of\b"),
+    ("master", r"\bmasters?\b(?!\s+(?:data|key|list|file|class|branch|record))|\bm\.\s?s\.?c?\b\.?|"
+               r"\bms\b(?=\s*(?:/|or|in|degree|,))(?!\s+(?:office|excel|word|sql|project|access|"
+               r"teams|windows|dynamics|visio|powerpoint|outlook))|\bmsc\b|\bm\.?eng\b|"
+               r"\bmba\b|\bm\.a\.|\bmaster's|\bgraduate degree\b|\badvanced degree\b|"
+               r"\bpost-?graduate\b"),
+    ("bachelor", r"\bbachelor'?s?\b|\bb\.\s?s\.?c?\b\.?|\bbs\b(?=\s*(?:/|or|in|degree|,))|"
+                 r"\bbsc\b|\bb\.?eng\b|\bb\.a\.|\bba\b(?=\s*(?:/|or|in|degree))|"
+                 r"\bundergraduate degree\b|\buniversity degree\b|\bcollege degree\b|"
+                 r"\b4[- ]year degree\b|\bfour[- ]year degree\b|\bhigher education\b"),
+    ("associate", r"\bassociate'?s? degree\b|\btwo[- ]year degree\b|\b2[- ]year degree\b"),
+    ("high_school", r"\bhigh[- ]school\b|\bsecondary school\b|\bged\b|\bhigh school diploma\b"),
+)
+_ORDER = ("high_school", "associate", "bachelor", "master", "doctorate")
+
+
+# "a degree in Computer Science" with no level named: a first degree
+_GENERIC_DEGREE = re.compile(r"\b(?:a|relevant|related|technical|university|college)\s+"
+                             r"degree\b|\bdegree (?:in|from)\b")
+
+
+def education_mentions(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """Every degree a text names, as (level, span)."""
+    low = text.lower()
+    out = []
+    for value, pattern in _EDUCATION:
+        for match in re.finditer(pattern, low):
+            out.append((value, match.span()))
+    if not out:
+        out = [("bachelor", m.span()) for m in _GENERIC_DEGREE.finditer(low)]
+    return sorted(out, key=lambda x: x[1][0])
+
+
+def education_level(text: str) -> str | None:
+    mentions = education_mentions(text)
+    return min((m[0] for m in mentions), key=_ORDER.index) if mentions else None
+
+
+def lowest(levels: list[str]) -> str:
+    return min(levels, key=_ORDER.index)
+
+
+_REMOTE = (
+    ("hybrid", r"\bhybrid\b|\b\d days? (a|per) week in (the|our) office\b|"
+               r"\bpartly remote\b|\bpartially remote\b|\bflexible (working|location)\b"),
+    ("remote", r"\b(fully |100% |full[- ]time )?remote\b|\bwork from home\b|\bwfh\b|"
+               r"\btelecommut\w*|\bwork from anywhere\b|\bdistributed team\b|\bhome[- ]based\b"),
+    ("onsite", r"\bon[- ]?site\b|\bin[- ]office\b|\bon[- ]premises?\b|\bnot remote\b|"
+               r"\bno remote\b"),
+)
+
+
+def remote_mode(text: str) -> tuple[str, tuple[int, int]] | None:
+    low = text.lower()
+    for value, pattern in _REMOTE:
+        match = re.search(pattern, low)
+        if match:
+            if value == "remote" and re.search(r"\bnot? (be )?remote|remote (work )?is not", low):
+                return "onsite", match.span()
+            return value, match.span()
+    return None

@@ -1,0 +1,275 @@
+"""Render a lexbor subtree as Markdown, in one pass over the parsed page.
+
+The cleaner already holds the page parsed by lexbor; rendering from that tree avoids
+parsing the posting a second time (markdownify needs a BeautifulSoup tree, which was
+two thirds of the cleaning time on the development pages). Output: ATX headings,
+``-`` and ``1.`` lists (nested by indentation), links as ``[text](address)`` for
+web and mail addresses only, ``**bold**`` and ``*italic*``, code, quotes, simple
+tables as pipe tables (layout tables as plain blocks). Images and media are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+_WS = re.compile(r"\s+")
+_SKIP = frozenset(
+    (
+        "script style noscript template iframe svg canvas object embed audio video picture img "
+        "map input button select textarea link meta head title"
+    ).split()
+)
+_BLOCK = frozenset(
+    (
+        "p div section article main header footer nav aside address figure figcaption center "
+        "form fieldset details summary dl dt dd table tbody thead tfoot tr caption"
+    ).split()
+)
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_MAX_DEPTH = 250
+
+
+def to_markdown(nodes: list[LexborNode], skip_ids: frozenset[int] = frozenset()) -> str:
+    """Markdown for ``nodes`` (in order), leaving out elements whose mem_id is in skip_ids."""
+    writer = _Writer(skip_ids)
+    for node in nodes:
+        writer.block(node, 0, "")
+    return writer.result()
+
+
+class _Writer:
+    def __init__(self, skip_ids: frozenset[int]) -> None:
+        self.skip = skip_ids
+        self.out: list[str] = []
+
+    # --- output helpers
+    def result(self) -> str:
+        text = "".join(self.out)
+        lines = [_tidy(line) for line in text.split("\n")]
+        text = "\n".join(lines)
+        text = re.sub(r"\n{3,}", "\n\n", text).strip()
+        return text + "\n" if text else ""
+
+    def paragraph_break(self) -> None:
+        if self.out and not "".join(self.out[-2:]).endswith("\n\n"):
+            self.out.append("\n\n")
+
+    # --- blocks
+    def block(self, node: LexborNode, depth: int, indent: str) -> None:
+        """Render a node that starts in block context."""
+        if node.is_text_node:
+            text = _WS.sub(" ", node.text_content or "")
+            if text.strip():
+                self.inline_text(text, indent)
+            return
+        if not node.is_element_node or node.mem_id in self.skip:
+            return
+        tag = node.tag or ""
+        if tag in _SKIP:
+            return
+        if depth > _MAX_DEPTH:
+            self.paragraph_break()
+            self.out.append(indent + _WS.sub(" ", node.text(deep=True) or "").strip())
+            self.paragraph_break()
+            return
+        if tag in _HEADINGS:
+            text = self.inline_of(node, depth).strip()
+            if text:
+                self.paragraph_break()
+                self.out.append(f"{indent}{'#' * _HEADINGS[tag]} {text}")
+                self.paragraph_break()
+            return
+        if tag in ("ul", "ol", "menu"):
+            self.list(node, depth, indent, ordered=tag == "ol")
+            return
+        if tag == "pre":
+            code = node.text(deep=True) or ""
+            if code.strip():
+                self.paragraph_break()
+                fenced = "\n".join(indent + line for line in code.strip("\n").split("\n"))
+                self.out.append(f"{indent}```\n{fenced}\n{indent}```")
+                self.paragraph_break()
+            return
+        if tag == "blockquote":
+            inner = to_markdown([c for c in _kids(node)], self.skip).strip()
+            if inner:
+                self.paragraph_break()
+                self.out.append("\n".join(f"{indent}> {line}".rstrip()
+                                          for line in inner.split("\n")))
+                self.paragraph_break()
+            return
+        if tag == "hr":
+            self.paragraph_break()
+            self.out.append(indent + "---")
+            self.paragraph_break()
+            return
+        if tag == "br":
+            self.out.append("  \n" + indent)
+            return
+        if tag == "table" and _is_data_table(node):
+            self.table(node, indent)
+            return
+        if tag == "dt":
+            text = self.inline_of(node, depth).strip()
+            if text:
+                self.paragraph_break()
+                self.out.append(f"{indent}**{text}**")
+                self.paragraph_break()
+            return
+        if tag in _BLOCK or tag in ("li", "td", "th", "tr"):
+            self.paragraph_break()
+            self.children(node, depth, indent)
+            self.paragraph_break()
+            return
+        # an inline element met in block context
+        self.inline_text(self.inline(node, depth), indent)
+
+    def children(self, node: LexborNode, depth: int, indent: str) -> None:
+        for child in _kids(node):
+            self.block(child, depth + 1, indent)
+
+    def inline_text(self, text: str, indent: str) -> None:
+        if not text:
+            return
+        if self.out and self.out[-1].endswith("\n\n"):
+            text = text.lstrip()
+            if not text:
+                return
+            text = indent + _escape_line_start(text)
+        elif not self.out:
+            text = indent + _escape_line_start(text.lstrip())
+        self.out.append(text)
+
+    def list(self, node: LexborNode, depth: int, indent: str, ordered: bool) -> None:
+        self.paragraph_break()
+        number = 1
+        for item in _kids(node):
+            if item.is_text_node:
+                continue
+            if item.mem_id in self.skip or item.tag in _SKIP:
+                continue
+            marker = f"{number}. " if ordered else "- "
+            number += 1
+            sub = _Writer(self.skip)
+            if item.tag == "li":
+                sub.children(item, depth + 1, "")
+            else:
+                sub.block(item, depth + 1, "")
+            body = sub.result().strip("\n")
+            if not body:
+                continue
+            lines = body.split("\n")
+            pad = " " * len(marker)
+            rendered = [indent + marker + lines[0]]
+            for line in lines[1:]:
+                rendered.append(indent + pad + line if line.strip() else "")
+            self.out.append("\n".join(rendered) + "\n")
+        self.paragraph_break()
+
+    def table(self, node: LexborNode, indent: str) -> None:
+        rows = []
+        for tr in node.css("tr"):
+            cells = [
+                _WS.sub(" ", self.inline_of(cell, 0)).strip().replace("|", "\\|")
+                for cell in _kids(tr) if cell.tag in ("td", "th")
+            ]
+            if any(cells):
+                rows.append(cells)
+        if not rows:
+            return
+        width = max(len(r) for r in rows)
+        self.paragraph_break()
+        lines = []
+        for i, row in enumerate(rows):
+            row = row + [""] * (width - len(row))
+            lines.append(indent + "| " + " | ".join(row) + " |")
+            if i == 0:
+                lines.append(indent + "|" + "---|" * width)
+        self.out.append("\n".join(lines))
+        self.paragraph_break()
+
+    # --- inline
+    def inline_of(self, node: LexborNode, depth: int) -> str:
+        parts: list[str] = []
+        for child in _kids(node):
+            parts.append(self.inline(child, depth + 1))
+        return "".join(parts)
+
+    def inline(self, node: LexborNode, depth: int) -> str:
+        if node.is_text_node:
+            return _WS.sub(" ", node.text_content or "")
+        if not node.is_element_node or node.mem_id in self.skip:
+            return ""
+        tag = node.tag or ""
+        if tag in _SKIP:
+            return ""
+        if tag == "br":
+            return "  \n"
+        if depth > _MAX_DEPTH:
+            return _WS.sub(" ", node.text(deep=True) or "")
+        inner = self.inline_of(node, depth)
+        if tag == "a":
+            href = (node.attributes.get("href") or "").strip()
+            text = inner.strip()
+            if text and href.lower().startswith(("http://", "https://", "mailto:")) and \
+                    href.removeprefix("mailto:") != text:
+                return _around(inner, f"[{text}]({href.replace(' ', '%20')})")
+            return inner
+        if tag in ("strong", "b"):
+            return _wrap(inner, "**")
+        if tag in ("em", "i"):
+            return _wrap(inner, "*")
+        if tag == "code":
+            return _wrap(inner, "`")
+        if tag in _HEADINGS or tag in _BLOCK or tag in ("p", "li", "ul", "ol", "pre", "hr"):
+            return " " + inner.strip() + " "
+        return inner
+
+
+def _tidy(line: str) -> str:
+    """Single spaces inside a line; a hard break's two trailing spaces kept."""
+    body = line.rstrip()
+    indent = len(body) - len(body.lstrip(" "))
+    body = body[:indent] + re.sub(r" {2,}", " ", body[indent:])
+    return body + "  " if line.endswith("  ") and body.strip() else body
+
+
+def _kids(node: LexborNode) -> list[LexborNode]:
+    kids = []
+    child = node.child
+    while child is not None:
+        kids.append(child)
+        child = child.next
+    return kids
+
+
+def _wrap(inner: str, mark: str) -> str:
+    text = inner.strip()
+    if not text or "\n" in text:
+        return inner
+    return _around(inner, f"{mark}{text}{mark}")
+
+
+def _around(inner: str, core: str) -> str:
+    lead = " " if inner[:1].isspace() else ""
+    trail = " " if inner[-1:].isspace() else ""
+    return f"{lead}{core}{trail}"
+
+
+def _escape_line_start(text: str) -> str:
+    """Keep text that merely starts like Markdown syntax from turning into it."""
+    if text[:1] in "#>" or re.match(r"[-+*] |\d+[.)] ", text):
+        return "\\" + text
+    return text
+
+
+def _is_data_table(table: LexborNode) -> bool:
+    """A table of short cells, not a page laid out with a table."""
+    if table.css_first("table table, td p, td div, td ul, td ol, td h1, td h2, td h3") is not None:
+        return False
+    cells = table.css("td, th")
+    if not cells or len(cells) > 400:
+        return False
+    return all(len(c.text(deep=True) or "") < 200 for c in cells)

@@ -1,0 +1,193 @@
+"""Word lists the cleaner and the extractor share.
+
+Each list is general: the words and phrases career sites and job boards use,
+never something keyed to one site.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Section headings, mapped to the list field their items feed (None: a section we
+# recognise as part of the posting but whose items are no field of ours).
+SECTION_HEADINGS: dict[str, str | None] = {}
+
+
+def _sections(field: str | None, *phrases: str) -> None:
+    for phrase in phrases:
+        SECTION_HEADINGS[phrase] = field
+
+
+_sections(
+    "responsibilities",
+    "responsibilities", "job responsibilities", "key responsibilities", "main responsibilities",
+    "your responsibilities", "duties", "job duties", "duties and responsibilities",
+    "roles and responsibilities", "responsibilities and duties", "what you'll do",
+    "what you will do", "what you'll be doing", "what you will be doing", "the role",
+    "your role", "in this role", "in this role you will", "your mission", "your tasks", "tasks",
+    "what you'll work on", "what you will work on", "day to day", "a typical day",
+    "the job", "job functions", "essential functions", "essential duties",
+    "essential duties and responsibilities", "position responsibilities", "main duties",
+    "additional responsibilities", "what we need you to do", "you will", "as a member",
+)
+_sections(
+    "required_qualifications",
+    "qualifications", "required qualifications", "minimum qualifications", "basic qualifications",
+    "key qualifications", "requirements", "job requirements", "minimum requirements",
+    "what you'll need", "what you will need", "what you need", "what we're looking for",
+    "what we are looking for", "who you are", "about you", "you have", "you are", "you",
+    "skills and experience", "skills & experience", "experience and skills", "required skills",
+    "skills", "your profile", "profile", "your skills", "what you bring", "what you'll bring",
+    "must have", "must haves", "must-have", "essential skills", "knowledge, skills and abilities",
+    "qualifications and experience", "experience", "competencies", "candidate profile",
+    "ideal candidate", "the ideal candidate", "who we're looking for", "we're looking for",
+    "we are looking for", "what we care about", "requirements and qualifications",
+    "skills and qualifications", "required experience", "selection criteria",
+)
+_sections(
+    "preferred_qualifications",
+    "preferred qualifications", "preferred", "desired qualifications", "desired qualification",
+    "desired skills", "preferred skills", "nice to have", "nice-to-have", "nice to haves",
+    "bonus points", "bonus", "pluses", "plus", "it's a plus", "would be a plus",
+    "additional requirements", "additional qualifications", "desirable", "desirable skills",
+    "preferred experience", "extra credit", "good to have", "ideally you have",
+)
+_sections(
+    "benefits",
+    "benefits", "perks", "benefits and perks", "perks and benefits", "benefits & perks",
+    "perks & benefits", "what we offer", "we offer", "what's in it for you", "why join us",
+    "why work with us", "why you'll love working here", "compensation and benefits",
+    "compensation & benefits", "pay & benefits", "pay and benefits", "our offer",
+    "what you'll get", "what you get", "rewards", "total rewards", "remuneration",
+    "remuneration/ salary", "salary and benefits", "the perks",
+)
+_sections(
+    None,
+    "description", "job description", "summary", "job summary", "overview", "about the role",
+    "about the job", "about the position", "position summary", "role summary", "about us",
+    "about the company", "about company", "who we are", "our company", "the company",
+    "about the team", "the team", "our team", "education", "education & experience",
+    "education and experience", "how to apply", "application procedures", "to apply",
+    "additional information", "additional notes", "other information", "our technology",
+    "our technology stack", "tech stack", "our stack", "technology stack", "equal opportunity",
+    "location", "apply", "contact", "about", "about this role", "about this job",
+    "the opportunity", "opportunity", "company description", "position description",
+    "detail description", "open to/ eligibility criteria", "start date", "duration",
+)
+
+
+def heading_key(text: str) -> str:
+    """The lookup form of a heading: lower case, no markup, no trailing colon."""
+    key = text.strip().lower().replace("’", "'").replace("`", "'")
+    key = re.sub(r"^[#*\s>\-•]+|[*:\s.!]+$", "", key)
+    return re.sub(r"\s+", " ", key)
+
+
+def section_field(text: str) -> tuple[bool, str | None]:
+    """(is a known section heading, the list field it feeds)."""
+    key = heading_key(text)
+    if key in SECTION_HEADINGS:
+        return True, SECTION_HEADINGS[key]
+    # "Minimum Qualifications:" style variants with a leading word or two
+    for prefix in ("the ", "our ", "your ", "key ", "main ", "job ", "position "):
+        if key.startswith(prefix) and key[len(prefix):] in SECTION_HEADINGS:
+            return True, SECTION_HEADINGS[key[len(prefix):]]
+    return False, None
+
+
+# Words that make a short line read like a job title.
+JOB_NOUNS = re.compile(
+    r"\b(engineer|developer|programmer|manager|scientist|analyst|designer|specialist|director|"
+    r"officer|assistant|intern|internship|consultant|architect|administrator|coordinator|"
+    r"representative|technician|accountant|nurse|teacher|instructor|writer|editor|researcher|"
+    r"associate|executive|head of|chief|lead|advisor|adviser|expert|operator|driver|clerk|"
+    r"secretary|receptionist|translator|interpreter|auditor|economist|lawyer|attorney|counsel|"
+    r"salesman|saleswoman|salesperson|cashier|accountant|agent|officer|supervisor|foreman|"
+    r"mechanic|electrician|physician|doctor|pharmacist|therapist|psychologist|trainer|tutor|"
+    r"professor|lecturer|fellow|chauffeur|guard|cook|chef|waiter|waitress|bartender|"
+    r"recruiter|partner|owner|president|vp|cto|ceo|cfo|coo|devops|sre|tester|"
+    r"statistician|mathematician|physicist|chemist|biologist|librarian|strategist|"
+    r"marketer|buyer|planner|controller|treasurer|bookkeeper|liaison|promoter|volunteer)s?\b",
+    re.I,
+)
+
+# Lines that are never part of a posting. Each pattern names why it goes.
+# Patterns are written in lower case and matched against the lower-cased line
+# (case-blind matching in the re module is several times slower).
+BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), reason)
+    for p, reason in (
+        (r"\b(sign|log) ?(in|up|out)\b|\bpassword\b|remember me|caps lock|single sign-on|"
+         r"security (code|key)|authenticator|trusted computers?|trust this computer|"
+         r"forgot your|2-step|two-factor|6-digit code|send sms|verification code|"
+         r"don[’']t have an? .{0,20}(account|id)|create (an account|one now)|key not found",
+         "sign-in form"),
+        (r"\bcookies?\b.{0,40}\b(accept|use|policy|settings|consent)|accept (all )?cookies|"
+         r"^cookies$|cookie policy|we use cookies", "cookie notice"),
+        (r"similar jobs|other (open )?(positions|openings|jobs|roles)|more jobs|related jobs|"
+         r"jobs you may (also )?like|recommended jobs|people also viewed|see all (openings|jobs|"
+         r"roles)|view all jobs|all jobs|search jobs|job alerts?|back to (search|list|jobs)|"
+         r"previous job|next job|see more jobs|more openings|explore (more )?jobs",
+         "list of other jobs"),
+        (r"©|\(c\) ?\d{4}|copyright|all rights reserved|privacy (policy|statement|notice)|"
+         r"terms (of (use|service)|and conditions|& conditions)|site ?map|powered by|"
+         r"accessibility statement|cookie settings|legal notice|^legal$|^imprint$",
+         "site footer"),
+        (r"^apply (for|to|now|here|online)\b|would you like to apply|^(share|save|print|"
+         r"email this job|apply( now)?|tweet|like|follow us|rate this page|"
+         r"live chat|skip to (main )?content|open menu|close menu|menu|home|back|search|"
+         r"add to favorites|removed from favorites|add a favorite|close|more|submit resume|"
+         r"share this job|save job|saved jobs|report (this )?job|report a problem)$",
+         "page control"),
+        (r"\bfollow (us|.{1,30}) on (facebook|twitter|linkedin|instagram|youtube)|"
+         r"^(facebook|twitter|linkedin|instagram|youtube|glassdoor|xing|tiktok)$",
+         "social links"),
+        (r"^select (your )?(region|country|language)|\((english|español|deutsch|français|"
+         r"italiano|nederlands|svenska|português|日本語|한국어|简体中文|繁體中文)\)",
+         "region picker"),
+        (r"^(sun|mon) (mon|tue) (tue|wed) |^(january|february|march|april|may|june|july|august|"
+         r"september|october|november|december)$|^today$|^(19|20)\d\d$",
+         "calendar widget"),
+        (r"requires javascript|enable javascript|javascript (is )?(disabled|required)|"
+         r"your browser (is|does not)", "browser notice"),
+        (r"to place a free posting|unsubscribe|mailing list|you (are )?receiv(ed|ing) this|"
+         r"list archives?|to post a message|yahoo! groups|digest number",
+         "mailing-list footer"),
+        (r"^\[[^\]]{0,30}\]$|\[\s{3,}\]|\[\*\]|\[ \]|\[icon|\[ajax|\[insert|\[hstsping",
+         "form control or image marker"),
+        (r"^(call us|questions\?|contact( us)?)\b.{0,40}$|^\d-\d{3}-[\da-z-]{7,}",
+         "contact bar"),
+    )
+)
+
+
+def boilerplate_reason(line: str) -> str | None:
+    """Why a line is page furniture rather than posting, or None."""
+    low = line.lower()
+    for pattern, reason in BOILERPLATE:
+        if pattern.search(low):
+            return reason
+    return None
+
+
+# CamelCase words that are one word, not two glued together.
+CAMEL_WORDS = frozenset(
+    w.lower()
+    for w in (
+        "JavaScript TypeScript CoffeeScript PostgreSQL MySQL NoSQL GraphQL MongoDB DynamoDB "
+        "CouchDB RethinkDB InfluxDB CockroachDB ClickHouse BigQuery BigTable GitHub GitLab "
+        "BitBucket LinkedIn YouTube WordPress PowerPoint SharePoint PowerShell PowerBI "
+        "TensorFlow PyTorch FastAPI OpenAPI OpenAI OpenStack OpenShift CloudFormation "
+        "ElasticSearch LogStash RabbitMQ ZeroMQ ActiveMQ DevOps DevSecOps MLOps DataOps SciPy "
+        "NumPy SymPy PySpark PyData PyCon CircleCI TravisCI GitHubActions AppEngine iPhone iPad "
+        "iPod iCloud iMac macOS iOS tvOS watchOS AirPods AirTag FaceTime HashiCorp SaltStack "
+        "NetSuite QuickBooks HubSpot MailChimp SalesForce WebSockets WebGL WebRTC WebAssembly "
+        "ReactJS NodeJS VueJS NextJS NestJS AngularJS BackboneJS EmberJS jQuery AutoCAD "
+        "SolidWorks MATLAB LaTeX McDonald McKinsey PhD MSc BSc MBA DeepMind OneDrive DropBox "
+        "FinTech HealthTech EdTech InsurTech PropTech LegalTech SaaS PaaS IaaS OAuth JUnit "
+        "TestNG NUnit xUnit PyTest PhpStorm IntelliJ WebStorm VSCode XCode SwiftUI UIKit CoreML "
+        "ARKit SpriteKit RxJS RxJava GoLang SQLAlchemy SQLite DataDog NewRelic PagerDuty "
+        "CloudWatch CloudFront SageMaker DataBricks SnowFlake DBeaver PostGIS GeoServer QGIS "
+        "ArcGIS TeamCity BuildKite ArgoCD FluxCD"
+    ).split()
+)

@@ -1,0 +1,117 @@
+"""Field schema v1 and the result types of the pipeline.
+
+The field names follow schema.org JobPosting where one exists. Every value the
+extractor proposes carries its evidence: character ranges in the cleaned text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+
+FieldKind = Literal["text", "enum", "list", "number", "date", "salary"]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    kind: FieldKind
+    label: str
+    choices: tuple[str, ...] = ()
+
+
+REMOTE = ("onsite", "hybrid", "remote")
+EMPLOYMENT_TYPES = ("full_time", "part_time", "contract", "temporary", "internship")
+SENIORITY = (
+    "intern", "junior", "mid", "senior", "lead", "principal", "manager", "director", "executive",
+)
+EDUCATION = ("high_school", "associate", "bachelor", "master", "doctorate")
+PERIODS = ("hour", "day", "week", "month", "year")
+
+FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("title", "text", "Title"),
+    FieldSpec("company", "text", "Company"),
+    FieldSpec("department", "text", "Department"),
+    FieldSpec("locations", "list", "Locations"),
+    FieldSpec("remote", "enum", "Remote", REMOTE),
+    FieldSpec("employment_type", "enum", "Employment type", EMPLOYMENT_TYPES),
+    FieldSpec("work_hours", "number", "Hours per week"),
+    FieldSpec("date_posted", "date", "Date posted"),
+    FieldSpec("valid_through", "date", "Apply by"),
+    FieldSpec("requisition_id", "text", "Requisition ID"),
+    FieldSpec("seniority", "enum", "Seniority", SENIORITY),
+    FieldSpec("salary", "salary", "Salary"),
+    FieldSpec("experience_years", "number", "Years of experience"),
+    FieldSpec("education", "enum", "Education", EDUCATION),
+    FieldSpec("responsibilities", "list", "Responsibilities"),
+    FieldSpec("required_qualifications", "list", "Required qualifications"),
+    FieldSpec("preferred_qualifications", "list", "Preferred qualifications"),
+    FieldSpec("benefits", "list", "Benefits"),
+    FieldSpec("skills", "list", "Skills"),
+)
+FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A range of the source text that cleaning left out, and why."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass
+class CleanDoc:
+    """The result of cleaning one page.
+
+    ``markdown`` is the posting alone. ``source`` is the page as plain text (for a
+    text dump: the dump with normalised whitespace and glued lines split; for HTML:
+    the page's visible text, one block a line). ``removed`` lists the ranges of
+    ``source`` that did not make it into ``markdown``. ``context`` holds text of the
+    page outside the posting body that still describes the posting (an HTML page's
+    title, byline or metadata block), and ``structured`` any schema.org JobPosting
+    objects the page embedded.
+    """
+
+    markdown: str
+    kind: Literal["html", "text"]
+    source: str = ""
+    removed: list[Removal] = field(default_factory=list)
+    page_title: str | None = None
+    context: list[str] = field(default_factory=list)
+    structured: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Finding:
+    """One field's value as found by one stage of the cascade."""
+
+    value: Any
+    spans: list[Span]
+    confidence: float
+    stage: str
+
+
+@dataclass
+class Extraction:
+    """All fields of schema v1 for one posting. A missing field is ``None``."""
+
+    fields: dict[str, Any]
+    evidence: dict[str, list[Span]]
+    confidence: dict[str, float]
+    stages: dict[str, str]
+
+    @classmethod
+    def from_findings(cls, found: dict[str, Finding]) -> Extraction:
+        return cls(
+            fields={name: (found[name].value if name in found else None) for name in FIELD_NAMES},
+            evidence={name: list(f.spans) for name, f in found.items()},
+            confidence={name: round(f.confidence, 3) for name, f in found.items()},
+            stages={name: f.stage for name, f in found.items()},
+        )

@@ -1,0 +1,30 @@
+"""Small text helpers shared by the cleaning and extraction stages."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ODD_SPACES = re.compile(r"[\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def normalise_space(text: str) -> str:
+    """One line: every run of whitespace becomes one space, ends trimmed."""
+    return re.sub(r"\s+", " ", _INVISIBLE.sub("", text)).strip()
+
+
+def normalise_lines(text: str) -> str:
+    """Line endings to ``\\n``, odd spaces to plain ones, trailing blanks gone."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", _INVISIBLE.sub("", text))
+    text = unicodedata.normalize("NFC", text)
+    text = _ODD_SPACES.sub(" ", text).expandtabs(4)
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def collapse_blank_lines(text: str) -> str:
+    """At most one blank line in a row; no blank lines at either end."""
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + ("\n" if text.strip() else "")
