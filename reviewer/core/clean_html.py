@@ -25,6 +25,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from reviewer.core.html_markdown import to_markdown
+from reviewer.core.lexicon import boilerplate_reason
 from reviewer.core.schema import CleanDoc, Removal
 from reviewer.core.textutil import collapse_blank_lines, normalise_space
 
@@ -90,7 +91,8 @@ def clean_html(html: str) -> CleanDoc:
         kept_ids.add(title_node.mem_id)
     source, removed = _source_text(body, kept_ids, dropped)
     context = _context_lines(main, dropped, title_node)
-    markdown = _to_markdown(main, dropped, title_node)
+    markdown, trimmed = _trim(_to_markdown(main, dropped, title_node))
+    removed = _record_trimmed(source, removed, trimmed)
     return CleanDoc(
         markdown=markdown, kind="html", source=source, removed=removed, page_title=page_title,
         context=context, structured=structured, notes=notes,
@@ -440,6 +442,51 @@ def _source_text(
 
 
 # --- Markdown ------------------------------------------------------------------------------------
+
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def _trim(markdown: str) -> tuple[str, list[tuple[str, str]]]:
+    """Page controls left at the edges of the posting, and a trailing list of other jobs.
+
+    Returns the Markdown and the (text, reason) of each block taken out."""
+    blocks = markdown.split("\n\n")
+    trimmed: list[tuple[str, str]] = []
+
+    def furniture(block: str) -> str | None:
+        bare = _LINK.sub(r"\1", block).strip(" *_#>")
+        if "\n" in bare.strip() or len(bare.split()) > 14:
+            return None
+        parts = [p.strip() for p in re.split(r"\s[|·•]\s", bare) if p.strip()]
+        reasons = [boilerplate_reason(p) for p in parts]
+        return reasons[0] if parts and all(reasons) else None
+
+    while blocks and (reason := furniture(blocks[0])):
+        trimmed.append((blocks.pop(0), reason))
+    for i, block in enumerate(blocks):
+        if i and furniture(block) == "list of other jobs":
+            rest = blocks[i + 1:]
+            if all(len(_LINK.sub(r"\1", b).split()) <= 14 for b in rest):
+                trimmed.extend((b, "list of other jobs") for b in blocks[i:])
+                del blocks[i:]
+                break
+    while blocks and (reason := furniture(blocks[-1])):
+        trimmed.append((blocks.pop(), reason))
+    return collapse_blank_lines("\n\n".join(blocks)), trimmed
+
+
+def _record_trimmed(
+    source: str, removed: list[Removal], trimmed: list[tuple[str, str]]
+) -> list[Removal]:
+    """Add the trimmed blocks to the removal record, where their text is found."""
+    extra = []
+    for block, reason in trimmed:
+        text = normalise_space(_LINK.sub(r"\1", block).strip(" *_#>-"))
+        at = source.find(text[:60]) if text else -1
+        if at >= 0:
+            extra.append(Removal(at, at + len(text), reason))
+    return sorted([*removed, *extra], key=lambda r: r.start)
 
 
 def _to_markdown(

@@ -25,6 +25,7 @@ from reviewer.core.lexicon import (
     boilerplate_reason,
     section_field,
 )
+from reviewer.core.places import looks_like_location
 from reviewer.core.schema import CleanDoc, Removal
 from reviewer.core.textutil import collapse_blank_lines, normalise_lines
 
@@ -39,6 +40,7 @@ _GLUE = re.compile(
 )
 _GLUED_BULLET = re.compile(r"(?<=[A-Za-z0-9.)%])- (?=[A-Z0-9])")
 _CAPS_HEAD = re.compile(r"^([A-Z][A-Z&/]+(?: [A-Z&/]+){1,4}) (?=[A-Z][a-z])")
+_LINK_TARGET = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _TRAILING_HEADING = re.compile(r"^(.*[.!?:])\s{2,}(\S.{1,40})$")
 
 JOB_LABELS = re.compile(
@@ -95,7 +97,7 @@ def _unglue(text: str) -> str:
             out.extend(_split_glued(line))
         else:
             match = _TRAILING_HEADING.match(line)
-            if match and section_field(match.group(2))[0]:
+            if match and section_field(match.group(2), loose=False)[0]:
                 out.extend([match.group(1), "", match.group(2).strip()])
             else:
                 out.append(line)
@@ -179,19 +181,24 @@ def _classify(line: _Line) -> None:
     if _RULE.match(text) or (not words and not re.search(r"\d", text)):
         line.kind, line.score = "rule", -1.0
         return
-    bare = body.strip(" |•·>›»-–—")
+    bare = _LINK_TARGET.sub(r"\1", body).strip(" |•·>›»-–—*_")
+    words = _WORD.findall(bare) if "](" in body else words
+    n = len(words)
     reason = boilerplate_reason(bare) if n <= 10 else _long_boilerplate(bare)
     if reason:
         line.reason, line.score = reason, -4.0
         return
     if _BULLET.match(text) and n >= 1:
         line.kind = "bullet"
+    if re.match(r"#{1,6} \S", text) and n <= 15:
+        line.kind, line.score = "heading", 2.0
+        return
     label = _LABEL.match(body) or _ALLCAPS_LABEL.match(body)
     if label and JOB_LABELS.match(label.group(1).strip()):
         line.kind = "label"
         line.score = 4.0
         return
-    known, _field = section_field(body)
+    known, _field = section_field(body, loose=False)
     if known and n <= 8:
         line.kind, line.score = "heading", 3.0
         return
@@ -228,7 +235,7 @@ def _mark_menus(lines: list[_Line]) -> None:
             continue
         short = line.kind not in ("label", "heading") and line.score < 0 and \
             len(_WORD.findall(line.text)) <= 6 and \
-            not (line.kind == "text" and line.reason is None and JOB_NOUNS.search(line.text))
+            not (line.kind == "text" and line.reason is None and _is_header_line(line))
         if short:
             run.append(line)
             continue
@@ -299,7 +306,12 @@ def _widen_up(lines: list[_Line], first: int) -> int:
 def _is_header_line(line: _Line) -> bool:
     text = line.text.strip()
     return line.kind in ("label", "heading") or line.score > 0 or \
-        bool(JOB_NOUNS.search(text)) or _looks_like_place_line(text)
+        bool(JOB_NOUNS.search(text)) or _looks_like_place_line(text) or \
+        bool(_INLINE_LABEL.search(text))
+
+
+_INLINE_LABEL = re.compile(r"(?:^|[·|•]\s*)(?:job id|req(?:uisition)?(?: id| #)?|ref(?:erence)?|"
+                           r"location|posted|salary|type)\s*[:#]", re.I)
 
 
 def _header_context(lines: list[_Line], first: int) -> list[str]:
@@ -319,8 +331,10 @@ def _header_context(lines: list[_Line], first: int) -> list[str]:
 
 
 def _looks_like_place_line(text: str) -> bool:
+    if len(_WORD.findall(text)) > 12:
+        return False
     return bool(re.search(r"\|| - |,\s*[A-Z]{2}\b|\b(remote|hybrid|on-?site)\b|\bin [a-z]", text,
-                          re.I)) and len(_WORD.findall(text)) <= 12
+                          re.I)) or looks_like_location(text)
 
 
 def _cut_at_listing(lines: list[_Line], first: int, last: int) -> int:
@@ -413,7 +427,7 @@ def _to_markdown(lines: list[_Line]) -> str:
             continue
         if line.kind == "heading":
             flush()
-            blocks.append("## " + text.rstrip(":").strip())
+            blocks.append(text if text.startswith("#") else "## " + text.rstrip(":").strip())
             prev_len = 0
             continue
         if line.kind == "label":
@@ -450,14 +464,16 @@ def _wrap_width(lines: list[_Line]) -> int:
 
     A wrapped text has many lines ending near one width; a text whose paragraphs
     are single long lines has no such width, and its lines are never joined."""
-    lengths = sorted(len(x.text.rstrip()) for x in lines if x.kind in ("text", "bullet"))
-    if len(lengths) < 3:
+    lengths = [len(x.text.rstrip()) for x in lines if x.kind in ("text", "bullet")]
+    long = [n for n in lengths if n >= 40]
+    if len(long) < 3:
         return 10**6
-    width = lengths[int(len(lengths) * 0.9)]
-    if width > 110:
-        return 10**6
-    near = sum(1 for n in lengths if width - 15 <= n <= width)
-    if near < max(2, len(lengths) * 0.3):
+    best, width = 0, 0
+    for candidate in sorted(set(n for n in long if n <= 130)):
+        near = sum(1 for n in long if candidate - 20 <= n <= candidate)
+        if near > best or (near == best and candidate > width):
+            best, width = near, candidate
+    if best < max(3, len(long) * 0.4):
         return 10**6
     return max(30, width - 25)
 

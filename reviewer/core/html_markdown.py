@@ -46,7 +46,7 @@ class _Writer:
 
     # --- output helpers
     def result(self) -> str:
-        text = "".join(self.out)
+        text = re.sub(r"  \n +", "  \n", "".join(self.out))
         lines = [_tidy(line) for line in text.split("\n")]
         text = "\n".join(lines)
         text = re.sub(r"\n{3,}", "\n\n", text).strip()

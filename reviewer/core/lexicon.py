@@ -83,8 +83,41 @@ def heading_key(text: str) -> str:
     return re.sub(r"\s+", " ", key)
 
 
-def section_field(text: str) -> tuple[bool, str | None]:
-    """(is a known section heading, the list field it feeds)."""
+# Headings not in the table, read by their key words; the first rule that matches wins.
+_HEADING_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), field)
+    for p, field in (
+        (r"\bprefer|nice[- ]to[- ]have|\bbonus|\bdesir|\bplus(es)?\b|\bideally\b",
+         "preferred_qualifications"),
+        (r"\bbenefits?\b|\bperks\b|\bwhat we offer|\bwe offer\b|\brewards?\b|"
+         r"\bwhy (join|work)|in it for you", "benefits"),
+        (r"\bresponsibilit|\bduties\b|\bwhat you('ll| will) (do|be doing|work on)|"
+         r"\bday[- ]to[- ]day\b|\btasks\b|\byour (role|mission|impact)\b", "responsibilities"),
+        (r"\brequire|\bqualifications?\b|\bskills\b|\bexperience\b|\bwho you are\b|"
+         r"\bwhat you (bring|need|have)|\bprofile\b|\bmust[- ]haves?\b|\blooking for\b|"
+         r"\babout you\b|\bcompetenc", "required_qualifications"),
+    )
+)
+
+
+def looks_like_heading(text: str) -> bool:
+    """Short, no closing stop, capitalised like a heading ("Required Skills:")."""
+    text = text.strip()
+    words = text.rstrip(":").split()
+    if not 0 < len(words) <= 7 or text.endswith((".", ",", ";", "?", "!")) or \
+            not text[:1].isupper():
+        return False
+    if text.endswith(":") or text.isupper():
+        return True
+    long = [w for w in words if len(w) > 3]
+    return sum(w[:1].isupper() for w in long) >= max(1, len(long) * 0.6)
+
+
+def section_field(text: str, loose: bool = True) -> tuple[bool, str | None]:
+    """(is a known section heading, the list field it feeds).
+
+    ``loose``: also read headings outside the table by their key words; for a line
+    of a text dump, only when it looks like a heading."""
     key = heading_key(text)
     if key in SECTION_HEADINGS:
         return True, SECTION_HEADINGS[key]
@@ -92,6 +125,11 @@ def section_field(text: str) -> tuple[bool, str | None]:
     for prefix in ("the ", "our ", "your ", "key ", "main ", "job ", "position "):
         if key.startswith(prefix) and key[len(prefix):] in SECTION_HEADINGS:
             return True, SECTION_HEADINGS[key[len(prefix):]]
+    if (loose or looks_like_heading(text)) and 0 < len(key.split()) <= 7 and \
+            not key.endswith(("?", ".")):
+        for pattern, field in _HEADING_WORDS:
+            if pattern.search(key):
+                return True, field
     return False, None
 
 
@@ -133,7 +171,8 @@ BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"terms (of (use|service)|and conditions|& conditions)|site ?map|powered by|"
          r"accessibility statement|cookie settings|legal notice|^legal$|^imprint$",
          "site footer"),
-        (r"^apply (for|to|now|here|online)\b|would you like to apply|^(share|save|print|"
+        (r"^apply (for|to|now|here|online)\b|would you like to apply|^share (this|on|via)\b|"
+         r"send to a friend|print this (job|page)|^(share|save|print|"
          r"email this job|apply( now)?|tweet|like|follow us|rate this page|"
          r"live chat|skip to (main )?content|open menu|close menu|menu|home|back|search|"
          r"add to favorites|removed from favorites|add a favorite|close|more|submit resume|"

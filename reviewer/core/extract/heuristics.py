@@ -15,11 +15,17 @@ from typing import Any
 from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.labels import LABELS, Labelled
-from reviewer.core.extract.places import is_place, looks_like_location
 from reviewer.core.extract.salary import find_salary
 from reviewer.core.extract.skills import is_lowercase_page
 from reviewer.core.extract.vocab import education_level, employment_type, remote_mode, seniority
-from reviewer.core.lexicon import JOB_NOUNS, boilerplate_reason, section_field
+from reviewer.core.lexicon import (
+    JOB_NOUNS,
+    SECTION_HEADINGS,
+    boilerplate_reason,
+    heading_key,
+    section_field,
+)
+from reviewer.core.places import is_place, looks_like_location
 from reviewer.core.schema import Finding, Span
 
 LIST_FIELDS = ("responsibilities", "required_qualifications", "preferred_qualifications",
@@ -197,7 +203,7 @@ def _is_title_like(text: str, heading: bool) -> bool:
         return False
     if text.endswith((".", ":", "?", "!")) or boilerplate_reason(text):
         return False
-    if section_field(text)[0] or re.match(r"^[\w ]{1,30}:", text) or \
+    if heading_key(text) in SECTION_HEADINGS or re.match(r"^[\w ]{1,30}:", text) or \
             text.lower().rstrip(": ") in LABELS:
         return False
     if looks_like_location(text):
@@ -434,8 +440,17 @@ def _sections(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
     return found
 
 
+_CLOSING = re.compile(r"equal (employment )?opportunit|affirmative action|do not discriminate|"
+                      r"without regard to (race|age|religion)|e-verify", re.I)
+
+
 def _section_items(blocks: list[Block]) -> list[Block]:
-    """The section's intro lines and list items; prose after the list ends it."""
+    """The items of a section.
+
+    A section with a list: the lines before the list and its items, and after it
+    only lines that lead into more items ("Ability to:"); other prose after the list
+    ends it. A statement of pay is the salary field's, never an item. A section
+    without a list: its paragraphs."""
     out: list[Block] = []
     seen_items = False
     for block in blocks:
@@ -443,9 +458,9 @@ def _section_items(blocks: list[Block]) -> list[Block]:
             seen_items = True
             out.append(block)
             continue
-        if seen_items and not block.text.rstrip().endswith(":"):
+        if (seen_items and not block.text.rstrip().endswith(":")) or _CLOSING.search(block.text):
             break
-        if boilerplate_reason(block.text):
+        if boilerplate_reason(block.text) or find_salary(block.text):
             continue
         out.append(block)
     return out

@@ -63,7 +63,7 @@ _labels("education", "education", "education level", "degree", "qualification",
 _ALT = "|".join(re.escape(k) for k in sorted(LABELS, key=len, reverse=True))
 # a label at the start of a line, or after a sentence end, a bar or a wide gap
 _LABEL_RE = re.compile(
-    rf"(?:^|(?<=[.;|•·])\s*|\s{{2,}}|(?<=\d)\s+|(?<=[a-z])\s+(?=[A-Z]))(?P<label>{_ALT})"
+    rf"(?:^|(?<=[.;|•·])\s*|\s{{2,}}|(?<=\d)\s+|(?<=[\w)])\s+(?=(?-i:[A-Z])))(?P<label>{_ALT})"
     r"\s*(?:\(s\))?\s*(?:[:#]|\s-\s|–)\s*",
     re.IGNORECASE,
 )

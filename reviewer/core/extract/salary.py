@@ -78,7 +78,8 @@ _HINT = re.compile(_CUR + r"|dollars|euros?|pounds|drams?|rupees|francs", re.I)
 
 
 def _read(match: re.Match[str], text: str, labelled: bool) -> dict[str, Any] | None:
-    currency = _currency(match, 1) or _currency(match, 2)
+    codes = [c for c in (_currency(match, 1, "post"), _currency(match, 2, "post")) if c]
+    currency = codes[0] if codes else _currency(match, 1) or _currency(match, 2)
     window = text[max(0, match.start() - 80): match.end() + 60]
     if currency is None:
         after = text[match.end(): match.end() + 12].lower().strip()
@@ -110,8 +111,10 @@ def _read(match: re.Match[str], text: str, labelled: bool) -> dict[str, Any] | N
             "period": period}
 
 
-def _currency(match: re.Match[str], i: int) -> str | None:
+def _currency(match: re.Match[str], i: int, only: str = "") -> str | None:
     for group in (f"cur{i}", f"post{i}"):
+        if only and not group.startswith(only):
+            continue
         token = (match.group(group) or "").strip()
         if not token:
             continue

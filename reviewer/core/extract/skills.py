@@ -92,6 +92,27 @@ Apache HTTP Server|apache httpd
 OpenStack
 Prometheus
 Grafana
+Helm
+Istio
+Linkerd
+Envoy
+Consul
+Vault|hashicorp vault
+Packer
+Argo CD|argocd
+Splunk
+New Relic
+PagerDuty
+Sentry
+Kibana
+Logstash
+Fluentd
+OpenTelemetry
+Pulumi
+CloudFormation
+AWS Lambda
+Heroku
+Cloudflare
 ELK|elk stack
 Datadog
 TensorFlow|tensorflow
@@ -226,13 +247,24 @@ Lean
 Six Sigma
 SEO
 SEM
+IFRS
+GAAP|us gaap
+SOX
+Power Query
+VBA
+Alteryx
+Databricks
+Amplitude
+Mixpanel
+A/B testing|ab testing
 Google Ads|adwords|google adwords
 """
 
 # Canonical names that are ordinary words too: they need their capital (or a list).
 _CASED = frozenset(
     (
-        "Go R C Swift Rust Excel Word Access Spark Storm Chef Puppet Less Lean Sketch Unity "
+        "Go R C Swift Rust Vault Sentry Envoy Consul Packer Helm Segment Excel Word Access "
+        "Spark Storm Chef Puppet Less Lean Sketch Unity "
         "Express React Torch Outlook Hive Flask Pyramid Tornado Twisted Node Ember Backbone "
         "Julia Dart Flutter Lua Snowflake Celery Looker Bootstrap Spring Git Agile Scrum Kanban "
         "Jest Mocha Cypress Postman Vim Selenium Salesforce SAP Jupyter"
@@ -270,9 +302,7 @@ def is_lowercase_page(text: str) -> bool:
 
 
 _LIST_CONTEXT = re.compile(r"[,/(]\s*$|\b(?:and|or|in|with|using)\s+$", re.I)
-_NEEDS_LIST = frozenset(["Go", "R", "C", "Lean", "Less", "Chef", "Unity", "Word", "Access"])
-_NOT_AFTER_MS = re.compile(r"\s+(?:office|excel|word|project|access|teams|windows|dynamics)\b",
-                           re.I)
+_NEEDS_LIST = frozenset("R C Lean Less Chef Unity Word Access".split())
 
 
 def find_skills(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
@@ -319,8 +349,8 @@ def _accept(text: str, phrase: str, canonical: str, start: int, end: int,
             return False
     if canonical in _NEEDS_LIST and not _in_list(text, start, end):
         return False
-    if canonical == "Go" and not re.match(r"\s*(?:[,/)]|and\b|or\b|programming|language)",
-                                          text[end:end + 14], re.I):
+    if canonical == "Go" and not (_in_list(text, start, end) or re.match(
+            r"\s*(?:programming|language|developer|engineer)", text[end:end + 14], re.I)):
         return False
     if canonical == "C" and text[end:end + 1] in "+#":
         return False
