@@ -143,7 +143,7 @@ JOB_NOUNS = re.compile(
     r"salesman|saleswoman|salesperson|cashier|accountant|agent|officer|supervisor|foreman|"
     r"mechanic|electrician|physician|doctor|pharmacist|therapist|psychologist|trainer|tutor|"
     r"professor|lecturer|fellow|chauffeur|guard|cook|chef|waiter|waitress|bartender|"
-    r"recruiter|partner|owner|president|vp|cto|ceo|cfo|coo|devops|sre|tester|"
+    r"recruiter|owner|president|vp|cto|ceo|cfo|coo|devops|sre|tester|"
     r"statistician|mathematician|physicist|chemist|biologist|librarian|strategist|"
     r"marketer|buyer|planner|controller|treasurer|bookkeeper|liaison|promoter|volunteer)s?\b",
     re.I,

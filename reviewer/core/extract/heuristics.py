@@ -153,7 +153,7 @@ def from_structure(doc: Document, have: dict[str, Finding]) -> dict[str, Finding
         if places:
             found["locations"] = places
     if "department" not in have:
-        dept = _department(header)
+        dept = _department(header, doc)
         if dept:
             found["department"] = dept
     if "company" not in have:
@@ -260,12 +260,37 @@ _DEPT_WORDS = re.compile(
     r"\b(engineering|services|technology|sales|marketing|finance|operations|research|product|"
     r"design|data|analytics|legal|human resources|hr|support|development|security|science|"
     r"software|hardware|infrastructure|platform|it|customer|business|corporate|retail|"
-    r"manufacturing|supply chain|logistics|administration|communications|team)\b",
+    r"manufacturing|supply chain|logistics|administration|communications|team|ai|"
+    r"machine learning|intelligence|insights|quality|growth|people|talent|editorial|content|"
+    r"creative|health|clinical|risk|compliance|audit|treasury|accounting|procurement|"
+    r"facilities|education|learning|services)\b",
     re.I,
 )
 
 
-def _department(header: list[tuple[str, Span | None]]) -> Finding | None:
+def _is_department(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 5 and bool(_DEPT_WORDS.search(text)) and \
+        not JOB_NOUNS.search(text) and not looks_like_location(text) and \
+        not employment_type(text) and not remote_mode(text) and not _has_label(text) and \
+        not boilerplate_reason(text) and ":" not in text
+
+
+_TEAM_IN_PROSE = re.compile(r"\b(?:our|its|the) ((?:[A-Z][\w&]*|&)(?: (?:[A-Z][\w&]*|&)){0,3}) "
+                            r"(?:Department|Division|Team|Group)\b")
+
+
+def _department(header: list[tuple[str, Span | None]], doc: Document) -> Finding | None:
+    for text, span in header:
+        # "Austin, TX · Engineering · Full-time": the piece beside the place
+        pieces = [(m.group(), m.start()) for m in re.finditer(r"[^|·•]+", text)]
+        if len(pieces) >= 2 and any(looks_like_location(p.strip(" *_")) for p, _ in pieces):
+            for piece, offset in pieces:
+                name = piece.strip(" *_")
+                if _is_department(name):
+                    at = offset + piece.find(name)
+                    spans = [(span[0] + at, span[0] + at + len(name))] if span else []
+                    return Finding(name, spans, 0.6, "structure")
     for text, span in header:
         for sep in (r"\s+\|\s+", r"\s+in\s+"):
             match = re.search(sep, text)
@@ -279,31 +304,41 @@ def _department(header: list[tuple[str, Span | None]]) -> Finding | None:
     for i, (text, _span) in enumerate(header[:-1]):
         if looks_like_location(text):
             nxt, nspan = header[i + 1]
-            words = nxt.split()
-            if 1 <= len(words) <= 5 and _DEPT_WORDS.search(nxt) and not JOB_NOUNS.search(nxt) \
-                    and not boilerplate_reason(nxt) and not looks_like_location(nxt):
+            if _is_department(nxt):
                 return Finding(nxt, [nspan] if nspan else [], 0.5, "structure")
+    for block in doc.blocks:
+        match = _TEAM_IN_PROSE.search(block.text)
+        if match and _is_department(match.group(1)):
+            return Finding(match.group(1), _spans(doc, match.group(1)), 0.45, "structure")
     return None
 
 
 # --- company -------------------------------------------------------------------------------------
 
 _NAME = r"([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&|of|de|and|for)){0,5})"
+_LEGAL = (r"(?:GmbH|AG|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|"
+          r"Corp\.?|Corporation|Co\.|S\.A\.|SA|S\.p\.A\.|SAS|SARL|B\.V\.|BV|N\.V\.|NV|AB|"
+          r"Oy|ApS|A/S|AS|Pty\.? Ltd\.?|KG|CJSC|OJSC|JSC|LTD)")
+# (pattern, weight): how strongly a match says "this is the employer"
 _COMPANY_CUES = [
-    re.compile(p) for p in (
-        _NAME + r",? (?:is|are) (?:looking|seeking|hiring|searching|recruiting)\b",
-        _NAME + r" (?:is|are) an? (?:equal[- ]opportunity|affirmative action) employer",
-        r"\b(?:[Aa]t|[Jj]oin|[Jj]oining|[Ww]ork at|[Ww]orking at|[Cc]areers at|[Ll]ife at) "
-        + _NAME + r"(?=[,.!;:]| (?:we|you|is|are|our|as)\b)",
-        r"^[Aa]bout " + _NAME + r"$",
-        r"\b[Pp]osted by " + _NAME + r" on\b",
+    (re.compile(p), w) for p, w in (
+        (_NAME + r",? (?:is|are) (?:currently )?(?:looking|seeking|hiring|searching|"
+         r"recruiting)\b", 2),
+        (_NAME + r" (?:is|are) an? (?:equal[- ]opportunity|affirmative action) employer", 2),
+        (r"\b(?:[Aa]t|[Jj]oin|[Jj]oining|[Ww]ork at|[Ww]orking at|[Cc]areers at|[Ll]ife at) "
+         + _NAME + r"(?=[,.!;:]| (?:we|you|is|are|our|as)\b)", 1),
+        (r"^[Aa]bout " + _NAME + r"$", 2),
+        (r"(?<![\w&])([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&|of|de|and|for)){0,4},?\s+"
+         + _LEGAL + r")(?![\w])", 2),
     )
 ]
 _COMPANY_CUES_LOWER = [
-    re.compile(p) for p in (
-        r"(?:^|[.!?]\s+)([a-z][\w&.'-]*(?: [a-z][\w&.'-]*)?) (?:is|are) "
-        r"(?:looking|seeking|hiring)\b",
-        r"[-–—|] ([a-z][\w&.'-]*(?: [a-z][\w&.'-]*){0,2}) jobs\s*$",
+    (re.compile(p), w) for p, w in (
+        (r"(?:^|[.!?]\s+)([a-z][\w&.'-]*(?: [a-z][\w&.'-]*)?) (?:is|are) "
+         r"(?:looking|seeking|hiring)\b", 2),
+        (r"[-–—|] ([a-z][\w&.'-]*(?: [a-z][\w&.'-]*){0,2}) jobs\s*$", 1),
+        (r"(?:^|[.!?]\s+)([a-z][\w&.'-]*(?: [a-z][\w&.'-]*)?) (?:is|are) an? equal[- ]"
+         r"opportunity employer", 2),
     )
 ]
 _NOT_COMPANY = frozenset(
@@ -332,20 +367,19 @@ def _company(doc: Document, top: list[Block]) -> Finding | None:
         texts.append((doc.page_title, None))
     cues = _COMPANY_CUES_LOWER if lowercase else _COMPANY_CUES
     for text, offset in texts:
-        for cue in cues:
+        for cue, weight in cues:
             for match in cue.finditer(text):
                 name = _trim_name(match.group(1))
                 if not name or name.lower() in _NOT_COMPANY or JOB_NOUNS.search(name):
                     continue
-                votes[name] += 1
+                votes[name] += weight
                 if name not in where or where[name] is None:
                     where[name] = (offset + match.start(1), offset + match.start(1) + len(name)) \
                         if offset is not None else None
     if not votes:
         return None
     name, count = votes.most_common(1)[0]
-    mentions = doc.markdown.lower().count(name.lower())
-    if count < 2 and mentions < 2:
+    if count < 2 and doc.markdown.count(name) < 3:
         return None
     span = where.get(name)
     return Finding(name, [span] if span else _spans(doc, name), 0.5 + min(count, 4) * 0.08,
@@ -353,7 +387,10 @@ def _company(doc: Document, top: list[Block]) -> Finding | None:
 
 
 def _trim_name(name: str) -> str:
-    name = re.sub(r"[’']s$", "", name.strip(" .,;:'’"))
+    name = name.strip(" ,;:'’")
+    if not re.search(_LEGAL + r"$", name):
+        name = name.rstrip(".")
+    name = re.sub(r"[’']s$", "", name)
     words = name.split()
     while words and words[-1].lower() in ("of", "de", "and", "for", "&"):
         words.pop()
@@ -368,8 +405,9 @@ def _mailing_list_sender(doc: Document) -> Finding | None:
         key = (lead.group(1) if lead else block.text if block.kind == "heading" else "")
         if LABELS.get(key.strip().lower()) in ("title", "requisition_id"):
             break
-        if block.kind != "para" or len(block.text) > 120 or block.text.endswith((".", ":")) \
-                or _has_label(block.text):
+        sentence = block.text.endswith(".") and len(block.text.split()) > 8
+        if block.kind != "para" or len(block.text) > 120 or block.text.endswith(":") \
+                or sentence or _has_label(block.text):
             return None
         names.append(block)
     else:
