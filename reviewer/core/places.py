@@ -78,12 +78,14 @@ def is_area(phrase: str) -> bool:
     return _key(phrase) in _names()[1]
 
 
+@functools.lru_cache(maxsize=8192)
 def is_place(phrase: str) -> bool:
     key = _key(phrase)
     cities, areas = _names()
     return key in cities or key in areas
 
 
+@functools.lru_cache(maxsize=8192)
 def looks_like_location(text: str) -> bool:
     """"San Diego, California, United States", "London, UK", "Remote (US)"."""
     text = text.strip()

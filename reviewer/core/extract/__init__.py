@@ -16,10 +16,12 @@ A field no stage can support stays ``None``: a wrong value is worse than none.
 from __future__ import annotations
 
 from reviewer.core.extract import heuristics, patterns
-from reviewer.core.extract.document import parse
+from reviewer.core.extract.dates import find_date
+from reviewer.core.extract.document import Document, parse
 from reviewer.core.extract.labels import labelled_values
+from reviewer.core.extract.salary import find_salary
 from reviewer.core.extract.structured import from_json_ld
-from reviewer.core.schema import CleanDoc, Extraction, Finding
+from reviewer.core.schema import CleanDoc, Extraction, Finding, Span
 
 EXTRACTOR_VERSION = "1.0"
 
@@ -39,4 +41,37 @@ def extract(doc: CleanDoc) -> Extraction:
     offer(heuristics.from_labels(labelled_values(parsed), parsed))
     offer(heuristics.from_structure(parsed, found))
     offer(patterns.from_patterns(parsed, found))
+    for name, finding in found.items():
+        if not finding.spans:
+            finding.spans = _find_evidence(parsed, name, finding.value)
     return Extraction.from_findings(found)
+
+
+def _find_evidence(doc: Document, name: str, value: object) -> list[Span]:
+    """Where the posting states a value that a stage found elsewhere (JSON-LD, a byline)."""
+    if name == "salary" and isinstance(value, dict):
+        for block in doc.blocks:
+            pay = find_salary(doc.markdown[block.start:block.end])
+            if pay and pay[0]["min"] == value.get("min") and pay[0]["max"] == value.get("max"):
+                return [(block.start + pay[1][0], block.start + pay[1][1])]
+        return []
+    if name in ("date_posted", "valid_through") and isinstance(value, str):
+        for block in doc.blocks:
+            date = find_date(block.text)
+            if date and date[0] == value:
+                return _locate_in_block(doc, block.start, block.end, block.text, date[1])
+        return []
+    texts = value if isinstance(value, list) else [value]
+    spans = []
+    for text in texts:
+        if isinstance(text, str) and len(text) >= 2:
+            span = doc.locate(text) or doc.locate(text.split(",")[0])
+            if span:
+                spans.append(span)
+    return spans
+
+
+def _locate_in_block(doc: Document, start: int, end: int, text: str, inner: Span) -> list[Span]:
+    piece = text[inner[0]:inner[1]]
+    at = doc.markdown.find(piece, start, end)
+    return [(at, at + len(piece))] if at >= 0 else [(start, end)]

@@ -61,8 +61,13 @@ class Document:
         return (at, at + len(value)) if at >= 0 else None
 
 
+_MARKUP_HINT = re.compile(r"[*_`\[\\]")
+
+
 def plain(text: str) -> str:
     """Markdown inline markup off: emphasis marks, code ticks, link targets."""
+    if not _MARKUP_HINT.search(text):
+        return text.strip()
     text = _LINK.sub(r"\1", text)
     text = _MARKUP.sub("", text)
     return text.replace("\\", "").strip()

@@ -6,9 +6,10 @@ import re
 
 from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Block, Document, section_kind
-from reviewer.core.extract.salary import find_salary
+from reviewer.core.extract.salary import find_salary, has_pay_hint
 from reviewer.core.extract.skills import find_skills
 from reviewer.core.extract.vocab import (
+    EDUCATION_HINT,
     education_mentions,
     employment_type,
     lowest,
@@ -38,6 +39,7 @@ _DEADLINE = re.compile(
     r"closing date|no later than|submit .{0,40} by)\b.{0,50}",
     re.I,
 )
+_REMOTE_HINT = re.compile(r"remote|hybrid|home|anywhere|on-?site|office|telecommut")
 _STRONG_REMOTE = re.compile(
     r"\b(fully remote|100% remote|remote[- ]first|remote position|remote role|remote job|"
     r"work from home|work from anywhere|remote \(|hybrid)\b",
@@ -56,7 +58,8 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
             found["seniority"] = Finding(level[0], spans, 0.8, "pattern")
     if "employment_type" not in have:
         found.update(_employment(doc, title))
-    if "salary" not in have:
+    low = doc.markdown.lower()
+    if "salary" not in have and has_pay_hint(doc.markdown):
         for block in blocks:
             pay = find_salary(doc.markdown[block.start:block.end])
             if pay:
@@ -71,23 +74,23 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
         degree = _education(doc)
         if degree:
             found["education"] = degree
-    if "work_hours" not in have:
+    if "work_hours" not in have and "week" in low:
         for block in blocks:
-            match = _HOURS.search(block.text)
+            match = _HOURS.search(block.text) if "week" in block.text.lower() else None
             if match and 1 <= float(match.group(1).replace(",", ".")) <= 80:
                 value = float(match.group(1).replace(",", "."))
                 found["work_hours"] = Finding(int(value) if value.is_integer() else value,
                                               _block_span(doc, block, match.span()), 0.7,
                                               "pattern")
                 break
-    if "valid_through" not in have:
+    if "valid_through" not in have and _DEADLINE.search(low):
         for block in blocks:
             match = _DEADLINE.search(block.text)
             date = find_date(match.group()) if match else None
             if match and date:
                 found["valid_through"] = Finding(date[0], [block.span], 0.6, "pattern")
                 break
-    if "remote" not in have:
+    if "remote" not in have and _REMOTE_HINT.search(low):
         found.update(_remote(doc, have))
     if "skills" not in have:
         skills = find_skills(doc.markdown)
@@ -135,6 +138,9 @@ def _experience(doc: Document) -> Finding | None:
     """Minimum years of experience: the first mention, required sections first."""
     ranked: list[tuple[int, int, Block, re.Match[str]]] = []
     for order, block in enumerate(doc.blocks):
+        low = block.text.lower()
+        if "year" not in low and "yr" not in low:
+            continue
         for match in _YEARS.finditer(block.text):
             before = block.text[max(0, match.start() - 30):match.start()]
             tail = match.group("tail")[:45]
@@ -164,6 +170,8 @@ def _education(doc: Document) -> Finding | None:
     """The lowest degree the posting asks for, leaving out preferred ones."""
     required: list[tuple[str, Span]] = []
     preferred: list[tuple[str, Span]] = []
+    if not EDUCATION_HINT.search(doc.markdown.lower()):
+        return None
     for block in doc.blocks:
         mentions = education_mentions(block.text)
         if not mentions:

@@ -64,17 +64,27 @@ def find_salary(text: str, labelled: bool = False) -> tuple[dict[str, Any], tupl
 
     ``labelled``: the text is the value of a "Salary:" line, so a figure needs no
     pay word near it (but still a currency, or a period)."""
-    if not _ANY_DIGIT.search(text) or not (labelled or _HINT.search(text)):
+    if not _ANY_DIGIT.search(text) or not (labelled or has_pay_hint(text)):
         return None
     for match in _RANGE.finditer(text):
         found = _read(match, text, labelled)
         if found is not None:
-            return found, match.span()
+            end = match.start() + len(match.group().rstrip())
+            return found, (match.start(), end)
     return None
 
 
 _ANY_DIGIT = re.compile(r"\d")
-_HINT = re.compile(_CUR + r"|dollars|euros?|pounds|drams?|rupees|francs", re.I)
+_SYMBOL = re.compile(r"[$£€¥₹₩₽₺₪֏]|zł")
+_MONEY_WORDS = frozenset(c.lower() for c in CODES) | {
+    "chf", "dollars", "euro", "euros", "pounds", "dram", "drams", "rupees", "francs", "kr"}
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def has_pay_hint(text: str) -> bool:
+    """Does the text name a currency at all? (A quick test before the full pattern.)"""
+    return bool(_SYMBOL.search(text)) or \
+        not _MONEY_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
 
 
 def _read(match: re.Match[str], text: str, labelled: bool) -> dict[str, Any] | None:

@@ -293,6 +293,13 @@ def _lexicon() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     return spellings, frozenset(exact), frozenset(heads)
 
 
+@functools.cache
+def _first_words() -> frozenset[str]:
+    """The first word of every spelling: a token that is none of these starts nothing."""
+    spellings = _lexicon()[0]
+    return frozenset(m.group().lower() for s in spellings if (m := _TOKEN.match(s)))
+
+
 _UPPER = re.compile(r"[A-Z]")
 
 
@@ -308,13 +315,18 @@ _NEEDS_LIST = frozenset("R C Lean Less Chef Unity Word Access".split())
 def find_skills(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
     """Skills in order of first mention, each with the spans that name it."""
     spellings, exact, heads = _lexicon()
+    firsts = _first_words()
     lowercase_page = is_lowercase_page(text)
+    low = text.lower()
     tokens = [m.span() for m in _TOKEN.finditer(text)]
     found: dict[str, list[tuple[int, int]]] = {}
     i = 0
     while i < len(tokens):
+        first = low[tokens[i][0]:tokens[i][1]]
+        if first not in firsts:
+            i += 1
+            continue
         matched = 0
-        first = text[tokens[i][0]:tokens[i][1]].lower()
         longest = min(_MAX_WORDS, len(tokens) - i) if first in heads else 1
         for n in range(longest, 0, -1):
             start, end = tokens[i][0], tokens[i + n - 1][1]

@@ -80,12 +80,20 @@ _GENERIC_DEGREE = re.compile(r"\b(?:a|relevant|related|technical|university|coll
                              r"degree\b|\bdegree (?:in|from)\b")
 
 
+_EDUCATION_RE = tuple((value, re.compile(pattern)) for value, pattern in _EDUCATION)
+EDUCATION_HINT = re.compile(r"degree|bachelor|master|ph\.?\s?d|doctor|msc|bsc|mba|\b[mb]\.\s?[sa]|"
+                            r"\bms\b|\bbs\b|\bba\b|school|ged\b|graduate|d\.phil|[mb]\.?eng\b|"
+                            r"higher education")
+
+
 def education_mentions(text: str) -> list[tuple[str, tuple[int, int]]]:
     """Every degree a text names, as (level, span)."""
     low = text.lower()
+    if not EDUCATION_HINT.search(low):
+        return []
     out = []
-    for value, pattern in _EDUCATION:
-        for match in re.finditer(pattern, low):
+    for value, pattern in _EDUCATION_RE:
+        for match in pattern.finditer(low):
             out.append((value, match.span()))
     if not out:
         out = [("bachelor", m.span()) for m in _GENERIC_DEGREE.finditer(low)]
