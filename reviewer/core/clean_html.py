@@ -54,17 +54,14 @@ _NEGATIVE = re.compile(
     r"login|social|share|sharing|breadcrumb|sidebar|widget|related|similar|recommend|other-jobs|"
     r"more-jobs|comment|footer|masthead|menu|navbar|skip-link|sponsor|advert|promo|"
     r"toolbar|pagination|pager|contact|tags?\b|meta\b|byline|head\b|header",
-    re.I,
 )
 _HIDE_AT_ONCE = re.compile(
     r"cookie|consent|gdpr|modal|popup|newsletter|sign-?in|login|share|sharing|social|"
     r"breadcrumb|similar|related-jobs|other-jobs|more-jobs|recommended|skip-link",
-    re.I,
 )
 _POSITIVE = re.compile(
     r"job|posting|vacanc|career|description|article|content|main|body|entry|text|post\b|"
     r"detail|position|opening|requisition",
-    re.I,
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
@@ -79,8 +76,9 @@ def clean_html(html: str) -> CleanDoc:
         return CleanDoc(markdown="", kind="html", page_title=page_title, structured=structured,
                         notes=["the page has no body"])
     dropped = _mark_dropped(body)
-    scores = _score(body, dropped)
-    main = _choose_main(body, scores, dropped)
+    links = _link_chars(body)
+    scores = _score(body, dropped, links)
+    main = _choose_main(body, scores, dropped, links)
     notes: list[str] = []
     if not main:
         notes.append("no block of the page reads like a posting; kept the whole body")
@@ -145,17 +143,19 @@ def _job_postings(data: Any) -> Iterator[dict[str, Any]]:
 def _mark_dropped(body: LexborNode) -> dict[int, str]:
     """Map mem_id of each element to drop (with its subtree) to the reason."""
     dropped: dict[int, str] = {}
-    for node in body.traverse(include_text=False):
-        if node.mem_id in dropped:
-            continue
-        reason = _drop_reason(node)
-        if reason:
-            dropped[node.mem_id] = reason
-            # skip its descendants: they go with it
-            for child in node.traverse(include_text=False):
-                dropped.setdefault(child.mem_id, "")
-    # entries with an empty reason belong to a dropped ancestor
-    return {k: v for k, v in dropped.items() if v}
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        child = node.child
+        while child is not None:
+            if child.is_element_node:
+                reason = _drop_reason(child)
+                if reason:
+                    dropped[child.mem_id] = reason  # its subtree goes with it
+                else:
+                    stack.append(child)
+            child = child.next
+    return dropped
 
 
 def _drop_reason(node: LexborNode) -> str | None:
@@ -182,7 +182,7 @@ def _drop_reason(node: LexborNode) -> str | None:
     role = attrs.get("role") or ""
     if role in ("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog"):
         return "navigation" if role == "navigation" else f"page {role}"
-    names = f"{attrs.get('id') or ''} {attrs.get('class') or ''}"
+    names = f"{attrs.get('id') or ''} {attrs.get('class') or ''}".lower()
     if names.strip() and _HIDE_AT_ONCE.search(names) and not _POSITIVE.search(names):
         return "cookie banner, sign-in, share bar or list of other jobs"
     return None
@@ -200,18 +200,32 @@ def _inside(node: LexborNode, tags: tuple[str, ...]) -> bool:
 # --- scoring ---------------------------------------------------------------------------------
 
 
-def _own_text(node: LexborNode) -> tuple[str, int]:
+def _link_chars(body: LexborNode) -> dict[int, int]:
+    """For each element, how many characters of its text sit in links (one pass)."""
+    chars: dict[int, int] = {}
+    for link in body.css("a"):
+        n = len(link.text(deep=True) or "")
+        if not n:
+            continue
+        node: LexborNode | None = link
+        while node is not None:
+            chars[node.mem_id] = chars.get(node.mem_id, 0) + n
+            node = node.parent
+    return chars
+
+
+def _own_text(node: LexborNode, links: dict[int, int]) -> tuple[str, int]:
     """The text a text block holds, and how much of it sits in links."""
-    text = node.text(deep=True, separator=" ") or ""
-    link_chars = sum(len(a.text(deep=True) or "") for a in node.css("a"))
-    return text, link_chars
+    return node.text(deep=True, separator=" ") or "", links.get(node.mem_id, 0)
 
 
-def _score(body: LexborNode, dropped: dict[int, str]) -> dict[int, float]:
+def _score(
+    body: LexborNode, dropped: dict[int, str], links: dict[int, int]
+) -> dict[int, float]:
     """Readability-like: each text block feeds its ancestors, nearer ones more."""
     scores: dict[int, float] = {}
     for node in _live_blocks(body, dropped):
-        text, link_chars = _own_text(node)
+        text, link_chars = _own_text(node, links)
         length = len(text.strip())
         if length < 25:
             continue
@@ -274,6 +288,7 @@ def _children(node: LexborNode) -> Iterator[LexborNode]:
 def _weight(node: LexborNode) -> float:
     attrs = node.attributes
     names = f"{attrs.get('id') or ''} {attrs.get('class') or ''} {attrs.get('itemprop') or ''}"
+    names = names.lower()
     weight = 1.0
     if node.tag in ("article", "main"):
         weight *= 1.25
@@ -285,7 +300,7 @@ def _weight(node: LexborNode) -> float:
 
 
 def _choose_main(
-    body: LexborNode, scores: dict[int, float], dropped: dict[int, str]
+    body: LexborNode, scores: dict[int, float], dropped: dict[int, str], links: dict[int, int]
 ) -> list[LexborNode]:
     best: LexborNode | None = None
     best_score = 0.0
@@ -312,8 +327,8 @@ def _choose_main(
             continue
         sib_score = scores.get(sibling.mem_id, 0.0) * _weight(sibling)
         if sibling.tag in _TEXT_BLOCKS:
-            text, links = _own_text(sibling)
-            if len(text) > 80 and links < len(text) * 0.25:
+            text, in_links = _own_text(sibling, links)
+            if len(text) > 80 and in_links < len(text) * 0.25:
                 sib_score = max(sib_score, best_score * 0.25)
         if sib_score >= max(3.0, best_score * 0.2):
             chosen.append(sibling)
@@ -391,60 +406,78 @@ def _source_text(
     body: LexborNode, kept: set[int], dropped: dict[int, str]
 ) -> tuple[str, list[Removal]]:
     """The page's visible text, one block a line, and the ranges cleaning left out."""
+    pieces: list[tuple[str | None, str | None]] = []  # (text or None for a block edge, reason)
+    _collect(body, "outside the posting", kept, dropped, pieces, 0)
     parts: list[str] = []
     removed: list[Removal] = []
-    state = {"pos": 0}
-
-    def emit(text: str, reason: str | None) -> None:
-        if text == "\n":
-            if parts and parts[-1] != "\n":
+    pos = 0
+    at_line_start = True
+    for text, reason in pieces:
+        if text is None:
+            if not at_line_start:
                 parts.append("\n")
-                state["pos"] += 1
-            return
-        if not parts or parts[-1] == "\n":
+                pos += 1
+                at_line_start = True
+            continue
+        if at_line_start:
             text = text.lstrip()
-        if not text:
-            return
-        pos = state["pos"]
+            if not text:
+                continue
+        end = pos + len(text)
         if reason is not None:
             last = removed[-1] if removed else None
             if last is not None and last.reason == reason and last.end >= pos - 1:
-                removed[-1] = Removal(last.start, pos + len(text), reason)
+                removed[-1] = Removal(last.start, end, reason)
             else:
-                removed.append(Removal(pos, pos + len(text), reason))
+                removed.append(Removal(pos, end, reason))
         parts.append(text)
-        state["pos"] = pos + len(text)
+        pos = end
+        at_line_start = False
+    return "".join(parts).rstrip(), removed
 
-    def walk(node: LexborNode, reason: str | None, depth: int) -> None:
-        child = node.child
-        while child is not None:
-            if child.is_text_node:
-                text = _WS.sub(" ", child.text_content or "")
-                if text.strip():
-                    emit(text, reason)
-            elif child.is_element_node and child.tag not in _INVISIBLE:
-                here = reason
-                if child.mem_id in kept:
-                    here = None
-                elif child.mem_id in dropped:
-                    here = dropped[child.mem_id]
-                block = child.tag in _BLOCKS
-                if block:
-                    emit("\n", here)
-                if depth < 250:
-                    walk(child, here, depth + 1)
-                if block:
-                    emit("\n", here)
-            child = child.next
 
-    walk(body, "outside the posting", 0)
-    return "".join(parts).strip(), removed
+def _collect(
+    node: LexborNode, reason: str | None, kept: set[int], dropped: dict[int, str],
+    pieces: list[tuple[str | None, str | None]], depth: int,
+) -> None:
+    child = node.child
+    while child is not None:
+        if child.is_text_node:
+            raw = child.text_content
+            if raw and not raw.isspace():
+                text = " ".join(raw.split())
+                if raw[0].isspace():
+                    text = " " + text
+                if raw[-1].isspace():
+                    text += " "
+                pieces.append((text, reason))
+        elif child.is_element_node and child.tag not in _INVISIBLE:
+            here = reason
+            if child.mem_id in kept:
+                here = None
+            elif child.mem_id in dropped:
+                here = dropped[child.mem_id]
+            block = child.tag in _BLOCKS
+            if block:
+                pieces.append((None, here))
+            if depth < 250:
+                _collect(child, here, kept, dropped, pieces, depth + 1)
+            if block:
+                pieces.append((None, here))
+        child = child.next
 
 
 # --- Markdown ------------------------------------------------------------------------------------
 
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+_LISTING_WORDS = re.compile(r"(?i)jobs|positions|openings|roles|vacanc|similar|related")
+
+
+def _short(block: str) -> bool:
+    return block.count(" ") < 40 and "\n" not in block.strip()
 
 
 def _trim(markdown: str) -> tuple[str, list[tuple[str, str]]]:
@@ -455,6 +488,8 @@ def _trim(markdown: str) -> tuple[str, list[tuple[str, str]]]:
     trimmed: list[tuple[str, str]] = []
 
     def furniture(block: str) -> str | None:
+        if not _short(block):
+            return None
         bare = _LINK.sub(r"\1", block).strip(" *_#>")
         if "\n" in bare.strip() or len(bare.split()) > 14:
             return None
@@ -465,9 +500,11 @@ def _trim(markdown: str) -> tuple[str, list[tuple[str, str]]]:
     while blocks and (reason := furniture(blocks[0])):
         trimmed.append((blocks.pop(0), reason))
     for i, block in enumerate(blocks):
-        if i and furniture(block) == "list of other jobs":
+        if i and _short(block) and _LISTING_WORDS.search(block) and \
+                furniture(block) == "list of other jobs":
             rest = blocks[i + 1:]
-            if all(len(_LINK.sub(r"\1", b).split()) <= 14 for b in rest):
+            if all(len(line.split()) <= 14 for b in rest
+                   for line in _LINK.sub(r"\1", b).split("\n")):
                 trimmed.extend((b, "list of other jobs") for b in blocks[i:])
                 del blocks[i:]
                 break

@@ -14,7 +14,17 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-_WS = re.compile(r"\s+")
+
+def _squash(text: str) -> str:
+    """Runs of whitespace to one space, keeping one at either end if there was any."""
+    if not text or text.isspace():
+        return " " if text else ""
+    core = " ".join(text.split())
+    if text[0].isspace():
+        core = " " + core
+    if text[-1].isspace():
+        core += " "
+    return core
 _SKIP = frozenset(
     (
         "script style noscript template iframe svg canvas object embed audio video picture img "
@@ -29,6 +39,8 @@ _BLOCK = frozenset(
 )
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _MAX_DEPTH = 250
+_AFTER_BREAK = re.compile(r"  \n +")
+_BLANKS = re.compile(r"\n{3,}")
 
 
 def to_markdown(nodes: list[LexborNode], skip_ids: frozenset[int] = frozenset()) -> str:
@@ -46,10 +58,14 @@ class _Writer:
 
     # --- output helpers
     def result(self) -> str:
-        text = re.sub(r"  \n +", "  \n", "".join(self.out))
-        lines = [_tidy(line) for line in text.split("\n")]
-        text = "\n".join(lines)
-        text = re.sub(r"\n{3,}", "\n\n", text).strip()
+        text = "".join(self.out)
+        if "  \n " in text:
+            text = _AFTER_BREAK.sub("  \n", text)
+        if "  " in text or " \n" in text:
+            text = "\n".join([_tidy(line) for line in text.split("\n")])
+        if "\n\n\n" in text:
+            text = _BLANKS.sub("\n\n", text)
+        text = text.strip()
         return text + "\n" if text else ""
 
     def paragraph_break(self) -> None:
@@ -60,7 +76,7 @@ class _Writer:
     def block(self, node: LexborNode, depth: int, indent: str) -> None:
         """Render a node that starts in block context."""
         if node.is_text_node:
-            text = _WS.sub(" ", node.text_content or "")
+            text = _squash(node.text_content or "")
             if text.strip():
                 self.inline_text(text, indent)
             return
@@ -71,7 +87,7 @@ class _Writer:
             return
         if depth > _MAX_DEPTH:
             self.paragraph_break()
-            self.out.append(indent + _WS.sub(" ", node.text(deep=True) or "").strip())
+            self.out.append(indent + _squash(node.text(deep=True) or "").strip())
             self.paragraph_break()
             return
         if tag in _HEADINGS:
@@ -172,7 +188,7 @@ class _Writer:
         rows = []
         for tr in node.css("tr"):
             cells = [
-                _WS.sub(" ", self.inline_of(cell, 0)).strip().replace("|", "\\|")
+                _squash(self.inline_of(cell, 0)).strip().replace("|", "\\|")
                 for cell in _kids(tr) if cell.tag in ("td", "th")
             ]
             if any(cells):
@@ -199,7 +215,7 @@ class _Writer:
 
     def inline(self, node: LexborNode, depth: int) -> str:
         if node.is_text_node:
-            return _WS.sub(" ", node.text_content or "")
+            return _squash(node.text_content or "")
         if not node.is_element_node or node.mem_id in self.skip:
             return ""
         tag = node.tag or ""
@@ -208,7 +224,7 @@ class _Writer:
         if tag == "br":
             return "  \n"
         if depth > _MAX_DEPTH:
-            return _WS.sub(" ", node.text(deep=True) or "")
+            return _squash(node.text(deep=True) or "")
         inner = self.inline_of(node, depth)
         if tag == "a":
             href = (node.attributes.get("href") or "").strip()
@@ -230,6 +246,8 @@ class _Writer:
 
 def _tidy(line: str) -> str:
     """Single spaces inside a line; a hard break's two trailing spaces kept."""
+    if "  " not in line and not line.endswith(" "):
+        return line
     body = line.rstrip()
     indent = len(body) - len(body.lstrip(" "))
     body = body[:indent] + re.sub(r" {2,}", " ", body[indent:])

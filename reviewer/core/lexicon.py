@@ -6,6 +6,7 @@ never something keyed to one site.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Section headings, mapped to the list field their items feed (None: a section we
@@ -200,8 +201,11 @@ BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def boilerplate_reason(line: str) -> str | None:
-    """Why a line is page furniture rather than posting, or None."""
+    """Why a line is page furniture rather than posting, or None.
+
+    Cached: menus, footers and controls recur on every page of a site."""
     low = line.lower()
     for pattern, reason in BOILERPLATE:
         if pattern.search(low):

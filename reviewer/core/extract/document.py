@@ -8,6 +8,7 @@ Markdown, so every value found in a block can name its evidence.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -40,6 +41,7 @@ class Document:
     blocks: list[Block]
     context: list[str] = field(default_factory=list)
     page_title: str | None = None
+    _starts: list[int] | None = None
 
     def heading_of(self, block: Block) -> Block | None:
         return self.blocks[block.section] if block.section >= 0 else None
@@ -52,6 +54,15 @@ class Document:
                 break
             out.append(block)
         return out
+
+    def block_at(self, pos: int) -> Block | None:
+        """The block whose span holds Markdown offset ``pos``."""
+        if self._starts is None:
+            self._starts = [b.start for b in self.blocks]
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i >= 0 and self.blocks[i].start <= pos < self.blocks[i].end:
+            return self.blocks[i]
+        return None
 
     def locate(self, value: str, start: int = 0) -> tuple[int, int] | None:
         """Where ``value`` first occurs in the Markdown (case-insensitive)."""

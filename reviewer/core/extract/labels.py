@@ -114,8 +114,8 @@ _MAYBE_LABEL = re.compile(r"[:#–]|\s-\s")
 
 
 def _in_line(text: str, doc: Document, block: Block | None) -> list[Labelled]:
-    if not _MAYBE_LABEL.search(text):
-        return []
+    if len(text) > 400 or not _MAYBE_LABEL.search(text):
+        return []  # labels sit on short lines, not in paragraphs
     matches = [m for m in _LABEL_RE.finditer(text) if _plausible(text, m)]
     out = []
     for j, match in enumerate(matches):

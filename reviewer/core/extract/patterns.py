@@ -9,9 +9,9 @@ from reviewer.core.extract.document import Block, Document, section_kind
 from reviewer.core.extract.salary import find_salary, has_pay_hint
 from reviewer.core.extract.skills import find_skills
 from reviewer.core.extract.vocab import (
-    EDUCATION_HINT,
     education_mentions,
     employment_type,
+    has_education_hint,
     lowest,
     remote_mode,
     seniority,
@@ -39,7 +39,9 @@ _DEADLINE = re.compile(
     r"closing date|no later than|submit .{0,40} by)\b.{0,50}",
     re.I,
 )
-_REMOTE_HINT = re.compile(r"remote|hybrid|home|anywhere|on-?site|office|telecommut")
+_REMOTE_WORDS = ("remote", "hybrid", "home", "anywhere", "site", "office", "telecommut")
+_DEADLINE_WORDS = ("apply by", "application", "deadline", "closing date", "no later than",
+                   "submit", "closes", "closing")
 _STRONG_REMOTE = re.compile(
     r"\b(fully remote|100% remote|remote[- ]first|remote position|remote role|remote job|"
     r"work from home|work from anywhere|remote \(|hybrid)\b",
@@ -83,14 +85,16 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
                                               _block_span(doc, block, match.span()), 0.7,
                                               "pattern")
                 break
-    if "valid_through" not in have and _DEADLINE.search(low):
+    if "valid_through" not in have and any(w in low for w in _DEADLINE_WORDS):
         for block in blocks:
-            match = _DEADLINE.search(block.text)
+            text = block.text.lower()
+            match = _DEADLINE.search(block.text) if any(w in text for w in _DEADLINE_WORDS) \
+                else None
             date = find_date(match.group()) if match else None
             if match and date:
                 found["valid_through"] = Finding(date[0], [block.span], 0.6, "pattern")
                 break
-    if "remote" not in have and _REMOTE_HINT.search(low):
+    if "remote" not in have and any(w in low for w in _REMOTE_WORDS):
         found.update(_remote(doc, have))
     if "skills" not in have:
         skills = find_skills(doc.markdown)
@@ -169,19 +173,20 @@ def _experience(doc: Document) -> Finding | None:
 def _education(doc: Document) -> Finding | None:
     """The lowest degree the posting asks for, leaving out preferred ones."""
     required: list[tuple[str, Span]] = []
-    preferred: list[tuple[str, Span]] = []
-    if not EDUCATION_HINT.search(doc.markdown.lower()):
+    if not has_education_hint(doc.markdown.lower()):
         return None
-    for block in doc.blocks:
-        mentions = education_mentions(block.text)
-        if not mentions:
+    preferred_blocks: dict[int, bool] = {}
+    for level, span in education_mentions(doc.markdown):
+        block = doc.block_at(span[0])
+        if block is None:
             continue
-        pref = section_kind(doc, block) == "preferred_qualifications" or \
-            bool(_PREFERRED.search(block.text))
-        for level, span in mentions:
-            spans = _block_span(doc, block, span)
-            (preferred if pref else required).append((level, spans[0]))
-    pool = required or []
+        key = block.start
+        if key not in preferred_blocks:
+            preferred_blocks[key] = section_kind(doc, block) == "preferred_qualifications" or \
+                bool(_PREFERRED.search(block.text))
+        if not preferred_blocks[key]:
+            required.append((level, span))
+    pool = required
     if not pool:
         return None
     level = lowest([lv for lv, _ in pool])
@@ -197,6 +202,9 @@ def _remote(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
             if mode:
                 return {"remote": Finding(mode[0], places.spans[:1], 0.7, "pattern")}
     for block in doc.blocks:
+        text = block.text.lower()
+        if not any(w in text for w in _REMOTE_WORDS):
+            continue
         match = _STRONG_REMOTE.search(block.text)
         if match:
             mode = remote_mode(match.group())

@@ -318,14 +318,16 @@ def find_skills(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
     firsts = _first_words()
     lowercase_page = is_lowercase_page(text)
     low = text.lower()
-    tokens = [m.span() for m in _TOKEN.finditer(text)]
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    tokens = [m.span() for m in _TOKEN.finditer(low)]
+    words = [low[a:b] for a, b in tokens]
     found: dict[str, list[tuple[int, int]]] = {}
-    i = 0
-    while i < len(tokens):
-        first = low[tokens[i][0]:tokens[i][1]]
-        if first not in firsts:
-            i += 1
-            continue
+    next_free = 0
+    for i in [i for i, w in enumerate(words) if w in firsts]:
+        if i < next_free:
+            continue  # inside a longer name found just before
+        first = words[i]
         matched = 0
         longest = min(_MAX_WORDS, len(tokens) - i) if first in heads else 1
         for n in range(longest, 0, -1):
@@ -346,7 +348,7 @@ def find_skills(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
             found.setdefault(canonical, []).append((start, end))
             matched = n
             break
-        i += matched or 1
+        next_free = i + (matched or 1)
     return sorted(found.items(), key=lambda kv: kv[1][0][0])
 
 

@@ -80,21 +80,46 @@ _GENERIC_DEGREE = re.compile(r"\b(?:a|relevant|related|technical|university|coll
                              r"degree\b|\bdegree (?:in|from)\b")
 
 
-_EDUCATION_RE = tuple((value, re.compile(pattern)) for value, pattern in _EDUCATION)
-EDUCATION_HINT = re.compile(r"degree|bachelor|master|ph\.?\s?d|doctor|msc|bsc|mba|\b[mb]\.\s?[sa]|"
-                            r"\bms\b|\bbs\b|\bba\b|school|ged\b|graduate|d\.phil|[mb]\.?eng\b|"
-                            r"higher education")
+# Literal pieces one of which a text must hold before a level's pattern is tried
+# (a substring test costs a fraction of a regular-expression scan).
+_ANCHORS = {
+    "doctorate": ("ph.d", "phd", "ph. d", "ph d", "doctor", "phil"),
+    "master": ("master", "m.s", "m. s", "msc", "m.sc", "mba", "m.a.", "meng", "m.eng", "graduate",
+               "advanced degree", " ms", "/ms", "(ms"),
+    "bachelor": ("bachelor", "b.s", "b. s", "bsc", "b.sc", "beng", "b.eng", "b.a.", " bs", "/bs",
+                 "(bs", " ba ", " ba/", "undergraduate", "university degree", "college degree",
+                 "year degree", "higher education"),
+    "associate": ("associate", "year degree"),
+    "high_school": ("high school", "high-school", "secondary school", "ged"),
+}
+_EDUCATION_RE = tuple((value, re.compile(pattern), _ANCHORS[value])
+                      for value, pattern in _EDUCATION)
+
+
+def has_education_hint(low: str) -> bool:
+    """Might this lower-cased text name a degree at all?"""
+    return "degree" in low or any(a in low for anchors in _ANCHORS.values() for a in anchors)
 
 
 def education_mentions(text: str) -> list[tuple[str, tuple[int, int]]]:
     """Every degree a text names, as (level, span)."""
     low = text.lower()
-    if not EDUCATION_HINT.search(low):
+    if len(low) != len(text):  # a letter whose lower case is longer: keep offsets true
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if not has_education_hint(low):
         return []
-    out = []
-    for value, pattern in _EDUCATION_RE:
-        for match in pattern.finditer(low):
-            out.append((value, match.span()))
+    out: list[tuple[str, tuple[int, int]]] = []
+    seen: set[tuple[int, int]] = set()
+    for value, pattern, anchors in _EDUCATION_RE:
+        # try the pattern only around each place an anchor occurs
+        for anchor in anchors:
+            at = low.find(anchor)
+            while at >= 0:
+                match = pattern.search(low, max(0, at - 4), at + len(anchor) + 40)
+                if match and match.start() <= at + len(anchor) and match.span() not in seen:
+                    seen.add(match.span())
+                    out.append((value, match.span()))
+                at = low.find(anchor, at + 1)
     if not out:
         out = [("bachelor", m.span()) for m in _GENERIC_DEGREE.finditer(low)]
     return sorted(out, key=lambda x: x[1][0])
