@@ -26,7 +26,8 @@ def _extract_one(path: str) -> dict[str, Any]:
     except UnreadableError as err:
         return {"source": path, "error": str(err)}
     try:
-        return record(path, process(text, name=path))
+        # the record printed has no removal record, so cleaning need not build one
+        return record(path, process(text, name=path, record_removed=False))
     except Exception as err:  # a bug must not stop a run over thousands of files
         return {"source": path, "error": f"extraction failed: {type(err).__name__}: {err}"}
 

@@ -26,14 +26,15 @@ def detect_kind(text: str, name: str = "") -> Kind:
     return "html" if _HTML_START.match(text[:4096]) else "text"
 
 
-def clean(raw: str, kind: Kind | None = None) -> CleanDoc:
+def clean(raw: str, kind: Kind | None = None, record_removed: bool = True) -> CleanDoc:
     """Clean one page. ``kind`` is guessed from the text when not given.
 
-    Never raises: a page that cannot be cleaned gives an empty document whose
-    ``notes`` say why."""
+    ``record_removed=False`` skips writing out the page text and the removed
+    ranges of an HTML page (a text dump's come for free). Never raises: a page
+    that cannot be cleaned gives an empty document whose ``notes`` say why."""
     kind = kind or detect_kind(raw)
     try:
-        return clean_html(raw) if kind == "html" else clean_text(raw)
+        return clean_html(raw, record_removed) if kind == "html" else clean_text(raw)
     except (RecursionError, ValueError, MemoryError) as err:
         return CleanDoc(markdown="", kind=kind, source=raw,
                         notes=[f"cleaning gave up: {type(err).__name__}: {err}"])

@@ -66,8 +66,12 @@ _POSITIVE = re.compile(
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-def clean_html(html: str) -> CleanDoc:
-    """Clean one HTML page. Never raises on any input."""
+def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
+    """Clean one HTML page. Never raises on any input.
+
+    ``record_removed``: also write out the page's text and the ranges that were left
+    out (``source``, ``removed``), for a person to review. A caller that only wants
+    the posting and its fields can skip it; it is about a tenth of the work."""
     tree = LexborHTMLParser(html)
     structured = _json_ld(tree)
     page_title = _page_title(tree)
@@ -87,10 +91,11 @@ def clean_html(html: str) -> CleanDoc:
     kept_ids = {n.mem_id for n in main}
     if title_node is not None:
         kept_ids.add(title_node.mem_id)
-    source, removed = _source_text(body, kept_ids, dropped)
+    source, removed = _source_text(body, kept_ids, dropped) if record_removed else ("", [])
     context = _context_lines(main, dropped, title_node)
     markdown, trimmed = _trim(_to_markdown(main, dropped, title_node))
-    removed = _record_trimmed(source, removed, trimmed)
+    if record_removed:
+        removed = _record_trimmed(source, removed, trimmed)
     return CleanDoc(
         markdown=markdown, kind="html", source=source, removed=removed, page_title=page_title,
         context=context, structured=structured, notes=notes,
@@ -473,7 +478,7 @@ def _collect(
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
-_LISTING_WORDS = re.compile(r"(?i)jobs|positions|openings|roles|vacanc|similar|related")
+_LISTING_WORDS = ("jobs", "positions", "openings", "roles", "vacanc", "similar", "related")
 
 
 def _short(block: str) -> bool:
@@ -500,7 +505,7 @@ def _trim(markdown: str) -> tuple[str, list[tuple[str, str]]]:
     while blocks and (reason := furniture(blocks[0])):
         trimmed.append((blocks.pop(0), reason))
     for i, block in enumerate(blocks):
-        if i and _short(block) and _LISTING_WORDS.search(block) and \
+        if i and _short(block) and any(w in block.lower() for w in _LISTING_WORDS) and \
                 furniture(block) == "list of other jobs":
             rest = blocks[i + 1:]
             if all(len(line.split()) <= 14 for b in rest
@@ -510,6 +515,8 @@ def _trim(markdown: str) -> tuple[str, list[tuple[str, str]]]:
                 break
     while blocks and (reason := furniture(blocks[-1])):
         trimmed.append((blocks.pop(), reason))
+    if not trimmed:
+        return markdown, trimmed
     return collapse_blank_lines("\n\n".join(blocks)), trimmed
 
 

@@ -69,7 +69,7 @@ class _Writer:
         return text + "\n" if text else ""
 
     def paragraph_break(self) -> None:
-        if self.out and not "".join(self.out[-2:]).endswith("\n\n"):
+        if self.out and not self.out[-1].endswith("\n\n"):
             self.out.append("\n\n")
 
     # --- blocks
@@ -143,8 +143,10 @@ class _Writer:
         self.inline_text(self.inline(node, depth), indent)
 
     def children(self, node: LexborNode, depth: int, indent: str) -> None:
-        for child in _kids(node):
+        child = node.child
+        while child is not None:
             self.block(child, depth + 1, indent)
+            child = child.next
 
     def inline_text(self, text: str, indent: str) -> None:
         if not text:
@@ -209,8 +211,10 @@ class _Writer:
     # --- inline
     def inline_of(self, node: LexborNode, depth: int) -> str:
         parts: list[str] = []
-        for child in _kids(node):
+        child = node.child
+        while child is not None:
             parts.append(self.inline(child, depth + 1))
+            child = child.next
         return "".join(parts)
 
     def inline(self, node: LexborNode, depth: int) -> str:

@@ -16,9 +16,11 @@ class Processed:
     extraction: Extraction
 
 
-def process(raw: str, kind: Kind | None = None, name: str = "") -> Processed:
-    """Clean and extract one page."""
-    doc = clean(raw, kind or detect_kind(raw, name))
+def process(
+    raw: str, kind: Kind | None = None, name: str = "", record_removed: bool = True
+) -> Processed:
+    """Clean and extract one page (see ``clean`` for ``record_removed``)."""
+    doc = clean(raw, kind or detect_kind(raw, name), record_removed)
     return Processed(doc, extract(doc))
 
 

@@ -60,13 +60,9 @@ _labels("experience_years", "experience", "years of experience", "work experienc
 _labels("education", "education", "education level", "degree", "qualification",
         "minimum education", "required education", "education type")
 
-_ALT = "|".join(re.escape(k) for k in sorted(LABELS, key=len, reverse=True))
-# a label at the start of a line, or after a sentence end, a bar or a wide gap
-_LABEL_RE = re.compile(
-    rf"(?:^|(?<=[.;|•·])\s*|\s{{2,}}|(?<=\d)\s+|(?<=[\w)])\s+(?=(?-i:[A-Z])))(?P<label>{_ALT})"
-    r"\s*(?:\(s\))?\s*(?:[:#]|\s-\s|–)\s*",
-    re.IGNORECASE,
-)
+# what ends a label: a colon, a hash, a spaced dash
+_SEPARATOR = re.compile(r"\s*(?:\(s\))?\s*(?:[:#]+|\s-\s|–)\s*")
+_LONGEST = max(len(k.split()) for k in LABELS)
 
 
 @dataclass
@@ -111,42 +107,68 @@ def _next_value(blocks: list[Block], i: int) -> Block | None:
 
 
 _MAYBE_LABEL = re.compile(r"[:#–]|\s-\s")
+_SHORT_LABELS = frozenset(
+    "type date role job post rate pay level grade status function area contract city "
+    "experience education opening team category remote hours reference ref ref. closes client "
+    "degree qualification practice schedule wage employment title position".split()
+)
+
+
+def _find_labels(text: str) -> list[tuple[int, int, str]]:
+    """(label start, value start, label) for each known label in a line.
+
+    A label counts at the start of the line, after a stop, bar or bullet, after a
+    wide gap or a number, or, written with a capital, after any word."""
+    found: list[tuple[int, int, str]] = []
+    for sep in _SEPARATOR.finditer(text):
+        head = text[:sep.start()]
+        words = head[-80:].split()
+        for k in range(min(_LONGEST, len(words)), 0, -1):
+            phrase = " ".join(words[-k:])
+            key = phrase.lower().lstrip("•·|-–*(")
+            if key not in LABELS:
+                continue
+            start = head.rfind(words[-k]) + (len(words[-k]) - len(words[-k].lstrip("•·|-–*(")))
+            if not _label_boundary(text, start, key):
+                continue
+            if found and start < found[-1][1]:
+                break  # inside the previous label's separator
+            found.append((start, sep.end(), key))
+            break
+    return found
+
+
+def _label_boundary(text: str, start: int, key: str) -> bool:
+    before = text[:start]
+    if not before.strip():
+        return True
+    if " " not in key and key in _SHORT_LABELS:
+        return False  # one-word labels ("Type", "Date") only at the start of a line
+    stripped = before.rstrip()
+    last = stripped[-1]
+    gap = len(before) - len(stripped)
+    return last in ".;|•·" or gap >= 2 or last.isdigit() or \
+        (gap >= 1 and (last.isalnum() or last == ")") and text[start].isupper())
 
 
 def _in_line(text: str, doc: Document, block: Block | None) -> list[Labelled]:
     if len(text) > 400 or not _MAYBE_LABEL.search(text):
         return []  # labels sit on short lines, not in paragraphs
-    matches = [m for m in _LABEL_RE.finditer(text) if _plausible(text, m)]
+    labels = _find_labels(text)
     out = []
-    for j, match in enumerate(matches):
-        end = matches[j + 1].start("label") if j + 1 < len(matches) else len(text)
-        raw = text[match.end():end]
+    for j, (label_start, value_start, key) in enumerate(labels):
+        end = labels[j + 1][0] if j + 1 < len(labels) else len(text)
+        raw = text[value_start:end]
         value = raw.strip().rstrip(".;,|").strip()
         if not value:
             continue
         lead = len(raw) - len(raw.lstrip())
-        start = match.end() + lead
-        if block is not None:
-            span = _span_in_markdown(doc, block, text, start, value)
-        else:
-            span = (-1, -1)
-        key = re.sub(r"\s+", " ", match.group("label").lower())
-        out.append(Labelled(LABELS[key], match.group("label"), value, *span))
+        start = value_start + lead
+        span = _span_in_markdown(doc, block, text, start, value) if block is not None \
+            else (-1, -1)
+        label = text[label_start:label_start + len(key)]
+        out.append(Labelled(LABELS[key], label, value, *span))
     return out
-
-
-def _plausible(text: str, match: re.Match[str]) -> bool:
-    """Short one-word labels ("Type", "Date", "Role") only at the start of a line."""
-    label = match.group("label").lower()
-    if " " not in label and label in ("type", "date", "role", "job", "post", "rate", "pay",
-                                      "level", "grade", "status", "function", "area",
-                                      "contract", "city", "experience", "education",
-                                      "opening", "team", "category", "remote", "hours",
-                                      "reference", "ref", "ref.", "closes", "client",
-                                      "degree", "qualification", "practice", "schedule",
-                                      "wage", "employment", "title", "position"):
-        return match.start("label") == 0 or text[:match.start("label")].strip() == ""
-    return True
 
 
 def _span_in_markdown(
