@@ -307,6 +307,8 @@ def _department(header: list[tuple[str, Span | None]], doc: Document) -> Finding
             if _is_department(nxt):
                 return Finding(nxt, [nspan] if nspan else [], 0.5, "structure")
     for block in doc.blocks:
+        if not any(w in block.text for w in ("Department", "Division", "Team", "Group")):
+            continue
         match = _TEAM_IN_PROSE.search(block.text)
         if match and _is_department(match.group(1)):
             return Finding(match.group(1), _spans(doc, match.group(1)), 0.45, "structure")

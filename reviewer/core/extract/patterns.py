@@ -11,7 +11,6 @@ from reviewer.core.extract.skills import find_skills
 from reviewer.core.extract.vocab import (
     education_mentions,
     employment_type,
-    has_education_hint,
     lowest,
     remote_mode,
     seniority,
@@ -173,8 +172,6 @@ def _experience(doc: Document) -> Finding | None:
 def _education(doc: Document) -> Finding | None:
     """The lowest degree the posting asks for, leaving out preferred ones."""
     required: list[tuple[str, Span]] = []
-    if not has_education_hint(doc.markdown.lower()):
-        return None
     preferred_blocks: dict[int, bool] = {}
     for level, span in education_mentions(doc.markdown):
         block = doc.block_at(span[0])

@@ -96,18 +96,11 @@ _EDUCATION_RE = tuple((value, re.compile(pattern), _ANCHORS[value])
                       for value, pattern in _EDUCATION)
 
 
-def has_education_hint(low: str) -> bool:
-    """Might this lower-cased text name a degree at all?"""
-    return "degree" in low or any(a in low for anchors in _ANCHORS.values() for a in anchors)
-
-
 def education_mentions(text: str) -> list[tuple[str, tuple[int, int]]]:
     """Every degree a text names, as (level, span)."""
     low = text.lower()
     if len(low) != len(text):  # a letter whose lower case is longer: keep offsets true
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    if not has_education_hint(low):
-        return []
     out: list[tuple[str, tuple[int, int]]] = []
     seen: set[tuple[int, int]] = set()
     for value, pattern, anchors in _EDUCATION_RE:
@@ -120,7 +113,7 @@ def education_mentions(text: str) -> list[tuple[str, tuple[int, int]]]:
                     seen.add(match.span())
                     out.append((value, match.span()))
                 at = low.find(anchor, at + 1)
-    if not out:
+    if not out and "degree" in low:
         out = [("bachelor", m.span()) for m in _GENERIC_DEGREE.finditer(low)]
     return sorted(out, key=lambda x: x[1][0])
 
