@@ -40,6 +40,12 @@ _GLUE = re.compile(
 )
 _GLUED_BULLET = re.compile(r"(?<=[A-Za-z0-9.)%])- (?=[A-Z0-9])")
 _CAPS_HEAD = re.compile(r"^([A-Z][A-Z&/]+(?: [A-Z&/]+){1,4}) (?=[A-Z][a-z])")
+_CONTACT = re.compile(
+    r"@|\b(?:tel|phone|fax|e-?mail|mob(?:ile)?)\b\.?\s*:|\+?\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{2,5}|"
+    r"\b\d{1,5}\s+\w+\s+(?:street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|drive|"
+    r"way|broadway|park|square|place|plaza)\b|\b[A-Z]{2}\s+\d{5}\b|\bsuite\s+\d+|\bp\.?o\.? box\b",
+    re.I,
+)
 _LINK_TARGET = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _TRAILING_HEADING = re.compile(r"^(.*[.!?:])\s{2,}(\S.{1,40})$")
 
@@ -72,8 +78,9 @@ def clean_text(raw: str) -> CleanDoc:
     if not any(line.kind != "blank" for line in lines):
         return CleanDoc(markdown="", kind="text", source=source,
                         notes=["the page holds no text"])
+    wrap_at = _wrap_width(lines)
     for line in lines:
-        _classify(line)
+        _classify(line, wrap_at)
     _mark_menus(lines)
     first, last = _main_run(lines)
     first = _widen_up(lines, first)
@@ -171,7 +178,7 @@ def _lines(source: str) -> list[_Line]:
 # --- 2. score -------------------------------------------------------------------------------------
 
 
-def _classify(line: _Line) -> None:
+def _classify(line: _Line, wrap_at: int = 10**6) -> None:
     if line.kind == "blank":
         return
     text = line.text.strip()
@@ -196,7 +203,10 @@ def _classify(line: _Line) -> None:
     label = _LABEL.match(body) or _ALLCAPS_LABEL.match(body)
     if label and JOB_LABELS.match(label.group(1).strip()):
         line.kind = "label"
-        line.score = 4.0
+        line.score = 5.0
+        return
+    if _CONTACT.search(body) and n <= 12:
+        line.score = 0.0  # an address, phone or e-mail: how to apply, neither for nor against
         return
     known, _field = section_field(body, loose=False)
     if known and n <= 8:
@@ -213,6 +223,8 @@ def _classify(line: _Line) -> None:
         line.score = min(n / 5.0, 4.0)
     elif n >= 5 and sentence:
         line.score = 0.5
+    elif n >= 6 and len(line.text.rstrip()) >= wrap_at:
+        line.score = 1.0  # a hard-wrapped line of prose, cut before its stop
     elif n <= 3:
         line.score = -1.5
     else:
@@ -276,7 +288,7 @@ def _widen_up(lines: list[_Line], first: int) -> int:
     Page controls between them and the posting ("Back to search results") are
     stepped over; they are dropped later as boilerplate."""
     above = [x for x in lines[:first] if x.kind != "blank"]
-    if len(above) <= 3 and all(x.reason is None for x in above):
+    if len(above) <= 3 and all(x.reason in (None, "menu or list of links") for x in above):
         return 0  # the posting starts the page: nothing above it to cut
     taken = first
     misses = skipped = 0
@@ -419,7 +431,7 @@ def _to_markdown(lines: list[_Line]) -> str:
             para.clear()
 
     prev_len = 0
-    for line in lines:
+    for index, line in enumerate(lines):
         text = line.text.strip()
         if line.kind == "blank":
             flush()
@@ -434,7 +446,10 @@ def _to_markdown(lines: list[_Line]) -> str:
             label = _LABEL.match(text) or _ALLCAPS_LABEL.match(text)
             value = label.group(2).strip() if label else ""
             flush()
-            long_value = len(value) > 60 or len(line.text) >= wrap_at
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            goes_on = following is not None and following.kind == "text" and \
+                _continues(text, following.text.strip())
+            long_value = len(value) > 60 or len(line.text) >= wrap_at or goes_on
             if label and not value:
                 blocks.append("## " + label.group(1).strip())
             elif label and long_value:
@@ -449,7 +464,7 @@ def _to_markdown(lines: list[_Line]) -> str:
             para.append("- " + _BULLET.sub("", text))
             prev_len = len(line.text)
             continue
-        if para and prev_len >= wrap_at:
+        if para and (prev_len >= wrap_at or _continues(para[-1], text)):
             para.append(text)  # a hard-wrapped line goes on
         else:
             flush()
@@ -457,6 +472,12 @@ def _to_markdown(lines: list[_Line]) -> str:
         prev_len = len(line.text)
     flush()
     return collapse_blank_lines(_join_lists("\n\n".join(blocks)))
+
+
+def _continues(previous: str, text: str) -> bool:
+    """Does ``text`` carry on the sentence of the line before it?"""
+    return text[:1].islower() and not previous.rstrip().endswith((".", ":", ";", "!", "?")) \
+        and len(previous) >= 40
 
 
 def _wrap_width(lines: list[_Line]) -> int:

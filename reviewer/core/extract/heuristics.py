@@ -414,7 +414,7 @@ def _mailing_list_sender(doc: Document) -> Finding | None:
         names.append(block)
     else:
         return None
-    if not names or len(names) > 2:
+    if not names or len(names) > 3:
         return None
     text = " ".join(b.text.strip() for b in names)
     return Finding(text, [b.span for b in names], 0.75, "structure")

@@ -147,8 +147,12 @@ def _label_boundary(text: str, start: int, key: str) -> bool:
     stripped = before.rstrip()
     last = stripped[-1]
     gap = len(before) - len(stripped)
-    return last in ".;|•·" or gap >= 2 or last.isdigit() or \
-        (gap >= 1 and (last.isalnum() or last == ")") and text[start].isupper())
+    if last in ".;|•·" or gap >= 2 or last.isdigit() or last == ")":
+        return True
+    # after a word: a capitalised label after a lower-case word ("… contract Location:"),
+    # not the tail of a longer label ("ABOUT COMPANY:", "Hiring Company:")
+    word = stripped.split()[-1]
+    return gap >= 1 and text[start].isupper() and word[:1].islower()
 
 
 def _in_line(text: str, doc: Document, block: Block | None) -> list[Labelled]:
