@@ -412,7 +412,8 @@ def _source_text(
 ) -> tuple[str, list[Removal]]:
     """The page's visible text, one block a line, and the ranges cleaning left out."""
     pieces: list[tuple[str | None, str | None]] = []  # (text or None for a block edge, reason)
-    _collect(body, "outside the posting", kept, dropped, pieces, 0)
+    start_reason = None if body.mem_id in kept else "outside the posting"
+    _collect(body, start_reason, kept, dropped, pieces, 0)
     parts: list[str] = []
     removed: list[Removal] = []
     pos = 0
@@ -438,7 +439,10 @@ def _source_text(
         parts.append(text)
         pos = end
         at_line_start = False
-    return "".join(parts).rstrip(), removed
+    source = "".join(parts).rstrip()
+    end = len(source)
+    clipped = [Removal(r.start, min(r.end, end), r.reason) for r in removed if r.start < end]
+    return source, clipped
 
 
 def _collect(
@@ -475,7 +479,7 @@ def _collect(
 # --- Markdown ------------------------------------------------------------------------------------
 
 
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]\n]{0,500})\]\([^)\s]{0,2000}\)")
 
 
 _LISTING_WORDS = ("jobs", "positions", "openings", "roles", "vacanc", "similar", "related")

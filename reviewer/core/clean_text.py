@@ -16,6 +16,7 @@ Every line left out is recorded with its range in the normalised text and why.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -27,7 +28,7 @@ from reviewer.core.lexicon import (
 )
 from reviewer.core.places import looks_like_location
 from reviewer.core.schema import CleanDoc, Removal
-from reviewer.core.textutil import collapse_blank_lines, normalise_lines
+from reviewer.core.textutil import normalise_lines
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦●○■□▫‣⁃–—➢➤►✓✔]|\d{1,2}[.)]|[a-z][.)])\s+")
 _LABEL = re.compile(r"^\s*([A-Z][A-Za-z0-9 &/()'’.-]{1,40}?)\s*:\s*(.*)$")
@@ -36,7 +37,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _RULE = re.compile(r"^\s*([-=_*~━─═#.])\1{4,}\s*$")
 # a lower-case letter, digit or closing mark glued to a capital starting a new word
 _GLUE = re.compile(
-    r"(?<=[a-z0-9!?)%:])(?=[A-Z][a-z.])|(?<=\.)(?=[A-Z][a-z])|(?<=[a-z0-9])(?=[A-Z]{2,}\b)"
+    r"(?<=[a-z0-9!?)%:])(?=[A-Z][a-z.])|(?<=\.)(?=[A-Z][a-z])|(?<=[a-z0-9])(?=[A-Z]{2,}\b)|"
+    r"(?<=[A-Z]{2})(?=[A-Z][a-z]{2,})"
 )
 _GLUED_BULLET = re.compile(r"(?<=[A-Za-z0-9.)%])- (?=[A-Z0-9])")
 _CAPS_HEAD = re.compile(r"^([A-Z][A-Z&/]+(?: [A-Z&/]+){1,4}) (?=[A-Z][a-z])")
@@ -46,7 +48,7 @@ _CONTACT = re.compile(
     r"way|broadway|park|square|place|plaza)\b|\b[A-Z]{2}\s+\d{5}\b|\bsuite\s+\d+|\bp\.?o\.? box\b",
     re.I,
 )
-_LINK_TARGET = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_LINK_TARGET = re.compile(r"\[([^\]\n]{0,500})\]\([^)\s]{0,2000}\)")
 _TRAILING_HEADING = re.compile(r"^(.*[.!?:])\s{2,}(\S.{1,40})$")
 
 JOB_LABELS = re.compile(
@@ -71,26 +73,107 @@ class _Line:
     kind: str = "text"  # text | blank | bullet | heading | label | rule
 
 
+_MAX_PASSES = 4
+
+
+@dataclass
+class _Pass:
+    """One pass of the cleaner over a text: the Markdown, and where each line came from."""
+
+    markdown: str
+    removed: list[Removal]  # ranges of the pass's input
+    origin: dict[int, list[tuple[int, int]]]  # Markdown line -> ranges of the input
+    context: list[str]
+
+
 def clean_text(raw: str) -> CleanDoc:
-    """Clean one text dump. Never raises on any input."""
+    """Clean one text dump. Never raises on any input.
+
+    Cleaning is run again on its own Markdown until nothing changes (a few passes at
+    most), so that cleaning cleaned text gives the same text; what a later pass
+    removes is recorded against the original lines."""
     source = _unglue(normalise_lines(raw))
-    lines = _lines(source)
-    if not any(line.kind != "blank" for line in lines):
+    first = _one_pass(source)
+    if first is None:
         return CleanDoc(markdown="", kind="text", source=source,
                         notes=["the page holds no text"])
+    markdown, removed, origin = first.markdown, list(first.removed), first.origin
+    for _ in range(_MAX_PASSES - 1):
+        text = _unglue(normalise_lines(markdown))
+        again = _one_pass(text)
+        if again is None or again.markdown == markdown:
+            break
+        where = _line_origins(text, markdown, origin)
+        for r in again.removed:
+            for start, end in _ranges_of(text, r.start, r.end, where):
+                removed.append(Removal(start, end, r.reason))
+        origin = {
+            line: [rng for start, end in spans for rng in _ranges_of(text, start, end, where)]
+            for line, spans in again.origin.items()
+        }
+        markdown = again.markdown
+    return CleanDoc(markdown=markdown, kind="text", source=source,
+                    removed=_merge(removed), context=first.context)
+
+
+def _one_pass(source: str) -> _Pass | None:
+    lines = _lines(source)
+    if not any(line.kind != "blank" for line in lines):
+        return None
     wrap_at = _wrap_width(lines)
     for line in lines:
         _classify(line, wrap_at)
     _mark_menus(lines)
     first, last = _main_run(lines)
+    last = _finish_section(lines, last)
     first = _widen_up(lines, first)
     context = _header_context(lines, first)
     last = _cut_at_listing(lines, first, last)
     kept = _drop_inside(lines, first, last)
     removed = _removals(lines, first, last, kept)
-    markdown = _to_markdown([lines[i] for i in kept])
-    return CleanDoc(markdown=markdown, kind="text", source=source, removed=removed,
-                    context=context)
+    markdown, origin = _to_markdown([lines[i] for i in kept])
+    return _Pass(markdown, removed, origin, context)
+
+
+def _line_origins(
+    text: str, markdown: str, origin: dict[int, list[tuple[int, int]]]
+) -> list[list[tuple[int, int]]]:
+    """For each line of ``text`` (the Markdown, perhaps re-split), its original ranges."""
+    md_lines = markdown.split("\n")
+    text_lines = text.split("\n")
+    if text_lines == md_lines:
+        return [origin.get(i, []) for i in range(len(md_lines))]
+    out = []
+    cursor = 0
+    for line in text_lines:
+        piece = line.strip()
+        for j in range(cursor, len(md_lines)):
+            if piece and piece in md_lines[j]:
+                cursor = j
+                break
+        out.append(origin.get(cursor, []) if piece else [])
+    return out
+
+
+def _ranges_of(
+    text: str, start: int, end: int, where: list[list[tuple[int, int]]]
+) -> list[tuple[int, int]]:
+    """The original ranges behind the lines of ``text`` that [start, end) touches."""
+    first_line = text.count("\n", 0, start)
+    last_line = text.count("\n", 0, max(start, end - 1))
+    return [rng for i in range(first_line, min(last_line, len(where) - 1) + 1)
+            for rng in where[i]]
+
+
+def _merge(removed: list[Removal]) -> list[Removal]:
+    """Sorted, with touching ranges of one reason joined."""
+    out: list[Removal] = []
+    for r in sorted(removed, key=lambda r: (r.start, r.end)):
+        if out and out[-1].reason == r.reason and r.start <= out[-1].end + 1:
+            out[-1] = Removal(out[-1].start, max(out[-1].end, r.end), r.reason)
+        else:
+            out.append(r)
+    return out
 
 
 # --- 1. normalise -------------------------------------------------------------------------------
@@ -118,10 +201,10 @@ def _glue_count(line: str) -> int:
 def _is_camel_word(line: str, at: int) -> bool:
     """Is the capital at ``at`` inside one CamelCase word (iPhone, TensorFlow)?"""
     left = at
-    while left > 0 and line[left - 1].isalpha():
+    while left > 0 and at - left < 40 and line[left - 1].isalpha():
         left -= 1
     right = at
-    while right < len(line) and (line[right].isalnum()):
+    while right < len(line) and right - at < 40 and line[right].isalnum():
         right += 1
     run = at - left
     if run == 0:
@@ -209,7 +292,7 @@ def _classify(line: _Line, wrap_at: int = 10**6) -> None:
         line.score = 0.0  # an address, phone or e-mail: how to apply, neither for nor against
         return
     known, _field = section_field(body, loose=False)
-    if known and n <= 8:
+    if known and n <= 8 and line.kind != "bullet":
         line.kind, line.score = "heading", 3.0
         return
     if label and label.group(1).isupper() and len(label.group(1)) > 3:
@@ -280,6 +363,26 @@ def _main_run(lines: list[_Line]) -> tuple[int, int]:
 
 
 _SKIPPABLE = ("page control", "list of other jobs", "form control or image marker")
+
+
+def _finish_section(lines: list[_Line], last: int) -> int:
+    """A posting does not end on a heading: take in the lines under it."""
+    if lines[last].kind not in ("heading", "label") or lines[last].reason is not None:
+        return last
+    label = _LABEL.match(lines[last].text.strip()) or _ALLCAPS_LABEL.match(lines[last].text.strip())
+    if lines[last].kind == "label" and label and label.group(2).strip():
+        return last  # "Deadline: 1 May": its value is on its line
+    end = last
+    for i in range(last + 1, len(lines)):
+        line = lines[i]
+        if line.kind == "blank":
+            if end > last:
+                break
+            continue
+        if line.reason is not None or line.kind in ("heading", "label", "rule"):
+            break
+        end = i
+    return end
 
 
 def _widen_up(lines: list[_Line], first: int) -> int:
@@ -390,6 +493,7 @@ def _drop_inside(lines: list[_Line], first: int, last: int) -> list[int]:
 def _removals(lines: list[_Line], first: int, last: int, kept: list[int]) -> list[Removal]:
     keep = set(kept)
     removed: list[Removal] = []
+    previous = -1  # index of the line the last range ends on
     for i, line in enumerate(lines):
         if i in keep or line.kind == "blank":
             continue
@@ -404,31 +508,29 @@ def _removals(lines: list[_Line], first: int, last: int, kept: list[int]) -> lis
         end = line.start + len(line.text)
         prev = removed[-1] if removed else None
         if prev is not None and prev.reason == reason and \
-                _only_blank_between(lines, prev.end, line):
+                all(x.kind == "blank" for x in lines[previous + 1:i]):
             removed[-1] = Removal(prev.start, end, reason)
         else:
             removed.append(Removal(line.start, end, reason))
+        previous = i
     return removed
-
-
-def _only_blank_between(lines: list[_Line], end: int, line: _Line) -> bool:
-    return line.start - end <= 1 or all(
-        x.kind == "blank" for x in lines if end < x.start < line.start
-    )
 
 
 # --- 5. Markdown ---------------------------------------------------------------------------
 
 
-def _to_markdown(lines: list[_Line]) -> str:
-    blocks: list[str] = []
+def _to_markdown(lines: list[_Line]) -> tuple[str, dict[int, list[tuple[int, int]]]]:
+    """The Markdown, and for each of its lines the input ranges it came from."""
+    blocks: list[tuple[str, list[_Line]]] = []
     para: list[str] = []
+    para_lines: list[_Line] = []
     wrap_at = _wrap_width(lines)
 
     def flush() -> None:
         if para:
-            blocks.append(re.sub(r" {2,}", " ", " ".join(para)))
+            blocks.append((re.sub(r" {2,}", " ", " ".join(para)), list(para_lines)))
             para.clear()
+            para_lines.clear()
 
     prev_len = 0
     for index, line in enumerate(lines):
@@ -439,7 +541,8 @@ def _to_markdown(lines: list[_Line]) -> str:
             continue
         if line.kind == "heading":
             flush()
-            blocks.append(text if text.startswith("#") else "## " + text.rstrip(":").strip())
+            heading = text if text.startswith("#") else "## " + text.rstrip(":").strip()
+            blocks.append((heading, [line]))
             prev_len = 0
             continue
         if line.kind == "label":
@@ -447,31 +550,47 @@ def _to_markdown(lines: list[_Line]) -> str:
             value = label.group(2).strip() if label else ""
             flush()
             following = lines[index + 1] if index + 1 < len(lines) else None
-            goes_on = following is not None and following.kind == "text" and \
-                _continues(text, following.text.strip())
-            long_value = len(value) > 60 or len(line.text) >= wrap_at or goes_on
+            goes_on = following is not None and (
+                (following.kind == "text" and (
+                    _continues(text, following.text.strip()) or len(line.text) >= wrap_at))
+                # "REQUIRED QUALIFICATIONS: Candidates will have:" over a list
+                or (following.kind == "bullet" and label is not None
+                and section_field(label.group(1))[1] is not None))
+            long_value = len(value) > 60 or goes_on
             if label and not value:
-                blocks.append("## " + label.group(1).strip())
+                blocks.append(("## " + label.group(1).strip(), [line]))
             elif label and long_value:
-                blocks.append("## " + label.group(1).strip())
+                blocks.append(("## " + label.group(1).strip(), [line]))
                 para.append(value)
+                para_lines.append(line)
             else:
-                blocks.append(re.sub(r" {2,}", " ", text))
+                blocks.append((re.sub(r" {2,}", " ", text), [line]))
             prev_len = len(line.text) if label and value and long_value else 0
             continue
         if line.kind == "bullet":
             flush()
             para.append("- " + _BULLET.sub("", text))
+            para_lines.append(line)
             prev_len = len(line.text)
             continue
-        if para and (prev_len >= wrap_at or _continues(para[-1], text)):
-            para.append(text)  # a hard-wrapped line goes on
-        else:
+        if not (para and (prev_len >= wrap_at or _continues(para[-1], text))):
             flush()
-            para.append(text)
+        para.append(text)  # a hard-wrapped line goes on its paragraph
+        para_lines.append(line)
         prev_len = len(line.text)
     flush()
-    return collapse_blank_lines(_join_lists("\n\n".join(blocks)))
+    out: list[str] = []
+    origin: dict[int, list[tuple[int, int]]] = {}
+    for text, sources in blocks:
+        text = text.rstrip()
+        if not text.strip("# "):
+            continue
+        # the items of one list sit on consecutive lines; other blocks have a blank line
+        if out and not (text.startswith("- ") and out[-1].startswith("- ")):
+            out.append("")
+        origin[len(out)] = [(x.start, x.start + len(x.text)) for x in sources]
+        out.append(text)
+    return ("\n".join(out) + "\n" if out else ""), origin
 
 
 def _continues(previous: str, text: str) -> bool:
@@ -496,9 +615,12 @@ def _wrap_width(lines: list[_Line]) -> int:
             best, width = near, candidate
     if best < max(3, len(long) * 0.4):
         return 10**6
+    # and the lines that end near it are really cut: the next line carries on
+    carried = sum(
+        1 for line, nxt in itertools.pairwise(lines)
+        if width - 20 <= len(line.text.rstrip()) <= width and nxt.kind == "text"
+        and not _BULLET.match(nxt.text) and not nxt.text.lstrip().startswith("#")
+    )
+    if carried < max(2, best * 0.3):
+        return 10**6
     return max(30, width - 25)
-
-
-def _join_lists(markdown: str) -> str:
-    """Bullets of one list sit on consecutive lines."""
-    return re.sub(r"(?m)^(- .*)\n\n(?=- )", r"\1\n", markdown)

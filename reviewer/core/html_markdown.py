@@ -34,6 +34,7 @@ _SKIP = frozenset(
 _BLOCK = frozenset(
     (
         "p div section article main header footer nav aside address figure figcaption center "
+        "body html "
         "form fieldset details summary dl dt dd table tbody thead tfoot tr caption"
     ).split()
 )
@@ -282,7 +283,7 @@ def _around(inner: str, core: str) -> str:
 
 def _escape_line_start(text: str) -> str:
     """Keep text that merely starts like Markdown syntax from turning into it."""
-    if text[:1] in "#>" or re.match(r"[-+*] |\d+[.)] ", text):
+    if (text[:1] and text[:1] in "#>") or re.match(r"[-+*] |\d+[.)] ", text):
         return "\\" + text
     return text
 

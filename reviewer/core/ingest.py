@@ -36,9 +36,26 @@ def decode(data: bytes) -> str:
         except (LookupError, UnicodeDecodeError):
             pass
     best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding is None:
+    guess = best.encoding if best is not None else None
+    if guess is None or guess in _LATIN_GUESSES or guess.startswith(("utf_16", "utf_32")):
+        # Latin-script single-byte text with no declaration: windows-1252 is what the
+        # web means by default (WHATWG); a guess among its cousins, or a UTF-16 guess
+        # for text with no NUL byte and no byte-order mark, is more often wrong
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    if guess is None:
         raise UnreadableError("the text encoding could not be recognised")
-    return data.decode(best.encoding, errors="replace")
+    return data.decode(guess, errors="replace")
+
+
+_LATIN_GUESSES = frozenset(
+    "cp1252 latin_1 iso8859_1 iso8859_15 iso8859_2 iso8859_3 iso8859_4 iso8859_9 iso8859_10 "
+    "iso8859_13 iso8859_14 iso8859_16 cp1250 cp1254 cp1257 mac_latin2 mac_roman mac_iceland "
+    "mac_turkish cp850 cp437 cp858 kz1048 ptcp154 hp_roman8 cp1125 cp865 cp863 cp860 cp861 "
+    "cp857 cp852 cp775 cp737".split()
+)
 
 
 def _declared_charset(head: bytes) -> str | None:

@@ -80,8 +80,8 @@ _sections(
 def heading_key(text: str) -> str:
     """The lookup form of a heading: lower case, no markup, no trailing colon."""
     key = text.strip().lower().replace("’", "'").replace("`", "'")
-    key = re.sub(r"^[#*\s>\-•]+|[*:\s.!]+$", "", key)
-    return re.sub(r"\s+", " ", key)
+    key = key.lstrip("#* \t>-•").rstrip("*: \t.!")
+    return " ".join(key.split())
 
 
 # Headings not in the table, read by their key words; the first rule that matches wins.

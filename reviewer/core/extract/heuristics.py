@@ -276,8 +276,8 @@ def _is_department(text: str) -> bool:
         not boilerplate_reason(text) and ":" not in text
 
 
-_TEAM_IN_PROSE = re.compile(r"\b(?:our|its|the) ((?:[A-Z][\w&]*|&)(?: (?:[A-Z][\w&]*|&)){0,3}) "
-                            r"(?:Department|Division|Team|Group)\b")
+_TEAM_IN_PROSE = re.compile(r"\b(?:our|its|the) ((?:[A-Z][\w&]{0,40}|&)(?: (?:[A-Z][\w&]{0,40}|&))"
+                            r"{0,3}) (?:Department|Division|Team|Group)\b")
 
 
 def _department(header: list[tuple[str, Span | None]], doc: Document) -> Finding | None:
@@ -317,7 +317,7 @@ def _department(header: list[tuple[str, Span | None]], doc: Document) -> Finding
 
 # --- company -------------------------------------------------------------------------------------
 
-_NAME = r"([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&|of|de|and|for)){0,5})"
+_NAME = r"([A-Z][\w&.'’-]{0,40}(?:\s+(?:[A-Z][\w&.'’-]{0,40}|&|of|de|and|for)){0,5})"
 _LEGAL = (r"(?:GmbH|AG|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|"
           r"Corp\.?|Corporation|Co\.|S\.A\.|SA|S\.p\.A\.|SAS|SARL|B\.V\.|BV|N\.V\.|NV|AB|"
           r"Oy|ApS|A/S|AS|Pty\.? Ltd\.?|KG|CJSC|OJSC|JSC|LTD)")
@@ -330,16 +330,16 @@ _COMPANY_CUES = [
         (r"\b(?:[Aa]t|[Jj]oin|[Jj]oining|[Ww]ork at|[Ww]orking at|[Cc]areers at|[Ll]ife at) "
          + _NAME + r"(?=[,.!;:]| (?:we|you|is|are|our|as)\b)", 1),
         (r"^[Aa]bout " + _NAME + r"$", 2),
-        (r"(?<![\w&])([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&|of|de|and|for)){0,4},?\s+"
+        (r"(?<![\w&])([A-Z][\w&'’-]{0,40}(?:\s+(?:[A-Z][\w&'’-]{0,40}|&|of|de|and|for)){0,4},?\s+"
          + _LEGAL + r")(?![\w])", 2),
     )
 ]
 _COMPANY_CUES_LOWER = [
     (re.compile(p), w) for p, w in (
-        (r"(?:^|[.!?]\s+)([a-z][\w&.'-]*(?: [a-z][\w&.'-]*)?) (?:is|are) "
+        (r"(?:^|[.!?]\s+)([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40})?) (?:is|are) "
          r"(?:looking|seeking|hiring)\b", 2),
-        (r"[-–—|] ([a-z][\w&.'-]*(?: [a-z][\w&.'-]*){0,2}) jobs\s*$", 1),
-        (r"(?:^|[.!?]\s+)([a-z][\w&.'-]*(?: [a-z][\w&.'-]*)?) (?:is|are) an? equal[- ]"
+        (r"[-–—|] ([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40}){0,2}) jobs\s*$", 1),
+        (r"(?:^|[.!?]\s+)([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40})?) (?:is|are) an? equal[- ]"
          r"opportunity employer", 2),
     )
 ]

@@ -140,8 +140,8 @@ def _find_labels(text: str) -> list[tuple[int, int, str]]:
 
 def _label_boundary(text: str, start: int, key: str) -> bool:
     before = text[:start]
-    if not before.strip():
-        return True
+    if not before.strip(" -*•·>#") or re.fullmatch(r"\s*\d{1,2}[.)]\s*", before):
+        return True  # at the start of the line, or of a list item
     if " " not in key and key in _SHORT_LABELS:
         return False  # one-word labels ("Type", "Date") only at the start of a line
     stripped = before.rstrip()

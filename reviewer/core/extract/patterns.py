@@ -172,23 +172,51 @@ def _experience(doc: Document) -> Finding | None:
 def _education(doc: Document) -> Finding | None:
     """The lowest degree the posting asks for, leaving out preferred ones."""
     required: list[tuple[str, Span]] = []
-    preferred_blocks: dict[int, bool] = {}
-    for level, span in education_mentions(doc.markdown):
-        block = doc.block_at(span[0])
-        if block is None:
+    mentions = education_mentions(doc.markdown)
+    for group in _coordinated(doc.markdown, mentions):
+        first_span = group[0][1]
+        block = doc.block_at(first_span[0])
+        if block is None or section_kind(doc, block) == "preferred_qualifications":
             continue
-        key = block.start
-        if key not in preferred_blocks:
-            preferred_blocks[key] = section_kind(doc, block) == "preferred_qualifications" or \
-                bool(_PREFERRED.search(block.text))
-        if not preferred_blocks[key]:
-            required.append((level, span))
+        after = mentions.index(group[-1]) + 1
+        stop = mentions[after][1][0] if after < len(mentions) else block.end
+        if not _PREFERRED.search(_own_clause(doc.markdown, block, first_span, stop)):
+            required.extend(group)
     pool = required
     if not pool:
         return None
     level = lowest([lv for lv, _ in pool])
     spans = [span for lv, span in pool if lv == level][:3]
     return Finding(level, spans, 0.65, "pattern")
+
+
+# a stop that ends a sentence, not one of an abbreviation ("Ph.D. or M.Sc.")
+_SENTENCE_END = re.compile(r";\s|\.\s+(?=[A-Z])(?<!\b[A-Z]\.\s)(?<!\bPh\.D\.\s)")
+_JOINS = re.compile(r"(?:\s*(?:or|and|/|,|degree|in|an?)\s*)*", re.I)
+
+
+def _coordinated(
+    markdown: str, mentions: list[tuple[str, Span]]
+) -> list[list[tuple[str, Span]]]:
+    """Degrees named together ("M.S. or Ph.D.", "BS/MS") share one clause."""
+    groups: list[list[tuple[str, Span]]] = []
+    for mention in mentions:
+        if groups:
+            gap = markdown[groups[-1][-1][1][1]:mention[1][0]]
+            if _JOINS.fullmatch(gap):
+                groups[-1].append(mention)
+                continue
+        groups.append([mention])
+    return groups
+
+
+def _own_clause(markdown: str, block: Block, span: Span, stop: int) -> str:
+    """The words around one degree: a few before it, and up to the next degree or stop."""
+    before = markdown[max(block.start, span[0] - 25):span[0]]
+    before = re.split(r"[.;,]\s", before)[-1]
+    after = markdown[span[0]:min(stop, block.end)]
+    after = _SENTENCE_END.split(after, maxsplit=1)[0]
+    return before + after
 
 
 def _remote(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:

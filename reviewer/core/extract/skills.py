@@ -363,13 +363,19 @@ def _accept(text: str, phrase: str, canonical: str, start: int, end: int,
             return False
     if canonical in _NEEDS_LIST and not _in_list(text, start, end):
         return False
-    if canonical == "Go" and not (_in_list(text, start, end) or re.match(
-            r"\s*(?:programming|language|developer|engineer)", text[end:end + 14], re.I)):
-        return False
+    named = re.match(r"\s*(?:programming|language|developer|engineer)", text[end:end + 14], re.I)
+    among = _in_list(text, start, end) and _LANGUAGES.search(text[max(0, start - 60):end + 60])
+    if canonical == "Go" and not (named or among):
+        return False  # "Go" is a language only beside other languages, or said to be one
     if canonical == "C" and text[end:end + 1] in "+#":
         return False
     return not (canonical in ("Excel", "Word", "Access", "Outlook") and
                 text[max(0, start - 3):start].lower().endswith("ms "))
+
+
+_LANGUAGES = re.compile(r"\b(?:python|java|rust|ruby|scala|kotlin|elixir|erlang|php|perl|swift|"
+                        r"typescript|javascript|node|c\+\+|c#|haskell|clojure|lua|julia|dart)\b",
+                        re.I)
 
 
 def _in_list(text: str, start: int, end: int) -> bool:
