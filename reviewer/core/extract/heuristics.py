@@ -460,10 +460,24 @@ def _spans(doc: Document, text: str) -> list[Span]:
 # --- sections: the list fields -------------------------------------------------------------------
 
 
+_INLINE_SECTION = re.compile(r"([A-Z][A-Za-z /&'’-]{2,50}):\s+(\S.{2,})")
+
+
 def _sections(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
     items: dict[str, list[str]] = {}
     spans: dict[str, list[Span]] = {}
     for index, block in enumerate(doc.blocks):
+        if block.kind == "para":
+            # "REQUIRED QUALIFICATIONS: French is desirable." on one line
+            inline = _INLINE_SECTION.match(block.text)
+            field = section_field(inline.group(1), loose=False)[1] if inline else None
+            if inline and field is not None and field not in have:
+                value = inline.group(2).strip().rstrip(";,").strip()
+                at = doc.markdown.find(value, block.start, block.end)
+                items.setdefault(field, []).append(value)
+                spans.setdefault(field, []).append(
+                    (at, at + len(value)) if at >= 0 else block.span)
+            continue
         if block.kind != "heading":
             continue
         field = section_field(block.text)[1]
