@@ -112,13 +112,17 @@ def _read(match: re.Match[str], text: str, labelled: bool) -> dict[str, Any] | N
         return None
     if high is not None and high < low:
         return None
-    if period is None:
+    if period is None and currency in _MAGNITUDE_CURRENCIES:
+        # where pay is quoted by the year or the hour, the size of the figure tells which
         top = high or low
         period = "hour" if top < 300 else "year" if top >= 12000 else None
     if low < 5 and (high is None or high < 5):
         return None
     return {"min": low, "max": high if high is not None else low, "currency": currency,
             "period": period}
+
+
+_MAGNITUDE_CURRENCIES = frozenset("USD EUR GBP CAD AUD NZD CHF SGD HKD IEP".split())
 
 
 def _currency(match: re.Match[str], i: int, only: str = "") -> str | None:

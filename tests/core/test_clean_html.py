@@ -1,0 +1,217 @@
+"""Cleaning HTML pages: the posting alone, as Markdown; page chrome and hidden text gone."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reviewer.core.clean import clean
+from reviewer.core.schema import CleanDoc
+
+JSON_LD = {
+    "@context": "https://schema.org",
+    "@type": "JobPosting",
+    "title": "Senior Data Engineer",
+    "hiringOrganization": {"@type": "Organization", "name": "Acme Inc."},
+    "datePosted": "2025-03-03",
+}
+
+PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Senior Data Engineer | Acme Careers</title>
+  <style>.cookie-banner { position: fixed; } .stylesheet-rule-text { color: red; }</style>
+  <script>var trackingSecret = "head-script-text";</script>
+  <script type="application/ld+json">JSON_LD_HERE</script>
+</head>
+<body>
+  <header class="site-header"><a href="/"><img src="http://example.com/logo.png" alt="Acme logo">
+    Acme Careers Home</a></header>
+  <nav><ul><li><a href="/jobs">All openings</a></li><li><a href="/teams">Navigation teams</a></li>
+  </ul></nav>
+  <div class="cookie-banner">We use cookies to improve your experience.
+    <button>Accept all cookies</button></div>
+  <main>
+    <h1>Senior Data Engineer</h1>
+    <p>Acme Inc. builds the data platform that hundreds of logistics companies use to plan their
+    deliveries, and we are looking for a senior data engineer to join our platform team.</p>
+    <p>You will design and run the pipelines that move billions of events a day from our
+    customers' systems into our warehouse, and mentor the engineers who build them with you.</p>
+    <h2>Responsibilities</h2>
+    <ul>
+      <li>Design, build and operate batch and streaming pipelines in Python and SQL.</li>
+      <li>Own the reliability of our event ingestion, from on-call rotations to postmortems.</li>
+      <li>Work with product teams to model new data sources and keep the warehouse tidy.</li>
+    </ul>
+    <p style="display:none">Internal tracking note that readers never see on the page.</p>
+    <p hidden>Hidden attribute paragraph that must not appear in the output.</p>
+    <img src="http://example.com/x.png" alt="Team photo">
+    <p>Read more about <a href="https://example.com/engineering">our engineering culture</a>
+    before you apply, and send us any questions you have about the role.</p>
+  </main>
+  <aside class="similar-jobs"><h3>Similar jobs</h3><ul>
+    <li><a href="/j/1">Frontend Developer in Paris</a></li>
+    <li><a href="/j/2">Product Manager in Madrid</a></li></ul></aside>
+  <footer><p>© 2025 Acme Inc. All rights reserved. Imprint and privacy policy.</p></footer>
+  <script>console.log("body-script-text");</script>
+</body>
+</html>
+""".replace("JSON_LD_HERE", json.dumps(JSON_LD))
+
+RESPONSIBILITIES = [
+    "Design, build and operate batch and streaming pipelines in Python and SQL.",
+    "Own the reliability of our event ingestion, from on-call rotations to postmortems.",
+    "Work with product teams to model new data sources and keep the warehouse tidy.",
+]
+
+
+@pytest.fixture(scope="module")
+def page() -> CleanDoc:
+    return clean(PAGE, "html")
+
+
+def test_the_title_is_a_level_one_heading(page: CleanDoc) -> None:
+    assert page.markdown.splitlines()[0] == "# Senior Data Engineer"
+    assert "## Responsibilities" in page.markdown.splitlines()
+
+
+def test_the_list_becomes_dash_items(page: CleanDoc) -> None:
+    lines = page.markdown.splitlines()
+    for item in RESPONSIBILITIES:
+        assert "- " + item in lines
+
+
+def test_paragraph_text_is_kept_on_one_line(page: CleanDoc) -> None:
+    assert ("we are looking for a senior data engineer to join our platform team."
+            in page.markdown)
+
+
+def test_a_web_link_becomes_a_markdown_link(page: CleanDoc) -> None:
+    assert "[our engineering culture](https://example.com/engineering)" in page.markdown
+
+
+@pytest.mark.parametrize("gone", [
+    "Acme Careers Home", "All openings", "Navigation teams",  # header and nav
+    "We use cookies", "Accept all cookies",  # cookie banner
+    "Similar jobs", "Frontend Developer in Paris",  # aside
+    "All rights reserved", "privacy policy",  # footer
+    "head-script-text", "body-script-text", "stylesheet-rule-text", "JobPosting",  # code
+    "Internal tracking note", "Hidden attribute paragraph",  # hidden
+    "x.png", "logo.png", "Team photo", "Acme logo", "example.com/j/",  # images, chrome links
+    "<", "&amp;",
+])
+def test_page_chrome_hidden_text_code_and_images_are_gone(page: CleanDoc, gone: str) -> None:
+    assert gone not in page.markdown
+
+
+def test_removed_ranges_name_what_they_removed(page: CleanDoc) -> None:
+    by_reason = {r.reason: page.source[r.start:r.end] for r in page.removed}
+    assert "All openings" in by_reason["navigation"]
+    assert "Frontend Developer in Paris" in by_reason["aside"]
+    assert "All rights reserved" in by_reason["footer"]
+    assert "Hidden attribute paragraph" in by_reason["hidden element"]
+    assert any("We use cookies" in text for reason, text in by_reason.items()
+               if "cookie" in reason)
+
+
+def test_the_source_is_the_visible_text(page: CleanDoc) -> None:
+    assert "Frontend Developer in Paris" in page.source
+    assert "head-script-text" not in page.source
+    assert "stylesheet-rule-text" not in page.source
+
+
+def test_page_title_is_read_from_the_head(page: CleanDoc) -> None:
+    assert page.page_title == "Senior Data Engineer | Acme Careers"
+
+
+# --- JSON-LD --------------------------------------------------------------------------------------
+
+
+def test_json_ld_job_posting_is_returned_in_structured(page: CleanDoc) -> None:
+    assert page.structured == [JSON_LD]
+
+
+def test_json_ld_inside_a_graph_is_found() -> None:
+    graph = {"@context": "https://schema.org",
+             "@graph": [{"@type": "WebPage", "name": "Careers"}, JSON_LD]}
+    html = PAGE.replace(json.dumps(JSON_LD), json.dumps(graph))
+    assert clean(html, "html").structured == [JSON_LD]
+
+
+def test_broken_json_ld_is_ignored() -> None:
+    html = PAGE.replace(json.dumps(JSON_LD), '{"@type": "JobPosting", "title": ')
+    doc = clean(html, "html")
+    assert doc.structured == []
+    assert "# Senior Data Engineer" in doc.markdown
+
+
+def test_json_ld_of_other_types_is_not_a_posting() -> None:
+    html = PAGE.replace(json.dumps(JSON_LD), json.dumps({"@type": "Organization", "name": "X"}))
+    assert clean(html, "html").structured == []
+
+
+# --- broken markup --------------------------------------------------------------------------------
+
+BROKEN = """<html><body><div class="job-description"><h1>Warehouse Team Lead</h1>
+<p>We are hiring a team lead for our warehouse in Leeds, who will plan the shifts of twelve people
+<p>You will keep the stock records right and train new colleagues on the scanners and the rules
+</span></i></b>
+<ul><li>Plan the weekly shifts for the whole team<li>Check the deliveries against the orders
+<li>Report the stock levels every Friday
+<div><b>Apply by 31 March 2025"""
+
+
+def test_broken_markup_still_yields_the_text() -> None:
+    doc = clean(BROKEN, "html")
+    md = doc.markdown
+    assert md.startswith("# Warehouse Team Lead")
+    assert "who will plan the shifts of twelve people" in md
+    assert "train new colleagues on the scanners and the rules" in md
+    lines = md.splitlines()
+    assert "- Plan the weekly shifts for the whole team" in lines
+    assert "- Check the deliveries against the orders" in lines
+    assert "Apply by 31 March 2025" in md
+    assert "<" not in md
+
+
+def test_a_page_without_a_body_or_text_gives_an_empty_document() -> None:
+    doc = clean("<html><head><title>t</title></head></html>", "html")
+    assert doc.markdown.strip() == ""
+
+
+# --- bugs found by these tests, now regression tests ----------------------------------------------
+
+_PARA = ("<p>We are looking for a senior data engineer to join our platform team in Berlin, "
+         "and you will build and run our pipelines.</p>")
+
+
+def test_an_empty_inline_element_leaves_no_stray_backslash() -> None:
+    """Was: html_markdown._escape_line_start('') returned a backslash ('' in '#>' is True), so
+    a whitespace-only inline element (an icon, an empty <span>) at the start of the posting
+    wrote a stray backslash line."""
+    doc = clean(f'<html><body><div class="job"><span> </span>{_PARA * 3}</div></body></html>',
+                "html")
+    assert "\\" not in doc.markdown, doc.markdown
+
+
+SHORT_PAGE = ("<html><body><h1>Data Analyst</h1><ul><li>SQL</li><li>Excel</li></ul>"
+              "<p>Apply by mail.</p></body></html>")
+
+
+def test_a_short_page_kept_whole_keeps_its_structure() -> None:
+    """Was: when no block read like a posting, the whole <body> was kept and written as one
+    inline run: 'Data Analyst SQL Excel Apply by mail.'"""
+    lines = clean(SHORT_PAGE, "html").markdown.splitlines()
+    assert "# Data Analyst" in lines
+    assert "- SQL" in lines
+
+
+def test_a_short_page_kept_whole_records_nothing_as_removed() -> None:
+    """Was: with the whole <body> kept, the removal record still said the entire page was
+    'outside the posting' (the walk matched only child elements against the kept ids)."""
+    doc = clean(SHORT_PAGE, "html")
+    assert "Data Analyst" in doc.markdown
+    removed = "".join(doc.source[r.start:r.end] for r in doc.removed)
+    assert "Data Analyst" not in removed

@@ -1,0 +1,261 @@
+"""Cleaning text dumps: lynx dumps, innerText captures, mailing-list postings, Markdown."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reviewer.core.clean import clean
+from reviewer.core.schema import CleanDoc
+
+LYNX_DUMP = """\
+   Acme Careers
+
+   Home
+   Jobs
+   Teams
+   About
+   Contact
+
+Sign in to your account
+
+   Email address
+   [                    ]
+   [    ] Password
+   [ ] Remember me
+   Forgot your password?
+
+Senior Data Engineer
+
+Berlin, Germany
+
+Acme Inc. builds the data platform that hundreds of logistics companies use to plan their
+deliveries, and we are looking for a senior data engineer to join our platform team in Berlin.
+You will design and run the pipelines that move billions of events a day from our customers'
+systems into our warehouse, and you will mentor the engineers who build them with you.
+
+Responsibilities
+
+  • Design, build and operate batch and streaming pipelines in Python and SQL.
+  • Own the reliability of our event ingestion, from on-call rotations to postmortems.
+  • Work with product teams to model new data sources and keep the warehouse tidy.
+  • Mentor two to four engineers and review their designs and code every week.
+
+Other open positions
+
+   Frontend Developer
+   Product Manager
+   Customer Success Associate
+
+© 2020 Acme Inc. All rights reserved.
+"""
+
+BULLETS = [
+    "Design, build and operate batch and streaming pipelines in Python and SQL.",
+    "Own the reliability of our event ingestion, from on-call rotations to postmortems.",
+    "Work with product teams to model new data sources and keep the warehouse tidy.",
+    "Mentor two to four engineers and review their designs and code every week.",
+]
+
+
+def _removed_text(doc: CleanDoc, reason_word: str) -> str:
+    return "\n".join(doc.source[r.start:r.end] for r in doc.removed
+                     if reason_word in r.reason.lower())
+
+
+# --- a lynx dump with page furniture --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def lynx() -> CleanDoc:
+    return clean(LYNX_DUMP, "text")
+
+
+def test_lynx_dump_keeps_the_posting_sentences(lynx: CleanDoc) -> None:
+    md = lynx.markdown
+    assert "Senior Data Engineer" in md
+    # the hard-wrapped paragraph is one paragraph again
+    assert ("we are looking for a senior data engineer to join our platform team in Berlin. "
+            "You will design and run the pipelines") in md
+
+
+def test_lynx_dump_bullets_sit_under_a_responsibilities_heading(lynx: CleanDoc) -> None:
+    lines = lynx.markdown.splitlines()
+    heading = lines.index("## Responsibilities")
+    bullet_lines = [line for line in lines[heading + 1:] if line.startswith("- ")]
+    assert bullet_lines == ["- " + b for b in BULLETS]
+    assert "•" not in lynx.markdown
+
+
+@pytest.mark.parametrize("furniture", [
+    "Password", "Remember me", "Forgot your password", "Sign in", "Other open positions",
+    "Frontend Developer", "Product Manager", "All rights reserved", "©", "Home",
+])
+def test_lynx_dump_drops_the_page_furniture(lynx: CleanDoc, furniture: str) -> None:
+    assert furniture not in lynx.markdown
+
+
+def test_lynx_dump_says_why_lines_were_removed(lynx: CleanDoc) -> None:
+    reasons = [r.reason.lower() for r in lynx.removed]
+    assert any("sign-in" in reason for reason in reasons), reasons
+    assert any("other jobs" in reason for reason in reasons), reasons
+    # and the ranges point at the lines they name
+    assert "Password" in _removed_text(lynx, "sign-in")
+    assert "Remember me" in _removed_text(lynx, "sign-in")
+    assert "Other open positions" in _removed_text(lynx, "other jobs")
+    assert any("All rights reserved" in lynx.source[r.start:r.end] for r in lynx.removed)
+
+
+def test_removed_ranges_do_not_overlap_the_kept_posting(lynx: CleanDoc) -> None:
+    for removal in lynx.removed:
+        removed = lynx.source[removal.start:removal.end]
+        for bullet in BULLETS:
+            assert bullet not in removed
+
+
+# --- an innerText capture glued on one line -------------------------------------------------------
+
+GLUED = (
+    "Machine Learning EngineerSan Francisco, CaliforniaSummaryPosted: Jan 17, 2024"
+    "Role Number:200493299"
+    "We are building the next generation of on-device intelligence and need an engineer who "
+    "loves data and clear code."
+    "Key QualificationsKey Qualifications- Five years of Python- Strong SQL\n\n"
+    "You will train and ship models that run on millions of devices, working with research and "
+    "product teams.\n"
+)
+
+
+def test_glued_capture_is_long_enough_to_be_split() -> None:
+    assert len(GLUED.split("\n")[0]) > 200
+
+
+def test_glued_capture_gives_one_heading_and_two_bullets() -> None:
+    md = clean(GLUED, "text").markdown
+    lines = md.splitlines()
+    assert lines.count("## Key Qualifications") == 1
+    assert "Key QualificationsKey" not in md
+    heading = lines.index("## Key Qualifications")
+    after = [line for line in lines[heading + 1:] if line.strip()]
+    assert after[:2] == ["- Five years of Python", "- Strong SQL"]
+    assert not after[2].startswith("- ")
+
+
+def test_glued_capture_splits_the_header_lines() -> None:
+    lines = clean(GLUED, "text").markdown.splitlines()
+    assert "Machine Learning Engineer" in lines
+    assert "San Francisco, California" in lines
+    assert "Posted: Jan 17, 2024" in lines
+
+
+def test_glued_heading_after_an_acronym_is_split() -> None:
+    """Was: clean_text._GLUE split only after a lower-case letter, digit or stop, so a heading
+    glued after an acronym that ends a bullet stayed stuck: '- Strong SQLDescription'."""
+    raw = GLUED.replace("- Strong SQL\n\n", "- Strong SQLDescription") + "\n"
+    md = clean(raw, "text").markdown
+    assert "SQLDescription" not in md
+    assert "- Strong SQL" in md.splitlines()
+
+
+# --- a hard-wrapped mailing-list posting with CRLF line endings -----------------------------------
+
+MAILING_LIST = "\r\n".join([
+    "Ararat Valley Holding",
+    "",
+    "JOB TITLE:  Senior Accountant",
+    "LOCATION:  Yerevan, Armenia",
+    "",
+    "JOB DESCRIPTION:  Ararat Valley Holding is looking for an experienced",
+    "accountant to keep the books of its three subsidiaries and to prepare",
+    "the monthly and annual financial statements of the group.",
+    "",
+    "JOB RESPONSIBILITIES:",
+    "- Keep the general ledger of the three subsidiaries and reconcile the",
+    "bank accounts of each of them every month;",
+    "- Prepare the monthly, quarterly and annual financial statements of",
+    "the group according to the international standards;",
+    "- Prepare and file the tax returns of the group on time and answer",
+    "the questions of the tax authorities during audits.",
+    "",
+    "----------------------------------",
+    "To place a free posting for your job or other career opportunities",
+    "available in your company, just go to the www.example.am website.",
+    "",
+])
+
+
+@pytest.fixture(scope="module")
+def mailing() -> CleanDoc:
+    return clean(MAILING_LIST, "text")
+
+
+def test_mailing_list_wrapped_bullets_are_joined(mailing: CleanDoc) -> None:
+    lines = mailing.markdown.splitlines()
+    assert ("- Keep the general ledger of the three subsidiaries and reconcile the bank accounts "
+            "of each of them every month;") in lines
+    assert ("- Prepare the monthly, quarterly and annual financial statements of the group "
+            "according to the international standards;") in lines
+    assert ("- Prepare and file the tax returns of the group on time and answer the questions "
+            "of the tax authorities during audits.") in lines
+    # no continuation line is left on its own
+    assert "bank accounts of each of them every month;" not in lines
+
+
+def test_mailing_list_keeps_the_title_and_the_description(mailing: CleanDoc) -> None:
+    md = mailing.markdown
+    assert "Senior Accountant" in md
+    assert "Yerevan, Armenia" in md
+    assert ("looking for an experienced accountant to keep the books of its three subsidiaries"
+            in md)
+
+
+def test_mailing_list_footer_and_rule_are_gone(mailing: CleanDoc) -> None:
+    md = mailing.markdown
+    assert "To place a free posting" not in md
+    assert "www.example.am" not in md
+    assert "-----" not in md
+    assert "\r" not in md
+    assert "To place a free posting" in _removed_text(mailing, "mailing-list")
+
+
+# --- an all-lower-case page -----------------------------------------------------------------------
+
+LOWERCASE = (
+    "data analyst\n\nlondon, uk\n\n"
+    "we are a small music streaming company and we are looking for a data analyst to help our "
+    "editors understand what people listen to, when and why.  what you’ll do\n"
+    "- build dashboards for the editorial team in sql and python\n"
+    "- run experiments on the home page and report what they show\n"
+)
+
+
+def test_lowercase_heading_glued_after_two_spaces_becomes_a_heading() -> None:
+    lines = clean(LOWERCASE, "text").markdown.splitlines()
+    assert "## what you’ll do" in lines
+    assert "when and why." in lines[lines.index("## what you’ll do") - 2]
+    assert not any(line.endswith("what you’ll do") and line.startswith("we are") for line in lines)
+    assert "- build dashboards for the editorial team in sql and python" in lines
+
+
+# --- Markdown given as a text file ----------------------------------------------------------------
+
+
+def test_markdown_headings_are_not_doubled() -> None:
+    raw = (
+        "# Data Science Intern\n\n"
+        "Tidewater Labs builds forecasting software for ports, marinas and offshore wind farms, "
+        "and we are looking for an intern to join our data team in Lisbon.\n\n"
+        "## What you'll do\n\n"
+        "- Clean, explore and document datasets from our network of coastal sensors\n"
+        "- Build and evaluate forecasting models for wave height and water temperature\n"
+    )
+    md = clean(raw, "text").markdown
+    assert "## What you'll do" in md.splitlines()
+    assert not re.search(r"(?m)^#+ #", md), md
+
+
+def test_text_with_only_whitespace_gives_an_empty_document() -> None:
+    doc = clean(" \n\t\r\n\u00a0\n", "text")
+    assert doc.markdown == ""
+    assert doc.notes

@@ -1,0 +1,353 @@
+"""Field extraction, stage by stage, through the public ``extract(clean(text, kind))``."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from reviewer.core.clean import clean
+from reviewer.core.extract import extract
+from reviewer.core.extract.dates import find_date
+from reviewer.core.schema import FIELD_NAMES, CleanDoc, Extraction
+
+INTRO = ("Acme Inc. builds the data platform that hundreds of logistics companies use to plan "
+         "their deliveries, and we are looking for an engineer to join our platform team.")
+OUTRO = ("You will design and run the pipelines that move billions of events a day into our "
+         "warehouse, and you will mentor the engineers who build them with you.")
+
+
+def posting(*lines: str, title: str = "Data Engineer") -> tuple[CleanDoc, Extraction]:
+    """A small text posting: a title, an intro, the given lines, a closing paragraph."""
+    raw = "\n\n".join([title, INTRO, *lines, OUTRO]) + "\n"
+    doc = clean(raw, "text")
+    return doc, extract(doc)
+
+
+def evidence(doc: CleanDoc, result: Extraction, field: str) -> list[str]:
+    return [doc.markdown[start:end] for start, end in result.evidence.get(field, [])]
+
+
+# --- stage 2: labelled lines ----------------------------------------------------------------------
+
+LABELLED = [
+    # line, field, value, text the evidence must hold
+    ("Location: Berlin, Germany", "locations", ["Berlin, Germany"], "Berlin, Germany"),
+    ("Posted: 3 March 2025", "date_posted", "2025-03-03", "3 March 2025"),
+    ("Job ID: BX-2291", "requisition_id", "BX-2291", "BX-2291"),
+    ("Weekly Hours: 40", "work_hours", 40, "40"),
+    ("Employment type: Part-time", "employment_type", "part_time", "Part-time"),
+    ("Application deadline: 31 March 2025", "valid_through", "2025-03-31", "31 March 2025"),
+    ("Department: Data Platform", "department", "Data Platform", "Data Platform"),
+]
+
+
+@pytest.fixture(scope="module")
+def labelled() -> tuple[CleanDoc, Extraction]:
+    return posting(*(line for line, *_ in LABELLED), title="Senior Data Engineer")
+
+
+@pytest.mark.parametrize(("line", "field", "value", "written"), LABELLED,
+                         ids=[f for _, f, *_ in LABELLED])
+def test_labelled_line_gives_the_value_and_its_evidence(
+    labelled: tuple[CleanDoc, Extraction], line: str, field: str, value: Any, written: str
+) -> None:
+    doc, result = labelled
+    assert result.fields[field] == value
+    assert result.stages[field] == "label"
+    spans = evidence(doc, result, field)
+    assert spans and any(written in span for span in spans), spans
+
+
+@pytest.mark.parametrize(("line", "field", "value", "written"), LABELLED,
+                         ids=[f for _, f, *_ in LABELLED])
+def test_each_labelled_line_works_on_its_own(line: str, field: str, value: Any,
+                                             written: str) -> None:
+    doc, result = posting(line)
+    assert result.fields[field] == value
+    assert any(written in span for span in evidence(doc, result, field))
+
+
+def test_mailing_list_labels_in_capitals() -> None:
+    doc, result = posting("JOB TITLE:  Senior Accountant", "LOCATION:  Yerevan, Armenia",
+                          "OPENING DATE:  24 February 2025", title="Ararat Valley Holding")
+    assert result.fields["title"] == "Senior Accountant"
+    assert result.fields["locations"] == ["Yerevan, Armenia"]
+    assert result.fields["date_posted"] == "2025-02-24"
+    assert "Senior Accountant" in evidence(doc, result, "title")
+
+
+# --- salary ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "expected", "written"), [
+    ("The base salary for this role is between $161,700 and $284,900, depending on location.",
+     {"min": 161700, "max": 284900, "currency": "USD", "period": "year"}, "$161,700"),
+    ("This contract pays $65–$80/hr depending on experience, paid every two weeks.",
+     {"min": 65, "max": 80, "currency": "USD", "period": "hour"}, "$65"),
+    ("Gehalt: €4.500 – €5.500 brutto pro Monat, dazu ein Jobticket und 30 Tage Urlaub.",
+     {"min": 4500, "max": 5500, "currency": "EUR", "period": "month"}, "€4.500"),
+    ("Salary: €4.500 – €5.500 brutto pro Monat",
+     {"min": 4500, "max": 5500, "currency": "EUR", "period": "month"}, "€5.500"),
+    ("We pay £40,000 - £50,000 per annum plus a yearly bonus.",
+     {"min": 40000, "max": 50000, "currency": "GBP", "period": "year"}, "£40,000"),
+])
+def test_salary_forms(sentence: str, expected: dict[str, Any], written: str) -> None:
+    doc, result = posting(sentence)
+    assert result.fields["salary"] == expected
+    assert any(written in span for span in evidence(doc, result, "salary"))
+
+
+def test_salary_in_drams() -> None:
+    doc, result = posting("Starting salary - 40,000 AMD")
+    salary = result.fields["salary"]
+    assert salary is not None
+    assert (salary["min"], salary["max"], salary["currency"]) == (40000, 40000, "AMD")
+    # no period stated, and the size of a figure in drams says nothing about one
+    assert salary["period"] is None
+    assert any("40,000 AMD" in span for span in evidence(doc, result, "salary"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Founded in 2015, we have raised $20 million in funding from leading investors.",
+    "Our customers process $3 billion in payments a year through the platform.",
+    "We have 40,000 customers in 12 countries and 300 people in four offices.",
+])
+def test_money_that_is_not_pay_gives_no_salary(sentence: str) -> None:
+    _, result = posting(sentence)
+    assert result.fields["salary"] is None
+    assert "salary" not in result.evidence
+
+
+# --- dates ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Jan 17, 2024", "2024-01-17"),
+    ("17 January 2004, 18:00", "2004-01-17"),
+    ("15.03.2004", "2004-03-15"),
+    ("2024-01-17T10:00:00Z", "2024-01-17"),
+    ("Fri, 27 Jan 2017", "2017-01-27"),
+    ("31st of March 2025", "2025-03-31"),
+    ("03/15/2004", "2004-03-15"),
+])
+def test_find_date(text: str, iso: str) -> None:
+    found = find_date(text)
+    assert found is not None
+    value, (start, end) = found
+    assert value == iso
+    assert text[start:end].strip()
+    assert find_date(text[start:end]) == (iso, (0, end - start))
+
+
+@pytest.mark.parametrize("text", ["no date here", "31.02.2024", "Room 12.10", "version 2.0.1"])
+def test_find_date_finds_nothing_where_there_is_no_date(text: str) -> None:
+    assert find_date(text) is None
+
+
+def test_find_date_gives_the_span_inside_a_sentence() -> None:
+    text = "Posted on Jan 17, 2024 by the hiring team"
+    value, (start, end) = find_date(text)  # type: ignore[misc]
+    assert (value, text[start:end]) == ("2024-01-17", "Jan 17, 2024")
+
+
+# --- experience and education ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "years", "written"), [
+    ("You have 5+ years experience building data pipelines in production.", 5, "5+ years"),
+    ("Three years experience in a similar role is required.", 3, "Three years"),
+    ("At least 2 years of professional experience with SQL.", 2, "2 years"),
+])
+def test_experience_years(sentence: str, years: int, written: str) -> None:
+    doc, result = posting(sentence)
+    assert result.fields["experience_years"] == years
+    assert any(written in span for span in evidence(doc, result, "experience_years"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Acme was founded 25 years ago and has offices in four countries.",
+    "Our oldest customer has been with us for 12 years in a row.",
+])
+def test_years_that_are_not_experience(sentence: str) -> None:
+    _, result = posting(sentence)
+    assert result.fields["experience_years"] is None
+
+
+@pytest.mark.parametrize(("sentence", "level"), [
+    ("You hold an MS in Computer Science or a related field.", "master"),
+    ("A PhD in physics, statistics or a related field is required.", "doctorate"),
+    ("A high school diploma is required for this position.", "high_school"),
+    ("Knowledge of MS Office is required for this role.", None),
+])
+def test_education(sentence: str, level: str | None) -> None:
+    _, result = posting(sentence)
+    assert result.fields["education"] == level
+
+
+def test_preferred_degree_in_its_own_section_does_not_count() -> None:
+    _, result = posting("Requirements", "- Bachelor's degree in Computer Science",
+                        "Preferred qualifications", "- Master's degree in Statistics")
+    assert result.fields["education"] == "bachelor"
+
+
+def test_required_and_preferred_degrees_in_one_sentence() -> None:
+    """Was: patterns._education marked every degree of a block as preferred when 'prefer'
+    appeared anywhere in it, so the required bachelor's went with the preferred master's."""
+    _, result = posting("Bachelor's degree required, Master's preferred.")
+    assert result.fields["education"] == "bachelor"
+
+
+# --- skills ---------------------------------------------------------------------------------------
+
+
+def _in_order(found: list[str], wanted: list[str]) -> bool:
+    positions = [found.index(name) for name in wanted]
+    return positions == sorted(positions)
+
+
+def test_skills_in_canonical_spelling() -> None:
+    doc, result = posting("You know Python, C/C++, scikit-learn, Tensorflow and like clean code.")
+    skills = result.fields["skills"]
+    wanted = ["Python", "C++", "scikit-learn", "TensorFlow"]
+    assert set(wanted) <= set(skills), skills
+    assert _in_order(skills, wanted)
+    spans = evidence(doc, result, "skills")
+    assert "Tensorflow" in spans and "C++" in spans
+
+
+def test_go_in_a_list_of_languages_is_a_skill() -> None:
+    _, result = posting("You can program in Python, Go, Rust or Java and enjoy learning more.")
+    assert result.fields["skills"] == ["Python", "Go", "Rust", "Java"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We go the extra mile for our customers every day of the week.",
+    "Go beyond the usual and help us plan the next ten years of the platform.",
+])
+def test_go_as_a_word_is_not_a_skill(sentence: str) -> None:
+    _, result = posting(sentence)
+    assert "Go" not in (result.fields["skills"] or [])
+
+
+def test_go_in_a_title_case_heading_is_not_a_skill() -> None:
+    """Was: skills._in_list took any word after 'and', 'or', 'in', 'with' or 'using' for a
+    list member, so the verb in 'Learn, Grow and Go Further' was the Go language."""
+    _, result = posting("Learn, Grow and Go Further With Us")
+    assert "Go" not in (result.fields["skills"] or [])
+
+
+def test_skills_on_a_lowercase_page_only_in_a_list() -> None:
+    raw = ("data analyst\n\nwe are a small music streaming company and we are looking for a data "
+           "analyst to help our editors understand what people listen to, when and why.\n\n"
+           "what you bring\n"
+           "- two years of experience with sql and one of java, scala, python or r\n"
+           "- you go to concerts and can tell us what r&b fans want\n")
+    doc = clean(raw, "text")
+    skills = extract(doc).fields["skills"]
+    assert {"SQL", "Java", "Scala", "Python", "R"} <= set(skills), skills
+    assert "Go" not in skills
+
+
+# --- seniority from the title ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Senior Data Engineer", "senior"),
+    ("Junior Data Analyst", "junior"),
+    ("Lead Site Reliability Engineer", "lead"),
+    ("Principal Engineer", "principal"),
+    ("Data Science Intern", "intern"),
+    ("Director of Engineering", "director"),
+    ("Data Engineer", None),
+])
+def test_seniority_from_the_title(title: str, level: str | None) -> None:
+    doc, result = posting(title=title)
+    assert result.fields["title"] == title
+    assert result.fields["seniority"] == level
+    if level is not None:
+        word = title.split()[0] if level != "intern" else "Intern"
+        assert evidence(doc, result, "seniority") == [word]
+
+
+# --- stage 1: JSON-LD -----------------------------------------------------------------------------
+
+JOB_POSTING = {
+    "@context": "https://schema.org",
+    "@type": "JobPosting",
+    "title": "Senior Data Engineer",
+    "hiringOrganization": {"@type": "Organization", "name": "Acme Inc."},
+    "datePosted": "2025-03-03T09:00:00+01:00",
+    "jobLocation": {"@type": "Place", "address": {
+        "@type": "PostalAddress", "addressLocality": "Berlin", "addressCountry": "Germany"}},
+    "baseSalary": {"@type": "MonetaryAmount", "currency": "EUR", "value": {
+        "@type": "QuantitativeValue", "minValue": 70000, "maxValue": 90000,
+        "unitText": "YEAR"}},
+}
+
+HTML = """<html><head><title>Jobs</title>
+<script type="application/ld+json">JSON_LD_HERE</script></head>
+<body><main>
+<h1>Senior Data Engineer</h1>
+<p>Location: Munich, Germany</p>
+<p>Acme Inc. builds the data platform that hundreds of logistics companies use to plan their
+deliveries, and we are looking for a senior data engineer to join our team in Berlin.</p>
+<p>You will design and run the pipelines that move billions of events a day into our
+warehouse, and you will mentor the engineers who build them with you.</p>
+</main></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def from_json_ld() -> tuple[CleanDoc, Extraction]:
+    doc = clean(HTML.replace("JSON_LD_HERE", json.dumps(JOB_POSTING)), "html")
+    return doc, extract(doc)
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("title", "Senior Data Engineer"),
+    ("company", "Acme Inc."),
+    ("locations", ["Berlin, Germany"]),  # JSON-LD wins over the labelled "Munich" line
+    ("date_posted", "2025-03-03"),
+    ("salary", {"min": 70000, "max": 90000, "currency": "EUR", "period": "year"}),
+])
+def test_json_ld_fills_the_fields(from_json_ld: tuple[CleanDoc, Extraction], field: str,
+                                  value: Any) -> None:
+    _, result = from_json_ld
+    assert result.fields[field] == value
+    assert result.stages[field] == "json-ld"
+
+
+def test_json_ld_values_point_at_the_text_when_it_holds_them(
+    from_json_ld: tuple[CleanDoc, Extraction],
+) -> None:
+    doc, result = from_json_ld
+    assert "Senior Data Engineer" in evidence(doc, result, "title")
+    assert "Acme Inc." in evidence(doc, result, "company")
+
+
+def test_without_json_ld_the_labelled_line_is_used() -> None:
+    doc = clean(HTML.replace("JSON_LD_HERE", "{}"), "html")
+    result = extract(doc)
+    assert result.fields["locations"] == ["Munich, Germany"]
+    assert result.stages["locations"] == "label"
+
+
+# --- what is not there stays None -----------------------------------------------------------------
+
+
+def test_fields_not_in_the_posting_stay_none() -> None:
+    _, result = posting()
+    assert tuple(result.fields) == FIELD_NAMES
+    for name in ("salary", "valid_through", "requisition_id", "work_hours", "date_posted",
+                 "education", "experience_years", "benefits", "remote", "employment_type"):
+        assert result.fields[name] is None, name
+        assert name not in result.evidence
+        assert name not in result.confidence
+
+
+def test_an_empty_document_gives_all_fields_none() -> None:
+    result = extract(clean("", "text"))
+    assert all(value is None for value in result.fields.values())
+    assert result.evidence == {} or all(not spans for spans in result.evidence.values())

@@ -1,0 +1,241 @@
+"""The ``reviewer extract`` command: the headless contract of DESIGN.md, end to end."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reviewer.cli import main
+from reviewer.core.ingest import read_file
+from reviewer.core.pipeline import process, record
+from reviewer.core.schema import FIELD_NAMES
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = sorted((ROOT / "resources" / "samples").iterdir())
+RECORD_KEYS = {"source", "cleaned", "fields", "evidence", "confidence"}
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    code = main(["extract", *(str(a) for a in args)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def jsonl(out: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def check_record(rec: dict[str, Any]) -> None:
+    assert set(rec) == RECORD_KEYS, set(rec)
+    assert tuple(rec["fields"]) == FIELD_NAMES
+    assert len(rec["fields"]) == 19
+    cleaned = rec["cleaned"]
+    for field, spans in rec["evidence"].items():
+        assert field in FIELD_NAMES
+        assert rec["fields"][field] is not None, field
+        for start, end in spans:
+            assert 0 <= start <= end <= len(cleaned), (field, start, end, len(cleaned))
+    for field, confidence in rec["confidence"].items():
+        assert rec["fields"][field] is not None, field
+        assert 0 <= confidence <= 1
+
+
+@pytest.fixture
+def postings(tmp_path: Path) -> list[Path]:
+    """Copies of the bundled samples in a folder of the test's own."""
+    out = []
+    for sample in SAMPLES:
+        target = tmp_path / sample.name
+        shutil.copyfile(sample, target)
+        out.append(target)
+    return out
+
+
+def test_the_samples_are_there() -> None:
+    assert len(SAMPLES) >= 6
+    assert {p.suffix for p in SAMPLES} >= {".html", ".txt"}
+
+
+# --- formats --------------------------------------------------------------------------------------
+
+
+def test_jsonl_prints_one_record_per_file_in_order(
+    capsys: pytest.CaptureFixture[str], postings: list[Path]
+) -> None:
+    first, second = postings[3], postings[0]  # a text dump, then an HTML page
+    code, out, err = run(capsys, "--format", "jsonl", first, second)
+    assert code == 0, err
+    records = jsonl(out)
+    assert [r["source"] for r in records] == [str(first), str(second)]
+    for rec in records:
+        check_record(rec)
+        assert rec["cleaned"].strip()
+        assert rec["fields"]["title"]
+
+
+def test_jsonl_is_the_default_format(capsys: pytest.CaptureFixture[str],
+                                     postings: list[Path]) -> None:
+    _, default, _ = run(capsys, postings[0])
+    _, explicit, _ = run(capsys, "--format", "jsonl", postings[0])
+    assert default == explicit
+    assert len(default.splitlines()) == 1
+
+
+def test_json_prints_one_array(capsys: pytest.CaptureFixture[str], postings: list[Path]) -> None:
+    code, out, _ = run(capsys, "--format", "json", postings[0], postings[2])
+    assert code == 0
+    records = json.loads(out)
+    assert isinstance(records, list)
+    assert [r["source"] for r in records] == [str(postings[0]), str(postings[2])]
+    for rec in records:
+        check_record(rec)
+    _, lines, _ = run(capsys, "--format", "jsonl", postings[0], postings[2])
+    assert records == jsonl(lines)
+
+
+def test_md_prints_a_readable_report(capsys: pytest.CaptureFixture[str],
+                                     postings: list[Path]) -> None:
+    _, lines, _ = run(capsys, postings[0])
+    rec = jsonl(lines)[0]
+    code, out, _ = run(capsys, "--format", "md", postings[0])
+    assert code == 0
+    assert out.startswith(f"# {postings[0]}")
+    assert "| field | value | confidence |" in out
+    assert f"| Title | {rec['fields']['title']} |" in out
+    assert "## Cleaned posting" in out
+    assert rec["cleaned"].strip().splitlines()[-1] in out
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(out)
+
+
+# --- bad files ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_bad_files_give_error_records_and_the_rest_goes_on(
+    capsys: pytest.CaptureFixture[str], postings: list[Path], tmp_path: Path, fmt: str
+) -> None:
+    missing = tmp_path / "missing.txt"
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, out, err = run(capsys, "--format", fmt, missing, postings[0], empty, postings[2])
+    assert code == 1
+    records = json.loads(out) if fmt == "json" else jsonl(out)
+    assert [r["source"] for r in records] == [str(missing), str(postings[0]), str(empty),
+                                              str(postings[2])]
+    assert set(records[0]) == {"source", "error"}
+    assert "no such file" in records[0]["error"].lower()
+    assert set(records[2]) == {"source", "error"}
+    assert "empty" in records[2]["error"]
+    for rec in (records[1], records[3]):
+        check_record(rec)
+    assert "2 of 4" in err
+    assert "Traceback" not in err
+
+
+def test_bad_files_in_the_md_report(capsys: pytest.CaptureFixture[str], postings: list[Path],
+                                    tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, out, _ = run(capsys, "--format", "md", empty, postings[0])
+    assert code == 1
+    assert "**Error:** the file is empty" in out
+    assert "## Cleaned posting" in out
+
+
+def test_a_folder_is_an_error_record(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, tmp_path)
+    assert code == 1
+    assert "folder" in jsonl(out)[0]["error"]
+
+
+# --- parallel runs --------------------------------------------------------------------------------
+
+
+def test_jobs_2_gives_the_same_records_in_the_same_order(
+    capsys: pytest.CaptureFixture[str], postings: list[Path], tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    files = [*postings[:5], empty]  # six files, one of them bad
+    _, serial, _ = run(capsys, "--jobs", "1", *files)
+    code, parallel, _ = run(capsys, "--jobs", "2", *files)
+    assert code == 1
+    assert len(jsonl(serial)) == 6
+    assert jsonl(parallel) == jsonl(serial)
+
+
+# --- the samples ----------------------------------------------------------------------------------
+
+
+def test_every_sample_extracts_without_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, *SAMPLES)
+    assert code == 0, err
+    records = jsonl(out)
+    assert [r["source"] for r in records] == [str(p) for p in SAMPLES]
+    for rec in records:
+        assert "error" not in rec, rec
+        check_record(rec)
+        assert rec["fields"]["title"], rec["source"]
+        assert rec["cleaned"].count("\n") > 5, rec["source"]
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=[p.name for p in SAMPLES])
+def test_the_cli_record_is_the_library_record(capsys: pytest.CaptureFixture[str],
+                                              sample: Path) -> None:
+    _, out, _ = run(capsys, sample)
+    expected = record(str(sample), process(read_file(sample), name=str(sample)))
+    assert jsonl(out) == [json.loads(json.dumps(expected))]
+
+
+def test_a_txt_file_that_starts_like_html_is_cleaned_as_html(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "<!DOCTYPE html><html><body><nav>Home Jobs About</nav><main><h1>Data Analyst</h1>"
+        "<p>We are looking for a data analyst to join our team in Leeds, and you will build "
+        "the reports our managers read every Monday morning.</p></main></body></html>",
+        encoding="utf-8")
+    _, out, _ = run(capsys, page)
+    cleaned = jsonl(out)[0]["cleaned"]
+    assert cleaned.startswith("# Data Analyst")
+    assert "<" not in cleaned
+    assert "Home Jobs About" not in cleaned
+
+
+# --- the command as a process ---------------------------------------------------------------------
+
+
+def test_the_command_runs_as_a_process(postings: list[Path], tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    proc = subprocess.run(
+        [sys.executable, "-m", "reviewer.cli", "extract", str(postings[1]), str(empty)],
+        capture_output=True, text=True, encoding="utf-8", timeout=120, cwd=tmp_path,
+    )
+    assert proc.returncode == 1
+    records = jsonl(proc.stdout)
+    assert [r["source"] for r in records] == [str(postings[1]), str(empty)]
+    check_record(records[0])
+    assert records[1]["error"] == "the file is empty"
+    assert "could not be read" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert "extract" in capsys.readouterr().out
+
+
+def test_extract_needs_a_file(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["extract"])
+    assert exit_.value.code == 2
+    assert "FILE" in capsys.readouterr().err
