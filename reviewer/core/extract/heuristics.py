@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from reviewer.core.extract.dates import find_date
@@ -143,27 +144,17 @@ def _num(text: str) -> int | float:
 def from_structure(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
     found: dict[str, Finding] = {}
     top = _top_blocks(doc)
-    if "title" not in have:
-        title = _title(doc, top)
-        if title:
-            found["title"] = title
     header = _header_lines(doc, top)
-    if "locations" not in have:
-        places = _header_locations(header)
-        if places:
-            found["locations"] = places
-    if "department" not in have:
-        dept = _department(header, doc)
-        if dept:
-            found["department"] = dept
-    if "company" not in have:
-        company = _company(doc, top)
-        if company:
-            found["company"] = company
-    if "date_posted" not in have:
-        posted = _byline_date(doc)
-        if posted:
-            found["date_posted"] = posted
+    stages: tuple[tuple[str, Callable[[], Finding | None]], ...] = (
+        ("title", lambda: _title(doc, top)),
+        ("locations", lambda: _header_locations(header)),
+        ("department", lambda: _department(header, doc)),
+        ("company", lambda: _company(doc, top)),
+        ("date_posted", lambda: _byline_date(doc)),
+    )
+    for name, stage in stages:
+        if name not in have and (finding := stage()) is not None:
+            found[name] = finding
     found.update(_sections(doc, have))
     return found
 

@@ -67,14 +67,9 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
                 span = (block.start + pay[1][0], block.start + pay[1][1])
                 found["salary"] = Finding(pay[0], [span], 0.7, "pattern")
                 break
-    if "experience_years" not in have:
-        years = _experience(doc)
-        if years:
-            found["experience_years"] = years
-    if "education" not in have:
-        degree = _education(doc)
-        if degree:
-            found["education"] = degree
+    for name, stage in (("experience_years", _experience), ("education", _education)):
+        if name not in have and (finding := stage(doc)) is not None:
+            found[name] = finding
     if "work_hours" not in have and "week" in low:
         for block in blocks:
             match = _HOURS.search(block.text) if "week" in block.text.lower() else None
