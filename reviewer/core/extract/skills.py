@@ -270,14 +270,9 @@ _CASED = frozenset(
         "Jest Mocha Cypress Postman Vim Selenium Salesforce SAP Jupyter"
     ).split()
 )
-_TOKEN = re.compile(r"\.?[A-Za-z0-9][A-Za-z0-9#]*(?:[.\-'][A-Za-z0-9#]+)*(?:\+\+|#)?")
-_MAX_WORDS = 3
-
-
 @functools.cache
-def _lexicon() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
-    """(spelling in lower case -> canonical name, spellings that need their case,
-    first words of the spellings of more than one word)."""
+def _lexicon() -> tuple[dict[str, str], frozenset[str]]:
+    """(spelling in lower case -> canonical name, spellings that need their case)."""
     spellings: dict[str, str] = {}
     exact: set[str] = set()
     for line in _SKILLS.strip().splitlines():
@@ -288,16 +283,7 @@ def _lexicon() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
             exact.add(canonical.lower())
         for other in names[1:]:
             spellings.setdefault(other.lower(), canonical)
-    heads = {_TOKEN.match(s).group().lower() for s in spellings  # type: ignore[union-attr]
-             if len(_TOKEN.findall(s)) > 1}
-    return spellings, frozenset(exact), frozenset(heads)
-
-
-@functools.cache
-def _first_words() -> frozenset[str]:
-    """The first word of every spelling: a token that is none of these starts nothing."""
-    spellings = _lexicon()[0]
-    return frozenset(m.group().lower() for s in spellings if (m := _TOKEN.match(s)))
+    return spellings, frozenset(exact)
 
 
 _UPPER = re.compile(r"[A-Z]")
@@ -314,42 +300,47 @@ _NEEDS_LIST = frozenset("R C Lean Less Chef Unity Word Access".split())
 
 def find_skills(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
     """Skills in order of first mention, each with the spans that name it."""
-    spellings, exact, heads = _lexicon()
-    firsts = _first_words()
+    spellings, exact = _lexicon()
     lowercase_page = is_lowercase_page(text)
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    tokens = [m.span() for m in _TOKEN.finditer(low)]
-    words = [low[a:b] for a, b in tokens]
     found: dict[str, list[tuple[int, int]]] = {}
-    next_free = 0
-    for i in [i for i, w in enumerate(words) if w in firsts]:
-        if i < next_free:
-            continue  # inside a longer name found just before
-        first = words[i]
-        matched = 0
-        longest = min(_MAX_WORDS, len(tokens) - i) if first in heads else 1
-        for n in range(longest, 0, -1):
-            start, end = tokens[i][0], tokens[i + n - 1][1]
-            phrase = text[start:end]
-            if n > 1:
-                gap = text[tokens[i][1]:tokens[i + 1][0]]
-                if len(gap) > 3 or "\n" in gap:
-                    continue
-                key = " ".join(phrase.lower().split())
-            else:
-                key = first
-            canonical = spellings.get(key)
-            if canonical is None:
-                continue
-            if not _accept(text, phrase, canonical, start, end, exact, lowercase_page):
-                continue
+    for match in _matcher().finditer(low):
+        start, end = match.span()
+        canonical = spellings[" ".join(match.group().split())]
+        if _accept(text, text[start:end], canonical, start, end, exact, lowercase_page):
             found.setdefault(canonical, []).append((start, end))
-            matched = n
-            break
-        next_free = i + (matched or 1)
     return sorted(found.items(), key=lambda kv: kv[1][0][0])
+
+
+@functools.cache
+def _matcher() -> re.Pattern[str]:
+    """One pattern for every spelling, built as a trie so that a scan stays fast.
+
+    Names match whole: not inside a longer word or name ("java" in "javascript",
+    "c" in "c++"); the longest spelling at a place wins."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for spelling in _lexicon()[0]:
+        node = trie
+        for char in spelling:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(r"(?<![a-z0-9#+.'\-])(?:" + _trie_pattern(trie) +
+                      r")(?![a-z0-9#+]|[.'\-][a-z0-9])")
+
+
+def _trie_pattern(node: dict) -> str:  # type: ignore[type-arg]
+    branches = []
+    for char in sorted(k for k in node if k):
+        head = r"[ \t]{1,3}" if char == " " else re.escape(char)
+        branches.append(head + _trie_pattern(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a spelling ends here; a longer one may go on
+        return f"(?:{body})?" if len(branches) == 1 else body + "?"
+    return body
 
 
 def _accept(text: str, phrase: str, canonical: str, start: int, end: int,
