@@ -530,10 +530,11 @@ def _record_trimmed(
     """Add the trimmed blocks to the removal record, where their text is found."""
     extra = []
     for block, reason in trimmed:
-        text = normalise_space(_LINK.sub(r"\1", block).strip(" *_#>-"))
+        text = normalise_space(_LINK.sub(r"\1", block).replace("**", "").strip(" *_#>-"))
         at = source.find(text[:60]) if text else -1
         if at >= 0:
-            extra.append(Removal(at, at + len(text), reason))
+            # the Markdown's text can differ from the page's by markup: stay inside it
+            extra.append(Removal(at, min(at + len(text), len(source)), reason))
     return sorted([*removed, *extra], key=lambda r: r.start)
 
 

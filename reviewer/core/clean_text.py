@@ -16,32 +16,26 @@ Every line left out is recorded with its range in the normalised text and why.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 
-from reviewer.core.lexicon import (
-    CAMEL_WORDS,
-    JOB_NOUNS,
-    boilerplate_reason,
-    section_field,
-)
+from reviewer.core.lexicon import JOB_NOUNS, boilerplate_reason, section_field
 from reviewer.core.places import looks_like_location
 from reviewer.core.schema import CleanDoc, Removal
+from reviewer.core.text_markdown import (
+    ALLCAPS_LABEL,
+    BULLET,
+    LABEL,
+    Line,
+    lines_of,
+    to_markdown,
+    wrap_width,
+)
 from reviewer.core.textutil import normalise_lines
+from reviewer.core.unglue import unglue
 
-_BULLET = re.compile(r"^\s*(?:[-*•·▪◦●○■□▫‣⁃–—➢➤►✓✔]|\d{1,2}[.)]|[a-z][.)])\s+")
-_LABEL = re.compile(r"^\s*([A-Z][A-Za-z0-9 &/()'’.-]{1,40}?)\s*:\s*(.*)$")
-_ALLCAPS_LABEL = re.compile(r"^\s*([A-Z][A-Z0-9 &/()'’.,-]{2,50}?)\s*:\s*(.*)$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _RULE = re.compile(r"^\s*([-=_*~━─═#.])\1{4,}\s*$")
-# a lower-case letter, digit or closing mark glued to a capital starting a new word
-_GLUE = re.compile(
-    r"(?<=[a-z0-9!?)%:])(?=[A-Z][a-z.])|(?<=\.)(?=[A-Z][a-z])|(?<=[a-z0-9])(?=[A-Z]{2,}\b)|"
-    r"(?<=[A-Z]{2})(?=[A-Z][a-z]{2,})"
-)
-_GLUED_BULLET = re.compile(r"(?<=[A-Za-z0-9.)%])- (?=[A-Z0-9])")
-_CAPS_HEAD = re.compile(r"^([A-Z][A-Z&/]+(?: [A-Z&/]+){1,4}) (?=[A-Z][a-z])")
 _CONTACT = re.compile(
     r"@|\b(?:tel|phone|fax|e-?mail|mob(?:ile)?)\b\.?\s*:|\+?\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{2,5}|"
     r"\b\d{1,5}\s+\w+\s+(?:street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|drive|"
@@ -49,7 +43,6 @@ _CONTACT = re.compile(
     re.I,
 )
 _LINK_TARGET = re.compile(r"\[([^\]\n]{0,500})\]\([^)\s]{0,2000}\)")
-_TRAILING_HEADING = re.compile(r"^(.*[.!?:])\s{2,}(\S.{1,40})$")
 
 JOB_LABELS = re.compile(
     r"^(job ?title|title|position( title)?|role|location|position location|job location|"
@@ -62,15 +55,6 @@ JOB_LABELS = re.compile(
     r"company|employer|organi[sz]ation)$",
     re.I,
 )
-
-
-@dataclass
-class _Line:
-    start: int  # offset of the line in the normalised source
-    text: str
-    score: float = 0.0
-    reason: str | None = None  # why it goes, when it is boilerplate
-    kind: str = "text"  # text | blank | bullet | heading | label | rule
 
 
 _MAX_PASSES = 4
@@ -92,14 +76,14 @@ def clean_text(raw: str) -> CleanDoc:
     Cleaning is run again on its own Markdown until nothing changes (a few passes at
     most), so that cleaning cleaned text gives the same text; what a later pass
     removes is recorded against the original lines."""
-    source = _unglue(normalise_lines(raw))
+    source = unglue(normalise_lines(raw))
     first = _one_pass(source)
     if first is None:
         return CleanDoc(markdown="", kind="text", source=source,
                         notes=["the page holds no text"])
     markdown, removed, origin = first.markdown, list(first.removed), first.origin
     for _ in range(_MAX_PASSES - 1):
-        text = _unglue(normalise_lines(markdown))
+        text = unglue(normalise_lines(markdown))
         again = _one_pass(text)
         if again is None or again.markdown == markdown:
             break
@@ -117,10 +101,10 @@ def clean_text(raw: str) -> CleanDoc:
 
 
 def _one_pass(source: str) -> _Pass | None:
-    lines = _lines(source)
+    lines = lines_of(source)
     if not any(line.kind != "blank" for line in lines):
         return None
-    wrap_at = _wrap_width(lines)
+    wrap_at = wrap_width(lines)
     for line in lines:
         _classify(line, wrap_at)
     _mark_menus(lines)
@@ -131,7 +115,7 @@ def _one_pass(source: str) -> _Pass | None:
     last = _cut_at_listing(lines, first, last)
     kept = _drop_inside(lines, first, last)
     removed = _removals(lines, first, last, kept)
-    markdown, origin = _to_markdown([lines[i] for i in kept])
+    markdown, origin = to_markdown([lines[i] for i in kept])
     return _Pass(markdown, removed, origin, context)
 
 
@@ -179,93 +163,14 @@ def _merge(removed: list[Removal]) -> list[Removal]:
 # --- 1. normalise -------------------------------------------------------------------------------
 
 
-def _unglue(text: str) -> str:
-    """Split lines a capture glued together; leave ordinary text as it is."""
-    out = []
-    for line in text.split("\n"):
-        if len(line) > 200 and _glue_count(line) >= 4:
-            out.extend(_split_glued(line))
-        else:
-            match = _TRAILING_HEADING.match(line)
-            if match and section_field(match.group(2), loose=False)[0]:
-                out.extend([match.group(1), "", match.group(2).strip()])
-            else:
-                out.append(line)
-    return "\n".join(out)
-
-
-def _glue_count(line: str) -> int:
-    return sum(1 for m in _GLUE.finditer(line) if not _is_camel_word(line, m.start()))
-
-
-def _is_camel_word(line: str, at: int) -> bool:
-    """Is the capital at ``at`` inside one CamelCase word (iPhone, TensorFlow)?"""
-    left = at
-    while left > 0 and at - left < 40 and line[left - 1].isalpha():
-        left -= 1
-    right = at
-    while right < len(line) and right - at < 40 and line[right].isalnum():
-        right += 1
-    run = at - left
-    if run == 0:
-        return False  # after a digit or a stop: a real break
-    if run <= 2 and line[left].isupper() is False:
-        return True  # iPhone, eBay
-    if run <= 2:
-        return True  # Py|Torch, Mc|Donald
-    return line[left:right].lower() in CAMEL_WORDS
-
-
-def _split_glued(line: str) -> list[str]:
-    pieces: list[str] = []
-    last = 0
-    for m in _GLUE.finditer(line):
-        if _is_camel_word(line, m.start()):
-            continue
-        pieces.append(line[last:m.start()])
-        last = m.start()
-    pieces.append(line[last:])
-    # bullets that were glued: mark them as bullets again
-    result = []
-    for piece in pieces:
-        bits = _GLUED_BULLET.split(piece)
-        for j, bit in enumerate(bits):
-            bit = bit.strip()
-            if not bit:
-                continue
-            head = _CAPS_HEAD.match(bit) if j == 0 else None
-            if head:
-                result.append(head.group(1))
-                bit = bit[head.end():]
-            if bit.startswith("- "):
-                result.append(bit)
-            elif j > 0:
-                result.append("- " + bit)
-            else:
-                result.append(bit)
-    return result
-
-
-def _lines(source: str) -> list[_Line]:
-    lines = []
-    pos = 0
-    for text in source.split("\n"):
-        line = _Line(pos, text)
-        if not text.strip():
-            line.kind = "blank"
-        lines.append(line)
-        pos += len(text) + 1
-    return lines
-
-
 # --- 2. score -------------------------------------------------------------------------------------
 
 
-def _classify(line: _Line, wrap_at: int = 10**6) -> None:
+def _classify(line: Line, wrap_at: int = 10**6) -> None:
     if line.kind == "blank":
         return
     text = line.text.strip()
-    body = _BULLET.sub("", text)
+    body = BULLET.sub("", text)
     words = _WORD.findall(body)
     n = len(words)
     if _RULE.match(text) or (not words and not re.search(r"\d", text)):
@@ -278,12 +183,12 @@ def _classify(line: _Line, wrap_at: int = 10**6) -> None:
     if reason:
         line.reason, line.score = reason, -4.0
         return
-    if _BULLET.match(text) and n >= 1:
+    if BULLET.match(text) and n >= 1:
         line.kind = "bullet"
     if re.match(r"#{1,6} \S", text) and n <= 15:
         line.kind, line.score = "heading", 2.0
         return
-    label = _LABEL.match(body) or _ALLCAPS_LABEL.match(body)
+    label = LABEL.match(body) or ALLCAPS_LABEL.match(body)
     if label and JOB_LABELS.match(label.group(1).strip()):
         line.kind = "label"
         line.score = 5.0
@@ -322,10 +227,10 @@ def _long_boilerplate(body: str) -> str | None:
     return None
 
 
-def _mark_menus(lines: list[_Line]) -> None:
+def _mark_menus(lines: list[Line]) -> None:
     """Runs of three or more short lines (menus, link lists) weigh against the posting."""
-    run: list[_Line] = []
-    for line in [*lines, _Line(0, "x" * 200)]:
+    run: list[Line] = []
+    for line in [*lines, Line(0, "x" * 200)]:
         if line.kind == "blank":
             continue
         short = line.kind not in ("label", "heading") and line.score < 0 and \
@@ -345,7 +250,7 @@ def _mark_menus(lines: list[_Line]) -> None:
 # --- 3. the posting's run of lines -------------------------------------------------------------
 
 
-def _main_run(lines: list[_Line]) -> tuple[int, int]:
+def _main_run(lines: list[Line]) -> tuple[int, int]:
     """Maximum-sum run of line scores (blank lines count zero)."""
     best, best_first, best_last = float("-inf"), 0, -1
     total, first = 0.0, 0
@@ -365,11 +270,11 @@ def _main_run(lines: list[_Line]) -> tuple[int, int]:
 _SKIPPABLE = ("page control", "list of other jobs", "form control or image marker")
 
 
-def _finish_section(lines: list[_Line], last: int) -> int:
+def _finish_section(lines: list[Line], last: int) -> int:
     """A posting does not end on a heading: take in the lines under it."""
     if lines[last].kind not in ("heading", "label") or lines[last].reason is not None:
         return last
-    label = _LABEL.match(lines[last].text.strip()) or _ALLCAPS_LABEL.match(lines[last].text.strip())
+    label = LABEL.match(lines[last].text.strip()) or ALLCAPS_LABEL.match(lines[last].text.strip())
     if lines[last].kind == "label" and label and label.group(2).strip():
         return last  # "Deadline: 1 May": its value is on its line
     end = last
@@ -385,7 +290,7 @@ def _finish_section(lines: list[_Line], last: int) -> int:
     return end
 
 
-def _widen_up(lines: list[_Line], first: int) -> int:
+def _widen_up(lines: list[Line], first: int) -> int:
     """Take in the title, location and labelled lines just above the posting.
 
     Page controls between them and the posting ("Back to search results") are
@@ -418,7 +323,7 @@ def _widen_up(lines: list[_Line], first: int) -> int:
     return taken
 
 
-def _is_header_line(line: _Line) -> bool:
+def _is_header_line(line: Line) -> bool:
     text = line.text.strip()
     return line.kind in ("label", "heading") or line.score > 0 or \
         bool(JOB_NOUNS.search(text)) or _looks_like_place_line(text) or \
@@ -429,7 +334,7 @@ _INLINE_LABEL = re.compile(r"(?:^|[·|•]\s*)(?:job id|req(?:uisition)?(?: id| 
                            r"location|posted|salary|type)\s*[:#]", re.I)
 
 
-def _header_context(lines: list[_Line], first: int) -> list[str]:
+def _header_context(lines: list[Line], first: int) -> list[str]:
     """Short lines above the posting that may name its title, place or team.
 
     They stay out of the Markdown (they sit among page chrome) but the
@@ -452,7 +357,7 @@ def _looks_like_place_line(text: str) -> bool:
                           re.I)) or looks_like_location(text)
 
 
-def _cut_at_listing(lines: list[_Line], first: int, last: int) -> int:
+def _cut_at_listing(lines: list[Line], first: int, last: int) -> int:
     """End the posting where a list of other jobs starts."""
     for i in range(first + 1, last + 1):
         if lines[i].reason == "list of other jobs":
@@ -465,7 +370,7 @@ def _cut_at_listing(lines: list[_Line], first: int, last: int) -> int:
     return last
 
 
-def _drop_inside(lines: list[_Line], first: int, last: int) -> list[int]:
+def _drop_inside(lines: list[Line], first: int, last: int) -> list[int]:
     kept: list[int] = []
     seen_short: set[str] = set()
     prev = ""
@@ -490,7 +395,7 @@ def _drop_inside(lines: list[_Line], first: int, last: int) -> list[int]:
     return kept
 
 
-def _removals(lines: list[_Line], first: int, last: int, kept: list[int]) -> list[Removal]:
+def _removals(lines: list[Line], first: int, last: int, kept: list[int]) -> list[Removal]:
     keep = set(kept)
     removed: list[Removal] = []
     previous = -1  # index of the line the last range ends on
@@ -519,108 +424,3 @@ def _removals(lines: list[_Line], first: int, last: int, kept: list[int]) -> lis
 # --- 5. Markdown ---------------------------------------------------------------------------
 
 
-def _to_markdown(lines: list[_Line]) -> tuple[str, dict[int, list[tuple[int, int]]]]:
-    """The Markdown, and for each of its lines the input ranges it came from."""
-    blocks: list[tuple[str, list[_Line]]] = []
-    para: list[str] = []
-    para_lines: list[_Line] = []
-    wrap_at = _wrap_width(lines)
-
-    def flush() -> None:
-        if para:
-            blocks.append((re.sub(r" {2,}", " ", " ".join(para)), list(para_lines)))
-            para.clear()
-            para_lines.clear()
-
-    prev_len = 0
-    for index, line in enumerate(lines):
-        text = line.text.strip()
-        if line.kind == "blank":
-            flush()
-            prev_len = 0
-            continue
-        if line.kind == "heading":
-            flush()
-            heading = text if text.startswith("#") else "## " + text.rstrip(":").strip()
-            blocks.append((heading, [line]))
-            prev_len = 0
-            continue
-        if line.kind == "label":
-            label = _LABEL.match(text) or _ALLCAPS_LABEL.match(text)
-            value = label.group(2).strip() if label else ""
-            flush()
-            following = lines[index + 1] if index + 1 < len(lines) else None
-            goes_on = following is not None and (
-                (following.kind == "text" and (
-                    _continues(text, following.text.strip()) or len(line.text) >= wrap_at))
-                # "REQUIRED QUALIFICATIONS: Candidates will have:" over a list
-                or (following.kind == "bullet" and label is not None
-                and section_field(label.group(1))[1] is not None))
-            long_value = len(value) > 60 or goes_on
-            if label and not value:
-                blocks.append(("## " + label.group(1).strip(), [line]))
-            elif label and long_value:
-                blocks.append(("## " + label.group(1).strip(), [line]))
-                para.append(value)
-                para_lines.append(line)
-            else:
-                blocks.append((re.sub(r" {2,}", " ", text), [line]))
-            prev_len = len(line.text) if label and value and long_value else 0
-            continue
-        if line.kind == "bullet":
-            flush()
-            para.append("- " + _BULLET.sub("", text))
-            para_lines.append(line)
-            prev_len = len(line.text)
-            continue
-        if not (para and (prev_len >= wrap_at or _continues(para[-1], text))):
-            flush()
-        para.append(text)  # a hard-wrapped line goes on its paragraph
-        para_lines.append(line)
-        prev_len = len(line.text)
-    flush()
-    out: list[str] = []
-    origin: dict[int, list[tuple[int, int]]] = {}
-    for text, sources in blocks:
-        text = text.rstrip()
-        if not text.strip("# "):
-            continue
-        # the items of one list sit on consecutive lines; other blocks have a blank line
-        if out and not (text.startswith("- ") and out[-1].startswith("- ")):
-            out.append("")
-        origin[len(out)] = [(x.start, x.start + len(x.text)) for x in sources]
-        out.append(text)
-    return ("\n".join(out) + "\n" if out else ""), origin
-
-
-def _continues(previous: str, text: str) -> bool:
-    """Does ``text`` carry on the sentence of the line before it?"""
-    return text[:1].islower() and not previous.rstrip().endswith((".", ":", ";", "!", "?")) \
-        and len(previous) >= 40
-
-
-def _wrap_width(lines: list[_Line]) -> int:
-    """The width a hard-wrapped text was wrapped at, less a margin; or "never join".
-
-    A wrapped text has many lines ending near one width; a text whose paragraphs
-    are single long lines has no such width, and its lines are never joined."""
-    lengths = [len(x.text.rstrip()) for x in lines if x.kind in ("text", "bullet")]
-    long = [n for n in lengths if n >= 40]
-    if len(long) < 3:
-        return 10**6
-    best, width = 0, 0
-    for candidate in sorted(set(n for n in long if n <= 130)):
-        near = sum(1 for n in long if candidate - 20 <= n <= candidate)
-        if near > best or (near == best and candidate > width):
-            best, width = near, candidate
-    if best < max(3, len(long) * 0.4):
-        return 10**6
-    # and the lines that end near it are really cut: the next line carries on
-    carried = sum(
-        1 for line, nxt in itertools.pairwise(lines)
-        if width - 20 <= len(line.text.rstrip()) <= width and nxt.kind == "text"
-        and not _BULLET.match(nxt.text) and not nxt.text.lstrip().startswith("#")
-    )
-    if carried < max(2, best * 0.3):
-        return 10**6
-    return max(30, width - 25)

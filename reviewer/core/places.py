@@ -70,14 +70,6 @@ def _names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(cities), frozenset(areas)
 
 
-def is_city(phrase: str) -> bool:
-    return _key(phrase) in _names()[0]
-
-
-def is_area(phrase: str) -> bool:
-    return _key(phrase) in _names()[1]
-
-
 @functools.lru_cache(maxsize=8192)
 def is_place(phrase: str) -> bool:
     key = _key(phrase)

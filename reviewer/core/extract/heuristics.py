@@ -26,12 +26,8 @@ from reviewer.core.lexicon import (
     heading_key,
     section_field,
 )
-from reviewer.core.places import is_place, looks_like_location
+from reviewer.core.places import looks_like_location
 from reviewer.core.schema import Finding, Span
-
-LIST_FIELDS = ("responsibilities", "required_qualifications", "preferred_qualifications",
-               "benefits")
-
 
 # --- stage 2: labelled values --------------------------------------------------------------------
 
@@ -509,7 +505,3 @@ def _section_items(blocks: list[Block]) -> list[Block]:
             continue
         out.append(block)
     return out
-
-
-def place_in(text: str) -> bool:
-    return any(is_place(p) for p in re.split(r"\s*,\s*", text))

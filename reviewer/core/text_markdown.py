@@ -1,0 +1,148 @@
+"""Lines of a text dump, and the Markdown written from the lines a cleaner kept.
+
+Headings become ``##`` headings, bullets ``-`` items, a labelled line stays a line
+(or heads its value when the value runs on), and hard-wrapped lines join their
+paragraph again. Each Markdown line knows the input ranges it came from.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from reviewer.core.lexicon import section_field
+
+BULLET = re.compile(r"^\s*(?:[-*•·▪◦●○■□▫‣⁃–—➢➤►✓✔]|\d{1,2}[.)]|[a-z][.)])\s+")
+LABEL = re.compile(r"^\s*([A-Z][A-Za-z0-9 &/()'’.-]{1,40}?)\s*:\s*(.*)$")
+ALLCAPS_LABEL = re.compile(r"^\s*([A-Z][A-Z0-9 &/()'’.,-]{2,50}?)\s*:\s*(.*)$")
+
+
+@dataclass
+@dataclass
+class Line:
+    start: int  # offset of the line in the normalised source
+    text: str
+    score: float = 0.0
+    reason: str | None = None  # why it goes, when it is boilerplate
+    kind: str = "text"  # text | blank | bullet | heading | label | rule
+
+
+
+def lines_of(source: str) -> list[Line]:
+    lines = []
+    pos = 0
+    for text in source.split("\n"):
+        line = Line(pos, text)
+        if not text.strip():
+            line.kind = "blank"
+        lines.append(line)
+        pos += len(text) + 1
+    return lines
+
+
+def to_markdown(lines: list[Line]) -> tuple[str, dict[int, list[tuple[int, int]]]]:
+    """The Markdown, and for each of its lines the input ranges it came from."""
+    blocks: list[tuple[str, list[Line]]] = []
+    para: list[str] = []
+    para_lines: list[Line] = []
+    wrap_at = wrap_width(lines)
+
+    def flush() -> None:
+        if para:
+            blocks.append((re.sub(r" {2,}", " ", " ".join(para)), list(para_lines)))
+            para.clear()
+            para_lines.clear()
+
+    prev_len = 0
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if line.kind == "blank":
+            flush()
+            prev_len = 0
+            continue
+        if line.kind == "heading":
+            flush()
+            heading = text if text.startswith("#") else "## " + text.rstrip(":").strip()
+            blocks.append((heading, [line]))
+            prev_len = 0
+            continue
+        if line.kind == "label":
+            label = LABEL.match(text) or ALLCAPS_LABEL.match(text)
+            value = label.group(2).strip() if label else ""
+            flush()
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            goes_on = following is not None and (
+                (following.kind == "text" and (
+                    _continues(text, following.text.strip()) or len(line.text) >= wrap_at))
+                # "REQUIRED QUALIFICATIONS: Candidates will have:" over a list
+                or (following.kind == "bullet" and label is not None
+                and section_field(label.group(1))[1] is not None))
+            long_value = len(value) > 60 or goes_on
+            if label and not value:
+                blocks.append(("## " + label.group(1).strip(), [line]))
+            elif label and long_value:
+                blocks.append(("## " + label.group(1).strip(), [line]))
+                para.append(value)
+                para_lines.append(line)
+            else:
+                blocks.append((re.sub(r" {2,}", " ", text), [line]))
+            prev_len = len(line.text) if label and value and long_value else 0
+            continue
+        if line.kind == "bullet":
+            flush()
+            para.append("- " + BULLET.sub("", text))
+            para_lines.append(line)
+            prev_len = len(line.text)
+            continue
+        if not (para and (prev_len >= wrap_at or _continues(para[-1], text))):
+            flush()
+        para.append(text)  # a hard-wrapped line goes on its paragraph
+        para_lines.append(line)
+        prev_len = len(line.text)
+    flush()
+    out: list[str] = []
+    origin: dict[int, list[tuple[int, int]]] = {}
+    for text, sources in blocks:
+        text = text.rstrip()
+        if not text.strip("# "):
+            continue
+        # the items of one list sit on consecutive lines; other blocks have a blank line
+        if out and not (text.startswith("- ") and out[-1].startswith("- ")):
+            out.append("")
+        origin[len(out)] = [(x.start, x.start + len(x.text)) for x in sources]
+        out.append(text)
+    return ("\n".join(out) + "\n" if out else ""), origin
+
+
+def _continues(previous: str, text: str) -> bool:
+    """Does ``text`` carry on the sentence of the line before it?"""
+    return text[:1].islower() and not previous.rstrip().endswith((".", ":", ";", "!", "?")) \
+        and len(previous) >= 40
+
+
+def wrap_width(lines: list[Line]) -> int:
+    """The width a hard-wrapped text was wrapped at, less a margin; or "never join".
+
+    A wrapped text has many lines ending near one width; a text whose paragraphs
+    are single long lines has no such width, and its lines are never joined."""
+    lengths = [len(x.text.rstrip()) for x in lines if x.kind in ("text", "bullet")]
+    long = [n for n in lengths if n >= 40]
+    if len(long) < 3:
+        return 10**6
+    best, width = 0, 0
+    for candidate in sorted(set(n for n in long if n <= 130)):
+        near = sum(1 for n in long if candidate - 20 <= n <= candidate)
+        if near > best or (near == best and candidate > width):
+            best, width = near, candidate
+    if best < max(3, len(long) * 0.4):
+        return 10**6
+    # and the lines that end near it are really cut: the next line carries on
+    carried = sum(
+        1 for line, nxt in itertools.pairwise(lines)
+        if width - 20 <= len(line.text.rstrip()) <= width and nxt.kind == "text"
+        and not BULLET.match(nxt.text) and not nxt.text.lstrip().startswith("#")
+    )
+    if carried < max(2, best * 0.3):
+        return 10**6
+    return max(30, width - 25)
