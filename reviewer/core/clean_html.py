@@ -24,6 +24,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from reviewer.core.html_main import POSITIVE, find_main
 from reviewer.core.html_markdown import to_markdown
 from reviewer.core.lexicon import boilerplate_reason
 from reviewer.core.schema import CleanDoc, Removal
@@ -45,23 +46,10 @@ _BLOCKS = frozenset(
         "td th tbody thead header footer nav aside form address figure figcaption br hr center"
     ).split()
 )
-_TEXT_BLOCKS = frozenset((
-    "p li pre td dd dt blockquote h1 h2 h3 h4 h5 h6 address th"
-).split())
 
-_NEGATIVE = re.compile(
-    r"cookie|consent|gdpr|banner|modal|popup|overlay|newsletter|subscribe|signup|sign-in|signin|"
-    r"login|social|share|sharing|breadcrumb|sidebar|widget|related|similar|recommend|other-jobs|"
-    r"more-jobs|comment|footer|masthead|menu|navbar|skip-link|sponsor|advert|promo|"
-    r"toolbar|pagination|pager|contact|tags?\b|meta\b|byline|head\b|header",
-)
 _HIDE_AT_ONCE = re.compile(
     r"cookie|consent|gdpr|modal|popup|newsletter|sign-?in|login|share|sharing|social|"
     r"breadcrumb|similar|related-jobs|other-jobs|more-jobs|recommended|skip-link",
-)
-_POSITIVE = re.compile(
-    r"job|posting|vacanc|career|description|article|content|main|body|entry|text|post\b|"
-    r"detail|position|opening|requisition",
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
@@ -80,9 +68,7 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
         return CleanDoc(markdown="", kind="html", page_title=page_title, structured=structured,
                         notes=["the page has no body"])
     dropped = _mark_dropped(body)
-    links = _link_chars(body)
-    scores = _score(body, dropped, links)
-    main = _choose_main(body, scores, dropped, links)
+    main = find_main(body, dropped)
     notes: list[str] = []
     if not main:
         notes.append("no block of the page reads like a posting; kept the whole body")
@@ -188,7 +174,7 @@ def _drop_reason(node: LexborNode) -> str | None:
     if role in ("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog"):
         return "navigation" if role == "navigation" else f"page {role}"
     names = f"{attrs.get('id') or ''} {attrs.get('class') or ''}".lower()
-    if names.strip() and _HIDE_AT_ONCE.search(names) and not _POSITIVE.search(names):
+    if names.strip() and _HIDE_AT_ONCE.search(names) and not POSITIVE.search(names):
         return "cookie banner, sign-in, share bar or list of other jobs"
     return None
 
@@ -200,159 +186,6 @@ def _inside(node: LexborNode, tags: tuple[str, ...]) -> bool:
             return True
         parent = parent.parent
     return False
-
-
-# --- scoring ---------------------------------------------------------------------------------
-
-
-def _link_chars(body: LexborNode) -> dict[int, int]:
-    """For each element, how many characters of its text sit in links (one pass)."""
-    chars: dict[int, int] = {}
-    for link in body.css("a"):
-        n = len(link.text(deep=True) or "")
-        if not n:
-            continue
-        node: LexborNode | None = link
-        while node is not None:
-            chars[node.mem_id] = chars.get(node.mem_id, 0) + n
-            node = node.parent
-    return chars
-
-
-def _own_text(node: LexborNode, links: dict[int, int]) -> tuple[str, int]:
-    """The text a text block holds, and how much of it sits in links."""
-    return node.text(deep=True, separator=" ") or "", links.get(node.mem_id, 0)
-
-
-def _score(
-    body: LexborNode, dropped: dict[int, str], links: dict[int, int]
-) -> dict[int, float]:
-    """Readability-like: each text block feeds its ancestors, nearer ones more."""
-    scores: dict[int, float] = {}
-    for node in _live_blocks(body, dropped):
-        text, link_chars = _own_text(node, links)
-        length = len(text.strip())
-        if length < 25:
-            continue
-        density = min(1.0, link_chars / max(1, length))
-        value = (1.0 + text.count(",") * 0.5 + min(length / 100.0, 4.0)) * (1.0 - density)
-        if node.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            value *= 0.5
-        ancestor = node.parent
-        level = 1
-        while ancestor is not None and level <= 4:
-            if ancestor.tag in ("html", "body"):
-                break
-            scores[ancestor.mem_id] = scores.get(ancestor.mem_id, 0.0) + value / level
-            ancestor = ancestor.parent
-            level += 1
-    return scores
-
-
-def _live_blocks(body: LexborNode, dropped: dict[int, str]) -> Iterator[LexborNode]:
-    """Text blocks (and divs holding bare text) not inside a dropped element."""
-    stack = [body]
-    while stack:
-        node = stack.pop()
-        for child in _children(node):
-            if child.mem_id in dropped:
-                continue
-            tag = child.tag
-            if tag in _TEXT_BLOCKS:
-                yield child
-                continue
-            if tag in ("div", "section", "span", "font", "center", "article", "main") and \
-                    _has_bare_text(child):
-                yield child
-                continue
-            stack.append(child)
-
-
-def _has_bare_text(node: LexborNode) -> bool:
-    bare = 0
-    child = node.child
-    while child is not None:
-        if child.is_text_node:
-            bare += len((child.text_content or "").strip())
-        elif child.tag in ("br", "b", "strong", "i", "em", "a", "span", "font", "u"):
-            pass
-        else:
-            return False
-        child = child.next
-    return bare >= 40
-
-
-def _children(node: LexborNode) -> Iterator[LexborNode]:
-    child = node.child
-    while child is not None:
-        if child.is_element_node:
-            yield child
-        child = child.next
-
-
-def _weight(node: LexborNode) -> float:
-    attrs = node.attributes
-    names = f"{attrs.get('id') or ''} {attrs.get('class') or ''} {attrs.get('itemprop') or ''}"
-    names = names.lower()
-    weight = 1.0
-    if node.tag in ("article", "main"):
-        weight *= 1.25
-    if _POSITIVE.search(names):
-        weight *= 1.25
-    if _NEGATIVE.search(names):
-        weight *= 0.5
-    return weight
-
-
-def _choose_main(
-    body: LexborNode, scores: dict[int, float], dropped: dict[int, str], links: dict[int, int]
-) -> list[LexborNode]:
-    best: LexborNode | None = None
-    best_score = 0.0
-    for node in body.traverse(include_text=False):
-        score = scores.get(node.mem_id)
-        if not score or node.mem_id in dropped:
-            continue
-        score *= _weight(node)
-        if score > best_score:
-            best, best_score = node, score
-    if best is None:
-        return []
-    # climb while the parent holds much more of the page's text than the candidate
-    best = _widen(best, scores)
-    parent = best.parent
-    if parent is None:
-        return [best]
-    chosen = []
-    for sibling in _children(parent):
-        if sibling.mem_id in dropped:
-            continue
-        if sibling.mem_id == best.mem_id:
-            chosen.append(sibling)
-            continue
-        sib_score = scores.get(sibling.mem_id, 0.0) * _weight(sibling)
-        if sibling.tag in _TEXT_BLOCKS:
-            text, in_links = _own_text(sibling, links)
-            if len(text) > 80 and in_links < len(text) * 0.25:
-                sib_score = max(sib_score, best_score * 0.25)
-        if sib_score >= max(3.0, best_score * 0.2):
-            chosen.append(sibling)
-    return chosen
-
-
-def _widen(node: LexborNode, scores: dict[int, float]) -> LexborNode:
-    """A posting split over sibling sections: take their common parent."""
-    own = scores.get(node.mem_id, 0.0)
-    parent = node.parent
-    while parent is not None and parent.tag not in ("body", "html"):
-        if scores.get(parent.mem_id, 0.0) < own * 1.2:
-            break
-        strong = [c for c in _children(parent) if scores.get(c.mem_id, 0.0) >= own * 0.3]
-        if len(strong) < 2:
-            break
-        node, own = parent, scores.get(parent.mem_id, 0.0)
-        parent = node.parent
-    return node
 
 
 def _title_outside(main: list[LexborNode], dropped: dict[int, str]) -> LexborNode | None:

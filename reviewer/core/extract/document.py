@@ -64,6 +64,11 @@ class Document:
             return self.blocks[i]
         return None
 
+    def spans_of(self, value: str) -> list[tuple[int, int]]:
+        """The first place the Markdown states ``value``, as a list (empty if nowhere)."""
+        span = self.locate(value)
+        return [span] if span else []
+
     def locate(self, value: str, start: int = 0) -> tuple[int, int] | None:
         """Where ``value`` first occurs in the Markdown (case-insensitive)."""
         if not value:

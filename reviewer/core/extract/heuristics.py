@@ -3,21 +3,20 @@
 Structure means: the title heading or title line at the top of the posting, the
 short lines above its body (team, place), the byline ("Posted by X on DATE"),
 the first line of a mailing-list posting (the organisation), prose that names
-the employer ("X is looking for"), and section headings that hold list fields.
+the employer (see ``employer``), and section headings that hold list fields.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Block, Document
-from reviewer.core.extract.labels import LABELS, Labelled
+from reviewer.core.extract.employer import byline_date, company
+from reviewer.core.extract.labels import LABELS, Labelled, starts_with_label
 from reviewer.core.extract.salary import find_salary
-from reviewer.core.extract.skills import is_lowercase_page
 from reviewer.core.extract.vocab import education_level, employment_type, remote_mode, seniority
 from reviewer.core.lexicon import (
     JOB_NOUNS,
@@ -145,8 +144,8 @@ def from_structure(doc: Document, have: dict[str, Finding]) -> dict[str, Finding
         ("title", lambda: _title(doc, top)),
         ("locations", lambda: _header_locations(header)),
         ("department", lambda: _department(header, doc)),
-        ("company", lambda: _company(doc, top)),
-        ("date_posted", lambda: _byline_date(doc)),
+        ("company", lambda: company(doc, top)),
+        ("date_posted", lambda: byline_date(doc)),
     )
     for name, stage in stages:
         if name not in have and (finding := stage()) is not None:
@@ -176,11 +175,11 @@ def _title(doc: Document, top: list[Block]) -> Finding | None:
     for line in doc.context[:12]:
         cut = _strip_site_suffix(line)
         if _is_title_like(cut, heading=False):
-            return Finding(cut, _spans(doc, cut), 0.55, "structure")
+            return Finding(cut, doc.spans_of(cut), 0.55, "structure")
     if doc.page_title:
         cut = _strip_site_suffix(doc.page_title)
         if _is_title_like(cut, heading=True):
-            return Finding(cut, _spans(doc, cut), 0.5, "structure")
+            return Finding(cut, doc.spans_of(cut), 0.5, "structure")
     return None
 
 
@@ -214,12 +213,7 @@ def _strip_site_suffix(text: str) -> str:
 def _header_lines(doc: Document, top: list[Block]) -> list[tuple[str, Span | None]]:
     lines: list[tuple[str, Span | None]] = [(b.text, b.span) for b in top if b.kind != "item"]
     lines += [(line, None) for line in doc.context[:20]]
-    return [(t, s) for t, s in lines if len(t) <= 120 and not _has_label(t)]
-
-
-def _has_label(text: str) -> bool:
-    head = re.match(r"\s*([^:]{1,40}):", text)
-    return bool(head and head.group(1).strip().lower() in LABELS)
+    return [(t, s) for t, s in lines if len(t) <= 120 and not starts_with_label(t)]
 
 
 def _header_locations(header: list[tuple[str, Span | None]]) -> Finding | None:
@@ -259,7 +253,7 @@ def _is_department(text: str) -> bool:
     words = text.split()
     return 1 <= len(words) <= 5 and bool(_DEPT_WORDS.search(text)) and \
         not JOB_NOUNS.search(text) and not looks_like_location(text) and \
-        not employment_type(text) and not remote_mode(text) and not _has_label(text) and \
+        not employment_type(text) and not remote_mode(text) and not starts_with_label(text) and \
         not boilerplate_reason(text) and ":" not in text
 
 
@@ -298,150 +292,11 @@ def _department(header: list[tuple[str, Span | None]], doc: Document) -> Finding
             continue
         match = _TEAM_IN_PROSE.search(block.text)
         if match and _is_department(match.group(1)):
-            return Finding(match.group(1), _spans(doc, match.group(1)), 0.45, "structure")
+            return Finding(match.group(1), doc.spans_of(match.group(1)), 0.45, "structure")
     return None
 
 
 # --- company -------------------------------------------------------------------------------------
-
-_NAME = r"([A-Z][\w&.'’-]{0,40}(?:\s+(?:[A-Z][\w&.'’-]{0,40}|&|of|de|and|for)){0,5})"
-_LEGAL = (r"(?:GmbH|AG|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|"
-          r"Corp\.?|Corporation|Co\.|S\.A\.|SA|S\.p\.A\.|SAS|SARL|B\.V\.|BV|N\.V\.|NV|AB|"
-          r"Oy|ApS|A/S|AS|Pty\.? Ltd\.?|KG|CJSC|OJSC|JSC|LTD)")
-# (pattern, weight): how strongly a match says "this is the employer"
-_COMPANY_CUES = [
-    (re.compile(p), w) for p, w in (
-        (_NAME + r",? (?:is|are) (?:currently )?(?:looking|seeking|hiring|searching|"
-         r"recruiting)\b", 2),
-        (_NAME + r" (?:is|are) an? (?:equal[- ]opportunity|affirmative action) employer", 2),
-        (r"\b(?:[Aa]t|[Jj]oin|[Jj]oining|[Ww]ork at|[Ww]orking at|[Cc]areers at|[Ll]ife at) "
-         + _NAME + r"(?=[,.!;:]| (?:we|you|is|are|our|as)\b)", 1),
-        (r"^[Aa]bout " + _NAME + r"$", 2),
-        (r"(?<![\w&])([A-Z][\w&'’-]{0,40}(?:\s+(?:[A-Z][\w&'’-]{0,40}|&|of|de|and|for)){0,4},?\s+"
-         + _LEGAL + r")(?![\w])", 2),
-    )
-]
-_COMPANY_CUES_LOWER = [
-    (re.compile(p), w) for p, w in (
-        (r"(?:^|[.!?]\s+)([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40})?) (?:is|are) "
-         r"(?:looking|seeking|hiring)\b", 2),
-        (r"[-–—|] ([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40}){0,2}) jobs\s*$", 1),
-        (r"(?:^|[.!?]\s+)([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40})?) (?:is|are) an? equal[- ]"
-         r"opportunity employer", 2),
-    )
-]
-_NOT_COMPANY = frozenset(
-    (
-        "we you they it this the team our company candidate candidates applicant applicants he "
-        "she who what which there here role position job everyone"
-    ).split()
-)
-
-
-def _company(doc: Document, top: list[Block]) -> Finding | None:
-    first = _mailing_list_sender(doc)
-    if first is not None:
-        return first
-    byline = _byline(doc)
-    if byline is not None:
-        return Finding(byline[0], _spans(doc, byline[0]), 0.8, "structure")
-    votes: Counter[str] = Counter()
-    where: dict[str, Span | None] = {}
-    lowercase = is_lowercase_page(doc.markdown)
-    texts: list[tuple[str, int | None]] = [
-        (doc.markdown[b.start:b.end], b.start) for b in doc.blocks
-    ]
-    texts += [(line, None) for line in doc.context]
-    if doc.page_title:
-        texts.append((doc.page_title, None))
-    cues = _COMPANY_CUES_LOWER if lowercase else _COMPANY_CUES
-    for text, offset in texts:
-        for cue, weight in cues:
-            for match in cue.finditer(text):
-                name = _trim_name(match.group(1))
-                if not name or name.lower() in _NOT_COMPANY or JOB_NOUNS.search(name):
-                    continue
-                votes[name] += weight
-                if name not in where or where[name] is None:
-                    where[name] = (offset + match.start(1), offset + match.start(1) + len(name)) \
-                        if offset is not None else None
-    if not votes:
-        return None
-    name, count = votes.most_common(1)[0]
-    if count < 2 and doc.markdown.count(name) < 3:
-        return None
-    span = where.get(name)
-    return Finding(name, [span] if span else _spans(doc, name), 0.5 + min(count, 4) * 0.08,
-                   "structure")
-
-
-def _trim_name(name: str) -> str:
-    name = name.strip(" ,;:'’")
-    if not re.search(_LEGAL + r"$", name):
-        name = name.rstrip(".")
-    name = re.sub(r"[’']s$", "", name)
-    words = name.split()
-    while words and words[-1].lower() in ("of", "de", "and", "for", "&"):
-        words.pop()
-    return " ".join(words)
-
-
-def _mailing_list_sender(doc: Document) -> Finding | None:
-    """A posting that opens with the organisation's name, then a labelled title."""
-    names: list[Block] = []
-    for block in doc.blocks[:4]:
-        lead = re.match(r"\s*([^:]{1,40}):", block.text)
-        key = (lead.group(1) if lead else block.text if block.kind == "heading" else "")
-        if LABELS.get(key.strip().lower()) in ("title", "requisition_id"):
-            break
-        sentence = block.text.endswith(".") and len(block.text.split()) > 8
-        if block.kind != "para" or len(block.text) > 120 or block.text.endswith(":") \
-                or sentence or _has_label(block.text):
-            return None
-        names.append(block)
-    else:
-        return None
-    if not names or len(names) > 3:
-        return None
-    text = " ".join(b.text.strip() for b in names)
-    return Finding(text, [b.span for b in names], 0.75, "structure")
-
-
-_BYLINE = re.compile(r"\bposted by\s+(?P<who>.{2,80}?)\s+on\s+(?P<when>.{6,40})", re.I)
-
-
-def _byline(doc: Document) -> tuple[str, str | None] | None:
-    """"Posted by Acme Ltd on Fri, 27 Jan 2017": (company, ISO date)."""
-    for text in [*doc.context[:15], *(b.text for b in doc.blocks[:15])]:
-        match = _BYLINE.search(text)
-        if match:
-            date = find_date(match.group("when"))
-            return match.group("who").strip(" .,"), date[0] if date else None
-    return None
-
-
-def _byline_date(doc: Document) -> Finding | None:
-    byline = _byline(doc)
-    if byline is not None and byline[1]:
-        return Finding(byline[1], _spans(doc, byline[1]), 0.8, "structure")
-    for line in doc.context[:15]:
-        match = re.search(r"\b(?:posted|published|listed)\b.{0,60}", line, re.I)
-        if match:
-            date = find_date(match.group())
-            if date:
-                return Finding(date[0], _spans(doc, date[0]), 0.7, "structure")
-    for block in doc.blocks[:15]:
-        match = re.search(r"\b(?:posted|published|listed)\b.{0,60}", block.text, re.I)
-        if match:
-            date = find_date(match.group())
-            if date:
-                return Finding(date[0], [block.span], 0.7, "structure")
-    return None
-
-
-def _spans(doc: Document, text: str) -> list[Span]:
-    span = doc.locate(text)
-    return [span] if span else []
 
 
 # --- sections: the list fields -------------------------------------------------------------------

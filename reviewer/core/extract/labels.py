@@ -65,6 +65,12 @@ _SEPARATOR = re.compile(r"\s*(?:\(s\))?\s*(?:[:#]+|\s-\s|–)\s*")
 _LONGEST = max(len(k.split()) for k in LABELS)
 
 
+def starts_with_label(text: str) -> bool:
+    """Does the line open with a known label ("Location: …")?"""
+    head = re.match(r"\s*([^:]{1,40}):", text)
+    return bool(head and head.group(1).strip().lower() in LABELS)
+
+
 @dataclass
 class Labelled:
     field: str

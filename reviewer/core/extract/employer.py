@@ -1,0 +1,154 @@
+"""The employer: who is hiring, from the page's structure and its prose.
+
+In order: the organisation lines that open a mailing-list posting; a job board's
+byline ("Posted by Acme Ltd on Fri, 27 Jan 2017"); then cues in the text, each with a
+weight ("X is seeking" and "X is an equal opportunity employer" count double, so do
+names with a legal suffix such as GmbH or Inc.; "at X" once). A name needs two votes,
+or one and three mentions, so that a stray capitalised phrase is not taken.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reviewer.core.extract.dates import find_date
+from reviewer.core.extract.document import Block, Document
+from reviewer.core.extract.labels import LABELS, starts_with_label
+from reviewer.core.extract.skills import is_lowercase_page
+from reviewer.core.lexicon import JOB_NOUNS
+from reviewer.core.schema import Finding, Span
+
+_NAME = r"([A-Z][\w&.'’-]{0,40}(?:\s+(?:[A-Z][\w&.'’-]{0,40}|&|of|de|and|for)){0,5})"
+_LEGAL = (r"(?:GmbH|AG|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|"
+          r"Corp\.?|Corporation|Co\.|S\.A\.|SA|S\.p\.A\.|SAS|SARL|B\.V\.|BV|N\.V\.|NV|AB|"
+          r"Oy|ApS|A/S|AS|Pty\.? Ltd\.?|KG|CJSC|OJSC|JSC|LTD)")
+# (pattern, weight): how strongly a match says "this is the employer"
+_COMPANY_CUES = [
+    (re.compile(p), w) for p, w in (
+        (_NAME + r",? (?:is|are) (?:currently )?(?:looking|seeking|hiring|searching|"
+         r"recruiting)\b", 2),
+        (_NAME + r" (?:is|are) an? (?:equal[- ]opportunity|affirmative action) employer", 2),
+        (r"\b(?:[Aa]t|[Jj]oin|[Jj]oining|[Ww]ork at|[Ww]orking at|[Cc]areers at|[Ll]ife at) "
+         + _NAME + r"(?=[,.!;:]| (?:we|you|is|are|our|as)\b)", 1),
+        (r"^[Aa]bout " + _NAME + r"$", 2),
+        (r"(?<![\w&])([A-Z][\w&'’-]{0,40}(?:\s+(?:[A-Z][\w&'’-]{0,40}|&|of|de|and|for)){0,4},?\s+"
+         + _LEGAL + r")(?![\w])", 2),
+    )
+]
+_COMPANY_CUES_LOWER = [
+    (re.compile(p), w) for p, w in (
+        (r"(?:^|[.!?]\s+)([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40})?) (?:is|are) "
+         r"(?:looking|seeking|hiring)\b", 2),
+        (r"[-–—|] ([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40}){0,2}) jobs\s*$", 1),
+        (r"(?:^|[.!?]\s+)([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40})?) (?:is|are) an? equal[- ]"
+         r"opportunity employer", 2),
+    )
+]
+_NOT_COMPANY = frozenset(
+    (
+        "we you they it this the team our company candidate candidates applicant applicants he "
+        "she who what which there here role position job everyone"
+    ).split()
+)
+
+
+def company(doc: Document, top: list[Block]) -> Finding | None:
+    first = _mailing_list_sender(doc)
+    if first is not None:
+        return first
+    byline = _byline(doc)
+    if byline is not None:
+        return Finding(byline[0], doc.spans_of(byline[0]), 0.8, "structure")
+    votes: Counter[str] = Counter()
+    where: dict[str, Span | None] = {}
+    lowercase = is_lowercase_page(doc.markdown)
+    texts: list[tuple[str, int | None]] = [
+        (doc.markdown[b.start:b.end], b.start) for b in doc.blocks
+    ]
+    texts += [(line, None) for line in doc.context]
+    if doc.page_title:
+        texts.append((doc.page_title, None))
+    cues = _COMPANY_CUES_LOWER if lowercase else _COMPANY_CUES
+    for text, offset in texts:
+        for cue, weight in cues:
+            for match in cue.finditer(text):
+                name = _trim_name(match.group(1))
+                if not name or name.lower() in _NOT_COMPANY or JOB_NOUNS.search(name):
+                    continue
+                votes[name] += weight
+                if name not in where or where[name] is None:
+                    where[name] = (offset + match.start(1), offset + match.start(1) + len(name)) \
+                        if offset is not None else None
+    if not votes:
+        return None
+    name, count = votes.most_common(1)[0]
+    if count < 2 and doc.markdown.count(name) < 3:
+        return None
+    span = where.get(name)
+    return Finding(name, [span] if span else doc.spans_of(name), 0.5 + min(count, 4) * 0.08,
+                   "structure")
+
+
+def _trim_name(name: str) -> str:
+    name = name.strip(" ,;:'’")
+    if not re.search(_LEGAL + r"$", name):
+        name = name.rstrip(".")
+    name = re.sub(r"[’']s$", "", name)
+    words = name.split()
+    while words and words[-1].lower() in ("of", "de", "and", "for", "&"):
+        words.pop()
+    return " ".join(words)
+
+
+def _mailing_list_sender(doc: Document) -> Finding | None:
+    """A posting that opens with the organisation's name, then a labelled title."""
+    names: list[Block] = []
+    for block in doc.blocks[:4]:
+        lead = re.match(r"\s*([^:]{1,40}):", block.text)
+        key = (lead.group(1) if lead else block.text if block.kind == "heading" else "")
+        if LABELS.get(key.strip().lower()) in ("title", "requisition_id"):
+            break
+        sentence = block.text.endswith(".") and len(block.text.split()) > 8
+        if block.kind != "para" or len(block.text) > 120 or block.text.endswith(":") \
+                or sentence or starts_with_label(block.text):
+            return None
+        names.append(block)
+    else:
+        return None
+    if not names or len(names) > 3:
+        return None
+    text = " ".join(b.text.strip() for b in names)
+    return Finding(text, [b.span for b in names], 0.75, "structure")
+
+
+_BYLINE = re.compile(r"\bposted by\s+(?P<who>.{2,80}?)\s+on\s+(?P<when>.{6,40})", re.I)
+
+
+def _byline(doc: Document) -> tuple[str, str | None] | None:
+    """"Posted by Acme Ltd on Fri, 27 Jan 2017": (company, ISO date)."""
+    for text in [*doc.context[:15], *(b.text for b in doc.blocks[:15])]:
+        match = _BYLINE.search(text)
+        if match:
+            date = find_date(match.group("when"))
+            return match.group("who").strip(" .,"), date[0] if date else None
+    return None
+
+
+def byline_date(doc: Document) -> Finding | None:
+    byline = _byline(doc)
+    if byline is not None and byline[1]:
+        return Finding(byline[1], doc.spans_of(byline[1]), 0.8, "structure")
+    for line in doc.context[:15]:
+        match = re.search(r"\b(?:posted|published|listed)\b.{0,60}", line, re.I)
+        if match:
+            date = find_date(match.group())
+            if date:
+                return Finding(date[0], doc.spans_of(date[0]), 0.7, "structure")
+    for block in doc.blocks[:15]:
+        match = re.search(r"\b(?:posted|published|listed)\b.{0,60}", block.text, re.I)
+        if match:
+            date = find_date(match.group())
+            if date:
+                return Finding(date[0], [block.span], 0.7, "structure")
+    return None
