@@ -1,0 +1,91 @@
+"""The canonical record of one posting: what the store exports and imports back.
+
+One JSON object a posting, the same in the canonical JSONL export and in memory
+(every other export format is written from these records):
+
+``id``           the posting's id in the project
+``source``       where it was imported from (a path, a zip member, ``file.jsonl#12``)
+``raw_hash``     SHA-256 of the raw page as imported (de-duplication key)
+``status``       ``new`` / ``reviewed`` / ``skipped`` / ``flagged``
+``text``         the cleaned posting (Markdown); every offset below is into it
+``fields``       the final value of each field of schema v1 (``None`` when none)
+``provenance``   per field: ``accepted`` (the machine value, confirmed), ``corrected``
+                 (a person's value), ``rejected`` (no value, the machine's was wrong),
+                 ``machine`` (not reviewed), or ``none`` (no value from anyone)
+``machine``      per field the machine suggestion: ``{"value", "confidence", "spans",
+                 "stage"}``, spans as ``[start, end]``
+``field_spans``  per field the evidence of the final value, ``[[start, end], ...]``
+``spans``        labelled spans: ``{"start", "end", "label", "text", "origin"}`` with
+                 ``origin`` ``machine`` or ``human`` and ``text == text[start:end]``
+``labels``       document labels: ``{question: [option, ...]}``
+``comment``      the reviewer's comment (``""`` when none)
+``metadata``     keys the input carried besides its page (``{}`` when none)
+``imported_at``, ``updated_at``  ISO 8601 timestamps (UTC)
+``schema_version``  the field schema's version (1)
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal, TypedDict
+
+Provenance = Literal["accepted", "corrected", "rejected", "machine", "none"]
+STATUSES = ("new", "reviewed", "skipped", "flagged")
+RECORD_KEYS = (
+    "id", "source", "raw_hash", "status", "text", "fields", "provenance", "machine",
+    "field_spans", "spans", "labels", "comment", "metadata", "imported_at", "updated_at",
+    "schema_version",
+)
+
+
+class MachineValue(TypedDict):
+    value: Any
+    confidence: float
+    spans: list[list[int]]
+    stage: str
+
+
+class SpanRecord(TypedDict):
+    start: int
+    end: int
+    label: str
+    text: str
+    origin: Literal["machine", "human"]
+
+
+class PostingRecord(TypedDict):
+    id: int
+    source: str
+    raw_hash: str
+    status: str
+    text: str
+    fields: dict[str, Any]
+    provenance: dict[str, Provenance]
+    machine: dict[str, MachineValue]
+    field_spans: dict[str, list[list[int]]]
+    spans: list[SpanRecord]
+    labels: dict[str, list[str]]
+    comment: str
+    metadata: dict[str, Any]
+    imported_at: str
+    updated_at: str
+    schema_version: int
+
+
+def is_canonical(obj: Any) -> bool:
+    """Does a JSON object look like one of our own exported records?"""
+    return isinstance(obj, dict) and {"text", "fields", "provenance", "raw_hash"} <= obj.keys()
+
+
+def bad_spans(record: PostingRecord) -> list[str]:
+    """Every span of a record whose offsets do not hold its text, described."""
+    text = record["text"]
+    problems = []
+    for span in record["spans"]:
+        start, end = span["start"], span["end"]
+        if not 0 <= start <= end <= len(text) or text[start:end] != span["text"]:
+            problems.append(f"span {start}-{end} {span['label']!r}")
+    for field, spans in record["field_spans"].items():
+        for start, end in spans:
+            if not 0 <= start <= end <= len(text):
+                problems.append(f"{field} evidence {start}-{end}")
+    return problems
