@@ -1,0 +1,143 @@
+"""The project file's schema, one function per step. A shipped step is never edited.
+
+Tables (plain SQLite; open a project with ``datasette project.db`` or
+``sqlite-utils tables project.db``):
+
+``postings``     one row a posting: ``raw`` page, ``kind``, ``source``, ``hash`` (of the
+                 raw page, unique), ``cleaned`` Markdown, ``source_text`` (the page as
+                 text) and ``removed`` (JSON ``[[start, end, reason], ...]`` into it),
+                 ``context`` (JSON lines around the posting), ``metadata`` (JSON),
+                 ``status`` (new / reviewed / skipped / flagged), ``comment``, and for
+                 listing without joins the current ``title``, ``company``, ``location``
+                 and the lowest machine confidence ``min_confidence``; timestamps.
+``suggestions``  the machine's value of a field: ``value`` (JSON), ``spans`` (JSON),
+                 ``confidence``, ``stage``, ``extractor_version``.
+``annotations``  a person's decision on a field: ``state`` accepted / corrected /
+                 rejected, ``value`` (JSON; the machine's for accepted, null for
+                 rejected), ``spans`` (JSON).
+``spans``        labelled character ranges of ``cleaned``: ``start``, ``end``, ``label``,
+                 ``origin`` (machine / human), ``state`` (suggested / accepted / rejected).
+``doc_labels``   a posting's answers to the label schema: ``question``, ``option``.
+``label_schema`` the questions: ``kind`` single / multi / span, ``options`` (JSON).
+``events``       the audit log: ``at``, ``kind``, ``posting_id``, ``data`` (JSON).
+``postings_fts`` FTS5 over title, company and cleaned text (kept by triggers).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("posting-reviewer")
+
+
+@migrations()
+def m001_postings_and_fields(db: Database) -> None:
+    db.execute("""
+        CREATE TABLE postings (
+            id INTEGER PRIMARY KEY,
+            hash TEXT NOT NULL UNIQUE,
+            source TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            raw TEXT,
+            cleaned TEXT NOT NULL,
+            source_text TEXT NOT NULL DEFAULT '',
+            removed TEXT NOT NULL DEFAULT '[]',
+            context TEXT NOT NULL DEFAULT '[]',
+            metadata TEXT NOT NULL DEFAULT '{}',
+            status TEXT NOT NULL DEFAULT 'new'
+                CHECK (status IN ('new', 'reviewed', 'skipped', 'flagged')),
+            title TEXT,
+            company TEXT,
+            location TEXT,
+            min_confidence REAL,
+            imported_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE suggestions (
+            posting_id INTEGER NOT NULL REFERENCES postings(id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            value TEXT,
+            spans TEXT NOT NULL DEFAULT '[]',
+            confidence REAL NOT NULL,
+            stage TEXT NOT NULL,
+            extractor_version TEXT NOT NULL,
+            PRIMARY KEY (posting_id, field)
+        )""")
+    db.execute("""
+        CREATE TABLE annotations (
+            posting_id INTEGER NOT NULL REFERENCES postings(id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('accepted', 'corrected', 'rejected')),
+            value TEXT,
+            spans TEXT NOT NULL DEFAULT '[]',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (posting_id, field)
+        )""")
+    db.execute("""
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            posting_id INTEGER,
+            data TEXT NOT NULL DEFAULT '{}'
+        )""")
+    db.execute("CREATE INDEX postings_status ON postings(status, id)")
+    db.execute("CREATE INDEX postings_confidence ON postings(min_confidence, id)")
+    db.execute("CREATE INDEX postings_updated ON postings(updated_at, id)")
+
+
+@migrations()
+def m002_labels_spans_search(db: Database) -> None:
+    db.execute("ALTER TABLE postings ADD COLUMN comment TEXT NOT NULL DEFAULT ''")
+    db.execute("""
+        CREATE TABLE spans (
+            id INTEGER PRIMARY KEY,
+            posting_id INTEGER NOT NULL REFERENCES postings(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            origin TEXT NOT NULL CHECK (origin IN ('machine', 'human')),
+            state TEXT NOT NULL DEFAULT 'accepted'
+                CHECK (state IN ('suggested', 'accepted', 'rejected')),
+            created_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX spans_posting ON spans(posting_id, start)")
+    db.execute("""
+        CREATE TABLE doc_labels (
+            posting_id INTEGER NOT NULL REFERENCES postings(id) ON DELETE CASCADE,
+            question TEXT NOT NULL,
+            option TEXT NOT NULL,
+            PRIMARY KEY (posting_id, question, option)
+        )""")
+    db.execute("""
+        CREATE TABLE label_schema (
+            question TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('single', 'multi', 'span')),
+            options TEXT NOT NULL DEFAULT '[]',
+            position INTEGER NOT NULL DEFAULT 0
+        )""")
+    db.execute("""
+        CREATE VIRTUAL TABLE postings_fts USING fts5(
+            title, company, cleaned, content='postings', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        )""")
+    db.execute("INSERT INTO postings_fts(postings_fts) VALUES ('rebuild')")
+    for trigger in (
+        """CREATE TRIGGER postings_ai AFTER INSERT ON postings BEGIN
+             INSERT INTO postings_fts(rowid, title, company, cleaned)
+             VALUES (new.id, new.title, new.company, new.cleaned); END""",
+        """CREATE TRIGGER postings_ad AFTER DELETE ON postings BEGIN
+             INSERT INTO postings_fts(postings_fts, rowid, title, company, cleaned)
+             VALUES ('delete', old.id, old.title, old.company, old.cleaned); END""",
+        """CREATE TRIGGER postings_au AFTER UPDATE OF title, company, cleaned ON postings BEGIN
+             INSERT INTO postings_fts(postings_fts, rowid, title, company, cleaned)
+             VALUES ('delete', old.id, old.title, old.company, old.cleaned);
+             INSERT INTO postings_fts(rowid, title, company, cleaned)
+             VALUES (new.id, new.title, new.company, new.cleaned); END""",
+    ):
+        db.execute(trigger)
+
+
+SCHEMA_VERSION = 2  # the number of steps above

@@ -1,0 +1,655 @@
+"""One project: a SQLite file holding raw postings, their cleaning and fields, and
+everything people decided about them (see ``migrations`` for the tables).
+
+Every edit is one committed transaction and returns a ``Change``: applying it with
+``undo`` restores what the edit replaced, and ``undo`` returns the change that
+redoes it. A human value never overwrites the machine's: both are kept.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from reviewer.core.extract import EXTRACTOR_VERSION
+from reviewer.core.migrations import SCHEMA_VERSION, migrations
+from reviewer.core.records import PostingRecord
+from reviewer.core.schema import FIELD_NAMES
+from reviewer.core.schema import SCHEMA_VERSION as FIELDS_VERSION
+
+# list orders: the SQL expression each sorts by (ties broken by id)
+ORDERS = {
+    "import": "p.id",
+    "confidence": "COALESCE(p.min_confidence, 2.0)",
+    "recent": "p.updated_at",
+}
+STATUSES = ("new", "reviewed", "skipped", "flagged")
+FIELD_STATES = ("suggested", "accepted", "corrected", "rejected")
+
+
+class ProjectError(Exception):
+    """A project file that cannot be opened; the message says why and what to do."""
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class Change:
+    """What an edit replaced: rows as they were (None: the row did not exist)."""
+
+    description: str
+    rows: list[tuple[str, tuple[Any, ...], dict[str, Any] | None]] = field(default_factory=list)
+
+
+@dataclass
+class NewPosting:
+    """A posting ready to store: the page and what the pipeline made of it."""
+
+    source: str
+    hash: str
+    kind: str
+    raw: str | None
+    cleaned: str
+    source_text: str = ""
+    removed: list[list[Any]] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    fields: dict[str, Any] = field(default_factory=dict)
+    evidence: dict[str, list[list[int]]] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)
+    stages: dict[str, str] = field(default_factory=dict)
+    status: str = "new"
+    extractor_version: str = EXTRACTOR_VERSION
+
+
+_KEYS = {
+    "postings": ("id",),
+    "annotations": ("posting_id", "field"),
+    "suggestions": ("posting_id", "field"),
+    "spans": ("id",),
+    "doc_labels": ("posting_id", "question", "option"),
+}
+
+
+class Store:
+    """A project file. Open with ``Store(path)``; one connection, one thread."""
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not self.path.exists() and not create:
+            raise ProjectError(f"{self.path}: no such project file")
+        if self.path.exists() and not _is_sqlite(self.path):
+            raise ProjectError(f"{self.path} is not a project file (not an SQLite database)")
+        try:
+            self.db = Database(self.path)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.enable_wal()
+            self._migrate()
+        except sqlite3.DatabaseError as err:
+            raise ProjectError(f"{self.path} cannot be opened: {err}") from err
+
+    # --- opening ---------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise ProjectError(
+                f"{self.path} was written by a newer Posting Reviewer (project version "
+                f"{version}; this one reads up to {SCHEMA_VERSION}). Update the app to open it.")
+        has_tables = bool(self.db.table_names())
+        if version and not has_tables:
+            raise ProjectError(f"{self.path} is damaged: it has a version but no tables")
+        pending = migrations.pending(self.db)
+        if not pending:
+            return
+        if has_tables and "postings" not in self.db.table_names():
+            raise ProjectError(f"{self.path} is an SQLite file of another application")
+        if has_tables:
+            backup = self.path.with_name(f"{self.path.name}.v{version}.bak")
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            shutil.copy2(self.path, backup)
+        migrations.apply(self.db)
+        self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def schema_version(self) -> int:
+        value: int = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if value == 0 and "postings" in self.db.table_names():
+            value = len(migrations.applied(self.db))  # written before user_version was set
+        return value
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- adding ----------------------------------------------------------------------------
+
+    def known_hashes(self, hashes: Sequence[str]) -> set[str]:
+        """Which of these raw-page hashes the project holds already."""
+        found: set[str] = set()
+        for i in range(0, len(hashes), 500):
+            chunk = list(hashes[i:i + 500])
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.db.execute(
+                f"SELECT hash FROM postings WHERE hash IN ({marks})", chunk))
+        return found
+
+    def add_postings(self, batch: Sequence[NewPosting], event: str = "import") -> int:
+        """Store a batch in one transaction; postings whose hash is known are skipped.
+
+        Returns how many were added."""
+        stamp = now()
+        added = 0
+        with self.db.atomic():
+            conn = self.db.conn
+            for item in batch:
+                row = _posting_row(item, stamp)
+                cur = conn.execute(
+                    f"INSERT OR IGNORE INTO postings ({', '.join(row)}) "
+                    f"VALUES ({', '.join('?' * len(row))})", list(row.values()))
+                if cur.rowcount == 0:
+                    continue
+                pid = cur.lastrowid
+                added += 1
+                conn.executemany(
+                    "INSERT INTO suggestions (posting_id, field, value, spans, confidence, stage,"
+                    " extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(pid, name, json.dumps(value, ensure_ascii=False),
+                      json.dumps(item.evidence.get(name, [])), item.confidence.get(name, 0.0),
+                      item.stages.get(name, ""), item.extractor_version)
+                     for name, value in item.fields.items() if value not in (None, [], {}, "")])
+            if added:
+                conn.execute("INSERT INTO events (at, kind, data) VALUES (?, ?, ?)",
+                             (stamp, event, json.dumps({"added": added})))
+        return added
+
+    def add_record(self, record: dict[str, Any]) -> bool:
+        """Store one of our own exported records, with every decision in it.
+
+        Keeps its id when the project has no posting with that id, and its timestamps,
+        so that exporting again gives the same record. False if its hash is known."""
+        if self.known_hashes([record["raw_hash"]]):
+            return False
+        with self.db.atomic():
+            pid = record.get("id")
+            if not isinstance(pid, int) or self.db.execute(
+                    "SELECT 1 FROM postings WHERE id = ?", (pid,)).fetchone():
+                pid = None
+            item = NewPosting(
+                source=record.get("source", ""), hash=record["raw_hash"], kind="text",
+                raw=None, cleaned=record["text"], metadata=record.get("metadata") or {},
+                fields={k: v["value"] for k, v in record.get("machine", {}).items()},
+                evidence={k: v.get("spans", []) for k, v in record.get("machine", {}).items()},
+                confidence={k: v.get("confidence", 0.0)
+                            for k, v in record.get("machine", {}).items()},
+                stages={k: v.get("stage", "") for k, v in record.get("machine", {}).items()},
+                status=record.get("status", "new"))
+            row = _posting_row(item, record.get("imported_at") or now())
+            row["updated_at"] = record.get("updated_at") or row["imported_at"]
+            row["comment"] = record.get("comment", "")
+            if pid is not None:
+                row["id"] = pid
+            cur = self.db.execute(
+                f"INSERT INTO postings ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                list(row.values()))
+            pid = int(cur.lastrowid or 0)
+            self.db.conn.executemany(
+                "INSERT INTO suggestions (posting_id, field, value, spans, confidence, stage,"
+                " extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(pid, name, json.dumps(value, ensure_ascii=False),
+                  json.dumps(item.evidence.get(name, [])), item.confidence.get(name, 0.0),
+                  item.stages.get(name, ""), item.extractor_version)
+                 for name, value in item.fields.items()])
+            stamp = row["updated_at"]
+            for name, state in (record.get("provenance") or {}).items():
+                if state not in ("accepted", "corrected", "rejected"):
+                    continue
+                value = record["fields"].get(name) if state != "rejected" else None
+                self.db.execute(
+                    "INSERT INTO annotations (posting_id, field, state, value, spans, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (pid, name, state, json.dumps(value, ensure_ascii=False)
+                     if value is not None else None,
+                     json.dumps(record.get("field_spans", {}).get(name, [])), stamp))
+            for span in record.get("spans") or []:
+                self.db.execute(
+                    'INSERT INTO spans (posting_id, start, "end", label, origin, state,'
+                    " created_at) VALUES (?, ?, ?, ?, ?, 'accepted', ?)",
+                    (pid, span["start"], span["end"], span["label"],
+                     span.get("origin", "human"), stamp))
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO doc_labels (posting_id, question, option) VALUES (?,?,?)",
+                [(pid, q, o) for q, opts in (record.get("labels") or {}).items() for o in opts])
+            self._refresh_display(pid)
+            self.db.execute("INSERT INTO events (at, kind, posting_id, data) VALUES (?,?,?,?)",
+                            (now(), "import_record", pid, "{}"))
+        return True
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def count(self, status: str | None = None, field_state: str | None = None) -> int:
+        where, params = _filters(status, field_state)
+        value: int = self.db.execute(f"SELECT count(*) FROM postings p {where}",
+                                     params).fetchone()[0]
+        return value
+
+    def page(
+        self, order: str = "import", after: tuple[Any, int] | None = None, limit: int = 100,
+        status: str | None = None, field_state: str | None = None, descending: bool = False,
+    ) -> list[dict[str, Any]]:
+        """Postings for a list, in ``order``, after the row keyed ``after`` (keyset paging).
+
+        Each row: id, status, title, company, location, min_confidence, updated_at, and
+        ``key``: pass the last row's key as ``after`` for the next page."""
+        expr = ORDERS[order]
+        where, params = _filters(status, field_state)
+        op, direction = ("<", "DESC") if descending else (">", "ASC")
+        if after is not None:
+            where += (" AND " if where else "WHERE ") + f"({expr}, p.id) {op} (?, ?)"
+            params = [*params, *after]
+        rows = self.db.execute(
+            f"SELECT p.id, p.status, p.title, p.company, p.location, p.min_confidence,"
+            f" p.updated_at, {expr} AS sort_key FROM postings p {where}"
+            f" ORDER BY {expr} {direction}, p.id {direction} LIMIT ?", [*params, limit]
+        ).fetchall()
+        keys = ("id", "status", "title", "company", "location", "min_confidence", "updated_at")
+        return [{**dict(zip(keys, r[:7], strict=True)), "key": (r[7], r[0])} for r in rows]
+
+    def ids(self, order: str = "import", status: str | None = None,
+            field_state: str | None = None) -> list[int]:
+        """Every matching id in order: a list of integers, cheap even at a million."""
+        expr = ORDERS[order]
+        where, params = _filters(status, field_state)
+        return [r[0] for r in self.db.execute(
+            f"SELECT p.id FROM postings p {where} ORDER BY {expr}, p.id", params)]
+
+    def search(self, query: str, limit: int = 1000) -> list[int]:
+        """Ids of postings whose title, company or text match, best first."""
+        terms = " ".join(f'"{t}"' for t in query.replace('"', " ").split())
+        if not terms:
+            return []
+        return [r[0] for r in self.db.execute(
+            "SELECT rowid FROM postings_fts WHERE postings_fts MATCH ? ORDER BY rank LIMIT ?",
+            (terms, limit))]
+
+    def get(self, pid: int) -> dict[str, Any]:
+        """One posting with everything attached; KeyError if there is none."""
+        row = self.db.execute("SELECT * FROM postings WHERE id = ?", (pid,)).fetchone()
+        if row is None:
+            raise KeyError(pid)
+        cols = [d[0] for d in self.db.execute("SELECT * FROM postings LIMIT 0").description]
+        posting = dict(zip(cols, row, strict=True))
+        for key in ("removed", "context", "metadata"):
+            posting[key] = json.loads(posting[key])
+        posting["machine"] = {
+            r[0]: {"value": json.loads(r[1]) if r[1] is not None else None,
+                   "spans": json.loads(r[2]), "confidence": r[3], "stage": r[4]}
+            for r in self.db.execute(
+                "SELECT field, value, spans, confidence, stage FROM suggestions "
+                "WHERE posting_id = ?", (pid,))}
+        posting["human"] = {
+            r[0]: {"state": r[1], "value": json.loads(r[2]) if r[2] is not None else None,
+                   "spans": json.loads(r[3]), "updated_at": r[4]}
+            for r in self.db.execute(
+                "SELECT field, state, value, spans, updated_at FROM annotations "
+                "WHERE posting_id = ?", (pid,))}
+        posting["spans"] = [
+            {"id": r[0], "start": r[1], "end": r[2], "label": r[3], "origin": r[4],
+             "state": r[5]}
+            for r in self.db.execute(
+                'SELECT id, start, "end", label, origin, state FROM spans '
+                "WHERE posting_id = ? ORDER BY start, id", (pid,))]
+        labels: dict[str, list[str]] = {}
+        for question, option in self.db.execute(
+                "SELECT question, option FROM doc_labels WHERE posting_id = ? "
+                "ORDER BY question, option", (pid,)):
+            labels.setdefault(question, []).append(option)
+        posting["labels"] = labels
+        posting["fields"], posting["provenance"] = final_fields(posting)
+        return posting
+
+    # --- edits -----------------------------------------------------------------------------
+
+    def set_field(self, pid: int, name: str, value: Any,
+                  spans: list[list[int]] | None = None) -> Change:
+        """A person's value for a field: accepted if it is the machine's, else corrected."""
+        _check_field(name)
+        machine = self._suggestion(pid, name)
+        state = "accepted" if machine is not None and machine == value else "corrected"
+        return self._annotate(pid, name, state, value, spans, f"set {name}")
+
+    def accept_field(self, pid: int, name: str) -> Change:
+        _check_field(name)
+        return self._annotate(pid, name, "accepted", self._suggestion(pid, name), None,
+                              f"accept {name}")
+
+    def reject_field(self, pid: int, name: str) -> Change:
+        _check_field(name)
+        return self._annotate(pid, name, "rejected", None, None, f"reject {name}")
+
+    def revert_field(self, pid: int, name: str) -> Change:
+        """Back to the machine's suggestion: the person's decision is removed."""
+        _check_field(name)
+        with self.db.atomic():
+            change = Change(f"revert {name}", [self._snapshot("annotations", (pid, name))])
+            self.db.execute("DELETE FROM annotations WHERE posting_id = ? AND field = ?",
+                            (pid, name))
+            self._touch(pid, "revert_field", {"field": name})
+        return change
+
+    def accept_all(self, pid: int) -> Change:
+        """Every machine value not yet decided becomes accepted, and the posting reviewed."""
+        with self.db.atomic():
+            change = Change("accept all", [self._snapshot("postings", (pid,))])
+            decided = {r[0] for r in self.db.execute(
+                "SELECT field FROM annotations WHERE posting_id = ?", (pid,))}
+            stamp = now()
+            for (name,) in self.db.execute(
+                    "SELECT field FROM suggestions WHERE posting_id = ?", (pid,)).fetchall():
+                if name in decided:
+                    continue
+                change.rows.append(("annotations", (pid, name), None))
+                self.db.execute(
+                    "INSERT INTO annotations (posting_id, field, state, value, spans, updated_at)"
+                    " SELECT posting_id, field, 'accepted', value, spans, ? FROM suggestions"
+                    " WHERE posting_id = ? AND field = ?", (stamp, pid, name))
+            self.db.execute("UPDATE postings SET status = 'reviewed' WHERE id = ?", (pid,))
+            self._touch(pid, "accept_all", {})
+        return change
+
+    def set_status(self, pid: int, status: str) -> Change:
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}; one of {', '.join(STATUSES)}")
+        with self.db.atomic():
+            change = Change(f"mark {status}", [self._snapshot("postings", (pid,))])
+            self.db.execute("UPDATE postings SET status = ? WHERE id = ?", (status, pid))
+            self._touch(pid, "set_status", {"status": status})
+        return change
+
+    def set_comment(self, pid: int, text: str) -> Change:
+        with self.db.atomic():
+            change = Change("comment", [self._snapshot("postings", (pid,))])
+            self.db.execute("UPDATE postings SET comment = ? WHERE id = ?", (text, pid))
+            self._touch(pid, "set_comment", {})
+        return change
+
+    def add_span(self, pid: int, start: int, end: int, label: str, origin: str = "human",
+                 state: str = "accepted") -> tuple[int, Change]:
+        cleaned = self.db.execute("SELECT cleaned FROM postings WHERE id = ?",
+                                  (pid,)).fetchone()
+        if cleaned is None:
+            raise KeyError(pid)
+        if not 0 <= start < end <= len(cleaned[0]):
+            raise ValueError(f"span {start}-{end} is outside the text (0-{len(cleaned[0])})")
+        with self.db.atomic():
+            cur = self.db.execute(
+                'INSERT INTO spans (posting_id, start, "end", label, origin, state, created_at)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?)", (pid, start, end, label, origin, state, now()))
+            span_id = int(cur.lastrowid or 0)
+            self._touch(pid, "add_span", {"span": span_id, "label": label})
+        return span_id, Change(f"label {label}", [("spans", (span_id,), None)])
+
+    def remove_span(self, span_id: int) -> Change:
+        row = self.db.execute("SELECT posting_id FROM spans WHERE id = ?", (span_id,)).fetchone()
+        if row is None:
+            raise KeyError(span_id)
+        with self.db.atomic():
+            change = Change("remove span", [self._snapshot("spans", (span_id,))])
+            self.db.execute("DELETE FROM spans WHERE id = ?", (span_id,))
+            self._touch(row[0], "remove_span", {"span": span_id})
+        return change
+
+    def set_labels(self, pid: int, question: str, options: Sequence[str]) -> Change:
+        """The posting's answer to one question (all its options, replacing the old)."""
+        with self.db.atomic():
+            old = self.db.execute(
+                "SELECT option FROM doc_labels WHERE posting_id = ? AND question = ?",
+                (pid, question)).fetchall()
+            change = Change(f"label {question}")
+            change.rows += [("doc_labels", (pid, question, o[0]),
+                             {"posting_id": pid, "question": question, "option": o[0]})
+                            for o in old]
+            change.rows += [("doc_labels", (pid, question, o), None)
+                            for o in options if (o,) not in old]
+            self.db.execute("DELETE FROM doc_labels WHERE posting_id = ? AND question = ?",
+                            (pid, question))
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO doc_labels (posting_id, question, option) VALUES (?,?,?)",
+                [(pid, question, o) for o in options])
+            self._touch(pid, "set_labels", {"question": question, "options": list(options)})
+        return change
+
+    def undo(self, change: Change) -> Change:
+        """Put back the rows a change replaced; returns the change that redoes it."""
+        with self.db.atomic():
+            redo = Change(change.description,
+                          [self._snapshot(table, key) for table, key, _ in change.rows])
+            for table, key, row in reversed(change.rows):
+                cols = _KEYS[table]
+                where = " AND ".join(f'"{c}" = ?' for c in cols)
+                if row is None:
+                    self.db.execute(f"DELETE FROM {table} WHERE {where}", key)
+                elif table == "postings":
+                    sets = ", ".join(f'"{c}" = ?' for c in row if c != "id")
+                    self.db.execute(f"UPDATE postings SET {sets} WHERE id = ?",
+                                    [v for c, v in row.items() if c != "id"] + [key[0]])
+                else:
+                    self.db.execute(
+                        f"INSERT OR REPLACE INTO {table} ({', '.join(map(_q, row))}) "
+                        f"VALUES ({', '.join('?' * len(row))})", list(row.values()))
+            posting = key_posting(change)
+            if posting is not None:
+                self._refresh_display(posting)
+                self.db.execute("INSERT INTO events (at, kind, posting_id, data) VALUES (?,?,?,?)",
+                                (now(), "undo", posting,
+                                 json.dumps({"change": change.description})))
+        return redo
+
+    # --- internals ---------------------------------------------------------------------------
+
+    def _suggestion(self, pid: int, name: str) -> Any:
+        row = self.db.execute("SELECT value FROM suggestions WHERE posting_id = ? AND field = ?",
+                              (pid, name)).fetchone()
+        return json.loads(row[0]) if row and row[0] is not None else None
+
+    def _annotate(self, pid: int, name: str, state: str, value: Any,
+                  spans: list[list[int]] | None, description: str) -> Change:
+        if self.db.execute("SELECT 1 FROM postings WHERE id = ?", (pid,)).fetchone() is None:
+            raise KeyError(pid)
+        with self.db.atomic():
+            change = Change(description, [self._snapshot("annotations", (pid, name))])
+            if spans is None and state == "accepted":
+                row = self.db.execute("SELECT spans FROM suggestions WHERE posting_id = ? AND "
+                                      "field = ?", (pid, name)).fetchone()
+                spans = json.loads(row[0]) if row else []
+            self.db.execute(
+                "INSERT OR REPLACE INTO annotations (posting_id, field, state, value, spans,"
+                " updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (pid, name, state, json.dumps(value, ensure_ascii=False) if value is not None
+                 else None, json.dumps(spans or []), now()))
+            self._touch(pid, f"{state}_field", {"field": name})
+        return change
+
+    def _snapshot(self, table: str, key: tuple[Any, ...]) -> tuple[str, tuple[Any, ...],
+                                                                  dict[str, Any] | None]:
+        cols = _KEYS[table]
+        where = " AND ".join(f'"{c}" = ?' for c in cols)
+        cur = self.db.execute(f"SELECT * FROM {table} WHERE {where}", key)
+        row = cur.fetchone()
+        if row is None:
+            return table, key, None
+        return table, key, dict(zip([d[0] for d in cur.description], row, strict=True))
+
+    def _touch(self, pid: int, kind: str, data: dict[str, Any]) -> None:
+        stamp = now()
+        self.db.execute("UPDATE postings SET updated_at = ? WHERE id = ?", (stamp, pid))
+        self._refresh_display(pid)
+        self.db.execute("INSERT INTO events (at, kind, posting_id, data) VALUES (?, ?, ?, ?)",
+                        (stamp, kind, pid, json.dumps(data, ensure_ascii=False)))
+
+    def _refresh_display(self, pid: int) -> None:
+        """Keep the listing columns (title, company, location) on the final values."""
+        values = {}
+        for name in ("title", "company", "locations"):
+            human = self.db.execute(
+                "SELECT state, value FROM annotations WHERE posting_id = ? AND field = ?",
+                (pid, name)).fetchone()
+            if human is not None:
+                value = json.loads(human[1]) if human[1] is not None else None
+            else:
+                value = self._suggestion(pid, name)
+            values[name] = value
+        location = values["locations"][0] if values["locations"] else None
+        self.db.execute("UPDATE postings SET title = ?, company = ?, location = ? WHERE id = ?",
+                        (values["title"], values["company"], location, pid))
+
+    # --- whole-project views -------------------------------------------------------------------
+
+    def records(self, reviewed_only: bool = True) -> Iterator[PostingRecord]:
+        """Canonical records (see ``records``) of the project's postings, in id order."""
+        for posting in self.iter_postings(reviewed_only):
+            yield record_of(posting)
+
+    def iter_postings(self, reviewed_only: bool = False) -> Iterator[dict[str, Any]]:
+        """Every posting with everything attached, in id order (one at a time)."""
+        where = "WHERE status = 'reviewed'" if reviewed_only else ""
+        last = 0
+        while True:
+            ids = [r[0] for r in self.db.execute(
+                f"SELECT id FROM postings {where} {'AND' if where else 'WHERE'} id > ? "
+                "ORDER BY id LIMIT 500", (last,))]
+            if not ids:
+                return
+            for pid in ids:
+                yield self.get(pid)
+            last = ids[-1]
+
+
+def record_of(posting: dict[str, Any]) -> PostingRecord:
+    """The canonical record (see ``records``) of a posting as ``Store.get`` returns it."""
+    text = posting["cleaned"]
+    field_spans: dict[str, list[list[int]]] = {}
+    for name, state in posting["provenance"].items():
+        if state in ("accepted", "corrected"):
+            field_spans[name] = posting["human"][name]["spans"]
+        elif state == "machine":
+            field_spans[name] = posting["machine"][name]["spans"]
+    return {
+        "id": posting["id"], "source": posting["source"], "raw_hash": posting["hash"],
+        "status": posting["status"], "text": text, "fields": posting["fields"],
+        "provenance": posting["provenance"],
+        "machine": {k: {"value": v["value"], "confidence": v["confidence"],
+                        "spans": v["spans"], "stage": v["stage"]}
+                    for k, v in posting["machine"].items()},
+        "field_spans": {k: v for k, v in field_spans.items() if v},
+        "spans": [{"start": s["start"], "end": s["end"], "label": s["label"],
+                   "text": text[s["start"]:s["end"]], "origin": s["origin"]}
+                  for s in posting["spans"] if s["state"] == "accepted"],
+        "labels": posting["labels"], "comment": posting["comment"],
+        "metadata": posting["metadata"], "imported_at": posting["imported_at"],
+        "updated_at": posting["updated_at"], "schema_version": FIELDS_VERSION,
+    }
+
+
+def final_fields(posting: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """Each field's final value and where it came from (accepted / corrected / rejected /
+    machine / none)."""
+    values: dict[str, Any] = {}
+    provenance: dict[str, str] = {}
+    for name in FIELD_NAMES:
+        human = posting["human"].get(name)
+        machine = posting["machine"].get(name)
+        if human is not None:
+            values[name] = human["value"] if human["state"] != "rejected" else None
+            provenance[name] = human["state"]
+        elif machine is not None:
+            values[name] = machine["value"]
+            provenance[name] = "machine"
+        else:
+            values[name] = None
+            provenance[name] = "none"
+    return values, provenance
+
+
+def key_posting(change: Change) -> int | None:
+    for table, key, row in change.rows:
+        if table == "postings":
+            return int(key[0])
+        if table in ("annotations", "doc_labels", "suggestions"):
+            return int(key[0])
+        if row is not None and "posting_id" in row:
+            return int(row["posting_id"])
+    return None
+
+
+def _posting_row(item: NewPosting, stamp: str) -> dict[str, Any]:
+    locations = item.fields.get("locations") or []
+    confidences = list(item.confidence.values())
+    return {
+        "hash": item.hash, "source": item.source, "kind": item.kind, "raw": item.raw,
+        "cleaned": item.cleaned, "source_text": item.source_text,
+        "removed": json.dumps(item.removed, ensure_ascii=False),
+        "context": json.dumps(item.context, ensure_ascii=False),
+        "metadata": json.dumps(item.metadata, ensure_ascii=False, default=str),
+        "status": item.status, "title": item.fields.get("title"),
+        "company": item.fields.get("company"),
+        "location": locations[0] if locations else None,
+        "min_confidence": min(confidences) if confidences else None,
+        "imported_at": stamp, "updated_at": stamp,
+    }
+
+
+def _filters(status: str | None, field_state: str | None) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if status is not None:
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}; one of {', '.join(STATUSES)}")
+        clauses.append("p.status = ?")
+        params.append(status)
+    if field_state is not None:
+        if field_state not in FIELD_STATES:
+            raise ValueError(f"unknown field state {field_state!r}; one of "
+                             f"{', '.join(FIELD_STATES)}")
+        if field_state == "suggested":
+            clauses.append("EXISTS (SELECT 1 FROM suggestions s WHERE s.posting_id = p.id AND "
+                           "NOT EXISTS (SELECT 1 FROM annotations a WHERE a.posting_id = p.id "
+                           "AND a.field = s.field))")
+        else:
+            clauses.append("EXISTS (SELECT 1 FROM annotations a WHERE a.posting_id = p.id AND "
+                           "a.state = ?)")
+            params.append(field_state)
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _check_field(name: str) -> None:
+    if name not in FIELD_NAMES:
+        raise ValueError(f"unknown field {name!r}")
+
+
+def _q(name: str) -> str:
+    return f'"{name}"'
+
+
+def _is_sqlite(path: Path) -> bool:
+    if path.stat().st_size == 0:
+        return True
+    with path.open("rb") as handle:
+        return handle.read(16) == b"SQLite format 3\x00"
+
+
+__all__ = ["Change", "NewPosting", "ProjectError", "Store", "final_fields", "record_of"]

@@ -1,0 +1,253 @@
+"""The project store: opening and migrating, adding, reading, every edit and its undo."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reviewer.core.migrations import SCHEMA_VERSION
+from reviewer.core.store import NewPosting, ProjectError, Store, record_of
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "projects"
+
+
+def posting(n: int, **extra: object) -> NewPosting:
+    text = f"# Data Engineer {n}\n\nWe are hiring in Berlin. Python and SQL.\n"
+    fields = {"title": f"Data Engineer {n}", "company": "Acme", "locations": ["Berlin"],
+              "skills": ["Python", "SQL"]}
+    return NewPosting(
+        source=f"p{n}.txt", hash=f"h{n}", kind="text", raw=text, cleaned=text,
+        fields=fields, evidence={"title": [[2, 2 + len(fields["title"])]]},
+        confidence={"title": 0.9, "company": 0.5 + n / 100, "locations": 0.7, "skills": 0.7},
+        stages={"title": "structure"}, **extra,  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = Store(tmp_path / "project.db")
+    s.add_postings([posting(n) for n in range(1, 6)])
+    return s
+
+
+# --- opening ---------------------------------------------------------------------------------
+
+
+def test_a_new_project_has_the_current_schema_and_wal(tmp_path: Path) -> None:
+    with Store(tmp_path / "new.db") as s:
+        assert s.schema_version() == SCHEMA_VERSION
+        assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert {"postings", "suggestions", "annotations", "spans", "doc_labels",
+                "label_schema", "events"} <= set(s.db.table_names())
+
+
+def test_a_file_from_a_newer_app_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(ProjectError, match="newer Posting Reviewer"):
+        Store(path)
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("not a database at all")
+    with pytest.raises(ProjectError, match="not a project file"):
+        Store(path)
+
+
+def test_another_applications_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(ProjectError, match="another application"):
+        Store(path)
+
+
+@pytest.mark.parametrize("version_file", sorted(DATA.glob("v*.db")), ids=lambda p: p.stem)
+def test_every_earlier_version_migrates_after_a_backup(version_file: Path,
+                                                       tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    shutil.copy(version_file, path)
+    old_version = int(version_file.stem[1:])
+    with Store(path) as s:
+        assert s.schema_version() == SCHEMA_VERSION
+        assert s.count() == 3
+        first = s.get(1)
+        assert first["fields"]["title"] == "Senior Backend Engineer (Data Platform)"
+        assert first["provenance"]["title"] == "corrected"
+        assert first["machine"]["title"]["value"] == "Senior Backend Engineer, Data Platform"
+        assert first["comment"] == ""
+        assert s.search("Lumenfield") == [1]  # the search index is built for old postings
+    backup = tmp_path / f"old.db.v{old_version}.bak"
+    assert backup.exists()
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == old_version
+
+
+# --- adding and reading ------------------------------------------------------------------------
+
+
+def test_adding_the_same_page_twice_adds_it_once(store: Store) -> None:
+    assert store.add_postings([posting(1), posting(6)]) == 1
+    assert store.count() == 6
+    assert store.known_hashes(["h1", "h6", "h99"]) == {"h1", "h6"}
+
+
+def test_get_returns_everything_attached(store: Store) -> None:
+    p = store.get(1)
+    assert p["title"] == "Data Engineer 1" and p["location"] == "Berlin"
+    assert p["machine"]["skills"]["value"] == ["Python", "SQL"]
+    assert p["fields"]["company"] == "Acme" and p["provenance"]["company"] == "machine"
+    assert p["provenance"]["salary"] == "none"
+    with pytest.raises(KeyError):
+        store.get(999)
+
+
+def test_keyset_paging_walks_every_posting_in_order(store: Store) -> None:
+    for order in ("import", "confidence", "recent"):
+        seen, after = [], None
+        while True:
+            rows = store.page(order, after=after, limit=2)
+            if not rows:
+                break
+            seen += [r["id"] for r in rows]
+            after = rows[-1]["key"]
+        assert seen == store.ids(order)
+        assert sorted(seen) == [1, 2, 3, 4, 5]
+    assert store.ids("confidence")[0] == 1  # company 0.51: the least confident first
+
+
+def test_filters_by_status_and_field_state(store: Store) -> None:
+    store.set_status(2, "flagged")
+    store.reject_field(3, "company")
+    assert store.ids(status="flagged") == [2]
+    assert store.count(status="new") == 4
+    assert store.ids(field_state="rejected") == [3]
+    assert 3 in store.ids(field_state="suggested")
+    with pytest.raises(ValueError, match="unknown status"):
+        store.count(status="done")
+
+
+def test_search_finds_title_company_and_text(store: Store) -> None:
+    assert set(store.search("Berlin")) == {1, 2, 3, 4, 5}
+    assert store.search("Engineer 3") == [3]
+    store.set_field(4, "title", "Platform Wrangler")
+    assert store.search("wrangler") == [4]
+    assert store.search("") == []
+
+
+# --- edits and undo ------------------------------------------------------------------------------
+
+
+def test_a_human_value_never_overwrites_the_machines(store: Store) -> None:
+    store.set_field(1, "title", "Senior Data Engineer")
+    p = store.get(1)
+    assert p["fields"]["title"] == "Senior Data Engineer"
+    assert p["provenance"]["title"] == "corrected"
+    assert p["machine"]["title"]["value"] == "Data Engineer 1"
+    assert p["title"] == "Senior Data Engineer"  # the listing follows the final value
+
+
+def test_setting_the_machine_value_counts_as_accepting(store: Store) -> None:
+    store.set_field(1, "company", "Acme")
+    assert store.get(1)["provenance"]["company"] == "accepted"
+
+
+def test_reject_and_revert(store: Store) -> None:
+    store.reject_field(1, "company")
+    p = store.get(1)
+    assert p["fields"]["company"] is None and p["provenance"]["company"] == "rejected"
+    store.revert_field(1, "company")
+    assert store.get(1)["provenance"]["company"] == "machine"
+
+
+def test_accept_all_marks_reviewed_and_keeps_earlier_decisions(store: Store) -> None:
+    store.set_field(1, "title", "Lead Data Engineer")
+    store.accept_all(1)
+    p = store.get(1)
+    assert p["status"] == "reviewed"
+    assert p["provenance"]["title"] == "corrected"
+    assert p["provenance"]["skills"] == "accepted"
+    assert p["human"]["title"]["value"] == "Lead Data Engineer"
+
+
+@pytest.mark.parametrize("edit", [
+    lambda s: s.set_field(1, "title", "Other"),
+    lambda s: s.accept_field(1, "title"),
+    lambda s: s.reject_field(1, "company"),
+    lambda s: s.accept_all(1),
+    lambda s: s.set_status(1, "skipped"),
+    lambda s: s.set_comment(1, "check the salary"),
+    lambda s: s.add_span(1, 2, 6, "SKILL")[1],
+    lambda s: s.set_labels(1, "seniority", ["senior"]),
+])
+def test_every_edit_undoes_and_redoes(store: Store, edit) -> None:  # type: ignore[no-untyped-def]
+    before = record_of(store.get(1))
+    change = edit(store)
+    after = record_of(store.get(1))
+    assert after != before
+    redo = store.undo(change)
+    assert _same(record_of(store.get(1)), before)
+    store.undo(redo)
+    assert _same(record_of(store.get(1)), after)
+
+
+def test_undo_of_a_revert_and_of_a_span_removal(store: Store) -> None:
+    store.set_field(2, "title", "Mine")
+    change = store.revert_field(2, "title")
+    store.undo(change)
+    assert store.get(2)["fields"]["title"] == "Mine"
+    span_id, _ = store.add_span(2, 2, 6, "SKILL")
+    removal = store.remove_span(span_id)
+    assert store.get(2)["spans"] == []
+    store.undo(removal)
+    assert [s["label"] for s in store.get(2)["spans"]] == ["SKILL"]
+
+
+def test_span_outside_the_text_is_refused(store: Store) -> None:
+    with pytest.raises(ValueError, match="outside the text"):
+        store.add_span(1, 5, 5000, "SKILL")
+
+
+def test_every_edit_is_logged(store: Store) -> None:
+    store.set_status(1, "reviewed")
+    kinds = [r[0] for r in store.db.execute("SELECT kind FROM events ORDER BY id")]
+    assert kinds[0] == "import" and kinds[-1] == "set_status"
+
+
+def test_edits_are_committed_at_once(store: Store) -> None:
+    store.set_field(3, "title", "Committed")
+    other = sqlite3.connect(store.path)
+    row = other.execute("SELECT state FROM annotations WHERE posting_id = 3").fetchone()
+    other.close()
+    assert row == ("corrected",)
+
+
+def test_a_record_round_trips_through_another_project(store: Store, tmp_path: Path) -> None:
+    store.set_field(1, "title", "Senior Data Engineer")
+    store.reject_field(1, "company")
+    store.add_span(1, 2, 6, "SKILL")
+    store.set_labels(1, "relevant", ["yes"])
+    store.set_comment(1, "good one")
+    store.accept_all(1)
+    record = record_of(store.get(1))
+    with Store(tmp_path / "other.db") as other:
+        assert other.add_record(dict(record))
+        assert not other.add_record(dict(record))  # known hash: not added again
+        assert record_of(other.get(record["id"])) == record
+
+
+def _same(a: dict, b: dict) -> bool:  # type: ignore[type-arg]
+    """Equal but for the time of the last edit."""
+    return {**a, "updated_at": None} == {**b, "updated_at": None}
