@@ -10,14 +10,19 @@ import argparse
 import json
 import os
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Any
 
 from reviewer import __version__
+from reviewer.core.importer import ImportReport, import_paths
 from reviewer.core.ingest import UnreadableError, read_file
 from reviewer.core.pipeline import process, record
+from reviewer.core.reports import evaluation, stats
 from reviewer.core.schema import FIELDS
+from reviewer.core.store import ProjectError, Store
 
 
 def _extract_one(path: str) -> dict[str, Any]:
@@ -91,6 +96,122 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _open(path: str, create: bool = False) -> Store:
+    if not create and not Path(path).exists():
+        raise CliError(f"{path}: no such project file (create one with 'reviewer import "
+                       f"{path} FILES...')")
+    try:
+        return Store(path, create=create)
+    except ProjectError as err:
+        raise CliError(str(err)) from err
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed as one line, exit status 2."""
+
+
+class _ProgressLine:
+    """One line on the terminal, rewritten as an import goes on."""
+
+    def __init__(self) -> None:
+        self.live = sys.stderr.isatty()
+        self.last = 0.0
+
+    def __call__(self, report: ImportReport) -> None:
+        now = time.monotonic()
+        if not self.live or now - self.last < 0.2:
+            return
+        self.last = now
+        rate = report.seen / report.seconds if report.seconds else 0.0
+        print(f"\r{report.seen:,} read · {report.added:,} added · {report.duplicates:,} "
+              f"duplicates · {len(report.skipped):,} skipped · {rate:,.0f}/s",
+              end="", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.live:
+            print(file=sys.stderr)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    store = _open(args.db, create=True)
+    line = _ProgressLine()
+    try:
+        report = import_paths(store, args.paths, column=args.column, jobs=jobs, progress=line)
+    finally:
+        line.done()
+        store.close()
+    for skipped in report.skipped:
+        print(f"skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
+    rate = report.seen / report.seconds if report.seconds else 0.0
+    print(f"{report.added:,} postings added, {report.duplicates:,} already in the project, "
+          f"{len(report.skipped):,} skipped ({report.seconds:.1f} s, {rate:,.0f}/s)")
+    return 1 if report.skipped and not report.added and not report.duplicates else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from reviewer.core.export import export, parse_split
+
+    store = _open(args.db)
+    try:
+        split = parse_split(args.split) if args.split else None
+        reviewed_only = not args.all
+        if store.count("reviewed" if reviewed_only else None) == 0:
+            raise CliError("nothing to export: no reviewed postings (pass --all to export "
+                           "every posting)" if reviewed_only else "the project is empty")
+        summary = export(lambda: store.records(reviewed_only), args.format, Path(args.output),
+                         split=split, stratify=args.stratify, parquet=args.parquet)
+    except (ValueError, ImportError) as err:
+        raise CliError(str(err)) from err
+    finally:
+        store.close()
+    print(summary.describe() if hasattr(summary, "describe") else summary)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    store = _open(args.db)
+    try:
+        figures = stats(store)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
+        return 0
+    status = figures["status"]
+    print(f"{figures['postings']:,} postings: " + ", ".join(
+        f"{n:,} {s}" for s, n in status.items()))
+    for question, options in figures["labels"].items():
+        print(f"label {question}: " + ", ".join(f"{o} {n:,}" for o, n in options.items()))
+    if figures["spans"]:
+        print("spans: " + ", ".join(f"{k} {n:,}" for k, n in figures["spans"].items()))
+    print(f"{'field':26s} {'suggested':>9} {'accepted':>9} {'corrected':>9} {'rejected':>9}")
+    for name, states in figures["field_states"].items():
+        print(f"{name:26s} " + " ".join(f"{states.get(s, 0):>9,}" for s in
+                                        ("suggested", "accepted", "corrected", "rejected")))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    store = _open(args.db)
+    try:
+        figures = evaluation(store)
+        reviewed = store.count("reviewed")
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return 0
+    print(f"machine suggestions against the reviewers' values, {reviewed:,} reviewed postings")
+    print(f"{'field':26s} {'accepted':>9} {'corrected':>9} {'rejected':>9} {'added':>7} "
+          f"{'accuracy':>8}")
+    for name, f in figures.items():
+        acc = f"{f['accuracy']:.3f}" if f["accuracy"] is not None else "-"
+        print(f"{name:26s} {f['accepted']:>9,} {f['corrected']:>9,} {f['rejected']:>9,} "
+              f"{f['added']:>7,} {acc:>8}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reviewer",
@@ -111,6 +232,47 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                      help="worker processes (0: one per core; default 1)")
     ext.set_defaults(func=cmd_extract)
+
+    imp = sub.add_parser(
+        "import", help="import posting files into a project (created if missing)",
+        description="Import pages into a project file: .html .htm .txt .md files, folders "
+                    "(recursively), .zip archives, .jsonl/.json (objects with 'html', 'text' "
+                    "or 'raw'; other keys kept as metadata; our own exported JSONL too) and "
+                    ".csv (--column). Each page is cleaned and its fields extracted; a page "
+                    "already in the project is not added again.",
+    )
+    imp.add_argument("db", metavar="DB", help="the project file")
+    imp.add_argument("paths", nargs="+", metavar="PATH")
+    imp.add_argument("--column", help="the CSV column that holds the page")
+    imp.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                     help="worker processes (0: one per core; default 1)")
+    imp.set_defaults(func=cmd_import)
+
+    exp = sub.add_parser(
+        "export", help="export the labelled dataset",
+        description="Write the project's reviewed postings (--all: every posting) in a "
+                    "dataset format. Spans' offsets always index the exported text.",
+    )
+    exp.add_argument("db", metavar="DB")
+    exp.add_argument("--format", "-f", default="jsonl",
+                     choices=("jsonl", "csv", "hf", "prodigy", "labelstudio", "spacy", "jsonld"))
+    exp.add_argument("--output", "-o", required=True, metavar="OUT",
+                     help="a file, or a folder with --split and for hf")
+    exp.add_argument("--all", action="store_true", help="every posting, not only reviewed ones")
+    exp.add_argument("--split", metavar="SPEC", help="e.g. train=0.8,dev=0.1,test=0.1 "
+                     "(deterministic by the hash of each posting)")
+    exp.add_argument("--stratify", metavar="QUESTION",
+                     help="keep each answer of this document-label question in proportion")
+    exp.add_argument("--parquet", action="store_true", help="hf: Parquet files, not JSONL")
+    exp.set_defaults(func=cmd_export)
+
+    for name, func, text in (("stats", cmd_stats, "counts by status, label and field state"),
+                             ("eval", cmd_eval, "how often reviewers accepted, corrected or "
+                                                "rejected each machine suggestion")):
+        cmd = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
+        cmd.add_argument("db", metavar="DB")
+        cmd.add_argument("--json", action="store_true", help="print JSON")
+        cmd.set_defaults(func=func)
     return parser
 
 
@@ -122,6 +284,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         code: int = args.func(args)
+    except CliError as err:
+        print(f"reviewer: {err}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("reviewer: stopped", file=sys.stderr)
         return 130

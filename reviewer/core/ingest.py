@@ -6,7 +6,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 20_000_000
 
 
 class UnreadableError(Exception):
@@ -69,6 +69,11 @@ def _declared_charset(head: bytes) -> str | None:
     return "cp1252" if name in ("iso-8859-1", "latin-1", "latin1", "us-ascii") else name
 
 
+def too_large(what: str, size: int, limit: int) -> str:
+    """The one wording of a size limit: "the file is 20.5 MB, over the 20 MB limit"."""
+    return f"the {what} is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit"
+
+
 def read_file(path: str | Path) -> str:
     """The text of one posting file; UnreadableError says why it cannot be read."""
     path = Path(path)
@@ -79,8 +84,7 @@ def read_file(path: str | Path) -> str:
     if path.is_dir():
         raise UnreadableError("this is a folder, not a file")
     if size > MAX_BYTES:
-        raise UnreadableError(f"the file is {size / 1e6:.1f} MB; the limit is "
-                              f"{MAX_BYTES / 1e6:.0f} MB")
+        raise UnreadableError(too_large("file", size, MAX_BYTES))
     try:
         data = path.read_bytes()
     except OSError as err:
