@@ -16,6 +16,7 @@ Every line left out is recorded with its range in the normalised text and why.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -169,54 +170,54 @@ def _merge(removed: list[Removal]) -> list[Removal]:
 def _classify(line: Line, wrap_at: int = 10**6) -> None:
     if line.kind == "blank":
         return
-    text = line.text.strip()
+    wrapped = len(line.text.rstrip()) >= wrap_at
+    line.kind, line.score, line.reason = _judge(line.text.strip(), wrapped)
+
+
+@functools.lru_cache(maxsize=65536)
+def _judge(text: str, wrapped: bool) -> tuple[str, float, str | None]:
+    """(kind, score, reason) of one line; a pure function of its text, so cached:
+    later passes and a site's repeated menus and footers cost nothing."""
     body = BULLET.sub("", text)
     words = _WORD.findall(body)
-    n = len(words)
-    if _RULE.match(text) or (not words and not re.search(r"\d", text)):
-        line.kind, line.score = "rule", -1.0
-        return
+    if _RULE.match(text) or (not words and not _DIGIT.search(text)):
+        return "rule", -1.0, None
     bare = _LINK_TARGET.sub(r"\1", body).strip(" |•·>›»-–—*_")
-    words = _WORD.findall(bare) if "](" in body else words
+    if "](" in body:
+        words = _WORD.findall(bare)
     n = len(words)
     reason = boilerplate_reason(bare) if n <= 10 else _long_boilerplate(bare)
     if reason:
-        line.reason, line.score = reason, -4.0
-        return
-    if BULLET.match(text) and n >= 1:
-        line.kind = "bullet"
-    if re.match(r"#{1,6} \S", text) and n <= 15:
-        line.kind, line.score = "heading", 2.0
-        return
+        return "text", -4.0, reason
+    kind = "bullet" if BULLET.match(text) else "text"
+    if n <= 15 and _MD_HEADING.match(text):
+        return "heading", 2.0, None
     label = LABEL.match(body) or ALLCAPS_LABEL.match(body)
     if label and JOB_LABELS.match(label.group(1).strip()):
-        line.kind = "label"
-        line.score = 5.0
-        return
-    if _CONTACT.search(body) and n <= 12:
-        line.score = 0.0  # an address, phone or e-mail: how to apply, neither for nor against
-        return
-    known, _field = section_field(body, loose=False)
-    if known and n <= 8 and line.kind != "bullet":
-        line.kind, line.score = "heading", 3.0
-        return
+        return "label", 5.0, None
+    if n <= 12 and ("@" in body or ":" in body or _DIGIT.search(body)) and \
+            _CONTACT.search(body):
+        return kind, 0.0, None  # an address, phone or e-mail: how to apply
+    if n <= 8 and kind != "bullet" and section_field(body, loose=False)[0]:
+        return "heading", 3.0, None
     if label and label.group(1).isupper() and len(label.group(1)) > 3:
-        line.kind = "label"
-        line.score = 2.5 if n > 2 else 1.0
-        return
-    sentence = bool(re.search(r"[a-z][.!?;,]", body)) or n >= 12
+        return "label", (2.5 if n > 2 else 1.0), None
+    sentence = n >= 12 or bool(_SENTENCE.search(body))
     if n >= 8 and sentence:
-        line.score = min(n / 5.0, 8.0)
-    elif line.kind == "bullet" and n >= 4:
-        line.score = min(n / 5.0, 4.0)
-    elif n >= 5 and sentence:
-        line.score = 0.5
-    elif n >= 6 and len(line.text.rstrip()) >= wrap_at:
-        line.score = 1.0  # a hard-wrapped line of prose, cut before its stop
-    elif n <= 3:
-        line.score = -1.5
-    else:
-        line.score = -0.5
+        return kind, min(n / 5.0, 8.0), None
+    if kind == "bullet" and n >= 4:
+        return kind, min(n / 5.0, 4.0), None
+    if n >= 5 and sentence:
+        return kind, 0.5, None
+    if n >= 6 and wrapped:
+        return kind, 1.0, None  # a hard-wrapped line of prose, cut before its stop
+    return kind, (-1.5 if n <= 3 else -0.5), None
+
+
+_DIGIT = re.compile(r"\d")
+_NON_WORD = re.compile(r"\W+")
+_MD_HEADING = re.compile(r"#{1,6} \S")
+_SENTENCE = re.compile(r"[a-z][.!?;,]")
 
 
 def _long_boilerplate(body: str) -> str | None:
@@ -384,7 +385,7 @@ def _drop_inside(lines: list[Line], first: int, last: int) -> list[int]:
             continue
         if line.kind == "rule":
             continue
-        key = re.sub(r"\W+", " ", line.text).strip().lower()
+        key = _NON_WORD.sub(" ", line.text).strip().lower()
         continuation = line.kind == "text" and len(above.strip()) >= 60
         if len(key) < 80 and line.kind != "bullet" and not continuation:
             if key in seen_short:

@@ -18,7 +18,13 @@ LABEL = re.compile(r"^\s*([A-Z][A-Za-z0-9 &/()'’.-]{1,40}?)\s*:\s*(.*)$")
 ALLCAPS_LABEL = re.compile(r"^\s*([A-Z][A-Z0-9 &/()'’.,-]{2,50}?)\s*:\s*(.*)$")
 
 
-@dataclass
+def _single_spaces(text: str) -> str:
+    return _SPACES.sub(" ", text) if "  " in text else text
+
+
+_SPACES = re.compile(r" {2,}")
+
+
 @dataclass
 class Line:
     start: int  # offset of the line in the normalised source
@@ -50,7 +56,7 @@ def to_markdown(lines: list[Line]) -> tuple[str, dict[int, list[tuple[int, int]]
 
     def flush() -> None:
         if para:
-            blocks.append((re.sub(r" {2,}", " ", " ".join(para)), list(para_lines)))
+            blocks.append((_single_spaces(" ".join(para)), list(para_lines)))
             para.clear()
             para_lines.clear()
 
@@ -86,7 +92,7 @@ def to_markdown(lines: list[Line]) -> tuple[str, dict[int, list[tuple[int, int]]
                 para.append(value)
                 para_lines.append(line)
             else:
-                blocks.append((re.sub(r" {2,}", " ", text), [line]))
+                blocks.append((_single_spaces(text), [line]))
             prev_len = len(line.text) if label and value and long_value else 0
             continue
         if line.kind == "bullet":

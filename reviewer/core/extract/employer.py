@@ -128,11 +128,14 @@ _BYLINE = re.compile(r"\bposted by\s+(?P<who>.{2,80}?)\s+on\s+(?P<when>.{6,40})"
 def _byline(doc: Document) -> tuple[str, str | None] | None:
     """"Posted by Acme Ltd on Fri, 27 Jan 2017": (company, ISO date)."""
     for text in [*doc.context[:15], *(b.text for b in doc.blocks[:15])]:
-        match = _BYLINE.search(text)
+        match = _BYLINE.search(text) if "osted by" in text or "OSTED BY" in text else None
         if match:
             date = find_date(match.group("when"))
             return match.group("who").strip(" .,"), date[0] if date else None
     return None
+
+
+_POSTED = re.compile(r"\b(?:posted|published|listed)\b.{0,60}", re.I)
 
 
 def byline_date(doc: Document) -> Finding | None:
@@ -140,13 +143,14 @@ def byline_date(doc: Document) -> Finding | None:
     if byline is not None and byline[1]:
         return Finding(byline[1], doc.spans_of(byline[1]), 0.8, "structure")
     for line in doc.context[:15]:
-        match = re.search(r"\b(?:posted|published|listed)\b.{0,60}", line, re.I)
+        match = _POSTED.search(line) if "osted" in line or "ublished" in line else None
         if match:
             date = find_date(match.group())
             if date:
                 return Finding(date[0], doc.spans_of(date[0]), 0.7, "structure")
     for block in doc.blocks[:15]:
-        match = re.search(r"\b(?:posted|published|listed)\b.{0,60}", block.text, re.I)
+        text = block.text
+        match = _POSTED.search(text) if "osted" in text or "ublished" in text else None
         if match:
             date = find_date(match.group())
             if date:

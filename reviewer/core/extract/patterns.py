@@ -115,15 +115,22 @@ def _block_span(doc: Document, block: Block, inner: Span) -> list[Span]:
     return [(at, at + len(piece))] if at >= 0 else [block.span]
 
 
+_EMPLOYMENT_WORDS = re.compile(
+    r"\b(full[- ]time|part[- ]time|internship|fixed[- ]term|temporary|freelance|"
+    r"contract(?:or)? (?:role|position|basis|assignment))\b")
+
+
 def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
     if title is not None:
         kind = employment_type(str(title.value))
         if kind and kind != "full_time":
             return {"employment_type": Finding(kind, title.spans, 0.7, "pattern")}
     for block in doc.blocks[:40]:
-        match = re.search(r"\b(full[- ]time|part[- ]time|internship|fixed[- ]term|temporary|"
-                          r"freelance|contract(?:or)? (?:role|position|basis|assignment))\b",
-                          block.text, re.I)
+        low = block.text.lower()
+        if not any(w in low for w in ("time", "intern", "term", "temporary", "freelance",
+                                      "contract")):
+            continue
+        match = _EMPLOYMENT_WORDS.search(low)
         if match:
             kind = employment_type(match.group())
             if kind:
