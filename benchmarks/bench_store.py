@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import postings  # noqa: E402
+from synthetic import postings
 
 
 def run(args: list[str]) -> tuple[float, float]:

@@ -1,0 +1,488 @@
+"""Dataset exporters: every format written from canonical records, splits, span safety."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import hashlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any, Literal, cast
+
+import pytest
+
+from reviewer.core.export import (
+    FORMATS,
+    assign_split,
+    export,
+    parse_split,
+    plan_split,
+)
+from reviewer.core.records import RECORD_KEYS, PostingRecord, Provenance, SpanRecord
+from reviewer.core.schema import FIELD_NAMES
+
+STAMP = "2024-05-01T10:00:00Z"
+
+
+def span(text: str, sub: str, label: str, origin: Literal["machine", "human"] = "human",
+         nth: int = 0) -> SpanRecord:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(sub, start + 1)
+    return {"start": start, "end": start + len(sub), "label": label, "text": sub,
+            "origin": origin}
+
+
+def make_record(rid: int, text: str, *, status: str = "reviewed",
+                fields: dict[str, Any] | None = None,
+                provenance: dict[str, Provenance] | None = None,
+                spans: list[SpanRecord] | None = None,
+                labels: dict[str, list[str]] | None = None,
+                machine: dict[str, Any] | None = None,
+                raw_hash: str | None = None) -> PostingRecord:
+    values = dict.fromkeys(FIELD_NAMES)
+    values.update(fields or {})
+    prov: dict[str, Provenance] = {
+        name: ("accepted" if values[name] is not None else "none") for name in FIELD_NAMES}
+    prov.update(provenance or {})
+    return {
+        "id": rid, "source": f"pages/{rid}.html",
+        "raw_hash": hashlib.sha256(f"raw {rid}".encode()).hexdigest() if raw_hash is None
+        else raw_hash,
+        "status": status, "text": text, "fields": values, "provenance": prov,
+        "machine": machine or {}, "field_spans": {}, "spans": spans or [],
+        "labels": labels or {}, "comment": "", "metadata": {"board": "x"},
+        "imported_at": STAMP, "updated_at": STAMP, "schema_version": 1,
+    }
+
+
+T1 = "# Senior Data Engineer\n\nAcme Ltd is hiring in Leeds, UK.\n\n- Build pipelines\n"
+T2 = "Développeur·se 🚀 Python à Montréal — 東京オフィス勤務も可能です。Remote OK."
+T3 = "Barista wanted in Café Zoë, part time."
+T4 = "Nurse, Ward 7. Apply by 2024-06-30."
+T5 = "Intern 🧪 — Data team, Berlin. Stipend $20/hour."
+
+
+def sample() -> list[PostingRecord]:
+    """Seven postings: overlapping spans, unicode offsets, rejected and corrected fields,
+    labels, every status, an empty raw hash."""
+    return [
+        make_record(
+            1, T1,
+            fields={"title": "Senior Data Engineer", "company": "Acme Ltd",
+                    "locations": ["Leeds, UK"], "employment_type": "full_time",
+                    "salary": {"min": 50000, "max": 65000, "currency": "GBP", "period": "year"},
+                    "experience_years": 3, "education": "bachelor",
+                    "responsibilities": ["Build pipelines"], "skills": ["Python", "SQL"],
+                    "required_qualifications": ["SQL"], "preferred_qualifications": ["dbt"],
+                    "requisition_id": "R-1", "date_posted": "2024-05-01"},
+            provenance={"title": "corrected"},
+            spans=[span(T1, "Senior Data Engineer", "TITLE"),
+                   span(T1, "Data Engineer", "ROLE", "machine"),
+                   span(T1, "Leeds, UK", "LOC")],
+            labels={"quality": ["good"], "tags": ["tech", "remote"]},
+            machine={"title": {"value": "Data Engineer", "confidence": 0.7, "spans": [[9, 22]],
+                               "stage": "headings"}}),
+        make_record(
+            2, T2,
+            fields={"title": "Développeur·se Python", "locations": ["Montréal"],
+                    "remote": None},
+            provenance={"remote": "rejected"},
+            spans=[span(T2, "Montréal", "LOC"), span(T2, "東京", "LOC", "machine"),
+                   span(T2, "🚀 Python", "SKILL"), span(T2, "Python", "SKILL", "machine")],
+            labels={"quality": ["good"]},
+            machine={"remote": {"value": "onsite", "confidence": 0.4, "spans": [],
+                                "stage": "lexicon"}}),
+        make_record(3, T3, status="skipped", fields={"company": "Café Zoë",
+                                                     "employment_type": "part_time"},
+                    spans=[span(T3, "Café Zoë", "ORG")]),
+        make_record(4, T4, status="flagged", fields={"valid_through": "2024-06-30"},
+                    spans=[span(T4, "Ward 7", "DEPT"),
+                           {"start": 0, "end": 5, "label": "TITLE", "text": "Nurse",
+                            "origin": "human"}],
+                    labels={"quality": ["bad"]}),
+        make_record(5, T5, status="new", raw_hash="",
+                    fields={"title": "Intern", "remote": "remote", "employment_type":
+                            "internship", "salary": {"min": 20, "max": None, "currency": "USD",
+                                                     "period": "hour"}},
+                    spans=[span(T5, "🧪", "EMOJI"), span(T5, "Berlin", "LOC")]),
+        make_record(6, "Welder. Night shifts.", labels={"quality": ["ok"]},
+                    fields={"work_hours": 40}),
+        make_record(7, "Driver wanted.", status="reviewed"),
+    ]
+
+
+def with_bad_span(records: list[PostingRecord]) -> list[PostingRecord]:
+    """The sample with one span whose text does not match its offsets."""
+    broken = copy.deepcopy(records)
+    broken[3]["spans"].append({"start": 7, "end": 11, "label": "X", "text": "nope",
+                               "origin": "human"})
+    return broken
+
+
+def read_lines(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_sample_spans_hold_their_text() -> None:
+    for record in sample():
+        for s in record["spans"]:
+            assert record["text"][s["start"]:s["end"]] == s["text"]
+
+
+# -- canonical JSONL ----------------------------------------------------------------------------
+
+
+def test_jsonl_round_trip(tmp_path: Path) -> None:
+    records = sample()
+    out = tmp_path / "postings.jsonl"
+    summary = export(iter(records), "jsonl", out)
+    assert summary.counts == {"all": 7} and summary.files == [out] and summary.dropped_spans == 0
+    rows = read_lines(out)
+    assert rows == records
+    assert all(list(row) == list(RECORD_KEYS) for row in rows)
+    assert "Montréal" in out.read_text(encoding="utf-8")  # ensure_ascii=False
+
+
+def test_bad_spans_are_dropped_and_counted(tmp_path: Path) -> None:
+    records = with_bad_span(sample())
+    records[0]["machine"]["title"]["spans"].append([5, 10_000])
+    summary = export(records, "jsonl", tmp_path / "p.jsonl")
+    assert summary.dropped_spans == 2
+    rows = read_lines(tmp_path / "p.jsonl")
+    assert [s["label"] for s in rows[3]["spans"]] == ["DEPT", "TITLE"]
+    assert rows[0]["machine"]["title"]["spans"] == [[9, 22]]
+    assert len(records[3]["spans"]) == 3  # the caller's record is untouched
+    assert "2 bad spans dropped" in summary.describe()
+
+
+def test_split_writes_one_file_a_part(tmp_path: Path) -> None:
+    split = {"train": 0.5, "dev": 0.25, "test": 0.25}
+    summary = export(sample(), "jsonl", tmp_path / "out", split=split)
+    assert summary.files == [tmp_path / "out" / f"{p}.jsonl" for p in split]
+    for part, path in zip(split, summary.files, strict=True):
+        rows = read_lines(path)
+        assert len(rows) == summary.counts[part]
+        assert all(assign_split(cast(PostingRecord, r), split) == part for r in rows)
+    assert summary.total == 7
+
+
+def test_bad_arguments() -> None:
+    with pytest.raises(ValueError, match="unknown export format"):
+        export([], "xml", Path("x"))
+    with pytest.raises(ValueError, match="hf format only"):
+        export([], "jsonl", Path("x"), parquet=True)
+    with pytest.raises(ValueError, match="stratify needs a split"):
+        export(sample, "jsonl", Path("x"), stratify="quality")
+    with pytest.raises(ValueError, match="function that returns"):
+        export(sample(), "jsonl", Path("x"), split={"a": 0.5, "b": 0.5}, stratify="quality")
+    assert len(FORMATS) == 7
+
+
+# -- CSV ----------------------------------------------------------------------------------------
+
+
+def test_csv_header_and_flattened_row(tmp_path: Path) -> None:
+    out = tmp_path / "p.csv"
+    export(sample(), "csv", out)
+    with out.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    header = rows[0]
+    assert header[:7] == ["id", "source", "raw_hash", "status", "text", "title",
+                          "title__provenance"]
+    salary = header.index("salary_min")
+    assert header[salary:salary + 5] == ["salary_min", "salary_max", "salary_currency",
+                                         "salary_period", "salary__provenance"]
+    assert header[-7:] == ["labels__quality", "labels__tags", "spans", "comment",
+                           "imported_at", "updated_at", "metadata"]
+    assert len(rows) == 8 and all(len(r) == len(header) for r in rows)
+    row = dict(zip(header, rows[1], strict=True))
+    assert row["text"] == T1  # newlines survive quoting
+    assert row["title"] == "Senior Data Engineer" and row["title__provenance"] == "corrected"
+    assert row["locations"] == "Leeds, UK" and row["skills"] == "Python | SQL"
+    assert (row["salary_min"], row["salary_currency"], row["salary_period"]) == \
+        ("50000", "GBP", "year")
+    assert row["remote"] == "" and row["remote__provenance"] == "none"
+    assert row["labels__tags"] == "tech | remote" and row["labels__quality"] == "good"
+    assert json.loads(row["spans"]) == sample()[0]["spans"]
+    assert json.loads(row["metadata"]) == {"board": "x"}
+    second = dict(zip(header, rows[2], strict=True))
+    assert second["remote__provenance"] == "rejected" and second["labels__tags"] == ""
+    assert list(tmp_path.iterdir()) == [out]  # the spool was anonymous
+
+
+# -- splits -------------------------------------------------------------------------------------
+
+
+def test_parse_split() -> None:
+    assert parse_split("train=0.8,dev=0.1,test=0.1") == {"train": 0.8, "dev": 0.1, "test": 0.1}
+    assert parse_split(" train = 0.7 , test = 0.3 ") == {"train": 0.7, "test": 0.3}
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("", "empty"),
+    ("train=0.8,test=0.3", "sum to 1.1"),
+    ("train=0.5,train=0.5", "named twice"),
+    ("train=0,test=1", "must be positive"),
+    ("train=-0.5,test=1.5", "must be positive"),
+    ("=1", "empty name"),
+    ("train", "NAME=FRACTION"),
+    ("train=abc,test=1", "not a number"),
+    ("tr/ain=1", "letters, digits"),
+])
+def test_parse_split_errors(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_split(text)
+
+
+def many(n: int) -> list[PostingRecord]:
+    strata = ["a"] * 6 + ["b"] * 3 + ["c"]
+    out = []
+    for i in range(n):
+        label = {"quality": [strata[i % 10]]} if i % 17 else {}
+        out.append(make_record(i, f"posting {i}", labels=label))
+    return out
+
+
+def test_assign_split_is_deterministic_and_proportional() -> None:
+    records = many(1000)
+    split = {"train": 0.8, "dev": 0.1, "test": 0.1}
+    first = [assign_split(r, split) for r in records]
+    assert first == [assign_split(copy.deepcopy(r), split) for r in reversed(records)][::-1]
+    counts = Counter(first)
+    for part, share in split.items():
+        assert abs(counts[part] / 1000 - share) <= 0.05, counts
+    no_hash = make_record(1, "x", raw_hash="")
+    assert assign_split(no_hash, split) == assign_split(copy.deepcopy(no_hash), split)
+
+
+def test_stratified_split_balances_each_stratum() -> None:
+    records = many(1000)
+    split = {"train": 0.7, "dev": 0.2, "test": 0.1}
+    plan = plan_split(records, split, "quality")
+    assert plan == plan_split(list(reversed(records)), split, "quality")
+    assert set(plan) == {r["id"] for r in records}
+    by_stratum: dict[str, Counter[str]] = {}
+    for r in records:
+        key = r["labels"].get("quality", ["<none>"])[0]
+        by_stratum.setdefault(key, Counter())[plan[r["id"]]] += 1
+    assert set(by_stratum) == {"a", "b", "c", "<none>"}
+    for counts in by_stratum.values():
+        n = sum(counts.values())
+        for part, share in split.items():
+            assert abs(counts[part] - n * share) <= 1, (counts, n)
+
+
+def test_stratified_export_reads_the_records_twice(tmp_path: Path) -> None:
+    records = many(200)
+    split = {"train": 0.5, "test": 0.5}
+    summary = export(lambda: iter(records), "jsonl", tmp_path / "s", split=split,
+                     stratify="quality")
+    plan = plan_split(records, split, "quality")
+    assert summary.counts == dict(Counter(plan.values()))
+    assert {r["id"] for r in read_lines(tmp_path / "s" / "test.jsonl")} == \
+        {rid for rid, part in plan.items() if part == "test"}
+
+
+# -- Prodigy ------------------------------------------------------------------------------------
+
+
+def test_prodigy_tasks(tmp_path: Path) -> None:
+    export(sample(), "prodigy", tmp_path / "p.jsonl")
+    tasks = read_lines(tmp_path / "p.jsonl")
+    first = tasks[0]
+    assert first["text"] == T1
+    assert first["spans"] == [{"start": s["start"], "end": s["end"], "label": s["label"]}
+                              for s in sample()[0]["spans"]]
+    assert first["accept"] == ["good", "tech", "remote"]
+    assert [t["answer"] for t in tasks] == ["accept", "accept", "ignore", "reject", "ignore",
+                                            "accept", "accept"]
+    assert first["meta"]["id"] == 1 and first["meta"]["title"] == "Senior Data Engineer"
+    assert first["meta"]["labels"] == {"quality": ["good"], "tags": ["tech", "remote"]}
+    for task in tasks:
+        assert isinstance(task["_input_hash"], int) and isinstance(task["_task_hash"], int)
+        for s in task["spans"]:
+            assert task["text"][s["start"]:s["end"]]
+    again = tmp_path / "again.jsonl"
+    export(sample(), "prodigy", again)
+    assert read_lines(again) == tasks
+    assert len({t["_input_hash"] for t in tasks}) == 7
+
+
+# -- Label Studio -------------------------------------------------------------------------------
+
+
+def test_labelstudio_tasks(tmp_path: Path) -> None:
+    out = tmp_path / "ls.json"
+    export(with_bad_span(sample()), "labelstudio", out)
+    tasks = json.loads(out.read_text(encoding="utf-8"))
+    assert isinstance(tasks, list) and len(tasks) == 7
+    ids: list[str] = []
+    for task in tasks:
+        text = task["data"]["text"]
+        results = [r for a in task.get("annotations", []) for r in a["result"]]
+        results += [r for p in task.get("predictions", []) for r in p["result"]]
+        for r in results:
+            assert isinstance(r["id"], str) and r["to_name"] == "text"
+            ids.append(r["id"])
+            if r["type"] == "labels":
+                v = r["value"]
+                assert v["text"] == text[v["start"]:v["end"]] and len(v["labels"]) == 1
+    assert len(ids) == len(set(ids))
+    first = tasks[0]
+    assert first["data"]["title"] == "Senior Data Engineer" and first["data"]["source"]
+    [annotation] = first["annotations"]
+    kinds = [(r["from_name"], r["type"]) for r in annotation["result"]]
+    assert kinds == [("label", "labels"), ("label", "labels"), ("quality", "choices"),
+                     ("tags", "choices")]
+    assert annotation["result"][3]["value"] == {"choices": ["tech", "remote"]}
+    [prediction] = first["predictions"]
+    assert "headings" in prediction["model_version"]
+    assert [r["value"]["text"] for r in prediction["result"]] == ["Data Engineer"]
+    unicode = tasks[1]["annotations"][0]["result"]
+    assert [r["value"]["text"] for r in unicode if r["type"] == "labels"] == \
+        ["Montréal", "🚀 Python"]
+    assert "annotations" not in tasks[2]  # skipped: no human result
+    assert "annotations" not in tasks[3]  # flagged
+    assert "annotations" not in tasks[6]  # reviewed, but nothing to say
+
+
+# -- schema.org JSON-LD -------------------------------------------------------------------------
+
+
+def test_jsonld_job_postings(tmp_path: Path) -> None:
+    out = tmp_path / "p.jsonld"
+    export(sample(), "jsonld", out)
+    postings = json.loads(out.read_text(encoding="utf-8"))
+    first, fifth, sixth = postings[0], postings[4], postings[5]
+    assert first["@context"] == "https://schema.org" and first["@type"] == "JobPosting"
+    assert first["title"] == "Senior Data Engineer"
+    assert first["hiringOrganization"] == {"@type": "Organization", "name": "Acme Ltd"}
+    assert first["jobLocation"] == [{"@type": "Place", "address": {
+        "@type": "PostalAddress", "addressLocality": "Leeds, UK"}}]
+    assert first["employmentType"] == "FULL_TIME" and first["datePosted"] == "2024-05-01"
+    assert first["baseSalary"] == {"@type": "MonetaryAmount", "currency": "GBP", "value": {
+        "@type": "QuantitativeValue", "minValue": 50000, "maxValue": 65000, "unitText": "YEAR"}}
+    assert first["experienceRequirements"]["monthsOfExperience"] == 36
+    assert first["educationRequirements"]["credentialCategory"] == "bachelor degree"
+    assert first["qualifications"] == "SQL\nPreferred: dbt"
+    assert first["skills"] == "Python\nSQL" and first["responsibilities"] == "Build pipelines"
+    assert first["identifier"]["value"] == "R-1"
+    assert first["description"] == T1
+    assert "jobLocationType" not in first and "jobBenefits" not in first
+    assert fifth["jobLocationType"] == "TELECOMMUTE" and fifth["employmentType"] == "INTERN"
+    assert fifth["baseSalary"]["value"] == {"@type": "QuantitativeValue", "minValue": 20,
+                                            "unitText": "HOUR"}
+    assert set(sixth) == {"@context", "@type", "description"}
+    assert postings[3]["validThrough"] == "2024-06-30"
+
+
+def test_empty_json_array(tmp_path: Path) -> None:
+    export([], "jsonld", tmp_path / "none.jsonld")
+    assert json.loads((tmp_path / "none.jsonld").read_text(encoding="utf-8")) == []
+
+
+# -- Hugging Face -------------------------------------------------------------------------------
+
+
+def load_hf(monkeypatch: pytest.MonkeyPatch, folder: Path, split: str) -> Any:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    datasets = pytest.importorskip("datasets", reason="datasets is not installed")
+    return datasets.load_dataset(str(folder), split=split, cache_dir=str(folder.parent / "c"))
+
+
+@pytest.mark.parametrize("parquet", [False, True])
+def test_hf_dataset_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                          parquet: bool) -> None:
+    if parquet:
+        pytest.importorskip("pyarrow", reason="pyarrow is not installed")
+    out = tmp_path / "hf"
+    split = {"train": 0.6, "test": 0.4}
+    summary = export(sample(), "hf", out, split=split, parquet=parquet)
+    ext = "parquet" if parquet else "jsonl"
+    assert (out / "README.md") in summary.files
+    assert sorted(p.name for p in (out / "data").iterdir()) == \
+        sorted(f"{part}.{ext}" for part, n in summary.counts.items() if n)
+    card = (out / "README.md").read_text(encoding="utf-8")
+    assert card.startswith("---\n") and f"path: data/train.{ext}" in card
+    for part in split:
+        if not summary.counts[part]:
+            continue
+        ds = load_hf(monkeypatch, out, part)
+        assert ds.num_rows == summary.counts[part]
+        assert {"id", "text", "status", "salary", "provenance", "spans", "labels",
+                *FIELD_NAMES} <= set(ds.column_names)
+    rows = {row["id"]: row for part in split if summary.counts[part]
+            for row in load_hf(monkeypatch, out, part)}
+    first = rows[1]
+    assert first["salary"] == {"min": 50000.0, "max": 65000.0, "currency": "GBP",
+                               "period": "year"}
+    assert first["provenance"]["title"] == "corrected"
+    assert first["labels"] == {"quality": ["good"], "tags": ["tech", "remote"]}
+    assert rows[2]["labels"]["tags"] is None
+    for row in rows.values():
+        for s in row["spans"]:
+            assert row["text"][s["start"]:s["end"]]
+    assert [rows[2]["text"][s["start"]:s["end"]] for s in rows[2]["spans"]] == \
+        ["Montréal", "東京", "🚀 Python", "Python"]
+
+
+def test_hf_without_split_is_train(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    summary = export(sample()[5:], "hf", tmp_path / "hf")
+    assert summary.counts == {"train": 2}
+    assert load_hf(monkeypatch, tmp_path / "hf", "train").num_rows == 2
+
+
+def test_missing_optional_package_says_what_to_install(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "spacy", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    with pytest.raises(ImportError, match=r"pip install -e '\.\[spacy\]'"):
+        export(sample(), "spacy", tmp_path / "p.spacy")
+    with pytest.raises(ImportError, match="pip install pyarrow"):
+        export(sample(), "hf", tmp_path / "hf", parquet=True)
+    assert not (tmp_path / "hf").exists()
+
+
+# -- spaCy --------------------------------------------------------------------------------------
+
+
+def test_spacy_docbin(tmp_path: Path) -> None:
+    spacy = pytest.importorskip("spacy", reason="spacy is not installed")
+    from spacy.tokens import DocBin
+
+    records = sample()
+    records[6]["spans"] = [{"start": 6, "end": 7, "label": "GAP", "text": " ",
+                            "origin": "human"}]
+    out = tmp_path / "p.spacy"
+    summary = export(records, "spacy", out)
+    assert summary.files == [out] and summary.unaligned_spans == 1
+    nlp = spacy.blank("en")
+    docs = list(DocBin().from_disk(out).get_docs(nlp.vocab))
+    assert [d.text for d in docs] == [r["text"] for r in records]
+    first = docs[0]
+    assert [(s.start_char, s.end_char, s.label_) for s in first.spans["sc"]] == \
+        [(s["start"], s["end"], s["label"]) for s in records[0]["spans"]]
+    assert [e.text for e in first.ents] == ["Senior Data Engineer", "Leeds, UK"]
+    assert first.cats == {"good": 1.0, "tech": 1.0, "remote": 1.0}
+    unicode = docs[1]  # 東京 widens to the token that holds it
+    assert [s.text for s in unicode.spans["sc"]] == [
+        "Montréal", "東京オフィス勤務も可能です。Remote", "🚀 Python", "Python"]
+    assert [s.text for s in docs[4].spans["sc"]] == ["🧪", "Berlin"]
+    assert len(docs[6].spans["sc"]) == 0
+
+
+def test_spacy_split_writes_a_file_a_part(tmp_path: Path) -> None:
+    spacy = pytest.importorskip("spacy", reason="spacy is not installed")
+    from spacy.tokens import DocBin
+
+    split = {"train": 0.5, "dev": 0.5}
+    summary = export(sample(), "spacy", tmp_path / "corpus", split=split)
+    nlp = spacy.blank("en")
+    for part in split:
+        docs = list(DocBin().from_disk(tmp_path / "corpus" / f"{part}.spacy")
+                    .get_docs(nlp.vocab))
+        assert len(docs) == summary.counts[part]

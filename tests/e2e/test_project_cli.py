@@ -1,0 +1,140 @@
+"""`reviewer import`, `export`, `stats` and `eval` on real project files."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from reviewer.cli import main
+from reviewer.core.records import RECORD_KEYS, bad_spans
+from reviewer.core.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "resources" / "samples"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from synthetic import postings  # noqa: E402
+
+
+def reviewer(*args: str) -> int:
+    return main(list(args))
+
+
+def test_import_the_samples_then_again_adds_nothing(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    db = str(tmp_path / "p.db")
+    assert reviewer("import", db, str(SAMPLES)) == 0
+    assert "8 postings added" in capsys.readouterr().out
+    assert reviewer("import", db, str(SAMPLES), "--jobs", "2") == 0
+    assert "0 postings added, 8 already in the project" in capsys.readouterr().out
+    with Store(db) as store:
+        assert store.count() == 8
+        p = store.get(store.ids()[0])
+        assert p["cleaned"] and p["machine"]["title"]["value"]
+
+
+def test_bad_inputs_are_reported_and_the_rest_imports(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Job Title: Data Engineer\nLocation: Berlin\n\n"
+                                     "We build pipelines in Python for our customers.\n")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.html").write_bytes(b"\x00\x01\x02" * 100)
+    (folder / "lines.jsonl").write_text('{"text": "Job Title: Analyst\\n\\nWe need SQL and '
+                                        'Excel skills for reporting."}\nnot json\n')
+    db = str(tmp_path / "p.db")
+    assert reviewer("import", db, str(folder)) == 0
+    captured = capsys.readouterr()
+    assert "2 postings added" in captured.out
+    assert "empty.txt" in captured.err and "binary.html" in captured.err
+    assert "lines.jsonl#2" in captured.err
+
+
+def test_a_missing_project_gives_a_clear_error(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert reviewer("stats", str(tmp_path / "none.db")) == 2
+    assert "no such project file" in capsys.readouterr().err
+
+
+def test_export_import_export_is_identical(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    assert reviewer("import", str(db), str(SAMPLES)) == 0
+    with Store(db) as store:
+        first, second = store.ids()[:2]
+        store.set_field(first, "title", "Senior Backend Engineer (Data)")
+        store.reject_field(first, "company")
+        store.add_span(first, 2, 8, "SKILL")
+        store.set_labels(first, "relevant", ["yes"])
+        store.set_comment(first, "checked")
+        store.accept_all(first)
+        store.accept_all(second)
+    out1 = tmp_path / "one.jsonl"
+    assert reviewer("export", str(db), "--format", "jsonl", "-o", str(out1)) == 0
+    records = [json.loads(line) for line in out1.read_text().splitlines()]
+    assert len(records) == 2  # reviewed postings only
+    assert all(list(r) == list(RECORD_KEYS) and not bad_spans(r) for r in records)
+    db2 = tmp_path / "again.db"
+    assert reviewer("import", str(db2), str(out1)) == 0
+    out2 = tmp_path / "two.jsonl"
+    assert reviewer("export", str(db2), "--format", "jsonl", "-o", str(out2)) == 0
+    assert out2.read_text() == out1.read_text()
+
+
+def test_stats_and_eval(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "p.db"
+    reviewer("import", str(db), str(SAMPLES))
+    with Store(db) as store:
+        pid = store.ids()[0]
+        store.set_field(pid, "title", "Something else")
+        store.accept_all(pid)
+    capsys.readouterr()
+    assert reviewer("stats", str(db)) == 0
+    out = capsys.readouterr().out
+    assert "8 postings: 7 new, 1 reviewed" in out
+    assert reviewer("eval", str(db), "--json") == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["title"]["corrected"] == 1 and figures["title"]["accuracy"] == 0.0
+    assert figures["company"]["accepted"] == 1
+
+
+def test_an_import_killed_midway_leaves_a_project_that_reimports(tmp_path: Path) -> None:
+    data = tmp_path / "many.jsonl"
+    total = 3000
+    with data.open("w") as out:
+        for obj in postings(total, seed=3):
+            out.write(json.dumps(obj) + "\n")
+    db = tmp_path / "p.db"
+    proc = subprocess.Popen([sys.executable, "-m", "reviewer.cli", "import", str(db), str(data)],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    count = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        try:
+            with sqlite3.connect(db, timeout=1) as conn:
+                count = conn.execute("SELECT count(*) FROM postings").fetchone()[0]
+        except sqlite3.Error:
+            continue
+        if count > 0:
+            break
+    if proc.poll() is not None:
+        pytest.skip("the import finished before it could be stopped")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with Store(db) as store:
+        partial = store.count()
+        assert 0 < partial < total
+        assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        # no posting without its suggestions: batches are all or nothing
+        orphans = store.db.execute(
+            "SELECT count(*) FROM postings p WHERE NOT EXISTS "
+            "(SELECT 1 FROM suggestions s WHERE s.posting_id = p.id)").fetchone()[0]
+        assert orphans == 0
+    assert reviewer("import", str(db), str(data)) == 0
+    with Store(db) as store:
+        assert store.count() == total
