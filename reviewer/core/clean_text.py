@@ -20,7 +20,12 @@ import functools
 import re
 from dataclasses import dataclass
 
-from reviewer.core.lexicon import JOB_NOUNS, boilerplate_reason, section_field
+from reviewer.core.lexicon import (
+    JOB_NOUNS,
+    boilerplate_reason,
+    long_line_boilerplate,
+    section_field,
+)
 from reviewer.core.places import looks_like_location
 from reviewer.core.schema import CleanDoc, Removal
 from reviewer.core.text_markdown import (
@@ -221,11 +226,8 @@ _SENTENCE = re.compile(r"[a-z][.!?;,]")
 
 
 def _long_boilerplate(body: str) -> str | None:
-    reason = boilerplate_reason(body)
-    if reason in ("site footer", "mailing-list footer", "form control or image marker",
-                  "cookie notice"):
-        return reason
-    return None
+    """A long line is furniture only for a few reasons (a footer, a form marker)."""
+    return long_line_boilerplate(body)
 
 
 def _mark_menus(lines: list[Line]) -> None:
@@ -325,9 +327,14 @@ def _widen_up(lines: list[Line], first: int) -> int:
 
 
 def _is_header_line(line: Line) -> bool:
-    text = line.text.strip()
     return line.kind in ("label", "heading") or line.score > 0 or \
-        bool(JOB_NOUNS.search(text)) or _looks_like_place_line(text) or \
+        _header_text(line.text.strip())
+
+
+@functools.lru_cache(maxsize=65536)
+def _header_text(text: str) -> bool:
+    """A title, a place or a labelled id: what sits above a posting's body."""
+    return bool(JOB_NOUNS.search(text)) or _looks_like_place_line(text) or \
         bool(_INLINE_LABEL.search(text))
 
 
@@ -354,8 +361,10 @@ def _header_context(lines: list[Line], first: int) -> list[str]:
 def _looks_like_place_line(text: str) -> bool:
     if len(_WORD.findall(text)) > 12:
         return False
-    return bool(re.search(r"\|| - |,\s*[A-Z]{2}\b|\b(remote|hybrid|on-?site)\b|\bin [a-z]", text,
-                          re.I)) or looks_like_location(text)
+    return bool(_PLACE_HINT.search(text)) or looks_like_location(text)
+
+
+_PLACE_HINT = re.compile(r"\|| - |,\s*[A-Z]{2}\b|\b(remote|hybrid|on-?site)\b|\bin [a-z]", re.I)
 
 
 def _cut_at_listing(lines: list[Line], first: int, last: int) -> int:
@@ -385,13 +394,14 @@ def _drop_inside(lines: list[Line], first: int, last: int) -> list[int]:
             continue
         if line.kind == "rule":
             continue
-        key = _NON_WORD.sub(" ", line.text).strip().lower()
         continuation = line.kind == "text" and len(above.strip()) >= 60
-        if len(key) < 80 and line.kind != "bullet" and not continuation:
-            if key in seen_short:
-                line.reason = "repeated line"
-                continue
-            seen_short.add(key)
+        if line.kind != "bullet" and not continuation and len(line.text) < 120:
+            key = _NON_WORD.sub(" ", line.text).strip().lower()
+            if len(key) < 80:
+                if key in seen_short:
+                    line.reason = "repeated line"
+                    continue
+                seen_short.add(key)
         kept.append(i)
     return kept
 

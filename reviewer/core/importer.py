@@ -21,6 +21,7 @@ from reviewer.core.pipeline import process
 from reviewer.core.store import NewPosting, Store
 
 BATCH = 250
+Work = tuple[str, str, Any, dict[str, Any], str]  # source, page, kind, metadata, hash
 
 
 @dataclass
@@ -41,30 +42,47 @@ def import_paths(
     progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
     batch: int = BATCH,
 ) -> ImportReport:
-    """Import every posting under ``paths`` into ``store``; see the module docstring."""
+    """Import every posting under ``paths`` into ``store``; see the module docstring.
+
+    With worker processes, the next batch is being cleaned while the last one is
+    written, so the store's writer and the workers run side by side."""
     report = ImportReport()
     started = time.perf_counter()
     pool: Executor | None = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+    seen: set[str] = set()  # hashes met in this run, so a page twice in the input counts once
+    in_flight: tuple[list[Work], Iterator[NewPosting | Skipped]] | None = None
     try:
         for chunk in _chunks(iter_inputs(paths, column), batch * max(1, jobs)):
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 break
-            _import_chunk(store, chunk, report, pool)
+            work = _new_work(store, chunk, report, seen)
+            if pool is not None and len(work) > 1:
+                submitted: Iterator[NewPosting | Skipped] = pool.map(
+                    _prepare, work, chunksize=max(1, len(work) // (4 * jobs)))
+            else:
+                submitted = map(_prepare, work)
+            if in_flight is not None:
+                _write(store, *in_flight, report)
+            in_flight = (work, submitted)
             report.seconds = time.perf_counter() - started
             if progress is not None:
                 progress(report)
+        if in_flight is not None and not report.cancelled:
+            _write(store, *in_flight, report)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     report.seconds = time.perf_counter() - started
+    if progress is not None:
+        progress(report)
     return report
 
 
-def _import_chunk(store: Store, chunk: list[Item | Skipped], report: ImportReport,
-                  pool: Executor | None) -> None:
+def _new_work(store: Store, chunk: list[Item | Skipped], report: ImportReport,
+              seen: set[str]) -> list[Work]:
+    """The pages of a chunk still to clean: skipped inputs and known pages counted."""
     fresh: list[tuple[Item, str]] = []
-    hashes_in_chunk: set[str] = set()
     for entry in chunk:
         report.seen += 1
         if isinstance(entry, Skipped):
@@ -77,31 +95,33 @@ def _import_chunk(store: Store, chunk: list[Item | Skipped], report: ImportRepor
                 report.duplicates += 1
             continue
         digest = content_hash(entry.text)
-        if digest in hashes_in_chunk:
+        if digest in seen:
             report.duplicates += 1
             continue
-        hashes_in_chunk.add(digest)
+        seen.add(digest)
         fresh.append((entry, digest))
     known = store.known_hashes([d for _, d in fresh])
-    todo = [(item, digest) for item, digest in fresh if digest not in known]
-    report.duplicates += len(fresh) - len(todo)
-    work = [(item.source, item.text, item.kind, item.metadata, digest) for item, digest in todo]
-    results: Iterator[NewPosting | Skipped]
-    if pool is not None and len(work) > 1:
-        results = pool.map(_prepare, work, chunksize=max(1, len(work) // 16))
-    else:
-        results = map(_prepare, work)
+    report.duplicates += len(known)
+    return [(item.source, item.text, item.kind, item.metadata, digest)
+            for item, digest in fresh if digest not in known]
+
+
+def _write(store: Store, work: list[Work], results: Iterable[NewPosting | Skipped],
+           report: ImportReport) -> None:
     batch: list[NewPosting] = []
-    for result in results:
+    for (_source, text, *_rest), result in zip(work, results, strict=True):
         if isinstance(result, Skipped):
             report.skipped.append(result)
         else:
+            result.raw = text  # the page stayed here; the worker sent back only its results
             batch.append(result)
     if batch:
-        report.added += store.add_postings(batch)
+        added = store.add_postings(batch)
+        report.added += added
+        report.duplicates += len(batch) - added
 
 
-def _prepare(work: tuple[str, str, Any, dict[str, Any], str]) -> NewPosting | Skipped:
+def _prepare(work: Work) -> NewPosting | Skipped:
     """Clean and extract one page (runs in a worker process)."""
     source, text, kind, metadata, digest = work
     try:
@@ -110,7 +130,7 @@ def _prepare(work: tuple[str, str, Any, dict[str, Any], str]) -> NewPosting | Sk
         return Skipped(source, f"cleaning failed: {type(err).__name__}: {err}")
     doc, ext = done.doc, done.extraction
     return NewPosting(
-        source=source, hash=digest, kind=doc.kind, raw=text, cleaned=doc.markdown,
+        source=source, hash=digest, kind=doc.kind, raw=None, cleaned=doc.markdown,
         source_text=doc.source,
         removed=[[r.start, r.end, r.reason] for r in doc.removed],
         context=doc.context, metadata=metadata,

@@ -213,6 +213,20 @@ def boilerplate_reason(line: str) -> str | None:
     return None
 
 
+_LONG_LINE_REASONS = ("site footer", "mailing-list footer", "form control or image marker",
+                      "cookie notice")
+_LONG_LINE_PATTERNS = tuple((p, r) for p, r in BOILERPLATE if r in _LONG_LINE_REASONS)
+
+
+def long_line_boilerplate(line: str) -> str | None:
+    """Why a long line (a sentence, not a menu item) is still furniture, or None."""
+    low = line.lower()
+    for pattern, reason in _LONG_LINE_PATTERNS:
+        if pattern.search(low):
+            return reason
+    return None
+
+
 # CamelCase words that are one word, not two glued together.
 CAMEL_WORDS = frozenset(
     w.lower()

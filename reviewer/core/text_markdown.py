@@ -136,10 +136,18 @@ def wrap_width(lines: list[Line]) -> int:
     long = [n for n in lengths if n >= 40]
     if len(long) < 3:
         return 10**6
+    # how many lines end within 20 characters below each width: one pass over a histogram
+    counts = [0] * 131
+    for n in long:
+        if n <= 130:
+            counts[n] += 1
+    below = list(itertools.accumulate(counts))
     best, width = 0, 0
-    for candidate in sorted(set(n for n in long if n <= 130)):
-        near = sum(1 for n in long if candidate - 20 <= n <= candidate)
-        if near > best or (near == best and candidate > width):
+    for candidate in range(40, 131):
+        if not counts[candidate]:
+            continue
+        near = below[candidate] - (below[candidate - 21] if candidate >= 21 else 0)
+        if near >= best:
             best, width = near, candidate
     if best < max(3, len(long) * 0.4):
         return 10**6
