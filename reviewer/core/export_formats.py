@@ -22,6 +22,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import IO, Any, Protocol
 
+import orjson
+
 from reviewer.core.records import RECORD_KEYS, PostingRecord, SpanRecord
 from reviewer.core.schema import FIELD_NAMES, FIELDS
 
@@ -45,7 +47,8 @@ def optional_module(name: str, install: str) -> ModuleType:
 
 
 def dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False)
+    """Compact JSON, UTF-8 as is (orjson: several times faster than json for a dataset)."""
+    return orjson.dumps(obj).decode()
 
 
 def _int_hash(*parts: str) -> int:

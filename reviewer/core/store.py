@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlite_utils import Database
 
 from reviewer.core.extract import EXTRACTOR_VERSION
@@ -293,34 +294,7 @@ class Store:
             raise KeyError(pid)
         cols = [d[0] for d in self.db.execute("SELECT * FROM postings LIMIT 0").description]
         posting = dict(zip(cols, row, strict=True))
-        for key in ("removed", "context", "metadata"):
-            posting[key] = json.loads(posting[key])
-        posting["machine"] = {
-            r[0]: {"value": json.loads(r[1]) if r[1] is not None else None,
-                   "spans": json.loads(r[2]), "confidence": r[3], "stage": r[4]}
-            for r in self.db.execute(
-                "SELECT field, value, spans, confidence, stage FROM suggestions "
-                "WHERE posting_id = ?", (pid,))}
-        posting["human"] = {
-            r[0]: {"state": r[1], "value": json.loads(r[2]) if r[2] is not None else None,
-                   "spans": json.loads(r[3]), "updated_at": r[4]}
-            for r in self.db.execute(
-                "SELECT field, state, value, spans, updated_at FROM annotations "
-                "WHERE posting_id = ?", (pid,))}
-        posting["spans"] = [
-            {"id": r[0], "start": r[1], "end": r[2], "label": r[3], "origin": r[4],
-             "state": r[5]}
-            for r in self.db.execute(
-                'SELECT id, start, "end", label, origin, state FROM spans '
-                "WHERE posting_id = ? ORDER BY start, id", (pid,))]
-        labels: dict[str, list[str]] = {}
-        for question, option in self.db.execute(
-                "SELECT question, option FROM doc_labels WHERE posting_id = ? "
-                "ORDER BY question, option", (pid,)):
-            labels.setdefault(question, []).append(option)
-        posting["labels"] = labels
-        posting["fields"], posting["provenance"] = final_fields(posting)
-        return posting
+        return self._assemble(posting, self._attached(pid, pid))
 
     # --- edits -----------------------------------------------------------------------------
 
@@ -521,22 +495,70 @@ class Store:
 
     def records(self, reviewed_only: bool = True) -> Iterator[PostingRecord]:
         """Canonical records (see ``records``) of the project's postings, in id order."""
-        for posting in self.iter_postings(reviewed_only):
+        for posting in self.iter_postings(reviewed_only, columns=_RECORD_COLUMNS):
             yield record_of(posting)
 
-    def iter_postings(self, reviewed_only: bool = False) -> Iterator[dict[str, Any]]:
-        """Every posting with everything attached, in id order (one at a time)."""
-        where = "WHERE status = 'reviewed'" if reviewed_only else ""
+    def iter_postings(self, reviewed_only: bool = False, page: int = 500,
+                      columns: str = "*") -> Iterator[dict[str, Any]]:
+        """Every posting with everything attached (as ``get`` gives it), in id order.
+
+        Reads a page of postings at a time, one query per table, so memory stays flat
+        and a whole project streams at thousands of postings a second. ``columns``
+        limits what is read of the postings table (the raw page is large)."""
+        status = "AND status = 'reviewed'" if reviewed_only else ""
         last = 0
         while True:
-            ids = [r[0] for r in self.db.execute(
-                f"SELECT id FROM postings {where} {'AND' if where else 'WHERE'} id > ? "
-                "ORDER BY id LIMIT 500", (last,))]
-            if not ids:
+            cur = self.db.execute(
+                f"SELECT {columns} FROM postings WHERE id > ? {status} ORDER BY id LIMIT ?",
+                (last, page))
+            cols = [d[0] for d in cur.description]
+            rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+            if not rows:
                 return
-            for pid in ids:
-                yield self.get(pid)
-            last = ids[-1]
+            first, last = rows[0]["id"], rows[-1]["id"]
+            attached = self._attached(first, last)
+            for posting in rows:
+                yield self._assemble(posting, attached)
+
+    def _attached(self, first: int, last: int) -> dict[str, dict[int, Any]]:
+        """Suggestions, annotations, spans and labels of the postings first..last."""
+        out: dict[str, dict[int, Any]] = {"machine": {}, "human": {}, "spans": {}, "labels": {}}
+        between = "posting_id BETWEEN ? AND ?"
+        # SQLite gathers each posting's rows into one JSON object: one parse a posting
+        for pid, data in self.db.execute(
+                "SELECT posting_id, json_group_object(field, json_object('value', json(value),"
+                " 'spans', json(spans), 'confidence', confidence, 'stage', stage))"
+                f" FROM suggestions WHERE {between} GROUP BY posting_id", (first, last)):
+            out["machine"][pid] = orjson.loads(data)
+        for pid, data in self.db.execute(
+                "SELECT posting_id, json_group_object(field, json_object('state', state,"
+                " 'value', json(value), 'spans', json(spans), 'updated_at', updated_at))"
+                f" FROM annotations WHERE {between} GROUP BY posting_id", (first, last)):
+            out["human"][pid] = orjson.loads(data)
+        for sid, pid, start, end, label, origin, state in self.db.execute(
+                'SELECT id, posting_id, start, "end", label, origin, state FROM spans '
+                f"WHERE {between} ORDER BY posting_id, start, id", (first, last)):
+            out["spans"].setdefault(pid, []).append(
+                {"id": sid, "start": start, "end": end, "label": label, "origin": origin,
+                 "state": state})
+        for pid, question, option in self.db.execute(
+                f"SELECT posting_id, question, option FROM doc_labels WHERE {between} "
+                "ORDER BY posting_id, question, option", (first, last)):
+            out["labels"].setdefault(pid, {}).setdefault(question, []).append(option)
+        return out
+
+    @staticmethod
+    def _assemble(posting: dict[str, Any], attached: dict[str, dict[int, Any]]) -> dict[str, Any]:
+        pid = posting["id"]
+        for key in ("removed", "context", "metadata"):
+            if key in posting:
+                posting[key] = orjson.loads(posting[key])
+        posting["machine"] = attached["machine"].get(pid, {})
+        posting["human"] = attached["human"].get(pid, {})
+        posting["spans"] = attached["spans"].get(pid, [])
+        posting["labels"] = attached["labels"].get(pid, {})
+        posting["fields"], posting["provenance"] = final_fields(posting)
+        return posting
 
 
 def record_of(posting: dict[str, Any]) -> PostingRecord:
@@ -596,14 +618,22 @@ def key_posting(change: Change) -> int | None:
     return None
 
 
+_RECORD_COLUMNS = ("id, source, hash, status, cleaned, comment, metadata, imported_at, "
+                   "updated_at")
+
+
+def _json(value: Any) -> str:
+    return orjson.dumps(value).decode()
+
+
 def _posting_row(item: NewPosting, stamp: str) -> dict[str, Any]:
     locations = item.fields.get("locations") or []
     confidences = list(item.confidence.values())
     return {
         "hash": item.hash, "source": item.source, "kind": item.kind, "raw": item.raw,
         "cleaned": item.cleaned, "source_text": item.source_text,
-        "removed": json.dumps(item.removed, ensure_ascii=False),
-        "context": json.dumps(item.context, ensure_ascii=False),
+        "removed": _json(item.removed),
+        "context": _json(item.context),
         "metadata": json.dumps(item.metadata, ensure_ascii=False, default=str),
         "status": item.status, "title": item.fields.get("title"),
         "company": item.fields.get("company"),
