@@ -81,8 +81,8 @@ def is_place(phrase: str) -> bool:
 def looks_like_location(text: str) -> bool:
     """"San Diego, California, United States", "London, UK", "Remote (US)"."""
     text = text.strip()
-    if not text or len(text) > 80:
-        return False
+    if not text or len(text) > 80 or any(mark in text for mark in "|·•"):
+        return False  # a header line of several things: its pieces are judged one by one
     if re.fullmatch(r"(fully |100% )?remote\b.*|.*\bremote( only)?|anywhere", text, re.I):
         return True
     parts = [p for p in re.split(r"\s*[,/|–—]\s*|\s+-\s+|\s*\(\s*|\s*\)\s*", text) if p.strip()]

@@ -17,6 +17,7 @@ from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.labels import LABELS, starts_with_label
 from reviewer.core.extract.skills import is_lowercase_page
 from reviewer.core.lexicon import JOB_NOUNS
+from reviewer.core.places import looks_like_location
 from reviewer.core.schema import Finding, Span
 
 _NAME = r"([A-Z][\w&.'’-]{0,40}(?:\s+(?:[A-Z][\w&.'’-]{0,40}|&|of|de|and|for)){0,5})"
@@ -102,16 +103,25 @@ def _trim_name(name: str) -> str:
 
 
 def _mailing_list_sender(doc: Document) -> Finding | None:
-    """A posting that opens with the organisation's name, then a labelled title."""
+    """A posting that opens with the organisation's name, then a labelled title.
+
+    ("AMERIA Investment Consulting Company / JOB TITLE: Chief Financial Officer";
+    other labelled lines, such as an announcement number, may come between.)"""
     names: list[Block] = []
-    for block in doc.blocks[:4]:
+    labelled = False
+    for block in doc.blocks[:5]:
         lead = re.match(r"\s*([^:]{1,40}):", block.text)
         key = (lead.group(1) if lead else block.text if block.kind == "heading" else "")
-        if LABELS.get(key.strip().lower()) in ("title", "requisition_id"):
+        field = LABELS.get(key.strip().lower())
+        if field == "title":
             break
+        if field is not None or starts_with_label(block.text):
+            labelled = True  # a labelled line before the title ends the name
+            continue
         sentence = block.text.endswith(".") and len(block.text.split()) > 8
-        if block.kind != "para" or len(block.text) > 120 or block.text.endswith(":") \
-                or sentence or starts_with_label(block.text):
+        if labelled or block.kind != "para" or len(block.text) > 120 or \
+                block.text.endswith(":") or sentence or "|" in block.text or \
+                looks_like_location(block.text):
             return None
         names.append(block)
     else:
