@@ -150,6 +150,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from reviewer.core.bulk_export import export_jsonl
     from reviewer.core.export import export, parse_split
 
     store = _open(args.db)
@@ -159,8 +160,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         if store.count("reviewed" if reviewed_only else None) == 0:
             raise CliError("nothing to export: no reviewed postings (pass --all to export "
                            "every posting)" if reviewed_only else "the project is empty")
-        summary = export(lambda: store.records(reviewed_only), args.format, Path(args.output),
-                         split=split, stratify=args.stratify, parquet=args.parquet)
+        if args.format == "jsonl" and split is None and args.stratify is None:
+            jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+            summary = export_jsonl(store.path, Path(args.output), reviewed_only=reviewed_only,
+                                   jobs=jobs)
+        else:
+            summary = export(lambda: store.records(reviewed_only), args.format,
+                             Path(args.output), split=split, stratify=args.stratify,
+                             parquet=args.parquet)
     except (ValueError, ImportError) as err:
         raise CliError(str(err)) from err
     finally:
@@ -264,6 +271,8 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--stratify", metavar="QUESTION",
                      help="keep each answer of this document-label question in proportion")
     exp.add_argument("--parquet", action="store_true", help="hf: Parquet files, not JSONL")
+    exp.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                     help="processes reading the project for a JSONL export (0: one per core)")
     exp.set_defaults(func=cmd_export)
 
     for name, func, text in (("stats", cmd_stats, "counts by status, label and field state"),

@@ -171,8 +171,11 @@ def drop_bad_spans(record: PostingRecord) -> tuple[PostingRecord, int]:
     evidence; the record passed in is never changed.
     """
     text, size = record["text"], len(record["text"])
-    machine_ok = all(_in_text(span, size) for m in record["machine"].values()
-                     for span in m.get("spans", []))
+    try:  # the common case, checked without a call per span
+        machine_ok = all(0 <= a <= b <= size for m in record["machine"].values()
+                         for a, b in m.get("spans", []))
+    except (TypeError, ValueError):  # a span that is not a pair of numbers
+        machine_ok = False
     if machine_ok and not bad_spans(record):
         return record, 0
     clean = copy.copy(record)

@@ -95,6 +95,10 @@ class Store:
             self.db = Database(self.path)
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.enable_wal()
+            # with WAL, NORMAL loses no committed edit when the app stops, only (at worst)
+            # the last ones if the whole machine loses power; and spares a sync per edit
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA cache_size = -65536")
             self._migrate()
         except sqlite3.DatabaseError as err:
             raise ProjectError(f"{self.path} cannot be opened: {err}") from err
@@ -493,30 +497,35 @@ class Store:
 
     # --- whole-project views -------------------------------------------------------------------
 
-    def records(self, reviewed_only: bool = True) -> Iterator[PostingRecord]:
-        """Canonical records (see ``records``) of the project's postings, in id order."""
-        for posting in self.iter_postings(reviewed_only, columns=_RECORD_COLUMNS):
+    def records(self, reviewed_only: bool = True, first: int = 0,
+                last: int | None = None) -> Iterator[PostingRecord]:
+        """Canonical records (see ``records``) of the project's postings, in id order
+        (those with ids first..last when given)."""
+        for posting in self.iter_postings(reviewed_only, columns=_RECORD_COLUMNS, first=first,
+                                          last=last):
             yield record_of(posting)
 
     def iter_postings(self, reviewed_only: bool = False, page: int = 500,
-                      columns: str = "*") -> Iterator[dict[str, Any]]:
+                      columns: str = "*", first: int = 0,
+                      last: int | None = None) -> Iterator[dict[str, Any]]:
         """Every posting with everything attached (as ``get`` gives it), in id order.
 
         Reads a page of postings at a time, one query per table, so memory stays flat
         and a whole project streams at thousands of postings a second. ``columns``
         limits what is read of the postings table (the raw page is large)."""
         status = "AND status = 'reviewed'" if reviewed_only else ""
-        last = 0
+        upto = last if last is not None else 2**62
+        after = first - 1
         while True:
             cur = self.db.execute(
-                f"SELECT {columns} FROM postings WHERE id > ? {status} ORDER BY id LIMIT ?",
-                (last, page))
+                f"SELECT {columns} FROM postings WHERE id > ? AND id <= ? {status} "
+                "ORDER BY id LIMIT ?", (after, upto, page))
             cols = [d[0] for d in cur.description]
             rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
             if not rows:
                 return
-            first, last = rows[0]["id"], rows[-1]["id"]
-            attached = self._attached(first, last)
+            lo, after = rows[0]["id"], rows[-1]["id"]
+            attached = self._attached(lo, after)
             for posting in rows:
                 yield self._assemble(posting, attached)
 
@@ -524,17 +533,23 @@ class Store:
         """Suggestions, annotations, spans and labels of the postings first..last."""
         out: dict[str, dict[int, Any]] = {"machine": {}, "human": {}, "spans": {}, "labels": {}}
         between = "posting_id BETWEEN ? AND ?"
-        # SQLite gathers each posting's rows into one JSON object: one parse a posting
-        for pid, data in self.db.execute(
-                "SELECT posting_id, json_group_object(field, json_object('value', json(value),"
-                " 'spans', json(spans), 'confidence', confidence, 'stage', stage))"
-                f" FROM suggestions WHERE {between} GROUP BY posting_id", (first, last)):
-            out["machine"][pid] = orjson.loads(data)
-        for pid, data in self.db.execute(
-                "SELECT posting_id, json_group_object(field, json_object('state', state,"
-                " 'value', json(value), 'spans', json(spans), 'updated_at', updated_at))"
-                f" FROM annotations WHERE {between} GROUP BY posting_id", (first, last)):
-            out["human"][pid] = orjson.loads(data)
+        loads = orjson.loads
+        machine = out["machine"]
+        for pid, name, value, spans, conf, stage in self.db.execute(
+                "SELECT posting_id, field, value, spans, confidence, stage FROM suggestions "
+                f"WHERE {between}", (first, last)):
+            entry = machine.get(pid)
+            if entry is None:
+                entry = machine[pid] = {}
+            # the keys in the canonical record's order, so records reuse these dicts
+            entry[name] = {"value": loads(value) if value is not None else None,
+                           "confidence": conf, "spans": loads(spans), "stage": stage}
+        for pid, name, state, value, spans, at in self.db.execute(
+                "SELECT posting_id, field, state, value, spans, updated_at FROM annotations "
+                f"WHERE {between}", (first, last)):
+            out["human"].setdefault(pid, {})[name] = {
+                "state": state, "value": loads(value) if value is not None else None,
+                "spans": loads(spans), "updated_at": at}
         for sid, pid, start, end, label, origin, state in self.db.execute(
                 'SELECT id, posting_id, start, "end", label, origin, state FROM spans '
                 f"WHERE {between} ORDER BY posting_id, start, id", (first, last)):
@@ -574,9 +589,7 @@ def record_of(posting: dict[str, Any]) -> PostingRecord:
         "id": posting["id"], "source": posting["source"], "raw_hash": posting["hash"],
         "status": posting["status"], "text": text, "fields": posting["fields"],
         "provenance": posting["provenance"],
-        "machine": {k: {"value": v["value"], "confidence": v["confidence"],
-                        "spans": v["spans"], "stage": v["stage"]}
-                    for k, v in posting["machine"].items()},
+        "machine": posting["machine"],
         "field_spans": {k: v for k, v in field_spans.items() if v},
         "spans": [{"start": s["start"], "end": s["end"], "label": s["label"],
                    "text": text[s["start"]:s["end"]], "origin": s["origin"]}

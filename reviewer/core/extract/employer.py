@@ -20,29 +20,31 @@ from reviewer.core.lexicon import JOB_NOUNS
 from reviewer.core.places import looks_like_location
 from reviewer.core.schema import Finding, Span
 
-_NAME = r"([A-Z][\w&.'’-]{0,40}(?:\s+(?:[A-Z][\w&.'’-]{0,40}|&|of|de|and|for)){0,5})"
+_NAME = r"([A-Z][\w&.'’-]{0,40}(?:[ \t]+(?:[A-Z][\w&.'’-]{0,40}|&|of|de|and|for)){0,5})"
 _LEGAL = (r"(?:GmbH|AG|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|"
           r"Corp\.?|Corporation|Co\.|S\.A\.|SA|S\.p\.A\.|SAS|SARL|B\.V\.|BV|N\.V\.|NV|AB|"
           r"Oy|ApS|A/S|AS|Pty\.? Ltd\.?|KG|CJSC|OJSC|JSC|LTD)")
 # (pattern, weight): how strongly a match says "this is the employer"
+# matched over the whole Markdown at once (MULTILINE): a name never spans a line
 _COMPANY_CUES = [
-    (re.compile(p), w) for p, w in (
+    (re.compile(p, re.M), w) for p, w in (
         (_NAME + r",? (?:is|are) (?:currently )?(?:looking|seeking|hiring|searching|"
          r"recruiting)\b", 2),
         (_NAME + r" (?:is|are) an? (?:equal[- ]opportunity|affirmative action) employer", 2),
         (r"\b(?:[Aa]t|[Jj]oin|[Jj]oining|[Ww]ork at|[Ww]orking at|[Cc]areers at|[Ll]ife at) "
          + _NAME + r"(?=[,.!;:]| (?:we|you|is|are|our|as)\b)", 1),
-        (r"^[Aa]bout " + _NAME + r"$", 2),
-        (r"(?<![\w&])([A-Z][\w&'’-]{0,40}(?:\s+(?:[A-Z][\w&'’-]{0,40}|&|of|de|and|for)){0,4},?\s+"
+        (r"^(?:#{1,6} )?[Aa]bout " + _NAME + r"$", 2),
+        (r"(?<![\w&])([A-Z][\w&'’-]{0,40}(?:[ \t]+(?:[A-Z][\w&'’-]{0,40}|&|of|de|and|for)){0,4},?"
+         r"[ \t]+"
          + _LEGAL + r")(?![\w])", 2),
     )
 ]
 _COMPANY_CUES_LOWER = [
-    (re.compile(p), w) for p, w in (
-        (r"(?:^|[.!?]\s+)([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40})?) (?:is|are) "
+    (re.compile(p, re.M), w) for p, w in (
+        (r"(?:^|[.!?][ \t]+)([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40})?) (?:is|are) "
          r"(?:looking|seeking|hiring)\b", 2),
-        (r"[-–—|] ([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40}){0,2}) jobs\s*$", 1),
-        (r"(?:^|[.!?]\s+)([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40})?) (?:is|are) an? equal[- ]"
+        (r"[-–—|] ([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40}){0,2}) jobs[ \t]*$", 1),
+        (r"(?:^|[.!?][ \t]+)([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40})?) (?:is|are) an? equal[- ]"
          r"opportunity employer", 2),
     )
 ]
@@ -64,9 +66,7 @@ def company(doc: Document, top: list[Block]) -> Finding | None:
     votes: Counter[str] = Counter()
     where: dict[str, Span | None] = {}
     lowercase = is_lowercase_page(doc.markdown)
-    texts: list[tuple[str, int | None]] = [
-        (doc.markdown[b.start:b.end], b.start) for b in doc.blocks
-    ]
+    texts: list[tuple[str, int | None]] = [(doc.markdown, 0)]
     texts += [(line, None) for line in doc.context]
     if doc.page_title:
         texts.append((doc.page_title, None))
