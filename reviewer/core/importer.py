@@ -18,7 +18,7 @@ from typing import Any
 
 from reviewer.core.inputs import Item, Skipped, content_hash, iter_inputs
 from reviewer.core.pipeline import process
-from reviewer.core.store import NewPosting, Store
+from reviewer.core.store import NewPosting, PreparedPosting, Store, prepare
 
 BATCH = 250
 Work = tuple[str, str, Any, dict[str, Any], str]  # source, page, kind, metadata, hash
@@ -50,7 +50,7 @@ def import_paths(
     started = time.perf_counter()
     pool: Executor | None = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
     seen: set[str] = set()  # hashes met in this run, so a page twice in the input counts once
-    in_flight: tuple[list[Work], Iterator[NewPosting | Skipped]] | None = None
+    in_flight: tuple[list[Work], Iterator[PreparedPosting | Skipped]] | None = None
     try:
         for chunk in _chunks(iter_inputs(paths, column), batch * max(1, jobs)):
             if cancelled is not None and cancelled():
@@ -58,7 +58,7 @@ def import_paths(
                 break
             work = _new_work(store, chunk, report, seen)
             if pool is not None and len(work) > 1:
-                submitted: Iterator[NewPosting | Skipped] = pool.map(
+                submitted: Iterator[PreparedPosting | Skipped] = pool.map(
                     _prepare, work, chunksize=max(1, len(work) // (4 * jobs)))
             else:
                 submitted = map(_prepare, work)
@@ -106,9 +106,9 @@ def _new_work(store: Store, chunk: list[Item | Skipped], report: ImportReport,
             for item, digest in fresh if digest not in known]
 
 
-def _write(store: Store, work: list[Work], results: Iterable[NewPosting | Skipped],
+def _write(store: Store, work: list[Work], results: Iterable[PreparedPosting | Skipped],
            report: ImportReport) -> None:
-    batch: list[NewPosting] = []
+    batch: list[PreparedPosting] = []
     for (_source, text, *_rest), result in zip(work, results, strict=True):
         if isinstance(result, Skipped):
             report.skipped.append(result)
@@ -121,15 +121,15 @@ def _write(store: Store, work: list[Work], results: Iterable[NewPosting | Skippe
         report.duplicates += len(batch) - added
 
 
-def _prepare(work: Work) -> NewPosting | Skipped:
-    """Clean and extract one page (runs in a worker process)."""
+def _prepare(work: Work) -> PreparedPosting | Skipped:
+    """Clean and extract one page, and encode its rows (runs in a worker process)."""
     source, text, kind, metadata, digest = work
     try:
         done = process(text, kind, name=source)
     except Exception as err:  # one bad page must not stop the import
         return Skipped(source, f"cleaning failed: {type(err).__name__}: {err}")
     doc, ext = done.doc, done.extraction
-    return NewPosting(
+    return prepare(NewPosting(
         source=source, hash=digest, kind=doc.kind, raw=None, cleaned=doc.markdown,
         source_text=doc.source,
         removed=[[r.start, r.end, r.reason] for r in doc.removed],
@@ -137,7 +137,7 @@ def _prepare(work: Work) -> NewPosting | Skipped:
         fields={k: v for k, v in ext.fields.items() if v not in (None, [], {}, "")},
         evidence={k: [list(s) for s in v] for k, v in ext.evidence.items()},
         confidence=ext.confidence, stages=ext.stages,
-    )
+    ))
 
 
 def _chunks(items: Iterable[Item | Skipped], size: int) -> Iterator[list[Item | Skipped]]:

@@ -73,6 +73,40 @@ class NewPosting:
     extractor_version: str = EXTRACTOR_VERSION
 
 
+@dataclass
+class PreparedPosting:
+    """A posting encoded as the store's rows, ready to insert (see ``prepare``).
+
+    Made where the posting was cleaned, so that a worker process hands the writer
+    flat rows rather than nested values to encode. ``raw`` is filled in by the writer,
+    which still holds the page."""
+
+    hash: str
+    row: tuple[Any, ...]  # the _ROW_COLUMNS but raw
+    suggestions: list[tuple[Any, ...]]  # (field, value, spans, confidence, stage, version)
+    raw: str | None = None
+
+
+_ROW_COLUMNS = ("hash", "source", "kind", "raw", "cleaned", "source_text", "removed", "context",
+                "metadata", "status", "title", "company", "location", "min_confidence")
+
+
+def prepare(item: NewPosting) -> PreparedPosting:
+    """The rows of a posting, JSON encoded."""
+    locations = item.fields.get("locations") or []
+    confidences = list(item.confidence.values())
+    row = (item.hash, item.source, item.kind, item.cleaned, item.source_text,
+           _json(item.removed), _json(item.context),
+           orjson.dumps(item.metadata, default=str).decode(), item.status,
+           item.fields.get("title"), item.fields.get("company"),
+           locations[0] if locations else None, min(confidences) if confidences else None)
+    suggestions = [
+        (name, _json(value), _json(item.evidence.get(name, [])),
+         item.confidence.get(name, 0.0), item.stages.get(name, ""), item.extractor_version)
+        for name, value in item.fields.items() if value not in (None, [], {}, "")]
+    return PreparedPosting(item.hash, row, suggestions, item.raw)
+
+
 _KEYS = {
     "postings": ("id",),
     "annotations": ("posting_id", "field"),
@@ -98,7 +132,6 @@ class Store:
             # with WAL, NORMAL loses no committed edit when the app stops, only (at worst)
             # the last ones if the whole machine loses power; and spares a sync per edit
             self.db.execute("PRAGMA synchronous = NORMAL")
-            self.db.execute("PRAGMA cache_size = -65536")
             self._migrate()
         except sqlite3.DatabaseError as err:
             raise ProjectError(f"{self.path} cannot be opened: {err}") from err
@@ -153,19 +186,21 @@ class Store:
                 f"SELECT hash FROM postings WHERE hash IN ({marks})", chunk))
         return found
 
-    def add_postings(self, batch: Sequence[NewPosting], event: str = "import") -> int:
+    def add_postings(self, batch: Sequence[NewPosting | PreparedPosting],
+                     event: str = "import") -> int:
         """Store a batch in one transaction; postings whose hash is known are skipped.
 
         Returns how many were added."""
         stamp = now()
         added = 0
+        insert = (f"INSERT OR IGNORE INTO postings ({', '.join(_ROW_COLUMNS)}, imported_at, "
+                  f"updated_at) VALUES ({', '.join('?' * (len(_ROW_COLUMNS) + 2))})")
         with self.db.atomic():
             conn = self.db.conn
-            for item in batch:
-                row = _posting_row(item, stamp)
-                cur = conn.execute(
-                    f"INSERT OR IGNORE INTO postings ({', '.join(row)}) "
-                    f"VALUES ({', '.join('?' * len(row))})", list(row.values()))
+            for entry in batch:
+                item = entry if isinstance(entry, PreparedPosting) else prepare(entry)
+                cur = conn.execute(insert, (*item.row[:3], item.raw, *item.row[3:], stamp,
+                                            stamp))
                 if cur.rowcount == 0:
                     continue
                 pid = cur.lastrowid
@@ -173,10 +208,7 @@ class Store:
                 conn.executemany(
                     "INSERT INTO suggestions (posting_id, field, value, spans, confidence, stage,"
                     " extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(pid, name, json.dumps(value, ensure_ascii=False),
-                      json.dumps(item.evidence.get(name, [])), item.confidence.get(name, 0.0),
-                      item.stages.get(name, ""), item.extractor_version)
-                     for name, value in item.fields.items() if value not in (None, [], {}, "")])
+                    [(pid, *suggestion) for suggestion in item.suggestions])
             if added:
                 conn.execute("INSERT INTO events (at, kind, data) VALUES (?, ?, ?)",
                              (stamp, event, json.dumps({"added": added})))
@@ -203,9 +235,12 @@ class Store:
                             for k, v in record.get("machine", {}).items()},
                 stages={k: v.get("stage", "") for k, v in record.get("machine", {}).items()},
                 status=record.get("status", "new"))
-            row = _posting_row(item, record.get("imported_at") or now())
-            row["updated_at"] = record.get("updated_at") or row["imported_at"]
-            row["comment"] = record.get("comment", "")
+            prepared = prepare(item)
+            imported = record.get("imported_at") or now()
+            row = {**dict(zip(_ROW_COLUMNS, (*prepared.row[:3], None, *prepared.row[3:]),
+                              strict=True)),
+                   "imported_at": imported, "updated_at": record.get("updated_at") or imported,
+                   "comment": record.get("comment", "")}
             if pid is not None:
                 row["id"] = pid
             cur = self.db.execute(
@@ -215,10 +250,7 @@ class Store:
             self.db.conn.executemany(
                 "INSERT INTO suggestions (posting_id, field, value, spans, confidence, stage,"
                 " extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(pid, name, json.dumps(value, ensure_ascii=False),
-                  json.dumps(item.evidence.get(name, [])), item.confidence.get(name, 0.0),
-                  item.stages.get(name, ""), item.extractor_version)
-                 for name, value in item.fields.items()])
+                [(pid, *suggestion) for suggestion in prepared.suggestions])
             stamp = row["updated_at"]
             for name, state in (record.get("provenance") or {}).items():
                 if state not in ("accepted", "corrected", "rejected"):
@@ -637,23 +669,6 @@ _RECORD_COLUMNS = ("id, source, hash, status, cleaned, comment, metadata, import
 
 def _json(value: Any) -> str:
     return orjson.dumps(value).decode()
-
-
-def _posting_row(item: NewPosting, stamp: str) -> dict[str, Any]:
-    locations = item.fields.get("locations") or []
-    confidences = list(item.confidence.values())
-    return {
-        "hash": item.hash, "source": item.source, "kind": item.kind, "raw": item.raw,
-        "cleaned": item.cleaned, "source_text": item.source_text,
-        "removed": _json(item.removed),
-        "context": _json(item.context),
-        "metadata": json.dumps(item.metadata, ensure_ascii=False, default=str),
-        "status": item.status, "title": item.fields.get("title"),
-        "company": item.fields.get("company"),
-        "location": locations[0] if locations else None,
-        "min_confidence": min(confidences) if confidences else None,
-        "imported_at": stamp, "updated_at": stamp,
-    }
 
 
 def _filters(status: str | None, field_state: str | None) -> tuple[str, list[Any]]:

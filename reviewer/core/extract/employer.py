@@ -25,22 +25,36 @@ _LEGAL = (r"(?:GmbH|AG|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|
           r"Corp\.?|Corporation|Co\.|S\.A\.|SA|S\.p\.A\.|SAS|SARL|B\.V\.|BV|N\.V\.|NV|AB|"
           r"Oy|ApS|A/S|AS|Pty\.? Ltd\.?|KG|CJSC|OJSC|JSC|LTD)")
 # (pattern, weight): how strongly a match says "this is the employer"
-# matched over the whole Markdown at once (MULTILINE): a name never spans a line
+# matched over the whole Markdown at once (MULTILINE): a name never spans a line.
+# (pattern, weight, words one of which the text must hold for the pattern to be tried)
 _COMPANY_CUES = [
-    (re.compile(p, re.M), w) for p, w in (
-        (_NAME + r",? (?:is|are) (?:currently )?(?:looking|seeking|hiring|searching|"
-         r"recruiting)\b", 2),
-        (_NAME + r" (?:is|are) an? (?:equal[- ]opportunity|affirmative action) employer", 2),
+    (re.compile(p, re.M), w, needs) for p, w, needs in (
         (r"\b(?:[Aa]t|[Jj]oin|[Jj]oining|[Ww]ork at|[Ww]orking at|[Cc]areers at|[Ll]ife at) "
-         + _NAME + r"(?=[,.!;:]| (?:we|you|is|are|our|as)\b)", 1),
-        (r"^(?:#{1,6} )?[Aa]bout " + _NAME + r"$", 2),
-        (r"(?<![\w&])([A-Z][\w&'’-]{0,40}(?:[ \t]+(?:[A-Z][\w&'’-]{0,40}|&|of|de|and|for)){0,4},?"
-         r"[ \t]+"
-         + _LEGAL + r")(?![\w])", 2),
+         + _NAME + r"(?=[,.!;:]| (?:we|you|is|are|our|as)\b)", 1, ("at ", "join")),
+        (r"^(?:#{1,6} )?[Aa]bout " + _NAME + r"$", 2, ("about ",)),
     )
 ]
+# cues that follow the name ("Acme is seeking", "Acme GmbH"): found from the cue back to
+# the name, rather than trying a name at every capital letter; (cue, weight, words)
+_CUES_AFTER = [
+    (re.compile(p), w, needs) for p, w, needs in (
+        (r",? (?:is|are) (?:currently )?(?:looking|seeking|hiring|searching|recruiting)\b", 2,
+         ("looking", "seeking", "hiring", "searching", "recruiting")),
+        (r" (?:is|are) an? (?:equal[- ]opportunity|affirmative action) employer", 2,
+         ("employer",)),
+    )
+]
+_NAME_BEFORE = re.compile(_NAME + r"$")
+_SUFFIX_WORDS = ("GmbH", "Inc", "Ltd", "LTD", "LLC", "L.L.C", "LLP", "PLC", "plc", "Corp",
+                 "Co.", "S.A", "S.p.A", "SAS", "SARL", "B.V", "N.V", "Oy", "ApS", "A/S", "Pty",
+                 "KG", "JSC", "Limited", "Incorporated", " AG", " SA", " BV", " NV", " AB",
+                 " AS")
+_SUFFIX = re.compile(r"(?<![\w&])" + _LEGAL + r"(?![\w])")
+_BEFORE_SUFFIX = re.compile(
+    r"(?<![\w&])([A-Z][\w&'’-]{0,40}(?:[ \t]+(?:[A-Z][\w&'’-]{0,40}|&|of|de|and|for)){0,4},?"
+    r"[ \t]+)$")
 _COMPANY_CUES_LOWER = [
-    (re.compile(p, re.M), w) for p, w in (
+    (re.compile(p, re.M), w, ()) for p, w in (
         (r"(?:^|[.!?][ \t]+)([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40})?) (?:is|are) "
          r"(?:looking|seeking|hiring)\b", 2),
         (r"[-–—|] ([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40}){0,2}) jobs[ \t]*$", 1),
@@ -72,15 +86,22 @@ def company(doc: Document, top: list[Block]) -> Finding | None:
         texts.append((doc.page_title, None))
     cues = _COMPANY_CUES_LOWER if lowercase else _COMPANY_CUES
     for text, offset in texts:
-        for cue, weight in cues:
-            for match in cue.finditer(text):
-                name = _trim_name(match.group(1))
-                if not name or name.lower() in _NOT_COMPANY or JOB_NOUNS.search(name):
-                    continue
-                votes[name] += weight
-                if name not in where or where[name] is None:
-                    where[name] = (offset + match.start(1), offset + match.start(1) + len(name)) \
-                        if offset is not None else None
+        low = text.lower()
+        found = [(m.group(1), m.start(1), weight) for cue, weight, needs in cues
+                 if not needs or any(word in low for word in needs)
+                 for m in cue.finditer(text)]
+        if not lowercase:
+            found += _names_before_cues(text, low)
+            if any(word in text for word in _SUFFIX_WORDS):
+                found += _legal_names(text)
+        for raw, at, weight in found:
+            name = _trim_name(raw)
+            if not name or name.lower() in _NOT_COMPANY or JOB_NOUNS.search(name):
+                continue
+            votes[name] += weight
+            if name not in where or where[name] is None:
+                where[name] = (offset + at, offset + at + len(name)) \
+                    if offset is not None else None
     if not votes:
         return None
     name, count = votes.most_common(1)[0]
@@ -89,6 +110,30 @@ def company(doc: Document, top: list[Block]) -> Finding | None:
     span = where.get(name)
     return Finding(name, [span] if span else doc.spans_of(name), 0.5 + min(count, 4) * 0.08,
                    "structure")
+
+
+def _names_before_cues(text: str, low: str) -> list[tuple[str, int, int]]:
+    """Names just before "is looking for", "is an equal opportunity employer"."""
+    out = []
+    for cue, weight, needs in _CUES_AFTER:
+        if not any(word in low for word in needs):
+            continue
+        for match in cue.finditer(text):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            name = _NAME_BEFORE.search(text, max(line_start, match.start() - 200), match.start())
+            if name:
+                out.append((name.group(1), name.start(1), weight))
+    return out
+
+
+def _legal_names(text: str) -> list[tuple[str, int, int]]:
+    """Names ending in a legal suffix ("Kranich Logistik GmbH"), weight 2 each."""
+    out = []
+    for suffix in _SUFFIX.finditer(text):
+        head = _BEFORE_SUFFIX.search(text, max(0, suffix.start() - 220), suffix.start())
+        if head:
+            out.append((text[head.start(1):suffix.end()], head.start(1), 2))
+    return out
 
 
 def _trim_name(name: str) -> str:
