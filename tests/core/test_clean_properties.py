@@ -229,5 +229,5 @@ def test_clean_and_extract_time_grows_linearly(kind: str, make: Callable[[int], 
                                                n: int) -> None:
     _seconds("text", "Location: Berlin, Germany")  # loads the place names once
     small = min(_seconds(kind, make(n)) for _ in range(3))
-    large = _seconds(kind, make(4 * n))
+    large = min(_seconds(kind, make(4 * n)) for _ in range(2))  # the best: less noise
     assert large < 8 * small + 0.05, (small, large)
