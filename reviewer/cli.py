@@ -14,15 +14,16 @@ import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer import __version__
-from reviewer.core.importer import ImportReport, import_paths
 from reviewer.core.ingest import UnreadableError, read_file
 from reviewer.core.pipeline import process, record
-from reviewer.core.reports import evaluation, stats
 from reviewer.core.schema import FIELDS
-from reviewer.core.store import ProjectError, Store
+
+if TYPE_CHECKING:  # the project modules load only for the commands that use them
+    from reviewer.core.importer import ImportReport
+    from reviewer.core.store import Store
 
 
 def _extract_one(path: str) -> dict[str, Any]:
@@ -97,6 +98,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _open(path: str, create: bool = False) -> Store:
+    from reviewer.core.store import ProjectError, Store
+
     if not create and not Path(path).exists():
         raise CliError(f"{path}: no such project file (create one with 'reviewer import "
                        f"{path} FILES...')")
@@ -133,6 +136,8 @@ class _ProgressLine:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from reviewer.core.importer import import_paths
+
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     store = _open(args.db, create=True)
     line = _ProgressLine()
@@ -177,6 +182,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from reviewer.core.reports import stats
+
     store = _open(args.db)
     try:
         figures = stats(store)
@@ -200,6 +207,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    from reviewer.core.reports import evaluation
+
     store = _open(args.db)
     try:
         figures = evaluation(store)
