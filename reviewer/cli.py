@@ -228,6 +228,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _jobs_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                        help="worker processes (0: one per core; default 1)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reviewer",
@@ -245,8 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--format", choices=("jsonl", "json", "md"), default="jsonl",
                      help="jsonl: one JSON object a line (default); json: one array; "
                           "md: a readable report")
-    ext.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
-                     help="worker processes (0: one per core; default 1)")
+    _jobs_option(ext)
     ext.set_defaults(func=cmd_extract)
 
     imp = sub.add_parser(
@@ -260,8 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("db", metavar="DB", help="the project file")
     imp.add_argument("paths", nargs="+", metavar="PATH")
     imp.add_argument("--column", help="the CSV column that holds the page")
-    imp.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
-                     help="worker processes (0: one per core; default 1)")
+    _jobs_option(imp)
     imp.set_defaults(func=cmd_import)
 
     exp = sub.add_parser(
