@@ -61,7 +61,7 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
     out (``source``, ``removed``), for a person to review. A caller that only wants
     the posting and its fields can skip it; it is about a tenth of the work."""
     tree = LexborHTMLParser(html)
-    structured = _json_ld(tree)
+    structured = _json_ld(tree) or _microdata(tree)
     page_title = _page_title(tree)
     body = tree.body or tree.root
     if body is None:
@@ -112,6 +112,53 @@ def _json_ld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
             continue
         found.extend(_job_postings(data))
     return found
+
+
+def _microdata(tree: LexborHTMLParser) -> list[dict[str, Any]]:
+    """A schema.org JobPosting written as microdata (itemscope/itemprop), in the same
+    shape as JSON-LD, so the one JSON-LD stage reads both."""
+    scope = tree.css_first('[itemtype*="schema.org/JobPosting" i]')
+    if scope is None:
+        return []
+    posting: dict[str, Any] = {"@type": "JobPosting", "@source": "microdata"}
+    for node in scope.css("[itemprop]"):
+        name = (node.attributes.get("itemprop") or "").split()[0] if \
+            node.attributes.get("itemprop") else ""
+        if not name or name in posting or _nested_scope(node, scope):
+            continue
+        if "itemscope" in node.attributes:
+            posting[name] = _item_values(node)
+        else:
+            posting[name] = _item_value(node)
+    return [posting] if len(posting) > 2 else []
+
+
+def _item_values(scope: LexborNode) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for node in scope.css("[itemprop]"):
+        name = (node.attributes.get("itemprop") or "").split()
+        if name and name[0] not in values and not _nested_scope(node, scope):
+            values[name[0]] = _item_values(node) if "itemscope" in node.attributes \
+                else _item_value(node)
+    return values
+
+
+def _item_value(node: LexborNode) -> str:
+    attrs = node.attributes
+    for key in ("content", "datetime", "value"):
+        if attrs.get(key):
+            return str(attrs[key])
+    return normalise_space(node.text(deep=True, separator=" ") or "")
+
+
+def _nested_scope(node: LexborNode, scope: LexborNode) -> bool:
+    """Does ``node`` belong to an item inside ``scope`` rather than to ``scope`` itself?"""
+    parent = node.parent
+    while parent is not None and parent.mem_id != scope.mem_id:
+        if "itemscope" in parent.attributes:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _job_postings(data: Any) -> Iterator[dict[str, Any]]:

@@ -351,3 +351,30 @@ def test_an_empty_document_gives_all_fields_none() -> None:
     result = extract(clean("", "text"))
     assert all(value is None for value in result.fields.values())
     assert result.evidence == {} or all(not spans for spans in result.evidence.values())
+
+
+MICRODATA_PAGE = """<html><body><nav><a href="/">Home</a> <a href="/jobs">Jobs</a></nav>
+<div itemscope itemtype="https://schema.org/JobPosting">
+  <h1 itemprop="title">Senior Data Engineer</h1>
+  <div itemprop="hiringOrganization" itemscope itemtype="https://schema.org/Organization">
+    <span itemprop="name">Acme Analytics GmbH</span></div>
+  <div itemprop="jobLocation" itemscope itemtype="https://schema.org/Place">
+    <div itemprop="address" itemscope itemtype="https://schema.org/PostalAddress">
+      <span itemprop="addressLocality">Berlin</span>,
+      <span itemprop="addressCountry">Germany</span></div></div>
+  <meta itemprop="datePosted" content="2025-03-01">
+  <time itemprop="validThrough" datetime="2025-04-15">apply by 15 April</time>
+  <div itemprop="description"><p>We build data pipelines in Python and SQL for customers across
+  Europe, and we would like you to help us run them well.</p>
+  <ul><li>Design and run pipelines</li><li>Review code</li></ul></div>
+</div></body></html>"""
+
+
+def test_microdata_job_posting_is_read_like_json_ld() -> None:
+    result = extract(clean(MICRODATA_PAGE, "html"))
+    assert result.fields["title"] == "Senior Data Engineer"
+    assert result.fields["company"] == "Acme Analytics GmbH"
+    assert result.fields["locations"] == ["Berlin, Germany"]
+    assert result.fields["date_posted"] == "2025-03-01"
+    assert result.fields["valid_through"] == "2025-04-15"
+    assert result.stages["company"] == "microdata"

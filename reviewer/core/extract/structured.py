@@ -1,4 +1,4 @@
-"""Stage 1: schema.org JobPosting JSON-LD, when the page embeds it."""
+"""Stage 1: a schema.org JobPosting the page embeds, as JSON-LD or as microdata."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ CONFIDENCE = 0.95
 
 def from_json_ld(posting: dict[str, Any], doc: Document) -> dict[str, Finding]:
     found: dict[str, Finding] = {}
+    stage = "microdata" if posting.get("@source") == "microdata" else "json-ld"
 
     def put(name: str, value: Any, evidence: str | None = None) -> None:
         if value in (None, "", [], {}):
@@ -26,7 +27,7 @@ def from_json_ld(posting: dict[str, Any], doc: Document) -> dict[str, Finding]:
             span = doc.locate(text)
             if span:
                 spans.append(span)
-        found[name] = Finding(value, spans, CONFIDENCE, "json-ld")
+        found[name] = Finding(value, spans, CONFIDENCE, stage)
 
     title = _text(posting.get("title"))
     put("title", title, title)
@@ -38,7 +39,7 @@ def from_json_ld(posting: dict[str, Any], doc: Document) -> dict[str, Finding]:
         put("department", dept, dept)
     places = _locations(posting.get("jobLocation"))
     if places:
-        found["locations"] = Finding(places, _spans(doc, places), CONFIDENCE, "json-ld")
+        found["locations"] = Finding(places, _spans(doc, places), CONFIDENCE, stage)
     kind = _text(posting.get("jobLocationType"))
     if kind and "telecommute" in kind.lower():
         put("remote", "remote")
