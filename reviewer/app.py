@@ -1,0 +1,27 @@
+"""The `reviewer` command: the window for `reviewer`, `reviewer demo` and `reviewer FILE.db`;
+every other command goes to the command line (reviewer.cli), which never loads Qt."""
+
+from __future__ import annotations
+
+import sys
+
+_WINDOW_FILES = (".db", ".sqlite", ".sqlite3")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] == "demo" or (len(args) == 1 and args[0].endswith(_WINDOW_FILES)):
+        try:
+            from reviewer.gui.app import run
+        except ImportError as err:
+            print(f"reviewer: the window needs PySide6 ({err}); pip install PySide6-Essentials",
+                  file=sys.stderr)
+            return 2
+        return run(args)
+    from reviewer.cli import main as cli_main
+
+    return cli_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

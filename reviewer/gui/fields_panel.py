@@ -1,0 +1,226 @@
+"""The fields of one posting: an editor per field of schema v1, with the machine's value,
+its confidence and the state of the decision (suggested / accepted / corrected / rejected).
+
+The panel only shows and reports: an edit is announced with ``edited(field, value)``,
+a revert with ``reverted(field)``, a rejection with ``rejected(field)``; the window turns
+them into undoable store edits.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.core.schema import FIELDS, PERIODS, FieldSpec
+
+STATE_MARKS = {"suggested": "○ suggested", "accepted": "✓ accepted",
+               "corrected": "✎ corrected", "rejected": "✗ rejected", "none": ""}
+
+
+class FieldEditor(QWidget):
+    """One field: its editor, its state and confidence, revert and reject buttons."""
+
+    changed = Signal(str, object)
+    revert = Signal(str)
+    reject = Signal(str)
+    focused = Signal(str)
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self._loading = False
+        self._shown: Any = None  # the value last put in, so only a real change is reported
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.editor = self._make_editor()
+        layout.addWidget(self.editor)
+        row = QHBoxLayout()
+        self.state = QLabel()
+        self.state.setObjectName("fieldState")
+        row.addWidget(self.state, 1)
+        self.revert_button = QToolButton(text="↺", toolTip="Back to the machine's value")
+        self.reject_button = QToolButton(text="✗", toolTip="Reject: the posting has no value")
+        self.revert_button.clicked.connect(lambda: self.revert.emit(spec.name))
+        self.reject_button.clicked.connect(lambda: self.reject.emit(spec.name))
+        row.addWidget(self.revert_button)
+        row.addWidget(self.reject_button)
+        layout.addLayout(row)
+
+    def _make_editor(self) -> QWidget:
+        kind = self.spec.kind
+        if kind == "enum":
+            combo = QComboBox()
+            combo.addItem("", None)
+            for choice in self.spec.choices:
+                combo.addItem(choice.replace("_", " "), choice)
+            combo.currentIndexChanged.connect(lambda _i: self._emit())
+            return combo
+        if kind == "list":
+            text = QPlainTextEdit()
+            text.setPlaceholderText("one item a line")
+            text.setFixedHeight(84 if self.spec.name != "locations" else 52)
+            text.textChanged.connect(self._emit)
+            return text
+        if kind == "salary":
+            box = QWidget()
+            row = QHBoxLayout(box)
+            row.setContentsMargins(0, 0, 0, 0)
+            self.salary_min, self.salary_max = QLineEdit(), QLineEdit()
+            self.salary_currency = QLineEdit()
+            self.salary_period = QComboBox()
+            self.salary_min.setPlaceholderText("min")
+            self.salary_max.setPlaceholderText("max")
+            self.salary_currency.setPlaceholderText("USD")
+            self.salary_currency.setMaxLength(3)
+            self.salary_period.addItem("", None)
+            for period in PERIODS:
+                self.salary_period.addItem(period, period)
+            for edit, width in ((self.salary_min, 78), (self.salary_max, 78),
+                                (self.salary_currency, 48)):
+                edit.setMinimumWidth(width)
+                edit.editingFinished.connect(self._emit)
+                row.addWidget(edit)
+            self.salary_period.currentIndexChanged.connect(lambda _i: self._emit())
+            row.addWidget(self.salary_period)
+            return box
+        line = QLineEdit()
+        if kind == "date":
+            line.setPlaceholderText("YYYY-MM-DD")
+        line.editingFinished.connect(self._emit)
+        return line
+
+    # --- values -------------------------------------------------------------------------------
+
+    def value(self) -> Any:
+        kind, editor = self.spec.kind, self.editor
+        if isinstance(editor, QComboBox):
+            return editor.currentData()
+        if isinstance(editor, QPlainTextEdit):
+            items = [x.strip() for x in editor.toPlainText().split("\n") if x.strip()]
+            return items or None
+        if kind == "salary":
+            low, high = _number(self.salary_min.text()), _number(self.salary_max.text())
+            if low is None and high is None:
+                return None
+            return {"min": low, "max": high if high is not None else low,
+                    "currency": self.salary_currency.text().strip().upper() or None,
+                    "period": self.salary_period.currentData()}
+        assert isinstance(editor, QLineEdit)
+        text = editor.text().strip()
+        if kind == "number":
+            return _number(text)
+        return text or None
+
+    def set_value(self, value: Any, state: str, confidence: float | None) -> None:
+        self._loading = True
+        try:
+            kind, editor = self.spec.kind, self.editor
+            if isinstance(editor, QComboBox):
+                editor.setCurrentIndex(max(0, editor.findData(value)))
+            elif isinstance(editor, QPlainTextEdit):
+                editor.setPlainText("\n".join(map(str, value or [])))
+            elif kind == "salary":
+                value = value or {}
+                self.salary_min.setText(_text(value.get("min")))
+                self.salary_max.setText(_text(value.get("max")))
+                self.salary_currency.setText(value.get("currency") or "")
+                self.salary_period.setCurrentIndex(
+                    max(0, self.salary_period.findData(value.get("period"))))
+            elif isinstance(editor, QLineEdit):
+                editor.setText(_text(value))
+            mark = STATE_MARKS.get(state, state)
+            conf = f" · {confidence:.2f}" if confidence is not None and state == "suggested" \
+                else ""
+            self.state.setText(mark + conf)
+            self.state.setProperty("state", state)
+            self.revert_button.setEnabled(state in ("accepted", "corrected", "rejected"))
+        finally:
+            self._loading = False
+        self._shown = self.value()
+
+    def _emit(self) -> None:
+        if self._loading:
+            return
+        value = self.value()
+        if value != self._shown:  # leaving a field unchanged (or closing) edits nothing
+            self._shown = value
+            self.changed.emit(self.spec.name, value)
+
+    def focusInEvent(self, event: Any) -> None:
+        self.focused.emit(self.spec.name)
+        super().focusInEvent(event)
+
+
+class FieldsPanel(QScrollArea):
+    """Every field of schema v1, in a scrollable form."""
+
+    edited = Signal(str, object)
+    reverted = Signal(str)
+    rejected = Signal(str)
+    field_focused = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(320)
+        body = QWidget()
+        form = QFormLayout(body)
+        form.setVerticalSpacing(10)
+        self.editors: dict[str, FieldEditor] = {}
+        for spec in FIELDS:
+            editor = FieldEditor(spec)
+            editor.changed.connect(self.edited)
+            editor.revert.connect(self.reverted)
+            editor.reject.connect(self.rejected)
+            for child in editor.findChildren(QWidget):
+                child.installEventFilter(self)
+            self.editors[spec.name] = editor
+            form.addRow(QLabel(spec.label), editor)
+        self.setWidget(body)
+
+    def show_posting(self, posting: dict[str, Any]) -> None:
+        """Fill every editor from a posting as ``Store.get`` gives it."""
+        for name, editor in self.editors.items():
+            state = posting["provenance"].get(name, "none")
+            if state == "machine":
+                state = "suggested"
+            machine = posting["machine"].get(name)
+            editor.set_value(posting["fields"].get(name), state,
+                             machine["confidence"] if machine else None)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.FocusIn:
+            for name, editor in self.editors.items():
+                if editor.isAncestorOf(watched):
+                    self.field_focused.emit(name)
+                    break
+        return False
+
+
+def _number(text: str) -> float | int | None:
+    text = text.strip().replace(",", "")
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return int(value) if value.is_integer() else value
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)

@@ -1,0 +1,221 @@
+"""The posting queue as a Qt table model over the store.
+
+Built like Anki's browser table: ``reload`` takes the ordered list of matching ids
+up front (one cheap query of integers, even at a million postings) and the rows
+themselves are read lazily, a page of ids at a time with one SQL query per page,
+and kept in a small LRU cache. Memory therefore stays bounded by the id list plus
+``max_pages`` pages, however large the project.
+
+The list is a snapshot: a posting edited so that it no longer matches the filter
+stays in the list (with its new values) until the next ``reload``, so the row under
+the reviewer's cursor never jumps away. Call ``invalidate(pid)`` after an edit.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QGuiApplication, QPalette
+
+from reviewer.core.store import ORDERS, STATUSES, Store
+
+# (id, status, title, company, location, min_confidence), as read from the postings table
+Row = tuple[int, str | None, str | None, str | None, str | None, float | None]
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS = ("Status", "Title", "Company", "Location", "Confidence")
+STATUS, TITLE, COMPANY, LOCATION, CONFIDENCE = range(len(COLUMNS))
+SORT_ORDERS = tuple(ORDERS)  # "import", "confidence" (least confident first), "recent"
+STATUS_TEXT = {"new": "new", "reviewed": "reviewed ✓", "skipped": "skipped",
+               "flagged": "flagged ⚑"}
+PAGE_SIZE = 200
+MAX_PAGES = 50
+_FILTER_CHUNK = 500  # ids per IN (...) when filtering search results by status
+
+
+class QueueModel(QAbstractTableModel):
+    """The postings of a project, in a chosen order and filter, one row each."""
+
+    def __init__(self, store: Store, parent: QObject | None = None, *,
+                 page_size: int = PAGE_SIZE, max_pages: int = MAX_PAGES) -> None:
+        super().__init__(parent)
+        if page_size < 1 or max_pages < 1:
+            raise ValueError("page_size and max_pages must be at least 1")
+        self.store = store
+        self.page_size = page_size
+        self.max_pages = max_pages
+        self.order = "import"
+        self.status: str | None = None
+        self.field_state: str | None = None
+        self.query = ""
+        self._ids = array("q")
+        self._sorted = True  # ids ascending: row_of can bisect instead of building a dict
+        self._rows: dict[int, int] | None = None  # id -> row, built on first need
+        self._pages: OrderedDict[int, dict[int, Row]] = OrderedDict()  # LRU, oldest first
+
+    # --- the list ----------------------------------------------------------------------------
+
+    def reload(self, order: str = "import", status: str | None = None,
+               field_state: str | None = None, query: str = "") -> None:
+        """Take the ordered ids of the matching postings; rows are read later, on demand.
+
+        With a search ``query`` the order is the search rank (``order`` is kept only to
+        be reported back); ``status`` and ``field_state`` still filter."""
+        if order not in ORDERS:
+            raise ValueError(f"unknown order {order!r}; one of {', '.join(ORDERS)}")
+        query = query.strip()
+        self.beginResetModel()
+        try:
+            if query:
+                ids = self._search(query, status, field_state)
+            else:
+                ids = self.store.ids(order, status, field_state)
+            self._ids = array("q", ids)
+            self._sorted = not query and order == "import"
+            self._rows = None
+            self._pages.clear()
+            self.order, self.status, self.field_state, self.query = (
+                order, status, field_state, query)
+        finally:
+            self.endResetModel()
+
+    def _search(self, query: str, status: str | None, field_state: str | None) -> list[int]:
+        """Ids matching the query, best first, keeping those that pass the filters."""
+        found = self.store.search(query, limit=1_000_000)
+        if not found:
+            return []
+        if field_state is not None:
+            allowed = set(self.store.ids("import", status, field_state))
+            return [pid for pid in found if pid in allowed]
+        if status is None:
+            return found
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}; one of {', '.join(STATUSES)}")
+        keep: set[int] = set()
+        for i in range(0, len(found), _FILTER_CHUNK):
+            chunk = found[i:i + _FILTER_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            keep.update(r[0] for r in self.store.db.execute(
+                f"SELECT id FROM postings WHERE status = ? AND id IN ({marks})",
+                [status, *chunk]))
+        return [pid for pid in found if pid in keep]
+
+    def total(self) -> int:
+        """How many postings the project holds, whatever the filter."""
+        return self.store.count()
+
+    def id_at(self, row: int) -> int:
+        """The posting id shown at ``row`` (IndexError when out of range)."""
+        if not 0 <= row < len(self._ids):
+            raise IndexError(row)
+        return self._ids[row]
+
+    def row_of(self, pid: int) -> int | None:
+        """The row showing posting ``pid``, or None when it is not in the list."""
+        if self._sorted:
+            row = bisect_left(self._ids, pid)
+            return row if row < len(self._ids) and self._ids[row] == pid else None
+        if self._rows is None:
+            self._rows = {p: r for r, p in enumerate(self._ids)}
+        return self._rows.get(pid)
+
+    def invalidate(self, pid: int) -> None:
+        """Forget the cached values of posting ``pid`` (after an edit) and tell the views."""
+        row = self.row_of(pid)
+        if row is None:
+            return
+        self._pages.pop(row // self.page_size, None)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def cached_pages(self) -> list[int]:
+        """Numbers of the pages held in the cache, least recently used first."""
+        return list(self._pages)
+
+    # --- lazy rows ---------------------------------------------------------------------------
+
+    def _row(self, row: int) -> Row:
+        number = row // self.page_size
+        page = self._pages.get(number)
+        if page is None:
+            page = self._load(number)
+        else:
+            self._pages.move_to_end(number)
+        pid = self._ids[row]
+        found = page.get(pid)
+        return found if found is not None else (pid, None, None, None, None, None)
+
+    def _load(self, number: int) -> dict[int, Row]:
+        start = number * self.page_size
+        chunk = self._ids[start:start + self.page_size].tolist()
+        marks = ",".join("?" * len(chunk))
+        page: dict[int, Row] = {r[0]: tuple(r) for r in self.store.db.execute(
+            "SELECT id, status, title, company, location, min_confidence FROM postings"
+            f" WHERE id IN ({marks})", chunk)}
+        self._pages[number] = page
+        while len(self._pages) > self.max_pages:
+            self._pages.popitem(last=False)
+        return page
+
+    # --- Qt model ----------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemNeverHasChildren)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return COLUMNS[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole and section == CONFIDENCE:
+                return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            return None
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.UserRole:
+            return self._ids[index.row()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == CONFIDENCE:
+                return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.ForegroundRole):
+            return None
+        _, status, title, company, location, confidence = self._row(index.row())
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if status == "skipped":
+                return QGuiApplication.palette().color(QPalette.ColorGroup.Disabled,
+                                                       QPalette.ColorRole.Text)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return title if column == TITLE and title else None
+        if column == STATUS:
+            return STATUS_TEXT.get(status or "", status or "")
+        if column == TITLE:
+            return title or ""
+        if column == COMPANY:
+            return company or ""
+        if column == LOCATION:
+            return location or ""
+        if column == CONFIDENCE:
+            return "" if confidence is None else f"{confidence:.2f}"
+        return None
+
+
+__all__ = ["COLUMNS", "SORT_ORDERS", "STATUS_TEXT", "QueueModel"]

@@ -1,0 +1,238 @@
+"""The review window: the queue, the cleaned posting beside its fields, every edit saved.
+
+Edits go through ``EditCommand`` (a QUndoCommand whose redo and undo call the store),
+so undo and redo cover every edit; accept-and-go-on is one macro.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.core.store import Change, Store
+from reviewer.gui.document_view import DocumentView
+from reviewer.gui.fields_panel import FieldsPanel
+from reviewer.gui.queue_model import QueueModel
+
+# id, text, default shortcut, what it does (a method of ReviewWindow)
+ACTIONS: tuple[tuple[str, str, str, str], ...] = (
+    ("accept_next", "Accept all and go to the next unreviewed", "Ctrl+Return", "accept_and_next"),
+    ("next", "Next posting", "Ctrl+Right", "go_next"),
+    ("previous", "Previous posting", "Ctrl+Left", "go_previous"),
+    ("skip", "Skip", "Ctrl+Shift+S", "skip"),
+    ("flag", "Flag", "Ctrl+Shift+F", "flag"),
+    ("search", "Search", "Ctrl+F", "focus_search"),
+    ("put_selection", "Put the selection into the focused field", "Ctrl+E", "put_selection"),
+)
+
+
+class EditCommand(QUndoCommand):
+    """One store edit: done when pushed, undone and redone through ``Store.undo``."""
+
+    def __init__(self, window: ReviewWindow, pid: int, text: str,
+                 edit: Callable[[], Change]) -> None:
+        super().__init__(text)
+        self.window, self.pid, self.edit = window, pid, edit
+        self.change: Change | None = None
+
+    def redo(self) -> None:
+        if self.change is None:
+            self.change = self.edit()
+        else:
+            self.change = self.window.store.undo(self.change)
+        self.window.refresh(self.pid)
+
+    def undo(self) -> None:
+        assert self.change is not None
+        self.change = self.window.store.undo(self.change)
+        self.window.refresh(self.pid)
+
+
+class ReviewWindow(QMainWindow):
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.undo_stack = QUndoStack(self)
+        self.pid: int | None = None
+        self.focused_field: str | None = None
+        self.setWindowTitle(f"Posting Reviewer — {store.path.name}")
+        self.resize(1400, 860)
+
+        self.model = QueueModel(store, self)
+        self.queue = QTableView()
+        self.queue.setModel(self.model)
+        self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.queue.verticalHeader().hide()
+        self.queue.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.queue.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.search_box = QLineEdit(placeholderText="Search title, company, text…")
+        self.search_box.returnPressed.connect(self._search)
+        self.count_label = QLabel()
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(6, 6, 0, 6)
+        column.addWidget(self.search_box)
+        column.addWidget(self.queue, 1)
+        column.addWidget(self.count_label)
+
+        self.document = DocumentView()
+        self.fields = FieldsPanel()
+        self.fields.edited.connect(self._edited)
+        self.fields.reverted.connect(
+            lambda name: self._push(f"revert {name}", lambda p: self.store.revert_field(p, name)))
+        self.fields.rejected.connect(
+            lambda name: self._push(f"reject {name}", lambda p: self.store.reject_field(p, name)))
+        self.fields.field_focused.connect(self._field_focused)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.document)
+        splitter.addWidget(self.fields)
+        splitter.setSizes([330, 660, 410])
+        self.setCentralWidget(splitter)
+
+        self.progress = QProgressBar(maximumWidth=180, textVisible=True)
+        self.saved = QLabel("all edits saved")
+        self.statusBar().addPermanentWidget(self.saved)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addWidget(QLabel(str(store.path)))
+        self._make_actions()
+        self.model.reload()
+        self._update_counts()
+        if self.model.rowCount():
+            self.select_row(0)
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        menu = self.menuBar().addMenu("&Review")
+        for key, text, shortcut, method in ACTIONS:
+            action = QAction(text, self)
+            action.setObjectName(key)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(getattr(self, method))
+            menu.addAction(action)
+            self.addAction(action)
+        edit = self.menuBar().addMenu("&Edit")
+        for action, shortcut in ((self.undo_stack.createUndoAction(self, "Undo"), "Ctrl+Z"),
+                                 (self.undo_stack.createRedoAction(self, "Redo"),
+                                  "Ctrl+Shift+Z")):
+            action.setShortcut(QKeySequence(shortcut))
+            edit.addAction(action)
+            self.addAction(action)
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            index = self.model.index(row, 0)
+            self.queue.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect |
+                QItemSelectionModel.SelectionFlag.Rows)
+            self.queue.scrollTo(index)
+
+    def go_next(self) -> None:
+        self.select_row(self.queue.currentIndex().row() + 1)
+
+    def go_previous(self) -> None:
+        self.select_row(self.queue.currentIndex().row() - 1)
+
+    def accept_and_next(self) -> None:
+        if self.pid is None:
+            return
+        self._push("accept all", lambda p: self.store.accept_all(p))
+        row = self.queue.currentIndex().row()
+        for next_row in range(row + 1, self.model.rowCount()):
+            status = str(self.model.data(self.model.index(next_row, 0)) or "")
+            if not status.startswith("reviewed"):
+                self.select_row(next_row)
+                return
+
+    def skip(self) -> None:
+        self._push("skip", lambda p: self.store.set_status(p, "skipped"))
+        self.go_next()
+
+    def flag(self) -> None:
+        self._push("flag", lambda p: self.store.set_status(p, "flagged"))
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def put_selection(self) -> None:
+        text = self.document.selected_source_text().strip()
+        if text and self.focused_field and self.pid is not None:
+            name = self.focused_field
+            spec_kind = self.fields.editors[name].spec.kind
+            value: Any = [text] if spec_kind == "list" else text
+            self._push(f"set {name}", lambda p: self.store.set_field(p, name, value))
+
+    # --- reacting -------------------------------------------------------------------------------
+
+    def closeEvent(self, event: Any) -> None:
+        self._closing = True  # a field losing focus as the window closes edits nothing
+        super().closeEvent(event)
+
+    def _push(self, text: str, edit: Callable[[int], Change]) -> None:
+        if self.pid is None or getattr(self, "_closing", False):
+            return
+        pid = self.pid
+        self.undo_stack.push(EditCommand(self, pid, text, lambda: edit(pid)))
+
+    def _edited(self, name: str, value: Any) -> None:
+        if self.pid is not None:
+            self._push(f"set {name}", lambda p: self.store.set_field(p, name, value))
+
+    def _field_focused(self, name: str) -> None:
+        self.focused_field = name
+        self.document.focus_field(name)
+
+    def _search(self) -> None:
+        self.model.reload(query=self.search_box.text().strip())
+        self._update_counts()
+        self.select_row(0)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.show_posting(self.model.id_at(current.row()))
+
+    def show_posting(self, pid: int) -> None:
+        self.pid = pid
+        posting = self.store.get(pid)
+        evidence = {name: [tuple(s) for s in (
+            (posting["human"].get(name) or {}).get("spans") or
+            (posting["machine"].get(name) or {}).get("spans") or [])]
+            for name in posting["fields"]}
+        self.document.show_posting(posting["cleaned"], evidence)
+        self.fields.show_posting(posting)
+
+    def refresh(self, pid: int) -> None:
+        """After an edit of ``pid``: its row, the panel if it is shown, the counts."""
+        self.model.invalidate(pid)
+        if pid == self.pid:
+            self.fields.show_posting(self.store.get(pid))
+        self.saved.setText("all edits saved")
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        total = self.model.total()
+        reviewed = self.store.count("reviewed")
+        self.progress.setMaximum(max(1, total))
+        self.progress.setValue(reviewed)
+        self.progress.setFormat(f"{reviewed:,} / {total:,} reviewed")
+        self.count_label.setText(f"{self.model.rowCount():,} of {total:,}")

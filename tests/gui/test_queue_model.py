@@ -1,0 +1,315 @@
+"""The queue model: ordered ids up front, rows read lazily by page, an edit refreshes its row."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from reviewer.core.store import STATUSES, NewPosting, Store
+from reviewer.gui.queue_model import COLUMNS, MAX_PAGES, PAGE_SIZE, SORT_ORDERS, QueueModel
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")
+
+COMPANIES = ("Acme", "Globex", "Initech")
+CONFIDENCE = COLUMNS.index("Confidence")
+TITLE = COLUMNS.index("Title")
+STATUS = COLUMNS.index("Status")
+DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+def posting(n: int) -> NewPosting:
+    """Posting ``n``: statuses cycle, confidences are shuffled, every 10th has none."""
+    company = COMPANIES[n % len(COMPANIES)]
+    text = f"# Data Engineer {n}\n\n{company} is hiring in Berlin. Python and SQL.\n"
+    fields = {"title": f"Data Engineer {n}", "company": company, "locations": ["Berlin"]}
+    confidence = {} if n % 10 == 0 else {"title": 0.9, "company": (n * 37 % 97) / 100}
+    return NewPosting(source=f"p{n}.txt", hash=f"h{n}", kind="text", raw=text, cleaned=text,
+                      fields=fields, confidence=confidence,
+                      status=STATUSES[n % len(STATUSES)])
+
+
+def fill(store: Store, count: int, batch: int = 5000) -> None:
+    for start in range(1, count + 1, batch):
+        store.add_postings([posting(n) for n in range(start, min(start + batch, count + 1))])
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = Store(tmp_path / "project.db")
+    fill(s, 50)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def model(store: Store) -> QueueModel:
+    m = QueueModel(store)
+    m.reload()
+    return m
+
+
+@pytest.fixture(scope="module")
+def big_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    s = Store(tmp_path_factory.mktemp("big") / "project.db")
+    fill(s, 20_000)
+    yield s
+    s.close()
+
+
+def column(model: QueueModel, col: int, role: int = DISPLAY) -> list[object]:
+    return [model.data(model.index(r, col), role) for r in range(model.rowCount())]
+
+
+def ids(model: QueueModel) -> list[int]:
+    return [model.id_at(r) for r in range(model.rowCount())]
+
+
+class QueryCounter:
+    """Counts the SQL statements the store's connection runs while installed."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.statements: list[str] = []
+
+    def __enter__(self) -> QueryCounter:
+        self.store.db.conn.set_trace_callback(self.statements.append)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.store.db.conn.set_trace_callback(None)
+
+
+# --- the model contract ------------------------------------------------------------------------
+
+
+def test_the_model_passes_qtmodeltester(qtmodeltester, model: QueueModel) -> None:
+    assert model.rowCount() == 50
+    qtmodeltester.check(model)
+
+
+def test_a_filtered_and_an_empty_model_pass_qtmodeltester(qtmodeltester,
+                                                          model: QueueModel) -> None:
+    model.reload(order="confidence", status="skipped")
+    qtmodeltester.check(model)
+    model.reload(query="nosuchword")
+    assert model.rowCount() == 0
+    qtmodeltester.check(model)
+
+
+def test_headers_name_the_columns(model: QueueModel) -> None:
+    assert model.columnCount() == 5
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)] == [
+        "Status", "Title", "Company", "Location", "Confidence"]
+    assert SORT_ORDERS == ("import", "confidence", "recent")
+
+
+def test_cells_show_the_listing_columns(store: Store, model: QueueModel) -> None:
+    row = model.row_of(7)
+    assert row is not None
+    cells = [model.data(model.index(row, c)) for c in range(5)]
+    assert cells == ["flagged ⚑", "Data Engineer 7", "Globex", "Berlin",
+                     f"{7 * 37 % 97 / 100:.2f}"]
+    assert model.data(model.index(row, TITLE), Qt.ItemDataRole.ToolTipRole) == "Data Engineer 7"
+    assert model.data(model.index(row, STATUS), Qt.ItemDataRole.ToolTipRole) is None
+    for c in range(5):
+        assert model.data(model.index(row, c), Qt.ItemDataRole.UserRole) == 7
+    alignment = model.data(model.index(row, CONFIDENCE), Qt.ItemDataRole.TextAlignmentRole)
+    assert alignment & Qt.AlignmentFlag.AlignRight
+    assert model.data(model.index(row, TITLE), Qt.ItemDataRole.TextAlignmentRole) is None
+    # every status has its marker; a posting without machine confidence shows none
+    assert set(column(model, STATUS)) == {"new", "reviewed ✓", "skipped", "flagged ⚑"}
+    assert model.data(model.index(model.row_of(10) or 0, CONFIDENCE)) == ""
+
+
+def test_skipped_postings_are_muted(model: QueueModel) -> None:
+    foreground = Qt.ItemDataRole.ForegroundRole
+    skipped, new = model.row_of(2), model.row_of(4)  # STATUSES[2] is skipped, [0] new
+    assert skipped is not None and new is not None
+    assert model.data(model.index(skipped, STATUS)) == "skipped"
+    assert isinstance(model.data(model.index(skipped, TITLE), foreground), QColor)
+    assert model.data(model.index(new, TITLE), foreground) is None
+
+
+# --- lazy pages --------------------------------------------------------------------------------
+
+
+def test_nothing_is_read_until_a_cell_is_asked(store: Store) -> None:
+    model = QueueModel(store, page_size=10)
+    with QueryCounter(store) as queries:
+        model.reload()
+        assert model.rowCount() == 50
+        assert model.id_at(49) == 50
+    assert len(queries.statements) == 1  # only the id list
+    assert model.cached_pages() == []
+    with QueryCounter(store) as queries:
+        assert model.data(model.index(0, TITLE)) == "Data Engineer 1"
+        for row in range(10):
+            for col in range(5):
+                model.data(model.index(row, col))
+    assert model.cached_pages() == [0]
+    assert len(queries.statements) == 1
+    assert "WHERE id IN" in queries.statements[0]
+    model.data(model.index(10, TITLE))
+    assert model.cached_pages() == [0, 1]
+
+
+def test_the_cache_keeps_only_the_most_recently_used_pages(store: Store) -> None:
+    model = QueueModel(store, page_size=5, max_pages=3)
+    model.reload()
+    for row in range(0, 50, 5):
+        model.data(model.index(row, TITLE))
+    assert model.cached_pages() == [7, 8, 9]
+    model.data(model.index(36, TITLE))  # page 7 used again: page 8 is now the oldest
+    model.data(model.index(0, TITLE))
+    assert model.cached_pages() == [9, 7, 0]
+
+
+def test_a_reload_empties_the_cache_and_resets_views(qtbot, model: QueueModel) -> None:
+    model.data(model.index(0, TITLE))
+    assert model.cached_pages() == [0]
+    with qtbot.waitSignals([model.modelAboutToBeReset, model.modelReset]):
+        model.reload(order="confidence")
+    assert model.cached_pages() == []
+    assert model.order == "confidence"
+
+
+# --- order, filter, search ---------------------------------------------------------------------
+
+
+def test_confidence_order_is_the_stores_least_confident_first(store: Store,
+                                                               model: QueueModel) -> None:
+    model.reload(order="confidence")
+    assert ids(model) == store.ids("confidence")
+    shown = [float(c) for c in column(model, CONFIDENCE) if c]
+    assert shown == sorted(shown)
+    assert column(model, CONFIDENCE)[-5:] == [""] * 5  # no confidence: last
+
+
+def test_recent_order_is_the_stores(store: Store, model: QueueModel) -> None:
+    store.set_status(3, "reviewed")
+    model.reload(order="recent")
+    assert ids(model) == store.ids("recent")
+
+
+def test_a_status_filter_keeps_only_that_status(store: Store, model: QueueModel) -> None:
+    model.reload(status="flagged")
+    assert model.rowCount() == store.count(status="flagged") == 12
+    assert set(column(model, STATUS)) == {"flagged ⚑"}
+    assert model.total() == 50
+
+
+def test_a_field_state_filter_is_the_stores(store: Store, model: QueueModel) -> None:
+    store.set_field(5, "title", "Platform Engineer")
+    store.accept_field(9, "company")
+    model.reload(field_state="corrected")
+    assert ids(model) == store.ids(field_state="corrected") == [5]
+
+
+def test_a_search_lists_matches_in_rank_order(store: Store, model: QueueModel) -> None:
+    model.reload(query="Globex")
+    assert ids(model) == store.search("Globex", limit=1_000_000)
+    assert set(column(model, 2)) == {"Globex"}
+    assert model.rowCount() == 17
+    assert model.query == "Globex"
+
+
+def test_a_search_with_a_status_filter(store: Store, model: QueueModel) -> None:
+    model.reload(status="reviewed", query="Globex")
+    ranked = store.search("Globex", limit=1_000_000)
+    reviewed = set(store.ids(status="reviewed"))
+    assert ids(model) == [pid for pid in ranked if pid in reviewed]
+    assert model.rowCount() > 0
+    assert set(column(model, STATUS)) == {"reviewed ✓"}
+    model.reload(field_state="corrected", query="Globex")
+    assert model.rowCount() == 0
+
+
+def test_an_empty_query_lists_everything(model: QueueModel) -> None:
+    model.reload(query="   ")
+    assert model.rowCount() == 50
+
+
+def test_unknown_orders_and_statuses_are_refused(model: QueueModel) -> None:
+    with pytest.raises(ValueError, match="unknown order"):
+        model.reload(order="alphabetical")
+    with pytest.raises(ValueError, match="unknown status"):
+        model.reload(status="done")
+    with pytest.raises(ValueError, match="unknown status"):
+        model.reload(status="done", query="Acme")
+    assert model.rowCount() == 50  # a refused reload leaves the list as it was
+
+
+# --- edits and lookups -------------------------------------------------------------------------
+
+
+def test_invalidate_after_an_edit_shows_the_new_value(qtbot, store: Store,
+                                                      model: QueueModel) -> None:
+    pid = model.id_at(3)
+    index = model.index(3, TITLE)
+    assert model.data(index) == f"Data Engineer {pid}"
+    store.set_field(pid, "title", "Chief Data Wrangler")
+    assert model.data(index) == f"Data Engineer {pid}"  # still the cached page
+    with qtbot.waitSignal(model.dataChanged) as blocker:
+        model.invalidate(pid)
+    top_left, bottom_right = blocker.args[:2]
+    assert (top_left.row(), top_left.column()) == (3, 0)
+    assert (bottom_right.row(), bottom_right.column()) == (3, len(COLUMNS) - 1)
+    assert model.data(index) == "Chief Data Wrangler"
+    assert model.data(index, Qt.ItemDataRole.ToolTipRole) == "Chief Data Wrangler"
+
+
+def test_invalidate_of_a_posting_not_listed_is_silent(qtbot, model: QueueModel) -> None:
+    model.reload(status="new")
+    with qtbot.assertNotEmitted(model.dataChanged):
+        model.invalidate(1)  # STATUSES[1] is reviewed
+        model.invalidate(999)
+
+
+@pytest.mark.parametrize("order", SORT_ORDERS)
+def test_row_of_and_id_at_round_trip(model: QueueModel, order: str) -> None:
+    model.reload(order=order)
+    for row in range(model.rowCount()):
+        assert model.row_of(model.id_at(row)) == row
+    assert model.row_of(0) is None
+    assert model.row_of(51) is None
+    with pytest.raises(IndexError):
+        model.id_at(50)
+    with pytest.raises(IndexError):
+        model.id_at(-1)
+
+
+def test_row_of_in_search_results(model: QueueModel) -> None:
+    model.reload(query="Initech")
+    for row in range(model.rowCount()):
+        assert model.row_of(model.id_at(row)) == row
+    assert model.row_of(1) is None  # a Globex posting
+
+
+# --- a large project ---------------------------------------------------------------------------
+
+
+def test_a_large_project_keeps_the_cache_bounded(big_store: Store) -> None:
+    model = QueueModel(big_store)
+    model.reload(order="confidence")
+    assert model.rowCount() == 20_000
+    assert model.cached_pages() == []
+    with QueryCounter(big_store) as queries:
+        for row in range(0, 20_000, 1000):
+            assert model.data(model.index(row, TITLE))
+    assert len(queries.statements) == 20_000 // 1000  # one query per page touched
+    assert len(model.cached_pages()) <= MAX_PAGES
+    for row in range(0, 20_000, PAGE_SIZE):  # every page: the oldest are dropped
+        model.data(model.index(row, TITLE))
+    assert len(model.cached_pages()) == MAX_PAGES
+    small = QueueModel(big_store, max_pages=5)
+    small.reload(order="confidence")
+    for row in range(0, 20_000, 1000):
+        small.data(small.index(row, TITLE))
+    assert len(small.cached_pages()) == 5
+    for row in (0, 777, 19_999):
+        assert small.row_of(small.id_at(row)) == row
+    assert model.total() == 20_000

@@ -1,0 +1,88 @@
+"""The review window as a user drives it: open, move, correct a field, accept and go on,
+undo, redo, and find the edits in the project file afterwards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from reviewer.core.importer import import_paths
+from reviewer.core.store import Store
+from reviewer.gui.window import ReviewWindow
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    path = tmp_path / "project.db"
+    with Store(path) as store:
+        import_paths(store, [SAMPLES])
+    return path
+
+
+@pytest.fixture
+def window(project: Path, qtbot) -> ReviewWindow:  # type: ignore[no-untyped-def]
+    store = Store(project)
+    win = ReviewWindow(store)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    store.close()
+
+
+def test_the_first_posting_is_shown_with_its_fields(window: ReviewWindow) -> None:
+    first = window.model.id_at(0)
+    assert window.pid == first
+    posting = window.store.get(first)
+    title = window.fields.editors["title"].editor
+    assert isinstance(title, QLineEdit)
+    assert title.text() == (posting["fields"]["title"] or "")
+    assert posting["fields"]["title"] in window.document.toPlainText()
+    assert window.count_label.text() == "8 of 8"
+
+
+def test_correct_accept_undo_redo_and_reopen(window: ReviewWindow, project: Path,
+                                             qtbot) -> None:  # type: ignore[no-untyped-def]
+    first = window.pid
+    assert first is not None
+    title = window.fields.editors["title"].editor
+    assert isinstance(title, QLineEdit)
+    title.setFocus()
+    title.setText("Staff Backend Engineer")
+    title.editingFinished.emit()
+    assert window.store.get(first)["fields"]["title"] == "Staff Backend Engineer"
+    assert window.store.get(first)["provenance"]["title"] == "corrected"
+
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.store.get(first)["status"] == "reviewed"
+    assert window.pid != first  # went on to the next unreviewed posting
+
+    window.undo_stack.undo()  # the accept-and-go-on
+    assert window.store.get(first)["status"] == "new"
+    window.undo_stack.undo()  # the correction
+    assert window.store.get(first)["provenance"]["title"] == "machine"
+    window.undo_stack.redo()
+    window.undo_stack.redo()
+    assert window.store.get(first)["status"] == "reviewed"
+    window.store.close()
+
+    with Store(project) as reopened:  # every edit is in the file already
+        posting = reopened.get(first)
+        assert posting["fields"]["title"] == "Staff Backend Engineer"
+        assert posting["status"] == "reviewed"
+
+
+def test_next_previous_and_search(window: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert window.queue.currentIndex().row() == 1
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    assert window.queue.currentIndex().row() == 0
+    window.search_box.setText("Kranich")
+    window.search_box.returnPressed.emit()
+    assert window.model.rowCount() == 1
+    assert "Kranich" in window.document.toPlainText()
