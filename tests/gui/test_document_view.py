@@ -1,0 +1,325 @@
+"""The document pane: Markdown rendered safely, evidence highlighted in field colours."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QPalette,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from reviewer.core.ingest import read_file
+from reviewer.core.pipeline import Processed, process
+from reviewer.core.schema import FIELDS
+from reviewer.gui.document_view import (
+    FIELD_COLORS,
+    FLASH_MS,
+    DocumentView,
+    SpanMapper,
+    field_color,
+    flash_color,
+    render_png,
+    squash,
+    strip_markdown,
+)
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "samples" / "01_lumenfield-senior-backend-engineer.html"
+LABELS = {f.name: f.label for f in FIELDS}
+
+
+@pytest.fixture(scope="module")
+def sample() -> Processed:
+    return process(read_file(SAMPLE), name=str(SAMPLE))
+
+
+@pytest.fixture
+def view(qtbot: Any) -> DocumentView:
+    widget = DocumentView()
+    qtbot.addWidget(widget)
+    widget.resize(800, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def fmt_at(view: DocumentView, pos: int) -> Any:
+    """The character format of the character at document position ``pos``."""
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(pos + 1)
+    return cursor.charFormat()
+
+
+def background_at(view: DocumentView, pos: int) -> QColor:
+    return fmt_at(view, pos).background().color()
+
+
+def evidence_of(sample: Processed) -> dict[str, list[tuple[int, int]]]:
+    return {k: list(v) for k, v in sample.extraction.evidence.items() if v}
+
+
+# --- rendering -------------------------------------------------------------------------
+
+
+def test_markdown_is_rendered_not_shown(view: DocumentView, sample: Processed) -> None:
+    view.show_posting(sample.doc.markdown, evidence_of(sample))
+    text = view.document().toPlainText()
+    assert view.mode == "cleaned"
+    assert sample.extraction.fields["title"] in text
+    assert "##" not in text
+    assert "**" not in text
+    assert "\n- " not in text
+    assert view.openLinks() is False
+    assert view.openExternalLinks() is False
+
+
+def test_every_findable_span_is_highlighted_in_its_fields_colour(
+    view: DocumentView, sample: Processed
+) -> None:
+    evidence = evidence_of(sample)
+    view.show_posting(sample.doc.markdown, evidence)
+    rendered = view.document().toPlainText()
+    mapper = SpanMapper(sample.doc.markdown, rendered)
+    findable = [(name, span) for name, spans in evidence.items() for span in spans
+                if mapper.map(*span) is not None]
+    assert len(findable) == sum(len(s) for s in evidence.values())  # the sample maps fully
+    assert len(view.highlights) == len(findable)
+    assert {h[0] for h in view.highlights} == set(evidence)
+    for name, a, b in view.highlights:
+        # the highlighted text is the span's text without the markup
+        source = next(sample.doc.markdown[s:e] for n, (s, e) in findable
+                      if n == name and mapper.map(s, e) == (a, b))
+        assert squash(rendered[a:b])[0] == squash(strip_markdown(source, False))[0].strip()
+        # somewhere in it (outside shorter highlights of other fields) it wears its colour
+        shorter = [h for h in view.highlights if h[0] != name and h[2] - h[1] < b - a]
+        free = [p for p in range(a, b) if not any(s <= p < e for _, s, e in shorter)]
+        assert free, (name, a, b)
+        pos = free[len(free) // 2]
+        assert background_at(view, pos) == FIELD_COLORS[name], (name, rendered[a:b])
+        assert LABELS[name] in fmt_at(view, pos).toolTip()
+
+
+def test_overlapping_highlights_keep_the_shorter_on_top(view: DocumentView) -> None:
+    markdown = "- Build services in Python and Go\n"
+    py = markdown.index("Python")
+    evidence = {"responsibilities": [(2, len(markdown) - 1)], "skills": [(py, py + 6)]}
+    view.show_posting(markdown, evidence)
+    text = view.document().toPlainText()
+    py = text.index("Python")
+    assert background_at(view, py) == FIELD_COLORS["skills"]
+    assert background_at(view, 0) == FIELD_COLORS["responsibilities"]
+    tip = fmt_at(view, py).toolTip()
+    assert "Skills" in tip and "Responsibilities" in tip
+
+
+def test_field_colours_are_distinct_and_light() -> None:
+    assert set(FIELD_COLORS) == {f.name for f in FIELDS}
+    assert len({c.name() for c in FIELD_COLORS.values()}) == len(FIELDS)
+    for name, color in FIELD_COLORS.items():
+        assert color.lightnessF() > 0.75, name  # dark text stays readable
+        assert field_color(name, dark=True).lightnessF() < 0.4, name
+        assert flash_color(name) != color
+
+
+def test_dark_palette_uses_the_dark_variants(view: DocumentView) -> None:
+    palette = QPalette(view.palette())
+    palette.setColor(QPalette.ColorRole.Base, QColor("#1e1f22"))
+    palette.setColor(QPalette.ColorRole.Text, QColor("#e6e6e6"))
+    view.setPalette(palette)
+    view.show_posting("# Data Engineer\n", {"title": [(2, 15)]})
+    assert view.dark
+    assert background_at(view, 3) == field_color("title", dark=True)
+
+
+def test_markup_in_a_span_is_stripped_like_the_renderer() -> None:
+    assert strip_markdown("## About **us**") == "About us"
+    assert strip_markdown("- see [the docs](https://example.com) and `code`") == \
+        "see the docs and code"
+    assert strip_markdown("1. first\n2. second") == "first\nsecond"
+    assert strip_markdown("- not a marker", at_line_start=False) == "- not a marker"
+    assert strip_markdown(r"5 \* 3") == "5 * 3"
+
+
+def test_a_span_whose_text_is_gone_maps_to_nothing() -> None:
+    mapper = SpanMapper("# Title\n\nBody text\n", "Title\nSomething else")
+    assert mapper.map(9, 18) is None
+    assert mapper.map(2, 7) == (0, 5)
+
+
+def test_text_beyond_the_basic_plane_keeps_positions(view: DocumentView) -> None:
+    markdown = "## 🚀 Role 🚀\n\nWe use **Python** daily 🐍 and Go.\n"
+    start = markdown.index("Python")
+    go = markdown.index("Go")
+    view.show_posting(markdown, {"skills": [(start, start + 6), (go, go + 2)]})
+    assert len(view.highlights) == 2
+    for (_, a, b), word in zip(view.highlights, ("Python", "Go"), strict=True):
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        assert cursor.selectedText() == word
+        assert background_at(view, a) == FIELD_COLORS["skills"]
+
+
+# --- nothing is loaded, nothing is followed ----------------------------------------------
+
+
+def test_a_link_click_does_not_navigate(view: DocumentView, qtbot: Any) -> None:
+    view.show_posting("Intro line\n\n[Apply here](https://example.com/apply)\n\nAfter\n", {})
+    before = view.document().toPlainText()
+    assert not view.isForwardAvailable() and not view.isBackwardAvailable()
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(before.index("Apply") + 2)
+    rect = view.cursorRect(cursor)
+    assert view.anchorAt(rect.center()) == "https://example.com/apply"
+    with qtbot.assertNotEmitted(view.sourceChanged), \
+            qtbot.waitSignal(view.anchorClicked, timeout=1000) as clicked:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert clicked.args[0] == QUrl("https://example.com/apply")
+    assert view.source() == QUrl()
+    assert view.document().toPlainText() == before
+    assert view.mode == "cleaned"
+
+
+@pytest.mark.parametrize("url", ["https://example.com/x.png", "file:///etc/passwd"])
+def test_load_resource_returns_nothing(view: DocumentView, url: str) -> None:
+    for kind in (QTextDocument.ResourceType.ImageResource,
+                 QTextDocument.ResourceType.StyleSheetResource,
+                 QTextDocument.ResourceType.HtmlResource):
+        result = view.loadResource(kind.value, QUrl(url))
+        assert isinstance(result, QByteArray) and result.isEmpty()
+
+
+def test_html_in_markdown_is_text_not_markup(view: DocumentView) -> None:
+    markdown = ("# Heading\n\n<img src=\"http://example.com/track.png\">\n\n"
+                "<script>alert(1)</script>\n\nAfter **bold** text.\n")
+    view.show_posting(markdown, {})
+    text = view.document().toPlainText()
+    assert "Heading" in text
+    assert "After bold text." in text
+    block = view.document().begin()
+    while block.isValid():  # no image anywhere in the document
+        it = block.begin()
+        while not it.atEnd():
+            assert not it.fragment().charFormat().isImageFormat()
+            assert it.fragment().charFormat().objectType() != QTextFormat.ObjectTypes.ImageObject
+            it += 1
+        block = block.next()
+
+
+# --- focusing, selecting, other modes --------------------------------------------------
+
+
+def test_focus_field_moves_to_and_flashes_the_highlight(
+    view: DocumentView, sample: Processed, qtbot: Any
+) -> None:
+    view.resize(500, 300)
+    view.show_posting(sample.doc.markdown, evidence_of(sample))
+    _, a, _ = min((h for h in view.highlights if h[0] == "benefits"), key=lambda h: h[1])
+    assert view.verticalScrollBar().value() == 0
+    assert view.focus_field("benefits") is True
+    assert view.textCursor().position() == a
+    assert view.verticalScrollBar().value() > 0  # benefits are far below the fold
+    assert background_at(view, a + 2) == flash_color("benefits")
+    qtbot.wait(FLASH_MS + 200)
+    assert background_at(view, a + 2) == FIELD_COLORS["benefits"]
+    assert view.focus_field("work_hours") is False  # no evidence: nothing happens
+
+
+def test_selected_text(view: DocumentView) -> None:
+    view.show_posting("## Role\n\nWe use **Python** daily.\n", {})
+    text = view.document().toPlainText()
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(text.index("Python"))
+    cursor.setPosition(text.index("Python") + 6, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    assert view.selected_source_text() == "Python"
+    view.selectAll()
+    assert view.selected_source_text() == "Role\nWe use Python daily."
+
+
+def test_show_raw_is_plain_text(view: DocumentView) -> None:
+    view.show_posting("# Title\n", {"title": [(2, 7)]})
+    raw = "<h1>Title</h1>\n**not bold** [x](y)\r\nend"
+    view.show_raw(raw)
+    assert view.mode == "raw"
+    assert view.highlights == []
+    assert view.document().toPlainText() == raw.replace("\r\n", " \n")
+    assert not fmt_at(view, 1).font().bold()
+    assert fmt_at(view, 1).background().style() == Qt.BrushStyle.NoBrush
+
+
+def test_show_removed_strikes_out_the_removed_ranges(view: DocumentView) -> None:
+    source = "Cookie banner\nSenior Engineer\nShare this job"
+    removed = [(0, 13, "cookie banner"), (30, 44, "share bar")]
+    view.show_removed(source, removed)
+    assert view.mode == "removed"
+    assert view.document().toPlainText() == source
+    struck = fmt_at(view, 3)
+    assert struck.fontStrikeOut()
+    assert "cookie banner" in struck.toolTip()
+    assert struck.foreground().color() != view.palette().color(QPalette.ColorRole.Text)
+    kept = fmt_at(view, source.index("Engineer"))
+    assert not kept.fontStrikeOut()
+    assert kept.toolTip() == ""
+    assert fmt_at(view, 35).fontStrikeOut()
+
+
+def test_show_removed_on_the_sample(view: DocumentView, sample: Processed) -> None:
+    assert sample.doc.removed
+    view.show_removed(sample.doc.source, sample.doc.removed)
+    first = sample.doc.removed[0]
+    assert fmt_at(view, first.start).fontStrikeOut()
+    assert first.reason in fmt_at(view, first.start).toolTip()
+
+
+# --- bad input never raises ------------------------------------------------------------
+
+
+def test_bad_spans_are_skipped(view: DocumentView) -> None:
+    markdown = "# Data Engineer\n\nPython and SQL.\n"
+    evidence: dict[str, Any] = {
+        "title": [(-5, 3), (10, 5), (0, 10**9), (3, 3), "junk", (1,), (None, 2), (True, 4),
+                  (2, 15)],
+        "skills": [(17, 23), (17, 30), (20, 28)],  # overlapping
+        "no_such_field": [(2, 6)],
+        "benefits": None,
+    }
+    view.show_posting(markdown, evidence)
+    assert ("title", 0, 13) in view.highlights
+    assert all(0 <= a < b <= len(view.document().toPlainText()) for _, a, b in view.highlights)
+    view.show_removed("short", [(-1, 2, "x"), (3, 99, "y"), (4, 2, "z"), "junk", (0, 2)])
+    assert view.focus_field("title") is False  # the removed view has no highlights
+    view.show_posting("", {"title": [(0, 1)]})
+    assert view.highlights == []
+
+
+def test_render_png_writes_a_picture(tmp_path: Path, sample: Processed, qapp: Any) -> None:
+    out = render_png(sample.doc.markdown, evidence_of(sample), tmp_path / "view.png", 400, 300)
+    assert out.stat().st_size > 1000
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen tooltips
+def test_tooltip_under_the_mouse_names_the_field(view: DocumentView, qtbot: Any) -> None:
+    view.show_posting("# Data Engineer\n\nplain text here\n", {"title": [(2, 15)]})
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(3)
+    point: QPoint = view.cursorRect(cursor).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.viewport(), event)
+    try:
+        assert QToolTip.text() == "Title"
+    finally:
+        QToolTip.hideText()
+        qtbot.waitUntil(lambda: not QToolTip.isVisible())
