@@ -2,7 +2,7 @@
 
 The extractor's evidence spans are offsets into the Markdown *source*, but the
 widget shows the rendered document, whose text lacks the markup ("## ", "- ",
-"**", "[text](url)" …). ``map_span`` bridges the two: it strips the markup from
+"**", "[text](url)" …). ``SpanMapper`` bridges the two: it strips the markup from
 a span's source text the way the renderer does and looks for the result in the
 rendered text near where the span should be. Positions kept in
 ``DocumentView.highlights`` are Qt document positions (UTF-16 units).

@@ -13,10 +13,13 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QSplitter,
     QTableView,
@@ -38,6 +41,7 @@ ACTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("flag", "Flag", "Ctrl+Shift+F", "flag"),
     ("search", "Search", "Ctrl+F", "focus_search"),
     ("put_selection", "Put the selection into the focused field", "Ctrl+E", "put_selection"),
+    ("help", "Keyboard shortcuts", "F1", "show_help"),
 )
 
 
@@ -83,15 +87,39 @@ class ReviewWindow(QMainWindow):
         self.queue.selectionModel().currentRowChanged.connect(self._row_changed)
         self.search_box = QLineEdit(placeholderText="Search title, company, text…")
         self.search_box.returnPressed.connect(self._search)
+        self.status_filter = QComboBox()
+        for text, value in (("All postings", None), ("New", "new"), ("Reviewed", "reviewed"),
+                            ("Skipped", "skipped"), ("Flagged", "flagged")):
+            self.status_filter.addItem(text, value)
+        self.order_choice = QComboBox()
+        for text, value in (("Import order", "import"), ("Least confident first", "confidence"),
+                            ("Recently edited", "recent")):
+            self.order_choice.addItem(text, value)
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._search())
+        self.order_choice.currentIndexChanged.connect(lambda _i: self._search())
+        choices = QHBoxLayout()
+        choices.addWidget(self.status_filter)
+        choices.addWidget(self.order_choice)
         self.count_label = QLabel()
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(6, 6, 0, 6)
         column.addWidget(self.search_box)
+        column.addLayout(choices)
         column.addWidget(self.queue, 1)
         column.addWidget(self.count_label)
 
         self.document = DocumentView()
+        self.view_choice = QComboBox()
+        for text, value in (("Cleaned posting", "posting"), ("Raw page", "raw"),
+                            ("What cleaning removed", "removed")):
+            self.view_choice.addItem(text, value)
+        self.view_choice.currentIndexChanged.connect(lambda _i: self._show_document())
+        middle = QWidget()
+        middle_column = QVBoxLayout(middle)
+        middle_column.setContentsMargins(0, 6, 0, 0)
+        middle_column.addWidget(self.view_choice, 0, Qt.AlignmentFlag.AlignLeft)
+        middle_column.addWidget(self.document, 1)
         self.fields = FieldsPanel()
         self.fields.edited.connect(self._edited)
         self.fields.reverted.connect(
@@ -102,7 +130,7 @@ class ReviewWindow(QMainWindow):
 
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.document)
+        splitter.addWidget(middle)
         splitter.addWidget(self.fields)
         splitter.setSizes([330, 660, 410])
         self.setCentralWidget(splitter)
@@ -203,7 +231,9 @@ class ReviewWindow(QMainWindow):
         self.document.focus_field(name)
 
     def _search(self) -> None:
-        self.model.reload(query=self.search_box.text().strip())
+        self.model.reload(order=self.order_choice.currentData(),
+                          status=self.status_filter.currentData(),
+                          query=self.search_box.text().strip())
         self._update_counts()
         self.select_row(0)
 
@@ -213,13 +243,35 @@ class ReviewWindow(QMainWindow):
 
     def show_posting(self, pid: int) -> None:
         self.pid = pid
-        posting = self.store.get(pid)
-        evidence = {name: [tuple(s) for s in (
-            (posting["human"].get(name) or {}).get("spans") or
-            (posting["machine"].get(name) or {}).get("spans") or [])]
-            for name in posting["fields"]}
-        self.document.show_posting(posting["cleaned"], evidence)
-        self.fields.show_posting(posting)
+        self.posting = self.store.get(pid)
+        self._show_document()
+        self.fields.show_posting(self.posting)
+
+    def _show_document(self) -> None:
+        """The posting as the view choice says: cleaned, raw, or what was removed."""
+        posting = getattr(self, "posting", None)
+        if posting is None:
+            return
+        mode = self.view_choice.currentData()
+        if mode == "raw":
+            self.document.show_raw(posting["raw"] or "(the raw page was not kept)")
+        elif mode == "removed":
+            self.document.show_removed(posting["source_text"] or posting["cleaned"],
+                                       posting["removed"])
+        else:
+            evidence = {name: [tuple(s) for s in (
+                (posting["human"].get(name) or {}).get("spans") or
+                (posting["machine"].get(name) or {}).get("spans") or [])]
+                for name in posting["fields"]}
+            self.document.show_posting(posting["cleaned"], evidence)
+
+    def show_help(self) -> None:
+        """Every shortcut, from the one action table."""
+        rows = "".join(f"<tr><td><b>{QKeySequence(shortcut).toString()}</b></td>"
+                       f"<td>{text}</td></tr>" for _key, text, shortcut, _m in ACTIONS)
+        rows += ("<tr><td><b>Ctrl+Z / Ctrl+Shift+Z</b></td><td>Undo / redo any edit</td></tr>"
+                 "<tr><td><b>Tab / Shift+Tab</b></td><td>Next / previous field</td></tr>")
+        QMessageBox.information(self, "Keyboard", f"<table cellpadding=4>{rows}</table>")
 
     def refresh(self, pid: int) -> None:
         """After an edit of ``pid``: its row, the panel if it is shown, the counts."""

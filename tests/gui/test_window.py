@@ -86,3 +86,26 @@ def test_next_previous_and_search(window: ReviewWindow, qtbot) -> None:  # type:
     window.search_box.returnPressed.emit()
     assert window.model.rowCount() == 1
     assert "Kranich" in window.document.toPlainText()
+
+
+def test_the_view_switches_to_the_raw_page_and_to_what_was_removed(window: ReviewWindow) -> None:
+    raw = window.store.get(window.pid)["raw"]  # type: ignore[arg-type]
+    window.view_choice.setCurrentIndex(window.view_choice.findData("raw"))
+    assert "<html" in window.document.toPlainText().lower() or raw[:40] in \
+        window.document.toPlainText()
+    window.view_choice.setCurrentIndex(window.view_choice.findData("removed"))
+    text = window.document.toPlainText()
+    assert "Similar jobs" in text or "similar" in text.lower()  # removed, shown struck out
+    window.view_choice.setCurrentIndex(window.view_choice.findData("posting"))
+    assert window.document.highlights
+
+
+def test_filters_by_status_and_order(window: ReviewWindow) -> None:
+    first = window.pid
+    window.store.set_status(first, "flagged")  # type: ignore[arg-type]
+    window.status_filter.setCurrentIndex(window.status_filter.findData("flagged"))
+    assert window.model.rowCount() == 1 and window.pid == first
+    window.status_filter.setCurrentIndex(0)
+    window.order_choice.setCurrentIndex(window.order_choice.findData("confidence"))
+    assert window.model.rowCount() == 8
+    assert window.model.id_at(0) == window.store.ids("confidence")[0]
