@@ -48,7 +48,7 @@ def run(argv: list[str]) -> int:
         QMessageBox.critical(None, "Cannot open the project", str(err))
         return 2
     settings.setValue("last_project", str(path))
-    window = ReviewWindow(store)
+    window = ReviewWindow(store, settings)
     window.show()
     code = app.exec()
     store.close()

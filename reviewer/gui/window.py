@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.core.extract.selection import value_from_selection
+from reviewer.core.schema import FIELDS
 from reviewer.core.store import Change, Store
 from reviewer.gui.document_view import DocumentView
 from reviewer.gui.fields_panel import FieldsPanel
@@ -68,9 +70,10 @@ class EditCommand(QUndoCommand):
 
 
 class ReviewWindow(QMainWindow):
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, settings: QSettings | None = None) -> None:
         super().__init__()
         self.store = store
+        self.settings = settings  # where the layout is kept; None keeps nothing
         self.undo_stack = QUndoStack(self)
         self.pid: int | None = None
         self.focused_field: str | None = None
@@ -110,6 +113,8 @@ class ReviewWindow(QMainWindow):
         column.addWidget(self.count_label)
 
         self.document = DocumentView()
+        self.document.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.document.customContextMenuRequested.connect(self._document_menu)
         self.view_choice = QComboBox()
         for text, value in (("Cleaned posting", "posting"), ("Raw page", "raw"),
                             ("What cleaning removed", "removed")):
@@ -128,12 +133,13 @@ class ReviewWindow(QMainWindow):
             lambda name: self._push(f"reject {name}", lambda p: self.store.reject_field(p, name)))
         self.fields.field_focused.connect(self._field_focused)
 
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(middle)
-        splitter.addWidget(self.fields)
-        splitter.setSizes([330, 660, 410])
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.fields)
+        self.splitter.setSizes([330, 660, 410])
+        self.setCentralWidget(self.splitter)
+        self._restore_layout()
 
         self.progress = QProgressBar(maximumWidth=180, textVisible=True)
         self.saved = QLabel("all edits saved")
@@ -155,7 +161,7 @@ class ReviewWindow(QMainWindow):
             action.setObjectName(key)
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(getattr(self, method))
+            action.triggered.connect(lambda _checked=False, m=method: getattr(self, m)())
             menu.addAction(action)
             self.addAction(action)
         edit = self.menuBar().addMenu("&Edit")
@@ -202,18 +208,51 @@ class ReviewWindow(QMainWindow):
         self.search_box.setFocus()
         self.search_box.selectAll()
 
-    def put_selection(self) -> None:
-        text = self.document.selected_source_text().strip()
-        if text and self.focused_field and self.pid is not None:
-            name = self.focused_field
-            spec_kind = self.fields.editors[name].spec.kind
-            value: Any = [text] if spec_kind == "list" else text
-            self._push(f"set {name}", lambda p: self.store.set_field(p, name, value))
+    def put_selection(self, name: str | None = None) -> None:
+        """The selected text into field ``name`` (by default the focused field)."""
+        name = name or self.focused_field
+        if self.pid is None:
+            return
+        if name is None:
+            self.statusBar().showMessage("Click a field first, or right-click the selection.",
+                                         6000)
+            return
+        try:
+            value = value_from_selection(name, self.document.selected_source_text(),
+                                         self.store.get(self.pid)["fields"].get(name))
+        except ValueError as err:
+            self.statusBar().showMessage(f"Not put: {err}.", 8000)
+            return
+        self._push(f"set {name}", lambda p: self.store.set_field(p, name, value))
 
     # --- reacting -------------------------------------------------------------------------------
 
+    def _document_menu(self, pos: QPoint) -> None:
+        """The text's usual menu, and "Put into field" for a selection."""
+        menu = self.document.createStandardContextMenu(pos)
+        into = menu.addMenu("Put into field")
+        into.setEnabled(bool(self.document.selected_source_text().strip()))
+        for spec in FIELDS:
+            into.addAction(spec.label).triggered.connect(
+                lambda _checked=False, name=spec.name: self.put_selection(name))
+        self.document_menu = menu  # kept for tests; replaced on the next right-click
+        menu.popup(self.document.viewport().mapToGlobal(pos))
+
+    def _restore_layout(self) -> None:
+        if self.settings is None:
+            return
+        geometry = self.settings.value("window/geometry")
+        sizes = self.settings.value("window/splitter")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if sizes is not None:
+            self.splitter.restoreState(sizes)
+
     def closeEvent(self, event: Any) -> None:
         self._closing = True  # a field losing focus as the window closes edits nothing
+        if self.settings is not None:
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.setValue("window/splitter", self.splitter.saveState())
         super().closeEvent(event)
 
     def _push(self, text: str, edit: Callable[[int], Change]) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from reviewer.core.importer import import_paths
@@ -109,3 +109,77 @@ def test_filters_by_status_and_order(window: ReviewWindow) -> None:
     window.order_choice.setCurrentIndex(window.order_choice.findData("confidence"))
     assert window.model.rowCount() == 8
     assert window.model.id_at(0) == window.store.ids("confidence")[0]
+
+
+def _select(window: ReviewWindow, text: str) -> None:
+    cursor = window.document.document().find(text)
+    assert not cursor.isNull(), text
+    window.document.setTextCursor(cursor)
+
+
+def test_the_context_menu_puts_the_selection_into_any_field(window: ReviewWindow) -> None:
+    pid = window.pid
+    assert pid is not None
+    company = window.store.get(pid)["fields"]["company"]
+    assert company
+    _select(window, company)
+    window._document_menu(window.document.viewport().rect().center())
+    into = next(a.menu() for a in window.document_menu.actions() if a.text() == "Put into field")
+    assert into.isEnabled()
+    into_department = next(a for a in into.actions() if a.text() == "Department")
+    into_department.trigger()
+    posting = window.store.get(pid)
+    assert posting["fields"]["department"] == company
+    assert posting["provenance"]["department"] == "corrected"
+    window.undo_stack.undo()
+    assert window.store.get(pid)["fields"]["department"] != company
+
+
+def test_without_a_selection_the_field_menu_is_off(window: ReviewWindow) -> None:
+    cursor = window.document.textCursor()
+    cursor.clearSelection()
+    window.document.setTextCursor(cursor)
+    window._document_menu(window.document.viewport().rect().center())
+    into = next(a.menu() for a in window.document_menu.actions() if a.text() == "Put into field")
+    assert not into.isEnabled()
+
+
+def test_window_size_and_splitter_are_restored(project: Path, tmp_path: Path,
+                                               qtbot) -> None:  # type: ignore[no-untyped-def]
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    with Store(project) as store:
+        first = ReviewWindow(store, settings)
+        qtbot.addWidget(first)
+        first.show()
+        first.resize(760, 560)
+        first.splitter.setSizes([200, 500, 400])
+        sizes = first.splitter.sizes()
+        first.close()
+        second = ReviewWindow(store, settings)
+        qtbot.addWidget(second)
+        second.show()
+        # the platform may add a frame pixel or two around the restored geometry
+        assert abs(second.width() - 760) <= 4 and abs(second.height() - 560) <= 4
+        assert second.splitter.sizes() == sizes
+        second.close()
+
+
+def test_a_selection_that_is_no_pay_is_not_put_into_the_salary(window: ReviewWindow) -> None:
+    pid = window.pid
+    assert pid is not None
+    before = window.store.get(pid)["fields"]["salary"]
+    _select(window, window.store.get(pid)["fields"]["title"])
+    window.put_selection("salary")
+    assert window.store.get(pid)["fields"]["salary"] == before
+    assert "no pay" in window.statusBar().currentMessage()
+    assert window.undo_stack.count() == 0
+
+
+def test_a_selected_skill_is_added_to_the_skills(window: ReviewWindow) -> None:
+    pid = window.pid
+    assert pid is not None
+    skills = window.store.get(pid)["fields"]["skills"]
+    _select(window, window.store.get(pid)["fields"]["company"])
+    window.put_selection("skills")
+    assert window.store.get(pid)["fields"]["skills"] == [
+        *skills, window.store.get(pid)["fields"]["company"]]
