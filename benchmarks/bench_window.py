@@ -1,0 +1,142 @@
+"""How the review window copes with a large project, printed as figures (asserts nothing).
+
+Builds a project of generated postings (default 1,000,000), written straight into the
+store: 500 distinct postings go through the real pipeline once, then are stored again
+and again under new hashes, titles and confidences (the pipeline's own speed is
+measured by bench_extract.py and bench_store.py). Then, in a fresh process, as a user
+would meet it:
+
+- time until the window shows the first posting (from before Qt is imported);
+- next-posting latency, p50 and p95 over 500 moves (Ctrl+Right), events processed;
+- search latency (the search box, Enter) for a rare and a common word;
+- switching the order to "least confident first";
+- peak memory of that process.
+
+Targets: first posting <= 1.5 s, next posting p95 <= 50 ms, search <= 200 ms,
+memory <= 600 MB. Run: ``.venv/bin/python benchmarks/bench_window.py [--postings N]
+[--db PATH]`` (an existing project at PATH with N postings is reused).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+
+def build(path: Path, n: int) -> None:
+    from synthetic import postings
+
+    from reviewer.core.pipeline import process
+    from reviewer.core.store import NewPosting, PreparedPosting, Store, prepare
+
+    templates: list[PreparedPosting] = []
+    for i, item in enumerate(postings(500, seed=11)):
+        raw = item.get("html") or item["text"]
+        done = process(raw, "html" if "html" in item else "text")
+        ext = done.extraction
+        templates.append(prepare(NewPosting(
+            source=f"generated/{i}", hash="", kind=done.doc.kind, raw=None,
+            cleaned=done.doc.markdown, source_text=done.doc.source, removed=[],
+            context=done.doc.context,
+            fields={k: v for k, v in ext.fields.items() if v not in (None, [], {}, "")},
+            evidence={k: [list(s) for s in v] for k, v in ext.evidence.items()},
+            confidence=ext.confidence, stages=ext.stages)))
+    rng = random.Random(5)
+    start = time.perf_counter()
+    with Store(path) as store:
+        for first in range(0, n, 10_000):
+            batch = []
+            for i in range(first, min(n, first + 10_000)):
+                t = templates[i % len(templates)]
+                row = list(t.row)
+                row[0], row[1] = f"generated-{i}", f"generated/{i}.html"
+                row[9] = f"{row[9]} #{i}"  # title
+                row[12] = round(rng.random(), 3)  # min_confidence
+                batch.append(PreparedPosting(row[0], tuple(row), t.suggestions))
+            store.add_postings(batch, event="benchmark")
+            print(f"\r  built {min(n, first + 10_000):,} / {n:,}", end="", flush=True)
+    print(f"\n  built in {time.perf_counter() - start:.0f} s, "
+          f"{path.stat().st_size / 1e9:.2f} GB")
+
+
+def measure(path: Path) -> None:
+    start = time.perf_counter()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer.core.store import Store
+    from reviewer.gui.window import ReviewWindow
+
+    app = QApplication([])
+    store = Store(path)
+    window = ReviewWindow(store)
+    window.show()
+    app.processEvents()
+    assert window.pid is not None
+    first = time.perf_counter() - start
+    print(f"first posting shown      {first * 1000:8.0f} ms   (target <= 1500)")
+
+    moves = []
+    for _ in range(500):
+        t = time.perf_counter()
+        window.go_next()
+        app.processEvents()
+        moves.append(time.perf_counter() - t)
+    moves.sort()
+    print(f"next posting, p50        {moves[250] * 1000:8.1f} ms")
+    print(f"next posting, p95        {moves[475] * 1000:8.1f} ms   (target <= 50)")
+
+    for word in ("Terraform", "engineer"):
+        window.search_box.setText(word)
+        t = time.perf_counter()
+        window._search()
+        app.processEvents()
+        took = time.perf_counter() - t
+        print(f"search {word!r:<17} {took * 1000:8.0f} ms   ({window.model.rowCount():,} found;"
+              " target <= 200)")
+    window.search_box.setText("")
+    t = time.perf_counter()
+    window.order_choice.setCurrentIndex(window.order_choice.findData("confidence"))
+    app.processEvents()
+    print(f"least confident first    {(time.perf_counter() - t) * 1000:8.0f} ms")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory              {peak:8.0f} MB   (target <= 600)")
+    window.close()
+    store.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--postings", type=int, default=1_000_000)
+    parser.add_argument("--db", type=Path, default=Path("/tmp/bench-window.db"))
+    parser.add_argument("--measure-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure_only:
+        measure(args.db)
+        return
+    from reviewer.core.store import Store
+
+    have = 0
+    if args.db.exists():
+        with Store(args.db) as store:
+            have = store.count()
+    if have != args.postings:
+        args.db.unlink(missing_ok=True)
+        print(f"building a project of {args.postings:,} postings at {args.db}")
+        build(args.db, args.postings)
+    print(f"project: {args.postings:,} postings, {args.db.stat().st_size / 1e9:.2f} GB")
+    subprocess.run([sys.executable, __file__, "--db", str(args.db), "--measure-only"],
+                   check=True)
+
+
+if __name__ == "__main__":
+    main()
