@@ -309,8 +309,12 @@ class ReviewWindow(QMainWindow):
         rows = "".join(f"<tr><td><b>{QKeySequence(shortcut).toString()}</b></td>"
                        f"<td>{text}</td></tr>" for _key, text, shortcut, _m in ACTIONS)
         rows += ("<tr><td><b>Ctrl+Z / Ctrl+Shift+Z</b></td><td>Undo / redo any edit</td></tr>"
-                 "<tr><td><b>Tab / Shift+Tab</b></td><td>Next / previous field</td></tr>")
-        QMessageBox.information(self, "Keyboard", f"<table cellpadding=4>{rows}</table>")
+                 "<tr><td><b>Tab / Shift+Tab</b></td><td>Next / previous field</td></tr>"
+                 "<tr><td><b>Right-click</b></td><td>Put the selection into any field</td></tr>")
+        self.help_box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts",
+                                    f"<table cellpadding=4>{rows}</table>",
+                                    QMessageBox.StandardButton.Close, self)
+        self.help_box.open()  # not modal to the event loop: the window goes on
 
     def refresh(self, pid: int) -> None:
         """After an edit of ``pid``: its row, the panel if it is shown, the counts."""

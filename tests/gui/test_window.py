@@ -183,3 +183,10 @@ def test_a_selected_skill_is_added_to_the_skills(window: ReviewWindow) -> None:
     window.put_selection("skills")
     assert window.store.get(pid)["fields"]["skills"] == [
         *skills, window.store.get(pid)["fields"]["company"]]
+
+
+def test_f1_lists_every_shortcut(window: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    text = window.help_box.text()
+    assert "Ctrl+Return" in text and "Put the selection into the focused field" in text
+    window.help_box.close()
