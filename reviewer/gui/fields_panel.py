@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -180,6 +180,9 @@ class FieldsPanel(QScrollArea):
         body = QWidget()
         form = QFormLayout(body)
         form.setVerticalSpacing(10)
+        # a narrow panel puts a label above its editor rather than scroll sideways
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.editors: dict[str, FieldEditor] = {}
         for spec in FIELDS:
             editor = FieldEditor(spec)

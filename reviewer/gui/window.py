@@ -98,17 +98,28 @@ class ReviewWindow(QMainWindow):
         for text, value in (("Import order", "import"), ("Least confident first", "confidence"),
                             ("Recently edited", "recent")):
             self.order_choice.addItem(text, value)
+        self.state_filter = QComboBox()
+        for text, value in (("Any field state", None), ("Fields left to review", "suggested"),
+                            ("A field corrected", "corrected"), ("A field rejected", "rejected"),
+                            ("A field accepted", "accepted")):
+            self.state_filter.addItem(text, value)
         self.status_filter.currentIndexChanged.connect(lambda _i: self._search())
+        self.state_filter.currentIndexChanged.connect(lambda _i: self._search())
         self.order_choice.currentIndexChanged.connect(lambda _i: self._search())
         choices = QHBoxLayout()
-        choices.addWidget(self.status_filter)
-        choices.addWidget(self.order_choice)
+        for combo in (self.status_filter, self.state_filter):
+            # narrow panes shorten the texts rather than widen the window
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+            choices.addWidget(combo)
         self.count_label = QLabel()
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(6, 6, 0, 6)
         column.addWidget(self.search_box)
         column.addLayout(choices)
+        column.addWidget(self.order_choice)
         column.addWidget(self.queue, 1)
         column.addWidget(self.count_label)
 
@@ -272,6 +283,7 @@ class ReviewWindow(QMainWindow):
     def _search(self) -> None:
         self.model.reload(order=self.order_choice.currentData(),
                           status=self.status_filter.currentData(),
+                          field_state=self.state_filter.currentData(),
                           query=self.search_box.text().strip())
         self._update_counts()
         self.select_row(0)

@@ -190,3 +190,15 @@ def test_f1_lists_every_shortcut(window: ReviewWindow, qtbot) -> None:  # type: 
     text = window.help_box.text()
     assert "Ctrl+Return" in text and "Put the selection into the focused field" in text
     window.help_box.close()
+
+
+def test_filter_by_field_state(window: ReviewWindow) -> None:
+    first = window.pid
+    assert first is not None
+    window.state_filter.setCurrentIndex(window.state_filter.findData("corrected"))
+    assert window.model.rowCount() == 0
+    assert window.count_label.text() == "0 of 8"
+    window.state_filter.setCurrentIndex(0)
+    window.store.set_field(first, "title", "Something else")
+    window.state_filter.setCurrentIndex(window.state_filter.findData("corrected"))
+    assert window.model.rowCount() == 1 and window.pid == first
