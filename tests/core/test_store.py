@@ -147,6 +147,25 @@ def test_search_finds_title_company_and_text(store: Store) -> None:
     assert store.search("") == []
 
 
+def test_search_ranks_a_few_matches_and_lists_many_in_import_order(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    store.set_field(5, "title", "Wrangler Wrangler Wrangler")
+    store.set_field(2, "title", "Wrangler of data, Berlin")
+    assert store.search("wrangler") == [5, 2]  # ranked: the title that says it most first
+    monkeypatch.setattr("reviewer.core.store.RANKED", 1)
+    assert store.search("wrangler") == [2, 5]
+    assert store.search("wrangler", limit=1) == [2]
+
+
+def test_ids_in_every_order_and_filter_match_a_plain_sort(store: Store) -> None:
+    store.set_status(3, "reviewed")
+    store.set_status(1, "reviewed")
+    assert store.ids() == [1, 2, 3, 4, 5]
+    assert store.ids(status="reviewed") == [1, 3]
+    assert store.ids("confidence") == [1, 2, 3, 4, 5]  # company confidence 0.51 ... 0.55
+    assert store.ids("confidence", status="new") == [2, 4, 5]
+
+
 # --- edits and undo ------------------------------------------------------------------------------
 
 
