@@ -327,7 +327,7 @@ class Store:
             f"SELECT p.id FROM {table} {where} ORDER BY {expr}, p.id", params)]
 
     def search(self, query: str, limit: int = 1000) -> list[int]:
-        """Ids of postings whose title, company and text match every term.
+        """Ids of postings that match every term (in title, company or text).
 
         Best first when at most ``RANKED`` postings match; beyond that in import order,
         since ranking hundreds of thousands of matches takes seconds."""

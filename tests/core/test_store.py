@@ -162,8 +162,11 @@ def test_ids_in_every_order_and_filter_match_a_plain_sort(store: Store) -> None:
     store.set_status(1, "reviewed")
     assert store.ids() == [1, 2, 3, 4, 5]
     assert store.ids(status="reviewed") == [1, 3]
-    assert store.ids("confidence") == [1, 2, 3, 4, 5]  # company confidence 0.51 ... 0.55
-    assert store.ids("confidence", status="new") == [2, 4, 5]
+    unsure = posting(9)
+    unsure.confidence = {}
+    store.add_postings([posting(0), unsure])  # ids 6 (lowest 0.50) and 7 (no confidence)
+    assert store.ids("confidence") == [6, 1, 2, 3, 4, 5, 7]  # company confidence 0.5 + n/100
+    assert store.ids("confidence", status="new") == [6, 2, 4, 5, 7]
 
 
 # --- edits and undo ------------------------------------------------------------------------------
