@@ -53,6 +53,7 @@ class QueueModel(QAbstractTableModel):
         self.field_state: str | None = None
         self.query = ""
         self._ids = array("q")
+        self._total: int | None = None  # counted on first need after a reload
         self._sorted = True  # ids ascending: row_of can bisect instead of building a dict
         self._rows: dict[int, int] | None = None  # id -> row, built on first need
         self._pages: OrderedDict[int, dict[int, Row]] = OrderedDict()  # LRU, oldest first
@@ -75,6 +76,7 @@ class QueueModel(QAbstractTableModel):
             else:
                 ids = self.store.ids(order, status, field_state)
             self._ids = array("q", ids)
+            self._total = None
             self._sorted = not query and order == "import"
             self._rows = None
             self._pages.clear()
@@ -105,8 +107,11 @@ class QueueModel(QAbstractTableModel):
         return [pid for pid in found if pid in keep]
 
     def total(self) -> int:
-        """How many postings the project holds, whatever the filter."""
-        return self.store.count()
+        """How many postings the project holds, whatever the filter (as of the last
+        reload: edits do not change it, and counting a million rows on every edit would)."""
+        if self._total is None:
+            self._total = self.store.count()
+        return self._total
 
     def id_at(self, row: int) -> int:
         """The posting id shown at ``row`` (IndexError when out of range)."""

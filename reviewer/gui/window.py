@@ -76,6 +76,7 @@ class ReviewWindow(QMainWindow):
         self.settings = settings  # where the layout is kept; None keeps nothing
         self.undo_stack = QUndoStack(self)
         self.pid: int | None = None
+        self.posting: dict[str, Any] | None = None  # the shown posting, as the store has it
         self.focused_field: str | None = None
         self.setWindowTitle(f"Posting Reviewer — {store.path.name}")
         self.resize(1400, 860)
@@ -222,7 +223,7 @@ class ReviewWindow(QMainWindow):
     def put_selection(self, name: str | None = None) -> None:
         """The selected text into field ``name`` (by default the focused field)."""
         name = name or self.focused_field
-        if self.pid is None:
+        if self.posting is None:
             return
         if name is None:
             self.statusBar().showMessage("Click a field first, or right-click the selection.",
@@ -230,7 +231,7 @@ class ReviewWindow(QMainWindow):
             return
         try:
             value = value_from_selection(name, self.document.selected_source_text(),
-                                         self.store.get(self.pid)["fields"].get(name))
+                                         self.posting["fields"].get(name))
         except ValueError as err:
             self.statusBar().showMessage(f"Not put: {err}.", 8000)
             return
@@ -300,7 +301,7 @@ class ReviewWindow(QMainWindow):
 
     def _show_document(self) -> None:
         """The posting as the view choice says: cleaned, raw, or what was removed."""
-        posting = getattr(self, "posting", None)
+        posting = self.posting
         if posting is None:
             return
         mode = self.view_choice.currentData()
@@ -332,7 +333,8 @@ class ReviewWindow(QMainWindow):
         """After an edit of ``pid``: its row, the panel if it is shown, the counts."""
         self.model.invalidate(pid)
         if pid == self.pid:
-            self.fields.show_posting(self.store.get(pid))
+            self.posting = self.store.get(pid)
+            self.fields.show_posting(self.posting)
         self.saved.setText("all edits saved")
         self._update_counts()
 

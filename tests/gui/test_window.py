@@ -4,6 +4,7 @@ undo, redo, and find the edits in the project file afterwards."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -164,25 +165,26 @@ def test_window_size_and_splitter_are_restored(project: Path, tmp_path: Path,
         second.close()
 
 
+def _fields(window: ReviewWindow) -> dict[str, Any]:
+    """The shown posting's fields, as the project file has them now."""
+    assert window.pid is not None
+    return window.store.get(window.pid)["fields"]  # type: ignore[no-any-return]
+
+
 def test_a_selection_that_is_no_pay_is_not_put_into_the_salary(window: ReviewWindow) -> None:
-    pid = window.pid
-    assert pid is not None
-    before = window.store.get(pid)["fields"]["salary"]
-    _select(window, window.store.get(pid)["fields"]["title"])
+    before = _fields(window)
+    _select(window, before["title"])
     window.put_selection("salary")
-    assert window.store.get(pid)["fields"]["salary"] == before
+    assert _fields(window)["salary"] == before["salary"]
     assert "no pay" in window.statusBar().currentMessage()
     assert window.undo_stack.count() == 0
 
 
 def test_a_selected_skill_is_added_to_the_skills(window: ReviewWindow) -> None:
-    pid = window.pid
-    assert pid is not None
-    skills = window.store.get(pid)["fields"]["skills"]
-    _select(window, window.store.get(pid)["fields"]["company"])
+    before = _fields(window)
+    _select(window, before["company"])
     window.put_selection("skills")
-    assert window.store.get(pid)["fields"]["skills"] == [
-        *skills, window.store.get(pid)["fields"]["company"]]
+    assert _fields(window)["skills"] == [*before["skills"], before["company"]]
 
 
 def test_f1_lists_every_shortcut(window: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
