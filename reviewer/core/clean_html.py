@@ -120,17 +120,8 @@ def _microdata(tree: LexborHTMLParser) -> list[dict[str, Any]]:
     scope = tree.css_first('[itemtype*="schema.org/JobPosting" i]')
     if scope is None:
         return []
-    posting: dict[str, Any] = {"@type": "JobPosting", "@source": "microdata"}
-    for node in scope.css("[itemprop]"):
-        name = (node.attributes.get("itemprop") or "").split()[0] if \
-            node.attributes.get("itemprop") else ""
-        if not name or name in posting or _nested_scope(node, scope):
-            continue
-        if "itemscope" in node.attributes:
-            posting[name] = _item_values(node)
-        else:
-            posting[name] = _item_value(node)
-    return [posting] if len(posting) > 2 else []
+    values = _item_values(scope)
+    return [{"@type": "JobPosting", "@source": "microdata", **values}] if values else []
 
 
 def _item_values(scope: LexborNode) -> dict[str, Any]:

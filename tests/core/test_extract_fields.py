@@ -378,3 +378,9 @@ def test_microdata_job_posting_is_read_like_json_ld() -> None:
     assert result.fields["date_posted"] == "2025-03-01"
     assert result.fields["valid_through"] == "2025-04-15"
     assert result.stages["company"] == "microdata"
+
+
+def test_a_blank_itemprop_is_skipped_not_a_crash() -> None:
+    page = MICRODATA_PAGE.replace('<h1 itemprop="title">',
+                                  '<span itemprop=" ">x</span><h1 itemprop="title">')
+    assert extract(clean(page, "html")).fields["title"] == "Senior Data Engineer"
