@@ -384,3 +384,14 @@ def test_a_blank_itemprop_is_skipped_not_a_crash() -> None:
     page = MICRODATA_PAGE.replace('<h1 itemprop="title">',
                                   '<span itemprop=" ">x</span><h1 itemprop="title">')
     assert extract(clean(page, "html")).fields["title"] == "Senior Data Engineer"
+
+
+@pytest.mark.parametrize(("line", "company"), [
+    ("Posted By Acme Ltd on 27 Jan 2017", "Acme Ltd"),
+    ("Listed on 27 Jan 2017", None),
+])
+def test_byline_and_posted_lines_in_any_case(line: str, company: str | None) -> None:
+    text = f"{line}\n\n# Data Engineer\n\nWe build pipelines in Python and SQL in Berlin.\n"
+    result = extract(clean(text, "text"))
+    assert result.fields["company"] == company
+    assert result.fields["date_posted"] == "2017-01-27"

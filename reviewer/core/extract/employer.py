@@ -183,7 +183,7 @@ _BYLINE = re.compile(r"\bposted by\s+(?P<who>.{2,80}?)\s+on\s+(?P<when>.{6,40})"
 def _byline(doc: Document) -> tuple[str, str | None] | None:
     """"Posted by Acme Ltd on Fri, 27 Jan 2017": (company, ISO date)."""
     for text in [*doc.context[:15], *(b.text for b in doc.blocks[:15])]:
-        match = _BYLINE.search(text) if "osted by" in text or "OSTED BY" in text else None
+        match = _BYLINE.search(text)
         if match:
             date = find_date(match.group("when"))
             return match.group("who").strip(" .,"), date[0] if date else None
@@ -198,16 +198,16 @@ def byline_date(doc: Document) -> Finding | None:
     if byline is not None and byline[1]:
         return Finding(byline[1], doc.spans_of(byline[1]), 0.8, "structure")
     for line in doc.context[:15]:
-        match = _POSTED.search(line) if "osted" in line or "ublished" in line else None
-        if match:
-            date = find_date(match.group())
-            if date:
-                return Finding(date[0], doc.spans_of(date[0]), 0.7, "structure")
+        if date := _posted_date(line):
+            return Finding(date, doc.spans_of(date), 0.7, "structure")
     for block in doc.blocks[:15]:
-        text = block.text
-        match = _POSTED.search(text) if "osted" in text or "ublished" in text else None
-        if match:
-            date = find_date(match.group())
-            if date:
-                return Finding(date[0], [block.span], 0.7, "structure")
+        if date := _posted_date(block.text):
+            return Finding(date, [block.span], 0.7, "structure")
     return None
+
+
+def _posted_date(text: str) -> str | None:
+    """The ISO date of a "Posted …" / "Published …" / "Listed …" line, if it has one."""
+    match = _POSTED.search(text)
+    date = find_date(match.group()) if match else None
+    return date[0] if date else None
