@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -30,13 +30,23 @@ STATE_MARKS = {"suggested": "○ suggested", "accepted": "✓ accepted",
                "corrected": "✎ corrected", "rejected": "✗ rejected", "none": ""}
 
 
+class ListEdit(QPlainTextEdit):
+    """One item a line; like a line edit, it reports its text when focus leaves it,
+    so typing an item is one edit, not one a keystroke."""
+
+    editingFinished = Signal()
+
+    def focusOutEvent(self, event: Any) -> None:
+        self.editingFinished.emit()
+        super().focusOutEvent(event)
+
+
 class FieldEditor(QWidget):
     """One field: its editor, its state and confidence, revert and reject buttons."""
 
     changed = Signal(str, object)
     revert = Signal(str)
     reject = Signal(str)
-    focused = Signal(str)
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,10 +80,10 @@ class FieldEditor(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self._emit())
             return combo
         if kind == "list":
-            text = QPlainTextEdit()
+            text = ListEdit()
             text.setPlaceholderText("one item a line")
             text.setFixedHeight(84 if self.spec.name != "locations" else 52)
-            text.textChanged.connect(self._emit)
+            text.editingFinished.connect(self._emit)
             return text
         if kind == "salary":
             box = QWidget()
@@ -160,10 +170,6 @@ class FieldEditor(QWidget):
             self._shown = value
             self.changed.emit(self.spec.name, value)
 
-    def focusInEvent(self, event: Any) -> None:
-        self.focused.emit(self.spec.name)
-        super().focusInEvent(event)
-
 
 class FieldsPanel(QScrollArea):
     """Every field of schema v1, in a scrollable form."""
@@ -184,6 +190,7 @@ class FieldsPanel(QScrollArea):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.editors: dict[str, FieldEditor] = {}
+        self._field_of: dict[QWidget, str] = {}  # each editor's widgets, to their field
         for spec in FIELDS:
             editor = FieldEditor(spec)
             editor.changed.connect(self.edited)
@@ -191,6 +198,7 @@ class FieldsPanel(QScrollArea):
             editor.reject.connect(self.rejected)
             for child in editor.findChildren(QWidget):
                 child.installEventFilter(self)
+                self._field_of[child] = spec.name
             self.editors[spec.name] = editor
             form.addRow(QLabel(spec.label), editor)
         self.setWidget(body)
@@ -206,13 +214,8 @@ class FieldsPanel(QScrollArea):
                              machine["confidence"] if machine else None)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
-        from PySide6.QtCore import QEvent
-
-        if event.type() == QEvent.Type.FocusIn:
-            for name, editor in self.editors.items():
-                if editor.isAncestorOf(watched):
-                    self.field_focused.emit(name)
-                    break
+        if event.type() == QEvent.Type.FocusIn and watched in self._field_of:
+            self.field_focused.emit(self._field_of[watched])
         return False
 
 

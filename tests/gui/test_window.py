@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit
 
 from reviewer.core.importer import import_paths
@@ -204,3 +205,19 @@ def test_filter_by_field_state(window: ReviewWindow) -> None:
     window.store.set_field(first, "title", "Something else")
     window.state_filter.setCurrentIndex(window.state_filter.findData("corrected"))
     assert window.model.rowCount() == 1 and window.pid == first
+
+
+def test_typing_a_list_item_is_one_edit_made_when_the_field_is_left(
+        window: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    skills = window.fields.editors["skills"].editor
+    skills.setFocus()
+    skills.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(skills, Qt.Key.Key_Return)
+    qtbot.keyClicks(skills, "Rust")
+    assert window.undo_stack.count() == 0  # nothing saved, the cursor stays where typing is
+    assert skills.textCursor().position() == len(skills.toPlainText())
+    assert window.focused_field == "skills"
+    window.fields.editors["title"].editor.setFocus()
+    assert window.focused_field == "title"
+    assert _fields(window)["skills"][-1] == "Rust"
+    assert window.undo_stack.count() == 1
