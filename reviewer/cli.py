@@ -177,7 +177,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CliError(str(err)) from err
     finally:
         store.close()
-    print(summary.describe() if hasattr(summary, "describe") else summary)
+    print(summary.describe())
     return 0
 
 

@@ -14,7 +14,7 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from reviewer.core.export import ExportSummary
+from reviewer.core.export import ExportSummary, drop_bad_spans
 from reviewer.core.export_formats import canonical_row, dumps
 from reviewer.core.store import Store
 
@@ -25,8 +25,7 @@ def export_jsonl(db: Path, out: Path, *, reviewed_only: bool = True,
                  jobs: int = 2) -> ExportSummary:
     """Write every (reviewed) posting of the project at ``db`` as canonical JSONL."""
     with Store(db, create=False) as store:
-        status = "WHERE status = 'reviewed'" if reviewed_only else ""
-        ids = [r[0] for r in store.db.execute(f"SELECT id FROM postings {status} ORDER BY id")]
+        ids = store.ids(status="reviewed" if reviewed_only else None)
     out.parent.mkdir(parents=True, exist_ok=True)
     ranges = [(ids[i], ids[min(i + RANGE, len(ids)) - 1]) for i in range(0, len(ids), RANGE)]
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=".export-") as tmp:
@@ -47,8 +46,6 @@ def export_jsonl(db: Path, out: Path, *, reviewed_only: bool = True,
 def _write_range(work: tuple[str, int, int, bool, str]) -> int:
     """Write the JSONL lines of the postings with ids lo..hi to ``part`` (runs in a worker
     process); returns how many bad spans were left out."""
-    from reviewer.core.export import drop_bad_spans
-
     path, lo, hi, reviewed_only, part = work
     dropped = 0
     with Store(path, create=False) as store, open(part, "w", encoding="utf-8") as handle:

@@ -22,7 +22,7 @@ from sqlite_utils import Database
 
 from reviewer.core.extract import EXTRACTOR_VERSION
 from reviewer.core.migrations import SCHEMA_VERSION, migrations
-from reviewer.core.records import PostingRecord
+from reviewer.core.records import STATUSES, PostingRecord
 from reviewer.core.schema import FIELD_NAMES
 from reviewer.core.schema import SCHEMA_VERSION as FIELDS_VERSION
 
@@ -32,7 +32,6 @@ ORDERS = {
     "confidence": "COALESCE(p.min_confidence, 2.0)",
     "recent": "p.updated_at",
 }
-STATUSES = ("new", "reviewed", "skipped", "flagged")
 RANKED = 20_000  # search ranks its matches when there are at most this many
 FIELD_STATES = ("suggested", "accepted", "corrected", "rejected")
 
@@ -344,11 +343,11 @@ class Store:
 
     def get(self, pid: int) -> dict[str, Any]:
         """One posting with everything attached; KeyError if there is none."""
-        row = self.db.execute("SELECT * FROM postings WHERE id = ?", (pid,)).fetchone()
+        cursor = self.db.execute("SELECT * FROM postings WHERE id = ?", (pid,))
+        row = cursor.fetchone()
         if row is None:
             raise KeyError(pid)
-        cols = [d[0] for d in self.db.execute("SELECT * FROM postings LIMIT 0").description]
-        posting = dict(zip(cols, row, strict=True))
+        posting = dict(zip([d[0] for d in cursor.description], row, strict=True))
         return self._assemble(posting, self._attached(pid, pid))
 
     # --- edits -----------------------------------------------------------------------------
