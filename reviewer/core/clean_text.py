@@ -191,7 +191,8 @@ def _judge(text: str, wrapped: bool) -> tuple[str, float, str | None]:
     if "](" in body:
         words = _WORD.findall(bare)
     n = len(words)
-    reason = boilerplate_reason(bare) if n <= 10 else _long_boilerplate(bare)
+    # a long line is furniture only for a few reasons (a footer, a form marker)
+    reason = boilerplate_reason(bare) if n <= 10 else long_line_boilerplate(bare)
     if reason:
         return "text", -4.0, reason
     kind = "bullet" if BULLET.match(text) else "text"
@@ -223,11 +224,6 @@ _DIGIT = re.compile(r"\d")
 _NON_WORD = re.compile(r"\W+")
 _MD_HEADING = re.compile(r"#{1,6} \S")
 _SENTENCE = re.compile(r"[a-z][.!?;,]")
-
-
-def _long_boilerplate(body: str) -> str | None:
-    """A long line is furniture only for a few reasons (a footer, a form marker)."""
-    return long_line_boilerplate(body)
 
 
 def _mark_menus(lines: list[Line]) -> None:

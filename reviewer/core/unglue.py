@@ -53,10 +53,8 @@ def _is_camel_word(line: str, at: int) -> bool:
     run = at - left
     if run == 0:
         return False  # after a digit or a stop: a real break
-    if run <= 2 and line[left].isupper() is False:
-        return True  # iPhone, eBay
     if run <= 2:
-        return True  # Py|Torch, Mc|Donald
+        return True  # iPhone, eBay, Py|Torch, Mc|Donald
     return line[left:right].lower() in CAMEL_WORDS
 
 

@@ -62,7 +62,7 @@ def _find_evidence(doc: Document, name: str, value: object) -> list[Span]:
         for block in doc.blocks:
             date = find_date(block.text) if year in block.text else None
             if date and date[0] == value:
-                return _locate_in_block(doc, block.start, block.end, block.text, date[1])
+                return doc.block_span(block, date[1])
         return []
     texts = value if isinstance(value, list) else [value]
     spans = []
@@ -73,8 +73,3 @@ def _find_evidence(doc: Document, name: str, value: object) -> list[Span]:
                 spans.append(span)
     return spans
 
-
-def _locate_in_block(doc: Document, start: int, end: int, text: str, inner: Span) -> list[Span]:
-    piece = text[inner[0]:inner[1]]
-    at = doc.markdown.find(piece, start, end)
-    return [(at, at + len(piece))] if at >= 0 else [(start, end)]

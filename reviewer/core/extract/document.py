@@ -64,6 +64,12 @@ class Document:
             return self.blocks[i]
         return None
 
+    def block_span(self, block: Block, inner: tuple[int, int]) -> list[tuple[int, int]]:
+        """A span found in a block's plain text, mapped to the Markdown when it can be."""
+        piece = block.text[inner[0]:inner[1]]
+        at = self.markdown.find(piece, block.start, block.end)
+        return [(at, at + len(piece))] if at >= 0 else [block.span]
+
     def spans_of(self, value: str) -> list[tuple[int, int]]:
         """The first place the Markdown states ``value``, as a list (empty if nowhere)."""
         span = self.locate(value)

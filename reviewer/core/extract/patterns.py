@@ -76,7 +76,7 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
             if match and 1 <= float(match.group(1).replace(",", ".")) <= 80:
                 value = float(match.group(1).replace(",", "."))
                 found["work_hours"] = Finding(int(value) if value.is_integer() else value,
-                                              _block_span(doc, block, match.span()), 0.7,
+                                              doc.block_span(block, match.span()), 0.7,
                                               "pattern")
                 break
     if "valid_through" not in have and any(w in low for w in _DEADLINE_WORDS):
@@ -108,13 +108,6 @@ def _shift(spans: list[Span], inner: Span) -> list[Span]:
     return [(start + inner[0], start + inner[1])]
 
 
-def _block_span(doc: Document, block: Block, inner: Span) -> list[Span]:
-    """A span found in a block's plain text, mapped to the Markdown when it can be."""
-    piece = block.text[inner[0]:inner[1]]
-    at = doc.markdown.find(piece, block.start, block.end)
-    return [(at, at + len(piece))] if at >= 0 else [block.span]
-
-
 _EMPLOYMENT_WORDS = re.compile(
     r"\b(full[- ]time|part[- ]time|internship|fixed[- ]term|temporary|freelance|"
     r"contract(?:or)? (?:role|position|basis|assignment))\b")
@@ -134,7 +127,7 @@ def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
         if match:
             kind = employment_type(match.group())
             if kind:
-                return {"employment_type": Finding(kind, _block_span(doc, block, match.span()),
+                return {"employment_type": Finding(kind, doc.block_span(block, match.span()),
                                                    0.6, "pattern")}
     return {}
 
@@ -168,7 +161,7 @@ def _experience(doc: Document) -> Finding | None:
     years = _NUMBER_WORDS.get(raw) or int(raw)
     if not 0 < years <= 30:
         return None
-    return Finding(years, _block_span(doc, block, match.span()), 0.7, "pattern")
+    return Finding(years, doc.block_span(block, match.span()), 0.7, "pattern")
 
 
 def _education(doc: Document) -> Finding | None:
@@ -236,6 +229,6 @@ def _remote(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
         if match:
             mode = remote_mode(match.group())
             if mode:
-                return {"remote": Finding(mode[0], _block_span(doc, block, match.span()), 0.6,
+                return {"remote": Finding(mode[0], doc.block_span(block, match.span()), 0.6,
                                           "pattern")}
     return {}
