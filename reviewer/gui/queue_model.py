@@ -119,6 +119,10 @@ class QueueModel(QAbstractTableModel):
             raise IndexError(row)
         return self._ids[row]
 
+    def status_at(self, row: int) -> str | None:
+        """The status of the posting at ``row`` (new, reviewed, skipped, flagged)."""
+        return self._row(row)[1]
+
     def row_of(self, pid: int) -> int | None:
         """The row showing posting ``pid``, or None when it is not in the list."""
         if self._sorted:

@@ -204,8 +204,7 @@ class ReviewWindow(QMainWindow):
         self._push("accept all", lambda p: self.store.accept_all(p))
         row = self.queue.currentIndex().row()
         for next_row in range(row + 1, self.model.rowCount()):
-            status = str(self.model.data(self.model.index(next_row, 0)) or "")
-            if not status.startswith("reviewed"):
+            if self.model.status_at(next_row) != "reviewed":
                 self.select_row(next_row)
                 return
 

@@ -199,6 +199,7 @@ def test_a_status_filter_keeps_only_that_status(store: Store, model: QueueModel)
     model.reload(status="flagged")
     assert model.rowCount() == store.count(status="flagged") == 12
     assert set(column(model, STATUS)) == {"flagged ⚑"}
+    assert model.status_at(0) == "flagged"
     assert model.total() == 50
 
 
