@@ -29,7 +29,6 @@ from synthetic import postings
 
 def run(args: list[str]) -> tuple[float, float]:
     """Seconds and peak memory (MB) of one reviewer command."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "reviewer.cli", *args],
                           capture_output=True, text=True)
@@ -37,7 +36,7 @@ def run(args: list[str]) -> tuple[float, float]:
     if proc.returncode != 0:
         sys.exit(f"reviewer {' '.join(args[:2])} failed: {proc.stderr[-1000:]}")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+    return seconds, peak / 1024
 
 
 def main() -> None:

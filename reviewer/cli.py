@@ -89,12 +89,17 @@ def _emit(records: Iterable[dict[str, Any]], fmt: str, out: Any) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    jobs = _jobs(args.jobs)
     failed = _emit(_results(args.files, jobs), args.format, sys.stdout)
     if failed:
         print(f"reviewer: {failed} of {len(args.files)} files could not be read "
               "(see their \"error\" field)", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _jobs(asked: int) -> int:
+    """Worker processes: as asked, or one per core for 0."""
+    return asked if asked > 0 else (os.cpu_count() or 1)
 
 
 def _open(path: str, create: bool = False) -> Store:
@@ -138,7 +143,7 @@ class _ProgressLine:
 def cmd_import(args: argparse.Namespace) -> int:
     from reviewer.core.importer import import_paths
 
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    jobs = _jobs(args.jobs)
     store = _open(args.db, create=True)
     line = _ProgressLine()
     try:
@@ -166,7 +171,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise CliError("nothing to export: no reviewed postings (pass --all to export "
                            "every posting)" if reviewed_only else "the project is empty")
         if args.format == "jsonl" and split is None and args.stratify is None:
-            jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+            jobs = _jobs(args.jobs)
             summary = export_jsonl(store.path, Path(args.output), reviewed_only=reviewed_only,
                                    jobs=jobs)
         else:

@@ -28,7 +28,7 @@ from reviewer.core.html_main import POSITIVE, find_main
 from reviewer.core.html_markdown import to_markdown
 from reviewer.core.lexicon import boilerplate_reason
 from reviewer.core.schema import CleanDoc, Removal
-from reviewer.core.textutil import collapse_blank_lines, normalise_space
+from reviewer.core.textutil import MD_LINK, collapse_blank_lines, normalise_space
 
 # Elements that never hold posting text.
 _NEVER = (
@@ -350,7 +350,6 @@ def _collect(
 # --- Markdown ------------------------------------------------------------------------------------
 
 
-_LINK = re.compile(r"\[([^\]\n]{0,500})\]\([^)\s]{0,2000}\)")
 
 
 _LISTING_WORDS = ("jobs", "positions", "openings", "roles", "vacanc", "similar", "related")
@@ -370,7 +369,7 @@ def _trim(markdown: str) -> tuple[str, list[tuple[str, str]]]:
     def furniture(block: str) -> str | None:
         if not _short(block):
             return None
-        bare = _LINK.sub(r"\1", block).strip(" *_#>")
+        bare = MD_LINK.sub(r"\1", block).strip(" *_#>")
         if "\n" in bare.strip() or len(bare.split()) > 14:
             return None
         parts = [p.strip() for p in re.split(r"\s[|·•]\s", bare) if p.strip()]
@@ -384,7 +383,7 @@ def _trim(markdown: str) -> tuple[str, list[tuple[str, str]]]:
                 furniture(block) == "list of other jobs":
             rest = blocks[i + 1:]
             if all(len(line.split()) <= 14 for b in rest
-                   for line in _LINK.sub(r"\1", b).split("\n")):
+                   for line in MD_LINK.sub(r"\1", b).split("\n")):
                 trimmed.extend((b, "list of other jobs") for b in blocks[i:])
                 del blocks[i:]
                 break
@@ -401,7 +400,7 @@ def _record_trimmed(
     """Add the trimmed blocks to the removal record, where their text is found."""
     extra = []
     for block, reason in trimmed:
-        text = normalise_space(_LINK.sub(r"\1", block).replace("**", "").strip(" *_#>-"))
+        text = normalise_space(MD_LINK.sub(r"\1", block).replace("**", "").strip(" *_#>-"))
         at = source.find(text[:60]) if text else -1
         if at >= 0:
             # the Markdown's text can differ from the page's by markup: stay inside it

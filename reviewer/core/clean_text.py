@@ -37,7 +37,7 @@ from reviewer.core.text_markdown import (
     to_markdown,
     wrap_width,
 )
-from reviewer.core.textutil import normalise_lines
+from reviewer.core.textutil import MD_LINK, normalise_lines
 from reviewer.core.unglue import unglue
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -48,7 +48,6 @@ _CONTACT = re.compile(
     r"way|broadway|park|square|place|plaza)\b|\b[A-Z]{2}\s+\d{5}\b|\bsuite\s+\d+|\bp\.?o\.? box\b",
     re.I,
 )
-_LINK_TARGET = re.compile(r"\[([^\]\n]{0,500})\]\([^)\s]{0,2000}\)")
 
 JOB_LABELS = re.compile(
     r"^(job ?title|title|position( title)?|role|location|position location|job location|"
@@ -187,7 +186,7 @@ def _judge(text: str, wrapped: bool) -> tuple[str, float, str | None]:
     words = _WORD.findall(body)
     if _RULE.match(text) or (not words and not _DIGIT.search(text)):
         return "rule", -1.0, None
-    bare = _LINK_TARGET.sub(r"\1", body).strip(" |•·>›»-–—*_")
+    bare = MD_LINK.sub(r"\1", body).strip(" |•·>›»-–—*_")
     if "](" in body:
         words = _WORD.findall(bare)
     n = len(words)

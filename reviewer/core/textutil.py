@@ -8,6 +8,7 @@ import unicodedata
 _ODD_SPACES = re.compile(r"[\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+MD_LINK = re.compile(r"\[([^\]\n]{0,500})\]\([^)\s]{0,2000}\)")  # [text](target); sub r"\1"
 
 
 def normalise_space(text: str) -> str:
@@ -28,3 +29,12 @@ def collapse_blank_lines(text: str) -> str:
     """At most one blank line in a row; no blank lines at either end."""
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + ("\n" if text.strip() else "")
+
+
+def lower_keep_offsets(text: str) -> str:
+    """``text.lower()``, but a letter whose lower case is longer (İ) stays as it is, so
+    offsets in the result are offsets in ``text``."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low

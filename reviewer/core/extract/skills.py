@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
+from reviewer.core.textutil import lower_keep_offsets
+
 # canonical name: other spellings (lower case), separated by "|"
 _SKILLS = """
 Python|python3|python 3|python2
@@ -302,9 +304,7 @@ def find_skills(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
     """Skills in order of first mention, each with the spans that name it."""
     spellings, exact = _lexicon()
     lowercase_page = is_lowercase_page(text)
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    low = lower_keep_offsets(text)
     found: dict[str, list[tuple[int, int]]] = {}
     for match in _matcher().finditer(low):
         start, end = match.span()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from reviewer.core.textutil import lower_keep_offsets
+
 _EMPLOYMENT = (
     ("internship", r"\bintern(ship)?s?\b|\btrainee(ship)?\b|\bpraktikum\b|\bstage\b"),
     ("temporary", r"\btemp(orary)?\b|\bfixed[- ]term\b|\bseasonal\b|\binterim\b|\bbefristet\b"),
@@ -98,9 +100,7 @@ _EDUCATION_RE = tuple((value, re.compile(pattern), _ANCHORS[value])
 
 def education_mentions(text: str) -> list[tuple[str, tuple[int, int]]]:
     """Every degree a text names, as (level, span)."""
-    low = text.lower()
-    if len(low) != len(text):  # a letter whose lower case is longer: keep offsets true
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    low = lower_keep_offsets(text)
     out: list[tuple[str, tuple[int, int]]] = []
     seen: set[tuple[int, int]] = set()
     for value, pattern, anchors in _EDUCATION_RE:
