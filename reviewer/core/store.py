@@ -531,16 +531,13 @@ class Store:
 
     def _refresh_display(self, pid: int) -> None:
         """Keep the listing columns (title, company, location) on the final values."""
-        values = {}
-        for name in ("title", "company", "locations"):
-            human = self.db.execute(
-                "SELECT state, value FROM annotations WHERE posting_id = ? AND field = ?",
-                (pid, name)).fetchone()
-            if human is not None:
-                value = json.loads(human[1]) if human[1] is not None else None
-            else:
-                value = self._suggestion(pid, name)
-            values[name] = value
+        values: dict[str, Any] = dict.fromkeys(("title", "company", "locations"))
+        shown = "field IN ('title', 'company', 'locations')"
+        for name, value, _human in self.db.execute(  # a person's value after the machine's
+                f"SELECT field, value, 0 FROM suggestions WHERE posting_id = ? AND {shown} "
+                f"UNION ALL SELECT field, value, 1 FROM annotations WHERE posting_id = ? "
+                f"AND {shown} ORDER BY 3", (pid, pid)):
+            values[name] = json.loads(value) if value is not None else None
         location = values["locations"][0] if values["locations"] else None
         self.db.execute("UPDATE postings SET title = ?, company = ?, location = ? WHERE id = ?",
                         (values["title"], values["company"], location, pid))

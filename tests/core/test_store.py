@@ -273,3 +273,14 @@ def test_a_record_round_trips_through_another_project(store: Store, tmp_path: Pa
 def _same(a: dict, b: dict) -> bool:  # type: ignore[type-arg]
     """Equal but for the time of the last edit."""
     return {**a, "updated_at": None} == {**b, "updated_at": None}
+
+
+def test_the_listing_columns_follow_reject_and_revert(store: Store) -> None:
+    store.reject_field(1, "locations")
+    store.set_field(1, "company", "Acme Data GmbH")
+    p = store.get(1)
+    assert (p["title"], p["company"], p["location"]) == ("Data Engineer 1", "Acme Data GmbH", None)
+    store.revert_field(1, "locations")
+    store.revert_field(1, "company")
+    p = store.get(1)
+    assert (p["company"], p["location"]) == ("Acme", "Berlin")
