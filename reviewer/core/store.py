@@ -86,7 +86,13 @@ class PreparedPosting:
     suggestions: list[tuple[Any, ...]]  # (field, value, spans, confidence, stage, version)
     raw: str | None = None
 
+    def full_row(self) -> tuple[Any, ...]:
+        """The row in ``_ROW_COLUMNS`` order, the raw page put in its place."""
+        return (*self.row[:3], self.raw, *self.row[3:])
 
+
+_INSERT_SUGGESTION = ("INSERT INTO suggestions (posting_id, field, value, spans, confidence,"
+                      " stage, extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?)")
 _ROW_COLUMNS = ("hash", "source", "kind", "raw", "cleaned", "source_text", "removed", "context",
                 "metadata", "status", "title", "company", "location", "min_confidence")
 
@@ -199,16 +205,13 @@ class Store:
             conn = self.db.conn
             for entry in batch:
                 item = entry if isinstance(entry, PreparedPosting) else prepare(entry)
-                cur = conn.execute(insert, (*item.row[:3], item.raw, *item.row[3:], stamp,
-                                            stamp))
+                cur = conn.execute(insert, (*item.full_row(), stamp, stamp))
                 if cur.rowcount == 0:
                     continue
                 pid = cur.lastrowid
                 added += 1
-                conn.executemany(
-                    "INSERT INTO suggestions (posting_id, field, value, spans, confidence, stage,"
-                    " extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(pid, *suggestion) for suggestion in item.suggestions])
+                conn.executemany(_INSERT_SUGGESTION,
+                                 [(pid, *suggestion) for suggestion in item.suggestions])
             if added:
                 conn.execute("INSERT INTO events (at, kind, data) VALUES (?, ?, ?)",
                              (stamp, event, json.dumps({"added": added})))
@@ -226,19 +229,18 @@ class Store:
             if not isinstance(pid, int) or self.db.execute(
                     "SELECT 1 FROM postings WHERE id = ?", (pid,)).fetchone():
                 pid = None
+            machine = record.get("machine", {})
             item = NewPosting(
                 source=record.get("source", ""), hash=record["raw_hash"], kind="text",
                 raw=None, cleaned=record["text"], metadata=record.get("metadata") or {},
-                fields={k: v["value"] for k, v in record.get("machine", {}).items()},
-                evidence={k: v.get("spans", []) for k, v in record.get("machine", {}).items()},
-                confidence={k: v.get("confidence", 0.0)
-                            for k, v in record.get("machine", {}).items()},
-                stages={k: v.get("stage", "") for k, v in record.get("machine", {}).items()},
+                fields={k: v["value"] for k, v in machine.items()},
+                evidence={k: v.get("spans", []) for k, v in machine.items()},
+                confidence={k: v.get("confidence", 0.0) for k, v in machine.items()},
+                stages={k: v.get("stage", "") for k, v in machine.items()},
                 status=record.get("status", "new"))
             prepared = prepare(item)
             imported = record.get("imported_at") or now()
-            row = {**dict(zip(_ROW_COLUMNS, (*prepared.row[:3], None, *prepared.row[3:]),
-                              strict=True)),
+            row = {**dict(zip(_ROW_COLUMNS, prepared.full_row(), strict=True)),
                    "imported_at": imported, "updated_at": record.get("updated_at") or imported,
                    "comment": record.get("comment", "")}
             if pid is not None:
@@ -247,10 +249,8 @@ class Store:
                 f"INSERT INTO postings ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                 list(row.values()))
             pid = int(cur.lastrowid or 0)
-            self.db.conn.executemany(
-                "INSERT INTO suggestions (posting_id, field, value, spans, confidence, stage,"
-                " extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(pid, *suggestion) for suggestion in prepared.suggestions])
+            self.db.conn.executemany(_INSERT_SUGGESTION,
+                                     [(pid, *suggestion) for suggestion in prepared.suggestions])
             stamp = row["updated_at"]
             for name, state in (record.get("provenance") or {}).items():
                 if state not in ("accepted", "corrected", "rejected"):
