@@ -19,7 +19,6 @@ from reviewer.core.extract import heuristics, patterns
 from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Document, parse
 from reviewer.core.extract.labels import labelled_values
-from reviewer.core.extract.salary import find_salary, has_pay_hint
 from reviewer.core.extract.structured import from_json_ld
 from reviewer.core.schema import CleanDoc, Extraction, Finding, Span
 
@@ -50,13 +49,8 @@ def extract(doc: CleanDoc) -> Extraction:
 def _find_evidence(doc: Document, name: str, value: object) -> list[Span]:
     """Where the posting states a value that a stage found elsewhere (JSON-LD, a byline)."""
     if name == "salary" and isinstance(value, dict):
-        if not has_pay_hint(doc.markdown):
-            return []
-        for block in doc.blocks:
-            pay = find_salary(doc.markdown[block.start:block.end])
-            if pay and pay[0]["min"] == value.get("min") and pay[0]["max"] == value.get("max"):
-                return [(block.start + pay[1][0], block.start + pay[1][1])]
-        return []
+        return next(([span] for pay, span in patterns.pay_in_blocks(doc)
+                     if pay["min"] == value.get("min") and pay["max"] == value.get("max")), [])
     if name in ("date_posted", "valid_through") and isinstance(value, str):
         year = value[:4]
         for block in doc.blocks:

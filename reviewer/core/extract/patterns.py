@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import Any
 
 from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Block, Document, section_kind
@@ -60,13 +62,8 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
     if "employment_type" not in have:
         found.update(_employment(doc, title))
     low = doc.markdown.lower()
-    if "salary" not in have and has_pay_hint(doc.markdown):
-        for block in blocks:
-            pay = find_salary(doc.markdown[block.start:block.end])
-            if pay:
-                span = (block.start + pay[1][0], block.start + pay[1][1])
-                found["salary"] = Finding(pay[0], [span], 0.7, "pattern")
-                break
+    if "salary" not in have and (pay := next(pay_in_blocks(doc), None)) is not None:
+        found["salary"] = Finding(pay[0], [pay[1]], 0.7, "pattern")
     for name, stage in (("experience_years", _experience), ("education", _education)):
         if name not in have and (finding := stage(doc)) is not None:
             found[name] = finding
@@ -99,6 +96,16 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
                                       [s for _, spans in skills for s in spans[:3]], 0.7,
                                       "pattern")
     return found
+
+
+def pay_in_blocks(doc: Document) -> Iterator[tuple[dict[str, Any], Span]]:
+    """Each block's first pay range, in order, with its span in the Markdown."""
+    if not has_pay_hint(doc.markdown):
+        return
+    for block in doc.blocks:
+        pay = find_salary(doc.markdown[block.start:block.end])
+        if pay:
+            yield pay[0], (block.start + pay[1][0], block.start + pay[1][1])
 
 
 def _shift(spans: list[Span], inner: Span) -> list[Span]:
