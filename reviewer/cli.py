@@ -11,7 +11,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -119,25 +119,29 @@ class CliError(Exception):
 
 
 class _ProgressLine:
-    """One line on the terminal, rewritten as an import goes on."""
+    """One line on the terminal, rewritten as a long command goes on."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: Callable[[Any], str]) -> None:
+        self.text = text
         self.live = sys.stderr.isatty()
         self.last = 0.0
 
-    def __call__(self, report: ImportReport) -> None:
+    def __call__(self, report: Any) -> None:
         now = time.monotonic()
         if not self.live or now - self.last < 0.2:
             return
         self.last = now
-        rate = report.seen / report.seconds if report.seconds else 0.0
-        print(f"\r{report.seen:,} read · {report.added:,} added · {report.duplicates:,} "
-              f"duplicates · {len(report.skipped):,} skipped · {rate:,.0f}/s",
-              end="", file=sys.stderr, flush=True)
+        print(f"\r{self.text(report)}", end="", file=sys.stderr, flush=True)
 
     def done(self) -> None:
         if self.live:
             print(file=sys.stderr)
+
+
+def _import_line(report: ImportReport) -> str:
+    rate = report.seen / report.seconds if report.seconds else 0.0
+    return (f"{report.seen:,} read · {report.added:,} added · {report.duplicates:,} "
+            f"duplicates · {len(report.skipped):,} skipped · {rate:,.0f}/s")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -145,7 +149,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     jobs = _jobs(args.jobs)
     store = _open(args.db, create=True)
-    line = _ProgressLine()
+    line = _ProgressLine(_import_line)
     try:
         report = import_paths(store, args.paths, column=args.column, jobs=jobs, progress=line)
     finally:
@@ -183,6 +187,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(summary.describe())
+    return 0
+
+
+def cmd_reextract(args: argparse.Namespace) -> int:
+    from reviewer.core.reextract import reextract
+
+    store = _open(args.db)
+    line = _ProgressLine(lambda r: f"{r.seen:,} of {r.total:,} · {r.updated:,} updated · "
+                                   f"{r.kept:,} kept")
+    try:
+        report = reextract(store, progress=line)
+    finally:
+        line.done()
+        store.close()
+    print(report.describe())
     return 0
 
 
@@ -291,6 +310,16 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
                      help="processes reading the project for a JSONL export (0: one per core)")
     exp.set_defaults(func=cmd_export)
+
+    rex = sub.add_parser(
+        "reextract", help="clean and extract the stored pages again",
+        description="Run the current cleaning and extraction over every stored page and "
+                    "replace the machine's suggestions. People's decisions are kept; a "
+                    "posting whose cleaned text would change after people worked on it keeps "
+                    "its old text and suggestions.",
+    )
+    rex.add_argument("db", metavar="DB")
+    rex.set_defaults(func=cmd_reextract)
 
     for name, func, text in (("stats", cmd_stats, "counts by status, label and field state"),
                              ("eval", cmd_eval, "how often reviewers accepted, corrected or "

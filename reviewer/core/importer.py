@@ -59,9 +59,9 @@ def import_paths(
             work = _new_work(store, chunk, report, seen)
             if pool is not None and len(work) > 1:
                 submitted: Iterator[PreparedPosting | Skipped] = pool.map(
-                    _prepare, work, chunksize=max(1, len(work) // (4 * jobs)))
+                    prepare_page, work, chunksize=max(1, len(work) // (4 * jobs)))
             else:
-                submitted = map(_prepare, work)
+                submitted = map(prepare_page, work)
             if in_flight is not None:
                 _write(store, *in_flight, report)
             in_flight = (work, submitted)
@@ -121,7 +121,7 @@ def _write(store: Store, work: list[Work], results: Iterable[PreparedPosting | S
         report.duplicates += len(batch) - added
 
 
-def _prepare(work: Work) -> PreparedPosting | Skipped:
+def prepare_page(work: Work) -> PreparedPosting | Skipped:
     """Clean and extract one page, and encode its rows (runs in a worker process)."""
     source, text, kind, metadata, digest = work
     try:

@@ -276,6 +276,40 @@ class Store:
                             (now(), "import_record", pid, "{}"))
         return True
 
+    def replace_machine(self, pid: int, item: PreparedPosting) -> str:
+        """Put a new cleaning and extraction of posting ``pid`` in place of the old one.
+
+        The machine's suggestions are replaced; every person's decision is kept. When the
+        cleaned text changes, offsets into the old text would point elsewhere, so a
+        posting with any human work on it keeps its old cleaning and suggestions.
+        Returns what happened: "updated", "unchanged" or "kept"."""
+        row = dict(zip(_ROW_COLUMNS, item.full_row(), strict=True))
+        old = self.db.execute("SELECT cleaned, status, comment FROM postings WHERE id = ?",
+                              (pid,)).fetchone()
+        if old is None:
+            raise KeyError(pid)
+        cleaned, status, comment = old
+        old_suggestions = self.db.execute(
+            "SELECT field, value, spans, confidence, stage, extractor_version FROM suggestions"
+            " WHERE posting_id = ? ORDER BY field", (pid,)).fetchall()
+        if cleaned == row["cleaned"] and old_suggestions == sorted(item.suggestions):
+            return "unchanged"
+        if cleaned != row["cleaned"] and (status != "new" or comment or any(
+                self.db.execute(f"SELECT 1 FROM {table} WHERE posting_id = ? LIMIT 1",
+                                (pid,)).fetchone()
+                for table in ("annotations", "spans", "doc_labels"))):
+            return "kept"
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE postings SET cleaned = ?, source_text = ?, removed = ?, context = ?,"
+                " min_confidence = ? WHERE id = ?",
+                (row["cleaned"], row["source_text"], row["removed"], row["context"],
+                 row["min_confidence"], pid))
+            self.db.execute("DELETE FROM suggestions WHERE posting_id = ?", (pid,))
+            self.db.conn.executemany(_INSERT_SUGGESTION, [(pid, *s) for s in item.suggestions])
+            self._refresh_display(pid)  # not "edited": the time a person last worked stays
+        return "updated"
+
     # --- reading ---------------------------------------------------------------------------
 
     def count(self, status: str | None = None, field_state: str | None = None) -> int:

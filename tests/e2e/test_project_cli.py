@@ -56,6 +56,19 @@ def test_bad_inputs_are_reported_and_the_rest_imports(tmp_path: Path, capsys) ->
     assert "lines.jsonl#2" in captured.err
 
 
+def test_reextract_reports_what_it_did(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    db = str(tmp_path / "p.db")
+    assert reviewer("import", db, str(SAMPLES)) == 0
+    with Store(db) as store:
+        store.db.execute("UPDATE suggestions SET value = '\"Old\"' WHERE field = 'title'")
+        store.db.conn.commit()
+    capsys.readouterr()
+    assert reviewer("reextract", db) == 0
+    assert capsys.readouterr().out.startswith("8 postings updated, 0 unchanged of 8")
+    with Store(db) as store:
+        assert "Old" not in [store.get(pid)["fields"]["title"] for pid in store.ids()]
+
+
 def test_a_missing_project_gives_a_clear_error(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert reviewer("stats", str(tmp_path / "none.db")) == 2
     assert "no such project file" in capsys.readouterr().err

@@ -1,0 +1,88 @@
+"""Clean and extract the stored pages again, after the pipeline has improved.
+
+The machine's suggestions are replaced; every person's decision is kept (see
+``Store.replace_machine``). Batches are single transactions, so stopping at any
+point leaves a project that opens, and running again finishes the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reviewer.core.importer import prepare_page
+from reviewer.core.inputs import Skipped
+from reviewer.core.store import Store, now
+
+BATCH = 200
+
+
+@dataclass
+class ReextractReport:
+    total: int = 0  # postings in the project when the run began
+    seen: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    kept: int = 0  # cleaned text changed, but people had worked on the old one
+    no_page: int = 0  # imported from a record that carries no raw page
+    failed: int = 0
+    seconds: float = 0.0
+    cancelled: bool = False
+
+    def describe(self) -> str:
+        text = (f"{self.updated:,} postings updated, {self.unchanged:,} unchanged of "
+                f"{self.seen:,} ({self.seconds:.1f} s)")
+        notes = [f"{n:,} {what}" for n, what in (
+            (self.kept, "kept as they were: their cleaned text would change and people "
+                        "had already worked on it"),
+            (self.no_page, "without a stored page"),
+            (self.failed, "failed to clean")) if n]
+        if self.cancelled:
+            notes.append("stopped before the end (run again to finish)")
+        return text + ("; " + "; ".join(notes) if notes else "")
+
+
+def reextract(store: Store, *, progress: Callable[[ReextractReport], None] | None = None,
+              cancelled: Callable[[], bool] | None = None,
+              batch: int = BATCH) -> ReextractReport:
+    """Clean and extract every stored page again, in id order."""
+    report = ReextractReport(total=store.count())
+    started = time.perf_counter()
+    after = 0
+    while True:
+        if cancelled is not None and cancelled():
+            report.cancelled = True
+            break
+        rows = store.db.execute(
+            "SELECT id, source, raw, kind, hash, metadata FROM postings WHERE id > ?"
+            " ORDER BY id LIMIT ?", (after, batch)).fetchall()
+        if not rows:
+            break
+        after = rows[-1][0]
+        with store.db.atomic():
+            for pid, source, raw, kind, digest, metadata in rows:
+                report.seen += 1
+                if raw is None:
+                    report.no_page += 1
+                    continue
+                prepared = prepare_page((source, raw, kind, json.loads(metadata), digest))
+                if isinstance(prepared, Skipped):
+                    report.failed += 1
+                    continue
+                prepared.raw = raw
+                outcome = store.replace_machine(pid, prepared)
+                setattr(report, outcome, getattr(report, outcome) + 1)
+        report.seconds = time.perf_counter() - started
+        if progress is not None:
+            progress(report)
+    report.seconds = time.perf_counter() - started
+    with store.db.atomic():
+        store.db.execute("INSERT INTO events (at, kind, data) VALUES (?, ?, ?)",
+                         (now(), "reextract", json.dumps(
+                             {"updated": report.updated, "kept": report.kept,
+                              "cancelled": report.cancelled})))
+    if progress is not None:
+        progress(report)
+    return report
