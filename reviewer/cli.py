@@ -11,7 +11,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,7 +22,6 @@ from reviewer.core.pipeline import process, record
 from reviewer.core.schema import FIELDS
 
 if TYPE_CHECKING:  # the project modules load only for the commands that use them
-    from reviewer.core.importer import ImportReport
     from reviewer.core.store import Store
 
 
@@ -121,8 +120,7 @@ class CliError(Exception):
 class _ProgressLine:
     """One line on the terminal, rewritten as a long command goes on."""
 
-    def __init__(self, text: Callable[[Any], str]) -> None:
-        self.text = text
+    def __init__(self) -> None:
         self.live = sys.stderr.isatty()
         self.last = 0.0
 
@@ -131,17 +129,11 @@ class _ProgressLine:
         if not self.live or now - self.last < 0.2:
             return
         self.last = now
-        print(f"\r{self.text(report)}", end="", file=sys.stderr, flush=True)
+        print(f"\r{report.line()}", end="", file=sys.stderr, flush=True)
 
     def done(self) -> None:
         if self.live:
             print(file=sys.stderr)
-
-
-def _import_line(report: ImportReport) -> str:
-    rate = report.seen / report.seconds if report.seconds else 0.0
-    return (f"{report.seen:,} read · {report.added:,} added · {report.duplicates:,} "
-            f"duplicates · {len(report.skipped):,} skipped · {rate:,.0f}/s")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -149,7 +141,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     jobs = _jobs(args.jobs)
     store = _open(args.db, create=True)
-    line = _ProgressLine(_import_line)
+    line = _ProgressLine()
     try:
         report = import_paths(store, args.paths, column=args.column, jobs=jobs, progress=line)
     finally:
@@ -194,8 +186,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     from reviewer.core.reextract import reextract
 
     store = _open(args.db)
-    line = _ProgressLine(lambda r: f"{r.seen:,} of {r.total:,} · {r.updated:,} updated · "
-                                   f"{r.kept:,} kept")
+    line = _ProgressLine()
     try:
         report = reextract(store, progress=line)
     finally:

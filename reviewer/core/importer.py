@@ -33,6 +33,12 @@ class ImportReport:
     seconds: float = 0.0
     cancelled: bool = False
 
+    def line(self) -> str:
+        """Where the import is, in one line."""
+        rate = self.seen / self.seconds if self.seconds else 0.0
+        return (f"{self.seen:,} read · {self.added:,} added · {self.duplicates:,} "
+                f"duplicates · {len(self.skipped):,} skipped · {rate:,.0f}/s")
+
 
 Progress = Callable[[ImportReport], None]
 

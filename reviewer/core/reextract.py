@@ -31,6 +31,11 @@ class ReextractReport:
     seconds: float = 0.0
     cancelled: bool = False
 
+    def line(self) -> str:
+        """Where the run is, in one line."""
+        return (f"{self.seen:,} of {self.total:,} · {self.updated:,} updated · "
+                f"{self.kept:,} kept")
+
     def describe(self) -> str:
         text = (f"{self.updated:,} postings updated, {self.unchanged:,} unchanged of "
                 f"{self.seen:,} ({self.seconds:.1f} s)")
