@@ -1,16 +1,21 @@
-"""Start the window: on a project file, on the demo project, or on the last one."""
+"""Start the app: on a project file, on the demo project, on the last one, or on the
+start screen; and switch between projects while it runs."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, QSettings, QStandardPaths
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reviewer.core.importer import import_paths
 from reviewer.core.store import ProjectError, Store
+from reviewer.gui import preferences
+from reviewer.gui.start_screen import StartScreen
 from reviewer.gui.window import ReviewWindow
 
 
@@ -26,30 +31,90 @@ def demo_project() -> Path:
     return path
 
 
+class Launcher(QObject):
+    """Owns what is on screen: the start screen or one review window."""
+
+    def __init__(self, settings: QSettings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.window: ReviewWindow | None = None
+        self.start_screen: StartScreen | None = None
+        self.error_box: QMessageBox | None = None
+
+    def show_start(self) -> None:
+        screen = StartScreen(preferences.recent_projects(self.settings))
+        screen.open_project.connect(lambda path: self.open(path, create=False))
+        screen.new_project.connect(lambda path, files: self.open(path, files=files))
+        screen.open_demo.connect(self.open_demo)
+        screen.show()
+        self.close_window()
+        self.start_screen = screen
+
+    def open_demo(self) -> bool:
+        return self.open(demo_project())
+
+    def open(self, path: Path, *, create: bool = True, files: Sequence[Path] = ()) -> bool:
+        """Show the project at ``path`` (made if missing and ``create``), then import
+        ``files`` into it. False, with a message, if it cannot be opened."""
+        try:
+            store = Store(path, create=create)
+        except ProjectError as err:
+            if not path.exists():
+                preferences.forget_project(self.settings, path)
+            self._error("Cannot open the project", str(err))
+            return False
+        preferences.remember_project(self.settings, path)
+        window = ReviewWindow(store, self.settings)
+        window.switch_project.connect(self._switch)
+        window.show()  # before the old one closes, so the app never has no window
+        self.close_window()
+        if self.start_screen is not None:
+            self.start_screen.close()
+            self.start_screen.deleteLater()
+            self.start_screen = None
+        self.window = window
+        if files:
+            window.import_files(list(files))
+        return True
+
+    def _switch(self, path: Path | None) -> None:
+        if path is None:
+            self.show_start()
+        else:
+            self.open(path)
+
+    def close_window(self) -> None:
+        window, self.window = self.window, None
+        if window is not None:
+            window.close()
+            window.store.close()
+            window.deleteLater()
+
+    def _error(self, title: str, text: str) -> None:
+        parent: QWidget | None = self.window or self.start_screen
+        self.error_box = QMessageBox(QMessageBox.Icon.Warning, title, text,
+                                     QMessageBox.StandardButton.Ok, parent)
+        self.error_box.open()
+
+
 def run(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    assert isinstance(app, QApplication)
     app.setApplicationName("Posting Reviewer")
     app.setOrganizationName("Posting Reviewer")
-    settings = QSettings()
+    icon = resources.files("reviewer.resources") / "icon.svg"
+    with resources.as_file(icon) as icon_path:
+        app.setWindowIcon(QIcon(str(icon_path)))
+    launcher = Launcher(QSettings())
     if argv and argv[0] == "demo":
-        path: Path | None = demo_project()
+        opened = launcher.open_demo()
     elif argv:
-        path = Path(argv[0])
+        opened = launcher.open(Path(argv[0]))
     else:
-        last = settings.value("last_project", "")
-        path = Path(str(last)) if last and Path(str(last)).exists() else None
-        if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(None, "Open a project", str(Path.home()),
-                                                    "Projects (*.db *.sqlite)")
-            path = Path(chosen) if chosen else demo_project()
-    try:
-        store = Store(path)
-    except ProjectError as err:
-        QMessageBox.critical(None, "Cannot open the project", str(err))
-        return 2
-    settings.setValue("last_project", str(path))
-    window = ReviewWindow(store, settings)
-    window.show()
+        last = str(launcher.settings.value("last_project", "") or "")
+        opened = bool(last) and Path(last).is_file() and launcher.open(Path(last), create=False)
+    if not opened:
+        launcher.show_start()
     code = app.exec()
-    store.close()
+    launcher.close_window()
     return int(code)

@@ -6,14 +6,25 @@ so undo and redo cover every edit; accept-and-go-on is one macro.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,24 +38,57 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.core.export import ExportSummary, export
 from reviewer.core.extract.selection import value_from_selection
+from reviewer.core.importer import ImportReport, import_paths
+from reviewer.core.records import PostingRecord
+from reviewer.core.reextract import ReextractReport, reextract
 from reviewer.core.schema import FIELDS
-from reviewer.core.store import Change, Store
+from reviewer.core.store import Change, ProjectError, Store
+from reviewer.gui import preferences
+from reviewer.gui.dialogs import ExportDialog, ShortcutDialog
 from reviewer.gui.document_view import DocumentView
 from reviewer.gui.fields_panel import FieldsPanel
+from reviewer.gui.jobs import Cancelled, Job, JobDialog, Progress, start
 from reviewer.gui.queue_model import QueueModel
 
-# id, text, default shortcut, what it does (a method of ReviewWindow)
-ACTIONS: tuple[tuple[str, str, str, str], ...] = (
-    ("accept_next", "Accept all and go to the next unreviewed", "Ctrl+Return", "accept_and_next"),
-    ("next", "Next posting", "Ctrl+Right", "go_next"),
-    ("previous", "Previous posting", "Ctrl+Left", "go_previous"),
-    ("skip", "Skip", "Ctrl+Shift+S", "skip"),
-    ("flag", "Flag", "Ctrl+Shift+F", "flag"),
-    ("search", "Search", "Ctrl+F", "focus_search"),
-    ("put_selection", "Put the selection into the focused field", "Ctrl+E", "put_selection"),
-    ("help", "Keyboard shortcuts", "F1", "show_help"),
+# id, text, default shortcut, what it does (a method of ReviewWindow), menu
+ACTIONS: tuple[tuple[str, str, str, str, str], ...] = (
+    ("open_project", "Open a project…", "Ctrl+O", "open_project", "&File"),
+    ("new_project", "New project…", "Ctrl+N", "new_project", "&File"),
+    ("import_files", "Import files…", "Ctrl+I", "choose_import", "&File"),
+    ("reextract", "Clean and extract every posting again…", "", "confirm_reextract", "&File"),
+    ("export", "Export the dataset…", "Ctrl+Shift+E", "choose_export", "&File"),
+    ("close_project", "Close the project", "Ctrl+W", "close_project", "&File"),
+    ("accept_next", "Accept all and go to the next unreviewed", "Ctrl+Return",
+     "accept_and_next", "&Review"),
+    ("next", "Next posting", "Ctrl+Right", "go_next", "&Review"),
+    ("previous", "Previous posting", "Ctrl+Left", "go_previous", "&Review"),
+    ("skip", "Skip", "Ctrl+Shift+S", "skip", "&Review"),
+    ("flag", "Flag", "Ctrl+Shift+F", "flag", "&Review"),
+    ("search", "Search", "Ctrl+F", "focus_search", "&Review"),
+    ("put_selection", "Put the selection into the focused field", "Ctrl+E", "put_selection",
+     "&Review"),
+    ("to_document", "Back to the document", "Esc", "focus_document", "&Review"),
+    ("shortcuts", "Change keyboard shortcuts…", "Ctrl+,", "edit_shortcuts", "&Help"),
+    ("help", "Keyboard shortcuts", "F1", "show_help", "&Help"),
 )
+HELP_KEY = "?"  # opens the help too, unless typing in a field
+
+
+def describe_error(err: Exception) -> str:
+    """What went wrong, for a person, with what to do about it."""
+    if isinstance(err, ProjectError):
+        return str(err)
+    if isinstance(err, PermissionError):
+        return f"{err.filename}: permission denied. Choose a place you may write to."
+    if isinstance(err, OSError) and err.strerror:
+        where = f"{err.filename}: " if err.filename else ""
+        return f"{where}{err.strerror}."
+    if isinstance(err, ImportError | ValueError):
+        return str(err)
+    return (f"Something unexpected went wrong ({type(err).__name__}: {err}). What was finished "
+            "is saved in the project; please report this with the file that caused it.")
 
 
 class EditCommand(QUndoCommand):
@@ -70,11 +114,16 @@ class EditCommand(QUndoCommand):
 
 
 class ReviewWindow(QMainWindow):
+    switch_project = Signal(object)  # a project file to open instead, or None: the start screen
+
     def __init__(self, store: Store, settings: QSettings | None = None) -> None:
         super().__init__()
         self.store = store
-        self.settings = settings  # where the layout is kept; None keeps nothing
+        self.settings = settings  # where layout and shortcuts are kept; None keeps nothing
         self.undo_stack = QUndoStack(self)
+        self.job: Job | None = None  # the long work running, if any
+        self.message_box: QMessageBox | None = None  # the last report shown
+        self.setAcceptDrops(True)
         self.pid: int | None = None
         self.posting: dict[str, Any] | None = None  # the shown posting, as the store has it
         self.focused_field: str | None = None
@@ -159,23 +208,29 @@ class ReviewWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addWidget(QLabel(str(store.path)))
         self._make_actions()
-        self.model.reload()
-        self._update_counts()
-        if self.model.rowCount():
-            self.select_row(0)
+        self._search()
 
     # --- actions ------------------------------------------------------------------------------
 
     def _make_actions(self) -> None:
-        menu = self.menuBar().addMenu("&Review")
-        for key, text, shortcut, method in ACTIONS:
+        menus: dict[str, Any] = {}
+        self.actions_by_id: dict[str, QAction] = {}
+        for key, text, _shortcut, method, menu_name in ACTIONS:
+            menu = menus.get(menu_name) or menus.setdefault(
+                menu_name, self.menuBar().addMenu(menu_name))
             action = QAction(text, self)
             action.setObjectName(key)
-            action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _checked=False, m=method: getattr(self, m)())
             menu.addAction(action)
             self.addAction(action)
+            self.actions_by_id[key] = action
+            if key == "open_project":
+                self.recent_menu = menu.addMenu("Open recent")
+                self.recent_menu.aboutToShow.connect(self._fill_recent)
+            elif key == "close_project":
+                quit_action = menu.addAction("Quit", QKeySequence.StandardKey.Quit)
+                quit_action.triggered.connect(self.close)
         edit = self.menuBar().addMenu("&Edit")
         for action, shortcut in ((self.undo_stack.createUndoAction(self, "Undo"), "Ctrl+Z"),
                                  (self.undo_stack.createRedoAction(self, "Redo"),
@@ -183,6 +238,36 @@ class ReviewWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
             edit.addAction(action)
             self.addAction(action)
+        self.menuBar().insertMenu(menus["&Review"].menuAction(), edit)
+        self.apply_shortcuts(preferences.shortcut_overrides(self.settings)
+                             if self.settings is not None else {})
+
+    def shortcut(self, key: str) -> str:
+        """The action's shortcut now, as portable text ("" for none)."""
+        return self.actions_by_id[key].shortcut().toString()
+
+    def apply_shortcuts(self, overrides: dict[str, str]) -> None:
+        """The defaults, but where ``overrides`` (action id → keys) says otherwise."""
+        for key, _text, default, _method, _menu in ACTIONS:
+            sequence = QKeySequence(overrides.get(key, default))
+            keys = [sequence] if not sequence.isEmpty() else []
+            if key == "help":
+                keys.append(QKeySequence(HELP_KEY))
+            self.actions_by_id[key].setShortcuts(keys)
+
+    def edit_shortcuts(self) -> None:
+        rows = [(key, text, self.shortcut(key), default)
+                for key, text, default, _method, _menu in ACTIONS]
+        self.shortcut_dialog = ShortcutDialog(self, rows)
+        self.shortcut_dialog.accepted.connect(self._shortcuts_chosen)
+        self.shortcut_dialog.open()
+
+    def _shortcuts_chosen(self) -> None:
+        overrides = self.shortcut_dialog.overrides()
+        self.apply_shortcuts(overrides)
+        if self.settings is not None:
+            preferences.save_shortcut_overrides(self.settings, overrides)
+        self.statusBar().showMessage("Shortcuts saved.", 4000)
 
     def select_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
@@ -236,6 +321,187 @@ class ReviewWindow(QMainWindow):
             return
         self._push(f"set {name}", lambda p: self.store.set_field(p, name, value))
 
+    def focus_document(self) -> None:
+        self.document.setFocus()
+
+    # --- projects ------------------------------------------------------------------------------
+
+    def open_project(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, "Open a project", str(self.store.path.parent),
+                                                "Projects (*.db *.sqlite);;All files (*)")
+        if chosen:
+            self.switch_project.emit(Path(chosen))
+
+    def new_project(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, "New project", str(self.store.path.parent),
+                                                "Projects (*.db)")
+        if chosen:
+            path = Path(chosen)
+            self.switch_project.emit(path if path.suffix else path.with_suffix(".db"))
+
+    def close_project(self) -> None:
+        self.switch_project.emit(None)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = preferences.recent_projects(self.settings) if self.settings else []
+        for path in recent:
+            self.recent_menu.addAction(path.name).triggered.connect(
+                lambda _checked=False, p=path: self.switch_project.emit(p))
+        if not recent:
+            self.recent_menu.addAction("(none yet)").setEnabled(False)
+
+    # --- long work: import, re-extract, export -------------------------------------------------
+
+    def _run_job(self, title: str, work: Callable[[Progress, Callable[[], bool]], Any],
+                 done: Callable[[Any], None]) -> bool:
+        """Run ``work`` in a worker thread behind a progress dialog; ``done`` gets its
+        result on this thread. False if other long work is still running."""
+        if self.job is not None:
+            self.statusBar().showMessage("Wait for the work in progress to finish.", 6000)
+            return False
+        job = Job(work, describe_error)
+        self.job_dialog = JobDialog(self, title, job)
+        job.signals.finished.connect(lambda result: self._job_ended(done, result))
+        job.signals.failed.connect(lambda message: self._job_ended(
+            lambda _r: self.report(f"{title} failed", message, error=True), None))
+        self.job = job
+        self.job_dialog.show()
+        start(job)
+        return True
+
+    def _job_ended(self, done: Callable[[Any], None], result: Any) -> None:
+        self.job = None
+        done(result)
+
+    def report(self, title: str, text: str, details: str = "", error: bool = False) -> None:
+        """A message the window goes on behind (kept in ``message_box`` for tests)."""
+        icon = QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information
+        self.message_box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        if details:
+            self.message_box.setDetailedText(details)
+        self.message_box.open()
+
+    def choose_import(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Import postings", str(self.store.path.parent),
+            "Postings (*.html *.htm *.txt *.md *.jsonl *.json *.csv *.zip);;All files (*)")
+        if files:
+            self.import_files([Path(f) for f in files])
+
+    def import_files(self, paths: list[Path]) -> bool:
+        """Import files and folders into this project, off the GUI thread."""
+        project = self.store.path
+
+        def work(progress: Progress, cancelled: Callable[[], bool]) -> ImportReport:
+            with Store(project) as store:
+                return import_paths(store, paths, cancelled=cancelled,
+                                    progress=lambda r: progress(r.seen, 0, r.line()))
+
+        return self._run_job("Importing postings", work, self._imported)
+
+    def _imported(self, report: ImportReport) -> None:
+        self._reload_keeping_place()
+        text = (f"{report.added:,} postings added, {report.duplicates:,} already in the "
+                f"project ({report.seconds:.1f} s).")
+        if report.cancelled:
+            text += " Stopped before the end: import the same files again to add the rest."
+        if report.skipped:
+            lines = "\n".join(f"{s.source}: {s.reason}" for s in report.skipped)
+            self.report("Some files were not imported",
+                        f"{text}\n\n{len(report.skipped):,} could not be imported, for "
+                        f"example {report.skipped[0].source}: {report.skipped[0].reason}.\n\n"
+                        "Import takes HTML pages, text and Markdown files, folders of them, "
+                        ".zip archives, JSONL/JSON with an 'html', 'text' or 'raw' key, and CSV "
+                        "files. The rest was imported.", details=lines,
+                        error=not report.added)
+        else:
+            self.statusBar().showMessage(text, 10000)
+
+    def confirm_reextract(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, "Clean and extract again",
+                          "Clean every stored page again and replace the machine's suggestions? "
+                          "Your decisions are kept; a posting you worked on keeps its text.",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.accepted.connect(self.run_reextract)
+        self.message_box = box
+        box.open()
+
+    def run_reextract(self) -> bool:
+        project = self.store.path
+
+        def work(progress: Progress, cancelled: Callable[[], bool]) -> ReextractReport:
+            with Store(project) as store:
+                return reextract(store, cancelled=cancelled,
+                                 progress=lambda r: progress(r.seen, r.total, r.line()))
+
+        def done(report: ReextractReport) -> None:
+            self.undo_stack.clear()  # the edits' snapshots hold the old suggestions
+            self._reload_keeping_place()
+            self.report("Cleaned and extracted again", report.describe() + ".")
+
+        return self._run_job("Cleaning and extracting again", work, done)
+
+    def choose_export(self) -> None:
+        dialog = ExportDialog(self, self.store.path, self.store.count("reviewed"),
+                              self.model.total())
+        dialog.accepted.connect(lambda: self.run_export(*dialog.choice()))
+        self.export_dialog = dialog
+        dialog.open()
+
+    def run_export(self, fmt: str, out: Path, reviewed_only: bool) -> bool:
+        project = self.store.path
+        existed = out.exists()
+
+        def work(progress: Progress, cancelled: Callable[[], bool]) -> ExportSummary | None:
+            with Store(project) as store:
+                total = store.count("reviewed" if reviewed_only else None)
+
+                def records() -> Iterator[PostingRecord]:
+                    for n, record in enumerate(store.records(reviewed_only), 1):
+                        if cancelled():
+                            raise Cancelled
+                        if n % 100 == 0 or n == total:
+                            progress(n, total, f"{n:,} of {total:,} postings written")
+                        yield record
+
+                try:
+                    return export(records(), fmt, out)
+                except Cancelled:
+                    if not existed:  # leave no half-written export behind
+                        shutil.rmtree(out) if out.is_dir() else out.unlink(missing_ok=True)
+                    return None
+
+        def done(summary: ExportSummary | None) -> None:
+            if summary is None:
+                self.statusBar().showMessage("Export cancelled.", 8000)
+            else:
+                self.report("Exported", f"{summary.describe()}:\n" +
+                            "\n".join(str(f) for f in summary.files))
+
+        return self._run_job("Exporting", work, done)
+
+    def dragEnterEvent(self, event: Any) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    def _reload_keeping_place(self) -> None:
+        """The list again after long work, on the posting shown before when it is still
+        listed."""
+        shown = self.pid
+        self._search(select=False)
+        row = self.model.row_of(shown) if shown is not None else None
+        self.select_row(row if row is not None else 0)
+        if shown is not None and row is not None:
+            self.show_posting(shown)  # its suggestions may be new
+
     # --- reacting -------------------------------------------------------------------------------
 
     def _document_menu(self, pos: QPoint) -> None:
@@ -260,6 +526,10 @@ class ReviewWindow(QMainWindow):
             self.splitter.restoreState(sizes)
 
     def closeEvent(self, event: Any) -> None:
+        if self.job is not None:  # stop the long work at its next batch; what is done stays
+            self.job.cancel()
+            QThreadPool.globalInstance().waitForDone(60_000)
+            self.job = None
         self._closing = True  # a field losing focus as the window closes edits nothing
         if self.settings is not None:
             self.settings.setValue("window/geometry", self.saveGeometry())
@@ -280,13 +550,27 @@ class ReviewWindow(QMainWindow):
         self.focused_field = name
         self.document.focus_field(name)
 
-    def _search(self) -> None:
+    def _search(self, select: bool = True) -> None:
         self.model.reload(order=self.order_choice.currentData(),
                           status=self.status_filter.currentData(),
                           field_state=self.state_filter.currentData(),
                           query=self.search_box.text().strip())
         self._update_counts()
-        self.select_row(0)
+        if not self.model.rowCount():
+            self._show_nothing()
+        elif select:
+            self.select_row(0)
+
+    def _show_nothing(self) -> None:
+        """No posting to show: say why, and what to do."""
+        self.pid = self.posting = None
+        self.fields.setEnabled(False)
+        if self.model.total():
+            text = "No posting matches the search and filters."
+        else:
+            text = ("This project has no postings yet.\n\nImport pages with File → Import "
+                    "files (Ctrl+I), or drop files and folders on this window.")
+        self.document.show_raw(text)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -294,6 +578,7 @@ class ReviewWindow(QMainWindow):
 
     def show_posting(self, pid: int) -> None:
         self.pid = pid
+        self.fields.setEnabled(True)
         self.posting = self.store.get(pid)
         self._show_document()
         self.fields.show_posting(self.posting)
@@ -317,14 +602,24 @@ class ReviewWindow(QMainWindow):
             self.document.show_posting(posting["cleaned"], evidence)
 
     def show_help(self) -> None:
-        """Every shortcut, from the one action table."""
-        rows = "".join(f"<tr><td><b>{QKeySequence(shortcut).toString()}</b></td>"
-                       f"<td>{text}</td></tr>" for _key, text, shortcut, _m in ACTIONS)
-        rows += ("<tr><td><b>Ctrl+Z / Ctrl+Shift+Z</b></td><td>Undo / redo any edit</td></tr>"
-                 "<tr><td><b>Tab / Shift+Tab</b></td><td>Next / previous field</td></tr>"
-                 "<tr><td><b>Right-click</b></td><td>Put the selection into any field</td></tr>")
+        """Every shortcut, from the one action table, as the user has set them."""
+        def row(keys: str, text: str) -> str:
+            return f"<tr><td><b>{keys}</b></td><td>{text}</td></tr>"
+
+        rows = ""
+        for key, text, _default, _method, menu in ACTIONS:
+            keys = self.shortcut(key) or "—"
+            if key == "help":
+                keys += f" or {HELP_KEY}"
+            rows += row(QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+                        if key != "help" else keys, f"{text} <i>({menu.strip('&')})</i>")
+        rows += (row("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo any edit") +
+                 row("Tab / Shift+Tab", "Next / previous field") +
+                 row("Right-click", "Put the selection into any field") +
+                 row("Drop files", "Import them into this project"))
         self.help_box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts",
-                                    f"<table cellpadding=4>{rows}</table>",
+                                    f"<table cellpadding=3>{rows}</table>"
+                                    "<p>Change them with Help → Change keyboard shortcuts.</p>",
                                     QMessageBox.StandardButton.Close, self)
         self.help_box.open()  # not modal to the event loop: the window goes on
 

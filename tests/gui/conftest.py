@@ -5,3 +5,46 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from reviewer.core.importer import import_paths
+from reviewer.core.store import Store
+from reviewer.gui.window import ReviewWindow
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A project file of the eight bundled sample postings."""
+    path = tmp_path / "project.db"
+    with Store(path) as store:
+        import_paths(store, [SAMPLES])
+    return path
+
+
+@pytest.fixture
+def open_window(qtbot) -> Iterator[Callable[..., ReviewWindow]]:  # type: ignore[no-untyped-def]
+    """Opens a review window on a project file, shown and active (shortcuts go to the
+    active window); its store is closed after the test."""
+    stores: list[Store] = []
+
+    def open_(path: Path, settings: QSettings | None = None) -> ReviewWindow:
+        store = Store(path)
+        stores.append(store)
+        win = ReviewWindow(store, settings)
+        qtbot.addWidget(win)
+        with qtbot.waitExposed(win):
+            win.show()
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow)
+        return win
+
+    yield open_
+    for store in stores:
+        store.close()

@@ -49,8 +49,8 @@ def view(qtbot: Any) -> DocumentView:
     widget = DocumentView()
     qtbot.addWidget(widget)
     widget.resize(800, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
     return widget
 
 

@@ -11,30 +11,13 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit
 
-from reviewer.core.importer import import_paths
 from reviewer.core.store import Store
 from reviewer.gui.window import ReviewWindow
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
-
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    path = tmp_path / "project.db"
-    with Store(path) as store:
-        import_paths(store, [SAMPLES])
-    return path
-
-
-@pytest.fixture
-def window(project: Path, qtbot) -> ReviewWindow:  # type: ignore[no-untyped-def]
-    store = Store(project)
-    win = ReviewWindow(store)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    store.close()
+def window(project: Path, open_window) -> ReviewWindow:  # type: ignore[no-untyped-def]
+    return open_window(project)  # type: ignore[no-any-return]
 
 
 def test_the_first_posting_is_shown_with_its_fields(window: ReviewWindow) -> None:

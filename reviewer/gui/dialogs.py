@@ -1,0 +1,184 @@
+"""The window's dialogs: exporting the dataset and remapping the shortcuts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QKeySequenceEdit,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.core.export import EXTENSIONS
+
+FORMAT_NAMES = {
+    "jsonl": "JSONL: every field, decision, span and label (imports back)",
+    "csv": "CSV: one row a posting, lists joined",
+    "hf": "Hugging Face datasets folder (JSONL and a dataset card)",
+    "prodigy": "Prodigy JSONL: text, spans, answer",
+    "labelstudio": "Label Studio tasks (JSON)",
+    "spacy": "spaCy DocBin of the spans",
+    "jsonld": "schema.org JobPosting JSON-LD",
+}
+
+
+class ExportDialog(QDialog):
+    """Format, which postings, and where: the choices of ``reviewer export``."""
+
+    def __init__(self, parent: QWidget, project: Path, reviewed: int, total: int) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export the dataset")
+        self.project, self.reviewed, self.total = project, reviewed, total
+        self.format_choice = QComboBox()
+        for fmt, text in FORMAT_NAMES.items():
+            self.format_choice.addItem(text, fmt)
+        self.reviewed_only = QCheckBox(f"Only reviewed postings ({reviewed:,} of {total:,})")
+        self.reviewed_only.setChecked(reviewed > 0)
+        self.output = QLineEdit()
+        self.output.setMinimumWidth(380)
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.output, 1)
+        where.addWidget(browse)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #c0392b")
+        self.problem.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Format", self.format_choice)
+        form.addRow("", self.reviewed_only)
+        form.addRow("Write to", where)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
+                                   QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        column = QVBoxLayout(self)
+        column.addLayout(form)
+        column.addWidget(self.problem)
+        column.addWidget(buttons)
+        self.format_choice.currentIndexChanged.connect(lambda _i: self._suggest_path())
+        self._suggest_path()
+
+    @property
+    def fmt(self) -> str:
+        return str(self.format_choice.currentData())
+
+    def _default_path(self) -> Path:
+        stem = self.project.with_suffix("")
+        if self.fmt == "hf":
+            return stem.with_name(f"{stem.name}-dataset")
+        return stem.with_name(f"{stem.name}-{self.fmt}.{EXTENSIONS[self.fmt]}")
+
+    def _suggest_path(self) -> None:
+        self.output.setText(str(self._default_path()))
+
+    def _browse(self) -> None:
+        if self.fmt == "hf":
+            chosen = QFileDialog.getExistingDirectory(self, "Folder for the dataset",
+                                                      str(self.project.parent))
+        else:
+            chosen, _ = QFileDialog.getSaveFileName(self, "Export to", self.output.text())
+        if chosen:
+            self.output.setText(chosen)
+
+    def _accept(self) -> None:
+        count = self.reviewed if self.reviewed_only.isChecked() else self.total
+        text = self.output.text().strip()
+        if count == 0:
+            self.problem.setText("Nothing to export: no posting is reviewed yet. Review some, "
+                                 "or untick “Only reviewed postings”.")
+        elif not text:
+            self.problem.setText("Say where to write the export.")
+        elif not Path(text).expanduser().parent.is_dir():
+            self.problem.setText(f"The folder {Path(text).parent} does not exist.")
+        elif self.fmt != "hf" and Path(text).expanduser().is_dir():
+            self.problem.setText(f"{text} is a folder; give a file name.")
+        else:
+            self.accept()
+
+    def choice(self) -> tuple[str, Path, bool]:
+        return self.fmt, Path(self.output.text().strip()).expanduser(), \
+            self.reviewed_only.isChecked()
+
+
+class ShortcutDialog(QDialog):
+    """One key editor an action; a key used twice cannot be saved."""
+
+    def __init__(self, parent: QWidget, actions: list[tuple[str, str, str, str]]) -> None:
+        """``actions``: (id, text, current shortcut, default shortcut), portable text."""
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.defaults = {key: default for key, _text, _now, default in actions}
+        self.texts = {key: text for key, text, _now, _default in actions}
+        self.editors: dict[str, QKeySequenceEdit] = {}
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        for row, (key, text, current, default) in enumerate(actions):
+            editor = QKeySequenceEdit(QKeySequence(current))
+            editor.setObjectName(key)
+            editor.setMaximumSequenceLength(1)
+            editor.setClearButtonEnabled(True)
+            editor.keySequenceChanged.connect(lambda _seq: self._check())
+            reset = QPushButton("Default")
+            reset.setToolTip(f"Back to {default or 'no shortcut'}")
+            reset.clicked.connect(lambda _c=False, e=editor, d=default: e.setKeySequence(
+                QKeySequence(d)))
+            grid.addWidget(QLabel(text), row, 0)
+            grid.addWidget(editor, row, 1)
+            grid.addWidget(reset, row, 2)
+            self.editors[key] = editor
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #c0392b")
+        self.problem.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
+                                        QDialogButtonBox.StandardButton.Cancel |
+                                        QDialogButtonBox.StandardButton.RestoreDefaults)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
+            self._restore_defaults)
+        column = QVBoxLayout(self)
+        column.addWidget(QLabel("Click a shortcut and press the new keys. Shortcuts with Ctrl "
+                                "or Alt work while typing in a field."))
+        column.addLayout(grid)
+        column.addWidget(self.problem)
+        column.addWidget(self.buttons)
+
+    def _restore_defaults(self) -> None:
+        for key, editor in self.editors.items():
+            editor.setKeySequence(QKeySequence(self.defaults[key]))
+
+    def sequences(self) -> dict[str, str]:
+        return {key: editor.keySequence().toString()
+                for key, editor in self.editors.items()}
+
+    def _check(self) -> None:
+        used = Counter(s for s in self.sequences().values() if s)
+        twice = [s for s, n in used.items() if n > 1]
+        if twice:
+            names = [self.texts[k] for k, s in self.sequences().items() if s == twice[0]]
+            self.problem.setText(f"{twice[0]} is given to more than one action: "
+                                 f"{'; '.join(names)}.")
+        else:
+            self.problem.clear()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not twice)
+
+    def overrides(self) -> dict[str, str]:
+        """The shortcuts that differ from the defaults."""
+        return {key: seq for key, seq in self.sequences().items()
+                if seq != QKeySequence(self.defaults[key]).toString()}

@@ -1,0 +1,87 @@
+"""Long work (import, re-extract, export) off the GUI thread, with a progress dialog.
+
+A ``Job`` runs one function in the global ``QThreadPool``. The function opens its own
+connection to the project, gets ``progress(done, total, text)`` and ``cancelled()``
+callables, and never touches a widget; it reports through ``JobSignals``, whose slots
+run on the GUI thread. ``JobDialog`` shows the progress and cancels the job.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+Progress = Callable[[int, int, str], None]  # done, total (0: not known), what to show
+Work = Callable[[Progress, Callable[[], bool]], Any]
+
+
+class Cancelled(Exception):
+    """Raised inside a job's work to stop it when the user cancelled."""
+
+
+class JobSignals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)  # the work's result
+    failed = Signal(str)  # a message for a person
+
+
+class Job(QRunnable):
+    def __init__(self, work: Work, describe_error: Callable[[Exception], str]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the window keeps it until it has reported
+        self.work, self.describe_error = work, describe_error
+        self.signals = JobSignals()
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self.work(self.signals.progress.emit, self.cancelled)
+        except Exception as err:  # reported to the user, never raised into Qt
+            self.signals.failed.emit(self.describe_error(err))
+        else:
+            self.signals.finished.emit(result)
+
+
+class JobDialog(QProgressDialog):
+    """A window-modal progress dialog for one job; Cancel asks the job to stop."""
+
+    def __init__(self, parent: QWidget, title: str, job: Job) -> None:
+        super().__init__(title, "Cancel", 0, 0, parent)
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(0)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setMinimumWidth(420)
+        self.job = job
+        self.canceled.disconnect(self.cancel)  # which would hide the dialog at once
+        self.canceled.connect(self._cancel)
+        job.signals.progress.connect(self._progress)
+        job.signals.finished.connect(lambda _result: self.done(0))
+        job.signals.failed.connect(lambda _message: self.done(0))
+
+    def _cancel(self) -> None:
+        self.job.cancel()
+        self.setLabelText("Stopping after the current batch…")
+        self.setCancelButtonText("Stopping…")
+
+    def _progress(self, done: int, total: int, text: str) -> None:
+        if self.job.cancelled():
+            return
+        self.setMaximum(total)
+        self.setValue(min(done, total) if total else 0)
+        self.setLabelText(text)
+
+
+def start(job: Job) -> None:
+    QThreadPool.globalInstance().start(job)

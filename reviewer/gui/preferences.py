@@ -1,0 +1,55 @@
+"""What the app remembers between runs, in ``QSettings``: recent projects, shortcuts, theme.
+
+Only UI state lives here; everything that matters for the data is in the project file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+RECENT = 10
+
+
+def _strings(value: object) -> list[str]:
+    """A list setting as strings (INI files give back a lone string for one item)."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]  # type: ignore[attr-defined]
+
+
+def recent_projects(settings: QSettings) -> list[Path]:
+    """The projects opened last, newest first, those still on disk."""
+    return [Path(p) for p in _strings(settings.value("recent_projects")) if Path(p).is_file()]
+
+
+def remember_project(settings: QSettings, path: Path) -> None:
+    path = path.resolve()
+    others = [p for p in _strings(settings.value("recent_projects")) if Path(p) != path]
+    settings.setValue("recent_projects", [str(path), *others][:RECENT])
+    settings.setValue("last_project", str(path))
+
+
+def forget_project(settings: QSettings, path: Path) -> None:
+    settings.setValue("recent_projects", [p for p in _strings(settings.value("recent_projects"))
+                                          if Path(p) != path.resolve()])
+
+
+def shortcut_overrides(settings: QSettings) -> dict[str, str]:
+    """Action id → key sequence (portable text) where the user changed the default."""
+    settings.beginGroup("shortcuts")
+    try:
+        return {key: str(settings.value(key) or "") for key in settings.childKeys()}
+    finally:
+        settings.endGroup()
+
+
+def save_shortcut_overrides(settings: QSettings, overrides: dict[str, str]) -> None:
+    settings.remove("shortcuts")
+    settings.beginGroup("shortcuts")
+    for key, sequence in overrides.items():
+        settings.setValue(key, sequence)
+    settings.endGroup()

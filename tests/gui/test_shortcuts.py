@@ -1,0 +1,78 @@
+"""Shortcuts: from the one action table, remapped in a dialog, kept in the settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialogButtonBox
+
+from reviewer.gui.window import ACTIONS, ReviewWindow
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def win(project: Path, settings: QSettings, open_window) -> ReviewWindow:  # type: ignore[no-untyped-def]
+    return open_window(project, settings)  # type: ignore[no-any-return]
+
+
+def test_every_action_has_its_default(win: ReviewWindow) -> None:
+    for key, _text, default, _method, _menu in ACTIONS:
+        assert win.shortcut(key) == QKeySequence(default).toString()
+    defaults = [d for _k, _t, d, _m, _menu in ACTIONS if d]
+    assert len(defaults) == len(set(defaults))
+
+
+def test_a_remapped_key_works_is_listed_and_is_kept(win: ReviewWindow, settings: QSettings,
+                                                    open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win.edit_shortcuts()
+    dialog = win.shortcut_dialog
+    dialog.editors["skip"].setKeySequence(QKeySequence("Ctrl+K"))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert win.shortcut("skip") == "Ctrl+K"
+    first = win.pid
+    win.queue.setFocus()
+    qtbot.keyClick(win.queue, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert win.store.get(first)["status"] == "skipped"  # type: ignore[arg-type]
+    win.show_help()
+    assert "Ctrl+K" in win.help_box.text() and "Ctrl+Shift+S" not in win.help_box.text()
+    win.help_box.close()
+    win.close()
+    again = open_window(win.store.path, settings)
+    assert again.shortcut("skip") == "Ctrl+K"
+
+
+def test_a_key_given_twice_cannot_be_saved(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win.edit_shortcuts()
+    dialog = win.shortcut_dialog
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.editors["flag"].setKeySequence(QKeySequence("Ctrl+F"))
+    assert not ok.isEnabled() and "Ctrl+F is given to more than one action" in \
+        dialog.problem.text()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).click()
+    assert ok.isEnabled() and dialog.overrides() == {}
+    dialog.reject()
+    assert win.shortcut("flag") == "Ctrl+Shift+F"
+
+
+def test_question_mark_opens_the_help_but_types_in_a_field(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win.search_box.setFocus()
+    qtbot.keyClick(win.search_box, "?")
+    assert win.search_box.text() == "?" and not hasattr(win, "help_box")
+    win.queue.setFocus()
+    qtbot.keyClick(win.queue, "?")
+    assert win.help_box.isVisible()
+    win.help_box.close()
+
+
+def test_escape_goes_back_to_the_document(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    title = win.fields.editors["title"].editor
+    title.setFocus()
+    qtbot.keyClick(title, Qt.Key.Key_Escape)
+    assert win.document.hasFocus()

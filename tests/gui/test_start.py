@@ -1,0 +1,102 @@
+"""The start screen and moving between projects: open, new, import, demo, recent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QStandardPaths
+
+from reviewer.core.store import Store
+from reviewer.gui import preferences
+from reviewer.gui.app import Launcher
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+
+
+@pytest.fixture
+def launcher(tmp_path: Path, qtbot) -> Launcher:  # type: ignore[no-untyped-def]
+    QStandardPaths.setTestModeEnabled(True)  # the demo goes to a test folder, not home
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    launch = Launcher(settings)
+    yield launch
+    launch.close_window()
+    if launch.start_screen is not None:
+        launch.start_screen.close()
+
+
+def test_a_first_start_offers_the_four_ways_in(launcher: Launcher) -> None:
+    launcher.show_start()
+    screen = launcher.start_screen
+    assert screen is not None and screen.isVisible()
+    assert set(screen.buttons) == {"open", "new", "import", "demo"}
+    assert screen.recent.isHidden()
+
+
+def test_the_demo_opens_from_the_start_screen(launcher: Launcher) -> None:
+    launcher.show_start()
+    assert launcher.start_screen is not None
+    launcher.start_screen.buttons["demo"].click()
+    window = launcher.window
+    assert window is not None and window.isVisible() and launcher.start_screen is None
+    assert window.model.rowCount() == 8 and window.pid is not None
+
+
+def test_closing_a_project_lists_it_as_recent_and_it_reopens(launcher: Launcher,
+                                                             project: Path) -> None:
+    assert launcher.open(project, create=False)
+    assert launcher.window is not None
+    launcher.window.actions_by_id["close_project"].trigger()
+    screen = launcher.start_screen
+    assert screen is not None and launcher.window is None
+    assert screen.recent.count() == 1 and screen.recent.item(0).text().startswith("project.db")
+    screen.recent.itemActivated.emit(screen.recent.item(0))
+    assert launcher.window is not None and launcher.window.store.path == project
+
+
+def test_a_file_that_is_no_project_is_refused_with_a_message(launcher: Launcher,
+                                                             tmp_path: Path) -> None:
+    launcher.show_start()
+    notes = tmp_path / "notes.db"
+    notes.write_text("shopping list")
+    assert not launcher.open(notes, create=False)
+    assert launcher.error_box is not None and "not a project file" in launcher.error_box.text()
+    assert launcher.start_screen is not None and launcher.start_screen.isVisible()
+    assert notes.read_text() == "shopping list"
+
+
+def test_a_new_project_imports_the_chosen_files(launcher: Launcher, tmp_path: Path,
+                                                qtbot) -> None:  # type: ignore[no-untyped-def]
+    launcher.show_start()
+    assert launcher.start_screen is not None
+    launcher.start_screen.new_project.emit(tmp_path / "new.db", [SAMPLES])
+    window = launcher.window
+    assert window is not None and window.job is not None
+    with qtbot.waitSignal(window.job.signals.finished, timeout=60_000):
+        pass
+    assert window.model.rowCount() == 8
+
+
+def test_switching_projects_from_the_window(launcher: Launcher, project: Path,
+                                            tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    Store(other).close()
+    assert launcher.open(project)
+    first = launcher.window
+    assert first is not None
+    first.switch_project.emit(other)
+    assert launcher.window is not None and launcher.window is not first
+    assert launcher.window.store.path == other
+    assert preferences.recent_projects(launcher.settings) == [other.resolve(), project.resolve()]
+
+
+def test_recent_projects_forget_files_that_are_gone(tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    kept, gone = tmp_path / "kept.db", tmp_path / "gone.db"
+    kept.write_bytes(b"")
+    for path in (gone, kept, gone):  # the newest first, no repeats
+        preferences.remember_project(settings, path)
+    assert preferences.recent_projects(settings) == [kept.resolve()]
+    for i in range(15):
+        preferences.remember_project(settings, tmp_path / f"{i}.db")
+    assert len(settings.value("recent_projects")) == preferences.RECENT  # type: ignore[arg-type]
