@@ -16,6 +16,7 @@ from reviewer.core.importer import import_paths
 from reviewer.core.store import ProjectError, Store
 from reviewer.gui import preferences
 from reviewer.gui.start_screen import StartScreen
+from reviewer.gui.theme import apply_theme
 from reviewer.gui.window import ReviewWindow
 
 
@@ -106,6 +107,10 @@ def run(argv: list[str]) -> int:
     with resources.as_file(icon) as icon_path:
         app.setWindowIcon(QIcon(str(icon_path)))
     launcher = Launcher(QSettings())
+    theme = lambda: str(launcher.settings.value("theme", "system"))  # noqa: E731
+    apply_theme(app, theme())
+    app.styleHints().colorSchemeChanged.connect(
+        lambda _scheme: theme() == "system" and apply_theme(app, "system"))
     if argv and argv[0] == "demo":
         opened = launcher.open_demo()
     elif argv:

@@ -20,9 +20,10 @@ from PySide6.QtCore import (
     QThreadPool,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QSplitter,
@@ -51,6 +53,7 @@ from reviewer.gui.document_view import DocumentView
 from reviewer.gui.fields_panel import FieldsPanel
 from reviewer.gui.jobs import Cancelled, Job, JobDialog, Progress, start
 from reviewer.gui.queue_model import QueueModel
+from reviewer.gui.theme import THEMES, apply_theme
 
 # id, text, default shortcut, what it does (a method of ReviewWindow), menu
 ACTIONS: tuple[tuple[str, str, str, str, str], ...] = (
@@ -239,8 +242,28 @@ class ReviewWindow(QMainWindow):
             edit.addAction(action)
             self.addAction(action)
         self.menuBar().insertMenu(menus["&Review"].menuAction(), edit)
+        view = QMenu("&View", self)
+        colours = view.addMenu("Colours")
+        self.theme_actions = QActionGroup(self)
+        chosen = str(self.settings.value("theme", "system")) if self.settings else "system"
+        for key, text in THEMES.items():
+            action = colours.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(key == chosen)
+            action.setData(key)
+            self.theme_actions.addAction(action)
+        self.theme_actions.triggered.connect(lambda action: self.set_theme(action.data()))
+        self.menuBar().insertMenu(menus["&Help"].menuAction(), view)
         self.apply_shortcuts(preferences.shortcut_overrides(self.settings)
                              if self.settings is not None else {})
+
+    def set_theme(self, choice: str) -> None:
+        """Light, dark, or as the system says; kept in the settings."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, choice)
+        if self.settings is not None:
+            self.settings.setValue("theme", choice)
 
     def shortcut(self, key: str) -> str:
         """The action's shortcut now, as portable text ("" for none)."""
@@ -406,17 +429,21 @@ class ReviewWindow(QMainWindow):
                 f"project ({report.seconds:.1f} s).")
         if report.cancelled:
             text += " Stopped before the end: import the same files again to add the rest."
-        if report.skipped:
-            lines = "\n".join(f"{s.source}: {s.reason}" for s in report.skipped)
-            self.report("Some files were not imported",
-                        f"{text}\n\n{len(report.skipped):,} could not be imported, for "
-                        f"example {report.skipped[0].source}: {report.skipped[0].reason}.\n\n"
-                        "Import takes HTML pages, text and Markdown files, folders of them, "
-                        ".zip archives, JSONL/JSON with an 'html', 'text' or 'raw' key, and CSV "
-                        "files. The rest was imported.", details=lines,
-                        error=not report.added)
-        else:
+        if not report.skipped:
             self.statusBar().showMessage(text, 10000)
+            return
+        first = report.skipped[0]
+        count = len(report.skipped)
+        head = (f"{Path(first.source).name} could not be imported: {first.reason}." if count == 1
+                else f"{count:,} inputs could not be imported, for example "
+                     f"{Path(first.source).name}: {first.reason}.")
+        done = f"\n\n{text}" if report.added or report.duplicates else ""
+        self.report("Not imported", f"{head}{done}\n\nImport reads HTML pages, text and "
+                    "Markdown files, folders of them, .zip archives, JSONL or JSON whose "
+                    "objects have an 'html', 'text' or 'raw' key, and CSV files. Save the "
+                    "posting in one of these forms and import it again.",
+                    details="\n".join(f"{s.source}: {s.reason}" for s in report.skipped),
+                    error=True)
 
     def confirm_reextract(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, "Clean and extract again",

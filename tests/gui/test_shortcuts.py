@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QDialogButtonBox
 
 from reviewer.gui.window import ACTIONS, ReviewWindow
@@ -76,3 +76,17 @@ def test_escape_goes_back_to_the_document(win: ReviewWindow, qtbot) -> None:  # 
     title.setFocus()
     qtbot.keyClick(title, Qt.Key.Key_Escape)
     assert win.document.hasFocus()
+
+
+def test_the_dark_colours_reach_every_pane_and_are_kept(win: ReviewWindow, settings: QSettings,
+                                                        qtbot) -> None:  # type: ignore[no-untyped-def]
+    dark = next(a for a in win.theme_actions.actions() if a.data() == "dark")
+    try:
+        dark.trigger()
+        qtbot.waitUntil(lambda: win.document.dark)
+        for pane in (win.queue, win.fields, win.search_box):
+            assert pane.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        assert settings.value("theme") == "dark"
+    finally:
+        win.set_theme("light")
+    qtbot.waitUntil(lambda: not win.document.dark)

@@ -1,0 +1,115 @@
+"""Draw the screenshots in docs/ from a project of the bundled samples.
+
+    QT_QPA_PLATFORM=offscreen python docs/screenshots.py [--dark] [--out docs]
+
+Each screen is shown as a user sees it and grabbed to a PNG, so the README's
+pictures can be made again after the window changes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
+
+from reviewer.core.importer import import_paths
+from reviewer.core.store import Store
+from reviewer.gui.start_screen import StartScreen
+from reviewer.gui.theme import apply_theme
+from reviewer.gui.window import ReviewWindow
+
+SAMPLES = Path(__file__).resolve().parents[1] / "resources" / "samples"
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def grab(widget: QWidget, path: Path, app: QApplication) -> None:
+    settle(app)
+    widget.grab().save(str(path))
+    print(path)
+
+
+def over(window: QWidget, dialog: QWidget, path: Path, app: QApplication) -> None:
+    """The window with a dialog drawn over its centre, as the user sees both."""
+    settle(app)
+    picture = QPixmap(window.grab())
+    inner = dialog.grab()
+    painter = QPainter(picture)
+    painter.drawPixmap((picture.width() - inner.width()) // 2,
+                       (picture.height() - inner.height()) // 3, inner)
+    painter.end()
+    picture.save(str(path))
+    print(path)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent)
+    parser.add_argument("--dark", action="store_true", help="draw in the dark colour scheme")
+    args = parser.parse_args()
+    app = QApplication([sys.argv[0]])
+    apply_theme(app, "dark" if args.dark else "light")
+    suffix = "-dark" if args.dark else ""
+    out: Path = args.out
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp) / "postings.db"
+        with Store(project) as store:
+            import_paths(store, [SAMPLES])
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+
+        start = StartScreen([project, Path(tmp) / "berlin-2026.db"][:1])
+        start.resize(760, 480)
+        start.show()
+        grab(start, out / f"start-screen{suffix}.png", app)
+        start.close()
+
+        store = Store(project)
+        window = ReviewWindow(store, settings)
+        window.resize(1400, 860)
+        window.show()
+        window.select_row(0)
+        window.fields.editors["title"].editor.setFocus()
+        grab(window, out / f"review-window{suffix}.png", app)
+
+        window.view_choice.setCurrentIndex(window.view_choice.findData("removed"))
+        grab(window, out / f"removed-view{suffix}.png", app)
+        window.view_choice.setCurrentIndex(0)
+
+        window.show_help()
+        over(window, window.help_box, out / f"shortcut-help{suffix}.png", app)
+        window.help_box.close()
+
+        window.edit_shortcuts()
+        over(window, window.shortcut_dialog, out / f"shortcut-settings{suffix}.png", app)
+        window.shortcut_dialog.reject()
+
+        window.choose_export()
+        over(window, window.export_dialog, out / f"export-dialog{suffix}.png", app)
+        window.export_dialog.reject()
+
+        bad = Path(tmp) / "scan.html"
+        bad.write_bytes(b"\x00\x01\x02\xff" * 100)
+        window.import_files([bad])
+        while window.job is not None:
+            settle(app)
+        assert window.message_box is not None
+        over(window, window.message_box, out / f"import-error{suffix}.png", app)
+        window.message_box.close()
+        window.close()
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
