@@ -25,8 +25,7 @@ Tables (plain SQLite; open a project with ``datasette project.db`` or
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from reviewer.core.sqlite import Database, Migrations
 
 migrations = Migrations("posting-reviewer")
 

@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlite_utils import Database
 
 from reviewer.core.extract import EXTRACTOR_VERSION
 from reviewer.core.migrations import SCHEMA_VERSION, migrations
 from reviewer.core.records import STATUSES, PostingRecord
 from reviewer.core.schema import FIELD_NAMES
 from reviewer.core.schema import SCHEMA_VERSION as FIELDS_VERSION
+from reviewer.core.sqlite import Database
 
 # list orders: the SQL expression each sorts by (ties broken by id)
 ORDERS = {
@@ -341,13 +341,23 @@ class Store:
         return [{**dict(zip(keys, r[:7], strict=True)), "key": (r[7], r[0])} for r in rows]
 
     def ids(self, order: str = "import", status: str | None = None,
-            field_state: str | None = None) -> list[int]:
-        """Every matching id in order: a list of integers, cheap even at a million.
+            field_state: str | None = None) -> Sequence[int]:
+        """Every matching id in order: integers, cheap even at a million.
 
-        In import order the ids are read from the (status, id) index: read from the
-        table itself they would walk every page of it, gigabytes at a million postings."""
+        Every posting in import order, when no id is missing, is a ``range`` (three
+        lookups instead of a million rows). Otherwise, in import order, the ids are read
+        from the (status, id) index: read from the table itself they would walk every
+        page of it, gigabytes at a million postings."""
         expr = ORDERS[order]
         where, params = _filters(status, field_state)
+        if order == "import" and not where:
+            low, high, count = self.db.execute(
+                "SELECT (SELECT min(id) FROM postings), (SELECT max(id) FROM postings),"
+                " (SELECT count(*) FROM postings)").fetchone()
+            if count == 0:
+                return range(0)
+            if high - low + 1 == count:
+                return range(low, high + 1)
         if order == "confidence":  # in two parts, each read in the order of an index
             join = " AND " if where else "WHERE "
             return [r[0] for r in self.db.execute(
@@ -363,17 +373,29 @@ class Store:
         """Ids of postings that match every term (in title, company or text).
 
         Best first when at most ``RANKED`` postings match; beyond that in import order,
-        since ranking hundreds of thousands of matches takes seconds."""
-        terms = " ".join(f'"{t}"' for t in query.replace('"', " ").split())
+        since ranking hundreds of thousands of matches takes seconds. Reads no more
+        matches than it returns (``search_after`` reads on)."""
+        terms = _match_terms(query)
         if not terms:
             return []
-        found = [r[0] for r in self.db.execute(
-            "SELECT rowid FROM postings_fts WHERE postings_fts MATCH ?", (terms,))]
-        if len(found) > RANKED:
-            return found[:limit]
+        head = [r[0] for r in self.db.execute(
+            "SELECT rowid FROM postings_fts WHERE postings_fts MATCH ? ORDER BY rowid LIMIT ?",
+            (terms, max(limit, RANKED + 1)))]
+        if len(head) > RANKED:
+            return head[:limit]
         return [r[0] for r in self.db.execute(
             "SELECT rowid FROM postings_fts WHERE postings_fts MATCH ? ORDER BY rank LIMIT ?",
             (terms, limit))]
+
+    def search_after(self, query: str, after: int) -> list[int]:
+        """Ids above ``after`` of the postings that match, in import order: the rest of
+        a search too large to rank."""
+        terms = _match_terms(query)
+        if not terms:
+            return []
+        return [r[0] for r in self.db.execute(
+            "SELECT rowid FROM postings_fts WHERE postings_fts MATCH ? AND rowid > ?"
+            " ORDER BY rowid", (terms, after))]
 
     def get(self, pid: int) -> dict[str, Any]:
         """One posting with everything attached; KeyError if there is none."""
@@ -741,6 +763,11 @@ def _filters(status: str | None, field_state: str | None) -> tuple[str, list[Any
                            "a.state = ?)")
             params.append(field_state)
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _match_terms(query: str) -> str:
+    """A full-text query matching every word of ``query`` as written (no operators)."""
+    return " ".join(f'"{t}"' for t in query.replace('"', " ").split())
 
 
 def _check_field(name: str) -> None:

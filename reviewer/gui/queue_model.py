@@ -16,12 +16,23 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication, QPalette
 
-from reviewer.core.store import ORDERS, STATUSES, Store
+from reviewer.core import store as store_module
+from reviewer.core.records import STATUSES
+from reviewer.core.store import ORDERS, Store
+from reviewer.gui.jobs import Job, Progress, start
 
 # (id, status, title, company, location, min_confidence), as read from the postings table
 Row = tuple[int, str | None, str | None, str | None, str | None, float | None]
@@ -37,8 +48,29 @@ MAX_PAGES = 50
 _FILTER_CHUNK = 500  # ids per IN (...) when filtering search results by status
 
 
+def passing(store: Store, ids: list[int], status: str | None,
+            field_state: str | None) -> list[int]:
+    """Those of ``ids`` that pass the filters, in the same order."""
+    if not ids or (status is None and field_state is None):
+        return ids
+    if field_state is not None:
+        allowed = set(store.ids("import", status, field_state))
+        return [pid for pid in ids if pid in allowed]
+    if status not in STATUSES:
+        raise ValueError(f"unknown status {status!r}; one of {', '.join(STATUSES)}")
+    keep: set[int] = set()
+    for i in range(0, len(ids), _FILTER_CHUNK):
+        chunk = ids[i:i + _FILTER_CHUNK]
+        marks = ",".join("?" * len(chunk))
+        keep.update(r[0] for r in store.db.execute(
+            f"SELECT id FROM postings WHERE status = ? AND id IN ({marks})", [status, *chunk]))
+    return [pid for pid in ids if pid in keep]
+
+
 class QueueModel(QAbstractTableModel):
     """The postings of a project, in a chosen order and filter, one row each."""
+
+    rest_added = Signal()  # the rest of a large search has come in (see ``_search``)
 
     def __init__(self, store: Store, parent: QObject | None = None, *,
                  page_size: int = PAGE_SIZE, max_pages: int = MAX_PAGES) -> None:
@@ -52,11 +84,13 @@ class QueueModel(QAbstractTableModel):
         self.status: str | None = None
         self.field_state: str | None = None
         self.query = ""
-        self._ids = array("q")
+        self._ids: array[int] | range = array("q")  # a range: every posting, none missing
         self._total: int | None = None  # counted on first need after a reload
         self._sorted = True  # ids ascending: row_of can bisect instead of building a dict
         self._rows: dict[int, int] | None = None  # id -> row, built on first need
         self._pages: OrderedDict[int, dict[int, Row]] = OrderedDict()  # LRU, oldest first
+        self._generation = 0  # counts reloads, so late results of an old search are dropped
+        self.reading_more: Job | None = None  # reading the rest of a large search
 
     # --- the list ----------------------------------------------------------------------------
 
@@ -70,12 +104,15 @@ class QueueModel(QAbstractTableModel):
             raise ValueError(f"unknown order {order!r}; one of {', '.join(ORDERS)}")
         query = query.strip()
         self.beginResetModel()
+        self._generation += 1
+        self.reading_more = None
         try:
+            ids: Sequence[int]
             if query:
                 ids = self._search(query, status, field_state)
             else:
                 ids = self.store.ids(order, status, field_state)
-            self._ids = array("q", ids)
+            self._ids = ids if isinstance(ids, range) else array("q", ids)
             self._total = None
             self._sorted = not query and order == "import"
             self._rows = None
@@ -86,25 +123,41 @@ class QueueModel(QAbstractTableModel):
             self.endResetModel()
 
     def _search(self, query: str, status: str | None, field_state: str | None) -> list[int]:
-        """Ids matching the query, best first, keeping those that pass the filters."""
-        found = self.store.search(query, limit=1_000_000)
-        if not found:
-            return []
-        if field_state is not None:
-            allowed = set(self.store.ids("import", status, field_state))
-            return [pid for pid in found if pid in allowed]
-        if status is None:
-            return found
-        if status not in STATUSES:
-            raise ValueError(f"unknown status {status!r}; one of {', '.join(STATUSES)}")
-        keep: set[int] = set()
-        for i in range(0, len(found), _FILTER_CHUNK):
-            chunk = found[i:i + _FILTER_CHUNK]
-            marks = ",".join("?" * len(chunk))
-            keep.update(r[0] for r in self.store.db.execute(
-                f"SELECT id FROM postings WHERE status = ? AND id IN ({marks})",
-                [status, *chunk]))
-        return [pid for pid in found if pid in keep]
+        """Ids matching the query, best first, keeping those that pass the filters.
+
+        When too many match to rank, the first ``RANKED`` come now, in import order, and
+        the rest are read in a worker thread and added to the list when they come."""
+        found = self.store.search(query, limit=store_module.RANKED + 1)
+        if len(found) > store_module.RANKED:
+            self._read_rest(query, found[-1], status, field_state)
+        return passing(self.store, found, status, field_state)
+
+    def _read_rest(self, query: str, after: int, status: str | None,
+                   field_state: str | None) -> None:
+        path, generation = self.store.path, self._generation
+
+        def work(_progress: Progress, _cancelled: Callable[[], bool]) -> list[int]:
+            with Store(path, create=False) as store:
+                return passing(store, store.search_after(query, after), status, field_state)
+
+        job = Job(work, str)
+        job.signals.finished.connect(lambda ids: self._add_rest(generation, ids))
+        job.signals.failed.connect(lambda _message: self._add_rest(generation, []))
+        self.reading_more = job
+        start(job)
+
+    def _add_rest(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation:
+            return  # a later reload replaced the list this was for
+        self.reading_more = None
+        if ids:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(ids) - 1)
+            assert isinstance(self._ids, array)
+            self._ids.extend(ids)
+            self._rows = None
+            self.endInsertRows()
+        self.rest_added.emit()
 
     def total(self) -> int:
         """How many postings the project holds, whatever the filter (as of the last
@@ -159,7 +212,7 @@ class QueueModel(QAbstractTableModel):
 
     def _load(self, number: int) -> dict[int, Row]:
         start = number * self.page_size
-        chunk = self._ids[start:start + self.page_size].tolist()
+        chunk = list(self._ids[start:start + self.page_size])
         marks = ",".join("?" * len(chunk))
         page: dict[int, Row] = {r[0]: tuple(r) for r in self.store.db.execute(
             "SELECT id, status, title, company, location, min_confidence FROM postings"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QItemSelectionModel,
@@ -40,20 +40,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.export import ExportSummary, export
 from reviewer.core.extract.selection import value_from_selection
-from reviewer.core.importer import ImportReport, import_paths
-from reviewer.core.records import PostingRecord
-from reviewer.core.reextract import ReextractReport, reextract
 from reviewer.core.schema import FIELDS
 from reviewer.core.store import Change, ProjectError, Store
 from reviewer.gui import preferences
-from reviewer.gui.dialogs import ExportDialog, ShortcutDialog
 from reviewer.gui.document_view import DocumentView
 from reviewer.gui.fields_panel import FieldsPanel
 from reviewer.gui.jobs import Cancelled, Job, JobDialog, Progress, start
 from reviewer.gui.queue_model import QueueModel
 from reviewer.gui.theme import THEMES, apply_theme
+
+if TYPE_CHECKING:  # the long work's modules load when it is first asked for
+    from reviewer.core.export import ExportSummary
+    from reviewer.core.importer import ImportReport
+    from reviewer.core.records import PostingRecord
+    from reviewer.core.reextract import ReextractReport
+    from reviewer.gui.dialogs import ShortcutDialog
 
 # id, text, default shortcut, what it does (a method of ReviewWindow), menu
 ACTIONS: tuple[tuple[str, str, str, str, str], ...] = (
@@ -134,6 +136,7 @@ class ReviewWindow(QMainWindow):
         self.resize(1400, 860)
 
         self.model = QueueModel(store, self)
+        self.model.rest_added.connect(self._update_counts)
         self.queue = QTableView()
         self.queue.setModel(self.model)
         self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -279,9 +282,11 @@ class ReviewWindow(QMainWindow):
             self.actions_by_id[key].setShortcuts(keys)
 
     def edit_shortcuts(self) -> None:
+        from reviewer.gui.dialogs import ShortcutDialog
+
         rows = [(key, text, self.shortcut(key), default)
                 for key, text, default, _method, _menu in ACTIONS]
-        self.shortcut_dialog = ShortcutDialog(self, rows)
+        self.shortcut_dialog: ShortcutDialog = ShortcutDialog(self, rows)
         self.shortcut_dialog.accepted.connect(self._shortcuts_chosen)
         self.shortcut_dialog.open()
 
@@ -417,6 +422,8 @@ class ReviewWindow(QMainWindow):
         project = self.store.path
 
         def work(progress: Progress, cancelled: Callable[[], bool]) -> ImportReport:
+            from reviewer.core.importer import import_paths
+
             with Store(project) as store:
                 return import_paths(store, paths, cancelled=cancelled,
                                     progress=lambda r: progress(r.seen, 0, r.line()))
@@ -459,6 +466,8 @@ class ReviewWindow(QMainWindow):
         project = self.store.path
 
         def work(progress: Progress, cancelled: Callable[[], bool]) -> ReextractReport:
+            from reviewer.core.reextract import reextract
+
             with Store(project) as store:
                 return reextract(store, cancelled=cancelled,
                                  progress=lambda r: progress(r.seen, r.total, r.line()))
@@ -471,6 +480,8 @@ class ReviewWindow(QMainWindow):
         return self._run_job("Cleaning and extracting again", work, done)
 
     def choose_export(self) -> None:
+        from reviewer.gui.dialogs import ExportDialog
+
         dialog = ExportDialog(self, self.store.path, self.store.count("reviewed"),
                               self.model.total())
         dialog.accepted.connect(lambda: self.run_export(*dialog.choice()))
@@ -482,6 +493,8 @@ class ReviewWindow(QMainWindow):
         existed = out.exists()
 
         def work(progress: Progress, cancelled: Callable[[], bool]) -> ExportSummary | None:
+            from reviewer.core.export import export
+
             with Store(project) as store:
                 total = store.count("reviewed" if reviewed_only else None)
 
@@ -555,8 +568,8 @@ class ReviewWindow(QMainWindow):
     def closeEvent(self, event: Any) -> None:
         if self.job is not None:  # stop the long work at its next batch; what is done stays
             self.job.cancel()
-            QThreadPool.globalInstance().waitForDone(60_000)
             self.job = None
+        QThreadPool.globalInstance().waitForDone(60_000)  # so no result comes to a closed window
         self._closing = True  # a field losing focus as the window closes edits nothing
         if self.settings is not None:
             self.settings.setValue("window/geometry", self.saveGeometry())
@@ -665,4 +678,5 @@ class ReviewWindow(QMainWindow):
         self.progress.setMaximum(max(1, total))
         self.progress.setValue(reviewed)
         self.progress.setFormat(f"{reviewed:,} / {total:,} reviewed")
-        self.count_label.setText(f"{self.model.rowCount():,} of {total:,}")
+        more = "+" if self.model.reading_more is not None else ""
+        self.count_label.setText(f"{self.model.rowCount():,}{more} of {total:,}")

@@ -123,7 +123,7 @@ def test_keyset_paging_walks_every_posting_in_order(store: Store) -> None:
                 break
             seen += [r["id"] for r in rows]
             after = rows[-1]["key"]
-        assert seen == store.ids(order)
+        assert seen == list(store.ids(order))
         assert sorted(seen) == [1, 2, 3, 4, 5]
     assert store.ids("confidence")[0] == 1  # company 0.51: the least confident first
 
@@ -155,18 +155,28 @@ def test_search_ranks_a_few_matches_and_lists_many_in_import_order(
     monkeypatch.setattr("reviewer.core.store.RANKED", 1)
     assert store.search("wrangler") == [2, 5]
     assert store.search("wrangler", limit=1) == [2]
+    assert store.search_after("wrangler", 2) == [5]
+    assert store.search_after("  ", 0) == []
 
 
 def test_ids_in_every_order_and_filter_match_a_plain_sort(store: Store) -> None:
     store.set_status(3, "reviewed")
     store.set_status(1, "reviewed")
-    assert store.ids() == [1, 2, 3, 4, 5]
+    assert store.ids() == range(1, 6)  # none missing: a range, not a million-row read
     assert store.ids(status="reviewed") == [1, 3]
     unsure = posting(9)
     unsure.confidence = {}
     store.add_postings([posting(0), unsure])  # ids 6 (lowest 0.50) and 7 (no confidence)
     assert store.ids("confidence") == [6, 1, 2, 3, 4, 5, 7]  # company confidence 0.5 + n/100
     assert store.ids("confidence", status="new") == [6, 2, 4, 5, 7]
+    store.db.execute("DELETE FROM postings WHERE id = 4")
+    store.db.conn.commit()
+    assert store.ids() == [1, 2, 3, 5, 6, 7]  # one missing: the ids themselves
+
+
+def test_an_empty_project_has_no_ids(tmp_path: Path) -> None:
+    with Store(tmp_path / "empty.db") as empty:
+        assert list(empty.ids()) == [] and list(empty.ids("confidence")) == []
 
 
 # --- edits and undo ------------------------------------------------------------------------------

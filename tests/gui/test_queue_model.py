@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QColor
 
 from reviewer.core.store import STATUSES, NewPosting, Store
@@ -227,6 +227,35 @@ def test_a_search_with_a_status_filter(store: Store, model: QueueModel) -> None:
     assert set(column(model, STATUS)) == {"reviewed ✓"}
     model.reload(field_state="corrected", query="Globex")
     assert model.rowCount() == 0
+
+
+def test_a_search_too_large_to_rank_lists_the_rest_when_read(
+        qtbot, store: Store, model: QueueModel, monkeypatch, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("reviewer.core.store.RANKED", 4)
+    every = [pid for pid in store.ids() if store.get(pid)["company"] == "Globex"]
+    reviewed = set(store.ids(status="reviewed"))
+    for status, expected in ((None, every), ("reviewed", [p for p in every if p in reviewed])):
+        with qtbot.waitSignal(model.rest_added, timeout=10_000):
+            model.reload(status=status, query="Globex")
+            first = ids(model)
+            assert model.reading_more is not None
+        assert first == expected[:len(first)] and len(first) < len(expected)
+        assert ids(model) == expected and model.reading_more is None  # import order
+        assert model.row_of(expected[-1]) == len(expected) - 1
+    qtmodeltester.check(model)
+
+
+def test_a_search_replaced_before_its_rest_came_drops_it(
+        qtbot, store: Store, model: QueueModel, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("reviewer.core.store.RANKED", 4)
+    model.reload(query="Globex")
+    late = model.reading_more
+    assert late is not None
+    model.reload(query="Acme")
+    QThreadPool.globalInstance().waitForDone()
+    qtbot.waitUntil(lambda: model.reading_more is None)  # both rests delivered
+    acme = [pid for pid in store.ids() if store.get(pid)["company"] == "Acme"]
+    assert ids(model) == acme
 
 
 def test_an_empty_query_lists_everything(model: QueueModel) -> None:
