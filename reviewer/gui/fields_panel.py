@@ -61,6 +61,9 @@ class FieldEditor(QWidget):
         row = QHBoxLayout()
         self.state = QLabel()
         self.state.setObjectName("fieldState")
+        # the longest state text fits whole: a narrow pane wraps the row instead of cutting it
+        self.state.setMinimumWidth(max(self.state.fontMetrics().horizontalAdvance(
+            f"{mark} · 0.95") for mark in STATE_MARKS.values()) + 6)
         row.addWidget(self.state, 1)
         self.revert_button = QToolButton(text="↺", toolTip="Back to the machine's value")
         self.reject_button = QToolButton(text="✗", toolTip="Reject: the posting has no value")
@@ -182,7 +185,6 @@ class FieldsPanel(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.setMinimumWidth(320)
         body = QWidget()
         form = QFormLayout(body)
         form.setVerticalSpacing(10)
@@ -202,6 +204,9 @@ class FieldsPanel(QScrollArea):
             self.editors[spec.name] = editor
             form.addRow(QLabel(spec.label), editor)
         self.setWidget(body)
+        # never narrower than the form can be, scroll bar included: it does not scroll sideways
+        self.setMinimumWidth(body.minimumSizeHint().width() + 2 * self.frameWidth() +
+                             self.verticalScrollBar().sizeHint().width())
 
     def show_posting(self, posting: dict[str, Any]) -> None:
         """Fill every editor from a posting as ``Store.get`` gives it."""

@@ -204,3 +204,15 @@ def test_typing_a_list_item_is_one_edit_made_when_the_field_is_left(
     assert window.focused_field == "title"
     assert _fields(window)["skills"][-1] == "Rust"
     assert window.undo_stack.count() == 1
+
+
+def test_a_narrow_fields_pane_cuts_nothing_off(window: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.resize(780, 600)
+    window.splitter.setSizes([10, 2000, 10])  # the fields pane as narrow as it goes
+    qtbot.wait(20)
+    pane = window.fields
+    assert pane.width() == pane.minimumWidth()
+    for name, editor in pane.editors.items():
+        right = editor.mapTo(pane.viewport(), editor.rect().topRight()).x()
+        assert right < pane.viewport().width(), name
+        assert editor.state.width() >= editor.state.sizeHint().width(), name
