@@ -129,8 +129,11 @@ class Store:
         self.path = Path(path)
         if not self.path.exists() and not create:
             raise ProjectError(f"{self.path}: no such project file")
-        if self.path.exists() and not _is_sqlite(self.path):
-            raise ProjectError(f"{self.path} is not a project file (not an SQLite database)")
+        try:
+            if self.path.exists() and not _is_sqlite(self.path):
+                raise ProjectError(f"{self.path} is not a project file (not an SQLite database)")
+        except OSError as err:
+            raise ProjectError(f"{self.path} cannot be opened: {err.strerror or err}") from err
         try:
             self.db = Database(self.path)
             self.db.execute("PRAGMA foreign_keys = ON")
@@ -279,34 +282,39 @@ class Store:
     def replace_machine(self, pid: int, item: PreparedPosting) -> str:
         """Put a new cleaning and extraction of posting ``pid`` in place of the old one.
 
-        The machine's suggestions are replaced; every person's decision is kept. When the
-        cleaned text changes, offsets into the old text would point elsewhere, so a
-        posting with any human work on it keeps its old cleaning and suggestions.
-        Returns what happened: "updated", "unchanged" or "kept"."""
+        Every person's decision is kept, and so is the suggestion each decision was
+        made on (so that ``eval`` still measures what people saw); the other suggestions
+        are replaced. When the cleaned text changes, offsets into the old text would
+        point elsewhere, so a posting with any human work on it keeps its old cleaning
+        and suggestions. Returns what happened: "updated", "unchanged" or "kept"."""
         row = dict(zip(_ROW_COLUMNS, item.full_row(), strict=True))
-        old = self.db.execute("SELECT cleaned, status, comment FROM postings WHERE id = ?",
-                              (pid,)).fetchone()
+        text_columns = ("cleaned", "source_text", "removed", "context")
+        old = self.db.execute(f"SELECT {', '.join(text_columns)}, status, comment FROM postings"
+                              " WHERE id = ?", (pid,)).fetchone()
         if old is None:
             raise KeyError(pid)
-        cleaned, status, comment = old
-        old_suggestions = self.db.execute(
+        *old_text, status, comment = old
+        decided = {r[0] for r in self.db.execute(
+            "SELECT field FROM annotations WHERE posting_id = ?", (pid,))}
+        new_suggestions = sorted(s for s in item.suggestions if s[0] not in decided)
+        old_suggestions = [s for s in self.db.execute(
             "SELECT field, value, spans, confidence, stage, extractor_version FROM suggestions"
-            " WHERE posting_id = ? ORDER BY field", (pid,)).fetchall()
-        if cleaned == row["cleaned"] and old_suggestions == sorted(item.suggestions):
+            " WHERE posting_id = ? ORDER BY field", (pid,)) if s[0] not in decided]
+        if old_text == [row[c] for c in text_columns] and old_suggestions == new_suggestions:
             return "unchanged"
-        if cleaned != row["cleaned"] and (status != "new" or comment or any(
+        if old_text[0] != row["cleaned"] and (status != "new" or comment or decided or any(
                 self.db.execute(f"SELECT 1 FROM {table} WHERE posting_id = ? LIMIT 1",
-                                (pid,)).fetchone()
-                for table in ("annotations", "spans", "doc_labels"))):
+                                (pid,)).fetchone() for table in ("spans", "doc_labels"))):
             return "kept"
         with self.db.atomic():
             self.db.execute(
                 "UPDATE postings SET cleaned = ?, source_text = ?, removed = ?, context = ?,"
                 " min_confidence = ? WHERE id = ?",
-                (row["cleaned"], row["source_text"], row["removed"], row["context"],
-                 row["min_confidence"], pid))
-            self.db.execute("DELETE FROM suggestions WHERE posting_id = ?", (pid,))
-            self.db.conn.executemany(_INSERT_SUGGESTION, [(pid, *s) for s in item.suggestions])
+                (*[row[c] for c in text_columns], row["min_confidence"], pid))
+            self.db.conn.executemany(
+                "DELETE FROM suggestions WHERE posting_id = ? AND field = ?",
+                [(pid, s[0]) for s in old_suggestions])
+            self.db.conn.executemany(_INSERT_SUGGESTION, [(pid, *s) for s in new_suggestions])
             self._refresh_display(pid)  # not "edited": the time a person last worked stays
         return "updated"
 

@@ -24,7 +24,8 @@ def _age(store: Store, pid: int, cleaned_suffix: str = "") -> None:
     """Make posting ``pid`` look as an older pipeline left it."""
     with store.db.atomic():
         store.db.execute("UPDATE suggestions SET value = '\"Old title\"', confidence = 0.1"
-                         " WHERE posting_id = ? AND field = 'title'", (pid,))
+                         " WHERE posting_id = ? AND field IN ('title', 'company')", (pid,))
+        store.db.execute("UPDATE postings SET title = 'Old title' WHERE id = ?", (pid,))
         if cleaned_suffix:
             store.db.execute("UPDATE postings SET cleaned = cleaned || ? WHERE id = ?",
                              (cleaned_suffix, pid))
@@ -44,30 +45,40 @@ def test_older_suggestions_are_replaced_and_listing_follows(store: Store) -> Non
     assert report.updated == 1
     assert after["cleaned"] == before["cleaned"]
     assert after["machine"] == before["machine"]
-    assert after["title"] == before["title"]
+    assert after["title"] == before["title"] != "Old title"  # the listing follows
 
 
-def test_a_changed_text_with_human_work_is_kept(store: Store) -> None:
-    store.set_field(2, "company", "Someone Else")
+@pytest.mark.parametrize("work", [
+    lambda s, pid: s.set_field(pid, "company", "Someone Else"),
+    lambda s, pid: s.add_span(pid, 0, 5, "SKILL"),
+    lambda s, pid: s.set_labels(pid, "seniority", ["senior"]),
+    lambda s, pid: s.set_comment(pid, "check the pay"),
+    lambda s, pid: s.set_status(pid, "flagged"),
+], ids=["decision", "span", "label", "comment", "status"])
+def test_a_changed_text_with_human_work_is_kept(store: Store, work) -> None:  # type: ignore[no-untyped-def]
+    work(store, 2)
     _age(store, 2, "\n\nSign in to apply")
     aged = store.get(2)
     report = reextract(store)
     after = store.get(2)
     assert report.kept == 1 and report.updated == 0
     assert after["cleaned"] == aged["cleaned"]
-    assert after["fields"]["company"] == "Someone Else"
     assert after["machine"]["title"]["value"] == "Old title"
+    assert (after["human"], after["spans"], after["labels"], after["comment"], after["status"]) \
+        == (aged["human"], aged["spans"], aged["labels"], aged["comment"], aged["status"])
 
 
-def test_same_text_with_human_work_gets_new_suggestions_and_keeps_the_work(store: Store) -> None:
-    store.set_field(3, "company", "Someone Else")
-    store.set_status(3, "reviewed")
-    right = store.get(3)["machine"]["title"]
-    _age(store, 3)
+def test_same_text_keeps_the_suggestion_a_decision_was_made_on(store: Store) -> None:
+    store.set_status(1, "reviewed")
+    right = store.get(1)["machine"]["title"]
+    _age(store, 1)
+    store.set_field(1, "company", "Someone Else")  # decided against the old suggestion
     assert reextract(store).updated == 1
-    after = store.get(3)
-    assert after["machine"]["title"] == right
+    after = store.get(1)
+    assert after["machine"]["title"] == right  # undecided: the new suggestion
+    assert after["machine"]["company"]["value"] == "Old title"  # decided on: kept
     assert after["fields"]["company"] == "Someone Else" and after["status"] == "reviewed"
+    assert after["provenance"]["company"] == "corrected"
 
 
 def test_records_without_a_page_are_counted(store: Store) -> None:

@@ -57,6 +57,12 @@ def test_a_file_from_a_newer_app_is_refused_untouched(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
+def test_a_folder_is_refused_as_a_project(tmp_path: Path) -> None:
+    (tmp_path / "folder.db").mkdir()
+    with pytest.raises(ProjectError, match="cannot be opened"):
+        Store(tmp_path / "folder.db")
+
+
 def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("not a database at all")
