@@ -37,8 +37,8 @@ class ReextractReport:
                 f"{self.kept:,} kept")
 
     def describe(self) -> str:
-        text = (f"{self.updated:,} postings updated, {self.unchanged:,} unchanged of "
-                f"{self.seen:,} ({self.seconds:.1f} s)")
+        text = (f"{self.updated:,} {'posting' if self.updated == 1 else 'postings'} updated, "
+                f"{self.unchanged:,} unchanged of {self.seen:,} ({self.seconds:.1f} s)")
         notes = [f"{n:,} {what}" for n, what in (
             (self.kept, "kept as they were: their cleaned text would change and people "
                         "had already worked on it"),

@@ -43,6 +43,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export the dataset")
         self.project, self.reviewed, self.total = project, reviewed, total
+        self._replace: Path | None = None  # an existing file the user agreed to replace
         self.format_choice = QComboBox()
         for fmt, text in FORMAT_NAMES.items():
             self.format_choice.addItem(text, fmt)
@@ -88,26 +89,40 @@ class ExportDialog(QDialog):
         self.output.setText(str(self._default_path()))
 
     def _browse(self) -> None:
-        if self.fmt == "hf":
-            chosen = QFileDialog.getExistingDirectory(self, "Folder for the dataset",
+        if self.fmt == "hf":  # the dataset gets a folder of its own inside the one chosen
+            chosen = QFileDialog.getExistingDirectory(self, "Where to put the dataset folder",
                                                       str(self.project.parent))
+            if chosen:
+                self.output.setText(str(Path(chosen) / self._default_path().name))
         else:
             chosen, _ = QFileDialog.getSaveFileName(self, "Export to", self.output.text())
-        if chosen:
-            self.output.setText(chosen)
+            if chosen:
+                self.output.setText(chosen)
+                self._replace = Path(chosen).expanduser()  # the file dialog asked already
 
     def _accept(self) -> None:
         count = self.reviewed if self.reviewed_only.isChecked() else self.total
         text = self.output.text().strip()
-        if count == 0:
+        path = Path(text).expanduser()
+        if self.total == 0:
+            self.problem.setText("The project has no postings yet: import some first.")
+        elif count == 0:
             self.problem.setText("Nothing to export: no posting is reviewed yet. Review some, "
                                  "or untick “Only reviewed postings”.")
         elif not text:
             self.problem.setText("Say where to write the export.")
-        elif not Path(text).expanduser().parent.is_dir():
-            self.problem.setText(f"The folder {Path(text).parent} does not exist.")
-        elif self.fmt != "hf" and Path(text).expanduser().is_dir():
+        elif not path.parent.is_dir():
+            self.problem.setText(f"The folder {path.parent} does not exist.")
+        elif self.fmt == "hf" and path.is_file():
+            self.problem.setText(f"{path.name} is a file; the dataset needs a folder.")
+        elif self.fmt == "hf" and path.is_dir() and any(path.iterdir()):
+            self.problem.setText(f"{path.name} has files in it; give the name of a new (or "
+                                 "empty) folder for the dataset.")
+        elif self.fmt != "hf" and path.is_dir():
             self.problem.setText(f"{text} is a folder; give a file name.")
+        elif self.fmt != "hf" and path.exists() and self._replace != path:
+            self._replace = path
+            self.problem.setText(f"{path.name} exists. Press Export again to replace it.")
         else:
             self.accept()
 
@@ -119,9 +134,12 @@ class ExportDialog(QDialog):
 class ShortcutDialog(QDialog):
     """One key editor an action; a key used twice cannot be saved."""
 
-    def __init__(self, parent: QWidget, actions: list[tuple[str, str, str, str]]) -> None:
-        """``actions``: (id, text, current shortcut, default shortcut), portable text."""
+    def __init__(self, parent: QWidget, actions: list[tuple[str, str, str, str]],
+                 reserved: dict[str, str]) -> None:
+        """``actions``: (id, text, current shortcut, default shortcut), portable text;
+        ``reserved``: keys taken by what is not remapped here, and what takes them."""
         super().__init__(parent)
+        self.reserved = reserved
         self.setWindowTitle("Keyboard shortcuts")
         self.defaults = {key: default for key, _text, _now, default in actions}
         self.texts = {key: text for key, text, _now, _default in actions}
@@ -153,8 +171,8 @@ class ShortcutDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
             self._restore_defaults)
         column = QVBoxLayout(self)
-        column.addWidget(QLabel("Click a shortcut and press the new keys. Shortcuts with Ctrl "
-                                "or Alt work while typing in a field."))
+        column.addWidget(QLabel("Click a shortcut and press the new keys. While you type in a "
+                                "field, keys that edit text (Ctrl+Left, Ctrl+Right …) edit it."))
         column.addLayout(grid)
         column.addWidget(self.problem)
         column.addWidget(self.buttons)
@@ -169,9 +187,11 @@ class ShortcutDialog(QDialog):
 
     def _check(self) -> None:
         used = Counter(s for s in self.sequences().values() if s)
-        twice = [s for s, n in used.items() if n > 1]
+        twice = [s for s, n in used.items() if n > 1 or s in self.reserved]
         if twice:
             names = [self.texts[k] for k, s in self.sequences().items() if s == twice[0]]
+            if twice[0] in self.reserved:
+                names.append(self.reserved[twice[0]])
             self.problem.setText(f"{twice[0]} is given to more than one action: "
                                  f"{'; '.join(names)}.")
         else:

@@ -218,6 +218,10 @@ class FieldsPanel(QScrollArea):
             editor.set_value(posting["fields"].get(name), state,
                              machine["confidence"] if machine else None)
 
+    def clear(self) -> None:
+        """Empty every editor (no posting is shown)."""
+        self.show_posting({"provenance": {}, "machine": {}, "fields": {}})
+
     def eventFilter(self, watched: Any, event: Any) -> bool:
         if event.type() == QEvent.Type.FocusIn and watched in self._field_of:
             self.field_focused.emit(self._field_of[watched])

@@ -146,6 +146,11 @@ class QueueModel(QAbstractTableModel):
         self.reading_more = job
         start(job)
 
+    def forget_pending(self) -> None:
+        """Drop what a worker is still reading for this list (before the store closes)."""
+        self._generation += 1
+        self.reading_more = None
+
     def _add_rest(self, generation: int, ids: list[int]) -> None:
         if generation != self._generation:
             return  # a later reload replaced the list this was for

@@ -46,7 +46,7 @@ class StartScreen(QWidget):
              QStyle.StandardPixmap.SP_DialogOpenButton, "Ctrl+O", self._choose_open),
             ("new", "New project…", "An empty project; import into it later",
              QStyle.StandardPixmap.SP_FileIcon, "Ctrl+N", self._choose_new),
-            ("import", "Import files…", "Pages, folders, .zip, .jsonl or .csv into a new project",
+            ("import", "Import files…", "Pages, .zip, .jsonl or .csv files into a new project",
              QStyle.StandardPixmap.SP_DirOpenIcon, "Ctrl+I", self._choose_import),
             ("demo", "Open the demo", "Eight sample postings to try everything on",
              QStyle.StandardPixmap.SP_MediaPlay, "Ctrl+D", self.open_demo.emit),

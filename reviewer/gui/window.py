@@ -6,6 +6,7 @@ so undo and redo cover every edit; accept-and-go-on is one macro.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -62,6 +63,7 @@ ACTIONS: tuple[tuple[str, str, str, str, str], ...] = (
     ("open_project", "Open a project…", "Ctrl+O", "open_project", "&File"),
     ("new_project", "New project…", "Ctrl+N", "new_project", "&File"),
     ("import_files", "Import files…", "Ctrl+I", "choose_import", "&File"),
+    ("import_folder", "Import a folder…", "Ctrl+Shift+I", "choose_import_folder", "&File"),
     ("reextract", "Clean and extract every posting again…", "", "confirm_reextract", "&File"),
     ("export", "Export the dataset…", "Ctrl+Shift+E", "choose_export", "&File"),
     ("close_project", "Close the project", "Ctrl+W", "close_project", "&File"),
@@ -136,7 +138,7 @@ class ReviewWindow(QMainWindow):
         self.resize(1400, 860)
 
         self.model = QueueModel(store, self)
-        self.model.rest_added.connect(self._update_counts)
+        self.model.rest_added.connect(self._rest_added)
         self.queue = QTableView()
         self.queue.setModel(self.model)
         self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -286,7 +288,9 @@ class ReviewWindow(QMainWindow):
 
         rows = [(key, text, self.shortcut(key), default)
                 for key, text, default, _method, _menu in ACTIONS]
-        self.shortcut_dialog: ShortcutDialog = ShortcutDialog(self, rows)
+        reserved = {HELP_KEY: "Keyboard shortcuts", "Ctrl+Z": "Undo", "Ctrl+Shift+Z": "Redo",
+                    QKeySequence(QKeySequence.StandardKey.Quit).toString(): "Quit"}
+        self.shortcut_dialog: ShortcutDialog = ShortcutDialog(self, rows, reserved)
         self.shortcut_dialog.accepted.connect(self._shortcuts_chosen)
         self.shortcut_dialog.open()
 
@@ -350,6 +354,10 @@ class ReviewWindow(QMainWindow):
         self._push(f"set {name}", lambda p: self.store.set_field(p, name, value))
 
     def focus_document(self) -> None:
+        """Back to the document; typing left unfinished in a field is dropped, not saved."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.fields.isAncestorOf(focus) and self.posting is not None:
+            self.fields.show_posting(self.posting)
         self.document.setFocus()
 
     # --- projects ------------------------------------------------------------------------------
@@ -400,7 +408,8 @@ class ReviewWindow(QMainWindow):
 
     def _job_ended(self, done: Callable[[Any], None], result: Any) -> None:
         self.job = None
-        done(result)
+        if not getattr(self, "_closing", False):
+            done(result)
 
     def report(self, title: str, text: str, details: str = "", error: bool = False) -> None:
         """A message the window goes on behind (kept in ``message_box`` for tests)."""
@@ -416,6 +425,12 @@ class ReviewWindow(QMainWindow):
             "Postings (*.html *.htm *.txt *.md *.jsonl *.json *.csv *.zip);;All files (*)")
         if files:
             self.import_files([Path(f) for f in files])
+
+    def choose_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import every posting in a folder",
+                                                  str(self.store.path.parent))
+        if folder:
+            self.import_files([Path(folder)])
 
     def import_files(self, paths: list[Path]) -> bool:
         """Import files and folders into this project, off the GUI thread."""
@@ -455,7 +470,8 @@ class ReviewWindow(QMainWindow):
     def confirm_reextract(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, "Clean and extract again",
                           "Clean every stored page again and replace the machine's suggestions? "
-                          "Your decisions are kept; a posting you worked on keeps its text.",
+                          "Your decisions are kept; a posting you worked on keeps its text. "
+                          "Edits made before cannot be undone afterwards.",
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                           self)
         box.accepted.connect(self.run_reextract)
@@ -473,10 +489,10 @@ class ReviewWindow(QMainWindow):
                                  progress=lambda r: progress(r.seen, r.total, r.line()))
 
         def done(report: ReextractReport) -> None:
-            self.undo_stack.clear()  # the edits' snapshots hold the old suggestions
             self._reload_keeping_place()
             self.report("Cleaned and extracted again", report.describe() + ".")
 
+        self.undo_stack.clear()  # the edits' snapshots would bring back the old suggestions
         return self._run_job("Cleaning and extracting again", work, done)
 
     def choose_export(self) -> None:
@@ -489,33 +505,48 @@ class ReviewWindow(QMainWindow):
         dialog.open()
 
     def run_export(self, fmt: str, out: Path, reviewed_only: bool) -> bool:
+        """Export off the GUI thread. The export is written beside ``out`` under another
+        name and put in place when whole, so a cancelled or failed export leaves ``out``
+        as it was."""
         project = self.store.path
-        existed = out.exists()
 
         def work(progress: Progress, cancelled: Callable[[], bool]) -> ExportSummary | None:
             from reviewer.core.export import export
 
-            with Store(project) as store:
-                total = store.count("reviewed" if reviewed_only else None)
+            if out.is_dir() and any(out.iterdir()):
+                raise ValueError(f"{out} is a folder with files in it; choose a new or "
+                                 "empty folder")
+            part = out.with_name(f".{out.name}.part")
+            try:
+                with Store(project) as store:
+                    total = store.count("reviewed" if reviewed_only else None)
 
-                def records() -> Iterator[PostingRecord]:
-                    for n, record in enumerate(store.records(reviewed_only), 1):
-                        if cancelled():
-                            raise Cancelled
-                        if n % 100 == 0 or n == total:
-                            progress(n, total, f"{n:,} of {total:,} postings written")
-                        yield record
+                    def records() -> Iterator[PostingRecord]:
+                        for n, record in enumerate(store.records(reviewed_only), 1):
+                            if cancelled():
+                                raise Cancelled
+                            if n % 100 == 0 or n == total:
+                                progress(n, total, f"{n:,} of {total:,} postings written")
+                            yield record
 
-                try:
-                    return export(records(), fmt, out)
-                except Cancelled:
-                    if not existed:  # leave no half-written export behind
-                        shutil.rmtree(out) if out.is_dir() else out.unlink(missing_ok=True)
-                    return None
+                    summary = export(records(), fmt, part)
+                if out.is_dir():
+                    out.rmdir()  # empty, as checked
+                os.replace(part, out)
+                summary.files = [out / f.relative_to(part) if f != part else out
+                                 for f in summary.files]
+                return summary
+            except Cancelled:
+                return None
+            finally:
+                if part.is_dir():
+                    shutil.rmtree(part)
+                else:
+                    part.unlink(missing_ok=True)
 
         def done(summary: ExportSummary | None) -> None:
             if summary is None:
-                self.statusBar().showMessage("Export cancelled.", 8000)
+                self.statusBar().showMessage("Export cancelled; nothing was written.", 8000)
             else:
                 self.report("Exported", f"{summary.describe()}:\n" +
                             "\n".join(str(f) for f in summary.files))
@@ -528,7 +559,10 @@ class ReviewWindow(QMainWindow):
 
     def dropEvent(self, event: Any) -> None:
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
+        if len(paths) == 1 and paths[0].suffix in (".db", ".sqlite"):
+            event.acceptProposedAction()  # a project: open it
+            self.switch_project.emit(paths[0])
+        elif paths:
             event.acceptProposedAction()
             self.import_files(paths)
 
@@ -566,11 +600,12 @@ class ReviewWindow(QMainWindow):
             self.splitter.restoreState(sizes)
 
     def closeEvent(self, event: Any) -> None:
+        self._closing = True  # no edit from a field losing focus, no late result (_job_ended)
         if self.job is not None:  # stop the long work at its next batch; what is done stays
             self.job.cancel()
             self.job = None
-        QThreadPool.globalInstance().waitForDone(60_000)  # so no result comes to a closed window
-        self._closing = True  # a field losing focus as the window closes edits nothing
+        self.model.forget_pending()
+        QThreadPool.globalInstance().waitForDone(60_000)
         if self.settings is not None:
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/splitter", self.splitter.saveState())
@@ -601,11 +636,23 @@ class ReviewWindow(QMainWindow):
         elif select:
             self.select_row(0)
 
+    def _rest_added(self) -> None:
+        """The rest of a large search is listed: count it, and show a posting if none is."""
+        self._update_counts()
+        if self.pid is None:
+            if self.model.rowCount():
+                self.select_row(0)
+            else:
+                self._show_nothing()
+
     def _show_nothing(self) -> None:
         """No posting to show: say why, and what to do."""
         self.pid = self.posting = None
+        self.fields.clear()
         self.fields.setEnabled(False)
-        if self.model.total():
+        if self.model.reading_more is not None:
+            text = "Searching the rest of the project…"
+        elif self.model.total():
             text = "No posting matches the search and filters."
         else:
             text = ("This project has no postings yet.\n\nImport pages with File → Import "

@@ -58,8 +58,8 @@ def test_an_empty_project_says_what_to_do(empty: ReviewWindow) -> None:
     assert empty.count_label.text() == "0 of 0"
 
 
-def test_import_shows_progress_and_cancel_stops_it(empty: ReviewWindow, tmp_path: Path,
-                                                    qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_import_shows_progress_and_cancel_stops_it(empty: ReviewWindow, tmp_path: Path, qtbot,
+                                                    monkeypatch) -> None:  # type: ignore[no-untyped-def]
     folder = _postings(tmp_path / "in", 1000)
     seen: list[str] = []
 
@@ -71,8 +71,12 @@ def test_import_shows_progress_and_cancel_stops_it(empty: ReviewWindow, tmp_path
             button = empty.job_dialog.findChild(QPushButton)
             qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
+    def start_watched(job):  # type: ignore[no-untyped-def]
+        job.signals.progress.connect(cancel_once)  # before the job can report anything
+        jobs.start(job)
+
+    monkeypatch.setattr(window_module, "start", start_watched)
     assert empty.import_files([folder])
-    empty.job.signals.progress.connect(cancel_once)
     with qtbot.waitSignal(empty.job.signals.finished, timeout=WAIT) as finished:
         pass
     report = finished.args[0]
@@ -82,6 +86,7 @@ def test_import_shows_progress_and_cancel_stops_it(empty: ReviewWindow, tmp_path
     assert not empty.job_dialog.isVisible() and empty.job is None
     assert "import the same files again" in empty.statusBar().currentMessage()
 
+    monkeypatch.setattr(window_module, "start", jobs.start)
     assert empty.import_files([folder])  # again: the rest comes in
     with qtbot.waitSignal(empty.job.signals.finished, timeout=WAIT):
         pass
@@ -160,7 +165,7 @@ def test_a_cancelled_export_leaves_no_file(samples: ReviewWindow, tmp_path: Path
         pass
     assert finished.args[0] is None
     assert not out.exists()
-    assert samples.statusBar().currentMessage() == "Export cancelled."
+    assert samples.statusBar().currentMessage() == "Export cancelled; nothing was written."
 
 
 def test_an_export_that_fails_says_why_in_a_dialog(samples: ReviewWindow, tmp_path: Path,
@@ -190,4 +195,112 @@ def test_reextract_replaces_old_suggestions_and_shows_them(samples: ReviewWindow
         pass
     assert samples.pid == pid and samples.posting["fields"]["title"] == right  # type: ignore[index]
     assert samples.message_box is not None
-    assert samples.message_box.text().startswith("1 postings updated, 7 unchanged of 8")
+    assert samples.message_box.text().startswith("1 posting updated, 7 unchanged of 8")
+
+
+def _cancelled_at_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def cancel_first(job):  # type: ignore[no-untyped-def]
+        job.cancel()
+        jobs.start(job)
+
+    monkeypatch.setattr(window_module, "start", cancel_first)
+
+
+def test_a_cancelled_export_leaves_an_existing_file_as_it_was(
+        samples: ReviewWindow, tmp_path: Path, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "precious.jsonl"
+    out.write_text("last week's export\n")
+    _cancelled_at_once(monkeypatch)
+    assert samples.run_export("jsonl", out, False)
+    with qtbot.waitSignal(samples.job.signals.finished, timeout=WAIT):
+        pass
+    assert out.read_text() == "last week's export\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_an_export_replaces_a_file_only_when_whole(samples: ReviewWindow, tmp_path: Path,
+                                                   qtbot) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "old.csv"
+    out.write_text("old\n")
+    assert samples.run_export("csv", out, False)
+    with qtbot.waitSignal(samples.job.signals.finished, timeout=WAIT):
+        pass
+    assert out.read_text().count("\n") > 8 and not out.read_text().startswith("old")
+
+
+def test_a_dataset_folder_is_never_written_into_a_folder_with_files(
+        samples: ReviewWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "README.md").write_text("my notes")
+    assert samples.run_export("hf", folder, False)
+    with qtbot.waitSignal(samples.job.signals.failed, timeout=WAIT):
+        pass
+    assert (folder / "README.md").read_text() == "my notes"
+    assert samples.message_box is not None and "new or empty folder" in samples.message_box.text()
+    assert samples.run_export("hf", tmp_path / "dataset", False)
+    with qtbot.waitSignal(samples.job.signals.finished, timeout=WAIT) as finished:
+        pass
+    assert (tmp_path / "dataset" / "data" / "train.jsonl").read_text().count("\n") == 8
+    assert all(str(f).startswith(str(tmp_path / "dataset")) for f in finished.args[0].files)
+
+
+def test_the_export_dialog_asks_before_replacing_and_refuses_a_full_folder(
+        samples: ReviewWindow, tmp_path: Path) -> None:
+    from reviewer.gui.dialogs import ExportDialog
+
+    dialog = ExportDialog(samples, samples.store.path, 0, 8)
+    dialog.reviewed_only.setChecked(False)
+    existing = tmp_path / "there.jsonl"
+    existing.write_text("x")
+    dialog.output.setText(str(existing))
+    dialog._accept()
+    assert "Press Export again" in dialog.problem.text() and not dialog.result()
+    dialog._accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    full = ExportDialog(samples, samples.store.path, 0, 8)
+    full.reviewed_only.setChecked(False)
+    full.format_choice.setCurrentIndex(full.format_choice.findData("hf"))
+    full.output.setText(str(tmp_path))
+    full._accept()
+    assert "has files in it" in full.problem.text() and not full.result()
+    empty = ExportDialog(samples, samples.store.path, 0, 0)
+    empty._accept()
+    assert "no postings yet" in empty.problem.text()
+
+
+def test_closing_while_a_large_search_is_read_is_quiet(samples: ReviewWindow, qtbot,
+                                                        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("reviewer.core.store.RANKED", 1)
+    samples.search_box.setText("the")
+    samples._search()
+    assert samples.model.reading_more is not None
+    samples.close()
+    samples.store.close()
+    qtbot.wait(100)  # a late result would touch the closed store and raise here
+
+
+def test_a_filtered_large_search_shows_a_posting_when_the_rest_comes(
+        samples: ReviewWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    matches = samples.store.search("the", limit=100)
+    assert len(matches) >= 4
+    last = max(matches)
+    samples.store.set_status(last, "flagged")
+    monkeypatch.setattr("reviewer.core.store.RANKED", 1)
+    samples.status_filter.setCurrentIndex(samples.status_filter.findData("flagged"))
+    samples.search_box.setText("the")
+    with qtbot.waitSignal(samples.model.rest_added, timeout=WAIT):
+        samples._search()
+        assert samples.pid is None
+        assert "Searching the rest" in samples.document.toPlainText()
+    assert samples.pid == last
+    assert samples.count_label.text() == "1 of 8"
+
+
+def test_a_project_file_dropped_on_the_window_is_opened(samples: ReviewWindow, tmp_path: Path,
+                                                        qtbot) -> None:  # type: ignore[no-untyped-def]
+    other = tmp_path / "other.db"
+    other.write_bytes(b"")
+    with qtbot.waitSignal(samples.switch_project) as switched:
+        assert _drop(samples, other)
+    assert switched.args == [other] and samples.job is None

@@ -90,3 +90,23 @@ def test_the_dark_colours_reach_every_pane_and_are_kept(win: ReviewWindow, setti
     finally:
         win.set_theme("light")
     qtbot.waitUntil(lambda: not win.document.dark)
+
+
+def test_keys_taken_outside_the_table_are_refused(win: ReviewWindow) -> None:
+    win.edit_shortcuts()
+    dialog = win.shortcut_dialog
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    for key, taken_by in (("?", "Keyboard shortcuts"), ("Ctrl+Z", "Undo")):
+        dialog.editors["flag"].setKeySequence(QKeySequence(key))
+        assert not ok.isEnabled() and taken_by in dialog.problem.text()
+    dialog.reject()
+
+
+def test_escape_drops_what_was_half_typed(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    title = win.fields.editors["title"].editor
+    before = win.store.get(win.pid)["fields"]["title"]  # type: ignore[arg-type]
+    title.setFocus()
+    title.setText("half typed")
+    qtbot.keyClick(title, Qt.Key.Key_Escape)
+    assert win.store.get(win.pid)["fields"]["title"] == before  # type: ignore[arg-type]
+    assert title.text() == before and win.undo_stack.count() == 0
