@@ -196,6 +196,45 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_labels(args: argparse.Namespace) -> int:
+    from reviewer.core.labels import from_json, to_json
+
+    store = _open(args.db)
+    try:
+        if args.import_file:
+            try:
+                data = json.loads(Path(args.import_file).read_text(encoding="utf-8"))
+                questions = from_json(data)
+            except (OSError, ValueError) as err:
+                raise CliError(f"{args.import_file}: {err}") from err
+            kept = {(q.name, o) for q in questions for o in q.option_names()}
+            lost = [(q.name, option, n) for q in store.label_schema()
+                    for option, n in store.label_uses(q).items() if (q.name, option) not in kept]
+            if lost and not args.force:
+                listed = ", ".join(f"{q}/{o} ({n:,})" for q, o, n in lost)
+                raise CliError(f"the new schema drops options in use: {listed}; their labels "
+                               "would be removed (pass --force to remove them)")
+            removed = store.save_label_schema(questions)
+            print(f"label schema saved: {len(questions)} questions"
+                  + (f", {removed:,} labels removed" if removed else ""))
+            return 0
+        schema = to_json(store.label_schema())
+        if args.export_file:
+            Path(args.export_file).write_text(json.dumps(schema, indent=2, ensure_ascii=False)
+                                              + "\n", encoding="utf-8")
+            print(f"{len(schema)} questions written to {args.export_file}")
+        elif args.json:
+            print(json.dumps(schema, indent=2, ensure_ascii=False))
+        else:
+            for question in schema:
+                options = ", ".join(f"{o['name']} [{o['key']}]" if o["key"] else o["name"]
+                                    for o in question["options"])
+                print(f"{question['question']} ({question['kind']}): {options}")
+    finally:
+        store.close()
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     from reviewer.core.reports import stats
 
@@ -311,6 +350,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rex.add_argument("db", metavar="DB")
     rex.set_defaults(func=cmd_reextract)
+
+    lab = sub.add_parser(
+        "labels", help="show, export or import the label schema",
+        description="The project's label questions (single choice, multiple choice, span "
+                    "labels) with their options, colours and keys. Without options: list "
+                    "them.",
+    )
+    lab.add_argument("db", metavar="DB")
+    lab.add_argument("--export", dest="export_file", metavar="FILE", help="write it as JSON")
+    lab.add_argument("--import", dest="import_file", metavar="FILE",
+                     help="replace it with the JSON in FILE")
+    lab.add_argument("--force", action="store_true",
+                     help="with --import: remove the labels of options the new schema drops")
+    lab.add_argument("--json", action="store_true", help="print JSON")
+    lab.set_defaults(func=cmd_labels)
 
     for name, func, text in (("stats", cmd_stats, "counts by status, label and field state"),
                              ("eval", cmd_eval, "how often reviewers accepted, corrected or "

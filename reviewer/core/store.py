@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Any
 import orjson
 
 from reviewer.core.extract import EXTRACTOR_VERSION
+from reviewer.core.labels import Option, Question, check, default_schema, to_json
 from reviewer.core.migrations import SCHEMA_VERSION, migrations
 from reviewer.core.records import STATUSES, PostingRecord
 from reviewer.core.schema import FIELD_NAMES
@@ -134,6 +135,7 @@ class Store:
                 raise ProjectError(f"{self.path} is not a project file (not an SQLite database)")
         except OSError as err:
             raise ProjectError(f"{self.path} cannot be opened: {err.strerror or err}") from err
+        created = not self.path.exists()
         try:
             self.db = Database(self.path)
             self.db.execute("PRAGMA foreign_keys = ON")
@@ -144,6 +146,8 @@ class Store:
             self._migrate()
         except sqlite3.DatabaseError as err:
             raise ProjectError(f"{self.path} cannot be opened: {err}") from err
+        if created:
+            self.save_label_schema(default_schema())
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -317,6 +321,68 @@ class Store:
             self.db.conn.executemany(_INSERT_SUGGESTION, [(pid, *s) for s in new_suggestions])
             self._refresh_display(pid)  # not "edited": the time a person last worked stays
         return "updated"
+
+    # --- the label schema ---------------------------------------------------------------------
+
+    def label_schema(self) -> list[Question]:
+        """The project's questions, in order (see ``reviewer.core.labels``)."""
+        return [Question(name, kind, [Option(o["name"], o.get("color", ""), o.get("key", ""))
+                                      for o in json.loads(options)])
+                for name, kind, options in self.db.execute(
+                    "SELECT question, kind, options FROM label_schema ORDER BY position")]
+
+    def label_uses(self, question: Question) -> dict[str, int]:
+        """How many labels each option of ``question`` has given (its spans for a span
+        question, its answers for the others)."""
+        if question.kind == "span":
+            names = question.option_names()
+            rows = self.db.execute(
+                f"SELECT label, count(*) FROM spans WHERE label IN ({','.join('?' * len(names))})"
+                " GROUP BY label", names) if names else []
+        else:
+            rows = self.db.execute("SELECT option, count(*) FROM doc_labels WHERE question = ?"
+                                   " GROUP BY option", (question.name,))
+        return {name: n for name, n in rows}
+
+    def save_label_schema(self, questions: Sequence[Question],
+                          renamed: Mapping[tuple[str, str], str] | None = None,
+                          renamed_questions: Mapping[str, str] | None = None) -> int:
+        """Replace the schema, carrying the labels along: ``renamed_questions`` maps old
+        question names to new, ``renamed`` (question, old option) to the new option name
+        (the question by its new name). Labels of options no longer in the schema are
+        removed. One transaction; returns how many labels were removed."""
+        check(questions)
+        with self.db.atomic():
+            for old, new in (renamed_questions or {}).items():
+                self.db.execute("UPDATE doc_labels SET question = ? WHERE question = ?",
+                                (new, old))
+            kinds = {q.name: q.kind for q in questions}
+            for (question, old), new in (renamed or {}).items():
+                if kinds.get(question) == "span":
+                    self.db.execute("UPDATE spans SET label = ? WHERE label = ?", (new, old))
+                else:
+                    self.db.execute("UPDATE OR REPLACE doc_labels SET option = ? WHERE "
+                                    "question = ? AND option = ?", (new, question, old))
+            answers = [(q.name, o) for q in questions if q.kind != "span"
+                       for o in q.option_names()]
+            span_labels = [o for q in questions if q.kind == "span" for o in q.option_names()]
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS kept_answers (question, option)")
+            self.db.execute("DELETE FROM kept_answers")
+            self.db.conn.executemany("INSERT INTO kept_answers VALUES (?, ?)", answers)
+            removed = self.db.execute(
+                "DELETE FROM doc_labels WHERE (question, option) NOT IN"
+                " (SELECT question, option FROM kept_answers)").rowcount
+            removed += self.db.execute(
+                f"DELETE FROM spans WHERE label NOT IN ({','.join('?' * len(span_labels))})",
+                span_labels).rowcount
+            self.db.execute("DELETE FROM label_schema")
+            self.db.conn.executemany(
+                "INSERT INTO label_schema (question, kind, options, position) VALUES (?,?,?,?)",
+                [(q["question"], q["kind"], json.dumps(q["options"], ensure_ascii=False), n)
+                 for n, q in enumerate(to_json(questions))])
+            self.db.execute("INSERT INTO events (at, kind, data) VALUES (?, ?, ?)",
+                            (now(), "label_schema", json.dumps({"removed": removed})))
+        return removed
 
     # --- reading ---------------------------------------------------------------------------
 

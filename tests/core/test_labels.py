@@ -1,0 +1,121 @@
+"""The label schema: its default, its checks, its JSON, and labels carried through edits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reviewer.cli import main
+from reviewer.core.labels import Option, Question, check, default_schema, from_json, to_json
+from reviewer.core.store import Store
+
+
+def test_a_new_project_has_the_default_schema(tmp_path: Path) -> None:
+    with Store(tmp_path / "p.db") as store:
+        schema = store.label_schema()
+    assert [q.name for q in schema] == ["relevant", "seniority", "role_family", "spans"]
+    assert schema[-1].kind == "span"
+    assert schema[-1].option_names() == ["SKILL", "TOOL", "QUALIFICATION", "BENEFIT"]
+    keys = [o.key for q in schema for o in q.options if o.key]
+    assert keys[:2] == ["Alt+1", "Alt+2"] and "Ctrl+1" in keys and len(keys) == len(set(keys))
+    assert all(o.color.startswith("#") for q in schema for o in q.options)
+
+
+def test_an_existing_project_keeps_its_schema_when_opened_again(tmp_path: Path) -> None:
+    with Store(tmp_path / "p.db") as store:
+        store.save_label_schema([Question("topic", "multi", [Option("ml")])])
+    with Store(tmp_path / "p.db") as store:
+        assert [q.name for q in store.label_schema()] == ["topic"]
+
+
+@pytest.mark.parametrize(("questions", "message"), [
+    ([Question("a", "single", [])], "has no options"),
+    ([Question("a", "pick", [Option("x")])], "is not one of"),
+    ([Question("a", "single", [Option("x"), Option("x")])], "an option twice"),
+    ([Question("a", "single", [Option("x")]), Question("a", "multi", [Option("y")])],
+     "two questions"),
+    ([Question("a", "span", [Option("X")]), Question("b", "span", [Option("X")])],
+     "in two questions"),
+    ([Question("a", "single", [Option("x", key="Alt+1"), Option("y", key="Alt+1")])],
+     r"Alt\+1 is the key of both"),
+    ([Question("a", "single", [Option("x", color="red")])], "like #1f77b4"),
+    ([Question(" ", "single", [Option("x")])], "needs a name"),
+])
+def test_a_bad_schema_says_what_to_change(questions: list[Question], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        check(questions)
+
+
+def test_json_round_trip_and_bare_option_names() -> None:
+    schema = default_schema()
+    assert from_json(json.loads(json.dumps(to_json(schema)))) == schema
+    short = from_json([{"question": "topic", "kind": "multi", "options": ["ml", "web"]}])
+    assert short[0].option_names() == ["ml", "web"]
+    with pytest.raises(ValueError, match="JSON list"):
+        from_json({"question": "x"})
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = Store(tmp_path / "p.db")
+    from reviewer.core.store import NewPosting
+
+    text = "# Data Engineer\n\nPython and SQL in Berlin. Health insurance.\n"
+    s.add_postings([NewPosting(source="a", hash="a", kind="text", raw=text, cleaned=text),
+                    NewPosting(source="b", hash="b", kind="text", raw=text, cleaned=text)])
+    s.set_labels(1, "seniority", ["senior"])
+    s.set_labels(2, "seniority", ["junior"])
+    s.add_span(1, 17, 23, "SKILL")
+    s.add_span(1, 45, 61, "BENEFIT")
+    yield s
+    s.close()
+
+
+def test_renaming_options_and_questions_carries_the_labels(store: Store) -> None:
+    schema = store.label_schema()
+    seniority = next(q for q in schema if q.name == "seniority")
+    seniority.name = "level"
+    seniority.options[3].name = "experienced"  # was senior
+    spans = schema[-1]
+    spans.options[0].name = "HARD_SKILL"
+    removed = store.save_label_schema(schema, renamed={("level", "senior"): "experienced",
+                                                       ("spans", "SKILL"): "HARD_SKILL"},
+                                      renamed_questions={"seniority": "level"})
+    assert removed == 0
+    assert store.get(1)["labels"] == {"level": ["experienced"]}
+    assert store.get(2)["labels"] == {"level": ["junior"]}
+    assert [s["label"] for s in store.get(1)["spans"]] == ["HARD_SKILL", "BENEFIT"]
+    assert store.label_uses(next(q for q in schema if q.name == "level")) == {
+        "experienced": 1, "junior": 1}
+
+
+def test_removing_options_removes_their_labels_only(store: Store) -> None:
+    schema = store.label_schema()
+    seniority = next(q for q in schema if q.name == "seniority")
+    seniority.options = [o for o in seniority.options if o.name != "senior"]
+    schema[-1].options = [o for o in schema[-1].options if o.name != "BENEFIT"]
+    assert store.save_label_schema(schema) == 2
+    assert store.get(1)["labels"] == {} and store.get(2)["labels"] == {"seniority": ["junior"]}
+    assert [s["label"] for s in store.get(1)["spans"]] == ["SKILL"]
+
+
+def test_the_labels_command_exports_imports_and_guards(tmp_path: Path, store: Store,
+                                                       capsys) -> None:  # type: ignore[no-untyped-def]
+    db = str(store.path)
+    out = tmp_path / "schema.json"
+    assert main(["labels", db, "--export", str(out)]) == 0
+    data = json.loads(out.read_text())
+    assert data == to_json(store.label_schema())
+    data[1]["options"] = [o for o in data[1]["options"] if o["name"] != "senior"]
+    out.write_text(json.dumps(data))
+    capsys.readouterr()
+    assert main(["labels", db, "--import", str(out)]) == 2
+    assert "seniority/senior (1)" in capsys.readouterr().err
+    assert main(["labels", db, "--import", str(out), "--force"]) == 0
+    assert "1 labels removed" in capsys.readouterr().out
+    out.write_text("[{]")
+    assert main(["labels", db, "--import", str(out)]) == 2
+    assert main(["labels", db]) == 0
+    assert "seniority (single): intern [Alt+3]" in capsys.readouterr().out
