@@ -561,6 +561,40 @@ class Store:
             self._touch(pid, "add_span", {"span": span_id, "label": label})
         return span_id, Change(f"label {label}", [("spans", (span_id,), None)])
 
+    def add_spans(self, pid: int, spans: Sequence[tuple[int, int, str]], origin: str = "human",
+                  state: str = "accepted") -> Change:
+        """Several spans of posting ``pid`` as one edit (accepting or rejecting the
+        machine's suggested spans together)."""
+        cleaned = self.db.execute("SELECT cleaned FROM postings WHERE id = ?",
+                                  (pid,)).fetchone()
+        if cleaned is None:
+            raise KeyError(pid)
+        for start, end, _label in spans:
+            if not 0 <= start < end <= len(cleaned[0]):
+                raise ValueError(f"span {start}-{end} is outside the text (0-{len(cleaned[0])})")
+        change = Change(f"{state} {len(spans)} spans")
+        with self.db.atomic():
+            stamp = now()
+            for start, end, label in spans:
+                cur = self.db.execute(
+                    'INSERT INTO spans (posting_id, start, "end", label, origin, state,'
+                    " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (pid, start, end, label, origin, state, stamp))
+                change.rows.append(("spans", (int(cur.lastrowid or 0),), None))
+            self._touch(pid, "add_spans", {"count": len(spans), "state": state})
+        return change
+
+    def relabel_span(self, span_id: int, label: str) -> Change:
+        row = self.db.execute("SELECT posting_id FROM spans WHERE id = ?", (span_id,)).fetchone()
+        if row is None:
+            raise KeyError(span_id)
+        with self.db.atomic():
+            change = Change(f"relabel span {label}", [self._snapshot("spans", (span_id,))])
+            self.db.execute("UPDATE spans SET label = ?, origin = 'human', state = 'accepted'"
+                            " WHERE id = ?", (label, span_id))
+            self._touch(row[0], "relabel_span", {"span": span_id, "label": label})
+        return change
+
     def remove_span(self, span_id: int) -> Change:
         row = self.db.execute("SELECT posting_id FROM spans WHERE id = ?", (span_id,)).fetchone()
         if row is None:

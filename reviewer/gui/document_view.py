@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -217,6 +217,49 @@ class SpanMapper:
         return None
 
 
+_WORD_TOKEN = re.compile(r"\w+|[^\w\s]+")
+_EDGE_PUNCTUATION = ".,;:!?()[]{}\"'«»“”‘’…–—"
+# what Markdown may put between two rendered words: spaces, emphasis, list and heading marks
+_BETWEEN = r"(?:[\s*_`~>#|]|(?<=\n)[ \t]*(?:[-+*]|\d{1,9}[.)])(?=[ \t]))*"
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``start``/``end`` widened to whole words and narrowed past spaces and edge
+    punctuation (a span of "(Python)," is "Python"; "C++" and "C#" keep their signs)."""
+    while start > 0 and text[start - 1].isalnum() and start < len(text) and \
+            text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCTUATION):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCTUATION):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def source_span(source: str, rendered: str, start: int, end: int,
+                mapper: SpanMapper | None = None) -> tuple[int, int] | None:
+    """The range of the Markdown ``source`` that shows as ``rendered[start:end]``: the
+    same words, with any markup between them, nearest to where they should be."""
+    tokens = _WORD_TOKEN.findall(rendered[start:end])
+    if not tokens:
+        return None
+    pattern = re.compile(_BETWEEN.join(re.escape(t) for t in tokens))
+    expected = 0
+    if mapper is not None:
+        hay_pos = bisect.bisect_left(mapper._index, start)
+        line = max(0, bisect.bisect_right(mapper._before, hay_pos) - 1)
+        expected = mapper._starts[line] + (hay_pos - mapper._before[line])
+    best: tuple[int, int] | None = None
+    for found in pattern.finditer(source):
+        if best is None or abs(found.start() - expected) < abs(best[0] - expected):
+            best = (found.start(), found.end())
+        elif found.start() > expected:
+            break
+    return best
+
+
 def _utf16(text: str) -> list[int] | None:
     """Code point offset -> UTF-16 offset table, or None when they are the same."""
     if all(ord(c) < 0x10000 for c in text):
@@ -245,10 +288,21 @@ def _valid_span(span: Any) -> tuple[int, int] | None:
 
 
 class DocumentView(QTextBrowser):
-    """Read-only view of one posting: rendered, raw, or with what cleaning removed."""
+    """Read-only view of one posting: rendered, raw, or with what cleaning removed.
+
+    Labelled spans are drawn over the evidence: a tint of the label's colour and an
+    underline, the underline taking the colour of the longer span where two overlap,
+    so both stay visible; the machine's suggested spans are dotted underlines. A click
+    on a span (no selection) emits ``span_clicked``."""
+
+    span_clicked = Signal(list, QPoint)  # the spans under the click, the global position
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.spans: list[tuple[dict[str, Any], int, int]] = []  # span, document range
+        self.label_colors: dict[str, str] = {}
+        self._mapper: SpanMapper | None = None
+        self._rendered = ""
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setSearchPaths([])
@@ -259,7 +313,7 @@ class DocumentView(QTextBrowser):
         self.mode = "cleaned"  # "cleaned" | "raw" | "removed"
         self.highlights: list[tuple[str, int, int]] = []
         self._segments: list[tuple[int, int, QTextCharFormat]] = []
-        self._posting: tuple[str, Mapping[str, Sequence[Any]]] | None = None
+        self._posting: tuple[Any, ...] | None = None
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._end_flash)
@@ -279,10 +333,15 @@ class DocumentView(QTextBrowser):
 
     # --- modes ----------------------------------------------------------------------
 
-    def show_posting(self, markdown: str, evidence: Mapping[str, Sequence[Any]]) -> None:
-        """Render the cleaned Markdown and highlight each field's evidence spans."""
+    def show_posting(self, markdown: str, evidence: Mapping[str, Sequence[Any]],
+                     spans: Sequence[dict[str, Any]] = (),
+                     label_colors: Mapping[str, str] | None = None) -> None:
+        """Render the cleaned Markdown and highlight each field's evidence spans and the
+        labelled ``spans`` (dicts with start, end, label, state) in their label's colour."""
         self._reset("cleaned")
-        self._posting = (markdown, evidence)
+        labelled = list(spans)  # (the loop over the evidence below reuses the name)
+        self._posting = (markdown, evidence, labelled, label_colors)
+        self.label_colors = dict(label_colors or {})
         features = QTextDocument.MarkdownFeature
         # GitHub dialect with HTML off: raw <img>, <script> … show as text, load nothing
         self.document().setMarkdown(
@@ -303,6 +362,14 @@ class DocumentView(QTextBrowser):
                 if u16 is not None:
                     a, b = u16[a], u16[b]
                 self.highlights.append((name, a, b))
+        self._mapper, self._rendered = mapper, rendered
+        for span in labelled:
+            found = mapper.map(span["start"], span["end"])
+            if found is not None:
+                a, b = found
+                if u16 is not None:
+                    a, b = u16[a], u16[b]
+                self.spans.append((span, a, b))
         self._paint_highlights()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
@@ -350,31 +417,61 @@ class DocumentView(QTextBrowser):
         self._end_flash()
         self.mode = mode
         self.highlights = []
+        self.spans = []
         self._segments = []
         self._posting = None
+        self._mapper = None
 
     # --- highlights -----------------------------------------------------------------
 
     def _paint_highlights(self) -> None:
         """Colour every highlighted stretch. Where highlights overlap the shortest
         one's colour wins (a skill inside a responsibility stays visible) and the
-        tooltip names every field."""
+        tooltip names every field. Labelled spans go over the evidence (see the class)."""
         self._segments = []
-        if not self.highlights:
+        if not self.highlights and not self.spans:
             return
-        bounds = sorted({p for _, a, b in self.highlights for p in (a, b)})
+        marks = [(a, b) for _, a, b in self.highlights] + [(a, b) for _, a, b in self.spans]
+        bounds = sorted({p for a, b in marks for p in (a, b)})
         dark = self.dark
         ordered = sorted(self.highlights, key=lambda h: h[2] - h[1])
+        by_length = sorted(self.spans, key=lambda m: m[2] - m[1])
         for a, b in itertools.pairwise(bounds):
             covering = [h for h in ordered if h[1] <= a and b <= h[2]]
-            if not covering:
+            labelled = [m[0] for m in by_length if m[1] <= a and b <= m[2]
+                        and m[0].get("state") != "rejected"]
+            if not covering and not labelled:
                 continue
             names = list(dict.fromkeys(h[0] for h in covering))
             fmt = QTextCharFormat()
-            fmt.setBackground(field_color(names[0], dark))
-            fmt.setToolTip(" · ".join(FIELD_LABELS.get(n, n) for n in names))
+            tips = []
+            accepted = [m for m in labelled if m.get("state") == "accepted"]
+            suggested = [m for m in labelled if m.get("state") == "suggested"]
+            if accepted:
+                fmt.setBackground(self.label_tint(accepted[0]["label"]))
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(QColor(self.label_colors.get(accepted[-1]["label"],
+                                                                   "#808080")))
+                tips += [m["label"] for m in accepted]
+            elif covering:
+                fmt.setBackground(field_color(names[0], dark))
+            if suggested and not accepted:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setUnderlineColor(QColor(self.label_colors.get(suggested[0]["label"],
+                                                                   "#808080")))
+                tips += [f"{m['label']}? (suggested)" for m in suggested]
+            tips += [FIELD_LABELS.get(n, n) for n in names]
+            fmt.setToolTip(" · ".join(dict.fromkeys(tips)))
             self._segments.append((a, b, fmt))
             self._merge(a, b, fmt)
+
+    def label_tint(self, label: str) -> QColor:
+        """The background of a labelled span: its colour, faint enough to read on."""
+        color = QColor(self.label_colors.get(label, "#808080"))
+        base = self.palette().color(QPalette.ColorRole.Base)
+        mix = 0.45 if self.dark else 0.32
+        return QColor.fromRgbF(*(base.getRgbF()[i] * (1 - mix) + color.getRgbF()[i] * mix
+                                 for i in range(3)))
 
     def _merge(self, start: int, end: int, fmt: QTextCharFormat) -> None:
         last = max(0, self.document().characterCount() - 1)
@@ -422,6 +519,42 @@ class DocumentView(QTextBrowser):
         """The selected text, plain, with line breaks as "\\n"."""
         return self.textCursor().selection().toPlainText()
 
+    def _code_point(self, position: int) -> int:
+        """A document position (UTF-16 units) as an offset into the rendered text."""
+        table = _utf16(self._rendered)
+        return position if table is None else bisect.bisect_left(table, position)
+
+    def selected_source_span(self) -> tuple[int, int] | None:
+        """The selection, snapped to whole words, as a range of the Markdown source;
+        None without a selection or in the raw and removed views."""
+        cursor = self.textCursor()
+        if self.mode != "cleaned" or not cursor.hasSelection() or self._posting is None:
+            return None
+        start = self._code_point(cursor.selectionStart())
+        end = self._code_point(cursor.selectionEnd())
+        snapped = snap_to_words(self._rendered, start, end)
+        if snapped is None:
+            return None
+        found = source_span(self._posting[0], self._rendered, *snapped, self._mapper)
+        return snap_to_words(self._posting[0], *found) if found else None
+
+    def spans_at(self, pos: QPoint) -> list[dict[str, Any]]:
+        """The labelled or suggested spans under a viewport position, shortest first."""
+        offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        hit = self.document().documentLayout().hitTest(pos + offset,
+                                                       Qt.HitTestAccuracy.ExactHit)
+        if hit < 0:
+            return []
+        under = [m for m in self.spans if m[1] <= hit < m[2] and m[0].get("state") != "rejected"]
+        return [m[0] for m in sorted(under, key=lambda m: m[2] - m[1])]
+
+    def mouseReleaseEvent(self, event: Any) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            under = self.spans_at(event.position().toPoint())
+            if under:
+                self.span_clicked.emit(under, event.globalPosition().toPoint())
+
     # --- look -----------------------------------------------------------------------
 
     def _layout_document(self) -> None:
@@ -459,7 +592,7 @@ class DocumentView(QTextBrowser):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._posting is not None:
             bar = self.verticalScrollBar().value()
-            self.show_posting(*self._posting)
+            self.show_posting(*self._posting)  # type: ignore[arg-type]
             self.verticalScrollBar().setValue(bar)
 
     def viewportEvent(self, event: QEvent) -> bool:

@@ -204,9 +204,19 @@ class FieldsPanel(QScrollArea):
             self.editors[spec.name] = editor
             form.addRow(QLabel(spec.label), editor)
         self.setWidget(body)
-        # never narrower than the form can be, scroll bar included: it does not scroll sideways
-        self.setMinimumWidth(body.minimumSizeHint().width() + 2 * self.frameWidth() +
+        self.form = form
+        self.fit_width()
+
+    def fit_width(self) -> None:
+        """Never narrower than the form can be, scroll bar included: it does not scroll
+        sideways."""
+        self.setMinimumWidth(self.widget().minimumSizeHint().width() + 2 * self.frameWidth() +
                              self.verticalScrollBar().sizeHint().width())
+
+    def put_on_top(self, widget: QWidget) -> None:
+        """A widget above the fields, across the whole form (the document labels)."""
+        self.form.insertRow(0, widget)
+        self.fit_width()
 
     def show_posting(self, posting: dict[str, Any]) -> None:
         """Fill every editor from a posting as ``Store.get`` gives it."""

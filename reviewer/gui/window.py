@@ -42,12 +42,14 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.extract.selection import value_from_selection
+from reviewer.core.labels import Question
 from reviewer.core.schema import FIELDS
 from reviewer.core.store import Change, ProjectError, Store
 from reviewer.gui import preferences
 from reviewer.gui.document_view import DocumentView
 from reviewer.gui.fields_panel import FieldsPanel
 from reviewer.gui.jobs import Cancelled, Job, JobDialog, Progress, start
+from reviewer.gui.labels_panel import LabelsPanel
 from reviewer.gui.queue_model import QueueModel
 from reviewer.gui.theme import THEMES, apply_theme
 
@@ -77,6 +79,9 @@ ACTIONS: tuple[tuple[str, str, str, str, str], ...] = (
     ("put_selection", "Put the selection into the focused field", "Ctrl+E", "put_selection",
      "&Review"),
     ("to_document", "Back to the document", "Esc", "focus_document", "&Review"),
+    ("edit_schema", "Edit the label schema…", "", "edit_schema", "&Labels"),
+    ("accept_spans", "Accept the suggested spans", "Ctrl+Shift+A", "accept_spans", "&Labels"),
+    ("reject_spans", "Reject the suggested spans", "Ctrl+Shift+D", "reject_spans", "&Labels"),
     ("shortcuts", "Change keyboard shortcuts…", "Ctrl+,", "edit_shortcuts", "&Help"),
     ("help", "Keyboard shortcuts", "F1", "show_help", "&Help"),
 )
@@ -201,6 +206,14 @@ class ReviewWindow(QMainWindow):
         self.fields.rejected.connect(
             lambda name: self._push(f"reject {name}", lambda p: self.store.reject_field(p, name)))
         self.fields.field_focused.connect(self._field_focused)
+        self.labels = LabelsPanel()
+        self.labels.labels_changed.connect(lambda question, options: self._push(
+            f"label {question}", lambda p: self.store.set_labels(p, question, options)))
+        self.labels.comment_changed.connect(lambda text: self._push(
+            "comment", lambda p: self.store.set_comment(p, text)))
+        self.fields.put_on_top(self.labels)
+        self.document.span_clicked.connect(self._span_menu)
+        self.label_actions: list[QAction] = []
 
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
@@ -216,6 +229,7 @@ class ReviewWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addWidget(QLabel(str(store.path)))
         self._make_actions()
+        self.set_schema(store.label_schema())
         self._search()
 
     # --- actions ------------------------------------------------------------------------------
@@ -247,6 +261,7 @@ class ReviewWindow(QMainWindow):
             edit.addAction(action)
             self.addAction(action)
         self.menuBar().insertMenu(menus["&Review"].menuAction(), edit)
+        self.labels_menu = menus["&Labels"]
         view = QMenu("&View", self)
         colours = view.addMenu("Colours")
         self.theme_actions = QActionGroup(self)
@@ -576,6 +591,125 @@ class ReviewWindow(QMainWindow):
         if shown is not None and row is not None:
             self.show_posting(shown)  # its suggestions may be new
 
+    # --- labels ------------------------------------------------------------------------------
+
+    def set_schema(self, questions: list[Question]) -> None:
+        """Show the label questions and give their options' keys to actions."""
+        self.schema = questions
+        self.label_colors = {o.name: o.color for q in questions if q.kind == "span"
+                             for o in q.options}
+        self.labels.set_schema(questions)
+        self.fields.fit_width()
+        for action in self.label_actions:
+            self.removeAction(action)
+            action.deleteLater()
+        self.label_actions, self.span_label_actions = [], []
+        self.labels_menu.clear()
+        self.labels_menu.addAction(self.actions_by_id["edit_schema"])
+        for question in questions:
+            self.labels_menu.addSection(question.name.replace("_", " "))
+            for option in question.options:
+                if question.kind == "span":
+                    action = QAction(f"Label the selection {option.name}", self)
+                    action.triggered.connect(
+                        lambda _c=False, label=option.name: self.label_selection(label))
+                    self.span_label_actions.append(action)
+                else:
+                    action = QAction(f"{question.name}: {option.name}", self)
+                    action.triggered.connect(lambda _c=False, q=question, o=option.name:
+                                             self.labels.toggle(q, o))
+                action.setShortcut(QKeySequence(option.key))
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                self.addAction(action)
+                self.labels_menu.addAction(action)
+                self.label_actions.append(action)
+        self.labels_menu.addSeparator()
+        for key in ("accept_spans", "reject_spans"):
+            self.labels_menu.addAction(self.actions_by_id[key])
+        if self.posting is not None:
+            self._show_document()
+            self.labels.show_posting(self.posting)
+
+    def suggested_spans(self, posting: dict[str, Any]) -> list[dict[str, Any]]:
+        """The machine's skills as suggested SKILL spans, those not yet decided on."""
+        if "SKILL" not in self.label_colors:
+            return []
+        machine = posting["machine"].get("skills") or {}
+        decided = {(s["start"], s["end"]) for s in posting["spans"] if s["label"] == "SKILL"}
+        return [{"id": None, "start": a, "end": b, "label": "SKILL", "state": "suggested",
+                 "origin": "machine"}
+                for a, b in (tuple(span) for span in machine.get("spans") or [])
+                if (a, b) not in decided]
+
+    def label_selection(self, label: str) -> None:
+        """Label the selected words (snapped to whole words) as a span ``label``."""
+        if self.posting is None:
+            return
+        found = self.document.selected_source_span()
+        if found is None:
+            self.statusBar().showMessage("Select some words of the posting first.", 6000)
+            return
+        start, end = found
+        self._push(f"label {label}", lambda p: self.store.add_span(p, start, end, label)[1])
+
+    def accept_spans(self, state: str = "accepted") -> None:
+        """Accept (or reject) every suggested span of the posting, as one edit."""
+        if self.posting is None:
+            return
+        suggested = [(s["start"], s["end"], s["label"]) for s in self.suggested_spans(self.posting)]
+        if not suggested:
+            self.statusBar().showMessage("No suggested spans left in this posting.", 6000)
+            return
+        self._push(f"{state} suggested spans",
+                   lambda p: self.store.add_spans(p, suggested, "machine", state))
+
+    def reject_spans(self) -> None:
+        self.accept_spans("rejected")
+
+    def _span_menu(self, spans: list[dict[str, Any]], where: QPoint) -> None:
+        """A clicked span: relabel or delete it (accept or reject a suggested one)."""
+        menu = QMenu(self)
+        text = self.posting["cleaned"] if self.posting else ""
+        for span in spans:
+            words = text[span["start"]:span["end"]]
+            words = words if len(words) <= 40 else words[:39] + "…"
+            menu.addSection(f"{span['label']}: {words}")
+            if span["id"] is None:
+                one = [(span["start"], span["end"], span["label"])]
+                for state, verb in (("accepted", "Accept"), ("rejected", "Reject")):
+                    menu.addAction(f"{verb} as {span['label']}").triggered.connect(
+                        lambda _c=False, one=one, state=state: self._push(
+                            f"{state} span", lambda p: self.store.add_spans(p, one, "machine",
+                                                                            state)))
+                continue
+            relabel = menu.addMenu("Relabel as")
+            for label in self.label_colors:
+                if label != span["label"]:
+                    relabel.addAction(label).triggered.connect(
+                        lambda _c=False, sid=span["id"], label=label: self._push(
+                            f"relabel {label}", lambda _p: self.store.relabel_span(sid, label)))
+            menu.addAction("Delete the span").triggered.connect(
+                lambda _c=False, sid=span["id"]: self._push(
+                    "delete span", lambda _p: self.store.remove_span(sid)))
+        self.span_menu = menu  # kept for tests
+        menu.popup(where)
+
+    def edit_schema(self) -> None:
+        from reviewer.gui.schema_dialog import SchemaDialog
+
+        taken = {self.shortcut(key): text for key, text, *_rest in ACTIONS if self.shortcut(key)}
+        taken.update({HELP_KEY: "Keyboard shortcuts", "Ctrl+Z": "Undo", "Ctrl+Shift+Z": "Redo"})
+        self.schema_dialog = SchemaDialog(self, self.store, taken)
+        self.schema_dialog.accepted.connect(lambda: self._schema_saved())
+        self.schema_dialog.open()
+
+    def _schema_saved(self) -> None:
+        self.undo_stack.clear()  # label edits before may name options that are gone
+        self.set_schema(self.store.label_schema())
+        if self.pid is not None:
+            self.show_posting(self.pid)
+        self.statusBar().showMessage("Label schema saved.", 6000)
+
     # --- reacting -------------------------------------------------------------------------------
 
     def _document_menu(self, pos: QPoint) -> None:
@@ -586,6 +720,10 @@ class ReviewWindow(QMainWindow):
         for spec in FIELDS:
             into.addAction(spec.label).triggered.connect(
                 lambda _checked=False, name=spec.name: self.put_selection(name))
+        label_as = menu.addMenu("Label as")
+        label_as.setEnabled(self.document.selected_source_span() is not None)
+        for action in self.span_label_actions:
+            label_as.addAction(action)
         self.document_menu = menu  # kept for tests; replaced on the next right-click
         menu.popup(self.document.viewport().mapToGlobal(pos))
 
@@ -649,6 +787,7 @@ class ReviewWindow(QMainWindow):
         """No posting to show: say why, and what to do."""
         self.pid = self.posting = None
         self.fields.clear()
+        self.labels.show_posting(None)
         self.fields.setEnabled(False)
         if self.model.reading_more is not None:
             text = "Searching the rest of the project…"
@@ -669,6 +808,7 @@ class ReviewWindow(QMainWindow):
         self.posting = self.store.get(pid)
         self._show_document()
         self.fields.show_posting(self.posting)
+        self.labels.show_posting(self.posting)
 
     def _show_document(self) -> None:
         """The posting as the view choice says: cleaned, raw, or what was removed."""
@@ -686,7 +826,9 @@ class ReviewWindow(QMainWindow):
                 (posting["human"].get(name) or {}).get("spans") or
                 (posting["machine"].get(name) or {}).get("spans") or [])]
                 for name in posting["fields"]}
-            self.document.show_posting(posting["cleaned"], evidence)
+            spans = [s for s in posting["spans"] if s["state"] != "rejected"]
+            self.document.show_posting(posting["cleaned"], evidence,
+                                       spans + self.suggested_spans(posting), self.label_colors)
 
     def show_help(self) -> None:
         """Every shortcut, from the one action table, as the user has set them."""
@@ -714,8 +856,14 @@ class ReviewWindow(QMainWindow):
         """After an edit of ``pid``: its row, the panel if it is shown, the counts."""
         self.model.invalidate(pid)
         if pid == self.pid:
+            spans_before = self.posting["spans"] if self.posting else None
             self.posting = self.store.get(pid)
             self.fields.show_posting(self.posting)
+            self.labels.show_posting(self.posting)
+            if self.posting["spans"] != spans_before:  # drawn again, where the reader was
+                scrolled = self.document.verticalScrollBar().value()
+                self._show_document()
+                self.document.verticalScrollBar().setValue(scrolled)
         self.saved.setText("all edits saved")
         self._update_counts()
 

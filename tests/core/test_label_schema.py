@@ -119,3 +119,20 @@ def test_the_labels_command_exports_imports_and_guards(tmp_path: Path, store: St
     assert main(["labels", db, "--import", str(out)]) == 2
     assert main(["labels", db]) == 0
     assert "seniority (single): intern [Alt+3]" in capsys.readouterr().out
+
+
+def test_span_edits_undo_and_redo(store: Store) -> None:
+    before = store.get(1)["spans"]
+    change = store.add_spans(1, [(0, 6, "SKILL"), (2, 6, "TOOL")], origin="machine")
+    assert [(s["label"], s["origin"]) for s in store.get(1)["spans"]][:2] == [
+        ("SKILL", "machine"), ("TOOL", "machine")]
+    redo = store.undo(change)
+    assert store.get(1)["spans"] == before
+    store.undo(redo)
+    sid = store.get(1)["spans"][0]["id"]
+    relabel = store.relabel_span(sid, "QUALIFICATION")
+    assert store.get(1)["spans"][0]["label"] == "QUALIFICATION"
+    store.undo(relabel)
+    assert store.get(1)["spans"][0]["label"] == "SKILL"
+    with pytest.raises(ValueError, match="outside the text"):
+        store.add_spans(1, [(0, 10_000, "SKILL")])

@@ -1,0 +1,266 @@
+"""Editing the label schema: questions, their options, colours and keys.
+
+Renaming a question or an option carries the labels already given along; removing an
+option in use says how many labels go with it and asks for a second Save.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.core.labels import KINDS, PALETTE, Option, Question, check, default_schema
+from reviewer.core.store import Store
+
+KIND_TEXT = {"single": "one choice", "multi": "any choices", "span": "span labels"}
+NAME, COLOUR, KEY = range(3)
+
+
+class SchemaDialog(QDialog):
+    def __init__(self, parent: QWidget, store: Store,
+                 taken: dict[str, str] | None = None) -> None:
+        """``taken``: keys the window's actions use (key → action), refused for options."""
+        super().__init__(parent)
+        self.setWindowTitle("Label schema")
+        self.setMinimumSize(720, 440)
+        self.store = store
+        self.taken = taken or {}
+        self.original = store.label_schema()
+        # the questions as edited: each remembers the names it had in the project
+        self.questions: list[dict[str, Any]] = [self._row(q, keep=True) for q in self.original]
+        self.current = -1
+        self._confirmed: str | None = None
+
+        self.list = QListWidget()
+        self.list.currentRowChanged.connect(self._select)
+        buttons = QHBoxLayout()
+        for text, slot in (("Add", self._add_question), ("Remove", self._remove_question),
+                           ("↑", lambda: self._move(-1)), ("↓", lambda: self._move(1))):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        left = QVBoxLayout()
+        left.addWidget(QLabel("Questions"))
+        left.addWidget(self.list, 1)
+        left.addLayout(buttons)
+
+        self.name = QLineEdit()
+        self.kind = QComboBox()
+        for kind in KINDS:
+            self.kind.addItem(KIND_TEXT[kind], kind)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["Option", "Colour", "Key"])
+        self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.itemChanged.connect(self._tint)
+        option_buttons = QHBoxLayout()
+        for text, slot in (("Add option", self._add_option),
+                           ("Remove option", self._remove_option)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            option_buttons.addWidget(button)
+        option_buttons.addStretch(1)
+        form = QFormLayout()
+        form.addRow("Question", self.name)
+        form.addRow("Kind", self.kind)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addWidget(self.table, 1)
+        right.addLayout(option_buttons)
+
+        columns = QHBoxLayout()
+        columns.addLayout(left, 2)
+        columns.addLayout(right, 3)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c0392b")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
+                                        QDialogButtonBox.StandardButton.Cancel |
+                                        QDialogButtonBox.StandardButton.RestoreDefaults)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).setText(
+            "Use the default")
+        self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
+            self._use_default)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(QLabel("Keys: Alt+1…9 suit document labels (they work while typing "
+                                "in a field), Ctrl+1…9 span labels."))
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self._fill_list()
+
+    # --- the edited schema ---------------------------------------------------------------
+
+    @staticmethod
+    def _row(question: Question, keep: bool) -> dict[str, Any]:
+        return {"orig": question.name if keep else None, "name": question.name,
+                "kind": question.kind,
+                "options": [{"orig": o.name if keep else None, "name": o.name, "color": o.color,
+                             "key": o.key} for o in question.options]}
+
+    def _fill_list(self, row: int = 0) -> None:
+        self.current = -1
+        self.list.clear()
+        for question in self.questions:
+            self.list.addItem(f"{question['name']}  ({KIND_TEXT[question['kind']]})")
+        if self.questions:
+            self.list.setCurrentRow(min(row, len(self.questions) - 1))
+        else:
+            self._show(None)
+
+    def _select(self, row: int) -> None:
+        self._store_current()
+        self.current = row
+        self._show(self.questions[row] if 0 <= row < len(self.questions) else None)
+
+    def _show(self, question: dict[str, Any] | None) -> None:
+        for widget in (self.name, self.kind, self.table):
+            widget.setEnabled(question is not None)
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        if question is not None:
+            self.name.setText(question["name"])
+            self.kind.setCurrentIndex(self.kind.findData(question["kind"]))
+            for option in question["options"]:
+                self._append_option(option)
+        self.table.blockSignals(False)
+
+    def _append_option(self, option: dict[str, Any]) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        name = QTableWidgetItem(option["name"])
+        name.setData(256, option["orig"])  # Qt.UserRole: the name it has in the project
+        self.table.setItem(row, NAME, name)
+        self.table.setItem(row, COLOUR, QTableWidgetItem(option["color"]))
+        self.table.setItem(row, KEY, QTableWidgetItem(option["key"]))
+        self._tint(self.table.item(row, COLOUR))
+
+    def _tint(self, item: QTableWidgetItem) -> None:
+        if item.column() == COLOUR and QColor.isValidColorName(item.text()):
+            item.setBackground(QColor(item.text()))
+
+    def _store_current(self) -> None:
+        """What the widgets show, back into ``questions``."""
+        if not 0 <= self.current < len(self.questions):
+            return
+        question = self.questions[self.current]
+        question["name"] = self.name.text().strip()
+        question["kind"] = self.kind.currentData()
+        question["options"] = []
+        for row in range(self.table.rowCount()):
+            cells = [self.table.item(row, c) for c in (NAME, COLOUR, KEY)]
+            texts = [c.text().strip() if c is not None else "" for c in cells]
+            question["options"].append({
+                "orig": cells[NAME].data(256) if cells[NAME] is not None else None,
+                "name": texts[NAME], "color": texts[COLOUR],
+                "key": QKeySequence(texts[KEY]).toString() if texts[KEY] else ""})
+        item = self.list.item(self.current)
+        if item is not None:
+            item.setText(f"{question['name']}  ({KIND_TEXT[question['kind']]})")
+
+    # --- buttons ---------------------------------------------------------------------------
+
+    def _add_question(self) -> None:
+        self._store_current()
+        taken = {q["name"] for q in self.questions}
+        name = next(f"question_{n}" for n in range(1, 1000) if f"question_{n}" not in taken)
+        self.questions.append({"orig": None, "name": name, "kind": "single", "options": [
+            {"orig": None, "name": "yes", "color": PALETTE[0], "key": ""},
+            {"orig": None, "name": "no", "color": PALETTE[1], "key": ""}]})
+        self._fill_list(len(self.questions) - 1)
+
+    def _remove_question(self) -> None:
+        if 0 <= self.current < len(self.questions):
+            del self.questions[self.current]
+            self._fill_list(self.current)
+
+    def _move(self, step: int) -> None:
+        self._store_current()
+        row, to = self.current, self.current + step
+        if 0 <= row < len(self.questions) and 0 <= to < len(self.questions):
+            self.questions[row], self.questions[to] = self.questions[to], self.questions[row]
+            self._fill_list(to)
+
+    def _add_option(self) -> None:
+        if self.current < 0:
+            return
+        row = self.table.rowCount()
+        self._append_option({"orig": None, "name": f"option_{row + 1}",
+                             "color": PALETTE[row % len(PALETTE)], "key": ""})
+        self.table.editItem(self.table.item(row, NAME))
+
+    def _remove_option(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
+        for row in rows or [self.table.rowCount() - 1]:
+            if row >= 0:
+                self.table.removeRow(row)
+
+    def _use_default(self) -> None:
+        self.questions = [self._row(q, keep=False) for q in default_schema()]
+        old = {q.name: q for q in self.original}
+        for question in self.questions:  # same names as now: the labels stay theirs
+            if question["name"] in old:
+                question["orig"] = question["name"]
+                kept = set(old[question["name"]].option_names())
+                for option in question["options"]:
+                    option["orig"] = option["name"] if option["name"] in kept else None
+        self._fill_list()
+
+    # --- saving ------------------------------------------------------------------------------
+
+    def edited(self) -> list[Question]:
+        self._store_current()
+        return [Question(q["name"], q["kind"], [Option(o["name"], o["color"], o["key"])
+                                                  for o in q["options"]])
+                for q in self.questions]
+
+    def save(self) -> None:
+        questions = self.edited()
+        try:
+            check(questions)
+            for question in questions:
+                for option in question.options:
+                    if option.key in self.taken:
+                        raise ValueError(f"{option.key} ({option.name}) is the key of "
+                                         f"“{self.taken[option.key]}”")
+        except ValueError as err:
+            self.problem.setText(f"{err}.")
+            return
+        renamed_questions = {q["orig"]: q["name"] for q in self.questions
+                             if q["orig"] and q["orig"] != q["name"]}
+        renamed = {(q["name"], o["orig"]): o["name"] for q in self.questions
+                   for o in q["options"] if o["orig"] and o["orig"] != o["name"]}
+        kept = {(q["orig"], o["orig"]) for q in self.questions for o in q["options"]
+                if q["orig"] and o["orig"]}
+        lost = [(q.name, option, n) for q in self.original
+                for option, n in self.store.label_uses(q).items() if (q.name, option) not in kept]
+        summary = ", ".join(f"{q}/{o} ({n:,})" for q, o, n in lost)
+        if lost and self._confirmed != summary:
+            self._confirmed = summary
+            total = sum(n for *_, n in lost)
+            self.problem.setText(f"This removes {total:,} labels given before: {summary}. "
+                                 "Press Save again to remove them.")
+            return
+        self.store.save_label_schema(questions, renamed, renamed_questions)
+        self.accept()

@@ -1,0 +1,169 @@
+"""Labelling as a user does it: document labels by key, spans by selection and key,
+overlaps, relabel, delete, suggested spans, undo of all of it, and the exports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+
+from reviewer.core.export import export
+from reviewer.gui.window import ReviewWindow
+
+ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def win(project: Path, open_window) -> ReviewWindow:  # type: ignore[no-untyped-def]
+    return open_window(project)  # type: ignore[no-any-return]
+
+
+def _select(win: ReviewWindow, words: str, skip: int = 0, trim: int = 0) -> None:
+    """Select ``words`` in the rendered posting (the ``skip``-th time they occur),
+    leaving ``trim`` characters off each end, as a hurried mouse would."""
+    cursor = QTextCursor(win.document.document())
+    for _ in range(skip + 1):
+        cursor = win.document.document().find(words, cursor)
+    assert not cursor.isNull(), words
+    start, end = cursor.selectionStart() + trim, cursor.selectionEnd() - trim
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    win.document.setTextCursor(cursor)
+
+
+def _spans(win: ReviewWindow) -> list[tuple[str, str, str]]:
+    posting = win.store.get(win.pid)  # type: ignore[arg-type]
+    return [(posting["cleaned"][s["start"]:s["end"]], s["label"], s["state"])
+            for s in posting["spans"]]
+
+
+def _menu_action(menu: Any, text: str) -> Any:
+    for action in menu.actions():
+        if action.text() == text:
+            return action
+        if action.menu() is not None:
+            found = _menu_action(action.menu(), text)
+            if found is not None:
+                return found
+    return None
+
+
+def test_document_labels_by_key_also_while_typing(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win.queue.setFocus()
+    qtbot.keyClick(win.queue, Qt.Key.Key_6, ALT)  # seniority: senior
+    title = win.fields.editors["title"].editor
+    title.setFocus()
+    qtbot.keyClick(title, Qt.Key.Key_1, ALT)  # relevant: yes, from inside a field
+    assert win.store.get(win.pid)["labels"] == {  # type: ignore[arg-type]
+        "relevant": ["yes"], "seniority": ["senior"]}
+    assert win.labels.buttons[("seniority", "senior")].isChecked()
+    qtbot.keyClick(title, Qt.Key.Key_4, ALT)  # junior replaces senior
+    qtbot.keyClick(title, Qt.Key.Key_1, ALT)  # yes again clears it
+    assert win.store.get(win.pid)["labels"] == {"seniority": ["junior"]}  # type: ignore[arg-type]
+    win.labels.buttons[("role_family", "data")].click()
+    assert win.store.get(win.pid)["labels"]["role_family"] == ["data"]  # type: ignore[arg-type]
+
+
+def test_spans_by_selection_and_key_overlap_relabel_delete_undo(win: ReviewWindow,
+                                                                qtbot) -> None:  # type: ignore[no-untyped-def]
+    doc = win.document
+    _select(win, "Kafka and Kubernetes")
+    qtbot.keyClick(doc, Qt.Key.Key_2, CTRL)  # TOOL
+    _select(win, "Kubernetes", trim=2)  # "bernet": snapped to the word
+    qtbot.keyClick(doc, Qt.Key.Key_1, CTRL)  # SKILL, inside the TOOL span
+    assert _spans(win) == [("Kafka and Kubernetes", "TOOL", "accepted"),
+                           ("Kubernetes", "SKILL", "accepted")]
+    # both drawn: the inner one's tint, the outer one's underline
+    drawn = {m[0]["label"]: (m[1], m[2]) for m in doc.spans if m[0]["id"] is not None}
+    a, _b = drawn["SKILL"]
+    inner = next(fmt for s, e, fmt in doc._segments if s <= a < e)
+    assert inner.background().color() == doc.label_tint("SKILL")
+    assert inner.underlineColor().name() == win.label_colors["TOOL"]
+    assert "SKILL" in inner.toolTip() and "TOOL" in inner.toolTip()
+
+    skill = next(s for s in win.store.get(win.pid)["spans"] if s["label"] == "SKILL")  # type: ignore[arg-type]
+    win._span_menu([skill], QPoint(0, 0))
+    _menu_action(win.span_menu, "QUALIFICATION").trigger()
+    tool = next(s for s in win.store.get(win.pid)["spans"] if s["label"] == "TOOL")  # type: ignore[arg-type]
+    win._span_menu([tool], QPoint(0, 0))
+    _menu_action(win.span_menu, "Delete the span").trigger()
+    assert _spans(win) == [("Kubernetes", "QUALIFICATION", "accepted")]
+
+    while win.undo_stack.canUndo():
+        win.undo_stack.undo()
+    assert _spans(win) == [] and win.document.spans == [m for m in win.document.spans
+                                                         if m[0]["id"] is None]
+    while win.undo_stack.canRedo():
+        win.undo_stack.redo()
+    assert _spans(win) == [("Kubernetes", "QUALIFICATION", "accepted")]
+
+
+def test_a_selection_is_needed_to_label_a_span(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win.document.setFocus()
+    qtbot.keyClick(win.document, Qt.Key.Key_1, CTRL)
+    assert _spans(win) == [] and "Select some words" in win.statusBar().currentMessage()
+
+
+def test_suggested_skills_are_accepted_in_one_key_and_exported(win: ReviewWindow, qtbot,
+                                                               tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    skills = win.posting["machine"]["skills"]["spans"]  # type: ignore[index]
+    suggested = [m for m in win.document.spans if m[0]["state"] == "suggested"]
+    assert len(suggested) == len(skills) > 3
+    qtbot.keyClick(win.queue, Qt.Key.Key_A, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    accepted = _spans(win)
+    assert len(accepted) == len(skills) and {s[1:] for s in accepted} == {("SKILL", "accepted")}
+    assert not [m for m in win.document.spans if m[0]["state"] == "suggested"]
+    win.undo_stack.undo()
+    assert _spans(win) == []
+    qtbot.keyClick(win.queue, Qt.Key.Key_D, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert {s[2] for s in _spans(win)} == {"rejected"}
+    assert not [m for m in win.document.spans if m[0]["state"] == "suggested"]
+
+
+def test_labels_and_spans_reach_every_export(win: ReviewWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    doc = win.document
+    _select(win, "Kafka and Kubernetes")
+    qtbot.keyClick(doc, Qt.Key.Key_2, CTRL)
+    _select(win, "Kubernetes")
+    qtbot.keyClick(doc, Qt.Key.Key_1, CTRL)
+    qtbot.keyClick(win.queue, Qt.Key.Key_6, ALT)
+    pid = win.pid
+    qtbot.keyClick(win.queue, Qt.Key.Key_Return, CTRL)  # accept and go on: reviewed
+    store = win.store
+    text = store.get(pid)["cleaned"]  # type: ignore[arg-type]
+    expected = sorted([("Kafka and Kubernetes", "TOOL"), ("Kubernetes", "SKILL")])
+
+    out = tmp_path / "all.jsonl"
+    export(store.records(True), "jsonl", out)
+    (row,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sorted((s["text"], s["label"]) for s in row["spans"]) == expected
+    assert all(row["text"][s["start"]:s["end"]] == s["text"] for s in row["spans"])
+    assert row["labels"] == {"seniority": ["senior"]}
+
+    export(store.records(True), "prodigy", tmp_path / "p.jsonl")
+    (task,) = [json.loads(line) for line in (tmp_path / "p.jsonl").read_text().splitlines()]
+    assert sorted((task["text"][s["start"]:s["end"]], s["label"]) for s in task["spans"]) == \
+        expected
+    assert task["accept"] == ["senior"] and task["answer"] == "accept"
+
+    export(store.records(True), "labelstudio", tmp_path / "ls.json")
+    (ls,) = json.loads((tmp_path / "ls.json").read_text())
+    result = ls["annotations"][0]["result"]
+    spans = sorted((r["value"]["text"], r["value"]["labels"][0]) for r in result
+                   if r["type"] == "labels")
+    assert spans == expected
+    assert all(text[r["value"]["start"]:r["value"]["end"]] == r["value"]["text"]
+               for r in result if r["type"] == "labels")
+    assert [r["value"]["choices"] for r in result if r["type"] == "choices"] == [["senior"]]
+
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import DocBin
+
+    export(store.records(True), "spacy", tmp_path / "d.spacy")
+    (parsed,) = DocBin().from_disk(tmp_path / "d.spacy").get_docs(spacy.blank("en").vocab)
+    assert sorted((s.text, s.label_) for s in parsed.spans["sc"]) == expected
+    assert parsed.cats == {"senior": 1.0}
