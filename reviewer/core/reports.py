@@ -36,6 +36,14 @@ def stats(store: Store) -> dict[str, Any]:
     }
 
 
+def progress(store: Store) -> list[tuple[str, int]]:
+    """Postings marked reviewed each day (from the project's log), oldest first."""
+    return [(day, n) for day, n in store.db.execute(
+        "SELECT substr(at, 1, 10), count(DISTINCT posting_id) FROM events"
+        " WHERE kind = 'accept_all' OR (kind = 'set_status'"
+        " AND json_extract(data, '$.status') = 'reviewed') GROUP BY 1 ORDER BY 1")]
+
+
 def evaluation(store: Store) -> dict[str, dict[str, Any]]:
     """Per field, over reviewed postings: how often the machine's suggestion was
     accepted, corrected or rejected, and how often a person added a value the machine

@@ -82,6 +82,7 @@ ACTIONS: tuple[tuple[str, str, str, str, str], ...] = (
     ("edit_schema", "Edit the label schema…", "", "edit_schema", "&Labels"),
     ("accept_spans", "Accept the suggested spans", "Ctrl+Shift+A", "accept_spans", "&Labels"),
     ("reject_spans", "Reject the suggested spans", "Ctrl+Shift+D", "reject_spans", "&Labels"),
+    ("stats", "Project statistics…", "Ctrl+Shift+T", "show_stats", "&View"),
     ("shortcuts", "Change keyboard shortcuts…", "Ctrl+,", "edit_shortcuts", "&Help"),
     ("help", "Keyboard shortcuts", "F1", "show_help", "&Help"),
 )
@@ -262,7 +263,7 @@ class ReviewWindow(QMainWindow):
             self.addAction(action)
         self.menuBar().insertMenu(menus["&Review"].menuAction(), edit)
         self.labels_menu = menus["&Labels"]
-        view = QMenu("&View", self)
+        view = menus["&View"]
         colours = view.addMenu("Colours")
         self.theme_actions = QActionGroup(self)
         chosen = str(self.settings.value("theme", "system")) if self.settings else "system"
@@ -273,7 +274,6 @@ class ReviewWindow(QMainWindow):
             action.setData(key)
             self.theme_actions.addAction(action)
         self.theme_actions.triggered.connect(lambda action: self.set_theme(action.data()))
-        self.menuBar().insertMenu(menus["&Help"].menuAction(), view)
         self.apply_shortcuts(preferences.shortcut_overrides(self.settings)
                              if self.settings is not None else {})
 
@@ -693,6 +693,12 @@ class ReviewWindow(QMainWindow):
                     "delete span", lambda _p: self.store.remove_span(sid)))
         self.span_menu = menu  # kept for tests
         menu.popup(where)
+
+    def show_stats(self) -> None:
+        from reviewer.gui.stats_view import StatsView
+
+        self.stats_view = StatsView(self, self.store.path, describe_error)
+        self.stats_view.show()
 
     def edit_schema(self) -> None:
         from reviewer.gui.schema_dialog import SchemaDialog

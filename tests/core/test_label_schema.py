@@ -136,3 +136,15 @@ def test_span_edits_undo_and_redo(store: Store) -> None:
     assert store.get(1)["spans"][0]["label"] == "SKILL"
     with pytest.raises(ValueError, match="outside the text"):
         store.add_spans(1, [(0, 10_000, "SKILL")])
+
+
+def test_progress_counts_postings_reviewed_each_day(store: Store) -> None:
+    from reviewer.core.reports import progress
+
+    assert progress(store) == []
+    store.set_status(1, "reviewed")
+    store.accept_all(2)
+    store.set_status(1, "flagged")
+    store.set_status(1, "reviewed")  # the same posting again: counted once that day
+    ((day, n),) = progress(store)
+    assert n == 2 and len(day) == 10

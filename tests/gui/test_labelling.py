@@ -167,3 +167,27 @@ def test_labels_and_spans_reach_every_export(win: ReviewWindow, qtbot, tmp_path:
     (parsed,) = DocBin().from_disk(tmp_path / "d.spacy").get_docs(spacy.blank("en").vocab)
     assert sorted((s.text, s.label_) for s in parsed.spans["sc"]) == expected
     assert parsed.cats == {"senior": 1.0}
+
+
+def test_the_stats_view_draws_what_was_done(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(win.queue, Qt.Key.Key_6, ALT)
+    qtbot.keyClick(win.queue, Qt.Key.Key_A, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    skills = len(_spans(win))
+    win.fields.editors["company"].editor.setText("Someone Else")
+    win._edited("company", "Someone Else")
+    qtbot.keyClick(win.queue, Qt.Key.Key_Return, CTRL)
+    qtbot.keyClick(win.queue, Qt.Key.Key_T, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    view = win.stats_view
+    qtbot.waitUntil(lambda: bool(view.charts), timeout=10_000)
+    charts = {c.title: dict(c.bars) for c in view.charts}
+    assert charts["Postings by status"]["Reviewed"][0][0] == 1
+    assert sum(v for _day, parts in charts["Reviewed each day (last three weeks)"].items()
+               for v, _c in parts) == 1
+    assert charts["Label “seniority”"]["senior"][0][0] == 1
+    assert charts["Spans per label"]["SKILL"][0][0] == skills
+    judged = charts["How reviewers judged each machine suggestion (reviewed postings)"]
+    assert [v for v, _c in judged["Company"]] == [0, 1, 0, 0]  # corrected
+    assert judged["Title"][0][0] == 1  # accepted
+    assert "1 reviewed" in view.status.text()
+    view.grab()  # paints without error
+    view.close()

@@ -1,0 +1,172 @@
+"""The project in pictures: review progress, document labels, spans per label, and how
+often reviewers corrected each field (the extractor's error rate as they measured it).
+
+Bars are drawn with QPainter (no chart module needed). The figures are read by a worker
+thread with its own connection: at a million postings they take a second or two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from reviewer.core.labels import PALETTE
+from reviewer.core.schema import FIELDS
+from reviewer.core.store import Store
+from reviewer.gui.jobs import Job, Progress, start
+
+Bar = tuple[str, Sequence[tuple[float, str]]]  # row label, stacked (value, colour) parts
+STATUS_COLORS = {"reviewed": "#59a14f", "new": "#bab0ac", "skipped": "#edc948",
+                 "flagged": "#e15759"}
+STATE_COLORS = {"accepted": "#59a14f", "corrected": "#f28e2b", "rejected": "#e15759",
+                "added": "#4e79a7"}
+ROW, LABEL_WIDTH, VALUE_WIDTH = 22, 190, 90
+
+
+class BarChart(QWidget):
+    """Horizontal bars, one a row, parts stacked; the total written at the end."""
+
+    def __init__(self, title: str, bars: list[Bar], legend: dict[str, str] | None = None,
+                 percent: bool = False) -> None:
+        super().__init__()
+        self.title, self.bars, self.legend, self.percent = title, bars, legend or {}, percent
+        self.setMinimumWidth(LABEL_WIDTH + VALUE_WIDTH + 160)
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, self._top() + ROW * max(1, len(self.bars)) + 10)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(LABEL_WIDTH + VALUE_WIDTH + 160, self.sizeHint().height())
+
+    def _top(self) -> int:
+        return 30 + (20 if self.legend else 0)
+
+    def paintEvent(self, _event: Any) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text = self.palette().color(QPalette.ColorRole.WindowText)
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.1)
+        painter.setFont(bold)
+        painter.setPen(text)
+        painter.drawText(QRectF(0, 0, self.width(), 24), Qt.AlignmentFlag.AlignVCenter,
+                         self.title)
+        painter.setFont(self.font())
+        x = 0.0
+        for name, color in self.legend.items():  # a swatch and a name per colour
+            painter.fillRect(QRectF(x, 32, 12, 12), QColor(color))
+            painter.setPen(text)
+            width = painter.fontMetrics().horizontalAdvance(name) + 28
+            painter.drawText(QRectF(x + 16, 28, width, 20), Qt.AlignmentFlag.AlignVCenter, name)
+            x += width
+        if not self.bars:
+            painter.setPen(muted)
+            painter.drawText(QRectF(0, self._top(), self.width(), ROW),
+                             Qt.AlignmentFlag.AlignVCenter, "Nothing yet.")
+            return
+        span = max(self.width() - LABEL_WIDTH - VALUE_WIDTH, 40)
+        top_total = max(sum(v for v, _ in parts) for _, parts in self.bars) or 1
+        for row, (label, parts) in enumerate(self.bars):
+            y = self._top() + row * ROW
+            painter.setPen(text)
+            shown = painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight,
+                                                     LABEL_WIDTH - 8)
+            painter.drawText(QRectF(0, y, LABEL_WIDTH - 8, ROW),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, shown)
+            left = float(LABEL_WIDTH)
+            total = sum(v for v, _ in parts)
+            for value, color in parts:
+                width = span * value / (total if self.percent and total else top_total)
+                painter.fillRect(QRectF(left, y + 4, width, ROW - 8), QColor(color))
+                left += width
+            first = next(iter(self.legend), "")
+            figure = (f"{total:,.0f}" if not self.percent else
+                      f"{parts[0][0] / total:.0%} {first} · {total:,.0f}" if total else "—")
+            painter.drawText(QRectF(left + 6, y, VALUE_WIDTH + span, ROW),
+                             Qt.AlignmentFlag.AlignVCenter, figure)
+
+
+def read_figures(store: Store) -> dict[str, Any]:
+    from reviewer.core.reports import evaluation, progress, stats
+
+    return {"stats": stats(store), "eval": evaluation(store), "progress": progress(store),
+            "schema": store.label_schema()}
+
+
+def charts(figures: dict[str, Any]) -> list[BarChart]:
+    """The pictures, from what ``read_figures`` read."""
+    stats, schema = figures["stats"], figures["schema"]
+    out = [BarChart("Postings by status",
+                    [(status.capitalize(), [(n, STATUS_COLORS[status])])
+                     for status, n in stats["status"].items()])]
+    days = figures["progress"][-21:]
+    out.append(BarChart("Reviewed each day (last three weeks)",
+                        [(day, [(n, STATUS_COLORS["reviewed"])]) for day, n in days]))
+    for question in schema:
+        if question.kind == "span":
+            continue
+        given = stats["labels"].get(question.name, {})
+        out.append(BarChart(f"Label “{question.name.replace('_', ' ')}”",
+                            [(o.name.replace("_", " "),
+                              [(given.get(o.name, 0), o.color)]) for o in question.options]))
+    span_labels = [o for q in schema if q.kind == "span" for o in q.options]
+    known = {o.name for o in span_labels}
+    extra = [(label, n) for label, n in stats["spans"].items() if label not in known]
+    out.append(BarChart("Spans per label",
+                        [(o.name, [(stats["spans"].get(o.name, 0), o.color)])
+                         for o in span_labels] +
+                        [(label, [(n, PALETTE[-1])]) for label, n in extra]))
+    labels = {f.name: f.label for f in FIELDS}
+    out.append(BarChart(
+        "How reviewers judged each machine suggestion (reviewed postings)",
+        [(labels.get(name, name), [(entry[state], STATE_COLORS[state]) for state in STATE_COLORS])
+         for name, entry in figures["eval"].items()],
+        legend={state: color for state, color in STATE_COLORS.items()}, percent=True))
+    return out
+
+
+class StatsView(QDialog):
+    """A window of charts; the figures are read in a worker when it opens."""
+
+    def __init__(self, parent: QWidget, path: Any,
+                 describe_error: Callable[[Exception], str]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Project statistics")
+        self.resize(760, 720)
+        self.body = QWidget()
+        self.column = QVBoxLayout(self.body)
+        self.column.setSpacing(18)
+        self.status = QLabel("Counting…")
+        self.column.addWidget(self.status)
+        self.column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        self.charts: list[BarChart] = []
+
+        def work(_progress: Progress, _cancelled: Callable[[], bool]) -> dict[str, Any]:
+            with Store(path, create=False) as store:
+                return read_figures(store)
+
+        self.job = Job(work, describe_error)
+        self.job.signals.finished.connect(self.show_figures)
+        self.job.signals.failed.connect(lambda message: self.status.setText(message))
+        start(self.job)
+
+    def show_figures(self, figures: dict[str, Any]) -> None:
+        self.job = None  # type: ignore[assignment]
+        stats = figures["stats"]
+        reviewed = stats["status"]["reviewed"]
+        self.status.setText(f"{stats['postings']:,} postings, {reviewed:,} reviewed; "
+                            f"{sum(stats['spans'].values()):,} spans labelled.")
+        for chart in charts(figures):
+            self.column.insertWidget(self.column.count() - 1, chart)
+            self.charts.append(chart)
