@@ -8,6 +8,7 @@ would meet it:
 
 - time until the window shows the first posting (from before Qt is imported);
 - next-posting latency, p50 and p95 over 500 moves (Ctrl+Right), events processed;
+- labelling a span (a word selected, then SKILL) and moving on, p50 and p95 over 200;
 - search latency (the search box, Enter) for two common words: until the first matches
   are listed, and until all are (the rest are read in a worker thread);
 - switching the order to "least confident first";
@@ -95,6 +96,24 @@ def measure(path: Path) -> None:
     moves.sort()
     print(f"next posting, p50        {moves[250] * 1000:8.1f} ms")
     print(f"next posting, p95        {moves[475] * 1000:8.1f} ms   (target <= 50)")
+
+    from PySide6.QtGui import QTextCursor
+
+    labelled = []
+    for _ in range(200):  # select the first word, press Ctrl+1 (SKILL), then go on
+        t = time.perf_counter()
+        cursor = QTextCursor(window.document.document())
+        cursor.movePosition(QTextCursor.MoveOperation.WordRight,
+                            QTextCursor.MoveMode.KeepAnchor)
+        window.document.setTextCursor(cursor)
+        window.label_selection("SKILL")
+        window.go_next()
+        app.processEvents()
+        labelled.append(time.perf_counter() - t)
+    labelled.sort()
+    print(f"label a span + next, p50 {labelled[100] * 1000:8.1f} ms")
+    print(f"label a span + next, p95 {labelled[190] * 1000:8.1f} ms   (target <= 50; "
+          f"{window.undo_stack.count()} edits)")
 
     for word in ("Terraform", "engineer"):
         window.search_box.setText(word)

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QSettings,
     Qt,
     QThreadPool,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoCommand, QUndoStack
@@ -215,6 +216,8 @@ class ReviewWindow(QMainWindow):
         self.fields.put_on_top(self.labels)
         self.document.span_clicked.connect(self._span_menu)
         self.label_actions: list[QAction] = []
+        self._redraw = QTimer(self, singleShot=True, interval=0)
+        self._redraw.timeout.connect(self._redraw_document)
 
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
@@ -808,7 +811,14 @@ class ReviewWindow(QMainWindow):
         if current.isValid():
             self.show_posting(self.model.id_at(current.row()))
 
+    def _redraw_document(self) -> None:
+        """The posting drawn again after an edit of its spans, where the reader was."""
+        scrolled = self.document.verticalScrollBar().value()
+        self._show_document()
+        self.document.verticalScrollBar().setValue(scrolled)
+
     def show_posting(self, pid: int) -> None:
+        self._redraw.stop()
         self.pid = pid
         self.fields.setEnabled(True)
         self.posting = self.store.get(pid)
@@ -848,9 +858,14 @@ class ReviewWindow(QMainWindow):
                 keys += f" or {HELP_KEY}"
             rows += row(QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
                         if key != "help" else keys, f"{text} <i>({menu.strip('&')})</i>")
+        for action in self.label_actions:  # the label schema's keys (Labels → Edit)
+            if not action.shortcut().isEmpty():
+                rows += row(action.shortcut().toString(
+                    QKeySequence.SequenceFormat.NativeText), f"{action.text()} <i>(Labels)</i>")
         rows += (row("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo any edit") +
                  row("Tab / Shift+Tab", "Next / previous field") +
-                 row("Right-click", "Put the selection into any field") +
+                 row("Right-click", "Put the selection into any field, or label it") +
+                 row("Click a span", "Relabel or delete it") +
                  row("Drop files", "Import them into this project"))
         self.help_box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts",
                                     f"<table cellpadding=3>{rows}</table>"
@@ -866,10 +881,8 @@ class ReviewWindow(QMainWindow):
             self.posting = self.store.get(pid)
             self.fields.show_posting(self.posting)
             self.labels.show_posting(self.posting)
-            if self.posting["spans"] != spans_before:  # drawn again, where the reader was
-                scrolled = self.document.verticalScrollBar().value()
-                self._show_document()
-                self.document.verticalScrollBar().setValue(scrolled)
+            if self.posting["spans"] != spans_before:
+                self._redraw.start()  # once events are handled, unless a move redraws first
         self.saved.setText("all edits saved")
         self._update_counts()
 

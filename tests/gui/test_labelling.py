@@ -77,7 +77,8 @@ def test_spans_by_selection_and_key_overlap_relabel_delete_undo(win: ReviewWindo
     qtbot.keyClick(doc, Qt.Key.Key_1, CTRL)  # SKILL, inside the TOOL span
     assert _spans(win) == [("Kafka and Kubernetes", "TOOL", "accepted"),
                            ("Kubernetes", "SKILL", "accepted")]
-    # both drawn: the inner one's tint, the outer one's underline
+    # both drawn (once events are handled): the inner one's tint, the outer one's underline
+    qtbot.waitUntil(lambda: len([m for m in doc.spans if m[0]["id"] is not None]) == 2)
     drawn = {m[0]["label"]: (m[1], m[2]) for m in doc.spans if m[0]["id"] is not None}
     a, _b = drawn["SKILL"]
     inner = next(fmt for s, e, fmt in doc._segments if s <= a < e)
@@ -95,8 +96,8 @@ def test_spans_by_selection_and_key_overlap_relabel_delete_undo(win: ReviewWindo
 
     while win.undo_stack.canUndo():
         win.undo_stack.undo()
-    assert _spans(win) == [] and win.document.spans == [m for m in win.document.spans
-                                                         if m[0]["id"] is None]
+    assert _spans(win) == []
+    qtbot.waitUntil(lambda: all(m[0]["id"] is None for m in win.document.spans))
     while win.undo_stack.canRedo():
         win.undo_stack.redo()
     assert _spans(win) == [("Kubernetes", "QUALIFICATION", "accepted")]
@@ -116,12 +117,13 @@ def test_suggested_skills_are_accepted_in_one_key_and_exported(win: ReviewWindow
     qtbot.keyClick(win.queue, Qt.Key.Key_A, CTRL | Qt.KeyboardModifier.ShiftModifier)
     accepted = _spans(win)
     assert len(accepted) == len(skills) and {s[1:] for s in accepted} == {("SKILL", "accepted")}
-    assert not [m for m in win.document.spans if m[0]["state"] == "suggested"]
+    qtbot.waitUntil(lambda: not [m for m in win.document.spans if m[0]["state"] == "suggested"])
     win.undo_stack.undo()
     assert _spans(win) == []
     qtbot.keyClick(win.queue, Qt.Key.Key_D, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert {s[2] for s in _spans(win)} == {"rejected"}
-    assert not [m for m in win.document.spans if m[0]["state"] == "suggested"]
+    qtbot.waitUntil(lambda: not [m for m in win.document.spans if m[0]["state"] == "suggested"])
+    assert not [m for m in win.document.spans if m[0]["state"] == "rejected"]
 
 
 def test_labels_and_spans_reach_every_export(win: ReviewWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -175,6 +175,8 @@ def test_f1_lists_every_shortcut(window: ReviewWindow, qtbot) -> None:  # type: 
     qtbot.keyClick(window, Qt.Key.Key_F1)
     text = window.help_box.text()
     assert "Ctrl+Return" in text and "Put the selection into the focused field" in text
+    assert "Alt+6" in text and "seniority: senior" in text  # the label schema's keys
+    assert "Ctrl+1" in text and "Label the selection SKILL" in text
     window.help_box.close()
 
 
