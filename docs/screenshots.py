@@ -98,6 +98,33 @@ def main() -> int:
         over(window, window.export_dialog, out / f"export-dialog{suffix}.png", app)
         window.export_dialog.reject()
 
+        # labels: a document answer, overlapping spans, the suggested skills
+        text = store.get(window.pid)["cleaned"]  # type: ignore[arg-type]
+        for words, label in (("Kafka and Kubernetes", "TOOL"), ("Kubernetes", "SKILL"),
+                             ("Bachelor's degree in Computer Science", "QUALIFICATION")):
+            start = text.index(words)
+            end = start + len(words)
+            window._push("label", lambda p, a=start, b=end, lab=label:
+                         store.add_span(p, a, b, lab)[1])
+        for question, option in (("relevant", "yes"), ("seniority", "senior")):
+            window.labels.toggle(window.labels.questions[question], option)
+        settle(app)
+        window.document.verticalScrollBar().setValue(380)
+        grab(window, out / f"labels{suffix}.png", app)
+
+        window.edit_schema()
+        window.schema_dialog.list.setCurrentRow(3)  # the span labels
+        over(window, window.schema_dialog, out / f"label-schema{suffix}.png", app)
+        window.schema_dialog.reject()
+
+        window.accept_and_next()
+        window.show_stats()
+        while window.stats_view.job is not None:
+            settle(app)
+        window.stats_view.resize(760, 900)
+        grab(window.stats_view, out / f"stats{suffix}.png", app)
+        window.stats_view.close()
+
         bad = Path(tmp) / "scan.html"
         bad.write_bytes(b"\x00\x01\x02\xff" * 100)
         window.import_files([bad])

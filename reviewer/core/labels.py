@@ -60,19 +60,21 @@ def default_schema() -> list[Question]:
 
 def with_defaults(questions: list[Question]) -> list[Question]:
     """Give options without a colour or key the next free ones: colours from the
-    palette; Alt+1…9 for document options, Ctrl+1…9 for span labels."""
+    palette (document options and span labels each from its start); Alt+1…9 for
+    document options, Ctrl+1…9 for span labels."""
     taken = {o.key for q in questions for o in q.options if o.key}
     free = {"doc": [f"Alt+{n}" for n in range(1, 10)],
             "span": [f"Ctrl+{n}" for n in range(1, 10)]}
     for queue in free.values():
         queue[:] = [k for k in queue if k not in taken]
-    colour = 0
+    colour = {"doc": 0, "span": 0}  # span labels start the palette again: their own colours
     for question in questions:
-        queue = free["span" if question.kind == "span" else "doc"]
+        kind = "span" if question.kind == "span" else "doc"
+        queue = free[kind]
         for option in question.options:
             if not option.color:
-                option.color = PALETTE[colour % len(PALETTE)]
-                colour += 1
+                option.color = PALETTE[colour[kind] % len(PALETTE)]
+                colour[kind] += 1
             if not option.key and queue:
                 option.key = queue.pop(0)
     return questions
