@@ -193,3 +193,68 @@ def test_the_stats_view_draws_what_was_done(win: ReviewWindow, qtbot) -> None:  
     assert "1 reviewed" in view.status.text()
     view.grab()  # paints without error
     view.close()
+
+
+def test_the_schema_dialog_renames_asks_before_removing_and_refuses_taken_keys(
+        win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(win.queue, Qt.Key.Key_6, ALT)  # seniority: senior
+    _select(win, "Kubernetes")
+    qtbot.keyClick(win.document, Qt.Key.Key_1, CTRL)  # SKILL
+    win.edit_schema()
+    dialog = win.schema_dialog
+    dialog.list.setCurrentRow(1)  # seniority
+    dialog.table.item(3, 0).setText("experienced")  # senior, renamed
+    dialog.list.setCurrentRow(3)  # spans
+    dialog.table.item(0, 0).setText("HARD_SKILL")
+    dialog.table.item(1, 2).setText("Ctrl+E")  # TOOL's key: taken by "put the selection"
+    dialog.save()
+    assert "Ctrl+E" in dialog.problem.text() and not dialog.result()
+    dialog.table.item(1, 2).setText("Ctrl+2")
+    dialog.list.setCurrentRow(0)  # relevant: removed, unused
+    dialog._remove_question()
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    posting = win.store.get(win.pid)  # type: ignore[arg-type]
+    assert posting["labels"] == {"seniority": ["experienced"]}
+    assert [s["label"] for s in posting["spans"]] == ["HARD_SKILL"]
+    assert ("seniority", "experienced") in win.labels.buttons and "HARD_SKILL" in win.label_colors
+    assert "relevant" not in {q.name for q in win.schema}
+
+    win.edit_schema()
+    dialog = win.schema_dialog
+    dialog.list.setCurrentRow(0)  # seniority
+    dialog.table.selectRow(3)
+    dialog._remove_option()  # experienced, in use
+    dialog.save()
+    assert "removes 1 labels" in dialog.problem.text() and "Press Save again" in \
+        dialog.problem.text()
+    assert win.store.get(win.pid)["labels"] == {"seniority": ["experienced"]}  # type: ignore[arg-type]
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert win.store.get(win.pid)["labels"] == {}  # type: ignore[arg-type]
+
+
+def test_a_comment_is_saved_when_left_and_undone(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    comment = win.labels.comment
+    comment.setFocus()
+    qtbot.keyClicks(comment, "pay looks monthly")
+    assert win.store.get(win.pid)["comment"] == ""  # type: ignore[arg-type]
+    win.queue.setFocus()
+    assert win.store.get(win.pid)["comment"] == "pay looks monthly"  # type: ignore[arg-type]
+    win.undo_stack.undo()
+    assert win.store.get(win.pid)["comment"] == "" and comment.toPlainText() == ""  # type: ignore[arg-type]
+
+
+def test_clicking_a_span_offers_to_relabel_or_delete_it(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _select(win, "Kafka and Kubernetes")
+    qtbot.keyClick(win.document, Qt.Key.Key_2, CTRL)
+    qtbot.waitUntil(lambda: any(m[0]["id"] for m in win.document.spans))
+    _span, a, _b = next(m for m in win.document.spans if m[0]["id"])
+    cursor = QTextCursor(win.document.document())
+    cursor.setPosition(a + 2)
+    win.document.setTextCursor(cursor)  # no selection
+    spot = win.document.cursorRect(cursor).center()
+    qtbot.mouseClick(win.document.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    assert _menu_action(win.span_menu, "Delete the span") is not None
+    assert _menu_action(win.span_menu, "SKILL") is not None  # relabel
+    win.span_menu.close()
