@@ -207,9 +207,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
                 questions = from_json(data)
             except (OSError, ValueError) as err:
                 raise CliError(f"{args.import_file}: {err}") from err
-            kept = {(q.name, o) for q in questions for o in q.option_names()}
-            lost = [(q.name, option, n) for q in store.label_schema()
-                    for option, n in store.label_uses(q).items() if (q.name, option) not in kept]
+            lost = store.labels_lost(questions)
             if lost and not args.force:
                 listed = ", ".join(f"{q}/{o} ({n:,})" for q, o, n in lost)
                 raise CliError(f"the new schema drops options in use: {listed}; their labels "

@@ -80,6 +80,27 @@ def with_defaults(questions: list[Question]) -> list[Question]:
     return questions
 
 
+_MODIFIERS = {"ctrl": "Ctrl", "control": "Ctrl", "alt": "Alt", "shift": "Shift",
+              "meta": "Meta"}
+
+
+def normal_key(text: str) -> str:
+    """A key in one spelling ("ctrl + 1" is "Ctrl+1"), so that equal keys compare equal;
+    ValueError for an unknown modifier."""
+    parts = [p.strip() for p in text.split("+")]
+    if text.strip().endswith("++"):  # the plus key itself
+        parts = [*parts[:-2], "+"]
+    *mods, key = parts
+    if not key:
+        raise ValueError(f"key {text!r} has no key after its modifiers")
+    unknown = [m for m in mods if m.lower() not in _MODIFIERS]
+    if unknown:
+        raise ValueError(f"key {text!r}: {unknown[0]!r} is not Ctrl, Alt, Shift or Meta")
+    named = {_MODIFIERS[m.lower()] for m in mods}
+    key = key.upper() if len(key) == 1 else key[:1].upper() + key[1:]
+    return "+".join([m for m in ("Ctrl", "Alt", "Shift", "Meta") if m in named] + [key])
+
+
 def check(questions: Sequence[Question]) -> None:
     """ValueError, saying what to change, if the schema cannot be stored."""
     seen_questions: set[str] = set()
@@ -104,10 +125,11 @@ def check(questions: Sequence[Question]) -> None:
                 raise ValueError(f"option {option.name!r}: colour {option.color!r} is not "
                                  "like #1f77b4")
             if option.key:
-                if option.key in keys:
-                    raise ValueError(f"{option.key} is the key of both {keys[option.key]!r} "
+                key = normal_key(option.key)
+                if key in keys:
+                    raise ValueError(f"{key} is the key of both {keys[key]!r} "
                                      f"and {option.name!r}")
-                keys[option.key] = option.name
+                keys[key] = option.name
         if len(set(names)) != len(names):
             raise ValueError(f"question {question.name!r} has an option twice")
         if question.kind == "span":
@@ -139,9 +161,10 @@ def from_json(data: Any) -> list[Question]:
             if not isinstance(raw, dict):
                 raise ValueError(f"question {item.get('question')!r}: an option is neither a "
                                  "name nor an object")
+            key = str(raw.get("key") or "")
             options.append(Option(str(raw.get("name", "")).strip(),
-                                  str(raw.get("color") or ""), str(raw.get("key") or "")))
+                                  str(raw.get("color") or ""), normal_key(key) if key else ""))
         questions.append(Question(str(item.get("question", "")).strip(),
                                   str(item.get("kind", "")), options))
     check(questions)
-    return questions
+    return with_defaults(questions)  # options given by name alone get a colour and a key

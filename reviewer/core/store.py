@@ -146,8 +146,10 @@ class Store:
             self._migrate()
         except sqlite3.DatabaseError as err:
             raise ProjectError(f"{self.path} cannot be opened: {err}") from err
-        if created:
-            self.save_label_schema(default_schema())
+        if created or (not self.db.execute("SELECT 1 FROM label_schema LIMIT 1").fetchone()
+                       and not self.db.execute("SELECT 1 FROM events WHERE kind = 'label_schema'"
+                                               " LIMIT 1").fetchone()):
+            self.save_label_schema(default_schema())  # a project made before labels: too
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -332,56 +334,97 @@ class Store:
                     "SELECT question, kind, options FROM label_schema ORDER BY position")]
 
     def label_uses(self, question: Question) -> dict[str, int]:
-        """How many labels each option of ``question`` has given (its spans for a span
-        question, its answers for the others)."""
+        """How many labels each option of ``question`` has given (its spans, rejected
+        suggestions aside, for a span question; its answers for the others)."""
         if question.kind == "span":
             names = question.option_names()
             rows = self.db.execute(
-                f"SELECT label, count(*) FROM spans WHERE label IN ({','.join('?' * len(names))})"
-                " GROUP BY label", names) if names else []
+                f"SELECT label, count(*) FROM spans WHERE state != 'rejected' AND label IN"
+                f" ({','.join('?' * len(names))}) GROUP BY label", names) if names else []
         else:
             rows = self.db.execute("SELECT option, count(*) FROM doc_labels WHERE question = ?"
                                    " GROUP BY option", (question.name,))
         return {name: n for name, n in rows}
 
+    def _label_moves(self, questions: Sequence[Question],
+                     origins: Mapping[tuple[str, str], tuple[str, str]] | None
+                     ) -> tuple[dict[tuple[str, str], tuple[str, str]], dict[str, str]]:
+        """Where the labels of the current schema go under ``questions``: document answers
+        (question, option) to their new pair, span labels to their new name. ``origins``
+        maps each new (question, option) to the one it was, None: the same names. An
+        option that moves between document and span questions goes nowhere."""
+        new = {q.name: q for q in questions}
+        if origins is None:
+            origins = {(q.name, o): (q.name, o) for q in questions for o in q.option_names()}
+        old_kinds = {(q.name, o): q.kind for q in self.label_schema() for o in q.option_names()}
+        answers: dict[tuple[str, str], tuple[str, str]] = {}
+        spans: dict[str, str] = {}
+        for (question, option), was in origins.items():
+            kind = old_kinds.get(was)
+            if kind is None or question not in new or (kind == "span") != (
+                    new[question].kind == "span"):
+                continue
+            if kind == "span":
+                spans[was[1]] = option
+            else:
+                answers[was] = (question, option)
+        return answers, spans
+
+    def labels_lost(self, questions: Sequence[Question],
+                    origins: Mapping[tuple[str, str], tuple[str, str]] | None = None
+                    ) -> list[tuple[str, str, int]]:
+        """(question, option, labels) for every option in use whose labels
+        ``save_label_schema`` would remove."""
+        answers, spans = self._label_moves(questions, origins)
+        return [(q.name, option, n) for q in self.label_schema()
+                for option, n in self.label_uses(q).items()
+                if ((option not in spans) if q.kind == "span" else (q.name, option) not in answers)]
+
     def save_label_schema(self, questions: Sequence[Question],
-                          renamed: Mapping[tuple[str, str], str] | None = None,
-                          renamed_questions: Mapping[str, str] | None = None) -> int:
-        """Replace the schema, carrying the labels along: ``renamed_questions`` maps old
-        question names to new, ``renamed`` (question, old option) to the new option name
-        (the question by its new name). Labels of options no longer in the schema are
-        removed. One transaction; returns how many labels were removed."""
+                          origins: Mapping[tuple[str, str], tuple[str, str]] | None = None
+                          ) -> int:
+        """Replace the schema, carrying the labels along: ``origins`` maps each new
+        (question, option) to the (question, option) it was renamed from (None: the
+        same names). All moves happen at once, so swaps and chains of renames are
+        safe. Labels of options no longer in the schema are removed. One transaction;
+        returns how many labels were removed."""
         check(questions)
+        answers, spans = self._label_moves(questions, origins)
+        moves = [(*old, *new) for old, new in answers.items() if old != new]
+        relabels = [(old, new) for old, new in spans.items() if old != new]
+        kept = [(q.name, o) for q in questions if q.kind != "span" for o in q.option_names()]
+        span_labels = [o for q in questions if q.kind == "span" for o in q.option_names()]
         with self.db.atomic():
-            for old, new in (renamed_questions or {}).items():
-                self.db.execute("UPDATE doc_labels SET question = ? WHERE question = ?",
-                                (new, old))
-            kinds = {q.name: q.kind for q in questions}
-            for (question, old), new in (renamed or {}).items():
-                if kinds.get(question) == "span":
-                    self.db.execute("UPDATE spans SET label = ? WHERE label = ?", (new, old))
-                else:
-                    self.db.execute("UPDATE OR REPLACE doc_labels SET option = ? WHERE "
-                                    "question = ? AND option = ?", (new, question, old))
-            answers = [(q.name, o) for q in questions if q.kind != "span"
-                       for o in q.option_names()]
-            span_labels = [o for q in questions if q.kind == "span" for o in q.option_names()]
-            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS kept_answers (question, option)")
-            self.db.execute("DELETE FROM kept_answers")
-            self.db.conn.executemany("INSERT INTO kept_answers VALUES (?, ?)", answers)
-            removed = self.db.execute(
-                "DELETE FROM doc_labels WHERE (question, option) NOT IN"
-                " (SELECT question, option FROM kept_answers)").rowcount
-            removed += self.db.execute(
+            db = self.db
+            for table, columns in (("label_moves", "old_q, old_o, new_q, new_o"),
+                                   ("span_moves", "old, new"), ("kept_answers", "q, o")):
+                db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({columns})")
+                db.execute(f"DELETE FROM {table}")
+            db.conn.executemany("INSERT INTO label_moves VALUES (?, ?, ?, ?)", moves)
+            db.conn.executemany("INSERT INTO span_moves VALUES (?, ?)", relabels)
+            db.conn.executemany("INSERT INTO kept_answers VALUES (?, ?)", kept)
+            moved = db.execute(
+                "SELECT d.posting_id, m.new_q, m.new_o FROM doc_labels d JOIN label_moves m"
+                " ON d.question = m.old_q AND d.option = m.old_o").fetchall()
+            db.execute("DELETE FROM doc_labels WHERE (question, option) IN"
+                       " (SELECT old_q, old_o FROM label_moves)")
+            db.conn.executemany("INSERT OR IGNORE INTO doc_labels (posting_id, question, option)"
+                                " VALUES (?, ?, ?)", moved)
+            # one statement: each span reads its own old label, so a swap cannot mix them
+            db.execute("UPDATE spans SET label = (SELECT new FROM span_moves WHERE old = label)"
+                       " WHERE label IN (SELECT old FROM span_moves)")
+            removed = db.execute("DELETE FROM doc_labels WHERE (question, option) NOT IN"
+                                 " (SELECT q, o FROM kept_answers)").rowcount
+            removed += db.execute(
                 f"DELETE FROM spans WHERE label NOT IN ({','.join('?' * len(span_labels))})",
                 span_labels).rowcount
-            self.db.execute("DELETE FROM label_schema")
-            self.db.conn.executemany(
+            db.execute("DELETE FROM label_schema")
+            db.conn.executemany(
                 "INSERT INTO label_schema (question, kind, options, position) VALUES (?,?,?,?)",
                 [(q["question"], q["kind"], json.dumps(q["options"], ensure_ascii=False), n)
                  for n, q in enumerate(to_json(questions))])
-            self.db.execute("INSERT INTO events (at, kind, data) VALUES (?, ?, ?)",
-                            (now(), "label_schema", json.dumps({"removed": removed})))
+            db.execute("INSERT INTO events (at, kind, data) VALUES (?, ?, ?)",
+                       (now(), "label_schema", json.dumps({"removed": removed})))
         return removed
 
     # --- reading ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@ option in use says how many labels go with it and asks for a second Save.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from PySide6.QtGui import QColor, QKeySequence
@@ -247,14 +248,13 @@ class SchemaDialog(QDialog):
         except ValueError as err:
             self.problem.setText(f"{err}.")
             return
-        renamed_questions = {q["orig"]: q["name"] for q in self.questions
-                             if q["orig"] and q["orig"] != q["name"]}
-        renamed = {(q["name"], o["orig"]): o["name"] for q in self.questions
-                   for o in q["options"] if o["orig"] and o["orig"] != o["name"]}
-        kept = {(q["orig"], o["orig"]) for q in self.questions for o in q["options"]
-                if q["orig"] and o["orig"]}
-        lost = [(q.name, option, n) for q in self.original
-                for option, n in self.store.label_uses(q).items() if (q.name, option) not in kept]
+        origins = {(q["name"], o["name"]): (q["orig"], o["orig"]) for q in self.questions
+                   for o in q["options"] if q["orig"] and o["orig"]}
+        try:
+            lost = self.store.labels_lost(questions, origins)
+        except ValueError as err:
+            self.problem.setText(f"{err}.")
+            return
         summary = ", ".join(f"{q}/{o} ({n:,})" for q, o, n in lost)
         if lost and self._confirmed != summary:
             self._confirmed = summary
@@ -262,5 +262,9 @@ class SchemaDialog(QDialog):
             self.problem.setText(f"This removes {total:,} labels given before: {summary}. "
                                  "Press Save again to remove them.")
             return
-        self.store.save_label_schema(questions, renamed, renamed_questions)
+        try:
+            self.store.save_label_schema(questions, origins)
+        except (ValueError, sqlite3.Error) as err:  # nothing is saved: one transaction
+            self.problem.setText(f"Not saved: {err}.")
+            return
         self.accept()

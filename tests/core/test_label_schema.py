@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from reviewer.cli import main
-from reviewer.core.labels import Option, Question, check, default_schema, from_json, to_json
+from reviewer.core.labels import (
+    Option,
+    Question,
+    check,
+    default_schema,
+    from_json,
+    normal_key,
+    to_json,
+)
 from reviewer.core.store import Store
 
 
@@ -53,6 +61,14 @@ def test_json_round_trip_and_bare_option_names() -> None:
     assert from_json(json.loads(json.dumps(to_json(schema)))) == schema
     short = from_json([{"question": "topic", "kind": "multi", "options": ["ml", "web"]}])
     assert short[0].option_names() == ["ml", "web"]
+    assert [o.key for o in short[0].options] == ["Alt+1", "Alt+2"] and short[0].options[0].color
+    with pytest.raises(ValueError, match="key of both"):
+        from_json([{"question": "t", "kind": "multi", "options": [
+            {"name": "a", "key": "ctrl + 1"}, {"name": "b", "key": "Ctrl+1"}]}])
+    with pytest.raises(ValueError, match="is not Ctrl, Alt"):
+        from_json([{"question": "t", "kind": "multi",
+                    "options": [{"name": "a", "key": "Hyper+1"}]}])
+    assert normal_key("shift+alt+f1") == "Alt+Shift+F1" and normal_key("Ctrl++") == "Ctrl++"
     with pytest.raises(ValueError, match="JSON list"):
         from_json({"question": "x"})
 
@@ -80,9 +96,11 @@ def test_renaming_options_and_questions_carries_the_labels(store: Store) -> None
     seniority.options[3].name = "experienced"  # was senior
     spans = schema[-1]
     spans.options[0].name = "HARD_SKILL"
-    removed = store.save_label_schema(schema, renamed={("level", "senior"): "experienced",
-                                                       ("spans", "SKILL"): "HARD_SKILL"},
-                                      renamed_questions={"seniority": "level"})
+    origins = {(q.name, o.name): (q.name, o.name) for q in schema for o in q.options}
+    origins.update({("level", o.name): ("seniority", o.name) for o in seniority.options})
+    origins[("level", "experienced")] = ("seniority", "senior")
+    origins[("spans", "HARD_SKILL")] = ("spans", "SKILL")
+    removed = store.save_label_schema(schema, origins)
     assert removed == 0
     assert store.get(1)["labels"] == {"level": ["experienced"]}
     assert store.get(2)["labels"] == {"level": ["junior"]}
@@ -148,3 +166,64 @@ def test_progress_counts_postings_reviewed_each_day(store: Store) -> None:
     store.set_status(1, "reviewed")  # the same posting again: counted once that day
     ((day, n),) = progress(store)
     assert n == 2 and len(day) == 10
+
+
+def _origins(schema: list[Question]) -> dict[tuple[str, str], tuple[str, str]]:
+    return {(q.name, o.name): (q.name, o.name) for q in schema for o in q.options}
+
+
+def test_swapped_names_swap_their_labels(store: Store) -> None:
+    store.add_span(2, 17, 23, "TOOL")
+    schema = store.label_schema()
+    seniority = next(q for q in schema if q.name == "seniority")
+    names = seniority.option_names()
+    junior, senior = names.index("junior"), names.index("senior")
+    seniority.options[junior].name, seniority.options[senior].name = "senior", "junior"
+    spans = schema[-1]
+    spans.options[0].name, spans.options[1].name = "TOOL", "SKILL"
+    origins = _origins(schema)
+    origins[("seniority", "senior")] = ("seniority", "junior")
+    origins[("seniority", "junior")] = ("seniority", "senior")
+    origins[("spans", "TOOL")] = ("spans", "SKILL")
+    origins[("spans", "SKILL")] = ("spans", "TOOL")
+    assert store.labels_lost(schema, origins) == []
+    assert store.save_label_schema(schema, origins) == 0
+    assert store.get(1)["labels"] == {"seniority": ["junior"]}
+    assert store.get(2)["labels"] == {"seniority": ["senior"]}
+    assert [s["label"] for s in store.get(1)["spans"]] == ["TOOL", "BENEFIT"]
+    assert [s["label"] for s in store.get(2)["spans"]] == ["SKILL"]
+
+
+def test_a_chain_of_question_renames_moves_each_once(store: Store) -> None:
+    store.set_labels(1, "relevant", ["yes"])
+    schema = store.label_schema()
+    relevant = next(q for q in schema if q.name == "relevant")
+    seniority = next(q for q in schema if q.name == "seniority")
+    relevant.name, seniority.name = "seniority", "level"  # relevant -> seniority -> level
+    origins = {(q.name, o.name): (q.name, o.name) for q in schema for o in q.options}
+    origins.update({("seniority", o.name): ("relevant", o.name) for o in relevant.options})
+    origins.update({("level", o.name): ("seniority", o.name) for o in seniority.options})
+    assert store.save_label_schema(schema, origins) == 0
+    assert store.get(1)["labels"] == {"level": ["senior"], "seniority": ["yes"]}
+
+
+def test_a_question_that_changes_kind_loses_its_labels_and_says_so(store: Store) -> None:
+    schema = store.label_schema()
+    next(q for q in schema if q.name == "seniority").kind = "span"
+    lost = store.labels_lost(schema)
+    assert ("seniority", "senior", 1) in lost and ("seniority", "junior", 1) in lost
+    assert store.save_label_schema(schema) == 2
+    assert store.get(1)["labels"] == {} and store.get(2)["labels"] == {}
+
+
+def test_a_project_made_before_labels_gets_the_default_once(tmp_path: Path) -> None:
+    with Store(tmp_path / "p.db") as s:
+        s.db.execute("DELETE FROM label_schema")
+        s.db.execute("DELETE FROM events")
+        s.db.conn.commit()
+    with Store(tmp_path / "p.db") as s:
+        assert [q.name for q in s.label_schema()][:1] == ["relevant"]
+        s.save_label_schema([Question("topic", "multi", [Option("ml")])])
+        s.save_label_schema([])  # emptied on purpose: stays empty
+    with Store(tmp_path / "p.db") as s:
+        assert s.label_schema() == []
