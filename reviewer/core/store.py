@@ -628,24 +628,31 @@ class Store:
         return change
 
     def relabel_span(self, span_id: int, label: str) -> Change:
-        row = self.db.execute("SELECT posting_id FROM spans WHERE id = ?", (span_id,)).fetchone()
-        if row is None:
-            raise KeyError(span_id)
-        with self.db.atomic():
-            change = Change(f"relabel span {label}", [self._snapshot("spans", (span_id,))])
-            self.db.execute("UPDATE spans SET label = ?, origin = 'human', state = 'accepted'"
-                            " WHERE id = ?", (label, span_id))
-            self._touch(row[0], "relabel_span", {"span": span_id, "label": label})
-        return change
+        """A person's label for the span (a machine's suggestion becomes theirs)."""
+        return self._edit_span(span_id, f"relabel span {label}",
+                               "UPDATE spans SET label = ?, origin = 'human', state = 'accepted'"
+                               " WHERE id = ?", (label,), "relabel_span", {"label": label})
+
+    def reject_span(self, span_id: int) -> Change:
+        """Mark a span rejected: kept, so that a machine suggestion is not offered again,
+        but neither shown nor exported."""
+        return self._edit_span(span_id, "reject span",
+                               "UPDATE spans SET state = 'rejected' WHERE id = ?", (),
+                               "reject_span", {})
 
     def remove_span(self, span_id: int) -> Change:
+        return self._edit_span(span_id, "remove span", "DELETE FROM spans WHERE id = ?", (),
+                               "remove_span", {})
+
+    def _edit_span(self, span_id: int, description: str, sql: str, params: tuple[Any, ...],
+                   event: str, data: dict[str, Any]) -> Change:
         row = self.db.execute("SELECT posting_id FROM spans WHERE id = ?", (span_id,)).fetchone()
         if row is None:
             raise KeyError(span_id)
         with self.db.atomic():
-            change = Change("remove span", [self._snapshot("spans", (span_id,))])
-            self.db.execute("DELETE FROM spans WHERE id = ?", (span_id,))
-            self._touch(row[0], "remove_span", {"span": span_id})
+            change = Change(description, [self._snapshot("spans", (span_id,))])
+            self.db.execute(sql, (*params, span_id))
+            self._touch(row[0], event, {"span": span_id, **data})
         return change
 
     def set_labels(self, pid: int, question: str, options: Sequence[str]) -> Change:

@@ -219,8 +219,11 @@ class SpanMapper:
 
 _WORD_TOKEN = re.compile(r"\w+|[^\w\s]+")
 _EDGE_PUNCTUATION = ".,;:!?()[]{}\"'«»“”‘’…–—"
-# what Markdown may put between two rendered words: spaces, emphasis, list and heading marks
-_BETWEEN = r"(?:[\s*_`~>#|]|(?<=\n)[ \t]*(?:[-+*]|\d{1,9}[.)])(?=[ \t]))*"
+_MARKUP_EDGES = "*_`~"
+# what Markdown may put between two rendered words: spaces, emphasis, escapes, link
+# brackets and targets, list and heading marks
+_BETWEEN = (r"(?:[\s*_`~>#|\\]|\[|\]\([^)\n]*\)|\]"
+            r"|(?<=\n)[ \t]*(?:[-+*]|\d{1,9}[.)])(?=[ \t]))*")
 
 
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -238,26 +241,48 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+def _token_pattern(token: str) -> str:
+    """A rendered token as Markdown may write it: punctuation escaped or as an entity."""
+    return "".join(re.escape(ch) if ch.isalnum() or ch == "_" else
+                   f"(?:\\\\?{re.escape(ch)}|&[#\\w]+;)" for ch in token)
+
+
 def source_span(source: str, rendered: str, start: int, end: int,
                 mapper: SpanMapper | None = None) -> tuple[int, int] | None:
     """The range of the Markdown ``source`` that shows as ``rendered[start:end]``: the
-    same words, with any markup between them, nearest to where they should be."""
+    same whole words, with any markup between them. Of several such ranges, the one
+    the renderer shows at exactly that place, else the one nearest to it."""
     tokens = _WORD_TOKEN.findall(rendered[start:end])
     if not tokens:
         return None
-    pattern = re.compile(_BETWEEN.join(re.escape(t) for t in tokens))
+    body = _BETWEEN.join(_token_pattern(t) for t in tokens)
+    head = r"(?<!\w)" if tokens[0][0].isalnum() else ""
+    tail = r"(?!\w)" if tokens[-1][-1].isalnum() else ""
+    pattern = re.compile(head + body + tail)
     expected = 0
     if mapper is not None:
         hay_pos = bisect.bisect_left(mapper._index, start)
         line = max(0, bisect.bisect_right(mapper._before, hay_pos) - 1)
         expected = mapper._starts[line] + (hay_pos - mapper._before[line])
-    best: tuple[int, int] | None = None
-    for found in pattern.finditer(source):
-        if best is None or abs(found.start() - expected) < abs(best[0] - expected):
-            best = (found.start(), found.end())
-        elif found.start() > expected:
-            break
-    return best
+    candidates: list[tuple[int, int]] = []
+    found = pattern.search(source)
+    while found is not None:  # every match, overlapping ones too
+        candidates.append((found.start(), found.end()))
+        found = pattern.search(source, found.start() + 1)
+    if mapper is not None:
+        for candidate in candidates:
+            if mapper.map(*candidate) == (start, end):
+                return candidate
+    return min(candidates, key=lambda c: abs(c[0] - expected), default=None)
+
+
+def trim_markup(text: str, start: int, end: int) -> tuple[int, int]:
+    """A source range without emphasis or code marks at its ends."""
+    while start < end and text[start] in _MARKUP_EDGES:
+        start += 1
+    while end > start and text[end - 1] in _MARKUP_EDGES:
+        end -= 1
+    return start, end
 
 
 def _utf16(text: str) -> list[int] | None:
@@ -303,6 +328,9 @@ class DocumentView(QTextBrowser):
         self.label_colors: dict[str, str] = {}
         self._mapper: SpanMapper | None = None
         self._rendered = ""
+        self._clicked: tuple[list[dict[str, Any]], QPoint] | None = None
+        self._click_timer = QTimer(self, singleShot=True)
+        self._click_timer.timeout.connect(self._click_settled)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setSearchPaths([])
@@ -526,7 +554,8 @@ class DocumentView(QTextBrowser):
 
     def selected_source_span(self) -> tuple[int, int] | None:
         """The selection, snapped to whole words, as a range of the Markdown source;
-        None without a selection or in the raw and removed views."""
+        None without a selection or in the raw and removed views. ValueError when the
+        selection runs over more than one paragraph or list item."""
         cursor = self.textCursor()
         if self.mode != "cleaned" or not cursor.hasSelection() or self._posting is None:
             return None
@@ -535,8 +564,12 @@ class DocumentView(QTextBrowser):
         snapped = snap_to_words(self._rendered, start, end)
         if snapped is None:
             return None
+        if "\n" in self._rendered[snapped[0]:snapped[1]]:
+            raise ValueError("a span stays within one paragraph or list item")
         found = source_span(self._posting[0], self._rendered, *snapped, self._mapper)
-        return snap_to_words(self._posting[0], *found) if found else None
+        if found is None:
+            return None
+        return trim_markup(self._posting[0], *found)
 
     def spans_at(self, pos: QPoint) -> list[dict[str, Any]]:
         """The labelled or suggested spans under a viewport position, shortest first."""
@@ -549,11 +582,23 @@ class DocumentView(QTextBrowser):
         return [m[0] for m in sorted(under, key=lambda m: m[2] - m[1])]
 
     def mouseReleaseEvent(self, event: Any) -> None:
+        """A click on a span offers its menu once a double-click is ruled out (a double
+        click selects a word, to label it, as anywhere else)."""
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             under = self.spans_at(event.position().toPoint())
             if under:
-                self.span_clicked.emit(under, event.globalPosition().toPoint())
+                self._clicked = (under, event.globalPosition().toPoint())
+                self._click_timer.start(QApplication.doubleClickInterval())
+
+    def mouseDoubleClickEvent(self, event: Any) -> None:
+        self._click_timer.stop()
+        super().mouseDoubleClickEvent(event)
+
+    def _click_settled(self) -> None:
+        if self._clicked is not None:
+            self.span_clicked.emit(*self._clicked)
+            self._clicked = None
 
     # --- look -----------------------------------------------------------------------
 

@@ -80,13 +80,13 @@ class FieldEditor(QWidget):
             combo.addItem("", None)
             for choice in self.spec.choices:
                 combo.addItem(choice.replace("_", " "), choice)
-            combo.currentIndexChanged.connect(lambda _i: self._emit())
+            combo.currentIndexChanged.connect(lambda _i: self.commit())
             return combo
         if kind == "list":
             text = ListEdit()
             text.setPlaceholderText("one item a line")
             text.setFixedHeight(84 if self.spec.name != "locations" else 52)
-            text.editingFinished.connect(self._emit)
+            text.editingFinished.connect(self.commit)
             return text
         if kind == "salary":
             box = QWidget()
@@ -105,15 +105,15 @@ class FieldEditor(QWidget):
             for edit, width in ((self.salary_min, 78), (self.salary_max, 78),
                                 (self.salary_currency, 48)):
                 edit.setMinimumWidth(width)
-                edit.editingFinished.connect(self._emit)
+                edit.editingFinished.connect(self.commit)
                 row.addWidget(edit)
-            self.salary_period.currentIndexChanged.connect(lambda _i: self._emit())
+            self.salary_period.currentIndexChanged.connect(lambda _i: self.commit())
             row.addWidget(self.salary_period)
             return box
         line = QLineEdit()
         if kind == "date":
             line.setPlaceholderText("YYYY-MM-DD")
-        line.editingFinished.connect(self._emit)
+        line.editingFinished.connect(self.commit)
         return line
 
     # --- values -------------------------------------------------------------------------------
@@ -165,7 +165,8 @@ class FieldEditor(QWidget):
             self._loading = False
         self._shown = self.value()
 
-    def _emit(self) -> None:
+    def commit(self) -> None:
+        """Report the value typed, if it differs from the one shown (and only once)."""
         if self._loading:
             return
         value = self.value()

@@ -40,7 +40,7 @@ class LabelsPanel(QWidget):
         self.comment = ListEdit()
         self.comment.setPlaceholderText("A comment on this posting (saved when you leave it)")
         self.comment.setFixedHeight(52)
-        self.comment.editingFinished.connect(self._comment_left)
+        self.comment.editingFinished.connect(self.comment_left)
         self.comment_label = QLabel("Comment")
 
     def set_schema(self, questions: list[Question]) -> None:
@@ -99,7 +99,7 @@ class LabelsPanel(QWidget):
             after = [*before, option]
         self.labels_changed.emit(question.name, after)
 
-    def _comment_left(self) -> None:
+    def comment_left(self) -> None:
         text = self.comment.toPlainText().strip()
         if not self._loading and text != self._comment_shown.strip():
             self._comment_shown = text

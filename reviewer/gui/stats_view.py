@@ -156,10 +156,16 @@ class StatsView(QDialog):
             with Store(path, create=False) as store:
                 return read_figures(store)
 
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.job = Job(work, describe_error)
+        # bound methods: a closed (deleted) view gets no late figures
         self.job.signals.finished.connect(self.show_figures)
-        self.job.signals.failed.connect(lambda message: self.status.setText(message))
+        self.job.signals.failed.connect(self.show_failure)
         start(self.job)
+
+    def show_failure(self, message: str) -> None:
+        self.job = None  # type: ignore[assignment]
+        self.status.setText(f"The figures could not be read: {message}")
 
     def show_figures(self, figures: dict[str, Any]) -> None:
         self.job = None  # type: ignore[assignment]

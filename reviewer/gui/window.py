@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
@@ -48,7 +49,7 @@ from reviewer.core.schema import FIELDS
 from reviewer.core.store import Change, ProjectError, Store
 from reviewer.gui import preferences
 from reviewer.gui.document_view import DocumentView
-from reviewer.gui.fields_panel import FieldsPanel
+from reviewer.gui.fields_panel import FieldEditor, FieldsPanel
 from reviewer.gui.jobs import Cancelled, Job, JobDialog, Progress, start
 from reviewer.gui.labels_panel import LabelsPanel
 from reviewer.gui.queue_model import QueueModel
@@ -308,6 +309,8 @@ class ReviewWindow(QMainWindow):
                 for key, text, default, _method, _menu in ACTIONS]
         reserved = {HELP_KEY: "Keyboard shortcuts", "Ctrl+Z": "Undo", "Ctrl+Shift+Z": "Redo",
                     QKeySequence(QKeySequence.StandardKey.Quit).toString(): "Quit"}
+        reserved.update({a.shortcut().toString(): f"{a.text()} (Labels → Edit the label schema)"
+                         for a in self.label_actions if not a.shortcut().isEmpty()})
         self.shortcut_dialog: ShortcutDialog = ShortcutDialog(self, rows, reserved)
         self.shortcut_dialog.accepted.connect(self._shortcuts_chosen)
         self.shortcut_dialog.open()
@@ -634,25 +637,40 @@ class ReviewWindow(QMainWindow):
             self.labels.show_posting(self.posting)
 
     def suggested_spans(self, posting: dict[str, Any]) -> list[dict[str, Any]]:
-        """The machine's skills as suggested SKILL spans, those not yet decided on."""
-        if "SKILL" not in self.label_colors:
+        """The skills field's evidence as suggested spans (labelled SKILL, or the first
+        span label when the schema has no SKILL), those no span has been put on yet.
+        A rejected skills field suggests nothing; a corrected one, its own spans."""
+        if not self.label_colors:
             return []
-        machine = posting["machine"].get("skills") or {}
-        decided = {(s["start"], s["end"]) for s in posting["spans"] if s["label"] == "SKILL"}
-        return [{"id": None, "start": a, "end": b, "label": "SKILL", "state": "suggested",
+        label = "SKILL" if "SKILL" in self.label_colors else next(iter(self.label_colors))
+        state = posting["provenance"].get("skills")
+        if state == "rejected":
+            return []
+        source = posting["human"] if state in ("accepted", "corrected") else posting["machine"]
+        decided = {(s["start"], s["end"]) for s in posting["spans"]}  # any label, any state
+        return [{"id": None, "start": a, "end": b, "label": label, "state": "suggested",
                  "origin": "machine"}
-                for a, b in (tuple(span) for span in machine.get("spans") or [])
+                for a, b in (tuple(span) for span in (source.get("skills") or {}).get("spans")
+                             or [])
                 if (a, b) not in decided]
 
     def label_selection(self, label: str) -> None:
         """Label the selected words (snapped to whole words) as a span ``label``."""
         if self.posting is None:
             return
-        found = self.document.selected_source_span()
+        try:
+            found = self.document.selected_source_span()
+        except ValueError as err:
+            self.statusBar().showMessage(f"Not labelled: {err}.", 8000)
+            return
         if found is None:
             self.statusBar().showMessage("Select some words of the posting first.", 6000)
             return
         start, end = found
+        if any((s["start"], s["end"], s["label"]) == (start, end, label)
+               for s in self.posting["spans"] if s["state"] != "rejected"):
+            self.statusBar().showMessage(f"These words are {label} already.", 6000)
+            return
         self._push(f"label {label}", lambda p: self.store.add_span(p, start, end, label)[1])
 
     def accept_spans(self, state: str = "accepted") -> None:
@@ -691,15 +709,21 @@ class ReviewWindow(QMainWindow):
                     relabel.addAction(label).triggered.connect(
                         lambda _c=False, sid=span["id"], label=label: self._push(
                             f"relabel {label}", lambda _p: self.store.relabel_span(sid, label)))
+            # a machine's span is rejected rather than deleted, so it is not suggested again
+            drop = self.store.reject_span if span["origin"] == "machine" else \
+                self.store.remove_span
             menu.addAction("Delete the span").triggered.connect(
-                lambda _c=False, sid=span["id"]: self._push(
-                    "delete span", lambda _p: self.store.remove_span(sid)))
+                lambda _c=False, sid=span["id"], drop=drop: self._push(
+                    "delete span", lambda _p: drop(sid)))
         self.span_menu = menu  # kept for tests
         menu.popup(where)
 
     def show_stats(self) -> None:
         from reviewer.gui.stats_view import StatsView
 
+        old = getattr(self, "stats_view", None)
+        if old is not None and shiboken6.isValid(old):  # (a closed one is deleted)
+            old.close()  # figures are read afresh: the old window goes
         self.stats_view = StatsView(self, self.store.path, describe_error)
         self.stats_view.show()
 
@@ -730,7 +754,10 @@ class ReviewWindow(QMainWindow):
             into.addAction(spec.label).triggered.connect(
                 lambda _checked=False, name=spec.name: self.put_selection(name))
         label_as = menu.addMenu("Label as")
-        label_as.setEnabled(self.document.selected_source_span() is not None)
+        try:
+            label_as.setEnabled(self.document.selected_source_span() is not None)
+        except ValueError:  # over two paragraphs: the menu item says nothing is to label
+            label_as.setEnabled(False)
         for action in self.span_label_actions:
             label_as.addAction(action)
         self.document_menu = menu  # kept for tests; replaced on the next right-click
@@ -758,9 +785,21 @@ class ReviewWindow(QMainWindow):
             self.settings.setValue("window/splitter", self.splitter.saveState())
         super().closeEvent(event)
 
+    def _commit_typing(self) -> None:
+        """Save what is being typed in a field or the comment before another edit or a
+        move rewrites the panel (each editor emits only a real change, once)."""
+        focus = QApplication.focusWidget()
+        while focus is not None and not isinstance(focus, FieldEditor):
+            focus = focus.parentWidget()
+        if focus is not None and self.fields.isAncestorOf(focus):
+            focus.commit()
+        if self.labels.comment.hasFocus():
+            self.labels.comment_left()
+
     def _push(self, text: str, edit: Callable[[int], Change]) -> None:
         if self.pid is None or getattr(self, "_closing", False):
             return
+        self._commit_typing()
         pid = self.pid
         self.undo_stack.push(EditCommand(self, pid, text, lambda: edit(pid)))
 
@@ -808,6 +847,7 @@ class ReviewWindow(QMainWindow):
         self.document.show_raw(text)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._commit_typing()  # to the posting being left
         if current.isValid():
             self.show_posting(self.model.id_at(current.row()))
 

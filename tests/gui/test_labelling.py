@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from reviewer.core.export import export
 from reviewer.gui.window import ReviewWindow
@@ -57,9 +58,12 @@ def test_document_labels_by_key_also_while_typing(win: ReviewWindow, qtbot) -> N
     qtbot.keyClick(win.queue, Qt.Key.Key_6, ALT)  # seniority: senior
     title = win.fields.editors["title"].editor
     title.setFocus()
-    qtbot.keyClick(title, Qt.Key.Key_1, ALT)  # relevant: yes, from inside a field
-    assert win.store.get(win.pid)["labels"] == {  # type: ignore[arg-type]
-        "relevant": ["yes"], "seniority": ["senior"]}
+    title.selectAll()
+    qtbot.keyClicks(title, "Platform Engineer")  # typed, not yet left
+    qtbot.keyClick(title, Qt.Key.Key_1, ALT)  # relevant: yes, from inside the field
+    posting = win.store.get(win.pid)  # type: ignore[arg-type]
+    assert posting["labels"] == {"relevant": ["yes"], "seniority": ["senior"]}
+    assert posting["fields"]["title"] == "Platform Engineer" == title.text()  # kept, saved
     assert win.labels.buttons[("seniority", "senior")].isChecked()
     qtbot.keyClick(title, Qt.Key.Key_4, ALT)  # junior replaces senior
     qtbot.keyClick(title, Qt.Key.Key_1, ALT)  # yes again clears it
@@ -109,8 +113,8 @@ def test_a_selection_is_needed_to_label_a_span(win: ReviewWindow, qtbot) -> None
     assert _spans(win) == [] and "Select some words" in win.statusBar().currentMessage()
 
 
-def test_suggested_skills_are_accepted_in_one_key_and_exported(win: ReviewWindow, qtbot,
-                                                               tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_suggested_skills_are_accepted_or_rejected_in_one_key(win: ReviewWindow,
+                                                              qtbot) -> None:  # type: ignore[no-untyped-def]
     skills = win.posting["machine"]["skills"]["spans"]  # type: ignore[index]
     suggested = [m for m in win.document.spans if m[0]["state"] == "suggested"]
     assert len(suggested) == len(skills) > 3
@@ -254,7 +258,61 @@ def test_clicking_a_span_offers_to_relabel_or_delete_it(win: ReviewWindow, qtbot
     cursor.setPosition(a + 2)
     win.document.setTextCursor(cursor)  # no selection
     spot = win.document.cursorRect(cursor).center()
+    qtbot.mouseDClick(win.document.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    qtbot.wait(QApplication.doubleClickInterval() + 50)
+    assert not hasattr(win, "span_menu")  # a double-click selects; it opens no menu
     qtbot.mouseClick(win.document.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    qtbot.waitUntil(lambda: hasattr(win, "span_menu"))
     assert _menu_action(win.span_menu, "Delete the span") is not None
     assert _menu_action(win.span_menu, "SKILL") is not None  # relabel
     win.span_menu.close()
+
+
+def test_a_comment_being_typed_is_saved_when_a_key_moves_on(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    first = win.pid
+    comment = win.labels.comment
+    comment.setFocus()
+    qtbot.keyClicks(comment, "check the pay")
+    qtbot.keyClick(comment, Qt.Key.Key_1, CTRL)  # a span key, no selection: nothing labelled
+    qtbot.keyClick(comment, Qt.Key.Key_S, CTRL | Qt.KeyboardModifier.ShiftModifier)  # skip
+    assert win.pid != first
+    assert win.store.get(first)["comment"] == "check the pay"  # type: ignore[arg-type]
+
+
+def test_suggestions_follow_the_skills_field_and_stay_decided(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    count = len(win.suggested_spans(win.posting))  # type: ignore[arg-type]
+    assert count > 3
+    qtbot.keyClick(win.queue, Qt.Key.Key_A, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    first = win.store.get(win.pid)["spans"][0]  # type: ignore[arg-type]
+    win._span_menu([first], QPoint(0, 0))
+    _menu_action(win.span_menu, "Delete the span").trigger()  # the machine's: rejected
+    assert win.suggested_spans(win.posting) == []  # type: ignore[arg-type]
+    assert len([s for s in _spans(win) if s[2] == "accepted"]) == count - 1
+    win.undo_stack.undo()
+    win.undo_stack.undo()
+    assert len(win.suggested_spans(win.posting)) == count  # type: ignore[arg-type]
+    win.fields.rejected.emit("skills")  # the posting has no skills: nothing to suggest
+    assert win.suggested_spans(win.posting) == []  # type: ignore[arg-type]
+
+
+def test_the_shortcut_dialog_refuses_a_label_key(win: ReviewWindow) -> None:
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    win.edit_shortcuts()
+    dialog = win.shortcut_dialog
+    dialog.editors["next"].setKeySequence(QKeySequence("Ctrl+1"))
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    assert "Label the selection SKILL" in dialog.problem.text()
+    dialog.reject()
+
+
+def test_closing_the_stats_before_its_figures_come_is_quiet(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QThreadPool
+
+    win.show_stats()
+    win.stats_view.close()
+    QThreadPool.globalInstance().waitForDone()
+    qtbot.wait(50)  # the figures arrive for a deleted view: dropped, no error
+    win.show_stats()
+    qtbot.waitUntil(lambda: bool(win.stats_view.charts), timeout=10_000)

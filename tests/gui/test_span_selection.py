@@ -1,0 +1,101 @@
+"""A selection in the rendered posting becomes a span of the Markdown source: the same
+words, at the place selected, whatever markup lies around or between them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QTextCursor
+
+from reviewer.core.ingest import read_file
+from reviewer.core.pipeline import process
+from reviewer.gui.document_view import DocumentView, snap_to_words
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+
+
+@pytest.fixture
+def view(qtbot: Any) -> DocumentView:
+    widget = DocumentView()
+    qtbot.addWidget(widget)
+    widget.resize(800, 600)
+    return widget
+
+
+def _select(view: DocumentView, words: str, nth: int = 0, trim: int = 0) -> None:
+    rendered = view.document().toPlainText()
+    starts = [m.start() for m in re.finditer(f"(?={re.escape(words)})", rendered)]
+    start = starts[nth] + trim
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(start)
+    cursor.setPosition(starts[nth] + len(words) - trim, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+
+
+@pytest.mark.parametrize(("markdown", "words", "nth", "expected"), [
+    ("- Python\n- Python\n- Python\n", "Python", 1, (11, 17)),  # the second, not the first
+    ("x x x\n", "x x", 1, (2, 5)),  # overlapping occurrences
+    ("Java and JavaScript\n", "Java", 0, (0, 4)),  # whole words only
+    ("JavaScript and Java\n", "Java", 1, (15, 19)),
+    ("Use [Python](https://example.com/a/very/long/path/to/push/it/away) or Python.\n",
+     "Python", 1, (70, 76)),
+    ("We use **Kafka** daily\n", "Kafka", 0, (9, 14)),  # emphasis marks left out
+    ("We use **Kafka and Go** daily\n", "Kafka and Go", 0, (9, 21)),
+    ("Strong C\\+\\+ skills\n", "C++", 0, (7, 12)),  # escaped signs
+    ("Clients: AT&amp;T and others\n", "AT&T", 0, (9, 17)),  # an entity
+    ("## Skills\n\nPython\n", "Skills", 0, (3, 9)),  # a heading
+    ("Ünïcode 😀 Python here\n", "Python", 0, (10, 16)),  # beyond the BMP
+])
+def test_a_selection_maps_to_its_source_words(view: DocumentView, markdown: str, words: str,
+                                              nth: int, expected: tuple[int, int]) -> None:
+    view.show_posting(markdown, {})
+    _select(view, words, nth)
+    assert view.selected_source_span() == expected, markdown[slice(*expected)]
+
+
+def test_a_partly_selected_word_is_taken_whole(view: DocumentView) -> None:
+    view.show_posting("Kubernetes and Terraform\n", {})
+    _select(view, "Kubernetes", trim=3)
+    assert view.selected_source_span() == (0, 10)
+
+
+def test_a_selection_over_two_list_items_is_refused(view: DocumentView) -> None:
+    view.show_posting("- Kafka\n- Kubernetes\n", {})
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(0)
+    cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    with pytest.raises(ValueError, match="one paragraph or list item"):
+        view.selected_source_span()
+
+
+def test_snapping_keeps_signs_and_drops_edge_punctuation() -> None:
+    text = "(Python), C++ and C#."
+    assert snap_to_words(text, 0, 9) == (1, 7)
+    assert snap_to_words(text, 10, 13) == (10, 13)
+    assert snap_to_words(text, 18, 21) == (18, 20)
+    assert snap_to_words(text, 7, 9) is None
+
+
+@pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.iterdir()))
+def test_every_word_of_the_samples_maps_back_to_where_it_shows(view: DocumentView,
+                                                               sample: str) -> None:
+    doc = process(read_file(SAMPLES / sample), name=sample).doc
+    view.show_posting(doc.markdown, {})
+    rendered = view.document().toPlainText()
+    mapper = view._mapper
+    assert mapper is not None
+    wrong = []
+    for found in list(re.finditer(r"\w+", rendered))[:400]:
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(found.start())
+        cursor.setPosition(found.end(), QTextCursor.MoveMode.KeepAnchor)
+        view.setTextCursor(cursor)
+        span = view.selected_source_span()
+        if span is None or doc.markdown[span[0]:span[1]] != found.group() or \
+                mapper.map(*span) != (found.start(), found.end()):
+            wrong.append((found.group(), found.start(), span))
+    assert wrong == []
