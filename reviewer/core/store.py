@@ -347,7 +347,8 @@ class Store:
         return {name: n for name, n in rows}
 
     def _label_moves(self, questions: Sequence[Question],
-                     origins: Mapping[tuple[str, str], tuple[str, str]] | None
+                     origins: Mapping[tuple[str, str], tuple[str, str]] | None,
+                     current: Sequence[Question] | None = None
                      ) -> tuple[dict[tuple[str, str], tuple[str, str]], dict[str, str]]:
         """Where the labels of the current schema go under ``questions``: document answers
         (question, option) to their new pair, span labels to their new name. ``origins``
@@ -356,7 +357,9 @@ class Store:
         new = {q.name: q for q in questions}
         if origins is None:
             origins = {(q.name, o): (q.name, o) for q in questions for o in q.option_names()}
-        old_kinds = {(q.name, o): q.kind for q in self.label_schema() for o in q.option_names()}
+        if current is None:
+            current = self.label_schema()
+        old_kinds = {(q.name, o): q.kind for q in current for o in q.option_names()}
         answers: dict[tuple[str, str], tuple[str, str]] = {}
         spans: dict[str, str] = {}
         for (question, option), was in origins.items():
@@ -375,8 +378,9 @@ class Store:
                     ) -> list[tuple[str, str, int]]:
         """(question, option, labels) for every option in use whose labels
         ``save_label_schema`` would remove."""
-        answers, spans = self._label_moves(questions, origins)
-        return [(q.name, option, n) for q in self.label_schema()
+        current = self.label_schema()
+        answers, spans = self._label_moves(questions, origins, current)
+        return [(q.name, option, n) for q in current
                 for option, n in self.label_uses(q).items()
                 if ((option not in spans) if q.kind == "span" else (q.name, option) not in answers)]
 

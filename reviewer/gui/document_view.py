@@ -192,6 +192,13 @@ class SpanMapper:
         head = squash(strip_markdown(self.source[start:offset]))[0].lstrip()
         return self._before[line] + len(head)
 
+    def source_near(self, rendered: int) -> int:
+        """Roughly where in the source the rendered offset ``rendered`` comes from
+        (the inverse of the estimate ``map`` searches around)."""
+        hay_pos = bisect.bisect_left(self._index, rendered)
+        line = max(0, bisect.bisect_right(self._before, hay_pos) - 1)
+        return self._starts[line] + (hay_pos - self._before[line])
+
     def map(self, start: int, end: int) -> tuple[int, int] | None:
         """The rendered range (code point offsets) showing ``source[start:end]``,
         or None when the span is invalid or its text cannot be found."""
@@ -259,11 +266,7 @@ def source_span(source: str, rendered: str, start: int, end: int,
     head = r"(?<!\w)" if tokens[0][0].isalnum() else ""
     tail = r"(?!\w)" if tokens[-1][-1].isalnum() else ""
     pattern = re.compile(head + body + tail)
-    expected = 0
-    if mapper is not None:
-        hay_pos = bisect.bisect_left(mapper._index, start)
-        line = max(0, bisect.bisect_right(mapper._before, hay_pos) - 1)
-        expected = mapper._starts[line] + (hay_pos - mapper._before[line])
+    expected = mapper.source_near(start) if mapper is not None else 0
     candidates: list[tuple[int, int]] = []
     found = pattern.search(source)
     while found is not None:  # every match, overlapping ones too
@@ -328,6 +331,7 @@ class DocumentView(QTextBrowser):
         self.label_colors: dict[str, str] = {}
         self._mapper: SpanMapper | None = None
         self._rendered = ""
+        self._u16: list[int] | None = None  # code point -> UTF-16 offsets of _rendered
         self._clicked: tuple[list[dict[str, Any]], QPoint] | None = None
         self._click_timer = QTimer(self, singleShot=True)
         self._click_timer.timeout.connect(self._click_settled)
@@ -390,7 +394,7 @@ class DocumentView(QTextBrowser):
                 if u16 is not None:
                     a, b = u16[a], u16[b]
                 self.highlights.append((name, a, b))
-        self._mapper, self._rendered = mapper, rendered
+        self._mapper, self._rendered, self._u16 = mapper, rendered, u16
         for span in labelled:
             found = mapper.map(span["start"], span["end"])
             if found is not None:
@@ -549,8 +553,7 @@ class DocumentView(QTextBrowser):
 
     def _code_point(self, position: int) -> int:
         """A document position (UTF-16 units) as an offset into the rendered text."""
-        table = _utf16(self._rendered)
-        return position if table is None else bisect.bisect_left(table, position)
+        return position if self._u16 is None else bisect.bisect_left(self._u16, position)
 
     def selected_source_span(self) -> tuple[int, int] | None:
         """The selection, snapped to whole words, as a range of the Markdown source;

@@ -89,6 +89,7 @@ ACTIONS: tuple[tuple[str, str, str, str, str], ...] = (
     ("help", "Keyboard shortcuts", "F1", "show_help", "&Help"),
 )
 HELP_KEY = "?"  # opens the help too, unless typing in a field
+UNDO_KEYS = (("Undo", "Ctrl+Z"), ("Redo", "Ctrl+Shift+Z"))
 
 
 def describe_error(err: Exception) -> str:
@@ -259,9 +260,10 @@ class ReviewWindow(QMainWindow):
                 quit_action = menu.addAction("Quit", QKeySequence.StandardKey.Quit)
                 quit_action.triggered.connect(self.close)
         edit = self.menuBar().addMenu("&Edit")
-        for action, shortcut in ((self.undo_stack.createUndoAction(self, "Undo"), "Ctrl+Z"),
-                                 (self.undo_stack.createRedoAction(self, "Redo"),
-                                  "Ctrl+Shift+Z")):
+        for (text, shortcut), make in zip(UNDO_KEYS, (self.undo_stack.createUndoAction,
+                                                      self.undo_stack.createRedoAction),
+                                          strict=True):
+            action = make(self, text)
             action.setShortcut(QKeySequence(shortcut))
             edit.addAction(action)
             self.addAction(action)
@@ -293,6 +295,13 @@ class ReviewWindow(QMainWindow):
         """The action's shortcut now, as portable text ("" for none)."""
         return self.actions_by_id[key].shortcut().toString()
 
+    @staticmethod
+    def fixed_keys() -> dict[str, str]:
+        """Keys outside the action table, which no remapping may take: key → what."""
+        keys = {HELP_KEY: "Keyboard shortcuts", **{key: text for text, key in UNDO_KEYS},
+                QKeySequence(QKeySequence.StandardKey.Quit).toString(): "Quit"}
+        return {key: text for key, text in keys.items() if key}  # (some platforms: no Quit key)
+
     def apply_shortcuts(self, overrides: dict[str, str]) -> None:
         """The defaults, but where ``overrides`` (action id → keys) says otherwise."""
         for key, _text, default, _method, _menu in ACTIONS:
@@ -307,8 +316,7 @@ class ReviewWindow(QMainWindow):
 
         rows = [(key, text, self.shortcut(key), default)
                 for key, text, default, _method, _menu in ACTIONS]
-        reserved = {HELP_KEY: "Keyboard shortcuts", "Ctrl+Z": "Undo", "Ctrl+Shift+Z": "Redo",
-                    QKeySequence(QKeySequence.StandardKey.Quit).toString(): "Quit"}
+        reserved = self.fixed_keys()
         reserved.update({a.shortcut().toString(): f"{a.text()} (Labels → Edit the label schema)"
                          for a in self.label_actions if not a.shortcut().isEmpty()})
         self.shortcut_dialog: ShortcutDialog = ShortcutDialog(self, rows, reserved)
@@ -593,9 +601,7 @@ class ReviewWindow(QMainWindow):
         shown = self.pid
         self._search(select=False)
         row = self.model.row_of(shown) if shown is not None else None
-        self.select_row(row if row is not None else 0)
-        if shown is not None and row is not None:
-            self.show_posting(shown)  # its suggestions may be new
+        self.select_row(row if row is not None else 0)  # read afresh: its suggestions may be new
 
     # --- labels ------------------------------------------------------------------------------
 
@@ -731,7 +737,7 @@ class ReviewWindow(QMainWindow):
         from reviewer.gui.schema_dialog import SchemaDialog
 
         taken = {self.shortcut(key): text for key, text, *_rest in ACTIONS if self.shortcut(key)}
-        taken.update({HELP_KEY: "Keyboard shortcuts", "Ctrl+Z": "Undo", "Ctrl+Shift+Z": "Redo"})
+        taken.update(self.fixed_keys())
         self.schema_dialog = SchemaDialog(self, self.store, taken)
         self.schema_dialog.accepted.connect(lambda: self._schema_saved())
         self.schema_dialog.open()
