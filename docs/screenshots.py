@@ -20,7 +20,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
-from reviewer.core.importer import import_paths
+from reviewer.core.ingest import import_paths
 from reviewer.core.store import Store
 from reviewer.gui.start_screen import StartScreen
 from reviewer.gui.theme import apply_theme

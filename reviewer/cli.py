@@ -137,7 +137,7 @@ class _ProgressLine:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from reviewer.core.importer import import_paths
+    from reviewer.core.ingest import import_paths
 
     jobs = _jobs(args.jobs)
     store = _open(args.db, create=True)
@@ -156,8 +156,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from reviewer.core.bulk_export import export_jsonl
-    from reviewer.core.export import export, parse_split
+    from reviewer.core.export import export, export_jsonl, parse_split
 
     store = _open(args.db)
     try:
@@ -183,7 +182,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
-    from reviewer.core.reextract import reextract
+    from reviewer.core.ingest import reextract
 
     store = _open(args.db)
     line = _ProgressLine()
@@ -234,7 +233,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from reviewer.core.reports import stats
+    from reviewer.core.store.reports import stats
 
     store = _open(args.db)
     try:
@@ -259,7 +258,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from reviewer.core.reports import evaluation
+    from reviewer.core.store.reports import evaluation
 
     store = _open(args.db)
     try:

@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 SCHEMA_VERSION = 1
+# the version of the cleaning and extraction rules, stored with every suggestion;
+# raise it when they change what they find
+EXTRACTOR_VERSION = "1.0"
 
 FieldKind = Literal["text", "enum", "list", "number", "date", "salary"]
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QSettings, QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from reviewer.core.importer import import_paths
+from reviewer.core.ingest import import_paths
 from reviewer.core.store import ProjectError, Store
 from reviewer.gui import preferences
 from reviewer.gui.start_screen import StartScreen

@@ -93,7 +93,7 @@ class BarChart(QWidget):
 
 
 def read_figures(store: Store) -> dict[str, Any]:
-    from reviewer.core.reports import evaluation, progress, stats
+    from reviewer.core.store.reports import evaluation, progress, stats
 
     return {"stats": stats(store), "eval": evaluation(store), "progress": progress(store),
             "schema": store.label_schema()}

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.extract.selection import value_from_selection
+from reviewer.core.extract import value_from_selection
 from reviewer.core.labels import Question
 from reviewer.core.schema import FIELDS
 from reviewer.core.store import Change, ProjectError, Store
@@ -57,9 +57,8 @@ from reviewer.gui.theme import THEMES, apply_theme
 
 if TYPE_CHECKING:  # the long work's modules load when it is first asked for
     from reviewer.core.export import ExportSummary
-    from reviewer.core.importer import ImportReport
+    from reviewer.core.ingest import ImportReport, ReextractReport
     from reviewer.core.records import PostingRecord
-    from reviewer.core.reextract import ReextractReport
     from reviewer.gui.dialogs import ShortcutDialog
 
 # id, text, default shortcut, what it does (a method of ReviewWindow), menu
@@ -466,7 +465,7 @@ class ReviewWindow(QMainWindow):
         project = self.store.path
 
         def work(progress: Progress, cancelled: Callable[[], bool]) -> ImportReport:
-            from reviewer.core.importer import import_paths
+            from reviewer.core.ingest import import_paths
 
             with Store(project) as store:
                 return import_paths(store, paths, cancelled=cancelled,
@@ -511,7 +510,7 @@ class ReviewWindow(QMainWindow):
         project = self.store.path
 
         def work(progress: Progress, cancelled: Callable[[], bool]) -> ReextractReport:
-            from reviewer.core.reextract import reextract
+            from reviewer.core.ingest import reextract
 
             with Store(project) as store:
                 return reextract(store, cancelled=cancelled,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from reviewer.core.importer import import_paths
+from reviewer.core.ingest import import_paths
 from reviewer.core.store import Store
 from reviewer.gui.window import ReviewWindow
 

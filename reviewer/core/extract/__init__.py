@@ -11,6 +11,10 @@ A cascade, each stage filling only the fields the ones before it left empty:
 
 Every value carries the spans of the cleaned text it came from and a confidence.
 A field no stage can support stays ``None``: a wrong value is worse than none.
+
+Takes a ``CleanDoc`` (``reviewer.core.schema``), gives an ``Extraction``; imports
+nothing of the other stages. Public API: ``extract``, and ``value_from_selection``
+(the value of a field read from text a person selected).
 """
 
 from __future__ import annotations
@@ -19,10 +23,9 @@ from reviewer.core.extract import heuristics, patterns
 from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Document, parse
 from reviewer.core.extract.labels import labelled_values
+from reviewer.core.extract.selection import value_from_selection
 from reviewer.core.extract.structured import from_json_ld
 from reviewer.core.schema import CleanDoc, Extraction, Finding, Span
-
-EXTRACTOR_VERSION = "1.0"
 
 
 def extract(doc: CleanDoc) -> Extraction:
@@ -67,3 +70,5 @@ def _find_evidence(doc: Document, name: str, value: object) -> list[Span]:
                 spans.append(span)
     return spans
 
+
+__all__ = ["extract", "value_from_selection"]

@@ -16,9 +16,9 @@ from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.labels import LABELS, starts_with_label
 from reviewer.core.extract.skills import is_lowercase_page
-from reviewer.core.lexicon import JOB_NOUNS
-from reviewer.core.places import looks_like_location
 from reviewer.core.schema import Finding, Span
+from reviewer.core.words.lexicon import JOB_NOUNS
+from reviewer.core.words.places import looks_like_location
 
 _NAME = r"([A-Z][\w&.'’-]{0,40}(?:[ \t]+(?:[A-Z][\w&.'’-]{0,40}|&|of|de|and|for)){0,5})"
 _LEGAL = (r"(?:GmbH|AG|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|"

@@ -18,15 +18,15 @@ from reviewer.core.extract.employer import byline_date, company
 from reviewer.core.extract.labels import LABELS, Labelled, starts_with_label
 from reviewer.core.extract.salary import find_salary
 from reviewer.core.extract.vocab import education_level, employment_type, remote_mode, seniority
-from reviewer.core.lexicon import (
+from reviewer.core.schema import Finding, Span
+from reviewer.core.words.lexicon import (
     JOB_NOUNS,
     SECTION_HEADINGS,
     boilerplate_reason,
     heading_key,
     section_field,
 )
-from reviewer.core.places import looks_like_location
-from reviewer.core.schema import Finding, Span
+from reviewer.core.words.places import looks_like_location
 
 # --- stage 2: labelled values --------------------------------------------------------------------
 

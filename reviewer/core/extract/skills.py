@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from reviewer.core.textutil import lower_keep_offsets
+from reviewer.core.words.text import lower_keep_offsets
 
 # canonical name: other spellings (lower case), separated by "|"
 _SKILLS = """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reviewer.core.textutil import lower_keep_offsets
+from reviewer.core.words.text import lower_keep_offsets
 
 _EMPLOYMENT = (
     ("internship", r"\bintern(ship)?s?\b|\btrainee(ship)?\b|\bpraktikum\b|\bstage\b"),

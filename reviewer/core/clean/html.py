@@ -24,11 +24,11 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from reviewer.core.html_main import POSITIVE, find_main
-from reviewer.core.html_markdown import to_markdown
-from reviewer.core.lexicon import boilerplate_reason
+from reviewer.core.clean.html_markdown import to_markdown
+from reviewer.core.clean.main_block import POSITIVE, find_main
 from reviewer.core.schema import CleanDoc, Removal
-from reviewer.core.textutil import MD_LINK, collapse_blank_lines, normalise_space
+from reviewer.core.words.lexicon import boilerplate_reason
+from reviewer.core.words.text import MD_LINK, collapse_blank_lines, normalise_space
 
 # Elements that never hold posting text.
 _NEVER = (

@@ -157,7 +157,7 @@ def test_span_edits_undo_and_redo(store: Store) -> None:
 
 
 def test_progress_counts_postings_reviewed_each_day(store: Store) -> None:
-    from reviewer.core.reports import progress
+    from reviewer.core.store.reports import progress
 
     assert progress(store) == []
     store.set_status(1, "reviewed")

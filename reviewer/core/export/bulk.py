@@ -14,8 +14,8 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from reviewer.core.export import ExportSummary, drop_bad_spans
-from reviewer.core.export_formats import canonical_row, dumps
+from reviewer.core.export.rows import canonical_row, dumps
+from reviewer.core.export.run import ExportSummary, drop_bad_spans
 from reviewer.core.store import Store
 
 RANGE = 2000  # postings a worker reads at a time

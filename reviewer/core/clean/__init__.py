@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from reviewer.core.clean_html import clean_html
-from reviewer.core.clean_text import clean_text
+from reviewer.core.clean.html import clean_html
+from reviewer.core.clean.text import clean_text
 from reviewer.core.schema import CleanDoc
 
 Kind = Literal["html", "text"]

@@ -19,13 +19,12 @@ from typing import Any
 
 import orjson
 
-from reviewer.core.extract import EXTRACTOR_VERSION
 from reviewer.core.labels import Option, Question, check, default_schema, to_json
-from reviewer.core.migrations import SCHEMA_VERSION, migrations
 from reviewer.core.records import STATUSES, PostingRecord
-from reviewer.core.schema import FIELD_NAMES
+from reviewer.core.schema import EXTRACTOR_VERSION, FIELD_NAMES
 from reviewer.core.schema import SCHEMA_VERSION as FIELDS_VERSION
-from reviewer.core.sqlite import Database
+from reviewer.core.store.db import Database
+from reviewer.core.store.migrations import SCHEMA_VERSION, migrations
 
 # list orders: the SQL expression each sorts by (ties broken by id)
 ORDERS = {

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reviewer.core.inputs import Item, Skipped, content_hash, iter_inputs
+from reviewer.core.ingest.inputs import Item, Skipped, content_hash, iter_inputs
 from reviewer.core.pipeline import process
 from reviewer.core.store import NewPosting, PreparedPosting, Store, prepare
 

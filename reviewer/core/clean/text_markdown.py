@@ -11,7 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from reviewer.core.lexicon import section_field
+from reviewer.core.words.lexicon import section_field
 
 BULLET = re.compile(r"^\s*(?:[-*•·▪◦●○■□▫‣⁃–—➢➤►✓✔]|\d{1,2}[.)]|[a-z][.)])\s+")
 LABEL = re.compile(r"^\s*([A-Z][A-Za-z0-9 &/()'’.-]{1,40}?)\s*:\s*(.*)$")

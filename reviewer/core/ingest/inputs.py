@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from reviewer.core import ingest, records
-from reviewer.core.ingest import UnreadableError
+from reviewer.core import records
+from reviewer.core.ingest import read
+from reviewer.core.ingest.read import UnreadableError
 
 PageKind = Literal["html", "text"]
 
@@ -147,7 +148,7 @@ def _file(path: Path, ext: str, column: str | None) -> Iterator[Result]:
     source = str(path)
     try:
         if ext in _PAGE_KINDS:
-            yield _page(source, ingest.read_file(path), _PAGE_KINDS[ext], check_size=False)
+            yield _page(source, read.read_file(path), _PAGE_KINDS[ext], check_size=False)
         elif ext == ".zip":
             yield from _zip(path, column)
         elif ext == ".jsonl":
@@ -157,7 +158,7 @@ def _file(path: Path, ext: str, column: str | None) -> Iterator[Result]:
             with path.open("rb") as stream:
                 size = os.fstat(stream.fileno()).st_size
                 if size > DATA_MAX_BYTES:
-                    raise UnreadableError(ingest.too_large("file", size, DATA_MAX_BYTES))
+                    raise UnreadableError(read.too_large("file", size, DATA_MAX_BYTES))
                 data = stream.read(DATA_MAX_BYTES + 1)
             yield from _data(source, ext, data, column)
     except UnreadableError as err:
@@ -208,9 +209,9 @@ def _member(
         with zf.open(info) as stream:
             yield from _jsonl(source, stream)
         return
-    limit = ingest.MAX_BYTES if ext in _PAGE_KINDS else DATA_MAX_BYTES
+    limit = read.MAX_BYTES if ext in _PAGE_KINDS else DATA_MAX_BYTES
     if size > limit:
-        yield Skipped(source, ingest.too_large("file", size, limit))
+        yield Skipped(source, read.too_large("file", size, limit))
         return
     with zf.open(info) as stream:
         data = stream.read(limit + 1)
@@ -218,7 +219,7 @@ def _member(
         yield from _data(source, ext, data, column)
         return
     try:
-        yield _page(source, ingest.decode(data), _PAGE_KINDS[ext], check_size=False)
+        yield _page(source, read.decode(data), _PAGE_KINDS[ext], check_size=False)
     except UnreadableError as err:
         yield Skipped(source, str(err))
 
@@ -226,7 +227,7 @@ def _member(
 def _data(source: str, ext: str, data: bytes, column: str | None) -> Iterator[Result]:
     """A whole ``.json`` or ``.csv`` file, already read (at most `DATA_MAX_BYTES`)."""
     try:
-        text = ingest.decode(data)
+        text = read.decode(data)
     except UnreadableError as err:
         yield Skipped(source, str(err))
         return
@@ -257,7 +258,7 @@ def _jsonl(source: str, stream: IO[bytes]) -> Iterator[Result]:
             continue
         found = True
         try:
-            obj = json.loads(ingest.decode(line))
+            obj = json.loads(read.decode(line))
         except UnreadableError as err:
             yield Skipped(here, str(err))
         except json.JSONDecodeError as err:
@@ -365,10 +366,10 @@ def _page(
 ) -> Result:
     if not text.strip():
         return Skipped(source, empty)
-    if check_size and len(text) * 4 > ingest.MAX_BYTES:
+    if check_size and len(text) * 4 > read.MAX_BYTES:
         size = len(text.encode("utf-8", "surrogatepass"))
-        if size > ingest.MAX_BYTES:
-            return Skipped(source, ingest.too_large("page", size, ingest.MAX_BYTES))
+        if size > read.MAX_BYTES:
+            return Skipped(source, read.too_large("page", size, read.MAX_BYTES))
     return Item(source, text, kind, metadata or {})
 
 

@@ -1,7 +1,7 @@
 """One writer a dataset format, each fed canonical posting records one at a time.
 
-``export.export`` picks the part (split) of each record and hands it to the part's
-writer; a writer turns the record into its format's shape and writes it at once,
+``run.export`` picks the part (split) of each record and hands it to the part's
+writer; a writer turns the record into its format's row (``rows``) and writes it at once,
 so no format but spaCy's holds the dataset in memory. Every record reaching a
 writer has already had its bad spans dropped (``text[start:end] == span text``).
 
@@ -13,7 +13,6 @@ finishes the file.
 from __future__ import annotations
 
 import csv
-import hashlib
 import importlib
 import json
 import tempfile
@@ -22,13 +21,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import IO, Any, Protocol
 
-import orjson
-
-from reviewer.core.records import RECORD_KEYS, PostingRecord, SpanRecord
-from reviewer.core.schema import FIELD_NAMES, FIELDS
-
-Row = dict[str, Any]
-SALARY_KEYS = ("min", "max", "currency", "period")
+from reviewer.core.export.rows import SALARY_KEYS, Row, chosen_options, dumps, hf_row
+from reviewer.core.records import PostingRecord
+from reviewer.core.schema import FIELDS
 
 
 class PartWriter(Protocol):
@@ -46,80 +41,23 @@ def optional_module(name: str, install: str) -> ModuleType:
                           f"run `{install}`") from exc
 
 
-def dumps(obj: Any) -> str:
-    """Compact JSON, UTF-8 as is (orjson: several times faster than json for a dataset)."""
-    return orjson.dumps(obj).decode()
 
 
-def _int_hash(*parts: str) -> int:
-    """A signed 32-bit int from strings (Prodigy's hashes are 32-bit ints)."""
-    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
-    return int.from_bytes(digest[:4], "big", signed=True)
 
 
-def record_key(record: PostingRecord) -> str:
-    """The identity a record is hashed by: its raw page hash, else its id."""
-    return record["raw_hash"] or str(record["id"])
 
 
-def chosen_options(record: PostingRecord) -> list[str]:
-    """Every option chosen for any document-label question, in question order."""
-    return [opt for options in record["labels"].values() for opt in options]
 
 
 # -- canonical and Prodigy JSONL, and the Hugging Face row -------------------------------------
 
 
-def canonical_row(record: PostingRecord) -> Row:
-    """The record with its keys in RECORD_KEYS order (missing keys left out)."""
-    data: Row = dict(record)
-    return {key: data[key] for key in RECORD_KEYS if key in data}
 
 
-def prodigy_task(record: PostingRecord) -> Row:
-    """A Prodigy task: text, every span, the chosen options, and the review as the answer."""
-    status = record["status"]
-    answer = {"reviewed": "accept", "flagged": "reject"}.get(status, "ignore")
-    spans = [{"start": s["start"], "end": s["end"], "label": s["label"]} for s in record["spans"]]
-    accept = chosen_options(record)
-    key = record_key(record)
-    return {
-        "text": record["text"],
-        "spans": spans,
-        "accept": accept,
-        "answer": answer,
-        "meta": {"id": record["id"], "source": record["source"], "status": status,
-                 **{name: record["fields"].get(name) for name in FIELD_NAMES},
-                 "labels": record["labels"]},
-        "_input_hash": _int_hash(key),
-        "_task_hash": _int_hash(key, dumps(spans), dumps(accept)),
-    }
 
 
-def hf_value(kind: str, value: Any) -> Any:
-    """A field value as the column type of its kind (numbers as floats, lists of str)."""
-    if value is None:
-        return None
-    if kind == "number":
-        return float(value) if isinstance(value, int | float) else None
-    if kind == "salary":
-        return {key: (float(value[key]) if key in ("min", "max") and value.get(key) is not None
-                      else value.get(key)) for key in SALARY_KEYS}
-    if kind == "list":
-        return [str(item) for item in value]
-    return str(value)
 
 
-def hf_row(record: PostingRecord) -> Row:
-    """One flat row of the Hugging Face dataset."""
-    row: Row = {"id": record["id"], "text": record["text"], "status": record["status"]}
-    row.update({spec.name: hf_value(spec.kind, record["fields"].get(spec.name))
-                for spec in FIELDS})
-    row["provenance"] = {name: record["provenance"].get(name, "none") for name in FIELD_NAMES}
-    row["spans"] = [{"start": s["start"], "end": s["end"], "label": s["label"]}
-                    for s in record["spans"]]
-    row["labels"] = {question: list(options) for question, options in record["labels"].items()}
-    return row
 
 
 class HfWriter:
@@ -174,91 +112,14 @@ class JsonLinesWriter:
 # -- Label Studio and JSON-LD: one JSON array, written item by item --------------------------------
 
 
-def _ls_span(result_id: str, span: SpanRecord) -> Row:
-    return {"id": result_id, "from_name": "label", "to_name": "text", "type": "labels",
-            "value": {"start": span["start"], "end": span["end"], "text": span["text"],
-                      "labels": [span["label"]]}}
 
 
-def labelstudio_task(record: PostingRecord) -> Row:
-    """A Label Studio task: human work as the annotation, machine spans as the prediction."""
-    rid = record["id"]
-    task: Row = {"id": rid, "data": {"text": record["text"], "source": record["source"],
-                                     **{name: record["fields"].get(name) for name in FIELD_NAMES}}}
-    human = [_ls_span(f"{rid}-h{i}", s) for i, s in enumerate(record["spans"])
-             if s["origin"] == "human"]
-    human += [{"id": f"{rid}-c{i}", "from_name": question, "to_name": "text", "type": "choices",
-               "value": {"choices": list(options)}}
-              for i, (question, options) in enumerate(record["labels"].items()) if options]
-    if record["status"] == "reviewed" and human:
-        task["annotations"] = [{"result": human}]
-    machine = [_ls_span(f"{rid}-m{i}", s) for i, s in enumerate(record["spans"])
-               if s["origin"] == "machine"]
-    if machine:
-        stages = sorted({m["stage"] for m in record["machine"].values() if m.get("stage")})
-        version = "posting-reviewer" + (f" ({', '.join(stages)})" if stages else "")
-        task["predictions"] = [{"model_version": version, "result": machine}]
-    return task
 
 
-EMPLOYMENT_TYPE = {"full_time": "FULL_TIME", "part_time": "PART_TIME", "contract": "CONTRACTOR",
-                   "temporary": "TEMPORARY", "internship": "INTERN"}
-CREDENTIAL = {"high_school": "high school", "associate": "associate degree",
-              "bachelor": "bachelor degree", "master": "postgraduate degree",
-              "doctorate": "postgraduate degree"}
 
 
-def _lines(value: Any) -> str:
-    return "\n".join(str(item) for item in value or [])
 
 
-def jsonld_posting(record: PostingRecord) -> Row:
-    """A schema.org JobPosting from the final fields; only properties that have a value.
-
-    schema.org has no property for preferred qualifications: they follow the required
-    ones in ``qualifications``, each line starting "Preferred: ".
-    """
-    f = record["fields"]
-    out: Row = {"@context": "https://schema.org", "@type": "JobPosting"}
-    simple = {"title": "title", "date_posted": "datePosted", "valid_through": "validThrough"}
-    out.update({prop: f[name] for name, prop in simple.items() if f.get(name)})
-    if f.get("company"):
-        out["hiringOrganization"] = {"@type": "Organization", "name": f["company"]}
-    if f.get("locations"):
-        out["jobLocation"] = [{"@type": "Place", "address": {"@type": "PostalAddress",
-                                                             "addressLocality": place}}
-                              for place in f["locations"]]
-    if f.get("remote") == "remote":
-        out["jobLocationType"] = "TELECOMMUTE"
-    if f.get("employment_type") in EMPLOYMENT_TYPE:
-        out["employmentType"] = EMPLOYMENT_TYPE[f["employment_type"]]
-    if f.get("requisition_id"):
-        out["identifier"] = {"@type": "PropertyValue", "name": f.get("company") or "requisition",
-                             "value": f["requisition_id"]}
-    salary = f.get("salary") or {}
-    amount = {prop: salary[key] for key, prop in (("min", "minValue"), ("max", "maxValue"))
-              if salary.get(key) is not None}
-    if amount:
-        if salary.get("period"):
-            amount["unitText"] = str(salary["period"]).upper()
-        out["baseSalary"] = {"@type": "MonetaryAmount",
-                             "value": {"@type": "QuantitativeValue", **amount}}
-        if salary.get("currency"):
-            out["baseSalary"]["currency"] = salary["currency"]
-    if f.get("experience_years") is not None:
-        out["experienceRequirements"] = {"@type": "OccupationalExperienceRequirements",
-                                         "monthsOfExperience": f["experience_years"] * 12}
-    if f.get("education") in CREDENTIAL:
-        out["educationRequirements"] = {"@type": "EducationalOccupationalCredential",
-                                        "credentialCategory": CREDENTIAL[f["education"]]}
-    qualifications = [str(q) for q in f.get("required_qualifications") or []]
-    qualifications += [f"Preferred: {q}" for q in f.get("preferred_qualifications") or []]
-    texts = {"responsibilities": _lines(f.get("responsibilities")),
-             "qualifications": "\n".join(qualifications),
-             "skills": _lines(f.get("skills")), "jobBenefits": _lines(f.get("benefits"))}
-    out.update({prop: text for prop, text in texts.items() if text})
-    out["description"] = record["text"]
-    return out
 
 
 class JsonArrayWriter:

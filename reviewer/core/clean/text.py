@@ -20,15 +20,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from reviewer.core.lexicon import (
-    JOB_NOUNS,
-    boilerplate_reason,
-    long_line_boilerplate,
-    section_field,
-)
-from reviewer.core.places import looks_like_location
-from reviewer.core.schema import CleanDoc, Removal
-from reviewer.core.text_markdown import (
+from reviewer.core.clean.text_markdown import (
     ALLCAPS_LABEL,
     BULLET,
     LABEL,
@@ -37,8 +29,16 @@ from reviewer.core.text_markdown import (
     to_markdown,
     wrap_width,
 )
-from reviewer.core.textutil import MD_LINK, normalise_lines
-from reviewer.core.unglue import unglue
+from reviewer.core.clean.unglue import unglue
+from reviewer.core.schema import CleanDoc, Removal
+from reviewer.core.words.lexicon import (
+    JOB_NOUNS,
+    boilerplate_reason,
+    long_line_boilerplate,
+    section_field,
+)
+from reviewer.core.words.places import looks_like_location
+from reviewer.core.words.text import MD_LINK, normalise_lines
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _RULE = re.compile(r"^\s*([-=_*~━─═#.])\1{4,}\s*$")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reviewer.core.lexicon import CAMEL_WORDS, section_field
+from reviewer.core.words.lexicon import CAMEL_WORDS, section_field
 
 # a lower-case letter, digit or closing mark glued to a capital starting a new word
 _GLUE = re.compile(

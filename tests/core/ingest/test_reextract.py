@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.importer import import_paths
-from reviewer.core.reextract import reextract
+from reviewer.core.ingest.importer import import_paths
+from reviewer.core.ingest.reprocess import reextract
 from reviewer.core.store import Store
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "resources" / "samples"
 
 
 @pytest.fixture

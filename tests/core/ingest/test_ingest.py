@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core import ingest
-from reviewer.core.ingest import UnreadableError, decode, read_file
+from reviewer.core.ingest import read
+from reviewer.core.ingest.read import UnreadableError, decode, read_file
 
 TEXT = "Café in Zürich – €4.500 brutto; we’re hiring “now”"
 
@@ -85,7 +85,7 @@ def test_read_a_binary_file(tmp_path: Path) -> None:
 
 
 def test_read_a_file_over_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest, "MAX_BYTES", 1_000_000)
+    monkeypatch.setattr(read, "MAX_BYTES", 1_000_000)
     path = tmp_path / "huge.txt"
     path.write_bytes(b"a" * 1_500_000)
     with pytest.raises(UnreadableError) as err:
@@ -96,7 +96,7 @@ def test_read_a_file_over_the_size_limit(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def test_a_file_at_the_size_limit_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest, "MAX_BYTES", 1000)
+    monkeypatch.setattr(read, "MAX_BYTES", 1000)
     path = tmp_path / "just.txt"
     path.write_bytes(b"a" * 1000)
     assert read_file(path) == "a" * 1000

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.migrations import SCHEMA_VERSION
 from reviewer.core.store import NewPosting, ProjectError, Store, record_of
+from reviewer.core.store.migrations import SCHEMA_VERSION
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "projects"
+DATA = Path(__file__).resolve().parents[2] / "data" / "projects"
 
 
 def posting(n: int, **extra: object) -> NewPosting:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core import ingest, inputs
-from reviewer.core.inputs import Item, Skipped, content_hash, iter_inputs
+from reviewer.core.ingest import inputs, read
+from reviewer.core.ingest.inputs import Item, Skipped, content_hash, iter_inputs
 
 HTML = "<html><body><h1>Data Engineer</h1><p>Python, SQL.</p></body></html>"
 TEXT = "Data Engineer\n\nPython, SQL.\n"
@@ -98,7 +98,7 @@ def test_explicit_unsupported_file_and_missing_path(tmp_path: Path) -> None:
 
 
 def test_binary_and_too_large_page_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest, "MAX_BYTES", 100)
+    monkeypatch.setattr(read, "MAX_BYTES", 100)
     (tmp_path / "bin.html").write_bytes(b"\x00\x01\x02" * 10)
     (tmp_path / "big.html").write_text("x" * 200)
     reasons = skipped(run(tmp_path / "bin.html", tmp_path / "big.html"))
@@ -136,7 +136,7 @@ def test_symlink_loop_does_not_hang(tmp_path: Path) -> None:
 
 
 def test_zip_members_in_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest, "MAX_BYTES", 1000)
+    monkeypatch.setattr(read, "MAX_BYTES", 1000)
     archive = write_zip(tmp_path / "pages.zip", {
         "jobs/b.html": HTML, "jobs/deeper/a.txt": TEXT, "top.md": "# Title\n",
         "jobs/big.html": "x" * 5000, "jobs/logo.png": b"\x89PNG", "__MACOSX/jobs/._b.html": "x",

@@ -12,8 +12,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reviewer.core.importer import prepare_page
-from reviewer.core.inputs import Skipped
+from reviewer.core.ingest.importer import prepare_page
+from reviewer.core.ingest.inputs import Skipped
 from reviewer.core.store import Store, now
 
 BATCH = 200

@@ -1,0 +1,182 @@
+"""Export canonical posting records as a labelled dataset, whole or split into parts.
+
+The only input is a stream of ``PostingRecord`` (``reviewer.core.records``); which
+postings to export (by default the reviewed ones) is the caller's choice. Records
+are written one at a time, so an export of a million postings runs in constant
+memory, except where a format says otherwise: spaCy's ``DocBin`` holds its part,
+and a stratified split holds one small ``(id, hash, stratum)`` tuple a record.
+
+Splits are deterministic (see ``splits``); the Hugging Face folder gets its
+dataset card from ``card``.
+
+Every span written satisfies ``text[start:end] == span text``: spans that do not
+are dropped and counted (``ExportSummary.dropped_spans``), never written wrong.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeAlias
+
+from reviewer.core.export import rows, writers
+from reviewer.core.export.card import finish_hf
+from reviewer.core.export.splits import assign_split, check_split, plan_split
+from reviewer.core.records import PostingRecord, bad_spans
+
+FORMATS = ("jsonl", "csv", "hf", "prodigy", "labelstudio", "spacy", "jsonld")
+EXTENSIONS = {"jsonl": "jsonl", "csv": "csv", "hf": "jsonl", "prodigy": "jsonl",
+              "labelstudio": "json", "spacy": "spacy", "jsonld": "jsonld"}
+Records: TypeAlias = "Iterable[PostingRecord] | Callable[[], Iterable[PostingRecord]]"
+
+
+@dataclass
+class ExportSummary:
+    """What an export wrote: postings per part, the files, and the spans left out."""
+
+    fmt: str
+    counts: dict[str, int]
+    files: list[Path] = field(default_factory=list)
+    dropped_spans: int = 0  # offsets that did not hold their text (or lay outside it)
+    unaligned_spans: int = 0  # spaCy only: spans no token boundary could hold
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def describe(self) -> str:
+        """One line for a person: what went where, and what was left out."""
+        parts = ", ".join(f"{name} {n:,}" for name, n in self.counts.items())
+        text = f"{self.total:,} postings as {self.fmt} ({parts}) to {len(self.files)} file(s)"
+        left = [f"{n:,} {what}" for n, what in ((self.dropped_spans, "bad spans dropped"),
+                (self.unaligned_spans, "spans off token boundaries skipped")) if n]
+        return text + (": " + ", ".join(left) if left else "")
+
+
+# -- spans --------------------------------------------------------------------------------------
+
+
+def _in_text(span: list[int], size: int) -> bool:
+    return len(span) == 2 and 0 <= span[0] <= span[1] <= size
+
+
+def drop_bad_spans(record: PostingRecord) -> tuple[PostingRecord, int]:
+    """The record without the spans whose offsets do not hold their text, and how many.
+
+    Checks labelled spans (``records.bad_spans``), field evidence and machine
+    evidence; the record passed in is never changed.
+    """
+    text, size = record["text"], len(record["text"])
+    try:  # the common case, checked without a call per span
+        machine_ok = all(0 <= a <= b <= size for m in record["machine"].values()
+                         for a, b in m.get("spans", []))
+    except (TypeError, ValueError):  # a span that is not a pair of numbers
+        machine_ok = False
+    if machine_ok and not bad_spans(record):
+        return record, 0
+    clean = copy.copy(record)
+    clean["spans"] = [s for s in record["spans"] if 0 <= s["start"] <= s["end"] <= size
+                      and text[s["start"]:s["end"]] == s["text"]]
+    clean["field_spans"] = {name: [s for s in spans if _in_text(s, size)]
+                            for name, spans in record["field_spans"].items()}
+    clean["machine"] = {}
+    for name, suggestion in record["machine"].items():
+        clean["machine"][name] = copy.copy(suggestion)
+        clean["machine"][name]["spans"] = [s for s in suggestion.get("spans", [])
+                                           if _in_text(s, size)]
+
+    def count(rec: PostingRecord) -> int:
+        return (len(rec["spans"]) + sum(map(len, rec["field_spans"].values()))
+                + sum(len(m.get("spans", [])) for m in rec["machine"].values()))
+
+    return clean, count(record) - count(clean)
+
+
+# -- export -------------------------------------------------------------------------------------
+
+
+def _check_args(records: Records, fmt: str, split: Mapping[str, float] | None,
+                stratify: str | None, parquet: bool) -> None:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if parquet and fmt != "hf":
+        raise ValueError("parquet=True applies to the hf format only")
+    if split is not None:
+        check_split(split)
+    if stratify is not None:
+        if split is None:
+            raise ValueError("stratify needs a split (e.g. train=0.8,test=0.2)")
+        if not callable(records):
+            raise ValueError("a stratified export reads the records twice: pass a function "
+                             "that returns a fresh iterable of them, not the iterable itself")
+
+
+def _open(fmt: str, path: Path, questions: set[str], parquet: bool) -> writers.PartWriter:
+    if fmt == "hf":
+        return writers.HfWriter(path.with_suffix(".parquet") if parquet else path, questions,
+                                parquet)
+    if fmt == "csv":
+        return writers.CsvWriter(path)
+    if fmt == "spacy":
+        return writers.SpacyWriter(path)
+    if fmt in ("labelstudio", "jsonld"):
+        item = rows.labelstudio_task if fmt == "labelstudio" else rows.jsonld_posting
+        return writers.JsonArrayWriter(path, item)
+    row = rows.prodigy_task if fmt == "prodigy" else rows.canonical_row
+    return writers.JsonLinesWriter(path, row)
+
+
+def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | None = None,
+           stratify: str | None = None, parquet: bool = False) -> ExportSummary:
+    """Write ``records`` in ``fmt`` to ``out``, whole or split into parts.
+
+    ``out`` is the file written, unless there is a split (then each part goes to
+    ``out/<part>.<ext>``) or the format is ``hf``, which always writes a folder
+    (``out/data/<part>.jsonl`` or ``.parquet``, one part ``train`` without a split,
+    and ``out/README.md``). ``records`` is an iterable, or a function returning a
+    fresh one: a stratified split (``stratify`` = a document-label question) needs
+    the function, to read the records once to plan the split and once to write.
+    """
+    _check_args(records, fmt, split, stratify, parquet)
+    if parquet:
+        writers.optional_module("pyarrow.parquet", "pip install pyarrow")  # fail before writing
+    if fmt == "spacy":
+        writers.optional_module("spacy", "pip install -e '.[spacy]'")
+    plan: dict[int, str] | None = None
+    if callable(records):
+        if split is not None and stratify is not None:
+            plan = plan_split(records(), split, stratify)
+        records = records()
+    parts = list(split) if split else ["train" if fmt == "hf" else "all"]
+    folder = fmt == "hf" or split is not None
+    base = out / "data" if fmt == "hf" else out
+    if folder:
+        base.mkdir(parents=True, exist_ok=True)
+    questions: set[str] = set()
+    by_part = {part: _open(fmt, base / f"{part}.{EXTENSIONS[fmt]}" if folder else out,
+                           questions, parquet) for part in parts}
+    summary = ExportSummary(fmt, dict.fromkeys(parts, 0))
+    try:
+        for record in records:
+            if plan is not None:
+                if record["id"] not in plan:
+                    raise ValueError(f"posting {record['id']} was not there when the split was "
+                                     "planned: the records changed between the two readings")
+                part = plan[record["id"]]
+            else:
+                part = assign_split(record, split) if split else parts[0]
+            clean, dropped = drop_bad_spans(record)
+            summary.dropped_spans += dropped
+            summary.unaligned_spans += by_part[part].write(clean)
+            summary.counts[part] += 1
+    finally:
+        for writer in by_part.values():
+            writer.close()
+    if fmt == "hf":
+        hf = {part: w for part, w in by_part.items() if isinstance(w, writers.HfWriter)}
+        summary.files = finish_hf(out, hf, questions, parquet)
+    else:
+        summary.files = [base / f"{part}.{EXTENSIONS[fmt]}" for part in parts] if folder else [out]
+    return summary
