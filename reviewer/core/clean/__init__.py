@@ -1,4 +1,14 @@
-"""Cleaning: any posting page to the posting alone, as Markdown."""
+"""Clean: any posting page in, the posting alone as Markdown out (a ``CleanDoc``).
+
+An HTML page (``html``) is parsed, stripped of what is never content, cut down to
+the block that holds the posting (``main_block``), read for what it says about
+itself (``page_data``) and rendered as Markdown (``html_markdown``). A text dump
+(``text``) has its glued lines split (``unglue``), each line scored
+(``line_score``), the posting's run of lines kept and rendered (``text_markdown``).
+What was left out is kept with its reason. Imports only ``schema`` and ``words``.
+
+Public API: ``clean``, ``detect_kind``, ``Kind``.
+"""
 
 from __future__ import annotations
 
@@ -38,3 +48,6 @@ def clean(raw: str, kind: Kind | None = None, record_removed: bool = True) -> Cl
     except (RecursionError, ValueError, MemoryError) as err:
         return CleanDoc(markdown="", kind=kind, source=raw,
                         notes=[f"cleaning gave up: {type(err).__name__}: {err}"])
+
+
+__all__ = ["Kind", "clean", "detect_kind"]

@@ -17,15 +17,14 @@ Nothing is fetched: no stylesheet, image or script of the page is ever loaded.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
-from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from reviewer.core.clean.html_markdown import to_markdown
 from reviewer.core.clean.main_block import POSITIVE, find_main
+from reviewer.core.clean.page_data import json_ld, microdata
+from reviewer.core.clean.page_data import page_title as page_title_of
 from reviewer.core.schema import CleanDoc, Removal
 from reviewer.core.words.lexicon import boilerplate_reason
 from reviewer.core.words.text import MD_LINK, collapse_blank_lines, normalise_space
@@ -61,8 +60,8 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
     out (``source``, ``removed``), for a person to review. A caller that only wants
     the posting and its fields can skip it; it is about a tenth of the work."""
     tree = LexborHTMLParser(html)
-    structured = _json_ld(tree) or _microdata(tree)
-    page_title = _page_title(tree)
+    structured = json_ld(tree) or microdata(tree)
+    page_title = page_title_of(tree)
     body = tree.body or tree.root
     if body is None:
         return CleanDoc(markdown="", kind="html", page_title=page_title, structured=structured,
@@ -88,82 +87,18 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
     )
 
 
-# --- what the page says about itself -------------------------------------------------------
 
 
-def _page_title(tree: LexborHTMLParser) -> str | None:
-    for sel, attr in (('meta[property="og:title"]', "content"), ("title", None)):
-        node = tree.css_first(sel)
-        if node is None:
-            continue
-        value = node.attributes.get(attr) if attr else node.text()
-        if value and value.strip():
-            return normalise_space(value)
-    return None
 
 
-def _json_ld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    for node in tree.css('script[type="application/ld+json"]'):
-        raw = node.text() or ""
-        try:
-            data = json.loads(raw, strict=False)
-        except ValueError:
-            continue
-        found.extend(_job_postings(data))
-    return found
 
 
-def _microdata(tree: LexborHTMLParser) -> list[dict[str, Any]]:
-    """A schema.org JobPosting written as microdata (itemscope/itemprop), in the same
-    shape as JSON-LD, so the one JSON-LD stage reads both."""
-    scope = tree.css_first('[itemtype*="schema.org/JobPosting" i]')
-    if scope is None:
-        return []
-    values = _item_values(scope)
-    return [{"@type": "JobPosting", "@source": "microdata", **values}] if values else []
 
 
-def _item_values(scope: LexborNode) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for node in scope.css("[itemprop]"):
-        name = (node.attributes.get("itemprop") or "").split()
-        if name and name[0] not in values and not _nested_scope(node, scope):
-            values[name[0]] = _item_values(node) if "itemscope" in node.attributes \
-                else _item_value(node)
-    return values
 
 
-def _item_value(node: LexborNode) -> str:
-    attrs = node.attributes
-    for key in ("content", "datetime", "value"):
-        if attrs.get(key):
-            return str(attrs[key])
-    return normalise_space(node.text(deep=True, separator=" ") or "")
 
 
-def _nested_scope(node: LexborNode, scope: LexborNode) -> bool:
-    """Does ``node`` belong to an item inside ``scope`` rather than to ``scope`` itself?"""
-    parent = node.parent
-    while parent is not None and parent.mem_id != scope.mem_id:
-        if "itemscope" in parent.attributes:
-            return True
-        parent = parent.parent
-    return False
-
-
-def _job_postings(data: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(data, list):
-        for item in data:
-            yield from _job_postings(item)
-    elif isinstance(data, dict):
-        kind = data.get("@type")
-        kinds = kind if isinstance(kind, list) else [kind]
-        if "JobPosting" in kinds:
-            yield data
-        for key in ("@graph", "mainEntity", "itemListElement"):
-            if key in data:
-                yield from _job_postings(data[key])
 
 
 # --- what is never content ---------------------------------------------------------------------

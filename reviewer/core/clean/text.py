@@ -20,9 +20,9 @@ import functools
 import re
 from dataclasses import dataclass
 
+from reviewer.core.clean.line_score import WORD, classify
 from reviewer.core.clean.text_markdown import (
     ALLCAPS_LABEL,
-    BULLET,
     LABEL,
     Line,
     lines_of,
@@ -33,34 +33,9 @@ from reviewer.core.clean.unglue import unglue
 from reviewer.core.schema import CleanDoc, Removal
 from reviewer.core.words.lexicon import (
     JOB_NOUNS,
-    boilerplate_reason,
-    long_line_boilerplate,
-    section_field,
 )
 from reviewer.core.words.places import looks_like_location
-from reviewer.core.words.text import MD_LINK, normalise_lines
-
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_RULE = re.compile(r"^\s*([-=_*~━─═#.])\1{4,}\s*$")
-_CONTACT = re.compile(
-    r"@|\b(?:tel|phone|fax|e-?mail|mob(?:ile)?)\b\.?\s*:|\+?\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{2,5}|"
-    r"\b\d{1,5}\s+\w+\s+(?:street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|drive|"
-    r"way|broadway|park|square|place|plaza)\b|\b[A-Z]{2}\s+\d{5}\b|\bsuite\s+\d+|\bp\.?o\.? box\b",
-    re.I,
-)
-
-JOB_LABELS = re.compile(
-    r"^(job ?title|title|position( title)?|role|location|position location|job location|"
-    r"locations?|department|team|job category|category|division|posted|date posted|"
-    r"posting date|opening date|closing date|deadline|application deadline|apply by|"
-    r"salary|remuneration|compensation|pay|weekly hours|work hours|hours|schedule|"
-    r"employment type|job type|contract type|type|role number|job id|job number|req(uisition)?"
-    r"( id| number| #)?|reference( code| number)?|announcement (code|number)|start date|"
-    r"duration|term|open to|reports to|experience|education|level|seniority|"
-    r"company|employer|organi[sz]ation)$",
-    re.I,
-)
-
+from reviewer.core.words.text import normalise_lines
 
 _MAX_PASSES = 4
 
@@ -111,7 +86,7 @@ def _one_pass(source: str) -> _Pass | None:
         return None
     wrap_at = wrap_width(lines)
     for line in lines:
-        _classify(line, wrap_at)
+        classify(line, wrap_at)
     _mark_menus(lines)
     first, last = _main_run(lines)
     last = _finish_section(lines, last)
@@ -168,61 +143,14 @@ def _merge(removed: list[Removal]) -> list[Removal]:
 # --- 1. normalise -------------------------------------------------------------------------------
 
 
-# --- 2. score -------------------------------------------------------------------------------------
+# --- 2. score (the rest in line_score) -----------------------------------------------------------
 
 
-def _classify(line: Line, wrap_at: int = 10**6) -> None:
-    if line.kind == "blank":
-        return
-    wrapped = len(line.text.rstrip()) >= wrap_at
-    line.kind, line.score, line.reason = _judge(line.text.strip(), wrapped)
 
 
-@functools.lru_cache(maxsize=65536)
-def _judge(text: str, wrapped: bool) -> tuple[str, float, str | None]:
-    """(kind, score, reason) of one line; a pure function of its text, so cached:
-    later passes and a site's repeated menus and footers cost nothing."""
-    body = BULLET.sub("", text)
-    words = _WORD.findall(body)
-    if _RULE.match(text) or (not words and not _DIGIT.search(text)):
-        return "rule", -1.0, None
-    bare = MD_LINK.sub(r"\1", body).strip(" |•·>›»-–—*_")
-    if "](" in body:
-        words = _WORD.findall(bare)
-    n = len(words)
-    # a long line is furniture only for a few reasons (a footer, a form marker)
-    reason = boilerplate_reason(bare) if n <= 10 else long_line_boilerplate(bare)
-    if reason:
-        return "text", -4.0, reason
-    kind = "bullet" if BULLET.match(text) else "text"
-    if n <= 15 and _MD_HEADING.match(text):
-        return "heading", 2.0, None
-    label = LABEL.match(body) or ALLCAPS_LABEL.match(body)
-    if label and JOB_LABELS.match(label.group(1).strip()):
-        return "label", 5.0, None
-    if n <= 12 and ("@" in body or ":" in body or _DIGIT.search(body)) and \
-            _CONTACT.search(body):
-        return kind, 0.0, None  # an address, phone or e-mail: how to apply
-    if n <= 8 and kind != "bullet" and section_field(body, loose=False)[0]:
-        return "heading", 3.0, None
-    if label and label.group(1).isupper() and len(label.group(1)) > 3:
-        return "label", (2.5 if n > 2 else 1.0), None
-    sentence = n >= 12 or bool(_SENTENCE.search(body))
-    if n >= 8 and sentence:
-        return kind, min(n / 5.0, 8.0), None
-    if kind == "bullet" and n >= 4:
-        return kind, min(n / 5.0, 4.0), None
-    if n >= 5 and sentence:
-        return kind, 0.5, None
-    if n >= 6 and wrapped:
-        return kind, 1.0, None  # a hard-wrapped line of prose, cut before its stop
-    return kind, (-1.5 if n <= 3 else -0.5), None
 
 
-_DIGIT = re.compile(r"\d")
 _NON_WORD = re.compile(r"\W+")
-_MD_HEADING = re.compile(r"#{1,6} \S")
-_SENTENCE = re.compile(r"[a-z][.!?;,]")
 
 
 def _mark_menus(lines: list[Line]) -> None:
@@ -232,7 +160,7 @@ def _mark_menus(lines: list[Line]) -> None:
         if line.kind == "blank":
             continue
         short = line.kind not in ("label", "heading") and line.score < 0 and \
-            len(_WORD.findall(line.text)) <= 6 and \
+            len(WORD.findall(line.text)) <= 6 and \
             not (line.kind == "text" and line.reason is None and _is_header_line(line))
         if short:
             run.append(line)
@@ -348,13 +276,13 @@ def _header_context(lines: list[Line], first: int) -> list[str]:
         if line.reason is not None:
             continue
         text = line.text.strip()
-        if 1 <= len(_WORD.findall(text)) <= 12 and line.kind != "bullet":
+        if 1 <= len(WORD.findall(text)) <= 12 and line.kind != "bullet":
             found.append(text)
     return found
 
 
 def _looks_like_place_line(text: str) -> bool:
-    if len(_WORD.findall(text)) > 12:
+    if len(WORD.findall(text)) > 12:
         return False
     return bool(_PLACE_HINT.search(text)) or looks_like_location(text)
 

@@ -1,0 +1,90 @@
+"""What an HTML page says about itself: its title, and a schema.org JobPosting it
+embeds as JSON-LD or as microdata (both given in the JSON-LD shape, so that the one
+JSON-LD stage of extraction reads either)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from reviewer.core.words.text import normalise_space
+
+
+def page_title(tree: LexborHTMLParser) -> str | None:
+    for sel, attr in (('meta[property="og:title"]', "content"), ("title", None)):
+        node = tree.css_first(sel)
+        if node is None:
+            continue
+        value = node.attributes.get(attr) if attr else node.text()
+        if value and value.strip():
+            return normalise_space(value)
+    return None
+
+
+def json_ld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for node in tree.css('script[type="application/ld+json"]'):
+        raw = node.text() or ""
+        try:
+            data = json.loads(raw, strict=False)
+        except ValueError:
+            continue
+        found.extend(_job_postings(data))
+    return found
+
+
+def microdata(tree: LexborHTMLParser) -> list[dict[str, Any]]:
+    """A schema.org JobPosting written as microdata (itemscope/itemprop), in the same
+    shape as JSON-LD, so the one JSON-LD stage reads both."""
+    scope = tree.css_first('[itemtype*="schema.org/JobPosting" i]')
+    if scope is None:
+        return []
+    values = _item_values(scope)
+    return [{"@type": "JobPosting", "@source": "microdata", **values}] if values else []
+
+
+def _item_values(scope: LexborNode) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for node in scope.css("[itemprop]"):
+        name = (node.attributes.get("itemprop") or "").split()
+        if name and name[0] not in values and not _nested_scope(node, scope):
+            values[name[0]] = _item_values(node) if "itemscope" in node.attributes \
+                else _item_value(node)
+    return values
+
+
+def _item_value(node: LexborNode) -> str:
+    attrs = node.attributes
+    for key in ("content", "datetime", "value"):
+        if attrs.get(key):
+            return str(attrs[key])
+    return normalise_space(node.text(deep=True, separator=" ") or "")
+
+
+def _nested_scope(node: LexborNode, scope: LexborNode) -> bool:
+    """Does ``node`` belong to an item inside ``scope`` rather than to ``scope`` itself?"""
+    parent = node.parent
+    while parent is not None and parent.mem_id != scope.mem_id:
+        if "itemscope" in parent.attributes:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _job_postings(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _job_postings(item)
+    elif isinstance(data, dict):
+        kind = data.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if "JobPosting" in kinds:
+            yield data
+        for key in ("@graph", "mainEntity", "itemListElement"):
+            if key in data:
+                yield from _job_postings(data[key])
+
+
