@@ -64,7 +64,7 @@ def build(path: Path, n: int) -> None:
                 row[9] = f"{row[9]} #{i}"  # title
                 row[12] = round(rng.random(), 3)  # min_confidence
                 batch.append(PreparedPosting(row[0], tuple(row), t.suggestions))
-            store.add_postings(batch, event="benchmark")
+            store.postings.add(batch, event="benchmark")
             print(f"\r  built {min(n, first + 10_000):,} / {n:,}", end="", flush=True)
     print(f"\n  built in {time.perf_counter() - start:.0f} s, "
           f"{path.stat().st_size / 1e9:.2f} GB")
@@ -160,7 +160,7 @@ def main() -> None:
     have = 0
     if args.db.exists():
         with Store(args.db) as store:
-            have = store.count()
+            have = store.queue.count()
     if have != args.postings:
         args.db.unlink(missing_ok=True)
         print(f"building a project of {args.postings:,} postings at {args.db}")

@@ -99,13 +99,13 @@ def main() -> int:
         window.export_dialog.reject()
 
         # labels: a document answer, overlapping spans, the suggested skills
-        text = store.get(window.pid)["cleaned"]  # type: ignore[arg-type]
+        text = store.records.get(window.pid)["cleaned"]  # type: ignore[arg-type]
         for words, label in (("Kafka and Kubernetes", "TOOL"), ("Kubernetes", "SKILL"),
                              ("Bachelor's degree in Computer Science", "QUALIFICATION")):
             start = text.index(words)
             end = start + len(words)
             window._push("label", lambda p, a=start, b=end, lab=label:
-                         store.add_span(p, a, b, lab)[1])
+                         store.spans.add(p, a, b, lab)[1])
         for question, option in (("relevant", "yes"), ("seniority", "senior")):
             window.labels.toggle(window.labels.questions[question], option)
         settle(app)

@@ -162,7 +162,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         split = parse_split(args.split) if args.split else None
         reviewed_only = not args.all
-        if store.count("reviewed" if reviewed_only else None) == 0:
+        if store.queue.count("reviewed" if reviewed_only else None) == 0:
             raise CliError("nothing to export: no reviewed postings (pass --all to export "
                            "every posting)" if reviewed_only else "the project is empty")
         if args.format == "jsonl" and split is None and args.stratify is None:
@@ -170,7 +170,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             summary = export_jsonl(store.path, Path(args.output), reviewed_only=reviewed_only,
                                    jobs=jobs)
         else:
-            summary = export(lambda: store.records(reviewed_only), args.format,
+            summary = export(lambda: store.records.all(reviewed_only), args.format,
                              Path(args.output), split=split, stratify=args.stratify,
                              parquet=args.parquet)
     except (ValueError, ImportError) as err:
@@ -206,16 +206,16 @@ def cmd_labels(args: argparse.Namespace) -> int:
                 questions = from_json(data)
             except (OSError, ValueError) as err:
                 raise CliError(f"{args.import_file}: {err}") from err
-            lost = store.labels_lost(questions)
+            lost = store.labels.lost(questions)
             if lost and not args.force:
                 listed = ", ".join(f"{q}/{o} ({n:,})" for q, o, n in lost)
                 raise CliError(f"the new schema drops options in use: {listed}; their labels "
                                "would be removed (pass --force to remove them)")
-            removed = store.save_label_schema(questions)
+            removed = store.labels.save_schema(questions)
             print(f"label schema saved: {len(questions)} questions"
                   + (f", {removed:,} labels removed" if removed else ""))
             return 0
-        schema = to_json(store.label_schema())
+        schema = to_json(store.labels.schema())
         if args.export_file:
             Path(args.export_file).write_text(json.dumps(schema, indent=2, ensure_ascii=False)
                                               + "\n", encoding="utf-8")
@@ -233,11 +233,9 @@ def cmd_labels(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from reviewer.core.store.reports import stats
-
     store = _open(args.db)
     try:
-        figures = stats(store)
+        figures = store.reports.stats()
     finally:
         store.close()
     if args.json:
@@ -258,12 +256,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from reviewer.core.store.reports import evaluation
-
     store = _open(args.db)
     try:
-        figures = evaluation(store)
-        reviewed = store.count("reviewed")
+        figures = store.reports.evaluation()
+        reviewed = store.queue.count("reviewed")
     finally:
         store.close()
     if args.json:

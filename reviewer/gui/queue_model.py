@@ -29,8 +29,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication, QPalette
 
-from reviewer.core import store as store_module
-from reviewer.core.records import STATUSES
 from reviewer.core.store import ORDERS, Store
 from reviewer.gui.jobs import Job, Progress, start
 
@@ -45,26 +43,6 @@ STATUS_TEXT = {"new": "new", "reviewed": "reviewed ✓", "skipped": "skipped",
                "flagged": "flagged ⚑"}
 PAGE_SIZE = 200
 MAX_PAGES = 50
-_FILTER_CHUNK = 500  # ids per IN (...) when filtering search results by status
-
-
-def passing(store: Store, ids: list[int], status: str | None,
-            field_state: str | None) -> list[int]:
-    """Those of ``ids`` that pass the filters, in the same order."""
-    if not ids or (status is None and field_state is None):
-        return ids
-    if field_state is not None:
-        allowed = set(store.ids("import", status, field_state))
-        return [pid for pid in ids if pid in allowed]
-    if status not in STATUSES:
-        raise ValueError(f"unknown status {status!r}; one of {', '.join(STATUSES)}")
-    keep: set[int] = set()
-    for i in range(0, len(ids), _FILTER_CHUNK):
-        chunk = ids[i:i + _FILTER_CHUNK]
-        marks = ",".join("?" * len(chunk))
-        keep.update(r[0] for r in store.db.execute(
-            f"SELECT id FROM postings WHERE status = ? AND id IN ({marks})", [status, *chunk]))
-    return [pid for pid in ids if pid in keep]
 
 
 class QueueModel(QAbstractTableModel):
@@ -111,7 +89,7 @@ class QueueModel(QAbstractTableModel):
             if query:
                 ids = self._search(query, status, field_state)
             else:
-                ids = self.store.ids(order, status, field_state)
+                ids = self.store.queue.ids(order, status, field_state)
             self._ids = ids if isinstance(ids, range) else array("q", ids)
             self._total = None
             self._sorted = not query and order == "import"
@@ -127,10 +105,10 @@ class QueueModel(QAbstractTableModel):
 
         When too many match to rank, the first ``RANKED`` come now, in import order, and
         the rest are read in a worker thread and added to the list when they come."""
-        found = self.store.search(query, limit=store_module.RANKED + 1)
-        if len(found) > store_module.RANKED:
+        found = self.store.queue.search(query, limit=self.store.queue.RANKED + 1)
+        if len(found) > self.store.queue.RANKED:
             self._read_rest(query, found[-1], status, field_state)
-        return passing(self.store, found, status, field_state)
+        return self.store.queue.passing(found, status, field_state)
 
     def _read_rest(self, query: str, after: int, status: str | None,
                    field_state: str | None) -> None:
@@ -138,7 +116,8 @@ class QueueModel(QAbstractTableModel):
 
         def work(_progress: Progress, _cancelled: Callable[[], bool]) -> list[int]:
             with Store(path, create=False) as store:
-                return passing(store, store.search_after(query, after), status, field_state)
+                rest = store.queue.search_after(query, after)
+                return store.queue.passing(rest, status, field_state)
 
         job = Job(work, str)
         job.signals.finished.connect(lambda ids: self._add_rest(generation, ids))
@@ -168,7 +147,7 @@ class QueueModel(QAbstractTableModel):
         """How many postings the project holds, whatever the filter (as of the last
         reload: edits do not change it, and counting a million rows on every edit would)."""
         if self._total is None:
-            self._total = self.store.count()
+            self._total = self.store.queue.count()
         return self._total
 
     def id_at(self, row: int) -> int:
@@ -218,10 +197,7 @@ class QueueModel(QAbstractTableModel):
     def _load(self, number: int) -> dict[int, Row]:
         start = number * self.page_size
         chunk = list(self._ids[start:start + self.page_size])
-        marks = ",".join("?" * len(chunk))
-        page: dict[int, Row] = {r[0]: tuple(r) for r in self.store.db.execute(
-            "SELECT id, status, title, company, location, min_confidence FROM postings"
-            f" WHERE id IN ({marks})", chunk)}
+        page: dict[int, Row] = self.store.queue.rows(chunk)
         self._pages[number] = page
         while len(self._pages) > self.max_pages:
             self._pages.popitem(last=False)

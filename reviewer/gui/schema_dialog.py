@@ -6,7 +6,6 @@ option in use says how many labels go with it and asks for a second Save.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from PySide6.QtGui import QColor, QKeySequence
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.labels import KINDS, PALETTE, Option, Question, check, default_schema
-from reviewer.core.store import Store
+from reviewer.core.store import DatabaseError, Store
 
 KIND_TEXT = {"single": "one choice", "multi": "any choices", "span": "span labels"}
 NAME, COLOUR, KEY = range(3)
@@ -44,7 +43,7 @@ class SchemaDialog(QDialog):
         self.setMinimumSize(720, 440)
         self.store = store
         self.taken = taken or {}
-        self.original = store.label_schema()
+        self.original = store.labels.schema()
         # the questions as edited: each remembers the names it had in the project
         self.questions: list[dict[str, Any]] = [self._row(q, keep=True) for q in self.original]
         self.current = -1
@@ -251,7 +250,7 @@ class SchemaDialog(QDialog):
         origins = {(q["name"], o["name"]): (q["orig"], o["orig"]) for q in self.questions
                    for o in q["options"] if q["orig"] and o["orig"]}
         try:
-            lost = self.store.labels_lost(questions, origins)
+            lost = self.store.labels.lost(questions, origins)
         except ValueError as err:
             self.problem.setText(f"{err}.")
             return
@@ -263,8 +262,8 @@ class SchemaDialog(QDialog):
                                  "Press Save again to remove them.")
             return
         try:
-            self.store.save_label_schema(questions, origins)
-        except (ValueError, sqlite3.Error) as err:  # nothing is saved: one transaction
+            self.store.labels.save_schema(questions, origins)
+        except (ValueError, DatabaseError) as err:  # nothing is saved: one transaction
             self.problem.setText(f"Not saved: {err}.")
             return
         self.accept()

@@ -93,10 +93,9 @@ class BarChart(QWidget):
 
 
 def read_figures(store: Store) -> dict[str, Any]:
-    from reviewer.core.store.reports import evaluation, progress, stats
-
-    return {"stats": stats(store), "eval": evaluation(store), "progress": progress(store),
-            "schema": store.label_schema()}
+    reports = store.reports
+    return {"stats": reports.stats(), "eval": reports.evaluation(),
+            "progress": reports.progress(), "schema": store.labels.schema()}
 
 
 def charts(figures: dict[str, Any]) -> list[BarChart]:

@@ -119,12 +119,12 @@ class EditCommand(QUndoCommand):
         if self.change is None:
             self.change = self.edit()
         else:
-            self.change = self.window.store.undo(self.change)
+            self.change = self.window.store.history.undo(self.change)
         self.window.refresh(self.pid)
 
     def undo(self) -> None:
         assert self.change is not None
-        self.change = self.window.store.undo(self.change)
+        self.change = self.window.store.history.undo(self.change)
         self.window.refresh(self.pid)
 
 
@@ -205,15 +205,17 @@ class ReviewWindow(QMainWindow):
         self.fields = FieldsPanel()
         self.fields.edited.connect(self._edited)
         self.fields.reverted.connect(
-            lambda name: self._push(f"revert {name}", lambda p: self.store.revert_field(p, name)))
+            lambda name: self._push(f"revert {name}",
+                                    lambda p: self.store.decisions.revert_field(p, name)))
         self.fields.rejected.connect(
-            lambda name: self._push(f"reject {name}", lambda p: self.store.reject_field(p, name)))
+            lambda name: self._push(f"reject {name}",
+                                    lambda p: self.store.decisions.reject_field(p, name)))
         self.fields.field_focused.connect(self._field_focused)
         self.labels = LabelsPanel()
         self.labels.labels_changed.connect(lambda question, options: self._push(
-            f"label {question}", lambda p: self.store.set_labels(p, question, options)))
+            f"label {question}", lambda p: self.store.labels.answer(p, question, options)))
         self.labels.comment_changed.connect(lambda text: self._push(
-            "comment", lambda p: self.store.set_comment(p, text)))
+            "comment", lambda p: self.store.postings.set_comment(p, text)))
         self.fields.put_on_top(self.labels)
         self.document.span_clicked.connect(self._span_menu)
         self.label_actions: list[QAction] = []
@@ -234,7 +236,7 @@ class ReviewWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addWidget(QLabel(str(store.path)))
         self._make_actions()
-        self.set_schema(store.label_schema())
+        self.set_schema(store.labels.schema())
         self._search()
 
     # --- actions ------------------------------------------------------------------------------
@@ -346,7 +348,7 @@ class ReviewWindow(QMainWindow):
     def accept_and_next(self) -> None:
         if self.pid is None:
             return
-        self._push("accept all", lambda p: self.store.accept_all(p))
+        self._push("accept all", lambda p: self.store.decisions.accept_all(p))
         row = self.queue.currentIndex().row()
         for next_row in range(row + 1, self.model.rowCount()):
             if self.model.status_at(next_row) != "reviewed":
@@ -354,11 +356,11 @@ class ReviewWindow(QMainWindow):
                 return
 
     def skip(self) -> None:
-        self._push("skip", lambda p: self.store.set_status(p, "skipped"))
+        self._push("skip", lambda p: self.store.postings.set_status(p, "skipped"))
         self.go_next()
 
     def flag(self) -> None:
-        self._push("flag", lambda p: self.store.set_status(p, "flagged"))
+        self._push("flag", lambda p: self.store.postings.set_status(p, "flagged"))
 
     def focus_search(self) -> None:
         self.search_box.setFocus()
@@ -379,7 +381,7 @@ class ReviewWindow(QMainWindow):
         except ValueError as err:
             self.statusBar().showMessage(f"Not put: {err}.", 8000)
             return
-        self._push(f"set {name}", lambda p: self.store.set_field(p, name, value))
+        self._push(f"set {name}", lambda p: self.store.decisions.set_field(p, name, value))
 
     def focus_document(self) -> None:
         """Back to the document; typing left unfinished in a field is dropped, not saved."""
@@ -526,7 +528,7 @@ class ReviewWindow(QMainWindow):
     def choose_export(self) -> None:
         from reviewer.gui.dialogs import ExportDialog
 
-        dialog = ExportDialog(self, self.store.path, self.store.count("reviewed"),
+        dialog = ExportDialog(self, self.store.path, self.store.queue.count("reviewed"),
                               self.model.total())
         dialog.accepted.connect(lambda: self.run_export(*dialog.choice()))
         self.export_dialog = dialog
@@ -547,10 +549,10 @@ class ReviewWindow(QMainWindow):
             part = out.with_name(f".{out.name}.part")
             try:
                 with Store(project) as store:
-                    total = store.count("reviewed" if reviewed_only else None)
+                    total = store.queue.count("reviewed" if reviewed_only else None)
 
                     def records() -> Iterator[PostingRecord]:
-                        for n, record in enumerate(store.records(reviewed_only), 1):
+                        for n, record in enumerate(store.records.all(reviewed_only), 1):
                             if cancelled():
                                 raise Cancelled
                             if n % 100 == 0 or n == total:
@@ -676,7 +678,7 @@ class ReviewWindow(QMainWindow):
                for s in self.posting["spans"] if s["state"] != "rejected"):
             self.statusBar().showMessage(f"These words are {label} already.", 6000)
             return
-        self._push(f"label {label}", lambda p: self.store.add_span(p, start, end, label)[1])
+        self._push(f"label {label}", lambda p: self.store.spans.add(p, start, end, label)[1])
 
     def accept_spans(self, state: str = "accepted") -> None:
         """Accept (or reject) every suggested span of the posting, as one edit."""
@@ -687,7 +689,7 @@ class ReviewWindow(QMainWindow):
             self.statusBar().showMessage("No suggested spans left in this posting.", 6000)
             return
         self._push(f"{state} suggested spans",
-                   lambda p: self.store.add_spans(p, suggested, "machine", state))
+                   lambda p: self.store.spans.add_many(p, suggested, "machine", state))
 
     def reject_spans(self) -> None:
         self.accept_spans("rejected")
@@ -705,7 +707,7 @@ class ReviewWindow(QMainWindow):
                 for state, verb in (("accepted", "Accept"), ("rejected", "Reject")):
                     menu.addAction(f"{verb} as {span['label']}").triggered.connect(
                         lambda _c=False, one=one, state=state: self._push(
-                            f"{state} span", lambda p: self.store.add_spans(p, one, "machine",
+                            f"{state} span", lambda p: self.store.spans.add_many(p, one, "machine",
                                                                             state)))
                 continue
             relabel = menu.addMenu("Relabel as")
@@ -713,10 +715,10 @@ class ReviewWindow(QMainWindow):
                 if label != span["label"]:
                     relabel.addAction(label).triggered.connect(
                         lambda _c=False, sid=span["id"], label=label: self._push(
-                            f"relabel {label}", lambda _p: self.store.relabel_span(sid, label)))
+                            f"relabel {label}", lambda _p: self.store.spans.relabel(sid, label)))
             # a machine's span is rejected rather than deleted, so it is not suggested again
-            drop = self.store.reject_span if span["origin"] == "machine" else \
-                self.store.remove_span
+            drop = self.store.spans.reject if span["origin"] == "machine" else \
+                self.store.spans.remove
             menu.addAction("Delete the span").triggered.connect(
                 lambda _c=False, sid=span["id"], drop=drop: self._push(
                     "delete span", lambda _p: drop(sid)))
@@ -743,7 +745,7 @@ class ReviewWindow(QMainWindow):
 
     def _schema_saved(self) -> None:
         self.undo_stack.clear()  # label edits before may name options that are gone
-        self.set_schema(self.store.label_schema())
+        self.set_schema(self.store.labels.schema())
         if self.pid is not None:
             self.show_posting(self.pid)
         self.statusBar().showMessage("Label schema saved.", 6000)
@@ -810,7 +812,7 @@ class ReviewWindow(QMainWindow):
 
     def _edited(self, name: str, value: Any) -> None:
         if self.pid is not None:
-            self._push(f"set {name}", lambda p: self.store.set_field(p, name, value))
+            self._push(f"set {name}", lambda p: self.store.decisions.set_field(p, name, value))
 
     def _field_focused(self, name: str) -> None:
         self.focused_field = name
@@ -866,7 +868,7 @@ class ReviewWindow(QMainWindow):
         self._redraw.stop()
         self.pid = pid
         self.fields.setEnabled(True)
-        self.posting = self.store.get(pid)
+        self.posting = self.store.records.get(pid)
         self._show_document()
         self.fields.show_posting(self.posting)
         self.labels.show_posting(self.posting)
@@ -923,7 +925,7 @@ class ReviewWindow(QMainWindow):
         self.model.invalidate(pid)
         if pid == self.pid:
             spans_before = self.posting["spans"] if self.posting else None
-            self.posting = self.store.get(pid)
+            self.posting = self.store.records.get(pid)
             self.fields.show_posting(self.posting)
             self.labels.show_posting(self.posting)
             if self.posting["spans"] != spans_before:
@@ -933,7 +935,7 @@ class ReviewWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         total = self.model.total()
-        reviewed = self.store.count("reviewed")
+        reviewed = self.store.queue.count("reviewed")
         self.progress.setMaximum(max(1, total))
         self.progress.setValue(reviewed)
         self.progress.setFormat(f"{reviewed:,} / {total:,} reviewed")

@@ -34,8 +34,8 @@ def test_import_the_samples_then_again_adds_nothing(tmp_path: Path, capsys) -> N
     assert reviewer("import", db, str(SAMPLES), "--jobs", "2") == 0
     assert "0 postings added, 8 already in the project" in capsys.readouterr().out
     with Store(db) as store:
-        assert store.count() == 8
-        p = store.get(store.ids()[0])
+        assert store.queue.count() == 8
+        p = store.records.get(store.queue.ids()[0])
         assert p["cleaned"] and p["machine"]["title"]["value"]
 
 
@@ -66,7 +66,7 @@ def test_reextract_reports_what_it_did(tmp_path: Path, capsys) -> None:  # type:
     assert reviewer("reextract", db) == 0
     assert capsys.readouterr().out.startswith("8 postings updated, 0 unchanged of 8")
     with Store(db) as store:
-        assert "Old" not in [store.get(pid)["fields"]["title"] for pid in store.ids()]
+        assert "Old" not in [store.records.get(pid)["fields"]["title"] for pid in store.queue.ids()]
 
 
 def test_a_missing_project_gives_a_clear_error(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -78,14 +78,14 @@ def test_export_import_export_is_identical(tmp_path: Path) -> None:
     db = tmp_path / "p.db"
     assert reviewer("import", str(db), str(SAMPLES)) == 0
     with Store(db) as store:
-        first, second = store.ids()[:2]
-        store.set_field(first, "title", "Senior Backend Engineer (Data)")
-        store.reject_field(first, "company")
-        store.add_span(first, 2, 8, "SKILL")
-        store.set_labels(first, "relevant", ["yes"])
-        store.set_comment(first, "checked")
-        store.accept_all(first)
-        store.accept_all(second)
+        first, second = store.queue.ids()[:2]
+        store.decisions.set_field(first, "title", "Senior Backend Engineer (Data)")
+        store.decisions.reject_field(first, "company")
+        store.spans.add(first, 2, 8, "SKILL")
+        store.labels.answer(first, "relevant", ["yes"])
+        store.postings.set_comment(first, "checked")
+        store.decisions.accept_all(first)
+        store.decisions.accept_all(second)
     out1 = tmp_path / "one.jsonl"
     assert reviewer("export", str(db), "--format", "jsonl", "-o", str(out1)) == 0
     records = [json.loads(line) for line in out1.read_text().splitlines()]
@@ -102,9 +102,9 @@ def test_stats_and_eval(tmp_path: Path, capsys) -> None:  # type: ignore[no-unty
     db = tmp_path / "p.db"
     reviewer("import", str(db), str(SAMPLES))
     with Store(db) as store:
-        pid = store.ids()[0]
-        store.set_field(pid, "title", "Something else")
-        store.accept_all(pid)
+        pid = store.queue.ids()[0]
+        store.decisions.set_field(pid, "title", "Something else")
+        store.decisions.accept_all(pid)
     capsys.readouterr()
     assert reviewer("stats", str(db)) == 0
     out = capsys.readouterr().out
@@ -140,7 +140,7 @@ def test_an_import_killed_midway_leaves_a_project_that_reimports(tmp_path: Path)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     with Store(db) as store:
-        partial = store.count()
+        partial = store.queue.count()
         assert 0 < partial < total
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         # no posting without its suggestions: batches are all or nothing
@@ -150,4 +150,4 @@ def test_an_import_killed_midway_leaves_a_project_that_reimports(tmp_path: Path)
         assert orphans == 0
     assert reviewer("import", str(db), str(data)) == 0
     with Store(db) as store:
-        assert store.count() == total
+        assert store.queue.count() == total

@@ -37,7 +37,7 @@ def _select(win: ReviewWindow, words: str, skip: int = 0, trim: int = 0) -> None
 
 
 def _spans(win: ReviewWindow) -> list[tuple[str, str, str]]:
-    posting = win.store.get(win.pid)  # type: ignore[arg-type]
+    posting = win.store.records.get(win.pid)  # type: ignore[arg-type]
     return [(posting["cleaned"][s["start"]:s["end"]], s["label"], s["state"])
             for s in posting["spans"]]
 
@@ -61,15 +61,15 @@ def test_document_labels_by_key_also_while_typing(win: ReviewWindow, qtbot) -> N
     title.selectAll()
     qtbot.keyClicks(title, "Platform Engineer")  # typed, not yet left
     qtbot.keyClick(title, Qt.Key.Key_1, ALT)  # relevant: yes, from inside the field
-    posting = win.store.get(win.pid)  # type: ignore[arg-type]
+    posting = win.store.records.get(win.pid)  # type: ignore[arg-type]
     assert posting["labels"] == {"relevant": ["yes"], "seniority": ["senior"]}
     assert posting["fields"]["title"] == "Platform Engineer" == title.text()  # kept, saved
     assert win.labels.buttons[("seniority", "senior")].isChecked()
     qtbot.keyClick(title, Qt.Key.Key_4, ALT)  # junior replaces senior
     qtbot.keyClick(title, Qt.Key.Key_1, ALT)  # yes again clears it
-    assert win.store.get(win.pid)["labels"] == {"seniority": ["junior"]}  # type: ignore[arg-type]
+    assert win.store.records.get(win.pid)["labels"] == {"seniority": ["junior"]}  # type: ignore[arg-type]
     win.labels.buttons[("role_family", "data")].click()
-    assert win.store.get(win.pid)["labels"]["role_family"] == ["data"]  # type: ignore[arg-type]
+    assert win.store.records.get(win.pid)["labels"]["role_family"] == ["data"]  # type: ignore[arg-type]
 
 
 def test_spans_by_selection_and_key_overlap_relabel_delete_undo(win: ReviewWindow,
@@ -90,10 +90,10 @@ def test_spans_by_selection_and_key_overlap_relabel_delete_undo(win: ReviewWindo
     assert inner.underlineColor().name() == win.label_colors["TOOL"]
     assert "SKILL" in inner.toolTip() and "TOOL" in inner.toolTip()
 
-    skill = next(s for s in win.store.get(win.pid)["spans"] if s["label"] == "SKILL")  # type: ignore[arg-type]
+    skill = next(s for s in win.store.records.get(win.pid)["spans"] if s["label"] == "SKILL")  # type: ignore[arg-type]
     win._span_menu([skill], QPoint(0, 0))
     _menu_action(win.span_menu, "QUALIFICATION").trigger()
-    tool = next(s for s in win.store.get(win.pid)["spans"] if s["label"] == "TOOL")  # type: ignore[arg-type]
+    tool = next(s for s in win.store.records.get(win.pid)["spans"] if s["label"] == "TOOL")  # type: ignore[arg-type]
     win._span_menu([tool], QPoint(0, 0))
     _menu_action(win.span_menu, "Delete the span").trigger()
     assert _spans(win) == [("Kubernetes", "QUALIFICATION", "accepted")]
@@ -140,23 +140,23 @@ def test_labels_and_spans_reach_every_export(win: ReviewWindow, qtbot, tmp_path:
     pid = win.pid
     qtbot.keyClick(win.queue, Qt.Key.Key_Return, CTRL)  # accept and go on: reviewed
     store = win.store
-    text = store.get(pid)["cleaned"]  # type: ignore[arg-type]
+    text = store.records.get(pid)["cleaned"]  # type: ignore[arg-type]
     expected = sorted([("Kafka and Kubernetes", "TOOL"), ("Kubernetes", "SKILL")])
 
     out = tmp_path / "all.jsonl"
-    export(store.records(True), "jsonl", out)
+    export(store.records.all(True), "jsonl", out)
     (row,) = [json.loads(line) for line in out.read_text().splitlines()]
     assert sorted((s["text"], s["label"]) for s in row["spans"]) == expected
     assert all(row["text"][s["start"]:s["end"]] == s["text"] for s in row["spans"])
     assert row["labels"] == {"seniority": ["senior"]}
 
-    export(store.records(True), "prodigy", tmp_path / "p.jsonl")
+    export(store.records.all(True), "prodigy", tmp_path / "p.jsonl")
     (task,) = [json.loads(line) for line in (tmp_path / "p.jsonl").read_text().splitlines()]
     assert sorted((task["text"][s["start"]:s["end"]], s["label"]) for s in task["spans"]) == \
         expected
     assert task["accept"] == ["senior"] and task["answer"] == "accept"
 
-    export(store.records(True), "labelstudio", tmp_path / "ls.json")
+    export(store.records.all(True), "labelstudio", tmp_path / "ls.json")
     (ls,) = json.loads((tmp_path / "ls.json").read_text())
     result = ls["annotations"][0]["result"]
     spans = sorted((r["value"]["text"], r["value"]["labels"][0]) for r in result
@@ -169,7 +169,7 @@ def test_labels_and_spans_reach_every_export(win: ReviewWindow, qtbot, tmp_path:
     spacy = pytest.importorskip("spacy")
     from spacy.tokens import DocBin
 
-    export(store.records(True), "spacy", tmp_path / "d.spacy")
+    export(store.records.all(True), "spacy", tmp_path / "d.spacy")
     (parsed,) = DocBin().from_disk(tmp_path / "d.spacy").get_docs(spacy.blank("en").vocab)
     assert sorted((s.text, s.label_) for s in parsed.spans["sc"]) == expected
     assert parsed.cats == {"senior": 1.0}
@@ -218,7 +218,7 @@ def test_the_schema_dialog_renames_asks_before_removing_and_refuses_taken_keys(
     dialog._remove_question()
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
-    posting = win.store.get(win.pid)  # type: ignore[arg-type]
+    posting = win.store.records.get(win.pid)  # type: ignore[arg-type]
     assert posting["labels"] == {"seniority": ["experienced"]}
     assert [s["label"] for s in posting["spans"]] == ["HARD_SKILL"]
     assert ("seniority", "experienced") in win.labels.buttons and "HARD_SKILL" in win.label_colors
@@ -232,21 +232,21 @@ def test_the_schema_dialog_renames_asks_before_removing_and_refuses_taken_keys(
     dialog.save()
     assert "removes 1 labels" in dialog.problem.text() and "Press Save again" in \
         dialog.problem.text()
-    assert win.store.get(win.pid)["labels"] == {"seniority": ["experienced"]}  # type: ignore[arg-type]
+    assert win.store.records.get(win.pid)["labels"] == {"seniority": ["experienced"]}  # type: ignore[arg-type]
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
-    assert win.store.get(win.pid)["labels"] == {}  # type: ignore[arg-type]
+    assert win.store.records.get(win.pid)["labels"] == {}  # type: ignore[arg-type]
 
 
 def test_a_comment_is_saved_when_left_and_undone(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     comment = win.labels.comment
     comment.setFocus()
     qtbot.keyClicks(comment, "pay looks monthly")
-    assert win.store.get(win.pid)["comment"] == ""  # type: ignore[arg-type]
+    assert win.store.records.get(win.pid)["comment"] == ""  # type: ignore[arg-type]
     win.queue.setFocus()
-    assert win.store.get(win.pid)["comment"] == "pay looks monthly"  # type: ignore[arg-type]
+    assert win.store.records.get(win.pid)["comment"] == "pay looks monthly"  # type: ignore[arg-type]
     win.undo_stack.undo()
-    assert win.store.get(win.pid)["comment"] == "" and comment.toPlainText() == ""  # type: ignore[arg-type]
+    assert win.store.records.get(win.pid)["comment"] == "" and comment.toPlainText() == ""  # type: ignore[arg-type]
 
 
 def test_clicking_a_span_offers_to_relabel_or_delete_it(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -276,14 +276,14 @@ def test_a_comment_being_typed_is_saved_when_a_key_moves_on(win: ReviewWindow, q
     qtbot.keyClick(comment, Qt.Key.Key_1, CTRL)  # a span key, no selection: nothing labelled
     qtbot.keyClick(comment, Qt.Key.Key_S, CTRL | Qt.KeyboardModifier.ShiftModifier)  # skip
     assert win.pid != first
-    assert win.store.get(first)["comment"] == "check the pay"  # type: ignore[arg-type]
+    assert win.store.records.get(first)["comment"] == "check the pay"  # type: ignore[arg-type]
 
 
 def test_suggestions_follow_the_skills_field_and_stay_decided(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     count = len(win.suggested_spans(win.posting))  # type: ignore[arg-type]
     assert count > 3
     qtbot.keyClick(win.queue, Qt.Key.Key_A, CTRL | Qt.KeyboardModifier.ShiftModifier)
-    first = win.store.get(win.pid)["spans"][0]  # type: ignore[arg-type]
+    first = win.store.records.get(win.pid)["spans"][0]  # type: ignore[arg-type]
     win._span_menu([first], QPoint(0, 0))
     _menu_action(win.span_menu, "Delete the span").trigger()  # the machine's: rejected
     assert win.suggested_spans(win.posting) == []  # type: ignore[arg-type]

@@ -82,7 +82,7 @@ def test_import_shows_progress_and_cancel_stops_it(empty: ReviewWindow, tmp_path
     report = finished.args[0]
     assert "read" in seen[0] and "added" in seen[0]
     assert report.cancelled and report.added < 1000
-    assert empty.store.count() == report.added
+    assert empty.store.queue.count() == report.added
     assert not empty.job_dialog.isVisible() and empty.job is None
     assert "import the same files again" in empty.statusBar().currentMessage()
 
@@ -90,7 +90,7 @@ def test_import_shows_progress_and_cancel_stops_it(empty: ReviewWindow, tmp_path
     assert empty.import_files([folder])  # again: the rest comes in
     with qtbot.waitSignal(empty.job.signals.finished, timeout=WAIT):
         pass
-    assert empty.store.count() == 1000
+    assert empty.store.queue.count() == 1000
     assert empty.count_label.text() == "1,000 of 1,000"
     assert empty.pid is not None and empty.fields.isEnabled()
 
@@ -117,7 +117,7 @@ def test_a_bad_file_dropped_shows_an_error_and_the_window_goes_on(
     assert "scan.html" in box.text() and "could not be imported" in box.text()
     assert "Traceback" not in box.text() + box.detailedText()
     box.close()
-    assert samples.pid == shown and samples.store.count() == 8
+    assert samples.pid == shown and samples.store.queue.count() == 8
     samples.go_next()
     assert samples.pid != shown
 
@@ -271,7 +271,7 @@ def test_the_export_dialog_asks_before_replacing_and_refuses_a_full_folder(
 
 def test_closing_while_a_large_search_is_read_is_quiet(samples: ReviewWindow, qtbot,
                                                         monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("reviewer.core.store.RANKED", 1)
+    monkeypatch.setattr("reviewer.core.store.queue.Queue.RANKED", 1)
     samples.search_box.setText("the")
     samples._search()
     assert samples.model.reading_more is not None
@@ -282,11 +282,11 @@ def test_closing_while_a_large_search_is_read_is_quiet(samples: ReviewWindow, qt
 
 def test_a_filtered_large_search_shows_a_posting_when_the_rest_comes(
         samples: ReviewWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    matches = samples.store.search("the", limit=100)
+    matches = samples.store.queue.search("the", limit=100)
     assert len(matches) >= 4
     last = max(matches)
-    samples.store.set_status(last, "flagged")
-    monkeypatch.setattr("reviewer.core.store.RANKED", 1)
+    samples.store.postings.set_status(last, "flagged")
+    monkeypatch.setattr("reviewer.core.store.queue.Queue.RANKED", 1)
     samples.status_filter.setCurrentIndex(samples.status_filter.findData("flagged"))
     samples.search_box.setText("the")
     with qtbot.waitSignal(samples.model.rest_added, timeout=WAIT):

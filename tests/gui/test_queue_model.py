@@ -34,7 +34,7 @@ def posting(n: int) -> NewPosting:
 
 def fill(store: Store, count: int, batch: int = 5000) -> None:
     for start in range(1, count + 1, batch):
-        store.add_postings([posting(n) for n in range(start, min(start + batch, count + 1))])
+        store.postings.add([posting(n) for n in range(start, min(start + batch, count + 1))])
 
 
 @pytest.fixture
@@ -183,36 +183,36 @@ def test_a_reload_empties_the_cache_and_resets_views(qtbot, model: QueueModel) -
 def test_confidence_order_is_the_stores_least_confident_first(store: Store,
                                                                model: QueueModel) -> None:
     model.reload(order="confidence")
-    assert ids(model) == store.ids("confidence")
+    assert ids(model) == store.queue.ids("confidence")
     shown = [float(c) for c in column(model, CONFIDENCE) if c]
     assert shown == sorted(shown)
     assert column(model, CONFIDENCE)[-5:] == [""] * 5  # no confidence: last
 
 
 def test_recent_order_is_the_stores(store: Store, model: QueueModel) -> None:
-    store.set_status(3, "reviewed")
+    store.postings.set_status(3, "reviewed")
     model.reload(order="recent")
-    assert ids(model) == store.ids("recent")
+    assert ids(model) == store.queue.ids("recent")
 
 
 def test_a_status_filter_keeps_only_that_status(store: Store, model: QueueModel) -> None:
     model.reload(status="flagged")
-    assert model.rowCount() == store.count(status="flagged") == 12
+    assert model.rowCount() == store.queue.count(status="flagged") == 12
     assert set(column(model, STATUS)) == {"flagged ⚑"}
     assert model.status_at(0) == "flagged"
     assert model.total() == 50
 
 
 def test_a_field_state_filter_is_the_stores(store: Store, model: QueueModel) -> None:
-    store.set_field(5, "title", "Platform Engineer")
-    store.accept_field(9, "company")
+    store.decisions.set_field(5, "title", "Platform Engineer")
+    store.decisions.accept_field(9, "company")
     model.reload(field_state="corrected")
-    assert ids(model) == store.ids(field_state="corrected") == [5]
+    assert ids(model) == store.queue.ids(field_state="corrected") == [5]
 
 
 def test_a_search_lists_matches_in_rank_order(store: Store, model: QueueModel) -> None:
     model.reload(query="Globex")
-    assert ids(model) == store.search("Globex", limit=1_000_000)
+    assert ids(model) == store.queue.search("Globex", limit=1_000_000)
     assert set(column(model, 2)) == {"Globex"}
     assert model.rowCount() == 17
     assert model.query == "Globex"
@@ -220,8 +220,8 @@ def test_a_search_lists_matches_in_rank_order(store: Store, model: QueueModel) -
 
 def test_a_search_with_a_status_filter(store: Store, model: QueueModel) -> None:
     model.reload(status="reviewed", query="Globex")
-    ranked = store.search("Globex", limit=1_000_000)
-    reviewed = set(store.ids(status="reviewed"))
+    ranked = store.queue.search("Globex", limit=1_000_000)
+    reviewed = set(store.queue.ids(status="reviewed"))
     assert ids(model) == [pid for pid in ranked if pid in reviewed]
     assert model.rowCount() > 0
     assert set(column(model, STATUS)) == {"reviewed ✓"}
@@ -231,9 +231,9 @@ def test_a_search_with_a_status_filter(store: Store, model: QueueModel) -> None:
 
 def test_a_search_too_large_to_rank_lists_the_rest_when_read(
         qtbot, store: Store, model: QueueModel, monkeypatch, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("reviewer.core.store.RANKED", 4)
-    every = [pid for pid in store.ids() if store.get(pid)["company"] == "Globex"]
-    reviewed = set(store.ids(status="reviewed"))
+    monkeypatch.setattr("reviewer.core.store.queue.Queue.RANKED", 4)
+    every = [pid for pid in store.queue.ids() if store.records.get(pid)["company"] == "Globex"]
+    reviewed = set(store.queue.ids(status="reviewed"))
     for status, expected in ((None, every), ("reviewed", [p for p in every if p in reviewed])):
         with qtbot.waitSignal(model.rest_added, timeout=10_000):
             model.reload(status=status, query="Globex")
@@ -247,14 +247,14 @@ def test_a_search_too_large_to_rank_lists_the_rest_when_read(
 
 def test_a_search_replaced_before_its_rest_came_drops_it(
         qtbot, store: Store, model: QueueModel, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("reviewer.core.store.RANKED", 4)
+    monkeypatch.setattr("reviewer.core.store.queue.Queue.RANKED", 4)
     model.reload(query="Globex")
     late = model.reading_more
     assert late is not None
     model.reload(query="Acme")
     QThreadPool.globalInstance().waitForDone()
     qtbot.waitUntil(lambda: model.reading_more is None)  # both rests delivered
-    acme = [pid for pid in store.ids() if store.get(pid)["company"] == "Acme"]
+    acme = [pid for pid in store.queue.ids() if store.records.get(pid)["company"] == "Acme"]
     assert ids(model) == acme
 
 
@@ -281,7 +281,7 @@ def test_invalidate_after_an_edit_shows_the_new_value(qtbot, store: Store,
     pid = model.id_at(3)
     index = model.index(3, TITLE)
     assert model.data(index) == f"Data Engineer {pid}"
-    store.set_field(pid, "title", "Chief Data Wrangler")
+    store.decisions.set_field(pid, "title", "Chief Data Wrangler")
     assert model.data(index) == f"Data Engineer {pid}"  # still the cached page
     with qtbot.waitSignal(model.dataChanged) as blocker:
         model.invalidate(pid)

@@ -39,7 +39,7 @@ def test_a_remapped_key_works_is_listed_and_is_kept(win: ReviewWindow, settings:
     first = win.pid
     win.queue.setFocus()
     qtbot.keyClick(win.queue, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    assert win.store.get(first)["status"] == "skipped"  # type: ignore[arg-type]
+    assert win.store.records.get(first)["status"] == "skipped"  # type: ignore[arg-type]
     win.show_help()
     assert "Ctrl+K" in win.help_box.text() and "Ctrl+Shift+S" not in win.help_box.text()
     win.help_box.close()
@@ -104,9 +104,9 @@ def test_keys_taken_outside_the_table_are_refused(win: ReviewWindow) -> None:
 
 def test_escape_drops_what_was_half_typed(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     title = win.fields.editors["title"].editor
-    before = win.store.get(win.pid)["fields"]["title"]  # type: ignore[arg-type]
+    before = win.store.records.get(win.pid)["fields"]["title"]  # type: ignore[arg-type]
     title.setFocus()
     title.setText("half typed")
     qtbot.keyClick(title, Qt.Key.Key_Escape)
-    assert win.store.get(win.pid)["fields"]["title"] == before  # type: ignore[arg-type]
+    assert win.store.records.get(win.pid)["fields"]["title"] == before  # type: ignore[arg-type]
     assert title.text() == before and win.undo_stack.count() == 0

@@ -23,7 +23,7 @@ def window(project: Path, open_window) -> ReviewWindow:  # type: ignore[no-untyp
 def test_the_first_posting_is_shown_with_its_fields(window: ReviewWindow) -> None:
     first = window.model.id_at(0)
     assert window.pid == first
-    posting = window.store.get(first)
+    posting = window.store.records.get(first)
     title = window.fields.editors["title"].editor
     assert isinstance(title, QLineEdit)
     assert title.text() == (posting["fields"]["title"] or "")
@@ -40,24 +40,24 @@ def test_correct_accept_undo_redo_and_reopen(window: ReviewWindow, project: Path
     title.setFocus()
     title.setText("Staff Backend Engineer")
     title.editingFinished.emit()
-    assert window.store.get(first)["fields"]["title"] == "Staff Backend Engineer"
-    assert window.store.get(first)["provenance"]["title"] == "corrected"
+    assert window.store.records.get(first)["fields"]["title"] == "Staff Backend Engineer"
+    assert window.store.records.get(first)["provenance"]["title"] == "corrected"
 
     qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert window.store.get(first)["status"] == "reviewed"
+    assert window.store.records.get(first)["status"] == "reviewed"
     assert window.pid != first  # went on to the next unreviewed posting
 
     window.undo_stack.undo()  # the accept-and-go-on
-    assert window.store.get(first)["status"] == "new"
+    assert window.store.records.get(first)["status"] == "new"
     window.undo_stack.undo()  # the correction
-    assert window.store.get(first)["provenance"]["title"] == "machine"
+    assert window.store.records.get(first)["provenance"]["title"] == "machine"
     window.undo_stack.redo()
     window.undo_stack.redo()
-    assert window.store.get(first)["status"] == "reviewed"
+    assert window.store.records.get(first)["status"] == "reviewed"
     window.store.close()
 
     with Store(project) as reopened:  # every edit is in the file already
-        posting = reopened.get(first)
+        posting = reopened.records.get(first)
         assert posting["fields"]["title"] == "Staff Backend Engineer"
         assert posting["status"] == "reviewed"
 
@@ -74,7 +74,7 @@ def test_next_previous_and_search(window: ReviewWindow, qtbot) -> None:  # type:
 
 
 def test_the_view_switches_to_the_raw_page_and_to_what_was_removed(window: ReviewWindow) -> None:
-    raw = window.store.get(window.pid)["raw"]  # type: ignore[arg-type]
+    raw = window.store.records.get(window.pid)["raw"]  # type: ignore[arg-type]
     window.view_choice.setCurrentIndex(window.view_choice.findData("raw"))
     assert "<html" in window.document.toPlainText().lower() or raw[:40] in \
         window.document.toPlainText()
@@ -87,13 +87,13 @@ def test_the_view_switches_to_the_raw_page_and_to_what_was_removed(window: Revie
 
 def test_filters_by_status_and_order(window: ReviewWindow) -> None:
     first = window.pid
-    window.store.set_status(first, "flagged")  # type: ignore[arg-type]
+    window.store.postings.set_status(first, "flagged")  # type: ignore[arg-type]
     window.status_filter.setCurrentIndex(window.status_filter.findData("flagged"))
     assert window.model.rowCount() == 1 and window.pid == first
     window.status_filter.setCurrentIndex(0)
     window.order_choice.setCurrentIndex(window.order_choice.findData("confidence"))
     assert window.model.rowCount() == 8
-    assert window.model.id_at(0) == window.store.ids("confidence")[0]
+    assert window.model.id_at(0) == window.store.queue.ids("confidence")[0]
 
 
 def _select(window: ReviewWindow, text: str) -> None:
@@ -105,7 +105,7 @@ def _select(window: ReviewWindow, text: str) -> None:
 def test_the_context_menu_puts_the_selection_into_any_field(window: ReviewWindow) -> None:
     pid = window.pid
     assert pid is not None
-    company = window.store.get(pid)["fields"]["company"]
+    company = window.store.records.get(pid)["fields"]["company"]
     assert company
     _select(window, company)
     window._document_menu(window.document.viewport().rect().center())
@@ -113,11 +113,11 @@ def test_the_context_menu_puts_the_selection_into_any_field(window: ReviewWindow
     assert into.isEnabled()
     into_department = next(a for a in into.actions() if a.text() == "Department")
     into_department.trigger()
-    posting = window.store.get(pid)
+    posting = window.store.records.get(pid)
     assert posting["fields"]["department"] == company
     assert posting["provenance"]["department"] == "corrected"
     window.undo_stack.undo()
-    assert window.store.get(pid)["fields"]["department"] != company
+    assert window.store.records.get(pid)["fields"]["department"] != company
 
 
 def test_without_a_selection_the_field_menu_is_off(window: ReviewWindow) -> None:
@@ -152,7 +152,7 @@ def test_window_size_and_splitter_are_restored(project: Path, tmp_path: Path,
 def _fields(window: ReviewWindow) -> dict[str, Any]:
     """The shown posting's fields, as the project file has them now."""
     assert window.pid is not None
-    return window.store.get(window.pid)["fields"]  # type: ignore[no-any-return]
+    return window.store.records.get(window.pid)["fields"]  # type: ignore[no-any-return]
 
 
 def test_a_selection_that_is_no_pay_is_not_put_into_the_salary(window: ReviewWindow) -> None:
@@ -187,7 +187,7 @@ def test_filter_by_field_state(window: ReviewWindow) -> None:
     assert window.model.rowCount() == 0
     assert window.count_label.text() == "0 of 8"
     window.state_filter.setCurrentIndex(0)
-    window.store.set_field(first, "title", "Something else")
+    window.store.decisions.set_field(first, "title", "Something else")
     window.state_filter.setCurrentIndex(window.state_filter.findData("corrected"))
     assert window.model.rowCount() == 1 and window.pid == first
 

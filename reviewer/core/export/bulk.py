@@ -25,7 +25,7 @@ def export_jsonl(db: Path, out: Path, *, reviewed_only: bool = True,
                  jobs: int = 2) -> ExportSummary:
     """Write every (reviewed) posting of the project at ``db`` as canonical JSONL."""
     with Store(db, create=False) as store:
-        ids = store.ids(status="reviewed" if reviewed_only else None)
+        ids = store.queue.ids(status="reviewed" if reviewed_only else None)
     out.parent.mkdir(parents=True, exist_ok=True)
     ranges = [(ids[i], ids[min(i + RANGE, len(ids)) - 1]) for i in range(0, len(ids), RANGE)]
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=".export-") as tmp:
@@ -49,7 +49,7 @@ def _write_range(work: tuple[str, int, int, bool, str]) -> int:
     path, lo, hi, reviewed_only, part = work
     dropped = 0
     with Store(path, create=False) as store, open(part, "w", encoding="utf-8") as handle:
-        for record in store.records(reviewed_only, first=lo, last=hi):
+        for record in store.records.all(reviewed_only, first=lo, last=hi):
             clean, bad = drop_bad_spans(record)
             dropped += bad
             handle.write(dumps(canonical_row(clean)) + "\n")

@@ -95,7 +95,7 @@ def _new_work(store: Store, chunk: list[Item | Skipped], report: ImportReport,
             report.skipped.append(entry)
             continue
         if entry.record is not None:
-            if store.add_record(entry.record):
+            if store.records.add(entry.record):
                 report.added += 1
             else:
                 report.duplicates += 1
@@ -106,7 +106,7 @@ def _new_work(store: Store, chunk: list[Item | Skipped], report: ImportReport,
             continue
         seen.add(digest)
         fresh.append((entry, digest))
-    known = store.known_hashes([d for _, d in fresh])
+    known = store.postings.known_hashes([d for _, d in fresh])
     report.duplicates += len(known)
     return [(item.source, item.text, item.kind, item.metadata, digest)
             for item, digest in fresh if digest not in known]
@@ -122,7 +122,7 @@ def _write(store: Store, work: list[Work], results: Iterable[PreparedPosting | S
             result.raw = text  # the page stayed here; the worker sent back only its results
             batch.append(result)
     if batch:
-        added = store.add_postings(batch)
+        added = store.postings.add(batch)
         report.added += added
         report.duplicates += len(batch) - added
 

@@ -1,7 +1,7 @@
 """Clean and extract the stored pages again, after the pipeline has improved.
 
 The machine's suggestions are replaced; every person's decision is kept (see
-``Store.replace_machine``). Batches are single transactions, so stopping at any
+``store.machine.replace``). Batches are single transactions, so stopping at any
 point leaves a project that opens, and running again finishes the rest.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from reviewer.core.ingest.importer import prepare_page
 from reviewer.core.ingest.inputs import Skipped
-from reviewer.core.store import Store, now
+from reviewer.core.store import Store
 
 BATCH = 200
 
@@ -53,20 +53,18 @@ def reextract(store: Store, *, progress: Callable[[ReextractReport], None] | Non
               cancelled: Callable[[], bool] | None = None,
               batch: int = BATCH) -> ReextractReport:
     """Clean and extract every stored page again, in id order."""
-    report = ReextractReport(total=store.count())
+    report = ReextractReport(total=store.queue.count())
     started = time.perf_counter()
     after = 0
     while True:
         if cancelled is not None and cancelled():
             report.cancelled = True
             break
-        rows = store.db.execute(
-            "SELECT id, source, raw, kind, hash, metadata FROM postings WHERE id > ?"
-            " ORDER BY id LIMIT ?", (after, batch)).fetchall()
+        rows = store.machine.stored_pages(after, batch)
         if not rows:
             break
         after = rows[-1][0]
-        with store.db.atomic():
+        with store.atomic():
             for pid, source, raw, kind, digest, metadata in rows:
                 report.seen += 1
                 if raw is None:
@@ -77,17 +75,13 @@ def reextract(store: Store, *, progress: Callable[[ReextractReport], None] | Non
                     report.failed += 1
                     continue
                 prepared.raw = raw
-                outcome = store.replace_machine(pid, prepared)
+                outcome = store.machine.replace(pid, prepared)
                 setattr(report, outcome, getattr(report, outcome) + 1)
         report.seconds = time.perf_counter() - started
         if progress is not None:
             progress(report)
     report.seconds = time.perf_counter() - started
-    with store.db.atomic():
-        store.db.execute("INSERT INTO events (at, kind, data) VALUES (?, ?, ?)",
-                         (now(), "reextract", json.dumps(
-                             {"updated": report.updated, "kept": report.kept,
-                              "cancelled": report.cancelled})))
+    store.machine.log_run(report.updated, report.kept, report.cancelled)
     if progress is not None:
         progress(report)
     return report

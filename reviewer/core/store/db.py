@@ -1,24 +1,84 @@
-"""sqlite-utils, loaded without pandas and numpy.
+"""Opening a project file: the SQLite connection, its settings and its migrations.
 
-When pandas and numpy are installed (the Hugging Face export brings them), sqlite-utils
-imports both, only to map their types to column types when it makes tables from Python
-values. Projects make their tables in SQL and store plain values, and importing pandas
-costs half a second at every start of the window, a third of its budget for showing
-the first posting; so the two are kept out while sqlite-utils loads (anything that
-imports them later gets them as usual)."""
+Generic: knows no table but the one that tells a project file from another
+application's (``postings``)."""
 
 from __future__ import annotations
 
-import sys
+import shutil
+import sqlite3
+from pathlib import Path
 
-_KEPT_OUT = [name for name in ("pandas", "numpy") if name not in sys.modules]
-for _name in _KEPT_OUT:
-    sys.modules[_name] = None  # type: ignore[assignment]  # import fails at once
-try:
-    from sqlite_utils import Database
-    from sqlite_utils.migrations import Migrations
-finally:
-    for _name in _KEPT_OUT:
-        del sys.modules[_name]
+from reviewer.core.store.migrations import SCHEMA_VERSION, migrations
+from reviewer.core.store.sqlite import Database
 
-__all__ = ["Database", "Migrations"]
+
+class ProjectError(Exception):
+    """A project file that cannot be opened; the message says why and what to do."""
+
+
+def open_project(path: Path, create: bool = True) -> tuple[Database, bool]:
+    """The project at ``path``, migrated to this version: (database, newly created).
+
+    WAL on, foreign keys on; a file of another application, a damaged one or one
+    written by a newer version raises ``ProjectError``. Before migrating a file
+    that has tables, a copy is kept beside it (``name.vN.bak``)."""
+    if not path.exists() and not create:
+        raise ProjectError(f"{path}: no such project file")
+    try:
+        if path.exists() and not _is_sqlite(path):
+            raise ProjectError(f"{path} is not a project file (not an SQLite database)")
+    except OSError as err:
+        raise ProjectError(f"{path} cannot be opened: {err.strerror or err}") from err
+    created = not path.exists()
+    try:
+        db = Database(path)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.enable_wal()
+        # with WAL, NORMAL loses no committed edit when the app stops, only (at worst)
+        # the last ones if the whole machine loses power; and spares a sync per edit
+        db.execute("PRAGMA synchronous = NORMAL")
+        _migrate(db, path)
+    except sqlite3.DatabaseError as err:
+        raise ProjectError(f"{path} cannot be opened: {err}") from err
+    return db, created
+
+
+def schema_version(db: Database) -> int:
+    """The version of the project's tables (``PRAGMA user_version``)."""
+    value: int = db.execute("PRAGMA user_version").fetchone()[0]
+    if value == 0 and "postings" in db.table_names():
+        value = len(migrations.applied(db))  # written before user_version was set
+    return value
+
+
+def _migrate(db: Database, path: Path) -> None:
+    version = schema_version(db)
+    if version > SCHEMA_VERSION:
+        raise ProjectError(
+            f"{path} was written by a newer Posting Reviewer (project version "
+            f"{version}; this one reads up to {SCHEMA_VERSION}). Update the app to open it.")
+    has_tables = bool(db.table_names())
+    if version and not has_tables:
+        raise ProjectError(f"{path} is damaged: it has a version but no tables")
+    pending = migrations.pending(db)
+    if not pending:
+        return
+    if has_tables and "postings" not in db.table_names():
+        raise ProjectError(f"{path} is an SQLite file of another application")
+    if has_tables:
+        backup = path.with_name(f"{path.name}.v{version}.bak")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copy2(path, backup)
+    migrations.apply(db)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _is_sqlite(path: Path) -> bool:
+    if path.stat().st_size == 0:
+        return True
+    with path.open("rb") as handle:
+        return handle.read(16) == b"SQLite format 3\x00"
+
+
+__all__ = ["ProjectError", "open_project", "schema_version"]

@@ -25,7 +25,7 @@ Tables (plain SQLite; open a project with ``datasette project.db`` or
 
 from __future__ import annotations
 
-from reviewer.core.store.db import Database, Migrations
+from reviewer.core.store.sqlite import Database, Migrations
 
 migrations = Migrations("posting-reviewer")
 

@@ -1,67 +1,76 @@
-"""Figures about a project: what ``reviewer stats`` and ``reviewer eval`` print."""
+"""``store.reports``: figures about a project, what ``reviewer stats`` and
+``reviewer eval`` print and the statistics window draws.
+
+A read-only view across the tables (like an SQL view): it counts, it never writes.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from reviewer.core.schema import FIELD_NAMES
-from reviewer.core.store import Store
+from reviewer.core.store.sqlite import Database
 
 
-def stats(store: Store) -> dict[str, Any]:
-    """Counts by status, by document label, by field state; spans per label."""
-    db = store.db
-    by_status = dict(db.execute("SELECT status, count(*) FROM postings GROUP BY status"))
-    labels: dict[str, dict[str, int]] = {}
-    for question, option, n in db.execute(
-            "SELECT question, option, count(*) FROM doc_labels GROUP BY question, option "
-            "ORDER BY question, option"):
-        labels.setdefault(question, {})[option] = n
-    states: dict[str, dict[str, int]] = {name: {} for name in FIELD_NAMES}
-    for name, state, n in db.execute(
-            "SELECT field, state, count(*) FROM annotations GROUP BY field, state"):
-        states.setdefault(name, {})[state] = n
-    for name, n in db.execute(
-            "SELECT s.field, count(*) FROM suggestions s WHERE NOT EXISTS (SELECT 1 FROM "
-            "annotations a WHERE a.posting_id = s.posting_id AND a.field = s.field) "
-            "GROUP BY s.field"):
-        states.setdefault(name, {})["suggested"] = n
-    spans = dict(db.execute(
-        "SELECT label, count(*) FROM spans WHERE state = 'accepted' GROUP BY label"))
-    return {
-        "postings": sum(by_status.values()),
-        "status": {s: by_status.get(s, 0) for s in ("new", "reviewed", "skipped", "flagged")},
-        "labels": labels, "field_states": {k: v for k, v in states.items() if v},
-        "spans": spans,
-    }
+class Reports:
+    """Counts by status, label and field state; reviews per day; the machine's accuracy."""
 
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
-def progress(store: Store) -> list[tuple[str, int]]:
-    """Postings marked reviewed each day (from the project's log), oldest first."""
-    return [(day, n) for day, n in store.db.execute(
-        "SELECT substr(at, 1, 10), count(DISTINCT posting_id) FROM events"
-        " WHERE kind = 'accept_all' OR (kind = 'set_status'"
-        " AND json_extract(data, '$.status') = 'reviewed') GROUP BY 1 ORDER BY 1")]
+    def stats(self) -> dict[str, Any]:
+        """Counts by status, by document label, by field state; spans per label."""
+        db = self.db
+        by_status = dict(db.execute("SELECT status, count(*) FROM postings GROUP BY status"))
+        labels: dict[str, dict[str, int]] = {}
+        for question, option, n in db.execute(
+                "SELECT question, option, count(*) FROM doc_labels GROUP BY question, option "
+                "ORDER BY question, option"):
+            labels.setdefault(question, {})[option] = n
+        states: dict[str, dict[str, int]] = {name: {} for name in FIELD_NAMES}
+        for name, state, n in db.execute(
+                "SELECT field, state, count(*) FROM annotations GROUP BY field, state"):
+            states.setdefault(name, {})[state] = n
+        for name, n in db.execute(
+                "SELECT s.field, count(*) FROM suggestions s WHERE NOT EXISTS (SELECT 1 FROM "
+                "annotations a WHERE a.posting_id = s.posting_id AND a.field = s.field) "
+                "GROUP BY s.field"):
+            states.setdefault(name, {})["suggested"] = n
+        spans = dict(db.execute(
+            "SELECT label, count(*) FROM spans WHERE state = 'accepted' GROUP BY label"))
+        return {
+            "postings": sum(by_status.values()),
+            "status": {s: by_status.get(s, 0) for s in ("new", "reviewed", "skipped", "flagged")},
+            "labels": labels, "field_states": {k: v for k, v in states.items() if v},
+            "spans": spans,
+        }
 
+    def progress(self) -> list[tuple[str, int]]:
+        """Postings marked reviewed each day (from the project's log), oldest first."""
+        return [(day, n) for day, n in self.db.execute(
+            "SELECT substr(at, 1, 10), count(DISTINCT posting_id) FROM events"
+            " WHERE kind = 'accept_all' OR (kind = 'set_status'"
+            " AND json_extract(data, '$.status') = 'reviewed') GROUP BY 1 ORDER BY 1")]
 
-def evaluation(store: Store) -> dict[str, dict[str, Any]]:
-    """Per field, over reviewed postings: how often the machine's suggestion was
-    accepted, corrected or rejected, and how often a person added a value the machine
-    had missed. ``accuracy`` is accepted / (accepted + corrected + rejected)."""
-    out: dict[str, dict[str, Any]] = {}
-    rows = store.db.execute("""
-        SELECT a.field, a.state, s.posting_id IS NOT NULL AS suggested, count(*)
-        FROM annotations a JOIN postings p ON p.id = a.posting_id AND p.status = 'reviewed'
-        LEFT JOIN suggestions s ON s.posting_id = a.posting_id AND s.field = a.field
-        GROUP BY a.field, a.state, suggested""")
-    for name, state, suggested, n in rows:
-        entry = out.setdefault(name, {"accepted": 0, "corrected": 0, "rejected": 0, "added": 0})
-        if not suggested and state == "corrected":
-            entry["added"] += n  # the machine had no value; a person gave one
-        else:
-            entry[state] += n
-    for entry in out.values():
-        judged = entry["accepted"] + entry["corrected"] + entry["rejected"]
-        entry["accuracy"] = round(entry["accepted"] / judged, 4) if judged else None
-    return dict(sorted(out.items(), key=lambda kv: FIELD_NAMES.index(kv[0])
-                       if kv[0] in FIELD_NAMES else 99))
+    def evaluation(self) -> dict[str, dict[str, Any]]:
+        """Per field, over reviewed postings: how often the machine's suggestion was
+        accepted, corrected or rejected, and how often a person added a value the machine
+        had missed. ``accuracy`` is accepted / (accepted + corrected + rejected)."""
+        out: dict[str, dict[str, Any]] = {}
+        rows = self.db.execute("""
+            SELECT a.field, a.state, s.posting_id IS NOT NULL AS suggested, count(*)
+            FROM annotations a JOIN postings p ON p.id = a.posting_id AND p.status = 'reviewed'
+            LEFT JOIN suggestions s ON s.posting_id = a.posting_id AND s.field = a.field
+            GROUP BY a.field, a.state, suggested""")
+        for name, state, suggested, n in rows:
+            entry = out.setdefault(name, {"accepted": 0, "corrected": 0, "rejected": 0,
+                                          "added": 0})
+            if not suggested and state == "corrected":
+                entry["added"] += n  # the machine had no value; a person gave one
+            else:
+                entry[state] += n
+        for entry in out.values():
+            judged = entry["accepted"] + entry["corrected"] + entry["rejected"]
+            entry["accuracy"] = round(entry["accepted"] / judged, 4) if judged else None
+        return dict(sorted(out.items(), key=lambda kv: FIELD_NAMES.index(kv[0])
+                           if kv[0] in FIELD_NAMES else 99))

@@ -33,15 +33,15 @@ def _age(store: Store, pid: int, cleaned_suffix: str = "") -> None:
 
 def test_a_fresh_project_is_unchanged(store: Store) -> None:
     report = reextract(store)
-    assert report.seen == report.unchanged == store.count() > 0
+    assert report.seen == report.unchanged == store.queue.count() > 0
     assert report.updated == report.kept == report.failed == 0
 
 
 def test_older_suggestions_are_replaced_and_listing_follows(store: Store) -> None:
-    before = store.get(1)
+    before = store.records.get(1)
     _age(store, 1, "\n\nSign in to apply")
     report = reextract(store)
-    after = store.get(1)
+    after = store.records.get(1)
     assert report.updated == 1
     assert after["cleaned"] == before["cleaned"]
     assert after["machine"] == before["machine"]
@@ -49,18 +49,18 @@ def test_older_suggestions_are_replaced_and_listing_follows(store: Store) -> Non
 
 
 @pytest.mark.parametrize("work", [
-    lambda s, pid: s.set_field(pid, "company", "Someone Else"),
-    lambda s, pid: s.add_span(pid, 0, 5, "SKILL"),
-    lambda s, pid: s.set_labels(pid, "seniority", ["senior"]),
-    lambda s, pid: s.set_comment(pid, "check the pay"),
-    lambda s, pid: s.set_status(pid, "flagged"),
+    lambda s, pid: s.decisions.set_field(pid, "company", "Someone Else"),
+    lambda s, pid: s.spans.add(pid, 0, 5, "SKILL"),
+    lambda s, pid: s.labels.answer(pid, "seniority", ["senior"]),
+    lambda s, pid: s.postings.set_comment(pid, "check the pay"),
+    lambda s, pid: s.postings.set_status(pid, "flagged"),
 ], ids=["decision", "span", "label", "comment", "status"])
 def test_a_changed_text_with_human_work_is_kept(store: Store, work) -> None:  # type: ignore[no-untyped-def]
     work(store, 2)
     _age(store, 2, "\n\nSign in to apply")
-    aged = store.get(2)
+    aged = store.records.get(2)
     report = reextract(store)
-    after = store.get(2)
+    after = store.records.get(2)
     assert report.kept == 1 and report.updated == 0
     assert after["cleaned"] == aged["cleaned"]
     assert after["machine"]["title"]["value"] == "Old title"
@@ -69,12 +69,12 @@ def test_a_changed_text_with_human_work_is_kept(store: Store, work) -> None:  # 
 
 
 def test_same_text_keeps_the_suggestion_a_decision_was_made_on(store: Store) -> None:
-    store.set_status(1, "reviewed")
-    right = store.get(1)["machine"]["title"]
+    store.postings.set_status(1, "reviewed")
+    right = store.records.get(1)["machine"]["title"]
     _age(store, 1)
-    store.set_field(1, "company", "Someone Else")  # decided against the old suggestion
+    store.decisions.set_field(1, "company", "Someone Else")  # decided against the old suggestion
     assert reextract(store).updated == 1
-    after = store.get(1)
+    after = store.records.get(1)
     assert after["machine"]["title"] == right  # undecided: the new suggestion
     assert after["machine"]["company"]["value"] == "Old title"  # decided on: kept
     assert after["fields"]["company"] == "Someone Else" and after["status"] == "reviewed"
@@ -88,7 +88,7 @@ def test_records_without_a_page_are_counted(store: Store) -> None:
 
 
 def test_cancel_stops_between_batches_and_a_second_run_finishes(store: Store) -> None:
-    for pid in (1, store.count()):
+    for pid in (1, store.queue.count()):
         _age(store, pid)
     seen: list[int] = []
     report = reextract(store, batch=2, progress=lambda r: seen.append(r.seen),

@@ -22,7 +22,7 @@ from reviewer.core.store import Store
 
 def test_a_new_project_has_the_default_schema(tmp_path: Path) -> None:
     with Store(tmp_path / "p.db") as store:
-        schema = store.label_schema()
+        schema = store.labels.schema()
     assert [q.name for q in schema] == ["relevant", "seniority", "role_family", "spans"]
     assert schema[-1].kind == "span"
     assert schema[-1].option_names() == ["SKILL", "TOOL", "QUALIFICATION", "BENEFIT"]
@@ -33,9 +33,9 @@ def test_a_new_project_has_the_default_schema(tmp_path: Path) -> None:
 
 def test_an_existing_project_keeps_its_schema_when_opened_again(tmp_path: Path) -> None:
     with Store(tmp_path / "p.db") as store:
-        store.save_label_schema([Question("topic", "multi", [Option("ml")])])
+        store.labels.save_schema([Question("topic", "multi", [Option("ml")])])
     with Store(tmp_path / "p.db") as store:
-        assert [q.name for q in store.label_schema()] == ["topic"]
+        assert [q.name for q in store.labels.schema()] == ["topic"]
 
 
 @pytest.mark.parametrize(("questions", "message"), [
@@ -79,18 +79,18 @@ def store(tmp_path: Path) -> Store:
     from reviewer.core.store import NewPosting
 
     text = "# Data Engineer\n\nPython and SQL in Berlin. Health insurance.\n"
-    s.add_postings([NewPosting(source="a", hash="a", kind="text", raw=text, cleaned=text),
+    s.postings.add([NewPosting(source="a", hash="a", kind="text", raw=text, cleaned=text),
                     NewPosting(source="b", hash="b", kind="text", raw=text, cleaned=text)])
-    s.set_labels(1, "seniority", ["senior"])
-    s.set_labels(2, "seniority", ["junior"])
-    s.add_span(1, 17, 23, "SKILL")
-    s.add_span(1, 45, 61, "BENEFIT")
+    s.labels.answer(1, "seniority", ["senior"])
+    s.labels.answer(2, "seniority", ["junior"])
+    s.spans.add(1, 17, 23, "SKILL")
+    s.spans.add(1, 45, 61, "BENEFIT")
     yield s
     s.close()
 
 
 def test_renaming_options_and_questions_carries_the_labels(store: Store) -> None:
-    schema = store.label_schema()
+    schema = store.labels.schema()
     seniority = next(q for q in schema if q.name == "seniority")
     seniority.name = "level"
     seniority.options[3].name = "experienced"  # was senior
@@ -100,23 +100,24 @@ def test_renaming_options_and_questions_carries_the_labels(store: Store) -> None
     origins.update({("level", o.name): ("seniority", o.name) for o in seniority.options})
     origins[("level", "experienced")] = ("seniority", "senior")
     origins[("spans", "HARD_SKILL")] = ("spans", "SKILL")
-    removed = store.save_label_schema(schema, origins)
+    removed = store.labels.save_schema(schema, origins)
     assert removed == 0
-    assert store.get(1)["labels"] == {"level": ["experienced"]}
-    assert store.get(2)["labels"] == {"level": ["junior"]}
-    assert [s["label"] for s in store.get(1)["spans"]] == ["HARD_SKILL", "BENEFIT"]
-    assert store.label_uses(next(q for q in schema if q.name == "level")) == {
+    assert store.records.get(1)["labels"] == {"level": ["experienced"]}
+    assert store.records.get(2)["labels"] == {"level": ["junior"]}
+    assert [s["label"] for s in store.records.get(1)["spans"]] == ["HARD_SKILL", "BENEFIT"]
+    assert store.labels.uses(next(q for q in schema if q.name == "level")) == {
         "experienced": 1, "junior": 1}
 
 
 def test_removing_options_removes_their_labels_only(store: Store) -> None:
-    schema = store.label_schema()
+    schema = store.labels.schema()
     seniority = next(q for q in schema if q.name == "seniority")
     seniority.options = [o for o in seniority.options if o.name != "senior"]
     schema[-1].options = [o for o in schema[-1].options if o.name != "BENEFIT"]
-    assert store.save_label_schema(schema) == 2
-    assert store.get(1)["labels"] == {} and store.get(2)["labels"] == {"seniority": ["junior"]}
-    assert [s["label"] for s in store.get(1)["spans"]] == ["SKILL"]
+    assert store.labels.save_schema(schema) == 2
+    assert store.records.get(1)["labels"] == {}
+    assert store.records.get(2)["labels"] == {"seniority": ["junior"]}
+    assert [s["label"] for s in store.records.get(1)["spans"]] == ["SKILL"]
 
 
 def test_the_labels_command_exports_imports_and_guards(tmp_path: Path, store: Store,
@@ -125,7 +126,7 @@ def test_the_labels_command_exports_imports_and_guards(tmp_path: Path, store: St
     out = tmp_path / "schema.json"
     assert main(["labels", db, "--export", str(out)]) == 0
     data = json.loads(out.read_text())
-    assert data == to_json(store.label_schema())
+    assert data == to_json(store.labels.schema())
     data[1]["options"] = [o for o in data[1]["options"] if o["name"] != "senior"]
     out.write_text(json.dumps(data))
     capsys.readouterr()
@@ -140,31 +141,30 @@ def test_the_labels_command_exports_imports_and_guards(tmp_path: Path, store: St
 
 
 def test_span_edits_undo_and_redo(store: Store) -> None:
-    before = store.get(1)["spans"]
-    change = store.add_spans(1, [(0, 6, "SKILL"), (2, 6, "TOOL")], origin="machine")
-    assert [(s["label"], s["origin"]) for s in store.get(1)["spans"]][:2] == [
+    before = store.records.get(1)["spans"]
+    change = store.spans.add_many(1, [(0, 6, "SKILL"), (2, 6, "TOOL")], origin="machine")
+    assert [(s["label"], s["origin"]) for s in store.records.get(1)["spans"]][:2] == [
         ("SKILL", "machine"), ("TOOL", "machine")]
-    redo = store.undo(change)
-    assert store.get(1)["spans"] == before
-    store.undo(redo)
-    sid = store.get(1)["spans"][0]["id"]
-    relabel = store.relabel_span(sid, "QUALIFICATION")
-    assert store.get(1)["spans"][0]["label"] == "QUALIFICATION"
-    store.undo(relabel)
-    assert store.get(1)["spans"][0]["label"] == "SKILL"
+    redo = store.history.undo(change)
+    assert store.records.get(1)["spans"] == before
+    store.history.undo(redo)
+    sid = store.records.get(1)["spans"][0]["id"]
+    relabel = store.spans.relabel(sid, "QUALIFICATION")
+    assert store.records.get(1)["spans"][0]["label"] == "QUALIFICATION"
+    store.history.undo(relabel)
+    assert store.records.get(1)["spans"][0]["label"] == "SKILL"
     with pytest.raises(ValueError, match="outside the text"):
-        store.add_spans(1, [(0, 10_000, "SKILL")])
+        store.spans.add_many(1, [(0, 10_000, "SKILL")])
 
 
 def test_progress_counts_postings_reviewed_each_day(store: Store) -> None:
-    from reviewer.core.store.reports import progress
 
-    assert progress(store) == []
-    store.set_status(1, "reviewed")
-    store.accept_all(2)
-    store.set_status(1, "flagged")
-    store.set_status(1, "reviewed")  # the same posting again: counted once that day
-    ((day, n),) = progress(store)
+    assert store.reports.progress() == []
+    store.postings.set_status(1, "reviewed")
+    store.decisions.accept_all(2)
+    store.postings.set_status(1, "flagged")
+    store.postings.set_status(1, "reviewed")  # the same posting again: counted once that day
+    ((day, n),) = store.reports.progress()
     assert n == 2 and len(day) == 10
 
 
@@ -173,8 +173,8 @@ def _origins(schema: list[Question]) -> dict[tuple[str, str], tuple[str, str]]:
 
 
 def test_swapped_names_swap_their_labels(store: Store) -> None:
-    store.add_span(2, 17, 23, "TOOL")
-    schema = store.label_schema()
+    store.spans.add(2, 17, 23, "TOOL")
+    schema = store.labels.schema()
     seniority = next(q for q in schema if q.name == "seniority")
     names = seniority.option_names()
     junior, senior = names.index("junior"), names.index("senior")
@@ -186,34 +186,34 @@ def test_swapped_names_swap_their_labels(store: Store) -> None:
     origins[("seniority", "junior")] = ("seniority", "senior")
     origins[("spans", "TOOL")] = ("spans", "SKILL")
     origins[("spans", "SKILL")] = ("spans", "TOOL")
-    assert store.labels_lost(schema, origins) == []
-    assert store.save_label_schema(schema, origins) == 0
-    assert store.get(1)["labels"] == {"seniority": ["junior"]}
-    assert store.get(2)["labels"] == {"seniority": ["senior"]}
-    assert [s["label"] for s in store.get(1)["spans"]] == ["TOOL", "BENEFIT"]
-    assert [s["label"] for s in store.get(2)["spans"]] == ["SKILL"]
+    assert store.labels.lost(schema, origins) == []
+    assert store.labels.save_schema(schema, origins) == 0
+    assert store.records.get(1)["labels"] == {"seniority": ["junior"]}
+    assert store.records.get(2)["labels"] == {"seniority": ["senior"]}
+    assert [s["label"] for s in store.records.get(1)["spans"]] == ["TOOL", "BENEFIT"]
+    assert [s["label"] for s in store.records.get(2)["spans"]] == ["SKILL"]
 
 
 def test_a_chain_of_question_renames_moves_each_once(store: Store) -> None:
-    store.set_labels(1, "relevant", ["yes"])
-    schema = store.label_schema()
+    store.labels.answer(1, "relevant", ["yes"])
+    schema = store.labels.schema()
     relevant = next(q for q in schema if q.name == "relevant")
     seniority = next(q for q in schema if q.name == "seniority")
     relevant.name, seniority.name = "seniority", "level"  # relevant -> seniority -> level
     origins = {(q.name, o.name): (q.name, o.name) for q in schema for o in q.options}
     origins.update({("seniority", o.name): ("relevant", o.name) for o in relevant.options})
     origins.update({("level", o.name): ("seniority", o.name) for o in seniority.options})
-    assert store.save_label_schema(schema, origins) == 0
-    assert store.get(1)["labels"] == {"level": ["senior"], "seniority": ["yes"]}
+    assert store.labels.save_schema(schema, origins) == 0
+    assert store.records.get(1)["labels"] == {"level": ["senior"], "seniority": ["yes"]}
 
 
 def test_a_question_that_changes_kind_loses_its_labels_and_says_so(store: Store) -> None:
-    schema = store.label_schema()
+    schema = store.labels.schema()
     next(q for q in schema if q.name == "seniority").kind = "span"
-    lost = store.labels_lost(schema)
+    lost = store.labels.lost(schema)
     assert ("seniority", "senior", 1) in lost and ("seniority", "junior", 1) in lost
-    assert store.save_label_schema(schema) == 2
-    assert store.get(1)["labels"] == {} and store.get(2)["labels"] == {}
+    assert store.labels.save_schema(schema) == 2
+    assert store.records.get(1)["labels"] == {} and store.records.get(2)["labels"] == {}
 
 
 def test_a_project_made_before_labels_gets_the_default_once(tmp_path: Path) -> None:
@@ -222,8 +222,8 @@ def test_a_project_made_before_labels_gets_the_default_once(tmp_path: Path) -> N
         s.db.execute("DELETE FROM events")
         s.db.conn.commit()
     with Store(tmp_path / "p.db") as s:
-        assert [q.name for q in s.label_schema()][:1] == ["relevant"]
-        s.save_label_schema([Question("topic", "multi", [Option("ml")])])
-        s.save_label_schema([])  # emptied on purpose: stays empty
+        assert [q.name for q in s.labels.schema()][:1] == ["relevant"]
+        s.labels.save_schema([Question("topic", "multi", [Option("ml")])])
+        s.labels.save_schema([])  # emptied on purpose: stays empty
     with Store(tmp_path / "p.db") as s:
-        assert s.label_schema() == []
+        assert s.labels.schema() == []

@@ -29,7 +29,7 @@ def posting(n: int, **extra: object) -> NewPosting:
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     s = Store(tmp_path / "project.db")
-    s.add_postings([posting(n) for n in range(1, 6)])
+    s.postings.add([posting(n) for n in range(1, 6)])
     return s
 
 
@@ -88,13 +88,13 @@ def test_every_earlier_version_migrates_after_a_backup(version_file: Path,
     old_version = int(version_file.stem[1:])
     with Store(path) as s:
         assert s.schema_version() == SCHEMA_VERSION
-        assert s.count() == 3
-        first = s.get(1)
+        assert s.queue.count() == 3
+        first = s.records.get(1)
         assert first["fields"]["title"] == "Senior Backend Engineer (Data Platform)"
         assert first["provenance"]["title"] == "corrected"
         assert first["machine"]["title"]["value"] == "Senior Backend Engineer, Data Platform"
         assert first["comment"] == ""
-        assert s.search("Lumenfield") == [1]  # the search index is built for old postings
+        assert s.queue.search("Lumenfield") == [1]  # the search index is built for old postings
     backup = tmp_path / f"old.db.v{old_version}.bak"
     assert backup.exists()
     with sqlite3.connect(backup) as conn:
@@ -105,92 +105,92 @@ def test_every_earlier_version_migrates_after_a_backup(version_file: Path,
 
 
 def test_adding_the_same_page_twice_adds_it_once(store: Store) -> None:
-    assert store.add_postings([posting(1), posting(6)]) == 1
-    assert store.count() == 6
-    assert store.known_hashes(["h1", "h6", "h99"]) == {"h1", "h6"}
+    assert store.postings.add([posting(1), posting(6)]) == 1
+    assert store.queue.count() == 6
+    assert store.postings.known_hashes(["h1", "h6", "h99"]) == {"h1", "h6"}
 
 
 def test_get_returns_everything_attached(store: Store) -> None:
-    p = store.get(1)
+    p = store.records.get(1)
     assert p["title"] == "Data Engineer 1" and p["location"] == "Berlin"
     assert p["machine"]["skills"]["value"] == ["Python", "SQL"]
     assert p["fields"]["company"] == "Acme" and p["provenance"]["company"] == "machine"
     assert p["provenance"]["salary"] == "none"
     with pytest.raises(KeyError):
-        store.get(999)
+        store.records.get(999)
 
 
 def test_keyset_paging_walks_every_posting_in_order(store: Store) -> None:
     for order in ("import", "confidence", "recent"):
         seen, after = [], None
         while True:
-            rows = store.page(order, after=after, limit=2)
+            rows = store.queue.page(order, after=after, limit=2)
             if not rows:
                 break
             seen += [r["id"] for r in rows]
             after = rows[-1]["key"]
-        assert seen == list(store.ids(order))
+        assert seen == list(store.queue.ids(order))
         assert sorted(seen) == [1, 2, 3, 4, 5]
-    assert store.ids("confidence")[0] == 1  # company 0.51: the least confident first
+    assert store.queue.ids("confidence")[0] == 1  # company 0.51: the least confident first
 
 
 def test_filters_by_status_and_field_state(store: Store) -> None:
-    store.set_status(2, "flagged")
-    store.reject_field(3, "company")
-    assert store.ids(status="flagged") == [2]
-    assert store.count(status="new") == 4
-    assert store.ids(field_state="rejected") == [3]
-    assert 3 in store.ids(field_state="suggested")
+    store.postings.set_status(2, "flagged")
+    store.decisions.reject_field(3, "company")
+    assert store.queue.ids(status="flagged") == [2]
+    assert store.queue.count(status="new") == 4
+    assert store.queue.ids(field_state="rejected") == [3]
+    assert 3 in store.queue.ids(field_state="suggested")
     with pytest.raises(ValueError, match="unknown status"):
-        store.count(status="done")
+        store.queue.count(status="done")
 
 
 def test_search_finds_title_company_and_text(store: Store) -> None:
-    assert set(store.search("Berlin")) == {1, 2, 3, 4, 5}
-    assert store.search("Engineer 3") == [3]
-    store.set_field(4, "title", "Platform Wrangler")
-    assert store.search("wrangler") == [4]
-    assert store.search("") == []
+    assert set(store.queue.search("Berlin")) == {1, 2, 3, 4, 5}
+    assert store.queue.search("Engineer 3") == [3]
+    store.decisions.set_field(4, "title", "Platform Wrangler")
+    assert store.queue.search("wrangler") == [4]
+    assert store.queue.search("") == []
 
 
 def test_search_ranks_a_few_matches_and_lists_many_in_import_order(
         store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    store.set_field(5, "title", "Wrangler Wrangler Wrangler")
-    store.set_field(2, "title", "Wrangler of data, Berlin")
-    assert store.search("wrangler") == [5, 2]  # ranked: the title that says it most first
-    monkeypatch.setattr("reviewer.core.store.RANKED", 1)
-    assert store.search("wrangler") == [2, 5]
-    assert store.search("wrangler", limit=1) == [2]
-    assert store.search_after("wrangler", 2) == [5]
-    assert store.search_after("  ", 0) == []
+    store.decisions.set_field(5, "title", "Wrangler Wrangler Wrangler")
+    store.decisions.set_field(2, "title", "Wrangler of data, Berlin")
+    assert store.queue.search("wrangler") == [5, 2]  # ranked: the title that says it most first
+    monkeypatch.setattr("reviewer.core.store.queue.Queue.RANKED", 1)
+    assert store.queue.search("wrangler") == [2, 5]
+    assert store.queue.search("wrangler", limit=1) == [2]
+    assert store.queue.search_after("wrangler", 2) == [5]
+    assert store.queue.search_after("  ", 0) == []
 
 
 def test_ids_in_every_order_and_filter_match_a_plain_sort(store: Store) -> None:
-    store.set_status(3, "reviewed")
-    store.set_status(1, "reviewed")
-    assert store.ids() == range(1, 6)  # none missing: a range, not a million-row read
-    assert store.ids(status="reviewed") == [1, 3]
+    store.postings.set_status(3, "reviewed")
+    store.postings.set_status(1, "reviewed")
+    assert store.queue.ids() == range(1, 6)  # none missing: a range, not a million-row read
+    assert store.queue.ids(status="reviewed") == [1, 3]
     unsure = posting(9)
     unsure.confidence = {}
-    store.add_postings([posting(0), unsure])  # ids 6 (lowest 0.50) and 7 (no confidence)
-    assert store.ids("confidence") == [6, 1, 2, 3, 4, 5, 7]  # company confidence 0.5 + n/100
-    assert store.ids("confidence", status="new") == [6, 2, 4, 5, 7]
+    store.postings.add([posting(0), unsure])  # ids 6 (lowest 0.50) and 7 (no confidence)
+    assert store.queue.ids("confidence") == [6, 1, 2, 3, 4, 5, 7]  # company confidence 0.5 + n/100
+    assert store.queue.ids("confidence", status="new") == [6, 2, 4, 5, 7]
     store.db.execute("DELETE FROM postings WHERE id = 4")
     store.db.conn.commit()
-    assert store.ids() == [1, 2, 3, 5, 6, 7]  # one missing: the ids themselves
+    assert store.queue.ids() == [1, 2, 3, 5, 6, 7]  # one missing: the ids themselves
 
 
 def test_an_empty_project_has_no_ids(tmp_path: Path) -> None:
     with Store(tmp_path / "empty.db") as empty:
-        assert list(empty.ids()) == [] and list(empty.ids("confidence")) == []
+        assert list(empty.queue.ids()) == [] and list(empty.queue.ids("confidence")) == []
 
 
 # --- edits and undo ------------------------------------------------------------------------------
 
 
 def test_a_human_value_never_overwrites_the_machines(store: Store) -> None:
-    store.set_field(1, "title", "Senior Data Engineer")
-    p = store.get(1)
+    store.decisions.set_field(1, "title", "Senior Data Engineer")
+    p = store.records.get(1)
     assert p["fields"]["title"] == "Senior Data Engineer"
     assert p["provenance"]["title"] == "corrected"
     assert p["machine"]["title"]["value"] == "Data Engineer 1"
@@ -198,22 +198,22 @@ def test_a_human_value_never_overwrites_the_machines(store: Store) -> None:
 
 
 def test_setting_the_machine_value_counts_as_accepting(store: Store) -> None:
-    store.set_field(1, "company", "Acme")
-    assert store.get(1)["provenance"]["company"] == "accepted"
+    store.decisions.set_field(1, "company", "Acme")
+    assert store.records.get(1)["provenance"]["company"] == "accepted"
 
 
 def test_reject_and_revert(store: Store) -> None:
-    store.reject_field(1, "company")
-    p = store.get(1)
+    store.decisions.reject_field(1, "company")
+    p = store.records.get(1)
     assert p["fields"]["company"] is None and p["provenance"]["company"] == "rejected"
-    store.revert_field(1, "company")
-    assert store.get(1)["provenance"]["company"] == "machine"
+    store.decisions.revert_field(1, "company")
+    assert store.records.get(1)["provenance"]["company"] == "machine"
 
 
 def test_accept_all_marks_reviewed_and_keeps_earlier_decisions(store: Store) -> None:
-    store.set_field(1, "title", "Lead Data Engineer")
-    store.accept_all(1)
-    p = store.get(1)
+    store.decisions.set_field(1, "title", "Lead Data Engineer")
+    store.decisions.accept_all(1)
+    p = store.records.get(1)
     assert p["status"] == "reviewed"
     assert p["provenance"]["title"] == "corrected"
     assert p["provenance"]["skills"] == "accepted"
@@ -221,51 +221,51 @@ def test_accept_all_marks_reviewed_and_keeps_earlier_decisions(store: Store) -> 
 
 
 @pytest.mark.parametrize("edit", [
-    lambda s: s.set_field(1, "title", "Other"),
-    lambda s: s.accept_field(1, "title"),
-    lambda s: s.reject_field(1, "company"),
-    lambda s: s.accept_all(1),
-    lambda s: s.set_status(1, "skipped"),
-    lambda s: s.set_comment(1, "check the salary"),
-    lambda s: s.add_span(1, 2, 6, "SKILL")[1],
-    lambda s: s.set_labels(1, "seniority", ["senior"]),
+    lambda s: s.decisions.set_field(1, "title", "Other"),
+    lambda s: s.decisions.accept_field(1, "title"),
+    lambda s: s.decisions.reject_field(1, "company"),
+    lambda s: s.decisions.accept_all(1),
+    lambda s: s.postings.set_status(1, "skipped"),
+    lambda s: s.postings.set_comment(1, "check the salary"),
+    lambda s: s.spans.add(1, 2, 6, "SKILL")[1],
+    lambda s: s.labels.answer(1, "seniority", ["senior"]),
 ])
 def test_every_edit_undoes_and_redoes(store: Store, edit) -> None:  # type: ignore[no-untyped-def]
-    before = record_of(store.get(1))
+    before = record_of(store.records.get(1))
     change = edit(store)
-    after = record_of(store.get(1))
+    after = record_of(store.records.get(1))
     assert after != before
-    redo = store.undo(change)
-    assert _same(record_of(store.get(1)), before)
-    store.undo(redo)
-    assert _same(record_of(store.get(1)), after)
+    redo = store.history.undo(change)
+    assert _same(record_of(store.records.get(1)), before)
+    store.history.undo(redo)
+    assert _same(record_of(store.records.get(1)), after)
 
 
 def test_undo_of_a_revert_and_of_a_span_removal(store: Store) -> None:
-    store.set_field(2, "title", "Mine")
-    change = store.revert_field(2, "title")
-    store.undo(change)
-    assert store.get(2)["fields"]["title"] == "Mine"
-    span_id, _ = store.add_span(2, 2, 6, "SKILL")
-    removal = store.remove_span(span_id)
-    assert store.get(2)["spans"] == []
-    store.undo(removal)
-    assert [s["label"] for s in store.get(2)["spans"]] == ["SKILL"]
+    store.decisions.set_field(2, "title", "Mine")
+    change = store.decisions.revert_field(2, "title")
+    store.history.undo(change)
+    assert store.records.get(2)["fields"]["title"] == "Mine"
+    span_id, _ = store.spans.add(2, 2, 6, "SKILL")
+    removal = store.spans.remove(span_id)
+    assert store.records.get(2)["spans"] == []
+    store.history.undo(removal)
+    assert [s["label"] for s in store.records.get(2)["spans"]] == ["SKILL"]
 
 
 def test_span_outside_the_text_is_refused(store: Store) -> None:
     with pytest.raises(ValueError, match="outside the text"):
-        store.add_span(1, 5, 5000, "SKILL")
+        store.spans.add(1, 5, 5000, "SKILL")
 
 
 def test_every_edit_is_logged(store: Store) -> None:
-    store.set_status(1, "reviewed")
+    store.postings.set_status(1, "reviewed")
     kinds = [r[0] for r in store.db.execute("SELECT kind FROM events ORDER BY id")]
     assert kinds[:2] == ["label_schema", "import"] and kinds[-1] == "set_status"
 
 
 def test_edits_are_committed_at_once(store: Store) -> None:
-    store.set_field(3, "title", "Committed")
+    store.decisions.set_field(3, "title", "Committed")
     other = sqlite3.connect(store.path)
     row = other.execute("SELECT state FROM annotations WHERE posting_id = 3").fetchone()
     other.close()
@@ -273,17 +273,17 @@ def test_edits_are_committed_at_once(store: Store) -> None:
 
 
 def test_a_record_round_trips_through_another_project(store: Store, tmp_path: Path) -> None:
-    store.set_field(1, "title", "Senior Data Engineer")
-    store.reject_field(1, "company")
-    store.add_span(1, 2, 6, "SKILL")
-    store.set_labels(1, "relevant", ["yes"])
-    store.set_comment(1, "good one")
-    store.accept_all(1)
-    record = record_of(store.get(1))
+    store.decisions.set_field(1, "title", "Senior Data Engineer")
+    store.decisions.reject_field(1, "company")
+    store.spans.add(1, 2, 6, "SKILL")
+    store.labels.answer(1, "relevant", ["yes"])
+    store.postings.set_comment(1, "good one")
+    store.decisions.accept_all(1)
+    record = record_of(store.records.get(1))
     with Store(tmp_path / "other.db") as other:
-        assert other.add_record(dict(record))
-        assert not other.add_record(dict(record))  # known hash: not added again
-        assert record_of(other.get(record["id"])) == record
+        assert other.records.add(dict(record))
+        assert not other.records.add(dict(record))  # known hash: not added again
+        assert record_of(other.records.get(record["id"])) == record
 
 
 def _same(a: dict, b: dict) -> bool:  # type: ignore[type-arg]
@@ -292,11 +292,11 @@ def _same(a: dict, b: dict) -> bool:  # type: ignore[type-arg]
 
 
 def test_the_listing_columns_follow_reject_and_revert(store: Store) -> None:
-    store.reject_field(1, "locations")
-    store.set_field(1, "company", "Acme Data GmbH")
-    p = store.get(1)
+    store.decisions.reject_field(1, "locations")
+    store.decisions.set_field(1, "company", "Acme Data GmbH")
+    p = store.records.get(1)
     assert (p["title"], p["company"], p["location"]) == ("Data Engineer 1", "Acme Data GmbH", None)
-    store.revert_field(1, "locations")
-    store.revert_field(1, "company")
-    p = store.get(1)
+    store.decisions.revert_field(1, "locations")
+    store.decisions.revert_field(1, "company")
+    p = store.records.get(1)
     assert (p["company"], p["location"]) == ("Acme", "Berlin")

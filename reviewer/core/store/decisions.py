@@ -1,0 +1,156 @@
+"""``store.decisions``: the machine's value of each field and what people decided.
+
+Two tables: ``suggestions`` (the machine's value, evidence, confidence, stage) and
+``annotations`` (a person's decision: accepted, corrected or rejected, with the
+value). A person's value never overwrites the machine's: both are kept, so every
+exported field says where its value came from.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from reviewer.core.schema import FIELD_NAMES
+from reviewer.core.store.history import Change, now, snapshot
+from reviewer.core.store.sqlite import Database
+
+if TYPE_CHECKING:
+    from reviewer.core.store.postings import Postings
+
+FIELD_STATES = ("suggested", "accepted", "corrected", "rejected")
+_INSERT_SUGGESTION = ("INSERT INTO suggestions (posting_id, field, value, spans, confidence,"
+                      " stage, extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?)")
+_SHOWN = ("title", "company", "locations")
+
+
+def insert_suggestions(db: Database, pid: int, rows: Sequence[tuple[Any, ...]]) -> None:
+    """The machine's values for posting ``pid``: (field, value, spans, confidence,
+    stage, extractor version) each, JSON encoded."""
+    db.conn.executemany(_INSERT_SUGGESTION, [(pid, *row) for row in rows])
+
+
+def shown_values(db: Database, pid: int) -> dict[str, Any]:
+    """The final title, company and locations of posting ``pid`` (a person's value
+    where there is one, else the machine's)."""
+    values: dict[str, Any] = dict.fromkeys(_SHOWN)
+    shown = "field IN ('title', 'company', 'locations')"
+    for name, value, _human in db.execute(  # a person's value after the machine's
+            f"SELECT field, value, 0 FROM suggestions WHERE posting_id = ? AND {shown} "
+            f"UNION ALL SELECT field, value, 1 FROM annotations WHERE posting_id = ? "
+            f"AND {shown} ORDER BY 3", (pid, pid)):
+        values[name] = json.loads(value) if value is not None else None
+    return values
+
+
+class Decisions:
+    """Field suggestions and people's decisions on them; every edit returns a Change."""
+
+    def __init__(self, db: Database, postings: Postings) -> None:
+        self.db = db
+        self._postings = postings
+
+    def set_field(self, pid: int, name: str, value: Any,
+                  spans: list[list[int]] | None = None) -> Change:
+        """A person's value for a field: accepted if it is the machine's, else corrected."""
+        _check_field(name)
+        machine = self.suggestion(pid, name)
+        state = "accepted" if machine is not None and machine == value else "corrected"
+        return self._annotate(pid, name, state, value, spans, f"set {name}")
+
+    def accept_field(self, pid: int, name: str) -> Change:
+        _check_field(name)
+        return self._annotate(pid, name, "accepted", self.suggestion(pid, name), None,
+                              f"accept {name}")
+
+    def reject_field(self, pid: int, name: str) -> Change:
+        _check_field(name)
+        return self._annotate(pid, name, "rejected", None, None, f"reject {name}")
+
+    def revert_field(self, pid: int, name: str) -> Change:
+        """Back to the machine's suggestion: the person's decision is removed."""
+        _check_field(name)
+        with self.db.atomic():
+            change = Change(f"revert {name}", [snapshot(self.db, "annotations", (pid, name))])
+            self.db.execute("DELETE FROM annotations WHERE posting_id = ? AND field = ?",
+                            (pid, name))
+            self._postings.touch(pid, "revert_field", {"field": name})
+        return change
+
+    def accept_all(self, pid: int) -> Change:
+        """Every machine value not yet decided becomes accepted, and the posting reviewed."""
+        with self.db.atomic():
+            change = Change("accept all", [snapshot(self.db, "postings", (pid,))])
+            decided = self.decided(pid)
+            stamp = now()
+            for (name,) in self.db.execute(
+                    "SELECT field FROM suggestions WHERE posting_id = ?", (pid,)).fetchall():
+                if name in decided:
+                    continue
+                change.rows.append(("annotations", (pid, name), None))
+                self.db.execute(
+                    "INSERT INTO annotations (posting_id, field, state, value, spans, updated_at)"
+                    " SELECT posting_id, field, 'accepted', value, spans, ? FROM suggestions"
+                    " WHERE posting_id = ? AND field = ?", (stamp, pid, name))
+            self._postings.mark(pid, "reviewed")
+            self._postings.touch(pid, "accept_all", {})
+        return change
+
+    def suggestion(self, pid: int, name: str) -> Any:
+        """The machine's value of field ``name`` (None: it has none)."""
+        row = self.db.execute("SELECT value FROM suggestions WHERE posting_id = ? AND field = ?",
+                              (pid, name)).fetchone()
+        return json.loads(row[0]) if row and row[0] is not None else None
+
+    def decided(self, pid: int) -> set[str]:
+        """The fields of posting ``pid`` that a person has decided."""
+        return {r[0] for r in self.db.execute(
+            "SELECT field FROM annotations WHERE posting_id = ?", (pid,))}
+
+    def add_decision(self, pid: int, name: str, state: str, value: Any,
+                     spans: list[list[int]], at: str) -> None:
+        """Store a decision as it was made (imported records), without logging it."""
+        self.db.execute(
+            "INSERT INTO annotations (posting_id, field, state, value, spans, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (pid, name, state, json.dumps(value, ensure_ascii=False)
+             if value is not None else None, json.dumps(spans), at))
+
+    def undecided_suggestions(self, pid: int) -> list[tuple[Any, ...]]:
+        """(field, value, spans, confidence, stage, version) of the machine's values
+        that no person has decided, by field."""
+        decided = self.decided(pid)
+        return [s for s in self.db.execute(
+            "SELECT field, value, spans, confidence, stage, extractor_version FROM suggestions"
+            " WHERE posting_id = ? ORDER BY field", (pid,)) if s[0] not in decided]
+
+    def replace_suggestions(self, pid: int, old: Sequence[tuple[Any, ...]],
+                            new: Sequence[tuple[Any, ...]]) -> None:
+        """Put the ``new`` suggestion rows in place of the ``old`` ones."""
+        self.db.conn.executemany("DELETE FROM suggestions WHERE posting_id = ? AND field = ?",
+                                 [(pid, s[0]) for s in old])
+        insert_suggestions(self.db, pid, new)
+
+    def _annotate(self, pid: int, name: str, state: str, value: Any,
+                  spans: list[list[int]] | None, description: str) -> Change:
+        if not self._postings.exists(pid):
+            raise KeyError(pid)
+        with self.db.atomic():
+            change = Change(description, [snapshot(self.db, "annotations", (pid, name))])
+            if spans is None and state == "accepted":
+                row = self.db.execute("SELECT spans FROM suggestions WHERE posting_id = ? AND "
+                                      "field = ?", (pid, name)).fetchone()
+                spans = json.loads(row[0]) if row else []
+            self.db.execute(
+                "INSERT OR REPLACE INTO annotations (posting_id, field, state, value, spans,"
+                " updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (pid, name, state, json.dumps(value, ensure_ascii=False) if value is not None
+                 else None, json.dumps(spans or []), now()))
+            self._postings.touch(pid, f"{state}_field", {"field": name})
+        return change
+
+
+def _check_field(name: str) -> None:
+    if name not in FIELD_NAMES:
+        raise ValueError(f"unknown field {name!r}")

@@ -1,0 +1,111 @@
+"""The project's log and the undo of edits.
+
+Every edit returns a ``Change``: the rows it replaced, as they were (None: the row
+did not exist), each named by its table and key. ``History.undo`` puts them back
+and returns the change that redoes it. The parts that own the tables take the
+snapshots (``snapshot``) of their own rows; undo writes them back as they were,
+whatever the table, which is what makes one undo for every kind of edit possible.
+The log (``events``) records what happened, to which posting, when.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from reviewer.core.store.sqlite import Database
+
+# the key columns of each table an edit can change
+KEYS = {
+    "postings": ("id",),
+    "annotations": ("posting_id", "field"),
+    "suggestions": ("posting_id", "field"),
+    "spans": ("id",),
+    "doc_labels": ("posting_id", "question", "option"),
+}
+Row = tuple[str, tuple[Any, ...], dict[str, Any] | None]
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class Change:
+    """What an edit replaced: rows as they were (None: the row did not exist)."""
+
+    description: str
+    rows: list[Row] = field(default_factory=list)
+
+
+def snapshot(db: Database, table: str, key: tuple[Any, ...]) -> Row:
+    """The row of ``table`` with ``key`` as it is now (None: there is none)."""
+    where = " AND ".join(f'"{c}" = ?' for c in KEYS[table])
+    cur = db.execute(f"SELECT * FROM {table} WHERE {where}", key)
+    row = cur.fetchone()
+    if row is None:
+        return table, key, None
+    return table, key, dict(zip([d[0] for d in cur.description], row, strict=True))
+
+
+def log(db: Database, kind: str, data: dict[str, Any], posting: int | None = None,
+        at: str | None = None) -> None:
+    """One line of the project's log."""
+    db.execute("INSERT INTO events (at, kind, posting_id, data) VALUES (?, ?, ?, ?)",
+               (at or now(), kind, posting, json.dumps(data, ensure_ascii=False)))
+
+
+def key_posting(change: Change) -> int | None:
+    """The posting a change is about (None: it names none)."""
+    for table, key, row in change.rows:
+        if table in ("postings", "annotations", "doc_labels", "suggestions"):
+            return int(key[0])
+        if row is not None and "posting_id" in row:
+            return int(row["posting_id"])
+    return None
+
+
+class History:
+    """``store.history``: undo, and the project's log."""
+
+    def __init__(self, db: Database, refresh: Callable[[int], None]) -> None:
+        self.db = db
+        self._refresh = refresh  # keeps a posting's listing columns on its final values
+
+    def undo(self, change: Change) -> Change:
+        """Put back the rows a change replaced; returns the change that redoes it."""
+        with self.db.atomic():
+            redo = Change(change.description,
+                          [snapshot(self.db, table, key) for table, key, _ in change.rows])
+            for table, key, row in reversed(change.rows):
+                where = " AND ".join(f'"{c}" = ?' for c in KEYS[table])
+                if row is None:
+                    self.db.execute(f"DELETE FROM {table} WHERE {where}", key)
+                elif table == "postings":
+                    sets = ", ".join(f'"{c}" = ?' for c in row if c != "id")
+                    self.db.execute(f"UPDATE postings SET {sets} WHERE id = ?",
+                                    [v for c, v in row.items() if c != "id"] + [key[0]])
+                else:
+                    columns = ", ".join(f'"{c}"' for c in row)
+                    self.db.execute(f"INSERT OR REPLACE INTO {table} ({columns}) VALUES"
+                                    f" ({', '.join('?' * len(row))})", list(row.values()))
+            posting = key_posting(change)
+            if posting is not None:
+                self._refresh(posting)
+                log(self.db, "undo", {"change": change.description}, posting)
+        return redo
+
+    def logged(self, kind: str) -> bool:
+        """Whether the log holds a line of this kind."""
+        return self.db.execute("SELECT 1 FROM events WHERE kind = ? LIMIT 1",
+                               (kind,)).fetchone() is not None
+
+    def kinds(self, posting: int | None = None) -> list[str]:
+        """The kinds of the log's lines, oldest first (of one posting when given)."""
+        if posting is None:
+            return [r[0] for r in self.db.execute("SELECT kind FROM events ORDER BY id")]
+        return [r[0] for r in self.db.execute(
+            "SELECT kind FROM events WHERE posting_id = ? ORDER BY id", (posting,))]

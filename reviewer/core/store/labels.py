@@ -1,0 +1,154 @@
+"""``store.labels``: the project's label schema and each posting's answers.
+
+The schema (``label_schema``) is a list of questions (``reviewer.core.labels``);
+a posting's answers to the document questions are ``doc_labels`` rows, its span
+labels live with the spans (``store.spans``). Saving a new schema carries the
+labels along renamed options and removes the labels of options that are gone.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from reviewer.core.labels import Option, Question, check, to_json
+from reviewer.core.store.history import Change, log
+from reviewer.core.store.sqlite import Database
+
+if TYPE_CHECKING:
+    from reviewer.core.store.postings import Postings
+    from reviewer.core.store.spans import Spans
+
+Origins = Mapping[tuple[str, str], tuple[str, str]]
+
+
+class Labels:
+    """The label schema and the answers to its document questions."""
+
+    def __init__(self, db: Database, postings: Postings, spans: Spans) -> None:
+        self.db = db
+        self._postings = postings
+        self._spans = spans
+
+    def schema(self) -> list[Question]:
+        """The project's questions, in order (see ``reviewer.core.labels``)."""
+        return [Question(name, kind, [Option(o["name"], o.get("color", ""), o.get("key", ""))
+                                      for o in json.loads(options)])
+                for name, kind, options in self.db.execute(
+                    "SELECT question, kind, options FROM label_schema ORDER BY position")]
+
+    def has_schema(self) -> bool:
+        """Whether the project has any question."""
+        return self.db.execute("SELECT 1 FROM label_schema LIMIT 1").fetchone() is not None
+
+    def answer(self, pid: int, question: str, options: Sequence[str]) -> Change:
+        """The posting's answer to one question (all its options, replacing the old)."""
+        with self.db.atomic():
+            old = self.db.execute(
+                "SELECT option FROM doc_labels WHERE posting_id = ? AND question = ?",
+                (pid, question)).fetchall()
+            change = Change(f"label {question}")
+            change.rows += [("doc_labels", (pid, question, o[0]),
+                             {"posting_id": pid, "question": question, "option": o[0]})
+                            for o in old]
+            change.rows += [("doc_labels", (pid, question, o), None)
+                            for o in options if (o,) not in old]
+            self.db.execute("DELETE FROM doc_labels WHERE posting_id = ? AND question = ?",
+                            (pid, question))
+            self.insert(pid, {question: list(options)})
+            self._postings.touch(pid, "set_labels",
+                                 {"question": question, "options": list(options)})
+        return change
+
+    def insert(self, pid: int, answers: Mapping[str, Sequence[str]]) -> None:
+        """Add answers to posting ``pid`` (kept as they are where present), unlogged."""
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO doc_labels (posting_id, question, option) VALUES (?,?,?)",
+            [(pid, q, o) for q, options in answers.items() for o in options])
+
+    def has_any(self, pid: int) -> bool:
+        return self.db.execute("SELECT 1 FROM doc_labels WHERE posting_id = ? LIMIT 1",
+                               (pid,)).fetchone() is not None
+
+    def uses(self, question: Question) -> dict[str, int]:
+        """How many labels each option of ``question`` has given (its spans, rejected
+        suggestions aside, for a span question; its answers for the others)."""
+        if question.kind == "span":
+            return self._spans.uses(question.option_names())
+        return dict(self.db.execute("SELECT option, count(*) FROM doc_labels WHERE question = ?"
+                                    " GROUP BY option", (question.name,)))
+
+    def lost(self, questions: Sequence[Question],
+             origins: Origins | None = None) -> list[tuple[str, str, int]]:
+        """(question, option, labels) for every option in use whose labels
+        ``save_schema`` would remove."""
+        current = self.schema()
+        answers, spans = self._moves(questions, origins, current)
+        return [(q.name, option, n) for q in current
+                for option, n in self.uses(q).items()
+                if ((option not in spans) if q.kind == "span" else (q.name, option) not in answers)]
+
+    def save_schema(self, questions: Sequence[Question], origins: Origins | None = None) -> int:
+        """Replace the schema, carrying the labels along: ``origins`` maps each new
+        (question, option) to the (question, option) it was renamed from (None: the
+        same names). All moves happen at once, so swaps and chains of renames are
+        safe. Labels of options no longer in the schema are removed. One transaction;
+        returns how many labels were removed."""
+        check(questions)
+        answers, spans = self._moves(questions, origins)
+        moves = [(*old, *new) for old, new in answers.items() if old != new]
+        kept = [(q.name, o) for q in questions if q.kind != "span" for o in q.option_names()]
+        span_labels = [o for q in questions if q.kind == "span" for o in q.option_names()]
+        with self.db.atomic():
+            db = self.db
+            for table, columns in (("label_moves", "old_q, old_o, new_q, new_o"),
+                                   ("kept_answers", "q, o")):
+                db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({columns})")
+                db.execute(f"DELETE FROM {table}")
+            db.conn.executemany("INSERT INTO label_moves VALUES (?, ?, ?, ?)", moves)
+            db.conn.executemany("INSERT INTO kept_answers VALUES (?, ?)", kept)
+            moved = db.execute(
+                "SELECT d.posting_id, m.new_q, m.new_o FROM doc_labels d JOIN label_moves m"
+                " ON d.question = m.old_q AND d.option = m.old_o").fetchall()
+            db.execute("DELETE FROM doc_labels WHERE (question, option) IN"
+                       " (SELECT old_q, old_o FROM label_moves)")
+            db.conn.executemany("INSERT OR IGNORE INTO doc_labels (posting_id, question, option)"
+                                " VALUES (?, ?, ?)", moved)
+            self._spans.rename_labels([(old, new) for old, new in spans.items() if old != new])
+            removed = db.execute("DELETE FROM doc_labels WHERE (question, option) NOT IN"
+                                 " (SELECT q, o FROM kept_answers)").rowcount
+            removed += self._spans.keep_labels(span_labels)
+            db.execute("DELETE FROM label_schema")
+            db.conn.executemany(
+                "INSERT INTO label_schema (question, kind, options, position) VALUES (?,?,?,?)",
+                [(q["question"], q["kind"], json.dumps(q["options"], ensure_ascii=False), n)
+                 for n, q in enumerate(to_json(questions))])
+            log(db, "label_schema", {"removed": removed})
+        return int(removed)
+
+    def _moves(self, questions: Sequence[Question], origins: Origins | None,
+               current: Sequence[Question] | None = None
+               ) -> tuple[dict[tuple[str, str], tuple[str, str]], dict[str, str]]:
+        """Where the labels of the current schema go under ``questions``: document answers
+        (question, option) to their new pair, span labels to their new name. ``origins``
+        maps each new (question, option) to the one it was, None: the same names. An
+        option that moves between document and span questions goes nowhere."""
+        new = {q.name: q for q in questions}
+        if origins is None:
+            origins = {(q.name, o): (q.name, o) for q in questions for o in q.option_names()}
+        if current is None:
+            current = self.schema()
+        old_kinds = {(q.name, o): q.kind for q in current for o in q.option_names()}
+        answers: dict[tuple[str, str], tuple[str, str]] = {}
+        spans: dict[str, str] = {}
+        for (question, option), was in origins.items():
+            kind = old_kinds.get(was)
+            if kind is None or question not in new or (kind == "span") != (
+                    new[question].kind == "span"):
+                continue
+            if kind == "span":
+                spans[was[1]] = option
+            else:
+                answers[was] = (question, option)
+        return answers, spans

@@ -1,0 +1,198 @@
+"""``store.postings``: the postings table, one row a posting.
+
+Adding postings (a batch from an import, de-duplicated by the hash of the raw page),
+a posting's status and comment, its cleaned text, and the columns the list shows
+without a join (title, company, location), kept on the final field values. Every
+edit to a posting stamps its ``updated_at`` and logs what happened (``touch``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from reviewer.core.records import STATUSES
+from reviewer.core.schema import EXTRACTOR_VERSION
+from reviewer.core.store import decisions
+from reviewer.core.store.history import Change, log, now, snapshot
+from reviewer.core.store.sqlite import Database
+
+ROW_COLUMNS = ("hash", "source", "kind", "raw", "cleaned", "source_text", "removed", "context",
+               "metadata", "status", "title", "company", "location", "min_confidence")
+TEXT_COLUMNS = ("cleaned", "source_text", "removed", "context")
+
+
+@dataclass
+class NewPosting:
+    """A posting ready to store: the page and what the pipeline made of it."""
+
+    source: str
+    hash: str
+    kind: str
+    raw: str | None
+    cleaned: str
+    source_text: str = ""
+    removed: list[list[Any]] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    fields: dict[str, Any] = field(default_factory=dict)
+    evidence: dict[str, list[list[int]]] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)
+    stages: dict[str, str] = field(default_factory=dict)
+    status: str = "new"
+    extractor_version: str = EXTRACTOR_VERSION
+
+
+@dataclass
+class PreparedPosting:
+    """A posting encoded as the store's rows, ready to insert (see ``prepare``).
+
+    Made where the posting was cleaned, so that a worker process hands the writer
+    flat rows rather than nested values to encode. ``raw`` is filled in by the writer,
+    which still holds the page."""
+
+    hash: str
+    row: tuple[Any, ...]  # the ROW_COLUMNS but raw
+    suggestions: list[tuple[Any, ...]]  # (field, value, spans, confidence, stage, version)
+    raw: str | None = None
+
+    def full_row(self) -> tuple[Any, ...]:
+        """The row in ``ROW_COLUMNS`` order, the raw page put in its place."""
+        return (*self.row[:3], self.raw, *self.row[3:])
+
+
+def prepare(item: NewPosting) -> PreparedPosting:
+    """The rows of a posting, JSON encoded."""
+    locations = item.fields.get("locations") or []
+    confidences = list(item.confidence.values())
+    row = (item.hash, item.source, item.kind, item.cleaned, item.source_text,
+           _json(item.removed), _json(item.context),
+           orjson.dumps(item.metadata, default=str).decode(), item.status,
+           item.fields.get("title"), item.fields.get("company"),
+           locations[0] if locations else None, min(confidences) if confidences else None)
+    suggestions = [
+        (name, _json(value), _json(item.evidence.get(name, [])),
+         item.confidence.get(name, 0.0), item.stages.get(name, ""), item.extractor_version)
+        for name, value in item.fields.items() if value not in (None, [], {}, "")]
+    return PreparedPosting(item.hash, row, suggestions, item.raw)
+
+
+class Postings:
+    """The postings of a project: adding them, their status, comment and text."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def known_hashes(self, hashes: Sequence[str]) -> set[str]:
+        """Which of these raw-page hashes the project holds already."""
+        found: set[str] = set()
+        for i in range(0, len(hashes), 500):
+            chunk = list(hashes[i:i + 500])
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.db.execute(
+                f"SELECT hash FROM postings WHERE hash IN ({marks})", chunk))
+        return found
+
+    def add(self, batch: Sequence[NewPosting | PreparedPosting], event: str = "import") -> int:
+        """Store a batch in one transaction; postings whose hash is known are skipped.
+
+        Returns how many were added."""
+        stamp = now()
+        added = 0
+        insert = (f"INSERT OR IGNORE INTO postings ({', '.join(ROW_COLUMNS)}, imported_at, "
+                  f"updated_at) VALUES ({', '.join('?' * (len(ROW_COLUMNS) + 2))})")
+        with self.db.atomic():
+            conn = self.db.conn
+            for entry in batch:
+                item = entry if isinstance(entry, PreparedPosting) else prepare(entry)
+                cur = conn.execute(insert, (*item.full_row(), stamp, stamp))
+                if cur.rowcount == 0:
+                    continue
+                added += 1
+                decisions.insert_suggestions(self.db, int(cur.lastrowid or 0), item.suggestions)
+            if added:
+                log(self.db, event, {"added": added}, at=stamp)
+        return added
+
+    def insert(self, row: dict[str, Any]) -> int:
+        """One posting row as given (columns by name; an ``id`` is kept); its id."""
+        cur = self.db.execute(
+            f"INSERT INTO postings ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+            list(row.values()))
+        return int(cur.lastrowid or 0)
+
+    def exists(self, pid: int) -> bool:
+        return self.db.execute("SELECT 1 FROM postings WHERE id = ?", (pid,)).fetchone() \
+            is not None
+
+    def cleaned(self, pid: int) -> str:
+        """The cleaned text of posting ``pid``; KeyError if there is none."""
+        row = self.db.execute("SELECT cleaned FROM postings WHERE id = ?", (pid,)).fetchone()
+        if row is None:
+            raise KeyError(pid)
+        return str(row[0])
+
+    def work_state(self, pid: int) -> tuple[list[Any], str, str]:
+        """(the TEXT_COLUMNS, status, comment) of posting ``pid``; KeyError if none."""
+        old = self.db.execute(f"SELECT {', '.join(TEXT_COLUMNS)}, status, comment FROM postings"
+                              " WHERE id = ?", (pid,)).fetchone()
+        if old is None:
+            raise KeyError(pid)
+        *text, status, comment = old
+        return text, status, comment
+
+    def replace_text(self, pid: int, row: dict[str, Any]) -> None:
+        """A new cleaning of the posting (the TEXT_COLUMNS and min_confidence of ``row``)."""
+        self.db.execute(
+            "UPDATE postings SET cleaned = ?, source_text = ?, removed = ?, context = ?,"
+            " min_confidence = ? WHERE id = ?",
+            (*[row[c] for c in TEXT_COLUMNS], row["min_confidence"], pid))
+
+    def stored_pages(self, after: int, limit: int) -> list[tuple[Any, ...]]:
+        """(id, source, raw, kind, hash, metadata) of the postings after id ``after``."""
+        return self.db.execute(
+            "SELECT id, source, raw, kind, hash, metadata FROM postings WHERE id > ?"
+            " ORDER BY id LIMIT ?", (after, limit)).fetchall()
+
+    # --- edits ---------------------------------------------------------------------------
+
+    def set_status(self, pid: int, status: str) -> Change:
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}; one of {', '.join(STATUSES)}")
+        with self.db.atomic():
+            change = Change(f"mark {status}", [snapshot(self.db, "postings", (pid,))])
+            self.mark(pid, status)
+            self.touch(pid, "set_status", {"status": status})
+        return change
+
+    def mark(self, pid: int, status: str) -> None:
+        """Set the status alone, as part of a larger edit that logs itself."""
+        self.db.execute("UPDATE postings SET status = ? WHERE id = ?", (status, pid))
+
+    def set_comment(self, pid: int, text: str) -> Change:
+        with self.db.atomic():
+            change = Change("comment", [snapshot(self.db, "postings", (pid,))])
+            self.db.execute("UPDATE postings SET comment = ? WHERE id = ?", (text, pid))
+            self.touch(pid, "set_comment", {})
+        return change
+
+    def touch(self, pid: int, kind: str, data: dict[str, Any]) -> None:
+        """Posting ``pid`` was edited: stamp it, refresh its listing columns, log it."""
+        stamp = now()
+        self.db.execute("UPDATE postings SET updated_at = ? WHERE id = ?", (stamp, pid))
+        self.refresh_display(pid)
+        log(self.db, kind, data, pid, at=stamp)
+
+    def refresh_display(self, pid: int) -> None:
+        """Keep the listing columns (title, company, location) on the final values."""
+        values = decisions.shown_values(self.db, pid)
+        location = values["locations"][0] if values["locations"] else None
+        self.db.execute("UPDATE postings SET title = ?, company = ?, location = ? WHERE id = ?",
+                        (values["title"], values["company"], location, pid))
+
+
+def _json(value: Any) -> str:
+    return orjson.dumps(value).decode()

@@ -1,0 +1,75 @@
+"""The ``Store``: one open project file, and the parts it is made of.
+
+A thin facade in the manner of a collection object: it opens the file (``db``) and
+hands the one connection to each part, which owns the SQL of its own tables:
+
+``store.postings``   the postings table: adding, status, comment, listing columns
+``store.queue``      lists of postings: counts, pages, ids, search
+``store.decisions``  the machine's field values and people's decisions on them
+``store.spans``      labelled spans of the cleaned text
+``store.labels``     the label schema and the answers to its questions
+``store.history``    undo of any edit, and the project's log
+``store.records``    whole postings and canonical records, read and stored back
+``store.machine``    a new cleaning and extraction put in place (re-extract)
+``store.reports``    figures: counts, reviews per day, the machine's accuracy
+
+Every edit is one committed transaction and returns a ``Change`` that
+``store.history.undo`` reverses. A part never writes another part's tables except
+through that part's methods (``records`` and ``reports`` read across them).
+One connection, one thread: a worker thread opens its own ``Store(path)``.
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+from reviewer.core.labels import default_schema
+from reviewer.core.store.db import open_project, schema_version
+from reviewer.core.store.decisions import Decisions
+from reviewer.core.store.history import History
+from reviewer.core.store.labels import Labels
+from reviewer.core.store.machine import Machine
+from reviewer.core.store.postings import Postings
+from reviewer.core.store.queue import Queue
+from reviewer.core.store.records import Records
+from reviewer.core.store.reports import Reports
+from reviewer.core.store.spans import Spans
+from reviewer.core.store.sqlite import Database
+
+
+class Store:
+    """A project file. Open with ``Store(path)``; one connection, one thread."""
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        self.db, created = open_project(self.path, create)
+        self.postings = Postings(self.db)
+        self.queue = Queue(self.db)
+        self.history = History(self.db, self.postings.refresh_display)
+        self.decisions = Decisions(self.db, self.postings)
+        self.spans = Spans(self.db, self.postings)
+        self.labels = Labels(self.db, self.postings, self.spans)
+        parts = (self.postings, self.decisions, self.spans, self.labels)
+        self.records = Records(self.db, *parts)
+        self.machine = Machine(self.db, *parts)
+        self.reports = Reports(self.db)
+        if created or not (self.labels.has_schema() or self.history.logged("label_schema")):
+            self.labels.save_schema(default_schema())  # a project made before labels: too
+
+    def atomic(self) -> AbstractContextManager[Database]:
+        """One transaction around several edits (nested blocks become savepoints)."""
+        return self.db.atomic()
+
+    def schema_version(self) -> int:
+        """The version of the project file's tables."""
+        return schema_version(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

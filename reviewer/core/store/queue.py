@@ -1,0 +1,180 @@
+"""``store.queue``: which postings, in which order, for the list a person works down.
+
+Counts, keyset pages and whole id lists by status and field state, in import order,
+least confident first or most recently edited, and full-text search. Read only,
+over the postings table and its indexes; cheap at a million postings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reviewer.core.records import STATUSES
+from reviewer.core.store.decisions import FIELD_STATES
+from reviewer.core.store.sqlite import Database
+
+# list orders: the SQL expression each sorts by (ties broken by id)
+ORDERS = {
+    "import": "p.id",
+    "confidence": "COALESCE(p.min_confidence, 2.0)",
+    "recent": "p.updated_at",
+}
+_CHUNK = 500  # ids per IN (...)
+ListRow = tuple[int, str, str | None, str | None, str | None, float | None]
+
+
+class Queue:
+    """Lists of postings: counts, pages, ids and search."""
+
+    RANKED = 20_000  # search ranks its matches when there are at most this many
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def count(self, status: str | None = None, field_state: str | None = None) -> int:
+        where, params = _filters(status, field_state)
+        value: int = self.db.execute(f"SELECT count(*) FROM postings p {where}",
+                                     params).fetchone()[0]
+        return value
+
+    def page(
+        self, order: str = "import", after: tuple[Any, int] | None = None, limit: int = 100,
+        status: str | None = None, field_state: str | None = None, descending: bool = False,
+    ) -> list[dict[str, Any]]:
+        """Postings for a list, in ``order``, after the row keyed ``after`` (keyset paging).
+
+        Each row: id, status, title, company, location, min_confidence, updated_at, and
+        ``key``: pass the last row's key as ``after`` for the next page."""
+        expr = ORDERS[order]
+        where, params = _filters(status, field_state)
+        op, direction = ("<", "DESC") if descending else (">", "ASC")
+        if after is not None:
+            where += (" AND " if where else "WHERE ") + f"({expr}, p.id) {op} (?, ?)"
+            params = [*params, *after]
+        rows = self.db.execute(
+            f"SELECT p.id, p.status, p.title, p.company, p.location, p.min_confidence,"
+            f" p.updated_at, {expr} AS sort_key FROM postings p {where}"
+            f" ORDER BY {expr} {direction}, p.id {direction} LIMIT ?", [*params, limit]
+        ).fetchall()
+        keys = ("id", "status", "title", "company", "location", "min_confidence", "updated_at")
+        return [{**dict(zip(keys, r[:7], strict=True)), "key": (r[7], r[0])} for r in rows]
+
+    def rows(self, ids: Sequence[int]) -> dict[int, ListRow]:
+        """The list columns (id, status, title, company, location, min_confidence) of
+        the postings ``ids``, by id (ids not in the project left out)."""
+        found: dict[int, ListRow] = {}
+        for i in range(0, len(ids), _CHUNK):
+            chunk = list(ids[i:i + _CHUNK])
+            marks = ",".join("?" * len(chunk))
+            found.update((r[0], tuple(r)) for r in self.db.execute(
+                "SELECT id, status, title, company, location, min_confidence FROM postings"
+                f" WHERE id IN ({marks})", chunk))
+        return found
+
+    def ids(self, order: str = "import", status: str | None = None,
+            field_state: str | None = None) -> Sequence[int]:
+        """Every matching id in order: integers, cheap even at a million.
+
+        Every posting in import order, when no id is missing, is a ``range`` (three
+        lookups instead of a million rows). Otherwise, in import order, the ids are read
+        from the (status, id) index: read from the table itself they would walk every
+        page of it, gigabytes at a million postings."""
+        expr = ORDERS[order]
+        where, params = _filters(status, field_state)
+        if order == "import" and not where:
+            low, high, count = self.db.execute(
+                "SELECT (SELECT min(id) FROM postings), (SELECT max(id) FROM postings),"
+                " (SELECT count(*) FROM postings)").fetchone()
+            if count == 0:
+                return range(0)
+            if high - low + 1 == count:
+                return range(low, high + 1)
+        if order == "confidence":  # in two parts, each read in the order of an index
+            join = " AND " if where else "WHERE "
+            return [r[0] for r in self.db.execute(
+                f"SELECT p.id FROM postings p {where}{join}p.min_confidence IS NOT NULL"
+                f" ORDER BY p.min_confidence, p.id", params)] + [r[0] for r in self.db.execute(
+                    f"SELECT p.id FROM postings p INDEXED BY postings_confidence"
+                    f" {where}{join}p.min_confidence IS NULL ORDER BY p.id", params)]
+        table = "postings p INDEXED BY postings_status" if order == "import" else "postings p"
+        return [r[0] for r in self.db.execute(
+            f"SELECT p.id FROM {table} {where} ORDER BY {expr}, p.id", params)]
+
+    def passing(self, ids: list[int], status: str | None,
+                field_state: str | None) -> list[int]:
+        """Those of ``ids`` that pass the filters, in the same order."""
+        if not ids or (status is None and field_state is None):
+            return ids
+        if field_state is not None:
+            allowed = set(self.ids("import", status, field_state))
+            return [pid for pid in ids if pid in allowed]
+        _check_status(status)
+        keep: set[int] = set()
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i:i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            keep.update(r[0] for r in self.db.execute(
+                f"SELECT id FROM postings WHERE status = ? AND id IN ({marks})",
+                [status, *chunk]))
+        return [pid for pid in ids if pid in keep]
+
+    def search(self, query: str, limit: int = 1000) -> list[int]:
+        """Ids of postings that match every term (in title, company or text).
+
+        Best first when at most ``RANKED`` postings match; beyond that in import order,
+        since ranking hundreds of thousands of matches takes seconds. Reads no more
+        matches than it returns (``search_after`` reads on)."""
+        terms = _match_terms(query)
+        if not terms:
+            return []
+        head = [r[0] for r in self.db.execute(
+            "SELECT rowid FROM postings_fts WHERE postings_fts MATCH ? ORDER BY rowid LIMIT ?",
+            (terms, max(limit, self.RANKED + 1)))]
+        if len(head) > self.RANKED:
+            return head[:limit]
+        return [r[0] for r in self.db.execute(
+            "SELECT rowid FROM postings_fts WHERE postings_fts MATCH ? ORDER BY rank LIMIT ?",
+            (terms, limit))]
+
+    def search_after(self, query: str, after: int) -> list[int]:
+        """Ids above ``after`` of the postings that match, in import order: the rest of
+        a search too large to rank."""
+        terms = _match_terms(query)
+        if not terms:
+            return []
+        return [r[0] for r in self.db.execute(
+            "SELECT rowid FROM postings_fts WHERE postings_fts MATCH ? AND rowid > ?"
+            " ORDER BY rowid", (terms, after))]
+
+
+def _filters(status: str | None, field_state: str | None) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if status is not None:
+        _check_status(status)
+        clauses.append("p.status = ?")
+        params.append(status)
+    if field_state is not None:
+        if field_state not in FIELD_STATES:
+            raise ValueError(f"unknown field state {field_state!r}; one of "
+                             f"{', '.join(FIELD_STATES)}")
+        if field_state == "suggested":
+            clauses.append("EXISTS (SELECT 1 FROM suggestions s WHERE s.posting_id = p.id AND "
+                           "NOT EXISTS (SELECT 1 FROM annotations a WHERE a.posting_id = p.id "
+                           "AND a.field = s.field))")
+        else:
+            clauses.append("EXISTS (SELECT 1 FROM annotations a WHERE a.posting_id = p.id AND "
+                           "a.state = ?)")
+            params.append(field_state)
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _check_status(status: str | None) -> None:
+    if status not in STATUSES:
+        raise ValueError(f"unknown status {status!r}; one of {', '.join(STATUSES)}")
+
+
+def _match_terms(query: str) -> str:
+    """A full-text query matching every word of ``query`` as written (no operators)."""
+    return " ".join(f'"{t}"' for t in query.replace('"', " ").split())

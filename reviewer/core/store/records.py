@@ -1,0 +1,217 @@
+"""``store.records``: a posting with everything attached, and the canonical record.
+
+Reads a posting as one dict (its row, the machine's values, people's decisions,
+spans and labels, and each field's final value with where it came from), one at a
+time or a whole project streamed in id order; turns it into the canonical record
+that every export starts from (``reviewer.core.records``), and stores such a record
+back with every decision in it (the JSONL round trip). A read-only view across the
+tables; writing a record back goes through the parts that own them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+from reviewer.core.records import PostingRecord
+from reviewer.core.schema import FIELD_NAMES
+from reviewer.core.schema import SCHEMA_VERSION as FIELDS_VERSION
+from reviewer.core.store.decisions import insert_suggestions
+from reviewer.core.store.history import log, now
+from reviewer.core.store.postings import ROW_COLUMNS, NewPosting, prepare
+from reviewer.core.store.sqlite import Database
+
+if TYPE_CHECKING:
+    from reviewer.core.store.decisions import Decisions
+    from reviewer.core.store.labels import Labels
+    from reviewer.core.store.postings import Postings
+    from reviewer.core.store.spans import Spans
+
+_RECORD_COLUMNS = ("id, source, hash, status, cleaned, comment, metadata, imported_at, "
+                   "updated_at")
+
+
+class Records:
+    """Whole postings: read one, stream them all, and store an exported record back."""
+
+    def __init__(self, db: Database, postings: Postings, decisions: Decisions, spans: Spans,
+                 labels: Labels) -> None:
+        self.db = db
+        self._postings, self._decisions, self._spans, self._labels = (
+            postings, decisions, spans, labels)
+
+    def get(self, pid: int) -> dict[str, Any]:
+        """One posting with everything attached; KeyError if there is none."""
+        cursor = self.db.execute("SELECT * FROM postings WHERE id = ?", (pid,))
+        row = cursor.fetchone()
+        if row is None:
+            raise KeyError(pid)
+        posting = dict(zip([d[0] for d in cursor.description], row, strict=True))
+        return _assemble(posting, self._attached(pid, pid))
+
+    def all(self, reviewed_only: bool = True, first: int = 0,
+            last: int | None = None) -> Iterator[PostingRecord]:
+        """Canonical records of the project's postings, in id order (those with ids
+        first..last when given)."""
+        for posting in self.postings(reviewed_only, columns=_RECORD_COLUMNS, first=first,
+                                     last=last):
+            yield record_of(posting)
+
+    def postings(self, reviewed_only: bool = False, page: int = 500, columns: str = "*",
+                 first: int = 0, last: int | None = None) -> Iterator[dict[str, Any]]:
+        """Every posting with everything attached (as ``get`` gives it), in id order.
+
+        Reads a page of postings at a time, one query per table, so memory stays flat
+        and a whole project streams at thousands of postings a second. ``columns``
+        limits what is read of the postings table (the raw page is large)."""
+        status = "AND status = 'reviewed'" if reviewed_only else ""
+        upto = last if last is not None else 2**62
+        after = first - 1
+        while True:
+            cur = self.db.execute(
+                f"SELECT {columns} FROM postings WHERE id > ? AND id <= ? {status} "
+                "ORDER BY id LIMIT ?", (after, upto, page))
+            cols = [d[0] for d in cur.description]
+            rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+            if not rows:
+                return
+            lo, after = rows[0]["id"], rows[-1]["id"]
+            attached = self._attached(lo, after)
+            for posting in rows:
+                yield _assemble(posting, attached)
+
+    def add(self, record: dict[str, Any]) -> bool:
+        """Store one of our own exported records, with every decision in it.
+
+        Keeps its id when the project has no posting with that id, and its timestamps,
+        so that exporting again gives the same record. False if its hash is known."""
+        if self._postings.known_hashes([record["raw_hash"]]):
+            return False
+        with self.db.atomic():
+            pid = record.get("id")
+            if not isinstance(pid, int) or self._postings.exists(pid):
+                pid = None
+            machine = record.get("machine", {})
+            prepared = prepare(NewPosting(
+                source=record.get("source", ""), hash=record["raw_hash"], kind="text",
+                raw=None, cleaned=record["text"], metadata=record.get("metadata") or {},
+                fields={k: v["value"] for k, v in machine.items()},
+                evidence={k: v.get("spans", []) for k, v in machine.items()},
+                confidence={k: v.get("confidence", 0.0) for k, v in machine.items()},
+                stages={k: v.get("stage", "") for k, v in machine.items()},
+                status=record.get("status", "new")))
+            imported = record.get("imported_at") or now()
+            row = {**dict(zip(ROW_COLUMNS, prepared.full_row(), strict=True)),
+                   "imported_at": imported, "updated_at": record.get("updated_at") or imported,
+                   "comment": record.get("comment", "")}
+            if pid is not None:
+                row["id"] = pid
+            pid = self._postings.insert(row)
+            insert_suggestions(self.db, pid, prepared.suggestions)
+            stamp = row["updated_at"]
+            for name, state in (record.get("provenance") or {}).items():
+                if state not in ("accepted", "corrected", "rejected"):
+                    continue
+                value = record["fields"].get(name) if state != "rejected" else None
+                self._decisions.add_decision(
+                    pid, name, state, value, record.get("field_spans", {}).get(name, []), stamp)
+            for span in record.get("spans") or []:
+                self._spans.insert(pid, span["start"], span["end"], span["label"],
+                                   span.get("origin", "human"), stamp)
+            self._labels.insert(pid, record.get("labels") or {})
+            self._postings.refresh_display(pid)
+            log(self.db, "import_record", {}, pid)
+        return True
+
+    def _attached(self, first: int, last: int) -> dict[str, dict[int, Any]]:
+        """Suggestions, annotations, spans and labels of the postings first..last."""
+        out: dict[str, dict[int, Any]] = {"machine": {}, "human": {}, "spans": {}, "labels": {}}
+        between = "posting_id BETWEEN ? AND ?"
+        loads = orjson.loads
+        machine = out["machine"]
+        for pid, name, value, spans, conf, stage in self.db.execute(
+                "SELECT posting_id, field, value, spans, confidence, stage FROM suggestions "
+                f"WHERE {between}", (first, last)):
+            entry = machine.get(pid)
+            if entry is None:
+                entry = machine[pid] = {}
+            # the keys in the canonical record's order, so records reuse these dicts
+            entry[name] = {"value": loads(value) if value is not None else None,
+                           "confidence": conf, "spans": loads(spans), "stage": stage}
+        for pid, name, state, value, spans, at in self.db.execute(
+                "SELECT posting_id, field, state, value, spans, updated_at FROM annotations "
+                f"WHERE {between}", (first, last)):
+            out["human"].setdefault(pid, {})[name] = {
+                "state": state, "value": loads(value) if value is not None else None,
+                "spans": loads(spans), "updated_at": at}
+        for sid, pid, start, end, label, origin, state in self.db.execute(
+                'SELECT id, posting_id, start, "end", label, origin, state FROM spans '
+                f"WHERE {between} ORDER BY posting_id, start, id", (first, last)):
+            out["spans"].setdefault(pid, []).append(
+                {"id": sid, "start": start, "end": end, "label": label, "origin": origin,
+                 "state": state})
+        for pid, question, option in self.db.execute(
+                f"SELECT posting_id, question, option FROM doc_labels WHERE {between} "
+                "ORDER BY posting_id, question, option", (first, last)):
+            out["labels"].setdefault(pid, {}).setdefault(question, []).append(option)
+        return out
+
+
+def _assemble(posting: dict[str, Any], attached: dict[str, dict[int, Any]]) -> dict[str, Any]:
+    pid = posting["id"]
+    for key in ("removed", "context", "metadata"):
+        if key in posting:
+            posting[key] = orjson.loads(posting[key])
+    posting["machine"] = attached["machine"].get(pid, {})
+    posting["human"] = attached["human"].get(pid, {})
+    posting["spans"] = attached["spans"].get(pid, [])
+    posting["labels"] = attached["labels"].get(pid, {})
+    posting["fields"], posting["provenance"] = final_fields(posting)
+    return posting
+
+
+def record_of(posting: dict[str, Any]) -> PostingRecord:
+    """The canonical record (see ``reviewer.core.records``) of a posting as ``get``
+    returns it."""
+    text = posting["cleaned"]
+    field_spans: dict[str, list[list[int]]] = {}
+    for name, state in posting["provenance"].items():
+        if state in ("accepted", "corrected"):
+            field_spans[name] = posting["human"][name]["spans"]
+        elif state == "machine":
+            field_spans[name] = posting["machine"][name]["spans"]
+    return {
+        "id": posting["id"], "source": posting["source"], "raw_hash": posting["hash"],
+        "status": posting["status"], "text": text, "fields": posting["fields"],
+        "provenance": posting["provenance"],
+        "machine": posting["machine"],
+        "field_spans": {k: v for k, v in field_spans.items() if v},
+        "spans": [{"start": s["start"], "end": s["end"], "label": s["label"],
+                   "text": text[s["start"]:s["end"]], "origin": s["origin"]}
+                  for s in posting["spans"] if s["state"] == "accepted"],
+        "labels": posting["labels"], "comment": posting["comment"],
+        "metadata": posting["metadata"], "imported_at": posting["imported_at"],
+        "updated_at": posting["updated_at"], "schema_version": FIELDS_VERSION,
+    }
+
+
+def final_fields(posting: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """Each field's final value and where it came from (accepted / corrected / rejected /
+    machine / none)."""
+    values: dict[str, Any] = {}
+    provenance: dict[str, str] = {}
+    for name in FIELD_NAMES:
+        human = posting["human"].get(name)
+        machine = posting["machine"].get(name)
+        if human is not None:
+            values[name] = human["value"] if human["state"] != "rejected" else None
+            provenance[name] = human["state"]
+        elif machine is not None:
+            values[name] = machine["value"]
+            provenance[name] = "machine"
+        else:
+            values[name] = None
+            provenance[name] = "none"
+    return values, provenance

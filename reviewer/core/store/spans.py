@@ -1,0 +1,120 @@
+"""``store.spans``: labelled character ranges of a posting's cleaned text.
+
+A span has a label, an origin (``machine`` or ``human``) and a state: a machine's
+span is ``suggested`` until a person accepts or rejects it; a rejected span is kept
+(so that it is not offered again) but neither shown nor exported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from reviewer.core.store.history import Change, now, snapshot
+from reviewer.core.store.sqlite import Database
+
+if TYPE_CHECKING:
+    from reviewer.core.store.postings import Postings
+
+_INSERT = ('INSERT INTO spans (posting_id, start, "end", label, origin, state, created_at)'
+           " VALUES (?, ?, ?, ?, ?, ?, ?)")
+
+
+class Spans:
+    """The labelled spans of every posting; every edit returns a Change."""
+
+    def __init__(self, db: Database, postings: Postings) -> None:
+        self.db = db
+        self._postings = postings
+
+    def add(self, pid: int, start: int, end: int, label: str, origin: str = "human",
+            state: str = "accepted") -> tuple[int, Change]:
+        """One span; its id and the change."""
+        self._check(pid, [(start, end)])
+        with self.db.atomic():
+            cur = self.db.execute(_INSERT, (pid, start, end, label, origin, state, now()))
+            span_id = int(cur.lastrowid or 0)
+            self._postings.touch(pid, "add_span", {"span": span_id, "label": label})
+        return span_id, Change(f"label {label}", [("spans", (span_id,), None)])
+
+    def add_many(self, pid: int, spans: Sequence[tuple[int, int, str]], origin: str = "human",
+                 state: str = "accepted") -> Change:
+        """Several spans of posting ``pid`` as one edit (accepting or rejecting the
+        machine's suggested spans together)."""
+        self._check(pid, [(start, end) for start, end, _label in spans])
+        change = Change(f"{state} {len(spans)} spans")
+        with self.db.atomic():
+            stamp = now()
+            for start, end, label in spans:
+                cur = self.db.execute(_INSERT, (pid, start, end, label, origin, state, stamp))
+                change.rows.append(("spans", (int(cur.lastrowid or 0),), None))
+            self._postings.touch(pid, "add_spans", {"count": len(spans), "state": state})
+        return change
+
+    def insert(self, pid: int, start: int, end: int, label: str, origin: str,
+               at: str) -> None:
+        """Store an accepted span as it was made (imported records), without logging it."""
+        self.db.execute(_INSERT, (pid, start, end, label, origin, "accepted", at))
+
+    def relabel(self, span_id: int, label: str) -> Change:
+        """A person's label for the span (a machine's suggestion becomes theirs)."""
+        return self._edit(span_id, f"relabel span {label}",
+                          "UPDATE spans SET label = ?, origin = 'human', state = 'accepted'"
+                          " WHERE id = ?", (label,), "relabel_span", {"label": label})
+
+    def reject(self, span_id: int) -> Change:
+        """Mark a span rejected: kept, so that a machine suggestion is not offered again,
+        but neither shown nor exported."""
+        return self._edit(span_id, "reject span",
+                          "UPDATE spans SET state = 'rejected' WHERE id = ?", (),
+                          "reject_span", {})
+
+    def remove(self, span_id: int) -> Change:
+        return self._edit(span_id, "remove span", "DELETE FROM spans WHERE id = ?", (),
+                          "remove_span", {})
+
+    def has_any(self, pid: int) -> bool:
+        return self.db.execute("SELECT 1 FROM spans WHERE posting_id = ? LIMIT 1",
+                               (pid,)).fetchone() is not None
+
+    def uses(self, labels: Sequence[str]) -> dict[str, int]:
+        """How many spans (rejected suggestions aside) each of ``labels`` has."""
+        if not labels:
+            return {}
+        return dict(self.db.execute(
+            f"SELECT label, count(*) FROM spans WHERE state != 'rejected' AND label IN"
+            f" ({','.join('?' * len(labels))}) GROUP BY label", list(labels)))
+
+    def rename_labels(self, moves: Sequence[tuple[str, str]]) -> None:
+        """Give every span labelled ``old`` the label ``new``, for each (old, new) pair,
+        all at once (so that swaps and chains of renames are safe). Inside the caller's
+        transaction."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS span_moves (old, new)")
+        self.db.execute("DELETE FROM span_moves")
+        self.db.conn.executemany("INSERT INTO span_moves VALUES (?, ?)", moves)
+        # one statement: each span reads its own old label, so a swap cannot mix them
+        self.db.execute("UPDATE spans SET label = (SELECT new FROM span_moves WHERE old = label)"
+                        " WHERE label IN (SELECT old FROM span_moves)")
+
+    def keep_labels(self, labels: Sequence[str]) -> int:
+        """Remove the spans whose label is not one of ``labels``; how many."""
+        return int(self.db.execute(
+            f"DELETE FROM spans WHERE label NOT IN ({','.join('?' * len(labels))})",
+            list(labels)).rowcount)
+
+    def _check(self, pid: int, ranges: Sequence[tuple[int, int]]) -> None:
+        size = len(self._postings.cleaned(pid))
+        for start, end in ranges:
+            if not 0 <= start < end <= size:
+                raise ValueError(f"span {start}-{end} is outside the text (0-{size})")
+
+    def _edit(self, span_id: int, description: str, sql: str, params: tuple[Any, ...],
+              event: str, data: dict[str, Any]) -> Change:
+        row = self.db.execute("SELECT posting_id FROM spans WHERE id = ?", (span_id,)).fetchone()
+        if row is None:
+            raise KeyError(span_id)
+        with self.db.atomic():
+            change = Change(description, [snapshot(self.db, "spans", (span_id,))])
+            self.db.execute(sql, (*params, span_id))
+            self._postings.touch(row[0], event, {"span": span_id, **data})
+        return change
