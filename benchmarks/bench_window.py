@@ -90,7 +90,7 @@ def measure(path: Path) -> None:
     moves = []
     for _ in range(500):
         t = time.perf_counter()
-        window.go_next()
+        window.queue_pane.go_next()
         app.processEvents()
         moves.append(time.perf_counter() - t)
     moves.sort()
@@ -110,8 +110,8 @@ def measure(path: Path) -> None:
                             QTextCursor.MoveMode.KeepAnchor)
         window.document.setTextCursor(cursor)
         edits = window.undo_stack.count()
-        window.label_selection("SKILL")
-        window.go_next()
+        window.spans.label_selection("SKILL")
+        window.queue_pane.go_next()
         app.processEvents()
         if window.undo_stack.count() > edits:  # (a space or a sign selected labels nothing)
             labelled.append(time.perf_counter() - t)
@@ -122,9 +122,9 @@ def measure(path: Path) -> None:
           f"over {n} spans labelled)")
 
     for word in ("Terraform", "engineer"):
-        window.search_box.setText(word)
+        window.queue_pane.search_box.setText(word)
         t = time.perf_counter()
-        window._search()
+        window.queue_pane.search()
         app.processEvents()
         took = time.perf_counter() - t
         shown = window.model.rowCount()
@@ -135,9 +135,9 @@ def measure(path: Path) -> None:
         print(f"search {word!r:<17} {took * 1000:8.0f} ms   (first {shown:,} shown; "
               f"target <= 200; all {window.model.rowCount():,} listed after "
               f"{whole * 1000:,.0f} ms)")
-    window.search_box.setText("")
+    window.queue_pane.search_box.setText("")
     t = time.perf_counter()
-    window.order_choice.setCurrentIndex(window.order_choice.findData("confidence"))
+    window.queue_pane.order_choice.setCurrentIndex(window.queue_pane.order_choice.findData("confidence"))
     app.processEvents()
     print(f"least confident first    {(time.perf_counter() - t) * 1000:8.0f} ms")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -78,7 +78,7 @@ def main() -> int:
         window = ReviewWindow(store, settings)
         window.resize(1400, 860)
         window.show()
-        window.select_row(0)
+        window.queue_pane.select_row(0)
         window.fields.editors["title"].editor.setFocus()
         grab(window, out / f"review-window{suffix}.png", app)
 
@@ -90,13 +90,13 @@ def main() -> int:
         over(window, window.help_box, out / f"shortcut-help{suffix}.png", app)
         window.help_box.close()
 
-        window.edit_shortcuts()
-        over(window, window.shortcut_dialog, out / f"shortcut-settings{suffix}.png", app)
-        window.shortcut_dialog.reject()
+        window.actions.edit_shortcuts()
+        over(window, window.actions.shortcut_dialog, out / f"shortcut-settings{suffix}.png", app)
+        window.actions.shortcut_dialog.reject()
 
         window.choose_export()
-        over(window, window.export_dialog, out / f"export-dialog{suffix}.png", app)
-        window.export_dialog.reject()
+        over(window, window.long_work.export_dialog, out / f"export-dialog{suffix}.png", app)
+        window.long_work.export_dialog.reject()
 
         # labels: a document answer, overlapping spans, the suggested skills
         text = store.records.get(window.pid)["cleaned"]  # type: ignore[arg-type]
@@ -104,7 +104,7 @@ def main() -> int:
                              ("Bachelor's degree in Computer Science", "QUALIFICATION")):
             start = text.index(words)
             end = start + len(words)
-            window._push("label", lambda p, a=start, b=end, lab=label:
+            window.flow.push("label", lambda p, a=start, b=end, lab=label:
                          store.spans.add(p, a, b, lab)[1])
         for question, option in (("relevant", "yes"), ("seniority", "senior")):
             window.labels.toggle(window.labels.questions[question], option)
@@ -117,7 +117,7 @@ def main() -> int:
         over(window, window.schema_dialog, out / f"label-schema{suffix}.png", app)
         window.schema_dialog.reject()
 
-        window.accept_and_next()
+        window.flow.accept_and_next()
         window.show_stats()
         while window.stats_view.job is not None:
             settle(app)
@@ -127,12 +127,12 @@ def main() -> int:
 
         bad = Path(tmp) / "scan.html"
         bad.write_bytes(b"\x00\x01\x02\xff" * 100)
-        window.import_files([bad])
-        while window.job is not None:
+        window.long_work.import_files([bad])
+        while window.long_work.job is not None:
             settle(app)
-        assert window.message_box is not None
-        over(window, window.message_box, out / f"import-error{suffix}.png", app)
-        window.message_box.close()
+        assert window.long_work.message_box is not None
+        over(window, window.long_work.message_box, out / f"import-error{suffix}.png", app)
+        window.long_work.message_box.close()
         window.close()
         store.close()
     return 0

@@ -3,6 +3,7 @@ no module over 400 lines, no class over 300."""
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -39,3 +40,20 @@ def test_the_sql_check_can_fail(tmp_path: Path) -> None:
     bad = tmp_path / "pane.py"
     bad.write_text("rows = self.store.db.execute('SELECT 1')\n", encoding="utf-8")
     assert sql_outside_the_store([bad])
+
+
+def test_no_module_over_400_lines() -> None:
+    long = {str(p.relative_to(ROOT)): n for p in _modules()
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    assert long == {}
+
+
+def test_no_class_over_300_lines() -> None:
+    big = {}
+    for path in _modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and node.end_lineno is not None:
+                size = node.end_lineno - node.lineno + 1
+                if size > 300:
+                    big[f"{path.relative_to(ROOT)}:{node.name}"] = size
+    assert big == {}

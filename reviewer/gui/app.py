@@ -75,7 +75,7 @@ class Launcher(QObject):
             self.start_screen = None
         self.window = window
         if files:
-            window.import_files(list(files))
+            window.long_work.import_files(list(files))
         return True
 
     def _switch(self, path: Path | None) -> None:

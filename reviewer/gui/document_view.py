@@ -2,9 +2,8 @@
 
 The extractor's evidence spans are offsets into the Markdown *source*, but the
 widget shows the rendered document, whose text lacks the markup ("## ", "- ",
-"**", "[text](url)" …). ``SpanMapper`` bridges the two: it strips the markup from
-a span's source text the way the renderer does and looks for the result in the
-rendered text near where the span should be. Positions kept in
+"**", "[text](url)" …). ``text_mapping.SpanMapper`` bridges the two; the colours
+and formats are drawn by ``document_paint``. Positions kept in
 ``DocumentView.highlights`` are Qt document positions (UTF-16 units).
 
 The view never loads anything: links are not followed and ``loadResource``
@@ -15,304 +14,32 @@ Markdown is read with HTML switched off.
 from __future__ import annotations
 
 import bisect
-import html
-import itertools
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QPalette,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-)
+from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QTextBrowser, QToolTip, QWidget
 
-from reviewer.core.schema import FIELDS
-
-# Hue (degrees) per field. Short values get saturated pastels; the four list
-# fields, whose spans are whole bullet items, get faint tints so that the short
-# spans inside them (skills, education, years) stay visible on top.
-_HUES: dict[str, int] = {
-    "valid_through": 0, "remote": 24, "title": 45, "skills": 58, "date_posted": 82,
-    "salary": 120, "locations": 145, "work_hours": 172, "company": 195,
-    "requisition_id": 212, "experience_years": 232, "department": 258, "seniority": 282,
-    "employment_type": 308, "education": 334,
-    "responsibilities": 205, "required_qualifications": 32,
-    "preferred_qualifications": 135, "benefits": 318,
-}
-_LONG = frozenset({"responsibilities", "required_qualifications",
-                   "preferred_qualifications", "benefits"})
-FLASH_MS = 600
-MAX_LINE_WIDTH = 780  # px of text column; wider windows get wider side margins
-MARGIN = 16
-
-
-def _color(name: str, dark: bool, strong: bool = False) -> QColor:
-    hue = _HUES.get(name)
-    if hue is None:  # a field unknown to this schema: neutral grey
-        return QColor.fromHslF(0.0, 0.0, 0.45 if dark else (0.7 if strong else 0.86))
-    if strong:
-        sat, light = (0.65, 0.42) if dark else (0.95, 0.62)
-    elif dark:
-        sat, light = (0.35, 0.22) if name in _LONG else (0.5, 0.3)
-    else:
-        sat, light = (0.7, 0.93) if name in _LONG else (0.85, 0.8)
-        if 200 <= hue <= 345 and name not in _LONG:
-            sat, light = 0.75, 0.86  # blues, violets and pinks look darker at equal lightness
-    return QColor.fromHslF(hue / 360.0, sat, light)
-
-
-FIELD_COLORS: dict[str, QColor] = {f.name: _color(f.name, dark=False) for f in FIELDS}
-FIELD_LABELS: dict[str, str] = {f.name: f.label for f in FIELDS}
-
-
-def field_color(name: str, dark: bool = False) -> QColor:
-    """The highlight background of field ``name``; ``dark`` for dark palettes."""
-    return _color(name, dark)
-
-
-def flash_color(name: str, dark: bool = False) -> QColor:
-    """The stronger colour a highlight blinks to when its field is focused."""
-    return _color(name, dark, strong=True)
-
-
-# --- from Markdown source to rendered text -------------------------------------------
-
-_LINE_MARK = re.compile(
-    r"^[ \t]*(?:>[ \t]?)*[ \t]*"
-    r"(?:#{1,6}(?:[ \t]+|$)|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+)?"
+from reviewer.gui.document_paint import (
+    flash_color,
+    highlight_formats,
+    layout_document,
+    merge_format,
+    space_blocks,
+    tint,
 )
-_RULE = re.compile(r"^[ \t]*(?:[-*_=][ \t]*){3,}$")
-_TABLE_RULE = re.compile(r"^[ \t|:-]*-[ \t|:-]*$")
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = re.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
-_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]*)>")
-_EMPHASIS = re.compile(r"\*\*|__|~~|[*`]")
-_PRIVATE = 0xE000  # escaped characters are parked in the private use area
-_UNPARK = {_PRIVATE + c: c for c in range(0x21, 0x7F)}
+from reviewer.gui.text_mapping import (
+    SpanMapper,
+    snap_to_words,
+    source_span,
+    trim_markup,
+    utf16_offsets,
+    valid_span,
+)
 
-
-def strip_markdown(text: str, at_line_start: bool = True, tables: bool = False) -> str:
-    """``text`` with the Markdown markup removed, as the renderer would show it.
-
-    ``at_line_start`` says whether ``text`` begins a source line (only then is a
-    heading or list marker at its start markup). ``tables`` also drops table pipes.
-    """
-    # an escaped character (\*) is text, not markup: park it out of the way
-    text = _ESCAPE.sub(lambda m: chr(_PRIVATE + ord(m.group(1))), text)
-    lines = text.split("\n")
-    out = []
-    for i, line in enumerate(lines):
-        if i > 0 or at_line_start:
-            if _RULE.match(line) or (tables and "|" in line and _TABLE_RULE.match(line)):
-                line = ""
-            line = _LINE_MARK.sub("", line, count=1)
-        out.append(line)
-    text = "\n".join(out)
-    text = _IMAGE.sub(" ", text)
-    text = _LINK.sub(r"\1", text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _EMPHASIS.sub("", text)
-    if tables:
-        text = text.replace("|", " ")
-    return text.translate(_UNPARK)
-
-
-def _is_space(ch: str) -> bool:
-    return ch.isspace() or ch == "\ufffc"  # an image is an object character: ignore it
-
-
-def squash(text: str) -> tuple[str, list[int]]:
-    """``text`` with every whitespace run made one space, and for each character
-    of the result its index in ``text``."""
-    chars: list[str] = []
-    index: list[int] = []
-    in_space = False
-    for i, ch in enumerate(text):
-        if _is_space(ch):
-            if not in_space:
-                chars.append(" ")
-                index.append(i)
-            in_space = True
-        else:
-            chars.append(ch)
-            index.append(i)
-            in_space = False
-    return "".join(chars), index
-
-
-def _expected_offsets(source: str) -> tuple[list[int], list[int]]:
-    """Line start offsets of ``source`` and, per line, the length of the squashed
-    rendered text before it: a cheap estimate of where a span lands."""
-    starts, before = [], []
-    pos = total = 0
-    for line in source.split("\n"):
-        starts.append(pos)
-        before.append(total)
-        shown = squash(strip_markdown(line))[0].strip()
-        if shown:
-            total += len(shown) + 1
-        pos += len(line) + 1
-    return starts, before
-
-
-def _closest(hay: str, needle: str, expected: int) -> int:
-    best, best_dist = -1, None
-    i = hay.find(needle)
-    while i != -1:
-        dist = abs(i - expected)
-        if best_dist is None or dist < best_dist:
-            best, best_dist = i, dist
-        elif i > expected:
-            break  # occurrences only get further away from here on
-        i = hay.find(needle, i + 1)
-    return best
-
-
-class SpanMapper:
-    """Maps spans of a Markdown source onto the plain text of its rendering."""
-
-    def __init__(self, source: str, rendered: str) -> None:
-        self.source = source
-        self.rendered = rendered
-        self._hay, self._index = squash(rendered)
-        self._starts, self._before = _expected_offsets(source)
-
-    def _expected(self, offset: int) -> int:
-        line = bisect.bisect_right(self._starts, offset) - 1
-        start = self._starts[line]
-        head = squash(strip_markdown(self.source[start:offset]))[0].lstrip()
-        return self._before[line] + len(head)
-
-    def source_near(self, rendered: int) -> int:
-        """Roughly where in the source the rendered offset ``rendered`` comes from
-        (the inverse of the estimate ``map`` searches around)."""
-        hay_pos = bisect.bisect_left(self._index, rendered)
-        line = max(0, bisect.bisect_right(self._before, hay_pos) - 1)
-        return self._starts[line] + (hay_pos - self._before[line])
-
-    def map(self, start: int, end: int) -> tuple[int, int] | None:
-        """The rendered range (code point offsets) showing ``source[start:end]``,
-        or None when the span is invalid or its text cannot be found."""
-        if not (isinstance(start, int) and isinstance(end, int)):
-            return None
-        if not 0 <= start < end <= len(self.source):
-            return None
-        raw = self.source[start:end]
-        at_line_start = start == 0 or self.source[start - 1] == "\n"
-        stripped = strip_markdown(raw, at_line_start)
-        candidates = [stripped, html.unescape(stripped),
-                      strip_markdown(raw, at_line_start, tables=True), raw]
-        expected = self._expected(start)
-        seen: set[str] = set()
-        for text in candidates:
-            needle = squash(text)[0].strip()
-            if not needle or needle in seen:
-                continue
-            seen.add(needle)
-            i = _closest(self._hay, needle, expected)
-            if i >= 0:
-                return self._index[i], self._index[i + len(needle) - 1] + 1
-        return None
-
-
-_WORD_TOKEN = re.compile(r"\w+|[^\w\s]+")
-_EDGE_PUNCTUATION = ".,;:!?()[]{}\"'«»“”‘’…–—"
-_MARKUP_EDGES = "*_`~"
-# what Markdown may put between two rendered words: spaces, emphasis, escapes, link
-# brackets and targets, list and heading marks
-_BETWEEN = (r"(?:[\s*_`~>#|\\]|\[|\]\([^)\n]*\)|\]"
-            r"|(?<=\n)[ \t]*(?:[-+*]|\d{1,9}[.)])(?=[ \t]))*")
-
-
-def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """``start``/``end`` widened to whole words and narrowed past spaces and edge
-    punctuation (a span of "(Python)," is "Python"; "C++" and "C#" keep their signs)."""
-    while start > 0 and text[start - 1].isalnum() and start < len(text) and \
-            text[start].isalnum():
-        start -= 1
-    while 0 < end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
-        end += 1
-    while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCTUATION):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCTUATION):
-        end -= 1
-    return (start, end) if start < end else None
-
-
-def _token_pattern(token: str) -> str:
-    """A rendered token as Markdown may write it: punctuation escaped or as an entity."""
-    return "".join(re.escape(ch) if ch.isalnum() or ch == "_" else
-                   f"(?:\\\\?{re.escape(ch)}|&[#\\w]+;)" for ch in token)
-
-
-def source_span(source: str, rendered: str, start: int, end: int,
-                mapper: SpanMapper | None = None) -> tuple[int, int] | None:
-    """The range of the Markdown ``source`` that shows as ``rendered[start:end]``: the
-    same whole words, with any markup between them. Of several such ranges, the one
-    the renderer shows at exactly that place, else the one nearest to it."""
-    tokens = _WORD_TOKEN.findall(rendered[start:end])
-    if not tokens:
-        return None
-    body = _BETWEEN.join(_token_pattern(t) for t in tokens)
-    head = r"(?<!\w)" if tokens[0][0].isalnum() else ""
-    tail = r"(?!\w)" if tokens[-1][-1].isalnum() else ""
-    pattern = re.compile(head + body + tail)
-    expected = mapper.source_near(start) if mapper is not None else 0
-    candidates: list[tuple[int, int]] = []
-    found = pattern.search(source)
-    while found is not None:  # every match, overlapping ones too
-        candidates.append((found.start(), found.end()))
-        found = pattern.search(source, found.start() + 1)
-    if mapper is not None:
-        for candidate in candidates:
-            if mapper.map(*candidate) == (start, end):
-                return candidate
-    return min(candidates, key=lambda c: abs(c[0] - expected), default=None)
-
-
-def trim_markup(text: str, start: int, end: int) -> tuple[int, int]:
-    """A source range without emphasis or code marks at its ends."""
-    while start < end and text[start] in _MARKUP_EDGES:
-        start += 1
-    while end > start and text[end - 1] in _MARKUP_EDGES:
-        end -= 1
-    return start, end
-
-
-def _utf16(text: str) -> list[int] | None:
-    """Code point offset -> UTF-16 offset table, or None when they are the same."""
-    if all(ord(c) < 0x10000 for c in text):
-        return None
-    table, pos = [], 0
-    for c in text:
-        table.append(pos)
-        pos += 2 if ord(c) >= 0x10000 else 1
-    table.append(pos)
-    return table
-
-
-def _valid_span(span: Any) -> tuple[int, int] | None:
-    try:
-        start, end = span
-    except (TypeError, ValueError):
-        return None
-    if isinstance(start, bool) or isinstance(end, bool):
-        return None
-    if not (isinstance(start, int) and isinstance(end, int)) or start >= end or start < 0:
-        return None
-    return start, end
-
-
-# --- the widget --------------------------------------------------------------------
+FLASH_MS = 600  # how long a focused field's highlight blinks
 
 
 class DocumentView(QTextBrowser):
@@ -380,13 +107,13 @@ class DocumentView(QTextBrowser):
             markdown, features.MarkdownDialectGitHub | features.MarkdownNoHTML
         )
         self._layout_document()
-        self._space_blocks()
+        space_blocks(self.document())
         rendered = self.document().toPlainText()
         mapper = SpanMapper(markdown, rendered)
-        u16 = _utf16(rendered)
+        u16 = utf16_offsets(rendered)
         for name, spans in evidence.items():
             for span in spans or ():
-                valid = _valid_span(span)
+                valid = valid_span(span)
                 found = mapper.map(*valid) if valid else None
                 if found is None:
                     continue
@@ -416,7 +143,7 @@ class DocumentView(QTextBrowser):
         ``(start, end, reason)`` tuples or objects with those attributes."""
         self._reset("removed")
         self._set_plain(source)
-        u16 = _utf16(source)
+        u16 = utf16_offsets(source)
         fmt_color = self.palette().color(QPalette.ColorRole.PlaceholderText)
         if not fmt_color.isValid() or fmt_color == self.palette().color(QPalette.ColorRole.Text):
             fmt_color = QColor("#8a8a8a")
@@ -427,7 +154,7 @@ class DocumentView(QTextBrowser):
                 start, end, reason = item
             except (TypeError, ValueError):
                 continue
-            span = _valid_span((start, end))
+            span = valid_span((start, end))
             if span is None or span[1] > len(source):
                 continue
             a, b = span if u16 is None else (u16[span[0]], u16[span[1]])
@@ -457,63 +184,20 @@ class DocumentView(QTextBrowser):
     # --- highlights -----------------------------------------------------------------
 
     def _paint_highlights(self) -> None:
-        """Colour every highlighted stretch. Where highlights overlap the shortest
-        one's colour wins (a skill inside a responsibility stays visible) and the
-        tooltip names every field. Labelled spans go over the evidence (see the class)."""
-        self._segments = []
-        if not self.highlights and not self.spans:
-            return
-        marks = [(a, b) for _, a, b in self.highlights] + [(a, b) for _, a, b in self.spans]
-        bounds = sorted({p for a, b in marks for p in (a, b)})
-        dark = self.dark
-        ordered = sorted(self.highlights, key=lambda h: h[2] - h[1])
-        by_length = sorted(self.spans, key=lambda m: m[2] - m[1])
-        for a, b in itertools.pairwise(bounds):
-            covering = [h for h in ordered if h[1] <= a and b <= h[2]]
-            labelled = [m[0] for m in by_length if m[1] <= a and b <= m[2]
-                        and m[0].get("state") != "rejected"]
-            if not covering and not labelled:
-                continue
-            names = list(dict.fromkeys(h[0] for h in covering))
-            fmt = QTextCharFormat()
-            tips = []
-            accepted = [m for m in labelled if m.get("state") == "accepted"]
-            suggested = [m for m in labelled if m.get("state") == "suggested"]
-            if accepted:
-                fmt.setBackground(self.label_tint(accepted[0]["label"]))
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(QColor(self.label_colors.get(accepted[-1]["label"],
-                                                                   "#808080")))
-                tips += [m["label"] for m in accepted]
-            elif covering:
-                fmt.setBackground(field_color(names[0], dark))
-            if suggested and not accepted:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                fmt.setUnderlineColor(QColor(self.label_colors.get(suggested[0]["label"],
-                                                                   "#808080")))
-                tips += [f"{m['label']}? (suggested)" for m in suggested]
-            tips += [FIELD_LABELS.get(n, n) for n in names]
-            fmt.setToolTip(" · ".join(dict.fromkeys(tips)))
-            self._segments.append((a, b, fmt))
+        """Colour every highlighted stretch; labelled spans go over the evidence (see
+        the class and ``document_paint.highlight_formats``)."""
+        self._segments = highlight_formats(self.highlights, self.spans, self.label_colors,
+                                           self.label_tint, self.dark)
+        for a, b, fmt in self._segments:
             self._merge(a, b, fmt)
 
     def label_tint(self, label: str) -> QColor:
         """The background of a labelled span: its colour, faint enough to read on."""
-        color = QColor(self.label_colors.get(label, "#808080"))
-        base = self.palette().color(QPalette.ColorRole.Base)
-        mix = 0.45 if self.dark else 0.32
-        return QColor.fromRgbF(*(base.getRgbF()[i] * (1 - mix) + color.getRgbF()[i] * mix
-                                 for i in range(3)))
+        return tint(QColor(self.label_colors.get(label, "#808080")),
+                    self.palette().color(QPalette.ColorRole.Base), self.dark)
 
     def _merge(self, start: int, end: int, fmt: QTextCharFormat) -> None:
-        last = max(0, self.document().characterCount() - 1)
-        start, end = min(start, last), min(end, last)
-        if start >= end:
-            return
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(fmt)
+        merge_format(self.document(), start, end, fmt)
 
     def focus_field(self, name: str) -> bool:
         """Scroll to the first highlight of field ``name`` and flash it. False when
@@ -606,31 +290,7 @@ class DocumentView(QTextBrowser):
     # --- look -----------------------------------------------------------------------
 
     def _layout_document(self) -> None:
-        """A readable column: margins around the text and, in wide windows, side
-        margins that keep lines near MAX_LINE_WIDTH pixels."""
-        doc = self.document()
-        doc.setDocumentMargin(MARGIN)
-        frame = doc.rootFrame()
-        fmt = frame.frameFormat()
-        side = max(0.0, (self.viewport().width() - 2 * MARGIN - MAX_LINE_WIDTH) / 2)
-        if fmt.leftMargin() != MARGIN + side:
-            fmt.setLeftMargin(MARGIN + side)
-            fmt.setRightMargin(MARGIN + side)
-            frame.setFrameFormat(fmt)
-
-    def _space_blocks(self) -> None:
-        """Line height 140% for body text; some air around headings."""
-        cursor = QTextCursor(self.document())
-        block = self.document().begin()
-        while block.isValid():
-            fmt = QTextBlockFormat()
-            fmt.setLineHeight(140.0, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-            if block.blockFormat().headingLevel() > 0:
-                fmt.setTopMargin(14.0)
-                fmt.setBottomMargin(6.0)
-            cursor.setPosition(block.position())
-            cursor.mergeBlockFormat(fmt)
-            block = block.next()
+        layout_document(self.document(), self.viewport().width())
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)

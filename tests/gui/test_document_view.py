@@ -20,17 +20,9 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from reviewer.core.ingest import read_file
 from reviewer.core.pipeline import Processed, process
 from reviewer.core.schema import FIELDS
-from reviewer.gui.document_view import (
-    FIELD_COLORS,
-    FLASH_MS,
-    DocumentView,
-    SpanMapper,
-    field_color,
-    flash_color,
-    render_png,
-    squash,
-    strip_markdown,
-)
+from reviewer.gui.document_paint import FIELD_COLORS, field_color, flash_color
+from reviewer.gui.document_view import FLASH_MS, DocumentView, render_png
+from reviewer.gui.text_mapping import SpanMapper, squash, strip_markdown
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 

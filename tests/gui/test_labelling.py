@@ -87,15 +87,15 @@ def test_spans_by_selection_and_key_overlap_relabel_delete_undo(win: ReviewWindo
     a, _b = drawn["SKILL"]
     inner = next(fmt for s, e, fmt in doc._segments if s <= a < e)
     assert inner.background().color() == doc.label_tint("SKILL")
-    assert inner.underlineColor().name() == win.label_colors["TOOL"]
+    assert inner.underlineColor().name() == win.spans.colors["TOOL"]
     assert "SKILL" in inner.toolTip() and "TOOL" in inner.toolTip()
 
     skill = next(s for s in win.store.records.get(win.pid)["spans"] if s["label"] == "SKILL")  # type: ignore[arg-type]
-    win._span_menu([skill], QPoint(0, 0))
-    _menu_action(win.span_menu, "QUALIFICATION").trigger()
+    win.spans.menu([skill], QPoint(0, 0), win)
+    _menu_action(win.spans.span_menu, "QUALIFICATION").trigger()
     tool = next(s for s in win.store.records.get(win.pid)["spans"] if s["label"] == "TOOL")  # type: ignore[arg-type]
-    win._span_menu([tool], QPoint(0, 0))
-    _menu_action(win.span_menu, "Delete the span").trigger()
+    win.spans.menu([tool], QPoint(0, 0), win)
+    _menu_action(win.spans.span_menu, "Delete the span").trigger()
     assert _spans(win) == [("Kubernetes", "QUALIFICATION", "accepted")]
 
     while win.undo_stack.canUndo():
@@ -180,7 +180,7 @@ def test_the_stats_view_draws_what_was_done(win: ReviewWindow, qtbot) -> None:  
     qtbot.keyClick(win.queue, Qt.Key.Key_A, CTRL | Qt.KeyboardModifier.ShiftModifier)
     skills = len(_spans(win))
     win.fields.editors["company"].editor.setText("Someone Else")
-    win._edited("company", "Someone Else")
+    win.flow.set_field("company", "Someone Else")
     qtbot.keyClick(win.queue, Qt.Key.Key_Return, CTRL)
     qtbot.keyClick(win.queue, Qt.Key.Key_T, CTRL | Qt.KeyboardModifier.ShiftModifier)
     view = win.stats_view
@@ -221,7 +221,7 @@ def test_the_schema_dialog_renames_asks_before_removing_and_refuses_taken_keys(
     posting = win.store.records.get(win.pid)  # type: ignore[arg-type]
     assert posting["labels"] == {"seniority": ["experienced"]}
     assert [s["label"] for s in posting["spans"]] == ["HARD_SKILL"]
-    assert ("seniority", "experienced") in win.labels.buttons and "HARD_SKILL" in win.label_colors
+    assert ("seniority", "experienced") in win.labels.buttons and "HARD_SKILL" in win.spans.colors
     assert "relevant" not in {q.name for q in win.schema}
 
     win.edit_schema()
@@ -260,12 +260,12 @@ def test_clicking_a_span_offers_to_relabel_or_delete_it(win: ReviewWindow, qtbot
     spot = win.document.cursorRect(cursor).center()
     qtbot.mouseDClick(win.document.viewport(), Qt.MouseButton.LeftButton, pos=spot)
     qtbot.wait(QApplication.doubleClickInterval() + 50)
-    assert not hasattr(win, "span_menu")  # a double-click selects; it opens no menu
+    assert win.spans.span_menu is None  # a double-click selects; it opens no menu
     qtbot.mouseClick(win.document.viewport(), Qt.MouseButton.LeftButton, pos=spot)
-    qtbot.waitUntil(lambda: hasattr(win, "span_menu"))
-    assert _menu_action(win.span_menu, "Delete the span") is not None
-    assert _menu_action(win.span_menu, "SKILL") is not None  # relabel
-    win.span_menu.close()
+    qtbot.waitUntil(lambda: win.spans.span_menu is not None)
+    assert _menu_action(win.spans.span_menu, "Delete the span") is not None
+    assert _menu_action(win.spans.span_menu, "SKILL") is not None  # relabel
+    win.spans.span_menu.close()
 
 
 def test_a_comment_being_typed_is_saved_when_a_key_moves_on(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -280,27 +280,27 @@ def test_a_comment_being_typed_is_saved_when_a_key_moves_on(win: ReviewWindow, q
 
 
 def test_suggestions_follow_the_skills_field_and_stay_decided(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    count = len(win.suggested_spans(win.posting))  # type: ignore[arg-type]
+    count = len(win.spans.suggested(win.posting))  # type: ignore[arg-type]
     assert count > 3
     qtbot.keyClick(win.queue, Qt.Key.Key_A, CTRL | Qt.KeyboardModifier.ShiftModifier)
     first = win.store.records.get(win.pid)["spans"][0]  # type: ignore[arg-type]
-    win._span_menu([first], QPoint(0, 0))
-    _menu_action(win.span_menu, "Delete the span").trigger()  # the machine's: rejected
-    assert win.suggested_spans(win.posting) == []  # type: ignore[arg-type]
+    win.spans.menu([first], QPoint(0, 0), win)
+    _menu_action(win.spans.span_menu, "Delete the span").trigger()  # the machine's: rejected
+    assert win.spans.suggested(win.posting) == []  # type: ignore[arg-type]
     assert len([s for s in _spans(win) if s[2] == "accepted"]) == count - 1
     win.undo_stack.undo()
     win.undo_stack.undo()
-    assert len(win.suggested_spans(win.posting)) == count  # type: ignore[arg-type]
+    assert len(win.spans.suggested(win.posting)) == count  # type: ignore[arg-type]
     win.fields.rejected.emit("skills")  # the posting has no skills: nothing to suggest
-    assert win.suggested_spans(win.posting) == []  # type: ignore[arg-type]
+    assert win.spans.suggested(win.posting) == []  # type: ignore[arg-type]
 
 
 def test_the_shortcut_dialog_refuses_a_label_key(win: ReviewWindow) -> None:
     from PySide6.QtGui import QKeySequence
     from PySide6.QtWidgets import QDialogButtonBox
 
-    win.edit_shortcuts()
-    dialog = win.shortcut_dialog
+    win.actions.edit_shortcuts()
+    dialog = win.actions.shortcut_dialog
     dialog.editors["next"].setKeySequence(QKeySequence("Ctrl+1"))
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     assert "Label the selection SKILL" in dialog.problem.text()

@@ -11,7 +11,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QPushButton
 
-import reviewer.gui.window as window_module
+import reviewer.gui.ops as ops_module
 from reviewer.gui import jobs
 from reviewer.gui.window import ReviewWindow
 
@@ -55,7 +55,7 @@ def _drop(win: ReviewWindow, *paths: Path) -> bool:
 def test_an_empty_project_says_what_to_do(empty: ReviewWindow) -> None:
     assert "no postings yet" in empty.document.toPlainText()
     assert not empty.fields.isEnabled()
-    assert empty.count_label.text() == "0 of 0"
+    assert empty.queue_pane.count_label.text() == "0 of 0"
 
 
 def test_import_shows_progress_and_cancel_stops_it(empty: ReviewWindow, tmp_path: Path, qtbot,
@@ -65,40 +65,40 @@ def test_import_shows_progress_and_cancel_stops_it(empty: ReviewWindow, tmp_path
 
     def cancel_once(_done: int, _total: int, text: str) -> None:
         if not seen:
-            seen.append(empty.job_dialog.labelText())
-            assert empty.job_dialog.isVisible()
-            assert empty.job_dialog.windowModality() == Qt.WindowModality.WindowModal
-            button = empty.job_dialog.findChild(QPushButton)
+            seen.append(empty.long_work.job_dialog.labelText())
+            assert empty.long_work.job_dialog.isVisible()
+            assert empty.long_work.job_dialog.windowModality() == Qt.WindowModality.WindowModal
+            button = empty.long_work.job_dialog.findChild(QPushButton)
             qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
     def start_watched(job):  # type: ignore[no-untyped-def]
         job.signals.progress.connect(cancel_once)  # before the job can report anything
         jobs.start(job)
 
-    monkeypatch.setattr(window_module, "start", start_watched)
-    assert empty.import_files([folder])
-    with qtbot.waitSignal(empty.job.signals.finished, timeout=WAIT) as finished:
+    monkeypatch.setattr(ops_module, "start", start_watched)
+    assert empty.long_work.import_files([folder])
+    with qtbot.waitSignal(empty.long_work.job.signals.finished, timeout=WAIT) as finished:
         pass
     report = finished.args[0]
     assert "read" in seen[0] and "added" in seen[0]
     assert report.cancelled and report.added < 1000
     assert empty.store.queue.count() == report.added
-    assert not empty.job_dialog.isVisible() and empty.job is None
+    assert not empty.long_work.job_dialog.isVisible() and empty.long_work.job is None
     assert "import the same files again" in empty.statusBar().currentMessage()
 
-    monkeypatch.setattr(window_module, "start", jobs.start)
-    assert empty.import_files([folder])  # again: the rest comes in
-    with qtbot.waitSignal(empty.job.signals.finished, timeout=WAIT):
+    monkeypatch.setattr(ops_module, "start", jobs.start)
+    assert empty.long_work.import_files([folder])  # again: the rest comes in
+    with qtbot.waitSignal(empty.long_work.job.signals.finished, timeout=WAIT):
         pass
     assert empty.store.queue.count() == 1000
-    assert empty.count_label.text() == "1,000 of 1,000"
+    assert empty.queue_pane.count_label.text() == "1,000 of 1,000"
     assert empty.pid is not None and empty.fields.isEnabled()
 
 
 def test_files_dropped_on_the_window_are_imported(empty: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     page = next(SAMPLES.glob("*.html"))
     assert _drop(empty, page)
-    with qtbot.waitSignal(empty.job.signals.finished, timeout=WAIT):
+    with qtbot.waitSignal(empty.long_work.job.signals.finished, timeout=WAIT):
         pass
     assert empty.model.rowCount() == 1
     assert empty.posting is not None and empty.posting["source"].endswith(page.name)
@@ -110,15 +110,15 @@ def test_a_bad_file_dropped_shows_an_error_and_the_window_goes_on(
     bad.write_bytes(b"\x00\x01\x02\xff" * 200)
     shown = samples.pid
     assert _drop(samples, bad)
-    with qtbot.waitSignal(samples.job.signals.finished, timeout=WAIT):
+    with qtbot.waitSignal(samples.long_work.job.signals.finished, timeout=WAIT):
         pass
-    box = samples.message_box
+    box = samples.long_work.message_box
     assert box is not None and box.isVisible()
     assert "scan.html" in box.text() and "could not be imported" in box.text()
     assert "Traceback" not in box.text() + box.detailedText()
     box.close()
     assert samples.pid == shown and samples.store.queue.count() == 8
-    samples.go_next()
+    samples.queue_pane.go_next()
     assert samples.pid != shown
 
 
@@ -134,22 +134,23 @@ def test_a_drag_without_files_is_refused(samples: ReviewWindow) -> None:
 
 def test_one_job_at_a_time(samples: ReviewWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     folder = _postings(tmp_path / "in", 300)
-    assert samples.import_files([folder])
-    assert not samples.run_export("jsonl", tmp_path / "out.jsonl", False)
+    assert samples.long_work.import_files([folder])
+    assert not samples.long_work.run_export("jsonl", tmp_path / "out.jsonl", False)
     assert "Wait for the work" in samples.statusBar().currentMessage()
-    with qtbot.waitSignal(samples.job.signals.finished, timeout=WAIT):
+    with qtbot.waitSignal(samples.long_work.job.signals.finished, timeout=WAIT):
         pass
 
 
 def test_export_writes_the_dataset_and_says_where(samples: ReviewWindow, tmp_path: Path,
                                                   qtbot) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "all.jsonl"
-    assert samples.run_export("jsonl", out, False)
-    with qtbot.waitSignal(samples.job.signals.finished, timeout=WAIT):
+    assert samples.long_work.run_export("jsonl", out, False)
+    with qtbot.waitSignal(samples.long_work.job.signals.finished, timeout=WAIT):
         pass
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(rows) == 8 and all(r["text"] for r in rows)
-    assert samples.message_box is not None and str(out) in samples.message_box.text()
+    box = samples.long_work.message_box
+    assert box is not None and str(out) in box.text()
 
 
 def test_a_cancelled_export_leaves_no_file(samples: ReviewWindow, tmp_path: Path, qtbot,
@@ -158,10 +159,10 @@ def test_a_cancelled_export_leaves_no_file(samples: ReviewWindow, tmp_path: Path
         job.cancel()  # as if Cancel were pressed before the first posting was written
         jobs.start(job)
 
-    monkeypatch.setattr(window_module, "start", cancel_first)
+    monkeypatch.setattr(ops_module, "start", cancel_first)
     out = tmp_path / "cancelled.csv"
-    assert samples.run_export("csv", out, False)
-    with qtbot.waitSignal(samples.job.signals.finished, timeout=WAIT) as finished:
+    assert samples.long_work.run_export("csv", out, False)
+    with qtbot.waitSignal(samples.long_work.job.signals.finished, timeout=WAIT) as finished:
         pass
     assert finished.args[0] is None
     assert not out.exists()
@@ -171,13 +172,13 @@ def test_a_cancelled_export_leaves_no_file(samples: ReviewWindow, tmp_path: Path
 def test_an_export_that_fails_says_why_in_a_dialog(samples: ReviewWindow, tmp_path: Path,
                                                    qtbot) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "no such folder" / "out.jsonl"
-    assert samples.run_export("jsonl", out, False)
-    with qtbot.waitSignal(samples.job.signals.failed, timeout=WAIT):
+    assert samples.long_work.run_export("jsonl", out, False)
+    with qtbot.waitSignal(samples.long_work.job.signals.failed, timeout=WAIT):
         pass
-    box = samples.message_box
+    box = samples.long_work.message_box
     assert box is not None and box.icon() == box.Icon.Warning
     assert "No such file or directory" in box.text() and "Traceback" not in box.text()
-    assert samples.job is None
+    assert samples.long_work.job is None
 
 
 def test_reextract_replaces_old_suggestions_and_shows_them(samples: ReviewWindow,
@@ -188,14 +189,14 @@ def test_reextract_replaces_old_suggestions_and_shows_them(samples: ReviewWindow
     samples.store.db.execute("UPDATE suggestions SET value = '\"Old\"' WHERE posting_id = ?"
                              " AND field = 'title'", (pid,))
     samples.store.db.conn.commit()
-    samples.show_posting(pid)
+    samples.flow.show(pid)
     assert samples.posting["fields"]["title"] == "Old"  # type: ignore[index]
-    assert samples.run_reextract()
-    with qtbot.waitSignal(samples.job.signals.finished, timeout=WAIT):
+    assert samples.long_work.run_reextract()
+    with qtbot.waitSignal(samples.long_work.job.signals.finished, timeout=WAIT):
         pass
     assert samples.pid == pid and samples.posting["fields"]["title"] == right  # type: ignore[index]
-    assert samples.message_box is not None
-    assert samples.message_box.text().startswith("1 posting updated, 7 unchanged of 8")
+    assert samples.long_work.message_box is not None
+    assert samples.long_work.message_box.text().startswith("1 posting updated, 7 unchanged of 8")
 
 
 def _cancelled_at_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -203,7 +204,7 @@ def _cancelled_at_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
         job.cancel()
         jobs.start(job)
 
-    monkeypatch.setattr(window_module, "start", cancel_first)
+    monkeypatch.setattr(ops_module, "start", cancel_first)
 
 
 def test_a_cancelled_export_leaves_an_existing_file_as_it_was(
@@ -211,8 +212,8 @@ def test_a_cancelled_export_leaves_an_existing_file_as_it_was(
     out = tmp_path / "precious.jsonl"
     out.write_text("last week's export\n")
     _cancelled_at_once(monkeypatch)
-    assert samples.run_export("jsonl", out, False)
-    with qtbot.waitSignal(samples.job.signals.finished, timeout=WAIT):
+    assert samples.long_work.run_export("jsonl", out, False)
+    with qtbot.waitSignal(samples.long_work.job.signals.finished, timeout=WAIT):
         pass
     assert out.read_text() == "last week's export\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
@@ -222,8 +223,8 @@ def test_an_export_replaces_a_file_only_when_whole(samples: ReviewWindow, tmp_pa
                                                    qtbot) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "old.csv"
     out.write_text("old\n")
-    assert samples.run_export("csv", out, False)
-    with qtbot.waitSignal(samples.job.signals.finished, timeout=WAIT):
+    assert samples.long_work.run_export("csv", out, False)
+    with qtbot.waitSignal(samples.long_work.job.signals.finished, timeout=WAIT):
         pass
     assert out.read_text().count("\n") > 8 and not out.read_text().startswith("old")
 
@@ -233,13 +234,14 @@ def test_a_dataset_folder_is_never_written_into_a_folder_with_files(
     folder = tmp_path / "notes"
     folder.mkdir()
     (folder / "README.md").write_text("my notes")
-    assert samples.run_export("hf", folder, False)
-    with qtbot.waitSignal(samples.job.signals.failed, timeout=WAIT):
+    assert samples.long_work.run_export("hf", folder, False)
+    with qtbot.waitSignal(samples.long_work.job.signals.failed, timeout=WAIT):
         pass
     assert (folder / "README.md").read_text() == "my notes"
-    assert samples.message_box is not None and "new or empty folder" in samples.message_box.text()
-    assert samples.run_export("hf", tmp_path / "dataset", False)
-    with qtbot.waitSignal(samples.job.signals.finished, timeout=WAIT) as finished:
+    box = samples.long_work.message_box
+    assert box is not None and "new or empty folder" in box.text()
+    assert samples.long_work.run_export("hf", tmp_path / "dataset", False)
+    with qtbot.waitSignal(samples.long_work.job.signals.finished, timeout=WAIT) as finished:
         pass
     assert (tmp_path / "dataset" / "data" / "train.jsonl").read_text().count("\n") == 8
     assert all(str(f).startswith(str(tmp_path / "dataset")) for f in finished.args[0].files)
@@ -272,8 +274,8 @@ def test_the_export_dialog_asks_before_replacing_and_refuses_a_full_folder(
 def test_closing_while_a_large_search_is_read_is_quiet(samples: ReviewWindow, qtbot,
                                                         monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr("reviewer.core.store.queue.Queue.RANKED", 1)
-    samples.search_box.setText("the")
-    samples._search()
+    samples.queue_pane.search_box.setText("the")
+    samples.queue_pane.search()
     assert samples.model.reading_more is not None
     samples.close()
     samples.store.close()
@@ -287,14 +289,14 @@ def test_a_filtered_large_search_shows_a_posting_when_the_rest_comes(
     last = max(matches)
     samples.store.postings.set_status(last, "flagged")
     monkeypatch.setattr("reviewer.core.store.queue.Queue.RANKED", 1)
-    samples.status_filter.setCurrentIndex(samples.status_filter.findData("flagged"))
-    samples.search_box.setText("the")
+    samples.queue_pane.status_filter.setCurrentIndex(samples.queue_pane.status_filter.findData("flagged"))
+    samples.queue_pane.search_box.setText("the")
     with qtbot.waitSignal(samples.model.rest_added, timeout=WAIT):
-        samples._search()
+        samples.queue_pane.search()
         assert samples.pid is None
         assert "Searching the rest" in samples.document.toPlainText()
     assert samples.pid == last
-    assert samples.count_label.text() == "1 of 8"
+    assert samples.queue_pane.count_label.text() == "1 of 8"
 
 
 def test_a_project_file_dropped_on_the_window_is_opened(samples: ReviewWindow, tmp_path: Path,
@@ -303,4 +305,4 @@ def test_a_project_file_dropped_on_the_window_is_opened(samples: ReviewWindow, t
     other.write_bytes(b"")
     with qtbot.waitSignal(samples.switch_project) as switched:
         assert _drop(samples, other)
-    assert switched.args == [other] and samples.job is None
+    assert switched.args == [other] and samples.long_work.job is None

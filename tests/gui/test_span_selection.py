@@ -12,7 +12,8 @@ from PySide6.QtGui import QTextCursor
 
 from reviewer.core.ingest import read_file
 from reviewer.core.pipeline import process
-from reviewer.gui.document_view import DocumentView, snap_to_words
+from reviewer.gui.document_view import DocumentView
+from reviewer.gui.text_mapping import snap_to_words
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 

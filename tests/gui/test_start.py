@@ -46,7 +46,7 @@ def test_closing_a_project_lists_it_as_recent_and_it_reopens(launcher: Launcher,
                                                              project: Path) -> None:
     assert launcher.open(project, create=False)
     assert launcher.window is not None
-    launcher.window.actions_by_id["close_project"].trigger()
+    launcher.window.actions.by_id["close_project"].trigger()
     screen = launcher.start_screen
     assert screen is not None and launcher.window is None
     assert screen.recent.count() == 1 and screen.recent.item(0).text().startswith("project.db")
@@ -71,8 +71,8 @@ def test_a_new_project_imports_the_chosen_files(launcher: Launcher, tmp_path: Pa
     assert launcher.start_screen is not None
     launcher.start_screen.new_project.emit(tmp_path / "new.db", [SAMPLES])
     window = launcher.window
-    assert window is not None and window.job is not None
-    with qtbot.waitSignal(window.job.signals.finished, timeout=60_000):
+    assert window is not None and window.long_work.job is not None
+    with qtbot.waitSignal(window.long_work.job.signals.finished, timeout=60_000):
         pass
     assert window.model.rowCount() == 8
 

@@ -28,7 +28,7 @@ def test_the_first_posting_is_shown_with_its_fields(window: ReviewWindow) -> Non
     assert isinstance(title, QLineEdit)
     assert title.text() == (posting["fields"]["title"] or "")
     assert posting["fields"]["title"] in window.document.toPlainText()
-    assert window.count_label.text() == "8 of 8"
+    assert window.queue_pane.count_label.text() == "8 of 8"
 
 
 def test_correct_accept_undo_redo_and_reopen(window: ReviewWindow, project: Path,
@@ -67,8 +67,8 @@ def test_next_previous_and_search(window: ReviewWindow, qtbot) -> None:  # type:
     assert window.queue.currentIndex().row() == 1
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
     assert window.queue.currentIndex().row() == 0
-    window.search_box.setText("Kranich")
-    window.search_box.returnPressed.emit()
+    window.queue_pane.search_box.setText("Kranich")
+    window.queue_pane.search_box.returnPressed.emit()
     assert window.model.rowCount() == 1
     assert "Kranich" in window.document.toPlainText()
 
@@ -88,10 +88,10 @@ def test_the_view_switches_to_the_raw_page_and_to_what_was_removed(window: Revie
 def test_filters_by_status_and_order(window: ReviewWindow) -> None:
     first = window.pid
     window.store.postings.set_status(first, "flagged")  # type: ignore[arg-type]
-    window.status_filter.setCurrentIndex(window.status_filter.findData("flagged"))
+    window.queue_pane.status_filter.setCurrentIndex(window.queue_pane.status_filter.findData("flagged"))
     assert window.model.rowCount() == 1 and window.pid == first
-    window.status_filter.setCurrentIndex(0)
-    window.order_choice.setCurrentIndex(window.order_choice.findData("confidence"))
+    window.queue_pane.status_filter.setCurrentIndex(0)
+    window.queue_pane.order_choice.setCurrentIndex(window.queue_pane.order_choice.findData("confidence"))
     assert window.model.rowCount() == 8
     assert window.model.id_at(0) == window.store.queue.ids("confidence")[0]
 
@@ -108,8 +108,10 @@ def test_the_context_menu_puts_the_selection_into_any_field(window: ReviewWindow
     company = window.store.records.get(pid)["fields"]["company"]
     assert company
     _select(window, company)
-    window._document_menu(window.document.viewport().rect().center())
-    into = next(a.menu() for a in window.document_menu.actions() if a.text() == "Put into field")
+    window.document_pane.menu(window.document.viewport().rect().center(), window.put_selection,
+                              window.actions.span_label_actions)
+    menu = window.document_pane.document_menu
+    into = next(a.menu() for a in menu.actions() if a.text() == "Put into field")
     assert into.isEnabled()
     into_department = next(a for a in into.actions() if a.text() == "Department")
     into_department.trigger()
@@ -124,8 +126,10 @@ def test_without_a_selection_the_field_menu_is_off(window: ReviewWindow) -> None
     cursor = window.document.textCursor()
     cursor.clearSelection()
     window.document.setTextCursor(cursor)
-    window._document_menu(window.document.viewport().rect().center())
-    into = next(a.menu() for a in window.document_menu.actions() if a.text() == "Put into field")
+    window.document_pane.menu(window.document.viewport().rect().center(), window.put_selection,
+                              window.actions.span_label_actions)
+    menu = window.document_pane.document_menu
+    into = next(a.menu() for a in menu.actions() if a.text() == "Put into field")
     assert not into.isEnabled()
 
 
@@ -183,12 +187,12 @@ def test_f1_lists_every_shortcut(window: ReviewWindow, qtbot) -> None:  # type: 
 def test_filter_by_field_state(window: ReviewWindow) -> None:
     first = window.pid
     assert first is not None
-    window.state_filter.setCurrentIndex(window.state_filter.findData("corrected"))
+    window.queue_pane.state_filter.setCurrentIndex(window.queue_pane.state_filter.findData("corrected"))
     assert window.model.rowCount() == 0
-    assert window.count_label.text() == "0 of 8"
-    window.state_filter.setCurrentIndex(0)
+    assert window.queue_pane.count_label.text() == "0 of 8"
+    window.queue_pane.state_filter.setCurrentIndex(0)
     window.store.decisions.set_field(first, "title", "Something else")
-    window.state_filter.setCurrentIndex(window.state_filter.findData("corrected"))
+    window.queue_pane.state_filter.setCurrentIndex(window.queue_pane.state_filter.findData("corrected"))
     assert window.model.rowCount() == 1 and window.pid == first
 
 

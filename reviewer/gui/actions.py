@@ -1,0 +1,227 @@
+"""The window's actions as data: one table from which the menu bar, the shortcuts,
+the shortcut editor and the help are built.
+
+Each row: id, text, default shortcut, handler name, menu. A handler name is looked
+up in the handlers the window gives (a mapping of name to callable), so this module
+knows no window. User overrides of the shortcuts live in ``QSettings``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox
+
+from reviewer.core.labels import Question
+from reviewer.gui import preferences
+from reviewer.gui.theme import THEMES, apply_theme
+
+# id, text, default shortcut, handler, menu
+ACTIONS: tuple[tuple[str, str, str, str, str], ...] = (
+    ("open_project", "Open a project…", "Ctrl+O", "open_project", "&File"),
+    ("new_project", "New project…", "Ctrl+N", "new_project", "&File"),
+    ("import_files", "Import files…", "Ctrl+I", "choose_import", "&File"),
+    ("import_folder", "Import a folder…", "Ctrl+Shift+I", "choose_import_folder", "&File"),
+    ("reextract", "Clean and extract every posting again…", "", "confirm_reextract", "&File"),
+    ("export", "Export the dataset…", "Ctrl+Shift+E", "choose_export", "&File"),
+    ("close_project", "Close the project", "Ctrl+W", "close_project", "&File"),
+    ("accept_next", "Accept all and go to the next unreviewed", "Ctrl+Return",
+     "accept_and_next", "&Review"),
+    ("next", "Next posting", "Ctrl+Right", "go_next", "&Review"),
+    ("previous", "Previous posting", "Ctrl+Left", "go_previous", "&Review"),
+    ("skip", "Skip", "Ctrl+Shift+S", "skip", "&Review"),
+    ("flag", "Flag", "Ctrl+Shift+F", "flag", "&Review"),
+    ("search", "Search", "Ctrl+F", "focus_search", "&Review"),
+    ("put_selection", "Put the selection into the focused field", "Ctrl+E", "put_selection",
+     "&Review"),
+    ("to_document", "Back to the document", "Esc", "focus_document", "&Review"),
+    ("edit_schema", "Edit the label schema…", "", "edit_schema", "&Labels"),
+    ("accept_spans", "Accept the suggested spans", "Ctrl+Shift+A", "accept_spans", "&Labels"),
+    ("reject_spans", "Reject the suggested spans", "Ctrl+Shift+D", "reject_spans", "&Labels"),
+    ("stats", "Project statistics…", "Ctrl+Shift+T", "show_stats", "&View"),
+    ("shortcuts", "Change keyboard shortcuts…", "Ctrl+,", "edit_shortcuts", "&Help"),
+    ("help", "Keyboard shortcuts", "F1", "show_help", "&Help"),
+)
+HELP_KEY = "?"  # opens the help too, unless typing in a field
+UNDO_KEYS = (("Undo", "Ctrl+Z"), ("Redo", "Ctrl+Shift+Z"))
+
+
+def fixed_keys() -> dict[str, str]:
+    """Keys outside the action table, which no remapping may take: key → what."""
+    keys = {HELP_KEY: "Keyboard shortcuts", **{key: text for text, key in UNDO_KEYS},
+            QKeySequence(QKeySequence.StandardKey.Quit).toString(): "Quit"}
+    return {key: text for key, text in keys.items() if key}  # (some platforms: no Quit key)
+
+
+class WindowActions:
+    """The window's menu bar and shortcuts, built from ``ACTIONS``."""
+
+    def __init__(self, window: QMainWindow, handlers: Mapping[str, Callable[[], Any]],
+                 undo_stack: QUndoStack, settings: QSettings | None) -> None:
+        self.window = window
+        self.settings = settings
+        self.say = window.statusBar().showMessage  # a line for the status bar, for ms
+        self.by_id: dict[str, QAction] = {}
+        self.label_actions: list[QAction] = []  # the label schema's options, with their keys
+        self.span_label_actions: list[QAction] = []
+        menus: dict[str, QMenu] = {}
+        bar = window.menuBar()
+        for key, text, _shortcut, handler, menu_name in ACTIONS:
+            menu = menus.get(menu_name) or menus.setdefault(menu_name, bar.addMenu(menu_name))
+            action = QAction(text, window)
+            action.setObjectName(key)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, h=handlers[handler]: h())
+            menu.addAction(action)
+            window.addAction(action)
+            self.by_id[key] = action
+            if key == "open_project":
+                self.recent_menu = menu.addMenu("Open recent")
+            elif key == "close_project":
+                menu.addAction("Quit", QKeySequence.StandardKey.Quit).triggered.connect(
+                    window.close)
+        edit = QMenu("&Edit", window)
+        for (text, shortcut), make in zip(UNDO_KEYS, (undo_stack.createUndoAction,
+                                                      undo_stack.createRedoAction), strict=True):
+            action = make(window, text)
+            action.setShortcut(QKeySequence(shortcut))
+            edit.addAction(action)
+            window.addAction(action)
+        bar.insertMenu(menus["&Review"].menuAction(), edit)
+        self.labels_menu = menus["&Labels"]
+        colours = menus["&View"].addMenu("Colours")
+        self.theme_actions = QActionGroup(window)
+        chosen = str(settings.value("theme", "system")) if settings else "system"
+        for key, text in THEMES.items():
+            action = colours.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(key == chosen)
+            action.setData(key)
+            self.theme_actions.addAction(action)
+        self.apply_shortcuts(preferences.shortcut_overrides(settings)
+                             if settings is not None else {})
+
+    def shortcut(self, key: str) -> str:
+        """The action's shortcut now, as portable text ("" for none)."""
+        return self.by_id[key].shortcut().toString()
+
+    def apply_shortcuts(self, overrides: dict[str, str]) -> None:
+        """The defaults, but where ``overrides`` (action id → keys) says otherwise."""
+        for key, _text, default, _handler, _menu in ACTIONS:
+            sequence = QKeySequence(overrides.get(key, default))
+            keys = [sequence] if not sequence.isEmpty() else []
+            if key == "help":
+                keys.append(QKeySequence(HELP_KEY))
+            self.by_id[key].setShortcuts(keys)
+
+    def edit_shortcuts(self) -> None:
+        """The shortcut editor; the keys chosen are applied and kept in the settings."""
+        from reviewer.gui.dialogs import ShortcutDialog
+
+        rows, reserved = self.shortcut_rows()
+        self.shortcut_dialog = ShortcutDialog(self.window, rows, reserved)
+        self.shortcut_dialog.accepted.connect(self._shortcuts_chosen)
+        self.shortcut_dialog.open()
+
+    def _shortcuts_chosen(self) -> None:
+        overrides = self.shortcut_dialog.overrides()
+        self.apply_shortcuts(overrides)
+        if self.settings is not None:
+            preferences.save_shortcut_overrides(self.settings, overrides)
+        self.say("Shortcuts saved.", 4000)
+
+    def fill_recent(self, open_project: Callable[[Path], None]) -> None:
+        """File → Open recent: the projects opened last, newest first."""
+        menu = self.recent_menu
+        menu.clear()
+        recent = preferences.recent_projects(self.settings) if self.settings else []
+        for path in recent:
+            menu.addAction(path.name).triggered.connect(
+                lambda _checked=False, p=path: open_project(p))
+        if not recent:
+            menu.addAction("(none yet)").setEnabled(False)
+
+    def set_theme(self, choice: str) -> None:
+        """Light, dark, or as the system says; kept in the settings."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, choice)
+        if self.settings is not None:
+            self.settings.setValue("theme", choice)
+
+    def taken_keys(self) -> dict[str, str]:
+        """Every key in use by an action or held back (key → what it does)."""
+        taken = {self.shortcut(key): text for key, text, *_rest in ACTIONS if self.shortcut(key)}
+        taken.update(fixed_keys())
+        return taken
+
+    def shortcut_rows(self) -> tuple[list[tuple[str, str, str, str]], dict[str, str]]:
+        """(id, text, key now, default key) of every action, and the keys no action may
+        take (fixed ones and the label schema's)."""
+        rows = [(key, text, self.shortcut(key), default)
+                for key, text, default, _handler, _menu in ACTIONS]
+        reserved = fixed_keys()
+        reserved.update({a.shortcut().toString(): f"{a.text()} (Labels → Edit the label schema)"
+                         for a in self.label_actions if not a.shortcut().isEmpty()})
+        return rows, reserved
+
+    def set_label_actions(self, questions: list[Question],
+                          label_span: Callable[[str], None],
+                          toggle: Callable[[Question, str], None]) -> None:
+        """An action a label option, with the option's key, in the Labels menu."""
+        for action in self.label_actions:
+            self.window.removeAction(action)
+            action.deleteLater()
+        self.label_actions, self.span_label_actions = [], []
+        self.labels_menu.clear()
+        self.labels_menu.addAction(self.by_id["edit_schema"])
+        for question in questions:
+            self.labels_menu.addSection(question.name.replace("_", " "))
+            for option in question.options:
+                if question.kind == "span":
+                    action = QAction(f"Label the selection {option.name}", self.window)
+                    action.triggered.connect(
+                        lambda _c=False, label=option.name: label_span(label))
+                    self.span_label_actions.append(action)
+                else:
+                    action = QAction(f"{question.name}: {option.name}", self.window)
+                    action.triggered.connect(lambda _c=False, q=question, o=option.name:
+                                             toggle(q, o))
+                action.setShortcut(QKeySequence(option.key))
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                self.window.addAction(action)
+                self.labels_menu.addAction(action)
+                self.label_actions.append(action)
+        self.labels_menu.addSeparator()
+        for key in ("accept_spans", "reject_spans"):
+            self.labels_menu.addAction(self.by_id[key])
+
+    def help_box(self) -> QMessageBox:
+        """Every shortcut, from the one action table, as the user has set them."""
+        def row(keys: str, text: str) -> str:
+            return f"<tr><td><b>{keys}</b></td><td>{text}</td></tr>"
+
+        rows = ""
+        for key, text, _default, _handler, menu in ACTIONS:
+            keys = self.shortcut(key) or "—"
+            if key == "help":
+                keys += f" or {HELP_KEY}"
+            rows += row(QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+                        if key != "help" else keys, f"{text} <i>({menu.strip('&')})</i>")
+        for action in self.label_actions:  # the label schema's keys (Labels → Edit)
+            if not action.shortcut().isEmpty():
+                rows += row(action.shortcut().toString(
+                    QKeySequence.SequenceFormat.NativeText), f"{action.text()} <i>(Labels)</i>")
+        rows += (row("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo any edit") +
+                 row("Tab / Shift+Tab", "Next / previous field") +
+                 row("Right-click", "Put the selection into any field, or label it") +
+                 row("Click a span", "Relabel or delete it") +
+                 row("Drop files", "Import them into this project"))
+        return QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts",
+                           f"<table cellpadding=3>{rows}</table>"
+                           "<p>Change them with Help → Change keyboard shortcuts.</p>",
+                           QMessageBox.StandardButton.Close, self.window)

@@ -1,0 +1,91 @@
+"""The document pane: the view choice (cleaned posting, raw page, what cleaning
+removed) above the ``DocumentView`` that shows it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
+
+from reviewer.core.schema import FIELDS
+from reviewer.gui.document_view import DocumentView
+
+VIEWS = (("Cleaned posting", "posting"), ("Raw page", "raw"),
+         ("What cleaning removed", "removed"))
+Spans = list[dict[str, Any]]
+
+
+class DocumentPane(QWidget):
+    """Shows a posting as the view choice says; the spans to draw come from ``spans``."""
+
+    def __init__(self, spans: Callable[[dict[str, Any]], tuple[Spans, dict[str, str]]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._spans = spans  # a posting's spans to draw, and the colour of each label
+        self.posting: dict[str, Any] | None = None
+        self.view_choice = QComboBox()
+        for text, value in VIEWS:
+            self.view_choice.addItem(text, value)
+        self.view_choice.currentIndexChanged.connect(lambda _i: self.redraw())
+        self.document = DocumentView()
+        self.document.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 6, 0, 0)
+        column.addWidget(self.view_choice, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.document, 1)
+
+    def show_posting(self, posting: dict[str, Any] | None) -> None:
+        self.posting = posting
+        self.redraw()
+
+    def show_text(self, text: str) -> None:
+        """No posting: a plain message instead (why, and what to do)."""
+        self.posting = None
+        self.document.show_raw(text)
+
+    def redraw(self) -> None:
+        """The posting as the view choice says: cleaned, raw, or what was removed."""
+        posting = self.posting
+        if posting is None:
+            return
+        mode = self.view_choice.currentData()
+        if mode == "raw":
+            self.document.show_raw(posting["raw"] or "(the raw page was not kept)")
+        elif mode == "removed":
+            self.document.show_removed(posting["source_text"] or posting["cleaned"],
+                                       posting["removed"])
+        else:
+            evidence = {name: [tuple(s) for s in (
+                (posting["human"].get(name) or {}).get("spans") or
+                (posting["machine"].get(name) or {}).get("spans") or [])]
+                for name in posting["fields"]}
+            spans, colors = self._spans(posting)
+            self.document.show_posting(posting["cleaned"], evidence, spans, colors)
+
+    def menu(self, pos: QPoint, put: Callable[[str], None], label_actions: list[QAction]) -> None:
+        """The text's usual menu, with "Put into field" and "Label as" for a selection."""
+        view = self.document
+        menu = view.createStandardContextMenu(pos)
+        into = menu.addMenu("Put into field")
+        into.setEnabled(bool(view.selected_source_text().strip()))
+        for spec in FIELDS:
+            into.addAction(spec.label).triggered.connect(
+                lambda _checked=False, name=spec.name: put(name))
+        label_as = menu.addMenu("Label as")
+        try:
+            label_as.setEnabled(view.selected_source_span() is not None)
+        except ValueError:  # over two paragraphs: the menu item says nothing is to label
+            label_as.setEnabled(False)
+        for action in label_actions:
+            label_as.addAction(action)
+        self.document_menu = menu  # kept for tests; replaced on the next right-click
+        menu.popup(view.viewport().mapToGlobal(pos))
+
+    def redraw_in_place(self) -> None:
+        """Drawn again after an edit of its spans, where the reader was."""
+        scrolled = self.document.verticalScrollBar().value()
+        self.redraw()
+        self.document.verticalScrollBar().setValue(scrolled)

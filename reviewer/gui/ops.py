@@ -1,0 +1,243 @@
+"""Long work started from the window: import, re-extract and export.
+
+Each runs in a worker thread (``jobs``) with its own ``Store(path)``, behind a
+window-modal progress dialog that can cancel it; its result comes back on the GUI
+thread. ``LongWork`` launches one at a time and reports the outcome; the work
+functions here are what each runs, and never touch a widget.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from reviewer.core.store import ProjectError, Store
+from reviewer.gui.jobs import Cancelled, Job, JobDialog, Progress, start
+
+if TYPE_CHECKING:  # the long work's modules load when it is first asked for
+    from reviewer.core.export import ExportSummary
+    from reviewer.core.ingest import ImportReport, ReextractReport
+    from reviewer.core.records import PostingRecord
+
+Work = Callable[[Progress, Callable[[], bool]], Any]
+IMPORT_READS = ("Import reads HTML pages, text and Markdown files, folders of them, .zip "
+                "archives, JSONL or JSON whose objects have an 'html', 'text' or 'raw' key, "
+                "and CSV files. Save the posting in one of these forms and import it again.")
+
+
+def describe_error(err: Exception) -> str:
+    """What went wrong, for a person, with what to do about it."""
+    if isinstance(err, ProjectError):
+        return str(err)
+    if isinstance(err, PermissionError):
+        return f"{err.filename}: permission denied. Choose a place you may write to."
+    if isinstance(err, OSError) and err.strerror:
+        where = f"{err.filename}: " if err.filename else ""
+        return f"{where}{err.strerror}."
+    if isinstance(err, ImportError | ValueError):
+        return str(err)
+    return (f"Something unexpected went wrong ({type(err).__name__}: {err}). What was finished "
+            "is saved in the project; please report this with the file that caused it.")
+
+
+class LongWork(QObject):
+    """One piece of long work at a time, behind a progress dialog on ``parent``."""
+
+    status = Signal(str, int)  # a line for the status bar, and for how many ms
+    project_changed = Signal()  # postings were added or extracted again: list them afresh
+    rewriting = Signal()  # re-extract begins: edits before it cannot be undone after it
+
+    def __init__(self, parent: QWidget, project: Path) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.project = project
+        self.job: Job | None = None  # the long work running, if any
+        self.job_dialog: JobDialog | None = None
+        self.message_box: QMessageBox | None = None  # the last report shown
+        self.closing = False  # no late results: the window is closing
+
+    def run(self, title: str, work: Work, done: Callable[[Any], None]) -> bool:
+        """Run ``work`` in a worker thread behind a progress dialog; ``done`` gets its
+        result on this thread. False if other long work is still running."""
+        if self.job is not None:
+            self.status.emit("Wait for the work in progress to finish.", 6000)
+            return False
+        job = Job(work, describe_error)
+        self.job_dialog = JobDialog(self.parent_widget, title, job)
+        job.signals.finished.connect(lambda result: self._ended(done, result))
+        job.signals.failed.connect(lambda message: self._ended(
+            lambda _r: self.report(f"{title} failed", message, error=True), None))
+        self.job = job
+        self.job_dialog.show()
+        start(job)
+        return True
+
+    def cancel(self) -> None:
+        """Stop the running work at its next batch; what is done stays."""
+        self.closing = True
+        if self.job is not None:
+            self.job.cancel()
+            self.job = None
+
+    def report(self, title: str, text: str, details: str = "", error: bool = False) -> None:
+        """A message the window goes on behind (kept in ``message_box`` for tests)."""
+        icon = QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information
+        self.message_box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok,
+                                       self.parent_widget)
+        self.message_box.setTextFormat(Qt.TextFormat.PlainText)  # file names are untrusted
+        if details:
+            self.message_box.setDetailedText(details)
+        self.message_box.open()
+
+    def report_import(self, report: ImportReport) -> None:
+        """What an import did: a status line, or a message naming what was skipped."""
+        text = (f"{report.added:,} postings added, {report.duplicates:,} already in the "
+                f"project ({report.seconds:.1f} s).")
+        if report.cancelled:
+            text += " Stopped before the end: import the same files again to add the rest."
+        if not report.skipped:
+            self.status.emit(text, 10000)
+            return
+        first = report.skipped[0]
+        count = len(report.skipped)
+        head = (f"{Path(first.source).name} could not be imported: {first.reason}." if count == 1
+                else f"{count:,} inputs could not be imported, for example "
+                     f"{Path(first.source).name}: {first.reason}.")
+        done = f"\n\n{text}" if report.added or report.duplicates else ""
+        self.report("Not imported", f"{head}{done}\n\n{IMPORT_READS}",
+                    details="\n".join(f"{s.source}: {s.reason}" for s in report.skipped),
+                    error=True)
+
+    # --- the File menu's long work ------------------------------------------------------
+
+    def choose_import(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self.parent_widget, "Import postings", str(self.project.parent),
+            "Postings (*.html *.htm *.txt *.md *.jsonl *.json *.csv *.zip);;All files (*)")
+        if files:
+            self.import_files([Path(f) for f in files])
+
+    def choose_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self.parent_widget, "Import every posting in a folder", str(self.project.parent))
+        if folder:
+            self.import_files([Path(folder)])
+
+    def import_files(self, paths: list[Path]) -> bool:
+        """Import files and folders into this project, off the GUI thread."""
+        def done(report: ImportReport) -> None:
+            self.project_changed.emit()
+            self.report_import(report)
+
+        return self.run("Importing postings", import_work(self.project, paths), done)
+
+    def confirm_reextract(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, "Clean and extract again",
+                          "Clean every stored page again and replace the machine's suggestions? "
+                          "Your decisions are kept; a posting you worked on keeps its text. "
+                          "Edits made before cannot be undone afterwards.",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self.parent_widget)
+        box.accepted.connect(self.run_reextract)
+        self.message_box = box
+        box.open()
+
+    def run_reextract(self) -> bool:
+        def done(report: ReextractReport) -> None:
+            self.project_changed.emit()
+            self.report("Cleaned and extracted again", report.describe() + ".")
+
+        self.rewriting.emit()  # the edits' snapshots would bring back the old suggestions
+        return self.run("Cleaning and extracting again", reextract_work(self.project), done)
+
+    def choose_export(self, reviewed: int, total: int) -> None:
+        from reviewer.gui.dialogs import ExportDialog
+
+        dialog = ExportDialog(self.parent_widget, self.project, reviewed, total)
+        dialog.accepted.connect(lambda: self.run_export(*dialog.choice()))
+        self.export_dialog = dialog
+        dialog.open()
+
+    def run_export(self, fmt: str, out: Path, reviewed_only: bool) -> bool:
+        """Export off the GUI thread (see ``export_work``)."""
+        def done(summary: ExportSummary | None) -> None:
+            if summary is None:
+                self.status.emit("Export cancelled; nothing was written.", 8000)
+            else:
+                self.report("Exported", f"{summary.describe()}:\n" +
+                            "\n".join(str(f) for f in summary.files))
+
+        return self.run("Exporting", export_work(self.project, fmt, out, reviewed_only), done)
+
+    def _ended(self, done: Callable[[Any], None], result: Any) -> None:
+        self.job = None
+        if not self.closing:
+            done(result)
+
+
+def import_work(project: Path, paths: list[Path]) -> Work:
+    """Import files and folders into the project at ``project``."""
+    def work(progress: Progress, cancelled: Callable[[], bool]) -> ImportReport:
+        from reviewer.core.ingest import import_paths
+
+        with Store(project) as store:
+            return import_paths(store, paths, cancelled=cancelled,
+                                progress=lambda r: progress(r.seen, 0, r.line()))
+    return work
+
+
+def reextract_work(project: Path) -> Work:
+    """Clean and extract every stored page of the project again."""
+    def work(progress: Progress, cancelled: Callable[[], bool]) -> ReextractReport:
+        from reviewer.core.ingest import reextract
+
+        with Store(project) as store:
+            return reextract(store, cancelled=cancelled,
+                             progress=lambda r: progress(r.seen, r.total, r.line()))
+    return work
+
+
+def export_work(project: Path, fmt: str, out: Path, reviewed_only: bool) -> Work:
+    """Export the project. The export is written beside ``out`` under another name and
+    put in place when whole, so a cancelled or failed export leaves ``out`` as it was
+    (the work returns None when cancelled)."""
+    def work(progress: Progress, cancelled: Callable[[], bool]) -> ExportSummary | None:
+        from reviewer.core.export import export
+
+        if out.is_dir() and any(out.iterdir()):
+            raise ValueError(f"{out} is a folder with files in it; choose a new or "
+                             "empty folder")
+        part = out.with_name(f".{out.name}.part")
+        try:
+            with Store(project) as store:
+                total = store.queue.count("reviewed" if reviewed_only else None)
+
+                def records() -> Iterator[PostingRecord]:
+                    for n, record in enumerate(store.records.all(reviewed_only), 1):
+                        if cancelled():
+                            raise Cancelled
+                        if n % 100 == 0 or n == total:
+                            progress(n, total, f"{n:,} of {total:,} postings written")
+                        yield record
+
+                summary = export(records(), fmt, part)
+            if out.is_dir():
+                out.rmdir()  # empty, as checked
+            os.replace(part, out)
+            summary.files = [out / f.relative_to(part) if f != part else out
+                             for f in summary.files]
+            return summary
+        except Cancelled:
+            return None
+        finally:
+            if part.is_dir():
+                shutil.rmtree(part)
+            else:
+                part.unlink(missing_ok=True)
+    return work

@@ -1,0 +1,134 @@
+"""The review flow: which posting is shown, the edits made to it, and moving on.
+
+Every edit goes through ``EditCommand`` (a QUndoCommand whose redo and undo call
+the store), so undo and redo cover every edit; accept-and-go-on is one command.
+After an edit the posting is read again and ``changed`` tells the panes; a newly
+shown posting is announced by ``shown``. Panes get the flow, never the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from reviewer.core.extract import value_from_selection
+from reviewer.core.store import Change, Store
+from reviewer.gui.queue_pane import QueuePane
+
+
+class EditCommand(QUndoCommand):
+    """One store edit: done when pushed, undone and redone through ``store.history``."""
+
+    def __init__(self, store: Store, text: str, edit: Callable[[], Change],
+                 done: Callable[[], None]) -> None:
+        super().__init__(text)
+        self.store, self.edit, self.done = store, edit, done
+        self.change: Change | None = None
+
+    def redo(self) -> None:
+        if self.change is None:
+            self.change = self.edit()
+        else:
+            self.change = self.store.history.undo(self.change)
+        self.done()
+
+    def undo(self) -> None:
+        assert self.change is not None
+        self.change = self.store.history.undo(self.change)
+        self.done()
+
+
+class ReviewFlow(QObject):
+    """The shown posting and the edits to it, with undo; moving through the queue."""
+
+    shown = Signal(object)  # the posting now shown (as store.records.get gives it) or None
+    changed = Signal(int, bool)  # a posting was edited; True: its spans changed
+    message = Signal(str)  # something for the status bar (an edit that was not made)
+
+    def __init__(self, store: Store, queue: QueuePane, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.queue = queue
+        self.undo_stack = QUndoStack(self)
+        self.pid: int | None = None
+        self.posting: dict[str, Any] | None = None  # the shown posting, as the store has it
+        self.before_edit: Callable[[], None] = lambda: None  # finish typing in a field
+        self.closing = False  # no more edits: the window is closing
+        queue.posting_chosen.connect(self.show)
+
+    # --- showing -------------------------------------------------------------------------
+
+    def show(self, pid: int) -> None:
+        self.pid = pid
+        self.posting = self.store.records.get(pid)
+        self.shown.emit(self.posting)
+
+    def show_nothing(self) -> None:
+        self.pid = self.posting = None
+        self.shown.emit(None)
+
+    def refresh(self, pid: int) -> None:
+        """After an edit of ``pid``: read it again if it is shown, and tell the panes."""
+        spans_changed = False
+        if pid == self.pid:
+            spans_before = self.posting["spans"] if self.posting else None
+            self.posting = self.store.records.get(pid)
+            spans_changed = self.posting["spans"] != spans_before
+        self.changed.emit(pid, spans_changed)
+
+    # --- edits ---------------------------------------------------------------------------
+
+    def push(self, text: str, edit: Callable[[int], Change]) -> None:
+        """Make an edit of the shown posting, as one undoable command."""
+        if self.pid is None or self.closing:
+            return
+        self.before_edit()
+        pid = self.pid
+        self.undo_stack.push(EditCommand(self.store, text, lambda: edit(pid),
+                                         lambda: self.refresh(pid)))
+
+    def set_field(self, name: str, value: Any) -> None:
+        self.push(f"set {name}", lambda p: self.store.decisions.set_field(p, name, value))
+
+    def revert_field(self, name: str) -> None:
+        self.push(f"revert {name}", lambda p: self.store.decisions.revert_field(p, name))
+
+    def reject_field(self, name: str) -> None:
+        self.push(f"reject {name}", lambda p: self.store.decisions.reject_field(p, name))
+
+    def set_labels(self, question: str, options: list[str]) -> None:
+        self.push(f"label {question}", lambda p: self.store.labels.answer(p, question, options))
+
+    def set_comment(self, text: str) -> None:
+        self.push("comment", lambda p: self.store.postings.set_comment(p, text))
+
+    def put_text(self, name: str, text: str) -> None:
+        """Text a person selected, read as a value of field ``name``."""
+        if self.posting is None:
+            return
+        try:
+            value = value_from_selection(name, text, self.posting["fields"].get(name))
+        except ValueError as err:
+            self.message.emit(f"Not put: {err}.")
+            return
+        self.set_field(name, value)
+
+    # --- moving on -----------------------------------------------------------------------
+
+    def accept_and_next(self) -> None:
+        """Accept every undecided value, mark the posting reviewed, go to the next
+        posting not reviewed."""
+        if self.pid is None:
+            return
+        self.push("accept all", lambda p: self.store.decisions.accept_all(p))
+        self.queue.next_unreviewed()
+
+    def skip(self) -> None:
+        self.push("skip", lambda p: self.store.postings.set_status(p, "skipped"))
+        self.queue.go_next()
+
+    def flag(self) -> None:
+        self.push("flag", lambda p: self.store.postings.set_status(p, "flagged"))

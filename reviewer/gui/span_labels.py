@@ -1,0 +1,121 @@
+"""Labelling spans of the shown posting: the selection as a span, the skills field's
+evidence as suggested spans, and the menu of a clicked span.
+
+Works on the review flow (the shown posting, its edits) and the document view (the
+selection); span labels and their colours come from the label schema.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtWidgets import QMenu, QWidget
+
+from reviewer.core.labels import Question
+from reviewer.gui.document_view import DocumentView
+from reviewer.gui.review_flow import ReviewFlow
+
+
+class SpanLabels(QObject):
+    """Span labelling of the posting the flow shows."""
+
+    message = Signal(str)  # something for the status bar (a label that was not made)
+
+    def __init__(self, flow: ReviewFlow, document: DocumentView,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.flow = flow
+        self.document = document
+        self.colors: dict[str, str] = {}  # span label → colour, from the label schema
+        self.span_menu: QMenu | None = None  # the last span menu (kept for tests)
+
+    def set_schema(self, questions: list[Question]) -> None:
+        self.colors = {o.name: o.color for q in questions if q.kind == "span"
+                       for o in q.options}
+
+    def suggested(self, posting: dict[str, Any]) -> list[dict[str, Any]]:
+        """The skills field's evidence as suggested spans (labelled SKILL, or the first
+        span label when the schema has no SKILL), those no span has been put on yet.
+        A rejected skills field suggests nothing; a corrected one, its own spans."""
+        if not self.colors:
+            return []
+        label = "SKILL" if "SKILL" in self.colors else next(iter(self.colors))
+        state = posting["provenance"].get("skills")
+        if state == "rejected":
+            return []
+        source = posting["human"] if state in ("accepted", "corrected") else posting["machine"]
+        decided = {(s["start"], s["end"]) for s in posting["spans"]}  # any label, any state
+        return [{"id": None, "start": a, "end": b, "label": label, "state": "suggested",
+                 "origin": "machine"}
+                for a, b in (tuple(span) for span in (source.get("skills") or {}).get("spans")
+                             or [])
+                if (a, b) not in decided]
+
+    def label_selection(self, label: str) -> None:
+        """Label the selected words (snapped to whole words) as a span ``label``."""
+        posting = self.flow.posting
+        if posting is None:
+            return
+        try:
+            found = self.document.selected_source_span()
+        except ValueError as err:
+            self.message.emit(f"Not labelled: {err}.")
+            return
+        if found is None:
+            self.message.emit("Select some words of the posting first.")
+            return
+        start, end = found
+        if any((s["start"], s["end"], s["label"]) == (start, end, label)
+               for s in posting["spans"] if s["state"] != "rejected"):
+            self.message.emit(f"These words are {label} already.")
+            return
+        store = self.flow.store
+        self.flow.push(f"label {label}", lambda p: store.spans.add(p, start, end, label)[1])
+
+    def accept_suggested(self, state: str = "accepted") -> None:
+        """Accept (or reject) every suggested span of the posting, as one edit."""
+        if self.flow.posting is None:
+            return
+        suggested = [(s["start"], s["end"], s["label"])
+                     for s in self.suggested(self.flow.posting)]
+        if not suggested:
+            self.message.emit("No suggested spans left in this posting.")
+            return
+        store = self.flow.store
+        self.flow.push(f"{state} suggested spans",
+                       lambda p: store.spans.add_many(p, suggested, "machine", state))
+
+    def reject_suggested(self) -> None:
+        self.accept_suggested("rejected")
+
+    def menu(self, spans: list[dict[str, Any]], where: QPoint, parent: QWidget) -> None:
+        """A clicked span: relabel or delete it (accept or reject a suggested one)."""
+        menu = QMenu(parent)
+        text = self.flow.posting["cleaned"] if self.flow.posting else ""
+        store, push = self.flow.store, self.flow.push
+        for span in spans:
+            words = text[span["start"]:span["end"]]
+            words = words if len(words) <= 40 else words[:39] + "…"
+            menu.addSection(f"{span['label']}: {words}")
+            if span["id"] is None:
+                one = [(span["start"], span["end"], span["label"])]
+                for state, verb in (("accepted", "Accept"), ("rejected", "Reject")):
+                    menu.addAction(f"{verb} as {span['label']}").triggered.connect(
+                        lambda _c=False, one=one, state=state: push(
+                            f"{state} span",
+                            lambda p: store.spans.add_many(p, one, "machine", state)))
+                continue
+            relabel = menu.addMenu("Relabel as")
+            for label in self.colors:
+                if label != span["label"]:
+                    relabel.addAction(label).triggered.connect(
+                        lambda _c=False, sid=span["id"], label=label: push(
+                            f"relabel {label}", lambda _p: store.spans.relabel(sid, label)))
+            # a machine's span is rejected rather than deleted, so it is not suggested again
+            drop = store.spans.reject if span["origin"] == "machine" else store.spans.remove
+            menu.addAction("Delete the span").triggered.connect(
+                lambda _c=False, sid=span["id"], drop=drop: push(
+                    "delete span", lambda _p: drop(sid)))
+        self.span_menu = menu
+        menu.popup(where)

@@ -1,0 +1,247 @@
+"""From the Markdown source of a posting to the text Qt renders from it, and back.
+
+The extractor's evidence spans are offsets into the Markdown *source*, but the
+document pane shows the rendered text, which lacks the markup ("## ", "- ",
+"**", "[text](url)" …). ``SpanMapper`` maps a source span onto the rendered text;
+``snap_to_words`` and ``source_span`` turn a selection in the rendered text into
+whole words and then into the source range that shows them. Offsets here are
+code points; ``utf16_offsets`` converts them to Qt's UTF-16 positions. No Qt.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from typing import Any
+
+# --- from Markdown source to rendered text -------------------------------------------
+
+_LINE_MARK = re.compile(
+    r"^[ \t]*(?:>[ \t]?)*[ \t]*"
+    r"(?:#{1,6}(?:[ \t]+|$)|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+)?"
+)
+_RULE = re.compile(r"^[ \t]*(?:[-*_=][ \t]*){3,}$")
+_TABLE_RULE = re.compile(r"^[ \t|:-]*-[ \t|:-]*$")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]*)>")
+_EMPHASIS = re.compile(r"\*\*|__|~~|[*`]")
+_PRIVATE = 0xE000  # escaped characters are parked in the private use area
+_UNPARK = {_PRIVATE + c: c for c in range(0x21, 0x7F)}
+
+
+def strip_markdown(text: str, at_line_start: bool = True, tables: bool = False) -> str:
+    """``text`` with the Markdown markup removed, as the renderer would show it.
+
+    ``at_line_start`` says whether ``text`` begins a source line (only then is a
+    heading or list marker at its start markup). ``tables`` also drops table pipes.
+    """
+    # an escaped character (\*) is text, not markup: park it out of the way
+    text = _ESCAPE.sub(lambda m: chr(_PRIVATE + ord(m.group(1))), text)
+    lines = text.split("\n")
+    out = []
+    for i, line in enumerate(lines):
+        if i > 0 or at_line_start:
+            if _RULE.match(line) or (tables and "|" in line and _TABLE_RULE.match(line)):
+                line = ""
+            line = _LINE_MARK.sub("", line, count=1)
+        out.append(line)
+    text = "\n".join(out)
+    text = _IMAGE.sub(" ", text)
+    text = _LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _EMPHASIS.sub("", text)
+    if tables:
+        text = text.replace("|", " ")
+    return text.translate(_UNPARK)
+
+
+def _is_space(ch: str) -> bool:
+    return ch.isspace() or ch == "\ufffc"  # an image is an object character: ignore it
+
+
+def squash(text: str) -> tuple[str, list[int]]:
+    """``text`` with every whitespace run made one space, and for each character
+    of the result its index in ``text``."""
+    chars: list[str] = []
+    index: list[int] = []
+    in_space = False
+    for i, ch in enumerate(text):
+        if _is_space(ch):
+            if not in_space:
+                chars.append(" ")
+                index.append(i)
+            in_space = True
+        else:
+            chars.append(ch)
+            index.append(i)
+            in_space = False
+    return "".join(chars), index
+
+
+def _expected_offsets(source: str) -> tuple[list[int], list[int]]:
+    """Line start offsets of ``source`` and, per line, the length of the squashed
+    rendered text before it: a cheap estimate of where a span lands."""
+    starts, before = [], []
+    pos = total = 0
+    for line in source.split("\n"):
+        starts.append(pos)
+        before.append(total)
+        shown = squash(strip_markdown(line))[0].strip()
+        if shown:
+            total += len(shown) + 1
+        pos += len(line) + 1
+    return starts, before
+
+
+def _closest(hay: str, needle: str, expected: int) -> int:
+    best, best_dist = -1, None
+    i = hay.find(needle)
+    while i != -1:
+        dist = abs(i - expected)
+        if best_dist is None or dist < best_dist:
+            best, best_dist = i, dist
+        elif i > expected:
+            break  # occurrences only get further away from here on
+        i = hay.find(needle, i + 1)
+    return best
+
+
+class SpanMapper:
+    """Maps spans of a Markdown source onto the plain text of its rendering."""
+
+    def __init__(self, source: str, rendered: str) -> None:
+        self.source = source
+        self.rendered = rendered
+        self._hay, self._index = squash(rendered)
+        self._starts, self._before = _expected_offsets(source)
+
+    def _expected(self, offset: int) -> int:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        start = self._starts[line]
+        head = squash(strip_markdown(self.source[start:offset]))[0].lstrip()
+        return self._before[line] + len(head)
+
+    def source_near(self, rendered: int) -> int:
+        """Roughly where in the source the rendered offset ``rendered`` comes from
+        (the inverse of the estimate ``map`` searches around)."""
+        hay_pos = bisect.bisect_left(self._index, rendered)
+        line = max(0, bisect.bisect_right(self._before, hay_pos) - 1)
+        return self._starts[line] + (hay_pos - self._before[line])
+
+    def map(self, start: int, end: int) -> tuple[int, int] | None:
+        """The rendered range (code point offsets) showing ``source[start:end]``,
+        or None when the span is invalid or its text cannot be found."""
+        if not (isinstance(start, int) and isinstance(end, int)):
+            return None
+        if not 0 <= start < end <= len(self.source):
+            return None
+        raw = self.source[start:end]
+        at_line_start = start == 0 or self.source[start - 1] == "\n"
+        stripped = strip_markdown(raw, at_line_start)
+        candidates = [stripped, html.unescape(stripped),
+                      strip_markdown(raw, at_line_start, tables=True), raw]
+        expected = self._expected(start)
+        seen: set[str] = set()
+        for text in candidates:
+            needle = squash(text)[0].strip()
+            if not needle or needle in seen:
+                continue
+            seen.add(needle)
+            i = _closest(self._hay, needle, expected)
+            if i >= 0:
+                return self._index[i], self._index[i + len(needle) - 1] + 1
+        return None
+
+
+# --- from a selection in the rendered text back to the source ------------------------
+
+_WORD_TOKEN = re.compile(r"\w+|[^\w\s]+")
+_EDGE_PUNCTUATION = ".,;:!?()[]{}\"'«»“”‘’…–—"
+_MARKUP_EDGES = "*_`~"
+# what Markdown may put between two rendered words: spaces, emphasis, escapes, link
+# brackets and targets, list and heading marks
+_BETWEEN = (r"(?:[\s*_`~>#|\\]|\[|\]\([^)\n]*\)|\]"
+            r"|(?<=\n)[ \t]*(?:[-+*]|\d{1,9}[.)])(?=[ \t]))*")
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``start``/``end`` widened to whole words and narrowed past spaces and edge
+    punctuation (a span of "(Python)," is "Python"; "C++" and "C#" keep their signs)."""
+    while start > 0 and text[start - 1].isalnum() and start < len(text) and \
+            text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCTUATION):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCTUATION):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _token_pattern(token: str) -> str:
+    """A rendered token as Markdown may write it: punctuation escaped or as an entity."""
+    return "".join(re.escape(ch) if ch.isalnum() or ch == "_" else
+                   f"(?:\\\\?{re.escape(ch)}|&[#\\w]+;)" for ch in token)
+
+
+def source_span(source: str, rendered: str, start: int, end: int,
+                mapper: SpanMapper | None = None) -> tuple[int, int] | None:
+    """The range of the Markdown ``source`` that shows as ``rendered[start:end]``: the
+    same whole words, with any markup between them. Of several such ranges, the one
+    the renderer shows at exactly that place, else the one nearest to it."""
+    tokens = _WORD_TOKEN.findall(rendered[start:end])
+    if not tokens:
+        return None
+    body = _BETWEEN.join(_token_pattern(t) for t in tokens)
+    head = r"(?<!\w)" if tokens[0][0].isalnum() else ""
+    tail = r"(?!\w)" if tokens[-1][-1].isalnum() else ""
+    pattern = re.compile(head + body + tail)
+    expected = mapper.source_near(start) if mapper is not None else 0
+    candidates: list[tuple[int, int]] = []
+    found = pattern.search(source)
+    while found is not None:  # every match, overlapping ones too
+        candidates.append((found.start(), found.end()))
+        found = pattern.search(source, found.start() + 1)
+    if mapper is not None:
+        for candidate in candidates:
+            if mapper.map(*candidate) == (start, end):
+                return candidate
+    return min(candidates, key=lambda c: abs(c[0] - expected), default=None)
+
+
+def trim_markup(text: str, start: int, end: int) -> tuple[int, int]:
+    """A source range without emphasis or code marks at its ends."""
+    while start < end and text[start] in _MARKUP_EDGES:
+        start += 1
+    while end > start and text[end - 1] in _MARKUP_EDGES:
+        end -= 1
+    return start, end
+
+
+def utf16_offsets(text: str) -> list[int] | None:
+    """Code point offset -> UTF-16 offset table, or None when they are the same."""
+    if all(ord(c) < 0x10000 for c in text):
+        return None
+    table, pos = [], 0
+    for c in text:
+        table.append(pos)
+        pos += 2 if ord(c) >= 0x10000 else 1
+    table.append(pos)
+    return table
+
+
+def valid_span(span: Any) -> tuple[int, int] | None:
+    """``span`` as ``(start, end)`` ints with ``0 <= start < end``, else None."""
+    try:
+        start, end = span
+    except (TypeError, ValueError):
+        return None
+    if isinstance(start, bool) or isinstance(end, bool):
+        return None
+    if not (isinstance(start, int) and isinstance(end, int)) or start >= end or start < 0:
+        return None
+    return start, end
