@@ -28,22 +28,23 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.labels import KINDS, PALETTE, Option, Question, check, default_schema
-from reviewer.core.store import DatabaseError, Store
+from reviewer.core.store import DatabaseError, Labels
 
 KIND_TEXT = {"single": "one choice", "multi": "any choices", "span": "span labels"}
 NAME, COLOUR, KEY = range(3)
 
 
 class SchemaDialog(QDialog):
-    def __init__(self, parent: QWidget, store: Store,
+    def __init__(self, parent: QWidget, labels: Labels,
                  taken: dict[str, str] | None = None) -> None:
-        """``taken``: keys the window's actions use (key → action), refused for options."""
+        """``labels``: the project's label part (``store.labels``); ``taken``: keys the
+        window's actions use (key → action), refused for options."""
         super().__init__(parent)
         self.setWindowTitle("Label schema")
         self.setMinimumSize(720, 440)
-        self.store = store
+        self.labels = labels
         self.taken = taken or {}
-        self.original = store.labels.schema()
+        self.original = labels.schema()
         # the questions as edited: each remembers the names it had in the project
         self.questions: list[dict[str, Any]] = [self._row(q, keep=True) for q in self.original]
         self.current = -1
@@ -250,7 +251,7 @@ class SchemaDialog(QDialog):
         origins = {(q["name"], o["name"]): (q["orig"], o["orig"]) for q in self.questions
                    for o in q["options"] if q["orig"] and o["orig"]}
         try:
-            lost = self.store.labels.lost(questions, origins)
+            lost = self.labels.lost(questions, origins)
         except ValueError as err:
             self.problem.setText(f"{err}.")
             return
@@ -262,7 +263,7 @@ class SchemaDialog(QDialog):
                                  "Press Save again to remove them.")
             return
         try:
-            self.store.labels.save_schema(questions, origins)
+            self.labels.save_schema(questions, origins)
         except (ValueError, DatabaseError) as err:  # nothing is saved: one transaction
             self.problem.setText(f"Not saved: {err}.")
             return

@@ -253,7 +253,7 @@ class ReviewWindow(QMainWindow):
     def edit_schema(self) -> None:
         from reviewer.gui.schema_dialog import SchemaDialog
 
-        self.schema_dialog = SchemaDialog(self, self.store, self.actions.taken_keys())
+        self.schema_dialog = SchemaDialog(self, self.store.labels, self.actions.taken_keys())
         self.schema_dialog.accepted.connect(lambda: self._schema_saved())
         self.schema_dialog.open()
 

@@ -50,3 +50,22 @@ def test_import_linter_contract_is_kept() -> None:
     proc = subprocess.run([_lint_imports(), "--no-cache"], cwd=ROOT, capture_output=True,
                           text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize(("module", "line", "contract"), [
+    ("core/clean/unglue.py", "from reviewer.core.store import Store", "Core stages"),
+    ("core/extract/dates.py", "from reviewer.core.ingest import read_file", "Core stages"),
+    ("core/store/spans.py", "from reviewer.core.export import export", "Core stages"),
+    ("gui/queue_pane.py", "from reviewer.core.store.queue import Queue", "public names"),
+])
+def test_the_contracts_catch_an_upward_or_private_import(tmp_path: Path, module: str, line: str,
+                                                         contract: str) -> None:
+    """A copy of the code with one forbidden import breaks the contract that forbids it."""
+    shutil.copytree(ROOT / "reviewer", tmp_path / "reviewer")
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    with (tmp_path / "reviewer" / module).open("a", encoding="utf-8") as handle:
+        handle.write(f"\n{line}  # noqa\n")
+    proc = subprocess.run([_lint_imports(), "--no-cache"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=300)
+    broken = [row for row in proc.stdout.splitlines() if row.endswith("BROKEN")]
+    assert proc.returncode != 0 and len(broken) == 1 and contract in broken[0], proc.stdout

@@ -9,7 +9,8 @@ package. Imports only the shared modules below the stages (``schema``,
 ``records``, ``labels``).
 
 Public API: ``Store``, ``ProjectError``, ``DatabaseError``, ``Change``, ``NewPosting``,
-``PreparedPosting``, ``prepare``, ``record_of``, ``final_fields``, ``ORDERS``,
+``PreparedPosting``, ``prepare``, ``Labels`` (the label part, for a
+dialog that needs no more), ``record_of``, ``final_fields``, ``ORDERS``,
 ``FIELD_STATES``, ``STATUSES``, ``SCHEMA_VERSION``, ``now``.
 """
 
@@ -21,6 +22,7 @@ from reviewer.core.records import STATUSES
 from reviewer.core.store.db import ProjectError
 from reviewer.core.store.decisions import FIELD_STATES
 from reviewer.core.store.history import Change, now
+from reviewer.core.store.labels import Labels
 from reviewer.core.store.migrations import SCHEMA_VERSION
 from reviewer.core.store.postings import NewPosting, PreparedPosting, prepare
 from reviewer.core.store.project import Store
@@ -37,6 +39,7 @@ __all__ = [
            "STATUSES",
            "Change",
            "DatabaseError",
+           "Labels",
            "NewPosting",
            "PreparedPosting",
            "ProjectError",
