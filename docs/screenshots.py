@@ -90,9 +90,10 @@ def main() -> int:
         over(window, window.help_box, out / f"shortcut-help{suffix}.png", app)
         window.help_box.close()
 
-        window.actions.edit_shortcuts()
-        over(window, window.actions.shortcut_dialog, out / f"shortcut-settings{suffix}.png", app)
-        window.actions.shortcut_dialog.reject()
+        window.action_table.edit_shortcuts()
+        over(window, window.action_table.shortcut_dialog,
+             out / f"shortcut-settings{suffix}.png", app)
+        window.action_table.shortcut_dialog.reject()
 
         window.choose_export()
         over(window, window.long_work.export_dialog, out / f"export-dialog{suffix}.png", app)

@@ -78,7 +78,7 @@ class ReviewWindow(QMainWindow):
         path_label = QLabel(str(store.path))
         path_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(path_label)
-        self.actions = WindowActions(self, self._handlers(), self.undo_stack, settings)
+        self.action_table = WindowActions(self, self._handlers(), self.undo_stack, settings)
         self._wire()
         self.set_schema(store.labels.schema())
         self.queue_pane.search()
@@ -98,7 +98,7 @@ class ReviewWindow(QMainWindow):
             "put_selection": self.put_selection, "focus_document": self.focus_document,
             "edit_schema": self.edit_schema, "accept_spans": self.spans.accept_suggested,
             "reject_spans": self.spans.reject_suggested, "show_stats": self.show_stats,
-            "edit_shortcuts": lambda: self.actions.edit_shortcuts(),
+            "edit_shortcuts": lambda: self.action_table.edit_shortcuts(),
             "show_help": self.show_help,
         }
 
@@ -122,13 +122,13 @@ class ReviewWindow(QMainWindow):
         self.labels.labels_changed.connect(flow.set_labels)
         self.labels.comment_changed.connect(flow.set_comment)
         self.document.customContextMenuRequested.connect(lambda pos: self.document_pane.menu(
-            pos, self.put_selection, self.actions.span_label_actions))
+            pos, self.put_selection, self.action_table.span_label_actions))
         self.document.span_clicked.connect(lambda spans, where: self.spans.menu(spans, where,
                                                                                 self))
         self._redraw.timeout.connect(self.document_pane.redraw_in_place)
-        self.actions.recent_menu.aboutToShow.connect(
-            lambda: self.actions.fill_recent(self.switch_project.emit))
-        self.actions.theme_actions.triggered.connect(lambda a: self.actions.set_theme(a.data()))
+        table = self.action_table
+        table.recent_menu.aboutToShow.connect(lambda: table.fill_recent(self.switch_project.emit))
+        table.theme_actions.triggered.connect(lambda a: table.set_theme(a.data()))
 
     @property
     def pid(self) -> int | None:
@@ -245,7 +245,8 @@ class ReviewWindow(QMainWindow):
         self.spans.set_schema(questions)
         self.labels.set_schema(questions)
         self.fields.fit_width()
-        self.actions.set_label_actions(questions, self.spans.label_selection, self.labels.toggle)
+        self.action_table.set_label_actions(questions, self.spans.label_selection,
+                                            self.labels.toggle)
         if self.posting is not None:
             self.document_pane.redraw()
             self.labels.show_posting(self.posting)
@@ -253,7 +254,7 @@ class ReviewWindow(QMainWindow):
     def edit_schema(self) -> None:
         from reviewer.gui.schema_dialog import SchemaDialog
 
-        self.schema_dialog = SchemaDialog(self, self.store.labels, self.actions.taken_keys())
+        self.schema_dialog = SchemaDialog(self, self.store.labels, self.action_table.taken_keys())
         self.schema_dialog.accepted.connect(lambda: self._schema_saved())
         self.schema_dialog.open()
 
@@ -274,7 +275,7 @@ class ReviewWindow(QMainWindow):
         self.stats_view.show()
 
     def show_help(self) -> None:
-        self.help_box: QMessageBox = self.actions.help_box()
+        self.help_box: QMessageBox = self.action_table.help_box()
         self.help_box.open()  # not modal to the event loop: the window goes on
 
     # --- projects and long work ----------------------------------------------------------

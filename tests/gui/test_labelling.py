@@ -299,8 +299,8 @@ def test_the_shortcut_dialog_refuses_a_label_key(win: ReviewWindow) -> None:
     from PySide6.QtGui import QKeySequence
     from PySide6.QtWidgets import QDialogButtonBox
 
-    win.actions.edit_shortcuts()
-    dialog = win.actions.shortcut_dialog
+    win.action_table.edit_shortcuts()
+    dialog = win.action_table.shortcut_dialog
     dialog.editors["next"].setKeySequence(QKeySequence("Ctrl+1"))
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     assert "Label the selection SKILL" in dialog.problem.text()

@@ -25,18 +25,18 @@ def win(project: Path, settings: QSettings, open_window) -> ReviewWindow:  # typ
 
 def test_every_action_has_its_default(win: ReviewWindow) -> None:
     for key, _text, default, _method, _menu in ACTIONS:
-        assert win.actions.shortcut(key) == QKeySequence(default).toString()
+        assert win.action_table.shortcut(key) == QKeySequence(default).toString()
     defaults = [d for _k, _t, d, _m, _menu in ACTIONS if d]
     assert len(defaults) == len(set(defaults))
 
 
 def test_a_remapped_key_works_is_listed_and_is_kept(win: ReviewWindow, settings: QSettings,
                                                     open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    win.actions.edit_shortcuts()
-    dialog = win.actions.shortcut_dialog
+    win.action_table.edit_shortcuts()
+    dialog = win.action_table.shortcut_dialog
     dialog.editors["skip"].setKeySequence(QKeySequence("Ctrl+K"))
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    assert win.actions.shortcut("skip") == "Ctrl+K"
+    assert win.action_table.shortcut("skip") == "Ctrl+K"
     first = win.pid
     win.queue.setFocus()
     qtbot.keyClick(win.queue, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
@@ -46,12 +46,12 @@ def test_a_remapped_key_works_is_listed_and_is_kept(win: ReviewWindow, settings:
     win.help_box.close()
     win.close()
     again = open_window(win.store.path, settings)
-    assert again.actions.shortcut("skip") == "Ctrl+K"
+    assert again.action_table.shortcut("skip") == "Ctrl+K"
 
 
 def test_a_key_given_twice_cannot_be_saved(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    win.actions.edit_shortcuts()
-    dialog = win.actions.shortcut_dialog
+    win.action_table.edit_shortcuts()
+    dialog = win.action_table.shortcut_dialog
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     dialog.editors["flag"].setKeySequence(QKeySequence("Ctrl+F"))
     assert not ok.isEnabled() and "Ctrl+F is given to more than one action" in \
@@ -59,7 +59,7 @@ def test_a_key_given_twice_cannot_be_saved(win: ReviewWindow, qtbot) -> None:  #
     dialog.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).click()
     assert ok.isEnabled() and dialog.overrides() == {}
     dialog.reject()
-    assert win.actions.shortcut("flag") == "Ctrl+Shift+F"
+    assert win.action_table.shortcut("flag") == "Ctrl+Shift+F"
 
 
 def test_question_mark_opens_the_help_but_types_in_a_field(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -81,7 +81,7 @@ def test_escape_goes_back_to_the_document(win: ReviewWindow, qtbot) -> None:  # 
 
 def test_the_dark_colours_reach_every_pane_and_are_kept(win: ReviewWindow, settings: QSettings,
                                                         qtbot) -> None:  # type: ignore[no-untyped-def]
-    dark = next(a for a in win.actions.theme_actions.actions() if a.data() == "dark")
+    dark = next(a for a in win.action_table.theme_actions.actions() if a.data() == "dark")
     try:
         dark.trigger()
         qtbot.waitUntil(lambda: win.document.dark)
@@ -89,13 +89,13 @@ def test_the_dark_colours_reach_every_pane_and_are_kept(win: ReviewWindow, setti
             assert pane.palette().color(QPalette.ColorRole.Base).lightness() < 128
         assert settings.value("theme") == "dark"
     finally:
-        win.actions.set_theme("light")
+        win.action_table.set_theme("light")
     qtbot.waitUntil(lambda: not win.document.dark)
 
 
 def test_keys_taken_outside_the_table_are_refused(win: ReviewWindow) -> None:
-    win.actions.edit_shortcuts()
-    dialog = win.actions.shortcut_dialog
+    win.action_table.edit_shortcuts()
+    dialog = win.action_table.shortcut_dialog
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     for key, taken_by in (("?", "Keyboard shortcuts"), ("Ctrl+Z", "Undo")):
         dialog.editors["flag"].setKeySequence(QKeySequence(key))

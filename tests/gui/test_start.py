@@ -46,7 +46,7 @@ def test_closing_a_project_lists_it_as_recent_and_it_reopens(launcher: Launcher,
                                                              project: Path) -> None:
     assert launcher.open(project, create=False)
     assert launcher.window is not None
-    launcher.window.actions.by_id["close_project"].trigger()
+    launcher.window.action_table.by_id["close_project"].trigger()
     screen = launcher.start_screen
     assert screen is not None and launcher.window is None
     assert screen.recent.count() == 1 and screen.recent.item(0).text().startswith("project.db")

@@ -109,7 +109,7 @@ def test_the_context_menu_puts_the_selection_into_any_field(window: ReviewWindow
     assert company
     _select(window, company)
     window.document_pane.menu(window.document.viewport().rect().center(), window.put_selection,
-                              window.actions.span_label_actions)
+                              window.action_table.span_label_actions)
     menu = window.document_pane.document_menu
     into = next(a.menu() for a in menu.actions() if a.text() == "Put into field")
     assert into.isEnabled()
@@ -127,7 +127,7 @@ def test_without_a_selection_the_field_menu_is_off(window: ReviewWindow) -> None
     cursor.clearSelection()
     window.document.setTextCursor(cursor)
     window.document_pane.menu(window.document.viewport().rect().center(), window.put_selection,
-                              window.actions.span_label_actions)
+                              window.action_table.span_label_actions)
     menu = window.document_pane.document_menu
     into = next(a.menu() for a in menu.actions() if a.text() == "Put into field")
     assert not into.isEnabled()

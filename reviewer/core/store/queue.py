@@ -21,7 +21,7 @@ ORDERS = {
     "recent": "p.updated_at",
 }
 _CHUNK = 500  # ids per IN (...)
-ListRow = tuple[int, str, str | None, str | None, str | None, float | None]
+ListRow = tuple[int, str | None, str | None, str | None, str | None, float | None]
 
 
 class Queue:
