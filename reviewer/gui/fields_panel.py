@@ -220,7 +220,7 @@ class FieldsPanel(QScrollArea):
         self.fit_width()
 
     def show_posting(self, posting: dict[str, Any]) -> None:
-        """Fill every editor from a posting as ``Store.get`` gives it."""
+        """Fill every editor from a posting as ``store.records.get`` gives it."""
         for name, editor in self.editors.items():
             state = posting["provenance"].get(name, "none")
             if state == "machine":

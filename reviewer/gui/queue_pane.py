@@ -40,7 +40,7 @@ def _combo(choices: tuple[tuple[str, str | None], ...]) -> QComboBox:
 class QueuePane(QWidget):
     """The list a person works down, with the search and filters above it."""
 
-    posting_chosen = Signal(int)  # the current row moved to this posting
+    posting_chosen = Signal(object)  # the id (an int of any size) the current row moved to
     leaving = Signal()  # the current row is about to change (finish typing first)
     listed = Signal()  # the list was read again (by a search, a filter, an order)
 

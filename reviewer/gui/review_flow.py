@@ -45,8 +45,8 @@ class ReviewFlow(QObject):
     """The shown posting and the edits to it, with undo; moving through the queue."""
 
     shown = Signal(object)  # the posting now shown (as store.records.get gives it) or None
-    changed = Signal(int, bool)  # a posting was edited; True: its spans changed
-    message = Signal(str)  # something for the status bar (an edit that was not made)
+    changed = Signal(object, bool)  # a posting (its id) was edited; True: its spans changed
+    message = Signal(str, int)  # for the status bar, for so many ms (an edit not made)
 
     def __init__(self, store: Store, queue: QueuePane, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -112,7 +112,7 @@ class ReviewFlow(QObject):
         try:
             value = value_from_selection(name, text, self.posting["fields"].get(name))
         except ValueError as err:
-            self.message.emit(f"Not put: {err}.")
+            self.message.emit(f"Not put: {err}.", 8000)
             return
         self.set_field(name, value)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, Signal
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu
 
 from reviewer.core.labels import Question
 from reviewer.gui.document_view import DocumentView
@@ -20,7 +20,7 @@ from reviewer.gui.review_flow import ReviewFlow
 class SpanLabels(QObject):
     """Span labelling of the posting the flow shows."""
 
-    message = Signal(str)  # something for the status bar (a label that was not made)
+    message = Signal(str, int)  # for the status bar, for so many ms (a label not made)
 
     def __init__(self, flow: ReviewFlow, document: DocumentView,
                  parent: QObject | None = None) -> None:
@@ -60,15 +60,15 @@ class SpanLabels(QObject):
         try:
             found = self.document.selected_source_span()
         except ValueError as err:
-            self.message.emit(f"Not labelled: {err}.")
+            self.message.emit(f"Not labelled: {err}.", 8000)
             return
         if found is None:
-            self.message.emit("Select some words of the posting first.")
+            self.message.emit("Select some words of the posting first.", 6000)
             return
         start, end = found
         if any((s["start"], s["end"], s["label"]) == (start, end, label)
                for s in posting["spans"] if s["state"] != "rejected"):
-            self.message.emit(f"These words are {label} already.")
+            self.message.emit(f"These words are {label} already.", 6000)
             return
         store = self.flow.store
         self.flow.push(f"label {label}", lambda p: store.spans.add(p, start, end, label)[1])
@@ -80,7 +80,7 @@ class SpanLabels(QObject):
         suggested = [(s["start"], s["end"], s["label"])
                      for s in self.suggested(self.flow.posting)]
         if not suggested:
-            self.message.emit("No suggested spans left in this posting.")
+            self.message.emit("No suggested spans left in this posting.", 6000)
             return
         store = self.flow.store
         self.flow.push(f"{state} suggested spans",
@@ -89,9 +89,9 @@ class SpanLabels(QObject):
     def reject_suggested(self) -> None:
         self.accept_suggested("rejected")
 
-    def menu(self, spans: list[dict[str, Any]], where: QPoint, parent: QWidget) -> None:
+    def menu(self, spans: list[dict[str, Any]], where: QPoint) -> None:
         """A clicked span: relabel or delete it (accept or reject a suggested one)."""
-        menu = QMenu(parent)
+        menu = QMenu(self.document)
         text = self.flow.posting["cleaned"] if self.flow.posting else ""
         store, push = self.flow.store, self.flow.push
         for span in spans:

@@ -1,6 +1,6 @@
 """The review window: it builds the panes and wires them together, nothing more.
 
-The queue (``queue_pane``), the document (``document_view``), the fields and labels
+The queue (``queue_pane``), the document (``document_pane``), the fields and labels
 (``fields_panel``, ``labels_panel``) are widgets that know no window. What happens
 lives elsewhere: the shown posting and its edits in ``review_flow``, span labelling
 in ``span_labels``, the menus and shortcuts in ``actions``, long work in ``ops``.
@@ -108,7 +108,7 @@ class ReviewWindow(QMainWindow):
         flow.shown.connect(self._show)
         flow.changed.connect(self._changed)
         for source in (flow, self.spans):
-            source.message.connect(lambda text: status.showMessage(text, 8000))
+            source.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.long_work.status.connect(status.showMessage)
         self.long_work.project_changed.connect(self._reload_keeping_place)
         self.long_work.rewriting.connect(self.undo_stack.clear)
@@ -123,8 +123,7 @@ class ReviewWindow(QMainWindow):
         self.labels.comment_changed.connect(flow.set_comment)
         self.document.customContextMenuRequested.connect(lambda pos: self.document_pane.menu(
             pos, self.put_selection, self.action_table.span_label_actions))
-        self.document.span_clicked.connect(lambda spans, where: self.spans.menu(spans, where,
-                                                                                self))
+        self.document.span_clicked.connect(self.spans.menu)
         self._redraw.timeout.connect(self.document_pane.redraw_in_place)
         table = self.action_table
         table.recent_menu.aboutToShow.connect(lambda: table.fill_recent(self.switch_project.emit))

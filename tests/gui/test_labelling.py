@@ -91,10 +91,10 @@ def test_spans_by_selection_and_key_overlap_relabel_delete_undo(win: ReviewWindo
     assert "SKILL" in inner.toolTip() and "TOOL" in inner.toolTip()
 
     skill = next(s for s in win.store.records.get(win.pid)["spans"] if s["label"] == "SKILL")  # type: ignore[arg-type]
-    win.spans.menu([skill], QPoint(0, 0), win)
+    win.spans.menu([skill], QPoint(0, 0))
     _menu_action(win.spans.span_menu, "QUALIFICATION").trigger()
     tool = next(s for s in win.store.records.get(win.pid)["spans"] if s["label"] == "TOOL")  # type: ignore[arg-type]
-    win.spans.menu([tool], QPoint(0, 0), win)
+    win.spans.menu([tool], QPoint(0, 0))
     _menu_action(win.spans.span_menu, "Delete the span").trigger()
     assert _spans(win) == [("Kubernetes", "QUALIFICATION", "accepted")]
 
@@ -107,10 +107,13 @@ def test_spans_by_selection_and_key_overlap_relabel_delete_undo(win: ReviewWindo
     assert _spans(win) == [("Kubernetes", "QUALIFICATION", "accepted")]
 
 
-def test_a_selection_is_needed_to_label_a_span(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_selection_is_needed_to_label_a_span(win: ReviewWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    shown: list[tuple[str, int]] = []
+    bar = win.statusBar()
+    monkeypatch.setattr(bar, "showMessage", lambda text, ms=0: shown.append((text, ms)))
     win.document.setFocus()
     qtbot.keyClick(win.document, Qt.Key.Key_1, CTRL)
-    assert _spans(win) == [] and "Select some words" in win.statusBar().currentMessage()
+    assert _spans(win) == [] and shown == [("Select some words of the posting first.", 6000)]
 
 
 def test_suggested_skills_are_accepted_or_rejected_in_one_key(win: ReviewWindow,
@@ -284,7 +287,7 @@ def test_suggestions_follow_the_skills_field_and_stay_decided(win: ReviewWindow,
     assert count > 3
     qtbot.keyClick(win.queue, Qt.Key.Key_A, CTRL | Qt.KeyboardModifier.ShiftModifier)
     first = win.store.records.get(win.pid)["spans"][0]  # type: ignore[arg-type]
-    win.spans.menu([first], QPoint(0, 0), win)
+    win.spans.menu([first], QPoint(0, 0))
     _menu_action(win.spans.span_menu, "Delete the span").trigger()  # the machine's: rejected
     assert win.spans.suggested(win.posting) == []  # type: ignore[arg-type]
     assert len([s for s in _spans(win) if s[2] == "accepted"]) == count - 1

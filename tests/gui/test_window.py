@@ -222,3 +222,25 @@ def test_a_narrow_fields_pane_cuts_nothing_off(window: ReviewWindow, qtbot) -> N
         right = editor.mapTo(pane.viewport(), editor.rect().topRight()).x()
         assert right < pane.viewport().width(), name
         assert editor.state.width() >= editor.state.sizeHint().width(), name
+
+
+def test_postings_with_ids_past_32_bits_are_shown_edited_and_undone(
+        tmp_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+    """Ids kept from an imported record can be any 64-bit number."""
+    path = tmp_path / "big.db"
+    big = 3_000_000_000
+    with Store(path) as store:
+        for pid in (big, big + 1):
+            assert store.records.add({
+                "id": pid, "raw_hash": f"h{pid}", "text": f"# Engineer {pid}\n",
+                "machine": {"title": {"value": f"Engineer {pid}", "spans": [[2, 21]],
+                                      "confidence": 0.9}}})
+    window = open_window(path)
+    assert window.pid == big and window.posting is not None
+    window.flow.set_field("title", "Data Engineer")
+    assert window.store.records.get(big)["fields"]["title"] == "Data Engineer"
+    assert window.model.index(0, 1).data() == "Data Engineer"
+    window.undo_stack.undo()
+    assert window.store.records.get(big)["fields"]["title"] == f"Engineer {big}"
+    window.queue_pane.go_next()
+    assert window.pid == big + 1

@@ -60,7 +60,7 @@ def reextract(store: Store, *, progress: Callable[[ReextractReport], None] | Non
         if cancelled is not None and cancelled():
             report.cancelled = True
             break
-        rows = store.machine.stored_pages(after, batch)
+        rows = store.postings.stored_pages(after, batch)
         if not rows:
             break
         after = rows[-1][0]

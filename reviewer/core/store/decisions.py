@@ -117,10 +117,9 @@ class Decisions:
             (pid, name, state, json.dumps(value, ensure_ascii=False)
              if value is not None else None, json.dumps(spans), at))
 
-    def undecided_suggestions(self, pid: int) -> list[tuple[Any, ...]]:
-        """(field, value, spans, confidence, stage, version) of the machine's values
-        that no person has decided, by field."""
-        decided = self.decided(pid)
+    def undecided_suggestions(self, pid: int, decided: set[str]) -> list[tuple[Any, ...]]:
+        """(field, value, spans, confidence, stage, version) of the machine's values of
+        the fields not ``decided`` (see ``decided``), by field."""
         return [s for s in self.db.execute(
             "SELECT field, value, spans, confidence, stage, extractor_version FROM suggestions"
             " WHERE posting_id = ? ORDER BY field", (pid,)) if s[0] not in decided]

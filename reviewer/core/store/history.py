@@ -52,10 +52,10 @@ def snapshot(db: Database, table: str, key: tuple[Any, ...]) -> Row:
 
 
 def log(db: Database, kind: str, data: dict[str, Any], posting: int | None = None,
-        at: str | None = None) -> None:
-    """One line of the project's log."""
+        at: str | None = None, ascii_only: bool = False) -> None:
+    """One line of the project's log (``ascii_only``: non-ASCII text \\u-escaped)."""
     db.execute("INSERT INTO events (at, kind, posting_id, data) VALUES (?, ?, ?, ?)",
-               (at or now(), kind, posting, json.dumps(data, ensure_ascii=False)))
+               (at or now(), kind, posting, json.dumps(data, ensure_ascii=ascii_only)))
 
 
 def key_posting(change: Change) -> int | None:
@@ -95,17 +95,11 @@ class History:
             posting = key_posting(change)
             if posting is not None:
                 self._refresh(posting)
-                log(self.db, "undo", {"change": change.description}, posting)
+                log(self.db, "undo", {"change": change.description}, posting,
+                    ascii_only=True)  # as undo lines were always written
         return redo
 
     def logged(self, kind: str) -> bool:
         """Whether the log holds a line of this kind."""
         return self.db.execute("SELECT 1 FROM events WHERE kind = ? LIMIT 1",
                                (kind,)).fetchone() is not None
-
-    def kinds(self, posting: int | None = None) -> list[str]:
-        """The kinds of the log's lines, oldest first (of one posting when given)."""
-        if posting is None:
-            return [r[0] for r in self.db.execute("SELECT kind FROM events ORDER BY id")]
-        return [r[0] for r in self.db.execute(
-            "SELECT kind FROM events WHERE posting_id = ? ORDER BY id", (posting,))]

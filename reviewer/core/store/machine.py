@@ -9,7 +9,7 @@ suggestions.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reviewer.core.store.history import log
 from reviewer.core.store.postings import ROW_COLUMNS, TEXT_COLUMNS, PreparedPosting
@@ -31,11 +31,6 @@ class Machine:
         self._postings, self._decisions, self._spans, self._labels = (
             postings, decisions, spans, labels)
 
-    def stored_pages(self, after: int, limit: int) -> list[tuple[Any, ...]]:
-        """(id, source, raw, kind, hash, metadata) of up to ``limit`` postings after id
-        ``after``, in id order: the pages to run the pipeline on again."""
-        return self._postings.stored_pages(after, limit)
-
     def replace(self, pid: int, item: PreparedPosting) -> str:
         """Put a new cleaning and extraction of posting ``pid`` in place of the old one.
 
@@ -45,7 +40,7 @@ class Machine:
         old_text, status, comment = self._postings.work_state(pid)
         decided = self._decisions.decided(pid)
         new_suggestions = sorted(s for s in item.suggestions if s[0] not in decided)
-        old_suggestions = self._decisions.undecided_suggestions(pid)
+        old_suggestions = self._decisions.undecided_suggestions(pid, decided)
         if old_text == [row[c] for c in TEXT_COLUMNS] and old_suggestions == new_suggestions:
             return "unchanged"
         if old_text[0] != row["cleaned"] and (status != "new" or comment or decided

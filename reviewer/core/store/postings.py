@@ -152,7 +152,8 @@ class Postings:
             (*[row[c] for c in TEXT_COLUMNS], row["min_confidence"], pid))
 
     def stored_pages(self, after: int, limit: int) -> list[tuple[Any, ...]]:
-        """(id, source, raw, kind, hash, metadata) of the postings after id ``after``."""
+        """(id, source, raw, kind, hash, metadata) of up to ``limit`` postings after id
+        ``after``, in id order: the pages to run the pipeline on again."""
         return self.db.execute(
             "SELECT id, source, raw, kind, hash, metadata FROM postings WHERE id > ?"
             " ORDER BY id LIMIT ?", (after, limit)).fetchall()
@@ -160,8 +161,7 @@ class Postings:
     # --- edits ---------------------------------------------------------------------------
 
     def set_status(self, pid: int, status: str) -> Change:
-        if status not in STATUSES:
-            raise ValueError(f"unknown status {status!r}; one of {', '.join(STATUSES)}")
+        check_status(status)
         with self.db.atomic():
             change = Change(f"mark {status}", [snapshot(self.db, "postings", (pid,))])
             self.mark(pid, status)
@@ -192,6 +192,12 @@ class Postings:
         location = values["locations"][0] if values["locations"] else None
         self.db.execute("UPDATE postings SET title = ?, company = ?, location = ? WHERE id = ?",
                         (values["title"], values["company"], location, pid))
+
+
+def check_status(status: str | None) -> None:
+    """ValueError unless ``status`` is one a posting can have."""
+    if status not in STATUSES:
+        raise ValueError(f"unknown status {status!r}; one of {', '.join(STATUSES)}")
 
 
 def _json(value: Any) -> str:

@@ -15,7 +15,8 @@ hands the one connection to each part, which owns the SQL of its own tables:
 
 Every edit is one committed transaction and returns a ``Change`` that
 ``store.history.undo`` reverses. A part never writes another part's tables except
-through that part's methods (``records`` and ``reports`` read across them).
+through that part's methods and functions (``records`` and ``reports`` read across
+them; undo puts back the rows the owners snapshotted).
 One connection, one thread: a worker thread opens its own ``Store(path)``.
 """
 

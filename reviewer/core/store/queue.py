@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from reviewer.core.records import STATUSES
 from reviewer.core.store.decisions import FIELD_STATES
+from reviewer.core.store.postings import check_status
 from reviewer.core.store.sqlite import Database
 
 # list orders: the SQL expression each sorts by (ties broken by id)
@@ -109,7 +109,7 @@ class Queue:
         if field_state is not None:
             allowed = set(self.ids("import", status, field_state))
             return [pid for pid in ids if pid in allowed]
-        _check_status(status)
+        check_status(status)
         keep: set[int] = set()
         for i in range(0, len(ids), _CHUNK):
             chunk = ids[i:i + _CHUNK]
@@ -152,7 +152,7 @@ def _filters(status: str | None, field_state: str | None) -> tuple[str, list[Any
     clauses: list[str] = []
     params: list[Any] = []
     if status is not None:
-        _check_status(status)
+        check_status(status)
         clauses.append("p.status = ?")
         params.append(status)
     if field_state is not None:
@@ -168,11 +168,6 @@ def _filters(status: str | None, field_state: str | None) -> tuple[str, list[Any
                            "a.state = ?)")
             params.append(field_state)
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-def _check_status(status: str | None) -> None:
-    if status not in STATUSES:
-        raise ValueError(f"unknown status {status!r}; one of {', '.join(STATUSES)}")
 
 
 def _match_terms(query: str) -> str:
