@@ -28,6 +28,8 @@ from __future__ import annotations
 
 from typing import Any, Literal, TypedDict
 
+from reviewer.core.schema import FIELDS, PERIODS
+
 Provenance = Literal["accepted", "corrected", "rejected", "machine", "none"]
 STATUSES = ("new", "reviewed", "skipped", "flagged")
 RECORD_KEYS = (
@@ -89,3 +91,119 @@ def bad_spans(record: PostingRecord) -> list[str]:
             if not 0 <= start <= end <= len(text):
                 problems.append(f"{field} evidence {start}-{end}")
     return problems
+
+
+_PROVENANCES = ("accepted", "corrected", "rejected", "machine", "none")
+_MAX_ID = 2**63 - 1
+
+
+def record_problem(obj: dict[str, Any]) -> str | None:
+    """What makes ``obj`` unfit to store as one of our records (None: nothing).
+
+    Checks every key a record may carry: types, statuses, provenances, each field's
+    value against its kind in schema v1, and every span and offset against the text.
+    A missing optional key is no problem; the message names the first problem found."""
+    text = obj.get("text")
+    if not isinstance(text, str):
+        return "'text' is not text"
+    if not isinstance(obj.get("raw_hash"), str) or not obj["raw_hash"]:
+        return "'raw_hash' is not a non-empty string"
+    pid = obj.get("id")
+    if pid is not None and (not _is_int(pid) or not 1 <= pid <= _MAX_ID):
+        return f"'id' is not a positive 64-bit integer: {str(pid)[:40]}"
+    if obj.get("status", "new") not in STATUSES:
+        return f"unknown status {str(obj.get('status'))[:40]!r}; one of {', '.join(STATUSES)}"
+    for key in ("source", "comment", "imported_at", "updated_at"):
+        if key in obj and not isinstance(obj[key], str):
+            return f"'{key}' is not text"
+    for key in ("fields", "provenance", "machine", "field_spans", "labels", "metadata"):
+        if obj.get(key) is not None and not isinstance(obj[key], dict):
+            return f"'{key}' is not an object"
+    size = len(text)
+    for name, state in (obj.get("provenance") or {}).items():
+        if name not in _FIELD_KINDS or state not in _PROVENANCES:
+            return f"provenance {str(name)[:40]}: {str(state)[:40]} is not a field and a state"
+    for name, value in (obj.get("fields") or {}).items():
+        if (problem := _value_problem(name, value)) is not None:
+            return f"field {str(name)[:40]}: {problem}"
+    for name, suggestion in (obj.get("machine") or {}).items():
+        if not isinstance(suggestion, dict) or "value" not in suggestion:
+            return f"machine {str(name)[:40]}: not an object with a 'value'"
+        problem = (_value_problem(name, suggestion["value"])
+                   or _offsets_problem(suggestion.get("spans", []), size))
+        if problem is None and not _is_number(suggestion.get("confidence", 0.0)):
+            problem = "its confidence is not a number"
+        if problem is None and not isinstance(suggestion.get("stage", ""), str):
+            problem = "its stage is not text"
+        if problem is not None:
+            return f"machine {str(name)[:40]}: {problem}"
+    for name, spans in (obj.get("field_spans") or {}).items():
+        if (problem := _offsets_problem(spans, size)) is not None:
+            return f"field_spans {str(name)[:40]}: {problem}"
+    spans = obj.get("spans") or []
+    if not isinstance(spans, list):
+        return "'spans' is not a list"
+    for span in spans:
+        if not isinstance(span, dict) or not isinstance(span.get("label"), str) \
+                or not span["label"] or span.get("origin", "human") not in ("machine", "human"):
+            return "a span without a label, or of an unknown origin"
+        if _offsets_problem([[span.get("start"), span.get("end")]], size, empty=False):
+            return f"span {span.get('start')}-{span.get('end')} is outside the text (0-{size})"
+    for question, options in (obj.get("labels") or {}).items():
+        if not isinstance(options, list) or not all(isinstance(o, str) for o in options):
+            return f"labels {str(question)[:40]}: not a list of options"
+    return None
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    return (isinstance(value, int | float) and not isinstance(value, bool)
+            and abs(value) < 1e15)  # also refuses NaN, infinity and 64-bit overflows
+
+
+def _offsets_problem(spans: Any, size: int, empty: bool = True) -> str | None:
+    if not isinstance(spans, list):
+        return "its spans are not a list"
+    for span in spans:
+        if not (isinstance(span, list | tuple) and len(span) == 2
+                and all(_is_int(x) for x in span)
+                and 0 <= span[0] <= span[1] <= size and (empty or span[0] < span[1])):
+            return f"span {str(span)[:40]} is not a pair of offsets into the text"
+    return None
+
+
+def _value_problem(name: str, value: Any) -> str | None:
+    """What is wrong with ``value`` as a value of field ``name`` (None: nothing)."""
+    kind = _FIELD_KINDS.get(name)
+    if kind is None:
+        return "not a field of schema v1"
+    if value is None:
+        return None
+    spec = _SPECS[name]
+    if kind in ("text", "date", "enum"):
+        if not isinstance(value, str):
+            return "not text"
+        if kind == "enum" and value not in spec.choices:
+            return f"{value[:40]!r} is not one of {', '.join(spec.choices)}"
+    elif kind == "list":
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            return "not a list of text"
+    elif kind == "number":
+        if not _is_number(value):
+            return "not a number"
+    elif kind == "salary":
+        if not isinstance(value, dict):
+            return "not an object with min, max, currency and period"
+        if any(value.get(k) is not None and not _is_number(value[k]) for k in ("min", "max")):
+            return "its min or max is not a number"
+        if value.get("period") not in (None, *PERIODS) or not isinstance(
+                value.get("currency") or "", str):
+            return "its currency or period is not one the schema knows"
+    return None
+
+
+_SPECS = {spec.name: spec for spec in FIELDS}
+_FIELD_KINDS = {spec.name: spec.kind for spec in FIELDS}

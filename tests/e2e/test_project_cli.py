@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import signal
@@ -96,6 +97,31 @@ def test_export_import_export_is_identical(tmp_path: Path) -> None:
     out2 = tmp_path / "two.jsonl"
     assert reviewer("export", str(db2), "--format", "jsonl", "-o", str(out2)) == 0
     assert out2.read_text() == out1.read_text()
+
+
+def test_csv_export_neutralises_formulas_unless_raw_cells(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "p.db"
+    assert reviewer("import", str(db), str(SAMPLES)) == 0
+    with Store(db) as store:
+        pid = store.queue.ids()[0]
+        store.decisions.set_field(pid, "title", "=HYPERLINK(\"http://x\")")
+        store.postings.set_comment(pid, "- Fluent English")
+        store.decisions.accept_all(pid)
+
+    def exported(*extra: str) -> dict[str, str]:
+        out = tmp_path / f"p{len(extra)}.csv"
+        assert reviewer("export", str(db), "--format", "csv", "-o", str(out), *extra) == 0
+        with out.open(encoding="utf-8", newline="") as f:
+            header, row = list(csv.reader(f))
+        return dict(zip(header, row, strict=True))
+
+    safe, raw = exported(), exported("--raw-cells")
+    assert (safe["title"], safe["comment"]) == ("'=HYPERLINK(\"http://x\")", "'- Fluent English")
+    assert (raw["title"], raw["comment"]) == ("=HYPERLINK(\"http://x\")", "- Fluent English")
+    assert safe["id"] == raw["id"] == str(pid)
+    capsys.readouterr()
+    assert reviewer("export", str(db), "-o", str(tmp_path / "p.jsonl"), "--raw-cells") == 2
+    assert "csv format only" in capsys.readouterr().err
 
 
 def test_stats_and_eval(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

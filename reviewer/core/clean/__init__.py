@@ -7,7 +7,9 @@ itself (``page_data``) and rendered as Markdown (``html_markdown``). A text dump
 (``line_score``), the posting's run of lines kept and rendered (``text_markdown``).
 What was left out is kept with its reason. Imports only ``schema`` and ``words``.
 
-Public API: ``clean``, ``detect_kind``, ``Kind``.
+Pages the HTML parser would take minutes on are refused before parsing (``guard``).
+
+Public API: ``clean``, ``detect_kind``, ``gave_up``, ``Kind``.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from reviewer.core.clean.guard import PageRefused
 from reviewer.core.clean.html import clean_html
 from reviewer.core.clean.text import clean_text
 from reviewer.core.schema import CleanDoc
 
 Kind = Literal["html", "text"]
+GAVE_UP = "cleaning gave up: "
 
 _HTML_START = re.compile(
     r"\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html|<head|<body|<meta|"
@@ -45,9 +49,18 @@ def clean(raw: str, kind: Kind | None = None, record_removed: bool = True) -> Cl
     kind = kind or detect_kind(raw)
     try:
         return clean_html(raw, record_removed) if kind == "html" else clean_text(raw)
+    except PageRefused as err:
+        reason = str(err)
     except (RecursionError, ValueError, MemoryError) as err:
-        return CleanDoc(markdown="", kind=kind, source=raw,
-                        notes=[f"cleaning gave up: {type(err).__name__}: {err}"])
+        reason = f"{type(err).__name__}: {err}"
+    return CleanDoc(markdown="", kind=kind, source=raw, notes=[GAVE_UP + reason])
 
 
-__all__ = ["Kind", "clean", "detect_kind"]
+def gave_up(doc: CleanDoc) -> str | None:
+    """Why cleaning gave up on the page (None: it did not), for a person."""
+    if doc.markdown.strip():
+        return None
+    return next((note for note in doc.notes if note.startswith(GAVE_UP)), None)
+
+
+__all__ = ["Kind", "clean", "detect_kind", "gave_up"]

@@ -21,6 +21,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from reviewer.core.clean.guard import check_page
 from reviewer.core.clean.html_markdown import to_markdown
 from reviewer.core.clean.main_block import POSITIVE, find_main
 from reviewer.core.clean.page_data import json_ld, microdata
@@ -59,6 +60,7 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
     ``record_removed``: also write out the page's text and the ranges that were left
     out (``source``, ``removed``), for a person to review. A caller that only wants
     the posting and its fields can skip it; it is about a tenth of the work."""
+    check_page(html)  # raises PageRefused for a page the parser would take minutes on
     tree = LexborHTMLParser(html)
     structured = json_ld(tree) or microdata(tree)
     page_title = page_title_of(tree)

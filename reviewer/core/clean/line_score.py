@@ -96,5 +96,3 @@ _MD_HEADING = re.compile(r"#{1,6} \S")
 
 
 _SENTENCE = re.compile(r"[a-z][.!?;,]")
-
-

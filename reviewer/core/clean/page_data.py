@@ -86,5 +86,3 @@ def _job_postings(data: Any) -> Iterator[dict[str, Any]]:
         for key in ("@graph", "mainEntity", "itemListElement"):
             if key in data:
                 yield from _job_postings(data[key])
-
-

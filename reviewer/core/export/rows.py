@@ -177,5 +177,3 @@ def jsonld_posting(record: PostingRecord) -> Row:
     out.update({prop: text for prop, text in texts.items() if text})
     out["description"] = record["text"]
     return out
-
-

@@ -98,11 +98,13 @@ def drop_bad_spans(record: PostingRecord) -> tuple[PostingRecord, int]:
 
 
 def _check_args(records: Records, fmt: str, split: Mapping[str, float] | None,
-                stratify: str | None, parquet: bool) -> None:
+                stratify: str | None, parquet: bool, raw_cells: bool) -> None:
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if parquet and fmt != "hf":
         raise ValueError("parquet=True applies to the hf format only")
+    if raw_cells and fmt != "csv":
+        raise ValueError("raw_cells=True applies to the csv format only")
     if split is not None:
         check_split(split)
     if stratify is not None:
@@ -113,12 +115,13 @@ def _check_args(records: Records, fmt: str, split: Mapping[str, float] | None,
                              "that returns a fresh iterable of them, not the iterable itself")
 
 
-def _open(fmt: str, path: Path, questions: set[str], parquet: bool) -> writers.PartWriter:
+def _open(fmt: str, path: Path, questions: set[str], parquet: bool,
+          raw_cells: bool) -> writers.PartWriter:
     if fmt == "hf":
         return writers.HfWriter(path.with_suffix(".parquet") if parquet else path, questions,
                                 parquet)
     if fmt == "csv":
-        return writers.CsvWriter(path)
+        return writers.CsvWriter(path, raw_cells)
     if fmt == "spacy":
         return writers.SpacyWriter(path)
     if fmt in ("labelstudio", "jsonld"):
@@ -129,7 +132,8 @@ def _open(fmt: str, path: Path, questions: set[str], parquet: bool) -> writers.P
 
 
 def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | None = None,
-           stratify: str | None = None, parquet: bool = False) -> ExportSummary:
+           stratify: str | None = None, parquet: bool = False,
+           raw_cells: bool = False) -> ExportSummary:
     """Write ``records`` in ``fmt`` to ``out``, whole or split into parts.
 
     ``out`` is the file written, unless there is a split (then each part goes to
@@ -138,8 +142,12 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
     and ``out/README.md``). ``records`` is an iterable, or a function returning a
     fresh one: a stratified split (``stratify`` = a document-label question) needs
     the function, to read the records once to plan the split and once to write.
+
+    CSV cells a spreadsheet would run as formulas (starting with ``=``, ``+``, ``-``,
+    ``@``, a tab or a carriage return) get a leading ``'``, as OWASP advises;
+    ``raw_cells`` (csv only) writes every cell as the exact text instead.
     """
-    _check_args(records, fmt, split, stratify, parquet)
+    _check_args(records, fmt, split, stratify, parquet, raw_cells)
     if parquet:
         writers.optional_module("pyarrow.parquet", "pip install pyarrow")  # fail before writing
     if fmt == "spacy":
@@ -156,7 +164,7 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
         base.mkdir(parents=True, exist_ok=True)
     questions: set[str] = set()
     by_part = {part: _open(fmt, base / f"{part}.{EXTENSIONS[fmt]}" if folder else out,
-                           questions, parquet) for part in parts}
+                           questions, parquet, raw_cells) for part in parts}
     summary = ExportSummary(fmt, dict.fromkeys(parts, 0))
     try:
         for record in records:

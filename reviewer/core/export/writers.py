@@ -144,14 +144,36 @@ class JsonArrayWriter:
 # -- CSV ----------------------------------------------------------------------------------------
 
 
-def _cell(value: Any) -> str:
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(text: str) -> str:
+    """``text`` with a leading ``'`` if a spreadsheet would run it as a formula.
+
+    OWASP's advice against CSV injection: a cell starting with ``=``, ``+``, ``-``,
+    ``@``, a tab or a carriage return is read as a formula by spreadsheets.
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _cell(value: Any, raw: bool = False) -> str:
+    """One CSV cell: a list joined with `` | ``, a dict as JSON, ``None`` empty.
+
+    Unless ``raw``, text a spreadsheet would run as a formula gets a leading ``'``
+    (``neutral``); only the start of the whole cell matters. Numbers from the
+    record (ints and floats, negative ones too) are data and written as they are.
+    """
     if value is None:
         return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
     if isinstance(value, list):
-        return " | ".join(_cell(item) for item in value)
-    if isinstance(value, dict):
-        return dumps(value)
-    return str(value)
+        text = " | ".join(_cell(item, raw=True) for item in value)
+    elif isinstance(value, dict):
+        text = dumps(value)
+    else:
+        text = str(value)
+    return text if raw else neutral(text)
 
 
 def csv_head() -> list[str]:
@@ -166,16 +188,15 @@ def csv_head() -> list[str]:
 CSV_TAIL = ["spans", "comment", "imported_at", "updated_at", "metadata"]
 
 
-def _csv_head_cells(record: PostingRecord) -> list[str]:
-    cells = [str(record["id"]), record["source"], record["raw_hash"], record["status"],
-             record["text"]]
+def _csv_head_cells(record: PostingRecord, raw: bool) -> list[str]:
+    cells = [_cell(record[key], raw) for key in ("id", "source", "raw_hash", "status", "text")]
     for spec in FIELDS:
         value = record["fields"].get(spec.name)
         if spec.kind == "salary":
-            cells += [_cell((value or {}).get(key)) for key in SALARY_KEYS]
+            cells += [_cell((value or {}).get(key), raw) for key in SALARY_KEYS]
         else:
-            cells.append(_cell(value))
-        cells.append(record["provenance"].get(spec.name, "none"))
+            cells.append(_cell(value, raw))
+        cells.append(_cell(record["provenance"].get(spec.name, "none"), raw))
     return cells
 
 
@@ -185,10 +206,14 @@ class CsvWriter:
     The label columns (``labels__<question>``, sorted) are only known once every
     record has been seen, so rows go first to an anonymous temporary file beside
     the output (constant memory) and are copied under the header on ``close``.
+
+    Cells a spreadsheet would run as formulas get a leading ``'`` (``neutral``),
+    unless ``raw_cells``: then every cell is the exact text.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, raw_cells: bool = False) -> None:
         self._path = path
+        self._raw = raw_cells
         self._spool: IO[str] = tempfile.TemporaryFile(  # noqa: SIM115 (closed by close())
             "w+", encoding="utf-8", newline="", dir=path.parent)
         self._rows = csv.writer(self._spool)
@@ -197,9 +222,11 @@ class CsvWriter:
     def write(self, record: PostingRecord) -> int:
         self._questions.update(record["labels"])
         spans = [dict(s) for s in record["spans"]]
-        self._rows.writerow([*_csv_head_cells(record), dumps(record["labels"]), dumps(spans),
-                             record["comment"], record["imported_at"], record["updated_at"],
-                             dumps(record["metadata"])])
+        raw = self._raw
+        self._rows.writerow([*_csv_head_cells(record, raw), dumps(record["labels"]),
+                             *(_cell(value, raw) for value in (
+                                 dumps(spans), record["comment"], record["imported_at"],
+                                 record["updated_at"], dumps(record["metadata"])))])
         return 0
 
     def close(self) -> None:
@@ -211,7 +238,8 @@ class CsvWriter:
             writer.writerow([*csv_head(), *(f"labels__{q}" for q in questions), *CSV_TAIL])
             for row in csv.reader(self._spool):
                 labels = json.loads(row[n_head])
-                writer.writerow([*row[:n_head], *(_cell(labels.get(q)) for q in questions),
+                writer.writerow([*row[:n_head],
+                                 *(_cell(labels.get(q), self._raw) for q in questions),
                                  *row[n_head + 1:]])
         self._spool.close()
 

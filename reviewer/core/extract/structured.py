@@ -146,6 +146,12 @@ def _salary(value: Any, currency: Any) -> dict[str, Any] | None:
             "period": period}
 
 
+_MAX_NUMBER = 1e12  # past any pay, hours or years: a value this large is an error
+
+
 def _num(text: str) -> int | float:
+    """A number of the posting; ValueError for text that is none, or absurdly large."""
     value = float(text.replace(",", ""))
+    if not abs(value) < _MAX_NUMBER:  # also NaN and infinity
+        raise ValueError(f"{text[:40]} is out of range")
     return int(value) if value.is_integer() else round(value, 2)

@@ -17,7 +17,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from reviewer.core.ingest.inputs import Item, Skipped, content_hash, iter_inputs
+from reviewer.core.ingest.inputs import content_hash, iter_inputs
+from reviewer.core.ingest.items import Item, Skipped
 from reviewer.core.ingest.read import UnreadableError, decode, read_file
 
 if TYPE_CHECKING:

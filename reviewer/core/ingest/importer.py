@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reviewer.core.ingest.inputs import Item, Skipped, content_hash, iter_inputs
+from reviewer.core.clean import gave_up
+from reviewer.core.ingest.inputs import content_hash, iter_inputs
+from reviewer.core.ingest.items import Item, Skipped
 from reviewer.core.pipeline import process
-from reviewer.core.store import NewPosting, PreparedPosting, Store, prepare
+from reviewer.core.store import DatabaseError, NewPosting, PreparedPosting, Store, prepare
 
 BATCH = 250
 Work = tuple[str, str, Any, dict[str, Any], str]  # source, page, kind, metadata, hash
@@ -32,6 +34,7 @@ class ImportReport:
     seen: int = 0
     seconds: float = 0.0
     cancelled: bool = False
+    not_stored: set[str] = field(default_factory=set)  # hashes the store refused
 
     def line(self) -> str:
         """Where the import is, in one line."""
@@ -95,7 +98,13 @@ def _new_work(store: Store, chunk: list[Item | Skipped], report: ImportReport,
             report.skipped.append(entry)
             continue
         if entry.record is not None:
-            if store.records.add(entry.record):
+            try:
+                added = store.records.add(entry.record)
+            except (ValueError, TypeError, KeyError, DatabaseError) as err:
+                report.skipped.append(Skipped(entry.source, f"the record cannot be stored: "
+                                                            f"{type(err).__name__}: {err}"))
+                continue
+            if added:
                 report.added += 1
             else:
                 report.duplicates += 1
@@ -121,10 +130,33 @@ def _write(store: Store, work: list[Work], results: Iterable[PreparedPosting | S
         else:
             result.raw = text  # the page stayed here; the worker sent back only its results
             batch.append(result)
-    if batch:
+    if not batch:
+        return
+    try:
         added = store.postings.add(batch)
-        report.added += added
-        report.duplicates += len(batch) - added
+    except (ValueError, TypeError, DatabaseError):
+        added = _write_one_by_one(store, batch, work, report)  # find the one that fails
+    report.added += added
+    report.duplicates += len(batch) - added - _failed(report, batch)
+
+
+def _write_one_by_one(store: Store, batch: list[PreparedPosting], work: list[Work],
+                      report: ImportReport) -> int:
+    """A batch the store refused, posting by posting: each that fails is skipped."""
+    sources = {digest: source for source, _text, _kind, _meta, digest in work}
+    added = 0
+    for item in batch:
+        try:
+            added += store.postings.add([item])
+        except (ValueError, TypeError, DatabaseError) as err:
+            report.skipped.append(Skipped(sources.get(item.hash, item.hash),
+                                          f"could not be stored: {type(err).__name__}: {err}"))
+            report.not_stored.add(item.hash)
+    return added
+
+
+def _failed(report: ImportReport, batch: list[PreparedPosting]) -> int:
+    return sum(item.hash in report.not_stored for item in batch) if report.not_stored else 0
 
 
 def prepare_page(work: Work) -> PreparedPosting | Skipped:
@@ -132,18 +164,20 @@ def prepare_page(work: Work) -> PreparedPosting | Skipped:
     source, text, kind, metadata, digest = work
     try:
         done = process(text, kind, name=source)
+        doc, ext = done.doc, done.extraction
+        if (reason := gave_up(doc)) is not None:
+            return Skipped(source, reason)
+        return prepare(NewPosting(
+            source=source, hash=digest, kind=doc.kind, raw=None, cleaned=doc.markdown,
+            source_text=doc.source,
+            removed=[[r.start, r.end, r.reason] for r in doc.removed],
+            context=doc.context, metadata=metadata,
+            fields={k: v for k, v in ext.fields.items() if v not in (None, [], {}, "")},
+            evidence={k: [list(s) for s in v] for k, v in ext.evidence.items()},
+            confidence=ext.confidence, stages=ext.stages,
+        ))
     except Exception as err:  # one bad page must not stop the import
         return Skipped(source, f"cleaning failed: {type(err).__name__}: {err}")
-    doc, ext = done.doc, done.extraction
-    return prepare(NewPosting(
-        source=source, hash=digest, kind=doc.kind, raw=None, cleaned=doc.markdown,
-        source_text=doc.source,
-        removed=[[r.start, r.end, r.reason] for r in doc.removed],
-        context=doc.context, metadata=metadata,
-        fields={k: v for k, v in ext.fields.items() if v not in (None, [], {}, "")},
-        evidence={k: [list(s) for s in v] for k, v in ext.evidence.items()},
-        confidence=ext.confidence, stages=ext.stages,
-    ))
 
 
 def _chunks(items: Iterable[Item | Skipped], size: int) -> Iterator[list[Item | Skipped]]:

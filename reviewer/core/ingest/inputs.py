@@ -8,65 +8,26 @@ a `Skipped` with a reason a user understands and the rest of the import goes on.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
-import json
 import os
 import stat
 import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import Any
 
-from reviewer.core import records
-from reviewer.core.ingest import read
+from reviewer.core.ingest import items, read
+from reviewer.core.ingest.datafiles import read_csv, read_json, read_jsonl
+from reviewer.core.ingest.items import Item, PageKind, Result, Skipped, page
 from reviewer.core.ingest.read import UnreadableError
-
-PageKind = Literal["html", "text"]
-
-DATA_MAX_BYTES = 200_000_000
-"""Limit for a whole ``.json`` or ``.csv`` file (and one JSONL line): they hold many postings."""
+from reviewer.core.words.text import valid_unicode
 
 _PAGE_KINDS: dict[str, PageKind] = {".html": "html", ".htm": "html", ".txt": "text", ".md": "text"}
 _DATA = (".jsonl", ".json", ".csv")
 _SUPPORTED = (*_PAGE_KINDS, *_DATA, ".zip")
-_PAGE_KEYS: dict[str, PageKind | None] = {"html": "html", "text": "text", "raw": None}
-_WRAPPERS = ("postings", "items", "data")
-_CSV_COLUMNS = ("html", "text", "raw", "body", "description", "content")
 _BOMB_RATIO, _BOMB_MIN_BYTES = 200, 1024 * 1024
-_JSON_TYPES = {dict: "an object", list: "a list", str: "a string", int: "a number",
-               float: "a number", bool: "true/false", type(None): "null"}
-
-
-@dataclass(frozen=True)
-class Item:
-    """One raw page to import.
-
-    ``source``: a path, ``archive.zip!member/path.html``, ``file.jsonl#3`` (line),
-    ``file.json#3`` (index in the array) or ``file.csv#3`` (data row); all 1-based.
-    ``kind``: from the file name or the object key; ``None`` means "guess from the text".
-    ``record``: the object itself when it is one of our own exported records."""
-
-    source: str
-    text: str
-    kind: PageKind | None
-    metadata: dict[str, Any] = field(default_factory=dict)
-    record: dict[str, Any] | None = None
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """An input that was not imported, and why (a sentence for the user)."""
-
-    source: str
-    reason: str
-
-
-Result = Item | Skipped
 
 
 def iter_inputs(paths: Iterable[str | Path], column: str | None = None) -> Iterator[Result]:
@@ -75,25 +36,64 @@ def iter_inputs(paths: Iterable[str | Path], column: str | None = None) -> Itera
     ``column`` names the page column of CSV files (default: the first of html, text, raw, body,
     description, content). Hidden entries (``.name``) and unsupported files inside folders
     and archives are passed over silently; given explicitly, an unsupported file is reported.
-    Symlinks are followed; a folder is walked at most once per call (no symlink loops)."""
+    Symlinks are followed; a folder is walked at most once per call (no symlink loops).
+
+    The one place every input passes: whatever goes wrong reading one path costs that
+    path (a ``Skipped`` saying why), never the run; and everything yielded is valid
+    Unicode with JSON-safe metadata, so the store can write it."""
     seen: set[object] = set()
     for given in [paths] if isinstance(paths, str | Path) else paths:
         path = Path(given)
+        current = str(path)
         try:
-            st = path.stat()
-        except OSError as err:
-            yield Skipped(str(path), _stat_reason(err, path))
-            continue
-        if stat.S_ISDIR(st.st_mode):
-            yield from _walk(path, column, seen)
-            continue
-        ext = _ext(path.name)
-        if not stat.S_ISREG(st.st_mode):
-            yield Skipped(str(path), "not a regular file")
-        elif ext not in _SUPPORTED:
-            yield Skipped(str(path), f"unsupported file type {ext or '(no extension)'}")
-        else:
-            yield from _file(path, ext, column)
+            for result in _path(path, column, seen):
+                current = result.source
+                yield _safe(result)
+        except Exception as err:  # a reader's bug must cost one input, not the run
+            yield _safe(Skipped(current, f"could not be read: {type(err).__name__}: {err}"))
+
+
+def _path(path: Path, column: str | None, seen: set[object]) -> Iterator[Result]:
+    try:
+        st = path.stat()
+    except OSError as err:
+        yield Skipped(str(path), _stat_reason(err, path))
+        return
+    if stat.S_ISDIR(st.st_mode):
+        yield from _walk(path, column, seen)
+        return
+    ext = _ext(path.name)
+    if not stat.S_ISREG(st.st_mode):
+        yield Skipped(str(path), "not a regular file")
+    elif ext not in _SUPPORTED:
+        yield Skipped(str(path), f"unsupported file type {ext or '(no extension)'}")
+    else:
+        yield from _file(path, ext, column)
+
+
+def _safe(result: Result) -> Result:
+    """``result`` with valid Unicode everywhere (file names that are not UTF-8, lone
+    surrogates from JSON escapes) and metadata that JSON can hold (huge integers as
+    text)."""
+    if isinstance(result, Skipped):
+        return Skipped(valid_unicode(result.source), valid_unicode(result.reason))
+    record = _json_safe(result.record) if result.record is not None else None
+    return Item(valid_unicode(result.source), valid_unicode(result.text), result.kind,
+                _json_safe(result.metadata), record)
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, str):
+        return valid_unicode(value)
+    if isinstance(value, bool | float) or value is None:
+        return value
+    if isinstance(value, int):
+        return value if -2**63 <= value < 2**63 else str(value)
+    if isinstance(value, dict):
+        return {valid_unicode(str(k)): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    return valid_unicode(str(value))
 
 
 def content_hash(text: str) -> str:
@@ -148,18 +148,18 @@ def _file(path: Path, ext: str, column: str | None) -> Iterator[Result]:
     source = str(path)
     try:
         if ext in _PAGE_KINDS:
-            yield _page(source, read.read_file(path), _PAGE_KINDS[ext], check_size=False)
+            yield page(source, read.read_file(path), _PAGE_KINDS[ext], check_size=False)
         elif ext == ".zip":
             yield from _zip(path, column)
         elif ext == ".jsonl":
             with path.open("rb") as stream:
-                yield from _jsonl(source, stream)
+                yield from read_jsonl(source, stream)
         else:
             with path.open("rb") as stream:
                 size = os.fstat(stream.fileno()).st_size
-                if size > DATA_MAX_BYTES:
-                    raise UnreadableError(read.too_large("file", size, DATA_MAX_BYTES))
-                data = stream.read(DATA_MAX_BYTES + 1)
+                if size > items.DATA_MAX_BYTES:
+                    raise UnreadableError(read.too_large("file", size, items.DATA_MAX_BYTES))
+                data = stream.read(items.DATA_MAX_BYTES + 1)
             yield from _data(source, ext, data, column)
     except UnreadableError as err:
         yield Skipped(source, str(err))
@@ -171,9 +171,13 @@ def _zip(path: Path, column: str | None) -> Iterator[Result]:
     archive = str(path)
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, EOFError):
+    except (zipfile.BadZipFile, EOFError, ValueError):
         yield Skipped(archive, "corrupt zip file")
         return
+    except NotImplementedError as err:  # e.g. a version of the format it cannot read
+        yield Skipped(archive, f"cannot open the zip file: {err}")
+        return
+    postings = 0
     with zf:
         for info in sorted(zf.infolist(), key=lambda info: info.filename):
             parts = info.filename.replace("\\", "/").split("/")
@@ -185,12 +189,16 @@ def _zip(path: Path, column: str | None) -> Iterator[Result]:
             if ext == ".zip":
                 yield Skipped(source, "zip files inside a zip file are not opened")
             elif ext in _SUPPORTED:
+                postings += 1
                 try:
                     yield from _member(zf, info, source, ext, column)
                 except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as err:
                     yield Skipped(source, f"corrupt zip member: {err}")
-                except (NotImplementedError, RuntimeError) as err:
+                except (NotImplementedError, RuntimeError, ValueError) as err:
                     yield Skipped(source, f"cannot unpack the zip member: {err}")
+    if not postings:
+        yield Skipped(archive, "the zip file holds no file that import reads "
+                               f"({', '.join((*_PAGE_KINDS, *_DATA))})")
 
 
 def _member(
@@ -207,9 +215,9 @@ def _member(
         return
     if ext == ".jsonl":
         with zf.open(info) as stream:
-            yield from _jsonl(source, stream)
+            yield from read_jsonl(source, stream)
         return
-    limit = read.MAX_BYTES if ext in _PAGE_KINDS else DATA_MAX_BYTES
+    limit = read.MAX_BYTES if ext in _PAGE_KINDS else items.DATA_MAX_BYTES
     if size > limit:
         yield Skipped(source, read.too_large("file", size, limit))
         return
@@ -219,158 +227,19 @@ def _member(
         yield from _data(source, ext, data, column)
         return
     try:
-        yield _page(source, read.decode(data), _PAGE_KINDS[ext], check_size=False)
+        yield page(source, read.decode(data), _PAGE_KINDS[ext], check_size=False)
     except UnreadableError as err:
         yield Skipped(source, str(err))
 
 
 def _data(source: str, ext: str, data: bytes, column: str | None) -> Iterator[Result]:
-    """A whole ``.json`` or ``.csv`` file, already read (at most `DATA_MAX_BYTES`)."""
+    """A whole ``.json`` or ``.csv`` file, already read (at most `items.DATA_MAX_BYTES`)."""
     try:
         text = read.decode(data)
     except UnreadableError as err:
         yield Skipped(source, str(err))
         return
-    yield from (_json(source, text) if ext == ".json" else _csv(source, text, column))
-
-
-def _jsonl(source: str, stream: IO[bytes]) -> Iterator[Result]:
-    """One object a line, read line by line: memory holds one line at a time."""
-    number, found = 0, False
-    while line := stream.readline(DATA_MAX_BYTES + 1):
-        number += 1
-        if number == 1:
-            if line.startswith((b"\xff\xfe", b"\xfe\xff")):
-                yield Skipped(source, "UTF-16 text; JSONL must be UTF-8")
-                return
-            if b"\x00" in line[:4096]:
-                yield Skipped(source, "the file is binary, not text")
-                return
-            line = line.removeprefix(b"\xef\xbb\xbf")
-        here = f"{source}#{number}"
-        if len(line) > DATA_MAX_BYTES and not line.endswith(b"\n"):
-            while line and not line.endswith(b"\n"):  # drop the rest of the line unread
-                line = stream.readline(1 << 20)
-            found = True
-            yield Skipped(here, f"the line is over the {DATA_MAX_BYTES / 1e6:.0f} MB limit")
-            continue
-        if not line.strip():
-            continue
-        found = True
-        try:
-            obj = json.loads(read.decode(line))
-        except UnreadableError as err:
-            yield Skipped(here, str(err))
-        except json.JSONDecodeError as err:
-            yield Skipped(here, f"not JSON: {err.msg} at column {err.colno}")
-        except RecursionError:
-            yield Skipped(here, "not JSON: nested too deeply")
-        else:
-            yield _object(here, obj)
-    if not found:
-        yield Skipped(source, "the file is empty" if number == 0 else "no postings in the file")
-
-
-def _json(source: str, text: str) -> Iterator[Result]:
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as err:
-        yield Skipped(source, f"not JSON: {err.msg} at line {err.lineno} column {err.colno}")
-        return
-    except RecursionError:
-        yield Skipped(source, "not JSON: nested too deeply")
-        return
-    if isinstance(doc, dict) and not (records.is_canonical(doc) or _PAGE_KEYS.keys() & doc):
-        doc = next((doc[key] for key in _WRAPPERS if isinstance(doc.get(key), list)), doc)
-    if isinstance(doc, dict):
-        yield _object(source, doc)
-    elif not isinstance(doc, list):
-        yield Skipped(source, f"not a JSON array or object but {_what(doc)}")
-    elif not doc:
-        yield Skipped(source, "no postings in the file")
-    else:
-        for index, obj in enumerate(doc, 1):
-            yield _object(f"{source}#{index}", obj)
-
-
-def _object(source: str, obj: Any) -> Result:
-    """One JSON object: an exported record, or a page under html / text / raw plus metadata."""
-    if not isinstance(obj, dict):
-        return Skipped(source, f"not a JSON object but {_what(obj)}")
-    if records.is_canonical(obj):
-        if not isinstance(obj["text"], str):
-            return Skipped(source, "an exported record whose 'text' is not text")
-        meta = obj.get("metadata")
-        return Item(source, obj["text"], "text", dict(meta) if isinstance(meta, dict) else {}, obj)
-    present = [key for key in _PAGE_KEYS if key in obj]
-    if not present:
-        return Skipped(source, "no 'html', 'text' or 'raw' key")
-    key = next((key for key in present if obj[key] is not None), present[0])
-    if not isinstance(obj[key], str):
-        return Skipped(source, f"the '{key}' value is {_what(obj[key])}, not text")
-    metadata = {name: value for name, value in obj.items() if name != key}
-    return _page(source, obj[key], _PAGE_KEYS[key], metadata)
-
-
-def _csv(source: str, text: str, column: str | None) -> Iterator[Result]:
-    """Comma-separated, first row the header; rows numbered from 1 after the header."""
-    if csv.field_size_limit() < DATA_MAX_BYTES:  # process-wide; the default (128 KiB) is
-        csv.field_size_limit(DATA_MAX_BYTES)  # smaller than many pages
-    rows = csv.reader(io.StringIO(text, newline=""))
-    number = 0
-    try:
-        header = [name.strip() for name in next(rows, [])]
-        if not any(header):
-            yield Skipped(source, "the CSV has no header row")
-            return
-        names = ", ".join(header)
-        index = _find_column(header, column)
-        if index is None:
-            yield Skipped(source, f"no column '{column}' in the CSV (columns: {names})" if column
-                          else f"no page column ({', '.join(_CSV_COLUMNS)}) in the CSV; "
-                               f"pass --column (columns: {names})")
-            return
-        name = header[index]
-        kind = _PAGE_KEYS.get(name.lower())  # html, text; else guess
-        keys = [key or f"column {i + 1}" for i, key in enumerate(header)]
-        found = False
-        for number, row in enumerate(rows, 1):
-            if not any(cell.strip() for cell in row):
-                continue
-            found = True
-            row = row + [""] * (len(header) - len(row))
-            metadata = {key: row[i] for i, key in enumerate(keys) if i != index}
-            metadata.update({f"column {i + 1}": row[i] for i in range(len(keys), len(row))})
-            yield _page(f"{source}#{number}", row[index], kind, metadata,
-                        empty=f"the '{name}' cell is empty")
-        if not found:
-            yield Skipped(source, "no postings in the file")
-    except csv.Error as err:
-        yield Skipped(f"{source}#{number + 1}",
-                      f"not a readable CSV row, the rest of the file is skipped: {err}")
-
-
-def _find_column(header: list[str], column: str | None) -> int | None:
-    lowered = [name.lower() for name in header]
-    if column is not None:
-        if column in header:
-            return header.index(column)
-        wanted = column.strip().lower()
-        return lowered.index(wanted) if lowered.count(wanted) == 1 else None
-    return next((lowered.index(name) for name in _CSV_COLUMNS if name in lowered), None)
-
-
-def _page(
-    source: str, text: str, kind: PageKind | None, metadata: dict[str, Any] | None = None,
-    empty: str = "the page is empty", check_size: bool = True,
-) -> Result:
-    if not text.strip():
-        return Skipped(source, empty)
-    if check_size and len(text) * 4 > read.MAX_BYTES:
-        size = len(text.encode("utf-8", "surrogatepass"))
-        if size > read.MAX_BYTES:
-            return Skipped(source, read.too_large("page", size, read.MAX_BYTES))
-    return Item(source, text, kind, metadata or {})
+    yield from (read_json(source, text) if ext == ".json" else read_csv(source, text, column))
 
 
 def _stat_reason(err: OSError, path: Path) -> str:
@@ -382,7 +251,3 @@ def _stat_reason(err: OSError, path: Path) -> str:
 
 def _ext(name: str) -> str:
     return os.path.splitext(name)[1].lower()
-
-
-def _what(value: Any) -> str:
-    return _JSON_TYPES.get(type(value), "something else")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -33,8 +35,8 @@ def decode(data: bytes) -> str:
     if declared:
         try:
             return data.decode(declared)
-        except (LookupError, UnicodeDecodeError):
-            pass
+        except (LookupError, UnicodeError, TypeError, ValueError):
+            pass  # unknown, not a text encoding ("undefined", "rot13"), or wrong for the bytes
     best = from_bytes(data[:200_000]).best()
     guess = best.encoding if best is not None else None
     if guess is None or guess in _LATIN_GUESSES or guess.startswith(("utf_16", "utf_32")):
@@ -75,18 +77,27 @@ def too_large(what: str, size: int, limit: int) -> str:
 
 
 def read_file(path: str | Path) -> str:
-    """The text of one posting file; UnreadableError says why it cannot be read."""
+    """The text of one posting file; UnreadableError says why it cannot be read.
+
+    Only a regular file is read (a FIFO would block, a device never end), and never
+    more than ``MAX_BYTES`` of it, even if it grows while it is read."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as err:
         raise UnreadableError(f"cannot read the file: {err.strerror or err}") from err
-    if path.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise UnreadableError("this is a folder, not a file")
-    if size > MAX_BYTES:
-        raise UnreadableError(too_large("file", size, MAX_BYTES))
+    if not stat.S_ISREG(st.st_mode):
+        raise UnreadableError("not a regular file (a device, pipe or socket)")
+    if st.st_size > MAX_BYTES:
+        raise UnreadableError(too_large("file", st.st_size, MAX_BYTES))
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
     except OSError as err:
         raise UnreadableError(f"cannot read the file: {err.strerror or err}") from err
+    if len(data) > MAX_BYTES:
+        raise UnreadableError(too_large("file", len(data), MAX_BYTES))
     return decode(data)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reviewer.core.ingest.importer import prepare_page
-from reviewer.core.ingest.inputs import Skipped
+from reviewer.core.ingest.items import Skipped
 from reviewer.core.store import Store
 
 BATCH = 200

@@ -5,5 +5,10 @@ run-together words (``lexicon``); city, region and country names (``places``);
 offset-keeping text helpers (``text``). The lowest layer of the core beside
 ``schema``: it imports nothing of the project, so both stages can reach it.
 
-Public API: the modules themselves, ``lexicon``, ``places`` and ``text``.
+Public API: the modules themselves, ``lexicon``, ``places`` and ``text``; and
+``valid_unicode`` (text that can be encoded, whatever a file name or JSON held).
 """
+
+from reviewer.core.words.text import valid_unicode
+
+__all__ = ["valid_unicode"]

@@ -8,7 +8,18 @@ import unicodedata
 _ODD_SPACES = re.compile(r"[\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 MD_LINK = re.compile(r"\[([^\]\n]{0,500})\]\([^)\s]{0,2000}\)")  # [text](target); sub r"\1"
+
+
+def valid_unicode(text: str) -> str:
+    """``text`` with every lone surrogate (from a JSON escape such as ``\\ud800`` or a
+    file name that is not UTF-8) replaced by U+FFFD, so that it can be encoded."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def normalise_space(text: str) -> str:

@@ -213,6 +213,73 @@ def test_csv_header_and_flattened_row(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == [out]  # the spool was anonymous
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_record(start: str) -> PostingRecord:
+    """A posting whose user text starts, cell by cell, with ``start``."""
+    text = f"{start}HYPERLINK(\"http://x\")\nSenior Engineer"
+    record = make_record(
+        8, text, labels={"quality": [f"{start}bad", "good"], "tags": ["ok", f"{start}odd"]},
+        fields={"title": f"{start}cmd|' /C calc'!A0", "work_hours": -5,
+                "experience_years": -1.5, "locations": [f"{start}Leeds", "York"],
+                "skills": ["Python", f"{start}SQL"],
+                "required_qualifications": [f"{start} Fluent English"],
+                "salary": {"min": -100, "max": 200, "currency": f"{start}GBP",
+                           "period": "year"}})
+    record["comment"] = f"{start}SUM(A1:A2)"
+    record["metadata"] = {"board": f"{start}x"}
+    record["source"] = f"{start}pages/8.html"
+    return record
+
+
+def read_csv_row(path: Path) -> dict[str, str]:
+    with path.open(encoding="utf-8", newline="") as f:
+        header, row = list(csv.reader(f))
+    return dict(zip(header, row, strict=True))
+
+
+@pytest.mark.parametrize("start", FORMULA_STARTS)
+def test_csv_neutralises_cells_a_spreadsheet_would_run(tmp_path: Path, start: str) -> None:
+    record = formula_record(start)
+    safe, raw = tmp_path / "safe.csv", tmp_path / "raw.csv"
+    export([record], "csv", safe)
+    export([record], "csv", raw, raw_cells=True)
+    row, exact = read_csv_row(safe), read_csv_row(raw)
+    user_text = {"text": record["text"], "source": record["source"],
+                 "title": f"{start}cmd|' /C calc'!A0", "comment": f"{start}SUM(A1:A2)",
+                 "salary_currency": f"{start}GBP",
+                 "locations": f"{start}Leeds | York",  # the whole cell starts with the item
+                 "required_qualifications": f"{start} Fluent English",
+                 "labels__quality": f"{start}bad | good"}
+    for column, value in user_text.items():
+        assert row[column] == "'" + value, column
+        assert exact[column] == value, column
+    # only the start of the whole cell matters: later items are left as they are
+    for cells in (row, exact):
+        assert cells["skills"] == f"Python | {start}SQL"
+        assert cells["labels__tags"] == f"ok | {start}odd"
+        # numbers we write are data, not formulas, negative or not
+        assert cells["id"] == "8" and cells["work_hours"] == "-5"
+        assert cells["experience_years"] == "-1.5"
+        assert (cells["salary_min"], cells["salary_max"]) == ("-100", "200")
+        assert cells["salary_period"] == "year" and cells["status"] == "reviewed"
+        # JSON cells start with a bracket, so they never need a quote and still parse
+        assert json.loads(cells["metadata"]) == {"board": f"{start}x"}
+        assert json.loads(cells["spans"]) == []
+
+
+def test_raw_cells_is_for_csv_only(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="csv format only"):
+        export(sample(), "jsonl", tmp_path / "p.jsonl", raw_cells=True)
+
+
+def test_csv_plain_cells_are_the_same_with_and_without_raw_cells(tmp_path: Path) -> None:
+    export(sample(), "csv", tmp_path / "safe.csv")
+    export(sample(), "csv", tmp_path / "raw.csv", raw_cells=True)
+    assert (tmp_path / "safe.csv").read_bytes() == (tmp_path / "raw.csv").read_bytes()
+
+
 # -- splits -------------------------------------------------------------------------------------
 
 

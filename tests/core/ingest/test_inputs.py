@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.ingest import inputs, read
-from reviewer.core.ingest.inputs import Item, Skipped, content_hash, iter_inputs
+from reviewer.core.ingest import Item, Skipped, content_hash, iter_inputs, read
+from reviewer.core.ingest import items as item_limits
 
 HTML = "<html><body><h1>Data Engineer</h1><p>Python, SQL.</p></body></html>"
 TEXT = "Data Engineer\n\nPython, SQL.\n"
@@ -226,7 +226,7 @@ def test_jsonl_bad_lines_are_skipped_the_rest_imported(tmp_path: Path) -> None:
 def test_jsonl_line_over_the_limit_is_skipped_unread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(inputs, "DATA_MAX_BYTES", 100)
+    monkeypatch.setattr(item_limits, "DATA_MAX_BYTES", 100)
     path = tmp_path / "p.jsonl"
     path.write_text(json.dumps({"text": "x" * 5000}) + "\n" + json.dumps({"text": "ok"}) + "\n")
     results = run(path)
@@ -261,7 +261,7 @@ def test_bad_json_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     (tmp_path / "header.csv").write_text("id,text\n,\n")
     (tmp_path / "utf16.jsonl").write_text('{"text": "x"}\n', encoding="utf-16")
     (tmp_path / "big.json").write_text(json.dumps([{"text": "x" * 500}]))
-    monkeypatch.setattr(inputs, "DATA_MAX_BYTES", 300)
+    monkeypatch.setattr(item_limits, "DATA_MAX_BYTES", 300)
     reasons = skipped(run(*sorted(tmp_path.iterdir())))
     assert reasons[str(tmp_path / "broken.json")].startswith("not JSON: ")
     assert reasons[str(tmp_path / "number.json")] == "not a JSON array or object but a number"

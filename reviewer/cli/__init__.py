@@ -8,97 +8,28 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reviewer import __version__
-from reviewer.core.ingest import UnreadableError, read_file
-from reviewer.core.pipeline import process, record
-from reviewer.core.schema import FIELDS
+from reviewer.cli.extract import cmd_extract, worker_count
 
 if TYPE_CHECKING:  # the project modules load only for the commands that use them
     from reviewer.core.store import Store
 
 
-def _extract_one(path: str) -> dict[str, Any]:
-    try:
-        text = read_file(path)
-    except UnreadableError as err:
-        return {"source": path, "error": str(err)}
-    try:
-        # the record printed has no removal record, so cleaning need not build one
-        return record(path, process(text, name=path, record_removed=False))
-    except Exception as err:  # a bug must not stop a run over thousands of files
-        return {"source": path, "error": f"extraction failed: {type(err).__name__}: {err}"}
 
 
-def _results(paths: list[str], jobs: int) -> Iterator[dict[str, Any]]:
-    if jobs <= 1 or len(paths) < 2:
-        for path in paths:
-            yield _extract_one(path)
-        return
-    chunk = max(1, min(64, len(paths) // (jobs * 4) or 1))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_extract_one, paths, chunksize=chunk)
 
 
-def _markdown_report(rec: dict[str, Any]) -> str:
-    lines = [f"# {rec['source']}", ""]
-    if "error" in rec:
-        return "\n".join([*lines, f"**Error:** {rec['error']}", ""])
-    lines += ["| field | value | confidence |", "|---|---|---|"]
-    for spec in FIELDS:
-        value = rec["fields"].get(spec.name)
-        if value in (None, [], {}):
-            continue
-        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        if isinstance(value, list) and spec.name != "locations" and spec.name != "skills":
-            shown = f"{len(value)} items"
-        shown = str(shown).replace("|", "\\|").replace("\n", " ")
-        if len(shown) > 90:
-            shown = shown[:87] + "…"
-        lines.append(f"| {spec.label} | {shown} | {rec['confidence'].get(spec.name, '')} |")
-    lines += ["", "## Cleaned posting", "", rec["cleaned"].strip(), "", "---", ""]
-    return "\n".join(lines)
 
 
-def _emit(records: Iterable[dict[str, Any]], fmt: str, out: Any) -> int:
-    failed = 0
-    if fmt == "json":
-        collected = []
-        for rec in records:
-            failed += "error" in rec
-            collected.append(rec)
-        json.dump(collected, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return failed
-    for rec in records:
-        failed += "error" in rec
-        if fmt == "jsonl":
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        else:
-            out.write(_markdown_report(rec) + "\n")
-        out.flush()
-    return failed
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
-    jobs = _jobs(args.jobs)
-    failed = _emit(_results(args.files, jobs), args.format, sys.stdout)
-    if failed:
-        print(f"reviewer: {failed} of {len(args.files)} files could not be read "
-              "(see their \"error\" field)", file=sys.stderr)
-    return 1 if failed else 0
 
 
-def _jobs(asked: int) -> int:
-    """Worker processes: as asked, or one per core for 0."""
-    return asked if asked > 0 else (os.cpu_count() or 1)
 
 
 def _open(path: str, create: bool = False) -> Store:
@@ -139,7 +70,7 @@ class _ProgressLine:
 def cmd_import(args: argparse.Namespace) -> int:
     from reviewer.core.ingest import import_paths
 
-    jobs = _jobs(args.jobs)
+    jobs = worker_count(args.jobs)
     store = _open(args.db, create=True)
     line = _ProgressLine()
     try:
@@ -165,14 +96,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         if store.queue.count("reviewed" if reviewed_only else None) == 0:
             raise CliError("nothing to export: no reviewed postings (pass --all to export "
                            "every posting)" if reviewed_only else "the project is empty")
-        if args.format == "jsonl" and split is None and args.stratify is None:
-            jobs = _jobs(args.jobs)
+        if (args.format == "jsonl" and split is None and args.stratify is None
+                and not args.raw_cells):
+            jobs = worker_count(args.jobs)
             summary = export_jsonl(store.path, Path(args.output), reviewed_only=reviewed_only,
                                    jobs=jobs)
         else:
             summary = export(lambda: store.records.all(reviewed_only), args.format,
                              Path(args.output), split=split, stratify=args.stratify,
-                             parquet=args.parquet)
+                             parquet=args.parquet, raw_cells=args.raw_cells)
     except (ValueError, ImportError) as err:
         raise CliError(str(err)) from err
     finally:
@@ -330,6 +262,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--stratify", metavar="QUESTION",
                      help="keep each answer of this document-label question in proportion")
     exp.add_argument("--parquet", action="store_true", help="hf: Parquet files, not JSONL")
+    exp.add_argument("--raw-cells", action="store_true",
+                     help="csv: write cells exactly as the text, including ones a spreadsheet "
+                          "would run as formulas (by default those get a leading ')")
     exp.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
                      help="processes reading the project for a JSONL export (0: one per core)")
     exp.set_defaults(func=cmd_export)
@@ -387,7 +322,3 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     return code
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,100 @@
+"""``reviewer extract``: posting files in, one record each out (JSONL, JSON or a Markdown
+report), without a project. A file that cannot be read or cleaned gives an ``error``
+record and the run goes on."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from reviewer.core.clean import gave_up
+from reviewer.core.ingest import UnreadableError, read_file
+from reviewer.core.pipeline import process, record
+from reviewer.core.schema import FIELDS
+from reviewer.core.words import valid_unicode
+
+
+def _extract_one(path: str) -> dict[str, Any]:
+    source = valid_unicode(path)  # a file name need not be UTF-8; what is printed must be
+    try:
+        text = read_file(path)
+    except UnreadableError as err:
+        return {"source": source, "error": str(err)}
+    except Exception as err:  # one file must not stop a run over thousands
+        return {"source": source, "error": f"cannot read the file: {type(err).__name__}: {err}"}
+    try:
+        # the record printed has no removal record, so cleaning need not build one
+        done = process(valid_unicode(text), name=path, record_removed=False)
+        reason = gave_up(done.doc)
+        return {"source": source, "error": reason} if reason else record(source, done)
+    except Exception as err:  # a bug must not stop a run over thousands of files
+        return {"source": source, "error": f"extraction failed: {type(err).__name__}: {err}"}
+
+
+def _results(paths: list[str], jobs: int) -> Iterator[dict[str, Any]]:
+    if jobs <= 1 or len(paths) < 2:
+        for path in paths:
+            yield _extract_one(path)
+        return
+    chunk = max(1, min(64, len(paths) // (jobs * 4) or 1))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_extract_one, paths, chunksize=chunk)
+
+
+def _markdown_report(rec: dict[str, Any]) -> str:
+    lines = [f"# {rec['source']}", ""]
+    if "error" in rec:
+        return "\n".join([*lines, f"**Error:** {rec['error']}", ""])
+    lines += ["| field | value | confidence |", "|---|---|---|"]
+    for spec in FIELDS:
+        value = rec["fields"].get(spec.name)
+        if value in (None, [], {}):
+            continue
+        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        if isinstance(value, list) and spec.name != "locations" and spec.name != "skills":
+            shown = f"{len(value)} items"
+        shown = str(shown).replace("|", "\\|").replace("\n", " ")
+        if len(shown) > 90:
+            shown = shown[:87] + "…"
+        lines.append(f"| {spec.label} | {shown} | {rec['confidence'].get(spec.name, '')} |")
+    lines += ["", "## Cleaned posting", "", rec["cleaned"].strip(), "", "---", ""]
+    return "\n".join(lines)
+
+
+def _emit(records: Iterable[dict[str, Any]], fmt: str, out: Any) -> int:
+    failed = 0
+    if fmt == "json":
+        collected = []
+        for rec in records:
+            failed += "error" in rec
+            collected.append(rec)
+        json.dump(collected, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return failed
+    for rec in records:
+        failed += "error" in rec
+        if fmt == "jsonl":
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        else:
+            out.write(_markdown_report(rec) + "\n")
+        out.flush()
+    return failed
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    jobs = worker_count(args.jobs)
+    failed = _emit(_results(args.files, jobs), args.format, sys.stdout)
+    if failed:
+        print(f"reviewer: {failed} of {len(args.files)} files could not be read "
+              "(see their \"error\" field)", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def worker_count(asked: int) -> int:
+    """Worker processes: as asked, or one per core for 0."""
+    return asked if asked > 0 else (os.cpu_count() or 1)

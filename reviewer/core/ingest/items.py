@@ -1,0 +1,62 @@
+"""What reading an input gives: an ``Item`` (one page to import) or a ``Skipped`` (why not)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from reviewer.core.ingest import read
+
+PageKind = Literal["html", "text"]
+
+
+DATA_MAX_BYTES = 200_000_000
+"""Limit for a whole ``.json`` or ``.csv`` file (and one JSONL line): they hold many postings."""
+
+
+_JSON_TYPES = {dict: "an object", list: "a list", str: "a string", int: "a number",
+               float: "a number", bool: "true/false", type(None): "null"}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One raw page to import.
+
+    ``source``: a path, ``archive.zip!member/path.html``, ``file.jsonl#3`` (line),
+    ``file.json#3`` (index in the array) or ``file.csv#3`` (data row); all 1-based.
+    ``kind``: from the file name or the object key; ``None`` means "guess from the text".
+    ``record``: the object itself when it is one of our own exported records."""
+
+    source: str
+    text: str
+    kind: PageKind | None
+    metadata: dict[str, Any] = field(default_factory=dict)
+    record: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that was not imported, and why (a sentence for the user)."""
+
+    source: str
+    reason: str
+
+
+Result = Item | Skipped
+
+
+def page(
+    source: str, text: str, kind: PageKind | None, metadata: dict[str, Any] | None = None,
+    empty: str = "the page is empty", check_size: bool = True,
+) -> Result:
+    if not text.strip():
+        return Skipped(source, empty)
+    if check_size and len(text) * 4 > read.MAX_BYTES:
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > read.MAX_BYTES:
+            return Skipped(source, read.too_large("page", size, read.MAX_BYTES))
+    return Item(source, text, kind, metadata or {})
+
+
+def what(value: Any) -> str:
+    return _JSON_TYPES.get(type(value), "something else")

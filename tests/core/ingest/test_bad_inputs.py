@@ -1,0 +1,103 @@
+"""Each kind of bad input the hostile run found, one at a time (see tests/e2e/hostile.py)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from reviewer.core.clean import clean, gave_up
+from reviewer.core.ingest import Item, Skipped, UnreadableError, decode, iter_inputs, read_file
+from reviewer.core.records import record_problem
+from reviewer.core.words import valid_unicode
+
+
+@pytest.mark.parametrize("charset", ["undefined", "rot13", "base64", "x-bogus", "utf-7"])
+def test_a_declared_charset_that_cannot_decode_falls_back(charset: str) -> None:
+    data = f'<meta charset="{charset}"><p>Caf\xe9 in Leeds</p>'.encode("latin-1")
+    assert "Leeds" in decode(data)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_read_file_refuses_pipes_and_devices(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero")):
+        with pytest.raises(UnreadableError, match="not a regular file"):
+            read_file(path)
+
+
+def test_lone_surrogates_and_names_that_are_not_utf8_become_valid(tmp_path: Path) -> None:
+    assert valid_unicode("a\ud800b") == "a\ufffdb"
+    name = os.fsdecode(os.fsencode(tmp_path) + b"/bad-\xff.txt")
+    Path(name).write_text("Engineer in Leeds who knows SQL and Python", encoding="utf-8")
+    (tmp_path / "s.jsonl").write_text('{"text": "Engineer \\ud800 in Leeds", '
+                                      '"n": 123456789012345678901234567890}\n')
+    results = list(iter_inputs([tmp_path]))
+    assert all(isinstance(r, Item) for r in results)
+    for result in results:
+        result.source.encode("utf-8")
+        result.text.encode("utf-8")
+    by_text = {r.text: r for r in results if isinstance(r, Item)}
+    assert by_text["Engineer \ufffd in Leeds"].metadata == {"n": "123456789012345678901234567890"}
+
+
+def test_a_zip_of_an_unknown_version_or_with_nothing_to_read_says_so(tmp_path: Path) -> None:
+    import zipfile
+
+    empty = tmp_path / "empty.zip"
+    zipfile.ZipFile(empty, "w").close()
+    (skipped,) = list(iter_inputs([empty]))
+    assert isinstance(skipped, Skipped) and "holds no file that import reads" in skipped.reason
+
+
+def test_an_exception_inside_a_reader_costs_that_input_only(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewer.core.ingest import inputs
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("a reader's bug")
+
+    monkeypatch.setattr(inputs, "read_json", broken)
+    (tmp_path / "a.json").write_text("[]")
+    (tmp_path / "b.txt").write_text("Engineer in Leeds who knows SQL")
+    results = list(iter_inputs([tmp_path / "a.json", tmp_path / "b.txt"]))
+    assert isinstance(results[0], Skipped) and "a reader's bug" in results[0].reason
+    assert isinstance(results[1], Item)
+
+
+@pytest.mark.parametrize(("change", "problem"), [
+    ({"status": "bogus"}, "unknown status"),
+    ({"fields": {"title": 5}}, "not text"),
+    ({"fields": {"salary": {"min": "x"}}}, "not a number"),
+    ({"spans": [{"start": -5, "end": 10**12, "label": "SKILL"}]}, "outside the text"),
+    ({"id": 2**70}, "64-bit"),
+    ({"provenance": {"title": "maybe"}}, "not a field and a state"),
+    ({"machine": {"title": {"value": "x", "spans": [[0, 99]]}}}, "offsets"),
+])
+def test_records_of_the_wrong_shape_are_named(change: dict[str, object], problem: str) -> None:
+    record = {"raw_hash": "h", "text": "Engineer", "fields": {}, "provenance": {}, **change}
+    assert problem in (record_problem(record) or "")
+    assert record_problem({"raw_hash": "h", "text": "Engineer", "fields": {},
+                           "provenance": {}}) is None
+
+
+def test_pages_the_parser_would_take_minutes_on_are_refused_at_once() -> None:
+    deep = clean("<html><body>" + "<ul><li>x" * 100_000 + "</body></html>", "html")
+    assert "nests elements over" in (gave_up(deep) or "")
+    wide = " ".join(f'a{i}="v"' for i in range(500_000))
+    assert "attributes" in (gave_up(clean(f"<div {wide}>x</div>", "html")) or "")
+    # sloppy but real: thousands of unclosed paragraphs and items nest nothing
+    sloppy = "<div>" + "<p>A paragraph of the posting" * 6000 + "<ul>" + "<li>item" * 6000
+    assert gave_up(clean(sloppy, "html")) is None
+
+
+def test_json_ld_numbers_out_of_any_range_are_no_values() -> None:
+    from reviewer.core.extract import extract
+
+    page = ('<script type="application/ld+json">{"@type": "JobPosting", "title": "Engineer", '
+            '"baseSalary": {"currency": "USD", "value": {"minValue": 12345678901234567890123,'
+            ' "maxValue": 1e999}}}</script><h1>Engineer</h1><p>We want an engineer.</p>')
+    fields = extract(clean(page, "html")).fields
+    assert fields["title"] == "Engineer" and fields["salary"] is None
