@@ -17,6 +17,7 @@ from reviewer.core.ingest import UnreadableError, read_file
 from reviewer.core.pipeline import process, record
 from reviewer.core.schema import FIELDS
 from reviewer.core.words import valid_unicode
+from reviewer.core.workers import die_with_parent
 
 
 def _extract_one(path: str) -> dict[str, Any]:
@@ -42,7 +43,7 @@ def _results(paths: list[str], jobs: int) -> Iterator[dict[str, Any]]:
             yield _extract_one(path)
         return
     chunk = max(1, min(64, len(paths) // (jobs * 4) or 1))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
         yield from pool.map(_extract_one, paths, chunksize=chunk)
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from reviewer.core.export.rows import canonical_row, dumps
 from reviewer.core.export.run import ExportSummary, drop_bad_spans
 from reviewer.core.store import Store
+from reviewer.core.workers import die_with_parent
 
 RANGE = 2000  # postings a worker reads at a time
 
@@ -32,7 +33,7 @@ def export_jsonl(db: Path, out: Path, *, reviewed_only: bool = True,
         work = [(str(db), lo, hi, reviewed_only, str(Path(tmp) / f"{n:06d}.jsonl"))
                 for n, (lo, hi) in enumerate(ranges)]
         if jobs > 1 and len(work) > 1:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
                 dropped = sum(pool.map(_write_range, work))
         else:
             dropped = sum(map(_write_range, work))

@@ -21,6 +21,7 @@ from reviewer.core.ingest.inputs import content_hash, iter_inputs
 from reviewer.core.ingest.items import Item, Skipped
 from reviewer.core.pipeline import process
 from reviewer.core.store import DatabaseError, NewPosting, PreparedPosting, Store, prepare
+from reviewer.core.workers import die_with_parent
 
 BATCH = 250
 Work = tuple[str, str, Any, dict[str, Any], str]  # source, page, kind, metadata, hash
@@ -57,7 +58,8 @@ def import_paths(
     written, so the store's writer and the workers run side by side."""
     report = ImportReport()
     started = time.perf_counter()
-    pool: Executor | None = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+    pool: Executor | None = (ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent)
+                             if jobs > 1 else None)
     seen: set[str] = set()  # hashes met in this run, so a page twice in the input counts once
     in_flight: tuple[list[Work], Iterator[PreparedPosting | Skipped]] | None = None
     try:

@@ -5,19 +5,51 @@ application's (``postings``)."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from reviewer.core.store.migrations import SCHEMA_VERSION, migrations
 from reviewer.core.store.sqlite import Database
+
+BUSY_TIMEOUT = 30.0  # seconds a write waits for another process's write to end
+
+
+class ProjectDatabase(Database):
+    """A project's connection, whose transactions take the write lock when they begin
+    (``BEGIN IMMEDIATE``): a second process writing the same file makes a write wait
+    its turn (up to the busy timeout) instead of failing at once, as a transaction
+    that read first and then found its snapshot stale would."""
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:  # nested: a savepoint, as sqlite-utils makes it
+            with super().atomic() as db:
+                yield db
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
 
 
 class ProjectError(Exception):
     """A project file that cannot be opened; the message says why and what to do."""
 
 
-def open_project(path: Path, create: bool = True) -> tuple[Database, bool]:
+def open_project(path: Path, create: bool = True,
+                 busy_timeout: float = BUSY_TIMEOUT) -> tuple[Database, bool]:
     """The project at ``path``, migrated to this version: (database, newly created).
 
     WAL on, foreign keys on; a file of another application, a damaged one or one
@@ -32,7 +64,8 @@ def open_project(path: Path, create: bool = True) -> tuple[Database, bool]:
         raise ProjectError(f"{path} cannot be opened: {err.strerror or err}") from err
     created = not path.exists()
     try:
-        db = Database(path)
+        db = ProjectDatabase(path)
+        db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         db.execute("PRAGMA foreign_keys = ON")
         db.enable_wal()
         # with WAL, NORMAL loses no committed edit when the app stops, only (at worst)

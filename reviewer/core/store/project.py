@@ -26,7 +26,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 
 from reviewer.core.labels import default_schema
-from reviewer.core.store.db import open_project, schema_version
+from reviewer.core.store.db import BUSY_TIMEOUT, open_project, schema_version
 from reviewer.core.store.decisions import Decisions
 from reviewer.core.store.history import History
 from reviewer.core.store.labels import Labels
@@ -42,9 +42,11 @@ from reviewer.core.store.sqlite import Database
 class Store:
     """A project file. Open with ``Store(path)``; one connection, one thread."""
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True,
+                 busy_timeout: float = BUSY_TIMEOUT) -> None:
+        """``busy_timeout``: seconds a write waits while another process writes."""
         self.path = Path(path)
-        self.db, created = open_project(self.path, create)
+        self.db, created = open_project(self.path, create, busy_timeout)
         self.postings = Postings(self.db)
         self.queue = Queue(self.db)
         self.history = History(self.db, self.postings.refresh_display)

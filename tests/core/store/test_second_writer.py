@@ -1,0 +1,88 @@
+"""A second process writing the same project: writers wait their turn, nothing is lost."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from reviewer.core.store import NewPosting, Store
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _posting(n: int) -> NewPosting:
+    return NewPosting(source=f"p{n}.txt", hash=f"h{n}", kind="text", raw=f"Posting {n}",
+                      cleaned=f"# Posting {n}\n", fields={"title": f"Posting {n}"},
+                      evidence={"title": [[2, 11]]}, confidence={"title": 0.9})
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    path = tmp_path / "p.db"
+    with Store(path) as store:
+        store.postings.add([_posting(n) for n in range(1, 4)])
+    return path
+
+
+def _hold_write_lock(path: Path, seconds: float) -> threading.Thread:
+    """Another connection writes, holding the project's write lock for ``seconds``."""
+    other = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE postings SET comment = 'from elsewhere' WHERE id = 1")
+
+    def release() -> None:
+        time.sleep(seconds)
+        other.execute("COMMIT")
+        other.close()
+
+    thread = threading.Thread(target=release)
+    thread.start()
+    return thread
+
+
+def test_an_edit_waits_for_another_writer_and_is_saved(project: Path) -> None:
+    with Store(project) as store:
+        store.records.get(2)  # the connection has read before: its snapshot is old
+        thread = _hold_write_lock(project, 0.5)
+        store.decisions.set_field(2, "title", "Data Engineer")
+        store.postings.set_comment(3, "mine")
+        thread.join()
+        assert store.records.get(2)["fields"]["title"] == "Data Engineer"
+        assert store.records.get(1)["comment"] == "from elsewhere"
+        assert store.records.get(3)["comment"] == "mine"
+
+
+def test_a_writer_that_cannot_get_its_turn_fails_and_writes_nothing(project: Path) -> None:
+    with Store(project, busy_timeout=0.2) as store:
+        thread = _hold_write_lock(project, 1.0)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            store.decisions.set_field(2, "title", "Data Engineer")
+        thread.join()
+        assert store.records.get(2)["human"] == {}
+
+
+def test_two_imports_into_one_project_at_once(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    Store(db).close()
+    folders = []
+    for side in ("a", "b"):
+        folder = tmp_path / side
+        folder.mkdir()
+        for n in range(300):
+            (folder / f"{n}.txt").write_text(f"Engineer {side} {n}\n\nWe want an engineer "
+                                             f"{side}{n} who knows SQL and Python.\n")
+        folders.append(folder)
+    runs = [subprocess.Popen([sys.executable, "-m", "reviewer.cli", "import", str(db),
+                              str(folder), "--jobs", "1"], cwd=ROOT, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for folder in folders]
+    for run in runs:
+        _out, err = run.communicate(timeout=300)
+        assert run.returncode == 0, err
+    with Store(db) as store:
+        assert store.queue.count() == 600

@@ -1,0 +1,71 @@
+"""Worker processes end with the command that started them, even when it is killed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+@pytest.mark.parametrize("command", ["import", "extract"])
+def test_workers_die_with_a_killed_parent(tmp_path: Path, command: str) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    pages = []
+    for n in range(4000):
+        page = folder / f"{n}.html"
+        page.write_text("<html><body>" + f"<p>Engineer {n} who knows SQL and Python.</p>" * 200
+                        + "</body></html>")
+        pages.append(str(page))
+    args = (["import", str(tmp_path / "p.db"), str(folder)] if command == "import"
+            else ["extract", *pages])
+    parent = subprocess.Popen([sys.executable, "-m", "reviewer.cli", *args, "--jobs", "2"],
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(workers) < 2:
+            time.sleep(0.2)
+            workers = [pid for pid in _children(parent.pid) if _alive(pid)]
+        assert len(workers) >= 2, "the workers never started"
+        time.sleep(1)
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait(timeout=10)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and any(map(_alive, workers)):
+            time.sleep(0.2)
+        assert not [pid for pid in workers if _alive(pid)]
+    finally:
+        for pid in [*workers, *_children(parent.pid)]:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        parent.kill()
