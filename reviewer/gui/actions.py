@@ -9,6 +9,7 @@ knows no window. User overrides of the shortcuts live in ``QSettings``.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -201,9 +202,13 @@ class WindowActions:
             self.labels_menu.addAction(self.by_id[key])
 
     def help_box(self) -> QMessageBox:
-        """Every shortcut, from the one action table, as the user has set them."""
-        def row(keys: str, text: str) -> str:
-            return f"<tr><td><b>{keys}</b></td><td>{text}</td></tr>"
+        """Every shortcut, from the one action table, as the user has set them.
+
+        Rich text (a table); every piece of text in it is escaped: label names come
+        from the project file."""
+        def row(keys: str, text: str, where: str = "") -> str:
+            where = f" <i>({escape(where)})</i>" if where else ""
+            return f"<tr><td><b>{escape(keys)}</b></td><td>{escape(text)}{where}</td></tr>"
 
         rows = ""
         for key, text, _default, _handler, menu in ACTIONS:
@@ -211,17 +216,19 @@ class WindowActions:
             if key == "help":
                 keys += f" or {HELP_KEY}"
             rows += row(QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
-                        if key != "help" else keys, f"{text} <i>({menu.strip('&')})</i>")
+                        if key != "help" else keys, text, menu.strip("&"))
         for action in self.label_actions:  # the label schema's keys (Labels → Edit)
             if not action.shortcut().isEmpty():
                 rows += row(action.shortcut().toString(
-                    QKeySequence.SequenceFormat.NativeText), f"{action.text()} <i>(Labels)</i>")
+                    QKeySequence.SequenceFormat.NativeText), action.text(), "Labels")
         rows += (row("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo any edit") +
                  row("Tab / Shift+Tab", "Next / previous field") +
                  row("Right-click", "Put the selection into any field, or label it") +
                  row("Click a span", "Relabel or delete it") +
                  row("Drop files", "Import them into this project"))
-        return QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts",
-                           f"<table cellpadding=3>{rows}</table>"
-                           "<p>Change them with Help → Change keyboard shortcuts.</p>",
-                           QMessageBox.StandardButton.Close, self.window)
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts", "",
+                          QMessageBox.StandardButton.Close, self.window)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(f"<table cellpadding=3>{rows}</table>"
+                    "<p>Change them with Help → Change keyboard shortcuts.</p>")
+        return box

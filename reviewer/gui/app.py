@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from reviewer.core.ingest import import_paths
 from reviewer.core.store import ProjectError, Store
 from reviewer.gui import preferences
+from reviewer.gui.plain import message_box
 from reviewer.gui.start_screen import StartScreen
 from reviewer.gui.theme import apply_theme
 from reviewer.gui.window import ReviewWindow
@@ -93,7 +94,8 @@ class Launcher(QObject):
 
     def _error(self, title: str, text: str) -> None:
         parent: QWidget | None = self.window or self.start_screen
-        self.error_box = QMessageBox(QMessageBox.Icon.Warning, title, text,
+        # plain text: the message names a file, and a file name may look like HTML
+        self.error_box = message_box(QMessageBox.Icon.Warning, title, text,
                                      QMessageBox.StandardButton.Ok, parent)
         self.error_box.open()
 

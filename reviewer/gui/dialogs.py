@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.export import EXTENSIONS
+from reviewer.gui.plain import plain_label
 
 FORMAT_NAMES = {
     "jsonl": "JSONL: every field, decision, span and label (imports back)",
@@ -56,7 +57,7 @@ class ExportDialog(QDialog):
         where = QHBoxLayout()
         where.addWidget(self.output, 1)
         where.addWidget(browse)
-        self.problem = QLabel()
+        self.problem = plain_label()  # it names files, folders and keys
         self.problem.setStyleSheet("color: #c0392b")
         self.problem.setWordWrap(True)
         form = QFormLayout()
@@ -160,7 +161,7 @@ class ShortcutDialog(QDialog):
             grid.addWidget(editor, row, 1)
             grid.addWidget(reset, row, 2)
             self.editors[key] = editor
-        self.problem = QLabel()
+        self.problem = plain_label()  # it names files, folders and keys
         self.problem.setStyleSheet("color: #c0392b")
         self.problem.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |

@@ -6,9 +6,12 @@ widget shows the rendered document, whose text lacks the markup ("## ", "- ",
 and formats are drawn by ``document_paint``. Positions kept in
 ``DocumentView.highlights`` are Qt document positions (UTF-16 units).
 
-The view never loads anything: links are not followed and ``loadResource``
+The view never loads anything: links are not followed, ``loadResource``
 answers every request (remote image, local file) with nothing, and the
-Markdown is read with HTML switched off.
+Markdown is read with HTML switched off. Qt's image handler would still open
+the file an image names, so no image reaches the document: each is shown as
+its alt text in a placeholder (``text_mapping.hide_images``). Tooltips (link
+titles, label names) are shown as plain text.
 """
 
 from __future__ import annotations
@@ -30,8 +33,10 @@ from reviewer.gui.document_paint import (
     space_blocks,
     tint,
 )
+from reviewer.gui.plain import plain_tip
 from reviewer.gui.text_mapping import (
     SpanMapper,
+    hide_images,
     snap_to_words,
     source_span,
     trim_markup,
@@ -102,9 +107,10 @@ class DocumentView(QTextBrowser):
         self._posting = (markdown, evidence, labelled, label_colors)
         self.label_colors = dict(label_colors or {})
         features = QTextDocument.MarkdownFeature
-        # GitHub dialect with HTML off: raw <img>, <script> … show as text, load nothing
+        # GitHub dialect with HTML off: raw <img>, <script> … show as text, load nothing;
+        # Markdown images become placeholders (the spans stay offsets into ``markdown``)
         self.document().setMarkdown(
-            markdown, features.MarkdownDialectGitHub | features.MarkdownNoHTML
+            hide_images(markdown), features.MarkdownDialectGitHub | features.MarkdownNoHTML
         )
         self._layout_document()
         space_blocks(self.document())
@@ -316,7 +322,8 @@ class DocumentView(QTextBrowser):
                 cursor.setPosition(hit + 1)
                 tip = cursor.charFormat().toolTip()
             if tip:
-                QToolTip.showText(event.globalPos(), tip, self.viewport())  # type: ignore[attr-defined]
+                QToolTip.showText(event.globalPos(), plain_tip(tip),  # type: ignore[attr-defined]
+                                  self.viewport())
             else:
                 QToolTip.hideText()
                 event.ignore()

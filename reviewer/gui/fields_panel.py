@@ -60,6 +60,7 @@ class FieldEditor(QWidget):
         layout.addWidget(self.editor)
         row = QHBoxLayout()
         self.state = QLabel()
+        self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.state.setObjectName("fieldState")
         # the longest state text fits whole: a narrow pane wraps the row instead of cutting it
         self.state.setMinimumWidth(max(self.state.fontMetrics().horizontalAdvance(

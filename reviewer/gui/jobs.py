@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
 
 Progress = Callable[[int, int, str], None]  # done, total (0: not known), what to show
 Work = Callable[[Progress, Callable[[], bool]], Any]
@@ -57,6 +57,9 @@ class JobDialog(QProgressDialog):
 
     def __init__(self, parent: QWidget, title: str, job: Job) -> None:
         super().__init__(title, "Cancel", 0, 0, parent)
+        label = QLabel(title)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # the work's own words, shown as text
+        self.setLabel(label)
         self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumDuration(0)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.labels import Question
 from reviewer.gui.fields_panel import ListEdit
+from reviewer.gui.plain import plain_tip
 
 COLUMNS = 2
 
@@ -62,7 +63,7 @@ class LabelsPanel(QWidget):
                 text = option.name.replace("_", " ") + (f"  ({key})" if key else "")
                 button: QAbstractButton = (QRadioButton(text) if question.kind == "single"
                                            else QCheckBox(text))
-                button.setToolTip(f"{question.name}: {option.name}")
+                button.setToolTip(plain_tip(f"{question.name}: {option.name}"))
                 exclusive.addButton(button)
                 button.clicked.connect(
                     lambda _checked=False, q=question, o=option.name: self.toggle(q, o))

@@ -14,11 +14,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reviewer.core.store import ProjectError, Store
 from reviewer.gui.jobs import Cancelled, Job, JobDialog, Progress, start
+from reviewer.gui.plain import message_box
 
 if TYPE_CHECKING:  # the long work's modules load when it is first asked for
     from reviewer.core.export import ExportSummary
@@ -88,9 +89,9 @@ class LongWork(QObject):
     def report(self, title: str, text: str, details: str = "", error: bool = False) -> None:
         """A message the window goes on behind (kept in ``message_box`` for tests)."""
         icon = QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information
-        self.message_box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok,
+        # plain text, set before the text is: file names and errors may look like HTML
+        self.message_box = message_box(icon, title, text, QMessageBox.StandardButton.Ok,
                                        self.parent_widget)
-        self.message_box.setTextFormat(Qt.TextFormat.PlainText)  # file names are untrusted
         if details:
             self.message_box.setDetailedText(details)
         self.message_box.open()

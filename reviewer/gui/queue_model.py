@@ -31,6 +31,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 
 from reviewer.core.store import ORDERS, Store
 from reviewer.gui.jobs import Job, Progress, start
+from reviewer.gui.plain import plain_tip
 
 # (id, status, title, company, location, min_confidence), as read from the postings table
 Row = tuple[int, str | None, str | None, str | None, str | None, float | None]
@@ -246,8 +247,8 @@ class QueueModel(QAbstractTableModel):
                 return QGuiApplication.palette().color(QPalette.ColorGroup.Disabled,
                                                        QPalette.ColorRole.Text)
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return title if column == TITLE and title else None
+        if role == Qt.ItemDataRole.ToolTipRole:  # a title is posting text: shown as text
+            return plain_tip(title) if column == TITLE and title else None
         if column == STATUS:
             return STATUS_TEXT.get(status or "", status or "")
         if column == TITLE:

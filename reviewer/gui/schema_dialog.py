@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.labels import KINDS, PALETTE, Option, Question, check, default_schema
 from reviewer.core.store import DatabaseError, Labels
+from reviewer.gui.plain import plain_label
 
 KIND_TEXT = {"single": "one choice", "multi": "any choices", "span": "span labels"}
 NAME, COLOUR, KEY = range(3)
@@ -91,7 +92,7 @@ class SchemaDialog(QDialog):
         columns = QHBoxLayout()
         columns.addLayout(left, 2)
         columns.addLayout(right, 3)
-        self.problem = QLabel()
+        self.problem = plain_label()  # it quotes question and option names
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #c0392b")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.gui.plain import plain_tip
+
 
 class StartScreen(QWidget):
     open_project = Signal(object)  # Path of an existing project
@@ -69,7 +71,7 @@ class StartScreen(QWidget):
         for path in recent:
             item = QListWidgetItem(f"{path.name}\n{path.parent}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
-            item.setToolTip(str(path))
+            item.setToolTip(plain_tip(str(path)))  # a file name may look like HTML
             self.recent.addItem(item)
         recent_title = QLabel("Recent projects" if recent else "No recent projects yet")
         recent_title.setStyleSheet("font-weight: bold")

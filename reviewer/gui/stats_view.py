@@ -12,12 +12,13 @@ from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QScrollArea, QVBoxLayout, QWidget
 
 from reviewer.core.labels import PALETTE
 from reviewer.core.schema import FIELDS
 from reviewer.core.store import Store
 from reviewer.gui.jobs import Job, Progress, start
+from reviewer.gui.plain import plain_label
 
 Bar = tuple[str, Sequence[tuple[float, str]]]  # row label, stacked (value, colour) parts
 STATUS_COLORS = {"reviewed": "#59a14f", "new": "#bab0ac", "skipped": "#edc948",
@@ -141,7 +142,7 @@ class StatsView(QDialog):
         self.body = QWidget()
         self.column = QVBoxLayout(self.body)
         self.column.setSpacing(18)
-        self.status = QLabel("Counting…")
+        self.status = plain_label("Counting…")  # an error may name a file
         self.column.addWidget(self.status)
         self.column.addStretch(1)
         scroll = QScrollArea()

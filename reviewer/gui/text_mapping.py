@@ -6,6 +6,11 @@ document pane shows the rendered text, which lacks the markup ("## ", "- ",
 ``snap_to_words`` and ``source_span`` turn a selection in the rendered text into
 whole words and then into the source range that shows them. Offsets here are
 code points; ``utf16_offsets`` converts them to Qt's UTF-16 positions. No Qt.
+
+No image is ever rendered: Qt's image handler would open the file an image names
+(``loadResource`` aside), so ``hide_images`` swaps every Markdown image for a
+placeholder, "[image: its alt text]", before the Markdown reaches Qt, and
+``strip_markdown`` writes the same placeholder.
 """
 
 from __future__ import annotations
@@ -24,12 +29,13 @@ _LINE_MARK = re.compile(
 _RULE = re.compile(r"^[ \t]*(?:[-*_=][ \t]*){3,}$")
 _TABLE_RULE = re.compile(r"^[ \t|:-]*-[ \t|:-]*$")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_IMAGE = re.compile(r"!\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
 _LINK = re.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]*)>")
 _EMPHASIS = re.compile(r"\*\*|__|~~|[*`]")
 _PRIVATE = 0xE000  # escaped characters are parked in the private use area
 _UNPARK = {_PRIVATE + c: c for c in range(0x21, 0x7F)}
+_PARKED_BRACKETS = (chr(_PRIVATE + ord("[")), chr(_PRIVATE + ord("]")))  # not a link's
 
 
 def strip_markdown(text: str, at_line_start: bool = True, tables: bool = False) -> str:
@@ -49,13 +55,59 @@ def strip_markdown(text: str, at_line_start: bool = True, tables: bool = False) 
             line = _LINE_MARK.sub("", line, count=1)
         out.append(line)
     text = "\n".join(out)
-    text = _IMAGE.sub(" ", text)
+    text = _IMAGE.sub(lambda m: placeholder(m.group(1), *_PARKED_BRACKETS), text)
     text = _LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _EMPHASIS.sub("", text)
     if tables:
         text = text.replace("|", " ")
     return text.translate(_UNPARK)
+
+
+# --- images: shown as a placeholder, never loaded ---------------------------------------
+
+_ALT = r"(?:\\.|[^\\\[\]])*"  # a bracketed label: escapes, no bare brackets
+_ANY_IMAGE = re.compile(
+    rf"!\[({_ALT})\]"
+    r"(?:(\((?:[^()\\]|\\.|\([^()]*\))*\))|\[(" + _ALT + r")\])?"
+)
+_DEFINITION = re.compile(rf"^[ ]{{0,3}}\[({_ALT})\]:", re.M)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def placeholder(alt: str, left: str = "[", right: str = "]") -> str:
+    """What an image shows as: "[image: alt text]", or "[image]" without alt text."""
+    alt = " ".join(alt.split())
+    return f"{left}image: {alt}{right}" if alt else f"{left}image{right}"
+
+
+def _label_key(label: str) -> str:
+    return " ".join(label.split()).casefold()
+
+
+def hide_images(markdown: str) -> str:
+    """``markdown`` with every image, inline or by reference, replaced by its
+    placeholder; and what is left of image syntax ("![") escaped, so that no image
+    can be parsed out of the result, whatever the input."""
+    defined = {_label_key(m.group(1)) for m in _DEFINITION.finditer(markdown)}
+
+    def swap(m: re.Match[str]) -> str:
+        text, at = m.string, m.start()
+        while at > 0 and text[at - 1] == "\\":
+            at -= 1
+        alt, target, ref = m.group(1), m.group(2), m.group(3)
+        if (m.start() - at) % 2 or _BLANK_LINE.search(alt):
+            return m.group(0)  # "\![": an escaped "!" and a link; or no label at all
+        if target is None and _label_key(ref or alt) not in defined:
+            return m.group(0)  # not an image: "![text]" with nothing it refers to
+        return placeholder(alt, "\\[", "\\]")  # (the alt text keeps its own escapes)
+
+    for _ in range(16):  # an image in an image's alt text goes first
+        hidden = _ANY_IMAGE.sub(swap, markdown)
+        if hidden == markdown:
+            break
+        markdown = hidden
+    return markdown.replace("![", "!\\[")
 
 
 def _is_space(ch: str) -> bool:

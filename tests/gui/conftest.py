@@ -8,12 +8,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
 
 from reviewer.core.ingest import import_paths
 from reviewer.core.store import Store
+from reviewer.gui.document_view import DocumentView
 from reviewer.gui.window import ReviewWindow
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
@@ -48,3 +50,12 @@ def open_window(qtbot) -> Iterator[Callable[..., ReviewWindow]]:  # type: ignore
     yield open_
     for store in stores:
         store.close()
+
+
+@pytest.fixture
+def view(qtbot: Any) -> DocumentView:
+    """A document view on its own, 800 × 600."""
+    widget = DocumentView()
+    qtbot.addWidget(widget)
+    widget.resize(800, 600)
+    return widget

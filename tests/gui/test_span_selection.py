@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtGui import QTextCursor
@@ -16,14 +15,6 @@ from reviewer.gui.document_view import DocumentView
 from reviewer.gui.text_mapping import snap_to_words
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
-
-
-@pytest.fixture
-def view(qtbot: Any) -> DocumentView:
-    widget = DocumentView()
-    qtbot.addWidget(widget)
-    widget.resize(800, 600)
-    return widget
 
 
 def _select(view: DocumentView, words: str, nth: int = 0, trim: int = 0) -> None:

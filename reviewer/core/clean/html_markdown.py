@@ -77,7 +77,7 @@ class _Writer:
     def block(self, node: LexborNode, depth: int, indent: str) -> None:
         """Render a node that starts in block context."""
         if node.is_text_node:
-            text = _squash(node.text_content or "")
+            text = _text(node)
             if text.strip():
                 self.inline_text(text, indent)
             return
@@ -220,7 +220,7 @@ class _Writer:
 
     def inline(self, node: LexborNode, depth: int) -> str:
         if node.is_text_node:
-            return _squash(node.text_content or "")
+            return _text(node)
         if not node.is_element_node or node.mem_id in self.skip:
             return ""
         tag = node.tag or ""
@@ -279,6 +279,12 @@ def _around(inner: str, core: str) -> str:
     lead = " " if inner[:1].isspace() else ""
     trail = " " if inner[-1:].isspace() else ""
     return f"{lead}{core}{trail}"
+
+
+def _text(node: LexborNode) -> str:
+    """A text node's words; text that reads as a Markdown image ("![team](/etc/x)") is
+    escaped, so that the page's words stay words and name no file to load."""
+    return _squash(node.text_content or "").replace("![", "!\\[")
 
 
 def _escape_line_start(text: str) -> str:

@@ -9,6 +9,8 @@ Steps:
 3. take the run of lines with the highest total (the posting), widen it up to the
    title and labelled lines just above it, and cut it at a "similar jobs" list;
 4. inside that run drop the lines that are boilerplate and the repeats;
+   a line of nothing but images is dropped wherever it stands, and is passed over
+   as a blank line is when finding the run (it neither starts nor ends a posting);
 5. write Markdown: headings, ``-`` bullets, paragraphs with hard wraps undone.
 
 Every line left out is recorded with its range in the normalised text and why.
@@ -86,7 +88,10 @@ def _one_pass(source: str) -> _Pass | None:
         return None
     wrap_at = wrap_width(lines)
     for line in lines:
-        classify(line, wrap_at)
+        if line.kind == "image":
+            line.reason = "image"  # scores nothing, like a blank line
+        else:
+            classify(line, wrap_at)
     _mark_menus(lines)
     first, last = _main_run(lines)
     last = _finish_section(lines, last)
@@ -151,13 +156,14 @@ def _merge(removed: list[Removal]) -> list[Removal]:
 
 
 _NON_WORD = re.compile(r"\W+")
+_PASSED_OVER = ("blank", "image")  # lines that neither make nor break a run
 
 
 def _mark_menus(lines: list[Line]) -> None:
     """Runs of three or more short lines (menus, link lists) weigh against the posting."""
     run: list[Line] = []
     for line in [*lines, Line(0, "x" * 200)]:
-        if line.kind == "blank":
+        if line.kind in _PASSED_OVER:
             continue
         short = line.kind not in ("label", "heading") and line.score < 0 and \
             len(WORD.findall(line.text)) <= 6 and \
@@ -184,11 +190,11 @@ def _main_run(lines: list[Line]) -> tuple[int, int]:
         if total <= 0:
             total, first = 0.0, i
         total += line.score
-        if total > best and line.kind != "blank":
+        if total > best and line.kind not in _PASSED_OVER:
             best, best_first, best_last = total, first, i
     if best_last < 0:
         return 0, len(lines) - 1
-    while best_first < best_last and lines[best_first].kind == "blank":
+    while best_first < best_last and lines[best_first].kind in _PASSED_OVER:
         best_first += 1
     return best_first, best_last
 
@@ -210,6 +216,8 @@ def _finish_section(lines: list[Line], last: int) -> int:
             if end > last:
                 break
             continue
+        if line.kind == "image":
+            continue
         if line.reason is not None or line.kind in ("heading", "label", "rule"):
             break
         end = i
@@ -221,7 +229,7 @@ def _widen_up(lines: list[Line], first: int) -> int:
 
     Page controls between them and the posting ("Back to search results") are
     stepped over; they are dropped later as boilerplate."""
-    above = [x for x in lines[:first] if x.kind != "blank"]
+    above = [x for x in lines[:first] if x.kind not in _PASSED_OVER]
     if len(above) <= 3 and all(x.reason in (None, "menu or list of links") for x in above):
         return 0  # the posting starts the page: nothing above it to cut
     taken = first
@@ -230,7 +238,7 @@ def _widen_up(lines: list[Line], first: int) -> int:
     while i >= 0 and first - i <= 16:
         line = lines[i]
         i -= 1
-        if line.kind == "blank":
+        if line.kind in _PASSED_OVER:
             continue
         if line.reason in _SKIPPABLE:
             skipped += 1
@@ -297,7 +305,7 @@ def _cut_at_listing(lines: list[Line], first: int, last: int) -> int:
             later = sum(max(0.0, x.score) for x in lines[i + 1:last + 1])
             if later < 12:
                 j = i - 1
-                while j > first and lines[j].kind in ("blank", "rule"):
+                while j > first and lines[j].kind in ("blank", "image", "rule"):
                     j -= 1
                 return j
     return last
@@ -309,6 +317,8 @@ def _drop_inside(lines: list[Line], first: int, last: int) -> list[int]:
     prev = ""
     for i in range(first, last + 1):
         line = lines[i]
+        if line.kind == "image":
+            continue  # dropped, and the line after it follows the line before
         above, prev = prev, line.text
         if line.kind == "blank":
             kept.append(i)

@@ -16,6 +16,9 @@ from reviewer.core.words.lexicon import section_field
 BULLET = re.compile(r"^\s*(?:[-*•·▪◦●○■□▫‣⁃–—➢➤►✓✔]|\d{1,2}[.)]|[a-z][.)])\s+")
 LABEL = re.compile(r"^\s*([A-Z][A-Za-z0-9 &/()'’.-]{1,40}?)\s*:\s*(.*)$")
 ALLCAPS_LABEL = re.compile(r"^\s*([A-Z][A-Z0-9 &/()'’.,-]{2,50}?)\s*:\s*(.*)$")
+# a line of nothing but Markdown images (perhaps linked, perhaps a list item): no content
+_IMAGE = r"\[?!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])(?:\]\([^)\n]*\))?"
+IMAGE_LINE = re.compile(rf"^\s*(?:[-*+]\s+)?{_IMAGE}(?:\s*{_IMAGE})*\s*$")
 
 
 def _single_spaces(text: str) -> str:
@@ -31,7 +34,7 @@ class Line:
     text: str
     score: float = 0.0
     reason: str | None = None  # why it goes, when it is boilerplate
-    kind: str = "text"  # text | blank | bullet | heading | label | rule
+    kind: str = "text"  # text | blank | image | bullet | heading | label | rule
 
 
 
@@ -42,6 +45,8 @@ def lines_of(source: str) -> list[Line]:
         line = Line(pos, text)
         if not text.strip():
             line.kind = "blank"
+        elif "![" in text and IMAGE_LINE.match(text):
+            line.kind = "image"
         lines.append(line)
         pos += len(text) + 1
     return lines

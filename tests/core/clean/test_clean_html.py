@@ -215,3 +215,10 @@ def test_a_short_page_kept_whole_records_nothing_as_removed() -> None:
     assert "Data Analyst" in doc.markdown
     removed = "".join(doc.source[r.start:r.end] for r in doc.removed)
     assert "Data Analyst" not in removed
+
+
+def test_page_text_that_reads_as_a_markdown_image_stays_text() -> None:
+    page = ("<html><body><h1>Engineer</h1><p>Our team ![team](/etc/passwd) is great and we "
+            "hire an engineer who knows SQL well.</p></body></html>")
+    markdown = clean(page, "html").markdown
+    assert "![team]" not in markdown and "!\\[team](/etc/passwd)" in markdown

@@ -1,0 +1,42 @@
+"""Untrusted text on screen: posting content, label names and file names.
+
+Qt reads a label's, message box's or tooltip's text as rich text (HTML) when it
+looks like HTML (``Qt::mightBeRichText``), and rich text loads what its ``<img>``
+tags name, local files among them. Text that comes from a posting, a project file
+or a file name is therefore shown through these helpers: labels and message boxes
+in plain text format, tooltips escaped so that they show the text as it is.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtGui
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+
+def plain_tip(text: str) -> str:
+    """``text`` as a tooltip that shows it as it is: unchanged when Qt would take it
+    for plain text anyway, else escaped into a paragraph of rich text."""
+    if not text or not QtGui.Qt.mightBeRichText(text):
+        return text
+    return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
+
+
+def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """A label that shows its text as plain text, whatever it holds."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    return label
+
+
+def message_box(icon: QMessageBox.Icon, title: str, text: str,
+                buttons: QMessageBox.StandardButton, parent: QWidget | None) -> QMessageBox:
+    """A message box whose text is plain text (set so before the text is)."""
+    box = QMessageBox(icon, title, "", buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    return box
+
+
+__all__ = ["message_box", "plain_label", "plain_tip"]
