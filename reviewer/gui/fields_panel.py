@@ -166,6 +166,12 @@ class FieldEditor(QWidget):
             self._loading = False
         self._shown = self.value()
 
+    def mark_unsaved(self) -> None:
+        """The value shown was not saved: say so, and offer it again when left."""
+        self.state.setText("⚠ not saved")
+        self.state.setProperty("state", "unsaved")
+        self._shown = _UNSAVED
+
     def commit(self) -> None:
         """Report the value typed, if it differs from the one shown (and only once)."""
         if self._loading:
@@ -238,6 +244,9 @@ class FieldsPanel(QScrollArea):
         if event.type() == QEvent.Type.FocusIn and watched in self._field_of:
             self.field_focused.emit(self._field_of[watched])
         return False
+
+
+_UNSAVED = object()  # equal to no value: the field's value is offered again when left
 
 
 def _number(text: str) -> float | int | None:

@@ -88,6 +88,13 @@ class QueuePane(QWidget):
         if select and self.model.rowCount():
             self.select_row(0)
 
+    def reload_at(self, pid: int | None) -> None:
+        """The list read again (after long work), on posting ``pid`` when it is still
+        listed, else on the first; read afresh either way, its suggestions may be new."""
+        self.search(select=False)
+        row = self.model.row_of(pid) if pid is not None else None
+        self.select_row(row if row is not None else 0)
+
     def focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()

@@ -15,29 +15,39 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reviewer.core.extract import value_from_selection
-from reviewer.core.store import Change, Store
+from reviewer.core.store import Change, DatabaseError, Store
 from reviewer.gui.queue_pane import QueuePane
 
 
 class EditCommand(QUndoCommand):
-    """One store edit: done when pushed, undone and redone through ``store.history``."""
+    """One store edit, already made and in the file when the command is pushed; undone
+    and redone through ``store.history``. An undo or redo the file refuses leaves the
+    file as it was and takes the command off the stack (obsolete), so that the stack
+    holds only what the file holds."""
 
-    def __init__(self, store: Store, text: str, edit: Callable[[], Change],
-                 done: Callable[[], None]) -> None:
+    def __init__(self, store: Store, text: str, change: Change, done: Callable[[], None],
+                 refused: Callable[[str, str], None]) -> None:
         super().__init__(text)
-        self.store, self.edit, self.done = store, edit, done
-        self.change: Change | None = None
+        self.store, self.change, self.done, self.refused = store, change, done, refused
+        self._pushed = False
 
     def redo(self) -> None:
-        if self.change is None:
-            self.change = self.edit()
-        else:
-            self.change = self.store.history.undo(self.change)
-        self.done()
+        if not self._pushed:  # pushing: the edit is made already
+            self._pushed = True
+            self.done()
+            return
+        self._apply("redone")
 
     def undo(self) -> None:
-        assert self.change is not None
-        self.change = self.store.history.undo(self.change)
+        self._apply("undone")
+
+    def _apply(self, verb: str) -> None:
+        try:
+            self.change = self.store.history.undo(self.change)
+        except DatabaseError as err:
+            self.setObsolete(True)
+            self.refused(f"{self.text()}: not {verb}", str(err))
+            return
         self.done()
 
 
@@ -45,6 +55,7 @@ class ReviewFlow(QObject):
     """The shown posting and the edits to it, with undo; moving through the queue."""
 
     shown = Signal(object)  # the posting now shown (as store.records.get gives it) or None
+    refused = Signal(str, str, object)  # an edit the file refused: what, why, retry (or None)
     changed = Signal(object, bool)  # a posting (its id) was edited; True: its spans changed
     message = Signal(str, int)  # for the status bar, for so many ms (an edit not made)
 
@@ -81,17 +92,31 @@ class ReviewFlow(QObject):
 
     # --- edits ---------------------------------------------------------------------------
 
-    def push(self, text: str, edit: Callable[[int], Change]) -> None:
-        """Make an edit of the shown posting, as one undoable command."""
+    def push(self, text: str, edit: Callable[[int], Change]) -> bool:
+        """Make an edit of the shown posting, as one undoable command. An edit the file
+        refuses (another process holds it, the disk is full, it is read-only) is not
+        made: ``refused`` says so, with a way to try again. False then."""
         if self.pid is None or self.closing:
-            return
+            return False
         self.before_edit()
-        pid = self.pid
-        self.undo_stack.push(EditCommand(self.store, text, lambda: edit(pid),
-                                         lambda: self.refresh(pid)))
+        return self._make(self.pid, text, edit)
 
-    def set_field(self, name: str, value: Any) -> None:
-        self.push(f"set {name}", lambda p: self.store.decisions.set_field(p, name, value))
+    def _make(self, pid: int, text: str, edit: Callable[[int], Change]) -> bool:
+        try:
+            change = edit(pid)
+        except DatabaseError as err:
+            self.refused.emit(f"{text}: not saved", str(err),
+                              lambda: self._make(pid, text, edit))
+            return False
+        self.undo_stack.push(EditCommand(
+            self.store, text, change, lambda: self.refresh(pid),
+            lambda what, why: self.refused.emit(what, why, None)))
+        return True
+
+    def set_field(self, name: str, value: Any) -> bool:
+        """A person's value for a field; False when the file refused it."""
+        return self.push(f"set {name}",
+                         lambda p: self.store.decisions.set_field(p, name, value))
 
     def revert_field(self, name: str) -> None:
         self.push(f"revert {name}", lambda p: self.store.decisions.revert_field(p, name))
@@ -121,14 +146,13 @@ class ReviewFlow(QObject):
     def accept_and_next(self) -> None:
         """Accept every undecided value, mark the posting reviewed, go to the next
         posting not reviewed."""
-        if self.pid is None:
-            return
-        self.push("accept all", lambda p: self.store.decisions.accept_all(p))
-        self.queue.next_unreviewed()
+        if self.pid is not None and self.push(
+                "accept all", lambda p: self.store.decisions.accept_all(p)):
+            self.queue.next_unreviewed()
 
     def skip(self) -> None:
-        self.push("skip", lambda p: self.store.postings.set_status(p, "skipped"))
-        self.queue.go_next()
+        if self.push("skip", lambda p: self.store.postings.set_status(p, "skipped")):
+            self.queue.go_next()
 
     def flag(self) -> None:
         self.push("flag", lambda p: self.store.postings.set_status(p, "flagged"))

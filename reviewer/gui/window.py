@@ -35,6 +35,7 @@ from reviewer.gui.labels_panel import LabelsPanel
 from reviewer.gui.queue_model import QueueModel
 from reviewer.gui.queue_pane import QueuePane
 from reviewer.gui.review_flow import ReviewFlow
+from reviewer.gui.save_state import SaveState
 from reviewer.gui.span_labels import SpanLabels
 
 
@@ -72,7 +73,8 @@ class ReviewWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self._restore_layout()
         self.progress = QProgressBar(maximumWidth=180, textVisible=True)
-        self.saved = QLabel("all edits saved")
+        self.save_state = SaveState(self)
+        self.saved = self.save_state.label
         self.statusBar().addPermanentWidget(self.saved)
         self.statusBar().addPermanentWidget(self.progress)
         path_label = QLabel(str(store.path))
@@ -110,12 +112,15 @@ class ReviewWindow(QMainWindow):
         for source in (flow, self.spans):
             source.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.long_work.status.connect(status.showMessage)
-        self.long_work.project_changed.connect(self._reload_keeping_place)
+        self.long_work.project_changed.connect(lambda: self.queue_pane.reload_at(self.pid))
         self.long_work.rewriting.connect(self.undo_stack.clear)
         self.queue_pane.leaving.connect(self._commit_typing)  # to the posting being left
         self.queue_pane.listed.connect(self._listed)
         self.model.rest_added.connect(self._rest_added)
-        self.fields.edited.connect(flow.set_field)
+        self.fields.edited.connect(lambda name, value: flow.set_field(name, value)
+                                   or self.fields.editors[name].mark_unsaved())
+        flow.refused.connect(self.save_state.refused)
+        self.save_state.discarded.connect(lambda: flow.pid is not None and flow.show(flow.pid))
         self.fields.reverted.connect(flow.revert_field)
         self.fields.rejected.connect(flow.reject_field)
         self.fields.field_focused.connect(self._field_focused)
@@ -192,7 +197,7 @@ class ReviewWindow(QMainWindow):
             self.labels.show_posting(self.posting)
             if spans_changed:
                 self._redraw.start()  # once events are handled, unless a move redraws first
-        self.saved.setText("all edits saved")
+        self.save_state.saved()
         self._update_counts()
 
     def _show_nothing(self) -> None:
@@ -294,14 +299,6 @@ class ReviewWindow(QMainWindow):
 
     def choose_export(self) -> None:
         self.long_work.choose_export(self.store.queue.count("reviewed"), self.model.total())
-
-    def _reload_keeping_place(self) -> None:
-        """The list again after long work, on the posting shown before when it is still
-        listed."""
-        shown = self.pid
-        self.queue_pane.search(select=False)
-        row = self.model.row_of(shown) if shown is not None else None
-        self.queue_pane.select_row(row if row is not None else 0)  # its suggestions may be new
 
     def dragEnterEvent(self, event: Any) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):

@@ -1,0 +1,55 @@
+"""Whether every edit is in the file: the status bar's word on it, and what to do when
+the file refused one (another process held it too long, the disk is full, the file is
+read-only). The window never says "saved" for what is not in the file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from reviewer.gui.plain import message_box, plain_label
+
+SAVED = "all edits saved"
+
+
+class SaveState(QObject):
+    """The status bar's "all edits saved", and the message of an edit not saved."""
+
+    discarded = Signal()  # the person gave up an edit the file refused: show the file's
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.label: QLabel = plain_label(SAVED)
+        self.problem: QMessageBox | None = None  # the last refusal shown (kept for tests)
+
+    def saved(self) -> None:
+        """An edit is in the file: all of them are."""
+        self.label.setText(SAVED)
+        self.label.setStyleSheet("")
+
+    def refused(self, what: str, why: str, retry: Callable[[], bool] | None) -> None:
+        """The file refused an edit (``what``, e.g. "set title: not saved") for ``why``;
+        ``retry`` makes it again (None: it cannot be, as for an undo)."""
+        self.label.setText(f"⚠ {what}")
+        self.label.setStyleSheet("color: #c0392b; font-weight: bold")
+        buttons = QMessageBox.StandardButton.Ok
+        if retry is not None:
+            buttons = QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Discard
+        text = (f"{what[0].upper()}{what[1:]}: the project file refused it ({why}).\n\n"
+                + ("Another program may be writing the project, the disk may be full, or "
+                   "the file read-only. Retry when that is over; Discard leaves the file "
+                   "as it is." if retry is not None else
+                   "The file keeps the edit as it was; the undo list no longer holds it."))
+        if self.problem is not None:
+            self.problem.close()
+        box = message_box(QMessageBox.Icon.Warning, "Not saved", text, buttons,
+                          self.parent_widget)
+        if retry is not None:
+            box.button(QMessageBox.StandardButton.Retry).clicked.connect(
+                lambda: retry() and box.close())
+            box.button(QMessageBox.StandardButton.Discard).clicked.connect(self.discarded)
+        self.problem = box
+        box.open()

@@ -1,0 +1,109 @@
+"""An edit the project file refuses (another process holds it, the disk is full, it is
+read-only) is never shown as saved, and the undo stack holds only what is in the file."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from reviewer.core.store import Store
+from reviewer.gui.window import ReviewWindow
+
+
+@pytest.fixture
+def window(project: Path, qtbot) -> Iterator[ReviewWindow]:  # type: ignore[no-untyped-def]
+    store = Store(project, busy_timeout=0.1)
+    win = ReviewWindow(store)
+    qtbot.addWidget(win)
+    with qtbot.waitExposed(win):
+        win.show()
+    yield win
+    store.close()
+
+
+@pytest.fixture
+def locked(project: Path) -> Iterator[sqlite3.Connection]:
+    """Another process writing the project, holding its write lock."""
+    other = sqlite3.connect(project, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    yield other
+    if other.in_transaction:
+        other.execute("ROLLBACK")
+    other.close()
+
+
+def _type_title(window: ReviewWindow, qtbot, text: str) -> QLineEdit:  # type: ignore[no-untyped-def]
+    title = window.fields.editors["title"].editor
+    assert isinstance(title, QLineEdit)
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, text)
+    window.document.setFocus()  # leaving the field saves it
+    return title
+
+
+def test_an_edit_the_file_refuses_is_shown_unsaved_and_can_be_retried(
+        window: ReviewWindow, locked: sqlite3.Connection, qtbot) -> None:  # type: ignore[no-untyped-def]
+    pid = window.pid
+    assert pid is not None
+    title = _type_title(window, qtbot, "Data Engineer")
+    qtbot.waitUntil(lambda: window.save_state.problem is not None)
+    assert title.text() == "Data Engineer"  # what was typed stays in the field
+    assert "not saved" in window.saved.text().lower()
+    assert "not saved" in window.fields.editors["title"].state.text().lower()
+    assert window.undo_stack.count() == 0  # nothing the file does not hold
+    assert window.store.records.get(pid)["human"] == {}
+    box = window.save_state.problem
+    assert "locked" in box.text() or "busy" in box.text()
+    locked.execute("ROLLBACK")  # the other process is done
+    retry = next(b for b in box.buttons() if "Retry" in b.text())
+    retry.click()
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 1)
+    assert window.store.records.get(pid)["fields"]["title"] == "Data Engineer"
+    assert window.saved.text() == "all edits saved"
+    assert "not saved" not in window.fields.editors["title"].state.text().lower()
+
+
+def test_an_undo_the_file_refuses_leaves_the_stack_as_the_file_is(
+        window: ReviewWindow, project: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    pid = window.pid
+    assert pid is not None
+    _type_title(window, qtbot, "Data Engineer")
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 1)
+    other = sqlite3.connect(project, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        window.undo_stack.undo()  # refused: the edit stays in the file
+        assert window.store.records.get(pid)["fields"]["title"] == "Data Engineer"
+        assert window.save_state.problem is not None and "not undone" in window.saved.text().lower()
+        assert window.undo_stack.count() == 0  # the stack holds only what the file holds
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    window.undo_stack.undo()  # nothing wrong happens: no AssertionError, no crash
+    window.undo_stack.redo()
+
+
+def test_accept_and_go_on_refused_does_not_move_on(
+        window: ReviewWindow, locked: sqlite3.Connection, qtbot) -> None:  # type: ignore[no-untyped-def]
+    pid = window.pid
+    qtbot.keyClick(window.document, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.pid == pid and window.save_state.problem is not None
+    assert window.store.records.get(pid)["status"] == "new"
+
+
+def test_discarding_a_refused_edit_shows_the_file_again(
+        window: ReviewWindow, locked: sqlite3.Connection, qtbot) -> None:  # type: ignore[no-untyped-def]
+    title = _type_title(window, qtbot, "Data Engineer")
+    qtbot.waitUntil(lambda: window.save_state.problem is not None)
+    locked.execute("ROLLBACK")
+    box = window.save_state.problem
+    next(b for b in box.buttons() if "Discard" in b.text()).click()
+    posting = window.store.records.get(window.pid)
+    assert title.text() == (posting["fields"]["title"] or "")
+    assert "not saved" not in window.fields.editors["title"].state.text().lower()
