@@ -7,7 +7,9 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -74,6 +76,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     store = _open(args.db, create=True)
     line = _ProgressLine()
     try:
+        store.check_writable()
         report = import_paths(store, args.paths, column=args.column, jobs=jobs, progress=line)
     finally:
         line.done()
@@ -89,6 +92,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from reviewer.core.export import export, export_jsonl, parse_split
 
+    _check_output(Path(args.output))
     store = _open(args.db)
     try:
         split = parse_split(args.split) if args.split else None
@@ -113,12 +117,23 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_output(out: Path) -> None:
+    """Refuse an export whose folder cannot be written, before any work."""
+    folder = out if out.is_dir() else out.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # made by the export
+    if not os.access(folder, os.W_OK):
+        raise CliError(f"{folder} is read-only: the export cannot be written there. Choose a "
+                       "folder you can write to (-o).")
+
+
 def cmd_reextract(args: argparse.Namespace) -> int:
     from reviewer.core.ingest import reextract
 
     store = _open(args.db)
     line = _ProgressLine()
     try:
+        store.check_writable()
         report = reextract(store, progress=line)
     finally:
         line.done()
@@ -133,6 +148,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
     store = _open(args.db)
     try:
         if args.import_file:
+            store.check_writable()
             try:
                 data = json.loads(Path(args.import_file).read_text(encoding="utf-8"))
                 questions = from_json(data)
@@ -321,4 +337,34 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 0
+    except Exception as err:
+        message = _problem(err, args)
+        if message is None:
+            raise
+        print(f"reviewer: {message}", file=sys.stderr)
+        return 2
     return code
+
+
+def _problem(err: Exception, args: argparse.Namespace) -> str | None:
+    """A failure of the project file (damaged, read-only, its disk full, held by another
+    program) or of a file written, said in a line; None for anything else."""
+    work = str(args.command)
+    if getattr(args, "db", None):  # the project's modules are loaded: the command opened it
+        from reviewer.core.store import DatabaseError, ProjectError, explain
+
+        if isinstance(err, ProjectError):
+            return str(err)
+        if (message := explain(err, args.db, work=work)) is not None:
+            return message
+        if isinstance(err, DatabaseError):
+            return f"{args.db} could not be read or written: {err}"
+    if isinstance(err, OSError) and err.strerror:
+        where = err.filename or getattr(args, "output", None) or "a file it writes"
+        if err.errno in (errno.ENOSPC, errno.EDQUOT):
+            return f"the disk is full ({where}): free some space and run the {work} again."
+        if err.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return (f"{where} is read-only ({err.strerror}): choose a place you can write to, "
+                    "or make it writable.")
+        return f"{where}: {err.strerror}."
+    return None

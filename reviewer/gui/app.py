@@ -57,7 +57,8 @@ class Launcher(QObject):
 
     def open(self, path: Path, *, create: bool = True, files: Sequence[Path] = ()) -> bool:
         """Show the project at ``path`` (made if missing and ``create``), then import
-        ``files`` into it. False, with a message, if it cannot be opened."""
+        ``files`` into it. False, with a message, if it cannot be opened (damaged, say);
+        one that cannot be written opens with a message that says so."""
         try:
             store = Store(path, create=create)
         except ProjectError as err:
@@ -75,6 +76,12 @@ class Launcher(QObject):
             self.start_screen.deleteLater()
             self.start_screen = None
         self.window = window
+        if store.read_only:
+            try:
+                store.check_writable()
+            except ProjectError as err:
+                self._error("Opened read-only", f"{err}\n\nYou can look through it here, but "
+                            "no edit will be saved.")
         if files:
             window.long_work.import_files(list(files))
         return True

@@ -8,6 +8,7 @@ functions here are what each runs, and never touch a widget.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from reviewer.core.store import ProjectError, Store
+from reviewer.core.store import ProjectError, Store, explain
 from reviewer.gui.jobs import Cancelled, Job, JobDialog, Progress, start
 from reviewer.gui.plain import message_box
 
@@ -35,16 +36,26 @@ IMPORT_READS = ("Import reads HTML pages, text and Markdown files, folders of th
 def describe_error(err: Exception) -> str:
     """What went wrong, for a person, with what to do about it."""
     if isinstance(err, ProjectError):
-        return str(err)
+        return _sentence(str(err))
+    if (problem := explain(err)) is not None:  # the project file: damaged, read-only, full
+        return _sentence(problem)
+    where = f"{err.filename}: " if isinstance(err, OSError) and err.filename else ""
+    if isinstance(err, OSError) and err.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"{where}the disk is full. Free some space and try again."
+    if isinstance(err, OSError) and err.errno == errno.EROFS:
+        return f"{where}read-only. Choose a place you may write to."
     if isinstance(err, PermissionError):
         return f"{err.filename}: permission denied. Choose a place you may write to."
     if isinstance(err, OSError) and err.strerror:
-        where = f"{err.filename}: " if err.filename else ""
         return f"{where}{err.strerror}."
     if isinstance(err, ImportError | ValueError):
         return str(err)
     return (f"Something unexpected went wrong ({type(err).__name__}: {err}). What was finished "
             "is saved in the project; please report this with the file that caused it.")
+
+
+def _sentence(text: str) -> str:
+    return "The " + text[4:] if text.startswith("the ") else text
 
 
 class LongWork(QObject):

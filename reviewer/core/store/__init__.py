@@ -8,8 +8,12 @@ is made of parts, each owning the SQL of its tables; no SQL runs outside this
 package. Imports only the shared modules below the stages (``schema``,
 ``records``, ``labels``).
 
-Public API: ``Store``, ``ProjectError``, ``DatabaseError``, ``Change``, ``NewPosting``,
-``PreparedPosting``, ``prepare``, ``Labels`` (the label part, for a
+A damaged project is refused when it opens; one that cannot be written opens for
+reading only; ``explain`` says a failure of the file itself (damaged, read-only, its
+disk full, held by another program) for a person.
+
+Public API: ``Store``, ``ProjectError``, ``DatabaseError``, ``explain``, ``Change``,
+``NewPosting``, ``PreparedPosting``, ``prepare``, ``Labels`` (the label part, for a
 dialog that needs no more), ``record_of``, ``final_fields``, ``ORDERS``,
 ``FIELD_STATES``, ``STATUSES``, ``SCHEMA_VERSION``, ``now``.
 """
@@ -21,6 +25,7 @@ import sqlite3
 from reviewer.core.records import STATUSES
 from reviewer.core.store.db import ProjectError
 from reviewer.core.store.decisions import FIELD_STATES
+from reviewer.core.store.health import explain
 from reviewer.core.store.history import Change, now
 from reviewer.core.store.labels import Labels
 from reviewer.core.store.migrations import SCHEMA_VERSION
@@ -44,6 +49,7 @@ __all__ = [
            "PreparedPosting",
            "ProjectError",
            "Store",
+           "explain",
            "final_fields",
            "now",
            "prepare",

@@ -1,16 +1,21 @@
 """Opening a project file: the SQLite connection, its settings and its migrations.
 
 Generic: knows no table but the one that tells a project file from another
-application's (``postings``)."""
+application's (``postings``). A file is checked before anything is written to it
+(``health``); one that cannot be written (its file or its folder, which WAL needs for
+its -wal and -shm files) opens for reading only, and every write to it fails saying
+it is read-only."""
 
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from reviewer.core.store.health import ProjectError, check, describe, file_error, kind_of
 from reviewer.core.store.migrations import SCHEMA_VERSION, migrations
 from reviewer.core.store.sqlite import Database
 
@@ -21,7 +26,13 @@ class ProjectDatabase(Database):
     """A project's connection, whose transactions take the write lock when they begin
     (``BEGIN IMMEDIATE``): a second process writing the same file makes a write wait
     its turn (up to the busy timeout) instead of failing at once, as a transaction
-    that read first and then found its snapshot stale would."""
+    that read first and then found its snapshot stale would. A transaction the file
+    refuses for a reason of its own (damaged, read-only, disk full) raises a
+    ``ProjectFileError`` that says so for a person."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool = False) -> None:
+        super().__init__(conn)
+        self.path, self.read_only = path, read_only
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
@@ -29,32 +40,35 @@ class ProjectDatabase(Database):
             with super().atomic() as db:
                 yield db
             return
-        self.conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        try:
-            self.conn.execute("COMMIT")
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-
-
-class ProjectError(Exception):
-    """A project file that cannot be opened; the message says why and what to do."""
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as err:
+            problem = file_error(err, self.path)
+            if problem is None:
+                raise
+            raise problem from err
 
 
 def open_project(path: Path, create: bool = True,
-                 busy_timeout: float = BUSY_TIMEOUT) -> tuple[Database, bool]:
+                 busy_timeout: float = BUSY_TIMEOUT) -> tuple[ProjectDatabase, bool]:
     """The project at ``path``, migrated to this version: (database, newly created).
 
     WAL on, foreign keys on; a file of another application, a damaged one or one
-    written by a newer version raises ``ProjectError``. Before migrating a file
-    that has tables, a copy is kept beside it (``name.vN.bak``)."""
+    written by a newer version raises ``ProjectError``, with nothing written to it.
+    Before migrating a file that has tables, a copy is kept beside it
+    (``name.vN.bak``)."""
     if not path.exists() and not create:
         raise ProjectError(f"{path}: no such project file")
     try:
@@ -63,17 +77,28 @@ def open_project(path: Path, create: bool = True,
     except OSError as err:
         raise ProjectError(f"{path} cannot be opened: {err.strerror or err}") from err
     created = not path.exists()
+    if created and path.parent.is_dir() and not os.access(path.parent, os.W_OK):
+        raise ProjectError(f"{path} cannot be made: its folder is read-only. Choose a folder "
+                           "you can write to.")
+    read_only = not created and not _writable(path)
+    db: ProjectDatabase | None = None
     try:
-        db = ProjectDatabase(path)
+        db = ProjectDatabase(_connect(path, read_only), path, read_only)
         db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         db.execute("PRAGMA foreign_keys = ON")
-        db.enable_wal()
-        # with WAL, NORMAL loses no committed edit when the app stops, only (at worst)
-        # the last ones if the whole machine loses power; and spares a sync per edit
-        db.execute("PRAGMA synchronous = NORMAL")
+        check(db.conn, path)  # before anything is written
+        if not read_only:
+            db.enable_wal()
+            # with WAL, NORMAL loses no committed edit when the app stops, only (at worst)
+            # the last ones if the whole machine loses power; and spares a sync per edit
+            db.execute("PRAGMA synchronous = NORMAL")
         _migrate(db, path)
-    except sqlite3.DatabaseError as err:
-        raise ProjectError(f"{path} cannot be opened: {err}") from err
+    except (ProjectError, sqlite3.Error, OSError) as err:
+        if db is not None:
+            db.close()
+        if isinstance(err, ProjectError):
+            raise
+        raise ProjectError(_cannot_open(path, err)) from err
     return db, created
 
 
@@ -85,7 +110,7 @@ def schema_version(db: Database) -> int:
     return value
 
 
-def _migrate(db: Database, path: Path) -> None:
+def _migrate(db: ProjectDatabase, path: Path) -> None:
     version = schema_version(db)
     if version > SCHEMA_VERSION:
         raise ProjectError(
@@ -99,12 +124,58 @@ def _migrate(db: Database, path: Path) -> None:
         return
     if has_tables and "postings" not in db.table_names():
         raise ProjectError(f"{path} is an SQLite file of another application")
+    if db.read_only:
+        raise ProjectError(f"{path} is read-only, and it was made by an older version whose "
+                           "tables need an update before this one opens it: copy it to a "
+                           "folder you can write to and open the copy.")
     if has_tables:
         backup = path.with_name(f"{path.name}.v{version}.bak")
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         shutil.copy2(path, backup)
     migrations.apply(db)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _writable(path: Path) -> bool:
+    """Whether the file can be written, and the files WAL keeps beside it made or
+    written (by the folder, or as they are)."""
+    if not os.access(path, os.W_OK):
+        return False
+    return os.access(path.parent, os.W_OK) or all(
+        os.access(f"{path}{suffix}", os.W_OK) for suffix in ("-wal", "-shm"))
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    """A connection to the file; for reading only when it cannot be written. WAL needs
+    a -shm file beside the file to read it, and SQLite cannot make one in a read-only
+    folder: then the file is read as it is (immutable), as long as no -wal file holds
+    changes that are not in it yet."""
+    if not read_only:
+        return sqlite3.connect(str(path))
+    uri = f"{path.absolute().as_uri()}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as err:
+        conn.close()
+        if getattr(err, "sqlite_errorcode", None) != 14:  # SQLITE_CANTOPEN: no -shm
+            raise
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise ProjectError(f"{path} is read-only, and its latest changes are in {wal.name}, "
+                           "which cannot be read without writing beside it: copy both files "
+                           "to a folder you can write to and open the copy.")
+    return sqlite3.connect(f"{uri}&immutable=1", uri=True)
+
+
+def _cannot_open(path: Path, err: BaseException) -> str:
+    kind = kind_of(err)
+    if kind is not None:
+        return describe(kind, path, str(err))
+    if isinstance(err, OSError):
+        return f"{path} cannot be opened: {err.strerror or err}"
+    return f"{path} cannot be opened: {err}"
 
 
 def _is_sqlite(path: Path) -> bool:
@@ -114,4 +185,4 @@ def _is_sqlite(path: Path) -> bool:
         return handle.read(16) == b"SQLite format 3\x00"
 
 
-__all__ = ["ProjectError", "open_project", "schema_version"]
+__all__ = ["ProjectDatabase", "ProjectError", "open_project", "schema_version"]

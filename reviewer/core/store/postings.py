@@ -17,6 +17,7 @@ import orjson
 from reviewer.core.records import STATUSES
 from reviewer.core.schema import EXTRACTOR_VERSION
 from reviewer.core.store import decisions
+from reviewer.core.store.health import stops_the_import
 from reviewer.core.store.history import Change, log, now, snapshot
 from reviewer.core.store.sqlite import Database
 
@@ -99,12 +100,13 @@ class Postings:
     def add(self, batch: Sequence[NewPosting | PreparedPosting], event: str = "import") -> int:
         """Store a batch in one transaction; postings whose hash is known are skipped.
 
-        Returns how many were added."""
+        Returns how many were added. A failure of the file itself (damaged, read-only,
+        its disk full) raises ``ProjectError``: no other posting would fare better."""
         stamp = now()
         added = 0
         insert = (f"INSERT OR IGNORE INTO postings ({', '.join(ROW_COLUMNS)}, imported_at, "
                   f"updated_at) VALUES ({', '.join('?' * (len(ROW_COLUMNS) + 2))})")
-        with self.db.atomic():
+        with stops_the_import(), self.db.atomic():
             conn = self.db.conn
             for entry in batch:
                 item = entry if isinstance(entry, PreparedPosting) else prepare(entry)

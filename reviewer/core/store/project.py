@@ -18,6 +18,10 @@ Every edit is one committed transaction and returns a ``Change`` that
 through that part's methods and functions (``records`` and ``reports`` read across
 them; undo puts back the rows the owners snapshotted).
 One connection, one thread: a worker thread opens its own ``Store(path)``.
+
+A damaged file is refused when it opens (``ProjectError``). One that cannot be written
+opens for reading only (``read_only``): every edit then fails saying so, and work that
+only writes asks ``check_writable`` before it begins.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from pathlib import Path
 from reviewer.core.labels import default_schema
 from reviewer.core.store.db import BUSY_TIMEOUT, open_project, schema_version
 from reviewer.core.store.decisions import Decisions
+from reviewer.core.store.health import ProjectError, describe
 from reviewer.core.store.history import History
 from reviewer.core.store.labels import Labels
 from reviewer.core.store.machine import Machine
@@ -57,8 +62,20 @@ class Store:
         self.records = Records(self.db, *parts)
         self.machine = Machine(self.db, *parts)
         self.reports = Reports(self.db)
-        if created or not (self.labels.has_schema() or self.history.logged("label_schema")):
+        if not self.read_only and (created or not (self.labels.has_schema()
+                                                   or self.history.logged("label_schema"))):
             self.labels.save_schema(default_schema())  # a project made before labels: too
+
+    @property
+    def read_only(self) -> bool:
+        """The file cannot be written (its own mode, its folder's, or its file system's):
+        it was opened for reading only."""
+        return self.db.read_only
+
+    def check_writable(self) -> None:
+        """Raise ``ProjectError`` saying so if the file is read-only."""
+        if self.read_only:
+            raise ProjectError(describe("read-only", self.path))
 
     def atomic(self) -> AbstractContextManager[Database]:
         """One transaction around several edits (nested blocks become savepoints)."""

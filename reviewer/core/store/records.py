@@ -19,6 +19,7 @@ from reviewer.core.records import PostingRecord
 from reviewer.core.schema import FIELD_NAMES
 from reviewer.core.schema import SCHEMA_VERSION as FIELDS_VERSION
 from reviewer.core.store.decisions import insert_suggestions
+from reviewer.core.store.health import stops_the_import
 from reviewer.core.store.history import log, now
 from reviewer.core.store.postings import ROW_COLUMNS, NewPosting, prepare
 from reviewer.core.store.sqlite import Database
@@ -86,10 +87,11 @@ class Records:
         """Store one of our own exported records, with every decision in it.
 
         Keeps its id when the project has no posting with that id, and its timestamps,
-        so that exporting again gives the same record. False if its hash is known."""
+        so that exporting again gives the same record. False if its hash is known. A
+        failure of the file itself raises ``ProjectError`` (see ``Postings.add``)."""
         if self._postings.known_hashes([record["raw_hash"]]):
             return False
-        with self.db.atomic():
+        with stops_the_import(), self.db.atomic():
             pid = record.get("id")
             if not isinstance(pid, int) or self._postings.exists(pid):
                 pid = None

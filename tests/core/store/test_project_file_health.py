@@ -1,0 +1,210 @@
+"""A project file in a bad way: damaged in the middle, read-only, or on a full disk.
+
+A damaged file is refused when it opens, with nothing written to it and a message that
+says how to get the postings back; a read-only one opens for reading and every write
+says it is read-only; a disk that fills during an import stops it cleanly, keeping
+every batch before."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from project_files import damage, integrity_ok, make_project, posting, read_only_copy
+
+from reviewer.core.ingest import import_paths
+from reviewer.core.store import DatabaseError, ProjectError, Store, explain, health
+from reviewer.core.store import db as store_db
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_project(tmp_path_factory.mktemp("pristine") / "project.db")
+
+
+@pytest.fixture
+def project(pristine: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "project.db"
+    shutil.copyfile(pristine, path)
+    return path
+
+
+@pytest.fixture
+def damaged(project: Path) -> Path:
+    assert damage(project)  # quick_check sees it
+    return project
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --- damaged -----------------------------------------------------------------------------
+
+
+def test_a_damaged_project_is_refused_untouched_with_a_way_out(damaged: Path) -> None:
+    before = _digest(damaged)
+    with pytest.raises(ProjectError) as refused:
+        Store(damaged)
+    message = str(refused.value)
+    assert message.startswith(f"{damaged} is damaged (")
+    assert "Nothing was written to it" in message
+    assert f"sqlite3 {damaged} .recover | sqlite3 " in message and "backup" in message
+    assert _digest(damaged) == before
+    assert not Path(f"{damaged}-wal").exists()
+
+
+def test_the_message_names_the_backups_beside_the_file(damaged: Path) -> None:
+    backup = damaged.with_name(f"{damaged.name}.v3.bak")
+    backup.write_bytes(b"")
+    with pytest.raises(ProjectError, match=r"open a backup \(.*project\.db\.v3\.bak\)"):
+        Store(damaged)
+
+
+def test_a_sound_project_opens_and_the_check_is_quick(project: Path) -> None:
+    started = time.perf_counter()
+    with Store(project) as store:
+        assert store.queue.count() == 300 and not store.read_only
+    assert time.perf_counter() - started < 2
+
+
+def test_the_check_stops_in_time_and_then_says_nothing(project: Path) -> None:
+    """On a file too big to check within the time allowed, the check stops and says
+    nothing: the file opens as it did before there was a check."""
+    conn = sqlite3.connect(project)
+    cols = ", ".join(r[1] for r in conn.execute("PRAGMA table_info(postings)")
+                     if r[1] not in ("id", "hash"))
+    for n in range(12):  # about 40 MB
+        conn.execute(f"INSERT INTO postings ({cols}, hash) SELECT {cols}, hash || '-{n}' "
+                     "FROM postings WHERE id <= 300")
+    conn.commit()
+    conn.close()
+    assert damage(project)
+    conn = sqlite3.connect(project)
+    try:
+        started = time.perf_counter()
+        assert health.first_problem(conn, 30.0) is not None
+        whole = time.perf_counter() - started
+        started = time.perf_counter()
+        assert health.first_problem(conn, whole / 20) is None  # stopped: no verdict
+        assert time.perf_counter() - started < whole / 2
+        assert conn.execute("SELECT count(*) FROM postings").fetchone()[0] > 0  # no late stop
+    finally:
+        conn.close()
+
+
+def test_damage_met_after_opening_is_said_for_a_person(damaged: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file too big to check in time opens unchecked; the damage, when a read meets
+    it, is explained like the check's."""
+    monkeypatch.setattr(health, "first_problem", lambda conn, seconds=0: None)
+    with Store(damaged) as store, pytest.raises(DatabaseError) as failed:
+        for _ in store.records.all(False):
+            pass
+    message = explain(failed.value, damaged)
+    assert message is not None and message.startswith(f"{damaged} is damaged (")
+    assert ".recover" in message
+
+
+def test_explain_sorts_the_errors_of_the_file() -> None:
+    path = Path("p.db")
+    cases = {
+        "database disk image is malformed": "p.db is damaged (database disk image is malformed)",
+        "file is not a database": "p.db is damaged",
+        "attempt to write a readonly database": "p.db is read-only: ",
+        "database or disk is full": "the disk is full (p.db): free some space and run the "
+                                    "import again; what was imported before is kept",
+        "disk I/O error": "the disk is full (p.db)",
+        "database is locked": "p.db is in use by another program",
+    }
+    for error, said in cases.items():
+        message = explain(sqlite3.OperationalError(error), path, work="import")
+        assert message is not None and message.startswith(said), (error, message)
+    assert explain(sqlite3.OperationalError("no such column: x"), path) is None
+    assert explain(ValueError("bad"), path) is None
+
+
+# --- read-only ---------------------------------------------------------------------------
+
+
+def _reads_but_never_writes(path: Path) -> None:
+    with Store(path) as store:
+        assert store.read_only
+        assert store.queue.count() == 300
+        assert store.records.get(1)["fields"]["title"] == "Data Engineer 1"
+        with pytest.raises(ProjectError, match="is read-only: "):
+            store.check_writable()
+        with pytest.raises(DatabaseError, match=f"{path} is read-only: "):
+            store.postings.set_comment(1, "mine")
+        with pytest.raises(ProjectError, match=f"{path} is read-only: "):
+            store.postings.add([posting(1000)])  # an import stops at once
+        assert store.queue.count() == 300
+
+
+def test_a_project_that_cannot_be_written_opens_for_reading(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file's permissions as the store sees them (any user, root too)."""
+    monkeypatch.setattr(store_db, "_writable", lambda path: False)
+    before = _digest(project)
+    _reads_but_never_writes(project)
+    assert _digest(project) == before
+
+
+def test_a_project_on_a_read_only_file_system_opens_for_reading(project: Path,
+                                                                tmp_path: Path) -> None:
+    """Really read-only: by its modes (a user), on a read-only mount (root)."""
+    with read_only_copy(project, tmp_path / "ro") as copy:
+        _reads_but_never_writes(copy)
+
+
+def test_a_new_project_in_a_read_only_folder_is_refused(project: Path, tmp_path: Path) -> None:
+    with read_only_copy(project, tmp_path / "ro") as copy, \
+            pytest.raises(ProjectError, match="its folder is read-only"):
+        Store(copy.with_name("new.db"))
+
+
+# --- full disk ---------------------------------------------------------------------------
+
+
+def _pages(n: int, folder: Path) -> Path:
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"job{i:04d}.txt").write_text(
+            f"Job Title: Data Engineer {i}\nLocation: Berlin\n\n"
+            + f"We build pipelines in Python for customer {i}. " * 40 + "\n", encoding="utf-8")
+    return folder
+
+
+def test_a_disk_filling_during_an_import_stops_it_and_keeps_the_batches_before(
+        tmp_path: Path) -> None:
+    folder = _pages(120, tmp_path / "in")
+    path = tmp_path / "p.db"
+    with Store(path) as store:
+        pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+        store.db.execute(f"PRAGMA max_page_count = {pages + 40}")  # room for a few batches
+        with pytest.raises(ProjectError) as stopped:
+            import_paths(store, [folder], batch=10)
+        assert str(stopped.value) == (
+            f"the disk is full ({path}): free some space and run the import again; what "
+            "was imported before is kept.")
+        added = store.queue.count()
+        assert 0 < added < 120 and added % 10 == 0  # whole batches, none in part
+        assert all(store.records.get(pid)["machine"] for pid in store.queue.ids())
+    assert integrity_ok(path)
+    with Store(path) as store:  # room again: the same import adds the rest
+        report = import_paths(store, [folder], batch=10)
+        assert (report.added, report.duplicates) == (120 - added, added)
+        assert store.queue.count() == 120
+
+
+def test_an_edit_on_a_full_disk_fails_saying_so(project: Path) -> None:
+    with Store(project) as store:
+        pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+        store.db.execute(f"PRAGMA max_page_count = {pages}")
+        with pytest.raises(DatabaseError, match=r"^the disk is full \("):
+            store.postings.set_comment(1, "x" * 100_000)
+        assert store.records.get(1)["comment"] == ""
