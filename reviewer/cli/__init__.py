@@ -19,19 +19,8 @@ from reviewer import __version__
 from reviewer.cli.extract import cmd_extract, worker_count
 
 if TYPE_CHECKING:  # the project modules load only for the commands that use them
+    from reviewer.core.export import ExportSummary
     from reviewer.core.store import Store
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _open(path: str, create: bool = False) -> Store:
@@ -90,7 +79,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from reviewer.core.export import export, export_jsonl, parse_split
+    from reviewer.core.export import export, export_jsonl, export_whole, parse_split
 
     _check_output(Path(args.output))
     store = _open(args.db)
@@ -103,12 +92,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         if (args.format == "jsonl" and split is None and args.stratify is None
                 and not args.raw_cells):
             jobs = worker_count(args.jobs)
-            summary = export_jsonl(store.path, Path(args.output), reviewed_only=reviewed_only,
-                                   jobs=jobs)
+
+            def write(part: Path) -> ExportSummary:
+                return export_jsonl(store.path, part, reviewed_only=reviewed_only, jobs=jobs)
         else:
-            summary = export(lambda: store.records.all(reviewed_only), args.format,
-                             Path(args.output), split=split, stratify=args.stratify,
-                             parquet=args.parquet, raw_cells=args.raw_cells)
+            def write(part: Path) -> ExportSummary:
+                return export(lambda: store.records.all(reviewed_only), args.format, part,
+                              split=split, stratify=args.stratify, parquet=args.parquet,
+                              raw_cells=args.raw_cells)
+        # written beside the output and put in place when whole: a failed export (a full
+        # disk) leaves an older file as it was
+        summary = export_whole(Path(args.output), write)
     except (ValueError, ImportError) as err:
         raise CliError(str(err)) from err
     finally:

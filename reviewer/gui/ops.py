@@ -9,8 +9,6 @@ functions here are what each runs, and never touch a widget.
 from __future__ import annotations
 
 import errno
-import os
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -220,13 +218,9 @@ def export_work(project: Path, fmt: str, out: Path, reviewed_only: bool) -> Work
     put in place when whole, so a cancelled or failed export leaves ``out`` as it was
     (the work returns None when cancelled)."""
     def work(progress: Progress, cancelled: Callable[[], bool]) -> ExportSummary | None:
-        from reviewer.core.export import export
+        from reviewer.core.export import export, export_whole
 
-        if out.is_dir() and any(out.iterdir()):
-            raise ValueError(f"{out} is a folder with files in it; choose a new or "
-                             "empty folder")
-        part = out.with_name(f".{out.name}.part")
-        try:
+        def write(part: Path) -> ExportSummary:
             with Store(project) as store:
                 total = store.queue.count("reviewed" if reviewed_only else None)
 
@@ -238,18 +232,9 @@ def export_work(project: Path, fmt: str, out: Path, reviewed_only: bool) -> Work
                             progress(n, total, f"{n:,} of {total:,} postings written")
                         yield record
 
-                summary = export(records(), fmt, part)
-            if out.is_dir():
-                out.rmdir()  # empty, as checked
-            os.replace(part, out)
-            summary.files = [out / f.relative_to(part) if f != part else out
-                             for f in summary.files]
-            return summary
+                return export(records(), fmt, part)
+        try:
+            return export_whole(out, write)
         except Cancelled:
             return None
-        finally:
-            if part.is_dir():
-                shutil.rmtree(part)
-            else:
-                part.unlink(missing_ok=True)
     return work

@@ -194,3 +194,22 @@ def test_an_export_onto_a_full_disk_says_so(command: str, project: Path, tmp_pat
         assert main(_args(command, project, disk)) == 2
         err = capsys.readouterr().err
         assert err.startswith("reviewer: the disk is full (") and "run the export again" in err
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_an_export_that_fills_the_disk_leaves_the_older_file_as_it_was(
+        fmt: str, project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A disk with room for the export once, but not twice: an export that writes its
+    file in place (after spooling it) would be cut short there, and the older export lost."""
+    whole = tmp_path / f"whole.{fmt}"
+    args = ["export", str(project), "--all", "--format", fmt]
+    assert main([*args, "-o", str(whole)]) == 0
+    room = whole.stat().st_size * 3 // 2 // 1024 + 8
+    capsys.readouterr()
+    with small_disk(tmp_path / "disk", f"{room}k") as disk:
+        out = disk / f"out.{fmt}"
+        out.write_text("the export of last week\n", encoding="utf-8")
+        assert main([*args, "-o", str(out)]) == 2
+        assert "the disk is full" in capsys.readouterr().err
+        assert out.read_text(encoding="utf-8") == "the export of last week\n"
+        assert sorted(p.name for p in disk.iterdir()) == [out.name]  # nothing half-written

@@ -7,7 +7,7 @@ deterministic parts: ``rows`` turns a record into each format's row or task,
 ``card`` finishes a Hugging Face dataset folder, ``run`` ties them together, and
 ``bulk`` writes a whole project's canonical JSONL with worker processes.
 
-Public API: ``export``, ``export_jsonl``, ``ExportSummary``, ``FORMATS``,
+Public API: ``export``, ``export_jsonl``, ``export_whole``, ``ExportSummary``, ``FORMATS``,
 ``EXTENSIONS``, ``parse_split``, ``assign_split``, ``plan_split``,
 ``drop_bad_spans``.
 """
@@ -15,8 +15,15 @@ Public API: ``export``, ``export_jsonl``, ``ExportSummary``, ``FORMATS``,
 from __future__ import annotations
 
 from reviewer.core.export.bulk import export_jsonl
-from reviewer.core.export.run import EXTENSIONS, FORMATS, ExportSummary, drop_bad_spans, export
+from reviewer.core.export.run import (
+    EXTENSIONS,
+    FORMATS,
+    ExportSummary,
+    drop_bad_spans,
+    export,
+    export_whole,
+)
 from reviewer.core.export.splits import assign_split, parse_split, plan_split
 
 __all__ = ["EXTENSIONS", "FORMATS", "ExportSummary", "assign_split", "drop_bad_spans", "export",
-           "export_jsonl", "parse_split", "plan_split"]
+           "export_jsonl", "export_whole", "parse_split", "plan_split"]

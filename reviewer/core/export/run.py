@@ -16,6 +16,8 @@ are dropped and counted (``ExportSummary.dropped_spans``), never written wrong.
 from __future__ import annotations
 
 import copy
+import os
+import shutil
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -187,4 +189,26 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
         summary.files = finish_hf(out, hf, questions, parquet)
     else:
         summary.files = [base / f"{part}.{EXTENSIONS[fmt]}" for part in parts] if folder else [out]
+    return summary
+
+
+def export_whole(out: Path, write: Callable[[Path], ExportSummary]) -> ExportSummary:
+    """Run ``write`` on a path beside ``out`` and put what it wrote in place of ``out``
+    once it is whole, so that an export that fails or is stopped (a full disk, a
+    cancel) leaves ``out`` as it was. ``out``: a file, a new path or an empty folder
+    (a folder with files in it is refused: a dataset is never mixed into one)."""
+    if out.is_dir() and any(out.iterdir()):
+        raise ValueError(f"{out} is a folder with files in it; choose a new or empty folder")
+    part = out.with_name(f".{out.name}.part")
+    try:
+        summary = write(part)
+        if out.is_dir():
+            out.rmdir()  # empty, as checked
+        os.replace(part, out)
+    finally:
+        if part.is_dir():
+            shutil.rmtree(part)
+        else:
+            part.unlink(missing_ok=True)
+    summary.files = [out / f.relative_to(part) if f != part else out for f in summary.files]
     return summary
