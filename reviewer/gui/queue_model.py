@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication, QPalette
 
-from reviewer.core.store import ORDERS, Store
+from reviewer.core.store import ORDERS, DatabaseError, Store
 from reviewer.gui.jobs import Job, Progress, start
 from reviewer.gui.plain import plain_tip
 
@@ -50,6 +50,7 @@ class QueueModel(QAbstractTableModel):
     """The postings of a project, in a chosen order and filter, one row each."""
 
     rest_added = Signal()  # the rest of a large search has come in (see ``_search``)
+    unreadable = Signal(str)  # rows the project file could not give (damaged): why
 
     def __init__(self, store: Store, parent: QObject | None = None, *,
                  page_size: int = PAGE_SIZE, max_pages: int = MAX_PAGES) -> None:
@@ -151,6 +152,15 @@ class QueueModel(QAbstractTableModel):
             self._total = self.store.queue.count()
         return self._total
 
+    def count(self, status: str) -> int:
+        """How many postings have ``status`` (0 when the file cannot say: it is damaged,
+        and ``unreadable`` says so)."""
+        try:
+            return self.store.queue.count(status)
+        except DatabaseError as err:
+            self.unreadable.emit(str(err))
+            return 0
+
     def id_at(self, row: int) -> int:
         """The posting id shown at ``row`` (IndexError when out of range)."""
         if not 0 <= row < len(self._ids):
@@ -198,7 +208,11 @@ class QueueModel(QAbstractTableModel):
     def _load(self, number: int) -> dict[int, Row]:
         start = number * self.page_size
         chunk = list(self._ids[start:start + self.page_size])
-        page: dict[int, Row] = self.store.queue.rows(chunk)
+        try:
+            page: dict[int, Row] = self.store.queue.rows(chunk)
+        except DatabaseError as err:  # a damaged file: blank rows, never an exception in Qt
+            self.unreadable.emit(str(err))
+            page = {}
         self._pages[number] = page
         while len(self._pages) > self.max_pages:
             self._pages.popitem(last=False)

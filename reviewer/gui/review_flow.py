@@ -73,8 +73,13 @@ class ReviewFlow(QObject):
     # --- showing -------------------------------------------------------------------------
 
     def show(self, pid: int) -> None:
-        self.pid = pid
-        self.posting = self.store.records.get(pid)
+        try:
+            posting = self.store.records.get(pid)
+        except DatabaseError as err:  # a damaged file: say so, show nothing, go on
+            self.refused.emit(f"posting {pid} cannot be read", str(err), None)
+            self.show_nothing()
+            return
+        self.pid, self.posting = pid, posting
         self.shown.emit(self.posting)
 
     def show_nothing(self) -> None:
@@ -86,7 +91,11 @@ class ReviewFlow(QObject):
         spans_changed = False
         if pid == self.pid:
             spans_before = self.posting["spans"] if self.posting else None
-            self.posting = self.store.records.get(pid)
+            try:
+                self.posting = self.store.records.get(pid)
+            except DatabaseError as err:
+                self.refused.emit(f"posting {pid} cannot be read", str(err), None)
+                return
             spans_changed = self.posting["spans"] != spans_before
         self.changed.emit(pid, spans_changed)
 

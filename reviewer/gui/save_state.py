@@ -30,6 +30,21 @@ class SaveState(QObject):
         self.label.setText(SAVED)
         self.label.setStyleSheet("")
 
+    def unreadable(self, why: str) -> None:
+        """The project file could not give what the list or the posting needs: say so
+        once (a damaged file gives the same answer on every page)."""
+        if self.problem is not None and self.problem.windowTitle() == "Cannot be read":
+            return
+        self.label.setText("⚠ the project file cannot be read in full")
+        self.label.setStyleSheet("color: #c0392b; font-weight: bold")
+        self.problem = message_box(
+            QMessageBox.Icon.Warning, "Cannot be read",
+            f"Part of the project file cannot be read ({why}): it may be damaged. What "
+            "can be read is shown. Close the project and keep a copy of the file before "
+            "anything else; a backup copy, if you have one, holds what it held then.",
+            QMessageBox.StandardButton.Ok, self.parent_widget)
+        self.problem.open()
+
     def refused(self, what: str, why: str, retry: Callable[[], bool] | None) -> None:
         """The file refused an edit (``what``, e.g. "set title: not saved") for ``why``;
         ``retry`` makes it again (None: it cannot be, as for an undo)."""

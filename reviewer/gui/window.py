@@ -117,6 +117,7 @@ class ReviewWindow(QMainWindow):
         self.queue_pane.leaving.connect(self._commit_typing)  # to the posting being left
         self.queue_pane.listed.connect(self._listed)
         self.model.rest_added.connect(self._rest_added)
+        self.model.unreadable.connect(self.save_state.unreadable)
         self.fields.edited.connect(lambda name, value: flow.set_field(name, value)
                                    or self.fields.editors[name].mark_unsaved())
         flow.refused.connect(self.save_state.refused)
@@ -235,7 +236,7 @@ class ReviewWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         total = self.model.total()
-        reviewed = self.store.queue.count("reviewed")
+        reviewed = self.model.count("reviewed")
         self.progress.setMaximum(max(1, total))
         self.progress.setValue(reviewed)
         self.progress.setFormat(f"{reviewed:,} / {total:,} reviewed")

@@ -117,3 +117,42 @@ def test_the_store_of_a_refused_project_is_closed(damaged: Path) -> None:
     with pytest.raises(ProjectError):
         Store(damaged)
     assert not Path(f"{damaged}-shm").exists() and not Path(f"{damaged}-wal").exists()
+
+
+_WALK = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+sys.path.insert(0, sys.argv[2])
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from reviewer.core.store import Store, health
+health.first_problem = lambda conn, seconds=0: None  # as for a file too big to check
+from reviewer.gui.window import ReviewWindow
+window = ReviewWindow(Store(Path(sys.argv[1])))
+window.show()
+for row in range(window.model.rowCount()):
+    window.queue_pane.select_row(row)
+    app.processEvents()
+    if row % 50 == 0:
+        window.flow.set_field("title", f"T{row}")
+        window.flow.accept_and_next()
+    for column in range(5):
+        window.model.index(row, column).data()
+print("walked", window.save_state.problem is not None)
+"""
+
+
+def test_a_damaged_file_too_big_to_check_never_crashes_the_window(tmp_path: Path) -> None:
+    """Damage the check on opening did not see (it stops on big files): every row, every
+    posting and some edits are tried in a process of their own, which must not crash."""
+    path = make_project(tmp_path / "damaged.db", 600)
+    assert damage(path, pages=8)
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", _WALK, str(path),
+                           str(ROOT / "tests" / "core" / "store")],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "walked True" in done.stdout  # and the window said the file cannot be read
+    assert "Traceback" not in done.stderr
