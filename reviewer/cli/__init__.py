@@ -10,6 +10,7 @@ import argparse
 import errno
 import json
 import os
+import socket
 import sys
 import time
 from pathlib import Path
@@ -99,7 +100,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             def write(part: Path) -> ExportSummary:
                 return export(lambda: store.records.all(reviewed_only), args.format, part,
                               split=split, stratify=args.stratify, parquet=args.parquet,
-                              raw_cells=args.raw_cells)
+                              raw_cells=args.raw_cells, schema=store.labels.schema())
         # written beside the output and put in place when whole: a failed export (a full
         # disk) leaves an older file as it was
         summary = export_whole(Path(args.output), write)
@@ -217,6 +218,32 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from reviewer.core.store import datasette_metadata, write_metadata
+
+    if not args.metadata_only:
+        try:
+            import uvicorn
+            from datasette.app import Datasette
+        except ImportError as err:
+            raise CliError("serve needs Datasette: pip install datasette (or write the "
+                           "tables' descriptions for your own with --metadata-only)") from err
+    store = _open(args.db)  # checked, and brought to this version (its search index too)
+    path, read_only = store.path, store.read_only
+    store.close()
+    if args.metadata_only:
+        print(f"{(out := write_metadata(path))} written: datasette {path} -m {out}")
+        return 0
+    with socket.socket() as probe:  # a port in use is said before Datasette starts
+        if probe.connect_ex(("127.0.0.1", args.port)) == 0:
+            raise CliError(f"port {args.port} is in use: choose another with --port N")
+    files = {"immutables" if read_only else "files": [str(path)]}
+    app = Datasette(metadata=datasette_metadata(path), **files).app()
+    print(f"Datasette: http://127.0.0.1:{args.port}/{path.stem} (Ctrl+C stops it)", flush=True)
+    uvicorn.run(app, host="127.0.0.1", port=args.port, log_level="warning")
+    return 0
+
+
 def _jobs_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                         help="worker processes (0: one per core; default 1)")
@@ -311,6 +338,14 @@ def build_parser() -> argparse.ArgumentParser:
         cmd.add_argument("db", metavar="DB")
         cmd.add_argument("--json", action="store_true", help="print JSON")
         cmd.set_defaults(func=func)
+    srv = sub.add_parser("serve", help="browse the project's tables in Datasette",
+                         description="Run Datasette on 127.0.0.1 over the project, with a "
+                                     "description of each table and column.")
+    srv.add_argument("db", metavar="DB")
+    srv.add_argument("--port", "-p", type=int, default=8001, metavar="N")
+    srv.add_argument("--metadata-only", action="store_true", help="write the description "
+                     "as DB.metadata.json for 'datasette DB -m DB.metadata.json' instead")
+    srv.set_defaults(func=cmd_serve)
     return parser
 
 

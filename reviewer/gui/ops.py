@@ -232,7 +232,7 @@ def export_work(project: Path, fmt: str, out: Path, reviewed_only: bool) -> Work
                             progress(n, total, f"{n:,} of {total:,} postings written")
                         yield record
 
-                return export(records(), fmt, part)
+                return export(records(), fmt, part, schema=store.labels.schema())
         try:
             return export_whole(out, write)
         except Cancelled:

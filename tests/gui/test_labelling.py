@@ -157,7 +157,7 @@ def test_labels_and_spans_reach_every_export(win: ReviewWindow, qtbot, tmp_path:
     (task,) = [json.loads(line) for line in (tmp_path / "p.jsonl").read_text().splitlines()]
     assert sorted((task["text"][s["start"]:s["end"]], s["label"]) for s in task["spans"]) == \
         expected
-    assert task["accept"] == ["senior"] and task["answer"] == "accept"
+    assert task["accept"] == ["seniority=senior"] and task["answer"] == "accept"
 
     export(store.records.all(True), "labelstudio", tmp_path / "ls.json")
     (ls,) = json.loads((tmp_path / "ls.json").read_text())
@@ -175,7 +175,7 @@ def test_labels_and_spans_reach_every_export(win: ReviewWindow, qtbot, tmp_path:
     export(store.records.all(True), "spacy", tmp_path / "d.spacy")
     (parsed,) = DocBin().from_disk(tmp_path / "d.spacy").get_docs(spacy.blank("en").vocab)
     assert sorted((s.text, s.label_) for s in parsed.spans["sc"]) == expected
-    assert parsed.cats == {"senior": 1.0}
+    assert parsed.cats == {"seniority=senior": 1.0}
 
 
 def test_the_stats_view_draws_what_was_done(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -4,17 +4,19 @@ Takes a stream of ``PostingRecord`` (``reviewer.core.records``; the store's
 ``records`` part reads them) and writes one of the formats, whole or split into
 deterministic parts: ``rows`` turns a record into each format's row or task,
 ``writers`` puts rows in files one at a time, ``splits`` assigns records to parts,
-``card`` finishes a Hugging Face dataset folder, ``run`` ties them together, and
+``card`` finishes a Hugging Face dataset folder, ``labelstudio`` makes Label Studio
+tasks and the labeling config they fit, ``run`` ties them together, and
 ``bulk`` writes a whole project's canonical JSONL with worker processes.
 
 Public API: ``export``, ``export_jsonl``, ``export_whole``, ``ExportSummary``, ``FORMATS``,
 ``EXTENSIONS``, ``parse_split``, ``assign_split``, ``plan_split``,
-``drop_bad_spans``.
+``drop_bad_spans``, ``LabelStudioTasks``.
 """
 
 from __future__ import annotations
 
 from reviewer.core.export.bulk import export_jsonl
+from reviewer.core.export.labelstudio import LabelStudioTasks
 from reviewer.core.export.run import (
     EXTENSIONS,
     FORMATS,
@@ -25,5 +27,6 @@ from reviewer.core.export.run import (
 )
 from reviewer.core.export.splits import assign_split, parse_split, plan_split
 
-__all__ = ["EXTENSIONS", "FORMATS", "ExportSummary", "assign_split", "drop_bad_spans", "export",
-           "export_jsonl", "export_whole", "parse_split", "plan_split"]
+__all__ = ["EXTENSIONS", "FORMATS", "ExportSummary", "LabelStudioTasks", "assign_split",
+           "drop_bad_spans", "export", "export_jsonl", "export_whole", "parse_split",
+           "plan_split"]

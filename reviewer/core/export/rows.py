@@ -6,10 +6,14 @@ Pure functions of a record; the writers (``writers``) put the rows in files."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 import orjson
 
+from reviewer.core.export.choices import option_id
+from reviewer.core.export.tokens import token_range, tokenize
 from reviewer.core.records import RECORD_KEYS, PostingRecord, SpanRecord
 from reviewer.core.schema import FIELD_NAMES, FIELDS
 
@@ -33,35 +37,75 @@ def record_key(record: PostingRecord) -> str:
     return record["raw_hash"] or str(record["id"])
 
 
-def chosen_options(record: PostingRecord) -> list[str]:
-    """Every option chosen for any document-label question, in question order."""
-    return [opt for options in record["labels"].values() for opt in options]
-
-
 def canonical_row(record: PostingRecord) -> Row:
     """The record with its keys in RECORD_KEYS order (missing keys left out)."""
     data: Row = dict(record)
     return {key: data[key] for key in RECORD_KEYS if key in data}
 
 
-def prodigy_task(record: PostingRecord) -> Row:
-    """A Prodigy task: text, every span, the chosen options, and the review as the answer."""
+ANNOTATOR = "posting-reviewer"  # records carry no reviewer's name: one id for every answer
+
+
+def unix_time(stamp: str) -> int | None:
+    """An ISO 8601 timestamp as whole seconds since 1970 (UTC when it names no zone)."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return int(moment.timestamp())
+
+
+def prodigy_task(record: PostingRecord,
+                 options: Mapping[str, Sequence[str]] | None = None) -> Row:
+    """A Prodigy task: text, tokens, every span that holds a token, the options offered and
+    the chosen ones, and the review as the answer.
+
+    Tokens come from ``tokens.tokenize``, cut at every span's ends, so each span's
+    ``token_start`` and ``token_end`` (inclusive, as Prodigy has them) hold it exactly; a
+    span of whitespace only holds no token and is left out. ``options`` (``{question:
+    [option, ...]}``, default: the record's own answers) become the task's ``options``,
+    ``{"id": "question=option", "text": "question: option"}``; ``accept`` names the chosen
+    ones by the same ids. ``_annotator_id`` is one fixed name (``ANNOTATOR``): records do
+    not say who reviewed them; ``_timestamp`` is ``updated_at`` in Unix seconds.
+    """
     status = record["status"]
     answer = {"reviewed": "accept", "flagged": "reject"}.get(status, "ignore")
-    spans = [{"start": s["start"], "end": s["end"], "label": s["label"]} for s in record["spans"]]
-    accept = chosen_options(record)
+    text = record["text"]
+    tokens = tokenize(text, (x for s in record["spans"] for x in (s["start"], s["end"])))
+    starts = [token["start"] for token in tokens]
+    spans = []
+    for s in record["spans"]:
+        held = token_range(tokens, starts, s["start"], s["end"])
+        if held is not None:
+            spans.append({"start": s["start"], "end": s["end"], "label": s["label"],
+                          "token_start": held[0], "token_end": held[1]})
+    labels = record["labels"]
+    offered = [{"id": option_id(question, option), "text": f"{question}: {option}"}
+               for question, names in (labels if options is None else options).items()
+               for option in names]
+    accept = [option_id(question, option) for question, chosen in labels.items()
+              for option in chosen]
     key = record_key(record)
-    return {
-        "text": record["text"],
+    task: Row = {
+        "text": text,
+        "tokens": tokens,
         "spans": spans,
+        "options": offered,
         "accept": accept,
         "answer": answer,
         "meta": {"id": record["id"], "source": record["source"], "status": status,
                  **{name: record["fields"].get(name) for name in FIELD_NAMES},
-                 "labels": record["labels"]},
+                 "labels": labels},
         "_input_hash": _int_hash(key),
-        "_task_hash": _int_hash(key, dumps(spans), dumps(accept)),
+        "_task_hash": _int_hash(key, dumps(spans), dumps(accept),
+                                dumps([o["id"] for o in offered])),
+        "_annotator_id": ANNOTATOR,
     }
+    if (moment := unix_time(record["updated_at"])) is not None:
+        task["_timestamp"] = moment
+    return task
 
 
 def hf_value(kind: str, value: Any) -> Any:

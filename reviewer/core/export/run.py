@@ -18,14 +18,17 @@ from __future__ import annotations
 import copy
 import os
 import shutil
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeAlias
 
 from reviewer.core.export import rows, writers
 from reviewer.core.export.card import finish_hf
+from reviewer.core.export.choices import Choices
+from reviewer.core.export.labelstudio import CONFIG_SUFFIX, LabelStudioTasks, config_path
 from reviewer.core.export.splits import assign_split, check_split, plan_split
+from reviewer.core.labels import Question
 from reviewer.core.records import PostingRecord, bad_spans
 
 FORMATS = ("jsonl", "csv", "hf", "prodigy", "labelstudio", "spacy", "jsonld")
@@ -118,24 +121,27 @@ def _check_args(records: Records, fmt: str, split: Mapping[str, float] | None,
 
 
 def _open(fmt: str, path: Path, questions: set[str], parquet: bool,
-          raw_cells: bool) -> writers.PartWriter:
+          raw_cells: bool, tasks: LabelStudioTasks, choices: Choices) -> writers.PartWriter:
+    """The writer of one part; ``choices`` is shared by the parts, so that each offers
+    every option the export has, whichever part its postings went to."""
     if fmt == "hf":
         return writers.HfWriter(path.with_suffix(".parquet") if parquet else path, questions,
                                 parquet)
     if fmt == "csv":
         return writers.CsvWriter(path, raw_cells)
     if fmt == "spacy":
-        return writers.SpacyWriter(path)
+        return writers.SpacyWriter(path, choices)
     if fmt in ("labelstudio", "jsonld"):
-        item = rows.labelstudio_task if fmt == "labelstudio" else rows.jsonld_posting
+        item = tasks.task if fmt == "labelstudio" else rows.jsonld_posting
         return writers.JsonArrayWriter(path, item)
-    row = rows.prodigy_task if fmt == "prodigy" else rows.canonical_row
-    return writers.JsonLinesWriter(path, row)
+    if fmt == "prodigy":
+        return writers.JsonLinesWriter(path, rows.prodigy_task, choices)
+    return writers.JsonLinesWriter(path, rows.canonical_row)
 
 
 def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | None = None,
-           stratify: str | None = None, parquet: bool = False,
-           raw_cells: bool = False) -> ExportSummary:
+           stratify: str | None = None, parquet: bool = False, raw_cells: bool = False,
+           schema: Sequence[Question] | None = None) -> ExportSummary:
     """Write ``records`` in ``fmt`` to ``out``, whole or split into parts.
 
     ``out`` is the file written, unless there is a split (then each part goes to
@@ -148,6 +154,11 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
     CSV cells a spreadsheet would run as formulas (starting with ``=``, ``+``, ``-``,
     ``@``, a tab or a carriage return) get a leading ``'``, as OWASP advises;
     ``raw_cells`` (csv only) writes every cell as the exact text instead.
+
+    ``labelstudio`` also writes the labeling config the tasks fit (see ``labelstudio``):
+    ``<out>.config.xml`` beside the file, or ``config.xml`` in a split's folder. Its
+    questions and span labels are those of the records; ``schema`` (the project's label
+    schema, used by this format only) adds every question and option it has.
     """
     _check_args(records, fmt, split, stratify, parquet, raw_cells)
     if parquet:
@@ -165,8 +176,9 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
     if folder:
         base.mkdir(parents=True, exist_ok=True)
     questions: set[str] = set()
+    tasks, choices = LabelStudioTasks(schema), Choices()
     by_part = {part: _open(fmt, base / f"{part}.{EXTENSIONS[fmt]}" if folder else out,
-                           questions, parquet, raw_cells) for part in parts}
+                           questions, parquet, raw_cells, tasks, choices) for part in parts}
     summary = ExportSummary(fmt, dict.fromkeys(parts, 0))
     try:
         for record in records:
@@ -189,6 +201,8 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
         summary.files = finish_hf(out, hf, questions, parquet)
     else:
         summary.files = [base / f"{part}.{EXTENSIONS[fmt]}" for part in parts] if folder else [out]
+    if fmt == "labelstudio":
+        summary.files.append(tasks.write_config(config_path(out, folder)))
     return summary
 
 
@@ -200,15 +214,21 @@ def export_whole(out: Path, write: Callable[[Path], ExportSummary]) -> ExportSum
     if out.is_dir() and any(out.iterdir()):
         raise ValueError(f"{out} is a folder with files in it; choose a new or empty folder")
     part = out.with_name(f".{out.name}.part")
+    # a file written beside the part (a Label Studio config) goes beside ``out``
+    beside, config = (p.with_name(p.name + CONFIG_SUFFIX) for p in (part, out))
     try:
         summary = write(part)
         if out.is_dir():
             out.rmdir()  # empty, as checked
+        if beside in summary.files:
+            os.replace(beside, config)
         os.replace(part, out)
     finally:
+        beside.unlink(missing_ok=True)
         if part.is_dir():
             shutil.rmtree(part)
         else:
             part.unlink(missing_ok=True)
-    summary.files = [out / f.relative_to(part) if f != part else out for f in summary.files]
+    summary.files = [config if f == beside else out / f.relative_to(part) if f != part else out
+                     for f in summary.files]
     return summary

@@ -6,22 +6,30 @@ so no format but spaCy's holds the dataset in memory. Every record reaching a
 writer has already had its bad spans dropped (``text[start:end] == span text``).
 
 Writers share one small protocol: ``write(record)`` returns how many of the
-record's spans it could not write (only spaCy ever skips any), ``close()``
-finishes the file.
+record's spans it could not write (spaCy and Prodigy skip the spans that hold no
+token), ``close()`` finishes the file. The formats that list every option of each
+document-label question (Prodigy's ``options``, spaCy's 0.0 categories) learn them in
+a ``choices.Choices`` and use it on ``close()``; the writers of the parts of one export
+may share one, so that every part lists the same options.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import importlib
 import json
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import IO, Any, Protocol
 
-from reviewer.core.export.rows import SALARY_KEYS, Row, chosen_options, dumps, hf_row
+import orjson
+
+from reviewer.core.export.choices import Choices
+from reviewer.core.export.rows import SALARY_KEYS, Row, dumps, hf_row, prodigy_task
 from reviewer.core.records import PostingRecord
 from reviewer.core.schema import FIELDS
 
@@ -95,18 +103,46 @@ class HfWriter:
 
 
 class JsonLinesWriter:
-    """One JSON object a line, UTF-8, non-ASCII kept as is."""
+    """One JSON object a line, UTF-8, non-ASCII kept as is.
 
-    def __init__(self, path: Path, row: Callable[[PostingRecord], Row]) -> None:
-        self._file = path.open("w", encoding="utf-8")
-        self._row = row
+    Prodigy tasks (``row`` is ``rows.prodigy_task``) offer every option of the export,
+    known only once every record has been seen: their records wait in an anonymous
+    temporary file beside the output and become tasks on ``close``. The writers of the
+    parts of one export may share ``choices``, so that every part offers the same options.
+    """
+
+    def __init__(self, path: Path, row: Callable[[PostingRecord], Row],
+                 choices: Choices | None = None) -> None:
+        self._path, self._row = path, row
+        self._choices: Choices | None = None
+        if row is prodigy_task:
+            self._choices = Choices() if choices is None else choices
+        if self._choices is None:
+            self._file: IO[str] = path.open("w", encoding="utf-8")
+        else:
+            self._file = tempfile.TemporaryFile(  # noqa: SIM115 (closed by close())
+                "w+", encoding="utf-8", dir=path.parent)
 
     def write(self, record: PostingRecord) -> int:
-        self._file.write(dumps(self._row(record)) + "\n")
-        return 0
+        if self._choices is None:
+            self._file.write(dumps(self._row(record)) + "\n")
+            return 0
+        self._choices.add(record["labels"])
+        self._file.write(dumps(record) + "\n")
+        return sum(not s["text"].strip() for s in record["spans"])  # no token to hold
 
     def close(self) -> None:
-        self._file.close()
+        if self._choices is None:
+            self._file.close()
+            return
+        options = self._choices.by_question()
+        try:
+            self._file.seek(0)
+            with self._path.open("w", encoding="utf-8") as out:
+                for line in self._file:
+                    out.write(dumps(prodigy_task(orjson.loads(line), options)) + "\n")
+        finally:
+            self._file.close()
 
 
 # -- Label Studio and JSON-LD: one JSON array, written item by item --------------------------------
@@ -157,19 +193,18 @@ def neutral(text: str) -> str:
 
 
 def _cell(value: Any, raw: bool = False) -> str:
-    """One CSV cell: a list joined with `` | ``, a dict as JSON, ``None`` empty.
+    """One CSV cell: a list as a JSON array, a dict as a JSON object, ``None`` empty.
 
     Unless ``raw``, text a spreadsheet would run as a formula gets a leading ``'``
-    (``neutral``); only the start of the whole cell matters. Numbers from the
-    record (ints and floats, negative ones too) are data and written as they are.
+    (``neutral``); only the start of the whole cell matters, so a JSON cell (starting
+    with a bracket) never needs one. Numbers from the record (ints and floats,
+    negative ones too) are data and written as they are.
     """
     if value is None:
         return ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    if isinstance(value, list):
-        text = " | ".join(_cell(item, raw=True) for item in value)
-    elif isinstance(value, dict):
+    if isinstance(value, list | dict):
         text = dumps(value)
     else:
         text = str(value)
@@ -247,23 +282,52 @@ class CsvWriter:
 # -- spaCy ----------------------------------------------------------------------------------------
 
 
+def question_path(path: Path, question: str) -> Path:
+    """Where the DocBin of one single-choice question goes beside the DocBin ``path``:
+    ``train.spacy`` → ``train.<question>.spacy``; a question name that is not a safe
+    file name (or is long) is cleaned and gets a short hash, so names never collide."""
+    stem = path.name.removesuffix(".spacy")
+    safe = re.sub(r"[^\w-]+", "_", question).strip("_")
+    if safe != question or len(safe) > 60:
+        digest = hashlib.sha256(question.encode("utf-8")).hexdigest()[:8]
+        safe = f"{safe[:60] or 'question'}-{digest}"
+    return path.with_name(f"{stem}.{safe}.spacy")
+
+
+def _staged(path: Path) -> bool:
+    """Is ``path`` the single file ``run.export_whole`` writes and then renames
+    (``.NAME.part``)? Only that file is put in place, so no file is written beside it."""
+    return path.name.startswith(".") and path.name.endswith(".part")
+
+
 class SpacyWriter:
     """A spaCy ``DocBin``: all spans in ``doc.spans["sc"]``, a non-overlapping subset as
-    ``doc.ents``, chosen document-label options as ``doc.cats`` (1.0; keyed by option).
+    ``doc.ents``, document labels as ``doc.cats`` keyed ``question=option``: for each
+    question a posting answers, 1.0 for the options chosen and 0.0 for every other option
+    the export has seen (a question not answered is left out: unknown, not "no").
+
+    Beside it, one DocBin a single-choice question (``question_path``) for an exclusive
+    ``textcat``: the postings that answer it, with that question's categories only, exactly
+    one 1.0 each. ``files`` lists every file written.
 
     A span is widened to the tokens it touches; one that holds no token (empty, or
     whitespace only) is skipped and counted.
 
     ``DocBin`` keeps every doc of the part in memory until it is written: spaCy's
-    format is one file a corpus, so this writer cannot stream.
+    format is one file a corpus, so this writer cannot stream. The categories are
+    filled on ``close``, once every option is known.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, choices: Choices | None = None) -> None:
         spacy = optional_module("spacy", "pip install -e '.[spacy]'")
         self._filter_spans = optional_module("spacy.util", "pip install spacy").filter_spans
         self._nlp = spacy.blank("en")
-        self._bin = optional_module("spacy.tokens", "pip install spacy").DocBin()
+        self._doc_bin = optional_module("spacy.tokens", "pip install spacy").DocBin
+        self._bin = self._doc_bin()
         self._path = path
+        self._choices = Choices() if choices is None else choices
+        self._labels: list[dict[str, list[str]]] = []
+        self.files: list[Path] = []
 
     def write(self, record: PostingRecord) -> int:
         doc = self._nlp.make_doc(record["text"])
@@ -272,12 +336,31 @@ class SpacyWriter:
         aligned = [span for span in spans if span is not None and len(span)]  # not whitespace
         doc.spans["sc"] = aligned
         doc.ents = self._filter_spans(aligned)
-        doc.cats = {option: 1.0 for option in chosen_options(record)}
         self._bin.add(doc)
+        self._choices.add(record["labels"])
+        self._labels.append(record["labels"])
         return len(record["spans"]) - len(aligned)
 
+    def _rewrite(self, path: Path, question: str | None) -> None:
+        """Write the docs again to ``path`` with their categories: every question's, or
+        only ``question``'s for the postings that answer it."""
+        out = self._doc_bin()
+        for doc, labels in zip(self._bin.get_docs(self._nlp.vocab), self._labels, strict=True):
+            if question is None:
+                doc.cats = self._choices.cats(labels)
+            elif labels.get(question):
+                doc.cats = self._choices.cats(labels, [question])
+            else:
+                continue
+            out.add(doc)
+        out.to_disk(path)
+        self.files.append(path)
+
     def close(self) -> None:
-        self._bin.to_disk(self._path)
+        self._rewrite(self._path, None)
+        if not _staged(self._path):
+            for question in self._choices.single():
+                self._rewrite(question_path(self._path, question), question)
 
 
 def iter_lines(stream: IO[str], size: int) -> Iterator[list[Row]]:

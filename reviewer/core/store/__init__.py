@@ -15,7 +15,8 @@ disk full, held by another program) for a person.
 Public API: ``Store``, ``ProjectError``, ``DatabaseError``, ``explain``, ``Change``,
 ``NewPosting``, ``PreparedPosting``, ``prepare``, ``Labels`` (the label part, for a
 dialog that needs no more), ``record_of``, ``final_fields``, ``ORDERS``,
-``FIELD_STATES``, ``STATUSES``, ``SCHEMA_VERSION``, ``now``.
+``FIELD_STATES``, ``STATUSES``, ``SCHEMA_VERSION``, ``now``, and the description of the
+tables for Datasette: ``datasette_metadata``, ``write_metadata``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import sqlite3
 from reviewer.core.records import STATUSES
 from reviewer.core.store.db import ProjectError
 from reviewer.core.store.decisions import FIELD_STATES
+from reviewer.core.store.describe import datasette_metadata, write_metadata
 from reviewer.core.store.health import explain
 from reviewer.core.store.history import Change, now
 from reviewer.core.store.labels import Labels
@@ -49,9 +51,11 @@ __all__ = [
            "PreparedPosting",
            "ProjectError",
            "Store",
+           "datasette_metadata",
            "explain",
            "final_fields",
            "now",
            "prepare",
            "record_of",
+           "write_metadata",
 ]

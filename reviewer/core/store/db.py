@@ -20,6 +20,7 @@ from reviewer.core.store.migrations import SCHEMA_VERSION, migrations
 from reviewer.core.store.sqlite import Database
 
 BUSY_TIMEOUT = 30.0  # seconds a write waits for another process's write to end
+CLOSE_WAIT = 1.0  # seconds a close waits to fold the -wal file into the project file
 
 
 class ProjectDatabase(Database):
@@ -33,6 +34,20 @@ class ProjectDatabase(Database):
     def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool = False) -> None:
         super().__init__(conn)
         self.path, self.read_only = path, read_only
+
+    def checkpoint(self) -> None:
+        """Fold the -wal file into the project file and empty it, so that the file alone
+        holds every edit (a copy of it lacks none). Waits ``CLOSE_WAIT`` at most for a
+        reader of another connection to finish; one that goes on reading, or any other
+        failure, leaves the edits in the -wal file, where the next open finds them: never
+        an error. Nothing for a read-only file or within a transaction."""
+        if self.read_only:
+            return
+        with contextlib.suppress(sqlite3.Error):  # a closed connection too
+            if self.conn.in_transaction:
+                return
+            self.conn.execute(f"PRAGMA busy_timeout = {int(CLOSE_WAIT * 1000)}")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # busy: kept
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:

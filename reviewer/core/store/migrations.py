@@ -1,26 +1,10 @@
 """The project file's schema, one function per step. A shipped step is never edited.
 
-Tables (plain SQLite; open a project with ``datasette project.db`` or
-``sqlite-utils tables project.db``):
-
-``postings``     one row a posting: ``raw`` page, ``kind``, ``source``, ``hash`` (of the
-                 raw page, unique), ``cleaned`` Markdown, ``source_text`` (the page as
-                 text) and ``removed`` (JSON ``[[start, end, reason], ...]`` into it),
-                 ``context`` (JSON lines around the posting), ``metadata`` (JSON),
-                 ``status`` (new / reviewed / skipped / flagged), ``comment``, and for
-                 listing without joins the current ``title``, ``company``, ``location``
-                 and the lowest machine confidence ``min_confidence``; timestamps.
-``suggestions``  the machine's value of a field: ``value`` (JSON), ``spans`` (JSON),
-                 ``confidence``, ``stage``, ``extractor_version``.
-``annotations``  a person's decision on a field: ``state`` accepted / corrected /
-                 rejected, ``value`` (JSON; the machine's for accepted, null for
-                 rejected), ``spans`` (JSON).
-``spans``        labelled character ranges of ``cleaned``: ``start``, ``end``, ``label``,
-                 ``origin`` (machine / human), ``state`` (suggested / accepted / rejected).
-``doc_labels``   a posting's answers to the label schema: ``question``, ``option``.
-``label_schema`` the questions: ``kind`` single / multi / span, ``options`` (JSON).
-``events``       the audit log: ``at``, ``kind``, ``posting_id``, ``data`` (JSON).
-``postings_fts`` FTS5 over title, company and cleaned text (kept by triggers).
+Tables (plain SQLite): ``postings`` (one row a posting), ``suggestions`` (the machine's
+field values), ``annotations`` (people's decisions on them), ``spans``, ``doc_labels``,
+``label_schema``, ``events`` (the log) and ``postings_fts`` (full-text search over
+postings, kept by triggers). What each table and column holds is described once, in
+``describe.TABLES``, which is also what Datasette shows (``reviewer serve``).
 """
 
 from __future__ import annotations
@@ -139,4 +123,34 @@ def m002_labels_spans_search(db: Database) -> None:
         db.execute(trigger)
 
 
-SCHEMA_VERSION = 2  # the number of steps above
+@migrations()
+def m003_search_index_found_by_tools(db: Database) -> None:
+    """The search index again, naming its table as ``content="postings"``: Datasette and
+    sqlite-utils find a table's index by that spelling (or ``content=[postings]``), not
+    by ``content='postings'``. Same columns, rowid, tokenizer and triggers."""
+    for trigger in ("postings_ai", "postings_ad", "postings_au"):
+        db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    db.execute("DROP TABLE IF EXISTS postings_fts")
+    db.execute("""
+        CREATE VIRTUAL TABLE postings_fts USING fts5(
+            title, company, cleaned, content="postings", content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        )""")
+    db.execute("INSERT INTO postings_fts(postings_fts) VALUES ('rebuild')")
+    for trigger in (
+        """CREATE TRIGGER postings_ai AFTER INSERT ON postings BEGIN
+             INSERT INTO postings_fts(rowid, title, company, cleaned)
+             VALUES (new.id, new.title, new.company, new.cleaned); END""",
+        """CREATE TRIGGER postings_ad AFTER DELETE ON postings BEGIN
+             INSERT INTO postings_fts(postings_fts, rowid, title, company, cleaned)
+             VALUES ('delete', old.id, old.title, old.company, old.cleaned); END""",
+        """CREATE TRIGGER postings_au AFTER UPDATE OF title, company, cleaned ON postings BEGIN
+             INSERT INTO postings_fts(postings_fts, rowid, title, company, cleaned)
+             VALUES ('delete', old.id, old.title, old.company, old.cleaned);
+             INSERT INTO postings_fts(rowid, title, company, cleaned)
+             VALUES (new.id, new.title, new.company, new.cleaned); END""",
+    ):
+        db.execute(trigger)
+
+
+SCHEMA_VERSION = 3  # the number of steps above

@@ -86,6 +86,10 @@ class Store:
         return schema_version(self.db)
 
     def close(self) -> None:
+        """Close the file, its edits folded into it first (``checkpoint``): a copy of the
+        file alone then holds them all, even while another connection has it open.
+        Never raises, for a read-only file neither; closing twice is harmless."""
+        self.db.checkpoint()
         self.db.close()
 
     def __enter__(self) -> Store:

@@ -201,11 +201,11 @@ def test_csv_header_and_flattened_row(tmp_path: Path) -> None:
     row = dict(zip(header, rows[1], strict=True))
     assert row["text"] == T1  # newlines survive quoting
     assert row["title"] == "Senior Data Engineer" and row["title__provenance"] == "corrected"
-    assert row["locations"] == "Leeds, UK" and row["skills"] == "Python | SQL"
+    assert row["locations"] == '["Leeds, UK"]' and row["skills"] == '["Python","SQL"]'
     assert (row["salary_min"], row["salary_currency"], row["salary_period"]) == \
         ("50000", "GBP", "year")
     assert row["remote"] == "" and row["remote__provenance"] == "none"
-    assert row["labels__tags"] == "tech | remote" and row["labels__quality"] == "good"
+    assert row["labels__tags"] == '["tech","remote"]' and row["labels__quality"] == '["good"]'
     assert json.loads(row["spans"]) == sample()[0]["spans"]
     assert json.loads(row["metadata"]) == {"board": "x"}
     second = dict(zip(header, rows[2], strict=True))
@@ -248,17 +248,17 @@ def test_csv_neutralises_cells_a_spreadsheet_would_run(tmp_path: Path, start: st
     row, exact = read_csv_row(safe), read_csv_row(raw)
     user_text = {"text": record["text"], "source": record["source"],
                  "title": f"{start}cmd|' /C calc'!A0", "comment": f"{start}SUM(A1:A2)",
-                 "salary_currency": f"{start}GBP",
-                 "locations": f"{start}Leeds | York",  # the whole cell starts with the item
-                 "required_qualifications": f"{start} Fluent English",
-                 "labels__quality": f"{start}bad | good"}
+                 "salary_currency": f"{start}GBP"}
     for column, value in user_text.items():
         assert row[column] == "'" + value, column
         assert exact[column] == value, column
-    # only the start of the whole cell matters: later items are left as they are
+    # lists are JSON arrays: a cell starting with a bracket is never run, items stay exact
+    lists = {"locations": [f"{start}Leeds", "York"], "skills": ["Python", f"{start}SQL"],
+             "required_qualifications": [f"{start} Fluent English"],
+             "labels__quality": [f"{start}bad", "good"], "labels__tags": ["ok", f"{start}odd"]}
     for cells in (row, exact):
-        assert cells["skills"] == f"Python | {start}SQL"
-        assert cells["labels__tags"] == f"ok | {start}odd"
+        for column, items in lists.items():
+            assert cells[column].startswith("[") and json.loads(cells[column]) == items, column
         # numbers we write are data, not formulas, negative or not
         assert cells["id"] == "8" and cells["work_hours"] == "-5"
         assert cells["experience_years"] == "-1.5"
@@ -361,9 +361,10 @@ def test_prodigy_tasks(tmp_path: Path) -> None:
     tasks = read_lines(tmp_path / "p.jsonl")
     first = tasks[0]
     assert first["text"] == T1
-    assert first["spans"] == [{"start": s["start"], "end": s["end"], "label": s["label"]}
-                              for s in sample()[0]["spans"]]
-    assert first["accept"] == ["good", "tech", "remote"]
+    assert [{k: s[k] for k in ("start", "end", "label")} for s in first["spans"]] == \
+        [{"start": s["start"], "end": s["end"], "label": s["label"]}
+         for s in sample()[0]["spans"]]
+    assert first["accept"] == ["quality=good", "tags=tech", "tags=remote"]
     assert [t["answer"] for t in tasks] == ["accept", "accept", "ignore", "reject", "ignore",
                                             "accept", "accept"]
     assert first["meta"]["id"] == 1 and first["meta"]["title"] == "Senior Data Engineer"
@@ -400,20 +401,20 @@ def test_labelstudio_tasks(tmp_path: Path) -> None:
     assert len(ids) == len(set(ids))
     first = tasks[0]
     assert first["data"]["title"] == "Senior Data Engineer" and first["data"]["source"]
+    assert first["data"]["posting_id"] == first["meta"]["posting_id"]
     [annotation] = first["annotations"]
-    kinds = [(r["from_name"], r["type"]) for r in annotation["result"]]
-    assert kinds == [("label", "labels"), ("label", "labels"), ("quality", "choices"),
-                     ("tags", "choices")]
-    assert annotation["result"][3]["value"] == {"choices": ["tech", "remote"]}
-    [prediction] = first["predictions"]
-    assert "headings" in prediction["model_version"]
-    assert [r["value"]["text"] for r in prediction["result"]] == ["Data Engineer"]
+    results = [r for r in annotation["result"] if r["type"] != "textarea"]
+    kinds = [(r["from_name"], r["type"]) for r in results]
+    # every accepted span is gold, machine-accepted ones too, then the document labels
+    assert kinds == [("label", "labels")] * 3 + [("quality", "choices"), ("tags", "choices")]
+    assert results[4]["value"] == {"choices": ["tech", "remote"]}
+    assert "predictions" not in first  # reviewed: what was decided is the annotation
     unicode = tasks[1]["annotations"][0]["result"]
     assert [r["value"]["text"] for r in unicode if r["type"] == "labels"] == \
-        ["Montréal", "🚀 Python"]
-    assert "annotations" not in tasks[2]  # skipped: no human result
-    assert "annotations" not in tasks[3]  # flagged
-    assert "annotations" not in tasks[6]  # reviewed, but nothing to say
+        ["Montréal", "東京", "🚀 Python", "Python"]
+    assert tasks[2]["annotations"][0]["was_cancelled"] is True  # skipped
+    assert tasks[3]["annotations"][0]["result"]  # flagged: its labels are kept
+    assert tasks[6]["annotations"] == [{"result": [], "was_cancelled": False}]
 
 
 # -- schema.org JSON-LD -------------------------------------------------------------------------
@@ -534,7 +535,8 @@ def test_spacy_docbin(tmp_path: Path) -> None:
     assert [(s.start_char, s.end_char, s.label_) for s in first.spans["sc"]] == \
         [(s["start"], s["end"], s["label"]) for s in records[0]["spans"]]
     assert [e.text for e in first.ents] == ["Senior Data Engineer", "Leeds, UK"]
-    assert first.cats == {"good": 1.0, "tech": 1.0, "remote": 1.0}
+    assert first.cats == {"quality=good": 1.0, "quality=bad": 0.0, "quality=ok": 0.0,
+                          "tags=tech": 1.0, "tags=remote": 1.0}
     unicode = docs[1]  # 東京 widens to the token that holds it
     assert [s.text for s in unicode.spans["sc"]] == [
         "Montréal", "東京オフィス勤務も可能です。Remote", "🚀 Python", "Python"]

@@ -1,0 +1,66 @@
+"""The document-label options an export has seen, for the formats that list them all.
+
+A record carries only the options chosen for it. Prodigy's ``options`` and spaCy's
+negative categories (0.0 for an option not chosen) need every option of each question,
+which is known only once every record has been seen: the writers add each record's
+labels to a ``Choices`` and use it when they finish their file.
+
+An option is named ``question=option`` (``option_id``), so that two questions with an
+option of the same name (``yes``/``no``) never collide. A question is taken as
+single-choice when every posting that answers it chose exactly one option (the records
+do not carry the label schema).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+
+def option_id(question: str, option: str) -> str:
+    """An option's name in the formats that put every question in one list."""
+    return f"{question}={option}"
+
+
+class Choices:
+    """Every option of each document-label question seen so far."""
+
+    def __init__(self) -> None:
+        self._options: dict[str, set[str]] = {}
+        self._multi: set[str] = set()
+
+    def add(self, labels: Mapping[str, Sequence[str]]) -> None:
+        """Note the options a record chose."""
+        for question, chosen in labels.items():
+            if chosen:
+                self._options.setdefault(question, set()).update(chosen)
+                if len(set(chosen)) > 1:
+                    self._multi.add(question)
+
+    def questions(self) -> list[str]:
+        """The questions answered at least once, sorted."""
+        return sorted(self._options)
+
+    def options(self, question: str) -> list[str]:
+        """The options of ``question`` seen, sorted."""
+        return sorted(self._options.get(question, ()))
+
+    def by_question(self) -> dict[str, list[str]]:
+        """``{question: [option, ...]}``, both sorted."""
+        return {question: self.options(question) for question in self.questions()}
+
+    def single(self) -> list[str]:
+        """The questions no posting gave two options, sorted."""
+        return [question for question in self.questions() if question not in self._multi]
+
+    def cats(self, labels: Mapping[str, Sequence[str]],
+             questions: Iterable[str] | None = None) -> dict[str, float]:
+        """spaCy categories for a record's ``labels``: for each question it answers (of
+        ``questions``, default all), 1.0 for each option chosen and 0.0 for each other
+        option seen. A question it does not answer is left out: unknown, not "no"."""
+        out: dict[str, float] = {}
+        for question in labels if questions is None else questions:
+            chosen = labels.get(question) or []
+            if chosen:
+                for option in sorted(self._options.get(question, set()) | set(chosen)):
+                    out[option_id(question, option)] = 1.0 if option in chosen else 0.0
+        return out

@@ -1,0 +1,263 @@
+"""Label Studio tasks from posting records, and the labeling config they fit.
+
+Each record becomes one task in Label Studio's JSON import format::
+
+    {"id": 7, "data": {"text", "posting_id", "source", "status", <each field>},
+     "meta": {"posting_id", "source", "status", "comment"},
+     "annotations": [{"result": [...], "was_cancelled": false}],
+     "predictions": [{"model_version", "score", "result": [...]}]}
+
+``id`` is the posting's id, but Label Studio numbers the tasks it imports anew:
+``data.posting_id`` and ``meta.posting_id`` keep it.
+
+**Annotation** (what people decided), for every posting a person worked on: one
+reviewed, flagged or skipped, or a new one that already has a span, a label or a field
+decision. Its result holds every span of the record (a record's spans are the accepted
+ones: a person's, and the machine's that a person accepted, those with ``"origin":
+"prediction"``), every document label, and the fields a person decided (accepted or
+corrected; on a reviewed posting every final value, reviewing having accepted the
+rest). A skipped posting's annotation has ``was_cancelled: true``, as Label Studio
+marks a skipped task; a flagged one's is kept as it is, the status in ``data``/``meta``.
+A reviewed posting with nothing labelled still gets its (empty) annotation: it is gold.
+
+**Prediction** (what the machine suggests and nobody decided), for every posting not
+reviewed: the fields whose value is still the machine's, each scored by its
+confidence, and the skills field's evidence not yet labelled, as spans labelled
+``SKILL`` (the first span label of the schema when it has no ``SKILL``), the same
+suggestions the review window offers. A suggestion a person rejected is not in the
+record, so it is offered again here. The prediction's score is its least sure value's.
+
+**Config** (``config()``): the ``Text`` object ``text`` over ``$text``; one ``Labels``
+``label`` holding every span label; one ``Choices`` per document question (``single``,
+or ``multiple`` for a ``multi`` question, or when a posting has more than one of its
+options); and one ``TextArea`` per field (a list field one line an item, a salary as
+"min-max CURRENCY per period"; a field of fixed values names them in its header), so that
+``choices`` results are the document labels alone. It lists every name and value the
+tasks use, taken from the records as they are written, so it is complete only once the
+last task is; a label schema, when given, adds its questions, options and colours first
+and in its order.
+
+Control names: a question is named by itself unless that is ``text`` or ``label`` or
+begins with ``field_`` or ``question_`` (then ``question_`` + its name); field controls
+are ``field_`` + the field. Names and values go into the XML escaped; characters XML
+cannot hold at all (control characters) become U+FFFD in the tasks and the config alike.
+
+Offsets are Unicode code points, ``text[start:end]`` in Python, which is how Label Studio
+stores a region's ``start`` and ``end`` (some of its versions draw a region after an
+emoji a character off, while the offsets it exports stay right).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from reviewer.core.export.rows import Row
+from reviewer.core.labels import PALETTE, Question
+from reviewer.core.records import PostingRecord
+from reviewer.core.schema import FIELD_NAMES, FIELDS, FieldSpec
+
+CONFIG_SUFFIX = ".config.xml"  # beside a single file: ``tasks.json.config.xml``
+FOLDER_CONFIG = "config.xml"  # inside the folder of a split export
+TEXT, LABEL = "text", "label"
+FIELD_PREFIX, QUESTION_PREFIX = "field_", "question_"
+MODEL = "posting-reviewer"
+WORKED = ("reviewed", "flagged", "skipped")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def config_path(out: Path, folder: bool) -> Path:
+    """Where the config of an export to ``out`` goes."""
+    return out / FOLDER_CONFIG if folder else out.with_name(out.name + CONFIG_SUFFIX)
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with the characters XML 1.0 cannot hold as U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text) if _NOT_XML.search(text) else text
+
+
+def question_control(question: str) -> str:
+    """The control name of a document question (never one of the config's own names)."""
+    if question in (TEXT, LABEL) or question.startswith((FIELD_PREFIX, QUESTION_PREFIX)):
+        question = QUESTION_PREFIX + question
+    return xml_safe(question)
+
+
+def _number(value: Any) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def field_lines(spec: FieldSpec, value: Any) -> list[str]:
+    """A field's value as the lines of its text area (none: nothing to write)."""
+    if value is None:
+        return []
+    if spec.kind == "list":
+        return [str(item) for item in value if str(item)]
+    if spec.kind == "number":
+        return [_number(value)]
+    if spec.kind == "salary":
+        low, high = value.get("min"), value.get("max")
+        amount = (f"{_number(low)}-{_number(high)}" if low is not None and high is not None
+                  else f"from {_number(low)}" if low is not None
+                  else f"up to {_number(high)}" if high is not None else "")
+        period = f"per {value['period']}" if value.get("period") else ""
+        text = " ".join(part for part in (amount, str(value.get("currency") or ""), period)
+                        if part)
+        return [text] if text else []
+    return [str(value)] if str(value) else []
+
+
+class LabelStudioTasks:
+    """Turns records into tasks (``task``), noting every name and value they use, for
+    the config (``config``) that holds them all. One for a whole export, shared by
+    its parts."""
+
+    def __init__(self, schema: Sequence[Question] | None = None) -> None:
+        self.span_labels: dict[str, str] = {}  # label → colour ("" none yet)
+        self.questions: dict[str, tuple[str, dict[str, None]]] = {}  # control → mode, options
+        self.headers: dict[str, str] = {}  # control → the question's own name
+        spans = [o for q in schema or [] if q.kind == "span" for o in q.options]
+        for option in spans:
+            self.span_labels[xml_safe(option.name)] = option.color
+        # the label of a suggested skill span: none when the schema has no span labels
+        self.skill_label: str | None = "SKILL"
+        if schema is not None and "SKILL" not in {o.name for o in spans}:
+            self.skill_label = spans[0].name if spans else None
+        for question in schema or []:
+            if question.kind != "span":
+                mode = "multiple" if question.kind == "multi" else "single"
+                self._question(question.name, question.option_names(), mode)
+
+    # -- tasks ----------------------------------------------------------------------------------
+
+    def task(self, record: PostingRecord) -> Row:
+        """One task: data, meta, the people's annotation and the machine's prediction."""
+        rid, status = record["id"], record["status"]
+        task: Row = {"id": rid, "data": {
+            "text": record["text"], "posting_id": rid, "source": record["source"],
+            "status": status, **{name: record["fields"].get(name) for name in FIELD_NAMES}}}
+        task["meta"] = {"posting_id": rid, "source": record["source"], "status": status,
+                        "comment": record["comment"]}
+        decided = self._decided(record)
+        if status in WORKED or decided:
+            task["annotations"] = [{"result": decided, "was_cancelled": status == "skipped"}]
+        if status != "reviewed":
+            suggested, stages = self._suggested(record)
+            if suggested:
+                prediction: Row = {"model_version": MODEL + (
+                    f" ({', '.join(sorted(stages))})" if stages else "")}
+                scores = [r["score"] for r in suggested if "score" in r]
+                if scores:
+                    prediction["score"] = min(scores)
+                task["predictions"] = [{**prediction, "result": suggested}]
+        return task
+
+    def _decided(self, record: PostingRecord) -> list[Row]:
+        rid, text = record["id"], record["text"]
+        out = [self._span(f"{rid}-s{i}", text, s["start"], s["end"], s["label"],
+                          "manual" if s["origin"] == "human" else "prediction")
+               for i, s in enumerate(record["spans"])]
+        for i, (question, options) in enumerate(record["labels"].items()):
+            if options:
+                name = self._question(question, options)
+                out.append({"id": f"{rid}-l{i}", "from_name": name, "to_name": TEXT,
+                            "type": "choices", "value": {"choices": [xml_safe(o)
+                                                                     for o in options]}})
+        reviewed = record["status"] == "reviewed"
+        for spec in FIELDS:
+            state = record["provenance"].get(spec.name, "none")
+            if reviewed or state in ("accepted", "corrected"):
+                out += self._field(f"{rid}-f", spec, record["fields"].get(spec.name))
+        return out
+
+    def _suggested(self, record: PostingRecord) -> tuple[list[Row], set[str]]:
+        rid, text, machine = record["id"], record["text"], record["machine"]
+        out: list[Row] = []
+        stages: set[str] = set()
+        skills = machine.get("skills")
+        state = record["provenance"].get("skills", "none")
+        if self.skill_label is not None and state != "rejected":
+            evidence = (record["field_spans"].get("skills", []) if state != "machine"
+                        else skills.get("spans", []) if skills is not None else [])
+            taken = {(s["start"], s["end"]) for s in record["spans"]}
+            for start, end in evidence:
+                if start < end and (start, end) not in taken:
+                    taken.add((start, end))
+                    out.append(self._span(f"{rid}-p{len(out)}", text, start, end,
+                                          self.skill_label, None))
+                    if skills is not None:
+                        out[-1]["score"] = float(skills.get("confidence", 0.0))
+                        stages.add(skills.get("stage", ""))
+        for spec in FIELDS:
+            suggestion = machine.get(spec.name)
+            if record["provenance"].get(spec.name) == "machine" and suggestion is not None:
+                found = self._field(f"{rid}-m", spec, suggestion.get("value"))
+                for result in found:
+                    result["score"] = float(suggestion.get("confidence", 0.0))
+                    stages.add(suggestion.get("stage", ""))
+                out += found
+        return out, stages - {""}
+
+    def _span(self, rid: str, text: str, start: int, end: int, label: str,
+              origin: str | None) -> Row:
+        label = xml_safe(label)
+        self.span_labels.setdefault(label, "")
+        result: Row = {"id": rid, "from_name": LABEL, "to_name": TEXT, "type": "labels",
+                       "value": {"start": start, "end": end, "text": text[start:end],
+                                 "labels": [label]}}
+        if origin is not None:
+            result["origin"] = origin
+        return result
+
+    def _question(self, question: str, options: Sequence[str], mode: str = "") -> str:
+        name = question_control(question)
+        old_mode, known = self.questions.get(name, ("single", {}))
+        if not mode:
+            mode = "multiple" if len(options) > 1 else old_mode
+        known.update(dict.fromkeys(map(xml_safe, options)))
+        self.questions[name] = ("multiple" if "multiple" in (mode, old_mode) else mode, known)
+        self.headers.setdefault(name, xml_safe(question))
+        return name
+
+    def _field(self, prefix: str, spec: FieldSpec, value: Any) -> list[Row]:
+        if value is None:
+            return []
+        lines = field_lines(spec, value)
+        return [{"id": prefix + spec.name, "from_name": FIELD_PREFIX + spec.name,
+                 "to_name": TEXT, "type": "textarea", "value": {"text": lines}}] if lines else []
+
+    # -- config ---------------------------------------------------------------------------------
+
+    def config(self) -> str:
+        """The labeling config (XML) that every task written so far fits."""
+        view = ET.Element("View")
+        if self.span_labels:
+            labels = ET.SubElement(view, "Labels", name=LABEL, toName=TEXT)
+            for i, (label, colour) in enumerate(self.span_labels.items()):
+                ET.SubElement(labels, "Label", value=label,
+                              background=colour or PALETTE[i % len(PALETTE)])
+        ET.SubElement(view, "Text", name=TEXT, value="$" + TEXT)
+        for name, (mode, options) in self.questions.items():
+            if "$" not in self.headers[name]:  # a header's "$name" would show data
+                ET.SubElement(view, "Header", value=self.headers[name])
+            choices = ET.SubElement(view, "Choices", name=name, toName=TEXT, choice=mode,
+                                    showInline="true")
+            for option in options:
+                ET.SubElement(choices, "Choice", value=option)
+        ET.SubElement(view, "Header", value="Fields")
+        for spec in FIELDS:
+            header = spec.label + (f" ({', '.join(spec.choices)})" if spec.choices else "")
+            ET.SubElement(view, "Header", value=header, size="6")
+            area = ET.SubElement(view, "TextArea", name=FIELD_PREFIX + spec.name, toName=TEXT,
+                                 editable="true")
+            if spec.kind != "list":
+                area.set("maxSubmissions", "1")
+        ET.indent(view)
+        return ET.tostring(view, encoding="unicode") + "\n"
+
+    def write_config(self, path: Path) -> Path:
+        path.write_text(self.config(), encoding="utf-8")
+        return path

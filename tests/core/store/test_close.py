@@ -1,0 +1,80 @@
+"""Closing a project moves every edit into the project file itself: a copy of the
+file alone holds the last edit, even when another connection (the window's queue, a
+worker thread, another program) still has the file open."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import time
+from contextlib import closing
+from pathlib import Path
+
+from project_files import make_project, posting, read_only_copy
+
+from reviewer.core.store import Store
+
+
+def wal_bytes(path: Path) -> int:
+    wal = Path(f"{path}-wal")
+    return wal.stat().st_size if wal.exists() else 0
+
+
+def copy_alone(path: Path, where: Path) -> Path:
+    where.mkdir()
+    return Path(shutil.copy(path, where / path.name))
+
+
+def test_a_copy_of_the_closed_file_alone_holds_the_last_edit(tmp_path: Path) -> None:
+    path = make_project(tmp_path / "project.db", n=20)
+    other = Store(path)  # stays open: closing the first is not the file's last close
+    try:
+        store = Store(path)
+        store.postings.add([posting(n) for n in range(21, 41)])
+        store.postings.set_comment(7, "checked twice")
+        store.postings.set_status(7, "reviewed")
+        assert wal_bytes(path) > 0
+        store.close()
+        assert wal_bytes(path) == 0
+        copy = copy_alone(path, tmp_path / "elsewhere")
+        with Store(copy) as opened:
+            assert opened.queue.count() == 40
+            row = opened.records.get(7)
+            assert row["comment"] == "checked twice" and row["status"] == "reviewed"
+    finally:
+        other.close()
+
+
+def test_closing_twice_is_harmless(tmp_path: Path) -> None:
+    store = Store(tmp_path / "project.db")
+    store.close()
+    store.close()
+
+
+def test_a_reader_in_the_middle_of_a_read_does_not_hold_up_the_close(tmp_path: Path) -> None:
+    path = make_project(tmp_path / "project.db", n=20)
+    reader = sqlite3.connect(path)
+    try:
+        store = Store(path)
+        store.postings.set_comment(3, "first")
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM postings").fetchone()  # a read snapshot held
+        store.postings.set_comment(3, "second")
+        began = time.monotonic()
+        store.close()  # the checkpoint cannot finish: the close neither fails nor waits long
+        assert time.monotonic() - began < 5
+        reader.execute("COMMIT")
+    finally:
+        reader.close()
+    with closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("SELECT comment FROM postings WHERE id = 3").fetchone()[0] == "second"
+
+
+def test_closing_a_read_only_project_never_raises(tmp_path: Path) -> None:
+    path = make_project(tmp_path / "project.db", n=5)
+    with read_only_copy(path, tmp_path / "ro") as copy:
+        store = Store(copy)
+        assert store.read_only
+        assert store.queue.count() == 5
+        store.close()
+        store.close()
