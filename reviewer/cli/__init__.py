@@ -9,62 +9,22 @@ from __future__ import annotations
 import argparse
 import errno
 import json
-import os
 import socket
 import sys
-import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from reviewer import __version__
+from reviewer.cli.common import CliError, ProgressLine, open_project
+from reviewer.cli.export import add_export_parser
 from reviewer.cli.extract import cmd_extract, worker_count
-
-if TYPE_CHECKING:  # the project modules load only for the commands that use them
-    from reviewer.core.export import ExportSummary
-    from reviewer.core.store import Store
-
-
-def _open(path: str, create: bool = False) -> Store:
-    from reviewer.core.store import ProjectError, Store
-
-    if not create and not Path(path).exists():
-        raise CliError(f"{path}: no such project file (create one with 'reviewer import "
-                       f"{path} FILES...')")
-    try:
-        return Store(path, create=create)
-    except ProjectError as err:
-        raise CliError(str(err)) from err
-
-
-class CliError(Exception):
-    """A problem the user can fix; printed as one line, exit status 2."""
-
-
-class _ProgressLine:
-    """One line on the terminal, rewritten as a long command goes on."""
-
-    def __init__(self) -> None:
-        self.live = sys.stderr.isatty()
-        self.last = 0.0
-
-    def __call__(self, report: Any) -> None:
-        now = time.monotonic()
-        if not self.live or now - self.last < 0.2:
-            return
-        self.last = now
-        print(f"\r{report.line()}", end="", file=sys.stderr, flush=True)
-
-    def done(self) -> None:
-        if self.live:
-            print(file=sys.stderr)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from reviewer.core.ingest import import_paths
 
     jobs = worker_count(args.jobs)
-    store = _open(args.db, create=True)
-    line = _ProgressLine()
+    store = open_project(args.db, create=True)
+    line = ProgressLine()
     try:
         store.check_writable()
         report = import_paths(store, args.paths, column=args.column, jobs=jobs, progress=line)
@@ -79,54 +39,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if report.skipped and not report.added and not report.duplicates else 0
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    from reviewer.core.export import export, export_jsonl, export_whole, parse_split
-
-    _check_output(Path(args.output))
-    store = _open(args.db)
-    try:
-        split = parse_split(args.split) if args.split else None
-        reviewed_only = not args.all
-        if store.queue.count("reviewed" if reviewed_only else None) == 0:
-            raise CliError("nothing to export: no reviewed postings (pass --all to export "
-                           "every posting)" if reviewed_only else "the project is empty")
-        if (args.format == "jsonl" and split is None and args.stratify is None
-                and not args.raw_cells):
-            jobs = worker_count(args.jobs)
-
-            def write(part: Path) -> ExportSummary:
-                return export_jsonl(store.path, part, reviewed_only=reviewed_only, jobs=jobs)
-        else:
-            def write(part: Path) -> ExportSummary:
-                return export(lambda: store.records.all(reviewed_only), args.format, part,
-                              split=split, stratify=args.stratify, parquet=args.parquet,
-                              raw_cells=args.raw_cells, schema=store.labels.schema())
-        # written beside the output and put in place when whole: a failed export (a full
-        # disk) leaves an older file as it was
-        summary = export_whole(Path(args.output), write)
-    except (ValueError, ImportError) as err:
-        raise CliError(str(err)) from err
-    finally:
-        store.close()
-    print(summary.describe())
-    return 0
-
-
-def _check_output(out: Path) -> None:
-    """Refuse an export whose folder cannot be written, before any work."""
-    folder = out if out.is_dir() else out.parent
-    while not folder.exists() and folder != folder.parent:
-        folder = folder.parent  # made by the export
-    if not os.access(folder, os.W_OK):
-        raise CliError(f"{folder} is read-only: the export cannot be written there. Choose a "
-                       "folder you can write to (-o).")
-
-
 def cmd_reextract(args: argparse.Namespace) -> int:
     from reviewer.core.ingest import reextract
 
-    store = _open(args.db)
-    line = _ProgressLine()
+    store = open_project(args.db)
+    line = ProgressLine()
     try:
         store.check_writable()
         report = reextract(store, progress=line)
@@ -140,7 +57,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 def cmd_labels(args: argparse.Namespace) -> int:
     from reviewer.core.labels import from_json, to_json
 
-    store = _open(args.db)
+    store = open_project(args.db)
     try:
         if args.import_file:
             store.check_writable()
@@ -176,7 +93,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    store = _open(args.db)
+    store = open_project(args.db)
     try:
         figures = store.reports.stats()
     finally:
@@ -199,7 +116,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    store = _open(args.db)
+    store = open_project(args.db)
     try:
         figures = store.reports.evaluation()
         reviewed = store.queue.count("reviewed")
@@ -228,7 +145,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         except ImportError as err:
             raise CliError("serve needs Datasette: pip install datasette (or write the "
                            "tables' descriptions for your own with --metadata-only)") from err
-    store = _open(args.db)  # checked, and brought to this version (its search index too)
+    store = open_project(args.db)  # checked, and brought to this version (its search index too)
     path, read_only = store.path, store.read_only
     store.close()
     if args.metadata_only:
@@ -283,28 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     _jobs_option(imp)
     imp.set_defaults(func=cmd_import)
 
-    exp = sub.add_parser(
-        "export", help="export the labelled dataset",
-        description="Write the project's reviewed postings (--all: every posting) in a "
-                    "dataset format. Spans' offsets always index the exported text.",
-    )
-    exp.add_argument("db", metavar="DB")
-    exp.add_argument("--format", "-f", default="jsonl",
-                     choices=("jsonl", "csv", "hf", "prodigy", "labelstudio", "spacy", "jsonld"))
-    exp.add_argument("--output", "-o", required=True, metavar="OUT",
-                     help="a file, or a folder with --split and for hf")
-    exp.add_argument("--all", action="store_true", help="every posting, not only reviewed ones")
-    exp.add_argument("--split", metavar="SPEC", help="e.g. train=0.8,dev=0.1,test=0.1 "
-                     "(deterministic by the hash of each posting)")
-    exp.add_argument("--stratify", metavar="QUESTION",
-                     help="keep each answer of this document-label question in proportion")
-    exp.add_argument("--parquet", action="store_true", help="hf: Parquet files, not JSONL")
-    exp.add_argument("--raw-cells", action="store_true",
-                     help="csv: write cells exactly as the text, including ones a spreadsheet "
-                          "would run as formulas (by default those get a leading ')")
-    exp.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
-                     help="processes reading the project for a JSONL export (0: one per core)")
-    exp.set_defaults(func=cmd_export)
+    add_export_parser(sub)
 
     rex = sub.add_parser(
         "reextract", help="clean and extract the stored pages again",

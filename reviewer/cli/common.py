@@ -1,0 +1,47 @@
+"""What the project commands share: opening the project file, the one-line error, the
+progress line on a terminal."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the project modules load only for the commands that use them
+    from reviewer.core.store import Store
+
+
+def open_project(path: str, create: bool = False) -> Store:
+    from reviewer.core.store import ProjectError, Store
+
+    if not create and not Path(path).exists():
+        raise CliError(f"{path}: no such project file (create one with 'reviewer import "
+                       f"{path} FILES...')")
+    try:
+        return Store(path, create=create)
+    except ProjectError as err:
+        raise CliError(str(err)) from err
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed as one line, exit status 2."""
+
+
+class ProgressLine:
+    """One line on the terminal, rewritten as a long command goes on."""
+
+    def __init__(self) -> None:
+        self.live = sys.stderr.isatty()
+        self.last = 0.0
+
+    def __call__(self, report: Any) -> None:
+        now = time.monotonic()
+        if not self.live or now - self.last < 0.2:
+            return
+        self.last = now
+        print(f"\r{report.line()}", end="", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.live:
+            print(file=sys.stderr)

@@ -1,0 +1,86 @@
+"""``reviewer export``: the project's postings as a dataset file, put in place only when
+whole."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reviewer.cli.common import CliError, open_project
+from reviewer.cli.extract import worker_count
+
+if TYPE_CHECKING:
+    from reviewer.core.export import ExportSummary
+
+FORMATS = ("jsonl", "csv", "hf", "prodigy", "labelstudio", "spacy", "jsonld")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from reviewer.core.export import export, export_jsonl, export_whole, parse_split
+
+    _check_output(Path(args.output))
+    store = open_project(args.db)
+    try:
+        split = parse_split(args.split) if args.split else None
+        reviewed_only = not args.all
+        if store.queue.count("reviewed" if reviewed_only else None) == 0:
+            raise CliError("nothing to export: no reviewed postings (pass --all to export "
+                           "every posting)" if reviewed_only else "the project is empty")
+        if (args.format == "jsonl" and split is None and args.stratify is None
+                and not args.raw_cells):
+            jobs = worker_count(args.jobs)
+
+            def write(part: Path) -> ExportSummary:
+                return export_jsonl(store.path, part, reviewed_only=reviewed_only, jobs=jobs)
+        else:
+            def write(part: Path) -> ExportSummary:
+                return export(lambda: store.records.all(reviewed_only), args.format, part,
+                              split=split, stratify=args.stratify, parquet=args.parquet,
+                              raw_cells=args.raw_cells, schema=store.labels.schema())
+        # written beside the output and put in place when whole: a failed export (a full
+        # disk) leaves an older file as it was
+        summary = export_whole(Path(args.output), write)
+    except (ValueError, ImportError) as err:
+        raise CliError(str(err)) from err
+    finally:
+        store.close()
+    print(summary.describe())
+    return 0
+
+
+def _check_output(out: Path) -> None:
+    """Refuse an export whose folder cannot be written, before any work."""
+    folder = out if out.is_dir() else out.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # made by the export
+    if not os.access(folder, os.W_OK):
+        raise CliError(f"{folder} is read-only: the export cannot be written there. Choose a "
+                       "folder you can write to (-o).")
+
+
+def add_export_parser(sub: Any) -> None:
+    """The ``export`` subcommand and its options."""
+    exp = sub.add_parser(
+        "export", help="export the labelled dataset",
+        description="Write the project's reviewed postings (--all: every posting) in a "
+                    "dataset format. Spans' offsets always index the exported text.",
+    )
+    exp.add_argument("db", metavar="DB")
+    exp.add_argument("--format", "-f", default="jsonl",
+                     choices=FORMATS)
+    exp.add_argument("--output", "-o", required=True, metavar="OUT",
+                     help="a file, or a folder with --split and for hf")
+    exp.add_argument("--all", action="store_true", help="every posting, not only reviewed ones")
+    exp.add_argument("--split", metavar="SPEC", help="e.g. train=0.8,dev=0.1,test=0.1 "
+                     "(deterministic by the hash of each posting)")
+    exp.add_argument("--stratify", metavar="QUESTION",
+                     help="keep each answer of this document-label question in proportion")
+    exp.add_argument("--parquet", action="store_true", help="hf: Parquet files, not JSONL")
+    exp.add_argument("--raw-cells", action="store_true",
+                     help="csv: write cells exactly as the text, including ones a spreadsheet "
+                          "would run as formulas (by default those get a leading ')")
+    exp.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                     help="processes reading the project for a JSONL export (0: one per core)")
+    exp.set_defaults(func=cmd_export)
