@@ -14,7 +14,8 @@ from reviewer.cli.extract import worker_count
 if TYPE_CHECKING:
     from reviewer.core.export import ExportSummary
 
-FORMATS = ("jsonl", "csv", "hf", "prodigy", "labelstudio", "spacy", "jsonld")
+FORMATS = ("jsonl", "csv", "hf", "prodigy", "labelstudio", "spacy", "conll", "doccano",
+           "argilla", "jsonld", "jsonld-html")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -29,7 +30,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise CliError("nothing to export: no reviewed postings (pass --all to export "
                            "every posting)" if reviewed_only else "the project is empty")
         if (args.format == "jsonl" and split is None and args.stratify is None
-                and not args.raw_cells):
+                and not (args.raw_cells or args.strict or args.license or args.language)):
             jobs = worker_count(args.jobs)
 
             def write(part: Path) -> ExportSummary:
@@ -38,7 +39,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             def write(part: Path) -> ExportSummary:
                 return export(lambda: store.records.all(reviewed_only), args.format, part,
                               split=split, stratify=args.stratify, parquet=args.parquet,
-                              raw_cells=args.raw_cells, schema=store.labels.schema())
+                              raw_cells=args.raw_cells, schema=store.labels.schema(),
+                              strict=args.strict, license=args.license,
+                              language=args.language)
         # written beside the output and put in place when whole: a failed export (a full
         # disk) leaves an older file as it was
         summary = export_whole(Path(args.output), write)
@@ -77,7 +80,14 @@ def add_export_parser(sub: Any) -> None:
                      "(deterministic by the hash of each posting)")
     exp.add_argument("--stratify", metavar="QUESTION",
                      help="keep each answer of this document-label question in proportion")
-    exp.add_argument("--parquet", action="store_true", help="hf: Parquet files, not JSONL")
+    exp.add_argument("--parquet", action="store_true",
+                     help="hf, csv: Parquet files, not JSONL or CSV")
+    exp.add_argument("--strict", action="store_true",
+                     help="jsonld, jsonld-html: leave out postings that lack a property the "
+                          "job-posting guidelines of search engines require (they are counted)")
+    exp.add_argument("--license", metavar="ID", help="hf: the license of the dataset, for its card")
+    exp.add_argument("--language", metavar="CODE", action="append",
+                     help="hf: a language of the postings (e.g. en), for the card; repeatable")
     exp.add_argument("--raw-cells", action="store_true",
                      help="csv: write cells exactly as the text, including ones a spreadsheet "
                           "would run as formulas (by default those get a leading ')")

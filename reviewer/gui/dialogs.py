@@ -28,11 +28,14 @@ from reviewer.gui.plain import plain_label
 
 FORMAT_NAMES = {
     "jsonl": "JSONL: every field, decision, span and label (imports back)",
-    "csv": "CSV: one row a posting, lists joined",
+    "csv": "CSV: one row a posting, lists as JSON arrays",
     "hf": "Hugging Face datasets folder (JSONL and a dataset card)",
     "prodigy": "Prodigy JSONL: text, spans, answer",
     "labelstudio": "Label Studio tasks (JSON)",
     "spacy": "spaCy DocBin of the spans",
+    "conll": "CoNLL-2003 token tags (BIO)",
+    "doccano": "doccano JSONL: text and span triples",
+    "argilla": "Argilla records (JSONL)",
     "jsonld": "schema.org JobPosting JSON-LD",
 }
 

@@ -5,16 +5,20 @@ Takes a stream of ``PostingRecord`` (``reviewer.core.records``; the store's
 deterministic parts: ``rows`` turns a record into each format's row or task,
 ``writers`` puts rows in files one at a time, ``splits`` assigns records to parts,
 ``card`` finishes a Hugging Face dataset folder, ``labelstudio`` makes Label Studio
-tasks and the labeling config they fit, ``run`` ties them together, and
-``bulk`` writes a whole project's canonical JSONL with worker processes.
+tasks and the labeling config they fit, ``jsonld`` makes schema.org JobPostings (and HTML
+pages carrying them) and says which properties Google requires each one lacks, ``run`` ties
+them together, and ``bulk`` writes a whole project's canonical JSONL with worker processes.
+``tokens_bio`` tags tokens (BIO) for the Hugging Face folder and CoNLL; ``formats_more``
+writes doccano, Argilla and the CSV table as Parquet.
 
 Public API: ``export``, ``export_jsonl``, ``export_whole``, ``ExportSummary``, ``FORMATS``,
 ``EXTENSIONS``, ``parse_split``, ``assign_split``, ``plan_split``,
-``drop_bad_spans``, ``LabelStudioTasks``.
+``drop_bad_spans``, ``LabelStudioTasks``; the module ``jsonld``.
 """
 
 from __future__ import annotations
 
+from reviewer.core.export import jsonld
 from reviewer.core.export.bulk import export_jsonl
 from reviewer.core.export.labelstudio import LabelStudioTasks
 from reviewer.core.export.run import (
@@ -28,5 +32,5 @@ from reviewer.core.export.run import (
 from reviewer.core.export.splits import assign_split, parse_split, plan_split
 
 __all__ = ["EXTENSIONS", "FORMATS", "ExportSummary", "LabelStudioTasks", "assign_split",
-           "drop_bad_spans", "export", "export_jsonl", "export_whole", "parse_split",
+           "drop_bad_spans", "export", "export_jsonl", "export_whole", "jsonld", "parse_split",
            "plan_split"]

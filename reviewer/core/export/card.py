@@ -1,34 +1,57 @@
-"""The Hugging Face dataset folder: column types, Parquet conversion and the dataset card."""
+"""The Hugging Face dataset folder: column types, Parquet conversion and the dataset card.
+
+``ner_tags`` is a ``ClassLabel`` (``ClassNames``): ``O``, then ``B-`` and ``I-`` of every
+span label of the export, sorted, the same in every part. It is declared in the card's
+``dataset_info`` and, in Parquet files, in the schema's ``huggingface`` metadata (written
+with ``datasets`` when it is installed).
+"""
 
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeAlias
 
 from reviewer.core.export import rows, writers
+from reviewer.core.export.tokens_bio import tag_names
 from reviewer.core.schema import FIELD_NAMES, FIELDS, PERIODS, FieldSpec
 
-TypeSpec: TypeAlias = "str | list[TypeSpec] | dict[str, TypeSpec]"
+
+@dataclass(frozen=True)
+class ClassNames:
+    """A ``ClassLabel`` column: integer ids standing for ``names``."""
+
+    names: tuple[str, ...]
+
+
+TypeSpec: TypeAlias = "str | ClassNames | list[TypeSpec] | dict[str, TypeSpec]"
 _SALARY: TypeSpec = {key: ("float64" if key in ("min", "max") else "string")
                      for key in rows.SALARY_KEYS}
 _KIND_TYPES: dict[str, TypeSpec] = {"text": "string", "enum": "string", "date": "string",
                                     "number": "float64", "list": ["string"], "salary": _SALARY}
 
 
-def hf_features(questions: Iterable[str]) -> dict[str, TypeSpec]:
-    """The columns of the Hugging Face dataset and their types (``datasets`` dtypes)."""
+def hf_features(questions: Iterable[str], tags: Sequence[str] = ("O",)) -> dict[str, TypeSpec]:
+    """The columns of the Hugging Face dataset and their types (``datasets`` dtypes);
+    ``tags``: the names of the ``ner_tags`` classes."""
     columns: dict[str, TypeSpec] = {"id": "int64", "text": "string", "status": "string"}
     columns.update({spec.name: _KIND_TYPES[spec.kind] for spec in FIELDS})
     columns["provenance"] = {name: "string" for name in FIELD_NAMES}
-    columns["spans"] = [{"start": "int64", "end": "int64", "label": "string"}]
+    columns["spans"] = [{"start": "int64", "end": "int64", "label": "string", "text": "string",
+                         "origin": "string"}]
+    columns["tokens"] = ["string"]
+    columns["ner_tags"] = [ClassNames(tuple(tags))]
     columns["labels"] = {question: ["string"] for question in sorted(questions)}
     return columns
 
 
 def _arrow_type(pa: Any, spec: TypeSpec) -> Any:
+    if isinstance(spec, ClassNames):
+        return pa.int64()
     if isinstance(spec, str):
         return {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64()}[spec]
     if isinstance(spec, list):
@@ -49,12 +72,17 @@ def _yaml_type(spec: TypeSpec, indent: int) -> list[str]:
     pad = " " * indent
     if isinstance(spec, str):
         return [f"{pad}dtype: {spec}"]
+    if isinstance(spec, ClassNames):
+        return [f"{pad}class_label:", f"{pad}  names:",
+                *(f"{pad}    '{i}': {rows.dumps(name)}" for i, name in enumerate(spec.names))]
     if isinstance(spec, list):
         inner = spec[0]
         if isinstance(inner, str):
             return [f"{pad}list: {inner}"]
         if isinstance(inner, dict):
             return [f"{pad}list:", *_yaml_columns(inner, indent)]
+        if isinstance(inner, ClassNames):
+            return [f"{pad}list:", *_yaml_type(inner, indent + 2)]
         raise ValueError("lists of lists are not used in the dataset's columns")
     return [f"{pad}struct:", *_yaml_columns(spec, indent)] if spec else [f"{pad}struct: []"]
 
@@ -63,7 +91,12 @@ _COLUMN_NOTES = {
     "id": "the posting's id in the project", "text": "the cleaned posting (Markdown)",
     "status": "review status: new, reviewed, skipped or flagged",
     "provenance": "per field: accepted, corrected, rejected, machine or none",
-    "spans": "labelled spans, character offsets into `text`",
+    "spans": "labelled spans, character offsets into `text`, with their `text` and `origin` "
+             "(human, or machine: a suggestion a person accepted)",
+    "tokens": "the tokens of `text` (no model: words, numbers and single symbols, cut at "
+              "every span's ends; whitespace left out)",
+    "ner_tags": "the BIO tag of each token (a `ClassLabel`) from `spans`; of overlapping "
+                "spans the longest is tagged, the earlier on a tie",
     "labels": "document labels: the options chosen per question",
 }
 
@@ -81,19 +114,45 @@ def _field_note(spec: FieldSpec) -> str:
     return f"{spec.label}{extra}; null when no value"
 
 
+_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]*\Z")
+
+
+def _scalar(text: str) -> str:
+    """A YAML scalar: as it is when plain (``mit``, ``en``), else quoted."""
+    return text if _PLAIN.match(text) and text.lower() not in _YAML_WORDS else rows.dumps(text)
+
+
+_YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"}
+
+
+def card_metadata(license: str | None, language: str | Sequence[str] | None) -> list[str]:
+    """The card's ``license`` and ``language`` YAML lines, for those given."""
+    lines = [] if license is None else [f"license: {_scalar(license)}"]
+    if language is not None:
+        languages = [language] if isinstance(language, str) else list(language)
+        lines += ["language:", *(f"- {_scalar(code)}" for code in languages)]
+    return lines
+
+
 def dataset_card(counts: Mapping[str, int], paths: Mapping[str, str],
-                 columns: dict[str, TypeSpec]) -> str:
-    """README.md: the YAML ``datasets`` reads (configs, features), then splits and columns."""
+                 columns: dict[str, TypeSpec], *, metadata: Sequence[str] = (),
+                 overlapping: int = 0) -> str:
+    """README.md: the YAML ``datasets`` reads (configs, features), then splits and columns.
+    ``metadata``: more YAML lines (``card_metadata``); ``overlapping``: how many spans
+    ``ner_tags`` leaves out."""
     total = sum(counts.values())
     size = next(name for limit, name in _SIZES if total < limit)
-    yaml = ["---", "pretty_name: Job postings", "task_categories:", "- token-classification",
-            "- text-classification", "tags:", "- job-postings", "size_categories:", f"- {size}",
-            "configs:",
+    yaml = ["---", "pretty_name: Job postings", *metadata, "task_categories:",
+            "- token-classification", "- text-classification", "tags:", "- job-postings",
+            "size_categories:", f"- {size}", "configs:",
             "- config_name: default", "  data_files:"]
     for part, path in paths.items():
         yaml += [f"  - split: {part}", f"    path: {path}"]
     yaml += ["dataset_info:", "  features:", *_yaml_columns(columns, 2)]
     notes = {**{spec.name: _field_note(spec) for spec in FIELDS}, **_COLUMN_NOTES}
+    many = overlapping != 1
+    left = (f"{overlapping} span{'s' if many else ''} overlap{'' if many else 's'} a longer (or "
+            f"earlier) one: {'they are' if many else 'it is'} in `spans` but not in `ner_tags`.")
     body = ["---", "", "# Job postings", "",
             "Job postings cleaned to Markdown, with their fields extracted and checked by people, "
             "exported by Posting Reviewer.", "",
@@ -101,29 +160,53 @@ def dataset_card(counts: Mapping[str, int], paths: Mapping[str, str],
             "```", "", "## Splits", "", "| split | postings |", "|---|---|",
             *(f"| {part} | {counts[part]} |" for part in paths), "", "## Columns", "",
             "| column | meaning |", "|---|---|",
-            *(f"| `{name}` | {notes.get(name, '')} |" for name in columns), ""]
+            *(f"| `{name}` | {notes.get(name, '')} |" for name in columns), "",
+            *([left, ""] if overlapping else [])]
     return "\n".join(yaml + body)
 
 
+def _parquet_schema(columns: dict[str, TypeSpec]) -> Any:
+    """The Parquet schema of ``columns``: with ``datasets`` installed, its own (the features,
+    ``ClassLabel`` included, in the schema's metadata); else plain pyarrow types."""
+    pa = writers.optional_module("pyarrow", "pip install pyarrow")
+    try:
+        datasets = writers.optional_module("datasets", "pip install datasets")
+    except ImportError:
+        return pa.schema([(name, _arrow_type(pa, spec)) for name, spec in columns.items()])
+
+    def feature(spec: TypeSpec) -> Any:
+        if isinstance(spec, ClassNames):
+            return datasets.ClassLabel(names=list(spec.names))
+        if isinstance(spec, str):
+            return datasets.Value(spec)
+        if isinstance(spec, list):
+            return [feature(spec[0])]
+        return {name: feature(sub) for name, sub in spec.items()}
+
+    return datasets.Features({name: feature(spec) for name, spec in columns.items()}).arrow_schema
+
+
 def finish_hf(out: Path, parts: Mapping[str, writers.HfWriter], questions: set[str],
-               parquet: bool) -> list[Path]:
-    """Convert to Parquet if asked, drop empty parts (``datasets`` refuses them), write the card."""
-    columns = hf_features(questions)
+              parquet: bool, license: str | None = None,
+              language: str | Sequence[str] | None = None) -> list[Path]:
+    """Write each part (JSON lines or Parquet, ``ner_tags`` as class ids), drop empty parts
+    (``datasets`` refuses them), write the card."""
+    names = tag_names(label for w in parts.values() for label in w.labels)
+    columns = hf_features(questions, names)
     if parquet and not questions:
         del columns["labels"]  # Parquet cannot store a struct without fields
     kept = {part: w for part, w in parts.items() if w.rows}
-    if parquet:
-        pa = writers.optional_module("pyarrow", "pip install pyarrow")
-        schema = pa.schema([(name, _arrow_type(pa, spec)) for name, spec in columns.items()])
+    schema = _parquet_schema(columns) if parquet else None
+    ids = {name: i for i, name in enumerate(names)}
     for writer in parts.values():
-        if parquet and writer.rows:
-            writer.to_parquet(schema)
-        elif not parquet and not writer.rows:
-            writer.path.unlink()
+        if writer.rows:
+            writer.finish(ids, schema)
+        else:
+            writer.discard()
     paths = {part: w.path.relative_to(out).as_posix() for part, w in kept.items()}
     card = out / "README.md"
-    card.write_text(dataset_card({p: w.rows for p, w in kept.items()}, paths, columns),
-                    encoding="utf-8")
+    overlapping = sum(w.overlapping for w in parts.values())
+    card.write_text(dataset_card({p: w.rows for p, w in kept.items()}, paths, columns,
+                                 metadata=card_metadata(license, language),
+                                 overlapping=overlapping), encoding="utf-8")
     return [w.path for w in kept.values()] + [card]
-
-

@@ -1,5 +1,5 @@
 """One posting record to one row or task of each format: canonical and Prodigy JSONL,
-the Hugging Face row, the Label Studio task and the schema.org JobPosting.
+the Hugging Face row and the Label Studio task (the schema.org JobPosting is ``jsonld``'s).
 
 Pure functions of a record; the writers (``writers``) put the rows in files."""
 
@@ -14,6 +14,7 @@ import orjson
 
 from reviewer.core.export.choices import option_id
 from reviewer.core.export.tokens import token_range, tokenize
+from reviewer.core.export.tokens_bio import Tagged, bio_tags
 from reviewer.core.records import RECORD_KEYS, PostingRecord, SpanRecord
 from reviewer.core.schema import FIELD_NAMES, FIELDS
 
@@ -122,14 +123,20 @@ def hf_value(kind: str, value: Any) -> Any:
     return str(value)
 
 
-def hf_row(record: PostingRecord) -> Row:
-    """One flat row of the Hugging Face dataset."""
+def hf_row(record: PostingRecord, tagged: Tagged | None = None) -> Row:
+    """One flat row of the Hugging Face dataset: every span with its text and origin, and
+    the tokens with their BIO tags (``tokens_bio``; ``tagged``: already worked out). The
+    tags are names here; the writer turns them into the ids of the ``ClassLabel``."""
     row: Row = {"id": record["id"], "text": record["text"], "status": record["status"]}
     row.update({spec.name: hf_value(spec.kind, record["fields"].get(spec.name))
                 for spec in FIELDS})
     row["provenance"] = {name: record["provenance"].get(name, "none") for name in FIELD_NAMES}
-    row["spans"] = [{"start": s["start"], "end": s["end"], "label": s["label"]}
-                    for s in record["spans"]]
+    row["spans"] = [{"start": s["start"], "end": s["end"], "label": s["label"],
+                     "text": s["text"], "origin": s["origin"]} for s in record["spans"]]
+    if tagged is None:
+        tagged = bio_tags(record["text"], record["spans"])
+    row["tokens"] = [token["text"] for token in tagged.tokens]
+    row["ner_tags"] = tagged.tags
     row["labels"] = {question: list(options) for question, options in record["labels"].items()}
     return row
 
@@ -159,65 +166,3 @@ def labelstudio_task(record: PostingRecord) -> Row:
         version = "posting-reviewer" + (f" ({', '.join(stages)})" if stages else "")
         task["predictions"] = [{"model_version": version, "result": machine}]
     return task
-
-
-EMPLOYMENT_TYPE = {"full_time": "FULL_TIME", "part_time": "PART_TIME", "contract": "CONTRACTOR",
-                   "temporary": "TEMPORARY", "internship": "INTERN"}
-
-
-CREDENTIAL = {"high_school": "high school", "associate": "associate degree",
-              "bachelor": "bachelor degree", "master": "postgraduate degree",
-              "doctorate": "postgraduate degree"}
-
-
-def _lines(value: Any) -> str:
-    return "\n".join(str(item) for item in value or [])
-
-
-def jsonld_posting(record: PostingRecord) -> Row:
-    """A schema.org JobPosting from the final fields; only properties that have a value.
-
-    schema.org has no property for preferred qualifications: they follow the required
-    ones in ``qualifications``, each line starting "Preferred: ".
-    """
-    f = record["fields"]
-    out: Row = {"@context": "https://schema.org", "@type": "JobPosting"}
-    simple = {"title": "title", "date_posted": "datePosted", "valid_through": "validThrough"}
-    out.update({prop: f[name] for name, prop in simple.items() if f.get(name)})
-    if f.get("company"):
-        out["hiringOrganization"] = {"@type": "Organization", "name": f["company"]}
-    if f.get("locations"):
-        out["jobLocation"] = [{"@type": "Place", "address": {"@type": "PostalAddress",
-                                                             "addressLocality": place}}
-                              for place in f["locations"]]
-    if f.get("remote") == "remote":
-        out["jobLocationType"] = "TELECOMMUTE"
-    if f.get("employment_type") in EMPLOYMENT_TYPE:
-        out["employmentType"] = EMPLOYMENT_TYPE[f["employment_type"]]
-    if f.get("requisition_id"):
-        out["identifier"] = {"@type": "PropertyValue", "name": f.get("company") or "requisition",
-                             "value": f["requisition_id"]}
-    salary = f.get("salary") or {}
-    amount = {prop: salary[key] for key, prop in (("min", "minValue"), ("max", "maxValue"))
-              if salary.get(key) is not None}
-    if amount:
-        if salary.get("period"):
-            amount["unitText"] = str(salary["period"]).upper()
-        out["baseSalary"] = {"@type": "MonetaryAmount",
-                             "value": {"@type": "QuantitativeValue", **amount}}
-        if salary.get("currency"):
-            out["baseSalary"]["currency"] = salary["currency"]
-    if f.get("experience_years") is not None:
-        out["experienceRequirements"] = {"@type": "OccupationalExperienceRequirements",
-                                         "monthsOfExperience": f["experience_years"] * 12}
-    if f.get("education") in CREDENTIAL:
-        out["educationRequirements"] = {"@type": "EducationalOccupationalCredential",
-                                        "credentialCategory": CREDENTIAL[f["education"]]}
-    qualifications = [str(q) for q in f.get("required_qualifications") or []]
-    qualifications += [f"Preferred: {q}" for q in f.get("preferred_qualifications") or []]
-    texts = {"responsibilities": _lines(f.get("responsibilities")),
-             "qualifications": "\n".join(qualifications),
-             "skills": _lines(f.get("skills")), "jobBenefits": _lines(f.get("benefits"))}
-    out.update({prop: text for prop, text in texts.items() if text})
-    out["description"] = record["text"]
-    return out

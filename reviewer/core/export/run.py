@@ -18,22 +18,26 @@ from __future__ import annotations
 import copy
 import os
 import shutil
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeAlias
 
-from reviewer.core.export import rows, writers
+from reviewer.core.export import formats_more, jsonld, rows, writers
 from reviewer.core.export.card import finish_hf
 from reviewer.core.export.choices import Choices
 from reviewer.core.export.labelstudio import CONFIG_SUFFIX, LabelStudioTasks, config_path
 from reviewer.core.export.splits import assign_split, check_split, plan_split
+from reviewer.core.export.tokens_bio import ConllWriter
 from reviewer.core.labels import Question
 from reviewer.core.records import PostingRecord, bad_spans
 
-FORMATS = ("jsonl", "csv", "hf", "prodigy", "labelstudio", "spacy", "jsonld")
+FORMATS = ("jsonl", "csv", "hf", "prodigy", "labelstudio", "spacy", "conll", "doccano", "argilla",
+           *jsonld.FORMATS)
 EXTENSIONS = {"jsonl": "jsonl", "csv": "csv", "hf": "jsonl", "prodigy": "jsonl",
-              "labelstudio": "json", "spacy": "spacy", "jsonld": "jsonld"}
+              "conll": "conll", "doccano": "jsonl", "argilla": "jsonl",
+              "labelstudio": "json", "spacy": "spacy", "jsonld": "jsonld", jsonld.PAGES: "html"}
 Records: TypeAlias = "Iterable[PostingRecord] | Callable[[], Iterable[PostingRecord]]"
 
 
@@ -45,7 +49,11 @@ class ExportSummary:
     counts: dict[str, int]
     files: list[Path] = field(default_factory=list)
     dropped_spans: int = 0  # offsets that did not hold their text (or lay outside it)
-    unaligned_spans: int = 0  # spaCy only: spans no token boundary could hold
+    unaligned_spans: int = 0  # token formats: spans that hold no token (whitespace only)
+    overlapping_spans: int = 0  # hf and conll: spans the BIO tags leave out (they overlap)
+    # JSON-LD only: posting id -> the properties Google requires that it lacks
+    missing: dict[int, list[str]] = field(default_factory=dict)
+    left_out: int = 0  # JSON-LD with strict: the postings not written for lacking them
 
     @property
     def total(self) -> int:
@@ -56,7 +64,13 @@ class ExportSummary:
         parts = ", ".join(f"{name} {n:,}" for name, n in self.counts.items())
         text = f"{self.total:,} postings as {self.fmt} ({parts}) to {len(self.files)} file(s)"
         left = [f"{n:,} {what}" for n, what in ((self.dropped_spans, "bad spans dropped"),
-                (self.unaligned_spans, "spans off token boundaries skipped")) if n]
+                (self.unaligned_spans, "spans off token boundaries skipped"),
+                (self.overlapping_spans, "overlapping spans left untagged")) if n]
+        if self.missing:
+            lacking = Counter(prop for props in self.missing.values() for prop in props)
+            left.append(f"{len(self.missing):,} postings "
+                        f"{'left out for lacking' if self.left_out else 'lack'} properties Google "
+                        "requires (" + ", ".join(f"{p} {n:,}" for p, n in lacking.items()) + ")")
         return text + (": " + ", ".join(left) if left else "")
 
 
@@ -103,13 +117,15 @@ def drop_bad_spans(record: PostingRecord) -> tuple[PostingRecord, int]:
 
 
 def _check_args(records: Records, fmt: str, split: Mapping[str, float] | None,
-                stratify: str | None, parquet: bool, raw_cells: bool) -> None:
+                stratify: str | None, parquet: bool, raw_cells: bool, strict: bool) -> None:
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    if parquet and fmt != "hf":
-        raise ValueError("parquet=True applies to the hf format only")
+    if parquet and fmt not in ("hf", "csv"):
+        raise ValueError("parquet=True applies to the hf and csv formats only")
     if raw_cells and fmt != "csv":
         raise ValueError("raw_cells=True applies to the csv format only")
+    if strict and fmt not in jsonld.FORMATS:
+        raise ValueError("strict=True applies to the jsonld formats only")
     if split is not None:
         check_split(split)
     if stratify is not None:
@@ -121,19 +137,30 @@ def _check_args(records: Records, fmt: str, split: Mapping[str, float] | None,
 
 
 def _open(fmt: str, path: Path, questions: set[str], parquet: bool,
-          raw_cells: bool, tasks: LabelStudioTasks, choices: Choices) -> writers.PartWriter:
+          raw_cells: bool, tasks: LabelStudioTasks, choices: Choices,
+          schema: Sequence[Question] | None = None) -> writers.PartWriter:
     """The writer of one part; ``choices`` is shared by the parts, so that each offers
     every option the export has, whichever part its postings went to."""
     if fmt == "hf":
         return writers.HfWriter(path.with_suffix(".parquet") if parquet else path, questions,
                                 parquet)
     if fmt == "csv":
+        if parquet:
+            return formats_more.CsvParquetWriter(path, questions)
         return writers.CsvWriter(path, raw_cells)
+    if fmt == "conll":
+        return ConllWriter(path)
+    if fmt == "doccano":
+        return formats_more.LinesWriter(path, formats_more.doccano_line)
+    if fmt == "argilla":
+        return formats_more.LinesWriter(path, formats_more.ArgillaRecords(schema).record)
     if fmt == "spacy":
         return writers.SpacyWriter(path, choices)
     if fmt in ("labelstudio", "jsonld"):
-        item = tasks.task if fmt == "labelstudio" else rows.jsonld_posting
+        item = tasks.task if fmt == "labelstudio" else jsonld.job_posting
         return writers.JsonArrayWriter(path, item)
+    if fmt == jsonld.PAGES:
+        return jsonld.PageWriter(path)
     if fmt == "prodigy":
         return writers.JsonLinesWriter(path, rows.prodigy_task, choices)
     return writers.JsonLinesWriter(path, rows.canonical_row)
@@ -141,7 +168,9 @@ def _open(fmt: str, path: Path, questions: set[str], parquet: bool,
 
 def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | None = None,
            stratify: str | None = None, parquet: bool = False, raw_cells: bool = False,
-           schema: Sequence[Question] | None = None) -> ExportSummary:
+           schema: Sequence[Question] | None = None, strict: bool = False,
+           license: str | None = None,
+           language: str | Sequence[str] | None = None) -> ExportSummary:
     """Write ``records`` in ``fmt`` to ``out``, whole or split into parts.
 
     ``out`` is the file written, unless there is a split (then each part goes to
@@ -153,14 +182,28 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
 
     CSV cells a spreadsheet would run as formulas (starting with ``=``, ``+``, ``-``,
     ``@``, a tab or a carriage return) get a leading ``'``, as OWASP advises;
-    ``raw_cells`` (csv only) writes every cell as the exact text instead.
+    ``raw_cells`` (csv only) writes every cell as the exact text instead. ``parquet``
+    writes the hf parts, or the csv table (``formats_more``: typed columns, lists as list
+    columns, exact text), as Parquet; a split csv then has ``out/<part>.parquet``.
 
     ``labelstudio`` also writes the labeling config the tasks fit (see ``labelstudio``):
     ``<out>.config.xml`` beside the file, or ``config.xml`` in a split's folder. Its
     questions and span labels are those of the records; ``schema`` (the project's label
-    schema, used by this format only) adds every question and option it has.
+    schema) adds every question and option it has. ``argilla`` uses ``schema`` too, to
+    answer its single-choice questions with the option.
+
+    ``hf`` and ``conll`` tag tokens (``tokens_bio``): spans that hold no token are counted
+    in ``unaligned_spans``, spans the BIO tags leave out (they overlap a longer one) in
+    ``overlapping_spans``. ``license`` and ``language`` (a code or a list, hf only) go in
+    the dataset card's YAML.
+
+    ``jsonld`` and ``jsonld-html`` (a folder of HTML pages, ``<id>.html``, one folder a part
+    with a split) report each posting that lacks a property Google requires in
+    ``ExportSummary.missing``; ``strict`` leaves those postings out (``left_out``).
     """
-    _check_args(records, fmt, split, stratify, parquet, raw_cells)
+    _check_args(records, fmt, split, stratify, parquet, raw_cells, strict)
+    if (license is not None or language is not None) and fmt != "hf":
+        raise ValueError("license and language (of the dataset card) apply to the hf format only")
     if parquet:
         writers.optional_module("pyarrow.parquet", "pip install pyarrow")  # fail before writing
     if fmt == "spacy":
@@ -171,14 +214,19 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
             plan = plan_split(records(), split, stratify)
         records = records()
     parts = list(split) if split else ["train" if fmt == "hf" else "all"]
-    folder = fmt == "hf" or split is not None
+    folder = fmt in ("hf", jsonld.PAGES) or split is not None
     base = out / "data" if fmt == "hf" else out
     if folder:
         base.mkdir(parents=True, exist_ok=True)
     questions: set[str] = set()
     tasks, choices = LabelStudioTasks(schema), Choices()
-    by_part = {part: _open(fmt, base / f"{part}.{EXTENSIONS[fmt]}" if folder else out,
-                           questions, parquet, raw_cells, tasks, choices) for part in parts}
+    paths = {part: base / f"{part}.{EXTENSIONS[fmt]}" if folder else out for part in parts}
+    if fmt == jsonld.PAGES:  # a folder of pages, one a part with a split
+        paths = {part: out / part if split else out for part in parts}
+    if fmt == "csv" and parquet and split:
+        paths = {part: base / f"{part}.parquet" for part in parts}
+    by_part = {part: _open(fmt, paths[part], questions, parquet, raw_cells, tasks, choices,
+                           schema) for part in parts}
     summary = ExportSummary(fmt, dict.fromkeys(parts, 0))
     try:
         for record in records:
@@ -190,17 +238,23 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
             else:
                 part = assign_split(record, split) if split else parts[0]
             clean, dropped = drop_bad_spans(record)
+            if fmt in jsonld.FORMATS and (missing := jsonld.record_missing(clean)):
+                summary.missing[clean["id"]] = missing
+                if strict:
+                    summary.left_out += 1
+                    continue
             summary.dropped_spans += dropped
             summary.unaligned_spans += by_part[part].write(clean)
             summary.counts[part] += 1
     finally:
         for writer in by_part.values():
             writer.close()
+    summary.overlapping_spans = sum(getattr(w, "overlapping", 0) for w in by_part.values())
     if fmt == "hf":
         hf = {part: w for part, w in by_part.items() if isinstance(w, writers.HfWriter)}
-        summary.files = finish_hf(out, hf, questions, parquet)
+        summary.files = finish_hf(out, hf, questions, parquet, license, language)
     else:
-        summary.files = [base / f"{part}.{EXTENSIONS[fmt]}" for part in parts] if folder else [out]
+        summary.files = list(paths.values())
     if fmt == "labelstudio":
         summary.files.append(tasks.write_config(config_path(out, folder)))
     return summary

@@ -6,11 +6,11 @@ so no format but spaCy's holds the dataset in memory. Every record reaching a
 writer has already had its bad spans dropped (``text[start:end] == span text``).
 
 Writers share one small protocol: ``write(record)`` returns how many of the
-record's spans it could not write (spaCy and Prodigy skip the spans that hold no
-token), ``close()`` finishes the file. The formats that list every option of each
-document-label question (Prodigy's ``options``, spaCy's 0.0 categories) learn them in
-a ``choices.Choices`` and use it on ``close()``; the writers of the parts of one export
-may share one, so that every part lists the same options.
+record's spans it could not write (spaCy, Prodigy, the Hugging Face tags and CoNLL
+skip the spans that hold no token), ``close()`` finishes the file. The formats that list
+every option of each document-label question (Prodigy's ``options``, spaCy's 0.0
+categories) learn them in a ``choices.Choices`` and use it on ``close()``; the writers of
+the parts of one export may share one, so that every part lists the same options.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import importlib
 import json
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import ModuleType
 from typing import IO, Any, Protocol
@@ -30,6 +30,7 @@ import orjson
 
 from reviewer.core.export.choices import Choices
 from reviewer.core.export.rows import SALARY_KEYS, Row, dumps, hf_row, prodigy_task
+from reviewer.core.export.tokens_bio import bio_tags
 from reviewer.core.records import PostingRecord
 from reviewer.core.schema import FIELDS
 
@@ -49,57 +50,59 @@ def optional_module(name: str, install: str) -> ModuleType:
                           f"run `{install}`") from exc
 
 
-
-
-
-
-
-
-
-
 # -- canonical and Prodigy JSONL, and the Hugging Face row -------------------------------------
 
 
-
-
-
-
-
-
-
-
 class HfWriter:
-    """Rows of one part as JSON lines; with Parquet, first to an anonymous temporary file,
-    converted once every part is written and the label questions (columns) are known."""
+    """Rows of one part, first to an anonymous temporary file: the ids of the ``ner_tags``
+    (and, for Parquet, the label columns) are known only once every part is written.
+    ``labels`` and ``overlapping`` gather the span labels seen and the spans the tags leave
+    out; ``finish`` writes the part, ``discard`` drops an empty one."""
 
     def __init__(self, path: Path, questions: set[str], parquet: bool) -> None:
         self.path, self.rows, self._questions, self._parquet = path, 0, questions, parquet
-        if parquet:  # held open until to_parquet(): closing would delete it
-            self._file: IO[str] = tempfile.TemporaryFile(  # noqa: SIM115
-                "w+", encoding="utf-8", dir=path.parent)
-        else:
-            self._file = path.open("w", encoding="utf-8")
+        self.labels: set[str] = set()
+        self.overlapping = 0
+        self._file: IO[str] = tempfile.TemporaryFile(  # noqa: SIM115 (closed by finish())
+            "w+", encoding="utf-8", dir=path.parent)
 
     def write(self, record: PostingRecord) -> int:
-        row = hf_row(record)
+        tagged = bio_tags(record["text"], record["spans"])
+        row = hf_row(record, tagged)
         self._questions.update(row["labels"])
+        self.labels.update(s["label"] for s in record["spans"])
+        self.overlapping += tagged.overlapping
         self._file.write(dumps(row) + "\n")
         self.rows += 1
-        return 0
+        return tagged.untaggable
 
     def close(self) -> None:
-        if not self._parquet:
-            self._file.close()
+        self._file.flush()  # held open until finish(): closing would delete it
 
-    def to_parquet(self, schema: Any, batch: int = 1000) -> None:
-        """Write the rows to ``self.path`` as Parquet, in batches, with a pyarrow ``schema``."""
-        pa = optional_module("pyarrow", "pip install pyarrow")
-        pq = optional_module("pyarrow.parquet", "pip install pyarrow")
-        self._file.seek(0)
-        with pq.ParquetWriter(self.path, schema) as out:
-            for rows in iter_lines(self._file, batch):
-                out.write_table(pa.Table.from_pylist(rows, schema=schema))
+    def discard(self) -> None:
         self._file.close()
+
+    def finish(self, tag_ids: Mapping[str, int], schema: Any = None, batch: int = 1000) -> None:
+        """Write the rows to ``self.path``, ``ner_tags`` as ids of ``tag_ids``: as JSON lines,
+        or as Parquet in batches with a pyarrow ``schema``."""
+        try:
+            self._file.seek(0)
+            if schema is None:
+                with self.path.open("w", encoding="utf-8") as out:
+                    for line in self._file:
+                        row = orjson.loads(line)
+                        row["ner_tags"] = [tag_ids[tag] for tag in row["ner_tags"]]
+                        out.write(dumps(row) + "\n")
+                return
+            pa = optional_module("pyarrow", "pip install pyarrow")
+            pq = optional_module("pyarrow.parquet", "pip install pyarrow")
+            with pq.ParquetWriter(self.path, schema) as parquet:
+                for rows in iter_lines(self._file, batch):
+                    for row in rows:
+                        row["ner_tags"] = [tag_ids[tag] for tag in row["ner_tags"]]
+                    parquet.write_table(pa.Table.from_pylist(rows, schema=schema))
+        finally:
+            self._file.close()
 
 
 class JsonLinesWriter:
@@ -146,16 +149,6 @@ class JsonLinesWriter:
 
 
 # -- Label Studio and JSON-LD: one JSON array, written item by item --------------------------------
-
-
-
-
-
-
-
-
-
-
 
 
 class JsonArrayWriter:

@@ -172,13 +172,14 @@ def test_split_writes_one_file_a_part(tmp_path: Path) -> None:
 def test_bad_arguments() -> None:
     with pytest.raises(ValueError, match="unknown export format"):
         export([], "xml", Path("x"))
-    with pytest.raises(ValueError, match="hf format only"):
+    with pytest.raises(ValueError, match="hf and csv formats only"):
         export([], "jsonl", Path("x"), parquet=True)
     with pytest.raises(ValueError, match="stratify needs a split"):
         export(sample, "jsonl", Path("x"), stratify="quality")
     with pytest.raises(ValueError, match="function that returns"):
         export(sample(), "jsonl", Path("x"), split={"a": 0.5, "b": 0.5}, stratify="quality")
-    assert len(FORMATS) == 7
+    assert {"jsonl", "csv", "hf", "prodigy", "labelstudio", "spacy", "jsonld", "conll",
+            "doccano", "argilla"} <= set(FORMATS)
 
 
 # -- CSV ----------------------------------------------------------------------------------------
@@ -429,7 +430,7 @@ def test_jsonld_job_postings(tmp_path: Path) -> None:
     assert first["title"] == "Senior Data Engineer"
     assert first["hiringOrganization"] == {"@type": "Organization", "name": "Acme Ltd"}
     assert first["jobLocation"] == [{"@type": "Place", "address": {
-        "@type": "PostalAddress", "addressLocality": "Leeds, UK"}}]
+        "@type": "PostalAddress", "addressLocality": "Leeds", "addressCountry": "GB"}}]
     assert first["employmentType"] == "FULL_TIME" and first["datePosted"] == "2024-05-01"
     assert first["baseSalary"] == {"@type": "MonetaryAmount", "currency": "GBP", "value": {
         "@type": "QuantitativeValue", "minValue": 50000, "maxValue": 65000, "unitText": "YEAR"}}
@@ -438,9 +439,11 @@ def test_jsonld_job_postings(tmp_path: Path) -> None:
     assert first["qualifications"] == "SQL\nPreferred: dbt"
     assert first["skills"] == "Python\nSQL" and first["responsibilities"] == "Build pipelines"
     assert first["identifier"]["value"] == "R-1"
-    assert first["description"] == T1
+    assert first["description"] == ("<h1>Senior Data Engineer</h1><p>Acme Ltd is hiring in "
+                                    "Leeds, UK.</p><ul><li>Build pipelines</li></ul>")
     assert "jobLocationType" not in first and "jobBenefits" not in first
     assert fifth["jobLocationType"] == "TELECOMMUTE" and fifth["employmentType"] == "INTERN"
+    assert "applicantLocationRequirements" not in fifth  # remote, and no place to say where
     assert fifth["baseSalary"]["value"] == {"@type": "QuantitativeValue", "minValue": 20,
                                             "unitText": "HOUR"}
     assert set(sixth) == {"@context", "@type", "description"}

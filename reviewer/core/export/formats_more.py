@@ -1,0 +1,215 @@
+"""More formats for annotation tools: doccano's JSONL, Argilla's record dicts, and the CSV
+table as Parquet.
+
+**doccano** (``doccano_line``), its JSONL import for a sequence-labelling project, one
+posting a line::
+
+    {"id": 7, "text": "...", "label": [[start, end, "LABEL"], ...],
+     "cats": ["question=option", ...], "status": "reviewed", "source": "..."}
+
+``label`` holds every span as ``[start, end, label]`` (character offsets, ``text[start:end]``
+in Python, overlapping spans included); doccano keeps every key besides ``text`` and
+``label`` as the example's metadata. ``cats`` are the document labels named
+``question=option``. A span of no character (doccano refuses them) is left out and counted.
+
+**Argilla** (``ArgillaRecords``), one ``rg.Record`` dict a line (Argilla 2.x, what
+``Record.to_dict`` gives and ``Record.from_dict`` reads)::
+
+    {"id": "7", "fields": {"text": "..."},
+     "metadata": {"posting_id": 7, "status": "reviewed", "source": "..."},
+     "suggestions": {"spans": {"value": [{"start", "end", "label"}, ...], "score": null,
+                               "agent": "posting-reviewer"}},
+     "responses": {"spans": [{"value": [...], "user_id": "...", "status": "submitted"}],
+                   "<question>": [{"value": "option" or ["option", ...], ...}]},
+     "vectors": {}}
+
+The span question is ``spans`` over the text field ``text``. Its suggestion holds the
+spans the machine suggested (and a person accepted); the response holds every span of
+the posting and each document question answered: a single-choice question of the label
+schema (an ``rg.LabelQuestion``) with the option, any other (an ``rg.MultiLabelQuestion``)
+with the list. A posting a person worked on gets responses ``submitted`` (reviewed or
+flagged) or ``discarded`` (skipped); one not reviewed gets a ``draft`` when a person
+labelled something, else none. ``user_id`` is one fixed id (``ARGILLA_USER``), the records
+not saying who reviewed: give the responses the id of a user of your Argilla before
+logging them. Question names are made ones Argilla accepts (``argilla_name``).
+
+**CSV as Parquet** (``CsvParquetWriter``): the CSV export's columns in the same order,
+typed: numbers as floats (the id an integer), lists (list fields, ``labels__<question>``)
+as list columns, ``spans`` as a list of ``{start, end, label, text, origin}``, ``metadata``
+as a JSON string (its keys vary), a missing value as null. Cells are the exact text: Parquet
+is not read as formulas, so nothing gets a leading ``'``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tempfile
+import uuid
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from reviewer.core.export.choices import option_id
+from reviewer.core.export.rows import SALARY_KEYS, Row, dumps, hf_value
+from reviewer.core.export.writers import CSV_TAIL, csv_head, iter_lines, optional_module
+from reviewer.core.labels import Question
+from reviewer.core.records import PostingRecord
+from reviewer.core.schema import FIELDS
+
+AGENT = "posting-reviewer"
+ARGILLA_USER = str(uuid.uuid5(uuid.NAMESPACE_URL, "posting-reviewer"))
+SPAN_QUESTION, TEXT_FIELD = "spans", "text"
+_RESPONSE = {"reviewed": "submitted", "flagged": "submitted", "skipped": "discarded"}
+
+
+class LinesWriter:
+    """One JSON object a line from ``row``, which also says how many spans it left out."""
+
+    def __init__(self, path: Path, row: Callable[[PostingRecord], tuple[Row, int]]) -> None:
+        self._file = path.open("w", encoding="utf-8")
+        self._row = row
+
+    def write(self, record: PostingRecord) -> int:
+        row, left_out = self._row(record)
+        self._file.write(dumps(row) + "\n")
+        return left_out
+
+    def close(self) -> None:
+        self._file.close()
+
+
+# -- doccano ------------------------------------------------------------------------------------
+
+
+def doccano_line(record: PostingRecord) -> tuple[Row, int]:
+    """A doccano sequence-labelling line, and how many spans of no character it left out."""
+    spans = [[s["start"], s["end"], s["label"]] for s in record["spans"] if s["start"] < s["end"]]
+    line: Row = {"id": record["id"], "text": record["text"], "label": spans,
+                 "cats": [option_id(question, option)
+                          for question, chosen in record["labels"].items() for option in chosen],
+                 "status": record["status"], "source": record["source"]}
+    return line, len(record["spans"]) - len(spans)
+
+
+# -- Argilla ------------------------------------------------------------------------------------
+
+
+def argilla_name(question: str) -> str:
+    """A question's name as Argilla accepts it (lower-case letters, digits, ``_`` and ``-``):
+    itself when it is one, else cleaned with a short hash of the name, so that names never
+    collide; never ``spans`` or ``text`` (the span question and the text field)."""
+    safe = re.sub(r"[^a-z0-9_-]+", "_", question.lower()).strip("_")
+    if (safe == question and len(safe) <= 60 and re.search("[a-z0-9]", safe)
+            and safe not in (SPAN_QUESTION, TEXT_FIELD)):
+        return question
+    digest = hashlib.sha256(question.encode("utf-8")).hexdigest()[:8]
+    return f"{safe[:60] or 'question'}-{digest}"
+
+
+class ArgillaRecords:
+    """Argilla record dicts; ``schema`` (the label schema) tells the single-choice questions."""
+
+    def __init__(self, schema: Sequence[Question] | None = None) -> None:
+        self._single = {q.name for q in schema or () if q.kind == "single"}
+
+    def record(self, record: PostingRecord) -> tuple[Row, int]:
+        """One record dict (no span is left out: Argilla keeps overlapping ones)."""
+        spans = [{"start": s["start"], "end": s["end"], "label": s["label"]}
+                 for s in record["spans"]]
+        machine = [span for span, s in zip(spans, record["spans"], strict=True)
+                   if s["origin"] == "machine"]
+        labels = {question: chosen for question, chosen in record["labels"].items() if chosen}
+        row: Row = {"id": str(record["id"]), "fields": {TEXT_FIELD: record["text"]},
+                    "metadata": {"posting_id": record["id"], "status": record["status"],
+                                 "source": record["source"]},
+                    "suggestions": {}, "responses": {}, "vectors": {}}
+        if machine:
+            stages = sorted({m["stage"] for m in record["machine"].values() if m.get("stage")})
+            agent = AGENT + (f" ({', '.join(stages)})" if stages else "")
+            row["suggestions"][SPAN_QUESTION] = {"value": machine, "score": None, "agent": agent}
+        human = labels or len(machine) < len(spans)
+        if record["status"] in _RESPONSE or human:
+            status = _RESPONSE.get(record["status"], "draft")
+
+            def answer(value: Any) -> list[Row]:
+                return [{"value": value, "user_id": ARGILLA_USER, "status": status}]
+
+            row["responses"][SPAN_QUESTION] = answer(spans)
+            for question, chosen in labels.items():
+                single = question in self._single and len(chosen) == 1
+                row["responses"][argilla_name(question)] = answer(
+                    chosen[0] if single else list(chosen))
+        return row, 0
+
+
+# -- CSV as Parquet -----------------------------------------------------------------------------
+
+
+def _table_types(pa: Any, questions: Sequence[str]) -> list[tuple[str, Any]]:
+    """The Parquet columns of the flat table: the CSV's, typed."""
+    text, number, items = pa.string(), pa.float64(), pa.list_(pa.string())
+    kinds = {"number": number, "list": items}
+    types: dict[str, Any] = {"id": pa.int64()}
+    for spec in FIELDS:
+        if spec.kind == "salary":
+            types.update({f"salary_{key}": number if key in ("min", "max") else text
+                          for key in SALARY_KEYS})
+        else:
+            types[spec.name] = kinds.get(spec.kind, text)
+    span = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("label", text),
+                      ("text", text), ("origin", text)])
+    types["spans"] = pa.list_(span)
+    names = [*csv_head(), *(f"labels__{q}" for q in questions), *CSV_TAIL]
+    return [(name, types.get(name, items if name.startswith("labels__") else text))
+            for name in names]
+
+
+def _table_row(record: PostingRecord) -> Row:
+    """The flat row of a record, its labels still one mapping."""
+    row: Row = {key: record[key] for key in ("id", "source", "raw_hash", "status", "text")}
+    for spec in FIELDS:
+        value = hf_value(spec.kind, record["fields"].get(spec.name))
+        if spec.kind == "salary":
+            row.update({f"salary_{key}": (value or {}).get(key) for key in SALARY_KEYS})
+        else:
+            row[spec.name] = value
+        row[f"{spec.name}__provenance"] = record["provenance"].get(spec.name, "none")
+    row["labels"] = record["labels"]
+    row["spans"] = [dict(s) for s in record["spans"]]
+    row.update({key: record[key] for key in ("comment", "imported_at", "updated_at")})
+    row["metadata"] = dumps(record["metadata"])
+    return row
+
+
+class CsvParquetWriter:
+    """The flat table as Parquet. The label columns are known only once every record has
+    been seen: rows wait in an anonymous temporary file beside the output. The parts of
+    one export share ``questions``, so that every part has the same columns."""
+
+    def __init__(self, path: Path, questions: set[str] | None = None) -> None:
+        self._path = path
+        self._spool: IO[str] = tempfile.TemporaryFile(  # noqa: SIM115 (closed by close())
+            "w+", encoding="utf-8", dir=path.parent)
+        self._questions: set[str] = set() if questions is None else questions
+
+    def write(self, record: PostingRecord) -> int:
+        self._questions.update(record["labels"])
+        self._spool.write(dumps(_table_row(record)) + "\n")
+        return 0
+
+    def close(self, batch: int = 1000) -> None:
+        pa = optional_module("pyarrow", "pip install pyarrow")
+        pq = optional_module("pyarrow.parquet", "pip install pyarrow")
+        questions = sorted(self._questions)
+        schema = pa.schema(_table_types(pa, questions))
+        try:
+            self._spool.seek(0)
+            with pq.ParquetWriter(self._path, schema) as out:
+                for rows in iter_lines(self._spool, batch):
+                    for row in rows:
+                        labels = row.pop("labels")
+                        row.update({f"labels__{q}": labels.get(q) for q in questions})
+                    out.write_table(pa.Table.from_pylist(rows, schema=schema))
+        finally:
+            self._spool.close()

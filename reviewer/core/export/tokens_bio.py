@@ -1,0 +1,116 @@
+"""BIO tags over a posting's tokens, for the token-level formats: the Hugging Face folder's
+``tokens``/``ner_tags`` columns and CoNLL-2003 files.
+
+Tokens are ``tokens.tokenize``'s (no model), cut at every span's ends so that each span
+starts and ends on a token boundary, with the whitespace tokens left out. A span is tagged
+``B-LABEL`` on its first token and ``I-LABEL`` on the others; a token in no span is ``O``.
+BIO tags cannot hold overlapping spans: the longest (in characters) is tagged, the earlier
+on a tie, and the spans it overlaps are counted (``Tagged.overlapping``). A span of
+whitespace only holds no token and is counted too (``Tagged.untaggable``).
+
+A CoNLL-2003 file (``ConllWriter``) has one line a token in four space-separated columns,
+``TOKEN -X- _ TAG`` (the part-of-speech and chunk columns unknown), a ``-DOCSTART- -X- O
+O`` line opening each posting (the document line spaCy's converter splits on), and a blank
+line after each sentence. A sentence ends at a line break and after a full stop, question
+or exclamation mark followed by whitespace, never inside a span. Whitespace in a label
+becomes ``_`` (a column holds no space).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from reviewer.core.export.tokens import Token, token_range, tokenize
+from reviewer.core.records import PostingRecord, SpanRecord
+
+OUTSIDE = "O"
+DOCSTART = "-DOCSTART- -X- O O"
+SENTENCE_ENDS = frozenset(".!?。！？…")
+
+
+class Tagged(NamedTuple):
+    """The tokens of a text that are not whitespace, and their BIO tags."""
+
+    tokens: list[Token]
+    tags: list[str]
+    untaggable: int  # spans that hold no token (whitespace only)
+    overlapping: int  # spans left untagged: they overlap a longer (or earlier) one
+
+
+def bio_tags(text: str, spans: Sequence[SpanRecord]) -> Tagged:
+    """The tokens of ``text`` and their BIO tags from ``spans`` (offsets into ``text``)."""
+    every = tokenize(text, (x for s in spans for x in (s["start"], s["end"])))
+    words = [t for t in every if not t["text"].isspace()]
+    starts = [t["start"] for t in words]
+    held: list[tuple[int, int, int, str]] = []  # (-length, start, first token, last token)
+    ranges: dict[int, tuple[int, int]] = {}
+    untaggable = 0
+    for i, s in enumerate(spans):
+        found = token_range(words, starts, s["start"], s["end"])
+        if found is None:
+            untaggable += 1
+        else:
+            ranges[i] = found
+            held.append((s["start"] - s["end"], s["start"], i, s["label"]))
+    tags = [OUTSIDE] * len(words)
+    overlapping = 0
+    for _length, _start, i, label in sorted(held):
+        first, last = ranges[i]
+        if any(tag != OUTSIDE for tag in tags[first:last + 1]):
+            overlapping += 1
+            continue
+        tags[first] = f"B-{label}"
+        tags[first + 1:last + 1] = [f"I-{label}"] * (last - first)
+    return Tagged(words, tags, untaggable, overlapping)
+
+
+def tag_names(labels: Iterable[str]) -> list[str]:
+    """Every tag of the span ``labels``: ``O``, then ``B-`` and ``I-`` of each label, sorted."""
+    return [OUTSIDE, *(f"{bi}-{label}" for label in sorted(set(labels)) for bi in "BI")]
+
+
+def conll_tag(tag: str) -> str:
+    """A tag as a CoNLL column: its whitespace as ``_``."""
+    return re.sub(r"\s+", "_", tag)
+
+
+def _ends_sentence(text: str, token: Token, following: Token) -> bool:
+    gap = text[token["end"]:following["start"]]
+    return "\n" in gap or (bool(gap) and token["text"] in SENTENCE_ENDS)
+
+
+def conll_sentences(text: str, tagged: Tagged) -> list[list[str]]:
+    """The CoNLL lines of a tagged text, one list a sentence."""
+    sentences: list[list[str]] = []
+    current: list[str] = []
+    words, tags = tagged.tokens, tagged.tags
+    for i, (token, tag) in enumerate(zip(words, tags, strict=True)):
+        current.append(f"{token['text']} -X- _ {conll_tag(tag)}")
+        last = i + 1 == len(words)
+        if last or (not tags[i + 1].startswith("I-")
+                    and _ends_sentence(text, token, words[i + 1])):
+            sentences.append(current)
+            current = []
+    return sentences
+
+
+class ConllWriter:
+    """A CoNLL-2003 file, one ``-DOCSTART-`` document a posting, written as it comes."""
+
+    def __init__(self, path: Path) -> None:
+        self._file = path.open("w", encoding="utf-8")
+        self.overlapping = 0
+
+    def write(self, record: PostingRecord) -> int:
+        tagged = bio_tags(record["text"], record["spans"])
+        self.overlapping += tagged.overlapping
+        self._file.write(DOCSTART + "\n\n")
+        for sentence in conll_sentences(record["text"], tagged):
+            self._file.write("\n".join(sentence) + "\n\n")
+        return tagged.untaggable
+
+    def close(self) -> None:
+        self._file.close()
