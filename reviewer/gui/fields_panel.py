@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.core.extract import read_amount, value_from_selection
 from reviewer.core.schema import FIELDS, PERIODS, FieldSpec
 
 STATE_MARKS = {"suggested": "○ suggested", "accepted": "✓ accepted",
@@ -53,6 +54,8 @@ class FieldEditor(QWidget):
         self.spec = spec
         self._loading = False
         self._shown: Any = None  # the value last put in, so only a real change is reported
+        self.loaded: tuple[Any, str, float | None] = (None, "none", None)  # as last put in
+        self.unreadable: str | None = None  # why the text typed could not be read
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -62,6 +65,7 @@ class FieldEditor(QWidget):
         self.state = QLabel()
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.state.setObjectName("fieldState")
+        self.state.setWordWrap(True)  # a long reason a value was not saved wraps, whole
         # the longest state text fits whole: a narrow pane wraps the row instead of cutting it
         self.state.setMinimumWidth(max(self.state.fontMetrics().horizontalAdvance(
             f"{mark} · 0.95") for mark in STATE_MARKS.values()) + 6)
@@ -120,6 +124,8 @@ class FieldEditor(QWidget):
     # --- values -------------------------------------------------------------------------------
 
     def value(self) -> Any:
+        """The value typed, read as the extractor reads text (a date in any common form,
+        "38k", "$95,000"); None when empty. ValueError saying why when it cannot be read."""
         kind, editor = self.spec.kind, self.editor
         if isinstance(editor, QComboBox):
             return editor.currentData()
@@ -127,20 +133,28 @@ class FieldEditor(QWidget):
             items = [x.strip() for x in editor.toPlainText().split("\n") if x.strip()]
             return items or None
         if kind == "salary":
-            low, high = _number(self.salary_min.text()), _number(self.salary_max.text())
+            (low, cur_low), (high, cur_high) = (_amount(self.salary_min.text(), "min"),
+                                                _amount(self.salary_max.text(), "max"))
             if low is None and high is None:
                 return None
+            if low is not None and high is not None and high < low:
+                raise ValueError("the max is less than the min")
             return {"min": low, "max": high if high is not None else low,
-                    "currency": self.salary_currency.text().strip().upper() or None,
-                    "period": self.salary_period.currentData()}
+                    "currency": self.salary_currency.text().strip().upper() or cur_low
+                    or cur_high, "period": self.salary_period.currentData()}
         assert isinstance(editor, QLineEdit)
         text = editor.text().strip()
-        if kind == "number":
-            return _number(text)
+        if text and kind in ("number", "date"):
+            try:
+                return value_from_selection(self.spec.name, text)
+            except ValueError:
+                example = "a date, like 2025-03-15" if kind == "date" else "a number"
+                raise ValueError(f"“{text}” is not {example}") from None
         return text or None
 
     def set_value(self, value: Any, state: str, confidence: float | None) -> None:
         self._loading = True
+        self.loaded, self.unreadable = (value, state, confidence), None
         try:
             kind, editor = self.spec.kind, self.editor
             if isinstance(editor, QComboBox):
@@ -164,22 +178,34 @@ class FieldEditor(QWidget):
             self.revert_button.setEnabled(state in ("accepted", "corrected", "rejected"))
         finally:
             self._loading = False
-        self._shown = self.value()
+        try:
+            self._shown = self.value()
+        except ValueError:  # a stored value this editor cannot read back: offered again
+            self._shown = _UNSAVED
 
-    def mark_unsaved(self) -> None:
-        """The value shown was not saved: say so, and offer it again when left."""
-        self.state.setText("⚠ not saved")
+    def mark_unsaved(self, reason: str = "") -> None:
+        """The value shown was not saved: say so (and why), and offer it again when left."""
+        self.state.setText(f"⚠ not saved: {reason}" if reason else "⚠ not saved")
         self.state.setProperty("state", "unsaved")
         self._shown = _UNSAVED
 
     def commit(self) -> None:
-        """Report the value typed, if it differs from the one shown (and only once)."""
+        """Report the value typed, if it differs from the one shown (and only once); text
+        that cannot be read is kept in the box and marked not saved, with the reason."""
         if self._loading:
             return
-        value = self.value()
+        try:
+            value = self.value()
+        except ValueError as err:
+            shown = self._shown
+            self.mark_unsaved(str(err))
+            self._shown, self.unreadable = shown, str(err)  # still the stored value
+            return
         if value != self._shown:  # leaving a field unchanged (or closing) edits nothing
             self._shown = value
             self.changed.emit(self.spec.name, value)
+        elif self.unreadable is not None or self.spec.kind in ("number", "date", "salary"):
+            self.set_value(*self.loaded)  # the stored value as it is stored, no warning
 
 
 class FieldsPanel(QScrollArea):
@@ -200,6 +226,7 @@ class FieldsPanel(QScrollArea):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.editors: dict[str, FieldEditor] = {}
+        self._pid: Any = None  # the posting shown
         self._field_of: dict[QWidget, str] = {}  # each editor's widgets, to their field
         for spec in FIELDS:
             editor = FieldEditor(spec)
@@ -227,14 +254,18 @@ class FieldsPanel(QScrollArea):
         self.fit_width()
 
     def show_posting(self, posting: dict[str, Any]) -> None:
-        """Fill every editor from a posting as ``store.records.get`` gives it."""
+        """Fill every editor from a posting as ``store.records.get`` gives it. Text typed
+        that could not be read stays in its editor while the field is as it was."""
+        same_posting, self._pid = posting.get("id") == self._pid, posting.get("id")
         for name, editor in self.editors.items():
             state = posting["provenance"].get(name, "none")
             if state == "machine":
                 state = "suggested"
             machine = posting["machine"].get(name)
-            editor.set_value(posting["fields"].get(name), state,
-                             machine["confidence"] if machine else None)
+            loaded = (posting["fields"].get(name), state,
+                      machine["confidence"] if machine else None)
+            if not (same_posting and editor.unreadable and editor.loaded == loaded):
+                editor.set_value(*loaded)
 
     def clear(self) -> None:
         """Empty every editor (no posting is shown)."""
@@ -249,13 +280,14 @@ class FieldsPanel(QScrollArea):
 _UNSAVED = object()  # equal to no value: the field's value is offered again when left
 
 
-def _number(text: str) -> float | int | None:
-    text = text.strip().replace(",", "")
+def _amount(text: str, which: str) -> tuple[float | int | None, str | None]:
+    """A salary box's figure and the currency written with it; ValueError if unreadable."""
+    if not text.strip():
+        return None, None
     try:
-        value = float(text)
+        return read_amount(text)
     except ValueError:
-        return None
-    return int(value) if value.is_integer() else value
+        raise ValueError(f"{which} “{text.strip()}” is not an amount") from None
 
 
 def _text(value: Any) -> str:

@@ -123,15 +123,18 @@ class ReviewFlow(QObject):
         return True
 
     def set_field(self, name: str, value: Any) -> bool:
-        """A person's value for a field; False when the file refused it."""
+        """A person's value for a field; False when the file refused it. An emptied field
+        (no text, no items, no figures) is rejected: the posting has no value."""
+        if value is None or value == "" or value == []:
+            return self.reject_field(name)
         return self.push(f"set {name}",
                          lambda p: self.store.decisions.set_field(p, name, value))
 
     def revert_field(self, name: str) -> None:
         self.push(f"revert {name}", lambda p: self.store.decisions.revert_field(p, name))
 
-    def reject_field(self, name: str) -> None:
-        self.push(f"reject {name}", lambda p: self.store.decisions.reject_field(p, name))
+    def reject_field(self, name: str) -> bool:
+        return self.push(f"reject {name}", lambda p: self.store.decisions.reject_field(p, name))
 
     def set_labels(self, question: str, options: list[str]) -> None:
         self.push(f"label {question}", lambda p: self.store.labels.answer(p, question, options))

@@ -155,10 +155,8 @@ class ReviewWindow(QMainWindow):
             self.flow.put_text(name, self.document.selected_source_text())
 
     def focus_document(self) -> None:
-        """Back to the document; typing left unfinished in a field is dropped, not saved."""
-        focus = QApplication.focusWidget()
-        if focus is not None and self.fields.isAncestorOf(focus) and self.posting is not None:
-            self.fields.show_posting(self.posting)
+        """Back to the document; what was typed in a field is saved first, not dropped."""
+        self._commit_typing()
         self.document.setFocus()
 
     def _commit_typing(self) -> None:

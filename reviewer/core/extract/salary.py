@@ -169,3 +169,14 @@ def _period(window: str) -> str | None:
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), name)
     return best[1] if best else None
+
+
+def read_amount(text: str) -> tuple[int | float, str | None]:
+    """The first figure in ``text`` read as the pay reader reads one ("38k", "$95,000",
+    "€50.000", "95,000.50", "2,5 years"), with the currency written beside it, if any.
+    Raises ValueError when the text holds no figure."""
+    match = _RANGE.search(text)  # the pattern of an amount in a pay range
+    number = _number(match.group("num1"), match.group("k1")) if match else None
+    if match is None or number is None:
+        raise ValueError("no figure")
+    return number, _currency(match, 1)

@@ -11,12 +11,11 @@ import re
 from typing import Any
 
 from reviewer.core.extract.dates import find_date
-from reviewer.core.extract.salary import find_salary
+from reviewer.core.extract.salary import find_salary, read_amount
 from reviewer.core.schema import FIELDS, FieldSpec
 
 _SPECS = {spec.name: spec for spec in FIELDS}
 _BULLET = re.compile(r"^\s*(?:[-*+•·▪◦]|\d{1,2}[.)])\s+")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _SQUASH = re.compile(r"[\s_-]+")
 
 
@@ -38,11 +37,10 @@ def value_from_selection(name: str, text: str, current: Any = None) -> Any:
     if spec.kind == "text":
         return flat
     if spec.kind == "number":
-        match = _NUMBER.search(flat)
-        if match is None:
-            raise ValueError(f"{spec.label}: the selection holds no number")
-        number = float(match.group().replace(",", "."))
-        return int(number) if number.is_integer() else number
+        try:
+            return read_amount(flat)[0]
+        except ValueError:
+            raise ValueError(f"{spec.label}: the selection holds no number") from None
     if spec.kind == "date":
         date = find_date(flat)
         if date is None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from reviewer.core.extract.selection import value_from_selection
+from reviewer.core.extract.selection import read_amount, value_from_selection
 
 
 def test_text_fields_take_the_selection_on_one_line() -> None:
@@ -48,3 +48,27 @@ def test_choices_are_read_from_their_words(name: str, text: str, value: str) -> 
 def test_a_selection_without_such_a_value_is_refused(name: str, text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         value_from_selection(name, text)
+
+
+@pytest.mark.parametrize(("text", "number", "currency"), [
+    ("38k", 38000, None),
+    ("$95,000", 95000, "USD"),
+    ("€50.000", 50000, "EUR"),
+    ("95,000.50", 95000.5, None),
+    ("2,5", 2.5, None),
+    ("120000", 120000, None),
+    ("£40,000 a year", 40000, "GBP"),
+])
+def test_amounts_are_read_as_the_pay_reader_reads_them(text: str, number: float,
+                                                       currency: str | None) -> None:
+    assert read_amount(text) == (number, currency)
+
+
+def test_text_without_a_figure_is_no_amount() -> None:
+    with pytest.raises(ValueError):
+        read_amount("lots")
+
+
+def test_numbers_read_a_decimal_comma_and_thousands_separators() -> None:
+    assert value_from_selection("work_hours", "37,5 hours") == 37.5
+    assert value_from_selection("work_hours", "1,800 hours a year") == 1800

@@ -1,0 +1,161 @@
+"""What a person types in a field is read the way the extractor reads text, stored in the
+field's own form and shown back; what cannot be read is kept in the box, not saved, with
+the reason; an emptied field is rejected; Esc keeps what was typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+from reviewer.gui.window import ReviewWindow
+
+
+@pytest.fixture
+def win(project: Path, open_window) -> ReviewWindow:  # type: ignore[no-untyped-def]
+    return open_window(project)  # type: ignore[no-any-return]
+
+
+def _stored(win: ReviewWindow) -> dict[str, Any]:
+    assert win.pid is not None
+    return win.store.records.get(win.pid)
+
+
+def _type(win: ReviewWindow, qtbot, box: QLineEdit, text: str) -> None:  # type: ignore[no-untyped-def]
+    box.setFocus()
+    box.selectAll()
+    box.insert(text)  # as typed (key clicks cannot type every character offscreen)
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # editing finished: the field is saved
+
+
+def _line(win: ReviewWindow, name: str) -> QLineEdit:
+    editor = win.fields.editors[name].editor
+    assert isinstance(editor, QLineEdit)
+    return editor
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("31/01/2019", "2019-01-31"),
+    ("January 31, 2019", "2019-01-31"),
+    ("31 Jan 2019", "2019-01-31"),
+    ("2019-01-31", "2019-01-31"),
+])
+def test_a_typed_date_is_stored_and_shown_as_iso(win: ReviewWindow, qtbot, typed: str,  # type: ignore[no-untyped-def]
+                                                 stored: str) -> None:
+    box = _line(win, "valid_through")
+    _type(win, qtbot, box, typed)
+    posting = _stored(win)
+    assert posting["fields"]["valid_through"] == stored
+    assert posting["provenance"]["valid_through"] in ("corrected", "accepted")
+    assert box.text() == stored
+
+
+def test_an_unreadable_date_is_kept_unsaved_with_the_reason(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    before = _stored(win)["fields"]["valid_through"]
+    box = _line(win, "valid_through")
+    _type(win, qtbot, box, "next friday")
+    assert _stored(win)["fields"]["valid_through"] == before
+    assert win.undo_stack.count() == 0
+    assert box.text() == "next friday"
+    state = win.fields.editors["valid_through"].state.text()
+    assert state.startswith("⚠ not saved: ") and "date" in state
+
+
+@pytest.mark.parametrize(("typed", "number"), [
+    ("38k", 38000), ("$95,000", 95000), ("€50.000", 50000), ("95,000.50", 95000.5),
+    ("120000", 120000),
+])
+def test_a_typed_pay_figure_is_read_stored_and_shown(win: ReviewWindow, qtbot, typed: str,  # type: ignore[no-untyped-def]
+                                                     number: float) -> None:
+    editor = win.fields.editors["salary"]
+    editor.salary_min.setText("1")
+    _type(win, qtbot, editor.salary_max, typed)
+    salary = _stored(win)["fields"]["salary"]
+    assert salary["min"] == 1 and salary["max"] == number
+    assert editor.salary_max.text() == str(number)
+
+
+def test_a_pay_figure_that_cannot_be_read_is_kept_unsaved(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    before = _stored(win)["fields"]["salary"]
+    editor = win.fields.editors["salary"]
+    _type(win, qtbot, editor.salary_max, "lots")
+    assert _stored(win)["fields"]["salary"] == before
+    assert win.undo_stack.count() == 0
+    assert editor.salary_max.text() == "lots"
+    assert editor.state.text().startswith("⚠ not saved: ")
+
+
+@pytest.mark.parametrize(("name", "typed", "number"), [
+    ("work_hours", "37.5", 37.5), ("work_hours", "40 hours", 40),
+    ("experience_years", "3+ years", 3), ("experience_years", "2,5", 2.5),
+])
+def test_a_typed_number_is_read_and_shown(win: ReviewWindow, qtbot, name: str, typed: str,  # type: ignore[no-untyped-def]
+                                          number: float) -> None:
+    box = _line(win, name)
+    _type(win, qtbot, box, typed)
+    assert _stored(win)["fields"][name] == number
+    assert box.text() == str(number)
+
+
+def test_a_number_that_cannot_be_read_is_kept_unsaved(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    before = _stored(win)["fields"]["work_hours"]
+    box = _line(win, "work_hours")
+    _type(win, qtbot, box, "flexible")
+    assert _stored(win)["fields"]["work_hours"] == before and win.undo_stack.count() == 0
+    assert box.text() == "flexible"
+    assert win.fields.editors["work_hours"].state.text().startswith("⚠ not saved: ")
+
+
+def test_unreadable_text_stays_when_another_field_is_saved(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    box = _line(win, "valid_through")
+    _type(win, qtbot, box, "soon")
+    _type(win, qtbot, _line(win, "title"), "Data Engineer")
+    assert _stored(win)["fields"]["title"] == "Data Engineer"
+    assert box.text() == "soon"
+    assert win.fields.editors["valid_through"].state.text().startswith("⚠ not saved: ")
+
+
+def test_a_corrected_value_clears_the_warning(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    box = _line(win, "valid_through")
+    _type(win, qtbot, box, "soon")
+    _type(win, qtbot, box, "1.2.2026")
+    assert _stored(win)["fields"]["valid_through"] == "2026-02-01"
+    assert "not saved" not in win.fields.editors["valid_through"].state.text()
+
+
+def test_an_emptied_text_field_is_rejected(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _type(win, qtbot, _line(win, "title"), "")
+    posting = _stored(win)
+    assert posting["provenance"]["title"] == "rejected" and posting["fields"]["title"] is None
+
+
+def test_an_emptied_list_is_rejected(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    skills = win.fields.editors["skills"].editor
+    assert isinstance(skills, QPlainTextEdit)
+    skills.setFocus()
+    skills.setPlainText("")
+    win.document.setFocus()  # leaving the list saves it
+    assert _stored(win)["provenance"]["skills"] == "rejected"
+
+
+def test_an_emptied_salary_is_rejected(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = win.fields.editors["salary"]
+    editor.salary_min.setText("")
+    editor.salary_currency.setText("")
+    _type(win, qtbot, editor.salary_max, "")
+    posting = _stored(win)
+    assert posting["provenance"]["salary"] == "rejected" and posting["fields"]["salary"] is None
+
+
+def test_escape_keeps_what_was_typed(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    title = _line(win, "title")
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "Typed before Esc")
+    qtbot.keyClick(title, Qt.Key.Key_Escape)
+    assert win.document.hasFocus()
+    assert _stored(win)["fields"]["title"] == "Typed before Esc"
+    assert title.text() == "Typed before Esc" and win.undo_stack.count() == 1
