@@ -33,9 +33,14 @@ STATE_MARKS = {"suggested": "○ suggested", "accepted": "✓ accepted",
 
 class ListEdit(QPlainTextEdit):
     """One item a line; like a line edit, it reports its text when focus leaves it,
-    so typing an item is one edit, not one a keystroke."""
+    so typing an item is one edit, not one a keystroke. Enter adds a line; Tab and
+    Shift+Tab move to the next and previous field, as in every other field."""
 
     editingFinished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
 
     def focusOutEvent(self, event: Any) -> None:
         self.editingFinished.emit()
@@ -72,6 +77,8 @@ class FieldEditor(QWidget):
         row.addWidget(self.state, 1)
         self.revert_button = QToolButton(text="↺", toolTip="Back to the machine's value")
         self.reject_button = QToolButton(text="✗", toolTip="Reject: the posting has no value")
+        for button in (self.revert_button, self.reject_button):
+            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # no stops of a Tab walk
         self.revert_button.clicked.connect(lambda: self.revert.emit(spec.name))
         self.reject_button.clicked.connect(lambda: self.reject.emit(spec.name))
         row.addWidget(self.revert_button)
