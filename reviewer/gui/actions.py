@@ -15,7 +15,16 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QMainWindow,
+    QMenu,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reviewer.core.labels import Question
 from reviewer.gui import preferences
@@ -201,7 +210,7 @@ class WindowActions:
         for key in ("accept_spans", "reject_spans"):
             self.labels_menu.addAction(self.by_id[key])
 
-    def help_box(self) -> QMessageBox:
+    def help_box(self) -> HelpDialog:
         """Every shortcut, from the one action table, as the user has set them.
 
         Rich text (a table); every piece of text in it is escaped: label names come
@@ -226,9 +235,32 @@ class WindowActions:
                  row("Right-click", "Put the selection into any field, or label it") +
                  row("Click a span", "Relabel or delete it") +
                  row("Drop files", "Import them into this project"))
-        box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts", "",
-                          QMessageBox.StandardButton.Close, self.window)
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(f"<table cellpadding=3>{rows}</table>"
-                    "<p>Change them with Help → Change keyboard shortcuts.</p>")
-        return box
+        return HelpDialog(self.window, f"<table cellpadding=3>{rows}</table>"
+                                       "<p>Change them with Help → Change keyboard shortcuts.</p>")
+
+
+class HelpDialog(QDialog):
+    """The shortcut list: it scrolls, and it is never taller than the screen."""
+
+    def __init__(self, parent: QWidget, html: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self._html = html
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setHtml(html)  # every text from the project in it is escaped
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        screen = (parent.screen() or QApplication.primaryScreen()).availableGeometry()
+        document = self.browser.document()
+        document.setTextWidth(min(720, screen.width() * 0.8))
+        width = int(document.idealWidth()) + 60
+        height = int(document.size().height()) + 90
+        self.resize(min(width, int(screen.width() * 0.9)), min(height, int(screen.height() * 0.85)))
+
+    def text(self) -> str:
+        """The list as rich text (what the browser shows)."""
+        return self._html

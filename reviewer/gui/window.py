@@ -17,10 +17,10 @@ from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QSplitter,
 )
@@ -278,7 +278,7 @@ class ReviewWindow(QMainWindow):
         self.stats_view.show()
 
     def show_help(self) -> None:
-        self.help_box: QMessageBox = self.action_table.help_box()
+        self.help_box: QDialog = self.action_table.help_box()
         self.help_box.open()  # not modal to the event loop: the window goes on
 
     # --- projects and long work ----------------------------------------------------------

@@ -111,3 +111,16 @@ def test_escape_keeps_what_was_typed(win: ReviewWindow, qtbot) -> None:  # type:
     assert win.store.records.get(win.pid)["fields"]["title"] == "typed before Esc"  # type: ignore[arg-type]
     assert title.text() == "typed before Esc" and win.undo_stack.count() == 1
     assert win.document.hasFocus()
+
+
+def test_the_help_scrolls_and_fits_the_screen(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win.show_help()
+    box = win.help_box
+    qtbot.waitExposed(box)
+    screen = win.screen().availableGeometry()
+    assert box.height() <= screen.height() and box.width() <= screen.width()
+    browser = box.browser  # type: ignore[attr-defined]
+    assert box.windowTitle() == "Keyboard shortcuts" and "Ctrl+F" in browser.toPlainText()
+    box.resize(box.width(), 200)  # a small screen: the list scrolls rather than being cut
+    qtbot.waitUntil(lambda: browser.verticalScrollBar().maximum() > 0)
+    box.close()
