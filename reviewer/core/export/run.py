@@ -16,6 +16,7 @@ are dropped and counted (``ExportSummary.dropped_spans``), never written wrong.
 from __future__ import annotations
 
 import copy
+import glob
 import os
 import shutil
 from collections import Counter
@@ -27,7 +28,7 @@ from typing import TypeAlias
 from reviewer.core.export import formats_more, jsonld, rows, writers
 from reviewer.core.export.card import finish_hf
 from reviewer.core.export.choices import Choices
-from reviewer.core.export.labelstudio import CONFIG_SUFFIX, LabelStudioTasks, config_path
+from reviewer.core.export.labelstudio import LabelStudioTasks, config_path
 from reviewer.core.export.splits import assign_split, check_split, plan_split
 from reviewer.core.export.tokens_bio import ConllWriter
 from reviewer.core.labels import Question
@@ -268,21 +269,27 @@ def export_whole(out: Path, write: Callable[[Path], ExportSummary]) -> ExportSum
     if out.is_dir() and any(out.iterdir()):
         raise ValueError(f"{out} is a folder with files in it; choose a new or empty folder")
     part = out.with_name(f".{out.name}.part")
-    # a file written beside the part (a Label Studio config) goes beside ``out``
-    beside, config = (p.with_name(p.name + CONFIG_SUFFIX) for p in (part, out))
+
+    def placed(path: Path) -> Path:
+        """Where a file the export wrote goes: inside or beside ``out`` as it was
+        inside or beside the part (a Label Studio config: ``<name>.config.xml``)."""
+        if path == part or part in path.parents:
+            return out / path.relative_to(part) if path != part else out
+        return out.with_name(out.name + path.name[len(part.name):])
+
     try:
         summary = write(part)
         if out.is_dir():
             out.rmdir()  # empty, as checked
-        if beside in summary.files:
-            os.replace(beside, config)
+        for path in summary.files:
+            if path.parent == part.parent and path != part:
+                os.replace(path, placed(path))
         os.replace(part, out)
-    finally:
-        beside.unlink(missing_ok=True)
-        if part.is_dir():
-            shutil.rmtree(part)
-        else:
-            part.unlink(missing_ok=True)
-    summary.files = [config if f == beside else out / f.relative_to(part) if f != part else out
-                     for f in summary.files]
+    finally:  # what is left of a failed export: the part and every file beside it
+        for path in part.parent.glob(glob.escape(part.name) + "*"):
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
+    summary.files = [placed(f) for f in summary.files]
     return summary
