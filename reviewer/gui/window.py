@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QSettings, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QProgressBar,
     QSplitter,
@@ -32,6 +31,7 @@ from reviewer.gui.actions import WindowActions
 from reviewer.gui.document_pane import DocumentPane
 from reviewer.gui.fields_panel import FieldEditor, FieldsPanel
 from reviewer.gui.labels_panel import LabelsPanel
+from reviewer.gui.plain import plain_label
 from reviewer.gui.queue_model import QueueModel
 from reviewer.gui.queue_pane import QueuePane
 from reviewer.gui.review_flow import ReviewFlow
@@ -77,9 +77,7 @@ class ReviewWindow(QMainWindow):
         self.saved = self.save_state.label
         self.statusBar().addPermanentWidget(self.saved)
         self.statusBar().addPermanentWidget(self.progress)
-        path_label = QLabel(str(store.path))
-        path_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.statusBar().addWidget(path_label)
+        self.statusBar().addWidget(plain_label(str(store.path)))
         self.action_table = WindowActions(self, self._handlers(), self.undo_stack, settings)
         self._wire()
         self.set_schema(store.labels.schema())

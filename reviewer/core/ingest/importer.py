@@ -35,7 +35,6 @@ class ImportReport:
     seen: int = 0
     seconds: float = 0.0
     cancelled: bool = False
-    not_stored: set[str] = field(default_factory=set)  # hashes the store refused
 
     def line(self) -> str:
         """Where the import is, in one line."""
@@ -135,30 +134,27 @@ def _write(store: Store, work: list[Work], results: Iterable[PreparedPosting | S
     if not batch:
         return
     try:
-        added = store.postings.add(batch)
+        added, failed = store.postings.add(batch), 0
     except (ValueError, TypeError, DatabaseError):
-        added = _write_one_by_one(store, batch, work, report)  # find the one that fails
+        added, failed = _write_one_by_one(store, batch, work, report)  # find the one that fails
     report.added += added
-    report.duplicates += len(batch) - added - _failed(report, batch)
+    report.duplicates += len(batch) - added - failed
 
 
 def _write_one_by_one(store: Store, batch: list[PreparedPosting], work: list[Work],
-                      report: ImportReport) -> int:
-    """A batch the store refused, posting by posting: each that fails is skipped."""
+                      report: ImportReport) -> tuple[int, int]:
+    """A batch the store refused, posting by posting: each that fails is skipped.
+    Returns how many were added and how many failed."""
     sources = {digest: source for source, _text, _kind, _meta, digest in work}
-    added = 0
+    added = failed = 0
     for item in batch:
         try:
             added += store.postings.add([item])
         except (ValueError, TypeError, DatabaseError) as err:
             report.skipped.append(Skipped(sources.get(item.hash, item.hash),
                                           f"could not be stored: {type(err).__name__}: {err}"))
-            report.not_stored.add(item.hash)
-    return added
-
-
-def _failed(report: ImportReport, batch: list[PreparedPosting]) -> int:
-    return sum(item.hash in report.not_stored for item in batch) if report.not_stored else 0
+            failed += 1
+    return added, failed
 
 
 def prepare_page(work: Work) -> PreparedPosting | Skipped:
