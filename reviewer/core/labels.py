@@ -5,14 +5,20 @@ check boxes) and ``span`` (labels for spans of the cleaned text). Each option ha
 (what is stored and exported), a colour and a shortcut key. The schema is kept in the
 project's ``label_schema`` table and travels as JSON::
 
-    [{"question": "seniority", "kind": "single",
-      "options": [{"name": "junior", "color": "#4e79a7", "key": "Alt+3"}, ...]}, ...]
+    [{"question": "relevant", "kind": "single",
+      "options": [{"name": "yes", "color": "#4e79a7", "key": "Alt+1"}, ...]}, ...]
+
+Every option has a key (``with_defaults`` gives the ones without): document options
+Alt+1…9, Alt+0, then Alt+Shift+1…0; span labels Ctrl+1…9, Ctrl+0, then Ctrl+Shift+1…0;
+after those, two-stroke chords: Ctrl+L, then a digit or a letter (then Shift and a
+digit or a letter, then Ctrl+L twice …). Alt and a letter stays free for the window's
+fields and menus. A key is written in Qt's portable text, strokes joined by ", ".
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,13 +48,12 @@ class Question:
 
 
 def default_schema() -> list[Question]:
-    """What a new project asks: is the posting relevant, how senior, which role family;
-    and spans of skills, tools, qualifications and benefits. Document options take
-    Alt+1…9 in order, span labels Ctrl+1…9."""
+    """What a new project asks: is the posting relevant, which role family; and spans of
+    skills, tools, qualifications and benefits. How senior the role is, is the
+    ``seniority`` field (one meaning, corrected in one place), not a question here.
+    Document options take Alt+1…9, Alt+0 in order, span labels Ctrl+1…4."""
     questions = [
         Question("relevant", "single", [Option("yes"), Option("no")]),
-        Question("seniority", "single", [Option(n) for n in (
-            "intern", "junior", "mid", "senior", "lead")]),
         Question("role_family", "single", [Option(n) for n in (
             "engineering", "data", "product_design", "sales_marketing", "operations",
             "finance", "people", "other")]),
@@ -58,25 +63,48 @@ def default_schema() -> list[Question]:
     return with_defaults(questions)
 
 
-def with_defaults(questions: list[Question]) -> list[Question]:
+DIGITS = "1234567890"
+CHORD_KEY = "Ctrl+L"  # the first stroke of the label chords, which nothing else may take
+_CHORD_ENDS = [*DIGITS, *"ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+_MAX_STROKES = 4  # what a QKeySequence holds
+
+
+def key_pool(kind: str) -> Iterator[str]:
+    """The keys an option of this kind gets, in order (``kind``: "span" for span labels,
+    anything else for document options). Single keys first; then chords, shared by both
+    kinds: ``Ctrl+L, 1`` … ``Ctrl+L, Z``, ``Ctrl+L, Shift+1`` … ``Ctrl+L, Shift+Z``,
+    then the same after ``Ctrl+L, Ctrl+L``, up to four strokes. No key is a first part
+    of another."""
+    modifier = "Ctrl" if kind == "span" else "Alt"
+    for shift in ("", "Shift+"):
+        yield from (f"{modifier}+{shift}{d}" for d in DIGITS)
+    for depth in range(1, _MAX_STROKES):
+        lead = ", ".join([CHORD_KEY] * depth)
+        for shift in ("", "Shift+"):
+            yield from (f"{lead}, {shift}{end}" for end in _CHORD_ENDS)
+
+
+def with_defaults(questions: list[Question], reserved: Iterable[str] = ()) -> list[Question]:
     """Give options without a colour or key the next free ones: colours from the
-    palette (document options and span labels each from its start); Alt+1…9 for
-    document options, Ctrl+1…9 for span labels."""
-    taken = {o.key for q in questions for o in q.options if o.key}
-    free = {"doc": [f"Alt+{n}" for n in range(1, 10)],
-            "span": [f"Ctrl+{n}" for n in range(1, 10)]}
-    for queue in free.values():
-        queue[:] = [k for k in queue if k not in taken]
+    palette (document options and span labels each from its start); keys from
+    ``key_pool``, skipping those taken, by an option or in ``reserved`` (the window's
+    own keys), and those that clash with a key taken (one is the first strokes of the
+    other)."""
+    taken = {normal_key(o.key) for q in questions for o in q.options if o.key}
+    window = [normal_key(k) for k in reserved if k]
+    pools = {"doc": key_pool("doc"), "span": key_pool("span")}
     colour = {"doc": 0, "span": 0}  # span labels start the palette again: their own colours
     for question in questions:
         kind = "span" if question.kind == "span" else "doc"
-        queue = free[kind]
         for option in question.options:
             if not option.color:
                 option.color = PALETTE[colour[kind] % len(PALETTE)]
                 colour[kind] += 1
-            if not option.key and queue:
-                option.key = queue.pop(0)
+            if not option.key:
+                option.key = next((k for k in pools[kind]
+                                   if not any(clash(k, t) for t in taken)
+                                   and not any(window_clash(k, w) for w in window)), "")
+                taken.add(option.key)
     return questions
 
 
@@ -84,11 +112,58 @@ _MODIFIERS = {"ctrl": "Ctrl", "control": "Ctrl", "alt": "Alt", "shift": "Shift",
               "meta": "Meta"}
 
 
+def strokes(key: str) -> list[str]:
+    """The strokes of a key written in portable text: "Ctrl+L, 1" is two ("Ctrl+L",
+    "1"); "Ctrl+," is one (the comma key)."""
+    out: list[str] = []
+    rest = key.strip()
+    while rest:
+        cut = _next_separator(rest)
+        if cut < 0:
+            out.append(rest)
+            break
+        out.append(rest[:cut])
+        rest = rest[cut + 1:].strip()
+    return out
+
+
+def _next_separator(text: str) -> int:
+    """Where the comma that ends the first stroke is (-1: one stroke). A comma right
+    after "+", or at the start of a stroke, is the comma key."""
+    for at, char in enumerate(text):
+        if char == "," and at > 0 and text[at - 1] != "+" and at + 1 < len(text):
+            return at
+    return -1
+
+
+def clash(a: str, b: str) -> bool:
+    """Whether two keys cannot both be shortcuts: equal, or one the first strokes of the
+    other (pressing it would never get to the longer one)."""
+    first, second = strokes(a), strokes(b)
+    n = min(len(first), len(second))
+    return bool(n) and first[:n] == second[:n]
+
+
+def window_clash(key: str, window_key: str) -> bool:
+    """Whether a label key cannot be used beside a key of the window: as ``clash``, but
+    ``CHORD_KEY``, which the window holds back for the label chords, stops itself only."""
+    if normal_key(window_key) == CHORD_KEY:
+        return normal_key(key) == CHORD_KEY
+    return clash(normal_key(key), normal_key(window_key))
+
+
 def normal_key(text: str) -> str:
-    """A key in one spelling ("ctrl + 1" is "Ctrl+1"), so that equal keys compare equal;
-    ValueError for an unknown modifier."""
-    parts = [p.strip() for p in text.split("+")]
-    if text.strip().endswith("++"):  # the plus key itself
+    """A key in one spelling ("ctrl + 1" is "Ctrl+1", "ctrl+l,1" is "Ctrl+L, 1"), so
+    that equal keys compare equal; ValueError for an unknown modifier."""
+    parts = strokes(text)
+    if not parts or len(parts) > _MAX_STROKES:
+        raise ValueError(f"key {text!r} is not one to four keys")
+    return ", ".join(_normal_stroke(text, part) for part in parts)
+
+
+def _normal_stroke(text: str, stroke: str) -> str:
+    parts = [p.strip() for p in stroke.split("+")]
+    if stroke.strip().endswith("++"):  # the plus key itself
         parts = [*parts[:-2], "+"]
     *mods, key = parts
     if not key:
@@ -126,9 +201,15 @@ def check(questions: Sequence[Question]) -> None:
                                  "like #1f77b4")
             if option.key:
                 key = normal_key(option.key)
-                if key in keys:
+                other = next((k for k in keys if clash(k, key)), None)
+                if other == key:
                     raise ValueError(f"{key} is the key of both {keys[key]!r} "
                                      f"and {option.name!r}")
+                if other is not None:
+                    short, long = sorted((key, other), key=len)
+                    raise ValueError(f"{short} ({keys.get(short, option.name)!r}) is the "
+                                     f"start of {long} ({keys.get(long, option.name)!r}): "
+                                     "the longer key could never be pressed")
                 keys[key] = option.name
         if len(set(names)) != len(names):
             raise ValueError(f"question {question.name!r} has an option twice")

@@ -40,6 +40,20 @@ FORMAT_NAMES = {
 }
 
 
+def default_export_path(project: Path, fmt: str) -> Path:
+    """Where an export goes unless the user says otherwise: beside the project, named
+    after it: ``jobs.jsonl``, ``jobs.csv``, ``jobs.spacy`` where the extension names the
+    format, ``jobs-labelstudio.json``, ``jobs-prodigy.jsonl`` where it does not, the
+    folder ``jobs-dataset`` for Hugging Face. Never the project file itself."""
+    stem = project.stem or "export"
+    if fmt == "hf":
+        return project.with_name(f"{stem}-dataset")
+    extension = EXTENSIONS[fmt]
+    path = project.with_name(f"{stem}.{extension}" if extension == fmt
+                             else f"{stem}-{fmt}.{extension}")
+    return path if path != project else project.with_name(f"{stem}-export.{extension}")
+
+
 class ExportDialog(QDialog):
     """Format, which postings, and where: the choices of ``reviewer export``."""
 
@@ -84,10 +98,7 @@ class ExportDialog(QDialog):
         return str(self.format_choice.currentData())
 
     def _default_path(self) -> Path:
-        stem = self.project.with_suffix("")
-        if self.fmt == "hf":
-            return stem.with_name(f"{stem.name}-dataset")
-        return stem.with_name(f"{stem.name}-{self.fmt}.{EXTENSIONS[self.fmt]}")
+        return default_export_path(self.project, self.fmt)
 
     def _suggest_path(self) -> None:
         self.output.setText(str(self._default_path()))

@@ -27,7 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.labels import KINDS, PALETTE, Option, Question, check, default_schema
+from reviewer.core.labels import (
+    KINDS,
+    PALETTE,
+    Option,
+    Question,
+    check,
+    default_schema,
+    window_clash,
+    with_defaults,
+)
 from reviewer.core.store import DatabaseError, Labels
 from reviewer.gui.plain import plain_label
 
@@ -241,11 +250,14 @@ class SchemaDialog(QDialog):
         questions = self.edited()
         try:
             check(questions)
+            with_defaults(questions, self.taken)  # new options: the next keys free
             for question in questions:
                 for option in question.options:
-                    if option.key in self.taken:
-                        raise ValueError(f"{option.key} ({option.name}) is the key of "
-                                         f"“{self.taken[option.key]}”")
+                    taken = next((k for k in self.taken
+                                  if option.key and window_clash(option.key, k)), None)
+                    if taken is not None:
+                        raise ValueError(f"{option.key} ({option.name}) clashes with {taken}, "
+                                         f"the key of “{self.taken[taken]}”")
         except ValueError as err:
             self.problem.setText(f"{err}.")
             return

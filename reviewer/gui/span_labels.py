@@ -1,5 +1,7 @@
 """Labelling spans of the shown posting: the selection as a span, the skills field's
-evidence as suggested spans, and the menu of a clicked span.
+evidence as suggested spans, and the menu of a clicked span. A rejected suggestion
+takes its skill out of the skills field (``store.spans`` does it, in the same edit);
+the status bar says which skills went.
 
 Works on the review flow (the shown posting, its edits) and the document view (the
 selection); span labels and their colours come from the label schema.
@@ -7,12 +9,14 @@ selection); span labels and their colours come from the label schema.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtWidgets import QMenu
 
 from reviewer.core.labels import Question
+from reviewer.core.store import Change
 from reviewer.gui.document_view import DocumentView
 from reviewer.gui.review_flow import ReviewFlow
 
@@ -83,17 +87,31 @@ class SpanLabels(QObject):
             self.message.emit("No suggested spans left in this posting.", 6000)
             return
         store = self.flow.store
-        self.flow.push(f"{state} suggested spans",
-                       lambda p: store.spans.add_many(p, suggested, "machine", state))
+        self._push(f"{state} suggested spans",
+                   lambda p: store.spans.add_many(p, suggested, "machine", state))
 
     def reject_suggested(self) -> None:
         self.accept_suggested("rejected")
+
+    def _push(self, text: str, edit: Callable[[int], Change]) -> None:
+        """An edit of the shown posting's spans; skills it took out of the skills field
+        (a suggestion rejected) are said in the status bar."""
+        posting = self.flow.posting
+        before = (posting["fields"].get("skills") if posting else None) or []
+        if not self.flow.push(text, edit) or self.flow.posting is None:
+            return
+        after = self.flow.posting["fields"].get("skills") or []
+        gone = ", ".join(str(s) for s in before if s not in after)
+        if gone:
+            gone = gone if len(gone) <= 80 else gone[:79] + "…"
+            rest = "; no skill is left: the field is rejected" if not after else ""
+            self.message.emit(f"Taken out of the skills field: {gone}{rest}.", 8000)
 
     def menu(self, spans: list[dict[str, Any]], where: QPoint) -> None:
         """A clicked span: relabel or delete it (accept or reject a suggested one)."""
         menu = QMenu(self.document)
         text = self.flow.posting["cleaned"] if self.flow.posting else ""
-        store, push = self.flow.store, self.flow.push
+        store, push = self.flow.store, self._push
         for span in spans:
             words = text[span["start"]:span["end"]]
             words = words if len(words) <= 40 else words[:39] + "…"

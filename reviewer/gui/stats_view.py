@@ -29,22 +29,62 @@ ROW, LABEL_WIDTH, VALUE_WIDTH = 22, 190, 90
 
 
 class BarChart(QWidget):
-    """Horizontal bars, one a row, parts stacked; the total written at the end."""
+    """Horizontal bars, one a row, parts stacked; the total written at the end. The bars
+    leave room for the widest figure, so that a full bar's figure is never cut."""
 
     def __init__(self, title: str, bars: list[Bar], legend: dict[str, str] | None = None,
                  percent: bool = False) -> None:
         super().__init__()
         self.title, self.bars, self.legend, self.percent = title, bars, legend or {}, percent
-        self.setMinimumWidth(LABEL_WIDTH + VALUE_WIDTH + 160)
+        self.setMinimumWidth(self.minimumSizeHint().width())
 
     def sizeHint(self) -> QSize:
-        return QSize(640, self._top() + ROW * max(1, len(self.bars)) + 10)
+        return QSize(max(640, self.minimumSizeHint().width()),
+                     self._top() + ROW * max(1, len(self.bars)) + 10)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(LABEL_WIDTH + VALUE_WIDTH + 160, self.sizeHint().height())
+        return QSize(LABEL_WIDTH + self._value_width() + 160,
+                     self._top() + ROW * max(1, len(self.bars)) + 10)
 
     def _top(self) -> int:
         return 30 + (20 if self.legend else 0)
+
+    def _figures(self) -> list[str]:
+        """The figure written after each bar: its total, or its first part's share."""
+        first = next(iter(self.legend), "")
+        out = []
+        for _label, parts in self.bars:
+            total = sum(v for v, _ in parts)
+            out.append(f"{total:,.0f}" if not self.percent else
+                       f"{parts[0][0] / total:.0%} {first} · {total:,.0f}" if total else "—")
+        return out
+
+    def _value_width(self) -> int:
+        """Room after the longest bar for the widest figure (and a margin each side)."""
+        metrics = self.fontMetrics()
+        return max([VALUE_WIDTH, *(metrics.horizontalAdvance(t) + 14 for t in self._figures())])
+
+    def _rows(self) -> list[tuple[str, list[tuple[float, str]], str, QRectF]]:
+        """Each row: its label, its parts as (width, colour), its figure and where the
+        figure is written (after the bar, inside the chart)."""
+        value_width = self._value_width()
+        span = max(self.width() - LABEL_WIDTH - value_width, 40)
+        right = LABEL_WIDTH + span + value_width - 4
+        top_total = max((sum(v for v, _ in parts) for _, parts in self.bars), default=0) or 1
+        rows = []
+        for row, ((label, parts), figure) in enumerate(zip(self.bars, self._figures(),
+                                                           strict=True)):
+            total = sum(v for v, _ in parts)
+            scale = span / (total if self.percent and total else top_total)
+            widths = [(v * scale, color) for v, color in parts]
+            end = LABEL_WIDTH + sum(w for w, _ in widths)
+            y = self._top() + row * ROW
+            rows.append((label, widths, figure, QRectF(end + 6, y, right - end - 6, ROW)))
+        return rows
+
+    def figure_places(self) -> list[tuple[str, QRectF]]:
+        """Each row's figure and the rectangle it is written in."""
+        return [(figure, place) for _label, _parts, figure, place in self._rows()]
 
     def paintEvent(self, _event: Any) -> None:
         painter = QPainter(self)
@@ -71,26 +111,18 @@ class BarChart(QWidget):
             painter.drawText(QRectF(0, self._top(), self.width(), ROW),
                              Qt.AlignmentFlag.AlignVCenter, "Nothing yet.")
             return
-        span = max(self.width() - LABEL_WIDTH - VALUE_WIDTH, 40)
-        top_total = max(sum(v for v, _ in parts) for _, parts in self.bars) or 1
-        for row, (label, parts) in enumerate(self.bars):
-            y = self._top() + row * ROW
+        for label, parts, figure, place in self._rows():
+            y = place.top()
             painter.setPen(text)
             shown = painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight,
                                                      LABEL_WIDTH - 8)
             painter.drawText(QRectF(0, y, LABEL_WIDTH - 8, ROW),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, shown)
             left = float(LABEL_WIDTH)
-            total = sum(v for v, _ in parts)
-            for value, color in parts:
-                width = span * value / (total if self.percent and total else top_total)
+            for width, color in parts:
                 painter.fillRect(QRectF(left, y + 4, width, ROW - 8), QColor(color))
                 left += width
-            first = next(iter(self.legend), "")
-            figure = (f"{total:,.0f}" if not self.percent else
-                      f"{parts[0][0] / total:.0%} {first} · {total:,.0f}" if total else "—")
-            painter.drawText(QRectF(left + 6, y, VALUE_WIDTH + span, ROW),
-                             Qt.AlignmentFlag.AlignVCenter, figure)
+            painter.drawText(place, Qt.AlignmentFlag.AlignVCenter, figure)
 
 
 def read_figures(store: Store) -> dict[str, Any]:

@@ -55,21 +55,21 @@ def _menu_action(menu: Any, text: str) -> Any:
 
 def test_document_labels_by_key_also_while_typing(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     win.queue.setFocus()
-    qtbot.keyClick(win.queue, Qt.Key.Key_6, ALT)  # seniority: senior
+    qtbot.keyClick(win.queue, Qt.Key.Key_6, ALT)  # role family: sales marketing
     title = win.fields.editors["title"].editor
     title.setFocus()
     title.selectAll()
     qtbot.keyClicks(title, "Platform Engineer")  # typed, not yet left
     qtbot.keyClick(title, Qt.Key.Key_1, ALT)  # relevant: yes, from inside the field
     posting = win.store.records.get(win.pid)  # type: ignore[arg-type]
-    assert posting["labels"] == {"relevant": ["yes"], "seniority": ["senior"]}
+    assert posting["labels"] == {"relevant": ["yes"], "role_family": ["sales_marketing"]}
     assert posting["fields"]["title"] == "Platform Engineer" == title.text()  # kept, saved
-    assert win.labels.buttons[("seniority", "senior")].isChecked()
-    qtbot.keyClick(title, Qt.Key.Key_4, ALT)  # junior replaces senior
+    assert win.labels.buttons[("role_family", "sales_marketing")].isChecked()
+    qtbot.keyClick(title, Qt.Key.Key_4, ALT)  # data replaces sales marketing
     qtbot.keyClick(title, Qt.Key.Key_1, ALT)  # yes again clears it
-    assert win.store.records.get(win.pid)["labels"] == {"seniority": ["junior"]}  # type: ignore[arg-type]
-    win.labels.buttons[("role_family", "data")].click()
-    assert win.store.records.get(win.pid)["labels"]["role_family"] == ["data"]  # type: ignore[arg-type]
+    assert win.store.records.get(win.pid)["labels"] == {"role_family": ["data"]}  # type: ignore[arg-type]
+    win.labels.buttons[("role_family", "engineering")].click()
+    assert win.store.records.get(win.pid)["labels"]["role_family"] == ["engineering"]  # type: ignore[arg-type]
 
 
 def test_spans_by_selection_and_key_overlap_relabel_delete_undo(win: ReviewWindow,
@@ -139,7 +139,7 @@ def test_labels_and_spans_reach_every_export(win: ReviewWindow, qtbot, tmp_path:
     qtbot.keyClick(doc, Qt.Key.Key_2, CTRL)
     _select(win, "Kubernetes")
     qtbot.keyClick(doc, Qt.Key.Key_1, CTRL)
-    qtbot.keyClick(win.queue, Qt.Key.Key_6, ALT)
+    qtbot.keyClick(win.queue, Qt.Key.Key_6, ALT)  # role family: sales marketing
     pid = win.pid
     qtbot.keyClick(win.queue, Qt.Key.Key_Return, CTRL)  # accept and go on: reviewed
     store = win.store
@@ -151,13 +151,13 @@ def test_labels_and_spans_reach_every_export(win: ReviewWindow, qtbot, tmp_path:
     (row,) = [json.loads(line) for line in out.read_text().splitlines()]
     assert sorted((s["text"], s["label"]) for s in row["spans"]) == expected
     assert all(row["text"][s["start"]:s["end"]] == s["text"] for s in row["spans"])
-    assert row["labels"] == {"seniority": ["senior"]}
+    assert row["labels"] == {"role_family": ["sales_marketing"]}
 
     export(store.records.all(True), "prodigy", tmp_path / "p.jsonl")
     (task,) = [json.loads(line) for line in (tmp_path / "p.jsonl").read_text().splitlines()]
     assert sorted((task["text"][s["start"]:s["end"]], s["label"]) for s in task["spans"]) == \
         expected
-    assert task["accept"] == ["seniority=senior"] and task["answer"] == "accept"
+    assert task["accept"] == ["role_family=sales_marketing"] and task["answer"] == "accept"
 
     export(store.records.all(True), "labelstudio", tmp_path / "ls.json")
     (ls,) = json.loads((tmp_path / "ls.json").read_text())
@@ -167,7 +167,8 @@ def test_labels_and_spans_reach_every_export(win: ReviewWindow, qtbot, tmp_path:
     assert spans == expected
     assert all(text[r["value"]["start"]:r["value"]["end"]] == r["value"]["text"]
                for r in result if r["type"] == "labels")
-    assert [r["value"]["choices"] for r in result if r["type"] == "choices"] == [["senior"]]
+    assert [r["value"]["choices"] for r in result if r["type"] == "choices"] == [
+        ["sales_marketing"]]
 
     spacy = pytest.importorskip("spacy")
     from spacy.tokens import DocBin
@@ -175,11 +176,11 @@ def test_labels_and_spans_reach_every_export(win: ReviewWindow, qtbot, tmp_path:
     export(store.records.all(True), "spacy", tmp_path / "d.spacy")
     (parsed,) = DocBin().from_disk(tmp_path / "d.spacy").get_docs(spacy.blank("en").vocab)
     assert sorted((s.text, s.label_) for s in parsed.spans["sc"]) == expected
-    assert parsed.cats == {"seniority=senior": 1.0}
+    assert parsed.cats == {"role_family=sales_marketing": 1.0}
 
 
 def test_the_stats_view_draws_what_was_done(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClick(win.queue, Qt.Key.Key_6, ALT)
+    qtbot.keyClick(win.queue, Qt.Key.Key_6, ALT)  # role family: sales marketing
     qtbot.keyClick(win.queue, Qt.Key.Key_A, CTRL | Qt.KeyboardModifier.ShiftModifier)
     skills = len(_spans(win))
     win.fields.editors["company"].editor.setText("Someone Else")
@@ -192,7 +193,7 @@ def test_the_stats_view_draws_what_was_done(win: ReviewWindow, qtbot) -> None:  
     assert charts["Postings by status"]["Reviewed"][0][0] == 1
     assert sum(v for _day, parts in charts["Reviewed each day (last three weeks)"].items()
                for v, _c in parts) == 1
-    assert charts["Label “seniority”"]["senior"][0][0] == 1
+    assert charts["Label “role family”"]["sales marketing"][0][0] == 1
     assert charts["Spans per label"]["SKILL"][0][0] == skills
     judged = charts["How reviewers judged each machine suggestion (reviewed postings)"]
     assert [v for v, _c in judged["Company"]] == [0, 1, 0, 0]  # corrected
@@ -204,14 +205,14 @@ def test_the_stats_view_draws_what_was_done(win: ReviewWindow, qtbot) -> None:  
 
 def test_the_schema_dialog_renames_asks_before_removing_and_refuses_taken_keys(
         win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClick(win.queue, Qt.Key.Key_6, ALT)  # seniority: senior
+    qtbot.keyClick(win.queue, Qt.Key.Key_6, ALT)  # role family: sales marketing
     _select(win, "Kubernetes")
     qtbot.keyClick(win.document, Qt.Key.Key_1, CTRL)  # SKILL
     win.edit_schema()
     dialog = win.schema_dialog
-    dialog.list.setCurrentRow(1)  # seniority
-    dialog.table.item(3, 0).setText("experienced")  # senior, renamed
-    dialog.list.setCurrentRow(3)  # spans
+    dialog.list.setCurrentRow(1)  # role family
+    dialog.table.item(3, 0).setText("sales")  # sales marketing, renamed
+    dialog.list.setCurrentRow(2)  # spans
     dialog.table.item(0, 0).setText("HARD_SKILL")
     dialog.table.item(1, 2).setText("Ctrl+E")  # TOOL's key: taken by "put the selection"
     dialog.save()
@@ -222,20 +223,20 @@ def test_the_schema_dialog_renames_asks_before_removing_and_refuses_taken_keys(
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
     posting = win.store.records.get(win.pid)  # type: ignore[arg-type]
-    assert posting["labels"] == {"seniority": ["experienced"]}
+    assert posting["labels"] == {"role_family": ["sales"]}
     assert [s["label"] for s in posting["spans"]] == ["HARD_SKILL"]
-    assert ("seniority", "experienced") in win.labels.buttons and "HARD_SKILL" in win.spans.colors
+    assert ("role_family", "sales") in win.labels.buttons and "HARD_SKILL" in win.spans.colors
     assert "relevant" not in {q.name for q in win.schema}
 
     win.edit_schema()
     dialog = win.schema_dialog
-    dialog.list.setCurrentRow(0)  # seniority
+    dialog.list.setCurrentRow(0)  # role family
     dialog.table.selectRow(3)
-    dialog._remove_option()  # experienced, in use
+    dialog._remove_option()  # sales, in use
     dialog.save()
     assert "removes 1 labels" in dialog.problem.text() and "Press Save again" in \
         dialog.problem.text()
-    assert win.store.records.get(win.pid)["labels"] == {"seniority": ["experienced"]}  # type: ignore[arg-type]
+    assert win.store.records.get(win.pid)["labels"] == {"role_family": ["sales"]}  # type: ignore[arg-type]
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert win.store.records.get(win.pid)["labels"] == {}  # type: ignore[arg-type]

@@ -14,8 +14,8 @@ A field no stage can support stays ``None``: a wrong value is worse than none.
 
 Takes a ``CleanDoc`` (``reviewer.core.schema``), gives an ``Extraction``; imports
 nothing of the other stages. Public API: ``extract``; ``value_from_selection`` (the
-value of a field read from text a person selected or typed) and ``read_amount`` (a sum
-of money or a number, as people write it).
+value of a field read from text a person selected or typed), ``read_amount`` (a sum
+of money or a number, as people write it) and ``skill_name`` (the skill words name).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from reviewer.core.extract.document import Document, parse
 from reviewer.core.extract.labels import labelled_values
 from reviewer.core.extract.salary import read_amount
 from reviewer.core.extract.selection import value_from_selection
+from reviewer.core.extract.skills import skill_name
 from reviewer.core.extract.structured import from_json_ld
 from reviewer.core.schema import CleanDoc, Extraction, Finding, Span
 
@@ -73,4 +74,4 @@ def _find_evidence(doc: Document, name: str, value: object) -> list[Span]:
     return spans
 
 
-__all__ = ["extract", "read_amount", "value_from_selection"]
+__all__ = ["extract", "read_amount", "skill_name", "value_from_selection"]

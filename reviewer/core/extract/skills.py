@@ -288,6 +288,12 @@ def _lexicon() -> tuple[dict[str, str], frozenset[str]]:
     return spellings, frozenset(exact)
 
 
+def skill_name(text: str) -> str | None:
+    """The lexicon's name of the skill ``text`` spells ("k8s" is "Kubernetes"), None
+    for words the lexicon does not hold."""
+    return _lexicon()[0].get(" ".join(text.lower().split()))
+
+
 _UPPER = re.compile(r"[A-Z]")
 
 

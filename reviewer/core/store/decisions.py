@@ -103,6 +103,19 @@ class Decisions:
                               (pid, name)).fetchone()
         return json.loads(row[0]) if row and row[0] is not None else None
 
+    def current(self, pid: int, name: str) -> tuple[str, Any, list[list[int]]]:
+        """Field ``name`` of posting ``pid`` as it stands: (state, value, evidence spans);
+        the state is a person's decision, ``machine`` (undecided) or ``none``."""
+        row = self.db.execute("SELECT state, value, spans FROM annotations WHERE posting_id = ?"
+                              " AND field = ?", (pid, name)).fetchone()
+        if row is None:
+            row = self.db.execute("SELECT 'machine', value, spans FROM suggestions WHERE "
+                                  "posting_id = ? AND field = ?", (pid, name)).fetchone()
+        if row is None:
+            return "none", None, []
+        return (row[0], json.loads(row[1]) if row[1] is not None else None,
+                json.loads(row[2] or "[]"))
+
     def decided(self, pid: int) -> set[str]:
         """The fields of posting ``pid`` that a person has decided."""
         return {r[0] for r in self.db.execute(

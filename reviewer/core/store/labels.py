@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from copy import deepcopy
 from typing import TYPE_CHECKING
 
-from reviewer.core.labels import Option, Question, check, to_json
+from reviewer.core.labels import Option, Question, check, to_json, with_defaults
 from reviewer.core.store.history import Change, log
 from reviewer.core.store.sqlite import Database
 
@@ -32,11 +33,14 @@ class Labels:
         self._spans = spans
 
     def schema(self) -> list[Question]:
-        """The project's questions, in order (see ``reviewer.core.labels``)."""
-        return [Question(name, kind, [Option(o["name"], o.get("color", ""), o.get("key", ""))
-                                      for o in json.loads(options)])
-                for name, kind, options in self.db.execute(
-                    "SELECT question, kind, options FROM label_schema ORDER BY position")]
+        """The project's questions, in order (see ``reviewer.core.labels``). An option
+        stored without a key (a file saved before every option had one) is given the
+        next free one here, as it is read; the file is not changed."""
+        return with_defaults([
+            Question(name, kind, [Option(o["name"], o.get("color", ""), o.get("key", ""))
+                                  for o in json.loads(options)])
+            for name, kind, options in self.db.execute(
+                "SELECT question, kind, options FROM label_schema ORDER BY position")])
 
     def has_schema(self) -> bool:
         """Whether the project has any question."""
@@ -94,8 +98,10 @@ class Labels:
         (question, option) to the (question, option) it was renamed from (None: the
         same names). All moves happen at once, so swaps and chains of renames are
         safe. Labels of options no longer in the schema are removed. One transaction;
-        returns how many labels were removed."""
+        returns how many labels were removed. Options without a colour or a key get
+        the next free ones (``with_defaults``)."""
         check(questions)
+        questions = with_defaults(deepcopy(list(questions)))
         answers, spans = self._moves(questions, origins)
         moves = [(*old, *new) for old, new in answers.items() if old != new]
         kept = [(q.name, o) for q in questions if q.kind != "span" for o in q.option_names()]

@@ -46,11 +46,16 @@ class Reports:
         }
 
     def progress(self) -> list[tuple[str, int]]:
-        """Postings marked reviewed each day (from the project's log), oldest first."""
+        """Reviews that stand, by day, oldest first: each posting reviewed now counts once,
+        on the day of its last review in the project's log. A review undone, or a
+        posting marked otherwise since, is not counted; the days add up to the
+        reviewed postings (those imported as reviewed aside: the log has no review)."""
         return [(day, n) for day, n in self.db.execute(
-            "SELECT substr(at, 1, 10), count(DISTINCT posting_id) FROM events"
-            " WHERE kind = 'accept_all' OR (kind = 'set_status'"
-            " AND json_extract(data, '$.status') = 'reviewed') GROUP BY 1 ORDER BY 1")]
+            "SELECT substr(r.last, 1, 10), count(*) FROM (SELECT posting_id, max(at) AS last"
+            " FROM events WHERE kind = 'accept_all' OR (kind = 'set_status'"
+            " AND json_extract(data, '$.status') = 'reviewed') GROUP BY posting_id) r"
+            " JOIN postings p ON p.id = r.posting_id AND p.status = 'reviewed'"
+            " GROUP BY 1 ORDER BY 1")]
 
     def evaluation(self) -> dict[str, dict[str, Any]]:
         """Per field, over reviewed postings: how often the machine's suggestion was

@@ -3,6 +3,12 @@
 A span has a label, an origin (``machine`` or ``human``) and a state: a machine's
 span is ``suggested`` until a person accepts or rejects it; a rejected span is kept
 (so that it is not offered again) but neither shown nor exported.
+
+The machine's spans are the skills field's evidence, suggested as SKILL spans: one
+meaning in two places. So rejecting them decides the field too, in the same edit: a
+skill whose every span is rejected leaves the skills field (the field is then
+corrected to the skills left, or rejected when none is). Accepting them leaves the
+field as it is.
 """
 
 from __future__ import annotations
@@ -10,10 +16,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from reviewer.core.store.history import Change, now, snapshot
+from reviewer.core.extract import skill_name
+from reviewer.core.store.history import Change, Row, key_posting, now, snapshot
 from reviewer.core.store.sqlite import Database
 
 if TYPE_CHECKING:
+    from reviewer.core.store.decisions import Decisions
     from reviewer.core.store.postings import Postings
 
 _INSERT = ('INSERT INTO spans (posting_id, start, "end", label, origin, state, created_at)'
@@ -23,9 +31,12 @@ _INSERT = ('INSERT INTO spans (posting_id, start, "end", label, origin, state, c
 class Spans:
     """The labelled spans of every posting; every edit returns a Change."""
 
-    def __init__(self, db: Database, postings: Postings) -> None:
+    def __init__(self, db: Database, postings: Postings,
+                 decisions: Decisions | None = None) -> None:
+        """``decisions``: the skills field follows rejected spans (None: it does not)."""
         self.db = db
         self._postings = postings
+        self._decisions = decisions
 
     def add(self, pid: int, start: int, end: int, label: str, origin: str = "human",
             state: str = "accepted") -> tuple[int, Change]:
@@ -49,6 +60,8 @@ class Spans:
                 cur = self.db.execute(_INSERT, (pid, start, end, label, origin, state, stamp))
                 change.rows.append(("spans", (int(cur.lastrowid or 0),), None))
             self._postings.touch(pid, "add_spans", {"count": len(spans), "state": state})
+            if state == "rejected":
+                change.rows += self._skills_follow(pid)
         return change
 
     def insert(self, pid: int, start: int, end: int, label: str, origin: str,
@@ -64,10 +77,15 @@ class Spans:
 
     def reject(self, span_id: int) -> Change:
         """Mark a span rejected: kept, so that a machine suggestion is not offered again,
-        but neither shown nor exported."""
-        return self._edit(span_id, "reject span",
-                          "UPDATE spans SET state = 'rejected' WHERE id = ?", (),
-                          "reject_span", {})
+        but neither shown nor exported. The skills field follows (see above)."""
+        with self.db.atomic():
+            change = self._edit(span_id, "reject span",
+                                "UPDATE spans SET state = 'rejected' WHERE id = ?", (),
+                                "reject_span", {})
+            pid = key_posting(change)
+            if pid is not None:
+                change.rows += self._skills_follow(pid)
+        return change
 
     def remove(self, span_id: int) -> Change:
         return self._edit(span_id, "remove span", "DELETE FROM spans WHERE id = ?", (),
@@ -102,6 +120,31 @@ class Spans:
             f"DELETE FROM spans WHERE label NOT IN ({','.join('?' * len(labels))})",
             list(labels)).rowcount)
 
+    def _skills_follow(self, pid: int) -> list[Row]:
+        """Take out of posting ``pid``'s skills field each skill whose spans are all
+        rejected now; the rows the field's edit replaced (none when no skill left)."""
+        if self._decisions is None:
+            return []
+        state, value, evidence = self._decisions.current(pid, "skills")
+        if state not in ("machine", "accepted", "corrected") or not isinstance(value, list):
+            return []
+        kept = skills_left(self._postings.cleaned(pid), value, evidence,
+                           self._rejected(pid))
+        if kept is None:
+            return []
+        skills, spans = kept
+        edit = (self._decisions.set_field(pid, "skills", skills, spans) if skills
+                else self._decisions.reject_field(pid, "skills"))
+        return edit.rows
+
+    def _rejected(self, pid: int) -> set[tuple[int, int]]:
+        """The ranges of posting ``pid`` where spans were rejected and none stands."""
+        states: dict[tuple[int, int], bool] = {}
+        for start, end, state in self.db.execute(
+                'SELECT start, "end", state FROM spans WHERE posting_id = ?', (pid,)):
+            states[(start, end)] = states.get((start, end), True) and state == "rejected"
+        return {where for where, rejected in states.items() if rejected}
+
     def _check(self, pid: int, ranges: Sequence[tuple[int, int]]) -> None:
         size = len(self._postings.cleaned(pid))
         for start, end in ranges:
@@ -118,3 +161,29 @@ class Spans:
             self.db.execute(sql, (*params, span_id))
             self._postings.touch(row[0], event, {"span": span_id, **data})
         return change
+
+
+def skills_left(text: str, skills: Sequence[Any], evidence: Sequence[Sequence[int]],
+                rejected: set[tuple[int, int]]) -> tuple[list[Any], list[list[int]]] | None:
+    """The skills field once the spans at ``rejected`` ranges are rejected: (skills, their
+    evidence) without each skill whose spans in ``evidence`` are all rejected; None when
+    none goes. A span names the skill its words spell ("k8s": Kubernetes); a skill no
+    span names (one a person typed) stays."""
+    by_name = {str(s).casefold(): s for s in skills}
+
+    def named(span: Sequence[int]) -> Any:
+        words = " ".join(text[span[0]:span[1]].split())
+        return by_name.get((skill_name(words) or words).casefold(),
+                           by_name.get(words.casefold()))
+
+    standing: dict[str, bool] = {}
+    for span in evidence:
+        skill = named(span)
+        if skill is not None:
+            key = str(skill).casefold()
+            standing[key] = standing.get(key, False) or (span[0], span[1]) not in rejected
+    gone = {name for name, stands in standing.items() if not stands}
+    if not gone:
+        return None
+    return ([s for s in skills if str(s).casefold() not in gone],
+            [list(span) for span in evidence if str(named(span)).casefold() not in gone])

@@ -488,7 +488,8 @@ def test_a_label_schema_gives_every_question_option_and_colour(tmp_path: Path) -
     assert labels[:4] == ["SKILL", "TOOL", "QUALIFICATION", "BENEFIT"]
     assert {"TITLE", "LOC", "ORG", ODD_LABEL} <= set(labels)  # seen in the records too
     colours = {el.get("value"): el.get("background") for el in config.root.iter("Label")}
-    assert colours["SKILL"] == schema[3].options[0].color
+    spans = next(q for q in schema if q.kind == "span")
+    assert colours["SKILL"] == spans.options[0].color
     assert config.controls["quality"].values == ["good", "bad", "ok"]  # not in the schema
 
 

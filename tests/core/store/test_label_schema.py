@@ -16,6 +16,7 @@ from reviewer.core.labels import (
     from_json,
     normal_key,
     to_json,
+    with_defaults,
 )
 from reviewer.core.store import Store
 
@@ -23,7 +24,7 @@ from reviewer.core.store import Store
 def test_a_new_project_has_the_default_schema(tmp_path: Path) -> None:
     with Store(tmp_path / "p.db") as store:
         schema = store.labels.schema()
-    assert [q.name for q in schema] == ["relevant", "seniority", "role_family", "spans"]
+    assert [q.name for q in schema] == ["relevant", "role_family", "spans"]
     assert schema[-1].kind == "span"
     assert schema[-1].option_names() == ["SKILL", "TOOL", "QUALIFICATION", "BENEFIT"]
     keys = [o.key for q in schema for o in q.options if o.key]
@@ -73,10 +74,22 @@ def test_json_round_trip_and_bare_option_names() -> None:
         from_json({"question": "x"})
 
 
+def _with_seniority() -> list[Question]:
+    """The schema projects made before saved: a seniority question besides the field."""
+    schema = default_schema()
+    for option in (o for q in schema for o in q.options):
+        option.key = ""
+    schema.insert(1, Question("seniority", "single", [Option(n) for n in (
+        "intern", "junior", "mid", "senior", "lead")]))
+    return with_defaults(schema)
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     s = Store(tmp_path / "p.db")
     from reviewer.core.store import NewPosting
+
+    s.labels.save_schema(_with_seniority())  # an existing project keeps it as saved
 
     text = "# Data Engineer\n\nPython and SQL in Berlin. Health insurance.\n"
     s.postings.add([NewPosting(source="a", hash="a", kind="text", raw=text, cleaned=text),

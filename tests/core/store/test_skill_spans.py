@@ -1,0 +1,94 @@
+"""One meaning for skills: the skills field's values are suggested as SKILL spans, and a
+skill whose spans are all rejected leaves the field, in the same edit (one undo)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reviewer.cli import main
+from reviewer.core.store import NewPosting, Store
+
+TEXT = "Python, k8s and SQL. We love Python."
+PYTHON, K8S, SQL, PYTHON_AGAIN = (0, 6), (8, 11), (16, 19), (29, 35)
+SKILLS = ["Python", "Kubernetes", "SQL"]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = Store(tmp_path / "p.db")
+    s.postings.add([NewPosting(
+        source="a", hash="a", kind="text", raw=TEXT, cleaned=TEXT,
+        fields={"title": "Data Engineer", "skills": SKILLS},
+        evidence={"title": [], "skills": [list(s) for s in (PYTHON, K8S, SQL, PYTHON_AGAIN)]},
+        confidence={"title": 0.9, "skills": 0.7}, stages={"title": "label", "skills": "pattern"})])
+    yield s
+    s.close()
+
+
+def _skills(store: Store) -> tuple[str, Any, list[list[int]]]:
+    posting = store.records.get(1)
+    state = posting["provenance"]["skills"]
+    source = posting["machine"] if state == "machine" else posting["human"]
+    spans = source["skills"]["spans"] if state != "rejected" else []
+    return state, posting["fields"]["skills"], spans
+
+
+def _reject(store: Store, *ranges: tuple[int, int]) -> Any:
+    return store.spans.add_many(1, [(a, b, "SKILL") for a, b in ranges], "machine", "rejected")
+
+
+def test_rejecting_every_suggested_span_rejects_the_skills_in_one_undo(store: Store) -> None:
+    change = _reject(store, PYTHON, K8S, SQL, PYTHON_AGAIN)
+    assert _skills(store)[:2] == ("rejected", None)
+    store.history.undo(change)
+    assert _skills(store) == ("machine", SKILLS, [list(PYTHON), list(K8S), list(SQL),
+                                                   list(PYTHON_AGAIN)])
+    assert store.records.get(1)["spans"] == []
+
+
+def test_a_rejected_span_takes_its_skill_out_and_the_rest_stay(store: Store) -> None:
+    _reject(store, K8S)  # an alias: "k8s" names Kubernetes
+    assert _skills(store) == ("corrected", ["Python", "SQL"],
+                              [list(PYTHON), list(SQL), list(PYTHON_AGAIN)])
+    _reject(store, PYTHON)  # Python is named again further on: it stays
+    assert _skills(store)[1] == ["Python", "SQL"]
+    _reject(store, PYTHON_AGAIN)
+    assert _skills(store) == ("corrected", ["SQL"], [list(SQL)])
+    _reject(store, SQL)
+    assert _skills(store)[:2] == ("rejected", None)
+
+
+def test_accepting_the_spans_keeps_the_skills(store: Store) -> None:
+    store.spans.add_many(1, [(a, b, "SKILL") for a, b in (PYTHON, K8S, SQL, PYTHON_AGAIN)],
+                         "machine", "accepted")
+    assert _skills(store)[:2] == ("machine", SKILLS)
+
+
+def test_deleting_an_accepted_suggestion_takes_its_skill_out(store: Store) -> None:
+    store.spans.add_many(1, [(*SQL, "SKILL")], "machine", "accepted")
+    span = store.records.get(1)["spans"][0]["id"]
+    change = store.spans.reject(span)
+    assert _skills(store)[:2] == ("corrected", ["Python", "Kubernetes"])
+    store.history.undo(change)
+    assert _skills(store)[:2] == ("machine", SKILLS)
+    assert store.records.get(1)["spans"][0]["state"] == "accepted"
+
+
+def test_a_person_who_labels_the_words_again_keeps_the_skill(store: Store) -> None:
+    store.spans.add(1, *K8S, "SKILL")  # a person's span on the same words
+    _reject(store, K8S)
+    assert _skills(store)[1] == SKILLS
+
+
+def test_eval_counts_rejected_skills_as_rejected(store: Store, capsys) -> None:  # type: ignore[no-untyped-def]
+    _reject(store, PYTHON, K8S, SQL, PYTHON_AGAIN)
+    store.decisions.accept_all(1)  # accept and go on: the rest of the fields
+    assert store.reports.evaluation()["skills"] == {
+        "accepted": 0, "corrected": 0, "rejected": 1, "added": 0, "accuracy": 0.0}
+    assert main(["eval", str(store.path)]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("skills"))
+    assert line.split()[1:] == ["0", "0", "1", "0", "0.000"]

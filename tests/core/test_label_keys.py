@@ -1,0 +1,148 @@
+"""Every label option has a key, by one rule; the default schema asks no seniority
+question (the seniority field is it); old project files keep the schema they saved."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from reviewer.core.labels import (
+    CHORD_KEY,
+    Option,
+    Question,
+    check,
+    clash,
+    default_schema,
+    from_json,
+    key_pool,
+    normal_key,
+    strokes,
+    with_defaults,
+)
+from reviewer.core.store import Store
+
+ALT_LETTER = re.compile(r"(?:^|, )Alt\+(?:Shift\+)?[A-Z]$|(?:^|, )Alt\+[A-Z](?:,|$)")
+
+
+def _many(documents: int, spans: int) -> list[Question]:
+    return with_defaults([
+        Question("topic", "single", [Option(f"t{n}") for n in range(documents)]),
+        Question("flags", "multi", [Option("a"), Option("b")]),
+        Question("spans", "span", [Option(f"S{n}") for n in range(spans)]),
+    ])
+
+
+def test_the_default_schema_gives_every_option_a_key() -> None:
+    schema = default_schema()
+    keys = [o.key for q in schema for o in q.options]
+    assert all(keys) and len(keys) == len(set(keys))
+    role = next(q for q in schema if q.name == "role_family")
+    assert [o.key for o in role.options] == [
+        "Alt+3", "Alt+4", "Alt+5", "Alt+6", "Alt+7", "Alt+8", "Alt+9", "Alt+0"]
+
+
+def test_keys_go_on_past_alt_9_by_one_rule() -> None:
+    schema = _many(40, 25)
+    doc = [o.key for q in schema if q.kind != "span" for o in q.options]
+    span = [o.key for q in schema if q.kind == "span" for o in q.options]
+    assert doc[:10] == [f"Alt+{d}" for d in "1234567890"]
+    assert doc[10:20] == [f"Alt+Shift+{d}" for d in "1234567890"]
+    assert doc[20:22] == [f"{CHORD_KEY}, 1", f"{CHORD_KEY}, 2"]
+    assert span[:10] == [f"Ctrl+{d}" for d in "1234567890"]
+    assert span[10:20] == [f"Ctrl+Shift+{d}" for d in "1234567890"]
+    keys = doc + span
+    assert all(keys) and len(keys) == len(set(keys))
+    assert not [(a, b) for a in keys for b in keys if a != b and clash(a, b)]
+    assert not [k for k in keys if ALT_LETTER.search(k)]  # Alt+letter: fields and menus
+    check(schema)  # what it gives is a schema that can be stored
+
+
+def test_a_large_schema_still_has_a_key_for_every_option() -> None:
+    keys = [o.key for q in _many(150, 40) for o in q.options]
+    assert all(keys) and len(keys) == len(set(keys))
+    assert max(len(strokes(k)) for k in keys) <= 4  # what a QKeySequence holds
+
+
+def test_keys_given_by_hand_are_kept_and_skipped() -> None:
+    schema = with_defaults([Question("q", "single", [
+        Option("a"), Option("b", key="Alt+1"), Option("c"), Option("d", key="ctrl+l, 1")])])
+    assert [o.key for o in schema[0].options] == ["Alt+2", "Alt+1", "Alt+3", "ctrl+l, 1"]
+    more = with_defaults([Question("q", "single", [Option(f"o{n}") for n in range(20)] +
+                                   [Option("x"), Option("y", key="Ctrl+L, 1")])])
+    assert more[0].options[20].key == "Ctrl+L, 2"
+
+
+def test_chords_are_read_checked_and_refused_when_one_starts_another() -> None:
+    assert strokes("Ctrl+L, 1") == ["Ctrl+L", "1"]
+    assert strokes("Ctrl+,") == ["Ctrl+,"] and strokes("Ctrl+,, 1") == ["Ctrl+,", "1"]
+    assert normal_key("ctrl+l,shift+a") == "Ctrl+L, Shift+A"
+    assert clash("Ctrl+L", "Ctrl+L, 1") and not clash("Ctrl+L, 1", "Ctrl+L, 2")
+    with pytest.raises(ValueError, match="start of Ctrl\\+L, 1"):
+        check([Question("q", "single", [Option("a", key="Ctrl+L"),
+                                        Option("b", key="Ctrl+L, 1")])])
+    with pytest.raises(ValueError, match="one to four"):
+        normal_key("A, B, C, D, E")
+    assert from_json([{"question": "q", "kind": "multi",
+                       "options": [{"name": "a", "key": "ctrl+l,1"}]}])[0].options[0].key == \
+        "Ctrl+L, 1"
+
+
+def test_the_pools_never_hand_out_alt_and_a_letter() -> None:
+    for kind in ("doc", "span"):
+        for key in key_pool(kind):
+            assert not ALT_LETTER.search(key), key
+
+
+def test_a_new_project_asks_no_seniority_question(tmp_path: Path) -> None:
+    assert "seniority" not in {q.name for q in default_schema()}
+    with Store(tmp_path / "p.db") as store:
+        assert [q.name for q in store.labels.schema()] == ["relevant", "role_family", "spans"]
+
+
+OLD_DEFAULT = [  # as projects made before saved it: seniority asked, six options keyless
+    {"question": "relevant", "kind": "single", "options": [
+        {"name": "yes", "color": "#4e79a7", "key": "Alt+1"},
+        {"name": "no", "color": "#f28e2b", "key": "Alt+2"}]},
+    {"question": "seniority", "kind": "single", "options": [
+        {"name": n, "color": "#e15759", "key": f"Alt+{k}"}
+        for n, k in zip(("intern", "junior", "mid", "senior", "lead"), "34567", strict=True)]},
+    {"question": "role_family", "kind": "single", "options": [
+        {"name": n, "color": "#76b7b2", "key": k} for n, k in zip(
+            ("engineering", "data", "product_design", "sales_marketing", "operations",
+             "finance", "people", "other"), ("Alt+8", "Alt+9", "", "", "", "", "", ""),
+            strict=True)]},
+    {"question": "spans", "kind": "span", "options": [
+        {"name": "SKILL", "color": "#4e79a7", "key": "Ctrl+1"}]},
+]
+
+
+def test_an_old_project_keeps_its_seniority_question_and_gets_keys_as_read(
+        tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        store.labels.save_schema(from_json(OLD_DEFAULT))
+        # written as the old version wrote it: six options without a key
+        store.db.execute("UPDATE label_schema SET options = ? WHERE question = 'role_family'",
+                         (json.dumps(OLD_DEFAULT[2]["options"]),))
+        store.db.conn.commit()
+    with Store(path) as store:
+        schema = store.labels.schema()
+        stored = store.db.execute("SELECT options FROM label_schema WHERE question = "
+                                  "'role_family'").fetchone()[0]
+    assert [q.name for q in schema] == ["relevant", "seniority", "role_family", "spans"]
+    role = [o.key for o in schema[2].options]
+    assert role == ["Alt+8", "Alt+9", "Alt+0", "Alt+Shift+1", "Alt+Shift+2", "Alt+Shift+3",
+                    "Alt+Shift+4", "Alt+Shift+5"]
+    assert json.loads(stored) == OLD_DEFAULT[2]["options"]  # the file is as it was saved
+
+
+def test_saving_a_schema_gives_new_options_their_keys(tmp_path: Path) -> None:
+    with Store(tmp_path / "p.db") as store:
+        schema = store.labels.schema()
+        schema[1].options.append(Option("legal"))  # as the schema dialog adds one: no key
+        store.labels.save_schema(schema)
+        assert store.labels.schema()[1].options[-1].key == "Alt+Shift+1"
+        assert schema[1].options[-1].key == ""  # what the caller gave is left as it was

@@ -1,0 +1,134 @@
+"""Every label option's key: beside the option, in the help (F1), and working as a
+shortcut; none taken from the window's actions or from Alt and a letter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from reviewer.core.labels import CHORD_KEY, Option, Question, clash, strokes, with_defaults
+from reviewer.core.store import Store
+from reviewer.gui.actions import ACTIONS, fixed_keys
+from reviewer.gui.window import ReviewWindow
+
+ALT, SHIFT, CTRL = (Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier,
+                    Qt.KeyboardModifier.ControlModifier)
+TOPICS = [f"topic_{n}" for n in range(24)]  # past Alt+0 and Alt+Shift+0: chords too
+
+
+@pytest.fixture
+def big(tmp_path: Path, project: Path) -> Path:
+    """The sample project with a question of 24 options besides the default ones."""
+    with Store(project) as store:
+        schema = store.labels.schema()
+        schema.insert(2, Question("topic", "multi", [Option(n) for n in TOPICS]))
+        store.labels.save_schema(schema)
+    return project
+
+
+def _window_keys() -> list[str]:
+    keys = [QKeySequence(d).toString() for _k, _t, d, _h, _m in ACTIONS if d]
+    return keys + [k for k in fixed_keys() if k != CHORD_KEY]  # (held back for the chords)
+
+
+def _label_keys(win: ReviewWindow) -> dict[str, str]:
+    """What the help calls each option's action, and its key."""
+    return {(f"Label the selection {o.name}" if q.kind == "span" else f"{q.name}: {o.name}"):
+            o.key for q in win.schema for o in q.options}
+
+
+def test_every_default_option_has_its_key_beside_it(project: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+    win = open_window(project)
+    for question in win.schema:
+        if question.kind == "span":
+            continue
+        for option in question.options:
+            assert option.key, option.name
+            assert win.labels.buttons[(question.name, option.name)].text().endswith(
+                f"({option.key})")
+
+
+def test_no_label_key_is_a_window_key_or_alt_and_a_letter(big: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+    win = open_window(big)
+    keys = _label_keys(win)
+    assert len(keys) == len(set(keys.values()))
+    window = _window_keys()
+    assert not [(k, w) for k in keys.values() for w in window if clash(k, w)]
+    for key in keys.values():
+        for stroke in strokes(key):
+            mods, _, last = stroke.rpartition("+")
+            assert not ("Alt" in mods and last.isalpha() and len(last) == 1), key
+    # a generous schema: every chord the rule could give clashes with no window key
+    many = with_defaults([Question("q", "multi", [Option(f"o{n}") for n in range(200)])])
+    assert not [(o.key, w) for o in many[0].options for w in window if clash(o.key, w)]
+
+
+def test_keys_past_alt_9_are_shown_listed_and_work(big: Path, open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = open_window(big)
+    topic = {o.name: o.key for q in win.schema if q.name == "topic" for o in q.options}
+    assert topic["topic_0"] == "Alt+Shift+1" and topic["topic_9"] == "Alt+Shift+0"
+    assert topic["topic_10"] == "Ctrl+L, 1" and topic["topic_23"] == "Ctrl+L, D"
+    for name, key in topic.items():
+        assert win.labels.buttons[("topic", name)].text().endswith(f"({key})")
+    win.show_help()
+    text = win.help_box.text()
+    win.help_box.close()
+    for name, key in _label_keys(win).items():
+        assert f"<b>{key}</b></td><td>{name}" in text, name
+
+    win.queue.setFocus()
+    qtbot.keyClick(win.queue, Qt.Key.Key_1, ALT | SHIFT)  # topic_0
+    qtbot.keyClick(win.queue, Qt.Key.Key_0, ALT)  # role family: other
+    title = win.fields.editors["title"].editor
+    title.setFocus()
+    typed = title.text()
+    qtbot.keyClick(title, Qt.Key.Key_L, CTRL)  # a chord, while typing in a field
+    qtbot.keyClick(title, Qt.Key.Key_D)  # topic_23
+    labels = win.store.records.get(win.pid)["labels"]  # type: ignore[arg-type]
+    assert labels == {"topic": ["topic_0", "topic_23"], "role_family": ["other"]}
+    assert title.text() == typed  # the chord's D went to the label, not into the field
+    assert win.labels.buttons[("topic", "topic_23")].isChecked()
+
+
+def test_the_shortcut_editor_keeps_the_chord_key_for_the_labels(project: Path,
+                                                                open_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    win = open_window(project)
+    win.action_table.edit_shortcuts()
+    dialog = win.action_table.shortcut_dialog
+    dialog.editors["flag"].setKeySequence(QKeySequence("Ctrl+L"))
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    assert "Label keys that begin with Ctrl+L" in dialog.problem.text()
+    dialog.reject()
+
+
+def test_options_added_in_the_schema_dialog_get_free_keys(project: Path, open_window,
+                                                          tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = open_window(project, settings)
+    win.action_table.edit_shortcuts()  # a person gave Alt+Shift+1 to an action
+    win.action_table.shortcut_dialog.editors["flag"].setKeySequence(QKeySequence("Alt+Shift+1"))
+    win.action_table.shortcut_dialog.buttons.button(
+        QDialogButtonBox.StandardButton.Ok).click()
+    win.edit_schema()
+    dialog = win.schema_dialog
+    dialog.list.setCurrentRow(1)  # role family
+    for _ in range(2):
+        dialog._add_option()
+    dialog.table.item(dialog.table.rowCount() - 1, 2).setText("Ctrl+O, 1")  # Ctrl+O: open
+    dialog.save()
+    assert "Ctrl+O" in dialog.problem.text() and not dialog.result()
+    dialog.table.item(dialog.table.rowCount() - 1, 2).setText("Ctrl+L, 5")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.problem.text()
+    role = next(q for q in win.schema if q.name == "role_family")
+    assert [o.key for o in role.options[-2:]] == ["Alt+Shift+2", "Ctrl+L, 5"]
+    assert win.labels.buttons[("role_family", role.options[-2].name)].text().endswith(
+        "(Alt+Shift+2)")

@@ -1,0 +1,63 @@
+"""The statistics window's charts fit their width, every figure whole; the export
+dialog suggests a file named after the project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from reviewer.core.export import EXTENSIONS
+from reviewer.gui.dialogs import FORMAT_NAMES, ExportDialog
+from reviewer.gui.stats_view import STATE_COLORS, BarChart
+
+
+def _judged(rows: int) -> BarChart:
+    """The last chart as the statistics draw it, every suggestion accepted."""
+    return BarChart("How reviewers judged each machine suggestion (reviewed postings)",
+                    [(f"Field {n}", [(1234 if s == "accepted" else 0, c)
+                                     for s, c in STATE_COLORS.items()]) for n in range(rows)],
+                    legend=dict(STATE_COLORS), percent=True)
+
+
+@pytest.mark.parametrize("width", [None, 640, 760])
+def test_every_figure_fits_inside_its_chart(qtbot, width: int | None) -> None:  # type: ignore[no-untyped-def]
+    for chart in (_judged(3), BarChart("Reviewed each day", [("2026-01-01", [(17.0, "#59a14f")])])):
+        qtbot.addWidget(chart)
+        chart.resize(width or chart.minimumSizeHint().width(), chart.sizeHint().height())
+        metrics = chart.fontMetrics()
+        places = chart.figure_places()
+        assert places
+        for text, rect in places:
+            assert rect.right() <= chart.width(), text
+            assert metrics.horizontalAdvance(text) <= rect.width(), text
+        assert not chart.percent or places[0][0].startswith("100% accepted")
+        chart.grab()  # paints
+
+
+def test_the_export_file_is_named_after_the_project(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = ExportDialog(parent, tmp_path / "jobs.db", 1, 2)
+    names = {}
+    for n in range(dialog.format_choice.count()):
+        dialog.format_choice.setCurrentIndex(n)
+        names[dialog.fmt] = Path(dialog.output.text()).name
+    assert set(names) == set(FORMAT_NAMES)
+    assert names["jsonl"] == "jobs.jsonl" and names["csv"] == "jobs.csv"
+    assert names["labelstudio"] == "jobs-labelstudio.json"
+    assert names["prodigy"] == "jobs-prodigy.jsonl" and names["hf"] == "jobs-dataset"
+    assert names["spacy"] == "jobs.spacy" and names["jsonld"] == "jobs.jsonld"
+    for fmt, name in names.items():
+        assert "-" + fmt + "." + fmt not in name  # no "jobs-jsonl.jsonl"
+        assert fmt == "hf" or name.endswith("." + EXTENSIONS[fmt])
+    assert Path(dialog.output.text()).parent == tmp_path
+
+
+def test_an_export_never_takes_the_project_file_name(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = ExportDialog(parent, tmp_path / "jobs.jsonl", 1, 2)  # an odd project name
+    dialog.format_choice.setCurrentIndex(dialog.format_choice.findData("jsonl"))
+    assert Path(dialog.output.text()) != tmp_path / "jobs.jsonl"
