@@ -6,6 +6,10 @@ themselves are read lazily, a page of ids at a time with one SQL query per page,
 and kept in a small LRU cache. Memory therefore stays bounded by the id list plus
 ``max_pages`` pages, however large the project.
 
+A search with words lists its matches best match first (``ranked``); filters alone
+(``company:acme``) keep the chosen order. A posting without a title shows the name of
+its source instead, in grey.
+
 The list is a snapshot: a posting edited so that it no longer matches the filter
 stays in the list (with its new values) until the next ``reload``, so the row under
 the reviewer's cursor never jumps away. Call ``invalidate(pid)`` after an edit.
@@ -29,12 +33,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication, QPalette
 
-from reviewer.core.store import ORDERS, DatabaseError, Store
+from reviewer.core.store import ORDERS, DatabaseError, Store, parse_search, source_name
 from reviewer.gui.jobs import Job, Progress, start
 from reviewer.gui.plain import plain_tip
 
-# (id, status, title, company, location, min_confidence), as read from the postings table
-Row = tuple[int, str | None, str | None, str | None, str | None, float | None]
+# (id, status, title, company, location, min_confidence, source), from the postings table
+Row = tuple[int, str | None, str | None, str | None, str | None, float | None, str]
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = ("Status", "Title", "Company", "Location", "Confidence")
@@ -42,6 +46,7 @@ STATUS, TITLE, COMPANY, LOCATION, CONFIDENCE = range(len(COLUMNS))
 SORT_ORDERS = tuple(ORDERS)  # "import", "confidence" (least confident first), "recent"
 STATUS_TEXT = {"new": "new", "reviewed": "reviewed ✓", "skipped": "skipped",
                "flagged": "flagged ⚑"}
+CONFIDENCE_ROLE = Qt.ItemDataRole.UserRole + 1  # the lowest confidence, a float or None
 PAGE_SIZE = 200
 MAX_PAGES = 50
 
@@ -64,6 +69,7 @@ class QueueModel(QAbstractTableModel):
         self.status: str | None = None
         self.field_state: str | None = None
         self.query = ""
+        self.ranked: bool | None = None  # best match first; False: too many to rank; None: no words
         self._ids: array[int] | range = array("q")  # a range: every posting, none missing
         self._total: int | None = None  # counted on first need after a reload
         self._sorted = True  # ids ascending: row_of can bisect instead of building a dict
@@ -78,8 +84,9 @@ class QueueModel(QAbstractTableModel):
                field_state: str | None = None, query: str = "") -> None:
         """Take the ordered ids of the matching postings; rows are read later, on demand.
 
-        With a search ``query`` the order is the search rank (``order`` is kept only to
-        be reported back); ``status`` and ``field_state`` still filter."""
+        With words in the search ``query`` the order is the search rank (``order`` is kept
+        only to be reported back); its filters (``company:acme``), ``status`` and
+        ``field_state`` filter."""
         if order not in ORDERS:
             raise ValueError(f"unknown order {order!r}; one of {', '.join(ORDERS)}")
         query = query.strip()
@@ -88,29 +95,33 @@ class QueueModel(QAbstractTableModel):
         self.reading_more = None
         try:
             ids: Sequence[int]
-            if query:
-                ids = self._search(query, status, field_state)
+            words, ranked = parse_search(query).ranked, None
+            if words:
+                ids, ranked = self._search(query, status, field_state)
             else:
-                ids = self.store.queue.ids(order, status, field_state)
+                ids = self.store.queue.ids(order, status, field_state, query)
             self._ids = ids if isinstance(ids, range) else array("q", ids)
             self._total = None
-            self._sorted = not query and order == "import"
+            self._sorted = not words and order == "import"
             self._rows = None
             self._pages.clear()
-            self.order, self.status, self.field_state, self.query = (
-                order, status, field_state, query)
+            self.order, self.status, self.field_state, self.query, self.ranked = (
+                order, status, field_state, query, ranked)
         finally:
             self.endResetModel()
 
-    def _search(self, query: str, status: str | None, field_state: str | None) -> list[int]:
-        """Ids matching the query, best first, keeping those that pass the filters.
+    def _search(self, query: str, status: str | None,
+                field_state: str | None) -> tuple[list[int], bool]:
+        """Ids matching the query, best first, keeping those that pass the filters; and
+        whether they are ranked.
 
         When too many match to rank, the first ``RANKED`` come now, in import order, and
         the rest are read in a worker thread and added to the list when they come."""
-        found = self.store.queue.search(query, limit=self.store.queue.RANKED + 1)
-        if len(found) > self.store.queue.RANKED:
-            self._read_rest(query, found[-1], status, field_state)
-        return self.store.queue.passing(found, status, field_state)
+        found, after = self.store.queue.search_head(query)
+        listed = self.store.queue.passing(found, status, field_state)
+        if after is not None:
+            self._read_rest(query, after, status, field_state)
+        return listed, after is None
 
     def _read_rest(self, query: str, after: int, status: str | None,
                    field_state: str | None) -> None:
@@ -167,9 +178,24 @@ class QueueModel(QAbstractTableModel):
             raise IndexError(row)
         return self._ids[row]
 
+    def listed_ids(self) -> Sequence[int]:
+        """Every id listed, in order: a copy the list's later changes leave alone (a
+        range when it is every posting; 8 bytes a posting otherwise)."""
+        return self._ids if isinstance(self._ids, range) else array("q", self._ids)
+
     def status_at(self, row: int) -> str | None:
         """The status of the posting at ``row`` (new, reviewed, skipped, flagged)."""
         return self._row(row)[1]
+
+    def company_at(self, row: int) -> str | None:
+        return self._row(row)[3]
+
+    def location_at(self, row: int) -> str | None:
+        return self._row(row)[4]
+
+    def source_at(self, row: int) -> str:
+        """Where the posting at ``row`` was imported from (a path, ``file.jsonl#12``)."""
+        return self._row(row)[6]
 
     def row_of(self, pid: int) -> int | None:
         """The row showing posting ``pid``, or None when it is not in the list."""
@@ -203,7 +229,7 @@ class QueueModel(QAbstractTableModel):
             self._pages.move_to_end(number)
         pid = self._ids[row]
         found = page.get(pid)
-        return found if found is not None else (pid, None, None, None, None, None)
+        return found if found is not None else (pid, None, None, None, None, None, "")
 
     def _load(self, number: int) -> dict[int, Row]:
         start = number * self.page_size
@@ -239,6 +265,8 @@ class QueueModel(QAbstractTableModel):
                 return COLUMNS[section]
             if role == Qt.ItemDataRole.TextAlignmentRole and section == CONFIDENCE:
                 return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{COLUMNS[section]} (right-click to choose the columns)"
             return None
         return super().headerData(section, orientation, role)
 
@@ -253,20 +281,24 @@ class QueueModel(QAbstractTableModel):
                 return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.ForegroundRole):
+                        Qt.ItemDataRole.ForegroundRole, CONFIDENCE_ROLE):
             return None
-        _, status, title, company, location, confidence = self._row(index.row())
+        _, status, title, company, location, confidence, source = self._row(index.row())
+        if role == CONFIDENCE_ROLE:
+            return confidence
         if role == Qt.ItemDataRole.ForegroundRole:
+            palette = QGuiApplication.palette()
             if status == "skipped":
-                return QGuiApplication.palette().color(QPalette.ColorGroup.Disabled,
-                                                       QPalette.ColorRole.Text)
+                return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            if column == TITLE and not title:  # the source's name stands in: greyed
+                return palette.color(QPalette.ColorRole.PlaceholderText)
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:  # a title is posting text: shown as text
-            return plain_tip(title) if column == TITLE and title else None
+        if role == Qt.ItemDataRole.ToolTipRole:  # posting text and file names: shown as text
+            return self._tooltip(column, title, company, location, confidence, source)
         if column == STATUS:
             return STATUS_TEXT.get(status or "", status or "")
         if column == TITLE:
-            return title or ""
+            return title or source_name(source)
         if column == COMPANY:
             return company or ""
         if column == LOCATION:
@@ -275,5 +307,17 @@ class QueueModel(QAbstractTableModel):
             return "" if confidence is None else f"{confidence:.2f}"
         return None
 
+    @staticmethod
+    def _tooltip(column: int, title: str | None, company: str | None, location: str | None,
+                 confidence: float | None, source: str) -> str | None:
+        if column == TITLE:
+            return plain_tip(title) if title else plain_tip(f"No title found. Source: {source}")
+        if column in (COMPANY, LOCATION):
+            text = company if column == COMPANY else location
+            return plain_tip(text) if text else None
+        if column == CONFIDENCE and confidence is not None:
+            return f"Lowest field confidence: {confidence:.2f}"
+        return None
 
-__all__ = ["COLUMNS", "SORT_ORDERS", "STATUS_TEXT", "QueueModel"]
+
+__all__ = ["COLUMNS", "CONFIDENCE_ROLE", "SORT_ORDERS", "STATUS_TEXT", "QueueModel"]

@@ -1,12 +1,23 @@
 """The queue pane: search, filters, order, the list of postings and its count.
 
 Shows the ``QueueModel`` and moves through it; says which posting is chosen
-(``posting_chosen``) and knows nothing of what is done with it.
+(``posting_chosen``: the current row) and knows nothing of what is done with it.
+Many rows can be selected (Shift/Ctrl+click, ``selected_ids``) while one is shown.
+The columns are chosen by a right-click on the header (``queue_columns``); a
+right-click on a posting filters by its company, location or source.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    QSignalBlocker,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,12 +25,16 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from reviewer.gui.queue_model import QueueModel
+from reviewer.core.store import filter_term, parse_search, source_scope
+from reviewer.gui.queue_columns import QueueColumns
+from reviewer.gui.queue_delegates import ConfidenceBar, StatusDelegate
+from reviewer.gui.queue_model import COLUMNS, QueueModel
 
 STATUS_CHOICES = (("All postings", None), ("New", "new"), ("Reviewed", "reviewed"),
                   ("Skipped", "skipped"), ("Flagged", "flagged"))
@@ -28,6 +43,22 @@ ORDER_CHOICES = (("Import order", "import"), ("Least confident first", "confiden
 STATE_CHOICES = (("Any field state", None), ("Fields left to review", "suggested"),
                  ("A field corrected", "corrected"), ("A field rejected", "rejected"),
                  ("A field accepted", "accepted"))
+SEARCHED = "search"  # the order combo's item while a search lists best match first
+SEARCH_TIP = (
+    "Enter searches. Words: the postings with every word (in the title, company or text),\n"
+    "best match first.\n"
+    "Filters, alone or with words (filters alone keep the chosen order):\n"
+    "    source:example.com     from a file, folder or site (any part of its name)\n"
+    "    company:acme     title:engineer     location:berlin\n"
+    'Put a value with spaces in quotes: company:"Acme Corp".\n'
+    "Right-click a posting to show only those of its company, location or source.")
+ORDER_TIP = "The order of the list (a search lists its matches best match first)"
+RANKED_TIP = ("Search results are listed best match first (by relevance).\n"
+              "Clear the search words to list them in the chosen order;\n"
+              "filters alone (company:, source: …) keep it.")
+UNRANKED_TIP = ("Too many postings match to rank them by relevance: they are listed\n"
+                "in import order. Add words or filters to rank them.")
+MENU_TEXT = 40  # characters of a value shown in a menu
 
 
 def _combo(choices: tuple[tuple[str, str | None], ...]) -> QComboBox:
@@ -37,30 +68,42 @@ def _combo(choices: tuple[tuple[str, str | None], ...]) -> QComboBox:
     return combo
 
 
+def _menu_text(text: str) -> str:
+    """``text`` for a menu item: one line, not too long, its & shown (not a shortcut)."""
+    text = " ".join(text.split())
+    text = text if len(text) <= MENU_TEXT else text[:MENU_TEXT - 1] + "…"
+    return text.replace("&", "&&")
+
+
 class QueuePane(QWidget):
     """The list a person works down, with the search and filters above it."""
 
     posting_chosen = Signal(object)  # the id (an int of any size) the current row moved to
     leaving = Signal()  # the current row is about to change (finish typing first)
     listed = Signal()  # the list was read again (by a search, a filter, an order)
+    menu_made = Signal(object)  # a row's menu (a QMenu), for others to add to before it shows
 
-    def __init__(self, model: QueueModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: QueueModel, settings: QSettings | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self.settings = settings  # keeps the columns; None keeps nothing
         self.view = QTableView()
         self.view.setModel(model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.search_box = QLineEdit(placeholderText="Search title, company, text…")
+        self._set_up_view()
+        self.columns = QueueColumns(self.view, settings)
+        self.search_box = QLineEdit(placeholderText="Search, or filter: company:… source:…")
+        self.search_box.setToolTip(SEARCH_TIP)
+        self.search_box.setClearButtonEnabled(True)
         self.search_box.returnPressed.connect(self.search)
         self.status_filter = _combo(STATUS_CHOICES)
         self.order_choice = _combo(ORDER_CHOICES)
+        self.order_choice.setToolTip(ORDER_TIP)
+        self._order = "import"  # the order chosen, whatever a search lists by
         self.state_filter = _combo(STATE_CHOICES)
-        for combo in (self.status_filter, self.state_filter, self.order_choice):
+        for combo in (self.status_filter, self.state_filter):
             combo.currentIndexChanged.connect(lambda _i: self.search())
+        self.order_choice.currentIndexChanged.connect(self._order_chosen)
         choices = QHBoxLayout()
         for combo in (self.status_filter, self.state_filter):
             # narrow panes shorten the texts rather than widen the window
@@ -77,13 +120,32 @@ class QueuePane(QWidget):
         column.addWidget(self.view, 1)
         column.addWidget(self.count_label)
 
+    def _set_up_view(self) -> None:
+        view = self.view
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setWordWrap(False)  # one line a row, cut with an ellipsis
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
+        view.setItemDelegateForColumn(COLUMNS.index("Status"), StatusDelegate(view))
+        view.setItemDelegateForColumn(COLUMNS.index("Confidence"), ConfidenceBar(view))
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._cell_popup)
+        view.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    # --- the list ----------------------------------------------------------------------------
+
     def search(self, select: bool = True) -> None:
         """Read the list again as the search, filters and order say; select its first
         row unless ``select`` is False."""
-        self.model.reload(order=self.order_choice.currentData(),
+        self.model.reload(order=self._order,
                           status=self.status_filter.currentData(),
                           field_state=self.state_filter.currentData(),
                           query=self.search_box.text().strip())
+        self._show_order()
         self.listed.emit()
         if select and self.model.rowCount():
             self.select_row(0)
@@ -95,6 +157,46 @@ class QueuePane(QWidget):
         row = self.model.row_of(pid) if pid is not None else None
         self.select_row(row if row is not None else 0)
 
+    def add_filter(self, field: str, value: str) -> None:
+        """Keep only the postings whose ``field`` matches ``value`` (in place of an
+        earlier filter of that field) and list them."""
+        query = parse_search(self.search_box.text())
+        terms = [*query.words, *(filter_term(f, v) for f, v in query.filters if f != field),
+                 filter_term(field, value)]
+        self.search_box.setText(" ".join(terms))
+        self.search()
+
+    def clear_filters(self) -> None:
+        """The search words without their filters."""
+        self.search_box.setText(" ".join(parse_search(self.search_box.text()).words))
+        self.search()
+
+    def _order_chosen(self, index: int) -> None:
+        value = self.order_choice.itemData(index)
+        if value not in (None, SEARCHED):
+            self._order = value
+            self.search()
+
+    def _show_order(self) -> None:
+        """The order combo says what the list is in: the chosen order, or best match
+        first while a search ranks (the chosen one comes back with the list)."""
+        combo, ranked = self.order_choice, self.model.ranked
+        with QSignalBlocker(combo):
+            searched = combo.findData(SEARCHED)
+            if searched >= 0:
+                combo.removeItem(searched)
+            if ranked is None:
+                combo.setCurrentIndex(combo.findData(self._order))
+                combo.setToolTip(ORDER_TIP)
+            else:
+                combo.addItem("Best match first (search)" if ranked
+                              else "Import order (too many matches to rank)", SEARCHED)
+                combo.setCurrentIndex(combo.count() - 1)
+                combo.setToolTip(RANKED_TIP if ranked else UNRANKED_TIP)
+            combo.setEnabled(ranked is None)
+
+    # --- moving and selecting ----------------------------------------------------------------
+
     def focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()
@@ -103,12 +205,22 @@ class QueuePane(QWidget):
         return self.view.currentIndex().row()
 
     def select_row(self, row: int) -> None:
+        """Make ``row`` the current row (the one shown), and the only one selected."""
         if 0 <= row < self.model.rowCount():
             index = self.model.index(row, 0)
             self.view.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect |
                 QItemSelectionModel.SelectionFlag.Rows)
             self.view.scrollTo(index)
+
+    def selected_ids(self) -> list[int]:
+        """The ids of the selected rows, in list order (the shown posting is the
+        current row, selected unless Ctrl+click took it out)."""
+        rows: set[int] = set()
+        selection = self.view.selectionModel().selection()
+        for part in (selection.at(i) for i in range(selection.size())):
+            rows.update(range(part.top(), part.bottom() + 1))
+        return [self.model.id_at(row) for row in sorted(rows)]
 
     def go_next(self) -> None:
         self.select_row(self.current_row() + 1)
@@ -131,3 +243,39 @@ class QueuePane(QWidget):
         self.leaving.emit()
         if current.isValid():
             self.posting_chosen.emit(self.model.id_at(current.row()))
+
+    # --- menus -------------------------------------------------------------------------------
+
+    def column_menu(self) -> QMenu:
+        """The header's menu: which columns are shown."""
+        return self.columns.column_menu()
+
+    def cell_menu(self, index: QModelIndex) -> QMenu:
+        """The menu of a posting's row: show only the postings with its company, its
+        location or from its source (file, folder or site); clear the filters."""
+        menu = QMenu(self.view)
+        if index.isValid():
+            row = index.row()
+            values = (("company", "with company", self.model.company_at(row)),
+                      ("location", "in", self.model.location_at(row)))
+            for field, words, value in values:
+                if value:
+                    action = menu.addAction(f"Show only postings {words} “{_menu_text(value)}”")
+                    action.setData((field, value))
+            scope = source_scope(self.model.source_at(row))
+            if scope is not None:
+                action = menu.addAction(f"Show only postings from “{_menu_text(scope[0])}”")
+                action.setData(("source", scope[1]))
+            for action in menu.actions():
+                action.triggered.connect(lambda _c=False, a=action: self.add_filter(*a.data()))
+        if parse_search(self.search_box.text()).filters:
+            menu.addSeparator()
+            menu.addAction("Clear the filters", self.clear_filters)
+        self.menu_made.emit(menu)  # the bulk edits of the selection join it
+        return menu
+
+    def _cell_popup(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if index.isValid():
+            self._menu = self.cell_menu(index)
+            self._menu.popup(self.view.viewport().mapToGlobal(pos))

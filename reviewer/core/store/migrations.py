@@ -153,4 +153,12 @@ def m003_search_index_found_by_tools(db: Database) -> None:
         db.execute(trigger)
 
 
-SCHEMA_VERSION = 3  # the number of steps above
+@migrations()
+def m004_source_and_location_indexes(db: Database) -> None:
+    """Indexes for the queue's ``source:`` and ``location:`` filters: matching a part of
+    the value reads the index (megabytes) instead of the table (gigabytes at a million)."""
+    db.execute("CREATE INDEX postings_source ON postings(source)")
+    db.execute("CREATE INDEX postings_location ON postings(location)")
+
+
+SCHEMA_VERSION = 4  # the number of steps above

@@ -1,8 +1,10 @@
 """``store.queue``: which postings, in which order, for the list a person works down.
 
 Counts, keyset pages and whole id lists by status and field state, in import order,
-least confident first or most recently edited, and full-text search. Read only,
-over the postings table and its indexes; cheap at a million postings.
+least confident first or most recently edited, and full-text search. A search text
+may hold filters (``company:acme source:example.com``, see ``search``): its words are
+ranked by relevance (bm25), its filters keep the postings that match, in any order.
+Read only, over the postings table and its indexes; cheap at a million postings.
 """
 
 from __future__ import annotations
@@ -12,6 +14,13 @@ from typing import Any
 
 from reviewer.core.store.decisions import FIELD_STATES
 from reviewer.core.store.postings import check_status
+from reviewer.core.store.search import (
+    LIKE_FILTERS,
+    SearchQuery,
+    like_pattern,
+    match_expression,
+    parse_search,
+)
 from reviewer.core.store.sqlite import Database
 
 # list orders: the SQL expression each sorts by (ties broken by id)
@@ -21,7 +30,8 @@ ORDERS = {
     "recent": "p.updated_at",
 }
 _CHUNK = 500  # ids per IN (...)
-ListRow = tuple[int, str | None, str | None, str | None, str | None, float | None]
+# id, status, title, company, location, min_confidence, source
+ListRow = tuple[int, str | None, str | None, str | None, str | None, float | None, str]
 
 
 class Queue:
@@ -61,20 +71,35 @@ class Queue:
         return [{**dict(zip(keys, r[:7], strict=True)), "key": (r[7], r[0])} for r in rows]
 
     def rows(self, ids: Sequence[int]) -> dict[int, ListRow]:
-        """The list columns (id, status, title, company, location, min_confidence) of
-        the postings ``ids``, by id (ids not in the project left out)."""
+        """The list columns (id, status, title, company, location, min_confidence,
+        source) of the postings ``ids``, by id (ids not in the project left out)."""
         found: dict[int, ListRow] = {}
         for i in range(0, len(ids), _CHUNK):
             chunk = list(ids[i:i + _CHUNK])
             marks = ",".join("?" * len(chunk))
             found.update((r[0], tuple(r)) for r in self.db.execute(
-                "SELECT id, status, title, company, location, min_confidence FROM postings"
+                "SELECT id, status, title, company, location, min_confidence, source"
+                " FROM postings"
                 f" WHERE id IN ({marks})", chunk))
         return found
 
     def ids(self, order: str = "import", status: str | None = None,
-            field_state: str | None = None) -> Sequence[int]:
+            field_state: str | None = None, query: str = "") -> Sequence[int]:
         """Every matching id in order: integers, cheap even at a million.
+
+        ``query``: a search text whose filters (``company:acme``) keep only the postings
+        that match; its plain words are for ``search`` and are not used here."""
+        filters = parse_search(query).filters if query else ()
+        if not filters:
+            return self._ids(order, status, field_state)
+        keep = self._filtered(SearchQuery(filters=filters))
+        if order == "import":
+            return self.passing(keep, status, field_state)
+        allowed = set(keep)
+        return [pid for pid in self._ids(order, status, field_state) if pid in allowed]
+
+    def _ids(self, order: str, status: str | None, field_state: str | None) -> Sequence[int]:
+        """Every id that passes the status and field state filters, in ``order``.
 
         Every posting in import order, when no id is missing, is a ``range`` (three
         lookups instead of a million rows). Otherwise, in import order, the ids are read
@@ -107,7 +132,7 @@ class Queue:
         if not ids or (status is None and field_state is None):
             return ids
         if field_state is not None:
-            allowed = set(self.ids("import", status, field_state))
+            allowed = set(self._ids("import", status, field_state))
             return [pid for pid in ids if pid in allowed]
         check_status(status)
         keep: set[int] = set()
@@ -120,32 +145,83 @@ class Queue:
         return [pid for pid in ids if pid in keep]
 
     def search(self, query: str, limit: int = 1000) -> list[int]:
-        """Ids of postings that match every term (in title, company or text).
+        """Ids of postings that match the search text ``query``: every word (in title,
+        company or text) and every filter (``search.parse_search``).
 
-        Best first when at most ``RANKED`` postings match; beyond that in import order,
-        since ranking hundreds of thousands of matches takes seconds. Reads no more
-        matches than it returns (``search_after`` reads on)."""
-        terms = _match_terms(query)
-        if not terms:
-            return []
-        head = [r[0] for r in self.db.execute(
-            "SELECT rowid FROM postings_fts WHERE postings_fts MATCH ? ORDER BY rowid LIMIT ?",
-            (terms, max(limit, self.RANKED + 1)))]
-        if len(head) > self.RANKED:
-            return head[:limit]
-        return [r[0] for r in self.db.execute(
-            "SELECT rowid FROM postings_fts WHERE postings_fts MATCH ? ORDER BY rank LIMIT ?",
-            (terms, limit))]
+        Best first when at most ``RANKED`` postings match the words; beyond that in
+        import order, since ranking hundreds of thousands of matches takes seconds.
+        Filters alone list their matches in import order."""
+        found, _after = self._head(parse_search(query), limit)
+        return found[:limit]
+
+    def search_head(self, query: str) -> tuple[list[int], int | None]:
+        """The matches of ``query`` to list at once, and where the rest begin.
+
+        When at most ``RANKED`` postings match the full-text part: all of them (best
+        first when there are words) and None. Beyond that: those of the first
+        ``RANKED + 1`` in import order that pass the filters, and the last id read,
+        after which ``search_after`` reads the rest (reading no more matches now)."""
+        return self._head(parse_search(query), self.RANKED + 1)
 
     def search_after(self, query: str, after: int) -> list[int]:
         """Ids above ``after`` of the postings that match, in import order: the rest of
         a search too large to rank."""
-        terms = _match_terms(query)
-        if not terms:
+        return self._after(parse_search(query), after)
+
+    def _after(self, query: SearchQuery, after: int) -> list[int]:
+        match = match_expression(query)
+        if match is None:
             return []
-        return [r[0] for r in self.db.execute(
+        keep = self._like_matches(query)
+        return _kept([r[0] for r in self.db.execute(
             "SELECT rowid FROM postings_fts WHERE postings_fts MATCH ? AND rowid > ?"
-            " ORDER BY rowid", (terms, after))]
+            " ORDER BY rowid", (match, after))], keep)
+
+    def _head(self, query: SearchQuery, limit: int) -> tuple[list[int], int | None]:
+        if query.empty:
+            return [], None
+        match = match_expression(query)
+        keep = self._like_matches(query)
+        if match is None or keep == set():  # source and location filters only, or no match
+            return sorted(keep or ()), None
+        head = [r[0] for r in self.db.execute(
+            "SELECT rowid FROM postings_fts WHERE postings_fts MATCH ? ORDER BY rowid LIMIT ?",
+            (match, max(limit, self.RANKED + 1)))]
+        if len(head) > self.RANKED:
+            return _kept(head, keep), head[-1]
+        if query.ranked:
+            head = [r[0] for r in self.db.execute(
+                "SELECT rowid FROM postings_fts WHERE postings_fts MATCH ? ORDER BY rank",
+                (match,))]
+        return _kept(head, keep), None
+
+    def _filtered(self, query: SearchQuery) -> list[int]:
+        """Ids, ascending, of the postings that pass every filter of ``query``."""
+        filters = SearchQuery(filters=query.filters)
+        match = match_expression(filters)
+        keep = self._like_matches(filters)
+        if match is None or keep == set():
+            return sorted(keep or ())
+        return _kept([r[0] for r in self.db.execute(
+            "SELECT rowid FROM postings_fts WHERE postings_fts MATCH ? ORDER BY rowid",
+            (match,))], keep)
+
+    def _like_matches(self, query: SearchQuery) -> set[int] | None:
+        """Ids that pass the source and location filters (None: there are none). Each
+        reads its index, whose every entry holds the value: never the table."""
+        keep: set[int] | None = None
+        for field, value in query.filters:
+            if field not in LIKE_FILTERS:
+                continue
+            found = {r[0] for r in self.db.execute(
+                f"SELECT id FROM postings INDEXED BY postings_{field}"
+                f" WHERE {field} LIKE ? ESCAPE '\\'", (like_pattern(value),))}
+            keep = found if keep is None else keep & found
+        return keep
+
+
+def _kept(ids: list[int], keep: set[int] | None) -> list[int]:
+    return ids if keep is None else [pid for pid in ids if pid in keep]
 
 
 def _filters(status: str | None, field_state: str | None) -> tuple[str, list[Any]]:
@@ -168,8 +244,3 @@ def _filters(status: str | None, field_state: str | None) -> tuple[str, list[Any
                            "a.state = ?)")
             params.append(field_state)
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-def _match_terms(query: str) -> str:
-    """A full-text query matching every word of ``query`` as written (no operators)."""
-    return " ".join(f'"{t}"' for t in query.replace('"', " ").split())

@@ -1,0 +1,123 @@
+"""The search text of the queue: words, and filters written ``field:value``.
+
+``python remote company:"Acme Corp" source:example.com`` lists the postings that
+contain both words (best match first) among those whose company has the words
+"Acme Corp" and whose source (file, folder or site) contains ``example.com``.
+A value with spaces goes in double quotes; a word with a colon that names no filter
+(``salary:100k``) is searched as it is. Parsing is plain Python; ``queue`` runs it.
+
+Also the name a person knows a posting's source by (``source_name``) and the file,
+folder or site it shares with others (``source_scope``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# each filter: what it looks at
+FILTER_FIELDS = ("source", "title", "company", "location")
+TEXT_FILTERS = ("title", "company")  # matched by the full-text index, word by word
+LIKE_FILTERS = ("source", "location")  # matched as a part of the value, by an index
+
+_FILTER = re.compile(
+    r'(?<![\w:])(' + "|".join(FILTER_FIELDS) + r'):(?:"([^"]*)(?:"|$)|([^\s"]+))', re.IGNORECASE)
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://([^/?#:]+)", re.IGNORECASE)
+_RECORD = re.compile(r"#\d+$")  # the 12th record of a JSONL or CSV file: file.jsonl#12
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """A search text read: its plain ``words`` and its ``(field, value)`` filters."""
+
+    words: tuple[str, ...] = ()
+    filters: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def ranked(self) -> bool:
+        """Whether the matches are listed best match first (there are words to rank by)."""
+        return bool(self.words)
+
+    @property
+    def empty(self) -> bool:
+        return not self.words and not self.filters
+
+
+def parse_search(text: str) -> SearchQuery:
+    """``text`` as words and filters (field names in any case; values as written)."""
+    filters: list[tuple[str, str]] = []
+    rest: list[str] = []
+    last = 0
+    for match in _FILTER.finditer(text):
+        value = match.group(2) if match.group(2) is not None else match.group(3)
+        if not value.strip():
+            continue  # company:"" filters nothing: the text stays as words
+        rest.append(text[last:match.start()])
+        filters.append((match.group(1).lower(), value.strip()))
+        last = match.end()
+    rest.append(text[last:])
+    return SearchQuery(tuple(" ".join(rest).replace('"', " ").split()), tuple(filters))
+
+
+def filter_term(field: str, value: str) -> str:
+    """The search-text term that filters ``field`` by ``value`` (quoted when needed;
+    double quotes cannot be written inside a value and are left out)."""
+    if field not in FILTER_FIELDS:
+        raise ValueError(f"unknown filter {field!r}; one of {', '.join(FILTER_FIELDS)}")
+    value = value.replace('"', "").strip()
+    return f"{field}:{value}" if value and not re.search(r"\s", value) else f'{field}:"{value}"'
+
+
+def match_expression(query: SearchQuery) -> str | None:
+    """The FTS5 MATCH expression of the words and the title and company filters, or
+    None when there is nothing for the full-text index to match. Each word is matched
+    as written, in any column; a filter's words as a phrase in its column, the last of
+    them as the start of a word (``title:engin`` finds Engineer)."""
+    parts = [_quoted(word) for word in query.words]
+    for field, value in query.filters:
+        if field in TEXT_FILTERS:
+            parts.append(f"{field} : {_quoted(value)}*")
+    return " AND ".join(parts) or None
+
+
+def like_pattern(value: str) -> str:
+    """A LIKE pattern (escaped with a backslash) for ``value`` anywhere in a text."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def source_name(source: str) -> str:
+    """The name a person knows a source by: a page's site, else the file's name
+    (``feed.jsonl#12`` for a record of a file, the member's name in a zip file)."""
+    site = _URL.match(source)
+    if site:
+        host = site.group(1).lower()
+        return host[4:] if host.startswith("www.") else host
+    return re.split(r"[/\\!]", source)[-1]
+
+
+def source_scope(source: str) -> tuple[str, str] | None:
+    """What the posting shares with others: its file when the file holds many postings
+    (a JSONL or CSV record, a zip member), else its folder, or its site; as (the name to
+    show, the ``source:`` value that lists them all). None for a bare file name."""
+    site = _URL.match(source)
+    if site:
+        name = source_name(source)
+        return name, name
+    record = _RECORD.search(source)
+    if record:
+        path = source[:record.start()]
+        return re.split(r"[/\\!]", path)[-1], path
+    if "!" in source:  # a member of a zip file
+        archive = source[:source.index("!")]
+        return re.split(r"[/\\]", archive)[-1], archive + "!"
+    cut = max(source.rfind("/"), source.rfind("\\"))
+    if cut <= 0:
+        return None
+    folder = source[:cut]
+    return re.split(r"[/\\]", folder)[-1] or folder, source[:cut + 1]
+
+
+def _quoted(text: str) -> str:
+    """``text`` as one FTS5 string (its double quotes doubled)."""
+    return '"' + text.replace('"', '""') + '"'

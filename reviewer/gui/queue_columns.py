@@ -1,0 +1,116 @@
+"""The queue's columns: fitted to a narrow pane, chosen by a right-click on the header,
+and kept (which are shown, how wide) in QSettings.
+
+The title takes the room the other columns leave; they start narrow and can be
+widened. A hidden column or a width is stored by the column's name, so a column
+added later simply starts as by default.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QObject, QPoint, QSettings, Qt
+from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
+
+from reviewer.gui.queue_model import COLUMNS
+
+TITLE = COLUMNS.index("Title")
+DEFAULT_WIDTHS = {"Status": 28, "Company": 62, "Location": 50, "Confidence": 34}
+KEY = "queue/columns"  # {"hidden": [names], "widths": {name: pixels}}, as JSON
+
+
+class QueueColumns(QObject):
+    """Which columns of ``view`` are shown and how wide, and the menu to choose them;
+    kept in ``settings`` (None keeps nothing)."""
+
+    def __init__(self, view: QTableView, settings: QSettings | None) -> None:
+        super().__init__(view)
+        self.view = view
+        self.settings = settings
+        self.menu: QMenu | None = None  # the open header menu
+        self._restoring = False
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(20)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # "Loca…", the name in the tooltip
+        for column in range(len(COLUMNS)):
+            mode = (QHeaderView.ResizeMode.Stretch if column == TITLE
+                    else QHeaderView.ResizeMode.Interactive)
+            header.setSectionResizeMode(column, mode)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._popup)
+        self.restore()
+        header.sectionResized.connect(self._resized)
+
+    def column_menu(self) -> QMenu:
+        """A menu of the columns, each checked when shown (the title always is), and
+        one to go back to the default columns."""
+        menu = QMenu(self.view)
+        for column, name in enumerate(COLUMNS):
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(not self.view.isColumnHidden(column))
+            action.setEnabled(column != TITLE)
+            action.toggled.connect(lambda shown, c=column: self.show_column(c, shown))
+        menu.addSeparator()
+        menu.addAction("Default columns", self.reset)
+        return menu
+
+    def show_column(self, column: int, shown: bool) -> None:
+        if column != TITLE:
+            self.view.setColumnHidden(column, not shown)
+            self.save()
+
+    def reset(self) -> None:
+        """Every column shown at its default width; nothing kept."""
+        if self.settings is not None:
+            self.settings.remove(KEY)
+        self.restore()
+
+    def restore(self) -> None:
+        """The columns as kept in the settings (by default where nothing is)."""
+        kept = self._kept()
+        hidden, widths = kept.get("hidden", []), kept.get("widths", {})
+        hidden = set(hidden) if isinstance(hidden, list) else set()
+        widths = widths if isinstance(widths, dict) else {}
+        header = self.view.horizontalHeader()
+        self._restoring = True
+        try:
+            for column, name in enumerate(COLUMNS):
+                self.view.setColumnHidden(column, name in hidden and column != TITLE)
+                width = widths.get(name, DEFAULT_WIDTHS.get(name))
+                if column != TITLE and isinstance(width, int) and 16 <= width <= 2000:
+                    header.resizeSection(column, width)
+        finally:
+            self._restoring = False
+
+    def save(self) -> None:
+        if self.settings is None or self._restoring:
+            return
+        header = self.view.horizontalHeader()
+        hidden = [n for c, n in enumerate(COLUMNS) if self.view.isColumnHidden(c)]
+        widths = {n: header.sectionSize(c) for c, n in enumerate(COLUMNS)
+                  if c != TITLE and not self.view.isColumnHidden(c)}
+        old = self._kept().get("widths", {})
+        if isinstance(old, dict):  # a hidden column keeps its width for when it is back
+            widths = {**{n: w for n, w in old.items() if n in hidden}, **widths}
+        self.settings.setValue(KEY, json.dumps({"hidden": hidden, "widths": widths}))
+
+    def _kept(self) -> dict[str, Any]:
+        if self.settings is None:
+            return {}
+        try:
+            kept = json.loads(str(self.settings.value(KEY, "{}")))
+        except ValueError:
+            return {}
+        return kept if isinstance(kept, dict) else {}
+
+    def _resized(self, column: int, _old: int, new: int) -> None:
+        if column != TITLE and new > 0:
+            self.save()
+
+    def _popup(self, pos: QPoint) -> None:
+        self.menu = self.column_menu()
+        self.menu.popup(self.view.horizontalHeader().mapToGlobal(pos))

@@ -1,0 +1,323 @@
+"""The queue pane as a data manager: columns that fit the pane and that the user picks
+(kept in QSettings), a confidence bar, the source name of an untitled posting, search
+results best match first, filters by source and field, and a selection of many rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, QPoint, QRect, QSettings, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QHeaderView, QStyleOptionViewItem, QTableView
+
+from reviewer.core.store import NewPosting, Store
+from reviewer.gui.queue_model import COLUMNS, QueueModel
+from reviewer.gui.queue_pane import QueuePane
+from reviewer.gui.window import ReviewWindow
+
+pytestmark = [pytest.mark.qt_log_level_fail("WARNING"),
+              pytest.mark.qt_log_ignore("This plugin does not support")]  # offscreen windows
+
+STATUS, TITLE, COMPANY, LOCATION, CONFIDENCE = range(5)
+COMPANIES = ("Acme", "Globex", "Initech & Sons")
+PLACES = ("Berlin, Germany", "Munich", "Paris, France")
+UNTITLED = "/data/crawl/jobs.example.com/listing-17.html"
+UNTRUSTED = "/data/<b>bold<img src=x>.html"
+
+
+def posting(n: int) -> NewPosting:
+    company, place = COMPANIES[n % 3], PLACES[n % 3]
+    title = f"Senior Data Platform Engineer number {n}, Streaming and Warehousing"
+    text = f"# {title}\n\n{company} is hiring in {place}. Python and SQL.\n"
+    if n % 7 == 0:
+        text += "Data data data.\n"
+    return NewPosting(source=f"/data/exports/feed-{n % 2}.jsonl#{n}", hash=f"h{n}",
+                      kind="text", raw=text, cleaned=text,
+                      fields={"title": title, "company": company, "locations": [place]},
+                      confidence={"title": 0.95, "company": (n * 37 % 97) / 100})
+
+
+def untitled(source: str, digest: str) -> NewPosting:
+    text = "Some page without a heading.\n\nWe need help with things.\n"
+    return NewPosting(source=source, hash=digest, kind="text", raw=text, cleaned=text,
+                      fields={}, confidence={})
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = Store(tmp_path / "project.db")
+    s.postings.add([posting(n) for n in range(1, 41)])
+    s.postings.add([untitled(UNTITLED, "u1"), untitled(UNTRUSTED, "u2")])
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_pane(qtbot, store: Store) -> Callable[..., QueuePane]:  # type: ignore[no-untyped-def]
+    def make(settings: QSettings | None = None, width: int = 330) -> QueuePane:
+        pane = QueuePane(QueueModel(store), settings)
+        qtbot.addWidget(pane)
+        pane.resize(width, 600)
+        with qtbot.waitExposed(pane):
+            pane.show()
+        pane.search()
+        return pane
+    return make
+
+
+def ids(pane: QueuePane) -> list[int]:
+    return [pane.model.id_at(r) for r in range(pane.model.rowCount())]
+
+
+def search(pane: QueuePane, text: str) -> None:
+    pane.search_box.setText(text)
+    pane.search_box.returnPressed.emit()
+
+
+def click(qtbot, view: QTableView, row: int,  # type: ignore[no-untyped-def]
+          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    rect = view.visualRect(view.model().index(row, TITLE))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
+# --- 1. columns that fit -------------------------------------------------------------------------
+
+
+def test_every_column_fits_a_pane_of_330_pixels(make_pane) -> None:  # type: ignore[no-untyped-def]
+    pane = make_pane()
+    view, header = pane.view, pane.view.horizontalHeader()
+    assert [view.isColumnHidden(c) for c in range(5)] == [False] * 5
+    assert not view.horizontalScrollBar().isVisible()
+    widths = [header.sectionSize(c) for c in range(5)]
+    assert sum(widths) <= view.viewport().width()
+    assert header.sectionResizeMode(TITLE) == QHeaderView.ResizeMode.Stretch
+    for c in (STATUS, COMPANY, LOCATION, CONFIDENCE):
+        assert header.sectionResizeMode(c) == QHeaderView.ResizeMode.Interactive
+    assert widths[TITLE] == max(widths)  # the title has the room the others leave
+    # one line a row, cut with an ellipsis at the right
+    assert not view.wordWrap()
+    assert view.textElideMode() == Qt.TextElideMode.ElideRight
+    assert view.rowHeight(0) < 2 * view.fontMetrics().height()
+
+
+def test_confidence_is_a_bar_with_the_number_in_its_tooltip(make_pane) -> None:  # type: ignore[no-untyped-def]
+    pane = make_pane()
+    model, view = pane.model, pane.view
+    delegate = view.itemDelegateForColumn(CONFIDENCE)
+    assert delegate is not None
+
+    def painted(row: int) -> int:
+        """How many columns of pixels the cell's bar fills (in colour, not the grey track)."""
+        image = QImage(60, 20, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        option = QStyleOptionViewItem()
+        option.rect = QRect(0, 0, 60, 20)
+        option.palette = view.palette()
+        delegate.paint(painter, option, model.index(row, CONFIDENCE))
+        painter.end()
+        return sum(1 for x in range(60) if image.pixelColor(x, 10).saturation() > 60)
+
+    by_confidence = sorted(
+        (float(model.data(model.index(r, CONFIDENCE))), r) for r in range(model.rowCount())
+        if model.data(model.index(r, CONFIDENCE)))
+    (low, low_row), (high, high_row) = by_confidence[0], by_confidence[-1]
+    assert high - low > 0.5
+    assert painted(high_row) > painted(low_row) > 0
+    tip = model.data(model.index(low_row, CONFIDENCE), Qt.ItemDataRole.ToolTipRole)
+    assert f"{low:.2f}" in tip
+
+
+# --- 2. the user picks the columns ---------------------------------------------------------------
+
+
+def test_the_header_menu_hides_and_shows_columns(make_pane, settings: QSettings,  # type: ignore[no-untyped-def]
+                                                 qtbot) -> None:
+    pane = make_pane(settings)
+    header = pane.view.horizontalHeader()
+    assert header.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    menu = pane.column_menu()
+    checkable = [a for a in menu.actions() if a.isCheckable()]
+    assert [a.text() for a in checkable] == list(COLUMNS)
+    assert all(a.isChecked() for a in checkable)
+    assert not checkable[TITLE].isEnabled()  # the title always stays
+    checkable[LOCATION].trigger()
+    assert pane.view.isColumnHidden(LOCATION)
+    assert not pane.view.horizontalScrollBar().isVisible()
+    assert not [a for a in pane.column_menu().actions() if a.isCheckable()][LOCATION].isChecked()
+    header.customContextMenuRequested.emit(QPoint(10, 5))  # a right-click shows the menu
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    popup = QApplication.activePopupWidget()
+    assert [a.text() for a in popup.actions() if a.isCheckable()] == list(COLUMNS)
+    popup.close()
+
+
+def test_column_choices_and_widths_are_kept_in_the_settings(make_pane,  # type: ignore[no-untyped-def]
+                                                            settings: QSettings) -> None:
+    pane = make_pane(settings)
+    [a for a in pane.column_menu().actions() if a.isCheckable()][LOCATION].trigger()
+    pane.view.horizontalHeader().resizeSection(COMPANY, 97)
+    settings.sync()
+    again = make_pane(QSettings(settings.fileName(), QSettings.Format.IniFormat))  # from disk
+    assert again.view.isColumnHidden(LOCATION)
+    assert again.view.horizontalHeader().sectionSize(COMPANY) == 97
+    reset = [a for a in again.column_menu().actions() if "default" in a.text().lower()]
+    assert len(reset) == 1
+    reset[0].trigger()
+    assert not again.view.isColumnHidden(LOCATION)
+    assert not make_pane(settings).view.isColumnHidden(LOCATION)
+
+
+def test_without_settings_nothing_is_kept(make_pane) -> None:  # type: ignore[no-untyped-def]
+    pane = make_pane(None)
+    [a for a in pane.column_menu().actions() if a.isCheckable()][COMPANY].trigger()
+    assert pane.view.isColumnHidden(COMPANY)
+    assert not make_pane(None).view.isColumnHidden(COMPANY)
+
+
+def test_the_window_gives_the_pane_its_settings(project: Path, open_window,  # type: ignore[no-untyped-def]
+                                                settings: QSettings) -> None:
+    window: ReviewWindow = open_window(project, settings)
+    window.resize(1366, 768)
+    QApplication.processEvents()
+    assert window.queue_pane.settings is settings
+    view = window.queue_pane.view
+    assert [view.isColumnHidden(c) for c in range(5)] == [False] * 5
+    assert not view.horizontalScrollBar().isVisible()
+
+
+# --- 3. a posting without a title ----------------------------------------------------------------
+
+
+def test_an_untitled_posting_shows_its_source_name_in_grey(make_pane) -> None:  # type: ignore[no-untyped-def]
+    pane = make_pane()
+    model = pane.model
+    row = model.row_of(41)
+    titled = model.row_of(1)
+    assert row is not None and titled is not None
+    index = model.index(row, TITLE)
+    assert model.data(index) == "listing-17.html"
+    grey = model.data(index, Qt.ItemDataRole.ForegroundRole)
+    assert isinstance(grey, QColor)
+    assert grey == pane.palette().color(QPalette.ColorRole.PlaceholderText)
+    assert model.data(model.index(titled, TITLE), Qt.ItemDataRole.ForegroundRole) is None
+    assert UNTITLED in model.data(index, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_source_name_is_shown_as_text_never_as_markup(make_pane) -> None:  # type: ignore[no-untyped-def]
+    pane = make_pane()
+    model = pane.model
+    row = model.row_of(42)
+    assert row is not None
+    index = model.index(row, TITLE)
+    assert model.data(index) == "<b>bold<img src=x>.html"  # drawn as plain text
+    tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert "<img" not in tip and "&lt;img" in tip  # the tooltip escapes it
+
+
+# --- 4. search results best match first ----------------------------------------------------------
+
+
+def test_search_results_come_best_match_first_and_say_so(make_pane, store: Store) -> None:  # type: ignore[no-untyped-def]
+    pane = make_pane()
+    combo = pane.order_choice
+    combo.setCurrentIndex(combo.findData("confidence"))
+    assert ids(pane) == list(store.queue.ids("confidence"))
+    search(pane, "data")
+    ranked = store.queue.search("data", limit=1_000_000)
+    assert ids(pane) == ranked and ranked != sorted(ranked)
+    assert "best match" in combo.currentText().lower()
+    assert not combo.isEnabled()
+    assert "relevance" in combo.toolTip().lower()
+    search(pane, "")
+    assert combo.isEnabled() and combo.currentData() == "confidence"
+    assert ids(pane) == list(store.queue.ids("confidence"))
+
+
+def test_a_search_too_large_to_rank_says_its_order(make_pane, qtbot,  # type: ignore[no-untyped-def]
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("reviewer.core.store.queue.Queue.RANKED", 3)
+    pane = make_pane()
+    with qtbot.waitSignal(pane.model.rest_added, timeout=10_000):
+        search(pane, "python")
+    assert "import order" in pane.order_choice.currentText().lower()
+    assert ids(pane) == sorted(ids(pane))
+
+
+# --- 5. filters by source and by field -----------------------------------------------------------
+
+
+def test_the_search_box_filters_by_field_in_the_chosen_order(make_pane, store: Store) -> None:  # type: ignore[no-untyped-def]
+    pane = make_pane()
+    tip = pane.search_box.toolTip()
+    for syntax in ("source:", "company:", "title:", "location:"):
+        assert syntax in tip
+    pane.order_choice.setCurrentIndex(pane.order_choice.findData("confidence"))
+    search(pane, "company:globex")
+    globex = {n for n in range(1, 41) if n % 3 == 1}
+    assert ids(pane) == [pid for pid in store.queue.ids("confidence") if pid in globex]
+    assert pane.order_choice.isEnabled()  # filters alone keep the chosen order
+    search(pane, "source:feed-0.jsonl")
+    assert set(ids(pane)) == {n for n in range(1, 41) if n % 2 == 0}
+
+
+def test_a_right_click_on_a_cell_filters_by_its_value(make_pane, store: Store) -> None:  # type: ignore[no-untyped-def]
+    pane = make_pane()
+    assert pane.view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    row = pane.model.row_of(5)  # Initech & Sons, Paris, feed-1.jsonl
+    assert row is not None
+    menu = pane.cell_menu(pane.model.index(row, COMPANY))
+    by_field = {a.data()[0]: a for a in menu.actions() if a.data()}
+    assert set(by_field) >= {"company", "source"}
+    assert "Initech && Sons" in by_field["company"].text()  # an & is shown, not a shortcut
+    assert "feed-1.jsonl" in by_field["source"].text()
+    search(pane, "python")
+    by_field["company"].trigger()
+    assert pane.search_box.text() == 'python company:"Initech & Sons"'
+    initech = {n for n in range(1, 41) if n % 3 == 2}
+    assert set(ids(pane)) == initech
+    location = {a.data()[0]: a for a in pane.cell_menu(pane.model.index(0, LOCATION)).actions()
+                if a.data()}["location"]
+    location.trigger()  # another field: added to the filters
+    assert pane.search_box.text() == 'python company:"Initech & Sons" location:"Paris, France"'
+    by_field["source"].trigger()
+    assert set(ids(pane)) == {n for n in initech if n % 2 == 1}
+
+
+# --- many rows selected, one shown ---------------------------------------------------------------
+
+
+def test_ctrl_and_shift_click_select_many_and_the_current_row_is_shown(  # type: ignore[no-untyped-def]
+        make_pane, qtbot) -> None:
+    pane = make_pane()
+    view = pane.view
+    shown: list[int] = []
+    pane.posting_chosen.connect(shown.append)
+    assert view.selectionMode() == QTableView.SelectionMode.ExtendedSelection
+    pane.select_row(1)
+    click(qtbot, view, 3, Qt.KeyboardModifier.ControlModifier)
+    assert pane.selected_ids() == [pane.model.id_at(1), pane.model.id_at(3)]
+    assert pane.current_row() == 3 and shown[-1] == pane.model.id_at(3)
+    pane.select_row(2)
+    click(qtbot, view, 5, Qt.KeyboardModifier.ShiftModifier)
+    assert pane.selected_ids() == [pane.model.id_at(r) for r in range(2, 6)]
+    assert shown[-1] == pane.model.id_at(5)
+    pane.go_next()  # moving on selects one row again
+    assert pane.selected_ids() == [pane.model.id_at(6)]
+    view.selectAll()
+    assert len(pane.selected_ids()) == pane.model.rowCount()
+    pane.search_box.setText("nosuchword")
+    pane.search()
+    assert pane.selected_ids() == []
+
+
+def test_no_index_is_a_harmless_cell_menu(make_pane) -> None:  # type: ignore[no-untyped-def]
+    pane = make_pane()
+    assert [a for a in pane.cell_menu(QModelIndex()).actions() if a.data()] == []
