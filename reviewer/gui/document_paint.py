@@ -61,8 +61,11 @@ def flash_color(name: str, dark: bool = False) -> QColor:
 def tint(color: QColor, base: QColor, dark: bool) -> QColor:
     """``color`` mixed into the background ``base``, faint enough to read text on."""
     mix = 0.45 if dark else 0.32
-    return QColor.fromRgbF(*(base.getRgbF()[i] * (1 - mix) + color.getRgbF()[i] * mix
-                             for i in range(3)))
+    def channels(c: QColor) -> tuple[float, float, float]:
+        return c.redF(), c.greenF(), c.blueF()
+
+    return QColor.fromRgbF(*(b * (1 - mix) + c * mix
+                             for b, c in zip(channels(base), channels(color), strict=True)))
 
 
 # --- highlights ----------------------------------------------------------------------

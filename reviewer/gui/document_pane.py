@@ -1,5 +1,6 @@
 """The document pane: the view choice (cleaned posting, raw page, what cleaning
-removed) above the ``DocumentView`` that shows it."""
+removed) and the legend of the highlight colours above the ``DocumentView`` that
+shows it; the document's context menu."""
 
 from __future__ import annotations
 
@@ -11,11 +12,32 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from reviewer.core.schema import FIELDS
+from reviewer.gui.document_legend import ColourLegend, legend_chips
 from reviewer.gui.document_view import DocumentView
+from reviewer.gui.review_flow import adds_by_default
 
 VIEWS = (("Cleaned posting", "posting"), ("Raw page", "raw"),
          ("What cleaning removed", "removed"))
 Spans = list[dict[str, Any]]
+Put = Callable[[str, bool | None], None]  # field, add as an item (None: as the flow prefers)
+
+
+def with_accelerators(texts: list[str]) -> list[str]:
+    """Each text with an accelerator ("&") on a letter no text before it has, the
+    first letter of a word where it can; "&" in a text is kept as text."""
+    used: set[str] = set()
+    out = []
+    for text in texts:
+        starts = [i for i, ch in enumerate(text) if ch.isalnum() and (i == 0 or text[i - 1] == " ")]
+        others = [i for i, ch in enumerate(text) if ch.isalnum()]
+        at = next((i for i in starts + others if text[i].casefold() not in used), None)
+        escaped = text.replace("&", "&&")
+        if at is not None:
+            used.add(text[at].casefold())
+            at += text[:at].count("&")  # (after escaping)
+            escaped = escaped[:at] + "&" + escaped[at:]
+        out.append(escaped)
+    return out
 
 
 class DocumentPane(QWidget):
@@ -32,9 +54,13 @@ class DocumentPane(QWidget):
         self.view_choice.currentIndexChanged.connect(lambda _i: self.redraw())
         self.document = DocumentView()
         self.document.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.legend = ColourLegend()
+        self.legend.hide()
+        self.document.marked.connect(lambda: self.legend.show_chips(legend_chips(self.document)))
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 6, 0, 0)
         column.addWidget(self.view_choice, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.legend)
         column.addWidget(self.document, 1)
 
     def show_posting(self, posting: dict[str, Any] | None) -> None:
@@ -44,7 +70,11 @@ class DocumentPane(QWidget):
     def show_text(self, text: str) -> None:
         """No posting: a plain message instead (why, and what to do)."""
         self.posting = None
-        self.document.show_raw(text)
+        self.document.show_message(text)
+
+    def set_search(self, query: str) -> None:
+        """The words searched for, marked wherever they are in the document."""
+        self.document.set_search(query)
 
     def redraw(self) -> None:
         """The posting as the view choice says: cleaned, raw, or what was removed."""
@@ -65,16 +95,42 @@ class DocumentPane(QWidget):
             spans, colors = self._spans(posting)
             self.document.show_posting(posting["cleaned"], evidence, spans, colors)
 
-    def menu(self, pos: QPoint, put: Callable[[str], None], label_actions: list[QAction]) -> None:
-        """The text's usual menu, with "Put into field" and "Label as" for a selection."""
+    def menu(self, pos: QPoint, put: Put, label_actions: list[QAction]) -> None:
+        """The text's usual menu, with "Put into field" and "Label as" for a selection.
+
+        A list field offers to replace the list or to add the selection as an item, the
+        flow's default first in bold. Every entry has an accelerator; copying a link's
+        address is offered on a link only."""
         view = self.document
-        menu = view.createStandardContextMenu(pos)
-        into = menu.addMenu("Put into field")
+        # ``pos`` is in the viewport; the standard menu looks for a link at a document point
+        scrolled = QPoint(view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+        menu = view.createStandardContextMenu(pos + scrolled)
+        for action in menu.actions():
+            if action.objectName() == "link-copy":
+                if action.isEnabled():
+                    action.setText("Copy Lin&k Location")
+                else:
+                    menu.removeAction(action)
+            elif action.objectName() == "select-all":
+                action.setText(action.text().replace("Select All", "Select &All", 1))
+        menu.addSeparator()
+        into = menu.addMenu("Put &into field")
         into.setEnabled(bool(view.selected_source_text().strip()))
-        for spec in FIELDS:
-            into.addAction(spec.label).triggered.connect(
-                lambda _checked=False, name=spec.name: put(name))
-        label_as = menu.addMenu("Label as")
+        fields = self.posting["fields"] if self.posting is not None else {}
+        for spec, text in zip(FIELDS, with_accelerators([s.label for s in FIELDS]), strict=True):
+            if spec.kind != "list":
+                into.addAction(text).triggered.connect(
+                    lambda _checked=False, name=spec.name: put(name, None))
+                continue
+            choices = into.addMenu(text)
+            default = adds_by_default(fields.get(spec.name))
+            for verb, add in (("&Replace", False), ("&Add as an item", True)):
+                action = choices.addAction(verb)
+                action.triggered.connect(
+                    lambda _checked=False, name=spec.name, add=add: put(name, add))
+                if add == default:
+                    choices.setDefaultAction(action)
+        label_as = menu.addMenu("&Label as")
         try:
             label_as.setEnabled(view.selected_source_span() is not None)
         except ValueError:  # over two paragraphs: the menu item says nothing is to label

@@ -6,12 +6,11 @@ widget shows the rendered document, whose text lacks the markup ("## ", "- ",
 and formats are drawn by ``document_paint``. Positions kept in
 ``DocumentView.highlights`` are Qt document positions (UTF-16 units).
 
-The view never loads anything: links are not followed, ``loadResource``
-answers every request (remote image, local file) with nothing, and the
-Markdown is read with HTML switched off. Qt's image handler would still open
-the file an image names, so no image reaches the document: each is shown as
-its alt text in a placeholder (``text_mapping.hide_images``). Tooltips (link
-titles, label names) are shown as plain text.
+The view never loads anything: it is a ``document_browser.DocumentBrowser``
+(no navigation, no resource loaded, plain tooltips), and the Markdown is read
+with HTML switched off. Qt's image handler would still open the file an image
+names, so no image reaches the document: each is shown as its alt text in a
+placeholder (``text_mapping.hide_images``).
 """
 
 from __future__ import annotations
@@ -21,19 +20,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QApplication, QTextBrowser, QToolTip, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QApplication, QWidget
 
+from reviewer.gui.document_browser import DocumentBrowser
 from reviewer.gui.document_paint import (
     flash_color,
     highlight_formats,
-    layout_document,
     merge_format,
     space_blocks,
     tint,
 )
-from reviewer.gui.plain import plain_tip
 from reviewer.gui.text_mapping import (
     SpanMapper,
     hide_images,
@@ -47,7 +45,7 @@ from reviewer.gui.text_mapping import (
 FLASH_MS = 600  # how long a focused field's highlight blinks
 
 
-class DocumentView(QTextBrowser):
+class DocumentView(DocumentBrowser):
     """Read-only view of one posting: rendered, raw, or with what cleaning removed.
 
     Labelled spans are drawn over the evidence: a tint of the label's colour and an
@@ -67,14 +65,7 @@ class DocumentView(QTextBrowser):
         self._clicked: tuple[list[dict[str, Any]], QPoint] | None = None
         self._click_timer = QTimer(self, singleShot=True)
         self._click_timer.timeout.connect(self._click_settled)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setSearchPaths([])
-        self.document().setUndoRedoEnabled(False)
-        font = QFont(self.font())
-        font.setPointSizeF(max(font.pointSizeF(), 10.5))
-        self.document().setDefaultFont(font)
-        self.mode = "cleaned"  # "cleaned" | "raw" | "removed"
+        self.mode = "cleaned"  # "cleaned" | "raw" | "removed" | "message"
         self.highlights: list[tuple[str, int, int]] = []
         self._segments: list[tuple[int, int, QTextCharFormat]] = []
         self._posting: tuple[Any, ...] | None = None
@@ -83,17 +74,6 @@ class DocumentView(QTextBrowser):
         self._flash_timer.timeout.connect(self._end_flash)
         self._flashing: tuple[int, int] | None = None
         self._layout_document()
-
-    # nothing is ever fetched: no remote image, no local file, no stylesheet
-    def loadResource(self, type: int, name: QUrl | str) -> Any:
-        return QByteArray()
-
-    def doSetSource(self, name: QUrl | str, type: Any = None) -> None:
-        """Navigation is off: links, history and reload never replace the document."""
-
-    @property
-    def dark(self) -> bool:
-        return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
     # --- modes ----------------------------------------------------------------------
 
@@ -137,11 +117,19 @@ class DocumentView(QTextBrowser):
                 self.spans.append((span, a, b))
         self._paint_highlights()
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.mark_search()
 
     def show_raw(self, text: str) -> None:
         """The raw page as plain text, without highlights."""
         self._reset("raw")
         self._set_plain(text)
+        self.mark_search()
+
+    def show_message(self, text: str) -> None:
+        """A message in place of a posting (no posting to show), plain, unmarked."""
+        self._reset("message")
+        self._set_plain(text)
+        self.mark_search()
 
     def show_removed(self, source: str, removed: Iterable[Any]) -> None:
         """The page text with the ranges cleaning removed struck out in grey; each
@@ -169,6 +157,7 @@ class DocumentView(QTextBrowser):
             fmt.setForeground(fmt_color)
             fmt.setToolTip(f"Removed: {reason}" if reason else "Removed")
             self._merge(a, b, fmt)
+        self.mark_search()
 
     def _set_plain(self, text: str) -> None:
         # Qt turns "\r\n" into one line break; keep offsets by keeping the length
@@ -186,6 +175,7 @@ class DocumentView(QTextBrowser):
         self._segments = []
         self._posting = None
         self._mapper = None
+        self.search_ranges = []
 
     # --- highlights -----------------------------------------------------------------
 
@@ -295,40 +285,12 @@ class DocumentView(QTextBrowser):
 
     # --- look -----------------------------------------------------------------------
 
-    def _layout_document(self) -> None:
-        layout_document(self.document(), self.viewport().width())
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        self._layout_document()
-
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._posting is not None:
             bar = self.verticalScrollBar().value()
-            self.show_posting(*self._posting)  # type: ignore[arg-type]
+            self.show_posting(*self._posting)
             self.verticalScrollBar().setValue(bar)
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        """Show the tooltip of the character under the mouse (the field's label)."""
-        if event.type() == QEvent.Type.ToolTip:
-            pos = event.pos()  # type: ignore[attr-defined]
-            offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
-            layout = self.document().documentLayout()
-            hit = layout.hitTest(pos + offset, Qt.HitTestAccuracy.ExactHit)
-            tip = ""
-            if hit >= 0:
-                cursor = QTextCursor(self.document())
-                cursor.setPosition(hit + 1)
-                tip = cursor.charFormat().toolTip()
-            if tip:
-                QToolTip.showText(event.globalPos(), plain_tip(tip),  # type: ignore[attr-defined]
-                                  self.viewport())
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().viewportEvent(event)
 
 
 def render_png(markdown: str, evidence: Mapping[str, Sequence[Any]], path: str | Path,

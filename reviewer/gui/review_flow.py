@@ -11,21 +11,38 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reviewer.core.extract import value_from_selection
+from reviewer.core.schema import FIELDS
 from reviewer.core.store import Change, DatabaseError, Store
 from reviewer.gui.queue_pane import QueuePane
+
+_LABELS = {spec.name: spec.label for spec in FIELDS}
+_LISTS = {spec.name for spec in FIELDS if spec.kind == "list"}
+
+
+def adds_by_default(current: Any) -> bool:
+    """Whether a selection put into a list field holding ``current`` is added as an
+    item (a list of two or more) rather than replacing it (an empty or one-item list,
+    most often the one value the machine found, and wrong)."""
+    return isinstance(current, list) and len(current) > 1
+
+
+def _quoted(items: Any) -> str:
+    text = "; ".join(map(str, items)) if isinstance(items, list) else " ".join(str(items).split())
+    return f"“{text if len(text) <= 60 else text[:59] + '…'}”"
 
 
 class EditCommand(QUndoCommand):
     """One store edit, already made and in the file when the command is pushed; undone
     and redone through ``store.history``. An undo or redo the file refuses leaves the
     file as it was and takes the command off the stack (obsolete), so that the stack
-    holds only what the file holds."""
+    holds only what the file holds. ``done`` is told "" after the edit, "undone" or
+    "redone" after an undo or a redo."""
 
-    def __init__(self, store: Store, text: str, change: Change, done: Callable[[], None],
+    def __init__(self, store: Store, text: str, change: Change, done: Callable[[str], None],
                  refused: Callable[[str, str], None]) -> None:
         super().__init__(text)
         self.store, self.change, self.done, self.refused = store, change, done, refused
@@ -34,7 +51,7 @@ class EditCommand(QUndoCommand):
     def redo(self) -> None:
         if not self._pushed:  # pushing: the edit is made already
             self._pushed = True
-            self.done()
+            self.done("")
             return
         self._apply("redone")
 
@@ -48,7 +65,7 @@ class EditCommand(QUndoCommand):
             self.setObsolete(True)
             self.refused(f"{self.text()}: not {verb}", str(err))
             return
-        self.done()
+        self.done(verb)
 
 
 class ReviewFlow(QObject):
@@ -118,9 +135,34 @@ class ReviewFlow(QObject):
                               lambda: self._make(pid, text, edit))
             return False
         self.undo_stack.push(EditCommand(
-            self.store, text, change, lambda: self.refresh(pid),
+            self.store, text, change, lambda verb: self._after(pid, text, verb),
             lambda what, why: self.refused.emit(what, why, None)))
         return True
+
+    def _after(self, pid: int, text: str, verb: str) -> None:
+        """After an edit of ``pid``, or its undo or redo (``verb``). An undo or redo of
+        another posting than the one shown goes to it (once the undo is over: leaving
+        this one may save what is typed in it), or says which it was when the list
+        does not hold it (a search or a filter hides it)."""
+        self.refresh(pid)
+        if not verb or pid == self.pid:
+            return
+        if self.queue.model.row_of(pid) is not None:
+            QTimer.singleShot(0, lambda: self._go_to(pid))
+            return
+        try:
+            title = str(self.store.records.get(pid)["fields"].get("title") or "")
+        except (DatabaseError, KeyError):
+            title = ""
+        title = " ".join(title.split())
+        title = f" “{title[:59]}…”" if len(title) > 60 else f" “{title}”" if title else ""
+        self.message.emit(f"{verb.capitalize()} “{text}” of posting {pid}{title}, which "
+                          "the list does not show (a search or a filter hides it).", 15000)
+
+    def _go_to(self, pid: int) -> None:
+        row = self.queue.model.row_of(pid)
+        if row is not None and pid != self.pid and not self.closing:
+            self.queue.select_row(row)
 
     def set_field(self, name: str, value: Any) -> bool:
         """A person's value for a field; False when the file refused it. An emptied field
@@ -142,16 +184,35 @@ class ReviewFlow(QObject):
     def set_comment(self, text: str) -> None:
         self.push("comment", lambda p: self.store.postings.set_comment(p, text))
 
-    def put_text(self, name: str, text: str) -> None:
-        """Text a person selected, read as a value of field ``name``."""
+    def put_text(self, name: str, text: str, add: bool | None = None) -> None:
+        """Text a person selected, read as a value of field ``name``. Into a list field
+        it is added as an item when ``add`` is true, else it replaces the list; None:
+        as ``adds_by_default`` says. The status bar is told what was done."""
         if self.posting is None:
             return
+        self.before_edit()  # an item being typed into the list first: it is part of it
+        current = self.posting["fields"].get(name) if self.posting else None
+        is_list = name in _LISTS
+        add = adds_by_default(current) if add is None else add
         try:
-            value = value_from_selection(name, text, self.posting["fields"].get(name))
+            value = value_from_selection(name, text, current if add else None)
         except ValueError as err:
             self.message.emit(f"Not put: {err}.", 8000)
             return
-        self.set_field(name, value)
+        label = _LABELS.get(name, name)
+        if is_list and add and value == current:
+            self.message.emit(f"{label}: {_quoted(text)} is in the list already.", 6000)
+            return
+        if not self.set_field(name, value):
+            return
+        if not is_list:
+            said = f"{label}: {_quoted(text)} put in."
+        elif add:
+            said = (f"{label}: {_quoted(value[len(current or []):])} added as an item "
+                    f"({len(value)} items).")
+        else:
+            said = f"{label}: the list replaced by {_quoted(value)}."
+        self.message.emit(said, 6000)
 
     # --- moving on -----------------------------------------------------------------------
 
@@ -165,6 +226,11 @@ class ReviewFlow(QObject):
     def skip(self) -> None:
         if self.push("skip", lambda p: self.store.postings.set_status(p, "skipped")):
             self.queue.go_next()
+
+    def reject_and_next(self) -> None:
+        """Flag the posting (exported as rejected) and go to the next not reviewed."""
+        if self.push("flag", lambda p: self.store.postings.set_status(p, "flagged")):
+            self.queue.next_unreviewed()
 
     def flag(self) -> None:
         self.push("flag", lambda p: self.store.postings.set_status(p, "flagged"))

@@ -1,0 +1,128 @@
+"""The reading surface under the document pane: a ``QTextBrowser`` that never loads
+or navigates, read from the keyboard as well as with the mouse, with the queue's
+search words marked. ``document_view.DocumentView`` puts a posting on it.
+
+Nothing is ever fetched: links are not followed, ``loadResource`` answers every
+request (remote image, local file) with nothing, and tooltips (link titles, label
+names) are shown as plain text.
+
+The text is read-only, but selectable by keyboard (caret browsing): the arrows move a
+caret, Shift with them (Ctrl+Shift by word, Shift+Home/End to the line's ends)
+selects, so a selection is made for a span label or a field without the mouse. The
+window's own keys keep theirs: a read-only text claims no shortcut, so Ctrl+Left and
+Ctrl+Right still go to the previous and next posting.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QRectF, Qt, QUrl, Signal
+from PySide6.QtGui import QFont, QPainter, QPalette, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+
+from reviewer.gui.document_paint import layout_document
+from reviewer.gui.document_search import draw_marks, find_words, range_rects, search_color
+from reviewer.gui.plain import plain_tip
+from reviewer.gui.text_mapping import utf16_offsets
+
+CARET_WIDTH = 2  # px: a caret that is seen in a page of text
+
+
+class DocumentBrowser(QTextBrowser):
+    """Read-only text with a caret, plain tooltips, a readable column and search marks.
+
+    ``mode`` says what is shown; in the "message" mode (no posting) nothing is marked.
+    ``marked`` is emitted once what is shown is drawn and marked (after every change
+    of text, palette or search)."""
+
+    marked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.mode = "message"
+        self.search_query = ""  # the queue's search: its words are marked
+        self.search_ranges: list[tuple[int, int]] = []  # document positions
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setSearchPaths([])
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setCursorWidth(CARET_WIDTH)
+        self.document().setUndoRedoEnabled(False)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 10.5))
+        self.document().setDefaultFont(font)
+
+    # nothing is ever fetched: no remote image, no local file, no stylesheet
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
+        return QByteArray()
+
+    def doSetSource(self, name: QUrl | str, type: Any = None) -> None:
+        """Navigation is off: links, history and reload never replace the document."""
+
+    @property
+    def dark(self) -> bool:
+        return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+    # --- the search words -----------------------------------------------------------
+
+    def set_search(self, query: str) -> None:
+        """Mark the words of the search ``query`` wherever they are in the text shown
+        (now and in whatever is shown next)."""
+        self.search_query = query
+        self.mark_search()
+
+    def mark_search(self) -> None:
+        """Find the search words in the text shown (after the text changed)."""
+        text = self.toPlainText() if self.mode != "message" else ""
+        u16 = utf16_offsets(text)
+        self.search_ranges = [(a, b) if u16 is None else (u16[a], u16[b])
+                              for a, b in find_words(text, self.search_query)]
+        self.viewport().update()
+        self.marked.emit()
+
+    def search_rects(self) -> list[QRectF]:
+        """Where the search marks are, in viewport coordinates."""
+        x, y = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        return [rect.translated(-x, -y) for a, b in self.search_ranges
+                for rect in range_rects(self.document(), a, b)]
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        if self.search_ranges:
+            visible = self.viewport().rect().toRectF()
+            painter = QPainter(self.viewport())
+            draw_marks(painter, [r for r in self.search_rects() if r.intersects(visible)],
+                       search_color(self.dark))
+            painter.end()
+
+    # --- look -----------------------------------------------------------------------
+
+    def _layout_document(self) -> None:
+        layout_document(self.document(), self.viewport().width())
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._layout_document()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Show the tooltip of the character under the mouse (the field's label)."""
+        if event.type() == QEvent.Type.ToolTip:
+            pos = event.pos()  # type: ignore[attr-defined]
+            offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+            layout = self.document().documentLayout()
+            hit = layout.hitTest(pos + offset, Qt.HitTestAccuracy.ExactHit)
+            tip = ""
+            if hit >= 0:
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(hit + 1)
+                tip = cursor.charFormat().toolTip()
+            if tip:
+                QToolTip.showText(event.globalPos(), plain_tip(tip),  # type: ignore[attr-defined]
+                                  self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
