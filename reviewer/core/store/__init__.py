@@ -5,17 +5,21 @@ One SQLite file a project (tables in ``migrations``): raw pages, their cleaning 
 the machine's field values, and everything people decided, kept apart so that a
 person's value never overwrites the machine's. ``Store`` (``project``) opens it and
 is made of parts, each owning the SQL of its tables; no SQL runs outside this
-package. Imports only the shared modules below the stages (``schema``,
-``records``, ``labels``).
+package. Imports the shared modules below the stages (``schema``, ``records``,
+``labels``) and, of the stages, only ``extract.skill_name``: a rejected SKILL span
+takes the skill it names out of the skills field.
 
 A damaged project is refused when it opens; one that cannot be written opens for
 reading only; ``explain`` says a failure of the file itself (damaged, read-only, its
 disk full, held by another program) for a person.
 
 Public API: ``Store``, ``ProjectError``, ``DatabaseError``, ``explain``, ``Change``,
-``NewPosting``, ``PreparedPosting``, ``prepare``, ``Labels`` (the label part, for a
-dialog that needs no more), ``record_of``, ``final_fields``, ``ORDERS``,
-``FIELD_STATES``, ``STATUSES``, ``SCHEMA_VERSION``, ``now``, and the description of the
+``BulkEdit`` and ``BulkChange`` (an edit of many postings and what it changed, see
+``store.bulk``), ``NewPosting``, ``PreparedPosting``, ``prepare``, ``Labels`` (the label
+part, for a dialog that needs no more), ``record_of``, ``final_fields``, ``ORDERS``,
+``FIELD_STATES``, ``STATUSES``, ``SCHEMA_VERSION``, ``now``, the queue's search text
+(``parse_search``, ``SearchQuery``, ``FILTER_FIELDS``, ``filter_term``) and a source's
+names (``source_name``, ``source_scope``), and the description of the
 tables for Datasette: ``datasette_metadata``, ``write_metadata``.
 """
 
@@ -24,6 +28,7 @@ from __future__ import annotations
 import sqlite3
 
 from reviewer.core.records import STATUSES
+from reviewer.core.store.bulk import BulkChange, BulkEdit
 from reviewer.core.store.db import ProjectError
 from reviewer.core.store.decisions import FIELD_STATES
 from reviewer.core.store.describe import datasette_metadata, write_metadata
@@ -35,27 +40,43 @@ from reviewer.core.store.postings import NewPosting, PreparedPosting, prepare
 from reviewer.core.store.project import Store
 from reviewer.core.store.queue import ORDERS
 from reviewer.core.store.records import final_fields, record_of
+from reviewer.core.store.search import (
+    FILTER_FIELDS,
+    SearchQuery,
+    filter_term,
+    parse_search,
+    source_name,
+    source_scope,
+)
 
 # what a failed read or write of the project file raises (disk full, file locked, ...)
 DatabaseError = sqlite3.Error
 
 __all__ = [
            "FIELD_STATES",
+           "FILTER_FIELDS",
            "ORDERS",
            "SCHEMA_VERSION",
            "STATUSES",
+           "BulkChange",
+           "BulkEdit",
            "Change",
            "DatabaseError",
            "Labels",
            "NewPosting",
            "PreparedPosting",
            "ProjectError",
+           "SearchQuery",
            "Store",
            "datasette_metadata",
            "explain",
+           "filter_term",
            "final_fields",
            "now",
+           "parse_search",
            "prepare",
            "record_of",
+           "source_name",
+           "source_scope",
            "write_metadata",
 ]

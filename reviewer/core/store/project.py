@@ -12,11 +12,13 @@ hands the one connection to each part, which owns the SQL of its own tables:
 ``store.records``    whole postings and canonical records, read and stored back
 ``store.machine``    a new cleaning and extraction put in place (re-extract)
 ``store.reports``    figures: counts, reviews per day, the machine's accuracy
+``store.bulk``       one edit made to many postings at once, and its undo in one step
 
 Every edit is one committed transaction and returns a ``Change`` that
 ``store.history.undo`` reverses. A part never writes another part's tables except
 through that part's methods and functions (``records`` and ``reports`` read across
-them; undo puts back the rows the owners snapshotted).
+them; undo puts back the rows the owners snapshotted, and ``bulk`` writes the rows of
+many postings at once, in SQL, as a million one-posting calls could not).
 One connection, one thread: a worker thread opens its own ``Store(path)``.
 
 A damaged file is refused when it opens (``ProjectError``). One that cannot be written
@@ -30,6 +32,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 
 from reviewer.core.labels import default_schema
+from reviewer.core.store.bulk import Bulk
 from reviewer.core.store.db import BUSY_TIMEOUT, open_project, schema_version
 from reviewer.core.store.decisions import Decisions
 from reviewer.core.store.health import ProjectError, describe
@@ -56,12 +59,13 @@ class Store:
         self.queue = Queue(self.db)
         self.history = History(self.db, self.postings.refresh_display)
         self.decisions = Decisions(self.db, self.postings)
-        self.spans = Spans(self.db, self.postings)
+        self.spans = Spans(self.db, self.postings, self.decisions)
         self.labels = Labels(self.db, self.postings, self.spans)
         parts = (self.postings, self.decisions, self.spans, self.labels)
         self.records = Records(self.db, *parts)
         self.machine = Machine(self.db, *parts)
         self.reports = Reports(self.db)
+        self.bulk = Bulk(self.db, self.labels)
         if not self.read_only and (created or not (self.labels.has_schema()
                                                    or self.history.logged("label_schema"))):
             self.labels.save_schema(default_schema())  # a project made before labels: too

@@ -1,0 +1,334 @@
+"""``store.bulk``: one edit made to many postings at once, and its undo in one step.
+
+An edit (``BulkEdit``) sets a status, answers a document question, gives a field a
+value, or accepts the machine's value of a field. ``apply`` makes it on every posting
+asked that it changes, a batch of ids at a time, all inside one transaction: a cancel
+or a failure leaves every posting as it was. It returns a ``BulkChange``: the postings
+it changed and how each was before, kept compactly (an array of ids and, for each, the
+number of its old state in a list of the distinct old states), so that a million
+postings cost megabytes, not the snapshot rows a one-posting edit keeps. ``undo`` puts
+them back, in one transaction too; redo is the same edit applied again.
+
+Only the status, question or field named is touched: the decisions on other fields,
+spans and comments never are. Every posting changed is stamped and gets its line in
+the log, as a one-posting edit would, so that reviews per day count it.
+"""
+
+from __future__ import annotations
+
+import json
+from array import array
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from reviewer.core.schema import FIELDS
+from reviewer.core.store.history import now
+from reviewer.core.store.postings import check_status
+from reviewer.core.store.sqlite import Database
+
+if TYPE_CHECKING:
+    from reviewer.core.store.labels import Labels
+
+KINDS = ("status", "label", "field", "accept")
+BATCH = 5000  # postings a batch: one statement of each kind for each
+_IDS = "(SELECT value FROM json_each(?))"  # a batch of ids, given as one JSON array
+# the listing columns a field's final value is shown in, and where in the value it is
+_LISTED = {"title": ("title", "$"), "company": ("company", "$"),
+           "locations": ("location", "$[0]")}
+_SPECS = {spec.name: spec for spec in FIELDS}
+Progress = Callable[[int, int], None]  # postings done, postings in all
+Planned = tuple[int, tuple[Any, ...], tuple[Any, ...] | None, bool]
+
+
+@dataclass(frozen=True)
+class BulkEdit:
+    """What a bulk edit does to each posting.
+
+    ``kind`` ``status``: ``value`` is the status. ``label``: ``name`` is a document
+    question and ``value`` the options of its answer (none: no answer). ``field``:
+    ``name`` is the field and ``value`` its value. ``accept``: the machine's value of
+    field ``name`` is accepted where the posting has one and no person decided it."""
+
+    kind: str
+    name: str = ""
+    value: Any = None
+
+    def describe(self) -> str:
+        """The edit in the words of the log and the undo (as a one-posting edit's)."""
+        return {"status": f"mark {self.value}", "label": f"label {self.name}",
+                "field": f"set {self.name}", "accept": f"accept {self.name}"}.get(
+                    self.kind, self.kind)
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What a bulk edit would do: how many postings it changes, and how many of those
+    lose a person's decision on the field (replaced by the new value)."""
+
+    changing: int
+    replacing: int = 0
+
+
+@dataclass
+class BulkChange:
+    """A bulk edit made: the postings it changed (``ids``), and how each was before:
+    ``states[codes[i]]`` for ``ids[i]``."""
+
+    edit: BulkEdit
+    ids: array[int] = field(default_factory=lambda: array("q"))
+    codes: array[int] = field(default_factory=lambda: array("q"))
+    states: list[tuple[Any, ...]] = field(default_factory=list)
+    _numbers: dict[tuple[Any, ...], int] = field(default_factory=dict, repr=False)
+
+    @property
+    def changed(self) -> int:
+        """How many postings the edit changed."""
+        return len(self.ids)
+
+    def keep(self, pid: int, state: tuple[Any, ...]) -> None:
+        """Posting ``pid`` was in ``state`` before the edit."""
+        number = self._numbers.get(state)
+        if number is None:
+            number = self._numbers[state] = len(self.states)
+            self.states.append(state)
+        self.ids.append(pid)
+        self.codes.append(number)
+
+
+class _Stopped(Exception):
+    """The work was cancelled: the transaction rolls back."""
+
+
+class Bulk:
+    """``store.bulk``: bulk edits and their undo."""
+
+    batch = BATCH
+
+    def __init__(self, db: Database, labels: Labels) -> None:
+        self.db = db
+        self._labels = labels
+
+    def preview(self, edit: BulkEdit, ids: Sequence[int]) -> Preview:
+        """What ``apply`` would change, without writing anything."""
+        self.check(edit)
+        changing = replacing = 0
+        for _start, chunk in self._chunks(ids, None, None):
+            for _pid, _old, _new, replaces in self._read(edit, chunk):
+                changing += 1
+                replacing += replaces
+        return Preview(changing, replacing)
+
+    def apply(self, edit: BulkEdit, ids: Sequence[int], progress: Progress | None = None,
+              cancelled: Callable[[], bool] | None = None) -> BulkChange | None:
+        """Make ``edit`` on the postings ``ids`` (those not in the project, and repeats,
+        passed over) in one transaction. ValueError when the edit cannot be made (an
+        unknown status, question, option or field); None when ``cancelled`` said stop,
+        nothing changed then. ``progress`` hears after each batch."""
+        self.check(edit)
+        change = BulkChange(edit)
+        try:
+            with self.db.atomic():
+                stamp = now()
+                for _start, chunk in self._chunks(ids, progress, cancelled):
+                    planned = self._read(edit, chunk)
+                    for pid, old, _new, _replaces in planned:
+                        change.keep(pid, old)
+                    if planned:
+                        self._write(edit, planned, stamp)
+        except _Stopped:
+            return None
+        return change
+
+    def undo(self, change: BulkChange, progress: Progress | None = None,
+             cancelled: Callable[[], bool] | None = None) -> bool:
+        """Put every posting a bulk edit changed back as it was, in one transaction.
+        False when ``cancelled`` said stop: nothing is undone then."""
+        edit = change.edit
+        try:
+            with self.db.atomic():
+                stamp = now()
+                for start, chunk in self._chunks(change.ids, progress, cancelled):
+                    olds = [change.states[c] for c in change.codes[start:start + len(chunk)]]
+                    self._restore(edit, chunk, olds, stamp)
+        except _Stopped:
+            return False
+        return True
+
+    def check(self, edit: BulkEdit) -> None:
+        """ValueError saying why, unless ``edit`` can be made in this project."""
+        if edit.kind == "status":
+            check_status(edit.value)
+        elif edit.kind == "label":
+            question = next((q for q in self._labels.schema() if q.name == edit.name), None)
+            if question is None or question.kind == "span":
+                raise ValueError(f"no document question called {edit.name!r}")
+            options = edit.value
+            if not isinstance(options, list | tuple) or len(set(options)) != len(options):
+                raise ValueError("an answer is a list of options, each given once")
+            unknown = [o for o in options if o not in question.option_names()]
+            if unknown:
+                raise ValueError(f"{edit.name} has no option {unknown[0]!r}")
+            if question.kind == "single" and len(options) > 1:
+                raise ValueError(f"{edit.name} takes one option")
+        elif edit.kind in ("field", "accept"):
+            spec = _SPECS.get(edit.name)
+            if spec is None:
+                raise ValueError(f"no field called {edit.name!r}")
+            if edit.kind == "field" and edit.value in (None, "", [], {}):
+                raise ValueError(f"{spec.label}: give the value to set")
+            if edit.kind == "field" and spec.choices and edit.value not in spec.choices:
+                raise ValueError(f"{spec.label} is one of {', '.join(spec.choices)}")
+        else:
+            raise ValueError(f"unknown bulk edit {edit.kind!r}; one of {', '.join(KINDS)}")
+
+    # --- batches ---------------------------------------------------------------------------
+
+    def _chunks(self, ids: Sequence[int], progress: Progress | None,
+                cancelled: Callable[[], bool] | None) -> Iterator[tuple[int, list[int]]]:
+        total = len(ids)
+        for start in range(0, total, self.batch):
+            if cancelled is not None and cancelled():
+                raise _Stopped
+            yield start, [int(pid) for pid in ids[start:start + self.batch]]
+            if progress is not None:
+                progress(min(start + self.batch, total), total)
+
+    def _read(self, edit: BulkEdit, chunk: list[int]) -> list[Planned]:
+        """(id, old state, new row, replaces a person's decision) of each posting of the
+        batch that the edit changes."""
+        # a posting once, however often it is asked
+        ids = json.dumps(sorted(set(chunk)))
+        db, name = self.db, edit.name
+        if edit.kind == "status":
+            return [(pid, (status, stamp), None, False) for pid, status, stamp in db.execute(
+                f"SELECT id, status, updated_at FROM postings WHERE id IN {_IDS}"
+                " AND status != ?", (ids, edit.value))]
+        if edit.kind == "label":
+            new = set(edit.value)
+            rows = db.execute(
+                "SELECT p.id, p.updated_at, (SELECT json_group_array(d.option) FROM doc_labels"
+                " d WHERE d.posting_id = p.id AND d.question = ?) FROM postings p"
+                f" WHERE p.id IN {_IDS}", (name, ids))
+            planned: list[Planned] = []
+            for pid, stamp, options in rows:
+                old = tuple(sorted(json.loads(options)))
+                if set(old) != new:
+                    planned.append((pid, (stamp, old), None, False))
+            return planned
+        if edit.kind == "accept":
+            return [(pid, (stamp, None), None, False) for pid, stamp in db.execute(
+                "SELECT p.id, p.updated_at FROM postings p JOIN suggestions s"
+                f" ON s.posting_id = p.id AND s.field = ? WHERE p.id IN {_IDS} AND NOT EXISTS"
+                " (SELECT 1 FROM annotations a WHERE a.posting_id = p.id AND a.field = ?)",
+                (name, ids, name))]
+        return self._read_field(edit, ids)
+
+    def _read_field(self, edit: BulkEdit, ids: str) -> list[Planned]:
+        value = edit.value
+        text = json.dumps(value, ensure_ascii=False)
+        planned: list[Planned] = []
+        for pid, stamp, *decision, machine, evidence in self.db.execute(
+                "SELECT p.id, p.updated_at, a.state, a.value, a.spans, a.updated_at, s.value,"
+                " s.spans FROM postings p LEFT JOIN annotations a ON a.posting_id = p.id AND"
+                " a.field = ? LEFT JOIN suggestions s ON s.posting_id = p.id AND s.field = ?"
+                f" WHERE p.id IN {_IDS}", (edit.name, edit.name, ids)):
+            accepted = machine is not None and json.loads(machine) == value
+            state = "accepted" if accepted else "corrected"
+            had = decision[0] is not None
+            if had and decision[0] == state and _loads(decision[1]) == value:
+                continue  # it has this value already
+            planned.append((pid, (stamp, tuple(decision) if had else None),
+                            (pid, edit.name, state, text, evidence if accepted else "[]"), had))
+        return planned
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def _write(self, edit: BulkEdit, planned: list[Planned], stamp: str) -> None:
+        db, name = self.db, edit.name
+        ids = json.dumps([p[0] for p in planned])
+        data: dict[str, Any] = {"bulk": True}
+        if edit.kind == "status":
+            kind, data["status"] = "'set_status'", edit.value
+            db.execute(f"UPDATE postings SET status = ?, updated_at = ? WHERE id IN {_IDS}",
+                       (edit.value, stamp, ids))
+        elif edit.kind == "label":
+            kind, data["question"], data["options"] = "'set_labels'", name, list(edit.value)
+            db.execute(f"DELETE FROM doc_labels WHERE question = ? AND posting_id IN {_IDS}",
+                       (name, ids))
+            for option in edit.value:
+                db.execute("INSERT INTO doc_labels (posting_id, question, option)"
+                           " SELECT value, ?, ? FROM json_each(?)", (name, option, ids))
+        else:
+            kind, data["field"] = "a.state || '_field'", name
+            if edit.kind == "accept":
+                db.execute("INSERT OR REPLACE INTO annotations (posting_id, field, state, value,"
+                           " spans, updated_at) SELECT posting_id, field, 'accepted', value,"
+                           f" spans, ? FROM suggestions WHERE field = ? AND posting_id IN {_IDS}",
+                           (stamp, name, ids))
+            else:
+                db.conn.executemany(
+                    "INSERT OR REPLACE INTO annotations (posting_id, field, state, value, spans,"
+                    " updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    [(*p[2], stamp) for p in planned if p[2] is not None])
+            self._relist(name, ids)
+        if edit.kind != "status":
+            db.execute(f"UPDATE postings SET updated_at = ? WHERE id IN {_IDS}", (stamp, ids))
+        line = json.dumps(data, ensure_ascii=False)
+        if kind.startswith("a."):  # a field: its log line says the state each got
+            db.execute(f"INSERT INTO events (at, kind, posting_id, data) SELECT ?, {kind},"
+                       f" a.posting_id, ? FROM annotations a WHERE a.field = ? AND"
+                       f" a.posting_id IN {_IDS}", (stamp, line, name, ids))
+        else:
+            db.execute(f"INSERT INTO events (at, kind, posting_id, data) SELECT ?, {kind},"
+                       " value, ? FROM json_each(?)", (stamp, line, ids))
+
+    def _restore(self, edit: BulkEdit, chunk: list[int], olds: list[tuple[Any, ...]],
+                 stamp: str) -> None:
+        db, name = self.db, edit.name
+        ids = json.dumps(chunk)
+        if edit.kind == "status":
+            db.conn.executemany("UPDATE postings SET status = ?, updated_at = ? WHERE id = ?",
+                                [(*old, pid) for pid, old in zip(chunk, olds, strict=True)])
+        else:
+            if edit.kind == "label":
+                db.execute("DELETE FROM doc_labels WHERE question = ? AND posting_id IN"
+                           f" {_IDS}", (name, ids))
+                db.conn.executemany(
+                    "INSERT INTO doc_labels (posting_id, question, option) VALUES (?, ?, ?)",
+                    [(pid, name, o) for pid, old in zip(chunk, olds, strict=True)
+                     for o in old[1]])
+            else:
+                db.execute(f"DELETE FROM annotations WHERE field = ? AND posting_id IN {_IDS}",
+                           (name, ids))
+                db.conn.executemany(
+                    "INSERT INTO annotations (posting_id, field, state, value, spans,"
+                    " updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    [(pid, name, *old[1]) for pid, old in zip(chunk, olds, strict=True)
+                     if old[1] is not None])
+                self._relist(name, ids)
+            db.conn.executemany("UPDATE postings SET updated_at = ? WHERE id = ?",
+                                [(old[0], pid) for pid, old in zip(chunk, olds, strict=True)])
+        db.execute("INSERT INTO events (at, kind, posting_id, data) SELECT ?, 'undo', value, ?"
+                   " FROM json_each(?)", (stamp, json.dumps({"change": edit.describe(),
+                                                             "bulk": True}), ids))
+
+    def _relist(self, name: str, ids: str) -> None:
+        """Keep the listing column of field ``name`` (if it has one) on its final value:
+        a person's decision where there is one, else the machine's value."""
+        if name not in _LISTED:
+            return
+        column, path = _LISTED[name]
+        decided = "FROM annotations a WHERE a.posting_id = postings.id AND a.field = ?"
+        self.db.execute(
+            f"UPDATE postings SET {column} = CASE WHEN EXISTS (SELECT 1 {decided})"
+            f" THEN (SELECT json_extract(a.value, ?) {decided}) ELSE (SELECT"
+            " json_extract(s.value, ?) FROM suggestions s WHERE s.posting_id = postings.id"
+            f" AND s.field = ?) END WHERE id IN {_IDS}", (name, path, name, path, name, ids))
+
+
+def _loads(text: str | None) -> Any:
+    return json.loads(text) if text is not None else None
+
+
+__all__ = ["BATCH", "KINDS", "Bulk", "BulkChange", "BulkEdit", "Preview"]

@@ -1,0 +1,190 @@
+"""Bulk edits: one edit to many postings in one transaction, and its undo in one step.
+
+A status, a document label's answer, a field's value, or the machine's value of a field
+accepted, on every posting asked; the decisions on other fields are never touched, and
+undo puts every posting back as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reviewer.core.labels import Option, Question
+from reviewer.core.store import BulkEdit, NewPosting, Store
+
+
+def posting(n: int) -> NewPosting:
+    text = f"# Data Engineer {n}\n\nRemote, in Berlin. Python and SQL.\n"
+    fields: dict[str, Any] = {"title": f"Data Engineer {n}", "company": "Acme",
+                              "locations": ["Berlin"], "skills": ["Python", "SQL"]}
+    if n % 2:  # the odd postings: the machine found them remote
+        fields["remote"] = "remote"
+    return NewPosting(source=f"p{n}.txt", hash=f"h{n}", kind="text", raw=text, cleaned=text,
+                      fields=fields, evidence={"remote": [[0, 6]]},
+                      confidence=dict.fromkeys(fields, 0.8))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = Store(tmp_path / "project.db")
+    s.postings.add([posting(n) for n in range(1, 11)])
+    return s
+
+
+def state(store: Store, pid: int) -> dict[str, Any]:
+    """What a bulk edit may change of a posting, and what it must not."""
+    p = store.records.get(pid)
+    return {k: p[k] for k in ("status", "updated_at", "fields", "provenance", "labels",
+                              "title", "company", "location")}
+
+
+def test_a_status_on_many_postings_and_its_undo_in_one_step(store: Store) -> None:
+    store.postings.set_status(2, "reviewed")
+    before = {pid: state(store, pid) for pid in range(1, 11)}
+    change = store.bulk.apply(BulkEdit("status", value="reviewed"), [1, 2, 3, 4])
+    assert change is not None and change.changed == 3  # 2 was reviewed already
+    assert [store.records.get(p)["status"] for p in range(1, 6)] == ["reviewed"] * 4 + ["new"]
+    assert store.queue.count("reviewed") == 4
+    store.bulk.undo(change)
+    assert {pid: state(store, pid) for pid in range(1, 11)} == before
+
+
+def test_a_label_answer_and_its_undo(store: Store) -> None:
+    store.labels.answer(3, "relevant", ["no"])
+    before = {pid: state(store, pid) for pid in range(1, 11)}
+    change = store.bulk.apply(BulkEdit("label", "relevant", ["yes"]), [1, 2, 3])
+    assert change is not None and change.changed == 3
+    assert [store.records.get(p)["labels"].get("relevant") for p in (1, 2, 3, 4)] == \
+        [["yes"], ["yes"], ["yes"], None]
+    store.bulk.undo(change)
+    assert {pid: state(store, pid) for pid in range(1, 11)} == before
+    assert store.records.get(3)["labels"] == {"relevant": ["no"]}
+
+
+def test_setting_a_field_keeps_the_decisions_on_other_fields(store: Store) -> None:
+    store.decisions.set_field(2, "title", "Staff Data Engineer")
+    store.decisions.reject_field(4, "skills")
+    store.decisions.set_field(6, "remote", "hybrid")
+    before = {pid: state(store, pid) for pid in range(1, 11)}
+    change = store.bulk.apply(BulkEdit("field", "remote", "remote"), list(range(1, 11)))
+    assert change is not None
+    for pid in range(1, 11):
+        p = store.records.get(pid)
+        assert p["fields"]["remote"] == "remote"
+        # the machine said remote on the odd ones: accepted; corrected on the even ones
+        assert p["provenance"]["remote"] == ("accepted" if pid % 2 else "corrected")
+    assert store.records.get(2)["fields"]["title"] == "Staff Data Engineer"
+    assert store.records.get(2)["provenance"]["title"] == "corrected"
+    assert store.records.get(4)["provenance"]["skills"] == "rejected"
+    store.bulk.undo(change)
+    assert {pid: state(store, pid) for pid in range(1, 11)} == before
+    assert store.records.get(6)["fields"]["remote"] == "hybrid"
+
+
+def test_accepting_the_machines_value_leaves_decided_and_unsuggested_postings(
+        store: Store) -> None:
+    store.decisions.set_field(3, "remote", "onsite")
+    preview = store.bulk.preview(BulkEdit("accept", "remote"), [1, 2, 3, 4, 5])
+    assert preview.changing == 2  # 1 and 5: 2 and 4 have no suggestion, 3 is decided
+    change = store.bulk.apply(BulkEdit("accept", "remote"), [1, 2, 3, 4, 5])
+    assert change is not None and change.changed == 2
+    provenance = [store.records.get(p)["provenance"]["remote"] for p in range(1, 6)]
+    assert provenance == ["accepted", "none", "corrected", "none", "accepted"]
+    assert store.records.get(1)["human"]["remote"]["spans"] == [[0, 6]]  # its evidence
+    store.bulk.undo(change)
+    assert [store.records.get(p)["provenance"]["remote"] for p in (1, 5)] == ["machine"] * 2
+
+
+def test_a_listed_field_keeps_the_list_columns_and_the_search_on_it(store: Store) -> None:
+    change = store.bulk.apply(BulkEdit("field", "company", "Globex"), [1, 2])
+    assert change is not None
+    assert store.queue.rows([1, 2, 3])[1][3] == "Globex"
+    assert store.queue.rows([1, 2, 3])[3][3] == "Acme"
+    assert sorted(store.queue.search("Globex")) == [1, 2]
+    store.bulk.undo(change)
+    assert store.queue.rows([1])[1][3] == "Acme" and store.queue.search("Globex") == []
+    store.bulk.apply(BulkEdit("field", "locations", ["Paris", "Lyon"]), [4])
+    assert store.queue.rows([4])[4][4] == "Paris"
+
+
+def test_a_preview_counts_what_would_change_and_what_a_person_decided(store: Store) -> None:
+    store.decisions.set_field(2, "remote", "hybrid")
+    store.decisions.set_field(3, "remote", "remote")
+    preview = store.bulk.preview(BulkEdit("field", "remote", "remote"), [1, 2, 3, 4])
+    assert (preview.changing, preview.replacing) == (3, 1)  # 3 has it; 2's decision goes
+    assert store.bulk.preview(BulkEdit("status", value="new"), [1, 2]).changing == 0
+    assert store.records.get(1)["provenance"]["remote"] == "machine"  # nothing written
+
+
+def test_redo_is_the_edit_made_again(store: Store) -> None:
+    change = store.bulk.apply(BulkEdit("label", "role_family", ["data"]), [5, 6])
+    assert change is not None
+    store.bulk.undo(change)
+    again = store.bulk.apply(change.edit, change.ids)
+    assert again is not None and again.changed == 2
+    assert store.records.get(6)["labels"] == {"role_family": ["data"]}
+
+
+def test_batches_report_progress_and_a_cancel_leaves_every_posting(store: Store) -> None:
+    store.bulk.batch = 3
+    seen: list[tuple[int, int]] = []
+    change = store.bulk.apply(BulkEdit("status", value="flagged"), list(range(1, 11)),
+                              progress=lambda done, total: seen.append((done, total)))
+    assert change is not None and seen == [(3, 10), (6, 10), (9, 10), (10, 10)]
+    store.bulk.undo(change)
+    calls = iter([False, False, True])
+    assert store.bulk.apply(BulkEdit("status", value="skipped"), list(range(1, 11)),
+                            cancelled=lambda: next(calls)) is None
+    assert store.queue.count("skipped") == 0  # the batches done before are rolled back
+    change = store.bulk.apply(BulkEdit("status", value="skipped"), list(range(1, 11)))
+    assert change is not None
+    assert not store.bulk.undo(change, cancelled=lambda: True)
+    assert store.queue.count("skipped") == 10  # an undo stopped undoes nothing
+
+
+def test_the_log_names_each_posting_so_reviews_per_day_count_them(store: Store) -> None:
+    change = store.bulk.apply(BulkEdit("status", value="reviewed"), [1, 2, 3])
+    assert change is not None
+    assert sum(n for _day, n in store.reports.progress()) == 3
+    store.bulk.undo(change)
+    assert sum(n for _day, n in store.reports.progress()) == 0
+
+
+def test_an_edit_that_cannot_be_made_is_refused_before_anything_changes(store: Store) -> None:
+    for edit in (BulkEdit("status", value="done"), BulkEdit("label", "relevant", ["maybe"]),
+                 BulkEdit("label", "relevant", ["yes", "no"]), BulkEdit("label", "spans", []),
+                 BulkEdit("label", "nope", []), BulkEdit("field", "colour", "red"),
+                 BulkEdit("field", "remote", None), BulkEdit("accept", "colour"),
+                 BulkEdit("rename", "title", "x")):
+        with pytest.raises(ValueError):
+            store.bulk.apply(edit, [1, 2])
+    assert store.bulk.apply(BulkEdit("label", "relevant", []), [1]) is not None  # no answer
+
+
+def test_ids_not_in_the_project_and_repeated_ids_are_passed_over(store: Store) -> None:
+    change = store.bulk.apply(BulkEdit("status", value="flagged"), [1, 1, 99, 2])
+    assert change is not None and change.changed == 2
+    store.bulk.undo(change)
+    assert store.queue.count("flagged") == 0
+
+
+def test_every_posting_of_a_range_in_one_edit(store: Store) -> None:
+    change = store.bulk.apply(BulkEdit("label", "role_family", ["data"]), range(1, 11))
+    assert change is not None and change.changed == 10
+    assert store.reports.stats()["labels"] == {"role_family": {"data": 10}}
+    store.bulk.undo(change)
+    assert store.reports.stats()["labels"] == {}
+
+
+def test_a_multiple_choice_answer_replaces_the_old_one(store: Store) -> None:
+    store.labels.save_schema([Question("perks", "multi", [Option("gym"), Option("bike"),
+                                                          Option("food")])])
+    store.labels.answer(2, "perks", ["food"])
+    change = store.bulk.apply(BulkEdit("label", "perks", ["gym", "bike"]), [1, 2])
+    assert change is not None and change.changed == 2
+    assert [sorted(store.records.get(p)["labels"]["perks"]) for p in (1, 2)] == \
+        [["bike", "gym"]] * 2
+    store.bulk.undo(change)
+    assert [store.records.get(p)["labels"] for p in (1, 2)] == [{}, {"perks": ["food"]}]
