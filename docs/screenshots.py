@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from reviewer.core.ingest import import_paths
 from reviewer.core.store import Store
+from reviewer.gui.bulk_edit import BulkEdits
 from reviewer.gui.start_screen import StartScreen
 from reviewer.gui.theme import apply_theme
 from reviewer.gui.window import ReviewWindow
@@ -76,10 +77,12 @@ def main() -> int:
 
         store = Store(project)
         window = ReviewWindow(store, settings)
-        window.resize(1400, 860)
         window.show()
         window.queue_pane.select_row(0)
         window.fields.editors["title"].editor.setFocus()
+        window.resize(1920, 1080)
+        grab(window, out / f"review-window-1920{suffix}.png", app)
+        window.resize(1366, 768)  # a laptop: every field in view still
         grab(window, out / f"review-window{suffix}.png", app)
 
         window.view_choice.setCurrentIndex(window.view_choice.findData("removed"))
@@ -95,6 +98,16 @@ def main() -> int:
              out / f"shortcut-settings{suffix}.png", app)
         window.action_table.shortcut_dialog.reject()
 
+        window.queue.selectRow(0)
+        window.queue.selectionModel().select(
+            window.model.index(2, 0), window.queue.selectionModel().SelectionFlag.Select
+            | window.queue.selectionModel().SelectionFlag.Rows)
+        window.action_table.by_id["edit_selected"].trigger()
+        bulk = window.findChild(BulkEdits)
+        assert bulk is not None and bulk.dialog is not None
+        over(window, bulk.dialog, out / f"bulk-edit{suffix}.png", app)
+        bulk.dialog.reject()
+
         window.choose_export()
         over(window, window.long_work.export_dialog, out / f"export-dialog{suffix}.png", app)
         window.long_work.export_dialog.reject()
@@ -107,14 +120,16 @@ def main() -> int:
             end = start + len(words)
             window.flow.push("label", lambda p, a=start, b=end, lab=label:
                          store.spans.add(p, a, b, lab)[1])
-        for question, option in (("relevant", "yes"), ("seniority", "senior")):
+        for question, option in (("relevant", "yes"), ("role_family", "data")):
             window.labels.toggle(window.labels.questions[question], option)
         settle(app)
         window.document.verticalScrollBar().setValue(380)
+        window.side.setCurrentIndex(1)  # the labels and the comment
         grab(window, out / f"labels{suffix}.png", app)
+        window.side.setCurrentIndex(0)
 
         window.edit_schema()
-        window.schema_dialog.list.setCurrentRow(3)  # the span labels
+        window.schema_dialog.list.setCurrentRow(2)  # the span labels
         over(window, window.schema_dialog, out / f"label-schema{suffix}.png", app)
         window.schema_dialog.reject()
 

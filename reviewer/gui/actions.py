@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.labels import Question
+from reviewer.core.labels import CHORD_KEY, Question
 from reviewer.gui import preferences
 from reviewer.gui.theme import THEMES, apply_theme
 
@@ -45,14 +45,21 @@ ACTIONS: tuple[tuple[str, str, str, str, str], ...] = (
     ("previous", "Previous posting", "Ctrl+Left", "go_previous", "&Review"),
     ("skip", "Skip", "Ctrl+Shift+S", "skip", "&Review"),
     ("flag", "Flag", "Ctrl+Shift+F", "flag", "&Review"),
+    ("edit_selected", "Edit the selected postings…", "Ctrl+B", "edit_selected", "&Review"),
     ("search", "Search", "Ctrl+F", "focus_search", "&Review"),
     ("put_selection", "Put the selection into the focused field", "Ctrl+E", "put_selection",
      "&Review"),
     ("to_document", "Back to the document", "Esc", "focus_document", "&Review"),
+    ("reject_field", "Reject the focused field (the posting has no value)", "Ctrl+Shift+X",
+     "reject_field", "&Review"),
+    ("revert_field", "Revert the focused field to the machine's value", "Ctrl+Shift+R",
+     "revert_field", "&Review"),
     ("edit_schema", "Edit the label schema…", "", "edit_schema", "&Labels"),
     ("accept_spans", "Accept the suggested spans", "Ctrl+Shift+A", "accept_spans", "&Labels"),
     ("reject_spans", "Reject the suggested spans", "Ctrl+Shift+D", "reject_spans", "&Labels"),
     ("stats", "Project statistics…", "Ctrl+Shift+T", "show_stats", "&View"),
+    ("low_confidence", "Highlight suggestions below a confidence…", "", "choose_threshold",
+     "&View"),
     ("shortcuts", "Change keyboard shortcuts…", "Ctrl+,", "edit_shortcuts", "&Help"),
     ("help", "Keyboard shortcuts", "F1", "show_help", "&Help"),
 )
@@ -63,7 +70,8 @@ UNDO_KEYS = (("Undo", "Ctrl+Z"), ("Redo", "Ctrl+Shift+Z"))
 def fixed_keys() -> dict[str, str]:
     """Keys outside the action table, which no remapping may take: key → what."""
     keys = {HELP_KEY: "Keyboard shortcuts", **{key: text for text, key in UNDO_KEYS},
-            QKeySequence(QKeySequence.StandardKey.Quit).toString(): "Quit"}
+            QKeySequence(QKeySequence.StandardKey.Quit).toString(): "Quit",
+            CHORD_KEY: f"Label keys that begin with {CHORD_KEY}"}
     return {key: text for key, text in keys.items() if key}  # (some platforms: no Quit key)
 
 
@@ -232,6 +240,12 @@ class WindowActions:
                     QKeySequence.SequenceFormat.NativeText), action.text(), "Labels")
         rows += (row("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo any edit") +
                  row("Tab / Shift+Tab", "Next / previous field") +
+                 row("Alt + a field's underlined letter", "Go to that field (again: the "
+                     "next with the same letter)") +
+                 row("Shift+arrows, Ctrl+Shift+arrows", "Select text in the document "
+                     "(by word with Ctrl)") +
+                 row("A, X, Space, Backspace, 1–9", "In single-key mode (View): accept and "
+                     "go on, reject, skip, undo, the first nine document options") +
                  row("Right-click", "Put the selection into any field, or label it") +
                  row("Click a span", "Relabel or delete it") +
                  row("Drop files", "Import them into this project"))

@@ -1,5 +1,7 @@
-"""The fields of one posting: an editor per field of schema v1, with the machine's value,
-its confidence and the state of the decision (suggested / accepted / corrected / rejected).
+"""The fields of one posting, one compact row a field, every row in view at 1366×768:
+the name (its evidence colour as a bar, its Alt key underlined), the value, the state
+and confidence, revert and reject. Rows that want a look stand out: no value, a
+suggestion below the confidence threshold, a value its evidence does not contain.
 
 The panel only shows and reports: an edit is announced with ``edited(field, value)``,
 a revert with ``reverted(field)``, a rejection with ``rejected(field)``; the window turns
@@ -8,231 +10,54 @@ them into undoable store edits.
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QScrollArea,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QScrollArea, QWidget
 
-from reviewer.core.extract import read_amount, value_from_selection
-from reviewer.core.schema import FIELDS, PERIODS, FieldSpec
+from reviewer.core.schema import FIELDS
+from reviewer.gui.document_paint import flash_color
+from reviewer.gui.field_rows import FieldEditor, ListEdit, attention
 
-STATE_MARKS = {"suggested": "○ suggested", "accepted": "✓ accepted",
-               "corrected": "✎ corrected", "rejected": "✗ rejected", "none": ""}
-
-
-class ListEdit(QPlainTextEdit):
-    """One item a line; like a line edit, it reports its text when focus leaves it,
-    so typing an item is one edit, not one a keystroke. Enter adds a line; Tab and
-    Shift+Tab move to the next and previous field, as in every other field."""
-
-    editingFinished = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTabChangesFocus(True)
-
-    def focusOutEvent(self, event: Any) -> None:
-        self.editingFinished.emit()
-        super().focusOutEvent(event)
-
-
-class FieldEditor(QWidget):
-    """One field: its editor, its state and confidence, revert and reject buttons."""
-
-    changed = Signal(str, object)
-    revert = Signal(str)
-    reject = Signal(str)
-
-    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.spec = spec
-        self._loading = False
-        self._shown: Any = None  # the value last put in, so only a real change is reported
-        self.loaded: tuple[Any, str, float | None] = (None, "none", None)  # as last put in
-        self.unreadable: str | None = None  # why the text typed could not be read
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        self.editor = self._make_editor()
-        layout.addWidget(self.editor)
-        row = QHBoxLayout()
-        self.state = QLabel()
-        self.state.setTextFormat(Qt.TextFormat.PlainText)
-        self.state.setObjectName("fieldState")
-        self.state.setWordWrap(True)  # a long reason a value was not saved wraps, whole
-        # the longest state text fits whole: a narrow pane wraps the row instead of cutting it
-        self.state.setMinimumWidth(max(self.state.fontMetrics().horizontalAdvance(
-            f"{mark} · 0.95") for mark in STATE_MARKS.values()) + 6)
-        row.addWidget(self.state, 1)
-        self.revert_button = QToolButton(text="↺", toolTip="Back to the machine's value")
-        self.reject_button = QToolButton(text="✗", toolTip="Reject: the posting has no value")
-        for button in (self.revert_button, self.reject_button):
-            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # no stops of a Tab walk
-        self.revert_button.clicked.connect(lambda: self.revert.emit(spec.name))
-        self.reject_button.clicked.connect(lambda: self.reject.emit(spec.name))
-        row.addWidget(self.revert_button)
-        row.addWidget(self.reject_button)
-        layout.addLayout(row)
-
-    def _make_editor(self) -> QWidget:
-        kind = self.spec.kind
-        if kind == "enum":
-            combo = QComboBox()
-            combo.addItem("", None)
-            for choice in self.spec.choices:
-                combo.addItem(choice.replace("_", " "), choice)
-            combo.currentIndexChanged.connect(lambda _i: self.commit())
-            return combo
-        if kind == "list":
-            text = ListEdit()
-            text.setPlaceholderText("one item a line")
-            text.setFixedHeight(84 if self.spec.name != "locations" else 52)
-            text.editingFinished.connect(self.commit)
-            return text
-        if kind == "salary":
-            box = QWidget()
-            row = QHBoxLayout(box)
-            row.setContentsMargins(0, 0, 0, 0)
-            self.salary_min, self.salary_max = QLineEdit(), QLineEdit()
-            self.salary_currency = QLineEdit()
-            self.salary_period = QComboBox()
-            self.salary_min.setPlaceholderText("min")
-            self.salary_max.setPlaceholderText("max")
-            self.salary_currency.setPlaceholderText("USD")
-            self.salary_currency.setMaxLength(3)
-            self.salary_period.addItem("", None)
-            for period in PERIODS:
-                self.salary_period.addItem(period, period)
-            for edit, width in ((self.salary_min, 78), (self.salary_max, 78),
-                                (self.salary_currency, 48)):
-                edit.setMinimumWidth(width)
-                edit.editingFinished.connect(self.commit)
-                row.addWidget(edit)
-            self.salary_period.currentIndexChanged.connect(lambda _i: self.commit())
-            row.addWidget(self.salary_period)
-            return box
-        line = QLineEdit()
-        if kind == "date":
-            line.setPlaceholderText("YYYY-MM-DD")
-        line.editingFinished.connect(self.commit)
-        return line
-
-    # --- values -------------------------------------------------------------------------------
-
-    def value(self) -> Any:
-        """The value typed, read as the extractor reads text (a date in any common form,
-        "38k", "$95,000"); None when empty. ValueError saying why when it cannot be read."""
-        kind, editor = self.spec.kind, self.editor
-        if isinstance(editor, QComboBox):
-            return editor.currentData()
-        if isinstance(editor, QPlainTextEdit):
-            items = [x.strip() for x in editor.toPlainText().split("\n") if x.strip()]
-            return items or None
-        if kind == "salary":
-            (low, cur_low), (high, cur_high) = (_amount(self.salary_min.text(), "min"),
-                                                _amount(self.salary_max.text(), "max"))
-            if low is None and high is None:
-                return None
-            if low is not None and high is not None and high < low:
-                raise ValueError("the max is less than the min")
-            return {"min": low, "max": high if high is not None else low,
-                    "currency": self.salary_currency.text().strip().upper() or cur_low
-                    or cur_high, "period": self.salary_period.currentData()}
-        assert isinstance(editor, QLineEdit)
-        text = editor.text().strip()
-        if text and kind in ("number", "date"):
-            try:
-                return value_from_selection(self.spec.name, text)
-            except ValueError:
-                example = "a date, like 2025-03-15" if kind == "date" else "a number"
-                raise ValueError(f"“{text}” is not {example}") from None
-        return text or None
-
-    def set_value(self, value: Any, state: str, confidence: float | None) -> None:
-        self._loading = True
-        self.loaded, self.unreadable = (value, state, confidence), None
-        try:
-            kind, editor = self.spec.kind, self.editor
-            if isinstance(editor, QComboBox):
-                editor.setCurrentIndex(max(0, editor.findData(value)))
-            elif isinstance(editor, QPlainTextEdit):
-                editor.setPlainText("\n".join(map(str, value or [])))
-            elif kind == "salary":
-                value = value or {}
-                self.salary_min.setText(_text(value.get("min")))
-                self.salary_max.setText(_text(value.get("max")))
-                self.salary_currency.setText(value.get("currency") or "")
-                self.salary_period.setCurrentIndex(
-                    max(0, self.salary_period.findData(value.get("period"))))
-            elif isinstance(editor, QLineEdit):
-                editor.setText(_text(value))
-            mark = STATE_MARKS.get(state, state)
-            conf = f" · {confidence:.2f}" if confidence is not None and state == "suggested" \
-                else ""
-            self.state.setText(mark + conf)
-            self.state.setProperty("state", state)
-            self.revert_button.setEnabled(state in ("accepted", "corrected", "rejected"))
-        finally:
-            self._loading = False
-        try:
-            self._shown = self.value()
-        except ValueError:  # a stored value this editor cannot read back: offered again
-            self._shown = _UNSAVED
-
-    def mark_unsaved(self, reason: str = "") -> None:
-        """The value shown was not saved: say so (and why), and offer it again when left."""
-        self.state.setText(f"⚠ not saved: {reason}" if reason else "⚠ not saved")
-        self.state.setProperty("state", "unsaved")
-        self._shown = _UNSAVED
-
-    def commit(self) -> None:
-        """Report the value typed, if it differs from the one shown (and only once); text
-        that cannot be read is kept in the box and marked not saved, with the reason."""
-        if self._loading:
-            return
-        try:
-            value = self.value()
-        except ValueError as err:
-            shown = self._shown
-            self.mark_unsaved(str(err))
-            self._shown, self.unreadable = shown, str(err)  # still the stored value
-            return
-        if value != self._shown:  # leaving a field unchanged (or closing) edits nothing
-            self._shown = value
-            self.changed.emit(self.spec.name, value)
-        elif self.unreadable is not None or self.spec.kind in ("number", "date", "salary"):
-            self.set_value(*self.loaded)  # the stored value as it is stored, no warning
+# Alt+letter goes to a field. The menus keep F, E, R, L, V and H; nineteen fields share
+# the other twenty letters as their names allow, so two pairs share one: pressed again,
+# the key goes to the second of the pair.
+KEYS = {"title": "T", "company": "C", "department": "D", "locations": "O", "remote": "M",
+        "employment_type": "Y", "work_hours": "W", "date_posted": "P", "valid_through": "A",
+        "requisition_id": "I", "seniority": "N", "salary": "S", "experience_years": "X",
+        "education": "U", "responsibilities": "B", "required_qualifications": "Q",
+        "preferred_qualifications": "Q", "benefits": "B", "skills": "K"}
+LOW_CONFIDENCE = 0.7  # below it a suggestion stands out, unless the user chose another
 
 
 class FieldsPanel(QScrollArea):
-    """Every field of schema v1, in a scrollable form."""
+    """Every field of schema v1, a row each."""
 
     edited = Signal(str, object)
     reverted = Signal(str)
     rejected = Signal(str)
     field_focused = Signal(str)
+    jumped = Signal()  # a key asked for a field: the pane holding it is shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         form = QFormLayout(body)
-        form.setVerticalSpacing(10)
-        # a narrow panel puts a label above its editor rather than scroll sideways
+        form.setVerticalSpacing(3)
+        form.setHorizontalSpacing(6)
+        form.setContentsMargins(6, 6, 6, 6)
+        # a narrow pane puts a name above its value rather than scroll sideways
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.editors: dict[str, FieldEditor] = {}
+        self.names: dict[str, QLabel] = {}
+        self.threshold = LOW_CONFIDENCE
+        self.attention: dict[str, str] = {}  # field → why it stands out
+        self._posting: dict[str, Any] | None = None
         self._pid: Any = None  # the posting shown
         self._field_of: dict[QWidget, str] = {}  # each editor's widgets, to their field
         for spec in FIELDS:
@@ -244,7 +69,13 @@ class FieldsPanel(QScrollArea):
                 child.installEventFilter(self)
                 self._field_of[child] = spec.name
             self.editors[spec.name] = editor
-            form.addRow(QLabel(spec.label), editor)
+            name = QLabel(_underlined(spec.label, KEYS.get(spec.name, "")))
+            name.setTextFormat(Qt.TextFormat.RichText)  # the schema's own names, escaped
+            name.setObjectName("fieldName")
+            name.setWordWrap(True)  # "Required qualifications" takes two lines, not the width
+            name.setMaximumWidth(name.fontMetrics().horizontalAdvance("Years of experience") + 12)
+            self.names[spec.name] = name
+            form.addRow(name, editor)
         self.setWidget(body)
         self.form = form
         self.fit_width()
@@ -256,27 +87,87 @@ class FieldsPanel(QScrollArea):
                              self.verticalScrollBar().sizeHint().width())
 
     def put_on_top(self, widget: QWidget) -> None:
-        """A widget above the fields, across the whole form (the document labels)."""
+        """A widget above the fields, across the whole form."""
         self.form.insertRow(0, widget)
         self.fit_width()
+
+    # --- keys ----------------------------------------------------------------------------
+
+    def install_keys(self, window: QWidget) -> None:
+        """Alt + a field's underlined letter, anywhere in ``window``, goes to the field."""
+        for letter in sorted(set(KEYS.values())):
+            key = QShortcut(QKeySequence(f"Alt+{letter}"), window)
+            key.setContext(Qt.ShortcutContext.WindowShortcut)
+            key.activated.connect(lambda letter=letter: self.jump(letter))
+
+    def jump(self, letter: str) -> None:
+        """To the field of ``letter``; when there are two and one has the focus, the other."""
+        names = [n for n, key in KEYS.items() if key == letter]
+        focused = self.focused()
+        if focused in names:
+            names = names[names.index(focused) + 1:] + names[:names.index(focused) + 1]
+        if names and self.isEnabled():
+            self.jumped.emit()
+            self.editors[names[0]].focus()
+            self.ensureWidgetVisible(self.editors[names[0]])
+
+    def focused(self) -> str | None:
+        """The field that has the keyboard focus, if one has."""
+        return self._field_of.get(QApplication.focusWidget())
+
+    # --- what is shown -------------------------------------------------------------------
 
     def show_posting(self, posting: dict[str, Any]) -> None:
         """Fill every editor from a posting as ``store.records.get`` gives it. Text typed
         that could not be read stays in its editor while the field is as it was."""
         same_posting, self._pid = posting.get("id") == self._pid, posting.get("id")
+        self._posting = posting
         for name, editor in self.editors.items():
             state = posting["provenance"].get(name, "none")
             if state == "machine":
                 state = "suggested"
             machine = posting["machine"].get(name)
+            editor.machine = machine["value"] if machine else None
             loaded = (posting["fields"].get(name), state,
                       machine["confidence"] if machine else None)
             if not (same_posting and editor.unreadable and editor.loaded == loaded):
                 editor.set_value(*loaded)
+        self._stand_out()
 
     def clear(self) -> None:
         """Empty every editor (no posting is shown)."""
         self.show_posting({"provenance": {}, "machine": {}, "fields": {}})
+        self._posting = None
+        self._stand_out()
+
+    def set_threshold(self, threshold: float) -> None:
+        """Suggestions less sure than ``threshold`` stand out."""
+        self.threshold = threshold
+        self._stand_out()
+
+    def _stand_out(self) -> None:
+        """Mark the rows that want a look, and colour each name's bar as its evidence."""
+        posting, self.attention = self._posting, {}
+        dark = self.palette().color(self.backgroundRole()).lightness() < 128
+        for spec in FIELDS:
+            editor, why = self.editors[spec.name], ""
+            if posting is not None:
+                value, state, confidence = editor.loaded
+                text = posting.get("cleaned") or ""
+                machine = posting["machine"].get(spec.name) or {}
+                evidence = [text[s:e] for s, e in machine.get("spans") or []]
+                why = attention(spec, value, state, confidence, evidence, self.threshold)
+            if why:
+                self.attention[spec.name] = why
+            bar = flash_color(spec.name, dark).name()
+            background = ("transparent" if not why else "rgba(128, 128, 128, 0.22)"
+                          if why.startswith("no value") else "rgba(255, 170, 0, 0.32)")
+            label = self.names[spec.name]
+            label.setStyleSheet(f"QLabel {{ border-left: 4px solid {bar}; padding: 1px 4px; "
+                                f"background: {background}; }}")
+            key = KEYS.get(spec.name)
+            tip = spec.label + (f" (Alt+{key})" if key else "") + (f"\n{why}" if why else "")
+            label.setToolTip(tip)  # schema names and fixed words only
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         if event.type() == QEvent.Type.FocusIn and watched in self._field_of:
@@ -284,18 +175,12 @@ class FieldsPanel(QScrollArea):
         return False
 
 
-_UNSAVED = object()  # equal to no value: the field's value is offered again when left
+def _underlined(label: str, letter: str) -> str:
+    """The label as rich text with the first ``letter`` in it underlined."""
+    at = label.upper().find(letter) if letter else -1
+    if at < 0:
+        return escape(label)
+    return (escape(label[:at]) + f"<u>{escape(label[at])}</u>" + escape(label[at + 1:]))
 
 
-def _amount(text: str, which: str) -> tuple[float | int | None, str | None]:
-    """A salary box's figure and the currency written with it; ValueError if unreadable."""
-    if not text.strip():
-        return None, None
-    try:
-        return read_amount(text)
-    except ValueError:
-        raise ValueError(f"{which} “{text.strip()}” is not an amount") from None
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
+__all__ = ["KEYS", "FieldEditor", "FieldsPanel", "ListEdit"]

@@ -18,7 +18,6 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QMainWindow,
     QProgressBar,
     QSplitter,
@@ -28,14 +27,18 @@ from reviewer.core.labels import Question
 from reviewer.core.store import Store
 from reviewer.gui import ops
 from reviewer.gui.actions import WindowActions
+from reviewer.gui.bulk_edit import BulkEdits
 from reviewer.gui.document_pane import DocumentPane
 from reviewer.gui.fields_panel import FieldEditor, FieldsPanel
 from reviewer.gui.labels_panel import LabelsPanel
 from reviewer.gui.plain import plain_label
+from reviewer.gui.project_choice import PROJECT_SUFFIXES, choose_project, dropped_files
 from reviewer.gui.queue_model import QueueModel
 from reviewer.gui.queue_pane import QueuePane
 from reviewer.gui.review_flow import ReviewFlow
 from reviewer.gui.save_state import SaveState
+from reviewer.gui.side_pane import SidePane
+from reviewer.gui.single_keys import SingleKeys, option_toggles
 from reviewer.gui.span_labels import SpanLabels
 
 
@@ -51,7 +54,7 @@ class ReviewWindow(QMainWindow):
         self.resize(1400, 860)
 
         self.model = QueueModel(store, self)
-        self.queue_pane = QueuePane(self.model)
+        self.queue_pane = QueuePane(self.model, settings)
         self.queue = self.queue_pane.view
         self.flow = ReviewFlow(store, self.queue_pane, self)
         self.undo_stack: QUndoStack = self.flow.undo_stack
@@ -62,14 +65,14 @@ class ReviewWindow(QMainWindow):
         self.spans = SpanLabels(self.flow, self.document, self)
         self.fields = FieldsPanel()
         self.labels = LabelsPanel()
-        self.fields.put_on_top(self.labels)
+        self.side = SidePane(self.fields, self.labels, settings)
         self.focused_field: str | None = None
         self._redraw = QTimer(self, singleShot=True, interval=0)
 
         self.splitter = QSplitter()
-        for pane in (self.queue_pane, self.document_pane, self.fields):
+        for pane in (self.queue_pane, self.document_pane, self.side):
             self.splitter.addWidget(pane)
-        self.splitter.setSizes([330, 660, 410])
+        self.splitter.setSizes([300, 620, 480])
         self.setCentralWidget(self.splitter)
         self._restore_layout()
         self.progress = QProgressBar(maximumWidth=180, textVisible=True)
@@ -80,13 +83,21 @@ class ReviewWindow(QMainWindow):
         self.statusBar().addWidget(plain_label(str(store.path)))
         self.action_table = WindowActions(self, self._handlers(), self.undo_stack, settings)
         self._wire()
+        self.fields.install_keys(self)
+        self.single_keys = SingleKeys(self, {
+            "accept": self.flow.accept_and_next, "reject": self.flow.reject_and_next,
+            "skip": self.flow.skip, "undo": self.undo_stack.undo},
+            lambda: option_toggles(self.schema, self.labels.toggle),
+            [self.document, self.queue], settings)
         self.set_schema(store.labels.schema())
         self.queue_pane.search()
 
     def _handlers(self) -> dict[str, Any]:
         """What each action of the table does (see ``actions.ACTIONS``)."""
+        folder = self.store.path.parent
         return {
-            "open_project": self.open_project, "new_project": self.new_project,
+            "open_project": lambda: self._switch_to(choose_project(self, folder, new=False)),
+            "new_project": lambda: self._switch_to(choose_project(self, folder, new=True)),
             "choose_import": self.long_work.choose_import,
             "choose_import_folder": self.long_work.choose_import_folder,
             "confirm_reextract": self.long_work.confirm_reextract,
@@ -99,7 +110,10 @@ class ReviewWindow(QMainWindow):
             "edit_schema": self.edit_schema, "accept_spans": self.spans.accept_suggested,
             "reject_spans": self.spans.reject_suggested, "show_stats": self.show_stats,
             "edit_shortcuts": lambda: self.action_table.edit_shortcuts(),
-            "show_help": self.show_help,
+            "show_help": self.show_help, "choose_threshold": self.side.choose_threshold,
+            "reject_field": lambda: self._focused_field_edit(self.flow.reject_field),
+            "revert_field": lambda: self._focused_field_edit(self.flow.revert_field),
+            "edit_selected": BulkEdits(self.flow, self.long_work, self).choose,
         }
 
     def _wire(self) -> None:
@@ -143,14 +157,23 @@ class ReviewWindow(QMainWindow):
 
     # --- the review ----------------------------------------------------------------------
 
-    def put_selection(self, name: str | None = None) -> None:
-        """The selected text into field ``name`` (by default the focused field)."""
+    def put_selection(self, name: str | None = None, add: bool | None = None) -> None:
+        """The selection into field ``name`` (default: the focused one); ``add``: see flow."""
         name = name or self.focused_field
         if self.posting is not None and name is None:
-            self.statusBar().showMessage("Click a field first, or right-click the selection.",
+            self.statusBar().showMessage("Go to a field first (Alt + its underlined letter), "
+                                         "or right-click the selection.",
                                          6000)
         elif name is not None:
-            self.flow.put_text(name, self.document.selected_source_text())
+            self.flow.put_text(name, self.document.selected_source_text(), add)
+
+    def _focused_field_edit(self, edit: Any) -> None:
+        """Reject or revert the field last focused."""
+        if self.focused_field is None:
+            self.statusBar().showMessage("Go to a field first: Alt and its underlined letter.",
+                                         6000)
+        elif self.pid is not None:
+            edit(self.focused_field)
 
     def focus_document(self) -> None:
         """Back to the document; what was typed in a field is saved first, not dropped."""
@@ -181,17 +204,17 @@ class ReviewWindow(QMainWindow):
             self._show_nothing()
             return
         self.fields.setEnabled(True)
+        if self.side.holds_focus():  # each posting starts in the document
+            self.document.setFocus()
         self.document_pane.show_posting(posting)
-        self.fields.show_posting(posting)
-        self.labels.show_posting(posting)
+        self.side.show_posting(posting)
 
     def _changed(self, pid: int, spans_changed: bool) -> None:
         """After an edit of ``pid``: its row, the panes if it is shown, the counts."""
         self.model.invalidate(pid)
         if pid == self.pid and self.posting is not None:
             self.document_pane.posting = self.posting  # drawn again below when spans changed
-            self.fields.show_posting(self.posting)
-            self.labels.show_posting(self.posting)
+            self.side.show_posting(self.posting)
             if spans_changed:
                 self._redraw.start()  # once events are handled, unless a move redraws first
         self.save_state.saved()
@@ -199,8 +222,7 @@ class ReviewWindow(QMainWindow):
 
     def _show_nothing(self) -> None:
         """No posting to show: say why, and what to do."""
-        self.fields.clear()
-        self.labels.show_posting(None)
+        self.side.show_posting(None)
         self.fields.setEnabled(False)
         if self.model.reading_more is not None:
             text = "Searching the rest of the project…"
@@ -218,6 +240,7 @@ class ReviewWindow(QMainWindow):
 
     def _listed(self) -> None:
         self._update_counts()
+        self.document_pane.set_search(self.queue_pane.search_box.text())  # words marked
         if not self.model.rowCount():
             self.flow.show_nothing()
 
@@ -244,13 +267,12 @@ class ReviewWindow(QMainWindow):
         """Show the label questions and give their options' keys to actions."""
         self.schema = questions
         self.spans.set_schema(questions)
-        self.labels.set_schema(questions)
-        self.fields.fit_width()
+        self.side.set_schema(questions)
         self.action_table.set_label_actions(questions, self.spans.label_selection,
                                             self.labels.toggle)
         if self.posting is not None:
             self.document_pane.redraw()
-            self.labels.show_posting(self.posting)
+            self.side.show_posting(self.posting)
 
     def edit_schema(self) -> None:
         from reviewer.gui.schema_dialog import SchemaDialog
@@ -281,33 +303,24 @@ class ReviewWindow(QMainWindow):
 
     # --- projects and long work ----------------------------------------------------------
 
-    def open_project(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, "Open a project", str(self.store.path.parent),
-                                                "Projects (*.db *.sqlite);;All files (*)")
-        if chosen:
-            self.switch_project.emit(Path(chosen))
-
-    def new_project(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "New project", str(self.store.path.parent),
-                                                "Projects (*.db)")
-        if chosen:
-            path = Path(chosen)
-            self.switch_project.emit(path if path.suffix else path.with_suffix(".db"))
+    def _switch_to(self, path: Path | None) -> None:
+        if path is not None:
+            self.switch_project.emit(path)
 
     def choose_export(self) -> None:
         self.long_work.choose_export(self.store.queue.count("reviewed"), self.model.total())
 
     def dragEnterEvent(self, event: Any) -> None:
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
+        if dropped_files(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event: Any) -> None:
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if len(paths) == 1 and paths[0].suffix in (".db", ".sqlite"):
-            event.acceptProposedAction()  # a project: open it
-            self.switch_project.emit(paths[0])
-        elif paths:
+        paths = dropped_files(event)
+        if paths:
             event.acceptProposedAction()
+        if len(paths) == 1 and paths[0].suffix in PROJECT_SUFFIXES:
+            self.switch_project.emit(paths[0])  # a project: open it
+        elif paths:
             self.long_work.import_files(paths)
 
     def _restore_layout(self) -> None:

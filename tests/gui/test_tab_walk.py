@@ -38,7 +38,7 @@ def test_a_tab_walk_visits_every_field_and_types_no_tab(window: ReviewWindow, qt
 def test_enter_adds_a_line_in_a_list_field(window: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     skills = window.fields.editors["skills"].editor
     assert isinstance(skills, QPlainTextEdit)
-    skills.setFocus()
+    window.fields.editors["skills"].focus()  # a list field opens when it takes the focus
     skills.moveCursor(skills.textCursor().MoveOperation.End)
     qtbot.keyClick(skills, Qt.Key.Key_Return)
     qtbot.keyClicks(skills, "Rust")

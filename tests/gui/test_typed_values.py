@@ -135,7 +135,7 @@ def test_an_emptied_text_field_is_rejected(win: ReviewWindow, qtbot) -> None:  #
 def test_an_emptied_list_is_rejected(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     skills = win.fields.editors["skills"].editor
     assert isinstance(skills, QPlainTextEdit)
-    skills.setFocus()
+    win.fields.editors["skills"].focus()  # a list field opens when it takes the focus
     skills.setPlainText("")
     win.document.setFocus()  # leaving the list saves it
     assert _stored(win)["provenance"]["skills"] == "rejected"

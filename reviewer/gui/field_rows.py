@@ -1,0 +1,366 @@
+"""One field of a posting as one compact row: its editor, its state and confidence, and
+the revert and reject buttons. The name beside it, with its key and evidence colour,
+is the fields panel's (``fields_panel``).
+
+A list field shows one line ("6 items: Design, build…") and opens into one item a line
+when it takes the focus; a long value shows its start. What the machine read stays in
+the tooltip of a corrected field, and a value that cannot be read is kept in its box,
+marked not saved, with the reason on a line of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.core.extract import read_amount, value_from_selection
+from reviewer.core.schema import PERIODS, FieldSpec
+from reviewer.gui.plain import plain_tip
+
+STATE_MARKS = {"suggested": "○", "accepted": "✓", "corrected": "✎", "rejected": "✗",
+               "none": "", "unsaved": "⚠"}
+STATE_WORDS = {"suggested": "suggested by the machine", "accepted": "accepted",
+               "corrected": "corrected", "rejected": "rejected: the posting has no value",
+               "none": "no value found"}
+LIST_LINES = 6  # the height of an open list field, in lines
+
+
+class ListEdit(QPlainTextEdit):
+    """One item a line; like a line edit, it reports its text when focus leaves it,
+    so typing an item is one edit, not one a keystroke. Enter adds a line; Tab and
+    Shift+Tab move to the next and previous field, as in every other field."""
+
+    editingFinished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+
+    def focusOutEvent(self, event: Any) -> None:
+        self.editingFinished.emit()
+        super().focusOutEvent(event)
+
+
+def summary(items: list[Any] | None) -> str:
+    """A list on one line: "3 items: Python, Go, SQL"; the line edit cuts what is long."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return str(items[0])
+    return f"{len(items)} items: " + ", ".join(map(str, items))
+
+
+def attention(spec: FieldSpec, value: Any, state: str, confidence: float | None,
+              evidence: list[str], threshold: float) -> str:
+    """Why a field should catch the eye before it is accepted, or "" when nothing
+    does: no value, a suggestion less sure than ``threshold``, or a text value that its
+    evidence (the text the machine read it from) does not contain."""
+    if state in ("rejected", "corrected", "accepted"):
+        return ""  # a person decided
+    if value in (None, "", [], {}):
+        return "no value: check the posting has none"
+    if confidence is not None and confidence < threshold:
+        return f"low confidence ({confidence:.2f}, below {threshold:.2f})"
+    if spec.kind == "text" and evidence:
+        found = _squash(str(value))
+        if not any(found in _squash(text) for text in evidence):
+            return "the value is not in the text it was read from"
+    return ""
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+class FieldEditor(QWidget):
+    """One field: its editor, its state and confidence, revert and reject buttons."""
+
+    changed = Signal(str, object)
+    revert = Signal(str)
+    reject = Signal(str)
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self._loading = False
+        self._shown: Any = None  # the value last put in, so only a real change is reported
+        self.loaded: tuple[Any, str, float | None] = (None, "none", None)  # as last put in
+        self.machine: Any = None  # what the machine read, for the tooltip of a correction
+        self.unreadable: str | None = None  # why the text typed could not be read
+        self.summary: QLineEdit | None = None  # a list field's line while it is closed
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(1)
+        row = QHBoxLayout()
+        row.setSpacing(3)
+        self.editor = self._make_editor(row)
+        self.mark = QLabel()
+        self.mark.setObjectName("fieldMark")
+        self.mark.setTextFormat(Qt.TextFormat.PlainText)
+        self.mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.mark.setFixedWidth(self.mark.fontMetrics().horizontalAdvance("○ 0.95") + 6)
+        row.addWidget(self.mark)
+        self.revert_button = QToolButton(text="↺", toolTip="Back to the machine's value")
+        self.reject_button = QToolButton(text="✗", toolTip="Reject: the posting has no value")
+        for button in (self.revert_button, self.reject_button):
+            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # no stops of a Tab walk
+            button.setAutoRaise(True)
+            button.setFixedWidth(button.fontMetrics().horizontalAdvance("↺") + 12)
+            row.addWidget(button)
+        self.revert_button.clicked.connect(lambda: self.revert.emit(spec.name))
+        self.reject_button.clicked.connect(lambda: self.reject.emit(spec.name))
+        column.addLayout(row)
+        self.state = QLabel()  # what the row's mark cannot say: why a value is not saved
+        self.state.setTextFormat(Qt.TextFormat.PlainText)
+        self.state.setObjectName("fieldState")
+        self.state.setWordWrap(True)
+        self.state.hide()
+        column.addWidget(self.state)
+
+    def _make_editor(self, row: QHBoxLayout) -> QWidget:
+        kind = self.spec.kind
+        if kind == "enum":
+            combo = QComboBox()
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(4)  # as narrow as the pane asks; the popup is whole
+            combo.addItem("", None)
+            for choice in self.spec.choices:
+                combo.addItem(choice.replace("_", " "), choice)
+            combo.currentIndexChanged.connect(lambda _i: self.commit())
+            row.addWidget(combo, 1)
+            return combo
+        if kind == "list":
+            self.summary = QLineEdit(readOnly=True)
+            self.summary.setPlaceholderText("none")
+            self.summary.installEventFilter(self)
+            text = ListEdit()
+            text.setPlaceholderText("one item a line")
+            text.setFixedHeight(text.fontMetrics().lineSpacing() * LIST_LINES + 12)
+            text.editingFinished.connect(self._list_left)
+            text.hide()
+            row.addWidget(self.summary, 1)
+            row.addWidget(text, 1)
+            return text
+        if kind == "salary":
+            return self._make_salary(row)
+        line = QLineEdit()
+        if kind == "date":
+            line.setPlaceholderText("YYYY-MM-DD")
+        line.editingFinished.connect(self.commit)
+        row.addWidget(line, 1)
+        return line
+
+    def _make_salary(self, row: QHBoxLayout) -> QWidget:
+        box = QWidget()
+        line = QHBoxLayout(box)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(2)
+        self.salary_min, self.salary_max = QLineEdit(), QLineEdit()
+        self.salary_currency = QLineEdit()
+        self.salary_period = QComboBox()
+        self.salary_min.setPlaceholderText("min")
+        self.salary_max.setPlaceholderText("max")
+        self.salary_currency.setPlaceholderText("USD")
+        self.salary_currency.setMaxLength(3)
+        self.salary_period.addItem("", None)
+        for period in PERIODS:
+            self.salary_period.addItem(period, period)
+        width = self.fontMetrics().horizontalAdvance("00000")
+        for edit, stretch in ((self.salary_min, 3), (self.salary_max, 3),
+                              (self.salary_currency, 2)):
+            edit.setMinimumWidth(width if stretch == 3 else width * 3 // 4)
+            edit.editingFinished.connect(self.commit)
+            line.addWidget(edit, stretch)
+        self.salary_period.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.salary_period.setMinimumContentsLength(4)
+        self.salary_period.currentIndexChanged.connect(lambda _i: self.commit())
+        line.addWidget(self.salary_period, 3)
+        row.addWidget(box, 1)
+        return box
+
+    # --- focus ---------------------------------------------------------------------------------
+
+    def focus(self) -> None:
+        """Put the focus in this field (a list field opens)."""
+        if self.summary is not None:
+            self.open_list()
+        elif self.spec.kind == "salary":
+            self.salary_min.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def open_list(self) -> None:
+        """A list field's items, one a line, in place of its one-line summary."""
+        assert self.summary is not None
+        self.summary.hide()
+        self.editor.show()
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _list_left(self) -> None:
+        self.commit()
+        if self.summary is not None and not self.editor.hasFocus():
+            self.editor.hide()
+            self.summary.show()
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if watched is self.summary and event.type() == QEvent.Type.FocusIn:
+            self.open_list()
+        return False
+
+    # --- values --------------------------------------------------------------------------------
+
+    def value(self) -> Any:
+        """The value typed, read as the extractor reads text (a date in any common form,
+        "38k", "$95,000"); None when empty. ValueError saying why when it cannot be read."""
+        kind, editor = self.spec.kind, self.editor
+        if isinstance(editor, QComboBox):
+            return editor.currentData()
+        if isinstance(editor, QPlainTextEdit):
+            items = [x.strip() for x in editor.toPlainText().split("\n") if x.strip()]
+            return items or None
+        if kind == "salary":
+            (low, cur_low), (high, cur_high) = (_amount(self.salary_min.text(), "min"),
+                                                _amount(self.salary_max.text(), "max"))
+            if low is None and high is None:
+                return None
+            if low is not None and high is not None and high < low:
+                raise ValueError("the max is less than the min")
+            return {"min": low, "max": high if high is not None else low,
+                    "currency": self.salary_currency.text().strip().upper() or cur_low
+                    or cur_high, "period": self.salary_period.currentData()}
+        assert isinstance(editor, QLineEdit)
+        text = editor.text().strip()
+        if text and kind in ("number", "date"):
+            try:
+                return value_from_selection(self.spec.name, text)
+            except ValueError:
+                example = "a date, like 2025-03-15" if kind == "date" else "a number"
+                raise ValueError(f"“{text}” is not {example}") from None
+        return text or None
+
+    def set_value(self, value: Any, state: str, confidence: float | None) -> None:
+        self._loading = True
+        self.loaded, self.unreadable = (value, state, confidence), None
+        try:
+            kind, editor = self.spec.kind, self.editor
+            if isinstance(editor, QComboBox):
+                editor.setCurrentIndex(max(0, editor.findData(value)))
+            elif isinstance(editor, QPlainTextEdit):
+                editor.setPlainText("\n".join(map(str, value or [])))
+                if self.summary is not None:
+                    _show_start(self.summary, summary(value))
+            elif kind == "salary":
+                value = value or {}
+                _show_start(self.salary_min, _text(value.get("min")))
+                _show_start(self.salary_max, _text(value.get("max")))
+                self.salary_currency.setText(value.get("currency") or "")
+                self.salary_period.setCurrentIndex(
+                    max(0, self.salary_period.findData(value.get("period"))))
+            elif isinstance(editor, QLineEdit):
+                _show_start(editor, _text(value))
+            conf = f" {confidence:.2f}" if confidence is not None and state == "suggested" \
+                else ""
+            self.mark.setText(STATE_MARKS.get(state, "") + conf)
+            self._set_state(state, "")
+            self.revert_button.setEnabled(state in ("accepted", "corrected", "rejected"))
+            self._tip()
+        finally:
+            self._loading = False
+        try:
+            self._shown = self.value()
+        except ValueError:  # a stored value this editor cannot read back: offered again
+            self._shown = _UNSAVED
+
+    def _set_state(self, state: str, long_text: str) -> None:
+        self.state.setText(long_text)
+        self.state.setVisible(bool(long_text))
+        for label in (self.state, self.mark):
+            label.setProperty("state", state)
+            label.style().unpolish(label)
+            label.style().polish(label)
+
+    def _tip(self) -> None:
+        """The tooltip of the mark: the state in words, and what the machine read when a
+        person changed it."""
+        value, state, confidence = self.loaded
+        words = STATE_WORDS.get(state, state)
+        if confidence is not None and state == "suggested":
+            words += f", confidence {confidence:.2f}"
+        if state in ("corrected", "rejected") and self.machine not in (None, "", []):
+            words += f"\nThe machine read: {_one_line(self.machine)}"
+        self.mark.setToolTip(plain_tip(words))
+        for widget in (self.summary, self.editor):
+            if widget is not None:
+                widget.setToolTip(plain_tip("\n".join(map(str, value)) if isinstance(
+                    value, list) else (words if state in ("corrected", "rejected") else "")))
+
+    def mark_unsaved(self, reason: str = "") -> None:
+        """The value shown was not saved: say so (and why), and offer it again when left."""
+        self.mark.setText(STATE_MARKS["unsaved"])
+        self._set_state("unsaved", f"⚠ not saved: {reason}" if reason else "⚠ not saved")
+        self._shown = _UNSAVED
+
+    def commit(self) -> None:
+        """Report the value typed, if it differs from the one shown (and only once); text
+        that cannot be read is kept in the box and marked not saved, with the reason."""
+        if self._loading:
+            return
+        try:
+            value = self.value()
+        except ValueError as err:
+            shown = self._shown
+            self.mark_unsaved(str(err))
+            self._shown, self.unreadable = shown, str(err)  # still the stored value
+            return
+        if value != self._shown:  # leaving a field unchanged (or closing) edits nothing
+            self._shown = value
+            self.changed.emit(self.spec.name, value)
+        elif self.unreadable is not None or self.spec.kind in ("number", "date", "salary"):
+            self.set_value(*self.loaded)  # the stored value as it is stored, no warning
+
+
+_UNSAVED = object()  # equal to no value: the field's value is offered again when left
+
+
+def _show_start(line: QLineEdit, text: str) -> None:
+    """Set a line edit's text with its start in view (a long value shows "Senior Ba…",
+    not "…nior Backend Engineer")."""
+    line.setText(text)
+    line.setCursorPosition(0)
+
+
+def _one_line(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v}" for k, v in value.items() if v is not None)
+    return str(value)
+
+
+def _amount(text: str, which: str) -> tuple[float | int | None, str | None]:
+    """A salary box's figure and the currency written with it; ValueError if unreadable."""
+    if not text.strip():
+        return None, None
+    try:
+        return read_amount(text)
+    except ValueError:
+        raise ValueError(f"{which} “{text.strip()}” is not an amount") from None
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)

@@ -1,0 +1,88 @@
+"""The right pane: the fields on one tab, the document labels and comment on another,
+so that every field is in view without scrolling. A line above the fields says what
+the labels are, so nothing on the other tab is accepted unseen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLabel,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.core.labels import Question
+from reviewer.gui.fields_panel import LOW_CONFIDENCE, FieldsPanel
+from reviewer.gui.labels_panel import LabelsPanel
+
+FIELDS_TAB, LABELS_TAB = 0, 1
+
+
+class SidePane(QTabWidget):
+    def __init__(self, fields: FieldsPanel, labels: LabelsPanel,
+                 settings: QSettings | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fields, self.labels, self.settings = fields, labels, settings
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # option names come from a file
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("labelSummary")
+        fields.put_on_top(self.summary)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        page = QWidget()  # the labels at the top of their tab, not spread over its height
+        column = QVBoxLayout(page)
+        column.addWidget(labels)
+        column.addStretch(1)
+        scroll.setWidget(page)
+        self.addTab(fields, "Fields")
+        self.addTab(scroll, "Labels && comment")
+        self.questions: list[Question] = []
+        fields.jumped.connect(lambda: self.setCurrentIndex(FIELDS_TAB))
+        if settings is not None:
+            fields.set_threshold(float(settings.value("fields/low_confidence", LOW_CONFIDENCE)))
+
+    def set_schema(self, questions: list[Question]) -> None:
+        self.questions = [q for q in questions if q.kind != "span"]
+        self.labels.set_schema(questions)
+        self.fields.fit_width()
+
+    def show_posting(self, posting: dict[str, Any] | None) -> None:
+        """Fields, labels, comment and the line that sums the labels up."""
+        if posting is None:
+            self.fields.clear()
+        else:
+            self.fields.show_posting(posting)
+        self.labels.show_posting(posting)
+        answers = posting["labels"] if posting else {}
+        parts = [f"{q.name.replace('_', ' ')}: "
+                 f"{', '.join(a.replace('_', ' ') for a in answers.get(q.name, [])) or '—'}"
+                 for q in self.questions]
+        comment = "comment ✎" if posting and posting.get("comment") else ""
+        self.summary.setText("Labels · " + " · ".join([*parts, comment] if comment else parts)
+                             if parts or comment else "")
+        self.summary.setVisible(bool(parts or comment))
+        answered = sum(1 for q in self.questions if answers.get(q.name))
+        self.setTabText(LABELS_TAB, f"Labels && comment ({answered}/{len(self.questions)})"
+                        if self.questions else "Labels && comment")
+
+    def holds_focus(self) -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and self.isAncestorOf(focus)
+
+    def choose_threshold(self) -> None:
+        """View → the confidence below which a suggestion stands out; kept in the settings."""
+        value, ok = QInputDialog.getDouble(
+            self, "Low confidence", "Suggestions less sure than this stand out (0–1):",
+            self.fields.threshold, 0.0, 1.0, 2)
+        if ok:
+            self.fields.set_threshold(value)
+            if self.settings is not None:
+                self.settings.setValue("fields/low_confidence", value)

@@ -1,0 +1,171 @@
+"""The fields pane at laptop size: every field's value and state in view without
+scrolling, lists on one line, the start of long values, the machine's value beside a
+correction, rows that want a look standing out, a key for each field and for rejecting
+and reverting it, and each posting starting in the document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+from reviewer.core.schema import FIELDS
+from reviewer.gui.field_rows import attention
+from reviewer.gui.window import ReviewWindow
+
+ALT, CTRL_SHIFT = (Qt.KeyboardModifier.AltModifier,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+
+
+@pytest.fixture
+def win(project: Path, open_window, tmp_path: Path) -> ReviewWindow:  # type: ignore[no-untyped-def]
+    window: ReviewWindow = open_window(project, QSettings(str(tmp_path / "s.ini"),
+                                                          QSettings.Format.IniFormat))
+    window.resize(1366, 768)
+    window.queue_pane.select_row(0)
+    return window
+
+
+def _stored(win: ReviewWindow) -> dict[str, Any]:
+    assert win.pid is not None
+    return win.store.records.get(win.pid)
+
+
+def _in_view(widget: QWidget) -> bool:
+    """The whole widget is drawn: nothing of it clipped by a scroll area or cut off."""
+    region = widget.visibleRegion().boundingRect()
+    return widget.isVisible() and region.size() == widget.size()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_every_field_is_in_view_without_scrolling(win: ReviewWindow, qtbot,  # type: ignore[no-untyped-def]
+                                                  size: tuple[int, int]) -> None:
+    win.resize(*size)
+    qtbot.wait(50)
+    for spec in FIELDS:
+        row = win.fields.editors[spec.name]
+        assert _in_view(row.mark), spec.name  # the state and confidence
+        shown = row.summary or (row.salary_min if spec.kind == "salary" else row.editor)
+        assert _in_view(shown), spec.name  # the value
+        assert _in_view(win.fields.names[spec.name]), spec.name
+    assert win.fields.verticalScrollBar().maximum() == 0
+
+
+def test_a_list_is_one_line_and_opens_in_place(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    row = win.fields.editors["responsibilities"]
+    items = _stored(win)["fields"]["responsibilities"]
+    assert row.summary is not None
+    assert row.summary.text().startswith(f"{len(items)} items: {items[0][:20]}")
+    assert not row.editor.isVisible()
+    qtbot.mouseClick(row.summary, Qt.MouseButton.LeftButton)  # a click opens it
+    qtbot.waitUntil(row.editor.hasFocus)
+    assert row.editor.isVisible() and not row.summary.isVisible()
+    assert row.editor.toPlainText().split("\n") == items
+    win.document.setFocus()  # leaving closes it again
+    qtbot.waitUntil(lambda: row.summary is not None and row.summary.isVisible())
+    assert not row.editor.isVisible()
+
+
+def test_a_long_value_shows_its_start(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    title = win.fields.editors["title"].editor
+    assert isinstance(title, QLineEdit)
+    title.setFocus()
+    win.queue_pane.select_row(0)  # shown again, with the focus in the field
+    assert title.text().startswith("Senior Backend Engineer")
+    assert title.fontMetrics().horizontalAdvance(title.text()) > title.width()  # it is long
+    assert title.cursorPosition() == 0  # so the start is what is in view
+
+
+def test_a_correction_keeps_the_machines_value_in_view(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    machine = _stored(win)["machine"]["company"]["value"]
+    win.flow.set_field("company", "Someone Else Ltd")
+    row = win.fields.editors["company"]
+    assert row.mark.text() == "✎"
+    assert f"The machine read: {machine}" in row.mark.toolTip()
+    assert machine in row.editor.toolTip()
+
+
+def test_rows_that_want_a_look_stand_out(win: ReviewWindow) -> None:
+    posting = _stored(win)
+    low = {n for n, m in posting["machine"].items() if m["confidence"] < 0.7}
+    assert low, "the sample has suggestions below 0.7"
+    assert low <= set(win.fields.attention)
+    assert "title" not in win.fields.attention  # 0.95, and in its evidence
+    empty = [f.name for f in FIELDS if posting["fields"].get(f.name) in (None, [])]
+    assert set(empty) <= set(win.fields.attention)
+    win.fields.set_threshold(0.5)  # the user's threshold
+    assert not low & set(win.fields.attention)
+    win.flow.reject_field(empty[0])  # a person decided: nothing to look at
+    assert empty[0] not in win.fields.attention
+
+
+def test_a_value_its_evidence_does_not_hold_stands_out() -> None:
+    title = next(f for f in FIELDS if f.name == "title")
+    assert attention(title, "Data Engineer", "suggested", 0.9, ["Senior Data Engineer"],
+                     0.7) == ""
+    assert "not in the text" in attention(title, "Chef", "suggested", 0.9,
+                                          ["Senior Data Engineer"], 0.7)
+    assert "low confidence" in attention(title, "Chef", "suggested", 0.4, [], 0.7)
+    assert attention(title, "Chef", "corrected", 0.4, [], 0.7) == ""
+
+
+def test_the_threshold_is_chosen_and_kept(win: ReviewWindow, qtbot, monkeypatch,  # type: ignore[no-untyped-def]
+                                          open_window, project: Path) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **k: (0.55, True))
+    win.action_table.by_id["low_confidence"].trigger()
+    assert win.fields.threshold == 0.55
+    win.settings.sync()  # type: ignore[union-attr]
+    again = open_window(project, win.settings)
+    assert again.fields.threshold == 0.55
+
+
+def test_alt_and_a_letter_go_to_a_field(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win.document.setFocus()
+    qtbot.keyClick(win.document, Qt.Key.Key_C, ALT)
+    assert win.fields.focused() == "company" and win.focused_field == "company"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Q, ALT)
+    assert win.fields.focused() == "required_qualifications"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Q, ALT)  # the second with Q
+    assert win.fields.focused() == "preferred_qualifications"
+    assert win.fields.editors["preferred_qualifications"].editor.hasFocus()  # opened
+    win.side.setCurrentIndex(1)  # the labels' tab
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_T, ALT)
+    assert win.side.currentIndex() == 0 and win.fields.focused() == "title"
+    assert "<u>T</u>itle" in win.fields.names["title"].text()  # the key is shown
+
+
+def test_keys_reject_and_revert_the_focused_field(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    machine = _stored(win)["fields"]["company"]
+    win.fields.editors["company"].focus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_X, CTRL_SHIFT)
+    assert _stored(win)["provenance"]["company"] == "rejected"
+    assert win.fields.editors["company"].mark.text() == "✗"
+    win.document.setFocus()  # the key acts on the field last focused
+    qtbot.keyClick(win.document, Qt.Key.Key_R, CTRL_SHIFT)
+    assert _stored(win)["fields"]["company"] == machine
+    assert _stored(win)["provenance"]["company"] == "machine"
+
+
+def test_each_posting_starts_in_the_document(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win.side.setCurrentIndex(1)
+    comment = win.labels.comment
+    comment.setFocus()
+    qtbot.waitUntil(comment.hasFocus)
+    first = win.pid
+    qtbot.keyClick(comment, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert win.pid != first
+    assert win.document.hasFocus()
+
+
+def test_the_labels_are_summed_up_above_the_fields(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    question = next(q for q in win.schema if q.kind == "single")
+    win.labels.toggle(question, question.options[0].name)
+    summary = win.side.summary.text()
+    assert f"{question.name.replace('_', ' ')}: {question.options[0].name}" in summary
+    assert "(1/" in win.side.tabText(1)
+    assert win.side.summary.textFormat() == Qt.TextFormat.PlainText

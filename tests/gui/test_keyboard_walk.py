@@ -1,0 +1,98 @@
+"""A whole posting reviewed by keyboard alone: Tab through every field, select a phrase
+with Shift+arrows, put it into a field, label a span, reject a field, accept and go
+on, and undo, with no mouse event on the way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QToolButton
+
+from reviewer.core.schema import FIELDS
+from reviewer.gui.window import ReviewWindow
+
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def _key(qtbot: Any, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+         ) -> None:
+    """A key pressed where the focus is, as a person would."""
+    qtbot.keyClick(QApplication.focusWidget(), key, modifiers)
+
+
+def _select(win: ReviewWindow, qtbot: Any, words: str) -> None:
+    """Move the caret to ``words`` with the arrows, then select them with Shift+arrows."""
+    document = win.document
+    text = document.document().toPlainText()
+    start = text.index(words)
+    _key(qtbot, Qt.Key.Key_Home, CTRL)
+    while document.textCursor().position() < start:
+        _key(qtbot, Qt.Key.Key_Right)
+    for _ in words:
+        _key(qtbot, Qt.Key.Key_Right, SHIFT)
+    assert document.textCursor().selectedText() == words
+
+
+def _stored(win: ReviewWindow, pid: int) -> dict[str, Any]:
+    return win.store.records.get(pid)
+
+
+def test_a_posting_reviewed_by_keyboard_alone(project: Path, open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win: ReviewWindow = open_window(project)
+    win.resize(1366, 768)
+    win.queue_pane.select_row(0)
+    first = win.pid
+    assert first is not None
+    win.document.setFocus()
+
+    # Tab through every field, from the first (Alt+T) to the last
+    _key(qtbot, Qt.Key.Key_T, ALT)
+    seen: list[str] = []
+    for _ in range(60):  # (a field that swallowed Tab would stop the walk here)
+        focus = QApplication.focusWidget()
+        assert not isinstance(focus, QToolButton)
+        name = win.fields._field_of.get(focus)
+        if name is not None and name not in seen:
+            seen.append(name)
+        if len(seen) == len(FIELDS):
+            break
+        _key(qtbot, Qt.Key.Key_Tab)
+    assert seen == [f.name for f in FIELDS]
+    assert win.pid == first
+
+    # a phrase into a field: go to the field, back to the document, select, put
+    _key(qtbot, Qt.Key.Key_D, ALT)  # department
+    assert win.focused_field == "department"
+    _key(qtbot, Qt.Key.Key_Escape)
+    assert win.document.hasFocus()
+    _select(win, qtbot, "Data Platform team")
+    _key(qtbot, Qt.Key.Key_E, CTRL)
+    assert _stored(win, first)["fields"]["department"] == "Data Platform team"
+    assert _stored(win, first)["provenance"]["department"] == "corrected"
+
+    # a span labelled
+    _select(win, qtbot, "telemetry")
+    _key(qtbot, Qt.Key.Key_1, CTRL)  # the first span label
+    spans = _stored(win, first)["spans"]
+    text = _stored(win, first)["cleaned"]
+    assert any(text[s["start"]:s["end"]] == "telemetry" for s in spans)
+
+    # a field rejected
+    _key(qtbot, Qt.Key.Key_W, ALT)  # hours per week
+    _key(qtbot, Qt.Key.Key_X, CTRL | SHIFT)
+    assert _stored(win, first)["provenance"]["work_hours"] == "rejected"
+
+    # accept and go on: the next posting starts in the document
+    _key(qtbot, Qt.Key.Key_Return, CTRL)
+    assert _stored(win, first)["status"] == "reviewed"
+    assert win.pid != first and win.document.hasFocus()
+
+    # undo: the accept is undone, and the window goes back to its posting
+    _key(qtbot, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: win.pid == first)
+    assert _stored(win, first)["status"] == "new"
+    assert _stored(win, first)["provenance"]["work_hours"] == "rejected"  # one step only
