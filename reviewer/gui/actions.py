@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.labels import CHORD_KEY, Question
+from reviewer.core.schema import FIELDS
 from reviewer.gui import preferences
+from reviewer.gui.fields_panel import KEYS as FIELD_KEYS
 from reviewer.gui.theme import THEMES, apply_theme
 
 # id, text, default shortcut, handler, menu
@@ -68,11 +70,23 @@ UNDO_KEYS = (("Undo", "Ctrl+Z"), ("Redo", "Ctrl+Shift+Z"))
 
 
 def fixed_keys() -> dict[str, str]:
-    """Keys outside the action table, which no remapping may take: key → what."""
+    """Keys outside the action table, which no remapping may take: key → what. Alt and
+    a letter opens a menu or goes to a field (``fields_panel.KEYS``)."""
     keys = {HELP_KEY: "Keyboard shortcuts", **{key: text for text, key in UNDO_KEYS},
             QKeySequence(QKeySequence.StandardKey.Quit).toString(): "Quit",
             CHORD_KEY: f"Label keys that begin with {CHORD_KEY}"}
+    labels = {spec.name: spec.label for spec in FIELDS}
+    for letter in sorted(set(FIELD_KEYS.values())):
+        names = " or ".join(labels[n] for n, key in FIELD_KEYS.items() if key == letter)
+        keys[f"Alt+{letter}"] = f"Go to the field {names}"
+    for menu in dict.fromkeys([*(row[4] for row in ACTIONS), "&Edit"]):
+        keys[f"Alt+{menu[menu.index('&') + 1].upper()}"] = f"The {menu.replace('&', '')} menu"
     return {key: text for key, text in keys.items() if key}  # (some platforms: no Quit key)
+
+
+def _shown(action: QAction) -> str:
+    """An action's text as its menu shows it ("&&" is an "&")."""
+    return action.text().replace("&&", "&")
 
 
 class WindowActions:
@@ -183,7 +197,8 @@ class WindowActions:
         rows = [(key, text, self.shortcut(key), default)
                 for key, text, default, _handler, _menu in ACTIONS]
         reserved = fixed_keys()
-        reserved.update({a.shortcut().toString(): f"{a.text()} (Labels → Edit the label schema)"
+        reserved.update({a.shortcut().toString():
+                         f"{_shown(a)} (Labels → Edit the label schema)"
                          for a in self.label_actions if not a.shortcut().isEmpty()})
         return rows, reserved
 
@@ -198,15 +213,17 @@ class WindowActions:
         self.labels_menu.clear()
         self.labels_menu.addAction(self.by_id["edit_schema"])
         for question in questions:
-            self.labels_menu.addSection(question.name.replace("_", " "))
+            self.labels_menu.addSection(question.name.replace("_", " ").replace("&", "&&"))
             for option in question.options:
+                name = option.name.replace("&", "&&")  # shown as it is, not a mnemonic
                 if question.kind == "span":
-                    action = QAction(f"Label the selection {option.name}", self.window)
+                    action = QAction(f"Label the selection {name}", self.window)
                     action.triggered.connect(
                         lambda _c=False, label=option.name: label_span(label))
                     self.span_label_actions.append(action)
                 else:
-                    action = QAction(f"{question.name}: {option.name}", self.window)
+                    action = QAction(f"{question.name.replace('&', '&&')}: {name}",
+                                     self.window)
                     action.triggered.connect(lambda _c=False, q=question, o=option.name:
                                              toggle(q, o))
                 action.setShortcut(QKeySequence(option.key))
@@ -237,7 +254,7 @@ class WindowActions:
         for action in self.label_actions:  # the label schema's keys (Labels → Edit)
             if not action.shortcut().isEmpty():
                 rows += row(action.shortcut().toString(
-                    QKeySequence.SequenceFormat.NativeText), action.text(), "Labels")
+                    QKeySequence.SequenceFormat.NativeText), _shown(action), "Labels")
         rows += (row("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo any edit") +
                  row("Tab / Shift+Tab", "Next / previous field") +
                  row("Alt + a field's underlined letter", "Go to that field (again: the "

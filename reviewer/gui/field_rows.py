@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -40,15 +41,18 @@ LIST_LINES = 6  # the height of an open list field, in lines
 class ListEdit(QPlainTextEdit):
     """One item a line; like a line edit, it reports its text when focus leaves it,
     so typing an item is one edit, not one a keystroke. Enter adds a line; Tab and
-    Shift+Tab move to the next and previous field, as in every other field."""
+    Shift+Tab move to the next and previous field, as in every other field.
+    ``left_for`` is why the focus last left it (``Qt.FocusReason``)."""
 
     editingFinished = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTabChangesFocus(True)
+        self.left_for: Qt.FocusReason | None = None
 
     def focusOutEvent(self, event: Any) -> None:
+        self.left_for = event.reason()
         self.editingFinished.emit()
         super().focusOutEvent(event)
 
@@ -210,8 +214,14 @@ class FieldEditor(QWidget):
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _list_left(self) -> None:
+        """What was typed is reported; the list closes to its line, which says what it
+        holds now, unless the window only went behind another (it is open on return)."""
         self.commit()
-        if self.summary is not None and not self.editor.hasFocus():
+        assert isinstance(self.editor, ListEdit)
+        away = self.editor.left_for in (Qt.FocusReason.ActiveWindowFocusReason,
+                                        Qt.FocusReason.PopupFocusReason)
+        if self.summary is not None and not self.editor.hasFocus() and not away:
+            _show_start(self.summary, summary(self.value()))
             self.editor.hide()
             self.summary.show()
 
@@ -258,7 +268,9 @@ class FieldEditor(QWidget):
         self.loaded, self.unreadable = (value, state, confidence), None
         try:
             kind, editor = self.spec.kind, self.editor
-            if isinstance(editor, QComboBox):
+            if self._typing(value):
+                pass  # left as typed: the cursor stays where the person is typing
+            elif isinstance(editor, QComboBox):
                 editor.setCurrentIndex(max(0, editor.findData(value)))
             elif isinstance(editor, QPlainTextEdit):
                 editor.setPlainText("\n".join(map(str, value or [])))
@@ -285,6 +297,17 @@ class FieldEditor(QWidget):
             self._shown = self.value()
         except ValueError:  # a stored value this editor cannot read back: offered again
             self._shown = _UNSAVED
+
+    def _typing(self, value: Any) -> bool:
+        """Whether the focus is in this field's editor and what it holds reads as
+        ``value`` (the posting shown again after an edit made while typing in it)."""
+        focus = QApplication.focusWidget()
+        if focus is None or focus is self.summary or not self.isAncestorOf(focus):
+            return False
+        try:
+            return bool(self.value() == value)
+        except ValueError:
+            return False
 
     def _set_state(self, state: str, long_text: str) -> None:
         self.state.setText(long_text)

@@ -52,7 +52,10 @@ class LabelsPanel(QWidget):
         for question in questions:
             if question.kind == "span":
                 continue
-            group = QGroupBox(question.name.replace("_", " ").capitalize())
+            # names come from the project file: an "&" is shown, never a mnemonic (Alt
+            # and a letter goes to a field)
+            title = question.name.replace("_", " ")  # its first letter up, the rest as is
+            group = QGroupBox((title[:1].upper() + title[1:]).replace("&", "&&"))
             grid = QGridLayout(group)
             grid.setContentsMargins(8, 4, 8, 4)
             grid.setVerticalSpacing(2)
@@ -60,7 +63,8 @@ class LabelsPanel(QWidget):
             exclusive.setExclusive(False)  # a single choice can be cleared again
             for n, option in enumerate(question.options):
                 key = QKeySequence(option.key).toString(QKeySequence.SequenceFormat.NativeText)
-                text = option.name.replace("_", " ") + (f"  ({key})" if key else "")
+                text = option.name.replace("_", " ").replace("&", "&&") + (
+                    f"  ({key})" if key else "")
                 button: QAbstractButton = (QRadioButton(text) if question.kind == "single"
                                            else QCheckBox(text))
                 button.setToolTip(plain_tip(f"{question.name}: {option.name}"))

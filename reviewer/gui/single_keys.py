@@ -1,7 +1,8 @@
 """Single-key mode (View → Single-key mode), for reviewers who judge postings rather
 than type into fields: in the document or the queue, A accepts and goes on, X rejects
 (flags) the posting and goes on, Space skips, Backspace undoes, 1–9 answer the label
-schema's first nine document options. Keys typed into a field are never taken.
+schema's first nine document options. Keys typed into a field are never taken, and a
+key held down acts once (its repeats would accept or skip postings never seen).
 """
 
 from __future__ import annotations
@@ -66,6 +67,8 @@ class SingleKeys(QObject):
         if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False  # Shift+arrows select, Ctrl+… are the window's: all as before
         key = event.key()
+        if event.isAutoRepeat() and (key in self.moves or Qt.Key.Key_1 <= key <= Qt.Key.Key_9):
+            return True  # a key held down acts once: no posting is accepted unseen
         if key in self.moves:
             self.moves[key]()
             return True

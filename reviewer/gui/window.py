@@ -67,6 +67,7 @@ class ReviewWindow(QMainWindow):
         self.labels = LabelsPanel()
         self.side = SidePane(self.fields, self.labels, settings)
         self.focused_field: str | None = None
+        self._focused_in: int | None = None  # the posting shown when it was focused
         self._redraw = QTimer(self, singleShot=True, interval=0)
 
         self.splitter = QSplitter()
@@ -162,16 +163,14 @@ class ReviewWindow(QMainWindow):
         name = name or self.focused_field
         if self.posting is not None and name is None:
             self.statusBar().showMessage("Go to a field first (Alt + its underlined letter), "
-                                         "or right-click the selection.",
-                                         6000)
+                                         "or right-click the selection.", 6000)
         elif name is not None:
             self.flow.put_text(name, self.document.selected_source_text(), add)
 
     def _focused_field_edit(self, edit: Any) -> None:
-        """Reject or revert the field last focused."""
-        if self.focused_field is None:
-            self.statusBar().showMessage("Go to a field first: Alt and its underlined letter.",
-                                         6000)
+        """Reject or revert the field last focused, if it was on the posting shown."""
+        if self.focused_field is None or self._focused_in != self.pid:
+            self.statusBar().showMessage("Go to a field first: Alt + its underlined letter.", 6000)
         elif self.pid is not None:
             edit(self.focused_field)
 
@@ -192,7 +191,7 @@ class ReviewWindow(QMainWindow):
             self.labels.comment_left()
 
     def _field_focused(self, name: str) -> None:
-        self.focused_field = name
+        self.focused_field, self._focused_in = name, self.pid
         self.document.focus_field(name)
 
     # --- what is shown -------------------------------------------------------------------
@@ -334,6 +333,7 @@ class ReviewWindow(QMainWindow):
             self.splitter.restoreState(sizes)
 
     def closeEvent(self, event: Any) -> None:
+        self._commit_typing()  # what is typed in a field is saved, not dropped
         self.flow.closing = True  # no edit from a field losing focus
         self.long_work.cancel()  # no late result; the long work stops at its next batch
         self.model.forget_pending()

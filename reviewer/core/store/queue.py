@@ -208,14 +208,17 @@ class Queue:
 
     def _like_matches(self, query: SearchQuery) -> set[int] | None:
         """Ids that pass the source and location filters (None: there are none). Each
-        reads its index, whose every entry holds the value: never the table."""
+        reads its index, whose every entry holds the value: never the table. A value is
+        compared without its double quotes, which a filter cannot hold (``filter_term``
+        leaves them out), so that a filter made from a value with quotes finds it."""
         keep: set[int] | None = None
         for field, value in query.filters:
             if field not in LIKE_FILTERS:
                 continue
             found = {r[0] for r in self.db.execute(
                 f"SELECT id FROM postings INDEXED BY postings_{field}"
-                f" WHERE {field} LIKE ? ESCAPE '\\'", (like_pattern(value),))}
+                f" WHERE replace({field}, '\"', '') LIKE ? ESCAPE '\\'",
+                (like_pattern(value),))}
             keep = found if keep is None else keep & found
         return keep
 

@@ -44,7 +44,9 @@ class SearchQuery:
 
 
 def parse_search(text: str) -> SearchQuery:
-    """``text`` as words and filters (field names in any case; values as written)."""
+    """``text`` as words and filters (field names in any case; values as written). A NUL
+    character (pasted text may hold one) is a space: the full-text index reads none."""
+    text = text.replace("\x00", " ")
     filters: list[tuple[str, str]] = []
     rest: list[str] = []
     last = 0
