@@ -22,14 +22,22 @@ from reviewer.gui.window import ReviewWindow
 
 
 def demo_project() -> Path:
-    """A project of the bundled sample postings (made on first use)."""
+    """A project of the bundled sample postings (made on first use). It is throw-away:
+    one this version cannot open (written by a newer one, or damaged) is made again."""
     folder = Path(QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.AppDataLocation) or Path.home() / ".posting-reviewer")
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "demo.db"
     samples = resources.files("reviewer.resources") / "samples"
-    with resources.as_file(samples) as sample_dir, Store(path) as store:
-        import_paths(store, [sample_dir])
+    with resources.as_file(samples) as sample_dir:
+        try:
+            store = Store(path)
+        except ProjectError:
+            for name in ("demo.db", "demo.db-wal", "demo.db-shm"):
+                (folder / name).unlink(missing_ok=True)
+            store = Store(path)
+        with store:
+            import_paths(store, [sample_dir])
     return path
 
 

@@ -100,3 +100,22 @@ def test_recent_projects_forget_files_that_are_gone(tmp_path: Path) -> None:
     for i in range(15):
         preferences.remember_project(settings, tmp_path / f"{i}.db")
     assert len(settings.value("recent_projects")) == preferences.RECENT  # type: ignore[arg-type]
+
+
+def test_a_demo_file_that_cannot_be_opened_is_made_again(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The demo is throw-away: one written by a newer version, or damaged, is replaced by
+    a fresh one rather than refused."""
+    import sqlite3
+
+    from reviewer.gui import app
+
+    monkeypatch.setattr(app.QStandardPaths, "writableLocation", lambda _where: str(tmp_path))
+    newer = sqlite3.connect(tmp_path / "demo.db")
+    newer.execute("PRAGMA user_version = 999")
+    newer.close()
+    path = app.demo_project()
+    with Store(path) as store:
+        assert store.queue.count() > 0
+    (tmp_path / "demo.db").write_bytes(b"not a database" * 100)
+    with Store(app.demo_project()) as store:
+        assert store.queue.count() > 0
