@@ -16,27 +16,8 @@ from pathlib import Path
 from reviewer import __version__
 from reviewer.cli.common import CliError, ProgressLine, open_project
 from reviewer.cli.export import add_export_parser
-from reviewer.cli.extract import cmd_extract, worker_count
-
-
-def cmd_import(args: argparse.Namespace) -> int:
-    from reviewer.core.ingest import import_paths
-
-    jobs = worker_count(args.jobs)
-    store = open_project(args.db, create=True)
-    line = ProgressLine()
-    try:
-        store.check_writable()
-        report = import_paths(store, args.paths, column=args.column, jobs=jobs, progress=line)
-    finally:
-        line.done()
-        store.close()
-    for skipped in report.skipped:
-        print(f"skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
-    rate = report.seen / report.seconds if report.seconds else 0.0
-    print(f"{report.added:,} postings added, {report.duplicates:,} already in the project, "
-          f"{len(report.skipped):,} skipped ({report.seconds:.1f} s, {rate:,.0f}/s)")
-    return 1 if report.skipped and not report.added and not report.duplicates else 0
+from reviewer.cli.extract import cmd_extract
+from reviewer.cli.imports import add_import_parsers
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
@@ -186,20 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     _jobs_option(ext)
     ext.set_defaults(func=cmd_extract)
 
-    imp = sub.add_parser(
-        "import", help="import posting files into a project (created if missing)",
-        description="Import pages into a project file: .html .htm .txt .md files, folders "
-                    "(recursively), .zip archives, .jsonl/.json (objects with 'html', 'text' "
-                    "or 'raw'; other keys kept as metadata; our own exported JSONL too) and "
-                    ".csv (--column). Each page is cleaned and its fields extracted; a page "
-                    "already in the project is not added again.",
-    )
-    imp.add_argument("db", metavar="DB", help="the project file")
-    imp.add_argument("paths", nargs="+", metavar="PATH")
-    imp.add_argument("--column", help="the CSV column that holds the page")
-    _jobs_option(imp)
-    imp.set_defaults(func=cmd_import)
-
+    add_import_parsers(sub)
     add_export_parser(sub)
 
     rex = sub.add_parser(

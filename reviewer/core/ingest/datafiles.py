@@ -1,6 +1,8 @@
 """Files of many postings: JSONL (one object a line), JSON (an array or object) and CSV
-(a page column), each object or row one ``Item`` or one ``Skipped`` with its place
-(``file.jsonl#3``). One of our own exported records is checked before it is taken."""
+(a header row), each object or row one ``Item`` or one ``Skipped`` with its place
+(``file.jsonl#3``). Which key or column is the page and which give fields is the
+``Mapper``'s to say (``columns``); one of our own exported records is checked before it
+is taken."""
 
 from __future__ import annotations
 
@@ -12,15 +14,15 @@ from typing import IO, Any
 
 from reviewer.core import records
 from reviewer.core.ingest import items, read
-from reviewer.core.ingest.items import Item, PageKind, Result, Skipped, page, what
+from reviewer.core.ingest.columns import SYNONYMS, ColumnMapping, Mapper, has_page_column
+from reviewer.core.ingest.items import Item, Result, Skipped, what
 from reviewer.core.ingest.read import UnreadableError
 
-_PAGE_KEYS: dict[str, PageKind | None] = {"html": "html", "text": "text", "raw": None}
 _WRAPPERS = ("postings", "items", "data")
-CSV_COLUMNS = ("html", "text", "raw", "body", "description", "content")
+_PAGE_NAMES = ", ".join(SYNONYMS["page"][:7])
 
 
-def read_jsonl(source: str, stream: IO[bytes]) -> Iterator[Result]:
+def read_jsonl(source: str, stream: IO[bytes], mapper: Mapper) -> Iterator[Result]:
     """One object a line, read line by line: memory holds one line at a time."""
     number, found = 0, False
     while line := stream.readline(items.DATA_MAX_BYTES + 1):
@@ -52,12 +54,12 @@ def read_jsonl(source: str, stream: IO[bytes]) -> Iterator[Result]:
         except RecursionError:
             yield Skipped(here, "not JSON: nested too deeply")
         else:
-            yield _object(here, obj)
+            yield _object(here, obj, mapper, source)
     if not found:
         yield Skipped(source, "the file is empty" if number == 0 else "no postings in the file")
 
 
-def read_json(source: str, text: str) -> Iterator[Result]:
+def read_json(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as err:
@@ -66,21 +68,21 @@ def read_json(source: str, text: str) -> Iterator[Result]:
     except RecursionError:
         yield Skipped(source, "not JSON: nested too deeply")
         return
-    if isinstance(doc, dict) and not (records.is_canonical(doc) or _PAGE_KEYS.keys() & doc):
+    if isinstance(doc, dict) and not (records.is_canonical(doc) or has_page_column(doc)):
         doc = next((doc[key] for key in _WRAPPERS if isinstance(doc.get(key), list)), doc)
     if isinstance(doc, dict):
-        yield _object(source, doc)
+        yield _object(source, doc, mapper, source)
     elif not isinstance(doc, list):
         yield Skipped(source, f"not a JSON array or object but {what(doc)}")
     elif not doc:
         yield Skipped(source, "no postings in the file")
     else:
         for index, obj in enumerate(doc, 1):
-            yield _object(f"{source}#{index}", obj)
+            yield _object(f"{source}#{index}", obj, mapper, source)
 
 
-def _object(source: str, obj: Any) -> Result:
-    """One JSON object: an exported record, or a page under html / text / raw plus metadata."""
+def _object(source: str, obj: Any, mapper: Mapper, file: str) -> Result:
+    """One JSON object: an exported record, or a page, fields and metadata (``Mapper``)."""
     if not isinstance(obj, dict):
         return Skipped(source, f"not a JSON object but {what(obj)}")
     if records.is_canonical(obj):
@@ -89,17 +91,13 @@ def _object(source: str, obj: Any) -> Result:
             return Skipped(source, f"an exported record that cannot be stored: {problem}")
         meta = obj.get("metadata")
         return Item(source, obj["text"], "text", dict(meta) if isinstance(meta, dict) else {}, obj)
-    present = [key for key in _PAGE_KEYS if key in obj]
-    if not present:
-        return Skipped(source, "no 'html', 'text' or 'raw' key")
-    key = next((key for key in present if obj[key] is not None), present[0])
-    if not isinstance(obj[key], str):
-        return Skipped(source, f"the '{key}' value is {what(obj[key])}, not text")
-    metadata = {name: value for name, value in obj.items() if name != key}
-    return page(source, obj[key], _PAGE_KEYS[key], metadata)
+    mapping = mapper.mapping(list(obj), file)
+    if mapping.page is None:
+        return Skipped(source, f"no page key ({_PAGE_NAMES} …)")
+    return mapping.split(source, obj, empty="the page is empty")
 
 
-def read_csv(source: str, text: str, column: str | None) -> Iterator[Result]:
+def read_csv(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
     """Comma-separated, first row the header; rows numbered from 1 after the header."""
     if csv.field_size_limit() < items.DATA_MAX_BYTES:  # process-wide; the default (128 KiB) is
         csv.field_size_limit(items.DATA_MAX_BYTES)  # smaller than many pages
@@ -110,26 +108,21 @@ def read_csv(source: str, text: str, column: str | None) -> Iterator[Result]:
         if not any(header):
             yield Skipped(source, "the CSV has no header row")
             return
-        names = ", ".join(header)
-        index = _find_column(header, column)
-        if index is None:
-            yield Skipped(source, f"no column '{column}' in the CSV (columns: {names})" if column
-                          else f"no page column ({', '.join(CSV_COLUMNS)}) in the CSV; "
-                               f"pass --column (columns: {names})")
-            return
-        name = header[index]
-        kind = _PAGE_KEYS.get(name.lower())  # html, text; else guess
         keys = [key or f"column {i + 1}" for i, key in enumerate(header)]
+        mapping = mapper.mapping(keys, source)
+        if (problem := no_page(mapping, keys, "CSV")) is not None:
+            yield Skipped(source, problem)
+            return
+        width = len(keys)
         found = False
         for number, row in enumerate(rows, 1):
             if not any(cell.strip() for cell in row):
                 continue
             found = True
-            row = row + [""] * (len(header) - len(row))
-            metadata = {key: row[i] for i, key in enumerate(keys) if i != index}
-            metadata.update({f"column {i + 1}": row[i] for i in range(len(keys), len(row))})
-            yield page(f"{source}#{number}", row[index], kind, metadata,
-                        empty=f"the '{name}' cell is empty")
+            cells = dict(zip(keys, row + [""] * (width - len(row)), strict=False))
+            if len(row) > width:
+                cells.update({f"column {i + 1}": row[i] for i in range(width, len(row))})
+            yield mapping.split(f"{source}#{number}", cells)
         if not found:
             yield Skipped(source, "no postings in the file")
     except csv.Error as err:
@@ -137,11 +130,13 @@ def read_csv(source: str, text: str, column: str | None) -> Iterator[Result]:
                       f"not a readable CSV row, the rest of the file is skipped: {err}")
 
 
-def _find_column(header: list[str], column: str | None) -> int | None:
-    lowered = [name.lower() for name in header]
-    if column is not None:
-        if column in header:
-            return header.index(column)
-        wanted = column.strip().lower()
-        return lowered.index(wanted) if lowered.count(wanted) == 1 else None
-    return next((lowered.index(name) for name in CSV_COLUMNS if name in lowered), None)
+def no_page(mapping: ColumnMapping, columns: list[str], what_file: str) -> str | None:
+    """Why a file of fixed columns has no page column (None: it has one)."""
+    names = ", ".join(columns)
+    page_given = [column for target, column in mapping.missing if target == "page"]
+    if page_given:
+        return f"no column '{page_given[0]}' in the {what_file} (columns: {names})"
+    if mapping.page is None:
+        return (f"no page column ({_PAGE_NAMES} …) in the {what_file}; pass --column "
+                f"(columns: {names})")
+    return None

@@ -10,31 +10,42 @@ calling process alone.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reviewer.core.clean import gave_up
+from reviewer.core.ingest.columns import ColumnMapping, Mapper
+from reviewer.core.ingest.dataset import apply_given
 from reviewer.core.ingest.inputs import content_hash, iter_inputs
-from reviewer.core.ingest.items import Item, Skipped
+from reviewer.core.ingest.items import Item, LeftOut, Skipped
 from reviewer.core.pipeline import process
 from reviewer.core.store import DatabaseError, NewPosting, PreparedPosting, Store, prepare
 from reviewer.core.workers import die_with_parent
 
 BATCH = 250
-Work = tuple[str, str, Any, dict[str, Any], str]  # source, page, kind, metadata, hash
+EXAMPLES = 3  # values left out quoted per field
+# source, page, kind, metadata, hash, the values its columns gave
+Work = tuple[str, str, Any, dict[str, Any], str, dict[str, Any]]
 
 
 @dataclass
 class ImportReport:
+    """How an import went. ``left_out``: per field, how many mapped cells could not be
+    read as its value (``left_out_examples`` quotes a few); ``mappings``: the column
+    mapping of each data file, first met first."""
+
     added: int = 0
     duplicates: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     seen: int = 0
     seconds: float = 0.0
     cancelled: bool = False
+    left_out: dict[str, int] = field(default_factory=dict)
+    left_out_examples: list[LeftOut] = field(default_factory=list)
+    mappings: list[tuple[str, ColumnMapping]] = field(default_factory=list)
 
     def line(self) -> str:
         """Where the import is, in one line."""
@@ -47,22 +58,28 @@ Progress = Callable[[ImportReport], None]
 
 
 def import_paths(
-    store: Store, paths: Iterable[str | Path], *, column: str | None = None, jobs: int = 1,
+    store: Store, paths: Iterable[str | Path], *, column: str | None = None,
+    mapping: Mapping[str, str | None] | None = None, jobs: int = 1,
     progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
     batch: int = BATCH,
 ) -> ImportReport:
     """Import every posting under ``paths`` into ``store``; see the module docstring.
 
-    With worker processes, the next batch is being cleaned while the last one is
-    written, so the store's writer and the workers run side by side."""
-    report = ImportReport()
+    ``column`` names the page column of data files; ``mapping`` (``{field: column}``,
+    None unmapping a field) maps their columns over what their names say and what the
+    project remembers (``columns.find_mapping``; ValueError for a field it lacks). The
+    mappings used are remembered for the next import. With worker processes, the next
+    batch is being cleaned while the last one is written, so the store's writer and the
+    workers run side by side."""
+    mapper = Mapper(mapping, column, store.column_maps.all())
+    report = ImportReport(mappings=mapper.files)
     started = time.perf_counter()
     pool: Executor | None = (ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent)
                              if jobs > 1 else None)
     seen: set[str] = set()  # hashes met in this run, so a page twice in the input counts once
     in_flight: tuple[list[Work], Iterator[PreparedPosting | Skipped]] | None = None
     try:
-        for chunk in _chunks(iter_inputs(paths, column), batch * max(1, jobs)):
+        for chunk in _chunks(iter_inputs(paths, mapper=mapper), batch * max(1, jobs)):
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 break
@@ -80,6 +97,7 @@ def import_paths(
                 progress(report)
         if in_flight is not None and not report.cancelled:
             _write(store, *in_flight, report)
+        store.column_maps.remember(mapper.to_remember())
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -98,6 +116,10 @@ def _new_work(store: Store, chunk: list[Item | Skipped], report: ImportReport,
         if isinstance(entry, Skipped):
             report.skipped.append(entry)
             continue
+        for left in entry.left_out:
+            count = report.left_out[left.field] = report.left_out.get(left.field, 0) + 1
+            if count <= EXAMPLES:
+                report.left_out_examples.append(left)
         if entry.record is not None:
             try:
                 added = store.records.add(entry.record)
@@ -118,7 +140,7 @@ def _new_work(store: Store, chunk: list[Item | Skipped], report: ImportReport,
         fresh.append((entry, digest))
     known = store.postings.known_hashes([d for _, d in fresh])
     report.duplicates += len(known)
-    return [(item.source, item.text, item.kind, item.metadata, digest)
+    return [(item.source, item.text, item.kind, item.metadata, digest, item.given)
             for item, digest in fresh if digest not in known]
 
 
@@ -145,7 +167,7 @@ def _write_one_by_one(store: Store, batch: list[PreparedPosting], work: list[Wor
                       report: ImportReport) -> tuple[int, int]:
     """A batch the store refused, posting by posting: each that fails is skipped.
     Returns how many were added and how many failed."""
-    sources = {digest: source for source, _text, _kind, _meta, digest in work}
+    sources = {digest: source for source, _text, _kind, _meta, digest, _given in work}
     added = failed = 0
     for item in batch:
         try:
@@ -159,12 +181,14 @@ def _write_one_by_one(store: Store, batch: list[PreparedPosting], work: list[Wor
 
 def prepare_page(work: Work) -> PreparedPosting | Skipped:
     """Clean and extract one page, and encode its rows (runs in a worker process)."""
-    source, text, kind, metadata, digest = work
+    source, text, kind, metadata, digest, given = work
     try:
         done = process(text, kind, name=source)
         doc, ext = done.doc, done.extraction
         if (reason := gave_up(doc)) is not None:
             return Skipped(source, reason)
+        if given:
+            apply_given(ext, given, doc.markdown)
         return prepare(NewPosting(
             source=source, hash=digest, kind=doc.kind, raw=None, cleaned=doc.markdown,
             source_text=doc.source,

@@ -1,14 +1,16 @@
 """What `reviewer import` reads: paths in, one posting page (or one reason to skip) out.
 
-Page files (``.html .htm .txt .md``), folders (recursive), ``.zip`` archives, ``.jsonl`` /
-``.json`` files of objects with an ``html``, ``text`` or ``raw`` key (or our own exported
-records), and ``.csv`` files with a page column. Everything is a generator: a bad input gives
-a `Skipped` with a reason a user understands and the rest of the import goes on.
+Page files (``.html .htm .txt .md``), folders (recursive), ``.zip`` archives, and data files
+of many postings: ``.jsonl`` / ``.json`` objects (or our own exported records), ``.csv`` and
+``.parquet`` rows, whose page and fields are found by their keys' or columns' names
+(``columns``). Everything is a generator: a bad input gives a `Skipped` with a reason a user
+understands and the rest of the import goes on.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import stat
 import unicodedata
@@ -19,22 +21,26 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.core.ingest import items, read
+from reviewer.core.ingest.columns import Mapper
 from reviewer.core.ingest.datafiles import read_csv, read_json, read_jsonl
-from reviewer.core.ingest.items import Item, PageKind, Result, Skipped, page
+from reviewer.core.ingest.items import Item, LeftOut, PageKind, Result, Skipped, page
+from reviewer.core.ingest.parquet import read_parquet
 from reviewer.core.ingest.read import UnreadableError
 from reviewer.core.words.text import valid_unicode
 
 _PAGE_KINDS: dict[str, PageKind] = {".html": "html", ".htm": "html", ".txt": "text", ".md": "text"}
-_DATA = (".jsonl", ".json", ".csv")
+_DATA = (".jsonl", ".json", ".csv", ".parquet")
 _SUPPORTED = (*_PAGE_KINDS, *_DATA, ".zip")
 _BOMB_RATIO, _BOMB_MIN_BYTES = 200, 1024 * 1024
 
 
-def iter_inputs(paths: Iterable[str | Path], column: str | None = None) -> Iterator[Result]:
+def iter_inputs(paths: Iterable[str | Path], column: str | None = None,
+                mapper: Mapper | None = None) -> Iterator[Result]:
     """Every page in ``paths``, in the order given; folders walked depth-first by sorted name.
 
-    ``column`` names the page column of CSV files (default: the first of html, text, raw, body,
-    description, content). Hidden entries (``.name``) and unsupported files inside folders
+    ``column`` names the page column of data files (default: found by its name, see
+    ``columns.SYNONYMS``); ``mapper`` maps their columns (default: by their names and
+    ``column``). Hidden entries (``.name``) and unsupported files inside folders
     and archives are passed over silently; given explicitly, an unsupported file is reported.
     Symlinks are followed; a folder is walked at most once per call (no symlink loops).
 
@@ -42,25 +48,26 @@ def iter_inputs(paths: Iterable[str | Path], column: str | None = None) -> Itera
     path (a ``Skipped`` saying why), never the run; and everything yielded is valid
     Unicode with JSON-safe metadata, so the store can write it."""
     seen: set[object] = set()
+    mapper = mapper if mapper is not None else Mapper(page_column=column)
     for given in [paths] if isinstance(paths, str | Path) else paths:
         path = Path(given)
         current = str(path)
         try:
-            for result in _path(path, column, seen):
+            for result in _path(path, mapper, seen):
                 current = result.source
                 yield _safe(result)
         except Exception as err:  # a reader's bug must cost one input, not the run
             yield _safe(Skipped(current, f"could not be read: {type(err).__name__}: {err}"))
 
 
-def _path(path: Path, column: str | None, seen: set[object]) -> Iterator[Result]:
+def _path(path: Path, mapper: Mapper, seen: set[object]) -> Iterator[Result]:
     try:
         st = path.stat()
     except OSError as err:
         yield Skipped(str(path), _stat_reason(err, path))
         return
     if stat.S_ISDIR(st.st_mode):
-        yield from _walk(path, column, seen)
+        yield from _walk(path, mapper, seen)
         return
     ext = _ext(path.name)
     if not stat.S_ISREG(st.st_mode):
@@ -68,7 +75,7 @@ def _path(path: Path, column: str | None, seen: set[object]) -> Iterator[Result]
     elif ext not in _SUPPORTED:
         yield Skipped(str(path), f"unsupported file type {ext or '(no extension)'}")
     else:
-        yield from _file(path, ext, column)
+        yield from _file(path, ext, mapper)
 
 
 def _safe(result: Result) -> Result:
@@ -78,8 +85,9 @@ def _safe(result: Result) -> Result:
     if isinstance(result, Skipped):
         return Skipped(valid_unicode(result.source), valid_unicode(result.reason))
     record = _json_safe(result.record) if result.record is not None else None
+    left_out = tuple(LeftOut(*map(valid_unicode, x)) for x in result.left_out)
     return Item(valid_unicode(result.source), valid_unicode(result.text), result.kind,
-                _json_safe(result.metadata), record)
+                _json_safe(result.metadata), record, _json_safe(result.given), left_out)
 
 
 def _json_safe(value: Any) -> Any:
@@ -113,7 +121,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256("\n".join(lines[start:end]).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _walk(top: Path, column: str | None, seen: set[object]) -> Iterator[Result]:
+def _walk(top: Path, mapper: Mapper, seen: set[object]) -> Iterator[Result]:
     """Depth-first without recursion; holds the sorted names of the open folders only."""
     stack: list[Iterator[Path]] = [iter([top])]
     while stack:
@@ -141,33 +149,35 @@ def _walk(top: Path, column: str | None, seen: set[object]) -> Iterator[Result]:
                 continue
             stack.append(map(path.joinpath, names))
         elif ext in _SUPPORTED and stat.S_ISREG(st.st_mode):
-            yield from _file(path, ext, column)
+            yield from _file(path, ext, mapper)
 
 
-def _file(path: Path, ext: str, column: str | None) -> Iterator[Result]:
+def _file(path: Path, ext: str, mapper: Mapper) -> Iterator[Result]:
     source = str(path)
     try:
         if ext in _PAGE_KINDS:
             yield page(source, read.read_file(path), _PAGE_KINDS[ext], check_size=False)
         elif ext == ".zip":
-            yield from _zip(path, column)
+            yield from _zip(path, mapper)
         elif ext == ".jsonl":
             with path.open("rb") as stream:
-                yield from read_jsonl(source, stream)
+                yield from read_jsonl(source, stream, mapper)
+        elif ext == ".parquet":
+            yield from read_parquet(source, path, mapper)
         else:
             with path.open("rb") as stream:
                 size = os.fstat(stream.fileno()).st_size
                 if size > items.DATA_MAX_BYTES:
                     raise UnreadableError(read.too_large("file", size, items.DATA_MAX_BYTES))
                 data = stream.read(items.DATA_MAX_BYTES + 1)
-            yield from _data(source, ext, data, column)
+            yield from _data(source, ext, data, mapper)
     except UnreadableError as err:
         yield Skipped(source, str(err))
     except OSError as err:
         yield Skipped(source, f"cannot read the file: {err.strerror or err}")
 
 
-def _zip(path: Path, column: str | None) -> Iterator[Result]:
+def _zip(path: Path, mapper: Mapper) -> Iterator[Result]:
     archive = str(path)
     try:
         zf = zipfile.ZipFile(path)
@@ -191,7 +201,7 @@ def _zip(path: Path, column: str | None) -> Iterator[Result]:
             elif ext in _SUPPORTED:
                 postings += 1
                 try:
-                    yield from _member(zf, info, source, ext, column)
+                    yield from _member(zf, info, source, ext, mapper)
                 except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as err:
                     yield Skipped(source, f"corrupt zip member: {err}")
                 except (NotImplementedError, RuntimeError, ValueError) as err:
@@ -202,7 +212,7 @@ def _zip(path: Path, column: str | None) -> Iterator[Result]:
 
 
 def _member(
-    zf: zipfile.ZipFile, info: zipfile.ZipInfo, source: str, ext: str, column: str | None
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, source: str, ext: str, mapper: Mapper
 ) -> Iterator[Result]:
     """One zip member; sizes and compression ratio checked before anything is unpacked."""
     size, packed = info.file_size, info.compress_size
@@ -215,7 +225,7 @@ def _member(
         return
     if ext == ".jsonl":
         with zf.open(info) as stream:
-            yield from read_jsonl(source, stream)
+            yield from read_jsonl(source, stream, mapper)
         return
     limit = read.MAX_BYTES if ext in _PAGE_KINDS else items.DATA_MAX_BYTES
     if size > limit:
@@ -223,8 +233,11 @@ def _member(
         return
     with zf.open(info) as stream:
         data = stream.read(limit + 1)
+    if ext == ".parquet":
+        yield from read_parquet(source, io.BytesIO(data), mapper)
+        return
     if ext not in _PAGE_KINDS:
-        yield from _data(source, ext, data, column)
+        yield from _data(source, ext, data, mapper)
         return
     try:
         yield page(source, read.decode(data), _PAGE_KINDS[ext], check_size=False)
@@ -232,14 +245,15 @@ def _member(
         yield Skipped(source, str(err))
 
 
-def _data(source: str, ext: str, data: bytes, column: str | None) -> Iterator[Result]:
+def _data(source: str, ext: str, data: bytes, mapper: Mapper) -> Iterator[Result]:
     """A whole ``.json`` or ``.csv`` file, already read (at most `items.DATA_MAX_BYTES`)."""
     try:
         text = read.decode(data)
     except UnreadableError as err:
         yield Skipped(source, str(err))
         return
-    yield from (read_json(source, text) if ext == ".json" else read_csv(source, text, column))
+    yield from (read_json(source, text, mapper) if ext == ".json"
+                else read_csv(source, text, mapper))
 
 
 def _stat_reason(err: OSError, path: Path) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from reviewer.core.ingest import read
 
@@ -18,6 +18,16 @@ _JSON_TYPES = {dict: "an object", list: "a list", str: "a string", int: "a numbe
                float: "a number", bool: "true/false", type(None): "null"}
 
 
+class LeftOut(NamedTuple):
+    """A mapped cell that could not be read as its field's value, so was left out."""
+
+    source: str  # the row: ``file.csv#3``
+    field: str  # the field (or salary part) its column is mapped to
+    column: str
+    value: str  # the cell as a report quotes it
+    reason: str
+
+
 @dataclass(frozen=True)
 class Item:
     """One raw page to import.
@@ -25,13 +35,17 @@ class Item:
     ``source``: a path, ``archive.zip!member/path.html``, ``file.jsonl#3`` (line),
     ``file.json#3`` (index in the array) or ``file.csv#3`` (data row); all 1-based.
     ``kind``: from the file name or the object key; ``None`` means "guess from the text".
-    ``record``: the object itself when it is one of our own exported records."""
+    ``record``: the object itself when it is one of our own exported records.
+    ``given``: field values the row's mapped columns gave (schema v1), and
+    ``left_out`` the mapped cells that could not be read."""
 
     source: str
     text: str
     kind: PageKind | None
     metadata: dict[str, Any] = field(default_factory=dict)
     record: dict[str, Any] | None = None
+    given: dict[str, Any] = field(default_factory=dict)
+    left_out: tuple[LeftOut, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -48,6 +62,7 @@ Result = Item | Skipped
 def page(
     source: str, text: str, kind: PageKind | None, metadata: dict[str, Any] | None = None,
     empty: str = "the page is empty", check_size: bool = True,
+    given: dict[str, Any] | None = None, left_out: tuple[LeftOut, ...] = (),
 ) -> Result:
     if not text.strip():
         return Skipped(source, empty)
@@ -55,7 +70,7 @@ def page(
         size = len(text.encode("utf-8", "surrogatepass"))
         if size > read.MAX_BYTES:
             return Skipped(source, read.too_large("page", size, read.MAX_BYTES))
-    return Item(source, text, kind, metadata or {})
+    return Item(source, text, kind, metadata or {}, None, given or {}, left_out)
 
 
 def what(value: Any) -> str:

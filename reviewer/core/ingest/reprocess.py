@@ -1,8 +1,10 @@
 """Clean and extract the stored pages again, after the pipeline has improved.
 
 The machine's suggestions are replaced; every person's decision is kept (see
-``store.machine.replace``). Batches are single transactions, so stopping at any
-point leaves a project that opens, and running again finishes the rest.
+``store.machine.replace``), and so are the values a data file's columns gave (the
+``dataset`` stage), their evidence found again in the new cleaned text. Batches are
+single transactions, so stopping at any point leaves a project that opens, and running
+again finishes the rest.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reviewer.core.ingest.dataset import STAGE
 from reviewer.core.ingest.importer import prepare_page
 from reviewer.core.ingest.items import Skipped
 from reviewer.core.store import Store
@@ -63,6 +66,7 @@ def reextract(store: Store, *, progress: Callable[[ReextractReport], None] | Non
         rows = store.postings.stored_pages(after, batch)
         if not rows:
             break
+        given = store.decisions.stage_values(rows[0][0], rows[-1][0], STAGE)
         after = rows[-1][0]
         with store.atomic():
             for pid, source, raw, kind, digest, metadata in rows:
@@ -70,7 +74,8 @@ def reextract(store: Store, *, progress: Callable[[ReextractReport], None] | Non
                 if raw is None:
                     report.no_page += 1
                     continue
-                prepared = prepare_page((source, raw, kind, json.loads(metadata), digest))
+                prepared = prepare_page((source, raw, kind, json.loads(metadata), digest,
+                                         given.get(pid, {})))
                 if isinstance(prepared, Skipped):
                     report.failed += 1
                     continue

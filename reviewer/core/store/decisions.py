@@ -137,6 +137,17 @@ class Decisions:
             "SELECT field, value, spans, confidence, stage, extractor_version FROM suggestions"
             " WHERE posting_id = ? ORDER BY field", (pid,)) if s[0] not in decided]
 
+    def stage_values(self, first: int, last: int, stage: str) -> dict[int, dict[str, Any]]:
+        """The machine's values that ``stage`` gave postings ``first``..``last``:
+        ``{posting id: {field: value}}``."""
+        out: dict[int, dict[str, Any]] = {}
+        for pid, name, value in self.db.execute(
+                "SELECT posting_id, field, value FROM suggestions WHERE posting_id BETWEEN ? "
+                "AND ? AND stage = ?", (first, last, stage)):
+            if value is not None:
+                out.setdefault(pid, {})[name] = json.loads(value)
+        return out
+
     def replace_suggestions(self, pid: int, old: Sequence[tuple[Any, ...]],
                             new: Sequence[tuple[Any, ...]]) -> None:
         """Put the ``new`` suggestion rows in place of the ``old`` ones."""

@@ -97,6 +97,13 @@ TABLES: dict[str, Table] = {
         "company": "postings.company.",
         "cleaned": "postings.cleaned.",
     }),
+    "column_maps": ("The column mapping used for data files (CSV, JSON, Parquet), by their "
+                    "columns: the next import of files with the same columns maps them the "
+                    "same way.", {
+        "columns": "JSON list of the files' column names, sorted.",
+        "mapping": "JSON object: the page column (page) and each field's column (fields).",
+        "updated_at": "When it was last used with a change (UTC, ISO 8601).",
+    }),
     "_sqlite_migrations": ("The schema steps applied to this file, in order.", {
         "id": "The step's number.",
         "migration_set": "The set of steps (posting-reviewer).",

@@ -2,8 +2,9 @@
 
 Tables (plain SQLite): ``postings`` (one row a posting), ``suggestions`` (the machine's
 field values), ``annotations`` (people's decisions on them), ``spans``, ``doc_labels``,
-``label_schema``, ``events`` (the log) and ``postings_fts`` (full-text search over
-postings, kept by triggers). What each table and column holds is described once, in
+``label_schema``, ``events`` (the log), ``postings_fts`` (full-text search over
+postings, kept by triggers) and ``column_maps`` (the column mapping of data files, by
+their columns). What each table and column holds is described once, in
 ``describe.TABLES``, which is also what Datasette shows (``reviewer serve``).
 """
 
@@ -161,4 +162,16 @@ def m004_source_and_location_indexes(db: Database) -> None:
     db.execute("CREATE INDEX postings_location ON postings(location)")
 
 
-SCHEMA_VERSION = 4  # the number of steps above
+@migrations()
+def m005_column_maps(db: Database) -> None:
+    """The column mapping used for data files of each set of columns, so that the next
+    import of files with those columns maps them the same way."""
+    db.execute("""
+        CREATE TABLE column_maps (
+            columns TEXT PRIMARY KEY,
+            mapping TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""")
+
+
+SCHEMA_VERSION = 5  # the number of steps above

@@ -13,6 +13,7 @@ hands the one connection to each part, which owns the SQL of its own tables:
 ``store.machine``    a new cleaning and extraction put in place (re-extract)
 ``store.reports``    figures: counts, reviews per day, the machine's accuracy
 ``store.bulk``       one edit made to many postings at once, and its undo in one step
+``store.column_maps`` the column mapping of data files, remembered by their columns
 
 Every edit is one committed transaction and returns a ``Change`` that
 ``store.history.undo`` reverses. A part never writes another part's tables except
@@ -33,6 +34,7 @@ from pathlib import Path
 
 from reviewer.core.labels import default_schema
 from reviewer.core.store.bulk import Bulk
+from reviewer.core.store.column_maps import ColumnMaps
 from reviewer.core.store.db import BUSY_TIMEOUT, open_project, schema_version
 from reviewer.core.store.decisions import Decisions
 from reviewer.core.store.health import ProjectError, describe
@@ -66,6 +68,7 @@ class Store:
         self.machine = Machine(self.db, *parts)
         self.reports = Reports(self.db)
         self.bulk = Bulk(self.db, self.labels)
+        self.column_maps = ColumnMaps(self.db)
         if not self.read_only and (created or not (self.labels.has_schema()
                                                    or self.history.logged("label_schema"))):
             self.labels.save_schema(default_schema())  # a project made before labels: too

@@ -213,13 +213,13 @@ def test_jsonl_bad_lines_are_skipped_the_rest_imported(tmp_path: Path) -> None:
         (f"{path}#1", "html", HTML), (f"{path}#4", None, TEXT), (f"{path}#9", "text", "t"),
     ]
     assert got[0].metadata == {"url": "https://example.com/1", "id": 1}
-    assert got[1].metadata == {"company": "Acme"}
+    assert got[1].metadata == {} and got[1].given == {"company": "Acme"}  # a mapped column
     assert got[2].metadata == {"raw": "r", "html": None}
     reasons = skipped(results)
     assert list(reasons) == [f"{path}#{n}" for n in (2, 5, 6, 7, 8)]
     assert reasons[f"{path}#2"].startswith("not JSON: ")
     assert reasons[f"{path}#5"] == "not a JSON object but a list"
-    assert reasons[f"{path}#6"] == "no 'html', 'text' or 'raw' key"
+    assert reasons[f"{path}#6"].startswith("no page key (html, text, raw, description")
     assert reasons[f"{path}#7"] == "the 'text' value is a number, not text"
 
 
@@ -266,7 +266,7 @@ def test_bad_json_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert reasons[str(tmp_path / "broken.json")].startswith("not JSON: ")
     assert reasons[str(tmp_path / "number.json")] == "not a JSON array or object but a number"
     assert reasons[str(tmp_path / "empty.json")] == "no postings in the file"
-    assert reasons[str(tmp_path / "nokey.json")] == "no 'html', 'text' or 'raw' key"
+    assert reasons[str(tmp_path / "nokey.json")].startswith("no page key (html, text, raw")
     assert reasons[str(tmp_path / "empty.jsonl")] == "the file is empty"
     assert reasons[str(tmp_path / "blank.jsonl")] == "no postings in the file"
     assert reasons[str(tmp_path / "header.csv")] == "no postings in the file"
@@ -296,9 +296,10 @@ def test_csv_with_column_and_multiline_cells(tmp_path: Path) -> None:
                     ",,\r\nhttps://e.com/2,,Beta\r\nhttps://e.com/3,Third,Gamma\r\n",
                     encoding="utf-8", newline="")
     results = run(path, column="body")
-    assert [(r.source, r.text, r.kind, r.metadata) for r in items(results)] == [
-        (f"{path}#1", "Line one\nline, two", None, {"url": "https://e.com/1", "company": "Acme"}),
-        (f"{path}#4", "Third", None, {"url": "https://e.com/3", "company": "Gamma"}),
+    assert [(r.source, r.text, r.kind, r.metadata, r.given) for r in items(results)] == [
+        (f"{path}#1", "Line one\nline, two", None, {"url": "https://e.com/1"},
+         {"company": "Acme"}),
+        (f"{path}#4", "Third", None, {"url": "https://e.com/3"}, {"company": "Gamma"}),
     ]
     assert skipped(results) == {f"{path}#3": "the 'Body' cell is empty"}
 

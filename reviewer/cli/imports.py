@@ -1,0 +1,182 @@
+"""``reviewer import``: files into a project, and ``reviewer columns``: how a data file's
+columns would be read, before importing it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+from reviewer.cli.common import CliError, ProgressLine, open_project
+from reviewer.cli.extract import worker_count
+
+if TYPE_CHECKING:
+    from reviewer.core.ingest import ColumnMapping, ImportReport
+
+SHOWN_FILES = 10  # mappings printed; the rest counted
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from reviewer.core.ingest import import_paths
+
+    mapping = parse_map(args.map)
+    jobs = worker_count(args.jobs)
+    store = open_project(args.db, create=True)
+    line = ProgressLine()
+    try:
+        store.check_writable()
+        report = import_paths(store, args.paths, column=args.column, mapping=mapping,
+                              jobs=jobs, progress=line)
+    finally:
+        line.done()
+        store.close()
+    for skipped in report.skipped:
+        print(f"skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
+    _print_mappings(report)
+    for problem in _left_out(report):
+        print(problem, file=sys.stderr)
+    rate = report.seen / report.seconds if report.seconds else 0.0
+    print(f"{report.added:,} postings added, {report.duplicates:,} already in the project, "
+          f"{len(report.skipped):,} skipped ({report.seconds:.1f} s, {rate:,.0f}/s)")
+    return 1 if report.skipped and not report.added and not report.duplicates else 0
+
+
+def cmd_columns(args: argparse.Namespace) -> int:
+    from reviewer.core.ingest import preview_columns
+
+    mapping = parse_map(args.map)
+    store = open_project(args.project) if args.project else None
+    try:
+        preview = preview_columns(args.file, rows=args.rows, mapping=mapping,
+                                  column=args.column, store=store)
+    finally:
+        if store is not None:
+            store.close()
+    if preview.error is not None:
+        raise CliError(f"{args.file}: {preview.error}")
+    used = preview.mapping
+    if args.json:
+        print(json.dumps({
+            "columns": preview.columns, "mapping": used.to_json() if used else None,
+            "found_by": used.found_by if used else {}, "values": preview.values,
+            "left_out": [x._asdict() for x in preview.left_out],
+            "skipped": [{"source": s.source, "reason": s.reason} for s in preview.skipped]},
+            indent=2, ensure_ascii=False, default=str))
+        return 0
+    print(f"columns: {', '.join(preview.columns)}")
+    if used is not None:
+        print(f"mapping: {describe(used)}")
+        for target, column in used.missing:
+            print(f"no column {column!r} for {target}", file=sys.stderr)
+        unmapped = [c for c in preview.columns if c != used.page and c not in
+                    used.fields.values()]
+        if unmapped:
+            print(f"kept as source data: {', '.join(unmapped)}")
+    for number, values in enumerate(preview.values, 1):
+        shown = " · ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in
+                           values.items())
+        print(f"row {number}: {shown or '(no field from the columns)'}")
+    for left in preview.left_out:
+        print(f"left out {left.source} {left.field} {left.value!r}: {left.reason}",
+              file=sys.stderr)
+    for skipped in preview.skipped:
+        print(f"skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
+    return 0
+
+
+def parse_map(pairs: list[str] | None) -> dict[str, str | None]:
+    """``--map FIELD=COLUMN`` options as ``{field: column}``; an empty COLUMN (``--map
+    company=``) unmaps the field."""
+    from reviewer.core.ingest import find_mapping
+
+    mapping: dict[str, str | None] = {}
+    for pair in pairs or []:
+        name, sep, column = pair.partition("=")
+        if not sep or not name.strip():
+            raise CliError(f"--map {pair}: write FIELD=COLUMN, such as --map 'title=Job Title'")
+        mapping[name.strip()] = column.strip() or None
+    try:
+        find_mapping([], mapping)  # a field it does not know is refused here
+    except ValueError as err:
+        raise CliError(f"--map: {err}") from err
+    return mapping
+
+
+def describe(mapping: ColumnMapping) -> str:
+    """A mapping in one line, saying which columns came from the project's memory."""
+    pairs = ([("page", mapping.page)] if mapping.page else []) + list(mapping.fields.items())
+    return " · ".join(f"{target}: {column}" + (
+        " (remembered)" if mapping.found_by.get(target) == "remembered" else "")
+        for target, column in pairs)
+
+
+def _print_mappings(report: ImportReport) -> None:
+    """The mapping of each data file that maps more than its page, on stderr: stdout is
+    the one line that sums the import up."""
+    shown: list[str] = []
+    for file, mapping in report.mappings:
+        if not (mapping.fields or mapping.missing) or len(shown) > SHOWN_FILES:
+            continue
+        shown.append(file)
+        if len(shown) > SHOWN_FILES:
+            print("… and more files with columns mapped", file=sys.stderr)
+            continue
+        print(f"{file}: {describe(mapping)}", file=sys.stderr)
+        for target, column in mapping.missing:
+            print(f"{file}: no column {column!r} for {target}; it is mapped by name, if at "
+                  "all", file=sys.stderr)
+
+
+def _left_out(report: ImportReport) -> list[str]:
+    lines = []
+    for name, count in report.left_out.items():
+        examples = "; ".join(f"{x.value!r} ({x.source}: {x.reason})"
+                             for x in report.left_out_examples if x.field == name)
+        values = "value" if count == 1 else "values"
+        lines.append(f"left out {count:,} {name} {values} that could not be read: {examples}"
+                     + (" …" if count > 3 else ""))
+    return lines
+
+
+def add_import_parsers(sub: Any) -> None:
+    imp = sub.add_parser(
+        "import", help="import posting files into a project (created if missing)",
+        description="Import pages into a project file: .html .htm .txt .md files, folders "
+                    "(recursively), .zip archives, and data files of many postings: "
+                    ".jsonl/.json objects (our own exported JSONL too), .csv and .parquet "
+                    "rows. A data file's page and fields are found by their columns' names "
+                    "(see README: the column names); --map overrides them, and the mapping "
+                    "used is remembered by the project for files with the same columns. "
+                    "Each page is cleaned and its fields extracted; a page already in the "
+                    "project is not added again.",
+    )
+    imp.add_argument("db", metavar="DB", help="the project file")
+    imp.add_argument("paths", nargs="+", metavar="PATH")
+    _mapping_options(imp)
+    imp.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                     help="worker processes (0: one per core; default 1)")
+    imp.set_defaults(func=cmd_import)
+
+    col = sub.add_parser(
+        "columns", help="show how a data file's columns would be imported",
+        description="Read the first rows of a .csv, .json, .jsonl or .parquet file and show "
+                    "its columns, the column of the page and of each field (found by name, "
+                    "remembered by --project, or given with --map), and the values the "
+                    "first rows would give. Nothing is written.",
+    )
+    col.add_argument("file", metavar="FILE")
+    col.add_argument("--project", metavar="DB", help="use the mappings this project remembers")
+    _mapping_options(col)
+    col.add_argument("--rows", type=int, default=5, metavar="N", help="rows shown (default 5)")
+    col.add_argument("--json", action="store_true", help="print JSON")
+    col.set_defaults(func=cmd_columns)
+
+
+def _mapping_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--column", help="the column that holds the page (default: found by "
+                                         "its name: html, text, description, ...)")
+    parser.add_argument("--map", action="append", metavar="FIELD=COLUMN",
+                        help="take FIELD from COLUMN (repeatable; FIELD=  with no column: "
+                             "do not map FIELD). Fields: the schema's, and salary_min, "
+                             "salary_max, salary_currency, salary_period")

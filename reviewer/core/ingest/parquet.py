@@ -1,0 +1,65 @@
+"""Parquet files: a table of postings, one row each, read a batch of rows at a time.
+
+Which column is the page and which give fields is the ``Mapper``'s to say, as for a
+CSV file. Reading Parquet needs pyarrow, an optional extra
+(``pip install 'posting-reviewer[parquet]'``); without it each Parquet file is skipped
+with that sentence.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import importlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from reviewer.core.ingest.columns import Mapper
+from reviewer.core.ingest.datafiles import no_page
+from reviewer.core.ingest.items import Result, Skipped
+
+NEEDS_PYARROW = ("reading Parquet needs pyarrow: pip install 'posting-reviewer[parquet]'")
+BATCH_ROWS = 256  # rows read at a time: memory holds one batch
+
+
+def read_parquet(source: str, data: Path | IO[bytes], mapper: Mapper) -> Iterator[Result]:
+    """Every row of a Parquet file (a path, or its bytes as a stream), numbered from 1."""
+    try:
+        pa: Any = importlib.import_module("pyarrow")
+        pq: Any = importlib.import_module("pyarrow.parquet")
+    except ImportError:
+        yield Skipped(source, NEEDS_PYARROW)
+        return
+    try:
+        table = pq.ParquetFile(data)
+        columns = [str(name) for name in table.schema_arrow.names]
+    except (pa.ArrowException, OSError, ValueError) as err:
+        yield Skipped(source, f"not a readable Parquet file: {err}")
+        return
+    mapping = mapper.mapping(columns, source)
+    if (problem := no_page(mapping, columns, "Parquet file")) is not None:
+        yield Skipped(source, problem)
+        return
+    number = 0
+    try:
+        for batch in table.iter_batches(batch_size=BATCH_ROWS):
+            for row in batch.to_pylist():
+                number += 1
+                yield mapping.split(f"{source}#{number}", {k: _plain(v) for k, v in row.items()})
+    except (pa.ArrowException, OSError, ValueError) as err:
+        yield Skipped(f"{source}#{number + 1}",
+                      f"not a readable Parquet row, the rest of the file is skipped: {err}")
+    if number == 0:
+        yield Skipped(source, "no postings in the file")
+
+
+def _plain(value: Any) -> Any:
+    """A cell as JSON holds it: times as ISO 8601 text, decimals as numbers."""
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return value

@@ -1,0 +1,360 @@
+"""A data file's cells as values of schema v1: what a mapped column gives a field.
+
+``normalise(target, cell)`` reads one cell for one target (a field of schema v1, or a
+part of the salary: ``salary_min``, ``salary_max``, ``salary_currency``,
+``salary_period``); ``given_values`` reads a row's mapped cells and joins the salary
+parts into one salary. Machine forms are read as well as written ones: ISO dates and
+timestamps, epoch seconds and milliseconds, ``FULL_TIME``, ``true``, ``YEARLY``,
+``$120,000``, lists as JSON or as Python writes them. A cell that cannot be read is
+refused with the reason (``ValueError``), never guessed: a day and month that could be
+either way round, a relative date, an option the schema lacks. An empty cell (blank,
+``null``, ``NaN``, ``N/A``) is no value and no problem. Trailing punctuation is never
+part of a value, but the full stop of an abbreviation ("Acme, Inc.") is part of it.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import math
+import re
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
+from typing import Any
+
+from reviewer.core.ingest.choices import CHOICES, EMPTY, SYMBOLS
+from reviewer.core.schema import FIELDS
+
+SALARY_PARTS = {"salary_min": "min", "salary_max": "max", "salary_currency": "currency",
+                "salary_period": "period"}
+KINDS: dict[str, str] = {**{spec.name: spec.kind for spec in FIELDS},
+                         "salary_min": "amount", "salary_max": "amount",
+                         "salary_currency": "currency", "salary_period": "period"}
+MAX_TEXT = 300  # a longer title, company or place is some other text in the wrong column
+Problem = tuple[str, Any, str]  # (target, cell, reason)
+
+_SPECS = {spec.name: spec for spec in FIELDS}
+_KEY = re.compile(r"[^0-9a-z]+")
+_TRAILING = " \t\r\n.,;:!?·•|/\\*-–—"
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s,(])(?:inc|ltd|co|corp|bros|jr|sr|llc|plc|intl|assn|mfg|dept|no|st|[a-z]"
+    r"|(?:[a-z]{1,3}\.)+[a-z]{1,3})\.$", re.I)
+_EMPTY_STARTS = frozenset("nu-—")  # the first letter of every key of EMPTY but ""
+_UNTIDY = re.compile(r"^[\W\d_]|[\s.,;:!?·•|/\\*\-–—)\]}]$|\s\s|[^\S ]")
+_BULLET = re.compile(r"^\s*(?:[-*+•·▪◦]|\d{1,2}[.)])\s+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_COMPACT_DATE = re.compile(r"(?:19|20)\d\d[01]\d[0-3]\d")
+_EPOCH = re.compile(r"\d{9,14}(?:\.\d+)?")
+_ISO_DATE = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2((?:19|20)\d\d)")
+_ZERO_ONE = re.compile(r"[01](?:\.0+)?")
+
+_BOUNDS = {"work_hours": (1, 100), "experience_years": (0, 50)}
+_LIST_COMMAS = ("skills", "benefits")  # lists whose items a comma may part
+
+
+def normalise(target: str, cell: Any) -> Any:
+    """The schema v1 value of ``cell`` for ``target``; None for an empty cell. Raises
+    ValueError saying why a cell cannot be read."""
+    kind = KINDS.get(target)
+    if kind is None:
+        raise ValueError(f"no field {target!r}")
+    if is_empty(cell):
+        return None
+    if kind == "text":
+        return _text(cell, _SPECS[target].label)
+    if kind == "list":
+        return _list(target, cell)
+    if kind == "enum":
+        return _choice(target, cell)
+    if kind == "date":
+        return _date(cell)
+    if kind == "number":
+        return _number(target, cell)
+    if kind == "salary":
+        return _salary(cell)
+    if kind == "amount":
+        return _amount(cell)[0]
+    if kind == "currency":
+        return _currency(cell)
+    return _choice("period", cell)
+
+
+def given_values(cells: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    """The values of a row's mapped cells (``{target: cell}``), the salary parts joined
+    into one ``salary``, and the cells that could not be read."""
+    given: dict[str, Any] = {}
+    problems: list[Problem] = []
+    pay: dict[str, Any] = {}
+    for target, cell in cells.items():
+        try:
+            if target in ("salary_min", "salary_max") and not is_empty(cell):
+                value, written = _amount(cell)  # "$120,000" says its currency too
+                pay["written"] = pay.get("written") or written
+            else:
+                value = normalise(target, cell)
+        except ValueError as err:
+            problems.append((target, cell, str(err)))
+            continue
+        if value is None:
+            continue
+        if target in SALARY_PARTS:
+            pay[SALARY_PARTS[target]] = value
+        else:
+            given[target] = value
+    if pay or "salary" in given:
+        salary = {**given.pop("salary", {"min": None, "max": None, "currency": None,
+                                         "period": None}),
+                  **{k: v for k, v in pay.items() if k != "written"}}
+        salary["currency"] = salary.get("currency") or pay.get("written")
+        low, high = salary.get("min"), salary.get("max")
+        if low is not None and high is not None and low > high:
+            problems.append(("salary", f"{low} to {high}", "the minimum is over the maximum"))
+        elif low is not None or high is not None:
+            given["salary"] = {k: salary.get(k) for k in ("min", "max", "currency", "period")}
+    return given, problems
+
+
+def is_empty(cell: Any) -> bool:
+    if cell is None:
+        return True
+    if isinstance(cell, float):
+        return math.isnan(cell)
+    if isinstance(cell, str):
+        low = cell.strip()[:20].lower()
+        if low[:1] not in _EMPTY_STARTS:  # most cells: a word, a number
+            return not low
+        return len(low) < 20 and _KEY.sub("", low) in EMPTY and not any(
+            c.isdigit() for c in low)
+    return isinstance(cell, list | tuple | dict) and not cell
+
+
+def clean_text(text: str) -> str:
+    """One line of text, no bullet before it, no punctuation after it (an abbreviation
+    keeps its full stop), a closing bracket only with its opening one."""
+    if text and _UNTIDY.search(text) is None:  # most values: nothing to do
+        return text
+    text = _BULLET.sub("", " ".join(text.split()))
+    while True:
+        before = text
+        stripped = text.rstrip(_TRAILING)
+        if stripped != text and text[len(stripped):].startswith(".") and \
+                _ABBREVIATION.search(stripped + "."):
+            stripped += "."
+        text = stripped
+        for opening, closing in ("()", "[]", "{}"):
+            if text.endswith(closing) and text.count(closing) > text.count(opening):
+                text = text[:-1]
+        if text == before:
+            return text.lstrip(_TRAILING.replace(".", ""))
+
+
+def shown(cell: Any) -> str:
+    """A cell as a report quotes it (at most 60 characters)."""
+    text = cell if isinstance(cell, str) else json.dumps(cell, default=str, ensure_ascii=False)
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _text(cell: Any, label: str) -> str:
+    if isinstance(cell, dict):
+        cell = cell.get("name") or cell.get("title") or cell.get("value")
+    if isinstance(cell, list | tuple):
+        if len(cell) != 1:
+            raise ValueError(f"{len(cell)} values; a {label.lower()} is one")
+        cell = cell[0]
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        cell = str(int(cell)) if float(cell).is_integer() else str(cell)
+    if not isinstance(cell, str):
+        raise ValueError(f"not text but {type(cell).__name__}")
+    text = clean_text(cell)
+    if len(text) > MAX_TEXT:
+        raise ValueError(f"{len(text):,} characters: too long for a {label.lower()}")
+    if not text:
+        raise ValueError("punctuation alone")
+    return text
+
+
+def _list(target: str, cell: Any) -> list[str] | None:
+    if isinstance(cell, str):
+        cell = _list_literal(cell) or _split(target, cell)
+    items = cell if isinstance(cell, list | tuple) else [cell]
+    out: list[str] = []
+    for item in items:
+        if is_empty(item):
+            continue
+        if target == "locations" and isinstance(item, dict):
+            item = _place(item)
+        text = _text(item, _SPECS[target].label)
+        if text and text not in out:
+            out.append(text)
+    return out or None
+
+
+def _list_literal(text: str) -> list[Any] | None:
+    """A list written as JSON (``["a", "b"]``) or as Python writes one (``['a', 'b']``)."""
+    text = text.strip()
+    if not (text.startswith("[") and text.endswith("]")):
+        return None
+    for reader in (json.loads, ast.literal_eval):
+        try:
+            value = reader(text)
+        except (ValueError, SyntaxError, MemoryError, RecursionError, TypeError):
+            continue
+        if isinstance(value, list):
+            return value
+    return None
+
+
+def _split(target: str, text: str) -> list[str]:
+    return re.split(r"[\n;|,]" if target in _LIST_COMMAS else r"[\n;|]", text)
+
+
+def _place(place: dict[str, Any]) -> Any:
+    """A schema.org Place (or its address) as one line: locality, region, country."""
+    address = place.get("address", place)
+    if not isinstance(address, dict):
+        return address
+    parts = [address.get(k) for k in ("addressLocality", "addressRegion", "addressCountry")]
+    parts = [p.get("name") if isinstance(p, dict) else p for p in parts]
+    return ", ".join(p for p in parts if isinstance(p, str) and p.strip()) or place.get("name")
+
+
+def _choice(target: str, cell: Any) -> str | None:
+    if isinstance(cell, list | tuple):
+        values = [v for v in cell if not is_empty(v)]
+    elif isinstance(cell, str) and re.search(r"[,;/|]", cell) and target != "period":
+        values = re.split(r"\s*[,;/|]\s*", cell.strip())
+    else:
+        values = [cell]
+    found = {_one_choice(target, v) for v in values if not is_empty(v)}
+    if len(found) > 1:
+        raise ValueError(f"{len(found)} different values; the field holds one")
+    return found.pop() if found else None
+
+
+def _one_choice(target: str, cell: Any) -> str | None:
+    table = CHOICES[target]
+    if isinstance(cell, bool) or (isinstance(cell, int | float) and cell in (0, 1)):
+        key = "1" if cell else "0"
+    elif isinstance(cell, str):
+        key = _KEY.sub("", clean_text(cell).lower())
+        if _ZERO_ONE.fullmatch(cell.strip()):
+            key = cell.strip()[0]
+    else:
+        key = ""
+    if key in table:
+        return table[key] or None
+    choices = _SPECS[target].choices if target in _SPECS else tuple(dict.fromkeys(
+        table.values()))
+    raise ValueError(f"not one of {', '.join(choices)}")
+
+
+def _date(cell: Any) -> str:
+    if isinstance(cell, datetime):
+        return cell.date().isoformat()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    text = str(cell).strip() if not isinstance(cell, bool) else ""
+    if _COMPACT_DATE.fullmatch(text):  # 20240405
+        return _iso(int(text[:4]), int(text[4:6]), int(text[6:]))
+    if _EPOCH.fullmatch(text):  # epoch seconds or milliseconds
+        stamp = float(text)
+        day = datetime.fromtimestamp(stamp / 1000 if stamp >= 1e11 else stamp, UTC).date()
+        if not 1990 <= day.year <= 2100:
+            raise ValueError("a number that is no date from 1990 to 2100")
+        return day.isoformat()
+    if match := _ISO_DATE.fullmatch(text):
+        return _iso(int(match[1]), int(match[2]), int(match[3]))
+    if match := _DAY_MONTH_YEAR.fullmatch(text):
+        a, b, year = int(match[1]), int(match[3]), int(match[4])
+        if match[2] == ".":
+            return _iso(year, b, a)  # 05.04.2024: day first
+        if a > 12 >= b:
+            return _iso(year, b, a)
+        if b > 12 >= a or a == b:
+            return _iso(year, a, b)
+        raise ValueError("the day and the month could be either way round")
+    if re.search(r"[a-z]", text, re.I) and re.search(r"\b(?:19|20)\d\d\b", text) and \
+            not re.search(r"\d[/.-]\d{1,2}[/.-]\d", text):  # the written month, not its number
+        from reviewer.core.extract import value_from_selection
+
+        try:
+            return str(value_from_selection("date_posted", text))
+        except ValueError:
+            pass
+    raise ValueError("not a date")
+
+
+def _iso(year: int, month: int, day: int) -> str:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        raise ValueError("not a date of the calendar") from None
+
+
+def _number(target: str, cell: Any) -> int | float:
+    if isinstance(cell, bool):
+        raise ValueError("true/false, not a number")
+    if isinstance(cell, int | float):
+        value: float = cell
+    else:
+        match = _NUMBER.search(str(cell))
+        if match is None:
+            raise ValueError("no number")
+        value = float(match.group().replace(",", "."))
+    low, high = _BOUNDS[target]
+    if not low <= value <= high:
+        raise ValueError(f"{value:g} is outside {low} to {high}")
+    return int(value) if float(value).is_integer() else value
+
+
+def _amount(cell: Any) -> tuple[int | float, str | None]:
+    """A sum of money, and the currency written beside it (if any)."""
+    if isinstance(cell, bool):
+        raise ValueError("true/false, not an amount")
+    if isinstance(cell, int | float):
+        value, currency = cell, None
+    else:
+        from reviewer.core.extract import read_amount
+
+        try:
+            value, currency = read_amount(str(cell))
+        except ValueError:
+            raise ValueError("no amount") from None
+    if not 0 < value < 1e9:
+        raise ValueError("not a positive amount")
+    return (int(value) if float(value).is_integer() else value), currency
+
+
+def _currency(cell: Any) -> str:
+    text = str(cell).strip().lower()
+    if text in SYMBOLS:
+        return SYMBOLS[text]
+    if re.fullmatch(r"[a-z]{3}", text):
+        return text.upper()
+    raise ValueError("not a currency code (ISO 4217, such as USD) or sign")
+
+
+def _salary(cell: Any) -> dict[str, Any]:
+    """A whole salary: an object (ours, or schema.org's MonetaryAmount), a number, or
+    pay as people write it ("$53K-$91K (Glassdoor est.)")."""
+    if isinstance(cell, dict):
+        inner: dict[str, Any] = cell["value"] if isinstance(cell.get("value"), dict) else cell
+        low = inner.get("min", inner.get("minValue", inner.get("value")))
+        high = inner.get("max", inner.get("maxValue", low))
+        period = inner.get("period") or inner.get("unitText") or cell.get("unitText")
+        return {"min": _amount(low)[0] if not is_empty(low) else None,
+                "max": _amount(high)[0] if not is_empty(high) else None,
+                "currency": _currency(cell["currency"]) if cell.get("currency") else None,
+                "period": _choice("period", period) if period else None}
+    if isinstance(cell, int | float) or re.fullmatch(r"[\d.,\s]+", str(cell)):
+        value = _amount(cell)[0]
+        return {"min": value, "max": value, "currency": None, "period": None}
+    from reviewer.core.extract import value_from_selection
+
+    try:
+        pay = value_from_selection("salary", str(cell))
+    except ValueError:
+        raise ValueError("no pay (an amount with a currency or a period)") from None
+    return dict(pay)

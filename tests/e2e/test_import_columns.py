@@ -1,0 +1,111 @@
+"""``reviewer import --map`` and ``reviewer columns``: a data file's columns as fields, from
+the command line."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from reviewer.cli import main
+from reviewer.core.store import Store
+
+PAGE = ("Data Scientist, Growth\n\nAcme Analytics is hiring in Berlin, Germany.\n\n"
+        "This is a Full-time role. Work with Python and SQL on our pricing models, and "
+        "share what you find with the team.\n")
+HEADER = ["Job Title", "Headline", "Company Name", "Location", "Job Type", "Job Description"]
+
+
+def write_csv(path: Path, types: list[str]) -> Path:
+    """A row a job type, each page its own (the file's name in it)."""
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(HEADER)
+        for i, kind in enumerate(types):
+            writer.writerow(["Data Scientist", "Data Scientist, Growth", "Acme Analytics",
+                             "Berlin, Germany", kind, PAGE + f"Ref {path.stem}-{i}.\n"])
+    return path
+
+
+def test_import_maps_the_columns_and_says_how(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                              ) -> None:
+    data = write_csv(tmp_path / "jobs.csv", ["FULL_TIME", "VOLUNTEER"])
+    db = tmp_path / "p.db"
+    assert main(["import", str(db), str(data), "--column", "Job Description"]) == 0
+    out, err = capsys.readouterr()
+    assert (f"{data}: page: Job Description · title: Job Title · company: Company Name · "
+            "locations: Location · employment_type: Job Type") in err
+    assert out.startswith("2 postings added")  # stdout: the one line that sums it up
+    assert f"left out 1 employment_type value that could not be read: 'VOLUNTEER' ({data}#2" \
+        in err
+    with Store(db) as store:
+        first = store.records.get(1)
+        assert first["fields"]["title"] == "Data Scientist"
+        assert first["fields"]["locations"] == ["Berlin, Germany"]
+        assert first["machine"]["company"]["stage"] == "dataset"
+        assert first["metadata"] == {"Headline": "Data Scientist, Growth"}
+
+
+def test_map_overrides_unmaps_and_is_remembered(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "p.db"
+    first = write_csv(tmp_path / "a.csv", ["FULL_TIME"])
+    assert main(["import", str(db), str(first), "--map", "title=Headline",
+                 "--map", "company="]) == 0
+    assert "title: Headline ·" in capsys.readouterr().err
+    second = write_csv(tmp_path / "b.csv", ["PART_TIME"])
+    assert main(["import", str(db), str(second)]) == 0
+    assert "title: Headline (remembered)" in capsys.readouterr().err
+    with Store(db) as store:
+        for pid in (1, 2):
+            posting = store.records.get(pid)
+            assert posting["fields"]["title"] == "Data Scientist, Growth"
+            assert posting["machine"].get("company", {}).get("stage") != "dataset"
+            assert posting["metadata"]["Company Name"] == "Acme Analytics"
+
+
+@pytest.mark.parametrize(("option", "message"), [
+    ("salary_amount=Pay", "--map: no field 'salary_amount'"),
+    ("title", "--map title: write FIELD=COLUMN"),
+])
+def test_a_wrong_map_is_refused_before_anything(tmp_path: Path, option: str, message: str,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    data = write_csv(tmp_path / "jobs.csv", ["FULL_TIME"])
+    assert main(["import", str(tmp_path / "p.db"), str(data), "--map", option]) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "p.db").exists()
+
+
+def test_columns_shows_the_mapping_and_the_first_values(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = write_csv(tmp_path / "jobs.csv", ["FULL_TIME", "VOLUNTEER", "Part-time"])
+    assert main(["columns", str(data), "--rows", "2", "--map", "title=Headline"]) == 0
+    out, err = capsys.readouterr()
+    assert "mapping: page: Job Description · title: Headline ·" in out
+    assert "kept as source data: Job Title" in out
+    assert 'row 1: title: "Data Scientist, Growth"' in out and "row 3" not in out
+    assert "'VOLUNTEER': not one of full_time" in err
+    assert main(["columns", str(data), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["mapping"]["fields"]["title"] == "Job Title"
+    assert [v.get("employment_type") for v in shown["values"]] == ["full_time", None,
+                                                                   "part_time"]
+    assert main(["columns", str(tmp_path / "none.csv")]) == 2
+
+
+def test_parquet_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                       ) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    data = tmp_path / "jobs.parquet"
+    pq.write_table(pa.Table.from_pylist([
+        {"title": "Data Scientist", "company_name": "Acme Analytics", "remote_allowed": 1.0,
+         "listed_time": 1713398400000, "description": PAGE}]), data)
+    assert main(["import", str(tmp_path / "p.db"), str(data)]) == 0
+    assert "1 postings added" in capsys.readouterr().out
+    with Store(tmp_path / "p.db") as store:
+        fields = store.records.get(1)["fields"]
+        assert (fields["title"], fields["company"], fields["remote"], fields["date_posted"]) \
+            == ("Data Scientist", "Acme Analytics", "remote", "2024-04-18")
