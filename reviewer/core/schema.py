@@ -12,7 +12,7 @@ from typing import Any, Literal
 SCHEMA_VERSION = 1
 # the version of the cleaning and extraction rules, stored with every suggestion;
 # raise it when they change what they find
-EXTRACTOR_VERSION = "1.0"
+EXTRACTOR_VERSION = "1.1"  # 1.1: prose cues, job-board page titles, glued headings
 
 FieldKind = Literal["text", "enum", "list", "number", "date", "salary"]
 

@@ -14,14 +14,19 @@ from reviewer.core.words.text import normalise_space
 
 
 def page_title(tree: LexborHTMLParser) -> str | None:
+    """The og:title, or the <title> when it holds the og:title and more (a board's
+    "Data Engineer - Acme - Austin, TX | Jobfinder" beside "Data Engineer")."""
+    titles = []
     for sel, attr in (('meta[property="og:title"]', "content"), ("title", None)):
         node = tree.css_first(sel)
         if node is None:
             continue
         value = node.attributes.get(attr) if attr else node.text()
         if value and value.strip():
-            return normalise_space(value)
-    return None
+            titles.append(normalise_space(value))
+    if len(titles) == 2 and titles[0] in titles[1]:
+        return titles[1]
+    return titles[0] if titles else None
 
 
 def json_ld(tree: LexborHTMLParser) -> list[dict[str, Any]]:

@@ -7,7 +7,8 @@ Steps:
 2. score each line: sentences and bullets of some length count for the posting;
    menus, sign-in forms, footers, pickers and short link lines count against it;
 3. take the run of lines with the highest total (the posting), widen it up to the
-   title and labelled lines just above it, and cut it at a "similar jobs" list;
+   title and labelled lines just above it, and down to the end of the page when
+   nothing after it is page furniture; cut it at a "similar jobs" list;
 4. inside that run drop the lines that are boilerplate and the repeats;
    a line of nothing but images is dropped wherever it stands, and is passed over
    as a blank line is when finding the run (it neither starts nor ends a posting);
@@ -95,6 +96,7 @@ def _one_pass(source: str) -> _Pass | None:
     _mark_menus(lines)
     first, last = _main_run(lines)
     last = _finish_section(lines, last)
+    last = _take_tail(lines, last)
     first = _widen_up(lines, first)
     context = _header_context(lines, first)
     last = _cut_at_listing(lines, first, last)
@@ -222,6 +224,25 @@ def _finish_section(lines: list[Line], last: int) -> int:
             break
         end = i
     return end
+
+
+def _take_tail(lines: list[Line], last: int) -> int:
+    """The posting runs to the end of the page when nothing after it is page furniture.
+
+    Short lines score below zero (a last requirement, a list of perks), so the best run
+    can stop before them; when every line after it is text no rule marked (a footer, a
+    form, a list of other jobs) and not a bare menu of one-word links, they are the
+    posting's last lines (less a closing menu of links)."""
+    rest = [i for i in range(last + 1, len(lines)) if lines[i].kind not in _PASSED_OVER]
+    while rest and lines[rest[-1]].reason == _MENU and len(WORD.findall(lines[rest[-1]].text)) < 3:
+        rest.pop()  # a closing menu of links stays out
+    if not rest or any(lines[i].kind == "rule" or lines[i].reason not in (None, _MENU)
+                       for i in rest):
+        return last
+    return rest[-1]
+
+
+_MENU = "menu or list of links"
 
 
 def _widen_up(lines: list[Line], first: int) -> int:

@@ -5,13 +5,21 @@ Qualifications- Exceptional problem-solving skills- 5+ years…``. Where a lower
 letter, digit or stop runs straight into a capital starting a new word, and the
 word is not one CamelCase name (iPhone, TensorFlow), a line break goes back in;
 a "- " glued to the end of a word starts a bullet again.
+
+A section heading ending in a colon gets a line of its own wherever it stands, in a
+line of any length: "…inclusion.Who you are:You must…" and "Benefits:Being part of…"
+become "Who you are:" and "Benefits:" above their text. Only known headings count
+(``section_field``), never labels whose value belongs on their line ("Location:").
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
-from reviewer.core.words.lexicon import CAMEL_WORDS, section_field
+from reviewer.core.clean.line_score import JOB_LABELS
+from reviewer.core.clean.text_markdown import BULLET
+from reviewer.core.words.lexicon import CAMEL_WORDS, looks_like_heading, section_field
 
 # a lower-case letter, digit or closing mark glued to a capital starting a new word
 _GLUE = re.compile(
@@ -25,17 +33,71 @@ _TRAILING_HEADING = re.compile(r"^(.*[.!?:])\s{2,}(\S.{1,40})$")
 
 def unglue(text: str) -> str:
     """Split lines a capture glued together; leave ordinary text as it is."""
-    out = []
+    out: list[str] = []
     for line in text.split("\n"):
         if len(line) > 200 and _glue_count(line) >= 4:
-            out.extend(_split_glued(line))
+            pieces = _split_glued(line)
         else:
             match = _TRAILING_HEADING.match(line)
             if match and section_field(match.group(2), loose=False)[0]:
-                out.extend([match.group(1), "", match.group(2).strip()])
+                pieces = [match.group(1), "", match.group(2).strip()]
             else:
-                out.append(line)
+                pieces = [line]
+        for piece in pieces:
+            out.extend(_split_headings_cached(piece) if ":" in piece else [piece])
     return "\n".join(out)
+
+
+# a colon that ends a heading: not one of a link, a time or a ratio
+_COLON = re.compile(r"(?<![\d:/])\s?:(?![/\d])")
+# a word starting a heading: a capital after a stop, a glued lower-case letter or digit, a gap
+_HEAD_START = re.compile(r"(?:^|(?<=[.!?;)])\s*|(?<=[a-z0-9])|\s{2,})(?=[A-Z])")
+_HEAD_WORDS = re.compile(r"[A-Za-z&'’/() -]{2,60}")
+
+
+@functools.lru_cache(maxsize=65536)
+def _split_headings_cached(line: str) -> tuple[str, ...]:
+    return tuple(split_headings(line))
+
+
+def split_headings(line: str) -> list[str]:
+    """A line with the known section headings in it each on a line of its own."""
+    for colon in _COLON.finditer(line):
+        start = _heading_start(line, colon.start())
+        if start is None:
+            continue
+        before, rest = line[:start].rstrip(), line[colon.end():].strip()
+        marker = BULLET.match(line[:start])
+        if marker and marker.end() == start:
+            continue  # a list item that opens with a heading stays an item
+        if not before.strip() and not rest:
+            return [line]  # a heading alone on its line already
+        head = line[start:colon.end()].strip()
+        # the text after the heading keeps its column: a hard-wrapped line stays as long
+        # as the lines around it, so the next line is still read as its continuation
+        indent = " " * (len(line) - len(line[colon.end():].lstrip())) if rest else ""
+        return [*([before] if before.strip() else []), head,
+                *(split_headings(indent + rest) if rest else [])]
+    return [line]
+
+
+def _heading_start(line: str, colon: int) -> int | None:
+    """Where a known heading ending at ``colon`` starts: the longest one, or None."""
+    window = max(0, colon - 60)
+    for match in _HEAD_START.finditer(line, window, colon):
+        start = match.end()
+        if start > 0 and line[start - 1].isalpha() and _is_camel_word(line, start):
+            continue  # the capital inside JavaScript, iPhone
+        phrase = line[start:colon].strip()
+        if not _HEAD_WORDS.fullmatch(phrase) or len(phrase.split()) > 6 or \
+                JOB_LABELS.match(phrase.split(" (")[0]):
+            continue  # "Location (preferred):" is a label, its value stays on its line
+        # a table heading in any case; one read by its key words must look like a heading
+        if section_field(phrase.lower(), loose=False)[0] or (
+                (looks_like_heading(phrase) or len(phrase.split()) <= 3)
+                and section_field(phrase + ":", loose=False)[0]):
+            return start
+    return None
 
 
 def _glue_count(line: str) -> int:

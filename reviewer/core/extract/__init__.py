@@ -5,11 +5,18 @@ A cascade, each stage filling only the fields the ones before it left empty:
 1. ``json-ld``: a schema.org JobPosting the HTML page embedded;
 2. ``label``: labelled lines ("Location: …", "JOB TITLE: …", "Posted: …");
 3. ``structure``: the page's layout (the title heading, the lines above the body,
-   section headings such as Responsibilities or Benefits);
+   section headings such as Responsibilities or Benefits; benefits with no heading, as
+   a paragraph stating the offer or a closing list of perks; the team a sentence places
+   the role in, "join our Data Platform team");
+   ``prose``: sentences that announce the role, the employer or the place ("Acme is
+   seeking a Data Engineer", "located in Leeds"), below the stages above in confidence;
+   ``page-title``: the page's own title as a job board wraps it ("Acme hiring Data
+   Engineer in Austin, TX | Jobfinder"), in place of a value found with less confidence;
 4. ``pattern``: patterns and word lists over the text (pay ranges, dates, years of
    experience, degrees, seniority words, remote work, skills).
 
 Every value carries the spans of the cleaned text it came from and a confidence.
+Places are written city first ("US-MO-Kansas City" as "Kansas City, MO, US").
 A field no stage can support stays ``None``: a wrong value is worse than none.
 
 Takes a ``CleanDoc`` (``reviewer.core.schema``), gives an ``Extraction``; imports
@@ -20,7 +27,7 @@ of money or a number, as people write it) and ``skill_name`` (the skill words na
 
 from __future__ import annotations
 
-from reviewer.core.extract import heuristics, patterns
+from reviewer.core.extract import heuristics, page_title, patterns, prose
 from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Document, parse
 from reviewer.core.extract.labels import labelled_values
@@ -29,6 +36,7 @@ from reviewer.core.extract.selection import value_from_selection
 from reviewer.core.extract.skills import skill_name
 from reviewer.core.extract.structured import from_json_ld
 from reviewer.core.schema import CleanDoc, Extraction, Finding, Span
+from reviewer.core.words.place_codes import written_places
 
 
 def extract(doc: CleanDoc) -> Extraction:
@@ -45,6 +53,10 @@ def extract(doc: CleanDoc) -> Extraction:
         offer(from_json_ld(posting, parsed))
     offer(heuristics.from_labels(labelled_values(parsed), parsed))
     offer(heuristics.from_structure(parsed, found))
+    offer(prose.from_prose(parsed, found))
+    found.update(page_title.from_page_title(parsed, found))
+    if "locations" in found:
+        found["locations"].value = written_places(found["locations"].value)
     offer(patterns.from_patterns(parsed, found))
     for name, finding in found.items():
         if not finding.spans:

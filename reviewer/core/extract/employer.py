@@ -15,6 +15,7 @@ from collections import Counter
 from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.labels import LABELS, starts_with_label
+from reviewer.core.extract.prose_words import heading_length
 from reviewer.core.extract.skills import is_lowercase_page
 from reviewer.core.schema import Finding, Span
 from reviewer.core.words.lexicon import JOB_NOUNS
@@ -65,7 +66,7 @@ _COMPANY_CUES_LOWER = [
 _NOT_COMPANY = frozenset(
     (
         "we you they it this the team our company candidate candidates applicant applicants he "
-        "she who what which there here role position job everyone"
+        "she who what which there here role position job everyone us"
     ).split()
 )
 
@@ -138,6 +139,7 @@ def _legal_names(text: str) -> list[tuple[str, int, int]]:
 
 def _trim_name(name: str) -> str:
     name = name.strip(" ,;:'’")
+    name = name[heading_length(name):]  # "Company DescriptionAcme", "About Acme"
     if not re.search(_LEGAL + r"$", name):
         name = name.rstrip(".")
     name = re.sub(r"[’']s$", "", name)

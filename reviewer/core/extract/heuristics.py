@@ -12,7 +12,11 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from reviewer.core.extract.benefits import benefit_items, unheaded_benefits
 from reviewer.core.extract.dates import find_date
+from reviewer.core.extract.department import DEPARTMENT_WORDS as _DEPT_WORDS
+from reviewer.core.extract.department import is_department as _is_department
+from reviewer.core.extract.department import team_in_prose
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.employer import byline_date, company
 from reviewer.core.extract.labels import LABELS, Labelled, starts_with_label
@@ -64,6 +68,8 @@ def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
             return None
         return value.strip(" -–|"), None
     if field == "locations":
+        if _WORK_ARRANGEMENT.fullmatch(value.lower().rstrip(" .")):
+            return None  # "Work Location: In person" names no place
         places = split_locations(value)
         return (places, None) if places else None
     if field in ("date_posted", "valid_through"):
@@ -104,6 +110,9 @@ def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
         degree = education_level(value)
         return (degree, None) if degree else None
     return None
+
+
+_WORK_ARRANGEMENT = re.compile(r"in[- ]person|on[- ]?site|in[- ]office|at the office")
 
 
 def split_locations(value: str) -> list[str]:
@@ -176,11 +185,7 @@ def _title(doc: Document, top: list[Block]) -> Finding | None:
         cut = _strip_site_suffix(line)
         if _is_title_like(cut, heading=False):
             return Finding(cut, doc.spans_of(cut), 0.55, "structure")
-    if doc.page_title:
-        cut = _strip_site_suffix(doc.page_title)
-        if _is_title_like(cut, heading=True):
-            return Finding(cut, doc.spans_of(cut), 0.5, "structure")
-    return None
+    return None  # the page's own title is read by its own stage (``page_title``)
 
 
 def _is_title_like(text: str, heading: bool) -> bool:
@@ -237,30 +242,6 @@ def _pieces(text: str) -> list[tuple[str, int]]:
     return [(p, o) for p, o in out if p]
 
 
-_DEPT_WORDS = re.compile(
-    r"\b(engineering|services|technology|sales|marketing|finance|operations|research|product|"
-    r"design|data|analytics|legal|human resources|hr|support|development|security|science|"
-    r"software|hardware|infrastructure|platform|it|customer|business|corporate|retail|"
-    r"manufacturing|supply chain|logistics|administration|communications|team|ai|"
-    r"machine learning|intelligence|insights|quality|growth|people|talent|editorial|content|"
-    r"creative|health|clinical|risk|compliance|audit|treasury|accounting|procurement|"
-    r"facilities|education|learning|services)\b",
-    re.I,
-)
-
-
-def _is_department(text: str) -> bool:
-    words = text.split()
-    return 1 <= len(words) <= 5 and bool(_DEPT_WORDS.search(text)) and \
-        not JOB_NOUNS.search(text) and not looks_like_location(text) and \
-        not employment_type(text) and not remote_mode(text) and not starts_with_label(text) and \
-        not boilerplate_reason(text) and ":" not in text
-
-
-_TEAM_IN_PROSE = re.compile(r"\b(?:our|its|the) ((?:[A-Z][\w&]{0,40}|&)(?: (?:[A-Z][\w&]{0,40}|&))"
-                            r"{0,3}) (?:Department|Division|Team|Group)\b")
-
-
 def _department(header: list[tuple[str, Span | None]], doc: Document) -> Finding | None:
     for text, span in header:
         # "Austin, TX · Engineering · Full-time": the piece beside the place
@@ -287,13 +268,7 @@ def _department(header: list[tuple[str, Span | None]], doc: Document) -> Finding
             nxt, nspan = header[i + 1]
             if _is_department(nxt):
                 return Finding(nxt, [nspan] if nspan else [], 0.5, "structure")
-    for block in doc.blocks:
-        if not any(w in block.text for w in ("Department", "Division", "Team", "Group")):
-            continue
-        match = _TEAM_IN_PROSE.search(block.text)
-        if match and _is_department(match.group(1)):
-            return Finding(match.group(1), doc.spans_of(match.group(1)), 0.45, "structure")
-    return None
+    return team_in_prose(doc)
 
 
 # --- company -------------------------------------------------------------------------------------
@@ -325,14 +300,24 @@ def _sections(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
         field = section_field(block.text)[1]
         if field is None or field in have:
             continue
-        for member in _section_items(doc.section_blocks(index)):
+        members = _section_items(doc.section_blocks(index))
+        for member in benefit_items(block, members) if field == "benefits" else members:
             text = member.text.strip().rstrip(";,").strip()
             if text:
                 items.setdefault(field, []).append(text)
                 spans.setdefault(field, []).append(member.span)
     found = {}
+    unheaded = unheaded_benefits(doc) if "benefits" not in items and "benefits" not in have \
+        else None
+    if unheaded is not None:
+        found["benefits"] = unheaded
+        for field in list(items):  # a perk read as benefits is no requirement
+            kept = [i for i, span in enumerate(spans[field]) if span not in unheaded.spans]
+            items[field] = [items[field][i] for i in kept]
+            spans[field] = [spans[field][i] for i in kept]
     for field, values in items.items():
-        found[field] = Finding(values, spans[field], 0.75, "structure")
+        if values:
+            found[field] = Finding(values, spans[field], 0.75, "structure")
     return found
 
 

@@ -18,6 +18,7 @@ from reviewer.core.extract.vocab import (
     seniority,
 )
 from reviewer.core.schema import Finding, Span
+from reviewer.core.words.text import separate_glued
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -31,8 +32,12 @@ _YEARS = re.compile(
 )
 _EXPERIENCE_WORDS = re.compile(r"experience|expertise|background|working|work|track record",
                                re.I)
-_PREFERRED = re.compile(r"prefer|desir|nice to have|a plus|bonus|ideally|advantage|asset|"
-                        r"would be great", re.I)
+_PREFERRED = re.compile(r"prefer|desir(?:ed|able)|nice to have|a plus|bonus|ideally|advantage|"
+                        r"asset|would be great", re.I)
+# a preference about the subject, not the degree ("with a preferred major in Finance")
+_SUBJECT_PREFERRED = re.compile(r"preferred (?:major|field|discipline|subject|area|background)s?|"
+                                r"preferabl[ey] (?:in|with)", re.I)
+_REQUIRED = re.compile(r"\brequired\b|\bmust\b|\bminimum\b|\bessential\b|\bmandatory\b", re.I)
 _HOURS = re.compile(r"\b(\d{1,2}(?:[.,]\d)?)\s*(?:hours?|hrs?|h)\s*(?:/|per|a|each)\s*week\b",
                     re.I)
 _DEADLINE = re.compile(
@@ -117,7 +122,7 @@ def _shift(spans: list[Span], inner: Span) -> list[Span]:
 
 _EMPLOYMENT_WORDS = re.compile(
     r"\b(full[- ]time|part[- ]time|internship|fixed[- ]term|temporary|freelance|"
-    r"contract(?:or)? (?:role|position|basis|assignment))\b")
+    r"contract(?:or)? (?:role|position|basis|assignment)|\d{1,2}[- ](?:month|year)s? contract)\b")
 
 
 def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
@@ -130,12 +135,15 @@ def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
         if not any(w in low for w in ("time", "intern", "term", "temporary", "freelance",
                                       "contract")):
             continue
-        match = _EMPLOYMENT_WORDS.search(low)
+        # "RotationFull-time": words a capture glued are read apart
+        separated, to_text = separate_glued(block.text)
+        match = _EMPLOYMENT_WORDS.search(separated.lower())
         if match:
             kind = employment_type(match.group())
             if kind:
-                return {"employment_type": Finding(kind, doc.block_span(block, match.span()),
-                                                   0.6, "pattern")}
+                at = (to_text(match.start()), to_text(match.end()))
+                return {"employment_type": Finding(kind, doc.block_span(block, at), 0.6,
+                                                   "pattern")}
     return {}
 
 
@@ -182,8 +190,10 @@ def _education(doc: Document) -> Finding | None:
             continue
         after = mentions.index(group[-1]) + 1
         stop = mentions[after][1][0] if after < len(mentions) else block.end
-        if not _PREFERRED.search(_own_clause(doc.markdown, block, first_span, stop)):
-            required.extend(group)
+        clause = _SUBJECT_PREFERRED.sub("", _own_clause(doc.markdown, block, first_span, stop))
+        preferred = _PREFERRED.search(clause)
+        if preferred is None or _REQUIRED.search(clause[:preferred.start()]):
+            required.extend(group)  # "a degree is required, a focus in Marketing preferred"
     pool = required
     if not pool:
         return None
@@ -192,8 +202,10 @@ def _education(doc: Document) -> Finding | None:
     return Finding(level, spans, 0.65, "pattern")
 
 
-# a stop that ends a sentence, not one of an abbreviation ("Ph.D. or M.Sc.")
-_SENTENCE_END = re.compile(r";\s|\.\s+(?=[A-Z])(?<!\b[A-Z]\.\s)(?<!\bPh\.D\.\s)")
+# a stop that ends a sentence, not one of an abbreviation ("Ph.D. or M.Sc."); a bullet or
+# a word glued to the next item ("…in Python;Knowledge of", "…degree• The ability")
+_SENTENCE_END = re.compile(r";|•|\.\s+(?=[A-Z])(?<!\b[A-Z]\.\s)(?<!\bPh\.D\.\s)|"
+                           r"\.(?=[A-Z][a-z])|(?<=[a-z]{3})(?=[A-Z][a-z])")
 _JOINS = re.compile(r"(?:\s*(?:or|and|/|,|degree|in|an?)\s*)*", re.I)
 
 
@@ -215,7 +227,9 @@ def _coordinated(
 def _own_clause(markdown: str, block: Block, span: Span, stop: int) -> str:
     """The words around one degree: a few before it, and up to the next degree or stop."""
     before = markdown[max(block.start, span[0] - 25):span[0]]
-    before = re.split(r"[.;,]\s", before)[-1]
+    before = re.split(r"[.;,]\s|[;•]|(?<=[a-z]{3})(?=[A-Z])", before)[-1]
+    if before[-1:].isalpha() and before[-1:].islower():
+        before = ""  # the degree is glued to the item before it ("highly desirableBachelor's")
     after = markdown[span[0]:min(stop, block.end)]
     after = _SENTENCE_END.split(after, maxsplit=1)[0]
     return before + after

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reviewer.core.words.text import lower_keep_offsets
+from reviewer.core.words.text import lower_keep_offsets, separate_glued
 
 _EMPLOYMENT = (
     ("internship", r"\bintern(ship)?s?\b|\btrainee(ship)?\b|\bpraktikum\b|\bstage\b"),
@@ -72,14 +72,18 @@ _EDUCATION = (
                  r"\bundergraduate degree\b|\buniversity degree\b|\bcollege degree\b|"
                  r"\b4[- ]year degree\b|\bfour[- ]year degree\b|\bhigher education\b"),
     ("associate", r"\bassociate'?s? degree\b|\btwo[- ]year degree\b|\b2[- ]year degree\b"),
-    ("high_school", r"\bhigh[- ]school\b|\bsecondary school\b|\bged\b|\bhigh school diploma\b"),
+    ("high_school", r"\bhigh[- ]?school\b|\bsecondary school\b|\bged\b|\bhigh school diploma\b|"
+                    r"\bhs diploma\b"),
 )
 _ORDER = ("high_school", "associate", "bachelor", "master", "doctorate")
 
 
 # "a degree in Computer Science" with no level named: a first degree
-_GENERIC_DEGREE = re.compile(r"\b(?:a|relevant|related|technical|university|college)\s+"
-                             r"degree\b|\bdegree (?:in|from)\b")
+_GENERIC_DEGREE = re.compile(
+    r"\b(?:a|relevant|related|technical|university|college)\s+degree\b|\bdegree (?:in|from)\b|"
+    r"\bdegree[- ](?:educated|qualified|level)\b|\beducated to degree\b|"
+    r"\ban? (?:[\w-]+ ){1,2}degree\b(?! of)"
+)
 
 
 # Literal pieces one of which a text must hold before a level's pattern is tried
@@ -92,30 +96,42 @@ _ANCHORS = {
                  "(bs", " ba ", " ba/", "undergraduate", "university degree", "college degree",
                  "year degree", "higher education"),
     "associate": ("associate", "year degree"),
-    "high_school": ("high school", "high-school", "secondary school", "ged"),
+    "high_school": ("high school", "high-school", "highschool", "secondary school", "ged",
+                    "hs diploma"),
 }
 _EDUCATION_RE = tuple((value, re.compile(pattern), _ANCHORS[value])
                       for value, pattern in _EDUCATION)
 
 
+_NOT_SPACE_BEFORE_WORD = re.compile(r"[\n:;•]")
+
+
 def education_mentions(text: str) -> list[tuple[str, tuple[int, int]]]:
-    """Every degree a text names, as (level, span)."""
-    low = lower_keep_offsets(text)
+    """Every degree a text names, as (level, span).
+
+    Words a capture glued together are read apart ("technologyMBA"), and a line break
+    counts as a space, so a degree that opens a line is found as one inside it."""
+    separated, to_text = separate_glued(text)
+    # one space in front: " bs" finds "BS in …" at the very start as it does mid-line
+    low = " " + lower_keep_offsets(separated)
+    # where anchors are looked for, a line break or a colon before a word is a space too
+    spaced = _NOT_SPACE_BEFORE_WORD.sub(" ", low)
     out: list[tuple[str, tuple[int, int]]] = []
     seen: set[tuple[int, int]] = set()
     for value, pattern, anchors in _EDUCATION_RE:
         # try the pattern only around each place an anchor occurs
         for anchor in anchors:
-            at = low.find(anchor)
+            at = spaced.find(anchor)
             while at >= 0:
                 match = pattern.search(low, max(0, at - 4), at + len(anchor) + 40)
                 if match and match.start() <= at + len(anchor) and match.span() not in seen:
                     seen.add(match.span())
                     out.append((value, match.span()))
-                at = low.find(anchor, at + 1)
+                at = spaced.find(anchor, at + 1)
     if not out and "degree" in low:
         out = [("bachelor", m.span()) for m in _GENERIC_DEGREE.finditer(low)]
-    return sorted(out, key=lambda x: x[1][0])
+    return sorted(((level, (to_text(a - 1), to_text(b - 1))) for level, (a, b) in out),
+                  key=lambda x: x[1][0])
 
 
 def education_level(text: str) -> str | None:

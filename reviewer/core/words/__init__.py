@@ -1,11 +1,12 @@
 """Words: what cleaning and extraction both know about the language of postings.
 
 Section headings and the field each announces, boilerplate lines, job nouns and
-run-together words (``lexicon``); city, region and country names (``places``);
-offset-keeping text helpers (``text``). The lowest layer of the core beside
+run-together words (``lexicon``); city, region and country names (``places``) and
+places written as codes, "US-MO-Kansas City" (``place_codes``); offset-keeping text
+helpers (``text``). The lowest layer of the core beside
 ``schema``: it imports nothing of the project, so both stages can reach it.
 
-Public API: the modules themselves, ``lexicon``, ``places`` and ``text``; and
+Public API: the modules themselves, ``lexicon``, ``places``, ``place_codes`` and ``text``; and
 ``valid_unicode`` (text that can be encoded, whatever a file name or JSON held).
 """
 

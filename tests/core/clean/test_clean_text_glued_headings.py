@@ -1,0 +1,150 @@
+"""Text dumps whose section headings are glued into the running text, and postings
+whose last lines are short: both keep their structure and their words."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.core.clean import clean
+from reviewer.core.schema import CleanDoc
+
+INTRO = ("Acme Freight builds planning software for ports and rail yards, and we hire people "
+         "from every background because we believe in inclusion.")
+
+GLUED_HEADINGS = "\n\n".join([
+    "Data Platform Engineer",
+    INTRO + "Who you are:You must have five years of Python and a love of clear, tested code "
+    "that other people can read and change.",
+    "Benefits:Being part of a fast-growing company, free lunches every day and a yearly "
+    "training budget of two thousand euros.",
+]) + "\n"
+
+
+@pytest.fixture(scope="module")
+def glued() -> CleanDoc:
+    return clean(GLUED_HEADINGS, "text")
+
+
+def test_heading_glued_after_a_stop_becomes_a_heading(glued: CleanDoc) -> None:
+    lines = glued.markdown.splitlines()
+    assert "## Who you are" in lines
+    after = [line for line in lines[lines.index("## Who you are") + 1:] if line.strip()]
+    assert after[0].startswith("You must have five years of Python")
+    assert "inclusion.Who" not in glued.markdown
+    assert any(line.endswith("because we believe in inclusion.") for line in lines)
+
+
+def test_heading_glued_to_its_text_at_the_start_of_a_line_becomes_a_heading(
+        glued: CleanDoc) -> None:
+    lines = glued.markdown.splitlines()
+    assert "## Benefits" in lines
+    after = [line for line in lines[lines.index("## Benefits") + 1:] if line.strip()]
+    assert after[0].startswith("Being part of a fast-growing company")
+
+
+def test_heading_with_a_space_after_its_colon_heads_the_lines_below() -> None:
+    raw = "\n\n".join([
+        "Editor", INTRO,
+        "Your Benefits: A yearly training budget and a laptop of your choice\n"
+        "Flexible hours agreed with your own team\n"
+        "Free fruit, coffee and a team dinner every month",
+    ]) + "\n"
+    lines = clean(raw, "text").markdown.splitlines()
+    assert "## Your Benefits" in lines
+    after = [line for line in lines[lines.index("## Your Benefits") + 1:] if line.strip()]
+    assert after[0].startswith("A yearly training budget and a laptop of your choice")
+    assert "Free fruit" in "\n".join(after)
+
+
+def test_split_lines_come_from_the_source(glued: CleanDoc) -> None:
+    """Offsets stay true: every line of text in the Markdown is text of ``source``."""
+    for line in glued.markdown.splitlines():
+        text = line.lstrip("# ").strip()
+        if text and not line.startswith("#"):
+            assert text in glued.source, text
+
+
+def test_cleaning_split_headings_again_changes_nothing(glued: CleanDoc) -> None:
+    assert clean(glued.markdown, "text").markdown == glued.markdown
+
+
+@pytest.mark.parametrize("sentence", [
+    "We hire from every background.Note:Bring your own laptop on the first day of work.",
+    "We need the following skills: Python, SQL and a steady hand with production systems.",
+    "Our ratio of engineers to managers is 3:1, see https://example.com/jobs for the rest.",
+    "The meeting starts at 10:30 in the main hall of the office by the river, every Monday.",
+])
+def test_colons_that_end_no_heading_are_left_alone(sentence: str) -> None:
+    md = clean("\n\n".join(["Data Engineer", INTRO, sentence]) + "\n", "text").markdown
+    assert sentence in md
+    assert "\n## " not in md
+
+
+def test_a_labelled_line_stays_one_line() -> None:
+    md = clean("\n\n".join(["Data Engineer", "Location: Berlin, Germany", INTRO]) + "\n",
+               "text").markdown
+    assert "Location: Berlin, Germany" in md.splitlines()
+
+
+# --- the last lines of a posting ------------------------------------------------------------------
+
+SHORT_END = "\n\n".join([
+    "Warehouse Associate",
+    "Acme Freight runs three warehouses near the port, and we are looking for associates to "
+    "pick, pack and load orders for our customers on the day shift.",
+    "You will load trucks, scan parcels and keep the aisles clear and safe for everyone.",
+    "Able to lift 50 pounds\nAble to stand for long periods",
+    "High school diploma or equivalent required",
+]) + "\n"
+
+
+def test_a_short_last_line_of_the_posting_is_kept() -> None:
+    assert "High school diploma or equivalent required" in clean(SHORT_END, "text").markdown
+
+
+GAP = "\n\n".join([
+    "We train harbour pilots for the ports of the North Sea, with housing and a visa.",
+    "Learn to bring ships into port and get paid while you train, on every kind of vessel.\n"
+    "Housing provided\nTravel reimbursed\nGreat for paying off loans",
+    "University degree required. A sailing licence or time at sea is preferred but not "
+    "necessary.",
+    "See the full description",
+]) + "\n"
+
+
+def test_short_lines_between_parts_of_a_posting_do_not_end_it() -> None:
+    md = clean(GAP, "text").markdown
+    assert "University degree required." in md
+    assert "Travel reimbursed" in md
+
+
+def test_a_menu_of_links_at_the_end_of_the_page_still_goes() -> None:
+    raw = SHORT_END + "\nBlog\nPress\nInvestors\nCareers\nPartners\n"
+    md = clean(raw, "text").markdown
+    assert "High school diploma or equivalent required" in md
+    assert "Investors" not in md and "Partners" not in md
+
+
+def test_a_hard_wrapped_value_after_a_heading_is_joined_again() -> None:
+    raw = "\n".join([
+        "Accountant",
+        "",
+        "ABOUT THE ROLE: Ararat Valley Holding is looking for an experienced",
+        "accountant to keep the books of its three subsidiaries and to prepare",
+        "the monthly and annual financial statements of the group, every month.",
+        "REQUIRED QUALIFICATIONS: To perform this job well, the person",
+        "must be able to keep clear books and must know the local tax rules.",
+    ]) + "\n"
+    lines = clean(raw, "text").markdown.splitlines()
+    assert "To perform this job well, the person must be able to keep clear books and must " \
+           "know the local tax rules." in lines
+
+
+ITEM = "Skills: Python, SQL and a steady hand with production systems"
+
+
+@pytest.mark.parametrize("marker", ["- ", "1. "])
+def test_a_list_item_that_opens_with_a_heading_stays_an_item(marker: str) -> None:
+    md = clean("\n\n".join(["Data Engineer", INTRO, marker + ITEM]) + "\n", "text").markdown
+    assert "Skills: Python, SQL and a steady hand with production systems" in md
+    assert "## Skills" not in md

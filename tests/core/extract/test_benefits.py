@@ -1,0 +1,105 @@
+"""Benefits: a section under any of its usual headings, a paragraph stating the offer,
+or a list of perks that has no heading of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.core.clean import clean
+from reviewer.core.extract import extract
+from reviewer.core.schema import CleanDoc, Extraction
+
+INTRO = ("Acme Freight builds planning software for ports and rail yards, and we are looking "
+         "for an engineer to join the people who build it.")
+DUTIES = ("You will design the services that plan the loading of ships, and you will run them "
+          "in production with the rest of the team.")
+REQUIREMENTS = ("Requirements:\n\n- Five years of Python in production\n"
+                "- Experience with PostgreSQL and message queues\n"
+                "- Clear written English")
+
+
+def run(*parts: str) -> tuple[CleanDoc, Extraction]:
+    doc = clean("\n\n".join(["Backend Engineer", INTRO, DUTIES, *parts]) + "\n", "text")
+    return doc, extract(doc)
+
+
+PERKS = ["Private health insurance", "30 days of paid holiday", "A yearly training budget"]
+
+
+@pytest.mark.parametrize("heading", [
+    "Benefits", "Your Benefits", "What we offer", "Perks", "Why join us", "What you'll get",
+    "Our offer", "What is offered", "In return",
+])
+def test_benefits_under_any_usual_heading(heading: str) -> None:
+    _, result = run(REQUIREMENTS, f"{heading}:\n\n" + "\n".join(f"- {p}" for p in PERKS))
+    assert result.fields["benefits"] == PERKS
+
+
+def test_benefits_heading_glued_into_the_text() -> None:
+    _, result = run("We are a friendly team of twelve.Our Benefits:Private health insurance, "
+                    "30 days of paid holiday and a yearly training budget for every engineer.")
+    assert result.fields["benefits"] == [
+        "Private health insurance, 30 days of paid holiday and a yearly training budget for "
+        "every engineer."]
+
+
+OFFER = ("We offer a competitive salary, private health insurance and 30 days of paid holiday, "
+         "and we pay for one conference of your choice every year.")
+
+
+def test_a_paragraph_stating_the_offer_is_one_item() -> None:
+    doc, result = run(REQUIREMENTS, OFFER)
+    assert result.fields["benefits"] == [OFFER]
+    start, end = result.evidence["benefits"][0]
+    assert doc.markdown[start:end] == OFFER
+    assert 0 < result.confidence["benefits"] < 0.75
+
+
+def test_a_list_of_perks_without_a_heading_after_the_requirements() -> None:
+    perks = ["Competitive salary and stock options", "Private health, dental and vision insurance",
+             "Free lunches and snacks every day", "25 days of paid vacation"]
+    _, result = run(REQUIREMENTS + "\n" + "\n".join(f"- {p}" for p in perks))
+    assert result.fields["benefits"] == perks
+    assert not set(perks) & set(result.fields["required_qualifications"] or [])
+
+
+@pytest.mark.parametrize("sentence", [
+    "We offer consulting services to banks, insurers and pension funds across Europe.",
+    "We provide health insurance software to hospitals and clinics in twelve countries.",
+    "You will work with the payroll team on salary reviews and the yearly bonus round.",
+])
+def test_sentences_about_the_business_are_no_benefits(sentence: str) -> None:
+    _, result = run(sentence, REQUIREMENTS)
+    assert result.fields["benefits"] is None
+
+
+def test_requirements_are_no_perks() -> None:
+    _, result = run(REQUIREMENTS)
+    assert result.fields["benefits"] is None
+
+
+def test_a_duty_list_naming_training_and_conferences_is_no_perk_list() -> None:
+    duties = ["Organise training events and conferences for our partners",
+              "Arrange travel and accommodation for visiting staff",
+              "Plan the training of new volunteers"]
+    _, result = run("Responsibilities:\n\n" + "\n".join(f"- {d}" for d in duties))
+    assert result.fields["benefits"] is None
+    assert result.fields["responsibilities"] == duties
+
+
+def test_perks_after_duties_with_no_heading_of_their_own() -> None:
+    duties = ["Plan the loading of ships", "Keep the yard schedules up to date"]
+    perks = ["Private health and dental insurance", "Monthly gym membership and phone stipend"]
+    _, result = run("Responsibilities:\n\n" + "\n".join(f"- {d}" for d in duties),
+                    "\n".join(perks))
+    assert result.fields["benefits"] == perks
+
+
+def test_a_health_programme_s_words_are_no_perks() -> None:
+    _, result = run(
+        "Responsibilities:\n\n- Plan the visits of the Mobile Medical Teams\n"
+        "- Work with Clear Vision Trust and the medical community\n"
+        "- Support the local authorities in the field of primary health care",
+        "About the programme: over 30,000 people in remote villages will benefit from primary "
+        "health care and medical visits provided by the teams.")
+    assert result.fields["benefits"] is None
