@@ -9,6 +9,7 @@ pictures can be made again after the window changes.
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import sys
 import tempfile
@@ -140,6 +141,22 @@ def main() -> int:
         window.stats_view.resize(760, 900)
         grab(window.stats_view, out / f"stats{suffix}.png", app)
         window.stats_view.close()
+
+        # a dataset's file: the columns mapped to the page and the fields, before import
+        data = Path(tmp) / "jobs.csv"
+        with data.open("w", newline="") as stream:
+            writer = csv.writer(stream)
+            writer.writerow(["Job Title", "Company Name", "Location", "Salary Estimate",
+                             "Rating", "Job Description"])
+            for pid in store.queue.ids()[:6]:  # the samples, as a dataset would hold them
+                posting = store.records.get(pid)
+                fields = posting["fields"]
+                writer.writerow([fields.get("title") or "", fields.get("company") or "",
+                                 "; ".join(fields.get("locations") or []), "$90K-$120K (est.)",
+                                 "4.2", posting["cleaned"][:300]])
+        window.long_work.import_files([data])
+        over(window, window.long_work.import_dialog, out / f"import-preview{suffix}.png", app)
+        window.long_work.import_dialog.reject()
 
         bad = Path(tmp) / "scan.html"
         bad.write_bytes(b"\x00\x01\x02\xff" * 100)

@@ -63,10 +63,12 @@ class LongWork(QObject):
     project_changed = Signal()  # postings were added or extracted again: list them afresh
     rewriting = Signal()  # re-extract begins: edits before it cannot be undone after it
 
-    def __init__(self, parent: QWidget, project: Path) -> None:
+    def __init__(self, parent: QWidget, project: Path, store: Store | None = None) -> None:
         super().__init__(parent)
         self.parent_widget = parent
         self.project = project
+        self.store = store  # the window's, for the mappings a data file's preview remembers
+        self.import_dialog: Any = None  # the last data file's preview asked
         self.job: Job | None = None  # the long work running, if any
         self.job_dialog: JobDialog | None = None
         self.message_box: QMessageBox | None = None  # the last report shown
@@ -111,6 +113,16 @@ class LongWork(QObject):
                 f"project ({report.seconds:.1f} s).")
         if report.cancelled:
             text += " Stopped before the end: import the same files again to add the rest."
+        if report.left_out and not report.skipped:
+            first = report.left_out_examples[0]
+            cells = sum(report.left_out.values())
+            self.report("Imported", f"{text}\n\n{cells:,} cells of mapped columns could not be "
+                        f"read as their field's value and were left out of the fields (kept "
+                        f"in each posting's source data), for example {first.column} "
+                        f"“{first.value[:60]}”: {first.reason}.",
+                        details="\n".join(f"{x.source}: {x.column} “{x.value[:200]}”: "
+                                          f"{x.reason}" for x in report.left_out_examples))
+            return
         if not report.skipped:
             self.status.emit(text, 10000)
             return
@@ -129,7 +141,8 @@ class LongWork(QObject):
     def choose_import(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self.parent_widget, "Import postings", str(self.project.parent),
-            "Postings (*.html *.htm *.txt *.md *.jsonl *.json *.csv *.zip);;All files (*)")
+            "Postings (*.html *.htm *.txt *.md *.jsonl *.json *.csv *.parquet *.zip);;"
+            "All files (*)")
         if files:
             self.import_files([Path(f) for f in files])
 
@@ -139,13 +152,26 @@ class LongWork(QObject):
         if folder:
             self.import_files([Path(folder)])
 
-    def import_files(self, paths: list[Path]) -> bool:
-        """Import files and folders into this project, off the GUI thread."""
+    def import_files(self, paths: list[Path], mapping: dict[str, str | None] | None = None
+                     ) -> bool:
+        """Import files and folders into this project, off the GUI thread. A data file
+        chosen (CSV, JSON, JSONL, Parquet) is previewed first, with the columns mapped to
+        the page and the fields, to confirm or change (``mapping``)."""
+        from reviewer.gui.import_preview import ImportPreviewDialog, is_data_file
+
+        data = [p for p in paths if is_data_file(p)]
+        if data and mapping is None:
+            dialog = ImportPreviewDialog(self.parent_widget, data[0], self.store)
+            dialog.accepted.connect(lambda: self.import_files(paths, dialog.mapping()))
+            self.import_dialog = dialog
+            dialog.open()
+            return True
+
         def done(report: ImportReport) -> None:
             self.project_changed.emit()
             self.report_import(report)
 
-        return self.run("Importing postings", import_work(self.project, paths), done)
+        return self.run("Importing postings", import_work(self.project, paths, mapping), done)
 
     def confirm_reextract(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, "Clean and extract again",
@@ -191,13 +217,15 @@ class LongWork(QObject):
             done(result)
 
 
-def import_work(project: Path, paths: list[Path]) -> Work:
-    """Import files and folders into the project at ``project``."""
+def import_work(project: Path, paths: list[Path],
+                mapping: dict[str, str | None] | None = None) -> Work:
+    """Import files and folders into the project at ``project``, data files' columns
+    mapped by ``mapping`` where it says (see ``import_paths``)."""
     def work(progress: Progress, cancelled: Callable[[], bool]) -> ImportReport:
         from reviewer.core.ingest import import_paths
 
         with Store(project) as store:
-            return import_paths(store, paths, cancelled=cancelled,
+            return import_paths(store, paths, mapping=mapping, cancelled=cancelled,
                                 progress=lambda r: progress(r.seen, 0, r.line()))
     return work
 

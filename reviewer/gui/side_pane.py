@@ -1,5 +1,6 @@
 """The right pane: the fields on one tab, the document labels and comment on another,
-so that every field is in view without scrolling. A line above the fields says what
+so that every field is in view without scrolling, and on a third what the imported file
+said beside the page (a dataset's other columns). A line above the fields says what
 the labels are, so nothing on the other tab is accepted unseen.
 """
 
@@ -21,8 +22,9 @@ from PySide6.QtWidgets import (
 from reviewer.core.labels import Question
 from reviewer.gui.fields_panel import LOW_CONFIDENCE, FieldsPanel
 from reviewer.gui.labels_panel import LabelsPanel
+from reviewer.gui.source_data import SourceData
 
-FIELDS_TAB, LABELS_TAB = 0, 1
+FIELDS_TAB, LABELS_TAB, SOURCE_TAB = 0, 1, 2
 
 
 class SidePane(QTabWidget):
@@ -42,8 +44,10 @@ class SidePane(QTabWidget):
         column.addWidget(labels)
         column.addStretch(1)
         scroll.setWidget(page)
+        self.source_data = SourceData()
         self.addTab(fields, "Fields")
         self.addTab(scroll, "Labels && comment")
+        self.addTab(self.source_data, "Source data")
         self.questions: list[Question] = []
         fields.jumped.connect(lambda: self.setCurrentIndex(FIELDS_TAB))
         if settings is not None:
@@ -69,6 +73,8 @@ class SidePane(QTabWidget):
         self.summary.setText("Labels · " + " · ".join([*parts, comment] if comment else parts)
                              if parts or comment else "")
         self.summary.setVisible(bool(parts or comment))
+        shown = self.source_data.show_metadata(posting.get("metadata") if posting else None)
+        self.setTabText(SOURCE_TAB, f"Source data ({shown})" if shown else "Source data")
         answered = sum(1 for q in self.questions if answers.get(q.name))
         self.setTabText(LABELS_TAB, f"Labels && comment ({answered}/{len(self.questions)})"
                         if self.questions else "Labels && comment")

@@ -58,7 +58,7 @@ class ReviewWindow(QMainWindow):
         self.queue = self.queue_pane.view
         self.flow = ReviewFlow(store, self.queue_pane, self)
         self.undo_stack: QUndoStack = self.flow.undo_stack
-        self.long_work = ops.LongWork(self, store.path)
+        self.long_work = ops.LongWork(self, store.path, store)
         self.document_pane = DocumentPane(self._spans_to_draw)
         self.document = self.document_pane.document
         self.view_choice = self.document_pane.view_choice

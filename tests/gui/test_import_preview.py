@@ -1,0 +1,127 @@
+"""Importing a data file in the window shows its first rows and the columns mapped to the
+page and the fields, to confirm or change; the import then fills the fields from them."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from reviewer.core.store import Store
+from reviewer.gui.import_preview import NOT_MAPPED, ImportPreviewDialog
+from reviewer.gui.window import ReviewWindow
+
+ROWS = [
+    {"Job Title": "Data Engineer", "Company Name": "Quillstone Labs",
+     "Location": "Irvine, CA", "Rating": "4.1",
+     "Job Description": "Quillstone Labs is hiring a Data Engineer in Irvine, CA. You will "
+                        "build pipelines in Python and SQL with a small team."},
+    {"Job Title": "<b>Nurse</b>", "Company Name": "Harbor Clinic",
+     "Location": "Portland, OR", "Rating": "3.9",
+     "Job Description": "Harbor Clinic needs a nurse for its night shifts in Portland, OR. "
+                        "Care for patients, keep records, work with the doctors."},
+]
+
+
+@pytest.fixture
+def data_file(tmp_path: Path) -> Path:
+    path = tmp_path / "jobs.csv"
+    with path.open("w", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(ROWS[0]))
+        writer.writeheader()
+        writer.writerows(ROWS)
+    return path
+
+
+@pytest.fixture
+def win(tmp_path: Path, open_window) -> ReviewWindow:  # type: ignore[no-untyped-def]
+    path = tmp_path / "empty.db"
+    Store(path).close()
+    return open_window(path)  # type: ignore[no-any-return]
+
+
+def _dialog(win: ReviewWindow, data_file: Path) -> ImportPreviewDialog:
+    assert win.long_work.import_files([data_file])
+    dialog = win.long_work.import_dialog
+    assert isinstance(dialog, ImportPreviewDialog) and dialog.isVisible()
+    return dialog
+
+
+def _imported(win: ReviewWindow, qtbot: Any) -> list[dict[str, Any]]:
+    qtbot.waitUntil(lambda: win.long_work.job is None and win.model.total() == len(ROWS),
+                    timeout=20000)
+    return [win.store.records.get(pid) for pid in win.store.queue.ids()]
+
+
+def test_the_columns_are_found_by_name_and_shown_with_the_first_rows(
+        win: ReviewWindow, data_file: Path) -> None:
+    dialog = _dialog(win, data_file)
+    chosen = {target: combo.currentData() for target, combo in dialog.combos.items()}
+    assert chosen["page"] == "Job Description" and chosen["title"] == "Job Title"
+    assert chosen["company"] == "Company Name" and chosen["locations"] == "Location"
+    assert dialog.table.rowCount() == len(ROWS)
+    headers = [dialog.table.horizontalHeaderItem(c).text()
+               for c in range(dialog.table.columnCount())]
+    assert "Job Title\n→ Title" in headers and "Rating" in headers
+    cells = {dialog.table.item(r, c).text() for r in range(2) for c in range(len(headers))}
+    assert "<b>Nurse</b>" in cells  # file content as the characters it is
+    assert dialog.import_button.isEnabled()
+    dialog.reject()
+
+
+def test_the_import_fills_the_fields_from_the_columns(win: ReviewWindow, data_file: Path,  # type: ignore[no-untyped-def]
+                                                      qtbot) -> None:
+    _dialog(win, data_file).accept()
+    postings = _imported(win, qtbot)
+    for posting, row in zip(postings, ROWS, strict=True):
+        assert posting["fields"]["title"] == row["Job Title"]
+        assert posting["fields"]["company"] == row["Company Name"]
+        assert posting["machine"]["company"]["stage"] == "dataset"
+        assert posting["machine"]["company"]["spans"]  # found in the text
+        assert posting["metadata"]["Rating"] == row["Rating"]  # the rest: source data
+    win.queue_pane.select_row(0)
+    assert win.side.source_data.rowCount() >= 1
+
+
+def test_a_column_unmapped_in_the_preview_is_not_read(win: ReviewWindow, data_file: Path,  # type: ignore[no-untyped-def]
+                                                      qtbot) -> None:
+    dialog = _dialog(win, data_file)
+    dialog.combos["title"].setCurrentIndex(dialog.combos["title"].findText(NOT_MAPPED))
+    headers = [dialog.table.horizontalHeaderItem(c).text()
+               for c in range(dialog.table.columnCount())]
+    assert "Job Title" in headers  # no longer "→ Title"
+    dialog.accept()
+    postings = _imported(win, qtbot)
+    assert all((p["machine"].get("title") or {}).get("stage") != "dataset" for p in postings)
+    assert postings[0]["metadata"]["Job Title"] == "Data Engineer"
+
+
+def test_without_a_page_column_nothing_can_be_imported(win: ReviewWindow,
+                                                       data_file: Path) -> None:
+    dialog = _dialog(win, data_file)
+    dialog.combos["page"].setCurrentIndex(0)
+    assert not dialog.import_button.isEnabled()
+    assert "no column" in dialog.summary.text()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert win.long_work.job is None and win.model.total() == 0
+
+
+def test_cells_that_cannot_be_read_are_reported(win: ReviewWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                qtbot) -> None:
+    path = tmp_path / "dated.csv"
+    with path.open("w", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=["description", "date_posted"])
+        writer.writeheader()
+        writer.writerow({"description": ROWS[0]["Job Description"], "date_posted": "someday"})
+    dialog = _dialog(win, path)
+    assert "cannot be read" in dialog.problems.text()
+    dialog.accept()
+    qtbot.waitUntil(lambda: win.long_work.job is None and win.model.total() == 1)
+    box = win.long_work.message_box
+    assert box is not None and "someday" in box.text() and "left out" in box.text()
+    posting = win.store.records.get(win.store.queue.ids()[0])
+    assert posting["fields"].get("date_posted") is None
+    assert posting["metadata"]["date_posted"] == "someday"

@@ -1,0 +1,33 @@
+"""The Source data tab shows what the imported file said beside the page, as plain text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reviewer.core.ingest import import_paths
+from reviewer.core.store import Store
+from reviewer.gui.window import ReviewWindow
+
+TEXT = ("Data Engineer\n\nAcme builds pipelines. You will build and run them in Python and "
+        "SQL every day, with a small team.\n")
+
+
+def test_a_postings_other_columns_are_shown_as_they_are(tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                        open_window) -> None:
+    data = tmp_path / "postings.jsonl"
+    data.write_text(json.dumps({"text": TEXT, "views": 1200, "board": "<b>jobs</b>",
+                                "tags": ["a", "b"], "long": "x" * 1000}) + "\n")
+    project = tmp_path / "p.db"
+    with Store(project) as store:
+        import_paths(store, [data])
+    win: ReviewWindow = open_window(project)
+    win.queue_pane.select_row(0)
+    table = win.side.source_data
+    cells = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert cells["views"] == "1200" and cells["tags"] == '["a", "b"]'
+    assert cells["board"] == "<b>jobs</b>"  # the characters, not bold
+    assert cells["long"].endswith("…") and len(cells["long"]) < 400
+    assert win.side.tabText(2) == f"Source data ({table.rowCount()})"
+    win.flow.show_nothing()
+    assert table.rowCount() == 0
