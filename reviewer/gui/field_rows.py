@@ -102,6 +102,7 @@ class FieldEditor(QWidget):
         self._shown: Any = None  # the value last put in, so only a real change is reported
         self.loaded: tuple[Any, str, float | None] = (None, "none", None)  # as last put in
         self.machine: Any = None  # what the machine read, for the tooltip of a correction
+        self.stage = ""  # which stage suggested it: "dataset" is a data file's column
         self.unreadable: str | None = None  # why the text typed could not be read
         self.summary: QLineEdit | None = None  # a list field's line while it is closed
         column = QVBoxLayout(self)
@@ -322,6 +323,8 @@ class FieldEditor(QWidget):
         person changed it."""
         value, state, confidence = self.loaded
         words = STATE_WORDS.get(state, state)
+        if state == "suggested" and self.stage == "dataset":
+            words = "suggested by the data file's column"
         if confidence is not None and state == "suggested":
             words += f", confidence {confidence:.2f}"
         if state in ("corrected", "rejected") and self.machine not in (None, "", []):

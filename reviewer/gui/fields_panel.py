@@ -128,6 +128,7 @@ class FieldsPanel(QScrollArea):
                 state = "suggested"
             machine = posting["machine"].get(name)
             editor.machine = machine["value"] if machine else None
+            editor.stage = (machine or {}).get("stage") or ""
             loaded = (posting["fields"].get(name), state,
                       machine["confidence"] if machine else None)
             if not (same_posting and editor.unreadable and editor.loaded == loaded):

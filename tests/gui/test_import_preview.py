@@ -84,6 +84,8 @@ def test_the_import_fills_the_fields_from_the_columns(win: ReviewWindow, data_fi
         assert posting["metadata"]["Rating"] == row["Rating"]  # the rest: source data
     win.queue_pane.select_row(0)
     assert win.side.source_data.rowCount() >= 1
+    assert "data file's column" in win.fields.editors["company"].mark.toolTip()
+    assert "machine" in win.fields.editors["skills"].mark.toolTip()
 
 
 def test_a_column_unmapped_in_the_preview_is_not_read(win: ReviewWindow, data_file: Path,  # type: ignore[no-untyped-def]
