@@ -148,7 +148,10 @@ def _drop_reason(node: LexborNode) -> str | None:
     role = attrs.get("role") or ""
     if role in ("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog"):
         return "navigation" if role == "navigation" else f"page {role}"
-    names = f"{attrs.get('id') or ''} {attrs.get('class') or ''}".lower()
+    ident, classes = attrs.get("id"), attrs.get("class")
+    if not ident and not classes:
+        return None  # no names to read
+    names = f"{ident or ''} {classes or ''}".lower()
     if names.strip() and _HIDE_AT_ONCE.search(names) and not POSITIVE.search(names):
         return "cookie banner, sign-in, share bar or list of other jobs"
     return None

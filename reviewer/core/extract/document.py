@@ -42,6 +42,7 @@ class Document:
     context: list[str] = field(default_factory=list)
     page_title: str | None = None
     _starts: list[int] | None = None
+    _lower: str | None = None  # the Markdown lower-cased, made once for ``locate``
 
     def heading_of(self, block: Block) -> Block | None:
         return self.blocks[block.section] if block.section >= 0 else None
@@ -79,7 +80,9 @@ class Document:
         """Where ``value`` first occurs in the Markdown (case-insensitive)."""
         if not value:
             return None
-        at = self.markdown.lower().find(value.lower(), start)
+        if self._lower is None:
+            self._lower = self.markdown.lower()
+        at = self._lower.find(value.lower(), start)
         return (at, at + len(value)) if at >= 0 else None
 
 

@@ -242,10 +242,16 @@ def _pieces(text: str) -> list[tuple[str, int]]:
     return [(p, o) for p, o in out if p]
 
 
+_HEADER_PIECE = re.compile(r"[^|·•]+")
+_HEAD_BEFORE_PLACE = (re.compile(r"\s+\|\s+"), re.compile(r"\s+in\s+"))
+
+
 def _department(header: list[tuple[str, Span | None]], doc: Document) -> Finding | None:
     for text, span in header:
         # "Austin, TX · Engineering · Full-time": the piece beside the place
-        pieces = [(m.group(), m.start()) for m in re.finditer(r"[^|·•]+", text)]
+        if "|" not in text and "·" not in text and "•" not in text:
+            continue  # one piece: nothing beside the place
+        pieces = [(m.group(), m.start()) for m in _HEADER_PIECE.finditer(text)]
         if len(pieces) >= 2 and any(looks_like_location(p.strip(" *_")) for p, _ in pieces):
             for piece, offset in pieces:
                 name = piece.strip(" *_")
@@ -254,8 +260,8 @@ def _department(header: list[tuple[str, Span | None]], doc: Document) -> Finding
                     spans = [(span[0] + at, span[0] + at + len(name))] if span else []
                     return Finding(name, spans, 0.6, "structure")
     for text, span in header:
-        for sep in (r"\s+\|\s+", r"\s+in\s+"):
-            match = re.search(sep, text)
+        for sep in _HEAD_BEFORE_PLACE:
+            match = sep.search(text)
             if match and looks_like_location(text[match.end():].strip()):
                 head = text[:match.start()].strip()
                 if head and _DEPT_WORDS.search(head) and not JOB_NOUNS.search(head):

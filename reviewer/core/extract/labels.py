@@ -60,8 +60,9 @@ _labels("experience_years", "experience", "years of experience", "work experienc
 _labels("education", "education", "education level", "degree", "qualification",
         "minimum education", "required education", "education type")
 
-# what ends a label: a colon, a hash, a spaced dash
-_SEPARATOR = re.compile(r"\s*(?:\(s\))?\s*(?:[:#]+|\s-\s|–)\s*")
+# what ends a label: a colon, a hash, a spaced dash (the look-ahead names the characters a
+# match can start with: the scan then skips every other place at once)
+_SEPARATOR = re.compile(r"(?=[\s(:#–])\s*(?:\(s\))?\s*(?:[:#]+|\s-\s|–)\s*")
 _LONGEST = max(len(k.split()) for k in LABELS)
 
 

@@ -303,6 +303,7 @@ def is_lowercase_page(text: str) -> bool:
 
 
 _LIST_CONTEXT = re.compile(r"[,/(]\s*$|\b(?:and|or|in|with|using)\s+$", re.I)
+_LIST_AFTER = re.compile(r"\s*[,/)]|\s+(?:or|and)\b")
 _NEEDS_LIST = frozenset("R C Lean Less Chef Unity Word Access".split())
 
 
@@ -360,9 +361,9 @@ def _accept(text: str, phrase: str, canonical: str, start: int, end: int,
             return False
     if canonical in _NEEDS_LIST and not _in_list(text, start, end):
         return False
-    named = re.match(r"\s*(?:programming|language|developer|engineer)", text[end:end + 14], re.I)
-    among = _in_list(text, start, end) and _LANGUAGES.search(text[max(0, start - 60):end + 60])
-    if canonical == "Go" and not (named or among):
+    if canonical == "Go" and not (
+            _NAMED.match(text[end:end + 14]) or
+            (_in_list(text, start, end) and _LANGUAGES.search(text[max(0, start - 60):end + 60]))):
         return False  # "Go" is a language only beside other languages, or said to be one
     if canonical == "C" and text[end:end + 1] in "+#":
         return False
@@ -370,6 +371,7 @@ def _accept(text: str, phrase: str, canonical: str, start: int, end: int,
                 text[max(0, start - 3):start].lower().endswith("ms "))
 
 
+_NAMED = re.compile(r"\s*(?:programming|language|developer|engineer)", re.I)
 _LANGUAGES = re.compile(r"\b(?:python|java|rust|ruby|scala|kotlin|elixir|erlang|php|perl|swift|"
                         r"typescript|javascript|node|c\+\+|c#|haskell|clojure|lua|julia|dart)\b",
                         re.I)
@@ -379,4 +381,4 @@ def _in_list(text: str, start: int, end: int) -> bool:
     """Is the word one of a list of names ("java, scala, python or r")?"""
     before = text[max(0, start - 12):start]
     after = text[end:end + 8]
-    return bool(_LIST_CONTEXT.search(before) or re.match(r"\s*[,/)]|\s+(?:or|and)\b", after))
+    return bool(_LIST_CONTEXT.search(before) or _LIST_AFTER.match(after))

@@ -56,17 +56,20 @@ def lower_keep_offsets(text: str) -> str:
     return low
 
 
-_GLUED = re.compile(r"[a-z][A-Z]")  # a plain two-character scan: look-arounds cost more
+# a capital after a lower-case letter; the capital comes first in the pattern, so that the
+# scan stops only at capitals (rare) rather than at every lower-case letter
+_GLUED = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 
 
-@functools.lru_cache(maxsize=8)  # a posting's Markdown is read by more than one stage
+@functools.lru_cache(maxsize=64)  # a posting's Markdown is read by more than one stage,
+# with the blocks of that posting read in between
 def separate_glued(text: str) -> tuple[str, Callable[[int], int]]:
     """``text`` with a space between words a capture glued together ("insuranceStock"),
     and a function from an offset in the result to the offset in ``text``.
 
     A CamelCase name stays one word: two letters or fewer before the capital (iPhone,
     PhD) or a known name (JavaScript)."""
-    cuts = [m.start() + 1 for m in _GLUED.finditer(text) if not _one_word(text, m.start() + 1)]
+    cuts = [m.start() for m in _GLUED.finditer(text) if not _one_word(text, m.start())]
     if not cuts:
         return text, _same
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
