@@ -97,7 +97,7 @@ def company(doc: Document, top: list[Block]) -> Finding | None:
                 found += _legal_names(text)
         for raw, at, weight in found:
             name = _trim_name(raw)
-            if not name or name.lower() in _NOT_COMPANY or JOB_NOUNS.search(name):
+            if not name or _not_a_company(name) or JOB_NOUNS.search(name):
                 continue
             votes[name] += weight
             if name not in where or where[name] is None:
@@ -109,8 +109,61 @@ def company(doc: Document, top: list[Block]) -> Finding | None:
     if count < 2 and doc.markdown.count(name) < 3:
         return None
     span = where.get(name)
+    full = fuller_name(doc.markdown, name)
+    if full != name:
+        name, span = full, None
     return Finding(name, [span] if span else doc.spans_of(name), 0.5 + min(count, 4) * 0.08,
                    "structure")
+
+
+_GENERIC = _NOT_COMPANY | frozenset(
+    "a an company firm organisation organization employer client business opportunity".split())
+_UNIT_WORDS = frozenset("team teams department dept division squad".split())
+
+
+def _not_a_company(name: str) -> bool:
+    """A generic phrase ("The Company") or a unit of the employer ("… Search Team")."""
+    words = name.lower().split()
+    return all(w in _GENERIC for w in words) or words[-1] in _UNIT_WORDS
+
+
+# words that end an organisation's fuller name ("Kestrel Analytics", "The Halvard Company");
+# not words that as often name a product or a separate body (Services, University)
+_ORG_WORDS = ("Company|Companies|Corporation|Group|Engineering|Education|Insurance|"
+              "Technologies|Systems|Solutions|Software|Labs|Laboratories|Consulting|Partners|"
+              "Holdings|Industries|Communities|Analytics|Therapeutics|Pharmaceuticals|"
+              "Enterprises|Associates|International")
+_SPELLED_OUT = re.compile(
+    r"((?:[A-Z][\w&'’-]*[ \t]+(?:(?:of|and|for|&)[ \t]+)?){1,7})\(([A-Z]{2,6})\)")
+
+
+def fuller_name(text: str, name: str) -> str:
+    """The fullest form the text uses for the organisation ``name`` names.
+
+    An acronym the text spells out ("National River Data Agency (NRDA)"); a one-word
+    name the text also writes with an organisation word ("Kestrel Analytics"), if with a
+    legal suffix ("Ormond Learning, Inc."), after "The" ("The Halvard Company") or more
+    than once (once alone could be a product: "experience with Kestrel Analytics")."""
+    if re.fullmatch(r"[A-Z]{2,6}", name):
+        for match in _SPELLED_OUT.finditer(text):
+            words = match.group(1).split()
+            if words and words[0] == "The":
+                words = words[1:]
+            if match.group(2) == name and \
+                    "".join(w[0] for w in words if w[0].isupper()) == name:
+                return " ".join(words)
+        return name
+    if " " in name or not name[:1].isupper() or name not in text:
+        return name
+    forms = Counter(m.group(0) for m in re.finditer(
+        r"(?<![\w&-])(?:The )?" + re.escape(name) + r"(?: [A-Z][\w&'’-]+){0,2} (?:" + _ORG_WORDS
+        + r")(?:,? " + _LEGAL + r")?(?![\w&-])(?! (?:[Tt]eams?|[Dd]epartment|[Dd]ivision)\b)",
+        text))
+    legal = [form for form in forms if _SUFFIX.search(form, len(name))]
+    if legal:
+        return max(legal, key=lambda form: forms[form])
+    best = max(forms, key=lambda form: forms[form], default=name)
+    return best if best.startswith("The ") or forms.get(best, 0) > 1 else name
 
 
 def _names_before_cues(text: str, low: str) -> list[tuple[str, int, int]]:
@@ -127,12 +180,16 @@ def _names_before_cues(text: str, low: str) -> list[tuple[str, int, int]]:
     return out
 
 
+# suffixes that are also common words or codes ("Python, R, SAS", "AZ, NM, NV"): not after a comma
+_WORDLIKE_SUFFIXES = frozenset("SAS SA AS AB AG BV NV KG Oy".split())
+
+
 def _legal_names(text: str) -> list[tuple[str, int, int]]:
     """Names ending in a legal suffix ("Kranich Logistik GmbH"), weight 2 each."""
     out = []
     for suffix in _SUFFIX.finditer(text):
         head = _BEFORE_SUFFIX.search(text, max(0, suffix.start() - 220), suffix.start())
-        if head:
+        if head and not ("," in head.group(1) and suffix.group() in _WORDLIKE_SUFFIXES):
             out.append((text[head.start(1):suffix.end()], head.start(1), 2))
     return out
 

@@ -136,6 +136,8 @@ _ROLE_CUES = (
     (cue_re(r"As\s+" + _ARTICLE.replace("(?:an", "(?:An|an") + "?", "As", "sentence", lower=False),
      2, False),
     (cue_re(r"(?:The|Each)\s+", "The|Each", "sentence", lower=False), 1, False),
+    # "you might be the Data Analyst we are looking for": the verb after it decides
+    (cue_re(r"\bbe\s+the\s+", "be the"), 1, False),
     (cue_re(r"(?:job|position|role) title\s*:?\s+", "job title|position title|role title"), 3,
      False),
     (cue_re(r"position\s*:\s*", "position"), 2, False),
@@ -150,7 +152,8 @@ _BEFORE_BARE = re.compile(r"(?i:\b(?:is|are|now|currently|actively|immediately|u
 _THE_ROLE_VERB = re.compile(
     r"(?:\s*\([^()]{1,40}\))?(?:\s+at\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})?"
     r"\s*(?:,\s*)?(?:will|is|shall|must|should|reports|works|serves|plays|leads|provides|"
-    r"performs|supports|oversees|manages|ensures|coordinates|assists|position|role)\b")
+    r"performs|supports|oversees|manages|ensures|coordinates|assists|position|role|"
+    r"we(?:\s+are|[’']re)\s+(?:looking|searching)\s+for)\b")
 _AFTER_AS = re.compile(r"\s*(?:,|you\b|at\b|with\b|on\b|in\b|for\b)")
 _RESPONSIBLE = re.compile(
     r"(?:\s*\([^()]{1,40}\))?\s*(?:will be|is) (?:responsible|accountable)\b")
@@ -208,13 +211,13 @@ def _role_at(text: str, pos: int, lower: bool) -> tuple[int, int] | None:
     if first in _DETERMINERS:
         return None
     if first[:1].isupper() or first in _ROMAN:
-        return _capitalised_role(toks, i)
+        return _capitalised_role(toks, i, text)
     if lower and first[:1].islower():
         return _lowercase_role(toks, i)
     return None
 
 
-def _capitalised_role(toks: list[Token], i: int) -> tuple[int, int] | None:
+def _capitalised_role(toks: list[Token], i: int, text: str) -> tuple[int, int] | None:
     words: list[Token] = []
     j = i
     while j < len(toks) and len(words) < 10:
@@ -247,6 +250,9 @@ def _capitalised_role(toks: list[Token], i: int) -> tuple[int, int] | None:
         ok = head_noun(names[end - 2])
     else:
         ok = head_noun(names[end - 1]) or _head_of(names[:end])
+    if not ok:  # "a Data Engineer - Platform II": a specialty after the job noun and a dash
+        ok = any(head_noun(names[k]) and text[words[k].end:words[k + 1].start].strip() == "-"
+                 for k in range(max(0, end - 4), end - 1))
     if not ok and "," in names:
         after = toks[i + len(words)].text if i + len(words) < len(toks) else "."
         ok = after in _LOWER_STOPS or after in ".!?;:()"  # "a Director, PMO that …"
@@ -280,8 +286,8 @@ def _head_of(names: list[str]) -> bool:
 def _lowercase_role(toks: list[Token], i: int) -> tuple[int, int] | None:
     words: list[Token] = []
     j = i
-    while j < len(toks) and len(words) < 4:
-        tok = toks[j]
+    while j < len(toks) and len(words) - 4 * sum(w.text == "/" for w in words) < 4:
+        tok = toks[j]  # up to four words a role, "research programmer/data analyst" two
         word = re.fullmatch(r"[a-z][a-z-]*", tok.text) and tok.text not in _LOWER_STOPS
         slash = tok.text == "/" and words and j + 1 < len(toks) and toks[j + 1].text[:1].islower()
         if word or slash:

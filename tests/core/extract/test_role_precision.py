@@ -1,0 +1,40 @@
+"""The role as a sentence announces it: a specialty after a dash, two roles joined by a
+slash, "you might be the … we are looking for".
+
+Every sentence here is made up for the tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.core.extract.document import parse
+from reviewer.core.extract.prose import from_prose
+
+ROLES = [
+    ("We are looking for a Data Engineer - Platform II to join our team within Brightwater.",
+     "Data Engineer - Platform II"),
+    ("The Leeds clinic is seeking a junior research programmer/data analyst to join our "
+     "study team.", "junior research programmer/data analyst"),
+    ("Do you like numbers? If so, you might be the Data Analyst we are looking for.",
+     "Data Analyst"),
+    ("Could you be the Field Technician we're looking for? Apply today.", "Field Technician"),
+]
+
+
+@pytest.mark.parametrize(("text", "role"), ROLES, ids=[r for _, r in ROLES])
+def test_role(text: str, role: str) -> None:
+    found = from_prose(parse(text), {}).get("title")
+    assert found is not None and found.value == role
+
+
+NOT_ROLES = [
+    "Could you be the one we are looking for? Apply today.",
+    "We are looking for a Data - Driven person to join us.",
+    "You will be the Manager of the budget and report on it.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ROLES)
+def test_no_role(text: str) -> None:
+    assert "title" not in from_prose(parse(text), {})
