@@ -14,6 +14,8 @@ SCHEMA_VERSION = 1
 # raise it when they change what they find
 EXTRACTOR_VERSION = "1.1"  # 1.1: prose cues, job-board page titles, glued headings
 
+MAX_ALTERNATIVES = 3  # the other readings of a field kept beside the value that won
+
 FieldKind = Literal["text", "enum", "list", "number", "date", "salary"]
 
 
@@ -103,18 +105,26 @@ class Finding:
 
 @dataclass
 class Extraction:
-    """All fields of schema v1 for one posting. A missing field is ``None``."""
+    """All fields of schema v1 for one posting. A missing field is ``None``.
+
+    ``alternatives``: per field, the other distinct values other stages offered for it,
+    best first, at most ``MAX_ALTERNATIVES`` (for the reviewer to pick instead)."""
 
     fields: dict[str, Any]
     evidence: dict[str, list[Span]]
     confidence: dict[str, float]
     stages: dict[str, str]
+    alternatives: dict[str, list[Finding]] = field(default_factory=dict)
 
     @classmethod
-    def from_findings(cls, found: dict[str, Finding]) -> Extraction:
+    def from_findings(cls, found: dict[str, Finding],
+                      alternatives: dict[str, list[Finding]] | None = None) -> Extraction:
         return cls(
             fields={name: (found[name].value if name in found else None) for name in FIELD_NAMES},
             evidence={name: list(f.spans) for name, f in found.items()},
             confidence={name: round(f.confidence, 3) for name, f in found.items()},
             stages={name: f.stage for name, f in found.items()},
+            alternatives={name: [Finding(a.value, list(a.spans), round(a.confidence, 3),
+                                         a.stage) for a in others]
+                          for name, others in (alternatives or {}).items() if others},
         )

@@ -103,6 +103,7 @@ class FieldEditor(QWidget):
         self.loaded: tuple[Any, str, float | None] = (None, "none", None)  # as last put in
         self.machine: Any = None  # what the machine read, for the tooltip of a correction
         self.stage = ""  # which stage suggested it: "dataset" is a data file's column
+        self.alternatives: list[dict[str, Any]] = []  # other stages' readings, best first
         self.unreadable: str | None = None  # why the text typed could not be read
         self.summary: QLineEdit | None = None  # a list field's line while it is closed
         column = QVBoxLayout(self)
@@ -329,6 +330,8 @@ class FieldEditor(QWidget):
             words += f", confidence {confidence:.2f}"
         if state in ("corrected", "rejected") and self.machine not in (None, "", []):
             words += f"\nThe machine read: {_one_line(self.machine)}"
+        if others := sum(a.get("value") != value for a in self.alternatives):
+            words += f"\n{others} other reading{'s' if others > 1 else ''}: right-click"
         self.mark.setToolTip(plain_tip(words))
         for widget in (self.summary, self.editor):
             if widget is not None:

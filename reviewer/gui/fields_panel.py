@@ -3,6 +3,9 @@ the name (its evidence colour as a bar, its Alt key underlined), the value, the 
 and confidence, revert and reject. Rows that want a look stand out: no value, a
 suggestion below the confidence threshold, a value its evidence does not contain.
 
+A right-click on a row (its name, value or mark) offers the field's other readings
+(``field_alternatives``); picking one is an edit like typing it.
+
 The panel only shows and reports: an edit is announced with ``edited(field, value)``,
 a revert with ``reverted(field)``, a rejection with ``rejected(field)``; the window turns
 them into undoable store edits.
@@ -15,10 +18,11 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QMenu, QScrollArea, QWidget
 
 from reviewer.core.schema import FIELDS
 from reviewer.gui.document_paint import flash_color
+from reviewer.gui.field_alternatives import alternatives_menu, offered
 from reviewer.gui.field_rows import FieldEditor, ListEdit, attention
 
 # Alt+letter goes to a field. The menus keep F, E, R, L, V and H; nineteen fields share
@@ -60,6 +64,7 @@ class FieldsPanel(QScrollArea):
         self._posting: dict[str, Any] | None = None
         self._pid: Any = None  # the posting shown
         self._field_of: dict[QWidget, str] = {}  # each editor's widgets, to their field
+        self.menu: QMenu | None = None  # the menu of other readings last opened
         for spec in FIELDS:
             editor = FieldEditor(spec)
             editor.changed.connect(self.edited)
@@ -75,6 +80,8 @@ class FieldsPanel(QScrollArea):
             name.setWordWrap(True)  # "Required qualifications" takes two lines, not the width
             name.setMaximumWidth(name.fontMetrics().horizontalAdvance("Years of experience") + 12)
             self.names[spec.name] = name
+            name.installEventFilter(self)  # its menu; a label takes no focus
+            self._field_of[name] = spec.name
             form.addRow(name, editor)
         self.setWidget(body)
         self.form = form
@@ -129,6 +136,7 @@ class FieldsPanel(QScrollArea):
             machine = posting["machine"].get(name)
             editor.machine = machine["value"] if machine else None
             editor.stage = (machine or {}).get("stage") or ""
+            editor.alternatives = (machine or {}).get("alternatives") or []
             loaded = (posting["fields"].get(name), state,
                       machine["confidence"] if machine else None)
             if not (same_posting and editor.unreadable and editor.loaded == loaded):
@@ -173,7 +181,21 @@ class FieldsPanel(QScrollArea):
     def eventFilter(self, watched: Any, event: Any) -> bool:
         if event.type() == QEvent.Type.FocusIn and watched in self._field_of:
             self.field_focused.emit(self._field_of[watched])
+        if event.type() == QEvent.Type.ContextMenu and watched in self._field_of:
+            return self._other_readings(watched, self._field_of[watched], event.globalPos())
         return False
+
+    def _other_readings(self, widget: QWidget, name: str, at: Any) -> bool:
+        """Open the menu of the field's other readings; False when it has none (the
+        widget's own menu, if any, opens instead)."""
+        editor = self.editors[name]
+        readings = offered(editor.alternatives, editor.loaded[0])
+        if not readings or not self.isEnabled():
+            return False
+        self.menu = alternatives_menu(widget, name, readings, self.edited.emit)
+        self.menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.menu.popup(at)
+        return True
 
 
 def _underlined(label: str, letter: str) -> str:

@@ -27,6 +27,9 @@ of money or a number, as people write it) and ``skill_name`` (the skill words na
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+
 from reviewer.core.extract import heuristics, page_title, patterns, prose
 from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Document, parse
@@ -35,7 +38,7 @@ from reviewer.core.extract.salary import read_amount
 from reviewer.core.extract.selection import value_from_selection
 from reviewer.core.extract.skills import skill_name
 from reviewer.core.extract.structured import from_json_ld
-from reviewer.core.schema import CleanDoc, Extraction, Finding, Span
+from reviewer.core.schema import MAX_ALTERNATIVES, CleanDoc, Extraction, Finding, Span
 from reviewer.core.words.place_codes import written_places
 
 
@@ -43,25 +46,71 @@ def extract(doc: CleanDoc) -> Extraction:
     """All fields of schema v1 for one cleaned posting. Never raises on any input."""
     parsed = parse(doc.markdown, doc.context, doc.page_title)
     found: dict[str, Finding] = {}
+    others: dict[str, list[Finding]] = {}  # values the cascade did not take, in its order
 
-    def offer(more: dict[str, Finding]) -> None:
+    def offer(more: dict[str, Finding], only_others: bool = False) -> None:
         for name, finding in more.items():
-            if name not in found and finding.value not in (None, "", [], {}):
+            if finding.value in (None, "", [], {}):
+                continue
+            if name not in found and not only_others:
                 found[name] = finding
+            else:
+                others.setdefault(name, []).append(finding)
+
+    def offer_stage(stage: Callable[[Document, dict[str, Finding]], dict[str, Finding]]) -> None:
+        before = set(found)
+        offer(stage(parsed, found))
+        if before:  # what it reads for the fields filled before it, as alternatives
+            rest = {name: f for name, f in found.items() if name not in before}
+            offer({n: f for n, f in stage(parsed, rest).items() if n in before}, True)
 
     for posting in doc.structured[:1]:
         offer(from_json_ld(posting, parsed))
     offer(heuristics.from_labels(labelled_values(parsed), parsed))
-    offer(heuristics.from_structure(parsed, found))
-    offer(prose.from_prose(parsed, found))
-    found.update(page_title.from_page_title(parsed, found))
-    if "locations" in found:
-        found["locations"].value = written_places(found["locations"].value)
+    offer_stage(heuristics.from_structure)
+    offer_stage(prose.from_prose)
+    stronger = page_title.from_page_title(parsed, found)
+    offer({name: found[name] for name in stronger if name in found}, True)
+    found.update(stronger)
+    # the page title's readings of every field, had the stages above been unsure of them
+    offer(page_title.from_page_title(parsed, {name: Finding(f.value, f.spans, 0.0, f.stage)
+                                              for name, f in found.items()}), True)
+    places = [found.get("locations"), *others.get("locations", [])]
+    for finding in {id(f): f for f in places if f is not None}.values():
+        finding.value = written_places(finding.value)
     offer(patterns.from_patterns(parsed, found))
-    for name, finding in found.items():
+    alternatives = _alternatives(found, others)
+    for name, finding in [*found.items(), *((n, a) for n, alt in alternatives.items()
+                                           for a in alt)]:
         if not finding.spans:
             finding.spans = _find_evidence(parsed, name, finding.value)
-    return Extraction.from_findings(found)
+    return Extraction.from_findings(found, alternatives)
+
+
+def _alternatives(found: dict[str, Finding],
+                  others: dict[str, list[Finding]]) -> dict[str, list[Finding]]:
+    """Per field, the distinct values other stages than the winner's offered, the most
+    confident first (the cascade's order on a tie), at most ``MAX_ALTERNATIVES``."""
+    out: dict[str, list[Finding]] = {}
+    for name, offered in others.items():
+        winner = found.get(name)
+        if winner is None:
+            continue
+        seen = {_same(winner.value)}
+        kept: list[Finding] = []
+        for finding in sorted(offered, key=lambda f: -f.confidence):
+            key = _same(finding.value)
+            if finding.stage != winner.stage and key not in seen:
+                seen.add(key)
+                kept.append(finding)
+        if kept:
+            out[name] = kept[:MAX_ALTERNATIVES]
+    return out
+
+
+def _same(value: object) -> str:
+    """A value as compared with another: no case, spaces as one."""
+    return " ".join(json.dumps(value, sort_keys=True, default=str).casefold().split())
 
 
 def _find_evidence(doc: Document, name: str, value: object) -> list[Span]:

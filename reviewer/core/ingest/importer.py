@@ -197,6 +197,9 @@ def prepare_page(work: Work) -> PreparedPosting | Skipped:
             fields={k: v for k, v in ext.fields.items() if v not in (None, [], {}, "")},
             evidence={k: [list(s) for s in v] for k, v in ext.evidence.items()},
             confidence=ext.confidence, stages=ext.stages,
+            alternatives={k: [{"value": a.value, "confidence": a.confidence, "stage": a.stage,
+                               "spans": [list(s) for s in a.spans]} for a in v]
+                          for k, v in ext.alternatives.items()},
         ))
     except Exception as err:  # one bad page must not stop the import
         return Skipped(source, f"cleaning failed: {type(err).__name__}: {err}")

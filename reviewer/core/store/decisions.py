@@ -21,13 +21,13 @@ if TYPE_CHECKING:
 
 FIELD_STATES = ("suggested", "accepted", "corrected", "rejected")
 _INSERT_SUGGESTION = ("INSERT INTO suggestions (posting_id, field, value, spans, confidence,"
-                      " stage, extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                      " stage, extractor_version, alternatives) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 _SHOWN = ("title", "company", "locations")
 
 
 def insert_suggestions(db: Database, pid: int, rows: Sequence[tuple[Any, ...]]) -> None:
     """The machine's values for posting ``pid``: (field, value, spans, confidence,
-    stage, extractor version) each, JSON encoded."""
+    stage, extractor version, alternatives) each, JSON encoded."""
     db.conn.executemany(_INSERT_SUGGESTION, [(pid, *row) for row in rows])
 
 
@@ -131,11 +131,17 @@ class Decisions:
              if value is not None else None, json.dumps(spans), at))
 
     def undecided_suggestions(self, pid: int, decided: set[str]) -> list[tuple[Any, ...]]:
-        """(field, value, spans, confidence, stage, version) of the machine's values of
-        the fields not ``decided`` (see ``decided``), by field."""
+        """(field, value, spans, confidence, stage, version, alternatives) of the
+        machine's values of the fields not ``decided`` (see ``decided``), by field."""
         return [s for s in self.db.execute(
-            "SELECT field, value, spans, confidence, stage, extractor_version FROM suggestions"
-            " WHERE posting_id = ? ORDER BY field", (pid,)) if s[0] not in decided]
+            "SELECT field, value, spans, confidence, stage, extractor_version, alternatives"
+            " FROM suggestions WHERE posting_id = ? ORDER BY field", (pid,))
+            if s[0] not in decided]
+
+    def alternatives(self, pid: int) -> dict[str, list[dict[str, Any]]]:
+        """The other values the machine found for each field of posting ``pid``."""
+        return {name: json.loads(alternatives) for name, alternatives in self.db.execute(
+            "SELECT field, alternatives FROM suggestions WHERE posting_id = ?", (pid,))}
 
     def stage_values(self, first: int, last: int, stage: str) -> dict[int, dict[str, Any]]:
         """The machine's values that ``stage`` gave postings ``first``..``last``:

@@ -53,6 +53,8 @@ TABLES: dict[str, Table] = {
         "confidence": "How sure the machine is, from 0 to 1.",
         "stage": "The step of the extraction that found it.",
         "extractor_version": "The version of the extraction that found it.",
+        "alternatives": "JSON [{value, confidence, stage, spans}, ...]: the other values "
+                        "stages of the extraction found for the field, best first.",
     }),
     "annotations": ("A person's decision on a field of a posting.", {
         "posting_id": "The posting (postings.id).",

@@ -174,4 +174,11 @@ def m005_column_maps(db: Database) -> None:
         )""")
 
 
-SCHEMA_VERSION = 5  # the number of steps above
+@migrations()
+def m006_alternatives(db: Database) -> None:
+    """The other values the extraction's stages found for a field, beside the one that
+    won: JSON ``[{"value", "confidence", "stage", "spans"}, ...]``, best first."""
+    db.execute("ALTER TABLE suggestions ADD COLUMN alternatives TEXT NOT NULL DEFAULT '[]'")
+
+
+SCHEMA_VERSION = 6  # the number of steps above

@@ -44,6 +44,8 @@ class NewPosting:
     confidence: dict[str, float] = field(default_factory=dict)
     stages: dict[str, str] = field(default_factory=dict)
     status: str = "new"
+    # per field: the other values found, [{"value", "confidence", "stage", "spans"}, ...]
+    alternatives: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     extractor_version: str = EXTRACTOR_VERSION
 
 
@@ -57,7 +59,8 @@ class PreparedPosting:
 
     hash: str
     row: tuple[Any, ...]  # the ROW_COLUMNS but raw
-    suggestions: list[tuple[Any, ...]]  # (field, value, spans, confidence, stage, version)
+    # (field, value, spans, confidence, stage, version, alternatives)
+    suggestions: list[tuple[Any, ...]]
     raw: str | None = None
 
     def full_row(self) -> tuple[Any, ...]:
@@ -76,7 +79,8 @@ def prepare(item: NewPosting) -> PreparedPosting:
            locations[0] if locations else None, min(confidences) if confidences else None)
     suggestions = [
         (name, _json(value), _json(item.evidence.get(name, [])),
-         item.confidence.get(name, 0.0), item.stages.get(name, ""), item.extractor_version)
+         item.confidence.get(name, 0.0), item.stages.get(name, ""), item.extractor_version,
+         _json(item.alternatives.get(name, [])))
         for name, value in item.fields.items() if value not in (None, [], {}, "")]
     return PreparedPosting(item.hash, row, suggestions, item.raw)
 

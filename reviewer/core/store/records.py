@@ -49,8 +49,12 @@ class Records:
         row = cursor.fetchone()
         if row is None:
             raise KeyError(pid)
-        posting = dict(zip([d[0] for d in cursor.description], row, strict=True))
-        return _assemble(posting, self._attached(pid, pid))
+        posting = _assemble(dict(zip([d[0] for d in cursor.description], row, strict=True)),
+                            self._attached(pid, pid))
+        for name, alternatives in self._decisions.alternatives(pid).items():
+            if name in posting["machine"]:  # for the window; no canonical record has them
+                posting["machine"][name]["alternatives"] = alternatives
+        return posting
 
     def all(self, reviewed_only: bool = True, first: int = 0,
             last: int | None = None) -> Iterator[PostingRecord]:
@@ -178,6 +182,10 @@ def record_of(posting: dict[str, Any]) -> PostingRecord:
     """The canonical record (see ``reviewer.core.records``) of a posting as ``get``
     returns it."""
     text = posting["cleaned"]
+    machine = posting["machine"]
+    if any("alternatives" in m for m in machine.values()):  # as ``get`` gives it
+        machine = {name: {k: v for k, v in m.items() if k != "alternatives"}
+                   for name, m in machine.items()}
     field_spans: dict[str, list[list[int]]] = {}
     for name, state in posting["provenance"].items():
         if state in ("accepted", "corrected"):
@@ -188,7 +196,7 @@ def record_of(posting: dict[str, Any]) -> PostingRecord:
         "id": posting["id"], "source": posting["source"], "raw_hash": posting["hash"],
         "status": posting["status"], "text": text, "fields": posting["fields"],
         "provenance": posting["provenance"],
-        "machine": posting["machine"],
+        "machine": machine,
         "field_spans": {k: v for k, v in field_spans.items() if v},
         "spans": [{"start": s["start"], "end": s["end"], "label": s["label"],
                    "text": text[s["start"]:s["end"]], "origin": s["origin"]}

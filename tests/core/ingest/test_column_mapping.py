@@ -261,7 +261,7 @@ def test_a_version_4_project_gains_the_table_of_mappings(tmp_path: Path) -> None
     path = tmp_path / "old.db"
     shutil.copy(ROOT / "tests" / "data" / "projects" / "v4.db", path)
     with Store(path) as store:
-        assert store.schema_version() == 5 and store.column_maps.all() == {}
+        assert store.schema_version() >= 5 and store.column_maps.all() == {}
         import_paths(store, [write_csv(tmp_path / "jobs.csv", small_rows(1))])
         assert store.column_maps.all() == {
             ("Company Name", "Headline", "Job Description", "Job Title"): {
