@@ -15,7 +15,8 @@ from reviewer.core.ingest import import_paths
 from reviewer.core.store import Store
 from reviewer.gui.window import ReviewWindow
 
-DISPUTED = """Vacancy: Warehouse Associate
+DISPUTED = """Warehouse Associate
+
 Location: Leeds
 
 Northgate Freight is seeking a Forklift Operator to join our busy depot team.

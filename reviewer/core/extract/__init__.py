@@ -41,6 +41,8 @@ from reviewer.core.extract.structured import from_json_ld
 from reviewer.core.schema import MAX_ALTERNATIVES, CleanDoc, Extraction, Finding, Span
 from reviewer.core.words.place_codes import written_places
 
+SURE = 0.8  # a value this sure (a labelled line, JSON-LD) is not read again for alternatives
+
 
 def extract(doc: CleanDoc) -> Extraction:
     """All fields of schema v1 for one cleaned posting. Never raises on any input."""
@@ -58,16 +60,16 @@ def extract(doc: CleanDoc) -> Extraction:
                 others.setdefault(name, []).append(finding)
 
     def offer_stage(stage: Callable[[Document, dict[str, Finding]], dict[str, Finding]]) -> None:
-        before = set(found)
+        weak = {name for name, f in found.items() if f.confidence < SURE}
         offer(stage(parsed, found))
-        if before:  # what it reads for the fields filled before it, as alternatives
-            rest = {name: f for name, f in found.items() if name not in before}
-            offer({n: f for n, f in stage(parsed, rest).items() if n in before}, True)
+        if weak:  # what it reads for the fields held less surely before it, as alternatives
+            rest = {name: f for name, f in found.items() if name not in weak}
+            offer({n: f for n, f in stage(parsed, rest).items() if n in weak}, True)
 
     for posting in doc.structured[:1]:
         offer(from_json_ld(posting, parsed))
     offer(heuristics.from_labels(labelled_values(parsed), parsed))
-    offer_stage(heuristics.from_structure)
+    offer(heuristics.from_structure(parsed, found))  # (run once: it is the costly stage)
     offer_stage(prose.from_prose)
     stronger = page_title.from_page_title(parsed, found)
     offer({name: found[name] for name in stronger if name in found}, True)

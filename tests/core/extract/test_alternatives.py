@@ -7,7 +7,8 @@ from __future__ import annotations
 from reviewer.core.clean import clean
 from reviewer.core.extract import extract
 
-DISPUTED = """Vacancy: Warehouse Associate
+DISPUTED = """Warehouse Associate
+
 Location: Leeds
 
 Northgate Freight is seeking a Forklift Operator to join our busy depot team.
@@ -18,10 +19,10 @@ Responsibilities
 """
 
 
-def test_the_label_wins_and_the_prose_reading_is_an_alternative() -> None:
+def test_the_structure_wins_and_the_prose_reading_is_an_alternative() -> None:
     ext = extract(clean(DISPUTED, "text"))
     assert ext.fields["title"] == "Warehouse Associate"
-    assert ext.stages["title"] == "label"
+    assert ext.stages["title"] == "structure"
     others = ext.alternatives["title"]
     assert [(a.value, a.stage) for a in others] == [("Forklift Operator", "prose")]
     assert others[0].confidence < ext.confidence["title"]

@@ -12,7 +12,8 @@ from reviewer.core.store import NewPosting, Store, record_of
 from reviewer.core.store.migrations import SCHEMA_VERSION
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "projects"
-DISPUTED = """Vacancy: Warehouse Associate
+DISPUTED = """Warehouse Associate
+
 Location: Leeds
 
 Northgate Freight is seeking a Forklift Operator to join our busy depot team.
