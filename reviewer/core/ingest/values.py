@@ -338,7 +338,7 @@ def _currency(cell: Any) -> str:
 
 def _salary(cell: Any) -> dict[str, Any]:
     """A whole salary: an object (ours, or schema.org's MonetaryAmount), a number, or
-    pay as people write it ("$53K-$91K (Glassdoor est.)")."""
+    pay as people write it ("$53K-$91K (employer est.)")."""
     if isinstance(cell, dict):
         inner: dict[str, Any] = cell["value"] if isinstance(cell.get("value"), dict) else cell
         low = inner.get("min", inner.get("minValue", inner.get("value")))

@@ -421,7 +421,7 @@ def test_salary_columns_make_one_salary() -> None:
     assert given == {"salary": {"min": 120000, "max": 150000, "currency": "USD",
                                 "period": "year"}}
     assert problems == []
-    given, problems = given_values({"salary": "$53K-$91K (Glassdoor est.)"})
+    given, problems = given_values({"salary": "$53K-$91K (employer est.)"})
     assert given["salary"] == {"min": 53000, "max": 91000, "currency": "USD", "period": "year"}
     given, problems = given_values({"salary_min": 90, "salary_max": 50, "title": "Analyst"})
     assert given == {"title": "Analyst"} and [p[0] for p in problems] == ["salary"]
