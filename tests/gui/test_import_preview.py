@@ -127,3 +127,18 @@ def test_cells_that_cannot_be_read_are_reported(win: ReviewWindow, tmp_path: Pat
     posting = win.store.records.get(win.store.queue.ids()[0])
     assert posting["fields"].get("date_posted") is None
     assert posting["metadata"]["date_posted"] == "someday"
+
+
+def test_the_extractors_reading_is_kept_beside_the_columns_value(win: ReviewWindow,  # type: ignore[no-untyped-def]
+                                                                  tmp_path: Path, qtbot) -> None:
+    path = tmp_path / "renamed.csv"
+    with path.open("w", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=["title", "description"])
+        writer.writeheader()
+        writer.writerow({"title": "Pipeline Engineer",
+                         "description": "Data Engineer\n\n" + ROWS[0]["Job Description"]})
+    _dialog(win, path).accept()
+    qtbot.waitUntil(lambda: win.long_work.job is None and win.model.total() == 1)
+    posting = win.store.records.get(win.store.queue.ids()[0])
+    assert posting["fields"]["title"] == "Pipeline Engineer"
+    assert "Data Engineer" in [a["value"] for a in posting["machine"]["title"]["alternatives"]]

@@ -17,16 +17,29 @@ from collections.abc import Mapping
 from typing import Any
 
 from reviewer.core.ingest.values import KINDS
-from reviewer.core.schema import Extraction, Span
+from reviewer.core.schema import MAX_ALTERNATIVES, Extraction, Finding, Span
 
 STAGE = "dataset"
 CONFIDENCE = 0.9
 
 
 def apply_given(extraction: Extraction, given: Mapping[str, Any], text: str) -> None:
-    """Put the ``given`` values in ``extraction`` in place of what it found for them."""
+    """Put the ``given`` values in ``extraction`` in place of what it found for them; a
+    different value it found becomes the first of the field's alternatives."""
     low = text.lower()
     for name, value in given.items():
+        found = extraction.fields.get(name)
+        if found not in (None, "", [], {}) and found != value:
+            others = [a for a in extraction.alternatives.get(name, []) if a.value != value]
+            extraction.alternatives[name] = [Finding(
+                found, list(extraction.evidence.get(name, [])),
+                extraction.confidence.get(name, 0.0), extraction.stages.get(name, "")),
+                *others][:MAX_ALTERNATIVES]
+        elif name in extraction.alternatives:
+            kept = [a for a in extraction.alternatives[name] if a.value != value]
+            extraction.alternatives[name] = kept
+            if not kept:
+                del extraction.alternatives[name]
         extraction.fields[name] = value
         extraction.evidence[name] = find_spans(text, name, value, low)
         extraction.confidence[name] = CONFIDENCE

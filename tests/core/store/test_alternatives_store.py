@@ -78,3 +78,20 @@ def test_a_version_5_project_migrates_with_no_alternatives(tmp_path: Path) -> No
         assert first["machine"]["title"]["value"] == "Senior Backend Engineer, Data Platform"
         assert all(m["alternatives"] == [] for m in first["machine"].values())
         assert (tmp_path / "old.db.v5.bak").exists()
+
+
+def test_a_value_from_a_data_files_column_keeps_the_extracted_one_as_an_alternative() -> None:
+    from reviewer.core.clean import clean
+    from reviewer.core.extract import extract
+    from reviewer.core.ingest.dataset import apply_given
+
+    doc = clean(DISPUTED, "text")
+    extraction = extract(doc)
+    read = extraction.fields["title"]
+    apply_given(extraction, {"title": "Yard Marshal", "locations": read and ["Leeds"]},
+                doc.markdown)
+    assert extraction.fields["title"] == "Yard Marshal"
+    first = extraction.alternatives["title"][0]
+    assert (first.value, first.stage) == (read, "structure")
+    assert len(extraction.alternatives["title"]) <= 3
+    assert "locations" not in extraction.alternatives  # the same value: nothing to offer
