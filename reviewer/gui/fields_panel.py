@@ -172,8 +172,10 @@ class FieldsPanel(QScrollArea):
             background = ("transparent" if not why else "rgba(128, 128, 128, 0.22)"
                           if why.startswith("no value") else "rgba(255, 170, 0, 0.32)")
             label = self.names[spec.name]
-            label.setStyleSheet(f"QLabel {{ border-left: 4px solid {bar}; padding: 1px 4px; "
-                                f"background: {background}; }}")
+            style = (f"QLabel {{ border-left: 4px solid {bar}; padding: 1px 4px; "
+                     f"background: {background}; }}")
+            if label.styleSheet() != style:  # (a new style sheet re-polishes the label)
+                label.setStyleSheet(style)
             key = KEYS.get(spec.name)
             tip = spec.label + (f" (Alt+{key})" if key else "") + (f"\n{why}" if why else "")
             label.setToolTip(tip)  # schema names and fixed words only

@@ -229,8 +229,9 @@ class ReviewFlow(QObject):
 
     def reject_and_next(self) -> None:
         """Flag the posting (exported as rejected) and go to the next not reviewed."""
-        if self.push("flag", lambda p: self.store.postings.set_status(p, "flagged")):
+        if self.flag():
             self.queue.next_unreviewed()
 
-    def flag(self) -> None:
-        self.push("flag", lambda p: self.store.postings.set_status(p, "flagged"))
+    def flag(self) -> bool:
+        """Flag the posting; False when the edit was not made."""
+        return self.push("flag", lambda p: self.store.postings.set_status(p, "flagged"))
