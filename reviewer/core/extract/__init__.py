@@ -20,20 +20,22 @@ Places are written city first ("US-MO-Kansas City" as "Kansas City, MO, US").
 A field no stage can support stays ``None``: a wrong value is worse than none.
 
 Takes a ``CleanDoc`` (``reviewer.core.schema``), gives an ``Extraction``; imports
-nothing of the other stages. Public API: ``extract``; ``value_from_selection`` (the
-value of a field read from text a person selected or typed), ``read_amount`` (a sum
-of money or a number, as people write it) and ``skill_name`` (the skill words name).
+nothing of the other stages. Public API: ``extract``; ``merge_findings`` (another
+stage's readings put into an extraction, the more confident winning);
+``value_from_selection`` (the value of a field read from text a person selected or
+typed), ``read_amount`` (a sum of money or a number, as people write it) and
+``skill_name`` (the skill words name).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from reviewer.core.extract import heuristics, page_title, patterns, prose
 from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Document, parse
 from reviewer.core.extract.labels import labelled_values
+from reviewer.core.extract.merge import merge_findings, value_key
 from reviewer.core.extract.salary import read_amount
 from reviewer.core.extract.selection import value_from_selection
 from reviewer.core.extract.skills import skill_name
@@ -98,21 +100,16 @@ def _alternatives(found: dict[str, Finding],
         winner = found.get(name)
         if winner is None:
             continue
-        seen = {_same(winner.value)}
+        seen = {value_key(winner.value)}
         kept: list[Finding] = []
         for finding in sorted(offered, key=lambda f: -f.confidence):
-            key = _same(finding.value)
+            key = value_key(finding.value)
             if finding.stage != winner.stage and key not in seen:
                 seen.add(key)
                 kept.append(finding)
         if kept:
             out[name] = kept[:MAX_ALTERNATIVES]
     return out
-
-
-def _same(value: object) -> str:
-    """A value as compared with another: no case, spaces as one."""
-    return " ".join(json.dumps(value, sort_keys=True, default=str).casefold().split())
 
 
 def _find_evidence(doc: Document, name: str, value: object) -> list[Span]:
@@ -137,4 +134,4 @@ def _find_evidence(doc: Document, name: str, value: object) -> list[Span]:
     return spans
 
 
-__all__ = ["extract", "read_amount", "skill_name", "value_from_selection"]
+__all__ = ["extract", "merge_findings", "read_amount", "skill_name", "value_from_selection"]
