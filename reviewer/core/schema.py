@@ -12,7 +12,8 @@ from typing import Any, Literal
 SCHEMA_VERSION = 1
 # the version of the cleaning and extraction rules, stored with every suggestion;
 # raise it when they change what they find
-EXTRACTOR_VERSION = "1.1"  # 1.1: prose cues, job-board page titles, glued headings
+EXTRACTOR_VERSION = "1.2"  # 1.1: prose cues, job-board page titles, glued headings;
+# 1.2: plural and comma roles, closing perk lines, a text posting runs on to its footer
 
 MAX_ALTERNATIVES = 3  # the other readings of a field kept beside the value that won
 

@@ -29,6 +29,7 @@ from reviewer.core.extract.prose_words import (
     employer_cues,
     head_noun,
     name_at,
+    plural_head,
     skip_modifiers,
     tokens,
 )
@@ -130,7 +131,9 @@ _ROLE_CUES = (
          r"wants|to hire)\s+" + _ARTICLE + "?",
          "seek|hir|looking for|search|recruiting|on the hunt|interviewing|in need|need|wants|"
          "to hire"), 2, True),
-    (cue_re(r"(?:opening|opportunity|vacancy|role|position)\s+(?:for|as)\s+" + _ARTICLE,
+    # "an opening for a", "a position has come available for a"
+    (cue_re(r"(?:opening|opportunity|vacancy|role|position)(?:\s+(?:has|have|is|are|now|just|"
+         r"come|become|came|available|open|opened|arisen|up)){0,4}\s+(?:for|as)\s+" + _ARTICLE,
          "opening|opportunity|vacancy|role|position"), 2, True),
     (cue_re(r"join\b[^.!?\n]{0,60}?\bas\s+" + _ARTICLE, "join"), 2, True),
     (cue_re(r"As\s+" + _ARTICLE.replace("(?:an", "(?:An|an") + "?", "As", "sentence", lower=False),
@@ -141,8 +144,14 @@ _ROLE_CUES = (
     (cue_re(r"(?:job|position|role) title\s*:?\s+", "job title|position title|role title"), 3,
      False),
     (cue_re(r"position\s*:\s*", "position"), 2, False),
+    (cue_re(r"work(?:ing)?\s+as\s+" + _ARTICLE + "?", "work"), 2, False),
+    # "for a Receptionist position": the word after the role makes it one
+    (cue_re(r"for\s+(?:an?|the)\s+(?=[A-Z][^.!?\n]{0,60}?\s(?:position|role|vacancy|opening)"
+            r"\b)", "for a|for the", lower=False), 2, False),
 )
 _AS_CUE = _ROLE_CUES[3][0]
+_FOR_CUE = _ROLE_CUES[-1][0]
+_POSITION_AFTER = re.compile(r"\s+(?:position|role|vacancy|opening)\b")
 # what follows a role that opens a paragraph: "Nurse at Acme Clinic", "Nurse to join …"
 _AFTER_OPENING = re.compile(r"\s+(?:at\s+[A-Z]|to\s+(?:work|join)\b)")
 _ARTICLE_END = re.compile(r"(?i:\b(?:an?|one|the|our)\s+)$")
@@ -186,13 +195,24 @@ def _role_after(block: Block, at: int, pos: int, cue: CuePattern | None, weight:
             weight = 2
     elif cue is _AS_CUE and not _AFTER_AS.match(text, end):
         return  # "As a Data Analyst, you …", not "As a rule"
+    elif cue is _FOR_CUE and not _POSITION_AFTER.match(text, end):
+        return  # "for a Receptionist position", not "for a Fortune 500 Company"
     elif cue is None and not _AFTER_OPENING.match(text, end):
         return  # a paragraph that opens with a role: "Nurse at Acme Clinic"
+    last = value.split()[-1]
+    cut = 0 if head_noun(last) else plural_head(last)
+    if cut and cue is None:
+        return  # "Our Advisors at Acme help …" opens a paragraph about the staff
+    if cut:  # "Sales Trainees": the role is named in the singular
+        end -= cut
+        value = value[:-cut]
     yield Cue(value, block, (start, end), weight)
 
 
 _DETERMINERS = frozenset("The A An Our This That Each Every Your Their Its Any Some".split())
 _ROMAN = frozenset(("I", "II", "III", "IV", "V"))
+# what starts a clause after a comma, not a specialty ("As a Nurse, You will …")
+_NOT_SPECIALTY = _DETERMINERS | frozenset("You We I They He She It".split())
 _CONNECTORS = frozenset(("of", "and", "&", "/", "or"))
 _TRAILING = frozenset(("position", "role", "opening", "job", "vacancy", "opportunity"))
 # lower-case words that never sit inside a role: where a lower-case role ends
@@ -224,8 +244,9 @@ def _capitalised_role(toks: list[Token], i: int, text: str) -> tuple[int, int] |
         tok = toks[j]
         if tok.text[:1].isupper() or (tok.text[:1].isdigit() and words):
             words.append(tok)
-        elif tok.text == "," and len(words) == 1 and j + 1 < len(toks) and \
-                toks[j + 1].text[:1].isupper() and head_noun(words[0].text):
+        elif tok.text == "," and "," not in (w.text for w in words) and j + 1 < len(toks) and \
+                toks[j + 1].text[:1].isupper() and head_noun(words[-1].text) and \
+                toks[j + 1].text not in _NOT_SPECIALTY:
             words.append(tok)  # "a Director, Product Operations to …"
         elif tok.text in _CONNECTORS and j + 1 < len(toks) and toks[j + 1].text[:1].isupper():
             if tok.text in ("and", "or", "&") and words and head_noun(words[-1].text):
@@ -249,15 +270,18 @@ def _capitalised_role(toks: list[Token], i: int, text: str) -> tuple[int, int] |
     if names[end - 1] in _ROMAN and end > 1:
         ok = head_noun(names[end - 2])
     else:
-        ok = head_noun(names[end - 1]) or _head_of(names[:end])
+        ok = head_noun(names[end - 1]) or bool(plural_head(names[end - 1])) or \
+            _head_of(names[:end])
     if not ok:  # "a Data Engineer - Platform II": a specialty after the job noun and a dash
         ok = any(head_noun(names[k]) and text[words[k].end:words[k + 1].start].strip() == "-"
                  for k in range(max(0, end - 4), end - 1))
     if not ok and "," in names:
         after = toks[i + len(words)].text if i + len(words) < len(toks) else "."
-        ok = after in _LOWER_STOPS or after in ".!?;:()"  # "a Director, PMO that …"
-        if not ok:
-            end, ok = 1, True  # "a Manager, Monday to Friday": the job noun alone
+        # "a Director, PMO that …", "The Developer, Digital will …"
+        ok = after in _LOWER_STOPS or after in ".!?;:()" or \
+            bool(_THE_ROLE_VERB.match(text, words[-1].end))
+        if not ok:  # "a Manager, Monday to Friday": the role before the comma
+            end, ok = names.index(","), True
     if not ok:
         return None
     return words[0].start, words[end - 1].end

@@ -151,6 +151,15 @@ def head_noun(word: str) -> bool:
     return low in _MORE_NOUNS or bool(_NOUN_WORD.fullmatch(low))
 
 
+def plural_head(word: str) -> int:
+    """How many letters a job noun in the plural has beyond its singular ("Trainees":
+    1, "Coaches": 2), or 0 when ``word`` is no such plural."""
+    for cut in (1, 2):
+        if len(word) > cut + 2 and word.endswith("es"[2 - cut:]) and head_noun(word[:-cut]):
+            return cut
+    return 0
+
+
 _MODIFIERS = frozenset(
     "talented experienced motivated self-motivated highly-motivated skilled highly-skilled "
     "passionate dynamic driven enthusiastic energetic organized organised well-organized "
@@ -175,18 +184,26 @@ _KINDS = frozenset(("full-time", "part-time", "temporary", "freelance", "seasona
 
 
 def skip_modifiers(toks: list[Token]) -> int:
-    """The index of the first token after the praise and kind words before a role."""
+    """The index of the first token after the praise and kind words before a role
+    (and the place it is based in: "a full-time, Ohio based, …")."""
     i = 0
-    while i < len(toks) and i < 10:
+    while i < len(toks) and i < 12:
         low = toks[i].text.lower()
         nxt = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
+        after = toks[i + 2].text.lower() if i + 2 < len(toks) else ""
         if (low, nxt) in _PAIRS:
             i += 2
+        elif nxt == "based" or low.endswith("-based"):
+            i += 2 if nxt == "based" else 1  # "Ohio based", "London-based"
         elif toks[i].text[:1].isupper() and low not in _KINDS:
             break
         elif low in _MODIFIERS or low in _KINDS or low == "," or (
                 nxt in _MODIFIERS and (low.endswith("ly") or (low in ("and", "or") and i > 0))):
             i += 1  # "highly motivated", "skilled and motivated"
+        elif low in ("and", "or") and i > 0 and (nxt, after) in _PAIRS:
+            i += 1  # "driven and high energy"
+        elif low.endswith("ly") and nxt.endswith("ed") and nxt.isalpha():
+            i += 2  # "commercially oriented"
         else:
             break
     return i

@@ -57,6 +57,23 @@ ROLES = [
     ("The Grants Officer (Programs) is responsible for reporting.", "Grants Officer"),
     ("Tidewell seeks an experienced, Certified Pharmacy Technician.", "Pharmacy Technician"),
     ("## Job Title\n\nInventory AnalystSchedule: Monday to Friday", "Inventory Analyst"),
+    ("The Applications Developer, Digital will maintain our intranet sites.",
+     "Applications Developer, Digital"),
+    ("A position has come available for a Senior Java Developer working on our tracker.",
+     "Senior Java Developer"),
+    ("Northwind is looking for a driven and high energy Account Executive with grit.",
+     "Account Executive"),
+    ("We're seeking a full-time, Ohio based, Grower Relations Manager.",
+     "Grower Relations Manager"),
+    # a role announced in the plural is named in the singular
+    ("To grow its Sales Team we are looking for commercially oriented Sales Trainees.",
+     "Sales Trainee"),
+    ("Bayline needs motivated people to work as Sales Assistants (SA) in Lisbon.",
+     "Sales Assistant"),
+    ("We seek a friendly people person for a Admin Assistant/ Receptionist position.",
+     "Admin Assistant/ Receptionist"),
+    ("The Delivery Drivers will load the vans each morning.", "Delivery Driver"),
+    ("As a Home Care Nurse, You Will\n\nVisit patients in their homes.", "Home Care Nurse"),
 ]
 
 
@@ -74,6 +91,11 @@ NO_ROLE = [
     "We are looking for an interested associate to join us.",  # one generic word
     "Two years of experience as a Project Manager is required.",  # a requirement
     "The Mobile Team at Acme will ship the app.",
+    "An opportunity has come up for a change in how we hire.",  # no job noun
+    "We are looking for a driven and high energy person to join us.",
+    "Our drivers work with Sales Assistants every day.",  # not announced
+    "We are hiring for all Branch Offices this spring.",  # a plural that is no job
+    "Our Financial Advisors at Harbor Mutual help clients plan.",  # the staff, not a role
 ]
 
 
