@@ -1,6 +1,6 @@
 """Benefits a posting states without a heading of their own.
 
-Two forms, read only when no section heading holds the benefits:
+Three forms, read only when no section heading holds the benefits:
 
 * a paragraph that states the offer ("We offer a competitive salary, …", "Benefits
   include …", "In return we'll pay you well …", "Full benefits offered"): one item,
@@ -8,7 +8,8 @@ Two forms, read only when no section heading holds the benefits:
 * a run of short lines that closes a section or the posting, most of them naming a
   perk ("Stock options", "25 days of paid holiday", "Free lunches"); one short line
   that names several perks with no verb between them counts as a run of its own
-  ("Health insuranceStock optionsFree lunches").
+  ("Health insuranceStock optionsFree lunches");
+* a perk alone on the posting's last line ("Career prospects.", "Free parking").
 
 A line that asks something of the candidate (experience, skills, a degree) is no
 perk, and a sentence about what the business sells ("We provide insurance software
@@ -26,6 +27,7 @@ from reviewer.core.words.lexicon import SECTION_HEADINGS, heading_key, section_f
 from reviewer.core.words.text import separate_glued
 
 CONFIDENCE = 0.5
+CLOSING_CONFIDENCE = 0.4  # a perk alone on the last line: a short line says less
 
 # what an employer gives: pay, cover, time off, food (a perk whatever the line around it);
 # every branch starts with a letter, so that _by_first_letter can group them all
@@ -53,6 +55,7 @@ _WEAK = (
     r"health ?care|wellness|life assurance|flexible (?:hours|working|schedule|work)|flexi-?time|"
     r"work from home|remote work|relocation|housing|accommodation|training|"
     r"career (?:development|growth|progression|advancement|prospects)|"
+    r"(?:future|promotion|progression) prospects|free parking|"
     r"development (?:plan|opportunities|budget)|conferences?|learning budget|laptop|macbook|"
     r"workstation|team (?:events|outings|building)|social events|parties"
 )
@@ -120,10 +123,11 @@ def unheaded_benefits(doc: Document) -> Finding | None:
     """Benefits stated as an offer or as a run of perks, when no heading holds them."""
     if any(b.kind == "heading" and section_field(b.text)[1] == "benefits" for b in doc.blocks):
         return None
+    closing = _closing_line(doc)
+    chosen = list(closing)
     perks = _Perks(doc)
-    if not perks.strong:
+    if not perks.strong and not closing:
         return None  # an offer and a run of perks each name one clear perk at least
-    chosen: list[Block] = []
     for field, group in _groups(doc):
         chosen.extend(b for b in group if b.start in perks.strong and _states_offer(_read(b.text)))
         # duties name training events and conferences: there only clear perks count
@@ -131,7 +135,21 @@ def unheaded_benefits(doc: Document) -> Finding | None:
     if not chosen:
         return None
     unique = sorted({b.start: b for b in chosen}.values(), key=lambda b: b.start)
-    return Finding([b.text for b in unique], [b.span for b in unique], CONFIDENCE, "structure")
+    sure = CLOSING_CONFIDENCE if unique == closing else CONFIDENCE
+    return Finding([b.text for b in unique], [b.span for b in unique], sure, "structure")
+
+
+def _closing_line(doc: Document) -> list[Block]:
+    """A perk alone on the posting's last line ("Career prospects.", "Free parking"): a
+    few words, no verb, most of them the perk's (the line, or nothing)."""
+    last = doc.blocks[-1] if doc.blocks else None
+    if last is None or last.kind == "heading" or len(last.text.split()) > 5:
+        return []
+    low = _read(last.text).strip().rstrip(".!")
+    if _VERB.search(low) or _asks(low):
+        return []
+    named = sum(len(m.group()) for m in PERK.finditer(low))
+    return [last] if named >= 0.6 * len(low.replace(" ", "")) else []
 
 
 def benefit_items(heading: Block, blocks: list[Block]) -> list[Block]:

@@ -103,3 +103,24 @@ def test_a_health_programme_s_words_are_no_perks() -> None:
         "About the programme: over 30,000 people in remote villages will benefit from primary "
         "health care and medical visits provided by the teams.")
     assert result.fields["benefits"] is None
+
+
+@pytest.mark.parametrize("line", ["Career prospects.", "Future Prospects", "Free parking on site"])
+def test_a_perk_alone_on_the_posting_s_last_line(line: str) -> None:
+    doc, result = run(REQUIREMENTS, "If you are motivated please apply now.", line)
+    assert result.fields["benefits"] == [line]
+    start, end = result.evidence["benefits"][0]
+    assert doc.markdown[start:end] == line
+    assert result.confidence["benefits"] < 0.5
+
+
+@pytest.mark.parametrize("line", ["Training provided.", "Must drive", "Salary: see above",
+                                  "Career prospects depend on you"])
+def test_a_last_line_that_names_no_perk_by_itself_is_no_benefit(line: str) -> None:
+    _, result = run(REQUIREMENTS, "If you are motivated please apply now.", line)
+    assert result.fields["benefits"] is None
+
+
+def test_a_perk_line_in_the_middle_of_the_posting_is_no_closing_perk() -> None:
+    _, result = run("Career prospects", REQUIREMENTS, "If you are motivated please apply now.")
+    assert result.fields["benefits"] is None
