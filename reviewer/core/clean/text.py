@@ -227,19 +227,23 @@ def _finish_section(lines: list[Line], last: int) -> int:
 
 
 def _take_tail(lines: list[Line], last: int) -> int:
-    """The posting runs to the end of the page when nothing after it is page furniture.
+    """The posting runs on to the page furniture after it (or to the end of the page).
 
     Short lines score below zero (a last requirement, a list of perks), so the best run
-    can stop before them; when every line after it is text no rule marked (a footer, a
-    form, a list of other jobs) and not a bare menu of one-word links, they are the
-    posting's last lines (less a closing menu of links)."""
-    rest = [i for i in range(last + 1, len(lines)) if lines[i].kind not in _PASSED_OVER]
-    while rest and lines[rest[-1]].reason == _MENU and len(WORD.findall(lines[rest[-1]].text)) < 3:
-        rest.pop()  # a closing menu of links stays out
-    if not rest or any(lines[i].kind == "rule" or lines[i].reason not in (None, _MENU)
-                       for i in rest):
-        return last
-    return rest[-1]
+    can stop before them; the lines after it up to the first one a rule marked (a footer,
+    a form, a list of other jobs) are the posting's last lines, less a closing menu of
+    links and a heading the furniture opens with."""
+    rest = []
+    for i in range(last + 1, len(lines)):
+        if lines[i].kind in _PASSED_OVER:
+            continue
+        if lines[i].kind == "rule" or lines[i].reason not in (None, _MENU):
+            break  # page furniture (a footer, a form): the posting ended before it
+        rest.append(i)
+    while rest and (lines[rest[-1]].kind == "heading" or (
+            lines[rest[-1]].reason == _MENU and len(WORD.findall(lines[rest[-1]].text)) < 3)):
+        rest.pop()  # a closing menu of links, or the heading of the furniture, stays out
+    return rest[-1] if rest else last
 
 
 _MENU = "menu or list of links"

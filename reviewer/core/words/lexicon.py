@@ -198,7 +198,8 @@ BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"to place a free posting|unsubscribe|mailing list|you (are )?receiv(ed|ing) this|"
          r"list archives?|to post a message|yahoo! groups|digest number",
          "mailing-list footer"),
-        (r"^\[[^\]]{0,30}\]$|\[\s{3,}\]|\[\*\]|\[ \]|\[icon|\[ajax|\[insert|\[hstsping",
+        (r"^\[[^\]]{0,30}\]$|\[\s{3,}\]|\[\*\]|\[ \]|\[icon|\[ajax|\[insert|\[hstsping|"
+         r"^\((?:button|submit)\)",
          "form control or image marker"),
         (r"^(call us|questions\?|contact( us)?)\b.{0,40}$|^\d-\d{3}-[\da-z-]{7,}",
          "contact bar"),

@@ -148,3 +148,10 @@ def test_a_list_item_that_opens_with_a_heading_stays_an_item(marker: str) -> Non
     md = clean("\n\n".join(["Data Engineer", INTRO, marker + ITEM]) + "\n", "text").markdown
     assert "Skills: Python, SQL and a steady hand with production systems" in md
     assert "## Skills" not in md
+
+
+def test_a_menu_of_two_word_links_at_the_end_of_the_page_still_goes() -> None:
+    raw = SHORT_END + "\nAbout us\nContact us\nOur blog\nPress room\n"
+    md = clean(raw, "text").markdown
+    assert "High school diploma or equivalent required" in md
+    assert "Contact us" not in md and "Press room" not in md
