@@ -106,6 +106,16 @@ TABLES: dict[str, Table] = {
         "mapping": "JSON object: the page column (page) and each field's column (fields).",
         "updated_at": "When it was last used with a change (UTC, ISO 8601).",
     }),
+    "models": ("Models the project learnt from its reviewed postings (reviewer train), the "
+               "newest in use.", {
+        "id": "The model's number, in the order they were trained.",
+        "kind": "What it is (learned: fields and labels from the reviewed postings).",
+        "trained_at": "When it was trained (UTC, ISO 8601).",
+        "postings": "How many reviewed postings it learnt from.",
+        "learnt_from": "JSON list of those postings' ids.",
+        "info": "JSON object: its format, versions and cross-validated figures.",
+        "data": "The model in its own safe format (a zip of JSON and arrays, never a pickle).",
+    }),
     "_sqlite_migrations": ("The schema steps applied to this file, in order.", {
         "id": "The step's number.",
         "migration_set": "The set of steps (posting-reviewer).",

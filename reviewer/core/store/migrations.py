@@ -181,4 +181,20 @@ def m006_alternatives(db: Database) -> None:
     db.execute("ALTER TABLE suggestions ADD COLUMN alternatives TEXT NOT NULL DEFAULT '[]'")
 
 
-SCHEMA_VERSION = 6  # the number of steps above
+@migrations()
+def m007_models(db: Database) -> None:
+    """Models the project learnt from its reviewed postings: the model's bytes in a safe
+    format of its own (never a pickle), with what it is and what it learnt from."""
+    db.execute("""
+        CREATE TABLE models (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            trained_at TEXT NOT NULL,
+            postings INTEGER NOT NULL,
+            learnt_from TEXT NOT NULL DEFAULT '[]',
+            info TEXT NOT NULL DEFAULT '{}',
+            data BLOB NOT NULL
+        )""")
+
+
+SCHEMA_VERSION = 7  # the number of steps above

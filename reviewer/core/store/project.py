@@ -14,6 +14,7 @@ hands the one connection to each part, which owns the SQL of its own tables:
 ``store.reports``    figures: counts, reviews per day, the machine's accuracy
 ``store.bulk``       one edit made to many postings at once, and its undo in one step
 ``store.column_maps`` the column mapping of data files, remembered by their columns
+``store.models``     the models the project learnt from its reviewed postings
 
 Every edit is one committed transaction and returns a ``Change`` that
 ``store.history.undo`` reverses. A part never writes another part's tables except
@@ -41,6 +42,7 @@ from reviewer.core.store.health import ProjectError, describe
 from reviewer.core.store.history import History
 from reviewer.core.store.labels import Labels
 from reviewer.core.store.machine import Machine
+from reviewer.core.store.models import Models
 from reviewer.core.store.postings import Postings
 from reviewer.core.store.queue import Queue
 from reviewer.core.store.records import Records
@@ -69,6 +71,7 @@ class Store:
         self.reports = Reports(self.db)
         self.bulk = Bulk(self.db, self.labels)
         self.column_maps = ColumnMaps(self.db)
+        self.models = Models(self.db)
         if not self.read_only and (created or not (self.labels.has_schema()
                                                    or self.history.logged("label_schema"))):
             self.labels.save_schema(default_schema())  # a project made before labels: too

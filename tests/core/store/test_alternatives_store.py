@@ -73,7 +73,7 @@ def test_a_version_5_project_migrates_with_no_alternatives(tmp_path: Path) -> No
     path = tmp_path / "old.db"
     shutil.copy(DATA / "v5.db", path)
     with Store(path) as store:
-        assert store.schema_version() == SCHEMA_VERSION == 6
+        assert store.schema_version() == SCHEMA_VERSION
         first = store.records.get(1)
         assert first["machine"]["title"]["value"] == "Senior Backend Engineer, Data Platform"
         assert all(m["alternatives"] == [] for m in first["machine"].values())
