@@ -18,21 +18,25 @@ from reviewer.cli.common import CliError, ProgressLine, open_project
 from reviewer.cli.export import add_export_parser
 from reviewer.cli.extract import cmd_extract
 from reviewer.cli.imports import add_import_parsers
+from reviewer.cli.plugins import add_extractor_options, load
+from reviewer.cli.plugins import report as extractor_report
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
     from reviewer.core.ingest import reextract
 
+    extractor = load(args)
     store = open_project(args.db)
     line = ProgressLine()
     try:
         store.check_writable()
-        report = reextract(store, progress=line)
+        report = reextract(store, progress=line, extractor=extractor)
     finally:
         line.done()
         store.close()
+    failed = extractor_report(extractor)
     print(report.describe())
-    return 0
+    return failed
 
 
 def cmd_labels(args: argparse.Namespace) -> int:
@@ -100,10 +104,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
     store = open_project(args.db)
     try:
         figures = store.reports.evaluation()
+        stages = store.reports.by_stage()
         reviewed = store.queue.count("reviewed")
     finally:
         store.close()
-    if args.json:
+    if args.json:  # each field's figures, and each stage's for it under "stages"
+        for stage, fields in stages.items():
+            for name, entry in fields.items():
+                figures.setdefault(name, {}).setdefault("stages", {})[stage] = entry
         print(json.dumps(figures, indent=2))
         return 0
     print(f"machine suggestions against the reviewers' values, {reviewed:,} reviewed postings")
@@ -113,6 +121,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
         acc = f"{f['accuracy']:.3f}" if f["accuracy"] is not None else "-"
         print(f"{name:26s} {f['accepted']:>9,} {f['corrected']:>9,} {f['rejected']:>9,} "
               f"{f['added']:>7,} {acc:>8}")
+    if stages:
+        print("\neach stage's value against the reviewers' (as the suggestion or an "
+              "alternative)")
+        print(f"{'stage':18s} {'field':26s} {'offered':>8} {'won':>7} {'right':>7} "
+              f"{'accuracy':>8}")
+    for stage, fields in stages.items():
+        total = {k: sum(f[k] for f in fields.values()) for k in ("offered", "won", "right")}
+        total["accuracy"] = total["right"] / total["offered"]
+        for name, f in {"(all fields)": total, **fields}.items():
+            print(f"{stage or '(none)':18s} {name:26s} {f['offered']:>8,} {f['won']:>7,} "
+                  f"{f['right']:>7,} {f['accuracy']:>8.3f}")
     return 0
 
 
@@ -165,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="jsonl: one JSON object a line (default); json: one array; "
                           "md: a readable report")
     _jobs_option(ext)
+    add_extractor_options(ext)
     ext.set_defaults(func=cmd_extract)
 
     add_import_parsers(sub)
@@ -178,6 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "its old text and suggestions.",
     )
     rex.add_argument("db", metavar="DB")
+    add_extractor_options(rex)
     rex.set_defaults(func=cmd_reextract)
 
     lab = sub.add_parser(
@@ -197,7 +218,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name, func, text in (("stats", cmd_stats, "counts by status, label and field state"),
                              ("eval", cmd_eval, "how often reviewers accepted, corrected or "
-                                                "rejected each machine suggestion")):
+                                                "rejected each machine suggestion, and how "
+                                                "often each stage's value was theirs")):
         cmd = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
         cmd.add_argument("db", metavar="DB")
         cmd.add_argument("--json", action="store_true", help="print JSON")

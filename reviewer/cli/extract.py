@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+from reviewer.cli.plugins import load
+from reviewer.cli.plugins import report as extractor_report
 from reviewer.core.clean import gave_up
 from reviewer.core.ingest import UnreadableError, read_file
 from reviewer.core.pipeline import process, record
@@ -89,11 +91,15 @@ def _emit(records: Iterable[dict[str, Any]], fmt: str, out: Any) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     jobs = worker_count(args.jobs)
-    failed = _emit(_results(args.files, jobs), args.format, sys.stdout)
+    extractor = load(args)
+    results = _results(args.files, jobs)
+    if extractor is not None:
+        results = extractor.apply_to_records(results)
+    failed = _emit(results, args.format, sys.stdout)
     if failed:
         print(f"reviewer: {failed} of {len(args.files)} files could not be read "
               "(see their \"error\" field)", file=sys.stderr)
-    return 1 if failed else 0
+    return 1 if extractor_report(extractor) or failed else 0
 
 
 def worker_count(asked: int) -> int:

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from reviewer.cli.common import CliError, ProgressLine, open_project
 from reviewer.cli.extract import worker_count
+from reviewer.cli.plugins import add_extractor_options, load
+from reviewer.cli.plugins import report as extractor_report
 
 if TYPE_CHECKING:
     from reviewer.core.ingest import ColumnMapping, ImportReport
@@ -22,12 +24,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     mapping = parse_map(args.map)
     jobs = worker_count(args.jobs)
+    extractor = load(args)
     store = open_project(args.db, create=True)
     line = ProgressLine()
     try:
         store.check_writable()
         report = import_paths(store, args.paths, column=args.column, mapping=mapping,
-                              jobs=jobs, progress=line)
+                              jobs=jobs, progress=line, extractor=extractor)
     finally:
         line.done()
         store.close()
@@ -36,10 +39,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     _print_mappings(report)
     for problem in _left_out(report):
         print(problem, file=sys.stderr)
+    plugin_failed = extractor_report(extractor)
     rate = report.seen / report.seconds if report.seconds else 0.0
     print(f"{report.added:,} postings added, {report.duplicates:,} already in the project, "
           f"{len(report.skipped):,} skipped ({report.seconds:.1f} s, {rate:,.0f}/s)")
-    return 1 if report.skipped and not report.added and not report.duplicates else 0
+    return 1 if (report.skipped and not report.added and not report.duplicates) \
+        or plugin_failed else 0
 
 
 def cmd_columns(args: argparse.Namespace) -> int:
@@ -156,6 +161,7 @@ def add_import_parsers(sub: Any) -> None:
     _mapping_options(imp)
     imp.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                      help="worker processes (0: one per core; default 1)")
+    add_extractor_options(imp)
     imp.set_defaults(func=cmd_import)
 
     col = sub.add_parser(

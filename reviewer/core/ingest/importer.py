@@ -14,21 +14,20 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from reviewer.core.clean import gave_up
 from reviewer.core.ingest.columns import ColumnMapping, Mapper
-from reviewer.core.ingest.dataset import apply_given
 from reviewer.core.ingest.inputs import content_hash, iter_inputs
 from reviewer.core.ingest.items import Item, LeftOut, Skipped
-from reviewer.core.pipeline import process
-from reviewer.core.store import DatabaseError, NewPosting, PreparedPosting, Store, prepare
+from reviewer.core.ingest.pages import Pipelined, Work, encode_page, finish, pipeline_page
+from reviewer.core.store import DatabaseError, PreparedPosting, Store
 from reviewer.core.workers import die_with_parent
+
+if TYPE_CHECKING:
+    from reviewer.core.plugins import ExtractorRun
 
 BATCH = 250
 EXAMPLES = 3  # values left out quoted per field
-# source, page, kind, metadata, hash, the values its columns gave
-Work = tuple[str, str, Any, dict[str, Any], str, dict[str, Any]]
 
 
 @dataclass
@@ -61,7 +60,7 @@ def import_paths(
     store: Store, paths: Iterable[str | Path], *, column: str | None = None,
     mapping: Mapping[str, str | None] | None = None, jobs: int = 1,
     progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
-    batch: int = BATCH,
+    batch: int = BATCH, extractor: ExtractorRun | None = None,
 ) -> ImportReport:
     """Import every posting under ``paths`` into ``store``; see the module docstring.
 
@@ -70,14 +69,16 @@ def import_paths(
     project remembers (``columns.find_mapping``; ValueError for a field it lacks). The
     mappings used are remembered for the next import. With worker processes, the next
     batch is being cleaned while the last one is written, so the store's writer and the
-    workers run side by side."""
+    workers run side by side. An ``extractor`` (``plugins.load_extractor``) is run here,
+    in this process, over each batch the workers cleaned, before it is written."""
     mapper = Mapper(mapping, column, store.column_maps.all())
     report = ImportReport(mappings=mapper.files)
     started = time.perf_counter()
     pool: Executor | None = (ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent)
                              if jobs > 1 else None)
     seen: set[str] = set()  # hashes met in this run, so a page twice in the input counts once
-    in_flight: tuple[list[Work], Iterator[PreparedPosting | Skipped]] | None = None
+    in_flight: tuple[list[Work], Iterator[PreparedPosting | Pipelined | Skipped]] | None = None
+    step = prepare_page if extractor is None else pipeline_page
     try:
         for chunk in _chunks(iter_inputs(paths, mapper=mapper), batch * max(1, jobs)):
             if cancelled is not None and cancelled():
@@ -85,18 +86,18 @@ def import_paths(
                 break
             work = _new_work(store, chunk, report, seen)
             if pool is not None and len(work) > 1:
-                submitted: Iterator[PreparedPosting | Skipped] = pool.map(
-                    prepare_page, work, chunksize=max(1, len(work) // (4 * jobs)))
+                submitted: Iterator[PreparedPosting | Pipelined | Skipped] = pool.map(
+                    step, work, chunksize=max(1, len(work) // (4 * jobs)))
             else:
-                submitted = map(prepare_page, work)
+                submitted = map(step, work)
             if in_flight is not None:
-                _write(store, *in_flight, report)
+                _write(store, *in_flight, report, extractor)
             in_flight = (work, submitted)
             report.seconds = time.perf_counter() - started
             if progress is not None:
                 progress(report)
         if in_flight is not None and not report.cancelled:
-            _write(store, *in_flight, report)
+            _write(store, *in_flight, report, extractor)
         store.column_maps.remember(mapper.to_remember())
     finally:
         if pool is not None:
@@ -144,10 +145,11 @@ def _new_work(store: Store, chunk: list[Item | Skipped], report: ImportReport,
             for item, digest in fresh if digest not in known]
 
 
-def _write(store: Store, work: list[Work], results: Iterable[PreparedPosting | Skipped],
-           report: ImportReport) -> None:
+def _write(store: Store, work: list[Work],
+           results: Iterable[PreparedPosting | Pipelined | Skipped], report: ImportReport,
+           extractor: ExtractorRun | None = None) -> None:
     batch: list[PreparedPosting] = []
-    for (_source, text, *_rest), result in zip(work, results, strict=True):
+    for (_source, text, *_rest), result in zip(work, finish(results, extractor), strict=True):
         if isinstance(result, Skipped):
             report.skipped.append(result)
         else:
@@ -181,28 +183,8 @@ def _write_one_by_one(store: Store, batch: list[PreparedPosting], work: list[Wor
 
 def prepare_page(work: Work) -> PreparedPosting | Skipped:
     """Clean and extract one page, and encode its rows (runs in a worker process)."""
-    source, text, kind, metadata, digest, given = work
-    try:
-        done = process(text, kind, name=source)
-        doc, ext = done.doc, done.extraction
-        if (reason := gave_up(doc)) is not None:
-            return Skipped(source, reason)
-        if given:
-            apply_given(ext, given, doc.markdown)
-        return prepare(NewPosting(
-            source=source, hash=digest, kind=doc.kind, raw=None, cleaned=doc.markdown,
-            source_text=doc.source,
-            removed=[[r.start, r.end, r.reason] for r in doc.removed],
-            context=doc.context, metadata=metadata,
-            fields={k: v for k, v in ext.fields.items() if v not in (None, [], {}, "")},
-            evidence={k: [list(s) for s in v] for k, v in ext.evidence.items()},
-            confidence=ext.confidence, stages=ext.stages,
-            alternatives={k: [{"value": a.value, "confidence": a.confidence, "stage": a.stage,
-                               "spans": [list(s) for s in a.spans]} for a in v]
-                          for k, v in ext.alternatives.items()},
-        ))
-    except Exception as err:  # one bad page must not stop the import
-        return Skipped(source, f"cleaning failed: {type(err).__name__}: {err}")
+    done = pipeline_page(work)
+    return done if isinstance(done, Skipped) else encode_page(done)
 
 
 def _chunks(items: Iterable[Item | Skipped], size: int) -> Iterator[list[Item | Skipped]]:

@@ -4,7 +4,8 @@ The machine's suggestions are replaced; every person's decision is kept (see
 ``store.machine.replace``), and so are the values a data file's columns gave (the
 ``dataset`` stage), their evidence found again in the new cleaned text. Batches are
 single transactions, so stopping at any point leaves a project that opens, and running
-again finishes the rest.
+again finishes the rest. A plug-in extractor, given, is run over each batch after the
+pipeline, before the batch is written (its readings of decided fields are not used).
 """
 
 from __future__ import annotations
@@ -13,11 +14,16 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reviewer.core.ingest.dataset import STAGE
 from reviewer.core.ingest.importer import prepare_page
 from reviewer.core.ingest.items import Skipped
+from reviewer.core.ingest.pages import Work, finish, pipeline_page
 from reviewer.core.store import Store
+
+if TYPE_CHECKING:
+    from reviewer.core.plugins import ExtractorRun
 
 BATCH = 200
 
@@ -54,8 +60,9 @@ class ReextractReport:
 
 def reextract(store: Store, *, progress: Callable[[ReextractReport], None] | None = None,
               cancelled: Callable[[], bool] | None = None,
-              batch: int = BATCH) -> ReextractReport:
-    """Clean and extract every stored page again, in id order."""
+              batch: int = BATCH, extractor: ExtractorRun | None = None) -> ReextractReport:
+    """Clean and extract every stored page again, in id order; ``extractor``
+    (``plugins.load_extractor``) offers its readings too."""
     report = ReextractReport(total=store.queue.count())
     started = time.perf_counter()
     after = 0
@@ -68,14 +75,18 @@ def reextract(store: Store, *, progress: Callable[[ReextractReport], None] | Non
             break
         given = store.decisions.stage_values(rows[0][0], rows[-1][0], STAGE)
         after = rows[-1][0]
+        pages: list[tuple[int, str, Work]] = []
+        for pid, source, raw, kind, digest, metadata in rows:
+            report.seen += 1
+            if raw is None:
+                report.no_page += 1
+                continue
+            pages.append((pid, raw, (source, raw, kind, json.loads(metadata), digest,
+                                     given.get(pid, {}))))
+        step = prepare_page if extractor is None else pipeline_page
+        results = finish([step(work) for _pid, _raw, work in pages], extractor)
         with store.atomic():
-            for pid, source, raw, kind, digest, metadata in rows:
-                report.seen += 1
-                if raw is None:
-                    report.no_page += 1
-                    continue
-                prepared = prepare_page((source, raw, kind, json.loads(metadata), digest,
-                                         given.get(pid, {})))
+            for (pid, raw, _work), prepared in zip(pages, results, strict=True):
                 if isinstance(prepared, Skipped):
                     report.failed += 1
                     continue

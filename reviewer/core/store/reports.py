@@ -6,8 +6,10 @@ A read-only view across the tables (like an SQL view): it counts, it never write
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from reviewer.core.extract.merge import same_value
 from reviewer.core.schema import FIELD_NAMES
 from reviewer.core.store.sqlite import Database
 
@@ -79,3 +81,35 @@ class Reports:
             entry["accuracy"] = round(entry["accepted"] / judged, 4) if judged else None
         return dict(sorted(out.items(), key=lambda kv: FIELD_NAMES.index(kv[0])
                            if kv[0] in FIELD_NAMES else 99))
+
+    def by_stage(self) -> dict[str, dict[str, dict[str, Any]]]:
+        """Per stage that offered values (a rule stage, ``dataset``, a plug-in's
+        ``plugin:NAME`` or ``command``, ``learned``), per field, over the fields people
+        decided on reviewed postings: ``offered`` (the stage gave a value: the
+        suggestion or an alternative), ``won`` (its value was the suggestion), ``right``
+        (its value is the reviewer's: accepted or corrected to it, not rejected) and
+        ``accuracy``, right / offered. A stage's first value counts, as shown. A stage whose
+        value was the same as a more confident stage's was merged into it (the suggestion
+        keeps one stage) and is not counted."""
+        out: dict[str, dict[str, dict[str, Any]]] = {}
+        rows = self.db.execute("""
+            SELECT a.field, a.state, a.value, s.value, s.stage, s.alternatives
+            FROM annotations a JOIN postings p ON p.id = a.posting_id AND p.status = 'reviewed'
+            JOIN suggestions s ON s.posting_id = a.posting_id AND s.field = a.field""")
+        for name, state, decided, value, stage, alternatives in rows:
+            final = json.loads(decided) if state != "rejected" and decided is not None else None
+            offers = {stage: (json.loads(value) if value is not None else None, True)}
+            for other in json.loads(alternatives or "[]"):
+                offers.setdefault(str(other.get("stage", "")), (other.get("value"), False))
+            for by, (offered, won) in offers.items():
+                entry = out.setdefault(by, {}).setdefault(
+                    name, {"offered": 0, "won": 0, "right": 0})
+                entry["offered"] += 1
+                entry["won"] += won
+                entry["right"] += final is not None and same_value(offered, final)
+        for fields in out.values():
+            for entry in fields.values():
+                entry["accuracy"] = round(entry["right"] / entry["offered"], 4)
+        return {stage: dict(sorted(fields.items(), key=lambda kv: FIELD_NAMES.index(kv[0])
+                                   if kv[0] in FIELD_NAMES else 99))
+                for stage, fields in sorted(out.items())}

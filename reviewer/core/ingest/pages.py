@@ -1,0 +1,86 @@
+"""One page through the pipeline and encoded as the store's rows, a plug-in between.
+
+``pipeline_page`` cleans and extracts a page (in a worker process), the values a data
+file's columns gave put in; ``encode_page`` makes the store's rows of it. Without a
+plug-in extractor a worker does both (``importer.prepare_page``); with one, the worker
+does the first, and ``finish`` (in the parent, which alone runs the plug-in: a pool
+pickles its work, a plug-in's process or model stays here) offers the batch to the
+plug-in, then encodes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from reviewer.core.clean import gave_up
+from reviewer.core.ingest.dataset import apply_given
+from reviewer.core.ingest.items import Skipped
+from reviewer.core.pipeline import process
+from reviewer.core.schema import CleanDoc, Extraction
+from reviewer.core.store import NewPosting, PreparedPosting, prepare
+
+if TYPE_CHECKING:
+    from reviewer.core.plugins import ExtractorRun
+
+# source, page, kind, metadata, hash, the values its columns gave
+Work = tuple[str, str, Any, dict[str, Any], str, dict[str, Any]]
+
+
+@dataclass
+class Pipelined:
+    """A page cleaned and extracted, not yet encoded (the page itself left behind)."""
+
+    source: str
+    digest: str
+    metadata: dict[str, Any]
+    doc: CleanDoc
+    extraction: Extraction
+
+
+def pipeline_page(work: Work) -> Pipelined | Skipped:
+    """Clean and extract one page (runs in a worker process)."""
+    source, text, kind, metadata, digest, given = work
+    try:
+        done = process(text, kind, name=source)
+        if (reason := gave_up(done.doc)) is not None:
+            return Skipped(source, reason)
+        if given:
+            apply_given(done.extraction, given, done.doc.markdown)
+        return Pipelined(source, digest, metadata, done.doc, done.extraction)
+    except Exception as err:  # one bad page must not stop the import
+        return Skipped(source, f"cleaning failed: {type(err).__name__}: {err}")
+
+
+def encode_page(page: Pipelined) -> PreparedPosting | Skipped:
+    """The store's rows of a page the pipeline went over."""
+    doc, ext = page.doc, page.extraction
+    try:
+        return prepare(NewPosting(
+            source=page.source, hash=page.digest, kind=doc.kind, raw=None,
+            cleaned=doc.markdown, source_text=doc.source,
+            removed=[[r.start, r.end, r.reason] for r in doc.removed],
+            context=doc.context, metadata=page.metadata,
+            fields={k: v for k, v in ext.fields.items() if v not in (None, [], {}, "")},
+            evidence={k: [list(s) for s in v] for k, v in ext.evidence.items()},
+            confidence=ext.confidence, stages=ext.stages,
+            alternatives={k: [{"value": a.value, "confidence": a.confidence, "stage": a.stage,
+                               "spans": [list(s) for s in a.spans]} for a in v]
+                          for k, v in ext.alternatives.items()},
+        ))
+    except Exception as err:  # one bad page must not stop the import
+        return Skipped(page.source, f"cleaning failed: {type(err).__name__}: {err}")
+
+
+def finish(results: Iterable[PreparedPosting | Pipelined | Skipped],
+           extractor: ExtractorRun | None) -> list[PreparedPosting | Skipped]:
+    """A batch's results as the store's rows, the ``extractor``'s readings merged into
+    the pages not yet encoded first."""
+    done = list(results)
+    if extractor is not None:
+        from reviewer.core.plugins import posting_of
+
+        extractor.apply([(posting_of(r.digest, r.source, r.doc.markdown, r.extraction),
+                          r.extraction) for r in done if isinstance(r, Pipelined)])
+    return [encode_page(r) if isinstance(r, Pipelined) else r for r in done]

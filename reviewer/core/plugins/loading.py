@@ -1,0 +1,77 @@
+"""Finding an extractor by what the user wrote: an installed plug-in's name, or a command.
+
+Plug-ins are entry points of the ``reviewer.extractors`` group, each naming a factory
+(a class or a function taking no arguments) that makes an ``Extractor``; an object that
+has an ``extract`` method already (an instance, a module) is used as it is. Anything
+that is not an installed plug-in's name is read as a command (``command``). A plug-in
+that cannot be loaded or made, or fails while it runs, is said in a line, never as a
+traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import metadata
+from typing import Any
+
+from reviewer.core.plugins.command import DEFAULT_TIMEOUT, Answer, CommandExtractor
+from reviewer.core.plugins.protocol import GROUP, ExtractorError, Posting, batch_name
+
+
+def installed_extractors() -> dict[str, str]:
+    """The plug-ins installed, ``{name: "module:factory"}``."""
+    return {ep.name: ep.value for ep in metadata.entry_points(group=GROUP)}
+
+
+class PluginExtractor:
+    """An entry point's extractor, its failures turned into ExtractorErrors."""
+
+    def __init__(self, name: str, extractor: Any) -> None:
+        self.name = name
+        self.shown = f"plug-in {name!r}"
+        self.extractor = extractor
+
+    def answers(self, postings: Sequence[Posting]) -> list[Answer]:
+        try:
+            given = list(self.extractor.extract(list(postings)))
+        except (Exception, SystemExit) as err:
+            raise ExtractorError(f"the extractor {self.shown} failed on {batch_name(postings)}: "
+                                 f"{type(err).__name__}: {err}") from None
+        if len(given) != len(postings):
+            raise ExtractorError(f"the extractor {self.shown} gave {len(given)} answers for "
+                                 f"{len(postings)} postings ({batch_name(postings)})")
+        return given
+
+
+def find_extractor(spec: str, timeout: float = DEFAULT_TIMEOUT
+                   ) -> tuple[PluginExtractor | CommandExtractor, str]:
+    """The extractor ``spec`` names and its stage: ``plugin:NAME`` for an installed
+    plug-in, ``command`` for a command (``timeout``: seconds a batch may take per
+    posting). Raises ExtractorError saying what is wrong."""
+    name = spec.strip()
+    points = {ep.name: ep for ep in metadata.entry_points(group=GROUP)}
+    point = points.get(name)
+    if point is None:
+        command = CommandExtractor(spec, timeout)
+        try:
+            command.check()
+        except ExtractorError as err:
+            known = ", ".join(sorted(points)) or "none"
+            raise ExtractorError(f"{err}; nor is it the name of an extractor plug-in "
+                                 f"(installed: {known})") from None
+        return command, "command"
+    try:
+        factory = point.load()
+        made = factory if _is_extractor(factory) else factory()
+    except (Exception, SystemExit) as err:
+        raise ExtractorError(f"the extractor plug-in {name!r} ({point.value}) could not be "
+                             f"loaded: {type(err).__name__}: {err}") from None
+    if not _is_extractor(made):
+        raise ExtractorError(f"the extractor plug-in {name!r} ({point.value}) made no "
+                             "extractor: an object with an extract(postings) method")
+    return PluginExtractor(name, made), f"plugin:{name}"
+
+
+def _is_extractor(thing: Any) -> bool:
+    return not isinstance(thing, type) and callable(getattr(thing, "extract", None))
+

@@ -1,0 +1,98 @@
+"""A plug-in's readings are checked against schema v1 before they are offered."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+
+from reviewer.core.plugins import DEFAULT_CONFIDENCE, check_value
+from reviewer.core.plugins.values import Tally, read_findings
+from reviewer.core.schema import FIELDS, Finding
+
+SPECS = {spec.name: spec for spec in FIELDS}
+
+
+@pytest.mark.parametrize(("name", "given", "read"), [
+    ("title", "  Data Engineer ", "Data Engineer"),
+    ("title", "Data\n\tEngineer\x00\x1b", "Data Engineer"),
+    ("responsibilities", ["Build\npipelines"], ["Build pipelines"]),
+    ("date_posted", date(2024, 4, 5), "2024-04-05"),
+    ("valid_through", datetime(2024, 4, 5, 23, 59), "2024-04-05"),
+    ("requisition_id", 12345, "12345"),
+    ("locations", "Leeds", ["Leeds"]),
+    ("skills", ["Python", "", None, "Python", " SQL "], ["Python", "SQL"]),
+    ("employment_type", "Full-time", "full_time"),
+    ("employment_type", "FULL_TIME", "full_time"),
+    ("remote", "On site", "onsite"),
+    ("education", "High school", "high_school"),
+    ("date_posted", "2024-04-05", "2024-04-05"),
+    ("date_posted", "2024-04-05T10:30:00Z", "2024-04-05"),
+    ("work_hours", "40", 40),
+    ("experience_years", 2.5, 2.5),
+    ("experience_years", 0, 0),
+    ("salary", {"min": "50000", "max": 60000.0, "currency": "usd", "period": "yearly",
+                "note": "ignored"},
+     {"min": 50000, "max": 60000, "currency": "USD", "period": "year"}),
+    ("salary", {"max": 30}, {"min": None, "max": 30, "currency": None, "period": None}),
+    ("title", None, None),
+    ("skills", [], None),
+    ("title", "   ", None),
+])
+def test_values_are_brought_to_the_schema(name: str, given: Any, read: Any) -> None:
+    assert check_value(SPECS[name], given) == read
+
+
+@pytest.mark.parametrize(("name", "given", "why"), [
+    ("employment_type", "volunteer", "not one of full_time"),
+    ("seniority", 3, "not one of"),
+    ("date_posted", "05/04/2024", "ISO date"),
+    ("date_posted", "2024-02-30", "calendar"),
+    ("work_hours", 400, "outside 1 to 100"),
+    ("experience_years", True, "true/false"),
+    ("experience_years", float("nan"), "not a number"),
+    ("salary", "lots", "not an object"),
+    ("salary", {"min": 9, "max": 3}, "the min is over the max"),
+    ("salary", {"min": 9, "currency": "dollars"}, "ISO 4217"),
+    ("salary", {"min": 9, "period": "fortnight"}, "period"),
+    ("salary", {"currency": "USD"}, "neither a min nor a max"),
+    ("title", "x" * 301, "over 300 characters"),
+    ("title", {"name": "Acme"}, "not text"),
+    ("skills", [["nested"]], "not text"),
+    ("skills", {"a": 1}, "not a list"),
+])
+def test_values_the_schema_cannot_hold_are_refused(name: str, given: Any, why: str) -> None:
+    with pytest.raises(ValueError, match=why):
+        check_value(SPECS[name], given)
+
+
+def test_readings_are_checked_one_by_one_and_counted() -> None:
+    tally = Tally()
+    found = read_findings({
+        "title": {"value": "Data Engineer", "spans": [[-4, 4], [5, 999], [50, 60], "x"],
+                  "confidence": 1.7},
+        "company": Finding("Acme", [(0, 4)], -0.2, "some stage of its own"),
+        "seniority": {"value": "Senior"},  # no confidence: the default
+        "remote": {"value": "on the moon", "confidence": 0.9},
+        "salary": "lots",  # not an object with a value
+        "department": None,  # no reading
+        "bogus": {"value": 1},
+        "other": {"value": 2},
+    }, "0123456789", "plugin:acme", tally)
+    assert found == {
+        "title": Finding("Data Engineer", [(0, 4), (5, 10)], 1.0, "plugin:acme"),
+        "company": Finding("Acme", [(0, 4)], 0.0, "plugin:acme"),
+        "seniority": Finding("senior", [], DEFAULT_CONFIDENCE, "plugin:acme"),
+    }
+    assert tally.unknown == {"bogus": 1, "other": 1}
+    assert tally.refused == {"remote": 1, "salary": 1}
+    assert any("on the moon" in x and "not one of onsite" in x for x in tally.examples)
+    assert tally.spans_fixed == 4  # two clipped, one wholly outside, one not a span
+    assert tally.confidence_fixed == 2
+
+
+def test_an_answer_that_is_no_object_is_refused_whole() -> None:
+    tally = Tally()
+    assert read_findings(["title", "Data Engineer"], "text", "command", tally) == {}
+    assert tally.refused == {"(all fields)": 1}
