@@ -1,0 +1,132 @@
+"""The stored model: a round trip keeps its suggestions; anything else is refused."""
+
+from __future__ import annotations
+
+import io
+import json
+import pickle
+import re
+import zipfile
+from collections.abc import Callable
+
+import pytest
+from learn_postings import posting
+
+from reviewer.core.extract import extract
+from reviewer.core.learn import FORMAT_VERSION, Model, ModelRefused, storage
+from reviewer.core.schema import CleanDoc
+
+
+def _members(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+def _edited(data: bytes, edit: Callable[[dict[str, object]], None]) -> bytes:
+    members = _members(data)
+    manifest = json.loads(members["manifest.json"])
+    edit(manifest)
+    members["manifest.json"] = json.dumps(manifest).encode()
+    return _zip(members)
+
+
+def test_a_round_trip_gives_the_same_suggestions(model: Model) -> None:
+    again = Model.from_bytes(model.to_bytes())
+    assert again.info == json.loads(json.dumps(model.info))
+    for i in (0, 1, 5):
+        doc = CleanDoc(posting(i, title="Signal Keeper"), "text")
+        mine, theirs = model.suggest(doc, extract(doc)), again.suggest(doc, extract(doc))
+        assert mine.fields == theirs.fields
+        assert mine.labels == theirs.labels
+        assert mine.trusted == theirs.trusted
+
+
+def test_the_manifest_says_what_the_model_is(model: Model) -> None:
+    manifest = json.loads(_members(model.to_bytes())["manifest.json"])
+    assert manifest["format"] == "posting-reviewer-model"
+    assert manifest["format_version"] == FORMAT_VERSION
+    assert manifest["info"]["n_examples"] == 24
+    assert {"scikit-learn", "python-crfsuite"} <= set(manifest["info"]["libraries"])
+    assert manifest["fields"] == ["title", "company", "employment_type"]
+
+
+@pytest.mark.parametrize("data", [b"", b"not a model at all", pickle.dumps({"a": 1}),
+                                  _zip({"notes.txt": b"hello"})])
+def test_foreign_bytes_are_refused(data: bytes) -> None:
+    with pytest.raises(ModelRefused, match="not a model"):
+        Model.from_bytes(data)
+
+
+def test_another_format_version_is_refused(model: Model) -> None:
+    data = _edited(model.to_bytes(), lambda m: m.update(format_version=FORMAT_VERSION + 1))
+    with pytest.raises(ModelRefused, match=r"format version .*train the model again"):
+        Model.from_bytes(data)
+
+
+def test_another_feature_set_or_extractor_is_refused(model: Model) -> None:
+    with pytest.raises(ModelRefused, match="feature set"):
+        Model.from_bytes(_edited(model.to_bytes(), lambda m: m.update(feature_version="x")))
+    with pytest.raises(ModelRefused, match="extractor version"):
+        Model.from_bytes(_edited(model.to_bytes(), lambda m: m.update(extractor_version="0")))
+
+
+def test_a_pickle_member_refuses_the_whole_model(model: Model) -> None:
+    members = _members(model.to_bytes())
+    members["linear/evil.pkl"] = pickle.dumps(print)
+    with pytest.raises(ModelRefused, match=r"does not list \(linear/evil.pkl\)"):
+        Model.from_bytes(_zip(members))
+
+
+def test_a_pickled_array_is_refused_even_when_listed(model: Model) -> None:
+    import hashlib
+
+    members = _members(model.to_bytes())
+    name = next(n for n in members if n.endswith(".cols.npy"))
+    buffer = io.BytesIO()
+    import numpy as np
+    np.save(buffer, np.array([object()], dtype=object), allow_pickle=True)
+    members[name] = buffer.getvalue()
+    manifest = json.loads(members["manifest.json"])
+    manifest["members"][name] = hashlib.sha256(members[name]).hexdigest()
+    members["manifest.json"] = json.dumps(manifest).encode()
+    with pytest.raises(ModelRefused, match="damaged"):
+        Model.from_bytes(_zip(members))
+
+
+def test_a_missing_or_damaged_member_is_refused(model: Model) -> None:
+    members = _members(model.to_bytes())
+    crf = next(n for n in members if n.endswith(".crfsuite"))
+    with pytest.raises(ModelRefused, match="lacks a member"):
+        Model.from_bytes(_zip({n: c for n, c in members.items() if n != crf}))
+    members[crf] = members[crf][:100] + bytes([members[crf][100] ^ 0xFF]) + members[crf][101:]
+    with pytest.raises(ModelRefused, match=f"damaged: {re.escape(crf)}"):
+        Model.from_bytes(_zip(members))
+
+
+def test_a_forged_crfsuite_model_is_checked_before_crfsuite_reads_it(model: Model) -> None:
+    import hashlib
+
+    members = _members(model.to_bytes())
+    crf = next(n for n in members if n.endswith(".crfsuite"))
+    forged = bytearray(members[crf])
+    forged[28:32] = (10**9).to_bytes(4, "little")  # the offset of the features
+    members[crf] = bytes(forged)
+    manifest = json.loads(members["manifest.json"])
+    manifest["members"][crf] = hashlib.sha256(members[crf]).hexdigest()
+    members["manifest.json"] = json.dumps(manifest).encode()
+    with pytest.raises(ModelRefused, match="points outside itself"):
+        Model.from_bytes(_zip(members))
+
+
+def test_a_member_too_large_is_refused(model: Model, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(storage, "MAX_MEMBER", 200)
+    with pytest.raises(ModelRefused, match="too large"):
+        Model.from_bytes(model.to_bytes())

@@ -1,0 +1,69 @@
+"""Training on made-up postings: spans, choices and labels learnt; figures kept."""
+
+from __future__ import annotations
+
+from learn_postings import posting
+
+from reviewer.core.extract import extract
+from reviewer.core.learn import Example, Model, train
+from reviewer.core.schema import CleanDoc
+
+
+def suggest(model: Model, text: str):  # type: ignore[no-untyped-def]
+    doc = CleanDoc(text, "text")
+    return model.suggest(doc, extract(doc))
+
+
+def test_a_title_and_company_in_a_consistent_place_are_learnt(model: Model) -> None:
+    text = posting(1, title="Lantern Inspector", company="Morvane")
+    found = suggest(model, text).fields
+    assert found["title"].value == "Lantern Inspector"
+    assert found["title"].stage == "learned"
+    start, end = found["title"].spans[0]
+    assert text[start:end] == "Lantern Inspector"
+    assert found["company"].value == "Morvane"
+    assert 0.0 <= found["company"].confidence <= 1.0
+
+
+def test_a_choice_field_is_learnt_from_the_words_that_decide_it(model: Model) -> None:
+    assert suggest(model, posting(2)).fields["employment_type"].value == "part_time"
+    assert suggest(model, posting(3)).fields["employment_type"].value == "full_time"
+
+
+def test_a_label_answer_is_suggested_with_its_confidence(model: Model) -> None:
+    answer, confidence = suggest(model, posting(0)).labels["relevant"]
+    assert answer == "yes" and 0.0 <= confidence <= 1.0
+    assert suggest(model, posting(2)).labels["relevant"][0] == "no"
+
+
+def test_a_question_with_many_answers_is_learnt_option_by_option() -> None:
+    examples = [Example(posting(i), labels={"tags": ["kitchen"] if i % 2 else
+                                            ["kitchen", "code"] if i % 4 == 0 else []})
+                for i in range(12)]
+    model = train(examples, folds=3)
+    assert model.parts["label:tags"].kind == "multi"
+    answer, _ = suggest(model, posting(0)).labels["tags"]
+    assert isinstance(answer, list) and "kitchen" in answer
+
+
+def test_the_info_holds_the_cross_validated_figures(model: Model) -> None:
+    info = model.info
+    assert info["n_examples"] == 24
+    assert set(info["figures"]) >= {"title", "company", "employment_type", "label:relevant"}
+    title = info["figures"]["title"]
+    assert set(title) == {"n", "rules", "model", "cascade"}
+    assert title["n"] == 24
+    assert model.fields == ["title", "company", "employment_type"]
+    assert model.questions == ["relevant"]
+
+
+def test_progress_is_reported_step_by_step() -> None:
+    seen: list[tuple[int, int]] = []
+    train([Example(posting(i), {"title": posting(i).split("\n")[0]}) for i in range(6)],
+          progress=lambda done, total: seen.append((done, total)), folds=2)
+    assert seen[-1][0] == seen[-1][1] and [d for d, _ in seen] == list(range(1, len(seen) + 1))
+
+
+def test_a_field_without_enough_decisions_is_not_learnt() -> None:
+    model = train([Example(posting(i), {"title": None}) for i in range(2)])
+    assert model.fields == []
