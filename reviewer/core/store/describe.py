@@ -43,6 +43,8 @@ TABLES: dict[str, Table] = {
         "imported_at": "When the posting was imported (UTC, ISO 8601).",
         "updated_at": "When the posting or a decision on it last changed (UTC, ISO 8601).",
         "comment": "A reviewer's note.",
+        "usefulness": "How useful reviewing it would be to the project's learned model (how "
+                      "unsure the model is of it); empty where no model read it.",
     }),
     "suggestions": ("The machine's value of each field of a posting, with its evidence and "
                     "confidence. Never overwritten by a person's decision.", {
@@ -115,6 +117,13 @@ TABLES: dict[str, Table] = {
         "learnt_from": "JSON list of those postings' ids.",
         "info": "JSON object: its format, versions and cross-validated figures.",
         "data": "The model in its own safe format (a zip of JSON and arrays, never a pickle).",
+    }),
+    "label_suggestions": ("The answers a learned model suggests to the label questions, "
+                          "shown beside them until a person answers.", {
+        "posting_id": "The posting (postings.id).",
+        "question": "The question's name.",
+        "answer": "JSON: the option suggested (a list of options for a many-answer question).",
+        "confidence": "How sure the model is (0 to 1, on the project's scale).",
     }),
     "_sqlite_migrations": ("The schema steps applied to this file, in order.", {
         "id": "The step's number.",

@@ -41,7 +41,10 @@ class Machine:
         decided = self._decisions.decided(pid)
         new_suggestions = sorted(s for s in item.suggestions if s[0] not in decided)
         old_suggestions = self._decisions.undecided_suggestions(pid, decided)
-        if old_text == [row[c] for c in TEXT_COLUMNS] and old_suggestions == new_suggestions:
+        old_labels = self._postings.label_suggestions(pid)
+        if old_text == [row[c] for c in TEXT_COLUMNS] and old_suggestions == new_suggestions \
+                and old_labels == item.labels \
+                and self._postings.usefulness(pid) == row["usefulness"]:
             return "unchanged"
         if old_text[0] != row["cleaned"] and (status != "new" or comment or decided
                                               or self._spans.has_any(pid)
@@ -50,6 +53,7 @@ class Machine:
         with self.db.atomic():
             self._postings.replace_text(pid, row)
             self._decisions.replace_suggestions(pid, old_suggestions, new_suggestions)
+            self._postings.replace_label_suggestions(pid, item.labels)
             self._postings.refresh_display(pid)  # not "edited": the time a person last worked
         return "updated"
 

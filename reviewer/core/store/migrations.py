@@ -184,7 +184,19 @@ def m006_alternatives(db: Database) -> None:
 @migrations()
 def m007_models(db: Database) -> None:
     """Models the project learnt from its reviewed postings: the model's bytes in a safe
-    format of its own (never a pickle), with what it is and what it learnt from."""
+    format of its own (never a pickle), with what it is and what it learnt from; the
+    answers it suggests to the label questions; and how useful each posting would be to
+    review next (the list's "most useful" order reads it by its index)."""
+    db.execute("ALTER TABLE postings ADD COLUMN usefulness REAL")
+    db.execute("CREATE INDEX postings_usefulness ON postings(usefulness)")
+    db.execute("""
+        CREATE TABLE label_suggestions (
+            posting_id INTEGER NOT NULL REFERENCES postings(id) ON DELETE CASCADE,
+            question TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            PRIMARY KEY (posting_id, question)
+        )""")
     db.execute("""
         CREATE TABLE models (
             id INTEGER PRIMARY KEY,

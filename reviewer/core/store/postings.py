@@ -22,7 +22,8 @@ from reviewer.core.store.history import Change, log, now, snapshot
 from reviewer.core.store.sqlite import Database
 
 ROW_COLUMNS = ("hash", "source", "kind", "raw", "cleaned", "source_text", "removed", "context",
-               "metadata", "status", "title", "company", "location", "min_confidence")
+               "metadata", "status", "title", "company", "location", "min_confidence",
+               "usefulness")
 TEXT_COLUMNS = ("cleaned", "source_text", "removed", "context")
 
 
@@ -47,6 +48,10 @@ class NewPosting:
     # per field: the other values found, [{"value", "confidence", "stage", "spans"}, ...]
     alternatives: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     extractor_version: str = EXTRACTOR_VERSION
+    # what a learned model suggests: per label question (answer, confidence), and how
+    # useful the posting would be to review next (None: no model read it)
+    label_suggestions: dict[str, tuple[Any, float]] = field(default_factory=dict)
+    usefulness: float | None = None
 
 
 @dataclass
@@ -62,6 +67,7 @@ class PreparedPosting:
     # (field, value, spans, confidence, stage, version, alternatives)
     suggestions: list[tuple[Any, ...]]
     raw: str | None = None
+    labels: list[tuple[str, str, float]] = field(default_factory=list)  # question, answer, p
 
     def full_row(self) -> tuple[Any, ...]:
         """The row in ``ROW_COLUMNS`` order, the raw page put in its place."""
@@ -76,13 +82,16 @@ def prepare(item: NewPosting) -> PreparedPosting:
            _json(item.removed), _json(item.context),
            orjson.dumps(item.metadata, default=str).decode(), item.status,
            item.fields.get("title"), item.fields.get("company"),
-           locations[0] if locations else None, min(confidences) if confidences else None)
+           locations[0] if locations else None, min(confidences) if confidences else None,
+           item.usefulness)
     suggestions = [
         (name, _json(value), _json(item.evidence.get(name, [])),
          item.confidence.get(name, 0.0), item.stages.get(name, ""), item.extractor_version,
          _json(item.alternatives.get(name, [])))
         for name, value in item.fields.items() if value not in (None, [], {}, "")]
-    return PreparedPosting(item.hash, row, suggestions, item.raw)
+    labels = sorted((question, _json(answer), round(float(confidence), 3))
+                    for question, (answer, confidence) in item.label_suggestions.items())
+    return PreparedPosting(item.hash, row, suggestions, item.raw, labels)
 
 
 class Postings:
@@ -118,7 +127,9 @@ class Postings:
                 if cur.rowcount == 0:
                     continue
                 added += 1
-                decisions.insert_suggestions(self.db, int(cur.lastrowid or 0), item.suggestions)
+                pid = int(cur.lastrowid or 0)
+                decisions.insert_suggestions(self.db, pid, item.suggestions)
+                insert_label_suggestions(self.db, pid, item.labels)
             if added:
                 log(self.db, event, {"added": added}, at=stamp)
         return added
@@ -151,11 +162,26 @@ class Postings:
         return text, status, comment
 
     def replace_text(self, pid: int, row: dict[str, Any]) -> None:
-        """A new cleaning of the posting (the TEXT_COLUMNS and min_confidence of ``row``)."""
+        """A new cleaning of the posting (the TEXT_COLUMNS, min_confidence and usefulness
+        of ``row``)."""
         self.db.execute(
             "UPDATE postings SET cleaned = ?, source_text = ?, removed = ?, context = ?,"
-            " min_confidence = ? WHERE id = ?",
-            (*[row[c] for c in TEXT_COLUMNS], row["min_confidence"], pid))
+            " min_confidence = ?, usefulness = ? WHERE id = ?",
+            (*[row[c] for c in TEXT_COLUMNS], row["min_confidence"], row["usefulness"], pid))
+
+    def usefulness(self, pid: int) -> float | None:
+        row = self.db.execute("SELECT usefulness FROM postings WHERE id = ?", (pid,)).fetchone()
+        return None if row is None or row[0] is None else float(row[0])
+
+    def label_suggestions(self, pid: int) -> list[tuple[str, str, float]]:
+        """(question, answer as JSON, confidence) a learned model suggests, by question."""
+        return [(str(q), str(a), float(c)) for q, a, c in self.db.execute(
+            "SELECT question, answer, confidence FROM label_suggestions WHERE posting_id = ?"
+            " ORDER BY question", (pid,))]
+
+    def replace_label_suggestions(self, pid: int, rows: Sequence[tuple[str, str, float]]) -> None:
+        self.db.execute("DELETE FROM label_suggestions WHERE posting_id = ?", (pid,))
+        insert_label_suggestions(self.db, pid, rows)
 
     def stored_pages(self, after: int, limit: int) -> list[tuple[Any, ...]]:
         """(id, source, raw, kind, hash, metadata) of up to ``limit`` postings after id
@@ -208,3 +234,11 @@ def check_status(status: str | None) -> None:
 
 def _json(value: Any) -> str:
     return orjson.dumps(value).decode()
+
+
+def insert_label_suggestions(db: Database, pid: int,
+                             rows: Sequence[tuple[str, str, float]]) -> None:
+    """The answers a learned model suggests for posting ``pid``: (question, answer as
+    JSON, confidence) each."""
+    db.conn.executemany("INSERT INTO label_suggestions (posting_id, question, answer, "
+                        "confidence) VALUES (?, ?, ?, ?)", [(pid, *row) for row in rows])

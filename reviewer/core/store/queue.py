@@ -28,6 +28,9 @@ ORDERS = {
     "import": "p.id",
     "confidence": "COALESCE(p.min_confidence, 2.0)",
     "recent": "p.updated_at",
+    # most useful to review next: what a learned model is least sure of ("ids" spreads
+    # it over the files and sites the postings came from); those no model read, last
+    "useful": "COALESCE(-p.usefulness, 2.0)",
 }
 _CHUNK = 500  # ids per IN (...)
 # id, status, title, company, location, min_confidence, source
@@ -122,9 +125,33 @@ class Queue:
                 f" ORDER BY p.min_confidence, p.id", params)] + [r[0] for r in self.db.execute(
                     f"SELECT p.id FROM postings p INDEXED BY postings_confidence"
                     f" {where}{join}p.min_confidence IS NULL ORDER BY p.id", params)]
+        if order == "useful":
+            return self._useful(where, params)
         table = "postings p INDEXED BY postings_status" if order == "import" else "postings p"
         return [r[0] for r in self.db.execute(
             f"SELECT p.id FROM {table} {where} ORDER BY {expr}, p.id", params)]
+
+    def _useful(self, where: str, params: list[Any]) -> list[int]:
+        """Most useful first, taken in turn from each file or site the postings came from
+        (so that one large source does not fill the top of the list), then the postings
+        no model read, in import order."""
+        join = " AND " if where else "WHERE "
+        rows = self.db.execute(
+            f"SELECT p.id, p.source FROM postings p INDEXED BY postings_usefulness"
+            f" {where}{join}p.usefulness IS NOT NULL ORDER BY p.usefulness DESC, p.id",
+            params).fetchall()
+        rank: dict[str, int] = {}
+        turns: list[tuple[int, int, int]] = []
+        for pid, source in rows:
+            group = source_group(source)
+            turn = rank.get(group, 0)
+            rank[group] = turn + 1
+            turns.append((turn, len(turns), pid))
+        turns.sort()
+        unread = [r[0] for r in self.db.execute(
+            f"SELECT p.id FROM postings p {where}{join}p.usefulness IS NULL ORDER BY p.id",
+            params)]
+        return [pid for _turn, _at, pid in turns] + unread
 
     def passing(self, ids: list[int], status: str | None,
                 field_state: str | None) -> list[int]:
@@ -247,3 +274,16 @@ def _filters(status: str | None, field_state: str | None) -> tuple[str, list[Any
                            "a.state = ?)")
             params.append(field_state)
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def source_group(source: str) -> str:
+    """The file or site a posting came from: a data file's name without its row
+    ("jobs.csv#12" → "jobs.csv"), a page's folder or site ("exports/acme/1.html" →
+    "exports/acme", "https://jobs.acme.com/12" → "jobs.acme.com")."""
+    file, row, _number = source.partition("#")
+    if row:
+        return file
+    if "://" in source:
+        return source.split("://", 1)[1].split("/", 1)[0]
+    head, sep, _tail = source.replace("\\", "/").rpartition("/")
+    return head if sep else source

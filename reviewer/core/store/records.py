@@ -54,6 +54,10 @@ class Records:
         for name, alternatives in self._decisions.alternatives(pid).items():
             if name in posting["machine"]:  # for the window; no canonical record has them
                 posting["machine"][name]["alternatives"] = alternatives
+        # the answers a learned model suggests, for the window (no export carries them)
+        posting["label_suggestions"] = {
+            question: {"answer": orjson.loads(answer), "confidence": confidence}
+            for question, answer, confidence in self._postings.label_suggestions(pid)}
         return posting
 
     def all(self, reviewed_only: bool = True, first: int = 0,

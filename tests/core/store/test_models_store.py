@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from reviewer.core.store import SCHEMA_VERSION, Store
+from reviewer.core.store import SCHEMA_VERSION, NewPosting, Store
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "projects"
 
@@ -60,3 +60,35 @@ def test_a_version_6_project_migrates_with_no_models(tmp_path: Path) -> None:
         assert store.models.latest("learned") is None
         assert store.records.get(1)["machine"]["title"]["value"]
         assert (tmp_path / "old.db.v6.bak").exists()
+
+
+def _posting(n: int, source: str, usefulness: float | None,
+             labels: dict | None = None) -> NewPosting:
+    return NewPosting(source=source, hash=f"h{n}", kind="text", raw=f"page {n}",
+                      cleaned=f"Posting {n}", usefulness=usefulness,
+                      label_suggestions=labels or {})
+
+
+def test_most_useful_first_taking_turns_among_sources(tmp_path: Path) -> None:
+    with Store(tmp_path / "p.db") as store:
+        store.postings.add([
+            _posting(1, "big.csv#1", 0.9), _posting(2, "big.csv#2", 0.8),
+            _posting(3, "big.csv#3", 0.7), _posting(4, "pages/acme/1.html", 0.2),
+            _posting(5, "pages/acme/2.html", 0.1), _posting(6, "small.csv#1", None),
+            _posting(7, "https://jobs.example.com/7", 0.5)])
+        # each source's most useful first (big 0.9, web 0.5, acme 0.2), then the seconds…;
+        # the posting no model read comes last
+        assert list(store.queue.ids("useful")) == [1, 7, 4, 2, 5, 3, 6]
+        assert list(store.queue.ids("useful", status="new")) == [1, 7, 4, 2, 5, 3, 6]
+        store.postings.set_status(2, "reviewed")
+        assert 2 not in store.queue.ids("useful", status="new")
+
+
+def test_label_suggestions_are_kept_with_the_posting(tmp_path: Path) -> None:
+    with Store(tmp_path / "p.db") as store:
+        store.postings.add([_posting(1, "a.txt", 0.4, {"relevant": ("yes", 0.83),
+                                                         "tags": (["a", "b"], 0.5)})])
+        assert store.records.get(1)["label_suggestions"] == {
+            "relevant": {"answer": "yes", "confidence": 0.83},
+            "tags": {"answer": ["a", "b"], "confidence": 0.5}}
+        assert store.records.get(1)["labels"] == {}
