@@ -18,6 +18,7 @@ from reviewer.cli.common import CliError, ProgressLine, open_project
 from reviewer.cli.export import add_export_parser
 from reviewer.cli.extract import cmd_extract
 from reviewer.cli.imports import add_import_parsers
+from reviewer.cli.learn import add_train_parser
 from reviewer.cli.plugins import add_extractor_options, load
 from reviewer.cli.plugins import report as extractor_report
 
@@ -101,17 +102,23 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    from reviewer.core.ingest import figures_table, model_summary
+
     store = open_project(args.db)
     try:
         figures = store.reports.evaluation()
         stages = store.reports.by_stage()
         reviewed = store.queue.count("reviewed")
+        model = model_summary(store)
     finally:
         store.close()
     if args.json:  # each field's figures, and each stage's for it under "stages"
         for stage, fields in stages.items():
             for name, entry in fields.items():
                 figures.setdefault(name, {}).setdefault("stages", {})[stage] = entry
+        if model is not None:  # the model's own cross-validation, under "learned model"
+            figures["learned model"] = {"trained_at": model.trained_at,
+                                        "postings": model.postings, "figures": model.figures}
         print(json.dumps(figures, indent=2))
         return 0
     print(f"machine suggestions against the reviewers' values, {reviewed:,} reviewed postings")
@@ -132,6 +139,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
         for name, f in {"(all fields)": total, **fields}.items():
             print(f"{stage or '(none)':18s} {name:26s} {f['offered']:>8,} {f['won']:>7,} "
                   f"{f['right']:>7,} {f['accuracy']:>8.3f}")
+    if model is None:
+        print("\nno learned model yet ('reviewer train' learns from the reviewed postings)")
+        return 0
+    print(f"\nthe learned model (trained {model.trained_at[:16].replace('T', ' ')} UTC on "
+          f"{model.postings:,} reviewed postings), by cross-validation on them: the rules "
+          "alone, the model alone, the two together (cascade)")
+    for row in figures_table(model.figures):
+        print("  " + row)
     return 0
 
 
@@ -200,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
     rex.add_argument("db", metavar="DB")
     add_extractor_options(rex)
     rex.set_defaults(func=cmd_reextract)
+    add_train_parser(sub)
 
     lab = sub.add_parser(
         "labels", help="show, export or import the label schema",

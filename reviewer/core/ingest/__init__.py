@@ -12,8 +12,10 @@ Public API: ``read_file``, ``decode``, ``UnreadableError``, ``iter_inputs``,
 ``content_hash``, ``Item``, ``Skipped``, ``LeftOut``, ``import_paths``, ``ImportReport``,
 ``reextract``, ``ReextractReport``; the column mapping: ``find_mapping``,
 ``ColumnMapping``, ``SYNONYMS``, ``TARGETS``, and for a form shown before an import,
-``preview_columns`` and ``ColumnPreview``. The import and re-extract runs (which load
-the store) and the preview are imported on first use, so reading one file stays cheap.
+``preview_columns`` and ``ColumnPreview``; the project's model: ``train_project``,
+``TrainReport``, ``TrainingError``, ``project_model``, ``model_summary``,
+``figures_table``. The import and re-extract runs (which load the store), the preview
+and training are imported on first use, so reading one file stays cheap.
 """
 
 from __future__ import annotations
@@ -30,8 +32,19 @@ if TYPE_CHECKING:
     from reviewer.core.ingest.importer import ImportReport, import_paths
     from reviewer.core.ingest.preview import ColumnPreview, preview_columns
     from reviewer.core.ingest.reprocess import ReextractReport, reextract
+    from reviewer.core.ingest.training import (
+        TrainingError,
+        TrainReport,
+        figures_table,
+        model_summary,
+        project_model,
+        train_project,
+    )
 
 _LATER = {"ImportReport": "importer", "import_paths": "importer",
+          "train_project": "training", "project_model": "training",
+          "model_summary": "training", "figures_table": "training",
+          "TrainReport": "training", "TrainingError": "training",
           "ReextractReport": "reprocess", "reextract": "reprocess",
           "ColumnPreview": "preview", "preview_columns": "preview"}
 
@@ -42,7 +55,29 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["SYNONYMS", "TARGETS", "ColumnMapping", "ColumnPreview", "ImportReport", "Item",
-           "LeftOut", "ReextractReport", "Skipped", "UnreadableError", "content_hash",
-           "decode", "find_mapping", "import_paths", "iter_inputs", "preview_columns",
-           "read_file", "reextract"]
+__all__ = [
+    "SYNONYMS",
+    "TARGETS",
+    "ColumnMapping",
+    "ColumnPreview",
+    "ImportReport",
+    "Item",
+    "LeftOut",
+    "ReextractReport",
+    "Skipped",
+    "TrainReport",
+    "TrainingError",
+    "UnreadableError",
+    "content_hash",
+    "decode",
+    "figures_table",
+    "find_mapping",
+    "import_paths",
+    "iter_inputs",
+    "model_summary",
+    "preview_columns",
+    "project_model",
+    "read_file",
+    "reextract",
+    "train_project",
+]

@@ -20,10 +20,12 @@ from reviewer.core.ingest.columns import ColumnMapping, Mapper
 from reviewer.core.ingest.inputs import content_hash, iter_inputs
 from reviewer.core.ingest.items import Item, LeftOut, Skipped
 from reviewer.core.ingest.pages import Pipelined, Work, encode_page, finish, pipeline_page
+from reviewer.core.ingest.training import project_model
 from reviewer.core.store import DatabaseError, PreparedPosting, Store
 from reviewer.core.workers import die_with_parent
 
 if TYPE_CHECKING:
+    from reviewer.core.learn import Model
     from reviewer.core.plugins import ExtractorRun
 
 BATCH = 250
@@ -45,6 +47,8 @@ class ImportReport:
     left_out: dict[str, int] = field(default_factory=dict)
     left_out_examples: list[LeftOut] = field(default_factory=list)
     mappings: list[tuple[str, ColumnMapping]] = field(default_factory=list)
+    learned: bool = False  # the project's learned model read the new postings
+    model_note: str | None = None  # why the project's learned model was not used
 
     def line(self) -> str:
         """Where the import is, in one line."""
@@ -73,12 +77,14 @@ def import_paths(
     in this process, over each batch the workers cleaned, before it is written."""
     mapper = Mapper(mapping, column, store.column_maps.all())
     report = ImportReport(mappings=mapper.files)
+    model, report.model_note = project_model(store)
+    report.learned = model is not None
     started = time.perf_counter()
     pool: Executor | None = (ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent)
                              if jobs > 1 else None)
     seen: set[str] = set()  # hashes met in this run, so a page twice in the input counts once
     in_flight: tuple[list[Work], Iterator[PreparedPosting | Pipelined | Skipped]] | None = None
-    step = prepare_page if extractor is None else pipeline_page
+    step = prepare_page if extractor is None and model is None else pipeline_page
     try:
         for chunk in _chunks(iter_inputs(paths, mapper=mapper), batch * max(1, jobs)):
             if cancelled is not None and cancelled():
@@ -91,13 +97,13 @@ def import_paths(
             else:
                 submitted = map(step, work)
             if in_flight is not None:
-                _write(store, *in_flight, report, extractor)
+                _write(store, *in_flight, report, extractor, model)
             in_flight = (work, submitted)
             report.seconds = time.perf_counter() - started
             if progress is not None:
                 progress(report)
         if in_flight is not None and not report.cancelled:
-            _write(store, *in_flight, report, extractor)
+            _write(store, *in_flight, report, extractor, model)
         store.column_maps.remember(mapper.to_remember())
     finally:
         if pool is not None:
@@ -147,9 +153,10 @@ def _new_work(store: Store, chunk: list[Item | Skipped], report: ImportReport,
 
 def _write(store: Store, work: list[Work],
            results: Iterable[PreparedPosting | Pipelined | Skipped], report: ImportReport,
-           extractor: ExtractorRun | None = None) -> None:
+           extractor: ExtractorRun | None = None, model: Model | None = None) -> None:
     batch: list[PreparedPosting] = []
-    for (_source, text, *_rest), result in zip(work, finish(results, extractor), strict=True):
+    for (_source, text, *_rest), result in zip(work, finish(results, extractor, model),
+                                               strict=True):
         if isinstance(result, Skipped):
             report.skipped.append(result)
         else:

@@ -5,13 +5,15 @@ file's columns gave put in; ``encode_page`` makes the store's rows of it. Withou
 plug-in extractor a worker does both (``importer.prepare_page``); with one, the worker
 does the first, and ``finish`` (in the parent, which alone runs the plug-in: a pool
 pickles its work, a plug-in's process or model stays here) offers the batch to the
-plug-in, then encodes it.
+plug-in, then encodes it. The project's learned model, when it has one, reads each page
+the same way in ``finish``, before a plug-in: its values merged with the rules', its
+answers to the label questions and how useful the posting is to review kept with it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reviewer.core.clean import gave_up
@@ -22,6 +24,7 @@ from reviewer.core.schema import CleanDoc, Extraction
 from reviewer.core.store import NewPosting, PreparedPosting, prepare
 
 if TYPE_CHECKING:
+    from reviewer.core.learn import Model
     from reviewer.core.plugins import ExtractorRun
 
 # source, page, kind, metadata, hash, the values its columns gave
@@ -37,6 +40,8 @@ class Pipelined:
     metadata: dict[str, Any]
     doc: CleanDoc
     extraction: Extraction
+    label_suggestions: dict[str, tuple[Any, float]] = field(default_factory=dict)
+    usefulness: float | None = None
 
 
 def pipeline_page(work: Work) -> Pipelined | Skipped:
@@ -68,19 +73,40 @@ def encode_page(page: Pipelined) -> PreparedPosting | Skipped:
             alternatives={k: [{"value": a.value, "confidence": a.confidence, "stage": a.stage,
                                "spans": [list(s) for s in a.spans]} for a in v]
                           for k, v in ext.alternatives.items()},
+            label_suggestions=page.label_suggestions, usefulness=page.usefulness,
         ))
     except Exception as err:  # one bad page must not stop the import
         return Skipped(page.source, f"cleaning failed: {type(err).__name__}: {err}")
 
 
 def finish(results: Iterable[PreparedPosting | Pipelined | Skipped],
-           extractor: ExtractorRun | None) -> list[PreparedPosting | Skipped]:
-    """A batch's results as the store's rows, the ``extractor``'s readings merged into
-    the pages not yet encoded first."""
+           extractor: ExtractorRun | None,
+           model: Model | None = None) -> list[PreparedPosting | Skipped]:
+    """A batch's results as the store's rows, the ``model``'s and then the
+    ``extractor``'s readings merged into the pages not yet encoded first."""
     done = list(results)
+    if model is not None:
+        for page in done:
+            if isinstance(page, Pipelined):
+                learned(model, page)
     if extractor is not None:
         from reviewer.core.plugins import posting_of
 
         extractor.apply([(posting_of(r.digest, r.source, r.doc.markdown, r.extraction),
                           r.extraction) for r in done if isinstance(r, Pipelined)])
     return [encode_page(r) if isinstance(r, Pipelined) else r for r in done]
+
+
+def learned(model: Model, page: Pipelined) -> None:
+    """The model's readings of a page merged into its extraction, its label answers and
+    the page's usefulness kept with it. A model that fails on a page leaves the rules'
+    reading as it was."""
+    from reviewer.core.learn import apply, usefulness
+
+    try:
+        suggestions = apply(model, page.doc, page.extraction)
+    except Exception:  # a page the model cannot read keeps what the rules found
+        return
+    page.label_suggestions = {q: (answer, confidence)
+                              for q, (answer, confidence) in suggestions.labels.items()}
+    page.usefulness = usefulness(model, page.extraction, suggestions)

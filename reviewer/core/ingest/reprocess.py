@@ -20,6 +20,7 @@ from reviewer.core.ingest.dataset import STAGE
 from reviewer.core.ingest.importer import prepare_page
 from reviewer.core.ingest.items import Skipped
 from reviewer.core.ingest.pages import Work, finish, pipeline_page
+from reviewer.core.ingest.training import project_model
 from reviewer.core.store import Store
 
 if TYPE_CHECKING:
@@ -39,6 +40,8 @@ class ReextractReport:
     failed: int = 0
     seconds: float = 0.0
     cancelled: bool = False
+    learned: bool = False  # the project's learned model read the postings too
+    model_note: str | None = None  # why the project's learned model was not used
 
     def line(self) -> str:
         """Where the run is, in one line."""
@@ -47,7 +50,8 @@ class ReextractReport:
 
     def describe(self) -> str:
         text = (f"{self.updated:,} {'posting' if self.updated == 1 else 'postings'} updated, "
-                f"{self.unchanged:,} unchanged of {self.seen:,} ({self.seconds:.1f} s)")
+                f"{self.unchanged:,} unchanged of {self.seen:,} ({self.seconds:.1f} s"
+                f"{', with the project’s learned model' if self.learned else ''})")
         notes = [f"{n:,} {what}" for n, what in (
             (self.kept, "kept as they were: their cleaned text would change and people "
                         "had already worked on it"),
@@ -55,6 +59,8 @@ class ReextractReport:
             (self.failed, "failed to clean")) if n]
         if self.cancelled:
             notes.append("stopped before the end (run again to finish)")
+        if self.model_note:
+            notes.append(self.model_note)
         return text + ("; " + "; ".join(notes) if notes else "")
 
 
@@ -64,6 +70,8 @@ def reextract(store: Store, *, progress: Callable[[ReextractReport], None] | Non
     """Clean and extract every stored page again, in id order; ``extractor``
     (``plugins.load_extractor``) offers its readings too."""
     report = ReextractReport(total=store.queue.count())
+    model, report.model_note = project_model(store)
+    report.learned = model is not None
     started = time.perf_counter()
     after = 0
     while True:
@@ -83,8 +91,8 @@ def reextract(store: Store, *, progress: Callable[[ReextractReport], None] | Non
                 continue
             pages.append((pid, raw, (source, raw, kind, json.loads(metadata), digest,
                                      given.get(pid, {}))))
-        step = prepare_page if extractor is None else pipeline_page
-        results = finish([step(work) for _pid, _raw, work in pages], extractor)
+        step = prepare_page if extractor is None and model is None else pipeline_page
+        results = finish([step(work) for _pid, _raw, work in pages], extractor, model)
         with store.atomic():
             for (pid, raw, _work), prepared in zip(pages, results, strict=True):
                 if isinstance(prepared, Skipped):

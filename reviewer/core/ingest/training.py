@@ -1,0 +1,157 @@
+"""The project's model: learnt from its reviewed postings, kept in the project file.
+
+``train_project`` reads every reviewed posting (its cleaned text, the values its
+fields were left with, which a reviewer saw and meant, its label answers and the
+rules' stored reading of it), trains a model (``reviewer.core.learn``) and keeps it
+in the file (``store.models``), the newest in use. ``project_model`` loads it again;
+a model the file holds but this version cannot use (another format, damaged) is not
+used, with a message saying why: the bytes are never run, only read as data.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from reviewer.core.schema import FIELD_NAMES, Extraction, Finding
+from reviewer.core.store import Store
+
+if TYPE_CHECKING:  # the learning libraries load only when a model is trained or read
+    from reviewer.core.learn import Example, Model
+
+KIND = "learned"
+MINIMUM = 10  # reviewed postings below which there is too little to learn from
+
+
+class TrainingError(Exception):
+    """Training cannot start, and why (too few reviewed postings)."""
+
+
+@dataclass
+class TrainReport:
+    postings: int = 0  # reviewed postings learnt from
+    seconds: float = 0.0
+    model_bytes: int = 0
+    model_id: int = 0
+    figures: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        return (f"learnt from {self.postings:,} reviewed "
+                f"{'posting' if self.postings == 1 else 'postings'} in {self.seconds:.1f} s "
+                f"({self.model_bytes / 1e6:.1f} MB in the project file)")
+
+    def table(self) -> list[str]:
+        """The cross-validated figures, a line a field or question: rules alone, the
+        model alone, the two together, on how many held-out postings."""
+        return figures_table(self.figures)
+
+
+def figures_table(figures: dict[str, dict[str, float]]) -> list[str]:
+    """``TrainReport.table`` for any figures of that shape."""
+    lines = [f"{'':28} {'rules':>6} {'model':>6} {'cascade':>8} {'n':>5}"]
+    for name, fig in sorted(figures.items()):
+        lines.append(f"{name[:28]:28} {_fmt(fig.get('rules')):>6} "
+                     f"{_fmt(fig.get('model')):>6} {_fmt(fig.get('cascade')):>8} "
+                     f"{int(fig.get('n', 0)):>5}")
+    return lines
+
+
+@dataclass
+class ModelSummary:
+    """What the project's stored model says of itself: when it was trained, on how many
+    reviewed postings, and its cross-validated figures."""
+
+    trained_at: str
+    postings: int
+    figures: dict[str, dict[str, float]]
+
+
+def model_summary(store: Store) -> ModelSummary | None:
+    """The stored model's own account (read from its record: the model is not loaded)."""
+    stored = store.models.latest(KIND)
+    if stored is None:
+        return None
+    return ModelSummary(stored.trained_at, stored.postings, _figures(stored.info))
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def examples_of(store: Store) -> tuple[list[Example], list[int]]:
+    """The project's reviewed postings as examples to learn from, and their ids."""
+    from reviewer.core.learn import Example
+
+    kinds = {q.name: q.kind for q in store.labels.schema()}
+    examples, ids = [], []
+    for record in store.records.all(reviewed_only=True):
+        labels: dict[str, Any] = {}
+        for question, options in (record.get("labels") or {}).items():
+            if options and kinds.get(question) == "single":
+                labels[question] = str(options[0])
+            elif options and kinds.get(question) == "multi":
+                labels[question] = [str(o) for o in options]
+        examples.append(Example(
+            markdown=record["text"] or "",
+            fields={name: record["fields"].get(name) for name in FIELD_NAMES},
+            labels=labels,
+            extraction=_stored_extraction(record.get("machine") or {}),
+            source=record.get("source") or "",
+        ))
+        ids.append(int(record["id"]))
+    return examples, ids
+
+
+def _stored_extraction(machine: dict[str, Any]) -> Extraction:
+    """The rules' reading as the project stored it."""
+    found = {name: Finding(m.get("value"), [tuple(s) for s in m.get("spans") or []],
+                           float(m.get("confidence") or 0.0), str(m.get("stage") or ""))
+             for name, m in machine.items() if name in FIELD_NAMES}
+    return Extraction.from_findings(found)
+
+
+def train_project(store: Store, *,
+                  progress: Callable[[int, int], None] | None = None) -> TrainReport:
+    """Train the project's model on its reviewed postings and keep it in the file.
+    Raises ``TrainingError`` when there are fewer than ``MINIMUM`` of them."""
+    from reviewer.core.learn import train
+
+    store.check_writable()
+    started = time.perf_counter()
+    examples, ids = examples_of(store)
+    if len(examples) < MINIMUM:
+        raise TrainingError(
+            f"learning needs at least {MINIMUM} reviewed postings; this project has "
+            f"{len(examples)}")
+    questions = [q for q in store.labels.schema() if q.kind != "span"]
+    model = train(examples, questions, progress)
+    data = model.to_bytes()
+    info = dict(model.info)
+    model_id = store.models.save(KIND, data, ids, info)
+    return TrainReport(len(examples), time.perf_counter() - started, len(data), model_id,
+                       _figures(model.info))
+
+
+def _figures(info: dict[str, Any]) -> dict[str, dict[str, float]]:
+    figures = info.get("figures")
+    if not isinstance(figures, dict):
+        return {}
+    return {str(name): {k: float(v) for k, v in fig.items() if isinstance(v, int | float)}
+            for name, fig in figures.items() if isinstance(fig, dict)}
+
+
+def project_model(store: Store) -> tuple[Model | None, str | None]:
+    """The model the project file holds, if any and usable: (model, None); (None, why)
+    when it holds one this version refuses; (None, None) when it holds none."""
+    stored = store.models.latest(KIND)
+    if stored is None:
+        return None, None
+    from reviewer.core.learn import Model, ModelRefused
+
+    try:
+        return Model.from_bytes(stored.data), None
+    except ModelRefused as err:
+        return None, (f"the project's learned model (trained {stored.trained_at[:10]}) is "
+                      f"not used: {err}; train it again with this version")

@@ -1,0 +1,118 @@
+"""The project's model: trained from its reviewed postings, kept in the file, loaded."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from reviewer.core.ingest import TrainingError, project_model, train_project
+from reviewer.core.ingest.training import examples_of
+from reviewer.core.schema import FIELD_NAMES
+from reviewer.core.store import Store
+
+CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "dev" / "linkedin.jsonl"
+
+
+def reviewed_records(n: int) -> list[dict]:
+    """``n`` reviewed postings: the corpus's description texts, their gold values as
+    the reviewers' corrections."""
+    out = []
+    for line in CORPUS.read_text(encoding="utf-8").splitlines()[:n]:
+        rec = json.loads(line)
+        fields = {name: rec["fields"].get(name) for name in FIELD_NAMES}
+        provenance = {name: ("corrected" if name in rec["fields"] else "none")
+                      for name in FIELD_NAMES}
+        out.append({"text": rec["raw"], "fields": fields, "provenance": provenance,
+                    "raw_hash": hashlib.sha256(rec["raw"].encode()).hexdigest(),
+                    "status": "reviewed", "source": rec["id"]})
+    return out
+
+
+def project(tmp_path: Path, n: int) -> Store:
+    store = Store(tmp_path / "p.db")
+    for record in reviewed_records(n):
+        assert store.records.add(record)
+    return store
+
+
+def test_the_reviewed_postings_are_the_examples(tmp_path: Path) -> None:
+    with project(tmp_path, 12) as store:
+        examples, ids = examples_of(store)
+        assert len(examples) == len(ids) == 12
+        first = json.loads(CORPUS.read_text(encoding="utf-8").splitlines()[0])
+        assert examples[0].fields["title"] == first["fields"].get("title")
+        assert examples[0].markdown == first["raw"]
+
+
+def test_a_trained_model_is_kept_in_the_file_and_loads(tmp_path: Path) -> None:
+    with project(tmp_path, 40) as store:
+        steps: list[tuple[int, int]] = []
+        report = train_project(store, progress=lambda d, t: steps.append((d, t)))
+        assert report.postings == 40 and report.model_bytes > 0
+        assert steps and steps[-1][0] == steps[-1][1]
+        assert "title" in report.figures and report.figures["title"]["n"] > 0
+        assert any("title" in row for row in report.table())
+    with Store(tmp_path / "p.db") as again:
+        model, why = project_model(again)
+        assert why is None and model is not None
+        assert "title" in model.fields
+        stored = again.models.latest("learned")
+        assert stored is not None and stored.postings == 40
+        assert len(again.models.learnt_from(stored.id)) == 40
+
+
+def test_too_few_reviewed_postings_are_refused_with_the_reason(tmp_path: Path) -> None:
+    with project(tmp_path, 3) as store:
+        with pytest.raises(TrainingError, match="at least 10 reviewed postings; this project "
+                                                "has 3"):
+            train_project(store)
+        assert store.models.latest("learned") is None
+
+
+def test_a_model_this_version_cannot_read_is_not_used_and_says_why(tmp_path: Path) -> None:
+    with project(tmp_path, 3) as store:
+        store.models.save("learned", b"PK\x03\x04 not a model of ours", [1, 2], {})
+        model, why = project_model(store)
+        assert model is None
+        assert why is not None and "not used" in why and "train it again" in why
+        assert project_model(Store(tmp_path / "empty.db")) == (None, None)
+
+
+def test_re_extract_puts_the_model_s_readings_and_label_answers_on_the_rest(
+        tmp_path: Path) -> None:
+    from reviewer.core.ingest import import_paths, reextract
+
+    lines = CORPUS.read_text(encoding="utf-8").splitlines()
+    with project(tmp_path, 0) as store:
+        records = reviewed_records(40)
+        for record in records:  # every posting that names "sales" is about sales
+            sales = "sales" in record["text"].lower()
+            record["labels"] = {"relevant": ["yes"],
+                                "role_family": ["sales_marketing" if sales else "other"]}
+            assert store.records.add(record)
+        pages = tmp_path / "pages"
+        pages.mkdir()
+        for line in lines[40:55]:
+            rec = json.loads(line)
+            (pages / f"{rec['id']}.txt").write_text(rec["raw"], encoding="utf-8")
+        import_paths(store, [pages])
+        new_ids = store.queue.ids(status="new")
+        assert len(new_ids) == 15
+        assert all(not store.records.get(pid)["label_suggestions"] for pid in new_ids)
+        train_project(store)
+        report = reextract(store)
+        assert report.learned and report.updated == 15
+        for pid in new_ids:
+            posting = store.records.get(pid)
+            suggested = posting["label_suggestions"]
+            assert suggested["relevant"]["answer"] == "yes"
+            assert 0 <= suggested["relevant"]["confidence"] <= 1
+            assert suggested["role_family"]["answer"] in ("sales_marketing", "other")
+            assert posting["labels"] == {}  # suggested, not answered
+        assert set(store.queue.ids("useful")[:15]) == set(new_ids)
+        reviewed_before = store.records.get(1)
+        assert reextract(store).unchanged == 15  # the same model reads the same again
+        assert store.records.get(1)["fields"] == reviewed_before["fields"]
