@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import os
 import sys
 import tempfile
@@ -19,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reviewer.core.ingest import import_paths
 from reviewer.core.store import Store
@@ -29,6 +30,9 @@ from reviewer.gui.theme import apply_theme
 from reviewer.gui.window import ReviewWindow
 
 SAMPLES = Path(__file__).resolve().parents[1] / "resources" / "samples"
+ROLES = (("engineer", "engineering"), ("data", "data"), ("design", "product_design"),
+         ("product", "product_design"), ("sales", "sales_marketing"),
+         ("marketing", "sales_marketing"), ("nurse", "other"))
 
 
 def settle(app: QApplication) -> None:
@@ -55,6 +59,21 @@ def over(window: QWidget, dialog: QWidget, path: Path, app: QApplication) -> Non
     print(path)
 
 
+def learning_project(path: Path) -> None:
+    """The samples, not reviewed, and two reviewed copies of each (a line added to its
+    text makes each a page of its own) with their labels: enough to learn from."""
+    with Store(path) as store:
+        import_paths(store, [SAMPLES])
+        for record in list(store.records.all(reviewed_only=False)):
+            title = str(record["fields"].get("title") or "").lower()
+            role = next((r for word, r in ROLES if word in title), "other")
+            for copy in (1, 2):
+                text = f"{record['text']}\n\nReference: copy {copy}"
+                store.records.add({**record, "id": None, "text": text, "status": "reviewed",
+                                   "raw_hash": hashlib.sha256(text.encode()).hexdigest(),
+                                   "labels": {"relevant": ["yes"], "role_family": [role]}})
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).parent)
@@ -64,6 +83,7 @@ def main() -> int:
     apply_theme(app, "dark" if args.dark else "light")
     suffix = "-dark" if args.dark else ""
     out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "postings.db"
         with Store(project) as store:
@@ -166,6 +186,33 @@ def main() -> int:
         assert window.long_work.message_box is not None
         over(window, window.long_work.message_box, out / f"import-error{suffix}.png", app)
         window.long_work.message_box.close()
+        window.close()
+        store.close()
+
+        # learning: Review → Learn from the reviewed postings, its report, its suggestions
+        learnt = Path(tmp) / "learning.db"
+        learning_project(learnt)
+        store = Store(learnt)
+        window = ReviewWindow(store, settings)
+        window.show()
+        window.resize(1366, 768)
+        window.action_table.by_id["learn"].trigger()
+        while window.long_work.job is not None:
+            settle(app)
+        report = window.long_work.message_box
+        assert report is not None
+        for button in report.buttons():  # the figures shown, as "Show Details…" does
+            if report.buttonRole(button) == QMessageBox.ButtonRole.ActionRole:
+                button.click()
+        over(window, report, out / f"learn-report{suffix}.png", app)
+        next(b for b in report.buttons() if b.text().startswith("Put")).click()
+        while window.long_work.job is not None:
+            settle(app)
+        window.long_work.message_box.close()  # type: ignore[union-attr]
+        order = window.queue_pane.order_choice
+        order.setCurrentIndex(order.findData("useful"))
+        window.side.setCurrentIndex(1)  # the labels, each with its suggested answer
+        grab(window, out / f"label-suggestions{suffix}.png", app)
         window.close()
         store.close()
     return 0

@@ -56,6 +56,9 @@ ACTIONS: tuple[tuple[str, str, str, str, str], ...] = (
      "reject_field", "&Review"),
     ("revert_field", "Revert the focused field to the machine's value", "Ctrl+Shift+R",
      "revert_field", "&Review"),
+    ("learn", "Learn from the reviewed postings…", "", "learn", "&Review"),
+    ("learn_every", "Learn again after every N reviews…", "", "choose_learn_every",
+     "&Review"),
     ("edit_schema", "Edit the label schema…", "", "edit_schema", "&Labels"),
     ("accept_spans", "Accept the suggested spans", "Ctrl+Shift+A", "accept_spans", "&Labels"),
     ("reject_spans", "Reject the suggested spans", "Ctrl+Shift+D", "reject_spans", "&Labels"),
@@ -104,6 +107,8 @@ class WindowActions:
         bar = window.menuBar()
         for key, text, _shortcut, handler, menu_name in ACTIONS:
             menu = menus.get(menu_name) or menus.setdefault(menu_name, bar.addMenu(menu_name))
+            if key == "learn":
+                menu.addSeparator()  # learning apart from the review's moves and edits
             action = QAction(text, window)
             action.setObjectName(key)
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

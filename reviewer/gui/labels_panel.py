@@ -1,11 +1,16 @@
-"""The posting's document labels (a radio or check group a question) and its comment."""
+"""The posting's document labels (a radio or check group a question) and its comment.
+
+A question not answered yet shows the answer the project's learned model suggests, if
+any, in a muted line at the top of its group ("suggested: data (0.82) · Alt+4"): the
+option's key answers it, as always, and the line goes once the question is answered.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -20,9 +25,31 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.labels import Question
 from reviewer.gui.fields_panel import ListEdit
-from reviewer.gui.plain import plain_tip
+from reviewer.gui.plain import plain_label, plain_tip
 
 COLUMNS = 2
+
+
+def suggested_options(suggestion: Any) -> list[str]:
+    """The options a label suggestion (``{"answer", "confidence"}``) names: one answer
+    or a list of them; nothing when it is not of that shape (it comes from a file)."""
+    answer = suggestion.get("answer") if isinstance(suggestion, dict) else None
+    if isinstance(answer, list):
+        return [str(a) for a in answer if a is not None]
+    return [] if answer is None else [str(answer)]
+
+
+def suggestion_text(suggestion: Any) -> str:
+    """"sales marketing (0.82)": the options suggested as the buttons name them, and
+    how sure the model is ("" when it suggests none)."""
+    options = suggested_options(suggestion)
+    if not options:
+        return ""
+    try:
+        sure = f" ({float(suggestion.get('confidence')):.2f})"
+    except (TypeError, ValueError):
+        sure = ""
+    return ", ".join(o.replace("_", " ") for o in options) + sure
 
 
 class LabelsPanel(QWidget):
@@ -35,6 +62,7 @@ class LabelsPanel(QWidget):
         self.column.setContentsMargins(0, 0, 0, 0)
         self.buttons: dict[tuple[str, str], QAbstractButton] = {}
         self.groups: list[QGroupBox] = []
+        self.hints: dict[str, QLabel] = {}  # a question's suggested answer, while unanswered
         self._loading = False
         self._comment_shown = ""
         self._labels: dict[str, list[str]] = {}
@@ -48,7 +76,7 @@ class LabelsPanel(QWidget):
         """One group a single or multiple choice question; span questions are not here."""
         for group in self.groups:
             group.deleteLater()
-        self.groups, self.buttons = [], {}
+        self.groups, self.buttons, self.hints = [], {}, {}
         for question in questions:
             if question.kind == "span":
                 continue
@@ -59,6 +87,12 @@ class LabelsPanel(QWidget):
             grid = QGridLayout(group)
             grid.setContentsMargins(8, 4, 8, 4)
             grid.setVerticalSpacing(2)
+            hint = plain_label()  # the suggestion holds option names from the file
+            hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # muted
+            hint.setWordWrap(True)
+            hint.hide()
+            grid.addWidget(hint, 0, 0, 1, COLUMNS)
+            self.hints[question.name] = hint
             exclusive = QButtonGroup(group)
             exclusive.setExclusive(False)  # a single choice can be cleared again
             for n, option in enumerate(question.options):
@@ -71,7 +105,7 @@ class LabelsPanel(QWidget):
                 exclusive.addButton(button)
                 button.clicked.connect(
                     lambda _checked=False, q=question, o=option.name: self.toggle(q, o))
-                grid.addWidget(button, n // COLUMNS, n % COLUMNS)
+                grid.addWidget(button, 1 + n // COLUMNS, n % COLUMNS)
                 self.buttons[(question.name, option.name)] = button
             self.column.addWidget(group)
             self.groups.append(group)
@@ -87,8 +121,22 @@ class LabelsPanel(QWidget):
                 button.setChecked(option in labels.get(question, []))
             self._comment_shown = posting["comment"] if posting else ""
             self.comment.setPlainText(self._comment_shown)
+            suggested = (posting.get("label_suggestions") or {}) if posting else {}
+            for name, hint in self.hints.items():
+                self._hint(hint, name, None if labels.get(name) else suggested.get(name))
         finally:
             self._loading = False
+
+    def _hint(self, hint: QLabel, question: str, suggestion: Any) -> None:
+        """The suggested answer to ``question`` with the keys that give it, or nothing."""
+        text = suggestion_text(suggestion)
+        if text:
+            chosen = suggested_options(suggestion)
+            keys = [QKeySequence(o.key).toString(QKeySequence.SequenceFormat.NativeText)
+                    for o in self.questions[question].options if o.name in chosen and o.key]
+            text = f"suggested: {text}" + (f" · {', '.join(keys)}" if keys else "")
+        hint.setText(text)
+        hint.setVisible(bool(text))
 
     def toggle(self, question: Question, option: str) -> None:
         """Choose ``option`` or, if it is chosen, clear it; in a single choice it replaces

@@ -1,19 +1,21 @@
-"""Long work started from the window: import, re-extract and export.
+"""Long work started from the window: import, re-extract, export and learning.
 
 Each runs in a worker thread (``jobs``) with its own ``Store(path)``, behind a
-window-modal progress dialog that can cancel it; its result comes back on the GUI
-thread. ``LongWork`` launches one at a time and reports the outcome; the work
-functions here are what each runs, and never touch a widget.
+window-modal progress dialog that can cancel it (or, learning again after some reviews,
+with none: the review goes on); its result comes back on the GUI thread. ``LongWork``
+launches one at a time and reports the outcome; the work functions here are what each
+runs, and never touch a widget.
 """
 
 from __future__ import annotations
 
 import errno
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reviewer.core.store import ProjectError, Store, explain
@@ -22,8 +24,10 @@ from reviewer.gui.plain import message_box
 
 if TYPE_CHECKING:  # the long work's modules load when it is first asked for
     from reviewer.core.export import ExportSummary
-    from reviewer.core.ingest import ImportReport, ReextractReport
+    from reviewer.core.ingest import ImportReport, ReextractReport, TrainReport
     from reviewer.core.records import PostingRecord
+    from reviewer.gui.learning import Learning
+    from reviewer.gui.review_flow import ReviewFlow
 
 Work = Callable[[Progress, Callable[[], bool]], Any]
 IMPORT_READS = ("Import reads HTML pages, text and Markdown files, folders of them, .zip "
@@ -63,30 +67,43 @@ class LongWork(QObject):
     project_changed = Signal()  # postings were added or extracted again: list them afresh
     rewriting = Signal()  # re-extract begins: edits before it cannot be undone after it
 
-    def __init__(self, parent: QWidget, project: Path, store: Store | None = None) -> None:
+    def __init__(self, parent: QWidget, project: Path, store: Store | None = None,
+                 settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.parent_widget = parent
         self.project = project
         self.store = store  # the window's, for the mappings a data file's preview remembers
+        self.settings = settings  # how often to learn again is kept there
         self.import_dialog: Any = None  # the last data file's preview asked
+        self.learner: Learning | None = None  # the Review menu's learning, once asked for
         self.job: Job | None = None  # the long work running, if any
+        self.job_title = ""
+        self.quiet = False  # the work running has no dialog: it runs while the review goes on
         self.job_dialog: JobDialog | None = None
         self.message_box: QMessageBox | None = None  # the last report shown
         self.closing = False  # no late results: the window is closing
 
-    def run(self, title: str, work: Work, done: Callable[[Any], None]) -> bool:
+    def run(self, title: str, work: Work, done: Callable[[Any], None],
+            quiet: bool = False) -> bool:
         """Run ``work`` in a worker thread behind a progress dialog; ``done`` gets its
-        result on this thread. False if other long work is still running."""
+        result on this thread. ``quiet``: with no dialog, and a failure said on the
+        status bar. False if other long work is still running."""
         if self.job is not None:
-            self.status.emit("Wait for the work in progress to finish.", 6000)
+            if not quiet:
+                self.status.emit("Wait for the work in progress to finish" + (
+                    f" ({self.job_title.lower()}, in the background)." if self.quiet
+                    else "."), 6000)
             return False
         job = Job(work, describe_error)
-        self.job_dialog = JobDialog(self.parent_widget, title, job)
+        dialog = None if quiet else JobDialog(self.parent_widget, title, job)
         job.signals.finished.connect(lambda result: self._ended(done, result))
         job.signals.failed.connect(lambda message: self._ended(
-            lambda _r: self.report(f"{title} failed", message, error=True), None))
-        self.job = job
-        self.job_dialog.show()
+            lambda _r: self.status.emit(f"{title} failed: {message}", 15000) if quiet
+            else self.report(f"{title} failed", message, error=True), None))
+        self.job, self.job_title, self.quiet = job, title, quiet
+        if dialog is not None:
+            self.job_dialog = dialog
+            dialog.show()
         start(job)
         return True
 
@@ -211,8 +228,16 @@ class LongWork(QObject):
 
         return self.run("Exporting", export_work(self.project, fmt, out, reviewed_only), done)
 
+    def learning_actions(self, flow: ReviewFlow) -> dict[str, Callable[[], Any]]:
+        """The Review menu's learning (``learning.Learning``): its actions' handlers.
+        It learns again as ``flow`` marks postings reviewed, when the settings say so."""
+        from reviewer.gui.learning import Learning
+
+        self.learner = Learning(self, flow.store, flow.changed, self.settings)
+        return self.learner.handlers()
+
     def _ended(self, done: Callable[[Any], None], result: Any) -> None:
-        self.job = None
+        self.job, self.quiet = None, False
         if not self.closing:
             done(result)
 
@@ -265,4 +290,40 @@ def export_work(project: Path, fmt: str, out: Path, reviewed_only: bool) -> Work
             return export_whole(out, write)
         except Cancelled:
             return None
+    return work
+
+
+@dataclass
+class Learnt:
+    """What training came to: the report (None when it did not train: ``refused`` says
+    why, or it was cancelled), and how many postings are not reviewed yet."""
+
+    report: TrainReport | None
+    refused: str = ""
+    unreviewed: int = 0
+
+
+def train_work(project: Path) -> Work:
+    """Train the project's model on its reviewed postings and keep it in the file (see
+    ``train_project``). Cancelled, it stops at its next step and keeps no model."""
+    def work(progress: Progress, cancelled: Callable[[], bool]) -> Learnt:
+        from reviewer.core.ingest import TrainingError, train_project
+
+        with Store(project, create=False) as store:
+            reviewed = store.queue.count("reviewed")
+            unreviewed = store.queue.count() - reviewed
+
+            def step(done: int, total: int) -> None:
+                if cancelled():
+                    raise Cancelled
+                progress(done, total, f"Learning from {reviewed:,} reviewed postings: step "
+                                      f"{done:,} of {total:,}")
+
+            progress(0, 0, f"Reading {reviewed:,} reviewed postings…")
+            try:
+                return Learnt(train_project(store, progress=step), unreviewed=unreviewed)
+            except TrainingError as err:
+                return Learnt(None, str(err), unreviewed)
+            except Cancelled:
+                return Learnt(None, unreviewed=unreviewed)
     return work

@@ -1,4 +1,5 @@
-"""What the app remembers between runs, in ``QSettings``: recent projects, shortcuts, theme.
+"""What the app remembers between runs, in ``QSettings``: recent projects, shortcuts, theme,
+how often to learn again.
 
 Only UI state lives here; everything that matters for the data is in the project file.
 """
@@ -10,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 RECENT = 10
+LEARN_EVERY = "learning/every"  # learn again after this many postings reviewed (0: never)
 
 
 def _strings(value: object) -> list[str]:
@@ -53,3 +55,15 @@ def save_shortcut_overrides(settings: QSettings, overrides: dict[str, str]) -> N
     for key, sequence in overrides.items():
         settings.setValue(key, sequence)
     settings.endGroup()
+
+
+def learn_every(settings: QSettings) -> int:
+    """After how many postings reviewed the window learns again (0: never)."""
+    try:
+        return max(0, int(str(settings.value(LEARN_EVERY, 0))))
+    except ValueError:
+        return 0
+
+
+def set_learn_every(settings: QSettings, every: int) -> None:
+    settings.setValue(LEARN_EVERY, max(0, every))

@@ -43,7 +43,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = ("Status", "Title", "Company", "Location", "Confidence")
 STATUS, TITLE, COMPANY, LOCATION, CONFIDENCE = range(len(COLUMNS))
-SORT_ORDERS = tuple(ORDERS)  # "import", "confidence" (least confident first), "recent"
+SORT_ORDERS = tuple(ORDERS)  # import, confidence (least sure first), recent, useful
 STATUS_TEXT = {"new": "new", "reviewed": "reviewed ✓", "skipped": "skipped",
                "flagged": "flagged ⚑"}
 CONFIDENCE_ROLE = Qt.ItemDataRole.UserRole + 1  # the lowest confidence, a float or None

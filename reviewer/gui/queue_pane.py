@@ -39,7 +39,14 @@ from reviewer.gui.queue_model import COLUMNS, QueueModel
 STATUS_CHOICES = (("All postings", None), ("New", "new"), ("Reviewed", "reviewed"),
                   ("Skipped", "skipped"), ("Flagged", "flagged"))
 ORDER_CHOICES = (("Import order", "import"), ("Least confident first", "confidence"),
-                 ("Recently edited", "recent"))
+                 ("Most useful to review next", "useful"), ("Recently edited", "recent"))
+ORDER_TIPS = {
+    "confidence": "The postings whose least sure field is least sure first.",
+    "useful": "The postings the project's learned model is least sure of first, taking\n"
+              "turns among the files and sites they came from; postings no model has\n"
+              "read come last. Learn under Review → Learn from the reviewed postings,\n"
+              "then put its suggestions on the postings not yet reviewed.",
+}
 STATE_CHOICES = (("Any field state", None), ("Fields left to review", "suggested"),
                  ("A field corrected", "corrected"), ("A field rejected", "rejected"),
                  ("A field accepted", "accepted"))
@@ -99,6 +106,9 @@ class QueuePane(QWidget):
         self.status_filter = _combo(STATUS_CHOICES)
         self.order_choice = _combo(ORDER_CHOICES)
         self.order_choice.setToolTip(ORDER_TIP)
+        for order, tip in ORDER_TIPS.items():
+            self.order_choice.setItemData(self.order_choice.findData(order), tip,
+                                          Qt.ItemDataRole.ToolTipRole)
         self._order = "import"  # the order chosen, whatever a search lists by
         self.state_filter = _combo(STATE_CHOICES)
         for combo in (self.status_filter, self.state_filter):

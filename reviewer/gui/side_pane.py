@@ -1,7 +1,8 @@
 """The right pane: the fields on one tab, the document labels and comment on another,
 so that every field is in view without scrolling, and on a third what the imported file
 said beside the page (a dataset's other columns). A line above the fields says what
-the labels are, so nothing on the other tab is accepted unseen.
+the labels are (or what the learned model suggests for them), so nothing on the other
+tab is accepted unseen.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.labels import Question
 from reviewer.gui.fields_panel import LOW_CONFIDENCE, FieldsPanel
-from reviewer.gui.labels_panel import LabelsPanel
+from reviewer.gui.labels_panel import LabelsPanel, suggested_options
 from reviewer.gui.source_data import SourceData
 
 FIELDS_TAB, LABELS_TAB, SOURCE_TAB = 0, 1, 2
@@ -66,9 +67,14 @@ class SidePane(QTabWidget):
             self.fields.show_posting(posting)
         self.labels.show_posting(posting)
         answers = posting["labels"] if posting else {}
-        parts = [f"{q.name.replace('_', ' ')}: "
-                 f"{', '.join(a.replace('_', ' ') for a in answers.get(q.name, [])) or '—'}"
-                 for q in self.questions]
+        suggested = (posting.get("label_suggestions") or {}) if posting else {}
+
+        def said(name: str) -> str:  # the answer, or else the suggestion, or a dash
+            given = ", ".join(a.replace("_", " ") for a in answers.get(name, []))
+            hint = ", ".join(o.replace("_", " ") for o in suggested_options(suggested.get(name)))
+            return given or (f"suggested {hint}" if hint else "—")
+
+        parts = [f"{q.name.replace('_', ' ')}: {said(q.name)}" for q in self.questions]
         comment = "comment ✎" if posting and posting.get("comment") else ""
         self.summary.setText("Labels · " + " · ".join([*parts, comment] if comment else parts)
                              if parts or comment else "")

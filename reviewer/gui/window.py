@@ -58,7 +58,7 @@ class ReviewWindow(QMainWindow):
         self.queue = self.queue_pane.view
         self.flow = ReviewFlow(store, self.queue_pane, self)
         self.undo_stack: QUndoStack = self.flow.undo_stack
-        self.long_work = ops.LongWork(self, store.path, store)
+        self.long_work = ops.LongWork(self, store.path, store, settings)
         self.document_pane = DocumentPane(self._spans_to_draw)
         self.document = self.document_pane.document
         self.view_choice = self.document_pane.view_choice
@@ -102,7 +102,7 @@ class ReviewWindow(QMainWindow):
             "choose_import": self.long_work.choose_import,
             "choose_import_folder": self.long_work.choose_import_folder,
             "confirm_reextract": self.long_work.confirm_reextract,
-            "choose_export": self.choose_export,
+            "choose_export": self.choose_export, **self.long_work.learning_actions(self.flow),
             "close_project": lambda: self.switch_project.emit(None),
             "accept_and_next": self.flow.accept_and_next, "go_next": self.queue_pane.go_next,
             "go_previous": self.queue_pane.go_previous, "skip": self.flow.skip,

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 
 from reviewer.core.store import STATUSES, NewPosting, Store
 from reviewer.gui.queue_model import COLUMNS, MAX_PAGES, PAGE_SIZE, SORT_ORDERS, QueueModel
+from reviewer.gui.queue_pane import ORDER_CHOICES
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
@@ -104,7 +105,8 @@ def test_headers_name_the_columns(model: QueueModel) -> None:
     assert model.columnCount() == 5
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)] == [
         "Status", "Title", "Company", "Location", "Confidence"]
-    assert SORT_ORDERS == ("import", "confidence", "recent")
+    assert SORT_ORDERS == ("import", "confidence", "recent", "useful")
+    assert sorted(order for _text, order in ORDER_CHOICES) == sorted(SORT_ORDERS)  # all offered
 
 
 def test_cells_show_the_listing_columns(store: Store, model: QueueModel) -> None:
