@@ -45,6 +45,10 @@ TABLES: dict[str, Table] = {
         "comment": "A reviewer's note.",
         "usefulness": "How useful reviewing it would be to the project's learned model (how "
                       "unsure the model is of it); empty where no model read it.",
+        "status_by": "Who last set its status ('' while new; unknown before names were kept).",
+        "comment_by": "Who last wrote its comment.",
+        "disagreement": "1 where the reviewers whose files were merged differ on it and no "
+                        "one has adjudicated it yet, else 0.",
     }),
     "suggestions": ("The machine's value of each field of a posting, with its evidence and "
                     "confidence. Never overwritten by a person's decision.", {
@@ -61,10 +65,13 @@ TABLES: dict[str, Table] = {
     "annotations": ("A person's decision on a field of a posting.", {
         "posting_id": "The posting (postings.id).",
         "field": "The field decided.",
-        "state": "accepted (the machine's value), corrected or rejected.",
+        "state": "accepted (the machine's value), corrected, rejected, or adjudicated (the "
+                 "final value where reviewers differed).",
         "value": "JSON: the value decided (the machine's for accepted, null for rejected).",
         "spans": "JSON [[start, end], ...]: its evidence in the cleaned text.",
         "updated_at": "When it was decided (UTC, ISO 8601).",
+        "reviewer": "Who made it (the reviewer's name; unknown for what was made before names "
+                    "were kept).",
     }),
     "events": ("The project's log: every import and edit, when and to which posting.", {
         "id": "The event's number, in order.",
@@ -72,6 +79,7 @@ TABLES: dict[str, Table] = {
         "kind": "What happened: import, corrected_field, set_status, add_span, undo, ...",
         "posting_id": "The posting it concerns (postings.id), if one.",
         "data": "JSON object: the details.",
+        "reviewer": "Who did it (unknown for what was done before names were kept).",
     }),
     "spans": ("Labelled character ranges of a posting's cleaned text.", {
         "id": "The span's number.",
@@ -82,12 +90,15 @@ TABLES: dict[str, Table] = {
         "origin": "machine or human.",
         "state": "suggested, accepted or rejected.",
         "created_at": "When it was made (UTC, ISO 8601).",
+        "reviewer": "Who made it (the reviewer's name; unknown for what was made before names "
+                    "were kept).",
     }),
     "doc_labels": ("A posting's answers to the questions of the label schema: one row an "
                    "option chosen.", {
         "posting_id": "The posting (postings.id).",
         "question": "The question (label_schema.question).",
         "option": "The option chosen.",
+        "reviewer": "Who chose it (unknown for what was chosen before names were kept).",
     }),
     "label_schema": ("The label questions asked of every posting.", {
         "question": "The question's name.",
@@ -124,6 +135,27 @@ TABLES: dict[str, Table] = {
         "question": "The question's name.",
         "answer": "JSON: the option suggested (a list of options for a many-answer question).",
         "confidence": "How sure the model is (0 to 1, on the project's scale).",
+    }),
+    "reviews": ("Each reviewer's own values of a posting, brought together by merging their "
+                "project files: where they differ the posting is a disagreement.", {
+        "posting_id": "The posting (postings.id).",
+        "reviewer": "The reviewer's name.",
+        "kind": "field, label, spans, status or comment.",
+        "key": "The field or question ('' for spans, status and comment).",
+        "value": "JSON: a field's {state, value, spans}; a question's options; the accepted "
+                 "spans [[start, end, label], ...]; the status; the comment.",
+        "at": "When the reviewer last changed it (UTC, ISO 8601).",
+    }),
+    "review_time": ("The time each reviewer spent on a posting, while the window showed it "
+                    "and they were not idle.", {
+        "posting_id": "The posting (postings.id).",
+        "reviewer": "The reviewer's name.",
+        "seconds": "Seconds, summed over every visit.",
+    }),
+    "project_meta": ("The project's guidelines for its reviewers, and the descriptions of its "
+                     "fields, questions and options.", {
+        "key": "guidelines (Markdown), or descriptions (JSON object: name to text).",
+        "value": "The text.",
     }),
     "_sqlite_migrations": ("The schema steps applied to this file, in order.", {
         "id": "The step's number.",

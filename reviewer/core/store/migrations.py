@@ -209,4 +209,61 @@ def m007_models(db: Database) -> None:
         )""")
 
 
-SCHEMA_VERSION = 7  # the number of steps above
+@migrations()
+def m008_reviewers(db: Database) -> None:
+    """Several reviewers: who made each decision, label, span and event (``reviewer``;
+    what was there before is "unknown"), who last set a posting's status and comment;
+    a field decision may be "adjudicated" (a final one where reviewers differed); each
+    reviewer's own values of a posting brought together by a merge (``reviews``), and
+    whether they differ (``postings.disagreement``); the time each reviewer spent on a
+    posting; the project's guidelines and descriptions (``project_meta``)."""
+    db.execute("""
+        CREATE TABLE annotations_v8 (
+            posting_id INTEGER NOT NULL REFERENCES postings(id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            state TEXT NOT NULL
+                CHECK (state IN ('accepted', 'corrected', 'rejected', 'adjudicated')),
+            value TEXT,
+            spans TEXT NOT NULL DEFAULT '[]',
+            updated_at TEXT NOT NULL,
+            reviewer TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (posting_id, field)
+        )""")
+    db.execute("INSERT INTO annotations_v8 SELECT posting_id, field, state, value, spans,"
+               " updated_at, 'unknown' FROM annotations")
+    db.execute("DROP TABLE annotations")
+    db.execute("ALTER TABLE annotations_v8 RENAME TO annotations")
+    for table in ("doc_labels", "spans", "events"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN reviewer TEXT NOT NULL DEFAULT ''")
+        db.execute(f"UPDATE {table} SET reviewer = 'unknown'")
+    db.execute("ALTER TABLE postings ADD COLUMN status_by TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE postings ADD COLUMN comment_by TEXT NOT NULL DEFAULT ''")
+    db.execute("UPDATE postings SET status_by = 'unknown' WHERE status != 'new'")
+    db.execute("UPDATE postings SET comment_by = 'unknown' WHERE comment != ''")
+    db.execute("ALTER TABLE postings ADD COLUMN disagreement INTEGER NOT NULL DEFAULT 0")
+    db.execute("CREATE INDEX postings_disagreement ON postings(disagreement, id)")
+    db.execute("""
+        CREATE TABLE reviews (
+            posting_id INTEGER NOT NULL REFERENCES postings(id) ON DELETE CASCADE,
+            reviewer TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('field', 'label', 'spans', 'status', 'comment')),
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (posting_id, reviewer, kind, key)
+        )""")
+    db.execute("""
+        CREATE TABLE review_time (
+            posting_id INTEGER NOT NULL REFERENCES postings(id) ON DELETE CASCADE,
+            reviewer TEXT NOT NULL,
+            seconds REAL NOT NULL DEFAULT 0,
+            PRIMARY KEY (posting_id, reviewer)
+        )""")
+    db.execute("""
+        CREATE TABLE project_meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )""")
+
+
+SCHEMA_VERSION = 8  # the number of steps above

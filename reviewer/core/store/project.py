@@ -47,6 +47,7 @@ from reviewer.core.store.postings import Postings
 from reviewer.core.store.queue import Queue
 from reviewer.core.store.records import Records
 from reviewer.core.store.reports import Reports
+from reviewer.core.store.reviewer import clean_name, default_reviewer, stamp_rows
 from reviewer.core.store.spans import Spans
 from reviewer.core.store.sqlite import Database
 
@@ -55,10 +56,15 @@ class Store:
     """A project file. Open with ``Store(path)``; one connection, one thread."""
 
     def __init__(self, path: str | Path, *, create: bool = True,
-                 busy_timeout: float = BUSY_TIMEOUT) -> None:
-        """``busy_timeout``: seconds a write waits while another process writes."""
+                 busy_timeout: float = BUSY_TIMEOUT, reviewer: str | None = None) -> None:
+        """``busy_timeout``: seconds a write waits while another process writes;
+        ``reviewer``: the name every edit made through this store carries (default:
+        ``REVIEWER_NAME``, else the system's user name)."""
         self.path = Path(path)
         self.db, created = open_project(self.path, create, busy_timeout)
+        self.reviewer = clean_name(reviewer) if reviewer is not None else default_reviewer()
+        if not self.db.read_only:
+            stamp_rows(self.db, self.reviewer)
         self.postings = Postings(self.db)
         self.queue = Queue(self.db)
         self.history = History(self.db, self.postings.refresh_display)

@@ -1,0 +1,60 @@
+"""Who is working: every row this connection writes carries the reviewer's name.
+
+A project file is one reviewer's, or several reviewers' merged (``reviews``); each
+decision, label, span and logged event says who made it, and each posting who last set
+its status and its comment. Rather than every edit passing the name along, the
+connection that opened the file stamps the rows it writes with temporary triggers (they
+live in this connection alone and are gone when it closes, so another tool writing the
+file writes an empty name, read as unknown). A row written with a name of its own (a
+merge copying another reviewer's decision, an undo putting back the old row) keeps it.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import re
+
+from reviewer.core.store.sqlite import Database
+
+UNKNOWN = "unknown"
+MAX_NAME = 80
+_STAMPED = ("annotations", "doc_labels", "spans", "events")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def clean_name(name: str | None) -> str:
+    """A reviewer's name as stored: one line, no control characters, at most
+    ``MAX_NAME`` characters; "unknown" when nothing is left."""
+    text = " ".join(_CONTROL.sub(" ", name or "").split())[:MAX_NAME]
+    return text or UNKNOWN
+
+
+def default_reviewer() -> str:
+    """``REVIEWER_NAME`` from the environment, else the system's user name."""
+    name = os.environ.get("REVIEWER_NAME", "").strip()
+    if not name:
+        try:
+            name = getpass.getuser()
+        except (KeyError, OSError):  # no user name (a container without one)
+            name = ""
+    return clean_name(name)
+
+
+def stamp_rows(db: Database, name: str) -> None:
+    """Make this connection write ``name`` into the rows it adds or changes (see the
+    module's doc); again with another name replaces the triggers."""
+    literal = "'" + clean_name(name).replace("'", "''") + "'"
+    conn = db.conn
+    for table in _STAMPED:
+        conn.execute(f"DROP TRIGGER IF EXISTS temp.stamp_{table}")
+        conn.execute(
+            f"CREATE TEMP TRIGGER stamp_{table} AFTER INSERT ON main.{table}"
+            f" WHEN new.reviewer = '' BEGIN UPDATE {table} SET reviewer = {literal}"
+            " WHERE rowid = new.rowid; END")
+    for column, by in (("status", "status_by"), ("comment", "comment_by")):
+        conn.execute(f"DROP TRIGGER IF EXISTS temp.stamp_{by}")
+        conn.execute(
+            f"CREATE TEMP TRIGGER stamp_{by} AFTER UPDATE OF {column} ON main.postings"
+            f" WHEN new.{column} IS NOT old.{column} BEGIN UPDATE postings"
+            f" SET {by} = {literal} WHERE id = new.id; END")

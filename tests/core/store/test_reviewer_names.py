@@ -1,0 +1,89 @@
+"""Every decision, label, span, event, status and comment says who made it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from reviewer.core.store import NewPosting, Store
+from reviewer.core.store.reviewer import clean_name, default_reviewer
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "projects"
+
+
+def _project(path: Path, reviewer: str) -> Store:
+    store = Store(path, reviewer=reviewer)
+    store.postings.add([NewPosting(source="a.txt", hash="h1", kind="text", raw="p",
+                                   cleaned="Data Engineer at Acme", fields={"title": "x"},
+                                   confidence={"title": 0.5}, stages={"title": "prose"})])
+    return store
+
+
+def who(store: Store, sql: str) -> list[str]:
+    return [r[0] for r in store.db.execute(sql)]
+
+
+def test_each_edit_carries_the_reviewer_s_name(tmp_path: Path) -> None:
+    with _project(tmp_path / "p.db", "Ana") as store:
+        store.decisions.set_field(1, "title", "Data Engineer", [[0, 13]])
+        store.labels.answer(1, "relevant", ["yes"])
+        store.spans.add(1, 0, 4, "SKILL")
+        store.postings.set_status(1, "reviewed")
+        store.postings.set_comment(1, "fine")
+        assert who(store, "SELECT reviewer FROM annotations") == ["Ana"]
+        assert who(store, "SELECT reviewer FROM doc_labels") == ["Ana"]
+        assert who(store, "SELECT reviewer FROM spans") == ["Ana"]
+        assert set(who(store, "SELECT reviewer FROM events WHERE posting_id = 1")) == {"Ana"}
+        assert who(store, "SELECT status_by || '/' || comment_by FROM postings") == ["Ana/Ana"]
+    with Store(tmp_path / "p.db", reviewer="Ben") as store:  # another person, same file
+        store.decisions.reject_field(1, "title")
+        store.postings.set_status(1, "flagged")
+        assert who(store, "SELECT reviewer FROM annotations") == ["Ben"]
+        assert who(store, "SELECT status_by || '/' || comment_by FROM postings") == ["Ben/Ana"]
+        assert who(store, "SELECT reviewer FROM doc_labels") == ["Ana"]  # untouched
+
+
+def test_undo_puts_back_the_name_the_row_had(tmp_path: Path) -> None:
+    with _project(tmp_path / "p.db", "Ana") as store:
+        store.decisions.set_field(1, "title", "Data Engineer", [[0, 13]])
+    with Store(tmp_path / "p.db", reviewer="Ben") as store:
+        change = store.decisions.set_field(1, "title", "Engineer", [[5, 13]])
+        store.history.undo(change)
+        assert who(store, "SELECT reviewer FROM annotations") == ["Ana"]
+
+
+def test_another_tool_writing_the_file_writes_no_name(tmp_path: Path) -> None:
+    import sqlite3
+
+    _project(tmp_path / "p.db", "Ana").close()
+    conn = sqlite3.connect(tmp_path / "p.db")
+    conn.execute("INSERT INTO doc_labels (posting_id, question, option) VALUES (1, 'q', 'o')")
+    conn.commit()
+    assert conn.execute("SELECT reviewer FROM doc_labels").fetchone() == ("",)
+    conn.close()
+
+
+def test_names_are_one_line_and_the_default_comes_from_the_environment(monkeypatch) -> None:
+    assert clean_name("  Ana\n María\x00 ") == "Ana María"
+    assert clean_name("") == "unknown" and clean_name(None) == "unknown"
+    assert len(clean_name("x" * 500)) == 80
+    monkeypatch.setenv("REVIEWER_NAME", "Chen")
+    assert default_reviewer() == "Chen"
+    monkeypatch.delenv("REVIEWER_NAME")
+    assert default_reviewer()  # the system's user name, or unknown
+
+
+def test_a_name_with_quotes_is_stored_as_written(tmp_path: Path) -> None:
+    with _project(tmp_path / "p.db", "O'Brien'); DROP TABLE postings; --") as store:
+        store.postings.set_status(1, "reviewed")
+        assert who(store, "SELECT status_by FROM postings") == [
+            "O'Brien'); DROP TABLE postings; --"]
+
+
+def test_a_version_7_project_s_decisions_are_unknown(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    shutil.copy(DATA / "v7.db", path)
+    with Store(path, reviewer="Ana") as store:
+        assert set(who(store, "SELECT reviewer FROM annotations")) == {"unknown"}
+        assert store.records.get(1)["fields"]["title"]
+        assert who(store, "SELECT status_by FROM postings WHERE id = 1") == ["unknown"]
