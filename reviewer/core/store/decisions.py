@@ -19,7 +19,7 @@ from reviewer.core.store.sqlite import Database
 if TYPE_CHECKING:
     from reviewer.core.store.postings import Postings
 
-FIELD_STATES = ("suggested", "accepted", "corrected", "rejected")
+FIELD_STATES = ("suggested", "accepted", "corrected", "rejected", "adjudicated")
 _INSERT_SUGGESTION = ("INSERT INTO suggestions (posting_id, field, value, spans, confidence,"
                       " stage, extractor_version, alternatives) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 _SHOWN = ("title", "company", "locations")

@@ -15,6 +15,9 @@ hands the one connection to each part, which owns the SQL of its own tables:
 ``store.bulk``       one edit made to many postings at once, and its undo in one step
 ``store.column_maps`` the column mapping of data files, remembered by their columns
 ``store.models``     the models the project learnt from its reviewed postings
+``store.reviews``    each reviewer's values after files merged; disagreements, adjudication
+``store.meta``       the guidelines, and what each field, question and option means
+``store.timing``     the time each reviewer spent on each posting
 
 Every edit is one committed transaction and returns a ``Change`` that
 ``store.history.undo`` reverses. A part never writes another part's tables except
@@ -42,14 +45,17 @@ from reviewer.core.store.health import ProjectError, describe
 from reviewer.core.store.history import History
 from reviewer.core.store.labels import Labels
 from reviewer.core.store.machine import Machine
+from reviewer.core.store.meta import Meta
 from reviewer.core.store.models import Models
 from reviewer.core.store.postings import Postings
 from reviewer.core.store.queue import Queue
 from reviewer.core.store.records import Records
 from reviewer.core.store.reports import Reports
 from reviewer.core.store.reviewer import clean_name, default_reviewer, stamp_rows
+from reviewer.core.store.reviews import Reviews
 from reviewer.core.store.spans import Spans
 from reviewer.core.store.sqlite import Database
+from reviewer.core.store.timing import Timing
 
 
 class Store:
@@ -78,6 +84,9 @@ class Store:
         self.bulk = Bulk(self.db, self.labels)
         self.column_maps = ColumnMaps(self.db)
         self.models = Models(self.db)
+        self.reviews = Reviews(self.db, self.postings)
+        self.meta = Meta(self.db)
+        self.timing = Timing(self.db, self.reviewer)
         if not self.read_only and (created or not (self.labels.has_schema()
                                                    or self.history.logged("label_schema"))):
             self.labels.save_schema(default_schema())  # a project made before labels: too

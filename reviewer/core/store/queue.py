@@ -261,7 +261,9 @@ def _filters(status: str | None, field_state: str | None) -> tuple[str, list[Any
         check_status(status)
         clauses.append("p.status = ?")
         params.append(status)
-    if field_state is not None:
+    if field_state == "disagreement":  # reviewers differ and no one adjudicated yet
+        clauses.append("p.disagreement = 1")
+    elif field_state is not None:
         if field_state not in FIELD_STATES:
             raise ValueError(f"unknown field state {field_state!r}; one of "
                              f"{', '.join(FIELD_STATES)}")

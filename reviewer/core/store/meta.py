@@ -1,0 +1,65 @@
+"""``store.meta``: the project's guidelines and the descriptions of what it asks.
+
+The guidelines are one Markdown text for the reviewers; the descriptions say what a
+field, a label question or one of its options means (``field:title``,
+``question:relevant``, ``option:relevant/yes``), shown where the thing is. Both travel
+with the project (``reviewer split`` copies them to each reviewer's file).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+from reviewer.core.store.history import log
+from reviewer.core.store.sqlite import Database
+
+MAX_TEXT = 1_000_000  # characters of guidelines or of one description
+
+
+class Meta:
+    """Guidelines and descriptions."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def _get(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM project_meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _set(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO project_meta (key, value) VALUES (?, ?)",
+                        (key, value))
+
+    def guidelines(self) -> str:
+        """The guidelines, Markdown ("" when there are none)."""
+        return self._get("guidelines") or ""
+
+    def set_guidelines(self, text: str) -> None:
+        if len(text) > MAX_TEXT:
+            raise ValueError(f"the guidelines are over {MAX_TEXT:,} characters")
+        with self.db.atomic():
+            self._set("guidelines", text)
+            log(self.db, "set_guidelines", {"characters": len(text)})
+
+    def descriptions(self) -> dict[str, str]:
+        """What each field, question and option means, by ``kind:name``."""
+        try:
+            value = json.loads(self._get("descriptions") or "{}")
+        except json.JSONDecodeError:
+            return {}
+        return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+    def set_descriptions(self, descriptions: Mapping[str, str]) -> None:
+        """Replace the descriptions (keys ``field:NAME``, ``question:NAME``,
+        ``option:QUESTION/OPTION``; ValueError for another key)."""
+        for key, text in descriptions.items():
+            kind = key.split(":", 1)[0]
+            if kind not in ("field", "question", "option") or ":" not in key:
+                raise ValueError(f"{key!r}: a description's key is field:NAME, question:NAME "
+                                 "or option:QUESTION/OPTION")
+            if len(text) > MAX_TEXT:
+                raise ValueError(f"{key}: over {MAX_TEXT:,} characters")
+        with self.db.atomic():
+            self._set("descriptions", json.dumps(dict(descriptions), ensure_ascii=False))
+            log(self.db, "set_descriptions", {"count": len(descriptions)})

@@ -1,0 +1,126 @@
+"""``store.reviews``: each reviewer's own values of a posting, after their files merged.
+
+One row per posting, reviewer and thing decided: ``kind`` field (``key`` the field,
+``value`` ``{"state", "value", "spans"}``), label (``key`` the question, ``value`` its
+options, sorted), spans (``value`` the accepted spans ``[[start, end, label], ...]``,
+sorted), status or comment (``key`` ""). The project's own tables (annotations,
+doc_labels, spans, postings) hold the final decision: where every reviewer who decided
+a thing agrees, that value; where they differ, nothing until someone adjudicates, and
+the posting is a disagreement (``postings.disagreement``) as long as one such thing is
+left. ``adjudicate`` stores a field's final value with the state "adjudicated" (and the
+adjudicator's name, as every edit carries it); a label's final answer is given as any
+other (``labels.answer``), after which ``refresh`` clears the mark.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from reviewer.core.store.history import Change, now, snapshot
+from reviewer.core.store.postings import Postings
+from reviewer.core.store.sqlite import Database
+
+KINDS = ("field", "label", "spans", "status", "comment")
+# (posting_id, reviewer, kind, key, value as JSON, at)
+ReviewRow = tuple[int, str, str, str, str, str]
+
+
+def same(a: Any, b: Any) -> bool:
+    """Do two reviewers' values say the same (no case, spaces as one, lists as sets
+    for labels and spans)?"""
+    return normalise(a) == normalise(b)
+
+
+def normalise(value: Any) -> str:
+    """A value as reviewers' values are compared: a field's rejection is its value
+    None; text without case or extra spaces."""
+    if isinstance(value, dict) and "state" in value:
+        value = None if value.get("state") == "rejected" else value.get("value")
+    return " ".join(json.dumps(value, sort_keys=True, default=str).casefold().split())
+
+
+class Reviews:
+    """The merged values of several reviewers, and the disagreements between them."""
+
+    def __init__(self, db: Database, postings: Postings) -> None:
+        self.db = db
+        self._postings = postings
+
+    def put(self, rows: Iterable[ReviewRow]) -> None:
+        """Keep these reviewers' values (in place of what the same reviewer had for the
+        same thing); one transaction."""
+        with self.db.atomic():
+            self.db.conn.executemany(
+                "INSERT OR REPLACE INTO reviews (posting_id, reviewer, kind, key, value, at)"
+                " VALUES (?, ?, ?, ?, ?, ?)", list(rows))
+
+    def of(self, pid: int) -> dict[str, dict[tuple[str, str], Any]]:
+        """Every reviewer's values of posting ``pid``: name → (kind, key) → value."""
+        out: dict[str, dict[tuple[str, str], Any]] = {}
+        for reviewer, kind, key, value in self.db.execute(
+                "SELECT reviewer, kind, key, value FROM reviews WHERE posting_id = ?"
+                " ORDER BY reviewer, kind, key", (pid,)):
+            out.setdefault(reviewer, {})[(kind, key)] = json.loads(value)
+        return out
+
+    def rows(self, kind: str | None = None) -> Iterator[tuple[int, str, str, str, Any]]:
+        """(posting, reviewer, kind, key, value) of every reviewer's value (of ``kind``),
+        by posting."""
+        where, params = ("WHERE kind = ?", (kind,)) if kind else ("", ())
+        for pid, reviewer, kind_, key, value in self.db.execute(
+                f"SELECT posting_id, reviewer, kind, key, value FROM reviews {where}"
+                " ORDER BY posting_id, kind, key, reviewer", params):
+            yield pid, reviewer, kind_, key, json.loads(value)
+
+    def reviewers(self) -> list[str]:
+        """The reviewers whose values the project holds, by name."""
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT reviewer FROM reviews ORDER BY reviewer")]
+
+    def differing(self, pid: int) -> list[tuple[str, str]]:
+        """The (kind, key) of posting ``pid`` on which its reviewers differ and which has
+        no final decision yet (a field's annotation, a question's answer)."""
+        values: dict[tuple[str, str], list[Any]] = {}
+        for by_key in self.of(pid).values():
+            for thing, value in by_key.items():
+                values.setdefault(thing, []).append(value)
+        decided_fields = {r[0] for r in self.db.execute(
+            "SELECT field FROM annotations WHERE posting_id = ?", (pid,))}
+        answered = {r[0] for r in self.db.execute(
+            "SELECT DISTINCT question FROM doc_labels WHERE posting_id = ?", (pid,))}
+        out = []
+        for (kind, key), found in sorted(values.items()):
+            if len(found) < 2 or all(same(found[0], v) for v in found[1:]):
+                continue
+            if (kind == "field" and key in decided_fields) or \
+                    (kind == "label" and key in answered) or kind in ("status", "comment"):
+                continue
+            out.append((kind, key))
+        return out
+
+    def refresh(self, pids: Sequence[int]) -> None:
+        """Mark the postings ``pids`` as disagreements or not, by what ``differing`` finds."""
+        with self.db.atomic():
+            self.db.conn.executemany(
+                "UPDATE postings SET disagreement = ? WHERE id = ?",
+                [(1 if self.differing(pid) else 0, pid) for pid in pids])
+
+    def adjudicate(self, pid: int, name: str, value: Any,
+                   spans: list[list[int]] | None = None) -> Change:
+        """The final value of field ``name`` where reviewers differed (None: the posting
+        has none), stored as "adjudicated"; the disagreement mark follows."""
+        if not self._postings.exists(pid):
+            raise KeyError(pid)
+        with self.db.atomic():
+            change = Change(f"adjudicate {name}", [snapshot(self.db, "annotations", (pid, name)),
+                                                   snapshot(self.db, "postings", (pid,))])
+            self.db.execute(
+                "INSERT OR REPLACE INTO annotations (posting_id, field, state, value, spans,"
+                " updated_at) VALUES (?, ?, 'adjudicated', ?, ?, ?)",
+                (pid, name, json.dumps(value, ensure_ascii=False) if value is not None
+                 else None, json.dumps(spans or []), now()))
+            self.refresh([pid])
+            self._postings.touch(pid, "adjudicated_field", {"field": name})
+        return change

@@ -1,0 +1,98 @@
+"""Several reviewers' values of a posting, their disagreements and adjudication; the
+guidelines and descriptions; the time spent on each posting."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reviewer.core.store import NewPosting, Store
+from reviewer.core.store.reviews import normalise, same
+
+
+def _store(tmp_path: Path, reviewer: str = "adj") -> Store:
+    store = Store(tmp_path / "p.db", reviewer=reviewer)
+    store.postings.add([NewPosting(source="a.txt", hash=f"h{n}", kind="text", raw="p",
+                                   cleaned="Data Engineer at Acme", fields={"title": "x"},
+                                   confidence={"title": 0.5}, stages={"title": "prose"})
+                        for n in (1, 2)])
+    return store
+
+
+def _field(value: object, state: str = "corrected") -> str:
+    return json.dumps({"state": state, "value": value, "spans": []})
+
+
+def test_values_compare_without_case_and_a_rejection_is_none() -> None:
+    assert same({"state": "corrected", "value": "Data  Engineer"},
+                {"state": "accepted", "value": "data engineer"})
+    assert normalise({"state": "rejected", "value": "x"}) == normalise(None)
+    assert not same(["a"], ["b"])
+
+
+def test_differing_reviewers_make_a_disagreement_until_adjudicated(tmp_path: Path) -> None:
+    with _store(tmp_path) as store:
+        store.reviews.put([
+            (1, "ana", "field", "title", _field("Data Engineer"), "t"),
+            (1, "ben", "field", "title", _field("data engineer", "accepted"), "t"),
+            (1, "ana", "field", "company", _field("Acme"), "t"),
+            (1, "ben", "field", "company", _field(None, "rejected"), "t"),
+            (1, "ana", "label", "relevant", json.dumps(["yes"]), "t"),
+            (1, "ben", "label", "relevant", json.dumps(["no"]), "t"),
+            (2, "ana", "field", "title", _field("Engineer"), "t")])
+        assert store.reviews.reviewers() == ["ana", "ben"]
+        assert store.reviews.of(1)["ben"][("field", "company")]["state"] == "rejected"
+        assert store.reviews.differing(1) == [("field", "company"), ("label", "relevant")]
+        assert store.reviews.differing(2) == []  # one reviewer: nothing to differ on
+        store.reviews.refresh([1, 2])
+        assert list(store.queue.ids(field_state="disagreement")) == [1]
+        store.reviews.adjudicate(1, "company", "Acme", [[17, 21]])
+        assert store.records.get(1)["human"]["company"]["state"] == "adjudicated"
+        assert list(store.queue.ids(field_state="disagreement")) == [1]  # the label is left
+        store.labels.answer(1, "relevant", ["yes"])
+        store.reviews.refresh([1])
+        assert list(store.queue.ids(field_state="disagreement")) == []
+        assert store.db.execute("SELECT reviewer FROM annotations WHERE field = 'company'"
+                                ).fetchone() == ("adj",)
+
+
+def test_adjudication_is_undone_with_its_mark(tmp_path: Path) -> None:
+    with _store(tmp_path) as store:
+        store.reviews.put([(1, "ana", "field", "title", _field("A"), "t"),
+                           (1, "ben", "field", "title", _field("B"), "t")])
+        store.reviews.refresh([1])
+        change = store.reviews.adjudicate(1, "title", "A")
+        assert list(store.queue.ids(field_state="disagreement")) == []
+        store.history.undo(change)
+        assert list(store.queue.ids(field_state="disagreement")) == [1]
+        assert "title" not in store.records.get(1)["human"]
+        with pytest.raises(KeyError):
+            store.reviews.adjudicate(99, "title", "A")
+
+
+def test_guidelines_and_descriptions(tmp_path: Path) -> None:
+    with _store(tmp_path) as store:
+        assert store.meta.guidelines() == "" and store.meta.descriptions() == {}
+        store.meta.set_guidelines("# Guidelines\n\nA title is the role, not the team.")
+        store.meta.set_descriptions({"field:title": "The role as the posting names it.",
+                                     "option:relevant/yes": "A posting for one job."})
+        assert store.meta.guidelines().startswith("# Guidelines")
+        assert store.meta.descriptions()["option:relevant/yes"] == "A posting for one job."
+        with pytest.raises(ValueError, match="field:NAME"):
+            store.meta.set_descriptions({"title": "no kind"})
+
+
+def test_time_is_kept_per_reviewer_and_visits_are_capped(tmp_path: Path) -> None:
+    with _store(tmp_path, "ana") as store:
+        store.timing.add(1, 30.5)
+        store.timing.add(1, 10)
+        store.timing.add(2, 99_999)  # a window left open counts an hour at most
+        store.timing.add(2, -5)
+        store.postings.set_status(1, "reviewed")
+        assert store.timing.seconds(1) == {"ana": 40.5}
+        assert store.timing.per_reviewer() == {"ana": (1, 40.5 + 3600.0)}
+    with Store(tmp_path / "p.db", reviewer="ben") as store:
+        store.timing.add(1, 20)
+        assert store.timing.seconds(1) == {"ana": 40.5, "ben": 20.0}
