@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import errno
 import json
+import os
 import socket
 import sys
 from pathlib import Path
@@ -187,6 +188,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Clean job-posting pages, extract their fields, review and label them.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--reviewer", metavar="NAME",
+                        help="the name every edit made by the command carries (default: "
+                             "REVIEWER_NAME, else your user name)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     ext = sub.add_parser(
         "extract", help="clean posting files and print their fields",
@@ -254,6 +258,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.reviewer is not None:  # every store the command opens takes it from there
+        os.environ["REVIEWER_NAME"] = args.reviewer
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

@@ -87,3 +87,15 @@ def test_a_version_7_project_s_decisions_are_unknown(tmp_path: Path) -> None:
         assert set(who(store, "SELECT reviewer FROM annotations")) == {"unknown"}
         assert store.records.get(1)["fields"]["title"]
         assert who(store, "SELECT status_by FROM postings WHERE id = 1") == ["unknown"]
+
+
+def test_the_command_line_names_the_reviewer(tmp_path: Path, monkeypatch) -> None:
+    from reviewer.cli import main
+
+    monkeypatch.delenv("REVIEWER_NAME", raising=False)
+    page = tmp_path / "p.txt"
+    page.write_text("Data Engineer\n\nAcme is hiring a Data Engineer in Leeds.\n",
+                    encoding="utf-8")
+    assert main(["--reviewer", "Chen", "import", str(tmp_path / "p.db"), str(page)]) == 0
+    with Store(tmp_path / "p.db", reviewer="x") as store:
+        assert who(store, "SELECT DISTINCT reviewer FROM events") == ["Chen"]
