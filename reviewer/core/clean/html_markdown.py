@@ -80,6 +80,8 @@ class _Writer:
             text = _text(node)
             if text.strip():
                 self.inline_text(text, indent)
+            elif text and self.out and not self.out[-1][-1:].isspace():
+                self.out.append(" ")  # "<span>REST</span> <span>API</span>": two words
             return
         if not node.is_element_node or node.mem_id in self.skip:
             return

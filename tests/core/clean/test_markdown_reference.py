@@ -1,0 +1,131 @@
+"""Our HTML-to-Markdown renderer against markdownify, the reference it replaced for speed.
+
+The main block of every development HTML page is rendered by both (the same subtree,
+with the parts cleaning drops taken out) and must give the same words in the same
+order, the same headings, list items and links. What differs on purpose is normalised
+here, each with its reason:
+
+- markdownify escapes Markdown's characters in text (``we\\_are``), we leave text as
+  written where it cannot start markup: escapes are undone before comparing;
+- a no-break space is a space;
+- a paragraph is one line as a browser shows it: markdownify keeps the source's line
+  breaks inside ``<p>``, so a paragraph whose source lines begin "- " or "* " reads as a
+  list there; only list items that start a block (after a blank line or another item)
+  count as items;
+- a heading with no text is left out;
+- a mail link keeps its address: the query (``?subject=…``) is not compared, as the
+  address is what the posting gives; spaces in an address are written ``%20`` (a
+  Markdown link cannot hold a space); a mail link whose text is its address is written
+  as the address alone (the same text, once).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+markdownify = pytest.importorskip("markdownify").markdownify
+from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+
+from reviewer.core.clean.html import _mark_dropped  # noqa: E402
+from reviewer.core.clean.html_markdown import to_markdown  # noqa: E402
+from reviewer.core.clean.main_block import find_main  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "dev" / "pythonjobs.jsonl"
+PAGES = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()] \
+    if CORPUS.exists() else []
+
+_LINK_TARGET = re.compile(r"\]\(<?[^)\s>]*>?(?:\s+\"[^\"]*\")?\)")
+_ITEM = re.compile(r"\s*(?:[-*+]|\d+\.)\s")
+_HEADING = re.compile(r"\s*#{1,6}(?:\s|$)")
+
+
+def _plain(md: str) -> str:
+    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|<>])", r"\1", md.replace("\xa0", " "))
+
+
+def words(md: str) -> list[str]:
+    return re.findall(r"\w+", _LINK_TARGET.sub("]", _plain(md)).lower())
+
+
+def _blocks(md: str) -> list[tuple[str, list[str]]]:
+    """(kind, lines): headings, list items that start a block, and paragraphs."""
+    out: list[tuple[str, list[str]]] = []
+    blank = True
+    for line in md.replace("\xa0", " ").split("\n"):
+        if not line.strip():
+            blank = True
+            continue
+        if _HEADING.match(line):
+            out.append(("heading", [line]))
+        elif _ITEM.match(line) and (blank or (out and out[-1][0] == "item")):
+            out.append(("item", [line]))
+        elif out and not blank:
+            out[-1][1].append(line)
+        else:
+            out.append(("para", [line]))
+        blank = False
+    return out
+
+
+def headings(md: str) -> list[str]:
+    found = [" ".join(words(" ".join(lines))) for kind, lines in _blocks(md)
+             if kind == "heading"]
+    return [h for h in found if h]
+
+
+def items(md: str) -> list[str]:
+    return [" ".join(words(" ".join(lines))) for kind, lines in _blocks(md) if kind == "item"]
+
+
+def links(md: str) -> set[tuple[str, str]]:
+    out = set()
+    for text, href in re.findall(r"\[([^\]]*)\]\(<?([^)>]*?)>?\)", md.replace("\xa0", " ")):
+        href = href.replace("%20", " ").strip()
+        text = " ".join(_plain(text).split())
+        if href.startswith("mailto:"):
+            href = href.split("?", 1)[0]
+            if href.removeprefix("mailto:") == text:
+                continue  # the address as text
+        out.add((text, href))
+    return out
+
+
+def both(raw: str) -> tuple[str, str]:
+    """(ours, markdownify's) Markdown of a page's main block."""
+    tree = LexborHTMLParser(raw)
+    body = tree.body or tree.root
+    assert body is not None
+    dropped = _mark_dropped(body)
+    main = find_main(body, dropped) or [body]
+    ours = to_markdown(main, frozenset(dropped))
+    for node in list(body.traverse()):
+        if node.mem_id in dropped:
+            node.decompose()
+    reference = markdownify("".join(m.html or "" for m in main), heading_style="ATX",
+                            bullets="-", strip=["img"])
+    return ours, reference
+
+
+@pytest.mark.skipif(not PAGES, reason="the development corpus is not beside the project")
+@pytest.mark.parametrize("page", PAGES, ids=[p["id"] for p in PAGES])
+def test_the_same_markdown_as_markdownify(page: dict) -> None:
+    ours, reference = both(page["raw"])
+    assert words(ours) == words(reference)
+    assert headings(ours) == headings(reference)
+    assert items(ours) == items(reference)
+    ours_links, reference_links = links(ours), links(reference)
+    assert ours_links == reference_links
+
+
+def test_words_apart_in_the_page_stay_apart() -> None:
+    """Two inline elements with a space between them: two words (they had been glued,
+    "RESTAPI", until this comparison found it)."""
+    page = ("<html><body><ul><li><span>REST</span> <span>API</span> design</li>"
+            "<li>More</li></ul></body></html>")
+    ours, reference = both(page)
+    assert "REST API design" in ours
+    assert words(ours) == words(reference)
