@@ -18,6 +18,7 @@ hands the one connection to each part, which owns the SQL of its own tables:
 ``store.reviews``    each reviewer's values after files merged; disagreements, adjudication
 ``store.meta``       the guidelines, and what each field, question and option means
 ``store.timing``     the time each reviewer spent on each posting
+``store.transfer``   postings whole and their decisions, moved between files (split, merge)
 
 Every edit is one committed transaction and returns a ``Change`` that
 ``store.history.undo`` reverses. A part never writes another part's tables except
@@ -56,6 +57,7 @@ from reviewer.core.store.reviews import Reviews
 from reviewer.core.store.spans import Spans
 from reviewer.core.store.sqlite import Database
 from reviewer.core.store.timing import Timing
+from reviewer.core.store.transfer import Transfer
 
 
 class Store:
@@ -87,6 +89,7 @@ class Store:
         self.reviews = Reviews(self.db, self.postings)
         self.meta = Meta(self.db)
         self.timing = Timing(self.db, self.reviewer)
+        self.transfer = Transfer(self.db, self.postings)
         if not self.read_only and (created or not (self.labels.has_schema()
                                                    or self.history.logged("label_schema"))):
             self.labels.save_schema(default_schema())  # a project made before labels: too

@@ -1,0 +1,351 @@
+"""``merge_projects``: reviewers' project files brought together into one; no decision lost.
+
+Postings are matched by their page hash; one new to the output (OUT) is copied whole as
+the machine left it. Every decision in an input (a field's state, value and spans, a
+question's answer, the accepted spans, the status, the comment) becomes a reviewer's
+value in OUT's ``reviews``, under the name on its rows ("unknown" or none: the input
+file's name without ``.db``); a reviewer's value replaces that reviewer's earlier one for
+the same thing unless the earlier is newer. An input that was itself merged brings its
+reviewers' values too.
+
+OUT's final decisions (annotations, doc_labels, spans, status, comment) follow, thing
+by thing, for each thing whose values the merge changed:
+
+- where every reviewer who decided it agrees (``reviews.same``), the value that came in
+  becomes the final one, in its reviewer's name, unless the final one says the same;
+- where they differ, there is none, and ``reviews.refresh`` marks the posting a
+  disagreement until someone adjudicates;
+- a final decision that is not a reviewer's value is a ruling, and stays whatever comes
+  in: an adjudicated field, or a decision whose author has no value of their own for the
+  thing, or another (a label answered while adjudicating). A final decision that is its
+  author's value follows the reviewers as above: a new reviewer who differs takes it away.
+
+OUT may be a project of its own (the one a split came from): before the reviewers'
+values of a posting come in, each of its final decisions on a thing no reviewer decided
+yet counts as its author's value. Merging a file again changes nothing. Inputs are read
+and written in batches, one transaction each; an input that is damaged, not a project
+file, or OUT itself is refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from reviewer.core.labels import to_json
+from reviewer.core.store import ProjectError, Store
+from reviewer.core.store.reviewer import clean_name
+from reviewer.core.store.reviews import same
+from reviewer.core.store.transfer import Value
+from reviewer.core.team.split import Progress, TeamError, copy_setup
+
+BATCH = 500  # input postings a transaction
+Thing = tuple[int, str, str]  # OUT posting, kind, key
+Known = dict[int, dict[tuple[str, str, str], tuple[Any, str]]]  # posting → (who, kind, key)
+
+
+@dataclass
+class InputReport:
+    """What one input brought."""
+
+    path: Path
+    postings: int = 0
+    added: int = 0  # new to OUT, copied whole
+    matched: int = 0  # OUT had them already
+    decisions: int = 0  # reviewers' values new or changed in OUT
+    rulings: int = 0  # adjudications and other final rulings put in place
+    reviewers: set[str] = field(default_factory=set)
+    text_differs: int = 0  # matched postings with decisions whose cleaned text differs
+    schema_differs: bool = False
+
+
+@dataclass
+class MergeReport:
+    """What a merge did to OUT."""
+
+    out: Path
+    created: bool = False
+    inputs: list[InputReport] = field(default_factory=list)
+    own: int = 0  # OUT's own decisions taken in as its reviewers' values
+    final: int = 0  # final decisions written where the reviewers agree
+    withdrawn: int = 0  # final decisions taken away as reviewers now differ
+    disagreements: int = 0  # postings of OUT whose reviewers differ, after the merge
+    postings: int = 0  # postings of OUT, after the merge
+
+    def describe(self) -> list[str]:
+        """The report as lines for a person."""
+        lines = []
+        for item in self.inputs:
+            who = ", ".join(sorted(item.reviewers)) or "no decisions"
+            lines.append(f"{item.path.name}: {item.postings:,} postings ({item.added:,} new, "
+                         f"{item.matched:,} matched), {item.decisions:,} decisions new or "
+                         f"changed ({who})"
+                         + (f", {item.rulings:,} rulings" if item.rulings else ""))
+            if item.text_differs:
+                lines.append(f"  {item.text_differs:,} postings have another cleaned text in "
+                             f"{self.out.name}: their spans count in the text the reviewer saw")
+            if item.schema_differs:
+                lines.append(f"  its label schema differs from {self.out.name}'s: answers are "
+                             "kept as given")
+        lines.append(f"{self.out.name}{' (new)' if self.created else ''}: "
+                     f"{self.postings:,} postings; {self.final:,} final decisions written "
+                     f"where reviewers agree, {self.withdrawn:,} taken away where a later "
+                     "file differs"
+                     + (f", {self.own:,} of its own counted as its reviewers'"
+                        if self.own else "")
+                     + f"; {self.disagreements:,} postings with disagreements")
+        return lines
+
+
+def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
+                   progress: Progress | None = None) -> MergeReport:
+    """Merge the project files ``inputs`` into ``out_path`` (made if missing; see the
+    module's doc). ``TeamError`` for an input that cannot be merged, before anything is
+    written; ``ProjectError`` for an OUT that cannot be opened or written."""
+    out_path = Path(out_path)
+    paths = [Path(p) for p in inputs]
+    if not paths:
+        raise TeamError("name the project files to merge")
+    total = sum(_check_input(p, out_path) for p in paths)
+    created = not out_path.exists()
+    out = Store(out_path)
+    try:
+        out.check_writable()
+        report = MergeReport(out_path, created=created)
+        merger = _Merger(out, report)
+        done = 0
+        for number, path in enumerate(paths):
+            src = _open(path)
+            try:
+                if created and number == 0:
+                    copy_setup(src, out)
+                item = InputReport(path, schema_differs=to_json(src.labels.schema())
+                                   != to_json(out.labels.schema()))
+                report.inputs.append(item)
+                done = merger.merge(src, item, done, total, progress)
+            finally:
+                src.close()
+        report.disagreements = out.queue.count(field_state="disagreement")
+        report.postings = out.queue.count()
+    finally:
+        out.close()
+    return report
+
+
+def _check_input(path: Path, out_path: Path) -> int:
+    """How many postings input ``path`` holds; ``TeamError`` if it cannot be merged."""
+    if not path.is_file():
+        raise TeamError(f"{path}: no such project file")
+    if out_path.exists() and path.resolve() == out_path.resolve():
+        raise TeamError(f"{path} is the file merged into: name it once, as OUT")
+    if path.stat().st_size == 0:
+        raise TeamError(f"{path} is empty, not a project file")
+    store = _open(path)
+    try:
+        return store.queue.count()
+    finally:
+        store.close()
+
+
+def _open(path: Path) -> Store:
+    try:
+        return Store(path, create=False)
+    except ProjectError as err:
+        raise TeamError(f"{err} Nothing was merged.") from err
+
+
+def _name(reviewer: str, stem: str) -> str:
+    """A reviewer's name as merged: the rows' name, else the file's."""
+    name = clean_name(reviewer)
+    return clean_name(stem) if name == "unknown" else name
+
+
+class _Merger:
+    """Merges one input at a time into OUT, a batch of postings a transaction."""
+
+    def __init__(self, out: Store, report: MergeReport) -> None:
+        self.out, self.report = out, report
+        self.stem = out.path.stem
+
+    def merge(self, src: Store, item: InputReport, done: int, total: int,
+              progress: Progress | None) -> int:
+        has_reviews = bool(src.reviews.reviewers())
+        before = (self.report.final, self.report.withdrawn, self.report.own)
+        after = 0
+        while page := src.transfer.hashes(after, BATCH):
+            after = page[-1][0]
+            with self.out.atomic():
+                self._batch(src, page, item, has_reviews)
+            item.postings += len(page)
+            done += len(page)
+            if progress is not None:
+                progress(done, total)
+        changed = (self.report.final, self.report.withdrawn, self.report.own) != before
+        if item.added or item.decisions or item.rulings or changed:
+            with self.out.atomic():
+                self.out.transfer.log("merge", {
+                    "file": item.path.name, "added": item.added, "decisions": item.decisions,
+                    "reviewers": sorted(item.reviewers)})
+        return done
+
+    def _batch(self, src: Store, page: list[tuple[int, str]], item: InputReport,
+               has_reviews: bool) -> None:
+        out = self.out
+        known = out.transfer.ids_of([h for _pid, h in page])
+        new = [pid for pid, h in page if h not in known]
+        added = out.transfer.add(src.transfer.whole(new)) if new else {}
+        item.added += len(added)
+        item.matched += len(page) - len(new)
+        to_out = {pid: known.get(h) or added[h] for pid, h in page}
+        src_ids = [pid for pid, _h in page]
+        stem = src.path.stem
+        incoming, rulings = _classify(src.transfer.values(src_ids),
+                                      src.transfer.reviews_of(src_ids) if has_reviews else {},
+                                      stem)
+        seconds = [(to_out[p], _name(r, stem), s) for p, r, s in src.transfer.seconds(src_ids)]
+        out.transfer.add_seconds(seconds)
+        if not incoming and not rulings:
+            return
+        posts = {to_out[v.posting] for v in incoming + rulings}
+        matched = sorted(posts - set(added.values()))
+        if matched:
+            theirs = src.transfer.texts(sorted({v.posting for v in incoming + rulings}))
+            ours = out.transfer.texts(matched)
+            item.text_differs += sum(
+                1 for pid, text in theirs.items() if to_out[pid] in ours
+                and ours[to_out[pid]] != text)
+        finals = _group(out.transfer.values(matched))
+        reviews = out.transfer.reviews_of(sorted(posts))
+        rows = self._own(finals, reviews)
+        earlier = {pid: dict(values) for pid, values in reviews.items()}
+        came: dict[Thing, tuple[str, Value]] = {}
+        for value in incoming:
+            pid, name = to_out[value.posting], _name(value.reviewer, stem)
+            item.reviewers.add(name)
+            key = (name, value.kind, value.key)
+            old = reviews.get(pid, {}).get(key)
+            if old is not None and (old[0] == value.value or old[1] > value.at):
+                continue
+            rows.append((pid, name, value.kind, value.key, _dumps(value.value), value.at))
+            reviews.setdefault(pid, {})[key] = (value.value, value.at)
+            came[(pid, value.kind, value.key)] = (name, value)
+            item.decisions += 1
+        if rows:
+            out.reviews.put(rows)
+        touched = {pid for pid, _kind, _key in came}
+        for thing, (name, value) in came.items():
+            self._settle(thing, name, value, finals.get(thing, []), earlier, reviews)
+        for value in rulings:
+            pid = to_out[value.posting]
+            thing = (pid, value.kind, value.key)
+            final = finals.get(thing, [])
+            if final and _ruling(final, _of(earlier, thing), self.stem):
+                continue  # OUT's own ruling stands
+            out.transfer.set_final(pid, value, _name(value.reviewer, stem))
+            item.rulings += 1
+            touched.add(pid)
+        out.transfer.finish()
+        out.reviews.refresh(sorted(touched))
+
+    def _own(self, finals: dict[Thing, list[Value]], reviews: Known) -> list[tuple[Any, ...]]:
+        """OUT's own final decisions on things no reviewer decided yet, as their authors'
+        values (rows for ``reviews.put``); ``reviews`` takes them in."""
+        rows = []
+        for (pid, kind, key), group in finals.items():
+            if _of(reviews, (pid, kind, key)):
+                continue
+            for value in group:
+                if value.ruling:
+                    continue
+                name = _name(value.reviewer, self.stem)
+                rows.append((pid, name, kind, key, _dumps(value.value), value.at))
+                reviews.setdefault(pid, {})[(name, kind, key)] = (value.value, value.at)
+                self.report.own += 1
+        return rows
+
+    def _settle(self, thing: Thing, name: str, value: Value, final: list[Value],
+                earlier: Known, reviews: Known) -> None:
+        """OUT's final decision of a thing whose reviewers' values changed."""
+        pid, kind, key = thing
+        if kind == "spans":
+            final = [f for f in final if f.value]  # only rejections: no spans are final
+        if final and _ruling(final, _of(earlier, thing), self.stem):
+            return
+        values = list(_of(reviews, thing).values())
+        if all(same(values[0], other) for other in values[1:]):
+            if (final and same(final[0].value, value.value)) or (
+                    not final and kind == "spans" and not value.value):
+                return
+            self.out.transfer.set_final(pid, value, name)
+            self.report.final += 1
+        elif final:
+            self.out.transfer.withdraw(pid, kind, key)
+            self.report.withdrawn += 1
+
+
+def _classify(finals: list[Value], reviews: Known, stem: str) -> tuple[list[Value], list[Value]]:
+    """An input's decisions as (reviewers' values, rulings): its final decisions, each its
+    author's value where the input holds no reviewers' values for the thing, and its
+    reviewers' values (``reviews``, of an input that was merged itself)."""
+    values: list[Value] = []
+    rulings: list[Value] = []
+    for (pid, kind, key), group in _group(finals).items():
+        theirs = _of(reviews, (pid, kind, key))
+        if any(v.ruling for v in group) or (theirs and _ruling(group, theirs, stem)):
+            ruling = _joined(group)
+            if ruling.value or kind != "spans":
+                rulings.append(ruling)
+        elif not theirs:
+            values += group
+    for pid, known in reviews.items():
+        values += [Value(pid, who, kind, key, value, at)
+                   for (who, kind, key), (value, at) in sorted(known.items())]
+    return values, rulings
+
+
+def _ruling(final: list[Value], theirs: dict[str, Any], stem: str) -> bool:
+    """Whether a final decision is a ruling rather than its author's own value
+    (``theirs``: each reviewer's value of the thing)."""
+    if any(v.ruling for v in final):
+        return True
+    authors = {_name(v.reviewer, stem) for v in final}
+    if len(authors) != 1:
+        return True
+    mine = theirs.get(authors.pop())
+    return mine is None or not same(mine, final[0].value)
+
+
+def _joined(group: list[Value]) -> Value:
+    """One value of a thing whose rows name several people (a label's options, the
+    spans): all of them, in the first one's name."""
+    first = group[0]
+    if len(group) == 1 or first.kind not in ("label", "spans"):
+        return first
+    if first.kind == "label":
+        return replace(first, value=sorted({o for v in group for o in v.value}))
+    spans = {tuple(s): o for v in reversed(group) for s, o in zip(v.value, v.origins,
+                                                                  strict=True)}
+    ordered = sorted(spans)
+    return replace(first, value=[list(s) for s in ordered],
+                   origins=tuple(spans[s] for s in ordered), at=max(v.at for v in group))
+
+
+def _group(values: list[Value]) -> dict[Thing, list[Value]]:
+    out: dict[Thing, list[Value]] = {}
+    for value in values:
+        out.setdefault((value.posting, value.kind, value.key), []).append(value)
+    return out
+
+
+def _of(known: Known, thing: Thing) -> dict[str, Any]:
+    """Each reviewer's value of a thing."""
+    pid, kind, key = thing
+    return {who: value for (who, k, kk), (value, _at) in known.get(pid, {}).items()
+            if k == kind and kk == key}
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

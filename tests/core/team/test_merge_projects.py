@@ -1,0 +1,275 @@
+"""``merge_projects``: three reviewers edit their files through the store → merge → the
+values they agree on are final, those they differ on a disagreement, each reviewer's
+values kept; merging again changes nothing; adjudications stay; a file that cannot be
+merged is refused before anything is written."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import sys
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from team_projects import dump, make_source
+
+from reviewer.core.store import Store
+from reviewer.core.team import TeamError, merge_projects, split_project
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
+from project_files import damage
+
+NAMES = ["ana", "ben", "chen"]
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    """Three reviewers' files, each with the same 12 postings (all shared)."""
+    source = make_source(tmp_path / "project.db", n=12)
+    with Store(source) as store:
+        report = split_project(store, NAMES, tmp_path / "out", overlap=1.0, copies=3)
+    return report.files
+
+
+def edits(files: dict[str, Path]) -> None:
+    """What the three reviewers do, each in their own file."""
+    for name in NAMES:
+        with Store(files[name], reviewer=name) as store:
+            store.decisions.set_field(1, "title", "data  engineer" if name == "ben"
+                                      else "Data Engineer", [[0, 13]])
+            store.decisions.set_field(2, "title", "Engineer" if name == "ana" else "Analyst")
+            store.labels.answer(3, "relevant", ["no"] if name == "chen" else ["yes"])
+            store.labels.answer(4, "tags", ["remote", "urgent"])
+            store.spans.add(5, 0, 4, "SKILL")
+            if name != "chen":
+                store.decisions.reject_field(6, "company")
+            store.postings.set_status(7, "reviewed")
+            if name == "ana":
+                store.postings.set_comment(8, "check the salary")
+                store.spans.add(9, 20, 26, "TOOL")
+            store.timing.add(1, 30.0)
+
+
+def reviews(path: Path) -> dict[tuple[str, str, str, str], object]:
+    with closing(sqlite3.connect(path)) as db:
+        return {(h, r, k, key): json.loads(v) for h, r, k, key, v in db.execute(
+            "SELECT p.hash, r.reviewer, r.kind, r.key, r.value FROM reviews r"
+            " JOIN postings p ON p.id = r.posting_id")}
+
+
+def test_agreed_values_are_final_and_differing_ones_a_disagreement(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    edits(files)
+    out = tmp_path / "merged.db"
+    report = merge_projects(out, [files[n] for n in NAMES])
+    assert report.created and report.postings == 12
+    assert [i.added for i in report.inputs] == [12, 0, 0]
+    assert [i.reviewers for i in report.inputs] == [{n} for n in NAMES]
+    with Store(out) as store:
+        one = store.records.get(1)
+        assert one["human"]["title"]["value"] == "Data Engineer"  # as ana, the first, has it
+        assert one["title"] == "Data Engineer"
+        assert "title" not in store.records.get(2)["human"]  # ana differs from ben and chen
+        assert store.records.get(3)["labels"] == {}  # chen differs
+        assert store.records.get(4)["labels"] == {"tags": ["remote", "urgent"]}
+        assert [(s["start"], s["end"], s["label"]) for s in store.records.get(5)["spans"]] == [
+            (0, 4, "SKILL")]
+        six = store.records.get(6)["human"]["company"]
+        assert six["state"] == "rejected"  # chen did not decide the company: no vote
+        seven = store.records.get(7)
+        assert (seven["status"], seven["status_by"]) == ("reviewed", "ana")
+        eight = store.records.get(8)
+        assert (eight["comment"], eight["comment_by"]) == ("check the salary", "ana")
+        assert [s["label"] for s in store.records.get(9)["spans"]] == ["TOOL"]  # ana's alone
+        assert sorted(store.queue.ids(field_state="disagreement")) == [2, 3]
+        assert report.disagreements == 2
+        assert store.reviews.reviewers() == NAMES
+        assert store.reviews.of(2)["ana"][("field", "title")]["value"] == "Engineer"
+        assert store.reviews.of(3)["chen"][("label", "relevant")] == ["no"]
+        assert store.timing.seconds(1) == {"ana": 30.0, "ben": 30.0, "chen": 30.0}
+        who = {r: by for r, by in store.db.execute(
+            "SELECT field, reviewer FROM annotations WHERE posting_id = 1")}
+        assert who == {"title": "ana"}
+
+
+def test_a_span_only_one_reviewer_labelled_is_final(files: dict[str, Path],
+                                                   tmp_path: Path) -> None:
+    with Store(files["ana"], reviewer="ana") as store:
+        store.spans.add(9, 20, 26, "TOOL")
+    merge_projects(tmp_path / "merged.db", [files[n] for n in NAMES])
+    with Store(tmp_path / "merged.db") as store:
+        spans = store.records.get(9)["spans"]
+        assert [(s["start"], s["end"], s["label"], s["origin"]) for s in spans] == [
+            (20, 26, "TOOL", "human")]
+        assert store.reviews.of(9) == {"ana": {("spans", ""): [[20, 26, "TOOL"]]}}
+
+
+def test_merging_twice_changes_nothing(files: dict[str, Path], tmp_path: Path) -> None:
+    edits(files)
+    out = tmp_path / "merged.db"
+    merge_projects(out, [files[n] for n in NAMES])
+    first = dump(out)
+    again = merge_projects(out, [files["ben"], files["ana"], files["chen"], files["ben"]])
+    assert dump(out) == first
+    assert sum(i.decisions for i in again.inputs) == 0 and again.final == again.withdrawn == 0
+
+
+def test_the_order_of_the_files_does_not_change_the_reviews(files: dict[str, Path],
+                                                            tmp_path: Path) -> None:
+    edits(files)
+    merge_projects(tmp_path / "a.db", [files[n] for n in NAMES])
+    merge_projects(tmp_path / "b.db", [files[n] for n in reversed(NAMES)])
+    assert reviews(tmp_path / "a.db") == reviews(tmp_path / "b.db")
+
+
+def test_a_later_reviewer_who_differs_reopens_a_merged_value(files: dict[str, Path],
+                                                            tmp_path: Path) -> None:
+    out = tmp_path / "merged.db"
+    with Store(files["ana"], reviewer="ana") as store:
+        store.decisions.set_field(1, "title", "Data Engineer")
+        store.postings.set_status(1, "reviewed")
+    merge_projects(out, [files["ana"]])
+    with Store(out) as store:
+        assert store.records.get(1)["human"]["title"]["value"] == "Data Engineer"
+    with Store(files["ben"], reviewer="ben") as store:
+        store.decisions.set_field(1, "title", "Engineer")
+        store.postings.set_status(1, "reviewed")
+    report = merge_projects(out, [files["ben"]])
+    assert report.withdrawn == 1 and report.disagreements == 1
+    with Store(out) as store:
+        assert "title" not in store.records.get(1)["human"]
+        assert store.records.get(1)["status"] == "reviewed"  # they agree on that
+        assert set(store.reviews.of(1)) == {"ana", "ben"}
+    with Store(files["ana"], reviewer="ana") as store:  # ana comes round to ben's value
+        store.decisions.set_field(1, "title", "engineer")
+    merge_projects(out, [files["ana"]])
+    with Store(out) as store:
+        assert store.records.get(1)["human"]["title"]["value"] == "engineer"
+        assert store.queue.count(field_state="disagreement") == 0
+
+
+def test_adjudications_survive_a_later_merge(files: dict[str, Path], tmp_path: Path) -> None:
+    edits(files)
+    out = tmp_path / "merged.db"
+    merge_projects(out, [files[n] for n in NAMES])
+    with Store(out, reviewer="lead") as store:
+        store.reviews.adjudicate(2, "title", "Data Analyst")
+        store.labels.answer(3, "relevant", ["yes"])
+        store.reviews.refresh([3])
+        assert store.queue.count(field_state="disagreement") == 0
+    with Store(files["chen"], reviewer="chen") as store:
+        store.decisions.set_field(2, "title", "Engineer II")
+        store.labels.answer(3, "relevant", ["yes"])
+    report = merge_projects(out, [files[n] for n in NAMES])
+    assert report.inputs[2].decisions == 2 and report.withdrawn == 0
+    with Store(out) as store:
+        title = store.records.get(2)["human"]["title"]
+        assert (title["state"], title["value"]) == ("adjudicated", "Data Analyst")
+        assert store.records.get(3)["labels"] == {"relevant": ["yes"]}
+        assert store.reviews.of(2)["chen"][("field", "title")]["value"] == "Engineer II"
+        assert "lead" not in store.reviews.reviewers()  # a ruling is no reviewer's value
+        assert store.queue.count(field_state="disagreement") == 0
+
+
+def test_the_project_a_split_came_from_counts_its_own_decisions(tmp_path: Path) -> None:
+    source = make_source(tmp_path / "project.db", n=12)
+    with Store(source, reviewer="lead") as store:
+        store.decisions.set_field(1, "title", "Lead Title")
+        store.decisions.set_field(2, "title", "Same Title")
+        store.labels.answer(3, "relevant", ["no"])
+        with store.atomic():  # a decision made before reviewers had names
+            store.db.execute("UPDATE annotations SET reviewer = 'unknown' WHERE posting_id = 2")
+        report = split_project(store, ["ana", "ben"], tmp_path / "out", overlap=1.0)
+    with Store(report.files["ana"], reviewer="ana") as store:
+        store.decisions.set_field(1, "title", "Ana Title")
+        store.decisions.set_field(2, "title", "same title")
+        store.labels.answer(4, "relevant", ["yes"])
+    merged = merge_projects(source, [report.files["ana"], report.files["ben"]])
+    # lead's titles count as reviewers' values; the label no reviewer answered stays theirs
+    assert merged.own == 2 and merged.withdrawn == 1 and not merged.created
+    with Store(source) as store:
+        assert store.reviews.of(1) == {
+            "ana": {("field", "title"): {"state": "corrected", "value": "Ana Title",
+                                         "spans": []}},
+            "lead": {("field", "title"): {"state": "corrected", "value": "Lead Title",
+                                          "spans": []}}}
+        assert set(store.reviews.of(2)) == {"ana", "project"}  # unknown: the file's name
+        assert store.records.get(2)["human"]["title"]["value"] == "Same Title"  # kept
+        assert store.records.get(3)["labels"] == {"relevant": ["no"]}
+        assert store.records.get(4)["labels"] == {"relevant": ["yes"]}
+        assert list(store.queue.ids(field_state="disagreement")) == [1]
+
+
+def test_an_input_that_was_merged_brings_its_reviewers(files: dict[str, Path],
+                                                       tmp_path: Path) -> None:
+    edits(files)
+    first = tmp_path / "first.db"
+    merge_projects(first, [files["ana"], files["ben"]])
+    with Store(first, reviewer="lead") as store:
+        store.reviews.adjudicate(2, "title", "Data Analyst")
+    second = tmp_path / "second.db"
+    merge_projects(second, [first, files["chen"]])
+    merge_projects(tmp_path / "all.db", [files[n] for n in NAMES])
+    assert reviews(second) == reviews(tmp_path / "all.db")
+    with Store(second) as store:
+        title = store.records.get(2)["human"]["title"]
+        assert (title["state"], title["value"]) == ("adjudicated", "Data Analyst")
+
+
+def test_the_same_reviewer_s_later_value_wins(files: dict[str, Path], tmp_path: Path) -> None:
+    old = tmp_path / "ana-old.db"
+    with Store(files["ana"], reviewer="ana") as store:
+        store.decisions.set_field(1, "title", "Old")
+    shutil.copy(files["ana"], old)
+    with Store(files["ana"], reviewer="ana") as store:
+        store.decisions.set_field(1, "title", "New")
+        with store.atomic():
+            store.db.execute("UPDATE annotations SET updated_at = '2999-01-01T00:00:00+00:00'")
+    out = tmp_path / "merged.db"
+    merge_projects(out, [files["ana"], old])
+    with Store(out) as store:
+        assert store.reviews.of(1)["ana"][("field", "title")]["value"] == "New"
+        assert store.records.get(1)["human"]["title"]["value"] == "New"
+
+
+def test_a_file_that_cannot_be_merged_is_refused_before_anything_is_written(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    out = tmp_path / "merged.db"
+    text = tmp_path / "notes.db"
+    text.write_text("not a project", encoding="utf-8")
+    other = tmp_path / "other.db"
+    with closing(sqlite3.connect(other)) as db:
+        db.execute("CREATE TABLE things (x)")
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    broken = tmp_path / "broken.db"
+    shutil.copy(files["ben"], broken)
+    assert damage(broken)
+    for bad, words in ((text, "not a project file"), (other, "another application"),
+                       (empty, "empty"), (tmp_path / "missing.db", "no such project file"),
+                       (broken, "damaged")):
+        with pytest.raises(TeamError, match=words):
+            merge_projects(out, [files["ana"], bad])
+        assert not out.exists()
+    merge_projects(out, [files["ana"]])
+    before = dump(out)
+    with pytest.raises(TeamError, match="the file merged into"):
+        merge_projects(out, [files["ben"], out])
+    with pytest.raises(TeamError, match="damaged"):
+        merge_projects(out, [files["ben"], broken])
+    assert dump(out) == before
+
+
+def test_a_posting_whose_text_changed_since_the_split_is_reported(files: dict[str, Path],
+                                                                 tmp_path: Path) -> None:
+    out = tmp_path / "merged.db"
+    merge_projects(out, [files["ana"]])
+    with Store(out) as store, store.atomic():
+        store.db.execute("UPDATE postings SET cleaned = 'cleaned again' WHERE id = 1")
+    with Store(files["ben"], reviewer="ben") as store:
+        store.spans.add(1, 0, 4, "SKILL")
+    report = merge_projects(out, [files["ben"]])
+    assert report.inputs[0].text_differs == 1
+    assert "1 postings have another cleaned text" in "\n".join(report.describe())

@@ -1,0 +1,122 @@
+"""``split_project``: one file per reviewer, deterministic by the page hash, balanced,
+a share of the postings shared; each file carries what the project asks of its
+reviewers."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from team_projects import dump, make_source
+
+from reviewer.core.store import Store
+from reviewer.core.team import TeamError, file_name, split_project
+
+NAMES = ["ana", "ben", "chen"]
+
+
+def hashes(path: Path) -> set[str]:
+    with closing(sqlite3.connect(path)) as db:
+        return {r[0] for r in db.execute("SELECT hash FROM postings")}
+
+
+def test_each_reviewer_gets_a_balanced_share_and_some_are_shared(tmp_path: Path) -> None:
+    source = make_source(tmp_path / "project.db", n=600)
+    with Store(source) as store:
+        report = split_project(store, NAMES, tmp_path / "out", overlap=0.1)
+    assert report.postings == 600 and report.shared == 60
+    files = {name: hashes(tmp_path / "out" / f"{name}.db") for name in NAMES}
+    sizes = [len(files[n]) for n in NAMES]
+    assert sum(sizes) == 600 + 60 and max(sizes) - min(sizes) <= 1
+    assert set().union(*files.values()) == hashes(source)  # every posting to someone
+    counted = {h: sum(h in f for f in files.values()) for h in hashes(source)}
+    assert sorted(set(counted.values())) == [1, 2]
+    assert sum(1 for c in counted.values() if c == 2) == 60
+    assert report.assigned == dict(zip(NAMES, sizes, strict=True))
+    assert sum(report.shared_by.values()) == 120
+
+
+def test_the_same_split_gives_the_same_files(tmp_path: Path) -> None:
+    source = make_source(tmp_path / "project.db", n=90)
+    with Store(source) as store:
+        split_project(store, NAMES, tmp_path / "a", overlap=0.2)
+        split_project(store, NAMES, tmp_path / "b", overlap=0.2)
+    for name in NAMES:
+        first, second = dump(tmp_path / "a" / f"{name}.db"), dump(tmp_path / "b" / f"{name}.db")
+        for table in ("postings", "suggestions", "label_suggestions", "label_schema"):
+            assert first[table] == second[table], table
+
+
+@pytest.mark.parametrize(("overlap", "copies"), [(0.0, 2), (0.3, 3), (1.0, 2)])
+def test_overlap_share_and_copies(tmp_path: Path, overlap: float, copies: int) -> None:
+    source = make_source(tmp_path / "project.db", n=200)
+    with Store(source) as store:
+        report = split_project(store, NAMES, tmp_path / "out", overlap=overlap, copies=copies)
+    files = [hashes(tmp_path / "out" / f"{n}.db") for n in NAMES]
+    shared = {h for h in hashes(source) if sum(h in f for f in files) == copies}
+    assert report.shared == len(shared) == round(overlap * 200)
+
+
+def test_each_file_carries_schema_guidelines_model_and_postings_whole(tmp_path: Path) -> None:
+    source = make_source(tmp_path / "project.db", n=30)
+    with Store(source) as store:
+        split_project(store, ["ana", "ben"], tmp_path / "out", overlap=0.5)
+        schema, model = store.labels.schema(), store.models.latest("fields")
+    with Store(tmp_path / "out" / "ana.db") as ana:
+        assert ana.labels.schema() == schema
+        assert ana.meta.guidelines().startswith("# Guidelines")
+        assert ana.meta.descriptions()["question:relevant"] == "Is it a job posting?"
+        assert ana.column_maps.get(["job_title", "body"]) == {
+            "page": "body", "fields": {"title": "job_title"}}
+        kept = ana.models.latest("fields")
+        assert kept is not None and model is not None and kept.data == model.data
+        assert ana.models.learnt_from(kept.id) == [1, 2]
+        pid = ana.queue.ids()[0]
+        posting = ana.records.get(pid)
+        assert posting["raw"].startswith("<p>Data Engineer")
+        assert posting["hash"] == f"hash-{pid:05d}"  # the project's ids are kept
+        assert posting["machine"]["title"]["alternatives"][0]["value"] == "Engineer"
+        assert posting["label_suggestions"]["relevant"]["answer"] == ["yes"]
+        assert posting["usefulness"] == pytest.approx(pid / 1000)
+        assert posting["title"] == f"Data Engineer {pid}" and posting["status"] == "new"
+
+
+def test_decisions_stay_in_the_project(tmp_path: Path) -> None:
+    source = make_source(tmp_path / "project.db", n=20)
+    with Store(source, reviewer="lead") as store:
+        store.decisions.set_field(1, "title", "Lead Engineer")
+        store.labels.answer(2, "relevant", ["no"])
+        store.postings.set_status(3, "reviewed")
+        store.postings.set_comment(3, "fine")
+        report = split_project(store, ["ana", "ben"], tmp_path / "out", overlap=1.0)
+    assert report.decided == 3
+    with Store(tmp_path / "out" / "ana.db") as ana:
+        one, three = ana.records.get(1), ana.records.get(3)
+        assert one["human"] == {} and one["title"] == "Data Engineer 1"
+        assert ana.records.get(2)["labels"] == {}
+        assert (three["status"], three["comment"], three["status_by"]) == ("new", "", "")
+    assert any("3 postings had decisions" in line for line in report.describe())
+
+
+def test_names_become_safe_file_names_and_existing_files_are_refused(tmp_path: Path) -> None:
+    assert file_name("Ana María") == "Ana_María"
+    assert file_name("../etc/passwd") == "etc_passwd"
+    assert file_name("con") == "con_" and file_name("...") == "reviewer"
+    source = make_source(tmp_path / "project.db", n=10)
+    with Store(source) as store:
+        split_project(store, ["Ana María", "ben"], tmp_path / "out")
+        assert (tmp_path / "out" / "Ana_María.db").exists()
+        with pytest.raises(TeamError, match="exists"):
+            split_project(store, ["Ana María", "ben"], tmp_path / "out")
+        split_project(store, ["Ana María", "ben"], tmp_path / "out", force=True)
+        for bad, words in ((["ana", "ANA"], "named twice"), ([], "name the reviewers"),
+                           (["a/b", "a:b"], "share the file")):
+            with pytest.raises(TeamError, match=words):
+                split_project(store, bad, tmp_path / "other")
+        with pytest.raises(TeamError, match="2 to 2"):
+            split_project(store, ["ana", "ben"], tmp_path / "other", copies=3)
+        with pytest.raises(TeamError, match="0 to 1"):
+            split_project(store, ["ana", "ben"], tmp_path / "other", overlap=1.5)
+    assert not (tmp_path / "other").exists()  # refused before anything was written

@@ -1,0 +1,80 @@
+"""``reviewer split`` and ``reviewer merge`` as a user runs them: the printed reports, and
+a problem said in one line, never a traceback."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from reviewer.cli import main
+from reviewer.core.store import Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "team"))
+from team_projects import make_source
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_split_edit_merge(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = make_source(tmp_path / "project.db", n=40)
+    code, out, err = run(capsys, "split", source, "--reviewers", "ana,ben,chen",
+                         "--overlap", "0.25", "-o", tmp_path / "team")
+    assert code == 0, err
+    assert "40 postings split among 3 reviewers" in out and "10 shared by 2" in out
+    for name in ("ana", "ben", "chen"):
+        assert f"  {name}: {name}.db, " in out
+    for name, title in (("ana", "Data Engineer"), ("ben", "Data Scientist"),
+                        ("chen", "Data Engineer")):
+        with Store(tmp_path / "team" / f"{name}.db", reviewer=name) as store:
+            for pid in store.queue.ids():
+                store.decisions.set_field(pid, "title", title)
+                store.postings.set_status(pid, "reviewed")
+    code, out, err = run(capsys, "merge", tmp_path / "merged.db",
+                         *(tmp_path / "team" / f"{n}.db" for n in ("ana", "ben", "chen")))
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].startswith("ana.db: ") and "(ana)" in lines[0]
+    assert "merged.db (new): 40 postings" in out
+    with Store(tmp_path / "merged.db") as store:
+        shared_with_ben = [pid for pid in store.queue.ids() if len(store.reviews.of(pid)) == 2
+                           and "ben" in store.reviews.of(pid)]
+        assert sorted(store.queue.ids(field_state="disagreement")) == sorted(shared_with_ben)
+        assert store.queue.count("reviewed") == 40
+    assert f"{len(shared_with_ben):,} postings with disagreements" in out
+    code, again, err = run(capsys, "merge", tmp_path / "merged.db", tmp_path / "team" / "ana.db")
+    assert code == 0 and "0 decisions new or changed" in again
+
+
+def test_problems_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = make_source(tmp_path / "project.db", n=5)
+    assert run(capsys, "split", source, "--reviewers", "ana,ben", "-o", tmp_path / "t")[0] == 0
+    for args, words in (
+            (("split", source, "--reviewers", "ana,ben", "-o", tmp_path / "t"), "exists"),
+            (("split", source, "--reviewers", "ana,ana", "-o", tmp_path / "u"), "named twice"),
+            (("split", source, "--reviewers", "ana,ben", "--copies", "3", "-o",
+              tmp_path / "u"), "2 to 2 reviewers"),
+            (("split", tmp_path / "none.db", "--reviewers", "a,b", "-o", tmp_path / "u"),
+             "no such project file"),
+            (("merge", tmp_path / "m.db", tmp_path / "t" / "ana.db", tmp_path / "none.db"),
+             "no such project file"),
+            (("merge", tmp_path / "m.db", tmp_path / "t" / "ana.db", tmp_path / "t"),
+             "no such project file")):
+        code, _out, err = run(capsys, *args)
+        assert code == 2 and err.startswith("reviewer: ") and words in err, err
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert not (tmp_path / "m.db").exists() and not (tmp_path / "u").exists()
+    notes = tmp_path / "notes.db"
+    notes.write_text("my notes", encoding="utf-8")
+    code, _out, err = run(capsys, "merge", tmp_path / "m.db", notes)
+    assert code == 2 and "not a project file" in err and "Nothing was merged" in err
+    assert run(capsys, "split", source, "--reviewers", "ana,ben", "-o", tmp_path / "t",
+               "--force")[0] == 0
+    with pytest.raises(SystemExit):
+        main(["split", str(source), "--reviewers", "a,b", "--overlap", "2", "-o", "x"])
+    assert "0 to 1" in capsys.readouterr().err
