@@ -15,13 +15,20 @@ import sys
 from pathlib import Path
 
 from reviewer import __version__
+from reviewer.cli.agreement import add_agreement_parser
 from reviewer.cli.common import CliError, ProgressLine, open_project
 from reviewer.cli.export import add_export_parser
 from reviewer.cli.extract import cmd_extract
+from reviewer.cli.guidelines import (
+    add_guidelines_parser,
+    save_schema_descriptions,
+    with_descriptions,
+)
 from reviewer.cli.imports import add_import_parsers
 from reviewer.cli.learn import add_train_parser
 from reviewer.cli.plugins import add_extractor_options, load
 from reviewer.cli.plugins import report as extractor_report
+from reviewer.cli.team import add_team_parsers
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
@@ -59,10 +66,11 @@ def cmd_labels(args: argparse.Namespace) -> int:
                 raise CliError(f"the new schema drops options in use: {listed}; their labels "
                                "would be removed (pass --force to remove them)")
             removed = store.labels.save_schema(questions)
+            save_schema_descriptions(store, data)  # a "description" per question, option
             print(f"label schema saved: {len(questions)} questions"
                   + (f", {removed:,} labels removed" if removed else ""))
             return 0
-        schema = to_json(store.labels.schema())
+        schema = with_descriptions(store, to_json(store.labels.schema()))
         if args.export_file:
             Path(args.export_file).write_text(json.dumps(schema, indent=2, ensure_ascii=False)
                                               + "\n", encoding="utf-8")
@@ -220,6 +228,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_extractor_options(rex)
     rex.set_defaults(func=cmd_reextract)
     add_train_parser(sub)
+    add_team_parsers(sub)
+    add_agreement_parser(sub)
+    add_guidelines_parser(sub)
 
     lab = sub.add_parser(
         "labels", help="show, export or import the label schema",

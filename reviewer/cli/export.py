@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 FORMATS = ("jsonl", "csv", "hf", "prodigy", "labelstudio", "spacy", "conll", "doccano",
            "argilla", "jsonld", "jsonld-html")
+ALL_REVIEWERS = ("jsonl", "hf", "prodigy", "labelstudio")  # formats with a place for them
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -25,7 +26,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = open_project(args.db)
     try:
         split = parse_split(args.split) if args.split else None
-        reviewed_only = not args.all
+        reviewed_only, reviewers = not args.all, args.all_reviewers
+        if reviewers and args.format not in ALL_REVIEWERS:
+            raise CliError(f"--all-reviewers applies to {', '.join(ALL_REVIEWERS)}: {args.format} "
+                           "has no place for several reviewers' values")
+        emails = _emails(args.annotator_email or [])
+        if emails and args.format != "labelstudio":
+            raise CliError("--annotator-email applies to the labelstudio format only")
         if store.queue.count("reviewed" if reviewed_only else None) == 0:
             raise CliError("nothing to export: no reviewed postings (pass --all to export "
                            "every posting)" if reviewed_only else "the project is empty")
@@ -34,14 +41,15 @@ def cmd_export(args: argparse.Namespace) -> int:
             jobs = worker_count(args.jobs)
 
             def write(part: Path) -> ExportSummary:
-                return export_jsonl(store.path, part, reviewed_only=reviewed_only, jobs=jobs)
+                return export_jsonl(store.path, part, reviewed_only=reviewed_only, jobs=jobs,
+                                    reviewers=reviewers)
         else:
             def write(part: Path) -> ExportSummary:
-                return export(lambda: store.records.all(reviewed_only), args.format, part,
-                              split=split, stratify=args.stratify, parquet=args.parquet,
-                              raw_cells=args.raw_cells, schema=store.labels.schema(),
-                              strict=args.strict, license=args.license,
-                              language=args.language)
+                return export(lambda: store.records.all(reviewed_only, reviewers=reviewers),
+                              args.format, part, split=split, stratify=args.stratify,
+                              parquet=args.parquet, raw_cells=args.raw_cells,
+                              schema=store.labels.schema(), strict=args.strict,
+                              license=args.license, language=args.language, emails=emails)
         # written beside the output and put in place when whole: a failed export (a full
         # disk) leaves an older file as it was
         summary = export_whole(Path(args.output), write)
@@ -51,6 +59,18 @@ def cmd_export(args: argparse.Namespace) -> int:
         store.close()
     print(summary.describe())
     return 0
+
+
+def _emails(pairs: list[str]) -> dict[str, str]:
+    """``NAME=EMAIL`` pairs as a mapping (CliError for one without ``=`` or ``@``)."""
+    out = {}
+    for pair in pairs:
+        name, _, email = pair.partition("=")
+        if not name.strip() or "@" not in email:
+            raise CliError(f"--annotator-email {pair!r}: give NAME=EMAIL, e.g. "
+                           "ana=ana@example.org")
+        out[name.strip()] = email.strip()
+    return out
 
 
 def _check_output(out: Path) -> None:
@@ -91,6 +111,14 @@ def add_export_parser(sub: Any) -> None:
     exp.add_argument("--raw-cells", action="store_true",
                      help="csv: write cells exactly as the text, including ones a spreadsheet "
                           "would run as formulas (by default those get a leading ')")
+    exp.add_argument("--all-reviewers", action="store_true",
+                     help="jsonl, hf: add every reviewer's own values (after their files were "
+                          "merged); prodigy: one example per reviewer; labelstudio: one "
+                          "annotation per reviewer")
+    exp.add_argument("--annotator-email", action="append", metavar="NAME=EMAIL",
+                     help="labelstudio: the Label Studio user of a reviewer, for each "
+                          "annotation's completed_by (a reviewer named by an e-mail address "
+                          "needs none); repeatable")
     exp.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
                      help="processes reading the project for a JSONL export (0: one per core)")
     exp.set_defaults(func=cmd_export)

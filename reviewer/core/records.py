@@ -7,10 +7,12 @@ One JSON object a posting, the same in the canonical JSONL export and in memory
 ``source``       where it was imported from (a path, a zip member, ``file.jsonl#12``)
 ``raw_hash``     SHA-256 of the raw page as imported (de-duplication key)
 ``status``       ``new`` / ``reviewed`` / ``skipped`` / ``flagged``
+``reviewer``     who set that status (``""``: nobody yet; ``unknown``: before names were kept)
 ``text``         the cleaned posting (Markdown); every offset below is into it
 ``fields``       the final value of each field of schema v1 (``None`` when none)
 ``provenance``   per field: ``accepted`` (the machine value, confirmed), ``corrected``
                  (a person's value), ``rejected`` (no value, the machine's was wrong),
+                 ``adjudicated`` (the value chosen where reviewers differed; None: none),
                  ``machine`` (not reviewed), or ``none`` (no value from anyone)
 ``machine``      per field the machine suggestion: ``{"value", "confidence", "spans",
                  "stage"}``, spans as ``[start, end]``
@@ -22,21 +24,28 @@ One JSON object a posting, the same in the canonical JSONL export and in memory
 ``metadata``     keys the input carried besides its page (``{}`` when none)
 ``imported_at``, ``updated_at``  ISO 8601 timestamps (UTC)
 ``schema_version``  the field schema's version (1)
+``reviewers``    only when asked for (``export --all-reviewers``), every reviewer's own
+                 values after their files were merged: ``{name: {"fields": {field:
+                 {"state", "value", "spans"}}, "labels": {question: [option, ...]},
+                 "spans": [{"start", "end", "label", "text"}], "status", "comment"}}``
+                 (``status`` and ``comment`` None where the reviewer set none); the
+                 final decision is still the record's own
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypedDict
+from typing import Any, Literal, NotRequired, TypedDict
 
 from reviewer.core.schema import FIELDS, PERIODS
 
-Provenance = Literal["accepted", "corrected", "rejected", "machine", "none"]
+Provenance = Literal["accepted", "corrected", "rejected", "adjudicated", "machine", "none"]
 STATUSES = ("new", "reviewed", "skipped", "flagged")
 RECORD_KEYS = (
-    "id", "source", "raw_hash", "status", "text", "fields", "provenance", "machine",
+    "id", "source", "raw_hash", "status", "reviewer", "text", "fields", "provenance", "machine",
     "field_spans", "spans", "labels", "comment", "metadata", "imported_at", "updated_at",
     "schema_version",
 )
+OPTIONAL_KEYS = ("reviewers",)  # after RECORD_KEYS, when a record has them
 
 
 class MachineValue(TypedDict):
@@ -54,11 +63,29 @@ class SpanRecord(TypedDict):
     origin: Literal["machine", "human"]
 
 
+class ReviewerSpan(TypedDict):
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+class ReviewerValues(TypedDict):
+    """One reviewer's own values of a posting (see ``reviewers`` above)."""
+
+    fields: dict[str, dict[str, Any]]
+    labels: dict[str, list[str]]
+    spans: list[ReviewerSpan]
+    status: str | None
+    comment: str | None
+
+
 class PostingRecord(TypedDict):
     id: int
     source: str
     raw_hash: str
     status: str
+    reviewer: NotRequired[str]  # records made before names were kept lack it
     text: str
     fields: dict[str, Any]
     provenance: dict[str, Provenance]
@@ -71,6 +98,7 @@ class PostingRecord(TypedDict):
     imported_at: str
     updated_at: str
     schema_version: int
+    reviewers: NotRequired[dict[str, ReviewerValues]]
 
 
 def is_canonical(obj: Any) -> bool:
@@ -93,7 +121,7 @@ def bad_spans(record: PostingRecord) -> list[str]:
     return problems
 
 
-_PROVENANCES = ("accepted", "corrected", "rejected", "machine", "none")
+_PROVENANCES = ("accepted", "corrected", "rejected", "adjudicated", "machine", "none")
 _MAX_ID = 2**63 - 1
 
 
@@ -113,10 +141,11 @@ def record_problem(obj: dict[str, Any]) -> str | None:
         return f"'id' is not a positive 64-bit integer: {str(pid)[:40]}"
     if obj.get("status", "new") not in STATUSES:
         return f"unknown status {str(obj.get('status'))[:40]!r}; one of {', '.join(STATUSES)}"
-    for key in ("source", "comment", "imported_at", "updated_at"):
+    for key in ("source", "comment", "imported_at", "updated_at", "reviewer"):
         if key in obj and not isinstance(obj[key], str):
             return f"'{key}' is not text"
-    for key in ("fields", "provenance", "machine", "field_spans", "labels", "metadata"):
+    for key in ("fields", "provenance", "machine", "field_spans", "labels", "metadata",
+                "reviewers"):
         if obj.get(key) is not None and not isinstance(obj[key], dict):
             return f"'{key}' is not an object"
     size = len(text)

@@ -23,14 +23,15 @@ RANGE = 2000  # postings a worker reads at a time
 
 
 def export_jsonl(db: Path, out: Path, *, reviewed_only: bool = True,
-                 jobs: int = 2) -> ExportSummary:
-    """Write every (reviewed) posting of the project at ``db`` as canonical JSONL."""
+                 jobs: int = 2, reviewers: bool = False) -> ExportSummary:
+    """Write every (reviewed) posting of the project at ``db`` as canonical JSONL
+    (``reviewers``: with every reviewer's own values)."""
     with Store(db, create=False) as store:
         ids = store.queue.ids(status="reviewed" if reviewed_only else None)
     out.parent.mkdir(parents=True, exist_ok=True)
     ranges = [(ids[i], ids[min(i + RANGE, len(ids)) - 1]) for i in range(0, len(ids), RANGE)]
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=".export-") as tmp:
-        work = [(str(db), lo, hi, reviewed_only, str(Path(tmp) / f"{n:06d}.jsonl"))
+        work = [(str(db), lo, hi, reviewed_only, reviewers, str(Path(tmp) / f"{n:06d}.jsonl"))
                 for n, (lo, hi) in enumerate(ranges)]
         if jobs > 1 and len(work) > 1:
             with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
@@ -44,13 +45,13 @@ def export_jsonl(db: Path, out: Path, *, reviewed_only: bool = True,
     return ExportSummary("jsonl", {"all": len(ids)}, [out], dropped_spans=dropped)
 
 
-def _write_range(work: tuple[str, int, int, bool, str]) -> int:
+def _write_range(work: tuple[str, int, int, bool, bool, str]) -> int:
     """Write the JSONL lines of the postings with ids lo..hi to ``part`` (runs in a worker
     process); returns how many bad spans were left out."""
-    path, lo, hi, reviewed_only, part = work
+    path, lo, hi, reviewed_only, reviewers, part = work
     dropped = 0
     with Store(path, create=False) as store, open(part, "w", encoding="utf-8") as handle:
-        for record in store.records.all(reviewed_only, first=lo, last=hi):
+        for record in store.records.all(reviewed_only, first=lo, last=hi, reviewers=reviewers):
             clean, bad = drop_bad_spans(record)
             dropped += bad
             handle.write(dumps(canonical_row(clean)) + "\n")

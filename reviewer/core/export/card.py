@@ -35,10 +35,13 @@ _KIND_TYPES: dict[str, TypeSpec] = {"text": "string", "enum": "string", "date": 
                                     "number": "float64", "list": ["string"], "salary": _SALARY}
 
 
-def hf_features(questions: Iterable[str], tags: Sequence[str] = ("O",)) -> dict[str, TypeSpec]:
+def hf_features(questions: Iterable[str], tags: Sequence[str] = ("O",),
+                reviewers: bool = False) -> dict[str, TypeSpec]:
     """The columns of the Hugging Face dataset and their types (``datasets`` dtypes);
-    ``tags``: the names of the ``ner_tags`` classes."""
-    columns: dict[str, TypeSpec] = {"id": "int64", "text": "string", "status": "string"}
+    ``tags``: the names of the ``ner_tags`` classes; ``reviewers``: with the column of
+    every reviewer's own values."""
+    columns: dict[str, TypeSpec] = {"id": "int64", "text": "string", "status": "string",
+                                    "reviewer": "string"}
     columns.update({spec.name: _KIND_TYPES[spec.kind] for spec in FIELDS})
     columns["provenance"] = {name: "string" for name in FIELD_NAMES}
     columns["spans"] = [{"start": "int64", "end": "int64", "label": "string", "text": "string",
@@ -46,6 +49,14 @@ def hf_features(questions: Iterable[str], tags: Sequence[str] = ("O",)) -> dict[
     columns["tokens"] = ["string"]
     columns["ner_tags"] = [ClassNames(tuple(tags))]
     columns["labels"] = {question: ["string"] for question in sorted(questions)}
+    if reviewers:
+        own: dict[str, TypeSpec] = {
+            "reviewer": "string", "status": "string", "comment": "string",
+            "fields": {spec.name: {"state": "string", "value": _KIND_TYPES[spec.kind]}
+                       for spec in FIELDS},
+            "labels": columns["labels"],
+            "spans": [{"start": "int64", "end": "int64", "label": "string", "text": "string"}]}
+        columns["reviewers"] = [own]
     return columns
 
 
@@ -90,7 +101,10 @@ def _yaml_type(spec: TypeSpec, indent: int) -> list[str]:
 _COLUMN_NOTES = {
     "id": "the posting's id in the project", "text": "the cleaned posting (Markdown)",
     "status": "review status: new, reviewed, skipped or flagged",
-    "provenance": "per field: accepted, corrected, rejected, machine or none",
+    "reviewer": "who set the status (null: nobody yet; unknown: before names were kept)",
+    "reviewers": "every reviewer's own values (`--all-reviewers`): their name, status, "
+                 "comment, each field's state and value, labels and spans",
+    "provenance": "per field: accepted, corrected, rejected, adjudicated, machine or none",
     "spans": "labelled spans, character offsets into `text`, with their `text` and `origin` "
              "(human, or machine: a suggestion a person accepted)",
     "tokens": "the tokens of `text` (no model: words, numbers and single symbols, cut at "
@@ -192,9 +206,11 @@ def finish_hf(out: Path, parts: Mapping[str, writers.HfWriter], questions: set[s
     """Write each part (JSON lines or Parquet, ``ner_tags`` as class ids), drop empty parts
     (``datasets`` refuses them), write the card."""
     names = tag_names(label for w in parts.values() for label in w.labels)
-    columns = hf_features(questions, names)
+    columns = hf_features(questions, names, any(w.reviewers for w in parts.values()))
     if parquet and not questions:
         del columns["labels"]  # Parquet cannot store a struct without fields
+        if isinstance(own := columns.get("reviewers"), list) and isinstance(own[0], dict):
+            del own[0]["labels"]
     kept = {part: w for part, w in parts.items() if w.rows}
     schema = _parquet_schema(columns) if parquet else None
     ids = {name: i for i, name in enumerate(names)}

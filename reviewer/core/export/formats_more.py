@@ -168,6 +168,7 @@ def _table_types(pa: Any, questions: Sequence[str]) -> list[tuple[str, Any]]:
 def _table_row(record: PostingRecord) -> Row:
     """The flat row of a record, its labels still one mapping."""
     row: Row = {key: record[key] for key in ("id", "source", "raw_hash", "status", "text")}
+    row["reviewer"] = record.get("reviewer") or ""
     for spec in FIELDS:
         value = hf_value(spec.kind, record["fields"].get(spec.name))
         if spec.kind == "salary":

@@ -8,7 +8,21 @@ Each record becomes one task in Label Studio's JSON import format::
      "predictions": [{"model_version", "score", "result": [...]}]}
 
 ``id`` is the posting's id, but Label Studio numbers the tasks it imports anew:
-``data.posting_id`` and ``meta.posting_id`` keep it.
+``data.posting_id`` and ``meta.posting_id`` keep it. ``data.reviewer`` and
+``meta.reviewer`` name who reviewed the posting (who set its status).
+
+**Who**: Label Studio takes an annotation's ``completed_by`` as one of its users, by
+``{"email": ...}`` (or its own user id); a name alone is no user, and one that is not a
+member makes it refuse the whole import (its newest versions give such an annotation to
+whoever imports instead). So ``completed_by`` is written where the reviewer's e-mail is
+known: a reviewer named by an e-mail address (``--reviewer ana@example.org``), or one given
+in ``emails``; an annotation without it belongs to whoever imports it, and the name is
+still in ``data``/``meta``.
+
+**Several reviewers** (records exported with ``reviewers``): besides the final annotation
+(``ground_truth: true``), one annotation per reviewer holding what that reviewer decided
+(``reviewers.reviewer_records``; ``ground_truth: false``), in the order of
+``meta.reviewers``, each with its ``completed_by`` where the e-mail is known.
 
 **Annotation** (what people decided), for every posting a person worked on: one
 reviewed, flagged or skipped, or a new one that already has a span, a label or a field
@@ -51,10 +65,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from reviewer.core.export.reviewers import reviewer_records
 from reviewer.core.export.rows import Row
 from reviewer.core.labels import PALETTE, Question
 from reviewer.core.records import PostingRecord
@@ -67,6 +82,7 @@ FIELD_PREFIX, QUESTION_PREFIX = "field_", "question_"
 MODEL = "posting-reviewer"
 WORKED = ("reviewed", "flagged", "skipped")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+\Z")
 
 
 def config_path(out: Path, folder: bool) -> Path:
@@ -115,7 +131,10 @@ class LabelStudioTasks:
     the config (``config``) that holds them all. One for a whole export, shared by
     its parts."""
 
-    def __init__(self, schema: Sequence[Question] | None = None) -> None:
+    def __init__(self, schema: Sequence[Question] | None = None,
+                 emails: Mapping[str, str] | None = None) -> None:
+        """``emails``: the Label Studio user (e-mail) of each reviewer, by name."""
+        self.emails = dict(emails or {})
         self.span_labels: dict[str, str] = {}  # label → colour ("" none yet)
         self.questions: dict[str, tuple[str, dict[str, None]]] = {}  # control → mode, options
         self.headers: dict[str, str] = {}  # control → the question's own name
@@ -136,14 +155,25 @@ class LabelStudioTasks:
     def task(self, record: PostingRecord) -> Row:
         """One task: data, meta, the people's annotation and the machine's prediction."""
         rid, status = record["id"], record["status"]
+        who = record.get("reviewer", "")
         task: Row = {"id": rid, "data": {
             "text": record["text"], "posting_id": rid, "source": record["source"],
-            "status": status, **{name: record["fields"].get(name) for name in FIELD_NAMES}}}
+            "status": status, "reviewer": who,
+            **{name: record["fields"].get(name) for name in FIELD_NAMES}}}
         task["meta"] = {"posting_id": rid, "source": record["source"], "status": status,
-                        "comment": record["comment"]}
+                        "reviewer": who, "comment": record["comment"]}
         decided = self._decided(record)
         if status in WORKED or decided:
-            task["annotations"] = [{"result": decided, "was_cancelled": status == "skipped"}]
+            task["annotations"] = [self._annotation(decided, status, who)]
+        if "reviewers" in record:
+            own = reviewer_records(record)
+            task["meta"]["reviewers"] = [r.get("reviewer", "") for r in own]
+            for annotation in task.get("annotations", []):
+                annotation["ground_truth"] = True
+            task.setdefault("annotations", []).extend(
+                {**self._annotation(self._decided(r, f"{rid}-r{n}"), r["status"],
+                                    r.get("reviewer", "")), "ground_truth": False}
+                for n, r in enumerate(own))
         if status != "reviewed":
             suggested, stages = self._suggested(record)
             if suggested:
@@ -155,8 +185,19 @@ class LabelStudioTasks:
                 task["predictions"] = [{**prediction, "result": suggested}]
         return task
 
-    def _decided(self, record: PostingRecord) -> list[Row]:
-        rid, text = record["id"], record["text"]
+    def completed_by(self, name: str) -> Row | None:
+        """The Label Studio user of reviewer ``name``, by e-mail; None when not known."""
+        email = self.emails.get(name) or (name if _EMAIL.match(name) else "")
+        return {"email": email} if email else None
+
+    def _annotation(self, result: list[Row], status: str, name: str) -> Row:
+        annotation: Row = {"result": result, "was_cancelled": status == "skipped"}
+        if (user := self.completed_by(name)) is not None:
+            annotation["completed_by"] = user
+        return annotation
+
+    def _decided(self, record: PostingRecord, prefix: str | None = None) -> list[Row]:
+        rid, text = prefix or str(record["id"]), record["text"]
         out = [self._span(f"{rid}-s{i}", text, s["start"], s["end"], s["label"],
                           "manual" if s["origin"] == "human" else "prediction")
                for i, s in enumerate(record["spans"])]
@@ -169,7 +210,7 @@ class LabelStudioTasks:
         reviewed = record["status"] == "reviewed"
         for spec in FIELDS:
             state = record["provenance"].get(spec.name, "none")
-            if reviewed or state in ("accepted", "corrected"):
+            if reviewed or state in ("accepted", "corrected", "adjudicated"):
                 out += self._field(f"{rid}-f", spec, record["fields"].get(spec.name))
         return out
 

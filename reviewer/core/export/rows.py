@@ -15,7 +15,7 @@ import orjson
 from reviewer.core.export.choices import option_id
 from reviewer.core.export.tokens import token_range, tokenize
 from reviewer.core.export.tokens_bio import Tagged, bio_tags
-from reviewer.core.records import RECORD_KEYS, PostingRecord, SpanRecord
+from reviewer.core.records import OPTIONAL_KEYS, RECORD_KEYS, PostingRecord, SpanRecord
 from reviewer.core.schema import FIELD_NAMES, FIELDS
 
 Row = dict[str, Any]
@@ -39,12 +39,18 @@ def record_key(record: PostingRecord) -> str:
 
 
 def canonical_row(record: PostingRecord) -> Row:
-    """The record with its keys in RECORD_KEYS order (missing keys left out)."""
+    """The record with its keys in RECORD_KEYS order, then OPTIONAL_KEYS (missing keys
+    left out)."""
     data: Row = dict(record)
-    return {key: data[key] for key in RECORD_KEYS if key in data}
+    return {key: data[key] for key in (*RECORD_KEYS, *OPTIONAL_KEYS) if key in data}
 
 
-ANNOTATOR = "posting-reviewer"  # records carry no reviewer's name: one id for every answer
+ANNOTATOR = "posting-reviewer"  # the annotator of a record that names no reviewer
+
+
+def annotator(record: PostingRecord) -> str:
+    """Who reviewed the record (who set its status), else ``ANNOTATOR``."""
+    return record.get("reviewer") or ANNOTATOR
 
 
 def unix_time(stamp: str) -> int | None:
@@ -68,8 +74,9 @@ def prodigy_task(record: PostingRecord,
     span of whitespace only holds no token and is left out. ``options`` (``{question:
     [option, ...]}``, default: the record's own answers) become the task's ``options``,
     ``{"id": "question=option", "text": "question: option"}``; ``accept`` names the chosen
-    ones by the same ids. ``_annotator_id`` is one fixed name (``ANNOTATOR``): records do
-    not say who reviewed them; ``_timestamp`` is ``updated_at`` in Unix seconds.
+    ones by the same ids. ``_annotator_id`` is the reviewer who set the posting's status
+    (``ANNOTATOR`` for a record that names none); ``_timestamp`` is ``updated_at`` in Unix
+    seconds.
     """
     status = record["status"]
     answer = {"reviewed": "accept", "flagged": "reject"}.get(status, "ignore")
@@ -102,7 +109,7 @@ def prodigy_task(record: PostingRecord,
         "_input_hash": _int_hash(key),
         "_task_hash": _int_hash(key, dumps(spans), dumps(accept),
                                 dumps([o["id"] for o in offered])),
-        "_annotator_id": ANNOTATOR,
+        "_annotator_id": annotator(record),
     }
     if (moment := unix_time(record["updated_at"])) is not None:
         task["_timestamp"] = moment
@@ -127,7 +134,8 @@ def hf_row(record: PostingRecord, tagged: Tagged | None = None) -> Row:
     """One flat row of the Hugging Face dataset: every span with its text and origin, and
     the tokens with their BIO tags (``tokens_bio``; ``tagged``: already worked out). The
     tags are names here; the writer turns them into the ids of the ``ClassLabel``."""
-    row: Row = {"id": record["id"], "text": record["text"], "status": record["status"]}
+    row: Row = {"id": record["id"], "text": record["text"], "status": record["status"],
+                "reviewer": record.get("reviewer") or None}
     row.update({spec.name: hf_value(spec.kind, record["fields"].get(spec.name))
                 for spec in FIELDS})
     row["provenance"] = {name: record["provenance"].get(name, "none") for name in FIELD_NAMES}
@@ -138,7 +146,26 @@ def hf_row(record: PostingRecord, tagged: Tagged | None = None) -> Row:
     row["tokens"] = [token["text"] for token in tagged.tokens]
     row["ner_tags"] = tagged.tags
     row["labels"] = {question: list(options) for question, options in record["labels"].items()}
+    if "reviewers" in record:
+        row["reviewers"] = hf_reviewers(record)
     return row
+
+
+def hf_reviewers(record: PostingRecord) -> list[Row]:
+    """Every reviewer's own values, one entry each by name: every field's state and value
+    (typed as its column), the labels, the spans with their text, status and comment."""
+    out = []
+    for name, values in sorted(record.get("reviewers", {}).items()):
+        fields = {}
+        for spec in FIELDS:
+            decided = values["fields"].get(spec.name) or {}
+            state = decided.get("state")
+            fields[spec.name] = {"state": state, "value": None if state == "rejected" else
+                                 hf_value(spec.kind, decided.get("value"))}
+        out.append({"reviewer": name, "status": values["status"], "comment": values["comment"],
+                    "fields": fields, "labels": dict(values["labels"]),
+                    "spans": [dict(s) for s in values["spans"]]})
+    return out
 
 
 def _ls_span(result_id: str, span: SpanRecord) -> Row:

@@ -171,7 +171,8 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
            stratify: str | None = None, parquet: bool = False, raw_cells: bool = False,
            schema: Sequence[Question] | None = None, strict: bool = False,
            license: str | None = None,
-           language: str | Sequence[str] | None = None) -> ExportSummary:
+           language: str | Sequence[str] | None = None,
+           emails: Mapping[str, str] | None = None) -> ExportSummary:
     """Write ``records`` in ``fmt`` to ``out``, whole or split into parts.
 
     ``out`` is the file written, unless there is a split (then each part goes to
@@ -198,6 +199,10 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
     ``overlapping_spans``. ``license`` and ``language`` (a code or a list, hf only) go in
     the dataset card's YAML.
 
+    Records with every reviewer's values (``reviewers``) carry them in ``jsonl`` and ``hf``,
+    and in ``prodigy`` (one example per reviewer) and ``labelstudio`` (one annotation per
+    reviewer, its ``completed_by`` the Label Studio user that ``emails`` gives by name).
+
     ``jsonld`` and ``jsonld-html`` (a folder of HTML pages, ``<id>.html``, one folder a part
     with a split) report each posting that lacks a property Google requires in
     ``ExportSummary.missing``; ``strict`` leaves those postings out (``left_out``).
@@ -220,7 +225,7 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
     if folder:
         base.mkdir(parents=True, exist_ok=True)
     questions: set[str] = set()
-    tasks, choices = LabelStudioTasks(schema), Choices()
+    tasks, choices = LabelStudioTasks(schema, emails), Choices()
     paths = {part: base / f"{part}.{EXTENSIONS[fmt]}" if folder else out for part in parts}
     if fmt == jsonld.PAGES:  # a folder of pages, one a part with a split
         paths = {part: out / part if split else out for part in parts}

@@ -29,6 +29,7 @@ from typing import IO, Any, Protocol
 import orjson
 
 from reviewer.core.export.choices import Choices
+from reviewer.core.export.reviewers import reviewer_records
 from reviewer.core.export.rows import SALARY_KEYS, Row, dumps, hf_row, prodigy_task
 from reviewer.core.export.tokens_bio import bio_tags
 from reviewer.core.records import PostingRecord
@@ -63,6 +64,7 @@ class HfWriter:
         self.path, self.rows, self._questions, self._parquet = path, 0, questions, parquet
         self.labels: set[str] = set()
         self.overlapping = 0
+        self.reviewers = False  # rows carry every reviewer's values
         self._file: IO[str] = tempfile.TemporaryFile(  # noqa: SIM115 (closed by finish())
             "w+", encoding="utf-8", dir=path.parent)
 
@@ -70,6 +72,9 @@ class HfWriter:
         tagged = bio_tags(record["text"], record["spans"])
         row = hf_row(record, tagged)
         self._questions.update(row["labels"])
+        for values in row.get("reviewers", ()):
+            self._questions.update(values["labels"])
+            self.reviewers = True
         self.labels.update(s["label"] for s in record["spans"])
         self.overlapping += tagged.overlapping
         self._file.write(dumps(row) + "\n")
@@ -112,6 +117,10 @@ class JsonLinesWriter:
     known only once every record has been seen: their records wait in an anonymous
     temporary file beside the output and become tasks on ``close``. The writers of the
     parts of one export may share ``choices``, so that every part offers the same options.
+    A record with every reviewer's values (``reviewers``) is followed by one example per
+    reviewer (``reviewers.reviewer_records``): the same ``_input_hash``, their own answer,
+    their name as ``_annotator_id`` and ``_session_id`` (the final example has none), as
+    Prodigy keeps several annotators' work for its ``review`` recipe.
     """
 
     def __init__(self, path: Path, row: Callable[[PostingRecord], Row],
@@ -131,6 +140,8 @@ class JsonLinesWriter:
             self._file.write(dumps(self._row(record)) + "\n")
             return 0
         self._choices.add(record["labels"])
+        for values in record.get("reviewers", {}).values():
+            self._choices.add(values["labels"])
         self._file.write(dumps(record) + "\n")
         return sum(not s["text"].strip() for s in record["spans"])  # no token to hold
 
@@ -143,7 +154,12 @@ class JsonLinesWriter:
             self._file.seek(0)
             with self._path.open("w", encoding="utf-8") as out:
                 for line in self._file:
-                    out.write(dumps(prodigy_task(orjson.loads(line), options)) + "\n")
+                    record = orjson.loads(line)
+                    out.write(dumps(prodigy_task(record, options)) + "\n")
+                    for own in reviewer_records(record):  # one example per reviewer
+                        task = prodigy_task(own, options)
+                        task["_session_id"] = task["_annotator_id"]
+                        out.write(dumps(task) + "\n")
         finally:
             self._file.close()
 
@@ -206,7 +222,7 @@ def _cell(value: Any, raw: bool = False) -> str:
 
 def csv_head() -> list[str]:
     """The columns before the label columns."""
-    head = ["id", "source", "raw_hash", "status", "text"]
+    head = ["id", "source", "raw_hash", "status", "reviewer", "text"]
     for spec in FIELDS:
         head += [f"salary_{key}" for key in SALARY_KEYS] if spec.kind == "salary" else [spec.name]
         head.append(f"{spec.name}__provenance")
@@ -217,7 +233,8 @@ CSV_TAIL = ["spans", "comment", "imported_at", "updated_at", "metadata"]
 
 
 def _csv_head_cells(record: PostingRecord, raw: bool) -> list[str]:
-    cells = [_cell(record[key], raw) for key in ("id", "source", "raw_hash", "status", "text")]
+    cells = [_cell(record[key], raw) for key in ("id", "source", "raw_hash", "status")]
+    cells += [_cell(record.get("reviewer") or "", raw), _cell(record["text"], raw)]
     for spec in FIELDS:
         value = record["fields"].get(spec.name)
         if spec.kind == "salary":

@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from reviewer.core.records import PostingRecord
+from reviewer.core.records import PostingRecord, ReviewerValues
 from reviewer.core.schema import FIELD_NAMES
 from reviewer.core.schema import SCHEMA_VERSION as FIELDS_VERSION
 from reviewer.core.store.decisions import insert_suggestions
 from reviewer.core.store.health import stops_the_import
 from reviewer.core.store.history import log, now
 from reviewer.core.store.postings import ROW_COLUMNS, NewPosting, prepare
+from reviewer.core.store.reviewer import clean_name
 from reviewer.core.store.sqlite import Database
 
 if TYPE_CHECKING:
@@ -30,8 +31,8 @@ if TYPE_CHECKING:
     from reviewer.core.store.postings import Postings
     from reviewer.core.store.spans import Spans
 
-_RECORD_COLUMNS = ("id, source, hash, status, cleaned, comment, metadata, imported_at, "
-                   "updated_at")
+_RECORD_COLUMNS = ("id, source, hash, status, status_by, cleaned, comment, metadata, "
+                   "imported_at, updated_at")
 
 
 class Records:
@@ -61,20 +62,22 @@ class Records:
         return posting
 
     def all(self, reviewed_only: bool = True, first: int = 0,
-            last: int | None = None) -> Iterator[PostingRecord]:
+            last: int | None = None, reviewers: bool = False) -> Iterator[PostingRecord]:
         """Canonical records of the project's postings, in id order (those with ids
-        first..last when given)."""
+        first..last when given); ``reviewers``: with every reviewer's own values."""
         for posting in self.postings(reviewed_only, columns=_RECORD_COLUMNS, first=first,
-                                     last=last):
+                                     last=last, reviewers=reviewers):
             yield record_of(posting)
 
     def postings(self, reviewed_only: bool = False, page: int = 500, columns: str = "*",
-                 first: int = 0, last: int | None = None) -> Iterator[dict[str, Any]]:
+                 first: int = 0, last: int | None = None,
+                 reviewers: bool = False) -> Iterator[dict[str, Any]]:
         """Every posting with everything attached (as ``get`` gives it), in id order.
 
         Reads a page of postings at a time, one query per table, so memory stays flat
         and a whole project streams at thousands of postings a second. ``columns``
-        limits what is read of the postings table (the raw page is large)."""
+        limits what is read of the postings table (the raw page is large); ``reviewers``
+        adds each reviewer's own values (``reviews``) as ``reviewers``."""
         status = "AND status = 'reviewed'" if reviewed_only else ""
         upto = last if last is not None else 2**62
         after = first - 1
@@ -87,7 +90,7 @@ class Records:
             if not rows:
                 return
             lo, after = rows[0]["id"], rows[-1]["id"]
-            attached = self._attached(lo, after)
+            attached = self._attached(lo, after, reviewers)
             for posting in rows:
                 yield _assemble(posting, attached)
 
@@ -116,13 +119,15 @@ class Records:
             row = {**dict(zip(ROW_COLUMNS, prepared.full_row(), strict=True)),
                    "imported_at": imported, "updated_at": record.get("updated_at") or imported,
                    "comment": record.get("comment", "")}
+            if row["status"] != "new" and record.get("reviewer"):  # who set it, as exported
+                row["status_by"] = clean_name(record.get("reviewer"))
             if pid is not None:
                 row["id"] = pid
             pid = self._postings.insert(row)
             insert_suggestions(self.db, pid, prepared.suggestions)
             stamp = row["updated_at"]
             for name, state in (record.get("provenance") or {}).items():
-                if state not in ("accepted", "corrected", "rejected"):
+                if state not in ("accepted", "corrected", "rejected", "adjudicated"):
                     continue
                 value = record["fields"].get(name) if state != "rejected" else None
                 self._decisions.add_decision(
@@ -135,8 +140,10 @@ class Records:
             log(self.db, "import_record", {}, pid)
         return True
 
-    def _attached(self, first: int, last: int) -> dict[str, dict[int, Any]]:
-        """Suggestions, annotations, spans and labels of the postings first..last."""
+    def _attached(self, first: int, last: int,
+                  reviewers: bool = False) -> dict[str, dict[int, Any]]:
+        """Suggestions, annotations, spans and labels of the postings first..last (and
+        with ``reviewers`` each reviewer's values: name → (kind, key) → value)."""
         out: dict[str, dict[int, Any]] = {"machine": {}, "human": {}, "spans": {}, "labels": {}}
         between = "posting_id BETWEEN ? AND ?"
         loads = orjson.loads
@@ -166,6 +173,13 @@ class Records:
                 f"SELECT posting_id, question, option FROM doc_labels WHERE {between} "
                 "ORDER BY posting_id, question, option", (first, last)):
             out["labels"].setdefault(pid, {}).setdefault(question, []).append(option)
+        if reviewers:
+            out["reviewers"] = {}
+            for pid, name, kind, key, value in self.db.execute(
+                    "SELECT posting_id, reviewer, kind, key, value FROM reviews WHERE "
+                    f"{between} ORDER BY posting_id, reviewer, kind, key", (first, last)):
+                out["reviewers"].setdefault(pid, {}).setdefault(name, {})[(kind, key)] = \
+                    loads(value)
         return out
 
 
@@ -178,6 +192,8 @@ def _assemble(posting: dict[str, Any], attached: dict[str, dict[int, Any]]) -> d
     posting["human"] = attached["human"].get(pid, {})
     posting["spans"] = attached["spans"].get(pid, [])
     posting["labels"] = attached["labels"].get(pid, {})
+    if "reviewers" in attached:
+        posting["reviewers"] = attached["reviewers"].get(pid, {})
     posting["fields"], posting["provenance"] = final_fields(posting)
     return posting
 
@@ -192,13 +208,14 @@ def record_of(posting: dict[str, Any]) -> PostingRecord:
                    for name, m in machine.items()}
     field_spans: dict[str, list[list[int]]] = {}
     for name, state in posting["provenance"].items():
-        if state in ("accepted", "corrected"):
+        if state in ("accepted", "corrected", "adjudicated"):
             field_spans[name] = posting["human"][name]["spans"]
         elif state == "machine":
             field_spans[name] = posting["machine"][name]["spans"]
-    return {
+    record: PostingRecord = {
         "id": posting["id"], "source": posting["source"], "raw_hash": posting["hash"],
-        "status": posting["status"], "text": text, "fields": posting["fields"],
+        "status": posting["status"], "reviewer": posting.get("status_by") or "",
+        "text": text, "fields": posting["fields"],
         "provenance": posting["provenance"],
         "machine": machine,
         "field_spans": {k: v for k, v in field_spans.items() if v},
@@ -208,6 +225,26 @@ def record_of(posting: dict[str, Any]) -> PostingRecord:
         "labels": posting["labels"], "comment": posting["comment"],
         "metadata": posting["metadata"], "imported_at": posting["imported_at"],
         "updated_at": posting["updated_at"], "schema_version": FIELDS_VERSION,
+    }
+    if "reviewers" in posting:
+        record["reviewers"] = {name: reviewer_values(text, values)
+                               for name, values in posting["reviewers"].items()}
+    return record
+
+
+def reviewer_values(text: str, values: dict[tuple[str, str], Any]) -> ReviewerValues:
+    """One reviewer's values of a posting (as ``reviews.of`` gives them: (kind, key) →
+    value) in the record's shape; a span whose offsets are not in ``text`` is left out."""
+    spans = sorted({(int(s[0]), int(s[1]), str(s[2])) for (kind, _), found in values.items()
+                    if kind == "spans" for s in found if len(s) == 3})
+    status, comment = values.get(("status", "")), values.get(("comment", ""))
+    return {
+        "fields": {key: value for (kind, key), value in values.items() if kind == "field"},
+        "labels": {key: list(value) for (kind, key), value in values.items() if kind == "label"},
+        "spans": [{"start": a, "end": b, "label": label, "text": text[a:b]}
+                  for a, b, label in spans if 0 <= a < b <= len(text)],
+        "status": status if isinstance(status, str) else None,
+        "comment": comment if isinstance(comment, str) else None,
     }
 
 

@@ -6,7 +6,8 @@ its status and its comment. Rather than every edit passing the name along, the
 connection that opened the file stamps the rows it writes with temporary triggers (they
 live in this connection alone and are gone when it closes, so another tool writing the
 file writes an empty name, read as unknown). A row written with a name of its own (a
-merge copying another reviewer's decision, an undo putting back the old row) keeps it.
+merge copying another reviewer's decision, an undo putting back the old row, a status set
+together with its own ``status_by``) keeps it.
 """
 
 from __future__ import annotations
@@ -56,5 +57,6 @@ def stamp_rows(db: Database, name: str) -> None:
         conn.execute(f"DROP TRIGGER IF EXISTS temp.stamp_{by}")
         conn.execute(
             f"CREATE TEMP TRIGGER stamp_{by} AFTER UPDATE OF {column} ON main.postings"
-            f" WHEN new.{column} IS NOT old.{column} BEGIN UPDATE postings"
+            f" WHEN new.{column} IS NOT old.{column} AND new.{by} IS old.{by}"
+            " BEGIN UPDATE postings"
             f" SET {by} = {literal} WHERE id = new.id; END")

@@ -51,7 +51,8 @@ def make_record(rid: int, text: str, *, status: str = "reviewed",
         "id": rid, "source": f"pages/{rid}.html",
         "raw_hash": hashlib.sha256(f"raw {rid}".encode()).hexdigest() if raw_hash is None
         else raw_hash,
-        "status": status, "text": text, "fields": values, "provenance": prov,
+        "status": status, "reviewer": "ana" if status != "new" else "", "text": text,
+        "fields": values, "provenance": prov,
         "machine": machine or {}, "field_spans": {}, "spans": spans or [],
         "labels": labels or {}, "comment": "", "metadata": {"board": "x"},
         "imported_at": STAMP, "updated_at": STAMP, "schema_version": 1,
@@ -191,7 +192,7 @@ def test_csv_header_and_flattened_row(tmp_path: Path) -> None:
     with out.open(encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
     header = rows[0]
-    assert header[:7] == ["id", "source", "raw_hash", "status", "text", "title",
+    assert header[:8] == ["id", "source", "raw_hash", "status", "reviewer", "text", "title",
                           "title__provenance"]
     salary = header.index("salary_min")
     assert header[salary:salary + 5] == ["salary_min", "salary_max", "salary_currency",

@@ -1,0 +1,96 @@
+"""`reviewer guidelines`: the guidelines and the descriptions set from files, shown and
+written back; and the descriptions a label schema's JSON carries through `reviewer labels`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reviewer.cli import main
+from reviewer.core.store import Store
+
+GUIDE = "# Guidelines\n\nA title is the role, not the team. Ünïcode kept.\n"
+
+
+def test_guidelines_in_and_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "p.db"
+    Store(db).close()
+    assert main(["guidelines", str(db)]) == 0
+    assert "no guidelines" in capsys.readouterr().out
+    (tmp_path / "g.md").write_text(GUIDE, encoding="utf-8")
+    (tmp_path / "d.json").write_text(json.dumps({
+        "field:title": "The role as the posting names it.",
+        "option:relevant/yes": "One job, in the posting's text.",
+        "question:nothing": "kept, but noted"}), encoding="utf-8")
+    assert main(["guidelines", str(db), "--import", str(tmp_path / "g.md"),
+                 "--descriptions", str(tmp_path / "d.json")]) == 0
+    out, err = capsys.readouterr()
+    assert "guidelines saved" in out and "descriptions saved: 3" in out
+    assert "question:nothing names nothing in the project" in err
+    with Store(db) as store:
+        assert store.meta.guidelines() == GUIDE
+        assert store.meta.descriptions()["field:title"].startswith("The role")
+    assert main(["guidelines", str(db)]) == 0
+    shown = capsys.readouterr().out
+    assert "A title is the role" in shown and "option:relevant/yes: One job" in shown
+    assert main(["guidelines", str(db), "--export", str(tmp_path / "back.md")]) == 0
+    assert (tmp_path / "back.md").read_text(encoding="utf-8") == GUIDE
+    capsys.readouterr()
+    assert main(["guidelines", str(db), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["guidelines"] == GUIDE and len(data["descriptions"]) == 3
+
+
+def test_bad_descriptions_are_refused_with_nothing_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "p.db"
+    Store(db).close()
+    (tmp_path / "g.md").write_text(GUIDE, encoding="utf-8")
+    for bad in ('{"title": "no kind"}', "[1, 2]", "{not json", '{"field:title": 3}'):
+        (tmp_path / "d.json").write_text(bad, encoding="utf-8")
+        assert main(["guidelines", str(db), "--import", str(tmp_path / "g.md"),
+                     "--descriptions", str(tmp_path / "d.json")]) == 2
+    assert "field:NAME" in capsys.readouterr().err
+    with Store(db) as store:
+        assert store.meta.guidelines() == "" and store.meta.descriptions() == {}
+    assert main(["guidelines", str(db), "--import", str(tmp_path / "none.md")]) == 2
+
+
+def test_the_label_schema_carries_descriptions(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "p.db"
+    with Store(db) as store:
+        store.meta.set_descriptions({"field:title": "The role.",
+                                     "question:relevant": "old text"})
+    schema = tmp_path / "schema.json"
+    assert main(["labels", str(db), "--export", str(schema)]) == 0
+    data = json.loads(schema.read_text(encoding="utf-8"))
+    relevant = next(q for q in data if q["question"] == "relevant")
+    assert relevant["description"] == "old text"
+    assert all("description" not in o for q in data for o in q["options"])
+    relevant["description"] = "Is it one job posting?"
+    relevant["options"][0]["description"] = "Yes: one job."
+    schema.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["labels", str(db), "--import", str(schema)]) == 0
+    with Store(db) as store:
+        descriptions = store.meta.descriptions()
+    yes = relevant["options"][0]["name"]
+    assert descriptions == {"field:title": "The role.",
+                            "question:relevant": "Is it one job posting?",
+                            f"option:relevant/{yes}": "Yes: one job."}
+    capsys.readouterr()
+    assert main(["labels", str(db), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert next(q for q in shown if q["question"] == "relevant")["options"][0][
+        "description"] == "Yes: one job."
+    # a schema without any description leaves the descriptions as they are
+    for question in data:
+        question.pop("description", None)
+        for option in question["options"]:
+            option.pop("description", None)
+    schema.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["labels", str(db), "--import", str(schema)]) == 0
+    with Store(db) as store:
+        assert store.meta.descriptions() == descriptions
