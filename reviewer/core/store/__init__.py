@@ -18,7 +18,9 @@ Public API: ``Store``, ``ProjectError``, ``DatabaseError``, ``explain``, ``Chang
 ``BulkEdit`` and ``BulkChange`` (an edit of many postings and what it changed, see
 ``store.bulk``), ``NewPosting``, ``PreparedPosting``, ``prepare``, ``Labels`` (the label
 part, for a dialog that needs no more), ``record_of``, ``final_fields``, ``ORDERS``,
-``FIELD_STATES``, ``STATUSES``, ``SCHEMA_VERSION``, ``now``, the queue's search text
+``FIELD_STATES``, ``STATUSES``, ``SCHEMA_VERSION``, ``now``, ``same_review`` (whether two
+reviewers' values say the same, as ``store.reviews`` compares them), a reviewer's name
+(``default_reviewer``, ``clean_name``, ``MAX_NAME``), the queue's search text
 (``parse_search``, ``SearchQuery``, ``FILTER_FIELDS``, ``filter_term``) and a source's
 names (``source_name``, ``source_scope``), and the description of the
 tables for Datasette: ``datasette_metadata``, ``write_metadata``.
@@ -41,6 +43,8 @@ from reviewer.core.store.postings import NewPosting, PreparedPosting, prepare
 from reviewer.core.store.project import Store
 from reviewer.core.store.queue import ORDERS
 from reviewer.core.store.records import final_fields, record_of
+from reviewer.core.store.reviewer import MAX_NAME, clean_name, default_reviewer
+from reviewer.core.store.reviews import same as same_review
 from reviewer.core.store.search import (
     FILTER_FIELDS,
     SearchQuery,
@@ -56,6 +60,7 @@ DatabaseError = sqlite3.Error
 __all__ = [
            "FIELD_STATES",
            "FILTER_FIELDS",
+           "MAX_NAME",
            "ORDERS",
            "SCHEMA_VERSION",
            "STATUSES",
@@ -69,7 +74,9 @@ __all__ = [
            "ProjectError",
            "SearchQuery",
            "Store",
+           "clean_name",
            "datasette_metadata",
+           "default_reviewer",
            "explain",
            "filter_term",
            "final_fields",
@@ -77,6 +84,7 @@ __all__ = [
            "parse_search",
            "prepare",
            "record_of",
+           "same_review",
            "source_name",
            "source_scope",
            "write_metadata",

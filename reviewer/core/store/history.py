@@ -99,6 +99,23 @@ class History:
                     ascii_only=True)  # as undo lines were always written
         return redo
 
+    def posting_events(self, pid: int, limit: int = 500
+                       ) -> list[tuple[str, str, str, dict[str, Any]]]:
+        """The log of posting ``pid``, newest first, at most ``limit`` lines: (when, who,
+        kind, data) each, as written (``at`` in UTC, ISO 8601; who "" when another tool
+        wrote it). What the window's history of a posting shows."""
+        out = []
+        for at, reviewer, kind, data in self.db.execute(
+                "SELECT at, reviewer, kind, data FROM events WHERE posting_id = ?"
+                " ORDER BY id DESC LIMIT ?", (pid, limit)):
+            try:
+                value = json.loads(data or "{}")
+            except json.JSONDecodeError:  # a line another tool wrote
+                value = {}
+            out.append((str(at), str(reviewer), str(kind),
+                        value if isinstance(value, dict) else {}))
+        return out
+
     def logged(self, kind: str) -> bool:
         """Whether the log holds a line of this kind."""
         return self.db.execute("SELECT 1 FROM events WHERE kind = ? LIMIT 1",
