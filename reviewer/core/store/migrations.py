@@ -264,6 +264,11 @@ def m008_reviewers(db: Database) -> None:
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
         )""")
+    # the statistics count each field's suggestions from this index, not from the table
+    # (a second at a million postings instead of seven)
+    db.execute("CREATE INDEX suggestions_field ON suggestions(field)")
+    # a posting's history (who did what) reads its lines by this index
+    db.execute("CREATE INDEX events_posting ON events(posting_id, id)")
 
 
 SCHEMA_VERSION = 8  # the number of steps above

@@ -7,9 +7,10 @@ sorted), status or comment (``key`` ""). The project's own tables (annotations,
 doc_labels, spans, postings) hold the final decision: where every reviewer who decided
 a thing agrees, that value; where they differ, nothing until someone adjudicates, and
 the posting is a disagreement (``postings.disagreement``) as long as one such thing is
-left. ``adjudicate`` stores a field's final value with the state "adjudicated" (and the
-adjudicator's name, as every edit carries it); a label's final answer is given as any
-other (``labels.answer``), after which ``refresh`` clears the mark.
+left (spans are settled once the posting has accepted spans of its own). ``adjudicate``
+stores a field's final value with the state "adjudicated" (and the adjudicator's name,
+as every edit carries it); a label's final answer is given as any other
+(``labels.answer``), after which ``refresh`` clears the mark.
 """
 
 from __future__ import annotations
@@ -90,12 +91,16 @@ class Reviews:
             "SELECT field FROM annotations WHERE posting_id = ?", (pid,))}
         answered = {r[0] for r in self.db.execute(
             "SELECT DISTINCT question FROM doc_labels WHERE posting_id = ?", (pid,))}
+        spans_final = self.db.execute(
+            "SELECT 1 FROM spans WHERE posting_id = ? AND state = 'accepted' LIMIT 1",
+            (pid,)).fetchone() is not None
         out = []
         for (kind, key), found in sorted(values.items()):
             if len(found) < 2 or all(same(found[0], v) for v in found[1:]):
                 continue
             if (kind == "field" and key in decided_fields) or \
-                    (kind == "label" and key in answered) or kind in ("status", "comment"):
+                    (kind == "label" and key in answered) or (kind == "spans" and spans_final) \
+                    or kind in ("status", "comment"):
                 continue
             out.append((kind, key))
         return out

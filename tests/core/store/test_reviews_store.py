@@ -96,3 +96,15 @@ def test_time_is_kept_per_reviewer_and_visits_are_capped(tmp_path: Path) -> None
     with Store(tmp_path / "p.db", reviewer="ben") as store:
         store.timing.add(1, 20)
         assert store.timing.seconds(1) == {"ana": 40.5, "ben": 20.0}
+
+
+def test_differing_spans_are_settled_by_spans_of_the_posting(tmp_path: Path) -> None:
+    with _store(tmp_path) as store:
+        store.reviews.put([(1, "ana", "spans", "", json.dumps([[0, 4, "SKILL"]]), "t"),
+                           (1, "ben", "spans", "", json.dumps([[5, 13, "SKILL"]]), "t")])
+        store.reviews.refresh([1])
+        assert store.reviews.differing(1) == [("spans", "")]
+        store.spans.add(1, 0, 4, "SKILL")
+        store.reviews.refresh([1])
+        assert store.reviews.differing(1) == []
+        assert list(store.queue.ids(field_state="disagreement")) == []
