@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import json
 import os
 import sys
 import tempfile
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from reviewer.core.ingest import import_paths
 from reviewer.core.store import Store
 from reviewer.gui.bulk_edit import BulkEdits
+from reviewer.gui.side_pane import HISTORY_TAB
 from reviewer.gui.start_screen import StartScreen
 from reviewer.gui.theme import apply_theme
 from reviewer.gui.window import ReviewWindow
@@ -74,11 +76,90 @@ def learning_project(path: Path) -> None:
                                    "labels": {"relevant": ["yes"], "role_family": [role]}})
 
 
+GUIDELINES = """# Guidelines for the Berlin 2026 dataset
+
+Read the whole posting before you decide a field. When in doubt, **flag** the posting
+and write why in the comment.
+
+## Fields
+
+- **Title**: the role as the posting names it, without the team, the place or
+  "(m/w/d)". *Senior Backend Engineer*, not *Senior Backend Engineer, Data Platform*.
+- **Seniority**: what the title or the text says; do not infer it from the salary.
+- **Remote**: *hybrid* as soon as some office days are required.
+
+## Labels
+
+| question | answer |
+|---|---|
+| relevant | *yes* for one job at one employer; *no* for lists of jobs and ads |
+| role family | the work itself, not the department |
+"""
+DESCRIPTIONS = {
+    "field:title": "The role as the posting names it, without team, place or (m/w/d).",
+    "field:seniority": "What the title or the text says; never inferred from the pay.",
+    "question:relevant": "Is this one job at one employer?",
+    "option:relevant/yes": "One posting, one job.",
+    "option:role_family/data": "Analytics, data engineering, data science.",
+}
+
+
+def team_project(path: Path) -> None:
+    """The samples as three reviewers' files merged would leave them: each reviewer's own
+    values (they differ on posting 1 and on a few others), their time and their pace,
+    the guidelines and descriptions, and a history of who did what on posting 1."""
+    def field(value: object, state: str = "corrected") -> str:
+        return json.dumps({"state": state, "value": value, "spans": []})
+
+    with Store(path) as store:
+        import_paths(store, [SAMPLES])
+        store.meta.set_guidelines(GUIDELINES)
+        store.meta.set_descriptions(DESCRIPTIONS)
+        rows = [
+            (1, "ana", "field", "title", field("Senior Backend Engineer, Data Platform",
+                                               "accepted")),
+            (1, "ben", "field", "title", field("Senior Backend Engineer")),
+            (1, "chen", "field", "title", field("Senior Backend Engineer")),
+            (1, "ana", "field", "seniority", field("senior", "accepted")),
+            (1, "ben", "field", "seniority", field("lead")),
+            (1, "chen", "field", "seniority", field("senior", "accepted")),
+            (1, "ana", "field", "remote", field("hybrid", "accepted")),
+            (1, "ben", "field", "remote", field("remote")),
+            (1, "ana", "label", "role_family", '["engineering"]'),
+            (1, "ben", "label", "role_family", '["data"]'),
+            (1, "chen", "label", "role_family", '["engineering"]')]
+        for pid in range(2, 9):
+            title = store.records.get(pid)["fields"]["title"]
+            rows += [(pid, "ana", "field", "title", field(title, "accepted")),
+                     (pid, "ben", "field", "title", field(title if pid % 3 else
+                                                          title.split(" (")[0] + " II")),
+                     (pid, "ana", "label", "relevant", '["yes"]'),
+                     (pid, "ben", "label", "relevant", '["no"]' if pid == 5 else '["yes"]'),
+                     (pid, "ana", "spans", "", json.dumps([[0, 4, "SKILL"], [10, 20, "TOOL"]])),
+                     (pid, "ben", "spans", "", json.dumps([[0, 4, "SKILL"]] + (
+                         [[10, 20, "TOOL"]] if pid % 2 else [])))]
+        store.reviews.put([(*row, "2026-03-02T10:00:00+00:00") for row in rows])
+        store.reviews.refresh(list(range(1, 9)))
+    for name, reviewed, seconds in (("ana", (2, 3, 4, 6), 1260.0), ("ben", (5, 7), 990.0),
+                                    ("chen", (8,), 400.0)):
+        with Store(path, reviewer=name) as store:
+            for pid in reviewed:
+                store.postings.set_status(pid, "reviewed")
+                store.timing.add(pid, seconds / len(reviewed))
+            if name == "ana":
+                store.decisions.set_field(1, "company", "Lumenfield Analytics, Inc.")
+                store.labels.answer(1, "relevant", ["yes"])
+            elif name == "ben":
+                store.spans.add(1, 0, 6, "SKILL")
+                store.postings.set_comment(1, "Title: the team is not part of it?")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).parent)
     parser.add_argument("--dark", action="store_true", help="draw in the dark colour scheme")
     args = parser.parse_args()
+    os.environ["REVIEWER_NAME"] = "ana"  # the pictures name a reviewer, not this machine's user
     app = QApplication([sys.argv[0]])
     apply_theme(app, "dark" if args.dark else "light")
     suffix = "-dark" if args.dark else ""
@@ -213,6 +294,39 @@ def main() -> int:
         order.setCurrentIndex(order.findData("useful"))
         window.side.setCurrentIndex(1)  # the labels, each with its suggested answer
         grab(window, out / f"label-suggestions{suffix}.png", app)
+        window.close()
+        store.close()
+        # several reviewers: adjudication, a posting's history, guidelines, agreement
+        team = Path(tmp) / "team.db"
+        team_project(team)
+        store = Store(team, reviewer="dana")
+        window = ReviewWindow(store, settings)
+        window.show()
+        window.resize(1366, 768)
+        state = window.queue_pane.state_filter
+        state.setCurrentIndex(state.findData("disagreement"))
+        window.queue_pane.select_row(0)
+        window.fields.editors["title"].focus()
+        grab(window, out / f"adjudication{suffix}.png", app)
+
+        window.show_guidelines()
+        assert window.guidelines is not None
+        window.guidelines.resize(640, 600)
+        over(window, window.guidelines, out / f"guidelines{suffix}.png", app)
+        window.guidelines.close()
+
+        window.adjudication.take(2)  # ben's title
+        window.side.setCurrentIndex(HISTORY_TAB)
+        grab(window, out / f"history{suffix}.png", app)
+        window.side.setCurrentIndex(0)
+
+        window.show_stats()
+        while window.stats_view.job is not None:
+            settle(app)
+        window.stats_view.resize(760, 560)
+        window.stats_view.pages.setCurrentIndex(1)
+        grab(window.stats_view, out / f"agreement{suffix}.png", app)
+        window.stats_view.close()
         window.close()
         store.close()
     return 0

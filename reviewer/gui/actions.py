@@ -40,6 +40,8 @@ ACTIONS: tuple[tuple[str, str, str, str, str], ...] = (
     ("import_folder", "Import a folder…", "Ctrl+Shift+I", "choose_import_folder", "&File"),
     ("reextract", "Clean and extract every posting again…", "", "confirm_reextract", "&File"),
     ("export", "Export the dataset…", "Ctrl+Shift+E", "choose_export", "&File"),
+    ("merge", "Merge reviewers' files…", "", "merge_files", "&File"),
+    ("reviewer_name", "Reviewer name…", "", "choose_reviewer", "&File"),
     ("close_project", "Close the project", "Ctrl+W", "close_project", "&File"),
     ("accept_next", "Accept all and go to the next unreviewed", "Ctrl+Return",
      "accept_and_next", "&Review"),
@@ -60,6 +62,7 @@ ACTIONS: tuple[tuple[str, str, str, str, str], ...] = (
     ("learn_every", "Learn again after every N reviews…", "", "choose_learn_every",
      "&Review"),
     ("edit_schema", "Edit the label schema…", "", "edit_schema", "&Labels"),
+    ("guidelines", "Guidelines", "F2", "show_guidelines", "&Labels"),
     ("accept_spans", "Accept the suggested spans", "Ctrl+Shift+A", "accept_spans", "&Labels"),
     ("reject_spans", "Reject the suggested spans", "Ctrl+Shift+D", "reject_spans", "&Labels"),
     ("stats", "Project statistics…", "Ctrl+Shift+T", "show_stats", "&View"),
@@ -69,6 +72,9 @@ ACTIONS: tuple[tuple[str, str, str, str, str], ...] = (
     ("help", "Keyboard shortcuts", "F1", "show_help", "&Help"),
 )
 HELP_KEY = "?"  # opens the help too, unless typing in a field
+TAKE_KEYS = "Ctrl+Alt+1…9"  # take reviewer 1…9's value (``adjudication``)
+TAKE_TEXT = ("Take reviewer 1…9's value for the focused field, where reviewers differ "
+             "(the numbers are shown under the field)")
 UNDO_KEYS = (("Undo", "Ctrl+Z"), ("Redo", "Ctrl+Shift+Z"))
 
 
@@ -79,6 +85,7 @@ def fixed_keys() -> dict[str, str]:
             QKeySequence(QKeySequence.StandardKey.Quit).toString(): "Quit",
             CHORD_KEY: f"Label keys that begin with {CHORD_KEY}"}
     labels = {spec.name: spec.label for spec in FIELDS}
+    keys.update({f"Ctrl+Alt+{n}": f"Take reviewer {n}'s value" for n in range(1, 10)})
     for letter in sorted(set(FIELD_KEYS.values())):
         names = " or ".join(labels[n] for n, key in FIELD_KEYS.items() if key == letter)
         keys[f"Alt+{letter}"] = f"Go to the field {names}"
@@ -217,6 +224,7 @@ class WindowActions:
         self.label_actions, self.span_label_actions = [], []
         self.labels_menu.clear()
         self.labels_menu.addAction(self.by_id["edit_schema"])
+        self.labels_menu.addAction(self.by_id["guidelines"])
         for question in questions:
             self.labels_menu.addSection(question.name.replace("_", " ").replace("&", "&&"))
             for option in question.options:
@@ -262,6 +270,7 @@ class WindowActions:
                     QKeySequence.SequenceFormat.NativeText), _shown(action), "Labels")
         rows += (row("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo any edit") +
                  row("Tab / Shift+Tab", "Next / previous field") +
+                 row(TAKE_KEYS, TAKE_TEXT, "Review") +
                  row("Alt + a field's underlined letter", "Go to that field (again: the "
                      "next with the same letter)") +
                  row("Shift+arrows, Ctrl+Shift+arrows", "Select text in the document "

@@ -4,18 +4,19 @@ start screen; and switch between projects while it runs."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QStandardPaths
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from reviewer.core.ingest import import_paths
 from reviewer.core.store import ProjectError, Store
 from reviewer.gui import preferences
 from reviewer.gui.plain import message_box
+from reviewer.gui.reviewer_name import ask_once
 from reviewer.gui.start_screen import StartScreen
 from reviewer.gui.theme import apply_theme
 from reviewer.gui.window import ReviewWindow
@@ -50,6 +51,7 @@ class Launcher(QObject):
         self.window: ReviewWindow | None = None
         self.start_screen: StartScreen | None = None
         self.error_box: QMessageBox | None = None
+        self.name_dialog: QDialog | None = None  # the first start's question: who is it?
 
     def show_start(self) -> None:
         screen = StartScreen(preferences.recent_projects(self.settings))
@@ -67,8 +69,9 @@ class Launcher(QObject):
         """Show the project at ``path`` (made if missing and ``create``), then import
         ``files`` into it. False, with a message, if it cannot be opened (damaged, say);
         one that cannot be written opens with a message that says so."""
-        try:
-            store = Store(path, create=create)
+        try:  # every edit in the window carries the reviewer's name
+            store = Store(path, create=create,
+                          reviewer=preferences.reviewer_name(self.settings))
         except ProjectError as err:
             if not path.exists():
                 preferences.forget_project(self.settings, path)
@@ -93,6 +96,10 @@ class Launcher(QObject):
         if files:
             window.long_work.import_files(list(files))
         return True
+
+    def ask_name(self, then: Callable[[], None]) -> None:
+        """On the first start, who is reviewing (asked once), then ``then``."""
+        self.name_dialog = ask_once(self.settings, then)
 
     def _switch(self, path: Path | None) -> None:
         if path is None:
@@ -128,15 +135,23 @@ def run(argv: list[str]) -> int:
     apply_theme(app, theme())
     app.styleHints().colorSchemeChanged.connect(
         lambda _scheme: theme() == "system" and apply_theme(app, "system"))
+
+    def first_screen() -> None:
+        if argv and argv[0] == "demo":
+            opened = launcher.open_demo()
+        elif argv:
+            opened = launcher.open(Path(argv[0]))
+        else:
+            last = str(launcher.settings.value("last_project", "") or "")
+            opened = bool(last) and Path(last).is_file() and launcher.open(Path(last),
+                                                                           create=False)
+        if not opened:
+            launcher.show_start()
+
     if argv and argv[0] == "demo":
-        opened = launcher.open_demo()
-    elif argv:
-        opened = launcher.open(Path(argv[0]))
+        first_screen()  # a throw-away project to look around in: no question first
     else:
-        last = str(launcher.settings.value("last_project", "") or "")
-        opened = bool(last) and Path(last).is_file() and launcher.open(Path(last), create=False)
-    if not opened:
-        launcher.show_start()
+        launcher.ask_name(first_screen)
     code = app.exec()
     launcher.close_window()
     return int(code)

@@ -147,10 +147,10 @@ class BulkRunner(QObject):
         """Run ``step`` as long work on its own connection; ``done`` gets its result,
         ``failed`` hears when it failed (LongWork says why). False: other long work
         is running, nothing was started."""
-        path = self.store.path
+        path, reviewer = self.store.path, self.store.reviewer
 
         def work(progress: Progress, cancelled: Callable[[], bool]) -> Any:
-            with Store(path, create=False) as store:
+            with Store(path, create=False, reviewer=reviewer) as store:
                 return step(store, lambda d, t: progress(d, t, f"{d:,} of {postings(t)}"),
                             cancelled)
 

@@ -31,10 +31,12 @@ from reviewer.core.schema import PERIODS, FieldSpec
 from reviewer.gui.plain import plain_tip
 
 STATE_MARKS = {"suggested": "○", "accepted": "✓", "corrected": "✎", "rejected": "✗",
-               "none": "", "unsaved": "⚠"}
+               "adjudicated": "⚖", "none": "", "unsaved": "⚠"}
 STATE_WORDS = {"suggested": "suggested by the machine", "accepted": "accepted",
                "corrected": "corrected", "rejected": "rejected: the posting has no value",
+               "adjudicated": "adjudicated: decided where reviewers differed",
                "none": "no value found"}
+DECIDED = ("accepted", "corrected", "rejected", "adjudicated")  # a person decided
 LIST_LINES = 6  # the height of an open list field, in lines
 
 
@@ -71,8 +73,8 @@ def attention(spec: FieldSpec, value: Any, state: str, confidence: float | None,
     """Why a field should catch the eye before it is accepted, or "" when nothing
     does: no value, a suggestion less sure than ``threshold``, or a text value that its
     evidence (the text the machine read it from) does not contain."""
-    if state in ("rejected", "corrected", "accepted"):
-        return ""  # a person decided
+    if state in DECIDED:
+        return ""
     if value in (None, "", [], {}):
         return "no value: check the posting has none"
     if confidence is not None and confidence < threshold:
@@ -291,7 +293,7 @@ class FieldEditor(QWidget):
                 else ""
             self.mark.setText(STATE_MARKS.get(state, "") + conf)
             self._set_state(state, "")
-            self.revert_button.setEnabled(state in ("accepted", "corrected", "rejected"))
+            self.revert_button.setEnabled(state in DECIDED)
             self._tip()
         finally:
             self._loading = False
@@ -328,7 +330,7 @@ class FieldEditor(QWidget):
             words = "suggested by the data file's column"
         if confidence is not None and state == "suggested":
             words += f", confidence {confidence:.2f}"
-        if state in ("corrected", "rejected") and self.machine not in (None, "", []):
+        if state in DECIDED[1:] and self.machine not in (None, "", []):
             words += f"\nThe machine read: {_one_line(self.machine)}"
         if others := sum(a.get("value") != value for a in self.alternatives):
             words += f"\n{others} other reading{'s' if others > 1 else ''}: right-click"
@@ -336,7 +338,7 @@ class FieldEditor(QWidget):
         for widget in (self.summary, self.editor):
             if widget is not None:
                 widget.setToolTip(plain_tip("\n".join(map(str, value)) if isinstance(
-                    value, list) else (words if state in ("corrected", "rejected") else "")))
+                    value, list) else (words if state in DECIDED[1:] else "")))
 
     def mark_unsaved(self, reason: str = "") -> None:
         """The value shown was not saved: say so (and why), and offer it again when left."""

@@ -24,6 +24,7 @@ from reviewer.core.schema import FIELDS
 from reviewer.gui.document_paint import flash_color
 from reviewer.gui.field_alternatives import alternatives_menu, offered
 from reviewer.gui.field_rows import FieldEditor, ListEdit, attention
+from reviewer.gui.plain import plain_tip
 
 # Alt+letter goes to a field. The menus keep F, E, R, L, V and H; nineteen fields share
 # the other twenty letters as their names allow, so two pairs share one: pressed again,
@@ -61,6 +62,7 @@ class FieldsPanel(QScrollArea):
         self.names: dict[str, QLabel] = {}
         self.threshold = LOW_CONFIDENCE
         self.attention: dict[str, str] = {}  # field → why it stands out
+        self.descriptions: dict[str, str] = {}  # "field:NAME" → what it means (the project's)
         self._posting: dict[str, Any] | None = None
         self._pid: Any = None  # the posting shown
         self._field_of: dict[QWidget, str] = {}  # each editor's widgets, to their field
@@ -149,6 +151,11 @@ class FieldsPanel(QScrollArea):
         self._posting = None
         self._stand_out()
 
+    def set_descriptions(self, descriptions: dict[str, str]) -> None:
+        """The project's description of each field, shown in its name's tooltip."""
+        self.descriptions = descriptions
+        self._stand_out()
+
     def set_threshold(self, threshold: float) -> None:
         """Suggestions less sure than ``threshold`` stand out."""
         self.threshold = threshold
@@ -177,8 +184,10 @@ class FieldsPanel(QScrollArea):
             if label.styleSheet() != style:  # (a new style sheet re-polishes the label)
                 label.setStyleSheet(style)
             key = KEYS.get(spec.name)
-            tip = spec.label + (f" (Alt+{key})" if key else "") + (f"\n{why}" if why else "")
-            label.setToolTip(tip)  # schema names and fixed words only
+            said = self.descriptions.get(f"field:{spec.name}")
+            tip = spec.label + (f" (Alt+{key})" if key else "") + (f"\n{why}" if why else "") \
+                + (f"\n\n{said}" if said else "")
+            label.setToolTip(plain_tip(tip))  # the description comes from the project file
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         if event.type() == QEvent.Type.FocusIn and watched in self._field_of:

@@ -1,5 +1,9 @@
 """The posting's document labels (a radio or check group a question) and its comment.
 
+Where the reviewers whose files were merged answered a question differently, a line
+in its group says each one's answer (``show_reviewers``, from ``adjudication``). Each
+question and option has the project's description of it as its tooltip, as plain text.
+
 A question not answered yet shows the answer the project's learned model suggests, if
 any, in a muted line at the top of its group ("suggested: data (0.82) · Alt+4"): the
 option's key answers it, as always, and the line goes once the question is answered.
@@ -63,6 +67,9 @@ class LabelsPanel(QWidget):
         self.buttons: dict[tuple[str, str], QAbstractButton] = {}
         self.groups: list[QGroupBox] = []
         self.hints: dict[str, QLabel] = {}  # a question's suggested answer, while unanswered
+        self.reviewers: dict[str, QLabel] = {}  # the reviewers' answers, where they differ
+        self.questions: dict[str, Question] = {}
+        self.descriptions: dict[str, str] = {}  # "question:NAME", "option:Q/O" → what it means
         self._loading = False
         self._comment_shown = ""
         self._labels: dict[str, list[str]] = {}
@@ -76,7 +83,7 @@ class LabelsPanel(QWidget):
         """One group a single or multiple choice question; span questions are not here."""
         for group in self.groups:
             group.deleteLater()
-        self.groups, self.buttons, self.hints = [], {}, {}
+        self.groups, self.buttons, self.hints, self.reviewers = [], {}, {}, {}
         for question in questions:
             if question.kind == "span":
                 continue
@@ -93,6 +100,13 @@ class LabelsPanel(QWidget):
             hint.hide()
             grid.addWidget(hint, 0, 0, 1, COLUMNS)
             self.hints[question.name] = hint
+            reviewers = plain_label()  # names and options from the project files
+            reviewers.setObjectName("reviewerValues")
+            reviewers.setWordWrap(True)
+            reviewers.hide()
+            grid.addWidget(reviewers, 1, 0, 1, COLUMNS)
+            self.reviewers[question.name] = reviewers
+            group.setProperty("question", question.name)
             exclusive = QButtonGroup(group)
             exclusive.setExclusive(False)  # a single choice can be cleared again
             for n, option in enumerate(question.options):
@@ -101,17 +115,28 @@ class LabelsPanel(QWidget):
                     f"  ({key})" if key else "")
                 button: QAbstractButton = (QRadioButton(text) if question.kind == "single"
                                            else QCheckBox(text))
-                button.setToolTip(plain_tip(f"{question.name}: {option.name}"))
                 exclusive.addButton(button)
                 button.clicked.connect(
                     lambda _checked=False, q=question, o=option.name: self.toggle(q, o))
-                grid.addWidget(button, 1 + n // COLUMNS, n % COLUMNS)
+                grid.addWidget(button, 2 + n // COLUMNS, n % COLUMNS)
                 self.buttons[(question.name, option.name)] = button
             self.column.addWidget(group)
             self.groups.append(group)
         self.column.addWidget(self.comment_label)
         self.column.addWidget(self.comment)
         self.questions = {q.name: q for q in questions}
+        self.set_descriptions(self.descriptions)
+
+    def set_descriptions(self, descriptions: dict[str, str]) -> None:
+        """The project's descriptions as the tooltips of its questions and options."""
+        self.descriptions = descriptions
+        for group in self.groups:
+            said = descriptions.get(f"question:{group.property('question')}", "")
+            group.setToolTip(plain_tip(said))
+        for (question, option), button in self.buttons.items():
+            meant = descriptions.get(f"option:{question}/{option}", "")
+            button.setToolTip(plain_tip(f"{question}: {option}" + (f"\n{meant}" if meant
+                                                                    else "")))
 
     def show_posting(self, posting: dict[str, Any] | None) -> None:
         self._loading = True
@@ -126,6 +151,12 @@ class LabelsPanel(QWidget):
                 self._hint(hint, name, None if labels.get(name) else suggested.get(name))
         finally:
             self._loading = False
+
+    def show_reviewers(self, lines: dict[str, str]) -> None:
+        """Under each question named in ``lines``, its line (the reviewers' answers)."""
+        for name, label in self.reviewers.items():
+            label.setText(lines.get(name, ""))
+            label.setVisible(name in lines)
 
     def _hint(self, hint: QLabel, question: str, suggestion: Any) -> None:
         """The suggested answer to ``question`` with the keys that give it, or nothing."""

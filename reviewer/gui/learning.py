@@ -65,7 +65,11 @@ class Learning(QObject):
 
     def learn(self) -> bool:
         """Train behind the progress dialog, then say what came of it."""
-        return self.long_work.run(TITLE, train_work(self.long_work.project), self._learnt)
+        return self.long_work.run(TITLE, self._work(), self._learnt)
+
+    def _work(self) -> Any:
+        """The training, on a store of its own that carries the reviewer's name."""
+        return train_work(self.long_work.project, self.long_work.reviewer)
 
     def _learnt(self, learnt: Learnt) -> None:
         report = learnt.report
@@ -156,7 +160,7 @@ class Learning(QObject):
         if count - self.trained_on < self.every:
             return
         self.trained_on = count  # tried: the next try after ``every`` more
-        if self.long_work.run(TITLE, train_work(self.long_work.project), self._relearnt,
+        if self.long_work.run(TITLE, self._work(), self._relearnt,
                               quiet=True):
             self.long_work.status.emit(f"Learning from {count:,} reviewed postings…", 0)
 

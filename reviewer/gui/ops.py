@@ -1,4 +1,4 @@
-"""Long work started from the window: import, re-extract, export and learning.
+"""Long work started from the window: import, re-extract, export, merge and learning.
 
 Each runs in a worker thread (``jobs``) with its own ``Store(path)``, behind a
 window-modal progress dialog that can cancel it (or, learning again after some reviews,
@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # the long work's modules load when it is first asked for
     from reviewer.core.export import ExportSummary
     from reviewer.core.ingest import ImportReport, ReextractReport, TrainReport
     from reviewer.core.records import PostingRecord
+    from reviewer.core.team import MergeReport
     from reviewer.gui.learning import Learning
     from reviewer.gui.review_flow import ReviewFlow
 
@@ -73,6 +74,8 @@ class LongWork(QObject):
         self.parent_widget = parent
         self.project = project
         self.store = store  # the window's, for the mappings a data file's preview remembers
+        # who is reviewing: each worker's own store stamps the name on what it writes
+        self.reviewer = store.reviewer if store is not None else None
         self.settings = settings  # how often to learn again is kept there
         self.import_dialog: Any = None  # the last data file's preview asked
         self.learner: Learning | None = None  # the Review menu's learning, once asked for
@@ -188,7 +191,8 @@ class LongWork(QObject):
             self.project_changed.emit()
             self.report_import(report)
 
-        return self.run("Importing postings", import_work(self.project, paths, mapping), done)
+        return self.run("Importing postings", import_work(self.project, paths, mapping,
+                                                            self.reviewer), done)
 
     def confirm_reextract(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, "Clean and extract again",
@@ -207,7 +211,8 @@ class LongWork(QObject):
             self.report("Cleaned and extracted again", report.describe() + ".")
 
         self.rewriting.emit()  # the edits' snapshots would bring back the old suggestions
-        return self.run("Cleaning and extracting again", reextract_work(self.project), done)
+        return self.run("Cleaning and extracting again", reextract_work(self.project,
+                                                                            self.reviewer), done)
 
     def choose_export(self, reviewed: int, total: int) -> None:
         from reviewer.gui.dialogs import ExportDialog
@@ -226,7 +231,31 @@ class LongWork(QObject):
                 self.report("Exported", f"{summary.describe()}:\n" +
                             "\n".join(str(f) for f in summary.files))
 
-        return self.run("Exporting", export_work(self.project, fmt, out, reviewed_only), done)
+        return self.run("Exporting", export_work(self.project, fmt, out,
+                                                            reviewed_only, self.reviewer), done)
+
+    def choose_merge(self) -> None:
+        """File → Merge reviewers' files…: their decisions into this project."""
+        files, _ = QFileDialog.getOpenFileNames(
+            self.parent_widget, "Merge reviewers' project files into this one",
+            str(self.project.parent), "Projects (*.db *.sqlite);;All files (*)")
+        if files:
+            self.merge_files([Path(f) for f in files])
+
+    def merge_files(self, paths: list[Path]) -> bool:
+        """Merge reviewers' project files into this one off the GUI thread (see
+        ``merge_work``), then list the postings again and say what came of it."""
+        def done(result: MergeReport | str) -> None:
+            self.project_changed.emit()
+            if isinstance(result, str):
+                self.report("Not merged", result[:1].upper() + result[1:] + ".", error=True)
+            else:
+                self.report("Merged", "\n".join(result.describe()))
+
+        if not self.run("Merging reviewers' files", merge_work(self.project, paths), done):
+            return False
+        self.rewriting.emit()  # earlier edits' undo would put back what the merge changed
+        return True
 
     def learning_actions(self, flow: ReviewFlow) -> dict[str, Callable[[], Any]]:
         """The Review menu's learning (``learning.Learning``): its actions' handlers.
@@ -243,30 +272,33 @@ class LongWork(QObject):
 
 
 def import_work(project: Path, paths: list[Path],
-                mapping: dict[str, str | None] | None = None) -> Work:
+                mapping: dict[str, str | None] | None = None, reviewer: str | None = None
+                ) -> Work:
     """Import files and folders into the project at ``project``, data files' columns
-    mapped by ``mapping`` where it says (see ``import_paths``)."""
+    mapped by ``mapping`` where it says (see ``import_paths``); ``reviewer``: the name
+    what it writes carries (each work below takes it too)."""
     def work(progress: Progress, cancelled: Callable[[], bool]) -> ImportReport:
         from reviewer.core.ingest import import_paths
 
-        with Store(project) as store:
+        with Store(project, reviewer=reviewer) as store:
             return import_paths(store, paths, mapping=mapping, cancelled=cancelled,
                                 progress=lambda r: progress(r.seen, 0, r.line()))
     return work
 
 
-def reextract_work(project: Path) -> Work:
+def reextract_work(project: Path, reviewer: str | None = None) -> Work:
     """Clean and extract every stored page of the project again."""
     def work(progress: Progress, cancelled: Callable[[], bool]) -> ReextractReport:
         from reviewer.core.ingest import reextract
 
-        with Store(project) as store:
+        with Store(project, reviewer=reviewer) as store:
             return reextract(store, cancelled=cancelled,
                              progress=lambda r: progress(r.seen, r.total, r.line()))
     return work
 
 
-def export_work(project: Path, fmt: str, out: Path, reviewed_only: bool) -> Work:
+def export_work(project: Path, fmt: str, out: Path, reviewed_only: bool,
+                reviewer: str | None = None) -> Work:
     """Export the project. The export is written beside ``out`` under another name and
     put in place when whole, so a cancelled or failed export leaves ``out`` as it was
     (the work returns None when cancelled)."""
@@ -274,7 +306,7 @@ def export_work(project: Path, fmt: str, out: Path, reviewed_only: bool) -> Work
         from reviewer.core.export import export, export_whole
 
         def write(part: Path) -> ExportSummary:
-            with Store(project) as store:
+            with Store(project, reviewer=reviewer) as store:
                 total = store.queue.count("reviewed" if reviewed_only else None)
 
                 def records() -> Iterator[PostingRecord]:
@@ -293,6 +325,20 @@ def export_work(project: Path, fmt: str, out: Path, reviewed_only: bool) -> Work
     return work
 
 
+def merge_work(project: Path, paths: list[Path]) -> Work:
+    """Merge reviewers' project files into the project (``merge_projects``): its report,
+    or why the files cannot be merged (nothing is written then)."""
+    def work(progress: Progress, _cancelled: Callable[[], bool]) -> MergeReport | str:
+        from reviewer.core.team import TeamError, merge_projects
+
+        try:
+            return merge_projects(project, paths, lambda done, total: progress(
+                done, total, f"{done:,} of {total:,} postings merged"))
+        except TeamError as err:
+            return str(err)
+    return work
+
+
 @dataclass
 class Learnt:
     """What training came to: the report (None when it did not train: ``refused`` says
@@ -303,13 +349,13 @@ class Learnt:
     unreviewed: int = 0
 
 
-def train_work(project: Path) -> Work:
+def train_work(project: Path, reviewer: str | None = None) -> Work:
     """Train the project's model on its reviewed postings and keep it in the file (see
     ``train_project``). Cancelled, it stops at its next step and keeps no model."""
     def work(progress: Progress, cancelled: Callable[[], bool]) -> Learnt:
         from reviewer.core.ingest import TrainingError, train_project
 
-        with Store(project, create=False) as store:
+        with Store(project, create=False, reviewer=reviewer) as store:
             reviewed = store.queue.count("reviewed")
             unreviewed = store.queue.count() - reviewed
 

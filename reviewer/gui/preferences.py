@@ -1,5 +1,5 @@
 """What the app remembers between runs, in ``QSettings``: recent projects, shortcuts, theme,
-how often to learn again.
+how often to learn again, the reviewer's name.
 
 Only UI state lives here; everything that matters for the data is in the project file.
 """
@@ -9,9 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QSplitter, QWidget
 
 RECENT = 10
 LEARN_EVERY = "learning/every"  # learn again after this many postings reviewed (0: never)
+REVIEWER = "reviewer/name"  # who is reviewing: every edit carries the name
 
 
 def _strings(value: object) -> list[str]:
@@ -67,3 +69,33 @@ def learn_every(settings: QSettings) -> int:
 
 def set_learn_every(settings: QSettings, every: int) -> None:
     settings.setValue(LEARN_EVERY, max(0, every))
+
+
+def reviewer_name(settings: QSettings | None) -> str | None:
+    """The reviewer's name as it was given (None: never asked yet, or no settings)."""
+    if settings is None:
+        return None
+    name = str(settings.value(REVIEWER, "") or "").strip()
+    return name or None
+
+
+def set_reviewer_name(settings: QSettings, name: str) -> None:
+    settings.setValue(REVIEWER, name)
+
+
+def restore_layout(settings: QSettings | None, window: QWidget, splitter: QSplitter) -> None:
+    """The window's size and place and its panes' widths, as they were left."""
+    if settings is None:
+        return
+    geometry = settings.value("window/geometry")
+    sizes = settings.value("window/splitter")
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+    if sizes is not None:
+        splitter.restoreState(sizes)
+
+
+def save_layout(settings: QSettings | None, window: QWidget, splitter: QSplitter) -> None:
+    if settings is not None:
+        settings.setValue("window/geometry", window.saveGeometry())
+        settings.setValue("window/splitter", splitter.saveState())

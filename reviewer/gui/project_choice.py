@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,3 +29,15 @@ def choose_project(parent: QWidget, folder: Path, new: bool) -> Path | None:
 def dropped_files(event: Any) -> list[Path]:
     """The local files of a drag or drop; others (web addresses) are never fetched."""
     return [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+
+
+def take_drop(event: Any, open_project: Callable[[Path], None],
+              import_files: Callable[[list[Path]], Any]) -> None:
+    """Files dropped on the window: one project file is opened, anything else imported."""
+    paths = dropped_files(event)
+    if paths:
+        event.acceptProposedAction()
+    if len(paths) == 1 and paths[0].suffix in PROJECT_SUFFIXES:
+        open_project(paths[0])
+    elif paths:
+        import_files(paths)

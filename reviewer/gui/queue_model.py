@@ -110,6 +110,20 @@ class QueueModel(QAbstractTableModel):
         finally:
             self.endResetModel()
 
+    def show_ids(self, ids: Sequence[int]) -> None:
+        """List exactly the postings ``ids``, in that order (those behind a figure of the
+        statistics); the next ``reload`` lists by the search and filters again."""
+        self.beginResetModel()
+        self._generation += 1
+        self.reading_more = None
+        try:
+            self._ids = array("q", dict.fromkeys(ids))
+            self._total, self._rows, self.ranked = None, None, None
+            self._sorted = list(self._ids) == sorted(self._ids)
+            self._pages.clear()
+        finally:
+            self.endResetModel()
+
     def _search(self, query: str, status: str | None,
                 field_state: str | None) -> tuple[list[int], bool]:
         """Ids matching the query, best first, keeping those that pass the filters; and
@@ -125,10 +139,10 @@ class QueueModel(QAbstractTableModel):
 
     def _read_rest(self, query: str, after: int, status: str | None,
                    field_state: str | None) -> None:
-        path, generation = self.store.path, self._generation
+        path, generation, reviewer = self.store.path, self._generation, self.store.reviewer
 
         def work(_progress: Progress, _cancelled: Callable[[], bool]) -> list[int]:
-            with Store(path, create=False) as store:
+            with Store(path, create=False, reviewer=reviewer) as store:
                 rest = store.queue.search_after(query, after)
                 return store.queue.passing(rest, status, field_state)
 

@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from reviewer.core.store import filter_term, parse_search, source_scope
+from reviewer.gui.plain import plain_label
 from reviewer.gui.queue_columns import QueueColumns
 from reviewer.gui.queue_delegates import ConfidenceBar, StatusDelegate
 from reviewer.gui.queue_model import COLUMNS, QueueModel
@@ -49,7 +51,9 @@ ORDER_TIPS = {
 }
 STATE_CHOICES = (("Any field state", None), ("Fields left to review", "suggested"),
                  ("A field corrected", "corrected"), ("A field rejected", "rejected"),
-                 ("A field accepted", "accepted"))
+                 ("A field accepted", "accepted"), ("Reviewers disagree", "disagreement"))
+STATE_TIPS = {"disagreement": "Postings whose reviewers (their files merged) differ on a field\n"
+                              "or a question that no one has decided yet."}
 SEARCHED = "search"  # the order combo's item while a search lists best match first
 SEARCH_TIP = (
     "Enter searches. Words: the postings with every word (in the title, company or text),\n"
@@ -111,6 +115,9 @@ class QueuePane(QWidget):
                                           Qt.ItemDataRole.ToolTipRole)
         self._order = "import"  # the order chosen, whatever a search lists by
         self.state_filter = _combo(STATE_CHOICES)
+        for state, tip in STATE_TIPS.items():
+            self.state_filter.setItemData(self.state_filter.findData(state), tip,
+                                          Qt.ItemDataRole.ToolTipRole)
         for combo in (self.status_filter, self.state_filter):
             combo.currentIndexChanged.connect(lambda _i: self.search())
         self.order_choice.currentIndexChanged.connect(self._order_chosen)
@@ -122,11 +129,24 @@ class QueuePane(QWidget):
             combo.setMinimumContentsLength(6)
             choices.addWidget(combo)
         self.count_label = QLabel()
+        self.only = QWidget()  # "only the postings behind a figure", while they are listed
+        self.only_text = plain_label()  # names a field or a label from the project
+        self.only_text.setWordWrap(True)
+        clear = QToolButton()
+        clear.setText("Show all")
+        clear.setToolTip("List by the search and filters again")
+        clear.clicked.connect(lambda: self.search())
+        line = QHBoxLayout(self.only)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.only_text, 1)
+        line.addWidget(clear)
+        self.only.hide()
         column = QVBoxLayout(self)
         column.setContentsMargins(6, 6, 0, 6)
         column.addWidget(self.search_box)
         column.addLayout(choices)
         column.addWidget(self.order_choice)
+        column.addWidget(self.only)
         column.addWidget(self.view, 1)
         column.addWidget(self.count_label)
 
@@ -151,6 +171,7 @@ class QueuePane(QWidget):
     def search(self, select: bool = True) -> None:
         """Read the list again as the search, filters and order say; select its first
         row unless ``select`` is False."""
+        self.only.hide()
         self.model.reload(order=self._order,
                           status=self.status_filter.currentData(),
                           field_state=self.state_filter.currentData(),
@@ -158,6 +179,16 @@ class QueuePane(QWidget):
         self._show_order()
         self.listed.emit()
         if select and self.model.rowCount():
+            self.select_row(0)
+
+    def show_ids(self, ids: list[int], what: str) -> None:
+        """List only the postings ``ids`` (those behind a figure: ``what`` says which),
+        until the search or a filter lists by them again."""
+        self.model.show_ids(ids)
+        self.only_text.setText(f"Only the {len(ids):,} postings {what}.")
+        self.only.show()
+        self.listed.emit()
+        if self.model.rowCount():
             self.select_row(0)
 
     def reload_at(self, pid: int | None) -> None:

@@ -85,6 +85,8 @@ class ReviewFlow(QObject):
         self.posting: dict[str, Any] | None = None  # the shown posting, as the store has it
         self.before_edit: Callable[[], None] = lambda: None  # finish typing in a field
         self.closing = False  # no more edits: the window is closing
+        # reviewers differ on the field (``adjudication``): an edit of it adjudicates
+        self.disputed: Callable[[str], bool] = lambda _name: False
         queue.posting_chosen.connect(self.show)
 
     # --- showing -------------------------------------------------------------------------
@@ -169,13 +171,22 @@ class ReviewFlow(QObject):
         (no text, no items, no figures) is rejected: the posting has no value."""
         if value is None or value == "" or value == []:
             return self.reject_field(name)
+        if self.disputed(name):
+            return self.adjudicate(name, value)
         return self.push(f"set {name}",
                          lambda p: self.store.decisions.set_field(p, name, value))
+
+    def adjudicate(self, name: str, value: Any) -> bool:
+        """The final value of a field the reviewers differ on (None: no value)."""
+        return self.push(f"adjudicate {name}",
+                         lambda p: self.store.reviews.adjudicate(p, name, value))
 
     def revert_field(self, name: str) -> None:
         self.push(f"revert {name}", lambda p: self.store.decisions.revert_field(p, name))
 
     def reject_field(self, name: str) -> bool:
+        if self.disputed(name):
+            return self.adjudicate(name, None)
         return self.push(f"reject {name}", lambda p: self.store.decisions.reject_field(p, name))
 
     def set_labels(self, question: str, options: list[str]) -> None:
@@ -219,9 +230,23 @@ class ReviewFlow(QObject):
     def accept_and_next(self) -> None:
         """Accept every undecided value, mark the posting reviewed, go to the next
         posting not reviewed."""
-        if self.pid is not None and self.push(
+        if self.pid is not None and not self._reviewers_differ() and self.push(
                 "accept all", lambda p: self.store.decisions.accept_all(p)):
             self.queue.next_unreviewed()
+
+    def _reviewers_differ(self) -> bool:
+        """Whether reviewers still differ on a field or question of the shown posting
+        (accepting all would take the machine's values there): if so, say on what."""
+        try:
+            left = [key for kind, key in self.store.reviews.differing(self.pid or 0)
+                    if kind in ("field", "label")]
+        except DatabaseError:
+            return False
+        if left:
+            names = ", ".join(_LABELS.get(k, k.replace("_", " ")) for k in left)
+            self.message.emit(f"Reviewers still differ on {names}: take a reviewer's value "
+                              "(Ctrl+Alt+1…9), type one or answer the question first.", 10000)
+        return bool(left)
 
     def skip(self) -> None:
         if self.push("skip", lambda p: self.store.postings.set_status(p, "skipped")):

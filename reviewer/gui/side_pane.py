@@ -1,6 +1,7 @@
 """The right pane: the fields on one tab, the document labels and comment on another,
 so that every field is in view without scrolling, and on a third what the imported file
-said beside the page (a dataset's other columns). A line above the fields says what
+said beside the page (a dataset's other columns), and on a fourth its history (who did
+what, when: ``history_pane``). A line above the fields says what
 the labels are (or what the learned model suggests for them), so nothing on the other
 tab is accepted unseen.
 """
@@ -22,15 +23,18 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.labels import Question
 from reviewer.gui.fields_panel import LOW_CONFIDENCE, FieldsPanel
+from reviewer.gui.history_pane import Events, HistoryPane
 from reviewer.gui.labels_panel import LabelsPanel, suggested_options
 from reviewer.gui.source_data import SourceData
 
-FIELDS_TAB, LABELS_TAB, SOURCE_TAB = 0, 1, 2
+FIELDS_TAB, LABELS_TAB, SOURCE_TAB, HISTORY_TAB = 0, 1, 2, 3
 
 
 class SidePane(QTabWidget):
     def __init__(self, fields: FieldsPanel, labels: LabelsPanel,
-                 settings: QSettings | None, parent: QWidget | None = None) -> None:
+                 settings: QSettings | None, events: Events | None = None,
+                 parent: QWidget | None = None) -> None:
+        """``events``: a posting's log (``store.history.posting_events``), for its history."""
         super().__init__(parent)
         self.fields, self.labels, self.settings = fields, labels, settings
         self.summary = QLabel()
@@ -49,6 +53,8 @@ class SidePane(QTabWidget):
         self.addTab(fields, "Fields")
         self.addTab(scroll, "Labels && comment")
         self.addTab(self.source_data, "Source data")
+        self.history = HistoryPane(events)
+        self.addTab(self.history, "History")
         self.questions: list[Question] = []
         fields.jumped.connect(lambda: self.setCurrentIndex(FIELDS_TAB))
         if settings is not None:
@@ -59,6 +65,11 @@ class SidePane(QTabWidget):
         self.labels.set_schema(questions)
         self.fields.fit_width()
 
+    def set_descriptions(self, descriptions: dict[str, str]) -> None:
+        """What each field, question and option means (the project's), as their tooltips."""
+        self.fields.set_descriptions(descriptions)
+        self.labels.set_descriptions(descriptions)
+
     def show_posting(self, posting: dict[str, Any] | None) -> None:
         """Fields, labels, comment and the line that sums the labels up."""
         if posting is None:
@@ -66,6 +77,7 @@ class SidePane(QTabWidget):
         else:
             self.fields.show_posting(posting)
         self.labels.show_posting(posting)
+        self.history.show_posting(posting["id"] if posting else None)
         answers = posting["labels"] if posting else {}
         suggested = (posting.get("label_suggestions") or {}) if posting else {}
 

@@ -1,5 +1,7 @@
-"""The project in pictures: review progress, document labels, spans per label, and how
-often reviewers corrected each field (the extractor's error rate as they measured it).
+"""The project in pictures: review progress, document labels, spans per label, how
+often reviewers corrected each field (the extractor's error rate as they measured it)
+and each reviewer's pace; on a page of its own, how far the reviewers agree
+(``team_stats``).
 
 Bars are drawn with QPainter (no chart module needed). The figures are read by a worker
 thread with its own connection: at a million postings they take a second or two.
@@ -12,13 +14,14 @@ from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import QDialog, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from reviewer.core.labels import PALETTE
 from reviewer.core.schema import FIELDS
 from reviewer.core.store import Store
 from reviewer.gui.jobs import Job, Progress, start
 from reviewer.gui.plain import plain_label
+from reviewer.gui.team_stats import AgreementPage, ShowIds, pace_bars, read_agreement
 
 Bar = tuple[str, Sequence[tuple[float, str]]]  # row label, stacked (value, colour) parts
 STATUS_COLORS = {"reviewed": "#59a14f", "new": "#bab0ac", "skipped": "#edc948",
@@ -33,9 +36,11 @@ class BarChart(QWidget):
     leave room for the widest figure, so that a full bar's figure is never cut."""
 
     def __init__(self, title: str, bars: list[Bar], legend: dict[str, str] | None = None,
-                 percent: bool = False) -> None:
+                 percent: bool = False, figures: list[str] | None = None) -> None:
+        """``figures``: what to write after each bar (default: its total)."""
         super().__init__()
         self.title, self.bars, self.legend, self.percent = title, bars, legend or {}, percent
+        self.figures = figures
         self.setMinimumWidth(self.minimumSizeHint().width())
 
     def sizeHint(self) -> QSize:
@@ -51,6 +56,8 @@ class BarChart(QWidget):
 
     def _figures(self) -> list[str]:
         """The figure written after each bar: its total, or its first part's share."""
+        if self.figures is not None:
+            return self.figures
         first = next(iter(self.legend), "")
         out = []
         for _label, parts in self.bars:
@@ -128,7 +135,8 @@ class BarChart(QWidget):
 def read_figures(store: Store) -> dict[str, Any]:
     reports = store.reports
     return {"stats": reports.stats(), "eval": reports.evaluation(),
-            "progress": reports.progress(), "schema": store.labels.schema()}
+            "progress": reports.progress(), "schema": store.labels.schema(),
+            "pace": store.timing.per_reviewer(), "agreement": read_agreement(store)}
 
 
 def charts(figures: dict[str, Any]) -> list[BarChart]:
@@ -160,14 +168,19 @@ def charts(figures: dict[str, Any]) -> list[BarChart]:
         [(labels.get(name, name), [(entry[state], STATE_COLORS[state]) for state in STATE_COLORS])
          for name, entry in figures["eval"].items()],
         legend={state: color for state, color in STATE_COLORS.items()}, percent=True))
+    if figures.get("pace"):
+        bars, said = pace_bars(figures["pace"])
+        out.append(BarChart("Postings reviewed an hour of active review time, by reviewer",
+                            bars, figures=said))
     return out
 
 
 class StatsView(QDialog):
     """A window of charts; the figures are read in a worker when it opens."""
 
-    def __init__(self, parent: QWidget, path: Any,
-                 describe_error: Callable[[Exception], str]) -> None:
+    def __init__(self, parent: QWidget, path: Any, describe_error: Callable[[Exception], str],
+                 reviewer: str | None = None, show_ids: ShowIds | None = None) -> None:
+        """``show_ids``: lists postings in the window (those behind an agreement figure)."""
         super().__init__(parent)
         self.setWindowTitle("Project statistics")
         self.resize(760, 720)
@@ -180,12 +193,16 @@ class StatsView(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
+        self.agreement = AgreementPage(show_ids)
+        self.pages = QTabWidget()
+        self.pages.addTab(scroll, "Project")
+        self.pages.addTab(self.agreement, "Agreement")
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll)
+        layout.addWidget(self.pages)
         self.charts: list[BarChart] = []
 
         def work(_progress: Progress, _cancelled: Callable[[], bool]) -> dict[str, Any]:
-            with Store(path, create=False) as store:
+            with Store(path, create=False, reviewer=reviewer) as store:
                 return read_figures(store)
 
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -198,6 +215,7 @@ class StatsView(QDialog):
     def show_failure(self, message: str) -> None:
         self.job = None  # type: ignore[assignment]
         self.status.setText(f"The figures could not be read: {message}")
+        self.agreement.summary.setText(self.status.text())
 
     def show_figures(self, figures: dict[str, Any]) -> None:
         self.job = None  # type: ignore[assignment]
@@ -208,3 +226,4 @@ class StatsView(QDialog):
         for chart in charts(figures):
             self.column.insertWidget(self.column.count() - 1, chart)
             self.charts.append(chart)
+        self.agreement.show_report(figures.get("agreement"))

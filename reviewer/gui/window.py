@@ -25,17 +25,21 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.labels import Question
 from reviewer.core.store import Store
-from reviewer.gui import ops
+from reviewer.gui import ops, preferences
 from reviewer.gui.actions import WindowActions
+from reviewer.gui.active_time import ActiveClock, time_adder
+from reviewer.gui.adjudication import Adjudication
 from reviewer.gui.bulk_edit import BulkEdits
 from reviewer.gui.document_pane import DocumentPane
 from reviewer.gui.fields_panel import FieldEditor, FieldsPanel
+from reviewer.gui.guidelines import GuidelinesDialog, show_guidelines
 from reviewer.gui.labels_panel import LabelsPanel
 from reviewer.gui.plain import plain_label
-from reviewer.gui.project_choice import PROJECT_SUFFIXES, choose_project, dropped_files
+from reviewer.gui.project_choice import choose_project, dropped_files, take_drop
 from reviewer.gui.queue_model import QueueModel
 from reviewer.gui.queue_pane import QueuePane
 from reviewer.gui.review_flow import ReviewFlow
+from reviewer.gui.reviewer_name import change_name
 from reviewer.gui.save_state import SaveState
 from reviewer.gui.side_pane import SidePane
 from reviewer.gui.single_keys import SingleKeys, option_toggles
@@ -50,7 +54,7 @@ class ReviewWindow(QMainWindow):
         self.store = store
         self.settings = settings  # where layout and shortcuts are kept; None keeps nothing
         self.setAcceptDrops(True)
-        self.setWindowTitle(f"Posting Reviewer — {store.path.name}")
+        self.setWindowTitle(f"Posting Reviewer — {store.path.name} — {store.reviewer}")
         self.resize(1400, 860)
 
         self.model = QueueModel(store, self)
@@ -65,7 +69,10 @@ class ReviewWindow(QMainWindow):
         self.spans = SpanLabels(self.flow, self.document, self)
         self.fields = FieldsPanel()
         self.labels = LabelsPanel()
-        self.side = SidePane(self.fields, self.labels, settings)
+        self.side = SidePane(self.fields, self.labels, settings, store.history.posting_events)
+        self.adjudication = Adjudication(self.flow, self.fields, self.labels, self)
+        self.clock = ActiveClock(self, time_adder(store))  # active time on each posting
+        self.guidelines: GuidelinesDialog | None = None
         self.focused_field: str | None = None
         self._focused_in: int | None = None  # the posting shown when it was focused
         self._redraw = QTimer(self, singleShot=True, interval=0)
@@ -75,13 +82,13 @@ class ReviewWindow(QMainWindow):
             self.splitter.addWidget(pane)
         self.splitter.setSizes([300, 620, 480])
         self.setCentralWidget(self.splitter)
-        self._restore_layout()
+        preferences.restore_layout(settings, self, self.splitter)
         self.progress = QProgressBar(maximumWidth=180, textVisible=True)
         self.save_state = SaveState(self)
         self.saved = self.save_state.label
         self.statusBar().addPermanentWidget(self.saved)
         self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addWidget(plain_label(str(store.path)))
+        self.statusBar().addWidget(plain_label(f"Reviewer: {store.reviewer} · {store.path}"))
         self.action_table = WindowActions(self, self._handlers(), self.undo_stack, settings)
         self._wire()
         self.fields.install_keys(self)
@@ -115,6 +122,9 @@ class ReviewWindow(QMainWindow):
             "reject_field": lambda: self._focused_field_edit(self.flow.reject_field),
             "revert_field": lambda: self._focused_field_edit(self.flow.revert_field),
             "edit_selected": BulkEdits(self.flow, self.long_work, self).choose,
+            "choose_reviewer": lambda: change_name(self, self.store.reviewer, self.settings,
+                                                   lambda: self._switch_to(self.store.path)),
+            "show_guidelines": self.show_guidelines, "merge_files": self.long_work.choose_merge,
         }
 
     def _wire(self) -> None:
@@ -126,6 +136,8 @@ class ReviewWindow(QMainWindow):
             source.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.long_work.status.connect(status.showMessage)
         self.long_work.project_changed.connect(lambda: self.queue_pane.reload_at(self.pid))
+        self.long_work.project_changed.connect(  # a merge may bring descriptions
+            lambda: self.side.set_descriptions(self.store.meta.descriptions()))
         self.long_work.rewriting.connect(self.undo_stack.clear)
         self.queue_pane.leaving.connect(self._commit_typing)  # to the posting being left
         self.queue_pane.listed.connect(self._listed)
@@ -199,6 +211,7 @@ class ReviewWindow(QMainWindow):
     def _show(self, posting: dict[str, Any] | None) -> None:
         """A posting shown (or none): every pane follows."""
         self._redraw.stop()
+        self.clock.show(posting["id"] if posting is not None else None)
         if posting is None:
             self._show_nothing()
             return
@@ -266,6 +279,7 @@ class ReviewWindow(QMainWindow):
         """Show the label questions and give their options' keys to actions."""
         self.schema = questions
         self.spans.set_schema(questions)
+        self.side.set_descriptions(self.store.meta.descriptions())
         self.side.set_schema(questions)
         self.action_table.set_label_actions(questions, self.spans.label_selection,
                                             self.labels.toggle)
@@ -293,8 +307,15 @@ class ReviewWindow(QMainWindow):
         old = getattr(self, "stats_view", None)
         if old is not None and shiboken6.isValid(old):  # (a closed one is deleted)
             old.close()  # figures are read afresh: the old window goes
-        self.stats_view = StatsView(self, self.store.path, ops.describe_error)
+        self.stats_view = StatsView(self, self.store.path, ops.describe_error,
+                                    self.store.reviewer, self.queue_pane.show_ids)
         self.stats_view.show()
+
+    def show_guidelines(self) -> None:
+        meta = self.store.meta
+        self.guidelines = show_guidelines(self, self.guidelines, f"Guidelines — "
+                                          f"{self.store.path.name}", meta.guidelines(),
+                                          meta.descriptions())
 
     def show_help(self) -> None:
         self.help_box: QDialog = self.action_table.help_box()
@@ -314,31 +335,14 @@ class ReviewWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: Any) -> None:
-        paths = dropped_files(event)
-        if paths:
-            event.acceptProposedAction()
-        if len(paths) == 1 and paths[0].suffix in PROJECT_SUFFIXES:
-            self.switch_project.emit(paths[0])  # a project: open it
-        elif paths:
-            self.long_work.import_files(paths)
-
-    def _restore_layout(self) -> None:
-        if self.settings is None:
-            return
-        geometry = self.settings.value("window/geometry")
-        sizes = self.settings.value("window/splitter")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        if sizes is not None:
-            self.splitter.restoreState(sizes)
+        take_drop(event, self.switch_project.emit, self.long_work.import_files)
 
     def closeEvent(self, event: Any) -> None:
         self._commit_typing()  # what is typed in a field is saved, not dropped
         self.flow.closing = True  # no edit from a field losing focus
+        self.clock.stop()  # the shown posting's time is kept
         self.long_work.cancel()  # no late result; the long work stops at its next batch
         self.model.forget_pending()
         QThreadPool.globalInstance().waitForDone(60_000)
-        if self.settings is not None:
-            self.settings.setValue("window/geometry", self.saveGeometry())
-            self.settings.setValue("window/splitter", self.splitter.saveState())
+        preferences.save_layout(self.settings, self, self.splitter)
         super().closeEvent(event)

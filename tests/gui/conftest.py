@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from file_watch import FileWatch, png
+from planted_files import Planted
 from PySide6.QtCore import QSettings
 
 from reviewer.core.ingest import import_paths
@@ -59,3 +61,17 @@ def view(qtbot: Any) -> DocumentView:
     qtbot.addWidget(widget)
     widget.resize(800, 600)
     return widget
+
+
+@pytest.fixture
+def planted(tmp_path: Path) -> Iterator[Planted]:
+    folder = tmp_path / "planted"
+    folder.mkdir()
+    (folder / "secret.png").write_bytes(png())
+    (folder / "secret.txt").write_text("root:x:0:0:root:/root:/bin/sh\n")
+    watch = FileWatch(folder)
+    if not watch.works(folder / "secret.txt"):
+        watch.close()
+        pytest.skip("the kernel does not report file opens here (no inotify)")
+    yield Planted(folder, folder / "secret.png", folder / "secret.txt", watch)
+    watch.close()

@@ -77,3 +77,4 @@ class FileWatch:
         if self.fd >= 0:
             os.close(self.fd)
             self.fd = -1
+

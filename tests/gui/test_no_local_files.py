@@ -8,15 +8,13 @@ folder was opened. Text shown must read as it was written, markup and all."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from file_watch import FileWatch, png
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from planted_files import Planted
 from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QPoint, QSettings, Qt
 from PySide6.QtGui import QHelpEvent, QTextCursor, QTextDocument, QTextFormat
@@ -38,46 +36,6 @@ from reviewer.gui.text_mapping import hide_images, strip_markdown
 from reviewer.gui.window import ReviewWindow
 
 TITLE = COLUMNS.index("Title")
-
-
-@dataclass
-class Planted:
-    folder: Path
-    png: Path  # a real image
-    txt: Path  # a text file, as /etc/passwd would be
-    watch: FileWatch
-
-    @property
-    def url(self) -> str:
-        return self.png.as_uri()
-
-    @property
-    def tag(self) -> str:
-        """An <img> tag naming the image by URL."""
-        return f'<img src="{self.url}">'
-
-    @property
-    def file_name(self) -> str:
-        """An <img> tag that fits in one file name: the slashes written as entities."""
-        return '<img src="{}">'.format(self.url.replace("/", "&#47;"))
-
-    def opened(self) -> list[str]:
-        QApplication.processEvents()
-        return sorted(set(self.watch.take()))
-
-
-@pytest.fixture
-def planted(tmp_path: Path) -> Iterator[Planted]:
-    folder = tmp_path / "planted"
-    folder.mkdir()
-    (folder / "secret.png").write_bytes(png())
-    (folder / "secret.txt").write_text("root:x:0:0:root:/root:/bin/sh\n")
-    watch = FileWatch(folder)
-    if not watch.works(folder / "secret.txt"):
-        watch.close()
-        pytest.skip("the kernel does not report file opens here (no inotify)")
-    yield Planted(folder, folder / "secret.png", folder / "secret.txt", watch)
-    watch.close()
 
 
 def painted(widget: QWidget) -> None:

@@ -1,0 +1,274 @@
+"""Adjudication: where the reviewers whose files were merged differ, the window shows
+each one's value beside the machine's, and one key takes a reviewer's value.
+
+A posting with reviewers' values (``store.reviews.of``) shows, under each field on
+which they differ, a line "① ana: Data Engineer (= machine) · ② ben: Senior Data
+Engineer", and under each label question they answered differently their
+answers; a line above the fields says what is left to decide and which key is whose.
+Ctrl+Alt+1…9 takes reviewer 1…9's value (numbered by name, per posting) for the focused
+field (or, when the focus is on none of them, the first field still undecided) through
+``store.reviews.adjudicate``: one undoable edit, stored as "adjudicated" with the
+adjudicator's name. A value typed into such a field is adjudicated too (the flow asks
+``disputed``), and a question is answered with its options' keys as always. After every
+edit of such a posting its disagreement mark is worked out again (``reviews.refresh``),
+so that it leaves the "Reviewers disagree" list when nothing differs, and comes back
+with an undo.
+
+Every value shown comes from a project file: plain text only.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import QLabel, QWidget
+
+from reviewer.core.schema import FIELDS
+from reviewer.core.store import DatabaseError, same_review
+from reviewer.gui.fields_panel import FieldsPanel
+from reviewer.gui.labels_panel import LabelsPanel
+from reviewer.gui.plain import plain_label, plain_tip
+from reviewer.gui.review_flow import ReviewFlow
+
+# + a reviewer's number, 1 to 9 (Alt+digits and Alt+Shift+digits answer label questions,
+# Ctrl+digits and Ctrl+Shift+digits label spans); on only while the posting has reviewers'
+# values (on some Windows layouts AltGr, which types a character, is Ctrl+Alt)
+KEY = "Ctrl+Alt+{}"
+NUMBERS = "①②③④⑤⑥⑦⑧⑨"
+SHORT = 60  # characters of one value on a line (the tooltip has it whole)
+_LABELS = {spec.name: spec.label for spec in FIELDS}
+_CHOICES = {spec.name for spec in FIELDS if spec.kind == "enum"}
+OPEN_STYLE = ("QLabel { background: rgba(255, 170, 0, 0.20); border-left: 3px solid "
+              "rgba(230, 140, 0, 0.9); padding: 1px 4px; }")
+DONE_STYLE = "QLabel { border-left: 3px solid rgba(128, 128, 128, 0.5); padding: 1px 4px; }"
+
+Reviews = dict[str, dict[tuple[str, str], Any]]
+
+
+def value_text(value: Any, short: bool = True, words: bool = False) -> str:
+    """A reviewer's field value (``{"state", "value", "spans"}``), a machine's value or a
+    question's options on one line; "no value" for none or a rejection. ``words``: names
+    (a choice, an option) with "_" for a space, shown with spaces."""
+    if isinstance(value, dict) and "state" in value:
+        value = None if value.get("state") == "rejected" else value.get("value")
+    if value in (None, "", [], {}):
+        return "no value"
+    if isinstance(value, list):
+        text = "; ".join(map(str, value))
+    elif isinstance(value, dict):
+        text = ", ".join(f"{k} {v}" for k, v in value.items() if v is not None)
+    else:
+        text = str(value)
+    text = " ".join((text.replace("_", " ") if words else text).split())
+    return text[:SHORT - 1] + "…" if short and len(text) > SHORT else text
+
+
+def differing(reviews: Reviews, kind: str, key: str) -> list[tuple[int, str, Any]]:
+    """(number, reviewer, value) of each reviewer who gave ``kind``/``key``, numbered in
+    the order of all the posting's reviewers; empty unless two of them differ."""
+    given = [(n, name, by_key[(kind, key)]) for n, (name, by_key) in
+             enumerate(sorted(reviews.items()), 1) if (kind, key) in by_key]
+    if len(given) < 2 or all(same_review(given[0][2], v) for _n, _name, v in given[1:]):
+        return []
+    return given
+
+
+def line(given: list[tuple[int, str, Any]], machine: Any = None, with_machine: bool = False,
+         short: bool = True, words: bool = False) -> str:
+    """The reviewers' values on one line, those who gave the same value together, and
+    the machine's: "① ana: Data Engineer (= machine) · ② ben, ③ chen: Senior Data
+    Engineer"; "· machine: …" when it gave none of theirs."""
+    groups: list[tuple[list[str], Any]] = []
+    for n, name, value in given:
+        who = f"{NUMBERS[n - 1] if n <= len(NUMBERS) else n} {name}"
+        group = next((g for g in groups if same_review(g[1], value)), None)
+        if group is None:
+            groups.append(([who], value))
+        else:
+            group[0].append(who)
+    machine_said = False
+    parts = []
+    for names, value in groups:
+        part = f"{', '.join(names)}: {value_text(value, short, words)}"
+        if with_machine and same_review(value, machine):
+            part, machine_said = part + " (= machine)", True
+        parts.append(part)
+    if with_machine and not machine_said:
+        parts.append(f"machine: {value_text(machine, short, words)}")
+    return " · ".join(parts)
+
+
+class Adjudication(QObject):
+    """The reviewers' values of the shown posting, and the keys that take them."""
+
+    def __init__(self, flow: ReviewFlow, fields: FieldsPanel, labels: LabelsPanel,
+                 window: QWidget) -> None:
+        super().__init__(window)
+        self.flow, self.fields, self.labels = flow, fields, labels
+        self.reviews: Reviews = {}  # of the shown posting
+        self._read_for: int | None = None
+        self.focused: tuple[str, int | None] | None = None  # the field focused, on which posting
+        self.banner = plain_label()  # what is left to decide, and whose key is which
+        self.banner.setObjectName("reviewersBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(OPEN_STYLE)
+        self.banner.hide()
+        fields.put_on_top(self.banner)
+        self.lines: dict[str, QLabel] = {}
+        for name, editor in fields.editors.items():
+            label = plain_label()
+            label.setObjectName("reviewerValues")
+            label.setWordWrap(True)
+            label.setForegroundRole(QPalette.ColorRole.WindowText)
+            label.hide()
+            layout = editor.layout()  # the row, then its notes: this line goes last
+            assert layout is not None
+            layout.addWidget(label)
+            self.lines[name] = label
+        self.keys = []
+        for n in range(1, 10):
+            key = QShortcut(QKeySequence(KEY.format(n)), window)
+            key.setContext(Qt.ShortcutContext.WindowShortcut)
+            key.activated.connect(lambda n=n: self.take(n))
+            key.setEnabled(False)  # until a posting with reviewers' values is shown
+            self.keys.append(key)
+        fields.field_focused.connect(lambda name: setattr(self, "focused", (name, flow.pid)))
+        flow.disputed = self.disputed
+        flow.shown.connect(self._shown)
+        flow.changed.connect(self._changed)
+
+    # --- reading -------------------------------------------------------------------------
+
+    def _read(self, pid: int | None) -> None:
+        self.reviews, self._read_for = {}, pid
+        if pid is not None:
+            try:
+                self.reviews = self.flow.store.reviews.of(pid)
+            except DatabaseError:  # a damaged file: the window says so elsewhere
+                self.reviews = {}
+
+    def _shown(self, posting: dict[str, Any] | None) -> None:
+        self._read(posting["id"] if posting else None)
+        self.show(posting)
+
+    def _changed(self, pid: int, _spans: bool) -> None:
+        """After an edit (or its undo) of ``pid``: its mark worked out again, and shown."""
+        if pid != self._read_for:
+            self._read(pid)
+        if len(self.reviews) > 1:
+            # (a read-only or damaged file refused the edit already, and said so)
+            with suppress(DatabaseError):
+                self.flow.store.reviews.refresh([pid])
+        if pid == self.flow.pid:
+            self.show(self.flow.posting)
+        elif self.flow.pid is not None:
+            self._read(self.flow.pid)
+
+    def disputed(self, name: str) -> bool:
+        """Whether the reviewers differ on field ``name`` of the shown posting (then an
+        edit of it is an adjudication)."""
+        return self._read_for == self.flow.pid and bool(differing(self.reviews, "field", name))
+
+    def open_fields(self) -> list[str]:
+        """The fields of the shown posting on which reviewers differ and no one decided."""
+        posting = self.flow.posting or {}
+        human = posting.get("human") or {}
+        return [name for name in self.fields.editors
+                if name not in human and differing(self.reviews, "field", name)]
+
+    # --- showing -------------------------------------------------------------------------
+
+    def show(self, posting: dict[str, Any] | None) -> None:
+        """The lines under the fields and the questions, and the banner above."""
+        reviews = self.reviews if posting is not None else {}
+        human = (posting or {}).get("human") or {}
+        machine = (posting or {}).get("machine") or {}
+        differ, left = [], []
+        for name, label in self.lines.items():
+            given = differing(reviews, "field", name)
+            label.setVisible(bool(given))
+            if given:
+                value = (machine.get(name) or {}).get("value")
+                words = name in _CHOICES
+                label.setText(line(given, value, True, words=words))
+                label.setToolTip(plain_tip(line(given, value, True, False, words)))
+                label.setStyleSheet(DONE_STYLE if name in human else OPEN_STYLE)
+                differ.append(_LABELS.get(name, name))
+                if name not in human:
+                    left.append(_LABELS.get(name, name))
+        answers = (posting or {}).get("labels") or {}
+        questions: dict[str, str] = {}
+        for question in self.labels.reviewers:
+            given = differing(reviews, "label", question)
+            if given:
+                questions[question] = "Reviewers: " + line(given, words=True)
+                self.labels.reviewers[question].setStyleSheet(
+                    DONE_STYLE if answers.get(question) else OPEN_STYLE)
+                if not answers.get(question):
+                    left.append(f"question {question.replace('_', ' ')}")
+        self.labels.show_reviewers(questions)
+        self._banner(sorted(reviews), differ, bool(questions), left)
+
+    def _banner(self, names: list[str], differ: list[str], questions: bool,
+                left: list[str]) -> None:
+        for key in self.keys:
+            key.setEnabled(len(names) > 1)
+        if len(names) < 2 or not (differ or questions):
+            self.banner.hide()
+            return
+        keys = " · ".join(f"{KEY.format(n)} {name}" for n, name in enumerate(names[:9], 1))
+        if left:
+            text = (f"Reviewers differ on {', '.join(left)}. {keys}: take that reviewer's "
+                    "value for the focused field; or type one"
+                    + ("; answer a question with its keys." if questions else "."))
+        else:
+            text = f"Reviewers differed; all decided. Their values stay below ({keys})."
+        self.banner.setText(text)
+        self.banner.setStyleSheet(OPEN_STYLE if left else DONE_STYLE)
+        self.banner.show()
+
+    # --- taking a reviewer's value -------------------------------------------------------
+
+    def target(self) -> str | None:
+        """The field a key acts on: the focused one if reviewers differ on it, else the
+        first still undecided."""
+        if self.focused is not None and self.focused[1] == self.flow.pid and \
+                differing(self.reviews, "field", self.focused[0]):
+            return self.focused[0]
+        left = self.open_fields()
+        return left[0] if left else None
+
+    def take(self, number: int) -> bool:
+        """Reviewer ``number``'s value for the target field, as the adjudicated value."""
+        pid, say = self.flow.pid, self.flow.message.emit
+        if pid is None:
+            return False
+        if self._read_for != pid:
+            self._read(pid)
+        names = sorted(self.reviews)
+        if not 1 <= number <= len(names):
+            say(f"This posting has no reviewer {number}" + (
+                f" (its reviewers: {', '.join(f'{n} {r}' for n, r in enumerate(names, 1))})."
+                if names else ": no reviewers' values were merged into it."), 8000)
+            return False
+        name = self.target()
+        if name is None:
+            say("Reviewers differ on no field of this posting"
+                + (" that is left to decide." if len(names) > 1 else "."), 6000)
+            return False
+        reviewer = names[number - 1]
+        value = self.reviews[reviewer].get(("field", name))
+        label = _LABELS.get(name, name)
+        if value is None:
+            say(f"{reviewer} gave no value for {label}.", 6000)
+            return False
+        final = None if value.get("state") == "rejected" else value.get("value")
+        spans = value.get("spans") or []
+        if self.flow.push(f"take {reviewer}'s {name}", lambda p: self.flow.store.reviews.
+                          adjudicate(p, name, final, spans)):
+            say(f"{label}: {reviewer}'s value taken ({value_text(value)}).", 6000)
+            return True
+        return False

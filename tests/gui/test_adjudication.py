@@ -1,0 +1,173 @@
+"""Adjudication in the window: a posting whose reviewers differ is listed by the
+"Reviewers disagree" filter, shows each reviewer's value beside the machine's, and is
+decided by keyboard (a reviewer's value with Ctrl+Alt+N, a question with its option
+keys, or a value typed); it leaves the filter when nothing differs, and undo brings it
+back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from reviewer.core.store import Store
+from reviewer.gui.actions import fixed_keys
+from reviewer.gui.window import ReviewWindow
+
+ALT_CTRL = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+
+
+def _field(value: Any, state: str = "corrected") -> str:
+    return json.dumps({"state": state, "value": value, "spans": []})
+
+
+@pytest.fixture
+def disputed(project: Path) -> Path:
+    """The samples, posting 2 reviewed by ana and ben, who differ on its title, its
+    seniority and whether it is relevant, and agree on its company."""
+    with Store(project, reviewer="lead") as store:
+        store.reviews.put([
+            (2, "ana", "field", "title", _field("Data Engineer"), "t"),
+            (2, "ben", "field", "title", _field("Senior Data Engineer"), "t"),
+            (2, "ana", "field", "seniority", _field("mid"), "t"),
+            (2, "ben", "field", "seniority", _field(None, "rejected"), "t"),
+            (2, "ana", "field", "company", _field("Acme"), "t"),
+            (2, "ben", "field", "company", _field("ACME", "accepted"), "t"),
+            (2, "ana", "label", "relevant", json.dumps(["yes"]), "t"),
+            (2, "ben", "label", "relevant", json.dumps(["no"]), "t")])
+        store.reviews.refresh([2])
+    return project
+
+
+def _disagreements(window: ReviewWindow) -> list[int]:
+    return list(window.store.queue.ids(field_state="disagreement"))
+
+
+def _filter(window: ReviewWindow, state: str | None) -> None:
+    combo = window.queue_pane.state_filter
+    combo.setCurrentIndex(combo.findData(state))
+
+
+def test_the_window_shows_each_reviewer_s_value_beside_the_machine_s(
+        disputed: Path, open_window: Any) -> None:
+    window: ReviewWindow = open_window(disputed)
+    _filter(window, "disagreement")
+    assert window.model.rowCount() == 1 and window.pid == 2
+    machine = window.posting["machine"]["title"]["value"]  # type: ignore[index]
+    title = window.adjudication.lines["title"]
+    assert title.isVisible() and title.textFormat() == Qt.TextFormat.PlainText
+    assert title.text() == (f"① ana: Data Engineer · ② ben: Senior Data Engineer · "
+                            f"machine: {machine}")
+    assert window.adjudication.lines["seniority"].text() == (
+        "① ana: mid · ② ben: no value · machine: junior")
+    assert not window.adjudication.lines["company"].isVisible()  # they agree
+    assert window.labels.reviewers["relevant"].text() == "Reviewers: ① ana: yes · ② ben: no"
+    banner = window.adjudication.banner.text()
+    assert "differ on Title, Seniority, question relevant." in banner
+    assert "Ctrl+Alt+1 ana · Ctrl+Alt+2 ben" in banner
+    window.queue_pane.go_next()  # a posting without reviewers' values: nothing of this
+    _filter(window, None)
+    window.queue_pane.select_row(0)
+    assert not window.adjudication.banner.isVisible()
+    assert not any(line.isVisible() for line in window.adjudication.lines.values())
+    assert not window.adjudication.keys[0].isEnabled()
+
+
+def test_adjudicating_by_keyboard_then_undo(disputed: Path, open_window: Any,
+                                            qtbot: Any) -> None:
+    window: ReviewWindow = open_window(disputed)
+    _filter(window, "disagreement")
+    assert window.pid == 2
+    qtbot.keyClick(window.document, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    title = window.fields.editors["title"].editor
+    assert QApplication.focusWidget() is title
+    qtbot.keyClick(title, Qt.Key.Key_2, ALT_CTRL)  # ben's title
+    posting = window.posting
+    assert posting is not None and posting["fields"]["title"] == "Senior Data Engineer"
+    assert posting["provenance"]["title"] == "adjudicated"
+    assert window.fields.editors["title"].mark.text() == "⚖"
+    assert window.store.history.posting_events(2)[0][1:3] == (window.store.reviewer,
+                                                              "adjudicated_field")
+    window.flow.accept_and_next()  # refused: the reviewers still differ
+    assert window.pid == 2 and window.store.records.get(2)["status"] == "new"
+    assert "Seniority, relevant" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.document, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, ALT_CTRL)  # ana's seniority
+    assert window.posting["fields"]["seniority"] == "mid"  # type: ignore[index]
+    assert _disagreements(window) == [2]  # the question is left
+    qtbot.keyClick(window.document, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # yes
+    assert window.posting["labels"] == {"relevant": ["yes"]}  # type: ignore[index]
+    assert _disagreements(window) == []  # nothing differs: it leaves the filter
+    assert "all decided" in window.adjudication.banner.text()
+    window.queue_pane.search()
+    assert window.model.rowCount() == 0
+    window.undo_stack.undo()  # the answer
+    assert _disagreements(window) == [2]
+    window.undo_stack.undo()  # the seniority
+    window.undo_stack.undo()  # the title
+    assert "title" not in window.store.records.get(2)["human"]
+    assert _disagreements(window) == [2]
+    window.queue_pane.search()
+    assert window.model.rowCount() == 1
+    window.undo_stack.redo()  # ben's title again
+    assert window.store.records.get(2)["fields"]["title"] == "Senior Data Engineer"
+
+
+def test_with_no_field_focused_a_key_takes_the_first_field_left(
+        disputed: Path, open_window: Any, qtbot: Any) -> None:
+    window: ReviewWindow = open_window(disputed)
+    _filter(window, "disagreement")
+    qtbot.keyClick(window.queue, Qt.Key.Key_2, ALT_CTRL)
+    assert window.store.records.get(2)["fields"]["title"] == "Senior Data Engineer"
+    qtbot.keyClick(window.queue, Qt.Key.Key_2, ALT_CTRL)  # then the next: seniority
+    assert window.store.records.get(2)["human"]["seniority"] == {
+        "state": "adjudicated", "value": None, "spans": [],
+        "updated_at": window.store.records.get(2)["human"]["seniority"]["updated_at"]}
+    qtbot.keyClick(window.queue, Qt.Key.Key_1, ALT_CTRL)  # no field is left
+    assert "no field of this posting that is left" in window.statusBar().currentMessage()
+
+
+def test_a_value_typed_into_a_disputed_field_is_adjudicated(disputed: Path, open_window: Any,
+                                                            qtbot: Any) -> None:
+    window: ReviewWindow = open_window(disputed)
+    _filter(window, "disagreement")
+    editor = window.fields.editors["title"]
+    editor.focus()
+    editor.editor.setText("Lead Data Engineer")  # type: ignore[attr-defined]
+    window.focus_document()  # leaving the field saves it
+    human = window.store.records.get(2)["human"]["title"]
+    assert (human["state"], human["value"]) == ("adjudicated", "Lead Data Engineer")
+    window.fields.editors["company"].focus()  # not disputed: a correction as always
+    window.fields.editors["company"].editor.setText("Acme GmbH")  # type: ignore[attr-defined]
+    window.focus_document()
+    assert window.store.records.get(2)["human"]["company"]["state"] == "corrected"
+    qtbot.keyClick(window.document, Qt.Key.Key_5, ALT_CTRL)  # no reviewer 5
+    assert "no reviewer 5 (its reviewers: 1 ana, 2 ben)" in window.statusBar().currentMessage()
+
+
+def test_the_keys_are_in_the_help_and_held_back_from_remapping(open_window: Any,
+                                                              project: Path) -> None:
+    window: ReviewWindow = open_window(project)
+    assert "Ctrl+Alt+1…9" in window.action_table.help_box().text()
+    held = fixed_keys()
+    assert all(QKeySequence(f"Ctrl+Alt+{n}").toString() in held for n in range(1, 10))
+    combo = window.queue_pane.state_filter
+    assert combo.itemText(combo.findData("disagreement")) == "Reviewers disagree"
+
+
+def test_reviewers_who_gave_the_same_value_share_a_place_on_the_line() -> None:
+    from reviewer.gui.adjudication import line
+
+    given = [(1, "ana", {"state": "accepted", "value": "Data Engineer"}),
+             (2, "ben", {"state": "corrected", "value": "Senior  data engineer"}),
+             (3, "chen", {"state": "corrected", "value": "Senior Data Engineer"})]
+    assert line(given, "Data Engineer", with_machine=True) == (
+        "① ana: Data Engineer (= machine) · ② ben, ③ chen: Senior data engineer")
+    assert line(given[1:], None, with_machine=True) == (
+        "② ben, ③ chen: Senior data engineer · machine: no value")
+    assert line([(1, "ana", "x" * 80)]).endswith("…") and len(line([(1, "a", "x" * 80)])) < 70
