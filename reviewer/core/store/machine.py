@@ -48,7 +48,8 @@ class Machine:
             return "unchanged"
         if old_text[0] != row["cleaned"] and (status != "new" or comment or decided
                                               or self._spans.has_any(pid)
-                                              or self._labels.has_any(pid)):
+                                              or self._labels.has_any(pid)
+                                              or self._reviewed_by_several(pid)):
             return "kept"
         with self.db.atomic():
             self._postings.replace_text(pid, row)
@@ -56,6 +57,11 @@ class Machine:
             self._postings.replace_label_suggestions(pid, item.labels)
             self._postings.refresh_display(pid)  # not "edited": the time a person last worked
         return "updated"
+
+    def _reviewed_by_several(self, pid: int) -> bool:
+        """Whether merged reviewers' values (their spans into this text) are kept for it."""
+        return self.db.execute("SELECT 1 FROM reviews WHERE posting_id = ? LIMIT 1",
+                               (pid,)).fetchone() is not None
 
     def log_run(self, updated: int, kept: int, cancelled: bool) -> None:
         """Note a re-extract run in the project's log."""

@@ -26,6 +26,7 @@ from typing import Any
 
 from reviewer.core.store.decisions import insert_suggestions, shown_values
 from reviewer.core.store.history import log
+from reviewer.core.store.jsontext import loads
 from reviewer.core.store.postings import Postings, insert_label_suggestions
 from reviewer.core.store.sqlite import Database
 
@@ -130,8 +131,8 @@ class Transfer:
         for pid, name, state, value, evidence, at, who in self.db.execute(
                 "SELECT posting_id, field, state, value, spans, updated_at, reviewer FROM"
                 f" annotations WHERE posting_id IN ({marks}) ORDER BY posting_id, field", chunk):
-            decided = {"state": state, "value": json.loads(value) if value is not None else None,
-                       "spans": json.loads(evidence or "[]")}
+            decided = {"state": state, "value": loads(value),
+                       "spans": loads(evidence, [])}
             yield Value(pid, who, "field", name, decided, at, ruling=state == "adjudicated")
         answers: dict[tuple[int, str, str], tuple[list[str], str]] = {}
         for pid, question, option, who, at in self.db.execute(
@@ -171,7 +172,7 @@ class Transfer:
             for pid, who, kind, key, value, at in self.db.execute(
                     "SELECT posting_id, reviewer, kind, key, value, at FROM reviews WHERE"
                     f" posting_id IN ({_marks(chunk)})", chunk):
-                out.setdefault(pid, {})[(who, kind, key)] = (json.loads(value), at)
+                out.setdefault(pid, {})[(who, kind, key)] = (loads(value), at)
         return out
 
     def texts(self, ids: Sequence[int]) -> dict[int, str]:
@@ -224,6 +225,7 @@ class Transfer:
             if cur.rowcount == 0:
                 continue
             pid = int(cur.lastrowid or 0)
+            taken.add(pid)  # a later posting of the batch that had this id takes another
             insert_suggestions(self.db, pid, item.suggestions)
             insert_label_suggestions(self.db, pid, item.labels)
             added[str(row["hash"])] = pid
@@ -323,7 +325,7 @@ class Transfer:
 
 def _listed(suggestions: Sequence[tuple[Any, ...]]) -> dict[str, Any]:
     """The listing columns of a posting that has the machine's values only."""
-    values = {s[0]: json.loads(s[1]) for s in suggestions
+    values = {s[0]: loads(s[1]) for s in suggestions
               if s[0] in _LISTED and s[1] is not None}
     locations = values.get("locations") or [None]
     return {"title": values.get("title"), "company": values.get("company"),

@@ -93,6 +93,11 @@ def split_project(store: Store, reviewers: Sequence[str], out_dir: str | Path,
         if other != name:
             raise TeamError(f"reviewers {other!r} and {name!r} would share the file {path.name}:"
                             " give them names that differ in letters or digits")
+    source = store.path.resolve()
+    for name, path in targets.items():
+        if path.resolve() == source or (path.exists() and path.samefile(source)):
+            raise TeamError(f"{name}'s file would be the project being split ({path}): "
+                            "choose another folder or another name")
     existing = [p for p in targets.values() if p.exists()]
     if existing and not force:
         raise TeamError(f"{existing[0]} exists: choose another folder, or replace the files "
