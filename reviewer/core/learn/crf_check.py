@@ -36,8 +36,8 @@ def check(content: bytes) -> None:
     n_features = _features(content, off_features, n_labels, n_attrs)
     _cqdb(content, off_labels, n_labels)
     _cqdb(content, off_attrs, n_attrs)
-    _refs(content, off_label_refs, b"LFRF", n_features)
-    _refs(content, off_attr_refs, b"AFRF", n_features)
+    _refs(content, off_label_refs, b"LFRF", n_features, n_labels)
+    _refs(content, off_attr_refs, b"AFRF", n_features, n_attrs)
 
 
 def _chunk(content: bytes, offset: int, magic: bytes) -> tuple[int, int]:
@@ -63,14 +63,18 @@ def _features(content: bytes, offset: int, n_labels: int, n_attrs: int) -> int:
     return count
 
 
-def _refs(content: bytes, offset: int, magic: bytes, n_features: int) -> None:
+def _refs(content: bytes, offset: int, magic: bytes, n_features: int, needed: int) -> None:
+    """A reference list: one offset for each label (or attribute) crfsuite looks up by
+    its id, so one for each of them, each inside the list (crfsuite follows an offset of
+    0 as any other); the entries past them (crfsuite writes two more for labels, left 0)
+    are never read."""
     size, count = _chunk(content, offset, magic)
     end = offset + size
-    if _CHUNK.size + 4 * count > size:
+    if _CHUNK.size + 4 * count > size or count < needed:
         raise ValueError("a tagger's model has a damaged reference list")
     starts = np.frombuffer(content, dtype="<u4", count=count, offset=offset + _CHUNK.size)
-    for start in starts.tolist():
-        if start == 0:
+    for number, start in enumerate(starts.tolist()):
+        if start == 0 and number >= needed:
             continue
         if not offset <= start <= end - 4:
             raise ValueError("a tagger's model has a reference outside its list")
@@ -101,7 +105,7 @@ def _cqdb(content: bytes, offset: int, count: int) -> None:
             raise ValueError("a tagger's model has a name table pointing outside itself")
         pairs = np.frombuffer(chunk, dtype="<u4", count=2 * n, offset=table_offset)
         records += [r for r in pairs[1::2].tolist() if r]
-    if n_backward:
+    if n_backward or count:  # crfsuite finds a name by its id in the backward array
         if n_backward < count or off_backward < _CQDB.size or \
                 off_backward + 4 * n_backward > size:
             raise ValueError("a tagger's model has a damaged name index")

@@ -123,8 +123,11 @@ def load(data: bytes) -> Model:
             raise ModelRefused(f"the model is damaged: {name} is not as it was written")
     try:
         return _build(manifest, members)
-    except (ValueError, KeyError, TypeError, IndexError) as error:
+    except (ValueError, KeyError, TypeError, IndexError, RecursionError) as error:
         raise ModelRefused(f"the model is damaged: {error}") from None
+    except MemoryError:
+        raise ModelRefused("the model is damaged: it asks for more memory than it holds") \
+            from None
 
 
 def _read_members(archive: zipfile.ZipFile) -> dict[str, bytes]:
@@ -158,7 +161,7 @@ def _manifest(content: bytes | None) -> dict[str, Any]:
         raise ModelRefused("this is not a model of Posting Reviewer (no manifest)")
     try:
         manifest = json.loads(content.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise ModelRefused("the model is damaged: its manifest is not JSON") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise ModelRefused("this is not a model of Posting Reviewer (another format)")
@@ -209,6 +212,18 @@ def _build(manifest: dict[str, Any], members: dict[str, bytes]) -> Model:
 
 
 def _array(content: bytes) -> np.ndarray:
+    """One array, its header read first: one that claims more bytes than the member
+    holds is refused before numpy makes room for it."""
+    stream = io.BytesIO(content)
+    version = np.lib.format.read_magic(stream)
+    if version == (1, 0):
+        shape, _, dtype = np.lib.format.read_array_header_1_0(stream)
+    elif version == (2, 0):
+        shape, _, dtype = np.lib.format.read_array_header_2_0(stream)
+    else:
+        raise ValueError("a member is an array of an unknown format")
+    if dtype.hasobject or int(np.prod(shape, dtype=np.float64)) * dtype.itemsize > len(content):
+        raise ValueError("a member's array is not what its header says")
     array = np.load(io.BytesIO(content), allow_pickle=False)
     if not isinstance(array, np.ndarray):
         raise ValueError("a member is not one array")
