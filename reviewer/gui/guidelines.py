@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor,
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from reviewer.core.schema import FIELDS
+from reviewer.gui.plain import plain_tip
 
 NONE_YET = ("This project has no guidelines yet.\n\nImport a Markdown file of them with "
             "`reviewer guidelines PROJECT --import FILE`; `reviewer split` gives them to each "
@@ -53,11 +54,15 @@ def markdown_document(text: str) -> SafeDocument:
     features = QTextDocument.MarkdownFeature
     document.setMarkdown(text, features.MarkdownDialectGitHub | features.MarkdownNoHTML)
     images = []
+    titled = []  # a link's title becomes its tooltip, which Qt shows as rich text
     block = document.begin()
     while block.isValid():
         it = block.begin()
         while not it.atEnd():
             fragment = it.fragment()
+            if fragment.isValid() and fragment.charFormat().toolTip():
+                titled.append((fragment.position(), fragment.length(),
+                               fragment.charFormat().toolTip()))
             if fragment.isValid() and fragment.charFormat().isImageFormat():
                 images.append((fragment.position(), fragment.length(),
                                fragment.charFormat().toImageFormat().property(
@@ -65,6 +70,12 @@ def markdown_document(text: str) -> SafeDocument:
             it += 1
         block = block.next()
     cursor = QTextCursor(document)
+    for position, length, title in titled:  # the title as plain text (lengths unchanged)
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        plain = QTextCharFormat()
+        plain.setToolTip(plain_tip(title))
+        cursor.mergeCharFormat(plain)
     for position, length, alt in reversed(images):  # from the end: positions hold
         cursor.setPosition(position)
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)

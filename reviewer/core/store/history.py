@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from reviewer.core.store.jsontext import loads
 from reviewer.core.store.sqlite import Database
 
 # the key columns of each table an edit can change
@@ -108,10 +109,7 @@ class History:
         for at, reviewer, kind, data in self.db.execute(
                 "SELECT at, reviewer, kind, data FROM events WHERE posting_id = ?"
                 " ORDER BY id DESC LIMIT ?", (pid, limit)):
-            try:
-                value = json.loads(data or "{}")
-            except json.JSONDecodeError:  # a line another tool wrote
-                value = {}
+            value = loads(data, {})  # a line another tool wrote may be anything
             out.append((str(at), str(reviewer), str(kind),
                         value if isinstance(value, dict) else {}))
         return out

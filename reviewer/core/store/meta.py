@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping
 
 from reviewer.core.store.history import log
+from reviewer.core.store.jsontext import loads
 from reviewer.core.store.sqlite import Database
 
 MAX_TEXT = 1_000_000  # characters of guidelines or of one description
@@ -44,10 +45,7 @@ class Meta:
 
     def descriptions(self) -> dict[str, str]:
         """What each field, question and option means, by ``kind:name``."""
-        try:
-            value = json.loads(self._get("descriptions") or "{}")
-        except json.JSONDecodeError:
-            return {}
+        value = loads(self._get("descriptions"), {})
         return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
     def set_descriptions(self, descriptions: Mapping[str, str]) -> None:

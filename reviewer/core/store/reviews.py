@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from reviewer.core.store.history import Change, now, snapshot
+from reviewer.core.store.jsontext import loads
 from reviewer.core.store.postings import Postings
 from reviewer.core.store.sqlite import Database
 
@@ -63,7 +64,7 @@ class Reviews:
         for reviewer, kind, key, value in self.db.execute(
                 "SELECT reviewer, kind, key, value FROM reviews WHERE posting_id = ?"
                 " ORDER BY reviewer, kind, key", (pid,)):
-            out.setdefault(reviewer, {})[(kind, key)] = json.loads(value)
+            out.setdefault(reviewer, {})[(kind, key)] = loads(value)
         return out
 
     def rows(self, kind: str | None = None) -> Iterator[tuple[int, str, str, str, Any]]:
@@ -73,7 +74,7 @@ class Reviews:
         for pid, reviewer, kind_, key, value in self.db.execute(
                 f"SELECT posting_id, reviewer, kind, key, value FROM reviews {where}"
                 " ORDER BY posting_id, kind, key, reviewer", params):
-            yield pid, reviewer, kind_, key, json.loads(value)
+            yield pid, reviewer, kind_, key, loads(value)
 
     def reviewers(self) -> list[str]:
         """The reviewers whose values the project holds, by name."""
