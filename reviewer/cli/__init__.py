@@ -16,6 +16,7 @@ from pathlib import Path
 
 from reviewer import __version__
 from reviewer.cli.agreement import add_agreement_parser
+from reviewer.cli.cluster import add_cluster_options
 from reviewer.cli.common import CliError, ProgressLine, open_project
 from reviewer.cli.export import add_export_parser
 from reviewer.cli.extract import cmd_extract
@@ -103,10 +104,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(f"label {question}: " + ", ".join(f"{o} {n:,}" for o, n in options.items()))
     if figures["spans"]:
         print("spans: " + ", ".join(f"{k} {n:,}" for k, n in figures["spans"].items()))
-    print(f"{'field':26s} {'suggested':>9} {'accepted':>9} {'corrected':>9} {'rejected':>9}")
+    shown = ["suggested", "accepted", "corrected", "rejected"]
+    if any(states.get("adjudicated") for states in figures["field_states"].values()):
+        shown.append("adjudicated")
+    print(f"{'field':26s} " + " ".join(f"{s:>11}" for s in shown))
     for name, states in figures["field_states"].items():
-        print(f"{name:26s} " + " ".join(f"{states.get(s, 0):>9,}" for s in
-                                        ("suggested", "accepted", "corrected", "rejected")))
+        print(f"{name:26s} " + " ".join(f"{states.get(s, 0):>11,}" for s in shown))
     return 0
 
 
@@ -212,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
                           "md: a readable report")
     _jobs_option(ext)
     add_extractor_options(ext)
+    add_cluster_options(ext)
     ext.set_defaults(func=cmd_extract)
 
     add_import_parsers(sub)

@@ -252,7 +252,8 @@ class LongWork(QObject):
             else:
                 self.report("Merged", "\n".join(result.describe()))
 
-        if not self.run("Merging reviewers' files", merge_work(self.project, paths), done):
+        if not self.run("Merging reviewers' files", merge_work(self.project, paths,
+                                                                     self.reviewer), done):
             return False
         self.rewriting.emit()  # earlier edits' undo would put back what the merge changed
         return True
@@ -325,7 +326,7 @@ def export_work(project: Path, fmt: str, out: Path, reviewed_only: bool,
     return work
 
 
-def merge_work(project: Path, paths: list[Path]) -> Work:
+def merge_work(project: Path, paths: list[Path], reviewer: str | None = None) -> Work:
     """Merge reviewers' project files into the project (``merge_projects``): its report,
     or why the files cannot be merged (nothing is written then)."""
     def work(progress: Progress, _cancelled: Callable[[], bool]) -> MergeReport | str:
@@ -333,7 +334,7 @@ def merge_work(project: Path, paths: list[Path]) -> Work:
 
         try:
             return merge_projects(project, paths, lambda done, total: progress(
-                done, total, f"{done:,} of {total:,} postings merged"))
+                done, total, f"{done:,} of {total:,} postings merged"), reviewer)
         except TeamError as err:
             return str(err)
     return work

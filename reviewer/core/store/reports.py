@@ -66,7 +66,9 @@ class Reports:
     def evaluation(self) -> dict[str, dict[str, Any]]:
         """Per field, over reviewed postings: how often the machine's suggestion was
         accepted, corrected or rejected, and how often a person added a value the machine
-        had missed. ``accuracy`` is accepted / (accepted + corrected + rejected)."""
+        had missed; ``adjudicated``: final values settled where reviewers differed (no
+        judgement of the machine's). ``accuracy`` is accepted / (accepted + corrected +
+        rejected)."""
         out: dict[str, dict[str, Any]] = {}
         rows = self.db.execute("""
             SELECT a.field, a.state, s.posting_id IS NOT NULL AS suggested, count(*)
@@ -75,7 +77,7 @@ class Reports:
             GROUP BY a.field, a.state, suggested""")
         for name, state, suggested, n in rows:
             entry = out.setdefault(name, {"accepted": 0, "corrected": 0, "rejected": 0,
-                                          "added": 0})
+                                          "added": 0, "adjudicated": 0})
             if not suggested and state == "corrected":
                 entry["added"] += n  # the machine had no value; a person gave one
             else:

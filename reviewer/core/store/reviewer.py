@@ -60,3 +60,10 @@ def stamp_rows(db: Database, name: str) -> None:
             f" WHEN new.{column} IS NOT old.{column} AND new.{by} IS old.{by}"
             " BEGIN UPDATE postings"
             f" SET {by} = {literal} WHERE id = new.id; END")
+    # a span relabelled or rejected is the decision of whoever did it
+    conn.execute("DROP TRIGGER IF EXISTS temp.stamp_span_change")
+    conn.execute(
+        "CREATE TEMP TRIGGER stamp_span_change AFTER UPDATE OF label, state ON main.spans"
+        " WHEN (new.label IS NOT old.label OR new.state IS NOT old.state)"
+        " AND new.reviewer IS old.reviewer"
+        f" BEGIN UPDATE spans SET reviewer = {literal} WHERE id = new.id; END")

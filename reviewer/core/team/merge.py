@@ -101,9 +101,10 @@ class MergeReport:
 
 
 def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
-                   progress: Progress | None = None) -> MergeReport:
+                   progress: Progress | None = None, reviewer: str | None = None) -> MergeReport:
     """Merge the project files ``inputs`` into ``out_path`` (made if missing; see the
-    module's doc). ``TeamError`` for an input that cannot be merged, before anything is
+    module's doc), ``reviewer`` the name the merge's own edits carry (default: the
+    store's). ``TeamError`` for an input that cannot be merged, before anything is
     written; ``ProjectError`` for an OUT that cannot be opened or written."""
     out_path = Path(out_path)
     paths = [Path(p) for p in inputs]
@@ -111,7 +112,7 @@ def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
         raise TeamError("name the project files to merge")
     total = sum(_check_input(p, out_path) for p in paths)
     created = not out_path.exists()
-    out = Store(out_path)
+    out = Store(out_path, reviewer=reviewer)
     try:
         out.check_writable()
         report = MergeReport(out_path, created=created)
