@@ -88,7 +88,8 @@ def test_eval_counts_rejected_skills_as_rejected(store: Store, capsys) -> None: 
     _reject(store, PYTHON, K8S, SQL, PYTHON_AGAIN)
     store.decisions.accept_all(1)  # accept and go on: the rest of the fields
     assert store.reports.evaluation()["skills"] == {
-        "accepted": 0, "corrected": 0, "rejected": 1, "added": 0, "accuracy": 0.0}
+        "accepted": 0, "corrected": 0, "rejected": 1, "added": 0, "adjudicated": 0,
+        "accuracy": 0.0}
     assert main(["eval", str(store.path)]) == 0
     line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("skills"))
     assert line.split()[1:] == ["0", "0", "1", "0", "0.000"]
