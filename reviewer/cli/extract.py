@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+from reviewer.cli.cluster import cmd_cluster_extract, uses_cluster
 from reviewer.cli.plugins import load
 from reviewer.cli.plugins import report as extractor_report
 from reviewer.core.clean import gave_up
@@ -90,6 +91,8 @@ def _emit(records: Iterable[dict[str, Any]], fmt: str, out: Any) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    if uses_cluster(args):
+        return cmd_cluster_extract(args)
     jobs = worker_count(args.jobs)
     extractor = load(args)
     results = _results(args.files, jobs)

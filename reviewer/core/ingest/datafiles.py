@@ -17,6 +17,7 @@ from reviewer.core.ingest import items, read
 from reviewer.core.ingest.columns import SYNONYMS, ColumnMapping, Mapper, has_page_column
 from reviewer.core.ingest.items import Item, Result, Skipped, what
 from reviewer.core.ingest.read import UnreadableError
+from reviewer.core.ingest.shards import is_manifest, read_manifest
 
 _WRAPPERS = ("postings", "items", "data")
 _PAGE_NAMES = ", ".join(SYNONYMS["page"][:7])
@@ -67,6 +68,9 @@ def read_json(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
         return
     except RecursionError:
         yield Skipped(source, "not JSON: nested too deeply")
+        return
+    if is_manifest(doc):  # a shard folder's manifest: what its shards lack
+        yield from read_manifest(source, doc)
         return
     if isinstance(doc, dict) and not (records.is_canonical(doc) or has_page_column(doc)):
         doc = next((doc[key] for key in _WRAPPERS if isinstance(doc.get(key), list)), doc)

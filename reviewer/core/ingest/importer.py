@@ -118,6 +118,7 @@ def _new_work(store: Store, chunk: list[Item | Skipped], report: ImportReport,
               seen: set[str]) -> list[Work]:
     """The pages of a chunk still to clean: skipped inputs and known pages counted."""
     fresh: list[tuple[Item, str]] = []
+    kept: list[Item] = []  # our own records: stored as they are, in one batch
     for entry in chunk:
         report.seen += 1
         if isinstance(entry, Skipped):
@@ -128,16 +129,7 @@ def _new_work(store: Store, chunk: list[Item | Skipped], report: ImportReport,
             if count <= EXAMPLES:
                 report.left_out_examples.append(left)
         if entry.record is not None:
-            try:
-                added = store.records.add(entry.record)
-            except (ValueError, TypeError, KeyError, DatabaseError) as err:
-                report.skipped.append(Skipped(entry.source, f"the record cannot be stored: "
-                                                            f"{type(err).__name__}: {err}"))
-                continue
-            if added:
-                report.added += 1
-            else:
-                report.duplicates += 1
+            kept.append(entry)
             continue
         digest = content_hash(entry.text)
         if digest in seen:
@@ -145,10 +137,30 @@ def _new_work(store: Store, chunk: list[Item | Skipped], report: ImportReport,
             continue
         seen.add(digest)
         fresh.append((entry, digest))
+    _add_records(store, kept, report)
     known = store.postings.known_hashes([d for _, d in fresh])
     report.duplicates += len(known)
     return [(item.source, item.text, item.kind, item.metadata, digest, item.given)
             for item, digest in fresh if digest not in known]
+
+
+def _add_records(store: Store, kept: list[Item], report: ImportReport) -> None:
+    """Records that carry their cleaning and fields, stored in one batch; a batch the
+    store refuses is stored record by record, each that fails skipped with its reason."""
+    if not kept:
+        return
+    try:
+        added = store.records.add_many([entry.record for entry in kept if entry.record])
+    except (ValueError, TypeError, KeyError, DatabaseError):
+        added = []
+        for entry in kept:
+            try:
+                added.append(store.records.add(entry.record or {}))
+            except (ValueError, TypeError, KeyError, DatabaseError) as err:
+                report.skipped.append(Skipped(entry.source, f"the record cannot be stored: "
+                                                            f"{type(err).__name__}: {err}"))
+    report.added += sum(added)
+    report.duplicates += len(added) - sum(added)
 
 
 def _write(store: Store, work: list[Work],

@@ -18,6 +18,7 @@ from typing import IO, Any
 from reviewer.core.ingest.columns import Mapper
 from reviewer.core.ingest.datafiles import no_page
 from reviewer.core.ingest.items import Result, Skipped
+from reviewer.core.ingest.shards import is_shard, read_shard
 
 NEEDS_PYARROW = ("reading Parquet needs pyarrow: pip install 'posting-reviewer[parquet]'")
 BATCH_ROWS = 256  # rows read at a time: memory holds one batch
@@ -36,6 +37,12 @@ def read_parquet(source: str, data: Path | IO[bytes], mapper: Mapper) -> Iterato
         columns = [str(name) for name in table.schema_arrow.names]
     except (pa.ArrowException, OSError, ValueError) as err:
         yield Skipped(source, f"not a readable Parquet file: {err}")
+        return
+    if is_shard(columns):  # canonical records: taken as they are, no pipeline run
+        try:
+            yield from read_shard(source, table)
+        except (pa.ArrowException, OSError, ValueError) as err:
+            yield Skipped(source, f"not a readable Parquet row, the rest is skipped: {err}")
         return
     mapping = mapper.mapping(columns, source)
     if (problem := no_page(mapping, columns, "Parquet file")) is not None:

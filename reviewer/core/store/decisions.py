@@ -25,10 +25,11 @@ _INSERT_SUGGESTION = ("INSERT INTO suggestions (posting_id, field, value, spans,
 _SHOWN = ("title", "company", "locations")
 
 
-def insert_suggestions(db: Database, pid: int, rows: Sequence[tuple[Any, ...]]) -> None:
+def insert_suggestions(db: Database, pid: int | None, rows: Sequence[tuple[Any, ...]]) -> None:
     """The machine's values for posting ``pid``: (field, value, spans, confidence,
-    stage, extractor version, alternatives) each, JSON encoded."""
-    db.conn.executemany(_INSERT_SUGGESTION, [(pid, *row) for row in rows])
+    stage, extractor version, alternatives) each, JSON encoded; ``pid`` None: each row
+    starts with its posting's id."""
+    db.conn.executemany(_INSERT_SUGGESTION, rows if pid is None else [(pid, *r) for r in rows])
 
 
 def shown_values(db: Database, pid: int) -> dict[str, Any]:

@@ -10,7 +10,8 @@ tables; writing a record back goes through the parts that own them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import contextlib
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -21,7 +22,7 @@ from reviewer.core.schema import SCHEMA_VERSION as FIELDS_VERSION
 from reviewer.core.store.decisions import insert_suggestions
 from reviewer.core.store.health import stops_the_import
 from reviewer.core.store.history import log, now
-from reviewer.core.store.postings import ROW_COLUMNS, NewPosting, prepare
+from reviewer.core.store.postings import ROW_COLUMNS, NewPosting, PreparedPosting, prepare
 from reviewer.core.store.reviewer import clean_name
 from reviewer.core.store.sqlite import Database
 
@@ -106,15 +107,7 @@ class Records:
             pid = record.get("id")
             if not isinstance(pid, int) or self._postings.exists(pid):
                 pid = None
-            machine = record.get("machine", {})
-            prepared = prepare(NewPosting(
-                source=record.get("source", ""), hash=record["raw_hash"], kind="text",
-                raw=None, cleaned=record["text"], metadata=record.get("metadata") or {},
-                fields={k: v["value"] for k, v in machine.items()},
-                evidence={k: v.get("spans", []) for k, v in machine.items()},
-                confidence={k: v.get("confidence", 0.0) for k, v in machine.items()},
-                stages={k: v.get("stage", "") for k, v in machine.items()},
-                status=record.get("status", "new")))
+            prepared = _prepared(record, record.get("status", "new"))
             imported = record.get("imported_at") or now()
             row = {**dict(zip(ROW_COLUMNS, prepared.full_row(), strict=True)),
                    "imported_at": imported, "updated_at": record.get("updated_at") or imported,
@@ -139,6 +132,52 @@ class Records:
             self._postings.refresh_display(pid)
             log(self.db, "import_record", {}, pid)
         return True
+
+    def add_many(self, batch: Sequence[dict[str, Any]]) -> list[bool]:
+        """Store many exported records in one transaction; for each, whether it was added
+        (False: its hash is known, or met before in the batch). As ``add`` does each,
+        but a record that carries nothing a person did (status ``new``, no decision, span,
+        label or comment: what ``reviewer extract --to-parquet`` writes) goes in as rows in
+        bulk; the others through ``add``. A record the store refuses fails the batch."""
+        known = self._postings.known_hashes([r["raw_hash"] for r in batch])
+        wanted = [r["id"] for r in batch if isinstance(r.get("id"), int)]
+        taken = self._postings.existing_ids(wanted) if wanted else set()
+        added: list[bool] = []
+        events: list[tuple[str, int]] = []
+        suggestions: list[tuple[Any, ...]] = []
+        insert = (f"INSERT INTO postings ({', '.join(ROW_COLUMNS)}, imported_at, updated_at, "
+                  f"id) VALUES ({', '.join('?' * (len(ROW_COLUMNS) + 3))})")
+        bulk = len(batch) >= _BULK and all(_plain(record) for record in batch)
+        with stops_the_import(), self.db.atomic(), (
+                self._postings.indexed_at_end() if bulk else _no_index()) as indexed:
+            conn = self.db.conn
+            for record in batch:
+                digest = record["raw_hash"]
+                if digest in known:
+                    added.append(False)
+                    continue
+                known.add(digest)
+                if not _plain(record):
+                    added.append(self.add(record))
+                    continue
+                pid = record.get("id")
+                if not isinstance(pid, int) or pid in taken:
+                    pid = None
+                else:
+                    taken.add(pid)
+                prepared = _prepared(record)
+                imported = record.get("imported_at") or now()
+                cur = conn.execute(insert, (*prepared.full_row(), imported,
+                                            record.get("updated_at") or imported, pid))
+                pid = int(cur.lastrowid or 0)
+                indexed.append(pid)
+                suggestions.extend((pid, *row) for row in prepared.suggestions)
+                events.append((imported, pid))
+                added.append(True)
+            insert_suggestions(self.db, None, suggestions)
+            conn.executemany("INSERT INTO events (at, kind, posting_id, data) "
+                             "VALUES (?, 'import_record', ?, '{}')", events)
+        return added
 
     def _attached(self, first: int, last: int,
                   reviewers: bool = False) -> dict[str, dict[int, Any]]:
@@ -181,6 +220,33 @@ class Records:
                 out["reviewers"].setdefault(pid, {}).setdefault(name, {})[(kind, key)] = \
                     loads(value)
         return out
+
+
+_BULK = 64  # records a batch from which the search index is written at its end
+
+
+@contextlib.contextmanager
+def _no_index() -> Iterator[list[int]]:
+    yield []  # the insert trigger indexes each posting
+
+
+def _plain(record: dict[str, Any]) -> bool:
+    """Does a record carry the machine's values alone (nothing a person did)?"""
+    return (record.get("status", "new") == "new" and not record.get("comment")
+            and not record.get("spans") and not record.get("labels")
+            and all(state in ("machine", "none")
+                    for state in (record.get("provenance") or {}).values()))
+
+
+def _prepared(record: dict[str, Any], status: str = "new") -> PreparedPosting:
+    machine = record.get("machine") or {}
+    return prepare(NewPosting(
+        source=record.get("source", ""), hash=record["raw_hash"], kind="text", raw=None,
+        cleaned=record["text"], metadata=record.get("metadata") or {},
+        fields={k: v["value"] for k, v in machine.items()},
+        evidence={k: v.get("spans", []) for k, v in machine.items()},
+        confidence={k: v.get("confidence", 0.0) for k, v in machine.items()},
+        stages={k: v.get("stage", "") for k, v in machine.items()}, status=status))
 
 
 def _assemble(posting: dict[str, Any], attached: dict[str, dict[int, Any]]) -> dict[str, Any]:

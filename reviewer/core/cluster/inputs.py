@@ -1,0 +1,210 @@
+"""Inputs into partitions (on the machine that submits), and a partition's pages (on a
+worker).
+
+An input is a page file, a folder (walked), a glob, a zip archive or a data file of
+many postings (JSONL, JSON, CSV, Parquet), on local disk or at any fsspec URL
+(``s3://bucket/pages/*.html``, ``gs://…``, ``https://…``). ``partitions`` lists
+them without reading a page: page files are grouped ``size`` to a partition, a JSONL or
+Parquet file is cut into partitions of ``size`` rows (counted from its lines or its
+row-group metadata), and any other file is one partition. ``read_part`` reads one
+partition where it runs: local files through ``reviewer.core.ingest`` exactly as
+``reviewer import`` reads them, URLs through fsspec and ingest's readers.
+"""
+
+from __future__ import annotations
+
+import glob
+import importlib
+import io
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from reviewer.core.ingest import Skipped, UnreadableError, decode, iter_inputs
+from reviewer.core.ingest.columns import Mapper
+from reviewer.core.ingest.datafiles import read_csv, read_json, read_jsonl
+from reviewer.core.ingest.items import Result, page
+from reviewer.core.ingest.parquet import read_parquet
+from reviewer.core.ingest.read import MAX_BYTES
+
+PAGES = (".html", ".htm", ".txt", ".md")
+DATA = (".jsonl", ".json", ".csv", ".parquet")
+SUPPORTED = (*PAGES, *DATA, ".zip")
+_CUT = (".jsonl", ".parquet")  # data files cut into partitions of rows
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One input of a partition: a file (``url``: a local path or an fsspec URL), and
+    for a data file cut into parts, the rows ``skip`` to ``skip + take`` (None: to the
+    end)."""
+
+    url: str
+    skip: int = 0
+    take: int | None = None
+
+
+@dataclass(frozen=True)
+class Part:
+    """A partition: its number (the shard's) and its pieces."""
+
+    index: int
+    pieces: tuple[Piece, ...]
+
+    def names(self) -> list[str]:
+        """Its inputs, as a report names them."""
+        return [p.url if p.skip == 0 and p.take is None else
+                f"{p.url}#{p.skip + 1}-{p.skip + p.take if p.take is not None else 'end'}"
+                for p in self.pieces]
+
+
+def is_url(path: str) -> bool:
+    return "://" in path and not path.startswith("file://")
+
+
+def partitions(inputs: Iterable[str | Path], size: int) -> tuple[list[Part], list[Skipped]]:
+    """The partitions of ``inputs`` in the order given, and the inputs found to be
+    missing or of a type nothing reads."""
+    parts: list[Part] = []
+    missing: list[Skipped] = []
+    pages: list[Piece] = []
+
+    def flush() -> None:
+        if pages:
+            parts.append(Part(len(parts), tuple(pages)))
+            pages.clear()
+
+    for url in _files(inputs, missing):
+        ext = os.path.splitext(url)[1].lower()
+        if ext in PAGES:
+            pages.append(Piece(url))
+            if len(pages) >= size:
+                flush()
+            continue
+        flush()
+        rows = _rows(url) if ext in _CUT else None
+        if rows is None or rows <= size:
+            parts.append(Part(len(parts), (Piece(url),)))
+            continue
+        for skip in range(0, rows, size):
+            last = skip + size >= rows
+            parts.append(Part(len(parts), (Piece(url, skip, None if last else size),)))
+    flush()
+    return parts, missing
+
+
+def _files(inputs: Iterable[str | Path], missing: list[Skipped]) -> Iterator[str]:
+    """Every file of the inputs: folders walked by sorted name, globs expanded, hidden
+    entries and unsupported files inside folders passed over."""
+    for given in inputs:
+        name = str(given)
+        if is_url(name):
+            yield from _remote(name, missing)
+            continue
+        name = name.removeprefix("file://")
+        if glob.has_magic(name):
+            found = sorted(glob.glob(name, recursive=True))
+            if not found:
+                missing.append(Skipped(name, "no file matches"))
+            for path in found:
+                yield from _local(Path(path), missing, explicit=False)
+        else:
+            yield from _local(Path(name), missing, explicit=True)
+
+
+def _local(path: Path, missing: list[Skipped], explicit: bool) -> Iterator[str]:
+    if path.is_dir():
+        for root, dirs, files in os.walk(path, followlinks=True):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith(".") and name.lower().endswith(SUPPORTED):
+                    yield os.path.join(root, name)
+    elif not path.exists():
+        missing.append(Skipped(str(path), "no such file or folder"))
+    elif path.name.lower().endswith(SUPPORTED):
+        yield str(path)
+    elif explicit:
+        ext = os.path.splitext(path.name)[1].lower() or "(no extension)"
+        missing.append(Skipped(str(path), f"unsupported file type {ext}"))
+
+
+def _remote(url: str, missing: list[Skipped]) -> Iterator[str]:
+    fsspec: Any = importlib.import_module("fsspec")
+    fs, path = fsspec.core.url_to_fs(url)
+    if glob.has_magic(path):
+        found = sorted(fs.glob(path))
+    elif fs.isdir(path):
+        found = sorted(fs.find(path))
+    elif fs.exists(path):
+        found = [path]
+    else:
+        missing.append(Skipped(url, "no such file or folder"))
+        return
+    for name in found:
+        base = name.rsplit("/", 1)[-1]
+        if base.lower().endswith(SUPPORTED) and not base.startswith("."):
+            yield name if "://" in name else fs.unstrip_protocol(name)
+
+
+def _rows(url: str) -> int | None:
+    """How many postings a JSONL or Parquet file holds (None: it cannot be told here)."""
+    try:
+        with _open(url) as stream:
+            if url.lower().endswith(".parquet"):
+                pq: Any = importlib.import_module("pyarrow.parquet")
+                return int(pq.ParquetFile(stream).metadata.num_rows)
+            count = 0
+            for line in stream:
+                count += bool(line.strip())
+            return count
+    except Exception:  # the worker that reads it says what is wrong with it
+        return None
+
+
+def _open(url: str) -> Any:
+    if not is_url(url):
+        return open(url, "rb")  # closed by the caller's with
+    fsspec: Any = importlib.import_module("fsspec")
+    return fsspec.open(url, "rb").open()
+
+
+def read_part(part: Part) -> Iterator[Result]:
+    """Every page (or reason to skip one) of a partition, as ``reviewer import`` reads it."""
+    for piece in part.pieces:
+        results = _read_piece(piece.url)
+        if piece.skip or piece.take is not None:
+            stop = None if piece.take is None else piece.skip + piece.take
+            results = islice(results, piece.skip, stop)
+        yield from results
+
+
+def _read_piece(url: str) -> Iterator[Result]:
+    if not is_url(url):
+        yield from iter_inputs([url])
+        return
+    ext = os.path.splitext(url)[1].lower()
+    mapper = Mapper()
+    try:
+        with _open(url) as stream:
+            if ext == ".jsonl":
+                yield from read_jsonl(url, stream, mapper)
+            elif ext == ".parquet":
+                yield from read_parquet(url, io.BytesIO(stream.read()), mapper)
+            elif ext in PAGES:
+                data = stream.read(MAX_BYTES + 1)
+                if len(data) > MAX_BYTES:
+                    raise UnreadableError(f"the file is over {MAX_BYTES / 1e6:.0f} MB")
+                yield page(url, decode(data), "html" if ext in (".html", ".htm") else "text")
+            elif ext in (".json", ".csv"):
+                text = decode(stream.read())
+                yield from (read_json(url, text, mapper) if ext == ".json"
+                            else read_csv(url, text, mapper))
+            else:
+                yield Skipped(url, "a zip file is read from local disk only")
+    except UnreadableError as err:
+        yield Skipped(url, str(err))
+    except OSError as err:
+        yield Skipped(url, f"cannot read the file: {err}")

@@ -1,0 +1,226 @@
+"""Extraction on a Dask cluster: partitions of the inputs mapped over its workers, each
+written as one Parquet shard of canonical records, and a manifest beside them.
+
+Each worker runs ``run_partition``: it reads its partition's pages (``inputs.read_part``),
+runs the pipeline over them (``pages.extract_item``) and writes the shard itself (to the
+output folder, local or an fsspec URL, so records never travel back through the
+scheduler), returning only counts and the pages it could not read. A partition that fails
+(a shard that cannot be written, a worker lost, a bug) is reported with its inputs and
+its error, and the others are written; ``manifest.json`` lists both, so that importing the
+folder reports what is not in it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from reviewer.core.cluster.inputs import Part, is_url, partitions, read_part
+from reviewer.core.cluster.pages import extract_item, now
+from reviewer.core.ingest import Skipped
+from reviewer.core.ingest.shards import MANIFEST, MANIFEST_KEY, SHARD_VERSION, shard_table
+
+PARTITION_SIZE = 500  # pages a partition (rows of a data file)
+WORKERS = 2  # worker processes of the LocalCluster made when no scheduler is given
+
+
+@dataclass
+class ShardResult:
+    """What one partition gave: its shard (``file`` in the output folder; None when no
+    page of it gave a record), how many records, and the pages it could not read."""
+
+    partition: int
+    file: str | None
+    records: int
+    inputs: list[str]
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+@dataclass
+class PartitionFailure:
+    """A partition that failed as a whole: nothing of it was written."""
+
+    partition: int
+    inputs: list[str]
+    error: str
+
+
+@dataclass
+class ClusterReport:
+    """How a run went: the shards written, the partitions that failed, the inputs and pages
+    that could not be read."""
+
+    out_dir: str
+    partitions: int = 0
+    shards: list[ShardResult] = field(default_factory=list)
+    failed: list[PartitionFailure] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    seconds: float = 0.0
+    scheduler: str = ""
+
+    @property
+    def records(self) -> int:
+        return sum(shard.records for shard in self.shards)
+
+    def line(self) -> str:
+        """Where the run is, in one line."""
+        rate = self.records / self.seconds if self.seconds else 0.0
+        return (f"{len(self.shards) + len(self.failed):,}/{self.partitions:,} partitions · "
+                f"{self.records:,} records · {len(self.skipped):,} skipped · "
+                f"{len(self.failed):,} failed · {rate:,.0f}/s")
+
+
+Progress = Callable[[ClusterReport], None]
+
+
+def run_partition(part: Part, out_dir: str, stamp: str) -> ShardResult:
+    """Read, clean and extract one partition and write its shard (runs on a worker)."""
+    started = time.perf_counter()
+    records: list[Any] = []
+    skipped: list[tuple[str, str]] = []
+    for result in read_part(part):
+        done = result if isinstance(result, Skipped) else extract_item(result, stamp)
+        if isinstance(done, Skipped):
+            skipped.append((done.source, done.reason))
+        else:
+            records.append(done)
+    name = f"part-{part.index:05d}.parquet" if records else None
+    if name is not None:
+        write_shard(records, out_dir, name)
+    return ShardResult(part.index, name, len(records), part.names(), skipped,
+                       time.perf_counter() - started)
+
+
+def write_shard(records: Iterable[Any], out_dir: str, name: str) -> None:
+    """``records`` as the Parquet shard ``name`` in ``out_dir`` (made if missing), put in
+    place when whole."""
+    pq: Any = importlib.import_module("pyarrow.parquet")
+    table = shard_table(records)
+    _makedirs(out_dir)
+    if is_url(out_dir):
+        with _fs_open(f"{out_dir.rstrip('/')}/{name}") as stream:
+            pq.write_table(table, stream)
+        return
+    target = Path(out_dir) / name
+    partial = target.with_name(f".{name}.{uuid.uuid4().hex[:8]}.partial")
+    try:
+        pq.write_table(table, partial)
+        os.replace(partial, target)
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+
+
+def extract_to_parquet(
+    inputs: Iterable[str | Path], out_dir: str | Path, scheduler: str | None = None,
+    partition_size: int = PARTITION_SIZE, progress: Progress | None = None,
+    workers: int = WORKERS,
+) -> ClusterReport:
+    """Clean and extract every page of ``inputs`` on a Dask cluster into Parquet shards
+    of canonical records in ``out_dir`` (made if missing), with ``manifest.json``.
+
+    ``inputs``: page files, folders, globs, zips and data files (JSONL, JSON, CSV,
+    Parquet), local or fsspec URLs. ``scheduler``: the address of a running Dask scheduler
+    (``tcp://host:8786``); None starts a ``LocalCluster`` of ``workers`` processes for
+    the run. Needs the ``cluster`` extra (``pip install 'posting-reviewer[cluster]'``),
+    and on a remote cluster posting-reviewer installed on every worker."""
+    out = str(out_dir)
+    report = ClusterReport(out)
+    started = time.perf_counter()
+    parts, report.skipped = partitions(inputs, max(1, partition_size))
+    report.partitions = len(parts)
+    _makedirs(out)
+    stamp = now()
+    by_key: dict[str, Part] = {}
+    if parts:
+        with _client(scheduler, workers) as client:
+            report.scheduler = str(client.scheduler.address)
+            run = uuid.uuid4().hex[:8]
+            keys = [f"reviewer-part-{run}-{part.index}" for part in parts]
+            futures = client.map(run_partition, parts, out_dir=out, stamp=stamp,
+                                 key=keys, retries=0)
+            by_key = {key: part for key, part in zip(keys, parts, strict=True)}
+            distributed: Any = importlib.import_module("distributed")
+            for future in distributed.as_completed(futures):
+                _collect(future, by_key[future.key], report)
+                report.seconds = time.perf_counter() - started
+                if progress is not None:
+                    progress(report)
+    report.shards.sort(key=lambda shard: shard.partition)
+    report.failed.sort(key=lambda failure: failure.partition)
+    write_manifest(report, [str(x) for x in inputs] if isinstance(inputs, list | tuple) else [])
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _collect(future: Any, part: Part, report: ClusterReport) -> None:
+    if future.status == "finished":
+        shard: ShardResult = future.result()
+        report.shards.append(shard)
+        report.skipped.extend(Skipped(source, reason) for source, reason in shard.skipped)
+        return
+    try:
+        error = future.exception()
+        message = f"{type(error).__name__}: {error}"
+    except Exception as err:  # the scheduler lost it: that is the error
+        message = f"{type(err).__name__}: {err}"
+    report.failed.append(PartitionFailure(part.index, part.names(), message))
+
+
+@contextlib.contextmanager
+def _client(scheduler: str | None, workers: int) -> Iterator[Any]:
+    distributed: Any = importlib.import_module("distributed")
+    if scheduler:
+        with distributed.Client(scheduler) as client:
+            yield client
+        return
+    with distributed.LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
+                                  processes=True, dashboard_address=None,
+                                  silence_logs=40) as cluster, \
+            distributed.Client(cluster) as client:
+        yield client
+
+
+def write_manifest(report: ClusterReport, inputs: list[str]) -> None:
+    """``manifest.json`` in the output folder: the shards, what failed, what was skipped."""
+    doc = {
+        MANIFEST_KEY: SHARD_VERSION, "inputs": inputs, "partitions": report.partitions,
+        "records": report.records,
+        "shards": [{"file": s.file, "partition": s.partition, "records": s.records,
+                    "inputs": s.inputs} for s in report.shards if s.file is not None],
+        "failed": [asdict(f) for f in report.failed],
+        "skipped": [{"source": s.source, "reason": s.reason} for s in report.skipped],
+    }
+    data = orjson.dumps(doc, option=orjson.OPT_INDENT_2)
+    if is_url(report.out_dir):
+        with _fs_open(f"{report.out_dir.rstrip('/')}/{MANIFEST}") as stream:
+            stream.write(data)
+        return
+    target = Path(report.out_dir) / MANIFEST
+    partial = target.with_name(f".{MANIFEST}.partial")
+    partial.write_bytes(data)
+    os.replace(partial, target)
+
+
+def _makedirs(out: str) -> None:
+    if is_url(out):
+        fsspec: Any = importlib.import_module("fsspec")
+        fs, path = fsspec.core.url_to_fs(out)
+        fs.makedirs(path, exist_ok=True)
+    else:
+        Path(out).mkdir(parents=True, exist_ok=True)
+
+
+def _fs_open(url: str) -> Any:
+    fsspec: Any = importlib.import_module("fsspec")
+    return fsspec.open(url, "wb").open()

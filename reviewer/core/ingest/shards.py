@@ -1,0 +1,130 @@
+"""Parquet shards of canonical records: the table ``reviewer extract --to-parquet``
+writes (``reviewer.core.cluster``) and ``reviewer import`` reads back without running
+the pipeline again.
+
+A shard is one Parquet file, one row a posting, its columns the keys of the canonical
+record (``reviewer.core.records``) in their order: the scalar keys as typed columns
+(``id`` an int64, null until a project numbers the posting; ``schema_version`` an
+int32; the rest text) and the nested ones (``JSON_KEYS``: fields, provenance, machine
+values with their spans, confidence and stage, evidence, spans, labels, metadata) as
+JSON text, so that any Parquet reader (pandas, Spark, DuckDB) reads every shard with
+one schema. The file's metadata says what it is (``SHARD_KEY``).
+
+Beside the shards a folder holds ``manifest.json`` (``MANIFEST``): each shard with its
+inputs and counts, every input that could not be read, and every partition that failed
+on the cluster with its inputs and error. Importing the folder reads the manifest too:
+each failed partition and each listed shard that is missing is reported as skipped, so
+nothing is lost silently.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from reviewer.core import records
+from reviewer.core.ingest.items import Item, Result, Skipped
+from reviewer.core.words.text import valid_unicode
+
+SHARD_KEY = b"posting_reviewer"  # in the Parquet file's key-value metadata
+SHARD_VERSION = 1
+MANIFEST = "manifest.json"
+MANIFEST_KEY = "posting_reviewer_shards"  # the key that makes a JSON object a manifest
+JSON_KEYS = ("fields", "provenance", "machine", "field_spans", "spans", "labels", "metadata")
+_TEXT_KEYS = ("source", "raw_hash", "status", "reviewer", "text", "comment", "imported_at",
+              "updated_at")
+BATCH_ROWS = 2048  # rows read at a time
+
+
+def shard_table(batch: Iterable[dict[str, Any]]) -> Any:
+    """The ``pyarrow.Table`` of a batch of canonical records (needs pyarrow)."""
+    pa: Any = importlib.import_module("pyarrow")
+    rows = list(batch)
+    columns: dict[str, Any] = {}
+    for key in records.RECORD_KEYS:
+        values = [row.get(key) for row in rows]
+        if key in JSON_KEYS:
+            columns[key] = pa.array([orjson.dumps(v if v is not None else {} if key != "spans"
+                                                  else []).decode() for v in values],
+                                    pa.string())
+        elif key == "id":
+            columns[key] = pa.array(values, pa.int64())
+        elif key == "schema_version":
+            columns[key] = pa.array(values, pa.int32())
+        else:
+            columns[key] = pa.array(["" if v is None else v for v in values], pa.string())
+    meta = {SHARD_KEY: orjson.dumps({"version": SHARD_VERSION, "json": JSON_KEYS})}
+    return pa.table(columns).replace_schema_metadata(meta)
+
+
+def is_shard(columns: Iterable[str]) -> bool:
+    """Do a Parquet file's columns hold canonical records (a shard, or our export)?"""
+    return records.is_canonical(dict.fromkeys(columns))
+
+
+def read_shard(source: str, table: Any) -> Iterator[Result]:
+    """Every record of an open ``pyarrow.parquet.ParquetFile`` of canonical records, each
+    checked as an exported JSONL record is (``records.record_problem``)."""
+    number = 0
+    names = [str(name) for name in table.schema_arrow.names]
+    for batch in table.iter_batches(batch_size=BATCH_ROWS):
+        cells = [batch.column(i).to_pylist() for i in range(batch.num_columns)]
+        for row in zip(*cells, strict=True):
+            number += 1
+            yield record_item(f"{source}#{number}", dict(zip(names, row, strict=True)))
+    if number == 0:
+        yield Skipped(source, "no postings in the file")
+
+
+def record_item(source: str, row: dict[str, Any]) -> Result:
+    """One shard row as the record it holds, or why it cannot be stored."""
+    try:
+        for key in JSON_KEYS:
+            if isinstance(row.get(key), str):
+                row[key] = orjson.loads(row[key])
+    except orjson.JSONDecodeError as err:
+        return Skipped(source, f"a record whose {key} is not JSON: {err}")
+    for key in _TEXT_KEYS:
+        if row.get(key) is None and key != "raw_hash":
+            row.pop(key, None)
+    if row.get("id") is None:
+        row.pop("id", None)
+    problem = records.record_problem(row)
+    if problem is not None:
+        return Skipped(source, f"an exported record that cannot be stored: {problem}")
+    meta = row.get("metadata")
+    return CheckedItem(valid_unicode(source), row["text"], "text",
+                       meta if isinstance(meta, dict) else {}, row)
+
+
+class CheckedItem(Item):
+    """A record read from a shard: its text comes from Parquet (UTF-8) and JSON that
+    orjson decoded (which refuses lone surrogates), so it is valid Unicode already and
+    ``iter_inputs`` need not walk it again; ``record_problem`` checked every key."""
+
+
+def is_manifest(doc: Any) -> bool:
+    return isinstance(doc, dict) and MANIFEST_KEY in doc
+
+
+def read_manifest(source: str, doc: dict[str, Any]) -> Iterator[Skipped]:
+    """What a shard folder's manifest says is not in its shards: each partition that failed
+    on the cluster, each input that could not be read, each shard listed but missing."""
+    folder = Path(source).parent
+    for failed in doc.get("failed") or []:
+        inputs = failed.get("inputs") or []
+        shown = ", ".join(str(x) for x in inputs[:3]) + (" …" if len(inputs) > 3 else "")
+        yield Skipped(f"{source}: partition {failed.get('partition')}",
+                      f"failed on the cluster, its {len(inputs)} inputs ({shown}) not "
+                      f"extracted: {failed.get('error')}")
+    for skipped in doc.get("skipped") or []:
+        yield Skipped(str(skipped.get("source")), str(skipped.get("reason")))
+    for shard in doc.get("shards") or []:
+        name = str(shard.get("file", ""))
+        if name and not (folder / name).is_file():
+            yield Skipped(str(folder / name), f"a shard the manifest lists is missing "
+                                              f"({shard.get('records')} records)")

@@ -1,0 +1,71 @@
+"""Cutting inputs into partitions and running one partition in this process: local files,
+data files cut by rows, and fsspec URLs (the in-memory file system)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pyarrow", reason="needs the cluster extra: pip install -e '.[cluster]'")
+fsspec = pytest.importorskip("fsspec", reason="needs the cluster extra")
+
+from reviewer.core.cluster import extract_pages, partitions, run_partition  # noqa: E402
+from reviewer.core.ingest import Skipped, content_hash  # noqa: E402
+
+PAGE = ("<html><body><h1>Senior Data Engineer</h1><p>Acme Corp is hiring in Berlin, "
+        "Germany.</p><ul><li>Python</li><li>SQL</li></ul></body></html>")
+
+
+def test_page_files_are_grouped_and_data_files_cut_by_rows(tmp_path: Path) -> None:
+    for i in range(5):
+        (tmp_path / f"p{i}.html").write_text(PAGE.replace("Senior", f"Senior {i}"))
+    rows = [{"html": PAGE.replace("Berlin", f"Berlin {i}"), "job_id": i} for i in range(7)]
+    (tmp_path / "rows.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    (tmp_path / "notes.xyz").write_text("passed over in a folder")
+    parts, missing = partitions([tmp_path, tmp_path / "missing.html"], size=3)
+    assert [p.names() for p in parts] == [
+        [str(tmp_path / f"p{i}.html") for i in range(3)],
+        [str(tmp_path / "p3.html"), str(tmp_path / "p4.html")],
+        [f"{tmp_path / 'rows.jsonl'}#1-3"], [f"{tmp_path / 'rows.jsonl'}#4-6"],
+        [f"{tmp_path / 'rows.jsonl'}#7-end"]]
+    assert missing == [Skipped(str(tmp_path / "missing.html"), "no such file or folder")]
+    out = tmp_path / "out"
+    out.mkdir()
+    results = [run_partition(part, str(out), "2026-01-01T00:00:00+00:00") for part in parts]
+    assert [r.records for r in results] == [3, 2, 3, 3, 1]
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(out / "part-00003.parquet")
+    assert [json.loads(m)["job_id"] for m in table.column("metadata").to_pylist()] == [3, 4, 5]
+    assert table.column("source").to_pylist()[0] == f"{tmp_path / 'rows.jsonl'}#4"
+
+
+def test_inputs_at_an_fsspec_url() -> None:
+    fs = fsspec.filesystem("memory")
+    fs.pipe("/jobs/a.html", PAGE.encode())
+    fs.pipe("/jobs/b.txt", b"Data Engineer\n\nAcme Corp, Berlin. Python and SQL.")
+    fs.pipe("/jobs/rows.jsonl", json.dumps({"text": "Nurse\n\nCity Hospital, Leeds."}).encode())
+    parts, missing = partitions(["memory://jobs/*", "memory://nothing/here.html"], size=10)
+    assert missing and missing[0].reason == "no such file or folder"
+    names = [n for p in parts for n in p.names()]
+    assert names == [f"memory:///jobs/{n}" for n in ("a.html", "b.txt", "rows.jsonl")]
+    results = [run_partition(p, "memory://out", "2026-01-01T00:00:00+00:00") for p in parts]
+    assert sum(r.records for r in results) == 3
+    assert fs.exists("/out/part-00000.parquet") and fs.exists("/out/part-00001.parquet")
+
+
+def test_extract_pages_is_the_pipeline_as_a_pure_function() -> None:
+    text_page = "Data Engineer\n\nAcme Corp, Berlin. Python and SQL."
+    out = list(extract_pages([("a.html", PAGE, "html"), ("b", text_page, None),
+                              ("c", "   ", "text")], stamp="2026-01-01T00:00:00+00:00"))
+    first, second, third = out
+    assert not isinstance(first, Skipped) and not isinstance(second, Skipped)
+    assert first["raw_hash"] == content_hash(PAGE)
+    assert first["fields"]["title"] == "Senior Data Engineer"
+    assert first["provenance"]["title"] == "machine" and first["id"] is None
+    for name, spans in first["field_spans"].items():
+        for start, end in spans:
+            assert 0 <= start <= end <= len(first["text"]), name
+    assert isinstance(third, Skipped)

@@ -1,0 +1,158 @@
+"""``reviewer extract --engine dask --to-parquet`` on a LocalCluster of two processes over
+the dev corpora, and ``reviewer import`` of its shards."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reviewer.cli import main
+from reviewer.core.store import Store
+
+pytest.importorskip("distributed", reason="needs the cluster extra: pip install -e '.[cluster]'")
+pytest.importorskip("pyarrow", reason="needs the cluster extra: pip install -e '.[cluster]'")
+
+DEV = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev"
+pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason="needs ../shared/corpus/dev")
+EMPTY = (None, [], {}, "")
+
+
+def write_pages(folder: Path) -> list[Path]:
+    """Each dev posting's page as a file, as the eval script writes them: ``.html`` for
+    format html, else ``.txt``."""
+    folder.mkdir()
+    paths = []
+    for corpus in sorted(DEV.glob("*.jsonl")):
+        for line in corpus.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            path = folder / (row["id"].replace("/", "_")
+                             + (".html" if row["format"] == "html" else ".txt"))
+            path.write_bytes(row["raw"].encode("utf-8", "surrogatepass"))
+            paths.append(path)
+    return paths
+
+
+def shard_records(folder: Path) -> list[dict[str, Any]]:
+    import pyarrow.parquet as pq
+
+    rows = []
+    for shard in sorted(folder.glob("part-*.parquet")):
+        rows += pq.read_table(shard).to_pylist()
+    for row in rows:
+        for key in ("fields", "provenance", "machine", "field_spans", "metadata"):
+            row[key] = json.loads(row[key])
+    return rows
+
+
+def plain(fields: dict[str, Any]) -> dict[str, Any]:
+    """Empty values as no value, as the store keeps them."""
+    return {name: None if value in EMPTY else value for name, value in fields.items()}
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The dev pages, extracted once in one process and once on the cluster (3 partitions)."""
+    tmp = tmp_path_factory.mktemp("cluster")
+    paths = write_pages(tmp / "pages")
+    single = subprocess.run([sys.executable, "-m", "reviewer.cli", "extract",
+                             *map(str, paths)], capture_output=True, text=True, check=False)
+    out = tmp / "shards"
+    dask = subprocess.run(
+        [sys.executable, "-m", "reviewer.cli", "extract", "--engine", "dask", "--to-parquet",
+         str(out), "--partition-size", str(len(paths) // 3 + 1), str(tmp / "pages")],
+        capture_output=True, text=True, check=False)
+    return {"paths": paths, "single": single, "dask": dask, "out": out, "tmp": tmp}
+
+
+def test_dask_records_equal_the_single_process_run(run: dict[str, Any]) -> None:
+    assert run["dask"].returncode == 0, run["dask"].stderr
+    assert "642 records in 3 shards" in run["dask"].stdout or len(run["paths"]) != 642
+    single = {r["source"]: r for r in map(json.loads, run["single"].stdout.splitlines())}
+    shards = {r["source"]: r for r in shard_records(run["out"])}
+    assert len(shards) == len(run["paths"]) == len(single)
+    for source, rec in single.items():
+        got = shards[source]
+        assert got["text"] == rec["cleaned"], source
+        assert got["fields"] == plain(rec["fields"]), source
+        for name, machine in got["machine"].items():
+            assert machine["confidence"] == rec["confidence"][name]
+            assert machine["spans"] == rec["evidence"].get(name, [])
+        assert set(got["provenance"].values()) <= {"machine", "none"}
+    manifest = json.loads((run["out"] / "manifest.json").read_text())
+    assert manifest["records"] == len(single) and manifest["failed"] == []
+
+
+def test_import_of_the_shards_finds_every_posting(run: dict[str, Any], tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "p.db"
+    assert main(["import", str(db), str(run["out"])]) == 0
+    assert f"{len(run['paths']):,} postings added" in capsys.readouterr().out
+    shards = {r["raw_hash"]: r for r in shard_records(run["out"])}
+    with Store(db) as store:
+        stored = list(store.records.all(reviewed_only=False))
+        # the search index holds them, as it would had the pages been imported
+        found = set(store.queue.search("engineer", limit=10_000))
+        words = {r["id"] for r in stored if "engineer" in r["text"].lower().split()}
+        assert words and words <= found
+    assert {r["raw_hash"] for r in stored} == set(shards)
+    for rec in stored:  # the record the project exports is the shard's, numbered
+        shard = shards[rec["raw_hash"]]
+        for key in ("source", "text", "fields", "provenance", "machine", "field_spans",
+                    "metadata", "status", "imported_at"):
+            assert rec[key] == shard[key], key
+    assert main(["import", str(db), str(run["out"])]) == 0  # again: nothing added
+    assert f"0 postings added, {len(run['paths']):,} already" in capsys.readouterr().out
+
+
+def test_shards_equal_what_an_import_of_the_pages_exports(run: dict[str, Any],
+                                                          tmp_path: Path) -> None:
+    """Import the pages themselves (the pipeline run by ``reviewer import``): the records
+    the project exports are the shards' records."""
+    pages = run["paths"][::25]
+    db = tmp_path / "pages.db"
+    assert main(["import", str(db), *map(str, pages)]) == 0
+    shards = {r["raw_hash"]: r for r in shard_records(run["out"])}
+    with Store(db) as store:
+        for rec in store.records.all(reviewed_only=False):
+            shard = shards[rec["raw_hash"]]
+            for key in ("source", "text", "fields", "provenance", "machine", "field_spans"):
+                assert json.loads(json.dumps(rec[key])) == shard[key], key
+
+
+def test_a_failing_partition_is_reported_and_the_rest_written(tmp_path: Path) -> None:
+    from reviewer.core.cluster import extract_to_parquet
+
+    pages = write_pages(tmp_path / "pages")[:30]
+    out = tmp_path / "shards"
+    (out / "part-00001.parquet").mkdir(parents=True)  # partition 1 cannot write its shard
+    report = extract_to_parquet(pages, out, partition_size=10, workers=2)
+    assert [f.partition for f in report.failed] == [1]
+    assert report.failed[0].inputs == [str(p) for p in pages[10:20]]
+    assert "part-00001.parquet" in report.failed[0].error
+    assert [s.file for s in report.shards] == ["part-00000.parquet", "part-00002.parquet"]
+    assert report.records == 20
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["failed"][0]["inputs"] == [str(p) for p in pages[10:20]]
+    # importing the folder says what is not in it
+    (out / "part-00001.parquet").rmdir()
+    with Store(tmp_path / "p.db", create=True) as store:
+        from reviewer.core.ingest import import_paths
+
+        imported = import_paths(store, [out])
+    assert imported.added == 20
+    assert any("partition 1" in s.source and "failed on the cluster" in s.reason
+               for s in imported.skipped)
+
+
+def test_the_dask_options_go_together(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "a.txt"
+    page.write_text("Nurse\n\nCity Hospital, Leeds.")
+    assert main(["extract", "--to-parquet", str(tmp_path / "out"), str(page)]) == 2
+    assert main(["extract", "--engine", "dask", str(page)]) == 2
+    assert "--to-parquet OUT_DIR goes with --engine dask" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
