@@ -30,7 +30,7 @@ from reviewer.core.schema import FIELDS
 from reviewer.core.store import DatabaseError, same_review
 from reviewer.gui.fields_panel import FieldsPanel
 from reviewer.gui.labels_panel import LabelsPanel
-from reviewer.gui.plain import plain_label, plain_tip
+from reviewer.gui.plain import plain_label, plain_tip, value_text
 from reviewer.gui.review_flow import ReviewFlow
 
 # + a reviewer's number, 1 to 9 (Alt+digits and Alt+Shift+digits answer label questions,
@@ -38,7 +38,6 @@ from reviewer.gui.review_flow import ReviewFlow
 # values (on some Windows layouts AltGr, which types a character, is Ctrl+Alt)
 KEY = "Ctrl+Alt+{}"
 NUMBERS = "①②③④⑤⑥⑦⑧⑨"
-SHORT = 60  # characters of one value on a line (the tooltip has it whole)
 _LABELS = {spec.name: spec.label for spec in FIELDS}
 _CHOICES = {spec.name for spec in FIELDS if spec.kind == "enum"}
 OPEN_STYLE = ("QLabel { background: rgba(255, 170, 0, 0.20); border-left: 3px solid "
@@ -46,24 +45,6 @@ OPEN_STYLE = ("QLabel { background: rgba(255, 170, 0, 0.20); border-left: 3px so
 DONE_STYLE = "QLabel { border-left: 3px solid rgba(128, 128, 128, 0.5); padding: 1px 4px; }"
 
 Reviews = dict[str, dict[tuple[str, str], Any]]
-
-
-def value_text(value: Any, short: bool = True, words: bool = False) -> str:
-    """A reviewer's field value (``{"state", "value", "spans"}``), a machine's value or a
-    question's options on one line; "no value" for none or a rejection. ``words``: names
-    (a choice, an option) with "_" for a space, shown with spaces."""
-    if isinstance(value, dict) and "state" in value:
-        value = None if value.get("state") == "rejected" else value.get("value")
-    if value in (None, "", [], {}):
-        return "no value"
-    if isinstance(value, list):
-        text = "; ".join(map(str, value))
-    elif isinstance(value, dict):
-        text = ", ".join(f"{k} {v}" for k, v in value.items() if v is not None)
-    else:
-        text = str(value)
-    text = " ".join((text.replace("_", " ") if words else text).split())
-    return text[:SHORT - 1] + "…" if short and len(text) > SHORT else text
 
 
 def differing(reviews: Reviews, kind: str, key: str) -> list[tuple[int, str, Any]]:

@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from reviewer.gui.plain import value_text
+
 LONGEST = 60  # characters of a value shown in the menu
 
 
@@ -24,14 +26,7 @@ def offered(alternatives: list[dict[str, Any]], current: Any) -> list[dict[str, 
 
 def action_text(alternative: dict[str, Any]) -> str:
     """'Use “Forklift Operator” (from prose, 0.45)', one line, no mnemonic."""
-    value = alternative.get("value")
-    if isinstance(value, list):
-        text = "; ".join(map(str, value))
-    elif isinstance(value, dict):
-        text = ", ".join(f"{k} {v}" for k, v in value.items() if v is not None)
-    else:
-        text = str(value)
-    text = " ".join(text.split())
+    text = value_text(alternative.get("value"), short=False)
     if len(text) > LONGEST:
         text = text[:LONGEST - 1] + "…"
     confidence = float(alternative.get("confidence") or 0.0)

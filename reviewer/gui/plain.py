@@ -9,6 +9,8 @@ in plain text format, tooltips escaped so that they show the text as it is.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
@@ -40,3 +42,24 @@ def message_box(icon: QMessageBox.Icon, title: str, text: str,
 
 
 __all__ = ["message_box", "plain_label", "plain_tip"]
+
+
+SHORT = 60  # characters of one value on a line (a tooltip has it whole)
+
+
+def value_text(value: Any, short: bool = True, words: bool = False) -> str:
+    """A reviewer's field value (``{"state", "value", "spans"}``), a machine's value or a
+    question's options on one line; "no value" for none or a rejection. ``words``: names
+    (a choice, an option) with "_" for a space, shown with spaces."""
+    if isinstance(value, dict) and "state" in value:
+        value = None if value.get("state") == "rejected" else value.get("value")
+    if value in (None, "", [], {}):
+        return "no value"
+    if isinstance(value, list):
+        text = "; ".join(map(str, value))
+    elif isinstance(value, dict):
+        text = ", ".join(f"{k} {v}" for k, v in value.items() if v is not None)
+    else:
+        text = str(value)
+    text = " ".join((text.replace("_", " ") if words else text).split())
+    return text[:SHORT - 1] + "…" if short and len(text) > SHORT else text
