@@ -1,0 +1,77 @@
+"""``reviewer extract --engine dask --to-parquet OUT_DIR``: the pipeline on a Dask cluster,
+into Parquet shards of canonical records that ``reviewer import`` takes as they are."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reviewer.cli.common import CliError, ProgressLine
+
+DEFAULT_WORKERS = 2  # the LocalCluster's worker processes when --jobs is not given
+
+
+def add_cluster_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--engine", choices=("local", "dask"), default="local",
+        help="local: this machine's processes (default); dask: partitions of the inputs on a "
+             "Dask cluster (needs --to-parquet; pip install 'posting-reviewer[cluster]')")
+    parser.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="with --engine dask: a running scheduler (tcp://host:8786); default: a local "
+             "cluster of --jobs worker processes (2 unless given) for the run")
+    parser.add_argument(
+        "--to-parquet", metavar="OUT_DIR",
+        help="with --engine dask: write Parquet shards of canonical records and "
+             "manifest.json into OUT_DIR (a folder or an fsspec URL), for 'reviewer import'")
+    parser.add_argument(
+        "--partition-size", type=int, default=500, metavar="N",
+        help="with --engine dask: pages (or data-file rows) a partition (default 500)")
+
+
+def uses_cluster(args: argparse.Namespace) -> bool:
+    return getattr(args, "engine", "local") != "local" or bool(getattr(args, "to_parquet", None))
+
+
+def cmd_cluster_extract(args: argparse.Namespace) -> int:
+    if args.engine != "dask" or not args.to_parquet:
+        raise CliError("--to-parquet OUT_DIR goes with --engine dask, and --engine dask "
+                       "with --to-parquet OUT_DIR")
+    if args.extractor:
+        raise CliError("--extractor runs in this process only; it does not go with "
+                       "--engine dask (import the shards, then 'reviewer reextract DB "
+                       "--extractor ...')")
+    try:
+        from reviewer.core.cluster import extract_to_parquet
+    except ImportError as err:  # pragma: no cover - the extra is in the test set
+        raise CliError(f"running on Dask needs the cluster extra: pip install "
+                       f"'posting-reviewer[cluster]' ({err})") from err
+    workers = DEFAULT_WORKERS if args.jobs == 1 else args.jobs
+    if workers <= 0:
+        from reviewer.cli.extract import worker_count
+
+        workers = worker_count(workers)
+    line = ProgressLine()
+    try:
+        report = extract_to_parquet(args.files, args.to_parquet, scheduler=args.scheduler,
+                                    partition_size=args.partition_size, progress=line,
+                                    workers=workers)
+    except ImportError as err:
+        raise CliError(f"running on Dask needs the cluster extra: pip install "
+                       f"'posting-reviewer[cluster]' ({err})") from err
+    except OSError as err:
+        raise CliError(f"{args.to_parquet}: {err}") from err
+    finally:
+        line.done()
+    for skipped in report.skipped:
+        print(f"skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
+    for failed in report.failed:
+        shown = ", ".join(failed.inputs[:3]) + (" …" if len(failed.inputs) > 3 else "")
+        print(f"partition {failed.partition} failed ({len(failed.inputs)} inputs: {shown}): "
+              f"{failed.error}", file=sys.stderr)
+    rate = report.records / report.seconds if report.seconds else 0.0
+    written = sum(1 for shard in report.shards if shard.file)
+    print(f"{report.records:,} records in {written:,} shards in {report.out_dir} "
+          f"({report.seconds:.1f} s, {rate:,.0f}/s); {len(report.skipped):,} skipped, "
+          f"{len(report.failed):,} of {report.partitions:,} partitions failed")
+    return 1 if report.failed or report.skipped else 0
