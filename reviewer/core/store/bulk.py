@@ -105,9 +105,13 @@ class Bulk:
 
     batch = BATCH
 
-    def __init__(self, db: Database, labels: Labels) -> None:
+    def __init__(self, db: Database, labels: Labels,
+                 settled: Callable[[Sequence[int]], None] | None = None) -> None:
+        """``settled``: told the postings an edit or its undo changed, so that their
+        reviewers' disagreement marks follow (``reviews.refresh_merged``)."""
         self.db = db
         self._labels = labels
+        self._settled = settled
 
     def preview(self, edit: BulkEdit, ids: Sequence[int]) -> Preview:
         """What ``apply`` would change, without writing anything."""
@@ -136,6 +140,8 @@ class Bulk:
                         change.keep(pid, old)
                     if planned:
                         self._write(edit, planned, stamp)
+                        if self._settled is not None and edit.kind != "status":
+                            self._settled([p[0] for p in planned])
         except _Stopped:
             return None
         return change
@@ -151,6 +157,8 @@ class Bulk:
                 for start, chunk in self._chunks(change.ids, progress, cancelled):
                     olds = [change.states[c] for c in change.codes[start:start + len(chunk)]]
                     self._restore(edit, chunk, olds, stamp)
+                    if self._settled is not None and edit.kind != "status":
+                        self._settled(chunk)
         except _Stopped:
             return False
         return True

@@ -113,6 +113,18 @@ class Reviews:
                 "UPDATE postings SET disagreement = ? WHERE id = ?",
                 [(1 if self.differing(pid) else 0, pid) for pid in pids])
 
+    def refresh_merged(self, pids: Sequence[int]) -> None:
+        """``refresh`` for those of ``pids`` that hold reviewers' values (the rest have
+        nothing to differ on): after an edit of many postings."""
+        found: list[int] = []
+        for i in range(0, len(pids), 500):
+            chunk = list(pids[i:i + 500])
+            found += [r[0] for r in self.db.execute(
+                "SELECT DISTINCT posting_id FROM reviews WHERE posting_id IN"
+                f" ({','.join('?' * len(chunk))})", chunk)]
+        if found:
+            self.refresh(found)
+
     def adjudicate(self, pid: int, name: str, value: Any,
                    spans: list[list[int]] | None = None) -> Change:
         """The final value of field ``name`` where reviewers differed (None: the posting

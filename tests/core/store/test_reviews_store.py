@@ -108,3 +108,17 @@ def test_differing_spans_are_settled_by_spans_of_the_posting(tmp_path: Path) -> 
         store.reviews.refresh([1])
         assert store.reviews.differing(1) == []
         assert list(store.queue.ids(field_state="disagreement")) == []
+
+
+def test_a_bulk_edit_settles_the_disagreements_it_decides(tmp_path: Path) -> None:
+    from reviewer.core.store import BulkEdit
+
+    with _store(tmp_path) as store:
+        store.reviews.put([(1, "ana", "field", "title", _field("A"), "t"),
+                           (1, "ben", "field", "title", _field("B"), "t")])
+        store.reviews.refresh([1])
+        change = store.bulk.apply(BulkEdit("field", "title", "A"), [1, 2])
+        assert change is not None
+        assert list(store.queue.ids(field_state="disagreement")) == []
+        store.bulk.undo(change)
+        assert list(store.queue.ids(field_state="disagreement")) == [1]
