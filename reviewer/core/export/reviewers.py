@@ -40,7 +40,7 @@ def reviewer_record(record: PostingRecord, name: str, values: ReviewerValues) ->
                                 "text": s["text"], "origin": "human"} for s in values["spans"]]
     own.update({"fields": fields, "provenance": provenance, "field_spans": field_spans,
                 "spans": spans, "labels": dict(values["labels"]),
-                "status": values["status"] or record["status"],
+                "status": values["status"] or "new",  # theirs: none set is none
                 "comment": values["comment"] or "", "reviewer": name})
     return own
 

@@ -239,3 +239,17 @@ def test_hf_parquet_with_reviewers_and_no_labels(tmp_path: Path,
     data = load_hf(monkeypatch, tmp_path / "hf", "train")
     assert [r["reviewer"] for r in data[0]["reviewers"]] == ["ana", "ben"]
     assert "labels" not in data.column_names
+
+
+def test_a_reviewer_who_set_no_status_is_not_said_to_have_reviewed() -> None:
+    from reviewer.core.export.reviewers import reviewer_record
+
+    record = {"id": 1, "status": "reviewed", "fields": {}, "provenance": {}, "spans": [],
+              "labels": {}, "comment": "", "text": "Data Engineer"}
+    values = {"fields": {"title": {"state": "corrected", "value": "Data Engineer",
+                                   "spans": []}},
+              "labels": {}, "spans": [], "status": None, "comment": None}
+    own = reviewer_record(record, "ana", values)  # type: ignore[arg-type]
+    assert own["status"] == "new" and own["fields"]["title"] == "Data Engineer"
+    values["status"] = "reviewed"
+    assert reviewer_record(record, "ana", values)["status"] == "reviewed"  # type: ignore[arg-type]
