@@ -126,32 +126,39 @@ class Queue:
                     f"SELECT p.id FROM postings p INDEXED BY postings_confidence"
                     f" {where}{join}p.min_confidence IS NULL ORDER BY p.id", params)]
         if order == "useful":
-            return self._useful(where, params)
+            return self._useful(status, field_state)
         table = "postings p INDEXED BY postings_status" if order == "import" else "postings p"
         return [r[0] for r in self.db.execute(
             f"SELECT p.id FROM {table} {where} ORDER BY {expr}, p.id", params)]
 
-    def _useful(self, where: str, params: list[Any]) -> list[int]:
-        """Most useful first, taken in turn from each file or site the postings came from
+    def _useful(self, status: str | None, field_state: str | None) -> list[int]:
+        """Most useful first, taken in turns from each file or site the postings came from
         (so that one large source does not fill the top of the list), then the postings
-        no model read, in import order."""
-        join = " AND " if where else "WHERE "
-        rows = self.db.execute(
-            f"SELECT p.id, p.source FROM postings p INDEXED BY postings_usefulness"
-            f" {where}{join}p.usefulness IS NOT NULL ORDER BY p.usefulness DESC, p.id",
-            params).fetchall()
+        no model read, in import order. The order is read from the usefulness index, each
+        posting's source from the source index and the filters from theirs (a second or
+        two at a million postings; reading the sources from the table took five)."""
+        ranked = [r[0] for r in self.db.execute(
+            "SELECT id FROM postings INDEXED BY postings_usefulness"
+            " WHERE usefulness IS NOT NULL ORDER BY usefulness DESC, id")]
+        unread = [r[0] for r in self.db.execute(
+            "SELECT id FROM postings INDEXED BY postings_usefulness"
+            " WHERE usefulness IS NULL ORDER BY id")]
+        if status is not None or field_state is not None:
+            allowed = set(self._ids("import", status, field_state))
+            ranked = [pid for pid in ranked if pid in allowed]
+            unread = [pid for pid in unread if pid in allowed]
+        sources = dict(self.db.execute(
+            "SELECT id, source FROM postings INDEXED BY postings_source"))
         rank: dict[str, int] = {}
-        turns: list[tuple[int, int, int]] = []
-        for pid, source in rows:
-            group = source_group(source)
+        turns: list[list[int]] = []  # the postings of each turn, most useful first
+        for pid in ranked:
+            group = source_group(sources.get(pid, ""))
             turn = rank.get(group, 0)
             rank[group] = turn + 1
-            turns.append((turn, len(turns), pid))
-        turns.sort()
-        unread = [r[0] for r in self.db.execute(
-            f"SELECT p.id FROM postings p {where}{join}p.usefulness IS NULL ORDER BY p.id",
-            params)]
-        return [pid for _turn, _at, pid in turns] + unread
+            if turn == len(turns):
+                turns.append([])
+            turns[turn].append(pid)
+        return [pid for turn in turns for pid in turn] + unread
 
     def passing(self, ids: list[int], status: str | None,
                 field_state: str | None) -> list[int]:
