@@ -4,7 +4,7 @@ means to a person.
 A file damaged in the middle (a failing disk, a copy cut short) still opens as SQLite,
 and reads or writes go wrong later, some silently; so ``check`` runs SQLite's
 ``PRAGMA quick_check`` first, bounded in time (a file too big to check within
-``CHECK_SECONDS`` opens as before, unchecked). ``kind_of`` sorts an error into the
+``CHECK_SECONDS`` opens as before, unchecked; one over ``CHECK_MAX_BYTES`` at once). ``kind_of`` sorts an error into the
 file's own problems, which no retry of the same work fixes: ``damaged``,
 ``read-only``, ``full`` (its disk), and ``busy`` (another program holds it);
 ``describe`` says each for a person, with what to do.
@@ -20,6 +20,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 CHECK_SECONDS = 0.5  # the longest the check on opening may take; past it, it stops
+# the check reads about a gigabyte a second from the page cache: a file larger than this
+# could never be gone through within CHECK_SECONDS, so it opens unchecked at once
+CHECK_MAX_BYTES = 1 << 30
 _CHECKED: set[tuple[str, int, int, int, int]] = set()  # files found sound in this process
 
 # SQLite's primary result codes for the file's own problems
@@ -93,6 +96,8 @@ def check(conn: sqlite3.Connection, path: Path) -> None:
     key = _key(path)
     if key is not None and key in _CHECKED:
         return  # opened again in this process (a worker's connection): checked already
+    if key is not None and key[3] > CHECK_MAX_BYTES:
+        return  # too big to go through in time: the check would stop unfinished
     problem = first_problem(conn)
     if problem is not None:
         raise ProjectError(damaged(path, problem, untouched=True))

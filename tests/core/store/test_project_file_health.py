@@ -208,3 +208,24 @@ def test_an_edit_on_a_full_disk_fails_saying_so(project: Path) -> None:
         with pytest.raises(DatabaseError, match=r"^the disk is full \("):
             store.postings.set_comment(1, "x" * 100_000)
         assert store.records.get(1)["comment"] == ""
+
+
+def test_a_file_over_the_size_the_check_could_go_through_opens_at_once(
+        damaged: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check would stop unfinished on a file of gigabytes and cost its half second
+    for nothing: such a file is not checked at all (a smaller damaged one is refused)."""
+    ran: list[float] = []
+    real = health.first_problem
+
+    def spy(conn: sqlite3.Connection, seconds: float = health.CHECK_SECONDS) -> str | None:
+        ran.append(seconds)
+        return real(conn, seconds)
+
+    monkeypatch.setattr(health, "first_problem", spy)
+    with pytest.raises(ProjectError):
+        Store(damaged).close()
+    assert ran
+    ran.clear()
+    monkeypatch.setattr(health, "CHECK_MAX_BYTES", damaged.stat().st_size - 1)
+    Store(damaged).close()  # opens unchecked, as one too big to check in time always did
+    assert not ran
