@@ -4,10 +4,10 @@ means to a person.
 A file damaged in the middle (a failing disk, a copy cut short) still opens as SQLite,
 and reads or writes go wrong later, some silently; so ``check`` runs SQLite's
 ``PRAGMA quick_check`` first, bounded in time (a file too big to check within
-``CHECK_SECONDS`` opens as before, unchecked; one over ``CHECK_MAX_BYTES`` at once). ``kind_of`` sorts an error into the
-file's own problems, which no retry of the same work fixes: ``damaged``,
-``read-only``, ``full`` (its disk), and ``busy`` (another program holds it);
-``describe`` says each for a person, with what to do.
+``CHECK_SECONDS`` opens as before, unchecked; one over ``CHECK_MAX_BYTES`` at once).
+``kind_of`` sorts an error into the file's own problems, which no retry of the same
+work fixes: ``damaged``, ``read-only``, ``full`` (its disk), and ``busy`` (another
+program holds it); ``describe`` says each for a person, with what to do.
 """
 
 from __future__ import annotations
