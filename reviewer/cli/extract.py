@@ -15,15 +15,18 @@ from typing import Any
 from reviewer.cli.cluster import cmd_cluster_extract, uses_cluster
 from reviewer.cli.plugins import load
 from reviewer.cli.plugins import report as extractor_report
-from reviewer.core.clean import gave_up
-from reviewer.core.ingest import UnreadableError, read_file
-from reviewer.core.pipeline import process, record
 from reviewer.core.schema import FIELDS
 from reviewer.core.words import valid_unicode
 from reviewer.core.workers import die_with_parent
 
 
 def _extract_one(path: str) -> dict[str, Any]:
+    # the pipeline is imported here, not with the command line: a command that extracts
+    # nothing (stats, export, agreement …) starts without it
+    from reviewer.core.clean import gave_up
+    from reviewer.core.ingest import UnreadableError, read_file
+    from reviewer.core.pipeline import process, record
+
     source = valid_unicode(path)  # a file name need not be UTF-8; what is printed must be
     try:
         text = read_file(path)

@@ -239,3 +239,14 @@ def test_extract_needs_a_file(capsys: pytest.CaptureFixture[str]) -> None:
         main(["extract"])
     assert exit_.value.code == 2
     assert "FILE" in capsys.readouterr().err
+
+
+def test_the_command_line_starts_without_the_pipeline() -> None:
+    """Commands that extract nothing (stats, export, agreement …) do not pay for importing
+    the cleaning and extraction stages; ``extract`` imports them when it runs."""
+    code = ("import sys; import reviewer.cli; "
+            "print(sorted(m for m in ('reviewer.core.pipeline', 'reviewer.core.extract', "
+            "'reviewer.core.clean') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
