@@ -134,9 +134,10 @@ class BarChart(QWidget):
 
 def read_figures(store: Store) -> dict[str, Any]:
     reports = store.reports
+    pace = store.timing.per_reviewer()
     return {"stats": reports.stats(), "eval": reports.evaluation(),
             "progress": reports.progress(), "schema": store.labels.schema(),
-            "pace": store.timing.per_reviewer(), "agreement": read_agreement(store)}
+            "pace": pace, "agreement": read_agreement(store, pace)}
 
 
 def charts(figures: dict[str, Any]) -> list[BarChart]:

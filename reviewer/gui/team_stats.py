@@ -47,16 +47,15 @@ SHARE = Qt.ItemDataRole.UserRole + 1  # the figure as a share (0–1), drawn as 
 MIN_SECONDS = 60.0  # less active time than this says nothing of a pace
 
 
-def read_agreement(store: Store) -> AgreementReport | None:
-    """The agreement of the project's reviewers; None when it holds no reviewers' values
-    (or this version has no agreement figures)."""
+def read_agreement(store: Store, per_reviewer: dict[str, tuple[int, float]] | None = None
+                   ) -> AgreementReport | None:
+    """The agreement of the project's reviewers; None when it holds no reviewers' values.
+    ``per_reviewer``: their pace, when already read."""
     if len(store.reviews.reviewers()) < 2:
         return None
-    try:  # (the package: its function ``agreement`` shares a name with its module)
-        import reviewer.core.team as team
-    except ImportError:  # a build without the team package
-        return None
-    return team.agreement(store)
+    import reviewer.core.team as team  # the package: its ``agreement`` shares a module's name
+
+    return team.agreement(store, per_reviewer)
 
 
 def pace_bars(per_reviewer: dict[str, tuple[int, float]]

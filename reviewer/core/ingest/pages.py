@@ -107,6 +107,5 @@ def learned(model: Model, page: Pipelined) -> None:
         suggestions = apply(model, page.doc, page.extraction)
     except Exception:  # a page the model cannot read keeps what the rules found
         return
-    page.label_suggestions = {q: (answer, confidence)
-                              for q, (answer, confidence) in suggestions.labels.items()}
+    page.label_suggestions = dict(suggestions.labels)
     page.usefulness = usefulness(model, page.extraction, suggestions)

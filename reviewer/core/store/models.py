@@ -17,6 +17,7 @@ from typing import Any
 import orjson
 
 from reviewer.core.store.history import now
+from reviewer.core.store.jsontext import loads
 from reviewer.core.store.sqlite import Database
 
 
@@ -68,7 +69,7 @@ class Models:
         """The ids of the postings a model learnt from."""
         row = self.db.execute("SELECT learnt_from FROM models WHERE id = ?",
                               (model_id,)).fetchone()
-        ids = orjson.loads(row[0]) if row is not None else []
+        ids = loads(row[0], []) if row is not None else []
         return [int(i) for i in ids if isinstance(i, int)] if isinstance(ids, list) else []
 
     def drop(self, kind: str) -> int:
@@ -78,8 +79,5 @@ class Models:
 
 
 def _object(text: str) -> dict[str, Any]:
-    try:
-        value = orjson.loads(text)
-    except orjson.JSONDecodeError:
-        return {}
+    value = loads(text, {})
     return value if isinstance(value, dict) else {}

@@ -19,6 +19,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from reviewer.core.extract.merge import value_key
 from reviewer.core.store.history import Change, now, snapshot
 from reviewer.core.store.jsontext import loads
 from reviewer.core.store.postings import Postings
@@ -40,7 +41,7 @@ def normalise(value: Any) -> str:
     None; text without case or extra spaces."""
     if isinstance(value, dict) and "state" in value:
         value = None if value.get("state") == "rejected" else value.get("value")
-    return " ".join(json.dumps(value, sort_keys=True, default=str).casefold().split())
+    return value_key(value)  # as the extraction's stages' values are compared
 
 
 class Reviews:

@@ -293,6 +293,10 @@ def _reviewed(per_reviewer: Mapping[str, tuple[int, float]], reviewed: Mapping[i
     return out
 
 
-def agreement(store: Store) -> AgreementReport:
-    """The agreement report of a project (its reviewers' values, merged into it)."""
-    return compute(store.reviews.rows(), store.timing.per_reviewer())
+def agreement(store: Store,
+              per_reviewer: Mapping[str, tuple[int, float]] | None = None) -> AgreementReport:
+    """The agreement report of a project (its reviewers' values, merged into it);
+    ``per_reviewer``: ``store.timing.per_reviewer()`` when the caller has read it."""
+    if per_reviewer is None:
+        per_reviewer = store.timing.per_reviewer()
+    return compute(store.reviews.rows(), per_reviewer)
