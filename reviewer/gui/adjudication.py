@@ -27,7 +27,7 @@ from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QLabel, QWidget
 
 from reviewer.core.schema import FIELDS
-from reviewer.core.store import DatabaseError, same_review
+from reviewer.core.store import DatabaseError, reviewers_differ, same_review
 from reviewer.gui.fields_panel import FieldsPanel
 from reviewer.gui.labels_panel import LabelsPanel
 from reviewer.gui.plain import plain_label, plain_tip, value_text
@@ -52,9 +52,7 @@ def differing(reviews: Reviews, kind: str, key: str) -> list[tuple[int, str, Any
     the order of all the posting's reviewers; empty unless two of them differ."""
     given = [(n, name, by_key[(kind, key)]) for n, (name, by_key) in
              enumerate(sorted(reviews.items()), 1) if (kind, key) in by_key]
-    if len(given) < 2 or all(same_review(given[0][2], v) for _n, _name, v in given[1:]):
-        return []
-    return given
+    return given if reviewers_differ([v for _n, _name, v in given]) else []
 
 
 def line(given: list[tuple[int, str, Any]], machine: Any = None, with_machine: bool = False,

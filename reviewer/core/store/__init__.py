@@ -18,8 +18,9 @@ Public API: ``Store``, ``ProjectError``, ``DatabaseError``, ``explain``, ``Chang
 ``BulkEdit`` and ``BulkChange`` (an edit of many postings and what it changed, see
 ``store.bulk``), ``NewPosting``, ``PreparedPosting``, ``prepare``, ``Labels`` (the label
 part, for a dialog that needs no more), ``record_of``, ``final_fields``, ``ORDERS``,
-``FIELD_STATES``, ``STATUSES``, ``SCHEMA_VERSION``, ``now``, ``same_review`` (whether two
-reviewers' values say the same, as ``store.reviews`` compares them), a reviewer's name
+``FIELD_STATES``, ``STATUSES``, ``SCHEMA_VERSION``, ``now``, ``same_review`` and
+``reviewers_differ`` (whether reviewers' values say the same or differ, as
+``store.reviews`` compares them), a reviewer's name
 (``default_reviewer``, ``clean_name``, ``MAX_NAME``), the queue's search text
 (``parse_search``, ``SearchQuery``, ``FILTER_FIELDS``, ``filter_term``) and a source's
 names (``source_name``, ``source_scope``), and the description of the
@@ -44,6 +45,7 @@ from reviewer.core.store.project import Store
 from reviewer.core.store.queue import ORDERS
 from reviewer.core.store.records import final_fields, record_of
 from reviewer.core.store.reviewer import MAX_NAME, clean_name, default_reviewer
+from reviewer.core.store.reviews import differ as reviewers_differ
 from reviewer.core.store.reviews import same as same_review
 from reviewer.core.store.search import (
     FILTER_FIELDS,
@@ -84,6 +86,7 @@ __all__ = [
            "parse_search",
            "prepare",
            "record_of",
+           "reviewers_differ",
            "same_review",
            "source_name",
            "source_scope",

@@ -36,6 +36,11 @@ def same(a: Any, b: Any) -> bool:
     return normalise(a) == normalise(b)
 
 
+def differ(values: Sequence[Any]) -> bool:
+    """Do two or more reviewers' values of one thing say different things?"""
+    return len(values) >= 2 and not all(same(values[0], v) for v in values[1:])
+
+
 def normalise(value: Any) -> str:
     """A value as reviewers' values are compared: a field's rejection is its value
     None; text without case or extra spaces."""
@@ -98,7 +103,7 @@ class Reviews:
             (pid,)).fetchone() is not None
         out = []
         for (kind, key), found in sorted(values.items()):
-            if len(found) < 2 or all(same(found[0], v) for v in found[1:]):
+            if not differ(found):
                 continue
             if (kind == "field" and key in decided_fields) or \
                     (kind == "label" and key in answered) or (kind == "spans" and spans_final) \
