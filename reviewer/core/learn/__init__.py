@@ -21,11 +21,11 @@ Public API: ``Example``; ``train(examples, questions=None, progress=None) -> Mod
 ``Model`` (``suggest``, ``to_bytes``, ``Model.from_bytes``, ``info``, ``fields``,
 ``questions``); ``Suggestions``; ``apply(model, doc, extraction)`` (the suggestions
 merged into the extraction); ``ModelRefused`` (a stored model that cannot be used,
-and why); ``usefulness`` and ``spread_over_sources``, ``most_useful`` (the order
-"most useful to review next"); ``FORMAT_VERSION``.
+and why); ``usefulness`` (what the list's order "most useful to review next" reads);
+``FORMAT_VERSION``.
 """
 
-from reviewer.core.learn.active import most_useful, spread_over_sources, usefulness
+from reviewer.core.learn.active import usefulness
 from reviewer.core.learn.examples import Example
 from reviewer.core.learn.model import Model, Suggestions, apply
 from reviewer.core.learn.storage import FORMAT_VERSION, ModelRefused
@@ -33,5 +33,5 @@ from reviewer.core.learn.train import train
 
 __all__ = [
     "FORMAT_VERSION", "Example", "Model", "ModelRefused", "Suggestions", "apply",
-    "most_useful", "spread_over_sources", "train", "usefulness",
+    "train", "usefulness",
 ]

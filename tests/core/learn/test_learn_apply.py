@@ -9,8 +9,6 @@ from reviewer.core.learn import (
     Model,
     Suggestions,
     apply,
-    most_useful,
-    spread_over_sources,
     usefulness,
 )
 from reviewer.core.learn.model import Part, merge_suggestions
@@ -82,11 +80,3 @@ def test_the_least_sure_posting_is_the_most_useful(model: Model) -> None:
     assert usefulness(model, sure, Suggestions(labels={"relevant": ("yes", 0.2)})) > \
         usefulness(model, sure, labels)
     assert 0.0 <= usefulness(model, Extraction.from_findings({}), Suggestions()) <= 1.0
-
-
-def test_a_ranked_list_is_spread_over_its_sources() -> None:
-    ranked = [(1, "a"), (2, "a"), (3, "a"), (4, "b"), (5, "c"), (6, "b")]
-    assert spread_over_sources(ranked) == [1, 4, 5, 2, 6, 3]
-    assert spread_over_sources([]) == []
-    scores = [(10, "a", 0.2), (11, "a", 0.9), (12, "b", 0.5), (13, "a", 0.7)]
-    assert most_useful(scores) == [11, 12, 13, 10]
