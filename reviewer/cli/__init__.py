@@ -10,7 +10,6 @@ import argparse
 import errno
 import json
 import os
-import socket
 import sys
 from pathlib import Path
 
@@ -178,6 +177,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.metadata_only:
         print(f"{(out := write_metadata(path))} written: datasette {path} -m {out}")
         return 0
+    import socket
+
     with socket.socket() as probe:  # a port in use is said before Datasette starts
         if probe.connect_ex(("127.0.0.1", args.port)) == 0:
             raise CliError(f"port {args.port} is in use: choose another with --port N")

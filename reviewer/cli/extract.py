@@ -9,7 +9,6 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from reviewer.cli.cluster import cmd_cluster_extract, uses_cluster
@@ -48,6 +47,8 @@ def _results(paths: list[str], jobs: int) -> Iterator[dict[str, Any]]:
         for path in paths:
             yield _extract_one(path)
         return
+    from concurrent.futures import ProcessPoolExecutor  # 10 ms of start-up, for --jobs only
+
     chunk = max(1, min(64, len(paths) // (jobs * 4) or 1))
     with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
         yield from pool.map(_extract_one, paths, chunksize=chunk)
