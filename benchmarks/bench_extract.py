@@ -17,7 +17,7 @@ Every figure is the best and the median of ``--repeat`` runs (time.perf_counter)
 
 Inputs: ../shared/corpus/{dev/pythonjobs.jsonl, dev/careercenter.jsonl, seeds.jsonl} next to
 the project, or the JSONL files given with ``--corpus`` (lines of {"raw": ..., "format":
-"html"|"text"}); without either, the bundled samples in resources/samples/.
+"html"|"text"}); without either, the bundled samples in reviewer/resources/samples/.
 
 Run from the project root:
 
@@ -69,13 +69,14 @@ def load_postings(corpora: list[Path] | None) -> tuple[list[Posting], str]:
                 rows = [json.loads(line) for line in fh if line.strip()]
             postings += [(r["raw"], "html" if r["format"] == "html" else "text") for r in rows]
         return postings, "corpora: " + ", ".join(str(p) for p in paths)
-    samples = sorted(p for p in (ROOT / "resources" / "samples").iterdir() if p.is_file())
+    folder = ROOT / "reviewer" / "resources" / "samples"
+    samples = sorted(p for p in folder.iterdir() if p.is_file())
     postings = []
     for path in samples:
         text = read_file(path)
         postings.append((text, detect_kind(text, path.name)))
     return postings, (f"{SHARED / 'corpus'} not found: using the {len(samples)} bundled "
-                      "samples in resources/samples/ (figures are only indicative)")
+                      "samples in reviewer/resources/samples/ (figures are only indicative)")
 
 
 def timed_runs(fn: Callable[[], object], repeat: int) -> list[float]:

@@ -31,7 +31,7 @@ from reviewer.gui.start_screen import StartScreen
 from reviewer.gui.theme import apply_theme
 from reviewer.gui.window import ReviewWindow
 
-SAMPLES = Path(__file__).resolve().parents[1] / "resources" / "samples"
+SAMPLES = Path(__file__).resolve().parents[1] / "reviewer" / "resources" / "samples"
 ROLES = (("engineer", "engineering"), ("data", "data"), ("design", "product_design"),
          ("product", "product_design"), ("sales", "sales_marketing"),
          ("marketing", "sales_marketing"), ("nurse", "other"))

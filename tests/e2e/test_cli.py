@@ -17,7 +17,7 @@ from reviewer.core.pipeline import process, record
 from reviewer.core.schema import FIELD_NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = sorted((ROOT / "resources" / "samples").iterdir())
+SAMPLES = sorted((ROOT / "reviewer" / "resources" / "samples").iterdir())
 RECORD_KEYS = {"source", "cleaned", "fields", "evidence", "confidence"}
 
 

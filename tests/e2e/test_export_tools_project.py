@@ -14,7 +14,7 @@ from reviewer.core.export import export
 from reviewer.core.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT / "resources" / "samples"
+SAMPLES = ROOT / "reviewer" / "resources" / "samples"
 
 
 def project(tmp_path: Path) -> Path:
@@ -101,7 +101,7 @@ def test_the_command_line_offers_every_format_and_option(tmp_path: Path) -> None
 def test_card_license_language_and_strict_json_ld_from_the_command_line(tmp_path: Path) -> None:
     from reviewer.cli import main
 
-    samples = Path(__file__).resolve().parents[2] / "resources" / "samples"
+    samples = Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "samples"
     db = tmp_path / "p.db"
     assert main(["import", str(db), str(samples)]) == 0
     card_dir = tmp_path / "hf"

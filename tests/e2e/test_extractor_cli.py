@@ -13,7 +13,7 @@ from reviewer.cli import main
 from reviewer.core.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT / "resources" / "samples"
+SAMPLES = ROOT / "reviewer" / "resources" / "samples"
 sys.path.insert(0, str(ROOT / "tests" / "core" / "plugins"))
 from plugin_kit import command, install_plugin  # noqa: E402
 

@@ -13,7 +13,7 @@ from reviewer.cli import main
 from reviewer.core.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT / "resources" / "samples"
+SAMPLES = ROOT / "reviewer" / "resources" / "samples"
 RESULT_TAGS = {"labels": "Labels", "choices": "Choices", "textarea": "TextArea"}
 
 

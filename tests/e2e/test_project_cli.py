@@ -19,7 +19,7 @@ from reviewer.core.records import RECORD_KEYS, bad_spans
 from reviewer.core.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT / "resources" / "samples"
+SAMPLES = ROOT / "reviewer" / "resources" / "samples"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic import postings  # noqa: E402
 

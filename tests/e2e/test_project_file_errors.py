@@ -20,7 +20,7 @@ from reviewer.core.store import db as store_db
 from reviewer.core.store import health
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT / "resources" / "samples"
+SAMPLES = ROOT / "reviewer" / "resources" / "samples"
 sys.path.insert(0, str(ROOT / "tests" / "core" / "store"))
 from project_files import (  # noqa: E402
     damage,

@@ -53,7 +53,7 @@ def test_the_window_command_opens_the_demo_project(tmp_path: Path) -> None:
            "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
     proc = subprocess.Popen([sys.executable, "-m", "reviewer.app", *job.split()[1:]], cwd=ROOT,
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    samples = len(list((ROOT / "resources" / "samples").iterdir()))
+    samples = len(list((ROOT / "reviewer" / "resources" / "samples").iterdir()))
     try:
         deadline = time.monotonic() + 120
         found: list[Path] = []
@@ -84,7 +84,7 @@ def _postings(path: Path) -> int | None:
 @pytest.mark.parametrize("command", ["extract --format md"])
 def test_the_headless_job_runs_on_the_bundled_samples(command: str) -> None:
     """``reviewer extract`` (Usage) on every bundled sample."""
-    samples = sorted(str(p) for p in (ROOT / "resources" / "samples").iterdir())
+    samples = sorted(str(p) for p in (ROOT / "reviewer" / "resources" / "samples").iterdir())
     proc = subprocess.run([sys.executable, "-m", "reviewer.cli", *command.split(), *samples],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr

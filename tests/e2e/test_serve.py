@@ -19,7 +19,7 @@ from reviewer.cli import main
 from reviewer.core.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT / "resources" / "samples"
+SAMPLES = ROOT / "reviewer" / "resources" / "samples"
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ pytest.importorskip("pyarrow", reason="needs the cluster extra: pip install -e '
 pytestmark = pytest.mark.skipif(shutil.which("java") is None, reason="Spark needs Java")
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT / "resources" / "samples"
+SAMPLES = ROOT / "reviewer" / "resources" / "samples"
 
 
 def example() -> str:

@@ -20,7 +20,7 @@ from reviewer.core.store import Store
 from reviewer.gui.document_view import DocumentView
 from reviewer.gui.window import ReviewWindow
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "samples"
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from reviewer.gui.app import Launcher
 from reviewer.gui.ops import describe_error, import_work, reextract_work
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT / "resources" / "samples"
+SAMPLES = ROOT / "reviewer" / "resources" / "samples"
 sys.path.insert(0, str(ROOT / "tests" / "core" / "store"))
 from project_files import damage, make_project  # noqa: E402
 

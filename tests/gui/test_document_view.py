@@ -27,7 +27,7 @@ from reviewer.gui.text_mapping import SpanMapper, squash, strip_markdown
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "resources" / "samples" / "01_lumenfield-senior-backend-engineer.html"
+SAMPLE = ROOT / "reviewer" / "resources" / "samples" / "01_lumenfield-senior-backend-engineer.html"
 LABELS = {f.name: f.label for f in FIELDS}
 
 

@@ -15,7 +15,7 @@ import reviewer.gui.ops as ops_module
 from reviewer.gui import jobs
 from reviewer.gui.window import ReviewWindow
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "samples"
 WAIT = 60_000  # ms; the work takes well under a second here
 
 

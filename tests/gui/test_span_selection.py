@@ -14,7 +14,7 @@ from reviewer.core.pipeline import process
 from reviewer.gui.document_view import DocumentView
 from reviewer.gui.text_mapping import snap_to_words
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "samples"
 
 
 def _select(view: DocumentView, words: str, nth: int = 0, trim: int = 0) -> None:

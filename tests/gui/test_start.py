@@ -11,7 +11,7 @@ from reviewer.core.store import Store
 from reviewer.gui import preferences
 from reviewer.gui.app import Launcher
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "samples"
 
 
 @pytest.fixture

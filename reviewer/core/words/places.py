@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Container
 
 from reviewer.core.words.place_codes import coded_place
 from reviewer.core.words.place_names import load
 
 
 @functools.cache
-def _names() -> tuple[frozenset[str], frozenset[str]]:
+def _names() -> tuple[Container[str], Container[str]]:
     """(cities, regions and countries), all lower case (prebuilt: ``place_names``)."""
     return load()
 

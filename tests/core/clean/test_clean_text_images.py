@@ -109,7 +109,7 @@ def test_cleaning_the_cleaned_text_of_an_image_posting_changes_nothing() -> None
     assert clean(once.markdown, "text").markdown == once.markdown
 
 
-SAMPLES = Path(__file__).resolve().parents[3] / "resources" / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "reviewer" / "resources" / "samples"
 
 
 @pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.iterdir()

@@ -10,7 +10,7 @@ from reviewer.core.ingest.importer import import_paths
 from reviewer.core.ingest.reprocess import reextract
 from reviewer.core.store import Store
 
-SAMPLES = Path(__file__).resolve().parents[3] / "resources" / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "reviewer" / "resources" / "samples"
 
 
 @pytest.fixture
