@@ -21,11 +21,12 @@ from reviewer.core.clean.guard import PageRefused
 from reviewer.core.clean.html import clean_html
 from reviewer.core.clean.text import clean_text
 from reviewer.core.schema import CleanDoc
+from reviewer.core.words.regex import lazy_compile
 
 Kind = Literal["html", "text"]
 GAVE_UP = "cleaning gave up: "
 
-_HTML_START = re.compile(
+_HTML_START = lazy_compile(
     r"\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html|<head|<body|<meta|"
     r"<div|<article|<section|<p[\s>]|<table|<title)",
     re.I | re.S,

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 
+from reviewer.core.words.regex import lazy_compile
+
 MAX_DEPTH = 4_000  # elements open inside one another
 MAX_ATTRIBUTES = 2_000  # attributes of one element
-_LONG_TAG = re.compile(r"<[a-zA-Z][^<>]{20000}")  # only such a tag can hold that many
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^<>]*?(/?)>")
+_LONG_TAG = lazy_compile(r"<[a-zA-Z][^<>]{20000}")  # only such a tag can hold that many
+_TAG = lazy_compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^<>]*?(/?)>")
 _RAW_TEXT = {name: re.compile(rf"</{name}", re.I)  # their text is not markup
              for name in ("script", "style", "textarea", "title", "xmp")}
 # elements that hold nothing, and those a parser closes by itself when the next of

@@ -28,6 +28,7 @@ from reviewer.core.clean.page_data import json_ld, microdata
 from reviewer.core.clean.page_data import page_title as page_title_of
 from reviewer.core.schema import CleanDoc, Removal
 from reviewer.core.words.lexicon import boilerplate_reason
+from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import MD_LINK, collapse_blank_lines, normalise_space
 
 # Elements that never hold posting text.
@@ -38,7 +39,7 @@ _NEVER = (
 )
 _CHROME = {"nav": "navigation", "aside": "aside", "footer": "footer", "header": "page header"}
 
-_WS = re.compile(r"\s+")
+_WS = lazy_compile(r"\s+")
 _INVISIBLE = frozenset(["script", "style", "noscript", "template", "head", "title", "svg"])
 _BLOCKS = frozenset(
     (
@@ -47,11 +48,11 @@ _BLOCKS = frozenset(
     ).split()
 )
 
-_HIDE_AT_ONCE = re.compile(
+_HIDE_AT_ONCE = lazy_compile(
     r"cookie|consent|gdpr|modal|popup|newsletter|sign-?in|login|share|sharing|social|"
     r"breadcrumb|similar|related-jobs|other-jobs|more-jobs|recommended|skip-link",
 )
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_STYLE = lazy_compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def clean_html(html: str, record_removed: bool = True) -> CleanDoc:

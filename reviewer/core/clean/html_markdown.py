@@ -14,6 +14,8 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from reviewer.core.words.regex import lazy_compile
+
 
 def _squash(text: str) -> str:
     """Runs of whitespace to one space, keeping one at either end if there was any."""
@@ -40,8 +42,8 @@ _BLOCK = frozenset(
 )
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _MAX_DEPTH = 250
-_AFTER_BREAK = re.compile(r"  \n +")
-_BLANKS = re.compile(r"\n{3,}")
+_AFTER_BREAK = lazy_compile(r"  \n +")
+_BLANKS = lazy_compile(r"\n{3,}")
 
 
 def to_markdown(nodes: list[LexborNode], skip_ids: frozenset[int] = frozenset()) -> str:

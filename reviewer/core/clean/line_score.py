@@ -18,17 +18,18 @@ from reviewer.core.words.lexicon import (
     long_line_boilerplate,
     section_field,
 )
+from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import MD_LINK
 
-WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_RULE = re.compile(r"^\s*([-=_*~━─═#.])\1{4,}\s*$")
-_CONTACT = re.compile(
+WORD = lazy_compile(r"[^\W\d_][\w'’-]*")
+_RULE = lazy_compile(r"^\s*([-=_*~━─═#.])\1{4,}\s*$")
+_CONTACT = lazy_compile(
     r"@|\b(?:tel|phone|fax|e-?mail|mob(?:ile)?)\b\.?\s*:|\+?\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{2,5}|"
     r"\b\d{1,5}\s+\w+\s+(?:street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|drive|"
     r"way|broadway|park|square|place|plaza)\b|\b[A-Z]{2}\s+\d{5}\b|\bsuite\s+\d+|\bp\.?o\.? box\b",
     re.I,
 )
-JOB_LABELS = re.compile(
+JOB_LABELS = lazy_compile(
     r"^(job ?title|title|position( title)?|role|location|position location|job location|"
     r"locations?|department|team|job category|category|division|posted|date posted|"
     r"posting date|opening date|closing date|deadline|application deadline|apply by|"
@@ -89,10 +90,10 @@ def _judge(text: str, wrapped: bool) -> tuple[str, float, str | None]:
     return kind, (-1.5 if n <= 3 else -0.5), None
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy_compile(r"\d")
 
 
-_MD_HEADING = re.compile(r"#{1,6} \S")
+_MD_HEADING = lazy_compile(r"#{1,6} \S")
 
 
-_SENTENCE = re.compile(r"[a-z][.!?;,]")
+_SENTENCE = lazy_compile(r"[a-z][.!?;,]")

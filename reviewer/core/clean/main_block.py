@@ -10,22 +10,23 @@ sibling blocks that read like part of it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
+
+from reviewer.core.words.regex import lazy_compile
 
 _TEXT_BLOCKS = frozenset((
     "p li pre td dd dt blockquote h1 h2 h3 h4 h5 h6 address th"
 ).split())
 
-_NEGATIVE = re.compile(
+_NEGATIVE = lazy_compile(
     r"cookie|consent|gdpr|banner|modal|popup|overlay|newsletter|subscribe|signup|sign-in|signin|"
     r"login|social|share|sharing|breadcrumb|sidebar|widget|related|similar|recommend|other-jobs|"
     r"more-jobs|comment|footer|masthead|menu|navbar|skip-link|sponsor|advert|promo|"
     r"toolbar|pagination|pager|contact|tags?\b|meta\b|byline|head\b|header",
 )
-POSITIVE = re.compile(
+POSITIVE = lazy_compile(
     r"job|posting|vacanc|career|description|article|content|main|body|entry|text|post\b|"
     r"detail|position|opening|requisition",
 )

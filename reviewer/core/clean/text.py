@@ -38,6 +38,7 @@ from reviewer.core.words.lexicon import (
     JOB_NOUNS,
 )
 from reviewer.core.words.places import looks_like_location
+from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import normalise_lines
 
 _MAX_PASSES = 4
@@ -157,7 +158,7 @@ def _merge(removed: list[Removal]) -> list[Removal]:
 
 
 
-_NON_WORD = re.compile(r"\W+")
+_NON_WORD = lazy_compile(r"\W+")
 _PASSED_OVER = ("blank", "image")  # lines that neither make nor break a run
 
 
@@ -294,8 +295,8 @@ def _header_text(text: str) -> bool:
         bool(_INLINE_LABEL.search(text))
 
 
-_INLINE_LABEL = re.compile(r"(?:^|[·|•]\s*)(?:job id|req(?:uisition)?(?: id| #)?|ref(?:erence)?|"
-                           r"location|posted|salary|type)\s*[:#]", re.I)
+_INLINE_LABEL = lazy_compile(r"(?:^|[·|•]\s*)(?:job id|req(?:uisition)?(?: id| #)?|ref(?:erence)?|"
+                             r"location|posted|salary|type)\s*[:#]", re.I)
 
 
 def _header_context(lines: list[Line], first: int) -> list[str]:
@@ -320,7 +321,7 @@ def _looks_like_place_line(text: str) -> bool:
     return bool(_PLACE_HINT.search(text)) or looks_like_location(text)
 
 
-_PLACE_HINT = re.compile(r"\|| - |,\s*[A-Z]{2}\b|\b(remote|hybrid|on-?site)\b|\bin [a-z]", re.I)
+_PLACE_HINT = lazy_compile(r"\|| - |,\s*[A-Z]{2}\b|\b(remote|hybrid|on-?site)\b|\bin [a-z]", re.I)
 
 
 def _cut_at_listing(lines: list[Line], first: int, last: int) -> int:

@@ -8,24 +8,24 @@ paragraph again. Each Markdown line knows the input ranges it came from.
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
 
 from reviewer.core.words.lexicon import section_field
+from reviewer.core.words.regex import lazy_compile
 
-BULLET = re.compile(r"^\s*(?:[-*•·▪◦●○■□▫‣⁃–—➢➤►✓✔]|\d{1,2}[.)]|[a-z][.)])\s+")
-LABEL = re.compile(r"^\s*([A-Z][A-Za-z0-9 &/()'’.-]{1,40}?)\s*:\s*(.*)$")
-ALLCAPS_LABEL = re.compile(r"^\s*([A-Z][A-Z0-9 &/()'’.,-]{2,50}?)\s*:\s*(.*)$")
+BULLET = lazy_compile(r"^\s*(?:[-*•·▪◦●○■□▫‣⁃–—➢➤►✓✔]|\d{1,2}[.)]|[a-z][.)])\s+")
+LABEL = lazy_compile(r"^\s*([A-Z][A-Za-z0-9 &/()'’.-]{1,40}?)\s*:\s*(.*)$")
+ALLCAPS_LABEL = lazy_compile(r"^\s*([A-Z][A-Z0-9 &/()'’.,-]{2,50}?)\s*:\s*(.*)$")
 # a line of nothing but Markdown images (perhaps linked, perhaps a list item): no content
 _IMAGE = r"\[?!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])(?:\]\([^)\n]*\))?"
-IMAGE_LINE = re.compile(rf"^\s*(?:[-*+]\s+)?{_IMAGE}(?:\s*{_IMAGE})*\s*$")
+IMAGE_LINE = lazy_compile(rf"^\s*(?:[-*+]\s+)?{_IMAGE}(?:\s*{_IMAGE})*\s*$")
 
 
 def _single_spaces(text: str) -> str:
     return _SPACES.sub(" ", text) if "  " in text else text
 
 
-_SPACES = re.compile(r" {2,}")
+_SPACES = lazy_compile(r" {2,}")
 
 
 @dataclass

@@ -15,20 +15,20 @@ become "Who you are:" and "Benefits:" above their text. Only known headings coun
 from __future__ import annotations
 
 import functools
-import re
 
 from reviewer.core.clean.line_score import JOB_LABELS
 from reviewer.core.clean.text_markdown import BULLET
 from reviewer.core.words.lexicon import CAMEL_WORDS, looks_like_heading, section_field
+from reviewer.core.words.regex import lazy_compile
 
 # a lower-case letter, digit or closing mark glued to a capital starting a new word
-_GLUE = re.compile(
+_GLUE = lazy_compile(
     r"(?<=[a-z0-9!?)%:])(?=[A-Z][a-z.])|(?<=\.)(?=[A-Z][a-z])|(?<=[a-z0-9])(?=[A-Z]{2,}\b)|"
     r"(?<=[A-Z]{2})(?=[A-Z][a-z]{2,})"
 )
-_GLUED_BULLET = re.compile(r"(?<=[A-Za-z0-9.)%])- (?=[A-Z0-9])")
-_CAPS_HEAD = re.compile(r"^([A-Z][A-Z&/]+(?: [A-Z&/]+){1,4}) (?=[A-Z][a-z])")
-_TRAILING_HEADING = re.compile(r"^(.*[.!?:])\s{2,}(\S.{1,40})$")
+_GLUED_BULLET = lazy_compile(r"(?<=[A-Za-z0-9.)%])- (?=[A-Z0-9])")
+_CAPS_HEAD = lazy_compile(r"^([A-Z][A-Z&/]+(?: [A-Z&/]+){1,4}) (?=[A-Z][a-z])")
+_TRAILING_HEADING = lazy_compile(r"^(.*[.!?:])\s{2,}(\S.{1,40})$")
 
 
 def unglue(text: str) -> str:
@@ -49,10 +49,10 @@ def unglue(text: str) -> str:
 
 
 # a colon that ends a heading: not one of a link, a time or a ratio
-_COLON = re.compile(r"(?<![\d:/])\s?:(?![/\d])")
+_COLON = lazy_compile(r"(?<![\d:/])\s?:(?![/\d])")
 # a word starting a heading: a capital after a stop, a glued lower-case letter or digit, a gap
-_HEAD_START = re.compile(r"(?:^|(?<=[.!?;)])\s*|(?<=[a-z0-9])|\s{2,})(?=[A-Z])")
-_HEAD_WORDS = re.compile(r"[A-Za-z&'’/() -]{2,60}")
+_HEAD_START = lazy_compile(r"(?:^|(?<=[.!?;)])\s*|(?<=[a-z0-9])|\s{2,})(?=[A-Z])")
+_HEAD_WORDS = lazy_compile(r"[A-Za-z&'’/() -]{2,60}")
 
 
 @functools.lru_cache(maxsize=65536)

@@ -24,6 +24,7 @@ from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.labels import starts_with_label
 from reviewer.core.schema import Finding
 from reviewer.core.words.lexicon import SECTION_HEADINGS, heading_key, section_field
+from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import separate_glued
 
 CONFIDENCE = 0.5
@@ -60,8 +61,8 @@ _WEAK = (
     r"workstation|team (?:events|outings|building)|social events|parties"
 )
 # patterns are written in lower case and matched against lower-cased text
-PERK = re.compile(rf"\b(?:{_STRONG}|{_WEAK})\b")
-_STRONG_PERK = re.compile(rf"\b(?:{_STRONG})\b")
+PERK = lazy_compile(rf"\b(?:{_STRONG}|{_WEAK})\b")
+_STRONG_PERK = lazy_compile(rf"\b(?:{_STRONG})\b")
 
 
 def _by_first_letter(pattern: str) -> str:
@@ -88,10 +89,10 @@ def _by_first_letter(pattern: str) -> str:
 
 
 # both in one pass over the posting
-_STRONG_OR_WEAK = re.compile(rf"\b(?:(?P<strong>{_by_first_letter(_STRONG)})|"
-                             rf"(?P<weak>{_by_first_letter(_WEAK)}))\b")
+_STRONG_OR_WEAK = lazy_compile(rf"\b(?:(?P<strong>{_by_first_letter(_STRONG)})|"
+                               rf"(?P<weak>{_by_first_letter(_WEAK)}))\b")
 # a sentence stating what the role gives
-_OFFER = re.compile(
+_OFFER = lazy_compile(
     r"\bwe(?:'ll|’ll| will| can)? (?:also )?(?:offer|provide|give|pay)\b|"
     r"\b(?:offers|provides|offering|providing) (?:you|our (?:employees|staff|people)|employees|"
     r"staff)\b|\b(?:offers|provides|offering|providing|offered)\b[^.]{0,80}?\b(?:benefits|salary|"
@@ -106,17 +107,17 @@ _OFFER = re.compile(
 _OFFER_WORDS = ("offer", "provid", "give", "pay", "benefit", "return", "receive", "get",
                 "enjoy", "earn", "eligible", "entitled", "privy", "access")
 # what the business sells: a sentence about it states no offer to the candidate
-_BUSINESS = re.compile(r"\b(?:software|solutions|services|products?|platforms?|clients|"
-                       r"customers|consulting|hospitals|businesses)\b")
+_BUSINESS = lazy_compile(r"\b(?:software|solutions|services|products?|platforms?|clients|"
+                         r"customers|consulting|hospitals|businesses)\b")
 # what a requirement asks
-_ASKS = re.compile(
+_ASKS = lazy_compile(
     r"\b(?:experience|years? of|ability to|able to|skills?|knowledge of|proficien\w*|"
     r"familiar(?:ity)? with|degree|must|required|understanding of|background in|"
     r"fluen(?:t|cy) in|qualifications?|certificat\w*|license|licence)\b",
 )
-_PAID_FOR = re.compile(r"\b(?:commensurate with|depending on|based on|dependent on|doe)\b"
-                       r"[^.]{0,40}")
-_VERB = re.compile(r"\b(?:you|we|will|are|is|was|our|they|must|should)\b")
+_PAID_FOR = lazy_compile(r"\b(?:commensurate with|depending on|based on|dependent on|doe)\b"
+                         r"[^.]{0,40}")
+_VERB = lazy_compile(r"\b(?:you|we|will|are|is|was|our|they|must|should)\b")
 
 
 def unheaded_benefits(doc: Document) -> Finding | None:
@@ -226,7 +227,7 @@ def _count(block: Block, perks: _Perks, strong: bool) -> int:
     return found
 
 
-_APPLY = re.compile(r"\bapply|\bcv\b|\bresume|e-?mail|\bcontact|\bsend\b|@|#url")
+_APPLY = lazy_compile(r"\bapply|\bcv\b|\bresume|e-?mail|\bcontact|\bsend\b|@|#url")
 
 
 def _plain_line(text: str) -> bool:

@@ -23,9 +23,10 @@ from reviewer.core.extract.vocab import employment_type, remote_mode
 from reviewer.core.schema import Finding
 from reviewer.core.words.lexicon import JOB_NOUNS, boilerplate_reason
 from reviewer.core.words.places import looks_like_location
+from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import lower_keep_offsets
 
-DEPARTMENT_WORDS = re.compile(
+DEPARTMENT_WORDS = lazy_compile(
     r"\b(engineering|services|technology|sales|marketing|finance|operations|research|product|"
     r"design|data|analytics|legal|human resources|hr|support|development|security|science|"
     r"software|hardware|infrastructure|platform|it|customer|business|corporate|retail|"
@@ -51,16 +52,16 @@ def is_department(text: str) -> bool:
 _UNIT = r"(?:team|department|division|group|unit|practice)\b"
 # the role joins or sits in the unit
 # (matched against the lower-cased text: offsets are the same, the name is read from the text)
-_MEMBER = re.compile(
+_MEMBER = lazy_compile(
     r"\b(?:join(?:s|ing)?\s+(?:our|the|its|their|a|an)|"
     r"(?:part of|members? of|within|in|into|on|sits? in|belongs? to)\s+(?:our|the|its|their))\s+"
     r"((?:[\w&/-]+\s+){1,4}?)" + _UNIT + r"\Z",
 )
 _UNIT_WORDS = ("team", "department", "division", "group", "unit", "practice")
 # the employer's own unit, capitalised as a name: "our Marketing Department"
-_OWN = re.compile(r"\b(?:our|its)\s+((?:[A-Z][\w&-]*\s+|&\s+){1,3}?)"
-                  r"(?:Department|Division|Team|Group)\b\Z")
-_NAME_WORD = re.compile(r"[A-Z&][\w&/-]*|and|of")
+_OWN = lazy_compile(r"\b(?:our|its)\s+((?:[A-Z][\w&-]*\s+|&\s+){1,3}?)"
+                    r"(?:Department|Division|Team|Group)\b\Z")
+_NAME_WORD = lazy_compile(r"[A-Z&][\w&/-]*|and|of")
 
 
 def team_in_prose(doc: Document) -> Finding | None:

@@ -9,16 +9,16 @@ Markdown, so every value found in a block can name its evidence.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 from reviewer.core.words.lexicon import section_field
+from reviewer.core.words.regex import lazy_compile
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
-_MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
-_LINK = re.compile(r"\[([^\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}\)")
+_HEADING = lazy_compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_ITEM = lazy_compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
+_MARKUP = lazy_compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
+_LINK = lazy_compile(r"\[([^\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}\)")
 
 
 @dataclass
@@ -86,7 +86,7 @@ class Document:
         return (at, at + len(value)) if at >= 0 else None
 
 
-_MARKUP_HINT = re.compile(r"[*_`\[\\]")
+_MARKUP_HINT = lazy_compile(r"[*_`\[\\]")
 
 
 def plain(text: str) -> str:

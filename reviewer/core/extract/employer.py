@@ -20,6 +20,7 @@ from reviewer.core.extract.skills import is_lowercase_page
 from reviewer.core.schema import Finding, Span
 from reviewer.core.words.lexicon import JOB_NOUNS
 from reviewer.core.words.places import looks_like_location
+from reviewer.core.words.regex import lazy_compile
 
 _NAME = r"([A-Z][\w&.'’-]{0,40}(?:[ \t]+(?:[A-Z][\w&.'’-]{0,40}|&|of|de|and|for)){0,5})"
 _LEGAL = (r"(?:GmbH|AG|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|"
@@ -29,7 +30,7 @@ _LEGAL = (r"(?:GmbH|AG|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|
 # matched over the whole Markdown at once (MULTILINE): a name never spans a line.
 # (pattern, weight, words one of which the text must hold for the pattern to be tried)
 _COMPANY_CUES = [
-    (re.compile(p, re.M), w, needs) for p, w, needs in (
+    (lazy_compile(p, re.M), w, needs) for p, w, needs in (
         (r"\b(?:[Aa]t|[Jj]oin|[Jj]oining|[Ww]ork at|[Ww]orking at|[Cc]areers at|[Ll]ife at) "
          + _NAME + r"(?=[,.!;:]| (?:we|you|is|are|our|as)\b)", 1, ("at ", "join")),
         (r"^(?:#{1,6} )?[Aa]bout " + _NAME + r"$", 2, ("about ",)),
@@ -45,17 +46,17 @@ _CUES_AFTER = [
          ("employer",)),
     )
 ]
-_NAME_BEFORE = re.compile(_NAME + r"$")
+_NAME_BEFORE = lazy_compile(_NAME + r"$")
 _SUFFIX_WORDS = ("GmbH", "Inc", "Ltd", "LTD", "LLC", "L.L.C", "LLP", "PLC", "plc", "Corp",
                  "Co.", "S.A", "S.p.A", "SAS", "SARL", "B.V", "N.V", "Oy", "ApS", "A/S", "Pty",
                  "KG", "JSC", "Limited", "Incorporated", " AG", " SA", " BV", " NV", " AB",
                  " AS")
-_SUFFIX = re.compile(r"(?<![\w&])" + _LEGAL + r"(?![\w])")
-_BEFORE_SUFFIX = re.compile(
+_SUFFIX = lazy_compile(r"(?<![\w&])" + _LEGAL + r"(?![\w])")
+_BEFORE_SUFFIX = lazy_compile(
     r"(?<![\w&])([A-Z][\w&'’-]{0,40}(?:[ \t]+(?:[A-Z][\w&'’-]{0,40}|&|of|de|and|for)){0,4},?"
     r"[ \t]+)$")
 _COMPANY_CUES_LOWER = [
-    (re.compile(p, re.M), w, ()) for p, w in (
+    (lazy_compile(p, re.M), w, ()) for p, w in (
         (r"(?:^|[.!?][ \t]+)([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40})?) (?:is|are) "
          r"(?:looking|seeking|hiring)\b", 2),
         (r"[-–—|] ([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40}){0,2}) jobs[ \t]*$", 1),
@@ -133,7 +134,7 @@ _ORG_WORDS = ("Company|Companies|Corporation|Group|Engineering|Education|Insuran
               "Technologies|Systems|Solutions|Software|Labs|Laboratories|Consulting|Partners|"
               "Holdings|Industries|Communities|Analytics|Therapeutics|Pharmaceuticals|"
               "Enterprises|Associates|International")
-_SPELLED_OUT = re.compile(
+_SPELLED_OUT = lazy_compile(
     r"((?:[A-Z][\w&'’-]*[ \t]+(?:(?:of|and|for|&)[ \t]+)?){1,7})\(([A-Z]{2,6})\)")
 
 
@@ -236,7 +237,7 @@ def _mailing_list_sender(doc: Document) -> Finding | None:
     return Finding(text, [b.span for b in names], 0.75, "structure")
 
 
-_BYLINE = re.compile(r"\bposted by\s+(?P<who>.{2,80}?)\s+on\s+(?P<when>.{6,40})", re.I)
+_BYLINE = lazy_compile(r"\bposted by\s+(?P<who>.{2,80}?)\s+on\s+(?P<when>.{6,40})", re.I)
 
 
 def _byline(doc: Document) -> tuple[str, str | None] | None:
@@ -249,7 +250,7 @@ def _byline(doc: Document) -> tuple[str, str | None] | None:
     return None
 
 
-_POSTED = re.compile(r"\b(?:posted|published|listed)\b.{0,60}", re.I)
+_POSTED = lazy_compile(r"\b(?:posted|published|listed)\b.{0,60}", re.I)
 
 
 def byline_date(doc: Document) -> Finding | None:

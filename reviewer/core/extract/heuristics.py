@@ -31,6 +31,7 @@ from reviewer.core.words.lexicon import (
     section_field,
 )
 from reviewer.core.words.places import looks_like_location
+from reviewer.core.words.regex import lazy_compile
 
 # --- stage 2: labelled values --------------------------------------------------------------------
 
@@ -112,7 +113,7 @@ def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
     return None
 
 
-_WORK_ARRANGEMENT = re.compile(r"in[- ]person|on[- ]?site|in[- ]office|at the office")
+_WORK_ARRANGEMENT = lazy_compile(r"in[- ]person|on[- ]?site|in[- ]office|at the office")
 
 
 def split_locations(value: str) -> list[str]:
@@ -202,7 +203,7 @@ def _is_title_like(text: str, heading: bool) -> bool:
     return bool(JOB_NOUNS.search(text)) or (heading and len(words) <= 8)
 
 
-_SITE_SUFFIX = re.compile(
+_SITE_SUFFIX = lazy_compile(
     r"\s*(?:[-–—|:·]\s*)?(?:careers? at|jobs at|job at|careers?\b|jobs?\b|hiring|"
     r"job board|join us)[^-–—|]*$|\s+[-–—|]\s+[^-–—|]{1,40}\s+(?:careers?|jobs?)\s*$",
     re.I,
@@ -242,7 +243,7 @@ def _pieces(text: str) -> list[tuple[str, int]]:
     return [(p, o) for p, o in out if p]
 
 
-_HEADER_PIECE = re.compile(r"[^|·•]+")
+_HEADER_PIECE = lazy_compile(r"[^|·•]+")
 _HEAD_BEFORE_PLACE = (re.compile(r"\s+\|\s+"), re.compile(r"\s+in\s+"))
 
 
@@ -283,7 +284,7 @@ def _department(header: list[tuple[str, Span | None]], doc: Document) -> Finding
 # --- sections: the list fields -------------------------------------------------------------------
 
 
-_INLINE_SECTION = re.compile(r"([A-Z][A-Za-z /&'’-]{2,50}):\s+(\S.{2,})")
+_INLINE_SECTION = lazy_compile(r"([A-Z][A-Za-z /&'’-]{2,50}):\s+(\S.{2,})")
 
 
 def _sections(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
@@ -327,8 +328,8 @@ def _sections(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
     return found
 
 
-_CLOSING = re.compile(r"equal (employment )?opportunit|affirmative action|do not discriminate|"
-                      r"without regard to (race|age|religion)|e-verify", re.I)
+_CLOSING = lazy_compile(r"equal (employment )?opportunit|affirmative action|do not discriminate|"
+                        r"without regard to (race|age|religion)|e-verify", re.I)
 
 
 def _section_items(blocks: list[Block]) -> list[Block]:

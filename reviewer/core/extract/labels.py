@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from reviewer.core.extract.document import Block, Document
+from reviewer.core.words.regex import lazy_compile
 
 # label phrase (lower case) -> field
 LABELS: dict[str, str] = {}
@@ -62,7 +63,7 @@ _labels("education", "education", "education level", "degree", "qualification",
 
 # what ends a label: a colon, a hash, a spaced dash (the look-ahead names the characters a
 # match can start with: the scan then skips every other place at once)
-_SEPARATOR = re.compile(r"(?=[\s(:#–])\s*(?:\(s\))?\s*(?:[:#]+|\s-\s|–)\s*")
+_SEPARATOR = lazy_compile(r"(?=[\s(:#–])\s*(?:\(s\))?\s*(?:[:#]+|\s-\s|–)\s*")
 _LONGEST = max(len(k.split()) for k in LABELS)
 
 
@@ -113,7 +114,7 @@ def _next_value(blocks: list[Block], i: int) -> Block | None:
     return None
 
 
-_MAYBE_LABEL = re.compile(r"[:#–]|\s-\s")
+_MAYBE_LABEL = lazy_compile(r"[:#–]|\s-\s")
 _SHORT_LABELS = frozenset(
     "type date role job post rate pay level grade status function area contract city "
     "experience education opening team category remote hours reference ref ref. closes client "

@@ -34,6 +34,7 @@ from reviewer.core.schema import Finding
 from reviewer.core.words.lexicon import JOB_NOUNS, SECTION_HEADINGS, boilerplate_reason, heading_key
 from reviewer.core.words.place_codes import coded_place
 from reviewer.core.words.places import looks_like_location
+from reviewer.core.words.regex import lazy_compile
 
 STAGE = "page-title"
 _FIELDS = ("title", "company", "locations")
@@ -44,42 +45,42 @@ _LONE = 0.5  # a title with no separator: the old fallback's confidence
 _NAMED = 0.55  # an employer by position, that the posting names
 _UNNAMED = 0.35  # an employer by position alone: only where no stage found one
 
-_SEPARATORS = re.compile(r"\s*\|\s*|\s+[-–—]\s+|\s*[·•]\s*|(?<=[\w).])\s*[–—]\s*(?=[A-Z])|"
+_SEPARATORS = lazy_compile(r"\s*\|\s*|\s+[-–—]\s+|\s*[·•]\s*|(?<=[\w).])\s*[–—]\s*(?=[A-Z])|"
                          r"(?<=[\w).]):\s+")
-_SEARCH = re.compile(
+_SEARCH = lazy_compile(
     r"(?:(?:find|search|browse|view|see|all|latest|new|current|open)\s+)*"
     r"(?:jobs?|careers?|vacanc(?:y|ies)|(?:job\s+)?openings?|positions?|opportunities|"
     r"job\s+(?:search|details?|description|posting|listings?|board|offers?|ads?)|employment|"
     r"home(?:\s*page)?|search(?:\s+results?)?|results|apply(?:\s+now)?|"
     r"(?:jobs?|careers?)\s*(?:&|and)\s*(?:jobs?|careers?)|careers?\s+(?:site|page|portal|home))",
     re.I)
-_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?", re.I)
-_PREFIX = re.compile(r"^(?:job\s+application\s+for|apply\s+(?:for|to)|now\s+hiring|"
-                     r"we(?:'re|\s+are)\s+hiring)\s*:?\s+(?=\S)", re.I)
-_HIRING = re.compile(r"^(?P<who>.+?)\s+(?:is\s+)?(?:now\s+)?hiring(?:\s+an?)?\s*:?\s+(?P<rest>.+)$",
-                     re.I)
-_CAREERS_AT = re.compile(r"^(?:careers?|jobs?|life|work(?:ing)?|opportunities|vacancies|"
-                         r"openings)\s+(?:at|with)\s+(?P<who>.+)$", re.I)
-_CAREERS_OF = re.compile(r"^(?P<who>.+?)\s+(?:careers?|jobs?|career\s+site|careers?\s+page|"
-                         r"job\s+board|vacancies|job\s+openings|openings)$", re.I)
-_AT = re.compile(r"^(?P<role>.+?)(?:\s+(?:@|at|bei)|(?<=\b[Jj]ob)\s+with|"
-                 r"(?<=\b[Pp]osition)\s+with)\s+(?P<who>[A-Z0-9].*)$")
-_IN = re.compile(r"\s+in\s+", re.I)
-_JOB_WORDS = re.compile(r"\s+(?:jobs?|job\s+openings?|vacanc(?:y|ies)|positions?|needed|wanted)$",
-                        re.I)
+_DOMAIN = lazy_compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?", re.I)
+_PREFIX = lazy_compile(r"^(?:job\s+application\s+for|apply\s+(?:for|to)|now\s+hiring|"
+                       r"we(?:'re|\s+are)\s+hiring)\s*:?\s+(?=\S)", re.I)
+_HIRING = lazy_compile(r"^(?P<who>.+?)\s+(?:is\s+)?(?:now\s+)?hiring(?:\s+an?)?\s*:?\s+"
+                       r"(?P<rest>.+)$", re.I)
+_CAREERS_AT = lazy_compile(r"^(?:careers?|jobs?|life|work(?:ing)?|opportunities|vacancies|"
+                           r"openings)\s+(?:at|with)\s+(?P<who>.+)$", re.I)
+_CAREERS_OF = lazy_compile(r"^(?P<who>.+?)\s+(?:careers?|jobs?|career\s+site|careers?\s+page|"
+                           r"job\s+board|vacancies|job\s+openings|openings)$", re.I)
+_AT = lazy_compile(r"^(?P<role>.+?)(?:\s+(?:@|at|bei)|(?<=\b[Jj]ob)\s+with|"
+                   r"(?<=\b[Pp]osition)\s+with)\s+(?P<who>[A-Z0-9].*)$")
+_IN = lazy_compile(r"\s+in\s+", re.I)
+_JOB_WORDS = lazy_compile(r"\s+(?:jobs?|job\s+openings?|vacanc(?:y|ies)|positions?|needed|wanted)$",
+                          re.I)
 # a requisition number: "(12345)", "Job ID 12345", "R-10234"
-_IDENT = re.compile(r"(?:(?:job\s*)?(?:id|ref(?:erence)?|req(?:uisition)?|no\.?|number)\s*[:#]?\s*"
-                    r"|#\s*)?[A-Z]{0,4}[-_]?\d[\w-]*", re.I)
-_ID_IN_PARENS = re.compile(r"\s*\((?:" + _IDENT.pattern + r")\)$", re.I)
+_IDENT = lazy_compile(r"(?:(?:job\s*)?(?:id|ref(?:erence)?|req(?:uisition)?|no\.?|number)"
+                      r"\s*[:#]?\s*|#\s*)?[A-Z]{0,4}[-_]?\d[\w-]*", re.I)
+_ID_IN_PARENS = lazy_compile(r"\s*\((?:" + _IDENT.pattern + r")\)$", re.I)
 # a shift, a team or a kind of contract beside the role is no employer: "Nights", "Platform Team"
-_NOT_EMPLOYER = re.compile(r"(?:^|\s)(?:team|department|division|unit|shifts?|nights?|days?|"
-                           r"evenings?|weekends?|full[- ]?time|part[- ]?time|contract|temporary|"
-                           r"permanent|internship|hybrid|on[- ]?site|remote)$", re.I)
-_IN_PARENS = re.compile(r"^(?P<rest>.*?)\s*\((?P<place>[^()]{2,60})\)$")
-_LEGAL = re.compile(r"\b(?:Inc|Incorporated|Corp|Corporation|LLC|LLP|Ltd|Limited|GmbH|AG|PLC|"
-                    r"plc|S\.?A|SAS|B\.?V|N\.?V|Pty|Co|Company|Group)\.?$")
-_NAME = re.compile(r"[A-Z0-9][\w&.,'’()/+ -]{0,59}")
-_CUE = re.compile(r" (?:hiring|[Jj]obs?|[Cc]areers?|at|in|bei|with|@) ")
+_NOT_EMPLOYER = lazy_compile(r"(?:^|\s)(?:team|department|division|unit|shifts?|nights?|days?|"
+                             r"evenings?|weekends?|full[- ]?time|part[- ]?time|contract|temporary|"
+                             r"permanent|internship|hybrid|on[- ]?site|remote)$", re.I)
+_IN_PARENS = lazy_compile(r"^(?P<rest>.*?)\s*\((?P<place>[^()]{2,60})\)$")
+_LEGAL = lazy_compile(r"\b(?:Inc|Incorporated|Corp|Corporation|LLC|LLP|Ltd|Limited|GmbH|AG|PLC|"
+                      r"plc|S\.?A|SAS|B\.?V|N\.?V|Pty|Co|Company|Group)\.?$")
+_NAME = lazy_compile(r"[A-Z0-9][\w&.,'’()/+ -]{0,59}")
+_CUE = lazy_compile(r" (?:hiring|[Jj]obs?|[Cc]areers?|at|in|bei|with|@) ")
 _NOT_NAMES = frozenset(("we", "we're", "now", "you", "join us", "our team", "they", "hiring",
                         "now hiring", "urgent", "urgently hiring", "new", "featured"))
 

@@ -18,29 +18,30 @@ from reviewer.core.extract.vocab import (
     seniority,
 )
 from reviewer.core.schema import Finding, Span
+from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import separate_glued
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }
-_YEARS = re.compile(
+_YEARS = lazy_compile(
     r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\))?\s*"
     r"(?:\+|plus)?\s*(?:(?:-|–|to|or)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?)(?:'|’)?"
     r"(?P<tail>[^.;\n]{0,80})",
     re.I,
 )
-_EXPERIENCE_WORDS = re.compile(r"experience|expertise|background|working|work|track record",
-                               re.I)
-_PREFERRED = re.compile(r"prefer|desir(?:ed|able)|nice to have|a plus|bonus|ideally|advantage|"
-                        r"asset|would be great", re.I)
+_EXPERIENCE_WORDS = lazy_compile(r"experience|expertise|background|working|work|track record",
+                                 re.I)
+_PREFERRED = lazy_compile(r"prefer|desir(?:ed|able)|nice to have|a plus|bonus|ideally|advantage|"
+                          r"asset|would be great", re.I)
 # a preference about the subject, not the degree ("with a preferred major in Finance")
-_SUBJECT_PREFERRED = re.compile(r"preferred (?:major|field|discipline|subject|area|background)s?|"
-                                r"preferabl[ey] (?:in|with)", re.I)
-_REQUIRED = re.compile(r"\brequired\b|\bmust\b|\bminimum\b|\bessential\b|\bmandatory\b", re.I)
-_HOURS = re.compile(r"\b(\d{1,2}(?:[.,]\d)?)\s*(?:hours?|hrs?|h)\s*(?:/|per|a|each)\s*week\b",
-                    re.I)
-_DEADLINE = re.compile(
+_SUBJECT_PREFERRED = lazy_compile(r"preferred (?:major|field|discipline|subject|area|background)s?|"
+                                  r"preferabl[ey] (?:in|with)", re.I)
+_REQUIRED = lazy_compile(r"\brequired\b|\bmust\b|\bminimum\b|\bessential\b|\bmandatory\b", re.I)
+_HOURS = lazy_compile(r"\b(\d{1,2}(?:[.,]\d)?)\s*(?:hours?|hrs?|h)\s*(?:/|per|a|each)\s*week\b",
+                      re.I)
+_DEADLINE = lazy_compile(
     r"\b(?:apply by|applications? (?:close|closes|closing|due|deadline)|deadline|"
     r"closing date|no later than|submit .{0,40} by)\b.{0,50}",
     re.I,
@@ -48,7 +49,7 @@ _DEADLINE = re.compile(
 _REMOTE_WORDS = ("remote", "hybrid", "home", "anywhere", "site", "office", "telecommut")
 _DEADLINE_WORDS = ("apply by", "application", "deadline", "closing date", "no later than",
                    "submit", "closes", "closing")
-_STRONG_REMOTE = re.compile(
+_STRONG_REMOTE = lazy_compile(
     r"\b(fully remote|100% remote|remote[- ]first|remote position|remote role|remote job|"
     r"work from home|work from anywhere|remote \(|hybrid)\b",
     re.I,
@@ -120,7 +121,7 @@ def _shift(spans: list[Span], inner: Span) -> list[Span]:
     return [(start + inner[0], start + inner[1])]
 
 
-_EMPLOYMENT_WORDS = re.compile(
+_EMPLOYMENT_WORDS = lazy_compile(
     r"\b(full[- ]time|part[- ]time|internship|fixed[- ]term|temporary|freelance|"
     r"contract(?:or)? (?:role|position|basis|assignment)|\d{1,2}[- ](?:month|year)s? contract)\b")
 
@@ -204,9 +205,9 @@ def _education(doc: Document) -> Finding | None:
 
 # a stop that ends a sentence, not one of an abbreviation ("Ph.D. or M.Sc."); a bullet or
 # a word glued to the next item ("…in Python;Knowledge of", "…degree• The ability")
-_SENTENCE_END = re.compile(r";|•|\.\s+(?=[A-Z])(?<!\b[A-Z]\.\s)(?<!\bPh\.D\.\s)|"
+_SENTENCE_END = lazy_compile(r";|•|\.\s+(?=[A-Z])(?<!\b[A-Z]\.\s)(?<!\bPh\.D\.\s)|"
                            r"\.(?=[A-Z][a-z])|(?<=[a-z]{3})(?=[A-Z][a-z])")
-_JOINS = re.compile(r"(?:\s*(?:or|and|/|,|degree|in|an?)\s*)*", re.I)
+_JOINS = lazy_compile(r"(?:\s*(?:or|and|/|,|degree|in|an?)\s*)*", re.I)
 
 
 def _coordinated(

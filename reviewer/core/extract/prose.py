@@ -35,6 +35,7 @@ from reviewer.core.extract.prose_words import (
 )
 from reviewer.core.schema import Finding
 from reviewer.core.words.lexicon import heading_key
+from reviewer.core.words.regex import lazy_compile
 
 STAGE = "prose"
 
@@ -151,22 +152,22 @@ _ROLE_CUES = (
 )
 _AS_CUE = _ROLE_CUES[3][0]
 _FOR_CUE = _ROLE_CUES[-1][0]
-_POSITION_AFTER = re.compile(r"\s+(?:position|role|vacancy|opening)\b")
+_POSITION_AFTER = lazy_compile(r"\s+(?:position|role|vacancy|opening)\b")
 # what follows a role that opens a paragraph: "Nurse at Acme Clinic", "Nurse to join …"
-_AFTER_OPENING = re.compile(r"\s+(?:at\s+[A-Z]|to\s+(?:work|join)\b)")
-_ARTICLE_END = re.compile(r"(?i:\b(?:an?|one|the|our)\s+)$")
-_BEFORE_BARE = re.compile(r"(?i:\b(?:is|are|now|currently|actively|immediately|urgently|we|"
-                          r"[’']re)\s+)$")
+_AFTER_OPENING = lazy_compile(r"\s+(?:at\s+[A-Z]|to\s+(?:work|join)\b)")
+_ARTICLE_END = lazy_compile(r"(?i:\b(?:an?|one|the|our)\s+)$")
+_BEFORE_BARE = lazy_compile(r"(?i:\b(?:is|are|now|currently|actively|immediately|urgently|we|"
+                            r"[’']re)\s+)$")
 # what may follow "The Payroll Clerk …" for it to be the role
-_THE_ROLE_VERB = re.compile(
+_THE_ROLE_VERB = lazy_compile(
     r"(?:\s*\([^()]{1,40}\))?(?:\s+at\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})?"
     r"\s*(?:,\s*)?(?:will|is|shall|must|should|reports|works|serves|plays|leads|provides|"
     r"performs|supports|oversees|manages|ensures|coordinates|assists|position|role|"
     r"we(?:\s+are|[’']re)\s+(?:looking|searching)\s+for)\b")
-_AFTER_AS = re.compile(r"\s*(?:,|you\b|at\b|with\b|on\b|in\b|for\b)")
-_RESPONSIBLE = re.compile(
+_AFTER_AS = lazy_compile(r"\s*(?:,|you\b|at\b|with\b|on\b|in\b|for\b)")
+_RESPONSIBLE = lazy_compile(
     r"(?:\s*\([^()]{1,40}\))?\s*(?:will be|is) (?:responsible|accountable)\b")
-_NOT_ROLES = re.compile(r"^(?:hiring|successful|selected|ideal|right|reporting)\b", re.I)
+_NOT_ROLES = lazy_compile(r"^(?:hiring|successful|selected|ideal|right|reporting)\b", re.I)
 
 
 def _role_cues(joined: Joined) -> Iterator[Cue]:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from reviewer.core.extract.document import Document
 from reviewer.core.extract.prose_words import Cue, Joined, cue_re
 from reviewer.core.words.places import is_area, is_place
+from reviewer.core.words.regex import lazy_compile
 
 _PLACE_WORD = r"[A-Z][\w'’.-]*"
 _PLACE = (r"((?:" + _PLACE_WORD + r")(?:[ \t]+(?:" + _PLACE_WORD + r"|of|de|la|upon))*"
@@ -36,12 +37,12 @@ PLACE_CUES = (
 )
 _LOCATION, _IN = PLACE_CUES[0][0], PLACE_CUES[-1][0]
 _BASED = cue_re(r"[ -]based\b", " based|-based", "any")
-_OFFICE_BEFORE = re.compile(r"(?:(?<!headquarters )office|team|facility|location|campus|clinic|"
-                            r"store|company|firm|business|agency|practice|organi[sz]ation|"
-                            r"startup|hospital|restaurant|contractor|provider|group|"
-                            r"employer)s?\s+$")
-_PLACE_BEFORE = re.compile(_PLACE + r"$")
-_ABOUT_THE_FIRM = re.compile(r"(?i:founded|incorporated|established in)")
+_OFFICE_BEFORE = lazy_compile(r"(?:(?<!headquarters )office|team|facility|location|campus|clinic|"
+                              r"store|company|firm|business|agency|practice|organi[sz]ation|"
+                              r"startup|hospital|restaurant|contractor|provider|group|"
+                              r"employer)s?\s+$")
+_PLACE_BEFORE = lazy_compile(_PLACE + r"$")
+_ABOUT_THE_FIRM = lazy_compile(r"(?i:founded|incorporated|established in)")
 
 
 def _sentence_start(text: str, at: int) -> int:
@@ -102,8 +103,8 @@ def place_at(text: str, start: int, end: int, strict: bool) -> tuple[int, int] |
     return None
 
 
-_GLUED = re.compile(r"[a-z](?=[A-Z])")
-_TOWN = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}")
+_GLUED = lazy_compile(r"[a-z](?=[A-Z])")
+_TOWN = lazy_compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}")
 
 
 def _known_place(text: str, strict: bool) -> bool | None:
@@ -128,7 +129,7 @@ def towns_first(cues: list[Cue]) -> list[Cue]:
     return [c for c in cues if c in towns or c.weight >= 3] if towns else cues
 
 
-_REMOTE_ONLY = re.compile(
+_REMOTE_ONLY = lazy_compile(
     r"\b(?:(?:fully|100%|completely|entirely|totally)\s+remote|remote\s+(?:role|position|job|"
     r"opportunity)|(?:role|position|job)\s+(?:is|will be)\s+(?:fully\s+|100%\s+)?remote)\b",
     re.I)

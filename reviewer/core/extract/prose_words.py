@@ -18,6 +18,7 @@ from typing import NamedTuple
 from reviewer.core.extract.document import Block
 from reviewer.core.words.lexicon import JOB_NOUNS, SECTION_HEADINGS, heading_key, section_field
 from reviewer.core.words.places import looks_like_location
+from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import lower_keep_offsets
 
 
@@ -31,7 +32,7 @@ class Cue:
     weight: int
 
 
-_SENTENCE_START = re.compile(r"(?:[.!?:][ \t]*|[a-z])$")
+_SENTENCE_START = lazy_compile(r"(?:[.!?:][ \t]*|[a-z])$")
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class CuePattern:
 def cue_re(pattern: str, words: str, at: str = "word", lower: bool = True) -> CuePattern:
     """A ``CuePattern``; ``words`` separated by "|"; a space in ``pattern`` is never a
     line break (the blocks are joined by them)."""
-    return CuePattern(re.compile(pattern.replace(r"\s", r"[ \t]")), tuple(words.split("|")),
+    return CuePattern(lazy_compile(pattern.replace(r"\s", r"[ \t]")), tuple(words.split("|")),
                       lower, at)
 
 
@@ -108,8 +109,8 @@ class Token(NamedTuple):
     end: int
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9][\w'’+#-]*|[&/,()!?.;:–—]")
-_GLUED = re.compile(r"[a-z](?=[A-Z])")
+_TOKEN = lazy_compile(r"[A-Za-z0-9][\w'’+#-]*|[&/,()!?.;:–—]")
+_GLUED = lazy_compile(r"[a-z](?=[A-Z])")
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
@@ -142,7 +143,7 @@ _MORE_NOUNS = frozenset(
     "merchandiser stocker concierge photographer videographer producer journalist reporter "
     "copywriter illustrator animator actuary paramedic solicitor rep partner closer "
     "auditor optician hygienist modeler modeller author storyteller".split())
-_NOUN_WORD = re.compile(JOB_NOUNS.pattern.replace(")s?\\b", ")\\b"), re.I)
+_NOUN_WORD = lazy_compile(JOB_NOUNS.pattern.replace(")s?\\b", ")\\b"), re.I)
 
 
 def head_noun(word: str) -> bool:
@@ -212,7 +213,7 @@ def skip_modifiers(toks: list[Token]) -> int:
 # --- employer names -------------------------------------------------------------------------------
 
 _NAME_WORD = r"(?:[A-Z0-9][\w&'’./+-]*|&)"
-_NAME = re.compile(
+_NAME = lazy_compile(
     r"(?:The[ \t]+)?" + _NAME_WORD + r"(?:[ \t]+(?:" + _NAME_WORD + r"|of|and|de|for|on|the|"
     r"at)){0,6}(?:,?[ \t]+(?:Inc\.?|LLC|Ltd\.?|L\.L\.C\.|LLP|Corp\.?|Co\.|PLC|P\.C\.))?")
 _NOT_NAMES = frozenset(
@@ -278,7 +279,7 @@ SUBJECT_CUES = (
 )
 _VERB_CUE = SUBJECT_CUES[-1][0]
 # between a name and its cue: "Acme (ACM) is", "Acme, a family firm, is"
-_BETWEEN = re.compile(r"(?:\s*\([A-Za-z&.]{2,12}\)|,[^.]{1,60}?,)?\s*,?\s*$")
+_BETWEEN = lazy_compile(r"(?:\s*\([A-Za-z&.]{2,12}\)|,[^.]{1,60}?,)?\s*,?\s*$")
 
 
 def employer_cues(joined: Joined) -> Iterator[Cue]:
@@ -314,8 +315,8 @@ _NAME_AFTER = (
 )
 
 
-_LEADING_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Za-z][a-z]*")
-_HEADING_END = re.compile(r"(?i:description|overview|summary)$")
+_LEADING_WORDS = lazy_compile(r"[A-Z]+(?![a-z])|[A-Za-z][a-z]*")
+_HEADING_END = lazy_compile(r"(?i:description|overview|summary)$")
 
 
 def heading_length(text: str) -> int:

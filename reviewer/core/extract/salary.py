@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reviewer.core.words.regex import lazy_compile
+
 SYMBOLS = {
     "$": "USD", "us$": "USD", "usd$": "USD", "c$": "CAD", "ca$": "CAD", "cad$": "CAD",
     "a$": "AUD", "au$": "AUD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "£": "GBP", "€": "EUR",
@@ -35,12 +37,12 @@ _PERIODS = (
     ("year", r"per year|a year|annual(?:ly)?|per annum|p\.?\s?a\.?(?!\w)|/\s?y(?:ea)?r\b|"
              r"yearly|pro jahr|jährlich"),
 )
-_PAY_WORDS = re.compile(
+_PAY_WORDS = lazy_compile(
     r"salary|pay|compensation|remuneration|wage|rate|earn|stipend|income|brutto|gross|net\b|"
     r"per (hour|day|week|month|year|annum)|hourly|annual|range|ote|bonus|base",
     re.I,
 )
-_NOT_PAY = re.compile(
+_NOT_PAY = lazy_compile(
     r"million|billion|\bbn\b|\bmn\b|funding|funded|raised|revenue|valuation|turnover|series [a-e]|"
     r"investment|budget|assets|market cap|sales of|grant of|401",
     re.I,
@@ -50,7 +52,7 @@ _CUR = (r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r)?\$|£|€|¥|₹|₩|₽|₺|₪
 _NUM = r"\d{1,3}(?:[,.' \u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 _AMOUNT = rf"(?P<cur@>{_CUR})?\s?(?P<num@>{_NUM})\s?(?P<k@>[kK]\b|K\b|thousand)?" \
           rf"\s?(?P<post@>{_CUR}|dollars|euros?|pounds|drams?|rupees|francs)?"
-_RANGE = re.compile(
+_RANGE = lazy_compile(
     _AMOUNT.replace("@", "1")
     + r"(?:\s*(?:-|–|—|to|and|bis|à|until|up to)\s*"
     + _AMOUNT.replace("@", "2")
@@ -74,11 +76,11 @@ def find_salary(text: str, labelled: bool = False) -> tuple[dict[str, Any], tupl
     return None
 
 
-_ANY_DIGIT = re.compile(r"\d")
-_SYMBOL = re.compile(r"[$£€¥₹₩₽₺₪֏]|zł")
+_ANY_DIGIT = lazy_compile(r"\d")
+_SYMBOL = lazy_compile(r"[$£€¥₹₩₽₺₪֏]|zł")
 _MONEY_WORDS = frozenset(c.lower() for c in CODES) | {
     "chf", "dollars", "euro", "euros", "pounds", "dram", "drams", "rupees", "francs", "kr"}
-_LETTERS = re.compile(r"[a-z]+")
+_LETTERS = lazy_compile(r"[a-z]+")
 
 
 def has_pay_hint(text: str) -> bool:

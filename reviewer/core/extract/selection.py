@@ -7,16 +7,16 @@ no such value is refused with a message and changes nothing.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.salary import find_salary, read_amount
 from reviewer.core.schema import FIELDS, FieldSpec
+from reviewer.core.words.regex import lazy_compile
 
 _SPECS = {spec.name: spec for spec in FIELDS}
-_BULLET = re.compile(r"^\s*(?:[-*+•·▪◦]|\d{1,2}[.)])\s+")
-_SQUASH = re.compile(r"[\s_-]+")
+_BULLET = lazy_compile(r"^\s*(?:[-*+•·▪◦]|\d{1,2}[.)])\s+")
+_SQUASH = lazy_compile(r"[\s_-]+")
 
 
 def value_from_selection(name: str, text: str, current: Any = None) -> Any:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
+from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import lower_keep_offsets
 
 # canonical name: other spellings (lower case), separated by "|"
@@ -294,7 +295,7 @@ def skill_name(text: str) -> str | None:
     return _lexicon()[0].get(" ".join(text.lower().split()))
 
 
-_UPPER = re.compile(r"[A-Z]")
+_UPPER = lazy_compile(r"[A-Z]")
 
 
 def is_lowercase_page(text: str) -> bool:
@@ -302,8 +303,8 @@ def is_lowercase_page(text: str) -> bool:
     return len(_UPPER.findall(text)) < len(text) * 0.002
 
 
-_LIST_CONTEXT = re.compile(r"[,/(]\s*$|\b(?:and|or|in|with|using)\s+$", re.I)
-_LIST_AFTER = re.compile(r"\s*[,/)]|\s+(?:or|and)\b")
+_LIST_CONTEXT = lazy_compile(r"[,/(]\s*$|\b(?:and|or|in|with|using)\s+$", re.I)
+_LIST_AFTER = lazy_compile(r"\s*[,/)]|\s+(?:or|and)\b")
 _NEEDS_LIST = frozenset("R C Lean Less Chef Unity Word Access".split())
 
 
@@ -371,10 +372,10 @@ def _accept(text: str, phrase: str, canonical: str, start: int, end: int,
                 text[max(0, start - 3):start].lower().endswith("ms "))
 
 
-_NAMED = re.compile(r"\s*(?:programming|language|developer|engineer)", re.I)
-_LANGUAGES = re.compile(r"\b(?:python|java|rust|ruby|scala|kotlin|elixir|erlang|php|perl|swift|"
-                        r"typescript|javascript|node|c\+\+|c#|haskell|clojure|lua|julia|dart)\b",
-                        re.I)
+_NAMED = lazy_compile(r"\s*(?:programming|language|developer|engineer)", re.I)
+_LANGUAGES = lazy_compile(r"\b(?:python|java|rust|ruby|scala|kotlin|elixir|erlang|php|perl|swift|"
+                          r"typescript|javascript|node|c\+\+|c#|haskell|clojure|lua|julia|dart)\b",
+                          re.I)
 
 
 def _in_list(text: str, start: int, end: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import lower_keep_offsets, separate_glued
 
 _EMPLOYMENT = (
@@ -79,7 +80,7 @@ _ORDER = ("high_school", "associate", "bachelor", "master", "doctorate")
 
 
 # "a degree in Computer Science" with no level named: a first degree
-_GENERIC_DEGREE = re.compile(
+_GENERIC_DEGREE = lazy_compile(
     r"\b(?:a|relevant|related|technical|university|college)\s+degree\b|\bdegree (?:in|from)\b|"
     r"\bdegree[- ](?:educated|qualified|level)\b|\beducated to degree\b|"
     r"\ban? (?:[\w-]+ ){1,2}degree\b(?! of)"
@@ -99,11 +100,11 @@ _ANCHORS = {
     "high_school": ("high school", "high-school", "highschool", "secondary school", "ged",
                     "hs diploma"),
 }
-_EDUCATION_RE = tuple((value, re.compile(pattern), _ANCHORS[value])
+_EDUCATION_RE = tuple((value, lazy_compile(pattern), _ANCHORS[value])
                       for value, pattern in _EDUCATION)
 
 
-_NOT_SPACE_BEFORE_WORD = re.compile(r"[\n:;•]")
+_NOT_SPACE_BEFORE_WORD = lazy_compile(r"[\n:;•]")
 
 
 def education_mentions(text: str) -> list[tuple[str, tuple[int, int]]]:

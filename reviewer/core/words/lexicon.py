@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import re
 
+from reviewer.core.words.regex import lazy_compile
+
 # Section headings, mapped to the list field their items feed (None: a section we
 # recognise as part of the posting but whose items are no field of ours).
 SECTION_HEADINGS: dict[str, str | None] = {}
@@ -89,7 +91,7 @@ def heading_key(text: str) -> str:
 
 # Headings not in the table, read by their key words; the first rule that matches wins.
 _HEADING_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), field)
+    (lazy_compile(p), field)
     for p, field in (
         (r"\bprefer|nice[- ]to[- ]have|\bbonus|\bdesir|\bplus(es)?\b|\bideally\b",
          "preferred_qualifications"),
@@ -140,7 +142,7 @@ def section_field(text: str, loose: bool = True) -> tuple[bool, str | None]:
 
 
 # Words that make a short line read like a job title.
-JOB_NOUNS = re.compile(
+JOB_NOUNS = lazy_compile(
     r"\b(engineer|developer|programmer|manager|scientist|analyst|designer|specialist|director|"
     r"officer|assistant|intern|internship|consultant|architect|administrator|coordinator|"
     r"representative|technician|accountant|nurse|teacher|instructor|writer|editor|researcher|"
@@ -159,7 +161,7 @@ JOB_NOUNS = re.compile(
 # Patterns are written in lower case and matched against the lower-cased line
 # (case-blind matching in the re module is several times slower).
 BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), reason)
+    (lazy_compile(p), reason)
     for p, reason in (
         (r"\b(sign|log) ?(in|up|out)\b|\bpassword\b|remember me|caps lock|single sign-on|"
          r"security (code|key)|authenticator|trusted computers?|trust this computer|"

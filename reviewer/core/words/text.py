@@ -9,12 +9,13 @@ import unicodedata
 from collections.abc import Callable
 
 from reviewer.core.words.lexicon import CAMEL_WORDS
+from reviewer.core.words.regex import lazy_compile
 
-_ODD_SPACES = re.compile(r"[\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-MD_LINK = re.compile(r"\[([^\]\n]{0,500})\]\([^)\s]{0,2000}\)")  # [text](target); sub r"\1"
+_ODD_SPACES = lazy_compile(r"[\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = lazy_compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_CONTROL = lazy_compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_SURROGATE = lazy_compile(r"[\ud800-\udfff]")
+MD_LINK = lazy_compile(r"\[([^\]\n]{0,500})\]\([^)\s]{0,2000}\)")  # [text](target); sub r"\1"
 
 
 def valid_unicode(text: str) -> str:
@@ -58,7 +59,7 @@ def lower_keep_offsets(text: str) -> str:
 
 # a capital after a lower-case letter; the capital comes first in the pattern, so that the
 # scan stops only at capitals (rare) rather than at every lower-case letter
-_GLUED = re.compile(r"[A-Z](?<=[a-z][A-Z])")
+_GLUED = lazy_compile(r"[A-Z](?<=[a-z][A-Z])")
 
 
 @functools.lru_cache(maxsize=64)  # a posting's Markdown is read by more than one stage,
