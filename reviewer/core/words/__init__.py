@@ -6,7 +6,8 @@ places written as codes, "US-MO-Kansas City" (``place_codes``); offset-keeping t
 helpers (``text``). The lowest layer of the core beside
 ``schema``: it imports nothing of the project, so both stages can reach it.
 
-Public API: the modules themselves, ``lexicon``, ``places``, ``place_codes`` and ``text``; and
+Public API: the modules themselves, ``lexicon``, ``places``, ``place_codes``, ``text`` and
+``regex`` (patterns compiled when first used); and
 ``valid_unicode`` (text that can be encoded, whatever a file name or JSON held).
 """
 
