@@ -226,8 +226,8 @@ def build_parser() -> argparse.ArgumentParser:
         "reextract", help="clean and extract the stored pages again",
         description="Run the current cleaning and extraction over every stored page and "
                     "replace the machine's suggestions. People's decisions are kept; a "
-                    "posting whose cleaned text would change after people worked on it keeps "
-                    "its old text and suggestions.",
+                    "reviewed posting, and one whose cleaned text would change after people "
+                    "worked on it, keeps its old text and suggestions.",
     )
     rex.add_argument("db", metavar="DB")
     add_extractor_options(rex)

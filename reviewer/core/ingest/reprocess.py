@@ -35,7 +35,7 @@ class ReextractReport:
     seen: int = 0
     updated: int = 0
     unchanged: int = 0
-    kept: int = 0  # cleaned text changed, but people had worked on the old one
+    kept: int = 0  # reviewed, or the cleaned text changed and people had worked on the old one
     no_page: int = 0  # imported from a record that carries no raw page
     failed: int = 0
     seconds: float = 0.0
@@ -53,8 +53,8 @@ class ReextractReport:
                 f"{self.unchanged:,} unchanged of {self.seen:,} ({self.seconds:.1f} s"
                 f"{', with the project’s learned model' if self.learned else ''})")
         notes = [f"{n:,} {what}" for n, what in (
-            (self.kept, "kept as they were: their cleaned text would change and people "
-                        "had already worked on it"),
+            (self.kept, "kept as they were: reviewed, or their cleaned text would change "
+                        "and people had already worked on it"),
             (self.no_page, "without a stored page"),
             (self.failed, "failed to clean")) if n]
         if self.cancelled:

@@ -4,7 +4,9 @@ The machine's suggestions are replaced; every person's decision is kept, and so 
 the suggestion each decision was made on (so that ``eval`` still measures what
 people saw). When the cleaned text changes, offsets into the old text would point
 elsewhere, so a posting with any human work on it keeps its old cleaning and
-suggestions.
+suggestions. A reviewed posting keeps them too, whatever changed: its undecided
+fields are exported as they stood when it was reviewed, and a new reading (a learned
+model's, a newer version's) would put a value in the dataset that no one saw.
 """
 
 from __future__ import annotations
@@ -34,8 +36,8 @@ class Machine:
     def replace(self, pid: int, item: PreparedPosting) -> str:
         """Put a new cleaning and extraction of posting ``pid`` in place of the old one.
 
-        Returns what happened: "updated", "unchanged" or "kept" (the text would change
-        and people had worked on the old one)."""
+        Returns what happened: "updated", "unchanged" or "kept" (the posting is
+        reviewed, or the text would change and people had worked on the old one)."""
         row = dict(zip(ROW_COLUMNS, item.full_row(), strict=True))
         old_text, status, comment = self._postings.work_state(pid)
         decided = self._decisions.decided(pid)
@@ -46,6 +48,8 @@ class Machine:
                 and old_labels == item.labels \
                 and self._postings.usefulness(pid) == row["usefulness"]:
             return "unchanged"
+        if status == "reviewed":
+            return "kept"
         if old_text[0] != row["cleaned"] and (status != "new" or comment or decided
                                               or self._spans.has_any(pid)
                                               or self._labels.has_any(pid)
