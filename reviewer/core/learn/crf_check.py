@@ -104,13 +104,19 @@ def _cqdb(content: bytes, offset: int, count: int) -> None:
         if table_offset < _CQDB.size or table_offset + 8 * n > size:
             raise ValueError("a tagger's model has a name table pointing outside itself")
         pairs = np.frombuffer(chunk, dtype="<u4", count=2 * n, offset=table_offset)
-        records += [r for r in pairs[1::2].tolist() if r]
+        slots = pairs[1::2].tolist()
+        if all(slots):  # crfsuite probes for a name until it meets an empty slot
+            raise ValueError("a tagger's model has a name table with no empty slot")
+        records += [r for r in slots if r]
     if n_backward or count:  # crfsuite finds a name by its id in the backward array
         if n_backward < count or off_backward < _CQDB.size or \
                 off_backward + 4 * n_backward > size:
             raise ValueError("a tagger's model has a damaged name index")
-        records += [r for r in np.frombuffer(chunk, dtype="<u4", count=n_backward,
-                                             offset=off_backward).tolist() if r]
+        backward = np.frombuffer(chunk, dtype="<u4", count=n_backward,
+                                 offset=off_backward).tolist()
+        if not all(backward[:count]):
+            raise ValueError("a tagger's model lacks the name of one of its ids")
+        records += [r for r in backward if r]
     for record in set(records):
         if not _CQDB.size <= record <= size - 8:
             raise ValueError("a tagger's model has a name outside its table")

@@ -35,13 +35,13 @@ from typing import Any
 
 import numpy as np
 
-from reviewer.core.learn import crf_check
+from reviewer.core.learn import crf_check, tasks
 from reviewer.core.learn.calibrate import Calibration
 from reviewer.core.learn.classify import N_FEATURES, LinearModel
 from reviewer.core.learn.features import FEATURE_VERSION
-from reviewer.core.learn.model import Model, Part
+from reviewer.core.learn.model import LABEL, Model, Part
 from reviewer.core.learn.spans import BEGIN, INSIDE, OUTSIDE, SpanTagger
-from reviewer.core.schema import EXTRACTOR_VERSION
+from reviewer.core.schema import EXTRACTOR_VERSION, FIELDS
 
 FORMAT = "posting-reviewer-model"
 FORMAT_VERSION = 1
@@ -110,50 +110,57 @@ def load(data: bytes) -> Model:
     except (zipfile.BadZipFile, ValueError, OSError):
         raise ModelRefused("this is not a model of Posting Reviewer (not a zip archive)") \
             from None
-    with archive:
-        members = _read_members(archive)
-    manifest = _manifest(members.pop(MANIFEST, None))
-    listed = manifest.get("members")
-    if not isinstance(listed, dict) or set(listed) != set(members):
-        extra = sorted(set(members) - set(listed or {}))
-        raise ModelRefused(f"the model holds a member its manifest does not list ({extra[0]})"
-                           if extra else "the model lacks a member its manifest lists")
+    with archive:  # the manifest first: nothing else is unpacked unless it lists it
+        infos = [info for info in archive.infolist() if not info.is_dir()]
+        if len(infos) > MAX_MEMBERS:
+            raise ModelRefused("the model holds too many members")
+        manifest = _manifest(next((_read(archive, i) for i in infos if i.filename == MANIFEST),
+                                  None))
+        listed = manifest.get("members")
+        names = {info.filename for info in infos} - {MANIFEST}
+        if not isinstance(listed, dict) or set(listed) != names:
+            extra = sorted(names - set(listed or {}))
+            raise ModelRefused(f"the model holds a member its manifest does not list "
+                               f"({extra[0]})" if extra
+                               else "the model lacks a member its manifest lists")
+        members = _read_members(archive, [i for i in infos if i.filename != MANIFEST])
     for name, content in members.items():
         if hashlib.sha256(content).hexdigest() != listed[name]:
             raise ModelRefused(f"the model is damaged: {name} is not as it was written")
     try:
         return _build(manifest, members)
-    except (ValueError, KeyError, TypeError, IndexError, RecursionError) as error:
+    except (ValueError, KeyError, TypeError, IndexError, RecursionError, ArithmeticError,
+            RuntimeError) as error:  # (crfsuite's own errors are RuntimeErrors)
         raise ModelRefused(f"the model is damaged: {error}") from None
     except MemoryError:
         raise ModelRefused("the model is damaged: it asks for more memory than it holds") \
             from None
 
 
-def _read_members(archive: zipfile.ZipFile) -> dict[str, bytes]:
-    infos = archive.infolist()
-    if len(infos) > MAX_MEMBERS:
-        raise ModelRefused("the model holds too many members")
+def _read_members(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> dict[str, bytes]:
     members: dict[str, bytes] = {}
     total = 0
     for info in infos:
-        if info.is_dir():
-            continue
-        if info.file_size > MAX_MEMBER:
-            raise ModelRefused(f"the model's member {info.filename} is too large")
-        try:
-            with archive.open(info) as member:
-                content = member.read(MAX_MEMBER + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError,
-                ValueError) as error:
-            raise ModelRefused(f"the model is damaged: {info.filename}: {error}") from None
-        if len(content) > MAX_MEMBER:
-            raise ModelRefused(f"the model's member {info.filename} is too large")
+        content = _read(archive, info)
         total += len(content)
         if total > MAX_TOTAL:
             raise ModelRefused("the model's members are too large together")
         members[info.filename] = content
     return members
+
+
+def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    if info.file_size > MAX_MEMBER:
+        raise ModelRefused(f"the model's member {info.filename} is too large")
+    try:
+        with archive.open(info) as member:
+            content = member.read(MAX_MEMBER + 1)
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError,
+            ValueError) as error:
+        raise ModelRefused(f"the model is damaged: {info.filename}: {error}") from None
+    if len(content) > MAX_MEMBER:
+        raise ModelRefused(f"the model's member {info.filename} is too large")
+    return content
 
 
 def _manifest(content: bytes | None) -> dict[str, Any]:
@@ -207,8 +214,27 @@ def _build(manifest: dict[str, Any], members: dict[str, bytes]) -> Model:
                                     for p in ("cols", "weights", "intercept"))
         _check_linear(classes, cols, weights, intercept)
         linear[str(raw["key"])] = LinearModel(classes, cols, weights, intercept)
+    _check_parts(parts, linear)
     info = manifest.get("info")
     return Model(parts, taggers, linear, info if isinstance(info, dict) else {})
+
+
+_CHOICES = {spec.name: frozenset(spec.choices) for spec in FIELDS if spec.kind == "enum"}
+
+
+def _check_parts(parts: dict[str, Part], linear: dict[str, LinearModel]) -> None:
+    """Each part learns its field the way this version learns it, and a choice field's
+    classifier names only values the field can take: a crafted model must not put a
+    text where a number goes, or a value outside a field's choices."""
+    for name, part in parts.items():
+        if name.startswith(LABEL):
+            if part.kind not in ("single", "multi"):
+                raise ValueError(f"the question {name[len(LABEL):]!r} is learnt as a field")
+        elif part.kind != tasks.kind_of(name):
+            raise ValueError(f"the field {name!r} is not learnt as {part.kind}")
+        if part.kind == "choice" and name in linear and \
+                not set(linear[name].classes) <= _CHOICES[name] | {tasks.NONE}:
+            raise ValueError(f"the field {name!r} is given values it cannot take")
 
 
 def _array(content: bytes) -> np.ndarray:

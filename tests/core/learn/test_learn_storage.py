@@ -130,3 +130,105 @@ def test_a_member_too_large_is_refused(model: Model, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(storage, "MAX_MEMBER", 200)
     with pytest.raises(ModelRefused, match="too large"):
         Model.from_bytes(model.to_bytes())
+
+
+def _forged(model: Model, forge: Callable[[bytearray, tuple[int, ...]], None]) -> bytes:
+    """The model with its first CRF edited by ``forge`` (given the bytes and the offsets
+    of the header) and its checksum made to match, as a crafted file would be."""
+    import hashlib
+    import struct
+
+    members = _members(model.to_bytes())
+    crf = next(n for n in members if n.endswith(".crfsuite"))
+    data = bytearray(members[crf])
+    forge(data, struct.unpack_from("<4sI4s9I", data))
+    members[crf] = bytes(data)
+    manifest = json.loads(members["manifest.json"])
+    manifest["members"][crf] = hashlib.sha256(members[crf]).hexdigest()
+    members["manifest.json"] = json.dumps(manifest).encode()
+    return _zip(members)
+
+
+def test_a_name_table_with_no_empty_slot_is_refused(model: Model) -> None:
+    """crfsuite looks a name up until it meets an empty slot: with none it never stops."""
+    import struct
+
+    def fill(data: bytearray, header: tuple[int, ...]) -> None:
+        table = header[9]  # the attributes' names
+        slots = [struct.unpack_from("<II", data, table + 24 + 8 * i) for i in range(256)]
+        record = next(r for offset, n in slots for j in range(n)
+                      if (r := struct.unpack_from("<II", data, table + offset + 8 * j)[1]))
+        for offset, n in slots:
+            for j in range(n):
+                struct.pack_into("<II", data, table + offset + 8 * j, 0xDEADBEEF, record)
+
+    with pytest.raises(ModelRefused, match="no empty slot"):
+        Model.from_bytes(_forged(model, fill))
+
+
+def test_a_label_without_a_name_is_refused(model: Model) -> None:
+    import struct
+
+    def unname(data: bytearray, header: tuple[int, ...]) -> None:
+        table = header[8]  # the labels' names
+        backward = struct.unpack_from("<I", data, table + 20)[0]
+        struct.pack_into("<I", data, table + backward, 0)
+
+    with pytest.raises(ModelRefused, match="lacks the name"):
+        Model.from_bytes(_forged(model, unname))
+
+
+def test_a_part_learnt_as_another_kind_is_refused(model: Model) -> None:
+    """A choice part for salary would put a word where the schema wants an amount."""
+    def retype(manifest: dict[str, object]) -> None:
+        for part in manifest["parts"]:  # type: ignore[attr-defined]
+            if part["name"] == "employment_type":
+                part["name"] = "salary"
+        for linear in manifest["linear"]:  # type: ignore[attr-defined]
+            if linear["key"] == "employment_type":
+                linear["key"] = "salary"
+
+    with pytest.raises(ModelRefused, match="'salary' is not learnt as choice"):
+        Model.from_bytes(_edited(model.to_bytes(), retype))
+
+
+def test_a_choice_outside_the_fields_choices_is_refused(model: Model) -> None:
+    def bogus(manifest: dict[str, object]) -> None:
+        for linear in manifest["linear"]:  # type: ignore[attr-defined]
+            if linear["key"] == "employment_type":
+                linear["classes"][-1] = "BOGUS <script>"
+
+    with pytest.raises(ModelRefused, match="values it cannot take"):
+        Model.from_bytes(_edited(model.to_bytes(), bogus))
+
+
+@pytest.mark.parametrize("where", ["figures", "calibrations"])
+def test_a_number_too_large_is_refused_not_raised(model: Model, where: str) -> None:
+    def huge(manifest: dict[str, object]) -> None:
+        part = manifest["parts"][0]  # type: ignore[index]
+        if where == "figures":
+            part["figures"]["rules"] = 10**400
+        else:
+            part["calibrations"]["model"] = {"x": [10**400], "y": [0.5]}
+
+    data = _edited(model.to_bytes(), huge)
+    with pytest.raises(ModelRefused, match="damaged"):
+        Model.from_bytes(data)
+
+
+def test_a_member_the_manifest_does_not_list_is_never_unpacked(
+        model: Model, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A crafted archive's bulk is refused before it costs memory, not after."""
+    members = _members(model.to_bytes())
+    members["padding.bin"] = b"\0" * 5_000_000  # packs to a few kB
+    unpacked: list[str] = []
+    read = storage._read
+    monkeypatch.setattr(storage, "_read", lambda archive, info: (
+        unpacked.append(info.filename), read(archive, info))[1])
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    with pytest.raises(ModelRefused, match="does not list"):
+        Model.from_bytes(out.getvalue())
+    assert unpacked == ["manifest.json"]
