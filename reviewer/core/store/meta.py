@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from reviewer.core.store.history import log
 from reviewer.core.store.jsontext import loads
+from reviewer.core.store.reviewer import clean_name
 from reviewer.core.store.sqlite import Database
 
 MAX_TEXT = 1_000_000  # characters of guidelines or of one description
@@ -31,6 +32,14 @@ class Meta:
     def _set(self, key: str, value: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO project_meta (key, value) VALUES (?, ?)",
                         (key, value))
+
+    def assigned_reviewer(self) -> str | None:
+        """The reviewer a split wrote this file for (None for any other file)."""
+        return self._get("assigned_reviewer")
+
+    def set_assigned_reviewer(self, name: str) -> None:
+        with self.db.atomic():
+            self._set("assigned_reviewer", clean_name(name))
 
     def guidelines(self) -> str:
         """The guidelines, Markdown ("" when there are none)."""

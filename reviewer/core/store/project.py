@@ -67,10 +67,13 @@ class Store:
                  busy_timeout: float = BUSY_TIMEOUT, reviewer: str | None = None) -> None:
         """``busy_timeout``: seconds a write waits while another process writes;
         ``reviewer``: the name every edit made through this store carries (default:
-        ``REVIEWER_NAME``, else the system's user name)."""
+        ``REVIEWER_NAME``, else the reviewer a split wrote the file for, else the
+        system's user name)."""
         self.path = Path(path)
         self.db, created = open_project(self.path, create, busy_timeout)
-        self.reviewer = clean_name(reviewer) if reviewer is not None else default_reviewer()
+        self.meta = Meta(self.db)
+        self.reviewer = clean_name(reviewer) if reviewer is not None \
+            else default_reviewer(self.meta.assigned_reviewer())
         if not self.db.read_only:
             stamp_rows(self.db, self.reviewer)
         self.postings = Postings(self.db)
@@ -87,7 +90,6 @@ class Store:
         self.bulk = Bulk(self.db, self.labels, self.reviews.refresh_merged)
         self.column_maps = ColumnMaps(self.db)
         self.models = Models(self.db)
-        self.meta = Meta(self.db)
         self.timing = Timing(self.db, self.reviewer)
         self.transfer = Transfer(self.db, self.postings)
         if not self.read_only and (created or not (self.labels.has_schema()

@@ -31,9 +31,10 @@ def clean_name(name: str | None) -> str:
     return text or UNKNOWN
 
 
-def default_reviewer() -> str:
-    """``REVIEWER_NAME`` from the environment, else the system's user name."""
-    name = os.environ.get("REVIEWER_NAME", "").strip()
+def default_reviewer(assigned: str | None = None) -> str:
+    """``REVIEWER_NAME`` from the environment, else ``assigned`` (the reviewer a split
+    wrote the file for), else the system's user name."""
+    name = os.environ.get("REVIEWER_NAME", "").strip() or (assigned or "").strip()
     if not name:
         try:
             name = getpass.getuser()

@@ -75,6 +75,15 @@ class MergeReport:
     disagreements: int = 0  # postings of OUT whose reviewers differ, after the merge
     postings: int = 0  # postings of OUT, after the merge
 
+    @property
+    def shared_names(self) -> dict[str, list[str]]:
+        """The reviewers' names that came from more than one file, with those files."""
+        files: dict[str, list[str]] = {}
+        for item in self.inputs:
+            for name in item.reviewers:
+                files.setdefault(name, []).append(item.path.name)
+        return {name: paths for name, paths in sorted(files.items()) if len(paths) > 1}
+
     def describe(self) -> list[str]:
         """The report as lines for a person."""
         lines = []
@@ -97,6 +106,13 @@ class MergeReport:
                      + (f", {self.own:,} of its own counted as its reviewers'"
                         if self.own else "")
                      + f"; {self.disagreements:,} postings with disagreements")
+        for name, paths in self.shared_names.items():
+            files = f"{paths[0]} and {paths[1]} both" if len(paths) == 2 else \
+                f"{', '.join(paths[:-1])} and {paths[-1]} all"
+            lines.append(f"{files} carry the reviewer {name}: their values "
+                         "count as one reviewer's, a later one replacing an earlier (if they "
+                         "are different people, give each a name of their own with "
+                         "--reviewer or REVIEWER_NAME, and merge again into a new file)")
         return lines
 
 

@@ -13,8 +13,9 @@ column mappings and learned models, and its postings whole as the machine left t
 raw page, the cleaned text, the suggestions with their alternatives, a learned model's
 label answers, usefulness) with their ids. A split is work to do: the decisions people
 made in the project (fields, labels, spans, status, comment) stay in it and go to no
-reviewer's file; the report counts the postings that had some. ``merge_projects``
-brings the files back together.
+reviewer's file; the report counts the postings that had some. Each file knows the
+reviewer it was written for, and is worked in that name unless another is given
+(``Store``'s default). ``merge_projects`` brings the files back together.
 """
 
 from __future__ import annotations
@@ -113,8 +114,9 @@ def split_project(store: Store, reviewers: Sequence[str], out_dir: str | Path,
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     outputs = {name: Store(path) for name, path in targets.items()}
     try:
-        for target in outputs.values():
+        for name, target in outputs.items():
             copy_setup(store, target)
+            target.meta.set_assigned_reviewer(name)  # its edits carry that name by default
         after, done = 0, 0
         while page := store.transfer.hashes(after, BATCH):
             after = page[-1][0]

@@ -273,3 +273,39 @@ def test_a_posting_whose_text_changed_since_the_split_is_reported(files: dict[st
     report = merge_projects(out, [files["ben"]])
     assert report.inputs[0].text_differs == 1
     assert "1 postings have another cleaned text" in "\n".join(report.describe())
+
+
+def test_a_split_file_is_worked_in_its_reviewer_s_name(files: dict[str, Path],
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       tmp_path: Path) -> None:
+    """Two reviewers who never set a name (both "root" to the system) stay two: each
+    file a split wrote edits in the name it was written for."""
+    monkeypatch.delenv("REVIEWER_NAME", raising=False)
+    monkeypatch.setattr("getpass.getuser", lambda: "root")
+    for name in ("ana", "ben"):
+        with Store(files[name]) as store:
+            assert store.reviewer == name
+            store.decisions.set_field(1, "title", f"Title by {name}")
+    with Store(tmp_path / "elsewhere.db") as store:
+        assert store.reviewer == "root"
+    monkeypatch.setenv("REVIEWER_NAME", "dora")  # a name given still wins
+    with Store(files["ana"]) as store:
+        assert store.reviewer == "dora"
+    out = tmp_path / "merged.db"
+    report = merge_projects(out, [files["ana"], files["ben"]])
+    assert report.disagreements == 1
+    with Store(out) as store:
+        mine = store.reviews.of(1)
+        assert mine["ana"][("field", "title")]["value"] == "Title by ana"
+        assert mine["ben"][("field", "title")]["value"] == "Title by ben"
+
+
+def test_one_name_in_two_files_is_said(files: dict[str, Path], tmp_path: Path) -> None:
+    """Files worked under one name count as one reviewer's (the later value wins): a
+    merge says so, since two people who kept the system's name look like that too."""
+    for name in ("ana", "ben"):
+        with Store(files[name], reviewer="root") as store:
+            store.decisions.set_field(1, "title", f"Title by {name}")
+    report = merge_projects(tmp_path / "merged.db", [files["ana"], files["ben"]])
+    assert report.shared_names == {"root": ["ana.db", "ben.db"]}
+    assert "ana.db and ben.db both carry the reviewer root" in "\n".join(report.describe())
