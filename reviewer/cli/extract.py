@@ -15,7 +15,7 @@ from reviewer.cli.cluster import cmd_cluster_extract, uses_cluster
 from reviewer.cli.plugins import load
 from reviewer.cli.plugins import report as extractor_report
 from reviewer.core.schema import FIELDS
-from reviewer.core.words import valid_unicode
+from reviewer.core.words import valid_name, valid_unicode
 from reviewer.core.workers import die_with_parent
 
 
@@ -26,7 +26,7 @@ def _extract_one(path: str) -> dict[str, Any]:
     from reviewer.core.ingest import UnreadableError, read_file
     from reviewer.core.pipeline import process, record
 
-    source = valid_unicode(path)  # a file name need not be UTF-8; what is printed must be
+    source = valid_name(path)  # a file name need not be UTF-8; what is printed must be
     try:
         text = read_file(path)
     except UnreadableError as err:

@@ -25,7 +25,7 @@ from reviewer.core.ingest.pages import Pipelined
 from reviewer.core.pipeline import process
 from reviewer.core.records import PostingRecord
 from reviewer.core.schema import FIELD_NAMES, SCHEMA_VERSION
-from reviewer.core.words.text import valid_unicode
+from reviewer.core.words.text import valid_name, valid_unicode
 
 Page = tuple[str, str, str | None]  # source, the page as text, "html" / "text" / None
 _EMPTY: tuple[Any, ...] = (None, [], {}, "")
@@ -38,7 +38,7 @@ def extract_pages(pages: Iterable[Page], stamp: str | None = None
     them); ``stamp`` (ISO 8601, default now) is the records' ``imported_at`` and ``updated_at``."""
     stamp = stamp or now()
     for source, text, kind in pages:
-        item = page(valid_unicode(source), valid_unicode(text),
+        item = page(valid_name(source), valid_unicode(text),
                     kind if kind in ("html", "text") else None)  # type: ignore[arg-type]
         yield item if isinstance(item, Skipped) else extract_item(item, stamp)
 

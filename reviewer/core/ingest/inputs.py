@@ -27,7 +27,7 @@ from reviewer.core.ingest.items import Item, LeftOut, PageKind, Result, Skipped,
 from reviewer.core.ingest.parquet import read_parquet
 from reviewer.core.ingest.read import UnreadableError
 from reviewer.core.ingest.shards import CheckedItem
-from reviewer.core.words.text import valid_unicode
+from reviewer.core.words.text import valid_name, valid_unicode
 
 _PAGE_KINDS: dict[str, PageKind] = {".html": "html", ".htm": "html", ".txt": "text", ".md": "text"}
 _DATA = (".jsonl", ".json", ".csv", ".parquet")
@@ -84,12 +84,12 @@ def _safe(result: Result) -> Result:
     surrogates from JSON escapes) and metadata that JSON can hold (huge integers as
     text)."""
     if isinstance(result, Skipped):
-        return Skipped(valid_unicode(result.source), valid_unicode(result.reason))
+        return Skipped(valid_name(result.source), valid_unicode(result.reason))
     if isinstance(result, CheckedItem):  # a shard's record, safe as read (see shards)
         return result
     record = _json_safe(result.record) if result.record is not None else None
     left_out = tuple(LeftOut(*map(valid_unicode, x)) for x in result.left_out)
-    return Item(valid_unicode(result.source), valid_unicode(result.text), result.kind,
+    return Item(valid_name(result.source), valid_unicode(result.text), result.kind,
                 _json_safe(result.metadata), record, _json_safe(result.given), left_out)
 
 

@@ -8,9 +8,10 @@ helpers (``text``). The lowest layer of the core beside
 
 Public API: the modules themselves, ``lexicon``, ``places``, ``place_codes``, ``text`` and
 ``regex`` (patterns compiled when first used); and
-``valid_unicode`` (text that can be encoded, whatever a file name or JSON held).
+``valid_unicode`` (text that can be encoded, whatever a file name or JSON held) and
+``valid_name`` (a file name so, its bytes that are not UTF-8 written as ``\\xff``).
 """
 
-from reviewer.core.words.text import valid_unicode
+from reviewer.core.words.text import valid_name, valid_unicode
 
-__all__ = ["valid_unicode"]
+__all__ = ["valid_name", "valid_unicode"]

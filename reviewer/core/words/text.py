@@ -28,6 +28,18 @@ def valid_unicode(text: str) -> str:
     return text
 
 
+_NAME_BYTE = lazy_compile(r"[\udc80-\udcff]")  # a byte a file name held that is not UTF-8
+
+
+def valid_name(name: str) -> str:
+    """A file name as text that can be encoded: each byte of a name that is not UTF-8
+    (which Python reads as a lone surrogate) written as ``\\xff``, so that two such
+    names stay two ("post_\\xff.txt", "post_\\xfe.txt"), not both "post_\ufffd.txt"."""
+    if not _SURROGATE.search(name):
+        return name
+    return valid_unicode(_NAME_BYTE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", name))
+
+
 def normalise_space(text: str) -> str:
     """One line: every run of whitespace becomes one space, ends trimmed."""
     return re.sub(r"\s+", " ", _INVISIBLE.sub("", text)).strip()
