@@ -64,6 +64,11 @@ class Reviews:
                 "INSERT OR REPLACE INTO reviews (posting_id, reviewer, kind, key, value, at)"
                 " VALUES (?, ?, ?, ?, ?, ?)", list(rows))
 
+    def remove(self, pid: int, reviewer: str, kind: str, key: str) -> None:
+        """Forget one reviewer's value of one thing (they took it back)."""
+        self.db.execute("DELETE FROM reviews WHERE posting_id = ? AND reviewer = ? AND"
+                        " kind = ? AND key = ?", (pid, reviewer, kind, key))
+
     def of(self, pid: int) -> dict[str, dict[tuple[str, str], Any]]:
         """Every reviewer's values of posting ``pid``: name → (kind, key) → value."""
         out: dict[str, dict[tuple[str, str], Any]] = {}

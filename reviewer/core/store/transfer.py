@@ -175,6 +175,27 @@ class Transfer:
                 out.setdefault(pid, {})[(who, kind, key)] = (loads(value), at)
         return out
 
+    def takings_back(self, ids: Sequence[int]) -> list[tuple[int, str, str, str, str]]:
+        """The edits on the postings ``ids`` that may have taken a decision back, from
+        the log: (posting, reviewer, kind, key, when); a field reverted, a question's
+        answer cleared, and an undo (kind and key "": it may have taken back anything)."""
+        out = []
+        for chunk in _chunks(sorted(ids)):
+            for pid, who, kind, data, at in self.db.execute(
+                    "SELECT posting_id, reviewer, kind, data, at FROM events WHERE posting_id"
+                    f" IN ({_marks(chunk)}) AND kind IN ('revert_field', 'set_labels', 'undo')",
+                    chunk):
+                said = loads(data, {})
+                said = said if isinstance(said, dict) else {}
+                if kind == "revert_field" and isinstance(said.get("field"), str):
+                    out.append((pid, who, "field", said["field"], at))
+                elif kind == "set_labels" and isinstance(said.get("question"), str) \
+                        and not said.get("options"):
+                    out.append((pid, who, "label", said["question"], at))
+                elif kind == "undo":
+                    out.append((pid, who, "", "", at))
+        return out
+
     def texts(self, ids: Sequence[int]) -> dict[int, str]:
         """The cleaned text of each of the postings ``ids``."""
         out: dict[int, str] = {}

@@ -18,13 +18,14 @@ by thing, for each thing whose values the merge changed:
 - a final decision that is not a reviewer's value is a ruling, and stays whatever comes
   in: an adjudicated field, or a decision whose author has no value of their own for the
   thing, or another (a label answered while adjudicating). A final decision that is its
-  author's value follows the reviewers as above: a new reviewer who differs takes it away.
+  author's value follows the reviewers as above: a new reviewer who differs takes it away;
+  one who took their value back since (``retract``) takes it out of the reviews.
 
-OUT may be a project of its own (the one a split came from): before the reviewers'
-values of a posting come in, each of its final decisions on a thing no reviewer decided
-yet counts as its author's value. Merging a file again changes nothing. Inputs are read
-and written in batches, one transaction each; an input that is damaged, not a project
-file, or OUT itself is refused before anything is written.
+OUT may be a project of its own (the one a split came from): before the reviewers' values
+of a posting come in, each of its final decisions on a thing no reviewer decided yet counts
+as its author's value. Merging a file again changes nothing. Inputs are read and written in
+batches, one transaction each; a damaged input, not a project file, or OUT itself is
+refused before anything is written.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from reviewer.core.store import ProjectError, Store
 from reviewer.core.store.reviewer import clean_name
 from reviewer.core.store.reviews import same
 from reviewer.core.store.transfer import Value
+from reviewer.core.team.retract import agreed, taken_back
 from reviewer.core.team.split import Progress, TeamError, copy_setup
 
 BATCH = 500  # input postings a transaction
@@ -56,6 +58,7 @@ class InputReport:
     added: int = 0  # new to OUT, copied whole
     matched: int = 0  # OUT had them already
     decisions: int = 0  # reviewers' values new or changed in OUT
+    taken_back: int = 0  # reviewers' values in OUT its reviewers took back since
     rulings: int = 0  # adjudications and other final rulings put in place
     reviewers: set[str] = field(default_factory=set)
     text_differs: int = 0  # matched postings with decisions whose cleaned text differs
@@ -74,6 +77,7 @@ class MergeReport:
     withdrawn: int = 0  # final decisions taken away as reviewers now differ
     disagreements: int = 0  # postings of OUT whose reviewers differ, after the merge
     postings: int = 0  # postings of OUT, after the merge
+    taken_back: int = 0  # reviewers' values taken back since they came in (``retract``)
 
     @property
     def shared_names(self) -> dict[str, list[str]]:
@@ -92,7 +96,8 @@ class MergeReport:
             lines.append(f"{item.path.name}: {item.postings:,} postings ({item.added:,} new, "
                          f"{item.matched:,} matched), {item.decisions:,} decisions new or "
                          f"changed ({who})"
-                         + (f", {item.rulings:,} rulings" if item.rulings else ""))
+                         + (f", {item.rulings:,} rulings" if item.rulings else "")
+                         + (f", {item.taken_back:,} taken back" if item.taken_back else ""))
             if item.text_differs:
                 lines.append(f"  {item.text_differs:,} postings have another cleaned text in "
                              f"{self.out.name}: their spans count in the text the reviewer saw")
@@ -224,9 +229,11 @@ class _Merger:
                                       stem)
         seconds = [(to_out[p], _name(r, stem), s) for p, r, s in src.transfer.seconds(src_ids)]
         out.transfer.add_seconds(seconds)
-        if not incoming and not rulings:
+        takings = [(to_out[p], _name(w, stem), kind, key, at)
+                   for p, w, kind, key, at in src.transfer.takings_back(src_ids)]
+        if not incoming and not rulings and not takings:
             return
-        posts = {to_out[v.posting] for v in incoming + rulings}
+        posts = {to_out[v.posting] for v in incoming + rulings} | {t[0] for t in takings}
         matched = sorted(posts - set(added.values()))
         if matched:
             theirs = src.transfer.texts(sorted({v.posting for v in incoming + rulings}))
@@ -255,6 +262,15 @@ class _Merger:
         touched = {pid for pid, _kind, _key in came}
         for thing, (name, value) in came.items():
             self._settle(thing, name, value, finals.get(thing, []), earlier, reviews)
+        held = {(to_out[v.posting], _name(v.reviewer, stem), v.kind, v.key) for v in incoming}
+        for pid, name, what, which in taken_back(takings, held, reviews):
+            out.reviews.remove(pid, name, what, which)
+            del reviews[pid][(name, what, which)]
+            item.taken_back += 1
+            self.report.taken_back += 1
+            touched.add(pid)
+            gone = (pid, what, which)
+            self._settle_again(gone, finals.get(gone, []), earlier, reviews)
         for value in rulings:
             pid = to_out[value.posting]
             thing = (pid, value.kind, value.key)
@@ -298,6 +314,22 @@ class _Merger:
                 return
             self.out.transfer.set_final(pid, value, name)
             self.report.final += 1
+        elif final:
+            self.out.transfer.withdraw(pid, kind, key)
+            self.report.withdrawn += 1
+
+    def _settle_again(self, thing: Thing, final: list[Value], earlier: Known,
+                      reviews: Known) -> None:
+        """A thing a reviewer took back: what the others agree on, else none (a ruling
+        stays)."""
+        pid, kind, key = thing
+        if final and _ruling(final, _of(earlier, thing), self.stem):
+            return
+        rest = agreed(reviews.get(pid, {}), kind, key)
+        if rest is not None:  # in the name of one who holds it (the author may be gone)
+            self.out.transfer.set_final(pid, Value(pid, rest[0], kind, key, rest[1], rest[2]),
+                                        rest[0])
+            self.report.final += not (final and same(final[0].value, rest[1]))
         elif final:
             self.out.transfer.withdraw(pid, kind, key)
             self.report.withdrawn += 1

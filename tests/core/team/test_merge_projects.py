@@ -309,3 +309,38 @@ def test_one_name_in_two_files_is_said(files: dict[str, Path], tmp_path: Path) -
     report = merge_projects(tmp_path / "merged.db", [files["ana"], files["ben"]])
     assert report.shared_names == {"root": ["ana.db", "ben.db"]}
     assert "ana.db and ben.db both carry the reviewer root" in "\n".join(report.describe())
+
+
+def test_a_decision_taken_back_is_taken_back_in_the_merge(files: dict[str, Path],
+                                                          tmp_path: Path) -> None:
+    """A value a reviewer reverts, clears or undoes after a merge leaves the merged
+    project at the next one: what they agreed on then is no one's decision now."""
+    out = tmp_path / "merged.db"
+    for name in ("ana", "ben"):
+        with Store(files[name], reviewer=name) as store:
+            store.decisions.set_field(1, "title", "A")
+            store.labels.answer(3, "relevant", ["yes"])
+            store.decisions.set_field(4, "company", "Acme")
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out) as store:
+        assert store.records.get(1)["human"]["title"]["value"] == "A"
+        assert store.records.get(3)["labels"] == {"relevant": ["yes"]}
+    with Store(files["ana"], reviewer="ana") as store:
+        store.decisions.revert_field(1, "title")
+        store.labels.answer(3, "relevant", [])
+        store.history.undo(store.decisions.set_field(4, "company", "Acme Ltd"))
+        store.history.undo(store.decisions.revert_field(4, "company"))  # (back to Acme)
+    with Store(files["ben"], reviewer="ben") as store:
+        store.decisions.revert_field(1, "title")
+    report = merge_projects(out, [files["ana"], files["ben"]])
+    assert report.taken_back == 3
+    with Store(out) as store:
+        record = store.records.get(1)
+        assert "title" not in record["human"]
+        assert record["provenance"].get("title") in (None, "machine")
+        assert store.records.get(3)["labels"] == {"relevant": ["yes"]}  # ben's still
+        assert set(store.reviews.of(3)) == {"ben"}
+        assert store.records.get(4)["human"]["company"]["value"] == "Acme"  # undone twice
+        assert all(("field", "title") not in v for v in store.reviews.of(1).values())
+    again = merge_projects(out, [files["ana"], files["ben"]])
+    assert again.taken_back == 0 and again.final == again.withdrawn == 0

@@ -1,0 +1,43 @@
+"""Values reviewers took back after a merge, found in their files' logs.
+
+A merge adds and replaces reviewers' values. A value a reviewer takes back in their own
+file afterwards (a field reverted to the machine's reading, a question's answer cleared,
+an edit undone) leaves no row to bring; the file's log says when it happened. A
+reviewer's value in OUT no newer than a taking back in the file, of that thing (an
+undo: of any), and that the file no longer holds, was taken back: OUT forgets it, and
+the thing is settled again on the other reviewers' values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from reviewer.core.store.reviews import same
+
+Known = dict[int, dict[tuple[str, str, str], tuple[Any, str]]]  # posting → (who, kind, key)
+Taking = tuple[int, str, str, str, str]  # OUT posting, reviewer, kind, key ("" any), when
+
+
+def taken_back(takings: Iterable[Taking], held: set[tuple[int, str, str, str]],
+               reviews: Known) -> list[tuple[int, str, str, str]]:
+    """The reviewers' values in OUT (posting, reviewer, kind, key) the takings took back;
+    ``held``: those the input still holds."""
+    gone = set()
+    for pid, name, kind, key, at in takings:
+        for (who, their_kind, their_key), (_value, made) in reviews.get(pid, {}).items():
+            if who == name and made <= at and (pid, who, their_kind, their_key) not in held \
+                    and (not kind or (their_kind, their_key) == (kind, key)):
+                gone.add((pid, who, their_kind, their_key))
+    return sorted(gone)
+
+
+def agreed(rest: dict[tuple[str, str, str], tuple[Any, str]], kind: str,
+           key: str) -> tuple[str, Any, str] | None:
+    """What the other reviewers of a thing agree on, the latest of them, as (reviewer,
+    value, when); None when none is left or they differ."""
+    values = [(who, value, at) for (who, k, kk), (value, at) in rest.items()
+              if (k, kk) == (kind, key)]
+    if not values or not all(same(values[0][1], other[1]) for other in values[1:]):
+        return None
+    return max(values, key=lambda v: v[2])
