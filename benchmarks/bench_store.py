@@ -4,12 +4,19 @@ Generates postings (benchmarks/synthetic.py: a third HTML pages, the rest text d
 3-4 kB each) into a JSONL file, then times, as a user runs them:
 
 - ``reviewer import`` of 10,000 and 100,000 postings with ``--jobs 1`` and ``--jobs 2``
-  (postings/s, wall-clock seconds, peak memory of the process);
+  (postings/s, wall-clock seconds, the project's size per 1,000 postings);
 - ``reviewer export --all --format jsonl`` of the 100,000-posting project;
-- the project's size per 1,000 postings.
+- ``reviewer import`` of postings that carry their cleaning and fields already, which
+  runs no pipeline: that canonical JSONL export, and the same records as Parquet shards
+  (the table ``reviewer extract --engine dask --to-parquet`` writes, 5,000 records a
+  shard, numbered by no project), each into a new project (postings/s);
+- the peak memory of any reviewer process.
 
-Targets: 100,000 postings imported in under 2 minutes on 2 cores; exported to JSONL in
-under 10 s. Run: ``.venv/bin/python benchmarks/bench_store.py [--sizes 10000,100000]``.
+Every import is run ``--repeat`` times: the best and the median are printed (a shared
+machine is noisy; compare the two). Targets: 100,000 postings imported in under 60 s with
+``--jobs 2`` on 2 cores; exported to JSONL in under 10 s; records that need no pipeline
+imported at 20,000 postings/s or more. Run:
+``.venv/bin/python benchmarks/bench_store.py [--sizes 10000,100000] [--repeat 3]``.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -24,25 +32,94 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from synthetic import postings
 
+ROOT = Path(__file__).resolve().parents[1]
+SHARD_RECORDS = 5000
 
-def run(args: list[str]) -> tuple[float, float]:
-    """Seconds and peak memory (MB) of one reviewer command."""
+
+def run(args: list[str]) -> float:
+    """Seconds of one reviewer command."""
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "reviewer.cli", *args],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, cwd=ROOT)
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit(f"reviewer {' '.join(args[:2])} failed: {proc.stderr[-1000:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, peak / 1024
+    return seconds
+
+
+def project_size(db: Path) -> int:
+    """Bytes of a project file and the files beside it (-wal, -shm)."""
+    return db.stat().st_size + sum(p.stat().st_size for p in db.parent.glob(f"{db.name}-*"))
+
+
+def timed_import(db: Path, inputs: list[str], repeat: int,
+                 options: tuple[str, ...] = ()) -> list[float]:
+    """Seconds of ``reviewer import`` into a new project, ``repeat`` times; the project
+    of the last run is kept."""
+    times = []
+    for _ in range(repeat):
+        for old in [db, *db.parent.glob(f"{db.name}-*")]:
+            old.unlink(missing_ok=True)
+        times.append(run(["import", str(db), *inputs, *options]))
+    return times
+
+
+def figure(count: int, times: list[float]) -> dict[str, float]:
+    best, median = min(times), statistics.median(times)
+    return {"seconds": round(best, 2), "seconds_median": round(median, 2),
+            "postings_per_s": round(count / best), "postings_per_s_median": round(count / median)}
+
+
+def said(key: str, fig: dict[str, float]) -> str:
+    return (f"  {key}: {fig['seconds']:.1f} s, {fig['postings_per_s']:,.0f} postings/s "
+            f"(median {fig['seconds_median']:.1f} s, {fig['postings_per_s_median']:,.0f}/s)")
+
+
+def write_shards(export: Path, folder: Path) -> int:
+    """The records of a canonical JSONL export as Parquet shards, numbered by no project,
+    as ``reviewer extract --to-parquet`` writes them; how many records."""
+    from reviewer.core.cluster.run import write_shard
+
+    count, batch, number = 0, [], 0
+    with export.open("rb") as lines:
+        for line in lines:
+            record = json.loads(line)
+            record["id"] = None
+            batch.append(record)
+            if len(batch) == SHARD_RECORDS:
+                write_shard(batch, str(folder), f"part-{number:05d}.parquet")
+                count, batch, number = count + len(batch), [], number + 1
+    if batch:
+        write_shard(batch, str(folder), f"part-{number:05d}.parquet")
+        count += len(batch)
+    return count
+
+
+def pre_extracted(tmp: Path, export: Path, size: int, repeat: int,
+                  figures: dict[str, dict[str, float]]) -> None:
+    """Imports that run no pipeline: the canonical JSONL export, and its Parquet shards."""
+    fig = figure(size, timed_import(tmp / "records-jsonl.db", [str(export)], repeat))
+    figures[f"import {size:,} canonical JSONL"] = fig
+    print(said(f"import {size:,} canonical JSONL (no pipeline)", fig), flush=True)
+    try:
+        count = write_shards(export, tmp / "shards")
+    except ImportError:
+        print("  Parquet shards: skipped, needs pyarrow (pip install -e '.[parquet]')")
+        return
+    fig = figure(count, timed_import(tmp / "records-parquet.db", [str(tmp / "shards")], repeat))
+    figures[f"import {count:,} Parquet shards"] = fig
+    print(said(f"import {count:,} records in Parquet shards (no pipeline)", fig), flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--jobs", default="1,2")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each import (best "
+                                                              "and median printed)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -59,25 +136,22 @@ def main() -> None:
             print(f"{size:,} generated postings, {mb:.0f} MB of JSONL", flush=True)
             for jobs in jobs_list:
                 db = tmp / f"p-{size}-{jobs}.db"
-                seconds, peak = run(["import", str(db), str(data), "--jobs", str(jobs)])
                 key = f"import {size:,} --jobs {jobs}"
-                figures[key] = {"seconds": round(seconds, 1),
-                                "postings_per_s": round(size / seconds),
-                                "peak_mb_children": round(peak)}
-                size_kb = (db.stat().st_size + sum(
-                    p.stat().st_size for p in tmp.glob(f"{db.name}-*"))) / 1024
-                figures[key]["kb_per_1000_postings"] = round(size_kb / size * 1000)
-                print(f"  {key}: {seconds:.1f} s, {size / seconds:,.0f} postings/s, "
-                      f"{size_kb / size * 1000 / 1024:.1f} MB per 1,000 postings", flush=True)
+                fig = figures[key] = figure(size, timed_import(
+                    db, [str(data)], args.repeat, ("--jobs", str(jobs))))
+                fig["kb_per_1000_postings"] = round(project_size(db) / 1024 / size * 1000)
+                print(said(key, fig) + f", {fig['kb_per_1000_postings'] / 1024:.1f} MB per "
+                      "1,000 postings", flush=True)
             if size == max(sizes):
                 db = tmp / f"p-{size}-{jobs_list[-1]}.db"
-                out_file = tmp / "export.jsonl"
-                seconds, peak = run(["export", str(db), "--all", "--format", "jsonl",
-                                     "-o", str(out_file)])
+                export = tmp / "export.jsonl"
+                seconds = run(["export", str(db), "--all", "--format", "jsonl",
+                               "-o", str(export)])
                 figures[f"export {size:,} jsonl"] = {
                     "seconds": round(seconds, 1), "postings_per_s": round(size / seconds)}
                 print(f"  export {size:,} to JSONL: {seconds:.1f} s, "
                       f"{size / seconds:,.0f} postings/s", flush=True)
+                pre_extracted(tmp, export, size, args.repeat, figures)
     print(f"\npeak memory of any reviewer process: "
           f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB")
     if args.json:

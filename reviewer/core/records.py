@@ -197,6 +197,11 @@ def _offsets_problem(spans: Any, size: int, empty: bool = True) -> str | None:
     if not isinstance(spans, list):
         return "its spans are not a list"
     for span in spans:
+        if type(span) is list and len(span) == 2:  # the usual span, checked at once
+            start, end = span
+            if type(start) is int and type(end) is int and 0 <= start <= end <= size \
+                    and (empty or start < end):
+                continue
         if not (isinstance(span, list | tuple) and len(span) == 2
                 and all(_is_int(x) for x in span)
                 and 0 <= span[0] <= span[1] <= size and (empty or span[0] < span[1])):

@@ -12,15 +12,22 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
+import orjson
+
 from reviewer.core import records
 from reviewer.core.ingest import items, read
 from reviewer.core.ingest.columns import SYNONYMS, ColumnMapping, Mapper, has_page_column
 from reviewer.core.ingest.items import Item, Result, Skipped, what
 from reviewer.core.ingest.read import UnreadableError
-from reviewer.core.ingest.shards import is_manifest, read_manifest
+from reviewer.core.ingest.shards import CheckedItem, is_manifest, read_manifest
+from reviewer.core.words.text import valid_unicode
 
 _WRAPPERS = ("postings", "items", "data")
 _PAGE_NAMES = ", ".join(SYNONYMS["page"][:7])
+# every digit as 0 and any other byte as a space: a run of 19 zeros is a number orjson
+# may read otherwise than json (an integer past 64 bits becomes a float)
+_DIGITS = bytes(48 if 48 <= b <= 57 else 32 for b in range(256))
+_LONG_NUMBER = b"0" * 19
 
 
 def read_jsonl(source: str, stream: IO[bytes], mapper: Mapper) -> Iterator[Result]:
@@ -46,6 +53,10 @@ def read_jsonl(source: str, stream: IO[bytes], mapper: Mapper) -> Iterator[Resul
         if not line.strip():
             continue
         found = True
+        obj = _quick_loads(line)
+        if obj is not _SLOW:
+            yield _object(here, obj, mapper, source, checked=True)
+            continue
         try:
             obj = json.loads(read.decode(line))
         except UnreadableError as err:
@@ -85,8 +96,27 @@ def read_json(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
             yield _object(f"{source}#{index}", obj, mapper, source)
 
 
-def _object(source: str, obj: Any, mapper: Mapper, file: str) -> Result:
-    """One JSON object: an exported record, or a page, fields and metadata (``Mapper``)."""
+_SLOW = object()  # a line for the standard library's json to read
+
+
+def _quick_loads(line: bytes) -> Any:
+    """A JSONL line as orjson reads it (five to ten times faster than json), or ``_SLOW``
+    when only json reads it as json does: a line that is not UTF-8, has a number of 19
+    digits or more, or something orjson refuses (a lone surrogate escape, NaN, nesting
+    deeper than its limit, or no JSON at all). What orjson gives is then what json gives
+    and ``inputs`` would make of it: valid Unicode, integers within 64 bits."""
+    if _LONG_NUMBER in line.translate(_DIGITS):
+        return _SLOW
+    try:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return _SLOW
+
+
+def _object(source: str, obj: Any, mapper: Mapper, file: str, checked: bool = False) -> Result:
+    """One JSON object: an exported record, or a page, fields and metadata (``Mapper``).
+    ``checked``: read by ``_quick_loads``, so that a record needs no walk for text that
+    is not Unicode or numbers that JSON cannot hold (``CheckedItem``)."""
     if not isinstance(obj, dict):
         return Skipped(source, f"not a JSON object but {what(obj)}")
     if records.is_canonical(obj):
@@ -94,6 +124,9 @@ def _object(source: str, obj: Any, mapper: Mapper, file: str) -> Result:
         if problem is not None:
             return Skipped(source, f"an exported record that cannot be stored: {problem}")
         meta = obj.get("metadata")
+        if checked:
+            return CheckedItem(valid_unicode(source), obj["text"], "text",
+                               dict(meta) if isinstance(meta, dict) else {}, obj)
         return Item(source, obj["text"], "text", dict(meta) if isinstance(meta, dict) else {}, obj)
     mapping = mapper.mapping(list(obj), file)
     if mapping.page is None:

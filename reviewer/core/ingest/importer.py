@@ -1,14 +1,19 @@
 """Import postings into a project: read every input, clean and extract, store in batches.
 
-Each batch is one transaction, so an import stopped at any point (interrupted, killed)
-leaves a project that opens, holding the batches before it; running the same import
+Each batch is one transaction, its postings added to the search index at its end, in
+it: an import stopped at any point (interrupted, killed) leaves a project that opens,
+holding the batches before it, every one found by search; running the same import
 again adds only what is missing (postings are de-duplicated by the hash of their page).
 Cleaning and extraction run in ``jobs`` worker processes; the store is written by the
-calling process alone.
+calling process alone. Our own records (canonical JSONL, Parquet shards), which carry
+their cleaning and fields, run no pipeline: they are stored ``RECORDS_BATCH`` at a time.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -29,7 +34,9 @@ if TYPE_CHECKING:
     from reviewer.core.plugins import ExtractorRun
 
 BATCH = 250
+RECORDS_BATCH = 1000  # our own records stored a transaction (they need no cleaning)
 EXAMPLES = 3  # values left out quoted per field
+GC_THRESHOLD = (10_000, 50, 100)  # the garbage collector's thresholds while an import runs
 
 
 @dataclass
@@ -80,45 +87,86 @@ def import_paths(
     model, report.model_note = project_model(store)
     report.learned = model is not None
     started = time.perf_counter()
-    pool: Executor | None = (ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent)
+    pool: Executor | None = (ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start)
                              if jobs > 1 else None)
     seen: set[str] = set()  # hashes met in this run, so a page twice in the input counts once
     in_flight: tuple[list[Work], Iterator[PreparedPosting | Pipelined | Skipped]] | None = None
+    records: list[Item] = []  # our own records read, not yet stored
     step = prepare_page if extractor is None and model is None else pipeline_page
-    try:
-        for chunk in _chunks(iter_inputs(paths, mapper=mapper), batch * max(1, jobs)):
-            if cancelled is not None and cancelled():
-                report.cancelled = True
-                break
-            work = _new_work(store, chunk, report, seen)
-            if pool is not None and len(work) > 1:
-                submitted: Iterator[PreparedPosting | Pipelined | Skipped] = pool.map(
-                    step, work, chunksize=max(1, len(work) // (4 * jobs)))
-            else:
-                submitted = map(step, work)
-            if in_flight is not None:
+    with _collected_less(), store.postings.importing():
+        try:
+            for chunk in _chunks(iter_inputs(paths, mapper=mapper), batch * max(1, jobs)):
+                if cancelled is not None and cancelled():
+                    report.cancelled = True
+                    break
+                work = _new_work(store, chunk, report, seen, records)
+                if pool is not None and len(work) > 1:
+                    submitted: Iterator[PreparedPosting | Pipelined | Skipped] = pool.map(
+                        step, work, chunksize=max(1, len(work) // (4 * jobs)))
+                else:
+                    submitted = map(step, work)
+                if in_flight is not None and in_flight[0]:
+                    _add_records(store, records, report)  # stored before the pages read after
+                    _write(store, *in_flight, report, extractor, model)
+                elif len(records) >= RECORDS_BATCH:
+                    _add_records(store, records, report)
+                in_flight = (work, submitted)
+                report.seconds = time.perf_counter() - started
+                if progress is not None:
+                    progress(report)
+            _add_records(store, records, report)  # read before a cancel: stored as before
+            if in_flight is not None and not report.cancelled:
                 _write(store, *in_flight, report, extractor, model)
-            in_flight = (work, submitted)
-            report.seconds = time.perf_counter() - started
-            if progress is not None:
-                progress(report)
-        if in_flight is not None and not report.cancelled:
-            _write(store, *in_flight, report, extractor, model)
-        store.column_maps.remember(mapper.to_remember())
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            store.column_maps.remember(mapper.to_remember())
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
     report.seconds = time.perf_counter() - started
     if progress is not None:
         progress(report)
     return report
 
 
+@dataclass
+class _Collector:
+    """The imports under way in this process, and the garbage collector's thresholds
+    before the first of them began."""
+
+    runs: int = 0
+    before: tuple[int, int, int] = (700, 10, 10)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+_COLLECTOR = _Collector()
+
+
+@contextlib.contextmanager
+def _collected_less() -> Iterator[None]:
+    """The cyclic garbage collector runs less often while imports run (``GC_THRESHOLD``):
+    each record read makes hundreds of containers, and with a batch of them alive the
+    collector went through them again and again (a fifth of an import of records). The
+    thresholds are put back as they were when the last import under way ends."""
+    state = _COLLECTOR
+    with state.lock:
+        if state.runs == 0:
+            state.before = gc.get_threshold()
+            gc.set_threshold(*(max(a, b) for a, b in zip(GC_THRESHOLD, state.before,
+                                                         strict=True)))
+        state.runs += 1
+    try:
+        yield
+    finally:
+        with state.lock:
+            state.runs -= 1
+            if state.runs == 0:
+                gc.set_threshold(*state.before)
+
+
 def _new_work(store: Store, chunk: list[Item | Skipped], report: ImportReport,
-              seen: set[str]) -> list[Work]:
-    """The pages of a chunk still to clean: skipped inputs and known pages counted."""
+              seen: set[str], kept: list[Item]) -> list[Work]:
+    """The pages of a chunk still to clean: skipped inputs and known pages counted, our
+    own records put in ``kept`` (stored as they are, a batch at a time)."""
     fresh: list[tuple[Item, str]] = []
-    kept: list[Item] = []  # our own records: stored as they are, in one batch
     for entry in chunk:
         report.seen += 1
         if isinstance(entry, Skipped):
@@ -137,7 +185,6 @@ def _new_work(store: Store, chunk: list[Item | Skipped], report: ImportReport,
             continue
         seen.add(digest)
         fresh.append((entry, digest))
-    _add_records(store, kept, report)
     known = store.postings.known_hashes([d for _, d in fresh])
     report.duplicates += len(known)
     return [(item.source, item.text, item.kind, item.metadata, digest, item.given)
@@ -145,15 +192,18 @@ def _new_work(store: Store, chunk: list[Item | Skipped], report: ImportReport,
 
 
 def _add_records(store: Store, kept: list[Item], report: ImportReport) -> None:
-    """Records that carry their cleaning and fields, stored in one batch; a batch the
-    store refuses is stored record by record, each that fails skipped with its reason."""
+    """Records that carry their cleaning and fields, stored in one batch (and taken out
+    of ``kept``); a batch the store refuses is stored record by record, each that fails
+    skipped with its reason."""
     if not kept:
         return
+    batch = list(kept)
+    kept.clear()
     try:
-        added = store.records.add_many([entry.record for entry in kept if entry.record])
+        added = store.records.add_many([entry.record for entry in batch if entry.record])
     except (ValueError, TypeError, KeyError, DatabaseError):
         added = []
-        for entry in kept:
+        for entry in batch:
             try:
                 added.append(store.records.add(entry.record or {}))
             except (ValueError, TypeError, KeyError, DatabaseError) as err:
@@ -198,6 +248,13 @@ def _write_one_by_one(store: Store, batch: list[PreparedPosting], work: list[Wor
                                           f"could not be stored: {type(err).__name__}: {err}"))
             failed += 1
     return added, failed
+
+
+def _worker_start() -> None:
+    """A worker process ends with its parent, and collects garbage as seldom as the
+    import does (``GC_THRESHOLD``: a few per cent of the pipeline's time)."""
+    die_with_parent()
+    gc.set_threshold(*GC_THRESHOLD)
 
 
 def prepare_page(work: Work) -> PreparedPosting | Skipped:

@@ -102,9 +102,10 @@ def record_item(source: str, row: dict[str, Any]) -> Result:
 
 
 class CheckedItem(Item):
-    """A record read from a shard: its text comes from Parquet (UTF-8) and JSON that
-    orjson decoded (which refuses lone surrogates), so it is valid Unicode already and
-    ``iter_inputs`` need not walk it again; ``record_problem`` checked every key."""
+    """A record read from a shard or a JSONL line by orjson: its text comes from Parquet
+    (UTF-8) and JSON that orjson decoded (which refuses lone surrogates), so it is valid
+    Unicode already and ``iter_inputs`` need not walk it again; ``record_problem``
+    checked every key."""
 
 
 def is_manifest(doc: Any) -> bool:
