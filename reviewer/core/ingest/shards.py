@@ -116,16 +116,32 @@ def read_manifest(source: str, doc: dict[str, Any]) -> Iterator[Skipped]:
     """What a shard folder's manifest says is not in its shards: each partition that failed
     on the cluster, each input that could not be read, each shard listed but missing."""
     folder = Path(source).parent
-    for failed in doc.get("failed") or []:
-        inputs = failed.get("inputs") or []
+    odd: list[int] = []
+    for failed in _entries(doc, "failed", odd):
+        inputs = failed.get("inputs")
+        inputs = inputs if isinstance(inputs, list) else []
         shown = ", ".join(str(x) for x in inputs[:3]) + (" …" if len(inputs) > 3 else "")
         yield Skipped(f"{source}: partition {failed.get('partition')}",
                       f"failed on the cluster, its {len(inputs)} inputs ({shown}) not "
                       f"extracted: {failed.get('error')}")
-    for skipped in doc.get("skipped") or []:
+    for skipped in _entries(doc, "skipped", odd):
         yield Skipped(str(skipped.get("source")), str(skipped.get("reason")))
-    for shard in doc.get("shards") or []:
+    for shard in _entries(doc, "shards", odd):
         name = str(shard.get("file", ""))
         if name and not (folder / name).is_file():
             yield Skipped(str(folder / name), f"a shard the manifest lists is missing "
                                               f"({shard.get('records')} records)")
+    if sum(odd):
+        yield Skipped(source, f"{sum(odd)} entries of the manifest are not understood "
+                              "(not objects): left out")
+
+
+def _entries(doc: dict[str, Any], key: str, odd: list[int]) -> list[dict[str, Any]]:
+    """The entries of one list of a manifest that are objects; how many are not is added
+    to ``odd`` (a manifest edited by hand must not stop the shards beside it being read)."""
+    entries = doc.get(key) or []
+    if not isinstance(entries, list):
+        entries = [entries]
+    good = [entry for entry in entries if isinstance(entry, dict)]
+    odd.append(len(entries) - len(good))
+    return good
