@@ -14,13 +14,13 @@ from reviewer.cli.extract import worker_count
 if TYPE_CHECKING:
     from reviewer.core.export import ExportSummary
 
-FORMATS = ("jsonl", "csv", "hf", "prodigy", "labelstudio", "spacy", "conll", "doccano",
-           "argilla", "jsonld", "jsonld-html")
+FORMATS = ("jsonl", "csv", "parquet", "hf", "prodigy", "labelstudio", "spacy", "conll",
+           "doccano", "argilla", "jsonld", "jsonld-html")
 ALL_REVIEWERS = ("jsonl", "hf", "prodigy", "labelstudio")  # formats with a place for them
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from reviewer.core.export import export, export_jsonl, export_whole, parse_split
+    from reviewer.core.export import BULK_FORMATS, export, export_bulk, export_whole, parse_split
 
     _check_output(Path(args.output))
     store = open_project(args.db)
@@ -36,13 +36,18 @@ def cmd_export(args: argparse.Namespace) -> int:
         if store.queue.count("reviewed" if reviewed_only else None) == 0:
             raise CliError("nothing to export: no reviewed postings (pass --all to export "
                            "every posting)" if reviewed_only else "the project is empty")
-        if (args.format == "jsonl" and split is None and args.stratify is None
-                and not (args.raw_cells or args.strict or args.license or args.language)):
+        fmt = "parquet" if args.format == "csv" and args.parquet else args.format
+        if (fmt in BULK_FORMATS and split is None and args.stratify is None
+                and not (args.strict or args.license or args.language)
+                and (fmt == "parquet" or not args.parquet)):
+            # a whole project in one file: worker processes over ranges of ids
             jobs = worker_count(args.jobs)
+            schema = store.labels.schema() if fmt == "argilla" else None
 
             def write(part: Path) -> ExportSummary:
-                return export_jsonl(store.path, part, reviewed_only=reviewed_only, jobs=jobs,
-                                    reviewers=reviewers)
+                return export_bulk(store.path, part, fmt, reviewed_only=reviewed_only,
+                                   jobs=jobs, reviewers=reviewers, raw_cells=args.raw_cells,
+                                   schema=schema)
         else:
             def write(part: Path) -> ExportSummary:
                 return export(lambda: store.records.all(reviewed_only, reviewers=reviewers),
@@ -91,8 +96,8 @@ def add_export_parser(sub: Any) -> None:
                     "dataset format. Spans' offsets always index the exported text.",
     )
     exp.add_argument("db", metavar="DB")
-    exp.add_argument("--format", "-f", default="jsonl",
-                     choices=FORMATS)
+    exp.add_argument("--format", "-f", default="jsonl", choices=FORMATS,
+                     help="parquet: the csv table, typed (needs pyarrow)")
     exp.add_argument("--output", "-o", required=True, metavar="OUT",
                      help="a file, or a folder with --split and for hf")
     exp.add_argument("--all", action="store_true", help="every posting, not only reviewed ones")
@@ -101,7 +106,7 @@ def add_export_parser(sub: Any) -> None:
     exp.add_argument("--stratify", metavar="QUESTION",
                      help="keep each answer of this document-label question in proportion")
     exp.add_argument("--parquet", action="store_true",
-                     help="hf, csv: Parquet files, not JSONL or CSV")
+                     help="hf: Parquet files, not JSONL; csv: the same as --format parquet")
     exp.add_argument("--strict", action="store_true",
                      help="jsonld, jsonld-html: leave out postings that lack a property the "
                           "job-posting guidelines of search engines require (they are counted)")
@@ -120,5 +125,6 @@ def add_export_parser(sub: Any) -> None:
                           "annotation's completed_by (a reviewer named by an e-mail address "
                           "needs none); repeatable")
     exp.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
-                     help="processes reading the project for a JSONL export (0: one per core)")
+                     help="processes reading the project for a jsonl, csv, parquet, doccano "
+                          "or argilla export without --split (0: one per core)")
     exp.set_defaults(func=cmd_export)

@@ -7,11 +7,13 @@ deterministic parts: ``rows`` turns a record into each format's row or task,
 ``card`` finishes a Hugging Face dataset folder, ``labelstudio`` makes Label Studio
 tasks and the labeling config they fit, ``jsonld`` makes schema.org JobPostings (and HTML
 pages carrying them) and says which properties Google requires each one lacks, ``run`` ties
-them together, and ``bulk`` writes a whole project's canonical JSONL with worker processes.
+them together, and ``bulk`` writes a whole project with worker processes (canonical
+JSONL, the CSV table as CSV or Parquet, doccano, Argilla; ``parts`` writes each range).
 ``tokens_bio`` tags tokens (BIO) for the Hugging Face folder and CoNLL; ``formats_more``
-writes doccano, Argilla and the CSV table as Parquet.
+writes doccano, Argilla and the table as Parquet; ``table`` makes the table's rows.
 
-Public API: ``export``, ``export_jsonl``, ``export_whole``, ``ExportSummary``, ``FORMATS``,
+Public API: ``export``, ``export_bulk``, ``export_jsonl``, ``BULK_FORMATS``,
+``export_whole``, ``ExportSummary``, ``FORMATS``,
 ``EXTENSIONS``, ``parse_split``, ``assign_split``, ``plan_split``,
 ``drop_bad_spans``, ``LabelStudioTasks``; the module ``jsonld``.
 """
@@ -19,7 +21,7 @@ Public API: ``export``, ``export_jsonl``, ``export_whole``, ``ExportSummary``, `
 from __future__ import annotations
 
 from reviewer.core.export import jsonld
-from reviewer.core.export.bulk import export_jsonl
+from reviewer.core.export.bulk import BULK_FORMATS, export_bulk, export_jsonl
 from reviewer.core.export.labelstudio import LabelStudioTasks
 from reviewer.core.export.run import (
     EXTENSIONS,
@@ -31,6 +33,6 @@ from reviewer.core.export.run import (
 )
 from reviewer.core.export.splits import assign_split, parse_split, plan_split
 
-__all__ = ["EXTENSIONS", "FORMATS", "ExportSummary", "LabelStudioTasks", "assign_split",
-           "drop_bad_spans", "export", "export_jsonl", "export_whole", "jsonld", "parse_split",
-           "plan_split"]
+__all__ = ["BULK_FORMATS", "EXTENSIONS", "FORMATS", "ExportSummary", "LabelStudioTasks",
+           "assign_split", "drop_bad_spans", "export", "export_bulk", "export_jsonl",
+           "export_whole", "jsonld", "parse_split", "plan_split"]

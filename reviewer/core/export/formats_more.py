@@ -51,11 +51,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from reviewer.core.export.choices import option_id
-from reviewer.core.export.rows import SALARY_KEYS, Row, dumps, hf_value
-from reviewer.core.export.writers import CSV_TAIL, csv_head, iter_lines, optional_module
+from reviewer.core.export.rows import Row, dumps
+from reviewer.core.export.table import table_row, table_types
+from reviewer.core.export.writers import iter_lines, optional_module
 from reviewer.core.labels import Question
 from reviewer.core.records import PostingRecord
-from reviewer.core.schema import FIELDS
 
 AGENT = "posting-reviewer"
 ARGILLA_USER = str(uuid.uuid5(uuid.NAMESPACE_URL, "posting-reviewer"))
@@ -146,43 +146,6 @@ class ArgillaRecords:
 # -- CSV as Parquet -----------------------------------------------------------------------------
 
 
-def _table_types(pa: Any, questions: Sequence[str]) -> list[tuple[str, Any]]:
-    """The Parquet columns of the flat table: the CSV's, typed."""
-    text, number, items = pa.string(), pa.float64(), pa.list_(pa.string())
-    kinds = {"number": number, "list": items}
-    types: dict[str, Any] = {"id": pa.int64()}
-    for spec in FIELDS:
-        if spec.kind == "salary":
-            types.update({f"salary_{key}": number if key in ("min", "max") else text
-                          for key in SALARY_KEYS})
-        else:
-            types[spec.name] = kinds.get(spec.kind, text)
-    span = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("label", text),
-                      ("text", text), ("origin", text)])
-    types["spans"] = pa.list_(span)
-    names = [*csv_head(), *(f"labels__{q}" for q in questions), *CSV_TAIL]
-    return [(name, types.get(name, items if name.startswith("labels__") else text))
-            for name in names]
-
-
-def _table_row(record: PostingRecord) -> Row:
-    """The flat row of a record, its labels still one mapping."""
-    row: Row = {key: record[key] for key in ("id", "source", "raw_hash", "status", "text")}
-    row["reviewer"] = record.get("reviewer") or ""
-    for spec in FIELDS:
-        value = hf_value(spec.kind, record["fields"].get(spec.name))
-        if spec.kind == "salary":
-            row.update({f"salary_{key}": (value or {}).get(key) for key in SALARY_KEYS})
-        else:
-            row[spec.name] = value
-        row[f"{spec.name}__provenance"] = record["provenance"].get(spec.name, "none")
-    row["labels"] = record["labels"]
-    row["spans"] = [dict(s) for s in record["spans"]]
-    row.update({key: record[key] for key in ("comment", "imported_at", "updated_at")})
-    row["metadata"] = dumps(record["metadata"])
-    return row
-
-
 class CsvParquetWriter:
     """The flat table as Parquet. The label columns are known only once every record has
     been seen: rows wait in an anonymous temporary file beside the output. The parts of
@@ -196,14 +159,14 @@ class CsvParquetWriter:
 
     def write(self, record: PostingRecord) -> int:
         self._questions.update(record["labels"])
-        self._spool.write(dumps(_table_row(record)) + "\n")
+        self._spool.write(dumps(table_row(record)) + "\n")
         return 0
 
     def close(self, batch: int = 1000) -> None:
         pa = optional_module("pyarrow", "pip install pyarrow")
         pq = optional_module("pyarrow.parquet", "pip install pyarrow")
         questions = sorted(self._questions)
-        schema = pa.schema(_table_types(pa, questions))
+        schema = pa.schema(table_types(pa, questions))
         try:
             self._spool.seek(0)
             with pq.ParquetWriter(self._path, schema) as out:

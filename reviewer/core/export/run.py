@@ -32,11 +32,12 @@ from reviewer.core.export.labelstudio import LabelStudioTasks, config_path
 from reviewer.core.export.splits import assign_split, check_split, plan_split
 from reviewer.core.export.tokens_bio import ConllWriter
 from reviewer.core.labels import Question
-from reviewer.core.records import PostingRecord, bad_spans
+from reviewer.core.records import PostingRecord
 
-FORMATS = ("jsonl", "csv", "hf", "prodigy", "labelstudio", "spacy", "conll", "doccano", "argilla",
-           *jsonld.FORMATS)
-EXTENSIONS = {"jsonl": "jsonl", "csv": "csv", "hf": "jsonl", "prodigy": "jsonl",
+FORMATS = ("jsonl", "csv", "parquet", "hf", "prodigy", "labelstudio", "spacy", "conll", "doccano",
+           "argilla", *jsonld.FORMATS)
+EXTENSIONS = {"jsonl": "jsonl", "csv": "csv", "parquet": "parquet", "hf": "jsonl",
+              "prodigy": "jsonl",
               "conll": "conll", "doccano": "jsonl", "argilla": "jsonl",
               "labelstudio": "json", "spacy": "spacy", "jsonld": "jsonld", jsonld.PAGES: "html"}
 Records: TypeAlias = "Iterable[PostingRecord] | Callable[[], Iterable[PostingRecord]]"
@@ -82,6 +83,32 @@ def _in_text(span: list[int], size: int) -> bool:
     return len(span) == 2 and 0 <= span[0] <= span[1] <= size
 
 
+def _all_fit(record: PostingRecord, size: int) -> bool:
+    """Does every span of the record hold its text (``records.bad_spans``), and every
+    piece of evidence lie in it? The common case, checked without a call per span;
+    evidence that is the machine's own list (a field not reviewed) is checked once."""
+    machine = record["machine"]
+    try:
+        for suggestion in machine.values():
+            for a, b in suggestion.get("spans", ()):
+                if not 0 <= a <= b <= size:
+                    return False
+        for name, spans in record["field_spans"].items():
+            if name in machine and spans is machine[name].get("spans"):
+                continue
+            for a, b in spans:
+                if not 0 <= a <= b <= size:
+                    return False
+    except (TypeError, ValueError):  # a span that is not a pair of numbers
+        return False
+    text = record["text"]
+    for span in record["spans"]:
+        start, end = span["start"], span["end"]
+        if not 0 <= start <= end <= size or text[start:end] != span["text"]:
+            return False
+    return True
+
+
 def drop_bad_spans(record: PostingRecord) -> tuple[PostingRecord, int]:
     """The record without the spans whose offsets do not hold their text, and how many.
 
@@ -89,12 +116,7 @@ def drop_bad_spans(record: PostingRecord) -> tuple[PostingRecord, int]:
     evidence; the record passed in is never changed.
     """
     text, size = record["text"], len(record["text"])
-    try:  # the common case, checked without a call per span
-        machine_ok = all(0 <= a <= b <= size for m in record["machine"].values()
-                         for a, b in m.get("spans", []))
-    except (TypeError, ValueError):  # a span that is not a pair of numbers
-        machine_ok = False
-    if machine_ok and not bad_spans(record):
+    if _all_fit(record, size):
         return record, 0
     clean = copy.copy(record)
     clean["spans"] = [s for s in record["spans"] if 0 <= s["start"] <= s["end"] <= size
@@ -121,7 +143,7 @@ def _check_args(records: Records, fmt: str, split: Mapping[str, float] | None,
                 stratify: str | None, parquet: bool, raw_cells: bool, strict: bool) -> None:
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    if parquet and fmt not in ("hf", "csv"):
+    if parquet and fmt not in ("hf", "csv", "parquet"):
         raise ValueError("parquet=True applies to the hf and csv formats only")
     if raw_cells and fmt != "csv":
         raise ValueError("raw_cells=True applies to the csv format only")
@@ -145,9 +167,9 @@ def _open(fmt: str, path: Path, questions: set[str], parquet: bool,
     if fmt == "hf":
         return writers.HfWriter(path.with_suffix(".parquet") if parquet else path, questions,
                                 parquet)
+    if fmt == "parquet" or (fmt == "csv" and parquet):
+        return formats_more.CsvParquetWriter(path, questions)
     if fmt == "csv":
-        if parquet:
-            return formats_more.CsvParquetWriter(path, questions)
         return writers.CsvWriter(path, raw_cells)
     if fmt == "conll":
         return ConllWriter(path)
@@ -185,8 +207,9 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
     CSV cells a spreadsheet would run as formulas (starting with ``=``, ``+``, ``-``,
     ``@``, a tab or a carriage return) get a leading ``'``, as OWASP advises;
     ``raw_cells`` (csv only) writes every cell as the exact text instead. ``parquet``
-    writes the hf parts, or the csv table (``formats_more``: typed columns, lists as list
-    columns, exact text), as Parquet; a split csv then has ``out/<part>.parquet``.
+    writes the hf parts, or the csv table (``table``: typed columns, lists as list
+    columns, exact text), as Parquet; a split csv then has ``out/<part>.parquet``. The
+    ``parquet`` format is that table (``csv`` with ``parquet``).
 
     ``labelstudio`` also writes the labeling config the tasks fit (see ``labelstudio``):
     ``<out>.config.xml`` beside the file, or ``config.xml`` in a split's folder. Its
@@ -210,7 +233,7 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
     _check_args(records, fmt, split, stratify, parquet, raw_cells, strict)
     if (license is not None or language is not None) and fmt != "hf":
         raise ValueError("license and language (of the dataset card) apply to the hf format only")
-    if parquet:
+    if parquet or fmt == "parquet":
         writers.optional_module("pyarrow.parquet", "pip install pyarrow")  # fail before writing
     if fmt == "spacy":
         writers.optional_module("spacy", "pip install -e '.[spacy]'")

@@ -30,10 +30,10 @@ import orjson
 
 from reviewer.core.export.choices import Choices
 from reviewer.core.export.reviewers import reviewer_records
-from reviewer.core.export.rows import SALARY_KEYS, Row, dumps, hf_row, prodigy_task
+from reviewer.core.export.rows import Row, dumps, hf_row, prodigy_task
+from reviewer.core.export.table import cell, csv_columns, csv_head, head_cells, tail_cells
 from reviewer.core.export.tokens_bio import bio_tags
 from reviewer.core.records import PostingRecord
-from reviewer.core.schema import FIELDS
 
 
 class PartWriter(Protocol):
@@ -189,62 +189,6 @@ class JsonArrayWriter:
 # -- CSV ----------------------------------------------------------------------------------------
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutral(text: str) -> str:
-    """``text`` with a leading ``'`` if a spreadsheet would run it as a formula.
-
-    OWASP's advice against CSV injection: a cell starting with ``=``, ``+``, ``-``,
-    ``@``, a tab or a carriage return is read as a formula by spreadsheets.
-    """
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def _cell(value: Any, raw: bool = False) -> str:
-    """One CSV cell: a list as a JSON array, a dict as a JSON object, ``None`` empty.
-
-    Unless ``raw``, text a spreadsheet would run as a formula gets a leading ``'``
-    (``neutral``); only the start of the whole cell matters, so a JSON cell (starting
-    with a bracket) never needs one. Numbers from the record (ints and floats,
-    negative ones too) are data and written as they are.
-    """
-    if value is None:
-        return ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    if isinstance(value, list | dict):
-        text = dumps(value)
-    else:
-        text = str(value)
-    return text if raw else neutral(text)
-
-
-def csv_head() -> list[str]:
-    """The columns before the label columns."""
-    head = ["id", "source", "raw_hash", "status", "reviewer", "text"]
-    for spec in FIELDS:
-        head += [f"salary_{key}" for key in SALARY_KEYS] if spec.kind == "salary" else [spec.name]
-        head.append(f"{spec.name}__provenance")
-    return head
-
-
-CSV_TAIL = ["spans", "comment", "imported_at", "updated_at", "metadata"]
-
-
-def _csv_head_cells(record: PostingRecord, raw: bool) -> list[str]:
-    cells = [_cell(record[key], raw) for key in ("id", "source", "raw_hash", "status")]
-    cells += [_cell(record.get("reviewer") or "", raw), _cell(record["text"], raw)]
-    for spec in FIELDS:
-        value = record["fields"].get(spec.name)
-        if spec.kind == "salary":
-            cells += [_cell((value or {}).get(key), raw) for key in SALARY_KEYS]
-        else:
-            cells.append(_cell(value, raw))
-        cells.append(_cell(record["provenance"].get(spec.name, "none"), raw))
-    return cells
-
-
 class CsvWriter:
     """One flat row a posting, header first.
 
@@ -266,12 +210,8 @@ class CsvWriter:
 
     def write(self, record: PostingRecord) -> int:
         self._questions.update(record["labels"])
-        spans = [dict(s) for s in record["spans"]]
-        raw = self._raw
-        self._rows.writerow([*_csv_head_cells(record, raw), dumps(record["labels"]),
-                             *(_cell(value, raw) for value in (
-                                 dumps(spans), record["comment"], record["imported_at"],
-                                 record["updated_at"], dumps(record["metadata"])))])
+        self._rows.writerow([*head_cells(record, self._raw), dumps(record["labels"]),
+                             *tail_cells(record, self._raw)])
         return 0
 
     def close(self) -> None:
@@ -280,11 +220,11 @@ class CsvWriter:
         self._spool.seek(0)
         with self._path.open("w", encoding="utf-8", newline="") as out:
             writer = csv.writer(out)
-            writer.writerow([*csv_head(), *(f"labels__{q}" for q in questions), *CSV_TAIL])
+            writer.writerow(csv_columns(questions))
             for row in csv.reader(self._spool):
                 labels = json.loads(row[n_head])
                 writer.writerow([*row[:n_head],
-                                 *(_cell(labels.get(q), self._raw) for q in questions),
+                                 *(cell(labels.get(q), self._raw) for q in questions),
                                  *row[n_head + 1:]])
         self._spool.close()
 
