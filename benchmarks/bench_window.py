@@ -23,6 +23,7 @@ search <= 200 ms, memory <= 600 MB. Run: ``.venv/bin/python benchmarks/bench_win
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
@@ -71,7 +72,8 @@ def build(path: Path, n: int) -> None:
           f"{path.stat().st_size / 1e9:.2f} GB")
 
 
-def measure(path: Path) -> None:
+def measure(path: Path, out: Path | None = None) -> None:
+    figures: dict[str, float] = {}
     start = time.perf_counter()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -87,6 +89,7 @@ def measure(path: Path) -> None:
     assert window.pid is not None
     first = time.perf_counter() - start
     print(f"first posting shown      {first * 1000:8.0f} ms   (target <= 1000)")
+    figures["first posting ms"] = round(first * 1000)
 
     moves = []
     for _ in range(500):
@@ -97,6 +100,7 @@ def measure(path: Path) -> None:
     moves.sort()
     print(f"next posting, p50        {moves[250] * 1000:8.1f} ms")
     print(f"next posting, p95        {moves[475] * 1000:8.1f} ms   (target <= 50)")
+    figures["next posting p95 ms"] = round(moves[475] * 1000, 1)
 
     accepts = []
     for _ in range(300):  # Ctrl+Enter: accept every value, go to the next unreviewed
@@ -107,6 +111,7 @@ def measure(path: Path) -> None:
     accepts.sort()
     print(f"accept and go on, p50    {accepts[150] * 1000:8.1f} ms")
     print(f"accept and go on, p95    {accepts[285] * 1000:8.1f} ms   (target <= 50)")
+    figures["accept and go on p95 ms"] = round(accepts[285] * 1000, 1)
 
     from PySide6.QtGui import QTextCursor
 
@@ -146,6 +151,7 @@ def measure(path: Path) -> None:
         print(f"search {word!r:<17} {took * 1000:8.0f} ms   (first {shown:,} shown; "
               f"target <= 200; all {window.model.rowCount():,} listed after "
               f"{whole * 1000:,.0f} ms)")
+        figures[f"search {word} ms"] = round(took * 1000)
     window.queue_pane.search_box.setText("")
     t = time.perf_counter()
     window.queue_pane.order_choice.setCurrentIndex(window.queue_pane.order_choice.findData("confidence"))
@@ -153,6 +159,9 @@ def measure(path: Path) -> None:
     print(f"least confident first    {(time.perf_counter() - t) * 1000:8.0f} ms")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory              {peak:8.0f} MB   (target <= 600)")
+    figures["peak memory MB"] = round(peak)
+    if out is not None:
+        out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     window.close()
     store.close()
 
@@ -162,9 +171,12 @@ def main() -> None:
     parser.add_argument("--postings", type=int, default=1_000_000)
     parser.add_argument("--db", type=Path, default=Path("/tmp/bench-window.db"))
     parser.add_argument("--measure-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--json", type=Path, metavar="OUT", help="also write the figures here")
+    parser.add_argument("--build-only", action="store_true",
+                        help="build the project, measure nothing")
     args = parser.parse_args()
     if args.measure_only:
-        measure(args.db)
+        measure(args.db, args.json)
         return
     from reviewer.core.store import Store
 
@@ -177,8 +189,10 @@ def main() -> None:
         print(f"building a project of {args.postings:,} postings at {args.db}")
         build(args.db, args.postings)
     print(f"project: {args.postings:,} postings, {args.db.stat().st_size / 1e9:.2f} GB")
-    subprocess.run([sys.executable, __file__, "--db", str(args.db), "--measure-only"],
-                   check=True)
+    if args.build_only:
+        return
+    subprocess.run([sys.executable, __file__, "--db", str(args.db), "--measure-only",
+                    *(["--json", str(args.json)] if args.json else [])], check=True)
 
 
 if __name__ == "__main__":
