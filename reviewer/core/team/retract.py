@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from reviewer.core.store.reviews import same
+from reviewer.core.store.reviews import differ
 
 Known = dict[int, dict[tuple[str, str, str], tuple[Any, str]]]  # posting → (who, kind, key)
 Taking = tuple[int, str, str, str, str]  # OUT posting, reviewer, kind, key ("" any), when
@@ -38,6 +38,6 @@ def agreed(rest: dict[tuple[str, str, str], tuple[Any, str]], kind: str,
     value, when); None when none is left or they differ."""
     values = [(who, value, at) for (who, k, kk), (value, at) in rest.items()
               if (k, kk) == (kind, key)]
-    if not values or not all(same(values[0][1], other[1]) for other in values[1:]):
+    if not values or differ([value for _who, value, _at in values]):
         return None
     return max(values, key=lambda v: v[2])

@@ -30,8 +30,7 @@ class _Later:
             setattr(self, name, partial(self._first_call, name))
 
     def _first_call(self, name: str, /, *args: Any, **kwargs: Any) -> Any:
-        compiled = self._compiled()
-        return getattr(compiled, name)(*args, **kwargs)
+        return getattr(self._compiled(), name)(*args, **kwargs)
 
     def _compiled(self) -> re.Pattern[str]:
         compiled = re.compile(self.pattern, self.flags)
@@ -42,7 +41,7 @@ class _Later:
     def __getattr__(self, name: str) -> Any:  # groups, groupindex: rarely read
         if name.startswith("__"):
             raise AttributeError(name)
-        return getattr(re.compile(self.pattern, self.flags), name)
+        return getattr(self._compiled(), name)
 
     def __reduce__(self) -> tuple[Any, tuple[str, int]]:
         return lazy_compile, (self.pattern, self.flags)
