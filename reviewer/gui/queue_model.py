@@ -54,7 +54,9 @@ MAX_PAGES = 50
 class QueueModel(QAbstractTableModel):
     """The postings of a project, in a chosen order and filter, one row each."""
 
-    rest_added = Signal()  # the rest of a large search has come in (see ``_search``)
+    rest_added = Signal()  # the rest of a large search, or a large list, has come in
+    BACKGROUND_FROM = 100_000  # postings from which an ordered or filtered list is read
+    # in a worker thread (about a second at this size; up to seven at a million)
     unreadable = Signal(str)  # rows the project file could not give (damaged): why
 
     def __init__(self, store: Store, parent: QObject | None = None, *,
@@ -76,7 +78,8 @@ class QueueModel(QAbstractTableModel):
         self._rows: dict[int, int] | None = None  # id -> row, built on first need
         self._pages: OrderedDict[int, dict[int, Row]] = OrderedDict()  # LRU, oldest first
         self._generation = 0  # counts reloads, so late results of an old search are dropped
-        self.reading_more: Job | None = None  # reading the rest of a large search
+        self.reading_more: Job | None = None  # reading the rest of a large search, or the list
+        self.waiting_for = ""  # what the list waits for while ``reading_more``, for a person
 
     # --- the list ----------------------------------------------------------------------------
 
@@ -96,12 +99,15 @@ class QueueModel(QAbstractTableModel):
         try:
             ids: Sequence[int]
             words, ranked = parse_search(query).ranked, None
+            self._total = None
             if words:
                 ids, ranked = self._search(query, status, field_state)
-            else:
+            elif self._at_once(order, status, field_state, query):
                 ids = self.store.queue.ids(order, status, field_state, query)
+            else:
+                ids = []
+                self._read_list(order, status, field_state, query)
             self._ids = ids if isinstance(ids, range) else array("q", ids)
-            self._total = None
             self._sorted = not words and order == "import"
             self._rows = None
             self._pages.clear()
@@ -137,19 +143,51 @@ class QueueModel(QAbstractTableModel):
             self._read_rest(query, after, status, field_state)
         return listed, after is None
 
+    def _at_once(self, order: str, status: str | None, field_state: str | None,
+                 query: str) -> bool:
+        """Can the list be read now? Every posting in import order always can (a range);
+        another order or a filter over a project of ``BACKGROUND_FROM`` postings or more
+        takes seconds at a million, so it is read in a worker thread."""
+        if order == "import" and status is None and field_state is None and not query:
+            return True
+        return self.total() < self.BACKGROUND_FROM
+
+    def _read_list(self, order: str, status: str | None, field_state: str | None,
+                   query: str) -> None:
+        """The ordered list read in a worker thread, added when it comes (see ``_add_rest``)."""
+        def work(store: Store) -> list[int]:
+            return list(store.queue.ids(order, status, field_state, query))
+
+        self._in_background(work, "Putting the postings in order…", said=True)
+
     def _read_rest(self, query: str, after: int, status: str | None,
                    field_state: str | None) -> None:
+        def work(store: Store) -> list[int]:
+            return store.queue.passing(store.queue.search_after(query, after), status,
+                                       field_state)
+
+        self._in_background(work, "Searching the rest of the project…")
+
+    def _in_background(self, read: Callable[[Store], list[int]], waiting_for: str,
+                       said: bool = False) -> None:
+        """Run ``read`` on a connection of its own in a worker thread; its ids are added
+        to the list when they come, unless a later reload replaced the list. ``said``:
+        a failure is said (``unreadable``), not only an empty list."""
         path, generation, reviewer = self.store.path, self._generation, self.store.reviewer
 
         def work(_progress: Progress, _cancelled: Callable[[], bool]) -> list[int]:
             with Store(path, create=False, reviewer=reviewer) as store:
-                rest = store.queue.search_after(query, after)
-                return store.queue.passing(rest, status, field_state)
+                return read(store)
+
+        def failed(message: str) -> None:
+            if said and generation == self._generation:
+                self.unreadable.emit(message)
+            self._add_rest(generation, [])
 
         job = Job(work, str)
         job.signals.finished.connect(lambda ids: self._add_rest(generation, ids))
-        job.signals.failed.connect(lambda _message: self._add_rest(generation, []))
-        self.reading_more = job
+        job.signals.failed.connect(failed)
+        self.reading_more, self.waiting_for = job, waiting_for
         start(job)
 
     def forget_pending(self) -> None:

@@ -99,6 +99,7 @@ class QueuePane(QWidget):
         super().__init__(parent)
         self.model = model
         self.settings = settings  # keeps the columns; None keeps nothing
+        self.return_to: int | None = None  # the posting to show when a list read late comes
         self.view = QTableView()
         self.view.setModel(model)
         self._set_up_view()
@@ -172,6 +173,7 @@ class QueuePane(QWidget):
         """Read the list again as the search, filters and order say; select its first
         row unless ``select`` is False."""
         self.only.hide()
+        self.return_to = None
         self.model.reload(order=self._order,
                           status=self.status_filter.currentData(),
                           field_state=self.state_filter.currentData(),
@@ -195,8 +197,18 @@ class QueuePane(QWidget):
         """The list read again (after long work), on posting ``pid`` when it is still
         listed, else on the first; read afresh either way, its suggestions may be new."""
         self.search(select=False)
+        if self.model.reading_more is not None:  # a large list, read in a worker thread
+            self.return_to = pid
+            return
         row = self.model.row_of(pid) if pid is not None else None
         self.select_row(row if row is not None else 0)
+
+    def row_to_show(self) -> int:
+        """The row to show once a list read in a worker thread is in: that of the posting
+        it was read again for (``reload_at``) when it is listed, else the first."""
+        row = self.model.row_of(self.return_to) if self.return_to is not None else None
+        self.return_to = None
+        return row if row is not None else 0
 
     def add_filter(self, field: str, value: str) -> None:
         """Keep only the postings whose ``field`` matches ``value`` (in place of an

@@ -237,7 +237,7 @@ class ReviewWindow(QMainWindow):
         self.side.show_posting(None)
         self.fields.setEnabled(False)
         if self.model.reading_more is not None:
-            text = "Searching the rest of the project…"
+            text = self.model.waiting_for
         elif self.model.total():
             text = "No posting matches the search and filters."
         else:
@@ -257,11 +257,12 @@ class ReviewWindow(QMainWindow):
             self.flow.show_nothing()
 
     def _rest_added(self) -> None:
-        """The rest of a large search is listed: count it, and show a posting if none is."""
+        """The rest of a large search, or a large list, is in: count it, and show a
+        posting if none is (the one the list was read again for, when it is listed)."""
         self._update_counts()
         if self.pid is None:
             if self.model.rowCount():
-                self.queue_pane.select_row(0)
+                self.queue_pane.select_row(self.queue_pane.row_to_show())
             else:
                 self.flow.show_nothing()
 

@@ -306,3 +306,31 @@ def test_a_project_file_dropped_on_the_window_is_opened(samples: ReviewWindow, t
     with qtbot.waitSignal(samples.switch_project) as switched:
         assert _drop(samples, other)
     assert switched.args == [other] and samples.long_work.job is None
+
+
+def test_a_large_project_s_order_comes_from_a_worker_and_its_first_posting_is_shown(
+        samples: ReviewWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("reviewer.gui.queue_model.QueueModel.BACKGROUND_FROM", 2)
+    combo = samples.queue_pane.order_choice
+    expected = list(samples.store.queue.ids("confidence"))
+    with qtbot.waitSignal(samples.model.rest_added, timeout=WAIT):
+        combo.setCurrentIndex(combo.findData("confidence"))
+        assert samples.pid is None  # the window goes on meanwhile, and says why it waits
+        assert "Putting the postings in order" in samples.document.toPlainText()
+        assert samples.queue_pane.count_label.text() == "0+ of 8"
+    assert [samples.model.id_at(r) for r in range(samples.model.rowCount())] == expected
+    assert samples.pid == expected[0]
+    assert samples.queue_pane.count_label.text() == "8 of 8"
+
+
+def test_after_long_work_a_large_project_s_list_comes_back_on_the_same_posting(
+        samples: ReviewWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("reviewer.gui.queue_model.QueueModel.BACKGROUND_FROM", 2)
+    samples.queue_pane.status_filter.setCurrentIndex(
+        samples.queue_pane.status_filter.findData("new"))
+    qtbot.waitUntil(lambda: samples.model.reading_more is None and samples.pid is not None)
+    third = samples.model.id_at(2)
+    samples.queue_pane.select_row(2)
+    with qtbot.waitSignal(samples.model.rest_added, timeout=WAIT):
+        samples.queue_pane.reload_at(third)
+    assert samples.pid == third

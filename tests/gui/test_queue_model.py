@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QColor
 
-from reviewer.core.store import STATUSES, NewPosting, Store
+from reviewer.core.store import STATUSES, DatabaseError, NewPosting, Store
 from reviewer.gui.queue_model import COLUMNS, MAX_PAGES, PAGE_SIZE, SORT_ORDERS, QueueModel
 from reviewer.gui.queue_pane import ORDER_CHOICES
 
@@ -345,3 +345,46 @@ def test_a_large_project_keeps_the_cache_bounded(big_store: Store) -> None:
     for row in (0, 777, 19_999):
         assert small.row_of(small.id_at(row)) == row
     assert model.total() == 20_000
+
+
+# --- a large project's order, read in a worker thread ---------------------------------------
+
+def test_a_large_project_s_ordered_list_is_read_in_the_background(
+        qtbot, store: Store, monkeypatch, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    # at a million postings an order with a filter takes seconds to read: the window
+    # must not stand still meanwhile
+    monkeypatch.setattr(QueueModel, "BACKGROUND_FROM", 10)
+    model = QueueModel(store)
+    model.reload()  # every posting in import order: a range, at once
+    assert model.rowCount() == 50 and model.reading_more is None
+    for order, status in (("confidence", "new"), ("useful", None), ("import", "reviewed")):
+        expected = list(store.queue.ids(order, status))
+        with qtbot.waitSignal(model.rest_added, timeout=10_000):
+            model.reload(order=order, status=status)
+            assert model.rowCount() == 0 and model.reading_more is not None
+            assert model.order == order and model.status == status
+        assert ids(model) == expected and model.reading_more is None
+        qtmodeltester.check(model)
+
+
+def test_a_small_project_s_ordered_list_is_read_at_once(store: Store) -> None:
+    model = QueueModel(store)
+    model.reload(order="confidence", status="new")
+    assert ids(model) == list(store.queue.ids("confidence", "new"))
+    assert model.reading_more is None
+
+
+def test_an_order_that_cannot_be_read_says_why(
+        qtbot, store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(QueueModel, "BACKGROUND_FROM", 10)
+
+    def broken(*_args: object) -> list[int]:
+        raise DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr("reviewer.core.store.queue.Queue.ids", broken)
+    model = QueueModel(store)
+    with qtbot.waitSignal(model.unreadable, timeout=10_000) as said:
+        model.reload(order="recent")
+    assert "malformed" in said.args[0]
+    qtbot.waitUntil(lambda: model.reading_more is None)
+    assert model.rowCount() == 0
