@@ -7,7 +7,9 @@ What it does (and prints; it asserts nothing):
   the reviewers' decisions (a field the gold leaves out was not decided), a model is
   trained on them (``reviewer.core.learn.train``), and the remaining postings are scored
   with ../shared/eval/score.py's own ``score_field``, as the rules alone left them
-  (``process``) and after ``apply`` (the rules with the model); per corpus and per field.
+  (``process``) and after ``apply`` (the rules with the model); per corpus and per field;
+  beside them the model's own values alone, and the ceiling of any mix of the two
+  (a value counted right when the rules' or the model's was);
   An N that leaves fewer than ``--min-rest`` postings is skipped ("-");
 * training seconds, the model's size, and the ms ``apply`` adds to a posting (the
   model's suggestions and their merge, after ``process``);
@@ -74,6 +76,21 @@ def score(score_field: Any, records: list[dict[str, Any]],
     return out
 
 
+def either(score_field: Any, records: list[dict[str, Any]], rules: list[dict[str, Any]],
+           learned: list[dict[str, Any]]) -> dict[str, list[int]]:
+    """Per field, [right, scored] had one always taken whichever of the rules' value and
+    the model's own was right: the most any way of mixing the two could reach."""
+    out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for record, mine, its in zip(records, rules, learned, strict=True):
+        for name, gold in (record.get("fields") or {}).items():
+            right = any(bool(score_field(name, gold, values.get(name))[0])
+                        for values in (mine, its))
+            for key in (name, "all"):
+                out[key][0] += right
+                out[key][1] += 1
+    return out
+
+
 def run_corpus(name: str, sizes: list[int], min_rest: int, score_field: Any) -> dict[str, Any]:
     records, done = load(name)
     result: dict[str, Any] = {"postings": len(records), "runs": {}}
@@ -84,19 +101,24 @@ def run_corpus(name: str, sizes: list[int], min_rest: int, score_field: Any) -> 
         model = train([example(r, d) for r, d in zip(records[:n], done[:n], strict=True)])
         seconds = time.perf_counter() - started
         rest, rest_done = records[n:], done[n:]
-        merged, spent = [], 0.0
+        merged, alone, spent = [], [], 0.0
         for d in rest_done:
             extraction = copy.deepcopy(d.extraction)
             started = time.perf_counter()
             apply(model, d.doc, extraction)
             spent += time.perf_counter() - started
             merged.append(extraction.fields)
+            own = model.suggest(d.doc, d.extraction).fields
+            alone.append({name: finding.value for name, finding in own.items()})
+        rules = [d.extraction.fields for d in rest_done]
         result["runs"][n] = {
             "rest": len(rest), "train_s": round(seconds, 2),
             "apply_ms": round(1000 * spent / max(1, len(rest)), 2),
             "model_bytes": len(model.to_bytes()),
-            "rules": score(score_field, rest, [d.extraction.fields for d in rest_done]),
+            "rules": score(score_field, rest, rules),
             "cascade": score(score_field, rest, merged),
+            "model": score(score_field, rest, alone),
+            "either": either(score_field, rest, rules, alone),
             "trusted": sorted(n for n, p in model.parts.items() if p.trusted),
         }
     return result
@@ -127,6 +149,13 @@ def report(results: dict[str, dict[str, Any]], sizes: list[int]) -> None:
             print(f"{label:28s}{''.join(cells)}")
     print("\n(rules and +model: accuracy on the postings after the first N; "
           "* the field is trusted, the model may override the rules there)")
+    print(f"\n{'corpus':14s} {'N':>4s}  rules  model  either  +model   (model: its own "
+          "values alone; either: the rules' or the model's, whichever was right)")
+    for name, result in results.items():
+        for n, run in result["runs"].items():
+            print(f"{name:14s} {n:4d}  {share(run['rules']['all'])}  "
+                  f"{share(run['model']['all'])}  {share(run['either']['all'])}   "
+                  f"{share(run['cascade']['all'])}")
     print(f"\n{'corpus':14s} {'N':>4s} {'rest':>5s} {'train s':>8s} {'apply ms':>9s} "
           f"{'model KB':>9s}  trusted")
     for name, result in results.items():
