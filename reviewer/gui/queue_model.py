@@ -145,16 +145,14 @@ class QueueModel(QAbstractTableModel):
 
     def _at_once(self, order: str, status: str | None, field_state: str | None,
                  query: str) -> bool:
-        """Can the list be read now? Every posting in import order always can (a range);
-        another order or a filter over a project of ``BACKGROUND_FROM`` postings or more
-        takes seconds at a million, so it is read in a worker thread."""
+        """Can the list be read now? Every posting in import order can (a range); others
+        from ``BACKGROUND_FROM`` postings on are read in a worker thread."""
         if order == "import" and status is None and field_state is None and not query:
             return True
         return self.total() < self.BACKGROUND_FROM
 
     def _read_list(self, order: str, status: str | None, field_state: str | None,
                    query: str) -> None:
-        """The ordered list read in a worker thread, added when it comes (see ``_add_rest``)."""
         def work(store: Store) -> list[int]:
             return list(store.queue.ids(order, status, field_state, query))
 
@@ -170,21 +168,16 @@ class QueueModel(QAbstractTableModel):
 
     def _in_background(self, read: Callable[[Store], list[int]], waiting_for: str,
                        said: bool = False) -> None:
-        """Run ``read`` on a connection of its own in a worker thread; its ids are added
-        to the list when they come, unless a later reload replaced the list. ``said``:
-        a failure is said (``unreadable``), not only an empty list."""
-        path, generation, reviewer = self.store.path, self._generation, self.store.reviewer
-
-        def work(_progress: Progress, _cancelled: Callable[[], bool]) -> list[int]:
-            with Store(path, create=False, reviewer=reviewer) as store:
-                return read(store)
+        """Run ``read`` in a worker thread; its ids are listed when they come, unless a
+        later reload replaced the list. ``said``: a failure is said (``unreadable``)."""
+        generation = self._generation
 
         def failed(message: str) -> None:
             if said and generation == self._generation:
                 self.unreadable.emit(message)
             self._add_rest(generation, [])
 
-        job = Job(work, str)
+        job = _reading(self.store, read)
         job.signals.finished.connect(lambda ids: self._add_rest(generation, ids))
         job.signals.failed.connect(failed)
         self.reading_more, self.waiting_for = job, waiting_for
@@ -346,7 +339,7 @@ class QueueModel(QAbstractTableModel):
                 return palette.color(QPalette.ColorRole.PlaceholderText)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:  # posting text and file names: shown as text
-            return self._tooltip(column, title, company, location, confidence, source)
+            return _tooltip(column, title, company, location, confidence, source)
         if column == STATUS:
             return STATUS_TEXT.get(status or "", status or "")
         if column == TITLE:
@@ -359,17 +352,29 @@ class QueueModel(QAbstractTableModel):
             return "" if confidence is None else f"{confidence:.2f}"
         return None
 
-    @staticmethod
-    def _tooltip(column: int, title: str | None, company: str | None, location: str | None,
-                 confidence: float | None, source: str) -> str | None:
-        if column == TITLE:
-            return plain_tip(title) if title else plain_tip(f"No title found. Source: {source}")
-        if column in (COMPANY, LOCATION):
-            text = company if column == COMPANY else location
-            return plain_tip(text) if text else None
-        if column == CONFIDENCE and confidence is not None:
-            return f"Lowest field confidence: {confidence:.2f}"
-        return None
+
+
+def _tooltip(column: int, title: str | None, company: str | None, location: str | None,
+             confidence: float | None, source: str) -> str | None:
+    if column == TITLE:
+        return plain_tip(title) if title else plain_tip(f"No title found. Source: {source}")
+    if column in (COMPANY, LOCATION):
+        text = company if column == COMPANY else location
+        return plain_tip(text) if text else None
+    if column == CONFIDENCE and confidence is not None:
+        return f"Lowest field confidence: {confidence:.2f}"
+    return None
+
+
+def _reading(store: Store, read: Callable[[Store], list[int]]) -> Job:
+    """A job that runs ``read`` on a connection of its own to ``store``'s file."""
+    path, reviewer = store.path, store.reviewer
+
+    def work(_progress: Progress, _cancelled: Callable[[], bool]) -> list[int]:
+        with Store(path, create=False, reviewer=reviewer) as own:
+            return read(own)
+
+    return Job(work, str)
 
 
 __all__ = ["COLUMNS", "CONFIDENCE_ROLE", "SORT_ORDERS", "STATUS_TEXT", "QueueModel"]

@@ -257,8 +257,7 @@ class ReviewWindow(QMainWindow):
             self.flow.show_nothing()
 
     def _rest_added(self) -> None:
-        """The rest of a large search, or a large list, is in: count it, and show a
-        posting if none is (the one the list was read again for, when it is listed)."""
+        """A large list (or the rest of a search) is in: count it, show a posting."""
         self._update_counts()
         if self.pid is None:
             if self.model.rowCount():
