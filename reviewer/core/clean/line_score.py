@@ -15,20 +15,42 @@ from reviewer.core.clean.text_markdown import (
 )
 from reviewer.core.words.lexicon import (
     boilerplate_reason,
+    has_job_noun,
     long_line_boilerplate,
     section_field,
 )
-from reviewer.core.words.regex import lazy_compile
+from reviewer.core.words.places import looks_like_location
+from reviewer.core.words.regex import edge_words, fold_case, lazy_compile
 from reviewer.core.words.text import MD_LINK
 
 WORD = lazy_compile(r"[^\W\d_][\w'’-]*")
 _RULE = lazy_compile(r"^\s*([-=_*~━─═#.])\1{4,}\s*$")
-_CONTACT = lazy_compile(
-    r"@|\b(?:tel|phone|fax|e-?mail|mob(?:ile)?)\b\.?\s*:|\+?\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{2,5}|"
-    r"\b\d{1,5}\s+\w+\s+(?:street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|drive|"
-    r"way|broadway|park|square|place|plaza)\b|\b[A-Z]{2}\s+\d{5}\b|\bsuite\s+\d+|\bp\.?o\.? box\b",
-    re.I,
+# An address, a phone number or an e-mail: how to apply. Read in pieces on the folded line
+# (``fold_case``), each piece only where the line holds what it needs: a colon after the
+# label, a digit in the number.
+_CONTACT_LABEL = lazy_compile(r"\b(?:tel|phone|fax|e-?mail|mob(?:ile)?)\b\.?\s*:")
+_CONTACT_NUMBER = lazy_compile(
+    r"\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{2,5}|"  # a phone number ("+(374) 10 52-77-67")
+    r"\d(?<=\b\d)\d{0,4}\s+\w+\s+(?:street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|"
+    r"lane|drive|way|broadway|park|square|place|plaza)\b|"  # a street address
+    r"(?<=\b[a-z]{2})\s+\d{5}\b|\bsuite\s+\d"  # "CA 94105", "Suite 200"
 )
+_PO_BOX = lazy_compile(r"\bp\.?o\.? box\b")
+
+
+def _is_contact(text: str) -> bool:
+    """Does the line hold an e-mail address, a phone number or a postal address?"""
+    if "@" in text:
+        return True
+    colon, digit = ":" in text, _DIGIT.search(text) is not None
+    if not (colon or digit):
+        return False
+    low = fold_case(text)
+    return bool((colon and _CONTACT_LABEL.search(low))
+                or (digit and _CONTACT_NUMBER.search(low))
+                or ("box" in low and _PO_BOX.search(low)))
+
+
 JOB_LABELS = lazy_compile(
     r"^(job ?title|title|position( title)?|role|location|position location|job location|"
     r"locations?|department|team|job category|category|division|posted|date posted|"
@@ -40,6 +62,30 @@ JOB_LABELS = lazy_compile(
     r"company|employer|organi[sz]ation)$",
     re.I,
 )
+
+
+def word_count(text: str, most: int) -> int:
+    """How many words ``text`` has, or ``most + 1`` when it has more: the rules that
+    count words stop at a few dozen, and a line of a megabyte need not be counted."""
+    if len(text) > 50 * most and len(WORD.findall(text, 0, 50 * most)) > most:
+        return most + 1  # (a word the cut splits is one word still)
+    return min(len(WORD.findall(text)), most + 1)
+
+
+@functools.lru_cache(maxsize=65536)
+def header_text(text: str) -> bool:
+    """A title, a place or a labelled id: what sits above a posting's body."""
+    if has_job_noun(text) or (word_count(text, 12) <= 12 and (
+            _PLACE_HINT.search(fold_case(text)) or looks_like_location(text))):
+        return True
+    return ("#" in text or ":" in text) and _INLINE_LABEL.search(fold_case(text)) is not None
+
+
+# what these find in the folded line (``fold_case``), they find in the line with re.I
+_INLINE_LABEL = lazy_compile(r"(?:^|[·|•]\s*)(?:job id|req(?:uisition)?(?: id| #)?|ref(?:erence)?|"
+                             r"location|posted|salary|type)\s*[:#]")
+_PLACE_HINT = lazy_compile(r"\|| - |,\s*[a-z]{2}\b|" + edge_words(("remote", "hybrid", "on-?site"))
+                           + r"\b|i(?<=\bi)n [a-z]")
 
 
 def classify(line: Line, wrap_at: int = 10**6) -> None:
@@ -54,25 +100,25 @@ def _judge(text: str, wrapped: bool) -> tuple[str, float, str | None]:
     """(kind, score, reason) of one line; a pure function of its text, so cached:
     later passes and a site's repeated menus and footers cost nothing."""
     body = BULLET.sub("", text)
-    words = WORD.findall(body)
-    if _RULE.match(text) or (not words and not _DIGIT.search(text)):
+    n = word_count(body, 40)  # 40 words and more score alike
+    if _RULE.match(text) or (not n and not _DIGIT.search(text)):
         return "rule", -1.0, None
-    bare = MD_LINK.sub(r"\1", body).strip(" |•·>›»-–—*_")
     if "](" in body:
-        words = WORD.findall(bare)
-    n = len(words)
+        bare = MD_LINK.sub(r"\1", body).strip(" |•·>›»-–—*_")
+        n = word_count(bare, 40)
+    else:
+        bare = body.strip(" |•·>›»-–—*_")
     # a long line is furniture only for a few reasons (a footer, a form marker)
     reason = boilerplate_reason(bare) if n <= 10 else long_line_boilerplate(bare)
     if reason:
         return "text", -4.0, reason
     kind = "bullet" if BULLET.match(text) else "text"
-    if n <= 15 and _MD_HEADING.match(text):
+    if n <= 15 and text[:1] == "#" and _MD_HEADING.match(text):
         return "heading", 2.0, None
-    label = LABEL.match(body) or ALLCAPS_LABEL.match(body)
+    label = (LABEL.match(body) or ALLCAPS_LABEL.match(body)) if ":" in body else None
     if label and JOB_LABELS.match(label.group(1).strip()):
         return "label", 5.0, None
-    if n <= 12 and ("@" in body or ":" in body or _DIGIT.search(body)) and \
-            _CONTACT.search(body):
+    if n <= 12 and _is_contact(body):
         return kind, 0.0, None  # an address, phone or e-mail: how to apply
     if n <= 8 and kind != "bullet" and section_field(body, loose=False)[0]:
         return "heading", 3.0, None

@@ -19,11 +19,11 @@ Every line left out is recorded with its range in the normalised text and why.
 
 from __future__ import annotations
 
-import functools
-import re
+import bisect
+import itertools
 from dataclasses import dataclass
 
-from reviewer.core.clean.line_score import WORD, classify
+from reviewer.core.clean.line_score import classify, header_text, word_count
 from reviewer.core.clean.text_markdown import (
     ALLCAPS_LABEL,
     LABEL,
@@ -34,10 +34,6 @@ from reviewer.core.clean.text_markdown import (
 )
 from reviewer.core.clean.unglue import unglue
 from reviewer.core.schema import CleanDoc, Removal
-from reviewer.core.words.lexicon import (
-    JOB_NOUNS,
-)
-from reviewer.core.words.places import looks_like_location
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import normalise_lines
 
@@ -72,11 +68,12 @@ def clean_text(raw: str) -> CleanDoc:
         if again is None or again.markdown == markdown:
             break
         where = _line_origins(text, markdown, origin)
+        breaks = [m.start() for m in _BREAK.finditer(text)]
         for r in again.removed:
-            for start, end in _ranges_of(text, r.start, r.end, where):
+            for start, end in _ranges_of(breaks, r.start, r.end, where):
                 removed.append(Removal(start, end, r.reason))
         origin = {
-            line: [rng for start, end in spans for rng in _ranges_of(text, start, end, where)]
+            line: [rng for start, end in spans for rng in _ranges_of(breaks, start, end, where)]
             for line, spans in again.origin.items()
         }
         markdown = again.markdown
@@ -115,24 +112,31 @@ def _line_origins(
     text_lines = text.split("\n")
     if text_lines == md_lines:
         return [origin.get(i, []) for i in range(len(md_lines))]
+    offsets = list(itertools.accumulate((len(line) + 1 for line in md_lines), initial=0))
     out = []
     cursor = 0
     for line in text_lines:
         piece = line.strip()
-        for j in range(cursor, len(md_lines)):
-            if piece and piece in md_lines[j]:
-                cursor = j
-                break
+        # the first Markdown line from the cursor on that holds the piece (a piece holds no
+        # line break, so where the Markdown holds it first is inside that line)
+        at = markdown.find(piece, offsets[cursor]) if piece else -1
+        if at >= 0:
+            cursor = bisect.bisect_right(offsets, at) - 1
         out.append(origin.get(cursor, []) if piece else [])
     return out
 
 
+_BREAK = lazy_compile(r"\n")
+
+
 def _ranges_of(
-    text: str, start: int, end: int, where: list[list[tuple[int, int]]]
+    breaks: list[int], start: int, end: int, where: list[list[tuple[int, int]]]
 ) -> list[tuple[int, int]]:
-    """The original ranges behind the lines of ``text`` that [start, end) touches."""
-    first_line = text.count("\n", 0, start)
-    last_line = text.count("\n", 0, max(start, end - 1))
+    """The original ranges behind the lines of a text (its line breaks at ``breaks``)
+    that [start, end) touches. (Counting the breaks before each range instead made a
+    text of a megabyte take seconds.)"""
+    first_line = bisect.bisect_left(breaks, start)
+    last_line = bisect.bisect_left(breaks, max(start, end - 1))
     return [rng for i in range(first_line, min(last_line, len(where) - 1) + 1)
             for rng in where[i]]
 
@@ -169,7 +173,7 @@ def _mark_menus(lines: list[Line]) -> None:
         if line.kind in _PASSED_OVER:
             continue
         short = line.kind not in ("label", "heading") and line.score < 0 and \
-            len(WORD.findall(line.text)) <= 6 and \
+            word_count(line.text, 6) <= 6 and \
             not (line.kind == "text" and line.reason is None and _is_header_line(line))
         if short:
             run.append(line)
@@ -242,7 +246,7 @@ def _take_tail(lines: list[Line], last: int) -> int:
             break  # page furniture (a footer, a form): the posting ended before it
         rest.append(i)
     while rest and (lines[rest[-1]].kind == "heading" or (
-            lines[rest[-1]].reason == _MENU and len(WORD.findall(lines[rest[-1]].text)) < 3)):
+            lines[rest[-1]].reason == _MENU and word_count(lines[rest[-1]].text, 3) < 3)):
         rest.pop()  # a closing menu of links, or the heading of the furniture, stays out
     return rest[-1] if rest else last
 
@@ -285,18 +289,7 @@ def _widen_up(lines: list[Line], first: int) -> int:
 
 def _is_header_line(line: Line) -> bool:
     return line.kind in ("label", "heading") or line.score > 0 or \
-        _header_text(line.text.strip())
-
-
-@functools.lru_cache(maxsize=65536)
-def _header_text(text: str) -> bool:
-    """A title, a place or a labelled id: what sits above a posting's body."""
-    return bool(JOB_NOUNS.search(text)) or _looks_like_place_line(text) or \
-        bool(_INLINE_LABEL.search(text))
-
-
-_INLINE_LABEL = lazy_compile(r"(?:^|[·|•]\s*)(?:job id|req(?:uisition)?(?: id| #)?|ref(?:erence)?|"
-                             r"location|posted|salary|type)\s*[:#]", re.I)
+        header_text(line.text.strip())
 
 
 def _header_context(lines: list[Line], first: int) -> list[str]:
@@ -310,18 +303,9 @@ def _header_context(lines: list[Line], first: int) -> list[str]:
         if line.reason is not None:
             continue
         text = line.text.strip()
-        if 1 <= len(WORD.findall(text)) <= 12 and line.kind != "bullet":
+        if 1 <= word_count(text, 12) <= 12 and line.kind != "bullet":
             found.append(text)
     return found
-
-
-def _looks_like_place_line(text: str) -> bool:
-    if len(WORD.findall(text)) > 12:
-        return False
-    return bool(_PLACE_HINT.search(text)) or looks_like_location(text)
-
-
-_PLACE_HINT = lazy_compile(r"\|| - |,\s*[A-Z]{2}\b|\b(remote|hybrid|on-?site)\b|\bin [a-z]", re.I)
 
 
 def _cut_at_listing(lines: list[Line], first: int, last: int) -> int:

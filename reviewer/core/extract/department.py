@@ -21,7 +21,7 @@ from reviewer.core.extract.document import Document
 from reviewer.core.extract.labels import starts_with_label
 from reviewer.core.extract.vocab import employment_type, remote_mode
 from reviewer.core.schema import Finding
-from reviewer.core.words.lexicon import JOB_NOUNS, boilerplate_reason
+from reviewer.core.words.lexicon import boilerplate_reason, has_job_noun
 from reviewer.core.words.places import looks_like_location
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import lower_keep_offsets
@@ -44,7 +44,7 @@ def is_department(text: str) -> bool:
     """Does a short piece of text read as a department's name?"""
     words = text.split()
     return 1 <= len(words) <= 5 and bool(DEPARTMENT_WORDS.search(text)) and \
-        not JOB_NOUNS.search(text) and not looks_like_location(text) and \
+        not has_job_noun(text) and not looks_like_location(text) and \
         not employment_type(text) and not remote_mode(text) and not starts_with_label(text) and \
         not boilerplate_reason(text) and ":" not in text
 
@@ -71,7 +71,7 @@ def team_in_prose(doc: Document) -> Finding | None:
     found: list[tuple[str, tuple[int, int], float]] = []
     # a cue ends at a unit word: look for one only in the words of its line before it
     for start, end in _units(low):
-        since = max(low.rfind("\n", 0, start) + 1, start - 80)
+        since = max(low.rfind("\n", max(0, start - 80), start) + 1, start - 80)
         cues = [(_MEMBER.search(low, since, end), 0.5)]
         if text[start].isupper():
             cues.append((_OWN.search(text, since, end), 0.45))

@@ -50,10 +50,10 @@ class Document:
     def section_blocks(self, heading_index: int) -> list[Block]:
         """Blocks under a heading, up to the next heading."""
         out = []
-        for block in self.blocks[heading_index + 1:]:
-            if block.kind == "heading":
+        for i in range(heading_index + 1, len(self.blocks)):  # (no copy of all the rest)
+            if self.blocks[i].kind == "heading":
                 break
-            out.append(block)
+            out.append(self.blocks[i])
         return out
 
     def block_at(self, pos: int) -> Block | None:

@@ -18,9 +18,9 @@ from reviewer.core.extract.labels import LABELS, starts_with_label
 from reviewer.core.extract.prose_words import heading_length
 from reviewer.core.extract.skills import is_lowercase_page
 from reviewer.core.schema import Finding, Span
-from reviewer.core.words.lexicon import JOB_NOUNS
+from reviewer.core.words.lexicon import has_job_noun
 from reviewer.core.words.places import looks_like_location
-from reviewer.core.words.regex import lazy_compile
+from reviewer.core.words.regex import fold_case, lazy_compile
 
 _NAME = r"([A-Z][\w&.'’-]{0,40}(?:[ \t]+(?:[A-Z][\w&.'’-]{0,40}|&|of|de|and|for)){0,5})"
 _LEGAL = (r"(?:GmbH|AG|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|"
@@ -56,12 +56,12 @@ _BEFORE_SUFFIX = lazy_compile(
     r"(?<![\w&])([A-Z][\w&'’-]{0,40}(?:[ \t]+(?:[A-Z][\w&'’-]{0,40}|&|of|de|and|for)){0,4},?"
     r"[ \t]+)$")
 _COMPANY_CUES_LOWER = [
-    (lazy_compile(p, re.M), w, ()) for p, w in (
+    (lazy_compile(p, re.M), w, needs) for p, w, needs in (
         (r"(?:^|[.!?][ \t]+)([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40})?) (?:is|are) "
-         r"(?:looking|seeking|hiring)\b", 2),
-        (r"[-–—|] ([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40}){0,2}) jobs[ \t]*$", 1),
+         r"(?:looking|seeking|hiring)\b", 2, ("looking", "seeking", "hiring")),
+        (r"[-–—|] ([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40}){0,2}) jobs[ \t]*$", 1, (" jobs",)),
         (r"(?:^|[.!?][ \t]+)([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40})?) (?:is|are) an? equal[- ]"
-         r"opportunity employer", 2),
+         r"opportunity employer", 2, ("opportunity employer",)),
     )
 ]
 _NOT_COMPANY = frozenset(
@@ -98,7 +98,7 @@ def company(doc: Document, top: list[Block]) -> Finding | None:
                 found += _legal_names(text)
         for raw, at, weight in found:
             name = _trim_name(raw)
-            if not name or _not_a_company(name) or JOB_NOUNS.search(name):
+            if not name or _not_a_company(name) or has_job_noun(name):
                 continue
             votes[name] += weight
             if name not in where or where[name] is None:
@@ -156,15 +156,42 @@ def fuller_name(text: str, name: str) -> str:
         return name
     if " " in name or not name[:1].isupper() or name not in text:
         return name
-    forms = Counter(m.group(0) for m in re.finditer(
-        r"(?<![\w&-])(?:The )?" + re.escape(name) + r"(?: [A-Z][\w&'’-]+){0,2} (?:" + _ORG_WORDS
-        + r")(?:,? " + _LEGAL + r")?(?![\w&-])(?! (?:[Tt]eams?|[Dd]epartment|[Dd]ivision)\b)",
-        text))
+    forms = Counter(_name_forms(text, name))
     legal = [form for form in forms if _SUFFIX.search(form, len(name))]
     if legal:
         return max(legal, key=lambda form: forms[form])
     best = max(forms, key=lambda form: forms[form], default=name)
     return best if best.startswith("The ") or forms.get(best, 0) > 1 else name
+
+
+# what may follow the name in a fuller form of it: a word or two, an organisation word, a
+# legal suffix; not a unit of the organisation ("Kestrel Analytics Team")
+_FORM_TAIL = lazy_compile(
+    r"(?: [A-Z][\w&'’-]+){0,2} (?:" + _ORG_WORDS + r")(?:,? " + _LEGAL + r")?(?![\w&-])"
+    r"(?! (?:[Tt]eams?|[Dd]epartment|[Dd]ivision)\b)")
+_FORM_EDGE = lazy_compile(r"(?<![\w&-])")
+
+
+def _name_forms(text: str, name: str) -> list[str]:
+    """What ``re.finditer(r"(?<![\\w&-])(?:The )?" + re.escape(name) + _FORM_TAIL.pattern,
+    text)`` finds, without a pattern compiled for each name (a millisecond a page): the
+    places where "The " and the name, or the name, stand are tried in the order the scan
+    would reach them ("The " first where both start at one place)."""
+    forms: list[str] = []
+    with_the, alone = text.find("The " + name), text.find(name)
+    while with_the != -1 or alone != -1:
+        lead = 4 if with_the != -1 and (alone == -1 or with_the <= alone) else 0
+        start = with_the if lead else alone
+        tail = _FORM_TAIL.match(text, start + lead + len(name)) \
+            if _FORM_EDGE.match(text, start) else None
+        if tail is not None:
+            forms.append(text[start:tail.end()])
+            with_the, alone = text.find("The " + name, tail.end()), text.find(name, tail.end())
+        elif lead:
+            with_the = text.find("The " + name, with_the + 1)
+        else:
+            alone = text.find(name, alone + 1)
+    return forms
 
 
 def _names_before_cues(text: str, low: str) -> list[tuple[str, int, int]]:
@@ -174,8 +201,9 @@ def _names_before_cues(text: str, low: str) -> list[tuple[str, int, int]]:
         if not any(word in low for word in needs):
             continue
         for match in cue.finditer(text):
-            line_start = text.rfind("\n", 0, match.start()) + 1
-            name = _NAME_BEFORE.search(text, max(line_start, match.start() - 200), match.start())
+            since = max(0, match.start() - 200)  # (a break further back changes nothing)
+            line_start = text.rfind("\n", since, match.start()) + 1
+            name = _NAME_BEFORE.search(text, max(line_start, since), match.start())
             if name:
                 out.append((name.group(1), name.start(1), weight))
     return out
@@ -243,14 +271,15 @@ _BYLINE = lazy_compile(r"\bposted by\s+(?P<who>.{2,80}?)\s+on\s+(?P<when>.{6,40}
 def _byline(doc: Document) -> tuple[str, str | None] | None:
     """"Posted by Acme Ltd on Fri, 27 Jan 2017": (company, ISO date)."""
     for text in [*doc.context[:15], *(b.text for b in doc.blocks[:15])]:
-        match = _BYLINE.search(text)
+        match = _BYLINE.search(text) if "posted by" in fold_case(text) else None
         if match:
             date = find_date(match.group("when"))
             return match.group("who").strip(" .,"), date[0] if date else None
     return None
 
 
-_POSTED = lazy_compile(r"\b(?:posted|published|listed)\b.{0,60}", re.I)
+_POSTED_WORDS = ("posted", "published", "listed")
+_POSTED = lazy_compile(r"\b(?:" + "|".join(_POSTED_WORDS) + r")\b.{0,60}", re.I)
 
 
 def byline_date(doc: Document) -> Finding | None:
@@ -268,6 +297,7 @@ def byline_date(doc: Document) -> Finding | None:
 
 def _posted_date(text: str) -> str | None:
     """The ISO date of a "Posted …" / "Published …" / "Listed …" line, if it has one."""
-    match = _POSTED.search(text)
+    low = fold_case(text)
+    match = _POSTED.search(text) if any(w in low for w in _POSTED_WORDS) else None
     date = find_date(match.group()) if match else None
     return date[0] if date else None

@@ -24,9 +24,9 @@ from reviewer.core.extract.salary import find_salary
 from reviewer.core.extract.vocab import education_level, employment_type, remote_mode, seniority
 from reviewer.core.schema import Finding, Span
 from reviewer.core.words.lexicon import (
-    JOB_NOUNS,
     SECTION_HEADINGS,
     boilerplate_reason,
+    has_job_noun,
     heading_key,
     section_field,
 )
@@ -200,7 +200,7 @@ def _is_title_like(text: str, heading: bool) -> bool:
         return False
     if looks_like_location(text):
         return False
-    return bool(JOB_NOUNS.search(text)) or (heading and len(words) <= 8)
+    return has_job_noun(text) or (heading and len(words) <= 8)
 
 
 _SITE_SUFFIX = lazy_compile(
@@ -265,7 +265,7 @@ def _department(header: list[tuple[str, Span | None]], doc: Document) -> Finding
             match = sep.search(text)
             if match and looks_like_location(text[match.end():].strip()):
                 head = text[:match.start()].strip()
-                if head and _DEPT_WORDS.search(head) and not JOB_NOUNS.search(head):
+                if head and _DEPT_WORDS.search(head) and not has_job_noun(head):
                     spans = [(span[0] + text.find(head), span[0] + text.find(head) + len(head))] \
                         if span else []
                     return Finding(head, spans, 0.6, "structure")

@@ -31,7 +31,12 @@ from dataclasses import dataclass
 from reviewer.core.extract.department import DEPARTMENT_WORDS
 from reviewer.core.extract.document import Document
 from reviewer.core.schema import Finding
-from reviewer.core.words.lexicon import JOB_NOUNS, SECTION_HEADINGS, boilerplate_reason, heading_key
+from reviewer.core.words.lexicon import (
+    SECTION_HEADINGS,
+    boilerplate_reason,
+    has_job_noun,
+    heading_key,
+)
 from reviewer.core.words.place_codes import coded_place
 from reviewer.core.words.places import looks_like_location
 from reviewer.core.words.regex import lazy_compile
@@ -245,7 +250,7 @@ def _role_and_place(seg: _Segment, text: str) -> None:
     if parens and (place := _place(parens.group("place"))):
         seg.place, text = place, parens.group("rest")
     at = _AT.match(text)
-    if at and (seg.cued or JOB_NOUNS.search(at.group("role")) or
+    if at and (seg.cued or has_job_noun(at.group("role")) or
                _JOB_WORDS.search(_IN.split(at.group("role"))[0])):
         who = at.group("who")
         for match in reversed(list(_IN.finditer(who))):
@@ -271,14 +276,14 @@ def _role_and_place(seg: _Segment, text: str) -> None:
     of = _CAREERS_OF.match(text)
     if of and not seg.company:
         who = of.group("who")
-        if JOB_NOUNS.search(who):
+        if has_job_noun(who):
             _role(seg, text, patterned=True)
         elif _place(who) or _SEARCH.fullmatch(who) or _field_of_work(who):
             seg.site = True  # "Remote jobs", "Tech Jobs": a board's words
         elif _is_name(who):
             seg.company, seg.cued = who, True
         return
-    noun = JOB_NOUNS.search(text) is not None
+    noun = has_job_noun(text)
     if not seg.place and not noun and (place := _place(text)):
         seg.place = place
         return
@@ -305,16 +310,16 @@ def _is_role(text: str, patterned: bool) -> bool:
     if _SEARCH.fullmatch(text) or boilerplate_reason(text) or heading_key(text) in \
             SECTION_HEADINGS:
         return False
-    if not JOB_NOUNS.search(text) and looks_like_location(text):
+    if not has_job_noun(text) and looks_like_location(text):
         return False
-    return bool(JOB_NOUNS.search(text)) or (patterned and text[:1].isupper())
+    return has_job_noun(text) or (patterned and text[:1].isupper())
 
 
 def _is_name(text: str) -> bool:
     text = text.strip()
     return bool(_NAME.fullmatch(text)) and len(text.split()) <= 6 and \
         re.search(r"[^\W\d_]", text) is not None and text.lower() not in _NOT_NAMES and \
-        not JOB_NOUNS.search(text) and not _SEARCH.fullmatch(text) and \
+        not has_job_noun(text) and not _SEARCH.fullmatch(text) and \
         not _IDENT.fullmatch(text) and not looks_like_location(text)
 
 
@@ -372,7 +377,7 @@ def _without_employer(role: str, company: Finding | None) -> str:
         return role
     if role.casefold() == name.casefold():
         return ""
-    if role.startswith(name + " ") and JOB_NOUNS.search(role[len(name) + 1:]):
+    if role.startswith(name + " ") and has_job_noun(role[len(name) + 1:]):
         return role[len(name) + 1:]
     return role
 

@@ -18,42 +18,47 @@ from reviewer.core.extract.vocab import (
     seniority,
 )
 from reviewer.core.schema import Finding, Span
-from reviewer.core.words.regex import lazy_compile
+from reviewer.core.words.regex import edge_words, fold_case, lazy_compile
 from reviewer.core.words.text import separate_glued
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }
+# on the folded text (``fold_case``): what it finds there, _YEARS with re.I finds in the text
 _YEARS = lazy_compile(
     r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\))?\s*"
     r"(?:\+|plus)?\s*(?:(?:-|–|to|or)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?)(?:'|’)?"
-    r"(?P<tail>[^.;\n]{0,80})",
-    re.I,
+    r"(?P<tail>[^.;\n]{0,80})"
 )
+# every match holds "year" or "yr", with at most this many characters other than spaces
+# before it (the number, "(5)", "plus", "-7", "+": a test reads it from the pattern)
+_YEARS_HEAD = 20
+_YEAR_WORD = lazy_compile(r"y(?=ear|r)")
+_HEAD_BACK = lazy_compile(rf"(?:\s*\S){{{_YEARS_HEAD + 1}}}")  # read on the text reversed
 _EXPERIENCE_WORDS = lazy_compile(r"experience|expertise|background|working|work|track record",
                                  re.I)
+# (_PREFERRED and _REQUIRED on the folded text)
 _PREFERRED = lazy_compile(r"prefer|desir(?:ed|able)|nice to have|a plus|bonus|ideally|advantage|"
-                          r"asset|would be great", re.I)
+                          r"asset|would be great")
+_PREFERRED_I = lazy_compile(_PREFERRED.pattern, re.I)  # on a few words of the text itself
 # a preference about the subject, not the degree ("with a preferred major in Finance")
 _SUBJECT_PREFERRED = lazy_compile(r"preferred (?:major|field|discipline|subject|area|background)s?|"
                                   r"preferabl[ey] (?:in|with)", re.I)
-_REQUIRED = lazy_compile(r"\brequired\b|\bmust\b|\bminimum\b|\bessential\b|\bmandatory\b", re.I)
-_HOURS = lazy_compile(r"\b(\d{1,2}(?:[.,]\d)?)\s*(?:hours?|hrs?|h)\s*(?:/|per|a|each)\s*week\b",
-                      re.I)
-_DEADLINE = lazy_compile(
-    r"\b(?:apply by|applications? (?:close|closes|closing|due|deadline)|deadline|"
-    r"closing date|no later than|submit .{0,40} by)\b.{0,50}",
-    re.I,
-)
+_REQUIRED = lazy_compile(edge_words(("required\\b", "must\\b", "minimum\\b", "essential\\b",
+                                     "mandatory\\b")))
+_HOURS = lazy_compile(r"(\d(?<=\b\d)\d?(?:[.,]\d)?)\s*(?:hours?|hrs?|h)\s*(?:/|per|a|each)\s*"
+                      r"week\b", re.I)
+_DEADLINE = lazy_compile(  # on the folded text
+    edge_words(("apply by", "applications? (?:close|closes|closing|due|deadline)", "deadline",
+                "closing date", "no later than", "submit .{0,40} by")) + r"\b.{0,50}")
 _REMOTE_WORDS = ("remote", "hybrid", "home", "anywhere", "site", "office", "telecommut")
 _DEADLINE_WORDS = ("apply by", "application", "deadline", "closing date", "no later than",
                    "submit", "closes", "closing")
-_STRONG_REMOTE = lazy_compile(
-    r"\b(fully remote|100% remote|remote[- ]first|remote position|remote role|remote job|"
-    r"work from home|work from anywhere|remote \(|hybrid)\b",
-    re.I,
-)
+_STRONG_REMOTE = lazy_compile(  # on the folded text
+    "(" + edge_words(("fully remote", "100% remote", "remote[- ]first", "remote position",
+                      "remote role", "remote job", "work from home", "work from anywhere",
+                      "remote \\(", "hybrid")) + r")\b")
 
 
 def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
@@ -85,9 +90,9 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
     if "valid_through" not in have and any(w in low for w in _DEADLINE_WORDS):
         for block in blocks:
             text = block.text.lower()
-            match = _DEADLINE.search(block.text) if any(w in text for w in _DEADLINE_WORDS) \
-                else None
-            date = find_date(match.group()) if match else None
+            match = _DEADLINE.search(fold_case(block.text)) if any(
+                w in text for w in _DEADLINE_WORDS) else None
+            date = find_date(block.text[match.start():match.end()]) if match else None
             if match and date:
                 found["valid_through"] = Finding(date[0], [block.span], 0.6, "pattern")
                 break
@@ -121,9 +126,15 @@ def _shift(spans: list[Span], inner: Span) -> list[Span]:
     return [(start + inner[0], start + inner[1])]
 
 
-_EMPLOYMENT_WORDS = lazy_compile(
-    r"\b(full[- ]time|part[- ]time|internship|fixed[- ]term|temporary|freelance|"
-    r"contract(?:or)? (?:role|position|basis|assignment)|\d{1,2}[- ](?:month|year)s? contract)\b")
+# on lower-cased text: the words, and the months or years of a contract (apart: so that
+# each can skip to its first characters, no place starts both, and the second is looked
+# for only in a text that says "contract")
+_EMPLOYMENT_WORDS = (
+    lazy_compile(edge_words(("full[- ]time", "part[- ]time", "internship", "fixed[- ]term",
+                             "temporary", "freelance",
+                             "contract(?:or)? (?:role|position|basis|assignment)")) + r"\b"),
+    lazy_compile(r"\d(?<=\b\d)\d?[- ](?:month|year)s? contract\b"),
+)
 
 
 def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
@@ -138,7 +149,10 @@ def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
             continue
         # "RotationFull-time": words a capture glued are read apart
         separated, to_text = separate_glued(block.text)
-        match = _EMPLOYMENT_WORDS.search(separated.lower())
+        low = separated.lower()
+        found = [m for pattern in _EMPLOYMENT_WORDS[:1 + ("contract" in low)]
+                 if (m := pattern.search(low))]
+        match = min(found, key=lambda m: m.start()) if found else None
         if match:
             kind = employment_type(match.group())
             if kind:
@@ -155,9 +169,9 @@ def _experience(doc: Document) -> Finding | None:
         low = block.text.lower()
         if "year" not in low and "yr" not in low:
             continue
-        for match in _YEARS.finditer(block.text):
+        for match in _year_mentions(block.text):
             before = block.text[max(0, match.start() - 30):match.start()]
-            tail = match.group("tail")[:45]
+            tail = block.text[match.start("tail"):match.end("tail")][:45]
             if not (_EXPERIENCE_WORDS.search(tail) or re.search(r"experience\W{0,3}$|"
                                                                r"experience (of|:)", before, re.I)):
                 continue
@@ -167,34 +181,67 @@ def _experience(doc: Document) -> Finding | None:
             kind = section_kind(doc, block)
             rank = 0 if kind == "required_qualifications" else 2 if kind == \
                 "preferred_qualifications" else 1
-            if _PREFERRED.search(block.text[match.start():match.end() + 40]):
+            if _PREFERRED_I.search(block.text[match.start():match.end() + 40]):
                 rank = 2
             ranked.append((rank, order, block, match))
     if not ranked:
         return None
     _, _, block, match = min(ranked, key=lambda r: (r[0], r[1]))
-    raw = match.group("n").lower()
+    raw = block.text[match.start("n"):match.end("n")].lower()
     years = _NUMBER_WORDS.get(raw) or int(raw)
     if not 0 < years <= 30:
         return None
     return Finding(years, doc.block_span(block, match.span()), 0.7, "pattern")
 
 
+def _year_mentions(text: str) -> Iterator[re.Match[str]]:
+    """What ``_YEARS.finditer`` finds in ``text`` with re.I (in the folded text, so the
+    groups are read from ``text`` by their spans), tried only where a match can start:
+    at most _YEARS_HEAD characters other than spaces before a "year" or "yr" not yet
+    passed. (A page of a megabyte on one line was tried at every character.)"""
+    low = fold_case(text)
+    pos = 0  # no match starts before this
+    for year in _YEAR_WORD.finditer(low):
+        at = year.start()
+        if at < pos:
+            continue
+        lo = max(pos, at - 200)
+        head = _HEAD_BACK.match(low[lo:at][::-1])
+        if head is not None:
+            lo = at - head.end() + 1
+        elif lo > pos:  # too many spaces to look past: search on from here
+            found = _YEARS.search(low, pos)
+            if found is None:
+                return
+            yield found
+            pos = found.end()
+            continue
+        for start in range(lo, at + 1):
+            found = _YEARS.match(low, start)
+            if found is not None:
+                yield found
+                pos = found.end()
+                break
+        else:
+            pos = at + 1
+
+
 def _education(doc: Document) -> Finding | None:
     """The lowest degree the posting asks for, leaving out preferred ones."""
     required: list[tuple[str, Span]] = []
     mentions = education_mentions(doc.markdown)
+    index: dict[tuple[str, Span], int] = {}
+    for i, mention in enumerate(mentions):
+        index.setdefault(mention, i)
     for group in _coordinated(doc.markdown, mentions):
         first_span = group[0][1]
         block = doc.block_at(first_span[0])
         if block is None or section_kind(doc, block) == "preferred_qualifications":
             continue
-        after = mentions.index(group[-1]) + 1
+        after = index[group[-1]] + 1
         stop = mentions[after][1][0] if after < len(mentions) else block.end
-        clause = _SUBJECT_PREFERRED.sub("", _own_clause(doc.markdown, block, first_span, stop))
-        preferred = _PREFERRED.search(clause)
-        if preferred is None or _REQUIRED.search(clause[:preferred.start()]):
-            required.extend(group)  # "a degree is required, a focus in Marketing preferred"
+        if _asked_for(_own_clause(doc.markdown, block, first_span, stop)):
+            required.extend(group)
     pool = required
     if not pool:
         return None
@@ -203,10 +250,23 @@ def _education(doc: Document) -> Finding | None:
     return Finding(level, spans, 0.65, "pattern")
 
 
+def _asked_for(clause: str) -> bool:
+    """A degree's clause that does not make it a preference: none named, or only after
+    a requirement ("a degree is required, a focus in Marketing preferred")."""
+    low = fold_case(clause)
+    if "prefer" in low:  # what _SUBJECT_PREFERRED needs
+        low = fold_case(_SUBJECT_PREFERRED.sub("", clause))
+    preferred = _PREFERRED.search(low)
+    return preferred is None or _REQUIRED.search(low, 0, preferred.start()) is not None
+
+
 # a stop that ends a sentence, not one of an abbreviation ("Ph.D. or M.Sc."); a bullet or
 # a word glued to the next item ("…in Python;Knowledge of", "…degree• The ability")
-_SENTENCE_END = lazy_compile(r";|•|\.\s+(?=[A-Z])(?<!\b[A-Z]\.\s)(?<!\bPh\.D\.\s)|"
-                           r"\.(?=[A-Z][a-z])|(?<=[a-z]{3})(?=[A-Z][a-z])")
+# (in two, each skipping to its first characters: the stop first, then the glued capital)
+_SENTENCE_END = (
+    lazy_compile(r";|•|\.\s+(?=[A-Z])(?<!\b[A-Z]\.\s)(?<!\bPh\.D\.\s)|\.(?=[A-Z][a-z])"),
+    lazy_compile(r"[A-Z](?<=[a-z]{3}[A-Z])(?=[a-z])"),
+)
 _JOINS = lazy_compile(r"(?:\s*(?:or|and|/|,|degree|in|an?)\s*)*", re.I)
 
 
@@ -232,8 +292,8 @@ def _own_clause(markdown: str, block: Block, span: Span, stop: int) -> str:
     if before[-1:].isalpha() and before[-1:].islower():
         before = ""  # the degree is glued to the item before it ("highly desirableBachelor's")
     after = markdown[span[0]:min(stop, block.end)]
-    after = _SENTENCE_END.split(after, maxsplit=1)[0]
-    return before + after
+    ends = [m.start() for pattern in _SENTENCE_END if (m := pattern.search(after))]
+    return before + after[:min(ends, default=len(after))]
 
 
 def _remote(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
@@ -247,9 +307,9 @@ def _remote(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
         text = block.text.lower()
         if not any(w in text for w in _REMOTE_WORDS):
             continue
-        match = _STRONG_REMOTE.search(block.text)
+        match = _STRONG_REMOTE.search(fold_case(block.text))
         if match:
-            mode = remote_mode(match.group())
+            mode = remote_mode(block.text[match.start():match.end()])
             if mode:
                 return {"remote": Finding(mode[0], doc.block_span(block, match.span()), 0.6,
                                           "pattern")}

@@ -9,13 +9,14 @@ strong cue; a list of cities ("Austin, Chicago, Omaha") is no one place.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
 from reviewer.core.extract.document import Document
 from reviewer.core.extract.prose_words import Cue, Joined, cue_re
 from reviewer.core.words.places import is_area, is_place
-from reviewer.core.words.regex import lazy_compile
+from reviewer.core.words.regex import fold_case, lazy_compile
 
 _PLACE_WORD = r"[A-Z][\w'’.-]*"
 _PLACE = (r"((?:" + _PLACE_WORD + r")(?:[ \t]+(?:" + _PLACE_WORD + r"|of|de|la|upon))*"
@@ -42,16 +43,46 @@ _OFFICE_BEFORE = lazy_compile(r"(?:(?<!headquarters )office|team|facility|locati
                               r"startup|hospital|restaurant|contractor|provider|group|"
                               r"employer)s?\s+$")
 _PLACE_BEFORE = lazy_compile(_PLACE + r"$")
-_ABOUT_THE_FIRM = lazy_compile(r"(?i:founded|incorporated|established in)")
+_HISTORY_WORDS = ("founded", "incorporated", "established in")  # found case-blind
 
 
-def _sentence_start(text: str, at: int) -> int:
-    stop = text.rfind(". ", 0, at)
-    return stop + 2 if stop >= 0 else 0
+class _History:
+    """Does the sentence before a place name tell the firm's history ("Founded in 1998 in
+    Oslo")? That is: does the sentence up to ``at`` hold one of _HISTORY_WORDS, in any
+    case? The sentences' starts and the words of a block are found once: looked for back
+    from each "in", a block of one long sentence took time in the square of its length."""
+
+    def __init__(self) -> None:
+        self._blocks: dict[str, tuple[list[int], list[int], list[int]]] = {}
+
+    def before(self, text: str, at: int) -> bool:
+        if text not in self._blocks:
+            low = fold_case(text)  # (the pattern is case-blind)
+            words = sorted((start, start + len(word)) for word in _HISTORY_WORDS
+                           for start in _places(low, word))
+            ends = [end for _, end in words]
+            for i in range(len(ends) - 2, -1, -1):
+                ends[i] = min(ends[i], ends[i + 1])  # the first end from each word on
+            self._blocks[text] = (_places(text, ". "), [start for start, _ in words], ends)
+        stops, starts, first_end = self._blocks[text]
+        stop = bisect.bisect_right(stops, at - 2) - 1  # the last ". " that ends by ``at``
+        sentence = stops[stop] + 2 if stop >= 0 else 0
+        i = bisect.bisect_left(starts, sentence)
+        return i < len(starts) and first_end[i] <= at
+
+
+def _places(text: str, word: str) -> list[int]:
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
 
 
 def place_cues(joined: Joined) -> Iterator[Cue]:
     """The places the posting's sentences name."""
+    history = _History()
     for pattern, weight in PLACE_CUES:
         for block, base, match in joined.matches(pattern):
             text = block.text
@@ -64,8 +95,7 @@ def place_cues(joined: Joined) -> Iterator[Cue]:
                 # "our office in Leeds", "a firm in Irvine": a cue; "in Leeds, UK" alone, weak;
                 # "Founded in 1998 in Oslo, Norway": the firm's history, no cue
                 office = _OFFICE_BEFORE.search(text, max(0, start - 20), start) is not None
-                if (match.group(1) and not office) or \
-                        _ABOUT_THE_FIRM.search(text, _sentence_start(text, start), start):
+                if (match.group(1) and not office) or history.before(text, start):
                     continue
                 w, group = (2 if office else 1), 2
             place = place_at(text, match.start(group) - base, match.end(group) - base, w == 1)
@@ -125,8 +155,9 @@ def _known_place(text: str, strict: bool) -> bool | None:
 def towns_first(cues: list[Cue]) -> list[Cue]:
     """Without the countries and regions named in passing ("eligible to work in the United
     States") when a town is named too; a "Location:" line keeps its region."""
-    towns = [c for c in cues if "," in c.value or not is_area(c.value)]
-    return [c for c in cues if c in towns or c.weight >= 3] if towns else cues
+    town = ["," in c.value or not is_area(c.value) for c in cues]
+    return [c for c, is_town in zip(cues, town, strict=True) if is_town or c.weight >= 3] \
+        if any(town) else cues
 
 
 _REMOTE_ONLY = lazy_compile(

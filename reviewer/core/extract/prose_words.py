@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from reviewer.core.extract.document import Block
-from reviewer.core.words.lexicon import JOB_NOUNS, SECTION_HEADINGS, heading_key, section_field
+from reviewer.core.words.lexicon import JOB_NOUN_WORDS, SECTION_HEADINGS, heading_key, section_field
 from reviewer.core.words.places import looks_like_location
-from reviewer.core.words.regex import lazy_compile
+from reviewer.core.words.regex import fold_case, lazy_compile
 from reviewer.core.words.text import lower_keep_offsets
 
 
@@ -143,13 +143,12 @@ _MORE_NOUNS = frozenset(
     "merchandiser stocker concierge photographer videographer producer journalist reporter "
     "copywriter illustrator animator actuary paramedic solicitor rep partner closer "
     "auditor optician hygienist modeler modeller author storyteller".split())
-_NOUN_WORD = lazy_compile(JOB_NOUNS.pattern.replace(")s?\\b", ")\\b"), re.I)
 
 
 def head_noun(word: str) -> bool:
     """Can ``word`` end a job title? Singular job nouns only."""
     low = word.lower()
-    return low in _MORE_NOUNS or bool(_NOUN_WORD.fullmatch(low))
+    return low in _MORE_NOUNS or fold_case(low) in JOB_NOUN_WORDS
 
 
 def plural_head(word: str) -> int:

@@ -77,7 +77,7 @@ def find_salary(text: str, labelled: bool = False) -> tuple[dict[str, Any], tupl
 
 
 _ANY_DIGIT = lazy_compile(r"\d")
-_SYMBOL = lazy_compile(r"[$£€¥₹₩₽₺₪֏]|zł")
+_SYMBOLS = ("$", "£", "€", "¥", "₹", "₩", "₽", "₺", "₪", "֏", "zł")
 _MONEY_WORDS = frozenset(c.lower() for c in CODES) | {
     "chf", "dollars", "euro", "euros", "pounds", "dram", "drams", "rupees", "francs", "kr"}
 _LETTERS = lazy_compile(r"[a-z]+")
@@ -85,7 +85,7 @@ _LETTERS = lazy_compile(r"[a-z]+")
 
 def has_pay_hint(text: str) -> bool:
     """Does the text name a currency at all? (A quick test before the full pattern.)"""
-    return bool(_SYMBOL.search(text)) or \
+    return any(symbol in text for symbol in _SYMBOLS) or \
         not _MONEY_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
 
 

@@ -9,10 +9,12 @@ list of other skills.
 from __future__ import annotations
 
 import functools
+import itertools
+import math
 import re
 
 from reviewer.core.words.regex import lazy_compile
-from reviewer.core.words.text import lower_keep_offsets
+from reviewer.core.words.text import has_capital, lower_keep_offsets
 
 # canonical name: other spellings (lower case), separated by "|"
 _SKILLS = """
@@ -300,7 +302,10 @@ _UPPER = lazy_compile(r"[A-Z]")
 
 def is_lowercase_page(text: str) -> bool:
     """A page written all in lower case (capitals then tell nothing)."""
-    return len(_UPPER.findall(text)) < len(text) * 0.002
+    if not has_capital(text):
+        return bool(text)  # (a quick test on a long text)
+    most = math.ceil(len(text) * 0.002)  # capitals past this many are not counted
+    return sum(1 for _ in itertools.islice(_UPPER.finditer(text), most)) < len(text) * 0.002
 
 
 _LIST_CONTEXT = lazy_compile(r"[,/(]\s*$|\b(?:and|or|in|with|using)\s+$", re.I)

