@@ -187,7 +187,7 @@ def _experience(doc: Document) -> Finding | None:
     if not ranked:
         return None
     _, _, block, match = min(ranked, key=lambda r: (r[0], r[1]))
-    raw = block.text[match.start("n"):match.end("n")].lower()
+    raw = fold_case(block.text[match.start("n"):match.end("n")])  # as the pattern read it
     years = _NUMBER_WORDS.get(raw) or int(raw)
     if not 0 < years <= 30:
         return None

@@ -159,6 +159,10 @@ def test_find_date_gives_the_span_inside_a_sentence() -> None:
     ("You have 5+ years experience building data pipelines in production.", 5, "5+ years"),
     ("Three years experience in a similar role is required.", 3, "Three years"),
     ("At least 2 years of professional experience with SQL.", 2, "2 years"),
+    # letters the pattern reads case-blind: a long s is an s, a dotless i an i
+    ("We need ſix years of experience in accounting.", 6, "ſix years"),
+    ("We need SIX YEARS OF EXPERIENCE in accounting.", 6, "SIX YEARS"),
+    ("We need fıve years of experience in accounting.", 5, "fıve years"),
 ])
 def test_experience_years(sentence: str, years: int, written: str) -> None:
     doc, result = posting(sentence)
