@@ -9,7 +9,8 @@ Generates postings (benchmarks/synthetic.py: a third HTML pages, the rest text d
 - ``reviewer import`` of postings that carry their cleaning and fields already, which
   runs no pipeline: that canonical JSONL export, and the same records as Parquet shards
   (the table ``reviewer extract --engine dask --to-parquet`` writes, 5,000 records a
-  shard, numbered by no project), each into a new project (postings/s);
+  shard, numbered by no project), each into a new project with each ``--jobs``
+  (postings/s);
 - the peak memory of any reviewer process.
 
 Every import is run ``--repeat`` times: the best and the median are printed (a shared
@@ -98,20 +99,29 @@ def write_shards(export: Path, folder: Path) -> int:
     return count
 
 
-def pre_extracted(tmp: Path, export: Path, size: int, repeat: int,
+def pre_extracted(tmp: Path, export: Path, size: int, repeat: int, jobs_list: list[int],
                   figures: dict[str, dict[str, float]]) -> None:
-    """Imports that run no pipeline: the canonical JSONL export, and its Parquet shards."""
-    fig = figure(size, timed_import(tmp / "records-jsonl.db", [str(export)], repeat))
-    figures[f"import {size:,} canonical JSONL"] = fig
-    print(said(f"import {size:,} canonical JSONL (no pipeline)", fig), flush=True)
+    """Imports that run no pipeline, with each ``--jobs``: the canonical JSONL export, and
+    its Parquet shards."""
     try:
         count = write_shards(export, tmp / "shards")
     except ImportError:
         print("  Parquet shards: skipped, needs pyarrow (pip install -e '.[parquet]')")
-        return
-    fig = figure(count, timed_import(tmp / "records-parquet.db", [str(tmp / "shards")], repeat))
-    figures[f"import {count:,} Parquet shards"] = fig
-    print(said(f"import {count:,} records in Parquet shards (no pipeline)", fig), flush=True)
+        count = 0
+    for jobs in jobs_list:
+        options = ("--jobs", str(jobs))
+        fig = figure(size, timed_import(tmp / "records-jsonl.db", [str(export)], repeat,
+                                        options))
+        figures[f"import {size:,} canonical JSONL (jobs {jobs})"] = fig
+        print(said(f"import {size:,} canonical JSONL (no pipeline), jobs {jobs}", fig),
+              flush=True)
+        if not count:
+            continue
+        fig = figure(count, timed_import(tmp / "records-parquet.db", [str(tmp / "shards")],
+                                         repeat, options))
+        figures[f"import {count:,} Parquet shards (jobs {jobs})"] = fig
+        print(said(f"import {count:,} records in Parquet shards (no pipeline), jobs {jobs}",
+                   fig), flush=True)
 
 
 def main() -> None:
@@ -151,7 +161,7 @@ def main() -> None:
                     "seconds": round(seconds, 1), "postings_per_s": round(size / seconds)}
                 print(f"  export {size:,} to JSONL: {seconds:.1f} s, "
                       f"{size / seconds:,.0f} postings/s", flush=True)
-                pre_extracted(tmp, export, size, args.repeat, figures)
+                pre_extracted(tmp, export, size, args.repeat, jobs_list, figures)
     print(f"\npeak memory of any reviewer process: "
           f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB")
     if args.json:

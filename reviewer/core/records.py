@@ -34,6 +34,7 @@ One JSON object a posting, the same in the canonical JSONL export and in memory
 
 from __future__ import annotations
 
+from itertools import repeat
 from typing import Any, Literal, NotRequired, TypedDict
 
 from reviewer.core.schema import FIELDS, PERIODS
@@ -123,6 +124,13 @@ def bad_spans(record: PostingRecord) -> list[str]:
 
 _PROVENANCES = ("accepted", "corrected", "rejected", "adjudicated", "machine", "none")
 _MAX_ID = 2**63 - 1
+_TEXT_KEYS = ("source", "comment", "imported_at", "updated_at", "reviewer")
+_OBJECT_KEYS = ("fields", "provenance", "machine", "field_spans", "labels", "metadata",
+                "reviewers")
+_NUMBER_TYPES = (float, int)
+_PROVENANCE_SET = frozenset(_PROVENANCES)
+_NO_SPANS: list[list[int]] = []
+_MISSING = object()  # a suggestion without a value
 
 
 def record_problem(obj: dict[str, Any]) -> str | None:
@@ -130,7 +138,20 @@ def record_problem(obj: dict[str, Any]) -> str | None:
 
     Checks every key a record may carry: types, statuses, provenances, each field's
     value against its kind in schema v1, and every span and offset against the text.
-    A missing optional key is no problem; the message names the first problem found."""
+    A missing optional key is no problem; the message names the first problem found.
+
+    Runs for every record an import reads, so the usual record is passed the quick way
+    (``_fits``: exact types, as JSON gives them, in one pass); only one that does not
+    pass is gone through key by key, which finds its first problem and names it
+    (``first_problem``)."""
+    if _fits(obj):
+        return _span_problem(obj, len(obj["text"]))
+    return first_problem(obj)
+
+
+def first_problem(obj: dict[str, Any]) -> str | None:
+    """What ``record_problem`` says of ``obj``, found the thorough way: each key and value
+    in turn, until the first problem."""
     text = obj.get("text")
     if not isinstance(text, str):
         return "'text' is not text"
@@ -141,11 +162,10 @@ def record_problem(obj: dict[str, Any]) -> str | None:
         return f"'id' is not a positive 64-bit integer: {str(pid)[:40]}"
     if obj.get("status", "new") not in STATUSES:
         return f"unknown status {str(obj.get('status'))[:40]!r}; one of {', '.join(STATUSES)}"
-    for key in ("source", "comment", "imported_at", "updated_at", "reviewer"):
+    for key in _TEXT_KEYS:
         if key in obj and not isinstance(obj[key], str):
             return f"'{key}' is not text"
-    for key in ("fields", "provenance", "machine", "field_spans", "labels", "metadata",
-                "reviewers"):
+    for key in _OBJECT_KEYS:
         if obj.get(key) is not None and not isinstance(obj[key], dict):
             return f"'{key}' is not an object"
     size = len(text)
@@ -169,6 +189,11 @@ def record_problem(obj: dict[str, Any]) -> str | None:
     for name, spans in (obj.get("field_spans") or {}).items():
         if (problem := _offsets_problem(spans, size)) is not None:
             return f"field_spans {str(name)[:40]}: {problem}"
+    return _span_problem(obj, size)
+
+
+def _span_problem(obj: dict[str, Any], size: int) -> str | None:
+    """The first problem of a record's labelled spans and labels (None: none)."""
     spans = obj.get("spans") or []
     if not isinstance(spans, list):
         return "'spans' is not a list"
@@ -179,9 +204,78 @@ def record_problem(obj: dict[str, Any]) -> str | None:
         if _offsets_problem([[span.get("start"), span.get("end")]], size, empty=False):
             return f"span {span.get('start')}-{span.get('end')} is outside the text (0-{size})"
     for question, options in (obj.get("labels") or {}).items():
-        if not isinstance(options, list) or not all(isinstance(o, str) for o in options):
+        if not isinstance(options, list) or not all(map(isinstance, options, repeat(str))):
             return f"labels {str(question)[:40]}: not a list of options"
     return None
+
+
+def _fits(obj: dict[str, Any]) -> bool:
+    """Does ``record_problem`` surely find nothing before the labelled spans? The quick
+    check: exact types, as JSON gives them; False leaves the record to the thorough
+    check."""
+    get = obj.get
+    text, digest, pid = get("text"), get("raw_hash"), get("id")
+    if type(text) is not str or type(digest) is not str or not digest \
+            or not (pid is None or (type(pid) is int and 1 <= pid <= _MAX_ID)) \
+            or get("status", "new") not in STATUSES \
+            or type(get("source", "")) is not str or type(get("comment", "")) is not str \
+            or type(get("imported_at", "")) is not str \
+            or type(get("updated_at", "")) is not str or type(get("reviewer", "")) is not str:
+        return False
+    for key in _OBJECT_KEYS:
+        value = get(key)
+        if value is not None and type(value) is not dict:
+            return False
+    size = len(text)
+    provenance = get("provenance") or {}
+    fields = get("fields") or {}
+    try:
+        if not (provenance.keys() <= _FIELD_KINDS.keys()
+                and set(provenance.values()) <= _PROVENANCE_SET):
+            return False
+    except TypeError:  # a state that is not text
+        return False
+    for name, value in fields.items():
+        if not _value_fits(name, value):
+            return False
+    for name, suggestion in (get("machine") or {}).items():
+        if type(suggestion) is not dict \
+                or not _value_fits(name, suggestion.get("value", _MISSING)) \
+                or type(confidence := suggestion.get("confidence", 0.0)) not in _NUMBER_TYPES \
+                or not -1e15 < confidence < 1e15 \
+                or type(suggestion.get("stage", "")) is not str \
+                or not _offsets_fit(suggestion.get("spans", _NO_SPANS), size):
+            return False
+    return all(_offsets_fit(spans, size) for spans in (get("field_spans") or {}).values())
+
+
+def _offsets_fit(spans: Any, size: int) -> bool:
+    """Are ``spans`` surely pairs of offsets into a text of ``size`` characters? The
+    quick check of ``_offsets_problem``'s usual spans."""
+    if type(spans) is not list:
+        return False
+    for span in spans:
+        if type(span) is not list or len(span) != 2:
+            return False
+        start, end = span
+        if type(start) is not int or type(end) is not int or not 0 <= start <= end <= size:
+            return False
+    return True
+
+
+def _value_fits(name: str, value: Any) -> bool:
+    """Is ``value`` surely a value of field ``name`` (of schema v1)? The quick check of
+    ``_value_problem``'s usual values; False leaves them to it."""
+    cls = type(value)
+    if cls is str:
+        return name in _TEXT_FIELDS or value in _CHOICES.get(name, ())
+    if value is None:
+        return name in _FIELD_KINDS
+    if cls is list:
+        return name in _LIST_FIELDS and all(map(isinstance, value, repeat(str)))
+    if cls is int or cls is float:
+        return name in _NUMBER_FIELDS and -1e15 < value < 1e15
+    return cls is dict and name == "salary" and _value_problem(name, value) is None
 
 
 def _is_int(value: Any) -> bool:
@@ -241,3 +335,7 @@ def _value_problem(name: str, value: Any) -> str | None:
 
 _SPECS = {spec.name: spec for spec in FIELDS}
 _FIELD_KINDS = {spec.name: spec.kind for spec in FIELDS}
+_CHOICES = {spec.name: spec.choices for spec in FIELDS if spec.kind == "enum"}
+_TEXT_FIELDS = {spec.name for spec in FIELDS if spec.kind in ("text", "date")}
+_LIST_FIELDS = {spec.name for spec in FIELDS if spec.kind == "list"}
+_NUMBER_FIELDS = {spec.name for spec in FIELDS if spec.kind == "number"}

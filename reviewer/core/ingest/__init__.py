@@ -5,7 +5,9 @@ Parquet (``inputs``), decodes bytes to text whatever the encoding (``read``), ma
 data file's columns to the page and the fields by their names (``columns``; the values
 read as schema v1 by ``values``, given to the posting as the ``dataset`` stage by
 ``dataset``), and drives the pipeline over what it read, writing batches to the store
-(``importer``), or over the pages a project already holds (``reprocess``). The top
+(``importer``; our own records, which need no pipeline, read and encoded in its worker
+processes by ``own_records``), or over the pages a project already holds
+(``reprocess``). The top
 stage: it calls the pipeline and the store, and nothing in the core calls it.
 
 Public API: ``read_file``, ``decode``, ``UnreadableError``, ``iter_inputs``,

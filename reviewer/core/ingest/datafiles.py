@@ -10,14 +10,14 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO, Any, Literal, overload
 
 import orjson
 
 from reviewer.core import records
 from reviewer.core.ingest import items, read
 from reviewer.core.ingest.columns import SYNONYMS, ColumnMapping, Mapper, has_page_column
-from reviewer.core.ingest.items import Item, Result, Skipped, what
+from reviewer.core.ingest.items import Deferred, Item, Result, Skipped, what
 from reviewer.core.ingest.read import UnreadableError
 from reviewer.core.ingest.shards import CheckedItem, is_manifest, read_manifest
 from reviewer.core.words.text import valid_unicode
@@ -28,10 +28,25 @@ _PAGE_NAMES = ", ".join(SYNONYMS["page"][:7])
 # may read otherwise than json (an integer past 64 bits becomes a float)
 _DIGITS = bytes(48 if 48 <= b <= 57 else 32 for b in range(256))
 _LONG_NUMBER = b"0" * 19
+LINES_BLOCK = 1 << 20  # bytes of a file of our records left unread at a time
 
 
-def read_jsonl(source: str, stream: IO[bytes], mapper: Mapper) -> Iterator[Result]:
-    """One object a line, read line by line: memory holds one line at a time."""
+@overload
+def read_jsonl(source: str, stream: IO[bytes], mapper: Mapper,
+               defer: Literal[False] = False) -> Iterator[Result]: ...
+
+
+@overload
+def read_jsonl(source: str, stream: IO[bytes], mapper: Mapper,
+               defer: bool) -> Iterator[Result | Deferred]: ...
+
+
+def read_jsonl(source: str, stream: IO[bytes], mapper: Mapper,
+               defer: bool = False) -> Iterator[Result | Deferred]:
+    """One object a line, read line by line: memory holds one line at a time.
+    ``defer``: when the first line holds one of our own records, the file is left unread
+    (``Deferred``), ``LINES_BLOCK`` bytes of whole lines at a time (``whole_lines``),
+    each line for ``read_record_line`` to read (or ``read_line``)."""
     number, found = 0, False
     while line := stream.readline(items.DATA_MAX_BYTES + 1):
         number += 1
@@ -48,27 +63,91 @@ def read_jsonl(source: str, stream: IO[bytes], mapper: Mapper) -> Iterator[Resul
             while line and not line.endswith(b"\n"):  # drop the rest of the line unread
                 line = stream.readline(1 << 20)
             found = True
-            yield Skipped(here, f"the line is over the {items.DATA_MAX_BYTES / 1e6:.0f} MB limit")
+            yield Skipped(here, _over_limit())
             continue
         if not line.strip():
             continue
         found = True
-        obj = _quick_loads(line)
-        if obj is not _SLOW:
-            yield _object(here, obj, mapper, source, checked=True)
-            continue
-        try:
-            obj = json.loads(read.decode(line))
-        except UnreadableError as err:
-            yield Skipped(here, str(err))
-        except json.JSONDecodeError as err:
-            yield Skipped(here, f"not JSON: {err.msg} at column {err.colno}")
-        except RecursionError:
-            yield Skipped(here, "not JSON: nested too deeply")
-        else:
-            yield _object(here, obj, mapper, source)
+        if defer and read_record_line(here, line) is not None:  # a file of our records
+            yield Deferred(source, line, number - 1)
+            yield from _blocks(source, stream, number)
+            return
+        defer = False  # its first line says: a file of pages
+        yield read_line(here, line, mapper, source)
     if not found:
         yield Skipped(source, "the file is empty" if number == 0 else "no postings in the file")
+
+
+def _blocks(source: str, stream: IO[bytes], number: int) -> Iterator[Skipped | Deferred]:
+    """The rest of a JSONL file, whole lines at a time, left unread; line ``number`` was
+    the last read. A line over ``items.DATA_MAX_BYTES`` is skipped as ``read_jsonl``
+    skips it, not kept whole in memory."""
+    pending: list[bytes] = []  # the start of a line, without its end yet
+    size, dropping = 0, False
+    while block := stream.read(LINES_BLOCK):
+        if dropping:  # the rest of a line over the limit, dropped unread
+            end = block.find(b"\n")
+            if end < 0:
+                continue
+            block, dropping = block[end + 1:], False
+        cut = block.rfind(b"\n") + 1
+        if cut:
+            lines = b"".join([*pending, block[:cut]]) if pending else block[:cut]
+            count = block.count(b"\n", 0, cut)
+            yield Deferred(source, lines, number, count)
+            number += count
+            pending, size, block = [], 0, block[cut:]
+        if block:
+            pending.append(block)
+            size += len(block)
+            if size > items.DATA_MAX_BYTES:
+                number += 1
+                yield Skipped(f"{source}#{number}", _over_limit())
+                pending, size, dropping = [], 0, True
+    if pending:  # the last line, without a line end
+        yield Deferred(source, b"".join(pending), number)
+
+
+def whole_lines(source: str, lines: bytes, first: int) -> Iterator[tuple[str, bytes]]:
+    """Each line of ``lines`` (whole lines of JSONL file ``source``, the one before them
+    numbered ``first``) that is not blank, with its place (``file.jsonl#3``)."""
+    start, number = 0, first
+    while start < len(lines):
+        end = lines.find(b"\n", start) + 1 or len(lines)
+        line, start, number = lines[start:end], end, number + 1
+        if line.strip():
+            yield f"{source}#{number}", line
+
+
+def _over_limit() -> str:
+    return f"the line is over the {items.DATA_MAX_BYTES / 1e6:.0f} MB limit"
+
+
+def read_line(here: str, line: bytes, mapper: Mapper, file: str) -> Result:
+    """One line of JSONL file ``file``, numbered ``here``."""
+    obj = _quick_loads(line)
+    if obj is not _SLOW:
+        return _object(here, obj, mapper, file, checked=True)
+    try:
+        obj = json.loads(read.decode(line))
+    except UnreadableError as err:
+        return Skipped(here, str(err))
+    except json.JSONDecodeError as err:
+        return Skipped(here, f"not JSON: {err.msg} at column {err.colno}")
+    except RecursionError:
+        return Skipped(here, "not JSON: nested too deeply")
+    return _object(here, obj, mapper, file)
+
+
+def read_record_line(here: str, line: bytes) -> Result | None:
+    """A JSONL line that holds one of our own records, as ``read_line`` reads it; None
+    when it holds something else (or what only the standard library's json reads)."""
+    if len(line) - line.endswith(b"\n") > items.DATA_MAX_BYTES:
+        return Skipped(here, _over_limit())
+    obj = _quick_loads(line)
+    if obj is _SLOW or not records.is_canonical(obj):
+        return None
+    return _record(here, obj, checked=True)
 
 
 def read_json(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
@@ -115,23 +194,29 @@ def _quick_loads(line: bytes) -> Any:
 
 def _object(source: str, obj: Any, mapper: Mapper, file: str, checked: bool = False) -> Result:
     """One JSON object: an exported record, or a page, fields and metadata (``Mapper``).
-    ``checked``: read by ``_quick_loads``, so that a record needs no walk for text that
-    is not Unicode or numbers that JSON cannot hold (``CheckedItem``)."""
+    ``checked``: read by ``_quick_loads`` (see ``_record``)."""
     if not isinstance(obj, dict):
         return Skipped(source, f"not a JSON object but {what(obj)}")
     if records.is_canonical(obj):
-        problem = records.record_problem(obj)
-        if problem is not None:
-            return Skipped(source, f"an exported record that cannot be stored: {problem}")
-        meta = obj.get("metadata")
-        if checked:
-            return CheckedItem(valid_unicode(source), obj["text"], "text",
-                               dict(meta) if isinstance(meta, dict) else {}, obj)
-        return Item(source, obj["text"], "text", dict(meta) if isinstance(meta, dict) else {}, obj)
+        return _record(source, obj, checked)
     mapping = mapper.mapping(list(obj), file)
     if mapping.page is None:
         return Skipped(source, f"no page key ({_PAGE_NAMES} …)")
     return mapping.split(source, obj, empty="the page is empty")
+
+
+def _record(source: str, obj: dict[str, Any], checked: bool) -> Result:
+    """One of our own exported records, checked (``records.record_problem``).
+    ``checked``: read by ``_quick_loads``, so that it needs no walk for text that is not
+    Unicode or numbers that JSON cannot hold (``CheckedItem``)."""
+    problem = records.record_problem(obj)
+    if problem is not None:
+        return Skipped(source, f"an exported record that cannot be stored: {problem}")
+    meta = obj.get("metadata")
+    if checked:
+        return CheckedItem(valid_unicode(source), obj["text"], "text",
+                           dict(meta) if isinstance(meta, dict) else {}, obj)
+    return Item(source, obj["text"], "text", dict(meta) if isinstance(meta, dict) else {}, obj)
 
 
 def read_csv(source: str, text: str, mapper: Mapper) -> Iterator[Result]:

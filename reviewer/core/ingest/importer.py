@@ -6,7 +6,8 @@ holding the batches before it, every one found by search; running the same impor
 again adds only what is missing (postings are de-duplicated by the hash of their page).
 Cleaning and extraction run in ``jobs`` worker processes; the store is written by the
 calling process alone. Our own records (canonical JSONL, Parquet shards), which carry
-their cleaning and fields, run no pipeline: they are stored ``RECORDS_BATCH`` at a time.
+their cleaning and fields, run no pipeline: the workers read, check and encode them
+(``own_records``), and they are stored ``RECORDS_BATCH`` at a time, in the order read.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewer.core.ingest.columns import ColumnMapping, Mapper
-from reviewer.core.ingest.inputs import content_hash, iter_inputs
+from reviewer.core.ingest.inputs import content_hash, read_inputs
 from reviewer.core.ingest.items import Item, LeftOut, Skipped
+from reviewer.core.ingest.own_records import ReadRecord, resolved
 from reviewer.core.ingest.pages import Pipelined, Work, encode_page, finish, pipeline_page
 from reviewer.core.ingest.training import project_model
 from reviewer.core.store import DatabaseError, PreparedPosting, Store
@@ -91,11 +93,12 @@ def import_paths(
                              if jobs > 1 else None)
     seen: set[str] = set()  # hashes met in this run, so a page twice in the input counts once
     in_flight: tuple[list[Work], Iterator[PreparedPosting | Pipelined | Skipped]] | None = None
-    records: list[Item] = []  # our own records read, not yet stored
+    records: list[ReadRecord] = []  # our own records read, not yet stored
     step = prepare_page if extractor is None and model is None else pipeline_page
     with _collected_less(), store.postings.importing():
         try:
-            for chunk in _chunks(iter_inputs(paths, mapper=mapper), batch * max(1, jobs)):
+            inputs = resolved(read_inputs(paths, mapper), mapper, pool, jobs)
+            for chunk in _chunks(inputs, batch * max(1, jobs)):
                 if cancelled is not None and cancelled():
                     report.cancelled = True
                     break
@@ -162,13 +165,16 @@ def _collected_less() -> Iterator[None]:
                 gc.set_threshold(*state.before)
 
 
-def _new_work(store: Store, chunk: list[Item | Skipped], report: ImportReport,
-              seen: set[str], kept: list[Item]) -> list[Work]:
+def _new_work(store: Store, chunk: list[Item | Skipped | ReadRecord], report: ImportReport,
+              seen: set[str], kept: list[ReadRecord]) -> list[Work]:
     """The pages of a chunk still to clean: skipped inputs and known pages counted, our
     own records put in ``kept`` (stored as they are, a batch at a time)."""
     fresh: list[tuple[Item, str]] = []
     for entry in chunk:
         report.seen += 1
+        if isinstance(entry, ReadRecord):
+            kept.append(entry)
+            continue
         if isinstance(entry, Skipped):
             report.skipped.append(entry)
             continue
@@ -176,9 +182,6 @@ def _new_work(store: Store, chunk: list[Item | Skipped], report: ImportReport,
             count = report.left_out[left.field] = report.left_out.get(left.field, 0) + 1
             if count <= EXAMPLES:
                 report.left_out_examples.append(left)
-        if entry.record is not None:
-            kept.append(entry)
-            continue
         digest = content_hash(entry.text)
         if digest in seen:
             report.duplicates += 1
@@ -191,7 +194,7 @@ def _new_work(store: Store, chunk: list[Item | Skipped], report: ImportReport,
             for item, digest in fresh if digest not in known]
 
 
-def _add_records(store: Store, kept: list[Item], report: ImportReport) -> None:
+def _add_records(store: Store, kept: list[ReadRecord], report: ImportReport) -> None:
     """Records that carry their cleaning and fields, stored in one batch (and taken out
     of ``kept``); a batch the store refuses is stored record by record, each that fails
     skipped with its reason."""
@@ -200,12 +203,12 @@ def _add_records(store: Store, kept: list[Item], report: ImportReport) -> None:
     batch = list(kept)
     kept.clear()
     try:
-        added = store.records.add_many([entry.record for entry in batch if entry.record])
+        added = store.records.add_rows([entry.rows for entry in batch])
     except (ValueError, TypeError, KeyError, DatabaseError):
         added = []
         for entry in batch:
             try:
-                added.append(store.records.add(entry.record or {}))
+                added.append(store.records.add_rows([entry.rows])[0])
             except (ValueError, TypeError, KeyError, DatabaseError) as err:
                 report.skipped.append(Skipped(entry.source, f"the record cannot be stored: "
                                                             f"{type(err).__name__}: {err}"))
@@ -263,8 +266,9 @@ def prepare_page(work: Work) -> PreparedPosting | Skipped:
     return done if isinstance(done, Skipped) else encode_page(done)
 
 
-def _chunks(items: Iterable[Item | Skipped], size: int) -> Iterator[list[Item | Skipped]]:
-    chunk: list[Item | Skipped] = []
+def _chunks(items: Iterable[Item | Skipped | ReadRecord],
+            size: int) -> Iterator[list[Item | Skipped | ReadRecord]]:
+    chunk: list[Item | Skipped | ReadRecord] = []
     for item in items:
         chunk.append(item)
         if len(chunk) >= size:

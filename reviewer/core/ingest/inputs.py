@@ -18,12 +18,12 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast, overload
 
 from reviewer.core.ingest import items, read
 from reviewer.core.ingest.columns import Mapper
 from reviewer.core.ingest.datafiles import read_csv, read_json, read_jsonl
-from reviewer.core.ingest.items import Item, LeftOut, PageKind, Result, Skipped, page
+from reviewer.core.ingest.items import Deferred, Item, LeftOut, PageKind, Result, Skipped, page
 from reviewer.core.ingest.parquet import read_parquet
 from reviewer.core.ingest.read import UnreadableError
 from reviewer.core.ingest.shards import CheckedItem
@@ -33,6 +33,7 @@ _PAGE_KINDS: dict[str, PageKind] = {".html": "html", ".htm": "html", ".txt": "te
 _DATA = (".jsonl", ".json", ".csv", ".parquet")
 _SUPPORTED = (*_PAGE_KINDS, *_DATA, ".zip")
 _BOMB_RATIO, _BOMB_MIN_BYTES = 200, 1024 * 1024
+_LINES_BUFFER = 1 << 16  # a JSONL line is often near the 8 KiB default: a read for each
 
 
 def iter_inputs(paths: Iterable[str | Path], column: str | None = None,
@@ -48,27 +49,40 @@ def iter_inputs(paths: Iterable[str | Path], column: str | None = None,
     The one place every input passes: whatever goes wrong reading one path costs that
     path (a ``Skipped`` saying why), never the run; and everything yielded is valid
     Unicode with JSON-safe metadata, so the store can write it."""
-    seen: set[object] = set()
     mapper = mapper if mapper is not None else Mapper(page_column=column)
+    return cast(Iterator[Result], _inputs(paths, mapper, defer=False))
+
+
+def read_inputs(paths: Iterable[str | Path], mapper: Mapper) -> Iterator[Result | Deferred]:
+    """What ``iter_inputs`` gives, but for our own records: the lines of a JSONL file of
+    them and the rows of a Parquet shard are left unread (``Deferred``), for an import to
+    read in its worker processes (``own_records.read_deferred``)."""
+    return _inputs(paths, mapper, defer=True)
+
+
+def _inputs(paths: Iterable[str | Path], mapper: Mapper,
+            defer: bool) -> Iterator[Result | Deferred]:
+    seen: set[object] = set()
     for given in [paths] if isinstance(paths, str | Path) else paths:
         path = Path(given)
         current = str(path)
         try:
-            for result in _path(path, mapper, seen):
+            for result in _path(path, mapper, seen, defer):
                 current = result.source
-                yield _safe(result)
+                yield safe(result)
         except Exception as err:  # a reader's bug must cost one input, not the run
-            yield _safe(Skipped(current, f"could not be read: {type(err).__name__}: {err}"))
+            yield safe(Skipped(current, f"could not be read: {type(err).__name__}: {err}"))
 
 
-def _path(path: Path, mapper: Mapper, seen: set[object]) -> Iterator[Result]:
+def _path(path: Path, mapper: Mapper, seen: set[object],
+          defer: bool) -> Iterator[Result | Deferred]:
     try:
         st = path.stat()
     except OSError as err:
         yield Skipped(str(path), _stat_reason(err, path))
         return
     if stat.S_ISDIR(st.st_mode):
-        yield from _walk(path, mapper, seen)
+        yield from _walk(path, mapper, seen, defer)
         return
     ext = _ext(path.name)
     if not stat.S_ISREG(st.st_mode):
@@ -76,13 +90,23 @@ def _path(path: Path, mapper: Mapper, seen: set[object]) -> Iterator[Result]:
     elif ext not in _SUPPORTED:
         yield Skipped(str(path), f"unsupported file type {ext or '(no extension)'}")
     else:
-        yield from _file(path, ext, mapper)
+        yield from _file(path, ext, mapper, defer)
 
 
-def _safe(result: Result) -> Result:
+@overload
+def safe(result: Result) -> Result: ...
+
+
+@overload
+def safe(result: Result | Deferred) -> Result | Deferred: ...
+
+
+def safe(result: Result | Deferred) -> Result | Deferred:
     """``result`` with valid Unicode everywhere (file names that are not UTF-8, lone
     surrogates from JSON escapes) and metadata that JSON can hold (huge integers as
-    text)."""
+    text); what is left unread as it is."""
+    if isinstance(result, Deferred):
+        return result
     if isinstance(result, Skipped):
         return Skipped(valid_name(result.source), valid_unicode(result.reason))
     if isinstance(result, CheckedItem):  # a shard's record, safe as read (see shards)
@@ -124,7 +148,8 @@ def content_hash(text: str) -> str:
     return hashlib.sha256("\n".join(lines[start:end]).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _walk(top: Path, mapper: Mapper, seen: set[object]) -> Iterator[Result]:
+def _walk(top: Path, mapper: Mapper, seen: set[object],
+          defer: bool) -> Iterator[Result | Deferred]:
     """Depth-first without recursion; holds the sorted names of the open folders only."""
     stack: list[Iterator[Path]] = [iter([top])]
     while stack:
@@ -152,21 +177,21 @@ def _walk(top: Path, mapper: Mapper, seen: set[object]) -> Iterator[Result]:
                 continue
             stack.append(map(path.joinpath, names))
         elif ext in _SUPPORTED and stat.S_ISREG(st.st_mode):
-            yield from _file(path, ext, mapper)
+            yield from _file(path, ext, mapper, defer)
 
 
-def _file(path: Path, ext: str, mapper: Mapper) -> Iterator[Result]:
+def _file(path: Path, ext: str, mapper: Mapper, defer: bool) -> Iterator[Result | Deferred]:
     source = str(path)
     try:
         if ext in _PAGE_KINDS:
             yield page(source, read.read_file(path), _PAGE_KINDS[ext], check_size=False)
         elif ext == ".zip":
-            yield from _zip(path, mapper)
+            yield from _zip(path, mapper, defer)
         elif ext == ".jsonl":
-            with path.open("rb") as stream:
-                yield from read_jsonl(source, stream, mapper)
+            with path.open("rb", buffering=_LINES_BUFFER) as stream:
+                yield from read_jsonl(source, stream, mapper, defer)
         elif ext == ".parquet":
-            yield from read_parquet(source, path, mapper)
+            yield from read_parquet(source, path, mapper, defer)
         else:
             with path.open("rb") as stream:
                 size = os.fstat(stream.fileno()).st_size
@@ -180,7 +205,7 @@ def _file(path: Path, ext: str, mapper: Mapper) -> Iterator[Result]:
         yield Skipped(source, f"cannot read the file: {err.strerror or err}")
 
 
-def _zip(path: Path, mapper: Mapper) -> Iterator[Result]:
+def _zip(path: Path, mapper: Mapper, defer: bool) -> Iterator[Result | Deferred]:
     archive = str(path)
     try:
         zf = zipfile.ZipFile(path)
@@ -204,7 +229,7 @@ def _zip(path: Path, mapper: Mapper) -> Iterator[Result]:
             elif ext in _SUPPORTED:
                 postings += 1
                 try:
-                    yield from _member(zf, info, source, ext, mapper)
+                    yield from _member(zf, info, source, ext, mapper, defer)
                 except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as err:
                     yield Skipped(source, f"corrupt zip member: {err}")
                 except (NotImplementedError, RuntimeError, ValueError) as err:
@@ -215,8 +240,9 @@ def _zip(path: Path, mapper: Mapper) -> Iterator[Result]:
 
 
 def _member(
-    zf: zipfile.ZipFile, info: zipfile.ZipInfo, source: str, ext: str, mapper: Mapper
-) -> Iterator[Result]:
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, source: str, ext: str, mapper: Mapper,
+    defer: bool,
+) -> Iterator[Result | Deferred]:
     """One zip member; sizes and compression ratio checked before anything is unpacked."""
     size, packed = info.file_size, info.compress_size
     if info.flag_bits & 0x1:
@@ -228,7 +254,7 @@ def _member(
         return
     if ext == ".jsonl":
         with zf.open(info) as stream:
-            yield from read_jsonl(source, stream, mapper)
+            yield from read_jsonl(source, stream, mapper, defer)
         return
     limit = read.MAX_BYTES if ext in _PAGE_KINDS else items.DATA_MAX_BYTES
     if size > limit:
@@ -237,7 +263,7 @@ def _member(
     with zf.open(info) as stream:
         data = stream.read(limit + 1)
     if ext == ".parquet":
-        yield from read_parquet(source, io.BytesIO(data), mapper)
+        yield from read_parquet(source, io.BytesIO(data), mapper, defer)
         return
     if ext not in _PAGE_KINDS:
         yield from _data(source, ext, data, mapper)

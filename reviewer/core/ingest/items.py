@@ -59,6 +59,21 @@ class Skipped:
 Result = Item | Skipped
 
 
+@dataclass(frozen=True)
+class Deferred:
+    """Part of an input whose reading is left to whoever has the time for it: whole
+    lines of a JSONL file of our own exported records (``data`` their bytes), or a batch
+    of rows of a Parquet shard (``data`` a ``shards.ArrowRows``); ``source`` the file,
+    ``first`` the number of the line or row before them, ``rows`` how many there are.
+    ``iter_inputs`` yields none; an import reads them in its worker processes
+    (``own_records``)."""
+
+    source: str
+    data: Any
+    first: int = 0
+    rows: int = 1
+
+
 def page(
     source: str, text: str, kind: PageKind | None, metadata: dict[str, Any] | None = None,
     empty: str = "the page is empty", check_size: bool = True,

@@ -13,19 +13,31 @@ import decimal
 import importlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal, overload
 
 from reviewer.core.ingest.columns import Mapper
 from reviewer.core.ingest.datafiles import no_page
-from reviewer.core.ingest.items import Result, Skipped
+from reviewer.core.ingest.items import Deferred, Result, Skipped
 from reviewer.core.ingest.shards import is_shard, read_shard
 
 NEEDS_PYARROW = ("reading Parquet needs pyarrow: pip install 'posting-reviewer[parquet]'")
 BATCH_ROWS = 256  # rows read at a time: memory holds one batch
 
 
-def read_parquet(source: str, data: Path | IO[bytes], mapper: Mapper) -> Iterator[Result]:
-    """Every row of a Parquet file (a path, or its bytes as a stream), numbered from 1."""
+@overload
+def read_parquet(source: str, data: Path | IO[bytes], mapper: Mapper,
+                 defer: Literal[False] = False) -> Iterator[Result]: ...
+
+
+@overload
+def read_parquet(source: str, data: Path | IO[bytes], mapper: Mapper,
+                 defer: bool) -> Iterator[Result | Deferred]: ...
+
+
+def read_parquet(source: str, data: Path | IO[bytes], mapper: Mapper,
+                 defer: bool = False) -> Iterator[Result | Deferred]:
+    """Every row of a Parquet file (a path, or its bytes as a stream), numbered from 1.
+    ``defer``: the rows of a shard are left unread (see ``shards.read_shard``)."""
     try:
         pa: Any = importlib.import_module("pyarrow")
         pq: Any = importlib.import_module("pyarrow.parquet")
@@ -40,7 +52,7 @@ def read_parquet(source: str, data: Path | IO[bytes], mapper: Mapper) -> Iterato
         return
     if is_shard(columns):  # canonical records: taken as they are, no pipeline run
         try:
-            yield from read_shard(source, table)
+            yield from read_shard(source, table, defer)
         except (pa.ArrowException, OSError, ValueError) as err:
             yield Skipped(source, f"not a readable Parquet row, the rest is skipped: {err}")
         return

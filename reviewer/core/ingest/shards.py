@@ -27,7 +27,7 @@ from typing import Any
 import orjson
 
 from reviewer.core import records
-from reviewer.core.ingest.items import Item, Result, Skipped
+from reviewer.core.ingest.items import Deferred, Item, Result, Skipped
 from reviewer.core.words.text import valid_unicode
 
 SHARD_KEY = b"posting_reviewer"  # in the Parquet file's key-value metadata
@@ -38,6 +38,7 @@ JSON_KEYS = ("fields", "provenance", "machine", "field_spans", "spans", "labels"
 _TEXT_KEYS = ("source", "raw_hash", "status", "reviewer", "text", "comment", "imported_at",
               "updated_at")
 BATCH_ROWS = 2048  # rows read at a time
+DEFERRED_ROWS = 128  # rows read at a time and left to a worker process
 
 
 def shard_table(batch: Iterable[dict[str, Any]]) -> Any:
@@ -66,18 +67,65 @@ def is_shard(columns: Iterable[str]) -> bool:
     return records.is_canonical(dict.fromkeys(columns))
 
 
-def read_shard(source: str, table: Any) -> Iterator[Result]:
+def read_shard(source: str, table: Any, defer: bool = False) -> Iterator[Result | Deferred]:
     """Every record of an open ``pyarrow.parquet.ParquetFile`` of canonical records, each
-    checked as an exported JSONL record is (``records.record_problem``)."""
+    checked as an exported JSONL record is (``records.record_problem``). ``defer``: the
+    rows are left unread, a batch at a time (``Deferred``), for ``shard_rows`` to read."""
     number = 0
-    names = [str(name) for name in table.schema_arrow.names]
-    for batch in table.iter_batches(batch_size=BATCH_ROWS):
-        cells = [batch.column(i).to_pylist() for i in range(batch.num_columns)]
-        for row in zip(*cells, strict=True):
-            number += 1
-            yield record_item(f"{source}#{number}", dict(zip(names, row, strict=True)))
+    # deferred: small batches, decoded in this thread (Arrow's threads cost several times
+    # the decoding of a batch this small)
+    for batch in table.iter_batches(batch_size=DEFERRED_ROWS if defer else BATCH_ROWS,
+                                    use_threads=not defer):
+        if defer:
+            yield Deferred(source, ArrowRows(batch), number, batch.num_rows)
+        else:
+            yield from shard_rows(source, batch, number)
+        number += batch.num_rows
     if number == 0:
         yield Skipped(source, "no postings in the file")
+
+
+class ArrowRows:
+    """A batch of rows of a shard (a ``pyarrow.RecordBatch``), sent to a worker process
+    in Arrow's stream format (``pack``): a copy of its buffers, where pickling the batch
+    itself costs several times that. Read where it was made, it is neither."""
+
+    __slots__ = ("batch", "stream")
+
+    def __init__(self, batch: Any) -> None:
+        self.batch = batch
+        self.stream: bytes | None = None
+
+    def pack(self) -> None:
+        """Make the stream sent to a worker (in the thread that calls this, not in the
+        pool's own, where it costs more)."""
+        ipc: Any = importlib.import_module("pyarrow.ipc")
+        sink = importlib.import_module("pyarrow").BufferOutputStream()
+        with ipc.new_stream(sink, self.batch.schema) as writer:
+            writer.write_batch(self.batch)
+        self.stream = sink.getvalue().to_pybytes()
+
+    def __reduce__(self) -> tuple[Any, tuple[bytes]]:
+        if self.stream is None:
+            self.pack()
+        assert self.stream is not None
+        return _arrow_rows, (self.stream,)
+
+
+def _arrow_rows(stream: bytes) -> ArrowRows:
+    ipc: Any = importlib.import_module("pyarrow.ipc")
+    return ArrowRows(ipc.open_stream(stream).read_next_batch())
+
+
+def shard_rows(source: str, batch: Any, first: int) -> list[Result]:
+    """The records of a batch of rows of a shard (a ``pyarrow.RecordBatch``, or
+    ``ArrowRows``), the row before it numbered ``first``."""
+    if isinstance(batch, ArrowRows):
+        batch = batch.batch
+    names = [str(name) for name in batch.schema.names]
+    cells = [batch.column(i).to_pylist() for i in range(batch.num_columns)]
+    return [record_item(f"{source}#{number}", dict(zip(names, row, strict=True)))
+            for number, row in enumerate(zip(*cells, strict=True), first + 1)]
 
 
 def record_item(source: str, row: dict[str, Any]) -> Result:

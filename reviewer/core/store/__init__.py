@@ -16,8 +16,9 @@ disk full, held by another program) for a person.
 
 Public API: ``Store``, ``ProjectError``, ``DatabaseError``, ``explain``, ``Change``,
 ``BulkEdit`` and ``BulkChange`` (an edit of many postings and what it changed, see
-``store.bulk``), ``NewPosting``, ``PreparedPosting``, ``prepare``, ``Labels`` (the label
-part, for a dialog that needs no more), ``record_of``, ``final_fields``, ``ORDERS``,
+``store.bulk``), ``NewPosting``, ``PreparedPosting``, ``prepare``, ``RecordRows`` and
+``record_rows`` (one of our own records as rows, see ``store.rows``), ``Labels``
+(the label part, for a dialog that needs no more), ``record_of``, ``final_fields``, ``ORDERS``,
 ``FIELD_STATES``, ``STATUSES``, ``SCHEMA_VERSION``, ``now``, ``same_review`` and
 ``reviewers_differ`` (whether reviewers' values say the same or differ, as
 ``store.reviews`` compares them), a reviewer's name
@@ -47,6 +48,7 @@ from reviewer.core.store.records import final_fields, record_of
 from reviewer.core.store.reviewer import MAX_NAME, clean_name, default_reviewer
 from reviewer.core.store.reviews import differ as reviewers_differ
 from reviewer.core.store.reviews import same as same_review
+from reviewer.core.store.rows import RecordRows, record_rows
 from reviewer.core.store.search import (
     FILTER_FIELDS,
     SearchQuery,
@@ -74,6 +76,7 @@ __all__ = [
            "NewPosting",
            "PreparedPosting",
            "ProjectError",
+           "RecordRows",
            "SearchQuery",
            "Store",
            "clean_name",
@@ -86,6 +89,7 @@ __all__ = [
            "parse_search",
            "prepare",
            "record_of",
+           "record_rows",
            "reviewers_differ",
            "same_review",
            "source_name",

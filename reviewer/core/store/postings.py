@@ -28,6 +28,7 @@ ROW_COLUMNS = ("hash", "source", "kind", "raw", "cleaned", "source_text", "remov
 TEXT_COLUMNS = ("cleaned", "source_text", "removed", "context")
 BULK_INDEX = 64  # postings a batch from which the search index is written at its end
 IMPORT_CHECKPOINT = 10_000  # pages of -wal file (40 MB) folded into the project at once
+IMPORT_CACHE_KIB = 65_536  # the page cache while an import runs (SQLite's default: 2 MiB)
 _INSERT = (f"INSERT OR IGNORE INTO postings ({', '.join(ROW_COLUMNS)}, imported_at, "
            f"updated_at) VALUES ({', '.join('?' * (len(ROW_COLUMNS) + 2))})")
 _INSERT_LABEL = ("INSERT INTO label_suggestions (posting_id, question, answer, confidence)"
@@ -170,13 +171,21 @@ class Postings:
         """Around an import of many batches: the -wal file is folded into the project
         every ``IMPORT_CHECKPOINT`` pages instead of SQLite's 1,000 (each fold syncs the
         disk, and a page written batch after batch reaches the project file once), and
-        as before once the import ends. What is committed is as safe either way."""
+        as before once the import ends; and the page cache holds ``IMPORT_CACHE_KIB``
+        (a batch adds keys all over the indexes of hashes, sources and times: with
+        SQLite's 2 MiB their pages are read and written again and again). What is
+        committed is as safe either way."""
         before = self.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+        cache = self.db.execute("PRAGMA cache_size").fetchone()[0]
+        page = self.db.execute("PRAGMA page_size").fetchone()[0]
         self.db.execute(f"PRAGMA wal_autocheckpoint = {max(before, IMPORT_CHECKPOINT)}")
+        if (-cache if cache < 0 else cache * page // 1024) < IMPORT_CACHE_KIB:
+            self.db.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")
         try:
             yield
         finally:
             self.db.execute(f"PRAGMA wal_autocheckpoint = {int(before)}")
+            self.db.execute(f"PRAGMA cache_size = {int(cache)}")
 
     @contextlib.contextmanager
     def indexed_at_end(self) -> Iterator[list[int]]:

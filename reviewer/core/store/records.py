@@ -5,13 +5,11 @@ spans and labels, and each field's final value with where it came from), one at 
 time or a whole project streamed in id order; turns it into the canonical record
 that every export starts from (``reviewer.core.records``), and stores such a record
 back with every decision in it (the JSONL round trip). A read-only view across the
-tables; writing a record back goes through the parts that own them.
+tables; a record is written back as the rows ``record_rows`` makes of it.
 """
 
 from __future__ import annotations
 
-import contextlib
-import itertools
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -20,11 +18,7 @@ import orjson
 from reviewer.core.records import PostingRecord, ReviewerValues
 from reviewer.core.schema import FIELD_NAMES
 from reviewer.core.schema import SCHEMA_VERSION as FIELDS_VERSION
-from reviewer.core.store.decisions import insert_suggestions
-from reviewer.core.store.health import stops_the_import
-from reviewer.core.store.history import log, now
-from reviewer.core.store.postings import ROW_COLUMNS, NewPosting, PreparedPosting, prepare
-from reviewer.core.store.reviewer import clean_name
+from reviewer.core.store.rows import RecordRows, record_rows, write_rows
 from reviewer.core.store.sqlite import Database
 
 if TYPE_CHECKING:
@@ -42,8 +36,11 @@ class Records:
     """Whole postings: read one, stream them all, and store an exported record back."""
 
     def __init__(self, db: Database, postings: Postings, decisions: Decisions, spans: Spans,
-                 labels: Labels) -> None:
+                 labels: Labels, reviewer: str = "") -> None:
+        """``reviewer``: the name the rows of the records it stores carry (see
+        ``store.rows.write_rows``)."""
         self.db = db
+        self._reviewer = reviewer
         self._postings, self._decisions, self._spans, self._labels = (
             postings, decisions, spans, labels)
 
@@ -124,88 +121,20 @@ class Records:
         Keeps its id when the project has no posting with that id, and its timestamps,
         so that exporting again gives the same record. False if its hash is known. A
         failure of the file itself raises ``ProjectError`` (see ``Postings.add``)."""
-        if self._postings.known_hashes([record["raw_hash"]]):
-            return False
-        with stops_the_import(), self.db.atomic():
-            pid = record.get("id")
-            if not isinstance(pid, int) or self._postings.exists(pid):
-                pid = None
-            prepared = _prepared(record, record.get("status", "new"))
-            imported = record.get("imported_at") or now()
-            row = {**dict(zip(ROW_COLUMNS, prepared.full_row(), strict=True)),
-                   "imported_at": imported, "updated_at": record.get("updated_at") or imported,
-                   "comment": record.get("comment", "")}
-            if row["status"] != "new" and record.get("reviewer"):  # who set it, as exported
-                row["status_by"] = clean_name(record.get("reviewer"))
-            if pid is not None:
-                row["id"] = pid
-            pid = self._postings.insert(row)
-            insert_suggestions(self.db, pid, prepared.suggestions)
-            stamp = row["updated_at"]
-            for name, state in (record.get("provenance") or {}).items():
-                if state not in ("accepted", "corrected", "rejected", "adjudicated"):
-                    continue
-                value = record["fields"].get(name) if state != "rejected" else None
-                self._decisions.add_decision(
-                    pid, name, state, value, record.get("field_spans", {}).get(name, []), stamp)
-            for span in record.get("spans") or []:
-                self._spans.insert(pid, span["start"], span["end"], span["label"],
-                                   span.get("origin", "human"), stamp)
-            self._labels.insert(pid, record.get("labels") or {})
-            self._postings.refresh_display(pid)
-            log(self.db, "import_record", {}, pid)
-        return True
+        return self.add_rows([record_rows(record)._replace(logged_at=None)])[0]
 
     def add_many(self, batch: Sequence[dict[str, Any]]) -> list[bool]:
         """Store many exported records in one transaction; for each, whether it was added
         (False: its hash is known, or met before in the batch). As ``add`` does each,
-        but a record that carries nothing a person did (status ``new``, no decision, span,
-        label or comment: what ``reviewer extract --to-parquet`` writes) goes in as rows in
-        bulk; the others through ``add``. A record the store refuses fails the batch."""
-        known = self._postings.known_hashes([r["raw_hash"] for r in batch])
-        wanted = [r["id"] for r in batch if isinstance(r.get("id"), int)]
-        taken = self._postings.existing_ids(wanted) if wanted else set()
-        added: list[bool] = []
-        events: list[tuple[str, int]] = []
-        suggestions: list[tuple[Any, ...]] = []
-        insert = (f"INSERT INTO postings ({', '.join(ROW_COLUMNS)}, imported_at, updated_at, "
-                  f"id) VALUES ({', '.join('?' * (len(ROW_COLUMNS) + 3))})")
-        with stops_the_import(), self.db.atomic():
-            conn = self.db.conn
-            for plain, group in itertools.groupby(batch, key=_plain):  # runs, in order
-                run = list(group)  # a long run of plain records is indexed at its end
-                with (self._postings.indexed_at_end() if plain and len(run) >= _BULK
-                      else _no_index()) as indexed:
-                    for record in run:
-                        digest = record["raw_hash"]
-                        if digest in known:
-                            added.append(False)
-                            continue
-                        known.add(digest)
-                        if not plain:
-                            added.append(self.add(record))
-                            continue
-                        pid = record.get("id")
-                        if not isinstance(pid, int) or pid in taken:
-                            pid = None
-                        else:
-                            taken.add(pid)
-                        prepared = _prepared(record)
-                        imported = record.get("imported_at") or now()
-                        cur = conn.execute(insert, (*prepared.full_row(), imported,
-                                                    record.get("updated_at") or imported, pid))
-                        pid = int(cur.lastrowid or 0)
-                        indexed.append(pid)
-                        suggestions.extend((pid, *row) for row in prepared.suggestions)
-                        events.append((imported, pid))
-                        added.append(True)
-                # after the run's postings, before the next record's: rows in input order
-                insert_suggestions(self.db, None, suggestions)
-                conn.executemany("INSERT INTO events (at, kind, posting_id, data) "
-                                 "VALUES (?, 'import_record', ?, '{}')", events)
-                suggestions.clear()
-                events.clear()
-        return added
+        but the import of a record that carries nothing a person did (status ``new``, no
+        decision, span, label or comment: what ``reviewer extract --to-parquet`` writes)
+        is logged at its ``imported_at``. A record the store refuses fails the batch."""
+        return self.add_rows([record_rows(record) for record in batch])
+
+    def add_rows(self, batch: Sequence[RecordRows]) -> list[bool]:
+        """Store many records already encoded as rows (``record_rows``, which an import
+        runs where it reads them), in one transaction: see ``add_many``."""
+        return write_rows(self.db, self._postings, batch, self._reviewer)
 
     def _attached(self, first: int, last: int,
                   reviewers: bool = False) -> dict[str, dict[int, Any]]:
@@ -248,33 +177,6 @@ class Records:
                 out["reviewers"].setdefault(pid, {}).setdefault(name, {})[(kind, key)] = \
                     loads(value)
         return out
-
-
-_BULK = 64  # records a batch from which the search index is written at its end
-
-
-@contextlib.contextmanager
-def _no_index() -> Iterator[list[int]]:
-    yield []  # the insert trigger indexes each posting
-
-
-def _plain(record: dict[str, Any]) -> bool:
-    """Does a record carry the machine's values alone (nothing a person did)?"""
-    return (record.get("status", "new") == "new" and not record.get("comment")
-            and not record.get("spans") and not record.get("labels")
-            and all(state in ("machine", "none")
-                    for state in (record.get("provenance") or {}).values()))
-
-
-def _prepared(record: dict[str, Any], status: str = "new") -> PreparedPosting:
-    machine = record.get("machine") or {}
-    return prepare(NewPosting(
-        source=record.get("source", ""), hash=record["raw_hash"], kind="text", raw=None,
-        cleaned=record["text"], metadata=record.get("metadata") or {},
-        fields={k: v["value"] for k, v in machine.items()},
-        evidence={k: v.get("spans", []) for k, v in machine.items()},
-        confidence={k: v.get("confidence", 0.0) for k, v in machine.items()},
-        stages={k: v.get("stage", "") for k, v in machine.items()}, status=status))
 
 
 def _assemble(posting: dict[str, Any], attached: dict[str, dict[int, Any]]) -> dict[str, Any]:

@@ -1,0 +1,217 @@
+"""``store.rows``: one of our own exported records as the rows the store writes,
+and a batch of them written in one transaction.
+
+``record_rows`` encodes a record (``reviewer.core.records``) as flat rows: the posting,
+the machine's values, people's decisions, spans and labels. It runs no SQL, so an
+import runs it where the record was read, in a worker process when it has them, and
+the writer (``write_rows``) only inserts: one statement a posting (its id is needed),
+one for all the rows of each other table, the search index filled once at the end.
+What is stored is what ``Records.add`` stored record by record before: the listing
+columns already on the final values, each row named after the reviewer who imports.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import orjson
+
+from reviewer.core.schema import EXTRACTOR_VERSION
+from reviewer.core.store.health import stops_the_import
+from reviewer.core.store.history import now
+from reviewer.core.store.postings import BULK_INDEX, ROW_COLUMNS
+from reviewer.core.store.reviewer import clean_name
+from reviewer.core.store.sqlite import Database
+
+if TYPE_CHECKING:
+    from reviewer.core.store.postings import Postings
+
+_DECIDED = ("accepted", "corrected", "rejected", "adjudicated")  # what a person decided
+_UNDECIDED = ("machine", "none")
+_NO_SPANS: list[list[int]] = []
+# json.dumps(value, ensure_ascii=False) and json.dumps(value), without making an encoder
+# for each value: a decision's value and evidence are stored as ``Decisions`` stores them
+_dumps_text = json.JSONEncoder(ensure_ascii=False).encode
+_dumps = json.JSONEncoder().encode
+_EMPTY: tuple[Any, ...] = (None, [], {}, "")  # a machine value that is no suggestion
+_SHOWN = ("title", "company", "locations")  # the values the listing columns show
+_INSERT = (f"INSERT INTO postings ({', '.join(ROW_COLUMNS)}, imported_at, updated_at, comment,"
+           f" status_by, id) VALUES ({', '.join('?' * (len(ROW_COLUMNS) + 5))})")
+_INSERTS = {
+    "suggestions": "INSERT INTO suggestions (posting_id, field, value, spans, confidence, stage,"
+                   " extractor_version, alternatives) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "decisions": "INSERT INTO annotations (posting_id, field, state, value, spans, updated_at,"
+                 " reviewer) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    "spans": 'INSERT INTO spans (posting_id, start, "end", label, origin, state, created_at,'
+             " reviewer) VALUES (?, ?, ?, ?, ?, 'accepted', ?, ?)",
+    "labels": "INSERT OR IGNORE INTO doc_labels (posting_id, question, option, reviewer)"
+              " VALUES (?, ?, ?, ?)",
+    "events": "INSERT INTO events (at, kind, posting_id, data, reviewer)"
+              " VALUES (?, 'import_record', ?, '{}', ?)",
+}
+
+
+class RecordRows(NamedTuple):
+    """A record encoded as the store's rows (``record_rows``), ready to insert."""
+
+    hash: str
+    id: int | None  # the id it asks for: kept when the project has no posting with it
+    row: tuple[Any, ...]  # ROW_COLUMNS, imported_at, updated_at, comment, status_by
+    # [posting id (None: not yet known), field, value, spans, confidence, stage,
+    # extractor version, alternatives] each: a list, so the writer puts the id in place
+    suggestions: list[list[Any]]
+    decisions: list[tuple[Any, ...]]  # field, state, value, spans, updated_at
+    spans: list[tuple[Any, ...]]  # start, end, label, origin, created_at
+    labels: list[tuple[str, str]]  # question, option
+    logged_at: str | None  # the time its import is logged (None: when it is stored)
+
+
+def record_rows(record: dict[str, Any]) -> RecordRows:
+    """The rows of one of our own records. A record that carries nothing a person did
+    (``plain``) has its import logged at its own ``imported_at``, as a bulk of them
+    always was; one that does, when it is stored. Raises what a record that cannot be
+    stored raises (KeyError, TypeError, ValueError; orjson's errors are TypeErrors)."""
+    get = record.get
+    machine = get("machine") or {}
+    dumps = orjson.dumps
+    suggestions: list[list[Any]] = []
+    confidences = []
+    for name, suggestion in machine.items():
+        value = suggestion["value"]
+        confidence = suggestion.get("confidence", 0.0)
+        confidences.append(confidence)
+        if value not in _EMPTY:
+            suggestions.append([None, name, dumps(value).decode(),
+                                dumps(suggestion.get("spans", _NO_SPANS)).decode(), confidence,
+                                _interned(suggestion.get("stage", "")), EXTRACTOR_VERSION, "[]"])
+    status = get("status", "new")
+    imported = get("imported_at") or now()
+    updated = get("updated_at") or imported
+    plain = _plain(record)
+    if plain:
+        shown = {name: machine[name]["value"] if name in machine else None for name in _SHOWN}
+        decisions: list[tuple[Any, ...]] = []
+        spans: list[tuple[Any, ...]] = []
+        labels: list[tuple[str, str]] = []
+        comment = ""
+    else:
+        shown = dict.fromkeys(_SHOWN)  # as read back from the rows (``shown_values``)
+        shown.update((row[1], json.loads(row[2])) for row in suggestions if row[1] in shown)
+        decisions = _decisions(record, updated, shown)
+        spans = [(span["start"], span["end"], span["label"], span.get("origin", "human"),
+                  updated) for span in get("spans") or []]
+        labels = [(question, option) for question, options in
+                  (get("labels") or {}).items() for option in options]
+        comment = get("comment", "")
+    locations = shown["locations"]
+    reviewer = get("reviewer")
+    row = (record["raw_hash"], get("source", ""), "text", None, record["text"], "", "[]", "[]",
+           dumps(get("metadata") or {}, default=str).decode(), status, shown["title"],
+           shown["company"], locations[0] if locations else None,
+           min(confidences) if confidences else None, None, imported, updated, comment,
+           clean_name(reviewer) if status != "new" and reviewer else "")
+    pid = get("id")
+    return RecordRows(record["raw_hash"], pid if isinstance(pid, int) else None, row,
+                      suggestions, decisions, spans, labels, imported if plain else None)
+
+
+def _interned(stage: Any) -> Any:
+    """A stage's name, one object for all its suggestions: sent from a worker process
+    once a batch, not once a suggestion."""
+    return sys.intern(stage) if type(stage) is str else stage
+
+
+def _plain(record: dict[str, Any]) -> bool:
+    """Does a record carry the machine's values alone (nothing a person did)?"""
+    get = record.get
+    return (get("status", "new") == "new" and not get("comment") and not get("spans")
+            and not get("labels")
+            and all(map(_UNDECIDED.__contains__, (get("provenance") or {}).values())))
+
+
+def _decisions(record: dict[str, Any], at: str,
+               shown: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The rows of each decision of a record, as it was made; the final values of the
+    listing columns put in ``shown`` (a person's value over the machine's)."""
+    rows = []
+    for name, state in (record.get("provenance") or {}).items():
+        if state not in _DECIDED:
+            continue
+        value = record["fields"].get(name) if state != "rejected" else None
+        text = _dumps_text(value) if value is not None else None
+        rows.append((name, state, text, _dumps(record.get("field_spans", {}).get(name, [])),
+                     at))
+        if name in shown:
+            shown[name] = json.loads(text) if text is not None else None
+    return rows
+
+
+def write_rows(db: Database, postings: Postings, batch: Sequence[RecordRows],
+               reviewer: str = "") -> list[bool]:
+    """Store a batch of records' rows in one transaction; for each, whether it was added
+    (False: its hash is known, or met before in the batch). ``reviewer``: the name the
+    rows of people's work and the log carry (as the connection stamps them; "" leaves
+    it to the connection). A batch of ``BULK_INDEX`` or more is added to the search
+    index at its end (``Postings.indexed_at_end``). A failure of the file itself raises
+    ``ProjectError``; another the store refuses fails the batch, and nothing of it is
+    stored."""
+    known = postings.known_hashes([rows.hash for rows in batch])
+    wanted = [rows.id for rows in batch if rows.id is not None]
+    taken = postings.existing_ids(wanted) if wanted else set()
+    added: list[bool] = []
+    out: dict[str, list[Any]] = {table: [] for table in _INSERTS}
+    suggestions, decisions, spans, labels, events = out.values()
+    with _keys_unchecked(db), stops_the_import(), db.atomic(), (
+            postings.indexed_at_end() if len(batch) >= BULK_INDEX else _by_trigger()) as indexed:
+        stamp = now()
+        execute = db.conn.execute
+        for rows in batch:
+            if rows.hash in known:
+                added.append(False)
+                continue
+            known.add(rows.hash)
+            asked = rows.id if rows.id not in taken else None
+            pid = int(execute(_INSERT, (*rows.row, asked)).lastrowid or 0)
+            taken.add(pid)
+            indexed.append(pid)
+            for row in rows.suggestions:
+                row[0] = pid
+            suggestions += rows.suggestions
+            if rows.decisions or rows.spans or rows.labels:
+                decisions += [(pid, *row, reviewer) for row in rows.decisions]
+                spans += [(pid, *row, reviewer) for row in rows.spans]
+                labels += [(pid, *row, reviewer) for row in rows.labels]
+            events.append((rows.logged_at or stamp, pid, reviewer))
+            added.append(True)
+        for table, statement in _INSERTS.items():
+            if out[table]:
+                db.conn.executemany(statement, out[table])
+    return added
+
+
+@contextlib.contextmanager
+def _keys_unchecked(db: Database) -> Iterator[None]:
+    """Around a transaction that adds postings and their rows: SQLite does not look up
+    the posting of each row (a dozen a posting, a twentieth of the time to write them):
+    every row written refers to a posting written in the same transaction. Within a
+    transaction already begun nothing changes (SQLite ignores the pragma there)."""
+    if db.conn.in_transaction or not db.execute("PRAGMA foreign_keys").fetchone()[0]:
+        yield
+        return
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")
+
+
+@contextlib.contextmanager
+def _by_trigger() -> Iterator[list[int]]:
+    yield []  # a small batch: the insert trigger indexes each posting
+
+
+__all__ = ["RecordRows", "record_rows", "write_rows"]
