@@ -58,6 +58,7 @@ class QueueModel(QAbstractTableModel):
     BACKGROUND_FROM = 100_000  # postings from which an ordered or filtered list is read
     # in a worker thread (about a second at this size; up to seven at a million)
     unreadable = Signal(str)  # rows the project file could not give (damaged): why
+    list_failed = Signal(str)  # a list read in a worker thread could not be read: why
 
     def __init__(self, store: Store, parent: QObject | None = None, *,
                  page_size: int = PAGE_SIZE, max_pages: int = MAX_PAGES) -> None:
@@ -80,6 +81,7 @@ class QueueModel(QAbstractTableModel):
         self._generation = 0  # counts reloads, so late results of an old search are dropped
         self.reading_more: Job | None = None  # reading the rest of a large search, or the list
         self.waiting_for = ""  # what the list waits for while ``reading_more``, for a person
+        self.failed = ""  # why the list of the last reload could not be read ("": it was)
 
     # --- the list ----------------------------------------------------------------------------
 
@@ -94,8 +96,7 @@ class QueueModel(QAbstractTableModel):
             raise ValueError(f"unknown order {order!r}; one of {', '.join(ORDERS)}")
         query = query.strip()
         self.beginResetModel()
-        self._generation += 1
-        self.reading_more = None
+        self.forget_pending()
         try:
             ids: Sequence[int]
             words, ranked = parse_search(query).ranked, None
@@ -120,8 +121,7 @@ class QueueModel(QAbstractTableModel):
         """List exactly the postings ``ids``, in that order (those behind a figure of the
         statistics); the next ``reload`` lists by the search and filters again."""
         self.beginResetModel()
-        self._generation += 1
-        self.reading_more = None
+        self.forget_pending()
         try:
             self._ids = array("q", dict.fromkeys(ids))
             self._total, self._rows, self.ranked = None, None, None
@@ -153,28 +153,26 @@ class QueueModel(QAbstractTableModel):
 
     def _read_list(self, order: str, status: str | None, field_state: str | None,
                    query: str) -> None:
-        def work(store: Store) -> list[int]:
-            return list(store.queue.ids(order, status, field_state, query))
-
-        self._in_background(work, "Putting the postings in order…", said=True)
+        self._in_background(lambda store: list(store.queue.ids(order, status, field_state,
+                                                               query)),
+                            "Putting the postings in order…", whole=True)
 
     def _read_rest(self, query: str, after: int, status: str | None,
                    field_state: str | None) -> None:
-        def work(store: Store) -> list[int]:
-            return store.queue.passing(store.queue.search_after(query, after), status,
-                                       field_state)
-
-        self._in_background(work, "Searching the rest of the project…")
+        self._in_background(lambda store: store.queue.passing(
+            store.queue.search_after(query, after), status, field_state),
+            "Searching the rest of the project…")
 
     def _in_background(self, read: Callable[[Store], list[int]], waiting_for: str,
-                       said: bool = False) -> None:
+                       whole: bool = False) -> None:
         """Run ``read`` in a worker thread; its ids are listed when they come, unless a
-        later reload replaced the list. ``said``: a failure is said (``unreadable``)."""
+        later reload replaced the list. ``whole``: the whole list, whose failure is said."""
         generation = self._generation
 
         def failed(message: str) -> None:
-            if said and generation == self._generation:
-                self.unreadable.emit(message)
+            if whole and generation == self._generation:
+                self.failed = message
+                self.list_failed.emit(message)
             self._add_rest(generation, [])
 
         job = _reading(self.store, read)
@@ -184,9 +182,11 @@ class QueueModel(QAbstractTableModel):
         start(job)
 
     def forget_pending(self) -> None:
-        """Drop what a worker is still reading for this list (before the store closes)."""
+        """Drop and stop what a worker still reads for this list (before a reload, a close)."""
         self._generation += 1
-        self.reading_more = None
+        if self.reading_more is not None:
+            self.reading_more.cancel()
+        self.reading_more, self.failed = None, ""
 
     def _add_rest(self, generation: int, ids: list[int]) -> None:
         if generation != self._generation:
@@ -370,8 +370,9 @@ def _reading(store: Store, read: Callable[[Store], list[int]]) -> Job:
     """A job that runs ``read`` on a connection of its own to ``store``'s file."""
     path, reviewer = store.path, store.reviewer
 
-    def work(_progress: Progress, _cancelled: Callable[[], bool]) -> list[int]:
+    def work(_progress: Progress, cancelled: Callable[[], bool]) -> list[int]:
         with Store(path, create=False, reviewer=reviewer) as own:
+            own.stop_when(cancelled)  # a list no longer wanted stops reading
             return read(own)
 
     return Job(work, str)

@@ -196,11 +196,13 @@ class QueuePane(QWidget):
     def reload_at(self, pid: int | None) -> None:
         """The list read again (after long work), on posting ``pid`` when it is still
         listed, else on the first; read afresh either way, its suggestions may be new."""
+        if pid is None:  # none shown: the list is still coming after earlier work
+            pid = self.return_to
         self.search(select=False)
-        if self.model.reading_more is not None:  # a large list, read in a worker thread
+        row = self.model.row_of(pid) if pid is not None else None
+        if row is None and self.model.reading_more is not None:  # may be in what comes
             self.return_to = pid
             return
-        row = self.model.row_of(pid) if pid is not None else None
         self.select_row(row if row is not None else 0)
 
     def row_to_show(self) -> int:

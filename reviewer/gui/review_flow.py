@@ -152,6 +152,9 @@ class ReviewFlow(QObject):
         if self.queue.model.row_of(pid) is not None:
             QTimer.singleShot(0, lambda: self._go_to(pid))
             return
+        if self.queue.model.reading_more is not None:  # shown when the list comes
+            self.queue.return_to = pid
+            return
         try:
             title = str(self.store.records.get(pid)["fields"].get("title") or "")
         except (DatabaseError, KeyError):

@@ -46,6 +46,19 @@ from reviewer.gui.single_keys import SingleKeys, option_toggles
 from reviewer.gui.span_labels import SpanLabels
 
 
+def _why_nothing(model: QueueModel) -> str:
+    """Why no posting is shown, and what to do."""
+    if model.reading_more is not None:
+        return model.waiting_for
+    if model.failed:
+        return (f"The list could not be read: {model.failed}\n\nChoose the order or a "
+                "filter again to try once more.")
+    if model.total():
+        return "No posting matches the search and filters."
+    return ("This project has no postings yet.\n\nImport pages with File → Import "
+            "files (Ctrl+I), or drop files and folders on this window.")
+
+
 class ReviewWindow(QMainWindow):
     switch_project = Signal(object)  # a project file to open instead, or None: the start screen
 
@@ -236,14 +249,7 @@ class ReviewWindow(QMainWindow):
         """No posting to show: say why, and what to do."""
         self.side.show_posting(None)
         self.fields.setEnabled(False)
-        if self.model.reading_more is not None:
-            text = self.model.waiting_for
-        elif self.model.total():
-            text = "No posting matches the search and filters."
-        else:
-            text = ("This project has no postings yet.\n\nImport pages with File → Import "
-                    "files (Ctrl+I), or drop files and folders on this window.")
-        self.document_pane.show_text(text)
+        self.document_pane.show_text(_why_nothing(self.model))
 
     def _spans_to_draw(self, posting: dict[str, Any]) -> tuple[list[dict[str, Any]],
                                                                   dict[str, str]]:
@@ -259,7 +265,7 @@ class ReviewWindow(QMainWindow):
     def _rest_added(self) -> None:
         """A large list (or the rest of a search) is in: count it, show a posting."""
         self._update_counts()
-        if self.pid is None:
+        if self.pid is None or self.queue_pane.return_to is not None:
             if self.model.rowCount():
                 self.queue_pane.select_row(self.queue_pane.row_to_show())
             else:

@@ -13,14 +13,26 @@ from typing import Any
 import pytest
 from file_watch import FileWatch, png
 from planted_files import Planted
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 
 from reviewer.core.ingest import import_paths
 from reviewer.core.store import Store
+from reviewer.gui import jobs, ops
 from reviewer.gui.document_view import DocumentView
 from reviewer.gui.window import ReviewWindow
 
 SAMPLES = Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "samples"
+
+
+@pytest.fixture(autouse=True)
+def long_work_starts_with_the_event_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Long work starts once the test waits for it (the event loop runs), not at once:
+    a test connects to the job's signals after starting it, and a job that ended
+    before that (a failure at its first step, on a busy machine) would go unseen."""
+    def start_later(job: jobs.Job) -> None:
+        QTimer.singleShot(0, lambda: jobs.start(job))
+
+    monkeypatch.setattr(ops, "start", start_later)
 
 
 @pytest.fixture

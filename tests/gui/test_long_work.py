@@ -12,6 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QPushButton
 
 import reviewer.gui.ops as ops_module
+from reviewer.core.store import DatabaseError
 from reviewer.gui import jobs
 from reviewer.gui.window import ReviewWindow
 
@@ -334,3 +335,66 @@ def test_after_long_work_a_large_project_s_list_comes_back_on_the_same_posting(
     with qtbot.waitSignal(samples.model.rest_added, timeout=WAIT):
         samples.queue_pane.reload_at(third)
     assert samples.pid == third
+
+
+def test_after_long_work_a_posting_found_in_the_rest_of_a_large_search_stays_shown(
+        samples: ReviewWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("reviewer.core.store.queue.Queue.RANKED", 3)
+    samples.queue_pane.search_box.setText("the")
+    samples.queue_pane.search()
+    qtbot.waitUntil(lambda: samples.model.reading_more is None)
+    samples.queue_pane.select_row(1)
+    shown = samples.pid
+    with qtbot.waitSignal(samples.model.rest_added, timeout=WAIT):
+        samples.queue_pane.reload_at(shown)
+    assert samples.pid == shown
+    assert samples.queue_pane.current_row() == samples.model.row_of(shown)
+
+
+def test_two_ends_of_long_work_before_a_large_list_comes_keep_the_posting(
+        samples: ReviewWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("reviewer.gui.queue_model.QueueModel.BACKGROUND_FROM", 2)
+    pane = samples.queue_pane
+    pane.status_filter.setCurrentIndex(pane.status_filter.findData("new"))
+    qtbot.waitUntil(lambda: samples.model.reading_more is None and samples.pid is not None)
+    pane.select_row(2)
+    third = samples.pid
+    pane.reload_at(third)
+    pane.reload_at(samples.pid)  # None: nothing is shown while the list comes
+    qtbot.waitUntil(lambda: samples.model.reading_more is None and samples.pid is not None)
+    assert samples.pid == third
+
+
+def test_an_undo_while_a_large_list_comes_goes_to_its_posting_when_it_is_in(
+        samples: ReviewWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("reviewer.gui.queue_model.QueueModel.BACKGROUND_FROM", 2)
+    first = samples.pid
+    assert first is not None and samples.flow.flag()
+    said: list[str] = []
+    samples.statusBar().messageChanged.connect(said.append)
+    pane = samples.queue_pane
+    pane.order_choice.setCurrentIndex(pane.order_choice.findData("confidence"))
+    assert samples.model.reading_more is not None
+    samples.undo_stack.undo()
+    qtbot.waitUntil(lambda: samples.model.reading_more is None and samples.pid is not None)
+    assert samples.pid == first
+    assert not any("does not show" in text for text in said)
+    assert samples.store.records.get(first)["status"] != "flagged"
+
+
+def test_a_large_list_that_cannot_be_read_says_so_not_that_nothing_matches(
+        samples: ReviewWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("reviewer.gui.queue_model.QueueModel.BACKGROUND_FROM", 2)
+
+    def locked(*_args: object) -> list[int]:
+        raise DatabaseError("database is locked")
+
+    monkeypatch.setattr("reviewer.core.store.queue.Queue.ids", locked)
+    pane = samples.queue_pane
+    with qtbot.waitSignal(samples.model.list_failed, timeout=WAIT):
+        pane.order_choice.setCurrentIndex(pane.order_choice.findData("recent"))
+    qtbot.waitUntil(lambda: samples.model.reading_more is None)
+    text = samples.document.toPlainText()
+    assert "The list could not be read: database is locked" in text
+    assert "No posting matches" not in text and "damaged" not in text
+    assert "try once more" in text

@@ -383,8 +383,26 @@ def test_an_order_that_cannot_be_read_says_why(
 
     monkeypatch.setattr("reviewer.core.store.queue.Queue.ids", broken)
     model = QueueModel(store)
-    with qtbot.waitSignal(model.unreadable, timeout=10_000) as said:
+    damaged: list[str] = []
+    model.unreadable.connect(damaged.append)
+    with qtbot.waitSignal(model.list_failed, timeout=10_000) as said:
         model.reload(order="recent")
-    assert "malformed" in said.args[0]
+    assert "malformed" in said.args[0] and model.failed == said.args[0]
     qtbot.waitUntil(lambda: model.reading_more is None)
-    assert model.rowCount() == 0
+    assert model.rowCount() == 0 and damaged == []  # rows were not read: none is damaged
+    monkeypatch.undo()  # the file reads again
+    model.reload(order="recent")
+    assert model.failed == "" and model.rowCount() == 50
+
+
+def test_a_list_no_longer_wanted_is_stopped(
+        qtbot, store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(QueueModel, "BACKGROUND_FROM", 10)
+    model = QueueModel(store)
+    model.reload(order="useful")
+    first = model.reading_more
+    assert first is not None
+    with qtbot.waitSignal(model.rest_added, timeout=10_000):
+        model.reload(order="recent")
+    assert first.cancelled()  # its query is interrupted, its thread free for the next
+    assert ids(model) == list(store.queue.ids("recent"))

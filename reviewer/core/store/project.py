@@ -34,6 +34,7 @@ only writes asks ``check_writable`` before it begins.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 
@@ -110,6 +111,13 @@ class Store:
     def atomic(self) -> AbstractContextManager[Database]:
         """One transaction around several edits (nested blocks become savepoints)."""
         return self.db.atomic()
+
+    def stop_when(self, wanted_no_more: Callable[[], bool]) -> None:
+        """Interrupt what this connection reads or writes once ``wanted_no_more()`` says
+        so (asked every few thousand steps of a statement): the statement raises
+        ``DatabaseError`` "interrupted". For work in a worker thread that may be
+        dropped, such as a list replaced before it came."""
+        self.db.conn.set_progress_handler(wanted_no_more, 10_000)
 
     def schema_version(self) -> int:
         """The version of the project file's tables."""
