@@ -371,7 +371,7 @@ def _reading(store: Store, read: Callable[[Store], list[int]]) -> Job:
     path, reviewer = store.path, store.reviewer
 
     def work(_progress: Progress, cancelled: Callable[[], bool]) -> list[int]:
-        with Store(path, create=False, reviewer=reviewer) as own:
+        with Store(path, create=False, reviewer=reviewer, read_only=True) as own:
             own.stop_when(cancelled)  # a list no longer wanted stops reading
             return read(own)
 

@@ -406,3 +406,23 @@ def test_a_list_no_longer_wanted_is_stopped(
         model.reload(order="recent")
     assert first.cancelled()  # its query is interrupted, its thread free for the next
     assert ids(model) == list(store.queue.ids("recent"))
+
+
+def test_a_list_is_read_on_a_connection_for_reading_only(
+        qtbot, store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # closing a writing connection waits up to a second for a checkpoint behind the
+    # window's own writes: the list would come that much later
+    monkeypatch.setattr(QueueModel, "BACKGROUND_FROM", 10)
+    opened: list[bool] = []
+
+    def spy(*args: object, **kwargs: object) -> Store:
+        own = Store(*args, **kwargs)  # type: ignore[arg-type]
+        opened.append(own.read_only)
+        return own
+
+    monkeypatch.setattr("reviewer.gui.queue_model.Store", spy)
+    model = QueueModel(store)
+    with qtbot.waitSignal(model.rest_added, timeout=10_000):
+        model.reload(order="recent")
+    assert opened == [True]
+    assert ids(model) == list(store.queue.ids("recent"))

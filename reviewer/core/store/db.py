@@ -76,15 +76,16 @@ class ProjectDatabase(Database):
             raise problem from err
 
 
-def open_project(path: Path, create: bool = True,
-                 busy_timeout: float = BUSY_TIMEOUT) -> tuple[ProjectDatabase, bool]:
-    """The project at ``path``, migrated to this version: (database, newly created).
+def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIMEOUT,
+                 read_only: bool = False) -> tuple[ProjectDatabase, bool]:
+    """The project at ``path``, migrated to this version: (database, newly created);
+    ``read_only``: opened for reading only (as a file that cannot be written is).
 
     WAL on, foreign keys on; a file of another application, a damaged one or one
     written by a newer version raises ``ProjectError``, with nothing written to it.
     Before migrating a file that has tables, a copy is kept beside it
     (``name.vN.bak``)."""
-    if not path.exists() and not create:
+    if not path.exists() and (read_only or not create):
         raise ProjectError(f"{path}: no such project file")
     try:
         if path.exists() and not _is_sqlite(path):
@@ -95,7 +96,7 @@ def open_project(path: Path, create: bool = True,
     if created and path.parent.is_dir() and not os.access(path.parent, os.W_OK):
         raise ProjectError(f"{path} cannot be made: its folder is read-only. Choose a folder "
                            "you can write to.")
-    read_only = not created and not _writable(path)
+    read_only = read_only or (not created and not _writable(path))
     db: ProjectDatabase | None = None
     try:
         db = ProjectDatabase(_connect(path, read_only), path, read_only)

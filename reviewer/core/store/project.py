@@ -65,13 +65,15 @@ class Store:
     """A project file. Open with ``Store(path)``; one connection, one thread."""
 
     def __init__(self, path: str | Path, *, create: bool = True,
-                 busy_timeout: float = BUSY_TIMEOUT, reviewer: str | None = None) -> None:
+                 busy_timeout: float = BUSY_TIMEOUT, reviewer: str | None = None,
+                 read_only: bool = False) -> None:
         """``busy_timeout``: seconds a write waits while another process writes;
         ``reviewer``: the name every edit made through this store carries (default:
         ``REVIEWER_NAME``, else the reviewer a split wrote the file for, else the
-        system's user name)."""
+        system's user name); ``read_only``: for reading only (closed without folding
+        the -wal file into the file, so without waiting for another connection)."""
         self.path = Path(path)
-        self.db, created = open_project(self.path, create, busy_timeout)
+        self.db, created = open_project(self.path, create, busy_timeout, read_only)
         self.meta = Meta(self.db)
         self.reviewer = clean_name(reviewer) if reviewer is not None \
             else default_reviewer(self.meta.assigned_reviewer())

@@ -10,9 +10,10 @@ import time
 from contextlib import closing
 from pathlib import Path
 
+import pytest
 from project_files import make_project, posting, read_only_copy
 
-from reviewer.core.store import Store
+from reviewer.core.store import ProjectError, Store
 
 
 def wal_bytes(path: Path) -> int:
@@ -78,3 +79,17 @@ def test_closing_a_read_only_project_never_raises(tmp_path: Path) -> None:
         assert store.queue.count() == 5
         store.close()
         store.close()
+
+
+def test_a_store_opened_for_reading_only_reads_and_writes_nothing(tmp_path: Path) -> None:
+    path = make_project(tmp_path / "project.db", n=20)
+    with Store(path) as writer:  # a writer in the middle of a transaction, as the
+        writer.db.conn.execute("BEGIN IMMEDIATE")  # window's can be while a list is read
+        reader = Store(path, create=False, read_only=True)
+        assert reader.read_only and len(reader.queue.ids()) == 20
+        writes = reader.db.conn.total_changes
+        reader.close()  # no checkpoint to wait for behind the writer
+        assert writes == 0
+        writer.db.conn.execute("ROLLBACK")
+    with pytest.raises(ProjectError, match="no such project file"):
+        Store(tmp_path / "missing.db", read_only=True)
