@@ -353,7 +353,6 @@ class QueueModel(QAbstractTableModel):
         return None
 
 
-
 def _tooltip(column: int, title: str | None, company: str | None, location: str | None,
              confidence: float | None, source: str) -> str | None:
     if column == TITLE:
