@@ -36,9 +36,12 @@ class Job(QRunnable):
         self.work, self.describe_error = work, describe_error
         self.signals = JobSignals()
         self._cancel = threading.Event()
+        self.on_cancel: list[Callable[[], None]] = []  # called (on this thread) by cancel
 
     def cancel(self) -> None:
         self._cancel.set()
+        for stop in list(self.on_cancel):
+            stop()
 
     def cancelled(self) -> bool:
         return self._cancel.is_set()

@@ -34,7 +34,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication, QPalette
 
 from reviewer.core.store import ORDERS, DatabaseError, Store, parse_search, source_name
-from reviewer.gui.jobs import Job, Progress, start
+from reviewer.gui.jobs import Cancelled, Job, Progress, start
 from reviewer.gui.plain import plain_tip
 
 # (id, status, title, company, location, min_confidence, source), from the postings table
@@ -366,15 +366,22 @@ def _tooltip(column: int, title: str | None, company: str | None, location: str 
 
 
 def _reading(store: Store, read: Callable[[Store], list[int]]) -> Job:
-    """A job that runs ``read`` on a connection of its own to ``store``'s file."""
+    """A job that runs ``read`` on a connection of its own to ``store``'s file, for
+    reading only; cancelled, its query is interrupted."""
     path, reviewer = store.path, store.reviewer
 
     def work(_progress: Progress, cancelled: Callable[[], bool]) -> list[int]:
         with Store(path, create=False, reviewer=reviewer, read_only=True) as own:
-            own.stop_when(cancelled)  # a list no longer wanted stops reading
-            return read(own)
+            job.on_cancel.append(own.interrupt)
+            try:
+                if cancelled():
+                    raise Cancelled
+                return read(own)
+            finally:
+                job.on_cancel.remove(own.interrupt)
 
-    return Job(work, str)
+    job = Job(work, str)
+    return job
 
 
 __all__ = ["COLUMNS", "CONFIDENCE_ROLE", "SORT_ORDERS", "STATUS_TEXT", "QueueModel"]

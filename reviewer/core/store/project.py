@@ -34,7 +34,8 @@ only writes asks ``check_writable`` before it begins.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import sqlite3
 from contextlib import AbstractContextManager
 from pathlib import Path
 
@@ -114,12 +115,13 @@ class Store:
         """One transaction around several edits (nested blocks become savepoints)."""
         return self.db.atomic()
 
-    def stop_when(self, wanted_no_more: Callable[[], bool]) -> None:
-        """Interrupt what this connection reads or writes once ``wanted_no_more()`` says
-        so (asked every few thousand steps of a statement): the statement raises
-        ``DatabaseError`` "interrupted". For work in a worker thread that may be
-        dropped, such as a list replaced before it came."""
-        self.db.conn.set_progress_handler(wanted_no_more, 10_000)
+    def interrupt(self) -> None:
+        """Stop the statement this connection is running, from any thread: it raises
+        ``DatabaseError`` "interrupted" (for work in a worker thread that is no longer
+        wanted, such as a list replaced before it came). Nothing when none is running
+        or the store is closed."""
+        with contextlib.suppress(sqlite3.Error):
+            self.db.conn.interrupt()
 
     def schema_version(self) -> int:
         """The version of the project file's tables."""

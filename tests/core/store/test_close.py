@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
 import time
 from contextlib import closing
 from pathlib import Path
@@ -93,3 +94,30 @@ def test_a_store_opened_for_reading_only_reads_and_writes_nothing(tmp_path: Path
         writer.db.conn.execute("ROLLBACK")
     with pytest.raises(ProjectError, match="no such project file"):
         Store(tmp_path / "missing.db", read_only=True)
+
+
+def test_a_statement_is_interrupted_from_another_thread(tmp_path: Path) -> None:
+    path = make_project(tmp_path / "project.db", n=5)
+    opened: list[Store] = []
+    failed: list[Exception] = []
+
+    def endless() -> None:  # a worker thread's list, reading on its own connection
+        with Store(path, read_only=True) as store:
+            opened.append(store)
+            try:
+                store.queue.db.execute(
+                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n)"
+                    " SELECT count(*) FROM n").fetchone()
+            except Exception as err:  # what the worker meets
+                failed.append(err)
+
+    worker = threading.Thread(target=endless)
+    worker.start()
+    while not opened:
+        time.sleep(0.01)
+    time.sleep(0.2)
+    opened[0].interrupt()  # from this thread
+    worker.join(10)
+    assert not worker.is_alive()
+    assert "interrupted" in str(failed[0])
+    opened[0].interrupt()  # closed: nothing
