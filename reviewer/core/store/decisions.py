@@ -25,6 +25,15 @@ _INSERT_SUGGESTION = ("INSERT INTO suggestions (posting_id, field, value, spans,
 _SHOWN = ("title", "company", "locations")
 
 
+_value_json = json.JSONEncoder(ensure_ascii=False).encode  # made once: an import calls
+_spans_json = json.JSONEncoder().encode  # these for every decision it stores
+
+
+def decision_json(value: Any, spans: list[list[int]]) -> tuple[str | None, str]:
+    """A decision's value and evidence as the annotations table holds them."""
+    return (_value_json(value) if value is not None else None), _spans_json(spans)
+
+
 def insert_suggestions(db: Database, pid: int | None, rows: Sequence[tuple[Any, ...]]) -> None:
     """The machine's values for posting ``pid``: (field, value, spans, confidence,
     stage, extractor version, alternatives) each, JSON encoded; ``pid`` None: each row
@@ -122,15 +131,6 @@ class Decisions:
         return {r[0] for r in self.db.execute(
             "SELECT field FROM annotations WHERE posting_id = ?", (pid,))}
 
-    def add_decision(self, pid: int, name: str, state: str, value: Any,
-                     spans: list[list[int]], at: str) -> None:
-        """Store a decision as it was made (imported records), without logging it."""
-        self.db.execute(
-            "INSERT INTO annotations (posting_id, field, state, value, spans, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (pid, name, state, json.dumps(value, ensure_ascii=False)
-             if value is not None else None, json.dumps(spans), at))
-
     def undecided_suggestions(self, pid: int, decided: set[str]) -> list[tuple[Any, ...]]:
         """(field, value, spans, confidence, stage, version, alternatives) of the
         machine's values of the fields not ``decided`` (see ``decided``), by field."""
@@ -175,8 +175,7 @@ class Decisions:
             self.db.execute(
                 "INSERT OR REPLACE INTO annotations (posting_id, field, state, value, spans,"
                 " updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (pid, name, state, json.dumps(value, ensure_ascii=False) if value is not None
-                 else None, json.dumps(spans or []), now()))
+                (pid, name, state, *decision_json(value, spans or []), now()))
             self._postings.touch(pid, f"{state}_field", {"field": name})
         return change
 

@@ -150,13 +150,6 @@ class Postings:
                 log(self.db, event, {"added": len(added)}, at=stamp)
         return len(added)
 
-    def insert(self, row: dict[str, Any]) -> int:
-        """One posting row as given (columns by name; an ``id`` is kept); its id."""
-        cur = self.db.execute(
-            f"INSERT INTO postings ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-            list(row.values()))
-        return int(cur.lastrowid or 0)
-
     def existing_ids(self, ids: Sequence[int]) -> set[int]:
         """Which of these ids the project's postings have."""
         found: set[int] = set()

@@ -87,7 +87,7 @@ class Store:
         self.spans = Spans(self.db, self.postings, self.decisions)
         self.labels = Labels(self.db, self.postings, self.spans)
         parts = (self.postings, self.decisions, self.spans, self.labels)
-        self.records = Records(self.db, *parts, reviewer=self.reviewer)
+        self.records = Records(self.db, self.postings, self.decisions, reviewer=self.reviewer)
         self.machine = Machine(self.db, *parts)
         self.reports = Reports(self.db)
         self.reviews = Reviews(self.db, self.postings)

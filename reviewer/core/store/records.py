@@ -23,9 +23,7 @@ from reviewer.core.store.sqlite import Database
 
 if TYPE_CHECKING:
     from reviewer.core.store.decisions import Decisions
-    from reviewer.core.store.labels import Labels
     from reviewer.core.store.postings import Postings
-    from reviewer.core.store.spans import Spans
 
 _PAGE = 100  # postings a page of ``all``: a sixth faster than 500 on a large project
 _RECORD_COLUMNS = ("id, source, hash, status, status_by, cleaned, comment, metadata, "
@@ -35,14 +33,13 @@ _RECORD_COLUMNS = ("id, source, hash, status, status_by, cleaned, comment, metad
 class Records:
     """Whole postings: read one, stream them all, and store an exported record back."""
 
-    def __init__(self, db: Database, postings: Postings, decisions: Decisions, spans: Spans,
-                 labels: Labels, reviewer: str = "") -> None:
+    def __init__(self, db: Database, postings: Postings, decisions: Decisions,
+                 reviewer: str = "") -> None:
         """``reviewer``: the name the rows of the records it stores carry (see
         ``store.rows.write_rows``)."""
         self.db = db
         self._reviewer = reviewer
-        self._postings, self._decisions, self._spans, self._labels = (
-            postings, decisions, spans, labels)
+        self._postings, self._decisions = postings, decisions
 
     def get(self, pid: int) -> dict[str, Any]:
         """One posting with everything attached; KeyError if there is none."""

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import orjson
 
 from reviewer.core.schema import EXTRACTOR_VERSION
+from reviewer.core.store.decisions import decision_json
 from reviewer.core.store.health import stops_the_import
 from reviewer.core.store.history import now
 from reviewer.core.store.postings import BULK_INDEX, ROW_COLUMNS
@@ -33,10 +34,6 @@ if TYPE_CHECKING:
 _DECIDED = ("accepted", "corrected", "rejected", "adjudicated")  # what a person decided
 _UNDECIDED = ("machine", "none")
 _NO_SPANS: list[list[int]] = []
-# json.dumps(value, ensure_ascii=False) and json.dumps(value), without making an encoder
-# for each value: a decision's value and evidence are stored as ``Decisions`` stores them
-_dumps_text = json.JSONEncoder(ensure_ascii=False).encode
-_dumps = json.JSONEncoder().encode
 _EMPTY: tuple[Any, ...] = (None, [], {}, "")  # a machine value that is no suggestion
 _SHOWN = ("title", "company", "locations")  # the values the listing columns show
 _INSERT = (f"INSERT INTO postings ({', '.join(ROW_COLUMNS)}, imported_at, updated_at, comment,"
@@ -142,9 +139,8 @@ def _decisions(record: dict[str, Any], at: str,
         if state not in _DECIDED:
             continue
         value = record["fields"].get(name) if state != "rejected" else None
-        text = _dumps_text(value) if value is not None else None
-        rows.append((name, state, text, _dumps(record.get("field_spans", {}).get(name, [])),
-                     at))
+        text, spans = decision_json(value, record.get("field_spans", {}).get(name, []))
+        rows.append((name, state, text, spans, at))
         if name in shown:
             shown[name] = json.loads(text) if text is not None else None
     return rows

@@ -64,11 +64,6 @@ class Spans:
                 change.rows += self._skills_follow(pid)
         return change
 
-    def insert(self, pid: int, start: int, end: int, label: str, origin: str,
-               at: str) -> None:
-        """Store an accepted span as it was made (imported records), without logging it."""
-        self.db.execute(_INSERT, (pid, start, end, label, origin, "accepted", at))
-
     def relabel(self, span_id: int, label: str) -> Change:
         """A person's label for the span (a machine's suggestion becomes theirs)."""
         return self._edit(span_id, f"relabel span {label}",

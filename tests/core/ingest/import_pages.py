@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 
 def word(n: int) -> str:
@@ -22,3 +24,10 @@ def write_pages(folder: Path, count: int) -> Path:
             "Requirements\n\n  • 3+ years of experience with Python\n  • Strong SQL\n\n"
             "Salary: EUR 60,000 - 80,000 per year\n", encoding="utf-8")
     return folder
+
+
+def write_jsonl(path: Path, lines: list[Any]) -> Path:
+    """A JSONL file of these lines: objects as JSON, strings as they are."""
+    path.write_text("".join((line if isinstance(line, str) else json.dumps(line)) + "\n"
+                            for line in lines), encoding="utf-8")
+    return path

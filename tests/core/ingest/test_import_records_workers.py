@@ -4,7 +4,6 @@ order read, and a line that cannot be stored is reported as a single process rep
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Any
 
 import orjson
 import pytest
-from import_pages import write_pages
+from import_pages import write_jsonl, write_pages
 
 from reviewer.core.ingest import (
     Skipped,
@@ -43,11 +42,6 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
         store.decisions.accept_all(ids[120])
         return [dict(r) for r in store.records.all(reviewed_only=False)]
 
-
-def write_jsonl(path: Path, lines: list[Any]) -> Path:
-    path.write_text("".join((line if isinstance(line, str) else json.dumps(line)) + "\n"
-                            for line in lines), encoding="utf-8")
-    return path
 
 
 def tables(path: Path, times: bool = True) -> dict[str, list[tuple[Any, ...]]]:

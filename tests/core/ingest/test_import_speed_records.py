@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from import_pages import write_pages
+from import_pages import write_jsonl, write_pages
 
 from reviewer.core.ingest import Item, Skipped, import_paths, iter_inputs
 from reviewer.core.store import Store
@@ -31,10 +31,6 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
         store.postings.set_status(ids[120], "flagged")
         return [dict(r) for r in store.records.all(reviewed_only=False)]
 
-
-def write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
-    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    return path
 
 
 def tables(path: Path) -> dict[str, list[tuple[Any, ...]]]:
