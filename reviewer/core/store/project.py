@@ -75,6 +75,9 @@ class Store:
         the -wal file into the file, so without waiting for another connection)."""
         self.path = Path(path)
         self.db, created = open_project(self.path, create, busy_timeout, read_only)
+        self._interrupted = False
+        if self.db.read_only:  # its few statements each call back once, as they start
+            self.db.conn.set_trace_callback(self._statement_started)
         self.meta = Meta(self.db)
         self.reviewer = clean_name(reviewer) if reviewer is not None \
             else default_reviewer(self.meta.assigned_reviewer())
@@ -119,9 +122,17 @@ class Store:
         """Stop the statement this connection is running, from any thread: it raises
         ``DatabaseError`` "interrupted" (for work in a worker thread that is no longer
         wanted, such as a list replaced before it came). Nothing when none is running
-        or the store is closed."""
+        or the store is closed. SQLite forgets an interrupt that comes between two
+        statements; a store opened for reading remembers it, and every statement it
+        starts after it that reads rows stops the same way (the store is of no more use)."""
+        self._interrupted = True
         with contextlib.suppress(sqlite3.Error):
             self.db.conn.interrupt()
+
+    def _statement_started(self, _sql: str) -> None:
+        """Called by SQLite as a statement of a reading store starts."""
+        if self._interrupted:
+            self.db.conn.interrupt()  # it runs now: this interrupt is not forgotten
 
     def schema_version(self) -> int:
         """The version of the project file's tables."""

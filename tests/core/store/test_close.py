@@ -121,3 +121,17 @@ def test_a_statement_is_interrupted_from_another_thread(tmp_path: Path) -> None:
     assert not worker.is_alive()
     assert "interrupted" in str(failed[0])
     opened[0].interrupt()  # closed: nothing
+
+
+def test_an_interrupt_between_two_statements_stops_the_next(tmp_path: Path) -> None:
+    """SQLite forgets an interrupt that comes while no statement runs (a list read in
+    Python between two of its queries): a store opened for reading remembers it, and
+    the next statement that reads rows stops."""
+    path = make_project(tmp_path / "project.db", n=5)
+    with Store(path, read_only=True) as store:
+        assert list(store.queue.ids("confidence"))  # reads while not interrupted
+        store.interrupt()  # between two statements
+        with pytest.raises(sqlite3.DatabaseError, match="interrupted"):
+            store.queue.ids("confidence")
+        with pytest.raises(sqlite3.DatabaseError, match="interrupted"):
+            store.queue.ids("useful")  # and every one after
