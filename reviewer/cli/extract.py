@@ -16,7 +16,7 @@ from reviewer.cli.plugins import load
 from reviewer.cli.plugins import report as extractor_report
 from reviewer.core.schema import FIELDS
 from reviewer.core.words import valid_name, valid_unicode
-from reviewer.core.workers import die_with_parent
+from reviewer.core.workers import process_pool
 
 
 def _extract_one(path: str) -> dict[str, Any]:
@@ -47,10 +47,8 @@ def _results(paths: list[str], jobs: int) -> Iterator[dict[str, Any]]:
         for path in paths:
             yield _extract_one(path)
         return
-    from concurrent.futures import ProcessPoolExecutor  # 10 ms of start-up, for --jobs only
-
     chunk = max(1, min(64, len(paths) // (jobs * 4) or 1))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
+    with process_pool(jobs) as pool:
         yield from pool.map(_extract_one, paths, chunksize=chunk)
 
 

@@ -32,7 +32,7 @@ import os
 import tempfile
 from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 
 from reviewer.core.export.parts import (
@@ -54,7 +54,7 @@ from reviewer.core.export.table import csv_columns, csv_line
 from reviewer.core.export.writers import optional_module
 from reviewer.core.labels import Question
 from reviewer.core.store import Store
-from reviewer.core.workers import die_with_parent
+from reviewer.core.workers import process_pool
 
 BULK_FORMATS = (*TEXT_FORMATS, "parquet")
 RANGE = 5000  # postings a worker reads at a time (for Parquet, a row group)
@@ -112,8 +112,7 @@ def _write_text(job: Job, ranges: list[tuple[int, int]], jobs: int, out: Path) -
             return [write_range(job, lo, hi, handle) for lo, hi in ranges]
         start = handle.tell()
     sizes = multiprocessing.RawArray("q", [-1] * len(ranges))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=start_worker,
-                             initargs=(sizes,)) as pool:
+    with process_pool(jobs, start_worker, (sizes,)) as pool:
         futures = [pool.submit(place_range, job, n, lo, hi, str(out), start)
                    for n, (lo, hi) in enumerate(ranges)]
         try:
@@ -156,7 +155,7 @@ def _tables_in_workers(job: Job, ranges: list[tuple[int, int]], jobs: int,
     (what it wrote, the file), in id order; at most two ranges a worker under way or
     done and not yet taken."""
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=".export-") as tmp, \
-            ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
+            process_pool(jobs) as pool:
         todo = iter(enumerate(ranges))
         window: deque[tuple[Future[Part], str]] = deque()
 

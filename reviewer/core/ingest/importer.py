@@ -17,7 +17,7 @@ import gc
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,7 +29,7 @@ from reviewer.core.ingest.own_records import ReadRecord, resolved
 from reviewer.core.ingest.pages import Pipelined, Work, encode_page, finish, pipeline_page
 from reviewer.core.ingest.training import project_model
 from reviewer.core.store import DatabaseError, PreparedPosting, Store
-from reviewer.core.workers import die_with_parent
+from reviewer.core.workers import die_with_parent, process_pool
 
 if TYPE_CHECKING:
     from reviewer.core.learn import Model
@@ -89,7 +89,7 @@ def import_paths(
     model, report.model_note = project_model(store)
     report.learned = model is not None
     started = time.perf_counter()
-    pool: Executor | None = (ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start)
+    pool: Executor | None = (process_pool(jobs, _worker_start)
                              if jobs > 1 else None)
     seen: set[str] = set()  # hashes met in this run, so a page twice in the input counts once
     in_flight: tuple[list[Work], Iterator[PreparedPosting | Pipelined | Skipped]] | None = None

@@ -1,0 +1,94 @@
+"""Worker processes of a process that runs other threads (the window runs its imports
+and exports in worker threads) are not forked from it: they come from a clean server
+process, and the work they do is the same."""
+
+from __future__ import annotations
+
+import functools
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reviewer.core import workers
+from reviewer.core.export import bulk as bulk_module
+from reviewer.core.export import export_bulk
+from reviewer.core.ingest import import_paths
+from reviewer.core.store import Store
+from reviewer.core.workers import process_pool
+
+
+def in_a_thread(work: Callable[[], Any]) -> Any:
+    """What ``work`` returns (or raises) run in a thread of its own, as the window runs
+    long work."""
+    out: list[Any] = []
+
+    def run() -> None:
+        try:
+            out.append(work())
+        except BaseException as err:  # handed to the test
+            out.append(err)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(120)
+    assert not thread.is_alive()
+    if isinstance(out[0], BaseException):
+        raise out[0]
+    return out[0]
+
+
+@pytest.fixture
+def from_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This process starts its workers as the window does (``start_from_server``)."""
+    monkeypatch.setattr(workers, "_FROM_SERVER", False)
+    workers.start_from_server()
+
+
+def start_method(code: str = "") -> str:
+    said = subprocess.run(
+        [sys.executable, "-c", f"from reviewer.core import workers;{code}"
+                               "print(workers.start_context().get_start_method())"],
+        capture_output=True, text=True, check=True, cwd=Path(__file__).parents[2])
+    return said.stdout.strip()
+
+
+def test_a_command_forks_its_workers_and_the_window_has_them_from_the_server() -> None:
+    assert start_method() == "fork"
+    assert start_method("workers.start_from_server();") == "forkserver"
+
+
+def test_workers_from_the_server_work(from_server: None) -> None:
+    with process_pool(2) as pool:
+        assert pool._mp_context.get_start_method() == "forkserver"  # type: ignore[attr-defined]
+        assert sorted(pool.map(abs, [-2, -1, 3])) == [1, 2, 3]
+
+
+def test_an_import_and_an_export_in_a_thread_with_workers_from_the_server(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, from_server: None) -> None:
+    monkeypatch.setattr(bulk_module, "RANGE", 4)  # several ranges a worker
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(12):
+        (pages / f"{n}.txt").write_text(
+            f"Data Engineer {n}\n\nAcme Corp is hiring in Berlin.\n\nResponsibilities\n"
+            f"- Build pipelines number {n}\n- Keep them running\n", encoding="utf-8")
+    alone, threaded = tmp_path / "alone.db", tmp_path / "threaded.db"
+    with Store(alone) as store:
+        import_paths(store, [pages])
+
+    def threaded_import() -> Any:
+        with Store(threaded) as store:
+            return import_paths(store, [pages], jobs=2, batch=2)
+
+    report = in_a_thread(threaded_import)
+    assert report.added == 12
+    for fmt in ("jsonl", "csv"):
+        one, two = tmp_path / f"one.{fmt}", tmp_path / f"two.{fmt}"
+        export_bulk(alone, one, fmt, reviewed_only=False, jobs=1)
+        in_a_thread(functools.partial(export_bulk, threaded, two, fmt, reviewed_only=False, jobs=2))
+        assert two.read_bytes() == one.read_bytes()
