@@ -18,7 +18,7 @@ from reviewer.cli.agreement import add_agreement_parser
 from reviewer.cli.cluster import add_cluster_options
 from reviewer.cli.common import CliError, ProgressLine, open_project
 from reviewer.cli.export import add_export_parser
-from reviewer.cli.extract import cmd_extract
+from reviewer.cli.extract import cmd_extract, worker_count
 from reviewer.cli.guidelines import (
     add_guidelines_parser,
     save_schema_descriptions,
@@ -39,7 +39,8 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     line = ProgressLine()
     try:
         store.check_writable()
-        report = reextract(store, progress=line, extractor=extractor)
+        report = reextract(store, progress=line, extractor=extractor,
+                           jobs=worker_count(args.jobs))
     finally:
         line.done()
         store.close()
@@ -230,6 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "worked on it, keeps its old text and suggestions.",
     )
     rex.add_argument("db", metavar="DB")
+    _jobs_option(rex)
     add_extractor_options(rex)
     rex.set_defaults(func=cmd_reextract)
     add_train_parser(sub)

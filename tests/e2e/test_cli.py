@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from reviewer.cli import main
-from reviewer.core.ingest import read_file
+from reviewer.core.ingest import read_file, reprocess
 from reviewer.core.pipeline import process, record
 from reviewer.core.schema import FIELD_NAMES
 
@@ -250,3 +250,15 @@ def test_the_command_line_starts_without_the_pipeline() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_reextract_with_worker_processes(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reprocess, "POOL_FROM", 2)  # eight pages to the workers too
+    db = tmp_path / "p.db"
+    assert main(["import", str(db), *map(str, SAMPLES)]) == 0
+    capsys.readouterr()
+    assert main(["reextract", str(db), "--jobs", "2"]) == 0
+    out = capsys.readouterr().out
+    assert f"0 postings updated, {len(SAMPLES)} unchanged of {len(SAMPLES)}" in out
+    assert "2 worker processes" in out

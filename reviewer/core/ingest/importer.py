@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 BATCH = 250
 RECORDS_BATCH = 1000  # our own records stored a transaction (they need no cleaning)
 EXAMPLES = 3  # values left out quoted per field
+POOL_FROM = 16  # pages a batch from which the workers clean it (fewer: here, without
+# waiting for workers to start: a third of a second for a process started from a server)
 GC_THRESHOLD = (10_000, 50, 100)  # the garbage collector's thresholds while an import runs
 
 
@@ -89,7 +91,7 @@ def import_paths(
     model, report.model_note = project_model(store)
     report.learned = model is not None
     started = time.perf_counter()
-    pool: Executor | None = (process_pool(jobs, _worker_start)
+    pool: Executor | None = (process_pool(jobs, worker_start)
                              if jobs > 1 else None)
     seen: set[str] = set()  # hashes met in this run, so a page twice in the input counts once
     in_flight: tuple[list[Work], Iterator[PreparedPosting | Pipelined | Skipped]] | None = None
@@ -103,7 +105,7 @@ def import_paths(
                     report.cancelled = True
                     break
                 work = _new_work(store, chunk, report, seen, records)
-                if pool is not None and len(work) > 1:
+                if pool is not None and len(work) >= POOL_FROM:
                     submitted: Iterator[PreparedPosting | Pipelined | Skipped] = pool.map(
                         step, work, chunksize=max(1, len(work) // (4 * jobs)))
                 else:
@@ -253,7 +255,7 @@ def _write_one_by_one(store: Store, batch: list[PreparedPosting], work: list[Wor
     return added, failed
 
 
-def _worker_start() -> None:
+def worker_start() -> None:
     """A worker process ends with its parent, and collects garbage as seldom as the
     import does (``GC_THRESHOLD``: a few per cent of the pipeline's time)."""
     die_with_parent()

@@ -12,18 +12,20 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reviewer.core.ingest.dataset import STAGE
-from reviewer.core.ingest.importer import prepare_page
+from reviewer.core.ingest.importer import POOL_FROM, prepare_page, worker_start
 from reviewer.core.ingest.items import Skipped
-from reviewer.core.ingest.pages import Work, finish, pipeline_page
+from reviewer.core.ingest.pages import Pipelined, Work, finish, pipeline_page
 from reviewer.core.ingest.training import project_model
-from reviewer.core.store import Store
+from reviewer.core.store import PreparedPosting, Store
+from reviewer.core.workers import process_pool
 
 if TYPE_CHECKING:
+    from reviewer.core.learn import Model
     from reviewer.core.plugins import ExtractorRun
 
 BATCH = 200
@@ -42,6 +44,7 @@ class ReextractReport:
     cancelled: bool = False
     learned: bool = False  # the project's learned model read the postings too
     model_note: str | None = None  # why the project's learned model was not used
+    workers: int = 1  # processes that cleaned pages (1: this one alone)
 
     def line(self) -> str:
         """Where the run is, in one line."""
@@ -51,6 +54,7 @@ class ReextractReport:
     def describe(self) -> str:
         text = (f"{self.updated:,} {'posting' if self.updated == 1 else 'postings'} updated, "
                 f"{self.unchanged:,} unchanged of {self.seen:,} ({self.seconds:.1f} s"
+                f"{f', {self.workers} worker processes' if self.workers > 1 else ''}"
                 f"{', with the project’s learned model' if self.learned else ''})")
         notes = [f"{n:,} {what}" for n, what in (
             (self.kept, "kept as they were: reviewed, or their cleaned text would change "
@@ -65,47 +69,82 @@ class ReextractReport:
 
 
 def reextract(store: Store, *, progress: Callable[[ReextractReport], None] | None = None,
-              cancelled: Callable[[], bool] | None = None,
-              batch: int = BATCH, extractor: ExtractorRun | None = None) -> ReextractReport:
+              cancelled: Callable[[], bool] | None = None, batch: int = BATCH,
+              extractor: ExtractorRun | None = None, jobs: int = 1) -> ReextractReport:
     """Clean and extract every stored page again, in id order; ``extractor``
-    (``plugins.load_extractor``) offers its readings too."""
+    (``plugins.load_extractor``) offers its readings too. With ``jobs`` over 1 the pages
+    are cleaned in that many worker processes, a batch while the one before is written."""
     report = ReextractReport(total=store.queue.count())
     model, report.model_note = project_model(store)
     report.learned = model is not None
+    step = prepare_page if extractor is None and model is None else pipeline_page
     started = time.perf_counter()
+    pool = process_pool(jobs, worker_start) if jobs > 1 else None
+    in_flight: _Batch | None = None
     after = 0
-    while True:
-        if cancelled is not None and cancelled():
-            report.cancelled = True
-            break
-        rows = store.postings.stored_pages(after, batch)
-        if not rows:
-            break
-        given = store.decisions.stage_values(rows[0][0], rows[-1][0], STAGE)
-        after = rows[-1][0]
-        pages: list[tuple[int, str, Work]] = []
-        for pid, source, raw, kind, digest, metadata in rows:
-            report.seen += 1
-            if raw is None:
-                report.no_page += 1
-                continue
-            pages.append((pid, raw, (source, raw, kind, json.loads(metadata), digest,
-                                     given.get(pid, {}))))
-        step = prepare_page if extractor is None and model is None else pipeline_page
-        results = finish([step(work) for _pid, _raw, work in pages], extractor, model)
-        with store.atomic():
-            for (pid, raw, _work), prepared in zip(pages, results, strict=True):
-                if isinstance(prepared, Skipped):
-                    report.failed += 1
-                    continue
-                prepared.raw = raw
-                outcome = store.machine.replace(pid, prepared)
-                setattr(report, outcome, getattr(report, outcome) + 1)
-        report.seconds = time.perf_counter() - started
-        if progress is not None:
-            progress(report)
+    try:
+        while True:
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                break
+            rows = store.postings.stored_pages(after, batch)
+            if not rows:
+                break
+            after = rows[-1][0]
+            pages = _pages(store, rows)
+            works = [work for _pid, _raw, work in pages if work is not None]
+            if pool is not None and len(works) >= POOL_FROM:
+                done: Iterator[PreparedPosting | Pipelined | Skipped] = pool.map(
+                    step, works, chunksize=max(1, len(works) // (4 * jobs)))
+                report.workers = jobs
+            else:
+                done = map(step, works)
+            if in_flight is not None:
+                _write(store, *in_flight, report, extractor, model, started, progress)
+            in_flight = (pages, done)
+        if in_flight is not None and not report.cancelled:
+            _write(store, *in_flight, report, extractor, model, started, progress)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     report.seconds = time.perf_counter() - started
     store.machine.log_run(report.updated, report.kept, report.cancelled)
     if progress is not None:
         progress(report)
     return report
+
+
+_Page = tuple[int, str | None, Work | None]  # id, raw page (None: none stored), its work
+_Batch = tuple[list[_Page], Iterator[PreparedPosting | Pipelined | Skipped]]
+
+
+def _pages(store: Store, rows: list[tuple[Any, ...]]) -> list[_Page]:
+    """A batch of stored pages (``Postings.stored_pages``) as the pipeline's work."""
+    given = store.decisions.stage_values(rows[0][0], rows[-1][0], STAGE)
+    return [(pid, raw, None if raw is None else
+             (source, raw, kind, json.loads(metadata), digest, given.get(pid, {})))
+            for pid, source, raw, kind, digest, metadata in rows]
+
+
+def _write(store: Store, pages: list[_Page],
+           done: Iterator[PreparedPosting | Pipelined | Skipped], report: ReextractReport,
+           extractor: ExtractorRun | None, model: Model | None, started: float,
+           progress: Callable[[ReextractReport], None] | None) -> None:
+    """A batch's new cleaning and extraction in place of the old, in one transaction."""
+    results = iter(finish(done, extractor, model))
+    with store.atomic():
+        for pid, raw, work in pages:
+            report.seen += 1
+            if work is None:
+                report.no_page += 1
+                continue
+            prepared = next(results)
+            if isinstance(prepared, Skipped):
+                report.failed += 1
+                continue
+            prepared.raw = raw
+            outcome = store.machine.replace(pid, prepared)
+            setattr(report, outcome, getattr(report, outcome) + 1)
+    report.seconds = time.perf_counter() - started
+    if progress is not None:
+        progress(report)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.core.ingest import reprocess
 from reviewer.core.ingest.importer import import_paths
 from reviewer.core.ingest.reprocess import reextract
 from reviewer.core.store import Store
@@ -114,3 +115,26 @@ def test_cancel_stops_between_batches_and_a_second_run_finishes(store: Store) ->
     assert "stopped before the end" in report.describe()
     again = reextract(store)
     assert again.updated == 1 and not again.cancelled
+
+
+def test_worker_processes_give_what_one_process_gives(store: Store, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """With ``jobs`` the pages are cleaned in worker processes while the last batch is
+    written: the same project and the same report, decisions kept."""
+    monkeypatch.setattr(reprocess, "POOL_FROM", 2)  # these small batches too
+    store.decisions.set_field(3, "company", "Someone Else")
+    store.postings.set_status(4, "reviewed")
+    for pid in range(1, store.queue.count() + 1):
+        _age(store, pid, "\n\nSign in to apply" if pid % 2 else "")
+    store.close()
+    copy = tmp_path / "copy.db"
+    copy.write_bytes((tmp_path / "p.db").read_bytes())
+    found = []
+    for path, jobs in ((tmp_path / "p.db", 1), (copy, 2)):
+        with Store(path) as each:
+            report = reextract(each, jobs=jobs, batch=3)
+            assert report.workers == jobs
+            found.append(((report.seen, report.updated, report.unchanged, report.kept),
+                          [dict(r, id=0) for r in each.records.all(reviewed_only=False)]))
+    assert found[0] == found[1]
+    assert found[0][0][1] > 0 and found[0][0][3] > 0  # some updated, some kept

@@ -17,7 +17,7 @@ import pytest
 from reviewer.core import workers
 from reviewer.core.export import bulk as bulk_module
 from reviewer.core.export import export_bulk
-from reviewer.core.ingest import import_paths
+from reviewer.core.ingest import import_paths, importer
 from reviewer.core.store import Store
 from reviewer.core.workers import process_pool
 
@@ -71,6 +71,7 @@ def test_workers_from_the_server_work(from_server: None) -> None:
 def test_an_import_and_an_export_in_a_thread_with_workers_from_the_server(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, from_server: None) -> None:
     monkeypatch.setattr(bulk_module, "RANGE", 4)  # several ranges a worker
+    monkeypatch.setattr(importer, "POOL_FROM", 2)  # small batches to the workers too
     pages = tmp_path / "pages"
     pages.mkdir()
     for n in range(12):
@@ -87,8 +88,17 @@ def test_an_import_and_an_export_in_a_thread_with_workers_from_the_server(
 
     report = in_a_thread(threaded_import)
     assert report.added == 12
+    assert untimed(alone) == untimed(threaded)
     for fmt in ("jsonl", "csv"):
         one, two = tmp_path / f"one.{fmt}", tmp_path / f"two.{fmt}"
-        export_bulk(alone, one, fmt, reviewed_only=False, jobs=1)
-        in_a_thread(functools.partial(export_bulk, threaded, two, fmt, reviewed_only=False, jobs=2))
+        export_bulk(threaded, one, fmt, reviewed_only=False, jobs=1)
+        in_a_thread(functools.partial(export_bulk, threaded, two, fmt, reviewed_only=False,
+                                      jobs=2))
         assert two.read_bytes() == one.read_bytes()
+
+
+def untimed(path: Path) -> list[dict[str, Any]]:
+    """A project's records, without the times they were imported and changed."""
+    with Store(path) as store:
+        return [{key: value for key, value in record.items() if not key.endswith("_at")}
+                for record in store.records.all(reviewed_only=False)]
