@@ -1,9 +1,9 @@
 """Worker processes that end with the process that started them.
 
-A process pool's workers wait for work from their parent; when the parent is killed
-(kill -9, a crash) they would wait, or go on cleaning, for ever. ``die_with_parent``,
-given as the pool's ``initializer``, starts a thread in each worker that ends the
-worker as soon as its parent is gone (it then has another parent process).
+A process pool's workers wait for work from the process that started them; when it is
+killed (kill -9, a crash) they would wait, or go on cleaning, for ever. Each worker of a
+``process_pool`` runs a thread that ends it as soon as that process is gone
+(``end_with``).
 
 ``process_pool`` makes the pool. A command forks its workers: they start at once with
 what it has loaded. A process that runs other threads (the window: its imports and
@@ -16,6 +16,7 @@ workers are forked from a server process started clean, with the pipeline loaded
 from __future__ import annotations
 
 import os
+import select
 import sys
 import threading
 import time
@@ -32,12 +33,25 @@ _FROM_SERVER = False  # set by start_from_server
 
 def process_pool(jobs: int, initializer: Callable[..., None] | None = None,
                  initargs: tuple[Any, ...] = ()) -> ProcessPoolExecutor:
-    """A pool of ``jobs`` worker processes, forked or from the server (see above); each
-    runs ``initializer`` first (default: ``die_with_parent``)."""
+    """A pool of ``jobs`` worker processes, forked or from the server (see above), that
+    end with this process; each runs ``initializer(*initargs)`` first."""
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(max_workers=jobs, mp_context=start_context(),
-                               initializer=initializer or die_with_parent, initargs=initargs)
+                               initializer=_worker_started,
+                               initargs=(os.getpid(), initializer, initargs))
+
+
+def _worker_started(owner: int, initializer: Callable[..., None] | None,
+                    initargs: tuple[Any, ...]) -> None:
+    end_with(owner)
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def one_per_core() -> int:
+    """Worker processes to start for long work when none were asked for: one per core."""
+    return os.cpu_count() or 1
 
 
 def start_from_server() -> None:
@@ -60,13 +74,29 @@ def start_context() -> BaseContext:
     return context
 
 
-def die_with_parent(interval: float = 0.5) -> None:
-    """End this process within ``interval`` seconds of its parent's end."""
-    parent = os.getppid()
-
+def end_with(owner: int, interval: float = 0.5) -> None:
+    """End this process as soon as process ``owner`` has ended (within ``interval``
+    seconds where the system cannot say at once). A worker from the server is not the
+    owner's child: the server is its parent, and the server lives as long as any of its
+    workers does."""
     def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(interval)
+        try:
+            handle = os.pidfd_open(owner)
+        except (AttributeError, OSError):  # no pidfd here: ask every interval
+            while _alive(owner):
+                time.sleep(interval)
+        else:
+            select.select([handle], [], [])  # readable once the owner has ended
         os._exit(1)
 
-    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
+    threading.Thread(target=watch, name="end-with-owner", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # there, and someone else's: not ours any more
+        return False
+    return True

@@ -129,8 +129,9 @@ class LongWork(QObject):
 
     def report_import(self, report: ImportReport) -> None:
         """What an import did: a status line, or a message naming what was skipped."""
+        workers = f", {report.workers} worker processes" if report.workers > 1 else ""
         text = (f"{report.added:,} postings added, {report.duplicates:,} already in the "
-                f"project ({report.seconds:.1f} s).")
+                f"project ({report.seconds:.1f} s{workers}).")
         if report.cancelled:
             text += " Stopped before the end: import the same files again to add the rest."
         if report.left_out and not report.skipped:
@@ -283,8 +284,18 @@ def import_work(project: Path, paths: list[Path],
 
         with Store(project, reviewer=reviewer) as store:
             return import_paths(store, paths, mapping=mapping, cancelled=cancelled,
-                                progress=lambda r: progress(r.seen, 0, r.line()))
+                                progress=lambda r: progress(r.seen, 0, r.line()),
+                                jobs=_worker_processes())
     return work
+
+
+def _worker_processes() -> int:
+    """The worker processes long work of the window may start: one per core, started
+    from a server process (the window runs threads: it must not fork itself)."""
+    from reviewer.core.workers import one_per_core, start_from_server
+
+    start_from_server()
+    return one_per_core()
 
 
 def reextract_work(project: Path, reviewer: str | None = None) -> Work:
@@ -294,7 +305,8 @@ def reextract_work(project: Path, reviewer: str | None = None) -> Work:
 
         with Store(project, reviewer=reviewer) as store:
             return reextract(store, cancelled=cancelled,
-                             progress=lambda r: progress(r.seen, r.total, r.line()))
+                             progress=lambda r: progress(r.seen, r.total, r.line()),
+                             jobs=_worker_processes())
     return work
 
 

@@ -69,3 +69,66 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path, command: str) -> None:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
         parent.kill()
+
+
+def _descendants(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        for child in _children(todo.pop()):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+_WINDOW_LIKE = """
+import sys, threading
+from reviewer.core import workers
+from reviewer.core.ingest import import_paths
+from reviewer.core.store import Store
+
+def work():
+    with Store(sys.argv[1]) as store:
+        import_paths(store, [sys.argv[2]], jobs=2)
+
+if __name__ == "__main__":
+    workers.start_from_server()  # as the window does
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_workers_from_the_server_die_with_a_killed_window(tmp_path: Path) -> None:
+    """The window's workers are forked from a server process, not from the window: when
+    the window is killed, the server and every worker end too."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(4000):
+        (folder / f"{n}.html").write_text(
+            "<html><body>" + f"<p>Engineer {n} who knows SQL and Python.</p>" * 200
+            + "</body></html>")
+    script = tmp_path / "window_like.py"
+    script.write_text(_WINDOW_LIKE)
+    parent = subprocess.Popen([sys.executable, str(script), str(tmp_path / "p.db"),
+                               str(folder)], cwd=ROOT, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    started: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(started) < 3:  # the server, two workers
+            time.sleep(0.2)
+            started = [pid for pid in _descendants(parent.pid) if _alive(pid)]
+        assert len(started) >= 3, "the workers never started"
+        time.sleep(1)
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait(timeout=10)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and any(map(_alive, started)):
+            time.sleep(0.2)
+        assert not [pid for pid in started if _alive(pid)]
+    finally:
+        for pid in [*started, *_descendants(parent.pid)]:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        parent.kill()

@@ -12,6 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QPushButton
 
 import reviewer.gui.ops as ops_module
+from reviewer.core import workers
 from reviewer.core.store import DatabaseError
 from reviewer.gui import jobs
 from reviewer.gui.window import ReviewWindow
@@ -94,6 +95,28 @@ def test_import_shows_progress_and_cancel_stops_it(empty: ReviewWindow, tmp_path
     assert empty.store.queue.count() == 1000
     assert empty.queue_pane.count_label.text() == "1,000 of 1,000"
     assert empty.pid is not None and empty.fields.isEnabled()
+
+
+def test_import_and_reextract_clean_in_worker_processes(empty: ReviewWindow, tmp_path: Path,
+                                                        qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The window's long work cleans pages in worker processes, one per core, started
+    from a server process (the window runs threads: it does not fork itself)."""
+    monkeypatch.setattr(workers, "_FROM_SERVER", False)  # as the window starts
+    monkeypatch.setattr(workers, "one_per_core", lambda: 2)
+    folder = _postings(tmp_path / "in", 40)
+    assert empty.long_work.import_files([folder])
+    with qtbot.waitSignal(empty.long_work.job.signals.finished, timeout=WAIT) as finished:
+        pass
+    assert (finished.args[0].added, finished.args[0].workers) == (40, 2)
+    assert "40 postings added" in empty.statusBar().currentMessage()
+    assert "2 worker processes" in empty.statusBar().currentMessage()
+    assert workers.start_context().get_start_method() == "forkserver"
+    assert empty.long_work.run_reextract()
+    with qtbot.waitSignal(empty.long_work.job.signals.finished, timeout=WAIT) as finished:
+        pass
+    assert (finished.args[0].unchanged, finished.args[0].workers) == (40, 2)
+    box = empty.long_work.message_box
+    assert box is not None and "2 worker processes" in box.text()
 
 
 def test_files_dropped_on_the_window_are_imported(empty: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -29,7 +29,6 @@ from reviewer.core.export.writers import optional_module
 from reviewer.core.labels import Question
 from reviewer.core.records import PostingRecord
 from reviewer.core.store import Store
-from reviewer.core.workers import die_with_parent
 
 TEXT_FORMATS = ("jsonl", "csv", "doccano", "argilla")
 PYARROW = "pip install pyarrow (or pip install -e '.[parquet]')"
@@ -147,10 +146,9 @@ POLL = 0.005  # seconds between two looks at the sizes of the ranges before
 
 
 def start_worker(sizes: Any) -> None:
-    """A worker's start (the pool's initializer): it ends with its parent, and shares
-    ``sizes`` (a ``multiprocessing.RawArray`` of int64, one a range) with the others."""
+    """A worker's start (the pool's initializer): it shares ``sizes`` (a
+    ``multiprocessing.RawArray`` of int64, one a range) with the others."""
     global _SIZES
-    die_with_parent()
     _SIZES = sizes
 
 

@@ -29,7 +29,7 @@ from reviewer.core.ingest.own_records import ReadRecord, resolved
 from reviewer.core.ingest.pages import Pipelined, Work, encode_page, finish, pipeline_page
 from reviewer.core.ingest.training import project_model
 from reviewer.core.store import DatabaseError, PreparedPosting, Store
-from reviewer.core.workers import die_with_parent, process_pool
+from reviewer.core.workers import process_pool
 
 if TYPE_CHECKING:
     from reviewer.core.learn import Model
@@ -60,6 +60,7 @@ class ImportReport:
     mappings: list[tuple[str, ColumnMapping]] = field(default_factory=list)
     learned: bool = False  # the project's learned model read the new postings
     model_note: str | None = None  # why the project's learned model was not used
+    workers: int = 1  # processes that cleaned pages (1: this one alone)
 
     def line(self) -> str:
         """Where the import is, in one line."""
@@ -108,6 +109,7 @@ def import_paths(
                 if pool is not None and len(work) >= POOL_FROM:
                     submitted: Iterator[PreparedPosting | Pipelined | Skipped] = pool.map(
                         step, work, chunksize=max(1, len(work) // (4 * jobs)))
+                    report.workers = jobs
                 else:
                     submitted = map(step, work)
                 if in_flight is not None and in_flight[0]:
@@ -256,9 +258,8 @@ def _write_one_by_one(store: Store, batch: list[PreparedPosting], work: list[Wor
 
 
 def worker_start() -> None:
-    """A worker process ends with its parent, and collects garbage as seldom as the
-    import does (``GC_THRESHOLD``: a few per cent of the pipeline's time)."""
-    die_with_parent()
+    """A worker process collects garbage as seldom as the import does (``GC_THRESHOLD``:
+    a few per cent of the pipeline's time)."""
     gc.set_threshold(*GC_THRESHOLD)
 
 
