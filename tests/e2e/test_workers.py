@@ -50,22 +50,27 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path, command: str) -> None:
             else ["extract", *pages])
     parent = subprocess.Popen([sys.executable, "-m", "reviewer.cli", *args, "--jobs", "2"],
                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    workers: list[int] = []
+    kill_and_see_all_end(parent, 2)
+
+
+def kill_and_see_all_end(parent: subprocess.Popen[bytes], started: int) -> None:
+    """Once ``started`` processes below ``parent`` run, kill it (-9): each of them ends."""
+    below: list[int] = []
     try:
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and len(workers) < 2:
+        while time.monotonic() < deadline and len(below) < started:
             time.sleep(0.2)
-            workers = [pid for pid in _children(parent.pid) if _alive(pid)]
-        assert len(workers) >= 2, "the workers never started"
+            below = [pid for pid in _descendants(parent.pid) if _alive(pid)]
+        assert len(below) >= started, "the workers never started"
         time.sleep(1)
         os.kill(parent.pid, signal.SIGKILL)
         parent.wait(timeout=10)
         deadline = time.monotonic() + 15
-        while time.monotonic() < deadline and any(map(_alive, workers)):
+        while time.monotonic() < deadline and any(map(_alive, below)):
             time.sleep(0.2)
-        assert not [pid for pid in workers if _alive(pid)]
+        assert not [pid for pid in below if _alive(pid)]
     finally:
-        for pid in [*workers, *_children(parent.pid)]:
+        for pid in [*below, *_descendants(parent.pid)]:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
         parent.kill()
@@ -113,22 +118,4 @@ def test_workers_from_the_server_die_with_a_killed_window(tmp_path: Path) -> Non
     parent = subprocess.Popen([sys.executable, str(script), str(tmp_path / "p.db"),
                                str(folder)], cwd=ROOT, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
-    started: list[int] = []
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and len(started) < 3:  # the server, two workers
-            time.sleep(0.2)
-            started = [pid for pid in _descendants(parent.pid) if _alive(pid)]
-        assert len(started) >= 3, "the workers never started"
-        time.sleep(1)
-        os.kill(parent.pid, signal.SIGKILL)
-        parent.wait(timeout=10)
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline and any(map(_alive, started)):
-            time.sleep(0.2)
-        assert not [pid for pid in started if _alive(pid)]
-    finally:
-        for pid in [*started, *_descendants(parent.pid)]:
-            if _alive(pid):
-                os.kill(pid, signal.SIGKILL)
-        parent.kill()
+    kill_and_see_all_end(parent, 3)  # the server and two workers
