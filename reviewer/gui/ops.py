@@ -316,18 +316,28 @@ def export_work(project: Path, fmt: str, out: Path, reviewed_only: bool,
     put in place when whole, so a cancelled or failed export leaves ``out`` as it was
     (the work returns None when cancelled)."""
     def work(progress: Progress, cancelled: Callable[[], bool]) -> ExportSummary | None:
-        from reviewer.core.export import export, export_whole
+        from reviewer.core.export import BULK_FORMATS, export, export_bulk, export_whole
+
+        def written(done: int, total: int) -> None:
+            if cancelled():
+                raise Cancelled
+            progress(done, total, f"{done:,} of {total:,} postings written")
 
         def write(part: Path) -> ExportSummary:
+            if fmt in BULK_FORMATS:  # the whole project in one file: by worker processes
+                with Store(project, reviewer=reviewer) as store:
+                    schema = store.labels.schema() if fmt == "argilla" else None
+                return export_bulk(project, part, fmt, reviewed_only=reviewed_only,
+                                   jobs=_worker_processes(), schema=schema, progress=written)
             with Store(project, reviewer=reviewer) as store:
                 total = store.queue.count("reviewed" if reviewed_only else None)
 
                 def records() -> Iterator[PostingRecord]:
                     for n, record in enumerate(store.records.all(reviewed_only), 1):
-                        if cancelled():
-                            raise Cancelled
                         if n % 100 == 0 or n == total:
-                            progress(n, total, f"{n:,} of {total:,} postings written")
+                            written(n, total)
+                        elif cancelled():
+                            raise Cancelled
                         yield record
 
                 return export(records(), fmt, part, schema=store.labels.schema())

@@ -262,3 +262,20 @@ def test_reextract_with_worker_processes(tmp_path: Path, capsys: pytest.CaptureF
     out = capsys.readouterr().out
     assert f"0 postings updated, {len(SAMPLES)} unchanged of {len(SAMPLES)}" in out
     assert "2 worker processes" in out
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "prodigy"])  # by workers, and by this process
+def test_an_export_into_a_new_folder_makes_it(tmp_path: Path, fmt: str,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "p.db"
+    assert main(["import", str(db), *map(str, SAMPLES)]) == 0
+    out = tmp_path / "new" / "folder" / "all.jsonl"
+    assert main(["export", str(db), "--all", "--format", fmt, "-o", str(out)]) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == len(SAMPLES)
+    assert [p.name for p in out.parent.iterdir()] == ["all.jsonl"]
+    capsys.readouterr()
+    (tmp_path / "all.jsonl").write_text("a file where a folder would go")
+    blocked = tmp_path / "all.jsonl" / "again.jsonl"
+    assert main(["export", str(db), "--all", "--format", fmt, "-o", str(blocked)]) == 2
+    err = capsys.readouterr().err
+    assert str(tmp_path / "all.jsonl") in err and "tmp" not in err.replace(str(tmp_path), "")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QPushButton
 
 import reviewer.gui.ops as ops_module
 from reviewer.core import workers
+from reviewer.core.export import bulk, export
 from reviewer.core.store import DatabaseError
 from reviewer.gui import jobs
 from reviewer.gui.window import ReviewWindow
@@ -177,6 +178,30 @@ def test_export_writes_the_dataset_and_says_where(samples: ReviewWindow, tmp_pat
     assert box is not None and str(out) in box.text()
 
 
+def test_an_export_of_one_file_is_written_by_worker_processes(
+        samples: ReviewWindow, tmp_path: Path, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(workers, "_FROM_SERVER", False)  # as the window starts
+    monkeypatch.setattr(workers, "one_per_core", lambda: 2)
+    monkeypatch.setattr(bulk, "RANGE", 2)  # eight postings: four ranges
+    seen: list[tuple[int, int]] = []
+    monkeypatch.setattr(ops_module, "start", lambda job: (
+        job.signals.progress.connect(lambda done, total, _text: seen.append((done, total))),
+        jobs.start(job)))
+    for fmt in ("jsonl", "csv"):
+        out = tmp_path / f"all.{fmt}"
+        assert samples.long_work.run_export(fmt, out, False)
+        with qtbot.waitSignal(samples.long_work.job.signals.finished, timeout=WAIT):
+            pass
+        box = samples.long_work.message_box
+        assert box is not None and "8 postings" in box.text()
+        assert "by 2 worker processes" in box.text() and str(out) in box.text()
+        with samples.store.atomic():  # as one process writes it
+            expected = export(samples.store.records.all(False), fmt, tmp_path / f"one.{fmt}",
+                              schema=samples.store.labels.schema())
+        assert expected.total == 8 and out.read_bytes() == (tmp_path / f"one.{fmt}").read_bytes()
+    assert seen[-4:] == [(2, 8), (4, 8), (6, 8), (8, 8)]
+
+
 def test_a_cancelled_export_leaves_no_file(samples: ReviewWindow, tmp_path: Path, qtbot,
                                            monkeypatch) -> None:  # type: ignore[no-untyped-def]
     def cancel_first(job):  # type: ignore[no-untyped-def]
@@ -195,13 +220,15 @@ def test_a_cancelled_export_leaves_no_file(samples: ReviewWindow, tmp_path: Path
 
 def test_an_export_that_fails_says_why_in_a_dialog(samples: ReviewWindow, tmp_path: Path,
                                                    qtbot) -> None:  # type: ignore[no-untyped-def]
-    out = tmp_path / "no such folder" / "out.jsonl"
+    (tmp_path / "taken").write_text("a file where the folder would go")
+    out = tmp_path / "taken" / "out.jsonl"
     assert samples.long_work.run_export("jsonl", out, False)
     with qtbot.waitSignal(samples.long_work.job.signals.failed, timeout=WAIT):
         pass
     box = samples.long_work.message_box
     assert box is not None and box.icon() == box.Icon.Warning
-    assert "No such file or directory" in box.text() and "Traceback" not in box.text()
+    assert f"{tmp_path / 'taken'}: File exists" in box.text()
+    assert "Traceback" not in box.text()
     assert samples.long_work.job is None
 
 

@@ -31,7 +31,7 @@ import multiprocessing
 import os
 import tempfile
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -62,12 +62,15 @@ RANGE = 5000  # postings a worker reads at a time (for Parquet, a row group)
 
 def export_bulk(db: Path, out: Path, fmt: str = "jsonl", *, reviewed_only: bool = True,
                 jobs: int = 2, reviewers: bool = False, raw_cells: bool = False,
-                schema: Sequence[Question] | None = None) -> ExportSummary:
+                schema: Sequence[Question] | None = None,
+                progress: Callable[[int, int], None] | None = None) -> ExportSummary:
     """Write every (reviewed) posting of the project at ``db`` to ``out`` in ``fmt``
     (one of ``BULK_FORMATS``) with ``jobs`` processes: the file ``run.export`` writes
     from the same records without a split (``reviewers``: jsonl with every reviewer's
     values; ``raw_cells``: csv cells as the exact text; ``schema``: argilla's label
-    schema). Parquet (the CSV's columns, typed: see ``table``) needs pyarrow."""
+    schema). Parquet (the CSV's columns, typed: see ``table``) needs pyarrow.
+    ``progress(done, total)`` is told the postings written as each range is in place;
+    what it raises stops the export (the workers too) and is raised here."""
     if fmt not in BULK_FORMATS:
         raise ValueError(f"{fmt!r} is not written by worker processes: choose one of "
                          f"{', '.join(BULK_FORMATS)}")
@@ -85,10 +88,12 @@ def export_bulk(db: Path, out: Path, fmt: str = "jsonl", *, reviewed_only: bool 
     ranges = [(ids[i], ids[min(i + RANGE, len(ids)) - 1]) for i in range(0, len(ids), RANGE)]
     out.parent.mkdir(parents=True, exist_ok=True)
     write = _write_parquet if fmt == "parquet" else _write_text
-    parts = write(job, ranges, jobs, out)
+    told = _Told(len(ids), progress)
+    parts = write(job, ranges, jobs, out, told)
     summary = ExportSummary(fmt, {"all": sum(p.count for p in parts)}, [out],
                             dropped_spans=sum(p.dropped for p in parts),
-                            unaligned_spans=sum(p.unaligned for p in parts))
+                            unaligned_spans=sum(p.unaligned for p in parts),
+                            workers=jobs if jobs > 1 and len(ranges) > 1 else 1)
     new = set().union(*(p.questions for p in parts)) - set(questions)
     if new:
         raise ValueError(f"the postings were labelled while the export ran ({', '.join(new)}"
@@ -104,19 +109,33 @@ def export_jsonl(db: Path, out: Path, *, reviewed_only: bool = True,
                        reviewers=reviewers)
 
 
-def _write_text(job: Job, ranges: list[tuple[int, int]], jobs: int, out: Path) -> list[Part]:
+class _Told:
+    """The postings written so far, told to ``export_bulk``'s ``progress``."""
+
+    def __init__(self, total: int, progress: Callable[[int, int], None] | None) -> None:
+        self.done, self.total, self.progress = 0, total, progress
+
+    def __call__(self, part: Part) -> Part:
+        self.done += part.count
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+        return part
+
+
+def _write_text(job: Job, ranges: list[tuple[int, int]], jobs: int, out: Path,
+                told: _Told) -> list[Part]:
     with out.open("wb") as handle:
         if job.fmt == "csv":
             handle.write(_csv_header(job.questions))
         if jobs <= 1 or len(ranges) <= 1:
-            return [write_range(job, lo, hi, handle) for lo, hi in ranges]
+            return [told(write_range(job, lo, hi, handle)) for lo, hi in ranges]
         start = handle.tell()
     sizes = multiprocessing.RawArray("q", [-1] * len(ranges))
     with process_pool(jobs, start_worker, (sizes,)) as pool:
         futures = [pool.submit(place_range, job, n, lo, hi, str(out), start)
                    for n, (lo, hi) in enumerate(ranges)]
         try:
-            return [future.result() for future in futures]
+            return [told(future.result()) for future in futures]
         except BaseException:
             for future in futures:
                 future.cancel()
@@ -126,8 +145,8 @@ def _write_text(job: Job, ranges: list[tuple[int, int]], jobs: int, out: Path) -
             raise
 
 
-def _write_parquet(job: Job, ranges: list[tuple[int, int]], jobs: int,
-                   out: Path) -> list[Part]:
+def _write_parquet(job: Job, ranges: list[tuple[int, int]], jobs: int, out: Path,
+                   told: _Told) -> list[Part]:
     pq = optional_module("pyarrow.parquet", PYARROW)
     parts = []
     with pq.ParquetWriter(out, parquet_schema(job.questions)) as writer:
@@ -135,12 +154,12 @@ def _write_parquet(job: Job, ranges: list[tuple[int, int]], jobs: int,
             for lo, hi in ranges:
                 table, part = table_range(job, lo, hi)
                 writer.write_table(table)
-                parts.append(part)
+                parts.append(told(part))
             return parts
         for part, path in _tables_in_workers(job, ranges, jobs, out):
             append_part(writer, path)
             os.unlink(path)
-            parts.append(part)
+            parts.append(told(part))
     return parts
 
 

@@ -56,6 +56,7 @@ class ExportSummary:
     # JSON-LD only: posting id -> the properties Google requires that it lacks
     missing: dict[int, list[str]] = field(default_factory=dict)
     left_out: int = 0  # JSON-LD with strict: the postings not written for lacking them
+    workers: int = 1  # the processes that wrote it (1: the exporting one alone)
 
     @property
     def total(self) -> int:
@@ -65,6 +66,8 @@ class ExportSummary:
         """One line for a person: what went where, and what was left out."""
         parts = ", ".join(f"{name} {n:,}" for name, n in self.counts.items())
         text = f"{self.total:,} postings as {self.fmt} ({parts}) to {len(self.files)} file(s)"
+        if self.workers > 1:
+            text += f" by {self.workers} worker processes"
         left = [f"{n:,} {what}" for n, what in ((self.dropped_spans, "bad spans dropped"),
                 (self.unaligned_spans, "spans off token boundaries skipped"),
                 (self.overlapping_spans, "overlapping spans left untagged")) if n]
@@ -292,10 +295,12 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
 def export_whole(out: Path, write: Callable[[Path], ExportSummary]) -> ExportSummary:
     """Run ``write`` on a path beside ``out`` and put what it wrote in place of ``out``
     once it is whole, so that an export that fails or is stopped (a full disk, a
-    cancel) leaves ``out`` as it was. ``out``: a file, a new path or an empty folder
-    (a folder with files in it is refused: a dataset is never mixed into one)."""
+    cancel) leaves ``out`` as it was. ``out``: a file, a new path (the folders it names
+    are made) or an empty folder (a folder with files in it is refused: a dataset is
+    never mixed into one)."""
     if out.is_dir() and any(out.iterdir()):
         raise ValueError(f"{out} is a folder with files in it; choose a new or empty folder")
+    out.parent.mkdir(parents=True, exist_ok=True)  # a new folder is made, as for a dataset's
     part = out.with_name(f".{out.name}.part")
 
     def placed(path: Path) -> Path:

@@ -12,7 +12,7 @@ import pytest
 
 from reviewer.cli import main
 from reviewer.core.export import bulk as bulk_module
-from reviewer.core.export import export, export_bulk
+from reviewer.core.export import export, export_bulk, export_whole
 from reviewer.core.store import NewPosting, Store
 
 TEXTS = [
@@ -219,3 +219,31 @@ def test_parquet_without_pyarrow_says_what_to_install(
                  str(tmp_path / "p.parquet")]) == 2
     assert "pip install pyarrow" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.db"]
+
+
+class Stop(Exception):
+    """Raised by a progress callback to stop an export (as the window's Cancel does)."""
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_is_told_each_range_written_and_can_stop_the_export(
+        project: Path, tmp_path: Path, fmt: str, jobs: int) -> None:
+    pytest.importorskip("pyarrow")
+    told: list[tuple[int, int]] = []
+    out = tmp_path / f"all.{fmt}"
+    summary = export_bulk(project, out, fmt, reviewed_only=False, jobs=jobs,
+                          progress=lambda done, total: told.append((done, total)))
+    assert told == [(min(n, 23), 23) for n in range(4, 24 + 3, 4)]  # ranges of 4
+    assert summary.workers == jobs
+
+    def stop_at_the_second(done: int, _total: int) -> None:
+        if done > 4:
+            raise Stop
+
+    later = tmp_path / f"stopped.{fmt}"
+    with pytest.raises(Stop):
+        export_whole(later, lambda part: export_bulk(
+            project, part, fmt, reviewed_only=False, jobs=jobs, progress=stop_at_the_second))
+    assert list(tmp_path.glob("stopped*")) == [] and list(tmp_path.glob(".stopped*")) == []
+    assert not list(tmp_path.glob(".export-*"))
