@@ -6,6 +6,8 @@ Generates postings (benchmarks/synthetic.py: a third HTML pages, the rest text d
 - ``reviewer import`` of 10,000 and 100,000 postings with ``--jobs 1`` and ``--jobs 2``
   (postings/s, wall-clock seconds, the project's size per 1,000 postings);
 - ``reviewer export --all --format jsonl`` of the 100,000-posting project;
+- ``reviewer reextract`` of that project with each ``--jobs`` (the pipeline run again on
+  every stored page; nothing changes, so it is the pipeline and the comparison);
 - ``reviewer import`` of postings that carry their cleaning and fields already, which
   runs no pipeline: that canonical JSONL export, and the same records as Parquet shards
   (the table ``reviewer extract --engine dask --to-parquet`` writes, 5,000 records a
@@ -25,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -99,6 +102,19 @@ def write_shards(export: Path, folder: Path) -> int:
     return count
 
 
+def reextracted(db: Path, size: int, jobs_list: list[int],
+                figures: dict[str, dict[str, float]]) -> None:
+    """``reviewer reextract`` of the project with each ``--jobs``, each on a copy of it."""
+    for jobs in jobs_list:
+        copy = db.with_name(f"reextract-{jobs}.db")
+        shutil.copyfile(db, copy)
+        seconds = run(["reextract", str(copy), "--jobs", str(jobs)])
+        key = f"reextract {size:,} (jobs {jobs})"
+        figures[key] = {"seconds": round(seconds, 1), "postings_per_s": round(size / seconds)}
+        print(f"  {key}: {seconds:.1f} s, {size / seconds:,.0f} postings/s", flush=True)
+        copy.unlink()
+
+
 def pre_extracted(tmp: Path, export: Path, size: int, repeat: int, jobs_list: list[int],
                   figures: dict[str, dict[str, float]]) -> None:
     """Imports that run no pipeline, with each ``--jobs``: the canonical JSONL export, and
@@ -161,6 +177,7 @@ def main() -> None:
                     "seconds": round(seconds, 1), "postings_per_s": round(size / seconds)}
                 print(f"  export {size:,} to JSONL: {seconds:.1f} s, "
                       f"{size / seconds:,.0f} postings/s", flush=True)
+                reextracted(db, size, jobs_list, figures)
                 pre_extracted(tmp, export, size, args.repeat, jobs_list, figures)
     print(f"\npeak memory of any reviewer process: "
           f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB")
