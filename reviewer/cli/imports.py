@@ -42,9 +42,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     plugin_failed = extractor_report(extractor)
     if report.model_note:
         print(report.model_note, file=sys.stderr)
+    if (note := report.reviewers_note()) is not None:
+        print(note, file=sys.stderr)
     rate = report.seen / report.seconds if report.seconds else 0.0
     learned = ", read by the project's learned model too" if report.learned else ""
-    print(f"{report.added:,} postings added, {report.duplicates:,} already in the project, "
+    added = "posting" if report.added == 1 else "postings"
+    print(f"{report.added:,} {added} added, {report.duplicates:,} already in the project, "
           f"{len(report.skipped):,} skipped ({report.seconds:.1f} s, {rate:,.0f}/s{learned})")
     return 1 if (report.skipped and not report.added and not report.duplicates) \
         or plugin_failed else 0

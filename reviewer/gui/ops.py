@@ -130,10 +130,13 @@ class LongWork(QObject):
     def report_import(self, report: ImportReport) -> None:
         """What an import did: a status line, or a message naming what was skipped."""
         workers = f", {report.workers} worker processes" if report.workers > 1 else ""
-        text = (f"{report.added:,} postings added, {report.duplicates:,} already in the "
+        added = "posting" if report.added == 1 else "postings"
+        text = (f"{report.added:,} {added} added, {report.duplicates:,} already in the "
                 f"project ({report.seconds:.1f} s{workers}).")
         if report.cancelled:
             text += " Stopped before the end: import the same files again to add the rest."
+        if (note := report.reviewers_note()) is not None:
+            text += f"\n\n{note}"
         if report.left_out and not report.skipped:
             first = report.left_out_examples[0]
             cells = sum(report.left_out.values())
@@ -145,7 +148,10 @@ class LongWork(QObject):
                                           f"{x.reason}" for x in report.left_out_examples))
             return
         if not report.skipped:
-            self.status.emit(text, 10000)
+            if note is not None:  # what was left out is said where it cannot be missed
+                self.report("Imported", text)
+            else:
+                self.status.emit(text, 10000)
             return
         first = report.skipped[0]
         count = len(report.skipped)

@@ -104,7 +104,7 @@ def test_parquet_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFix
         {"title": "Data Scientist", "company_name": "Acme Analytics", "remote_allowed": 1.0,
          "listed_time": 1713398400000, "description": PAGE}]), data)
     assert main(["import", str(tmp_path / "p.db"), str(data)]) == 0
-    assert "1 postings added" in capsys.readouterr().out
+    assert "1 posting added" in capsys.readouterr().out
     with Store(tmp_path / "p.db") as store:
         fields = store.records.get(1)["fields"]
         assert (fields["title"], fields["company"], fields["remote"], fields["date_posted"]) \

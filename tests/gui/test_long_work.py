@@ -120,6 +120,24 @@ def test_import_and_reextract_clean_in_worker_processes(empty: ReviewWindow, tmp
     assert box is not None and "2 worker processes" in box.text()
 
 
+def test_an_import_says_each_reviewers_values_were_left_out(
+        samples: ReviewWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    first = next(iter(samples.store.records.all(False)))  # as exported
+    record = dict(first, raw_hash="another", reviewers={"ana": {
+        "fields": {}, "labels": {"relevant": ["yes"]}, "spans": [], "status": "reviewed",
+        "comment": None}})
+    data = tmp_path / "merged.jsonl"
+    data.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert samples.long_work.import_files([data], mapping={})
+    with qtbot.waitSignal(samples.long_work.job.signals.finished, timeout=WAIT):
+        pass
+    box = samples.long_work.message_box
+    assert box is not None and box.isVisible()
+    assert "1 posting added" in box.text()
+    assert "1 record carried each reviewer's own values" in box.text()
+    box.close()
+
+
 def test_files_dropped_on_the_window_are_imported(empty: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     page = next(SAMPLES.glob("*.html"))
     assert _drop(empty, page)

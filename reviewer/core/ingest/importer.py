@@ -61,6 +61,18 @@ class ImportReport:
     learned: bool = False  # the project's learned model read the new postings
     model_note: str | None = None  # why the project's learned model was not used
     workers: int = 1  # processes that cleaned pages (1: this one alone)
+    reviewers_left: int = 0  # records added whose reviewers' own values were left out
+
+    def reviewers_note(self) -> str | None:
+        """What was left out of records that carried each reviewer's own values."""
+        n = self.reviewers_left
+        if not n:
+            return None
+        records = "record" if n == 1 else "records"
+        return (f"{n:,} {records} carried each reviewer's own values ('reviewers'), which "
+                "an import does not keep: their final decisions are "
+                "kept. To keep every reviewer's values, merge the reviewers' project files "
+                "(reviewer merge, or File → Merge reviewers' files).")
 
     def line(self) -> str:
         """Where the import is, in one line."""
@@ -207,17 +219,19 @@ def _add_records(store: Store, kept: list[ReadRecord], report: ImportReport) -> 
     batch = list(kept)
     kept.clear()
     try:
-        added = store.records.add_rows([entry.rows for entry in batch])
+        added = list(zip(batch, store.records.add_rows([entry.rows for entry in batch]),
+                         strict=True))
     except (ValueError, TypeError, KeyError, DatabaseError):
         added = []
         for entry in batch:
             try:
-                added.append(store.records.add_rows([entry.rows])[0])
+                added.append((entry, store.records.add_rows([entry.rows])[0]))
             except (ValueError, TypeError, KeyError, DatabaseError) as err:
                 report.skipped.append(Skipped(entry.source, f"the record cannot be stored: "
                                                             f"{type(err).__name__}: {err}"))
-    report.added += sum(added)
-    report.duplicates += len(added) - sum(added)
+    report.added += sum(new for _entry, new in added)
+    report.duplicates += sum(not new for _entry, new in added)
+    report.reviewers_left += sum(new and entry.rows.reviewers_left for entry, new in added)
 
 
 def _write(store: Store, work: list[Work],

@@ -65,12 +65,15 @@ class RecordRows(NamedTuple):
     spans: list[tuple[Any, ...]]  # start, end, label, origin, created_at
     labels: list[tuple[str, str]]  # question, option
     logged_at: str | None  # the time its import is logged (None: when it is stored)
+    reviewers_left: bool = False  # it carried each reviewer's own values, not stored
 
 
 def record_rows(record: dict[str, Any]) -> RecordRows:
     """The rows of one of our own records. A record that carries nothing a person did
     (``plain``) has its import logged at its own ``imported_at``, as a bulk of them
-    always was; one that does, when it is stored. Raises what a record that cannot be
+    always was; one that does, when it is stored. Each reviewer's own values (the
+    ``reviewers`` of a merged project's export) are not stored: ``reviewers_left`` says
+    the record had some. Raises what a record that cannot be
     stored raises (KeyError, TypeError, ValueError; orjson's errors are TypeErrors)."""
     get = record.get
     machine = get("machine") or {}
@@ -113,7 +116,8 @@ def record_rows(record: dict[str, Any]) -> RecordRows:
            clean_name(reviewer) if status != "new" and reviewer else "")
     pid = get("id")
     return RecordRows(record["raw_hash"], pid if isinstance(pid, int) else None, row,
-                      suggestions, decisions, spans, labels, imported if plain else None)
+                      suggestions, decisions, spans, labels, imported if plain else None,
+                      bool(get("reviewers")))
 
 
 def _interned(stage: Any) -> Any:

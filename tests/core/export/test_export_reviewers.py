@@ -145,6 +145,25 @@ def test_all_reviewers_jsonl_in_parallel_and_back_in(tmp_path: Path) -> None:
         [("adj", "Data Engineer"), ("adj", "Data Engineer")]
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_import_says_it_leaves_every_reviewers_values_out(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], jobs: int) -> None:
+    """An import keeps a record's final decisions, not each reviewer's values: it says
+    so, and how to keep them, rather than leave them out unsaid."""
+    db = make_project(tmp_path / "p.db")
+    export_jsonl(db, tmp_path / "all.jsonl", jobs=1, reviewers=True)
+    export_jsonl(db, tmp_path / "final.jsonl", jobs=1)
+    capsys.readouterr()
+    assert main(["import", str(tmp_path / "back.db"), str(tmp_path / "all.jsonl"),
+                 "--jobs", str(jobs)]) == 0
+    err = capsys.readouterr().err
+    assert "2 records carried each reviewer's own values" in err and "reviewer merge" in err
+    assert main(["import", str(tmp_path / "back.db"), str(tmp_path / "all.jsonl")]) == 0
+    assert "own values" not in capsys.readouterr().err  # none added: none left out
+    assert main(["import", str(tmp_path / "other.db"), str(tmp_path / "final.jsonl")]) == 0
+    assert "own values" not in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("parquet", [False, True])
 def test_all_reviewers_in_the_hf_dataset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                          parquet: bool) -> None:
