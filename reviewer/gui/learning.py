@@ -23,8 +23,9 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QTextEdit
 
 from reviewer.core.store import DatabaseError, Store
 from reviewer.gui import preferences
-from reviewer.gui.ops import Learnt, LongWork, train_work
+from reviewer.gui.ops import LongWork
 from reviewer.gui.plain import message_box
+from reviewer.gui.works import Learnt, train_work
 
 if TYPE_CHECKING:
     from reviewer.core.ingest import TrainReport

@@ -17,7 +17,8 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from reviewer.core.store import DatabaseError, ProjectError, Store
 from reviewer.core.store import db as store_db
 from reviewer.gui.app import Launcher
-from reviewer.gui.ops import describe_error, import_work, reextract_work
+from reviewer.gui.ops import describe_error
+from reviewer.gui.works import import_work, reextract_work
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "reviewer" / "resources" / "samples"
