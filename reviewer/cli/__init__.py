@@ -305,6 +305,11 @@ def _problem(err: Exception, args: argparse.Namespace) -> str | None:
     """A failure of the project file (damaged, read-only, its disk full, held by another
     program) or of a file written, said in a line; None for anything else."""
     work = str(args.command)
+    from reviewer.core.workers import worker_failure
+
+    if (ended := worker_failure(err)) is not None:
+        return (f"{ended}. If it ends the same way again, run it with --jobs 1 to find the "
+                "page that makes it end.")
     if getattr(args, "db", None):  # the project's modules are loaded: the command opened it
         from reviewer.core.store import DatabaseError, ProjectError, explain
 

@@ -48,7 +48,11 @@ def _results(paths: list[str], jobs: int) -> Iterator[dict[str, Any]]:
             yield _extract_one(path)
         return
     chunk = max(1, min(64, len(paths) // (jobs * 4) or 1))
-    with process_pool(jobs) as pool:
+    pool = process_pool(jobs)
+    if pool is None:  # this system cannot start worker processes: one after another here
+        yield from map(_extract_one, paths)
+        return
+    with pool:
         yield from pool.map(_extract_one, paths, chunksize=chunk)
 
 

@@ -32,14 +32,48 @@ _FROM_SERVER = False  # set by start_from_server
 
 
 def process_pool(jobs: int, initializer: Callable[..., None] | None = None,
-                 initargs: tuple[Any, ...] = ()) -> ProcessPoolExecutor:
+                 initargs: tuple[Any, ...] = ()) -> ProcessPoolExecutor | None:
     """A pool of ``jobs`` worker processes, forked or from the server (see above), that
-    end with this process; each runs ``initializer(*initargs)`` first."""
+    end with this process; each runs ``initializer(*initargs)`` first. None where this
+    system cannot start worker processes (no semaphores: a read-only /dev/shm, a confined
+    sandbox): the caller does the work itself."""
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=start_context(),
-                               initializer=_worker_started,
-                               initargs=(os.getpid(), initializer, initargs))
+    try:
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=start_context(),
+                                   initializer=_worker_started,
+                                   initargs=(os.getpid(), initializer, initargs))
+    except (OSError, NotImplementedError, ImportError):
+        return None
+
+
+class Workers:
+    """The worker processes of one long run, started when it first wants them (``pool``):
+    work too small to pay for their start (about a third of a second from the server)
+    stays in this process, and all of it does where they cannot be started."""
+
+    def __init__(self, jobs: int, initializer: Callable[..., None] | None = None,
+                 initargs: tuple[Any, ...] = ()) -> None:
+        self.jobs = jobs
+        self._start = (initializer, initargs)
+        self._pool: ProcessPoolExecutor | None = None
+        self._refused = jobs <= 1
+
+    @property
+    def started(self) -> bool:
+        return self._pool is not None
+
+    def pool(self) -> ProcessPoolExecutor | None:
+        """The pool, started now if it is not yet (None: there is none to be had)."""
+        if self._pool is None and not self._refused:
+            self._pool = process_pool(self.jobs, *self._start)
+            self._refused = self._pool is None
+        return self._pool
+
+    def shutdown(self) -> None:
+        """Stop the workers, and drop the work not yet begun."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
 
 
 def _worker_started(owner: int, initializer: Callable[..., None] | None,
@@ -50,7 +84,10 @@ def _worker_started(owner: int, initializer: Callable[..., None] | None,
 
 
 def one_per_core() -> int:
-    """Worker processes to start for long work when none were asked for: one per core."""
+    """Worker processes to start for long work when none were asked for: one per core
+    this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
     return os.cpu_count() or 1
 
 
@@ -74,6 +111,18 @@ def start_context() -> BaseContext:
     return context
 
 
+def worker_failure(err: BaseException) -> str | None:
+    """What to tell a person when a worker process ended under a run (killed, out of
+    memory): what was stored is kept (each batch is one transaction). None for any other
+    failure."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    if not isinstance(err, BrokenProcessPool):
+        return None
+    return ("a worker process ended while it worked (killed, or out of memory): what was "
+            "stored before it is kept; run it again to go on")
+
+
 def end_with(owner: int, interval: float = 0.5) -> None:
     """End this process as soon as process ``owner`` has ended (within ``interval``
     seconds where the system cannot say at once). A worker from the server is not the
@@ -93,6 +142,8 @@ def end_with(owner: int, interval: float = 0.5) -> None:
 
 
 def _alive(pid: int) -> bool:
+    if os.name == "nt":  # signal 0 there is a console Ctrl+C, not a question
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

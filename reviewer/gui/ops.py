@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reviewer.core.store import ProjectError, Store, explain
+from reviewer.core.workers import worker_failure
 from reviewer.gui.jobs import Job, JobDialog, start
 from reviewer.gui.plain import message_box
 from reviewer.gui.works import Work, export_work, import_work, merge_work, reextract_work
@@ -37,6 +38,8 @@ def describe_error(err: Exception) -> str:
     """What went wrong, for a person, with what to do about it."""
     if isinstance(err, ProjectError):
         return _sentence(str(err))
+    if (ended := worker_failure(err)) is not None:
+        return f"{ended[:1].upper()}{ended[1:]}."
     if (problem := explain(err)) is not None:  # the project file: damaged, read-only, full
         return _sentence(problem)
     where = f"{err.filename}: " if isinstance(err, OSError) and err.filename else ""

@@ -4,7 +4,11 @@ process, and the work they do is the same."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
+import json
+import multiprocessing
+import os
 import subprocess
 import sys
 import threading
@@ -14,10 +18,12 @@ from typing import Any
 
 import pytest
 
+from reviewer.cli import main
 from reviewer.core import workers
 from reviewer.core.export import bulk as bulk_module
 from reviewer.core.export import export_bulk
-from reviewer.core.ingest import import_paths, importer
+from reviewer.core.ingest import import_paths, importer, reextract
+from reviewer.core.ingest.importer import prepare_page
 from reviewer.core.store import Store
 from reviewer.core.workers import process_pool
 
@@ -102,3 +108,82 @@ def untimed(path: Path) -> list[dict[str, Any]]:
     with Store(path) as store:
         return [{key: value for key, value in record.items() if not key.endswith("_at")}
                 for record in store.records.all(reviewed_only=False)]
+
+
+class NoSemaphores(OSError):
+    """What multiprocessing raises where it cannot make its locks (a read-only /dev/shm)."""
+
+
+def no_workers(*_args: Any, **_kwargs: Any) -> Any:
+    raise NoSemaphores(30, "Read-only file system", "/dev/shm/sem.mp-x")
+
+
+def test_where_no_worker_can_start_this_process_does_the_work(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A system that cannot start worker processes (no semaphores, a confined sandbox)
+    imports, re-extracts and exports in the one process, with the same result."""
+    monkeypatch.setattr(importer, "POOL_FROM", 2)
+    monkeypatch.setattr(bulk_module, "RANGE", 4)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(12):
+        (pages / f"{n}.txt").write_text(f"Data Engineer {n}\n\nAcme Corp hires in Berlin.\n",
+                                        encoding="utf-8")
+    with Store(tmp_path / "alone.db") as store:
+        import_paths(store, [pages])
+    export_bulk(tmp_path / "alone.db", tmp_path / "alone.jsonl", "jsonl", reviewed_only=False,
+                jobs=1)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_workers)
+    with Store(tmp_path / "p.db") as store:
+        report = import_paths(store, [pages], jobs=2, batch=4)
+        assert (report.added, report.workers) == (12, 1)
+        again = reextract(store, jobs=2, batch=4)
+        assert (again.unchanged, again.workers) == (12, 1)
+    assert untimed(tmp_path / "p.db") == untimed(tmp_path / "alone.db")
+    summary = export_bulk(tmp_path / "p.db", tmp_path / "p.jsonl", "jsonl",
+                          reviewed_only=False, jobs=2)
+    assert summary.workers == 1
+    texts = [[json.loads(line)["text"] for line in path.read_text().splitlines()]
+             for path in (tmp_path / "p.jsonl", tmp_path / "alone.jsonl")]
+    assert texts[0] == texts[1] and len(texts[0]) == 12
+    monkeypatch.setattr(multiprocessing, "RawArray", no_workers)  # no shared memory either
+    assert export_bulk(tmp_path / "p.db", tmp_path / "p.csv", "csv", reviewed_only=False,
+                       jobs=2).workers == 1
+
+
+def test_a_few_pages_are_cleaned_here_without_starting_workers(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(importer.POOL_FROM - 1):
+        (pages / f"{n}.txt").write_text(f"Data Engineer {n}\n\nAcme Corp hires.\n",
+                                        encoding="utf-8")
+    with Store(tmp_path / "p.db") as store:
+        assert import_paths(store, [pages], jobs=2).workers == 1
+        assert reextract(store, jobs=2).workers == 1
+
+
+def crash_on_some(work: Any) -> Any:
+    """A page that makes its worker process end at once (as one killed, or out of memory)."""
+    if "CRASH" in work[1]:
+        os._exit(1)
+    return prepare_page(work)
+
+
+def test_a_worker_that_dies_is_said_plainly_and_what_was_stored_stays(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(importer, "POOL_FROM", 2)
+    monkeypatch.setattr(importer, "prepare_page", crash_on_some)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(30):
+        (pages / f"{n:02}.txt").write_text(f"Data Engineer {n}\n\nAcme Corp hires.\n"
+                                           + ("CRASH\n" if n == 25 else ""), encoding="utf-8")
+    db = tmp_path / "p.db"
+    assert main(["import", str(db), str(pages), "--jobs", "2"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("reviewer: a worker process ended while it worked")
+    assert "--jobs 1" in err and "Traceback" not in err
+    with Store(db) as store:
+        assert store.queue.count() in range(0, 26)  # the batches before it, whole
+        assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from reviewer.cli import main
-from reviewer.core.ingest import read_file, reprocess
+from reviewer.core.export import export_whole
+from reviewer.core.ingest import importer, read_file
 from reviewer.core.pipeline import process, record
 from reviewer.core.schema import FIELD_NAMES
 
@@ -254,7 +255,7 @@ def test_the_command_line_starts_without_the_pipeline() -> None:
 
 def test_reextract_with_worker_processes(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(reprocess, "POOL_FROM", 2)  # eight pages to the workers too
+    monkeypatch.setattr(importer, "POOL_FROM", 2)  # eight pages to the workers too
     db = tmp_path / "p.db"
     assert main(["import", str(db), *map(str, SAMPLES)]) == 0
     capsys.readouterr()
@@ -278,4 +279,17 @@ def test_an_export_into_a_new_folder_makes_it(tmp_path: Path, fmt: str,
     blocked = tmp_path / "all.jsonl" / "again.jsonl"
     assert main(["export", str(db), "--all", "--format", fmt, "-o", str(blocked)]) == 2
     err = capsys.readouterr().err
-    assert str(tmp_path / "all.jsonl") in err and "tmp" not in err.replace(str(tmp_path), "")
+    assert err == f"reviewer: {tmp_path / 'all.jsonl'}: not a folder.\n"
+
+
+def test_an_export_that_fails_leaves_no_folder_it_made(tmp_path: Path) -> None:
+    def failing(part: Path) -> Any:
+        part.write_text("half")
+        raise OSError(28, "No space left on device", str(part))
+
+    (tmp_path / "kept").mkdir()
+    for out in (tmp_path / "new" / "deeper" / "all.jsonl", tmp_path / "kept" / "all.jsonl"):
+        with pytest.raises(OSError, match="No space"):
+            export_whole(out, failing)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept"]
+    assert list((tmp_path / "kept").iterdir()) == []

@@ -4,6 +4,7 @@ cancel, and errors shown in a dialog while the window goes on."""
 from __future__ import annotations
 
 import json
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QPushButton
 import reviewer.gui.ops as ops_module
 from reviewer.core import workers
 from reviewer.core.export import bulk, export
+from reviewer.core.ingest import importer
 from reviewer.core.store import DatabaseError
 from reviewer.gui import jobs
 from reviewer.gui.window import ReviewWindow
@@ -104,6 +106,7 @@ def test_import_and_reextract_clean_in_worker_processes(empty: ReviewWindow, tmp
     from a server process (the window runs threads: it does not fork itself)."""
     monkeypatch.setattr(workers, "_FROM_SERVER", False)  # as the window starts
     monkeypatch.setattr(workers, "one_per_core", lambda: 2)
+    monkeypatch.setattr(importer, "POOL_FROM", 2)  # forty pages to the workers too
     folder = _postings(tmp_path / "in", 40)
     assert empty.long_work.import_files([folder])
     with qtbot.waitSignal(empty.long_work.job.signals.finished, timeout=WAIT) as finished:
@@ -136,6 +139,12 @@ def test_an_import_says_each_reviewers_values_were_left_out(
     assert "1 posting added" in box.text()
     assert "1 record carried each reviewer's own values" in box.text()
     box.close()
+
+
+def test_a_worker_that_died_is_said_plainly() -> None:
+    said = ops_module.describe_error(BrokenProcessPool("A process in the pool was terminated"))
+    assert said.startswith("A worker process ended while it worked (killed, or out of memory)")
+    assert "--jobs" not in said and "run it again" in said
 
 
 def test_files_dropped_on_the_window_are_imported(empty: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -245,7 +254,7 @@ def test_an_export_that_fails_says_why_in_a_dialog(samples: ReviewWindow, tmp_pa
         pass
     box = samples.long_work.message_box
     assert box is not None and box.icon() == box.Icon.Warning
-    assert f"{tmp_path / 'taken'}: File exists" in box.text()
+    assert f"{tmp_path / 'taken'}: not a folder" in box.text()
     assert "Traceback" not in box.text()
     assert samples.long_work.job is None
 

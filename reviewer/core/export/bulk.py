@@ -32,8 +32,9 @@ import os
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from reviewer.core.export.parts import (
     ABORTED,
@@ -93,7 +94,7 @@ def export_bulk(db: Path, out: Path, fmt: str = "jsonl", *, reviewed_only: bool 
     summary = ExportSummary(fmt, {"all": sum(p.count for p in parts)}, [out],
                             dropped_spans=sum(p.dropped for p in parts),
                             unaligned_spans=sum(p.unaligned for p in parts),
-                            workers=jobs if jobs > 1 and len(ranges) > 1 else 1)
+                            workers=told.workers)
     new = set().union(*(p.questions for p in parts)) - set(questions)
     if new:
         raise ValueError(f"the postings were labelled while the export ran ({', '.join(new)}"
@@ -110,10 +111,12 @@ def export_jsonl(db: Path, out: Path, *, reviewed_only: bool = True,
 
 
 class _Told:
-    """The postings written so far, told to ``export_bulk``'s ``progress``."""
+    """The postings written so far, told to ``export_bulk``'s ``progress``, and by how
+    many processes."""
 
     def __init__(self, total: int, progress: Callable[[int, int], None] | None) -> None:
         self.done, self.total, self.progress = 0, total, progress
+        self.workers = 1
 
     def __call__(self, part: Part) -> Part:
         self.done += part.count
@@ -127,11 +130,12 @@ def _write_text(job: Job, ranges: list[tuple[int, int]], jobs: int, out: Path,
     with out.open("wb") as handle:
         if job.fmt == "csv":
             handle.write(_csv_header(job.questions))
-        if jobs <= 1 or len(ranges) <= 1:
+        pool, sizes = _text_workers(jobs, len(ranges))
+        if pool is None or sizes is None:
             return [told(write_range(job, lo, hi, handle)) for lo, hi in ranges]
         start = handle.tell()
-    sizes = multiprocessing.RawArray("q", [-1] * len(ranges))
-    with process_pool(jobs, start_worker, (sizes,)) as pool:
+    told.workers = jobs
+    with pool:
         futures = [pool.submit(place_range, job, n, lo, hi, str(out), start)
                    for n, (lo, hi) in enumerate(ranges)]
         try:
@@ -145,18 +149,33 @@ def _write_text(job: Job, ranges: list[tuple[int, int]], jobs: int, out: Path,
             raise
 
 
+def _text_workers(jobs: int, ranges: int) -> tuple[ProcessPoolExecutor | None, Any]:
+    """Worker processes for the ranges of a text export, and the sizes they share (a
+    ``multiprocessing.RawArray``); (None, None) for one range, one job, or a system that
+    cannot start them (then this process writes every range)."""
+    if jobs <= 1 or ranges <= 1:
+        return None, None
+    try:
+        sizes = multiprocessing.RawArray("q", [-1] * ranges)
+    except OSError:  # no shared memory here
+        return None, None
+    return process_pool(jobs, start_worker, (sizes,)), sizes
+
+
 def _write_parquet(job: Job, ranges: list[tuple[int, int]], jobs: int, out: Path,
                    told: _Told) -> list[Part]:
     pq = optional_module("pyarrow.parquet", PYARROW)
     parts = []
     with pq.ParquetWriter(out, parquet_schema(job.questions)) as writer:
-        if jobs <= 1 or len(ranges) <= 1:
+        pool = process_pool(jobs) if jobs > 1 and len(ranges) > 1 else None
+        if pool is None:
             for lo, hi in ranges:
                 table, part = table_range(job, lo, hi)
                 writer.write_table(table)
                 parts.append(told(part))
             return parts
-        for part, path in _tables_in_workers(job, ranges, jobs, out):
+        told.workers = jobs
+        for part, path in _tables_in_workers(job, ranges, pool, jobs, out):
             append_part(writer, path)
             os.unlink(path)
             parts.append(told(part))
@@ -168,13 +187,12 @@ def _csv_header(questions: Sequence[str]) -> bytes:
     return csv_line(csv_columns(questions)).encode("utf-8")
 
 
-def _tables_in_workers(job: Job, ranges: list[tuple[int, int]], jobs: int,
-                       out: Path) -> Iterator[tuple[Part, str]]:
+def _tables_in_workers(job: Job, ranges: list[tuple[int, int]], pool: ProcessPoolExecutor,
+                       jobs: int, out: Path) -> Iterator[tuple[Part, str]]:
     """Each range's Arrow table written by a worker process to a file beside ``out``, as
     (what it wrote, the file), in id order; at most two ranges a worker under way or
     done and not yet taken."""
-    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".export-") as tmp, \
-            process_pool(jobs) as pool:
+    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".export-") as tmp, pool:
         todo = iter(enumerate(ranges))
         window: deque[tuple[Future[Part], str]] = deque()
 

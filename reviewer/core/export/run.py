@@ -16,6 +16,7 @@ are dropped and counted (``ExportSummary.dropped_spans``), never written wrong.
 from __future__ import annotations
 
 import copy
+import errno
 import glob
 import os
 import shutil
@@ -300,7 +301,7 @@ def export_whole(out: Path, write: Callable[[Path], ExportSummary]) -> ExportSum
     never mixed into one)."""
     if out.is_dir() and any(out.iterdir()):
         raise ValueError(f"{out} is a folder with files in it; choose a new or empty folder")
-    out.parent.mkdir(parents=True, exist_ok=True)  # a new folder is made, as for a dataset's
+    made = _folder_for(out)
     part = out.with_name(f".{out.name}.part")
 
     def placed(path: Path) -> Path:
@@ -318,11 +319,49 @@ def export_whole(out: Path, write: Callable[[Path], ExportSummary]) -> ExportSum
             if path.parent == part.parent and path != part:
                 os.replace(path, placed(path))
         os.replace(part, out)
-    finally:  # what is left of a failed export: the part and every file beside it
-        for path in part.parent.glob(glob.escape(part.name) + "*"):
-            if path.is_dir():
-                shutil.rmtree(path)
-            else:
-                path.unlink(missing_ok=True)
+    except BaseException:
+        _remove_parts(part)
+        if made is not None:  # the folders made for it, as they were: none
+            _remove_empty(out.parent, made)
+        raise
+    _remove_parts(part)
     summary.files = [placed(f) for f in summary.files]
     return summary
+
+
+def _folder_for(out: Path) -> Path | None:
+    """Make the folder ``out`` goes in if it is missing; the first folder made (None: it
+    was there). NotADirectoryError where something else is in the way (a file, a link to
+    nothing or to itself)."""
+    folder = out.parent
+    if folder.is_dir():
+        return None
+    made = folder
+    while not made.parent.is_dir() and made.parent != made:
+        made = made.parent
+    try:
+        folder.mkdir(parents=True)
+    except (FileExistsError, NotADirectoryError):
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(made)) from None
+    return made
+
+
+def _remove_empty(folder: Path, top: Path) -> None:
+    """Remove ``folder`` and the folders above it up to ``top``, while they are empty."""
+    while True:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        if folder == top:
+            return
+        folder = folder.parent
+
+
+def _remove_parts(part: Path) -> None:
+    """What is left of an export beside its place: the part and every file beside it."""
+    for path in part.parent.glob(glob.escape(part.name) + "*"):
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)

@@ -17,7 +17,6 @@ import gc
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,17 +28,19 @@ from reviewer.core.ingest.own_records import ReadRecord, resolved
 from reviewer.core.ingest.pages import Pipelined, Work, encode_page, finish, pipeline_page
 from reviewer.core.ingest.training import project_model
 from reviewer.core.store import DatabaseError, PreparedPosting, Store
-from reviewer.core.workers import process_pool
+from reviewer.core.workers import Workers
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from reviewer.core.learn import Model
     from reviewer.core.plugins import ExtractorRun
 
 BATCH = 250
 RECORDS_BATCH = 1000  # our own records stored a transaction (they need no cleaning)
 EXAMPLES = 3  # values left out quoted per field
-POOL_FROM = 16  # pages a batch from which the workers clean it (fewer: here, without
-# waiting for workers to start: a third of a second for a process started from a server)
+POOL_FROM = 200  # pages a batch from which workers are started to clean it (fewer are
+# cleaned here sooner than workers start: a third of a second from a server process)
 GC_THRESHOLD = (10_000, 50, 100)  # the garbage collector's thresholds while an import runs
 
 
@@ -104,21 +105,21 @@ def import_paths(
     model, report.model_note = project_model(store)
     report.learned = model is not None
     started = time.perf_counter()
-    pool: Executor | None = (process_pool(jobs, worker_start)
-                             if jobs > 1 else None)
+    workers = Workers(jobs, worker_start) if jobs > 1 else None
     seen: set[str] = set()  # hashes met in this run, so a page twice in the input counts once
     in_flight: tuple[list[Work], Iterator[PreparedPosting | Pipelined | Skipped]] | None = None
     records: list[ReadRecord] = []  # our own records read, not yet stored
     step = prepare_page if extractor is None and model is None else pipeline_page
     with _collected_less(), store.postings.importing():
         try:
-            inputs = resolved(read_inputs(paths, mapper), mapper, pool, jobs)
+            inputs = resolved(read_inputs(paths, mapper), mapper, workers)
             for chunk in _chunks(inputs, batch * max(1, jobs)):
                 if cancelled is not None and cancelled():
                     report.cancelled = True
                     break
                 work = _new_work(store, chunk, report, seen, records)
-                if pool is not None and len(work) >= POOL_FROM:
+                pool = wanted(workers, len(work))
+                if pool is not None:
                     submitted: Iterator[PreparedPosting | Pipelined | Skipped] = pool.map(
                         step, work, chunksize=max(1, len(work) // (4 * jobs)))
                     report.workers = jobs
@@ -138,8 +139,8 @@ def import_paths(
                 _write(store, *in_flight, report, extractor, model)
             store.column_maps.remember(mapper.to_remember())
         finally:
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
+            if workers is not None:
+                workers.shutdown()
     report.seconds = time.perf_counter() - started
     if progress is not None:
         progress(report)
@@ -269,6 +270,14 @@ def _write_one_by_one(store: Store, batch: list[PreparedPosting], work: list[Wor
                                           f"could not be stored: {type(err).__name__}: {err}"))
             failed += 1
     return added, failed
+
+
+def wanted(workers: Workers | None, pages: int) -> ProcessPoolExecutor | None:
+    """The pool to clean a batch of ``pages`` with (None: clean it here): started for the
+    first batch of ``POOL_FROM`` pages; once started, for any batch of two or more."""
+    if workers is None or pages < 2 or (pages < POOL_FROM and not workers.started):
+        return None
+    return workers.pool()
 
 
 def worker_start() -> None:

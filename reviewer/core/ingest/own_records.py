@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, Future
+from concurrent.futures import Future
 from typing import NamedTuple
 
 from reviewer.core.ingest.columns import Mapper
@@ -26,6 +26,7 @@ from reviewer.core.ingest.inputs import safe
 from reviewer.core.ingest.items import Deferred, Item, Result, Skipped
 from reviewer.core.ingest.shards import ArrowRows, shard_rows
 from reviewer.core.store import RecordRows, record_rows
+from reviewer.core.workers import Workers
 
 TASK_ROWS = 128  # lines or rows a task of a worker, at least: about 10 ms of work
 TASKS_AHEAD = 8  # tasks a worker under way, so that none waits while a batch is written
@@ -94,11 +95,12 @@ def read_here(unread: Unread, mapper: Mapper) -> Read:
         return _failed(unread.source, err)
 
 
-def resolved(inputs: Iterable[Result | Deferred], mapper: Mapper, pool: Executor | None,
-             workers: int = 1) -> Iterator[Read]:
-    """Every input in the order of ``inputs``, what was left unread read by ``pool``'s
-    ``workers`` (here without a pool), each of our records encoded (``ReadRecord``)."""
-    if pool is None:
+def resolved(inputs: Iterable[Result | Deferred], mapper: Mapper,
+             workers: Workers | None = None) -> Iterator[Read]:
+    """Every input in the order of ``inputs``, what was left unread read by ``workers``
+    (here without them, or where they cannot be started), each of our records encoded
+    (``ReadRecord``)."""
+    if workers is None:
         for entry in inputs:
             if isinstance(entry, Deferred):
                 yield from _results(read_deferred([entry]), mapper)
@@ -120,18 +122,30 @@ def resolved(inputs: Iterable[Result | Deferred], mapper: Mapper, pool: Executor
             yield encoded(entry)
             continue
         if task:
-            ahead.append((task, pool.submit(read_deferred, task)))
+            ahead.append((task, _read_by(workers, task, rows >= TASK_ROWS)))
             task, rows, running = [], 0, running + 1
         if not isinstance(entry, Deferred):
             ahead.append(entry)  # after what was read before it
-        while running > TASKS_AHEAD * workers:
+        while running > TASKS_AHEAD * workers.jobs:
             first = ahead.popleft()
             running -= isinstance(first, tuple)
             yield from _taken(first, mapper)
     if task:
-        ahead.append((task, pool.submit(read_deferred, task)))
+        ahead.append((task, _read_by(workers, task, False)))
     while ahead:
         yield from _taken(ahead.popleft(), mapper)
+
+
+def _read_by(workers: Workers, task: list[Deferred],
+             full: bool) -> Future[list[list[Read | Unread]]]:
+    """``task`` read by a worker, or here (its result at once) when the workers are not
+    running and it is too small to start them for (``full``: it is not), or cannot be."""
+    pool = workers.pool() if full or workers.started else None
+    if pool is not None:
+        return pool.submit(read_deferred, task)
+    here: Future[list[list[Read | Unread]]] = Future()
+    here.set_result(read_deferred(task))
+    return here
 
 
 def _taken(first: Item | Skipped | _Task, mapper: Mapper) -> Iterator[Read]:

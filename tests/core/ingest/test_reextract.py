@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.ingest import reprocess
+from reviewer.core.ingest import importer
 from reviewer.core.ingest.importer import import_paths
 from reviewer.core.ingest.reprocess import reextract
 from reviewer.core.store import Store
@@ -121,7 +121,7 @@ def test_worker_processes_give_what_one_process_gives(store: Store, tmp_path: Pa
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """With ``jobs`` the pages are cleaned in worker processes while the last batch is
     written: the same project and the same report, decisions kept."""
-    monkeypatch.setattr(reprocess, "POOL_FROM", 2)  # these small batches too
+    monkeypatch.setattr(importer, "POOL_FROM", 2)  # these small batches too
     store.decisions.set_field(3, "company", "Someone Else")
     store.postings.set_status(4, "reviewed")
     for pid in range(1, store.queue.count() + 1):
