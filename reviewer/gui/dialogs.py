@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.export import EXTENSIONS
+from reviewer.core.export import EXTENSIONS, is_project_file
 from reviewer.gui.plain import plain_label
 
 FORMAT_NAMES = {
@@ -128,6 +128,9 @@ class ExportDialog(QDialog):
             self.problem.setText("Say where to write the export.")
         elif not path.parent.is_dir():
             self.problem.setText(f"The folder {path.parent} does not exist.")
+        elif is_project_file(path):
+            self.problem.setText(f"{path.name} is a project file: an export never replaces "
+                                 "one. Choose another name.")
         elif self.fmt == "hf" and path.is_file():
             self.problem.setText(f"{path.name} is a file; the dataset needs a folder.")
         elif self.fmt == "hf" and path.is_dir() and any(path.iterdir()):

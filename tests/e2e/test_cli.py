@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -293,3 +295,20 @@ def test_an_export_that_fails_leaves_no_folder_it_made(tmp_path: Path) -> None:
             export_whole(out, failing)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kept"]
     assert list((tmp_path / "kept").iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "prodigy", "csv"])
+def test_an_export_never_replaces_a_project_file(tmp_path: Path, fmt: str,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "p.db"
+    assert main(["import", str(db), *map(str, SAMPLES)]) == 0
+    other = tmp_path / "other.db"
+    shutil.copyfile(db, other)
+    before = db.read_bytes()
+    capsys.readouterr()
+    for out in (db, other, Path(f"{db}-wal")):
+        assert main(["export", str(db), "--all", "--format", fmt, "-o", str(out)]) == 2
+        assert "is a project file" in capsys.readouterr().err
+    assert db.read_bytes() == before and other.read_bytes() == before
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("SELECT count(*) FROM postings").fetchone()[0] == len(SAMPLES)

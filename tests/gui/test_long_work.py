@@ -347,6 +347,13 @@ def test_the_export_dialog_asks_before_replacing_and_refuses_a_full_folder(
     empty = ExportDialog(samples, samples.store.path, 0, 0)
     empty._accept()
     assert "no postings yet" in empty.problem.text()
+    itself = ExportDialog(samples, samples.store.path, 0, 8)
+    itself.reviewed_only.setChecked(False)
+    itself.output.setText(str(samples.store.path))  # the project file itself, twice
+    for _ in range(2):
+        itself._accept()
+        assert "is a project file: an export never replaces one" in itself.problem.text()
+        assert not itself.result()
 
 
 def test_closing_while_a_large_search_is_read_is_quiet(samples: ReviewWindow, qtbot,

@@ -13,7 +13,7 @@ JSONL, the CSV table as CSV or Parquet, doccano, Argilla; ``parts`` writes each 
 writes doccano, Argilla and the table as Parquet; ``table`` makes the table's rows.
 
 Public API: ``export``, ``export_bulk``, ``export_jsonl``, ``BULK_FORMATS``,
-``export_whole``, ``ExportSummary``, ``FORMATS``,
+``export_whole``, ``is_project_file``, ``ExportSummary``, ``FORMATS``,
 ``EXTENSIONS``, ``parse_split``, ``assign_split``, ``plan_split``,
 ``drop_bad_spans``, ``LabelStudioTasks``; the module ``jsonld``.
 """
@@ -30,9 +30,10 @@ from reviewer.core.export.run import (
     drop_bad_spans,
     export,
     export_whole,
+    is_project_file,
 )
 from reviewer.core.export.splits import assign_split, parse_split, plan_split
 
 __all__ = ["BULK_FORMATS", "EXTENSIONS", "FORMATS", "ExportSummary", "LabelStudioTasks",
            "assign_split", "drop_bad_spans", "export", "export_bulk", "export_jsonl",
-           "export_whole", "jsonld", "parse_split", "plan_split"]
+           "export_whole", "is_project_file", "jsonld", "parse_split", "plan_split"]

@@ -301,6 +301,9 @@ def export_whole(out: Path, write: Callable[[Path], ExportSummary]) -> ExportSum
     never mixed into one)."""
     if out.is_dir() and any(out.iterdir()):
         raise ValueError(f"{out} is a folder with files in it; choose a new or empty folder")
+    if is_project_file(out):
+        raise ValueError(f"{out} is a project file (or one SQLite keeps beside one): an export "
+                         "never replaces it; choose another name")
     made = _folder_for(out)
     part = out.with_name(f".{out.name}.part")
 
@@ -327,6 +330,20 @@ def export_whole(out: Path, write: Callable[[Path], ExportSummary]) -> ExportSum
     _remove_parts(part)
     summary.files = [placed(f) for f in summary.files]
     return summary
+
+
+def is_project_file(path: Path) -> bool:
+    """Is ``path`` an SQLite file (a project), or the -wal, -shm or -journal file SQLite
+    keeps beside one?"""
+    for suffix in ("-wal", "-shm", "-journal"):
+        if path.name.endswith(suffix):
+            path = path.with_name(path.name[:-len(suffix)])
+            break
+    try:
+        with path.open("rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:  # none there, or a folder
+        return False
 
 
 def _folder_for(out: Path) -> Path | None:
