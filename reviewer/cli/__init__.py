@@ -308,8 +308,11 @@ def _problem(err: Exception, args: argparse.Namespace) -> str | None:
     from reviewer.core.workers import worker_failure
 
     if (ended := worker_failure(err)) is not None:
-        return (f"{ended}. If it ends the same way again, run it with --jobs 1 to find the "
-                "page that makes it end.")
+        if work == "export":
+            return f"{ended}: nothing was written. Run the export again."
+        kept = "" if work == "extract" else "; what was stored before it is kept"
+        return (f"{ended}{kept}. Run it again; if it ends the same way, run it with --jobs 1 "
+                "to find the page that makes it end.")
     if getattr(args, "db", None):  # the project's modules are loaded: the command opened it
         from reviewer.core.store import DatabaseError, ProjectError, explain
 

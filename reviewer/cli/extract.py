@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -16,7 +15,7 @@ from reviewer.cli.plugins import load
 from reviewer.cli.plugins import report as extractor_report
 from reviewer.core.schema import FIELDS
 from reviewer.core.words import valid_name, valid_unicode
-from reviewer.core.workers import process_pool
+from reviewer.core.workers import one_per_core, process_pool
 
 
 def _extract_one(path: str) -> dict[str, Any]:
@@ -112,5 +111,5 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def worker_count(asked: int) -> int:
-    """Worker processes: as asked, or one per core for 0."""
-    return asked if asked > 0 else (os.cpu_count() or 1)
+    """Worker processes: as asked, or one per core (this process may use) for 0."""
+    return asked if asked > 0 else one_per_core()

@@ -38,13 +38,20 @@ def process_pool(jobs: int, initializer: Callable[..., None] | None = None,
     system cannot start worker processes (no semaphores: a read-only /dev/shm, a confined
     sandbox): the caller does the work itself."""
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     try:
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=start_context(),
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=start_context(),
                                    initializer=_worker_started,
                                    initargs=(os.getpid(), initializer, initargs))
     except (OSError, NotImplementedError, ImportError):
         return None
+    try:  # a process is started at the first task: one that cannot be (no fork) is said now
+        pool.submit(os.getpid).result()
+    except (OSError, BrokenProcessPool):
+        pool.shutdown(wait=False, cancel_futures=True)
+        return None
+    return pool
 
 
 class Workers:
@@ -113,14 +120,12 @@ def start_context() -> BaseContext:
 
 def worker_failure(err: BaseException) -> str | None:
     """What to tell a person when a worker process ended under a run (killed, out of
-    memory): what was stored is kept (each batch is one transaction). None for any other
-    failure."""
+    memory); None for any other failure. The caller says what it means for its work."""
     from concurrent.futures.process import BrokenProcessPool
 
     if not isinstance(err, BrokenProcessPool):
         return None
-    return ("a worker process ended while it worked (killed, or out of memory): what was "
-            "stored before it is kept; run it again to go on")
+    return "a worker process ended while it worked (killed, or out of memory)"
 
 
 def end_with(owner: int, interval: float = 0.5) -> None:

@@ -38,8 +38,9 @@ def describe_error(err: Exception) -> str:
     """What went wrong, for a person, with what to do about it."""
     if isinstance(err, ProjectError):
         return _sentence(str(err))
-    if (ended := worker_failure(err)) is not None:
-        return f"{ended[:1].upper()}{ended[1:]}."
+    if (ended := worker_failure(err)) is not None:  # an export writes nothing then
+        return (f"{ended[:1].upper()}{ended[1:]}. What the project held before it is kept; "
+                "run it again.")
     if (problem := explain(err)) is not None:  # the project file: damaged, read-only, full
         return _sentence(problem)
     where = f"{err.filename}: " if isinstance(err, OSError) and err.filename else ""

@@ -187,3 +187,23 @@ def test_a_worker_that_dies_is_said_plainly_and_what_was_stored_stays(
     with Store(db) as store:
         assert store.queue.count() in range(0, 26)  # the batches before it, whole
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_where_no_process_can_be_forked_this_process_does_the_work(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A limit on processes (a pids cgroup, a sandbox): the pool is made, its first
+    worker cannot be; the work is done here, not failed with a misleading message."""
+    monkeypatch.setattr(importer, "POOL_FROM", 2)
+
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(6):
+        (pages / f"{n}.txt").write_text(f"Data Engineer {n}\n\nAcme Corp hires.\n",
+                                        encoding="utf-8")
+    with Store(tmp_path / "p.db") as store:
+        assert (import_paths(store, [pages], jobs=2).workers, store.queue.count()) == (1, 6)
+    assert process_pool(2) is None

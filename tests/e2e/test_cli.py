@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -14,7 +16,7 @@ from typing import Any
 import pytest
 
 from reviewer.cli import main
-from reviewer.core.export import export_whole
+from reviewer.core.export import ExportSummary, export_whole, is_project_file
 from reviewer.core.ingest import importer, read_file
 from reviewer.core.pipeline import process, record
 from reviewer.core.schema import FIELD_NAMES
@@ -312,3 +314,33 @@ def test_an_export_never_replaces_a_project_file(tmp_path: Path, fmt: str,
     assert db.read_bytes() == before and other.read_bytes() == before
     with closing(sqlite3.connect(db)) as conn:
         assert conn.execute("SELECT count(*) FROM postings").fetchone()[0] == len(SAMPLES)
+
+
+def test_a_project_is_known_by_its_content_and_a_pipe_is_not_read(tmp_path: Path) -> None:
+    db = tmp_path / "team-journal"  # a project whose own name ends like SQLite's files
+    assert main(["import", str(db), str(SAMPLES[0])]) == 0
+    assert is_project_file(db) and is_project_file(Path(f"{db}-wal"))
+    (tmp_path / "old.jsonl").write_text("{}\n")
+    assert not is_project_file(tmp_path / "old.jsonl")  # an older export: replaced
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    answer: list[bool] = []
+    reader = threading.Thread(target=lambda: answer.append(is_project_file(fifo)), daemon=True)
+    reader.start()
+    reader.join(5)
+    assert answer == [False]
+
+
+def test_an_export_through_dot_dot_makes_no_folder_and_a_failed_one_leaves_none(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def written(part: Path) -> Any:
+        part.write_text("x")
+        return ExportSummary("jsonl", {"all": 1}, [part])
+
+    monkeypatch.chdir(tmp_path)
+    summary = export_whole(Path("newdir/../all.jsonl"), written)
+    assert summary.files == [tmp_path.resolve() / "all.jsonl"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["all.jsonl"]
+    with pytest.raises(OSError, match="too long"):
+        export_whole(Path("made") / ("x" * 300) / "all.jsonl", written)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["all.jsonl"]

@@ -15,6 +15,7 @@ are dropped and counted (``ExportSummary.dropped_spans``), never written wrong.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import errno
 import glob
@@ -304,7 +305,8 @@ def export_whole(out: Path, write: Callable[[Path], ExportSummary]) -> ExportSum
     if is_project_file(out):
         raise ValueError(f"{out} is a project file (or one SQLite keeps beside one): an export "
                          "never replaces it; choose another name")
-    made = _folder_for(out)
+    folder = out.parent.resolve()  # no '..' left: the folders above are the ones made
+    out = folder / out.name
     part = out.with_name(f".{out.name}.part")
 
     def placed(path: Path) -> Path:
@@ -314,7 +316,10 @@ def export_whole(out: Path, write: Callable[[Path], ExportSummary]) -> ExportSum
             return out / path.relative_to(part) if path != part else out
         return out.with_name(out.name + path.name[len(part.name):])
 
+    made = _first_missing(folder)  # made for the export, and removed if it fails
     try:
+        if made is not None:
+            _make_folder(folder, made)
         summary = write(part)
         if out.is_dir():
             out.rmdir()  # empty, as checked
@@ -325,7 +330,7 @@ def export_whole(out: Path, write: Callable[[Path], ExportSummary]) -> ExportSum
     except BaseException:
         _remove_parts(part)
         if made is not None:  # the folders made for it, as they were: none
-            _remove_empty(out.parent, made)
+            _remove_empty(folder, made)
         raise
     _remove_parts(part)
     summary.files = [placed(f) for f in summary.files]
@@ -334,51 +339,60 @@ def export_whole(out: Path, write: Callable[[Path], ExportSummary]) -> ExportSum
 
 def is_project_file(path: Path) -> bool:
     """Is ``path`` an SQLite file (a project), or the -wal, -shm or -journal file SQLite
-    keeps beside one?"""
+    keeps beside one? Only regular files are read (a pipe would wait for ever)."""
+    candidates = [path]
     for suffix in ("-wal", "-shm", "-journal"):
         if path.name.endswith(suffix):
-            path = path.with_name(path.name[:-len(suffix)])
-            break
+            candidates.append(path.with_name(path.name[:-len(suffix)]))
+    return any(_is_sqlite(candidate) for candidate in candidates)
+
+
+def _is_sqlite(path: Path) -> bool:
     try:
+        if not path.is_file():
+            return False
         with path.open("rb") as handle:
             return handle.read(16) == b"SQLite format 3\x00"
-    except OSError:  # none there, or a folder
+    except OSError:
         return False
 
 
-def _folder_for(out: Path) -> Path | None:
-    """Make the folder ``out`` goes in if it is missing; the first folder made (None: it
-    was there). NotADirectoryError where something else is in the way (a file, a link to
-    nothing or to itself)."""
-    folder = out.parent
+def _first_missing(folder: Path) -> Path | None:
+    """The first of ``folder`` and the folders above it that is missing (None: none)."""
     if folder.is_dir():
         return None
-    made = folder
-    while not made.parent.is_dir() and made.parent != made:
-        made = made.parent
-    try:
-        folder.mkdir(parents=True)
-    except (FileExistsError, NotADirectoryError):
-        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(made)) from None
-    return made
+    missing = folder
+    while not missing.parent.is_dir() and missing.parent != missing:
+        missing = missing.parent
+    return missing
+
+
+def _make_folder(folder: Path, missing: Path) -> None:
+    """Make ``folder`` (another process may make it at the same time); NotADirectoryError
+    naming ``missing`` where something else is in the way (a file, a link to nothing or
+    to itself)."""
+    with contextlib.suppress(FileExistsError, NotADirectoryError):
+        folder.mkdir(parents=True, exist_ok=True)
+    if not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(missing))
 
 
 def _remove_empty(folder: Path, top: Path) -> None:
-    """Remove ``folder`` and the folders above it up to ``top``, while they are empty."""
+    """Remove ``folder`` and the folders above it up to ``top`` (``folder`` or one above
+    it), those that are there and empty."""
     while True:
-        try:
+        with contextlib.suppress(OSError):  # not made, or something was put in it
             folder.rmdir()
-        except OSError:
-            return
-        if folder == top:
+        if folder == top or folder.parent == folder:
             return
         folder = folder.parent
 
 
 def _remove_parts(part: Path) -> None:
     """What is left of an export beside its place: the part and every file beside it."""
-    for path in part.parent.glob(glob.escape(part.name) + "*"):
-        if path.is_dir():
-            shutil.rmtree(path)
-        else:
-            path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # its folder is not there (or cannot be)
+        for path in part.parent.glob(glob.escape(part.name) + "*"):
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
