@@ -28,6 +28,17 @@ from reviewer.core.store import Store
 from reviewer.core.workers import process_pool
 
 
+def page_folder(folder: Path, count: int, crash_at: int = -1) -> Path:
+    """A folder of ``count`` short text postings (the one numbered ``crash_at`` says CRASH)."""
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"{n:03}.txt").write_text(
+            f"Data Engineer {n}\n\nAcme Corp is hiring in Berlin.\n\nResponsibilities\n"
+            f"- Build pipelines number {n}\n- Keep them running\n"
+            + ("CRASH\n" if n == crash_at else ""), encoding="utf-8")
+    return folder
+
+
 def in_a_thread(work: Callable[[], Any]) -> Any:
     """What ``work`` returns (or raises) run in a thread of its own, as the window runs
     long work."""
@@ -78,12 +89,7 @@ def test_an_import_and_an_export_in_a_thread_with_workers_from_the_server(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, from_server: None) -> None:
     monkeypatch.setattr(bulk_module, "RANGE", 4)  # several ranges a worker
     monkeypatch.setattr(importer, "POOL_FROM", 2)  # small batches to the workers too
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    for n in range(12):
-        (pages / f"{n}.txt").write_text(
-            f"Data Engineer {n}\n\nAcme Corp is hiring in Berlin.\n\nResponsibilities\n"
-            f"- Build pipelines number {n}\n- Keep them running\n", encoding="utf-8")
+    pages = page_folder(tmp_path / "pages", 12)
     alone, threaded = tmp_path / "alone.db", tmp_path / "threaded.db"
     with Store(alone) as store:
         import_paths(store, [pages])
@@ -124,11 +130,7 @@ def test_where_no_worker_can_start_this_process_does_the_work(
     imports, re-extracts and exports in the one process, with the same result."""
     monkeypatch.setattr(importer, "POOL_FROM", 2)
     monkeypatch.setattr(bulk_module, "RANGE", 4)
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    for n in range(12):
-        (pages / f"{n}.txt").write_text(f"Data Engineer {n}\n\nAcme Corp hires in Berlin.\n",
-                                        encoding="utf-8")
+    pages = page_folder(tmp_path / "pages", 12)
     with Store(tmp_path / "alone.db") as store:
         import_paths(store, [pages])
     export_bulk(tmp_path / "alone.db", tmp_path / "alone.jsonl", "jsonl", reviewed_only=False,
@@ -152,11 +154,7 @@ def test_where_no_worker_can_start_this_process_does_the_work(
 
 
 def test_a_few_pages_are_cleaned_here_without_starting_workers(tmp_path: Path) -> None:
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    for n in range(importer.POOL_FROM - 1):
-        (pages / f"{n}.txt").write_text(f"Data Engineer {n}\n\nAcme Corp hires.\n",
-                                        encoding="utf-8")
+    pages = page_folder(tmp_path / "pages", importer.POOL_FROM - 1)
     with Store(tmp_path / "p.db") as store:
         assert import_paths(store, [pages], jobs=2).workers == 1
         assert reextract(store, jobs=2).workers == 1
@@ -174,11 +172,7 @@ def test_a_worker_that_dies_is_said_plainly_and_what_was_stored_stays(
         capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(importer, "POOL_FROM", 2)
     monkeypatch.setattr(importer, "prepare_page", crash_on_some)
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    for n in range(30):
-        (pages / f"{n:02}.txt").write_text(f"Data Engineer {n}\n\nAcme Corp hires.\n"
-                                           + ("CRASH\n" if n == 25 else ""), encoding="utf-8")
+    pages = page_folder(tmp_path / "pages", 30, crash_at=25)
     db = tmp_path / "p.db"
     assert main(["import", str(db), str(pages), "--jobs", "2"]) == 2
     err = capsys.readouterr().err
@@ -199,11 +193,7 @@ def test_where_no_process_can_be_forked_this_process_does_the_work(
         raise BlockingIOError(11, "Resource temporarily unavailable")
 
     monkeypatch.setattr(os, "fork", no_fork)
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    for n in range(6):
-        (pages / f"{n}.txt").write_text(f"Data Engineer {n}\n\nAcme Corp hires.\n",
-                                        encoding="utf-8")
+    pages = page_folder(tmp_path / "pages", 6)
     with Store(tmp_path / "p.db") as store:
         assert (import_paths(store, [pages], jobs=2).workers, store.queue.count()) == (1, 6)
     assert process_pool(2) is None
