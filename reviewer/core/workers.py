@@ -15,11 +15,13 @@ workers are forked from a server process started clean, with the pipeline loaded
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
 import sys
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -51,7 +53,34 @@ def process_pool(jobs: int, initializer: Callable[..., None] | None = None,
     except (OSError, BrokenProcessPool):
         pool.shutdown(wait=False, cancel_futures=True)
         return None
+    threading.Thread(target=_watch, args=(weakref.ref(pool),), name="watch-workers",
+                     daemon=True).start()
     return pool
+
+
+def _watch(pool_ref: weakref.ReferenceType[ProcessPoolExecutor], interval: float = 0.5) -> None:
+    """Until the pool shuts down, look at its workers every ``interval``: once one has
+    ended (killed, out of memory), end the others and close this process's end of the
+    pipe they send results on. Python's pool notices a worker that ended and says so
+    (BrokenProcessPool), but not one that ended while it sent a result: it then waits
+    for the rest of that result for ever, until no process holds the pipe open. Reads the
+    pool's ``_processes``, ``_shutdown_thread`` and ``_result_queue`` (alike from 3.9 on)."""
+    while True:
+        time.sleep(interval)
+        pool = pool_ref()
+        if pool is None or pool._shutdown_thread or pool._processes is None:
+            return
+        workers = list(pool._processes.values())
+        if any(worker.exitcode is not None for worker in workers):
+            for worker in workers:
+                if worker.exitcode is None:
+                    worker.terminate()
+            for worker in workers:
+                worker.join(5)
+            with contextlib.suppress(AttributeError, OSError):
+                pool._result_queue._writer.close()  # type: ignore[attr-defined]
+            return
+        del pool  # not kept alive between two looks
 
 
 class Workers:

@@ -119,3 +119,47 @@ def test_workers_from_the_server_die_with_a_killed_window(tmp_path: Path) -> Non
                                str(folder)], cwd=ROOT, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     kill_and_see_all_end(parent, 3)  # the server and two workers
+
+
+_DIES_WHILE_SENDING = """
+import os, sys, threading, time
+from pathlib import Path
+from reviewer.core.ingest import importer, import_paths
+from reviewer.core.store import Store
+
+CLEAN = importer.prepare_page
+
+def dies_while_sending(work):
+    if "DIE" in work[1]:  # ends while its 400 MB result is still going down the pipe
+        threading.Thread(target=lambda: (time.sleep(0.8), os._exit(1)), daemon=True).start()
+        return b"x" * 400_000_000
+    return CLEAN(work)
+
+if __name__ == "__main__":
+    importer.POOL_FROM = 2
+    importer.prepare_page = dies_while_sending
+    try:
+        with Store(sys.argv[1]) as store:
+            import_paths(store, [sys.argv[2]], jobs=2, batch=10)
+    except Exception as err:
+        print(type(err).__name__)
+"""
+
+
+def test_a_worker_that_ends_while_it_sends_a_result_does_not_stop_the_run_for_ever(
+        tmp_path: Path) -> None:
+    """Python's pool notices a worker that ended, except one that ended while it sent its
+    result: then it waited for the rest for ever. The run now ends, saying why."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(40):
+        (folder / f"{n:02}.txt").write_text(f"Data Engineer {n}\n\nAcme hires.\n"
+                                            + ("DIE\n" if n == 30 else ""))
+    script = tmp_path / "dies.py"
+    script.write_text(_DIES_WHILE_SENDING)
+    try:
+        done = subprocess.run([sys.executable, str(script), str(tmp_path / "p.db"), str(folder)],
+                              cwd=ROOT, capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the run waited for ever for the worker that ended")
+    assert done.stdout.strip() == "BrokenProcessPool", done.stderr[-2000:]
