@@ -11,6 +11,9 @@ exports run in worker threads, Qt's) must not fork: a lock another thread held a
 moment stays held in the child for ever. It calls ``start_from_server`` once, and its
 workers are forked from a server process started clean, with the pipeline loaded
 (``forkserver``); they start with the modules' own settings, not this process's.
+Where no worker can be started (no semaphores, a process limit) there is no pool and the
+caller does the work itself; a worker that ends under a run (killed, out of memory) ends
+the run with BrokenProcessPool (``worker_failure`` says it for a person), never a wait.
 """
 
 from __future__ import annotations
@@ -37,8 +40,8 @@ def process_pool(jobs: int, initializer: Callable[..., None] | None = None,
                  initargs: tuple[Any, ...] = ()) -> ProcessPoolExecutor | None:
     """A pool of ``jobs`` worker processes, forked or from the server (see above), that
     end with this process; each runs ``initializer(*initargs)`` first. None where this
-    system cannot start worker processes (no semaphores: a read-only /dev/shm, a confined
-    sandbox): the caller does the work itself."""
+    system cannot start worker processes (no semaphores: a read-only /dev/shm; a limit on
+    processes): the caller does the work itself."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
