@@ -25,7 +25,7 @@ import sys
 import threading
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # a command that starts no worker does not load them (start-up time)
@@ -87,20 +87,27 @@ def _watch(pool_ref: weakref.ReferenceType[ProcessPoolExecutor], interval: float
 
 
 class Workers:
-    """The worker processes of one long run, started when it first wants them (``pool``):
-    work too small to pay for their start (about a third of a second from the server)
-    stays in this process, and all of it does where they cannot be started."""
+    """The worker processes of one long run, started when it first wants them: a batch
+    too small to pay for their start (``start_from`` items; about a third of a second
+    from the server) is done in this process, and all of it is where they cannot be
+    started. With ``jobs`` 1 they never are."""
 
     def __init__(self, jobs: int, initializer: Callable[..., None] | None = None,
-                 initargs: tuple[Any, ...] = ()) -> None:
-        self.jobs = jobs
+                 initargs: tuple[Any, ...] = (), start_from: int = 2) -> None:
+        self.jobs, self.start_from = jobs, start_from
         self._start = (initializer, initargs)
         self._pool: ProcessPoolExecutor | None = None
         self._refused = jobs <= 1
+        self._mapped = False  # ``map`` gave the workers a batch
 
     @property
     def started(self) -> bool:
         return self._pool is not None
+
+    @property
+    def processes(self) -> int:
+        """The processes ``map`` did its batches in (1: this one alone)."""
+        return self.jobs if self._mapped else 1
 
     def pool(self) -> ProcessPoolExecutor | None:
         """The pool, started now if it is not yet (None: there is none to be had)."""
@@ -108,6 +115,17 @@ class Workers:
             self._pool = process_pool(self.jobs, *self._start)
             self._refused = self._pool is None
         return self._pool
+
+    def map(self, fn: Callable[[Any], Any], items: Sequence[Any]) -> Iterator[Any]:
+        """``fn`` over ``items``, in order: by the workers from the first batch of
+        ``start_from`` items on (once started, any batch of two or more), else here."""
+        pool = None
+        if len(items) >= 2 and (self.started or len(items) >= self.start_from):
+            pool = self.pool()
+        if pool is None:
+            return map(fn, items)
+        self._mapped = True
+        return pool.map(fn, items, chunksize=max(1, len(items) // (4 * self.jobs)))
 
     def shutdown(self) -> None:
         """Stop the workers, and drop the work not yet begun."""

@@ -76,8 +76,10 @@ def export_work(project: Path, fmt: str, out: Path, reviewed_only: bool,
 
         def write(part: Path) -> ExportSummary:
             if fmt in BULK_FORMATS:  # the whole project in one file: by worker processes
-                with Store(project, reviewer=reviewer) as store:
-                    schema = store.labels.schema() if fmt == "argilla" else None
+                schema = None
+                if fmt == "argilla":  # its label schema goes with it
+                    with Store(project, reviewer=reviewer) as store:
+                        schema = store.labels.schema()
                 return export_bulk(project, part, fmt, reviewed_only=reviewed_only,
                                    jobs=_worker_processes(), schema=schema, progress=written)
             with Store(project, reviewer=reviewer) as store:

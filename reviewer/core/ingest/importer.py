@@ -31,8 +31,6 @@ from reviewer.core.store import DatabaseError, PreparedPosting, Store
 from reviewer.core.workers import Workers
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
-
     from reviewer.core.learn import Model
     from reviewer.core.plugins import ExtractorRun
 
@@ -105,7 +103,7 @@ def import_paths(
     model, report.model_note = project_model(store)
     report.learned = model is not None
     started = time.perf_counter()
-    workers = Workers(jobs, worker_start) if jobs > 1 else None
+    workers = page_workers(jobs)
     seen: set[str] = set()  # hashes met in this run, so a page twice in the input counts once
     in_flight: tuple[list[Work], Iterator[PreparedPosting | Pipelined | Skipped]] | None = None
     records: list[ReadRecord] = []  # our own records read, not yet stored
@@ -118,13 +116,7 @@ def import_paths(
                     report.cancelled = True
                     break
                 work = _new_work(store, chunk, report, seen, records)
-                pool = wanted(workers, len(work))
-                if pool is not None:
-                    submitted: Iterator[PreparedPosting | Pipelined | Skipped] = pool.map(
-                        step, work, chunksize=max(1, len(work) // (4 * jobs)))
-                    report.workers = jobs
-                else:
-                    submitted = map(step, work)
+                submitted = workers.map(step, work)
                 if in_flight is not None and in_flight[0]:
                     _add_records(store, records, report)  # stored before the pages read after
                     _write(store, *in_flight, report, extractor, model)
@@ -139,8 +131,8 @@ def import_paths(
                 _write(store, *in_flight, report, extractor, model)
             store.column_maps.remember(mapper.to_remember())
         finally:
-            if workers is not None:
-                workers.shutdown()
+            workers.shutdown()
+    report.workers = workers.processes
     report.seconds = time.perf_counter() - started
     if progress is not None:
         progress(report)
@@ -272,12 +264,10 @@ def _write_one_by_one(store: Store, batch: list[PreparedPosting], work: list[Wor
     return added, failed
 
 
-def wanted(workers: Workers | None, pages: int) -> ProcessPoolExecutor | None:
-    """The pool to clean a batch of ``pages`` with (None: clean it here): started for the
-    first batch of ``POOL_FROM`` pages; once started, for any batch of two or more."""
-    if workers is None or pages < 2 or (pages < POOL_FROM and not workers.started):
-        return None
-    return workers.pool()
+def page_workers(jobs: int) -> Workers:
+    """The worker processes that clean the pages of an import or a re-extraction, started
+    for the first batch of ``POOL_FROM`` pages."""
+    return Workers(jobs, worker_start, start_from=POOL_FROM)
 
 
 def worker_start() -> None:

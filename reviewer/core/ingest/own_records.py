@@ -100,7 +100,7 @@ def resolved(inputs: Iterable[Result | Deferred], mapper: Mapper,
     """Every input in the order of ``inputs``, what was left unread read by ``workers``
     (here without them, or where they cannot be started), each of our records encoded
     (``ReadRecord``)."""
-    if workers is None:
+    if workers is None or workers.jobs <= 1:
         for entry in inputs:
             if isinstance(entry, Deferred):
                 yield from _results(read_deferred([entry]), mapper)

@@ -17,12 +17,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reviewer.core.ingest.dataset import STAGE
-from reviewer.core.ingest.importer import prepare_page, wanted, worker_start
+from reviewer.core.ingest.importer import page_workers, prepare_page
 from reviewer.core.ingest.items import Skipped
 from reviewer.core.ingest.pages import Pipelined, Work, finish, pipeline_page
 from reviewer.core.ingest.training import project_model
 from reviewer.core.store import PreparedPosting, Store
-from reviewer.core.workers import Workers
 
 if TYPE_CHECKING:
     from reviewer.core.learn import Model
@@ -79,7 +78,7 @@ def reextract(store: Store, *, progress: Callable[[ReextractReport], None] | Non
     report.learned = model is not None
     step = prepare_page if extractor is None and model is None else pipeline_page
     started = time.perf_counter()
-    workers = Workers(jobs, worker_start) if jobs > 1 else None
+    workers = page_workers(jobs)
     in_flight: _Batch | None = None
     after = 0
     try:
@@ -93,21 +92,15 @@ def reextract(store: Store, *, progress: Callable[[ReextractReport], None] | Non
             after = rows[-1][0]
             pages = _pages(store, rows)
             works = [work for _pid, _raw, work in pages if work is not None]
-            pool = wanted(workers, len(works))
-            if pool is not None:
-                done: Iterator[PreparedPosting | Pipelined | Skipped] = pool.map(
-                    step, works, chunksize=max(1, len(works) // (4 * jobs)))
-                report.workers = jobs
-            else:
-                done = map(step, works)
+            done = workers.map(step, works)
             if in_flight is not None:
                 _write(store, *in_flight, report, extractor, model, started, progress)
             in_flight = (pages, done)
         if in_flight is not None and not report.cancelled:
             _write(store, *in_flight, report, extractor, model, started, progress)
     finally:
-        if workers is not None:
-            workers.shutdown()
+        workers.shutdown()
+    report.workers = workers.processes
     report.seconds = time.perf_counter() - started
     store.machine.log_run(report.updated, report.kept, report.cancelled)
     if progress is not None:
