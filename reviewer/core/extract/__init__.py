@@ -62,11 +62,13 @@ def extract(doc: CleanDoc) -> Extraction:
                 others.setdefault(name, []).append(finding)
 
     def offer_stage(stage: Callable[[Document, dict[str, Finding]], dict[str, Finding]]) -> None:
+        """Offer what ``stage`` reads for the fields not found yet, and what it reads for
+        the fields held less surely before it as their alternatives: one run that reads
+        both (a stage reads each field it is asked for as if it were the only one)."""
         weak = {name for name, f in found.items() if f.confidence < SURE}
-        offer(stage(parsed, found))
-        if weak:  # what it reads for the fields held less surely before it, as alternatives
-            rest = {name: f for name, f in found.items() if name not in weak}
-            offer({n: f for n, f in stage(parsed, rest).items() if n in weak}, True)
+        read = stage(parsed, {name: f for name, f in found.items() if name not in weak})
+        offer({n: f for n, f in read.items() if n not in weak})
+        offer({n: f for n, f in read.items() if n in weak}, True)
 
     for posting in doc.structured[:1]:
         offer(from_json_ld(posting, parsed))
