@@ -91,7 +91,7 @@ def reextract(store: Store, *, progress: Callable[[ReextractReport], None] | Non
                 break
             after = rows[-1][0]
             pages = _pages(store, rows)
-            works = [work for _pid, _raw, work in pages if work is not None]
+            works = [page[2] for page in pages if page[2] is not None]
             done = workers.map(step, works)
             if in_flight is not None:
                 _write(store, *in_flight, report, extractor, model, started, progress)
@@ -108,16 +108,19 @@ def reextract(store: Store, *, progress: Callable[[ReextractReport], None] | Non
     return report
 
 
-_Page = tuple[int, str | None, Work | None]  # id, raw page (None: none stored), its work
+# id, raw page (None: none stored, or reviewed), its work (None: none to do), reviewed
+_Page = tuple[int, str | None, Work | None, bool]
 _Batch = tuple[list[_Page], Iterator[PreparedPosting | Pipelined | Skipped]]
 
 
 def _pages(store: Store, rows: list[tuple[Any, ...]]) -> list[_Page]:
-    """A batch of stored pages (``Postings.stored_pages``) as the pipeline's work."""
+    """A batch of stored pages (``Postings.stored_pages``) as the pipeline's work; a
+    reviewed posting's is none (it is kept as its reviewer saw it, whatever the
+    pipeline would read now)."""
     given = store.decisions.stage_values(rows[0][0], rows[-1][0], STAGE)
     return [(pid, raw, None if raw is None else
-             (source, raw, kind, json.loads(metadata), digest, given.get(pid, {})))
-            for pid, source, raw, kind, digest, metadata in rows]
+             (source, raw, kind, json.loads(metadata), digest, given.get(pid, {})), reviewed)
+            for pid, source, raw, kind, digest, metadata, reviewed in rows]
 
 
 def _write(store: Store, pages: list[_Page],
@@ -127,10 +130,13 @@ def _write(store: Store, pages: list[_Page],
     """A batch's new cleaning and extraction in place of the old, in one transaction."""
     results = iter(finish(done, extractor, model))
     with store.atomic():
-        for pid, raw, work in pages:
+        for pid, raw, work, reviewed in pages:
             report.seen += 1
             if work is None:
-                report.no_page += 1
+                if reviewed:
+                    report.kept += 1
+                else:
+                    report.no_page += 1
                 continue
             prepared = next(results)
             if isinstance(prepared, Skipped):

@@ -245,10 +245,12 @@ class Postings:
         insert_label_suggestions(self.db, pid, rows)
 
     def stored_pages(self, after: int, limit: int) -> list[tuple[Any, ...]]:
-        """(id, source, raw, kind, hash, metadata) of up to ``limit`` postings after id
-        ``after``, in id order: the pages to run the pipeline on again."""
+        """(id, source, raw, kind, hash, metadata, reviewed) of up to ``limit`` postings
+        after id ``after``, in id order: the pages to run the pipeline on again. A
+        reviewed posting's page is not read (None): it keeps what its reviewer saw."""
         return self.db.execute(
-            "SELECT id, source, raw, kind, hash, metadata FROM postings WHERE id > ?"
+            "SELECT id, source, CASE WHEN status = 'reviewed' THEN NULL ELSE raw END, kind,"
+            " hash, metadata, status = 'reviewed' FROM postings WHERE id > ?"
             " ORDER BY id LIMIT ?", (after, limit)).fetchall()
 
     # --- edits ---------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.ingest import importer
+from reviewer.core.ingest import importer, reprocess
 from reviewer.core.ingest.importer import import_paths
 from reviewer.core.ingest.reprocess import reextract
 from reviewer.core.store import Store
@@ -138,3 +138,27 @@ def test_worker_processes_give_what_one_process_gives(store: Store, tmp_path: Pa
                           [dict(r, id=0) for r in each.records.all(reviewed_only=False)]))
     assert found[0] == found[1]
     assert found[0][0][1] > 0 and found[0][0][3] > 0  # some updated, some kept
+
+
+def test_a_reviewed_posting_is_not_cleaned_again(store: Store,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its page is neither read nor run through the pipeline: what the run would find is
+    never stored for it. A project half reviewed re-extracts in half the time."""
+    total = store.queue.count()
+    for pid in range(1, total + 1, 2):
+        store.postings.set_status(pid, "reviewed")
+    reviewed = len(range(1, total + 1, 2))
+    cleaned: list[str] = []
+    real = reprocess.prepare_page
+
+    def counting(work):  # type: ignore[no-untyped-def]
+        cleaned.append(work[0])
+        return real(work)
+
+    monkeypatch.setattr(reprocess, "prepare_page", counting)
+    seen = [store.records.get(pid) for pid in range(1, total + 1)]
+    report = reextract(store, batch=3)
+    assert len(cleaned) == total - reviewed
+    assert report.seen == total and report.kept == reviewed and report.no_page == 0
+    assert report.unchanged == total - reviewed
+    assert [store.records.get(pid) for pid in range(1, total + 1)] == seen
