@@ -58,12 +58,14 @@ class RecordRows(NamedTuple):
     hash: str
     id: int | None  # the id it asks for: kept when the project has no posting with it
     row: tuple[Any, ...]  # ROW_COLUMNS, imported_at, updated_at, comment, status_by
-    # [posting id (None: not yet known), field, value, spans, confidence, stage,
-    # extractor version, alternatives] each: a list, so the writer puts the id in place
-    suggestions: list[list[Any]]
-    decisions: list[tuple[Any, ...]]  # field, state, value, spans, updated_at
-    spans: list[tuple[Any, ...]]  # start, end, label, origin, created_at
-    labels: list[tuple[str, str]]  # question, option
+    # tuples of text and numbers all through: a worker process sends them and the writer
+    # unpickles them at a third of what lists cost (the garbage collector walks every
+    # list made; such a tuple it drops at once, and an empty one is never made)
+    # (field, value, spans, confidence, stage, extractor version, alternatives) each
+    suggestions: tuple[tuple[Any, ...], ...]
+    decisions: tuple[tuple[Any, ...], ...]  # field, state, value, spans, updated_at
+    spans: tuple[tuple[Any, ...], ...]  # start, end, label, origin, created_at
+    labels: tuple[tuple[str, str], ...]  # question, option
     logged_at: str | None  # the time its import is logged (None: when it is stored)
     reviewers_left: bool = False  # it carried each reviewer's own values, not stored
 
@@ -78,34 +80,34 @@ def record_rows(record: dict[str, Any]) -> RecordRows:
     get = record.get
     machine = get("machine") or {}
     dumps = orjson.dumps
-    suggestions: list[list[Any]] = []
+    suggestions: list[tuple[Any, ...]] = []
     confidences = []
     for name, suggestion in machine.items():
         value = suggestion["value"]
         confidence = suggestion.get("confidence", 0.0)
         confidences.append(confidence)
         if value not in _EMPTY:
-            suggestions.append([None, name, dumps(value).decode(),
+            suggestions.append((name, dumps(value).decode(),
                                 dumps(suggestion.get("spans", _NO_SPANS)).decode(), confidence,
-                                _interned(suggestion.get("stage", "")), EXTRACTOR_VERSION, "[]"])
+                                _interned(suggestion.get("stage", "")), EXTRACTOR_VERSION, "[]"))
     status = get("status", "new")
     imported = get("imported_at") or now()
     updated = get("updated_at") or imported
     plain = _plain(record)
     if plain:
         shown = {name: machine[name]["value"] if name in machine else None for name in _SHOWN}
-        decisions: list[tuple[Any, ...]] = []
-        spans: list[tuple[Any, ...]] = []
-        labels: list[tuple[str, str]] = []
+        decisions: tuple[tuple[Any, ...], ...] = ()
+        spans: tuple[tuple[Any, ...], ...] = ()
+        labels: tuple[tuple[str, str], ...] = ()
         comment = ""
     else:
         shown = dict.fromkeys(_SHOWN)  # as read back from the rows (``shown_values``)
-        shown.update((row[1], json.loads(row[2])) for row in suggestions if row[1] in shown)
-        decisions = _decisions(record, updated, shown)
-        spans = [(span["start"], span["end"], span["label"], span.get("origin", "human"),
-                  updated) for span in get("spans") or []]
-        labels = [(question, option) for question, options in
-                  (get("labels") or {}).items() for option in options]
+        shown.update((row[0], json.loads(row[1])) for row in suggestions if row[0] in shown)
+        decisions = tuple(_decisions(record, updated, shown))
+        spans = tuple((span["start"], span["end"], span["label"], span.get("origin", "human"),
+                       updated) for span in get("spans") or [])
+        labels = tuple((question, option) for question, options in
+                       (get("labels") or {}).items() for option in options)
         comment = get("comment", "")
     locations = shown["locations"]
     reviewer = get("reviewer")
@@ -116,7 +118,7 @@ def record_rows(record: dict[str, Any]) -> RecordRows:
            clean_name(reviewer) if status != "new" and reviewer else "")
     pid = get("id")
     return RecordRows(record["raw_hash"], pid if isinstance(pid, int) else None, row,
-                      suggestions, decisions, spans, labels, imported if plain else None,
+                      tuple(suggestions), decisions, spans, labels, imported if plain else None,
                       bool(get("reviewers")))
 
 
@@ -178,9 +180,7 @@ def write_rows(db: Database, postings: Postings, batch: Sequence[RecordRows],
             pid = int(execute(_INSERT, (*rows.row, asked)).lastrowid or 0)
             taken.add(pid)
             indexed.append(pid)
-            for row in rows.suggestions:
-                row[0] = pid
-            suggestions += rows.suggestions
+            suggestions += [(pid, *row) for row in rows.suggestions]
             if rows.decisions or rows.spans or rows.labels:
                 decisions += [(pid, *row, reviewer) for row in rows.decisions]
                 spans += [(pid, *row, reviewer) for row in rows.spans]
