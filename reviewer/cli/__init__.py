@@ -89,6 +89,8 @@ def cmd_labels(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from reviewer.core.words import escaped_controls as plain
+
     store = open_project(args.db)
     try:
         figures = store.reports.stats()
@@ -100,21 +102,23 @@ def cmd_stats(args: argparse.Namespace) -> int:
     status = figures["status"]
     print(f"{figures['postings']:,} postings: " + ", ".join(
         f"{n:,} {s}" for s, n in status.items()))
-    for question, options in figures["labels"].items():
-        print(f"label {question}: " + ", ".join(f"{o} {n:,}" for o, n in options.items()))
+    for question, options in figures["labels"].items():  # names read from the file
+        print(f"label {plain(question)}: " + ", ".join(f"{plain(o)} {n:,}"
+                                                      for o, n in options.items()))
     if figures["spans"]:
-        print("spans: " + ", ".join(f"{k} {n:,}" for k, n in figures["spans"].items()))
+        print("spans: " + ", ".join(f"{plain(k)} {n:,}" for k, n in figures["spans"].items()))
     shown = ["suggested", "accepted", "corrected", "rejected"]
     if any(states.get("adjudicated") for states in figures["field_states"].values()):
         shown.append("adjudicated")
     print(f"{'field':26s} " + " ".join(f"{s:>11}" for s in shown))
     for name, states in figures["field_states"].items():
-        print(f"{name:26s} " + " ".join(f"{states.get(s, 0):>11,}" for s in shown))
+        print(f"{plain(name):26s} " + " ".join(f"{states.get(s, 0):>11,}" for s in shown))
     return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from reviewer.core.ingest import figures_table, model_summary
+    from reviewer.core.ingest import figures_table, model_summary, project_model
+    from reviewer.core.words import escaped_controls as plain
 
     store = open_project(args.db)
     try:
@@ -122,6 +126,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         stages = store.reports.by_stage()
         reviewed = store.queue.count("reviewed")
         model = model_summary(store)
+        # whether this version uses it: its figures are its own account either way
+        not_used = project_model(store)[1] if model is not None else None
     finally:
         store.close()
     if args.json:  # each field's figures, and each stage's for it under "stages"
@@ -130,7 +136,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 figures.setdefault(name, {}).setdefault("stages", {})[stage] = entry
         if model is not None:  # the model's own cross-validation, under "learned model"
             figures["learned model"] = {"trained_at": model.trained_at,
-                                        "postings": model.postings, "figures": model.figures}
+                                        "postings": model.postings, "figures": model.figures,
+                                        "in_use": not_used is None, "not_used": not_used}
         print(json.dumps(figures, indent=2))
         return 0
     print(f"machine suggestions against the reviewers' values, {reviewed:,} reviewed postings")
@@ -138,7 +145,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
           f"{'accuracy':>8}")
     for name, f in figures.items():
         acc = f"{f['accuracy']:.3f}" if f["accuracy"] is not None else "-"
-        print(f"{name:26s} {f['accepted']:>9,} {f['corrected']:>9,} {f['rejected']:>9,} "
+        print(f"{plain(name):26s} {f['accepted']:>9,} {f['corrected']:>9,} {f['rejected']:>9,} "
               f"{f['added']:>7,} {acc:>8}")
     if stages:
         print("\neach stage's value against the reviewers' (as the suggestion or an "
@@ -149,7 +156,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         total = {k: sum(f[k] for f in fields.values()) for k in ("offered", "won", "right")}
         total["accuracy"] = total["right"] / total["offered"]
         for name, f in {"(all fields)": total, **fields}.items():
-            print(f"{stage or '(none)':18s} {name:26s} {f['offered']:>8,} {f['won']:>7,} "
+            print(f"{plain(stage) or '(none)':18s} {plain(name):26s} {f['offered']:>8,} "
+                  f"{f['won']:>7,} "
                   f"{f['right']:>7,} {f['accuracy']:>8.3f}")
     if model is None:
         print("\nno learned model yet ('reviewer train' learns from the reviewed postings)")
@@ -159,6 +167,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
           "alone, the model alone, the two together (cascade)")
     for row in figures_table(model.figures):
         print("  " + row)
+    if not_used is not None:
+        print(plain(not_used))
     return 0
 
 

@@ -69,3 +69,25 @@ def test_train_reextract_export(tmp_path: Path, capsys: pytest.CaptureFixture[st
     rec = corpus[REVIEWED + 40]
     (more / "one.txt").write_text(rec["raw"], encoding="utf-8")
     assert "read by the project's learned model too" in cli(capsys, "import", db, more)
+
+
+def test_eval_says_a_stored_model_is_not_used_and_prints_no_control_characters(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The figures of a model this version refuses are its own account, not the figures
+    of what re-extract uses; and names read from the file reach the terminal escaped."""
+    corpus = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    db = tmp_path / "p.db"
+    with Store(db) as store:
+        for rec in corpus[:3]:
+            assert store.records.add(reviewed_record(rec))
+        figures = {"title": {"rules": 0.5, "model": 0.75, "cascade": 0.75, "n": 3},
+                   "\x1b]0;owned\x07\x1b[2J": {"rules": 1, "model": 1, "cascade": 1, "n": 3}}
+        store.models.save("learned", b"PK\x03\x04 not a model of ours", [1, 2, 3],
+                          {"figures": figures})
+    out = cli(capsys, "eval", db)
+    assert "the learned model (trained" in out
+    assert "is not used: this is not a model of Posting Reviewer" in out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\\x1b]0;owned\\x07\\x1b[2J" in out
+    listed = json.loads(cli(capsys, "eval", db, "--json"))["learned model"]
+    assert listed["in_use"] is False and "not a zip archive" in listed["not_used"]

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from reviewer.core.schema import FIELD_NAMES, Extraction, Finding
 from reviewer.core.store import Store
+from reviewer.core.words.text import escaped_controls
 
 if TYPE_CHECKING:  # the learning libraries load only when a model is trained or read
     from reviewer.core.learn import Example, Model
@@ -52,6 +53,7 @@ def figures_table(figures: dict[str, dict[str, float]]) -> list[str]:
     """``TrainReport.table`` for any figures of that shape."""
     lines = [f"{'':28} {'rules':>6} {'model':>6} {'cascade':>8} {'n':>5}"]
     for name, fig in sorted(figures.items()):
+        name = escaped_controls(name)  # read from the project file
         lines.append(f"{name[:28]:28} {_fmt(fig.get('rules')):>6} "
                      f"{_fmt(fig.get('model')):>6} {_fmt(fig.get('cascade')):>8} "
                      f"{int(fig.get('n', 0)):>5}")

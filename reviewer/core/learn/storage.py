@@ -175,15 +175,15 @@ def _manifest(content: bytes | None) -> dict[str, Any]:
     if manifest.get("format_version") != FORMAT_VERSION:
         raise ModelRefused(f"the model was stored in format version "
                            f"{manifest.get('format_version')!r}, this version reads "
-                           f"{FORMAT_VERSION}: train the model again")
+                           f"{FORMAT_VERSION}")
     if manifest.get("feature_version") != FEATURE_VERSION:
         raise ModelRefused(f"the model reads another feature set "
                            f"({manifest.get('feature_version')!r}, this version has "
-                           f"{FEATURE_VERSION!r}): train the model again")
+                           f"{FEATURE_VERSION!r})")
     if manifest.get("extractor_version") != EXTRACTOR_VERSION:
         raise ModelRefused(f"the model learnt from the rules of extractor version "
                            f"{manifest.get('extractor_version')!r}, these are "
-                           f"{EXTRACTOR_VERSION!r}: train the model again")
+                           f"{EXTRACTOR_VERSION!r}")
     return manifest
 
 

@@ -8,10 +8,11 @@ from typing import Any
 
 
 def loads(text: str | bytes | None, default: Any = None) -> Any:
-    """``text`` as JSON, or ``default`` when it is none (empty, damaged, too deep)."""
+    """``text`` as JSON, or ``default`` when it is none (empty, damaged, too deep, or a
+    number where text was written)."""
     if text is None or text == "":
         return default
     try:
         return json.loads(text)
-    except (ValueError, RecursionError):
+    except (ValueError, RecursionError, TypeError):
         return default

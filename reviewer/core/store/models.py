@@ -55,15 +55,18 @@ class Models:
         return new
 
     def latest(self, kind: str) -> StoredModel | None:
-        """The newest model of ``kind``, or None."""
+        """The newest model of ``kind``, or None. A column of another type than the
+        store writes (a file edited by hand) reads as nothing: bytes that are not bytes
+        as none, which no loader takes, a count that is not a number as 0."""
         row = self.db.execute(
             "SELECT id, kind, trained_at, postings, info, data FROM models WHERE kind = ? "
             "ORDER BY id DESC LIMIT 1", (kind,)).fetchone()
         if row is None:
             return None
-        info = _object(row[4])
-        return StoredModel(int(row[0]), str(row[1]), str(row[2]), int(row[3]), info,
-                           bytes(row[5]))
+        model_id, kind, trained_at, postings, info, data = row
+        return StoredModel(int(model_id), str(kind), str(trained_at),
+                           postings if type(postings) is int else 0, _object(info),
+                           data if isinstance(data, bytes) else b"")
 
     def learnt_from(self, model_id: int) -> list[int]:
         """The ids of the postings a model learnt from."""

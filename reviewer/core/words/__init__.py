@@ -10,9 +10,11 @@ Public API: the modules themselves, ``lexicon``, ``places``, ``place_codes``, ``
 ``regex`` (patterns compiled when first used, and ``fold_case`` and ``edge_words``, which
 make a pattern cheap to run); and
 ``valid_unicode`` (text that can be encoded, whatever a file name or JSON held) and
-``valid_name`` (a file name so, its bytes that are not UTF-8 written as ``\\xff``).
+``valid_name`` (a file name so, its bytes that are not UTF-8 written as ``\\xff``);
+``escaped_controls`` (a name read from a file, to print: its control characters written
+as escapes, never obeyed by a terminal).
 """
 
-from reviewer.core.words.text import valid_name, valid_unicode
+from reviewer.core.words.text import escaped_controls, valid_name, valid_unicode
 
-__all__ = ["valid_name", "valid_unicode"]
+__all__ = ["escaped_controls", "valid_name", "valid_unicode"]

@@ -40,6 +40,16 @@ def valid_name(name: str) -> str:
     return valid_unicode(_NAME_BYTE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", name))
 
 
+def escaped_controls(name: str) -> str:
+    """A name read from a file, to print: each character that is not printable (a
+    terminal's escape sequence, a line break) written as its escape (``\\x1b``), so
+    that it is shown and never obeyed."""
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in name)
+
+
 def normalise_space(text: str) -> str:
     """One line: every run of whitespace becomes one space, ends trimmed."""
     return re.sub(r"\s+", " ", _INVISIBLE.sub("", text)).strip()

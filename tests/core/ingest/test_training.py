@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.core.ingest import TrainingError, project_model, train_project
-from reviewer.core.ingest.training import examples_of
+from reviewer.core.ingest.training import examples_of, model_summary
 from reviewer.core.schema import FIELD_NAMES
 from reviewer.core.store import Store
 
@@ -79,6 +79,18 @@ def test_a_model_this_version_cannot_read_is_not_used_and_says_why(tmp_path: Pat
         assert model is None
         assert why is not None and "not used" in why and "train it again" in why
         assert project_model(Store(tmp_path / "empty.db")) == (None, None)
+
+
+def test_a_model_row_of_the_wrong_types_is_not_used_and_says_why(tmp_path: Path) -> None:
+    with project(tmp_path, 3) as store:
+        model_id = store.models.save("learned", b"x", [1, 2], {})
+        store.db.execute("UPDATE models SET data = 'hello', postings = 'many' WHERE id = ?",
+                         (model_id,))
+        model, why = project_model(store)
+        assert model is None
+        assert why is not None and "not a zip archive" in why
+        summary = model_summary(store)
+        assert summary is not None and summary.postings == 0
 
 
 def test_re_extract_puts_the_model_s_readings_and_label_answers_on_the_rest(

@@ -67,15 +67,17 @@ def test_foreign_bytes_are_refused(data: bytes) -> None:
 
 def test_another_format_version_is_refused(model: Model) -> None:
     data = _edited(model.to_bytes(), lambda m: m.update(format_version=FORMAT_VERSION + 1))
-    with pytest.raises(ModelRefused, match=r"format version .*train the model again"):
+    with pytest.raises(ModelRefused, match=r"format version "):
         Model.from_bytes(data)
 
 
 def test_another_feature_set_or_extractor_is_refused(model: Model) -> None:
     with pytest.raises(ModelRefused, match="feature set"):
         Model.from_bytes(_edited(model.to_bytes(), lambda m: m.update(feature_version="x")))
-    with pytest.raises(ModelRefused, match="extractor version"):
+    with pytest.raises(ModelRefused, match="extractor version") as refused:
         Model.from_bytes(_edited(model.to_bytes(), lambda m: m.update(extractor_version="0")))
+    # the reason alone: what to do about it is the caller's to say, once
+    assert "train" not in str(refused.value)
 
 
 def test_a_pickle_member_refuses_the_whole_model(model: Model) -> None:

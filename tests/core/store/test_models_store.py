@@ -47,6 +47,22 @@ def test_a_damaged_info_reads_as_empty(tmp_path: Path) -> None:
         assert latest is not None and latest.info == {}
 
 
+def test_columns_of_another_type_read_as_a_model_no_one_can_load(tmp_path: Path) -> None:
+    """A file edited by hand or by another tool may hold text where the bytes go, or
+    words where the count goes: the row still reads (its bytes empty, its count 0), so
+    that loading refuses it with a reason instead of every command failing."""
+    with Store(tmp_path / "p.db") as store:
+        model_id = store.models.save("learned", b"x", [1, 2], {})
+        store.db.execute("UPDATE models SET data = 'hello', postings = 'many',"
+                         " trained_at = 12, info = 5, learnt_from = 7 WHERE id = ?",
+                         (model_id,))
+        latest = store.models.latest("learned")
+        assert latest is not None
+        assert (latest.data, latest.postings, latest.trained_at, latest.info) == (
+            b"", 0, "12", {})
+        assert store.models.learnt_from(model_id) == []
+
+
 def test_the_schema_has_the_models_step(tmp_path: Path) -> None:
     with Store(tmp_path / "p.db") as store:
         assert store.schema_version() == SCHEMA_VERSION >= 7
