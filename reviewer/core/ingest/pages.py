@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reviewer.core.clean import gave_up
-from reviewer.core.ingest.dataset import apply_given
+from reviewer.core.ingest.dataset import STAGE, apply_given
 from reviewer.core.ingest.items import Skipped
 from reviewer.core.pipeline import process
 from reviewer.core.schema import CleanDoc, Extraction
@@ -100,11 +100,12 @@ def finish(results: Iterable[PreparedPosting | Pipelined | Skipped],
 def learned(model: Model, page: Pipelined) -> None:
     """The model's readings of a page merged into its extraction, its label answers and
     the page's usefulness kept with it. A model that fails on a page leaves the rules'
-    reading as it was."""
+    reading as it was; a value a data file's column gave stays the suggestion."""
     from reviewer.core.learn import apply, usefulness
 
+    given = frozenset(name for name, stage in page.extraction.stages.items() if stage == STAGE)
     try:
-        suggestions = apply(model, page.doc, page.extraction)
+        suggestions = apply(model, page.doc, page.extraction, given)
     except Exception:  # a page the model cannot read keeps what the rules found
         return
     page.label_suggestions = dict(suggestions.labels)

@@ -147,21 +147,25 @@ class Model:
         return load(data)
 
 
-def apply(model: Model, doc: CleanDoc, extraction: Extraction) -> Suggestions:
+def apply(model: Model, doc: CleanDoc, extraction: Extraction,
+          given: frozenset[str] = frozenset()) -> Suggestions:
     """Put the model's suggestions into ``extraction`` in place (see the module's doc)
-    and return them (their labels are for the caller to show)."""
+    and return them (their labels are for the caller to show). ``given``: the fields
+    whose values a data file's columns gave; the model's reading of them is only ever an
+    alternative, as for a field not trusted."""
     suggestions = model.suggest(doc, extraction)
-    merge_suggestions(model, extraction, suggestions)
+    merge_suggestions(model, extraction, suggestions, given)
     return suggestions
 
 
-def merge_suggestions(model: Model, extraction: Extraction, suggestions: Suggestions) -> None:
+def merge_suggestions(model: Model, extraction: Extraction, suggestions: Suggestions,
+                      given: frozenset[str] = frozenset()) -> None:
     """``apply``'s second half, for suggestions already made."""
     offered: dict[str, Finding] = {}
     for name, finding in suggestions.fields.items():
         part = model.parts[name]
         rule = extraction.fields.get(name)
-        if name not in suggestions.trusted:
+        if name not in suggestions.trusted or name in given:
             if not empty(rule) and not same_value(rule, finding.value):
                 others = extraction.alternatives.setdefault(name, [])
                 if len(others) < MAX_ALTERNATIVES and \

@@ -80,3 +80,33 @@ def test_the_least_sure_posting_is_the_most_useful(model: Model) -> None:
     assert usefulness(model, sure, Suggestions(labels={"relevant": ("yes", 0.2)})) > \
         usefulness(model, sure, labels)
     assert 0.0 <= usefulness(model, Extraction.from_findings({}), Suggestions()) <= 1.0
+
+
+def test_a_value_a_data_file_gave_is_never_replaced_by_the_model() -> None:
+    """A mapped column says what the posting holds: the model's reading of that field,
+    however sure, is only an alternative (as the rules' reading is)."""
+    extraction = _extraction("Column Title", 0.9)
+    extraction.stages["title"] = "dataset"
+    merge_suggestions(_model(True), extraction, _learned("Learned Title", 0.99),
+                      given=frozenset({"title"}))
+    assert extraction.fields["title"] == "Column Title"
+    assert extraction.stages["title"] == "dataset"
+    assert [a.value for a in extraction.alternatives["title"]] == ["Learned Title"]
+
+
+def test_an_import_keeps_the_columns_values_over_the_models(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from reviewer.core.ingest.pages import learned, pipeline_page
+
+    class Sure(Model):
+        def suggest(self, doc: CleanDoc, extraction: Extraction) -> Suggestions:
+            return _learned("Learned Title", 0.99)
+
+    model = Sure({"title": Part("title", "span", trusted=True)}, {}, {}, {})
+    text = "Warehouse Associate\n\nWe are hiring in Leeds.\n"
+    page = pipeline_page(("jobs.csv#1", text, "text", {}, "d1", {"title": "Column Title"}))
+    learned(model, page)  # type: ignore[arg-type]
+    assert page.extraction.fields["title"] == "Column Title"  # type: ignore[union-attr]
+    assert page.extraction.stages["title"] == "dataset"  # type: ignore[union-attr]
+    plain = pipeline_page(("jobs.csv#2", text, "text", {}, "d2", {}))
+    learned(model, plain)  # type: ignore[arg-type]
+    assert plain.extraction.fields["title"] == "Learned Title"  # type: ignore[union-attr]
