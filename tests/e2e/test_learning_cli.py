@@ -17,12 +17,25 @@ CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev" / "em
 REVIEWED = 60
 
 
-def reviewed_record(rec: dict) -> dict:
+# the desk each posting is for, on a line of its own the rules have no reading of: the
+# project's reviewers give it as the department, which only learning can take up
+DESKS = ("Harbour", "Meadow", "Granite", "Willow", "Cobalt", "Juniper")
+
+
+def with_desk(number: int, rec: dict) -> str:
+    return f"Desk: {DESKS[number % len(DESKS)]}\n\n{rec['raw']}"
+
+
+def reviewed_record(rec: dict, number: int | None = None) -> dict:
     fields = {name: rec["fields"].get(name) for name in FIELD_NAMES}
-    return {"text": rec["raw"], "fields": fields, "status": "reviewed", "source": rec["id"],
-            "provenance": {name: ("corrected" if name in rec["fields"] else "none")
-                           for name in FIELD_NAMES},
-            "raw_hash": hashlib.sha256(rec["raw"].encode()).hexdigest()}
+    provenance = {name: ("corrected" if name in rec["fields"] else "none")
+                  for name in FIELD_NAMES}
+    text = rec["raw"]
+    if number is not None:
+        text = with_desk(number, rec)
+        fields["department"], provenance["department"] = DESKS[number % len(DESKS)], "corrected"
+    return {"text": text, "fields": fields, "status": "reviewed", "source": rec["id"],
+            "provenance": provenance, "raw_hash": hashlib.sha256(text.encode()).hexdigest()}
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str | Path) -> str:
@@ -35,12 +48,12 @@ def cli(capsys: pytest.CaptureFixture[str], *args: str | Path) -> str:
 def test_train_reextract_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     corpus = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
     reviewed = tmp_path / "reviewed.jsonl"
-    reviewed.write_text("".join(json.dumps(reviewed_record(r)) + "\n"
-                                for r in corpus[:REVIEWED]), encoding="utf-8")
+    reviewed.write_text("".join(json.dumps(reviewed_record(r, i)) + "\n"
+                                for i, r in enumerate(corpus[:REVIEWED])), encoding="utf-8")
     pages = tmp_path / "pages"
     pages.mkdir()
-    for rec in corpus[REVIEWED:REVIEWED + 30]:
-        (pages / f"{rec['id']}.txt").write_text(rec["raw"], encoding="utf-8")
+    for i, rec in enumerate(corpus[REVIEWED:REVIEWED + 30]):
+        (pages / f"{rec['id']}.txt").write_text(with_desk(i, rec), encoding="utf-8")
     db = tmp_path / "p.db"
     cli(capsys, "import", db, reviewed)
     cli(capsys, "import", db, pages)
@@ -57,6 +70,13 @@ def test_train_reextract_export(tmp_path: Path, capsys: pytest.CaptureFixture[st
     learned = [r for r in unreviewed
                if any(m.get("stage") == "learned" for m in r["machine"].values())]
     assert learned, "no unreviewed posting carries a learned suggestion"
+    # the convention the reviewers kept and the rules do not know, learnt
+    desk_of = {f"{rec['id']}.txt": DESKS[i % len(DESKS)]
+               for i, rec in enumerate(corpus[REVIEWED:REVIEWED + 30])}
+    assert sum(r["fields"]["department"] == desk_of[Path(r["source"]).name]
+               for r in unreviewed) >= 25
+    assert all(r["machine"]["department"]["stage"] == "learned" for r in unreviewed
+               if r["fields"]["department"] in DESKS)
     with Store(db) as store:  # the postings the model read come first, most useful first
         useful = store.queue.ids("useful")
         assert set(useful[:30]) == {r["id"] for r in unreviewed}

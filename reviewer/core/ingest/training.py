@@ -99,7 +99,9 @@ def examples_of(store: Store) -> tuple[list[Example], list[int]]:
             markdown=record["text"] or "",
             fields={name: record["fields"].get(name) for name in FIELD_NAMES},
             labels=labels,
-            extraction=_stored_extraction(record.get("machine") or {}),
+            # none stored (a record imported without it): the rules read it again
+            extraction=_stored_extraction(machine) if (machine := record.get("machine"))
+            else None,
             source=record.get("source") or "",
         ))
         ids.append(int(record["id"]))

@@ -47,6 +47,22 @@ def test_the_reviewed_postings_are_the_examples(tmp_path: Path) -> None:
         assert examples[0].markdown == first["raw"]
 
 
+def test_a_posting_without_the_rules_reading_is_read_by_the_rules_again(
+        tmp_path: Path) -> None:
+    """A reviewed record imported without the machine's values carries no reading of
+    the rules: learning must not take it as "the rules found nothing" (it would learn
+    to trust itself over rules it never saw), it runs them again."""
+    with project(tmp_path, 2) as store:
+        record = reviewed_records(3)[2]
+        record["machine"] = {"title": {"value": "Stored Title", "confidence": 0.7,
+                                       "spans": [], "stage": "structure"}}
+        assert store.records.add(record)
+        examples, _ = examples_of(store)
+        assert [e.extraction is None for e in examples] == [True, True, False]
+        stored = examples[2].extraction
+        assert stored is not None and stored.fields["title"] == "Stored Title"
+
+
 def test_a_trained_model_is_kept_in_the_file_and_loads(tmp_path: Path) -> None:
     with project(tmp_path, 40) as store:
         steps: list[tuple[int, int]] = []
