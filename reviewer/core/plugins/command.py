@@ -14,16 +14,24 @@ data to it, never arguments or a shell's input, whatever they hold. A command th
 cannot start, exits with a status other than 0 or runs past its time fails the whole
 batch; a posting it gives no answer for fails alone. Each failure is said with the
 command and the posting.
+
+What it writes is read as it comes (``_exchange``) and kept within bounds: its answers
+up to ``MAX_OUTPUT`` a batch (past it the batch fails and the command is stopped), the
+last ``KEPT_ERRORS`` bytes of its standard error (quoted when it fails). Once it has
+exited, what it wrote is read for ``AFTER_EXIT`` seconds more at most: a helper it
+started and left running (a model server kept warm) may hold its output open.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import selectors
 import shlex
 import shutil
 import signal
 import subprocess
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -31,6 +39,9 @@ from reviewer.core.plugins.protocol import ExtractorError, Posting, batch_name
 
 Answer = Any  # the readings of a posting, or the ExtractorError saying why it has none
 DEFAULT_TIMEOUT = 30.0  # seconds a batch may take per posting in it
+MAX_OUTPUT = 64 << 20  # bytes of answers a batch may write
+KEPT_ERRORS = 64 << 10  # bytes of the end of its standard error kept to quote
+AFTER_EXIT = 1.0  # seconds its output is still read once it has exited
 
 
 class CommandExtractor:
@@ -69,10 +80,14 @@ class CommandExtractor:
             raise ExtractorError(f"the {self.shown} could not be run: "
                                  f"{err.strerror or err}") from None
         try:
-            out, errors = proc.communicate(lines.encode("ascii"), timeout=limit)
+            out, errors = _exchange(proc, lines.encode("ascii"), limit)
         except subprocess.TimeoutExpired:
             _stop(proc)
             raise ExtractorError(f"the {self.shown} ran over {limit:g} s on "
+                                 f"{batch_name(postings)} and was stopped") from None
+        except _TooMuch:
+            _stop(proc)
+            raise ExtractorError(f"the {self.shown} wrote over {MAX_OUTPUT >> 20} MB on "
                                  f"{batch_name(postings)} and was stopped") from None
         except BaseException:  # Ctrl+C, or its pipe broken: it must not live on
             _stop(proc)
@@ -113,6 +128,64 @@ class CommandExtractor:
                     f"the {self.shown} gave no answer for {posting.source} (id "
                     f"{posting.id})" + (f"; {first_bad}" if first_bad else "")))
         return out
+
+
+class _TooMuch(Exception):
+    """The command wrote more answers than a batch may."""
+
+
+def _exchange(proc: subprocess.Popen[bytes], data: bytes,
+              limit: float) -> tuple[bytes, bytes]:
+    """``proc.communicate(data, timeout=limit)`` within bounds (see the module's doc):
+    its output, and the end of its standard error. Raises ``TimeoutExpired`` when it
+    runs over ``limit`` seconds, ``_TooMuch`` when it writes over ``MAX_OUTPUT``."""
+    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+    if os.name != "posix":  # (pipes cannot be polled there)
+        return proc.communicate(data, timeout=limit)
+    deadline = time.monotonic() + limit
+    out, errors = bytearray(), bytearray()
+    view, sent = memoryview(data), 0
+    with selectors.DefaultSelector() as selector:
+        for pipe, event in ((proc.stdin, selectors.EVENT_WRITE),
+                            (proc.stdout, selectors.EVENT_READ),
+                            (proc.stderr, selectors.EVENT_READ)):
+            os.set_blocking(pipe.fileno(), False)
+            selector.register(pipe, event)
+        if not data:
+            selector.unregister(proc.stdin)
+            proc.stdin.close()
+        while selector.get_map():
+            if proc.poll() is not None:  # it has ended: read on briefly
+                deadline = min(deadline, time.monotonic() + AFTER_EXIT)
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            for key, _ in selector.select(min(left, 0.25)):
+                pipe = key.fileobj
+                if pipe is proc.stdin:
+                    try:
+                        sent += os.write(proc.stdin.fileno(), view[sent:sent + 65536])
+                    except BrokenPipeError:  # it reads no more: the rest is not needed
+                        sent = len(data)
+                    if sent >= len(data):
+                        selector.unregister(proc.stdin)
+                        proc.stdin.close()
+                    continue
+                chunk = os.read(pipe.fileno(), 65536)  # type: ignore[union-attr]
+                if not chunk:
+                    selector.unregister(pipe)
+                elif pipe is proc.stdout:
+                    out += chunk
+                    if len(out) > MAX_OUTPUT:
+                        raise _TooMuch
+                else:
+                    errors += chunk
+                    if len(errors) > 2 * KEPT_ERRORS:
+                        del errors[:-KEPT_ERRORS]
+    for pipe in (proc.stdin, proc.stdout, proc.stderr):
+        pipe.close()
+    proc.wait(max(0.0, deadline - time.monotonic()))  # TimeoutExpired: still running
+    return bytes(out), bytes(errors)
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:

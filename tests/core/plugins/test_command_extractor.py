@@ -13,6 +13,7 @@ import pytest
 from plugin_kit import TEXT, command, posting
 
 from reviewer.core.plugins import ExtractorError, load_extractor
+from reviewer.core.plugins import command as command_module
 
 ANSWER = """
 for p in reversed(postings):  # any order: matched by id
@@ -172,3 +173,57 @@ def test_an_extractor_that_is_no_plugin_nor_a_program_is_refused(spec: str, said
 def test_a_command_is_found_on_the_path_or_by_its_path(tmp_path: Path) -> None:
     assert load_extractor(f"{sys.executable} -c pass").stage == "command"
     assert load_extractor("python3 -c pass").extractor.shown == "command 'python3 -c pass'"
+
+
+def test_a_command_that_writes_without_end_is_stopped_at_the_limit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What it writes is read as it comes and kept within bounds: its answers up to
+    ``MAX_OUTPUT`` (past it the batch fails at once, the command stopped), the end of
+    what it writes to its standard error (quoted when it fails). Before, all of both
+    was kept until the time ran out: gigabytes in seconds."""
+    monkeypatch.setattr(command_module, "MAX_OUTPUT", 1 << 20)
+    monkeypatch.setattr(command_module, "KEPT_ERRORS", 4096)
+    flood = "chunk = 'x' * 65536 + '\\n'\nwhile True:\n    sys.stdout.write(chunk)\n"
+    run = load_extractor(command(tmp_path, flood), timeout=30)
+    started = time.monotonic()
+    run.apply([posting()])
+    assert time.monotonic() - started < 10
+    assert "wrote over 1 MB" in run.report.errors[0] and "was stopped" in run.report.errors[0]
+    chatter = ("for n in range(200000):\n    sys.stderr.write(f'step {n}\\n')\n"
+               "sys.stderr.write('the last word\\n'); sys.exit(4)\n")
+    kept: list[int] = []
+    real = command_module._last_line
+
+    def last_line(stderr: bytes) -> str:
+        kept.append(len(stderr))
+        return real(stderr)
+
+    monkeypatch.setattr(command_module, "_last_line", last_line)
+    run = load_extractor(command(tmp_path, chatter, "chatter.py"), timeout=30)
+    run.apply([posting()])
+    assert "exited with status 4" in run.report.errors[0]
+    assert run.report.errors[0].endswith("the last word")
+    assert kept and max(kept) <= 2 * 4096
+
+
+def test_answers_count_once_the_command_exits_whatever_it_left_running(
+        tmp_path: Path) -> None:
+    """A command that starts a helper (a model server kept warm) which holds its output
+    open: once the command itself has exited with status 0, its answers are read and
+    used. Before, the run waited for the helper to close the output until the time ran
+    out, then threw the answers away."""
+    body = """
+import subprocess
+subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+for p in postings:
+    print(json.dumps({"id": p["id"], "fields": {"title": {"value": "Kept Title",
+                                                           "confidence": 0.99}}}))
+sys.stdout.flush()
+"""
+    run = load_extractor(command(tmp_path, body), timeout=20)
+    item = posting()
+    started = time.monotonic()
+    run.apply([item])
+    assert time.monotonic() - started < 10
+    assert run.report.failed == 0 and run.report.answered == 1
+    assert item[1].fields["title"] == "Kept Title"
