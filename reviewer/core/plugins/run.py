@@ -47,7 +47,7 @@ class PluginReport:
     def lines(self) -> list[str]:
         """The report, a line each: what it gave, then what went wrong."""
         out = [f"extractor {self.shown}: {self.values:,} values for {self.answered:,} of "
-               f"{self.sent:,} postings, {self.won:,} suggested over the rules' (stage "
+               f"{_postings(self.sent)}, {self.won:,} suggested over the rules' (stage "
                f"{self.stage})"]
         tally = self.tally
         if tally.refused:
@@ -65,13 +65,19 @@ class PluginReport:
             out.append(f"extractor {self.shown}: " + ", ".join(fixed))
         out.extend(self.errors)
         if self.failed:
-            out.append(f"extractor {self.shown}: failed for {self.failed:,} postings; they "
-                       "keep the rules' values (run reviewer reextract DB --extractor … for "
-                       "them again)")
+            out.append(f"extractor {self.shown}: failed for {_postings(self.failed)}; "
+                       f"{'they keep' if self.failed > 1 else 'it keeps'} the rules' values"
+                       " (run reviewer reextract DB --extractor … for "
+                       f"{'them' if self.failed > 1 else 'it'} again)")
         if self.not_asked:
             out.append(f"extractor {self.shown}: given up after {GIVE_UP} failed batches in a "
-                       f"row; {self.not_asked:,} postings were not sent to it")
+                       f"row; {_postings(self.not_asked)} "
+                       f"{'were' if self.not_asked > 1 else 'was'} not sent to it")
         return out
+
+
+def _postings(count: int) -> str:
+    return f"{count:,} {'posting' if count == 1 else 'postings'}"
 
 
 class ExtractorRun:

@@ -42,14 +42,16 @@ class Tally:
 
     unknown: dict[str, int] = field(default_factory=dict)  # fields the schema lacks
     refused: dict[str, int] = field(default_factory=dict)  # per field
-    examples: list[str] = field(default_factory=list)  # a few refused values, with why
+    examples: list[str] = field(default_factory=list)  # a few refused values, with why,
+    # each said once
     spans_fixed: int = 0  # spans clipped to the text or dropped
     confidence_fixed: int = 0  # confidences clamped, or missing and set
 
     def refuse(self, name: str, value: Any, reason: str) -> None:
         self.refused[name] = self.refused.get(name, 0) + 1
-        if len(self.examples) < EXAMPLES:
-            self.examples.append(f"{name} {_shown(value)}: {reason}")
+        example = f"{name} {_shown(value)}: {reason}"
+        if len(self.examples) < EXAMPLES and example not in self.examples:
+            self.examples.append(example)
 
 
 def read_findings(readings: Any, markdown: str, stage: str, tally: Tally) -> dict[str, Finding]:

@@ -96,3 +96,23 @@ def test_an_answer_that_is_no_object_is_refused_whole() -> None:
     tally = Tally()
     assert read_findings(["title", "Data Engineer"], "text", "command", tally) == {}
     assert tally.refused == {"(all fields)": 1}
+
+
+def test_a_value_refused_again_and_again_is_quoted_once() -> None:
+    tally = Tally()
+    for _ in range(5):
+        tally.refuse("education", "phd", "not one of the choices")
+    tally.refuse("education", "md", "not one of the choices")
+    assert tally.refused == {"education": 6}
+    assert tally.examples == ["education 'phd': not one of the choices",
+                              "education 'md': not one of the choices"]
+
+
+def test_the_report_counts_one_posting_as_one() -> None:
+    from reviewer.core.plugins.run import PluginReport
+
+    report = PluginReport("command 'x'", "command", sent=1, failed=1, not_asked=1)
+    lines = report.lines()
+    assert "values for 0 of 1 posting," in lines[0]
+    assert any("failed for 1 posting; it keeps the rules' values" in line for line in lines)
+    assert any("1 posting was not sent to it" in line for line in lines)
