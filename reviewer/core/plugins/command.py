@@ -161,8 +161,7 @@ def _exchange(proc: subprocess.Popen[bytes], data: bytes,
             if left <= 0:
                 break
             for key, _ in selector.select(min(left, 0.25)):
-                pipe = key.fileobj
-                if pipe is proc.stdin:
+                if key.fileobj is proc.stdin:
                     try:
                         sent += os.write(proc.stdin.fileno(), view[sent:sent + 65536])
                     except BrokenPipeError:  # it reads no more: the rest is not needed
@@ -171,10 +170,10 @@ def _exchange(proc: subprocess.Popen[bytes], data: bytes,
                         selector.unregister(proc.stdin)
                         proc.stdin.close()
                     continue
-                chunk = os.read(pipe.fileno(), 65536)  # type: ignore[union-attr]
+                chunk = os.read(key.fd, 65536)
                 if not chunk:
-                    selector.unregister(pipe)
-                elif pipe is proc.stdout:
+                    selector.unregister(key.fileobj)
+                elif key.fileobj is proc.stdout:
                     out += chunk
                     if len(out) > MAX_OUTPUT:
                         raise _TooMuch
