@@ -89,6 +89,12 @@ def test_train_reextract_export(tmp_path: Path, capsys: pytest.CaptureFixture[st
     rec = corpus[REVIEWED + 40]
     (more / "one.txt").write_text(rec["raw"], encoding="utf-8")
     assert "read by the project's learned model too" in cli(capsys, "import", db, more)
+    # records of ours keep the values they carry: the model does not read them
+    record = tmp_path / "record.jsonl"
+    record.write_text(json.dumps(dict(reviewed_record(corpus[REVIEWED + 41]), status="new"))
+                      + "\n", encoding="utf-8")
+    said = cli(capsys, "import", db, record)
+    assert "1 posting added" in said and "learned model" not in said
 
 
 def test_eval_says_a_stored_model_is_not_used_and_prints_no_control_characters(

@@ -57,7 +57,7 @@ class ImportReport:
     left_out: dict[str, int] = field(default_factory=dict)
     left_out_examples: list[LeftOut] = field(default_factory=list)
     mappings: list[tuple[str, ColumnMapping]] = field(default_factory=list)
-    learned: bool = False  # the project's learned model read the new postings
+    learned: bool = False  # the project's learned model read new postings (pages)
     model_note: str | None = None  # why the project's learned model was not used
     workers: int = 1  # processes that cleaned pages (1: this one alone)
     reviewers_left: int = 0  # records added whose reviewers' own values were left out
@@ -101,7 +101,6 @@ def import_paths(
     mapper = Mapper(mapping, column, store.column_maps.all())
     report = ImportReport(mappings=mapper.files)
     model, report.model_note = project_model(store)
-    report.learned = model is not None
     started = time.perf_counter()
     workers = page_workers(jobs)
     seen: set[str] = set()  # hashes met in this run, so a page twice in the input counts once
@@ -246,6 +245,8 @@ def _write(store: Store, work: list[Work],
         added, failed = _write_one_by_one(store, batch, work, report)  # find the one that fails
     report.added += added
     report.duplicates += len(batch) - added - failed
+    # (a record of ours keeps the values it carries: the model reads pages alone)
+    report.learned = report.learned or (model is not None and added > 0)
 
 
 def _write_one_by_one(store: Store, batch: list[PreparedPosting], work: list[Work],

@@ -24,8 +24,9 @@ class Posting:
 
     ``id`` is the key to answer with: the hash of the posting's page in a project (the
     same page has the same id in an import and a re-extract), the file's name in
-    ``reviewer extract``. ``fields`` holds the rules' value of every field of schema v1
-    (None where they found none)."""
+    ``reviewer extract``. ``fields`` holds the value suggested so far of every field of
+    schema v1 (None where there is none): the rules', or a data file's column's, or the
+    project's learned model's where it won over the rules."""
 
     id: str
     source: str
