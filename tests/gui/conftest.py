@@ -15,6 +15,7 @@ from file_watch import FileWatch, png
 from planted_files import Planted
 from PySide6.QtCore import QSettings, QTimer
 
+from reviewer.core import workers
 from reviewer.core.ingest import import_paths
 from reviewer.core.store import Store
 from reviewer.gui import jobs, ops
@@ -33,6 +34,15 @@ def long_work_starts_with_the_event_loop(monkeypatch: pytest.MonkeyPatch) -> Non
         QTimer.singleShot(0, lambda: jobs.start(job))
 
     monkeypatch.setattr(ops, "start", start_later)
+
+
+@pytest.fixture(autouse=True)
+def workers_start_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A window has this process start its worker processes from a server from then on
+    (``workers.start_from_server``): put back after each test, so that the tests after
+    it start theirs as the command line does. A worker started from the server does not
+    see what a later test patched in this process (a limit made small, say)."""
+    monkeypatch.setattr(workers, "_FROM_SERVER", workers._FROM_SERVER)
 
 
 @pytest.fixture
