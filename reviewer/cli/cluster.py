@@ -69,6 +69,9 @@ def cmd_cluster_extract(args: argparse.Namespace) -> int:
         shown = ", ".join(failed.inputs[:3]) + (" …" if len(failed.inputs) > 3 else "")
         print(f"partition {failed.partition} failed ({len(failed.inputs)} inputs: {shown}): "
               f"{failed.error}", file=sys.stderr)
+    if report.replaced:
+        print(f"replaced what an earlier run left in {report.out_dir}: "
+              f"{report.replaced:,} files (its shards and manifest.json)", file=sys.stderr)
     rate = report.records / report.seconds if report.seconds else 0.0
     written = sum(1 for shard in report.shards if shard.file)
     print(f"{report.records:,} records in {written:,} shards in {report.out_dir} "

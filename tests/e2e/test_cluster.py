@@ -156,3 +156,66 @@ def test_the_dask_options_go_together(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["extract", "--engine", "dask", str(page)]) == 2
     assert "--to-parquet OUT_DIR goes with --engine dask" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_new_run_replaces_the_shards_of_an_earlier_one(tmp_path: Path) -> None:
+    """An output folder used again: the earlier run's shards and manifest are replaced,
+    not imported as this run's (before, 10 new pages gave 60 postings: 50 were the
+    earlier run's)."""
+    from reviewer.core.cluster import extract_to_parquet
+    from reviewer.core.ingest import import_paths
+
+    pages = write_pages(tmp_path / "pages")
+    out = tmp_path / "shards"
+    first = extract_to_parquet(pages[:30], out, partition_size=10, workers=2)
+    assert len(first.shards) == 3 and first.replaced == 0
+    second = extract_to_parquet(pages[30:35], out, partition_size=10, workers=2)
+    assert second.replaced == 4  # three shards and the manifest
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "part-00000.parquet"]
+    with Store(tmp_path / "p.db", create=True) as store:
+        imported = import_paths(store, [out])
+        assert (imported.added, imported.skipped) == (5, [])
+
+
+def test_an_import_keeps_to_the_shards_its_manifest_lists(tmp_path: Path) -> None:
+    """A shard the folder's manifest does not list (put there by hand, or left by
+    another run) is not imported, and said; a folder of shards without its manifest
+    (the run stopped before its end) is imported and said to be perhaps incomplete."""
+    import shutil
+
+    from reviewer.core.cluster import extract_to_parquet
+    from reviewer.core.ingest import import_paths
+
+    pages = write_pages(tmp_path / "pages")
+    out = tmp_path / "shards"
+    extract_to_parquet(pages[:20], out, partition_size=10, workers=2)
+    shutil.copy(out / "part-00001.parquet", out / "part-00007.parquet")
+    with Store(tmp_path / "a.db", create=True) as store:
+        imported = import_paths(store, [out])
+    assert imported.added == 20
+    assert [(Path(s.source).name, s.reason) for s in imported.skipped] == [
+        ("part-00007.parquet", "a shard the folder's manifest.json does not list (left by "
+                               "another run?): not imported")]
+    (out / "manifest.json").unlink()
+    with Store(tmp_path / "b.db", create=True) as store:
+        imported = import_paths(store, [out])
+    assert imported.added == 20  # the copy is the same postings again
+    assert [(s.source, s.reason) for s in imported.skipped] == [
+        (str(out), "no manifest.json beside its shards: the run that wrote them may have "
+                   "stopped before its end, and what it did not write is not known")]
+
+
+def test_a_page_whose_name_is_not_unicode_is_in_the_manifest(tmp_path: Path) -> None:
+    from reviewer.core.cluster import extract_to_parquet
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "good.txt").write_text("Nurse\n\nCity Hospital, Leeds.\n", encoding="utf-8")
+    odd = pages / "caf\udce9.txt"  # a file name that is not UTF-8
+    odd.write_text("Welder\n\nNorth Yard, Hull.\n", encoding="utf-8")
+    out = tmp_path / "shards"
+    report = extract_to_parquet([str(pages)], out, workers=2)
+    assert report.records == 2 and not report.failed
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["shards"][0]["inputs"] == [str(pages / "caf\\xe9.txt"),
+                                               str(pages / "good.txt")]

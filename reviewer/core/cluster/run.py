@@ -7,7 +7,8 @@ output folder, local or an fsspec URL, so records never travel back through the
 scheduler), returning only counts and the pages it could not read. A partition that fails
 (a shard that cannot be written, a worker lost, a bug) is reported with its inputs and
 its error, and the others are written; ``manifest.json`` lists both, so that importing the
-folder reports what is not in it.
+folder reports what is not in it. A run replaces the shards and manifest an earlier run
+left in its output folder (``replace_earlier``): they are not this run's.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
+import re
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -27,7 +29,14 @@ import orjson
 from reviewer.core.cluster.inputs import Part, is_url, partitions, read_part
 from reviewer.core.cluster.pages import extract_item, now
 from reviewer.core.ingest import Skipped
-from reviewer.core.ingest.shards import MANIFEST, MANIFEST_KEY, SHARD_VERSION, shard_table
+from reviewer.core.ingest.shards import (
+    MANIFEST,
+    MANIFEST_KEY,
+    SHARD_NAME,
+    SHARD_VERSION,
+    shard_table,
+)
+from reviewer.core.words import valid_name
 
 PARTITION_SIZE = 500  # pages a partition (rows of a data file)
 WORKERS = 2  # worker processes of the LocalCluster made when no scheduler is given
@@ -67,6 +76,7 @@ class ClusterReport:
     skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
     scheduler: str = ""
+    replaced: int = 0  # files an earlier run left in the output folder, removed
 
     @property
     def records(self) -> int:
@@ -140,6 +150,7 @@ def extract_to_parquet(
     parts, report.skipped = partitions(inputs, max(1, partition_size))
     report.partitions = len(parts)
     _makedirs(out)
+    report.replaced = replace_earlier(out)
     stamp = now()
     by_key: dict[str, Part] = {}
     if parts:
@@ -191,16 +202,43 @@ def _client(scheduler: str | None, workers: int) -> Iterator[Any]:
         yield client
 
 
+_EARLIER = re.compile(rf"{SHARD_NAME.pattern}|{re.escape(MANIFEST)}")
+
+
+def replace_earlier(out: str) -> int:
+    """Remove the shards and the manifest an earlier run left in ``out`` (only files so
+    named: nothing else in the folder is touched); how many. The manifest first: a run
+    stopped on the way leaves none, and an import says so."""
+    if is_url(out):
+        fsspec: Any = importlib.import_module("fsspec")
+        fs, path = fsspec.core.url_to_fs(out)
+        found = [p for p in fs.ls(path, detail=False)
+                 if _EARLIER.fullmatch(str(p).rstrip("/").rsplit("/", 1)[-1])
+                 and fs.isfile(p)]
+        found.sort(key=lambda p: not str(p).endswith(MANIFEST))
+        for p in found:
+            fs.rm(p)
+        return len(found)
+    folder = Path(out)
+    found_here = sorted((p for p in folder.iterdir()
+                         if _EARLIER.fullmatch(p.name) and p.is_file() and not p.is_symlink()),
+                        key=lambda p: p.name != MANIFEST)
+    for p in found_here:
+        p.unlink()
+    return len(found_here)
+
+
 def write_manifest(report: ClusterReport, inputs: list[str]) -> None:
-    """``manifest.json`` in the output folder: the shards, what failed, what was skipped."""
-    doc = {
+    """``manifest.json`` in the output folder: the shards, what failed, what was skipped
+    (a name that is not UTF-8 written with its bytes as ``\\xff``)."""
+    doc = _names({
         MANIFEST_KEY: SHARD_VERSION, "inputs": inputs, "partitions": report.partitions,
         "records": report.records,
         "shards": [{"file": s.file, "partition": s.partition, "records": s.records,
                     "inputs": s.inputs} for s in report.shards if s.file is not None],
         "failed": [asdict(f) for f in report.failed],
         "skipped": [{"source": s.source, "reason": s.reason} for s in report.skipped],
-    }
+    })
     data = orjson.dumps(doc, option=orjson.OPT_INDENT_2)
     if is_url(report.out_dir):
         with _fs_open(f"{report.out_dir.rstrip('/')}/{MANIFEST}") as stream:
@@ -210,6 +248,17 @@ def write_manifest(report: ClusterReport, inputs: list[str]) -> None:
     partial = target.with_name(f".{MANIFEST}.partial")
     partial.write_bytes(data)
     os.replace(partial, target)
+
+
+def _names(value: Any) -> Any:
+    """``value`` with every text in it as ``valid_name`` writes a file name."""
+    if isinstance(value, str):
+        return valid_name(value)
+    if isinstance(value, dict):
+        return {key: _names(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_names(item) for item in value]
+    return value
 
 
 def _makedirs(out: str) -> None:

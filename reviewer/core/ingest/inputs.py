@@ -26,7 +26,7 @@ from reviewer.core.ingest.datafiles import read_csv, read_json, read_jsonl
 from reviewer.core.ingest.items import Deferred, Item, LeftOut, PageKind, Result, Skipped, page
 from reviewer.core.ingest.parquet import read_parquet
 from reviewer.core.ingest.read import UnreadableError
-from reviewer.core.ingest.shards import CheckedItem
+from reviewer.core.ingest.shards import CheckedItem, unlisted
 from reviewer.core.words.text import valid_name, valid_unicode
 
 _PAGE_KINDS: dict[str, PageKind] = {".html": "html", ".htm": "html", ".txt": "text", ".md": "text"}
@@ -175,7 +175,10 @@ def _walk(top: Path, mapper: Mapper, seen: set[object],
             except OSError as err:
                 yield Skipped(str(path), f"cannot read the folder: {err.strerror or err}")
                 continue
-            stack.append(map(path.joinpath, names))
+            left = list(unlisted(path, names))  # shards of another run, or no manifest
+            yield from left
+            gone = {Path(s.source).name for s in left if s.source != str(path)}
+            stack.append(map(path.joinpath, [name for name in names if name not in gone]))
         elif ext in _SUPPORTED and stat.S_ISREG(st.st_mode):
             yield from _file(path, ext, mapper, defer)
 

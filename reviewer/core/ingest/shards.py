@@ -14,12 +14,15 @@ Beside the shards a folder holds ``manifest.json`` (``MANIFEST``): each shard wi
 inputs and counts, every input that could not be read, and every partition that failed
 on the cluster with its inputs and error. Importing the folder reads the manifest too:
 each failed partition and each listed shard that is missing is reported as skipped, so
-nothing is lost silently.
+nothing is lost silently; a shard it does not list (``SHARD_NAME``, left by another run)
+is skipped, and a folder of shards without a manifest (a run stopped before its end) is
+said to be perhaps incomplete (``unlisted``).
 """
 
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -38,6 +41,7 @@ JSON_KEYS = ("fields", "provenance", "machine", "field_spans", "spans", "labels"
 _TEXT_KEYS = ("source", "raw_hash", "status", "reviewer", "text", "comment", "imported_at",
               "updated_at")
 BATCH_ROWS = 2048  # rows read at a time
+SHARD_NAME = re.compile(r"part-\d{5}\.parquet")  # a shard's file name, as a run writes it
 DEFERRED_ROWS = 128  # rows read at a time and left to a worker process
 
 
@@ -193,3 +197,32 @@ def _entries(doc: dict[str, Any], key: str, odd: list[int]) -> list[dict[str, An
     good = [entry for entry in entries if isinstance(entry, dict)]
     odd.append(len(entries) - len(good))
     return good
+
+
+def unlisted(folder: Path, names: list[str]) -> Iterator[Skipped]:
+    """What a folder's shards (those of ``names`` named as a run names them) lack: each
+    its ``manifest.json`` does not list, or the manifest itself (see the module's doc)."""
+    shards = [name for name in names if SHARD_NAME.fullmatch(name)]
+    if not shards:
+        return
+    listed = _listed(folder / MANIFEST) if MANIFEST in names else None
+    if listed is None:
+        yield Skipped(str(folder), "no manifest.json beside its shards: the run that wrote "
+                                   "them may have stopped before its end, and what it did "
+                                   "not write is not known")
+        return
+    for name in shards:
+        if name not in listed:
+            yield Skipped(str(folder / name), "a shard the folder's manifest.json does not "
+                                              "list (left by another run?): not imported")
+
+
+def _listed(path: Path) -> set[str] | None:
+    """The shards a manifest lists, or None when the file is no manifest of ours."""
+    try:
+        doc = orjson.loads(path.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    if not is_manifest(doc):
+        return None
+    return {str(shard.get("file")) for shard in _entries(doc, "shards", [])}

@@ -104,12 +104,15 @@ def test_records_read_by_workers_are_stored_as_one_process_stores_them(
 def test_shards_read_by_workers_are_stored_as_one_process_stores_them(
         exported: list[dict[str, Any]], tmp_path: Path) -> None:
     pytest.importorskip("pyarrow")
-    from reviewer.core.cluster.run import write_shard
+    from reviewer.core.cluster.run import ClusterReport, ShardResult, write_manifest, write_shard
 
     folder = tmp_path / "shards"
+    report = ClusterReport(str(folder))  # the folder as a run writes it, manifest and all
     for number, start in enumerate(range(0, len(exported), 60)):
-        write_shard([dict(r, id=None) for r in exported[start:start + 60]], str(folder),
-                    f"part-{number:05d}.parquet")
+        batch = [dict(r, id=None) for r in exported[start:start + 60]]
+        write_shard(batch, str(folder), f"part-{number:05d}.parquet")
+        report.shards.append(ShardResult(number, f"part-{number:05d}.parquet", len(batch), []))
+    write_manifest(report, [])
     written = []
     for jobs in (1, 2):
         with Store(tmp_path / f"j{jobs}.db") as store:
