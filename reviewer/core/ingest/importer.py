@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -104,7 +105,8 @@ def import_paths(
     started = time.perf_counter()
     workers = page_workers(jobs)
     seen: set[str] = set()  # hashes met in this run, so a page twice in the input counts once
-    in_flight: tuple[list[Work], Iterator[PreparedPosting | Pipelined | Skipped]] | None = None
+    in_flight: tuple[list[Work], _Plan, Iterator[PreparedPosting | Pipelined | Skipped]] \
+        | None = None
     records: list[ReadRecord] = []  # our own records read, not yet stored
     step = prepare_page if extractor is None and model is None else pipeline_page
     with _collected_less(), store.postings.importing():
@@ -114,20 +116,19 @@ def import_paths(
                 if cancelled is not None and cancelled():
                     report.cancelled = True
                     break
-                work = _new_work(store, chunk, report, seen, records)
+                work, plan = _new_work(store, chunk, report, seen)
                 submitted = workers.map(step, work)
-                if in_flight is not None and in_flight[0]:
-                    _add_records(store, records, report)  # stored before the pages read after
-                    _write(store, *in_flight, report, extractor, model)
-                elif len(records) >= RECORDS_BATCH:
-                    _add_records(store, records, report)
-                in_flight = (work, submitted)
+                if in_flight is not None:
+                    _write_in_order(store, *in_flight, records, report, extractor, model)
+                in_flight = (work, plan, submitted)
                 report.seconds = time.perf_counter() - started
                 if progress is not None:
                     progress(report)
-            _add_records(store, records, report)  # read before a cancel: stored as before
             if in_flight is not None and not report.cancelled:
-                _write(store, *in_flight, report, extractor, model)
+                _write_in_order(store, *in_flight, records, report, extractor, model)
+            elif in_flight is not None:  # records read before a cancel: stored as before
+                records += [r for part in in_flight[1] if isinstance(part, list) for r in part]
+            _add_records(store, records, report)
             store.column_maps.remember(mapper.to_remember())
         finally:
             workers.shutdown()
@@ -173,15 +174,24 @@ def _collected_less() -> Iterator[None]:
                 gc.set_threshold(*state.before)
 
 
+# a chunk in the order it was read: runs of our own records, and counts of the pages
+# between them (the next so many of the chunk's work)
+_Plan = list[list[ReadRecord] | int]
+
+
 def _new_work(store: Store, chunk: list[Item | Skipped | ReadRecord], report: ImportReport,
-              seen: set[str], kept: list[ReadRecord]) -> list[Work]:
-    """The pages of a chunk still to clean: skipped inputs and known pages counted, our
-    own records put in ``kept`` (stored as they are, a batch at a time)."""
+              seen: set[str]) -> tuple[list[Work], _Plan]:
+    """The pages of a chunk still to clean (skipped inputs and known pages counted), and
+    the chunk's ``_Plan``: in what order its records and pages are to be written."""
     fresh: list[tuple[Item, str]] = []
+    order: list[list[ReadRecord] | list[str]] = []  # records, and the pages' digests
     for entry in chunk:
         report.seen += 1
         if isinstance(entry, ReadRecord):
-            kept.append(entry)
+            if order and order[-1] and isinstance(order[-1][0], ReadRecord):
+                order[-1].append(entry)
+            else:
+                order.append([entry])
             continue
         if isinstance(entry, Skipped):
             report.skipped.append(entry)
@@ -196,10 +206,41 @@ def _new_work(store: Store, chunk: list[Item | Skipped | ReadRecord], report: Im
             continue
         seen.add(digest)
         fresh.append((entry, digest))
+        if order and order[-1] and isinstance(order[-1][0], str):
+            order[-1].append(digest)
+        else:
+            order.append([digest])
     known = store.postings.known_hashes([d for _, d in fresh])
     report.duplicates += len(known)
+    plan: _Plan = [part if isinstance(part[0], ReadRecord)
+                   else sum(digest not in known for digest in part)
+                   for part in order]
     return [(item.source, item.text, item.kind, item.metadata, digest, item.given)
-            for item, digest in fresh if digest not in known]
+            for item, digest in fresh if digest not in known], plan
+
+
+def _write_in_order(store: Store, work: list[Work], plan: _Plan,
+                    results: Iterable[PreparedPosting | Pipelined | Skipped],
+                    pending: list[ReadRecord], report: ImportReport,
+                    extractor: ExtractorRun | None, model: Model | None) -> None:
+    """A chunk's records and cleaned pages written in the order they were read, so that
+    the postings are numbered the same however the input was cut into chunks (and so
+    whatever the number of workers): a page written before a record takes the id the
+    record asks for. Records are gathered in ``pending`` up to ``RECORDS_BATCH`` a
+    transaction, and stored before the next pages."""
+    done = iter(results)
+    at = 0
+    for part in plan:
+        if isinstance(part, list):
+            pending += part
+            while len(pending) >= RECORDS_BATCH:  # cut where the input says, not the chunk
+                _add_records(store, pending[:RECORDS_BATCH], report)
+                del pending[:RECORDS_BATCH]
+        elif part:
+            _add_records(store, pending, report)
+            _write(store, work[at:at + part], itertools.islice(done, part), report,
+                   extractor, model)
+            at += part
 
 
 def _add_records(store: Store, kept: list[ReadRecord], report: ImportReport) -> None:

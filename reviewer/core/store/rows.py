@@ -165,20 +165,27 @@ def write_rows(db: Database, postings: Postings, batch: Sequence[RecordRows],
     wanted = [rows.id for rows in batch if rows.id is not None]
     taken = postings.existing_ids(wanted) if wanted else set()
     added: list[bool] = []
+    kept: list[tuple[RecordRows, int | None]] = []  # each to store, and the id it keeps
+    for rows in batch:
+        added.append(rows.hash not in known)
+        if rows.hash in known:
+            continue
+        known.add(rows.hash)
+        asked = rows.id if rows.id is not None and rows.id not in taken else None
+        if asked is not None:
+            taken.add(asked)
+        kept.append((rows, asked))
+    # those that keep their ids first: one that cannot is numbered after them, not with
+    # the next id, which the next record may ask for (and the next, down the batch)
+    kept.sort(key=lambda entry: entry[1] is None)
     out: dict[str, list[Any]] = {table: [] for table in _INSERTS}
     suggestions, decisions, spans, labels, events = out.values()
     with _keys_unchecked(db), stops_the_import(), db.atomic(), (
             postings.indexed_at_end() if len(batch) >= BULK_INDEX else _by_trigger()) as indexed:
         stamp = now()
         execute = db.conn.execute
-        for rows in batch:
-            if rows.hash in known:
-                added.append(False)
-                continue
-            known.add(rows.hash)
-            asked = rows.id if rows.id not in taken else None
+        for rows, asked in kept:
             pid = int(execute(_INSERT, (*rows.row, asked)).lastrowid or 0)
-            taken.add(pid)
             indexed.append(pid)
             suggestions += [(pid, *row) for row in rows.suggestions]
             if rows.decisions or rows.spans or rows.labels:
@@ -186,7 +193,6 @@ def write_rows(db: Database, postings: Postings, batch: Sequence[RecordRows],
                 spans += [(pid, *row, reviewer) for row in rows.spans]
                 labels += [(pid, *row, reviewer) for row in rows.labels]
             events.append((rows.logged_at or stamp, pid, reviewer))
-            added.append(True)
         for table, statement in _INSERTS.items():
             if out[table]:
                 db.conn.executemany(statement, out[table])

@@ -17,6 +17,7 @@ from reviewer.core.ingest import (
     Skipped,
     datafiles,
     import_paths,
+    importer,
     items,
     iter_inputs,
     own_records,
@@ -180,3 +181,26 @@ def test_an_import_of_records_leaves_the_connection_as_it_was(
         assert (setting("cache_size"), setting("foreign_keys")) == before == (-2000, 1)
         store.records.add_many([dict(exported[0], raw_hash="another")])
         assert setting("foreign_keys") == 1
+
+
+def test_pages_among_records_are_numbered_the_same_whatever_the_workers(
+        exported: list[dict[str, Any]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages and records that ask for their ids, read in one import: the postings are
+    written in the same order, and so numbered the same, with one process or several.
+    Before, a page took the id a record asked for with one process and not with two."""
+    monkeypatch.setattr(importer, "RECORDS_BATCH", 30)
+    for folder, count in (("pages", 3), ("more", 2)):
+        (tmp_path / folder).mkdir()
+        for n in range(count):
+            (tmp_path / folder / f"{n}.txt").write_text(
+                f"Welder {folder} {n}\nNorth Yard, Hull\n\nWe build ships.\n",
+                encoding="utf-8")
+    source = write_jsonl(tmp_path / "records.jsonl", exported)
+    written = []
+    for jobs in (1, 2, 3):
+        with Store(tmp_path / f"j{jobs}.db") as store:
+            report = import_paths(store, [tmp_path / "pages", source, tmp_path / "more"],
+                                  jobs=jobs, batch=40)
+            assert report.added == 150 + 5
+        written.append(tables(tmp_path / f"j{jobs}.db", times=False))
+    assert written[0] == written[1] == written[2]

@@ -300,3 +300,20 @@ def test_the_listing_columns_follow_reject_and_revert(store: Store) -> None:
     store.decisions.revert_field(1, "company")
     p = store.records.get(1)
     assert (p["company"], p["location"]) == ("Acme", "Berlin")
+
+
+def test_a_record_whose_id_is_taken_does_not_take_the_ids_the_others_ask_for(
+        store: Store, tmp_path: Path) -> None:
+    """Records of a batch keep the ids they ask for where free; one whose id is taken
+    gets an id after them. Before, it took the next id, which the next record asked
+    for, and so on down the batch: one page imported before a project's export moved
+    every record's id."""
+    records = [record_of(store.records.get(pid)) for pid in store.queue.ids()]
+    with Store(tmp_path / "other.db") as other:
+        other.postings.add([posting(99)])  # a page first: it takes id 1
+        added = other.records.add_many([dict(r) for r in records])
+        assert added == [True] * len(records)
+        ids = {r["raw_hash"]: r["id"] for r in other.records.all(reviewed_only=False)}
+    kept = [r["raw_hash"] for r in records if ids[r["raw_hash"]] == r["id"]]
+    assert len(kept) == len(records) - 1
+    assert ids[records[0]["raw_hash"]] == max(r["id"] for r in records) + 1
