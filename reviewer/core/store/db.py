@@ -102,13 +102,15 @@ def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIM
         db = ProjectDatabase(_connect(path, read_only), path, read_only)
         db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         db.execute("PRAGMA foreign_keys = ON")
-        check(db.conn, path)  # before anything is written
-        if not read_only:
-            db.enable_wal()
-            # with WAL, NORMAL loses no committed edit when the app stops, only (at worst)
-            # the last ones if the whole machine loses power; and spares a sync per edit
-            db.execute("PRAGMA synchronous = NORMAL")
-        _migrate(db, path)
+        with _one_at_a_time(path, read_only):  # two processes making the same new file
+            check(db.conn, path)  # before anything is written
+            if not read_only:
+                db.enable_wal()
+                # with WAL, NORMAL loses no committed edit when the app stops, only (at
+                # worst) the last ones if the whole machine loses power; and spares a
+                # sync per edit
+                db.execute("PRAGMA synchronous = NORMAL")
+            _migrate(db, path)
     except (ProjectError, sqlite3.Error, OSError) as err:
         if db is not None:
             db.close()
@@ -116,6 +118,33 @@ def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIM
             raise
         raise ProjectError(_cannot_open(path, err)) from err
     return db, created
+
+
+@contextlib.contextmanager
+def _one_at_a_time(path: Path, read_only: bool) -> Iterator[None]:
+    """Checking a file and making or updating its tables, one process at a time: two
+    that open the same new file at once both find no tables, and both made them (one
+    failed, or took the other's half-made tables for another application's). The lock
+    is the folder's (flock): the project file's own locks are SQLite's, and a second
+    handle on the file, once closed, would drop them."""
+    try:
+        import fcntl
+    except ImportError:  # (no such locks there)
+        yield
+        return
+    if read_only:
+        yield
+        return
+    try:
+        folder = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(folder)  # (which lets the lock go)
 
 
 def schema_version(db: Database) -> int:

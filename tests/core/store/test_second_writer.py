@@ -86,3 +86,29 @@ def test_two_imports_into_one_project_at_once(tmp_path: Path) -> None:
         assert run.returncode == 0, err
     with Store(db) as store:
         assert store.queue.count() == 600
+
+
+def test_two_processes_making_the_same_new_project_at_once(tmp_path: Path) -> None:
+    """Both find no file and make the project's tables: one makes them, the other waits
+    and opens what it made. Before, one of two often failed ("table _sqlite_migrations
+    already exists", "an SQLite file of another application") and left backups of an
+    "upgrade" beside the file."""
+    script = ("import sys\nfrom reviewer.core.store import Store\n"
+              "sys.stdin.readline()\n"  # both wait here, then open at once
+              "Store(sys.argv[1]).close()\n")
+    for attempt in range(12):
+        db = tmp_path / f"new{attempt}.db"
+        runs = [subprocess.Popen([sys.executable, "-c", script, str(db)], cwd=ROOT,
+                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        time.sleep(0.5)  # both started and waiting
+        for run in runs:
+            assert run.stdin is not None
+            run.stdin.write("go\n")
+            run.stdin.flush()
+        for run in runs:
+            _out, err = run.communicate(timeout=60)
+            assert run.returncode == 0, err
+        with Store(db) as store:
+            assert store.queue.count() == 0
+    assert not list(tmp_path.glob("*.bak"))
