@@ -36,6 +36,9 @@ _UNDECIDED = ("machine", "none")
 _NO_SPANS: list[list[int]] = []
 _EMPTY: tuple[Any, ...] = (None, [], {}, "")  # a machine value that is no suggestion
 _SHOWN = ("title", "company", "locations")  # the values the listing columns show
+# the largest id a record keeps: what every JSON reader reads exactly (past it, it is
+# numbered as a page is; at SQLite's largest, every posting after it was numbered at random)
+MAX_KEPT_ID = 2**53 - 1
 _INSERT = (f"INSERT INTO postings ({', '.join(ROW_COLUMNS)}, imported_at, updated_at, comment,"
            f" status_by, id) VALUES ({', '.join('?' * (len(ROW_COLUMNS) + 5))})")
 _INSERTS = {
@@ -171,7 +174,8 @@ def write_rows(db: Database, postings: Postings, batch: Sequence[RecordRows],
         if rows.hash in known:
             continue
         known.add(rows.hash)
-        asked = rows.id if rows.id is not None and rows.id not in taken else None
+        asked = rows.id if rows.id is not None and rows.id <= MAX_KEPT_ID \
+            and rows.id not in taken else None
         if asked is not None:
             taken.add(asked)
         kept.append((rows, asked))
