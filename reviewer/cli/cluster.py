@@ -46,16 +46,21 @@ def cmd_cluster_extract(args: argparse.Namespace) -> int:
     except ImportError as err:  # pragma: no cover - the extra is in the test set
         raise CliError(f"running on Dask needs the cluster extra: pip install "
                        f"'posting-reviewer[cluster]' ({err})") from err
+    _check_out_dir(args.to_parquet)
     workers = DEFAULT_WORKERS if args.jobs == 1 else args.jobs
     if workers <= 0:
         from reviewer.cli.extract import worker_count
 
         workers = worker_count(workers)
     line = ProgressLine()
+    from reviewer.core.cluster import SchedulerError
+
     try:
         report = extract_to_parquet(args.files, args.to_parquet, scheduler=args.scheduler,
                                     partition_size=args.partition_size, progress=line,
                                     workers=workers)
+    except SchedulerError as err:
+        raise CliError(str(err)) from err
     except ImportError as err:
         raise CliError(f"running on Dask needs the cluster extra: pip install "
                        f"'posting-reviewer[cluster]' ({err})") from err
@@ -78,3 +83,18 @@ def cmd_cluster_extract(args: argparse.Namespace) -> int:
           f"({report.seconds:.1f} s, {rate:,.0f}/s); {len(report.skipped):,} skipped, "
           f"{len(report.failed):,} of {report.partitions:,} partitions failed")
     return 1 if report.failed or report.skipped else 0
+
+
+def _check_out_dir(out: str) -> None:
+    """A local output folder that cannot take the shards, said before any work is done
+    (not after all of it, naming a file of the manifest)."""
+    import os
+    from pathlib import Path
+
+    if "://" in out and not out.startswith(("file://", "local://")):
+        return  # (a remote store says for itself)
+    path = Path(out.removeprefix("file://").removeprefix("local://"))
+    if path.exists() and not path.is_dir():
+        raise CliError(f"{out} is not a folder: give a folder for the shards")
+    if path.is_dir() and not os.access(path, os.W_OK | os.X_OK):
+        raise CliError(f"{out}: the folder cannot be written to")

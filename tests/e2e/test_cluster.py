@@ -156,6 +156,11 @@ def test_the_dask_options_go_together(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["extract", "--engine", "dask", str(page)]) == 2
     assert "--to-parquet OUT_DIR goes with --engine dask" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+    # an output folder that cannot take the shards is said before any work
+    afile = tmp_path / "afile"
+    afile.write_text("")
+    assert main(["extract", "--engine", "dask", "--to-parquet", str(afile), str(page)]) == 2
+    assert f"{afile} is not a folder" in capsys.readouterr().err
 
 
 def test_a_new_run_replaces_the_shards_of_an_earlier_one(tmp_path: Path) -> None:
@@ -219,3 +224,43 @@ def test_a_page_whose_name_is_not_unicode_is_in_the_manifest(tmp_path: Path) -> 
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["shards"][0]["inputs"] == [str(pages / "caf\\xe9.txt"),
                                                str(pages / "good.txt")]
+
+
+def test_a_scheduler_that_does_not_answer_is_said_not_waited_for(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An address where something accepts the connection and never answers made the
+    command wait for ever, and one of another kind ended in a traceback: each is said
+    in a sentence, within the time to connect."""
+    import socket
+    import time
+
+    from reviewer.core.cluster import SchedulerError, extract_to_parquet
+    from reviewer.core.cluster import run as cluster_run
+
+    monkeypatch.setattr(cluster_run, "CONNECT_WAIT", 2.0)
+    page = tmp_path / "a.txt"
+    page.write_text("Nurse\n\nCity Hospital, Leeds.\n", encoding="utf-8")
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        address = f"tcp://127.0.0.1:{silent.getsockname()[1]}"
+        started = time.monotonic()
+        with pytest.raises(SchedulerError, match="did not answer within 2 s"):
+            extract_to_parquet([str(page)], tmp_path / "out", scheduler=address)
+        assert time.monotonic() - started < 15
+    with pytest.raises(SchedulerError, match="cannot reach the scheduler at http://"):
+        extract_to_parquet([str(page)], tmp_path / "out", scheduler="http://127.0.0.1:1")
+
+
+def test_an_output_folder_written_as_a_file_url(tmp_path: Path) -> None:
+    """``--to-parquet file:///abs/dir``: every partition failed, and a folder named
+    "file:" was made where the command ran."""
+    from reviewer.core.cluster import extract_to_parquet
+
+    page = tmp_path / "a.txt"
+    page.write_text("Nurse\n\nCity Hospital, Leeds.\n", encoding="utf-8")
+    out = tmp_path / "shards"
+    report = extract_to_parquet([str(page)], f"file://{out}", workers=1)
+    assert (report.records, report.failed) == (1, [])
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "part-00000.parquet"]
+    assert not Path("file:").exists()

@@ -15,7 +15,8 @@ records as a shard, ``shard_table`` makes its table. The top layer: it uses the
 pipeline and ingest's readers. Dask, distributed, fsspec and pyarrow are the optional
 ``cluster`` extra, imported when a run starts.
 
-Public API: ``extract_to_parquet``, ``ClusterReport``, ``ShardResult``,
+Public API: ``extract_to_parquet``, ``ClusterReport``, ``SchedulerError`` (a scheduler
+that cannot be used, said in a sentence), ``ShardResult``,
 ``PartitionFailure``, ``PARTITION_SIZE``, ``extract_pages``, ``shard_table``,
 ``run_partition``, ``write_shard``, ``partitions``, ``Part``, ``Piece``,
 ``NEEDS_CLUSTER``.
@@ -29,6 +30,7 @@ from reviewer.core.cluster.run import (
     PARTITION_SIZE,
     ClusterReport,
     PartitionFailure,
+    SchedulerError,
     ShardResult,
     extract_to_parquet,
     run_partition,
@@ -46,6 +48,7 @@ __all__ = [
     "Part",
     "PartitionFailure",
     "Piece",
+    "SchedulerError",
     "ShardResult",
     "extract_pages",
     "extract_to_parquet",

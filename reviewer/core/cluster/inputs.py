@@ -132,21 +132,31 @@ def _local(path: Path, missing: list[Skipped], explicit: bool) -> Iterator[str]:
 
 
 def _remote(url: str, missing: list[Skipped]) -> Iterator[str]:
+    """The files at an fsspec URL; one that cannot be listed (an unknown protocol, the
+    library for it not installed, no answer) costs that input alone."""
     fsspec: Any = importlib.import_module("fsspec")
-    fs, path = fsspec.core.url_to_fs(url)
-    if glob.has_magic(path):
-        found = sorted(fs.glob(path))
-    elif fs.isdir(path):
-        found = sorted(fs.find(path))
-    elif fs.exists(path):
-        found = [path]
-    else:
-        missing.append(Skipped(url, "no such file or folder"))
+    try:
+        fs, path = fsspec.core.url_to_fs(url)
+        if glob.has_magic(path):
+            found = sorted(fs.glob(path))
+        elif fs.isdir(path):
+            found = sorted(fs.find(path))
+        elif fs.exists(path):
+            found = [path]
+        else:
+            missing.append(Skipped(url, "no such file or folder"))
+            return
+    except (ImportError, ValueError, OSError) as err:
+        missing.append(Skipped(url, f"cannot be read: {type(err).__name__}: {err}"[:300]))
         return
+    local = "file" in (fs.protocol if isinstance(fs.protocol, tuple) else (fs.protocol,))
     for name in found:
         base = name.rsplit("/", 1)[-1]
         if base.lower().endswith(SUPPORTED) and not base.startswith("."):
-            yield name if "://" in name else fs.unstrip_protocol(name)
+            if local:  # read as a local path is, by the ingest's readers
+                yield name.removeprefix("file://")
+            else:
+                yield name if "://" in name else fs.unstrip_protocol(name)
 
 
 def _rows(url: str) -> int | None:

@@ -17,6 +17,7 @@ import contextlib
 import importlib
 import os
 import re
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -40,6 +41,11 @@ from reviewer.core.words import valid_name
 
 PARTITION_SIZE = 500  # pages a partition (rows of a data file)
 WORKERS = 2  # worker processes of the LocalCluster made when no scheduler is given
+CONNECT_WAIT = 30.0  # seconds a scheduler has to answer, and then to have a worker
+
+
+class SchedulerError(Exception):
+    """The scheduler given cannot be used: what happened, in a sentence."""
 
 
 @dataclass
@@ -145,6 +151,8 @@ def extract_to_parquet(
     the run. Needs the ``cluster`` extra (``pip install 'posting-reviewer[cluster]'``),
     and on a remote cluster posting-reviewer installed on every worker."""
     out = str(out_dir)
+    for local in ("file://", "local://"):  # a local folder written as a URL
+        out = out.removeprefix(local)
     report = ClusterReport(out)
     started = time.perf_counter()
     parts, report.skipped = partitions(inputs, max(1, partition_size))
@@ -192,7 +200,7 @@ def _collect(future: Any, part: Part, report: ClusterReport) -> None:
 def _client(scheduler: str | None, workers: int) -> Iterator[Any]:
     distributed: Any = importlib.import_module("distributed")
     if scheduler:
-        with distributed.Client(scheduler) as client:
+        with _connected(distributed, scheduler) as client:
             yield client
         return
     with distributed.LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
@@ -226,6 +234,40 @@ def replace_earlier(out: str) -> int:
     for p in found_here:
         p.unlink()
     return len(found_here)
+
+
+def _connected(distributed: Any, scheduler: str) -> Any:
+    """A client of the scheduler at ``scheduler``, which has a worker; ``SchedulerError``
+    otherwise. Dask's own wait does not end when something at the address accepts the
+    connection and never answers: the client is made in a thread of its own, waited
+    for ``CONNECT_WAIT`` seconds."""
+    made: dict[str, Any] = {}
+
+    def connect() -> None:
+        try:
+            made["client"] = distributed.Client(scheduler, timeout=CONNECT_WAIT)
+        except BaseException as err:  # (any: it is said in the caller's thread)
+            made["error"] = err
+
+    thread = threading.Thread(target=connect, name="scheduler", daemon=True)
+    thread.start()
+    thread.join(CONNECT_WAIT + 5)
+    if thread.is_alive():
+        raise SchedulerError(f"the scheduler at {scheduler} did not answer within "
+                             f"{CONNECT_WAIT:g} s (is it a Dask scheduler's address?)")
+    if "error" in made:
+        err = made["error"]
+        raise SchedulerError(f"cannot reach the scheduler at {scheduler}: "
+                             f"{type(err).__name__}: {err}"[:500]) from None
+    client = made["client"]
+    try:
+        client.wait_for_workers(1, timeout=CONNECT_WAIT)
+    except Exception:
+        client.close()
+        raise SchedulerError(f"no worker joined the scheduler at {scheduler} within "
+                             f"{CONNECT_WAIT:g} s: start one (dask worker {scheduler})") \
+            from None
+    return client
 
 
 def write_manifest(report: ClusterReport, inputs: list[str]) -> None:

@@ -69,3 +69,19 @@ def test_extract_pages_is_the_pipeline_as_a_pure_function() -> None:
         for start, end in spans:
             assert 0 <= start <= end <= len(first["text"]), name
     assert isinstance(third, Skipped)
+
+
+def test_an_input_url_that_cannot_be_read_costs_that_input_alone(tmp_path: Path) -> None:
+    """A mistyped protocol, or one whose library is not installed, was a traceback that
+    ended the whole run; a local folder written as a URL (``local://``) was given to the
+    workers as ``file://`` text they took for a missing path."""
+    (tmp_path / "a.txt").write_text("Nurse\n\nCity Hospital, Leeds.\n", encoding="utf-8")
+    parts, missing = partitions(["htps://example.com/job.html", f"local://{tmp_path}/*.txt",
+                                 str(tmp_path)], size=10)
+    assert [(m.source, m.reason.split(":")[0]) for m in missing] == [
+        ("htps://example.com/job.html", "cannot be read")]
+    assert "htps" in missing[0].reason
+    assert [n for p in parts for n in p.names()] == [str(tmp_path / "a.txt")] * 2
+    results = [run_partition(p, str(tmp_path / "out"), "2026-01-01T00:00:00+00:00")
+               for p in parts]
+    assert sum(r.records for r in results) == 2 and not any(r.skipped for r in results)
