@@ -225,7 +225,9 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--format", choices=("jsonl", "json", "md"), default="jsonl",
                      help="jsonl: one JSON object a line (default); json: one array; "
                           "md: a readable report")
-    _jobs_option(ext)
+    ext.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                     help="worker processes (0: one per core; default 1, and 2 with "
+                          "--engine dask)")
     add_extractor_options(ext)
     add_cluster_options(ext)
     ext.set_defaults(func=cmd_extract)

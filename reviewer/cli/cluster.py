@@ -47,7 +47,7 @@ def cmd_cluster_extract(args: argparse.Namespace) -> int:
         raise CliError(f"running on Dask needs the cluster extra: pip install "
                        f"'posting-reviewer[cluster]' ({err})") from err
     _check_out_dir(args.to_parquet)
-    workers = DEFAULT_WORKERS if args.jobs == 1 else args.jobs
+    workers = DEFAULT_WORKERS if args.jobs is None else args.jobs
     if workers <= 0:
         from reviewer.cli.extract import worker_count
 

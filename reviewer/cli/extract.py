@@ -98,7 +98,7 @@ def _emit(records: Iterable[dict[str, Any]], fmt: str, out: Any) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     if uses_cluster(args):
         return cmd_cluster_extract(args)
-    jobs = worker_count(args.jobs)
+    jobs = worker_count(1 if args.jobs is None else args.jobs)
     extractor = load(args)
     results = _results(args.files, jobs)
     if extractor is not None:

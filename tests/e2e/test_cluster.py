@@ -264,3 +264,25 @@ def test_an_output_folder_written_as_a_file_url(tmp_path: Path) -> None:
     assert (report.records, report.failed) == (1, [])
     assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "part-00000.parquet"]
     assert not Path("file:").exists()
+
+
+def test_jobs_given_is_the_local_cluster_s_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """``--jobs 1`` made a cluster of 2 worker processes (1 was taken for "not given")."""
+    import reviewer.core.cluster as cluster
+
+    asked: list[int] = []
+
+    def extract_to_parquet(*_args: Any, workers: int, **_kwargs: Any) -> Any:
+        asked.append(workers)
+        return cluster.ClusterReport(str(tmp_path / "out"))
+
+    monkeypatch.setattr(cluster, "extract_to_parquet", extract_to_parquet)
+    page = tmp_path / "a.txt"
+    page.write_text("Nurse\n\nCity Hospital, Leeds.")
+    for given in ([], ["--jobs", "1"], ["--jobs", "3"]):
+        assert main(["extract", "--engine", "dask", "--to-parquet", str(tmp_path / "out"),
+                     *given, str(page)]) == 0
+    assert asked == [2, 1, 3]
+    assert main(["extract", str(page)]) == 0  # (one process unless given)
+    capsys.readouterr()
