@@ -162,7 +162,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if model is None:
         print("\nno learned model yet ('reviewer train' learns from the reviewed postings)")
         return 0
-    print(f"\nthe learned model (trained {model.trained_at[:16].replace('T', ' ')} UTC on "
+    trained = plain(model.trained_at[:16]).replace('T', ' ')
+    print(f"\nthe learned model (trained {trained} UTC on "
           f"{model.postings:,} reviewed postings), by cross-validation on them: the rules "
           "alone, the model alone, the two together (cascade)")
     for row in figures_table(model.figures):

@@ -207,7 +207,8 @@ def test_an_import_keeps_to_the_shards_its_manifest_lists(tmp_path: Path) -> Non
     assert imported.added == 20  # the copy is the same postings again
     assert [(s.source, s.reason) for s in imported.skipped] == [
         (str(out), "no manifest.json beside its shards: the run that wrote them may have "
-                   "stopped before its end, and what it did not write is not known")]
+                   "stopped before its end, and what it did not write is not known (the "
+                   "shards found are imported)")]
 
 
 def test_a_page_whose_name_is_not_unicode_is_in_the_manifest(tmp_path: Path) -> None:
@@ -240,6 +241,10 @@ def test_a_scheduler_that_does_not_answer_is_said_not_waited_for(
     monkeypatch.setattr(cluster_run, "CONNECT_WAIT", 2.0)
     page = tmp_path / "a.txt"
     page.write_text("Nurse\n\nCity Hospital, Leeds.\n", encoding="utf-8")
+    earlier = tmp_path / "out"  # what an earlier run wrote stays when this one cannot start
+    earlier.mkdir()
+    (earlier / "manifest.json").write_text("{}")
+    (earlier / "part-00000.parquet").write_bytes(b"PAR1")
     with socket.socket() as silent:
         silent.bind(("127.0.0.1", 0))
         silent.listen()
@@ -250,6 +255,7 @@ def test_a_scheduler_that_does_not_answer_is_said_not_waited_for(
         assert time.monotonic() - started < 15
     with pytest.raises(SchedulerError, match="cannot reach the scheduler at http://"):
         extract_to_parquet([str(page)], tmp_path / "out", scheduler="http://127.0.0.1:1")
+    assert sorted(p.name for p in earlier.iterdir()) == ["manifest.json", "part-00000.parquet"]
 
 
 def test_an_output_folder_written_as_a_file_url(tmp_path: Path) -> None:

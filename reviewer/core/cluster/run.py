@@ -158,11 +158,14 @@ def extract_to_parquet(
     parts, report.skipped = partitions(inputs, max(1, partition_size))
     report.partitions = len(parts)
     _makedirs(out)
-    report.replaced = replace_earlier(out)
     stamp = now()
     by_key: dict[str, Part] = {}
-    if parts:
+    if not parts:
+        report.replaced = replace_earlier(out)
+    else:
         with _client(scheduler, workers) as client:
+            # (only now: a run that cannot start leaves the earlier one's output as it was)
+            report.replaced = replace_earlier(out)
             report.scheduler = str(client.scheduler.address)
             run = uuid.uuid4().hex[:8]
             keys = [f"reviewer-part-{run}-{part.index}" for part in parts]

@@ -236,11 +236,12 @@ def _write_in_order(store: Store, work: list[Work], plan: _Plan,
             while len(pending) >= RECORDS_BATCH:  # cut where the input says, not the chunk
                 _add_records(store, pending[:RECORDS_BATCH], report)
                 del pending[:RECORDS_BATCH]
-        elif part:
-            _add_records(store, pending, report)
-            _write(store, work[at:at + part], itertools.islice(done, part), report,
-                   extractor, model)
-            at += part
+        else:  # a run of pages (none left, perhaps: known already): records before it
+            _add_records(store, pending, report)  # (cut here whatever was known when)
+            if part:
+                _write(store, work[at:at + part], itertools.islice(done, part), report,
+                       extractor, model)
+                at += part
 
 
 def _add_records(store: Store, kept: list[ReadRecord], report: ImportReport) -> None:

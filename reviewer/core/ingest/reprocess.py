@@ -41,7 +41,7 @@ class ReextractReport:
     failed: int = 0
     seconds: float = 0.0
     cancelled: bool = False
-    learned: bool = False  # the project's learned model read the postings too
+    learned: bool = False  # the project's learned model read pages (not reviewed ones)
     model_note: str | None = None  # why the project's learned model was not used
     workers: int = 1  # processes that cleaned pages (1: this one alone)
 
@@ -75,7 +75,6 @@ def reextract(store: Store, *, progress: Callable[[ReextractReport], None] | Non
     are cleaned in that many worker processes, a batch while the one before is written."""
     report = ReextractReport(total=store.queue.count())
     model, report.model_note = project_model(store)
-    report.learned = model is not None
     step = prepare_page if extractor is None and model is None else pipeline_page
     started = time.perf_counter()
     workers = page_workers(jobs)
@@ -143,6 +142,7 @@ def _write(store: Store, pages: list[_Page],
                 report.failed += 1
                 continue
             prepared.raw = raw
+            report.learned = report.learned or model is not None  # it read this page
             outcome = store.machine.replace(pid, prepared)
             setattr(report, outcome, getattr(report, outcome) + 1)
     report.seconds = time.perf_counter() - started

@@ -41,7 +41,7 @@ JSON_KEYS = ("fields", "provenance", "machine", "field_spans", "spans", "labels"
 _TEXT_KEYS = ("source", "raw_hash", "status", "reviewer", "text", "comment", "imported_at",
               "updated_at")
 BATCH_ROWS = 2048  # rows read at a time
-SHARD_NAME = re.compile(r"part-\d{5}\.parquet")  # a shard's file name, as a run writes it
+SHARD_NAME = re.compile(r"part-\d{5,}\.parquet")  # a shard's file name, as a run writes it
 DEFERRED_ROWS = 128  # rows read at a time and left to a worker process
 
 
@@ -207,9 +207,11 @@ def unlisted(folder: Path, names: list[str]) -> Iterator[Skipped]:
         return
     listed = _listed(folder / MANIFEST) if MANIFEST in names else None
     if listed is None:
-        yield Skipped(str(folder), "no manifest.json beside its shards: the run that wrote "
-                                   "them may have stopped before its end, and what it did "
-                                   "not write is not known")
+        what = ("its manifest.json cannot be read (damaged, or not one a run wrote)"
+                if MANIFEST in names else "no manifest.json beside its shards")
+        yield Skipped(str(folder), f"{what}: the run that wrote them may have stopped "
+                                   "before its end, and what it did not write is not known "
+                                   "(the shards found are imported)")
         return
     for name in shards:
         if name not in listed:

@@ -102,7 +102,11 @@ def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIM
         db = ProjectDatabase(_connect(path, read_only), path, read_only)
         db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         db.execute("PRAGMA foreign_keys = ON")
-        with _one_at_a_time(path, read_only):  # two processes making the same new file
+        # two processes making the same new file: one at a time (a file made already is
+        # not waited for: the lock is the whole folder's; its version is read first,
+        # outside the lock, where waiting for another writer blocks no one else)
+        made = db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        with _one_at_a_time(path, read_only or made):
             check(db.conn, path)  # before anything is written
             if not read_only:
                 db.enable_wal()
@@ -110,7 +114,8 @@ def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIM
                 # worst) the last ones if the whole machine loses power; and spares a
                 # sync per edit
                 db.execute("PRAGMA synchronous = NORMAL")
-            _migrate(db, path)
+            # newly made: by this process (the other of two at once finds the tables)
+            created = _migrate(db, path)
     except (ProjectError, sqlite3.Error, OSError) as err:
         if db is not None:
             db.close()
@@ -155,7 +160,8 @@ def schema_version(db: Database) -> int:
     return value
 
 
-def _migrate(db: ProjectDatabase, path: Path) -> None:
+def _migrate(db: ProjectDatabase, path: Path) -> bool:
+    """Bring the file's tables to this version; whether they were made from nothing."""
     version = schema_version(db)
     if version > SCHEMA_VERSION:
         raise ProjectError(
@@ -166,7 +172,7 @@ def _migrate(db: ProjectDatabase, path: Path) -> None:
         raise ProjectError(f"{path} is damaged: it has a version but no tables")
     pending = migrations.pending(db)
     if not pending:
-        return
+        return False
     if has_tables and "postings" not in db.table_names():
         raise ProjectError(f"{path} is an SQLite file of another application")
     if db.read_only:
@@ -179,6 +185,7 @@ def _migrate(db: ProjectDatabase, path: Path) -> None:
         shutil.copy2(path, backup)
     migrations.apply(db)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return not has_tables
 
 
 def _writable(path: Path) -> bool:

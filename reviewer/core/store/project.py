@@ -101,7 +101,11 @@ class Store:
         self.transfer = Transfer(self.db, self.postings)
         if not self.read_only and (created or not (self.labels.has_schema()
                                                    or self.history.logged("label_schema"))):
-            self.labels.save_schema(default_schema())  # a project made before labels: too
+            # (a project made before labels too); looked at again inside the transaction,
+            # so that two processes that opened the new file at once save it once
+            with self.db.atomic():
+                if not (self.labels.has_schema() or self.history.logged("label_schema")):
+                    self.labels.save_schema(default_schema())
 
     @property
     def read_only(self) -> bool:

@@ -36,9 +36,10 @@ _UNDECIDED = ("machine", "none")
 _NO_SPANS: list[list[int]] = []
 _EMPTY: tuple[Any, ...] = (None, [], {}, "")  # a machine value that is no suggestion
 _SHOWN = ("title", "company", "locations")  # the values the listing columns show
-# the largest id a record keeps: what every JSON reader reads exactly (past it, it is
-# numbered as a page is; at SQLite's largest, every posting after it was numbered at random)
-MAX_KEPT_ID = 2**53 - 1
+# the largest id a record keeps (past it, it is numbered as a page is): half of what every
+# JSON reader reads exactly (2**53), so that the postings numbered after it are read
+# exactly too; kept at SQLite's largest, every posting after it was numbered at random
+MAX_KEPT_ID = 2**52
 _INSERT = (f"INSERT INTO postings ({', '.join(ROW_COLUMNS)}, imported_at, updated_at, comment,"
            f" status_by, id) VALUES ({', '.join('?' * (len(ROW_COLUMNS) + 5))})")
 _INSERTS = {

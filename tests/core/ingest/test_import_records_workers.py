@@ -195,12 +195,14 @@ def test_pages_among_records_are_numbered_the_same_whatever_the_workers(
             (tmp_path / folder / f"{n}.txt").write_text(
                 f"Welder {folder} {n}\nNorth Yard, Hull\n\nWe build ships.\n",
                 encoding="utf-8")
-    source = write_jsonl(tmp_path / "records.jsonl", exported)
+    first = write_jsonl(tmp_path / "first.jsonl", exported[:87])
+    last = write_jsonl(tmp_path / "last.jsonl", exported[87:])
+    dup = write_pages(tmp_path / "dup", 1)  # the page of the first record, again
     written = []
     for jobs in (1, 2, 3):
         with Store(tmp_path / f"j{jobs}.db") as store:
-            report = import_paths(store, [tmp_path / "pages", source, tmp_path / "more"],
-                                  jobs=jobs, batch=40)
-            assert report.added == 150 + 5
+            report = import_paths(store, [tmp_path / "pages", first, dup, last,
+                                          tmp_path / "more"], jobs=jobs, batch=40)
+            assert (report.added, report.duplicates) == (150 + 5, 1)
         written.append(tables(tmp_path / f"j{jobs}.db", times=False))
     assert written[0] == written[1] == written[2]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.store import NewPosting, Store
+from reviewer.core.store import NewPosting, ProjectError, Store
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -111,4 +112,32 @@ def test_two_processes_making_the_same_new_project_at_once(tmp_path: Path) -> No
             assert run.returncode == 0, err
         with Store(db) as store:
             assert store.queue.count() == 0
+            # made once: the default label questions saved by the one that made it
+            assert store.db.execute("SELECT count(*) FROM events WHERE kind = 'label_schema'"
+                                    ).fetchone()[0] == 1
     assert not list(tmp_path.glob("*.bak"))
+
+
+def test_a_project_another_program_is_writing_holds_up_no_other(tmp_path: Path) -> None:
+    """Opening a project whose file another program holds waits for it: opening another
+    project in the same folder meanwhile does not wait (it waited the whole time)."""
+    Store(tmp_path / "y.db").close()
+    held = tmp_path / "x.db"
+    with sqlite3.connect(held) as made:  # another program's file, locked for writing
+        made.execute("CREATE TABLE t (x)")
+    holder = sqlite3.connect(held, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    waiting = threading.Thread(target=lambda: _try_open(held), daemon=True)
+    waiting.start()
+    time.sleep(0.5)  # it is waiting for the file now
+    started = time.monotonic()
+    Store(tmp_path / "y.db").close()
+    assert time.monotonic() - started < 2
+    holder.execute("ROLLBACK")
+    holder.close()
+    waiting.join(30)
+
+
+def _try_open(path: Path) -> None:
+    with contextlib.suppress(ProjectError):  # (another application's file: refused)
+        Store(path, busy_timeout=4).close()

@@ -321,12 +321,15 @@ def test_a_record_whose_id_is_taken_does_not_take_the_ids_the_others_ask_for(
 
 def test_a_record_asking_for_a_huge_id_is_numbered_as_a_page_is(
         store: Store, tmp_path: Path) -> None:
-    """An id past what every tool reads exactly (2**53) is not kept: kept at 2**63 - 1,
-    SQLite numbered every posting after it at random."""
+    """An id near what every tool reads exactly (2**53) is not kept: kept at 2**63 - 1,
+    SQLite numbered every posting after it at random, and the postings numbered after
+    one kept at 2**53 - 1 were past it."""
     record = record_of(store.records.get(1))
     with Store(tmp_path / "other.db") as other:
         assert other.records.add(dict(record, id=2**63 - 1))
         other.postings.add([posting(7), posting(8)])
         assert list(other.queue.ids()) == [1, 2, 3]
         assert other.records.add(dict(record_of(store.records.get(2)), id=2**53 - 1))
-        assert other.queue.ids()[-1] == 2**53 - 1
+        assert other.queue.ids()[-1] == 4
+        assert other.records.add(dict(record_of(store.records.get(3)), id=2**52))
+        assert other.queue.ids()[-1] == 2**52
