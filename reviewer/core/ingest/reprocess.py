@@ -85,10 +85,9 @@ def reextract(store: Store, *, progress: Callable[[ReextractReport], None] | Non
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 break
-            rows = store.postings.stored_pages(after, batch)
+            rows, after = _batch_of_pages(store, after, batch)
             if not rows:
                 break
-            after = rows[-1][0]
             pages = _pages(store, rows)
             works = [page[2] for page in pages if page[2] is not None]
             done = workers.map(step, works)
@@ -109,6 +108,25 @@ def reextract(store: Store, *, progress: Callable[[ReextractReport], None] | Non
 
 # id, raw page (None: none stored, or reviewed), its work (None: none to do), reviewed
 _Page = tuple[int, str | None, Work | None, bool]
+_READ_ON = 20  # batches of postings read at most to gather one of pages to clean
+
+
+def _batch_of_pages(store: Store, after: int, batch: int) -> tuple[list[tuple[Any, ...]], int]:
+    """The stored postings after id ``after`` up to ``batch`` pages to clean (reviewed
+    ones and those without a page are passed over, and do not count: read on, so that a
+    batch stays big enough to share among worker processes), and the last id read."""
+    rows: list[tuple[Any, ...]] = []
+    pages = 0
+    for _ in range(_READ_ON):
+        more = store.postings.stored_pages(after, batch)
+        if not more:
+            break
+        rows += more
+        after = more[-1][0]
+        pages += sum(row[2] is not None for row in more)
+        if pages >= batch:
+            break
+    return rows, after
 _Batch = tuple[list[_Page], Iterator[PreparedPosting | Pipelined | Skipped]]
 
 

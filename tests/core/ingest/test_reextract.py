@@ -162,3 +162,27 @@ def test_a_reviewed_posting_is_not_cleaned_again(store: Store,
     assert report.seen == total and report.kept == reviewed and report.no_page == 0
     assert report.unchanged == total - reviewed
     assert [store.records.get(pid) for pid in range(1, total + 1)] == seen
+
+
+def test_the_pages_to_clean_come_a_whole_batch_at_a_time(store: Store,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reviewed postings are passed over, so a batch is read on until it holds ``batch``
+    pages to clean: half reviewed, the batches held half as many, and too few to start
+    the worker processes for (a half-reviewed project re-extracted in the time of a
+    whole one)."""
+    total = store.queue.count()
+    for pid in range(2, total + 1, 2):
+        store.postings.set_status(pid, "reviewed")
+    sizes: list[int] = []
+    from reviewer.core.workers import Workers
+
+    real = Workers.map
+
+    def counted(self, fn, items):  # type: ignore[no-untyped-def]
+        sizes.append(len(items))
+        return real(self, fn, items)
+
+    monkeypatch.setattr(Workers, "map", counted)
+    report = reextract(store, batch=2)
+    assert report.seen == total and report.kept == total // 2
+    assert sizes[:-1] and all(size == 2 for size in sizes[:-1])
