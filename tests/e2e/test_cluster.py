@@ -292,3 +292,18 @@ def test_jobs_given_is_the_local_cluster_s_size(tmp_path: Path, monkeypatch: pyt
     assert asked == [2, 1, 3]
     assert main(["extract", str(page)]) == 0  # (one process unless given)
     capsys.readouterr()
+
+
+def test_a_failing_partition_is_said_once_not_with_dask_s_own_log(
+        tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    """The command says each failed partition in a line; Dask's own error log of it (a
+    traceback from the worker, "Compute Failed") was printed beside it."""
+    pages = write_pages(tmp_path / "pages")[:20]
+    out = tmp_path / "shards"
+    (out / "part-00001.parquet").mkdir(parents=True)  # partition 1 cannot write its shard
+    code = main(["extract", "--engine", "dask", "--to-parquet", str(out), "--partition-size",
+                 "10", *map(str, pages)])
+    err = capfd.readouterr().err
+    assert code == 1
+    assert "partition 1 failed" in err
+    assert "Compute Failed" not in err and "Traceback" not in err
