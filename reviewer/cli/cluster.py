@@ -27,13 +27,22 @@ def add_cluster_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--partition-size", type=int, default=500, metavar="N",
         help="with --engine dask: pages (or data-file rows) a partition (default 500)")
+    parser.add_argument(
+        "--column", metavar="NAME",
+        help="with --engine dask: the page column of the data files (CSV, JSONL, JSON, "
+             "Parquet), as 'reviewer import --column' takes it (default: found by its name)")
 
 
 def uses_cluster(args: argparse.Namespace) -> bool:
-    return getattr(args, "engine", "local") != "local" or bool(getattr(args, "to_parquet", None))
+    return getattr(args, "engine", "local") != "local" or bool(getattr(args, "to_parquet", None)) \
+        or bool(getattr(args, "column", None))
 
 
 def cmd_cluster_extract(args: argparse.Namespace) -> int:
+    if args.column and args.engine != "dask":
+        raise CliError("--column goes with --engine dask (without it, each file is one "
+                       "page; a data file's rows are imported with 'reviewer import "
+                       "--column')")
     if args.engine != "dask" or not args.to_parquet:
         raise CliError("--to-parquet OUT_DIR goes with --engine dask, and --engine dask "
                        "with --to-parquet OUT_DIR")
@@ -58,7 +67,7 @@ def cmd_cluster_extract(args: argparse.Namespace) -> int:
     try:
         report = extract_to_parquet(args.files, args.to_parquet, scheduler=args.scheduler,
                                     partition_size=args.partition_size, progress=line,
-                                    workers=workers)
+                                    workers=workers, column=args.column)
     except SchedulerError as err:
         raise CliError(str(err)) from err
     except ImportError as err:

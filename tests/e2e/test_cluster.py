@@ -307,3 +307,27 @@ def test_a_failing_partition_is_said_once_not_with_dask_s_own_log(
     assert code == 1
     assert "partition 1 failed" in err
     assert "Compute Failed" not in err and "Traceback" not in err
+
+
+def test_a_data_file_s_page_column_can_be_named(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """A CSV whose page column has a name of its own was skipped with "pass --column",
+    which the command did not take: it does now, as an import does."""
+    import csv
+
+    data = tmp_path / "jobs.csv"
+    with data.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["jd", "job title"])
+        writer.writerow(["Nurse\n\nCity Hospital, Leeds. Full-time.", "Nurse"])
+        writer.writerow(["Welder\n\nNorth Yard, Hull. Part-time.", "Welder"])
+    out_dir = tmp_path / "shards"
+    assert main(["extract", "--engine", "dask", "--to-parquet", str(out_dir), "--jobs", "1",
+                 str(data)]) == 1
+    assert "pass --column" in capsys.readouterr().err
+    assert main(["extract", "--engine", "dask", "--to-parquet", str(out_dir), "--jobs", "1",
+                 "--column", "jd", str(data)]) == 0
+    assert len(shard_records(out_dir)) == 2
+    capsys.readouterr()
+    assert main(["extract", "--column", "jd", str(data)]) == 2  # one page a file there
+    assert "--column goes with --engine dask" in capsys.readouterr().err

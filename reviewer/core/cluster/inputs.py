@@ -181,22 +181,23 @@ def _open(url: str) -> Any:
     return fsspec.open(url, "rb").open()
 
 
-def read_part(part: Part) -> Iterator[Result]:
-    """Every page (or reason to skip one) of a partition, as ``reviewer import`` reads it."""
+def read_part(part: Part, column: str | None = None) -> Iterator[Result]:
+    """Every page (or reason to skip one) of a partition, as ``reviewer import`` reads it
+    (``column``: the page column of its data files, as ``--column`` names it)."""
     for piece in part.pieces:
-        results = _read_piece(piece.url)
+        results = _read_piece(piece.url, column)
         if piece.skip or piece.take is not None:
             stop = None if piece.take is None else piece.skip + piece.take
             results = islice(results, piece.skip, stop)
         yield from results
 
 
-def _read_piece(url: str) -> Iterator[Result]:
+def _read_piece(url: str, column: str | None) -> Iterator[Result]:
     if not is_url(url):
-        yield from iter_inputs([url])
+        yield from iter_inputs([url], column=column)
         return
     ext = os.path.splitext(url)[1].lower()
-    mapper = Mapper()
+    mapper = Mapper(page_column=column)
     try:
         with _open(url) as stream:
             if ext == ".jsonl":

@@ -100,12 +100,14 @@ class ClusterReport:
 Progress = Callable[[ClusterReport], None]
 
 
-def run_partition(part: Part, out_dir: str, stamp: str) -> ShardResult:
-    """Read, clean and extract one partition and write its shard (runs on a worker)."""
+def run_partition(part: Part, out_dir: str, stamp: str,
+                  column: str | None = None) -> ShardResult:
+    """Read, clean and extract one partition and write its shard (runs on a worker);
+    ``column``: the page column of its data files (None: found by its name)."""
     started = time.perf_counter()
     records: list[Any] = []
     skipped: list[tuple[str, str]] = []
-    for result in read_part(part):
+    for result in read_part(part, column):
         done = result if isinstance(result, Skipped) else extract_item(result, stamp)
         if isinstance(done, Skipped):
             skipped.append((done.source, done.reason))
@@ -141,7 +143,7 @@ def write_shard(records: Iterable[Any], out_dir: str, name: str) -> None:
 def extract_to_parquet(
     inputs: Iterable[str | Path], out_dir: str | Path, scheduler: str | None = None,
     partition_size: int = PARTITION_SIZE, progress: Progress | None = None,
-    workers: int = WORKERS,
+    workers: int = WORKERS, column: str | None = None,
 ) -> ClusterReport:
     """Clean and extract every page of ``inputs`` on a Dask cluster into Parquet shards
     of canonical records in ``out_dir`` (made if missing), with ``manifest.json``.
@@ -149,7 +151,8 @@ def extract_to_parquet(
     ``inputs``: page files, folders, globs, zips and data files (JSONL, JSON, CSV,
     Parquet), local or fsspec URLs. ``scheduler``: the address of a running Dask scheduler
     (``tcp://host:8786``); None starts a ``LocalCluster`` of ``workers`` processes for
-    the run. Needs the ``cluster`` extra (``pip install 'posting-reviewer[cluster]'``),
+    the run. ``column``: the page column of the data files (as ``reviewer import
+    --column``). Needs the ``cluster`` extra (``pip install 'posting-reviewer[cluster]'``),
     and on a remote cluster posting-reviewer installed on every worker."""
     out = str(out_dir)
     for local in ("file://", "local://"):  # a local folder written as a URL
@@ -171,7 +174,7 @@ def extract_to_parquet(
             run = uuid.uuid4().hex[:8]
             keys = [f"reviewer-part-{run}-{part.index}" for part in parts]
             futures = client.map(run_partition, parts, out_dir=out, stamp=stamp,
-                                 key=keys, retries=0)
+                                 column=column, key=keys, retries=0)
             by_key = {key: part for key, part in zip(keys, parts, strict=True)}
             distributed: Any = importlib.import_module("distributed")
             for future in distributed.as_completed(futures):
