@@ -89,8 +89,6 @@ def _path(path: Path, mapper: Mapper, seen: set[object],
         yield Skipped(str(path), "not a regular file")
     elif ext not in _SUPPORTED:
         yield Skipped(str(path), f"unsupported file type {ext or '(no extension)'}")
-    elif left := list(unlisted(path.parent, [path.name], alone=True)):
-        yield from left  # a shard given by name that its folder's manifest does not list
     else:
         yield from _file(path, ext, mapper, defer)
 

@@ -199,17 +199,11 @@ def _entries(doc: dict[str, Any], key: str, odd: list[int]) -> list[dict[str, An
     return good
 
 
-def unlisted(folder: Path, names: list[str], alone: bool = False) -> Iterator[Skipped]:
+def unlisted(folder: Path, names: list[str]) -> Iterator[Skipped]:
     """What a folder's shards (those of ``names`` named as a run names them) lack: each
-    its ``manifest.json`` does not list, or the manifest itself (see the module's doc).
-    ``alone``: a shard given by name, held to the manifest beside it if there is one."""
+    its ``manifest.json`` does not list, or the manifest itself (see the module's doc)."""
     shards = [name for name in names if SHARD_NAME.fullmatch(name)]
     if not shards:
-        return
-    if alone:
-        listed = _listed(folder / MANIFEST)
-        yield from (Skipped(str(folder / name), _UNLISTED) for name in shards
-                    if listed is not None and name not in listed)
         return
     listed = _listed(folder / MANIFEST) if MANIFEST in names else None
     if listed is None:
@@ -221,11 +215,8 @@ def unlisted(folder: Path, names: list[str], alone: bool = False) -> Iterator[Sk
         return
     for name in shards:
         if name not in listed:
-            yield Skipped(str(folder / name), _UNLISTED)
-
-
-_UNLISTED = ("a shard the folder's manifest.json does not list (left by another run?): "
-             "not imported")
+            yield Skipped(str(folder / name), "a shard the folder's manifest.json does not "
+                                              "list (left by another run?): not imported")
 
 
 def _listed(path: Path) -> set[str] | None:
