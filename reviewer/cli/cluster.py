@@ -100,9 +100,11 @@ def _check_out_dir(out: str) -> None:
     import os
     from pathlib import Path
 
-    if "://" in out and not out.startswith(("file://", "local://")):
+    from reviewer.core.cluster import is_url, local_path
+
+    if is_url(out):
         return  # (a remote store says for itself)
-    path = Path(out.removeprefix("file://").removeprefix("local://"))
+    path = Path(local_path(out))
     if path.exists() and not path.is_dir():
         raise CliError(f"{out} is not a folder: give a folder for the shards")
     if path.is_dir() and not os.access(path, os.W_OK | os.X_OK):

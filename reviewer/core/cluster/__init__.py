@@ -19,12 +19,13 @@ Public API: ``extract_to_parquet``, ``ClusterReport``, ``SchedulerError`` (a sch
 that cannot be used, said in a sentence), ``ShardResult``,
 ``PartitionFailure``, ``PARTITION_SIZE``, ``extract_pages``, ``shard_table``,
 ``run_partition``, ``write_shard``, ``partitions``, ``Part``, ``Piece``,
+``is_url`` and ``local_path`` (where a path or URL is),
 ``NEEDS_CLUSTER``.
 """
 
 from __future__ import annotations
 
-from reviewer.core.cluster.inputs import Part, Piece, partitions
+from reviewer.core.cluster.inputs import Part, Piece, is_url, local_path, partitions
 from reviewer.core.cluster.pages import extract_pages
 from reviewer.core.cluster.run import (
     PARTITION_SIZE,
@@ -52,6 +53,8 @@ __all__ = [
     "ShardResult",
     "extract_pages",
     "extract_to_parquet",
+    "is_url",
+    "local_path",
     "partitions",
     "run_partition",
     "shard_table",

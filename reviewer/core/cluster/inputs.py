@@ -61,8 +61,20 @@ class Part:
                 for p in self.pieces]
 
 
+_LOCAL = ("file://", "local://")  # a local path written as a URL
+
+
 def is_url(path: str) -> bool:
-    return "://" in path and not path.startswith("file://")
+    """Is ``path`` at an fsspec URL of another file system than this machine's?"""
+    return "://" in path and not path.startswith(_LOCAL)
+
+
+def local_path(path: str) -> str:
+    """``path`` as a path on this machine when it is one written as a URL (``file://``,
+    ``local://``); as it is otherwise."""
+    for prefix in _LOCAL:
+        path = path.removeprefix(prefix)
+    return path
 
 
 def partitions(inputs: Iterable[str | Path], size: int) -> tuple[list[Part], list[Skipped]]:
@@ -104,7 +116,7 @@ def _files(inputs: Iterable[str | Path], missing: list[Skipped]) -> Iterator[str
         if is_url(name):
             yield from _remote(name, missing)
             continue
-        name = name.removeprefix("file://")
+        name = local_path(name)
         if glob.has_magic(name):
             found = sorted(glob.glob(name, recursive=True))
             if not found:
@@ -149,14 +161,10 @@ def _remote(url: str, missing: list[Skipped]) -> Iterator[str]:
     except (ImportError, ValueError, OSError) as err:
         missing.append(Skipped(url, f"cannot be read: {type(err).__name__}: {err}"[:300]))
         return
-    local = "file" in (fs.protocol if isinstance(fs.protocol, tuple) else (fs.protocol,))
     for name in found:
         base = name.rsplit("/", 1)[-1]
         if base.lower().endswith(SUPPORTED) and not base.startswith("."):
-            if local:  # read as a local path is, by the ingest's readers
-                yield name.removeprefix("file://")
-            else:
-                yield name if "://" in name else fs.unstrip_protocol(name)
+            yield name if "://" in name else fs.unstrip_protocol(name)
 
 
 def _rows(url: str) -> int | None:

@@ -28,7 +28,7 @@ from typing import Any
 
 import orjson
 
-from reviewer.core.cluster.inputs import Part, is_url, partitions, read_part
+from reviewer.core.cluster.inputs import Part, is_url, local_path, partitions, read_part
 from reviewer.core.cluster.pages import extract_item, now
 from reviewer.core.ingest import Skipped
 from reviewer.core.ingest.shards import (
@@ -154,9 +154,7 @@ def extract_to_parquet(
     the run. ``column``: the page column of the data files (as ``reviewer import
     --column``). Needs the ``cluster`` extra (``pip install 'posting-reviewer[cluster]'``),
     and on a remote cluster posting-reviewer installed on every worker."""
-    out = str(out_dir)
-    for local in ("file://", "local://"):  # a local folder written as a URL
-        out = out.removeprefix(local)
+    out = local_path(str(out_dir))
     report = ClusterReport(out)
     started = time.perf_counter()
     parts, report.skipped = partitions(inputs, max(1, partition_size))
