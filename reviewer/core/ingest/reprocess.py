@@ -108,6 +108,7 @@ def reextract(store: Store, *, progress: Callable[[ReextractReport], None] | Non
 
 # id, raw page (None: none stored, or reviewed), its work (None: none to do), reviewed
 _Page = tuple[int, str | None, Work | None, bool]
+_Batch = tuple[list[_Page], Iterator[PreparedPosting | Pipelined | Skipped]]
 _READ_ON = 20  # batches of postings read at most to gather one of pages to clean
 
 
@@ -127,7 +128,6 @@ def _batch_of_pages(store: Store, after: int, batch: int) -> tuple[list[tuple[An
         if pages >= batch:
             break
     return rows, after
-_Batch = tuple[list[_Page], Iterator[PreparedPosting | Pipelined | Skipped]]
 
 
 def _pages(store: Store, rows: list[tuple[Any, ...]]) -> list[_Page]:
@@ -160,7 +160,7 @@ def _write(store: Store, pages: list[_Page],
                 report.failed += 1
                 continue
             prepared.raw = raw
-            report.learned = report.learned or model is not None  # it read this page
+            report.learned = model is not None  # it read this page (or none reads any)
             outcome = store.machine.replace(pid, prepared)
             setattr(report, outcome, getattr(report, outcome) + 1)
     report.seconds = time.perf_counter() - started

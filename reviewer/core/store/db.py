@@ -106,7 +106,7 @@ def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIM
         # not waited for: the lock is the whole folder's; its version is read first,
         # outside the lock, where waiting for another writer blocks no one else)
         made = db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        with _one_at_a_time(path, read_only or made):
+        with _one_at_a_time(path) if not (read_only or made) else contextlib.nullcontext():
             check(db.conn, path)  # before anything is written
             if not read_only:
                 db.enable_wal()
@@ -126,7 +126,7 @@ def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIM
 
 
 @contextlib.contextmanager
-def _one_at_a_time(path: Path, read_only: bool) -> Iterator[None]:
+def _one_at_a_time(path: Path) -> Iterator[None]:
     """Checking a file and making or updating its tables, one process at a time: two
     that open the same new file at once both find no tables, and both made them (one
     failed, or took the other's half-made tables for another application's). The lock
@@ -134,15 +134,9 @@ def _one_at_a_time(path: Path, read_only: bool) -> Iterator[None]:
     handle on the file, once closed, would drop them."""
     try:
         import fcntl
-    except ImportError:  # (no such locks there)
-        yield
-        return
-    if read_only:
-        yield
-        return
-    try:
+
         folder = os.open(path.parent, os.O_RDONLY)
-    except OSError:
+    except (ImportError, OSError):  # no such locks here, or a folder that cannot be held
         yield
         return
     try:
