@@ -28,15 +28,16 @@ still in ``data``/``meta``.
 reviewed, flagged or skipped, or a new one that already has a span, a label or a field
 decision. Its result holds every span of the record (a record's spans are the accepted
 ones: a person's, and the machine's that a person accepted, those with ``"origin":
-"prediction"``), every document label, and the fields a person decided (accepted or
-corrected; on a reviewed posting every final value, reviewing having accepted the
-rest). A skipped posting's annotation has ``was_cancelled: true``, as Label Studio
-marks a skipped task; a flagged one's is kept as it is, the status in ``data``/``meta``.
+"prediction"``), every document label, and the fields a person decided (accepted,
+corrected or adjudicated): a field still the machine's is a prediction, on a reviewed
+posting too (one marked reviewed in bulk, or by a merge, whose fields nobody looked
+at). A skipped posting's annotation has ``was_cancelled: true``, as Label Studio marks a
+skipped task; a flagged one's is kept as it is, the status in ``data``/``meta``.
 A reviewed posting with nothing labelled still gets its (empty) annotation: it is gold.
 
-**Prediction** (what the machine suggests and nobody decided), for every posting not
-reviewed: the fields whose value is still the machine's, each scored by its
-confidence, and the skills field's evidence not yet labelled, as spans labelled
+**Prediction** (what the machine suggests and nobody decided): the fields whose value
+is still the machine's, each scored by its confidence, and (on a posting not reviewed,
+or one whose skills nobody decided) the skills field's evidence not yet labelled, as spans labelled
 ``SKILL`` (the first span label of the schema when it has no ``SKILL``), the same
 suggestions the review window offers. A suggestion a person rejected is not in the
 record, so it is offered again here. The prediction's score is its least sure value's.
@@ -81,6 +82,7 @@ TEXT, LABEL = "text", "label"
 FIELD_PREFIX, QUESTION_PREFIX = "field_", "question_"
 MODEL = "posting-reviewer"
 WORKED = ("reviewed", "flagged", "skipped")
+DECIDED = ("accepted", "corrected", "adjudicated")  # a person's field decisions
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+\Z")
 
@@ -174,15 +176,14 @@ class LabelStudioTasks:
                 {**self._annotation(self._decided(r, f"{rid}-r{n}"), r["status"],
                                     r.get("reviewer", "")), "ground_truth": False}
                 for n, r in enumerate(own))
-        if status != "reviewed":
-            suggested, stages = self._suggested(record)
-            if suggested:
-                prediction: Row = {"model_version": MODEL + (
-                    f" ({', '.join(sorted(stages))})" if stages else "")}
-                scores = [r["score"] for r in suggested if "score" in r]
-                if scores:
-                    prediction["score"] = min(scores)
-                task["predictions"] = [{**prediction, "result": suggested}]
+        suggested, stages = self._suggested(record)
+        if suggested:
+            prediction: Row = {"model_version": MODEL + (
+                f" ({', '.join(sorted(stages))})" if stages else "")}
+            scores = [r["score"] for r in suggested if "score" in r]
+            if scores:
+                prediction["score"] = min(scores)
+            task["predictions"] = [{**prediction, "result": suggested}]
         return task
 
     def completed_by(self, name: str) -> Row | None:
@@ -207,10 +208,8 @@ class LabelStudioTasks:
                 out.append({"id": f"{rid}-l{i}", "from_name": name, "to_name": TEXT,
                             "type": "choices", "value": {"choices": [xml_safe(o)
                                                                      for o in options]}})
-        reviewed = record["status"] == "reviewed"
         for spec in FIELDS:
-            state = record["provenance"].get(spec.name, "none")
-            if reviewed or state in ("accepted", "corrected", "adjudicated"):
+            if record["provenance"].get(spec.name, "none") in DECIDED:
                 out += self._field(f"{rid}-f", spec, record["fields"].get(spec.name))
         return out
 
@@ -220,7 +219,11 @@ class LabelStudioTasks:
         stages: set[str] = set()
         skills = machine.get("skills")
         state = record["provenance"].get("skills", "none")
-        if self.skill_label is not None and state != "rejected":
+        # a reviewed posting's spans are as its reviewer left them, unless nobody looked at
+        # the skills either
+        reviewed = record["status"] == "reviewed"
+        if self.skill_label is not None and state != "rejected" and (
+                not reviewed or state == "machine"):
             evidence = (record["field_spans"].get("skills", []) if state != "machine"
                         else skills.get("spans", []) if skills is not None else [])
             taken = {(s["start"], s["end"]) for s in record["spans"]}

@@ -616,3 +616,21 @@ def test_label_studio_takes_the_config_and_the_tasks(tmp_path: Path) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+
+
+def test_a_reviewed_postings_field_nobody_decided_stays_a_prediction(tmp_path: Path) -> None:
+    # marked reviewed without its fields being looked at (a bulk status edit, a merge): the
+    # machine's values are no person's annotation
+    text = "Data Engineer\n\nAcme Ltd hires in Leeds.\n"
+    record = make_record(
+        31, text, fields={"title": "Data Engineer", "company": "Acme Ltd", "skills": ["SQL"]},
+        provenance={"title": "machine", "company": "corrected", "skills": "machine"},
+        machine={"title": machine("Data Engineer", [where(text, "Data Engineer")], 0.3),
+                 "company": machine("Acme", [where(text, "Acme")], 0.2),
+                 "skills": machine(["SQL"], [where(text, "Leeds")], 0.4)})
+    [task] = exported(tmp_path, [record])[0]
+    annotated = {r["from_name"] for r in results(task)}
+    predicted = {r["from_name"] for r in results(task, "predictions")}
+    assert annotated == {"field_company"}
+    assert predicted == {"field_title", "field_skills", "label"}
+    assert task["predictions"][0]["score"] == 0.3
