@@ -35,6 +35,9 @@ _CHUNK = 500  # ids per IN (...)
 _WORK = {"status": "new", "comment": "", "status_by": "", "comment_by": "", "disagreement": 0}
 _MODEL_COLUMNS = "kind, trained_at, postings, learnt_from, info, data"
 _LISTED = ("title", "company", "locations")  # the fields the list shows (refresh_display)
+# the log's edits that may take a decision back, and the kind of thing each takes back
+_TAKINGS = {"revert_field": "field", "set_labels": "label", "undo": "", "remove_span": "spans",
+            "reject_span": "spans", "set_comment": "comment", "set_status": "status"}
 
 
 @dataclass(frozen=True)
@@ -151,13 +154,19 @@ class Transfer:
             times.append(at)
             if state == "accepted":
                 accepted.setdefault((start, end, label), origin)
+        postings = self.db.execute(
+            "SELECT id, status, status_by, comment, comment_by, updated_at FROM postings"
+            f" WHERE id IN ({marks}) ORDER BY id", chunk).fetchall()
+        # a posting its reviewer marked reviewed with no span labelled: their spans are
+        # none (as the agreement counts them), not undecided
+        for pid, status, status_by, _comment, _by, at in postings:
+            if status == "reviewed" and (pid, status_by) not in spans:
+                spans[(pid, status_by)] = ({}, [at])
         for (pid, who), (accepted, times) in sorted(spans.items()):
             ordered = sorted(accepted)
             yield Value(pid, who, "spans", "", [list(s) for s in ordered], max(times),
                         origins=tuple(accepted[s] for s in ordered))
-        for pid, status, status_by, comment, comment_by, at in self.db.execute(
-                "SELECT id, status, status_by, comment, comment_by, updated_at FROM postings"
-                f" WHERE id IN ({marks}) ORDER BY id", chunk):
+        for pid, status, status_by, comment, comment_by, at in postings:
             if status != "new":
                 yield Value(pid, status_by, "status", "", status, at)
             if comment:
@@ -178,13 +187,15 @@ class Transfer:
     def takings_back(self, ids: Sequence[int]) -> list[tuple[int, str, str, str, str]]:
         """The edits on the postings ``ids`` that may have taken a decision back, from
         the log: (posting, reviewer, kind, key, when); a field reverted, a question's
-        answer cleared, and an undo (kind and key "": it may have taken back anything)."""
+        answer cleared, a span removed or rejected, the comment or the status set (to
+        nothing, to new), and an undo (kind and key "": it may have taken back
+        anything)."""
         out = []
         for chunk in _chunks(sorted(ids)):
             for pid, who, kind, data, at in self.db.execute(
                     "SELECT posting_id, reviewer, kind, data, at FROM events WHERE posting_id"
-                    f" IN ({_marks(chunk)}) AND kind IN ('revert_field', 'set_labels', 'undo')",
-                    chunk):
+                    f" IN ({_marks(chunk)}) AND kind IN ({_marks(tuple(_TAKINGS))})",
+                    [*chunk, *_TAKINGS]):
                 said = loads(data, {})
                 said = said if isinstance(said, dict) else {}
                 if kind == "revert_field" and isinstance(said.get("field"), str):
@@ -194,6 +205,10 @@ class Transfer:
                     out.append((pid, who, "label", said["question"], at))
                 elif kind == "undo":
                     out.append((pid, who, "", "", at))
+                elif kind not in ("revert_field", "set_labels"):
+                    out.append((pid, who, _TAKINGS[kind], "", at))
+                    if kind == "set_status":  # no longer reviewed: no answer on spans
+                        out.append((pid, who, "spans", "", at))
         return out
 
     def texts(self, ids: Sequence[int]) -> dict[int, str]:

@@ -2,7 +2,8 @@
 
 A merge adds and replaces reviewers' values. A value a reviewer takes back in their own
 file afterwards (a field reverted to the machine's reading, a question's answer cleared,
-an edit undone) leaves no row to bring; the file's log says when it happened. A
+a span removed or rejected, the comment cleared, the status set back to new, an edit
+undone) leaves no row to bring; the file's log says when it happened. A
 reviewer's value in OUT no newer than a taking back in the file, of that thing (an
 undo: of any), and that the file no longer holds, was taken back: OUT forgets it, and
 the thing is settled again on the other reviewers' values.

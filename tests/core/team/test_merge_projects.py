@@ -344,3 +344,68 @@ def test_a_decision_taken_back_is_taken_back_in_the_merge(files: dict[str, Path]
         assert all(("field", "title") not in v for v in store.reviews.of(1).values())
     again = merge_projects(out, [files["ana"], files["ben"]])
     assert again.taken_back == 0 and again.final == again.withdrawn == 0
+
+
+def test_spans_a_comment_and_a_status_taken_back_leave_the_merge(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """A reviewer's spans removed, comment cleared and status set back to new after a
+    merge are taken back at the next one, as a field reverted is."""
+    out = tmp_path / "merged.db"
+    with Store(files["ana"], reviewer="ana") as store:
+        span, _change = store.spans.add(9, 20, 26, "TOOL")
+        store.postings.set_comment(8, "call HR 555-0100")
+        store.postings.set_status(10, "flagged")
+    merge_projects(out, [files["ana"]])
+    with Store(out) as store:
+        assert [s["label"] for s in store.records.get(9)["spans"]] == ["TOOL"]
+        assert store.records.get(8)["comment"] == "call HR 555-0100"
+        assert store.records.get(10)["status"] == "flagged"
+    with Store(files["ana"], reviewer="ana") as store:
+        store.spans.remove(span)
+        store.postings.set_comment(8, "")
+        store.postings.set_status(10, "new")
+    report = merge_projects(out, [files["ana"]])
+    assert report.taken_back == 3
+    with Store(out) as store:
+        assert store.records.get(9)["spans"] == []
+        assert store.records.get(8)["comment"] == ""
+        assert store.records.get(10)["status"] == "new"
+        assert store.reviews.of(9) == store.reviews.of(8) == store.reviews.of(10) == {}
+
+
+def test_a_reviewer_who_labelled_no_span_differs_from_one_who_did(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """Reviewed with no span labelled is an answer (none), as the agreement counts it: one
+    reviewer's spans are not final where another reviewed the posting without them."""
+    with Store(files["ana"], reviewer="ana") as store:
+        store.decisions.accept_all(5)
+        store.postings.set_status(5, "reviewed")
+    with Store(files["ben"], reviewer="ben") as store:
+        store.spans.add(5, 0, 4, "TOOL")
+        store.postings.set_status(5, "reviewed")
+    out = tmp_path / "merged.db"
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out) as store:
+        assert store.records.get(5)["spans"] == []
+        assert ("spans", "") in store.reviews.differing(5)
+    # the other order: the same
+    out2 = tmp_path / "merged2.db"
+    merge_projects(out2, [files["ben"], files["ana"]])
+    with Store(out2) as store:
+        assert store.records.get(5)["spans"] == []
+        assert ("spans", "") in store.reviews.differing(5)
+
+
+def test_a_posting_no_longer_reviewed_has_no_answer_on_spans(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    with Store(files["ana"], reviewer="ana") as store:
+        store.postings.set_status(5, "reviewed")
+    out = tmp_path / "merged.db"
+    merge_projects(out, [files["ana"]])
+    with Store(out) as store:
+        assert store.reviews.of(5) == {"ana": {("spans", ""): [], ("status", ""): "reviewed"}}
+    with Store(files["ana"], reviewer="ana") as store:
+        store.postings.set_status(5, "new")
+    merge_projects(out, [files["ana"]])
+    with Store(out) as store:
+        assert store.reviews.of(5) == {}
