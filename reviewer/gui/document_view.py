@@ -203,6 +203,7 @@ class DocumentView(DocumentBrowser):
             return False
         _, a, b = min(own, key=lambda h: h[1])
         self._end_flash()
+        kept = self.textCursor()  # a selection stays (to be put into the field: Ctrl+E)
         cursor = QTextCursor(self.document())
         cursor.setPosition(b)
         self.setTextCursor(cursor)
@@ -210,6 +211,11 @@ class DocumentView(DocumentBrowser):
         cursor.setPosition(a)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+        if kept.hasSelection():
+            bar = self.verticalScrollBar()
+            at = bar.value()
+            self.setTextCursor(kept)
+            bar.setValue(at)
         fmt = QTextCharFormat()
         fmt.setBackground(flash_color(name, self.dark))
         self._merge(a, b, fmt)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+import unicodedata
 from typing import Any
 
 # --- from Markdown source to rendered text -------------------------------------------
@@ -219,13 +220,19 @@ _BETWEEN = (r"(?:[\s*_`~>#|\\]|\[|\]\([^)\n]*\)|\]"
             r"|(?<=\n)[ \t]*(?:[-+*]|\d{1,9}[.)])(?=[ \t]))*")
 
 
+def _in_word(ch: str) -> bool:
+    """A letter or digit, or a mark joined to one (Devanagari's vowel signs, a combining
+    accent)."""
+    return ch.isalnum() or unicodedata.category(ch) in ("Mn", "Mc")
+
+
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     """``start``/``end`` widened to whole words and narrowed past spaces and edge
     punctuation (a span of "(Python)," is "Python"; "C++" and "C#" keep their signs)."""
-    while start > 0 and text[start - 1].isalnum() and start < len(text) and \
-            text[start].isalnum():
+    while start > 0 and _in_word(text[start - 1]) and start < len(text) and \
+            _in_word(text[start]):
         start -= 1
-    while 0 < end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+    while 0 < end < len(text) and _in_word(text[end]) and _in_word(text[end - 1]):
         end += 1
     while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCTUATION):
         start += 1
@@ -249,8 +256,9 @@ def source_span(source: str, rendered: str, start: int, end: int,
     if not tokens:
         return None
     body = _BETWEEN.join(_token_pattern(t) for t in tokens)
-    head = r"(?<!\w)" if tokens[0][0].isalnum() else ""
-    tail = r"(?!\w)" if tokens[-1][-1].isalnum() else ""
+    # whole words: no letter or digit next to them (an underscore may be emphasis)
+    head = r"(?<![^\W_])" if tokens[0][0].isalnum() else ""
+    tail = r"(?![^\W_])" if _in_word(tokens[-1][-1]) else ""
     pattern = re.compile(head + body + tail)
     expected = mapper.source_near(start) if mapper is not None else 0
     candidates: list[tuple[int, int]] = []

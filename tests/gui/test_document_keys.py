@@ -130,3 +130,15 @@ def test_ctrl_e_puts_a_selection_made_by_keys(win: ReviewWindow, qtbot: Any) -> 
     keys(qtbot, win.document, *[(Qt.Key.Key_Right, CTRL | SHIFT)] * 2)
     keys(qtbot, win.document, (Qt.Key.Key_E, CTRL))
     assert win.store.records.get(win.pid)["fields"]["department"] == "Data Platform"  # type: ignore[arg-type]
+
+
+def test_going_to_a_field_keeps_the_selection_for_ctrl_e(win: ReviewWindow, qtbot: Any) -> None:
+    """Select, go to the field (Alt + its letter: its evidence flashes), Ctrl+E: the
+    selection is what is put, not lost to the flash."""
+    win.focus_document()
+    caret_at(win.document, "Data Platform team")
+    keys(qtbot, win.document, *[(Qt.Key.Key_Right, CTRL | SHIFT)] * 2)
+    assert selected(win.document).strip() == "Data Platform"
+    keys(qtbot, win, (Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier))  # the title
+    assert win.fields.focused() == "title"
+    assert selected(win.document).strip() == "Data Platform"

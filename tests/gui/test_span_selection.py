@@ -40,6 +40,8 @@ def _select(view: DocumentView, words: str, nth: int = 0, trim: int = 0) -> None
     ("Clients: AT&amp;T and others\n", "AT&T", 0, (9, 17)),  # an entity
     ("## Skills\n\nPython\n", "Skills", 0, (3, 9)),  # a heading
     ("Ünïcode 😀 Python here\n", "Python", 0, (10, 16)),  # beyond the BMP
+    ("We _love_ Python\n", "love", 0, (4, 8)),  # emphasis with underscores
+    ("Use snake_case daily\n", "snake_case", 0, (4, 14)),
 ])
 def test_a_selection_maps_to_its_source_words(view: DocumentView, markdown: str, words: str,
                                               nth: int, expected: tuple[int, int]) -> None:
@@ -52,6 +54,13 @@ def test_a_partly_selected_word_is_taken_whole(view: DocumentView) -> None:
     view.show_posting("Kubernetes and Terraform\n", {})
     _select(view, "Kubernetes", trim=3)
     assert view.selected_source_span() == (0, 10)
+
+
+def test_a_word_of_combining_marks_is_taken_whole(view: DocumentView) -> None:
+    view.show_posting("हिन्दी भाषा and cafe\u0301s\n", {})
+    _select(view, "हिन्दी", trim=2)
+    assert view.selected_source_span() == (0, 6)
+    assert snap_to_words("cafe\u0301s", 0, 3) == (0, 6)
 
 
 def test_a_selection_over_two_list_items_is_refused(view: DocumentView) -> None:
