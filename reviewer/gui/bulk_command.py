@@ -76,9 +76,12 @@ class BulkRunner(QObject):
     def make(self, edit: BulkEdit, ids: Sequence[int], what: str = "") -> None:
         """Make ``edit`` on the postings ``ids``, as one command on the undo stack
         (``what``: the edit in words, before "on N postings"; its log words by default)."""
-        self.flow.before_edit()
         what = what or edit.describe().capitalize()
         text = f"{what} on {postings(len(ids))}"
+        stopped = self.flow.before_edit("")
+        if stopped is not None:
+            self.flow.message.emit(f"{text}: not done. {stopped}", 10000)
+            return
 
         def made(change: BulkChange | None) -> None:
             if change is None:

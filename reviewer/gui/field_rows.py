@@ -346,23 +346,25 @@ class FieldEditor(QWidget):
         self._set_state("unsaved", f"⚠ not saved: {reason}" if reason else "⚠ not saved")
         self._shown = _UNSAVED
 
-    def commit(self) -> None:
+    def commit(self) -> bool:
         """Report the value typed, if it differs from the one shown (and only once); text
-        that cannot be read is kept in the box and marked not saved, with the reason."""
+        that cannot be read is kept in the box and marked not saved, with the reason:
+        False then."""
         if self._loading:
-            return
+            return True
         try:
             value = self.value()
         except ValueError as err:
             shown = self._shown
             self.mark_unsaved(str(err))
             self._shown, self.unreadable = shown, str(err)  # still the stored value
-            return
+            return False
         if value != self._shown:  # leaving a field unchanged (or closing) edits nothing
             self._shown = value
             self.changed.emit(self.spec.name, value)
         elif self.unreadable is not None or self.spec.kind in ("number", "date", "salary"):
             self.set_value(*self.loaded)  # the stored value as it is stored, no warning
+        return True
 
 
 _UNSAVED = object()  # equal to no value: the field's value is offered again when left

@@ -124,6 +124,22 @@ class FieldsPanel(QScrollArea):
         """The field that has the keyboard focus, if one has."""
         return self._field_of.get(QApplication.focusWidget())
 
+    def commit_typing(self, replaced: str | None) -> str | None:
+        """Save what is typed in the field being typed in (``ReviewWindow._commit_typing``);
+        what stops an edit, if anything: that field, or (``replaced`` None) any field,
+        holds text that cannot be read (``replaced``: the field the edit sets itself)."""
+        focus = QApplication.focusWidget()
+        while focus is not None and not isinstance(focus, FieldEditor):
+            focus = focus.parentWidget()
+        if focus is not None and self.isAncestorOf(focus) and not focus.commit() \
+                and focus.spec.name != replaced:
+            return f"{focus.spec.label}: {focus.unreadable}"
+        if replaced is None:
+            for editor in self.editors.values():
+                if editor.unreadable is not None:
+                    return f"{editor.spec.label}: {editor.unreadable}"
+        return None
+
     # --- what is shown -------------------------------------------------------------------
 
     def show_posting(self, posting: dict[str, Any]) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reviewer.core.extract import value_from_selection
 from reviewer.core.schema import FIELDS
-from reviewer.core.store import Change, DatabaseError, Store
+from reviewer.core.store import Change, ChangedMeanwhile, DatabaseError, Store
 from reviewer.gui.queue_pane import QueuePane
 
 _LABELS = {spec.name: spec.label for spec in FIELDS}
@@ -83,7 +83,8 @@ class ReviewFlow(QObject):
         self.undo_stack = QUndoStack(self)
         self.pid: int | None = None
         self.posting: dict[str, Any] | None = None  # the shown posting, as the store has it
-        self.before_edit: Callable[[], None] = lambda: None  # finish typing in a field
+        # finish typing in a field; what stops the edit (``ReviewWindow._commit_typing``)
+        self.before_edit: Callable[[str | None], str | None] = lambda _replaced: None
         self.closing = False  # no more edits: the window is closing
         # reviewers differ on the field (``adjudication``): an edit of it adjudicates
         self.disputed: Callable[[str], bool] = lambda _name: False
@@ -120,13 +121,19 @@ class ReviewFlow(QObject):
 
     # --- edits ---------------------------------------------------------------------------
 
-    def push(self, text: str, edit: Callable[[int], Change]) -> bool:
+    def push(self, text: str, edit: Callable[[int], Change], replaced: str | None = "") -> bool:
         """Make an edit of the shown posting, as one undoable command. An edit the file
         refuses (another process holds it, the disk is full, it is read-only) is not
-        made: ``refused`` says so, with a way to try again. False then."""
+        made: ``refused`` says so, with a way to try again. Nor is one made while the
+        text being typed in a field (``replaced`` None: in any field) cannot be read:
+        ``replaced``, the field the edit sets itself. False then."""
         if self.pid is None or self.closing:
             return False
-        self.before_edit()
+        stopped = self.before_edit(replaced)
+        if stopped is not None:
+            self.message.emit(f"{text.capitalize()}: not done. {stopped} (correct it, or"
+                              " empty the field for no value)", 10000)
+            return False
         return self._make(self.pid, text, edit)
 
     def _make(self, pid: int, text: str, edit: Callable[[int], Change]) -> bool:
@@ -135,6 +142,11 @@ class ReviewFlow(QObject):
         except DatabaseError as err:
             self.refused.emit(f"{text}: not saved", str(err),
                               lambda: self._make(pid, text, edit))
+            return False
+        except ChangedMeanwhile as err:  # shown again as it is now: look before accepting
+            self.show(pid)
+            self.message.emit(f"{text.capitalize()}: not done. {str(err).capitalize()}: "
+                              "shown again, as it is now.", 12000)
             return False
         self.undo_stack.push(EditCommand(
             self.store, text, change, lambda verb: self._after(pid, text, verb),
@@ -177,20 +189,21 @@ class ReviewFlow(QObject):
         if self.disputed(name):
             return self.adjudicate(name, value)
         return self.push(f"set {name}",
-                         lambda p: self.store.decisions.set_field(p, name, value))
+                         lambda p: self.store.decisions.set_field(p, name, value), name)
 
     def adjudicate(self, name: str, value: Any) -> bool:
         """The final value of a field the reviewers differ on (None: no value)."""
         return self.push(f"adjudicate {name}",
-                         lambda p: self.store.reviews.adjudicate(p, name, value))
+                         lambda p: self.store.reviews.adjudicate(p, name, value), name)
 
     def revert_field(self, name: str) -> None:
-        self.push(f"revert {name}", lambda p: self.store.decisions.revert_field(p, name))
+        self.push(f"revert {name}", lambda p: self.store.decisions.revert_field(p, name), name)
 
     def reject_field(self, name: str) -> bool:
         if self.disputed(name):
             return self.adjudicate(name, None)
-        return self.push(f"reject {name}", lambda p: self.store.decisions.reject_field(p, name))
+        return self.push(f"reject {name}", lambda p: self.store.decisions.reject_field(p, name),
+                         name)
 
     def set_labels(self, question: str, options: list[str]) -> None:
         self.push(f"label {question}", lambda p: self.store.labels.answer(p, question, options))
@@ -204,7 +217,7 @@ class ReviewFlow(QObject):
         as ``adds_by_default`` says. The status bar is told what was done."""
         if self.posting is None:
             return
-        self.before_edit()  # an item being typed into the list first: it is part of it
+        self.before_edit("")  # an item being typed into the list first: it is part of it
         current = self.posting["fields"].get(name) if self.posting else None
         is_list = name in _LISTS
         add = adds_by_default(current) if add is None else add
@@ -233,8 +246,11 @@ class ReviewFlow(QObject):
     def accept_and_next(self) -> None:
         """Accept every undecided value, mark the posting reviewed, go to the next
         posting not reviewed."""
+        posting = self.posting or {}
+        shown = {name: machine["value"] for name, machine in posting.get("machine", {}).items()
+                 if posting["provenance"].get(name) == "machine"}
         if self.pid is not None and not self._reviewers_differ() and self.push(
-                "accept all", lambda p: self.store.decisions.accept_all(p)):
+                "accept all", lambda p: self.store.decisions.accept_all(p, shown), None):
             self.queue.next_unreviewed()
 
     def _reviewers_differ(self) -> bool:

@@ -16,7 +16,6 @@ import shiboken6
 from PySide6.QtCore import QSettings, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QMainWindow,
     QProgressBar,
@@ -31,7 +30,7 @@ from reviewer.gui.active_time import ActiveClock, time_adder
 from reviewer.gui.adjudication import Adjudication
 from reviewer.gui.bulk_edit import BulkEdits
 from reviewer.gui.document_pane import DocumentPane
-from reviewer.gui.fields_panel import FieldEditor, FieldsPanel
+from reviewer.gui.fields_panel import FieldsPanel
 from reviewer.gui.guidelines import GuidelinesDialog, show_guidelines
 from reviewer.gui.labels_panel import LabelsPanel
 from reviewer.gui.plain import plain_label
@@ -204,16 +203,16 @@ class ReviewWindow(QMainWindow):
         self._commit_typing()
         self.document.setFocus()
 
-    def _commit_typing(self) -> None:
+    def _commit_typing(self, replaced: str | None = None) -> str | None:
         """Save what is being typed in a field or the comment before another edit or a
-        move rewrites the panel (each editor emits only a real change, once)."""
-        focus = QApplication.focusWidget()
-        while focus is not None and not isinstance(focus, FieldEditor):
-            focus = focus.parentWidget()
-        if focus is not None and self.fields.isAncestorOf(focus):
-            focus.commit()
+        move rewrites the panel (each editor emits only a real change, once). What
+        stops the edit, if anything: the field being typed in, or (``replaced`` None: an
+        edit of every field) any field, holds text that cannot be read. ``replaced``:
+        the field the edit gives a value of its own (what is typed there is dropped)."""
+        stopped = self.fields.commit_typing(replaced)
         if self.labels.comment.hasFocus():
             self.labels.comment_left()
+        return stopped
 
     def _field_focused(self, name: str) -> None:
         self.focused_field, self._focused_in = name, self.pid

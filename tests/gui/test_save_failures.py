@@ -107,3 +107,36 @@ def test_discarding_a_refused_edit_shows_the_file_again(
     posting = window.store.records.get(window.pid)
     assert title.text() == (posting["fields"]["title"] or "")
     assert "not saved" not in window.fields.editors["title"].state.text().lower()
+
+
+def test_accepting_values_another_program_changed_since_shows_them_first(  # type: ignore[no-untyped-def]
+        window: ReviewWindow, project: Path, qtbot) -> None:
+    """A re-extract by another program while a posting is shown: Ctrl+Enter does not
+    accept values the person never saw; the posting is shown again as it is now."""
+    pid = window.pid
+    assert pid is not None
+    other = sqlite3.connect(project, isolation_level=None)
+    other.execute("UPDATE suggestions SET value = '\"PLUGIN TITLE\"' WHERE posting_id = ?"
+                  " AND field = 'title'", (pid,))
+    other.close()
+    title = window.fields.editors["title"].editor
+    assert isinstance(title, QLineEdit) and title.text() != "PLUGIN TITLE"
+    qtbot.keyClick(window.document, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    record = window.store.records.get(pid)
+    assert window.pid == pid and record["status"] == "new"
+    assert record["provenance"]["title"] == "machine"
+    assert title.text() == "PLUGIN TITLE"  # shown now
+    assert "changed since it was shown" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.document, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.store.records.get(pid)["provenance"]["title"] == "accepted"  # as seen
+
+
+def test_an_edit_after_the_file_was_deleted_is_not_said_saved(  # type: ignore[no-untyped-def]
+        window: ReviewWindow, project: Path, qtbot) -> None:
+    for path in project.parent.glob(project.name + "*"):
+        path.unlink()
+    _type_title(window, qtbot, "Data Engineer")
+    qtbot.waitUntil(lambda: window.save_state.problem is not None)
+    assert "not saved" in window.saved.text().lower()
+    assert "deleted" in window.save_state.problem.text()
+    assert window.undo_stack.count() == 0

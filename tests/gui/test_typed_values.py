@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
 from reviewer.gui.window import ReviewWindow
 
@@ -159,3 +159,36 @@ def test_escape_keeps_what_was_typed(win: ReviewWindow, qtbot) -> None:  # type:
     assert win.document.hasFocus()
     assert _stored(win)["fields"]["title"] == "Typed before Esc"
     assert title.text() == "Typed before Esc" and win.undo_stack.count() == 1
+
+
+@pytest.mark.parametrize(("letter", "name", "typed"), [
+    ("P", "date_posted", "15th of March"), ("X", "experience_years", "five-ish")])
+def test_accept_all_is_not_done_over_a_value_typed_that_cannot_be_read(  # type: ignore[no-untyped-def]
+        win: ReviewWindow, qtbot, letter: str, name: str, typed: str) -> None:
+    """Ctrl+Enter while a field holds text that cannot be read: the person was replacing
+    the machine's value; accepting it would store the value they were typing over."""
+    pid, before = win.pid, _stored(win)
+    ctrl, alt = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(win, getattr(Qt.Key, f"Key_{letter}"), alt)
+    box = QApplication.focusWidget()
+    assert isinstance(box, QLineEdit)
+    box.selectAll()
+    box.insert(typed)
+    qtbot.keyClick(box, Qt.Key.Key_Return, ctrl)  # accept all and go on
+    after = win.store.records.get(pid)
+    assert win.pid == pid and after["status"] == before["status"]
+    assert after["provenance"][name] == before["provenance"][name] == "machine"
+    assert win.undo_stack.count() == 0
+    said = win.statusBar().currentMessage()
+    assert said.startswith("Accept all: not done.") and typed in said
+    # the focus left the field (Esc): the typed text is still there, still refused
+    win.focus_document()
+    win.flow.accept_and_next()
+    assert win.store.records.get(pid)["status"] == before["status"]
+    assert box.text() == typed
+    box.setFocus()
+    box.selectAll()
+    box.insert("")  # emptied: a rejection, which can be saved; then accepting the rest works
+    win.flow.accept_and_next()
+    assert win.store.records.get(pid)["provenance"][name] == "rejected"
+    assert win.store.records.get(pid)["status"] == "reviewed"

@@ -35,7 +35,7 @@ import sqlite3
 from reviewer.core.records import STATUSES
 from reviewer.core.store.bulk import BulkChange, BulkEdit
 from reviewer.core.store.db import ProjectError
-from reviewer.core.store.decisions import FIELD_STATES
+from reviewer.core.store.decisions import FIELD_STATES, ChangedMeanwhile
 from reviewer.core.store.describe import datasette_metadata, write_metadata
 from reviewer.core.store.health import explain
 from reviewer.core.store.history import Change, now
@@ -71,6 +71,7 @@ __all__ = [
            "BulkChange",
            "BulkEdit",
            "Change",
+           "ChangedMeanwhile",
            "DatabaseError",
            "Labels",
            "NewPosting",

@@ -15,7 +15,14 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from reviewer.core.store.health import ProjectError, check, describe, file_error, kind_of
+from reviewer.core.store.health import (
+    ProjectError,
+    ProjectFileError,
+    check,
+    describe,
+    file_error,
+    kind_of,
+)
 from reviewer.core.store.migrations import SCHEMA_VERSION, migrations
 from reviewer.core.store.sqlite import Database
 
@@ -34,6 +41,16 @@ class ProjectDatabase(Database):
     def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool = False) -> None:
         super().__init__(conn)
         self.path, self.read_only = path, read_only
+        self._file = _identity(path)  # the file opened, to know it is still the one there
+
+    def check_same_file(self) -> None:
+        """``ProjectFileError`` (kind ``gone``) when the file at the project's path is no
+        longer the one opened (deleted, moved, another put in its place): what is written
+        now would go to a file nobody sees again. The write-ahead log is folded into the
+        file opened first, so that a file put in its place is not read with it."""
+        if self._file is not None and _identity(self.path) != self._file:
+            self.checkpoint()
+            raise ProjectFileError("gone", self.path, "")
 
     def checkpoint(self) -> None:
         """Fold the -wal file into the project file and empty it, so that the file alone
@@ -55,6 +72,7 @@ class ProjectDatabase(Database):
             with super().atomic() as db:
                 yield db
             return
+        self.check_same_file()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
@@ -74,6 +92,14 @@ class ProjectDatabase(Database):
             if problem is None:
                 raise
             raise problem from err
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIMEOUT,

@@ -9,20 +9,31 @@ exported field says where its value came from.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from reviewer.core.schema import FIELD_NAMES
+from reviewer.core.schema import FIELD_NAMES, FIELDS
 from reviewer.core.store.history import Change, now, snapshot
 from reviewer.core.store.sqlite import Database
 
 if TYPE_CHECKING:
     from reviewer.core.store.postings import Postings
 
+class ChangedMeanwhile(ValueError):
+    """The machine's values of fields changed since a person saw them (``fields``)."""
+
+    def __init__(self, fields: Sequence[str]) -> None:
+        self.fields = list(fields)
+        labels = ", ".join(_LABELS.get(name, name) for name in fields)
+        super().__init__(f"the machine's reading of {labels} changed since it was shown "
+                         "(the page was read again by another program)")
+
+
 FIELD_STATES = ("suggested", "accepted", "corrected", "rejected", "adjudicated")
 _INSERT_SUGGESTION = ("INSERT INTO suggestions (posting_id, field, value, spans, confidence,"
                       " stage, extractor_version, alternatives) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 _SHOWN = ("title", "company", "locations")
+_LABELS = {spec.name: spec.label for spec in FIELDS}
 
 
 _value_json = json.JSONEncoder(ensure_ascii=False).encode  # made once: an import calls
@@ -88,16 +99,24 @@ class Decisions:
             self._postings.touch(pid, "revert_field", {"field": name})
         return change
 
-    def accept_all(self, pid: int) -> Change:
-        """Every machine value not yet decided becomes accepted, and the posting reviewed."""
+    def accept_all(self, pid: int, shown: Mapping[str, Any] | None = None) -> Change:
+        """Every machine value not yet decided becomes accepted, and the posting reviewed.
+        ``shown``: the machine's values of the undecided fields as a person saw them; one
+        the file holds no longer (another process read the page again) is not accepted
+        in their name: ``ChangedMeanwhile`` then, and nothing is changed."""
         with self.db.atomic():
             change = Change("accept all", [snapshot(self.db, "postings", (pid,))])
             decided = self.decided(pid)
             stamp = now()
-            for (name,) in self.db.execute(
-                    "SELECT field FROM suggestions WHERE posting_id = ?", (pid,)).fetchall():
-                if name in decided:
-                    continue
+            undecided = [(name, value) for name, value in self.db.execute(
+                "SELECT field, value FROM suggestions WHERE posting_id = ?", (pid,))
+                if name not in decided]
+            if shown is not None:
+                changed = [name for name, value in undecided
+                           if shown.get(name) != (json.loads(value) if value else None)]
+                if changed:
+                    raise ChangedMeanwhile(changed)
+            for name, _value in undecided:
                 change.rows.append(("annotations", (pid, name), None))
                 self.db.execute(
                     "INSERT INTO annotations (posting_id, field, state, value, spans, updated_at)"

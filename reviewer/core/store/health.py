@@ -144,6 +144,9 @@ def describe(kind: str, path: Path | str | None, detail: str = "", *, work: str 
         kept = "imported" if work == "import" else "saved"
         return f"the disk is full ({name}): free some space and {again}; what was {kept} " \
                "before is kept."
+    if kind == "gone":
+        return (f"{name} was moved, deleted or replaced since it was opened: nothing more "
+                "can be saved to it. Open the project file again.")
     if kind == "busy":
         return (f"{name} is in use by another program, which is writing to it: wait for it "
                 "to finish (or close it) and try again.")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.store import NewPosting, ProjectError, Store
+from reviewer.core.store import ChangedMeanwhile, DatabaseError, NewPosting, ProjectError, Store
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -141,3 +141,40 @@ def test_a_project_another_program_is_writing_holds_up_no_other(tmp_path: Path) 
 def _try_open(path: Path) -> None:
     with contextlib.suppress(ProjectError):  # (another application's file: refused)
         Store(path, busy_timeout=4).close()
+
+
+def test_accepting_what_was_shown_refuses_values_changed_since(project: Path) -> None:
+    """Accept all, told the values a person saw: another process's new reading of a
+    field (a re-extract) is not accepted in their name, and nothing is changed."""
+    with Store(project) as store:
+        shown = {"title": store.records.get(2)["fields"]["title"]}
+        with Store(project) as other:
+            other.db.execute("UPDATE suggestions SET value = '\"Changed\"' WHERE posting_id = 2")
+        with pytest.raises(ChangedMeanwhile, match="Title"):
+            store.decisions.accept_all(2, shown)
+        record = store.records.get(2)
+        assert record["status"] == "new" and record["provenance"]["title"] == "machine"
+        store.decisions.accept_all(2, {"title": "Changed"})
+        assert store.records.get(2)["provenance"]["title"] == "accepted"
+
+
+@pytest.mark.parametrize("how", ["deleted", "replaced"])
+def test_an_edit_after_the_file_was_deleted_or_replaced_is_refused(
+        project: Path, tmp_path: Path, how: str) -> None:
+    """Edits written to a file no longer at its path would be lost when the project
+    closes (deleted) or never seen (another file put in its place): refused, saying so."""
+    copy = tmp_path / "copy.db"
+    with Store(project) as store:
+        store.records.get(1)
+        if how == "deleted":
+            for path in project.parent.glob(project.name + "*"):
+                path.unlink()
+        else:
+            with Store(copy) as other:
+                other.postings.add([_posting(7)])
+            copy.replace(project)
+        with pytest.raises(DatabaseError, match="moved, deleted or replaced"):
+            store.decisions.set_field(1, "title", "Mine")
+    if how == "replaced":
+        with Store(project, read_only=True) as store:
+            assert [r["fields"]["title"] for r in store.records.all(False)] == ["Posting 7"]
