@@ -90,11 +90,25 @@ def highlight_formats(highlights: Sequence[tuple[str, int, int]],
     marks = [(a, b) for _, a, b in highlights] + [(a, b) for _, a, b in spans]
     bounds = sorted({p for a, b in marks for p in (a, b)})
     ordered = sorted(highlights, key=lambda h: h[2] - h[1])
-    by_length = sorted(spans, key=lambda m: m[2] - m[1])
+    by_length = [m for m in sorted(spans, key=lambda m: m[2] - m[1])
+                 if m[0].get("state") != "rejected"]
+    # a sweep over the bounds: what covers each stretch between two of them, shortest
+    # first (a posting of thousands of list items has thousands of each)
+    opening: dict[int, list[tuple[int, int]]] = {}
+    closing: dict[int, list[tuple[int, int]]] = {}
+    for kind, marked in enumerate((ordered, by_length)):
+        for i, (_, start, end) in enumerate(marked):
+            if start < end:  # (an empty one covers nothing)
+                opening.setdefault(start, []).append((kind, i))
+                closing.setdefault(end, []).append((kind, i))
+    active: tuple[set[int], set[int]] = (set(), set())
     for a, b in itertools.pairwise(bounds):
-        covering = [h for h in ordered if h[1] <= a and b <= h[2]]
-        labelled = [m[0] for m in by_length if m[1] <= a and b <= m[2]
-                    and m[0].get("state") != "rejected"]
+        for kind, i in opening.get(a, ()):
+            active[kind].add(i)
+        for kind, i in closing.get(a, ()):
+            active[kind].discard(i)
+        covering = [ordered[i] for i in sorted(active[0])]
+        labelled = [by_length[i][0] for i in sorted(active[1])]
         if not covering and not labelled:
             continue
         names = list(dict.fromkeys(h[0] for h in covering))
@@ -149,6 +163,7 @@ def layout_document(doc: QTextDocument, viewport_width: int) -> None:
 def space_blocks(doc: QTextDocument) -> None:
     """Line height 140% for body text; some air around headings."""
     cursor = QTextCursor(doc)
+    cursor.beginEditBlock()  # laid out once at the end, not after each block
     block = doc.begin()
     while block.isValid():
         fmt = QTextBlockFormat()
@@ -159,3 +174,4 @@ def space_blocks(doc: QTextDocument) -> None:
         cursor.setPosition(block.position())
         cursor.mergeBlockFormat(fmt)
         block = block.next()
+    cursor.endEditBlock()

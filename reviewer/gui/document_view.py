@@ -184,8 +184,11 @@ class DocumentView(DocumentBrowser):
         the class and ``document_paint.highlight_formats``)."""
         self._segments = highlight_formats(self.highlights, self.spans, self.label_colors,
                                            self.label_tint, self.dark)
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()  # laid out once at the end, not after each stretch
         for a, b, fmt in self._segments:
             self._merge(a, b, fmt)
+        cursor.endEditBlock()
 
     def label_tint(self, label: str) -> QColor:
         """The background of a labelled span: its colour, faint enough to read on."""

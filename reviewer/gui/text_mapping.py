@@ -150,16 +150,15 @@ def _expected_offsets(source: str) -> tuple[list[int], list[int]]:
 
 
 def _closest(hay: str, needle: str, expected: int) -> int:
-    best, best_dist = -1, None
-    i = hay.find(needle)
-    while i != -1:
-        dist = abs(i - expected)
-        if best_dist is None or dist < best_dist:
-            best, best_dist = i, dist
-        elif i > expected:
-            break  # occurrences only get further away from here on
-        i = hay.find(needle, i + 1)
-    return best
+    """Where ``needle`` occurs in ``hay`` nearest to ``expected`` (of two as near, the
+    earlier); -1 if nowhere. The last occurrence before it and the first from it on:
+    a skill named thousands of times is not looked for from the text's start."""
+    expected = max(0, expected)
+    after = hay.find(needle, expected)
+    before = hay.rfind(needle, 0, expected - 1 + len(needle)) if expected else -1
+    if before == -1 or (after != -1 and after - expected < expected - before):
+        return after
+    return before
 
 
 class SpanMapper:

@@ -3,6 +3,7 @@ words, at the place selected, whatever markup lies around or between them."""
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from PySide6.QtGui import QTextCursor
 from reviewer.core.ingest import read_file
 from reviewer.core.pipeline import process
 from reviewer.gui.document_view import DocumentView
-from reviewer.gui.text_mapping import snap_to_words
+from reviewer.gui.text_mapping import _closest, snap_to_words
 
 SAMPLES = Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "samples"
 
@@ -100,3 +101,16 @@ def test_every_word_of_the_samples_maps_back_to_where_it_shows(view: DocumentVie
                 mapper.map(*span) != (found.start(), found.end()):
             wrong.append((found.group(), found.start(), span))
     assert wrong == []
+
+
+def test_the_occurrence_nearest_to_where_a_span_is_expected_is_taken() -> None:
+    """(Found from the expected place outwards: a word named thousands of times in a
+    long posting is not looked for from the start for each of its spans.)"""
+    rng = random.Random(3)
+    for _ in range(20000):
+        hay = "".join(rng.choice("ab ") for _ in range(rng.randint(0, 30)))
+        needle = "".join(rng.choice("ab") for _ in range(rng.randint(1, 3)))
+        expected = rng.randint(0, 35)
+        every = [i for i in range(len(hay)) if hay.startswith(needle, i)]
+        nearest = min(every, key=lambda i: (abs(i - expected), i), default=-1)
+        assert _closest(hay, needle, expected) == nearest, (hay, needle, expected)
