@@ -47,7 +47,8 @@ def same_value(a: object, b: object) -> bool:
 
 def value_key(value: object) -> str:
     """A value as compared with another: no case, spaces as one."""
-    return " ".join(json.dumps(value, sort_keys=True, default=str).casefold().split())
+    return " ".join(json.dumps(value, sort_keys=True, default=str,
+                               ensure_ascii=False).casefold().split())
 
 
 def _empty(value: object) -> bool:

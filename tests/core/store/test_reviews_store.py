@@ -30,6 +30,9 @@ def test_values_compare_without_case_and_a_rejection_is_none() -> None:
                 {"state": "accepted", "value": "data engineer"})
     assert normalise({"state": "rejected", "value": "x"}) == normalise(None)
     assert not same(["a"], ["b"])
+    # letters beyond ASCII lose their case too
+    assert same("Zürich", "ZÜRICH") and same("São Paulo", "SÃO PAULO")
+    assert same(["Düsseldorf"], ["düsseldorf"]) and not same("Zürich", "Zurich")
 
 
 def test_differing_reviewers_make_a_disagreement_until_adjudicated(tmp_path: Path) -> None:
