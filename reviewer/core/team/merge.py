@@ -309,10 +309,15 @@ class _Merger:
             return
         values = list(_of(reviews, thing).values())
         if all(same(values[0], other) for other in values[1:]):
-            if (final and same(final[0].value, value.value)) or (
+            # alike (case and spaces aside): the latest of them is final, in any order
+            who, chosen, at = agreed(reviews.get(pid, {}), kind, key) or (name, value.value,
+                                                                          value.at)
+            if who != name:
+                value = Value(pid, who, kind, key, chosen, at)
+            if (final and _dumps(final[0].value) == _dumps(value.value)) or (
                     not final and kind == "spans" and not value.value):
                 return
-            self.out.transfer.set_final(pid, value, name)
+            self.out.transfer.set_final(pid, value, who)
             self.report.final += 1
         elif final:
             self.out.transfer.withdraw(pid, kind, key)

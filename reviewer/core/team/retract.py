@@ -41,4 +41,4 @@ def agreed(rest: dict[tuple[str, str, str], tuple[Any, str]], kind: str,
               if (k, kk) == (kind, key)]
     if not values or differ([value for _who, value, _at in values]):
         return None
-    return max(values, key=lambda v: v[2])
+    return max(values, key=lambda v: (v[2], v[0]))  # (the same in any order of merging)
