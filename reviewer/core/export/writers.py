@@ -32,6 +32,7 @@ from reviewer.core.export.choices import Choices
 from reviewer.core.export.reviewers import reviewer_records
 from reviewer.core.export.rows import Row, dumps, hf_row, prodigy_task
 from reviewer.core.export.table import cell, csv_columns, csv_head, head_cells, tail_cells
+from reviewer.core.export.tokens import tokenize
 from reviewer.core.export.tokens_bio import bio_tags
 from reviewer.core.records import PostingRecord
 
@@ -260,8 +261,10 @@ class SpacyWriter:
     ``textcat``: the postings that answer it, with that question's categories only, exactly
     one 1.0 each. ``files`` lists every file written.
 
-    A span is widened to the tokens it touches; one that holds no token (empty, or
-    whitespace only) is skipped and counted.
+    The docs' tokens are spaCy's rules' own (``tokens.tokenize``, as Prodigy's tasks
+    have them) cut at every span's ends, so that a span holds exactly the text labelled;
+    one that holds no token (empty, or whitespace only) is skipped and counted, and one
+    with spaces at its ends keeps the tokens they touch.
 
     ``DocBin`` keeps every doc of the part in memory until it is written: spaCy's
     format is one file a corpus, so this writer cannot stream. The categories are
@@ -273,6 +276,7 @@ class SpacyWriter:
         self._filter_spans = optional_module("spacy.util", "pip install spacy").filter_spans
         self._nlp = spacy.blank("en")
         self._doc_bin = optional_module("spacy.tokens", "pip install spacy").DocBin
+        self._doc = optional_module("spacy.tokens", "pip install spacy").Doc
         self._bin = self._doc_bin()
         self._path = path
         self._choices = Choices() if choices is None else choices
@@ -280,7 +284,12 @@ class SpacyWriter:
         self.files: list[Path] = []
 
     def write(self, record: PostingRecord) -> int:
-        doc = self._nlp.make_doc(record["text"])
+        text = record["text"]
+        # the tokens cut at every span's ends, so that each span holds exactly its text
+        # (spaCy's own tokens would widen "Redis" in "Postgres+Redis" to the whole)
+        tokens = tokenize(text, (x for s in record["spans"] for x in (s["start"], s["end"])))
+        doc = self._doc(self._nlp.vocab, words=[t["text"] for t in tokens],
+                        spaces=[t["ws"] for t in tokens])
         spans = [doc.char_span(s["start"], s["end"], label=s["label"], alignment_mode="expand")
                  for s in record["spans"] if s["start"] < s["end"]]
         aligned = [span for span in spans if span is not None and len(span)]  # not whitespace
