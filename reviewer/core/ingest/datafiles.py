@@ -136,7 +136,17 @@ def read_line(here: str, line: bytes, mapper: Mapper, file: str) -> Result:
         return Skipped(here, f"not JSON: {err.msg} at column {err.colno}")
     except RecursionError:
         return Skipped(here, "not JSON: nested too deeply")
+    except ValueError as err:
+        return Skipped(here, _unreadable_json(err))
     return _object(here, obj, mapper, file)
+
+
+def _unreadable_json(err: ValueError) -> str:
+    """What Python's JSON reader refused besides bad syntax (a number of thousands of
+    digits), said without its internals."""
+    if "digits" in str(err):
+        return "not readable: a number has more than 4,300 digits"
+    return f"not readable: {err}"[:200]
 
 
 def read_record_line(here: str, line: bytes) -> Result | None:
@@ -158,6 +168,9 @@ def read_json(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
         return
     except RecursionError:
         yield Skipped(source, "not JSON: nested too deeply")
+        return
+    except ValueError as err:
+        yield Skipped(source, _unreadable_json(err))
         return
     if is_manifest(doc):  # a shard folder's manifest: what its shards lack
         yield from read_manifest(source, doc)

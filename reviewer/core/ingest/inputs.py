@@ -206,6 +206,8 @@ def _file(path: Path, ext: str, mapper: Mapper, defer: bool) -> Iterator[Result 
         yield Skipped(source, str(err))
     except OSError as err:
         yield Skipped(source, f"cannot read the file: {err.strerror or err}")
+    except Exception as err:  # a reader's bug costs this file, not the folder it is in
+        yield Skipped(source, f"could not be read: {type(err).__name__}: {err}"[:300])
 
 
 def _zip(path: Path, mapper: Mapper, defer: bool) -> Iterator[Result | Deferred]:

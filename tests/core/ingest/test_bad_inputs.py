@@ -67,6 +67,38 @@ def test_an_exception_inside_a_reader_costs_that_input_only(
     assert isinstance(results[1], Item)
 
 
+def test_an_exception_inside_a_reader_costs_that_file_of_a_folder_only(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewer.core.ingest import inputs
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("a reader's bug")
+
+    monkeypatch.setattr(inputs, "read_json", broken)
+    (tmp_path / "a.txt").write_text("Engineer in Leeds who knows SQL")
+    (tmp_path / "b.json").write_text("[]")
+    (tmp_path / "c.txt").write_text("Analyst in York who knows Excel")
+    results = list(iter_inputs([tmp_path]))
+    assert [(type(r).__name__, Path(r.source).name) for r in results] == [
+        ("Item", "a.txt"), ("Skipped", "b.json"), ("Item", "c.txt")]
+
+
+def test_a_number_too_long_to_read_costs_its_line_or_file(tmp_path: Path) -> None:
+    huge = "9" * 5000
+    lines = ['{"text": "Software Engineer at Acme, Berlin."}',
+             '{"text": "Data Engineer at Beta, Paris.", "work_hours": ' + huge + "}",
+             '{"text": "QA Engineer at Gamma, Rome."}']
+    (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n")
+    (tmp_path / "b.json").write_text('[{"text": "Designer in Oslo", "n": ' + huge + "}]")
+    (tmp_path / "c.txt").write_text("Analyst in York who knows Excel")
+    results = list(iter_inputs([tmp_path]))
+    assert [(type(r).__name__, r.source.rsplit("/", 1)[-1]) for r in results] == [
+        ("Item", "a.jsonl#1"), ("Skipped", "a.jsonl#2"), ("Item", "a.jsonl#3"),
+        ("Skipped", "b.json"), ("Item", "c.txt")]
+    assert all("digits" in r.reason and "set_int_max_str_digits" not in r.reason
+               for r in results if isinstance(r, Skipped))
+
+
 @pytest.mark.parametrize(("change", "problem"), [
     ({"status": "bogus"}, "unknown status"),
     ({"fields": {"title": 5}}, "not text"),
