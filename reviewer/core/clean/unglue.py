@@ -66,25 +66,37 @@ def _split_headings_cached(line: str) -> tuple[str, ...]:
     return tuple(split_headings(line))
 
 
+MAX_HEADINGS = 100  # headings put on lines of their own from one line; the rest stays
+
+
 def split_headings(line: str) -> list[str]:
-    """A line with the known section headings in it each on a line of its own."""
-    for colon in _COLON.finditer(line):
-        start = _heading_start(line, colon.start())
-        if start is None:
-            continue
-        before, rest = line[:start].rstrip(), line[colon.end():].strip()
-        marker = BULLET.match(line[:start])
-        if marker and marker.end() == start:
-            continue  # a list item that opens with a heading stays an item
-        if not before.strip() and not rest:
-            return [line]  # a heading alone on its line already
-        head = line[start:colon.end()].strip()
-        # the text after the heading keeps its column: a hard-wrapped line stays as long
-        # as the lines around it, so the next line is still read as its continuation
-        indent = " " * (len(line) - len(line[colon.end():].lstrip())) if rest else ""
-        return [*([before] if before.strip() else []), head,
-                *(split_headings(indent + rest) if rest else [])]
-    return [line]
+    """A line with the known section headings in it each on a line of its own (the
+    first ``MAX_HEADINGS``: a line repeating one heading thousands of times is no
+    posting's)."""
+    out: list[str] = []
+    for _ in range(MAX_HEADINGS):
+        for colon in _COLON.finditer(line):
+            start = _heading_start(line, colon.start())
+            if start is None:
+                continue
+            before, rest = line[:start].rstrip(), line[colon.end():].strip()
+            marker = BULLET.match(line[:start])
+            if marker and marker.end() == start:
+                continue  # a list item that opens with a heading stays an item
+            if not before.strip() and not rest:
+                return [*out, line]  # a heading alone on its line already
+            out += [before] if before.strip() else []
+            out.append(line[start:colon.end()].strip())
+            if not rest:
+                return out
+            # the text after the heading keeps its column: a hard-wrapped line stays as
+            # long as the lines around it, so the next line is still read as its
+            # continuation
+            line = " " * (len(line) - len(line[colon.end():].lstrip())) + rest
+            break
+        else:
+            break
+    return [*out, line]
 
 
 def _heading_start(line: str, colon: int) -> int | None:

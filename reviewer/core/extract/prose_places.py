@@ -10,6 +10,7 @@ strong cue; a list of cities ("Austin, Chicago, Omaha") is no one place.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -111,13 +112,18 @@ def place_cues(joined: Joined) -> Iterator[Cue]:
             yield Cue(text[place[0]:place[1]], block, place, 1)
 
 
+MAX_PLACE_WORDS = 12  # words of the longest place, region and country read as one
+
+
 def place_at(text: str, start: int, end: int, strict: bool) -> tuple[int, int] | None:
     """The longest known place at the start of ``text[start:end]``, without trailing
     stops ("Irvine." is "Irvine"); ``strict``: only a place with its region or country.
     A list of cities ("Austin, Chicago, Omaha") is no one place: None."""
     phrase = re.split(r"(?<![A-Z])(?<!St)(?<!Ft)(?<!Mt)\.\s", text[start:end], maxsplit=1)[0]
     after_the = text[max(0, start - 4):start].lower() == "the "
-    words = list(re.finditer(r"[^\s,]+", phrase))
+    # no place runs longer ("Rancho Santa Margarita, California, United States": 6): a
+    # phrase of thousands of words is not tried at each of its lengths
+    words = list(itertools.islice(re.finditer(r"[^\s,]+", phrase), MAX_PLACE_WORDS))
     for k in range(len(words), 0, -1):
         cut = phrase[:words[k - 1].end()].rstrip(".,;:'’")
         glued = _GLUED.search(words[k - 1].group())

@@ -125,6 +125,25 @@ def test_pages_the_parser_would_take_minutes_on_are_refused_at_once() -> None:
     assert gave_up(clean(sloppy, "html")) is None
 
 
+def test_a_line_repeating_a_heading_or_a_label_is_read_in_linear_time(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """'Skills: ' thousands of times on one line: each heading put on a line of its own
+    held a copy of the rest of the line (gigabytes at 1 MB) until the cleaner gave up;
+    'Location: ' repeated: each label's value was tried at every length up to the
+    block's end (46 s at 160 kB)."""
+    from reviewer.core.extract import prose_places
+    from reviewer.core.pipeline import process
+
+    skills = clean("Skills: " * 5000, "text")
+    assert gave_up(skills) is None and skills.markdown.startswith("## Skills")
+    tried: list[str] = []
+    known = prose_places._known_place
+    monkeypatch.setattr(prose_places, "_known_place",
+                        lambda form, strict: tried.append(form) or known(form, strict))
+    process("Location: " * 2000, "text")
+    assert max(map(len, tried), default=0) < 200 and len(tried) < 2000 * 30
+
+
 def test_json_ld_numbers_out_of_any_range_are_no_values() -> None:
     from reviewer.core.extract import extract
 
