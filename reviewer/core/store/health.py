@@ -148,8 +148,10 @@ def describe(kind: str, path: Path | str | None, detail: str = "", *, work: str 
         return (f"{name} was moved, deleted or replaced since it was opened: nothing more "
                 "can be saved to it. Open the project file again.")
     if kind == "busy":
+        again = (f"run the {work} again; what was imported before is kept" if work
+                 else "try again")
         return (f"{name} is in use by another program, which is writing to it: wait for it "
-                "to finish (or close it) and try again.")
+                f"to finish (or close it) and {again}.")
     return f"{name}: {detail}"
 
 
@@ -180,14 +182,19 @@ def file_error(err: BaseException, path: Path | None) -> ProjectFileError | None
 
 
 @contextlib.contextmanager
-def stops_the_import() -> Iterator[None]:
-    """Around a write of imported postings: the file's own failure raises
-    ``ProjectError``, which stops the import (every posting would fail alike), not a
-    ``DatabaseError``, which an import counts against the one posting at fault."""
+def stops_the_import(path: Path | None = None) -> Iterator[None]:
+    """Around a write of imported postings to the project at ``path``: the file's own
+    failure, or another program holding it past the wait, raises ``ProjectError``,
+    which stops the import (every posting would fail alike), not a ``DatabaseError``,
+    which an import counts against the one posting at fault."""
     try:
         yield
     except ProjectFileError as err:
         raise ProjectError(describe(err.kind, err.path, err.detail, work="import")) from err
+    except sqlite3.OperationalError as err:
+        if kind_of(err) != "busy":
+            raise
+        raise ProjectError(describe("busy", path, str(err), work="import")) from err
 
 
 def explain(err: BaseException, path: Path | str | None = None, *, work: str = "") -> str | None:

@@ -133,7 +133,7 @@ class Postings:
                  for entry in batch]
         suggestions: list[tuple[Any, ...]] = []
         labels: list[tuple[Any, ...]] = []
-        with stops_the_import(), self.db.atomic(), (
+        with stops_the_import(getattr(self.db, "path", None)), self.db.atomic(), (
                 self.indexed_at_end() if len(items) >= BULK_INDEX else _by_trigger()) as added:
             execute = self.db.conn.execute
             for item in items:

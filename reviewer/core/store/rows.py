@@ -185,7 +185,7 @@ def write_rows(db: Database, postings: Postings, batch: Sequence[RecordRows],
     kept.sort(key=lambda entry: entry[1] is None)
     out: dict[str, list[Any]] = {table: [] for table in _INSERTS}
     suggestions, decisions, spans, labels, events = out.values()
-    with _keys_unchecked(db), stops_the_import(), db.atomic(), (
+    with _keys_unchecked(db), stops_the_import(getattr(db, "path", None)), db.atomic(), (
             postings.indexed_at_end() if len(batch) >= BULK_INDEX else _by_trigger()) as indexed:
         stamp = now()
         execute = db.conn.execute

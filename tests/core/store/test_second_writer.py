@@ -178,3 +178,26 @@ def test_an_edit_after_the_file_was_deleted_or_replaced_is_refused(
     if how == "replaced":
         with Store(project, read_only=True) as store:
             assert [r["fields"]["title"] for r in store.records.all(False)] == ["Posting 7"]
+
+
+def test_an_import_while_another_program_holds_the_file_stops_saying_so(
+        project: Path, tmp_path: Path) -> None:
+    """Not each page blamed ('could not be stored: database is locked'), waiting the
+    whole time for each: the import stops at once with what to do."""
+    from reviewer.core.ingest import import_paths
+
+    pages = []
+    for n in range(3):
+        pages.append(tmp_path / f"page{n}.txt")
+        pages[-1].write_text(f"Engineer number {n} in Leeds who knows SQL and Python")
+    with Store(project, busy_timeout=0.2) as store:
+        thread = _hold_write_lock(project, 1.5)
+        started = time.monotonic()
+        with pytest.raises(ProjectError, match="in use by another program"):
+            import_paths(store, pages)
+        assert time.monotonic() - started < 1.2
+        thread.join()
+        assert import_paths(store, pages).added == 3  # run again: nothing was lost
+    with Store(project) as store:
+        rows = store.db.execute("SELECT count(*) FROM postings").fetchone()
+        assert rows[0] == 6
