@@ -41,7 +41,7 @@ from reviewer.core.store import ProjectError, Store
 from reviewer.core.store.reviewer import clean_name
 from reviewer.core.store.reviews import same
 from reviewer.core.store.transfer import Value
-from reviewer.core.team.retract import agreed, taken_back
+from reviewer.core.team.retract import agreed, of_thing, taken_back
 from reviewer.core.team.split import Progress, TeamError, copy_setup
 
 BATCH = 500  # input postings a transaction
@@ -275,7 +275,7 @@ class _Merger:
             pid = to_out[value.posting]
             thing = (pid, value.kind, value.key)
             final = finals.get(thing, [])
-            if final and _ruling(final, _of(earlier, thing), self.stem):
+            if final and _ruling(final, of_thing(earlier, thing), self.stem):
                 continue  # OUT's own ruling stands
             out.transfer.set_final(pid, value, _name(value.reviewer, stem))
             item.rulings += 1
@@ -288,7 +288,7 @@ class _Merger:
         values (rows for ``reviews.put``); ``reviews`` takes them in."""
         rows = []
         for (pid, kind, key), group in finals.items():
-            if _of(reviews, (pid, kind, key)):
+            if of_thing(reviews, (pid, kind, key)):
                 continue
             for value in group:
                 if value.ruling:
@@ -305,19 +305,16 @@ class _Merger:
         pid, kind, key = thing
         if kind == "spans":
             final = [f for f in final if f.value]  # only rejections: no spans are final
-        if final and _ruling(final, _of(earlier, thing), self.stem):
+        if final and _ruling(final, of_thing(earlier, thing), self.stem):
             return
-        values = list(_of(reviews, thing).values())
-        if all(same(values[0], other) for other in values[1:]):
-            # alike (case and spaces aside): the latest of them is final, in any order
-            who, chosen, at = agreed(reviews.get(pid, {}), kind, key) or (name, value.value,
-                                                                          value.at)
-            if who != name:
-                value = Value(pid, who, kind, key, chosen, at)
+        latest = agreed(reviews.get(pid, {}), kind, key)  # (alike: the latest, any order)
+        if latest is not None:
+            if latest[0] != name:
+                value = Value(pid, latest[0], kind, key, latest[1], latest[2])
             if (final and _dumps(final[0].value) == _dumps(value.value)) or (
                     not final and kind == "spans" and not value.value):
                 return
-            self.out.transfer.set_final(pid, value, who)
+            self.out.transfer.set_final(pid, value, latest[0])
             self.report.final += 1
         elif final:
             self.out.transfer.withdraw(pid, kind, key)
@@ -328,7 +325,7 @@ class _Merger:
         """A thing a reviewer took back: what the others agree on, else none (a ruling
         stays)."""
         pid, kind, key = thing
-        if final and _ruling(final, _of(earlier, thing), self.stem):
+        if final and _ruling(final, of_thing(earlier, thing), self.stem):
             return
         rest = agreed(reviews.get(pid, {}), kind, key)
         if rest is not None:  # in the name of one who holds it (the author may be gone)
@@ -347,7 +344,7 @@ def _classify(finals: list[Value], reviews: Known, stem: str) -> tuple[list[Valu
     values: list[Value] = []
     rulings: list[Value] = []
     for (pid, kind, key), group in _group(finals).items():
-        theirs = _of(reviews, (pid, kind, key))
+        theirs = of_thing(reviews, (pid, kind, key))
         if any(v.ruling for v in group) or (theirs and _ruling(group, theirs, stem)):
             ruling = _joined(group)
             if ruling.value or kind != "spans":
@@ -392,13 +389,6 @@ def _group(values: list[Value]) -> dict[Thing, list[Value]]:
     for value in values:
         out.setdefault((value.posting, value.kind, value.key), []).append(value)
     return out
-
-
-def _of(known: Known, thing: Thing) -> dict[str, Any]:
-    """Each reviewer's value of a thing."""
-    pid, kind, key = thing
-    return {who: value for (who, k, kk), (value, _at) in known.get(pid, {}).items()
-            if k == kind and kk == key}
 
 
 def _dumps(value: Any) -> str:

@@ -33,6 +33,13 @@ def taken_back(takings: Iterable[Taking], held: set[tuple[int, str, str, str]],
     return sorted(gone)
 
 
+def of_thing(known: Known, thing: tuple[int, str, str]) -> dict[str, Any]:
+    """Each reviewer's value of a thing (posting, kind, key)."""
+    pid, kind, key = thing
+    return {who: value for (who, k, kk), (value, _at) in known.get(pid, {}).items()
+            if k == kind and kk == key}
+
+
 def agreed(rest: dict[tuple[str, str, str], tuple[Any, str]], kind: str,
            key: str) -> tuple[str, Any, str] | None:
     """What the other reviewers of a thing agree on, the latest of them, as (reviewer,
