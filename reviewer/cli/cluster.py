@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reviewer.cli.common import CliError, ProgressLine
+from reviewer.cli.common import CliError, ProgressLine, print_skipped, shown
 
 DEFAULT_WORKERS = 2  # the LocalCluster's worker processes when --jobs is not given
 
@@ -77,12 +77,11 @@ def cmd_cluster_extract(args: argparse.Namespace) -> int:
         raise CliError(f"{args.to_parquet}: {err}") from err
     finally:
         line.done()
-    for skipped in report.skipped:
-        print(f"skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
+    print_skipped(report.skipped)
     for failed in report.failed:
-        shown = ", ".join(failed.inputs[:3]) + (" …" if len(failed.inputs) > 3 else "")
-        print(f"partition {failed.partition} failed ({len(failed.inputs)} inputs: {shown}): "
-              f"{failed.error}", file=sys.stderr)
+        names = ", ".join(failed.inputs[:3]) + (" …" if len(failed.inputs) > 3 else "")
+        print(shown(f"partition {failed.partition} failed ({len(failed.inputs)} inputs: "
+                    f"{names}): {failed.error}"), file=sys.stderr)
     if report.replaced:
         print(f"replaced what an earlier run left in {report.out_dir}: "
               f"{report.replaced:,} files (its shards and manifest.json)", file=sys.stderr)

@@ -28,6 +28,20 @@ class CliError(Exception):
     """A problem the user can fix; printed as one line, exit status 2."""
 
 
+def shown(text: str) -> str:
+    """Text read from files (their names, columns, values) as printed to a terminal: a
+    control character written as its escape, shown and never obeyed."""
+    from reviewer.core.words import escaped_controls
+
+    return escaped_controls(text)
+
+
+def print_skipped(skipped: Any) -> None:
+    """One line on stderr for each input ``skipped`` (``Skipped``: source, reason)."""
+    for item in skipped:
+        print(shown(f"skipped {item.source}: {item.reason}"), file=sys.stderr)
+
+
 class ProgressLine:
     """One line on the terminal, rewritten as a long command goes on."""
 

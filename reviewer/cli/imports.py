@@ -8,7 +8,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from reviewer.cli.common import CliError, ProgressLine, open_project
+from reviewer.cli.common import CliError, ProgressLine, open_project, print_skipped, shown
 from reviewer.cli.extract import worker_count
 from reviewer.cli.plugins import add_extractor_options, load
 from reviewer.cli.plugins import report as extractor_report
@@ -34,8 +34,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         line.done()
         store.close()
-    for skipped in report.skipped:
-        print(f"skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
+    print_skipped(report.skipped)
     _print_mappings(report)
     for problem in _left_out(report):
         print(problem, file=sys.stderr)
@@ -75,24 +74,23 @@ def cmd_columns(args: argparse.Namespace) -> int:
             "skipped": [{"source": s.source, "reason": s.reason} for s in preview.skipped]},
             indent=2, ensure_ascii=False, default=str))
         return 0
-    print(f"columns: {', '.join(preview.columns)}")
+    print(shown(f"columns: {', '.join(preview.columns)}"))
     if used is not None:
-        print(f"mapping: {describe(used)}")
+        print(shown(f"mapping: {describe(used)}"))
         for target, column in used.missing:
-            print(f"no column {column!r} for {target}", file=sys.stderr)
+            print(shown(f"no column {column!r} for {target}"), file=sys.stderr)
         unmapped = [c for c in preview.columns if c != used.page and c not in
                     used.fields.values()]
         if unmapped:
-            print(f"kept as source data: {', '.join(unmapped)}")
+            print(shown(f"kept as source data: {', '.join(unmapped)}"))
     for number, values in enumerate(preview.values, 1):
-        shown = " · ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in
-                           values.items())
-        print(f"row {number}: {shown or '(no field from the columns)'}")
+        row = " · ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in
+                         values.items())
+        print(shown(f"row {number}: {row or '(no field from the columns)'}"))
     for left in preview.left_out:
-        print(f"left out {left.source} {left.field} {left.value!r}: {left.reason}",
+        print(shown(f"left out {left.source} {left.field} {left.value!r}: {left.reason}"),
               file=sys.stderr)
-    for skipped in preview.skipped:
-        print(f"skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
+    print_skipped(preview.skipped)
     return 0
 
 
@@ -125,18 +123,18 @@ def describe(mapping: ColumnMapping) -> str:
 def _print_mappings(report: ImportReport) -> None:
     """The mapping of each data file that maps more than its page, on stderr: stdout is
     the one line that sums the import up."""
-    shown: list[str] = []
+    listed: list[str] = []
     for file, mapping in report.mappings:
-        if not (mapping.fields or mapping.missing) or len(shown) > SHOWN_FILES:
+        if not (mapping.fields or mapping.missing) or len(listed) > SHOWN_FILES:
             continue
-        shown.append(file)
-        if len(shown) > SHOWN_FILES:
+        listed.append(file)
+        if len(listed) > SHOWN_FILES:
             print("… and more files with columns mapped", file=sys.stderr)
             continue
-        print(f"{file}: {describe(mapping)}", file=sys.stderr)
+        print(shown(f"{file}: {describe(mapping)}"), file=sys.stderr)
         for target, column in mapping.missing:
-            print(f"{file}: no column {column!r} for {target}; it is mapped by name, if at "
-                  "all", file=sys.stderr)
+            print(shown(f"{file}: no column {column!r} for {target}; it is mapped by name, "
+                        "if at all"), file=sys.stderr)
 
 
 def _left_out(report: ImportReport) -> list[str]:

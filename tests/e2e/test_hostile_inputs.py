@@ -85,3 +85,19 @@ def test_extract_prints_one_record_a_file_for_hostile_files(tmp_path: Path) -> N
     assert "attributes" in by_source[str(folder / "attributes.html")]["error"]
     assert by_source[str(folder / "undefined-charset.html")]["cleaned"].strip()
     assert proc.returncode == 1  # some files could not be read, and it says so
+
+
+def test_names_read_from_files_are_printed_with_their_controls_escaped(tmp_path: Path) -> None:
+    """A file name holding a terminal's escape sequence or a carriage return is shown,
+    never obeyed (it could clear the screen or hide which files were skipped)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "evil\x1b]0;PWNED\x07\x1b[2J\r.json").write_text("{not json")
+    (folder / "rows.csv").write_text("text,bad\x1b[31mcolumn\nEngineer in Leeds,x\n")
+    db = tmp_path / "project.db"
+    for args in (("import", str(db), str(folder)), ("columns", str(folder / "rows.csv"))):
+        proc = _run(*args)
+        out = proc.stdout.decode("utf-8") + proc.stderr.decode("utf-8")
+        assert "\x1b" not in out and "\r" not in out and "\x07" not in out, out
+    assert "evil\\x1b]0;PWNED\\x07\\x1b[2J\\r.json" in _run(
+        "import", str(db), str(folder)).stderr.decode("utf-8")
