@@ -110,7 +110,7 @@ def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIM
     WAL on, foreign keys on; a file of another application, a damaged one or one
     written by a newer version raises ``ProjectError``, with nothing written to it.
     Before migrating a file that has tables, a copy is kept beside it
-    (``name.vN.bak``)."""
+    (``name.vN.bak``; see ``_back_up``)."""
     if not path.exists() and (read_only or not create):
         raise ProjectError(f"{path}: no such project file")
     try:
@@ -200,12 +200,27 @@ def _migrate(db: ProjectDatabase, path: Path) -> bool:
                            "tables need an update before this one opens it: copy it to a "
                            "folder you can write to and open the copy.")
     if has_tables:
-        backup = path.with_name(f"{path.name}.v{version}.bak")
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        shutil.copy2(path, backup)
+        _back_up(path, version)
     migrations.apply(db)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return not has_tables
+
+
+def _back_up(path: Path, version: int) -> Path:
+    """A copy of the project before its tables are updated: ``name.vN.bak``, or, when
+    that is there already (an update stopped part way, and tried again), the next free
+    ``name.vN-2.bak``: an earlier backup is never written over. Written under another
+    name first, so that one stopped on the way is not taken for a backup."""
+    backup = path.with_name(f"{path.name}.v{version}.bak")
+    n = 1
+    while backup.exists():
+        n += 1
+        backup = path.with_name(f"{path.name}.v{version}-{n}.bak")
+    partial = backup.with_name(f".{backup.name}.partial")
+    shutil.copy2(path, partial)
+    os.replace(partial, backup)
+    return backup
 
 
 def _writable(path: Path) -> bool:

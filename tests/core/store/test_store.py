@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -333,3 +335,35 @@ def test_a_record_asking_for_a_huge_id_is_numbered_as_a_page_is(
         assert other.queue.ids()[-1] == 4
         assert other.records.add(dict(record_of(store.records.get(3)), id=2**52))
         assert other.queue.ids()[-1] == 2**52
+
+
+def test_a_migration_stopped_part_way_keeps_the_first_backup_as_it_was(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stopped during its upgrade (killed, power lost), a project is upgraded again at
+    its next opening; the backup taken before the first try is the file as it was then,
+    and it is never written over."""
+    from reviewer.core.store import migrations as steps
+
+    path = tmp_path / "old.db"
+    shutil.copy(DATA / "v1.db", path)
+    real = steps.migrations.apply
+
+    def applied(file: Path) -> list[str]:
+        with closing(sqlite3.connect(file)) as conn:
+            return [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")]
+
+    before = applied(path)
+
+    def stopped(db: Any) -> None:  # one step made (each is a transaction), then it dies
+        real(db, stop_before=steps.migrations.pending(db)[1].name)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(steps.migrations, "apply", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        Store(path)
+    monkeypatch.undo()
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+    assert applied(tmp_path / "old.db.v1.bak") == before  # the next try's: old.db.v1-2.bak
+    assert len(applied(tmp_path / "old.db.v1-2.bak")) == len(before) + 1
+    assert not list(tmp_path.glob("*.partial"))
