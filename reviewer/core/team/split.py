@@ -20,12 +20,14 @@ reviewer it was written for, and is worked in that name unless another is given
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import re
 import unicodedata
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,14 +107,38 @@ def split_project(store: Store, reviewers: Sequence[str], out_dir: str | Path,
                         "with --force")
     if out.exists() and not out.is_dir():
         raise TeamError(f"{out} is a file, not a folder")
+    with _one_snapshot(store):
+        return _split(store, names, targets, existing, out, overlap, copies, progress)
+
+
+@contextlib.contextmanager
+def _one_snapshot(store: Store) -> Iterator[None]:
+    """The project read as it is at the start, the plan and every page of it alike (a
+    posting another program adds meanwhile waits for the next split)."""
+    conn = store.db.conn
+    began = not conn.in_transaction
+    if began:
+        conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if began and conn.in_transaction:
+            conn.execute("ROLLBACK")  # (nothing was written: it only read)
+
+
+def _split(store: Store, names: list[str], targets: dict[str, Path], existing: list[Path],
+           out: Path, overlap: float, copies: int, progress: Progress | None) -> SplitReport:
     ids, starts, counts = _plan(store, len(names), overlap, copies)
     report = SplitReport(out, postings=len(ids), copies=copies if len(names) > 1 else 1,
                          files=dict(targets))
     out.mkdir(parents=True, exist_ok=True)
-    for path in existing:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    outputs = {name: Store(path) for name, path in targets.items()}
+    # each file is written under another name and put in place once all are whole: a
+    # split stopped on the way leaves no file that looks like a reviewer's share
+    partial = {name: path.with_name(f".{path.name}.partial") for name, path in targets.items()}
+    for path in partial.values():
+        _remove(path)  # left by a split that was stopped
+    outputs = {name: Store(partial[name]) for name in names}
+    whole = False
     try:
         for name, target in outputs.items():
             copy_setup(store, target)
@@ -144,10 +170,24 @@ def split_project(store: Store, reviewers: Sequence[str], out_dir: str | Path,
             with target.atomic():
                 target.transfer.log("split", {"source": store.path.name, "reviewer": name,
                                               "postings": report.assigned.get(name, 0)})
+        whole = True
     finally:
         for target in outputs.values():
             target.close()
+        if not whole:
+            for path in partial.values():
+                _remove(path)
+    for path in existing:
+        _remove(path)
+    for name, path in targets.items():
+        os.replace(partial[name], path)
     return report
+
+
+def _remove(path: Path) -> None:
+    """A project file and the files SQLite keeps beside it."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _check(reviewers: Sequence[str], overlap: float, copies: int) -> list[str]:

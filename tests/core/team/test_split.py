@@ -120,3 +120,61 @@ def test_names_become_safe_file_names_and_existing_files_are_refused(tmp_path: P
         with pytest.raises(TeamError, match="0 to 1"):
             split_project(store, ["ana", "ben"], tmp_path / "other", overlap=1.5)
     assert not (tmp_path / "other").exists()  # refused before anything was written
+
+
+def test_postings_added_while_a_split_runs_wait_for_the_next_split(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An import into the project while it is split: the split shares out the postings
+    it planned with, as they were when it began (it read them in pages, and a posting
+    added between two pages had no place in its plan)."""
+    from team_projects import posting
+
+    from reviewer.core.team import split as splitting
+
+    source = make_source(tmp_path / "project.db", n=30)
+    monkeypatch.setattr(splitting, "BATCH", 10)
+    with Store(source) as store:
+        pages = store.transfer.hashes
+
+        def meanwhile(after: int, size: int) -> list[tuple[int, str]]:
+            if after == 10:  # another program imports between two pages
+                with Store(source) as other:
+                    other.postings.add([posting(i) for i in range(31, 41)])
+            return pages(after, size)
+
+        monkeypatch.setattr(store.transfer, "hashes", meanwhile)
+        report = split_project(store, ["ana", "ben"], tmp_path / "out", overlap=0.0)
+    assert report.postings == 30
+    assert sum(report.assigned.values()) == 30
+
+
+def test_a_split_stopped_on_the_way_leaves_no_share_that_looks_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stopped part way (Ctrl-C, a full disk), a split leaves the files of an earlier
+    one as they were and no file of its own; run again, it writes them all."""
+    source = make_source(tmp_path / "project.db", n=30)
+    out = tmp_path / "out"
+    with Store(source) as store:
+        split_project(store, ["ana", "ben"], out, overlap=0.0)
+        before = dump(out / "ana.db")
+        calls = 0
+        pages = store.transfer.whole
+
+        def stopped(ids: list[int]) -> object:
+            nonlocal calls
+            calls += 1
+            if calls == 2:
+                raise KeyboardInterrupt
+            return pages(ids)
+
+        monkeypatch.setattr(store.transfer, "whole", stopped)
+        from reviewer.core.team import split as splitting
+        monkeypatch.setattr(splitting, "BATCH", 10)
+        with pytest.raises(KeyboardInterrupt):
+            split_project(store, ["ana", "ben"], out, overlap=0.0, force=True)
+        assert dump(out / "ana.db") == before
+        assert sorted(p.name for p in out.iterdir()) == ["ana.db", "ben.db"]
+        monkeypatch.undo()
+        report = split_project(store, ["ana", "ben"], out, overlap=0.0, force=True)
+    assert sum(report.assigned.values()) == 30
+    assert sorted(p.name for p in out.iterdir()) == ["ana.db", "ben.db"]
