@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -31,6 +33,9 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        return mixed
     declared = _declared_charset(data[:4096])
     if declared:
         try:
@@ -50,6 +55,37 @@ def decode(data: bytes) -> str:
     if guess is None:
         raise UnreadableError("the text encoding could not be recognised")
     return data.decode(guess, errors="replace")
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]"
+                            rb"|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+                            rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+                            rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few stray bytes of windows-1252 in it (texts pasted together),
+    each of those read as windows-1252; None when the bytes are not mostly UTF-8 (no
+    more stray bytes than characters of UTF-8 beyond ASCII)."""
+    head = data[:200_000]
+    sequences = _UTF8_SEQUENCE.findall(head)
+    if not sequences:
+        return None
+    beyond_ascii = len(head) - len(head.translate(None, _HIGH_BYTES))
+    if beyond_ascii - sum(map(len, sequences)) > len(sequences):
+        return None
+    return data.decode("utf-8", errors=_STRAY_AS_CP1252)
+
+
+def _stray_as_cp1252(err: UnicodeError) -> tuple[str, int]:
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    return err.object[err.start:err.end].decode("cp1252", errors="replace"), err.end
+
+
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_STRAY_AS_CP1252 = "posting-reviewer-stray-cp1252"
+codecs.register_error(_STRAY_AS_CP1252, _stray_as_cp1252)
 
 
 _LATIN_GUESSES = frozenset(

@@ -19,6 +19,15 @@ def test_a_declared_charset_that_cannot_decode_falls_back(charset: str) -> None:
     assert "Leeds" in decode(data)
 
 
+def test_utf8_with_a_stray_byte_of_another_encoding_keeps_its_utf8() -> None:
+    """One byte of windows-1252 in a UTF-8 file (text pasted together): that byte is
+    read as windows-1252, not the whole file (every other accent garbled)."""
+    mixed = b"Location: Z\xc3\xbcrich\nCompany: M\xc3\xbcller AG\nWe offer caf\xe9.\n"
+    assert decode(mixed) == "Location: Zürich\nCompany: Müller AG\nWe offer café.\n"
+    assert decode("Zürich, café, Müller".encode("cp1252")) == "Zürich, café, Müller"
+    assert decode("Zürich".encode("utf-8")) == "Zürich"
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
 def test_read_file_refuses_pipes_and_devices(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.txt"
