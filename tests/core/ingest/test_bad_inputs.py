@@ -25,7 +25,7 @@ def test_utf8_with_a_stray_byte_of_another_encoding_keeps_its_utf8() -> None:
     mixed = b"Location: Z\xc3\xbcrich\nCompany: M\xc3\xbcller AG\nWe offer caf\xe9.\n"
     assert decode(mixed) == "Location: Zürich\nCompany: Müller AG\nWe offer café.\n"
     assert decode("Zürich, café, Müller".encode("cp1252")) == "Zürich, café, Müller"
-    assert decode("Zürich".encode("utf-8")) == "Zürich"
+    assert decode("Zürich".encode()) == "Zürich"
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
