@@ -335,6 +335,13 @@ def _problem(err: Exception, args: argparse.Namespace) -> str | None:
             return message
         if isinstance(err, DatabaseError):
             return f"{args.db} could not be read or written: {err}"
+        if isinstance(err, json.JSONDecodeError) or (
+                isinstance(err, TypeError) and "JSON serializable" in str(err)):
+            where = "one of the files merged" if work == "merge" else args.db
+            return (f"{where} holds a value that cannot be read ({type(err).__name__}: "
+                    f"{str(err)[:120]}): one of its tables was edited by another program. "
+                    "Keep a copy of the file, then correct or remove that value (reviewer "
+                    "serve shows the tables).")
     if isinstance(err, OSError) and err.strerror:
         where = err.filename or getattr(args, "output", None) or "a file it writes"
         if err.errno in (errno.ENOSPC, errno.EDQUOT):

@@ -101,3 +101,22 @@ def test_names_read_from_files_are_printed_with_their_controls_escaped(tmp_path:
         assert "\x1b" not in out and "\r" not in out and "\x07" not in out, out
     assert "evil\\x1b]0;PWNED\\x07\\x1b[2J\\r.json" in _run(
         "import", str(db), str(folder)).stderr.decode("utf-8")
+
+
+def test_a_project_value_edited_into_something_unreadable_is_said_in_a_line(
+        tmp_path: Path) -> None:
+    """A table edited by hand (sqlite3, sqlite-utils) so that a value is no longer JSON,
+    or text became bytes: the commands that read it say so, not a traceback."""
+    db = tmp_path / "p.db"
+    page = tmp_path / "page.txt"
+    page.write_text("Data Engineer\n\nAcme Ltd is hiring in Leeds. Python and SQL.\n")
+    assert _run("import", str(db), str(page)).returncode == 0
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("UPDATE label_schema SET options = 'not json'")
+        conn.execute("UPDATE postings SET cleaned = x'fffe00'")
+    for args in (("train", str(db)), ("export", str(db), "-o", str(tmp_path / "o.jsonl"),
+                                      "--all")):
+        proc = _run(*args)
+        err = proc.stderr.decode("utf-8")
+        assert proc.returncode == 2 and "Traceback" not in err, err
+        assert "cannot be read" in err and "edited" in err
