@@ -344,3 +344,16 @@ def test_an_export_through_dot_dot_makes_no_folder_and_a_failed_one_leaves_none(
     with pytest.raises(OSError, match="too long"):
         export_whole(Path("made") / ("x" * 300) / "all.jsonl", written)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["all.jsonl"]
+
+
+def test_more_jobs_than_the_cores_can_use_are_capped_saying_so(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """--jobs 64 on 2 cores started 64 workers (3.3 GB) for no gain."""
+    from reviewer.cli import extract
+
+    monkeypatch.setattr(extract, "one_per_core", lambda: 2)
+    assert extract.worker_count(64) == 4
+    assert "--jobs 64 is more than 2 cores can use: 4 worker processes" in \
+        capsys.readouterr().err
+    assert (extract.worker_count(3), extract.worker_count(0)) == (3, 2)
+    assert capsys.readouterr().err == ""
