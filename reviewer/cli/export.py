@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,11 +59,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         # written beside the output and put in place when whole: a failed export (a full
         # disk) leaves an older file as it was
         summary = export_whole(Path(args.output), write)
+        differing = store.queue.count("reviewed" if reviewed_only else None, "disagreement")
     except (ValueError, ImportError) as err:
         raise CliError(str(err)) from err
     finally:
         store.close()
     print(summary.describe())
+    if differing:
+        print(f"note: {differing:,} of the postings exported still have reviewers who differ "
+              "on a field, a question or the spans (the list's filter 'disagreement'): there "
+              "no person's value is exported; adjudicate them first to export one.",
+              file=sys.stderr)
     return 0
 
 
