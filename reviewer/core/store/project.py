@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 
@@ -121,6 +122,21 @@ class Store:
     def atomic(self) -> AbstractContextManager[Database]:
         """One transaction around several edits (nested blocks become savepoints)."""
         return self.db.atomic()
+
+    @contextlib.contextmanager
+    def one_snapshot(self) -> Iterator[None]:
+        """Reads alike all through: the project as it is at the first read, whatever
+        another program writes meanwhile (a read transaction; nothing may be written on
+        this connection inside it)."""
+        conn = self.db.conn
+        began = not conn.in_transaction
+        if began:
+            conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if began and conn.in_transaction:
+                conn.execute("ROLLBACK")  # (nothing was written: it only read)
 
     def interrupt(self) -> None:
         """Stop the statement this connection is running, from any thread: it raises

@@ -20,14 +20,13 @@ reviewer it was written for, and is worked in that name unless another is given
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import re
 import unicodedata
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,23 +106,8 @@ def split_project(store: Store, reviewers: Sequence[str], out_dir: str | Path,
                         "with --force")
     if out.exists() and not out.is_dir():
         raise TeamError(f"{out} is a file, not a folder")
-    with _one_snapshot(store):
+    with store.one_snapshot():  # (one imported meanwhile waits for the next split)
         return _split(store, names, targets, existing, out, overlap, copies, progress)
-
-
-@contextlib.contextmanager
-def _one_snapshot(store: Store) -> Iterator[None]:
-    """The project read as it is at the start, the plan and every page of it alike (a
-    posting another program adds meanwhile waits for the next split)."""
-    conn = store.db.conn
-    began = not conn.in_transaction
-    if began:
-        conn.execute("BEGIN")
-    try:
-        yield
-    finally:
-        if began and conn.in_transaction:
-            conn.execute("ROLLBACK")  # (nothing was written: it only read)
 
 
 def _split(store: Store, names: list[str], targets: dict[str, Path], existing: list[Path],
