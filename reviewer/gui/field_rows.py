@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.extract import read_amount, value_from_selection
 from reviewer.core.schema import PERIODS, FieldSpec
-from reviewer.gui.plain import plain_tip
+from reviewer.gui.plain import plain_tip, show_start
 
 STATE_MARKS = {"suggested": "○", "accepted": "✓", "corrected": "✎", "rejected": "✗",
                "adjudicated": "⚖", "none": "", "unsaved": "⚠"}
@@ -96,6 +96,7 @@ class FieldEditor(QWidget):
     changed = Signal(str, object)
     revert = Signal(str)
     reject = Signal(str)
+    unreadable_changed = Signal()  # text typed could not be read, or no longer stands
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -225,7 +226,7 @@ class FieldEditor(QWidget):
         away = self.editor.left_for in (Qt.FocusReason.ActiveWindowFocusReason,
                                         Qt.FocusReason.PopupFocusReason)
         if self.summary is not None and not self.editor.hasFocus() and not away:
-            _show_start(self.summary, summary(self.value()))
+            show_start(self.summary, summary(self.value()))
             self.editor.hide()
             self.summary.show()
 
@@ -269,7 +270,10 @@ class FieldEditor(QWidget):
 
     def set_value(self, value: Any, state: str, confidence: float | None) -> None:
         self._loading = True
-        self.loaded, self.unreadable = (value, state, confidence), None
+        if self.unreadable is not None:
+            self.unreadable = None
+            self.unreadable_changed.emit()
+        self.loaded = (value, state, confidence)
         try:
             kind, editor = self.spec.kind, self.editor
             if self._typing(value):
@@ -279,16 +283,16 @@ class FieldEditor(QWidget):
             elif isinstance(editor, QPlainTextEdit):
                 editor.setPlainText("\n".join(map(str, value or [])))
                 if self.summary is not None:
-                    _show_start(self.summary, summary(value))
+                    show_start(self.summary, summary(value))
             elif kind == "salary":
                 value = value or {}
-                _show_start(self.salary_min, _text(value.get("min")))
-                _show_start(self.salary_max, _text(value.get("max")))
+                show_start(self.salary_min, _text(value.get("min")))
+                show_start(self.salary_max, _text(value.get("max")))
                 self.salary_currency.setText(value.get("currency") or "")
                 self.salary_period.setCurrentIndex(
                     max(0, self.salary_period.findData(value.get("period"))))
             elif isinstance(editor, QLineEdit):
-                _show_start(editor, _text(value))
+                show_start(editor, _text(value))
             conf = f" {confidence:.2f}" if confidence is not None and state == "suggested" \
                 else ""
             self.mark.setText(STATE_MARKS.get(state, "") + conf)
@@ -358,6 +362,7 @@ class FieldEditor(QWidget):
             shown = self._shown
             self.mark_unsaved(str(err))
             self._shown, self.unreadable = shown, str(err)  # still the stored value
+            self.unreadable_changed.emit()
             return False
         if value != self._shown:  # leaving a field unchanged (or closing) edits nothing
             self._shown = value
@@ -368,13 +373,6 @@ class FieldEditor(QWidget):
 
 
 _UNSAVED = object()  # equal to no value: the field's value is offered again when left
-
-
-def _show_start(line: QLineEdit, text: str) -> None:
-    """Set a line edit's text with its start in view (a long value shows "Senior Ba…",
-    not "…nior Backend Engineer")."""
-    line.setText(text)
-    line.setCursorPosition(0)
 
 
 def _one_line(value: Any) -> str:

@@ -41,6 +41,7 @@ class FieldsPanel(QScrollArea):
     """Every field of schema v1, a row each."""
 
     edited = Signal(str, object)
+    unreadable_changed = Signal()  # a field's typed text could not be read, or now can
     reverted = Signal(str)
     rejected = Signal(str)
     field_focused = Signal(str)
@@ -70,6 +71,7 @@ class FieldsPanel(QScrollArea):
         for spec in FIELDS:
             editor = FieldEditor(spec)
             editor.changed.connect(self.edited)
+            editor.unreadable_changed.connect(self.unreadable_changed)
             editor.revert.connect(self.reverted)
             editor.reject.connect(self.rejected)
             for child in editor.findChildren(QWidget):
@@ -123,6 +125,10 @@ class FieldsPanel(QScrollArea):
     def focused(self) -> str | None:
         """The field that has the keyboard focus, if one has."""
         return self._field_of.get(QApplication.focusWidget())
+
+    def unreadable(self) -> list[str]:
+        """The fields holding text typed that could not be read (not saved), by label."""
+        return [e.spec.label for e in self.editors.values() if e.unreadable is not None]
 
     def commit_typing(self, replaced: str | None) -> str | None:
         """Save what is typed in the field being typed in (``ReviewWindow._commit_typing``);

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6 import QtGui
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
 
 def plain_tip(text: str) -> str:
@@ -41,7 +41,6 @@ def message_box(icon: QMessageBox.Icon, title: str, text: str,
     return box
 
 
-__all__ = ["message_box", "plain_label", "plain_tip"]
 
 
 SHORT = 60  # characters of one value on a line (a tooltip has it whole)
@@ -63,3 +62,13 @@ def value_text(value: Any, short: bool = True, words: bool = False) -> str:
         text = str(value)
     text = " ".join((text.replace("_", " ") if words else text).split())
     return text[:SHORT - 1] + "…" if short and len(text) > SHORT else text
+
+
+def show_start(line: QLineEdit, text: str) -> None:
+    """Set a line edit's text with its start in view (a long value shows "Senior Ba…",
+    not "…nior Backend Engineer")."""
+    line.setText(text)
+    line.setCursorPosition(0)
+
+
+__all__ = ["message_box", "plain_label", "plain_tip", "show_start"]

@@ -25,10 +25,21 @@ class SaveState(QObject):
         self.label: QLabel = plain_label(SAVED)
         self.problem: QMessageBox | None = None  # the last refusal shown (kept for tests)
 
-    def saved(self) -> None:
-        """An edit is in the file: all of them are."""
+    def saved(self, typed_unsaved: list[str] | None = None) -> None:
+        """An edit is in the file: all of them are; but for the text typed in the fields
+        ``typed_unsaved`` (their labels), which could not be read."""
+        if typed_unsaved:
+            self.label.setText(f"⚠ {', '.join(typed_unsaved)}: typed, not saved")
+            self.label.setStyleSheet("color: #c0392b; font-weight: bold")
+            return
         self.label.setText(SAVED)
         self.label.setStyleSheet("")
+
+    def typed(self, unsaved: list[str]) -> None:
+        """The fields (by label) holding text typed that could not be read changed: said
+        unless a refusal is on show."""
+        if self.label.text() == SAVED or self.label.text().endswith("typed, not saved"):
+            self.saved(unsaved)
 
     def unreadable(self, why: str) -> None:
         """The project file could not give what the list or the posting needs: say so

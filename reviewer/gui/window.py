@@ -142,6 +142,8 @@ class ReviewWindow(QMainWindow):
     def _wire(self) -> None:
         flow, status = self.flow, self.statusBar()
         flow.before_edit = self._commit_typing
+        self.fields.unreadable_changed.connect(
+            lambda: self.save_state.typed(self.fields.unreadable()))
         flow.shown.connect(self._show)
         flow.changed.connect(self._changed)
         for source in (flow, self.spans):
@@ -241,7 +243,7 @@ class ReviewWindow(QMainWindow):
             self.side.show_posting(self.posting)
             if spans_changed:
                 self._redraw.start()  # once events are handled, unless a move redraws first
-        self.save_state.saved()
+        self.save_state.saved(self.fields.unreadable())
         self._update_counts()
 
     def _show_nothing(self) -> None:

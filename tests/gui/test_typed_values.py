@@ -192,3 +192,13 @@ def test_accept_all_is_not_done_over_a_value_typed_that_cannot_be_read(  # type:
     win.flow.accept_and_next()
     assert win.store.records.get(pid)["provenance"][name] == "rejected"
     assert win.store.records.get(pid)["status"] == "reviewed"
+
+
+def test_the_status_bar_does_not_say_saved_while_a_typed_value_is_not(  # type: ignore[no-untyped-def]
+        win: ReviewWindow, qtbot) -> None:
+    box = _line(win, "date_posted")
+    _type(win, qtbot, box, "15th of March")
+    win.focus_document()
+    assert "Date posted" in win.saved.text() and "not saved" in win.saved.text()
+    _type(win, qtbot, box, "2025-03-15")
+    assert win.saved.text() == "all edits saved"
