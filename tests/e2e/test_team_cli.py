@@ -70,7 +70,7 @@ def test_problems_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str
             (("merge", tmp_path / "m.db", tmp_path / "t" / "ana.db", tmp_path / "none.db"),
              "no such project file"),
             (("merge", tmp_path / "m.db", tmp_path / "t" / "ana.db", tmp_path / "t"),
-             "no such project file")):
+             "is a folder, not a project file")):
         code, _out, err = run(capsys, *args)
         assert code == 2 and err.startswith("reviewer: ") and words in err, err
         assert len(err.strip().splitlines()) == 1 and "Traceback" not in err

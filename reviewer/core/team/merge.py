@@ -37,12 +37,20 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.core.labels import to_json
-from reviewer.core.store import ProjectError, Store
+from reviewer.core.store import Store
 from reviewer.core.store.reviewer import clean_name
 from reviewer.core.store.reviews import same
 from reviewer.core.store.transfer import Value
+from reviewer.core.team.files import (
+    TeamError,
+    check_input,
+    open_input,
+    partial_name,
+    put_in_place,
+    remove_project,
+)
 from reviewer.core.team.retract import agreed, of_thing, taken_back
-from reviewer.core.team.split import Progress, TeamError, copy_setup
+from reviewer.core.team.split import Progress, copy_setup
 
 BATCH = 500  # input postings a transaction
 Thing = tuple[int, str, str]  # OUT posting, kind, key
@@ -131,16 +139,20 @@ def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
     paths = [Path(p) for p in inputs]
     if not paths:
         raise TeamError("name the project files to merge")
-    total = sum(_check_input(p, out_path) for p in paths)
+    total = sum(check_input(p, out_path) for p in paths)
     created = not out_path.exists()
-    out = Store(out_path, reviewer=reviewer)
+    # a new OUT is written under another name until whole: a merge stopped leaves none
+    target = partial_name(out_path) if created else out_path
+    if created:
+        remove_project(target)  # left by a merge that was stopped
+    out, whole = Store(target, reviewer=reviewer), False
     try:
         out.check_writable()
         report = MergeReport(out_path, created=created)
-        merger = _Merger(out, report)
+        merger = _Merger(out, report, out_path.stem)
         done = 0
         for number, path in enumerate(paths):
-            src = _open(path)
+            src = open_input(path)
             try:
                 if created and number == 0:
                     copy_setup(src, out)
@@ -151,32 +163,14 @@ def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
             finally:
                 src.close()
         report.disagreements = out.queue.count(field_state="disagreement")
-        report.postings = out.queue.count()
+        report.postings, whole = out.queue.count(), True
     finally:
         out.close()
+        if created and whole:
+            put_in_place(target, out_path)
+        elif created:
+            remove_project(target)
     return report
-
-
-def _check_input(path: Path, out_path: Path) -> int:
-    """How many postings input ``path`` holds; ``TeamError`` if it cannot be merged."""
-    if not path.is_file():
-        raise TeamError(f"{path}: no such project file")
-    if out_path.exists() and path.resolve() == out_path.resolve():
-        raise TeamError(f"{path} is the file merged into: name it once, as OUT")
-    if path.stat().st_size == 0:
-        raise TeamError(f"{path} is empty, not a project file")
-    store = _open(path)
-    try:
-        return store.queue.count()
-    finally:
-        store.close()
-
-
-def _open(path: Path) -> Store:
-    try:
-        return Store(path, create=False)
-    except ProjectError as err:
-        raise TeamError(f"{err} Nothing was merged.") from err
 
 
 def _name(reviewer: str, stem: str) -> str:
@@ -188,9 +182,9 @@ def _name(reviewer: str, stem: str) -> str:
 class _Merger:
     """Merges one input at a time into OUT, a batch of postings a transaction."""
 
-    def __init__(self, out: Store, report: MergeReport) -> None:
+    def __init__(self, out: Store, report: MergeReport, stem: str) -> None:
         self.out, self.report = out, report
-        self.stem = out.path.stem
+        self.stem = stem  # OUT's file name, without .db
 
     def merge(self, src: Store, item: InputReport, done: int, total: int,
               progress: Progress | None) -> int:

@@ -21,7 +21,6 @@ reviewer it was written for, and is worked in that name unless another is given
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import unicodedata
 from array import array
@@ -31,16 +30,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewer.core.store import Store
+from reviewer.core.team.files import TeamError, partial_name, put_in_place, remove_project
 
 BATCH = 500  # postings read and written at a time, each file's write one transaction
 Progress = Callable[[int, int], None]  # postings done, postings in all
 _UNSAFE = re.compile(r"[^\w.-]+")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
              *(f"lpt{i}" for i in range(10))}  # names Windows keeps for devices
-
-
-class TeamError(Exception):
-    """A split or merge that cannot be made as asked; the message says why."""
 
 
 @dataclass
@@ -118,9 +114,9 @@ def _split(store: Store, names: list[str], targets: dict[str, Path], existing: l
     out.mkdir(parents=True, exist_ok=True)
     # each file is written under another name and put in place once all are whole: a
     # split stopped on the way leaves no file that looks like a reviewer's share
-    partial = {name: path.with_name(f".{path.name}.partial") for name, path in targets.items()}
+    partial = {name: partial_name(path) for name, path in targets.items()}
     for path in partial.values():
-        _remove(path)  # left by a split that was stopped
+        remove_project(path)  # left by a split that was stopped
     outputs = {name: Store(partial[name]) for name in names}
     whole = False
     try:
@@ -160,18 +156,12 @@ def _split(store: Store, names: list[str], targets: dict[str, Path], existing: l
             target.close()
         if not whole:
             for path in partial.values():
-                _remove(path)
+                remove_project(path)
     for path in existing:
-        _remove(path)
+        remove_project(path)
     for name, path in targets.items():
-        os.replace(partial[name], path)
+        put_in_place(partial[name], path)
     return report
-
-
-def _remove(path: Path) -> None:
-    """A project file and the files SQLite keeps beside it."""
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _check(reviewers: Sequence[str], overlap: float, copies: int) -> list[str]:

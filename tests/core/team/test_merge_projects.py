@@ -11,12 +11,14 @@ import sqlite3
 import sys
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from team_projects import dump, make_source
 
 from reviewer.core.store import Store
 from reviewer.core.team import TeamError, merge_projects, split_project
+from reviewer.core.team import merge as merge_module
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
 from project_files import damage
@@ -430,3 +432,36 @@ def test_values_alike_but_for_case_give_one_final_value_in_any_order(
             finals.append(record["human"]["title"]["value"])
             assert store.reviews.differing(1) == []
     assert finals == ["Senior Django Developer"] * 2
+
+
+def test_a_merge_into_a_new_file_stopped_on_the_way_leaves_no_file(
+        files: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new OUT is written under another name and put in place when the merge is done:
+    one stopped part way (Ctrl-C) leaves nothing that looks like the merged project."""
+    edits(files)
+    out = tmp_path / "merged.db"
+    real = merge_module._Merger.merge
+    calls = 0
+
+    def stopped(self: Any, *args: Any) -> int:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise KeyboardInterrupt
+        return real(self, *args)
+
+    monkeypatch.setattr(merge_module._Merger, "merge", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        merge_projects(out, [files[n] for n in NAMES])
+    assert sorted(p.name for p in tmp_path.iterdir() if "merged" in p.name) == []
+    monkeypatch.undo()
+    report = merge_projects(out, [files[n] for n in NAMES])
+    assert report.created and report.postings == 12
+    with Store(out) as store:  # the merge's own names are OUT's, not a temporary file's
+        assert store.reviews.reviewers() == NAMES
+
+
+def test_a_folder_given_as_a_file_to_merge_is_said_so(files: dict[str, Path],
+                                                    tmp_path: Path) -> None:
+    with pytest.raises(TeamError, match="is a folder, not a project file"):
+        merge_projects(tmp_path / "m.db", [files["ana"], tmp_path])
