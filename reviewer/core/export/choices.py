@@ -5,8 +5,9 @@ negative categories (0.0 for an option not chosen) need every option of each que
 which is known only once every record has been seen: the writers add each record's
 labels to a ``Choices`` and use it when they finish their file.
 
-An option is named ``question=option`` (``option_id``), so that two questions with an
-option of the same name (``yes``/``no``) never collide. A question is taken as
+An option is named ``question=option`` (``option_id``; an ``=`` in the question's name
+escaped), so that two questions with an option of the same name (``yes``/``no``) never
+collide. A question is taken as
 single-choice when every posting that answers it chose exactly one option (the records
 do not carry the label schema).
 """
@@ -17,8 +18,13 @@ from collections.abc import Iterable, Mapping, Sequence
 
 
 def option_id(question: str, option: str) -> str:
-    """An option's name in the formats that put every question in one list."""
-    return f"{question}={option}"
+    """An option's name in the formats that put every question in one list; an ``=``
+    or a backslash in the question's name is escaped with a backslash, so that no two
+    questions' options share a name (``team`` + ``data=yes``, ``team=data`` + ``yes``)."""
+    return f"{question.translate(_ESCAPED)}={option}"
+
+
+_ESCAPED = str.maketrans({"\\": "\\\\", "=": "\\="})
 
 
 class Choices:

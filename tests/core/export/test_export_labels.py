@@ -234,3 +234,14 @@ def test_csv_lists_are_json_arrays(tmp_path: Path, raw_cells: bool) -> None:
     assert json.loads(row["labels__quality"]) == ["good"]
     assert row["locations"] == "[]" and row["title"] == ""
     assert row["text"] == ("=Engineer" if raw_cells else "'=Engineer")
+
+
+def test_option_ids_of_two_questions_never_collide() -> None:
+    """'team' with the option 'data=yes' and 'team=data' with 'yes' were both
+    'team=data=yes': an '=' (or a backslash) in a question's name is escaped."""
+    from reviewer.core.export.choices import option_id
+
+    assert option_id("team", "data=yes") != option_id("team=data", "yes")
+    assert option_id("team", "data=yes") == "team=data=yes"  # the usual name, as before
+    assert option_id("team=data", "yes") == "team\\=data=yes"
+    assert option_id("a\\", "=b") != option_id("a\\=", "b")
