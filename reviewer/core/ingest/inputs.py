@@ -181,6 +181,8 @@ def _walk(top: Path, mapper: Mapper, seen: set[object],
             stack.append(map(path.joinpath, [name for name in names if name not in gone]))
         elif ext in _SUPPORTED and stat.S_ISREG(st.st_mode):
             yield from _file(path, ext, mapper, defer)
+        elif ext in _SUPPORTED:  # a pipe, a device named like a posting file
+            yield Skipped(str(path), "not a regular file")
 
 
 def _file(path: Path, ext: str, mapper: Mapper, defer: bool) -> Iterator[Result | Deferred]:

@@ -35,6 +35,10 @@ def test_read_file_refuses_pipes_and_devices(tmp_path: Path) -> None:
     for path in (fifo, Path("/dev/zero")):
         with pytest.raises(UnreadableError, match="not a regular file"):
             read_file(path)
+    # inside a folder too: said, not passed over in silence
+    [result] = list(iter_inputs([tmp_path]))
+    assert isinstance(result, Skipped) and result.source == str(fifo)
+    assert "not a regular file" in result.reason
 
 
 def test_lone_surrogates_and_names_that_are_not_utf8_become_valid(tmp_path: Path) -> None:
