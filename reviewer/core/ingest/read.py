@@ -28,7 +28,10 @@ def decode(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
     if b"\x00" in data[:4096]:
-        raise UnreadableError("the file is binary, not text")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise UnreadableError("the file is binary, not text")
+        return utf16
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -61,6 +64,24 @@ _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]
                             rb"|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
                             rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
                             rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text in UTF-16 with no byte-order mark: most characters of a posting are ASCII, so
+    one byte of each pair is 0, the same one all through (the first: big-endian); None
+    for bytes that are not so (a binary file)."""
+    head = data[:4096] if len(data) % 2 == 0 else b""
+    pairs = len(head) // 2
+    if not pairs:
+        return None
+    for codec, zeros, others in (("utf-16-be", head[0::2], head[1::2]),
+                                 ("utf-16-le", head[1::2], head[0::2])):
+        if zeros.count(0) >= 0.6 * pairs and others.count(0) <= 0.05 * pairs:
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def _mostly_utf8(data: bytes) -> str | None:

@@ -19,6 +19,14 @@ def test_a_declared_charset_that_cannot_decode_falls_back(charset: str) -> None:
     assert "Leeds" in decode(data)
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(codec: str) -> None:
+    text = "Data Engineer in Zürich\n\nWe use Python and SQL. 東京 too.\n"
+    assert decode(text.encode(codec)) == text
+    with pytest.raises(UnreadableError, match="binary"):
+        decode(bytes(range(256)) * 20)
+
+
 def test_utf8_with_a_stray_byte_of_another_encoding_keeps_its_utf8() -> None:
     """One byte of windows-1252 in a UTF-8 file (text pasted together): that byte is
     read as windows-1252, not the whole file (every other accent garbled)."""
