@@ -21,7 +21,14 @@ ALL_REVIEWERS = ("jsonl", "hf", "prodigy", "labelstudio")  # formats with a plac
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from reviewer.core.export import BULK_FORMATS, export, export_bulk, export_whole, parse_split
+    from reviewer.core.export import (
+        BULK_FORMATS,
+        differing_note,
+        export,
+        export_bulk,
+        export_whole,
+        parse_split,
+    )
 
     _check_output(Path(args.output))
     store = open_project(args.db)
@@ -65,11 +72,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(summary.describe())
-    if differing:
-        print(f"note: {differing:,} of the postings exported still have reviewers who differ "
-              "on a field, a question or the spans (the list's filter 'disagreement'): there "
-              "no person's value is exported; adjudicate them first to export one.",
-              file=sys.stderr)
+    if (note := differing_note(differing)) is not None:
+        print(f"note: {note}", file=sys.stderr)
     return 0
 
 

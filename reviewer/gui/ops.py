@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from reviewer.core.store import ProjectError, Store, explain
+from reviewer.core.store import DatabaseError, ProjectError, Store, explain
 from reviewer.core.workers import worker_failure
 from reviewer.gui.jobs import Job, JobDialog, start
 from reviewer.gui.plain import message_box
@@ -237,10 +237,23 @@ class LongWork(QObject):
                 self.status.emit("Export cancelled; nothing was written.", 8000)
             else:
                 self.report("Exported", f"{summary.describe()}:\n" +
-                            "\n".join(str(f) for f in summary.files))
+                            "\n".join(str(f) for f in summary.files)
+                            + self._differing(reviewed_only))
 
         return self.run("Exporting", export_work(self.project, fmt, out,
                                                             reviewed_only, self.reviewer), done)
+
+    def _differing(self, reviewed_only: bool) -> str:
+        """The note on postings exported whose reviewers still differ ("" for none)."""
+        from reviewer.core.export import differing_note
+
+        try:
+            count = self.store.queue.count("reviewed" if reviewed_only else None,
+                                           "disagreement") if self.store else 0
+        except DatabaseError:
+            return ""
+        note = differing_note(count)
+        return f"\n\n{note}" if note else ""
 
     def choose_merge(self) -> None:
         """File → Merge reviewers' files…: their decisions into this project."""

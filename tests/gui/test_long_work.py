@@ -482,3 +482,15 @@ def test_a_large_list_that_cannot_be_read_says_so_not_that_nothing_matches(
     assert "The list could not be read: database is locked" in text
     assert "No posting matches" not in text and "damaged" not in text
     assert "try once more" in text
+
+
+def test_an_export_says_how_many_postings_still_have_reviewers_who_differ(
+        samples: ReviewWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    with samples.store.atomic():  # as a merge marks them
+        samples.store.db.execute("UPDATE postings SET disagreement = 1 WHERE id IN (1, 2)")
+    assert samples.long_work.run_export("jsonl", tmp_path / "all.jsonl", False)
+    with qtbot.waitSignal(samples.long_work.job.signals.finished, timeout=WAIT):
+        pass
+    box = samples.long_work.message_box
+    assert box is not None and "2 of the postings exported still have reviewers who differ" \
+        in box.text()

@@ -23,6 +23,7 @@ from __future__ import annotations
 from reviewer.core.export import jsonld
 from reviewer.core.export.bulk import BULK_FORMATS, export_bulk, export_jsonl
 from reviewer.core.export.labelstudio import LabelStudioTasks
+from reviewer.core.export.reviewers import differing_note
 from reviewer.core.export.run import (
     EXTENSIONS,
     FORMATS,
@@ -35,5 +36,6 @@ from reviewer.core.export.run import (
 from reviewer.core.export.splits import assign_split, parse_split, plan_split
 
 __all__ = ["BULK_FORMATS", "EXTENSIONS", "FORMATS", "ExportSummary", "LabelStudioTasks",
-           "assign_split", "drop_bad_spans", "export", "export_bulk", "export_jsonl",
-           "export_whole", "is_project_file", "jsonld", "parse_split", "plan_split"]
+           "assign_split", "differing_note", "drop_bad_spans", "export", "export_bulk",
+           "export_jsonl", "export_whole", "is_project_file", "jsonld", "parse_split",
+           "plan_split"]

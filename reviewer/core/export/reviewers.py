@@ -49,3 +49,13 @@ def reviewer_records(record: PostingRecord) -> list[PostingRecord]:
     """One record per reviewer of ``record`` (by name), none when it has no ``reviewers``."""
     return [reviewer_record(record, name, values)
             for name, values in sorted(record.get("reviewers", {}).items())]
+
+
+def differing_note(count: int) -> str | None:
+    """What to tell of ``count`` postings exported whose reviewers still differ (after a
+    merge, not adjudicated): on those things no person's value was exported."""
+    if not count:
+        return None
+    return (f"{count:,} of the postings exported still have reviewers who differ on a "
+            "field, a question or the spans (the list's filter 'disagreement'): there no "
+            "person's value is exported; adjudicate them first to export one.")
