@@ -49,7 +49,7 @@ class Value:
     ...], sorted and each once; [] for a reviewer who only rejected the machine's), status
     ("": reviewed, skipped or flagged; a posting still new has none), comment ("": its
     text). ``reviewer`` as the rows name it ("" or "unknown" when they cannot); ``at`` when
-    it was made (of a label, status or comment: the posting's last edit); ``ruling``: an
+    it was made (of a label, spans, status or comment: the posting's last edit); ``ruling``: an
     adjudicated field, a final decision rather than a reviewer's value; ``origins``: each
     span's origin (machine or human), in the value's order."""
 
@@ -157,15 +157,18 @@ class Transfer:
         postings = self.db.execute(
             "SELECT id, status, status_by, comment, comment_by, updated_at FROM postings"
             f" WHERE id IN ({marks}) ORDER BY id", chunk).fetchall()
-        # a posting its reviewer marked reviewed with no span labelled: their spans are
-        # none (as the agreement counts them), not undecided
+        # a posting its reviewer marked reviewed with no span labelled by anyone: their
+        # spans are none (as the agreement counts them), not undecided
+        labelled = {pid for pid, _who in spans}
+        edited = {pid: at for pid, _status, _by, _comment, _cby, at in postings}
         for pid, status, status_by, _comment, _by, at in postings:
-            if status == "reviewed" and (pid, status_by) not in spans:
+            if status == "reviewed" and pid not in labelled:
                 spans[(pid, status_by)] = ({}, [at])
         for (pid, who), (accepted, times) in sorted(spans.items()):
             ordered = sorted(accepted)
-            yield Value(pid, who, "spans", "", [list(s) for s in ordered], max(times),
-                        origins=tuple(accepted[s] for s in ordered))
+            # (as of the posting's last edit: a span removed leaves no row to date it)
+            yield Value(pid, who, "spans", "", [list(s) for s in ordered],
+                        max(*times, edited[pid]), origins=tuple(accepted[s] for s in ordered))
         for pid, status, status_by, comment, comment_by, at in postings:
             if status != "new":
                 yield Value(pid, status_by, "status", "", status, at)

@@ -319,6 +319,8 @@ class _Merger:
         """A thing a reviewer took back: what the others agree on, else none (a ruling
         stays)."""
         pid, kind, key = thing
+        if kind == "spans":
+            final = [f for f in final if f.value]  # only rejections: no spans are final
         if final and _ruling(final, of_thing(earlier, thing), self.stem):
             return
         rest = agreed(reviews.get(pid, {}), kind, key)

@@ -465,3 +465,67 @@ def test_a_folder_given_as_a_file_to_merge_is_said_so(files: dict[str, Path],
                                                     tmp_path: Path) -> None:
     with pytest.raises(TeamError, match="is a folder, not a project file"):
         merge_projects(tmp_path / "m.db", [files["ana"], tmp_path])
+
+
+def test_a_merged_file_whose_spans_and_status_are_two_reviewers_is_no_ruling(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """team.db: ana's spans final, ben's status (ben reviewed it with the same span).
+    Merged on into another file in either order with chen's different span, the
+    reviewers differ on the spans: nothing of it is taken for an adjudication."""
+    with Store(files["ana"], reviewer="ana") as store:
+        store.spans.add(1, 0, 4, "SKILL")
+    with Store(files["ben"], reviewer="ben") as store:
+        store.spans.add(1, 0, 4, "SKILL")
+        store.postings.set_status(1, "reviewed")
+    with Store(files["chen"], reviewer="chen") as store:
+        store.spans.add(1, 5, 13, "TOOL")
+        store.postings.set_status(1, "reviewed")
+    team = tmp_path / "team.db"
+    merge_projects(team, [files["ana"], files["ben"]])
+    for n, order in enumerate(([team, files["chen"]], [files["chen"], team])):
+        out = tmp_path / f"all{n}.db"
+        report = merge_projects(out, order[:1])
+        assert all(i.rulings == 0 for i in report.inputs)
+        merge_projects(out, order[1:])
+        with Store(out) as store:
+            assert store.records.get(1)["spans"] == []
+            assert ("spans", "") in store.reviews.differing(1)
+
+
+def test_spans_every_reviewer_took_back_leave_the_merge(files: dict[str, Path],
+                                                       tmp_path: Path) -> None:
+    spans = {}
+    for name in ("ana", "ben"):
+        with Store(files[name], reviewer=name) as store:
+            spans[name] = store.spans.add(1, 0, 4, "SKILL")[0]
+            if name == "ben":
+                store.postings.set_status(1, "reviewed")
+    out = tmp_path / "merged.db"
+    merge_projects(out, [files["ana"], files["ben"]])
+    for name in ("ana", "ben"):
+        with Store(files[name], reviewer=name) as store:
+            store.spans.remove(spans[name])
+            if name == "ben":
+                store.postings.set_status(1, "new")
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out) as store:
+        assert store.records.get(1)["spans"] == [] and store.reviews.of(1) == {}
+
+
+def test_one_span_of_several_removed_is_merged(files: dict[str, Path],
+                                              tmp_path: Path) -> None:
+    """(The spans' time was their latest row's: with the later span removed, the value
+    looked older than the one merged before, and was passed over.)"""
+    with Store(files["ana"], reviewer="ana") as store:
+        store.spans.add(1, 0, 4, "SKILL")
+        store.db.execute("UPDATE spans SET created_at = '2020-01-01T00:00:00+00:00'")
+        late, _change = store.spans.add(1, 5, 13, "TOOL")
+    out = tmp_path / "merged.db"
+    merge_projects(out, [files["ana"]])
+    with Store(files["ana"], reviewer="ana") as store:
+        store.spans.remove(late)
+    merge_projects(out, [files["ana"]])
+    with Store(out) as store:
+        assert [(s["start"], s["label"]) for s in store.records.get(1)["spans"]] == [
+            (0, "SKILL")]
+        assert store.reviews.of(1)["ana"][("spans", "")] == [[0, 4, "SKILL"]]
