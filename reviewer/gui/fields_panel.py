@@ -140,6 +140,9 @@ class FieldsPanel(QScrollArea):
         if focus is not None and self.isAncestorOf(focus) and not focus.commit() \
                 and focus.spec.name != replaced:
             return f"{focus.spec.label}: {focus.unreadable}"
+        given = self.editors.get(replaced or "")
+        if given is not None and given.unreadable is not None:
+            given.set_value(*given.loaded)  # the edit gives it a value: the text typed goes
         if replaced is None:
             for editor in self.editors.values():
                 if editor.unreadable is not None:

@@ -131,8 +131,8 @@ class ReviewFlow(QObject):
             return False
         stopped = self.before_edit(replaced)
         if stopped is not None:
-            self.message.emit(f"{text.capitalize()}: not done. {stopped} (correct it, or"
-                              " empty the field for no value)", 10000)
+            self.message.emit(f"{text.capitalize()}: not done. {stopped} (correct it, revert"
+                              " it to the machine's value, or empty it for no value)", 10000)
             return False
         return self._make(self.pid, text, edit)
 

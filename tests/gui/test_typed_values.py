@@ -202,3 +202,18 @@ def test_the_status_bar_does_not_say_saved_while_a_typed_value_is_not(  # type: 
     assert "Date posted" in win.saved.text() and "not saved" in win.saved.text()
     _type(win, qtbot, box, "2025-03-15")
     assert win.saved.text() == "all edits saved"
+
+
+def test_reverting_a_field_holding_unreadable_text_drops_the_text(  # type: ignore[no-untyped-def]
+        win: ReviewWindow, qtbot) -> None:
+    """The machine's value still undecided, 'five-ish' typed over it: revert (or reject)
+    is the way back, and then accepting all works."""
+    pid = win.pid
+    box = _line(win, "experience_years")
+    before = box.text()
+    _type(win, qtbot, box, "five-ish")
+    win.flow.revert_field("experience_years")
+    assert box.text() == before and win.fields.editors["experience_years"].unreadable is None
+    assert win.saved.text() == "all edits saved"
+    win.flow.accept_and_next()
+    assert win.store.records.get(pid)["status"] == "reviewed"  # type: ignore[arg-type]
