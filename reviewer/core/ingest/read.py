@@ -86,14 +86,14 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _mostly_utf8(data: bytes) -> str | None:
     """UTF-8 text with a few stray bytes of windows-1252 in it (texts pasted together),
-    each of those read as windows-1252; None when the bytes are not mostly UTF-8 (no
-    more stray bytes than characters of UTF-8 beyond ASCII)."""
+    each of those read as windows-1252; None when the bytes are not mostly UTF-8 (two
+    characters of UTF-8 beyond ASCII at least, and at least twice as many as stray bytes)."""
     head = data[:200_000]
     sequences = _UTF8_SEQUENCE.findall(head)
-    if not sequences:
+    if len(sequences) < 2:  # one pair of windows-1252 letters may look like UTF-8 ("É”")
         return None
     beyond_ascii = len(head) - len(head.translate(None, _HIGH_BYTES))
-    if beyond_ascii - sum(map(len, sequences)) > len(sequences):
+    if 2 * (beyond_ascii - sum(map(len, sequences))) > len(sequences):
         return None
     return data.decode("utf-8", errors=_STRAY_AS_CP1252)
 

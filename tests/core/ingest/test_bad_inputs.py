@@ -34,6 +34,8 @@ def test_utf8_with_a_stray_byte_of_another_encoding_keeps_its_utf8() -> None:
     assert decode(mixed) == "Location: Zürich\nCompany: Müller AG\nWe offer café.\n"
     assert decode("Zürich, café, Müller".encode("cp1252")) == "Zürich, café, Müller"
     assert decode("Zürich".encode()) == "Zürich"
+    # a short text of windows-1252 that holds one pair of bytes that is also UTF-8 (É”)
+    assert decode('Offre: "ÉTÉ”'.encode("cp1252")) == 'Offre: "ÉTÉ”'
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
