@@ -56,11 +56,9 @@ def cmd_cluster_extract(args: argparse.Namespace) -> int:
         raise CliError(f"running on Dask needs the cluster extra: pip install "
                        f"'posting-reviewer[cluster]' ({err})") from err
     _check_out_dir(args.to_parquet)
-    workers = DEFAULT_WORKERS if args.jobs is None else args.jobs
-    if workers <= 0:
-        from reviewer.cli.extract import worker_count
+    from reviewer.cli.extract import worker_count
 
-        workers = worker_count(workers)
+    workers = worker_count(DEFAULT_WORKERS if args.jobs is None else args.jobs)
     line = ProgressLine()
     from reviewer.core.cluster import SchedulerError
 

@@ -4,6 +4,7 @@ whole."""
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -68,11 +69,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         summary = export_whole(Path(args.output), write)
         differing = store.queue.count("reviewed" if reviewed_only else None, "disagreement")
     except (ValueError, ImportError) as err:
+        if isinstance(err, json.JSONDecodeError):
+            raise  # a value of the project that cannot be read: said as such (cli._problem)
         raise CliError(str(err)) from err
     finally:
         store.close()
     print(summary.describe())
-    if (note := differing_note(differing)) is not None:
+    if summary.total and (note := differing_note(differing, reviewers)) is not None:
         print(f"note: {note}", file=sys.stderr)
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -347,7 +348,8 @@ def test_an_export_through_dot_dot_makes_no_folder_and_a_failed_one_leaves_none(
 
 
 def test_more_jobs_than_the_cores_can_use_are_capped_saying_so(
-        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        tmp_path: Path) -> None:
     """--jobs 64 on 2 cores started 64 workers (3.3 GB) for no gain."""
     from reviewer.cli import extract
 
@@ -357,3 +359,12 @@ def test_more_jobs_than_the_cores_can_use_are_capped_saying_so(
         capsys.readouterr().err
     assert (extract.worker_count(3), extract.worker_count(0)) == (3, 2)
     assert capsys.readouterr().err == ""
+    from reviewer.cli import cluster  # the Dask workers of a local cluster too
+    seen: dict[str, object] = {}
+    monkeypatch.setattr("reviewer.core.cluster.extract_to_parquet",
+                        lambda *a, **k: seen.update(k) or (_ for _ in ()).throw(SystemExit(0)))
+    with pytest.raises(SystemExit):
+        cluster.cmd_cluster_extract(argparse.Namespace(
+            files=["x"], to_parquet=str(tmp_path / "out"), scheduler=None, partition_size=10,
+            jobs=64, column=None, extractor=None, engine="dask"))
+    assert seen["workers"] == 4

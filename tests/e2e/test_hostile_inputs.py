@@ -114,8 +114,11 @@ def test_a_project_value_edited_into_something_unreadable_is_said_in_a_line(
     with closing(sqlite3.connect(db)) as conn, conn:
         conn.execute("UPDATE label_schema SET options = 'not json'")
         conn.execute("UPDATE postings SET cleaned = x'fffe00'")
+        conn.execute("UPDATE suggestions SET value = '{broken'")
     for args in (("train", str(db)), ("export", str(db), "-o", str(tmp_path / "o.jsonl"),
-                                      "--all")):
+                                      "--all"), ("export", str(db), "-o",
+                                                 str(tmp_path / "o.csv"), "--all", "-f", "csv",
+                                                 "--split", "a=0.5,b=0.5")):
         proc = _run(*args)
         err = proc.stderr.decode("utf-8")
         assert proc.returncode == 2 and "Traceback" not in err, err

@@ -53,8 +53,11 @@ def test_split_edit_merge(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     # reviewed (the reviewers agree on that) but their disputed titles are no one's
     code, out, err = run(capsys, "export", tmp_path / "merged.db", "-o", tmp_path / "m.jsonl")
     assert code == 0, err
-    assert (f"{len(shared_with_ben):,} of the postings exported still have reviewers who "
-            "differ") in err
+    assert (f"{len(shared_with_ben):,} of the postings chosen for the export still have "
+            "reviewers who differ") in err and "--all-reviewers adds" in err
+    code, out, err = run(capsys, "export", tmp_path / "merged.db", "-o", tmp_path / "r.jsonl",
+                         "--all-reviewers")
+    assert code == 0 and "each reviewer's own is under 'reviewers'" in err
 
 
 def test_problems_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -492,5 +492,5 @@ def test_an_export_says_how_many_postings_still_have_reviewers_who_differ(
     with qtbot.waitSignal(samples.long_work.job.signals.finished, timeout=WAIT):
         pass
     box = samples.long_work.message_box
-    assert box is not None and "2 of the postings exported still have reviewers who differ" \
-        in box.text()
+    assert box is not None and "2 of the postings chosen for the export still have " \
+        "reviewers who differ" in box.text() and "--all-reviewers" not in box.text()

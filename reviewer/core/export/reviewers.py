@@ -51,11 +51,15 @@ def reviewer_records(record: PostingRecord) -> list[PostingRecord]:
             for name, values in sorted(record.get("reviewers", {}).items())]
 
 
-def differing_note(count: int) -> str | None:
-    """What to tell of ``count`` postings exported whose reviewers still differ (after a
-    merge, not adjudicated): on those things no person's value was exported."""
+def differing_note(count: int, reviewers: bool | None = None) -> str | None:
+    """What to tell of ``count`` postings chosen for an export whose reviewers still
+    differ (after a merge, not adjudicated): on those things the final value is no
+    person's. ``reviewers``: whether each reviewer's own values were exported (True),
+    could be with --all-reviewers (False), or neither is said (None)."""
     if not count:
         return None
-    return (f"{count:,} of the postings exported still have reviewers who differ on a "
-            "field, a question or the spans (the list's filter 'disagreement'): there no "
-            "person's value is exported; adjudicate them first to export one.")
+    each = {True: " (each reviewer's own is under 'reviewers')",
+            False: " (--all-reviewers adds each reviewer's own)"}.get(reviewers, "")
+    return (f"{count:,} of the postings chosen for the export still have reviewers who "
+            "differ on a field, a question or the spans (the list's filter 'disagreement'): "
+            f"there the final value is no person's{each}; adjudicate them to give one.")

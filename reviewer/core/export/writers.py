@@ -261,7 +261,7 @@ class SpacyWriter:
     ``textcat``: the postings that answer it, with that question's categories only, exactly
     one 1.0 each. ``files`` lists every file written.
 
-    The docs' tokens are spaCy's rules' own (``tokens.tokenize``, as Prodigy's tasks
+    The docs' tokens are the project's own (``tokens.tokenize``, as Prodigy's tasks
     have them) cut at every span's ends, so that a span holds exactly the text labelled;
     one that holds no token (empty, or whitespace only) is skipped and counted, and one
     with spaces at its ends keeps the tokens they touch.
