@@ -58,8 +58,8 @@ def differing_note(count: int, reviewers: bool | None = None) -> str | None:
     could be with --all-reviewers (False), or neither is said (None)."""
     if not count:
         return None
-    each = {True: " (each reviewer's own is under 'reviewers')",
-            False: " (--all-reviewers adds each reviewer's own)"}.get(reviewers, "")
+    each = ("" if reviewers is None else " (each reviewer's own is under 'reviewers')"
+            if reviewers else " (--all-reviewers adds each reviewer's own)")
     return (f"{count:,} of the postings chosen for the export still have reviewers who "
             "differ on a field, a question or the spans (the list's filter 'disagreement'): "
             f"there the final value is no person's{each}; adjudicate them to give one.")
