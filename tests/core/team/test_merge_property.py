@@ -71,9 +71,10 @@ def facts(path: Path) -> set[Fact]:
         for pid, start, end, label, who in db.execute(
                 'SELECT posting_id, start, "end", label, reviewer FROM spans'):
             spans.setdefault((pid, who), set()).add((start, end, label))
+        labelled = {pid for pid, _who in spans}
         for pid, status, by in db.execute("SELECT id, status, status_by FROM postings"):
-            if status == "reviewed":  # reviewed with no span labelled: spans none
-                spans.setdefault((pid, by), set())
+            if status == "reviewed" and pid not in labelled:  # reviewed, no span: none
+                spans[(pid, by)] = set()
         out |= {(hashes[p], w, "spans", "", json.dumps([list(s) for s in sorted(s)]))
                 for (p, w), s in spans.items()}
         for pid, status, by, comment, comment_by in db.execute(
