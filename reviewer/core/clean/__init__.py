@@ -52,8 +52,12 @@ def clean(raw: str, kind: Kind | None = None, record_removed: bool = True) -> Cl
         return clean_html(raw, record_removed) if kind == "html" else clean_text(raw)
     except PageRefused as err:
         reason = str(err)
-    except (RecursionError, ValueError, MemoryError) as err:
-        reason = f"{type(err).__name__}: {err}"
+    except RecursionError:
+        reason = "the page nests too deeply to read"
+    except MemoryError:
+        reason = "the page is too large to clean in the memory there is"
+    except ValueError as err:  # (the HTML parser's own errors among them)
+        reason = f"the page could not be parsed ({type(err).__name__}: {err})"[:300]
     return CleanDoc(markdown="", kind=kind, source=raw, notes=[GAVE_UP + reason])
 
 

@@ -148,6 +148,23 @@ def test_pages_the_parser_would_take_minutes_on_are_refused_at_once() -> None:
     assert gave_up(clean(sloppy, "html")) is None
 
 
+@pytest.mark.parametrize(("error", "said"), [
+    (RecursionError("maximum recursion depth exceeded"), "nests too deeply"),
+    (MemoryError(), "too large to clean in the memory"),
+    (ValueError("SelectolaxError: bad"), "could not be parsed (ValueError: SelectolaxError"),
+])
+def test_a_page_the_cleaner_fails_on_is_said_for_a_person(
+        monkeypatch: pytest.MonkeyPatch, error: BaseException, said: str) -> None:
+    import reviewer.core.clean as cleaning
+
+    def fails(*_args: object) -> None:
+        raise error
+
+    monkeypatch.setattr(cleaning, "clean_text", fails)
+    reason = gave_up(clean("Engineer in Leeds", "text")) or ""
+    assert reason.startswith("cleaning gave up: ") and said in reason
+
+
 def test_a_line_repeating_a_heading_or_a_label_is_read_in_linear_time(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """'Skills: ' thousands of times on one line: each heading put on a line of its own
