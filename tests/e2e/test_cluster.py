@@ -198,17 +198,23 @@ def test_an_import_keeps_to_the_shards_its_manifest_lists(tmp_path: Path) -> Non
     with Store(tmp_path / "a.db", create=True) as store:
         imported = import_paths(store, [out])
     assert imported.added == 20
-    assert [(Path(s.source).name, s.reason) for s in imported.skipped] == [
-        ("part-00007.parquet", "a shard the folder's manifest.json does not list (left by "
-                               "another run?): not imported")]
+    unlisted = [("part-00007.parquet", "a shard the folder's manifest.json does not list "
+                                       "(left by another run?): not imported")]
+    assert [(Path(s.source).name, s.reason) for s in imported.skipped] == unlisted
+    by_name = sorted(str(p) for p in out.iterdir())  # as a shell gives shards/*
+    with Store(tmp_path / "n.db", create=True) as store:
+        imported = import_paths(store, by_name)
+    assert imported.added == 20
+    assert [(Path(s.source).name, s.reason) for s in imported.skipped] == unlisted
     (out / "manifest.json").unlink()
-    with Store(tmp_path / "b.db", create=True) as store:
-        imported = import_paths(store, [out])
-    assert imported.added == 20  # the copy is the same postings again
-    assert [(s.source, s.reason) for s in imported.skipped] == [
-        (str(out), "no manifest.json beside its shards: the run that wrote them may have "
-                   "stopped before its end, and what it did not write is not known (the "
-                   "shards found are imported)")]
+    no_manifest = [(str(out), "no manifest.json beside its shards: the run that wrote them "
+                              "may have stopped before its end, and what it did not write "
+                              "is not known (the shards found are imported)")]
+    for n, given in enumerate(([out], sorted(out.glob("*.parquet")))):
+        with Store(tmp_path / f"b{n}.db", create=True) as store:
+            imported = import_paths(store, given)
+        assert imported.added == 20  # the copy is the same postings again
+        assert [(s.source, s.reason) for s in imported.skipped] == no_manifest
 
 
 def test_a_page_whose_name_is_not_unicode_is_in_the_manifest(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from reviewer.core.ingest.datafiles import read_csv, read_json, read_jsonl
 from reviewer.core.ingest.items import Deferred, Item, LeftOut, PageKind, Result, Skipped, page
 from reviewer.core.ingest.parquet import read_parquet
 from reviewer.core.ingest.read import UnreadableError
-from reviewer.core.ingest.shards import CheckedItem, unlisted
+from reviewer.core.ingest.shards import SHARD_NAME, CheckedItem, named_shard, unlisted
 from reviewer.core.words.text import valid_name, valid_unicode
 
 _PAGE_KINDS: dict[str, PageKind] = {".html": "html", ".htm": "html", ".txt": "text", ".md": "text"}
@@ -63,9 +63,15 @@ def read_inputs(paths: Iterable[str | Path], mapper: Mapper) -> Iterator[Result 
 def _inputs(paths: Iterable[str | Path], mapper: Mapper,
             defer: bool) -> Iterator[Result | Deferred]:
     seen: set[object] = set()
+    manifests: dict[Path, set[str] | None] = {}  # of the shard folders of shards given
     for given in [paths] if isinstance(paths, str | Path) else paths:
         path = Path(given)
         current = str(path)
+        if SHARD_NAME.fullmatch(path.name) and path.is_file():
+            said, wanted = named_shard(path, manifests)
+            yield from map(safe, said)
+            if not wanted:
+                continue
         try:
             for result in _path(path, mapper, seen, defer):
                 current = result.source

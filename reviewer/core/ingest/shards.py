@@ -207,16 +207,42 @@ def unlisted(folder: Path, names: list[str]) -> Iterator[Skipped]:
         return
     listed = _listed(folder / MANIFEST) if MANIFEST in names else None
     if listed is None:
-        what = ("its manifest.json cannot be read (damaged, or not one a run wrote)"
-                if MANIFEST in names else "no manifest.json beside its shards")
-        yield Skipped(str(folder), f"{what}: the run that wrote them may have stopped "
-                                   "before its end, and what it did not write is not known "
-                                   "(the shards found are imported)")
+        yield _no_manifest(folder, MANIFEST in names)
         return
     for name in shards:
         if name not in listed:
-            yield Skipped(str(folder / name), "a shard the folder's manifest.json does not "
-                                              "list (left by another run?): not imported")
+            yield _not_listed(folder / name)
+
+
+def named_shard(path: Path, manifests: dict[Path, set[str] | None]) -> tuple[list[Skipped],
+                                                                             bool]:
+    """A shard given by its name (``shards/*``), held to its folder's manifest as the
+    folder would be (``unlisted``): what to say, and whether to import it. ``manifests``:
+    each folder's listed shards, read once a call (the folder's note said once too)."""
+    folder = path.parent
+    first = folder not in manifests
+    if first:
+        there = (folder / MANIFEST).is_file()
+        manifests[folder] = _listed(folder / MANIFEST) if there else None
+    listed = manifests[folder]
+    if listed is None:
+        return ([_no_manifest(folder, (folder / MANIFEST).is_file())] if first else []), True
+    if path.name not in listed:
+        return [_not_listed(path)], False
+    return [], True
+
+
+def _no_manifest(folder: Path, there: bool) -> Skipped:
+    what = ("its manifest.json cannot be read (damaged, or not one a run wrote)" if there
+            else "no manifest.json beside its shards")
+    return Skipped(str(folder), f"{what}: the run that wrote them may have stopped before its "
+                                "end, and what it did not write is not known (the shards "
+                                "found are imported)")
+
+
+def _not_listed(path: Path) -> Skipped:
+    return Skipped(str(path), "a shard the folder's manifest.json does not list (left by "
+                              "another run?): not imported")
 
 
 def _listed(path: Path) -> set[str] | None:
