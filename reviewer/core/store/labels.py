@@ -19,6 +19,7 @@ from reviewer.core.store.sqlite import Database
 
 if TYPE_CHECKING:
     from reviewer.core.store.postings import Postings
+    from reviewer.core.store.reviews import Reviews
     from reviewer.core.store.spans import Spans
 
 Origins = Mapping[tuple[str, str], tuple[str, str]]
@@ -27,10 +28,12 @@ Origins = Mapping[tuple[str, str], tuple[str, str]]
 class Labels:
     """The label schema and the answers to its document questions."""
 
-    def __init__(self, db: Database, postings: Postings, spans: Spans) -> None:
+    def __init__(self, db: Database, postings: Postings, spans: Spans,
+                 reviews: Reviews | None = None) -> None:
         self.db = db
         self._postings = postings
         self._spans = spans
+        self._reviews = reviews  # the reviewers' own answers, moved with the final ones
 
     def schema(self) -> list[Question]:
         """The project's questions, in order (see ``reviewer.core.labels``). An option
@@ -125,6 +128,8 @@ class Labels:
             removed = db.execute("DELETE FROM doc_labels WHERE (question, option) NOT IN"
                                  " (SELECT q, o FROM kept_answers)").rowcount
             removed += self._spans.keep_labels(span_labels)
+            if self._reviews is not None:
+                self._reviews.relabel(answers, set(kept), spans, set(span_labels))
             db.execute("DELETE FROM label_schema")
             db.conn.executemany(
                 "INSERT INTO label_schema (question, kind, options, position) VALUES (?,?,?,?)",

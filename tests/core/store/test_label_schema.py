@@ -240,3 +240,38 @@ def test_a_project_made_before_labels_gets_the_default_once(tmp_path: Path) -> N
         s.labels.save_schema([])  # emptied on purpose: stays empty
     with Store(tmp_path / "p.db") as s:
         assert s.labels.schema() == []
+
+
+def test_reviewers_answers_and_span_labels_follow_a_rename(store: Store) -> None:
+    """After a merge, the reviewers' own answers and span labels move with a renamed
+    question or option as the final ones do (else the posting stayed a disagreement
+    nobody could settle, on a question no longer there); removed options go."""
+    at = "2026-01-01T00:00:00+00:00"
+    store.reviews.put([
+        (1, "ana", "label", "seniority", json.dumps(["senior"]), at),
+        (1, "ben", "label", "seniority", json.dumps(["junior", "lead"]), at),
+        (1, "ana", "spans", "", json.dumps([[17, 23, "SKILL"]]), at),
+        (1, "ben", "spans", "", json.dumps([[45, 61, "BENEFIT"]]), at)])
+    store.labels.answer(1, "seniority", [])  # the final answer: none, they differ
+    store.reviews.refresh([1])
+    assert ("label", "seniority") in store.reviews.differing(1)
+    schema = store.labels.schema()
+    seniority = next(q for q in schema if q.name == "seniority")
+    seniority.name = "level"
+    seniority.options[3].name = "experienced"  # was senior
+    seniority.options = [o for o in seniority.options if o.name != "lead"]
+    schema[-1].options[0].name = "HARD_SKILL"
+    origins = _origins(schema)
+    origins.update({("level", o.name): ("seniority", o.name) for o in seniority.options})
+    origins[("level", "experienced")] = ("seniority", "senior")
+    origins[("spans", "HARD_SKILL")] = ("spans", "SKILL")
+    store.labels.save_schema(schema, origins)
+    mine = store.reviews.of(1)
+    assert mine["ana"][("label", "level")] == ["experienced"]
+    assert mine["ben"][("label", "level")] == ["junior"]  # lead removed
+    assert mine["ana"][("spans", "")] == [[17, 23, "HARD_SKILL"]]
+    assert ("label", "level") in store.reviews.differing(1)
+    assert not any(key == "seniority" for by in mine.values() for _kind, key in by)
+    store.labels.answer(1, "level", ["junior"])  # adjudicated
+    store.reviews.refresh([1])
+    assert ("label", "level") not in store.reviews.differing(1)
