@@ -265,15 +265,19 @@ class SchemaDialog(QDialog):
                    for o in q["options"] if q["orig"] and o["orig"]}
         try:
             lost = self.labels.lost(questions, origins)
+            several = self.labels.several(questions, origins)
         except ValueError as err:
             self.problem.setText(f"{err}.")
             return
         summary = ", ".join(f"{q}/{o} ({n:,})" for q, o, n in lost)
-        if lost and self._confirmed != summary:
-            self._confirmed = summary
-            total = sum(n for *_, n in lost)
-            self.problem.setText(f"This removes {total:,} labels given before: {summary}. "
-                                 "Press Save again to remove them.")
+        told = [f"This removes {sum(n for *_, n in lost):,} labels given before: {summary}."
+                ] if lost else []
+        told += [f"{n:,} {'posting answers' if n == 1 else 'postings answer'} {q} with several "
+                 "options, which it takes one of now: those answers are kept until you choose "
+                 "one." for q, n in several]
+        if told and self._confirmed != " ".join(told):
+            self._confirmed = " ".join(told)
+            self.problem.setText(" ".join(told) + " Press Save again to save.")
             return
         try:
             self.labels.save_schema(questions, origins)

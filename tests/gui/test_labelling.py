@@ -320,3 +320,25 @@ def test_closing_the_stats_before_its_figures_come_is_quiet(win: ReviewWindow, q
     qtbot.wait(50)  # the figures arrive for a deleted view: dropped, no error
     win.show_stats()
     qtbot.waitUntil(lambda: bool(win.stats_view.charts), timeout=10_000)
+
+
+def test_a_question_made_single_choice_asks_when_postings_hold_several_answers(
+        win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The answers are kept (nothing a person did is dropped), but not without saying
+    so: the export would write two answers to a question that takes one."""
+    schema = win.store.labels.schema()
+    role = next(q for q in schema if q.name == "role_family")
+    role.kind = "multi"
+    win.store.labels.save_schema(schema)
+    win.store.labels.answer(1, "role_family", [o.name for o in role.options[:2]])
+    win.edit_schema()
+    dialog = win.schema_dialog
+    dialog.list.setCurrentRow(next(i for i, q in enumerate(dialog.questions)
+                                   if q["name"] == "role_family"))
+    dialog.kind.setCurrentIndex(dialog.kind.findData("single"))
+    dialog.save()
+    assert "1 posting answers role_family with several options" in dialog.problem.text()
+    assert "Press Save again" in dialog.problem.text() and not dialog.result()
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert len(win.store.records.get(1)["labels"]["role_family"]) == 2  # kept

@@ -96,6 +96,27 @@ class Labels:
                 for option, n in self.uses(q).items()
                 if ((option not in spans) if q.kind == "span" else (q.name, option) not in answers)]
 
+    def several(self, questions: Sequence[Question],
+                origins: Origins | None = None) -> list[tuple[str, int]]:
+        """(question, postings) for each question ``questions`` make single-choice that
+        postings answer with several options now (``save_schema`` keeps such answers)."""
+        answers, _spans = self._moves(questions, origins)
+        out = []
+        for question in questions:
+            if question.kind != "single":
+                continue
+            olds = sorted({old for old, new in answers.items() if new[0] == question.name})
+            if not olds:
+                continue
+            marks = ",".join("(?, ?)" for _ in olds)
+            n = self.db.execute(
+                "SELECT count(*) FROM (SELECT posting_id FROM doc_labels WHERE (question,"
+                f" option) IN (VALUES {marks}) GROUP BY posting_id HAVING count(*) > 1)",
+                [x for pair in olds for x in pair]).fetchone()[0]
+            if n:
+                out.append((question.name, int(n)))
+        return out
+
     def save_schema(self, questions: Sequence[Question], origins: Origins | None = None) -> int:
         """Replace the schema, carrying the labels along: ``origins`` maps each new
         (question, option) to the (question, option) it was renamed from (None: the
