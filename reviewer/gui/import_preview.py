@@ -88,12 +88,23 @@ class ImportPreviewDialog(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(chosen.get(target))))
             how = mapping.found_by.get(target) if mapping else None
             combo.setToolTip(f"{label}: found {FOUND_BY.get(how, how)}" if how else label)
-            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+            combo.currentIndexChanged.connect(lambda _i, t=target: self._chosen(t))
             row, column = divmod(n, 3)
             grid.addWidget(QLabel(label), row, column * 2)
             grid.addWidget(combo, row, column * 2 + 1)
             self.combos[target] = combo
         return box
+
+    def _chosen(self, target: str) -> None:
+        """A column chosen for ``target``: a column fills one field, so another field
+        that had it is left without one (as the import would read it)."""
+        column = self.combos[target].currentData()
+        for other, combo in self.combos.items():
+            if other != target and column is not None and combo.currentData() == column:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)  # not mapped
+                combo.blockSignals(False)
+        self.refresh()
 
     def mapping(self) -> dict[str, str | None]:
         """What the person chose: every target, its column or None (not mapped)."""

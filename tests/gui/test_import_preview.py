@@ -142,3 +142,20 @@ def test_the_extractors_reading_is_kept_beside_the_columns_value(win: ReviewWind
     posting = win.store.records.get(win.store.queue.ids()[0])
     assert posting["fields"]["title"] == "Pipeline Engineer"
     assert "Data Engineer" in [a["value"] for a in posting["machine"]["title"]["alternatives"]]
+
+
+def test_a_column_chosen_for_a_second_field_leaves_the_first(win: ReviewWindow,  # type: ignore[no-untyped-def]
+                                                            data_file: Path, qtbot) -> None:
+    """A column fills one field: chosen for Company while Title has it, Title is left
+    without one, as shown and as imported (the dialog showed both and read one)."""
+    dialog = _dialog(win, data_file)
+    company = dialog.combos["company"]
+    company.setCurrentIndex(company.findText("Job Title"))
+    assert dialog.combos["title"].currentData() is None
+    headers = [dialog.table.horizontalHeaderItem(c).text()
+               for c in range(dialog.table.columnCount())]
+    assert any("Job Title" in h and "Company" in h for h in headers)
+    dialog.accept()
+    postings = _imported(win, qtbot)
+    assert postings[0]["machine"]["company"]["value"] == "Data Engineer"
+    assert (postings[0]["machine"].get("title") or {}).get("stage") != "dataset"
