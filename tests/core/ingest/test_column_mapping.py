@@ -426,3 +426,19 @@ def test_salary_columns_make_one_salary() -> None:
     given, problems = given_values({"salary_min": 90, "salary_max": 50, "title": "Analyst"})
     assert given == {"title": "Analyst"} and [p[0] for p in problems] == ["salary"]
     assert given_values({"salary_currency": "EUR"}) == ({}, [])  # a currency alone: no pay
+
+
+def test_a_jsonl_preview_maps_by_name_the_columns_of_every_row_read(tmp_path: Path) -> None:
+    """Keys the first row lacks (optional in JSON) are found by name as the import finds
+    them (the window took the first row's mapping and passed the rest as unmapped)."""
+    from reviewer.core.ingest import preview_columns
+
+    rows = [{"text": f"Posting number {n} with some words of a description"} for n in range(7)]
+    rows.append({"text": "Night shifts at the clinic, caring for patients",
+                 "title": "Night Nurse", "company": "Clinic X"})
+    path = tmp_path / "later.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    preview = preview_columns(path, rows=8)
+    assert preview.mapping is not None
+    assert preview.mapping.fields.get("title") == "title"
+    assert preview.mapping.fields.get("company") == "company"
