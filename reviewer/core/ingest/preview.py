@@ -90,7 +90,7 @@ def preview_columns(path: str | Path, *, rows: int = ROWS,
         # keys a row may leave out: the mapping of every key of the rows read, found by
         # name as the import finds them row by row (not the first row's alone)
         preview.columns = list(dict.fromkeys(k for cells in preview.rows for k in cells))
-        if preview.mapping is not None and preview.columns != preview.mapping.columns:
+        if preview.mapping is not None and tuple(preview.columns) != preview.mapping.columns:
             preview.mapping = recorder.mapping(preview.columns, source)
     return preview
 
