@@ -86,6 +86,24 @@ def column_key(name: str) -> str:
     return _SPLIT.sub("", name).lower()
 
 
+def distinct_names(names: Sequence[str]) -> list[str]:
+    """Column names each once: a name met again gets " (2)", " (3)" … (the first free),
+    so that no column's cells are read over another's."""
+    out: list[str] = []
+    taken = set(names)
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            n = 2
+            while f"{name} ({n})" in taken:
+                n += 1
+            name = f"{name} ({n})"
+            taken.add(name)
+        seen.add(name)
+        out.append(name)
+    return out
+
+
 def has_page_column(names: Sequence[str] | Mapping[str, Any]) -> bool:
     return any(column_key(str(name)) in _PAGE_KEYS for name in names)
 
@@ -277,4 +295,5 @@ def _empty(column: str) -> str:
 
 
 __all__ = ["PAGE", "SYNONYMS", "TARGETS", "ColumnMapping", "Mapper", "column_key",
+           "distinct_names",
            "find_mapping", "has_page_column", "remember_key"]

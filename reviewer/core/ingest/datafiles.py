@@ -16,7 +16,13 @@ import orjson
 
 from reviewer.core import records
 from reviewer.core.ingest import items, read
-from reviewer.core.ingest.columns import SYNONYMS, ColumnMapping, Mapper, has_page_column
+from reviewer.core.ingest.columns import (
+    SYNONYMS,
+    ColumnMapping,
+    Mapper,
+    distinct_names,
+    has_page_column,
+)
 from reviewer.core.ingest.items import Deferred, Item, Result, Skipped, what
 from reviewer.core.ingest.read import UnreadableError
 from reviewer.core.ingest.shards import CheckedItem, is_manifest, read_manifest
@@ -243,7 +249,7 @@ def read_csv(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
         if not any(header):
             yield Skipped(source, "the CSV has no header row")
             return
-        keys = [key or f"column {i + 1}" for i, key in enumerate(header)]
+        keys = distinct_names([key or f"column {i + 1}" for i, key in enumerate(header)])
         mapping = mapper.mapping(keys, source)
         if (problem := no_page(mapping, keys, "CSV")) is not None:
             yield Skipped(source, problem)
@@ -256,7 +262,9 @@ def read_csv(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
             found = True
             cells = dict(zip(keys, row + [""] * (width - len(row)), strict=False))
             if len(row) > width:
-                cells.update({f"column {i + 1}": row[i] for i in range(width, len(row))})
+                extra = distinct_names([*keys, *(f"column {i + 1}"
+                                                 for i in range(width, len(row)))])[width:]
+                cells.update(zip(extra, row[width:], strict=True))
             yield mapping.split(f"{source}#{number}", cells)
         if not found:
             yield Skipped(source, "no postings in the file")

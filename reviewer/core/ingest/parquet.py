@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, Literal, overload
 
-from reviewer.core.ingest.columns import Mapper
+from reviewer.core.ingest.columns import Mapper, distinct_names
 from reviewer.core.ingest.datafiles import no_page
 from reviewer.core.ingest.items import Deferred, Result, Skipped
 from reviewer.core.ingest.shards import is_shard, read_shard
@@ -46,7 +46,7 @@ def read_parquet(source: str, data: Path | IO[bytes], mapper: Mapper,
         return
     try:
         table = pq.ParquetFile(data)
-        columns = [str(name) for name in table.schema_arrow.names]
+        columns = distinct_names([str(name) for name in table.schema_arrow.names])
     except (pa.ArrowException, OSError, ValueError) as err:
         yield Skipped(source, f"not a readable Parquet file: {err}")
         return
@@ -63,9 +63,11 @@ def read_parquet(source: str, data: Path | IO[bytes], mapper: Mapper,
     number = 0
     try:
         for batch in table.iter_batches(batch_size=BATCH_ROWS):
-            for row in batch.to_pylist():
+            # by position: two columns of one name are two columns (as to_pylist is not)
+            for row in zip(*(column.to_pylist() for column in batch.columns), strict=True):
                 number += 1
-                yield mapping.split(f"{source}#{number}", {k: _plain(v) for k, v in row.items()})
+                yield mapping.split(f"{source}#{number}",
+                                    {k: _plain(v) for k, v in zip(columns, row, strict=True)})
     except (pa.ArrowException, OSError, ValueError) as err:
         yield Skipped(f"{source}#{number + 1}",
                       f"not a readable Parquet row, the rest of the file is skipped: {err}")

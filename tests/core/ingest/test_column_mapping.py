@@ -442,3 +442,28 @@ def test_a_jsonl_preview_maps_by_name_the_columns_of_every_row_read(tmp_path: Pa
     assert preview.mapping is not None
     assert preview.mapping.fields.get("title") == "title"
     assert preview.mapping.fields.get("company") == "company"
+
+
+def test_columns_of_the_same_name_keep_every_cell(tmp_path: Path) -> None:
+    """Two columns named alike (or a blank one named like a real 'column 1'): the second
+    was read over the first, whose cells were in neither the fields nor the source data."""
+    from reviewer.core.ingest import Item, iter_inputs
+
+    path = tmp_path / "dup.csv"
+    path.write_text("title,text,title,notes,notes,,column 6\n"
+                    "First Title,A posting about data work in Leeds,Second Title,n1,n2,A,B\n",
+                    encoding="utf-8")
+    [item] = [r for r in iter_inputs([path]) if isinstance(r, Item)]
+    kept = json.dumps([item.given, item.metadata], ensure_ascii=False)
+    for cell in ("First Title", "Second Title", "n1", "n2", "\"A\"", "\"B\""):
+        assert cell in kept, cell
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_arrays([pa.array(["A posting about data work in Leeds"]),
+                                  pa.array(["T1a"]), pa.array(["T1b"])],
+                                 names=["text", "title", "title"])
+    pq.write_table(table, tmp_path / "dup.parquet")
+    [item] = [r for r in iter_inputs([tmp_path / "dup.parquet"]) if isinstance(r, Item)]
+    kept = json.dumps([item.given, item.metadata], ensure_ascii=False)
+    assert "T1a" in kept and "T1b" in kept
