@@ -49,7 +49,8 @@ _NOT_PAY = lazy_compile(
 )
 _CUR = (r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r)?\$|£|€|¥|₹|₩|₽|₺|₪|֏|chf|zł|\b(?:"
         + "|".join(CODES) + r")\b)")
-_NUM = r"\d{1,3}(?:[,.' \u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+_NUM = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?"  # Indian grouping: 6,00,000 (6 lakh)
+        r"|\d{1,3}(?:[,.' \u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?")
 _AMOUNT = rf"(?P<cur@>{_CUR})?\s?(?P<num@>{_NUM})\s?(?P<k@>[kK]\b|K\b|thousand)?" \
           rf"\s?(?P<post@>{_CUR}|dollars|euros?|pounds|drams?|rupees|francs)?"
 _RANGE = lazy_compile(
@@ -148,7 +149,9 @@ def _number(digits: str | None, k: str | None) -> float | None:
     if not digits:
         return None
     s = digits.replace("\u202f", "").replace(" ", "").replace("'", "")
-    if re.fullmatch(r"\d{1,3}([.,]\d{3})+", s):
+    if re.fullmatch(r"\d{1,2}(,\d{2})+,\d{3}(\.\d{1,2})?", s):
+        s = s.replace(",", "")  # lakhs and crores
+    elif re.fullmatch(r"\d{1,3}([.,]\d{3})+", s):
         s = re.sub(r"[.,]", "", s)  # thousands separators
     elif re.fullmatch(r"\d{1,3}([.,]\d{3})+[.,]\d{1,2}", s):
         s = re.sub(r"[.,](?=\d{3})", "", s).replace(",", ".")

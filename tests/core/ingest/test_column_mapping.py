@@ -384,6 +384,12 @@ def test_the_readme_lists_every_column_name() -> None:
     ("salary_period", "per annum", "year"),
     ("salary_currency", "usd", "USD"),
     ("title", "nan", None),
+    # thousands written with separators, Indian grouping too (lakhs: 6,00,000)
+    ("salary_min", "12,00,000", 1200000),
+    ("salary", "₹6,00,000 - ₹8,00,000 P.A.",
+     {"min": 600000, "max": 800000, "currency": "INR", "period": "year"}),
+    ("experience_years", "2,5", 2.5),
+    ("experience_years", "1.5 years", 1.5),
 ])
 def test_values_in_machine_form_become_schema_values(target: str, cell: Any, value: Any) -> None:
     assert normalise(target, cell) == value
@@ -395,6 +401,8 @@ def test_values_in_machine_form_become_schema_values(target: str, cell: Any, val
     ("remote", "sometimes"), ("seniority", "Mid-Senior level"), ("salary_period", "BIWEEKLY"),
     ("salary_min", "competitive"), ("salary_min", -5), ("work_hours", "forty"),
     ("title", "x" * 400), ("salary_currency", "dollars and cents"),
+    ("work_hours", "1,500"), ("experience_years", "1,000"),  # thousands: out of range
+    ("salary_currency", "TBD"), ("salary_currency", "per"),  # three letters, no code
 ])
 def test_values_that_cannot_be_read_raise_with_a_reason(target: str, cell: Any) -> None:
     with pytest.raises(ValueError, match=r"\w"):
