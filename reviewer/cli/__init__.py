@@ -61,11 +61,19 @@ def cmd_labels(args: argparse.Namespace) -> int:
                 questions = from_json(data)
             except (OSError, ValueError) as err:
                 raise CliError(f"{args.import_file}: {err}") from err
+            except RecursionError as err:
+                raise CliError(f"{args.import_file}: not JSON: nested too deeply") from err
             lost = store.labels.lost(questions)
             if lost and not args.force:
                 listed = ", ".join(f"{q}/{o} ({n:,})" for q, o, n in lost)
                 raise CliError(f"the new schema drops options in use: {listed}; their labels "
                                "would be removed (pass --force to remove them)")
+            several = store.labels.several(questions)
+            if several and not args.force:
+                listed = "; ".join(f"{n:,} {'posting answers' if n == 1 else 'postings answer'}"
+                                   f" {q} with several options" for q, n in several)
+                raise CliError(f"{listed}, which the new schema makes single-choice: pass "
+                               "--force to keep those answers until one is chosen")
             removed = store.labels.save_schema(questions)
             save_schema_descriptions(store, data)  # a "description" per question, option
             print(f"label schema saved: {len(questions)} questions"

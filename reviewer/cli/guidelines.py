@@ -69,6 +69,8 @@ def _descriptions(path: str) -> dict[str, str]:
         data = json.loads(_read(path))
     except ValueError as err:
         raise CliError(f"{path}: not JSON ({err})") from err
+    except RecursionError as err:
+        raise CliError(f"{path}: not JSON (nested too deeply)") from err
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise CliError(f"{path}: the descriptions are one JSON object of texts, keyed "
                        '"field:NAME", "question:NAME" or "option:QUESTION/OPTION"')

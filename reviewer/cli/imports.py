@@ -178,7 +178,7 @@ def add_import_parsers(sub: Any) -> None:
     col.add_argument("file", metavar="FILE")
     col.add_argument("--project", metavar="DB", help="use the mappings this project remembers")
     _mapping_options(col)
-    col.add_argument("--rows", type=int, default=5, metavar="N", help="rows shown (default 5)")
+    col.add_argument("--rows", type=_rows, default=5, metavar="N", help="rows shown (default 5)")
     col.add_argument("--json", action="store_true", help="print JSON")
     col.set_defaults(func=cmd_columns)
 
@@ -190,3 +190,14 @@ def _mapping_options(parser: argparse.ArgumentParser) -> None:
                         help="take FIELD from COLUMN (repeatable; FIELD=  with no column: "
                              "do not map FIELD). Fields: the schema's, and salary_min, "
                              "salary_max, salary_currency, salary_period")
+
+
+def _rows(text: str) -> int:
+    """``--rows``: a count of rows, 1 or more."""
+    try:
+        rows = int(text)
+    except ValueError:
+        rows = 0
+    if rows < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of rows (1 or more)")
+    return rows

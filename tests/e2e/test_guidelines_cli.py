@@ -48,7 +48,8 @@ def test_bad_descriptions_are_refused_with_nothing_written(
     db = tmp_path / "p.db"
     Store(db).close()
     (tmp_path / "g.md").write_text(GUIDE, encoding="utf-8")
-    for bad in ('{"title": "no kind"}', "[1, 2]", "{not json", '{"field:title": 3}'):
+    for bad in ('{"title": "no kind"}', "[1, 2]", "{not json", '{"field:title": 3}',
+                "[" * 100_000 + "]" * 100_000):
         (tmp_path / "d.json").write_text(bad, encoding="utf-8")
         assert main(["guidelines", str(db), "--import", str(tmp_path / "g.md"),
                      "--descriptions", str(tmp_path / "d.json")]) == 2

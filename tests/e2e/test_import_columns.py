@@ -109,3 +109,14 @@ def test_parquet_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFix
         fields = store.records.get(1)["fields"]
         assert (fields["title"], fields["company"], fields["remote"], fields["date_posted"]) \
             == ("Data Scientist", "Acme Analytics", "remote", "2024-04-18")
+
+
+def test_a_number_of_rows_below_one_is_refused(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "rows.csv"
+    data.write_text("text\nA posting about data work in Leeds\n", encoding="utf-8")
+    for rows in ("-1", "0", "many"):
+        with pytest.raises(SystemExit) as stopped:
+            main(["columns", str(data), "--rows", rows])
+        assert stopped.value.code == 2
+        assert "not a number of rows" in capsys.readouterr().err

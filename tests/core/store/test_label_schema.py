@@ -151,6 +151,22 @@ def test_the_labels_command_exports_imports_and_guards(tmp_path: Path, store: St
     assert main(["labels", db, "--import", str(out)]) == 2
     assert main(["labels", db]) == 0
     assert "seniority (single): intern [Alt+3]" in capsys.readouterr().out
+    # a question made single-choice that a posting answers with two options
+    data = to_json(store.labels.schema())
+    data[1]["kind"] = "multi"
+    out.write_text(json.dumps(data))
+    assert main(["labels", db, "--import", str(out)]) == 0
+    store.labels.answer(1, "seniority", ["intern", "junior"])
+    data[1]["kind"] = "single"
+    out.write_text(json.dumps(data))
+    capsys.readouterr()
+    assert main(["labels", db, "--import", str(out)]) == 2
+    assert "1 posting answers seniority with several options" in capsys.readouterr().err
+    assert main(["labels", db, "--import", str(out), "--force"]) == 0
+    # a file nested too deeply for the reader is refused in a line, not a traceback
+    out.write_text("[" * 100_000 + "]" * 100_000)
+    assert main(["labels", db, "--import", str(out)]) == 2
+    assert "nested too deeply" in capsys.readouterr().err
 
 
 def test_span_edits_undo_and_redo(store: Store) -> None:
