@@ -67,8 +67,8 @@ class Reports:
         """Per field, over reviewed postings: how often the machine's suggestion was
         accepted, corrected or rejected, and how often a person added a value the machine
         had missed; ``adjudicated``: final values settled where reviewers differed (no
-        judgement of the machine's). ``accuracy`` is accepted / (accepted + corrected +
-        rejected)."""
+        judgement of the machine's, nor is "no value" where the machine offered none).
+        ``accuracy`` is accepted / (accepted + corrected + rejected)."""
         out: dict[str, dict[str, Any]] = {}
         rows = self.db.execute("""
             SELECT a.field, a.state, s.posting_id IS NOT NULL AS suggested, count(*)
@@ -80,6 +80,8 @@ class Reports:
                                           "added": 0, "adjudicated": 0})
             if not suggested and state == "corrected":
                 entry["added"] += n  # the machine had no value; a person gave one
+            elif not suggested and state == "rejected":
+                continue  # none offered, none there: no judgement of the machine
             else:
                 entry[state] += n
         for entry in out.values():

@@ -27,3 +27,21 @@ def test_suggested_counts_the_machine_values_no_one_decided(tmp_path: Path) -> N
             == brute == {"title": 18, "company": 9}
         assert states["title"] == {"accepted": 1, "corrected": 1, "suggested": 18}
         assert states["department"] == {"corrected": 1}
+
+
+def test_eval_does_not_count_a_value_the_machine_never_offered_as_its_error(
+        tmp_path: Path) -> None:
+    """A person said the posting has no department, where the machine offered none: no
+    judgement of the machine (it was counted as its suggestion rejected, accuracy 0)."""
+    with Store(tmp_path / "p.db") as store:
+        store.postings.add([NewPosting(
+            source=f"{n}.txt", hash=f"h{n}", kind="text", raw="p", cleaned=f"Posting {n}",
+            fields={"title": f"T{n}"}, confidence={"title": 0.5}) for n in range(1, 4)])
+        for pid in (1, 2, 3):
+            store.decisions.reject_field(pid, "department")
+            store.decisions.accept_field(pid, "title")
+            store.postings.set_status(pid, "reviewed")
+        evaluation = store.reports.evaluation()
+        assert evaluation["title"]["accepted"] == 3
+        assert evaluation.get("department", {}).get("rejected", 0) == 0
+        assert evaluation.get("department", {}).get("accuracy") is None
