@@ -22,7 +22,7 @@ SHOWN_FILES = 10  # mappings printed; the rest counted
 def cmd_import(args: argparse.Namespace) -> int:
     from reviewer.core.ingest import import_paths
 
-    mapping = parse_map(args.map)
+    mapping = parse_map(args.map, args.column)
     jobs = worker_count(args.jobs)
     extractor = load(args)
     store = open_project(args.db, create=True)
@@ -55,7 +55,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_columns(args: argparse.Namespace) -> int:
     from reviewer.core.ingest import preview_columns
 
-    mapping = parse_map(args.map)
+    mapping = parse_map(args.map, args.column)
     store = open_project(args.project) if args.project else None
     try:
         preview = preview_columns(args.file, rows=args.rows, mapping=mapping,
@@ -94,17 +94,25 @@ def cmd_columns(args: argparse.Namespace) -> int:
     return 0
 
 
-def parse_map(pairs: list[str] | None) -> dict[str, str | None]:
+def parse_map(pairs: list[str] | None, page: str | None = None) -> dict[str, str | None]:
     """``--map FIELD=COLUMN`` options as ``{field: column}``; an empty COLUMN (``--map
-    company=``) unmaps the field."""
+    company=``) unmaps the field. ``page``: the page's column (``--column``). A column
+    given twice (to two fields, or to a field and the page) is refused: a column fills
+    one field, and the second would be passed over without a word."""
     from reviewer.core.ingest import find_mapping
 
     mapping: dict[str, str | None] = {}
+    users = {page.strip().casefold(): "--column"} if page and page.strip() else {}
     for pair in pairs or []:
         name, sep, column = pair.partition("=")
         if not sep or not name.strip():
             raise CliError(f"--map {pair}: write FIELD=COLUMN, such as --map 'title=Job Title'")
         mapping[name.strip()] = column.strip() or None
+        if column.strip():
+            other = users.setdefault(column.strip().casefold(), f"--map {name.strip()}")
+            if other != f"--map {name.strip()}":
+                raise CliError(f"--map {pair}: the column {column.strip()!r} is given to "
+                               f"{other} already; a column fills one field")
     try:
         find_mapping([], mapping)  # a field it does not know is refused here
     except ValueError as err:

@@ -120,3 +120,14 @@ def test_a_number_of_rows_below_one_is_refused(tmp_path: Path,
             main(["columns", str(data), "--rows", rows])
         assert stopped.value.code == 2
         assert "not a number of rows" in capsys.readouterr().err
+
+
+def test_a_column_given_to_two_fields_is_refused(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "firm.csv"
+    data.write_text("Body,Firm\nA posting about data work in Leeds,Acme\n", encoding="utf-8")
+    for extra in (["--map", "title=Firm", "--map", "company=Firm"],
+                  ["--column", "Body", "--map", "title=Body"]):
+        assert main(["import", str(tmp_path / "p.db"), str(data), *extra]) == 2
+        assert "a column fills one field" in capsys.readouterr().err
+    assert not (tmp_path / "p.db").exists()
