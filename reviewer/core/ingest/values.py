@@ -48,7 +48,9 @@ _NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 _COMPACT_DATE = re.compile(r"(?:19|20)\d\d[01]\d[0-3]\d")
 _EPOCH = re.compile(r"\d{9,14}(?:\.\d+)?")
-_ISO_DATE = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?")
+# a date, with a time of day after it or none ("2024-04-05 to 2024-05-01" is two dates)
+_ISO_DATE = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})"
+                       r"(?:[T ]\d{1,2}:\d{2}[\d:.,]*(?: ?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2((?:19|20)\d\d)")
 _ZERO_ONE = re.compile(r"[01](?:\.0+)?")
 
@@ -210,6 +212,9 @@ def _list_literal(text: str) -> list[Any] | None:
 
 
 def _split(target: str, text: str) -> list[str]:
+    text = text.strip()
+    if text.startswith("[") and text.endswith("]"):  # a list without quotes: [Python, SQL]
+        text = text[1:-1]
     return re.split(r"[\n;|,]" if target in _LIST_COMMAS else r"[\n;|]", text)
 
 

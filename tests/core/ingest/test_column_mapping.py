@@ -390,6 +390,9 @@ def test_the_readme_lists_every_column_name() -> None:
      {"min": 600000, "max": 800000, "currency": "INR", "period": "year"}),
     ("experience_years", "2,5", 2.5),
     ("experience_years", "1.5 years", 1.5),
+    ("skills", "[Python, SQL]", ["Python", "SQL"]),
+    ("valid_through", "2024-04-05 10:00", "2024-04-05"),
+    ("valid_through", "2024-04-05T10:00:00+02:00", "2024-04-05"),
 ])
 def test_values_in_machine_form_become_schema_values(target: str, cell: Any, value: Any) -> None:
     assert normalise(target, cell) == value
@@ -403,6 +406,7 @@ def test_values_in_machine_form_become_schema_values(target: str, cell: Any, val
     ("title", "x" * 400), ("salary_currency", "dollars and cents"),
     ("work_hours", "1,500"), ("experience_years", "1,000"),  # thousands: out of range
     ("salary_currency", "TBD"), ("salary_currency", "per"),  # three letters, no code
+    ("valid_through", "2024-04-05 to 2024-05-01"),  # two dates: which is meant?
 ])
 def test_values_that_cannot_be_read_raise_with_a_reason(target: str, cell: Any) -> None:
     with pytest.raises(ValueError, match=r"\w"):
