@@ -22,6 +22,7 @@ from reviewer.cli.extract import cmd_extract, worker_count
 from reviewer.cli.guidelines import (
     add_guidelines_parser,
     save_schema_descriptions,
+    schema_descriptions,
     with_descriptions,
 )
 from reviewer.cli.imports import add_import_parsers
@@ -51,6 +52,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
 def cmd_labels(args: argparse.Namespace) -> int:
     from reviewer.core.labels import from_json, to_json
+    from reviewer.core.words import escaped_controls as plain
 
     store = open_project(args.db)
     try:
@@ -59,6 +61,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
             try:
                 data = json.loads(Path(args.import_file).read_text(encoding="utf-8"))
                 questions = from_json(data)
+                schema_descriptions(data)  # (one that is not text: refused before saving)
             except (OSError, ValueError) as err:
                 raise CliError(f"{args.import_file}: {err}") from err
             except RecursionError as err:
@@ -90,7 +93,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
             for question in schema:
                 options = ", ".join(f"{o['name']} [{o['key']}]" if o["key"] else o["name"]
                                     for o in question["options"])
-                print(f"{question['question']} ({question['kind']}): {options}")
+                print(plain(f"{question['question']} ({question['kind']}): {options}"))
     finally:
         store.close()
     return 0

@@ -103,15 +103,22 @@ def schema_descriptions(data: Any) -> dict[str, str] | None:
         name = str(item.get("question", "")).strip()
         if "description" in item:
             carried = True
-            if str(item["description"] or "").strip():
+            if _text(item["description"], name).strip():
                 found[f"question:{name}"] = str(item["description"])
         for option in item.get("options") or []:
             if isinstance(option, dict) and "description" in option:
                 carried = True
-                if str(option["description"] or "").strip():
+                if _text(option["description"], name).strip():
                     found[f"option:{name}/{str(option.get('name', '')).strip()}"] = str(
                         option["description"])
     return found if carried else None
+
+
+def _text(description: Any, question: str) -> str:
+    """A description as given (ValueError for one that is not text)."""
+    if description is not None and not isinstance(description, str):
+        raise ValueError(f"question {question!r}: a description is not text")
+    return description or ""
 
 
 def save_schema_descriptions(store: Store, data: Any) -> None:

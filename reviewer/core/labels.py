@@ -201,6 +201,9 @@ def check(questions: Sequence[Question]) -> None:
                                  "like #1f77b4")
             if option.key:
                 key = normal_key(option.key)
+                if re.fullmatch(r"Alt\+[A-Z]", key):
+                    raise ValueError(f"{key} ({option.name!r}) goes to a field: Alt and a letter "
+                                     "is never a label key")
                 other = next((k for k in keys if clash(k, key)), None)
                 if other == key:
                     raise ValueError(f"{key} is the key of both {keys[key]!r} "
@@ -242,8 +245,12 @@ def from_json(data: Any) -> list[Question]:
             if not isinstance(raw, dict):
                 raise ValueError(f"question {item.get('question')!r}: an option is neither a "
                                  "name nor an object")
+            for part, what in (("name", "name"), ("color", "colour"), ("key", "key")):
+                if not isinstance(raw.get(part) or "", str):
+                    raise ValueError(f"question {item.get('question')!r}: an option's {what} "
+                                     f"is not text ({str(raw.get(part))[:40]})")
             key = str(raw.get("key") or "")
-            options.append(Option(str(raw.get("name", "")).strip(),
+            options.append(Option(str(raw.get("name") or "").strip(),
                                   str(raw.get("color") or ""), normal_key(key) if key else ""))
         questions.append(Question(str(item.get("question", "")).strip(),
                                   str(item.get("kind", "")), options))

@@ -51,6 +51,7 @@ def test_an_existing_project_keeps_its_schema_when_opened_again(tmp_path: Path) 
      r"Alt\+1 is the key of both"),
     ([Question("a", "single", [Option("x", color="red")])], "like #1f77b4"),
     ([Question(" ", "single", [Option("x")])], "needs a name"),
+    ([Question("a", "single", [Option("x", key="Alt+T")])], "goes to a field"),
 ])
 def test_a_bad_schema_says_what_to_change(questions: list[Question], message: str) -> None:
     with pytest.raises(ValueError, match=message):
@@ -291,3 +292,35 @@ def test_reviewers_answers_and_span_labels_follow_a_rename(store: Store) -> None
     store.labels.answer(1, "level", ["junior"])  # adjudicated
     store.reviews.refresh([1])
     assert ("label", "level") not in store.reviews.differing(1)
+
+
+@pytest.mark.parametrize(("option", "message"), [
+    ({"name": None}, "name"), ({"name": "x", "key": ["x"]}, "key"),
+    ({"name": "x", "color": 5}, "colour"), ({"name": 7}, "name"),
+])
+def test_a_schema_file_of_the_wrong_types_is_refused(option: dict[str, object],
+                                                     message: str) -> None:
+    """(null became an option called 'None', a list a key called "['x']".)"""
+    with pytest.raises(ValueError, match=message):
+        from_json([{"question": "q", "kind": "single", "options": [option]}])
+
+
+def test_the_labels_command_refuses_descriptions_that_are_not_text_and_escapes_names(
+        tmp_path: Path, store: Store, capsys) -> None:  # type: ignore[no-untyped-def]
+    db = str(store.path)
+    out = tmp_path / "schema.json"
+    data = to_json(store.labels.schema())
+    data[0]["description"] = {"a": 1}
+    out.write_text(json.dumps(data))
+    before = store.labels.schema()
+    assert main(["labels", db, "--import", str(out)]) == 2
+    assert "a description is not text" in capsys.readouterr().err
+    assert store.labels.schema() == before  # nothing saved
+    data[0]["description"] = "Is it a posting?"
+    data[0]["question"] = "rel\x1b[31mRED"
+    out.write_text(json.dumps(data))
+    assert main(["labels", db, "--import", str(out), "--force"]) == 0
+    capsys.readouterr()
+    assert main(["labels", db]) == 0
+    shown = capsys.readouterr().out
+    assert "\x1b" not in shown and "rel\\x1b[31mRED" in shown
