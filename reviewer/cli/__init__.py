@@ -59,7 +59,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
         if args.import_file:
             store.check_writable()
             try:
-                data = json.loads(Path(args.import_file).read_text(encoding="utf-8"))
+                data = json.loads(Path(args.import_file).read_text(encoding="utf-8-sig"))
                 questions = from_json(data)
                 schema_descriptions(data)  # (one that is not text: refused before saving)
             except (OSError, ValueError) as err:

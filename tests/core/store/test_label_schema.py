@@ -324,3 +324,10 @@ def test_the_labels_command_refuses_descriptions_that_are_not_text_and_escapes_n
     assert main(["labels", db]) == 0
     shown = capsys.readouterr().out
     assert "\x1b" not in shown and "rel\\x1b[31mRED" in shown
+
+
+def test_a_schema_file_with_a_byte_order_mark_is_read(tmp_path: Path, store: Store,
+                                                      capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "schema.json"
+    out.write_bytes(b"\xef\xbb\xbf" + json.dumps(to_json(store.labels.schema())).encode())
+    assert main(["labels", str(store.path), "--import", str(out)]) == 0
