@@ -19,6 +19,14 @@ def test_a_declared_charset_that_cannot_decode_falls_back(charset: str) -> None:
     assert "Leeds" in decode(data)
 
 
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-be"])
+def test_utf32_with_its_byte_order_mark_is_read(codec: str) -> None:
+    text = "Data Engineer in Zürich\n"
+    data = text.encode(codec)
+    data = data if codec == "utf-32" else b"\x00\x00\xfe\xff" + data
+    assert decode(data) == text
+
+
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_a_byte_order_mark_is_read(codec: str) -> None:
     text = "Data Engineer in Zürich\n\nWe use Python and SQL. 東京 too.\n"
