@@ -32,6 +32,8 @@ def _extract_one(path: str) -> dict[str, Any]:
         return {"source": source, "error": str(err)}
     except Exception as err:  # one file must not stop a run over thousands
         return {"source": source, "error": f"cannot read the file: {type(err).__name__}: {err}"}
+    if not text.strip():  # (as import skips it)
+        return {"source": source, "error": "the page is empty"}
     try:
         # the record printed has no removal record, so cleaning need not build one
         done = process(valid_unicode(text), name=path, record_removed=False)

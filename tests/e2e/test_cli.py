@@ -368,3 +368,11 @@ def test_more_jobs_than_the_cores_can_use_are_capped_saying_so(
             files=["x"], to_parquet=str(tmp_path / "out"), scheduler=None, partition_size=10,
             jobs=64, column=None, extractor=None, engine="dask"))
     assert seen["workers"] == 4
+
+
+def test_a_page_of_whitespace_only_is_said_empty_as_import_says(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blank = tmp_path / "blank.txt"
+    blank.write_text("  \n\t\n", encoding="utf-8")
+    code, out, err = run(capsys, "--format", "jsonl", blank)
+    assert code == 1 and json.loads(out)["error"] == "the page is empty"
