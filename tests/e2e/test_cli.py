@@ -374,5 +374,5 @@ def test_a_page_of_whitespace_only_is_said_empty_as_import_says(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     blank = tmp_path / "blank.txt"
     blank.write_text("  \n\t\n", encoding="utf-8")
-    code, out, err = run(capsys, "--format", "jsonl", blank)
+    code, out, _err = run(capsys, "--format", "jsonl", blank)
     assert code == 1 and json.loads(out)["error"] == "the page is empty"
