@@ -19,6 +19,7 @@ from reviewer.core.store.sqlite import Database
 if TYPE_CHECKING:
     from reviewer.core.store.postings import Postings
 
+
 class ChangedMeanwhile(ValueError):
     """The machine's values of fields changed since a person saw them (``fields``)."""
 
