@@ -256,8 +256,17 @@ def read_csv(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
             return
         width = len(keys)
         found = False
+        # a quote opened and never closed makes the rest of the file one cell (the reader
+        # says nothing): the quotes of a file are in pairs but for such a one
+        open_quote = text.count('"') % 2 == 1 and _ends_in_a_quote(text)
         for number, row in enumerate(rows, 1):
             if not any(cell.strip() for cell in row):
+                continue
+            if open_quote and rows.line_num == text.count("\n") + (not text.endswith("\n")):
+                yield Skipped(f"{source}#{number}", "a quote opened in this row is never "
+                                                    "closed: the rest of the file would be "
+                                                    "one cell; not imported")
+                found = True
                 continue
             found = True
             cells = dict(zip(keys, row + [""] * (width - len(row)), strict=False))
@@ -271,6 +280,17 @@ def read_csv(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
     except csv.Error as err:
         yield Skipped(f"{source}#{number + 1}",
                       f"not a readable CSV row, the rest of the file is skipped: {err}")
+
+
+def _ends_in_a_quote(text: str) -> bool:
+    """Does the CSV ``text`` end inside a quoted cell (its reader, told to be strict,
+    finds the data ending there)?"""
+    try:
+        for _row in csv.reader(io.StringIO(text, newline=""), strict=True):
+            pass
+    except csv.Error as err:
+        return "unexpected end of data" in str(err)
+    return False
 
 
 def no_page(mapping: ColumnMapping, columns: list[str], what_file: str) -> str | None:

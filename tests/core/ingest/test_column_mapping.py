@@ -479,3 +479,20 @@ def test_columns_of_the_same_name_keep_every_cell(tmp_path: Path) -> None:
     [item] = [r for r in iter_inputs([tmp_path / "dup.parquet"]) if isinstance(r, Item)]
     kept = json.dumps([item.given, item.metadata], ensure_ascii=False)
     assert "T1a" in kept and "T1b" in kept
+
+
+def test_a_quote_left_open_in_a_csv_is_said_not_read_as_the_rest_of_the_file(
+        tmp_path: Path) -> None:
+    """A quote opened and never closed made the rest of the file one cell: two rows
+    became one posting, without a word."""
+    from reviewer.core.ingest import Item, Skipped, iter_inputs
+
+    path = tmp_path / "open.csv"
+    path.write_text('text,title\nA first posting about data work in Leeds,Analyst\n'
+                    '"A posting about data work in York,Engineer\n'
+                    'Second posting here about nursing,Nurse\n', encoding="utf-8")
+    results = list(iter_inputs([path]))
+    assert [type(r).__name__ for r in results] == ["Item", "Skipped"]
+    assert isinstance(results[0], Item) and results[0].given == {"title": "Analyst"}
+    assert isinstance(results[1], Skipped) and results[1].source.endswith("#2")
+    assert "quote" in results[1].reason and "never closed" in results[1].reason
