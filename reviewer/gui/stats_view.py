@@ -10,13 +10,14 @@ thread with its own connection: at a million postings they take a second or two.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QDialog, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
-from reviewer.core.labels import PALETTE
+from reviewer.core.labels import PALETTE, Option, Question
 from reviewer.core.schema import FIELDS
 from reviewer.core.store import Store
 from reviewer.gui.jobs import Job, Progress, start
@@ -60,10 +61,19 @@ class BarChart(QWidget):
             return self.figures
         first = next(iter(self.legend), "")
         out = []
+        judged = [key != "added" for key in self.legend]  # (added: no suggestion to judge)
         for _label, parts in self.bars:
             total = sum(v for v, _ in parts)
-            out.append(f"{total:,.0f}" if not self.percent else
-                       f"{parts[0][0] / total:.0%} {first} · {total:,.0f}" if total else "—")
+            if not self.percent:
+                out.append(f"{total:,.0f}")
+                continue
+            of = sum(v for (v, _), counts in zip(parts, judged, strict=False) if counts)
+            share = parts[0][0] / of if of else None
+            # (one decimal where rounding would say 100 % or 0 % of what is not all or none)
+            shown = "—" if share is None else f"{share:.0%}" if share in (0, 1) or \
+                0.005 <= share < 0.995 else f"{share:.1%}"
+            out.append(f"{shown} {first} · {total:,.0f}" if share is not None
+                       else f"— · {total:,.0f}" if total else "—")
         return out
 
     def _value_width(self) -> int:
@@ -146,16 +156,25 @@ def charts(figures: dict[str, Any]) -> list[BarChart]:
     out = [BarChart("Postings by status",
                     [(status.capitalize(), [(n, STATUS_COLORS[status])])
                      for status, n in stats["status"].items()])]
-    days = figures["progress"][-21:]
+    since = str(datetime.now(UTC).date() - timedelta(days=20))  # three calendar weeks
+    days = [(day, n) for day, n in figures["progress"] if str(day) >= since]
     out.append(BarChart("Reviewed each day (last three weeks)",
                         [(day, [(n, STATUS_COLORS["reviewed"])]) for day, n in days]))
-    for question in schema:
+    listed = {q.name for q in schema}
+    # answers the schema does not list (imported from another project) have their bars
+    unlisted = [Question(name, "multi", [Option(o) for o in given])
+                for name, given in stats["labels"].items() if name not in listed]
+    for question in [*schema, *unlisted]:
         if question.kind == "span":
             continue
         given = stats["labels"].get(question.name, {})
+        known = {o.name for o in question.options}
         out.append(BarChart(f"Label “{question.name.replace('_', ' ')}”",
                             [(o.name.replace("_", " "),
-                              [(given.get(o.name, 0), o.color)]) for o in question.options]))
+                              [(given.get(o.name, 0), o.color or PALETTE[-1])])
+                             for o in question.options] +
+                            [(name.replace("_", " "), [(n, PALETTE[-1])])
+                             for name, n in given.items() if name not in known]))
     span_labels = [o for q in schema if q.kind == "span" for o in q.options]
     known = {o.name for o in span_labels}
     extra = [(label, n) for label, n in stats["spans"].items() if label not in known]

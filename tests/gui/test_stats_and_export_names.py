@@ -61,3 +61,33 @@ def test_an_export_never_takes_the_project_file_name(qtbot, tmp_path: Path) -> N
     dialog = ExportDialog(parent, tmp_path / "jobs.jsonl", 1, 2)  # an odd project name
     dialog.format_choice.setCurrentIndex(dialog.format_choice.findData("jsonl"))
     assert Path(dialog.output.text()) != tmp_path / "jobs.jsonl"
+
+
+def test_the_charts_count_what_the_file_holds(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Answers the label schema does not list (imported from another project) have their
+    bars; a share of suggestions is of those judged ('added' is no suggestion), and not
+    rounded to 100 % while one was corrected; the last three weeks are calendar weeks."""
+    from datetime import UTC, datetime, timedelta
+
+    from reviewer.core.labels import Option, Question
+    from reviewer.gui.stats_view import charts
+
+    today = datetime.now(UTC).date()
+    figures = {
+        "stats": {"status": {"new": 1, "reviewed": 2}, "spans": {},
+                  "labels": {"relevant": {"yes": 12, "maybe": 2}, "urgency": {"high": 1}}},
+        "schema": [Question("relevant", "single", [Option("yes"), Option("no")])],
+        "progress": [(str(today - timedelta(days=400)), 3), (str(today - timedelta(days=2)), 4),
+                     (str(today), 5)],
+        "eval": {"title": {"accepted": 0, "corrected": 0, "rejected": 0, "added": 5},
+                 "company": {"accepted": 995, "corrected": 5, "rejected": 0, "added": 0}},
+    }
+    found = {chart.title: chart for chart in charts(figures)}
+    relevant = dict((label, parts[0][0]) for label, parts in found["Label “relevant”"].bars)
+    assert relevant == {"yes": 12, "no": 0, "maybe": 2}
+    assert "Label “urgency”" in found
+    days = [label for label, _parts in found["Reviewed each day (last three weeks)"].bars]
+    assert days == [str(today - timedelta(days=2)), str(today)]
+    judged = found["How reviewers judged each machine suggestion (reviewed postings)"]
+    said = judged._figures()
+    assert said[0].startswith("—") and said[1].startswith("99.5% accepted")
