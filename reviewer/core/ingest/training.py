@@ -51,10 +51,11 @@ class TrainReport:
 
 def figures_table(figures: dict[str, dict[str, float]]) -> list[str]:
     """``TrainReport.table`` for any figures of that shape."""
-    lines = [f"{'':28} {'rules':>6} {'model':>6} {'cascade':>8} {'n':>5}"]
+    names = {name: escaped_controls(name) for name in figures}  # read from the project file
+    width = max([28, *map(len, names.values())])  # whole: two long names may share a start
+    lines = [f"{'':{width}} {'rules':>6} {'model':>6} {'cascade':>8} {'n':>5}"]
     for name, fig in sorted(figures.items()):
-        name = escaped_controls(name)  # read from the project file
-        lines.append(f"{name[:28]:28} {_fmt(fig.get('rules')):>6} "
+        lines.append(f"{names[name]:{width}} {_fmt(fig.get('rules')):>6} "
                      f"{_fmt(fig.get('model')):>6} {_fmt(fig.get('cascade')):>8} "
                      f"{int(fig.get('n', 0)):>5}")
     return lines

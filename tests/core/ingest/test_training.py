@@ -144,3 +144,14 @@ def test_re_extract_puts_the_model_s_readings_and_label_answers_on_the_rest(
         reviewed_before = store.records.get(1)
         assert reextract(store).unchanged == 15  # the same model reads the same again
         assert store.records.get(1)["fields"] == reviewed_before["fields"]
+
+
+def test_the_figures_table_names_each_question_whole() -> None:
+    """Two questions that share their first 28 letters were two rows of one name."""
+    from reviewer.core.ingest.training import figures_table
+
+    rows = figures_table({"label:requires_security_clearance_level": {"model": 0.4, "n": 12},
+                          "label:requires_security_clearance_type": {"model": 1.0, "n": 12}})
+    assert rows[1].startswith("label:requires_security_clearance_level ")
+    assert rows[2].startswith("label:requires_security_clearance_type ")
+    assert len({len(row) for row in rows}) == 1  # the columns still line up
