@@ -68,12 +68,10 @@ class BarChart(QWidget):
                 out.append(f"{total:,.0f}")
                 continue
             of = sum(v for (v, _), counts in zip(parts, judged, strict=False) if counts)
-            share = parts[0][0] / of if of else None
-            # (one decimal where rounding would say 100 % or 0 % of what is not all or none)
-            shown = "—" if share is None else f"{share:.0%}" if share in (0, 1) or \
-                0.005 <= share < 0.995 else f"{share:.1%}"
-            out.append(f"{shown} {first} · {total:,.0f}" if share is not None
-                       else f"— · {total:,.0f}" if total else "—")
+            if of:
+                out.append(f"{_share(parts[0][0] / of)} {first} · {total:,.0f}")
+            else:
+                out.append(f"— · {total:,.0f}" if total else "—")
         return out
 
     def _value_width(self) -> int:
@@ -148,6 +146,14 @@ def read_figures(store: Store) -> dict[str, Any]:
     return {"stats": reports.stats(), "eval": reports.evaluation(),
             "progress": reports.progress(), "schema": store.labels.schema(),
             "pace": pace, "agreement": read_agreement(store, pace)}
+
+
+def _share(share: float) -> str:
+    """A share as a percentage; with one decimal where a whole one would say 100 % or
+    0 % of what is not all or none."""
+    if share in (0, 1) or 0.005 <= share < 0.995:
+        return f"{share:.0%}"
+    return f"{share:.1%}"
 
 
 def charts(figures: dict[str, Any]) -> list[BarChart]:

@@ -275,8 +275,8 @@ class SpacyWriter:
         spacy = optional_module("spacy", "pip install -e '.[spacy]'")
         self._filter_spans = optional_module("spacy.util", "pip install spacy").filter_spans
         self._nlp = spacy.blank("en")
-        self._doc_bin = optional_module("spacy.tokens", "pip install spacy").DocBin
-        self._doc = optional_module("spacy.tokens", "pip install spacy").Doc
+        tokens = optional_module("spacy.tokens", "pip install spacy")
+        self._doc_bin, self._doc = tokens.DocBin, tokens.Doc
         self._bin = self._doc_bin()
         self._path = path
         self._choices = Choices() if choices is None else choices

@@ -297,8 +297,7 @@ class _Merger:
                 earlier: Known, reviews: Known) -> None:
         """OUT's final decision of a thing whose reviewers' values changed."""
         pid, kind, key = thing
-        if kind == "spans":
-            final = [f for f in final if f.value]  # only rejections: no spans are final
+        final = _standing(kind, final)
         if final and _ruling(final, of_thing(earlier, thing), self.stem):
             return
         latest = agreed(reviews.get(pid, {}), kind, key)  # (alike: the latest, any order)
@@ -319,8 +318,7 @@ class _Merger:
         """A thing a reviewer took back: what the others agree on, else none (a ruling
         stays)."""
         pid, kind, key = thing
-        if kind == "spans":
-            final = [f for f in final if f.value]  # only rejections: no spans are final
+        final = _standing(kind, final)
         if final and _ruling(final, of_thing(earlier, thing), self.stem):
             return
         rest = agreed(reviews.get(pid, {}), kind, key)
@@ -378,6 +376,11 @@ def _joined(group: list[Value]) -> Value:
     ordered = sorted(spans)
     return replace(first, value=[list(s) for s in ordered],
                    origins=tuple(spans[s] for s in ordered), at=max(v.at for v in group))
+
+
+def _standing(kind: str, final: list[Value]) -> list[Value]:
+    """The final decisions of a thing that stand: of spans, none when only rejections."""
+    return [f for f in final if f.value] if kind == "spans" else final
 
 
 def _group(values: list[Value]) -> dict[Thing, list[Value]]:
