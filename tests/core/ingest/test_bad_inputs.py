@@ -83,14 +83,19 @@ def test_a_zip_of_an_unknown_version_or_with_nothing_to_read_says_so(tmp_path: P
     assert isinstance(skipped, Skipped) and "holds no file that import reads" in skipped.reason
 
 
-def test_an_exception_inside_a_reader_costs_that_input_only(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def json_reader_broken(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The JSON files' reader fails, as a bug in it would."""
     from reviewer.core.ingest import inputs
 
     def broken(*_args: object) -> None:
         raise RuntimeError("a reader's bug")
 
     monkeypatch.setattr(inputs, "read_json", broken)
+
+
+@pytest.mark.usefixtures("json_reader_broken")
+def test_an_exception_inside_a_reader_costs_that_input_only(tmp_path: Path) -> None:
     (tmp_path / "a.json").write_text("[]")
     (tmp_path / "b.txt").write_text("Engineer in Leeds who knows SQL")
     results = list(iter_inputs([tmp_path / "a.json", tmp_path / "b.txt"]))
@@ -98,14 +103,8 @@ def test_an_exception_inside_a_reader_costs_that_input_only(
     assert isinstance(results[1], Item)
 
 
-def test_an_exception_inside_a_reader_costs_that_file_of_a_folder_only(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from reviewer.core.ingest import inputs
-
-    def broken(*_args: object) -> None:
-        raise RuntimeError("a reader's bug")
-
-    monkeypatch.setattr(inputs, "read_json", broken)
+@pytest.mark.usefixtures("json_reader_broken")
+def test_an_exception_inside_a_reader_costs_that_file_of_a_folder_only(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Engineer in Leeds who knows SQL")
     (tmp_path / "b.json").write_text("[]")
     (tmp_path / "c.txt").write_text("Analyst in York who knows Excel")

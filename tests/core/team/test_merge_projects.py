@@ -383,21 +383,11 @@ def test_a_reviewer_who_labelled_no_span_differs_from_one_who_did(
     reviewer's spans are not final where another reviewed the posting without them."""
     with Store(files["ana"], reviewer="ana") as store:
         store.decisions.accept_all(5)
-        store.postings.set_status(5, "reviewed")
-    with Store(files["ben"], reviewer="ben") as store:
-        store.spans.add(5, 0, 4, "TOOL")
-        store.postings.set_status(5, "reviewed")
-    out = tmp_path / "merged.db"
-    merge_projects(out, [files["ana"], files["ben"]])
-    with Store(out) as store:
-        assert store.records.get(5)["spans"] == []
-        assert ("spans", "") in store.reviews.differing(5)
-    # the other order: the same
-    out2 = tmp_path / "merged2.db"
-    merge_projects(out2, [files["ben"], files["ana"]])
-    with Store(out2) as store:
-        assert store.records.get(5)["spans"] == []
-        assert ("spans", "") in store.reviews.differing(5)
+    _spans_of(files, "ben", 5, (0, 4, "TOOL"))
+    for n, order in enumerate((["ana", "ben"], ["ben", "ana"])):  # in either order
+        out = tmp_path / f"merged{n}.db"
+        merge_projects(out, [files[name] for name in order])
+        _assert_spans_differ(out, 5)
 
 
 def test_a_posting_no_longer_reviewed_has_no_answer_on_spans(
@@ -472,14 +462,9 @@ def test_a_merged_file_whose_spans_and_status_are_two_reviewers_is_no_ruling(
     """team.db: ana's spans final, ben's status (ben reviewed it with the same span).
     Merged on into another file in either order with chen's different span, the
     reviewers differ on the spans: nothing of it is taken for an adjudication."""
-    with Store(files["ana"], reviewer="ana") as store:
-        store.spans.add(1, 0, 4, "SKILL")
-    with Store(files["ben"], reviewer="ben") as store:
-        store.spans.add(1, 0, 4, "SKILL")
-        store.postings.set_status(1, "reviewed")
-    with Store(files["chen"], reviewer="chen") as store:
-        store.spans.add(1, 5, 13, "TOOL")
-        store.postings.set_status(1, "reviewed")
+    _spans_of(files, "ana", 1, (0, 4, "SKILL"), reviewed=False)
+    _spans_of(files, "ben", 1, (0, 4, "SKILL"))
+    _spans_of(files, "chen", 1, (5, 13, "TOOL"))
     team = tmp_path / "team.db"
     merge_projects(team, [files["ana"], files["ben"]])
     for n, order in enumerate(([team, files["chen"]], [files["chen"], team])):
@@ -487,9 +472,23 @@ def test_a_merged_file_whose_spans_and_status_are_two_reviewers_is_no_ruling(
         report = merge_projects(out, order[:1])
         assert all(i.rulings == 0 for i in report.inputs)
         merge_projects(out, order[1:])
-        with Store(out) as store:
-            assert store.records.get(1)["spans"] == []
-            assert ("spans", "") in store.reviews.differing(1)
+        _assert_spans_differ(out, 1)
+
+
+def _spans_of(files: dict[str, Path], name: str, pid: int, span: tuple[int, int, str],
+              reviewed: bool = True) -> None:
+    """Reviewer ``name`` labels ``span`` of posting ``pid`` in their file (and marks it
+    reviewed)."""
+    with Store(files[name], reviewer=name) as store:
+        store.spans.add(pid, *span)
+        if reviewed:
+            store.postings.set_status(pid, "reviewed")
+
+
+def _assert_spans_differ(out: Path, pid: int) -> None:
+    with Store(out) as store:
+        assert store.records.get(pid)["spans"] == []
+        assert ("spans", "") in store.reviews.differing(pid)
 
 
 def test_spans_every_reviewer_took_back_leave_the_merge(files: dict[str, Path],
