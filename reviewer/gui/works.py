@@ -135,15 +135,19 @@ def train_work(project: Path, reviewer: str | None = None) -> Work:
             reviewed = store.queue.count("reviewed")
             unreviewed = store.queue.count() - reviewed
 
-            def step(done: int, total: int) -> None:
+            def checkpoint() -> None:
                 if cancelled():
                     raise Cancelled
+
+            def step(done: int, total: int) -> None:
+                checkpoint()
                 progress(done, total, f"Learning from {reviewed:,} reviewed postings: step "
                                       f"{done:,} of {total:,}")
 
             progress(0, 0, f"Reading {reviewed:,} reviewed postings…")
             try:
-                return Learnt(train_project(store, progress=step), unreviewed=unreviewed)
+                return Learnt(train_project(store, progress=step, checkpoint=checkpoint),
+                              unreviewed=unreviewed)
             except TrainingError as err:
                 return Learnt(None, str(err), unreviewed)
             except Cancelled:

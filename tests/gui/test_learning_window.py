@@ -6,6 +6,7 @@ answers the model suggests, shown as plain text and accepted with the option's k
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import re
 import shutil
@@ -149,6 +150,27 @@ def test_cancelled_learning_keeps_no_model_and_says_so(tmp_path: Path, open_wind
     assert win.store.models.latest("learned") is None
     assert win.statusBar().currentMessage() == "Learning stopped; no model was kept."
     assert win.long_work.message_box is None
+
+
+def test_cancel_is_heeded_while_the_reviewed_postings_are_read(tmp_path: Path,
+                                                            monkeypatch) -> None:
+    """Cancel pressed while the dialog still says "Reading…": reading and preparing the
+    postings (seconds for hundreds) stop at the next posting, not at the end."""
+    train_module = importlib.import_module("reviewer.core.learn.train")  # the function shadows it
+    from reviewer.gui.works import train_work
+
+    project = make_project(tmp_path / "p.db", 12)
+    read = []
+    of = train_module.Prepared.of
+    monkeypatch.setattr(train_module.Prepared, "of",
+                        lambda e: read.append(e) or of(e))  # type: ignore[func-returns-value]
+    pressed = []
+    learnt = train_work(project)(lambda done, total, text: pressed.append(text),
+                                 lambda: bool(pressed))  # Cancel at the first line shown
+    assert learnt.report is None and not learnt.refused
+    assert len(read) <= 1
+    with Store(project) as store:
+        assert store.models.latest("learned") is None
 
 
 def test_the_re_extract_offered_puts_the_suggestions_on_the_rest(tmp_path: Path, open_window,

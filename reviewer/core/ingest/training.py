@@ -83,13 +83,17 @@ def _fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
-def examples_of(store: Store) -> tuple[list[Example], list[int]]:
-    """The project's reviewed postings as examples to learn from, and their ids."""
+def examples_of(store: Store, checkpoint: Callable[[], None] | None = None,
+                ) -> tuple[list[Example], list[int]]:
+    """The project's reviewed postings as examples to learn from, and their ids;
+    ``checkpoint`` is called at each (raises to stop the reading)."""
     from reviewer.core.learn import Example
 
     kinds = {q.name: q.kind for q in store.labels.schema()}
     examples, ids = [], []
     for record in store.records.all(reviewed_only=True):
+        if checkpoint is not None:
+            checkpoint()
         labels: dict[str, Any] = {}
         for question, options in (record.get("labels") or {}).items():
             if options and kinds.get(question) == "single":
@@ -117,21 +121,23 @@ def _stored_extraction(machine: dict[str, Any]) -> Extraction:
     return Extraction.from_findings(found)
 
 
-def train_project(store: Store, *,
-                  progress: Callable[[int, int], None] | None = None) -> TrainReport:
+def train_project(store: Store, *, progress: Callable[[int, int], None] | None = None,
+                  checkpoint: Callable[[], None] | None = None) -> TrainReport:
     """Train the project's model on its reviewed postings and keep it in the file.
-    Raises ``TrainingError`` when there are fewer than ``MINIMUM`` of them."""
+    Raises ``TrainingError`` when there are fewer than ``MINIMUM`` of them.
+    ``checkpoint``: called often as it reads and learns; what it raises stops it there
+    (see ``learn.train``), and no model is kept."""
     from reviewer.core.learn import train
 
     store.check_writable()
     started = time.perf_counter()
-    examples, ids = examples_of(store)
+    examples, ids = examples_of(store, checkpoint)
     if len(examples) < MINIMUM:
         raise TrainingError(
             f"learning needs at least {MINIMUM} reviewed postings; this project has "
             f"{len(examples)}")
     questions = [q for q in store.labels.schema() if q.kind != "span"]
-    model = train(examples, questions, progress)
+    model = train(examples, questions, progress, checkpoint=checkpoint)
     data = model.to_bytes()
     info = dict(model.info)
     model_id = store.models.save(KIND, data, ids, info)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,10 +83,25 @@ def _mark(markdown: str, toks: Tokens, text: str, tags: list[str]) -> bool:
     return hit
 
 
+class _Trainer(pycrfsuite.Trainer):  # type: ignore[misc]
+    """crfsuite's trainer, calling ``checkpoint`` at each of its messages (one a round
+    of its optimisation): what that raises stops the training and reaches the caller."""
+
+    def __init__(self, checkpoint: Callable[[], None] | None) -> None:
+        super().__init__(verbose=False)
+        self.checkpoint = checkpoint
+
+    def message(self, message: str) -> None:
+        if self.checkpoint is not None:
+            self.checkpoint()
+
+
 def train_crf(sequences: list[tuple[Tokens, list[str]]],
-              params: dict[str, Any] | None = None) -> bytes:
-    """A CRF trained on token sequences and their tags, as crfsuite's model bytes."""
-    trainer = pycrfsuite.Trainer(verbose=False)
+              params: dict[str, Any] | None = None,
+              checkpoint: Callable[[], None] | None = None) -> bytes:
+    """A CRF trained on token sequences and their tags, as crfsuite's model bytes;
+    ``checkpoint``: called as it learns, raises to stop it."""
+    trainer = _Trainer(checkpoint)
     for toks, tags in sequences:
         trainer.append(pycrfsuite.ItemSequence(toks.features), tags)
     trainer.set_params({**CRF_PARAMS, **(params or {})})

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,16 +53,19 @@ def answered(prepared: Sequence[Prepared], question: str) -> list[int]:
 # -- span fields ------------------------------------------------------------------------
 
 def fit_span(name: str, prepared: Sequence[Prepared], rows: Sequence[int],
-             params: dict[str, Any] | None = None) -> SpanTagger | None:
+             params: dict[str, Any] | None = None,
+             checkpoint: Callable[[], None] | None = None) -> SpanTagger | None:
     sequences = []
     for i in rows:
+        if checkpoint is not None:
+            checkpoint()  # the first fit reads every posting's tokens: seconds for hundreds
         p = prepared[i]
         tags = tags_for(p.markdown, p.tokens, p.example.fields.get(name))
         if tags is not None and len(tags):
             sequences.append((p.tokens, tags))
     if len(sequences) < MIN_TRAIN or not any("B" in t for _, t in sequences):
         return None
-    return SpanTagger(name, train_crf(sequences, params), name == "locations")
+    return SpanTagger(name, train_crf(sequences, params, checkpoint), name == "locations")
 
 
 def guess_span(tagger: SpanTagger, p: Prepared) -> Guess | None:

@@ -40,6 +40,7 @@ from reviewer.core.learn.spans import SpanTagger
 from reviewer.core.schema import EXTRACTOR_VERSION, FIELD_NAMES
 
 Progress = Callable[[int, int], None]  # steps done, steps in all
+Checkpoint = Callable[[], None]  # called often; raises to stop the training there
 FOLDS = 5
 MANY = 300
 MARGIN = 2  # postings by which the rules with the model must beat the rules alone
@@ -49,22 +50,29 @@ LIBRARIES = ("python-crfsuite", "scikit-learn", "numpy", "scipy")
 
 
 def train(examples: Sequence[Example], questions: Sequence[Question] | None = None,
-          progress: Progress | None = None, folds: int | None = None) -> Model:
+          progress: Progress | None = None, folds: int | None = None,
+          checkpoint: Checkpoint | None = None) -> Model:
     """A model learnt from reviewed postings (see the module's doc). ``questions``: the
     project's label schema (span questions are not learnt here); without it, each
     question answered in ``examples`` is learnt, as one answer or many by its answers.
     ``folds``: of the cross-validation (default ``FOLDS``, 3 past ``MANY`` examples).
+    ``checkpoint``: called at each posting read and each round of a sequence model's
+    learning, so that what it raises (a cancel) stops the training within a moment.
     BLAS runs on one thread meanwhile: its threads only fight over the small products
     of these models (a hundred times slower on two busy cores)."""
     with threadpool_limits(limits=1, user_api="blas"):
         return _train(examples, questions, progress,
-                      folds or (FOLDS if len(examples) <= MANY else 3))
+                      folds or (FOLDS if len(examples) <= MANY else 3), checkpoint)
 
 
 def _train(examples: Sequence[Example], questions: Sequence[Question] | None,
-           progress: Progress | None, folds: int) -> Model:
+           progress: Progress | None, folds: int, checkpoint: Checkpoint | None) -> Model:
     started = time.time()
-    prepared = [Prepared.of(e) for e in examples]
+    check = checkpoint or _go_on
+    prepared = []
+    for example in examples:
+        check()
+        prepared.append(Prepared.of(example))
     plan = _plan(prepared, questions)
     steps, done = len(plan) * (folds + 1), 0
     parts: dict[str, Part] = {}
@@ -82,11 +90,11 @@ def _train(examples: Sequence[Example], questions: Sequence[Question] | None,
         held_out: list[tuple[int, tasks.Guess | None]] = []
         for fold in range(folds):
             test = rows[fold::folds]
-            fitted = _fit(part, prepared, [i for i in rows if i not in set(test)])
+            fitted = _fit(part, prepared, [i for i in rows if i not in set(test)], check)
             held_out += [(i, fitted.guess(part, prepared[i])) for i in test]
             step()
         _judge(part, prepared, held_out)
-        fitted = _fit(part, prepared, rows)
+        fitted = _fit(part, prepared, rows, check)
         taggers.update(fitted.taggers)
         linear.update(fitted.linear)
         parts[part.name] = part
@@ -127,13 +135,18 @@ def _rows(prepared: Sequence[Prepared], part: Part) -> list[int]:
     return tasks.decided(prepared, part.name)
 
 
-def _fit(part: Part, prepared: Sequence[Prepared], rows: Sequence[int]) -> Model:
+def _go_on() -> None:
+    """The checkpoint of a training nobody stops."""
+
+
+def _fit(part: Part, prepared: Sequence[Prepared], rows: Sequence[int],
+         check: Checkpoint) -> Model:
     """A model of this one part, fitted on ``rows``."""
     taggers: dict[str, SpanTagger] = {}
     linear: dict[str, LinearModel] = {}
     name = part.name
     if part.kind == "span":
-        tagger = tasks.fit_span(name, prepared, rows)
+        tagger = tasks.fit_span(name, prepared, rows, checkpoint=check)
         if tagger is not None:
             taggers[name] = tagger
     elif part.kind == "lines":

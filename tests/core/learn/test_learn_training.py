@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+
+import pytest
 from learn_postings import posting
 
 from reviewer.core.extract import extract
@@ -67,3 +70,44 @@ def test_progress_is_reported_step_by_step() -> None:
 def test_a_field_without_enough_decisions_is_not_learnt() -> None:
     model = train([Example(posting(i), {"title": None}) for i in range(2)])
     assert model.fields == []
+
+
+class Stop(Exception):
+    pass
+
+
+def _stop_after(calls: int):  # type: ignore[no-untyped-def]
+    """A checkpoint that stops the training at its ``calls``-th call."""
+    seen = []
+
+    def checkpoint() -> None:
+        seen.append(1)
+        if len(seen) >= calls:
+            raise Stop
+    return checkpoint, seen
+
+
+def test_the_checkpoint_stops_the_reading_of_the_postings(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    train_module = importlib.import_module("reviewer.core.learn.train")  # the function shadows it
+
+    read = []
+    of = train_module.Prepared.of
+    monkeypatch.setattr(train_module.Prepared, "of",
+                        lambda e: read.append(e) or of(e))  # type: ignore[func-returns-value]
+    checkpoint, _ = _stop_after(1)
+    with pytest.raises(Stop):
+        train([Example(posting(i), {"title": posting(i).split("\n")[0]}) for i in range(12)],
+              checkpoint=checkpoint)
+    assert len(read) <= 1  # not all twelve read before the stop is heeded
+
+
+def test_the_checkpoint_stops_a_sequence_model_while_it_learns() -> None:
+    from reviewer.core.learn.features import tokens
+    from reviewer.core.learn.spans import train_crf
+
+    text = posting(1)
+    toks = tokens(text, extract(CleanDoc(text, "text")))
+    checkpoint, seen = _stop_after(3)
+    with pytest.raises(Stop):
+        train_crf([(toks, ["B"] + ["O"] * (len(toks.spans) - 1))] * 20, checkpoint=checkpoint)
+    assert len(seen) == 3
