@@ -70,6 +70,7 @@ def markdown_document(text: str) -> SafeDocument:
             it += 1
         block = block.next()
     cursor = QTextCursor(document)
+    cursor.beginEditBlock()  # one edit: one a link is laid out again each (4,000: 3.3 s)
     for position, length, title in titled:  # the title as plain text (lengths unchanged)
         cursor.setPosition(position)
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
@@ -80,6 +81,7 @@ def markdown_document(text: str) -> SafeDocument:
         cursor.setPosition(position)
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(f"[image: {alt}]" if alt else "[image]", QTextCharFormat())
+    cursor.endEditBlock()
     return document
 
 
