@@ -47,6 +47,9 @@ _NOT_PAY = lazy_compile(
     r"investment|budget|assets|market cap|sales of|grant of|401",
     re.I,
 )
+_CEILING = lazy_compile(  # before a single figure: it is the most the job pays
+    r"(?:\bup to|\bas much as|\bmaximum(?: of)?|\bmax\.?|\bnot to exceed|\bno more than)"
+    r"\s*:?\s*$", re.I)
 _CUR = (r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r)?\$|£|€|¥|₹|₩|₽|₺|₪|֏|chf|zł|\b(?:"
         + "|".join(CODES) + r")\b)")
 _NUM = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?"  # Indian grouping: 6,00,000 (6 lakh)
@@ -121,6 +124,8 @@ def _read(match: re.Match[str], text: str, labelled: bool) -> dict[str, Any] | N
         period = "hour" if top < 300 else "year" if top >= 12000 else None
     if low < 5 and (high is None or high < 5):
         return None
+    if high is None and _CEILING.search(text, max(0, match.start() - 20), match.start()):
+        return {"min": None, "max": low, "currency": currency, "period": period}
     return {"min": low, "max": high if high is not None else low, "currency": currency,
             "period": period}
 

@@ -99,6 +99,22 @@ def test_salary_forms(sentence: str, expected: dict[str, Any], written: str) -> 
     assert any(written in span for span in evidence(doc, result, "salary"))
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Job Type: Full-time\nPay: Up to $150,000.00 per year",
+     {"min": None, "max": 150000, "currency": "USD", "period": "year"}),
+    ("Salary up to $75k (DOE), full benefits.",
+     {"min": None, "max": 75000, "currency": "USD", "period": "year"}),
+    ("The pay is as much as £18 an hour.",
+     {"min": None, "max": 18, "currency": "GBP", "period": "hour"}),
+    ("Compensation: not to exceed $95,000 per year",
+     {"min": None, "max": 95000, "currency": "USD", "period": "year"}),
+])
+def test_pay_up_to_a_figure_has_no_minimum(sentence: str, expected: dict[str, Any]) -> None:
+    """"Up to $150,000" states the most it pays, not the least: the figure is no minimum."""
+    _doc, result = posting(sentence)
+    assert result.fields["salary"] == expected
+
+
 def test_salary_in_drams() -> None:
     doc, result = posting("Starting salary - 40,000 AMD")
     salary = result.fields["salary"]

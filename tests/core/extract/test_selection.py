@@ -27,6 +27,13 @@ def test_numbers_dates_and_pay_are_read() -> None:
         140000, 175000, "USD", "year")
 
 
+def test_pay_up_to_a_figure_is_read_as_its_maximum() -> None:
+    salary = value_from_selection("salary", "Up to $100,000")
+    assert (salary["min"], salary["max"], salary["currency"]) == (None, 100000, "USD")
+    salary = value_from_selection("salary", "$80,000 up to $100,000")  # a range
+    assert (salary["min"], salary["max"]) == (80000, 100000)
+
+
 @pytest.mark.parametrize(("name", "text", "value"), [
     ("employment_type", "Full-time", "full_time"),
     ("employment_type", "part time role", "part_time"),

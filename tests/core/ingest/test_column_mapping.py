@@ -435,6 +435,8 @@ def test_salary_columns_make_one_salary() -> None:
     assert problems == []
     given, problems = given_values({"salary": "$53K-$91K (employer est.)"})
     assert given["salary"] == {"min": 53000, "max": 91000, "currency": "USD", "period": "year"}
+    given, problems = given_values({"salary": "Up to $85,000 a year"})  # a ceiling only
+    assert given["salary"] == {"min": None, "max": 85000, "currency": "USD", "period": "year"}
     given, problems = given_values({"salary_min": 90, "salary_max": 50, "title": "Analyst"})
     assert given == {"title": "Analyst"} and [p[0] for p in problems] == ["salary"]
     assert given_values({"salary_currency": "EUR"}) == ({}, [])  # a currency alone: no pay
