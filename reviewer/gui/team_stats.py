@@ -44,7 +44,6 @@ ShowIds = Callable[[list[int], str], None]
 _LABELS = {spec.name: spec.label for spec in FIELDS}
 IDS = Qt.ItemDataRole.UserRole
 SHARE = Qt.ItemDataRole.UserRole + 1  # the figure as a share (0–1), drawn as a bar
-MIN_SECONDS = 60.0  # less active time than this says nothing of a pace
 
 
 def read_agreement(store: Store, per_reviewer: dict[str, tuple[int, float]] | None = None
@@ -62,16 +61,17 @@ def pace_bars(per_reviewer: dict[str, tuple[int, float]]
               ) -> tuple[list[tuple[str, Sequence[tuple[float, str]]]], list[str]]:
     """Each reviewer's postings an hour of active time as a bar, and its figure ("24 an
     hour · 12 in 30 min"), by name."""
+    import reviewer.core.team as team
+
     bars: list[tuple[str, Sequence[tuple[float, str]]]] = []
     figures: list[str] = []
-    for name, (reviewed, seconds) in sorted(per_reviewer.items()):
-        hourly = reviewed * 3600.0 / seconds if seconds >= MIN_SECONDS else 0.0
-        minutes = seconds / 60
+    for p in team.pace(per_reviewer):  # none an hour for under a minute of work
+        minutes = p.seconds / 60
         spent = f"{minutes:,.0f} min" if minutes < 120 else f"{minutes / 60:,.1f} h"
-        bars.append((name, [(hourly, "#4e79a7")]))
-        figures.append(f"{hourly:,.1f} an hour · {reviewed:,} in {spent}"
-                       if seconds >= MIN_SECONDS else f"{reviewed:,} reviewed, no time kept"
-                       if not seconds else f"{reviewed:,} reviewed in under a minute")
+        bars.append((p.reviewer, [(p.per_hour or 0.0, "#4e79a7")]))
+        figures.append(f"{p.per_hour:,.1f} an hour · {p.reviewed:,} in {spent}"
+                       if p.per_hour is not None else f"{p.reviewed:,} reviewed, no time kept"
+                       if not p.seconds else f"{p.reviewed:,} reviewed in under a minute")
     return bars, figures
 
 

@@ -17,11 +17,12 @@ Public API: ``split_project``, ``SplitReport``, ``merge_projects``, ``MergeRepor
 from __future__ import annotations
 
 # agreement: how far the reviewers agree (reviewer.core.team.agreement)
-from reviewer.core.team.agreement import AgreementReport, agreement
+from reviewer.core.team.agreement import AgreementReport, agreement, pace
 from reviewer.core.team.agreement import compute as agreement_figures
 from reviewer.core.team.files import TeamError
 from reviewer.core.team.merge import InputReport, MergeReport, merge_projects
 from reviewer.core.team.split import SplitReport, file_name, split_project
 
 __all__ = ["AgreementReport", "InputReport", "MergeReport", "SplitReport", "TeamError",
-           "agreement", "agreement_figures", "file_name", "merge_projects", "split_project"]
+           "agreement", "agreement_figures", "file_name", "merge_projects", "pace",
+           "split_project"]

@@ -86,6 +86,9 @@ class SpanAgreement:
     differing: list[int]
 
 
+MIN_SECONDS = 60.0  # less active time than this says nothing of a pace
+
+
 @dataclass(frozen=True)
 class Pace:
     """One reviewer's pace: postings marked reviewed, active seconds, postings an hour."""
@@ -239,8 +242,10 @@ def span_agreement(spans: Mapping[int, Mapping[str, Iterable[Sequence[Any]]]]
 
 
 def pace(per_reviewer: Mapping[str, tuple[int, float]]) -> list[Pace]:
-    """Postings an hour of each reviewer, from (postings reviewed, active seconds)."""
-    return [Pace(name, reviewed, seconds, reviewed * 3600.0 / seconds if seconds > 0 else None)
+    """Postings an hour of each reviewer, from (postings reviewed, active seconds); none
+    for less than ``MIN_SECONDS`` of work."""
+    return [Pace(name, reviewed, seconds,
+                 reviewed * 3600.0 / seconds if seconds >= MIN_SECONDS else None)
             for name, (reviewed, seconds) in sorted(per_reviewer.items())]
 
 

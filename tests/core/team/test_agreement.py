@@ -205,6 +205,14 @@ def test_report_of_a_project_with_the_postings_behind_each_figure(tmp_path: Path
     assert data["labels"][0]["differing"] == [1] and data["pace"][0]["per_hour"] == 2.0
 
 
+def test_a_few_seconds_of_work_give_no_pace() -> None:
+    """3 postings in 0.4 s is not 27,000 an hour: under a minute says nothing of a pace
+    (the window's statistics say "reviewed in under a minute")."""
+    report = agreement_figures([], {"ana": (3, 0.4), "ben": (3, 59.0), "chen": (2, 60.0)})
+    assert [(p.reviewer, p.per_hour) for p in report.pace] == [
+        ("ana", None), ("ben", None), ("chen", 120.0)]
+
+
 def test_no_reviews_no_figures() -> None:
     report = agreement_figures([], {"ana": (3, 0.0)})
     assert report.shared == 0 and not (report.fields or report.labels or report.spans)
