@@ -77,12 +77,17 @@ class History:
         self._refresh = refresh  # keeps a posting's listing columns on its final values
 
     def undo(self, change: Change) -> Change:
-        """Put back the rows a change replaced; returns the change that redoes it."""
+        """Put back the rows a change replaced; returns the change that redoes it. What
+        it puts back is an edit of now: a merge takes a reviewer's latest value by its
+        time, and a value undone to after a merge is their latest."""
         with self.db.atomic():
             redo = Change(change.description,
                           [snapshot(self.db, table, key) for table, key, _ in change.rows])
+            stamp = now()
             for table, key, row in reversed(change.rows):
                 where = " AND ".join(f'"{c}" = ?' for c in KEYS[table])
+                if row is not None and "updated_at" in row:
+                    row = {**row, "updated_at": stamp}
                 if row is None:
                     self.db.execute(f"DELETE FROM {table} WHERE {where}", key)
                 elif table == "postings":

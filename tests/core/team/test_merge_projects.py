@@ -238,6 +238,31 @@ def test_the_same_reviewer_s_later_value_wins(files: dict[str, Path], tmp_path: 
         assert store.records.get(1)["human"]["title"]["value"] == "New"
 
 
+def test_a_value_put_back_by_an_undo_after_a_merge_is_the_reviewer_s_value(
+        files: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """X, merged; Y, merged; Ctrl+Z (X again), merged: the merged project holds X. The
+    row an undo puts back is an edit of the time of the undo, not of the first X."""
+    import importlib
+
+    seconds = iter(range(10, 60))
+    for module in ("history", "decisions", "postings", "reviews", "spans"):
+        monkeypatch.setattr(importlib.import_module(f"reviewer.core.store.{module}"), "now",
+                            lambda: f"2030-01-01T00:00:{next(seconds)}+00:00")
+    out = tmp_path / "merged.db"
+    with Store(files["ben"], reviewer="ben") as store:
+        store.decisions.set_field(1, "title", "X")
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(files["ben"], reviewer="ben") as store:
+        y = store.decisions.set_field(1, "title", "Y")
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(files["ben"], reviewer="ben") as store:
+        store.history.undo(y)
+        assert store.records.get(1)["fields"]["title"] == "X"
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out) as store:
+        assert store.reviews.of(1)["ben"][("field", "title")]["value"] == "X"
+
+
 def test_a_file_that_cannot_be_merged_is_refused_before_anything_is_written(
         files: dict[str, Path], tmp_path: Path) -> None:
     out = tmp_path / "merged.db"
