@@ -5,7 +5,8 @@ stored model comes from a project file, which may come from anyone, so every num
 crfsuite will follow is checked here first: the header (magic, size, type, version),
 each chunk's place and size, each feature's label and attribute indices, the
 label and attribute reference lists, and the two string tables (CQDB: their hash
-tables, buckets, records and backward links). ``check`` raises ValueError, saying
+tables, buckets, records, each record's id and the zero byte ending its name, and
+backward links). ``check`` raises ValueError, saying
 what is wrong, at the first number out of place.
 """
 
@@ -120,6 +121,9 @@ def _cqdb(content: bytes, offset: int, count: int) -> None:
     for record in set(records):
         if not _CQDB.size <= record <= size - 8:
             raise ValueError("a tagger's model has a name outside its table")
-        _, key_size = struct.unpack_from("<II", chunk, record)
-        if record + 8 + key_size > size:
+        name_id, key_size = struct.unpack_from("<II", chunk, record)
+        if name_id >= count:  # crfsuite takes it as an index into its lists
+            raise ValueError("a tagger's model has a name with an id it lacks")
+        # crfsuite reads a name up to its zero byte, which ends the key it wrote
+        if key_size == 0 or record + 8 + key_size > size or chunk[record + 7 + key_size]:
             raise ValueError("a tagger's model has a name cut short")

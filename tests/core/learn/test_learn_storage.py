@@ -180,6 +180,39 @@ def test_a_label_without_a_name_is_refused(model: Model) -> None:
         Model.from_bytes(_forged(model, unname))
 
 
+def _records(data: bytearray, table: int) -> list[int]:
+    """The offsets (in ``data``) of the records of the name table at ``table``."""
+    import struct
+
+    backward, at = struct.unpack_from("<II", data, table + 16)
+    return [table + r for r in struct.unpack_from(f"<{backward}I", data, table + at) if r]
+
+
+@pytest.mark.parametrize("table", [8, 9])  # the labels' names, the attributes'
+def test_a_name_whose_id_is_past_the_count_is_refused(model: Model, table: int) -> None:
+    """crfsuite takes a name's id as an index into its lists: one past them read and
+    wrote outside the model (the whole program ended, the window with it)."""
+    import struct
+
+    def renumber(data: bytearray, header: tuple[int, ...]) -> None:
+        for record in _records(data, header[table]):
+            struct.pack_into("<I", data, record, 0x7FFFFFF0)
+
+    with pytest.raises(ModelRefused, match="a name with an id"):
+        Model.from_bytes(_forged(model, renumber))
+
+
+def test_a_name_not_ended_as_crfsuite_reads_it_is_refused(model: Model) -> None:
+    """crfsuite reads a name up to its zero byte: one without reads on past the table."""
+    def unend(data: bytearray, header: tuple[int, ...]) -> None:
+        for record in _records(data, header[8]):
+            size = int.from_bytes(data[record + 4:record + 8], "little")
+            data[record + 8 + size - 1] = ord("x")
+
+    with pytest.raises(ModelRefused, match="a name cut short"):
+        Model.from_bytes(_forged(model, unend))
+
+
 def test_a_part_learnt_as_another_kind_is_refused(model: Model) -> None:
     """A choice part for salary would put a word where the schema wants an amount."""
     def retype(manifest: dict[str, object]) -> None:
