@@ -134,9 +134,10 @@ class Queue:
     def _useful(self, status: str | None, field_state: str | None) -> list[int]:
         """Most useful first, taken in turns from each file or site the postings came from
         (so that one large source does not fill the top of the list), then the postings
-        no model read, in import order. The order is read from the usefulness index, each
-        posting's source from the source index and the filters from theirs (a second or
-        two at a million postings; reading the sources from the table took five)."""
+        no model read, in import order, then those reviewed. The order is read from the
+        usefulness index, each posting's source from the source index and the filters
+        from theirs (a second or two at a million postings; reading the sources from the
+        table took five)."""
         ranked = [r[0] for r in self.db.execute(
             "SELECT id FROM postings INDEXED BY postings_usefulness"
             " WHERE usefulness IS NOT NULL ORDER BY usefulness DESC, id")]
@@ -147,6 +148,12 @@ class Queue:
             allowed = set(self._ids("import", status, field_state))
             ranked = [pid for pid in ranked if pid in allowed]
             unread = [pid for pid in unread if pid in allowed]
+        reviewed: list[int] = []  # no longer useful to review, whatever the model said
+        if status in (None, "reviewed"):
+            reviewed = list(self._ids("import", "reviewed", field_state))
+            done = set(reviewed)
+            ranked = [pid for pid in ranked if pid not in done]
+            unread = [pid for pid in unread if pid not in done]
         sources = dict(self.db.execute(
             "SELECT id, source FROM postings INDEXED BY postings_source"))
         rank: dict[str, int] = {}
@@ -158,7 +165,7 @@ class Queue:
             if turn == len(turns):
                 turns.append([])
             turns[turn].append(pid)
-        return [pid for turn in turns for pid in turn] + unread
+        return [pid for turn in turns for pid in turn] + unread + reviewed
 
     def passing(self, ids: list[int], status: str | None,
                 field_state: str | None) -> list[int]:

@@ -98,6 +98,10 @@ def test_most_useful_first_taking_turns_among_sources(tmp_path: Path) -> None:
         assert list(store.queue.ids("useful", status="new")) == [1, 7, 4, 2, 5, 3, 6]
         store.postings.set_status(2, "reviewed")
         assert 2 not in store.queue.ids("useful", status="new")
+        # with every posting listed, one reviewed is no longer useful to review next: it
+        # goes to the end, whatever the model thought of it before
+        store.postings.set_status(1, "reviewed")
+        assert list(store.queue.ids("useful")) == [3, 7, 4, 5, 6, 1, 2]
 
 
 def test_label_suggestions_are_kept_with_the_posting(tmp_path: Path) -> None:
