@@ -34,19 +34,22 @@ from reviewer.gui.plain import plain_label, plain_tip
 COLUMNS = 2
 
 
-def suggested_options(suggestion: Any) -> list[str]:
-    """The options a label suggestion (``{"answer", "confidence"}``) names: one answer
-    or a list of them; nothing when it is not of that shape (it comes from a file)."""
+def suggested_options(suggestion: Any, asked: Question) -> list[str]:
+    """The options of ``asked`` a label suggestion (``{"answer", "confidence"}``) names:
+    one answer or a list of them; nothing when it is not of that shape (it comes from a
+    file). Options the question no longer has (the model learnt them before the schema
+    changed) are left out: no key gives them."""
     answer = suggestion.get("answer") if isinstance(suggestion, dict) else None
-    if isinstance(answer, list):
-        return [str(a) for a in answer if a is not None]
-    return [] if answer is None else [str(answer)]
+    named = [str(a) for a in answer if a is not None] if isinstance(answer, list) else \
+        [] if answer is None else [str(answer)]
+    options = set(asked.option_names())
+    return [o for o in named if o in options]
 
 
-def suggestion_text(suggestion: Any) -> str:
+def suggestion_text(suggestion: Any, asked: Question) -> str:
     """"sales marketing (0.82)": the options suggested as the buttons name them, and
     how sure the model is ("" when it suggests none)."""
-    options = suggested_options(suggestion)
+    options = suggested_options(suggestion, asked)
     if not options:
         return ""
     try:
@@ -160,11 +163,12 @@ class LabelsPanel(QWidget):
 
     def _hint(self, hint: QLabel, question: str, suggestion: Any) -> None:
         """The suggested answer to ``question`` with the keys that give it, or nothing."""
-        text = suggestion_text(suggestion)
+        asked = self.questions[question]
+        text = suggestion_text(suggestion, asked)
         if text:
-            chosen = suggested_options(suggestion)
+            chosen = suggested_options(suggestion, asked)
             keys = [QKeySequence(o.key).toString(QKeySequence.SequenceFormat.NativeText)
-                    for o in self.questions[question].options if o.name in chosen and o.key]
+                    for o in asked.options if o.name in chosen and o.key]
             text = f"suggested: {text}" + (f" · {', '.join(keys)}" if keys else "")
         hint.setText(text)
         hint.setVisible(bool(text))

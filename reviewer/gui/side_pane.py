@@ -81,12 +81,13 @@ class SidePane(QTabWidget):
         answers = posting["labels"] if posting else {}
         suggested = (posting.get("label_suggestions") or {}) if posting else {}
 
-        def said(name: str) -> str:  # the answer, or else the suggestion, or a dash
-            given = ", ".join(a.replace("_", " ") for a in answers.get(name, []))
-            hint = ", ".join(o.replace("_", " ") for o in suggested_options(suggested.get(name)))
+        def said(q: Question) -> str:  # the answer, or else the suggestion, or a dash
+            given = ", ".join(a.replace("_", " ") for a in answers.get(q.name, []))
+            hint = ", ".join(o.replace("_", " ")
+                             for o in suggested_options(suggested.get(q.name), q))
             return given or (f"suggested {hint}" if hint else "—")
 
-        parts = [f"{q.name.replace('_', ' ')}: {said(q.name)}" for q in self.questions]
+        parts = [f"{q.name.replace('_', ' ')}: {said(q)}" for q in self.questions]
         comment = "comment ✎" if posting and posting.get("comment") else ""
         self.summary.setText("Labels · " + " · ".join([*parts, comment] if comment else parts)
                              if parts or comment else "")

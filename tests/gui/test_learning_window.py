@@ -323,3 +323,23 @@ def test_a_suggestion_is_shown_as_plain_text_and_its_key_answers_it(
     assert "flavour: <b>x</b>" in win.side.summary.text()
     win.undo_stack.undo()  # unanswered again: the suggestion is back
     assert not hint.isHidden()
+
+
+def test_a_suggested_option_the_schema_no_longer_has_is_not_shown(
+        odd_suggestion: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+    """The model learnt "other"; the question lost it since: no "suggested: other",
+    which no key gives. Of a many-answer suggestion, only the options still asked."""
+    with Store(odd_suggestion) as store:
+        schema = store.labels.schema()
+        schema[2] = Question("flavour", "multi", [Option("plain"), Option("sweet")])
+        store.labels.save_schema(schema)
+        with store.db.atomic():
+            store.postings.replace_label_suggestions(1, [
+                ("flavour", '["<b>x</b>", "sweet"]', 0.7), ("relevant", '"maybe"', 0.8)])
+    win = open_window(odd_suggestion)
+    assert win.pid == 1
+    assert win.labels.hints["relevant"].isHidden()
+    assert "relevant: —" in win.side.summary.text()
+    assert win.labels.hints["flavour"].text() == (
+        f"suggested: sweet (0.70) · {_native(_key(win, 'flavour', 'sweet'))}")
+    assert win.side.summary.text().endswith(" · flavour: suggested sweet")
