@@ -15,7 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reviewer.core.schema import FIELD_NAMES, Extraction, Finding
+from reviewer.core.extract import extract
+from reviewer.core.ingest.dataset import STAGE as DATASET
+from reviewer.core.ingest.dataset import apply_given
+from reviewer.core.plugins import is_extractor_stage
+from reviewer.core.schema import FIELD_NAMES, CleanDoc, Extraction, Finding
 from reviewer.core.store import Store
 from reviewer.core.words.text import escaped_controls
 
@@ -104,21 +108,33 @@ def examples_of(store: Store, checkpoint: Callable[[], None] | None = None,
             markdown=record["text"] or "",
             fields={name: record["fields"].get(name) for name in FIELD_NAMES},
             labels=labels,
-            # none stored (a record imported without it): the rules read it again
-            extraction=_stored_extraction(machine) if (machine := record.get("machine"))
-            else None,
+            extraction=_rules_reading(record.get("machine"), record["text"] or ""),
             source=record.get("source") or "",
         ))
         ids.append(int(record["id"]))
     return examples, ids
 
 
-def _stored_extraction(machine: dict[str, Any]) -> Extraction:
-    """The rules' reading as the project stored it."""
+def _rules_reading(machine: dict[str, Any] | None, text: str) -> Extraction | None:
+    """The rules' reading of a posting, as the model is given it when it suggests: the
+    rules' values and a data file's columns', none of a plug-in's, a command's or a
+    learned model's (they come after it). Stored such, it is taken as stored; a posting
+    stored without it (a record imported without the machine's values) gets None, and
+    the rules read it again; one stored with another stage's values is read again here,
+    its columns' values put back."""
+    if not machine:
+        return None
+    from reviewer.core.learn.model import STAGE as LEARNED
+
     found = {name: Finding(m.get("value"), [tuple(s) for s in m.get("spans") or []],
                            float(m.get("confidence") or 0.0), str(m.get("stage") or ""))
-             for name, m in machine.items() if name in FIELD_NAMES}
-    return Extraction.from_findings(found)
+             for name, m in machine.items() if name in FIELD_NAMES and isinstance(m, dict)}
+    if not any(f.stage == LEARNED or is_extractor_stage(f.stage) for f in found.values()):
+        return Extraction.from_findings(found)
+    reading = extract(CleanDoc(text, "text"))
+    apply_given(reading, {name: f.value for name, f in found.items()
+                          if f.stage == DATASET}, text)
+    return reading
 
 
 def train_project(store: Store, *, progress: Callable[[int, int], None] | None = None,

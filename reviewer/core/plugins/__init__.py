@@ -23,7 +23,11 @@ schema v1's form, or ValueError).
 from __future__ import annotations
 
 from reviewer.core.plugins.command import DEFAULT_TIMEOUT
-from reviewer.core.plugins.loading import find_extractor, installed_extractors
+from reviewer.core.plugins.loading import (
+    find_extractor,
+    installed_extractors,
+    is_extractor_stage,
+)
 from reviewer.core.plugins.protocol import (
     DEFAULT_CONFIDENCE,
     GROUP,
@@ -46,4 +50,5 @@ def load_extractor(spec: str, *, timeout: float = DEFAULT_TIMEOUT,
 
 __all__ = ["DEFAULT_CONFIDENCE", "DEFAULT_TIMEOUT", "GROUP", "Extractor", "ExtractorError",
            "ExtractorRun", "PluginReport", "Posting", "check_value", "installed_extractors",
+           "is_extractor_stage",
            "load_extractor", "posting_of"]

@@ -43,6 +43,15 @@ class PluginExtractor:
         return given
 
 
+COMMAND_STAGE = "command"  # the stage of a command extractor's values
+PLUGIN_STAGE = "plugin:"  # and of an installed plug-in's, before its name
+
+
+def is_extractor_stage(stage: str) -> bool:
+    """Whether a value's stage is a plug-in's or a command extractor's."""
+    return stage == COMMAND_STAGE or stage.startswith(PLUGIN_STAGE)
+
+
 def find_extractor(spec: str, timeout: float = DEFAULT_TIMEOUT
                    ) -> tuple[PluginExtractor | CommandExtractor, str]:
     """The extractor ``spec`` names and its stage: ``plugin:NAME`` for an installed
@@ -59,7 +68,7 @@ def find_extractor(spec: str, timeout: float = DEFAULT_TIMEOUT
             known = ", ".join(sorted(points)) or "none"
             raise ExtractorError(f"{err}; nor is it the name of an extractor plug-in "
                                  f"(installed: {known})") from None
-        return command, "command"
+        return command, COMMAND_STAGE
     try:
         factory = point.load()
         made = factory if _is_extractor(factory) else factory()
@@ -69,7 +78,7 @@ def find_extractor(spec: str, timeout: float = DEFAULT_TIMEOUT
     if not _is_extractor(made):
         raise ExtractorError(f"the extractor plug-in {name!r} ({point.value}) made no "
                              "extractor: an object with an extract(postings) method")
-    return PluginExtractor(name, made), f"plugin:{name}"
+    return PluginExtractor(name, made), PLUGIN_STAGE + name
 
 
 def _is_extractor(thing: Any) -> bool:

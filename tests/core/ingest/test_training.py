@@ -63,6 +63,35 @@ def test_a_posting_without_the_rules_reading_is_read_by_the_rules_again(
         assert stored is not None and stored.fields["title"] == "Stored Title"
 
 
+@pytest.mark.parametrize("stage", ["command", "plugin:oracle", "learned"])
+def test_a_value_another_stage_suggested_is_not_taken_for_the_rules(
+        tmp_path: Path, stage: str) -> None:
+    """A posting imported with a command extractor (or a plug-in, or a learned model)
+    stores that stage's value: learning took it for the rules' reading, so the rules'
+    figures rose with a better extractor, and the model learnt from what it never sees
+    when it suggests (the rules' reading). The rules read such a posting again; a value
+    a data file's column gave stays, as it is there when the model suggests."""
+    from reviewer.core.extract import extract
+    from reviewer.core.schema import CleanDoc
+
+    with project(tmp_path, 2) as store:
+        record = reviewed_records(3)[2]
+        record["machine"] = {
+            "title": {"value": "Oracle Title", "confidence": 0.99, "spans": [],
+                      "stage": stage},
+            "company": {"value": "Given Co", "confidence": 0.9, "spans": [],
+                        "stage": "dataset"}}
+        assert store.records.add(record)
+        examples, _ = examples_of(store)
+        reading = examples[2].extraction
+        assert reading is not None
+        rules = extract(CleanDoc(record["text"], "text"))
+        assert reading.fields["title"] == rules.fields["title"] != "Oracle Title"
+        assert reading.stages.get("title") == rules.stages.get("title")
+        assert reading.fields["company"] == "Given Co"
+        assert reading.stages["company"] == "dataset"
+
+
 def test_a_trained_model_is_kept_in_the_file_and_loads(tmp_path: Path) -> None:
     with project(tmp_path, 40) as store:
         steps: list[tuple[int, int]] = []
