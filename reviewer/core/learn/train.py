@@ -216,8 +216,10 @@ def _judge(part: Part, prepared: Sequence[Prepared],
         losses += alone and not joint
     n = max(1, len(held_out))
     part.trusted = wins - losses >= max(MARGIN, SIGN_Z * math.sqrt(wins + losses))
+    # not trusted, the model only adds alternatives: the rules' value is what suggests
     part.figures = {"n": len(held_out), "rules": round(rules / n, 4),
-                    "model": round(model / n, 4), "cascade": round(both / n, 4)}
+                    "model": round(model / n, 4),
+                    "cascade": round((both if part.trusted else rules) / n, 4)}
 
 
 def _same_answer(guess: object, answer: object) -> bool:

@@ -111,3 +111,16 @@ def test_the_checkpoint_stops_a_sequence_model_while_it_learns() -> None:
     with pytest.raises(Stop):
         train_crf([(toks, ["B"] + ["O"] * (len(toks.spans) - 1))] * 20, checkpoint=checkpoint)
     assert len(seen) == 3
+
+
+def test_the_cascade_figure_of_a_field_not_trusted_is_the_rules(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A field the model is not trusted on keeps the rules' value (the model's is only
+    an alternative): the cascade's figure, what suggests from now on, is the rules'."""
+    train_module = importlib.import_module("reviewer.core.learn.train")
+    monkeypatch.setattr(train_module, "MARGIN", 10**6)  # trust no field
+    from learn_postings import example
+
+    model = train([example(i) for i in range(24)], folds=3)
+    title = model.parts["title"]
+    assert not title.trusted and title.figures["model"] == 1.0
+    assert title.figures["cascade"] == title.figures["rules"] < 1.0
