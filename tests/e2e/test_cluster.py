@@ -248,9 +248,7 @@ def test_a_scheduler_that_does_not_answer_is_said_not_waited_for(
     page = tmp_path / "a.txt"
     page.write_text("Nurse\n\nCity Hospital, Leeds.\n", encoding="utf-8")
     earlier = tmp_path / "out"  # what an earlier run wrote stays when this one cannot start
-    earlier.mkdir()
-    (earlier / "manifest.json").write_text("{}")
-    (earlier / "part-00000.parquet").write_bytes(b"PAR1")
+    _earlier_run(page, earlier)
     with socket.socket() as silent:
         silent.bind(("127.0.0.1", 0))
         silent.listen()
@@ -262,6 +260,48 @@ def test_a_scheduler_that_does_not_answer_is_said_not_waited_for(
     with pytest.raises(SchedulerError, match="cannot reach the scheduler at http://"):
         extract_to_parquet([str(page)], tmp_path / "out", scheduler="http://127.0.0.1:1")
     assert sorted(p.name for p in earlier.iterdir()) == ["manifest.json", "part-00000.parquet"]
+
+
+def _earlier_run(page: Path, out: Path) -> None:
+    """A shard and a manifest in ``out`` as a run writes them (one partition run here)."""
+    from reviewer.core.cluster import partitions, run_partition
+
+    out.mkdir()
+    run_partition(partitions([page], 10)[0][0], str(out), "2026-01-01T00:00:00+00:00")
+    (out / "manifest.json").write_text(json.dumps({"posting_reviewer_shards": 1}))
+
+
+def test_relative_paths_on_a_scheduler_whose_workers_run_elsewhere(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Inputs and the output folder given relative to where the command runs: a worker
+    started in another folder looked for them there (every page "no such file"; the
+    shards written in its folder, the manifest here, and the run said all was well)."""
+    import shutil
+
+    import distributed
+
+    from reviewer.core.cluster import extract_to_parquet
+
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.txt").write_text("Nurse\n\nCity Hospital, Leeds.\n")
+    elsewhere = tmp_path / "worker"
+    elsewhere.mkdir()
+    with distributed.LocalCluster(n_workers=0, dashboard_address=None) as cluster:
+        dask = shutil.which("dask", path=str(Path(sys.executable).parent))
+        assert dask is not None
+        worker = subprocess.Popen(
+            [dask, "worker", cluster.scheduler_address, "--nthreads", "1", "--no-dashboard"],
+            cwd=elsewhere, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            monkeypatch.chdir(tmp_path)
+            report = extract_to_parquet(["pages"], "out", scheduler=cluster.scheduler_address)
+        finally:
+            worker.terminate()
+            worker.wait(30)
+    assert (report.records, report.skipped, report.failed) == (1, [], [])
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "manifest.json", "part-00000.parquet"]
+    assert not (elsewhere / "out").exists()
 
 
 def test_an_output_folder_written_as_a_file_url(tmp_path: Path) -> None:

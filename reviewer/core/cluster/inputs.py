@@ -29,6 +29,7 @@ from reviewer.core.ingest.datafiles import read_csv, read_json, read_jsonl
 from reviewer.core.ingest.items import Result, page
 from reviewer.core.ingest.parquet import read_parquet
 from reviewer.core.ingest.read import MAX_BYTES
+from reviewer.core.ingest.shards import MANIFEST, SHARD_NAME
 
 PAGES = (".html", ".htm", ".txt", ".md")
 DATA = (".jsonl", ".json", ".csv", ".parquet")
@@ -77,9 +78,11 @@ def local_path(path: str) -> str:
     return path
 
 
-def partitions(inputs: Iterable[str | Path], size: int) -> tuple[list[Part], list[Skipped]]:
+def partitions(inputs: Iterable[str | Path], size: int, leave_out: str | None = None,
+               ) -> tuple[list[Part], list[Skipped]]:
     """The partitions of ``inputs`` in the order given, and the inputs found to be
-    missing or of a type nothing reads."""
+    missing or of a type nothing reads. ``leave_out``: the run's output folder, whose
+    shards and manifest a folder walked is not to read as inputs."""
     parts: list[Part] = []
     missing: list[Skipped] = []
     pages: list[Piece] = []
@@ -89,7 +92,8 @@ def partitions(inputs: Iterable[str | Path], size: int) -> tuple[list[Part], lis
             parts.append(Part(len(parts), tuple(pages)))
             pages.clear()
 
-    for url in _files(inputs, missing):
+    out = os.path.realpath(leave_out) if leave_out and not is_url(leave_out) else None
+    for url in _files(inputs, missing, out):
         ext = os.path.splitext(url)[1].lower()
         if ext in PAGES:
             pages.append(Piece(url))
@@ -108,30 +112,42 @@ def partitions(inputs: Iterable[str | Path], size: int) -> tuple[list[Part], lis
     return parts, missing
 
 
-def _files(inputs: Iterable[str | Path], missing: list[Skipped]) -> Iterator[str]:
-    """Every file of the inputs: folders walked by sorted name, globs expanded, hidden
-    entries and unsupported files inside folders passed over."""
+def _files(inputs: Iterable[str | Path], missing: list[Skipped],
+           out: str | None = None) -> Iterator[str]:
+    """Every file of the inputs: folders walked by sorted name, each once (a link back
+    to a folder above is not followed round), globs expanded (a file named like one,
+    "Engineer [Remote].txt", is that file), hidden entries and unsupported files inside
+    folders passed over, and the output folder's (``out``, real path) shards too."""
     for given in inputs:
         name = str(given)
         if is_url(name):
             yield from _remote(name, missing)
             continue
         name = local_path(name)
-        if glob.has_magic(name):
+        if glob.has_magic(name) and not os.path.lexists(name):
             found = sorted(glob.glob(name, recursive=True))
             if not found:
                 missing.append(Skipped(name, "no file matches"))
             for path in found:
-                yield from _local(Path(path), missing, explicit=False)
+                yield from _local(Path(path), missing, False, out)
         else:
-            yield from _local(Path(name), missing, explicit=True)
+            yield from _local(Path(name), missing, True, out)
 
 
-def _local(path: Path, missing: list[Skipped], explicit: bool) -> Iterator[str]:
+def _local(path: Path, missing: list[Skipped], explicit: bool,
+           out: str | None) -> Iterator[str]:
     if path.is_dir():
+        seen: set[str] = set()
         for root, dirs, files in os.walk(path, followlinks=True):
+            real = os.path.realpath(root)
+            if real in seen:
+                dirs[:] = []
+                continue
+            seen.add(real)
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
+                if real == out and (SHARD_NAME.fullmatch(name) or name == MANIFEST):
+                    continue  # this run's output, not its input
                 if not name.startswith(".") and name.lower().endswith(SUPPORTED):
                     yield os.path.join(root, name)
     elif not path.exists():

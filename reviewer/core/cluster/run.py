@@ -14,6 +14,7 @@ left in its output folder (``replace_earlier``): they are not this run's.
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import logging
 import os
@@ -34,14 +35,17 @@ from reviewer.core.ingest import Skipped
 from reviewer.core.ingest.shards import (
     MANIFEST,
     MANIFEST_KEY,
+    SHARD_KEY,
     SHARD_NAME,
     SHARD_VERSION,
+    is_manifest,
     shard_table,
 )
 from reviewer.core.words import valid_name
 
 PARTITION_SIZE = 500  # pages a partition (rows of a data file)
 WORKERS = 2  # worker processes of the LocalCluster made when no scheduler is given
+MAX_MANIFEST = 64_000_000  # bytes of a manifest read to tell whether a run wrote it
 CONNECT_WAIT = 30.0  # seconds a scheduler has to answer, and then to have a worker
 
 
@@ -154,20 +158,26 @@ def extract_to_parquet(
     the run. ``column``: the page column of the data files (as ``reviewer import
     --column``). Needs the ``cluster`` extra (``pip install 'posting-reviewer[cluster]'``),
     and on a remote cluster posting-reviewer installed on every worker."""
+    inputs = list(inputs)
     out = local_path(str(out_dir))
+    if scheduler:  # its workers' working folder is not this one
+        inputs = [x if is_url(str(x)) else os.path.abspath(local_path(str(x)))
+                  for x in inputs]
+        out = out if is_url(out) else os.path.abspath(out)
     report = ClusterReport(out)
     started = time.perf_counter()
-    parts, report.skipped = partitions(inputs, max(1, partition_size))
-    report.partitions = len(parts)
     _makedirs(out)
+    earlier = earlier_output(out)  # (before anything: a file no run wrote stops it)
+    parts, report.skipped = partitions(inputs, max(1, partition_size), leave_out=out)
+    report.partitions = len(parts)
     stamp = now()
     by_key: dict[str, Part] = {}
     if not parts:
-        report.replaced = replace_earlier(out)
+        report.replaced = replace_earlier(out, earlier)
     else:
         with _client(scheduler, workers) as client:
             # (only now: a run that cannot start leaves the earlier one's output as it was)
-            report.replaced = replace_earlier(out)
+            report.replaced = replace_earlier(out, earlier)
             report.scheduler = str(client.scheduler.address)
             run = uuid.uuid4().hex[:8]
             keys = [f"reviewer-part-{run}-{part.index}" for part in parts]
@@ -182,7 +192,7 @@ def extract_to_parquet(
                     progress(report)
     report.shards.sort(key=lambda shard: shard.partition)
     report.failed.sort(key=lambda failure: failure.partition)
-    write_manifest(report, [str(x) for x in inputs] if isinstance(inputs, list | tuple) else [])
+    write_manifest(report, [str(x) for x in inputs])
     report.seconds = time.perf_counter() - started
     return report
 
@@ -220,27 +230,58 @@ def _client(scheduler: str | None, workers: int) -> Iterator[Any]:
 _EARLIER = re.compile(rf"{SHARD_NAME.pattern}|{re.escape(MANIFEST)}")
 
 
-def replace_earlier(out: str) -> int:
-    """Remove the shards and the manifest an earlier run left in ``out`` (only files so
-    named: nothing else in the folder is touched); how many. The manifest first: a run
-    stopped on the way leaves none, and an import says so."""
+def earlier_output(out: str) -> list[str]:
+    """The shards and the manifest an earlier run left in ``out``, the manifest first.
+    A file so named that no run wrote (its manifest without our key, a Parquet file
+    without our metadata: the user's own) raises FileExistsError saying which: a run
+    must neither delete nor write over it."""
     if is_url(out):
         fsspec: Any = importlib.import_module("fsspec")
         fs, path = fsspec.core.url_to_fs(out)
-        found = [p for p in fs.ls(path, detail=False)
-                 if _EARLIER.fullmatch(str(p).rstrip("/").rsplit("/", 1)[-1])
-                 and fs.isfile(p)]
-        found.sort(key=lambda p: not str(p).endswith(MANIFEST))
-        for p in found:
-            fs.rm(p)
-        return len(found)
-    folder = Path(out)
-    found_here = sorted((p for p in folder.iterdir()
-                         if _EARLIER.fullmatch(p.name) and p.is_file() and not p.is_symlink()),
-                        key=lambda p: p.name != MANIFEST)
-    for p in found_here:
-        p.unlink()
-    return len(found_here)
+        named = [str(p) for p in fs.ls(path, detail=False)
+                 if _EARLIER.fullmatch(str(p).rstrip("/").rsplit("/", 1)[-1]) and fs.isfile(p)]
+        opener: Callable[[str], Any] = fs.open
+    else:
+        folder = Path(out)
+        named = [str(p) for p in folder.iterdir()
+                 if _EARLIER.fullmatch(p.name) and not p.is_symlink() and p.is_file()]
+        opener = functools.partial(open, mode="rb")
+    named.sort(key=lambda p: (not p.endswith(MANIFEST), p))
+    for name in named:
+        if not _written_by_a_run(name, opener):
+            raise FileExistsError(
+                f"the output folder holds {name.rsplit('/', 1)[-1]}, which no run of this "
+                "program wrote: it is neither deleted nor written over; give another "
+                "folder, or move that file")
+    return named
+
+
+def _written_by_a_run(name: str, opener: Callable[[str], Any]) -> bool:
+    try:
+        with opener(name) as stream:
+            if name.endswith(MANIFEST):
+                return is_manifest(orjson.loads(stream.read(MAX_MANIFEST)))
+            pq: Any = importlib.import_module("pyarrow.parquet")
+            meta = pq.ParquetFile(stream).metadata.metadata or {}
+            return SHARD_KEY in meta
+    except Exception:  # unreadable, not JSON, not Parquet: not ours
+        return False
+
+
+def replace_earlier(out: str, earlier: list[str] | None = None) -> int:
+    """Remove the shards and the manifest an earlier run left in ``out`` (``earlier``:
+    as ``earlier_output`` found them; nothing else in the folder is touched); how many.
+    The manifest first: a run stopped on the way leaves none, and an import says so."""
+    found = earlier_output(out) if earlier is None else earlier
+    if is_url(out):
+        fsspec: Any = importlib.import_module("fsspec")
+        fs, _ = fsspec.core.url_to_fs(out)
+        for name in found:
+            fs.rm(name)
+    else:
+        for name in found:
+            Path(name).unlink(missing_ok=True)
+    return len(found)
 
 
 def _connected(distributed: Any, scheduler: str) -> Any:

@@ -85,3 +85,68 @@ def test_an_input_url_that_cannot_be_read_costs_that_input_alone(tmp_path: Path)
     results = [run_partition(p, str(tmp_path / "out"), "2026-01-01T00:00:00+00:00")
                for p in parts]
     assert sum(r.records for r in results) == 2 and not any(r.skipped for r in results)
+
+
+def test_a_file_named_with_brackets_is_read_as_named(tmp_path: Path) -> None:
+    """"Engineer [Remote].txt" given by name is that file, not a pattern that matches
+    none; a pattern still matches."""
+    named = tmp_path / "Engineer [Remote].txt"
+    named.write_text(PAGE)
+    parts, missing = partitions([named, tmp_path / "*.txt"], size=10)
+    assert missing == []
+    assert [p.names() for p in parts] == [[str(named), str(named)]]
+
+
+def test_a_folder_linked_into_itself_is_walked_once(tmp_path: Path) -> None:
+    """A link back to a folder above made each page read again and again (41 times
+    with one; with two links the listing never ended)."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "p.html").write_text(PAGE)
+    (tmp_path / "sub" / "q.html").write_text(PAGE)
+    (tmp_path / "sub" / "back").symlink_to("..")
+    (tmp_path / "sub" / "again").symlink_to("..")
+    parts, missing = partitions([tmp_path], size=10)
+    assert missing == []
+    assert [p.names() for p in parts] == [[str(tmp_path / "p.html"),
+                                           str(tmp_path / "sub" / "q.html")]]
+
+
+def test_the_output_folder_s_shards_are_not_read_as_inputs(tmp_path: Path) -> None:
+    """Shards written inside an input folder were read by the next run as pages."""
+    (tmp_path / "p.html").write_text(PAGE)
+    out = tmp_path / "shards"
+    out.mkdir()
+    run_partition(partitions([tmp_path], size=10)[0][0], str(out), "2026-01-01T00:00:00+00:00")
+    (out / "manifest.json").write_text("{}")
+    (out / "notes.txt").write_text(PAGE)  # the user's, not a shard: read
+    parts, _ = partitions([tmp_path], size=10, leave_out=str(out))
+    assert [p.names() for p in parts] == [[str(tmp_path / "p.html"), str(out / "notes.txt")]]
+
+
+def test_a_file_in_the_output_folder_no_run_wrote_stops_the_run(tmp_path: Path) -> None:
+    """The output folder's shards and manifest of an earlier run are replaced; a file of
+    such a name that no run wrote (the user's own part-00000.parquet, a web app's
+    manifest.json) was deleted or written over: now the run stops before anything,
+    saying which, and leaves the folder as it was."""
+    import pandas as pd
+
+    from reviewer.core.cluster.run import earlier_output, replace_earlier
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (tmp_path / "p.html").write_text(PAGE)
+    run_partition(partitions([tmp_path], size=10)[0][0], str(out), "2026-01-01T00:00:00+00:00")
+    (out / "manifest.json").write_text(json.dumps({"posting_reviewer_shards": 1}))
+    assert sorted(Path(p).name for p in earlier_output(str(out))) == [
+        "manifest.json", "part-00000.parquet"]
+    pd.DataFrame({"html": [PAGE]}).to_parquet(out / "part-00001.parquet")
+    with pytest.raises(FileExistsError, match=r"part-00001\.parquet, which no run"):
+        earlier_output(str(out))
+    (out / "part-00001.parquet").unlink()
+    (out / "manifest.json").write_text(json.dumps({"name": "my web app"}))
+    with pytest.raises(FileExistsError, match=r"manifest\.json, which no run"):
+        earlier_output(str(out))
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "part-00000.parquet"]
+    (out / "manifest.json").unlink()
+    assert replace_earlier(str(out)) == 1  # a run stopped before its manifest: its shard
+    assert list(out.iterdir()) == []
