@@ -9,6 +9,8 @@ right-click on a posting filters by its company, location or source.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
@@ -98,6 +100,8 @@ class QueuePane(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        # whether a move by key may leave the posting shown (``ReviewFlow.may_leave``)
+        self.may_leave: Callable[[], bool] = lambda: True
         self.settings = settings  # keeps the columns; None keeps nothing
         self.return_to: int | None = None  # the posting to show when a list read late comes
         self.view = QTableView()
@@ -278,13 +282,17 @@ class QueuePane(QWidget):
         return [self.model.id_at(row) for row in sorted(rows)]
 
     def go_next(self) -> None:
-        self.select_row(self.current_row() + 1)
+        if self.may_leave():
+            self.select_row(self.current_row() + 1)
 
     def go_previous(self) -> None:
-        self.select_row(self.current_row() - 1)
+        if self.may_leave():
+            self.select_row(self.current_row() - 1)
 
     def next_unreviewed(self) -> None:
         """The next row below the current one that is not reviewed (none: stay)."""
+        if not self.may_leave():
+            return
         for row in range(self.current_row() + 1, self.model.rowCount()):
             if self.model.status_at(row) != "reviewed":
                 self.select_row(row)

@@ -88,7 +88,10 @@ class ReviewFlow(QObject):
         self.closing = False  # no more edits: the window is closing
         # reviewers differ on the field (``adjudication``): an edit of it adjudicates
         self.disputed: Callable[[str], bool] = lambda _name: False
+        self._left_unsaved: tuple[int, str] | None = None  # a posting left, text not saved
         queue.posting_chosen.connect(self.show)
+        queue.may_leave = self.may_leave
+        queue.leaving.connect(self._leaving)
 
     # --- showing -------------------------------------------------------------------------
 
@@ -101,6 +104,27 @@ class ReviewFlow(QObject):
             return
         self.pid, self.posting = pid, posting
         self.shown.emit(self.posting)
+        left, self._left_unsaved = self._left_unsaved, None
+        if left is not None and left[0] != pid:
+            self.message.emit(f"Posting {left[0]} left with text typed not saved: {left[1]}",
+                              15000)
+
+    def may_leave(self) -> bool:
+        """Whether a move by key may leave the posting shown: not while a field holds
+        text typed that cannot be read, which would be dropped (said)."""
+        stopped = self.before_edit(None)
+        if stopped is not None and self.pid is not None:
+            self.message.emit(f"Not moved: {stopped} (correct it, revert it to the machine's "
+                              "value, or empty it for no value)", 10000)
+            return False
+        return True
+
+    def _leaving(self) -> None:
+        """The list moves on (a click, a search, a filter: not to be stopped): what is
+        typed is saved first; text that cannot be read goes, said once another posting
+        is shown."""
+        stopped = self.before_edit(None)
+        self._left_unsaved = (self.pid, stopped) if stopped and self.pid is not None else None
 
     def show_nothing(self) -> None:
         self.pid = self.posting = None

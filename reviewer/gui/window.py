@@ -153,7 +153,6 @@ class ReviewWindow(QMainWindow):
         self.long_work.project_changed.connect(  # a merge may bring descriptions
             lambda: self.side.set_descriptions(self.store.meta.descriptions()))
         self.long_work.rewriting.connect(self.undo_stack.clear)
-        self.queue_pane.leaving.connect(self._commit_typing)  # to the posting being left
         self.queue_pane.listed.connect(self._listed)
         self.model.rest_added.connect(self._rest_added)
         self.model.unreadable.connect(self.save_state.unreadable)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
 from reviewer.gui.window import ReviewWindow
@@ -217,3 +217,37 @@ def test_reverting_a_field_holding_unreadable_text_drops_the_text(  # type: igno
     assert win.saved.text() == "all edits saved"
     win.flow.accept_and_next()
     assert win.store.records.get(pid)["status"] == "reviewed"  # type: ignore[arg-type]
+
+
+def test_moving_on_by_key_stops_at_a_value_typed_that_cannot_be_read(  # type: ignore[no-untyped-def]
+        win: ReviewWindow, qtbot) -> None:
+    """"2025-13-45" typed, then Ctrl+Right: the window moved on, the text was gone and the
+    status bar said all was saved. It stays, says why; reverting the field lets it go."""
+    pid = win.pid
+    box = _line(win, "date_posted")
+    _type(win, qtbot, box, "2025-13-45")
+    win.focus_document()
+    for move in (win.queue_pane.go_next, win.queue_pane.go_previous,
+                 win.queue_pane.next_unreviewed):
+        move()
+        assert win.pid == pid and box.text() == "2025-13-45"
+        said = win.statusBar().currentMessage()
+        assert said.startswith("Not moved: Date posted: “2025-13-45” is not a date") \
+            and "revert it" in said
+    win.flow.revert_field("date_posted")
+    win.queue_pane.go_next()
+    assert win.pid != pid
+
+
+def test_leaving_by_the_list_says_what_typed_text_was_not_saved(  # type: ignore[no-untyped-def]
+        win: ReviewWindow, qtbot) -> None:
+    """A click on another row (or a search) cannot be stopped: it says what is dropped."""
+    pid = win.pid
+    _type(win, qtbot, _line(win, "date_posted"), "2025-13-45")
+    row = win.model.row_of(pid)  # type: ignore[arg-type]
+    win.queue_pane.view.selectionModel().setCurrentIndex(
+        win.model.index(row + 1, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    assert win.pid != pid
+    said = win.statusBar().currentMessage()
+    assert said.startswith(f"Posting {pid} left with text typed not saved: Date posted: "
+                           "“2025-13-45” is not a date")
