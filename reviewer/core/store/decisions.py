@@ -79,7 +79,30 @@ class Decisions:
         _check_field(name)
         machine = self.suggestion(pid, name)
         state = "accepted" if machine is not None and machine == value else "corrected"
+        if spans is None and state == "corrected":
+            spans = self._still_said(pid, name, value)
         return self._annotate(pid, name, state, value, spans, f"set {name}")
+
+    def _still_said(self, pid: int, name: str, value: Any) -> list[list[int]]:
+        """The evidence of the field's value now whose words are still an item of the
+        new ``value`` (a list of several items one of which is typed anew keeps the
+        others' spans; "k8s" stands for the skill Kubernetes)."""
+        _state, _value, spans = self.current(pid, name)
+        items = value if isinstance(value, list) else [value]
+        wanted = {" ".join(str(item).split()).casefold() for item in items}
+        if not spans or not wanted:
+            return []
+        row = self.db.execute("SELECT cleaned FROM postings WHERE id = ?", (pid,)).fetchone()
+        text = str(row[0]) if row else ""
+        from reviewer.core.extract import skill_name
+
+        kept = []
+        for a, b in spans:
+            said = " ".join(text[a:b].split())
+            named = skill_name(said) if name == "skills" and said else None
+            if said.casefold() in wanted or (named or "").casefold() in wanted:
+                kept.append([a, b])
+        return kept
 
     def accept_field(self, pid: int, name: str) -> Change:
         _check_field(name)

@@ -93,3 +93,17 @@ def test_eval_counts_rejected_skills_as_rejected(store: Store, capsys) -> None: 
     assert main(["eval", str(store.path)]) == 0
     line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("skills"))
     assert line.split()[1:] == ["0", "0", "1", "0", "0.000"]
+
+
+def test_a_skill_typed_into_the_list_keeps_the_others_evidence(store: Store) -> None:
+    """Adding "Rust" by typing made the list a correction with no evidence: every SKILL
+    suggestion in the text went (20 on a sample posting). The items kept keep their
+    spans ("k8s" is Kubernetes's); a removed item's go."""
+    store.decisions.set_field(1, "skills", ["Python", "Kubernetes", "SQL", "Rust"])
+    state, value, spans = _skills(store)
+    assert (state, value) == ("corrected", ["Python", "Kubernetes", "SQL", "Rust"])
+    assert sorted(map(tuple, spans)) == [PYTHON, K8S, SQL, PYTHON_AGAIN]
+    store.decisions.set_field(1, "skills", ["python", "SQL"])
+    assert sorted(map(tuple, _skills(store)[2])) == [PYTHON, SQL, PYTHON_AGAIN]
+    store.decisions.set_field(1, "title", "Data engineer (typed)")  # no span says it
+    assert store.records.get(1)["human"]["title"]["spans"] == []
