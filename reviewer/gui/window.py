@@ -111,6 +111,7 @@ class ReviewWindow(QMainWindow):
             [self.document, self.queue], settings)
         self.set_schema(store.labels.schema())
         self.queue_pane.search()
+        self.document.setFocus()  # once shown: not the search box, the first in the window
 
     def _handlers(self) -> dict[str, Any]:
         """What each action of the table does (see ``actions.ACTIONS``)."""
