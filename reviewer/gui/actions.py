@@ -30,6 +30,7 @@ from reviewer.core.labels import CHORD_KEY, Question
 from reviewer.core.schema import FIELDS
 from reviewer.gui import preferences
 from reviewer.gui.fields_panel import KEYS as FIELD_KEYS
+from reviewer.gui.single_keys import KEYS as SINGLE_KEYS
 from reviewer.gui.theme import THEMES, apply_theme
 
 # id, text, default shortcut, handler, menu
@@ -92,6 +93,16 @@ def fixed_keys() -> dict[str, str]:
     for menu in dict.fromkeys([*(row[4] for row in ACTIONS), "&Edit"]):
         keys[f"Alt+{menu[menu.index('&') + 1].upper()}"] = f"The {menu.replace('&', '')} menu"
     return {key: text for key, text in keys.items() if key}  # (some platforms: no Quit key)
+
+
+def single_keys_taken() -> dict[str, str]:
+    """The keys single-key mode gives their meaning in the document and the list: key →
+    what (``single_keys.KEYS``)."""
+    keys: dict[str, str] = {}
+    for key, what in SINGLE_KEYS:
+        for one in ([str(n) for n in range(1, 10)] if key == "1–9" else [key]):
+            keys[QKeySequence(one).toString()] = f"Single-key mode: {what}"
+    return keys
 
 
 def _shown(action: QAction) -> str:
@@ -209,6 +220,7 @@ class WindowActions:
         rows = [(key, text, self.shortcut(key), default)
                 for key, text, default, _handler, _menu in ACTIONS]
         reserved = fixed_keys()
+        reserved.update(single_keys_taken())
         reserved.update({a.shortcut().toString():
                          f"{_shown(a)} (Labels → Edit the label schema)"
                          for a in self.label_actions if not a.shortcut().isEmpty()})

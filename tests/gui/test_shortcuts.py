@@ -103,6 +103,20 @@ def test_keys_taken_outside_the_table_are_refused(win: ReviewWindow) -> None:
     dialog.reject()
 
 
+def test_the_keys_of_single_key_mode_are_refused(win: ReviewWindow) -> None:
+    """Skip given the key A: with single-key mode on, A in the document skipped the
+    posting instead of accepting it."""
+    win.action_table.edit_shortcuts()
+    dialog = win.action_table.shortcut_dialog
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    for key, does in (("A", "accept all"), ("X", "reject"), ("Space", "skip"),
+                      ("Backspace", "undo"), ("3", "document options")):
+        dialog.editors["skip"].setKeySequence(QKeySequence(key))
+        assert not ok.isEnabled() and "Single-key mode" in dialog.problem.text(), key
+        assert does in dialog.problem.text()
+    dialog.reject()
+
+
 def test_escape_keeps_what_was_typed(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     title = win.fields.editors["title"].editor
     title.setFocus()
