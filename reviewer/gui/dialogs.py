@@ -5,20 +5,24 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QKeySequenceEdit,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -191,9 +195,21 @@ class ShortcutDialog(QDialog):
         column = QVBoxLayout(self)
         column.addWidget(QLabel("Click a shortcut and press the new keys. While you type in a "
                                 "field, keys that edit text (Ctrl+Left, Ctrl+Right …) edit it."))
-        column.addLayout(grid)
+        rows = QWidget()
+        rows.setLayout(grid)
+        scroll = QScrollArea()  # the rows scroll: the dialog fits a laptop's screen
+        scroll.setWidget(rows)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(rows.sizeHint().width() + scroll.verticalScrollBar().sizeHint()
+                               .width())
+        column.addWidget(scroll, 1)
         column.addWidget(self.problem)
         column.addWidget(self.buttons)
+        screen = (parent.screen() or QApplication.primaryScreen()).availableGeometry()
+        self.resize(self.sizeHint().width(),
+                    min(rows.sizeHint().height() + 160, int(screen.height() * 0.85)))
 
     def _restore_defaults(self) -> None:
         for key, editor in self.editors.items():

@@ -117,6 +117,16 @@ def test_the_keys_of_single_key_mode_are_refused(win: ReviewWindow) -> None:
     dialog.reject()
 
 
+def test_the_shortcut_editor_fits_a_laptop_screen(win: ReviewWindow) -> None:
+    """Its rows scroll: it was 924 px high at least (1,089 with a 12 pt font), its last
+    rows and its OK button below a 768-pixel screen."""
+    win.action_table.edit_shortcuts()
+    dialog = win.action_table.shortcut_dialog
+    assert dialog.minimumSizeHint().height() < 400
+    assert dialog.height() <= (dialog.screen().availableGeometry().height() * 0.9)
+    dialog.reject()
+
+
 def test_escape_keeps_what_was_typed(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     title = win.fields.editors["title"].editor
     title.setFocus()
