@@ -255,7 +255,7 @@ class FieldEditor(QWidget):
                 return None
             if low is not None and high is not None and high < low:
                 raise ValueError("the max is less than the min")
-            return {"min": low, "max": high if high is not None else low,
+            return {"min": low, "max": high,  # an end left empty is no value: "from 40k"
                     "currency": self.salary_currency.text().strip().upper() or cur_low
                     or cur_high, "period": self.salary_period.currentData()}
         assert isinstance(editor, QLineEdit)

@@ -251,3 +251,18 @@ def test_leaving_by_the_list_says_what_typed_text_was_not_saved(  # type: ignore
     said = win.statusBar().currentMessage()
     assert said.startswith(f"Posting {pid} left with text typed not saved: Date posted: "
                            "“2025-13-45” is not a date")
+
+
+def test_one_end_of_the_pay_left_empty_stays_empty(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Clearing the max saved the min as the max too: "from 140,000" could not be
+    entered. Each end is what is typed; an empty one is no value."""
+    editor = win.fields.editors["salary"]
+    editor.salary_min.setText("140000")
+    _type(win, qtbot, editor.salary_max, "")
+    salary = _stored(win)["fields"]["salary"]
+    assert (salary["min"], salary["max"]) == (140000, None)
+    assert editor.salary_max.text() == ""
+    editor.salary_min.setText("")
+    _type(win, qtbot, editor.salary_max, "150k")
+    salary = _stored(win)["fields"]["salary"]
+    assert (salary["min"], salary["max"]) == (None, 150000)
