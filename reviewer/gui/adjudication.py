@@ -27,7 +27,7 @@ from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QLabel, QWidget
 
 from reviewer.core.schema import FIELDS
-from reviewer.core.store import DatabaseError, reviewers_differ, same_review
+from reviewer.core.store import Change, DatabaseError, reviewers_differ, same_review
 from reviewer.gui.fields_panel import FieldsPanel
 from reviewer.gui.labels_panel import LabelsPanel
 from reviewer.gui.plain import plain_label, plain_tip, value_text
@@ -45,6 +45,9 @@ OPEN_STYLE = ("QLabel { background: rgba(255, 170, 0, 0.20); border-left: 3px so
 DONE_STYLE = "QLabel { border-left: 3px solid rgba(128, 128, 128, 0.5); padding: 1px 4px; }"
 
 Reviews = dict[str, dict[tuple[str, str], Any]]
+# what reviewers decide of a posting as a whole: kind, its line's name, how it is named
+POSTING_WIDE = (("status", "Status", "the status"), ("comment", "Comment", "the comment"),
+                ("spans", "Span labels", "the span labels"))
 
 
 def differing(reviews: Reviews, kind: str, key: str) -> list[tuple[int, str, Any]]:
@@ -53,6 +56,13 @@ def differing(reviews: Reviews, kind: str, key: str) -> list[tuple[int, str, Any
     given = [(n, name, by_key[(kind, key)]) for n, (name, by_key) in
              enumerate(sorted(reviews.items()), 1) if (kind, key) in by_key]
     return given if reviewers_differ([v for _n, _name, v in given]) else []
+
+
+def _spans_text(value: Any) -> str:
+    """A reviewer's span labels on a line: "2 (SKILL, TOOL)", or "none"."""
+    spans = value if isinstance(value, list) else []
+    labels = sorted({str(s[2]) for s in spans if isinstance(s, list) and len(s) == 3})
+    return f"{len(spans)} ({', '.join(labels)})" if spans else "none"
 
 
 def line(given: list[tuple[int, str, Any]], machine: Any = None, with_machine: bool = False,
@@ -189,13 +199,32 @@ class Adjudication(QObject):
                 if not answers.get(question):
                     left.append(f"question {question.replace('_', ' ')}")
         self.labels.show_reviewers(questions)
-        self._banner(sorted(reviews), differ, bool(questions), left)
+        wide = []  # the status, the comment, the span labels
+        still = self.open_wide() if len(reviews) > 1 else []
+        for kind, title, named in POSTING_WIDE:
+            given = differing(reviews, kind, "")
+            if given:
+                if kind == "spans":
+                    given = [(n, who, _spans_text(value)) for n, who, value in given]
+                wide.append(f"{title}: {line(given, words=kind == 'status')}")
+                if kind in still:
+                    left.append(named)
+        self._banner(sorted(reviews), differ, bool(questions), left, wide)
+
+    def open_wide(self) -> list[str]:
+        """The kinds of ``POSTING_WIDE`` the reviewers of the shown posting differ on and
+        no one decided, in that order."""
+        try:
+            found = {kind for kind, _key in self.flow.store.reviews.differing(self.flow.pid)}
+        except (DatabaseError, TypeError):  # a damaged file, or no posting shown
+            return []
+        return [kind for kind, _title, _named in POSTING_WIDE if kind in found]
 
     def _banner(self, names: list[str], differ: list[str], questions: bool,
-                left: list[str]) -> None:
+                left: list[str], wide: list[str]) -> None:
         for key in self.keys:
             key.setEnabled(len(names) > 1)
-        if len(names) < 2 or not (differ or questions):
+        if len(names) < 2 or not (differ or questions or wide):
             self.banner.hide()
             return
         keys = " · ".join(f"{KEY.format(n)} {name}" for n, name in enumerate(names[:9], 1))
@@ -205,7 +234,7 @@ class Adjudication(QObject):
                     + ("; answer a question with its keys." if questions else "."))
         else:
             text = f"Reviewers differed; all decided. Their values stay below ({keys})."
-        self.banner.setText(text)
+        self.banner.setText("\n".join([text, *wide]))
         self.banner.setStyleSheet(OPEN_STYLE if left else DONE_STYLE)
         self.banner.show()
 
@@ -234,8 +263,11 @@ class Adjudication(QObject):
                 if names else ": no reviewers' values were merged into it."), 8000)
             return False
         name = self.target()
+        wide = self.open_wide() if name is None else []
+        if name is None and wide:
+            return self._take_wide(wide[0], names[number - 1])
         if name is None:
-            say("Reviewers differ on no field of this posting"
+            say("Reviewers differ on nothing of this posting"
                 + (" that is left to decide." if len(names) > 1 else "."), 6000)
             return False
         reviewer = names[number - 1]
@@ -249,5 +281,31 @@ class Adjudication(QObject):
         if self.flow.push(f"take {reviewer}'s {name}", lambda p: self.flow.store.reviews.
                           adjudicate(p, name, final, spans)):
             say(f"{label}: {reviewer}'s value taken ({value_text(value)}).", 6000)
+            return True
+        return False
+
+    def _take_wide(self, kind: str, reviewer: str) -> bool:
+        """Reviewer's status, comment or span labels as the posting's."""
+        say, store = self.flow.message.emit, self.flow.store
+        title = next(t for k, t, _n in POSTING_WIDE if k == kind)
+        value = self.reviews[reviewer].get((kind, ""))
+        if value is None:
+            say(f"{reviewer} gave no {title.lower()}.", 6000)
+            return False
+        if kind == "spans" and not value:
+            say(f"{reviewer} labelled no span: to decide none, mark the posting reviewed "
+                "(accept all) without labelling one.", 8000)
+            return False
+        def edit(pid: int) -> Change:
+            if kind == "status":
+                return store.postings.set_status(pid, str(value))
+            if kind == "comment":
+                return store.postings.set_comment(pid, str(value))
+            return store.spans.add_many(pid, [(int(a), int(b), str(label))
+                                              for a, b, label in value])
+
+        if self.flow.push(f"take {reviewer}'s {title.lower()}", edit):
+            shown = _spans_text(value) if kind == "spans" else value_text(value, words=True)
+            say(f"{title}: {reviewer}'s taken ({shown}).", 6000)
             return True
         return False

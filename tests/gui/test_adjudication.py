@@ -129,7 +129,7 @@ def test_with_no_field_focused_a_key_takes_the_first_field_left(
         "state": "adjudicated", "value": None, "spans": [],
         "updated_at": window.store.records.get(2)["human"]["seniority"]["updated_at"]}
     qtbot.keyClick(window.queue, Qt.Key.Key_1, ALT_CTRL)  # no field is left
-    assert "no field of this posting that is left" in window.statusBar().currentMessage()
+    assert "nothing of this posting that is left" in window.statusBar().currentMessage()
 
 
 def test_a_value_typed_into_a_disputed_field_is_adjudicated(disputed: Path, open_window: Any,
@@ -171,3 +171,46 @@ def test_reviewers_who_gave_the_same_value_share_a_place_on_the_line() -> None:
     assert line(given[1:], None, with_machine=True) == (
         "② ben, ③ chen: Senior data engineer · machine: no value")
     assert line([(1, "ana", "x" * 80)]).endswith("…") and len(line([(1, "a", "x" * 80)])) < 70
+
+
+@pytest.fixture
+def posting_level(project: Path) -> Path:
+    """Posting 3 reviewed by ana and ben: ana flagged it and labelled a span, ben marked
+    it reviewed with none; they left different comments."""
+    with Store(project, reviewer="lead") as store:
+        store.reviews.put([
+            (3, "ana", "status", "", json.dumps("flagged"), "t"),
+            (3, "ben", "status", "", json.dumps("reviewed"), "t"),
+            (3, "ana", "comment", "", json.dumps("the pay is <b>monthly</b>"), "t"),
+            (3, "ben", "comment", "", json.dumps("fine"), "t"),
+            (3, "ana", "spans", "", json.dumps([[0, 4, "TOOL"]]), "t"),
+            (3, "ben", "spans", "", json.dumps([]), "t")])
+        store.reviews.refresh([3])
+    return project
+
+
+def test_a_status_a_comment_and_span_labels_that_differ_are_shown_and_decided(
+        posting_level: Path, open_window: Any, qtbot: Any) -> None:
+    """Marked a disagreement with nothing shown (no banner, no line) and "Reviewers differ
+    on no field" for Ctrl+Alt+1: each is said now, and the keys take a reviewer's."""
+    window: ReviewWindow = open_window(posting_level)
+    _filter(window, "disagreement")
+    assert window.pid == 3
+    banner = window.adjudication.banner
+    assert banner.isVisible() and banner.textFormat() == Qt.TextFormat.PlainText
+    text = banner.text()
+    assert "differ on the status, the comment, the span labels." in text
+    assert "Status: ① ana: flagged · ② ben: reviewed" in text
+    assert "Comment: ① ana: the pay is <b>monthly</b> · ② ben: fine" in text
+    assert "Span labels: ① ana: 1 (TOOL) · ② ben: none" in text
+    window.document.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_1, ALT_CTRL)  # the first left: the status, ana's
+    assert window.store.records.get(3)["status"] == "flagged"
+    qtbot.keyClick(window, Qt.Key.Key_2, ALT_CTRL)  # then the comment, ben's
+    assert window.store.records.get(3)["comment"] == "fine"
+    qtbot.keyClick(window, Qt.Key.Key_1, ALT_CTRL)  # then the span labels, ana's
+    assert [(s["start"], s["end"], s["label"], s["state"])
+            for s in window.store.records.get(3)["spans"]] == [(0, 4, "TOOL", "accepted")]
+    assert window.store.reviews.differing(3) == []
+    assert 3 not in _disagreements(window)
+    assert "all decided" in banner.text()

@@ -94,9 +94,11 @@ class Reviews:
 
     def differing(self, pid: int) -> list[tuple[str, str]]:
         """The (kind, key) of posting ``pid`` on which its reviewers differ and which has
-        no final decision yet (a field's annotation, a question's answer)."""
+        no final decision yet (a field's annotation, a question's answer, the accepted
+        spans, a status other than new, a comment)."""
         values: dict[tuple[str, str], list[Any]] = {}
-        for by_key in self.of(pid).values():
+        reviewers = self.of(pid)
+        for by_key in reviewers.values():
             for thing, value in by_key.items():
                 values.setdefault(thing, []).append(value)
         decided_fields = {r[0] for r in self.db.execute(
@@ -106,13 +108,18 @@ class Reviews:
         spans_final = self.db.execute(
             "SELECT 1 FROM spans WHERE posting_id = ? AND state = 'accepted' LIMIT 1",
             (pid,)).fetchone() is not None
+        status, status_by, comment = self.db.execute(
+            "SELECT status, status_by, comment FROM postings WHERE id = ?",
+            (pid,)).fetchone() or ("", "", "")
+        # marked reviewed with no span by someone who is none of its reviewers: a ruling
+        spans_final = spans_final or (status == "reviewed" and status_by not in reviewers)
         out = []
         for (kind, key), found in sorted(values.items()):
             if not differ(found):
                 continue
             if (kind == "field" and key in decided_fields) or \
                     (kind == "label" and key in answered) or (kind == "spans" and spans_final) \
-                    or kind in ("status", "comment"):
+                    or (kind == "status" and status != "new") or (kind == "comment" and comment):
                 continue
             out.append((kind, key))
         return out

@@ -402,6 +402,48 @@ def test_spans_a_comment_and_a_status_taken_back_leave_the_merge(
         assert store.reviews.of(9) == store.reviews.of(8) == store.reviews.of(10) == {}
 
 
+def test_a_status_or_a_comment_the_reviewers_differ_on_is_a_disagreement(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """ana flagged a posting ben reviewed; they left two comments on another. Both came
+    out undecided (the flagged posting "new", out of a default export) and unmarked:
+    now each is a disagreement until someone decides it in the merged file."""
+    with Store(files["ana"], reviewer="ana") as store:
+        store.postings.set_status(10, "flagged")
+        store.postings.set_comment(11, "the salary is monthly")
+    with Store(files["ben"], reviewer="ben") as store:
+        store.postings.set_status(10, "reviewed")
+        store.postings.set_comment(11, "duplicate of 12")
+    out = tmp_path / "merged.db"
+    report = merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out, reviewer="lead") as store:
+        assert store.reviews.differing(10) == [("status", "")]
+        assert store.reviews.differing(11) == [("comment", "")]
+        assert {10, 11} <= set(store.queue.ids(field_state="disagreement"))
+        store.postings.set_status(10, "flagged")  # the lead decides
+        store.postings.set_comment(11, "monthly pay; a duplicate of 12")
+        store.reviews.refresh([10, 11])
+        assert store.reviews.differing(10) == store.reviews.differing(11) == []
+    assert report.disagreements >= 2
+
+
+def test_span_labels_the_reviewers_differ_on_are_settled_by_a_ruling_of_none(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """ana labelled a span, ben reviewed with none: a disagreement that only an accepted
+    span could clear. Marking it reviewed in the merged file, by someone who is not one
+    of its reviewers, with no span, is a ruling: none."""
+    with Store(files["ana"], reviewer="ana") as store:
+        store.spans.add(5, 0, 4, "TOOL")
+        store.postings.set_status(5, "reviewed")
+    with Store(files["ben"], reviewer="ben") as store:
+        store.decisions.accept_all(5)
+    out = tmp_path / "merged.db"
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out, reviewer="lead") as store:
+        assert store.reviews.differing(5) == [("spans", "")]
+        store.decisions.accept_all(5)
+        assert store.reviews.differing(5) == []
+
+
 def test_a_reviewer_who_labelled_no_span_differs_from_one_who_did(
         files: dict[str, Path], tmp_path: Path) -> None:
     """Reviewed with no span labelled is an answer (none), as the agreement counts it: one
