@@ -281,19 +281,21 @@ class BulkEdits(QObject):
             if not n:
                 return (f"Nothing to change: {'it' if rest == 1 else 'each of them'} has that "
                         "already" + (", or has no machine value for it, or a person decided "
-                                     "it." if edit.kind == "accept" else "."), 0)
+                                     "it, or reviewers differ on it." if edit.kind == "accept"
+                                     else "."), 0)
             others = "The other posting" if rest == 1 else f"The other {postings(rest)}"
             if rest and edit.kind == "accept":
                 note += (f" {others} {'is' if rest == 1 else 'are'} left as"
                          f" {'it is' if rest == 1 else 'they are'}: no machine value for it,"
-                         " or a person decided it.")
+                         " a person decided it, or reviewers differ on it.")
             elif rest:
                 note += f" {others} {'has' if rest == 1 else 'have'} it already."
             if preview.replacing:
                 note += (f" On {postings(preview.replacing)} this replaces the value a person"
                          f" gave for {SPECS[edit.name].label}.")
         elif edit.kind == "accept":
-            note = " Those without a machine value for it, or decided by a person, are left."
+            note = (" Those without a machine value for it, decided by a person, or that"
+                    " reviewers differ on, are left.")
         other = "other " if edit.kind in ("field", "accept") else ""
         return (f"{_what(edit)} on {postings(n)}?{note}\n\nDecisions on {other}fields are"
                 " kept. Undo (Ctrl+Z) undoes all of it at once.", n)

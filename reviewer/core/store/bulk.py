@@ -224,12 +224,14 @@ class Bulk:
                 if set(old) != new:
                     planned.append((pid, (stamp, old), None, False))
             return planned
-        if edit.kind == "accept":
+        if edit.kind == "accept":  # not where reviewers' values are and none is final:
+            # they differ, and taking the machine's would settle it unasked
             return [(pid, (stamp, None), None, False) for pid, stamp in db.execute(
                 "SELECT p.id, p.updated_at FROM postings p JOIN suggestions s"
                 f" ON s.posting_id = p.id AND s.field = ? WHERE p.id IN {_IDS} AND NOT EXISTS"
-                " (SELECT 1 FROM annotations a WHERE a.posting_id = p.id AND a.field = ?)",
-                (name, ids, name))]
+                " (SELECT 1 FROM annotations a WHERE a.posting_id = p.id AND a.field = ?)"
+                " AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.posting_id = p.id AND"
+                " r.kind = 'field' AND r.key = ?)", (name, ids, name, name))]
         return self._read_field(edit, ids)
 
     def _read_field(self, edit: BulkEdit, ids: str) -> list[Planned]:

@@ -97,6 +97,24 @@ def test_accepting_the_machines_value_leaves_decided_and_unsuggested_postings(
     assert [store.records.get(p)["provenance"]["remote"] for p in (1, 5)] == ["machine"] * 2
 
 
+def test_accepting_the_machines_value_leaves_a_field_reviewers_differ_on(
+        store: Store) -> None:
+    """Reviewers differ on the remote of posting 1 (neither took the machine's): bulk
+    accept made the machine's value final, "accepted", and the disagreement went."""
+    import json
+
+    field = {"state": "corrected", "spans": []}
+    store.reviews.put([
+        (1, "ana", "field", "remote", json.dumps({**field, "value": "hybrid"}), "t"),
+        (1, "ben", "field", "remote", json.dumps({**field, "value": "onsite"}), "t")])
+    store.reviews.refresh([1])
+    assert store.bulk.preview(BulkEdit("accept", "remote"), [1, 5]).changing == 1
+    change = store.bulk.apply(BulkEdit("accept", "remote"), [1, 5])
+    assert change is not None and change.changed == 1
+    assert store.records.get(1)["provenance"]["remote"] == "machine"
+    assert store.reviews.differing(1) == [("field", "remote")]
+
+
 def test_a_listed_field_keeps_the_list_columns_and_the_search_on_it(store: Store) -> None:
     change = store.bulk.apply(BulkEdit("field", "company", "Globex"), [1, 2])
     assert change is not None
