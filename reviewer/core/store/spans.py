@@ -123,6 +123,10 @@ class Spans:
         state, value, evidence = self._decisions.current(pid, "skills")
         if state not in ("machine", "accepted", "corrected") or not isinstance(value, list):
             return []
+        if state == "machine" and self.db.execute(
+                "SELECT 1 FROM reviews WHERE posting_id = ? AND kind = 'field' AND"
+                " key = 'skills' LIMIT 1", (pid,)).fetchone():
+            return []  # undecided as its reviewers differ: theirs to settle, not the spans
         kept = skills_left(self._postings.cleaned(pid), value, evidence,
                            self._rejected(pid))
         if kept is None:

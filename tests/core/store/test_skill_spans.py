@@ -107,3 +107,19 @@ def test_a_skill_typed_into_the_list_keeps_the_others_evidence(store: Store) -> 
     assert sorted(map(tuple, _skills(store)[2])) == [PYTHON, SQL, PYTHON_AGAIN]
     store.decisions.set_field(1, "title", "Data engineer (typed)")  # no span says it
     assert store.records.get(1)["human"]["title"]["spans"] == []
+
+
+def test_rejected_spans_leave_a_skills_field_the_reviewers_differ_on(store: Store) -> None:
+    """Reviewers differ on the skills, so the field stands undecided: rejecting its
+    suggested spans made it "rejected", a value neither gave, and the posting left the
+    disagreement list. The spans are rejected; the field waits for adjudication."""
+    import json
+
+    field = {"state": "corrected", "spans": []}
+    store.reviews.put([
+        (1, "ana", "field", "skills", json.dumps({**field, "value": SKILLS}), "t"),
+        (1, "ben", "field", "skills", json.dumps({**field, "value": ["Python", "SQL"]}), "t")])
+    store.reviews.refresh([1])
+    _reject(store, PYTHON, K8S, SQL, PYTHON_AGAIN)
+    assert _skills(store)[0] == "machine"
+    assert store.reviews.differing(1) == [("field", "skills")]
