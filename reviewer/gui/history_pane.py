@@ -64,6 +64,11 @@ def describe(kind: str, data: dict[str, Any]) -> str:
                f"span{'' if count == 1 else 's'}"
     elif kind == "undo":
         text = f"undid “{data.get('change', '')}”"
+    elif kind == "merge":  # (a merge's line of a posting: whose values came in)
+        count = data.get("decisions", 0)
+        names = ", ".join(str(n) for n in data.get("reviewers") or [])
+        text = (f"merged {count} decision{'' if count == 1 else 's'} of {names} "
+                f"({data.get('file', '')})")
     else:
         text = _SIMPLE.get(kind, kind.replace("_", " "))
     return text + (" (in a bulk edit)" if data.get("bulk") else "")

@@ -99,6 +99,15 @@ def test_the_history_tab_says_who_did_what_newest_first(
     assert history.lines() == [] and history.note.text() == "Nothing done to this posting yet."
 
 
+def test_the_history_of_a_merged_posting_says_whose_values_came_in() -> None:
+    from reviewer.gui.history_pane import describe
+
+    assert describe("merge", {"file": "ben.db", "reviewers": ["ben"], "decisions": 3}) == (
+        "merged 3 decisions of ben (ben.db)")
+    assert describe("merge", {"file": "lead.db", "reviewers": ["ana", "ben"],
+                              "decisions": 1}) == "merged 1 decision of ana, ben (lead.db)"
+
+
 def test_active_time_accumulates_and_pauses_when_idle(open_window: Any, project: Path,
                                                       qtbot: Any) -> None:
     window: ReviewWindow = open_window(project)

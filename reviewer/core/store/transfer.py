@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reviewer.core.store.decisions import insert_suggestions, shown_values
-from reviewer.core.store.history import log
+from reviewer.core.store.history import log, now
 from reviewer.core.store.jsontext import loads
 from reviewer.core.store.postings import Postings, insert_label_suggestions
 from reviewer.core.store.sqlite import Database
@@ -360,6 +360,13 @@ class Transfer:
     def log(self, kind: str, data: dict[str, Any]) -> None:
         """A line in the project's log for a whole split or merge."""
         log(self.db, kind, data)
+
+    def log_postings(self, kind: str, lines: Sequence[tuple[int, dict[str, Any]]]) -> None:
+        """A line in the log of each posting (a merge: whose values came in)."""
+        stamp = now()
+        self.db.conn.executemany(
+            "INSERT INTO events (at, kind, posting_id, data) VALUES (?, ?, ?, ?)",
+            [(stamp, kind, pid, json.dumps(data, ensure_ascii=False)) for pid, data in lines])
 
 
 def _listed(suggestions: Sequence[tuple[Any, ...]]) -> dict[str, Any]:

@@ -254,6 +254,12 @@ class _Merger:
         if rows:
             out.reviews.put(rows)
         touched = {pid for pid, _kind, _key in came}
+        whose: dict[int, list[str]] = {}  # each posting's log says whose values came in
+        for (pid, _kind, _key), (name, _value) in came.items():
+            whose.setdefault(pid, []).append(name)
+        out.transfer.log_postings("merge", [
+            (pid, {"file": src.path.name, "reviewers": sorted(set(names)),
+                   "decisions": len(names)}) for pid, names in sorted(whose.items())])
         for thing, (name, value) in came.items():
             self._settle(thing, name, value, finals.get(thing, []), earlier, reviews)
         held = {(to_out[v.posting], _name(v.reviewer, stem), v.kind, v.key) for v in incoming}

@@ -444,6 +444,29 @@ def test_span_labels_the_reviewers_differ_on_are_settled_by_a_ruling_of_none(
         assert store.reviews.differing(5) == []
 
 
+def test_a_merged_posting_s_history_says_whose_values_came_in(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """The history of a posting three reviewers worked on said "Nothing done to this
+    posting yet": the merge now logs, for each posting it brought values to, whose."""
+    edits(files)
+    out = tmp_path / "merged.db"
+    merge_projects(out, [files[name] for name in NAMES])
+    with Store(out) as store:
+        merged = [(kind, data) for _at, _who, kind, data in store.history.posting_events(1)]
+        assert [kind for kind, _data in merged] == ["merge", "merge", "merge"]
+        assert sorted(data["reviewers"][0] for _kind, data in merged) == NAMES
+        assert {data["file"] for _kind, data in merged} == {"ana.db", "ben.db", "chen.db"}
+        assert all(data["decisions"] >= 1 for _kind, data in merged)
+    before = len(store_events(out))
+    merge_projects(out, [files[name] for name in NAMES])  # nothing new: no new lines
+    assert len(store_events(out)) == before
+
+
+def store_events(path: Path) -> list[tuple[Any, ...]]:
+    with closing(sqlite3.connect(path)) as db:
+        return db.execute("SELECT * FROM events WHERE kind = 'merge'").fetchall()
+
+
 def test_a_reviewer_who_labelled_no_span_differs_from_one_who_did(
         files: dict[str, Path], tmp_path: Path) -> None:
     """Reviewed with no span labelled is an answer (none), as the agreement counts it: one
