@@ -17,8 +17,17 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QMenu, QScrollArea, QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QScrollArea,
+    QWidget,
+)
 
 from reviewer.core.schema import FIELDS
 from reviewer.gui.document_paint import flash_color
@@ -217,6 +226,10 @@ class FieldsPanel(QScrollArea):
     def eventFilter(self, watched: Any, event: Any) -> bool:
         if event.type() == QEvent.Type.FocusIn and watched in self._field_of:
             self.field_focused.emit(self._field_of[watched])
+        if event.type() == QEvent.Type.ShortcutOverride and watched in self._field_of \
+                and _nothing_of_its_own(watched, event):
+            event.ignore()  # the window's Ctrl+Z (Ctrl+Shift+Z) then: its last edit
+            return True
         if event.type() == QEvent.Type.ContextMenu and watched in self._field_of:
             return self._other_readings(watched, self._field_of[watched], event.globalPos())
         return False
@@ -232,6 +245,17 @@ class FieldsPanel(QScrollArea):
         self.menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.menu.popup(at)
         return True
+
+
+def _nothing_of_its_own(widget: QWidget, key: QKeyEvent) -> bool:
+    """Whether ``key`` is undo (or redo) in a text box with no typing of its own to undo
+    (redo): a field left with Tab after an edit, say."""
+    for standard, can in ((QKeySequence.StandardKey.Undo, "isUndoAvailable"),
+                          (QKeySequence.StandardKey.Redo, "isRedoAvailable")):
+        if key.matches(standard):
+            box = widget.document() if isinstance(widget, QPlainTextEdit) else widget
+            return isinstance(widget, QLineEdit | QPlainTextEdit) and not getattr(box, can)()
+    return False
 
 
 def _underlined(label: str, letter: str) -> str:

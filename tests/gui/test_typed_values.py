@@ -266,3 +266,23 @@ def test_one_end_of_the_pay_left_empty_stays_empty(win: ReviewWindow, qtbot) -> 
     _type(win, qtbot, editor.salary_max, "150k")
     salary = _stored(win)["fields"]["salary"]
     assert (salary["min"], salary["max"]) == (None, 150000)
+
+
+def test_ctrl_z_in_a_field_with_nothing_typed_to_undo_undoes_the_last_edit(  # type: ignore[no-untyped-def]
+        win: ReviewWindow, qtbot) -> None:
+    """A company corrected, Tab to the next field, Ctrl+Z: the text box took the key (it
+    had nothing of its own to undo) and the edit stayed. The window's undo takes it
+    then; with text typed in the box, Ctrl+Z undoes the typing, as in any text box."""
+    pid = win.pid
+    company = _line(win, "company")
+    _type(win, qtbot, company, "Typed Co")
+    assert win.store.records.get(pid)["fields"]["company"] == "Typed Co"  # type: ignore[arg-type]
+    department = _line(win, "department")
+    department.setFocus()
+    before = department.text()
+    qtbot.keyClick(department, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert win.store.records.get(pid)["fields"]["company"] != "Typed Co"  # type: ignore[arg-type]
+    department.end(False)
+    qtbot.keyClicks(department, "Plat")
+    qtbot.keyClick(department, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert department.text() == before and win.undo_stack.canRedo()
