@@ -289,14 +289,17 @@ class QueuePane(QWidget):
         if self.may_leave():
             self.select_row(self.current_row() - 1)
 
-    def next_unreviewed(self) -> None:
-        """The next row below the current one that is not reviewed (none: stay)."""
+    def next_unreviewed(self) -> bool:
+        """The next row below the current one that is not reviewed, else the first above
+        it; False when every other row is reviewed (the list stays)."""
         if not self.may_leave():
-            return
-        for row in range(self.current_row() + 1, self.model.rowCount()):
+            return True  # (it said why)
+        current, rows = self.current_row(), self.model.rowCount()
+        for row in [*range(current + 1, rows), *range(0, max(0, current))]:
             if self.model.status_at(row) != "reviewed":
                 self.select_row(row)
-                return
+                return True
+        return False
 
     def show_count(self, total: int) -> None:
         more = "+" if self.model.reading_more is not None else ""

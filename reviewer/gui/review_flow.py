@@ -273,9 +273,13 @@ class ReviewFlow(QObject):
         posting = self.posting or {}
         shown = {name: machine["value"] for name, machine in posting.get("machine", {}).items()
                  if posting["provenance"].get(name) == "machine"}
-        if self.pid is not None and not self._reviewers_differ() and self.push(
-                "accept all", lambda p: self.store.decisions.accept_all(p, shown), None):
-            self.queue.next_unreviewed()
+        if self.pid is None or self._reviewers_differ():
+            return
+        done = posting.get("status") == "reviewed" and not shown  # nothing left to accept
+        if (done or self.push("accept all",
+                              lambda p: self.store.decisions.accept_all(p, shown), None)) \
+                and not self.queue.next_unreviewed():
+            self.message.emit("Every posting in the list is reviewed.", 6000)
 
     def _reviewers_differ(self) -> bool:
         """Whether reviewers still differ on a field or question of the shown posting

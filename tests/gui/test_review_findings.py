@@ -195,3 +195,23 @@ def test_a_window_opens_with_the_focus_in_the_document(project: Path, open_windo
     window: ReviewWindow = open_window(project, QSettings(str(tmp_path / "s.ini"),
                                                           QSettings.Format.IniFormat))
     assert QApplication.focusWidget() is window.document
+
+
+def test_accept_all_on_the_last_posting_goes_round_or_says_none_is_left(
+        win: ReviewWindow) -> None:
+    """Ctrl+Enter on the last posting stayed there without a word, postings above it
+    still to review; pressed again it added an empty step for Ctrl+Z to undo."""
+    last = win.model.rowCount() - 1
+    win.queue_pane.select_row(last)
+    win.flow.accept_and_next()
+    assert win.pid == win.model.id_at(0)  # round to the first not reviewed
+    for row in range(win.model.rowCount()):
+        win.queue_pane.select_row(row)
+        if _status(win, win.pid) != "reviewed":  # type: ignore[arg-type]
+            win.flow.accept_and_next()
+    assert all(_status(win, pid) == "reviewed" for pid in win.store.queue.ids())
+    steps = win.undo_stack.count()
+    shown = win.pid
+    win.flow.accept_and_next()  # reviewed, nothing undecided: no step, no move
+    assert win.undo_stack.count() == steps and win.pid == shown
+    assert win.statusBar().currentMessage() == "Every posting in the list is reviewed."
