@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -61,7 +62,11 @@ class FieldsPanel(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
-        form = QFormLayout(body)
+        column = QVBoxLayout(body)  # the rows at the top, the room left below them:
+        column.setContentsMargins(0, 0, 0, 0)  # a list opened is not a tall row with its
+        form = QFormLayout()  # box in the middle
+        column.addLayout(form)
+        column.addStretch(1)
         form.setVerticalSpacing(3)
         form.setHorizontalSpacing(6)
         form.setContentsMargins(6, 6, 6, 6)

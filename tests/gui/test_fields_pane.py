@@ -64,6 +64,11 @@ def test_a_list_is_one_line_and_opens_in_place(win: ReviewWindow, qtbot) -> None
     qtbot.waitUntil(row.editor.hasFocus)
     assert row.editor.isVisible() and not row.summary.isVisible()
     assert row.editor.toPlainText().split("\n") == items
+    # beside its name, as high as the box: not a tall row with the box in its middle
+    name = win.fields.names["responsibilities"]
+    qtbot.waitUntil(lambda: abs(row.editor.mapToGlobal(row.editor.rect().topLeft()).y()
+                                - name.mapToGlobal(name.rect().topLeft()).y()) < 12)
+    assert row.height() < row.editor.height() + 40
     win.document.setFocus()  # leaving closes it again
     qtbot.waitUntil(lambda: row.summary is not None and row.summary.isVisible())
     assert not row.editor.isVisible()
