@@ -154,6 +154,12 @@ class BulkEditDialog(QDialog):
             for extra in (editor.state, editor.revert_button, editor.reject_button):
                 extra.hide()  # the value alone: there is no decision here
             self.values.addWidget(editor)
+            # made after the buttons, it would come after them: Tab goes field, value, OK
+            typed = [w for w in editor.findChildren(QWidget)
+                     if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w not in (
+                         editor.revert_button, editor.reject_button)]
+            for before, after in zip([self.field, *typed], [*typed, self.buttons], strict=True):
+                QWidget.setTabOrder(before, after)
         self.values.setCurrentWidget(editor)
 
     def choose(self, kind: str, name: str = "", value: Any = None) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from reviewer.core.labels import Option, Question
 from reviewer.core.store import BulkEdit
@@ -149,4 +149,21 @@ def test_the_dialog_reads_a_multiple_choice_answer_and_asks_for_a_value(
     assert dialog.isVisible() and dialog.problem.text() == "Title: give the value to set."
     dialog.choose("accept", "skills")
     assert dialog.edit() == BulkEdit("accept", "skills")
+    dialog.close()
+
+
+@pytest.mark.parametrize("name", ["title", "salary", "responsibilities"])
+def test_tab_goes_from_the_field_to_its_value(win: ReviewWindow, qtbot,  # type: ignore[no-untyped-def]
+                                              name: str) -> None:
+    """Tab went Field → OK → Cancel → Value: a person who picked the field, pressed Tab
+    and typed was typing on the OK button."""
+    dialog = BulkEditDialog(win, [], selected=0, listed=8)
+    dialog.open()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("field"))
+    dialog.field.setCurrentIndex(dialog.field.findData(name))
+    dialog.field.setFocus()
+    qtbot.waitUntil(dialog.field.hasFocus)
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Tab)
+    focused = QApplication.focusWidget()
+    assert focused is not None and dialog.editors[name].isAncestorOf(focused)
     dialog.close()
