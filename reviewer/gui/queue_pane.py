@@ -173,19 +173,28 @@ class QueuePane(QWidget):
 
     # --- the list ----------------------------------------------------------------------------
 
-    def search(self, select: bool = True) -> None:
-        """Read the list again as the search, filters and order say; select its first
-        row unless ``select`` is False."""
+    def search(self, select: bool = True, stay: bool = True) -> None:
+        """Read the list again as the search, filters and order say, and (unless
+        ``select`` is False) show the search's best match; with no search words (one
+        cleared, a filter changed) and ``stay``, the posting shown, when still listed.
+        (A new order shows its first: the most useful, the least sure.)"""
+        query = self.search_box.text().strip()
+        shown = self.model.id_at(self.current_row()) if stay and not query and \
+            0 <= self.current_row() < self.model.rowCount() else None
         self.only.hide()
         self.return_to = None
         self.model.reload(order=self._order,
                           status=self.status_filter.currentData(),
                           field_state=self.state_filter.currentData(),
-                          query=self.search_box.text().strip())
+                          query=query)
         self._show_order()
         self.listed.emit()
         if select and self.model.rowCount():
-            self.select_row(0)
+            row = self.model.row_of(shown) if shown is not None else None
+            if row is None and shown is not None and self.model.reading_more is not None:
+                self.return_to = shown  # it may be in the part of the list still coming
+                return
+            self.select_row(row if row is not None else 0)
 
     def show_ids(self, ids: list[int], what: str) -> None:
         """List only the postings ``ids`` (those behind a figure: ``what`` says which),
@@ -234,7 +243,7 @@ class QueuePane(QWidget):
         value = self.order_choice.itemData(index)
         if value not in (None, SEARCHED):
             self._order = value
-            self.search()
+            self.search(stay=False)
 
     def _show_order(self) -> None:
         """The order combo says what the list is in: the chosen order, or best match

@@ -215,3 +215,23 @@ def test_accept_all_on_the_last_posting_goes_round_or_says_none_is_left(
     win.flow.accept_and_next()  # reviewed, nothing undecided: no step, no move
     assert win.undo_stack.count() == steps and win.pid == shown
     assert win.statusBar().currentMessage() == "Every posting in the list is reviewed."
+
+
+def test_clearing_the_search_or_changing_a_filter_keeps_the_posting_shown(
+        win: ReviewWindow) -> None:
+    """On posting 6, a search and then the search cleared: the list went back to its
+    first posting; a filter changed did the same. The posting shown stays, when listed;
+    a new search shows its best match."""
+    win.queue_pane.select_row(win.model.row_of(6))  # type: ignore[arg-type]
+    box = win.queue_pane.search_box
+    box.setText("Kranich")
+    box.returnPressed.emit()
+    found = win.pid
+    assert found != 6 and win.model.rowCount() == 1
+    box.setText("")
+    box.returnPressed.emit()
+    assert win.pid == found and win.model.rowCount() > 1
+    win.queue_pane.select_row(win.model.row_of(6))  # type: ignore[arg-type]
+    combo = win.queue_pane.status_filter
+    combo.setCurrentIndex(combo.findData("new"))
+    assert win.pid == 6
