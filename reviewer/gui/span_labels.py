@@ -66,6 +66,10 @@ class SpanLabels(QObject):
         except ValueError as err:
             self.message.emit(f"Not labelled: {err}.", 8000)
             return
+        if found is None and self.document.mode != "cleaned":
+            self.message.emit("Spans are labelled in the cleaned posting: choose Cleaned "
+                              "posting above the text, and select the words there.", 8000)
+            return
         if found is None:
             self.message.emit("Select some words of the posting first.", 6000)
             return

@@ -235,3 +235,18 @@ def test_clearing_the_search_or_changing_a_filter_keeps_the_posting_shown(
     combo = win.queue_pane.status_filter
     combo.setCurrentIndex(combo.findData("new"))
     assert win.pid == 6
+
+
+def test_a_span_key_in_the_raw_page_says_spans_are_labelled_in_the_cleaned_posting(
+        win: ReviewWindow) -> None:
+    """Words selected in the raw page, Ctrl+1: "Select some words of the posting first",
+    though words were selected."""
+    for mode in ("raw", "removed"):
+        win.view_choice.setCurrentIndex(win.view_choice.findData(mode))
+        assert win.document.mode == mode
+        win.document.selectAll()
+        win.spans.label_selection("SKILL")
+        said = win.statusBar().currentMessage()
+        assert said.startswith("Spans are labelled in the cleaned posting"), (mode, said)
+    win.view_choice.setCurrentIndex(win.view_choice.findData("posting"))
+    assert win.document.mode == "cleaned"
