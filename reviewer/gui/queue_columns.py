@@ -11,13 +11,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
 from reviewer.gui.queue_model import COLUMNS
 
 TITLE = COLUMNS.index("Title")
 DEFAULT_WIDTHS = {"Status": 28, "Company": 62, "Location": 50, "Confidence": 34}
+TITLE_ROOM = 90  # pixels the title keeps in a narrow list: company and location give way
+GIVE_WAY = ("Company", "Location")  # (down to NARROWEST each), in this order
+NARROWEST = 32
 KEY = "queue/columns"  # {"hidden": [names], "widths": {name: pixels}}, as JSON
 
 
@@ -41,8 +44,38 @@ class QueueColumns(QObject):
             header.setSectionResizeMode(column, mode)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._popup)
+        self.wanted: dict[str, int] = {}  # each column's width as chosen (or by default)
         self.restore()
         header.sectionResized.connect(self._resized)
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        """Each column at its chosen width, but for company and location, which give way
+        (down to ``NARROWEST``) where the title would have under ``TITLE_ROOM``; the
+        widths chosen are kept for a wider list."""
+        header, room = self.view.horizontalHeader(), self.view.viewport().width()
+        shown = {name: self.wanted.get(name, DEFAULT_WIDTHS.get(name, 60))
+                 for column, name in enumerate(COLUMNS)
+                 if column != TITLE and not self.view.isColumnHidden(column)}
+        short = TITLE_ROOM - (room - sum(shown.values()))
+        for name in GIVE_WAY:
+            if short > 0 and name in shown:
+                give = min(short, max(0, shown[name] - NARROWEST))
+                shown[name] -= give
+                short -= give
+        self._restoring = True  # (not a width chosen: nothing kept)
+        try:
+            for name, width in shown.items():
+                column = COLUMNS.index(name)
+                if header.sectionSize(column) != width:
+                    header.resizeSection(column, width)
+        finally:
+            self._restoring = False
 
     def column_menu(self) -> QMenu:
         """A menu of the columns, each checked when shown (the title always is), and
@@ -61,6 +94,7 @@ class QueueColumns(QObject):
     def show_column(self, column: int, shown: bool) -> None:
         if column != TITLE:
             self.view.setColumnHidden(column, not shown)
+            self.fit()
             self.save()
 
     def reset(self) -> None:
@@ -82,16 +116,18 @@ class QueueColumns(QObject):
                 self.view.setColumnHidden(column, name in hidden and column != TITLE)
                 width = widths.get(name, DEFAULT_WIDTHS.get(name))
                 if column != TITLE and isinstance(width, int) and 16 <= width <= 2000:
+                    self.wanted[name] = width
                     header.resizeSection(column, width)
         finally:
             self._restoring = False
+        self.fit()
 
     def save(self) -> None:
         if self.settings is None or self._restoring:
             return
         header = self.view.horizontalHeader()
         hidden = [n for c, n in enumerate(COLUMNS) if self.view.isColumnHidden(c)]
-        widths = {n: header.sectionSize(c) for c, n in enumerate(COLUMNS)
+        widths = {n: self.wanted.get(n, header.sectionSize(c)) for c, n in enumerate(COLUMNS)
                   if c != TITLE and not self.view.isColumnHidden(c)}
         old = self._kept().get("widths", {})
         if isinstance(old, dict):  # a hidden column keeps its width for when it is back
@@ -108,7 +144,8 @@ class QueueColumns(QObject):
         return kept if isinstance(kept, dict) else {}
 
     def _resized(self, column: int, _old: int, new: int) -> None:
-        if column != TITLE and new > 0:
+        if column != TITLE and new > 0 and not self._restoring:
+            self.wanted[COLUMNS[column]] = new  # a width the person chose
             self.save()
 
     def _popup(self, pos: QPoint) -> None:

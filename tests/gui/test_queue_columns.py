@@ -4,6 +4,7 @@ results best match first, filters by source and field, and a selection of many r
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -105,6 +106,23 @@ def test_every_column_fits_a_pane_of_330_pixels(make_pane) -> None:  # type: ign
     assert not view.wordWrap()
     assert view.textElideMode() == Qt.TextElideMode.ElideRight
     assert view.rowHeight(0) < 2 * view.fontMetrics().height()
+
+
+def test_a_narrow_pane_leaves_the_title_room_to_read(make_pane, qtbot,  # type: ignore[no-untyped-def]
+                                                     settings: QSettings) -> None:
+    """At 1024 px the list got 218: the other columns kept their widths and the title
+    had 22 px, "…" on every row. Company and location give way (kept widths unchanged),
+    and take their widths back when the pane is wider."""
+    pane = make_pane(settings, width=218)
+    header = pane.view.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(TITLE) >= 80)
+    assert sum(header.sectionSize(c) for c in range(5)) <= pane.view.viewport().width()
+    assert header.sectionSize(COMPANY) >= 30 and header.sectionSize(LOCATION) >= 30
+    pane.resize(420, 600)
+    qtbot.waitUntil(lambda: header.sectionSize(COMPANY) == 62)
+    assert header.sectionSize(LOCATION) == 50
+    kept = json.loads(str(settings.value("queue/columns", "{}")))
+    assert kept.get("widths", {}).get("Company", 62) == 62  # what gave way is not kept
 
 
 def test_confidence_is_a_bar_with_the_number_in_its_tooltip(make_pane) -> None:  # type: ignore[no-untyped-def]
