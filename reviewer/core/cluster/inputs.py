@@ -26,6 +26,7 @@ from typing import Any
 from reviewer.core.ingest import Skipped, UnreadableError, decode, iter_inputs
 from reviewer.core.ingest.columns import Mapper
 from reviewer.core.ingest.datafiles import read_csv, read_json, read_jsonl
+from reviewer.core.ingest.inputs import safe
 from reviewer.core.ingest.items import Result, page
 from reviewer.core.ingest.parquet import read_parquet
 from reviewer.core.ingest.read import MAX_BYTES
@@ -41,11 +42,14 @@ _CUT = (".jsonl", ".parquet")  # data files cut into partitions of rows
 class Piece:
     """One input of a partition: a file (``url``: a local path or an fsspec URL), and
     for a data file cut into parts, the rows ``skip`` to ``skip + take`` (None: to the
-    end)."""
+    end); of a JSONL file, where the first of them begins: the byte ``at``, after
+    ``lines`` lines (blank and bad ones included), so that a part reads its own rows."""
 
     url: str
     skip: int = 0
     take: int | None = None
+    at: int = 0
+    lines: int = 0
 
 
 @dataclass(frozen=True)
@@ -101,13 +105,15 @@ def partitions(inputs: Iterable[str | Path], size: int, leave_out: str | None = 
                 flush()
             continue
         flush()
-        rows = _rows(url) if ext in _CUT else None
+        rows, starts = _rows(url, size) if ext in _CUT else (None, [])
         if rows is None or rows <= size:
             parts.append(Part(len(parts), (Piece(url),)))
             continue
-        for skip in range(0, rows, size):
+        for n, skip in enumerate(range(0, rows, size)):
             last = skip + size >= rows
-            parts.append(Part(len(parts), (Piece(url, skip, None if last else size),)))
+            at, lines = starts[n - 1] if n and starts else (0, 0)
+            parts.append(Part(len(parts), (Piece(url, skip, None if last else size,
+                                                 at, lines),)))
     flush()
     return parts, missing
 
@@ -183,19 +189,26 @@ def _remote(url: str, missing: list[Skipped]) -> Iterator[str]:
             yield name if "://" in name else fs.unstrip_protocol(name)
 
 
-def _rows(url: str) -> int | None:
-    """How many postings a JSONL or Parquet file holds (None: it cannot be told here)."""
+def _rows(url: str, size: int) -> tuple[int | None, list[tuple[int, int]]]:
+    """How many postings a JSONL or Parquet file holds (None: it cannot be told here),
+    and of a JSONL file where each ``size`` of them after the first begin: (byte, lines
+    before it)."""
     try:
         with _open(url) as stream:
             if url.lower().endswith(".parquet"):
                 pq: Any = importlib.import_module("pyarrow.parquet")
-                return int(pq.ParquetFile(stream).metadata.num_rows)
-            count = 0
-            for line in stream:
-                count += bool(line.strip())
-            return count
+                return int(pq.ParquetFile(stream).metadata.num_rows), []
+            count = at = 0
+            starts = []
+            for lines, line in enumerate(stream):
+                if line.strip():
+                    if count and count % size == 0:
+                        starts.append((at, lines))
+                    count += 1
+                at += len(line)
+            return count, starts
     except Exception:  # the worker that reads it says what is wrong with it
-        return None
+        return None, []
 
 
 def _open(url: str) -> Any:
@@ -209,11 +222,25 @@ def read_part(part: Part, column: str | None = None) -> Iterator[Result]:
     """Every page (or reason to skip one) of a partition, as ``reviewer import`` reads it
     (``column``: the page column of its data files, as ``--column`` names it)."""
     for piece in part.pieces:
-        results = _read_piece(piece.url, column)
-        if piece.skip or piece.take is not None:
-            stop = None if piece.take is None else piece.skip + piece.take
-            results = islice(results, piece.skip, stop)
-        yield from results
+        if piece.skip or piece.take is not None:  # a part of a data file: its own rows
+            yield from islice(_read_rows(piece, Mapper(page_column=column)), piece.take)
+        else:
+            yield from _read_piece(piece.url, column)
+
+
+def _read_rows(piece: Piece, mapper: Mapper) -> Iterator[Result]:
+    """The rows of a data file from the first of ``piece`` on: a JSONL file read from
+    the byte it begins at, a Parquet file's rows before it passed over unread."""
+    try:
+        with _open(piece.url) as stream:
+            if piece.url.lower().endswith(".parquet"):
+                data = stream if not is_url(piece.url) else io.BytesIO(stream.read())
+                yield from map(safe, read_parquet(piece.url, data, mapper, skip=piece.skip))
+            else:
+                stream.seek(piece.at)
+                yield from map(safe, read_jsonl(piece.url, stream, mapper, start=piece.lines))
+    except OSError as err:
+        yield Skipped(piece.url, f"cannot read the file: {err}")
 
 
 def _read_piece(url: str, column: str | None) -> Iterator[Result]:

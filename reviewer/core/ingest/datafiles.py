@@ -39,21 +39,22 @@ LINES_BLOCK = 1 << 20  # bytes of a file of our records left unread at a time
 
 @overload
 def read_jsonl(source: str, stream: IO[bytes], mapper: Mapper,
-               defer: Literal[False] = False) -> Iterator[Result]: ...
+               defer: Literal[False] = False, start: int = 0) -> Iterator[Result]: ...
 
 
 @overload
 def read_jsonl(source: str, stream: IO[bytes], mapper: Mapper,
-               defer: bool) -> Iterator[Result | Deferred]: ...
+               defer: bool, start: int = 0) -> Iterator[Result | Deferred]: ...
 
 
 def read_jsonl(source: str, stream: IO[bytes], mapper: Mapper,
-               defer: bool = False) -> Iterator[Result | Deferred]:
+               defer: bool = False, start: int = 0) -> Iterator[Result | Deferred]:
     """One object a line, read line by line: memory holds one line at a time.
     ``defer``: when the first line holds one of our own records, the file is left unread
     (``Deferred``), ``LINES_BLOCK`` bytes of whole lines at a time (``whole_lines``),
-    each line for ``read_record_line`` to read (or ``read_line``)."""
-    number, found = 0, False
+    each line for ``read_record_line`` to read (or ``read_line``). ``start``: the lines
+    of the file before where ``stream`` stands (a part of it read on its own)."""
+    number, found = start, False
     while line := stream.readline(items.DATA_MAX_BYTES + 1):
         number += 1
         if number == 1:

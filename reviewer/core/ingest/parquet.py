@@ -12,6 +12,7 @@ import datetime
 import decimal
 import importlib
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any, Literal, overload
 
@@ -26,18 +27,20 @@ BATCH_ROWS = 256  # rows read at a time: memory holds one batch
 
 @overload
 def read_parquet(source: str, data: Path | IO[bytes], mapper: Mapper,
-                 defer: Literal[False] = False) -> Iterator[Result]: ...
+                 defer: Literal[False] = False, skip: int = 0) -> Iterator[Result]: ...
 
 
 @overload
 def read_parquet(source: str, data: Path | IO[bytes], mapper: Mapper,
-                 defer: bool) -> Iterator[Result | Deferred]: ...
+                 defer: bool, skip: int = 0) -> Iterator[Result | Deferred]: ...
 
 
 def read_parquet(source: str, data: Path | IO[bytes], mapper: Mapper,
-                 defer: bool = False) -> Iterator[Result | Deferred]:
+                 defer: bool = False, skip: int = 0) -> Iterator[Result | Deferred]:
     """Every row of a Parquet file (a path, or its bytes as a stream), numbered from 1.
-    ``defer``: the rows of a shard are left unread (see ``shards.read_shard``)."""
+    ``defer``: the rows of a shard are left unread (see ``shards.read_shard``).
+    ``skip``: rows before these are passed over unread (a part of the file read on its
+    own)."""
     try:
         pa: Any = importlib.import_module("pyarrow")
         pq: Any = importlib.import_module("pyarrow.parquet")
@@ -52,7 +55,7 @@ def read_parquet(source: str, data: Path | IO[bytes], mapper: Mapper,
         return
     if is_shard(columns):  # canonical records: taken as they are, no pipeline run
         try:
-            yield from read_shard(source, table, defer)
+            yield from islice(read_shard(source, table, defer), skip, None)
         except (pa.ArrowException, OSError, ValueError) as err:
             yield Skipped(source, f"not a readable Parquet row, the rest is skipped: {err}")
         return
@@ -63,6 +66,12 @@ def read_parquet(source: str, data: Path | IO[bytes], mapper: Mapper,
     number = 0
     try:
         for batch in table.iter_batches(batch_size=BATCH_ROWS):
+            if number + batch.num_rows <= skip:  # counted, not read
+                number += batch.num_rows
+                continue
+            if number < skip:
+                batch = batch.slice(skip - number)
+                number = skip
             # by position: two columns of one name are two columns (as to_pylist is not)
             for row in zip(*(column.to_pylist() for column in batch.columns), strict=True):
                 number += 1
