@@ -149,7 +149,7 @@ class Queue:
             ranked = [pid for pid in ranked if pid in allowed]
             unread = [pid for pid in unread if pid in allowed]
         reviewed: list[int] = []  # no longer useful to review, whatever the model said
-        if status in (None, "reviewed"):
+        if status is None:  # (listed alone, the reviewed keep their order of usefulness)
             reviewed = list(self._ids("import", "reviewed", field_state))
             done = set(reviewed)
             ranked = [pid for pid in ranked if pid not in done]

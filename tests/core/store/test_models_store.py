@@ -102,6 +102,10 @@ def test_most_useful_first_taking_turns_among_sources(tmp_path: Path) -> None:
         # goes to the end, whatever the model thought of it before
         store.postings.set_status(1, "reviewed")
         assert list(store.queue.ids("useful")) == [3, 7, 4, 5, 6, 1, 2]
+        store.postings.set_status(4, "reviewed")
+        store.postings.set_status(7, "reviewed")
+        # listed alone, the reviewed are in the order of usefulness, not of import
+        assert list(store.queue.ids("useful", status="reviewed")) == [1, 7, 4, 2]
 
 
 def test_label_suggestions_are_kept_with_the_posting(tmp_path: Path) -> None:
