@@ -93,7 +93,11 @@ class QueueColumns(QObject):
 
     def show_column(self, column: int, shown: bool) -> None:
         if column != TITLE:
-            self.view.setColumnHidden(column, not shown)
+            self._restoring = True  # (shown again at the width it gave way to: not chosen)
+            try:
+                self.view.setColumnHidden(column, not shown)
+            finally:
+                self._restoring = False
             self.fit()
             self.save()
 

@@ -123,6 +123,14 @@ def test_a_narrow_pane_leaves_the_title_room_to_read(make_pane, qtbot,  # type: 
     assert header.sectionSize(LOCATION) == 50
     kept = json.loads(str(settings.value("queue/columns", "{}")))
     assert kept.get("widths", {}).get("Company", 62) == 62  # what gave way is not kept
+    pane.resize(218, 600)  # narrow again; company hidden and shown: its width is its own
+    qtbot.waitUntil(lambda: header.sectionSize(COMPANY) < 62)
+    pane.columns.show_column(COMPANY, False)
+    pane.columns.show_column(COMPANY, True)
+    pane.resize(420, 600)
+    qtbot.waitUntil(lambda: header.sectionSize(COMPANY) == 62)
+    kept = json.loads(str(settings.value("queue/columns", "{}")))
+    assert kept["widths"]["Company"] == 62
 
 
 def test_confidence_is_a_bar_with_the_number_in_its_tooltip(make_pane) -> None:  # type: ignore[no-untyped-def]
