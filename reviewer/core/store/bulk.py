@@ -140,7 +140,7 @@ class Bulk:
                         change.keep(pid, old)
                     if planned:
                         self._write(edit, planned, stamp)
-                        if self._settled is not None and edit.kind != "status":
+                        if self._settled is not None:
                             self._settled([p[0] for p in planned])
         except _Stopped:
             return None
@@ -157,7 +157,7 @@ class Bulk:
                 for start, chunk in self._chunks(change.ids, progress, cancelled):
                     olds = [change.states[c] for c in change.codes[start:start + len(chunk)]]
                     self._restore(edit, chunk, olds, stamp)
-                    if self._settled is not None and edit.kind != "status":
+                    if self._settled is not None:
                         self._settled(chunk)
         except _Stopped:
             return False
@@ -297,9 +297,11 @@ class Bulk:
                  stamp: str) -> None:
         db, name = self.db, edit.name
         ids = json.dumps(chunk)
+        # what an undo puts back is an edit of now (a merge takes the latest by its time)
         if edit.kind == "status":
             db.conn.executemany("UPDATE postings SET status = ?, updated_at = ? WHERE id = ?",
-                                [(*old, pid) for pid, old in zip(chunk, olds, strict=True)])
+                                [(old[0], stamp, pid) for pid, old in zip(chunk, olds,
+                                                                          strict=True)])
         else:
             if edit.kind == "label":
                 db.execute("DELETE FROM doc_labels WHERE question = ? AND posting_id IN"
@@ -314,11 +316,11 @@ class Bulk:
                 db.conn.executemany(
                     "INSERT INTO annotations (posting_id, field, state, value, spans,"
                     " updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    [(pid, name, *old[1]) for pid, old in zip(chunk, olds, strict=True)
+                    [(pid, name, *old[1][:3], stamp) for pid, old in zip(chunk, olds,
+                                                                         strict=True)
                      if old[1] is not None])
                 self._relist(name, ids)
-            db.conn.executemany("UPDATE postings SET updated_at = ? WHERE id = ?",
-                                [(old[0], pid) for pid, old in zip(chunk, olds, strict=True)])
+            db.execute(f"UPDATE postings SET updated_at = ? WHERE id IN {_IDS}", (stamp, ids))
         db.execute("INSERT INTO events (at, kind, posting_id, data) SELECT ?, 'undo', value, ?"
                    " FROM json_each(?)", (stamp, json.dumps({"change": edit.describe(),
                                                              "bulk": True}), ids))

@@ -206,3 +206,37 @@ def test_a_multiple_choice_answer_replaces_the_old_one(store: Store) -> None:
         [["bike", "gym"]] * 2
     store.bulk.undo(change)
     assert [store.records.get(p)["labels"] for p in (1, 2)] == [{}, {"perks": ["food"]}]
+
+
+def test_a_status_set_in_bulk_settles_a_status_the_reviewers_differ_on(store: Store) -> None:
+    """Marked reviewed in bulk, a posting whose reviewers differed on its status stayed
+    in the disagreement list though nothing differed any more; its undo likewise."""
+    import json
+
+    store.reviews.put([(3, "ana", "status", "", json.dumps("flagged"), "t"),
+                       (3, "ben", "status", "", json.dumps("reviewed"), "t")])
+    store.reviews.refresh([3])
+    assert 3 in store.queue.ids(field_state="disagreement")
+    change = store.bulk.apply(BulkEdit("status", value="reviewed"), [2, 3])
+    assert change is not None
+    assert 3 not in store.queue.ids(field_state="disagreement")
+    store.bulk.undo(change)
+    assert 3 in store.queue.ids(field_state="disagreement")
+
+
+def test_an_undone_bulk_edit_is_an_edit_of_its_own_time(store: Store,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bulk edit undone put back the old rows with their old times: a merge, which
+    keeps a reviewer's latest value by its time, then kept the value undone."""
+    import reviewer.core.store.bulk as bulk
+
+    seconds = iter(range(10, 60))
+    monkeypatch.setattr(bulk, "now", lambda: f"2030-01-01T00:00:{next(seconds)}+00:00")
+    store.decisions.set_field(2, "title", "X")
+    change = store.bulk.apply(BulkEdit("field", "title", "Y"), [2])  # at :10
+    assert change is not None
+    store.bulk.undo(change)  # at :11
+    annotation = store.db.execute("SELECT value, updated_at FROM annotations WHERE"
+                                  " posting_id = 2 AND field = 'title'").fetchone()
+    assert annotation == ('"X"', "2030-01-01T00:00:11+00:00")
+    assert store.records.get(2)["updated_at"] == "2030-01-01T00:00:11+00:00"
