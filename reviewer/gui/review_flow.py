@@ -172,6 +172,10 @@ class ReviewFlow(QObject):
             self.message.emit(f"{text.capitalize()}: not done. {str(err).capitalize()}: "
                               "shown again, as it is now.", 12000)
             return False
+        except ValueError as err:  # the store refused it, saying why (a span off the text)
+            self.message.emit(f"{text.capitalize()}: not done. {str(err).capitalize()}.",
+                              10000)
+            return False
         self.undo_stack.push(EditCommand(
             self.store, text, change, lambda verb: self._after(pid, text, verb),
             lambda what, why: self.refused.emit(what, why, None)))

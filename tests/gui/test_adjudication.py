@@ -214,3 +214,24 @@ def test_a_status_a_comment_and_span_labels_that_differ_are_shown_and_decided(
     assert window.store.reviews.differing(3) == []
     assert 3 not in _disagreements(window)
     assert "all decided" in banner.text()
+
+
+def test_span_labels_outside_the_merged_text_are_refused_in_words(
+        project: Path, open_window: Any, qtbot: Any) -> None:
+    """A reviewer's spans over another cleaned text (the merge said the texts differ):
+    Ctrl+Alt+1 raised ValueError, nothing on screen. Now it says why, and changes
+    nothing."""
+    with Store(project, reviewer="lead") as store:
+        size = len(store.records.get(3)["cleaned"])
+        store.reviews.put([
+            (3, "ana", "spans", "", json.dumps([[size + 5, size + 9, "TOOL"]]), "t"),
+            (3, "ben", "spans", "", json.dumps([[0, 4, "TOOL"]]), "t")])
+        store.reviews.refresh([3])
+    window: ReviewWindow = open_window(project)
+    _filter(window, "disagreement")
+    assert window.pid == 3
+    window.document.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_1, ALT_CTRL)
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Take ana's span labels: not done.") and "outside the text" in said
+    assert window.store.records.get(3)["spans"] == []
