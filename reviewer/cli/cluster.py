@@ -83,6 +83,10 @@ def cmd_cluster_extract(args: argparse.Namespace) -> int:
     if report.replaced:
         print(f"replaced what an earlier run left in {report.out_dir}: "
               f"{report.replaced:,} files (its shards and manifest.json)", file=sys.stderr)
+    if not report.partitions:
+        print(f"nothing to extract: no page was found in the inputs; {report.out_dir} is "
+              "left as it was", file=sys.stderr)
+        return 1
     rate = report.records / report.seconds if report.seconds else 0.0
     written = sum(1 for shard in report.shards if shard.file)
     print(f"{report.records:,} records in {written:,} shards in {report.out_dir} "

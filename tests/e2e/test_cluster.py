@@ -327,7 +327,7 @@ def test_jobs_given_is_the_local_cluster_s_size(tmp_path: Path, monkeypatch: pyt
 
     def extract_to_parquet(*_args: Any, workers: int, **_kwargs: Any) -> Any:
         asked.append(workers)
-        return cluster.ClusterReport(str(tmp_path / "out"))
+        return cluster.ClusterReport(str(tmp_path / "out"), partitions=1)
 
     monkeypatch.setattr(cluster, "extract_to_parquet", extract_to_parquet)
     page = tmp_path / "a.txt"
@@ -377,3 +377,17 @@ def test_a_data_file_s_page_column_can_be_named(tmp_path: Path,
     capsys.readouterr()
     assert main(["extract", "--column", "jd", str(data)]) == 2  # one page a file there
     assert "--column goes with --engine dask" in capsys.readouterr().err
+
+
+def test_a_run_with_nothing_to_extract_says_so_and_leaves_the_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A mistyped input: before, the run emptied the output folder of an earlier run's
+    shards and wrote an empty manifest, and ended "0 records" with status 0."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    assert main(["extract", "--engine", "dask", "--to-parquet", str(out),
+                 str(tmp_path / "mistyped.html")]) == 1
+    err = capsys.readouterr().err
+    assert "nothing to extract" in err and "left as it was" in err
+    assert [p.name for p in out.iterdir()] == ["notes.txt"]

@@ -169,32 +169,48 @@ def extract_to_parquet(
     _makedirs(out)
     earlier = earlier_output(out)  # (before anything: a file no run wrote stops it)
     parts, report.skipped = partitions(inputs, max(1, partition_size), leave_out=out)
+    _keep_inputs(parts, earlier)
     report.partitions = len(parts)
     stamp = now()
     by_key: dict[str, Part] = {}
-    if not parts:
+    if not parts:  # nothing to extract: the folder stays as it was (an input mistyped)
+        report.seconds = time.perf_counter() - started
+        return report
+    with _client(scheduler, workers) as client:
+        # (only now: a run that cannot start leaves the earlier one's output as it was)
         report.replaced = replace_earlier(out, earlier)
-    else:
-        with _client(scheduler, workers) as client:
-            # (only now: a run that cannot start leaves the earlier one's output as it was)
-            report.replaced = replace_earlier(out, earlier)
-            report.scheduler = str(client.scheduler.address)
-            run = uuid.uuid4().hex[:8]
-            keys = [f"reviewer-part-{run}-{part.index}" for part in parts]
-            futures = client.map(run_partition, parts, out_dir=out, stamp=stamp,
-                                 column=column, key=keys, retries=0)
-            by_key = {key: part for key, part in zip(keys, parts, strict=True)}
-            distributed: Any = importlib.import_module("distributed")
-            for future in distributed.as_completed(futures):
-                _collect(future, by_key[future.key], report)
-                report.seconds = time.perf_counter() - started
-                if progress is not None:
-                    progress(report)
+        report.scheduler = str(client.scheduler.address)
+        run = uuid.uuid4().hex[:8]
+        keys = [f"reviewer-part-{run}-{part.index}" for part in parts]
+        futures = client.map(run_partition, parts, out_dir=out, stamp=stamp,
+                             column=column, key=keys, retries=0)
+        by_key = {key: part for key, part in zip(keys, parts, strict=True)}
+        distributed: Any = importlib.import_module("distributed")
+        for future in distributed.as_completed(futures):
+            _collect(future, by_key[future.key], report)
+            report.seconds = time.perf_counter() - started
+            if progress is not None:
+                progress(report)
     report.shards.sort(key=lambda shard: shard.partition)
     report.failed.sort(key=lambda failure: failure.partition)
     write_manifest(report, [str(x) for x in inputs])
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _keep_inputs(parts: list[Part], earlier: list[str]) -> None:
+    """FileExistsError when a shard or manifest an earlier run left in the output folder,
+    which this run would replace, is one of its inputs (named, or matched by a pattern)."""
+    if not earlier or is_url(earlier[0]):
+        return
+    theirs = {os.path.realpath(name): name for name in earlier}
+    for part in parts:
+        for piece in part.pieces:
+            found = theirs.get(os.path.realpath(piece.url)) if not is_url(piece.url) else None
+            if found is not None:
+                raise FileExistsError(
+                    f"the output folder's {Path(found).name} is one of its inputs, and a run "
+                    "replaces what an earlier one left there: give another output folder")
 
 
 def _collect(future: Any, part: Part, report: ClusterReport) -> None:

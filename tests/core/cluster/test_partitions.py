@@ -187,3 +187,24 @@ def test_a_part_of_a_data_file_is_read_from_its_own_rows(tmp_path: Path, kind: s
     assert len(mapped) <= 3  # the last part's rows, not the file's
     together = [row for part in parts for row in seen(part)]
     assert together == whole and last == whole[-len(last):]
+
+
+def test_a_shard_given_as_an_input_of_a_run_into_its_folder_stops_the_run(
+        tmp_path: Path) -> None:
+    """``--to-parquet out out/part-00000.parquet``: the earlier run's shard was deleted
+    as this run's leftovers before it was read (0 records, the shard gone)."""
+    from reviewer.core.cluster import extract_to_parquet
+
+    (tmp_path / "p.html").write_text(PAGE)
+    out = tmp_path / "out"
+    out.mkdir()
+    run_partition(partitions([tmp_path / "p.html"], size=10)[0][0], str(out),
+                  "2026-01-01T00:00:00+00:00")
+    shard = out / "part-00000.parquet"
+    for given in ([shard], [out / "*.parquet"]):
+        with pytest.raises(FileExistsError, match=r"part-00000\.parquet is one of its inputs"):
+            extract_to_parquet(given, out)
+        assert shard.is_file()
+    # the folder itself: its shards are not inputs, so nothing to extract, nothing touched
+    report = extract_to_parquet([out, tmp_path / "missing.html"], out)
+    assert report.partitions == 0 and report.replaced == 0 and shard.is_file()
