@@ -292,15 +292,17 @@ class Adjudication(QObject):
         if value is None:
             say(f"{reviewer} gave no {title.lower()}.", 6000)
             return False
-        if kind == "spans" and not value:
-            say(f"{reviewer} labelled no span: to decide none, mark the posting reviewed "
-                "(accept all) without labelling one.", 8000)
-            return False
+        # a reviewer who labelled none: the others' spans are rejected (the ruling "none")
+        others = sorted({(int(a), int(b), str(label)) for who, by_key in self.reviews.items()
+                         if who != reviewer for a, b, label in by_key.get(("spans", ""), [])})
+
         def edit(pid: int) -> Change:
             if kind == "status":
                 return store.postings.set_status(pid, str(value))
             if kind == "comment":
                 return store.postings.set_comment(pid, str(value))
+            if not value:
+                return store.spans.add_many(pid, others, "human", "rejected", follow=False)
             return store.spans.add_many(pid, [(int(a), int(b), str(label))
                                               for a, b, label in value])
 

@@ -208,12 +208,18 @@ def test_a_status_a_comment_and_span_labels_that_differ_are_shown_and_decided(
     assert window.store.records.get(3)["status"] == "flagged"
     qtbot.keyClick(window, Qt.Key.Key_2, ALT_CTRL)  # then the comment, ben's
     assert window.store.records.get(3)["comment"] == "fine"
-    qtbot.keyClick(window, Qt.Key.Key_1, ALT_CTRL)  # then the span labels, ana's
-    assert [(s["start"], s["end"], s["label"], s["state"])
-            for s in window.store.records.get(3)["spans"]] == [(0, 4, "TOOL", "accepted")]
+    qtbot.keyClick(window, Qt.Key.Key_2, ALT_CTRL)  # then the span labels: ben's, none
+    assert [(s["start"], s["end"], s["label"], s["state"]) for s in
+            window.store.records.get(3)["spans"]] == [(0, 4, "TOOL", "rejected")]
     assert window.store.reviews.differing(3) == []
     assert 3 not in _disagreements(window)
     assert "all decided" in banner.text()
+    window.undo_stack.undo()  # and ana's instead
+    assert window.store.reviews.differing(3) == [("spans", "")]
+    qtbot.keyClick(window, Qt.Key.Key_1, ALT_CTRL)
+    assert [(s["start"], s["end"], s["label"], s["state"])
+            for s in window.store.records.get(3)["spans"]] == [(0, 4, "TOOL", "accepted")]
+    assert window.store.reviews.differing(3) == []
 
 
 def test_span_labels_outside_the_merged_text_are_refused_in_words(

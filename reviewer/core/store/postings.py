@@ -107,9 +107,8 @@ def prepare(item: NewPosting) -> PreparedPosting:
 class Postings:
     """The postings of a project: adding them, their status, comment and text."""
 
-    def __init__(self, db: Database, reviewer: str = "") -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
-        self.reviewer = reviewer  # who sets a status (``mark``)
 
     def known_hashes(self, hashes: Sequence[str]) -> set[str]:
         """Which of these raw-page hashes the project holds already."""
@@ -265,14 +264,8 @@ class Postings:
         return change
 
     def mark(self, pid: int, status: str) -> None:
-        """Set the status alone, as part of a larger edit that logs itself. Whoever sets
-        it, even as it was, is who set it: a posting its reviewers marked reviewed, marked
-        so again in the merged file, is the adjudicator's decision."""
-        if self.reviewer:
-            self.db.execute("UPDATE postings SET status = ?, status_by = ? WHERE id = ?",
-                            (status, self.reviewer, pid))
-        else:  # (the connection's trigger names who, when the status changes)
-            self.db.execute("UPDATE postings SET status = ? WHERE id = ?", (status, pid))
+        """Set the status alone, as part of a larger edit that logs itself."""
+        self.db.execute("UPDATE postings SET status = ? WHERE id = ?", (status, pid))
 
     def set_comment(self, pid: int, text: str) -> Change:
         with self.db.atomic():

@@ -84,7 +84,7 @@ class Store:
             else default_reviewer(self.meta.assigned_reviewer())
         if not self.db.read_only:
             stamp_rows(self.db, self.reviewer)
-        self.postings = Postings(self.db, "" if self.db.read_only else self.reviewer)
+        self.postings = Postings(self.db)
         self.queue = Queue(self.db)
         self.history = History(self.db, self.postings.refresh_display)
         self.decisions = Decisions(self.db, self.postings)

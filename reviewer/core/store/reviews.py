@@ -95,34 +95,39 @@ class Reviews:
     def differing(self, pid: int) -> list[tuple[str, str]]:
         """The (kind, key) of posting ``pid`` on which its reviewers differ and which has
         no final decision yet (a field's annotation, a question's answer, the accepted
-        spans, a status other than new, a comment)."""
+        spans or all of theirs rejected, a status other than new, a comment)."""
         values: dict[tuple[str, str], list[Any]] = {}
-        reviewers = self.of(pid)
-        for by_key in reviewers.values():
+        for by_key in self.of(pid).values():
             for thing, value in by_key.items():
                 values.setdefault(thing, []).append(value)
         decided_fields = {r[0] for r in self.db.execute(
             "SELECT field FROM annotations WHERE posting_id = ?", (pid,))}
         answered = {r[0] for r in self.db.execute(
             "SELECT DISTINCT question FROM doc_labels WHERE posting_id = ?", (pid,))}
-        spans_final = self.db.execute(
-            "SELECT 1 FROM spans WHERE posting_id = ? AND state = 'accepted' LIMIT 1",
-            (pid,)).fetchone() is not None
-        status, status_by, comment = self.db.execute(
-            "SELECT status, status_by, comment FROM postings WHERE id = ?",
-            (pid,)).fetchone() or ("", "", "")
-        # marked reviewed with no span by someone who is none of its reviewers: a ruling
-        spans_final = spans_final or (status == "reviewed" and status_by not in reviewers)
+        status, comment = self.db.execute(
+            "SELECT status, comment FROM postings WHERE id = ?", (pid,)).fetchone() or ("", "")
         out = []
         for (kind, key), found in sorted(values.items()):
             if not differ(found):
                 continue
             if (kind == "field" and key in decided_fields) or \
-                    (kind == "label" and key in answered) or (kind == "spans" and spans_final) \
+                    (kind == "label" and key in answered) or \
+                    (kind == "spans" and self._spans_decided(pid, found)) \
                     or (kind == "status" and status != "new") or (kind == "comment" and comment):
                 continue
             out.append((kind, key))
         return out
+
+    def _spans_decided(self, pid: int, given: Sequence[Any]) -> bool:
+        """Whether the span labels of posting ``pid`` have a final decision: a span
+        accepted, or (the ruling "none") every span its reviewers labelled rejected."""
+        kept: dict[str, set[tuple[Any, ...]]] = {"accepted": set(), "rejected": set()}
+        for start, end, label, state in self.db.execute(
+                'SELECT start, "end", label, state FROM spans WHERE posting_id = ? AND'
+                " state IN ('accepted', 'rejected')", (pid,)):
+            kept[state].add((start, end, label))
+        labelled = {tuple(s) for value in given if isinstance(value, list) for s in value}
+        return bool(kept["accepted"]) or (bool(labelled) and labelled <= kept["rejected"])
 
     def relabel(self, answers: dict[tuple[str, str], tuple[str, str]],
                 kept: set[tuple[str, str]], spans: dict[str, str], span_labels: set[str]) -> None:

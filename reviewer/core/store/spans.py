@@ -49,9 +49,10 @@ class Spans:
         return span_id, Change(f"label {label}", [("spans", (span_id,), None)])
 
     def add_many(self, pid: int, spans: Sequence[tuple[int, int, str]], origin: str = "human",
-                 state: str = "accepted") -> Change:
+                 state: str = "accepted", follow: bool = True) -> Change:
         """Several spans of posting ``pid`` as one edit (accepting or rejecting the
-        machine's suggested spans together)."""
+        machine's suggested spans together). ``follow``: rejected, the skills field
+        follows (see above; not when a ruling rejects a reviewer's spans)."""
         self._check(pid, [(start, end) for start, end, _label in spans])
         change = Change(f"{state} {len(spans)} spans")
         with self.db.atomic():
@@ -60,7 +61,7 @@ class Spans:
                 cur = self.db.execute(_INSERT, (pid, start, end, label, origin, state, stamp))
                 change.rows.append(("spans", (int(cur.lastrowid or 0),), None))
             self._postings.touch(pid, "add_spans", {"count": len(spans), "state": state})
-            if state == "rejected":
+            if state == "rejected" and follow:
                 change.rows += self._skills_follow(pid)
         return change
 

@@ -429,8 +429,8 @@ def test_a_status_or_a_comment_the_reviewers_differ_on_is_a_disagreement(
 def test_span_labels_the_reviewers_differ_on_are_settled_by_a_ruling_of_none(
         files: dict[str, Path], tmp_path: Path) -> None:
     """ana labelled a span, ben reviewed with none: a disagreement that only an accepted
-    span could clear. Marking it reviewed in the merged file, by someone who is not one
-    of its reviewers, with no span, is a ruling: none."""
+    span could clear (marking it reviewed did, but not where the project merged into is
+    the one the files were split from). Rejecting the spans labelled is the ruling none."""
     with Store(files["ana"], reviewer="ana") as store:
         store.spans.add(5, 0, 4, "TOOL")
         store.postings.set_status(5, "reviewed")
@@ -440,8 +440,11 @@ def test_span_labels_the_reviewers_differ_on_are_settled_by_a_ruling_of_none(
     merge_projects(out, [files["ana"], files["ben"]])
     with Store(out, reviewer="lead") as store:
         assert store.reviews.differing(5) == [("spans", "")]
-        store.decisions.accept_all(5)
+        store.decisions.accept_all(5)  # marking it reviewed decides nothing of them
+        assert store.reviews.differing(5) == [("spans", "")]
+        store.spans.add_many(5, [(0, 4, "TOOL")], "human", "rejected", follow=False)
         assert store.reviews.differing(5) == []
+        assert [s for s in store.records.get(5)["spans"] if s["state"] == "accepted"] == []
 
 
 def test_a_merged_posting_s_history_says_whose_values_came_in(
