@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.extract import read_amount, value_from_selection
 from reviewer.core.schema import PERIODS, FieldSpec
-from reviewer.gui.plain import plain_tip, show_start
+from reviewer.gui.plain import plain_tip, show_start, value_text
 
 STATE_MARKS = {"suggested": "○", "accepted": "✓", "corrected": "✎", "rejected": "✗",
                "adjudicated": "⚖", "none": "", "unsaved": "⚠"}
@@ -335,7 +335,7 @@ class FieldEditor(QWidget):
         if confidence is not None and state == "suggested":
             words += f", confidence {confidence:.2f}"
         if state in DECIDED[1:] and self.machine not in (None, "", []):
-            words += f"\nThe machine read: {_one_line(self.machine)}"
+            words += f"\nThe machine read: {value_text(self.machine, short=False)}"
         if others := sum(a.get("value") != value for a in self.alternatives):
             words += f"\n{others} other reading{'s' if others > 1 else ''}: right-click"
         self.mark.setToolTip(plain_tip(words))
@@ -349,6 +349,13 @@ class FieldEditor(QWidget):
         self.mark.setText(STATE_MARKS["unsaved"])
         self._set_state("unsaved", f"⚠ not saved: {reason}" if reason else "⚠ not saved")
         self._shown = _UNSAVED
+
+    def typed(self) -> bool:
+        """Whether it holds something typed since its value was shown or saved."""
+        try:
+            return bool(self.value() != self._shown)
+        except ValueError:  # text that cannot be read
+            return True
 
     def commit(self) -> bool:
         """Report the value typed, if it differs from the one shown (and only once); text
@@ -373,14 +380,6 @@ class FieldEditor(QWidget):
 
 
 _UNSAVED = object()  # equal to no value: the field's value is offered again when left
-
-
-def _one_line(value: Any) -> str:
-    if isinstance(value, list):
-        return "; ".join(map(str, value))
-    if isinstance(value, dict):
-        return ", ".join(f"{k} {v}" for k, v in value.items() if v is not None)
-    return str(value)
 
 
 def _amount(text: str, which: str) -> tuple[float | int | None, str | None]:

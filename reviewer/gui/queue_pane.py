@@ -102,6 +102,7 @@ class QueuePane(QWidget):
         self.model = model
         # whether a move by key may leave the posting shown (``ReviewFlow.may_leave``)
         self.may_leave: Callable[[], bool] = lambda: True
+        self.last_shown: int | None = None  # (to come back to after a list of none)
         self.settings = settings  # keeps the columns; None keeps nothing
         self.return_to: int | None = None  # the posting to show when a list read late comes
         self.view = QTableView()
@@ -179,8 +180,12 @@ class QueuePane(QWidget):
         cleared, a filter changed) and ``stay``, the posting shown, when still listed.
         (A new order shows its first: the most useful, the least sure.)"""
         query = self.search_box.text().strip()
-        shown = self.model.id_at(self.current_row()) if stay and not query and \
-            0 <= self.current_row() < self.model.rowCount() else None
+        current = self.model.id_at(self.current_row()) \
+            if 0 <= self.current_row() < self.model.rowCount() else None
+        if current is not None:
+            self.leaving.emit()  # (a list of none shows nothing: what is typed goes now)
+        shown = (current if current is not None else self.last_shown) \
+            if stay and not query else None
         self.only.hide()
         self.return_to = None
         self.model.reload(order=self._order,
@@ -317,7 +322,8 @@ class QueuePane(QWidget):
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.leaving.emit()
         if current.isValid():
-            self.posting_chosen.emit(self.model.id_at(current.row()))
+            self.last_shown = self.model.id_at(current.row())
+            self.posting_chosen.emit(self.last_shown)
 
     # --- menus -------------------------------------------------------------------------------
 

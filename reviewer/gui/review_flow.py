@@ -104,6 +104,10 @@ class ReviewFlow(QObject):
             return
         self.pid, self.posting = pid, posting
         self.shown.emit(self.posting)
+        self._say_left(pid)
+
+    def _say_left(self, pid: int | None) -> None:
+        """Once another posting (or none) is shown: what typed text was left unsaved."""
         left, self._left_unsaved = self._left_unsaved, None
         if left is not None and left[0] != pid:
             self.message.emit(f"Posting {left[0]} left with text typed not saved: {left[1]}",
@@ -129,6 +133,7 @@ class ReviewFlow(QObject):
     def show_nothing(self) -> None:
         self.pid = self.posting = None
         self.shown.emit(None)
+        self._say_left(None)
 
     def refresh(self, pid: int) -> None:
         """After an edit of ``pid``: read it again if it is shown, and tell the panes."""

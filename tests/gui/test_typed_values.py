@@ -286,3 +286,35 @@ def test_ctrl_z_in_a_field_with_nothing_typed_to_undo_undoes_the_last_edit(  # t
     qtbot.keyClicks(department, "Plat")
     qtbot.keyClick(department, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert department.text() == before and win.undo_stack.canRedo()
+
+
+def test_a_search_that_lists_nothing_says_what_typed_text_was_not_saved(  # type: ignore[no-untyped-def]
+        win: ReviewWindow, qtbot) -> None:
+    """A search listing no posting dropped the text typed that could not be read with no
+    word; clearing it went to the first posting, not the one shown before."""
+    win.queue_pane.select_row(2)
+    pid = win.pid
+    _type(win, qtbot, _line(win, "date_posted"), "2025-13-45")
+    box = win.queue_pane.search_box
+    box.setText("zzzzqqq")
+    box.returnPressed.emit()
+    assert win.pid is None
+    assert win.statusBar().currentMessage().startswith(
+        f"Posting {pid} left with text typed not saved: Date posted")
+    box.setText("")
+    box.returnPressed.emit()
+    assert win.pid == pid
+
+
+def test_ctrl_z_back_in_a_field_saved_while_in_it_undoes_the_edit(  # type: ignore[no-untyped-def]
+        win: ReviewWindow, qtbot) -> None:
+    """Company corrected and saved with the focus still in its box (Enter), then Ctrl+Z:
+    the box undid its old typing, and leaving it saved that as a second edit."""
+    pid = win.pid
+    company = _line(win, "company")
+    before = win.store.records.get(pid)["fields"]["company"]  # type: ignore[arg-type]
+    _type(win, qtbot, company, "Typed Co")  # (Enter: saved, the focus stays)
+    assert company.hasFocus() and win.undo_stack.count() == 1
+    qtbot.keyClick(company, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert win.store.records.get(pid)["fields"]["company"] == before  # type: ignore[arg-type]
+    assert win.undo_stack.index() == 0
