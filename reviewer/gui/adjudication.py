@@ -211,13 +211,17 @@ class Adjudication(QObject):
                     left.append(named)
         self._banner(sorted(reviews), differ, bool(questions), left, wide)
 
+    def _open(self) -> list[tuple[str, str]]:
+        """What the reviewers of the shown posting differ on and no one decided."""
+        try:
+            return self.flow.store.reviews.differing(self.flow.pid)  # type: ignore[arg-type]
+        except (DatabaseError, TypeError):  # a damaged file, or no posting shown
+            return []
+
     def open_wide(self) -> list[str]:
         """The kinds of ``POSTING_WIDE`` the reviewers of the shown posting differ on and
         no one decided, in that order."""
-        try:
-            found = {kind for kind, _key in self.flow.store.reviews.differing(self.flow.pid)}
-        except (DatabaseError, TypeError):  # a damaged file, or no posting shown
-            return []
+        found = {kind for kind, _key in self._open()}
         return [kind for kind, _title, _named in POSTING_WIDE if kind in found]
 
     def _banner(self, names: list[str], differ: list[str], questions: bool,
@@ -228,10 +232,18 @@ class Adjudication(QObject):
             self.banner.hide()
             return
         keys = " · ".join(f"{KEY.format(n)} {name}" for n, name in enumerate(names[:9], 1))
-        if left:
+        fields = [name for name in left if name in differ]
+        if fields:
             text = (f"Reviewers differ on {', '.join(left)}. {keys}: take that reviewer's "
                     "value for the focused field; or type one"
                     + ("; answer a question with its keys." if questions else "."))
+        elif left:  # no field: the status, the comment or the span labels, a question
+            named = [n for _kind, _title, n in POSTING_WIDE if n in left]
+            text = f"Reviewers differ on {', '.join(left)}."
+            if named:
+                text += f" {keys}: take that reviewer's {named[0].removeprefix('the ')}."
+            if questions:
+                text += " Answer a question with its keys."
         else:
             text = f"Reviewers differed; all decided. Their values stay below ({keys})."
         self.banner.setText("\n".join([text, *wide]))
@@ -266,6 +278,11 @@ class Adjudication(QObject):
         wide = self.open_wide() if name is None else []
         if name is None and wide:
             return self._take_wide(wide[0], names[number - 1])
+        questions = [key for kind, key in self._open() if kind == "label"]
+        if name is None and questions:
+            say(f"Reviewers differ on question {questions[0].replace('_', ' ')}: answer it "
+                "with its option keys (Labels & comment).", 8000)
+            return False
         if name is None:
             say("Reviewers differ on nothing of this posting"
                 + (" that is left to decide." if len(names) > 1 else "."), 6000)

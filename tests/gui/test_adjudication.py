@@ -128,8 +128,9 @@ def test_with_no_field_focused_a_key_takes_the_first_field_left(
     assert window.store.records.get(2)["human"]["seniority"] == {
         "state": "adjudicated", "value": None, "spans": [],
         "updated_at": window.store.records.get(2)["human"]["seniority"]["updated_at"]}
-    qtbot.keyClick(window.queue, Qt.Key.Key_1, ALT_CTRL)  # no field is left
-    assert "nothing of this posting that is left" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.queue, Qt.Key.Key_1, ALT_CTRL)  # no field is left: the question
+    assert window.statusBar().currentMessage().startswith(
+        "Reviewers differ on question relevant: answer it with its option keys")
 
 
 def test_a_value_typed_into_a_disputed_field_is_adjudicated(disputed: Path, open_window: Any,
@@ -241,3 +242,29 @@ def test_span_labels_outside_the_merged_text_are_refused_in_words(
     said = window.statusBar().currentMessage()
     assert said.startswith("Take ana's span labels: not done.") and "outside the text" in said
     assert window.store.records.get(3)["spans"] == []
+
+
+def test_the_keys_and_the_banner_say_what_is_left(project: Path, open_window: Any,
+                                                  qtbot: Any) -> None:
+    """Only a question left: Ctrl+Alt+1 said "Reviewers differ on nothing of this posting
+    that is left to decide". Only the status left: the banner spoke of "the focused
+    field"."""
+    with Store(project, reviewer="lead") as store:
+        store.reviews.put([
+            (2, "ana", "label", "relevant", json.dumps(["yes"]), "t"),
+            (2, "ben", "label", "relevant", json.dumps(["no"]), "t"),
+            (3, "ana", "status", "", json.dumps("flagged"), "t"),
+            (3, "ben", "status", "", json.dumps("reviewed"), "t")])
+        store.reviews.refresh([2, 3])
+    window: ReviewWindow = open_window(project)
+    _filter(window, "disagreement")
+    assert window.pid == 2
+    window.document.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_1, ALT_CTRL)
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Reviewers differ on question relevant: answer it with its "
+                           "option keys"), said
+    window.queue_pane.go_next()
+    assert window.pid == 3
+    text = window.adjudication.banner.text()
+    assert "take that reviewer's status" in text and "focused field" not in text
