@@ -284,11 +284,13 @@ class _Merger:
         out.reviews.refresh(sorted(touched))
 
     def _own(self, finals: dict[Thing, list[Value]], reviews: Known) -> list[tuple[Any, ...]]:
-        """OUT's own final decisions on things no reviewer decided yet, as their authors'
-        values (rows for ``reviews.put``); ``reviews`` takes them in."""
+        """OUT's own final decisions on the postings no reviewer's values came to yet (in
+        the project the files were split from), as their authors' values (rows for
+        ``reviews.put``); ``reviews`` takes them in. What is done in OUT to a posting
+        merged before is the adjudicator's: rulings, or values accepted, never a vote."""
         rows = []
         for (pid, kind, key), group in finals.items():
-            if of_thing(reviews, (pid, kind, key)):
+            if reviews.get(pid):
                 continue
             for value in group:
                 if value.ruling:

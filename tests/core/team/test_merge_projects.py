@@ -447,6 +447,23 @@ def test_span_labels_the_reviewers_differ_on_are_settled_by_a_ruling_of_none(
         assert [s for s in store.records.get(5)["spans"] if s["state"] == "accepted"] == []
 
 
+def test_what_the_adjudicator_does_in_the_merged_file_is_no_reviewer_s_value(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """The lead accepted all on a merged posting: merging the same files again made every
+    value the lead accepted, and "no span labels", the lead's own values, a third
+    reviewer in the agreement and the exports."""
+    edits(files)
+    out = tmp_path / "merged.db"
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out, reviewer="lead") as store:
+        store.decisions.accept_all(1)
+        store.postings.set_status(7, "flagged")
+    again = merge_projects(out, [files["ana"], files["ben"]])
+    assert again.own == 0
+    with Store(out) as store:
+        assert store.reviews.reviewers() == ["ana", "ben"]
+
+
 def test_a_merged_posting_s_history_says_whose_values_came_in(
         files: dict[str, Path], tmp_path: Path) -> None:
     """The history of a posting three reviewers worked on said "Nothing done to this
