@@ -50,6 +50,10 @@ _NOT_PAY = lazy_compile(
 _CEILING = lazy_compile(  # before a single figure: it is the most the job pays
     r"(?:\bup to|\bas much as|\bmaximum(?: of)?|\bmax\.?|\bnot to exceed|\bno more than)"
     r"\s*:?\s*$", re.I)
+_FLOOR = lazy_compile(  # before a single figure: it is the least the job pays
+    r"(?:\bfrom|\bstarts? at|\bstarting (?:at|from)|\bat least|\bminimum(?: of)?|\bmin\.?"
+    r"|\bno less than)\s*:?\s*$", re.I)
+_PLUS = lazy_compile(r"\+(?![\d+])")  # "$60,000+": that much or more
 _CUR = (r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r)?\$|£|€|¥|₹|₩|₽|₺|₪|֏|chf|zł|\b(?:"
         + "|".join(CODES) + r")\b)")
 _NUM = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?"  # Indian grouping: 6,00,000 (6 lakh)
@@ -126,6 +130,10 @@ def _read(match: re.Match[str], text: str, labelled: bool) -> dict[str, Any] | N
         return None
     if high is None and _CEILING.search(text, max(0, match.start() - 20), match.start()):
         return {"min": None, "max": low, "currency": currency, "period": period}
+    end = match.start() + len(match.group().rstrip())
+    if high is None and (_FLOOR.search(text, max(0, match.start() - 20), match.start())
+                         or _PLUS.match(text, end)):
+        return {"min": low, "max": None, "currency": currency, "period": period}
     return {"min": low, "max": high if high is not None else low, "currency": currency,
             "period": period}
 

@@ -115,6 +115,24 @@ def test_pay_up_to_a_figure_has_no_minimum(sentence: str, expected: dict[str, An
     assert result.fields["salary"] == expected
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Salary: from $60,000 per year, with equity.",
+     {"min": 60000, "max": None, "currency": "USD", "period": "year"}),
+    ("Pay: $60,000+ per year depending on experience.",
+     {"min": 60000, "max": None, "currency": "USD", "period": "year"}),
+    ("Compensation: at least €45,000 per year.",
+     {"min": 45000, "max": None, "currency": "EUR", "period": "year"}),
+    ("The hourly rate starts at $25 an hour.",
+     {"min": 25, "max": None, "currency": "USD", "period": "hour"}),
+    ("Salary: minimum of £30,000 per annum.",
+     {"min": 30000, "max": None, "currency": "GBP", "period": "year"}),
+])
+def test_pay_from_a_figure_has_no_maximum(sentence: str, expected: dict[str, Any]) -> None:
+    """"From $60,000" states the least it pays: the figure is no maximum."""
+    _doc, result = posting(sentence)
+    assert result.fields["salary"] == expected
+
+
 def test_salary_in_drams() -> None:
     doc, result = posting("Starting salary - 40,000 AMD")
     salary = result.fields["salary"]
