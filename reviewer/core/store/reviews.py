@@ -46,7 +46,18 @@ def normalise(value: Any) -> str:
     None; text without case or extra spaces."""
     if isinstance(value, dict) and "state" in value:
         value = None if value.get("state") == "rejected" else value.get("value")
-    return value_key(value)  # as the extraction's stages' values are compared
+    return value_key(_trimmed(value))  # as the extraction's stages' values are compared
+
+
+def _trimmed(value: Any) -> Any:
+    """``value`` with no spaces at the ends of its texts ("a " is "a")."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list):
+        return [_trimmed(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _trimmed(item) for key, item in value.items()}
+    return value
 
 
 class Reviews:

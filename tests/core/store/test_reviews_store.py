@@ -125,3 +125,15 @@ def test_a_bulk_edit_settles_the_disagreements_it_decides(tmp_path: Path) -> Non
         assert list(store.queue.ids(field_state="disagreement")) == []
         store.bulk.undo(change)
         assert list(store.queue.ids(field_state="disagreement")) == [1]
+
+
+def test_values_alike_but_for_spaces_at_their_ends_are_the_same() -> None:
+    """"A" and "a " were two values (a disagreement, agreement 0.0): the README says
+    case and spaces aside."""
+    from reviewer.core.store import reviewers_differ, same_review
+
+    field = {"state": "corrected", "spans": []}
+    assert same_review({**field, "value": "Data  Engineer "}, {**field, "value": "data engineer"})
+    assert not reviewers_differ([{**field, "value": ["Python ", "SQL"]},
+                                 {**field, "value": ["python", " sql"]}])
+    assert reviewers_differ([{**field, "value": "A"}, {**field, "value": "B"}])
