@@ -312,9 +312,10 @@ class _Merger:
         if latest is not None:
             if latest[0] != name:
                 value = Value(pid, latest[0], kind, key, latest[1], latest[2])
-            if (final and _dumps(final[0].value) == _dumps(value.value)) or (
+            if (final and _dumps(final[0].value) == _dumps(value.value)
+                    and {_name(f.reviewer, self.stem) for f in final} == {latest[0]}) or (
                     not final and kind == "spans" and not value.value):
-                return
+                return  # (the same, in the latest's name: whatever the files' order)
             self.out.transfer.set_final(pid, value, latest[0])
             self.report.final += 1
         elif final:

@@ -81,8 +81,8 @@ def test_agreed_values_are_final_and_differing_ones_a_disagreement(
             (0, 4, "SKILL")]
         six = store.records.get(6)["human"]["company"]
         assert six["state"] == "rejected"  # chen did not decide the company: no vote
-        seven = store.records.get(7)
-        assert (seven["status"], seven["status_by"]) == ("reviewed", "ana")
+        seven = store.records.get(7)  # all three: the latest (by time, then name) credited
+        assert (seven["status"], seven["status_by"]) == ("reviewed", "chen")
         eight = store.records.get(8)
         assert (eight["comment"], eight["comment_by"]) == ("check the salary", "ana")
         assert [s["label"] for s in store.records.get(9)["spans"]] == ["TOOL"]  # ana's alone
@@ -462,6 +462,30 @@ def test_what_the_adjudicator_does_in_the_merged_file_is_no_reviewer_s_value(
     assert again.own == 0
     with Store(out) as store:
         assert store.reviews.reviewers() == ["ana", "ben"]
+
+
+def test_the_latest_of_agreeing_reviewers_is_credited_whatever_the_order(
+        files: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ana and ben gave the same title, ben later: merged ana then ben, ana was credited
+    (the export's reviewer, Prodigy's annotator, Label Studio's completed_by); ben then
+    ana, ben. The latest is, either way."""
+    import importlib
+
+    seconds = iter(range(10, 60))
+    for module in ("history", "decisions"):
+        monkeypatch.setattr(importlib.import_module(f"reviewer.core.store.{module}"), "now",
+                            lambda: f"2030-01-01T00:00:{next(seconds)}+00:00")
+    for name in ("ana", "ben"):
+        with Store(files[name], reviewer=name) as store:
+            store.decisions.set_field(1, "title", "Same Title")
+    credited = []
+    for n, order in enumerate((["ana", "ben"], ["ben", "ana"])):
+        out = tmp_path / f"merged{n}.db"
+        merge_projects(out, [files[name] for name in order])
+        with closing(sqlite3.connect(out)) as db:
+            credited.append(db.execute("SELECT reviewer FROM annotations WHERE field ="
+                                       " 'title' AND posting_id = 1").fetchone()[0])
+    assert credited == ["ben", "ben"]
 
 
 def test_a_merged_posting_s_history_says_whose_values_came_in(
