@@ -361,12 +361,18 @@ class Transfer:
         """A line in the project's log for a whole split or merge."""
         log(self.db, kind, data)
 
-    def log_postings(self, kind: str, lines: Sequence[tuple[int, dict[str, Any]]]) -> None:
-        """A line in the log of each posting (a merge: whose values came in)."""
+    def log_merged(self, file: str, came: Sequence[tuple[int, str]]) -> None:
+        """A line in the log of each posting a merge of ``file`` brought decisions to
+        (``came``: each one's posting and reviewer): whose, and how many."""
+        whose: dict[int, list[str]] = {}
+        for pid, name in came:
+            whose.setdefault(pid, []).append(name)
         stamp = now()
         self.db.conn.executemany(
             "INSERT INTO events (at, kind, posting_id, data) VALUES (?, ?, ?, ?)",
-            [(stamp, kind, pid, json.dumps(data, ensure_ascii=False)) for pid, data in lines])
+            [(stamp, "merge", pid, json.dumps({"file": file, "reviewers": sorted(set(names)),
+                                               "decisions": len(names)}, ensure_ascii=False))
+             for pid, names in sorted(whose.items())])
 
 
 def _listed(suggestions: Sequence[tuple[Any, ...]]) -> dict[str, Any]:

@@ -254,12 +254,8 @@ class _Merger:
         if rows:
             out.reviews.put(rows)
         touched = {pid for pid, _kind, _key in came}
-        whose: dict[int, list[str]] = {}  # each posting's log says whose values came in
-        for (pid, _kind, _key), (name, _value) in came.items():
-            whose.setdefault(pid, []).append(name)
-        out.transfer.log_postings("merge", [
-            (pid, {"file": src.path.name, "reviewers": sorted(set(names)),
-                   "decisions": len(names)}) for pid, names in sorted(whose.items())])
+        out.transfer.log_merged(src.path.name, [(thing[0], name)  # whose came to each
+                                                for thing, (name, _value) in came.items()])
         for thing, (name, value) in came.items():
             self._settle(thing, name, value, finals.get(thing, []), earlier, reviews)
         held = {(to_out[v.posting], _name(v.reviewer, stem), v.kind, v.key) for v in incoming}
@@ -284,10 +280,9 @@ class _Merger:
         out.reviews.refresh(sorted(touched))
 
     def _own(self, finals: dict[Thing, list[Value]], reviews: Known) -> list[tuple[Any, ...]]:
-        """OUT's own final decisions on the postings no reviewer's values came to yet (in
-        the project the files were split from), as their authors' values (rows for
-        ``reviews.put``); ``reviews`` takes them in. What is done in OUT to a posting
-        merged before is the adjudicator's: rulings, or values accepted, never a vote."""
+        """OUT's own final decisions on postings no reviewer's values came to yet (the
+        project split from), as their authors' values (``reviews.put`` rows; ``reviews``
+        takes them in). Done in OUT to a posting merged before, they are the adjudicator's."""
         rows = []
         for (pid, kind, key), group in finals.items():
             if reviews.get(pid):
