@@ -41,6 +41,14 @@ class Meta:
         with self.db.atomic():
             self._set("assigned_reviewer", clean_name(name))
 
+    def made_by_merge(self) -> bool:
+        """Whether a merge made this file (what is done in it is then an adjudicator's)."""
+        return self._get("made_by_merge") == "1"
+
+    def set_made_by_merge(self) -> None:
+        with self.db.atomic():
+            self._set("made_by_merge", "1")
+
     def guidelines(self) -> str:
         """The guidelines, Markdown ("" when there are none)."""
         return self._get("guidelines") or ""

@@ -21,11 +21,10 @@ by thing, for each thing whose values the merge changed:
   author's value follows the reviewers as above: a new reviewer who differs takes it away;
   one who took their value back since (``retract``) takes it out of the reviews.
 
-OUT may be a project of its own (the one a split came from): before the reviewers' values
-of a posting come in, each of its final decisions on a thing no reviewer decided yet counts
-as its author's value. Merging a file again changes nothing. Inputs are read and written in
-batches, one transaction each; a damaged input, not a project file, or OUT itself is
-refused before anything is written.
+OUT may be the project a split came from: before the reviewers' values of a posting come
+in, each of its final decisions counts as its author's value (never in a file a merge
+made). Merging a file again changes nothing. Inputs are read and written in batches, one
+transaction each; a damaged, or not a project, input, or OUT itself is refused first.
 """
 
 from __future__ import annotations
@@ -49,12 +48,11 @@ from reviewer.core.team.files import (
     put_in_place,
     remove_project,
 )
-from reviewer.core.team.retract import agreed, of_thing, taken_back
+from reviewer.core.team.retract import Known, agreed, of_thing, taken_back
 from reviewer.core.team.split import Progress, copy_setup
 
 BATCH = 500  # input postings a transaction
 Thing = tuple[int, str, str]  # OUT posting, kind, key
-Known = dict[int, dict[tuple[str, str, str], tuple[Any, str]]]  # posting → (who, kind, key)
 
 
 @dataclass
@@ -122,10 +120,10 @@ class MergeReport:
         for name, paths in self.shared_names.items():
             files = f"{paths[0]} and {paths[1]} both" if len(paths) == 2 else \
                 f"{', '.join(paths[:-1])} and {paths[-1]} all"
-            lines.append(f"{files} carry the reviewer {name}: their values "
-                         "count as one reviewer's, a later one replacing an earlier (if they "
-                         "are different people, give each a name of their own with "
-                         "--reviewer or REVIEWER_NAME, and merge again into a new file)")
+            lines.append(f"{files} carry the reviewer {name}: their values count as one "
+                         "reviewer's, a later one replacing an earlier (if they are different "
+                         "people, give each a name of their own with --reviewer or "
+                         "REVIEWER_NAME, and merge again into a new file)")
         return lines
 
 
@@ -148,6 +146,8 @@ def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
     out, whole = Store(target, reviewer=reviewer), False
     try:
         out.check_writable()
+        if created:  # (what is done in it is ruling, never a reviewer's value: ``_own``)
+            out.meta.set_made_by_merge()
         report = MergeReport(out_path, created=created)
         merger = _Merger(out, report, out_path.stem)
         done = 0
@@ -280,12 +280,14 @@ class _Merger:
         out.reviews.refresh(sorted(touched))
 
     def _own(self, finals: dict[Thing, list[Value]], reviews: Known) -> list[tuple[Any, ...]]:
-        """OUT's own final decisions on postings no reviewer's values came to yet (the
-        project split from), as their authors' values (``reviews.put`` rows; ``reviews``
-        takes them in). Done in OUT to a posting merged before, they are the adjudicator's."""
-        rows = []
+        """OUT's own decisions on postings no reviewer's values came to yet, as their
+        authors' values (``reviews.put`` rows; ``reviews`` takes them): the split-from's."""
+        rows: list[tuple[Any, ...]] = []
+        if self.out.meta.made_by_merge():
+            return rows
+        merged = {pid for pid, known in reviews.items() if known}  # (before these)
         for (pid, kind, key), group in finals.items():
-            if reviews.get(pid):
+            if pid in merged:
                 continue
             for value in group:
                 if value.ruling:

@@ -447,6 +447,26 @@ def test_span_labels_the_reviewers_differ_on_are_settled_by_a_ruling_of_none(
         assert [s for s in store.records.get(5)["spans"] if s["state"] == "accepted"] == []
 
 
+def test_every_decision_of_the_project_split_from_counts_at_its_first_merge(
+        tmp_path: Path) -> None:
+    """The lead set a posting's title and company, then split: merged back, only the
+    first (company) counted as the lead's value; the title stood as a ruling over ana's
+    different one, unmarked."""
+    source = make_source(tmp_path / "project.db", n=4)
+    with Store(source, reviewer="lead") as store:
+        store.decisions.set_field(1, "company", "Lead Co")
+        store.decisions.set_field(1, "title", "Lead Title")
+        report = split_project(store, ["ana", "ben"], tmp_path / "out", overlap=1.0,
+                               copies=2)
+    with Store(report.files["ana"], reviewer="ana") as store:
+        store.decisions.set_field(1, "company", "Ana Co")
+        store.decisions.set_field(1, "title", "Ana Title")
+    merged = merge_projects(source, [report.files["ana"], report.files["ben"]])
+    assert merged.own == 2
+    with Store(source) as store:
+        assert store.reviews.differing(1) == [("field", "company"), ("field", "title")]
+
+
 def test_what_the_adjudicator_does_in_the_merged_file_is_no_reviewer_s_value(
         files: dict[str, Path], tmp_path: Path) -> None:
     """The lead accepted all on a merged posting: merging the same files again made every
@@ -458,6 +478,9 @@ def test_what_the_adjudicator_does_in_the_merged_file_is_no_reviewer_s_value(
     with Store(out, reviewer="lead") as store:
         store.decisions.accept_all(1)
         store.postings.set_status(7, "flagged")
+        store.postings.set_status(12, "flagged")  # a posting no reviewer decided
+    with Store(files["ana"], reviewer="ana") as store:
+        store.postings.set_status(12, "new")  # (a line in her log: it comes to the merge)
     again = merge_projects(out, [files["ana"], files["ben"]])
     assert again.own == 0
     with Store(out) as store:
