@@ -61,5 +61,6 @@ def differing_note(count: int, reviewers: bool | None = None) -> str | None:
     each = ("" if reviewers is None else " (each reviewer's own is under 'reviewers')"
             if reviewers else " (--all-reviewers adds each reviewer's own)")
     return (f"{count:,} of the postings chosen for the export still have reviewers who "
-            "differ on a field, a question or the spans (the list's filter 'disagreement'): "
+            "differ on a field, a question, the span labels, the status or the comment (the "
+            "list's filter 'disagreement'): "
             f"there the final value is no person's{each}; adjudicate them to give one.")

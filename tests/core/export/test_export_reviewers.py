@@ -272,3 +272,15 @@ def test_a_reviewer_who_set_no_status_is_not_said_to_have_reviewed() -> None:
     assert own["status"] == "new" and own["fields"]["title"] == "Data Engineer"
     values["status"] = "reviewed"
     assert reviewer_record(record, "ana", values)["status"] == "reviewed"  # type: ignore[arg-type]
+
+
+def test_the_note_of_postings_still_differing_names_all_they_may_differ_on() -> None:
+    """A posting is marked for a status or a comment the reviewers differ on too: the
+    export's note said "a field, a question or the spans"."""
+    from reviewer.core.export import differing_note
+
+    note = differing_note(3)
+    assert note is not None and note.startswith("3 of the postings chosen")
+    for thing in ("a field", "a question", "the span labels", "the status", "the comment"):
+        assert thing in note, thing
+    assert differing_note(0) is None
