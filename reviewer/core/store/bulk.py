@@ -209,25 +209,25 @@ class Bulk:
         ids = json.dumps(sorted(set(chunk)))
         db, name = self.db, edit.name
         if edit.kind == "status":
-            return [(pid, (status, stamp), None, False) for pid, status, stamp in db.execute(
-                f"SELECT id, status, updated_at FROM postings WHERE id IN {_IDS}"
-                " AND status != ?", (ids, edit.value))]
+            return [(pid, (status,), None, False) for pid, status in db.execute(
+                f"SELECT id, status FROM postings WHERE id IN {_IDS} AND status != ?",
+                (ids, edit.value))]
         if edit.kind == "label":
             new = set(edit.value)
             rows = db.execute(
-                "SELECT p.id, p.updated_at, (SELECT json_group_array(d.option) FROM doc_labels"
-                " d WHERE d.posting_id = p.id AND d.question = ?) FROM postings p"
-                f" WHERE p.id IN {_IDS}", (name, ids))
+                "SELECT p.id, (SELECT json_group_array(d.option) FROM doc_labels d WHERE"
+                f" d.posting_id = p.id AND d.question = ?) FROM postings p WHERE p.id IN {_IDS}",
+                (name, ids))
             planned: list[Planned] = []
-            for pid, stamp, options in rows:
+            for pid, options in rows:
                 old = tuple(sorted(json.loads(options)))
                 if set(old) != new:
-                    planned.append((pid, (stamp, old), None, False))
+                    planned.append((pid, (old,), None, False))
             return planned
         if edit.kind == "accept":  # not where reviewers' values are and none is final:
             # they differ, and taking the machine's would settle it unasked
-            return [(pid, (stamp, None), None, False) for pid, stamp in db.execute(
-                "SELECT p.id, p.updated_at FROM postings p JOIN suggestions s"
+            return [(pid, (None,), None, False) for (pid,) in db.execute(
+                "SELECT p.id FROM postings p JOIN suggestions s"
                 f" ON s.posting_id = p.id AND s.field = ? WHERE p.id IN {_IDS} AND NOT EXISTS"
                 " (SELECT 1 FROM annotations a WHERE a.posting_id = p.id AND a.field = ?)"
                 " AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.posting_id = p.id AND"
@@ -238,9 +238,9 @@ class Bulk:
         value = edit.value
         text = json.dumps(value, ensure_ascii=False)
         planned: list[Planned] = []
-        for pid, stamp, *decision, machine, evidence in self.db.execute(
-                "SELECT p.id, p.updated_at, a.state, a.value, a.spans, a.updated_at, s.value,"
-                " s.spans FROM postings p LEFT JOIN annotations a ON a.posting_id = p.id AND"
+        for pid, *decision, machine, evidence in self.db.execute(
+                "SELECT p.id, a.state, a.value, a.spans, s.value, s.spans"
+                " FROM postings p LEFT JOIN annotations a ON a.posting_id = p.id AND"
                 " a.field = ? LEFT JOIN suggestions s ON s.posting_id = p.id AND s.field = ?"
                 f" WHERE p.id IN {_IDS}", (edit.name, edit.name, ids)):
             accepted = machine is not None and json.loads(machine) == value
@@ -248,7 +248,7 @@ class Bulk:
             had = decision[0] is not None
             if had and decision[0] == state and _loads(decision[1]) == value:
                 continue  # it has this value already
-            planned.append((pid, (stamp, tuple(decision) if had else None),
+            planned.append((pid, (tuple(decision) if had else None,),
                             (pid, edit.name, state, text, evidence if accepted else "[]"), had))
         return planned
 
@@ -309,16 +309,15 @@ class Bulk:
                 db.conn.executemany(
                     "INSERT INTO doc_labels (posting_id, question, option) VALUES (?, ?, ?)",
                     [(pid, name, o) for pid, old in zip(chunk, olds, strict=True)
-                     for o in old[1]])
+                     for o in old[0]])
             else:
                 db.execute(f"DELETE FROM annotations WHERE field = ? AND posting_id IN {_IDS}",
                            (name, ids))
                 db.conn.executemany(
                     "INSERT INTO annotations (posting_id, field, state, value, spans,"
                     " updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    [(pid, name, *old[1][:3], stamp) for pid, old in zip(chunk, olds,
-                                                                         strict=True)
-                     if old[1] is not None])
+                    [(pid, name, *old[0], stamp) for pid, old in zip(chunk, olds, strict=True)
+                     if old[0] is not None])
                 self._relist(name, ids)
             db.execute(f"UPDATE postings SET updated_at = ? WHERE id IN {_IDS}", (stamp, ids))
         db.execute("INSERT INTO events (at, kind, posting_id, data) SELECT ?, 'undo', value, ?"
