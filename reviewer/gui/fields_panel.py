@@ -232,8 +232,7 @@ class FieldsPanel(QScrollArea):
         if event.type() == QEvent.Type.FocusIn and watched in self._field_of:
             self.field_focused.emit(self._field_of[watched])
         if event.type() == QEvent.Type.ShortcutOverride and watched in self._field_of \
-                and _nothing_of_its_own(watched, event,
-                                        self.editors[self._field_of[watched]].typed()):
+                and _nothing_of_its_own(watched, event, self.editors[self._field_of[watched]]):
             event.ignore()  # the window's Ctrl+Z (Ctrl+Shift+Z) then: its last edit
             return True
         if event.type() == QEvent.Type.ContextMenu and watched in self._field_of:
@@ -253,16 +252,17 @@ class FieldsPanel(QScrollArea):
         return True
 
 
-def _nothing_of_its_own(widget: QWidget, key: QKeyEvent, typed: bool) -> bool:
+def _nothing_of_its_own(widget: QWidget, key: QKeyEvent, editor: FieldEditor) -> bool:
     """Whether ``key`` is undo (or redo) in a text box with no typing of its own to undo
     (redo): a field left with Tab after an edit, or back in one whose text is saved as it
-    is (``typed`` False: the box may still hold the typing that made it)."""
+    is (the box may still hold the typing that made it). Every key typed asks: the value
+    is read only for these two."""
     for standard, can in ((QKeySequence.StandardKey.Undo, "isUndoAvailable"),
                           (QKeySequence.StandardKey.Redo, "isRedoAvailable")):
         if key.matches(standard):
             box = widget.document() if isinstance(widget, QPlainTextEdit) else widget
             return isinstance(widget, QLineEdit | QPlainTextEdit) and (
-                not typed or not getattr(box, can)())
+                not getattr(box, can)() or not editor.typed())
     return False
 
 
