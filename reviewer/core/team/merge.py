@@ -146,7 +146,7 @@ def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
     out, whole = Store(target, reviewer=reviewer), False
     try:
         out.check_writable()
-        if created:  # (what is done in it is ruling, never a reviewer's value: ``_own``)
+        if created:
             out.meta.set_made_by_merge()
         report = MergeReport(out_path, created=created)
         merger = _Merger(out, report, out_path.stem)
@@ -185,6 +185,7 @@ class _Merger:
     def __init__(self, out: Store, report: MergeReport, stem: str) -> None:
         self.out, self.report = out, report
         self.stem = stem  # OUT's file name, without .db
+        self.made_by_merge = out.meta.made_by_merge()  # (no vote of its own then: ``_own``)
 
     def merge(self, src: Store, item: InputReport, done: int, total: int,
               progress: Progress | None) -> int:
@@ -254,8 +255,7 @@ class _Merger:
         if rows:
             out.reviews.put(rows)
         touched = {pid for pid, _kind, _key in came}
-        out.transfer.log_merged(src.path.name, [(thing[0], name)  # whose came to each
-                                                for thing, (name, _value) in came.items()])
+        out.transfer.log_merged(src.path.name, [(t[0], who) for t, (who, _v) in came.items()])
         for thing, (name, value) in came.items():
             self._settle(thing, name, value, finals.get(thing, []), earlier, reviews)
         held = {(to_out[v.posting], _name(v.reviewer, stem), v.kind, v.key) for v in incoming}
@@ -283,7 +283,7 @@ class _Merger:
         """OUT's own decisions on postings no reviewer's values came to yet, as their
         authors' values (``reviews.put`` rows; ``reviews`` takes them): the split-from's."""
         rows: list[tuple[Any, ...]] = []
-        if self.out.meta.made_by_merge():
+        if self.made_by_merge:
             return rows
         merged = {pid for pid, known in reviews.items() if known}  # (before these)
         for (pid, kind, key), group in finals.items():
