@@ -260,10 +260,11 @@ def read_csv(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
         # a quote opened and never closed makes the rest of the file one cell (the reader
         # says nothing): the quotes of a file are in pairs but for such a one
         open_quote = text.count('"') % 2 == 1 and _ends_in_a_quote(text)
+        last_line = text.count("\n") + (not text.endswith("\n")) if open_quote else -1
         for number, row in enumerate(rows, 1):
             if not any(cell.strip() for cell in row):
                 continue
-            if open_quote and rows.line_num == text.count("\n") + (not text.endswith("\n")):
+            if rows.line_num == last_line:
                 yield Skipped(f"{source}#{number}", "a quote opened in this row is never "
                                                     "closed: the rest of the file would be "
                                                     "one cell; not imported")

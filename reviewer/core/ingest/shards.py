@@ -221,12 +221,12 @@ def named_shard(path: Path, manifests: dict[Path, set[str] | None]) -> tuple[lis
     each folder's listed shards, read once a call (the folder's note said once too)."""
     folder = path.parent
     first = folder not in manifests
+    there = first and (folder / MANIFEST).is_file()
     if first:
-        there = (folder / MANIFEST).is_file()
         manifests[folder] = _listed(folder / MANIFEST) if there else None
     listed = manifests[folder]
     if listed is None:
-        return ([_no_manifest(folder, (folder / MANIFEST).is_file())] if first else []), True
+        return ([_no_manifest(folder, there)] if first else []), True
     if path.name not in listed:
         return [_not_listed(path)], False
     return [], True
