@@ -8,7 +8,9 @@ added later simply starts as by default.
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt
@@ -68,14 +70,11 @@ class QueueColumns(QObject):
                 give = min(short, max(0, shown[name] - NARROWEST))
                 shown[name] -= give
                 short -= give
-        self._restoring = True  # (not a width chosen: nothing kept)
-        try:
+        with self._not_chosen():
             for name, width in shown.items():
                 column = COLUMNS.index(name)
                 if header.sectionSize(column) != width:
                     header.resizeSection(column, width)
-        finally:
-            self._restoring = False
 
     def column_menu(self) -> QMenu:
         """A menu of the columns, each checked when shown (the title always is), and
@@ -93,11 +92,8 @@ class QueueColumns(QObject):
 
     def show_column(self, column: int, shown: bool) -> None:
         if column != TITLE:
-            self._restoring = True  # (shown again at the width it gave way to: not chosen)
-            try:
+            with self._not_chosen():  # (shown again at the width it gave way to)
                 self.view.setColumnHidden(column, not shown)
-            finally:
-                self._restoring = False
             self.fit()
             self.save()
 
@@ -114,17 +110,23 @@ class QueueColumns(QObject):
         hidden = set(hidden) if isinstance(hidden, list) else set()
         widths = widths if isinstance(widths, dict) else {}
         header = self.view.horizontalHeader()
-        self._restoring = True
-        try:
+        with self._not_chosen():
             for column, name in enumerate(COLUMNS):
                 self.view.setColumnHidden(column, name in hidden and column != TITLE)
                 width = widths.get(name, DEFAULT_WIDTHS.get(name))
                 if column != TITLE and isinstance(width, int) and 16 <= width <= 2000:
                     self.wanted[name] = width
                     header.resizeSection(column, width)
+        self.fit()
+
+    @contextlib.contextmanager
+    def _not_chosen(self) -> Iterator[None]:
+        """Widths set meanwhile are the program's, not chosen by the person: not kept."""
+        self._restoring = True
+        try:
+            yield
         finally:
             self._restoring = False
-        self.fit()
 
     def save(self) -> None:
         if self.settings is None or self._restoring:
