@@ -16,7 +16,7 @@ from pathlib import Path
 from reviewer import __version__
 from reviewer.cli.agreement import add_agreement_parser
 from reviewer.cli.cluster import add_cluster_options
-from reviewer.cli.common import CliError, ProgressLine, open_project
+from reviewer.cli.common import CliError, ProgressLine, open_project, shown
 from reviewer.cli.export import add_export_parser
 from reviewer.cli.extract import cmd_extract, worker_count
 from reviewer.cli.guidelines import (
@@ -52,7 +52,6 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
 def cmd_labels(args: argparse.Namespace) -> int:
     from reviewer.core.labels import from_json, to_json
-    from reviewer.core.words import escaped_controls as plain
 
     store = open_project(args.db)
     try:
@@ -93,7 +92,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
             for question in schema:
                 options = ", ".join(f"{o['name']} [{o['key']}]" if o["key"] else o["name"]
                                     for o in question["options"])
-                print(plain(f"{question['question']} ({question['kind']}): {options}"))
+                print(shown(f"{question['question']} ({question['kind']}): {options}"))
     finally:
         store.close()
     return 0

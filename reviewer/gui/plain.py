@@ -41,8 +41,6 @@ def message_box(icon: QMessageBox.Icon, title: str, text: str,
     return box
 
 
-
-
 SHORT = 60  # characters of one value on a line (a tooltip has it whole)
 
 
