@@ -22,26 +22,40 @@ from reviewer.gui.window import ReviewWindow
 ALT_CTRL = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 
 
-def _field(value: Any, state: str = "corrected") -> str:
-    return json.dumps({"state": state, "value": value, "spans": []})
+def _field(value: Any, state: str = "corrected") -> dict[str, Any]:
+    return {"state": state, "value": value, "spans": []}
 
 
 @pytest.fixture
 def disputed(project: Path) -> Path:
     """The samples, posting 2 reviewed by ana and ben, who differ on its title, its
     seniority and whether it is relevant, and agree on its company."""
+    return _merged(project, [
+        (2, "ana", "field", "title", _field("Data Engineer")),
+        (2, "ben", "field", "title", _field("Senior Data Engineer")),
+        (2, "ana", "field", "seniority", _field("mid")),
+        (2, "ben", "field", "seniority", _field(None, "rejected")),
+        (2, "ana", "field", "company", _field("Acme")),
+        (2, "ben", "field", "company", _field("ACME", "accepted")),
+        (2, "ana", "label", "relevant", ["yes"]),
+        (2, "ben", "label", "relevant", ["no"])])
+
+
+def _merged(project: Path, rows: list[tuple[int, str, str, str, object]]) -> Path:
+    """``project`` with reviewers' values as a merge leaves them: (posting, reviewer,
+    kind, key, value), the postings' disagreement marks worked out."""
     with Store(project, reviewer="lead") as store:
-        store.reviews.put([
-            (2, "ana", "field", "title", _field("Data Engineer"), "t"),
-            (2, "ben", "field", "title", _field("Senior Data Engineer"), "t"),
-            (2, "ana", "field", "seniority", _field("mid"), "t"),
-            (2, "ben", "field", "seniority", _field(None, "rejected"), "t"),
-            (2, "ana", "field", "company", _field("Acme"), "t"),
-            (2, "ben", "field", "company", _field("ACME", "accepted"), "t"),
-            (2, "ana", "label", "relevant", json.dumps(["yes"]), "t"),
-            (2, "ben", "label", "relevant", json.dumps(["no"]), "t")])
-        store.reviews.refresh([2])
+        store.reviews.put([(pid, who, kind, key, json.dumps(value), "t")
+                           for pid, who, kind, key, value in rows])
+        store.reviews.refresh(sorted({row[0] for row in rows}))
     return project
+
+
+def _disputed_window(open_window: Any, project: Path) -> ReviewWindow:
+    """The window on ``project``, listing the postings whose reviewers disagree."""
+    window: ReviewWindow = open_window(project)
+    _filter(window, "disagreement")
+    return window
 
 
 def _disagreements(window: ReviewWindow) -> list[int]:
@@ -55,8 +69,7 @@ def _filter(window: ReviewWindow, state: str | None) -> None:
 
 def test_the_window_shows_each_reviewer_s_value_beside_the_machine_s(
         disputed: Path, open_window: Any) -> None:
-    window: ReviewWindow = open_window(disputed)
-    _filter(window, "disagreement")
+    window = _disputed_window(open_window, disputed)
     assert window.model.rowCount() == 1 and window.pid == 2
     machine = window.posting["machine"]["title"]["value"]  # type: ignore[index]
     title = window.adjudication.lines["title"]
@@ -80,8 +93,7 @@ def test_the_window_shows_each_reviewer_s_value_beside_the_machine_s(
 
 def test_adjudicating_by_keyboard_then_undo(disputed: Path, open_window: Any,
                                             qtbot: Any) -> None:
-    window: ReviewWindow = open_window(disputed)
-    _filter(window, "disagreement")
+    window = _disputed_window(open_window, disputed)
     assert window.pid == 2
     qtbot.keyClick(window.document, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
     title = window.fields.editors["title"].editor
@@ -120,8 +132,7 @@ def test_adjudicating_by_keyboard_then_undo(disputed: Path, open_window: Any,
 
 def test_with_no_field_focused_a_key_takes_the_first_field_left(
         disputed: Path, open_window: Any, qtbot: Any) -> None:
-    window: ReviewWindow = open_window(disputed)
-    _filter(window, "disagreement")
+    window = _disputed_window(open_window, disputed)
     qtbot.keyClick(window.queue, Qt.Key.Key_2, ALT_CTRL)
     assert window.store.records.get(2)["fields"]["title"] == "Senior Data Engineer"
     qtbot.keyClick(window.queue, Qt.Key.Key_2, ALT_CTRL)  # then the next: seniority
@@ -135,8 +146,7 @@ def test_with_no_field_focused_a_key_takes_the_first_field_left(
 
 def test_a_value_typed_into_a_disputed_field_is_adjudicated(disputed: Path, open_window: Any,
                                                             qtbot: Any) -> None:
-    window: ReviewWindow = open_window(disputed)
-    _filter(window, "disagreement")
+    window = _disputed_window(open_window, disputed)
     editor = window.fields.editors["title"]
     editor.focus()
     editor.editor.setText("Lead Data Engineer")  # type: ignore[attr-defined]
@@ -178,24 +188,18 @@ def test_reviewers_who_gave_the_same_value_share_a_place_on_the_line() -> None:
 def posting_level(project: Path) -> Path:
     """Posting 3 reviewed by ana and ben: ana flagged it and labelled a span, ben marked
     it reviewed with none; they left different comments."""
-    with Store(project, reviewer="lead") as store:
-        store.reviews.put([
-            (3, "ana", "status", "", json.dumps("flagged"), "t"),
-            (3, "ben", "status", "", json.dumps("reviewed"), "t"),
-            (3, "ana", "comment", "", json.dumps("the pay is <b>monthly</b>"), "t"),
-            (3, "ben", "comment", "", json.dumps("fine"), "t"),
-            (3, "ana", "spans", "", json.dumps([[0, 4, "TOOL"]]), "t"),
-            (3, "ben", "spans", "", json.dumps([]), "t")])
-        store.reviews.refresh([3])
-    return project
+    return _merged(project, [
+        (3, "ana", "status", "", "flagged"), (3, "ben", "status", "", "reviewed"),
+        (3, "ana", "comment", "", "the pay is <b>monthly</b>"),
+        (3, "ben", "comment", "", "fine"),
+        (3, "ana", "spans", "", [[0, 4, "TOOL"]]), (3, "ben", "spans", "", [])])
 
 
 def test_a_status_a_comment_and_span_labels_that_differ_are_shown_and_decided(
         posting_level: Path, open_window: Any, qtbot: Any) -> None:
     """Marked a disagreement with nothing shown (no banner, no line) and "Reviewers differ
     on no field" for Ctrl+Alt+1: each is said now, and the keys take a reviewer's."""
-    window: ReviewWindow = open_window(posting_level)
-    _filter(window, "disagreement")
+    window = _disputed_window(open_window, posting_level)
     assert window.pid == 3
     banner = window.adjudication.banner
     assert banner.isVisible() and banner.textFormat() == Qt.TextFormat.PlainText
@@ -228,14 +232,11 @@ def test_span_labels_outside_the_merged_text_are_refused_in_words(
     """A reviewer's spans over another cleaned text (the merge said the texts differ):
     Ctrl+Alt+1 raised ValueError, nothing on screen. Now it says why, and changes
     nothing."""
-    with Store(project, reviewer="lead") as store:
+    with Store(project) as store:
         size = len(store.records.get(3)["cleaned"])
-        store.reviews.put([
-            (3, "ana", "spans", "", json.dumps([[size + 5, size + 9, "TOOL"]]), "t"),
-            (3, "ben", "spans", "", json.dumps([[0, 4, "TOOL"]]), "t")])
-        store.reviews.refresh([3])
-    window: ReviewWindow = open_window(project)
-    _filter(window, "disagreement")
+    window = _disputed_window(open_window, _merged(project, [
+        (3, "ana", "spans", "", [[size + 5, size + 9, "TOOL"]]),
+        (3, "ben", "spans", "", [[0, 4, "TOOL"]])]))
     assert window.pid == 3
     window.document.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_1, ALT_CTRL)
@@ -249,15 +250,9 @@ def test_the_keys_and_the_banner_say_what_is_left(project: Path, open_window: An
     """Only a question left: Ctrl+Alt+1 said "Reviewers differ on nothing of this posting
     that is left to decide". Only the status left: the banner spoke of "the focused
     field"."""
-    with Store(project, reviewer="lead") as store:
-        store.reviews.put([
-            (2, "ana", "label", "relevant", json.dumps(["yes"]), "t"),
-            (2, "ben", "label", "relevant", json.dumps(["no"]), "t"),
-            (3, "ana", "status", "", json.dumps("flagged"), "t"),
-            (3, "ben", "status", "", json.dumps("reviewed"), "t")])
-        store.reviews.refresh([2, 3])
-    window: ReviewWindow = open_window(project)
-    _filter(window, "disagreement")
+    window = _disputed_window(open_window, _merged(project, [
+        (2, "ana", "label", "relevant", ["yes"]), (2, "ben", "label", "relevant", ["no"]),
+        (3, "ana", "status", "", "flagged"), (3, "ben", "status", "", "reviewed")]))
     assert window.pid == 2
     window.document.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_1, ALT_CTRL)
