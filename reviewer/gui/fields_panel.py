@@ -144,6 +144,11 @@ class FieldsPanel(QScrollArea):
         """The fields holding text typed that could not be read (not saved), by label."""
         return [e.spec.label for e in self.editors.values() if e.unreadable is not None]
 
+    def unreadable_reasons(self) -> list[str]:
+        """The same fields, each as its label and why its text could not be read."""
+        return [f"{e.spec.label}: {e.unreadable}" for e in self.editors.values()
+                if e.unreadable is not None]
+
     def commit_typing(self, replaced: str | None) -> str | None:
         """Save what is typed in the field being typed in (``ReviewWindow._commit_typing``);
         what stops an edit, if anything: that field, or (``replaced`` None) any field,

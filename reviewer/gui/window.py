@@ -9,7 +9,6 @@ After any edit the flow's ``changed`` signal tells each pane.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import shiboken6
@@ -33,6 +32,7 @@ from reviewer.gui.document_pane import DocumentPane
 from reviewer.gui.fields_panel import FieldsPanel
 from reviewer.gui.guidelines import GuidelinesDialog, show_guidelines
 from reviewer.gui.labels_panel import LabelsPanel
+from reviewer.gui.leave_gate import LeaveGate
 from reviewer.gui.plain import plain_label
 from reviewer.gui.project_choice import choose_project, dropped_files, take_drop
 from reviewer.gui.queue_model import QueueModel
@@ -85,6 +85,8 @@ class ReviewWindow(QMainWindow):
         self.adjudication = Adjudication(self.flow, self.fields, self.labels, self)
         self.clock = ActiveClock(self, time_adder(store))  # active time on each posting
         self.guidelines: GuidelinesDialog | None = None
+        self.leave = LeaveGate(self, self.fields.unreadable_reasons, lambda: self.flow.pid,
+                               self.switch_project.emit)
         self.focused_field: str | None = None
         self._focused_in: int | None = None  # the posting shown when it was focused
         self._redraw = QTimer(self, singleShot=True, interval=0)
@@ -117,13 +119,13 @@ class ReviewWindow(QMainWindow):
         """What each action of the table does (see ``actions.ACTIONS``)."""
         folder = self.store.path.parent
         return {
-            "open_project": lambda: self._switch_to(choose_project(self, folder, new=False)),
-            "new_project": lambda: self._switch_to(choose_project(self, folder, new=True)),
+            "open_project": lambda: self.leave.open_project(choose_project(self, folder, False)),
+            "new_project": lambda: self.leave.open_project(choose_project(self, folder, True)),
             "choose_import": self.long_work.choose_import,
             "choose_import_folder": self.long_work.choose_import_folder,
             "confirm_reextract": self.long_work.confirm_reextract,
             "choose_export": self.choose_export, **self.long_work.learning_actions(self.flow),
-            "close_project": lambda: self.switch_project.emit(None),
+            "close_project": self.leave.close_project,
             "accept_and_next": self.flow.accept_and_next, "go_next": self.queue_pane.go_next,
             "go_previous": self.queue_pane.go_previous, "skip": self.flow.skip,
             "flag": self.flow.flag, "focus_search": self.queue_pane.focus_search,
@@ -135,8 +137,9 @@ class ReviewWindow(QMainWindow):
             "reject_field": lambda: self._focused_field_edit(self.flow.reject_field),
             "revert_field": lambda: self._focused_field_edit(self.flow.revert_field),
             "edit_selected": BulkEdits(self.flow, self.long_work, self).choose,
-            "choose_reviewer": lambda: change_name(self, self.store.reviewer, self.settings,
-                                                   lambda: self._switch_to(self.store.path)),
+            "choose_reviewer": lambda: change_name(  # the project opens again as theirs
+                self, self.store.reviewer, self.settings,
+                lambda: self.leave.open_project(self.store.path)),
             "show_guidelines": self.show_guidelines, "merge_files": self.long_work.choose_merge,
         }
 
@@ -171,7 +174,7 @@ class ReviewWindow(QMainWindow):
         self.document.span_clicked.connect(self.spans.menu)
         self._redraw.timeout.connect(self.document_pane.redraw_in_place)
         table = self.action_table
-        table.recent_menu.aboutToShow.connect(lambda: table.fill_recent(self.switch_project.emit))
+        table.recent_menu.aboutToShow.connect(lambda: table.fill_recent(self.leave.open_project))
         table.theme_actions.triggered.connect(lambda a: table.set_theme(a.data()))
 
     @property
@@ -330,10 +333,6 @@ class ReviewWindow(QMainWindow):
 
     # --- projects and long work ----------------------------------------------------------
 
-    def _switch_to(self, path: Path | None) -> None:
-        if path is not None:
-            self.switch_project.emit(path)
-
     def choose_export(self) -> None:
         self.long_work.choose_export(self.store.queue.count("reviewed"), self.model.total())
 
@@ -342,10 +341,13 @@ class ReviewWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: Any) -> None:
-        take_drop(event, self.switch_project.emit, self.long_work.import_files)
+        take_drop(event, self.leave.open_project, self.long_work.import_files)
 
     def closeEvent(self, event: Any) -> None:
         self._commit_typing()  # what is typed in a field is saved, not dropped
+        if not self.leave.through(self.close):  # text that cannot be read: asked first
+            event.ignore()
+            return
         self.flow.closing = True  # no edit from a field losing focus
         self.clock.stop()  # the shown posting's time is kept
         self.long_work.cancel()  # no late result; the long work stops at its next batch

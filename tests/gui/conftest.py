@@ -13,12 +13,13 @@ from typing import Any
 import pytest
 from file_watch import FileWatch, png
 from planted_files import Planted
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 
 from reviewer.core import workers
 from reviewer.core.ingest import import_paths
 from reviewer.core.store import Store
 from reviewer.gui import jobs, ops
+from reviewer.gui.app import Launcher
 from reviewer.gui.document_view import DocumentView
 from reviewer.gui.window import ReviewWindow
 
@@ -74,6 +75,17 @@ def open_window(qtbot) -> Iterator[Callable[..., ReviewWindow]]:  # type: ignore
     yield open_
     for store in stores:
         store.close()
+
+
+@pytest.fixture
+def launcher(tmp_path: Path, qtbot: Any) -> Iterator[Launcher]:
+    """The app as it starts, with settings of its own (the demo goes to a test folder)."""
+    QStandardPaths.setTestModeEnabled(True)
+    launch = Launcher(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    yield launch
+    launch.close_window()
+    if launch.start_screen is not None:
+        launch.start_screen.close()
 
 
 @pytest.fixture

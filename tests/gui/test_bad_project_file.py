@@ -8,11 +8,9 @@ import errno
 import hashlib
 import sqlite3
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths
 
 from reviewer.core.store import DatabaseError, ProjectError, Store
 from reviewer.core.store import db as store_db
@@ -24,16 +22,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "reviewer" / "resources" / "samples"
 sys.path.insert(0, str(ROOT / "tests" / "core" / "store"))
 from project_files import damage, make_project  # noqa: E402
-
-
-@pytest.fixture
-def launcher(tmp_path: Path, qtbot) -> Iterator[Launcher]:  # type: ignore[no-untyped-def]
-    QStandardPaths.setTestModeEnabled(True)
-    launch = Launcher(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    yield launch
-    launch.close_window()
-    if launch.start_screen is not None:
-        launch.start_screen.close()
 
 
 @pytest.fixture

@@ -4,25 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 
 from reviewer.core.store import Store
 from reviewer.gui import preferences
 from reviewer.gui.app import Launcher
 
 SAMPLES = Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "samples"
-
-
-@pytest.fixture
-def launcher(tmp_path: Path, qtbot) -> Launcher:  # type: ignore[no-untyped-def]
-    QStandardPaths.setTestModeEnabled(True)  # the demo goes to a test folder, not home
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    launch = Launcher(settings)
-    yield launch
-    launch.close_window()
-    if launch.start_screen is not None:
-        launch.start_screen.close()
 
 
 def test_a_first_start_offers_the_four_ways_in(launcher: Launcher) -> None:
