@@ -53,6 +53,10 @@ _ISO_DATE = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})"
                        r"(?:[T ]\d{1,2}:\d{2}[\d:.,]*(?: ?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2((?:19|20)\d\d)")
 _ZERO_ONE = re.compile(r"[01](?:\.0+)?")
+# a cell that is one number as a program writes it, sign and exponent part of it
+_PLAIN_NUMBER = re.compile(r"[+\-−]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+\-]?\d+)?")
+# a minus before the first figure ("-3", "- $50,000"): a number below zero, not the figure
+_NEGATIVE = re.compile(r"\s*[\-−]\s*\D{0,3}?\d")
 
 _BOUNDS = {"work_hours": (1, 100), "experience_years": (0, 50)}
 _LIST_COMMAS = ("skills", "benefits")  # lists whose items a comma may part
@@ -100,6 +104,8 @@ def given_values(cells: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem
                 value = normalise(target, cell)
         except ValueError as err:
             problems.append((target, cell, str(err)))
+            if target in SALARY_PARTS:
+                pay["unread"] = target  # the rest alone would say other pay ("up to …")
             continue
         if value is None:
             continue
@@ -110,10 +116,15 @@ def given_values(cells: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem
     if pay or "salary" in given:
         salary = {**given.pop("salary", {"min": None, "max": None, "currency": None,
                                          "period": None}),
-                  **{k: v for k, v in pay.items() if k != "written"}}
+                  **{k: v for k, v in pay.items() if k not in ("written", "unread")}}
         salary["currency"] = salary.get("currency") or pay.get("written")
         low, high = salary.get("min"), salary.get("max")
-        if low is not None and high is not None and low > high:
+        if "unread" in pay:
+            parts = " / ".join(str(cells[t]) for t in SALARY_PARTS
+                               if t in cells and not is_empty(cells[t]))
+            problems.append(("salary", parts,
+                             f"left out whole: its {pay['unread']} could not be read"))
+        elif low is not None and high is not None and low > high:
             problems.append(("salary", f"{low} to {high}", "the minimum is over the maximum"))
         elif low is not None or high is not None:
             given["salary"] = {k: salary.get(k) for k in ("min", "max", "currency", "period")}
@@ -249,6 +260,8 @@ def _one_choice(target: str, cell: Any) -> str | None:
         key = _KEY.sub("", clean_text(cell).lower())
         if _ZERO_ONE.fullmatch(cell.strip()):
             key = cell.strip()[0]
+        elif _PLAIN_NUMBER.fullmatch(cell.strip()):
+            key = ""  # "-1" or "2" is no yes or no
     else:
         key = ""
     if key in table:
@@ -306,7 +319,11 @@ def _number(target: str, cell: Any) -> int | float:
         raise ValueError("true/false, not a number")
     if isinstance(cell, int | float):
         value: float = cell
+    elif (plain := _plain_number(str(cell))) is not None:
+        value = plain
     else:
+        if _NEGATIVE.match(str(cell)):
+            raise ValueError("a number below zero")
         match = _NUMBER.search(str(cell))
         if match is None:
             raise ValueError("no number")
@@ -325,6 +342,10 @@ def _amount(cell: Any) -> tuple[int | float, str | None]:
         raise ValueError("true/false, not an amount")
     if isinstance(cell, int | float):
         value, currency = cell, None
+    elif (plain := _plain_number(str(cell))) is not None:
+        value, currency = plain, None
+    elif _NEGATIVE.match(str(cell)):
+        raise ValueError("not a positive amount")
     else:
         from reviewer.core.extract import read_amount
 
@@ -335,6 +356,15 @@ def _amount(cell: Any) -> tuple[int | float, str | None]:
     if not 0 < value < 1e9:
         raise ValueError("not a positive amount")
     return (int(value) if float(value).is_integer() else value), currency
+
+
+def _plain_number(text: str) -> float | None:
+    """The number a cell holds when it is one as programs write it ("-40", "1.2e5");
+    "50.000" is not one: its figures are read as a sum written with thousands."""
+    text = text.strip()
+    if not _PLAIN_NUMBER.fullmatch(text) or _THOUSANDS.fullmatch(text.lstrip("+-−")):
+        return None
+    return float(text.replace("−", "-"))
 
 
 def _currency(cell: Any) -> str:
@@ -371,7 +401,8 @@ def _salary(cell: Any) -> dict[str, Any]:
                 "max": _amount(high)[0] if not is_empty(high) else None,
                 "currency": _currency(cell["currency"]) if cell.get("currency") else None,
                 "period": _choice("period", period) if period else None}
-    if isinstance(cell, int | float) or re.fullmatch(r"[\d.,\s]+", str(cell)):
+    if isinstance(cell, int | float) or re.fullmatch(r"[\d.,\s]+", str(cell)) or \
+            _plain_number(str(cell)) is not None:
         value = _amount(cell)[0]
         return {"min": value, "max": value, "currency": None, "period": None}
     from reviewer.core.extract import value_from_selection

@@ -393,6 +393,9 @@ def test_the_readme_lists_every_column_name() -> None:
     ("skills", "[Python, SQL]", ["Python", "SQL"]),
     ("valid_through", "2024-04-05 10:00", "2024-04-05"),
     ("valid_through", "2024-04-05T10:00:00+02:00", "2024-04-05"),
+    ("work_hours", "4e1", 40), ("work_hours", "+40", 40), ("salary_min", "1.2e5", 120000),
+    ("experience_years", "3-5", 3), ("salary_min", "50.000", 50000),
+    ("salary", "1.5E5", {"min": 150000, "max": 150000, "currency": None, "period": None}),
 ])
 def test_values_in_machine_form_become_schema_values(target: str, cell: Any, value: Any) -> None:
     assert normalise(target, cell) == value
@@ -407,6 +410,11 @@ def test_values_in_machine_form_become_schema_values(target: str, cell: Any, val
     ("work_hours", "1,500"), ("experience_years", "1,000"),  # thousands: out of range
     ("salary_currency", "TBD"), ("salary_currency", "per"),  # three letters, no code
     ("valid_through", "2024-04-05 to 2024-05-01"),  # two dates: which is meant?
+    # a sign or an exponent is part of the figure: never read as another number
+    ("work_hours", "-40"), ("experience_years", "-3"), ("experience_years", "−3"),
+    ("salary_min", "-50000"), ("salary_min", "-$50,000"), ("salary_max", "−60000"),
+    ("work_hours", "4e3"), ("salary", "-50000"), ("remote", "-1"), ("remote", "2"),
+    ("remote", "1e0"),
 ])
 def test_values_that_cannot_be_read_raise_with_a_reason(target: str, cell: Any) -> None:
     with pytest.raises(ValueError, match=r"\w"):
@@ -440,6 +448,9 @@ def test_salary_columns_make_one_salary() -> None:
     given, problems = given_values({"salary_min": 90, "salary_max": 50, "title": "Analyst"})
     assert given == {"title": "Analyst"} and [p[0] for p in problems] == ["salary"]
     assert given_values({"salary_currency": "EUR"}) == ({}, [])  # a currency alone: no pay
+    # a part that cannot be read: the rest alone would be other pay ("up to 60,000")
+    given, problems = given_values({"salary_min": "-50000", "salary_max": "60000"})
+    assert given == {} and [p[0] for p in problems] == ["salary_min", "salary"]
 
 
 def test_a_jsonl_preview_maps_by_name_the_columns_of_every_row_read(tmp_path: Path) -> None:
