@@ -34,6 +34,8 @@ One JSON object a posting, the same in the canonical JSONL export and in memory
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from itertools import repeat
 from typing import Any, Literal, NotRequired, TypedDict
 
@@ -145,7 +147,7 @@ def record_problem(obj: dict[str, Any]) -> str | None:
     pass is gone through key by key, which finds its first problem and names it
     (``first_problem``)."""
     if _fits(obj):
-        return _span_problem(obj, len(obj["text"]))
+        return _span_problem(obj, obj["text"])
     return first_problem(obj)
 
 
@@ -189,11 +191,34 @@ def first_problem(obj: dict[str, Any]) -> str | None:
     for name, spans in (obj.get("field_spans") or {}).items():
         if (problem := _offsets_problem(spans, size)) is not None:
             return f"field_spans {str(name)[:40]}: {problem}"
-    return _span_problem(obj, size)
+    return _provenance_problem(obj) or _span_problem(obj, text)
 
 
-def _span_problem(obj: dict[str, Any], size: int) -> str | None:
+def _provenance_problem(obj: dict[str, Any]) -> str | None:
+    """A field's value that its provenance does not account for (None: none): a value
+    whose provenance is none, rejected or missing would be stored as nobody's, and so
+    lost; one whose provenance is machine must be the machine's."""
+    provenance = obj.get("provenance") or {}
+    for name, value in (obj.get("fields") or {}).items():
+        if value is None or value == "" or value == [] or value == {}:
+            continue
+        state = provenance.get(name)
+        if state in _PERSON_STATES:
+            continue
+        if state == "machine":
+            suggestion = (obj.get("machine") or {}).get(name)
+            if isinstance(suggestion, dict) and suggestion.get("value") == value:
+                continue
+            return f"field {name}: its value is not the machine's, yet its provenance is machine"
+        said = "no provenance" if state is None else f"provenance {state!r}"
+        return (f"field {name}: a value with {said}; a person's value has provenance "
+                "'corrected' (or 'accepted')")
+    return None
+
+
+def _span_problem(obj: dict[str, Any], text: str) -> str | None:
     """The first problem of a record's labelled spans and labels (None: none)."""
+    size = len(text)
     spans = obj.get("spans") or []
     if not isinstance(spans, list):
         return "'spans' is not a list"
@@ -203,6 +228,9 @@ def _span_problem(obj: dict[str, Any], size: int) -> str | None:
             return "a span without a label, or of an unknown origin"
         if _offsets_problem([[span.get("start"), span.get("end")]], size, empty=False):
             return f"span {span.get('start')}-{span.get('end')} is outside the text (0-{size})"
+        if "text" in span and span["text"] != text[span["start"]:span["end"]]:
+            return (f"span {span['start']}-{span['end']}: its text {str(span['text'])[:40]!r}"
+                    f" is not the text's {text[span['start']:span['end']][:40]!r} there")
     for question, options in (obj.get("labels") or {}).items():
         if not isinstance(options, list) or not all(map(isinstance, options, repeat(str))):
             return f"labels {str(question)[:40]}: not a list of options"
@@ -246,7 +274,8 @@ def _fits(obj: dict[str, Any]) -> bool:
                 or type(suggestion.get("stage", "")) is not str \
                 or not _offsets_fit(suggestion.get("spans", _NO_SPANS), size):
             return False
-    return all(_offsets_fit(spans, size) for spans in (get("field_spans") or {}).values())
+    return all(_offsets_fit(spans, size) for spans in (get("field_spans") or {}).values()) \
+        and _provenance_problem(obj) is None
 
 
 def _offsets_fit(spans: Any, size: int) -> bool:
@@ -268,13 +297,14 @@ def _value_fits(name: str, value: Any) -> bool:
     ``_value_problem``'s usual values; False leaves them to it."""
     cls = type(value)
     if cls is str:
-        return name in _TEXT_FIELDS or value in _CHOICES.get(name, ())
+        return name in _TEXT_FIELDS or value in _CHOICES.get(name, ()) or (
+            name in _DATE_FIELDS and _is_date(value))
     if value is None:
         return name in _FIELD_KINDS
     if cls is list:
         return name in _LIST_FIELDS and all(map(isinstance, value, repeat(str)))
     if cls is int or cls is float:
-        return name in _NUMBER_FIELDS and -1e15 < value < 1e15
+        return name in _NUMBER_FIELDS and 0 <= value < 1e15
     return cls is dict and name == "salary" and _value_problem(name, value) is None
 
 
@@ -316,26 +346,53 @@ def _value_problem(name: str, value: Any) -> str | None:
             return "not text"
         if kind == "enum" and value not in spec.choices:
             return f"{value[:40]!r} is not one of {', '.join(spec.choices)}"
+        if kind == "date" and not _is_date(value):
+            return f"{value[:40]!r} is not a date of the calendar written YYYY-MM-DD"
     elif kind == "list":
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             return "not a list of text"
     elif kind == "number":
         if not _is_number(value):
             return "not a number"
+        if value < 0:
+            return f"{value} is below zero"
     elif kind == "salary":
         if not isinstance(value, dict):
             return "not an object with min, max, currency and period"
-        if any(value.get(k) is not None and not _is_number(value[k]) for k in ("min", "max")):
-            return "its min or max is not a number"
-        if value.get("period") not in (None, *PERIODS) or not isinstance(
-                value.get("currency") or "", str):
-            return "its currency or period is not one the schema knows"
+        if extra := sorted(map(str, value.keys() - _SALARY_KEYS)):
+            return f"keys other than min, max, currency and period: {', '.join(extra)[:60]}"
+        low, high = value.get("min"), value.get("max")
+        if any(x is not None and (not _is_number(x) or x < 0) for x in (low, high)):
+            return "its min or max is not a number of zero or more"
+        if low is not None and high is not None and low > high:
+            return f"its min {low} is over its max {high}"
+        currency = value.get("currency")
+        if currency is not None and (not isinstance(currency, str) or not 1 <= len(
+                currency.strip()) <= 3):
+            return f"its currency {str(currency)[:40]!r} is not a code such as USD or a sign"
+        if value.get("period") not in (None, *PERIODS):
+            return "its period is not one the schema knows"
     return None
 
 
 _SPECS = {spec.name: spec for spec in FIELDS}
 _FIELD_KINDS = {spec.name: spec.kind for spec in FIELDS}
 _CHOICES = {spec.name: spec.choices for spec in FIELDS if spec.kind == "enum"}
-_TEXT_FIELDS = {spec.name for spec in FIELDS if spec.kind in ("text", "date")}
+_TEXT_FIELDS = {spec.name for spec in FIELDS if spec.kind == "text"}
+_DATE_FIELDS = {spec.name for spec in FIELDS if spec.kind == "date"}
+_SALARY_KEYS = frozenset(("min", "max", "currency", "period"))
+_PERSON_STATES = frozenset(("accepted", "corrected", "adjudicated"))
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _is_date(value: str) -> bool:
+    """Is ``value`` a date of the calendar, as YYYY-MM-DD (as every value of a date is)?"""
+    if not _ISO_DATE.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 _LIST_FIELDS = {spec.name for spec in FIELDS if spec.kind == "list"}
 _NUMBER_FIELDS = {spec.name for spec in FIELDS if spec.kind == "number"}

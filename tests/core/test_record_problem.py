@@ -21,7 +21,8 @@ RECORD: dict[str, Any] = {
                    "min": 60000, "max": 80000.5, "currency": "EUR", "period": "year"},
                "skills": ["Python", "SQL"], "department": None},
     "provenance": {"title": "accepted", "company": "machine", "locations": "corrected",
-                   "remote": "machine", "skills": "machine", "department": "none"},
+                   "remote": "corrected", "skills": "machine", "department": "none",
+                   "work_hours": "corrected", "salary": "adjudicated"},
     "machine": {"title": {"value": "Data Engineer", "confidence": 0.9, "spans": [[0, 13]],
                           "stage": "structure"},
                 "company": {"value": "Acme", "confidence": 1, "spans": [[17, 21]],
@@ -74,3 +75,64 @@ def test_the_quick_check_says_what_the_thorough_one_says(
     assert record_problem(record) == first_problem(record)
     if not changes:
         assert record_problem(record) is None
+
+
+def _with(**changes: Any) -> dict[str, Any]:
+    record = copy.deepcopy(RECORD)
+    for key, value in changes.items():
+        place, _, name = key.partition("__")
+        if name:
+            record[place][name] = value
+        else:
+            record[place] = value
+    return record
+
+
+def test_the_usual_record_has_no_problem() -> None:
+    assert record_problem(RECORD) is None
+
+
+def test_a_value_its_provenance_does_not_account_for_is_a_problem() -> None:
+    """The value would be stored as nobody's (and so lost): said instead."""
+    for provenance, said in (("none", "provenance 'none'"), ("rejected", "provenance 'rejected'"),
+                             ("machine", "not the machine's")):
+        record = _with(fields__department="Data Platform", provenance__department=provenance)
+        problem = record_problem(record)
+        assert problem is not None and said in problem and "department" in problem
+        assert problem == first_problem(record)
+    record = _with(fields__department="Data Platform")
+    del record["provenance"]["department"]
+    assert "department" in (record_problem(record) or "")
+    record = _with(fields__company="Other Co")  # provenance machine, the machine's is Acme
+    assert "not the machine's" in (record_problem(record) or "")
+    record = _with(fields__company="Acme", provenance__company="machine")
+    assert record_problem(record) is None
+
+
+def test_values_the_schema_does_not_allow_are_problems() -> None:
+    cases = [
+        (_with(fields__date_posted="yesterday", provenance__date_posted="corrected"), "date"),
+        (_with(fields__valid_through="2024-02-31", provenance__valid_through="corrected"),
+         "date"),
+        (_with(fields__work_hours=-500), "below zero"),
+        (_with(fields__salary={"min": 90000, "max": 10, "currency": "EUR",
+                               "period": "year"}), "over its max"),
+        (_with(fields__salary={"min": 1, "max": 2, "currency": "dollars",
+                               "period": "year"}), "currency"),
+        (_with(fields__salary={"min": 1, "max": 2, "currency": "EUR", "period": "year",
+                               "bonus": "yes"}), "bonus"),
+    ]
+    for record, said in cases:
+        problem = record_problem(record)
+        assert problem is not None and said in problem, (said, problem)
+        assert problem == first_problem(record)
+    good = _with(fields__date_posted="2024-02-29", provenance__date_posted="corrected",
+                 fields__salary={"min": 5, "max": 5, "currency": "€", "period": None})
+    assert record_problem(good) is None  # what the window itself can store
+
+
+def test_a_span_whose_text_is_not_the_text_at_its_offsets_is_a_problem() -> None:
+    record = _with(spans=[{"start": 0, "end": 4, "label": "SKILL", "text": "Python",
+                           "origin": "human"}])
+    problem = record_problem(record)
+    assert problem is not None and "'Python'" in problem and "'Data'" in problem
