@@ -17,6 +17,7 @@ import os
 import re
 
 from reviewer.core.store.sqlite import Database
+from reviewer.core.words.text import valid_name
 
 UNKNOWN = "unknown"
 MAX_NAME = 80
@@ -26,8 +27,9 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 def clean_name(name: str | None) -> str:
     """A reviewer's name as stored: one line, no control characters, at most
-    ``MAX_NAME`` characters; "unknown" when nothing is left."""
-    text = " ".join(_CONTROL.sub(" ", name or "").split())[:MAX_NAME]
+    ``MAX_NAME`` characters; "unknown" when nothing is left. A byte of a name from the
+    environment that is not UTF-8 is written as its escape (``valid_name``)."""
+    text = " ".join(_CONTROL.sub(" ", valid_name(name or "")).split())[:MAX_NAME]
     return text or UNKNOWN
 
 

@@ -99,3 +99,21 @@ def test_the_command_line_names_the_reviewer(tmp_path: Path, monkeypatch) -> Non
     assert main(["--reviewer", "Chen", "import", str(tmp_path / "p.db"), str(page)]) == 0
     with Store(tmp_path / "p.db", reviewer="x") as store:
         assert who(store, "SELECT DISTINCT reviewer FROM events") == ["Chen"]
+
+
+def test_a_name_that_is_not_utf_8_is_stored_with_its_bytes_escaped(tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    """A user name of Latin-1 bytes (as the environment gives it, each such byte a lone
+    surrogate) stopped every command with an encoding error."""
+    from reviewer.cli import main
+
+    assert clean_name("Jos\udce9") == "Jos\\xe9"
+    assert clean_name("Jos\udce9") != clean_name("Jos\udcea")  # two names stay two
+    assert clean_name("a\ud800b") == "a\ufffdb"  # a lone surrogate of a JSON escape
+    page = tmp_path / "p.txt"
+    page.write_text("Data Engineer\n\nAcme is hiring a Data Engineer in Leeds.\n",
+                    encoding="utf-8")
+    monkeypatch.setenv("REVIEWER_NAME", "Jos\udce9")
+    assert main(["import", str(tmp_path / "p.db"), str(page)]) == 0
+    with Store(tmp_path / "p.db", reviewer="x") as store:
+        assert who(store, "SELECT DISTINCT reviewer FROM events") == ["Jos\\xe9"]
