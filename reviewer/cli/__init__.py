@@ -10,8 +10,11 @@ import argparse
 import errno
 import json
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
+from typing import Any
 
 from reviewer import __version__
 from reviewer.cli.agreement import add_agreement_parser
@@ -304,14 +307,15 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    before = _stop_on_sigterm()
     try:
         code: int = args.func(args)
     except CliError as err:
         print(f"reviewer: {err}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
         print("reviewer: stopped", file=sys.stderr)
-        return 130
+        return 128 + signal.SIGTERM if isinstance(stop, Terminated) else 130
     except BrokenPipeError:
         sys.stderr.close()
         return 0
@@ -321,7 +325,27 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"reviewer: {message}", file=sys.stderr)
         return 2
+    finally:
+        if before is not None:
+            signal.signal(signal.SIGTERM, before)
     return code
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, ``timeout``, a container stopping): the command stops as Ctrl+C
+    stops it, so what it was writing is taken back, not left half written."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _stop_on_sigterm() -> Any:
+    """Make SIGTERM stop the command as Ctrl+C does; the handler it replaced (None: none
+    was replaced, off the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _terminated)
 
 
 def _problem(err: Exception, args: argparse.Namespace) -> str | None:
