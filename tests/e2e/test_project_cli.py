@@ -177,3 +177,20 @@ def test_an_import_killed_midway_leaves_a_project_that_reimports(tmp_path: Path)
     assert reviewer("import", str(db), str(data)) == 0
     with Store(db) as store:
         assert store.queue.count() == total
+
+
+def test_stratifying_by_a_question_the_project_lacks_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A misspelt question stratified nothing, without a word."""
+    db = tmp_path / "p.db"
+    assert main(["import", str(db), str(SAMPLES)]) == 0
+    with Store(db) as store:
+        store.labels.answer(1, "relevant", ["yes"])
+    capsys.readouterr()
+    args = ["export", str(db), "--all", "--split", "train=0.5,test=0.5", "-o",
+            str(tmp_path / "out.jsonl")]
+    assert main([*args, "--stratify", "relevnt"]) == 2
+    err = capsys.readouterr().err
+    assert "relevnt" in err and "no question" in err
+    assert not list(tmp_path.glob("out*"))
+    assert main([*args, "--stratify", "relevant"]) == 0  # answered, though not in a schema

@@ -32,6 +32,9 @@ def check_split(split: Mapping[str, float]) -> None:
             raise ValueError("a split part has an empty name (write NAME=FRACTION)")
         if not _PART_NAME.match(name):
             raise ValueError(f"split part name {name!r} may hold only letters, digits and _")
+        if name == "all":  # the same split goes for every format
+            raise ValueError("split part name 'all' is the name Hugging Face datasets gives "
+                             "every part together: choose another")
         if not (math.isfinite(fraction) and fraction > 0):
             raise ValueError(f"split part {name!r} has fraction {fraction}: it must be positive")
     total = math.fsum(split.values())

@@ -49,6 +49,13 @@ class Labels:
         """Whether the project has any question."""
         return self.db.execute("SELECT 1 FROM label_schema LIMIT 1").fetchone() is not None
 
+    def is_asked(self, question: str) -> bool:
+        """Whether ``question`` is one of the project's questions, or a posting answers it."""
+        return self.db.execute(
+            "SELECT 1 FROM label_schema WHERE question = ? UNION ALL"
+            " SELECT 1 FROM doc_labels WHERE question = ? LIMIT 1",
+            (question, question)).fetchone() is not None
+
     def answer(self, pid: int, question: str, options: Sequence[str]) -> Change:
         """The posting's answer to one question (all its options, replacing the old)."""
         with self.db.atomic():

@@ -179,6 +179,8 @@ def test_bad_arguments() -> None:
         export(sample, "jsonl", Path("x"), stratify="quality")
     with pytest.raises(ValueError, match="function that returns"):
         export(sample(), "jsonl", Path("x"), split={"a": 0.5, "b": 0.5}, stratify="quality")
+    with pytest.raises(ValueError, match="'all' is the name"):  # datasets' word for every part
+        export(sample, "hf", Path("x"), split={"all": 0.5, "test": 0.5})
     assert {"jsonl", "csv", "hf", "prodigy", "labelstudio", "spacy", "jsonld", "conll",
             "doccano", "argilla"} <= set(FORMATS)
 
