@@ -232,8 +232,11 @@ def _span_problem(obj: dict[str, Any], text: str) -> str | None:
             return (f"span {span['start']}-{span['end']}: its text {str(span['text'])[:40]!r}"
                     f" is not the text's {text[span['start']:span['end']][:40]!r} there")
     for question, options in (obj.get("labels") or {}).items():
-        if not isinstance(options, list) or not all(map(isinstance, options, repeat(str))):
-            return f"labels {str(question)[:40]}: not a list of options"
+        if not question.strip():
+            return "labels: a question with no name"
+        if not isinstance(options, list) or not all(map(isinstance, options, repeat(str))) \
+                or not all(map(str.strip, options)):
+            return f"labels {str(question)[:40]}: not a list of options, each named"
     return None
 
 
@@ -380,6 +383,8 @@ _FIELD_KINDS = {spec.name: spec.kind for spec in FIELDS}
 _CHOICES = {spec.name: spec.choices for spec in FIELDS if spec.kind == "enum"}
 _TEXT_FIELDS = {spec.name for spec in FIELDS if spec.kind == "text"}
 _DATE_FIELDS = {spec.name for spec in FIELDS if spec.kind == "date"}
+_LIST_FIELDS = {spec.name for spec in FIELDS if spec.kind == "list"}
+_NUMBER_FIELDS = {spec.name for spec in FIELDS if spec.kind == "number"}
 _SALARY_KEYS = frozenset(("min", "max", "currency", "period"))
 _PERSON_STATES = frozenset(("accepted", "corrected", "adjudicated"))
 _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
@@ -387,12 +392,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 
 def _is_date(value: str) -> bool:
     """Is ``value`` a date of the calendar, as YYYY-MM-DD (as every value of a date is)?"""
-    if not _ISO_DATE.fullmatch(value):
-        return False
     try:
-        date.fromisoformat(value)
+        return _ISO_DATE.fullmatch(value) is not None and bool(date.fromisoformat(value))
     except ValueError:
         return False
-    return True
-_LIST_FIELDS = {spec.name for spec in FIELDS if spec.kind == "list"}
-_NUMBER_FIELDS = {spec.name for spec in FIELDS if spec.kind == "number"}

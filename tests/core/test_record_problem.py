@@ -136,3 +136,11 @@ def test_a_span_whose_text_is_not_the_text_at_its_offsets_is_a_problem() -> None
                            "origin": "human"}])
     problem = record_problem(record)
     assert problem is not None and "'Python'" in problem and "'Data'" in problem
+
+
+def test_a_question_with_no_name_is_a_problem() -> None:
+    """It made a Label Studio config that tool refuses, and a spaCy part "train..spacy"."""
+    for name in ("", "  "):
+        problem = record_problem(_with(labels={name: ["x"]}))
+        assert problem is not None and "question" in problem
+        assert "each named" in (record_problem(_with(labels={"fit": ["yes", name]})) or "")
