@@ -65,6 +65,9 @@ def _inputs(paths: Iterable[str | Path], mapper: Mapper,
     seen: set[object] = set()
     manifests: dict[Path, set[str] | None] = {}  # of the shard folders of shards given
     for given in [paths] if isinstance(paths, str | Path) else paths:
+        if given == "":  # not "." (an unset variable in a script would import the folder)
+            yield Skipped('""', "an empty name: no file or folder")
+            continue
         path = Path(given)
         current = str(path)
         if SHARD_NAME.fullmatch(path.name) and path.is_file():

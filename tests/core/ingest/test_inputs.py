@@ -97,6 +97,17 @@ def test_explicit_unsupported_file_and_missing_path(tmp_path: Path) -> None:
     }
 
 
+def test_an_empty_path_is_no_file_not_the_current_folder(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unset variable in a script (``import p.db "$INPUT"``) imported every file under
+    the folder the command ran in."""
+    (tmp_path / "notes.txt").write_text(TEXT)
+    monkeypatch.chdir(tmp_path)
+    results = run("")
+    assert items(results) == []
+    assert skipped(results) == {'""': "an empty name: no file or folder"}
+
+
 def test_binary_and_too_large_page_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(read, "MAX_BYTES", 100)
     (tmp_path / "bin.html").write_bytes(b"\x00\x01\x02" * 10)
