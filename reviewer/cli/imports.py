@@ -208,4 +208,4 @@ def _rows(text: str) -> int:
         rows = 0
     if rows < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of rows (1 or more)")
-    return rows
+    return min(rows, sys.maxsize)  # more than can be counted: every row

@@ -70,6 +70,7 @@ def preview_columns(path: str | Path, *, rows: int = ROWS,
         preview.error = "not a data file (CSV, JSON, JSONL or Parquet)"
         return preview
     try:
+        read.regular_file(path)
         results = list(itertools.islice(_read(path, ext, recorder), rows))
     except (OSError, UnreadableError) as err:
         preview.error = f"cannot read the file: {getattr(err, 'strerror', None) or err}"

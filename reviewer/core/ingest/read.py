@@ -135,12 +135,9 @@ def too_large(what: str, size: int, limit: int) -> str:
     return f"the {what} is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit"
 
 
-def read_file(path: str | Path) -> str:
-    """The text of one posting file; UnreadableError says why it cannot be read.
-
-    Only a regular file is read (a FIFO would block, a device never end), and never
-    more than ``MAX_BYTES`` of it, even if it grows while it is read."""
-    path = Path(path)
+def regular_file(path: Path) -> os.stat_result:
+    """The status of the file at ``path``; UnreadableError unless it is a regular file (a
+    reader of a FIFO would wait for ever, of a device never end)."""
     try:
         st = path.stat()
     except OSError as err:
@@ -149,6 +146,16 @@ def read_file(path: str | Path) -> str:
         raise UnreadableError("this is a folder, not a file")
     if not stat.S_ISREG(st.st_mode):
         raise UnreadableError("not a regular file (a device, pipe or socket)")
+    return st
+
+
+def read_file(path: str | Path) -> str:
+    """The text of one posting file; UnreadableError says why it cannot be read.
+
+    Only a regular file is read (a FIFO would block, a device never end), and never
+    more than ``MAX_BYTES`` of it, even if it grows while it is read."""
+    path = Path(path)
+    st = regular_file(path)
     if st.st_size > MAX_BYTES:
         raise UnreadableError(too_large("file", st.st_size, MAX_BYTES))
     try:

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import shutil
+import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -509,3 +511,22 @@ def test_a_quote_left_open_in_a_csv_is_said_not_read_as_the_rest_of_the_file(
     assert isinstance(results[0], Item) and results[0].given == {"title": "Analyst"}
     assert isinstance(results[1], Skipped) and results[1].source.endswith("#2")
     assert "quote" in results[1].reason and "never closed" in results[1].reason
+
+
+def test_the_preview_of_a_fifo_named_like_a_data_file_is_refused_at_once(
+        tmp_path: Path) -> None:
+    """It waited for ever for something to write into the pipe."""
+    fifo = tmp_path / "jobs.csv"
+    os.mkfifo(fifo)
+    proc = subprocess.run([sys.executable, "-m", "reviewer.cli", "columns", str(fifo)],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert proc.returncode != 0 and "not a regular file" in proc.stdout + proc.stderr
+
+
+def test_a_count_of_rows_too_large_to_count_is_read_as_all_of_them(tmp_path: Path) -> None:
+    data = tmp_path / "ok.csv"
+    data.write_text('title,description\nX,"Data Engineer at Acme."\n', encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "reviewer.cli", "columns", str(data),
+                           "--rows", "99999999999999999999"], capture_output=True, text=True,
+                          timeout=60, cwd=ROOT)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
