@@ -311,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         code: int = args.func(args)
     except CliError as err:
-        print(f"reviewer: {err}", file=sys.stderr)
+        _said(str(err))
         return 2
     except KeyboardInterrupt as stop:
         print("reviewer: stopped", file=sys.stderr)
@@ -323,12 +323,19 @@ def main(argv: list[str] | None = None) -> int:
         message = _problem(err, args)
         if message is None:
             raise
-        print(f"reviewer: {message}", file=sys.stderr)
+        _said(message)
         return 2
     finally:
         if before is not None:
             signal.signal(signal.SIGTERM, before)
     return code
+
+
+def _said(message: str) -> None:
+    """A failure on stderr; the names it quotes (a file's, a column's) may hold a
+    terminal's escape sequences: each line is printed with them shown, never obeyed."""
+    print("\n".join(shown(f"reviewer: {line}" if n == 0 else line)
+                    for n, line in enumerate(message.split("\n"))), file=sys.stderr)
 
 
 class Terminated(KeyboardInterrupt):

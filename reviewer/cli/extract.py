@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from reviewer.cli.cluster import cmd_cluster_extract, uses_cluster
+from reviewer.cli.common import shown
 from reviewer.cli.plugins import load
 from reviewer.cli.plugins import report as extractor_report
 from reviewer.core.schema import FIELDS
@@ -58,7 +59,7 @@ def _results(paths: list[str], jobs: int) -> Iterator[dict[str, Any]]:
 
 
 def _markdown_report(rec: dict[str, Any]) -> str:
-    lines = [f"# {rec['source']}", ""]
+    lines = [f"# {shown(rec['source'])}", ""]
     if "error" in rec:
         return "\n".join([*lines, f"**Error:** {rec['error']}", ""])
     lines += ["| field | value | confidence |", "|---|---|---|"]
@@ -66,13 +67,13 @@ def _markdown_report(rec: dict[str, Any]) -> str:
         value = rec["fields"].get(spec.name)
         if value in (None, [], {}):
             continue
-        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        cell = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         if isinstance(value, list) and spec.name != "locations" and spec.name != "skills":
-            shown = f"{len(value)} items"
-        shown = str(shown).replace("|", "\\|").replace("\n", " ")
-        if len(shown) > 90:
-            shown = shown[:87] + "…"
-        lines.append(f"| {spec.label} | {shown} | {rec['confidence'].get(spec.name, '')} |")
+            cell = f"{len(value)} items"
+        cell = str(cell).replace("|", "\\|").replace("\n", " ")
+        if len(cell) > 90:
+            cell = cell[:87] + "…"
+        lines.append(f"| {spec.label} | {cell} | {rec['confidence'].get(spec.name, '')} |")
     lines += ["", "## Cleaned posting", "", rec["cleaned"].strip(), "", "---", ""]
     return "\n".join(lines)
 

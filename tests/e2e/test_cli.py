@@ -376,3 +376,18 @@ def test_a_page_of_whitespace_only_is_said_empty_as_import_says(
     blank.write_text("  \n\t\n", encoding="utf-8")
     code, out, _err = run(capsys, "--format", "jsonl", blank)
     assert code == 1 and json.loads(out)["error"] == "the page is empty"
+
+
+def test_names_with_a_terminal_s_escape_sequences_are_printed_escaped(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A file's name went to the terminal as it was: its escape sequences obeyed (a new
+    window title, the screen cleared)."""
+    name = "\x1b]0;PWNED\x07\x1b[2Jx"
+    code = main(["columns", str(tmp_path / f"{name}.csv")])
+    err = capsys.readouterr().err
+    assert code != 0 and "\x1b" not in err and "\\x1b]0;PWNED\\x07" in err
+    page = tmp_path / f"{name}.txt"
+    page.write_text("Data Engineer\n\nAcme is hiring a Data Engineer in Leeds.\n",
+                    encoding="utf-8")
+    code, out, err = run(capsys, "--format", "md", page)
+    assert code == 0 and "\x1b" not in out and "\\x1b]0;PWNED" in out
