@@ -75,6 +75,7 @@ class LabelsPanel(QWidget):
         self.descriptions: dict[str, str] = {}  # "question:NAME", "option:Q/O" → what it means
         self._loading = False
         self._comment_shown = ""
+        self._pid: int | None = None  # the posting shown
         self._labels: dict[str, list[str]] = {}
         self.comment = ListEdit()
         self.comment.setPlaceholderText("A comment on this posting (saved when you leave it)")
@@ -147,8 +148,14 @@ class LabelsPanel(QWidget):
             labels = self._labels = dict(posting["labels"]) if posting else {}
             for (question, option), button in self.buttons.items():
                 button.setChecked(option in labels.get(question, []))
-            self._comment_shown = posting["comment"] if posting else ""
-            self.comment.setPlainText(self._comment_shown)
+            stored, pid = (posting["comment"], posting["id"]) if posting else ("", None)
+            # an edit of the posting (a label key) while its comment is being typed: the
+            # text typed stays as it is, caret and all, and is saved when left
+            typing = pid == self._pid and stored == self._comment_shown \
+                and self.comment.hasFocus()
+            self._comment_shown, self._pid = stored, pid
+            if not typing:
+                self.comment.setPlainText(stored)
             suggested = (posting.get("label_suggestions") or {}) if posting else {}
             for name, hint in self.hints.items():
                 self._hint(hint, name, None if labels.get(name) else suggested.get(name))

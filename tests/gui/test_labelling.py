@@ -283,6 +283,22 @@ def test_a_comment_being_typed_is_saved_when_a_key_moves_on(win: ReviewWindow, q
     assert win.store.records.get(first)["comment"] == "check the pay"  # type: ignore[arg-type]
 
 
+def test_a_label_key_pressed_while_typing_a_comment_keeps_the_comment_as_typed(
+        win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The label saved, the panel was shown again: the comment box was rewritten, its
+    caret put at the start, and what was typed next saved in front of the rest."""
+    comment = win.labels.comment
+    comment.setFocus()
+    qtbot.keyClicks(comment, "Looks fine but ")
+    qtbot.keyClick(comment, Qt.Key.Key_1, ALT)  # relevant: yes
+    qtbot.keyClicks(comment, "salary is missing")
+    assert comment.toPlainText() == "Looks fine but salary is missing"
+    win.document.setFocus()  # leaving the comment saves it
+    posting = win.store.records.get(win.pid)  # type: ignore[arg-type]
+    assert posting["comment"] == "Looks fine but salary is missing"
+    assert posting["labels"] == {"relevant": ["yes"]}
+
+
 def test_suggestions_follow_the_skills_field_and_stay_decided(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     count = len(win.spans.suggested(win.posting))  # type: ignore[arg-type]
     assert count > 3
