@@ -20,9 +20,9 @@ import json
 import math
 import re
 from collections.abc import Mapping
-from datetime import UTC, date, datetime
 from typing import Any
 
+from reviewer.core.ingest.cell_dates import read_date
 from reviewer.core.ingest.choices import CHOICES, EMPTY, SYMBOLS
 from reviewer.core.schema import FIELDS
 
@@ -46,12 +46,6 @@ _BULLET = re.compile(r"^\s*(?:[-*+•·▪◦]|\d{1,2}[.)])\s+")
 # a figure; thousands written with separators ("1,500", "1.500") are one figure
 _NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
-_COMPACT_DATE = re.compile(r"(?:19|20)\d\d[01]\d[0-3]\d")
-_EPOCH = re.compile(r"\d{9,14}(?:\.\d+)?")
-# a date, with a time of day after it or none ("2024-04-05 to 2024-05-01" is two dates)
-_ISO_DATE = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})"
-                       r"(?:[T ]\d{1,2}:\d{2}[\d:.,]*(?: ?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?")
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2((?:19|20)\d\d)")
 _ZERO_ONE = re.compile(r"[01](?:\.0+)?")
 # a cell that is one number as a program writes it, sign and exponent part of it
 _PLAIN_NUMBER = re.compile(r"[+\-−]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+\-]?\d+)?")
@@ -77,7 +71,7 @@ def normalise(target: str, cell: Any) -> Any:
     if kind == "enum":
         return _choice(target, cell)
     if kind == "date":
-        return _date(cell)
+        return read_date(cell)
     if kind == "number":
         return _number(target, cell)
     if kind == "salary":
@@ -269,49 +263,6 @@ def _one_choice(target: str, cell: Any) -> str | None:
     choices = _SPECS[target].choices if target in _SPECS else tuple(dict.fromkeys(
         table.values()))
     raise ValueError(f"not one of {', '.join(choices)}")
-
-
-def _date(cell: Any) -> str:
-    if isinstance(cell, datetime):
-        return cell.date().isoformat()
-    if isinstance(cell, date):
-        return cell.isoformat()
-    text = str(cell).strip() if not isinstance(cell, bool) else ""
-    if _COMPACT_DATE.fullmatch(text):  # 20240405
-        return _iso(int(text[:4]), int(text[4:6]), int(text[6:]))
-    if _EPOCH.fullmatch(text):  # epoch seconds or milliseconds
-        stamp = float(text)
-        day = datetime.fromtimestamp(stamp / 1000 if stamp >= 1e11 else stamp, UTC).date()
-        if not 1990 <= day.year <= 2100:
-            raise ValueError("a number that is no date from 1990 to 2100")
-        return day.isoformat()
-    if match := _ISO_DATE.fullmatch(text):
-        return _iso(int(match[1]), int(match[2]), int(match[3]))
-    if match := _DAY_MONTH_YEAR.fullmatch(text):
-        a, b, year = int(match[1]), int(match[3]), int(match[4])
-        if match[2] == ".":
-            return _iso(year, b, a)  # 05.04.2024: day first
-        if a > 12 >= b:
-            return _iso(year, b, a)
-        if b > 12 >= a or a == b:
-            return _iso(year, a, b)
-        raise ValueError("the day and the month could be either way round")
-    if re.search(r"[a-z]", text, re.I) and re.search(r"\b(?:19|20)\d\d\b", text) and \
-            not re.search(r"\d[/.-]\d{1,2}[/.-]\d", text):  # the written month, not its number
-        from reviewer.core.extract import value_from_selection
-
-        try:
-            return str(value_from_selection("date_posted", text))
-        except ValueError:
-            pass
-    raise ValueError("not a date")
-
-
-def _iso(year: int, month: int, day: int) -> str:
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        raise ValueError("not a date of the calendar") from None
 
 
 def _number(target: str, cell: Any) -> int | float:
