@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from reviewer.core.labels import CHORD_KEY, Question
 from reviewer.core.schema import FIELDS
@@ -110,6 +111,29 @@ def _shown(action: QAction) -> str:
     return action.text().replace("&&", "&")
 
 
+class _After(QAction):
+    """An action that does what ``stack_action`` (the undo stack's undo or redo) does,
+    and shows its text and state, once ``first`` allows it: what is being typed in a
+    field is saved first, as before any other edit, not overwritten by what the stack
+    puts back."""
+
+    def __init__(self, first: Callable[[], bool], stack_action: QAction) -> None:
+        super().__init__(stack_action.text(), stack_action.parent())
+        self._first, self._stack_action = first, stack_action
+        stack_action.changed.connect(self._mirror)
+        self.triggered.connect(self._run)
+        self._mirror()
+
+    def _mirror(self) -> None:
+        if isValid(self) and isValid(self._stack_action):  # (not as the window goes)
+            self.setText(self._stack_action.text())
+            self.setEnabled(self._stack_action.isEnabled())
+
+    def _run(self) -> None:
+        if self._first():
+            self._stack_action.trigger()
+
+
 class WindowActions:
     """The window's menu bar and shortcuts, built from ``ACTIONS``."""
 
@@ -142,7 +166,7 @@ class WindowActions:
         edit = QMenu("&Edit", window)
         for (text, shortcut), make in zip(UNDO_KEYS, (undo_stack.createUndoAction,
                                                       undo_stack.createRedoAction), strict=True):
-            action = make(window, text)
+            action: QAction = _After(handlers["finish_typing"], make(window, text))
             action.setShortcut(QKeySequence(shortcut))
             edit.addAction(action)
             window.addAction(action)

@@ -113,13 +113,14 @@ class ReviewFlow(QObject):
             self.message.emit(f"Posting {left[0]} left with text typed not saved: {left[1]}",
                               15000)
 
-    def may_leave(self) -> bool:
-        """Whether a move by key may leave the posting shown: not while a field holds
+    def may_leave(self, done: str = "moved") -> bool:
+        """Whether a move by key may leave the posting shown (or an undo, ``done``
+        "undone", rewrite it): what is typed is saved first; not while a field holds
         text typed that cannot be read, which would be dropped (said)."""
         stopped = self.before_edit(None)
         if stopped is not None and self.pid is not None:
-            self.message.emit(f"Not moved: {stopped} (correct it, revert it to the machine's "
-                              "value, or empty it for no value)", 10000)
+            self.message.emit(f"Not {done}: {stopped} (correct it, revert it to the "
+                              "machine's value, or empty it for no value)", 10000)
             return False
         return True
 

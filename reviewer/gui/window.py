@@ -141,6 +141,7 @@ class ReviewWindow(QMainWindow):
                 self, self.store.reviewer, self.settings,
                 lambda: self.leave.open_project(self.store.path)),
             "show_guidelines": self.show_guidelines, "merge_files": self.long_work.choose_merge,
+            "finish_typing": lambda: self.flow.may_leave("undone"),  # before an undo, a redo
         }
 
     def _wire(self) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
 from reviewer.gui.window import ReviewWindow
@@ -318,3 +319,27 @@ def test_ctrl_z_back_in_a_field_saved_while_in_it_undoes_the_edit(  # type: igno
     qtbot.keyClick(company, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert win.store.records.get(pid)["fields"]["company"] == before  # type: ignore[arg-type]
     assert win.undo_stack.index() == 0
+
+
+def test_redo_or_undo_from_the_menu_while_typing_saves_what_is_typed_first(
+        win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The window's redo ran over a field being typed in: the typed text was replaced
+    by the stored value, and lost."""
+    title = _line(win, "title")
+    _type(win, qtbot, title, "Staff Engineer")
+    win.undo_stack.undo()
+    company = _line(win, "company")
+    company.setFocus()
+    company.selectAll()
+    company.insert("Globex Corporation")  # typed, not yet left
+    qtbot.keyClick(company, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert company.text() == "Globex Corporation"
+    assert _stored(win)["fields"]["company"] == "Globex Corporation"
+    company.setFocus()
+    company.selectAll()
+    company.insert("Initech")
+    undo = next(a for a in win.findChildren(QAction) if a.shortcut().toString() == "Ctrl+Z"
+                and a.isVisible() and a in win.actions())
+    undo.trigger()  # Edit → Undo: the typing saved, then undone
+    assert _stored(win)["fields"]["company"] == "Globex Corporation" == company.text()
