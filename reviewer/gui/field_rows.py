@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.extract import read_amount, value_from_selection
 from reviewer.core.schema import PERIODS, FieldSpec
+from reviewer.gui.choice_box import ChoiceBox
 from reviewer.gui.plain import plain_tip, show_start, value_text
 
 STATE_MARKS = {"suggested": "○", "accepted": "✓", "corrected": "✎", "rejected": "✗",
@@ -141,7 +142,7 @@ class FieldEditor(QWidget):
     def _make_editor(self, row: QHBoxLayout) -> QWidget:
         kind = self.spec.kind
         if kind == "enum":
-            combo = QComboBox()
+            combo = ChoiceBox()
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(4)  # as narrow as the pane asks; the popup is whole
             combo.addItem("", None)
@@ -178,7 +179,7 @@ class FieldEditor(QWidget):
         line.setSpacing(2)
         self.salary_min, self.salary_max = QLineEdit(), QLineEdit()
         self.salary_currency = QLineEdit()
-        self.salary_period = QComboBox()
+        self.salary_period = ChoiceBox()
         self.salary_min.setPlaceholderText("min")
         self.salary_max.setPlaceholderText("max")
         self.salary_currency.setPlaceholderText("USD")

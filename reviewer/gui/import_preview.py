@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.ingest import TARGETS, ColumnPreview, LeftOut, preview_columns
 from reviewer.core.store import Store
+from reviewer.gui.choice_box import ChoiceBox
 from reviewer.gui.plain import plain_label, plain_tip
 from reviewer.gui.source_data import as_text
 
@@ -81,7 +82,7 @@ class ImportPreviewDialog(QDialog):
         mapping = self.preview.mapping
         chosen = {PAGE: mapping.page, **mapping.fields} if mapping else {}
         for n, (target, label) in enumerate(TARGETS):
-            combo = QComboBox()
+            combo = ChoiceBox()  # a list of a score of them, scrolled past
             combo.addItem(NOT_MAPPED, None)
             for column in columns:
                 combo.addItem(column, column)  # item text is plain text

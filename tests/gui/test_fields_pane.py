@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 
 from reviewer.core.schema import FIELDS
 from reviewer.gui.field_rows import attention
@@ -174,3 +175,23 @@ def test_the_labels_are_summed_up_above_the_fields(win: ReviewWindow, qtbot) -> 
     assert f"{question.name.replace('_', ' ')}: {question.options[0].name}" in summary
     assert "(1/" in win.side.tabText(1)
     assert win.side.summary.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_wheel_over_a_choice_scrolls_past_it_and_changes_nothing(
+        win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """One notch over Seniority, the focus in the document, corrected and saved it."""
+    win.document.setFocus()
+    before = win.store.records.get(win.pid)["fields"]["seniority"]  # type: ignore[arg-type]
+    for name in ("seniority", "remote"):
+        combo = win.fields.editors[name].editor
+        assert isinstance(combo, QComboBox)
+        shown = combo.currentText()
+        at = QPointF(combo.rect().center())
+        QApplication.sendEvent(combo, QWheelEvent(
+            at, QPointF(combo.mapToGlobal(at.toPoint())), QPoint(), QPoint(0, -120),
+            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase, False))
+        assert combo.currentText() == shown
+    posting = win.store.records.get(win.pid)  # type: ignore[arg-type]
+    assert posting["fields"]["seniority"] == before
+    assert posting["provenance"]["seniority"] != "corrected"
