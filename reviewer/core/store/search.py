@@ -74,8 +74,9 @@ def match_expression(query: SearchQuery) -> str | None:
     """The FTS5 MATCH expression of the words and the title and company filters, or
     None when there is nothing for the full-text index to match. Each word is matched
     as written, in any column; a filter's words as a phrase in its column, the last of
-    them as the start of a word (``title:engin`` finds Engineer)."""
-    parts = [_quoted(word) for word in query.words]
+    them as the start of a word (``title:engin`` finds Engineer). A word with no letter
+    or digit ("–", "&") is no word of the index, and would match nothing: left out."""
+    parts = [_quoted(word) for word in query.words if any(map(str.isalnum, word))]
     for field, value in query.filters:
         if field in TEXT_FILTERS:
             parts.append(f"{field} : {_quoted(value)}*")

@@ -137,6 +137,15 @@ def test_a_search_with_words_is_ranked_and_filtered(store: Store) -> None:
     assert q.search("source:careers.test") == [5]
 
 
+def test_a_word_of_punctuation_alone_is_left_out_of_a_search(store: Store) -> None:
+    """A title pasted from the list ("Data Engineer – Berlin") found nothing: the dash,
+    a word with no letter or digit, matched no posting."""
+    q = store.queue
+    assert q.search("Data – Engineer") == q.search("Data Engineer") != []
+    assert q.search("python & data") == q.search("python data") != []
+    assert sorted(q.search("- & –")) == sorted(q.search(""))
+
+
 def test_a_large_filtered_search_says_where_its_rest_begins(
         store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     q = store.queue
