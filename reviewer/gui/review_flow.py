@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reviewer.core.extract import value_from_selection
 from reviewer.core.schema import FIELDS
-from reviewer.core.store import Change, ChangedMeanwhile, DatabaseError, Store
+from reviewer.core.store import Change, ChangedMeanwhile, ChangedSince, DatabaseError, Store
 from reviewer.gui.queue_pane import QueuePane
 
 _LABELS = {spec.name: spec.label for spec in FIELDS}
@@ -43,9 +43,11 @@ class EditCommand(QUndoCommand):
     "redone" after an undo or a redo."""
 
     def __init__(self, store: Store, text: str, change: Change, done: Callable[[str], None],
-                 refused: Callable[[str, str], None]) -> None:
+                 refused: Callable[[str, str], None], say: Callable[[str], None]) -> None:
         super().__init__(text)
-        self.store, self.change, self.done, self.refused = store, change, done, refused
+        self.store, self.done, self.refused, self.say = store, done, refused, say
+        # as the edit left the rows: an undo over another process's later edit is refused
+        self.change = store.history.sealed(change)
         self._pushed = False
 
     def redo(self) -> None:
@@ -64,6 +66,13 @@ class EditCommand(QUndoCommand):
         except DatabaseError as err:
             self.setObsolete(True)
             self.refused(f"{self.text()}: not {verb}", str(err))
+            return
+        except ChangedSince as err:  # the posting shown again as it is now
+            self.setObsolete(True)
+            self.done("")
+            self.say(f"{self.text().capitalize()}: not {verb}: {err.what} was changed since "
+                     "by another process or reviewer, whose work it would undo. Shown as it "
+                     "is now.")
             return
         self.done(verb)
 
@@ -184,7 +193,8 @@ class ReviewFlow(QObject):
             return False
         self.undo_stack.push(EditCommand(
             self.store, text, change, lambda verb: self._after(pid, text, verb),
-            lambda what, why: self.refused.emit(what, why, None)))
+            lambda what, why: self.refused.emit(what, why, None),
+            lambda line: self.message.emit(line, 15000)))
         return True
 
     def _after(self, pid: int, text: str, verb: str) -> None:

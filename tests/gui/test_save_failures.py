@@ -131,6 +131,30 @@ def test_accepting_values_another_program_changed_since_shows_them_first(  # typ
     assert window.store.records.get(pid)["provenance"]["title"] == "accepted"  # as seen
 
 
+def test_an_undo_over_another_reviewer_s_later_edit_is_refused_and_keeps_it(  # type: ignore[no-untyped-def]
+        window: ReviewWindow, project: Path, qtbot) -> None:
+    """Ctrl+Z of an "accept all" deleted the company another reviewer corrected after it,
+    and their comment, under "all edits saved"."""
+    pid = window.pid
+    assert pid is not None
+    qtbot.keyClick(window.document, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    with Store(project, reviewer="ben") as other:
+        other.decisions.set_field(pid, "company", "Globex")
+        other.postings.set_comment(pid, "pay is missing")
+    window.undo_stack.undo()
+    record = window.store.records.get(pid)
+    assert (record["fields"]["company"], record["comment"], record["status"]) == (
+        "Globex", "pay is missing", "reviewed")
+    assert "not undone" in window.statusBar().currentMessage()
+    assert "company" in window.statusBar().currentMessage()
+    assert not window.undo_stack.canRedo()  # off the stack: the file holds the edit
+    _type_title(window, qtbot, "Mine")  # an edit of this window's own: undone as ever
+    shown = window.pid
+    assert shown is not None and window.store.records.get(shown)["fields"]["title"] == "Mine"
+    window.undo_stack.undo()
+    assert window.store.records.get(shown)["fields"]["title"] != "Mine"
+
+
 def test_an_edit_after_the_file_was_deleted_is_not_said_saved(  # type: ignore[no-untyped-def]
         window: ReviewWindow, project: Path, qtbot) -> None:
     for path in project.parent.glob(project.name + "*"):

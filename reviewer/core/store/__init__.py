@@ -38,7 +38,7 @@ from reviewer.core.store.db import ProjectError
 from reviewer.core.store.decisions import FIELD_STATES, ChangedMeanwhile
 from reviewer.core.store.describe import datasette_metadata, write_metadata
 from reviewer.core.store.health import explain
-from reviewer.core.store.history import Change, now
+from reviewer.core.store.history import Change, ChangedSince, now
 from reviewer.core.store.labels import Labels
 from reviewer.core.store.migrations import SCHEMA_VERSION
 from reviewer.core.store.postings import NewPosting, PreparedPosting, prepare
@@ -72,6 +72,7 @@ __all__ = [
            "BulkEdit",
            "Change",
            "ChangedMeanwhile",
+           "ChangedSince",
            "DatabaseError",
            "Labels",
            "NewPosting",

@@ -36,10 +36,23 @@ def now() -> str:
 
 @dataclass
 class Change:
-    """What an edit replaced: rows as they were (None: the row did not exist)."""
+    """What an edit replaced: rows as they were (None: the row did not exist); and,
+    once sealed (``History.sealed``), the same rows as the edit left them (``after``),
+    so that its undo can tell whether another process changed them since."""
 
     description: str
     rows: list[Row] = field(default_factory=list)
+    after: list[Row] | None = None
+
+
+class ChangedSince(ValueError):
+    """An undo (or redo) refused: what its edit changed was changed again since, by
+    another process or reviewer; putting the old rows back would undo their work."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        super().__init__(f"changed since by another process or reviewer ({what}): not "
+                         "put back, so as to keep their work")
 
 
 def snapshot(db: Database, table: str, key: tuple[Any, ...]) -> Row:
@@ -69,6 +82,25 @@ def key_posting(change: Change) -> int | None:
     return None
 
 
+def _changed_since(change: Change, now_rows: list[Row]) -> str | None:
+    """What of the rows ``change``'s edit changed is no longer as it left them (None:
+    all is): a row added or removed since, or a column the edit wrote written again."""
+    assert change.after is not None
+    for (table, key, before), (_, _, left), (_, _, row) in zip(
+            change.rows, change.after, now_rows, strict=True):
+        named = (f"its {key[1]}" if table == "annotations" else f"its {key[1]} answer"
+                 if table == "doc_labels" else "its span labels" if table == "spans" else "")
+        if (left is None) != (row is None):
+            return named or f"a row of {table}"
+        if left is None or row is None:
+            continue
+        for column, value in left.items():
+            if column != "updated_at" and (before is None or before.get(column) != value) \
+                    and row.get(column) != value:
+                return named or f"its {column}"
+    return None
+
+
 class History:
     """``store.history``: undo, and the project's log."""
 
@@ -76,24 +108,39 @@ class History:
         self.db = db
         self._refresh = refresh  # keeps a posting's listing columns on its final values
 
+    def sealed(self, change: Change) -> Change:
+        """``change`` with the rows as its edit left them (``Change.after``), taken just
+        after the edit: its undo then puts back only what the edit changed, and refuses
+        (``ChangedSince``) where another process changed that again since."""
+        change.after = [snapshot(self.db, table, key) for table, key, _ in change.rows]
+        return change
+
     def undo(self, change: Change) -> Change:
-        """Put back the rows a change replaced; returns the change that redoes it. What
-        it puts back is an edit of now: a merge takes a reviewer's latest value by its
-        time, and a value undone to after a merge is their latest."""
+        """Put back the rows a change replaced; returns the change that redoes it
+        (sealed when ``change`` was). What it puts back is an edit of now: a merge takes
+        a reviewer's latest value by its time, and a value undone to after a merge is
+        their latest. A sealed change puts back only the columns of a posting its edit
+        changed, and raises ``ChangedSince`` (writing nothing) where they, or another of
+        its rows, are no longer as the edit left them."""
         with self.db.atomic():
             redo = Change(change.description,
                           [snapshot(self.db, table, key) for table, key, _ in change.rows])
+            if change.after is not None and (what := _changed_since(change, redo.rows)):
+                raise ChangedSince(what)
             stamp = now()
-            for table, key, row in reversed(change.rows):
+            for n, (table, key, row) in reversed(list(enumerate(change.rows))):
                 where = " AND ".join(f'"{c}" = ?' for c in KEYS[table])
                 if row is not None and "updated_at" in row:
                     row = {**row, "updated_at": stamp}
                 if row is None:
                     self.db.execute(f"DELETE FROM {table} WHERE {where}", key)
                 elif table == "postings":
-                    sets = ", ".join(f'"{c}" = ?' for c in row if c != "id")
+                    left = change.after[n][2] if change.after is not None else None
+                    row = {c: v for c, v in row.items() if c != "id" and (
+                        left is None or c == "updated_at" or left.get(c) != v)}
+                    sets = ", ".join(f'"{c}" = ?' for c in row)
                     self.db.execute(f"UPDATE postings SET {sets} WHERE id = ?",
-                                    [v for c, v in row.items() if c != "id"] + [key[0]])
+                                    [*row.values(), key[0]])
                 else:
                     columns = ", ".join(f'"{c}"' for c in row)
                     self.db.execute(f"INSERT OR REPLACE INTO {table} ({columns}) VALUES"
@@ -103,6 +150,8 @@ class History:
                 self._refresh(posting)
                 log(self.db, "undo", {"change": change.description}, posting,
                     ascii_only=True)  # as undo lines were always written
+            if change.after is not None:
+                self.sealed(redo)
         return redo
 
     def posting_events(self, pid: int, limit: int = 500

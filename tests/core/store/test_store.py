@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from reviewer.core.store import NewPosting, ProjectError, Store, record_of
+from reviewer.core.store import ChangedSince, NewPosting, ProjectError, Store, record_of
 from reviewer.core.store.migrations import SCHEMA_VERSION
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "projects"
@@ -253,6 +253,34 @@ def test_undo_of_a_revert_and_of_a_span_removal(store: Store) -> None:
     assert store.records.get(2)["spans"] == []
     store.history.undo(removal)
     assert [s["label"] for s in store.records.get(2)["spans"]] == ["SKILL"]
+
+
+def test_an_undo_never_puts_back_what_another_process_changed_since(
+        store: Store, tmp_path: Path) -> None:
+    """An undo wrote back the rows its edit replaced, whole: undoing an "accept all"
+    deleted the company another reviewer corrected meanwhile, and their comment."""
+    change = store.history.sealed(store.decisions.accept_all(1))
+    with Store(tmp_path / "project.db", reviewer="ben") as other:
+        other.decisions.set_field(1, "company", "Globex")
+        other.postings.set_comment(1, "pay is missing")
+    with pytest.raises(ChangedSince, match="company"):
+        store.history.undo(change)
+    posting = store.records.get(1)
+    assert posting["fields"]["company"] == "Globex" and posting["comment"] == "pay is missing"
+    assert posting["status"] == "reviewed"  # nothing of the undo was written
+    # another process's edit of what this edit left alone does not stop the undo
+    change = store.history.sealed(store.decisions.set_field(2, "title", "Mine"))
+    with Store(tmp_path / "project.db", reviewer="ben") as other:
+        other.postings.set_comment(2, "pay is missing")
+    redo = store.history.undo(change)
+    posting = store.records.get(2)
+    assert posting["fields"]["title"] == "Data Engineer 2"
+    assert posting["comment"] == "pay is missing"  # not written back as it was
+    with Store(tmp_path / "project.db", reviewer="ben") as other:
+        other.decisions.set_field(2, "title", "Theirs")
+    with pytest.raises(ChangedSince, match="title"):
+        store.history.undo(redo)  # the redo: their title stays
+    assert store.records.get(2)["fields"]["title"] == "Theirs"
 
 
 def test_span_outside_the_text_is_refused(store: Store) -> None:
