@@ -142,11 +142,17 @@ def _expected_offsets(source: str) -> tuple[list[int], list[int]]:
     for line in source.split("\n"):
         starts.append(pos)
         before.append(total)
-        shown = squash(strip_markdown(line))[0].strip()
+        # a table row shows its cells a line each (its rule row, nothing): no pipes
+        shown = squash(strip_markdown(line, tables=_is_row(line)))[0].strip()
         if shown:
             total += len(shown) + 1
         pos += len(line) + 1
     return starts, before
+
+
+def _is_row(line: str) -> bool:
+    """Is ``line`` (or its start) a row of a Markdown table, as the renderer writes one?"""
+    return line.lstrip().startswith("|")
 
 
 def _closest(hay: str, needle: str, expected: int) -> int:
@@ -173,7 +179,8 @@ class SpanMapper:
     def _expected(self, offset: int) -> int:
         line = bisect.bisect_right(self._starts, offset) - 1
         start = self._starts[line]
-        head = squash(strip_markdown(self.source[start:offset]))[0].lstrip()
+        head = squash(strip_markdown(self.source[start:offset],
+                                     tables=_is_row(self.source[start:offset])))[0].lstrip()
         return self._before[line] + len(head)
 
     def source_near(self, rendered: int) -> int:

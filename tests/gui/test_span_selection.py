@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QTextCursor
 
-from reviewer.core.ingest import read_file
+from reviewer.core.ingest import import_paths, read_file
 from reviewer.core.pipeline import process
+from reviewer.core.store import Store
 from reviewer.gui.document_view import DocumentView
 from reviewer.gui.text_mapping import _closest, snap_to_words
 
@@ -114,3 +115,37 @@ def test_the_occurrence_nearest_to_where_a_span_is_expected_is_taken() -> None:
         every = [i for i in range(len(hay)) if hay.startswith(needle, i)]
         nearest = min(every, key=lambda i: (abs(i - expected), i), default=-1)
         assert _closest(hay, needle, expected) == nearest, (hay, needle, expected)
+
+
+def test_a_span_selected_after_a_table_is_stored_where_it_was_selected(
+        tmp_path: Path, open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Qt shows a table's cells a line each, not as the Markdown's pipes and rule: each
+    selection after a table was stored on (and drawn over) another "Python" than the
+    one selected."""
+    page = tmp_path / "job.html"
+    page.write_text(
+        "<html><body><main><h1>Data Engineer</h1><p>Foo GmbH is hiring a Data Engineer in "
+        "Berlin to build our data platform with a small team.</p><table><tr><th>Tool</th>"
+        "<th>Level</th></tr><tr><td>Python</td><td>good</td></tr></table><p>Python for "
+        "pipelines.</p><p>Python for services.</p></main></body></html>", encoding="utf-8")
+    db = tmp_path / "p.db"
+    with Store(db) as store:
+        import_paths(store, [page])
+    win = open_window(db)
+    cleaned, shown = win.posting["cleaned"], win.document.toPlainText()
+    assert "| Python |" in cleaned  # a table, as Markdown writes one
+    for n, line in enumerate(("Python", "Python for pipelines.", "Python for services.")):
+        at = shown.index("\n" + line) + 1 if n else shown.index("Python")
+        cursor = QTextCursor(win.document.document())
+        cursor.setPosition(at)
+        cursor.setPosition(at + 6, QTextCursor.MoveMode.KeepAnchor)
+        win.document.setTextCursor(cursor)
+        win.spans.label_selection("SKILL")
+        span = max(win.store.records.get(win.pid)["spans"], key=lambda s: s["id"])
+        line_start = cleaned.rfind("\n", 0, span["start"]) + 1
+        stored_line = cleaned[line_start:cleaned.find("\n", span["start"])]
+        assert stored_line.startswith("| Python" if n == 0 else line), (line, stored_line)
+        wanted = span["id"]
+        qtbot.waitUntil(lambda: any(s["id"] == wanted for s, _, _ in win.document.spans))  # noqa: B023
+        drawn = [(a, b) for s, a, b in win.document.spans if s["id"] == wanted]
+        assert drawn == [(at, at + 6)]
