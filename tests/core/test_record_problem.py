@@ -9,7 +9,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewer.core.records import RECORD_KEYS, first_problem, record_problem
+from reviewer.core.record_check import first_problem, record_problem
+from reviewer.core.records import RECORD_KEYS
 from reviewer.core.schema import FIELD_NAMES
 
 TEXT = "Data Engineer at Acme in Berlin. Python and SQL."

@@ -14,7 +14,7 @@ from typing import IO, Any, Literal, overload
 
 import orjson
 
-from reviewer.core import records
+from reviewer.core import record_check, records
 from reviewer.core.ingest import items, read
 from reviewer.core.ingest.columns import (
     SYNONYMS,
@@ -226,10 +226,10 @@ def _object(source: str, obj: Any, mapper: Mapper, file: str, checked: bool = Fa
 
 
 def _record(source: str, obj: dict[str, Any], checked: bool) -> Result:
-    """One of our own exported records, checked (``records.record_problem``).
+    """One of our own exported records, checked (``record_check.record_problem``).
     ``checked``: read by ``_quick_loads``, so that it needs no walk for text that is not
     Unicode or numbers that JSON cannot hold (``CheckedItem``)."""
-    problem = records.record_problem(obj)
+    problem = record_check.record_problem(obj)
     if problem is not None:
         return Skipped(source, f"an exported record that cannot be stored: {problem}")
     meta = obj.get("metadata")

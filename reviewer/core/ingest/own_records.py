@@ -2,7 +2,7 @@
 
 An import of our own records (canonical JSONL, Parquet shards) runs no pipeline: what it
 spends besides writing is reading them (JSON, Parquet), checking them
-(``records.record_problem``) and encoding their rows (``store.rows``). The readers leave
+(``record_check.record_problem``) and encoding their rows (``store.rows``). The readers leave
 those lines and rows unread (``Deferred``: a block of lines, a batch of rows);
 ``resolved`` hands them to the worker processes about ``TASK_ROWS`` at a time
 (``read_deferred``), keeps ``TASKS_AHEAD`` tasks a worker under way while the import

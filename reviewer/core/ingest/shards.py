@@ -29,7 +29,7 @@ from typing import Any
 
 import orjson
 
-from reviewer.core import records
+from reviewer.core import record_check, records
 from reviewer.core.ingest.items import Deferred, Item, Result, Skipped
 from reviewer.core.words.text import valid_unicode
 
@@ -73,7 +73,7 @@ def is_shard(columns: Iterable[str]) -> bool:
 
 def read_shard(source: str, table: Any, defer: bool = False) -> Iterator[Result | Deferred]:
     """Every record of an open ``pyarrow.parquet.ParquetFile`` of canonical records, each
-    checked as an exported JSONL record is (``records.record_problem``). ``defer``: the
+    checked as an exported JSONL record is (``record_check.record_problem``). ``defer``: the
     rows are left unread, a batch at a time (``Deferred``), for ``shard_rows`` to read."""
     number = 0
     # deferred: small batches, decoded in this thread (Arrow's threads cost several times
@@ -145,7 +145,7 @@ def record_item(source: str, row: dict[str, Any]) -> Result:
             row.pop(key, None)
     if row.get("id") is None:
         row.pop("id", None)
-    problem = records.record_problem(row)
+    problem = record_check.record_problem(row)
     if problem is not None:
         return Skipped(source, f"an exported record that cannot be stored: {problem}")
     meta = row.get("metadata")

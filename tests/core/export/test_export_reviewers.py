@@ -16,7 +16,7 @@ from test_labelstudio import check_task, parse_config
 
 from reviewer.cli import main
 from reviewer.core.export import export, export_jsonl
-from reviewer.core.records import record_problem
+from reviewer.core.record_check import record_problem
 from reviewer.core.store import NewPosting, Store
 
 TEXT = "# Data Engineer\n\nAcme hires in Leeds. Python and SQL."

@@ -9,7 +9,7 @@ import pytest
 
 from reviewer.core.clean import clean, gave_up
 from reviewer.core.ingest import Item, Skipped, UnreadableError, decode, iter_inputs, read_file
-from reviewer.core.records import record_problem
+from reviewer.core.record_check import record_problem
 from reviewer.core.words import valid_unicode
 
 
