@@ -49,6 +49,7 @@ def hf_features(questions: Iterable[str], tags: Sequence[str] = ("O",),
     columns["tokens"] = ["string"]
     columns["ner_tags"] = [ClassNames(tuple(tags))]
     columns["labels"] = {question: ["string"] for question in sorted(questions)}
+    columns["undecided"] = ["string"]
     if reviewers:
         own: dict[str, TypeSpec] = {
             "reviewer": "string", "status": "string", "comment": "string",
@@ -110,8 +111,12 @@ _COLUMN_NOTES = {
     "tokens": "the tokens of `text` (no model: words, numbers and single symbols, cut at "
               "every span's ends; whitespace left out)",
     "ner_tags": "the BIO tag of each token (a `ClassLabel`) from `spans`; of overlapping "
-                "spans the longest is tagged, the earlier on a tie",
+                "spans the longest is tagged, the earlier on a tie; null where the span "
+                "labels are undecided",
     "labels": "document labels: the options chosen per question",
+    "undecided": "what the reviewers still differ on (spans, status, comment, field:NAME, "
+                 "label:QUESTION): the posting's value of it is no person's; where `spans` "
+                 "is, `spans` and `ner_tags` are null (unknown, not: no entity)",
 }
 
 

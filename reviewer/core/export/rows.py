@@ -145,10 +145,19 @@ def hf_row(record: PostingRecord, tagged: Tagged | None = None) -> Row:
         tagged = bio_tags(record["text"], record["spans"])
     row["tokens"] = [token["text"] for token in tagged.tokens]
     row["ner_tags"] = tagged.tags
+    if spans_undecided(record):  # unknown, not "no span": no tag says either
+        row["spans"] = row["ner_tags"] = None
     row["labels"] = {question: list(options) for question, options in record["labels"].items()}
+    row["undecided"] = record.get("undecided", [])
     if "reviewers" in record:
         row["reviewers"] = hf_reviewers(record)
     return row
+
+
+def spans_undecided(record: PostingRecord) -> bool:
+    """Whether the reviewers of ``record`` still differ on its span labels: its spans are
+    then no person's, and not even "none" (merged, not adjudicated)."""
+    return "spans" in record.get("undecided", ())
 
 
 def hf_reviewers(record: PostingRecord) -> list[Row]:

@@ -39,8 +39,7 @@ from reviewer.core.records import PostingRecord
 FORMATS = ("jsonl", "csv", "parquet", "hf", "prodigy", "labelstudio", "spacy", "conll", "doccano",
            "argilla", *jsonld.FORMATS)
 EXTENSIONS = {"jsonl": "jsonl", "csv": "csv", "parquet": "parquet", "hf": "jsonl",
-              "prodigy": "jsonl",
-              "conll": "conll", "doccano": "jsonl", "argilla": "jsonl",
+              "prodigy": "jsonl", "conll": "conll", "doccano": "jsonl", "argilla": "jsonl",
               "labelstudio": "json", "spacy": "spacy", "jsonld": "jsonld", jsonld.PAGES: "html"}
 Records: TypeAlias = "Iterable[PostingRecord] | Callable[[], Iterable[PostingRecord]]"
 
@@ -55,6 +54,7 @@ class ExportSummary:
     dropped_spans: int = 0  # offsets that did not hold their text (or lay outside it)
     unaligned_spans: int = 0  # token formats: spans that hold no token (whitespace only)
     overlapping_spans: int = 0  # hf and conll: spans the BIO tags leave out (they overlap)
+    undecided_left_out: int = 0  # conll: postings whose reviewers differ on their spans
     # JSON-LD only: posting id -> the properties Google requires that it lacks
     missing: dict[int, list[str]] = field(default_factory=dict)
     left_out: int = 0  # JSON-LD with strict: the postings not written for lacking them
@@ -72,7 +72,9 @@ class ExportSummary:
             text += f" by {self.workers} worker processes"
         left = [f"{n:,} {what}" for n, what in ((self.dropped_spans, "bad spans dropped"),
                 (self.unaligned_spans, "spans off token boundaries skipped"),
-                (self.overlapping_spans, "overlapping spans left untagged")) if n]
+                (self.overlapping_spans, "overlapping spans left untagged"),
+                (self.undecided_left_out, "posting(s) whose reviewers differ on its span "
+                 "labels left out")) if n]
         if self.missing:
             lacking = Counter(prop for props in self.missing.values() for prop in props)
             left.append(f"{len(self.missing):,} postings "
@@ -197,8 +199,7 @@ def _open(fmt: str, path: Path, questions: set[str], parquet: bool,
 def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | None = None,
            stratify: str | None = None, parquet: bool = False, raw_cells: bool = False,
            schema: Sequence[Question] | None = None, strict: bool = False,
-           license: str | None = None,
-           language: str | Sequence[str] | None = None,
+           license: str | None = None, language: str | Sequence[str] | None = None,
            emails: Mapping[str, str] | None = None) -> ExportSummary:
     """Write ``records`` in ``fmt`` to ``out``, whole or split into parts.
 
@@ -284,6 +285,7 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
         for writer in by_part.values():
             writer.close()
     summary.overlapping_spans = sum(getattr(w, "overlapping", 0) for w in by_part.values())
+    summary.undecided_left_out = sum(getattr(w, "undecided", 0) for w in by_part.values())
     if fmt == "hf":
         hf = {part: w for part, w in by_part.items() if isinstance(w, writers.HfWriter)}
         summary.files = finish_hf(out, hf, questions, parquet, license, language)

@@ -103,8 +103,12 @@ class ConllWriter:
     def __init__(self, path: Path) -> None:
         self._file = path.open("w", encoding="utf-8")
         self.overlapping = 0
+        self.undecided = 0  # postings left out: their span labels are undecided
 
     def write(self, record: PostingRecord) -> int:
+        if "spans" in record.get("undecided", ()):  # no tag says "unknown": left out
+            self.undecided += 1
+            return 0
         tagged = bio_tags(record["text"], record["spans"])
         self.overlapping += tagged.overlapping
         self._file.write(DOCSTART + "\n\n")

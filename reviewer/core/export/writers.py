@@ -30,7 +30,7 @@ import orjson
 
 from reviewer.core.export.choices import Choices
 from reviewer.core.export.reviewers import reviewer_records
-from reviewer.core.export.rows import Row, dumps, hf_row, prodigy_task
+from reviewer.core.export.rows import Row, dumps, hf_row, prodigy_task, spans_undecided
 from reviewer.core.export.table import cell, csv_columns, csv_head, head_cells, tail_cells
 from reviewer.core.export.tokens import tokenize
 from reviewer.core.export.tokens_bio import bio_tags
@@ -97,7 +97,7 @@ class HfWriter:
                 with self.path.open("w", encoding="utf-8") as out:
                     for line in self._file:
                         row = orjson.loads(line)
-                        row["ner_tags"] = [tag_ids[tag] for tag in row["ner_tags"]]
+                        row["ner_tags"] = _ids(tag_ids, row["ner_tags"])
                         out.write(dumps(row) + "\n")
                 return
             pa = optional_module("pyarrow", "pip install pyarrow")
@@ -105,10 +105,15 @@ class HfWriter:
             with pq.ParquetWriter(self.path, schema) as parquet:
                 for rows in iter_lines(self._file, batch):
                     for row in rows:
-                        row["ner_tags"] = [tag_ids[tag] for tag in row["ner_tags"]]
+                        row["ner_tags"] = _ids(tag_ids, row["ner_tags"])
                     parquet.write_table(pa.Table.from_pylist(rows, schema=schema))
         finally:
             self._file.close()
+
+
+def _ids(tag_ids: Mapping[str, int], tags: list[str] | None) -> list[int] | None:
+    """BIO tags as the ids of their class (None: undecided, as it was)."""
+    return None if tags is None else [tag_ids[tag] for tag in tags]
 
 
 class JsonLinesWriter:
@@ -295,6 +300,8 @@ class SpacyWriter:
         aligned = [span for span in spans if span is not None and len(span)]  # not whitespace
         doc.spans["sc"] = aligned
         doc.ents = self._filter_spans(aligned)
+        if spans_undecided(record):  # the reviewers differ: no token is known to be "O"
+            doc.set_ents([], default="missing")
         self._bin.add(doc)
         self._choices.add(record["labels"])
         self._labels.append(record["labels"])

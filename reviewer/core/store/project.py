@@ -92,7 +92,8 @@ class Store:
         self.reviews = Reviews(self.db, self.postings)
         self.labels = Labels(self.db, self.postings, self.spans, self.reviews)
         parts = (self.postings, self.decisions, self.spans, self.labels)
-        self.records = Records(self.db, self.postings, self.decisions, reviewer=self.reviewer)
+        self.records = Records(self.db, self.postings, self.decisions, self.reviews,
+                               reviewer=self.reviewer)
         self.machine = Machine(self.db, *parts)
         self.reports = Reports(self.db)
         self.bulk = Bulk(self.db, self.labels, self.reviews.refresh_merged)

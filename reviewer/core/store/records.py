@@ -24,6 +24,7 @@ from reviewer.core.store.sqlite import Database
 if TYPE_CHECKING:
     from reviewer.core.store.decisions import Decisions
     from reviewer.core.store.postings import Postings
+    from reviewer.core.store.reviews import Reviews
 
 _PAGE = 100  # postings a page of ``all``: a sixth faster than 500 on a large project
 _RECORD_COLUMNS = ("id, source, hash, status, status_by, cleaned, comment, metadata, "
@@ -34,12 +35,12 @@ class Records:
     """Whole postings: read one, stream them all, and store an exported record back."""
 
     def __init__(self, db: Database, postings: Postings, decisions: Decisions,
-                 reviewer: str = "") -> None:
+                 reviews: Reviews, reviewer: str = "") -> None:
         """``reviewer``: the name the rows of the records it stores carry (see
         ``store.rows.write_rows``)."""
         self.db = db
         self._reviewer = reviewer
-        self._postings, self._decisions = postings, decisions
+        self._postings, self._decisions, self._reviews = postings, decisions, reviews
 
     def get(self, pid: int) -> dict[str, Any]:
         """One posting with everything attached; KeyError if there is none."""
@@ -166,6 +167,12 @@ class Records:
                 f"SELECT posting_id, question, option FROM doc_labels WHERE {between} "
                 "ORDER BY posting_id, question, option", (first, last)):
             out["labels"].setdefault(pid, {}).setdefault(question, []).append(option)
+        # what the reviewers of a merged project still differ on (``undecided``)
+        out["undecided"] = {pid: [kind if not key else f"{kind}:{key}" for kind, key in found]
+                            for (pid,) in self.db.execute(
+                                "SELECT id FROM postings WHERE disagreement = 1 AND id "
+                                "BETWEEN ? AND ?", (first, last))
+                            if (found := self._reviews.differing(pid))}
         if reviewers:
             out["reviewers"] = {}
             for pid, name, kind, key, value in self.db.execute(
@@ -187,6 +194,8 @@ def _assemble(posting: dict[str, Any], attached: dict[str, dict[int, Any]]) -> d
     posting["labels"] = attached["labels"].get(pid, {})
     if "reviewers" in attached:
         posting["reviewers"] = attached["reviewers"].get(pid, {})
+    if pid in attached["undecided"]:
+        posting["undecided"] = attached["undecided"][pid]
     posting["fields"], posting["provenance"] = final_fields(posting)
     return posting
 
@@ -217,6 +226,8 @@ def record_of(posting: dict[str, Any]) -> PostingRecord:
     if "reviewers" in posting:
         record["reviewers"] = {name: reviewer_values(text, values)
                                for name, values in posting["reviewers"].items()}
+    if "undecided" in posting:
+        record["undecided"] = posting["undecided"]
     return record
 
 
@@ -243,6 +254,8 @@ def _record(row: tuple[Any, ...], attached: dict[str, dict[int, Any]]) -> Postin
     if "reviewers" in attached:
         record["reviewers"] = {name: reviewer_values(text, values)
                                for name, values in attached["reviewers"].get(pid, {}).items()}
+    if pid in attached["undecided"]:
+        record["undecided"] = attached["undecided"][pid]
     return record
 
 

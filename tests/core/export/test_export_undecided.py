@@ -1,0 +1,88 @@
+"""A posting whose reviewers still differ on its span labels (merged, not adjudicated)
+has no span labels anyone decided: the record says what is undecided, and the formats
+that tag every token do not tag its tokens as outside any span (spaCy: missing; Hugging
+Face: no tags; CoNLL, which has no word for unknown: the posting left out, said)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_export import load_hf, read_lines
+
+from reviewer.cli import main
+from reviewer.core.store import NewPosting, Store
+
+TEXT = "# Data Analyst\n\nWe need SQL and Python."
+STAMP = "2024-05-01T10:00:00Z"
+
+
+def make_project(path: Path) -> Path:
+    """Two reviewed postings: on the first, ana labelled SQL a SKILL and ben a TOOL; on
+    the second both labelled it a SKILL."""
+    at = TEXT.index("SQL")
+    with Store(path, reviewer="lead") as store:
+        store.postings.add([NewPosting(source=f"{n}.md", hash=f"h{n}", kind="text", raw=TEXT,
+                                       cleaned=TEXT, fields={"title": "Data Analyst"},
+                                       confidence={"title": 0.9}) for n in (1, 2)])
+        store.reviews.put([
+            (1, "ana", "spans", "", json.dumps([[at, at + 3, "SKILL"]]), STAMP),
+            (1, "ben", "spans", "", json.dumps([[at, at + 3, "TOOL"]]), STAMP),
+            (2, "ana", "spans", "", json.dumps([[at, at + 3, "SKILL"]]), STAMP),
+            (2, "ben", "spans", "", json.dumps([[at, at + 3, "SKILL"]]), STAMP)])
+        store.spans.add(2, at, at + 3, "SKILL")
+        for pid in (1, 2):
+            store.postings.set_status(pid, "reviewed")
+        store.reviews.refresh([1, 2])
+        assert store.reviews.differing(1) == [("spans", "")]
+    return path
+
+
+def _export(db: Path, fmt: str, out: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["export", str(db), "--format", fmt, "-o", str(out)]) == 0
+    return capsys.readouterr().out
+
+
+def test_the_record_says_what_its_reviewers_still_differ_on(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = make_project(tmp_path / "p.db")
+    _export(db, "jsonl", tmp_path / "out.jsonl", capsys)
+    one, two = read_lines(tmp_path / "out.jsonl")
+    assert one["undecided"] == ["spans"] and one["spans"] == []
+    assert "undecided" not in two and [s["label"] for s in two["spans"]] == ["SKILL"]
+
+
+def test_spacy_marks_the_tokens_of_undecided_spans_missing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spacy = pytest.importorskip("spacy", reason="spaCy is not installed")
+    from spacy.tokens import DocBin
+
+    db = make_project(tmp_path / "p.db")
+    _export(db, "spacy", tmp_path / "out.spacy", capsys)
+    one, two = DocBin().from_disk(tmp_path / "out.spacy").get_docs(spacy.blank("en").vocab)
+    assert {token.ent_iob_ for token in one} == {""}  # missing: not "O", no entity
+    assert [(e.text, e.label_) for e in two.ents] == [("SQL", "SKILL")]
+    assert {token.ent_iob_ for token in two} == {"O", "B"}
+
+
+def test_conll_leaves_out_a_posting_of_undecided_spans_and_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = make_project(tmp_path / "p.db")
+    said = _export(db, "conll", tmp_path / "out.conll", capsys)
+    text = (tmp_path / "out.conll").read_text(encoding="utf-8")
+    assert text.count("-DOCSTART-") == 1 and "SQL -X- _ B-SKILL" in text
+    assert "1 posting(s) whose reviewers differ on its span labels left out" in said
+
+
+def test_hugging_face_gives_no_tags_to_a_posting_of_undecided_spans(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    db = make_project(tmp_path / "p.db")
+    _export(db, "hf", tmp_path / "hf", capsys)
+    rows = read_lines(tmp_path / "hf" / "data" / "train.jsonl")
+    assert rows[0]["ner_tags"] is None and rows[0]["spans"] is None
+    assert rows[0]["undecided"] == ["spans"]
+    assert rows[1]["ner_tags"] and rows[1]["spans"]
+    data = load_hf(monkeypatch, tmp_path / "hf", "train")
+    assert data[0]["ner_tags"] is None and data[1]["ner_tags"]
