@@ -9,6 +9,7 @@ with ``datasets`` when it is installed).
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -205,6 +206,19 @@ def _parquet_schema(columns: dict[str, TypeSpec]) -> Any:
     return datasets.Features({name: feature(spec) for name, spec in columns.items()}).arrow_schema
 
 
+def _named_by_content(path: Path) -> Path:
+    """``path`` renamed ``<part>-<digest>.<ext>`` by what it holds: ``datasets`` caches a
+    folder's data by its files' names, so a folder exported again under the same name
+    loaded the rows of the first export (the card names each file)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as data:
+        while block := data.read(1 << 20):
+            digest.update(block)
+    named = path.with_name(f"{path.stem}-{digest.hexdigest()[:12]}{path.suffix}")
+    path.replace(named)
+    return named
+
+
 def finish_hf(out: Path, parts: Mapping[str, writers.HfWriter], questions: set[str],
               parquet: bool, license: str | None = None,
               language: str | Sequence[str] | None = None) -> list[Path]:
@@ -222,6 +236,7 @@ def finish_hf(out: Path, parts: Mapping[str, writers.HfWriter], questions: set[s
     for writer in parts.values():
         if writer.rows:
             writer.finish(ids, schema)
+            writer.path = _named_by_content(writer.path)
         else:
             writer.discard()
     paths = {part: w.path.relative_to(out).as_posix() for part, w in kept.items()}

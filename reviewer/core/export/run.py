@@ -205,7 +205,7 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
 
     ``out`` is the file written, unless there is a split (then each part goes to
     ``out/<part>.<ext>``) or the format is ``hf``, which always writes a folder
-    (``out/data/<part>.jsonl`` or ``.parquet``, one part ``train`` without a split,
+    (``out/data/<part>-<digest>.jsonl`` or ``.parquet``, ``train`` without a split,
     and ``out/README.md``). ``records`` is an iterable, or a function returning a
     fresh one: a stratified split (``stratify`` = a document-label question) needs
     the function, to read the records once to plan the split and once to write.

@@ -6,6 +6,10 @@ import copy
 import csv
 import hashlib
 import json
+import os
+import re
+import shutil
+import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -468,6 +472,24 @@ def load_hf(monkeypatch: pytest.MonkeyPatch, folder: Path, split: str) -> Any:
     return datasets.load_dataset(str(folder), split=split, cache_dir=str(folder.parent / "c"))
 
 
+def test_an_hf_folder_exported_again_loads_its_new_rows(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``datasets`` caches a folder's data by its files' names: the same folder exported
+    again, with other rows, loaded the first export's."""
+    pytest.importorskip("datasets", reason="datasets is not installed")
+    out = tmp_path / "hf"
+    records = [{**r, "spans": [], "labels": {}} for r in sample()]  # one card's features
+    load = ("import datasets; print(datasets.load_dataset('hf')['train'].num_rows)")
+    env = {**os.environ, "HF_DATASETS_OFFLINE": "1",
+           "HF_DATASETS_CACHE": str(tmp_path / "cache")}
+    for n in (1, len(records)):  # each load a process of its own, as a user's are
+        shutil.rmtree(out, ignore_errors=True)
+        export(records[:n], "hf", out)
+        loaded = subprocess.run([sys.executable, "-c", load], cwd=tmp_path, env=env,
+                                capture_output=True, text=True, timeout=300)
+        assert loaded.stdout.split()[-1:] == [str(n)], loaded.stderr[-2000:]
+
+
 @pytest.mark.parametrize("parquet", [False, True])
 def test_hf_dataset_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                           parquet: bool) -> None:
@@ -478,10 +500,11 @@ def test_hf_dataset_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     summary = export(sample(), "hf", out, split=split, parquet=parquet)
     ext = "parquet" if parquet else "jsonl"
     assert (out / "README.md") in summary.files
-    assert sorted(p.name for p in (out / "data").iterdir()) == \
+    names = sorted(p.name for p in (out / "data").iterdir())
+    assert [re.sub(r"-[0-9a-f]{12}\.", ".", name) for name in names] == \
         sorted(f"{part}.{ext}" for part, n in summary.counts.items() if n)
     card = (out / "README.md").read_text(encoding="utf-8")
-    assert card.startswith("---\n") and f"path: data/train.{ext}" in card
+    assert card.startswith("---\n") and f"path: data/{names[-1]}" in card
     for part in split:
         if not summary.counts[part]:
             continue

@@ -142,7 +142,7 @@ def test_hf_parquet_files_carry_the_class_label(tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet", reason="pyarrow is not installed")
     datasets = pytest.importorskip("datasets", reason="datasets is not installed")
     export(sample(), "hf", tmp_path / "hf", parquet=True)
-    schema = pq.read_schema(tmp_path / "hf" / "data" / "train.parquet")
+    schema = pq.read_schema(next((tmp_path / "hf" / "data").glob("train-*.parquet")))
     features = datasets.Features.from_arrow_schema(schema)
     assert type(features["ner_tags"].feature).__name__ == "ClassLabel"
 

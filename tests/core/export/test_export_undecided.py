@@ -80,7 +80,7 @@ def test_hugging_face_gives_no_tags_to_a_posting_of_undecided_spans(
         monkeypatch: pytest.MonkeyPatch) -> None:
     db = make_project(tmp_path / "p.db")
     _export(db, "hf", tmp_path / "hf", capsys)
-    rows = read_lines(tmp_path / "hf" / "data" / "train.jsonl")
+    rows = read_lines(next((tmp_path / "hf" / "data").glob("train-*.jsonl")))
     assert rows[0]["ner_tags"] is None and rows[0]["spans"] is None
     assert rows[0]["undecided"] == ["spans"]
     assert rows[1]["ner_tags"] and rows[1]["spans"]
