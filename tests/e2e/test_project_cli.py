@@ -194,3 +194,18 @@ def test_stratifying_by_a_question_the_project_lacks_is_refused(
     assert "relevnt" in err and "no question" in err
     assert not list(tmp_path.glob("out*"))
     assert main([*args, "--stratify", "relevant"]) == 0  # answered, though not in a schema
+
+
+def test_an_output_name_as_long_as_a_name_may_be_is_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The export writes beside the output under a longer name first: for a name of
+    250 bytes that name was too long, and the export failed naming a file not asked for."""
+    db = tmp_path / "p.db"
+    assert main(["import", str(db), str(SAMPLES)]) == 0
+    # (Label Studio's config beside it is named <name>.config.xml: that must fit too)
+    for fmt, name in (("jsonl", "a" * 244 + ".jsonl"), ("labelstudio", "b" * 238 + ".json")):
+        out = tmp_path / name
+        assert main(["export", str(db), "--all", "--format", fmt, "-o", str(out)]) == 0, \
+            capsys.readouterr().err
+        assert out.is_file()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]

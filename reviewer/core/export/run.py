@@ -309,7 +309,7 @@ def export_whole(out: Path, write: Callable[[Path], ExportSummary]) -> ExportSum
                          "never replaces it; choose another name")
     folder = out.parent.resolve()  # no '..' left: the folders above are the ones made
     out = folder / out.name
-    part = out.with_name(f".{out.name}.part")
+    part = writers.part_path(out)
 
     def placed(path: Path) -> Path:
         """Where a file the export wrote goes: inside or beside ``out`` as it was

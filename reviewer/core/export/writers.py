@@ -19,6 +19,7 @@ import csv
 import hashlib
 import importlib
 import json
+import os
 import re
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
@@ -41,6 +42,18 @@ class PartWriter(Protocol):
     def write(self, record: PostingRecord) -> int: ...
 
     def close(self) -> None: ...
+
+
+NAME_MAX = 255  # bytes of a file's name (ext4, XFS, APFS, NTFS's 255 characters)
+
+
+def part_path(out: Path) -> Path:
+    """Where ``out`` is written until it is whole: ``.<name>.part`` beside it, or, for a
+    name too long for that, ``.<a digest of the name>.part``."""
+    name = f".{out.name}.part"
+    if len(os.fsencode(name)) > NAME_MAX - len(".config.xml"):  # (Label Studio's beside it)
+        name = f".{hashlib.sha256(os.fsencode(out.name)).hexdigest()[:16]}.part"
+    return out.with_name(name)
 
 
 def optional_module(name: str, install: str) -> ModuleType:
