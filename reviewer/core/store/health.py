@@ -13,6 +13,7 @@ program holds it); ``describe`` says each for a person, with what to do.
 from __future__ import annotations
 
 import contextlib
+import os
 import shlex
 import sqlite3
 import threading
@@ -129,6 +130,16 @@ def kind_of(err: BaseException) -> str | None:
     return next((kind for words, kind in _WORDS if words in text), None)
 
 
+def unwritable_beside(path: Path) -> list[str]:
+    """The names of the files WAL keeps beside a writable project file (-wal, -shm) that
+    are there but cannot be written: a read-only open made them as read-only as the file
+    was, and SQLite cannot write the project while they stay so."""
+    if not os.access(path, os.W_OK):
+        return []
+    return [f"{path.name}{suffix}" for suffix in ("-wal", "-shm")
+            if os.path.exists(f"{path}{suffix}") and not os.access(f"{path}{suffix}", os.W_OK)]
+
+
 def describe(kind: str, path: Path | str | None, detail: str = "", *, work: str = "") -> str:
     """What is wrong with the project at ``path`` (None: "the project file") and what
     to do; ``work`` names what to run again ("import": nothing imported is lost)."""
@@ -137,6 +148,11 @@ def describe(kind: str, path: Path | str | None, detail: str = "", *, work: str 
         detail = detail.split(" with text '", 1)[0][:200]
         return damaged(path, detail or "database disk image is malformed")
     if kind == "read-only":
+        if path is not None and (stuck := unwritable_beside(Path(path))):
+            return (f"{name} cannot be saved to: {', '.join(stuck)} beside it cannot be "
+                    "written (left so when the file was opened read-only). Make "
+                    f"{'them' if len(stuck) > 1 else 'it'} writable (chmod u+w), or "
+                    "delete it while no program has the project open.")
         return (f"{name} is read-only: nothing can be saved to it. Make the file and its "
                 "folder writable, or copy it to a folder you can write to and use the copy.")
     if kind == "full":

@@ -229,3 +229,20 @@ def test_a_file_over_the_size_the_check_could_go_through_opens_at_once(
     monkeypatch.setattr(health, "CHECK_MAX_BYTES", damaged.stat().st_size - 1)
     Store(damaged).close()  # opens unchecked, as one too big to check in time always did
     assert not ran
+
+
+def test_a_read_only_file_beside_a_writable_project_is_named(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read-only open left -shm as read-only as the file was; once the file was made
+    writable, every edit was refused as "the file is read-only", which it no longer
+    was, and the message named nothing else to make writable."""
+    path = make_project(tmp_path / "p.db")
+    shm = tmp_path / "p.db-shm"
+    shm.write_bytes(b"")
+    real = health.os.access
+    monkeypatch.setattr(health.os, "access", lambda p, mode: real(p, mode) and (
+        str(p) != str(shm) or mode != health.os.W_OK))  # (the tests may run as root)
+    said = health.describe("read-only", path)
+    assert "p.db-shm" in said and "chmod u+w" in said and "p.db-wal" not in said
+    shm.unlink()
+    assert "p.db-shm" not in health.describe("read-only", path)
