@@ -163,15 +163,19 @@ class LabelStudioTasks:
             "status": status, "reviewer": who,
             **{name: record["fields"].get(name) for name in FIELD_NAMES}}}
         task["meta"] = {"posting_id": rid, "source": record["source"], "status": status,
-                        "reviewer": who, "comment": record["comment"]}
+                        "reviewer": who, "comment": record["comment"],
+                        "undecided": record.get("undecided", [])}
         decided = self._decided(record)
         if status in WORKED or decided:
             task["annotations"] = [self._annotation(decided, status, who)]
         if "reviewers" in record:
             own = reviewer_records(record)
             task["meta"]["reviewers"] = [r.get("reviewer", "") for r in own]
+            # not the final answer where the reviewers differ on what it holds
+            final = not any(u == "spans" or u.startswith(("field:", "label:"))
+                            for u in record.get("undecided", ()))
             for annotation in task.get("annotations", []):
-                annotation["ground_truth"] = True
+                annotation["ground_truth"] = final
             task.setdefault("annotations", []).extend(
                 {**self._annotation(self._decided(r, f"{rid}-r{n}"), r["status"],
                                     r.get("reviewer", "")), "ground_truth": False}

@@ -80,6 +80,8 @@ def prodigy_task(record: PostingRecord,
     """
     status = record["status"]
     answer = {"reviewed": "accept", "flagged": "reject"}.get(status, "ignore")
+    if spans_undecided(record):  # its spans unknown: not an example of "these, no more"
+        answer = "ignore"
     text = record["text"]
     tokens = tokenize(text, (x for s in record["spans"] for x in (s["start"], s["end"])))
     starts = [token["start"] for token in tokens]
@@ -105,7 +107,7 @@ def prodigy_task(record: PostingRecord,
         "answer": answer,
         "meta": {"id": record["id"], "source": record["source"], "status": status,
                  **{name: record["fields"].get(name) for name in FIELD_NAMES},
-                 "labels": labels},
+                 "labels": labels, "undecided": record.get("undecided", [])},
         "_input_hash": _int_hash(key),
         "_task_hash": _int_hash(key, dumps(spans), dumps(accept),
                                 dumps([o["id"] for o in offered])),

@@ -86,3 +86,18 @@ def test_hugging_face_gives_no_tags_to_a_posting_of_undecided_spans(
     assert rows[1]["ner_tags"] and rows[1]["spans"]
     data = load_hf(monkeypatch, tmp_path / "hf", "train")
     assert data[0]["ner_tags"] is None and data[1]["ner_tags"]
+
+
+def test_prodigy_ignores_and_label_studio_gives_no_ground_truth_where_undecided(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = make_project(tmp_path / "p.db")
+    _export(db, "prodigy", tmp_path / "out.jsonl", capsys)
+    one, two = read_lines(tmp_path / "out.jsonl")
+    assert (one["answer"], one["meta"]["undecided"]) == ("ignore", ["spans"])
+    assert (two["answer"], two["meta"]["undecided"]) == ("accept", [])
+    assert main(["export", str(db), "--format", "labelstudio", "--all-reviewers", "-o",
+                 str(tmp_path / "ls.json")]) == 0
+    tasks = json.loads((tmp_path / "ls.json").read_text(encoding="utf-8"))
+    assert tasks[0]["meta"]["undecided"] == ["spans"]
+    assert not any(a.get("ground_truth") for a in tasks[0]["annotations"])
+    assert tasks[1]["annotations"][0]["ground_truth"] is True
