@@ -43,6 +43,8 @@ class DocumentBrowser(QTextBrowser):
         self.mode = "message"
         self.search_query = ""  # the queue's search: its words are marked
         self.search_ranges: list[tuple[int, int]] = []  # document positions
+        self._search_rects: list[QRectF] | None = None  # theirs, in document coordinates
+        self.document().documentLayout().documentSizeChanged.connect(self._laid_out)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setSearchPaths([])
@@ -79,14 +81,21 @@ class DocumentBrowser(QTextBrowser):
         u16 = utf16_offsets(text)
         self.search_ranges = [(a, b) if u16 is None else (u16[a], u16[b])
                               for a, b in find_words(text, self.search_query)]
+        self._search_rects = None
         self.viewport().update()
         self.marked.emit()
 
     def search_rects(self) -> list[QRectF]:
-        """Where the search marks are, in viewport coordinates."""
+        """Where the search marks are, in viewport coordinates: worked out once a search
+        and layout (not at every repaint, a scroll or a caret's blink)."""
+        if self._search_rects is None:
+            self._search_rects = [rect for a, b in self.search_ranges
+                                  for rect in range_rects(self.document(), a, b)]
         x, y = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
-        return [rect.translated(-x, -y) for a, b in self.search_ranges
-                for rect in range_rects(self.document(), a, b)]
+        return [rect.translated(-x, -y) for rect in self._search_rects]
+
+    def _laid_out(self, *_size: Any) -> None:
+        self._search_rects = None  # (a font, a zoom): the marks' lines are others
 
     def paintEvent(self, event: Any) -> None:
         super().paintEvent(event)
@@ -105,6 +114,7 @@ class DocumentBrowser(QTextBrowser):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._layout_document()
+        self._search_rects = None  # laid out again: the lines are others
 
     def viewportEvent(self, event: QEvent) -> bool:
         """Show the tooltip of the character under the mouse (the field's label)."""

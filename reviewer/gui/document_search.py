@@ -77,9 +77,13 @@ def range_rects(doc: QTextDocument, start: int, end: int) -> list[QRectF]:
     while block.isValid() and block.position() < end:
         origin = layout.blockBoundingRect(block).topLeft()
         lines = block.layout()
-        for n in range(lines.lineCount()):
+        # from the line that holds the start (not every line of a long paragraph)
+        at = lines.lineForTextPosition(max(0, start - block.position()))
+        for n in range(at.lineNumber() if at.isValid() else 0, lines.lineCount()):
             line = lines.lineAt(n)
             first = block.position() + line.textStart()
+            if first >= end:
+                break
             last = first + line.textLength()
             a, b = max(start, first), min(end, last)
             if a >= b:

@@ -315,3 +315,32 @@ def test_tooltip_under_the_mouse_names_the_field(view: DocumentView, qtbot: Any)
     finally:
         QToolTip.hideText()
         qtbot.waitUntil(lambda: not QToolTip.isVisible())
+
+
+def test_the_search_marks_are_laid_out_once_not_at_every_repaint(
+        view: DocumentView, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Each repaint (a scroll, a caret's blink) worked out every mark's rectangles again,
+    walking every line of the paragraph for each: a posting of one long paragraph froze
+    the window once a common word was searched. They are found once a search and layout;
+    each mark's lines are reached directly."""
+    from reviewer.gui import document_browser
+
+    view.show_posting("Data " * 3000 + "\n\nand data again.\n", {})
+    view.show()
+    calls: list[int] = []
+    real = document_browser.range_rects
+    monkeypatch.setattr(document_browser, "range_rects",
+                        lambda *args: calls.append(1) or real(*args))
+    view.set_search("data")
+    marks = len(view.search_ranges)
+    assert marks == 3001
+    first = view.search_rects()
+    for _ in range(3):
+        view.viewport().repaint()
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    view.viewport().repaint()
+    assert len(calls) == marks  # once a mark
+    assert len(view.search_rects()) == len(first) >= marks
+    whole = [rect for a, b in view.search_ranges for rect in real(view.document(), a, b)]
+    y = view.verticalScrollBar().value()
+    assert [r.translated(0, y) for r in view.search_rects()] == whole
