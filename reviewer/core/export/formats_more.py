@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from reviewer.core.export.choices import option_id
-from reviewer.core.export.rows import Row, dumps
+from reviewer.core.export.rows import Row, dumps, spans_undecided
 from reviewer.core.export.table import table_row, table_types
 from reviewer.core.export.writers import iter_lines, optional_module
 from reviewer.core.labels import Question
@@ -89,6 +89,8 @@ def doccano_line(record: PostingRecord) -> tuple[Row, int]:
                  "cats": [option_id(question, option)
                           for question, chosen in record["labels"].items() for option in chosen],
                  "status": record["status"], "source": record["source"]}
+    if spans_undecided(record):  # no label said: the spans are to be labelled still
+        del line["label"]
     return line, len(record["spans"]) - len(spans)
 
 
@@ -130,12 +132,15 @@ class ArgillaRecords:
             row["suggestions"][SPAN_QUESTION] = {"value": machine, "score": None, "agent": agent}
         human = labels or len(machine) < len(spans)
         if record["status"] in _RESPONSE or human:
-            status = _RESPONSE.get(record["status"], "draft")
+            # a posting whose span labels are undecided: a draft (none answers the spans)
+            status = "draft" if spans_undecided(record) else _RESPONSE.get(
+                record["status"], "draft")
 
             def answer(value: Any) -> list[Row]:
                 return [{"value": value, "user_id": ARGILLA_USER, "status": status}]
 
-            row["responses"][SPAN_QUESTION] = answer(spans)
+            if not spans_undecided(record):  # else no one's answer: none given
+                row["responses"][SPAN_QUESTION] = answer(spans)
             for question, chosen in labels.items():
                 single = question in self._single and len(chosen) == 1
                 row["responses"][argilla_name(question)] = answer(

@@ -101,3 +101,16 @@ def test_prodigy_ignores_and_label_studio_gives_no_ground_truth_where_undecided(
     assert tasks[0]["meta"]["undecided"] == ["spans"]
     assert not any(a.get("ground_truth") for a in tasks[0]["annotations"])
     assert tasks[1]["annotations"][0]["ground_truth"] is True
+
+
+def test_doccano_and_argilla_give_no_span_answer_where_undecided(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = make_project(tmp_path / "p.db")
+    _export(db, "doccano", tmp_path / "d.jsonl", capsys)
+    one, two = read_lines(tmp_path / "d.jsonl")
+    assert "label" not in one and two["label"] == [[TEXT.index("SQL"), TEXT.index("SQL") + 3,
+                                                    "SKILL"]]
+    _export(db, "argilla", tmp_path / "a.jsonl", capsys)
+    one, two = read_lines(tmp_path / "a.jsonl")
+    assert "spans" not in one["responses"] and two["responses"]["spans"][0]["value"]
+    assert two["responses"]["spans"][0]["status"] == "submitted"
