@@ -272,11 +272,17 @@ def source_span(source: str, rendered: str, start: int, end: int,
     while found is not None:  # every match, overlapping ones too
         candidates.append((found.start(), found.end()))
         found = pattern.search(source, found.start() + 1)
+    # the nearest first: in a long paragraph each mapping reads its line from the start,
+    # and the word selected is rarely far from where the estimate puts it
+    candidates.sort(key=lambda c: abs(c[0] - expected))
     if mapper is not None:
-        for candidate in candidates:
+        for candidate in candidates[:_TRIED]:
             if mapper.map(*candidate) == (start, end):
                 return candidate
-    return min(candidates, key=lambda c: abs(c[0] - expected), default=None)
+    return candidates[0] if candidates else None
+
+
+_TRIED = 64  # of the places nearest a selection, those mapped to see which shows it
 
 
 def trim_markup(text: str, start: int, end: int) -> tuple[int, int]:

@@ -149,3 +149,28 @@ def test_a_span_selected_after_a_table_is_stored_where_it_was_selected(
         qtbot.waitUntil(lambda: any(s["id"] == wanted for s, _, _ in win.document.spans))  # noqa: B023
         drawn = [(a, b) for s, a, b in win.document.spans if s["id"] == wanted]
         assert drawn == [(at, at + 6)]
+
+
+def test_a_selection_in_a_long_paragraph_is_found_among_its_like_at_once(
+        view: DocumentView, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Every place the selected word stood in the source was mapped onto the rendering,
+    each mapping reading its line from the start: labelling a word of a paragraph of
+    124,000 characters took seconds. The places nearest the selection are tried first."""
+    from reviewer.gui import text_mapping
+
+    markdown = "Data and more data. " * 3000
+    view.show_posting(markdown, {})
+    rendered = view.document().toPlainText()
+    at = rendered.index("data", len(rendered) // 2)
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(at)
+    cursor.setPosition(at + 4, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    calls: list[int] = []
+    real = text_mapping.SpanMapper.map
+    monkeypatch.setattr(text_mapping.SpanMapper, "map",
+                        lambda self, *span: calls.append(1) or real(self, *span))
+    found = view.selected_source_span()
+    assert found is not None and markdown[found[0]:found[1]] == "data"
+    assert real(view._mapper, *found) == (at, at + 4)  # the very word selected
+    assert len(calls) <= 3
