@@ -113,7 +113,7 @@ class BulkRunner(QObject):
 
     def redo(self, command: BulkCommand) -> None:
         self._again(command, "redone", lambda store, progress, cancelled: store.bulk.apply(
-            command.change.edit, command.change.ids, progress, cancelled))
+            command.change.edit, command.change.redo_ids, progress, cancelled))
 
     def _again(self, command: BulkCommand, verb: str, step: Step) -> None:
         """Undo or redo ``command`` (``step`` does it on a store: True or the new change
@@ -132,7 +132,10 @@ class BulkRunner(QObject):
                 return
             if isinstance(result, BulkChange):  # redone: how the postings were, again
                 command.change = result
-            self._changed(f"{command.text()}: {verb}.")
+            left = command.change.left if verb == "undone" else []
+            self._changed(f"{command.text()}: {verb}" + (
+                f", but for {postings(len(left))} changed since by another process or "
+                "reviewer, left as they are." if left else "."))
 
         if command.change.changed > LONG:
             title = f"{command.text()}: {'undoing' if verb == 'undone' else 'redoing'}"

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from reviewer.core.labels import Option, Question
-from reviewer.core.store import BulkEdit
+from reviewer.core.store import BulkEdit, Store
 from reviewer.gui import bulk_command
 from reviewer.gui.bulk_edit import BulkEditDialog, BulkEdits
 from reviewer.gui.window import ReviewWindow
@@ -67,6 +67,26 @@ def test_a_label_on_three_selected_postings_and_ctrl_z_undoes_all(
     qtbot.keyClick(win.queue, Qt.Key.Key_Z, Qt.KeyboardModifier.ShiftModifier
                    | Qt.KeyboardModifier.ControlModifier)
     assert [win.store.records.get(p)["labels"] for p in ids] == [{"relevant": ["yes"]}] * 3
+
+
+def test_a_bulk_undo_says_which_postings_it_left_as_another_reviewer_made_them(
+        win: ReviewWindow, project: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    click_row(win, qtbot, 0)
+    click_row(win, qtbot, 2, Qt.KeyboardModifier.ShiftModifier)
+    ids = [win.model.id_at(row) for row in range(3)]
+    qtbot.keyClick(win.queue, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    bulk = bulk_of(win)
+    bulk.dialog.choose("label", "relevant", "yes")
+    confirm(bulk)
+    with Store(project, reviewer="ben") as other:
+        other.labels.answer(ids[1], "relevant", ["no"])
+    win.undo_stack.undo()
+    labels = [win.store.records.get(p)["labels"] for p in ids]
+    assert labels == [{}, {"relevant": ["no"]}, {}]
+    assert "but for 1 posting changed since" in win.statusBar().currentMessage()
+    win.undo_stack.redo()  # the redo leaves it too
+    labels = [win.store.records.get(p)["labels"] for p in ids]
+    assert labels == [{"relevant": ["yes"]}, {"relevant": ["no"]}, {"relevant": ["yes"]}]
 
 
 def test_a_status_on_every_matching_posting_runs_as_long_work_and_undoes_so(

@@ -79,12 +79,20 @@ class BulkChange:
     ids: array[int] = field(default_factory=lambda: array("q"))
     codes: array[int] = field(default_factory=lambda: array("q"))
     states: list[tuple[Any, ...]] = field(default_factory=list)
+    # postings its undo left as they were: changed since by another process or reviewer
+    left: list[int] = field(default_factory=list)
     _numbers: dict[tuple[Any, ...], int] = field(default_factory=dict, repr=False)
 
     @property
     def changed(self) -> int:
         """How many postings the edit changed."""
         return len(self.ids)
+
+    @property
+    def redo_ids(self) -> list[int]:
+        """The postings its redo edits: those its undo put back."""
+        left = set(self.left)
+        return [pid for pid in self.ids if pid not in left]
 
     def keep(self, pid: int, state: tuple[Any, ...]) -> None:
         """Posting ``pid`` was in ``state`` before the edit."""
@@ -151,17 +159,35 @@ class Bulk:
         """Put every posting a bulk edit changed back as it was, in one transaction.
         False when ``cancelled`` said stop: nothing is undone then."""
         edit = change.edit
+        left: list[int] = []
         try:
             with self.db.atomic():
                 stamp = now()
                 for start, chunk in self._chunks(change.ids, progress, cancelled):
                     olds = [change.states[c] for c in change.codes[start:start + len(chunk)]]
-                    self._restore(edit, chunk, olds, stamp)
+                    # a posting no longer as the edit left it keeps what was done since
+                    since = self._since(edit, chunk)
+                    kept = [(pid, old) for pid, old in zip(chunk, olds, strict=True)
+                            if pid not in since]
+                    left += [pid for pid in chunk if pid in since]
+                    if kept:
+                        self._restore(edit, [k[0] for k in kept], [k[1] for k in kept], stamp)
                     if self._settled is not None:
                         self._settled(chunk)
         except _Stopped:
             return False
+        change.left = left
         return True
+
+    def _since(self, edit: BulkEdit, chunk: list[int]) -> set[int]:
+        """The postings of ``chunk`` that are no longer as ``edit`` left them."""
+        if edit.kind != "accept":  # the edit made again would change them
+            return {planned[0] for planned in self._read(edit, chunk)}
+        return {pid for (pid,) in self.db.execute(
+            "SELECT p.value FROM json_each(?) p LEFT JOIN annotations a ON a.posting_id ="
+            " p.value AND a.field = ? LEFT JOIN suggestions s ON s.posting_id = p.value AND"
+            " s.field = ? WHERE a.posting_id IS NULL OR a.state != 'accepted' OR a.value IS"
+            " NOT s.value", (json.dumps(chunk), edit.name, edit.name))}
 
     def check(self, edit: BulkEdit) -> None:
         """ValueError saying why, unless ``edit`` can be made in this project."""

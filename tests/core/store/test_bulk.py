@@ -240,3 +240,32 @@ def test_an_undone_bulk_edit_is_an_edit_of_its_own_time(store: Store,
                                   " posting_id = 2 AND field = 'title'").fetchone()
     assert annotation == ('"X"', "2030-01-01T00:00:11+00:00")
     assert store.records.get(2)["updated_at"] == "2030-01-01T00:00:11+00:00"
+
+
+@pytest.mark.parametrize(("edit", "theirs"), [
+    (BulkEdit("status", value="reviewed"), lambda s: s.postings.set_status(2, "flagged")),
+    (BulkEdit("label", "relevant", ["yes"]), lambda s: s.labels.answer(2, "relevant", ["no"])),
+    (BulkEdit("field", "remote", "remote"),
+     lambda s: s.decisions.set_field(2, "remote", "hybrid")),
+    (BulkEdit("accept", "remote"), lambda s: s.decisions.set_field(3, "remote", "hybrid")),
+])
+def test_a_bulk_undo_leaves_what_another_process_changed_since(
+        store: Store, tmp_path: Path, edit: BulkEdit, theirs: Any) -> None:
+    """An undo put back every posting as it was before the edit, over what another
+    process or reviewer had done to one of them since; and a redo wrote over it again."""
+    ids = [1, 2, 3, 4]
+    change = store.bulk.apply(edit, ids)
+    assert change is not None and change.changed >= 2
+    touched = 2 if edit.kind != "accept" else 3
+    with Store(tmp_path / "project.db", reviewer="ben") as other:
+        theirs(other)
+    after_them = state(store, touched)
+    assert store.bulk.undo(change)
+    assert change.left == [touched]  # said, and left as they made it
+    assert {k: v for k, v in state(store, touched).items() if k != "updated_at"} == \
+        {k: v for k, v in after_them.items() if k != "updated_at"}
+    others = [pid for pid in change.ids if pid != touched]
+    again = store.bulk.apply(change.edit, change.redo_ids)
+    assert again is not None and touched not in again.ids and set(again.ids) <= set(others)
+    assert {k: v for k, v in state(store, touched).items() if k != "updated_at"} == \
+        {k: v for k, v in after_them.items() if k != "updated_at"}
