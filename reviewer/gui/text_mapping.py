@@ -139,20 +139,35 @@ def _expected_offsets(source: str) -> tuple[list[int], list[int]]:
     rendered text before it: a cheap estimate of where a span lands."""
     starts, before = [], []
     pos = total = 0
-    for line in source.split("\n"):
+    lines = source.split("\n")
+    rows = table_rows(lines)
+    for n, line in enumerate(lines):
         starts.append(pos)
         before.append(total)
         # a table row shows its cells a line each (its rule row, nothing): no pipes
-        shown = squash(strip_markdown(line, tables=_is_row(line)))[0].strip()
+        shown = squash(strip_markdown(line, tables=n in rows))[0].strip()
         if shown:
             total += len(shown) + 1
         pos += len(line) + 1
     return starts, before
 
 
-def _is_row(line: str) -> bool:
-    """Is ``line`` (or its start) a row of a Markdown table, as the renderer writes one?"""
-    return line.lstrip().startswith("|")
+def table_rows(lines: list[str]) -> set[int]:
+    """The numbers of the lines that are rows of a Markdown table: a run of lines that
+    start with "|" whose second line is the rule row (a line of pipes alone is text)."""
+    rows: set[int] = set()
+    n = 0
+    while n < len(lines):
+        if lines[n].lstrip().startswith("|") and n + 1 < len(lines) \
+                and "|" in lines[n + 1] and _TABLE_RULE.match(lines[n + 1]):
+            end = n
+            while end < len(lines) and lines[end].lstrip().startswith("|"):
+                end += 1
+            rows.update(range(n, end))
+            n = end
+        else:
+            n += 1
+    return rows
 
 
 def _closest(hay: str, needle: str, expected: int) -> int:
@@ -175,12 +190,13 @@ class SpanMapper:
         self.rendered = rendered
         self._hay, self._index = squash(rendered)
         self._starts, self._before = _expected_offsets(source)
+        self._rows = table_rows(source.split("\n"))
 
     def _expected(self, offset: int) -> int:
         line = bisect.bisect_right(self._starts, offset) - 1
         start = self._starts[line]
         head = squash(strip_markdown(self.source[start:offset],
-                                     tables=_is_row(self.source[start:offset])))[0].lstrip()
+                                     tables=line in self._rows))[0].lstrip()
         return self._before[line] + len(head)
 
     def source_near(self, rendered: int) -> int:
@@ -276,13 +292,10 @@ def source_span(source: str, rendered: str, start: int, end: int,
     # and the word selected is rarely far from where the estimate puts it
     candidates.sort(key=lambda c: abs(c[0] - expected))
     if mapper is not None:
-        for candidate in candidates[:_TRIED]:
+        for candidate in candidates:
             if mapper.map(*candidate) == (start, end):
                 return candidate
     return candidates[0] if candidates else None
-
-
-_TRIED = 64  # of the places nearest a selection, those mapped to see which shows it
 
 
 def trim_markup(text: str, start: int, end: int) -> tuple[int, int]:

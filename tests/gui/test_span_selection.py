@@ -174,3 +174,27 @@ def test_a_selection_in_a_long_paragraph_is_found_among_its_like_at_once(
     assert found is not None and markdown[found[0]:found[1]] == "data"
     assert real(view._mapper, *found) == (at, at + 4)  # the very word selected
     assert len(calls) <= 3
+
+
+def _select_nth(view: DocumentView, word: str, n: int) -> None:
+    rendered = view.toPlainText()
+    at = -1
+    for _ in range(n + 1):
+        at = rendered.index(word, at + 1)
+    cursor = view.textCursor()
+    cursor.setPosition(at)
+    cursor.setPosition(at + len(word), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+
+
+@pytest.mark.parametrize("markdown", [
+    "Notes:\n" + "".join(f"| step {i}: SQL\n" for i in range(200)),  # pipes, no table
+    "Skills: " + " ".join(f"[SQL](https://jobs.example.com/{'a' * 80}/{i})"
+                          for i in range(200)) + "\n",  # links: the estimate far off
+])
+def test_the_word_selected_among_many_like_it_is_the_one_stored(
+        view: DocumentView, markdown: str) -> None:
+    view.show_posting(markdown, {})
+    _select_nth(view, "SQL", 150)
+    found = view.selected_source_span()
+    assert found is not None and markdown[:found[0]].count("SQL") == 150
