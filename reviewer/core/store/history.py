@@ -132,15 +132,17 @@ class History:
                 where = " AND ".join(f'"{c}" = ?' for c in KEYS[table])
                 if row is not None and "updated_at" in row:
                     row = {**row, "updated_at": stamp}
+                left = change.after[n][2] if change.after is not None else None
                 if row is None:
                     self.db.execute(f"DELETE FROM {table} WHERE {where}", key)
-                elif table == "postings":
-                    left = change.after[n][2] if change.after is not None else None
-                    row = {c: v for c, v in row.items() if c != "id" and (
+                elif left is not None or table == "postings":
+                    # a row the edit changed (sealed): only the columns it changed go back
+                    row = {c: v for c, v in row.items() if c not in KEYS[table] and (
                         left is None or c == "updated_at" or left.get(c) != v)}
                     sets = ", ".join(f'"{c}" = ?' for c in row)
-                    self.db.execute(f"UPDATE postings SET {sets} WHERE id = ?",
-                                    [*row.values(), key[0]])
+                    if sets:
+                        self.db.execute(f"UPDATE {table} SET {sets} WHERE {where}",
+                                        [*row.values(), *key])
                 else:
                     columns = ", ".join(f'"{c}"' for c in row)
                     self.db.execute(f"INSERT OR REPLACE INTO {table} ({columns}) VALUES"

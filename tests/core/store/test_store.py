@@ -283,6 +283,19 @@ def test_an_undo_never_puts_back_what_another_process_changed_since(
     assert store.records.get(2)["fields"]["title"] == "Theirs"
 
 
+def test_an_undo_of_a_relabel_keeps_another_reviewer_s_later_rejection(
+        store: Store, tmp_path: Path) -> None:
+    """Rows of other tables than the posting's were written back whole: undoing a
+    relabel put back the span as accepted over ben's rejection of it."""
+    sid, _ = store.spans.add(1, 2, 15, "SKILL")
+    change = store.history.sealed(store.spans.relabel(sid, "ROLE"))
+    with Store(tmp_path / "project.db", reviewer="ben") as other:
+        other.spans.reject(sid)
+    store.history.undo(change)
+    row = store.db.execute("SELECT label, state FROM spans WHERE id = ?", (sid,)).fetchone()
+    assert tuple(row) == ("SKILL", "rejected")  # the label put back, the rejection kept
+
+
 def test_span_outside_the_text_is_refused(store: Store) -> None:
     with pytest.raises(ValueError, match="outside the text"):
         store.spans.add(1, 5, 5000, "SKILL")
