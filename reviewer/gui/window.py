@@ -85,8 +85,9 @@ class ReviewWindow(QMainWindow):
         self.adjudication = Adjudication(self.flow, self.fields, self.labels, self)
         self.clock = ActiveClock(self, time_adder(store))  # active time on each posting
         self.guidelines: GuidelinesDialog | None = None
-        self.leave = LeaveGate(self, self.fields.unreadable_reasons, lambda: self.flow.pid,
-                               self.switch_project.emit)
+        self.leave = LeaveGate(self, lambda: (self._commit_typing(),  # read what is typed
+                                              self.fields.unreadable_reasons())[1],
+                               lambda: self.flow.pid, self.switch_project.emit)
         self.focused_field: str | None = None
         self._focused_in: int | None = None  # the posting shown when it was focused
         self._redraw = QTimer(self, singleShot=True, interval=0)

@@ -77,3 +77,24 @@ def test_opening_another_project_asks_before_dropping_unreadable_text(
     assert launcher.window is win
     _answer(win.leave.question, QMessageBox.StandardButton.Discard)
     assert launcher.window is not None and launcher.window.store.path == tmp_path / "other.db"
+
+
+def test_closing_the_project_while_still_typing_asks_first(
+        launcher: Launcher, project: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The caret still in the field (the text not yet read): the gate found nothing to
+    lose, the project closed, and the question came once the text was gone."""
+    assert launcher.open(project, create=False)
+    win = launcher.window
+    assert win is not None
+    box = win.fields.editors["valid_through"].editor
+    assert isinstance(box, QLineEdit)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    box.selectAll()
+    box.insert("next friday soon")  # typed, not read yet
+    win.action_table.by_id["close_project"].trigger()
+    assert launcher.window is win and launcher.start_screen is None  # asked first
+    _answer(win.leave.question, QMessageBox.StandardButton.Cancel)
+    assert launcher.window is win and box.text() == "next friday soon"
