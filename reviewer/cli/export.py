@@ -46,9 +46,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise CliError("nothing to export: no reviewed postings (pass --all to export "
                            "every posting)" if reviewed_only else "the project is empty")
         if args.stratify is not None and not store.labels.is_asked(args.stratify):
-            asked = ", ".join(q.name for q in store.labels.schema()) or "none"
-            raise CliError(f"--stratify: no question {args.stratify!r} in the project (its "
-                           f"questions: {asked})")
+            asked = ", ".join(q.name for q in store.labels.schema() if q.kind != "span")
+            raise CliError(f"--stratify: no document question {args.stratify!r} in the "
+                           f"project (its questions: {asked or 'none'})")
         fmt = "parquet" if args.format == "csv" and args.parquet else args.format
         if (fmt in BULK_FORMATS and split is None and args.stratify is None
                 and not (args.strict or args.license or args.language)

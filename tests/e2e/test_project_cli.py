@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.cli import main
+from reviewer.core.labels import Question
 from reviewer.core.records import RECORD_KEYS, bad_spans
 from reviewer.core.store import Store
 
@@ -179,6 +180,11 @@ def test_an_import_killed_midway_leaves_a_project_that_reimports(tmp_path: Path)
         assert store.queue.count() == total
 
 
+def store_schema(db: Path) -> list[Question]:
+    with Store(db) as store:
+        return store.labels.schema()
+
+
 def test_stratifying_by_a_question_the_project_lacks_is_refused(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A misspelt question stratified nothing, without a word."""
@@ -191,7 +197,10 @@ def test_stratifying_by_a_question_the_project_lacks_is_refused(
             str(tmp_path / "out.jsonl")]
     assert main([*args, "--stratify", "relevnt"]) == 2
     err = capsys.readouterr().err
-    assert "relevnt" in err and "no question" in err
+    assert "relevnt" in err and "no document question" in err
+    spans = [q.name for q in store_schema(db) if q.kind == "span"]
+    assert spans and main([*args, "--stratify", spans[0]]) == 2  # a span question: no answers
+    assert spans[0] not in capsys.readouterr().err.split("questions:")[1]
     assert not list(tmp_path.glob("out*"))
     assert main([*args, "--stratify", "relevant"]) == 0  # answered, though not in a schema
 

@@ -50,9 +50,10 @@ class Labels:
         return self.db.execute("SELECT 1 FROM label_schema LIMIT 1").fetchone() is not None
 
     def is_asked(self, question: str) -> bool:
-        """Whether ``question`` is one of the project's questions, or a posting answers it."""
+        """Whether ``question`` is one of the project's document questions (not a span
+        question), or a posting answers it."""
         return self.db.execute(
-            "SELECT 1 FROM label_schema WHERE question = ? UNION ALL"
+            "SELECT 1 FROM label_schema WHERE question = ? AND kind != 'span' UNION ALL"
             " SELECT 1 FROM doc_labels WHERE question = ? LIMIT 1",
             (question, question)).fetchone() is not None
 
