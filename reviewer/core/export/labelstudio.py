@@ -166,14 +166,17 @@ class LabelStudioTasks:
                         "reviewer": who, "comment": record["comment"],
                         "undecided": record.get("undecided", [])}
         decided = self._decided(record)
+        # not the final answer where the reviewers differ on what it holds: cancelled, so
+        # that no export of Label Studio takes its missing spans or answers for "none"
+        final = not any(u == "spans" or u.startswith(("field:", "label:"))
+                        for u in record.get("undecided", ()))
         if status in WORKED or decided:
             task["annotations"] = [self._annotation(decided, status, who)]
+            if not final:
+                task["annotations"][0]["was_cancelled"] = True
         if "reviewers" in record:
             own = reviewer_records(record)
             task["meta"]["reviewers"] = [r.get("reviewer", "") for r in own]
-            # not the final answer where the reviewers differ on what it holds
-            final = not any(u == "spans" or u.startswith(("field:", "label:"))
-                            for u in record.get("undecided", ()))
             for annotation in task.get("annotations", []):
                 annotation["ground_truth"] = final
             task.setdefault("annotations", []).extend(

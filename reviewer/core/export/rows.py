@@ -80,8 +80,8 @@ def prodigy_task(record: PostingRecord,
     """
     status = record["status"]
     answer = {"reviewed": "accept", "flagged": "reject"}.get(status, "ignore")
-    if spans_undecided(record):  # its spans unknown: not an example of "these, no more"
-        answer = "ignore"
+    if any(u == "spans" or u.startswith("label:") for u in record.get("undecided", ())):
+        answer = "ignore"  # its spans or a choice unknown: no example of "these, no more"
     text = record["text"]
     tokens = tokenize(text, (x for s in record["spans"] for x in (s["start"], s["end"])))
     starts = [token["start"] for token in tokens]

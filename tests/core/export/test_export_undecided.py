@@ -100,6 +100,8 @@ def test_prodigy_ignores_and_label_studio_gives_no_ground_truth_where_undecided(
     tasks = json.loads((tmp_path / "ls.json").read_text(encoding="utf-8"))
     assert tasks[0]["meta"]["undecided"] == ["spans"]
     assert not any(a.get("ground_truth") for a in tasks[0]["annotations"])
+    assert tasks[0]["annotations"][0]["was_cancelled"] is True  # the final one
+    assert tasks[1]["annotations"][0]["was_cancelled"] is False
     assert tasks[1]["annotations"][0]["ground_truth"] is True
 
 
@@ -114,3 +116,15 @@ def test_doccano_and_argilla_give_no_span_answer_where_undecided(
     one, two = read_lines(tmp_path / "a.jsonl")
     assert "spans" not in one["responses"] and two["responses"]["spans"][0]["value"]
     assert two["responses"]["spans"][0]["status"] == "submitted"
+
+
+def test_prodigy_ignores_a_task_whose_answer_to_a_question_is_undecided(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = make_project(tmp_path / "p.db")
+    with Store(db, reviewer="lead") as store:
+        store.reviews.put([(2, "ana", "label", "relevant", json.dumps(["yes"]), STAMP),
+                           (2, "ben", "label", "relevant", json.dumps(["no"]), STAMP)])
+        store.reviews.refresh([2])
+    _export(db, "prodigy", tmp_path / "out.jsonl", capsys)
+    two = read_lines(tmp_path / "out.jsonl")[1]
+    assert (two["answer"], two["meta"]["undecided"]) == ("ignore", ["label:relevant"])
