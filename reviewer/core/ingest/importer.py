@@ -62,17 +62,25 @@ class ImportReport:
     model_note: str | None = None  # why the project's learned model was not used
     workers: int = 1  # processes that cleaned pages (1: this one alone)
     reviewers_left: int = 0  # records added whose reviewers' own values were left out
+    undecided: int = 0  # records added whose reviewers still differed on something
 
     def reviewers_note(self) -> str | None:
-        """What was left out of records that carried each reviewer's own values."""
-        n = self.reviewers_left
-        if not n:
+        """What was left out of records that carried each reviewer's own values, or that
+        said their reviewers still differed (``undecided``)."""
+        notes = []
+        if n := self.reviewers_left:
+            notes.append(f"{n:,} record{'s' * (n > 1)} carried each reviewer's own values "
+                         "('reviewers'), which an import does not keep: their final "
+                         "decisions are kept.")
+        if n := self.undecided:
+            notes.append(f"{n:,} record{'s' * (n > 1)} said their reviewers still differed "
+                         "('undecided'): the project does not keep that, so what they "
+                         "differed on (no span labels, no answer) now reads as decided.")
+        if not notes:
             return None
-        records = "record" if n == 1 else "records"
-        return (f"{n:,} {records} carried each reviewer's own values ('reviewers'), which "
-                "an import does not keep: their final decisions are "
-                "kept. To keep every reviewer's values, merge the reviewers' project files "
-                "(reviewer merge, or File → Merge reviewers' files).")
+        return " ".join(notes) + (" To keep every reviewer's values, merge the reviewers' "
+                                  "project files (reviewer merge, or File → Merge "
+                                  "reviewers' files).")
 
     def line(self) -> str:
         """Where the import is, in one line."""
@@ -266,6 +274,7 @@ def _add_records(store: Store, kept: list[ReadRecord], report: ImportReport) -> 
     report.added += sum(new for _entry, new in added)
     report.duplicates += sum(not new for _entry, new in added)
     report.reviewers_left += sum(new and entry.rows.reviewers_left for entry, new in added)
+    report.undecided += sum(new and entry.rows.undecided for entry, new in added)
 
 
 def _write(store: Store, work: list[Work],

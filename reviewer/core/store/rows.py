@@ -72,6 +72,7 @@ class RecordRows(NamedTuple):
     labels: tuple[tuple[str, str], ...]  # question, option
     logged_at: str | None  # the time its import is logged (None: when it is stored)
     reviewers_left: bool = False  # it carried each reviewer's own values, not stored
+    undecided: bool = False  # its reviewers still differed on something ('undecided')
 
 
 def record_rows(record: dict[str, Any]) -> RecordRows:
@@ -123,7 +124,7 @@ def record_rows(record: dict[str, Any]) -> RecordRows:
     pid = get("id")
     return RecordRows(record["raw_hash"], pid if isinstance(pid, int) else None, row,
                       tuple(suggestions), decisions, spans, labels, imported if plain else None,
-                      bool(get("reviewers")))
+                      bool(get("reviewers")), bool(get("undecided")))
 
 
 def _interned(stage: Any) -> Any:

@@ -128,3 +128,12 @@ def test_prodigy_ignores_a_task_whose_answer_to_a_question_is_undecided(
     _export(db, "prodigy", tmp_path / "out.jsonl", capsys)
     two = read_lines(tmp_path / "out.jsonl")[1]
     assert (two["answer"], two["meta"]["undecided"]) == ("ignore", ["label:relevant"])
+
+
+def test_an_import_of_undecided_records_says_what_it_cannot_keep(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = make_project(tmp_path / "p.db")
+    _export(db, "jsonl", tmp_path / "out.jsonl", capsys)
+    assert main(["import", str(tmp_path / "back.db"), str(tmp_path / "out.jsonl")]) == 0
+    said = capsys.readouterr()
+    assert "1 record said their reviewers still differed ('undecided')" in said.out + said.err
