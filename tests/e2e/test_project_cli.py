@@ -218,3 +218,9 @@ def test_an_output_name_as_long_as_a_name_may_be_is_written(
             capsys.readouterr().err
         assert out.is_file()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    capsys.readouterr()
+    too_long = str(tmp_path / ("c" * 245 + ".json"))  # its config's name would be too long
+    assert main(["export", str(db), "--all", "--format", "labelstudio", "-o", too_long]) == 2
+    err = capsys.readouterr().err
+    assert "c" * 245 + ".json.config.xml" in err and ".part" not in err
+    assert not Path(too_long).exists()
