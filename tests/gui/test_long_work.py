@@ -4,6 +4,7 @@ cancel, and errors shown in a dialog while the window goes on."""
 from __future__ import annotations
 
 import json
+import threading
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -67,6 +68,18 @@ def test_import_shows_progress_and_cancel_stops_it(empty: ReviewWindow, tmp_path
                                                     monkeypatch) -> None:  # type: ignore[no-untyped-def]
     folder = _postings(tmp_path / "in", 1000)
     seen: list[str] = []
+    clicked = threading.Event()
+    real_chunks = importer._chunks
+
+    def chunks(items, size):  # type: ignore[no-untyped-def]
+        """The import waits after its first batch for the click, as a slower one would
+        (without it, a fast machine imported every page before the click was seen)."""
+        for n, chunk in enumerate(real_chunks(items, size)):
+            yield chunk
+            if n == 0:
+                clicked.wait(WAIT / 1000)
+
+    monkeypatch.setattr(importer, "_chunks", chunks)
 
     def cancel_once(_done: int, _total: int, text: str) -> None:
         if not seen:
@@ -75,6 +88,7 @@ def test_import_shows_progress_and_cancel_stops_it(empty: ReviewWindow, tmp_path
             assert empty.long_work.job_dialog.windowModality() == Qt.WindowModality.WindowModal
             button = empty.long_work.job_dialog.findChild(QPushButton)
             qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+            clicked.set()
 
     def start_watched(job):  # type: ignore[no-untyped-def]
         job.signals.progress.connect(cancel_once)  # before the job can report anything
@@ -92,6 +106,7 @@ def test_import_shows_progress_and_cancel_stops_it(empty: ReviewWindow, tmp_path
     assert "import the same files again" in empty.statusBar().currentMessage()
 
     monkeypatch.setattr(ops_module, "start", jobs.start)
+    monkeypatch.setattr(importer, "_chunks", real_chunks)
     assert empty.long_work.import_files([folder])  # again: the rest comes in
     with qtbot.waitSignal(empty.long_work.job.signals.finished, timeout=WAIT):
         pass
