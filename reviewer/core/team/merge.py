@@ -29,7 +29,6 @@ transaction each; a damaged, or not a project, input, or OUT itself is refused f
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -48,7 +47,7 @@ from reviewer.core.team.files import (
     put_in_place,
     remove_project,
 )
-from reviewer.core.team.retract import Known, agreed, of_thing, taken_back
+from reviewer.core.team.retract import Known, Tally, agreed, dumps, of_thing, taken_back
 from reviewer.core.team.split import Progress, copy_setup
 
 BATCH = 500  # input postings a transaction
@@ -79,8 +78,8 @@ class MergeReport:
     created: bool = False
     inputs: list[InputReport] = field(default_factory=list)
     own: int = 0  # OUT's own decisions taken in as its reviewers' values
-    final: int = 0  # final decisions written where the reviewers agree
-    withdrawn: int = 0  # final decisions taken away as reviewers now differ
+    final: int = 0  # final decisions now other than before it, where the reviewers agree
+    withdrawn: int = 0  # final decisions there before it, taken away as reviewers differ
     disagreements: int = 0  # postings of OUT whose reviewers differ, after the merge
     postings: int = 0  # postings of OUT, after the merge
     taken_back: int = 0  # reviewers' values taken back since they came in (``retract``)
@@ -186,6 +185,7 @@ class _Merger:
         self.out, self.report = out, report
         self.stem = stem  # OUT's file name, without .db
         self.made_by_merge = out.meta.made_by_merge()  # (no vote of its own then: ``_own``)
+        self.tally = Tally(report)  # ``final`` and ``withdrawn``, against where each began
 
     def merge(self, src: Store, item: InputReport, done: int, total: int,
               progress: Progress | None) -> int:
@@ -248,7 +248,7 @@ class _Merger:
             old = reviews.get(pid, {}).get(key)
             if old is not None and (old[0] == value.value or old[1] > value.at):
                 continue
-            rows.append((pid, name, value.kind, value.key, _dumps(value.value), value.at))
+            rows.append((pid, name, value.kind, value.key, dumps(value.value), value.at))
             reviews.setdefault(pid, {})[key] = (value.value, value.at)
             came[(pid, value.kind, value.key)] = (name, value)
             item.decisions += 1
@@ -293,7 +293,7 @@ class _Merger:
                 if value.ruling:
                     continue
                 name = _name(value.reviewer, self.stem)
-                rows.append((pid, name, kind, key, _dumps(value.value), value.at))
+                rows.append((pid, name, kind, key, dumps(value.value), value.at))
                 reviews.setdefault(pid, {})[(name, kind, key)] = (value.value, value.at)
                 self.report.own += 1
         return rows
@@ -309,15 +309,15 @@ class _Merger:
         if latest is not None:
             if latest[0] != name:
                 value = Value(pid, latest[0], kind, key, latest[1], latest[2])
-            if (final and _dumps(final[0].value) == _dumps(value.value)
+            if (final and dumps(final[0].value) == dumps(value.value)
                     and {_name(f.reviewer, self.stem) for f in final} == {latest[0]}) or (
                     not final and kind == "spans" and not value.value):
                 return  # (the same, in the latest's name: whatever the files' order)
             self.out.transfer.set_final(pid, value, latest[0])
-            self.report.final += 1
+            self.tally.note(thing, final, dumps(value.value))
         elif final:
             self.out.transfer.withdraw(pid, kind, key)
-            self.report.withdrawn += 1
+            self.tally.note(thing, final, None)
 
     def _settle_again(self, thing: Thing, final: list[Value], earlier: Known,
                       reviews: Known) -> None:
@@ -331,10 +331,10 @@ class _Merger:
         if rest is not None:  # in the name of one who holds it (the author may be gone)
             self.out.transfer.set_final(pid, Value(pid, rest[0], kind, key, rest[1], rest[2]),
                                         rest[0])
-            self.report.final += not (final and same(final[0].value, rest[1]))
+            self.tally.note(thing, final, dumps(rest[1]))
         elif final:
             self.out.transfer.withdraw(pid, kind, key)
-            self.report.withdrawn += 1
+            self.tally.note(thing, final, None)
 
 
 def _classify(finals: list[Value], reviews: Known, stem: str) -> tuple[list[Value], list[Value]]:
@@ -395,6 +395,3 @@ def _group(values: list[Value]) -> dict[Thing, list[Value]]:
         out.setdefault((value.posting, value.kind, value.key), []).append(value)
     return out
 
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)

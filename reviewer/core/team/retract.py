@@ -11,6 +11,7 @@ the thing is settled again on the other reviewers' values.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -49,3 +50,34 @@ def agreed(rest: dict[tuple[str, str, str], tuple[Any, str]], kind: str,
     if not values or differ([value for _who, value, _at in values]):
         return None
     return max(values, key=lambda v: (v[2], v[0]))  # (the same in any order of merging)
+
+
+class Tally:
+    """What a merge run did to OUT's final decisions, counted against each thing as it
+    was when the run first touched it (not change by change: a value the first file made
+    final and a later one took away was neither written nor taken away): ``report.final``
+    the things whose final value now differs from then, ``report.withdrawn`` those final
+    then and none now."""
+
+    def __init__(self, report: Any) -> None:
+        self.report = report
+        self._was: dict[tuple[int, str, str], str | None] = {}
+        self._now: dict[tuple[int, str, str], str | None] = {}
+
+    def note(self, thing: tuple[int, str, str], final: list[Any], now: str | None) -> None:
+        """The final value of ``thing`` went from ``final`` (its standing ``Value``, or
+        none) to ``now`` (as JSON text; None: none)."""
+        text = dumps(final[0].value) if final else None
+        was = self._was.setdefault(thing, text)
+        self._count(was, self._now.get(thing, was), -1)
+        self._now[thing] = now
+        self._count(was, now, 1)
+
+    def _count(self, was: str | None, now: str | None, step: int) -> None:
+        self.report.final += step * (now is not None and now != was)
+        self.report.withdrawn += step * (was is not None and now is None)
+
+
+def dumps(value: Any) -> str:
+    """A value as JSON text, keys sorted: two texts are alike when the values are."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -685,3 +685,18 @@ def test_one_span_of_several_removed_is_merged(files: dict[str, Path],
         assert [(s["start"], s["label"]) for s in store.records.get(1)["spans"]] == [
             (0, "SKILL")]
         assert store.reviews.of(1)["ana"][("spans", "")] == [[0, 4, "SKILL"]]
+
+
+def test_the_report_counts_the_final_decisions_as_they_stand_whatever_the_order(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """The first file's values were counted final, then those a later file differed on
+    "taken away": a new merged file said 15 final decisions and 4 taken away one way
+    round, 10 and 4 the other, where 6 stood (and none had been there to take away)."""
+    edits(files)
+    for n, order in enumerate((NAMES, list(reversed(NAMES)))):
+        report = merge_projects(tmp_path / f"m{n}.db", [files[name] for name in order])
+        # the titles of 1, the tags of 4, the spans of 5 and 9, the company of 6, the
+        # status of 7, the comment of 8; a new file: nothing was there to take away
+        assert (report.final, report.withdrawn) == (7, 0)
+        again = merge_projects(tmp_path / f"m{n}.db", [files[name] for name in order])
+        assert (again.final, again.withdrawn) == (0, 0)
