@@ -62,10 +62,13 @@ class LeaveGate:
 
     def open_project(self, path: Path | None) -> None:
         """Open the project at ``path`` in place of this one (None: none was chosen)."""
-        if path is not None and self.through(lambda: self.switch(path)):
-            self.switch(path)
+        if path is not None:
+            self._switch_after_asking(path)
 
     def close_project(self) -> None:
         """Back to the start screen."""
-        if self.through(lambda: self.switch(None)):
-            self.switch(None)
+        self._switch_after_asking(None)
+
+    def _switch_after_asking(self, path: Path | None) -> None:
+        if self.through(lambda: self.switch(path)):
+            self.switch(path)

@@ -45,9 +45,9 @@ class EditCommand(QUndoCommand):
     def __init__(self, store: Store, text: str, change: Change, done: Callable[[str], None],
                  refused: Callable[[str, str], None], say: Callable[[str], None]) -> None:
         super().__init__(text)
-        self.store, self.done, self.refused, self.say = store, done, refused, say
-        # as the edit left the rows: an undo over another process's later edit is refused
-        self.change = store.history.sealed(change)
+        # sealed (``History.made``): an undo over another process's later edit is refused
+        self.store, self.change, self.done, self.refused, self.say = (
+            store, change, done, refused, say)
         self._pushed = False
 
     def redo(self) -> None:
@@ -177,7 +177,7 @@ class ReviewFlow(QObject):
 
     def _make(self, pid: int, text: str, edit: Callable[[int], Change]) -> bool:
         try:
-            change = edit(pid)
+            change = self.store.history.made(lambda: edit(pid))
         except DatabaseError as err:
             self.refused.emit(f"{text}: not saved", str(err),
                               lambda: self._make(pid, text, edit))

@@ -108,6 +108,12 @@ class History:
         self.db = db
         self._refresh = refresh  # keeps a posting's listing columns on its final values
 
+    def made(self, edit: Callable[[], Change]) -> Change:
+        """``edit`` made and sealed in one transaction: no other writer's edit can come
+        between the edit and what ``sealed`` takes for it."""
+        with self.db.atomic():
+            return self.sealed(edit())
+
     def sealed(self, change: Change) -> Change:
         """``change`` with the rows as its edit left them (``Change.after``), taken just
         after the edit: its undo then puts back only what the edit changed, and refuses
