@@ -103,6 +103,13 @@ class PostingRecord(TypedDict):
     undecided: NotRequired[list[str]]
 
 
+def undecided(record: PostingRecord, *kinds: str) -> bool:
+    """Whether the reviewers of ``record`` still differ on one of ``kinds`` ("spans",
+    "status", "comment"; "field" or "label": on any field or question): its value of it
+    is then no person's, and not even "none"."""
+    return any(u.split(":", 1)[0] in kinds for u in record.get("undecided", ()))
+
+
 def is_canonical(obj: Any) -> bool:
     """Does a JSON object look like one of our own exported records?"""
     return isinstance(obj, dict) and {"text", "fields", "provenance", "raw_hash"} <= obj.keys()

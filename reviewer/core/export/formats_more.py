@@ -51,11 +51,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from reviewer.core.export.choices import option_id
-from reviewer.core.export.rows import Row, dumps, spans_undecided
+from reviewer.core.export.rows import Row, dumps
 from reviewer.core.export.table import table_row, table_types
 from reviewer.core.export.writers import iter_lines, optional_module
 from reviewer.core.labels import Question
-from reviewer.core.records import PostingRecord
+from reviewer.core.records import PostingRecord, undecided
 
 AGENT = "posting-reviewer"
 ARGILLA_USER = str(uuid.uuid5(uuid.NAMESPACE_URL, "posting-reviewer"))
@@ -89,7 +89,7 @@ def doccano_line(record: PostingRecord) -> tuple[Row, int]:
                  "cats": [option_id(question, option)
                           for question, chosen in record["labels"].items() for option in chosen],
                  "status": record["status"], "source": record["source"]}
-    if spans_undecided(record):  # no label said: the spans are to be labelled still
+    if undecided(record, "spans"):  # no label said: the spans are to be labelled still
         del line["label"]
     return line, len(record["spans"]) - len(spans)
 
@@ -133,13 +133,13 @@ class ArgillaRecords:
         human = labels or len(machine) < len(spans)
         if record["status"] in _RESPONSE or human:
             # a posting whose span labels are undecided: a draft (none answers the spans)
-            status = "draft" if spans_undecided(record) else _RESPONSE.get(
+            status = "draft" if undecided(record, "spans") else _RESPONSE.get(
                 record["status"], "draft")
 
             def answer(value: Any) -> list[Row]:
                 return [{"value": value, "user_id": ARGILLA_USER, "status": status}]
 
-            if not spans_undecided(record):  # else no one's answer: none given
+            if not undecided(record, "spans"):  # else no one's answer: none given
                 row["responses"][SPAN_QUESTION] = answer(spans)
             for question, chosen in labels.items():
                 single = question in self._single and len(chosen) == 1

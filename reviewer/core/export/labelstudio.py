@@ -73,7 +73,7 @@ from typing import Any
 from reviewer.core.export.reviewers import reviewer_records
 from reviewer.core.export.rows import Row
 from reviewer.core.labels import PALETTE, Question
-from reviewer.core.records import PostingRecord
+from reviewer.core.records import PostingRecord, undecided
 from reviewer.core.schema import FIELD_NAMES, FIELDS, FieldSpec
 
 CONFIG_SUFFIX = ".config.xml"  # beside a single file: ``tasks.json.config.xml``
@@ -168,8 +168,7 @@ class LabelStudioTasks:
         decided = self._decided(record)
         # not the final answer where the reviewers differ on what it holds: cancelled, so
         # that no export of Label Studio takes its missing spans or answers for "none"
-        final = not any(u == "spans" or u.startswith(("field:", "label:"))
-                        for u in record.get("undecided", ()))
+        final = not undecided(record, "spans", "field", "label")
         if status in WORKED or decided:
             task["annotations"] = [self._annotation(decided, status, who)]
             if not final:

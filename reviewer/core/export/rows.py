@@ -15,7 +15,13 @@ import orjson
 from reviewer.core.export.choices import option_id
 from reviewer.core.export.tokens import token_range, tokenize
 from reviewer.core.export.tokens_bio import Tagged, bio_tags
-from reviewer.core.records import OPTIONAL_KEYS, RECORD_KEYS, PostingRecord, SpanRecord
+from reviewer.core.records import (
+    OPTIONAL_KEYS,
+    RECORD_KEYS,
+    PostingRecord,
+    SpanRecord,
+    undecided,
+)
 from reviewer.core.schema import FIELD_NAMES, FIELDS
 
 Row = dict[str, Any]
@@ -80,7 +86,7 @@ def prodigy_task(record: PostingRecord,
     """
     status = record["status"]
     answer = {"reviewed": "accept", "flagged": "reject"}.get(status, "ignore")
-    if any(u == "spans" or u.startswith("label:") for u in record.get("undecided", ())):
+    if undecided(record, "spans", "label"):
         answer = "ignore"  # its spans or a choice unknown: no example of "these, no more"
     text = record["text"]
     tokens = tokenize(text, (x for s in record["spans"] for x in (s["start"], s["end"])))
@@ -147,19 +153,13 @@ def hf_row(record: PostingRecord, tagged: Tagged | None = None) -> Row:
         tagged = bio_tags(record["text"], record["spans"])
     row["tokens"] = [token["text"] for token in tagged.tokens]
     row["ner_tags"] = tagged.tags
-    if spans_undecided(record):  # unknown, not "no span": no tag says either
+    if undecided(record, "spans"):  # unknown, not "no span": no tag says either
         row["spans"] = row["ner_tags"] = None
     row["labels"] = {question: list(options) for question, options in record["labels"].items()}
     row["undecided"] = record.get("undecided", [])
     if "reviewers" in record:
         row["reviewers"] = hf_reviewers(record)
     return row
-
-
-def spans_undecided(record: PostingRecord) -> bool:
-    """Whether the reviewers of ``record`` still differ on its span labels: its spans are
-    then no person's, and not even "none" (merged, not adjudicated)."""
-    return "spans" in record.get("undecided", ())
 
 
 def hf_reviewers(record: PostingRecord) -> list[Row]:

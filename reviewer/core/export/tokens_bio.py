@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reviewer.core.export.tokens import Token, token_range, tokenize
-from reviewer.core.records import PostingRecord, SpanRecord
+from reviewer.core.records import PostingRecord, SpanRecord, undecided
 
 OUTSIDE = "O"
 DOCSTART = "-DOCSTART- -X- O O"
@@ -106,7 +106,7 @@ class ConllWriter:
         self.undecided = 0  # postings left out: their span labels are undecided
 
     def write(self, record: PostingRecord) -> int:
-        if "spans" in record.get("undecided", ()):  # no tag says "unknown": left out
+        if undecided(record, "spans"):  # no tag says "unknown": left out
             self.undecided += 1
             return 0
         tagged = bio_tags(record["text"], record["spans"])

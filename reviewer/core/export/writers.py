@@ -31,11 +31,11 @@ import orjson
 
 from reviewer.core.export.choices import Choices
 from reviewer.core.export.reviewers import reviewer_records
-from reviewer.core.export.rows import Row, dumps, hf_row, prodigy_task, spans_undecided
+from reviewer.core.export.rows import Row, dumps, hf_row, prodigy_task
 from reviewer.core.export.table import cell, csv_columns, csv_head, head_cells, tail_cells
 from reviewer.core.export.tokens import tokenize
 from reviewer.core.export.tokens_bio import bio_tags
-from reviewer.core.records import PostingRecord
+from reviewer.core.records import PostingRecord, undecided
 
 
 class PartWriter(Protocol):
@@ -313,7 +313,7 @@ class SpacyWriter:
         aligned = [span for span in spans if span is not None and len(span)]  # not whitespace
         doc.spans["sc"] = aligned
         doc.ents = self._filter_spans(aligned)
-        if spans_undecided(record):  # the reviewers differ: no token is known to be "O"
+        if undecided(record, "spans"):  # the reviewers differ: no token is known to be "O"
             doc.set_ents([], default="missing")
         self._bin.add(doc)
         self._choices.add(record["labels"])
