@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 FORMATS = ("jsonl", "csv", "parquet", "hf", "prodigy", "labelstudio", "spacy", "conll",
            "doccano", "argilla", "jsonld", "jsonld-html")
 ALL_REVIEWERS = ("jsonl", "hf", "prodigy", "labelstudio")  # formats with a place for them
-_NAME_MAX = 255  # bytes of a file's name (ext4, XFS, APFS)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -71,12 +70,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                               license=args.license, language=args.language, emails=emails)
         # written beside the output and put in place when whole: a failed export (a full
         # disk) leaves an older file as it was
-        config = f"{Path(args.output).name}.config.xml"
-        if args.format == "labelstudio" and len(os.fsencode(config)) > _NAME_MAX:
-            raise CliError(f"the Label Studio config beside the output would be named "
-                           f"{config!r}, over the {_NAME_MAX} bytes a file's name may have: "
-                           "choose a shorter output name")
-        summary = export_whole(Path(args.output), write)
+        summary = export_whole(Path(args.output), write, args.format)
         differing = store.queue.count("reviewed" if reviewed_only else None, "disagreement")
     except (ValueError, ImportError) as err:
         if isinstance(err, json.JSONDecodeError):

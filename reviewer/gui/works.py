@@ -95,7 +95,7 @@ def export_work(project: Path, fmt: str, out: Path, reviewed_only: bool,
 
                 return export(records(), fmt, part, schema=store.labels.schema())
         try:
-            return export_whole(out, write)
+            return export_whole(out, write, fmt)
         except Cancelled:
             return None
     return work

@@ -30,7 +30,7 @@ from typing import TypeAlias
 from reviewer.core.export import formats_more, jsonld, rows, writers
 from reviewer.core.export.card import finish_hf
 from reviewer.core.export.choices import Choices
-from reviewer.core.export.labelstudio import LabelStudioTasks, config_path
+from reviewer.core.export.labelstudio import CONFIG_SUFFIX, LabelStudioTasks, config_path
 from reviewer.core.export.splits import assign_split, check_split, plan_split
 from reviewer.core.export.tokens_bio import ConllWriter
 from reviewer.core.labels import Question
@@ -296,12 +296,12 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
     return summary
 
 
-def export_whole(out: Path, write: Callable[[Path], ExportSummary]) -> ExportSummary:
-    """Run ``write`` on a path beside ``out`` and put what it wrote in place of ``out``
-    once it is whole, so that an export that fails or is stopped (a full disk, a
-    cancel) leaves ``out`` as it was. ``out``: a file, a new path (the folders it names
-    are made) or an empty folder (a folder with files in it is refused: a dataset is
-    never mixed into one)."""
+def export_whole(out: Path, write: Callable[[Path], ExportSummary], fmt: str = "") -> ExportSummary:
+    """Run ``write`` on a path beside ``out`` and put it in place of ``out`` once whole,
+    so that an export that fails or is stopped (a full disk, a cancel) leaves ``out`` as
+    it was. ``out``: a file, a new path (the folders it names are made) or an empty
+    folder (one with files in it is refused: a dataset is never mixed into one); ``fmt``
+    its format (``labelstudio``: a config whose name must fit is written beside it)."""
     if out.is_dir() and any(out.iterdir()):
         raise ValueError(f"{out} is a folder with files in it; choose a new or empty folder")
     if is_project_file(out):
@@ -309,7 +309,7 @@ def export_whole(out: Path, write: Callable[[Path], ExportSummary]) -> ExportSum
                          "never replaces it; choose another name")
     folder = out.parent.resolve()  # no '..' left: the folders above are the ones made
     out = folder / out.name
-    part = writers.part_path(out)
+    part = writers.part_path(out, CONFIG_SUFFIX if fmt == "labelstudio" else "")
 
     def placed(path: Path) -> Path:
         """Where a file the export wrote goes: inside or beside ``out`` as it was

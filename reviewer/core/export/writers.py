@@ -47,11 +47,17 @@ class PartWriter(Protocol):
 NAME_MAX = 255  # bytes of a file's name (ext4, XFS, APFS, NTFS's 255 characters)
 
 
-def part_path(out: Path) -> Path:
+def part_path(out: Path, beside: str = "") -> Path:
     """Where ``out`` is written until it is whole: ``.<name>.part`` beside it, or, for a
-    name too long for that, ``.<a digest of the name>.part``."""
+    name too long for that, ``.<a digest of the name>.part``. ``beside``: the suffix of a
+    file the export writes beside ``out`` as well (Label Studio's config): ValueError when
+    that file's name cannot be made."""
+    if len(os.fsencode(out.name + beside)) > NAME_MAX:
+        raise ValueError(f"the file beside the output would be named {out.name + beside!r}, "
+                         f"over the {NAME_MAX} bytes a file's name may have: choose a "
+                         "shorter output name")
     name = f".{out.name}.part"
-    if len(os.fsencode(name)) > NAME_MAX - len(".config.xml"):  # (Label Studio's beside it)
+    if len(os.fsencode(name + beside)) > NAME_MAX:
         name = f".{hashlib.sha256(os.fsencode(out.name)).hexdigest()[:16]}.part"
     return out.with_name(name)
 
