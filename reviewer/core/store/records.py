@@ -49,7 +49,7 @@ class Records:
         if row is None:
             raise KeyError(pid)
         posting = _assemble(dict(zip([d[0] for d in cursor.description], row, strict=True)),
-                            self._attached(pid, pid))
+                            self._attached(pid, pid, undecided=False))
         for name, alternatives in self._decisions.alternatives(pid).items():
             if name in posting["machine"]:  # for the window; no canonical record has them
                 posting["machine"][name]["alternatives"] = alternatives
@@ -134,10 +134,12 @@ class Records:
         runs where it reads them), in one transaction: see ``add_many``."""
         return write_rows(self.db, self._postings, batch, self._reviewer)
 
-    def _attached(self, first: int, last: int,
-                  reviewers: bool = False) -> dict[str, dict[int, Any]]:
+    def _attached(self, first: int, last: int, reviewers: bool = False,
+                  undecided: bool = True) -> dict[str, dict[int, Any]]:
         """Suggestions, annotations, spans and labels of the postings first..last (and
-        with ``reviewers`` each reviewer's values: name → (kind, key) → value)."""
+        with ``reviewers`` each reviewer's values: name → (kind, key) → value; with
+        ``undecided`` what their reviewers still differ on: for the records, not the
+        window, which asks that of the posting shown itself)."""
         out: dict[str, dict[int, Any]] = {"machine": {}, "human": {}, "spans": {}, "labels": {}}
         between = "posting_id BETWEEN ? AND ?"
         loads = orjson.loads
@@ -167,12 +169,11 @@ class Records:
                 f"SELECT posting_id, question, option FROM doc_labels WHERE {between} "
                 "ORDER BY posting_id, question, option", (first, last)):
             out["labels"].setdefault(pid, {}).setdefault(question, []).append(option)
-        # what the reviewers of a merged project still differ on (``undecided``)
         out["undecided"] = {pid: [kind if not key else f"{kind}:{key}" for kind, key in found]
                             for (pid,) in self.db.execute(
                                 "SELECT id FROM postings WHERE disagreement = 1 AND id "
                                 "BETWEEN ? AND ?", (first, last))
-                            if (found := self._reviews.differing(pid))}
+                            if (found := self._reviews.differing(pid))} if undecided else {}
         if reviewers:
             out["reviewers"] = {}
             for pid, name, kind, key, value in self.db.execute(
