@@ -270,11 +270,9 @@ def _number(target: str, cell: Any) -> int | float:
         raise ValueError("true/false, not a number")
     if isinstance(cell, int | float):
         value: float = cell
-    elif (plain := _plain_number(str(cell))) is not None:
+    elif (plain := _plain_number(str(cell), "a number below zero")) is not None:
         value = plain
     else:
-        if _NEGATIVE.match(str(cell)):
-            raise ValueError("a number below zero")
         match = _NUMBER.search(str(cell))
         if match is None:
             raise ValueError("no number")
@@ -293,10 +291,8 @@ def _amount(cell: Any) -> tuple[int | float, str | None]:
         raise ValueError("true/false, not an amount")
     if isinstance(cell, int | float):
         value, currency = cell, None
-    elif (plain := _plain_number(str(cell))) is not None:
+    elif (plain := _plain_number(str(cell), "not a positive amount")) is not None:
         value, currency = plain, None
-    elif _NEGATIVE.match(str(cell)):
-        raise ValueError("not a positive amount")
     else:
         from reviewer.core.extract import read_amount
 
@@ -309,11 +305,15 @@ def _amount(cell: Any) -> tuple[int | float, str | None]:
     return (int(value) if float(value).is_integer() else value), currency
 
 
-def _plain_number(text: str) -> float | None:
+def _plain_number(text: str, below_zero: str = "") -> float | None:
     """The number a cell holds when it is one as programs write it ("-40", "1.2e5");
-    "50.000" is not one: its figures are read as a sum written with thousands."""
+    None for other text, to be read as people write it ("50.000" is: a sum written with
+    thousands). ``below_zero``: said (ValueError) of other text with a minus before its
+    first figure ("-$50,000"), which no reading of the figure alone may drop."""
     text = text.strip()
     if not _PLAIN_NUMBER.fullmatch(text) or _THOUSANDS.fullmatch(text.lstrip("+-−")):
+        if below_zero and _NEGATIVE.match(text):
+            raise ValueError(below_zero)
         return None
     return float(text.replace("−", "-"))
 
