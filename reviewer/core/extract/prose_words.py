@@ -337,10 +337,19 @@ def heading_length(text: str) -> int:
     return 0
 
 
+_SUBJECT_REACH = 1000  # no name opening a sentence further back than this reaches its cue
+
+
 def _subject_before(text: str, end: int) -> tuple[int, int] | None:
-    """The name that opens the sentence ending at ``end`` ("Acme Ltd" in "Acme Ltd is …")."""
-    begin = max((text.rfind(stop, 0, end) + len(stop) for stop in (". ", "! ", "? ", ":")
-                 if stop in text[:end]), default=0)
+    """The name that opens the sentence ending at ``end`` ("Acme Ltd" in "Acme Ltd is …").
+    Only the ``_SUBJECT_REACH`` characters before ``end`` are read: a paragraph of
+    thousands of sentences costs each cue its own sentence, not the text before it."""
+    window = max(0, end - _SUBJECT_REACH)
+    stops = [at + len(stop) for stop in (". ", "! ", "? ", ":")
+             if (at := text.rfind(stop, window, end)) >= 0]
+    if not stops and window > 0:
+        return None  # the sentence starts too far back for its opening name to reach here
+    begin = max(stops, default=0)
     begin += len(text[begin:end]) - len(text[begin:end].lstrip())
     begin += heading_length(text[begin:end])
     if text.startswith("The ", begin):

@@ -223,6 +223,10 @@ def _seconds(kind: str, raw: str) -> float:
         pytest.param("text", lambda n: "Responsibilities\n- do the work well\n" * n, 300,
                      id="text-many-lines"),
         pytest.param("text", lambda n: "\x00\x0b\u2028" * n, 2_000, id="text-control-chars"),
+        # prose_words._subject_before copied the text up to each employer cue four times
+        pytest.param("text", lambda n: "We are looking for a Senior Data Engineer to join our "
+                     "team in Berlin, with Python, SQL and Spark. Salary $100,000 per year. " * n,
+                     1_600, id="text-one-long-paragraph-of-sentences"),
     ],
 )
 def test_clean_and_extract_time_grows_linearly(kind: str, make: Callable[[int], str],
