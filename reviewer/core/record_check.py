@@ -203,6 +203,12 @@ def _value_fits(name: str, value: Any) -> bool:
     return cls is dict and name == "salary" and _value_problem(name, value) is None
 
 
+def value_problem(name: str, value: Any) -> str | None:
+    """What is wrong with ``value`` as a value of field ``name`` of schema v1, as any
+    record holding it would be refused for (None: nothing)."""
+    return None if _value_fits(name, value) else _value_problem(name, value)
+
+
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 

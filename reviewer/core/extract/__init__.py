@@ -40,6 +40,7 @@ from reviewer.core.extract.salary import read_amount
 from reviewer.core.extract.selection import value_from_selection
 from reviewer.core.extract.skills import skill_name
 from reviewer.core.extract.structured import from_json_ld
+from reviewer.core.record_check import value_problem
 from reviewer.core.schema import MAX_ALTERNATIVES, CleanDoc, Extraction, Finding, Span
 from reviewer.core.words.place_codes import written_places
 
@@ -54,8 +55,8 @@ def extract(doc: CleanDoc) -> Extraction:
 
     def offer(more: dict[str, Finding], only_others: bool = False) -> None:
         for name, finding in more.items():
-            if finding.value in (None, "", [], {}):
-                continue
+            if finding.value in (None, "", [], {}) or value_problem(name, finding.value):
+                continue  # none, or none a record may hold (a page's data: min over max)
             if name not in found and not only_others:
                 found[name] = finding
             else:
@@ -75,7 +76,8 @@ def extract(doc: CleanDoc) -> Extraction:
     offer(heuristics.from_labels(labelled_values(parsed), parsed))
     offer(heuristics.from_structure(parsed, found))  # (run once: it is the costly stage)
     offer_stage(prose.from_prose)
-    stronger = page_title.from_page_title(parsed, found)
+    stronger = {name: finding for name, finding in page_title.from_page_title(parsed, found)
+                .items() if not value_problem(name, finding.value)}
     offer({name: found[name] for name in stronger if name in found}, True)
     found.update(stronger)
     # the page title's readings of every field, had the stages above been unsure of them
