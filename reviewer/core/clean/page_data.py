@@ -10,6 +10,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import normalise_space
 
 
@@ -30,15 +31,23 @@ def page_title(tree: LexborHTMLParser) -> str | None:
 
 
 def json_ld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
+    """The JobPostings of the page's JSON-LD blocks. A block JSON cannot read (broken,
+    or nested past what it reads) is passed over; half of a surrogate pair escaped on its
+    own (``\\ud800``), which no text can hold, is read as U+FFFD."""
     found: list[dict[str, Any]] = []
     for node in tree.css('script[type="application/ld+json"]'):
-        raw = node.text() or ""
+        raw = _LONE_SURROGATE.sub(r"\\ufffd", node.text() or "")
         try:
-            data = json.loads(raw, strict=False)
-        except ValueError:
+            found.extend(list(_job_postings(json.loads(raw, strict=False))))
+        except (ValueError, RecursionError):
             continue
-        found.extend(_job_postings(data))
     return found
+
+
+# the escape of a high surrogate not followed by a low one, or of a low one after none
+_LONE_SURROGATE = lazy_compile(
+    r"(?i)\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f][0-9a-f]{2})"
+    r"|(?<!\\ud[89ab][0-9a-f]{2})\\ud[c-f][0-9a-f]{2}")
 
 
 def microdata(tree: LexborHTMLParser) -> list[dict[str, Any]]:

@@ -222,3 +222,27 @@ def test_page_text_that_reads_as_a_markdown_image_stays_text() -> None:
             "hire an engineer who knows SQL well.</p></body></html>")
     markdown = clean(page, "html").markdown
     assert "![team]" not in markdown and "!\\[team](/etc/passwd)" in markdown
+
+
+# --- a page's data that JSON reads but text cannot hold ----------------------------------------
+
+P = ("<p>Acme GmbH builds planning software for ports, and we are hiring a Data Engineer "
+     "to build pipelines, design schemas, and work with Python, SQL and Spark.</p>")
+
+
+def test_a_lone_surrogate_escaped_in_json_ld_is_read_as_a_replacement_character() -> None:
+    raw = ('<html><head><script type="application/ld+json">{"@type": "JobPosting", "title": '
+           '"Eng\\ud800ineer", "hiringOrganization": "Ac\\udfffme", "x": "\\ud83d\\ude00"}'
+           f"</script></head><body>{P}</body></html>")
+    doc = clean(raw, "html")
+    assert doc.structured[0]["title"] == "Eng\ufffdineer"
+    assert doc.structured[0]["hiringOrganization"] == "Ac\ufffdme"
+    assert doc.structured[0]["x"] == "\U0001f600"  # a pair of them is one character
+    json.dumps(doc.structured, ensure_ascii=False).encode("utf-8")
+
+
+def test_json_ld_nested_past_what_json_reads_is_passed_over_and_the_page_kept() -> None:
+    junk = '<script type="application/ld+json">' + "[" * 2000 + "]" * 2000 + "</script>"
+    doc = clean(f"<html><head>{junk}</head><body>{P}</body></html>", "html")
+    assert "Acme GmbH builds planning software" in doc.markdown
+    assert doc.structured == []
