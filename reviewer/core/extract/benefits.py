@@ -25,7 +25,7 @@ from reviewer.core.extract.labels import starts_with_label
 from reviewer.core.schema import Finding
 from reviewer.core.words.lexicon import SECTION_HEADINGS, heading_key, section_field
 from reviewer.core.words.regex import lazy_compile
-from reviewer.core.words.text import separate_glued
+from reviewer.core.words.text import lower_keep_offsets, separate_glued
 
 CONFIDENCE = 0.5
 CLOSING_CONFIDENCE = 0.4  # a perk alone on the last line: a short line says less
@@ -173,7 +173,7 @@ class _Perks:
 
     def __init__(self, doc: Document) -> None:
         separated, to_text = separate_glued(doc.markdown)
-        low = separated.lower()
+        low = lower_keep_offsets(separated)
         self.strong: dict[int, set[str]] = {}
         self.any: dict[int, set[str]] = {}
         for match in _STRONG_OR_WEAK.finditer(low):

@@ -14,6 +14,7 @@ from typing import Literal
 
 from reviewer.core.words.lexicon import section_field
 from reviewer.core.words.regex import lazy_compile
+from reviewer.core.words.text import lower_keep_offsets
 
 _HEADING = lazy_compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = lazy_compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
@@ -81,8 +82,8 @@ class Document:
         if not value:
             return None
         if self._lower is None:
-            self._lower = self.markdown.lower()
-        at = self._lower.find(value.lower(), start)
+            self._lower = lower_keep_offsets(self.markdown)
+        at = self._lower.find(lower_keep_offsets(value), start)
         return (at, at + len(value)) if at >= 0 else None
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.words.regex import lazy_compile
+from reviewer.core.words.text import lower_keep_offsets
 
 # label phrase (lower case) -> field
 LABELS: dict[str, str] = {}
@@ -190,7 +191,7 @@ def _span_in_markdown(
     segment = doc.markdown[block.start:block.end]
     guess = segment.find(value)
     if guess < 0:
-        guess = segment.lower().find(value.lower())
+        guess = lower_keep_offsets(segment).find(lower_keep_offsets(value))
     if guess < 0:
         return block.start, block.end
     return block.start + guess, block.start + guess + len(value)

@@ -19,7 +19,7 @@ from reviewer.core.extract.vocab import (
 )
 from reviewer.core.schema import Finding, Span
 from reviewer.core.words.regex import edge_words, fold_case, lazy_compile
-from reviewer.core.words.text import separate_glued
+from reviewer.core.words.text import lower_keep_offsets, separate_glued
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -149,7 +149,7 @@ def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
             continue
         # "RotationFull-time": words a capture glued are read apart
         separated, to_text = separate_glued(block.text)
-        low = separated.lower()
+        low = lower_keep_offsets(separated)
         found = [m for pattern in _EMPLOYMENT_WORDS[:1 + ("contract" in low)]
                  if (m := pattern.search(low))]
         match = min(found, key=lambda m: m.start()) if found else None

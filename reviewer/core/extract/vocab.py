@@ -155,7 +155,7 @@ _REMOTE = (
 
 
 def remote_mode(text: str) -> tuple[str, tuple[int, int]] | None:
-    low = text.lower()
+    low = lower_keep_offsets(text)
     for value, pattern in _REMOTE:
         match = re.search(pattern, low)
         if match:

@@ -67,3 +67,34 @@ def test_pay_past_any_number_a_record_holds_is_not_suggested(pay: str) -> None:
            f"and mentor the team.\n\nCompensation: {pay} per year\n")
     assert problems(raw, "text") == []
     assert process(raw, "text").extraction.fields["salary"] is None
+
+
+# --- evidence after a letter whose lower case is longer (İ) ---------------------------------------
+
+TURKISH = ("<p>İzmir, İstanbul and İnegöl offices. We are hiring a Data Engineer at Acme GmbH to "
+           "build pipelines, design schemas, and write code.</p>")
+
+
+def test_evidence_found_in_the_page_s_data_lies_on_its_value_after_a_dotted_capital_i() -> None:
+    raw = page({"hiringOrganization": {"name": "Acme GmbH"}}, TURKISH)
+    done = process(raw, "html")
+    md, ext = done.doc.markdown, done.extraction
+    assert ext.fields["company"] == "Acme GmbH"
+    assert [md[a:b] for a, b in ext.evidence["company"]] == ["Acme GmbH"]
+    assert all(md[a:b] == "Data Engineer" for a, b in ext.evidence["title"])
+
+
+@pytest.mark.parametrize(("line", "field", "said"), [
+    ("İzmir office. The role is Full-time, with a team in Berlin.", "employment_type",
+     "full-time"),
+    ("İzmir office. This role is fully remote, with a team in Berlin.", "remote", "remote"),
+    ("İzmir office. Perks: dental insurance for you and your family.", "benefits", "dental"),
+])
+def test_evidence_read_from_the_text_lies_on_its_words_after_a_dotted_capital_i(
+        line: str, field: str, said: str) -> None:
+    raw = ("Data Engineer\n\nİnegöl İstanbul İzmir: Acme GmbH builds planning software for "
+           f"ports and is hiring an engineer to build its pipelines.\n\n{line}\n")
+    done = process(raw, "text")
+    md, spans = done.doc.markdown, done.extraction.evidence.get(field, [])
+    assert spans
+    assert all(said in md[a:b].lower() for a, b in spans), [md[a:b] for a, b in spans]
