@@ -46,11 +46,13 @@ _AFTER_BREAK = lazy_compile(r"  \n +")
 _BLANKS = lazy_compile(r"\n{3,}")
 
 
-def to_markdown(nodes: list[LexborNode], skip_ids: frozenset[int] = frozenset()) -> str:
-    """Markdown for ``nodes`` (in order), leaving out elements whose mem_id is in skip_ids."""
+def to_markdown(nodes: list[LexborNode], skip_ids: frozenset[int] = frozenset(),
+                depth: int = 0) -> str:
+    """Markdown for ``nodes`` (in order), leaving out elements whose mem_id is in skip_ids;
+    ``depth``: how deep they lie in what is being written (a quote's inside)."""
     writer = _Writer(skip_ids)
     for node in nodes:
-        writer.block(node, 0, "")
+        writer.block(node, depth, "")
     return writer.result()
 
 
@@ -114,7 +116,7 @@ class _Writer:
                 self.paragraph_break()
             return
         if tag == "blockquote":
-            inner = to_markdown([c for c in _kids(node)], self.skip).strip()
+            inner = to_markdown([c for c in _kids(node)], self.skip, depth + 1).strip()
             if inner:
                 self.paragraph_break()
                 self.out.append("\n".join(f"{indent}> {line}".rstrip()

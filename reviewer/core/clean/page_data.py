@@ -60,13 +60,24 @@ def microdata(tree: LexborHTMLParser) -> list[dict[str, Any]]:
     return [{"@type": "JobPosting", "@source": "microdata", **values}] if values else []
 
 
-def _item_values(scope: LexborNode) -> dict[str, Any]:
+_MAX_ITEM_DEPTH = 8  # items inside items read as items; deeper, an item is its text
+
+
+def _item_values(scope: LexborNode, depth: int = 0) -> dict[str, Any]:
+    """The properties of the item ``scope``, the first of each name in the page's order:
+    those inside it but not inside an item within it (whose own they are)."""
     values: dict[str, Any] = {}
-    for node in scope.css("[itemprop]"):
-        name = (node.attributes.get("itemprop") or "").split()
-        if name and name[0] not in values and not _nested_scope(node, scope):
-            values[name[0]] = _item_values(node) if "itemscope" in node.attributes \
-                else _item_value(node)
+    stack = list(reversed(list(scope.iter())))
+    while stack:
+        node = stack.pop()
+        attrs = node.attributes
+        name = (attrs.get("itemprop") or "").split()
+        item = "itemscope" in attrs
+        if name and name[0] not in values:
+            values[name[0]] = _item_values(node, depth + 1) \
+                if item and depth < _MAX_ITEM_DEPTH else _item_value(node)
+        if not item:
+            stack.extend(reversed(list(node.iter())))
     return values
 
 
@@ -76,16 +87,6 @@ def _item_value(node: LexborNode) -> str:
         if attrs.get(key):
             return str(attrs[key])
     return normalise_space(node.text(deep=True, separator=" ") or "")
-
-
-def _nested_scope(node: LexborNode, scope: LexborNode) -> bool:
-    """Does ``node`` belong to an item inside ``scope`` rather than to ``scope`` itself?"""
-    parent = node.parent
-    while parent is not None and parent.mem_id != scope.mem_id:
-        if "itemscope" in parent.attributes:
-            return True
-        parent = parent.parent
-    return False
 
 
 def _job_postings(data: Any) -> Iterator[dict[str, Any]]:

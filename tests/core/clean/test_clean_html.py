@@ -246,3 +246,22 @@ def test_json_ld_nested_past_what_json_reads_is_passed_over_and_the_page_kept() 
     doc = clean(f"<html><head>{junk}</head><body>{P}</body></html>", "html")
     assert "Acme GmbH builds planning software" in doc.markdown
     assert doc.structured == []
+
+
+@pytest.mark.parametrize("tags", [("blockquote",), ("blockquote", "div")])
+def test_quotes_nested_hundreds_deep_keep_their_text(tags: tuple[str, ...]) -> None:
+    opening = "".join(f"<{tag}>" for tag in tags)
+    closing = "".join(f"</{tag}>" for tag in reversed(tags))
+    doc = clean(f"<html><body>{opening * 500}{P}{closing * 500}</body></html>", "html")
+    assert "Acme GmbH builds planning software" in doc.markdown
+    assert not doc.notes or "deep" not in " ".join(doc.notes)
+
+
+def test_a_posting_s_microdata_nested_a_thousand_items_deep_keeps_the_page() -> None:
+    items = "<div itemprop='hiringOrganization' itemscope>" * 1000
+    raw = ("<html><body><div itemscope itemtype='http://schema.org/JobPosting'>"
+           f"<h1 itemprop='title'>Data Engineer</h1>{items}<span itemprop='name'>Acme</span>"
+           f"{'</div>' * 1000}{P}</div></body></html>")
+    doc = clean(raw, "html")
+    assert "Acme GmbH builds planning software" in doc.markdown
+    assert doc.structured[0]["title"] == "Data Engineer"

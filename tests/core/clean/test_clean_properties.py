@@ -223,6 +223,11 @@ def _seconds(kind: str, raw: str) -> float:
         pytest.param("text", lambda n: "Responsibilities\n- do the work well\n" * n, 300,
                      id="text-many-lines"),
         pytest.param("text", lambda n: "\x00\x0b\u2028" * n, 2_000, id="text-control-chars"),
+        # page_data._nested_scope walked up to the item from every itemprop
+        pytest.param("html", lambda n: "<div itemscope itemtype='http://schema.org/JobPosting'>"
+                     + "<div>" * n + "".join(f"<i itemprop=a{i}>x</i>" for i in range(n))
+                     + "</div>" * n + "</div>", 300,
+                     id="html-microdata-deep-and-wide"),
         # prose_words._subject_before copied the text up to each employer cue four times
         pytest.param("text", lambda n: "We are looking for a Senior Data Engineer to join our "
                      "team in Berlin, with Python, SQL and Spark. Salary $100,000 per year. " * n,
