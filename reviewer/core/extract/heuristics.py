@@ -105,7 +105,8 @@ def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
         level = seniority(value)
         return (level[0], level[1]) if level else None
     if field == "experience_years":
-        match = re.search(r"(\d{1,2})\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs?)", value, re.I)
+        match = re.search(r"(?<!\d)(?<!\d[.,])(\d{1,2})\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs?)", value,
+                          re.I)
         return (int(match.group(1)), match.span()) if match else None
     if field == "education":
         degree = education_level(value)

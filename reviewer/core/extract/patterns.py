@@ -26,8 +26,9 @@ _NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }
 # on the folded text (``fold_case``): what it finds there, _YEARS with re.I finds in the text
+# (never the end of a larger number: "2024 years", "1.5 years")
 _YEARS = lazy_compile(
-    r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\))?\s*"
+    r"(?<!\d)(?<!\d[.,])(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\))?\s*"
     r"(?:\+|plus)?\s*(?:(?:-|–|to|or)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?)(?:'|’)?"
     r"(?P<tail>[^.;\n]{0,80})"
 )

@@ -433,3 +433,18 @@ def test_byline_and_posted_lines_in_any_case(line: str, company: str | None) -> 
     result = extract(clean(text, "text"))
     assert result.fields["company"] == company
     assert result.fields["date_posted"] == "2017-01-27"
+
+
+@pytest.mark.parametrize(("line", "years"), [
+    ("Experience: 999 years", None),
+    ("Experience: 5 years", 5),
+    ("Minimum 2024 years of work experience in a similar role.", None),
+    ("Minimum 1.5 years of work experience in a similar role.", None),
+    ("Minimum 5 years of work experience in a similar role.", 5),
+])
+def test_years_of_experience_are_never_read_from_the_end_of_a_larger_number(
+        line: str, years: int | None) -> None:
+    doc, result = posting(line)
+    assert result.fields["experience_years"] == years
+    assert all(doc.markdown[start - 1:start] in (" ", ":", "")
+               for start, _end in result.evidence.get("experience_years", []))

@@ -69,8 +69,8 @@ def _samples() -> Iterator[str]:
 
 # --- the steps as they were ----------------------------------------------------------------
 
-_OLD_YEARS = re.compile(
-    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+_OLD_YEARS = re.compile(  # (with the look-behind added since: no end of a larger number)
+    r"(?<!\d)(?<!\d[.,])(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty)(?:\s*\(\d{1,2}\))?\s*(?:\+|plus)?\s*(?:(?:-|–|to|or)\s*\d{1,2}\s*)?\+?\s*"
     r"(?:years?|yrs?)(?:'|’)?(?P<tail>[^.;\n]{0,80})", re.I)
 _OLD_PREFERRED = re.compile(r"prefer|desir(?:ed|able)|nice to have|a plus|bonus|ideally|"
