@@ -29,7 +29,12 @@ from reviewer.core.clean.page_data import page_title as page_title_of
 from reviewer.core.schema import CleanDoc, Removal
 from reviewer.core.words.lexicon import boilerplate_reason
 from reviewer.core.words.regex import lazy_compile
-from reviewer.core.words.text import MD_LINK, collapse_blank_lines, normalise_space
+from reviewer.core.words.text import (
+    MD_LINK,
+    collapse_blank_lines,
+    normalise_space,
+    without_controls,
+)
 
 # Elements that never hold posting text.
 _NEVER = (
@@ -62,7 +67,7 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
     out (``source``, ``removed``), for a person to review. A caller that only wants
     the posting and its fields can skip it; it is about a tenth of the work."""
     check_page(html)  # raises PageRefused for a page the parser would take minutes on
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(without_controls(html))
     structured = json_ld(tree) or microdata(tree)
     page_title = page_title_of(tree)
     body = tree.body or tree.root

@@ -33,10 +33,11 @@ def page_title(tree: LexborHTMLParser) -> str | None:
 def json_ld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
     """The JobPostings of the page's JSON-LD blocks. A block JSON cannot read (broken,
     or nested past what it reads) is passed over; half of a surrogate pair escaped on its
-    own (``\\ud800``), which no text can hold, is read as U+FFFD."""
+    own (``\\ud800``), which no text can hold, is read as U+FFFD; the escape of a control
+    character (``\\u001b``) as nothing."""
     found: list[dict[str, Any]] = []
     for node in tree.css('script[type="application/ld+json"]'):
-        raw = _LONE_SURROGATE.sub(r"\\ufffd", node.text() or "")
+        raw = _CONTROL_ESCAPE.sub("", _LONE_SURROGATE.sub(r"\\ufffd", node.text() or ""))
         try:
             found.extend(list(_job_postings(json.loads(raw, strict=False))))
         except (ValueError, RecursionError):
@@ -48,6 +49,8 @@ def json_ld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
 _LONE_SURROGATE = lazy_compile(
     r"(?i)\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f][0-9a-f]{2})"
     r"|(?<!\\ud[89ab][0-9a-f]{2})\\ud[c-f][0-9a-f]{2}")
+# the escape of a control character no text shows (not a tab or a line break)
+_CONTROL_ESCAPE = lazy_compile(r"(?i)\\u00(?:0[0-8bef]|1[0-9a-f]|7f)")
 
 
 def microdata(tree: LexborHTMLParser) -> list[dict[str, Any]]:

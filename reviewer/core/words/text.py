@@ -50,6 +50,21 @@ def escaped_controls(name: str) -> str:
                    for c in name)
 
 
+# a control character written as an HTML character reference (&#27;, &#x1B;, &#0;): every
+# one _CONTROL drops, the references to them an HTML parser would decode
+_CONTROL_REFERENCE = lazy_compile(
+    r"&#(?:0*(?:[0-8]|1[14-9]|2\d|3[01]|127)(?!\d)|[xX]0*(?:[0-8bBeEfF]|1[\da-fA-F]|7[fF])"
+    r"(?![\da-fA-F]));?")
+
+
+def without_controls(html: str) -> str:
+    """An HTML page without the control characters no text shows (a terminal's escape
+    sequences, NUL), written out or as character references; tabs and line breaks stay."""
+    if "&#" in html:
+        html = _CONTROL_REFERENCE.sub("", html)
+    return _CONTROL.sub("", html)
+
+
 def normalise_space(text: str) -> str:
     """One line: every run of whitespace becomes one space, ends trimmed."""
     return re.sub(r"\s+", " ", _INVISIBLE.sub("", text)).strip()

@@ -265,3 +265,21 @@ def test_a_posting_s_microdata_nested_a_thousand_items_deep_keeps_the_page() -> 
     doc = clean(raw, "html")
     assert "Acme GmbH builds planning software" in doc.markdown
     assert doc.structured[0]["title"] == "Data Engineer"
+
+
+def test_control_characters_of_a_page_reach_neither_its_text_nor_its_data() -> None:
+    data = '{"@type": "JobPosting", "title": "Data \\u001b[31mEngineer\\u0000", "x": "a\\tb\\nc"}'
+    raw = (f'<html><head><title>Jobs \x1b]0;owned\x07</title>'
+           f'<script type="application/ld+json">{data}</script></head>'
+           "<body><h1>Data \x1b[2J\x1b[31mEngineer</h1><p>Acme&#27;s team &#x1B;[1m and "
+           "&#0; builds planning software for ports, and we are hiring a Data Engineer to "
+           "build pipelines.\x00</p><p>Pay &#8212; fair &#x2014; and &#127;&#1271; &#x1F600;</p>"
+           "</body></html>")
+    doc = clean(raw, "html")
+    texts = [doc.markdown, doc.source, doc.page_title or "", *doc.context,
+             json.dumps(doc.structured, ensure_ascii=False).replace("\\t", "").replace("\\n", "")]
+    assert [c for text in texts for c in text if c < " " and c not in "\t\n"] == []
+    assert [text for text in texts if "\\u00" in text] == []  # (JSON writes them so)
+    assert doc.structured[0]["x"] == "a\tb\nc"
+    assert "Pay — fair — and \u04f7 \U0001f600" in doc.markdown  # other references kept
+    assert "Data [2J[31mEngineer" in doc.markdown or "Data Engineer" in doc.markdown
