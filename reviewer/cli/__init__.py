@@ -54,7 +54,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
 
 def cmd_labels(args: argparse.Namespace) -> int:
-    from reviewer.core.labels import from_json, to_json
+    from reviewer.core.labels import check_keys, from_json, to_json
 
     store = open_project(args.db)
     try:
@@ -63,6 +63,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
             try:
                 data = json.loads(Path(args.import_file).read_text(encoding="utf-8-sig"))
                 questions = from_json(data)
+                check_keys(questions)
                 schema_descriptions(data)  # (one that is not text: refused before saving)
             except (OSError, ValueError) as err:
                 raise CliError(f"{args.import_file}: {err}") from err

@@ -176,6 +176,32 @@ def _normal_stroke(text: str, stroke: str) -> str:
     return "+".join([m for m in ("Ctrl", "Alt", "Shift", "Meta") if m in named] + [key])
 
 
+# what Ctrl and a key do in every text box of the window: select all, copy, cut, paste, undo
+_EDITING_KEYS = frozenset(f"Ctrl+{k}" for k in ("A", "C", "V", "X", "Z", "Y", "Shift+Z",
+                                                "Backspace", "Delete", "Left", "Right",
+                                                "Home", "End", "Tab", "Shift+Tab"))
+
+
+def check_keys(questions: Sequence[Question]) -> None:
+    """ValueError, saying which, for a key a person may not give an option: one whose first
+    stroke types, moves or edits in the window. A label key holds Ctrl, Alt or Meta, or
+    is a function key (F5), and is none of the editing keys. (Not part of ``check``: a
+    project whose schema was saved before keeps it, and is copied with it.)"""
+    for option in (o for q in questions for o in q.options if o.key):
+        _check_first_stroke(normal_key(option.key), option.name)
+
+
+def _check_first_stroke(key: str, option: str) -> None:
+    first = strokes(key)[0]
+    *mods, name = first.split("+") if not first.endswith("++") else [*first[:-2].split("+"), "+"]
+    if not {"Ctrl", "Alt", "Meta"} & set(mods) and not re.fullmatch(r"F\d{1,2}", name):
+        raise ValueError(f"{key} ({option!r}) types or moves in the window: a label key holds "
+                         "Ctrl, Alt or Meta (Alt+1, Ctrl+L, 5), or is a function key (F5)")
+    if first in _EDITING_KEYS:
+        raise ValueError(f"{key} ({option!r}) selects, copies, pastes or undoes in every text "
+                         "box: choose another")
+
+
 def check(questions: Sequence[Question]) -> None:
     """ValueError, saying what to change, if the schema cannot be stored."""
     seen_questions: set[str] = set()

@@ -33,6 +33,7 @@ from reviewer.core.labels import (
     Option,
     Question,
     check,
+    check_keys,
     default_schema,
     window_clash,
     with_defaults,
@@ -185,7 +186,8 @@ class SchemaDialog(QDialog):
             question["options"].append({
                 "orig": cells[NAME].data(256) if cells[NAME] is not None else None,
                 "name": texts[NAME], "color": texts[COLOUR],
-                "key": QKeySequence(texts[KEY]).toString() if texts[KEY] else ""})
+                # a key Qt cannot read stays as typed, for save() to refuse ("Ctrl+Foo")
+                "key": QKeySequence(texts[KEY]).toString() or texts[KEY] if texts[KEY] else ""})
         item = self.list.item(self.current)
         if item is not None:
             item.setText(f"{question['name']}  ({KIND_TEXT[question['kind']]})")
@@ -249,7 +251,13 @@ class SchemaDialog(QDialog):
     def save(self) -> None:
         questions = self.edited()
         try:
+            unreadable = next((o for q in questions for o in q.options
+                               if o.key and not QKeySequence(o.key).toString()), None)
+            if unreadable is not None:
+                raise ValueError(f"“{unreadable.key}” ({unreadable.name}) is not a key this "
+                                 "window knows: write it as Alt+1 or Ctrl+L, 5")
             check(questions)
+            check_keys(questions)
             with_defaults(questions, self.taken)  # new options: the next keys free
             for question in questions:
                 for option in question.options:
@@ -280,7 +288,7 @@ class SchemaDialog(QDialog):
             self.problem.setText(" ".join(told) + " Press Save again to save.")
             return
         try:
-            self.labels.save_schema(questions, origins)
+            self.labels.save_schema(questions, origins, expected=self.original)
         except (ValueError, DatabaseError) as err:  # nothing is saved: one transaction
             self.problem.setText(f"Not saved: {err}.")
             return

@@ -95,3 +95,19 @@ def test_the_label_schema_carries_descriptions(tmp_path: Path,
     assert main(["labels", str(db), "--import", str(schema)]) == 0
     with Store(db) as store:
         assert store.meta.descriptions() == descriptions
+
+
+def test_a_schema_whose_key_types_or_moves_in_the_window_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "p.db"
+    Store(db).close()
+    schema = tmp_path / "schema.json"
+    assert main(["labels", str(db), "--export", str(schema)]) == 0
+    data = json.loads(schema.read_text(encoding="utf-8"))
+    data[0]["options"][0]["key"] = "Tab"
+    schema.write_text(json.dumps(data), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["labels", str(db), "--import", str(schema)]) == 2
+    assert "Tab" in capsys.readouterr().err
+    with Store(db) as store:
+        assert all(o.key != "Tab" for q in store.labels.schema() for o in q.options)

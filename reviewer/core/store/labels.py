@@ -125,13 +125,16 @@ class Labels:
                 out.append((question.name, int(n)))
         return out
 
-    def save_schema(self, questions: Sequence[Question], origins: Origins | None = None) -> int:
+    def save_schema(self, questions: Sequence[Question], origins: Origins | None = None,
+                    expected: Sequence[Question] | None = None) -> int:
         """Replace the schema, carrying the labels along: ``origins`` maps each new
         (question, option) to the (question, option) it was renamed from (None: the
         same names). All moves happen at once, so swaps and chains of renames are
         safe. Labels of options no longer in the schema are removed. One transaction;
         returns how many labels were removed. Options without a colour or a key get
-        the next free ones (``with_defaults``)."""
+        the next free ones (``with_defaults``). ``expected``: the schema the edit was made
+        on; when the file holds another (saved elsewhere since), ValueError and nothing
+        is changed."""
         check(questions)
         questions = with_defaults(deepcopy(list(questions)))
         answers, spans = self._moves(questions, origins)
@@ -139,6 +142,10 @@ class Labels:
         kept = [(q.name, o) for q in questions if q.kind != "span" for o in q.option_names()]
         span_labels = [o for q in questions if q.kind == "span" for o in q.option_names()]
         with self.db.atomic():
+            if expected is not None and self.schema() != list(expected):
+                raise ValueError("the label schema was changed in the project file since "
+                                 "this was opened (by another window or process); close "
+                                 "this and edit the schema as it is now")
             db = self.db
             for table, columns in (("label_moves", "old_q, old_o, new_q, new_o"),
                                    ("kept_answers", "q, o")):
