@@ -73,7 +73,7 @@ class Launcher(QObject):
             store = Store(path, create=create,
                           reviewer=preferences.reviewer_name(self.settings))
         except ProjectError as err:
-            if not path.exists():
+            if not _exists(path):
                 preferences.forget_project(self.settings, path)
             self._error("Cannot open the project", str(err))
             return False
@@ -155,3 +155,11 @@ def run(argv: list[str]) -> int:
     code = app.exec()
     launcher.close_window()
     return int(code)
+
+
+def _exists(path: Path) -> bool:
+    """Whether ``path`` is there; False for a name the file system cannot hold (too long)."""
+    try:
+        return path.exists()
+    except OSError:
+        return False

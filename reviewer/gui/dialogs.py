@@ -120,9 +120,15 @@ class ExportDialog(QDialog):
                 self._replace = Path(chosen).expanduser()  # the file dialog asked already
 
     def _accept(self) -> None:
-        count = self.reviewed if self.reviewed_only.isChecked() else self.total
         text = self.output.text().strip()
         path = Path(text).expanduser()
+        try:
+            self._check(text, path)
+        except OSError as err:  # a name too long for the file system, a folder not read
+            self.problem.setText(f"Cannot write to {path.name}: {err.strerror or err}.")
+
+    def _check(self, text: str, path: Path) -> None:
+        count = self.reviewed if self.reviewed_only.isChecked() else self.total
         if self.total == 0:
             self.problem.setText("The project has no postings yet: import some first.")
         elif count == 0:
@@ -142,6 +148,9 @@ class ExportDialog(QDialog):
                                  "empty) folder for the dataset.")
         elif self.fmt != "hf" and path.is_dir():
             self.problem.setText(f"{text} is a folder; give a file name.")
+        elif path.exists() and not path.is_file() and not path.is_dir():
+            self.problem.setText(f"{path.name} is not a file (a device, a pipe or a socket): "
+                                 "an export writes only files. Choose another name.")
         elif self.fmt != "hf" and path.exists() and self._replace != path:
             self._replace = path
             self.problem.setText(f"{path.name} exists. Press Export again to replace it.")

@@ -372,6 +372,25 @@ def test_the_export_dialog_asks_before_replacing_and_refuses_a_full_folder(
         assert not itself.result()
 
 
+def test_the_export_dialog_says_what_is_wrong_with_a_name_too_long_or_a_pipe(
+        samples: ReviewWindow, tmp_path: Path) -> None:
+    import os
+
+    from reviewer.gui.dialogs import ExportDialog
+
+    dialog = ExportDialog(samples, samples.store.path, 0, 8)
+    dialog.reviewed_only.setChecked(False)
+    dialog.output.setText(str(tmp_path / ("a" * 300 + ".jsonl")))
+    dialog._accept()
+    assert "File name too long" in dialog.problem.text() and not dialog.result()
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    dialog.output.setText(str(fifo))
+    for _ in range(2):  # (never "Press Export again to replace it")
+        dialog._accept()
+        assert "is not a file" in dialog.problem.text() and not dialog.result()
+
+
 def test_closing_while_a_large_search_is_read_is_quiet(samples: ReviewWindow, qtbot,
                                                         monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr("reviewer.core.store.queue.Queue.RANKED", 1)

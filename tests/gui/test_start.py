@@ -107,3 +107,14 @@ def test_a_demo_file_that_cannot_be_opened_is_made_again(tmp_path: Path, monkeyp
     (tmp_path / "demo.db").write_bytes(b"not a database" * 100)
     with Store(app.demo_project()) as store:
         assert store.queue.count() > 0
+
+
+def test_a_project_name_too_long_for_the_file_system_is_said(launcher: Launcher,
+                                                             project: Path,
+                                                             tmp_path: Path) -> None:
+    assert launcher.open(project)
+    first = launcher.window
+    assert first is not None
+    first.switch_project.emit(tmp_path / ("b" * 300 + ".db"))
+    assert launcher.error_box is not None and "File name too long" in launcher.error_box.text()
+    assert launcher.window is first and first.store.path == project

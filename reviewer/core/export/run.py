@@ -297,13 +297,11 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
 
 
 def export_whole(out: Path, write: Callable[[Path], ExportSummary], fmt: str = "") -> ExportSummary:
-    """Run ``write`` on a path beside ``out`` and put it in place of ``out`` once whole,
-    so that an export that fails or is stopped (a full disk, a cancel) leaves ``out`` as
-    it was. ``out``: a file, a new path (the folders it names are made) or an empty
-    folder (one with files in it is refused: a dataset is never mixed into one); ``fmt``
-    its format (``labelstudio``: a config whose name must fit is written beside it)."""
-    if out.is_dir() and any(out.iterdir()):
-        raise ValueError(f"{out} is a folder with files in it; choose a new or empty folder")
+    """Run ``write`` on a path beside ``out`` and put it in place of ``out`` once whole, so
+    that an export that fails or is stopped (a full disk, a cancel) leaves ``out`` as it
+    was. ``out``: a file, a new path (the folders it names are made) or an empty folder
+    (see ``check_output``); ``fmt``: ``labelstudio`` writes a config beside it."""
+    writers.check_output(out)
     if is_project_file(out):
         raise ValueError(f"{out} is a project file (or one SQLite keeps beside one): an export "
                          "never replaces it; choose another name")

@@ -21,6 +21,7 @@ import importlib
 import json
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -45,6 +46,27 @@ class PartWriter(Protocol):
 
 
 NAME_MAX = 255  # bytes of a file's name (ext4, XFS, APFS, NTFS's 255 characters)
+
+
+def check_output(out: Path) -> None:
+    """ValueError when ``out`` cannot be an export's output: a name over ``NAME_MAX``
+    bytes, or a thing that is neither a file nor a folder (a device, a pipe, a socket),
+    which an export would replace with a file (/dev/null among them), or a folder with
+    files in it (a dataset is never mixed into one)."""
+    if len(os.fsencode(out.name)) > NAME_MAX:
+        raise ValueError(f"the output's name is over the {NAME_MAX} bytes a file's name may "
+                         "have: choose a shorter one")
+    try:
+        mode = out.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return  # a new name (a folder on the way that is a file is said where it is made)
+    except OSError as err:
+        raise ValueError(f"{out} cannot be written: {err.strerror or err}") from err
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise ValueError(f"{out} is not a file or a folder (a device, a pipe or a socket): an "
+                         "export writes only files; choose another name")
+    if stat.S_ISDIR(mode) and any(out.iterdir()):
+        raise ValueError(f"{out} is a folder with files in it; choose a new or empty folder")
 
 
 def part_path(out: Path, beside: str = "") -> Path:

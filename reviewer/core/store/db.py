@@ -111,14 +111,15 @@ def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIM
     written by a newer version raises ``ProjectError``, with nothing written to it.
     Before migrating a file that has tables, a copy is kept beside it
     (``name.vN.bak``; see ``_back_up``)."""
-    if not path.exists() and (read_only or not create):
-        raise ProjectError(f"{path}: no such project file")
-    try:
-        if path.exists() and not _is_sqlite(path):
+    try:  # (a name too long for the file system raises here)
+        exists = path.exists()
+        if exists and not _is_sqlite(path):
             raise ProjectError(f"{path} is not a project file (not an SQLite database)")
     except OSError as err:
         raise ProjectError(f"{path} cannot be opened: {err.strerror or err}") from err
-    created = not path.exists()
+    if not exists and (read_only or not create):
+        raise ProjectError(f"{path}: no such project file")
+    created = not exists
     if created and path.parent.is_dir() and not os.access(path.parent, os.W_OK):
         raise ProjectError(f"{path} cannot be made: its folder is read-only. Choose a folder "
                            "you can write to.")

@@ -247,3 +247,29 @@ def test_progress_is_told_each_range_written_and_can_stop_the_export(
             project, part, fmt, reviewed_only=False, jobs=jobs, progress=stop_at_the_second))
     assert list(tmp_path.glob("stopped*")) == [] and list(tmp_path.glob(".stopped*")) == []
     assert not list(tmp_path.glob(".export-*"))
+
+
+def test_an_export_never_replaces_a_device_a_pipe_or_a_socket(project: Path,
+                                                                tmp_path: Path) -> None:
+    import os
+    import stat
+
+    fifo = tmp_path / "out.jsonl"
+    os.mkfifo(fifo)
+    written: list[Path] = []
+    with pytest.raises(ValueError, match="not a file"):
+        export_whole(fifo, lambda part: written.append(part) or export_bulk(  # type: ignore[func-returns-value]
+            project, part, "jsonl", reviewed_only=False, jobs=1))
+    assert written == [] and stat.S_ISFIFO(fifo.stat().st_mode)
+    assert main(["export", str(project), "-o", str(fifo)]) == 2
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_an_output_name_longer_than_a_file_s_name_may_be_is_refused_first(
+        project: Path, tmp_path: Path) -> None:
+    written: list[Path] = []
+    with pytest.raises(ValueError, match="255 bytes"):
+        export_whole(tmp_path / ("a" * 300 + ".jsonl"),
+                     lambda part: written.append(part) or export_bulk(  # type: ignore[func-returns-value]
+                         project, part, "jsonl", reviewed_only=False, jobs=1))
+    assert written == [] and [p.name for p in tmp_path.iterdir()] == [project.name]

@@ -135,3 +135,10 @@ def test_an_interrupt_between_two_statements_stops_the_next(tmp_path: Path) -> N
             store.queue.ids("confidence")
         with pytest.raises(sqlite3.DatabaseError, match="interrupted"):
             store.queue.ids("useful")  # and every one after
+
+
+@pytest.mark.parametrize("create", [True, False])
+def test_a_name_too_long_for_the_file_system_is_a_project_error(tmp_path: Path,
+                                                                 create: bool) -> None:
+    with pytest.raises(ProjectError, match="cannot be opened: File name too long"):
+        Store(tmp_path / ("b" * 300 + ".db"), create=create)
