@@ -13,6 +13,7 @@ dropped when nothing of them is left; a confidence is clamped to [0, 1] (none:
 from __future__ import annotations
 
 import math
+import numbers
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -22,6 +23,7 @@ from typing import Any
 
 from reviewer.core.plugins.protocol import DEFAULT_CONFIDENCE
 from reviewer.core.schema import FIELDS, PERIODS, FieldSpec, Finding, Span
+from reviewer.core.words.text import valid_unicode
 
 MAX_TEXT = 300  # a longer title, company or requisition id is some other text
 MAX_ITEM = 2000  # one item of a list field
@@ -81,7 +83,7 @@ def read_findings(readings: Any, markdown: str, stage: str, tally: Tally) -> dic
             continue
         try:
             value = check_value(spec, raw_value)
-        except ValueError as err:
+        except (ValueError, OverflowError) as err:
             tally.refuse(name, raw_value, str(err))
             continue
         if value is None:
@@ -123,10 +125,13 @@ def check_value(spec: FieldSpec, value: Any) -> Any:
 
 
 def _text(value: Any, limit: int) -> str | None:
-    """One line of text: control characters dropped, spaces run together."""
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise ValueError("not text")
-    text = " ".join(str(value).split())
+    """One line of text: control characters dropped, spaces run together, half of a
+    surrogate pair (which no text can hold) read as U+FFFD."""
+    if not isinstance(value, str):
+        value = _plain_number(value)
+        if value is None or not math.isfinite(value):
+            raise ValueError("not text")
+    text = " ".join(valid_unicode(str(value)).split())
     if not text.isprintable():
         text = "".join(c for c in text if unicodedata.category(c) != "Cc")
     if len(text) > limit:
@@ -156,12 +161,29 @@ def _date(value: Any) -> str:
         raise ValueError("not a date of the calendar") from None
 
 
+def _plain_number(value: Any) -> int | float | None:
+    """``value`` as a Python int or float (a model library's own, NumPy's int64 or float32,
+    too); None when it is no number (true and false are none). OverflowError for an
+    integer past any float."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return None
+    if isinstance(value, numbers.Integral):
+        whole = int(value)
+        float(whole)  # (OverflowError past any float: 10**400)
+        return whole
+    return float(value)
+
+
 def _number(value: Any, low: float, high: float) -> int | float:
     if isinstance(value, bool):
         raise ValueError("true/false, not a number")
     if isinstance(value, str) and _NUMBER.fullmatch(value):
         value = float(value)
-    if not isinstance(value, int | float) or not math.isfinite(value):
+    try:
+        value = _plain_number(value)
+    except OverflowError:
+        raise ValueError("a number past any float") from None
+    if value is None or not math.isfinite(value):
         raise ValueError("not a number")
     if not low <= value <= high:
         raise ValueError(f"{value:g} is outside {low:g} to {high:g}")
@@ -200,11 +222,13 @@ def _spans(spans: Any, length: int, tally: Tally) -> list[Span]:
     out: list[Span] = []
     for span in spans[:MAX_SPANS]:
         if not (isinstance(span, list | tuple) and len(span) == 2
-                and all(isinstance(n, int) and not isinstance(n, bool) for n in span)):
+                and all(isinstance(n, numbers.Integral) and not isinstance(n, bool)
+                        for n in span)):
             tally.spans_fixed += 1
             continue
-        start, end = max(0, min(span[0], length)), max(0, min(span[1], length))
-        if (start, end) != (span[0], span[1]):
+        given = (int(span[0]), int(span[1]))
+        start, end = max(0, min(given[0], length)), max(0, min(given[1], length))
+        if (start, end) != given:
             tally.spans_fixed += 1
         if start < end and (start, end) not in out:
             out.append((start, end))
@@ -215,7 +239,11 @@ def _spans(spans: Any, length: int, tally: Tally) -> list[Span]:
 def _confidence(value: Any, tally: Tally) -> float:
     if value is None:
         return DEFAULT_CONFIDENCE
-    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+    try:
+        value = _plain_number(value)
+    except OverflowError:  # an integer past any float: as far past 1 (or 0) as can be
+        value = math.inf if value > 0 else -math.inf
+    if value is None or math.isnan(value):
         tally.confidence_fixed += 1
         return DEFAULT_CONFIDENCE
     clamped = min(1.0, max(0.0, float(value)))

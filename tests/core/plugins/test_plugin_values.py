@@ -116,3 +116,43 @@ def test_the_report_counts_one_posting_as_one() -> None:
     assert "values for 0 of 1 posting," in lines[0]
     assert any("failed for 1 posting; it keeps the rules' values" in line for line in lines)
     assert any("1 posting was not sent to it" in line for line in lines)
+
+
+@pytest.mark.parametrize("given", [float("nan"), float("inf"), float("-inf")])
+@pytest.mark.parametrize("name", ["title", "requisition_id", "skills"])
+def test_a_number_that_is_no_number_is_never_text(name: str, given: float) -> None:
+    with pytest.raises(ValueError):
+        check_value(SPECS[name], given)
+
+
+@pytest.mark.parametrize("name", ["company", "skills"])
+def test_half_a_surrogate_pair_in_a_text_is_read_as_a_replacement_character(name: str) -> None:
+    value = check_value(SPECS[name], "R&D \ud800 Lab")
+    text = value[0] if isinstance(value, list) else value
+    assert text == "R&D \ufffd Lab"
+    text.encode("utf-8")
+
+
+def test_a_number_past_any_float_refuses_its_value_alone() -> None:
+    tally = Tally()
+    found = read_findings({"company": {"value": "GoodCo", "confidence": 10**400},
+                           "work_hours": {"value": 10**400},
+                           "experience_years": {"value": 3, "confidence": 10**400}},
+                          "GoodCo hires.", "command", tally)
+    assert found["company"].value == "GoodCo" and found["company"].confidence == 1.0
+    assert found["experience_years"].value == 3
+    assert "work_hours" not in found and tally.refused == {"work_hours": 1}
+
+
+def test_numbers_of_a_model_library_are_read_as_numbers() -> None:
+    np = pytest.importorskip("numpy")
+    tally = Tally()
+    found = read_findings({"experience_years": {"value": np.int64(7),
+                                                "confidence": np.float32(0.75),
+                                                "spans": [[np.int64(0), np.int64(5)]]},
+                           "work_hours": {"value": np.float32(37.5)}},
+                          "Seven years.", "plugin:np", tally)
+    assert found["experience_years"] == Finding(7, [(0, 5)], 0.75, "plugin:np")
+    assert found["work_hours"].value == 37.5
+    assert type(found["experience_years"].value) is int
+    assert tally.refused == {} and tally.confidence_fixed == 0 and tally.spans_fixed == 0
