@@ -175,3 +175,33 @@ def test_extract_without_a_project_takes_the_extractor_too(  # type: ignore[no-u
     assert record["confidence"]["title"] == 0.99
     assert record["fields"]["company"] == "Lumenfield Analytics"
     assert "extractor command" in captured.err
+
+
+COMPANY = """
+for p in postings:
+    print(json.dumps({"id": p["id"], "fields": {"company": {"value": "PlugCo",
+                                                              "confidence": 0.99}}}))
+"""
+
+
+@pytest.mark.parametrize("at_import", [False, True])
+def test_a_column_s_value_a_command_beat_comes_back_without_the_command(  # type: ignore[no-untyped-def]
+        tmp_path: Path, capsys, at_import: bool) -> None:
+    data = tmp_path / "d.csv"
+    data.write_text('text,company\n"Data Engineer\n\nWe are hiring a data engineer in Leeds, '
+                    'UK. You will build pipelines in Python.",ColumnCo\n', encoding="utf-8")
+    db = tmp_path / "p.db"
+    plug = command(tmp_path, COMPANY)
+    assert reviewer("import", str(db), str(data), *(["--extractor", plug] if at_import
+                                                     else [])) == 0
+    if not at_import:
+        assert reviewer("reextract", str(db), "--extractor", plug) == 0
+    [machine] = _machine(db).values()
+    assert machine["company"]["value"] == "PlugCo"
+    assert reviewer("reextract", str(db)) == 0
+    [machine] = _machine(db).values()
+    assert (machine["company"]["value"], machine["company"]["stage"]) == ("ColumnCo", "dataset")
+    assert reviewer("reextract", str(db), "--extractor", plug) == 0
+    assert reviewer("reextract", str(db)) == 0  # and again: the column's value is never lost
+    [machine] = _machine(db).values()
+    assert machine["company"]["value"] == "ColumnCo"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from reviewer.core.schema import FIELD_NAMES, FIELDS
 from reviewer.core.store.history import Change, now, snapshot
+from reviewer.core.store.jsontext import loads
 from reviewer.core.store.sqlite import Database
 
 if TYPE_CHECKING:
@@ -188,12 +189,17 @@ class Decisions:
             "SELECT field, alternatives FROM suggestions WHERE posting_id = ?", (pid,))}
 
     def stage_values(self, first: int, last: int, stage: str) -> dict[int, dict[str, Any]]:
-        """The machine's values that ``stage`` gave postings ``first``..``last``:
+        """The machine's values that ``stage`` gave postings ``first``..``last``, as the
+        suggestion or, where a surer stage's won (a plug-in's), as an alternative:
         ``{posting id: {field: value}}``."""
         out: dict[int, dict[str, Any]] = {}
-        for pid, name, value in self.db.execute(
-                "SELECT posting_id, field, value FROM suggestions WHERE posting_id BETWEEN ? "
-                "AND ? AND stage = ?", (first, last, stage)):
+        for pid, name, value, taken, alternatives in self.db.execute(
+                "SELECT posting_id, field, value, stage, alternatives FROM suggestions WHERE"
+                " posting_id BETWEEN ? AND ? AND (stage = ? OR instr(alternatives, ?) > 0)",
+                (first, last, stage, json.dumps(stage))):
+            if taken != stage:
+                value = next((json.dumps(a.get("value")) for a in loads(alternatives, [])
+                              if isinstance(a, dict) and a.get("stage") == stage), None)
             if value is not None:
                 out.setdefault(pid, {})[name] = json.loads(value)
         return out
