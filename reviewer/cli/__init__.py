@@ -316,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt as stop:
         print("reviewer: stopped", file=sys.stderr)
-        return 128 + signal.SIGTERM if isinstance(stop, Terminated) else 130
+        return 128 + stop.signum if isinstance(stop, Terminated) else 130
     except BrokenPipeError:
         sys.stderr.close()
         return 0
@@ -327,8 +327,8 @@ def main(argv: list[str] | None = None) -> int:
         _said(message)
         return 2
     finally:
-        if before is not None:
-            signal.signal(signal.SIGTERM, before)
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
     return code
 
 
@@ -340,20 +340,26 @@ def _said(message: str) -> None:
 
 
 class Terminated(KeyboardInterrupt):
-    """SIGTERM (``kill``, ``timeout``, a container stopping): the command stops as Ctrl+C
-    stops it, so what it was writing is taken back, not left half written."""
+    """SIGTERM (``kill``, ``timeout``, a container stopping) or SIGHUP (its terminal
+    closed): the command stops as Ctrl+C stops it, so what it was writing is taken back,
+    not left half written, and a command extractor it runs is ended with it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 def _terminated(signum: int, frame: object) -> None:
-    raise Terminated
+    raise Terminated(signum)
 
 
-def _stop_on_sigterm() -> Any:
-    """Make SIGTERM stop the command as Ctrl+C does; the handler it replaced (None: none
-    was replaced, off the main thread)."""
+def _stop_on_sigterm() -> dict[int, Any]:
+    """Make SIGTERM and SIGHUP stop the command as Ctrl+C does; the handlers they replaced
+    (none off the main thread, or where there is no SIGHUP)."""
     if threading.current_thread() is not threading.main_thread():
-        return None
-    return signal.signal(signal.SIGTERM, _terminated)
+        return {}
+    signals = [signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
+    return {signum: signal.signal(signum, _terminated) for signum in signals}
 
 
 def _problem(err: Exception, args: argparse.Namespace) -> str | None:

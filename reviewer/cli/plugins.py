@@ -4,6 +4,7 @@ extract (see ``reviewer.core.plugins``)."""
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,7 @@ def load(args: argparse.Namespace) -> ExtractorRun | None:
     from reviewer.core.plugins import DEFAULT_TIMEOUT, ExtractorError, load_extractor
 
     timeout = args.extractor_timeout if args.extractor_timeout is not None else DEFAULT_TIMEOUT
-    if timeout <= 0:
+    if not 0 < timeout < math.inf:  # (nan too)
         raise CliError("--extractor-timeout: give a number of seconds over 0")
     try:
         return load_extractor(args.extractor, timeout=timeout)

@@ -205,3 +205,13 @@ def test_a_column_s_value_a_command_beat_comes_back_without_the_command(  # type
     assert reviewer("reextract", str(db)) == 0  # and again: the column's value is never lost
     [machine] = _machine(db).values()
     assert machine["company"]["value"] == "ColumnCo"
+
+
+@pytest.mark.parametrize("seconds", ["nan", "inf", "0", "-1"])
+def test_a_timeout_that_is_no_number_of_seconds_is_refused_first(  # type: ignore[no-untyped-def]
+        tmp_path: Path, capsys, seconds: str) -> None:
+    db = tmp_path / "p.db"
+    assert reviewer("import", str(db), str(SAMPLES), "--extractor", command(tmp_path, ANSWER),
+                    "--extractor-timeout", seconds) == 2
+    assert "--extractor-timeout: give a number of seconds over 0" in capsys.readouterr().err
+    assert not db.exists()

@@ -9,18 +9,22 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "reviewer" / "resources" / "samples"
 
-# the export is sent SIGTERM by itself while it writes its third record
+# the export is sent SIGTERM (or the signal in REVIEWER_TEST_SIGNAL) by itself while it
+# writes its third record
 SCRIPT = """
 import os, signal, sys
+SIGNAL = getattr(signal, os.environ.get("REVIEWER_TEST_SIGNAL", "SIGTERM"))
 from reviewer.core.export import parts, rows
 real, seen = rows.canonical_row, []
 def row(record):
     seen.append(1)
     if len(seen) == 3:
-        os.kill(os.getpid(), signal.SIGTERM)
+        os.kill(os.getpid(), SIGNAL)
     return real(record)
 rows.canonical_row = parts.canonical_row = row
 from reviewer.cli import main
@@ -28,7 +32,8 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def test_an_export_sent_sigterm_leaves_no_partial_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])  # (SIGHUP: its terminal closed)
+def test_an_export_sent_sigterm_leaves_no_partial_file(tmp_path: Path, name: str) -> None:
     from reviewer.cli import main
 
     db = tmp_path / "p.db"
@@ -36,8 +41,9 @@ def test_an_export_sent_sigterm_leaves_no_partial_file(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     proc = subprocess.run([sys.executable, "-c", SCRIPT, "export", str(db), "--all",
                            "--jobs", "1", "-o", str(out)], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    assert proc.returncode == 128 + signal.SIGTERM, proc.stderr
+                          cwd=ROOT, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT),
+                                                      "REVIEWER_TEST_SIGNAL": name})
+    assert proc.returncode == 128 + getattr(signal, name), proc.stderr
     assert "stopped" in proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(("out", ".out"))) \
         == []
