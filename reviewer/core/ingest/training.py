@@ -10,6 +10,7 @@ used, with a message saying why: the bytes are never run, only read as data.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -165,8 +166,18 @@ def _figures(info: dict[str, Any]) -> dict[str, dict[str, float]]:
     figures = info.get("figures")
     if not isinstance(figures, dict):
         return {}
-    return {str(name): {k: float(v) for k, v in fig.items() if isinstance(v, int | float)}
+    return {str(name): {k: float(v) for k, v in fig.items() if _finite(v)}
             for name, fig in figures.items() if isinstance(fig, dict)}
+
+
+def _finite(value: Any) -> bool:
+    """Is ``value`` a number a figure can be (a file edited by hand may hold NaN, 1e999 or
+    an integer of 400 digits)?"""
+    try:
+        return isinstance(value, int | float) and not isinstance(value, bool) \
+            and math.isfinite(value)
+    except OverflowError:
+        return False
 
 
 def project_model(store: Store) -> tuple[Model | None, str | None]:

@@ -184,3 +184,19 @@ def test_the_figures_table_names_each_question_whole() -> None:
     assert rows[1].startswith("label:requires_security_clearance_level ")
     assert rows[2].startswith("label:requires_security_clearance_type ")
     assert len({len(row) for row in rows}) == 1  # the columns still line up
+
+
+@pytest.mark.parametrize("figure", ["NaN", "1e999", "-1e999", "1" + "0" * 400])
+def test_figures_edited_into_no_number_are_left_out_of_the_table(tmp_path: Path,
+                                                                  figure: str) -> None:
+    from reviewer.core.ingest.training import figures_table
+
+    with project(tmp_path, 3) as store:
+        model_id = store.models.save("learned", b"x", [1, 2], {})
+        store.db.execute(
+            "UPDATE models SET info = ? WHERE id = ?",
+            ('{"figures": {"title": {"n": FIG, "rules": 0.5, "model": FIG}}}'.replace(
+                "FIG", figure), model_id))
+        summary = model_summary(store)
+    assert summary is not None and summary.figures == {"title": {"rules": 0.5}}
+    assert figures_table(summary.figures)[1].split() == ["title", "0.500", "-", "-", "0"]
