@@ -23,7 +23,8 @@ def add_extractor_options(parser: argparse.ArgumentParser) -> None:
              " Its values are suggestions of their own stage")
     parser.add_argument(
         "--extractor-timeout", type=float, default=None, metavar="SECONDS",
-        help="the time a command may take, per posting of a batch (default 30)")
+        help="the time a command may take, per posting of a batch (default 30); not for a "
+             "plug-in, which runs in this process")
 
 
 def load(args: argparse.Namespace) -> ExtractorRun | None:
@@ -36,9 +37,14 @@ def load(args: argparse.Namespace) -> ExtractorRun | None:
     if not 0 < timeout < math.inf:  # (nan too)
         raise CliError("--extractor-timeout: give a number of seconds over 0")
     try:
-        return load_extractor(args.extractor, timeout=timeout)
+        run = load_extractor(args.extractor, timeout=timeout)
     except ExtractorError as err:
         raise CliError(str(err)) from err
+    if args.extractor_timeout is not None and run.stage != "command":
+        raise CliError(f"--extractor-timeout: {args.extractor!r} is a plug-in, and a plug-in "
+                       "runs in this process, where nothing stops it part-way but Ctrl+C: the "
+                       "time limit is a command's")
+    return run
 
 
 def report(run: ExtractorRun | None) -> int:

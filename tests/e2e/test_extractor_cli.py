@@ -215,3 +215,14 @@ def test_a_timeout_that_is_no_number_of_seconds_is_refused_first(  # type: ignor
                     "--extractor-timeout", seconds) == 2
     assert "--extractor-timeout: give a number of seconds over 0" in capsys.readouterr().err
     assert not db.exists()
+
+
+def test_a_time_limit_for_a_plugin_which_nothing_could_hold_to_is_refused(  # type: ignore[no-untyped-def]
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    install_plugin(tmp_path, monkeypatch, "slow", "class Reader:\n    def extract(self, p):\n"
+                   "        return [{} for _ in p]\n", "Reader")
+    db = tmp_path / "p.db"
+    assert reviewer("import", str(db), str(SAMPLES), "--extractor", "slow",
+                    "--extractor-timeout", "5") == 2
+    assert "a plug-in runs in this process" in capsys.readouterr().err
+    assert not db.exists()
