@@ -118,7 +118,8 @@ class ImportPreviewDialog(QDialog):
 
     def _show(self, preview: ColumnPreview) -> None:
         name = self.path.name
-        if preview.error and self.combos and self.combos[PAGE].currentData() is None:
+        if preview.error and preview.columns and self.combos \
+                and self.combos[PAGE].currentData() is None:
             self.summary.setText(f"{name}: the page is in no column: choose the column that "
                                  "holds the posting's text or HTML.")
             self.import_button.setEnabled(False)

@@ -159,3 +159,21 @@ def test_a_column_chosen_for_a_second_field_leaves_the_first(win: ReviewWindow, 
     postings = _imported(win, qtbot)
     assert postings[0]["machine"]["company"]["value"] == "Data Engineer"
     assert (postings[0]["machine"].get("title") or {}).get("stage") != "dataset"
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("empty.csv", b""), ("bad.json", b"{not json"), ("x.parquet", b"hello"),
+])
+def test_a_data_file_that_cannot_be_read_says_why(win: ReviewWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                   name: str, content: bytes) -> None:
+    from reviewer.core.ingest import preview_columns
+
+    path = tmp_path / name
+    path.write_bytes(content)
+    why = preview_columns(path).error
+    assert why
+    win.long_work.import_files([path])
+    dialog = win.long_work.import_dialog
+    assert why in dialog.summary.text() and "choose the column" not in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+    dialog.reject()
