@@ -31,6 +31,7 @@ from reviewer.core.labels import CHORD_KEY, Question
 from reviewer.core.schema import FIELDS
 from reviewer.gui import preferences
 from reviewer.gui.fields_panel import KEYS as FIELD_KEYS
+from reviewer.gui.plain import menu_text
 from reviewer.gui.single_keys import KEYS as SINGLE_KEYS
 from reviewer.gui.theme import THEMES, apply_theme
 
@@ -219,7 +220,7 @@ class WindowActions:
         menu.clear()
         recent = preferences.recent_projects(self.settings) if self.settings else []
         for path in recent:
-            menu.addAction(path.name).triggered.connect(
+            menu.addAction(menu_text(path.name)).triggered.connect(
                 lambda _checked=False, p=path: open_project(p))
         if not recent:
             menu.addAction("(none yet)").setEnabled(False)
@@ -262,16 +263,16 @@ class WindowActions:
         self.labels_menu.addAction(self.by_id["edit_schema"])
         self.labels_menu.addAction(self.by_id["guidelines"])
         for question in questions:
-            self.labels_menu.addSection(question.name.replace("_", " ").replace("&", "&&"))
+            self.labels_menu.addSection(menu_text(question.name.replace("_", " ")))
             for option in question.options:
-                name = option.name.replace("&", "&&")  # shown as it is, not a mnemonic
+                name = menu_text(option.name)
                 if question.kind == "span":
                     action = QAction(f"Label the selection {name}", self.window)
                     action.triggered.connect(
                         lambda _c=False, label=option.name: label_span(label))
                     self.span_label_actions.append(action)
                 else:
-                    action = QAction(f"{question.name.replace('&', '&&')}: {name}",
+                    action = QAction(f"{menu_text(question.name)}: {name}",
                                      self.window)
                     action.triggered.connect(lambda _c=False, q=question, o=option.name:
                                              toggle(q, o))

@@ -24,6 +24,17 @@ def plain_tip(text: str) -> str:
     return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
 
 
+def menu_text(text: str) -> str:
+    """``text`` for a menu item or section as it is: its "&" shown, not a mnemonic."""
+    return text.replace("&", "&&")
+
+
+def title_text(text: str) -> str:
+    """``text`` for a window's title as it is: its "[*]" shown, not the place of the
+    modified mark (which Qt takes out of a title)."""
+    return text.replace("[*]", "[*][*]")
+
+
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     """A label that shows its text as plain text, whatever it holds."""
     label = QLabel(parent)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.store import filter_term, parse_search, source_scope
-from reviewer.gui.plain import plain_label
+from reviewer.gui.plain import menu_text, plain_label
 from reviewer.gui.queue_columns import QueueColumns
 from reviewer.gui.queue_delegates import ConfidenceBar, StatusDelegate
 from reviewer.gui.queue_model import COLUMNS, QueueModel
@@ -85,7 +85,7 @@ def _menu_text(text: str) -> str:
     """``text`` for a menu item: one line, not too long, its & shown (not a shortcut)."""
     text = " ".join(text.split())
     text = text if len(text) <= MENU_TEXT else text[:MENU_TEXT - 1] + "…"
-    return text.replace("&", "&&")
+    return menu_text(text)
 
 
 class QueuePane(QWidget):

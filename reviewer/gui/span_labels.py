@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMenu
 from reviewer.core.labels import Question
 from reviewer.core.store import Change
 from reviewer.gui.document_view import DocumentView
+from reviewer.gui.plain import menu_text
 from reviewer.gui.review_flow import ReviewFlow
 
 
@@ -119,11 +120,11 @@ class SpanLabels(QObject):
         for span in spans:
             words = text[span["start"]:span["end"]]
             words = words if len(words) <= 40 else words[:39] + "…"
-            menu.addSection(f"{span['label']}: {words}")
+            menu.addSection(menu_text(f"{span['label']}: {words}"))
             if span["id"] is None:
                 one = [(span["start"], span["end"], span["label"])]
                 for state, verb in (("accepted", "Accept"), ("rejected", "Reject")):
-                    menu.addAction(f"{verb} as {span['label']}").triggered.connect(
+                    menu.addAction(menu_text(f"{verb} as {span['label']}")).triggered.connect(
                         lambda _c=False, one=one, state=state: push(
                             f"{state} span",
                             lambda p: store.spans.add_many(p, one, "machine", state)))
@@ -131,7 +132,7 @@ class SpanLabels(QObject):
             relabel = menu.addMenu("Relabel as")
             for label in self.colors:
                 if label != span["label"]:
-                    relabel.addAction(label).triggered.connect(
+                    relabel.addAction(menu_text(label)).triggered.connect(
                         lambda _c=False, sid=span["id"], label=label: push(
                             f"relabel {label}", lambda _p: store.spans.relabel(sid, label)))
             # a machine's span is rejected rather than deleted, so it is not suggested again

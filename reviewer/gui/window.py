@@ -33,7 +33,7 @@ from reviewer.gui.fields_panel import FieldsPanel
 from reviewer.gui.guidelines import GuidelinesDialog, show_guidelines
 from reviewer.gui.labels_panel import LabelsPanel
 from reviewer.gui.leave_gate import LeaveGate
-from reviewer.gui.plain import plain_label
+from reviewer.gui.plain import plain_label, title_text
 from reviewer.gui.project_choice import choose_project, dropped_files, take_drop
 from reviewer.gui.queue_model import QueueModel
 from reviewer.gui.queue_pane import QueuePane
@@ -66,7 +66,7 @@ class ReviewWindow(QMainWindow):
         self.store = store
         self.settings = settings  # where layout and shortcuts are kept; None keeps nothing
         self.setAcceptDrops(True)
-        self.setWindowTitle(f"Posting Reviewer — {store.path.name} — {store.reviewer}")
+        self.setWindowTitle(title_text(f"Posting Reviewer — {store.path.name} — {store.reviewer}"))
         self.resize(1400, 860)
 
         self.model = QueueModel(store, self)

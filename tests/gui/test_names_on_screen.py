@@ -1,0 +1,26 @@
+"""A file's or a reviewer's name is shown as it is in the title bar and the menus: an
+"&" is no mnemonic, a "[*]" no placeholder for the modified mark."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from reviewer.gui import preferences
+
+NAME = "R&D [*] plan.db"
+
+
+def test_a_project_s_name_shows_as_it_is_in_the_title_and_the_recent_menu(
+        project: Path, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    named = tmp_path / NAME
+    shutil.copy(project, named)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    preferences.remember_project(settings, named)
+    win = open_window(named, settings)
+    assert NAME in win.windowHandle().title()
+    win.action_table.recent_menu.aboutToShow.emit()
+    shown = [a.text() for a in win.action_table.recent_menu.actions()]
+    assert shown == [NAME.replace("&", "&&")]  # (a menu shows "&&" as one "&")
