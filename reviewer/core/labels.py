@@ -18,6 +18,7 @@ fields and menus. A key is written in Qt's portable text, strokes joined by ", "
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -202,17 +203,34 @@ def _check_first_stroke(key: str, option: str) -> None:
                          "box: choose another")
 
 
+def _same(name: str) -> str:
+    """A name as it looks: two that look the same (one letter composed, the other a
+    letter and its accent) are one."""
+    return unicodedata.normalize("NFC", name)
+
+
+def _check_seen(name: str, kind: str) -> None:
+    """ValueError when ``name`` holds a character that cannot be seen (a zero-width space,
+    a line separator, a control character): two names would look the same."""
+    hidden = next((c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")),
+                  None)
+    if hidden is not None:
+        raise ValueError(f"{kind} {name!r} holds a character that cannot be seen "
+                         f"(U+{ord(hidden):04X}): write the name without it")
+
+
 def check(questions: Sequence[Question]) -> None:
     """ValueError, saying what to change, if the schema cannot be stored."""
     seen_questions: set[str] = set()
     span_labels: set[str] = set()
     keys: dict[str, str] = {}
     for question in questions:
+        _check_seen(question.name or "", "question")
         if not _NAME.match(question.name or ""):
             raise ValueError("every question needs a name")
-        if question.name in seen_questions:
+        if _same(question.name) in seen_questions:
             raise ValueError(f"two questions are called {question.name!r}")
-        seen_questions.add(question.name)
+        seen_questions.add(_same(question.name))
         if question.kind not in KINDS:
             raise ValueError(f"question {question.name!r}: kind {question.kind!r} is not one of "
                              f"{', '.join(KINDS)}")
@@ -220,6 +238,7 @@ def check(questions: Sequence[Question]) -> None:
         if not names:
             raise ValueError(f"question {question.name!r} has no options")
         for option in question.options:
+            _check_seen(option.name or "", "option")
             if not _NAME.match(option.name or ""):
                 raise ValueError(f"question {question.name!r}: an option has no name")
             if option.color and not _COLOR.match(option.color):
@@ -240,13 +259,14 @@ def check(questions: Sequence[Question]) -> None:
                                      f"start of {long} ({keys.get(long, option.name)!r}): "
                                      "the longer key could never be pressed")
                 keys[key] = option.name
-        if len(set(names)) != len(names):
+        same = {_same(name) for name in names}  # "café" composed or not is one name
+        if len(same) != len(names):
             raise ValueError(f"question {question.name!r} has an option twice")
         if question.kind == "span":
-            twice = span_labels & set(names)
+            twice = span_labels & same
             if twice:
                 raise ValueError(f"span label {sorted(twice)[0]!r} is in two questions")
-            span_labels |= set(names)
+            span_labels |= same
 
 
 def to_json(questions: Iterable[Question]) -> list[dict[str, Any]]:

@@ -146,3 +146,26 @@ def test_saving_a_schema_gives_new_options_their_keys(tmp_path: Path) -> None:
         store.labels.save_schema(schema)
         assert store.labels.schema()[1].options[-1].key == "Alt+Shift+1"
         assert schema[1].options[-1].key == ""  # what the caller gave is left as it was
+
+
+@pytest.mark.parametrize(("names", "why"), [
+    (["caf\u00e9", "cafe\u0301"], "option twice"),  # the same word, composed or not
+    (["yes", "ye\u200bs"], "cannot be seen"),  # a zero-width space inside
+    (["yes", "no\u2028"], "cannot be seen"),  # a line separator at its end
+    (["yes", "n\ro"], "cannot be seen"),
+])
+def test_option_names_that_look_alike_or_hide_characters_are_refused(names: list[str],
+                                                                    why: str) -> None:
+    with pytest.raises(ValueError, match=why):
+        check([Question("relevant", "single", [Option(name) for name in names])])
+
+
+@pytest.mark.parametrize("name", ["role\u2028family", "role\u200dfamily"])
+def test_a_question_name_with_a_character_that_cannot_be_seen_is_refused(name: str) -> None:
+    with pytest.raises(ValueError, match="cannot be seen"):
+        check([Question(name, "single", [Option("yes")])])
+
+
+def test_names_in_any_script_are_taken() -> None:
+    check([Question("Gehalt über Tarif", "multi", [Option("café"), Option("日本語"),
+                                                    Option("R&D")])])

@@ -319,8 +319,12 @@ def test_the_labels_command_refuses_descriptions_that_are_not_text_and_escapes_n
     data[0]["description"] = "Is it a posting?"
     data[0]["question"] = "rel\x1b[31mRED"
     out.write_text(json.dumps(data))
-    assert main(["labels", db, "--import", str(out), "--force"]) == 0
-    capsys.readouterr()
+    assert main(["labels", db, "--import", str(out), "--force"]) == 2  # (no such name now)
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "rel\\x1b[31mRED" in err and "cannot be seen" in err
+    # a name stored before such names were refused is shown with its escape written out
+    store.db.execute("UPDATE label_schema SET question = ? WHERE position = 0",
+                     ("rel\x1b[31mRED",))
     assert main(["labels", db]) == 0
     shown = capsys.readouterr().out
     assert "\x1b" not in shown and "rel\\x1b[31mRED" in shown
