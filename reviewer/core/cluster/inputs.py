@@ -126,6 +126,9 @@ def _files(inputs: Iterable[str | Path], missing: list[Skipped],
     folders passed over, and the output folder's (``out``, real path) shards too."""
     for given in inputs:
         name = str(given)
+        if not name:  # (an unset variable in a script: never the current folder)
+            missing.append(Skipped('""', "an empty name: no file or folder"))
+            continue
         if is_url(name):
             yield from _remote(name, missing)
             continue
@@ -155,14 +158,24 @@ def _local(path: Path, missing: list[Skipped], explicit: bool,
                 if real == out and (SHARD_NAME.fullmatch(name) or name == MANIFEST):
                     continue  # this run's output, not its input
                 if not name.startswith(".") and name.lower().endswith(SUPPORTED):
-                    yield os.path.join(root, name)
+                    yield from _regular(os.path.join(root, name), missing)
     elif not path.exists():
         missing.append(Skipped(str(path), "no such file or folder"))
     elif path.name.lower().endswith(SUPPORTED):
-        yield str(path)
+        yield from _regular(str(path), missing)
     elif explicit:
         ext = os.path.splitext(path.name)[1].lower() or "(no extension)"
         missing.append(Skipped(str(path), f"unsupported file type {ext}"))
+
+
+def _regular(path: str, missing: list[Skipped]) -> Iterator[str]:
+    """``path`` when it is a regular file (a link to one too); a pipe or a device (a link
+    to /dev/zero) is said, as import says it, and never opened: counting its rows would
+    wait for ever or fill the memory."""
+    if os.path.isfile(path):
+        yield path
+    else:
+        missing.append(Skipped(path, "not a regular file"))
 
 
 def _remote(url: str, missing: list[Skipped]) -> Iterator[str]:
@@ -198,17 +211,32 @@ def _rows(url: str, size: int) -> tuple[int | None, list[tuple[int, int]]]:
             if url.lower().endswith(".parquet"):
                 pq: Any = importlib.import_module("pyarrow.parquet")
                 return int(pq.ParquetFile(stream).metadata.num_rows), []
-            count = at = 0
-            starts = []
-            for lines, line in enumerate(stream):
-                if line.strip():
-                    if count and count % size == 0:
-                        starts.append((at, lines))
-                    count += 1
-                at += len(line)
-            return count, starts
+            return _count_lines(stream, size)
     except Exception:  # the worker that reads it says what is wrong with it
         return None, []
+
+
+def _count_lines(stream: Any, size: int) -> tuple[int | None, list[tuple[int, int]]]:
+    """``_rows`` of a JSONL file, read a megabyte at most at a time (a line of a gigabyte
+    is not held whole). None for a file import refuses whole (UTF-16, binary), which is
+    then one part, refused whole where it is read."""
+    count = at = lines = start = 0
+    starts: list[tuple[int, int]] = []
+    filled = False  # the line read so far holds more than spaces
+    while True:
+        chunk = stream.readline(1 << 20)
+        if at == 0 and (chunk.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in chunk[:4096]):
+            return None, []
+        filled = filled or bool(chunk.strip())
+        at += len(chunk)
+        if chunk.endswith(b"\n") or not chunk:  # a line ends (the last may have no break)
+            if filled:
+                if count and count % size == 0:
+                    starts.append((start, lines))
+                count += 1
+            if not chunk:
+                return count, starts
+            lines, start, filled = lines + 1, at, False
 
 
 def _open(url: str) -> Any:

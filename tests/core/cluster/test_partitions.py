@@ -208,3 +208,38 @@ def test_a_shard_given_as_an_input_of_a_run_into_its_folder_stops_the_run(
     # the folder itself: its shards are not inputs, so nothing to extract, nothing touched
     report = extract_to_parquet([out, tmp_path / "missing.html"], out)
     assert report.partitions == 0 and report.replaced == 0 and shard.is_file()
+
+
+def test_a_pipe_or_a_device_among_the_inputs_is_said_and_never_read(tmp_path: Path) -> None:
+    import os
+
+    (tmp_path / "a.html").write_text(PAGE)
+    os.mkfifo(tmp_path / "feed.jsonl")  # opening it to count its rows would wait for ever
+    (tmp_path / "zero.jsonl").symlink_to("/dev/zero")  # and this would fill the memory
+    parts, missing = partitions([tmp_path, tmp_path / "feed.jsonl"], size=3)
+    assert [p.names() for p in parts] == [[str(tmp_path / "a.html")]]
+    assert sorted(missing, key=lambda s: s.source) == [
+        Skipped(str(tmp_path / "feed.jsonl"), "not a regular file"),
+        Skipped(str(tmp_path / "feed.jsonl"), "not a regular file"),
+        Skipped(str(tmp_path / "zero.jsonl"), "not a regular file")]
+
+
+def test_an_empty_input_name_is_refused_not_read_as_the_current_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "diary.txt").write_text("private notes, not a posting")
+    monkeypatch.chdir(tmp_path)
+    parts, missing = partitions([""], size=3)
+    assert parts == [] and missing == [Skipped('""', "an empty name: no file or folder")]
+
+
+@pytest.mark.parametrize("head", [b"\xff\xfe", b"\x00\x01\x02"])
+def test_a_data_file_import_refuses_whole_is_one_part_refused_whole(tmp_path: Path,
+                                                                     head: bytes) -> None:
+    from reviewer.core.cluster.inputs import read_part
+
+    lines = [json.dumps({"html": PAGE.replace("Berlin", f"Berlin {i}")}) for i in range(12)]
+    path = tmp_path / "rows.jsonl"
+    path.write_bytes(head + ("\n".join(lines) + "\n").encode())
+    parts, _ = partitions([path], size=5)
+    assert len(parts) == 1
+    assert [type(r).__name__ for r in read_part(parts[0])] == ["Skipped"]
