@@ -14,7 +14,7 @@ from itertools import repeat
 from typing import Any
 
 from reviewer.core.records import STATUSES
-from reviewer.core.schema import FIELDS, PERIODS
+from reviewer.core.schema import FIELDS, PERIODS, SCHEMA_VERSION
 
 _PROVENANCES = ("accepted", "corrected", "rejected", "adjudicated", "machine", "none")
 _MAX_ID = 2**63 - 1
@@ -54,6 +54,12 @@ def first_problem(obj: dict[str, Any]) -> str | None:
     pid = obj.get("id")
     if pid is not None and (not _is_int(pid) or not 1 <= pid <= _MAX_ID):
         return f"'id' is not a positive 64-bit integer: {str(pid)[:40]}"
+    version = obj.get("schema_version", SCHEMA_VERSION)
+    if type(version) is not int or version != SCHEMA_VERSION:
+        newer = type(version) is int and version > SCHEMA_VERSION
+        return (f"'schema_version' is {str(version)[:20]}: "
+                + ("written by a newer version; " if newer else "")
+                + f"this version reads records of field schema {SCHEMA_VERSION}")
     if obj.get("status", "new") not in STATUSES:
         return f"unknown status {str(obj.get('status'))[:40]!r}; one of {', '.join(STATUSES)}"
     for key in _TEXT_KEYS:
@@ -141,6 +147,8 @@ def _fits(obj: dict[str, Any]) -> bool:
     if type(text) is not str or type(digest) is not str or not digest \
             or not (pid is None or (type(pid) is int and 1 <= pid <= _MAX_ID)) \
             or get("status", "new") not in STATUSES \
+            or type(version := get("schema_version", SCHEMA_VERSION)) is not int \
+            or version != SCHEMA_VERSION \
             or type(get("source", "")) is not str or type(get("comment", "")) is not str \
             or type(get("imported_at", "")) is not str \
             or type(get("updated_at", "")) is not str or type(get("reviewer", "")) is not str:

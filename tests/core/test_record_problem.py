@@ -145,3 +145,15 @@ def test_a_question_with_no_name_is_a_problem() -> None:
         problem = record_problem(_with(labels={name: ["x"]}))
         assert problem is not None and "question" in problem
         assert "each named" in (record_problem(_with(labels={"fit": ["yes", name]})) or "")
+
+
+def test_a_record_of_a_newer_field_schema_is_a_problem() -> None:
+    for version in (2, "1", True, None):
+        record = {**copy.deepcopy(RECORD), "schema_version": version}
+        problem = record_problem(record)
+        assert problem is not None and "schema_version" in problem, version
+        assert first_problem(record) == problem
+    assert record_problem({**copy.deepcopy(RECORD), "schema_version": 1}) is None
+    without = copy.deepcopy(RECORD)
+    del without["schema_version"]
+    assert record_problem(without) is None  # (a record written before it was kept)

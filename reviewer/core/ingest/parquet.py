@@ -19,7 +19,7 @@ from typing import IO, Any, Literal, overload
 from reviewer.core.ingest.columns import Mapper, distinct_names
 from reviewer.core.ingest.datafiles import no_page
 from reviewer.core.ingest.items import Deferred, Result, Skipped
-from reviewer.core.ingest.shards import is_shard, read_shard
+from reviewer.core.ingest.shards import is_shard, read_shard, shard_problem
 
 NEEDS_PYARROW = ("reading Parquet needs pyarrow: pip install 'posting-reviewer[parquet]'")
 BATCH_ROWS = 256  # rows read at a time: memory holds one batch
@@ -52,6 +52,9 @@ def read_parquet(source: str, data: Path | IO[bytes], mapper: Mapper,
         columns = distinct_names([str(name) for name in table.schema_arrow.names])
     except (pa.ArrowException, OSError, ValueError) as err:
         yield Skipped(source, f"not a readable Parquet file: {err}")
+        return
+    if (problem := shard_problem(table.schema_arrow.metadata, columns)) is not None:
+        yield Skipped(source, problem)
         return
     if is_shard(columns):  # canonical records: taken as they are, no pipeline run
         try:

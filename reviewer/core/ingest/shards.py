@@ -71,6 +71,28 @@ def is_shard(columns: Iterable[str]) -> bool:
     return records.is_canonical(dict.fromkeys(columns))
 
 
+def shard_problem(metadata: dict[bytes, bytes] | None, columns: list[str]) -> str | None:
+    """Why a Parquet file that says it is one of our shards (its metadata's
+    ``SHARD_KEY``) cannot be read as one (None: it can, or it says nothing): written by a
+    newer version, or its record columns cut or renamed since. Such a file is never read
+    as a data file of pages: its records would be imported again as new postings."""
+    said = (metadata or {}).get(SHARD_KEY)
+    if said is None:
+        return None
+    try:
+        version = orjson.loads(said).get("version")
+    except (orjson.JSONDecodeError, AttributeError):
+        version = None
+    if not isinstance(version, int) or version > SHARD_VERSION:
+        return (f"a shard written by a newer version (shard format {str(version)[:20]}; "
+                f"this version reads {SHARD_VERSION}): import it with that version")
+    missing = [key for key in records.RECORD_KEYS if key not in columns]
+    if not is_shard(columns) or missing:
+        return (f"a damaged shard: its columns {', '.join(missing)[:120]} are missing; "
+                "nothing of it is imported")
+    return None
+
+
 def read_shard(source: str, table: Any, defer: bool = False) -> Iterator[Result | Deferred]:
     """Every record of an open ``pyarrow.parquet.ParquetFile`` of canonical records, each
     checked as an exported JSONL record is (``record_check.record_problem``). ``defer``: the

@@ -206,3 +206,29 @@ def test_pages_among_records_are_numbered_the_same_whatever_the_workers(
             assert (report.added, report.duplicates) == (150 + 5, 1)
         written.append(tables(tmp_path / f"j{jobs}.db", times=False))
     assert written[0] == written[1] == written[2]
+
+
+@pytest.mark.parametrize("change", ["drop provenance", "rename text", "newer version"])
+def test_a_shard_that_lost_a_column_or_is_newer_is_refused_not_read_as_pages(
+        exported: list[dict[str, Any]], tmp_path: Path, change: str) -> None:
+    """A shard whose record columns were cut or renamed was read as a data file of pages
+    (its cleaned text cleaned again, each posting with a new hash: imported twice)."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    table = shards.shard_table([dict(r, id=None) for r in exported[:5]])
+    meta = table.schema.metadata
+    if change == "drop provenance":
+        table = table.drop(["provenance"])
+    elif change == "rename text":
+        table = table.rename_columns(["TEXT" if n == "text" else n for n in table.column_names])
+    else:
+        meta = {shards.SHARD_KEY: orjson.dumps({"version": 99, "json": shards.JSON_KEYS})}
+    path = tmp_path / "part-00000.parquet"
+    pq.write_table(table.replace_schema_metadata(meta), path)
+    assert isinstance(table, pa.Table)
+    with Store(tmp_path / "p.db") as store:
+        report = import_paths(store, [path])
+        assert report.added == 0
+        reasons = {s.source: s.reason for s in report.skipped}  # (and: no manifest beside it)
+        assert ("newer" if change == "newer version" else "damaged") in reasons[str(path)]
