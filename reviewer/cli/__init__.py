@@ -190,6 +190,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from reviewer.core.store import datasette_metadata, write_metadata
 
+    if not args.metadata_only and not 1 <= args.port <= 65535:
+        raise CliError("--port: give a port from 1 to 65535")
     if not args.metadata_only:
         try:
             import uvicorn

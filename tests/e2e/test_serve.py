@@ -116,3 +116,12 @@ def test_a_port_in_use_is_said_in_a_line(project: Path,
         capsys.readouterr()
         assert main(["serve", str(project), "--port", str(port)]) == 2
     assert f"port {port} is in use" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("port", ["70000", "-1", "0"])
+def test_a_port_no_address_can_have_is_refused_in_a_line(
+        project: Path, capsys: pytest.CaptureFixture[str], port: str) -> None:
+    pytest.importorskip("datasette.app", reason="Datasette is not installed "
+                        "(pip install datasette)")
+    assert main(["serve", str(project), "--port", port]) == 2
+    assert "--port: give a port from 1 to 65535" in capsys.readouterr().err
