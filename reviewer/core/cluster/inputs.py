@@ -196,10 +196,13 @@ def _remote(url: str, missing: list[Skipped]) -> Iterator[str]:
     except (ImportError, ValueError, OSError) as err:
         missing.append(Skipped(url, f"cannot be read: {type(err).__name__}: {err}"[:300]))
         return
-    for name in found:
-        base = name.rsplit("/", 1)[-1]
-        if base.lower().endswith(SUPPORTED) and not base.startswith("."):
-            yield name if "://" in name else fs.unstrip_protocol(name)
+    read = [name for name in found if (base := name.rsplit("/", 1)[-1]).lower().endswith(
+        SUPPORTED) and not base.startswith(".")]
+    if not read:  # as a local glob that matches nothing, or a folder of nothing to read
+        missing.append(Skipped(url, "no file matches" if glob.has_magic(path)
+                               else "no file to read there"))
+    for name in read:
+        yield name if "://" in name else fs.unstrip_protocol(name)
 
 
 def _rows(url: str, size: int) -> tuple[int | None, list[tuple[int, int]]]:

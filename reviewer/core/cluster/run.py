@@ -166,16 +166,16 @@ def extract_to_parquet(
         out = out if is_url(out) else os.path.abspath(out)
     report = ClusterReport(out)
     started = time.perf_counter()
-    _makedirs(out)
-    earlier = earlier_output(out)  # (before anything: a file no run wrote stops it)
     parts, report.skipped = partitions(inputs, max(1, partition_size), leave_out=out)
-    _keep_inputs(parts, earlier)
     report.partitions = len(parts)
     stamp = now()
     by_key: dict[str, Part] = {}
-    if not parts:  # nothing to extract: the folder stays as it was (an input mistyped)
+    if not parts:  # nothing to extract: the folder stays as it was, or is not made
         report.seconds = time.perf_counter() - started
         return report
+    _makedirs(out)
+    earlier = earlier_output(out)  # (before the run: a file no run wrote stops it)
+    _keep_inputs(parts, earlier)
     with _client(scheduler, workers) as client:
         # (only now: a run that cannot start leaves the earlier one's output as it was)
         report.replaced = replace_earlier(out, earlier)
@@ -259,17 +259,21 @@ def earlier_output(out: str) -> list[str]:
         opener: Callable[[str], Any] = fs.open
     else:
         folder = Path(out)
-        named = [str(p) for p in folder.iterdir()
-                 if _EARLIER.fullmatch(p.name) and not p.is_symlink() and p.is_file()]
+        found = [p for p in folder.iterdir() if _EARLIER.fullmatch(p.name)]
+        if link := next((p for p in found if p.is_symlink()), None):
+            raise FileExistsError(_not_ours(link.name))  # a run writes no link
+        named = [str(p) for p in found if p.is_file()]
         opener = functools.partial(open, mode="rb")
     named.sort(key=lambda p: (not p.endswith(MANIFEST), p))
     for name in named:
         if not _written_by_a_run(name, opener):
-            raise FileExistsError(
-                f"the output folder holds {name.rsplit('/', 1)[-1]}, which no run of this "
-                "program wrote: it is neither deleted nor written over; give another "
-                "folder, or move that file")
+            raise FileExistsError(_not_ours(name.rsplit("/", 1)[-1]))
     return named
+
+
+def _not_ours(name: str) -> str:
+    return (f"the output folder holds {name}, which no run of this program wrote: it is "
+            "neither deleted nor written over; give another folder, or move that file")
 
 
 def _written_by_a_run(name: str, opener: Callable[[str], Any]) -> bool:

@@ -243,3 +243,33 @@ def test_a_data_file_import_refuses_whole_is_one_part_refused_whole(tmp_path: Pa
     parts, _ = partitions([path], size=5)
     assert len(parts) == 1
     assert [type(r).__name__ for r in read_part(parts[0])] == ["Skipped"]
+
+
+def test_a_url_glob_or_folder_with_no_file_to_read_is_said() -> None:
+    fs = fsspec.filesystem("memory")
+    fs.pipe("/holds-nothing-to-read/notes.xyz", b"not a posting")
+    parts, missing = partitions(["memory://nothing-here/*.html",
+                                 "memory://holds-nothing-to-read"], size=3)
+    assert parts == []
+    assert missing == [Skipped("memory://nothing-here/*.html", "no file matches"),
+                       Skipped("memory://holds-nothing-to-read", "no file to read there")]
+
+
+@pytest.mark.parametrize("name", ["manifest.json", "part-00000.parquet"])
+def test_a_link_named_as_a_run_s_output_stops_the_run(tmp_path: Path, name: str) -> None:
+    from reviewer.core.cluster.run import earlier_output
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (tmp_path / "mine").write_text('{"mine": true}')
+    (out / name).symlink_to(tmp_path / "mine")  # a run never writes a link
+    with pytest.raises(FileExistsError, match=rf"{name.replace('.', '[.]')}, which no run"):
+        earlier_output(str(out))
+    assert (out / name).is_symlink()
+
+
+def test_a_run_with_nothing_to_extract_makes_no_output_folder(tmp_path: Path) -> None:
+    from reviewer.core.cluster import extract_to_parquet
+
+    report = extract_to_parquet([tmp_path / "nothing" / "*.html"], tmp_path / "new")
+    assert report.partitions == 0 and not (tmp_path / "new").exists()
