@@ -284,6 +284,28 @@ class WindowActions:
         self.labels_menu.addSeparator()
         for key in ("accept_spans", "reject_spans"):
             self.labels_menu.addAction(self.by_id[key])
+        self._give_way_to_labels()
+
+    def _give_way_to_labels(self) -> None:
+        """A shortcut the person set (in another project, where its key was free) that is
+        one of this project's label keys: two actions on one key do nothing, so the label
+        keeps it here and the action has none in this window (the settings keep it, and
+        it is back once the schema no longer takes it)."""
+        self.apply_shortcuts(preferences.shortcut_overrides(self.settings)
+                             if self.settings is not None else {})
+        labels = {a.shortcut().toString(): a for a in self.label_actions
+                  if not a.shortcut().isEmpty()}
+        said = []
+        for key, text, *_rest in ACTIONS:
+            action = self.by_id[key]
+            taken = [s.toString() for s in action.shortcuts() if s.toString() in labels]
+            if taken:
+                action.setShortcuts([s for s in action.shortcuts()
+                                     if s.toString() not in labels])
+                said.append(f"{taken[0]} is the key of {_shown(labels[taken[0]])} in this "
+                            f"project, so {text} has none here")
+        if said:
+            self.say("; ".join(said) + " (Edit → Keyboard shortcuts).", 20000)
 
     def help_box(self) -> HelpDialog:
         """Every shortcut, from the one action table, as the user has set them.

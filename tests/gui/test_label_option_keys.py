@@ -132,3 +132,31 @@ def test_options_added_in_the_schema_dialog_get_free_keys(project: Path, open_wi
     assert [o.key for o in role.options[-2:]] == ["Alt+Shift+2", "Ctrl+L, 5"]
     assert win.labels.buttons[("role_family", role.options[-2].name)].text().endswith(
         "(Alt+Shift+2)")
+
+
+def test_a_shortcut_of_the_person_s_that_is_a_project_s_label_key_gives_way(
+        project: Path, open_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A shortcut set in another project, where the key was free, made this project's
+    label key do nothing (Qt: an ambiguous shortcut), and nothing said so."""
+    import sqlite3
+
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("shortcuts/flag", "Alt+Shift+1")
+    with Store(project) as store:
+        schema = store.labels.schema()
+        schema.append(Question("urgent", "single", [Option("hot"), Option("cold")]))
+        store.labels.save_schema(schema)
+    win = open_window(project, settings)
+    hot = next(q for q in win.schema if q.name == "urgent").options[0]
+    assert hot.key == "Alt+Shift+1"
+    message = win.statusBar().currentMessage()
+    assert "Alt+Shift+1" in message and "urgent: hot" in message and "Flag" in message
+    assert win.action_table.shortcut("flag") == ""
+    assert settings.value("shortcuts/flag") == "Alt+Shift+1"  # kept for the other projects
+    win.document.setFocus()
+    qtbot.keyClick(win.document, Qt.Key.Key_1, ALT | SHIFT)
+    with sqlite3.connect(project) as conn:
+        assert conn.execute("SELECT question, option FROM doc_labels WHERE posting_id = ?",
+                            (win.pid,)).fetchall() == [("urgent", "hot")]
