@@ -11,6 +11,7 @@ as rich text.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import shiboken6
@@ -47,12 +48,44 @@ class SafeBrowser(QTextBrowser):
         return None
 
 
+TABLE_ROWS = 500  # rows of a table laid out at once (Qt's time grows with their square)
+_RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
+_FENCE = re.compile(r"\s{0,3}(```|~~~)")
+
+
+def split_tables(text: str, most: int = TABLE_ROWS) -> str:
+    """``text`` with each Markdown table of more than ``most`` rows written as tables of
+    ``most`` rows, each under the header (fenced code left as it is)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    fence: str | None = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if (opening := _FENCE.match(line)) and (fence is None or opening[1] == fence):
+            fence = opening[1] if fence is None else None
+        elif fence is None and "|" in line and i + 1 < len(lines) \
+                and _RULE.fullmatch(lines[i + 1]) and "|" in lines[i + 1]:
+            end = i + 2
+            while end < len(lines) and "|" in lines[end] and lines[end].strip():
+                end += 1
+            head, body = lines[i:i + 2], lines[i + 2:end]
+            for start in range(0, max(1, len(body)), most):
+                out += [*([""] if start else []), *head, *body[start:start + most]]
+            i = end
+            continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)
+
+
 def markdown_document(text: str) -> SafeDocument:
     """``text`` (Markdown from a file) as a document: HTML in it shown as text, each image
-    replaced by "[image: its description]"."""
+    replaced by "[image: its description]", a long table in pieces (``split_tables``)."""
     document = SafeDocument()
     features = QTextDocument.MarkdownFeature
-    document.setMarkdown(text, features.MarkdownDialectGitHub | features.MarkdownNoHTML)
+    document.setMarkdown(split_tables(text),
+                         features.MarkdownDialectGitHub | features.MarkdownNoHTML)
     images = []
     titled = []  # a link's title becomes its tooltip, which Qt shows as rich text
     block = document.begin()

@@ -118,3 +118,24 @@ def test_link_titles_are_made_plain_in_one_edit(qapp: Any, monkeypatch: Any) -> 
         it += 1
     assert titled == 50
     assert len(changes) == 2, len(changes)  # the Markdown read, the titles made plain
+
+
+def _tables(document: Any) -> list[Any]:
+    from PySide6.QtGui import QTextTable
+
+    return [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+
+
+def test_a_long_table_is_laid_out_in_pieces_with_every_row(qapp: Any) -> None:
+    """Qt lays a table out in time that grows with the square of its rows (30,000 rows:
+    37 s on the window's thread); a long one is shown as tables of at most 500 rows, each
+    under the header, and a fenced block that looks like one is left as it is."""
+    rows = "".join(f"| row {n} | y |\n" for n in range(1, 1201))
+    fenced = "```\n| a | b |\n|---|---|\n" + "| c | d |\n" * 600 + "```\n"
+    document = markdown_document(f"# Pay bands\n\n| band | y |\n|---|---|\n{rows}\n{fenced}")
+    tables = _tables(document)
+    assert [t.rows() for t in tables] == [501, 501, 201]  # the header over each
+    cells = [t.cellAt(r, 0).firstCursorPosition().block().text()
+             for t in tables for r in range(1, t.rows())]
+    assert cells == [f"row {n}" for n in range(1, 1201)]
+    assert document.toPlainText().count("| c | d |") == 600
