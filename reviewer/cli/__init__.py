@@ -12,9 +12,7 @@ import json
 import os
 import signal
 import sys
-import threading
 from pathlib import Path
-from typing import Any
 
 from reviewer import __version__
 from reviewer.cli.agreement import add_agreement_parser
@@ -32,6 +30,7 @@ from reviewer.cli.imports import add_import_parsers
 from reviewer.cli.learn import add_train_parser
 from reviewer.cli.plugins import add_extractor_options, load
 from reviewer.cli.plugins import report as extractor_report
+from reviewer.cli.signals import Terminated, stop_on_signals
 from reviewer.cli.team import add_team_parsers
 
 
@@ -310,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
-    before = _stop_on_sigterm()
+    before = stop_on_signals()
     try:
         code: int = args.func(args)
     except CliError as err:
@@ -341,27 +340,6 @@ def _said(message: str) -> None:
                     for n, line in enumerate(message.split("\n"))), file=sys.stderr)
 
 
-class Terminated(KeyboardInterrupt):
-    """SIGTERM (``kill``, ``timeout``, a container stopping) or SIGHUP (its terminal
-    closed): the command stops as Ctrl+C stops it, so what it was writing is taken back,
-    not left half written, and a command extractor it runs is ended with it."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _terminated(signum: int, frame: object) -> None:
-    raise Terminated(signum)
-
-
-def _stop_on_sigterm() -> dict[int, Any]:
-    """Make SIGTERM and SIGHUP stop the command as Ctrl+C does; the handlers they replaced
-    (none off the main thread, or where there is no SIGHUP)."""
-    if threading.current_thread() is not threading.main_thread():
-        return {}
-    signals = [signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
-    return {signum: signal.signal(signum, _terminated) for signum in signals}
 
 
 def _problem(err: Exception, args: argparse.Namespace) -> str | None:
