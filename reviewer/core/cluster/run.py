@@ -235,9 +235,11 @@ def _client(scheduler: str | None, workers: int) -> Iterator[Any]:
             yield client
         return
     # Dask's own log of a failed task (a traceback, "Compute Failed") is left out: the run
-    # says each failed partition in a line of its own
+    # says each failed partition in a line of its own. Its web server starts whatever it
+    # is told (None does not stop it): on this machine alone, on a
+    # port of its own, never another's 8787 with a warning about it
     with distributed.LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
-                                  processes=True, dashboard_address=None,
+                                  processes=True, dashboard_address="127.0.0.1:0",
                                   silence_logs=logging.CRITICAL) as cluster, \
             distributed.Client(cluster) as client:
         yield client
