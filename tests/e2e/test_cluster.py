@@ -255,9 +255,9 @@ def test_a_scheduler_that_does_not_answer_is_said_not_waited_for(
     import time
 
     from reviewer.core.cluster import SchedulerError, extract_to_parquet
-    from reviewer.core.cluster import run as cluster_run
+    from reviewer.core.cluster import client as cluster_client
 
-    monkeypatch.setattr(cluster_run, "CONNECT_WAIT", 2.0)
+    monkeypatch.setattr(cluster_client, "CONNECT_WAIT", 2.0)
     page = tmp_path / "a.txt"
     page.write_text("Nurse\n\nCity Hospital, Leeds.\n", encoding="utf-8")
     earlier = tmp_path / "out"  # what an earlier run wrote stays when this one cannot start

@@ -25,13 +25,13 @@ that cannot be used, said in a sentence), ``ShardResult``,
 
 from __future__ import annotations
 
+from reviewer.core.cluster.client import SchedulerError
 from reviewer.core.cluster.inputs import Part, Piece, is_url, local_path, partitions
 from reviewer.core.cluster.pages import extract_pages
 from reviewer.core.cluster.run import (
     PARTITION_SIZE,
     ClusterReport,
     PartitionFailure,
-    SchedulerError,
     ShardResult,
     extract_to_parquet,
     run_partition,

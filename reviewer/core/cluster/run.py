@@ -16,19 +16,18 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib
-import logging
 import os
 import re
-import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from reviewer.core.cluster.client import cluster_client, finished
 from reviewer.core.cluster.inputs import Part, is_url, local_path, partitions, read_part
 from reviewer.core.cluster.pages import extract_item, now
 from reviewer.core.ingest import Skipped
@@ -46,11 +45,6 @@ from reviewer.core.words import valid_name
 PARTITION_SIZE = 500  # pages a partition (rows of a data file)
 WORKERS = 2  # worker processes of the LocalCluster made when no scheduler is given
 MAX_MANIFEST = 64_000_000  # bytes of a manifest read to tell whether a run wrote it
-CONNECT_WAIT = 30.0  # seconds a scheduler has to answer, and then to have a worker
-
-
-class SchedulerError(Exception):
-    """The scheduler given cannot be used: what happened, in a sentence."""
 
 
 @dataclass
@@ -176,7 +170,7 @@ def extract_to_parquet(
     _makedirs(out)
     earlier = earlier_output(out)  # (before the run: a file no run wrote stops it)
     _keep_inputs(parts, earlier)
-    with _client(scheduler, workers) as client:
+    with cluster_client(scheduler, workers) as client:
         # (only now: a run that cannot start leaves the earlier one's output as it was)
         report.replaced = replace_earlier(out, earlier)
         report.scheduler = str(client.scheduler.address)
@@ -185,8 +179,7 @@ def extract_to_parquet(
         futures = client.map(run_partition, parts, out_dir=out, stamp=stamp,
                              column=column, key=keys, retries=0)
         by_key = {key: part for key, part in zip(keys, parts, strict=True)}
-        distributed: Any = importlib.import_module("distributed")
-        for future in distributed.as_completed(futures):
+        for future in finished(client, futures):
             _collect(future, by_key[future.key], report)
             report.seconds = time.perf_counter() - started
             if progress is not None:
@@ -225,24 +218,6 @@ def _collect(future: Any, part: Part, report: ClusterReport) -> None:
     except Exception as err:  # the scheduler lost it: that is the error
         message = f"{type(err).__name__}: {err}"
     report.failed.append(PartitionFailure(part.index, part.names(), message))
-
-
-@contextlib.contextmanager
-def _client(scheduler: str | None, workers: int) -> Iterator[Any]:
-    distributed: Any = importlib.import_module("distributed")
-    if scheduler:
-        with _connected(distributed, scheduler) as client:
-            yield client
-        return
-    # Dask's own log of a failed task (a traceback, "Compute Failed") is left out: the run
-    # says each failed partition in a line of its own. Its web server starts whatever it
-    # is told (None does not stop it): on this machine alone, on a
-    # port of its own, never another's 8787 with a warning about it
-    with distributed.LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
-                                  processes=True, dashboard_address="127.0.0.1:0",
-                                  silence_logs=logging.CRITICAL) as cluster, \
-            distributed.Client(cluster) as client:
-        yield client
 
 
 _EARLIER = re.compile(rf"{SHARD_NAME.pattern}|{re.escape(MANIFEST)}")
@@ -304,40 +279,6 @@ def replace_earlier(out: str, earlier: list[str] | None = None) -> int:
         for name in found:
             Path(name).unlink(missing_ok=True)
     return len(found)
-
-
-def _connected(distributed: Any, scheduler: str) -> Any:
-    """A client of the scheduler at ``scheduler``, which has a worker; ``SchedulerError``
-    otherwise. Dask's own wait does not end when something at the address accepts the
-    connection and never answers: the client is made in a thread of its own, waited
-    for ``CONNECT_WAIT`` seconds."""
-    made: dict[str, Any] = {}
-
-    def connect() -> None:
-        try:
-            made["client"] = distributed.Client(scheduler, timeout=CONNECT_WAIT)
-        except BaseException as err:  # (any: it is said in the caller's thread)
-            made["error"] = err
-
-    thread = threading.Thread(target=connect, name="scheduler", daemon=True)
-    thread.start()
-    thread.join(CONNECT_WAIT + 5)
-    if thread.is_alive():
-        raise SchedulerError(f"the scheduler at {scheduler} did not answer within "
-                             f"{CONNECT_WAIT:g} s (is it a Dask scheduler's address?)")
-    if "error" in made:
-        err = made["error"]
-        raise SchedulerError(f"cannot reach the scheduler at {scheduler}: "
-                             f"{type(err).__name__}: {err}"[:500]) from None
-    client = made["client"]
-    try:
-        client.wait_for_workers(1, timeout=CONNECT_WAIT)
-    except Exception:
-        client.close()
-        raise SchedulerError(f"no worker joined the scheduler at {scheduler} within "
-                             f"{CONNECT_WAIT:g} s: start one (dask worker {scheduler})") \
-            from None
-    return client
 
 
 def write_manifest(report: ClusterReport, inputs: list[str]) -> None:

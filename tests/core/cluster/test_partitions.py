@@ -273,3 +273,33 @@ def test_a_run_with_nothing_to_extract_makes_no_output_folder(tmp_path: Path) ->
 
     report = extract_to_parquet([tmp_path / "nothing" / "*.html"], tmp_path / "new")
     assert report.partitions == 0 and not (tmp_path / "new").exists()
+
+
+def test_a_cluster_left_with_no_worker_is_said_not_waited_on_for_ever(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """With --scheduler, a run whose workers were all killed waited in silence until one
+    joined (ten minutes, and on); a long partition on a cluster with workers is still
+    waited for."""
+    distributed = pytest.importorskip("distributed")
+    from reviewer.core.cluster.client import SchedulerError, finished
+
+    class Cluster:
+        def __init__(self, workers: dict[str, object]) -> None:
+            self.workers = workers
+
+        def scheduler_info(self) -> dict[str, object]:
+            return {"workers": self.workers}
+
+    def slow(pending, timeout, return_when):  # type: ignore[no-untyped-def]
+        looks.append(timeout)
+        if len(looks) < 4:
+            raise distributed.TimeoutError  # nothing finished in this look
+        return set(pending), set()
+
+    looks: list[float] = []
+    monkeypatch.setattr(distributed, "wait", slow)
+    assert sorted(finished(Cluster({"tcp://w": {}}), ["a", "b"], no_worker_wait=0)) == ["a", "b"]
+    looks.clear()
+    with pytest.raises(SchedulerError, match="no worker for 0 s, with 2 partitions to go"):
+        list(finished(Cluster({}), ["a", "b"], no_worker_wait=0))
+    assert len(looks) == 2  # the first look finds none, the next says so
