@@ -53,7 +53,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
 
 def cmd_labels(args: argparse.Namespace) -> int:
-    from reviewer.core.labels import check_keys, from_json, to_json
+    from reviewer.core.labels import check_given, from_json, to_json
 
     store = open_project(args.db)
     try:
@@ -62,7 +62,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
             try:
                 data = json.loads(Path(args.import_file).read_text(encoding="utf-8-sig"))
                 questions = from_json(data)
-                check_keys(questions)
+                check_given(questions, store.labels.schema())
                 schema_descriptions(data)  # (one that is not text: refused before saving)
             except (OSError, ValueError) as err:
                 raise CliError(f"{args.import_file}: {err}") from err

@@ -183,13 +183,30 @@ _EDITING_KEYS = frozenset(f"Ctrl+{k}" for k in ("A", "C", "V", "X", "Z", "Y", "S
                                                 "Home", "End", "Tab", "Shift+Tab"))
 
 
-def check_keys(questions: Sequence[Question]) -> None:
-    """ValueError, saying which, for a key a person may not give an option: one whose first
-    stroke types, moves or edits in the window. A label key holds Ctrl, Alt or Meta, or
-    is a function key (F5), and is none of the editing keys. (Not part of ``check``: a
-    project whose schema was saved before keeps it, and is copied with it.)"""
-    for option in (o for q in questions for o in q.options if o.key):
-        _check_first_stroke(normal_key(option.key), option.name)
+def check_given(questions: Sequence[Question], before: Sequence[Question] = ()) -> None:
+    """ValueError, saying which, for a name or a key a person may not give now (the
+    schema dialog, ``reviewer labels --import``); names and keys ``before`` held pass
+    (not part of ``check``: a project whose schema was saved before keeps it, and is
+    copied with it). A name may not look like another of its kind (compared as NFC: "café"
+    composed or not) nor hold a character that cannot be seen (``_check_seen``). A key's
+    first stroke may not type, move or edit in the window: it holds Ctrl, Alt or Meta, or
+    is a function key (F5), and is none of the editing keys."""
+    old_names = {q.name for q in before} | {o.name for q in before for o in q.options}
+    old_keys = {o.key for q in before for o in q.options}
+    for question in questions:
+        for name, kind in [(question.name, "question"),
+                           *((o.name, "option") for o in question.options)]:
+            if name not in old_names:
+                _check_seen(name, kind)
+        same = [_same(name) for name in question.option_names()]
+        if len(set(same)) != len(same):
+            raise ValueError(f"question {question.name!r} has two options that look the same")
+        for option in question.options:
+            if option.key and option.key not in old_keys:
+                _check_first_stroke(normal_key(option.key), option.name)
+    same = [_same(q.name) for q in questions]
+    if len(set(same)) != len(same):
+        raise ValueError("two questions have names that look the same")
 
 
 def _check_first_stroke(key: str, option: str) -> None:
@@ -209,11 +226,16 @@ def _same(name: str) -> str:
     return unicodedata.normalize("NFC", name)
 
 
+# joiners that words (Persian's U+200C) and emoji (U+200D) are written with: seen in them
+_JOINERS = frozenset("\u200c\u200d")
+
+
 def _check_seen(name: str, kind: str) -> None:
     """ValueError when ``name`` holds a character that cannot be seen (a zero-width space,
-    a line separator, a control character): two names would look the same."""
-    hidden = next((c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")),
-                  None)
+    a line separator, a control character, a direction mark): two names would look the
+    same."""
+    hidden = next((c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")
+                   and c not in _JOINERS), None)
     if hidden is not None:
         raise ValueError(f"{kind} {name!r} holds a character that cannot be seen "
                          f"(U+{ord(hidden):04X}): write the name without it")
@@ -225,12 +247,11 @@ def check(questions: Sequence[Question]) -> None:
     span_labels: set[str] = set()
     keys: dict[str, str] = {}
     for question in questions:
-        _check_seen(question.name or "", "question")
         if not _NAME.match(question.name or ""):
             raise ValueError("every question needs a name")
-        if _same(question.name) in seen_questions:
+        if question.name in seen_questions:
             raise ValueError(f"two questions are called {question.name!r}")
-        seen_questions.add(_same(question.name))
+        seen_questions.add(question.name)
         if question.kind not in KINDS:
             raise ValueError(f"question {question.name!r}: kind {question.kind!r} is not one of "
                              f"{', '.join(KINDS)}")
@@ -238,7 +259,6 @@ def check(questions: Sequence[Question]) -> None:
         if not names:
             raise ValueError(f"question {question.name!r} has no options")
         for option in question.options:
-            _check_seen(option.name or "", "option")
             if not _NAME.match(option.name or ""):
                 raise ValueError(f"question {question.name!r}: an option has no name")
             if option.color and not _COLOR.match(option.color):
@@ -259,14 +279,13 @@ def check(questions: Sequence[Question]) -> None:
                                      f"start of {long} ({keys.get(long, option.name)!r}): "
                                      "the longer key could never be pressed")
                 keys[key] = option.name
-        same = {_same(name) for name in names}  # "café" composed or not is one name
-        if len(same) != len(names):
+        if len(set(names)) != len(names):
             raise ValueError(f"question {question.name!r} has an option twice")
         if question.kind == "span":
-            twice = span_labels & same
+            twice = span_labels & set(names)
             if twice:
                 raise ValueError(f"span label {sorted(twice)[0]!r} is in two questions")
-            span_labels |= same
+            span_labels |= set(names)
 
 
 def to_json(questions: Iterable[Question]) -> list[dict[str, Any]]:

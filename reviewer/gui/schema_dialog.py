@@ -33,7 +33,7 @@ from reviewer.core.labels import (
     Option,
     Question,
     check,
-    check_keys,
+    check_given,
     default_schema,
     window_clash,
     with_defaults,
@@ -257,7 +257,7 @@ class SchemaDialog(QDialog):
                 raise ValueError(f"“{unreadable.key}” ({unreadable.name}) is not a key this "
                                  "window knows: write it as Alt+1 or Ctrl+L, 5")
             check(questions)
-            check_keys(questions)
+            check_given(questions, self.original)
             with_defaults(questions, self.taken)  # new options: the next keys free
             for question in questions:
                 for option in question.options:

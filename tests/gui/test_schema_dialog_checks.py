@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
-from reviewer.core.labels import Option, Question, check
+from reviewer.core.labels import Option, Question, check_given
 from reviewer.core.store import Store
 from reviewer.gui.window import ReviewWindow
 
@@ -55,7 +55,7 @@ def test_a_key_the_dialog_cannot_read_is_said_not_replaced(project: Path, open_w
 
 @pytest.mark.parametrize("key", ["Alt+Shift+5", "Ctrl+L, 7", "F7", "Ctrl+Shift+K"])
 def test_keys_with_a_modifier_or_a_function_key_are_taken(key: str) -> None:
-    check([Question("relevant", "single", [Option("yes", "", key), Option("no")])])
+    check_given([Question("relevant", "single", [Option("yes", "", key), Option("no")])])
 
 
 _ELSEWHERE = """
