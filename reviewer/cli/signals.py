@@ -24,8 +24,10 @@ def _terminated(signum: int, frame: object) -> None:
 
 def stop_on_signals() -> dict[int, Any]:
     """Make SIGTERM and SIGHUP stop the command as Ctrl+C does; the handlers they replaced
-    (none off the main thread, or where there is no SIGHUP)."""
+    (none off the main thread, or where there is no SIGHUP). A signal ignored when the
+    command starts (SIGHUP under nohup) stays ignored."""
     if threading.current_thread() is not threading.main_thread():
         return {}
     signals = [signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
-    return {signum: signal.signal(signum, _terminated) for signum in signals}
+    return {signum: signal.signal(signum, _terminated) for signum in signals
+            if signal.getsignal(signum) is not signal.SIG_IGN}

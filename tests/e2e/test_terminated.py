@@ -47,3 +47,19 @@ def test_an_export_sent_sigterm_leaves_no_partial_file(tmp_path: Path, name: str
     assert "stopped" in proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(("out", ".out"))) \
         == []
+
+
+def test_a_signal_ignored_when_the_command_starts_stays_ignored(tmp_path: Path) -> None:
+    """Under nohup (SIGHUP ignored) the command finishes though its terminal closes."""
+    from reviewer.cli import main
+
+    db = tmp_path / "p.db"
+    assert main(["import", str(db), str(SAMPLES)]) == 0
+    out = tmp_path / "out.jsonl"
+    script = "import signal; signal.signal(signal.SIGHUP, signal.SIG_IGN)\n" + SCRIPT
+    proc = subprocess.run([sys.executable, "-c", script, "export", str(db), "--all",
+                           "--jobs", "1", "-o", str(out)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT),
+                                                      "REVIEWER_TEST_SIGNAL": "SIGHUP"})
+    assert proc.returncode == 0, proc.stderr
+    assert len(out.read_text().splitlines()) == 8
