@@ -5,6 +5,7 @@ JSON-LD stage of extraction reads either)."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -37,7 +38,7 @@ def json_ld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
     character (``\\u001b``) as nothing."""
     found: list[dict[str, Any]] = []
     for node in tree.css('script[type="application/ld+json"]'):
-        raw = _CONTROL_ESCAPE.sub("", _LONE_SURROGATE.sub(r"\\ufffd", node.text() or ""))
+        raw = _ODD_ESCAPE.sub(_text_can_hold, node.text() or "")
         try:
             found.extend(list(_job_postings(json.loads(raw, strict=False))))
         except (ValueError, RecursionError):
@@ -45,12 +46,19 @@ def json_ld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
     return found
 
 
-# the escape of a high surrogate not followed by a low one, or of a low one after none
-_LONE_SURROGATE = lazy_compile(
-    r"(?i)\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f][0-9a-f]{2})"
+# in a JSON string: an escaped backslash (passed over whole: "\\u001b" is text), the
+# escape of a control character no text shows (not a tab or a line break), of a high
+# surrogate not followed by a low one, or of a low one after none
+_ODD_ESCAPE = lazy_compile(
+    r"(?i)(?P<backslash>\\\\)|(?P<control>\\u00(?:0[0-8bef]|1[0-9a-f]|7f))"
+    r"|\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f][0-9a-f]{2})"
     r"|(?<!\\ud[89ab][0-9a-f]{2})\\ud[c-f][0-9a-f]{2}")
-# the escape of a control character no text shows (not a tab or a line break)
-_CONTROL_ESCAPE = lazy_compile(r"(?i)\\u00(?:0[0-8bef]|1[0-9a-f]|7f)")
+
+
+def _text_can_hold(escape: re.Match[str]) -> str:
+    if escape["backslash"]:
+        return escape["backslash"]
+    return "" if escape["control"] else "\\ufffd"
 
 
 def microdata(tree: LexborHTMLParser) -> list[dict[str, Any]]:

@@ -283,3 +283,12 @@ def test_control_characters_of_a_page_reach_neither_its_text_nor_its_data() -> N
     assert doc.structured[0]["x"] == "a\tb\nc"
     assert "Pay — fair — and \u04f7 \U0001f600" in doc.markdown  # other references kept
     assert "Data [2J[31mEngineer" in doc.markdown or "Data Engineer" in doc.markdown
+
+
+def test_a_backslash_escaped_before_a_u_in_json_ld_is_text_not_an_escape() -> None:
+    data = ('{"@type": "JobPosting", "title": "Terminal Engineer", "description": "codes '
+            'start with \\\\u001b or \\\\ud800", "hiringOrganization": "Acme Widgets"}')
+    doc = clean(f'<html><head><script type="application/ld+json">{data}</script></head>'
+                f"<body>{P}</body></html>", "html")
+    assert doc.structured[0]["title"] == "Terminal Engineer"
+    assert doc.structured[0]["description"] == r"codes start with \u001b or \ud800"
