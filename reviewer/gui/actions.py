@@ -143,6 +143,7 @@ class WindowActions:
         self.window = window
         self.settings = settings
         self.say = window.statusBar().showMessage  # a line for the status bar, for ms
+        self.given_way: list[str] = []  # actions whose key a label of the project has
         self.by_id: dict[str, QAction] = {}
         self.label_actions: list[QAction] = []  # the label schema's options, with their keys
         self.span_label_actions: list[QAction] = []
@@ -190,7 +191,9 @@ class WindowActions:
         return self.by_id[key].shortcut().toString()
 
     def apply_shortcuts(self, overrides: dict[str, str]) -> None:
-        """The defaults, but where ``overrides`` (action id → keys) says otherwise."""
+        """The defaults, but where ``overrides`` (action id → keys) says otherwise (the
+        person's choice, kept as ``overrides``)."""
+        self.overrides = dict(overrides)
         for key, _text, default, _handler, _menu in ACTIONS:
             sequence = QKeySequence(overrides.get(key, default))
             keys = [sequence] if not sequence.isEmpty() else []
@@ -209,7 +212,13 @@ class WindowActions:
 
     def _shortcuts_chosen(self) -> None:
         overrides = self.shortcut_dialog.overrides()
+        for key in self.given_way:  # shown with no key, as it has none here: still theirs
+            if not self.shortcut_dialog.sequences().get(key) and key in self.overrides:
+                overrides[key] = self.overrides[key]
+            elif not self.shortcut_dialog.sequences().get(key):
+                overrides.pop(key, None)
         self.apply_shortcuts(overrides)
+        self._give_way_to_labels()
         if self.settings is not None:
             preferences.save_shortcut_overrides(self.settings, overrides)
         self.say("Shortcuts saved.", 4000)
@@ -291,8 +300,8 @@ class WindowActions:
         one of this project's label keys: two actions on one key do nothing, so the label
         keeps it here and the action has none in this window (the settings keep it, and
         it is back once the schema no longer takes it)."""
-        self.apply_shortcuts(preferences.shortcut_overrides(self.settings)
-                             if self.settings is not None else {})
+        self.apply_shortcuts(self.overrides)
+        self.given_way = []
         labels = {a.shortcut().toString(): a for a in self.label_actions
                   if not a.shortcut().isEmpty()}
         said = []
@@ -302,6 +311,7 @@ class WindowActions:
             if taken:
                 action.setShortcuts([s for s in action.shortcuts()
                                      if s.toString() not in labels])
+                self.given_way.append(key)
                 said.append(f"{taken[0]} is the key of {_shown(labels[taken[0]])} in this "
                             f"project, so {text} has none here")
         if said:

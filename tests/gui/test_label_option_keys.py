@@ -160,3 +160,34 @@ def test_a_shortcut_of_the_person_s_that_is_a_project_s_label_key_gives_way(
     with sqlite3.connect(project) as conn:
         assert conn.execute("SELECT question, option FROM doc_labels WHERE posting_id = ?",
                             (win.pid,)).fetchall() == [("urgent", "hot")]
+
+
+def test_a_shortcut_that_gave_way_is_kept_by_the_shortcut_editor_s_ok(
+        project: Path, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("shortcuts/flag", "Alt+Shift+1")
+    with Store(project) as store:
+        schema = store.labels.schema()
+        schema.append(Question("urgent", "single", [Option("hot"), Option("cold")]))
+        store.labels.save_schema(schema)
+    win = open_window(project, settings)
+    win.action_table.edit_shortcuts()  # OK with nothing changed: Flag is still the person's
+    win.action_table.shortcut_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert settings.value("shortcuts/flag") == "Alt+Shift+1"
+    assert win.action_table.shortcut("flag") == ""  # (and still gives way here)
+
+
+def test_shortcuts_chosen_in_a_window_without_settings_stay_when_the_schema_changes(
+        project: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    win = open_window(project)  # (no settings: a window embedded elsewhere, a test)
+    win.action_table.edit_shortcuts()
+    dialog = win.action_table.shortcut_dialog
+    dialog.editors["search"].setKeySequence(QKeySequence("Ctrl+Shift+G"))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    win.set_schema(win.schema)
+    assert win.action_table.shortcut("search") == "Ctrl+Shift+G"
