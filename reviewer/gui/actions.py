@@ -272,7 +272,8 @@ class WindowActions:
         self.labels_menu.addAction(self.by_id["edit_schema"])
         self.labels_menu.addAction(self.by_id["guidelines"])
         for question in questions:
-            self.labels_menu.addSection(menu_text(question.name.replace("_", " ")))
+            # (a section's heading is drawn as written: no mnemonic to escape)
+            self.labels_menu.addSection(question.name.replace("_", " "))
             for option in question.options:
                 name = menu_text(option.name)
                 if question.kind == "span":

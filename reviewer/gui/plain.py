@@ -25,7 +25,8 @@ def plain_tip(text: str) -> str:
 
 
 def menu_text(text: str) -> str:
-    """``text`` for a menu item or section as it is: its "&" shown, not a mnemonic."""
+    """``text`` for a menu item as it is: its "&" shown, not a mnemonic (a section's
+    heading is drawn as written, and takes the text as it is)."""
     return text.replace("&", "&&")
 
 

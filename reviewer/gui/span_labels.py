@@ -120,7 +120,7 @@ class SpanLabels(QObject):
         for span in spans:
             words = text[span["start"]:span["end"]]
             words = words if len(words) <= 40 else words[:39] + "…"
-            menu.addSection(menu_text(f"{span['label']}: {words}"))
+            menu.addSection(f"{span['label']}: {words}")  # (drawn as written)
             if span["id"] is None:
                 one = [(span["start"], span["end"], span["label"])]
                 for state, verb in (("accepted", "Accept"), ("rejected", "Reject")):

@@ -24,3 +24,20 @@ def test_a_project_s_name_shows_as_it_is_in_the_title_and_the_recent_menu(
     win.action_table.recent_menu.aboutToShow.emit()
     shown = [a.text() for a in win.action_table.recent_menu.actions()]
     assert shown == [NAME.replace("&", "&&")]  # (a menu shows "&&" as one "&")
+
+
+def test_a_menu_section_shows_a_name_with_an_ampersand_once(project: Path,
+                                                            open_window) -> None:  # type: ignore[no-untyped-def]
+    """A section heading is drawn as written (no mnemonic): "&&" would show twice."""
+    from reviewer.core.labels import Option, Question
+    from reviewer.core.store import Store
+
+    with Store(project) as store:
+        schema = store.labels.schema()
+        schema.append(Question("R&D", "single", [Option("Q&A")]))
+        store.labels.save_schema(schema)
+    win = open_window(project)
+    menu = win.action_table.labels_menu
+    sections = [a.text() for a in menu.actions() if a.isSeparator() and a.text()]
+    items = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert "R&D" in sections and "R&&D: Q&&A" in items
