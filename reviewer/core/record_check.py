@@ -54,12 +54,8 @@ def first_problem(obj: dict[str, Any]) -> str | None:
     pid = obj.get("id")
     if pid is not None and (not _is_int(pid) or not 1 <= pid <= _MAX_ID):
         return f"'id' is not a positive 64-bit integer: {str(pid)[:40]}"
-    version = obj.get("schema_version", SCHEMA_VERSION)
-    if type(version) is not int or version != SCHEMA_VERSION:
-        newer = type(version) is int and version > SCHEMA_VERSION
-        return (f"'schema_version' is {str(version)[:20]}: "
-                + ("written by a newer version; " if newer else "")
-                + f"this version reads records of field schema {SCHEMA_VERSION}")
+    if (problem := _version_problem(obj.get("schema_version"))) is not None:
+        return problem
     if obj.get("status", "new") not in STATUSES:
         return f"unknown status {str(obj.get('status'))[:40]!r}; one of {', '.join(STATUSES)}"
     for key in _TEXT_KEYS:
@@ -90,6 +86,22 @@ def first_problem(obj: dict[str, Any]) -> str | None:
         if (problem := _offsets_problem(spans, size)) is not None:
             return f"field_spans {str(name)[:40]}: {problem}"
     return _provenance_problem(obj) or _span_problem(obj, text)
+
+
+def _version_problem(version: Any) -> str | None:
+    """What is wrong with a record's ``schema_version`` (None: nothing): it is the
+    schema's (1, 1.0 or "1" as other tools write it; none said is the schema's too)."""
+    if version is None or (not isinstance(version, bool)
+                           and str(version).strip() in (f"{SCHEMA_VERSION}",
+                                                        f"{SCHEMA_VERSION}.0")):
+        return None
+    try:
+        newer = not isinstance(version, bool) and float(version) > SCHEMA_VERSION
+    except (TypeError, ValueError):
+        newer = False
+    return (f"'schema_version' is {str(version)[:20]}, "
+            + ("of a newer version's field schema" if newer else "no version of the field schema")
+            + f": this version reads records of field schema {SCHEMA_VERSION}")
 
 
 def _provenance_problem(obj: dict[str, Any]) -> str | None:
