@@ -142,7 +142,8 @@ def _salary(value: Any, currency: Any) -> dict[str, Any] | None:
         return None
     period = {"HOUR": "hour", "DAY": "day", "WEEK": "week", "MONTH": "month",
               "YEAR": "year"}.get((unit or "").upper())
-    return {"min": low_n, "max": high_n, "currency": (cur or "").upper() or None,
+    code = (cur or "").strip().upper()  # a code or a sign; "EURO", "US Dollars" are neither
+    return {"min": low_n, "max": high_n, "currency": code if len(code) <= 3 else None,
             "period": period}
 
 

@@ -98,3 +98,10 @@ def test_evidence_read_from_the_text_lies_on_its_words_after_a_dotted_capital_i(
     md, spans = done.doc.markdown, done.extraction.evidence.get(field, [])
     assert spans
     assert all(said in md[a:b].lower() for a, b in spans), [md[a:b] for a, b in spans]
+
+
+def test_pay_whose_currency_is_written_in_words_keeps_its_amounts() -> None:
+    raw = page({"baseSalary": {"currency": "EURO", "value": {
+        "minValue": 50000, "maxValue": 60000, "unitText": "YEAR"}}})
+    assert process(raw, "html").extraction.fields["salary"] == {
+        "min": 50000, "max": 60000, "currency": None, "period": "year"}
