@@ -50,21 +50,23 @@ class SafeBrowser(QTextBrowser):
 
 TABLE_ROWS = 500  # rows of a table laid out at once (Qt's time grows with their square)
 _RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
-_FENCE = re.compile(r"\s{0,3}(```|~~~)")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 
 
 def split_tables(text: str, most: int = TABLE_ROWS) -> str:
     """``text`` with each Markdown table of more than ``most`` rows written as tables of
-    ``most`` rows, each under the header (fenced code left as it is)."""
+    ``most`` rows, each under the header (code, fenced or indented, left as it is)."""
     lines = text.split("\n")
     out: list[str] = []
-    fence: str | None = None
+    fence: str | None = None  # the fence a code block opened with: closed by one as long
     i = 0
     while i < len(lines):
         line = lines[i]
-        if (opening := _FENCE.match(line)) and (fence is None or opening[1] == fence):
-            fence = opening[1] if fence is None else None
-        elif fence is None and "|" in line and i + 1 < len(lines) \
+        if (mark := _FENCE.match(line)) and (fence is None or (
+                mark[1][0] == fence[0] and len(mark[1]) >= len(fence))):
+            fence = mark[1] if fence is None else None
+        elif fence is None and "|" in line and not line.startswith(("    ", "\t")) \
+                and i + 1 < len(lines) \
                 and _RULE.fullmatch(lines[i + 1]) and "|" in lines[i + 1]:
             end = i + 2
             while end < len(lines) and "|" in lines[end] and lines[end].strip():

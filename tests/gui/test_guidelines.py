@@ -139,3 +139,13 @@ def test_a_long_table_is_laid_out_in_pieces_with_every_row(qapp: Any) -> None:
              for t in tables for r in range(1, t.rows())]
     assert cells == [f"row {n}" for n in range(1, 1201)]
     assert document.toPlainText().count("| c | d |") == 600
+
+
+def test_a_long_table_in_code_is_left_as_written() -> None:
+    from reviewer.gui.guidelines import split_tables
+
+    table = "| a | b |\n|---|---|\n" + "| c | d |\n" * 600
+    four = f"````\n```\n{table}````\n"  # a fence of four, a line of three inside it
+    indented = "".join(f"    {line}\n" for line in table.splitlines())
+    for text in (four, indented, f"~~~\n{table}~~~\n"):
+        assert split_tables(text) == text
