@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 
 from reviewer.core.labels import CHORD_KEY, Option, Question, clash, strokes, with_defaults
@@ -134,20 +134,25 @@ def test_options_added_in_the_schema_dialog_get_free_keys(project: Path, open_wi
         "(Alt+Shift+2)")
 
 
-def test_a_shortcut_of_the_person_s_that_is_a_project_s_label_key_gives_way(
-        project: Path, open_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """A shortcut set in another project, where the key was free, made this project's
-    label key do nothing (Qt: an ambiguous shortcut), and nothing said so."""
-    import sqlite3
-
-    from PySide6.QtCore import QSettings
-
+def _flag_on_a_label_key(project: Path, tmp_path: Path) -> QSettings:
+    """Settings that give Flag Alt+Shift+1 (set in another project), and the project an
+    eleventh option, whose key that is."""
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("shortcuts/flag", "Alt+Shift+1")
     with Store(project) as store:
         schema = store.labels.schema()
         schema.append(Question("urgent", "single", [Option("hot"), Option("cold")]))
         store.labels.save_schema(schema)
+    return settings
+
+
+def test_a_shortcut_of_the_person_s_that_is_a_project_s_label_key_gives_way(
+        project: Path, open_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A shortcut set in another project, where the key was free, made this project's
+    label key do nothing (Qt: an ambiguous shortcut), and nothing said so."""
+    import sqlite3
+
+    settings = _flag_on_a_label_key(project, tmp_path)
     win = open_window(project, settings)
     hot = next(q for q in win.schema if q.name == "urgent").options[0]
     assert hot.key == "Alt+Shift+1"
@@ -164,15 +169,9 @@ def test_a_shortcut_of_the_person_s_that_is_a_project_s_label_key_gives_way(
 
 def test_a_shortcut_that_gave_way_is_kept_by_the_shortcut_editor_s_ok(
         project: Path, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QDialogButtonBox
 
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("shortcuts/flag", "Alt+Shift+1")
-    with Store(project) as store:
-        schema = store.labels.schema()
-        schema.append(Question("urgent", "single", [Option("hot"), Option("cold")]))
-        store.labels.save_schema(schema)
+    settings = _flag_on_a_label_key(project, tmp_path)
     win = open_window(project, settings)
     win.action_table.edit_shortcuts()  # OK with nothing changed: Flag is still the person's
     win.action_table.shortcut_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
