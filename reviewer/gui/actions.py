@@ -13,7 +13,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -315,8 +315,9 @@ class WindowActions:
                 self.given_way.append(key)
                 said.append(f"{taken[0]} is the key of {_shown(labels[taken[0]])} in this "
                             f"project, so {text} has none here")
-        if said:
-            self.say("; ".join(said) + " (Edit → Keyboard shortcuts).", 20000)
+        if said:  # once the window is whole (its status bar's own line hidden under it)
+            text = "; ".join(said) + " (Edit → Keyboard shortcuts)."
+            QTimer.singleShot(0, lambda: self.say(text, 20000))
 
     def help_box(self) -> HelpDialog:
         """Every shortcut, from the one action table, as the user has set them.
