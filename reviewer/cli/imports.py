@@ -65,9 +65,15 @@ def cmd_columns(args: argparse.Namespace) -> int:
             store.close()
     if preview.error is not None:
         raise CliError(f"{args.file}: {preview.error}")
+    if preview.records and not args.json:
+        print(shown(f"{args.file}: records this program exported (a reviewer export or "
+                    "shards): imported as they are, with their values, decisions and labels; "
+                    "no column to map"))
+        return 0
     used = preview.mapping
     if args.json:
         print(json.dumps({
+            "records": preview.records,
             "columns": preview.columns, "mapping": used.to_json() if used else None,
             "found_by": used.found_by if used else {}, "values": preview.values,
             "left_out": [x._asdict() for x in preview.left_out],

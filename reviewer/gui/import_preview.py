@@ -118,6 +118,15 @@ class ImportPreviewDialog(QDialog):
 
     def _show(self, preview: ColumnPreview) -> None:
         name = self.path.name
+        if preview.records and not preview.error:
+            self.summary.setText(
+                f"{name}: {preview.format.upper()} of records this program exported: "
+                "imported as they are, with the values, decisions, labels and comments they "
+                "carry; no column to map.")
+            self.import_button.setEnabled(True)
+            for combo in self.combos.values():
+                combo.setEnabled(False)
+            return
         if preview.error and preview.columns and self.combos \
                 and self.combos[PAGE].currentData() is None:
             self.summary.setText(f"{name}: the page is in no column: choose the column that "
@@ -162,7 +171,7 @@ class ImportPreviewDialog(QDialog):
         self.problems.setVisible(bool(self.problems.text()))
 
     def accept(self) -> None:
-        if self.combos[PAGE].currentData() is None:
+        if self.combos[PAGE].currentData() is None and not self.preview.records:
             return  # (the button is disabled; Enter does nothing either)
         super().accept()
 

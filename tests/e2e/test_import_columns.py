@@ -131,3 +131,16 @@ def test_a_column_given_to_two_fields_is_refused(tmp_path: Path,
         assert main(["import", str(tmp_path / "p.db"), str(data), *extra]) == 2
         assert "a column fills one field" in capsys.readouterr().err
     assert not (tmp_path / "p.db").exists()
+
+
+def test_columns_of_records_this_program_exported_says_they_are_taken_whole(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """It printed an empty 'columns:' line and '(no field from the columns)' a row."""
+    db, out = tmp_path / "p.db", tmp_path / "all.jsonl"
+    samples = Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "samples"
+    assert main(["import", str(db), str(samples)]) == 0
+    assert main(["export", str(db), "-o", str(out), "--all"]) == 0
+    capsys.readouterr()
+    assert main(["columns", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "records this program exported" in said and "no field from the columns" not in said

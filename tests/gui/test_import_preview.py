@@ -177,3 +177,26 @@ def test_a_data_file_that_cannot_be_read_says_why(win: ReviewWindow, tmp_path: P
     assert why in dialog.summary.text() and "choose the column" not in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
     dialog.reject()
+
+
+def test_records_this_program_exported_are_imported_as_they_are(
+        win: ReviewWindow, project: Path, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Our own export (canonical JSONL), chosen in the window, was shown as a file of no
+    columns whose page was in none: the Import button stayed off."""
+    from reviewer.cli import main
+
+    fmt = "jsonl"
+    with Store(project) as store:
+        first = store.queue.ids()[0]
+        store.decisions.set_field(first, "title", "A title of my own")
+    out = tmp_path / f"all.{fmt}"
+    assert main(["export", str(project), "-o", str(out), "--all", "--format", fmt]) == 0
+    dialog = _dialog(win, out)
+    assert "records this program exported" in dialog.summary.text()
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: win.long_work.job is None and win.model.total() == 8,
+                    timeout=30_000)
+    with Store(win.store.path) as store:
+        titles = [store.records.get(pid)["fields"]["title"] for pid in store.queue.ids()]
+    assert "A title of my own" in titles

@@ -43,7 +43,9 @@ class ColumnPreview:
     would use (``mapping.found_by`` says how each column was found); ``values``: per row,
     the value each mapped field would take (schema v1); ``left_out``: the mapped cells of
     those rows that could not be read, with why; ``skipped``: those rows that would not
-    be imported, with why; ``error``: why the file cannot be previewed at all."""
+    be imported, with why; ``error``: why the file cannot be previewed at all;
+    ``records``: how many of those rows are records this program exported (a reviewer
+    export, shards): imported as they are, no column mapped."""
 
     source: str
     format: str
@@ -54,6 +56,7 @@ class ColumnPreview:
     left_out: list[LeftOut] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     error: str | None = None
+    records: int = 0
 
 
 def preview_columns(path: str | Path, *, rows: int = ROWS,
@@ -80,6 +83,8 @@ def preview_columns(path: str | Path, *, rows: int = ROWS,
             preview.error = result.reason  # the file, not a row of it
         elif isinstance(result, Skipped):
             preview.skipped.append(result)
+        elif getattr(result, "record", None) is not None:
+            preview.records += 1  # one of our own records: its fields are its own
         else:
             preview.values.append(result.given)
             preview.left_out.extend(result.left_out)
