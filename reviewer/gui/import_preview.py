@@ -67,13 +67,16 @@ class ImportPreviewDialog(QDialog):
         self.preview = preview_columns(path, store=store)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self._mapping_box(self.preview.columns))
-        layout.addWidget(QLabel("The first rows, as the import reads them:"))
+        self.mapping_box = self._mapping_box(self.preview.columns)
+        self.rows_label = QLabel("The first rows, as the import reads them:")
+        layout.addWidget(self.mapping_box)
+        layout.addWidget(self.rows_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
         self._show(self.preview)
-        self.resize(980, 680)
+        self.resize(*((760, 130) if self.preview.records and not self.preview.error
+                      else (980, 680)))
 
     def _mapping_box(self, columns: list[str]) -> QGroupBox:
         box = QGroupBox("Which column holds what")
@@ -124,8 +127,8 @@ class ImportPreviewDialog(QDialog):
                 "imported as they are, with the values, decisions, labels and comments they "
                 "carry; no column to map.")
             self.import_button.setEnabled(True)
-            for combo in self.combos.values():
-                combo.setEnabled(False)
+            for widget in (self.mapping_box, self.rows_label, self.table):
+                widget.hide()  # nothing to map, no columns to show
             return
         if preview.error and preview.columns and self.combos \
                 and self.combos[PAGE].currentData() is None:
