@@ -26,9 +26,11 @@ from dataclasses import dataclass
 from reviewer.core.clean.line_score import classify, header_text, word_count
 from reviewer.core.clean.text_markdown import (
     ALLCAPS_LABEL,
+    AS_WRITTEN,
     LABEL,
     Line,
     lines_of,
+    mark_tables_and_code,
     to_markdown,
     wrap_width,
 )
@@ -92,6 +94,7 @@ def _one_pass(source: str) -> _Pass | None:
         else:
             classify(line, wrap_at)
     _mark_menus(lines)
+    mark_tables_and_code(lines)
     first, last = _main_run(lines)
     last = _finish_section(lines, last)
     last = _take_tail(lines, last)
@@ -338,7 +341,8 @@ def _drop_inside(lines: list[Line], first: int, last: int) -> list[int]:
         if line.kind == "rule":
             continue
         continuation = line.kind == "text" and len(above.strip()) >= 60
-        if line.kind != "bullet" and not continuation and len(line.text) < 120:
+        if line.kind not in ("bullet", *AS_WRITTEN) and not continuation \
+                and len(line.text) < 120:
             key = _NON_WORD.sub(" ", line.text).strip().lower()
             if len(key) < 80:
                 if key in seen_short:

@@ -34,7 +34,8 @@ class Line:
     text: str
     score: float = 0.0
     reason: str | None = None  # why it goes, when it is boilerplate
-    kind: str = "text"  # text | blank | image | bullet | heading | label | rule
+    kind: str = "text"  # text | blank | image | bullet | heading | label | rule | code | table
+    group: int = 0  # the code block or table a line of one is in (``mark_tables_and_code``)
 
 
 
@@ -50,6 +51,64 @@ def lines_of(source: str) -> list[Line]:
         lines.append(line)
         pos += len(text) + 1
     return lines
+
+
+_FENCE = lazy_compile(r" {0,3}(`{3,}|~{3,})")
+# a table's rule row: two cells or more of three dashes or more (":" for the alignment)
+_TABLE_RULE = lazy_compile(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*")
+AS_WRITTEN = ("code", "table")  # kinds of line written out as they are, one under another
+
+
+def fenced(texts: list[str]) -> list[tuple[int, int]]:
+    """(first, last) line of each fenced code block of Markdown among ``texts``: a fence of
+    three backticks or tildes or more, closed by one of its kind as long or longer (one
+    never closed opens none)."""
+    blocks = []
+    i = 0
+    while i < len(texts):
+        opening = _FENCE.match(texts[i])
+        closing = next((j for j in range(i + 1, len(texts))
+                        if (mark := _FENCE.match(texts[j])) and opening is not None
+                        and mark[1][0] == opening[1][0] and len(mark[1]) >= len(opening[1])
+                        and not texts[j][mark.end():].strip()), None) if opening else None
+        if closing is None:
+            i += 1
+            continue
+        blocks.append((i, closing))
+        i = closing + 1
+    return blocks
+
+
+def mark_tables_and_code(lines: list[Line]) -> None:
+    """Markdown's fenced code and tables (a header row over a rule row of dashes and
+    pipes, and the rows under them), kept as written: each line of one is of kind
+    "code" or "table", in a ``group`` of its own, neither boilerplate nor a break in the
+    posting (it scores nothing against it). A line of pipes with no rule row under it
+    (a menu: "Home | Jobs | About") is no table."""
+    texts = [line.text for line in lines]
+    group = 0
+    for first, last in fenced(texts):
+        group += 1
+        for line in lines[first:last + 1]:
+            _as_written(line, "code", group)
+    i = 0
+    while i + 1 < len(lines):
+        if "|" in texts[i] and lines[i].kind != "code" and "|" in texts[i + 1] \
+                and _TABLE_RULE.fullmatch(texts[i + 1]):
+            end = i + 2
+            while end < len(lines) and "|" in texts[end] and lines[end].kind != "code":
+                end += 1
+            group += 1
+            for line in lines[i:end]:
+                _as_written(line, "table", group)
+            i = end
+        else:
+            i += 1
+
+
+def _as_written(line: Line, kind: str, group: int) -> None:
+    line.kind, line.group, line.reason = kind, group, None
+    line.score = max(line.score, 0.0)
 
 
 def to_markdown(lines: list[Line]) -> tuple[str, dict[int, list[tuple[int, int]]]]:
@@ -68,6 +127,11 @@ def to_markdown(lines: list[Line]) -> tuple[str, dict[int, list[tuple[int, int]]
     prev_len = 0
     for index, line in enumerate(lines):
         text = line.text.strip()
+        if line.kind in AS_WRITTEN:  # a line of code keeps its indent
+            flush()
+            blocks.append((line.text.rstrip() if line.kind == "code" else text, [line]))
+            prev_len = 0
+            continue
         if line.kind == "blank":
             flush()
             prev_len = 0
@@ -114,12 +178,18 @@ def to_markdown(lines: list[Line]) -> tuple[str, dict[int, list[tuple[int, int]]
     flush()
     out: list[str] = []
     origin: dict[int, list[tuple[int, int]]] = {}
+    group = 0  # the code block or table of the line written last (0: none)
     for text, sources in blocks:
         text = text.rstrip()
-        if not text.strip("# "):
+        kind = sources[0].kind
+        if not text.strip("# ") and kind != "code":
             continue
-        # the items of one list sit on consecutive lines; other blocks have a blank line
-        if out and not (text.startswith("- ") and out[-1].startswith("- ")):
+        # the items of one list, the lines of one table or code block, sit on consecutive
+        # lines; other blocks have a blank line between them
+        together = (text.startswith("- ") and out and out[-1].startswith("- ")) or (
+            kind in AS_WRITTEN and sources[0].group == group)
+        group = sources[0].group if kind in AS_WRITTEN else 0
+        if out and not together:
             out.append("")
         origin[len(out)] = [(x.start, x.start + len(x.text)) for x in sources]
         out.append(text)

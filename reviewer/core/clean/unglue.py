@@ -18,7 +18,7 @@ import functools
 import itertools
 
 from reviewer.core.clean.line_score import JOB_LABELS
-from reviewer.core.clean.text_markdown import BULLET
+from reviewer.core.clean.text_markdown import BULLET, fenced
 from reviewer.core.words.lexicon import CAMEL_WORDS, looks_like_heading, section_field
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import has_capital
@@ -39,7 +39,12 @@ _TWO_SPACES = lazy_compile(r"\s\s")
 def unglue(text: str) -> str:
     """Split lines a capture glued together; leave ordinary text as it is."""
     out: list[str] = []
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    code = {i for first, last in fenced(lines) for i in range(first, last + 1)}
+    for number, line in enumerate(lines):
+        if number in code or line.lstrip().startswith("|"):
+            out.append(line)  # code, and a table's row, as written
+            continue
         if len(line) > 200 and _glued(line, 4):
             pieces = _split_glued(line)
         else:

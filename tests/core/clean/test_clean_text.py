@@ -259,3 +259,43 @@ def test_text_with_only_whitespace_gives_an_empty_document() -> None:
     doc = clean(" \n\t\r\n\u00a0\n", "text")
     assert doc.markdown == ""
     assert doc.notes
+
+
+# --- Markdown's tables and fenced code in a text posting ----------------------------------------
+
+MARKDOWN_POSTING = """# Senior Data Engineer
+
+Acme Analytics builds planning software for ports and rail yards. We are hiring a senior
+data engineer to build our pipelines in Berlin.
+
+## Compensation
+
+| Level | Salary | Bonus |
+|---|---|---|
+| Senior | EUR 80,000 | 10% |
+| Staff: lead | EUR 95,000 | 15% |
+
+## What you will do
+
+- Design and run the pipelines that move billions of events a day
+- Review the code of your colleagues and mentor two engineers
+
+```sql
+SELECT count(*)
+  FROM events
+
+ WHERE day = today();
+```
+
+We offer 30 days of paid holiday and a yearly learning budget of two thousand euros.
+"""
+
+
+def test_a_markdown_table_and_fenced_code_keep_their_lines_and_what_follows_them() -> None:
+    md = clean(MARKDOWN_POSTING, "text").markdown
+    assert ("| Level | Salary | Bonus |\n|---|---|---|\n| Senior | EUR 80,000 | 10% |\n"
+            "| Staff: lead | EUR 95,000 | 15% |\n") in md
+    assert "```sql\nSELECT count(*)\n  FROM events\n\n WHERE day = today();\n```\n" in md
+    assert "We offer 30 days of paid holiday" in md
+    assert clean(md, "text").markdown == md  # cleaned again: the same
+
