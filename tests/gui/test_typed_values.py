@@ -343,3 +343,38 @@ def test_redo_or_undo_from_the_menu_while_typing_saves_what_is_typed_first(
                 and a.isVisible() and a in win.actions())
     undo.trigger()  # Edit → Undo: the typing saved, then undone
     assert _stored(win)["fields"]["company"] == "Globex Corporation" == company.text()
+
+
+@pytest.mark.parametrize(("name", "typed"), [
+    ("work_hours", "9" * 400), ("work_hours", "-5"), ("experience_years", "-3"),
+    ("work_hours", "1e400"),
+])
+def test_a_number_past_any_or_below_zero_is_kept_unsaved(win: ReviewWindow, qtbot, name: str,  # type: ignore[no-untyped-def]
+                                                         typed: str) -> None:
+    """400 nines were read as infinity and stored as 'Infinity' (no JSON: the posting
+    could not be read again); '-5' hours were stored as 5."""
+    before = _stored(win)["fields"][name]
+    box = _line(win, name)
+    _type(win, qtbot, box, typed)
+    assert _stored(win)["fields"][name] == before and win.undo_stack.count() == 0
+    assert win.fields.editors[name].state.text().startswith("⚠ not saved: ")
+
+
+@pytest.mark.parametrize("typed", ["9" * 400, "-50000"])
+def test_pay_past_any_number_or_below_zero_is_kept_unsaved(win: ReviewWindow, qtbot,  # type: ignore[no-untyped-def]
+                                                           typed: str) -> None:
+    before = _stored(win)["fields"]["salary"]
+    editor = win.fields.editors["salary"]
+    _type(win, qtbot, editor.salary_max, typed)
+    assert _stored(win)["fields"]["salary"] == before and win.undo_stack.count() == 0
+    assert editor.state.text().startswith("⚠ not saved: ")
+
+
+def test_the_store_refuses_a_value_no_record_may_hold(win: ReviewWindow) -> None:
+    assert win.pid is not None
+    for name, value in (("work_hours", float("inf")), ("work_hours", -5),
+                        ("salary", {"min": 1, "max": float("inf"), "currency": None,
+                                    "period": None})):
+        with pytest.raises(ValueError):
+            win.store.decisions.set_field(win.pid, name, value)
+    assert "work_hours" not in win.store.decisions.decided(win.pid)

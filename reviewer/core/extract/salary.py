@@ -192,9 +192,21 @@ def _period(window: str) -> str | None:
 def read_amount(text: str) -> tuple[int | float, str | None]:
     """The first figure in ``text`` read as the pay reader reads one ("38k", "$95,000",
     "€50.000", "95,000.50", "2,5 years"), with the currency written beside it, if any.
-    Raises ValueError when the text holds no figure."""
+    Raises ValueError when the text holds no figure, or one below zero ("-5") or past
+    any number a record holds (400 nines, 1e400)."""
+    if _EXPONENT.fullmatch(text):  # "1.2e5": a number as a program writes it, read whole
+        text = f"{float(text):f}" if abs(float(text)) < 1e15 else "9" * 16
     match = _RANGE.search(text)  # the pattern of an amount in a pay range
     number = _number(match.group("num1"), match.group("k1")) if match else None
     if match is None or number is None:
         raise ValueError("no figure")
+    if _BELOW_ZERO.match(text, 0, match.start("num1") + 1):
+        raise ValueError("a figure below zero")
+    if not 0 <= number < 1e15:  # (infinity too)
+        raise ValueError("a figure past any number")
     return number, _currency(match, 1)
+
+
+_EXPONENT = lazy_compile(r"\s*[-+]?\d+(?:\.\d+)?[eE][-+]?\d+\s*")
+# a minus before the first figure, perhaps after a currency sign: "-5", "- $40", "$-40"
+_BELOW_ZERO = lazy_compile(r"\s*(?:[^\w\s]{1,3}\s*)?[-−–]\s*(?:[^\w\s]{1,3}\s*)?\d")
