@@ -111,6 +111,9 @@ class ReviewFlow(QObject):
             self.refused.emit(f"posting {pid} cannot be read", str(err), None)
             self.show_nothing()
             return
+        except KeyError:
+            self._gone(pid, "Not shown")
+            return
         self.pid, self.posting = pid, posting
         self.shown.emit(self.posting)
         self._say_left(pid)
@@ -140,6 +143,14 @@ class ReviewFlow(QObject):
         stopped = self.before_edit(None)
         self._left_unsaved = (self.pid, stopped) if stopped and self.pid is not None else None
 
+    def _gone(self, pid: int, what: str) -> None:
+        """Posting ``pid`` is no longer in the project file (another program removed it):
+        said, and nothing shown in its place."""
+        self.message.emit(f"{what}: posting {pid} is no longer in the project file (another "
+                          "program removed it).", 15000)
+        if pid == self.pid:
+            self.show_nothing()
+
     def show_nothing(self) -> None:
         self.pid = self.posting = None
         self.shown.emit(None)
@@ -154,6 +165,9 @@ class ReviewFlow(QObject):
                 self.posting = self.store.records.get(pid)
             except DatabaseError as err:
                 self.refused.emit(f"posting {pid} cannot be read", str(err), None)
+                return
+            except KeyError:
+                self._gone(pid, "Not shown")
                 return
             spans_changed = self.posting["spans"] != spans_before
         self.changed.emit(pid, spans_changed)
@@ -177,7 +191,12 @@ class ReviewFlow(QObject):
 
     def _make(self, pid: int, text: str, edit: Callable[[int], Change]) -> bool:
         try:
+            if not self.store.postings.exists(pid):
+                raise KeyError(pid)  # (an edit of no row would be "made", and saved)
             change = self.store.history.made(lambda: edit(pid))
+        except KeyError:
+            self._gone(pid, f"{text.capitalize()}: not done")
+            return False
         except DatabaseError as err:
             self.refused.emit(f"{text}: not saved", str(err),
                               lambda: self._make(pid, text, edit))

@@ -164,3 +164,33 @@ def test_an_edit_after_the_file_was_deleted_is_not_said_saved(  # type: ignore[n
     assert "not saved" in window.saved.text().lower()
     assert "deleted" in window.save_state.problem.text()
     assert window.undo_stack.count() == 0
+
+
+@pytest.mark.parametrize("edit", ["title", "flag", "skip", "comment", "reject", "accept_all"])
+def test_an_edit_of_a_posting_another_program_removed_says_so(
+        project: Path, open_window, qtbot, edit: str) -> None:  # type: ignore[no-untyped-def]
+    """The edit raised KeyError in a slot; a flag, a skip or a comment was pushed as an
+    undo step, the window saying 'all edits saved' of nothing in the file."""
+    win = open_window(project)
+    pid = win.pid
+    assert pid is not None
+    with sqlite3.connect(project, timeout=10) as conn:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("DELETE FROM postings WHERE id = ?", (pid,))
+    flow = win.flow
+    if edit == "title":
+        flow.push("set title", lambda p: win.store.decisions.set_field(p, "title", "New"))
+    elif edit in ("flag", "skip"):
+        flow.push(edit, lambda p: win.store.postings.set_status(p, edit + "ged" if edit == "flag"
+                                                               else "skipped"))
+    elif edit == "comment":
+        flow.set_comment("hello")
+    elif edit == "reject":
+        flow.push("reject title", lambda p: win.store.decisions.reject_field(p, "title"))
+    else:
+        flow.push("accept all", lambda p: win.store.decisions.accept_all(p))
+    assert win.undo_stack.count() == 0
+    assert "no longer in the project" in win.statusBar().currentMessage()
+    with sqlite3.connect(project) as conn:
+        assert conn.execute("SELECT count(*) FROM annotations WHERE posting_id = ?",
+                            (pid,)).fetchone() == (0,)
