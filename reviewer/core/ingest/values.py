@@ -56,6 +56,8 @@ _BOUNDS = {"work_hours": (1, 100), "experience_years": (0, 50)}
 _LIST_COMMAS = ("skills", "benefits")  # lists whose items a comma may part
 
 
+_ODD_SPACE = re.compile(r"[\u00a0\u2007\u2009\u202f]")  # no-break and thin spaces
+
 def normalise(target: str, cell: Any) -> Any:
     """The schema v1 value of ``cell`` for ``target``; None for an empty cell. Raises
     ValueError saying why a cell cannot be read."""
@@ -64,6 +66,8 @@ def normalise(target: str, cell: Any) -> Any:
         raise ValueError(f"no field {target!r}")
     if is_empty(cell):
         return None
+    if isinstance(cell, str) and not cell.isascii():
+        cell = _ODD_SPACE.sub(" ", cell)  # "45 000" with a no-break space: 45000
     if kind == "text":
         return _text(cell, _SPECS[target].label)
     if kind == "list":
@@ -92,12 +96,15 @@ def given_values(cells: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem
     for target, cell in cells.items():
         try:
             if target in ("salary_min", "salary_max") and not is_empty(cell):
-                value, written = _amount(cell)  # "$120,000" says its currency too
+                # "$120,000" says its currency too
+                value, written = _amount(_ODD_SPACE.sub(" ", cell) if isinstance(cell, str)
+                                         else cell)
                 pay["written"] = pay.get("written") or written
             else:
                 value = normalise(target, cell)
-        except ValueError as err:
-            problems.append((target, cell, str(err)))
+        except (ValueError, OverflowError) as err:  # (10**309: past any float)
+            problems.append((target, cell, str(err) if isinstance(err, ValueError)
+                             else "a number past any a field holds"))
             if target in SALARY_PARTS:
                 pay["unread"] = target  # the rest alone would say other pay ("up to …")
             continue
@@ -352,6 +359,8 @@ def _salary(cell: Any) -> dict[str, Any]:
                 "max": _amount(high)[0] if not is_empty(high) else None,
                 "currency": _currency(cell["currency"]) if cell.get("currency") else None,
                 "period": _choice("period", period) if period else None}
+    if _NEGATIVE.match(str(cell)):
+        raise ValueError("not a positive amount")  # "-$50,000": never read as $50,000
     if isinstance(cell, int | float) or re.fullmatch(r"[\d.,\s]+", str(cell)) or \
             _plain_number(str(cell)) is not None:
         value = _amount(cell)[0]

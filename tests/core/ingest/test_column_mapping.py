@@ -530,3 +530,29 @@ def test_a_count_of_rows_too_large_to_count_is_read_as_all_of_them(tmp_path: Pat
                            "--rows", "99999999999999999999"], capture_output=True, text=True,
                           timeout=60, cwd=ROOT)
     assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+
+
+@pytest.mark.parametrize(("cells", "salary"), [
+    ({"salary_min": "45\u00a0000", "salary_max": "55\u202f000", "salary_currency": "EUR"},
+     {"min": 45000, "max": 55000, "currency": "EUR", "period": None}),
+    ({"salary": "45\u00a0000"}, {"min": 45000, "max": 45000, "currency": None, "period": None}),
+])
+def test_a_no_break_space_between_thousands_is_a_space(cells: dict[str, Any],
+                                                       salary: dict[str, Any]) -> None:
+    """French and Excel-FR files write 45 000 with a no-break space: it was read as 45."""
+    given, problems = given_values(cells)
+    assert (given.get("salary"), problems) == (salary, [])
+
+
+def test_a_minus_before_pay_in_a_salary_column_is_refused_not_dropped() -> None:
+    given, problems = given_values({"salary": "-$50,000"})
+    assert "salary" not in given and problems and problems[0][0] == "salary"
+
+
+@pytest.mark.parametrize("target", ["work_hours", "title", "requisition_id", "skills",
+                                    "experience_years", "salary_min"])
+def test_an_integer_past_any_float_costs_its_cell_alone(target: str) -> None:
+    """10**309 in a JSON cell raised OverflowError, which lost the rest of the file."""
+    given, problems = given_values({target: 10**309, "company": "Acme"})
+    assert given.get("company") == "Acme"
+    assert [p[0] for p in problems] == [target, *(["salary"] if target == "salary_min" else [])]
