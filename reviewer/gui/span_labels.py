@@ -80,7 +80,9 @@ class SpanLabels(QObject):
             self.message.emit(f"These words are {label} already.", 6000)
             return
         store = self.flow.store
-        self.flow.push(f"label {label}", lambda p: store.spans.add(p, start, end, label)[1])
+        seen = posting["cleaned"]  # the offsets are into it: refused if the file's is another
+        self.flow.push(f"label {label}",
+                       lambda p: store.spans.add(p, start, end, label, text=seen)[1])
 
     def accept_suggested(self, state: str = "accepted") -> None:
         """Accept (or reject) every suggested span of the posting, as one edit."""
@@ -91,9 +93,9 @@ class SpanLabels(QObject):
         if not suggested:
             self.message.emit("No suggested spans left in this posting.", 6000)
             return
-        store = self.flow.store
+        store, seen = self.flow.store, self.flow.posting["cleaned"]
         self._push(f"{state} suggested spans",
-                   lambda p: store.spans.add_many(p, suggested, "machine", state))
+                   lambda p: store.spans.add_many(p, suggested, "machine", state, text=seen))
 
     def reject_suggested(self) -> None:
         self.accept_suggested("rejected")

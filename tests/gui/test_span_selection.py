@@ -198,3 +198,36 @@ def test_the_word_selected_among_many_like_it_is_the_one_stored(
     _select_nth(view, "SQL", 150)
     found = view.selected_source_span()
     assert found is not None and markdown[:found[0]].count("SQL") == 150
+
+
+def _read_again_elsewhere(project: Path, pid: int) -> None:
+    """Another process cleans the page again: its text gains a line at the top."""
+    with Store(project) as other:
+        text, _status, _comment = other.postings.work_state(pid)
+        row = dict(zip(("cleaned", "source_text", "removed", "context"), text, strict=True))
+        row["cleaned"] = "Posted by a newer cleaner.\n\n" + row["cleaned"]
+        row["min_confidence"], row["usefulness"] = None, None
+        with other.db.atomic():
+            other.postings.replace_text(pid, row)
+
+
+def test_words_labelled_in_a_text_read_again_since_are_not_stored_over_others(
+        project: Path, open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The span was stored at the offsets of the text shown, over other words of the new
+    one ('\\n\\n- De' for 'Python'), and nothing was said."""
+    win = open_window(project)
+    pid = win.pid
+    assert pid is not None
+    _read_again_elsewhere(project, pid)
+    document = win.document
+    shown = document.document().toPlainText()
+    at = shown.index("Python")
+    cursor = QTextCursor(document.document())
+    cursor.setPosition(at)
+    cursor.setPosition(at + len("Python"), QTextCursor.MoveMode.KeepAnchor)
+    document.setTextCursor(cursor)
+    win.spans.label_selection("SKILL")
+    assert [s for s in win.store.records.get(pid)["spans"] if s["origin"] == "human"] == []
+    assert "changed since it was shown" in win.statusBar().currentMessage()
+    assert win.undo_stack.count() == 0
+    assert win.posting is not None and win.posting["cleaned"].startswith("Posted by a newer")

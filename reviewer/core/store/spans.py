@@ -17,15 +17,24 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reviewer.core.extract import skill_name
+from reviewer.core.store.decisions import ChangedMeanwhile, Decisions
 from reviewer.core.store.history import Change, Row, key_posting, now, snapshot
 from reviewer.core.store.sqlite import Database
 
 if TYPE_CHECKING:
-    from reviewer.core.store.decisions import Decisions
     from reviewer.core.store.postings import Postings
 
 _INSERT = ('INSERT INTO spans (posting_id, start, "end", label, origin, state, created_at)'
            " VALUES (?, ?, ?, ?, ?, ?, ?)")
+
+
+class TextChanged(ChangedMeanwhile):
+    """The posting's cleaned text changed since a person saw it."""
+
+    def __init__(self) -> None:
+        self.fields = []
+        ValueError.__init__(self, "its text changed since it was shown (the page was read "
+                                  "again by another program)")
 
 
 class Spans:
@@ -39,23 +48,26 @@ class Spans:
         self._decisions = decisions
 
     def add(self, pid: int, start: int, end: int, label: str, origin: str = "human",
-            state: str = "accepted") -> tuple[int, Change]:
-        """One span; its id and the change."""
-        self._check(pid, [(start, end)])
+            state: str = "accepted", text: str | None = None) -> tuple[int, Change]:
+        """One span; its id and the change. ``text``: the cleaned text its offsets were
+        read in, as a person saw it (see ``_check``)."""
         with self.db.atomic():
+            self._check(pid, [(start, end)], text)
             cur = self.db.execute(_INSERT, (pid, start, end, label, origin, state, now()))
             span_id = int(cur.lastrowid or 0)
             self._postings.touch(pid, "add_span", {"span": span_id, "label": label})
         return span_id, Change(f"label {label}", [("spans", (span_id,), None)])
 
     def add_many(self, pid: int, spans: Sequence[tuple[int, int, str]], origin: str = "human",
-                 state: str = "accepted", follow: bool = True) -> Change:
+                 state: str = "accepted", follow: bool = True,
+                 text: str | None = None) -> Change:
         """Several spans of posting ``pid`` as one edit (accepting or rejecting the
         machine's suggested spans together). ``follow``: rejected, the skills field
-        follows (see above; not when a ruling rejects a reviewer's spans)."""
-        self._check(pid, [(start, end) for start, end, _label in spans])
+        follows (see above; not when a ruling rejects a reviewer's spans). ``text``: as
+        for ``add``."""
         change = Change(f"{state} {len(spans)} spans")
         with self.db.atomic():
+            self._check(pid, [(start, end) for start, end, _label in spans], text)
             stamp = now()
             for start, end, label in spans:
                 cur = self.db.execute(_INSERT, (pid, start, end, label, origin, state, stamp))
@@ -145,8 +157,15 @@ class Spans:
             states[(start, end)] = states.get((start, end), True) and state == "rejected"
         return {where for where, rejected in states.items() if rejected}
 
-    def _check(self, pid: int, ranges: Sequence[tuple[int, int]]) -> None:
-        size = len(self._postings.cleaned(pid))
+    def _check(self, pid: int, ranges: Sequence[tuple[int, int]],
+               seen: str | None = None) -> None:
+        """ValueError for a range off the posting's text; ``TextChanged`` when ``seen``,
+        the text the ranges were read in, is not the text the file holds now (the page
+        was read again since): the ranges would fall on other words."""
+        cleaned = self._postings.cleaned(pid)
+        if seen is not None and cleaned != seen:
+            raise TextChanged
+        size = len(cleaned)
         for start, end in ranges:
             if not 0 <= start < end <= size:
                 raise ValueError(f"span {start}-{end} is outside the text (0-{size})")
