@@ -272,6 +272,16 @@ def _one_choice(target: str, cell: Any) -> str | None:
     raise ValueError(f"not one of {', '.join(choices)}")
 
 
+# what a number of hours a week, or a least number of years, is not: another unit, or a
+# ceiling ("less than 2 years" is no minimum of 2)
+_UNITS = {"work_hours": "hours a week", "experience_years": "a least number of years"}
+_CEILING = r"|\b(?:less than|fewer than|under|up to|at most|max(?:imum)?|no more than)\b"
+_OTHER_UNIT = {
+    "work_hours": re.compile(r"(?i)(?:/|\b(?:a|per|each)\s+)(?:day|month|year|annum)\b"
+                             r"|\b(?:daily|monthly|yearly|annual(?:ly)?)\b"),
+    "experience_years": re.compile(r"(?i)\b(?:months?|weeks?|days?)\b" + _CEILING),
+}
+
 def _number(target: str, cell: Any) -> int | float:
     if isinstance(cell, bool):
         raise ValueError("true/false, not a number")
@@ -280,6 +290,8 @@ def _number(target: str, cell: Any) -> int | float:
     elif (plain := _plain_number(str(cell), "a number below zero")) is not None:
         value = plain
     else:
+        if (other := _OTHER_UNIT[target].search(str(cell))) is not None:
+            raise ValueError(f"“{other.group()}”: not {_UNITS[target]}")
         match = _NUMBER.search(str(cell))
         if match is None:
             raise ValueError("no number")

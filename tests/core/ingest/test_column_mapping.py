@@ -556,3 +556,26 @@ def test_an_integer_past_any_float_costs_its_cell_alone(target: str) -> None:
     given, problems = given_values({target: 10**309, "company": "Acme"})
     assert given.get("company") == "Acme"
     assert [p[0] for p in problems] == [target, *(["salary"] if target == "salary_min" else [])]
+
+
+@pytest.mark.parametrize(("target", "cell"), [
+    ("work_hours", "8 hours/day"), ("work_hours", "80 per month"), ("work_hours", "2000 a year"),
+    ("experience_years", "6 months"), ("experience_years", "18 months"),
+    ("experience_years", "less than 2 years"), ("experience_years", "up to 3 years"),
+])
+def test_a_number_in_another_unit_or_a_ceiling_is_refused_not_taken_as_the_field_s(
+        target: str, cell: str) -> None:
+    """'8 hours/day' was stored as 8 hours a week, '6 months' as 6 years, 'less than 2
+    years' as a minimum of 2."""
+    given, problems = given_values({target: cell})
+    assert target not in given and [p[0] for p in problems] == [target]
+
+
+@pytest.mark.parametrize(("target", "cell", "value"), [
+    ("work_hours", "40 hours/week", 40), ("work_hours", "37.5 hours per week", 37.5),
+    ("work_hours", "40", 40), ("experience_years", "3+ years", 3),
+    ("experience_years", "at least 5 years", 5), ("experience_years", "2-4 years", 2),
+])
+def test_a_number_in_the_field_s_unit_is_read(target: str, cell: str, value: float) -> None:
+    given, problems = given_values({target: cell})
+    assert (given.get(target), problems) == (value, [])
