@@ -88,11 +88,13 @@ def read_parquet(source: str, data: Path | IO[bytes], mapper: Mapper,
 
 
 def _plain(value: Any) -> Any:
-    """A cell as JSON holds it: times as ISO 8601 text, decimals as numbers."""
+    """A cell as JSON holds it: times as ISO 8601 text, decimals as numbers (a whole one
+    as an integer, every digit kept: an id of 20 digits is no float's)."""
     if isinstance(value, datetime.datetime | datetime.date | datetime.time):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):
-        return float(value)
+        return int(value) if value.is_finite() and value == value.to_integral_value() \
+            else float(value)
     if isinstance(value, bytes):
         return value.decode("utf-8", "replace")
     return value

@@ -579,3 +579,24 @@ def test_a_number_in_another_unit_or_a_ceiling_is_refused_not_taken_as_the_field
 def test_a_number_in_the_field_s_unit_is_read(target: str, cell: str, value: float) -> None:
     given, problems = given_values({target: cell})
     assert (given.get(target), problems) == (value, [])
+
+
+def test_a_parquet_decimal_keeps_every_digit(tmp_path: Path) -> None:
+    """A decimal(20, 0) requisition id 12345678901234567891 was read through a float:
+    stored as 12345678901234567168."""
+    pa = pytest.importorskip("pyarrow")
+    import decimal
+
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "typed.parquet"
+    pq.write_table(pa.table({
+        "html": ["<h1>Data Engineer</h1><p>Acme is hiring in Berlin, Germany.</p>"],
+        "requisition_id": pa.array([decimal.Decimal("12345678901234567891")],
+                                   pa.decimal128(20, 0)),
+        "salary_min": pa.array([decimal.Decimal("45000.50")], pa.decimal128(9, 2))}), path)
+    with Store(tmp_path / "p.db") as store:
+        import_paths(store, [path])
+        machine = store.records.get(store.queue.ids()[0])["machine"]
+    assert machine["requisition_id"]["value"] == "12345678901234567891"
+    assert machine["salary"]["value"]["min"] == 45000.5
