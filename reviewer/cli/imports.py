@@ -105,17 +105,18 @@ def parse_map(pairs: list[str] | None, page: str | None = None) -> dict[str, str
     company=``) unmaps the field. ``page``: the page's column (``--column``). A column
     given twice (to two fields, or to a field and the page) is refused: a column fills
     one field, and the second would be passed over without a word."""
-    from reviewer.core.ingest import find_mapping
+    from reviewer.core.ingest import column_key, find_mapping
 
     mapping: dict[str, str | None] = {}
-    users = {page.strip().casefold(): "--column"} if page and page.strip() else {}
+    # (compared as columns are found: "Job Title" and job_title are one column)
+    users = {column_key(page): "--column"} if page and page.strip() else {}
     for pair in pairs or []:
         name, sep, column = pair.partition("=")
         if not sep or not name.strip():
             raise CliError(f"--map {pair}: write FIELD=COLUMN, such as --map 'title=Job Title'")
         mapping[name.strip()] = column.strip() or None
         if column.strip():
-            other = users.setdefault(column.strip().casefold(), f"--map {name.strip()}")
+            other = users.setdefault(column_key(column), f"--map {name.strip()}")
             if other != f"--map {name.strip()}":
                 raise CliError(f"--map {pair}: the column {column.strip()!r} is given to "
                                f"{other} already; a column fills one field")

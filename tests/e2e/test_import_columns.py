@@ -144,3 +144,17 @@ def test_columns_of_records_this_program_exported_says_they_are_taken_whole(
     assert main(["columns", str(out)]) == 0
     said = capsys.readouterr().out
     assert "records this program exported" in said and "no field from the columns" not in said
+
+
+@pytest.mark.parametrize("options", [
+    ["--map", "title=Job Title", "--map", "company=job_title"],
+    ["--column", "Job Title", "--map", "title=job-title"],
+])
+def test_one_column_given_twice_in_another_spelling_is_refused(
+        tmp_path: Path, options: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """Columns are found by name whatever their case, spaces, hyphens and underscores;
+    the check of a column given twice compared case alone, and the second was dropped."""
+    data = write_csv(tmp_path / "jobs.csv", ["FULL_TIME"])
+    assert main(["import", str(tmp_path / "p.db"), str(data), *options]) == 2
+    assert "a column fills one field" in capsys.readouterr().err
+    assert not (tmp_path / "p.db").exists()

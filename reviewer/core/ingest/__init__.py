@@ -12,7 +12,7 @@ stage: it calls the pipeline and the store, and nothing in the core calls it.
 
 Public API: ``read_file``, ``decode``, ``UnreadableError``, ``iter_inputs``,
 ``content_hash``, ``Item``, ``Skipped``, ``LeftOut``, ``import_paths``, ``ImportReport``,
-``reextract``, ``ReextractReport``; the column mapping: ``find_mapping``,
+``reextract``, ``ReextractReport``; the column mapping: ``find_mapping``, ``column_key``,
 ``ColumnMapping``, ``SYNONYMS``, ``TARGETS``, and for a form shown before an import,
 ``preview_columns`` and ``ColumnPreview``; the project's model: ``train_project``,
 ``TrainReport``, ``TrainingError``, ``project_model``, ``model_summary``,
@@ -25,7 +25,13 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from reviewer.core.ingest.columns import SYNONYMS, TARGETS, ColumnMapping, find_mapping
+from reviewer.core.ingest.columns import (
+    SYNONYMS,
+    TARGETS,
+    ColumnMapping,
+    column_key,
+    find_mapping,
+)
 from reviewer.core.ingest.inputs import content_hash, iter_inputs
 from reviewer.core.ingest.items import Item, LeftOut, Skipped
 from reviewer.core.ingest.read import UnreadableError, decode, read_file
@@ -70,6 +76,7 @@ __all__ = [
     "TrainReport",
     "TrainingError",
     "UnreadableError",
+    "column_key",
     "content_hash",
     "decode",
     "figures_table",
