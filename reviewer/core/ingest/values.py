@@ -366,6 +366,9 @@ def _salary(cell: Any) -> dict[str, Any]:
         inner: dict[str, Any] = cell["value"] if isinstance(cell.get("value"), dict) else cell
         low = inner.get("min", inner.get("minValue", inner.get("value")))
         high = inner.get("max", inner.get("maxValue", low))
+        if is_empty(low) and is_empty(high):
+            keys = ", ".join(str(key) for key in inner)[:80]
+            raise ValueError(f"an object with no min, max or value (its keys: {keys})")
         period = inner.get("period") or inner.get("unitText") or cell.get("unitText")
         return {"min": _amount(low)[0] if not is_empty(low) else None,
                 "max": _amount(high)[0] if not is_empty(high) else None,

@@ -600,3 +600,12 @@ def test_a_parquet_decimal_keeps_every_digit(tmp_path: Path) -> None:
         machine = store.records.get(store.queue.ids()[0])["machine"]
     assert machine["requisition_id"]["value"] == "12345678901234567891"
     assert machine["salary"]["value"]["min"] == 45000.5
+
+
+@pytest.mark.parametrize("cell", [{"minimum": 50000, "maximum": 70000, "currency": "USD"},
+                                  {"amount": 30000, "currency": "EUR"}])
+def test_a_salary_object_of_keys_it_does_not_know_is_reported(cell: dict[str, Any]) -> None:
+    """It gave no value and no report: the cell was gone without a word."""
+    given, problems = given_values({"salary": cell})
+    assert "salary" not in given and [p[0] for p in problems] == ["salary"]
+    assert "minimum" in problems[0][2] or "amount" in problems[0][2]
