@@ -60,8 +60,10 @@ _NUM = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?"  # Indian grouping: 6,00,000 (
         r"|\d{1,3}(?:[,.' \u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?")
 _AMOUNT = rf"(?P<cur@>{_CUR})?\s?(?P<num@>{_NUM})\s?(?P<k@>[kK]\b|K\b|thousand)?" \
           rf"\s?(?P<post@>{_CUR}|dollars|euros?|pounds|drams?|rupees|francs)?"
+# the period after the first end of a range, said again after the second: "$50/hour - $60/hour"
+_FIRST_PERIOD = r"(?:\s?(?:/\s?|per\s|an?\s)(?:hour|hr|day|week|wk|month|mo|year|yr|annum)\b)?"
 _RANGE = lazy_compile(
-    _AMOUNT.replace("@", "1")
+    _AMOUNT.replace("@", "1") + _FIRST_PERIOD
     + r"(?:\s*(?:-|–|—|to|and|bis|à|until|up to)\s*"
     + _AMOUNT.replace("@", "2")
     + r")?",

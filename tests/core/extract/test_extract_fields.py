@@ -448,3 +448,20 @@ def test_years_of_experience_are_never_read_from_the_end_of_a_larger_number(
     assert result.fields["experience_years"] == years
     assert all(doc.markdown[start - 1:start] in (" ", ":", "")
                for start, _end in result.evidence.get("experience_years", []))
+
+
+@pytest.mark.parametrize(("line", "low", "high", "period"), [
+    ("Pay: $50/hour - $60/hour", 50, 60, "hour"),
+    ("Pay: $50 per hour to $60 per hour", 50, 60, "hour"),
+    ("Salary: $50k/yr - $70k/yr", 50000, 70000, "year"),
+    ("Salary: €3,000/month – €3,500/month", 3000, 3500, "month"),
+    ("Pay: $50/hour", 50, 50, "hour"),
+])
+def test_a_pay_range_with_the_period_after_each_end_keeps_both_ends(
+        line: str, low: int, high: int, period: str) -> None:
+    """'$50/hour - $60/hour' was read as 50 to 50: the period after the first amount
+    ended the range."""
+    doc, result = posting(line)
+    salary = result.fields["salary"]
+    assert (salary["min"], salary["max"], salary["period"]) == (low, high, period)
+    assert all(doc.markdown[a:b] in line for a, b in result.evidence["salary"])
