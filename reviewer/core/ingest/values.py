@@ -100,6 +100,8 @@ def given_values(cells: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem
                 value, written = _amount(_ODD_SPACE.sub(" ", cell) if isinstance(cell, str)
                                          else cell)
                 pay["written"] = pay.get("written") or written
+                if written:
+                    pay.setdefault("named", set()).add(written)
             else:
                 value = normalise(target, cell)
         except (ValueError, OverflowError) as err:  # (10**309: past any float)
@@ -117,12 +119,16 @@ def given_values(cells: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem
     if pay or "salary" in given:
         salary = {**given.pop("salary", {"min": None, "max": None, "currency": None,
                                          "period": None}),
-                  **{k: v for k, v in pay.items() if k not in ("written", "unread")}}
+                  **{k: v for k, v in pay.items() if k not in ("written", "unread", "named")}}
         salary["currency"] = salary.get("currency") or pay.get("written")
         low, high = salary.get("min"), salary.get("max")
-        if "unread" in pay:
-            parts = " / ".join(str(cells[t]) for t in SALARY_PARTS
-                               if t in cells and not is_empty(cells[t]))
+        named = pay.get("named", set()) | ({salary["currency"]} if salary["currency"] else set())
+        parts = " / ".join(str(cells[t]) for t in SALARY_PARTS
+                           if t in cells and not is_empty(cells[t]))
+        if "unread" not in pay and len(named) > 1:
+            problems.append(("salary", parts, "left out whole: its columns name the "
+                             f"currencies {' and '.join(sorted(named))}"))
+        elif "unread" in pay:
             problems.append(("salary", parts,
                              f"left out whole: its {pay['unread']} could not be read"))
         elif low is not None and high is not None and low > high:

@@ -609,3 +609,21 @@ def test_a_salary_object_of_keys_it_does_not_know_is_reported(cell: dict[str, An
     given, problems = given_values({"salary": cell})
     assert "salary" not in given and [p[0] for p in problems] == ["salary"]
     assert "minimum" in problems[0][2] or "amount" in problems[0][2]
+
+
+@pytest.mark.parametrize("cells", [
+    {"salary_min": "$50,000", "salary_max": "€70,000"},
+    {"salary_min": "€50,000", "salary_max": "€60,000", "salary_currency": "USD"},
+])
+def test_pay_whose_columns_name_two_currencies_is_left_out_and_said(
+        cells: dict[str, Any]) -> None:
+    """One of the currencies was taken in silence (USD)."""
+    given, problems = given_values(cells)
+    assert "salary" not in given
+    assert [p[0] for p in problems] == ["salary"] and "currenc" in problems[0][2]
+
+
+def test_pay_whose_columns_name_one_currency_twice_is_taken() -> None:
+    given, problems = given_values({"salary_min": "€50,000", "salary_max": "€60,000",
+                                    "salary_currency": "eur"})
+    assert (given["salary"]["currency"], problems) == ("EUR", [])
