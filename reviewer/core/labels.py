@@ -198,15 +198,22 @@ def check_given(questions: Sequence[Question], before: Sequence[Question] = ()) 
                            *((o.name, "option") for o in question.options)]:
             if name not in old_names:
                 _check_seen(name, kind)
-        same = [_same(name) for name in question.option_names()]
-        if len(set(same)) != len(same):
+        if _look_alike(question.option_names(), old_names):
             raise ValueError(f"question {question.name!r} has two options that look the same")
         for option in question.options:
             if option.key and option.key not in old_keys:
                 _check_first_stroke(normal_key(option.key), option.name)
-    same = [_same(q.name) for q in questions]
-    if len(set(same)) != len(same):
+    if _look_alike([q.name for q in questions], old_names):
         raise ValueError("two questions have names that look the same")
+
+
+def _look_alike(names: list[str], old: set[str]) -> bool:
+    """Do two of ``names`` look the same (``_same``), one of them given now (not in
+    ``old``)?"""
+    seen: dict[str, list[str]] = {}
+    for name in names:
+        seen.setdefault(_same(name), []).append(name)
+    return any(len(group) > 1 and not set(group) <= old for group in seen.values())
 
 
 def _check_first_stroke(key: str, option: str) -> None:

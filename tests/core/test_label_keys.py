@@ -177,7 +177,8 @@ def test_names_in_any_script_are_taken() -> None:
 def test_names_and_keys_a_schema_held_before_are_kept_as_they_are() -> None:
     """A schema saved before these names and keys were refused: saved again unchanged
     (the dialog's Save, labels --export then --import), and copied (split, merge)."""
-    held = [Question("relevant", "single", [Option("ye\u200bs", key="1"), Option("no")])]
+    held = [Question("relevant", "single", [Option("ye\u200bs", key="1"), Option("no"),
+                                            Option("caf\u00e9"), Option("cafe\u0301")])]
     check(held)  # (what split and merge run)
     check_given(held, before=held)
     with pytest.raises(ValueError, match="types or moves"):
