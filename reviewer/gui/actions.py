@@ -317,7 +317,7 @@ class WindowActions:
                             f"project, so {text} has none here")
         if said:  # once the window is whole (its status bar's own line hidden under it)
             text = "; ".join(said) + " (Edit → Keyboard shortcuts)."
-            QTimer.singleShot(0, lambda: self.say(text, 20000))
+            QTimer.singleShot(0, self.window, lambda: self.say(text, 20000))
 
     def help_box(self) -> HelpDialog:
         """Every shortcut, from the one action table, as the user has set them.

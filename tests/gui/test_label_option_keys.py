@@ -190,3 +190,15 @@ def test_shortcuts_chosen_in_a_window_without_settings_stay_when_the_schema_chan
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     win.set_schema(win.schema)
     assert win.action_table.shortcut("search") == "Ctrl+Shift+G"
+
+
+def test_a_window_closed_before_its_shortcut_note_is_said_is_quiet(
+        project: Path, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import shiboken6
+
+    settings = _flag_on_a_label_key(project, tmp_path)
+    store = Store(project)
+    win = ReviewWindow(store, settings)  # the note is said once the window is whole
+    shiboken6.delete(win)  # ... which it never is: closed (a project switched) at once
+    qtbot.wait(50)  # (the note said to a status bar that is gone raised in the event loop)
+    store.close()
