@@ -194,8 +194,14 @@ class ReviewFlow(QObject):
             if not self.store.postings.exists(pid):
                 raise KeyError(pid)  # (an edit of no row would be "made", and saved)
             change = self.store.history.made(lambda: edit(pid))
-        except KeyError:
-            self._gone(pid, f"{text.capitalize()}: not done")
+        except KeyError:  # the posting, or the span the edit is of, removed by another program
+            if self.store.postings.exists(pid):
+                self.show(pid)
+                self.message.emit(f"{text.capitalize()}: not done. What it edits is no longer "
+                                  "in the project file (another program removed it): shown "
+                                  "again, as it is now.", 12000)
+            else:
+                self._gone(pid, f"{text.capitalize()}: not done")
             return False
         except DatabaseError as err:
             self.refused.emit(f"{text}: not saved", str(err),

@@ -194,3 +194,18 @@ def test_an_edit_of_a_posting_another_program_removed_says_so(
     with sqlite3.connect(project) as conn:
         assert conn.execute("SELECT count(*) FROM annotations WHERE posting_id = ?",
                             (pid,)).fetchone() == (0,)
+
+
+def test_an_edit_of_a_span_another_program_removed_says_so(
+        project: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+    win = open_window(project)
+    pid = win.pid
+    assert pid is not None
+    span_id, _change = win.store.spans.add(pid, 0, 4, "SKILL")
+    with sqlite3.connect(project, timeout=10) as conn:
+        conn.execute("DELETE FROM spans WHERE id = ?", (span_id,))
+    before = win.undo_stack.count()
+    win.flow.push("relabel span", lambda _p: win.store.spans.relabel(span_id, "TOOL"))
+    assert win.undo_stack.count() == before and win.pid == pid
+    assert "no longer in the project file" in win.statusBar().currentMessage()
+    assert "posting" not in win.statusBar().currentMessage().split(":")[1]
