@@ -58,6 +58,7 @@ _LIST_COMMAS = ("skills", "benefits")  # lists whose items a comma may part
 
 _ODD_SPACE = re.compile(r"[\u00a0\u2007\u2009\u202f]")  # no-break and thin spaces
 
+
 def normalise(target: str, cell: Any) -> Any:
     """The schema v1 value of ``cell`` for ``target``; None for an empty cell. Raises
     ValueError saying why a cell cannot be read."""
@@ -287,6 +288,7 @@ _OTHER_UNIT = {
                              r"|\b(?:daily|monthly|yearly|annual(?:ly)?)\b"),
     "experience_years": re.compile(r"(?i)\b(?:months?|weeks?|days?)\b" + _CEILING),
 }
+
 
 def _number(target: str, cell: Any) -> int | float:
     if isinstance(cell, bool):
