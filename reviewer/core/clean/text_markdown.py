@@ -7,6 +7,7 @@ paragraph again. Each Markdown line knows the input ranges it came from.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from dataclasses import dataclass
 
@@ -61,21 +62,31 @@ AS_WRITTEN = ("code", "table")  # kinds of line written out as they are, one und
 
 def fenced(texts: list[str]) -> list[tuple[int, int]]:
     """(first, last) line of each fenced code block of Markdown among ``texts``: a fence of
-    three backticks or tildes or more, closed by one of its kind as long or longer (one
-    never closed opens none)."""
-    blocks = []
-    i = 0
-    while i < len(texts):
-        opening = _FENCE.match(texts[i])
-        closing = next((j for j in range(i + 1, len(texts))
-                        if (mark := _FENCE.match(texts[j])) and opening is not None
-                        and mark[1][0] == opening[1][0] and len(mark[1]) >= len(opening[1])
-                        and not texts[j][mark.end():].strip()), None) if opening else None
-        if closing is None:
-            i += 1
-            continue
-        blocks.append((i, closing))
-        i = closing + 1
+    three backticks or tildes or more, closed by a fence alone on its line, of its kind and
+    as long or longer (one never closed opens none).
+
+    Each fence's closing is found in one walk back from the end (a page of thousands of
+    fences, each never closed, is read in linear time): per kind of fence, the fences
+    alone on their line after it that no nearer one as long stands before, longest
+    farthest; the nearest as long as it is its closing."""
+    fences = [(i, mark[1], not text[mark.end():].strip())
+              for i, text in enumerate(texts) if "`" in text[:6] or "~" in text[:6]
+              if (mark := _FENCE.match(text))]
+    closing: dict[int, int] = {}
+    after: dict[str, list[tuple[int, int]]] = {"`": [], "~": []}  # (-length, line), nearest last
+    for i, fence, alone in reversed(fences):
+        kind = after[fence[0]]
+        at = bisect.bisect_right(kind, (-len(fence), len(texts)))  # those as long or longer
+        if at:
+            closing[i] = kind[at - 1][1]
+        if alone:
+            while kind and -kind[-1][0] <= len(fence):
+                kind.pop()  # farther, and no longer: never the nearest as long
+            kind.append((-len(fence), i))
+    blocks: list[tuple[int, int]] = []
+    for i, _fence, _alone in fences:
+        if i in closing and (not blocks or i > blocks[-1][1]):
+            blocks.append((i, closing[i]))
     return blocks
 
 
