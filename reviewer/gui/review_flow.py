@@ -143,6 +143,12 @@ class ReviewFlow(QObject):
         stopped = self.before_edit(None)
         self._left_unsaved = (self.pid, stopped) if stopped and self.pid is not None else None
 
+    def _existing(self, pid: int) -> int:
+        """``pid``; KeyError when the posting is no longer in the file."""
+        if not self.store.postings.exists(pid):
+            raise KeyError(pid)
+        return pid
+
     def _gone(self, pid: int, what: str) -> None:
         """Posting ``pid`` is no longer in the project file (another program removed it):
         said, and nothing shown in its place."""
@@ -190,10 +196,9 @@ class ReviewFlow(QObject):
         return self._make(self.pid, text, edit)
 
     def _make(self, pid: int, text: str, edit: Callable[[int], Change]) -> bool:
-        try:
-            if not self.store.postings.exists(pid):
-                raise KeyError(pid)  # (an edit of no row would be "made", and saved)
-            change = self.store.history.made(lambda: edit(pid))
+        try:  # (an edit of no row would be "made", and saved: the posting is looked for
+            # in the edit's own transaction)
+            change = self.store.history.made(lambda: edit(self._existing(pid)))
         except KeyError:  # the posting, or the span the edit is of, removed by another program
             if self.store.postings.exists(pid):
                 self.show(pid)

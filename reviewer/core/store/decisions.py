@@ -25,11 +25,12 @@ if TYPE_CHECKING:
 class ChangedMeanwhile(ValueError):
     """The machine's values of fields changed since a person saw them (``fields``)."""
 
-    def __init__(self, fields: Sequence[str]) -> None:
+    def __init__(self, fields: Sequence[str], said: str | None = None) -> None:
+        """``said``: what changed, when it is not the machine's reading of ``fields``."""
         self.fields = list(fields)
         labels = ", ".join(_LABELS.get(name, name) for name in fields)
-        super().__init__(f"the machine's reading of {labels} changed since it was shown "
-                         "(the page was read again by another program)")
+        super().__init__(said or f"the machine's reading of {labels} changed since it was "
+                                 "shown (the page was read again by another program)")
 
 
 FIELD_STATES = ("suggested", "accepted", "corrected", "rejected", "adjudicated")
@@ -202,11 +203,13 @@ class Decisions:
                 "SELECT posting_id, field, value, stage, alternatives FROM suggestions WHERE"
                 " posting_id BETWEEN ? AND ? AND (stage = ? OR instr(alternatives, ?) > 0)",
                 (first, last, stage, json.dumps(stage))):
-            if taken != stage:
-                value = next((json.dumps(a.get("value")) for a in loads(alternatives, [])
+            if taken == stage:
+                given = json.loads(value) if value is not None else None
+            else:
+                given = next((a.get("value") for a in loads(alternatives, [])
                               if isinstance(a, dict) and a.get("stage") == stage), None)
-            if value is not None:
-                out.setdefault(pid, {})[name] = json.loads(value)
+            if given is not None:
+                out.setdefault(pid, {})[name] = given
         return out
 
     def replace_suggestions(self, pid: int, old: Sequence[tuple[Any, ...]],

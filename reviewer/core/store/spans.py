@@ -32,9 +32,8 @@ class TextChanged(ChangedMeanwhile):
     """The posting's cleaned text changed since a person saw it."""
 
     def __init__(self) -> None:
-        self.fields = []
-        ValueError.__init__(self, "its text changed since it was shown (the page was read "
-                                  "again by another program)")
+        super().__init__([], "its text changed since it was shown (the page was read again "
+                             "by another program)")
 
 
 class Spans:
