@@ -211,14 +211,14 @@ class WindowActions:
         self.shortcut_dialog.open()
 
     def _shortcuts_chosen(self) -> None:
-        overrides = self.shortcut_dialog.overrides()
+        overrides, chosen = self.shortcut_dialog.overrides(), self.shortcut_dialog.sequences()
         for key in self.given_way:  # shown with no key, as it has none here: still theirs
-            if not self.shortcut_dialog.sequences().get(key) and key in self.overrides:
+            if not chosen.get(key) and key in self.overrides:
                 overrides[key] = self.overrides[key]
-            elif not self.shortcut_dialog.sequences().get(key):
+            elif not chosen.get(key):
                 overrides.pop(key, None)
-        self.apply_shortcuts(overrides)
-        self._give_way_to_labels()
+        self.overrides = dict(overrides)
+        self._give_way_to_labels()  # (which applies them)
         if self.settings is not None:
             preferences.save_shortcut_overrides(self.settings, overrides)
         self.say("Shortcuts saved.", 4000)

@@ -134,9 +134,10 @@ def squash(text: str) -> tuple[str, list[int]]:
     return "".join(chars), index
 
 
-def _expected_offsets(source: str) -> tuple[list[int], list[int]]:
+def _expected_offsets(source: str) -> tuple[list[int], list[int], set[int]]:
     """Line start offsets of ``source`` and, per line, the length of the squashed
-    rendered text before it: a cheap estimate of where a span lands."""
+    rendered text before it: a cheap estimate of where a span lands; and the lines that
+    are a table's rows (``table_rows``)."""
     starts, before = [], []
     pos = total = 0
     lines = source.split("\n")
@@ -149,7 +150,7 @@ def _expected_offsets(source: str) -> tuple[list[int], list[int]]:
         if shown:
             total += len(shown) + 1
         pos += len(line) + 1
-    return starts, before
+    return starts, before, rows
 
 
 def table_rows(lines: list[str]) -> set[int]:
@@ -189,8 +190,7 @@ class SpanMapper:
         self.source = source
         self.rendered = rendered
         self._hay, self._index = squash(rendered)
-        self._starts, self._before = _expected_offsets(source)
-        self._rows = table_rows(source.split("\n"))
+        self._starts, self._before, self._rows = _expected_offsets(source)
 
     def _expected(self, offset: int) -> int:
         line = bisect.bisect_right(self._starts, offset) - 1
