@@ -38,7 +38,9 @@ def json_ld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
     character (``\\u001b``) as nothing."""
     found: list[dict[str, Any]] = []
     for node in tree.css('script[type="application/ld+json"]'):
-        raw = _ODD_ESCAPE.sub(_text_can_hold, node.text() or "")
+        raw = node.text() or ""
+        if "\\u" in raw or "\\U" in raw:  # (no \u escape: nothing to put right)
+            raw = _ODD_ESCAPE.sub(_text_can_hold, raw)
         try:
             found.extend(list(_job_postings(json.loads(raw, strict=False))))
         except (ValueError, RecursionError):

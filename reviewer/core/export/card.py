@@ -210,10 +210,8 @@ def _named_by_content(path: Path) -> Path:
     """``path`` renamed ``<part>-<digest>.<ext>`` by what it holds: ``datasets`` caches a
     folder's data by its files' names, so a folder exported again under the same name
     loaded the rows of the first export (the card names each file)."""
-    digest = hashlib.sha256()
     with path.open("rb") as data:
-        while block := data.read(1 << 20):
-            digest.update(block)
+        digest = hashlib.file_digest(data, "sha256")
     named = path.with_name(f"{path.stem}-{digest.hexdigest()[:12]}{path.suffix}")
     path.replace(named)
     return named

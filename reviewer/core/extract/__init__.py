@@ -76,8 +76,7 @@ def extract(doc: CleanDoc) -> Extraction:
     offer(heuristics.from_labels(labelled_values(parsed), parsed))
     offer(heuristics.from_structure(parsed, found))  # (run once: it is the costly stage)
     offer_stage(prose.from_prose)
-    stronger = {name: finding for name, finding in page_title.from_page_title(parsed, found)
-                .items() if not value_problem(name, finding.value)}
+    stronger = page_title.from_page_title(parsed, found)  # (title, company, places: text)
     offer({name: found[name] for name in stronger if name in found}, True)
     found.update(stronger)
     # the page title's readings of every field, had the stages above been unsure of them

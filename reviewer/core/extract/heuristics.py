@@ -105,8 +105,7 @@ def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
         level = seniority(value)
         return (level[0], level[1]) if level else None
     if field == "experience_years":
-        match = re.search(r"(?<!\d)(?<!\d[.,])(\d{1,2})\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs?)", value,
-                          re.I)
+        match = _LABELLED_YEARS.search(value)
         return (int(match.group(1)), match.span()) if match else None
     if field == "education":
         degree = education_level(value)
@@ -114,6 +113,9 @@ def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
     return None
 
 
+# years of a labelled line ("5+ years", "3-5 yrs"), never the end of a larger number
+_LABELLED_YEARS = lazy_compile(
+    r"(?i)(?<!\d)(?<!\d[.,])(\d{1,2})\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs?)")
 _WORK_ARRANGEMENT = lazy_compile(r"in[- ]person|on[- ]?site|in[- ]office|at the office")
 
 
