@@ -25,7 +25,7 @@ from typing import Any
 
 from reviewer.core.ingest import Skipped, UnreadableError, decode, iter_inputs
 from reviewer.core.ingest.columns import Mapper
-from reviewer.core.ingest.datafiles import read_csv, read_json, read_jsonl
+from reviewer.core.ingest.datafiles import read_csv, read_json, read_jsonl, refused_start
 from reviewer.core.ingest.inputs import safe
 from reviewer.core.ingest.items import Result, page
 from reviewer.core.ingest.parquet import read_parquet
@@ -228,7 +228,7 @@ def _count_lines(stream: Any, size: int) -> tuple[int | None, list[tuple[int, in
     filled = False  # the line read so far holds more than spaces
     while True:
         chunk = stream.readline(1 << 20)
-        if at == 0 and (chunk.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in chunk[:4096]):
+        if at == 0 and refused_start(chunk) is not None:
             return None, []
         filled = filled or bool(chunk.strip())
         at += len(chunk)

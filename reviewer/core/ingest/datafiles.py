@@ -37,6 +37,16 @@ _LONG_NUMBER = b"0" * 19
 LINES_BLOCK = 1 << 20  # bytes of a file of our records left unread at a time
 
 
+def refused_start(first: bytes) -> str | None:
+    """Why a JSONL file whose first line is ``first`` is refused whole (UTF-16, binary);
+    None when it is not."""
+    if first.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16 text; JSONL must be UTF-8"
+    if b"\x00" in first[:4096]:
+        return "the file is binary, not text"
+    return None
+
+
 @overload
 def read_jsonl(source: str, stream: IO[bytes], mapper: Mapper,
                defer: Literal[False] = False, start: int = 0) -> Iterator[Result]: ...
@@ -58,11 +68,8 @@ def read_jsonl(source: str, stream: IO[bytes], mapper: Mapper,
     while line := stream.readline(items.DATA_MAX_BYTES + 1):
         number += 1
         if number == 1:
-            if line.startswith((b"\xff\xfe", b"\xfe\xff")):
-                yield Skipped(source, "UTF-16 text; JSONL must be UTF-8")
-                return
-            if b"\x00" in line[:4096]:
-                yield Skipped(source, "the file is binary, not text")
+            if (refused := refused_start(line)) is not None:
+                yield Skipped(source, refused)
                 return
             line = line.removeprefix(b"\xef\xbb\xbf")
         here = f"{source}#{number}"
