@@ -129,9 +129,20 @@ def cli_command(jobs: int, files: list[str]) -> list[str]:
             "--jobs", str(jobs), *files]
 
 
-def run_cli(jobs: int, files: list[str], cwd: str) -> None:
+def run_cli(jobs: int, files: list[str], cwd: str, bytecode: bool = True) -> None:
+    """One ``reviewer extract`` over ``files``. With ``bytecode`` the modules' compiled
+    bytecode is kept between runs (in ``cwd``/pycache), as an installed package has it
+    (pip compiles it at install); without, PYTHONDONTWRITEBYTECODE is set: a checkout
+    whose sources were never compiled compiles them again at every start (the standard
+    library and the installed packages keep the bytecode they have)."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("PYTHONPYCACHEPREFIX", None)
+    if bytecode:
+        env["PYTHONPYCACHEPREFIX"] = str(Path(cwd, "pycache"))
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
     subprocess.run(cli_command(jobs, files), cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL, check=False)
 
@@ -146,10 +157,11 @@ def bench_processes(postings: list[Posting], scale: int, repeat: int) -> dict[st
                 Path(tmp, name).write_text(raw, encoding="utf-8")
                 names.append(name)  # relative to cwd=tmp: keeps the command line short
         Path(tmp, "tiny.txt").write_text("Python developer\nBerlin\n", encoding="utf-8")
-        run_cli(1, ["tiny.txt"], tmp)  # warm-up: .pyc files, the OS file cache
+        run_cli(1, ["tiny.txt"], tmp)  # warm-up: the bytecode, the OS file cache
         startup = timed_runs(lambda: run_cli(1, ["tiny.txt"], tmp), repeat)
-        result: dict[str, Any] = {"files": len(names),
-                                     "startup_ms": per_item(startup, 1)}
+        uncompiled = timed_runs(lambda: run_cli(1, ["tiny.txt"], tmp, bytecode=False), repeat)
+        result: dict[str, Any] = {"files": len(names), "startup_ms": per_item(startup, 1),
+                                  "startup_uncompiled_ms": per_item(uncompiled, 1)}
         for jobs in (1, 2):
             runs = timed_runs(partial(run_cli, jobs, names, tmp), repeat)
             net = [max(0.0, r - min(startup)) for r in runs]
@@ -241,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     if procs:
         print(f"\n{'reviewer extract as a subprocess':<{width}} {'best':>9} {'median':>9}")
         print(f"{'start-up alone (1 tiny file), ms':<{width}} {fmt(procs['startup_ms'])}")
+        print(f"{'  with PYTHONDONTWRITEBYTECODE=1, ms':<{width}} "
+              f"{fmt(procs['startup_uncompiled_ms'])}")
         for jobs in (1, 2):
             fig = procs[f"jobs{jobs}"]
             label = f"--jobs {jobs}, ms/posting ({procs['files']} files)"

@@ -258,6 +258,22 @@ def test_the_command_line_starts_without_the_pipeline() -> None:
     assert out.strip() == "[]"
 
 
+def test_extract_starts_without_the_data_file_readers(tmp_path: Path) -> None:
+    """``reviewer extract`` of a page file reads it with ``read_file`` alone: the readers
+    of data files, the column mapping and the encoding guesser (needed for a file that
+    is not UTF-8) are not loaded at start."""
+    page = tmp_path / "p.txt"
+    page.write_text("Python developer\nBerlin\n", encoding="utf-8")
+    code = ("import sys; from reviewer.cli import main; main(['extract', sys.argv[1]]); "
+            "print(sorted(m for m in ('reviewer.core.ingest.columns', "
+            "'reviewer.core.ingest.datafiles', 'reviewer.core.ingest.inputs', "
+            "'charset_normalizer') if m in sys.modules), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code, str(page)], capture_output=True,
+                          text=True, check=True)
+    assert '"title": "Python developer"' in done.stdout
+    assert done.stderr.strip() == "[]"
+
+
 def test_reextract_with_worker_processes(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(importer, "POOL_FROM", 2)  # eight pages to the workers too

@@ -16,8 +16,10 @@ Public API: ``read_file``, ``decode``, ``UnreadableError``, ``iter_inputs``,
 ``ColumnMapping``, ``SYNONYMS``, ``TARGETS``, and for a form shown before an import,
 ``preview_columns`` and ``ColumnPreview``; the project's model: ``train_project``,
 ``TrainReport``, ``TrainingError``, ``project_model``, ``model_summary``,
-``figures_table``. The import and re-extract runs (which load the store), the preview
-and training are imported on first use, so reading one file stays cheap.
+``figures_table``. The readers of folders, archives and data files, the column
+mapping, the import and re-extract runs (which load the store), the preview and training
+are imported on first use, so reading one page file (``read_file``, all ``reviewer
+extract`` needs) starts without them.
 """
 
 from __future__ import annotations
@@ -25,19 +27,19 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from reviewer.core.ingest.columns import (
-    SYNONYMS,
-    TARGETS,
-    ColumnMapping,
-    column_key,
-    find_mapping,
-)
-from reviewer.core.ingest.inputs import content_hash, iter_inputs
 from reviewer.core.ingest.items import Item, LeftOut, Skipped
 from reviewer.core.ingest.read import UnreadableError, decode, read_file
 
 if TYPE_CHECKING:
+    from reviewer.core.ingest.columns import (
+        SYNONYMS,
+        TARGETS,
+        ColumnMapping,
+        column_key,
+        find_mapping,
+    )
     from reviewer.core.ingest.importer import ImportReport, import_paths
+    from reviewer.core.ingest.inputs import content_hash, iter_inputs
     from reviewer.core.ingest.preview import ColumnPreview, preview_columns
     from reviewer.core.ingest.reprocess import ReextractReport, reextract
     from reviewer.core.ingest.training import (
@@ -49,7 +51,10 @@ if TYPE_CHECKING:
         train_project,
     )
 
-_LATER = {"ImportReport": "importer", "import_paths": "importer",
+_LATER = {"SYNONYMS": "columns", "TARGETS": "columns", "ColumnMapping": "columns",
+          "column_key": "columns", "find_mapping": "columns",
+          "content_hash": "inputs", "iter_inputs": "inputs",
+          "ImportReport": "importer", "import_paths": "importer",
           "train_project": "training", "project_model": "training",
           "model_summary": "training", "figures_table": "training",
           "TrainReport": "training", "TrainingError": "training",

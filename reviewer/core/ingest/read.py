@@ -8,8 +8,6 @@ import re
 import stat
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 MAX_BYTES = 20_000_000
 
 
@@ -47,6 +45,8 @@ def decode(data: bytes) -> str:
             return data.decode(declared)
         except (LookupError, UnicodeError, TypeError, ValueError):
             pass  # unknown, not a text encoding ("undefined", "rot13"), or wrong for the bytes
+    from charset_normalizer import from_bytes  # a guess is rare: not paid at start-up
+
     best = from_bytes(data[:200_000]).best()
     guess = best.encoding if best is not None else None
     if guess is None or guess in _LATIN_GUESSES or guess.startswith(("utf_16", "utf_32")):
