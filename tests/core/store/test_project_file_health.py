@@ -89,9 +89,15 @@ def test_the_check_stops_in_time_and_then_says_nothing(project: Path) -> None:
         started = time.perf_counter()
         assert health.first_problem(conn, 30.0) is not None
         whole = time.perf_counter() - started
-        started = time.perf_counter()
-        assert health.first_problem(conn, whole / 20) is None  # stopped: no verdict
-        assert time.perf_counter() - started < whole / 2
+        stops = []  # (a loaded machine may reach the damage before the timer's thread
+        for share in (20, 200, 2000):  # runs: a shorter limit is tried then)
+            started = time.perf_counter()
+            verdict = health.first_problem(conn, whole / share)
+            stops.append((verdict, time.perf_counter() - started))
+            if verdict is None:
+                break
+        assert stops[-1][0] is None, stops  # stopped: no verdict
+        assert stops[-1][1] < whole / 2
         assert conn.execute("SELECT count(*) FROM postings").fetchone()[0] > 0  # no late stop
     finally:
         conn.close()
