@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.store import filter_term, parse_search, source_scope
+from reviewer.core.store import PLACES_APART, filter_term, parse_search, source_scope
 from reviewer.gui.plain import menu_text, plain_label
 from reviewer.gui.queue_columns import QueueColumns
 from reviewer.gui.queue_delegates import ConfidenceBar, StatusDelegate
@@ -72,6 +72,7 @@ RANKED_TIP = ("Search results are listed best match first (by relevance).\n"
 UNRANKED_TIP = ("Too many postings match to rank them by relevance: they are listed\n"
                 "in import order. Add words or filters to rank them.")
 MENU_TEXT = 40  # characters of a value shown in a menu
+MENU_PLACES = 6  # the places of a posting a right-click offers to filter by
 
 
 def _combo(choices: tuple[tuple[str, str | None], ...]) -> QComboBox:
@@ -332,13 +333,16 @@ class QueuePane(QWidget):
         return self.columns.column_menu()
 
     def cell_menu(self, index: QModelIndex) -> QMenu:
-        """The menu of a posting's row: show only the postings with its company, its
-        location or from its source (file, folder or site); clear the filters."""
+        """The menu of a posting's row: show only the postings with its company, in one
+        of its places (the first ``MENU_PLACES``) or from its source (file, folder or
+        site); clear the filters."""
         menu = QMenu(self.view)
         if index.isValid():
             row = index.row()
-            values = (("company", "with company", self.model.company_at(row)),
-                      ("location", "in", self.model.location_at(row)))
+            places = (self.model.location_at(row) or "").split(PLACES_APART)
+            values = [("company", "with company", self.model.company_at(row)),
+                      *(("location", "in", place) for place in
+                        dict.fromkeys(p for p in places if p.strip()))][:1 + MENU_PLACES]
             for field, words, value in values:
                 if value:
                     action = menu.addAction(f"Show only postings {words} “{_menu_text(value)}”")

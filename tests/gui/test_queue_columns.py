@@ -317,6 +317,27 @@ def test_a_right_click_on_a_cell_filters_by_its_value(make_pane, store: Store) -
     assert set(ids(pane)) == {n for n in initech if n % 2 == 1}
 
 
+def test_a_right_click_offers_each_place_of_a_posting(make_pane, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """A posting of many places: each is offered (a few at most), and each filter
+    found lists the posting."""
+    places = ["Hamburg", "Lyon, France", "Hamburg", *(f"Town {n}" for n in range(10))]
+    store.decisions.set_field(4, "locations", places)
+    pane = make_pane()
+    row = pane.model.row_of(4)
+    assert row is not None
+    offered = [a.data()[1] for a in pane.cell_menu(pane.model.index(row, LOCATION)).actions()
+               if a.data() and a.data()[0] == "location"]
+    assert offered == ["Hamburg", "Lyon, France", *(f"Town {n}" for n in range(4))]
+    assert pane.model.data(pane.model.index(row, LOCATION)).startswith("Hamburg; Lyon, France")
+    for place in ("Lyon, France", "Town 3"):
+        pane.clear_filters()
+        action = next(a for a in pane.cell_menu(pane.model.index(pane.model.row_of(4) or 0,
+                                                                LOCATION)).actions()
+                      if a.data() == ("location", place))
+        action.trigger()
+        assert ids(pane) == [4], place
+
+
 # --- many rows selected, one shown ---------------------------------------------------------------
 
 

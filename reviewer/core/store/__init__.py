@@ -35,7 +35,7 @@ import sqlite3
 from reviewer.core.records import STATUSES
 from reviewer.core.store.bulk import BulkChange, BulkEdit
 from reviewer.core.store.db import ProjectError
-from reviewer.core.store.decisions import FIELD_STATES, ChangedMeanwhile
+from reviewer.core.store.decisions import FIELD_STATES, PLACES_APART, ChangedMeanwhile
 from reviewer.core.store.describe import datasette_metadata, write_metadata
 from reviewer.core.store.health import explain
 from reviewer.core.store.history import Change, ChangedSince, now
@@ -66,6 +66,7 @@ __all__ = [
            "FILTER_FIELDS",
            "MAX_NAME",
            "ORDERS",
+           "PLACES_APART",
            "SCHEMA_VERSION",
            "STATUSES",
            "BulkChange",

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reviewer.core.schema import FIELDS
+from reviewer.core.store.decisions import LISTED_PLACES_SQL
 from reviewer.core.store.history import now
 from reviewer.core.store.postings import check_status
 from reviewer.core.store.sqlite import Database
@@ -33,9 +34,11 @@ if TYPE_CHECKING:
 KINDS = ("status", "label", "field", "accept")
 BATCH = 5000  # postings a batch: one statement of each kind for each
 _IDS = "(SELECT value FROM json_each(?))"  # a batch of ids, given as one JSON array
-# the listing columns a field's final value is shown in, and where in the value it is
-_LISTED = {"title": ("title", "$"), "company": ("company", "$"),
-           "locations": ("location", "$[0]")}
+# the listing column a field's final value is shown in, and what of the value (JSON
+# text, in place of {}) it shows
+_LISTED = {"title": ("title", "json_extract({}, '$')"),
+           "company": ("company", "json_extract({}, '$')"),
+           "locations": ("location", LISTED_PLACES_SQL)}
 _SPECS = {spec.name: spec for spec in FIELDS}
 Progress = Callable[[int, int], None]  # postings done, postings in all
 Planned = tuple[int, tuple[Any, ...], tuple[Any, ...] | None, bool]
@@ -355,13 +358,13 @@ class Bulk:
         a person's decision where there is one, else the machine's value."""
         if name not in _LISTED:
             return
-        column, path = _LISTED[name]
+        column, shown = _LISTED[name]
         decided = "FROM annotations a WHERE a.posting_id = postings.id AND a.field = ?"
         self.db.execute(
             f"UPDATE postings SET {column} = CASE WHEN EXISTS (SELECT 1 {decided})"
-            f" THEN (SELECT json_extract(a.value, ?) {decided}) ELSE (SELECT"
-            " json_extract(s.value, ?) FROM suggestions s WHERE s.posting_id = postings.id"
-            f" AND s.field = ?) END WHERE id IN {_IDS}", (name, path, name, path, name, ids))
+            f" THEN (SELECT {shown.format('a.value')} {decided}) ELSE (SELECT"
+            f" {shown.format('s.value')} FROM suggestions s WHERE s.posting_id = postings.id"
+            f" AND s.field = ?) END WHERE id IN {_IDS}", (name, name, name, ids))
 
 
 def _loads(text: str | None) -> Any:

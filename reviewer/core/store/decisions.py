@@ -56,6 +56,20 @@ def insert_suggestions(db: Database, pid: int | None, rows: Sequence[tuple[Any, 
     db.conn.executemany(_INSERT_SUGGESTION, rows if pid is None else [(pid, *r) for r in rows])
 
 
+PLACES_APART = "; "  # between the places of the list's location column
+# the same, in SQL, of a locations value given as JSON text in place of {}
+LISTED_PLACES_SQL = ("(SELECT NULLIF(group_concat(value, '; '), '') FROM"
+                     " (SELECT value FROM json_each({}) ORDER BY key))")
+
+
+def listed_places(locations: Any) -> str | None:
+    """What the list's location column holds for a posting's final locations: every
+    place, in order, so that a ``location:`` filter finds it by any (None: none)."""
+    if not isinstance(locations, list):
+        return None if locations in (None, "") else str(locations)
+    return PLACES_APART.join(str(place) for place in locations if place is not None) or None
+
+
 def shown_values(db: Database, pid: int) -> dict[str, Any]:
     """The final title, company and locations of posting ``pid`` (a person's value
     where there is one, else the machine's)."""

@@ -37,7 +37,7 @@ TABLES: dict[str, Table] = {
         "status": "new, reviewed, skipped or flagged.",
         "title": "The current title (a person's value, else the machine's), for listing.",
         "company": "The current company, for listing.",
-        "location": "The current first location, for listing.",
+        "location": "The current locations, parted by '; ', for listing.",
         "min_confidence": "The lowest confidence of the machine's fields: the least "
                           "confident postings are reviewed first.",
         "imported_at": "When the posting was imported (UTC, ISO 8601).",

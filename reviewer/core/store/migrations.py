@@ -271,4 +271,32 @@ def m008_reviewers(db: Database) -> None:
     db.execute("CREATE INDEX events_posting ON events(posting_id, id)")
 
 
-SCHEMA_VERSION = 8  # the number of steps above
+@migrations()
+def m009_every_place_listed(db: Database) -> None:
+    """The list's location column holds every place of a posting's final locations,
+    parted by "; " (it held the first, and a ``location:`` filter missed a posting by
+    its others): written again for the postings with more than one. A value that is not
+    a JSON list leaves the column as it was."""
+    def places(value: str) -> str:  # how many places a JSON value lists (0: no list)
+        return (f"(CASE WHEN json_valid({value}) THEN (CASE WHEN json_type({value}) ="
+                f" 'array' THEN json_array_length({value}) ELSE 0 END) ELSE 0 END)")
+
+    final = ("(CASE WHEN EXISTS (SELECT 1 FROM annotations a WHERE a.posting_id = p.id"
+             " AND a.field = 'locations') THEN (SELECT a.value FROM annotations a WHERE"
+             " a.posting_id = p.id AND a.field = 'locations') ELSE (SELECT s.value FROM"
+             " suggestions s WHERE s.posting_id = p.id AND s.field = 'locations') END)")
+    db.execute(f"""
+        UPDATE postings SET location = (
+            SELECT CASE WHEN {places('v.value')} > 0 THEN
+                (SELECT NULLIF(group_concat(value, '; '), '') FROM
+                    (SELECT value FROM json_each(v.value) ORDER BY key))
+                ELSE postings.location END
+            FROM (SELECT {final} AS value FROM postings p WHERE p.id = postings.id) v)
+        WHERE id IN (SELECT posting_id FROM suggestions WHERE field = 'locations'
+                     AND {places('value')} > 1
+                     UNION SELECT posting_id FROM annotations WHERE field = 'locations'
+                     AND {places('value')} > 1)
+    """)
+
+
+SCHEMA_VERSION = 9  # the number of steps above

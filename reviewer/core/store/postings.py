@@ -84,14 +84,13 @@ class PreparedPosting:
 
 def prepare(item: NewPosting) -> PreparedPosting:
     """The rows of a posting, JSON encoded."""
-    locations = item.fields.get("locations") or []
     confidences = list(item.confidence.values())
     row = (item.hash, item.source, item.kind, item.cleaned, item.source_text,
            _json(item.removed), _json(item.context),
            orjson.dumps(item.metadata, default=str).decode(), item.status,
            item.fields.get("title"), item.fields.get("company"),
-           locations[0] if locations else None, min(confidences) if confidences else None,
-           item.usefulness)
+           decisions.listed_places(item.fields.get("locations")),
+           min(confidences) if confidences else None, item.usefulness)
     dumps, evidence, alternatives = orjson.dumps, item.evidence, item.alternatives
     confidence, stages, version = item.confidence, item.stages, item.extractor_version
     suggestions = [  # (encoded inline: a posting has a dozen of them, an import millions)
@@ -284,9 +283,9 @@ class Postings:
     def refresh_display(self, pid: int) -> None:
         """Keep the listing columns (title, company, location) on the final values."""
         values = decisions.shown_values(self.db, pid)
-        location = values["locations"][0] if values["locations"] else None
         self.db.execute("UPDATE postings SET title = ?, company = ?, location = ? WHERE id = ?",
-                        (values["title"], values["company"], location, pid))
+                        (values["title"], values["company"],
+                         decisions.listed_places(values["locations"]), pid))
 
 
 def check_status(status: str | None) -> None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import orjson
 
 from reviewer.core.schema import EXTRACTOR_VERSION
-from reviewer.core.store.decisions import decision_json
+from reviewer.core.store.decisions import decision_json, listed_places
 from reviewer.core.store.health import stops_the_import
 from reviewer.core.store.history import now
 from reviewer.core.store.postings import BULK_INDEX, ROW_COLUMNS
@@ -114,11 +114,10 @@ def record_rows(record: dict[str, Any]) -> RecordRows:
         labels = tuple((question, option) for question, options in
                        (get("labels") or {}).items() for option in options)
         comment = get("comment", "")
-    locations = shown["locations"]
     reviewer = get("reviewer")
     row = (record["raw_hash"], get("source", ""), "text", None, record["text"], "", "[]", "[]",
            dumps(get("metadata") or {}, default=str).decode(), status, shown["title"],
-           shown["company"], locations[0] if locations else None,
+           shown["company"], listed_places(shown["locations"]),
            min(confidences) if confidences else None, None, imported, updated, comment,
            clean_name(reviewer) if status != "new" and reviewer else "")
     pid = get("id")

@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reviewer.core.store.decisions import insert_suggestions, shown_values
+from reviewer.core.store.decisions import insert_suggestions, listed_places, shown_values
 from reviewer.core.store.history import log, now
 from reviewer.core.store.jsontext import loads
 from reviewer.core.store.postings import Postings, insert_label_suggestions
@@ -330,7 +330,7 @@ class Transfer:
             shown = shown_values(self.db, pid)
             row = self.db.execute("SELECT title, company, location FROM postings WHERE id = ?",
                                   (pid,)).fetchone()
-            if row != (shown["title"], shown["company"], (shown["locations"] or [None])[0]):
+            if row != (shown["title"], shown["company"], listed_places(shown["locations"])):
                 self._postings.refresh_display(pid)  # which re-indexes the text: only then
         self._stamps.clear()
         self._listing.clear()
@@ -379,9 +379,8 @@ def _listed(suggestions: Sequence[tuple[Any, ...]]) -> dict[str, Any]:
     """The listing columns of a posting that has the machine's values only."""
     values = {s[0]: loads(s[1]) for s in suggestions
               if s[0] in _LISTED and s[1] is not None}
-    locations = values.get("locations") or [None]
     return {"title": values.get("title"), "company": values.get("company"),
-            "location": locations[0]}
+            "location": listed_places(values.get("locations"))}
 
 
 def _chunks(ids: list[Any]) -> Iterator[list[Any]]:

@@ -124,7 +124,7 @@ def test_a_listed_field_keeps_the_list_columns_and_the_search_on_it(store: Store
     store.bulk.undo(change)
     assert store.queue.rows([1])[1][3] == "Acme" and store.queue.search("Globex") == []
     store.bulk.apply(BulkEdit("field", "locations", ["Paris", "Lyon"]), [4])
-    assert store.queue.rows([4])[4][4] == "Paris"
+    assert store.queue.rows([4])[4][4] == "Paris; Lyon"  # every place: filtered by any
 
 
 def test_a_preview_counts_what_would_change_and_what_a_person_decided(store: Store) -> None:

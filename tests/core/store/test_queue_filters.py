@@ -4,12 +4,15 @@ a posting without a title."""
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from reviewer.core.store import (
     FILTER_FIELDS,
+    BulkEdit,
     NewPosting,
     SearchQuery,
     Store,
@@ -18,6 +21,9 @@ from reviewer.core.store import (
     source_name,
     source_scope,
 )
+from reviewer.core.store.migrations import SCHEMA_VERSION
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "projects"
 
 SOURCES = {
     1: "/data/crawl/jobs.example.com/a.html",
@@ -177,3 +183,62 @@ def test_source_and_location_filters_read_an_index_not_the_table(store: Store) -
             plan = " ".join(str(row[-1]) for row in store.db.conn.execute(
                 f"EXPLAIN QUERY PLAN {statement}"))
             assert f"COVERING INDEX {index}" in plan, plan
+
+
+def test_a_location_filter_finds_a_posting_by_any_of_its_locations(store: Store) -> None:
+    """The list column holds every place of the final value (the list shows them all),
+    kept so by each way a posting gets its locations: added, a person's value, a bulk
+    edit and its undo, one of our own records imported."""
+    q = store.queue
+    store.postings.add([NewPosting(
+        source="/data/more/7.html", hash="h7", kind="text", raw="x", cleaned="# Nurse\n",
+        fields={"title": "Nurse", "locations": ["Hamburg", "Lyon, France", "Remote"]},
+        confidence={"title": 0.9})])
+    assert q.ids(query="location:lyon") == [6, 7]
+    assert q.ids(query="location:remote") == [7]
+    assert q.rows([7])[7][4] == "Hamburg; Lyon, France; Remote"
+    store.decisions.set_field(1, "locations", ["Dresden", "Berlin"])
+    assert q.ids(query="location:dresden") == [1] and 1 in q.ids(query="location:berlin")
+    change = store.bulk.apply(BulkEdit("field", "locations", ["Oslo", "Paris"]), [2, 3])
+    assert q.ids(query="location:paris") == [2, 3, 4]
+    assert q.rows([2])[2][4] == "Oslo; Paris"
+    store.bulk.undo(change)
+    assert q.ids(query="location:paris") == [4] and q.rows([2])[2][4] == "Munich"
+    record = store.records.get(7)
+    record.update(id=None, raw_hash="h8", source="/data/more/8.html", text=record["cleaned"])
+    record["machine"]["locations"]["value"] = ["Kyiv", "Porto"]
+    assert store.records.add(record)
+    assert q.ids(query="location:porto") == [8] and q.rows([8])[8][4] == "Kyiv; Porto"
+    store.decisions.set_field(7, "locations", None)
+    assert q.rows([7])[7][4] is None and q.ids(query="location:remote") == []
+
+
+def test_a_version_8_project_lists_every_place_after_its_migration(tmp_path: Path) -> None:
+    """Version 8 kept the first place in the list's column: opening such a project
+    writes every place there, a person's value over the machine's, and leaves a
+    rejected value's posting with none."""
+    path = tmp_path / "old.db"
+    shutil.copy(DATA / "v8.db", path)
+    with sqlite3.connect(path) as conn:  # as version 8 wrote postings of many places
+        conn.execute("UPDATE suggestions SET value = '[\"Berlin, Germany\", \"Remote\"]'"
+                     " WHERE posting_id = 2 AND field = 'locations'")
+        conn.execute("UPDATE suggestions SET value = '[\"Toronto\", \"Ottawa\"]'"
+                     " WHERE posting_id = 3 AND field = 'locations'")
+        conn.execute("INSERT INTO annotations (posting_id, field, state, value, spans,"
+                     " updated_at, reviewer) VALUES (3, 'locations', 'corrected',"
+                     " '[\"Montreal\", \"Quebec City\"]', '[]', '2026-01-01', 'ann')")
+        conn.execute("UPDATE suggestions SET value = '[\"Austin\", \"Dallas\"]'"
+                     " WHERE posting_id = 1 AND field = 'locations'")
+        conn.execute("INSERT INTO annotations (posting_id, field, state, value, spans,"
+                     " updated_at, reviewer) VALUES (1, 'locations', 'rejected', NULL, '[]',"
+                     " '2026-01-01', 'ann')")
+        conn.execute("UPDATE postings SET location = NULL WHERE id = 1")
+    conn.close()
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION >= 9
+        rows = store.queue.rows([1, 2, 3])
+        assert [rows[pid][4] for pid in (1, 2, 3)] == [
+            None, "Berlin, Germany; Remote", "Montreal; Quebec City"]
+        assert store.queue.ids(query="location:remote") == [2]
+        assert store.queue.ids(query="location:quebec") == [3]
+        assert store.queue.ids(query="location:ottawa") == []
