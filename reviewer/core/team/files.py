@@ -3,6 +3,7 @@ place only when whole (a split's shares, a merge's new file)."""
 
 from __future__ import annotations
 
+import glob
 import os
 from pathlib import Path
 
@@ -38,8 +39,31 @@ def open_input(path: Path) -> Store:
 
 
 def partial_name(path: Path) -> Path:
-    """Where a file is written until it is whole (hidden, beside it)."""
-    return path.with_name(f".{path.name}.partial")
+    """Where this process writes a file until it is whole (hidden, beside it, named for
+    the process: two merges into one new file do not write one file)."""
+    return path.with_name(f".{path.name}.{os.getpid()}.partial")
+
+
+def clear_leftovers(path: Path) -> None:
+    """The partial files of ``path`` that stopped merges or splits left: those of a
+    process that is gone (where that can be told: elsewhere none is removed)."""
+    remove_project(path.with_name(f".{path.name}.partial"))  # (named so before)
+    if os.name != "posix":
+        return
+    for left in path.parent.glob(f".{glob.escape(path.name)}.*.partial"):
+        pid = left.name[len(path.name) + 2:-len(".partial")]
+        if pid.isdigit() and not _running(int(pid)):
+            remove_project(left)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # (signal 0 only asks)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's: running
+        return True
+    return True
 
 
 def remove_project(path: Path) -> None:
@@ -49,7 +73,35 @@ def remove_project(path: Path) -> None:
 
 
 def put_in_place(partial: Path, path: Path) -> None:
-    """A file written whole under its partial name, in place of ``path`` (and of what
-    SQLite kept beside an earlier one)."""
-    remove_project(path)
-    os.replace(partial, path)
+    """A file written whole under its partial name, put at ``path``, where there is no
+    file: one made there meanwhile (another program's project) is never replaced. Then
+    ``partial`` is kept under a free name beside it, and ``TeamError`` says where."""
+    if not path.exists():
+        for suffix in ("-wal", "-shm"):  # left by a project removed: not to be read as ours
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    if _placed(partial, path):
+        return
+    for number in range(1, 1000):
+        kept = path.with_name(f"{path.stem}.merged{'' if number == 1 else f'-{number}'}"
+                              f"{path.suffix}")
+        if _placed(partial, kept):
+            break
+    else:
+        kept = partial
+    raise TeamError(f"{path} was made by another program meanwhile: it is left as it is, "
+                    f"and what was written is in {kept}")
+
+
+def _placed(partial: Path, path: Path) -> bool:
+    """``partial`` renamed to ``path`` if no file is there (False: one is)."""
+    try:
+        os.link(partial, path)  # fails where a file is: a rename would replace it
+    except FileExistsError:
+        return False
+    except OSError:  # no hard links on this file system: looked at, then renamed
+        if path.exists():
+            return False
+        os.replace(partial, path)
+        return True
+    partial.unlink()
+    return True

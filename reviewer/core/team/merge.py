@@ -42,6 +42,7 @@ from reviewer.core.store.transfer import Value
 from reviewer.core.team.files import (
     TeamError,
     check_input,
+    clear_leftovers,
     open_input,
     partial_name,
     put_in_place,
@@ -141,7 +142,7 @@ def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
     # a new OUT is written under another name until whole: a merge stopped leaves none
     target = partial_name(out_path) if created else out_path
     if created:
-        remove_project(target)  # left by a merge that was stopped
+        clear_leftovers(out_path)  # left by merges that were stopped
     out, whole = Store(target, reviewer=reviewer), False
     try:
         out.check_writable()

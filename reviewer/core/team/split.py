@@ -30,7 +30,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewer.core.store import Store
-from reviewer.core.team.files import TeamError, partial_name, put_in_place, remove_project
+from reviewer.core.team.files import (
+    TeamError,
+    clear_leftovers,
+    partial_name,
+    put_in_place,
+    remove_project,
+)
 
 BATCH = 500  # postings read and written at a time, each file's write one transaction
 Progress = Callable[[int, int], None]  # postings done, postings in all
@@ -115,8 +121,8 @@ def _split(store: Store, names: list[str], targets: dict[str, Path], existing: l
     # each file is written under another name and put in place once all are whole: a
     # split stopped on the way leaves no file that looks like a reviewer's share
     partial = {name: partial_name(path) for name, path in targets.items()}
-    for path in partial.values():
-        remove_project(path)  # left by a split that was stopped
+    for path in targets.values():
+        clear_leftovers(path)  # left by splits that were stopped
     outputs = {name: Store(partial[name]) for name in names}
     whole = False
     try:

@@ -6,6 +6,7 @@ merged is refused before anything is written."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import sys
@@ -606,6 +607,46 @@ def test_a_merge_into_a_new_file_stopped_on_the_way_leaves_no_file(
     assert report.created and report.postings == 12
     with Store(out) as store:  # the merge's own names are OUT's, not a temporary file's
         assert store.reviews.reviewers() == NAMES
+
+
+def test_a_project_made_at_a_new_out_meanwhile_is_never_replaced(
+        files: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """OUT did not exist when the merge began; another program made a project there
+    while it ran: that project is left as it is, and the merge is kept beside it, said."""
+    out = tmp_path / "merged.db"
+    real = merge_module._Merger.merge
+
+    def meanwhile(self: Any, *args: Any) -> int:
+        if not out.exists():
+            with Store(out, reviewer="zoe") as other:  # (its -wal file too, on the way)
+                other.postings.add([])
+                other.meta.set_assigned_reviewer("zoe")
+        return real(self, *args)
+
+    monkeypatch.setattr(merge_module._Merger, "merge", meanwhile)
+    with pytest.raises(TeamError, match=r"merged\.db was made by another program meanwhile"
+                       r".*written is in .*merged\.merged\.db"):
+        merge_projects(out, [files[n] for n in NAMES])
+    with Store(out) as store:
+        assert store.queue.count() == 0 and store.meta.assigned_reviewer() == "zoe"
+    with Store(tmp_path / "merged.merged.db") as store:
+        assert store.queue.count() == 12
+    assert not list(tmp_path.glob(".merged.db*"))
+
+
+def test_a_running_merges_file_is_not_taken_for_a_stopped_ones(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """Two merges into one new file: each writes its own, and one starting does not
+    remove the other's (a stopped one's, of a process gone, it does)."""
+    out = tmp_path / "merged.db"
+    running = tmp_path / f".merged.db.{os.getppid()}.partial"  # a process that runs
+    gone = tmp_path / ".merged.db.999999999.partial"
+    old = tmp_path / ".merged.db.partial"
+    for path in (running, gone, old):
+        path.write_bytes(b"half a project")
+    merge_projects(out, [files[n] for n in NAMES])
+    assert running.read_bytes() == b"half a project"
+    assert not gone.exists() and not old.exists()
 
 
 def test_a_folder_given_as_a_file_to_merge_is_said_so(files: dict[str, Path],
