@@ -20,7 +20,8 @@ from __future__ import annotations
 from reviewer.core.team.agreement import AgreementReport, agreement, pace
 from reviewer.core.team.agreement import compute as agreement_figures
 from reviewer.core.team.files import TeamError
-from reviewer.core.team.merge import InputReport, MergeReport, merge_projects
+from reviewer.core.team.merge import merge_projects
+from reviewer.core.team.report import InputReport, MergeReport
 from reviewer.core.team.split import SplitReport, file_name, split_project
 
 __all__ = ["AgreementReport", "InputReport", "MergeReport", "SplitReport", "TeamError",

@@ -30,7 +30,7 @@ transaction each; a damaged, or not a project, input, or OUT itself is refused f
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ from reviewer.core.store import Store
 from reviewer.core.store.reviewer import clean_name
 from reviewer.core.store.reviews import same
 from reviewer.core.store.transfer import Value
+from reviewer.core.team.anchor import moved_all
 from reviewer.core.team.files import (
     TeamError,
     check_input,
@@ -48,83 +49,12 @@ from reviewer.core.team.files import (
     put_in_place,
     remove_project,
 )
+from reviewer.core.team.report import InputReport, MergeReport
 from reviewer.core.team.retract import Known, Tally, agreed, dumps, of_thing, taken_back
 from reviewer.core.team.split import Progress, copy_setup
 
 BATCH = 500  # input postings a transaction
 Thing = tuple[int, str, str]  # OUT posting, kind, key
-
-
-@dataclass
-class InputReport:
-    """What one input brought."""
-
-    path: Path
-    postings: int = 0
-    added: int = 0  # new to OUT, copied whole
-    matched: int = 0  # OUT had them already
-    decisions: int = 0  # reviewers' values new or changed in OUT
-    taken_back: int = 0  # reviewers' values in OUT its reviewers took back since
-    rulings: int = 0  # adjudications and other final rulings put in place
-    reviewers: set[str] = field(default_factory=set)
-    text_differs: int = 0  # matched postings with decisions whose cleaned text differs
-    schema_differs: bool = False
-
-
-@dataclass
-class MergeReport:
-    """What a merge did to OUT."""
-
-    out: Path
-    created: bool = False
-    inputs: list[InputReport] = field(default_factory=list)
-    own: int = 0  # OUT's own decisions taken in as its reviewers' values
-    final: int = 0  # final decisions now other than before it, where the reviewers agree
-    withdrawn: int = 0  # final decisions there before it, taken away as reviewers differ
-    disagreements: int = 0  # postings of OUT whose reviewers differ, after the merge
-    postings: int = 0  # postings of OUT, after the merge
-    taken_back: int = 0  # reviewers' values taken back since they came in (``retract``)
-
-    @property
-    def shared_names(self) -> dict[str, list[str]]:
-        """The reviewers' names that came from more than one file, with those files."""
-        files: dict[str, list[str]] = {}
-        for item in self.inputs:
-            for name in item.reviewers:
-                files.setdefault(name, []).append(item.path.name)
-        return {name: paths for name, paths in sorted(files.items()) if len(paths) > 1}
-
-    def describe(self) -> list[str]:
-        """The report as lines for a person."""
-        lines = []
-        for item in self.inputs:
-            who = ", ".join(sorted(item.reviewers)) or "no decisions"
-            lines.append(f"{item.path.name}: {item.postings:,} postings ({item.added:,} new, "
-                         f"{item.matched:,} matched), {item.decisions:,} decisions new or "
-                         f"changed ({who})"
-                         + (f", {item.rulings:,} rulings" if item.rulings else "")
-                         + (f", {item.taken_back:,} taken back" if item.taken_back else ""))
-            if item.text_differs:
-                lines.append(f"  {item.text_differs:,} postings have another cleaned text in "
-                             f"{self.out.name}: their spans count in the text the reviewer saw")
-            if item.schema_differs:
-                lines.append(f"  its label schema differs from {self.out.name}'s: answers are "
-                             "kept as given")
-        lines.append(f"{self.out.name}{' (new)' if self.created else ''}: "
-                     f"{self.postings:,} postings; {self.final:,} final decisions written "
-                     f"where reviewers agree, {self.withdrawn:,} taken away where a later "
-                     "file differs"
-                     + (f", {self.own:,} of its own counted as its reviewers'"
-                        if self.own else "")
-                     + f"; {self.disagreements:,} postings with disagreements")
-        for name, paths in self.shared_names.items():
-            files = f"{paths[0]} and {paths[1]} both" if len(paths) == 2 else \
-                f"{', '.join(paths[:-1])} and {paths[-1]} all"
-            lines.append(f"{files} carry the reviewer {name}: their values count as one "
-                         "reviewer's, a later one replacing an earlier (if they are different "
-                         "people, give each a name of their own with --reviewer or "
-                         "REVIEWER_NAME, and merge again into a new file)")
-        return lines
 
 
 def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
@@ -234,9 +164,12 @@ class _Merger:
         if matched:
             theirs = src.transfer.texts(sorted({v.posting for v in incoming + rulings}))
             ours = out.transfer.texts(matched)
-            item.text_differs += sum(
-                1 for pid, text in theirs.items() if to_out[pid] in ours
-                and ours[to_out[pid]] != text)
+            differ = {pid: text for pid, text in theirs.items()
+                      if to_out[pid] in ours and ours[to_out[pid]] != text}
+            item.text_differs += len(differ)
+            incoming, left = moved_all(incoming, differ, ours, to_out)
+            rulings, also_left = moved_all(rulings, differ, ours, to_out)
+            item.spans_left += left + also_left
         finals = _group(out.transfer.values(matched))
         reviews = out.transfer.reviews_of(sorted(posts))
         rows = self._own(finals, reviews)

@@ -305,6 +305,49 @@ def test_a_posting_whose_text_changed_since_the_split_is_reported(files: dict[st
     assert "1 postings have another cleaned text" in "\n".join(report.describe())
 
 
+def test_spans_over_a_text_cleaned_again_are_moved_to_the_same_words(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """OUT's posting was cleaned again since the split (a line more at its top): the
+    span labels and a field's evidence a reviewer made over the text they saw label the
+    same words in OUT's text; a span whose words OUT's text does not hold is left out,
+    said. Kept at their offsets, they labelled other words (" more " as a SKILL)."""
+    out = tmp_path / "merged.db"
+    with Store(files["ben"], reviewer="ben") as store:
+        text = store.records.get(1)["cleaned"]
+        gone = text.index("Python")
+        store.spans.add(1, 0, 4, "SKILL")
+        store.spans.add(1, gone, gone + 6, "TOOL")
+        store.decisions.set_field(1, "title", text[0:4], [[0, 4]])
+    merge_projects(out, [files["ana"]])
+    prefix = "Posted again.\n\n"
+    with Store(out) as store, store.atomic():
+        store.db.execute("UPDATE postings SET cleaned = ? WHERE id = 1",
+                         (prefix + text[:gone] + "Rust" + text[gone + 6:],))
+    report = merge_projects(out, [files["ben"]])
+    assert report.inputs[0].text_differs == 1 and report.inputs[0].spans_left == 1
+    said = "\n".join(report.describe())
+    assert "their spans were moved to the same words there (1 left out" in said
+    with Store(out) as store:
+        record = store.records.get(1)
+        ours = record["cleaned"]
+        spans = [(s["start"], s["end"], s["label"]) for s in record["spans"]]
+        assert spans == [(len(prefix), len(prefix) + 4, "SKILL")]
+        assert ours[len(prefix):len(prefix) + 4] == text[0:4]
+        assert record["human"]["title"]["spans"] == [[len(prefix), len(prefix) + 4]]
+
+
+def test_a_span_is_moved_to_the_occurrence_of_its_words_with_the_same_neighbours() -> None:
+    from reviewer.core.team.anchor import place
+
+    theirs = "Skills: Go. Nice to have: Go and Rust."
+    ours = "New intro.\nSkills: Go. Nice to have: Go and Rust."
+    assert place(theirs, ours, 26, 28) == 37 and ours[37:39] == "Go"  # the second "Go"
+    assert place(theirs, ours, 8, 10) == 19
+    assert place(theirs, theirs, 8, 10) == 8  # an unchanged text: where it was
+    assert place(theirs, "no such words", 8, 10) is None
+    assert place(theirs, ours, 30, 90) is None  # outside the reviewer's text
+
+
 def test_a_split_file_is_worked_in_its_reviewer_s_name(files: dict[str, Path],
                                                        monkeypatch: pytest.MonkeyPatch,
                                                        tmp_path: Path) -> None:

@@ -1,0 +1,97 @@
+"""Spans a reviewer made over a cleaned text that differs from the merged project's (the
+posting was cleaned again since the split): each is moved to the same words in the
+merged text, where they are the likeliest (the most of the words around them alike,
+then the nearest), or left out where the words are not there at all. A span kept at its
+offsets would label other words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from reviewer.core.store.transfer import Value
+
+_AROUND = 40  # characters each side compared to choose among the words' occurrences
+_TRIED = 2000  # occurrences of the words looked at, at most
+
+
+def moved(value: Value, theirs: str, ours: str) -> tuple[Value, int]:
+    """``value`` with every span of it over ``theirs`` moved onto ``ours`` (the span
+    labels of a ``spans`` value, a field's evidence); how many were left out."""
+    if value.kind == "spans" and value.value:
+        kept, origins, left = [], [], 0
+        marks = value.origins or ("human",) * len(value.value)
+        for (start, end, label), origin in zip(value.value, marks, strict=False):
+            at = place(theirs, ours, start, end)
+            if at is None:
+                left += 1
+            elif [at, at + end - start, label] not in kept:
+                kept.append([at, at + end - start, label])
+                origins.append(origin)
+        order = sorted(range(len(kept)), key=lambda i: kept[i])
+        return replace(value, value=[kept[i] for i in order],
+                       origins=tuple(origins[i] for i in order)), left
+    if value.kind == "field" and isinstance(value.value, dict) and value.value.get("spans"):
+        spans, left = [], 0
+        for start, end in value.value["spans"]:
+            at = place(theirs, ours, start, end)
+            if at is None:
+                left += 1
+            else:
+                spans.append([at, at + end - start])
+        decided: dict[str, Any] = {**value.value, "spans": spans}
+        return replace(value, value=decided), left
+    return value, 0
+
+
+def place(theirs: str, ours: str, start: int, end: int) -> int | None:
+    """Where in ``ours`` the words ``theirs[start:end]`` are (None: nowhere)."""
+    if not 0 <= start < end <= len(theirs):
+        return None
+    words = theirs[start:end]
+    if ours[start:end] == words and theirs[max(0, start - _AROUND):start] == \
+            ours[max(0, start - _AROUND):start]:
+        return start
+    before = theirs[max(0, start - _AROUND):start]
+    after = theirs[end:end + _AROUND]
+    best: tuple[int, int] | None = None  # (-alike, distance)
+    found = None
+    at = ours.find(words)
+    for _ in range(_TRIED):
+        if at < 0:
+            break
+        alike = _common_end(before, ours[max(0, at - _AROUND):at]) + _common_start(
+            after, ours[at + len(words):at + len(words) + _AROUND])
+        rank = (-alike, abs(at - start))
+        if best is None or rank < best:
+            best, found = rank, at
+        at = ours.find(words, at + 1)
+    return found
+
+
+def _common_start(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_end(a: str, b: str) -> int:
+    return _common_start(a[::-1], b[::-1])
+
+
+def moved_all(values: list[Value], texts: dict[int, str], ours: dict[int, str],
+              to_out: dict[int, int]) -> tuple[list[Value], int]:
+    """``values`` (of an input's postings) with the spans of those whose text differs
+    (``texts``: the input's text of each, by its id; ``ours``: OUT's, by OUT's id) moved;
+    how many spans were left out."""
+    out, left = [], 0
+    for value in values:
+        if value.posting in texts:
+            value, lost = moved(value, texts[value.posting], ours[to_out[value.posting]])
+            left += lost
+        out.append(value)
+    return out, left

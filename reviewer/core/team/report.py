@@ -1,0 +1,82 @@
+"""What a merge did: to OUT, and of each input file (``merge.merge_projects`` fills it,
+``describe`` says it for a person)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class InputReport:
+    """What one input brought."""
+
+    path: Path
+    postings: int = 0
+    added: int = 0  # new to OUT, copied whole
+    matched: int = 0  # OUT had them already
+    decisions: int = 0  # reviewers' values new or changed in OUT
+    taken_back: int = 0  # reviewers' values in OUT its reviewers took back since
+    rulings: int = 0  # adjudications and other final rulings put in place
+    reviewers: set[str] = field(default_factory=set)
+    text_differs: int = 0  # matched postings with decisions whose cleaned text differs
+    spans_left: int = 0  # their spans whose words OUT's text does not hold
+    schema_differs: bool = False
+
+
+@dataclass
+class MergeReport:
+    """What a merge did to OUT."""
+
+    out: Path
+    created: bool = False
+    inputs: list[InputReport] = field(default_factory=list)
+    own: int = 0  # OUT's own decisions taken in as its reviewers' values
+    final: int = 0  # final decisions now other than before it, where the reviewers agree
+    withdrawn: int = 0  # final decisions there before it, taken away as reviewers differ
+    disagreements: int = 0  # postings of OUT whose reviewers differ, after the merge
+    postings: int = 0  # postings of OUT, after the merge
+    taken_back: int = 0  # reviewers' values taken back since they came in (``retract``)
+
+    @property
+    def shared_names(self) -> dict[str, list[str]]:
+        """The reviewers' names that came from more than one file, with those files."""
+        files: dict[str, list[str]] = {}
+        for item in self.inputs:
+            for name in item.reviewers:
+                files.setdefault(name, []).append(item.path.name)
+        return {name: paths for name, paths in sorted(files.items()) if len(paths) > 1}
+
+    def describe(self) -> list[str]:
+        """The report as lines for a person."""
+        lines = []
+        for item in self.inputs:
+            who = ", ".join(sorted(item.reviewers)) or "no decisions"
+            lines.append(f"{item.path.name}: {item.postings:,} postings ({item.added:,} new, "
+                         f"{item.matched:,} matched), {item.decisions:,} decisions new or "
+                         f"changed ({who})"
+                         + (f", {item.rulings:,} rulings" if item.rulings else "")
+                         + (f", {item.taken_back:,} taken back" if item.taken_back else ""))
+            if item.text_differs:
+                lines.append(f"  {item.text_differs:,} postings have another cleaned text in "
+                             f"{self.out.name}: their spans were moved to the same words there"
+                             + (f" ({item.spans_left:,} left out: their words are not in it)"
+                                if item.spans_left else ""))
+            if item.schema_differs:
+                lines.append(f"  its label schema differs from {self.out.name}'s: answers are "
+                             "kept as given")
+        lines.append(f"{self.out.name}{' (new)' if self.created else ''}: "
+                     f"{self.postings:,} postings; {self.final:,} final decisions written "
+                     f"where reviewers agree, {self.withdrawn:,} taken away where a later "
+                     "file differs"
+                     + (f", {self.own:,} of its own counted as its reviewers'"
+                        if self.own else "")
+                     + f"; {self.disagreements:,} postings with disagreements")
+        for name, paths in self.shared_names.items():
+            files = f"{paths[0]} and {paths[1]} both" if len(paths) == 2 else \
+                f"{', '.join(paths[:-1])} and {paths[-1]} all"
+            lines.append(f"{files} carry the reviewer {name}: their values count as one "
+                         "reviewer's, a later one replacing an earlier (if they are different "
+                         "people, give each a name of their own with --reviewer or "
+                         "REVIEWER_NAME, and merge again into a new file)")
+        return lines
