@@ -32,7 +32,9 @@ class ClassNames:
 TypeSpec: TypeAlias = "str | ClassNames | list[TypeSpec] | dict[str, TypeSpec]"
 _SALARY: TypeSpec = {key: ("float64" if key in ("min", "max") else "string")
                      for key in rows.SALARY_KEYS}
-_KIND_TYPES: dict[str, TypeSpec] = {"text": "string", "enum": "string", "date": "string",
+# a date is a day (date32): its JSON text is read by ``datasets`` (pyarrow) as a time of
+# the day, which as "string" came back as "2024-05-01 00:00:00"
+_KIND_TYPES: dict[str, TypeSpec] = {"text": "string", "enum": "string", "date": "date32",
                                     "number": "float64", "list": ["string"], "salary": _SALARY}
 
 
@@ -66,7 +68,8 @@ def _arrow_type(pa: Any, spec: TypeSpec) -> Any:
     if isinstance(spec, ClassNames):
         return pa.int64()
     if isinstance(spec, str):
-        return {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64()}[spec]
+        return {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(),
+                "date32": pa.date32()}[spec]
     if isinstance(spec, list):
         return pa.list_(_arrow_type(pa, spec[0]))
     return pa.struct([(name, _arrow_type(pa, sub)) for name, sub in spec.items()])
@@ -130,7 +133,8 @@ def _field_note(spec: FieldSpec) -> str:
         return f"{spec.label}: one of {', '.join(spec.choices)}"
     if spec.kind == "salary":
         return f"{spec.label}: min, max, currency (ISO 4217), period ({', '.join(PERIODS)})"
-    extra = {"date": " (YYYY-MM-DD)", "list": ", one item each"}.get(spec.kind, "")
+    extra = {"date": " (a day: YYYY-MM-DD in the JSON lines)",
+             "list": ", one item each"}.get(spec.kind, "")
     return f"{spec.label}{extra}; null when no value"
 
 

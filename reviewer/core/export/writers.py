@@ -24,6 +24,7 @@ import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import IO, Any, Protocol
@@ -37,6 +38,7 @@ from reviewer.core.export.table import cell, csv_columns, csv_head, head_cells, 
 from reviewer.core.export.tokens import tokenize
 from reviewer.core.export.tokens_bio import bio_tags
 from reviewer.core.records import PostingRecord, undecided
+from reviewer.core.schema import FIELDS
 
 
 class PartWriter(Protocol):
@@ -45,6 +47,7 @@ class PartWriter(Protocol):
     def close(self) -> None: ...
 
 
+_DATES = tuple(spec.name for spec in FIELDS if spec.kind == "date")
 NAME_MAX = 255  # bytes of a file's name (ext4, XFS, APFS, NTFS's 255 characters)
 
 
@@ -147,9 +150,22 @@ class HfWriter:
                 for rows in iter_lines(self._file, batch):
                     for row in rows:
                         row["ner_tags"] = _ids(tag_ids, row["ner_tags"])
+                        _as_days(row)
                     parquet.write_table(pa.Table.from_pylist(rows, schema=schema))
         finally:
             self._file.close()
+
+
+def _as_days(row: dict[str, Any]) -> None:
+    """The dates of an ``hf`` row (its fields', each reviewer's) as days, the Parquet
+    column's type (a record's dates are YYYY-MM-DD: ``record_check``)."""
+    for name in _DATES:
+        if isinstance(row.get(name), str):
+            row[name] = date.fromisoformat(row[name])
+    for own in row.get("reviewers") or ():
+        for name, decided in (own.get("fields") or {}).items():
+            if name in _DATES and isinstance(decided.get("value"), str):
+                decided["value"] = date.fromisoformat(decided["value"])
 
 
 def _ids(tag_ids: Mapping[str, int], tags: list[str] | None) -> list[int] | None:

@@ -518,6 +518,10 @@ def test_hf_dataset_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert first["salary"] == {"min": 50000.0, "max": 65000.0, "currency": "GBP",
                                "period": "year"}
     assert first["provenance"]["title"] == "corrected"
+    # a date is the day written, whichever file holds it (JSON lines were read as times
+    # of the day and given back as text: "2024-05-01 00:00:00")
+    assert str(first["date_posted"]) == "2024-05-01"
+    assert str(rows[4]["valid_through"]) == "2024-06-30"
     assert first["labels"] == {"quality": ["good"], "tags": ["tech", "remote"]}
     assert rows[2]["labels"]["tags"] is None
     for row in rows.values():
