@@ -177,7 +177,7 @@ def _open(fmt: str, path: Path, questions: set[str], parquet: bool,
     if fmt == "parquet" or (fmt == "csv" and parquet):
         return formats_more.CsvParquetWriter(path, questions)
     if fmt == "csv":
-        return writers.CsvWriter(path, raw_cells)
+        return writers.CsvWriter(path, raw_cells, questions)
     if fmt == "conll":
         return ConllWriter(path)
     if fmt == "doccano":

@@ -258,18 +258,21 @@ class CsvWriter:
     The label columns (``labels__<question>``, sorted) are only known once every
     record has been seen, so rows go first to an anonymous temporary file beside
     the output (constant memory) and are copied under the header on ``close``.
+    ``questions``, shared by the parts of a split, gathers those of every part: each
+    part's file has the same columns.
 
     Cells a spreadsheet would run as formulas get a leading ``'`` (``neutral``),
     unless ``raw_cells``: then every cell is the exact text.
     """
 
-    def __init__(self, path: Path, raw_cells: bool = False) -> None:
+    def __init__(self, path: Path, raw_cells: bool = False,
+                 questions: set[str] | None = None) -> None:
         self._path = path
         self._raw = raw_cells
         self._spool: IO[str] = tempfile.TemporaryFile(  # noqa: SIM115 (closed by close())
             "w+", encoding="utf-8", newline="", dir=path.parent)
         self._rows = csv.writer(self._spool)
-        self._questions: set[str] = set()
+        self._questions: set[str] = set() if questions is None else questions
 
     def write(self, record: PostingRecord) -> int:
         self._questions.update(record["labels"])

@@ -174,6 +174,17 @@ def test_split_writes_one_file_a_part(tmp_path: Path) -> None:
     assert summary.total == 7
 
 
+def test_every_part_of_a_csv_split_has_the_same_columns(tmp_path: Path) -> None:
+    """A question answered in one part only was a column of that part's file only (an
+    empty part had none): ``datasets`` refuses to load such parts together."""
+    split = {"train": 0.5, "dev": 0.25, "test": 0.249, "none": 0.001}
+    summary = export(sample(), "csv", tmp_path / "out", split=split)
+    heads = {path.name: path.read_text(encoding="utf-8").splitlines()[0]
+             for path in summary.files}
+    assert summary.counts["none"] == 0 and len(set(heads.values())) == 1, heads
+    assert "labels__quality" in heads["none.csv"] and "labels__tags" in heads["none.csv"]
+
+
 def test_bad_arguments() -> None:
     with pytest.raises(ValueError, match="unknown export format"):
         export([], "xml", Path("x"))
