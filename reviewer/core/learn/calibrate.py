@@ -10,6 +10,7 @@ first part; a list by the words it shares with the decision).
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -43,7 +44,9 @@ class Calibration:
             raise ValueError("a calibration is an object")
         xs, ys = data.get("x"), data.get("y")
         if not (isinstance(xs, list) and isinstance(ys, list) and len(xs) == len(ys)
-                and all(isinstance(v, int | float) for v in [*xs, *ys])):
+                and all(isinstance(v, int | float) and math.isfinite(v) for v in [*xs, *ys])):
+            # (NaN, which JSON's NaN and 1e999 give, became the confidence of every
+            # suggestion, which no row may hold: no import or re-extract could store one)
             raise ValueError("a calibration holds two lists of numbers of one length")
         return cls([float(x) for x in xs], [min(1.0, max(0.0, float(y))) for y in ys])
 

@@ -41,6 +41,13 @@ OFFER = 0.5  # a field the rules left empty is filled when the model is at least
 LABEL = "label:"  # the prefix of a label question's part
 
 
+def option_key(part: str, option: str) -> str:
+    """The key of the classifier of one option of a many-answer question's part: apart
+    by a character no name holds (``labels.check_given``), so that question "a" of
+    option "b=c" and question "a=b" of option "c" are two (with "=" they were one)."""
+    return f"{part}\x1f{option}"
+
+
 @dataclass
 class Part:
     """One thing the model learnt: a field (``name`` its name) or a label question
@@ -101,8 +108,8 @@ class Model:
             tagger = self.taggers.get(part.name)
             return tasks.guess_span(tagger, p) if tagger else None
         if part.kind == "multi":
-            models = {o: self.linear[f"{part.name}={o}"] for o in part.options
-                      if f"{part.name}={o}" in self.linear}
+            models = {o: self.linear[option_key(part.name, o)] for o in part.options
+                      if option_key(part.name, o) in self.linear}
             return tasks.guess_options(models, p) if models else None
         model = self.linear.get(part.name)
         if model is None:

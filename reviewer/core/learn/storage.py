@@ -44,10 +44,10 @@ from reviewer.core.learn.spans import BEGIN, INSIDE, OUTSIDE, SpanTagger
 from reviewer.core.schema import EXTRACTOR_VERSION, FIELDS
 
 FORMAT = "posting-reviewer-model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: a many-answer question's option classifiers keyed apart by U+001F
 MAX_BYTES = 200 * 2**20  # a stored model
-MAX_MEMBER = 100 * 2**20  # one member, uncompressed
-MAX_TOTAL = 400 * 2**20  # all members, uncompressed
+MAX_MEMBER = 50 * 2**20  # one member, uncompressed (a model of 1,000 postings: 0.4 MB)
+MAX_TOTAL = 100 * 2**20  # all members, uncompressed
 MAX_MEMBERS = 10_000
 MANIFEST = "manifest.json"
 KINDS = ("span", "lines", "choice", "single", "multi")
@@ -123,6 +123,9 @@ def load(data: bytes) -> Model:
             raise ModelRefused(f"the model holds a member its manifest does not list "
                                f"({extra[0]})" if extra
                                else "the model lacks a member its manifest lists")
+        unread = sorted(names - _read_by_parts(manifest))
+        if unread:  # (unpacked for nothing: memory a crafted model would take)
+            raise ModelRefused(f"the model holds a member no part of it reads ({unread[0]})")
         members = _read_members(archive, [i for i in infos if i.filename != MANIFEST])
     for name, content in members.items():
         if hashlib.sha256(content).hexdigest() != listed[name]:
@@ -135,6 +138,16 @@ def load(data: bytes) -> Model:
     except MemoryError:
         raise ModelRefused("the model is damaged: it asks for more memory than it holds") \
             from None
+
+
+def _read_by_parts(manifest: dict[str, Any]) -> set[str]:
+    """The members the taggers and classifiers of ``manifest`` read."""
+    try:
+        used = {str(raw["member"]) for raw in manifest["taggers"]}
+        return used | {f"{raw['member']}.{p}.npy" for raw in manifest["linear"]
+                       for p in ("cols", "weights", "intercept")}
+    except (KeyError, TypeError) as error:
+        raise ModelRefused(f"the model is damaged: its manifest lacks {error}") from None
 
 
 def _read_members(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> dict[str, bytes]:
@@ -202,6 +215,9 @@ def _build(manifest: dict[str, Any], members: dict[str, bytes]) -> Model:
     for raw in manifest["taggers"]:
         content = members[raw["member"]]
         crf_check.check(content)
+        if raw["many"] is not (raw["field"] == "locations"):  # (as ``tasks`` trains them)
+            raise ValueError(f"the tagger of {raw['field']!r} gives a list where the field "
+                             "holds one value, or one where it holds a list")
         tagger = SpanTagger(str(raw["field"]), content, bool(raw["many"]))
         if not set(tagger._tagger.labels()) <= {OUTSIDE, BEGIN, INSIDE}:
             raise ValueError(f"the tagger of {raw['field']} has labels of another kind")

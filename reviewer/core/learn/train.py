@@ -35,7 +35,7 @@ from reviewer.core.learn import calibrate, tasks
 from reviewer.core.learn.classify import LinearModel
 from reviewer.core.learn.examples import Example, Prepared
 from reviewer.core.learn.features import FEATURE_VERSION
-from reviewer.core.learn.model import LABEL, Model, Part, choose, situation
+from reviewer.core.learn.model import LABEL, Model, Part, choose, option_key, situation
 from reviewer.core.learn.spans import SpanTagger
 from reviewer.core.schema import EXTRACTOR_VERSION, FIELD_NAMES
 
@@ -160,7 +160,7 @@ def _fit(part: Part, prepared: Sequence[Prepared], rows: Sequence[int],
                        for i in rows]
             fitted = tasks.fit_doc(prepared, rows, targets)
             if fitted is not None:
-                linear[f"{name}={option}"] = fitted
+                linear[option_key(name, option)] = fitted
     else:
         if part.kind == "choice":
             targets = [tasks.choice_target(prepared[i].example.fields[name]) for i in rows]

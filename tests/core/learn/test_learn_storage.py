@@ -267,3 +267,43 @@ def test_a_member_the_manifest_does_not_list_is_never_unpacked(
     with pytest.raises(ModelRefused, match="does not list"):
         Model.from_bytes(out.getvalue())
     assert unpacked == ["manifest.json"]
+
+
+def _listed(members: dict[str, bytes]) -> bytes:
+    """The members as an archive whose manifest lists each with its checksum, as a
+    crafted file would be."""
+    import hashlib
+
+    manifest = json.loads(members["manifest.json"])
+    manifest["members"] = {name: hashlib.sha256(content).hexdigest()
+                           for name, content in members.items() if name != "manifest.json"}
+    members["manifest.json"] = json.dumps(manifest).encode()
+    return _zip(members)
+
+
+def test_a_calibration_that_is_no_number_is_refused(model: Model) -> None:
+    """NaN (JSON's NaN, or 1e999) became the confidence of every suggestion: no import
+    or re-extract of the project could store one."""
+    for bad in (float("nan"), float("inf")):
+        def edit(manifest: dict[str, object], bad: float = bad) -> None:
+            for part in manifest["parts"]:  # type: ignore[attr-defined]
+                part["calibrations"] = {"rule": {"x": [bad, bad], "y": [0.2, 0.9]}}
+        with pytest.raises(ModelRefused, match="damaged: a calibration"):
+            Model.from_bytes(_edited(model.to_bytes(), edit))
+
+
+def test_a_tagger_that_gives_a_list_for_one_value_is_refused(model: Model) -> None:
+    """A title tagger marked ``many`` wrote a list where the field holds a text: the
+    window's list could not store it, and the export was not our own import's."""
+    def edit(manifest: dict[str, object]) -> None:
+        for tagger in manifest["taggers"]:  # type: ignore[attr-defined]
+            tagger["many"] = True
+    with pytest.raises(ModelRefused, match="gives a list where the field holds one value"):
+        Model.from_bytes(_edited(model.to_bytes(), edit))
+
+
+def test_a_member_no_part_reads_is_refused_before_it_is_unpacked(model: Model) -> None:
+    members = _members(model.to_bytes())
+    members["crf/padding.crfsuite"] = b"\0" * 2**20
+    with pytest.raises(ModelRefused, match=r"no part of it reads \(crf/padding"):
+        Model.from_bytes(_listed(members))

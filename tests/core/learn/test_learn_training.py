@@ -49,6 +49,20 @@ def test_a_question_with_many_answers_is_learnt_option_by_option() -> None:
     assert isinstance(answer, list) and "kitchen" in answer
 
 
+def test_options_and_questions_with_an_equals_sign_are_learnt_apart() -> None:
+    """Question "a" of option "b=c" and question "a=b" of option "c": their classifiers
+    were stored under one key, the second over the first (figures 1.000, suggestions
+    none)."""
+    examples = [Example(posting(i), labels={"a": ["b=c"] if i % 2 else ["d"],
+                                            "a=b": ["c"] if i % 3 else []})
+                for i in range(12)]
+    model = train(examples, folds=3)
+    again = Model.from_bytes(model.to_bytes())
+    for learnt in (model, again):
+        assert suggest(learnt, posting(1)).labels["a"][0] == ["b=c"]
+        assert suggest(learnt, posting(2)).labels["a"][0] == ["d"]
+
+
 def test_the_info_holds_the_cross_validated_figures(model: Model) -> None:
     info = model.info
     assert info["n_examples"] == 24
