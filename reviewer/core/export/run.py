@@ -55,6 +55,7 @@ class ExportSummary:
     unaligned_spans: int = 0  # token formats: spans that hold no token (whitespace only)
     overlapping_spans: int = 0  # hf and conll: spans the BIO tags leave out (they overlap)
     undecided_left_out: int = 0  # conll: postings whose reviewers differ on their spans
+    unreviewed_left_out: int = 0  # conll: postings no one reviewed (``--all``)
     # JSON-LD only: posting id -> the properties Google requires that it lacks
     missing: dict[int, list[str]] = field(default_factory=dict)
     left_out: int = 0  # JSON-LD with strict: the postings not written for lacking them
@@ -74,7 +75,8 @@ class ExportSummary:
                 (self.unaligned_spans, "spans off token boundaries skipped"),
                 (self.overlapping_spans, "overlapping spans left untagged"),
                 (self.undecided_left_out, "posting(s) whose reviewers differ on its span "
-                 "labels left out")) if n]
+                 "labels left out"), (self.unreviewed_left_out, "posting(s) not reviewed left "
+                 "out (CoNLL has no tag for words no one has labelled)")) if n]
         if self.missing:
             lacking = Counter(prop for props in self.missing.values() for prop in props)
             left.append(f"{len(self.missing):,} postings "
@@ -117,11 +119,9 @@ def _all_fit(record: PostingRecord, size: int) -> bool:
 
 
 def drop_bad_spans(record: PostingRecord) -> tuple[PostingRecord, int]:
-    """The record without the spans whose offsets do not hold their text, and how many.
-
-    Checks labelled spans (``records.bad_spans``), field evidence and machine
-    evidence; the record passed in is never changed.
-    """
+    """The record without the spans whose offsets do not hold their text, and how many:
+    labelled spans (``records.bad_spans``), field and machine evidence. The record passed
+    in is never changed."""
     text, size = record["text"], len(record["text"])
     if _all_fit(record, size):
         return record, 0
@@ -285,7 +285,8 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
         for writer in by_part.values():
             writer.close()
     summary.overlapping_spans = sum(getattr(w, "overlapping", 0) for w in by_part.values())
-    summary.undecided_left_out = sum(getattr(w, "undecided", 0) for w in by_part.values())
+    for left in ("undecided", "unreviewed"):  # conll: postings left out, counted
+        setattr(summary, f"{left}_left_out", sum(getattr(w, left, 0) for w in by_part.values()))
     if fmt == "hf":
         hf = {part: w for part, w in by_part.items() if isinstance(w, writers.HfWriter)}
         summary.files = finish_hf(out, hf, questions, parquet, license, language)

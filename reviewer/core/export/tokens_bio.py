@@ -104,10 +104,14 @@ class ConllWriter:
         self._file = path.open("w", encoding="utf-8")
         self.overlapping = 0
         self.undecided = 0  # postings left out: their span labels are undecided
+        self.unreviewed = 0  # postings left out: no one reviewed them (``--all``)
 
     def write(self, record: PostingRecord) -> int:
         if undecided(record, "spans"):  # no tag says "unknown": left out
             self.undecided += 1
+            return 0
+        if record["status"] != "reviewed":  # its words nobody labelled are unknown, not O
+            self.unreviewed += 1
             return 0
         tagged = bio_tags(record["text"], record["spans"])
         self.overlapping += tagged.overlapping

@@ -362,6 +362,8 @@ class SpacyWriter:
         doc.ents = self._filter_spans(aligned)
         if undecided(record, "spans"):  # the reviewers differ: no token is known to be "O"
             doc.set_ents([], default="missing")
+        elif record["status"] != "reviewed":  # (``--all``) what no one labelled is unknown
+            doc.set_ents(list(doc.ents), default="missing")
         self._bin.add(doc)
         self._choices.add(record["labels"])
         self._labels.append(record["labels"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from test_export import T1, T2, load_hf, make_record, sample, span
@@ -205,9 +205,14 @@ def read_conll(path: Path) -> list[list[list[tuple[str, str]]]]:
     return docs
 
 
+def reviewed(records: list[PostingRecord]) -> list[PostingRecord]:
+    """The records, each reviewed (CoNLL leaves out the others: ``test_export_undecided``)."""
+    return [cast(PostingRecord, {**record, "status": "reviewed"}) for record in records]
+
+
 def test_conll_one_document_a_posting(tmp_path: Path) -> None:
     out = tmp_path / "p.conll"
-    summary = export(sample(), "conll", out)
+    summary = export(reviewed(sample()), "conll", out)
     assert summary.files == [out] and summary.overlapping_spans == 2
     text = out.read_text(encoding="utf-8")
     assert text.startswith("-DOCSTART- -X- O O\n\n") and text.endswith("\n\n")
@@ -240,7 +245,7 @@ def test_conll_never_cuts_a_span_and_cleans_labels(tmp_path: Path) -> None:
 
 
 def test_conll_split_and_an_empty_posting(tmp_path: Path) -> None:
-    records = [*sample(), make_record(8, "", raw_hash="e")]
+    records = reviewed([*sample(), make_record(8, "", raw_hash="e")])
     summary = export(records, "conll", tmp_path / "c", split={"train": 0.5, "dev": 0.5})
     assert summary.files == [tmp_path / "c" / "train.conll", tmp_path / "c" / "dev.conll"]
     assert sum(len(read_conll(f)) for f in summary.files) == 8
@@ -251,7 +256,7 @@ def test_conll_reads_into_spacy(tmp_path: Path) -> None:
     from spacy.training.converters import conll_ner_to_docs
 
     out = tmp_path / "p.conll"
-    export(sample(), "conll", out)
+    export(reviewed(sample()), "conll", out)
     docs = list(conll_ner_to_docs(out.read_text(encoding="utf-8"), no_print=True))
     assert len(docs) == 7
     assert [(e.text, e.label_) for e in docs[0].ents] == [("Senior Data Engineer", "TITLE"),

@@ -137,3 +137,43 @@ def test_an_import_of_undecided_records_says_what_it_cannot_keep(
     assert main(["import", str(tmp_path / "back.db"), str(tmp_path / "out.jsonl")]) == 0
     said = capsys.readouterr()
     assert "1 record said their reviewers still differed ('undecided')" in said.out + said.err
+
+
+def _with_a_new_posting(path: Path) -> Path:
+    """The project, and a third posting no one reviewed, one span of it labelled."""
+    make_project(path)
+    at = TEXT.index("Python")
+    with Store(path, reviewer="ana") as store:
+        store.postings.add([NewPosting(source="3.md", hash="h3", kind="text", raw=TEXT,
+                                       cleaned=TEXT, fields={"title": "Data Analyst"},
+                                       confidence={"title": 0.9})])
+        store.spans.add(3, at, at + 6, "SKILL")
+    return path
+
+
+def test_spacy_marks_what_no_one_labelled_of_a_posting_not_reviewed_missing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--all``: a posting no one reviewed was all "O" but its labelled span: no entity,
+    said of words no one looked at."""
+    spacy = pytest.importorskip("spacy", reason="spaCy is not installed")
+    from spacy.tokens import DocBin
+
+    db = _with_a_new_posting(tmp_path / "p.db")
+    assert main(["export", str(db), "--all", "--format", "spacy", "-o",
+                 str(tmp_path / "out.spacy")]) == 0
+    docs = list(DocBin().from_disk(tmp_path / "out.spacy").get_docs(spacy.blank("en").vocab))
+    third = docs[2]
+    assert [(e.text, e.label_) for e in third.ents] == [("Python", "SKILL")]
+    assert {token.ent_iob_ for token in third if token.text != "Python"} == {""}
+    assert {token.ent_iob_ for token in docs[1]} == {"O", "B"}  # reviewed: known
+
+
+def test_conll_leaves_out_a_posting_not_reviewed_and_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = _with_a_new_posting(tmp_path / "p.db")
+    assert main(["export", str(db), "--all", "--format", "conll", "-o",
+                 str(tmp_path / "out.conll")]) == 0
+    said = capsys.readouterr().out
+    text = (tmp_path / "out.conll").read_text(encoding="utf-8")
+    assert text.count("-DOCSTART-") == 1 and "Python -X- _ B-SKILL" not in text
+    assert "1 posting(s) not reviewed left out" in said
