@@ -76,7 +76,8 @@ def prodigy_task(record: PostingRecord,
     the chosen ones, and the review as the answer.
 
     Tokens come from ``tokens.tokenize``, cut at every span's ends, so each span's
-    ``token_start`` and ``token_end`` (inclusive, as Prodigy has them) hold it exactly; a
+    ``token_start`` and ``token_end`` (inclusive, as Prodigy has them) hold it exactly,
+    whitespace at its ends left out (its ``start`` and ``end`` are then its tokens'); a
     span of whitespace only holds no token and is left out. ``options`` (``{question:
     [option, ...]}``, default: the record's own answers) become the task's ``options``,
     ``{"id": "question=option", "text": "question: option"}``; ``accept`` names the chosen
@@ -95,8 +96,10 @@ def prodigy_task(record: PostingRecord,
     for s in record["spans"]:
         held = token_range(tokens, starts, s["start"], s["end"])
         if held is not None:
-            spans.append({"start": s["start"], "end": s["end"], "label": s["label"],
-                          "token_start": held[0], "token_end": held[1]})
+            # its ends as its tokens', whitespace at either end left out: Prodigy (and
+            # spaCy from its tokens) take a span's characters and tokens as one
+            spans.append({"start": tokens[held[0]]["start"], "end": tokens[held[1]]["end"],
+                          "label": s["label"], "token_start": held[0], "token_end": held[1]})
     labels = record["labels"]
     offered = [{"id": option_id(question, option), "text": f"{question}: {option}"}
                for question, names in (labels if options is None else options).items()

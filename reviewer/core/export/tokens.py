@@ -98,8 +98,9 @@ def tokenize(text: str, cuts: Iterable[int] = ()) -> list[Token]:
 def token_range(tokens: list[Token], starts: list[int], start: int,
                 end: int) -> tuple[int, int] | None:
     """The first and last (inclusive) token of ``tokens`` that the characters
-    ``start``–``end`` overlap; ``starts`` holds each token's start. None when the span
-    holds no text but whitespace (or none at all)."""
+    ``start``–``end`` overlap, whitespace tokens at either end left out (a span labelled
+    with the line break after it holds the words only); ``starts`` holds each token's
+    start. None when the span holds no text but whitespace (or none at all)."""
     if start >= end or not tokens:
         return None
     first = max(bisect_right(starts, start) - 1, 0)
@@ -108,6 +109,8 @@ def token_range(tokens: list[Token], starts: list[int], start: int,
     last = bisect_left(starts, end) - 1
     if first > last or first >= len(tokens):
         return None
-    if all(tokens[i]["text"].isspace() for i in range(first, last + 1)):
-        return None
-    return first, last
+    while first <= last and tokens[first]["text"].isspace():
+        first += 1
+    while last >= first and tokens[last]["text"].isspace():
+        last -= 1
+    return (first, last) if first <= last else None

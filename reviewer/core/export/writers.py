@@ -156,6 +156,17 @@ class HfWriter:
             self._file.close()
 
 
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span's ends without the whitespace at either (spaCy refuses an entity that
+    begins or ends with it); one of whitespace only is left as it is."""
+    part = text[start:end]
+    words = part.strip()
+    if not words:
+        return start, end
+    start += len(part) - len(part.lstrip())
+    return start, start + len(words)
+
+
 def _as_days(row: dict[str, Any]) -> None:
     """The dates of an ``hf`` row (its fields', each reviewer's) as days, the Parquet
     column's type (a record's dates are YYYY-MM-DD: ``record_check``)."""
@@ -329,7 +340,8 @@ class SpacyWriter:
     The docs' tokens are the project's own (``tokens.tokenize``, as Prodigy's tasks
     have them) cut at every span's ends, so that a span holds exactly the text labelled;
     one that holds no token (empty, or whitespace only) is skipped and counted, and one
-    with spaces at its ends keeps the tokens they touch.
+    with whitespace at its ends is the tokens of its words (spaCy refuses an entity that
+    begins or ends with whitespace).
 
     ``DocBin`` keeps every doc of the part in memory until it is written: spaCy's
     format is one file a corpus, so this writer cannot stream. The categories are
@@ -355,7 +367,8 @@ class SpacyWriter:
         tokens = tokenize(text, (x for s in record["spans"] for x in (s["start"], s["end"])))
         doc = self._doc(self._nlp.vocab, words=[t["text"] for t in tokens],
                         spaces=[t["ws"] for t in tokens])
-        spans = [doc.char_span(s["start"], s["end"], label=s["label"], alignment_mode="expand")
+        spans = [doc.char_span(*_trimmed(text, s["start"], s["end"]), label=s["label"],
+                               alignment_mode="expand")
                  for s in record["spans"] if s["start"] < s["end"]]
         aligned = [span for span in spans if span is not None and len(span)]  # not whitespace
         doc.spans["sc"] = aligned

@@ -271,3 +271,33 @@ def test_jsonl_export_is_unchanged_by_the_new_formats(tmp_path: Path) -> None:
     export(sample(), "jsonl", tmp_path / "p.jsonl")
     rows = [json.loads(line) for line in (tmp_path / "p.jsonl").read_text().splitlines()]
     assert rows == sample()
+
+
+def test_whitespace_at_a_span_s_ends_is_left_out_of_its_tokens(tmp_path: Path) -> None:
+    """A span labelled with the space before it or the line break after it: Prodigy's
+    token_start pointed at a token beginning one character later than the span (spaCy
+    made no span of it), and spaCy's entity ended with the "\\n" token (its own check
+    reports it as an invalid whitespace entity)."""
+    text = "We want Python and Go skills.\n"
+    record = make_record(1, text, spans=[span(text, " skills", "SKILL"),
+                                         span(text, text, "QUALIFICATION")])
+    export([record], "prodigy", tmp_path / "p.jsonl")
+    task = json.loads((tmp_path / "p.jsonl").read_text(encoding="utf-8"))
+    for s in task["spans"]:
+        first, last = task["tokens"][s["token_start"]], task["tokens"][s["token_end"]]
+        assert (s["start"], s["end"]) == (first["start"], last["end"])
+        assert text[s["start"]:s["end"]] == text[s["start"]:s["end"]].strip()
+    assert [text[s["start"]:s["end"]] for s in task["spans"]] == \
+        ["skills", "We want Python and Go skills."]
+    spacy = pytest.importorskip("spacy", reason="spaCy is not installed")
+    from spacy.tokens import Doc
+
+    words = [t["text"] for t in task["tokens"]]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[t["ws"] for t in task["tokens"]])
+    assert all(doc.char_span(s["start"], s["end"]) is not None for s in task["spans"])
+    export([record], "spacy", tmp_path / "p.spacy")
+    from spacy.tokens import DocBin
+
+    [exported] = DocBin().from_disk(tmp_path / "p.spacy").get_docs(spacy.blank("en").vocab)
+    assert [span.text for span in exported.spans["sc"]] == \
+        ["skills", "We want Python and Go skills."]
