@@ -31,6 +31,7 @@ from reviewer.core.export import formats_more, jsonld, rows, writers
 from reviewer.core.export.card import finish_hf
 from reviewer.core.export.choices import Choices
 from reviewer.core.export.labelstudio import CONFIG_SUFFIX, LabelStudioTasks, config_path
+from reviewer.core.export.spacy_docs import SpacyWriter
 from reviewer.core.export.splits import assign_split, check_split, plan_split
 from reviewer.core.export.tokens_bio import ConllWriter
 from reviewer.core.labels import Question
@@ -185,7 +186,7 @@ def _open(fmt: str, path: Path, questions: set[str], parquet: bool,
     if fmt == "argilla":
         return formats_more.LinesWriter(path, formats_more.ArgillaRecords(schema).record)
     if fmt == "spacy":
-        return writers.SpacyWriter(path, choices)
+        return SpacyWriter(path, choices)
     if fmt in ("labelstudio", "jsonld"):
         item = tasks.task if fmt == "labelstudio" else jsonld.job_posting
         return writers.JsonArrayWriter(path, item)

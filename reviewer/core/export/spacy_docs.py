@@ -1,0 +1,118 @@
+"""The spaCy export: a ``DocBin`` of the postings, and one a single-choice question."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from reviewer.core.export.choices import Choices
+from reviewer.core.export.tokens import tokenize
+from reviewer.core.export.writers import optional_module
+from reviewer.core.records import PostingRecord, undecided
+
+
+def question_path(path: Path, question: str) -> Path:
+    """Where the DocBin of one single-choice question goes beside the DocBin ``path``:
+    ``train.spacy`` → ``train.<question>.spacy``; a question name that is not a safe
+    file name (or is long) is cleaned and gets a short hash, so names never collide."""
+    stem = path.name.removesuffix(".spacy")
+    safe = re.sub(r"[^\w-]+", "_", question).strip("_")
+    if safe != question or len(safe) > 60:
+        digest = hashlib.sha256(question.encode("utf-8")).hexdigest()[:8]
+        safe = f"{safe[:60] or 'question'}-{digest}"
+    return path.with_name(f"{stem}.{safe}.spacy")
+
+
+def _staged(path: Path) -> bool:
+    """Is ``path`` the single file ``run.export_whole`` writes and then renames
+    (``.NAME.part``)? Only that file is put in place, so no file is written beside it."""
+    return path.name.startswith(".") and path.name.endswith(".part")
+
+
+class SpacyWriter:
+    """A spaCy ``DocBin``: all spans in ``doc.spans["sc"]``, a non-overlapping subset as
+    ``doc.ents``, document labels as ``doc.cats`` keyed ``question=option``: for each
+    question a posting answers, 1.0 for the options chosen and 0.0 for every other option
+    the export has seen (a question not answered is left out: unknown, not "no").
+
+    Beside it, one DocBin a single-choice question (``question_path``) for an exclusive
+    ``textcat``: the postings that answer it, with that question's categories only, exactly
+    one 1.0 each. ``files`` lists every file written.
+
+    The docs' tokens are the project's own (``tokens.tokenize``, as Prodigy's tasks
+    have them) cut at every span's ends, so that a span holds exactly the text labelled;
+    one that holds no token (empty, or whitespace only) is skipped and counted, and one
+    with whitespace at its ends is the tokens of its words (spaCy refuses an entity that
+    begins or ends with whitespace).
+
+    ``DocBin`` keeps every doc of the part in memory until it is written: spaCy's
+    format is one file a corpus, so this writer cannot stream. The categories are
+    filled on ``close``, once every option is known.
+    """
+
+    def __init__(self, path: Path, choices: Choices | None = None) -> None:
+        spacy = optional_module("spacy", "pip install -e '.[spacy]'")
+        self._filter_spans = optional_module("spacy.util", "pip install spacy").filter_spans
+        self._nlp = spacy.blank("en")
+        tokens = optional_module("spacy.tokens", "pip install spacy")
+        self._doc_bin, self._doc = tokens.DocBin, tokens.Doc
+        self._bin = self._doc_bin()
+        self._path = path
+        self._choices = Choices() if choices is None else choices
+        self._labels: list[dict[str, list[str]]] = []
+        self.files: list[Path] = []
+
+    def write(self, record: PostingRecord) -> int:
+        text = record["text"]
+        # the tokens cut at every span's ends, so that each span holds exactly its text
+        # (spaCy's own tokens would widen "Redis" in "Postgres+Redis" to the whole)
+        tokens = tokenize(text, (x for s in record["spans"] for x in (s["start"], s["end"])))
+        doc = self._doc(self._nlp.vocab, words=[t["text"] for t in tokens],
+                        spaces=[t["ws"] for t in tokens])
+        spans = [doc.char_span(*_trimmed(text, s["start"], s["end"]), label=s["label"],
+                               alignment_mode="expand")
+                 for s in record["spans"] if s["start"] < s["end"]]
+        aligned = [span for span in spans if span is not None and len(span)]  # not whitespace
+        doc.spans["sc"] = aligned
+        doc.ents = self._filter_spans(aligned)
+        if undecided(record, "spans"):  # the reviewers differ: no token is known to be "O"
+            doc.set_ents([], default="missing")
+        elif record["status"] != "reviewed":  # (``--all``) what no one labelled is unknown
+            doc.set_ents(list(doc.ents), default="missing")
+        self._bin.add(doc)
+        self._choices.add(record["labels"])
+        self._labels.append(record["labels"])
+        return len(record["spans"]) - len(aligned)
+
+    def _rewrite(self, path: Path, question: str | None) -> None:
+        """Write the docs again to ``path`` with their categories: every question's, or
+        only ``question``'s for the postings that answer it."""
+        out = self._doc_bin()
+        for doc, labels in zip(self._bin.get_docs(self._nlp.vocab), self._labels, strict=True):
+            if question is None:
+                doc.cats = self._choices.cats(labels)
+            elif labels.get(question):
+                doc.cats = self._choices.cats(labels, [question])
+            else:
+                continue
+            out.add(doc)
+        out.to_disk(path)
+        self.files.append(path)
+
+    def close(self) -> None:
+        self._rewrite(self._path, None)
+        if not _staged(self._path):
+            for question in self._choices.single():
+                self._rewrite(question_path(self._path, question), question)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span's ends without the whitespace at either (spaCy refuses an entity that
+    begins or ends with it); one of whitespace only is left as it is."""
+    part = text[start:end]
+    words = part.strip()
+    if not words:
+        return start, end
+    start += len(part) - len(part.lstrip())
+    return start, start + len(words)
