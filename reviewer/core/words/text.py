@@ -12,7 +12,11 @@ from reviewer.core.words.lexicon import CAMEL_WORDS
 from reviewer.core.words.regex import lazy_compile
 
 _ODD_SPACES = lazy_compile(r"[\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = lazy_compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# characters no one sees: zero-width space, word joiner, byte-order mark, soft hyphen,
+# and the joiners (U+200C, U+200D) but between two characters outside ASCII, where they
+# are a word's spelling (Persian's "می‌خواهم") or one emoji of several (👨‍👩‍👧)
+_INVISIBLE = lazy_compile(r"[\u200b\u2060\ufeff\u00ad]"
+                          r"|(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f])")
 _CONTROL = lazy_compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SURROGATE = lazy_compile(r"[\ud800-\udfff]")
 MD_LINK = lazy_compile(r"\[([^\]\n]{0,500})\]\([^)\s]{0,2000}\)")  # [text](target); sub r"\1"

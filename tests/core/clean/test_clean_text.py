@@ -299,3 +299,15 @@ def test_a_markdown_table_and_fenced_code_keep_their_lines_and_what_follows_them
     assert "We offer 30 days of paid holiday" in md
     assert clean(md, "text").markdown == md  # cleaned again: the same
 
+
+
+def test_the_joiners_a_word_or_an_emoji_is_written_with_are_kept() -> None:
+    """Persian writes words with the zero-width non-joiner, and emoji of several people
+    are joined by the zero-width joiner: cleaning took both out ("میخواهم" is misspelt,
+    👨‍👩‍👧 became three emoji). Between ASCII letters they are noise, and go, as does the
+    zero-width space anywhere."""
+    text = ("Persian developer wanted in Tehran.\n\nWe need someone who says می\u200cخواهم "
+            "and likes 👨\u200d👩\u200d👧 teams. Py\u200dthon and Go\u200b.\n")
+    cleaned = clean(text, "text").markdown
+    assert "می\u200cخواهم" in cleaned and "👨\u200d👩\u200d👧" in cleaned
+    assert "Python and Go." in cleaned
