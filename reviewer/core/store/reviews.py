@@ -32,7 +32,7 @@ ReviewRow = tuple[int, str, str, str, str, str]
 
 def same(a: Any, b: Any) -> bool:
     """Do two reviewers' values say the same (no case, spaces as one, lists as sets
-    for labels and spans)?"""
+    for labels and spans, and a list field's items in any order)?"""
     return normalise(a) == normalise(b)
 
 
@@ -46,7 +46,11 @@ def normalise(value: Any) -> str:
     None; text without case or extra spaces."""
     if isinstance(value, dict) and "state" in value:
         value = None if value.get("state") == "rejected" else value.get("value")
-    return value_key(_trimmed(value))  # as the extraction's stages' values are compared
+    value = _trimmed(value)
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        # the same skills in another order, or one written twice, say the same
+        return value_key(sorted({value_key(item) for item in value}))
+    return value_key(value)  # as the extraction's stages' values are compared
 
 
 def _trimmed(value: Any) -> Any:

@@ -4,8 +4,9 @@ Read from ``store.reviews`` (one row a posting, reviewer and thing decided) and 
 by pure functions, so that the figures can be checked against a reference on the same data:
 
 **Fields**: exact agreement after normalisation (``reviews.normalise``: no case, spaces as
-one, a rejection as no value). Over the postings where two or more reviewers decided the
-field, the share of pairs of those reviewers whose values are the same.
+one, a list's items in any order, a rejection as no value). Over the postings where two
+or more reviewers decided the field, the share of pairs of those reviewers whose values
+are the same.
 
 **Document labels** (single and multiple choice): each reviewer's answer to a question, its
 options taken together, is one category. Cohen's kappa (scikit-learn's) when two reviewers

@@ -137,3 +137,13 @@ def test_values_alike_but_for_spaces_at_their_ends_are_the_same() -> None:
     assert not reviewers_differ([{**field, "value": ["Python ", "SQL"]},
                                  {**field, "value": ["python", " sql"]}])
     assert reviewers_differ([{**field, "value": "A"}, {**field, "value": "B"}])
+
+
+def test_a_list_field_s_items_in_another_order_say_the_same() -> None:
+    """Two reviewers with the skills Python and Go, written in another order (or one of
+    them twice), agreed: the posting was a disagreement, and the agreement 0."""
+    ana = {"state": "corrected", "value": ["Python", "Go"], "spans": []}
+    ben = {"state": "corrected", "value": ["go", "Python", "Python "], "spans": []}
+    assert same(ana, ben) and normalise(ana) == normalise(ben)
+    assert not same(ana, {"state": "corrected", "value": ["Python"], "spans": []})
+    assert not same(["a", "b"], [["a", "b"]])  # spans and other lists as they are
