@@ -66,6 +66,9 @@ class CommandExtractor:
         if shutil.which(program) is None and not (os.sep in program and os.path.isfile(program)):
             raise ExtractorError(f"no program {program!r} to run (the extractor "
                                  f"{self.command!r} is read as a command)")
+        if os.sep in program and not os.access(program, os.X_OK):
+            raise ExtractorError(f"{program!r} is not a program this user may run (the "
+                                 f"extractor {self.command!r} is read as a command)")
 
     def answers(self, postings: Sequence[Posting]) -> list[Answer]:
         """Run the command over ``postings``: per posting, its readings or why it has

@@ -26,6 +26,7 @@ from reviewer.core.schema import FIELD_NAMES, Extraction
 BATCH = 50  # postings a plug-in is given at a time
 GIVE_UP = 3  # failed batches in a row after which the plug-in is not asked again
 ERRORS = 5  # failures quoted in the report
+_NAMED = 10  # fields not in the schema named in the report (the rest counted)
 
 
 @dataclass
@@ -55,8 +56,11 @@ class PluginReport:
             out.append(f"extractor {self.shown}: {sum(tally.refused.values()):,} values "
                        f"refused ({counts}), such as " + "; ".join(tally.examples))
         if tally.unknown:
-            counts = ", ".join(f"{k} {n:,}" for k, n in sorted(tally.unknown.items()))
-            out.append(f"extractor {self.shown}: fields not in the schema ignored: {counts}")
+            named = sorted(tally.unknown.items(), key=lambda kv: (-kv[1], kv[0]))
+            counts = ", ".join(f"{k[:40]} {n:,}" for k, n in named[:_NAMED])
+            more = f" and {len(named) - _NAMED:,} more" if len(named) > _NAMED else ""
+            out.append(f"extractor {self.shown}: fields not in the schema ignored: "
+                       f"{counts}{more}")
         fixed = [f"{n:,} {what}" for n, what in (
             (tally.spans_fixed, "spans clipped to the text or dropped"),
             (tally.confidence_fixed, "confidences brought into 0 to 1"),

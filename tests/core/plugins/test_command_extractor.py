@@ -227,3 +227,25 @@ sys.stdout.flush()
     assert time.monotonic() - started < 10
     assert run.report.failed == 0 and run.report.answered == 1
     assert item[1].fields["title"] == "Kept Title"
+
+
+def test_fields_not_in_the_schema_are_named_a_few_and_the_rest_counted(tmp_path: Path) -> None:
+    """A command sending 20,000 names of no field made one report line of 190,000
+    characters."""
+    body = """
+for p in postings:
+    print(json.dumps({"id": p["id"], "fields": {f"x{n}": {"value": 1} for n in range(5000)}}))
+"""
+    run = load_extractor(command(tmp_path, body))
+    run.apply([posting(key="p1", source="a.txt")])
+    [line] = [line for line in run.report.lines() if "not in the schema" in line]
+    assert len(line) < 400 and line.endswith("and 4,990 more")
+
+
+def test_a_file_that_is_no_program_is_refused_before_the_run(tmp_path: Path) -> None:
+    """A path to a file this user may not run passed the check; every batch then failed
+    with "Permission denied"."""
+    data = tmp_path / "notes.txt"
+    data.write_text("hello\n", encoding="utf-8")
+    with pytest.raises(ExtractorError, match="is not a program this user may run"):
+        load_extractor(str(data))
