@@ -15,6 +15,7 @@ import re
 from selectolax.lexbor import LexborNode
 
 from reviewer.core.words.regex import lazy_compile
+from reviewer.core.words.text import without_invisible
 
 
 def _squash(text: str) -> str:
@@ -63,7 +64,9 @@ class _Writer:
 
     # --- output helpers
     def result(self) -> str:
-        text = "".join(self.out)
+        # (as a text posting's cleaning does: "Py\u200bthon" is no word a search or a
+        # skill finds)
+        text = without_invisible("".join(self.out))
         if "  \n " in text:
             text = _AFTER_BREAK.sub("  \n", text)
         if "  " in text or " \n" in text:

@@ -69,6 +69,12 @@ def without_controls(html: str) -> str:
     return _CONTROL.sub("", html)
 
 
+def without_invisible(text: str) -> str:
+    """``text`` without the characters no one sees (``_INVISIBLE``: a zero-width space, a
+    soft hyphen, a byte-order mark; the joiners but where they spell a word or an emoji)."""
+    return _INVISIBLE.sub("", text)
+
+
 def normalise_space(text: str) -> str:
     """One line: every run of whitespace becomes one space, ends trimmed."""
     return re.sub(r"\s+", " ", _INVISIBLE.sub("", text)).strip()

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from reviewer.core.clean import clean
+from reviewer.core.pipeline import process
 from reviewer.core.schema import CleanDoc
 
 JSON_LD = {
@@ -292,3 +293,19 @@ def test_a_backslash_escaped_before_a_u_in_json_ld_is_text_not_an_escape() -> No
                 f"<body>{P}</body></html>", "html")
     assert doc.structured[0]["title"] == "Terminal Engineer"
     assert doc.structured[0]["description"] == r"codes start with \u001b or \ud800"
+
+
+def test_characters_no_one_sees_are_left_out_of_a_page_s_markdown() -> None:
+    """A zero-width space, a soft hyphen or a byte-order mark inside a word of an HTML
+    page stayed in its Markdown ("Py\\u200bthon": the title kept it, no search or skill
+    found the word), where a text posting's cleaning took them out. The joiners a word
+    is spelt with stay."""
+    html = ("<html><body><main><h1>Senior Py\u200bthon Developer</h1><p>We use Py\u200bthon"
+            " and Dj\u00adango. \ufeffApply now.</p><p>Persian: \u0645\u06cc\u200c\u062e"
+            "\u0648\u0627\u0647\u0645</p></main></body></html>")
+    done = process(html, "html")
+    assert done.doc.markdown.startswith("# Senior Python Developer\n\nWe use Python and "
+                                        "Django. Apply now.")
+    assert "\u0645\u06cc\u200c\u062e" in done.doc.markdown
+    assert done.extraction.fields["title"] == "Senior Python Developer"
+    assert {"Python", "Django"} <= set(done.extraction.fields["skills"])
