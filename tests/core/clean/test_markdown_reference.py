@@ -8,6 +8,8 @@ here, each with its reason:
 - markdownify escapes Markdown's characters in text (``we\\_are``), we leave text as
   written where it cannot start markup: escapes are undone before comparing;
 - a no-break space is a space;
+- a character no one sees (a zero-width space, a soft hyphen, a byte-order mark) is left
+  out of words, as a text posting's cleaning does ("s\u200bome" is the word "some");
 - a paragraph is one line as a browser shows it: markdownify keeps the source's line
   breaks inside ``<p>``, so a paragraph whose source lines begin "- " or "* " reads as a
   list there; only list items that start a block (after a blank line or another item)
@@ -33,6 +35,7 @@ from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 from reviewer.core.clean.html import _mark_dropped  # noqa: E402
 from reviewer.core.clean.html_markdown import to_markdown  # noqa: E402
 from reviewer.core.clean.main_block import find_main  # noqa: E402
+from reviewer.core.words.text import without_invisible  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "dev" / "pythonjobs.jsonl"
 PAGES = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()] \
@@ -44,7 +47,8 @@ _HEADING = re.compile(r"\s*#{1,6}(?:\s|$)")
 
 
 def _plain(md: str) -> str:
-    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|<>])", r"\1", md.replace("\xa0", " "))
+    md = without_invisible(md.replace("\xa0", " "))
+    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|<>])", r"\1", md)
 
 
 def words(md: str) -> list[str]:
