@@ -37,6 +37,7 @@ Problem = tuple[str, Any, str]  # (target, cell, reason)
 _SPECS = {spec.name: spec for spec in FIELDS}
 _KEY = re.compile(r"[^0-9a-z]+")
 _TRAILING = " \t\r\n.,;:!?·•|/\\*-–—"
+_AS_WRITTEN = frozenset({"requisition_id"})  # identifiers: a cell's signs are its own
 _ABBREVIATION = re.compile(
     r"(?:^|[\s,(])(?:inc|ltd|co|corp|bros|jr|sr|llc|plc|intl|assn|mfg|dept|no|st|[a-z]"
     r"|(?:[a-z]{1,3}\.)+[a-z]{1,3})\.$", re.I)
@@ -70,7 +71,7 @@ def normalise(target: str, cell: Any) -> Any:
     if isinstance(cell, str) and not cell.isascii():
         cell = _ODD_SPACE.sub(" ", cell)  # "45 000" with a no-break space: 45000
     if kind == "text":
-        return _text(cell, _SPECS[target].label)
+        return _text(cell, _SPECS[target].label, tidy=target not in _AS_WRITTEN)
     if kind == "list":
         return _list(target, cell)
     if kind == "enum":
@@ -180,7 +181,9 @@ def shown(cell: Any) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
-def _text(cell: Any, label: str) -> str:
+def _text(cell: Any, label: str, tidy: bool = True) -> str:
+    """A text cell's value: one line, tidied (``clean_text``) unless ``tidy`` is False
+    (an identifier, kept as written: "-12" is not "12")."""
     if isinstance(cell, dict):
         cell = cell.get("name") or cell.get("title") or cell.get("value")
     if isinstance(cell, list | tuple):
@@ -191,7 +194,7 @@ def _text(cell: Any, label: str) -> str:
         cell = str(int(cell)) if float(cell).is_integer() else str(cell)
     if not isinstance(cell, str):
         raise ValueError(f"not text but {type(cell).__name__}")
-    text = clean_text(cell)
+    text = clean_text(cell) if tidy else " ".join(cell.split())
     if len(text) > MAX_TEXT:
         raise ValueError(f"{len(text):,} characters: too long for a {label.lower()}")
     if not text:

@@ -374,6 +374,8 @@ def test_the_readme_lists_every_column_name() -> None:
     ("company", "Acme Corp.;", "Acme Corp."),
     ("company", {"@type": "Organization", "name": "Acme"}, "Acme"),
     ("requisition_id", 12345, "12345"),
+    ("requisition_id", "-12", "-12"),  # an identifier as written (the minus was lost)
+    ("requisition_id", "  R-7 / 2024.  ", "R-7 / 2024."),
     ("locations", "Irvine, CA.", ["Irvine, CA"]),
     ("locations", "Berlin; London", ["Berlin", "London"]),
     ("locations", "['Berlin', 'London']", ["Berlin", "London"]),
