@@ -15,7 +15,6 @@ from __future__ import annotations
 import getpass
 import os
 import re
-import unicodedata
 
 from reviewer.core.store.sqlite import Database
 from reviewer.core.words.text import valid_name
@@ -27,25 +26,11 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def clean_name(name: str | None) -> str:
-    """A reviewer's name as stored: one line, composed (NFC), no control characters and
-    none that cannot be seen (a zero-width space, a right-to-left override: "ana\u200b"
-    and "ana" were two reviewers no one could tell apart), at most ``MAX_NAME``
-    characters; "unknown" when nothing is left. The joiners a name in Persian or of an
-    emoji is written with are kept. A byte of a name from the environment that is not
-    UTF-8 is written as its escape (``valid_name``)."""
-    text = valid_name(name or "")
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-        text = "".join(c for i, c in enumerate(text)
-                       if unicodedata.category(c) != "Cf" or _joining(text, i))
-    text = " ".join(_CONTROL.sub(" ", text).split())[:MAX_NAME]
+    """A reviewer's name as stored: one line, no control characters, at most
+    ``MAX_NAME`` characters; "unknown" when nothing is left. A byte of a name from the
+    environment that is not UTF-8 is written as its escape (``valid_name``)."""
+    text = " ".join(_CONTROL.sub(" ", valid_name(name or "")).split())[:MAX_NAME]
     return text or UNKNOWN
-
-
-def _joining(text: str, i: int) -> bool:
-    """Is ``text[i]`` a joiner between two characters outside ASCII (a word's spelling)?"""
-    return text[i] in "\u200c\u200d" and 0 < i < len(text) - 1 and \
-        not text[i - 1].isascii() and not text[i + 1].isascii()
 
 
 def default_reviewer(assigned: str | None = None) -> str:

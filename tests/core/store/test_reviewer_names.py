@@ -117,19 +117,3 @@ def test_a_name_that_is_not_utf_8_is_stored_with_its_bytes_escaped(tmp_path: Pat
     assert main(["import", str(tmp_path / "p.db"), str(page)]) == 0
     with Store(tmp_path / "p.db", reviewer="x") as store:
         assert who(store, "SELECT DISTINCT reviewer FROM events") == ["Jos\\xe9"]
-
-
-def test_a_name_holds_no_character_that_cannot_be_seen(tmp_path: Path) -> None:
-    """"ana\\u200b" (a zero-width space) or "\\u202eana" (a right-to-left override) were
-    reviewers of their own beside "ana", shown alike in every table and export; a name
-    composed and decomposed were two. The joiners of a name in Persian stay."""
-    assert clean_name("ana\u200b") == clean_name("\u202eana") == clean_name("an\u2060a") == "ana"
-    assert clean_name("Jose\u0301") == clean_name("Jos\u00e9") == "Jos\u00e9"
-    persian = "\u0633\u0627\u0631\u0627\u200c\u06cc"
-    assert clean_name(persian) == persian
-    assert clean_name("\u200b\ufeff") == "unknown"
-    with Store(tmp_path / "p.db", reviewer="ana\u200b") as store:
-        store.postings.add([NewPosting(source="a.txt", hash="h", kind="text", raw="x",
-                                       cleaned="x", fields={}, confidence={})])
-        store.postings.set_status(1, "reviewed")
-        assert store.records.get(1)["status_by"] == "ana"
