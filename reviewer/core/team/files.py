@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import glob
 import os
+import time
+import uuid
 from pathlib import Path
 
 from reviewer.core.store import ProjectError, Store
+
+LEFT_FOR = 3600  # seconds unwritten after which a partial file is a stopped run's
 
 
 class TeamError(Exception):
@@ -39,31 +43,27 @@ def open_input(path: Path) -> Store:
 
 
 def partial_name(path: Path) -> Path:
-    """Where this process writes a file until it is whole (hidden, beside it, named for
-    the process: two merges into one new file do not write one file)."""
-    return path.with_name(f".{path.name}.{os.getpid()}.partial")
+    """A new name where this run writes a file until it is whole (hidden, beside it):
+    never one an earlier run used (a process id comes again, in a container at every
+    start), never another running merge's."""
+    return path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.partial")
 
 
-def clear_leftovers(path: Path) -> None:
-    """The partial files of ``path`` that stopped merges or splits left: those of a
-    process that is gone (where that can be told: elsewhere none is removed)."""
+def clear_leftovers(path: Path, now: float | None = None) -> None:
+    """The partial files of ``path`` that stopped merges or splits left: those nothing
+    has written to for ``LEFT_FOR`` seconds (a running one writes every batch, whatever
+    machine it runs on: a shared folder's process ids are another machine's)."""
     remove_project(path.with_name(f".{path.name}.partial"))  # (named so before)
-    if os.name != "posix":
-        return
+    now = time.time() if now is None else now
     for left in path.parent.glob(f".{glob.escape(path.name)}.*.partial"):
-        pid = left.name[len(path.name) + 2:-len(".partial")]
-        if pid.isdigit() and not _running(int(pid)):
+        times = []
+        for suffix in ("", "-wal"):
+            try:
+                times.append(Path(f"{left}{suffix}").stat().st_mtime)
+            except OSError:
+                continue
+        if times and now - max(times) > LEFT_FOR:
             remove_project(left)
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)  # (signal 0 only asks)
-    except ProcessLookupError:
-        return False
-    except OSError:  # another user's: running
-        return True
-    return True
 
 
 def remove_project(path: Path) -> None:

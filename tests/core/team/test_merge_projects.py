@@ -10,6 +10,7 @@ import os
 import shutil
 import sqlite3
 import sys
+import time
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 import pytest
 from team_projects import dump, make_source
 
-from reviewer.core.store import Store
+from reviewer.core.store import NewPosting, Store
 from reviewer.core.team import TeamError, merge_projects, split_project
 from reviewer.core.team import merge as merge_module
 
@@ -679,17 +680,40 @@ def test_a_project_made_at_a_new_out_meanwhile_is_never_replaced(
 
 def test_a_running_merges_file_is_not_taken_for_a_stopped_ones(
         files: dict[str, Path], tmp_path: Path) -> None:
-    """Two merges into one new file: each writes its own, and one starting does not
-    remove the other's (a stopped one's, of a process gone, it does)."""
+    """Two merges into one new file: each writes a file of its own, and one starting
+    removes another's only when nothing wrote to it for an hour (a running merge writes
+    every batch, on whatever machine; a process id says nothing of another machine's)."""
     out = tmp_path / "merged.db"
-    running = tmp_path / f".merged.db.{os.getppid()}.partial"  # a process that runs
-    gone = tmp_path / ".merged.db.999999999.partial"
+    running = tmp_path / ".merged.db.4d2a17c9e3b1.partial"
+    stopped = tmp_path / ".merged.db.0b9f3c2e11aa.partial"
     old = tmp_path / ".merged.db.partial"
-    for path in (running, gone, old):
+    for path in (running, stopped, old):
         path.write_bytes(b"half a project")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(stopped, (hours_ago, hours_ago))
     merge_projects(out, [files[n] for n in NAMES])
     assert running.read_bytes() == b"half a project"
-    assert not gone.exists() and not old.exists()
+    assert not stopped.exists() and not old.exists()
+
+
+def test_a_new_merge_never_opens_a_file_an_earlier_run_left(
+        files: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A merge killed part way left its file, named for its process; a later merge of
+    the same process id (in a container, every run is process 1) opened it and put
+    another project's postings in the merged file."""
+    out = tmp_path / "merged.db"
+    other = tmp_path / "other.db"
+    with Store(other) as store:  # another project's postings
+        store.postings.add([NewPosting(source=f"o{n}.txt", hash=f"other-{n}", kind="text",
+                                       raw="x", cleaned="x", fields={}, confidence={})
+                            for n in range(5)])
+    for n in range(3):  # whatever the earlier runs' files were named
+        shutil.copy(other, tmp_path / f".merged.db.{n}.partial")
+    shutil.copy(other, tmp_path / f".merged.db.{os.getpid()}.partial")
+    report = merge_projects(out, [files["ana"]])
+    assert report.postings == 12
+    with Store(out) as store:
+        assert store.queue.count() == 12
 
 
 def test_a_folder_given_as_a_file_to_merge_is_said_so(files: dict[str, Path],
