@@ -28,13 +28,13 @@ from reviewer.core.export.reviewers import differing_note
 from reviewer.core.export.run import (
     EXTENSIONS,
     FORMATS,
-    ExportSummary,
     drop_bad_spans,
     export,
     export_whole,
     is_project_file,
 )
 from reviewer.core.export.splits import assign_split, parse_split, plan_split
+from reviewer.core.export.summary import ExportSummary
 
 __all__ = ["BULK_FORMATS", "EXTENSIONS", "FORMATS", "ExportSummary", "LabelStudioTasks",
            "assign_split", "differing_note", "drop_bad_spans", "export", "export_bulk",

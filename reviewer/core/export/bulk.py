@@ -50,7 +50,7 @@ from reviewer.core.export.parts import (
     write_range,
     write_table,
 )
-from reviewer.core.export.run import ExportSummary
+from reviewer.core.export.summary import ExportSummary
 from reviewer.core.export.table import csv_columns, csv_line
 from reviewer.core.export.writers import optional_module
 from reviewer.core.labels import Question

@@ -21,9 +21,7 @@ import errno
 import glob
 import os
 import shutil
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeAlias
 
@@ -33,6 +31,7 @@ from reviewer.core.export.choices import Choices
 from reviewer.core.export.labelstudio import CONFIG_SUFFIX, LabelStudioTasks, config_path
 from reviewer.core.export.spacy_docs import SpacyWriter
 from reviewer.core.export.splits import assign_split, check_split, plan_split
+from reviewer.core.export.summary import ExportSummary
 from reviewer.core.export.tokens_bio import ConllWriter
 from reviewer.core.labels import Question
 from reviewer.core.records import PostingRecord
@@ -43,47 +42,6 @@ EXTENSIONS = {"jsonl": "jsonl", "csv": "csv", "parquet": "parquet", "hf": "jsonl
               "prodigy": "jsonl", "conll": "conll", "doccano": "jsonl", "argilla": "jsonl",
               "labelstudio": "json", "spacy": "spacy", "jsonld": "jsonld", jsonld.PAGES: "html"}
 Records: TypeAlias = "Iterable[PostingRecord] | Callable[[], Iterable[PostingRecord]]"
-
-
-@dataclass
-class ExportSummary:
-    """What an export wrote: postings per part, the files, and the spans left out."""
-
-    fmt: str
-    counts: dict[str, int]
-    files: list[Path] = field(default_factory=list)
-    dropped_spans: int = 0  # offsets that did not hold their text (or lay outside it)
-    unaligned_spans: int = 0  # token formats: spans that hold no token (whitespace only)
-    overlapping_spans: int = 0  # hf and conll: spans the BIO tags leave out (they overlap)
-    undecided_left_out: int = 0  # conll: postings whose reviewers differ on their spans
-    unreviewed_left_out: int = 0  # conll: postings no one reviewed (``--all``)
-    # JSON-LD only: posting id -> the properties Google requires that it lacks
-    missing: dict[int, list[str]] = field(default_factory=dict)
-    left_out: int = 0  # JSON-LD with strict: the postings not written for lacking them
-    workers: int = 1  # the processes that wrote it (1: the exporting one alone)
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-    def describe(self) -> str:
-        """One line for a person: what went where, and what was left out."""
-        parts = ", ".join(f"{name} {n:,}" for name, n in self.counts.items())
-        text = f"{self.total:,} postings as {self.fmt} ({parts}) to {len(self.files)} file(s)"
-        if self.workers > 1:
-            text += f" by {self.workers} worker processes"
-        left = [f"{n:,} {what}" for n, what in ((self.dropped_spans, "bad spans dropped"),
-                (self.unaligned_spans, "spans off token boundaries skipped"),
-                (self.overlapping_spans, "overlapping spans left untagged"),
-                (self.undecided_left_out, "posting(s) whose reviewers differ on its span "
-                 "labels left out"), (self.unreviewed_left_out, "posting(s) not reviewed left "
-                 "out (CoNLL has no tag for words no one has labelled)")) if n]
-        if self.missing:
-            lacking = Counter(prop for props in self.missing.values() for prop in props)
-            left.append(f"{len(self.missing):,} postings "
-                        f"{'left out for lacking' if self.left_out else 'lack'} properties Google "
-                        "requires (" + ", ".join(f"{p} {n:,}" for p, n in lacking.items()) + ")")
-        return text + (": " + ", ".join(left) if left else "")
 
 
 # -- spans --------------------------------------------------------------------------------------
@@ -286,8 +244,9 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
         for writer in by_part.values():
             writer.close()
     summary.overlapping_spans = sum(getattr(w, "overlapping", 0) for w in by_part.values())
-    for left in ("undecided", "unreviewed"):  # conll: postings left out, counted
-        setattr(summary, f"{left}_left_out", sum(getattr(w, left, 0) for w in by_part.values()))
+    for left, count in (("undecided", "undecided_left_out"), ("bad_dates", "bad_dates"),
+                        ("unreviewed", "unreviewed_left_out")):  # what was left out, counted
+        setattr(summary, count, sum(getattr(w, left, 0) for w in by_part.values()))
     if fmt == "hf":
         hf = {part: w for part, w in by_part.items() if isinstance(w, writers.HfWriter)}
         summary.files = finish_hf(out, hf, questions, parquet, license, language)

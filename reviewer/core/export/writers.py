@@ -35,6 +35,7 @@ from reviewer.core.export.reviewers import reviewer_records
 from reviewer.core.export.rows import Row, dumps, hf_row, prodigy_task
 from reviewer.core.export.table import cell, csv_columns, csv_head, head_cells, tail_cells
 from reviewer.core.export.tokens_bio import bio_tags
+from reviewer.core.record_check import value_problem
 from reviewer.core.records import PostingRecord
 from reviewer.core.schema import FIELDS
 
@@ -107,6 +108,7 @@ class HfWriter:
         self.path, self.rows, self._questions, self._parquet = path, 0, questions, parquet
         self.labels: set[str] = set()
         self.overlapping = 0
+        self.bad_dates = 0  # dates not of the calendar (older projects hold some): null
         self.reviewers = False  # rows carry every reviewer's values
         self._file: IO[str] = tempfile.TemporaryFile(  # noqa: SIM115 (closed by finish())
             "w+", encoding="utf-8", dir=path.parent)
@@ -114,6 +116,7 @@ class HfWriter:
     def write(self, record: PostingRecord) -> int:
         tagged = bio_tags(record["text"], record["spans"])
         row = hf_row(record, tagged)
+        self.bad_dates += _days_only(row)
         self._questions.update(row["labels"])
         for values in row.get("reviewers", ()):
             self._questions.update(values["labels"])
@@ -152,6 +155,22 @@ class HfWriter:
                     parquet.write_table(pa.Table.from_pylist(rows, schema=schema))
         finally:
             self._file.close()
+
+
+def _days_only(row: dict[str, Any]) -> int:
+    """Each date of an ``hf`` row (its fields', each reviewer's) that is no day of the
+    calendar written YYYY-MM-DD made null (a project of a version that took "2024-5-1"
+    holds such dates: the card's ``date32`` reads none); how many."""
+    dated = [(row, name) for name in _DATES if row.get(name) is not None]
+    dated += [(decided, "value") for own in row.get("reviewers") or ()
+              for name, decided in (own.get("fields") or {}).items()
+              if name in _DATES and decided.get("value") is not None]
+    bad = 0
+    for holder, key in dated:
+        if not isinstance(holder[key], str) or value_problem("date_posted", holder[key]):
+            holder[key] = None
+            bad += 1
+    return bad
 
 
 def _as_days(row: dict[str, Any]) -> None:

@@ -610,3 +610,21 @@ def test_spacy_split_writes_a_file_a_part(tmp_path: Path) -> None:
         docs = list(DocBin().from_disk(tmp_path / "corpus" / f"{part}.spacy")
                     .get_docs(nlp.vocab))
         assert len(docs) == summary.counts[part]
+
+
+@pytest.mark.parametrize("parquet", [False, True])
+def test_an_hf_date_no_calendar_has_is_null_and_counted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parquet: bool) -> None:
+    """Versions before took "2024-5-1" for a date: with the card's date32 the Parquet
+    export stopped ("Invalid isoformat string") and ``datasets`` could not load the JSON
+    lines."""
+    if parquet:
+        pytest.importorskip("pyarrow", reason="pyarrow is not installed")
+    records = sample()[:2]
+    records[0]["fields"]["date_posted"] = "2024-5-1"
+    records[1]["fields"]["valid_through"] = "2024-02-31"
+    summary = export(records, "hf", tmp_path / "hf", parquet=parquet)
+    assert summary.bad_dates == 2 and "2 dates not of the calendar written as null" in \
+        summary.describe()
+    rows = {row["id"]: row for row in load_hf(monkeypatch, tmp_path / "hf", "train")}
+    assert rows[1]["date_posted"] is None and rows[2]["valid_through"] is None

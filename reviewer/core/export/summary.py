@@ -1,0 +1,50 @@
+"""What an export wrote (``run.export`` fills it; ``describe`` says it for a person)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class ExportSummary:
+    """What an export wrote: postings per part, the files, and the spans left out."""
+
+    fmt: str
+    counts: dict[str, int]
+    files: list[Path] = field(default_factory=list)
+    dropped_spans: int = 0  # offsets that did not hold their text (or lay outside it)
+    unaligned_spans: int = 0  # token formats: spans that hold no token (whitespace only)
+    overlapping_spans: int = 0  # hf and conll: spans the BIO tags leave out (they overlap)
+    undecided_left_out: int = 0  # conll: postings whose reviewers differ on their spans
+    unreviewed_left_out: int = 0  # conll: postings no one reviewed (``--all``)
+    bad_dates: int = 0  # hf: dates not of the calendar, written as null
+    # JSON-LD only: posting id -> the properties Google requires that it lacks
+    missing: dict[int, list[str]] = field(default_factory=dict)
+    left_out: int = 0  # JSON-LD with strict: the postings not written for lacking them
+    workers: int = 1  # the processes that wrote it (1: the exporting one alone)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def describe(self) -> str:
+        """One line for a person: what went where, and what was left out."""
+        parts = ", ".join(f"{name} {n:,}" for name, n in self.counts.items())
+        text = f"{self.total:,} postings as {self.fmt} ({parts}) to {len(self.files)} file(s)"
+        if self.workers > 1:
+            text += f" by {self.workers} worker processes"
+        left = [f"{n:,} {what}" for n, what in ((self.dropped_spans, "bad spans dropped"),
+                (self.unaligned_spans, "spans off token boundaries skipped"),
+                (self.overlapping_spans, "overlapping spans left untagged"),
+                (self.undecided_left_out, "posting(s) whose reviewers differ on its span "
+                 "labels left out"), (self.unreviewed_left_out, "posting(s) not reviewed left "
+                 "out (CoNLL has no tag for words no one has labelled)"),
+                (self.bad_dates, "dates not of the calendar written as null")) if n]
+        if self.missing:
+            lacking = Counter(prop for props in self.missing.values() for prop in props)
+            left.append(f"{len(self.missing):,} postings "
+                        f"{'left out for lacking' if self.left_out else 'lack'} properties Google "
+                        "requires (" + ", ".join(f"{p} {n:,}" for p, n in lacking.items()) + ")")
+        return text + (": " + ", ".join(left) if left else "")
