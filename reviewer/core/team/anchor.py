@@ -46,28 +46,50 @@ def moved(value: Value, theirs: str, ours: str) -> tuple[Value, int]:
 
 
 def place(theirs: str, ours: str, start: int, end: int) -> int | None:
-    """Where in ``ours`` the words ``theirs[start:end]`` are (None: nowhere)."""
+    """Where in ``ours`` the words ``theirs[start:end]`` are (None: nowhere). An
+    occurrence counts where it begins and ends as the span does, at a word's edge or
+    inside one ("SQL" is not the start of "SQLite"); of those, the one with the most
+    characters alike around it, then the nearest; those looked at are the nearest
+    ``_TRIED`` to where the span was."""
     if not 0 <= start < end <= len(theirs):
         return None
     words = theirs[start:end]
-    if ours[start:end] == words and theirs[max(0, start - _AROUND):start] == \
-            ours[max(0, start - _AROUND):start]:
-        return start
     before = theirs[max(0, start - _AROUND):start]
     after = theirs[end:end + _AROUND]
+    if ours[start:end] == words and ours[max(0, start - _AROUND):start] == before:
+        return start
+    edges = (_inside(theirs, start), _inside(theirs, end))
     best: tuple[int, int] | None = None  # (-alike, distance)
     found = None
-    at = ours.find(words)
-    for _ in range(_TRIED):
-        if at < 0:
-            break
+    for at in _nearest(ours, words, start):
+        if (_inside(ours, at), _inside(ours, at + len(words))) != edges:
+            continue
         alike = _common_end(before, ours[max(0, at - _AROUND):at]) + _common_start(
             after, ours[at + len(words):at + len(words) + _AROUND])
         rank = (-alike, abs(at - start))
         if best is None or rank < best:
             best, found = rank, at
-        at = ours.find(words, at + 1)
     return found
+
+
+def _inside(text: str, i: int) -> bool:
+    """Does offset ``i`` fall inside a word of ``text`` (between two of its letters)?"""
+    return 0 < i < len(text) and text[i - 1].isalnum() and text[i].isalnum()
+
+
+def _nearest(text: str, words: str, near: int) -> list[int]:
+    """The offsets of ``words`` in ``text``, the ``_TRIED`` nearest to ``near``."""
+    out: list[int] = []
+    ahead = text.find(words, max(0, near))
+    back = text.rfind(words, 0, max(0, near) + len(words) - 1)
+    while len(out) < _TRIED and (ahead >= 0 or back >= 0):
+        if ahead >= 0 and (back < 0 or ahead - near <= near - back):
+            out.append(ahead)
+            ahead = text.find(words, ahead + 1)
+        else:
+            out.append(back)
+            back = text.rfind(words, 0, back + len(words) - 1) if back > 0 else -1
+    return out
 
 
 def _common_start(a: str, b: str) -> int:

@@ -347,6 +347,13 @@ def test_a_span_is_moved_to_the_occurrence_of_its_words_with_the_same_neighbours
     assert place(theirs, theirs, 8, 10) == 8  # an unchanged text: where it was
     assert place(theirs, "no such words", 8, 10) is None
     assert place(theirs, ours, 30, 90) is None  # outside the reviewer's text
+    # not inside another word: "SQL" is not the start of "SQLite"
+    assert place("Python and SQL.", "Python; SQLite is a plus.", 11, 14) is None
+    # many alike: the one where the span was, however many come before it
+    lines = "".join(f"item {n}\n" for n in range(3000))
+    at = lines.index("item 2500\n")
+    moved = place(lines, "A new line.\n" + lines, at, at + 9)
+    assert moved is not None and ("A new line.\n" + lines)[moved:moved + 10] == "item 2500\n"
 
 
 def test_a_split_file_is_worked_in_its_reviewer_s_name(files: dict[str, Path],
