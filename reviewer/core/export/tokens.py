@@ -53,7 +53,9 @@ def _pattern() -> re.Pattern[str]:
                     if unicodedata.category(chr(c)).startswith("M"))
     letter = rf"[\w{marks}]"
     number = rf"\d+(?:[.,]\d+)+(?!{letter})"
-    word = rf"{letter}+(?:['’]{letter}+)*"
+    # a word's letters, and the joiners between two of them its spelling needs (Persian's
+    # "برنامه‌نویس" is one word, not three tokens of which one cannot be seen)
+    word = rf"{letter}+(?:['’\u200c\u200d]{letter}+)*"
     # a symbol with its marks (variation selectors), skin tones and zero-width joins
     symbol = rf"[^\w\s](?:[{marks}\U0001F3FB-\U0001F3FF]|\u200d[^\w\s])*"
     return re.compile(f"{number}|{word}|{symbol}")

@@ -301,3 +301,17 @@ def test_whitespace_at_a_span_s_ends_is_left_out_of_its_tokens(tmp_path: Path) -
     [exported] = DocBin().from_disk(tmp_path / "p.spacy").get_docs(spacy.blank("en").vocab)
     assert [span.text for span in exported.spans["sc"]] == \
         ["skills", "We want Python and Go skills."]
+
+
+def test_a_word_spelt_with_a_joiner_is_one_token(tmp_path: Path) -> None:
+    """Cleaning keeps the zero-width non-joiner of a Persian word: the tokens made it
+    three, one of them the joiner alone (a CoNLL line of an invisible token)."""
+    from reviewer.core.export.tokens import tokenize
+
+    word = "\u0628\u0631\u0646\u0627\u0645\u0647\u200c\u0646\u0648\u06cc\u0633"
+    assert [t["text"] for t in tokenize(f"{word} Python")] == [word, "Python"]
+    text = f"{word} wanted."
+    export([make_record(1, text, spans=[span(text, word, "ROLE")])], "conll",
+           tmp_path / "p.conll")
+    lines = (tmp_path / "p.conll").read_text(encoding="utf-8").splitlines()
+    assert f"{word} -X- _ B-ROLE" in lines and not any(line.startswith("\u200c") for line in lines)
