@@ -116,7 +116,8 @@ _COLUMN_NOTES = {
               "every span's ends; whitespace left out)",
     "ner_tags": "the BIO tag of each token (a `ClassLabel`) from `spans`; of overlapping "
                 "spans the longest is tagged, the earlier on a tie; null where the span "
-                "labels are undecided",
+                "labels are undecided, or the posting is not reviewed (its words no one "
+                "labelled are unknown)",
     "labels": "document labels: the options chosen per question",
     "undecided": "what the reviewers still differ on (spans, status, comment, field:NAME, "
                  "label:QUESTION): the posting's value of it is no person's; where `spans` "

@@ -158,6 +158,8 @@ def hf_row(record: PostingRecord, tagged: Tagged | None = None) -> Row:
     row["ner_tags"] = tagged.tags
     if undecided(record, "spans"):  # unknown, not "no span": no tag says either
         row["spans"] = row["ner_tags"] = None
+    elif record["status"] != "reviewed":  # (``--all``) the words no one labelled: unknown
+        row["ner_tags"] = None
     row["labels"] = {question: list(options) for question, options in record["labels"].items()}
     row["undecided"] = record.get("undecided", [])
     if "reviewers" in record:

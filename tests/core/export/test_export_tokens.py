@@ -99,8 +99,8 @@ def test_hf_has_tokens_and_ner_tags_as_a_class_label(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parquet: bool) -> None:
     if parquet:
         pytest.importorskip("pyarrow", reason="pyarrow is not installed")
-    out = tmp_path / "hf"
-    summary = export(sample(), "hf", out, parquet=parquet)
+    out = tmp_path / "hf"  # (reviewed: the tags of a posting not reviewed are null)
+    summary = export(reviewed(sample()), "hf", out, parquet=parquet)
     assert summary.overlapping_spans == 2 and summary.unaligned_spans == 0
     ds = load_hf(monkeypatch, out, "train")
     tags = ds.features["ner_tags"].feature

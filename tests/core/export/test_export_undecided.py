@@ -177,3 +177,17 @@ def test_conll_leaves_out_a_posting_not_reviewed_and_says_so(
     text = (tmp_path / "out.conll").read_text(encoding="utf-8")
     assert text.count("-DOCSTART-") == 1 and "Python -X- _ B-SKILL" not in text
     assert "1 posting(s) not reviewed left out" in said
+
+
+def test_hugging_face_gives_no_tags_to_a_posting_not_reviewed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--all``: the tokens of a posting no one reviewed were all "O" but its labelled
+    span, where spaCy says missing and CoNLL leaves it out."""
+    db = _with_a_new_posting(tmp_path / "p.db")
+    assert main(["export", str(db), "--all", "--format", "hf", "-o",
+                 str(tmp_path / "hf")]) == 0
+    rows = read_lines(next((tmp_path / "hf" / "data").glob("train-*.jsonl")))
+    assert rows[2]["ner_tags"] is None and [s["text"] for s in rows[2]["spans"]] == ["Python"]
+    assert rows[1]["ner_tags"]  # reviewed: every token known
+    assert load_hf(monkeypatch, tmp_path / "hf", "train")[2]["ner_tags"] is None
