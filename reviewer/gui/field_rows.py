@@ -249,9 +249,14 @@ class FieldEditor(QWidget):
         if isinstance(editor, QPlainTextEdit):
             items = [x.strip() for x in editor.toPlainText().split("\n") if x.strip()]
             return items or None
+        stored = self.loaded[0]
         if kind == "salary":
-            (low, cur_low), (high, cur_high) = (_amount(self.salary_min.text(), "min"),
-                                                _amount(self.salary_max.text(), "max"))
+            shown = stored if isinstance(stored, dict) else {}
+            # a figure as it was shown is the one stored ("15.375" read again would be
+            # 15,375: a dot before three digits parts thousands in a pay text)
+            (low, cur_low), (high, cur_high) = (
+                _amount(self.salary_min.text(), "min", shown.get("min")),
+                _amount(self.salary_max.text(), "max", shown.get("max")))
             if low is None and high is None:
                 return None
             if low is not None and high is not None and high < low:
@@ -261,6 +266,8 @@ class FieldEditor(QWidget):
                     or cur_high, "period": self.salary_period.currentData()}
         assert isinstance(editor, QLineEdit)
         text = editor.text().strip()
+        if text and kind in ("number", "date") and text == _text(stored).strip():
+            return stored  # as shown: as stored
         if text and kind in ("number", "date"):
             try:
                 return value_from_selection(self.spec.name, text)
@@ -383,10 +390,14 @@ class FieldEditor(QWidget):
 _UNSAVED = object()  # equal to no value: the field's value is offered again when left
 
 
-def _amount(text: str, which: str) -> tuple[float | int | None, str | None]:
-    """A salary box's figure and the currency written with it; ValueError if unreadable."""
+def _amount(text: str, which: str,
+            stored: Any = None) -> tuple[float | int | None, str | None]:
+    """A salary box's figure and the currency written with it (``stored`` where the box
+    shows it as it was shown); ValueError if unreadable."""
     if not text.strip():
         return None, None
+    if stored is not None and text.strip() == _text(stored):
+        return stored, None
     try:
         return read_amount(text)
     except ValueError:

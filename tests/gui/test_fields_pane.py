@@ -195,3 +195,26 @@ def test_the_wheel_over_a_choice_scrolls_past_it_and_changes_nothing(
     posting = win.store.records.get(win.pid)  # type: ignore[arg-type]
     assert posting["fields"]["seniority"] == before
     assert posting["provenance"]["seniority"] != "corrected"
+
+
+def test_figures_left_as_shown_are_saved_as_stored(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A salary of 15.375 to 18.625 an hour: typing its currency saved 15,375 to 18,625
+    (read again, a dot before three digits parts thousands), "corrected", all edits
+    saved. A figure shown as it is stored is the stored one."""
+    pid = win.pid
+    assert pid is not None
+    win.store.decisions.set_field(pid, "salary", {"min": 15.375, "max": 18.625,
+                                                  "currency": None, "period": "hour"})
+    win.store.decisions.set_field(pid, "experience_years", 2.125)
+    win.flow.show(pid)
+    row = win.fields.editors["salary"]
+    assert (row.salary_min.text(), row.salary_max.text()) == ("15.375", "18.625")
+    row.salary_currency.setFocus()
+    qtbot.keyClicks(row.salary_currency, "USD")
+    qtbot.keyClick(row.salary_currency, Qt.Key.Key_Return)
+    assert _stored(win)["fields"]["salary"] == {"min": 15.375, "max": 18.625,
+                                                 "currency": "USD", "period": "hour"}
+    years = win.fields.editors["experience_years"]
+    years.focus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert _stored(win)["fields"]["experience_years"] == 2.125
