@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import glob
 import os
+import re
+import sqlite3
 import time
 import uuid
 from pathlib import Path
@@ -12,6 +14,7 @@ from pathlib import Path
 from reviewer.core.store import ProjectError, Store
 
 LEFT_FOR = 3600  # seconds unwritten after which a partial file is a stopped run's
+_PARTIAL = re.compile(r"\.[0-9a-f]{12}\.partial")  # after the target's name
 
 
 class TeamError(Exception):
@@ -56,6 +59,8 @@ def clear_leftovers(path: Path, now: float | None = None) -> None:
     remove_project(path.with_name(f".{path.name}.partial"))  # (named so before)
     now = time.time() if now is None else now
     for left in path.parent.glob(f".{glob.escape(path.name)}.*.partial"):
+        if not _PARTIAL.fullmatch(left.name[len(path.name) + 1:]):
+            continue  # another file's (".a.db.x.db.<hex>.partial" is a.db.x.db's)
         times = []
         for suffix in ("", "-wal"):
             try:
@@ -72,24 +77,69 @@ def remove_project(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def put_in_place(partial: Path, path: Path) -> None:
-    """A file written whole under its partial name, put at ``path``, where there is no
-    file: one made there meanwhile (another program's project) is never replaced. Then
-    ``partial`` is kept under a free name beside it, and ``TeamError`` says where."""
-    if not path.exists():
-        for suffix in ("-wal", "-shm"):  # left by a project removed: not to be read as ours
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    if _placed(partial, path):
+def put_in_place(partial: Path, path: Path, kept_as: str = "merged") -> None:
+    """A file written whole under its partial name, put at ``path`` (see
+    ``put_all_in_place``)."""
+    put_all_in_place({path: partial}, kept_as)
+
+
+def put_all_in_place(files: dict[Path, Path], kept_as: str) -> None:
+    """Files written whole under their partial names (``files``: each target's), put in
+    place where no file is: one made at a target meanwhile (another program's project)
+    is never replaced. Then none of them is put in place: each is kept under a free name
+    beside its target (``NAME.<kept_as>.db``), and ``TeamError`` names them. A partial
+    whose last writes SQLite could not fold into it (a full disk, a reader holding it)
+    is kept as it is, named."""
+    for partial in files.values():
+        _fold(partial)
+    for path in files:
+        if not path.exists():  # left by a project removed: not to be read as ours
+            for suffix in ("-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+    if not any(path.exists() for path in files):
+        placed = [path for path, partial in files.items() if _placed(partial, path)]
+        if len(placed) == len(files):
+            return
+    else:
+        placed = []
+    kept = {path: _keep(partial, path, kept_as) for path, partial in files.items()
+            if path not in placed}
+    made = [str(path) for path in kept if path.exists()]
+    raise TeamError(f"{', '.join(made)} {'was' if len(made) == 1 else 'were'} made by another "
+                    "program meanwhile and left as "
+                    f"{'it is' if len(made) == 1 else 'they are'}; what was written is in "
+                    + ", ".join(str(k) for k in kept.values()))
+
+
+def _fold(partial: Path) -> None:
+    """The partial's last writes folded into it from its -wal file (SQLite does it as the
+    last connection closes, unless it cannot); ``TeamError`` where they stay out."""
+    wal = Path(f"{partial}-wal")
+    if not (wal.exists() and wal.stat().st_size):
         return
+    try:
+        conn = sqlite3.connect(partial)
+        try:
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as err:
+        busy, reason = 1, str(err)
+    else:
+        reason = "another program holds it open"
+    if busy or (wal.exists() and wal.stat().st_size):
+        raise TeamError(f"what was written could not be completed ({reason}): it is kept in "
+                        f"{partial} and {wal}; free space or close what holds it, then run "
+                        "the same command again")
+
+
+def _keep(partial: Path, path: Path, kept_as: str) -> Path:
     for number in range(1, 1000):
-        kept = path.with_name(f"{path.stem}.merged{'' if number == 1 else f'-{number}'}"
+        kept = path.with_name(f"{path.stem}.{kept_as}{'' if number == 1 else f'-{number}'}"
                               f"{path.suffix}")
         if _placed(partial, kept):
-            break
-    else:
-        kept = partial
-    raise TeamError(f"{path} was made by another program meanwhile: it is left as it is, "
-                    f"and what was written is in {kept}")
+            return kept
+    return partial
 
 
 def _placed(partial: Path, path: Path) -> bool:
@@ -98,8 +148,12 @@ def _placed(partial: Path, path: Path) -> bool:
         os.link(partial, path)  # fails where a file is: a rename would replace it
     except FileExistsError:
         return False
-    except OSError:  # no hard links on this file system: looked at, then renamed
-        if path.exists():
+    except FileNotFoundError:
+        raise TeamError(f"{partial} was removed before it was put in place") from None
+    except OSError:  # no hard links here: the name taken first, then ours put over it
+        try:
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
             return False
         os.replace(partial, path)
         return True

@@ -34,7 +34,7 @@ from reviewer.core.team.files import (
     TeamError,
     clear_leftovers,
     partial_name,
-    put_in_place,
+    put_all_in_place,
     remove_project,
 )
 
@@ -165,8 +165,7 @@ def _split(store: Store, names: list[str], targets: dict[str, Path], existing: l
                 remove_project(path)
     for path in existing:
         remove_project(path)
-    for name, path in targets.items():
-        put_in_place(partial[name], path)
+    put_all_in_place({path: partial[name] for name, path in targets.items()}, "split")
     return report
 
 

@@ -723,6 +723,45 @@ def test_a_new_merge_never_opens_a_file_an_earlier_run_left(
         assert store.queue.count() == 12
 
 
+def test_a_merge_whose_last_writes_stay_in_its_wal_file_is_not_put_in_place(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """A program reading the merge's file as it ended (a viewer, a backup) kept SQLite
+    from folding the -wal file in; the main file alone was put in place and "merged"
+    said, and merged.db was damaged. The merge's file is now kept, said, until its
+    writes are whole."""
+    out = tmp_path / "merged.db"
+    reader: dict[str, sqlite3.Connection] = {}
+
+    def progress(_done: int, _total: int) -> None:
+        if "conn" not in reader:
+            [partial] = tmp_path.glob(".merged.db.*.partial")
+            conn = sqlite3.connect(partial, isolation_level=None)
+            conn.execute("BEGIN")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            reader["conn"] = conn
+
+    with pytest.raises(TeamError, match=r"could not be completed \(another program holds it"):
+        merge_projects(out, [files[n] for n in NAMES], progress=progress)
+    reader["conn"].close()
+    assert not out.exists()
+    [partial] = tmp_path.glob(".merged.db.*.partial")
+    with Store(partial) as store:  # nothing lost: the data is all there
+        assert store.queue.count() == 12
+
+
+def test_only_a_stopped_merges_own_files_are_removed(tmp_path: Path) -> None:
+    from reviewer.core.team.files import clear_leftovers
+
+    hours_ago = time.time() - 2 * 3600
+    mine = tmp_path / ".a.db.0123456789ab.partial"
+    theirs = tmp_path / ".a.db.x.db.0123456789ab.partial"  # a merge into a.db.x.db's
+    for path in (mine, theirs):
+        path.write_bytes(b"x")
+        os.utime(path, (hours_ago, hours_ago))
+    clear_leftovers(tmp_path / "a.db")
+    assert not mine.exists() and theirs.exists()
+
+
 def test_a_folder_given_as_a_file_to_merge_is_said_so(files: dict[str, Path],
                                                     tmp_path: Path) -> None:
     with pytest.raises(TeamError, match="is a folder, not a project file"):
@@ -815,3 +854,25 @@ def test_the_report_counts_the_final_decisions_as_they_stand_whatever_the_order(
         assert (report.final, report.withdrawn) == (7, 0)
         again = merge_projects(tmp_path / f"m{n}.db", [files[name] for name in order])
         assert (again.final, again.withdrawn) == (0, 0)
+
+
+def test_without_hard_links_a_file_made_meanwhile_is_not_replaced(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the file system has no hard links (FAT, many network shares), the target was
+    looked at and then renamed over: a file made between the two was replaced. The name
+    is now taken first (a file made before the look, as if after, is kept)."""
+    from reviewer.core.team import files as team_files
+
+    def no_links(*_args: object) -> None:
+        raise PermissionError("no hard links here")
+
+    monkeypatch.setattr(team_files.os, "link", no_links)
+    monkeypatch.setattr(team_files.Path, "exists", lambda _self: False)  # looked too early
+    partial, target = tmp_path / ".t.db.0123456789ab.partial", tmp_path / "t.db"
+    partial.write_bytes(b"the merge")
+    target.write_bytes(b"another program's")
+    assert not team_files._placed(partial, target)
+    assert target.read_bytes() == b"another program's" and os.path.exists(partial)
+    other = tmp_path / "u.db"
+    assert team_files._placed(partial, other)
+    assert other.read_bytes() == b"the merge" and not os.path.exists(partial)

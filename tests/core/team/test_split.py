@@ -178,3 +178,30 @@ def test_a_split_stopped_on_the_way_leaves_no_share_that_looks_whole(
         report = split_project(store, ["ana", "ben"], out, overlap=0.0, force=True)
     assert sum(report.assigned.values()) == 30
     assert sorted(p.name for p in out.iterdir()) == ["ana.db", "ben.db"]
+
+
+def test_a_share_made_meanwhile_leaves_every_share_beside_it(tmp_path: Path) -> None:
+    """Another program made ben.db while the split ran: ana.db was put in place, ben's
+    share kept as "ben.merged.db", chen's left hidden (and removed an hour later), and
+    the message named ben's alone. Now no share is put in place, each is kept beside
+    its name, and the message names them all."""
+    source = make_source(tmp_path / "project.db", n=30)
+    out = tmp_path / "out"
+    made: list[bool] = []
+
+    def progress(_done: int, _total: int) -> None:
+        if not made:
+            with Store(out / "ben.db") as other:
+                other.postings.add([])
+            made.append(True)
+
+    with Store(source) as store, pytest.raises(TeamError) as refused:
+        split_project(store, ["ana", "ben", "chen"], out, overlap=0.0, progress=progress)
+    said = str(refused.value)
+    assert not (out / "ana.db").exists() and not (out / "chen.db").exists()
+    for name in ("ana", "ben", "chen"):
+        assert str(out / f"{name}.split.db") in said
+        with Store(out / f"{name}.split.db") as share:
+            assert share.queue.count() == 10
+    with Store(out / "ben.db") as other:
+        assert other.queue.count() == 0
