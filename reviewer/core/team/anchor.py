@@ -7,6 +7,7 @@ offsets would label other words.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 from typing import Any
 
@@ -47,22 +48,30 @@ def moved(value: Value, theirs: str, ours: str) -> tuple[Value, int]:
 
 def place(theirs: str, ours: str, start: int, end: int) -> int | None:
     """Where in ``ours`` the words ``theirs[start:end]`` are (None: nowhere). An
-    occurrence counts where it begins and ends as the span does, at a word's edge or
-    inside one ("SQL" is not the start of "SQLite"); of those, the one with the most
-    characters alike around it, then the nearest; those looked at are the nearest
-    ``_TRIED`` to where the span was."""
+    occurrence counts where the span's ends at a word's edge are at one too ("SQL" is not
+    the start of "SQLite"); of those, the one with the most characters alike around it,
+    then the nearest; those looked at are the nearest ``_TRIED`` to where the span was."""
     if not 0 <= start < end <= len(theirs):
         return None
     words = theirs[start:end]
     before = theirs[max(0, start - _AROUND):start]
     after = theirs[end:end + _AROUND]
-    if ours[start:end] == words and ours[max(0, start - _AROUND):start] == before:
-        return start
+    # a span at a word's edge lands only at a word's edge ("SQL" is not the start of
+    # "SQLite", "50" not of "500"); one inside a word may land at an edge (a glued word
+    # that cleaning again set apart: "hiring.Requirements")
     edges = (_inside(theirs, start), _inside(theirs, end))
+
+    def fits(at: int) -> bool:
+        return (edges[0] or not _inside(ours, at)) and \
+            (edges[1] or not _inside(ours, at + len(words)))
+
+    if ours[start:end] == words and ours[max(0, start - _AROUND):start] == before \
+            and fits(start):
+        return start
     best: tuple[int, int] | None = None  # (-alike, distance)
     found = None
     for at in _nearest(ours, words, start):
-        if (_inside(ours, at), _inside(ours, at + len(words))) != edges:
+        if not fits(at):
             continue
         alike = _common_end(before, ours[max(0, at - _AROUND):at]) + _common_start(
             after, ours[at + len(words):at + len(words) + _AROUND])
@@ -73,8 +82,13 @@ def place(theirs: str, ours: str, start: int, end: int) -> int | None:
 
 
 def _inside(text: str, i: int) -> bool:
-    """Does offset ``i`` fall inside a word of ``text`` (between two of its letters)?"""
-    return 0 < i < len(text) and text[i - 1].isalnum() and text[i].isalnum()
+    """Does offset ``i`` fall inside a word of ``text`` (between two of its letters, a
+    letter's marks and the joiners a word is spelt with counted as letters)?"""
+    return 0 < i < len(text) and _of_word(text[i - 1]) and _of_word(text[i])
+
+
+def _of_word(char: str) -> bool:
+    return char.isalnum() or char in "\u200c\u200d" or unicodedata.category(char)[0] == "M"
 
 
 def _nearest(text: str, words: str, near: int) -> list[int]:

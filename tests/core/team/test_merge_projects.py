@@ -347,8 +347,19 @@ def test_a_span_is_moved_to_the_occurrence_of_its_words_with_the_same_neighbours
     assert place(theirs, theirs, 8, 10) == 8  # an unchanged text: where it was
     assert place(theirs, "no such words", 8, 10) is None
     assert place(theirs, ours, 30, 90) is None  # outside the reviewer's text
-    # not inside another word: "SQL" is not the start of "SQLite"
+    # not inside another word: "SQL" is not the start of "SQLite", "50" not of "500",
+    # where it is (the words before alike) or anywhere, in any script
     assert place("Python and SQL.", "Python; SQLite is a plus.", 11, 14) is None
+    assert place("Python and SQL.", "Python and SQLite is a plus.", 11, 14) is None
+    assert place("Salary 50 EUR", "Salary 500 EUR", 7, 9) is None
+    assert place("\u0921\u0947\u091f\u093e \u0914\u0930", "\u0921\u0947\u091f\u093e\u092c"
+                 "\u0947\u0938 \u0921\u0947\u091f\u093e", 0, 4) == 8  # Hindi: a mark ends it
+    # a span inside a glued word lands where cleaning again set the words apart
+    glued = "We are hiring.RequirementsStrong SQL skills"
+    apart = "We are hiring.\nRequirements\nStrong SQL skills"
+    at = glued.index("Strong")
+    assert place(glued, apart, at, at + 17) == apart.index("Strong")
+    assert place("SeniorPython developer", "Senior Python developer", 6, 12) == 7
     # many alike: the one where the span was, however many come before it
     lines = "".join(f"item {n}\n" for n in range(3000))
     at = lines.index("item 2500\n")
