@@ -122,9 +122,11 @@ class HfWriter:
             self._questions.update(values["labels"])
             self.reviewers = True
         self.labels.update(s["label"] for s in record["spans"])
-        self.overlapping += tagged.overlapping
         self._file.write(dumps(row) + "\n")
         self.rows += 1
+        if row["ner_tags"] is None:  # no tags (unknown): none left out of them
+            return 0
+        self.overlapping += tagged.overlapping
         return tagged.untaggable
 
     def close(self) -> None:

@@ -191,3 +191,18 @@ def test_hugging_face_gives_no_tags_to_a_posting_not_reviewed(
     assert rows[2]["ner_tags"] is None and [s["text"] for s in rows[2]["spans"]] == ["Python"]
     assert rows[1]["ner_tags"]  # reviewed: every token known
     assert load_hf(monkeypatch, tmp_path / "hf", "train")[2]["ner_tags"] is None
+
+
+def test_spans_of_a_posting_without_tags_are_not_counted_as_left_out_of_them(
+        tmp_path: Path) -> None:
+    """Overlapping spans of a posting not reviewed (no ner_tags) were counted as
+    "overlapping spans left untagged", and the card said so."""
+    from test_export import make_record, span
+
+    from reviewer.core.export import export
+
+    text = "Senior Data Engineer"
+    record = make_record(1, text, status="new", spans=[span(text, "Senior Data", "A"),
+                                                       span(text, "Data Engineer", "B")])
+    summary = export([record], "hf", tmp_path / "hf")
+    assert summary.overlapping_spans == 0 and "overlapping" not in summary.describe()
