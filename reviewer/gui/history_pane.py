@@ -62,8 +62,8 @@ def describe(kind: str, data: dict[str, Any]) -> str:
         count = data.get("count", 0)
         text = f"{'rejected' if data.get('state') == 'rejected' else 'added'} {count} " \
                f"span{'' if count == 1 else 's'}"
-    elif kind == "undo":
-        text = f"undid “{data.get('change', '')}”"
+    elif kind in ("undo", "redo"):
+        text = f"{'undid' if kind == 'undo' else 'made again'} “{data.get('change', '')}”"
     elif kind == "merge":  # (a merge's line of a posting: whose values came in)
         count = data.get("decisions", 0)
         names = ", ".join(str(n) for n in data.get("reviewers") or [])

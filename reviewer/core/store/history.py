@@ -43,6 +43,7 @@ class Change:
     description: str
     rows: list[Row] = field(default_factory=list)
     after: list[Row] | None = None
+    redoes: bool = False  # it makes the edit again (what ``History.undo`` returns), logged so
 
 
 class ChangedSince(ValueError):
@@ -130,7 +131,8 @@ class History:
         its rows, are no longer as the edit left them."""
         with self.db.atomic():
             redo = Change(change.description,
-                          [snapshot(self.db, table, key) for table, key, _ in change.rows])
+                          [snapshot(self.db, table, key) for table, key, _ in change.rows],
+                          redoes=not change.redoes)
             if change.after is not None and (what := _changed_since(change, redo.rows)):
                 raise ChangedSince(what)
             stamp = now()
@@ -153,10 +155,12 @@ class History:
                     columns = ", ".join(f'"{c}"' for c in row)
                     self.db.execute(f"INSERT OR REPLACE INTO {table} ({columns}) VALUES"
                                     f" ({', '.join('?' * len(row))})", list(row.values()))
-            posting = key_posting(change)
+            # (rows the edit added name their posting as they are now: a span labelled)
+            posting = key_posting(change) or key_posting(redo)
             if posting is not None:
                 self._refresh(posting)
-                log(self.db, "undo", {"change": change.description}, posting,
+                log(self.db, "redo" if change.redoes else "undo",
+                    {"change": change.description}, posting,
                     ascii_only=True)  # as undo lines were always written
             if change.after is not None:
                 self.sealed(redo)

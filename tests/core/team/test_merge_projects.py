@@ -887,3 +887,31 @@ def test_without_hard_links_a_file_made_meanwhile_is_not_replaced(
     other = tmp_path / "u.db"
     assert team_files._placed(partial, other)
     assert other.read_bytes() == b"the merge" and not os.path.exists(partial)
+
+
+def test_a_span_label_undone_in_a_reviewer_s_file_leaves_the_merged_one(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """Ctrl+Z of a span label wrote no line in the file's log (the change's rows were all
+    new: it named no posting), so the next merge kept the span, and the export a label
+    its reviewer took back. A redo is logged as one, not as a second undo."""
+    out = tmp_path / "merged.db"
+    with Store(files["ana"], reviewer="ana") as store:
+        _sid, change = store.spans.add(1, 0, 4, "SKILL")
+        change = store.history.sealed(change)
+    merge_projects(out, [files["ana"]])
+    with Store(out) as store:
+        assert [s["label"] for s in store.records.get(1)["spans"]] == ["SKILL"]
+    with Store(files["ana"], reviewer="ana") as store:
+        redo = store.history.undo(change)
+        assert store.records.get(1)["spans"] == []
+        kinds = [k for (k,) in store.db.execute(
+            "SELECT kind FROM events WHERE posting_id = 1 ORDER BY id")]
+        assert kinds[-2:] == ["add_span", "undo"]
+    report = merge_projects(out, [files["ana"]])
+    assert report.taken_back == 1
+    with Store(out) as store:
+        assert store.records.get(1)["spans"] == []
+    with Store(files["ana"], reviewer="ana") as store:
+        store.history.undo(redo)
+        assert [k for (k,) in store.db.execute(
+            "SELECT kind FROM events WHERE posting_id = 1 ORDER BY id")][-1] == "redo"
