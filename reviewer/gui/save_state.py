@@ -24,10 +24,12 @@ class SaveState(QObject):
         self.parent_widget = parent
         self.label: QLabel = plain_label(SAVED)
         self.problem: QMessageBox | None = None  # the last refusal shown (kept for tests)
+        self.waiting = False  # an edit the file refused waits for Retry or Discard
 
     def saved(self, typed_unsaved: list[str] | None = None) -> None:
         """An edit is in the file: all of them are; but for the text typed in the fields
         ``typed_unsaved`` (their labels), which could not be read."""
+        self.waiting = False
         if typed_unsaved:
             self.label.setText(f"⚠ {', '.join(typed_unsaved)}: typed, not saved")
             self.label.setStyleSheet("color: #c0392b; font-weight: bold")
@@ -74,8 +76,23 @@ class SaveState(QObject):
         box = message_box(QMessageBox.Icon.Warning, "Not saved", text, buttons,
                           self.parent_widget)
         if retry is not None:
+            self.waiting = True
             box.button(QMessageBox.StandardButton.Retry).clicked.connect(
                 lambda: retry() and box.close())
-            box.button(QMessageBox.StandardButton.Discard).clicked.connect(self.discarded)
+            box.button(QMessageBox.StandardButton.Discard).clicked.connect(self._discard)
         self.problem = box
         box.open()
+
+    def _discard(self) -> None:
+        self.waiting = False
+        self.discarded.emit()
+
+    def hold_close(self) -> bool:
+        """Whether a close must wait: an edit the file refused is not yet retried or
+        discarded (its box is shown again, saying so)."""
+        if not self.waiting or self.problem is None:
+            return False
+        self.problem.setInformativeText("The window stays open until this edit is saved "
+                                        "(Retry) or given up (Discard).")
+        self.problem.open()
+        return True

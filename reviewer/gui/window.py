@@ -350,6 +350,9 @@ class ReviewWindow(QMainWindow):
         if not self.leave.through(self.close):  # text that cannot be read: asked first
             event.ignore()
             return
+        if self.save_state.hold_close():  # an edit the file refused: retried or given up
+            event.ignore()
+            return
         self.flow.closing = True  # no edit from a field losing focus
         self.clock.stop()  # the shown posting's time is kept
         self.long_work.cancel()  # no late result; the long work stops at its next batch

@@ -209,3 +209,27 @@ def test_an_edit_of_a_span_another_program_removed_says_so(
     assert win.undo_stack.count() == before and win.pid == pid
     assert "no longer in the project file" in win.statusBar().currentMessage()
     assert "posting" not in win.statusBar().currentMessage().split(":")[1]
+
+
+def test_a_close_waits_for_an_edit_the_file_refused(
+        window: ReviewWindow, locked: sqlite3.Connection, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Typing a title, then closing while another process held the file: the close saved
+    the typing, the file refused it, the Retry/Discard box opened on a window that closed
+    anyway, and the typed title was lost. The window stays open until it is retried or
+    given up."""
+    pid = window.pid
+    assert pid is not None
+    title = window.fields.editors["title"].editor
+    assert isinstance(title, QLineEdit)
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "Data Engineer")
+    assert not window.close()  # the close saves the typing: refused, so it waits
+    assert window.isVisible() and window.save_state.problem is not None
+    box = window.save_state.problem
+    assert box.isVisible() and "stays open" in box.informativeText()
+    locked.execute("ROLLBACK")
+    next(b for b in box.buttons() if "Retry" in b.text()).click()
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 1)
+    assert window.store.records.get(pid)["fields"]["title"] == "Data Engineer"
+    assert window.close()
