@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.extract import read_amount, value_from_selection
+from reviewer.core.extract import value_from_selection
 from reviewer.core.schema import PERIODS, FieldSpec
 from reviewer.gui.choice_box import ChoiceBox
+from reviewer.gui.field_figures import amount, shown_text
 from reviewer.gui.plain import plain_tip, show_start, value_text
 
 STATE_MARKS = {"suggested": "○", "accepted": "✓", "corrected": "✎", "rejected": "✗",
@@ -255,8 +256,8 @@ class FieldEditor(QWidget):
             # a figure as it was shown is the one stored ("15.375" read again would be
             # 15,375: a dot before three digits parts thousands in a pay text)
             (low, cur_low), (high, cur_high) = (
-                _amount(self.salary_min.text(), "min", shown.get("min")),
-                _amount(self.salary_max.text(), "max", shown.get("max")))
+                amount(self.salary_min.text(), "min", shown.get("min")),
+                amount(self.salary_max.text(), "max", shown.get("max")))
             if low is None and high is None:
                 return None
             if low is not None and high is not None and high < low:
@@ -266,7 +267,7 @@ class FieldEditor(QWidget):
                     or cur_high, "period": self.salary_period.currentData()}
         assert isinstance(editor, QLineEdit)
         text = editor.text().strip()
-        if text and kind in ("number", "date") and text == _text(stored).strip():
+        if text and kind in ("number", "date") and text == shown_text(stored).strip():
             return stored  # as shown: as stored
         if text and kind in ("number", "date"):
             try:
@@ -294,13 +295,13 @@ class FieldEditor(QWidget):
                     show_start(self.summary, summary(value))
             elif kind == "salary":
                 value = value or {}
-                show_start(self.salary_min, _text(value.get("min")))
-                show_start(self.salary_max, _text(value.get("max")))
+                show_start(self.salary_min, shown_text(value.get("min")))
+                show_start(self.salary_max, shown_text(value.get("max")))
                 self.salary_currency.setText(value.get("currency") or "")
                 self.salary_period.setCurrentIndex(
                     max(0, self.salary_period.findData(value.get("period"))))
             elif isinstance(editor, QLineEdit):
-                show_start(editor, _text(value))
+                show_start(editor, shown_text(value))
             conf = f" {confidence:.2f}" if confidence is not None and state == "suggested" \
                 else ""
             self.mark.setText(STATE_MARKS.get(state, "") + conf)
@@ -388,21 +389,3 @@ class FieldEditor(QWidget):
 
 
 _UNSAVED = object()  # equal to no value: the field's value is offered again when left
-
-
-def _amount(text: str, which: str,
-            stored: Any = None) -> tuple[float | int | None, str | None]:
-    """A salary box's figure and the currency written with it (``stored`` where the box
-    shows it as it was shown); ValueError if unreadable."""
-    if not text.strip():
-        return None, None
-    if stored is not None and text.strip() == _text(stored):
-        return stored, None
-    try:
-        return read_amount(text)
-    except ValueError:
-        raise ValueError(f"{which} “{text.strip()}” is not an amount") from None
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)

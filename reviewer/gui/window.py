@@ -347,10 +347,8 @@ class ReviewWindow(QMainWindow):
 
     def closeEvent(self, event: Any) -> None:
         self._commit_typing()  # what is typed in a field is saved, not dropped
-        if not self.leave.through(self.close):  # text that cannot be read: asked first
-            event.ignore()
-            return
-        if self.save_state.hold_close():  # an edit the file refused: retried or given up
+        # text that cannot be read: asked first; an edit the file refused: retried or given up
+        if not self.leave.through(self.close) or self.save_state.hold_close():
             event.ignore()
             return
         self.flow.closing = True  # no edit from a field losing focus

@@ -14,8 +14,8 @@ A damaged project is refused when it opens; one that cannot be written opens for
 reading only; ``explain`` says a failure of the file itself (damaged, read-only, its
 disk full, held by another program) for a person.
 
-Public API: ``Store``, ``ProjectError``, ``DatabaseError``, ``explain``, ``Change``,
-``BulkEdit`` and ``BulkChange`` (an edit of many postings and what it changed, see
+Public API: ``Store``, ``ProjectError``, ``DatabaseError``, ``explain``, ``fold_wal``,
+``Change``, ``BulkEdit`` and ``BulkChange`` (an edit of many postings and what it changed, see
 ``store.bulk``), ``NewPosting``, ``PreparedPosting``, ``prepare``, ``RecordRows`` and
 ``record_rows`` (one of our own records as rows, see ``store.rows``), ``Labels``
 (the label part, for a dialog that needs no more), ``record_of``, ``final_fields``, ``ORDERS``,
@@ -34,7 +34,7 @@ import sqlite3
 
 from reviewer.core.records import STATUSES
 from reviewer.core.store.bulk import BulkChange, BulkEdit
-from reviewer.core.store.db import ProjectError
+from reviewer.core.store.db import ProjectError, fold_wal
 from reviewer.core.store.decisions import FIELD_STATES, PLACES_APART, ChangedMeanwhile
 from reviewer.core.store.describe import datasette_metadata, write_metadata
 from reviewer.core.store.health import explain
@@ -88,6 +88,7 @@ __all__ = [
            "explain",
            "filter_term",
            "final_fields",
+           "fold_wal",
            "now",
            "parse_search",
            "prepare",

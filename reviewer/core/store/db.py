@@ -173,6 +173,26 @@ def _one_at_a_time(path: Path) -> Iterator[None]:
         os.close(folder)  # (which lets the lock go)
 
 
+def fold_wal(path: Path) -> str | None:
+    """Fold the writes a closed project file left in its -wal file into it (SQLite does
+    so as its last connection closes, unless it cannot: a full disk, another program
+    reading it); None when the file holds them all, else why it could not."""
+    wal = Path(f"{path}-wal")
+    if not (wal.exists() and wal.stat().st_size):
+        return None
+    try:
+        conn = sqlite3.connect(path)
+        try:
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as err:
+        return str(err)
+    if busy or (wal.exists() and wal.stat().st_size):
+        return "another program holds it open"
+    return None
+
+
 def schema_version(db: Database) -> int:
     """The version of the project's tables (``PRAGMA user_version``)."""
     value: int = db.execute("PRAGMA user_version").fetchone()[0]

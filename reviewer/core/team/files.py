@@ -6,12 +6,11 @@ from __future__ import annotations
 import glob
 import os
 import re
-import sqlite3
 import time
 import uuid
 from pathlib import Path
 
-from reviewer.core.store import ProjectError, Store
+from reviewer.core.store import ProjectError, Store, fold_wal
 
 LEFT_FOR = 3600  # seconds unwritten after which a partial file is a stopped run's
 _PARTIAL = re.compile(r"\.[0-9a-f]{12}\.partial")  # after the target's name
@@ -112,25 +111,12 @@ def put_all_in_place(files: dict[Path, Path], kept_as: str) -> None:
 
 
 def _fold(partial: Path) -> None:
-    """The partial's last writes folded into it from its -wal file (SQLite does it as the
-    last connection closes, unless it cannot); ``TeamError`` where they stay out."""
-    wal = Path(f"{partial}-wal")
-    if not (wal.exists() and wal.stat().st_size):
-        return
-    try:
-        conn = sqlite3.connect(partial)
-        try:
-            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error as err:
-        busy, reason = 1, str(err)
-    else:
-        reason = "another program holds it open"
-    if busy or (wal.exists() and wal.stat().st_size):
+    """The partial's last writes folded into it; ``TeamError`` where they stay out."""
+    reason = fold_wal(partial)
+    if reason is not None:
         raise TeamError(f"what was written could not be completed ({reason}): it is kept in "
-                        f"{partial} and {wal}; free space or close what holds it, then run "
-                        "the same command again")
+                        f"{partial} and {partial}-wal; free space or close what holds it, "
+                        "then run the same command again")
 
 
 def _keep(partial: Path, path: Path, kept_as: str) -> Path:
