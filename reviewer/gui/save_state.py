@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from reviewer.gui.plain import message_box, plain_label
 
 SAVED = "all edits saved"
+_HELD = "The window stays open until this edit is saved (Retry) or given up (Discard)."
 
 
 class SaveState(QObject):
@@ -25,11 +26,12 @@ class SaveState(QObject):
         self.label: QLabel = plain_label(SAVED)
         self.problem: QMessageBox | None = None  # the last refusal shown (kept for tests)
         self.waiting = False  # an edit the file refused waits for Retry or Discard
+        self._held = False  # a close waits for it (each box of a refusal says so)
 
     def saved(self, typed_unsaved: list[str] | None = None) -> None:
         """An edit is in the file: all of them are; but for the text typed in the fields
         ``typed_unsaved`` (their labels), which could not be read."""
-        self.waiting = False
+        self.waiting = self._held = False
         if typed_unsaved:
             self.label.setText(f"⚠ {', '.join(typed_unsaved)}: typed, not saved")
             self.label.setStyleSheet("color: #c0392b; font-weight: bold")
@@ -81,10 +83,12 @@ class SaveState(QObject):
                 lambda: retry() and box.close())
             box.button(QMessageBox.StandardButton.Discard).clicked.connect(self._discard)
         self.problem = box
+        if self._held and retry is not None:
+            box.setInformativeText(_HELD)
         box.open()
 
     def _discard(self) -> None:
-        self.waiting = False
+        self.waiting = self._held = False
         self.discarded.emit()
 
     def hold_close(self) -> bool:
@@ -92,7 +96,7 @@ class SaveState(QObject):
         discarded (its box is shown again, saying so)."""
         if not self.waiting or self.problem is None:
             return False
-        self.problem.setInformativeText("The window stays open until this edit is saved "
-                                        "(Retry) or given up (Discard).")
+        self._held = True
+        self.problem.setInformativeText(_HELD)
         self.problem.open()
         return True
