@@ -135,6 +135,8 @@ def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIM
         made = db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         with _one_at_a_time(path) if not (read_only or made) else contextlib.nullcontext():
             check(db.conn, path)  # before anything is written
+            if not made:  # what is not a project is refused before WAL is turned on
+                _ours(db, path, create)
             if not read_only:
                 db.enable_wal()
                 # with WAL, NORMAL loses no committed edit when the app stops, only (at
@@ -199,6 +201,18 @@ def schema_version(db: Database) -> int:
     if value == 0 and "postings" in db.table_names():
         value = len(migrations.applied(db))  # written before user_version was set
     return value
+
+
+def _ours(db: ProjectDatabase, path: Path, create: bool) -> None:
+    """``ProjectError`` for a file that is not a project, before anything is written to
+    it: another application's tables (turning WAL on rewrote its header), or no tables
+    at all where a project is to be opened, not made (``create`` False: an empty file)."""
+    tables = db.table_names()
+    if tables and "postings" not in tables:
+        raise ProjectError(f"{path} is an SQLite file of another application")
+    if not tables and not create:
+        raise ProjectError(f"{path} holds no project (it is empty): nothing was written to "
+                           "it")
 
 
 def _migrate(db: ProjectDatabase, path: Path) -> bool:

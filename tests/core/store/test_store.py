@@ -78,8 +78,22 @@ def test_another_applications_database_is_refused(tmp_path: Path) -> None:
     conn.execute("CREATE TABLE customers (id INTEGER)")
     conn.commit()
     conn.close()
+    before = path.read_bytes()
     with pytest.raises(ProjectError, match="another application"):
         Store(path)
+    assert path.read_bytes() == before  # (WAL was turned on first: its header rewritten)
+
+
+def test_an_empty_file_is_no_project_to_open(tmp_path: Path) -> None:
+    """Opened to be read (``create`` False: stats, labels, eval), an empty file was made
+    a project of 176 KB; it is refused, untouched. Made (an import), it is a project."""
+    path = tmp_path / "empty.db"
+    path.write_bytes(b"")
+    with pytest.raises(ProjectError, match="holds no project"):
+        Store(path, create=False)
+    assert path.read_bytes() == b""
+    with Store(path) as store:
+        assert store.queue.count() == 0
 
 
 @pytest.mark.parametrize("version_file", sorted(DATA.glob("v*.db")), ids=lambda p: p.stem)
