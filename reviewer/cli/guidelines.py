@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reviewer.cli.common import CliError, open_project
+from reviewer.cli.common import CliError, open_project, shown
 
 if TYPE_CHECKING:
     from reviewer.core.store import Store
@@ -36,8 +36,8 @@ def cmd_guidelines(args: argparse.Namespace) -> int:
             if descriptions is not None:
                 print(f"descriptions saved: {len(descriptions):,}")
                 for unknown in unknown_keys(store, descriptions):
-                    print(f"reviewer: note: {unknown} names nothing in the project (yet)",
-                          file=sys.stderr)
+                    print(f"reviewer: note: {_lines(unknown)} names nothing in the project "
+                          "(yet)", file=sys.stderr)
         guidelines, descriptions = store.meta.guidelines(), store.meta.descriptions()
     finally:
         store.close()
@@ -48,18 +48,25 @@ def cmd_guidelines(args: argparse.Namespace) -> int:
         print(json.dumps({"guidelines": guidelines, "descriptions": descriptions}, indent=2,
                          ensure_ascii=False))
     elif not (args.import_file or args.descriptions):
-        print(guidelines.rstrip("\n") if guidelines else "(no guidelines: set them with "
-              f"reviewer guidelines {args.db} --import FILE.md)")
+        print(_lines(guidelines.rstrip("\n")) if guidelines else "(no guidelines: set them "
+              f"with reviewer guidelines {args.db} --import FILE.md)")
         if descriptions:
             print("\ndescriptions:")
             for key, text in sorted(descriptions.items()):
-                print(f"  {key}: {text}")
+                print(f"  {_lines(key)}: {_lines(text)}")
     return 0
 
 
+def _lines(text: str) -> str:
+    """Text from a project file, to print: its lines (and tabs) as they are, any other
+    character a terminal would obey (an escape sequence) written as its escape."""
+    return "\n".join("\t".join(shown(part) for part in line.split("\t"))
+                     for line in text.split("\n"))
+
+
 def _read(path: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8")
+    try:  # (a byte-order mark, which Notepad writes, is no part of the text)
+        return Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
         raise CliError(f"{path}: {err}") from err
 

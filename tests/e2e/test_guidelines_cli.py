@@ -111,3 +111,29 @@ def test_a_schema_whose_key_types_or_moves_in_the_window_is_refused(
     assert "Tab" in capsys.readouterr().err
     with Store(db) as store:
         assert all(o.key != "Tab" for q in store.labels.schema() for o in q.options)
+
+
+def test_what_a_terminal_would_obey_is_shown_not_obeyed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Guidelines and descriptions from a project file someone else made were printed as
+    they are: an escape sequence retitled the terminal or cleared the screen. A file
+    saved with a byte-order mark (Notepad) lost its first heading and was refused as
+    descriptions."""
+    db = tmp_path / "p.db"
+    Store(db).close()
+    (tmp_path / "g.md").write_bytes(
+        "\ufeff# Title\n\nBe careful \x1b]0;PWNED\x07\x1b[2J red\n\tindented\n".encode())
+    (tmp_path / "d.json").write_bytes(
+        "\ufeff".encode() + json.dumps({"field:title": "Title \x1b[31m",
+                                         "field:x\x1b[2J": "odd"}).encode())
+    assert main(["guidelines", str(db), "--import", str(tmp_path / "g.md"),
+                 "--descriptions", str(tmp_path / "d.json")]) == 0
+    out, err = capsys.readouterr()
+    assert "\x1b" not in err and "field:x\\x1b[2J names nothing" in err
+    with Store(db) as store:
+        assert store.meta.guidelines().startswith("# Title\n")
+    assert main(["guidelines", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Be careful \\x1b]0;PWNED\\x07\\x1b[2J red\n\tindented" in out
+    assert "field:title: Title \\x1b[31m" in out
