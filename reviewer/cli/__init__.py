@@ -210,9 +210,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if probe.connect_ex(("127.0.0.1", args.port)) == 0:
             raise CliError(f"port {args.port} is in use: choose another with --port N")
     files = {"immutables" if read_only else "files": [str(path)]}
-    app = Datasette(metadata=datasette_metadata(path), **files).app()
-    print(f"Datasette: http://127.0.0.1:{args.port}/{path.stem} (Ctrl+C stops it)", flush=True)
-    uvicorn.run(app, host="127.0.0.1", port=args.port, log_level="warning")
+    datasette = Datasette(metadata=datasette_metadata(path), **files)
+    # the address Datasette routes: a name's dots and spaces as it writes them
+    # ("jobs.2024" would be read as the page of format "2024")
+    where = datasette.urls.database(path.stem)
+    print(f"Datasette: http://127.0.0.1:{args.port}{where} (Ctrl+C stops it)", flush=True)
+    uvicorn.run(datasette.app(), host="127.0.0.1", port=args.port, log_level="warning")
     return 0
 
 

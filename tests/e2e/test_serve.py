@@ -125,3 +125,28 @@ def test_a_port_no_address_can_have_is_refused_in_a_line(
                         "(pip install datasette)")
     assert main(["serve", str(project), "--port", port]) == 2
     assert "--port: give a port from 1 to 65535" in capsys.readouterr().err
+
+
+def test_the_address_said_is_the_one_datasette_serves(
+        project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """"jobs.2024.db" was said to be at /jobs.2024, which Datasette reads as the page of
+    format "2024" (404); a name with a space gave no address at all."""
+    pytest.importorskip("datasette.app", reason="Datasette is not installed "
+                        "(pip install datasette)")
+    import asyncio
+
+    import uvicorn
+
+    served: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **_kw: served.append(app))
+    for name in ("jobs.2024.db", "my project.v2.db"):
+        copy = tmp_path / name
+        copy.write_bytes(project.read_bytes())
+        assert main(["serve", str(copy), "--port", str(_free_port())]) == 0
+        said = capsys.readouterr().out.split()[1]
+        path = said.split(":", 2)[2].split("/", 1)[1]
+        from datasette.app import Datasette
+
+        answer = asyncio.run(Datasette(files=[str(copy)]).client.get("/" + path + ".json"))
+        assert answer.status_code == 200, (said, answer.status_code)
