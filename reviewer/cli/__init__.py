@@ -17,7 +17,7 @@ from pathlib import Path
 from reviewer import __version__
 from reviewer.cli.agreement import add_agreement_parser
 from reviewer.cli.cluster import add_cluster_options
-from reviewer.cli.common import CliError, ProgressLine, open_project, shown
+from reviewer.cli.common import CliError, ProgressLine, jobs_count, open_project, shown
 from reviewer.cli.export import add_export_parser
 from reviewer.cli.extract import cmd_extract, worker_count
 from reviewer.cli.guidelines import (
@@ -220,7 +220,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _jobs_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+    parser.add_argument("--jobs", "-j", type=jobs_count, default=1, metavar="N",
                         help="worker processes (0: one per core; default 1)")
 
 
@@ -244,7 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--format", choices=("jsonl", "json", "md"), default="jsonl",
                      help="jsonl: one JSON object a line (default); json: one array; "
                           "md: a readable report")
-    ext.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+    ext.add_argument("--jobs", "-j", type=jobs_count, default=None, metavar="N",
                      help="worker processes (0: one per core; default 1, and 2 with "
                           "--engine dask)")
     add_extractor_options(ext)

@@ -3,6 +3,7 @@ progress line on a terminal."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
@@ -26,6 +27,19 @@ def open_project(path: str, create: bool = False) -> Store:
 
 class CliError(Exception):
     """A problem the user can fix; printed as one line, exit status 2."""
+
+
+def jobs_count(text: str) -> int:
+    """A ``--jobs`` value: worker processes, 0 or more (0: one per core)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of worker processes "
+                                         "(0: one per core)") from None
+    if value < 0:  # (-1 was taken as "one per core" in silence)
+        raise argparse.ArgumentTypeError(f"{value} worker processes: give 0 (one per core) "
+                                         "or more")
+    return value
 
 
 def shown(text: str) -> str:

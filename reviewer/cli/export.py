@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reviewer.cli.common import CliError, open_project
+from reviewer.cli.common import CliError, jobs_count, open_project
 from reviewer.cli.extract import worker_count
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ def add_export_parser(sub: Any) -> None:
                      help="labelstudio: the Label Studio user of a reviewer, for each "
                           "annotation's completed_by (a reviewer named by an e-mail address "
                           "needs none); repeatable")
-    exp.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+    exp.add_argument("--jobs", "-j", type=jobs_count, default=0, metavar="N",
                      help="processes reading the project for a jsonl, csv, parquet, doccano "
                           "or argilla export without --split (0: one per core)")
     exp.set_defaults(func=cmd_export)

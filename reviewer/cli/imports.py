@@ -8,7 +8,14 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from reviewer.cli.common import CliError, ProgressLine, open_project, print_skipped, shown
+from reviewer.cli.common import (
+    CliError,
+    ProgressLine,
+    jobs_count,
+    open_project,
+    print_skipped,
+    shown,
+)
 from reviewer.cli.extract import worker_count
 from reviewer.cli.plugins import add_extractor_options, load
 from reviewer.cli.plugins import report as extractor_report
@@ -178,7 +185,7 @@ def add_import_parsers(sub: Any) -> None:
     imp.add_argument("db", metavar="DB", help="the project file")
     imp.add_argument("paths", nargs="+", metavar="PATH")
     _mapping_options(imp)
-    imp.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+    imp.add_argument("--jobs", "-j", type=jobs_count, default=1, metavar="N",
                      help="worker processes (0: one per core; default 1)")
     add_extractor_options(imp)
     imp.set_defaults(func=cmd_import)

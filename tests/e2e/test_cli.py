@@ -407,3 +407,14 @@ def test_names_with_a_terminal_s_escape_sequences_are_printed_escaped(
                     encoding="utf-8")
     code, out, err = run(capsys, "--format", "md", page)
     assert code == 0 and "\x1b" not in out and "\\x1b]0;PWNED" in out
+
+
+@pytest.mark.parametrize("command", [["extract", "x.txt"], ["import", "p.db", "x.txt"],
+                                     ["reextract", "p.db"], ["export", "p.db", "-o", "x"]])
+def test_a_number_of_workers_below_zero_is_refused(
+        command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """``--jobs -1`` was taken as one worker a core, in silence."""
+    with pytest.raises(SystemExit) as exit_:
+        main([*command, "--jobs", "-1"])
+    assert exit_.value.code == 2
+    assert "-1 worker processes: give 0 (one per core) or more" in capsys.readouterr().err
