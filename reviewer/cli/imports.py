@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reviewer.cli.common import (
@@ -22,6 +23,7 @@ from reviewer.cli.plugins import report as extractor_report
 
 if TYPE_CHECKING:
     from reviewer.core.ingest import ColumnMapping, ImportReport
+    from reviewer.core.store import Store
 
 SHOWN_FILES = 10  # mappings printed; the rest counted
 
@@ -59,11 +61,29 @@ def cmd_import(args: argparse.Namespace) -> int:
         or plugin_failed else 0
 
 
+def _remembered(path: str) -> Store | None:
+    """The project whose remembered mappings a preview uses, opened to read only (a
+    preview writes nothing: an older project is not brought to this version for it);
+    None, said, where it cannot be read so."""
+    from reviewer.core.store import ProjectError, Store
+
+    if not Path(path).exists():
+        raise CliError(f"{path}: no such project file")
+    try:
+        return Store(path, create=False, read_only=True)
+    except ProjectError as err:
+        why = ("it was made by an older version: a command that writes (or the window) "
+               "brings it to this one" if "older version" in str(err) else shown(str(err)))
+        print(f"reviewer: note: the mappings {shown(path)} remembers are not used ({why})",
+              file=sys.stderr)
+        return None
+
+
 def cmd_columns(args: argparse.Namespace) -> int:
     from reviewer.core.ingest import preview_columns
 
     mapping = parse_map(args.map, args.column)
-    store = open_project(args.project) if args.project else None
+    store = _remembered(args.project) if args.project else None
     try:
         preview = preview_columns(args.file, rows=args.rows, mapping=mapping,
                                   column=args.column, store=store)

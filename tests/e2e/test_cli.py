@@ -418,3 +418,18 @@ def test_a_number_of_workers_below_zero_is_refused(
         main([*command, "--jobs", "-1"])
     assert exit_.value.code == 2
     assert "-1 worker processes: give 0 (one per core) or more" in capsys.readouterr().err
+
+
+def test_a_column_preview_writes_nothing_to_the_project_it_reads(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``columns --project`` promises to write nothing, but brought an older project to
+    this version (a changed file, a backup beside it)."""
+    old = tmp_path / "old.db"
+    old.write_bytes((ROOT / "tests" / "data" / "projects" / "v4.db").read_bytes())
+    before = old.read_bytes()
+    (tmp_path / "c.csv").write_text('title,description\nDev,"We need a developer."\n',
+                                    encoding="utf-8")
+    assert main(["columns", str(tmp_path / "c.csv"), "--project", str(old)]) == 0
+    out, err = capsys.readouterr()
+    assert "title: title" in out and "made by an older version" in err
+    assert old.read_bytes() == before and not list(tmp_path.glob("old.db.v*.bak"))
