@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reviewer.cli.common import CliError, open_project, shown
+from reviewer.core.labels import option_key
 
 if TYPE_CHECKING:
     from reviewer.core.store import Store
@@ -92,7 +93,7 @@ def unknown_keys(store: Store, descriptions: dict[str, str]) -> list[str]:
     known = {f"field:{name}" for name in FIELD_NAMES}
     for question in store.labels.schema():
         known.add(f"question:{question.name}")
-        known.update(f"option:{question.name}/{option}" for option in question.option_names())
+        known.update(option_key(question.name, option) for option in question.option_names())
     return [key for key in descriptions if key not in known]
 
 
@@ -116,7 +117,7 @@ def schema_descriptions(data: Any) -> dict[str, str] | None:
             if isinstance(option, dict) and "description" in option:
                 carried = True
                 if _text(option["description"], name).strip():
-                    found[f"option:{name}/{str(option.get('name', '')).strip()}"] = str(
+                    found[option_key(name, str(option.get("name", "")).strip())] = str(
                         option["description"])
     return found if carried else None
 
@@ -149,7 +150,7 @@ def with_descriptions(store: Store, schema: list[dict[str, Any]]) -> list[dict[s
         if text := descriptions.get(f"question:{name}"):
             question["description"] = text
         for option in question["options"]:
-            if text := descriptions.get(f"option:{name}/{option['name']}"):
+            if text := descriptions.get(option_key(name, option["name"])):
                 option["description"] = text
     return schema
 

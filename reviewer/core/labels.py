@@ -48,6 +48,14 @@ class Question:
         return [o.name for o in self.options]
 
 
+def option_key(question: str, option: str) -> str:
+    """The key of an option's description (``option:QUESTION/OPTION``): a "/" or "\\" in
+    the question's name written after a "\\", so that question "a/b" of option "c" and
+    question "a" of option "b/c" are two (a name without either is keyed as before)."""
+    named = question.replace("\\", "\\\\").replace("/", "\\/")
+    return f"option:{named}/{option}"
+
+
 def default_schema() -> list[Question]:
     """What a new project asks: is the posting relevant, which role family; and spans of
     skills, tools, qualifications and benefits. How senior the role is, is the

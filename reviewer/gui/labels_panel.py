@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.labels import Question
+from reviewer.core.labels import Question, option_key
 from reviewer.gui.fields_panel import ListEdit
 from reviewer.gui.plain import plain_label, plain_tip
 
@@ -138,7 +138,7 @@ class LabelsPanel(QWidget):
             said = descriptions.get(f"question:{group.property('question')}", "")
             group.setToolTip(plain_tip(said))
         for (question, option), button in self.buttons.items():
-            meant = descriptions.get(f"option:{question}/{option}", "")
+            meant = descriptions.get(option_key(question, option), "")
             button.setToolTip(plain_tip(f"{question}: {option}" + (f"\n{meant}" if meant
                                                                     else "")))
 

@@ -137,3 +137,22 @@ def test_what_a_terminal_would_obey_is_shown_not_obeyed(
     assert "\x1b" not in out and "\x07" not in out
     assert "Be careful \\x1b]0;PWNED\\x07\\x1b[2J red\n\tindented" in out
     assert "field:title: Title \\x1b[31m" in out
+
+
+def test_options_of_names_with_a_slash_keep_their_own_descriptions(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Question "a/b" of option "c" and question "a" of option "b/c" were both described
+    under "option:a/b/c": one description lost, the other shown for both."""
+    db = tmp_path / "p.db"
+    Store(db).close()
+    schema = [{"question": "a/b", "kind": "single",
+               "options": [{"name": "c", "description": "c under a/b"}, {"name": "d"}]},
+              {"question": "a", "kind": "single",
+               "options": [{"name": "b/c", "description": "b/c under a"}, {"name": "e"}]}]
+    (tmp_path / "s.json").write_text(json.dumps(schema), encoding="utf-8")
+    assert main(["labels", str(db), "--import", str(tmp_path / "s.json")]) == 0
+    capsys.readouterr()
+    assert main(["labels", str(db), "--json"]) == 0
+    shown = {q["question"]: q for q in json.loads(capsys.readouterr().out)}
+    assert shown["a/b"]["options"][0]["description"] == "c under a/b"
+    assert shown["a"]["options"][0]["description"] == "b/c under a"
