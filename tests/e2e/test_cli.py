@@ -412,12 +412,15 @@ def test_names_with_a_terminal_s_escape_sequences_are_printed_escaped(
 @pytest.mark.parametrize("command", [["extract", "x.txt"], ["import", "p.db", "x.txt"],
                                      ["reextract", "p.db"], ["export", "p.db", "-o", "x"]])
 def test_a_number_of_workers_below_zero_is_refused(
-        command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+        command: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """``--jobs -1`` was taken as one worker a core, in silence."""
+    monkeypatch.chdir(tmp_path)  # (the names are relative: nothing made beside the tests)
     with pytest.raises(SystemExit) as exit_:
         main([*command, "--jobs", "-1"])
     assert exit_.value.code == 2
     assert "-1 worker processes: give 0 (one per core) or more" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_column_preview_writes_nothing_to_the_project_it_reads(
