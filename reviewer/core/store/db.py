@@ -135,8 +135,7 @@ def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIM
         made = db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         with _one_at_a_time(path) if not (read_only or made) else contextlib.nullcontext():
             check(db.conn, path)  # before anything is written
-            if not made:  # what is not a project is refused before WAL is turned on
-                _ours(db, path, create)
+            _ours(db, path, create)  # what is not a project: refused before WAL is turned on
             if not read_only:
                 db.enable_wal()
                 # with WAL, NORMAL loses no committed edit when the app stops, only (at

@@ -82,6 +82,13 @@ def test_another_applications_database_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ProjectError, match="another application"):
         Store(path)
     assert path.read_bytes() == before  # (WAL was turned on first: its header rewritten)
+    conn = sqlite3.connect(path)  # one whose version number is this version's, too
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(ProjectError, match="another application"):
+        Store(path)
+    assert path.read_bytes() == before
 
 
 def test_an_empty_file_is_no_project_to_open(tmp_path: Path) -> None:
