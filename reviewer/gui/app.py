@@ -54,6 +54,8 @@ class Launcher(QObject):
         self.name_dialog: QDialog | None = None  # the first start's question: who is it?
 
     def show_start(self) -> None:
+        if self.window is not None and not self.window.may_close():
+            return  # what was typed in the open project waits (asked, or refused)
         screen = StartScreen(preferences.recent_projects(self.settings))
         screen.open_project.connect(lambda path: self.open(path, create=False))
         screen.new_project.connect(lambda path, files: self.open(path, files=files))
@@ -69,6 +71,8 @@ class Launcher(QObject):
         """Show the project at ``path`` (made if missing and ``create``), then import
         ``files`` into it. False, with a message, if it cannot be opened (damaged, say);
         one that cannot be written opens with a message that says so."""
+        if self.window is not None and not self.window.may_close():
+            return False  # what was typed in the open project waits (asked, or refused)
         try:  # every edit in the window carries the reviewer's name
             store = Store(path, create=create,
                           reviewer=preferences.reviewer_name(self.settings))

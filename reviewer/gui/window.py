@@ -101,8 +101,8 @@ class ReviewWindow(QMainWindow):
         self.progress = QProgressBar(maximumWidth=180, textVisible=True)
         self.save_state = SaveState(self)
         self.saved = self.save_state.label
-        self.statusBar().addPermanentWidget(self.saved)
-        self.statusBar().addPermanentWidget(self.progress)
+        for widget in (self.saved, self.progress):
+            self.statusBar().addPermanentWidget(widget)
         self.statusBar().addWidget(plain_label(f"Reviewer: {store.reviewer} · {store.path}"))
         self.action_table = WindowActions(self, self._handlers(), self.undo_stack, settings)
         self._wire()
@@ -211,11 +211,9 @@ class ReviewWindow(QMainWindow):
         self.document.setFocus()
 
     def _commit_typing(self, replaced: str | None = None) -> str | None:
-        """Save what is being typed in a field or the comment before another edit or a
-        move rewrites the panel (each editor emits only a real change, once). What
-        stops the edit, if anything: the field being typed in, or (``replaced`` None: an
-        edit of every field) any field, holds text that cannot be read. ``replaced``:
-        the field the edit gives a value of its own (what is typed there is dropped)."""
+        """Save what is typed in a field or the comment before an edit or a move rewrites
+        the panel; the field whose text cannot be read, if any, stops the edit (any, for
+        ``replaced`` None; else the one typed in, ``replaced`` itself dropped)."""
         stopped = self.fields.commit_typing(replaced)
         if self.labels.comment.hasFocus():
             self.labels.comment_left()
@@ -278,8 +276,7 @@ class ReviewWindow(QMainWindow):
                 self.flow.show_nothing()
 
     def _update_counts(self) -> None:
-        total = self.model.total()
-        reviewed = self.model.count("reviewed")
+        total, reviewed = self.model.total(), self.model.count("reviewed")
         self.progress.setMaximum(max(1, total))
         self.progress.setValue(reviewed)
         self.progress.setFormat(f"{reviewed:,} / {total:,} reviewed")
@@ -345,10 +342,13 @@ class ReviewWindow(QMainWindow):
     def dropEvent(self, event: Any) -> None:
         take_drop(event, self.leave.open_project, self.long_work.import_files)
 
+    def may_close(self) -> bool:
+        """What is typed saved; False while it must wait (asked about, or refused)."""
+        self._commit_typing()
+        return self.leave.through(self.close) and not self.save_state.hold_close()
+
     def closeEvent(self, event: Any) -> None:
-        self._commit_typing()  # what is typed in a field is saved, not dropped
-        # text that cannot be read: asked first; an edit the file refused: retried or given up
-        if not self.leave.through(self.close) or self.save_state.hold_close():
+        if not self.may_close():
             event.ignore()
             return
         self.flow.closing = True  # no edit from a field losing focus

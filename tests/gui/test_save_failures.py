@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -235,3 +236,37 @@ def test_a_close_waits_for_an_edit_the_file_refused(
     qtbot.waitUntil(lambda: window.undo_stack.count() == 1)
     assert window.store.records.get(pid)["fields"]["title"] == "Data Engineer"
     assert window.close()
+
+
+def test_closing_the_project_waits_for_an_edit_the_file_refused(
+        launcher: Any, project: Path, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """File > Close project (and Open, Open recent) closed the window whatever its close
+    said: the edit the file refused was lost with it."""
+    import functools
+
+    from reviewer.gui import app
+
+    monkeypatch.setattr(app, "Store", functools.partial(Store, busy_timeout=0.1))
+    assert launcher.open(project, create=False)
+    window = launcher.window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # (typing goes where the person's focus is)
+    pid = window.pid
+    other = sqlite3.connect(project, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process writing: the edit is refused
+    try:
+        title = window.fields.editors["title"].editor
+        title.setFocus()
+        title.selectAll()
+        qtbot.keyClicks(title, "Data Engineer")
+        window.leave.close_project()
+        qtbot.wait(50)
+        assert launcher.window is window and window.isVisible()
+        assert "stays open" in window.save_state.problem.informativeText()
+        assert not launcher.open(project, create=False)  # another project: waits too
+        assert launcher.window is window
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    next(b for b in window.save_state.problem.buttons() if "Retry" in b.text()).click()
+    qtbot.waitUntil(lambda: window.store.records.get(pid)["fields"]["title"] == "Data Engineer")
