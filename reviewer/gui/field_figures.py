@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from reviewer.core.extract import read_amount
@@ -15,10 +16,25 @@ def amount(text: str, which: str,
         return None, None
     if stored is not None and text.strip() == shown_text(stored):
         return stored, None
+    check_plain(text, which)
     try:
         return read_amount(text)
     except ValueError:
         raise ValueError(f"{which} “{text.strip()}” is not an amount") from None
+
+
+# a bare figure of one dot and three digits after it: thousands as pay text writes them
+# ("€18.750", read so), the decimals of a figure as this window shows one ("18.750")
+_EITHER = re.compile(r"\s*\d{1,3}\.\d{3}\s*")
+
+
+def check_plain(text: str, which: str) -> None:
+    """ValueError for a figure typed that reads two ways ("18.750": 18,750 or 18.75)."""
+    if _EITHER.fullmatch(text):
+        whole, _, part = text.strip().partition(".")
+        small = f"{whole}.{part.rstrip('0')}" if part.rstrip("0") else whole
+        raise ValueError(f"{which} “{text.strip()}” could be {whole}{part} or {small}: "
+                         "write it without the dot, or with fewer decimals")
 
 
 def shown_text(value: Any) -> str:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from reviewer.core.extract import value_from_selection
 from reviewer.core.schema import PERIODS, FieldSpec
 from reviewer.gui.choice_box import ChoiceBox
-from reviewer.gui.field_figures import amount, shown_text
+from reviewer.gui.field_figures import amount, check_plain, shown_text
 from reviewer.gui.plain import plain_tip, show_start, value_text
 
 STATE_MARKS = {"suggested": "○", "accepted": "✓", "corrected": "✎", "rejected": "✗",
@@ -269,6 +269,8 @@ class FieldEditor(QWidget):
         text = editor.text().strip()
         if text and kind in ("number", "date") and text == shown_text(stored).strip():
             return stored  # as shown: as stored
+        if text and kind == "number":
+            check_plain(text, self.spec.label)
         if text and kind in ("number", "date"):
             try:
                 return value_from_selection(self.spec.name, text)

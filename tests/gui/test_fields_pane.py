@@ -218,3 +218,30 @@ def test_figures_left_as_shown_are_saved_as_stored(win: ReviewWindow, qtbot) -> 
     years.focus()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert _stored(win)["fields"]["experience_years"] == 2.125
+
+
+def test_a_figure_typed_that_reads_two_ways_is_not_saved(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """"18.750" typed in a salary box was saved as 18,750 (a dot before three digits
+    parts thousands in pay text), though the box shows 15.375 an hour as decimals; "1.500"
+    hours a week was 1,500. Such a figure is refused, said, and nothing is saved."""
+    pid = win.pid
+    assert pid is not None
+    win.store.decisions.set_field(pid, "salary", {"min": 15.375, "max": 18.625,
+                                                  "currency": "USD", "period": "hour"})
+    win.flow.show(pid)
+    row = win.fields.editors["salary"]
+    row.salary_max.setFocus()
+    row.salary_max.selectAll()
+    qtbot.keyClicks(row.salary_max, "18.750")
+    qtbot.keyClick(row.salary_max, Qt.Key.Key_Return)
+    assert _stored(win)["fields"]["salary"]["max"] == 18.625
+    assert "could be 18750 or 18.75" in row.state.text()
+    hours = win.fields.editors["work_hours"]
+    hours.focus()
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "1.500")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert _stored(win)["fields"]["work_hours"] != 1500
+    assert "could be 1500 or 1.5" in hours.state.text()
