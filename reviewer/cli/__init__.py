@@ -17,7 +17,14 @@ from pathlib import Path
 from reviewer import __version__
 from reviewer.cli.agreement import add_agreement_parser
 from reviewer.cli.cluster import add_cluster_options
-from reviewer.cli.common import CliError, ProgressLine, jobs_count, open_project, shown
+from reviewer.cli.common import (
+    CliError,
+    ProgressLine,
+    file_name,
+    jobs_count,
+    open_project,
+    shown,
+)
 from reviewer.cli.export import add_export_parser
 from reviewer.cli.extract import cmd_extract, worker_count
 from reviewer.cli.guidelines import (
@@ -277,8 +284,9 @@ def build_parser() -> argparse.ArgumentParser:
                     "them.",
     )
     lab.add_argument("db", metavar="DB")
-    lab.add_argument("--export", dest="export_file", metavar="FILE", help="write it as JSON")
-    lab.add_argument("--import", dest="import_file", metavar="FILE",
+    lab.add_argument("--export", dest="export_file", metavar="FILE", type=file_name,
+                     help="write it as JSON")
+    lab.add_argument("--import", dest="import_file", metavar="FILE", type=file_name,
                      help="replace it with the JSON in FILE")
     lab.add_argument("--force", action="store_true",
                      help="with --import: remove the labels of options the new schema drops")

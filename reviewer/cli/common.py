@@ -29,6 +29,13 @@ class CliError(Exception):
     """A problem the user can fix; printed as one line, exit status 2."""
 
 
+def file_name(text: str) -> str:
+    """A file option's value: an empty one is refused (it was taken as no option)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty name: no file")
+    return text
+
+
 def jobs_count(text: str) -> int:
     """A ``--jobs`` value: worker processes, 0 or more (0: one per core)."""
     try:

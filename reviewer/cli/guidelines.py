@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reviewer.cli.common import CliError, open_project, shown
+from reviewer.cli.common import CliError, file_name, open_project, shown
 from reviewer.core.labels import option_key
 
 if TYPE_CHECKING:
@@ -163,11 +163,11 @@ def add_guidelines_parser(sub: Any) -> None:
                     "field, question and option means (descriptions, shown where the thing "
                     "is in the window). Without options: print them.")
     cmd.add_argument("db", metavar="DB")
-    cmd.add_argument("--import", dest="import_file", metavar="FILE.md",
+    cmd.add_argument("--import", dest="import_file", metavar="FILE.md", type=file_name,
                      help="replace the guidelines with the Markdown in FILE.md")
-    cmd.add_argument("--export", dest="export_file", metavar="FILE.md",
+    cmd.add_argument("--export", dest="export_file", metavar="FILE.md", type=file_name,
                      help="write the guidelines to FILE.md")
-    cmd.add_argument("--descriptions", metavar="FILE.json",
+    cmd.add_argument("--descriptions", metavar="FILE.json", type=file_name,
                      help='replace the descriptions with a JSON object: {"field:title": '
                           '"...", "question:relevant": "...", "option:relevant/yes": "..."}')
     cmd.add_argument("--json", action="store_true",

@@ -156,3 +156,16 @@ def test_options_of_names_with_a_slash_keep_their_own_descriptions(
     shown = {q["question"]: q for q in json.loads(capsys.readouterr().out)}
     assert shown["a/b"]["options"][0]["description"] == "c under a/b"
     assert shown["a"]["options"][0]["description"] == "b/c under a"
+
+
+@pytest.mark.parametrize("command", [["labels", "--export", ""], ["labels", "--import", " "],
+                                     ["guidelines", "--export", ""],
+                                     ["guidelines", "--descriptions", ""]])
+def test_an_empty_file_name_is_refused(command: list[str], tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """``--export ""`` was taken as no option: the schema printed, exit 0."""
+    db = tmp_path / "p.db"
+    Store(db).close()
+    with pytest.raises(SystemExit) as exit_:
+        main([command[0], str(db), *command[1:]])
+    assert exit_.value.code == 2 and "an empty name: no file" in capsys.readouterr().err
