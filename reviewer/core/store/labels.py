@@ -25,6 +25,15 @@ if TYPE_CHECKING:
 Origins = Mapping[tuple[str, str], tuple[str, str]]
 
 
+def _listed(value: str) -> list[object]:
+    """A reviewer's value of a question or of the span labels, as stored (JSON)."""
+    try:
+        found = json.loads(value)
+    except (ValueError, TypeError):
+        return []
+    return found if isinstance(found, list) else []
+
+
 class Labels:
     """The label schema and the answers to its document questions."""
 
@@ -88,11 +97,25 @@ class Labels:
 
     def uses(self, question: Question) -> dict[str, int]:
         """How many labels each option of ``question`` has given (its spans, rejected
-        suggestions aside, for a span question; its answers for the others)."""
+        suggestions aside, for a span question; its answers for the others), each
+        reviewer's own in a merged project counted too (a change of the schema moves or
+        removes theirs as it does the final ones)."""
         if question.kind == "span":
-            return self._spans.uses(question.option_names())
-        return dict(self.db.execute("SELECT option, count(*) FROM doc_labels WHERE question = ?"
-                                    " GROUP BY option", (question.name,)))
+            counts = dict(self._spans.uses(question.option_names()))
+            names = set(question.option_names())
+            rows = self.db.execute("SELECT value FROM reviews WHERE kind = 'spans'")
+            given = [item[2] for (value,) in rows for item in _listed(value)
+                     if isinstance(item, list) and len(item) == 3 and item[2] in names]
+        else:
+            counts = dict(self.db.execute("SELECT option, count(*) FROM doc_labels WHERE"
+                                          " question = ? GROUP BY option", (question.name,)))
+            rows = self.db.execute("SELECT value FROM reviews WHERE kind = 'label' AND key = ?",
+                                   (question.name,))
+            given = [item for (value,) in rows for item in _listed(value)
+                     if isinstance(item, str)]
+        for option in given:
+            counts[option] = counts.get(option, 0) + 1
+        return counts
 
     def lost(self, questions: Sequence[Question],
              origins: Origins | None = None) -> list[tuple[str, str, int]]:

@@ -294,6 +294,24 @@ def test_reviewers_answers_and_span_labels_follow_a_rename(store: Store) -> None
     assert ("label", "level") not in store.reviews.differing(1)
 
 
+def test_removing_an_option_only_reviewers_gave_counts_their_labels(store: Store) -> None:
+    """A merged project: ben answered "lead" and labelled a BENEFIT, in his own values
+    only (no final answer, they differ). Removing the option or the span label said
+    nothing would go, and took ben's values (the disagreement with them) in silence."""
+    at = "2026-01-01T00:00:00+00:00"
+    store.reviews.put([
+        (1, "ana", "label", "seniority", json.dumps(["senior"]), at),
+        (1, "ben", "label", "seniority", json.dumps(["lead"]), at),
+        (1, "ben", "spans", "", json.dumps([[45, 61, "BENEFIT"]]), at)])
+    schema = store.labels.schema()
+    seniority = next(q for q in schema if q.name == "seniority")
+    seniority.options = [o for o in seniority.options if o.name != "lead"]
+    schema[-1].options = [o for o in schema[-1].options if o.name != "BENEFIT"]
+    lost = store.labels.lost(schema)
+    assert ("seniority", "lead", 1) in lost
+    assert ("spans", "BENEFIT", 2) in lost  # the final one, and ben's
+
+
 @pytest.mark.parametrize(("option", "message"), [
     ({"name": None}, "name"), ({"name": "x", "key": ["x"]}, "key"),
     ({"name": "x", "color": 5}, "colour"), ({"name": 7}, "name"),
