@@ -26,6 +26,7 @@ from reviewer.core.schema import FIELDS
 from reviewer.core.store.decisions import LISTED_PLACES_SQL
 from reviewer.core.store.history import now
 from reviewer.core.store.postings import check_status
+from reviewer.core.store.reviews import differ
 from reviewer.core.store.sqlite import Database
 
 if TYPE_CHECKING:
@@ -267,19 +268,31 @@ class Bulk:
         value = edit.value
         text = json.dumps(value, ensure_ascii=False)
         planned: list[Planned] = []
+        disputed = self._disputed(edit.name, ids)
         for pid, *decision, machine, evidence in self.db.execute(
                 "SELECT p.id, a.state, a.value, a.spans, s.value, s.spans"
                 " FROM postings p LEFT JOIN annotations a ON a.posting_id = p.id AND"
                 " a.field = ? LEFT JOIN suggestions s ON s.posting_id = p.id AND s.field = ?"
                 f" WHERE p.id IN {_IDS}", (edit.name, edit.name, ids)):
             accepted = machine is not None and json.loads(machine) == value
-            state = "accepted" if accepted else "corrected"
+            # where its reviewers differ, a value given settles it: as typing one does
+            state = "adjudicated" if pid in disputed else "accepted" if accepted \
+                else "corrected"
             had = decision[0] is not None
             if had and decision[0] == state and _loads(decision[1]) == value:
                 continue  # it has this value already
             planned.append((pid, (tuple(decision) if had else None,),
                             (pid, edit.name, state, text, evidence if accepted else "[]"), had))
         return planned
+
+    def _disputed(self, name: str, ids: str) -> set[int]:
+        """Those of the postings ``ids`` whose reviewers' values of field ``name`` differ."""
+        values: dict[int, list[Any]] = {}
+        for pid, value in self.db.execute(
+                "SELECT posting_id, value FROM reviews WHERE kind = 'field' AND key = ? AND"
+                f" posting_id IN {_IDS}", (name, ids)):
+            values.setdefault(pid, []).append(_loads(value))
+        return {pid for pid, given in values.items() if differ(given)}
 
     # --- writing ---------------------------------------------------------------------------
 

@@ -123,6 +123,9 @@ def test_a_bulk_edit_settles_the_disagreements_it_decides(tmp_path: Path) -> Non
         change = store.bulk.apply(BulkEdit("field", "title", "A"), [1, 2])
         assert change is not None
         assert list(store.queue.ids(field_state="disagreement")) == []
+        # settled as typing it does: adjudicated (it was "corrected"); no dispute on 2
+        assert store.records.get(1)["provenance"]["title"] == "adjudicated"
+        assert store.records.get(2)["provenance"]["title"] in ("accepted", "corrected")
         store.bulk.undo(change)
         assert list(store.queue.ids(field_state="disagreement")) == [1]
 
