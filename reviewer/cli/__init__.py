@@ -217,6 +217,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if probe.connect_ex(("127.0.0.1", args.port)) == 0:
             raise CliError(f"port {args.port} is in use: choose another with --port N")
     files = {"immutables" if read_only else "files": [str(path)]}
+    import datasette.handle_exception as answering
+
+    # a bad request (a query that is no SELECT, an unknown sort column) is answered with
+    # its error; where rich is installed Datasette also printed hundreds of lines of its
+    # every local variable (the metadata whole) for it: plain tracebacks, for real errors
+    answering.rich = None
     datasette = Datasette(metadata=datasette_metadata(path), **files)
     # the address Datasette routes: a name's dots and spaces as it writes them
     # ("jobs.2024" would be read as the page of format "2024")

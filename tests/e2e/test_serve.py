@@ -150,3 +150,31 @@ def test_the_address_said_is_the_one_datasette_serves(
 
         answer = asyncio.run(Datasette(files=[str(copy)]).client.get("/" + path + ".json"))
         assert answer.status_code == 200, (said, answer.status_code)
+
+
+def test_a_bad_request_is_answered_without_pages_of_traceback(
+        project: Path, capfd: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A query that is no SELECT, answered 400, printed 569 lines: a traceback with every
+    local variable, the metadata whole (where rich is installed)."""
+    pytest.importorskip("datasette.app", reason="Datasette is not installed "
+                        "(pip install datasette)")
+    import asyncio
+
+    import uvicorn
+
+    served: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **_kw: served.append(app))
+    assert main(["serve", str(project), "--port", str(_free_port())]) == 0
+    capfd.readouterr()
+    from httpx import ASGITransport, AsyncClient
+
+    async def ask() -> int:
+        async with AsyncClient(transport=ASGITransport(app=served[0]),
+                               base_url="http://localhost") as client:
+            answer = await client.get("/samples.json?sql=update+postings+set+title%3D1")
+            return answer.status_code
+
+    assert asyncio.run(ask()) == 400
+    out, err = capfd.readouterr()
+    assert len((out + err).splitlines()) < 5, (out + err)[:2000]
