@@ -13,14 +13,14 @@ if TYPE_CHECKING:  # the project modules load only for the commands that use the
     from reviewer.core.store import Store
 
 
-def open_project(path: str, create: bool = False) -> Store:
+def open_project(path: str, create: bool = False, read_only: bool = False) -> Store:
     from reviewer.core.store import ProjectError, Store
 
     if not create and not Path(path).exists():
         raise CliError(f"{path}: no such project file (create one with 'reviewer import "
                        f"{path} FILES...')")
     try:
-        return Store(path, create=create)
+        return Store(path, create=create, read_only=read_only)
     except ProjectError as err:
         raise CliError(str(err)) from err
 

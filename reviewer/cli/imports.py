@@ -64,14 +64,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 def _remembered(path: str) -> Store | None:
     """The project whose remembered mappings a preview uses, opened to read only (a
     preview writes nothing: an older project is not brought to this version for it);
-    None, said, where it cannot be read so."""
-    from reviewer.core.store import ProjectError, Store
-
+    None, said, where it cannot be read so (a file that is not there: refused)."""
     if not Path(path).exists():
-        raise CliError(f"{path}: no such project file")
+        return open_project(path)
     try:
-        return Store(path, create=False, read_only=True)
-    except ProjectError as err:
+        return open_project(path, read_only=True)
+    except CliError as err:
         why = ("it was made by an older version: a command that writes (or the window) "
                "brings it to this one" if "older version" in str(err) else shown(str(err)))
         print(f"reviewer: note: the mappings {shown(path)} remembers are not used ({why})",

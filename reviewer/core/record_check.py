@@ -213,7 +213,7 @@ def _value_fits(name: str, value: Any) -> bool:
     cls = type(value)
     if cls is str:
         return name in _TEXT_FIELDS or value in _CHOICES.get(name, ()) or (
-            name in _DATE_FIELDS and _is_date(value))
+            name in _DATE_FIELDS and is_date(value))
     if value is None:
         return name in _FIELD_KINDS
     if cls is list:
@@ -267,7 +267,7 @@ def _value_problem(name: str, value: Any) -> str | None:
             return "not text"
         if kind == "enum" and value not in spec.choices:
             return f"{value[:40]!r} is not one of {', '.join(spec.choices)}"
-        if kind == "date" and not _is_date(value):
+        if kind == "date" and not is_date(value):
             return f"{value[:40]!r} is not a date of the calendar written YYYY-MM-DD"
     elif kind == "list":
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
@@ -308,7 +308,7 @@ _PERSON_STATES = frozenset(("accepted", "corrected", "adjudicated"))
 _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
-def _is_date(value: str) -> bool:
+def is_date(value: str) -> bool:
     """Is ``value`` a date of the calendar, as YYYY-MM-DD (as every value of a date is)?"""
     try:
         return _ISO_DATE.fullmatch(value) is not None and bool(date.fromisoformat(value))

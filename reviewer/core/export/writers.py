@@ -35,7 +35,7 @@ from reviewer.core.export.reviewers import reviewer_records
 from reviewer.core.export.rows import Row, dumps, hf_row, prodigy_task
 from reviewer.core.export.table import cell, csv_columns, csv_head, head_cells, tail_cells
 from reviewer.core.export.tokens_bio import bio_tags
-from reviewer.core.record_check import value_problem
+from reviewer.core.record_check import is_date
 from reviewer.core.records import PostingRecord
 from reviewer.core.schema import FIELDS
 
@@ -169,7 +169,7 @@ def _days_only(row: dict[str, Any]) -> int:
               if name in _DATES and decided.get("value") is not None]
     bad = 0
     for holder, key in dated:
-        if not isinstance(holder[key], str) or value_problem("date_posted", holder[key]):
+        if not isinstance(holder[key], str) or not is_date(holder[key]):
             holder[key] = None
             bad += 1
     return bad

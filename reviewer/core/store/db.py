@@ -227,8 +227,6 @@ def _migrate(db: ProjectDatabase, path: Path) -> bool:
     pending = migrations.pending(db)
     if not pending:
         return False
-    if has_tables and "postings" not in db.table_names():
-        raise ProjectError(f"{path} is an SQLite file of another application")
     if db.read_only:
         raise ProjectError(f"{path} is read-only, and it was made by an older version whose "
                            "tables need an update before this one opens it: copy it to a "

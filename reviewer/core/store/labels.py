@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from reviewer.core.labels import Option, Question, check, to_json, with_defaults
 from reviewer.core.store.history import Change, log
+from reviewer.core.store.jsontext import loads
 from reviewer.core.store.sqlite import Database
 
 if TYPE_CHECKING:
@@ -25,12 +26,9 @@ if TYPE_CHECKING:
 Origins = Mapping[tuple[str, str], tuple[str, str]]
 
 
-def _listed(value: str) -> list[object]:
-    """A reviewer's value of a question or of the span labels, as stored (JSON)."""
-    try:
-        found = json.loads(value)
-    except (ValueError, TypeError):
-        return []
+def _items(value: str) -> list[object]:
+    """A reviewer's value of a question or of the span labels, as stored: its items."""
+    found = loads(value, [])
     return found if isinstance(found, list) else []
 
 
@@ -104,14 +102,14 @@ class Labels:
             counts = dict(self._spans.uses(question.option_names()))
             names = set(question.option_names())
             rows = self.db.execute("SELECT value FROM reviews WHERE kind = 'spans'")
-            given = [item[2] for (value,) in rows for item in _listed(value)
+            given = [item[2] for (value,) in rows for item in _items(value)
                      if isinstance(item, list) and len(item) == 3 and item[2] in names]
         else:
             counts = dict(self.db.execute("SELECT option, count(*) FROM doc_labels WHERE"
                                           " question = ? GROUP BY option", (question.name,)))
             rows = self.db.execute("SELECT value FROM reviews WHERE kind = 'label' AND key = ?",
                                    (question.name,))
-            given = [item for (value,) in rows for item in _listed(value)
+            given = [item for (value,) in rows for item in _items(value)
                      if isinstance(item, str)]
         for option in given:
             counts[option] = counts.get(option, 0) + 1
