@@ -21,29 +21,32 @@ def moved(value: Value, theirs: str, ours: str) -> tuple[Value, int]:
     """``value`` with every span of it over ``theirs`` moved onto ``ours`` (the span
     labels of a ``spans`` value, a field's evidence); how many were left out."""
     if value.kind == "spans" and value.value:
-        kept, origins, left = [], [], 0
         marks = value.origins or ("human",) * len(value.value)
-        for (start, end, label), origin in zip(value.value, marks, strict=False):
-            at = place(theirs, ours, start, end)
-            if at is None:
-                left += 1
-            elif [at, at + end - start, label] not in kept:
-                kept.append([at, at + end - start, label])
-                origins.append(origin)
-        order = sorted(range(len(kept)), key=lambda i: kept[i])
-        return replace(value, value=[kept[i] for i in order],
-                       origins=tuple(origins[i] for i in order)), left
+        spans, left = _moved_spans([[*span, origin] for span, origin in
+                                    zip(value.value, marks, strict=False)], theirs, ours)
+        origin_of = {tuple(span[:3]): span[3] for span in reversed(spans)}  # the first's
+        order = sorted(origin_of)
+        return replace(value, value=[list(span) for span in order],
+                       origins=tuple(origin_of[span] for span in order)), left
     if value.kind == "field" and isinstance(value.value, dict) and value.value.get("spans"):
-        spans, left = [], 0
-        for start, end in value.value["spans"]:
-            at = place(theirs, ours, start, end)
-            if at is None:
-                left += 1
-            else:
-                spans.append([at, at + end - start])
-        decided: dict[str, Any] = {**value.value, "spans": spans}
+        evidence, left = _moved_spans(value.value["spans"], theirs, ours)
+        decided: dict[str, Any] = {**value.value, "spans": evidence}
         return replace(value, value=decided), left
     return value, 0
+
+
+def _moved_spans(spans: list[list[Any]], theirs: str,
+                 ours: str) -> tuple[list[list[Any]], int]:
+    """Each ``[start, end, ...]`` moved onto ``ours``, in order (what follows the offsets
+    kept); how many were left out."""
+    kept, left = [], 0
+    for start, end, *rest in spans:
+        at = place(theirs, ours, start, end)
+        if at is None:
+            left += 1
+        else:
+            kept.append([at, at + end - start, *rest])
+    return kept, left
 
 
 def place(theirs: str, ours: str, start: int, end: int) -> int | None:
