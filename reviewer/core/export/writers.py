@@ -159,16 +159,21 @@ class HfWriter:
             self._file.close()
 
 
+def _date_slots(row: dict[str, Any]) -> Iterator[tuple[dict[str, Any], str]]:
+    """Where an ``hf`` row holds a date: (holder, key) of its fields' and of each
+    reviewer's that hold one."""
+    yield from ((row, name) for name in _DATES if row.get(name) is not None)
+    for own in row.get("reviewers") or ():
+        yield from ((decided, "value") for name, decided in (own.get("fields") or {}).items()
+                    if name in _DATES and decided.get("value") is not None)
+
+
 def _days_only(row: dict[str, Any]) -> int:
-    """Each date of an ``hf`` row (its fields', each reviewer's) that is no day of the
-    calendar written YYYY-MM-DD made null (a project of a version that took "2024-5-1"
-    holds such dates: the card's ``date32`` reads none); how many."""
-    dated = [(row, name) for name in _DATES if row.get(name) is not None]
-    dated += [(decided, "value") for own in row.get("reviewers") or ()
-              for name, decided in (own.get("fields") or {}).items()
-              if name in _DATES and decided.get("value") is not None]
+    """Each date of an ``hf`` row that is no day of the calendar written YYYY-MM-DD made
+    null (a project of a version that took "2024-5-1" holds such dates: the card's
+    ``date32`` reads none); how many."""
     bad = 0
-    for holder, key in dated:
+    for holder, key in _date_slots(row):
         if not isinstance(holder[key], str) or not is_date(holder[key]):
             holder[key] = None
             bad += 1
@@ -176,15 +181,10 @@ def _days_only(row: dict[str, Any]) -> int:
 
 
 def _as_days(row: dict[str, Any]) -> None:
-    """The dates of an ``hf`` row (its fields', each reviewer's) as days, the Parquet
-    column's type (a record's dates are YYYY-MM-DD: ``record_check``)."""
-    for name in _DATES:
-        if isinstance(row.get(name), str):
-            row[name] = date.fromisoformat(row[name])
-    for own in row.get("reviewers") or ():
-        for name, decided in (own.get("fields") or {}).items():
-            if name in _DATES and isinstance(decided.get("value"), str):
-                decided["value"] = date.fromisoformat(decided["value"])
+    """The dates of an ``hf`` row as days, the Parquet column's type (``_days_only`` left
+    only days of the calendar)."""
+    for holder, key in _date_slots(row):
+        holder[key] = date.fromisoformat(holder[key])
 
 
 def _ids(tag_ids: Mapping[str, int], tags: list[str] | None) -> list[int] | None:

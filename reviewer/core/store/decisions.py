@@ -58,7 +58,7 @@ def insert_suggestions(db: Database, pid: int | None, rows: Sequence[tuple[Any, 
 
 PLACES_APART = "; "  # between the places of the list's location column
 # the same, in SQL, of a locations value given as JSON text in place of {}
-LISTED_PLACES_SQL = ("(SELECT NULLIF(group_concat(value, '; '), '') FROM"
+LISTED_PLACES_SQL = (f"(SELECT NULLIF(group_concat(value, '{PLACES_APART}'), '') FROM"
                      " (SELECT value FROM json_each({}) ORDER BY key))")
 
 

@@ -76,10 +76,10 @@ def remove_project(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def put_in_place(partial: Path, path: Path, kept_as: str = "merged") -> None:
-    """A file written whole under its partial name, put at ``path`` (see
-    ``put_all_in_place``)."""
-    put_all_in_place({path: partial}, kept_as)
+def put_in_place(partial: Path, path: Path) -> None:
+    """A merge's file written whole under its partial name, put at ``path`` (see
+    ``put_all_in_place``; kept beside as ``NAME.merged.db``)."""
+    put_all_in_place({path: partial}, "merged")
 
 
 def put_all_in_place(files: dict[Path, Path], kept_as: str) -> None:
