@@ -54,7 +54,7 @@ def to_markdown(nodes: list[LexborNode], skip_ids: frozenset[int] = frozenset(),
     writer = _Writer(skip_ids)
     for node in nodes:
         writer.block(node, depth, "")
-    return writer.result()
+    return writer.result(whole=depth == 0)
 
 
 class _Writer:
@@ -63,10 +63,14 @@ class _Writer:
         self.out: list[str] = []
 
     # --- output helpers
-    def result(self) -> str:
-        # (as a text posting's cleaning does: "Py\u200bthon" is no word a search or a
-        # skill finds)
-        text = without_invisible("".join(self.out))
+    def result(self, whole: bool = False) -> str:
+        """What was written, tidied; ``whole``: the outermost writer's, which also leaves
+        out the characters no one sees (as a text posting's cleaning does: "Py\u200bthon"
+        is no word a search or a skill finds), once for the writers of lists and quotes
+        inside it."""
+        text = "".join(self.out)
+        if whole:
+            text = without_invisible(text)
         if "  \n " in text:
             text = _AFTER_BREAK.sub("  \n", text)
         if "  " in text or " \n" in text:
