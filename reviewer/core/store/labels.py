@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from reviewer.core.labels import Option, Question, check, to_json, with_defaults
 from reviewer.core.store.history import Change, log
-from reviewer.core.store.jsontext import loads
 from reviewer.core.store.sqlite import Database
 
 if TYPE_CHECKING:
@@ -26,10 +25,10 @@ if TYPE_CHECKING:
 Origins = Mapping[tuple[str, str], tuple[str, str]]
 
 
-def _items(value: str) -> list[object]:
-    """A reviewer's value of a question or of the span labels, as stored: its items."""
-    found = loads(value, [])
-    return found if isinstance(found, list) else []
+# the items of a reviewer's value (a question's options, the span labels), as stored: no
+# item where it is no JSON list
+_ITEMS = ("CASE WHEN json_valid(r.value) THEN CASE WHEN json_type(r.value) = 'array'"
+          " THEN r.value END END")
 
 
 class Labels:
@@ -100,19 +99,21 @@ class Labels:
         removes theirs as it does the final ones)."""
         if question.kind == "span":
             counts = dict(self._spans.uses(question.option_names()))
-            names = set(question.option_names())
-            rows = self.db.execute("SELECT value FROM reviews WHERE kind = 'spans'")
-            given = [item[2] for (value,) in rows for item in _items(value)
-                     if isinstance(item, list) and len(item) == 3 and item[2] in names]
+            names = list(question.option_names())
+            given = self.db.execute(
+                f"SELECT json_extract(j.value, '$[2]') AS label, count(*) FROM reviews r,"
+                f" json_each({_ITEMS}) j WHERE r.kind = 'spans' AND j.type = 'array' AND"
+                f" json_array_length(j.value) = 3 AND label IN ({','.join('?' * len(names))})"
+                " GROUP BY label", names) if names else []
         else:
             counts = dict(self.db.execute("SELECT option, count(*) FROM doc_labels WHERE"
                                           " question = ? GROUP BY option", (question.name,)))
-            rows = self.db.execute("SELECT value FROM reviews WHERE kind = 'label' AND key = ?",
-                                   (question.name,))
-            given = [item for (value,) in rows for item in _items(value)
-                     if isinstance(item, str)]
-        for option in given:
-            counts[option] = counts.get(option, 0) + 1
+            given = self.db.execute(
+                f"SELECT j.value, count(*) FROM reviews r, json_each({_ITEMS}) j WHERE"
+                " r.kind = 'label' AND r.key = ? AND j.type = 'text' GROUP BY j.value",
+                (question.name,))
+        for option, n in given:
+            counts[option] = counts.get(option, 0) + n
         return counts
 
     def lost(self, questions: Sequence[Question],
