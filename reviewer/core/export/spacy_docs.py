@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from reviewer.core.export.choices import Choices
-from reviewer.core.export.tokens import tokenize
+from reviewer.core.export.tokens import token_range, tokenize
 from reviewer.core.export.writers import optional_module
 from reviewer.core.records import PostingRecord, undecided
 
@@ -56,7 +56,7 @@ class SpacyWriter:
         self._filter_spans = optional_module("spacy.util", "pip install spacy").filter_spans
         self._nlp = spacy.blank("en")
         tokens = optional_module("spacy.tokens", "pip install spacy")
-        self._doc_bin, self._doc = tokens.DocBin, tokens.Doc
+        self._doc_bin, self._doc, self._span = tokens.DocBin, tokens.Doc, tokens.Span
         self._bin = self._doc_bin()
         self._path = path
         self._choices = Choices() if choices is None else choices
@@ -70,10 +70,14 @@ class SpacyWriter:
         tokens = tokenize(text, (x for s in record["spans"] for x in (s["start"], s["end"])))
         doc = self._doc(self._nlp.vocab, words=[t["text"] for t in tokens],
                         spaces=[t["ws"] for t in tokens])
-        spans = [doc.char_span(*_trimmed(text, s["start"], s["end"]), label=s["label"],
-                               alignment_mode="expand")
-                 for s in record["spans"] if s["start"] < s["end"]]
-        aligned = [span for span in spans if span is not None and len(span)]  # not whitespace
+        # each span as the tokens of its words (``token_range``: whitespace at its ends
+        # left out, as Prodigy's tasks have them; none for a span of whitespace only)
+        starts = [t["start"] for t in tokens]
+        aligned = []
+        for span in record["spans"]:
+            held = token_range(tokens, starts, span["start"], span["end"])
+            if held is not None:
+                aligned.append(self._span(doc, held[0], held[1] + 1, label=span["label"]))
         doc.spans["sc"] = aligned
         doc.ents = self._filter_spans(aligned)
         if undecided(record, "spans"):  # the reviewers differ: no token is known to be "O"
@@ -105,14 +109,3 @@ class SpacyWriter:
         if not _staged(self._path):
             for question in self._choices.single():
                 self._rewrite(question_path(self._path, question), question)
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """A span's ends without the whitespace at either (spaCy refuses an entity that
-    begins or ends with it); one of whitespace only is left as it is."""
-    part = text[start:end]
-    words = part.strip()
-    if not words:
-        return start, end
-    start += len(part) - len(part.lstrip())
-    return start, start + len(words)
