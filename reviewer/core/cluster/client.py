@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import itertools
 import logging
 import threading
 import time
@@ -21,6 +22,7 @@ class SchedulerError(Exception):
 
 NO_WORKER_WAIT = 120.0  # seconds a run waits on a cluster that has lost every worker
 _LOOK = 5.0  # seconds between looks at the cluster while nothing finishes
+_WINDOW = 256  # partitions a look waits on (the first still pending)
 
 
 def finished(client: Any, futures: list[Any], no_worker_wait: float = NO_WORKER_WAIT,
@@ -29,10 +31,13 @@ def finished(client: Any, futures: list[Any], no_worker_wait: float = NO_WORKER_
     machine gone) would be waited on for ever, in silence: after ``no_worker_wait``
     seconds without one, ``SchedulerError`` says so (the shards written stay)."""
     distributed: Any = importlib.import_module("distributed")
-    pending, alone_since = list(futures), None
+    # (in the order given; each look waits on the first ``_WINDOW``: a wait on every
+    # future still pending costs one watcher each, each time one finishes)
+    pending, alone_since = dict.fromkeys(futures), None
     while pending:
+        window = list(itertools.islice(pending, _WINDOW))
         try:
-            done, left = distributed.wait(pending, timeout=_LOOK, return_when="FIRST_COMPLETED")
+            done, _left = distributed.wait(window, timeout=_LOOK, return_when="FIRST_COMPLETED")
         except TimeoutError:
             if client.scheduler_info().get("workers"):
                 alone_since = None
@@ -44,8 +49,9 @@ def finished(client: Any, futures: list[Any], no_worker_wait: float = NO_WORKER_
                     f"{len(pending):,} partitions to go: stopped (start a worker and run "
                     "again)") from None
             continue
+        for future in done:
+            del pending[future]
         yield from done
-        pending = list(left)
 
 
 @contextlib.contextmanager
