@@ -141,6 +141,16 @@ def _span_problem(obj: dict[str, Any], text: str) -> str | None:
         if "text" in span and span["text"] != text[span["start"]:span["end"]]:
             return (f"span {span['start']}-{span['end']}: its text {str(span['text'])[:40]!r}"
                     f" is not the text's {text[span['start']:span['end']][:40]!r} there")
+    rejected = obj.get("rejected_spans") or []
+    if not isinstance(rejected, list):
+        return "'rejected_spans' is not a list"
+    for span in rejected:
+        if not isinstance(span, dict) or not isinstance(span.get("label"), str) \
+                or not span["label"]:
+            return "a rejected span without a label"
+        if _offsets_problem([[span.get("start"), span.get("end")]], size, empty=False):
+            return (f"rejected span {span.get('start')}-{span.get('end')} is outside the "
+                    f"text (0-{size})")
     for question, options in (obj.get("labels") or {}).items():
         if not question.strip():
             return "labels: a question with no name"

@@ -30,6 +30,9 @@ One JSON object a posting, the same in the canonical JSONL export and in memory
                  "spans": [{"start", "end", "label", "text"}], "status", "comment"}}``
                  (``status`` and ``comment`` None where the reviewer set none); the
                  final decision is still the record's own
+``rejected_spans``  only where there are some: the machine's suggested spans a person
+                 rejected, ``{"start", "end", "label"}``: no span stands there, and no
+                 tool that offers the machine's suggestions offers them again
 ``undecided``    only where reviewers still differ (merged, not adjudicated): on what,
                  each ``spans``, ``status``, ``comment``, ``field:NAME`` or ``label:Q``;
                  the record's own value of each is no person's (its ``spans`` unknown)
@@ -46,7 +49,8 @@ RECORD_KEYS = (
     "field_spans", "spans", "labels", "comment", "metadata", "imported_at", "updated_at",
     "schema_version",
 )
-OPTIONAL_KEYS = ("reviewers", "undecided")  # after RECORD_KEYS, when a record has them
+# after RECORD_KEYS, when a record has them
+OPTIONAL_KEYS = ("reviewers", "rejected_spans", "undecided")
 
 
 class MachineValue(TypedDict):
@@ -62,6 +66,12 @@ class SpanRecord(TypedDict):
     label: str
     text: str
     origin: Literal["machine", "human"]
+
+
+class RejectedSpan(TypedDict):
+    start: int
+    end: int
+    label: str
 
 
 class ReviewerSpan(TypedDict):
@@ -100,6 +110,7 @@ class PostingRecord(TypedDict):
     updated_at: str
     schema_version: int
     reviewers: NotRequired[dict[str, ReviewerValues]]
+    rejected_spans: NotRequired[list[RejectedSpan]]
     undecided: NotRequired[list[str]]
 
 

@@ -42,14 +42,15 @@ class SpanLabels(QObject):
     def suggested(self, posting: dict[str, Any]) -> list[dict[str, Any]]:
         """The skills field's evidence as suggested spans (labelled SKILL, or the first
         span label when the schema has no SKILL), those no span has been put on yet.
-        A rejected skills field suggests nothing; a corrected one, its own spans."""
+        A rejected skills field suggests nothing; a decided one, its own spans."""
         if not self.colors:
             return []
         label = "SKILL" if "SKILL" in self.colors else next(iter(self.colors))
         state = posting["provenance"].get("skills")
         if state == "rejected":
             return []
-        source = posting["human"] if state in ("accepted", "corrected") else posting["machine"]
+        source = posting["human"] if state in ("accepted", "corrected", "adjudicated") \
+            else posting["machine"]
         decided = {(s["start"], s["end"]) for s in posting["spans"]}  # any label, any state
         return [{"id": None, "start": a, "end": b, "label": label, "state": "suggested",
                  "origin": "machine"}

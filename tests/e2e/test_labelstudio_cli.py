@@ -134,3 +134,46 @@ def test_the_config_holds_every_question_and_option_of_the_project(tmp_path: Pat
             named = next(values for name, values in choices.items()
                          if name in (question.name, f"question_{question.name}"))
             assert set(question.option_names()) <= named
+
+
+def test_a_suggested_span_a_person_rejected_is_not_predicted_again(tmp_path: Path) -> None:
+    """A skill named twice, one of its suggested spans rejected in the window (the skill
+    stays, by its other span): the tasks' prediction leaves that span out, as the window
+    does, in the export and in a project that imports the export."""
+    page = tmp_path / "job.txt"
+    page.write_text("Backend Developer\n\nWe use Python and Go every day.\n\n"
+                    "Requirements:\n- five years of Python\n- Docker\n", encoding="utf-8")
+    db = tmp_path / "p.db"
+    assert reviewer("import", str(db), str(page)) == 0
+    with Store(db) as store:
+        [pid] = store.queue.ids()
+        posting = store.records.get(pid)
+        text = posting["cleaned"]  # type: ignore[index]
+        evidence = posting["machine"]["skills"]["spans"]  # type: ignore[index]
+        first = next(span for span in evidence if text[span[0]:span[1]] == "Python")
+        store.spans.add_many(pid, [(first[0], first[1], "SKILL")], "machine", "rejected")
+        assert "Python" in store.records.get(pid)["fields"]["skills"]  # type: ignore[index]
+
+    def predicted(project: Path) -> set[tuple[int, int]]:
+        out = tmp_path / f"{project.stem}.json"
+        assert reviewer("export", str(project), "--format", "labelstudio", "--all", "-o",
+                        str(out)) == 0
+        [task] = json.loads(out.read_text(encoding="utf-8"))
+        return {(r["value"]["start"], r["value"]["end"]) for p in task["predictions"]
+                for r in p["result"] if r["type"] == "labels"}
+
+    ranges = predicted(db)
+    assert (first[0], first[1]) not in ranges
+    assert len(ranges) == len(evidence) - 1  # the other Python and the rest still offered
+    exported = tmp_path / "all.jsonl"
+    assert reviewer("export", str(db), "--all", "-o", str(exported)) == 0
+    [record] = [json.loads(line) for line in exported.open(encoding="utf-8")]
+    assert record["rejected_spans"] == [{"start": first[0], "end": first[1], "label": "SKILL"}]
+    again = tmp_path / "again.db"
+    assert reviewer("import", str(again), str(exported)) == 0
+    assert predicted(again) == ranges
+    with Store(again) as store:
+        [pid] = store.queue.ids()
+        assert store.records.get(pid)["status"] == "new"  # type: ignore[index]
+        assert next(store.records.all(reviewed_only=False))["rejected_spans"] == \
+            record["rejected_spans"]

@@ -358,3 +358,16 @@ def test_a_question_made_single_choice_asks_when_postings_hold_several_answers(
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert len(win.store.records.get(1)["labels"]["role_family"]) == 2  # kept
+
+
+def test_an_adjudicated_skills_field_suggests_its_own_spans(win: ReviewWindow) -> None:
+    """Where reviewers differed and a ruling chose the skills, the spans suggested are
+    the ruling's evidence (as the exports take it), not the machine's."""
+    posting = dict(win.posting)  # type: ignore[arg-type]
+    machine = posting["machine"]["skills"]["spans"]
+    assert len(machine) > 1
+    kept = machine[:1]
+    posting["provenance"] = {**posting["provenance"], "skills": "adjudicated"}
+    posting["human"] = {**posting["human"], "skills": {
+        "state": "adjudicated", "value": ["x"], "spans": kept, "updated_at": ""}}
+    assert [[s["start"], s["end"]] for s in win.spans.suggested(posting)] == kept

@@ -39,8 +39,8 @@ A reviewed posting with nothing labelled still gets its (empty) annotation: it i
 is still the machine's, each scored by its confidence, and (on a posting not reviewed,
 or one whose skills nobody decided) the skills field's evidence not yet labelled, as spans labelled
 ``SKILL`` (the first span label of the schema when it has no ``SKILL``), the same
-suggestions the review window offers. A suggestion a person rejected is not in the
-record, so it is offered again here. The prediction's score is its least sure value's.
+suggestions the review window offers (none where a person rejected one: the record's
+``rejected_spans``). The prediction's score is its least sure value's.
 
 **Config** (``config()``): the ``Text`` object ``text`` over ``$text``; one ``Labels``
 ``label`` holding every span label; one ``Choices`` per document question (``single``,
@@ -232,7 +232,9 @@ class LabelStudioTasks:
                 not reviewed or state == "machine"):
             evidence = (record["field_spans"].get("skills", []) if state != "machine"
                         else skills.get("spans", []) if skills is not None else [])
-            taken = {(s["start"], s["end"]) for s in record["spans"]}
+            # as the window: no suggestion where a span is, or one was rejected
+            taken = {(s["start"], s["end"])
+                     for s in (*record["spans"], *record.get("rejected_spans", ()))}
             for start, end in evidence:
                 if start < end and (start, end) not in taken:
                     taken.add((start, end))

@@ -10,12 +10,12 @@ tables; a record is written back as the rows ``record_rows`` makes of it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from reviewer.core.records import PostingRecord, ReviewerValues
+from reviewer.core.records import PostingRecord, RejectedSpan, ReviewerValues
 from reviewer.core.schema import FIELD_NAMES
 from reviewer.core.schema import SCHEMA_VERSION as FIELDS_VERSION
 from reviewer.core.store.rows import RecordRows, record_rows, write_rows
@@ -227,9 +227,17 @@ def record_of(posting: dict[str, Any]) -> PostingRecord:
     if "reviewers" in posting:
         record["reviewers"] = {name: reviewer_values(text, values)
                                for name, values in posting["reviewers"].items()}
+    if rejected := _rejected(posting["spans"]):
+        record["rejected_spans"] = rejected
     if "undecided" in posting:
         record["undecided"] = posting["undecided"]
     return record
+
+
+def _rejected(spans: Iterable[dict[str, Any]]) -> list[RejectedSpan]:
+    """The record's ``rejected_spans``: the suggested spans a person rejected."""
+    return [{"start": s["start"], "end": s["end"], "label": s["label"]}
+            for s in spans if s["state"] == "rejected"]
 
 
 _EVIDENCED = ("accepted", "corrected", "adjudicated")  # states whose value has evidence
@@ -255,6 +263,8 @@ def _record(row: tuple[Any, ...], attached: dict[str, dict[int, Any]]) -> Postin
     if "reviewers" in attached:
         record["reviewers"] = {name: reviewer_values(text, values)
                                for name, values in attached["reviewers"].get(pid, {}).items()}
+    if rejected := _rejected(attached["spans"].get(pid, ())):
+        record["rejected_spans"] = rejected
     if pid in attached["undecided"]:
         record["undecided"] = attached["undecided"][pid]
     return record

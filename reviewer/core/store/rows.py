@@ -48,7 +48,7 @@ _INSERTS = {
     "decisions": "INSERT INTO annotations (posting_id, field, state, value, spans, updated_at,"
                  " reviewer) VALUES (?, ?, ?, ?, ?, ?, ?)",
     "spans": 'INSERT INTO spans (posting_id, start, "end", label, origin, state, created_at,'
-             " reviewer) VALUES (?, ?, ?, ?, ?, 'accepted', ?, ?)",
+             " reviewer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     "labels": "INSERT OR IGNORE INTO doc_labels (posting_id, question, option, reviewer)"
               " VALUES (?, ?, ?, ?)",
     "events": "INSERT INTO events (at, kind, posting_id, data, reviewer)"
@@ -68,7 +68,7 @@ class RecordRows(NamedTuple):
     # (field, value, spans, confidence, stage, extractor version, alternatives) each
     suggestions: tuple[tuple[Any, ...], ...]
     decisions: tuple[tuple[Any, ...], ...]  # field, state, value, spans, updated_at
-    spans: tuple[tuple[Any, ...], ...]  # start, end, label, origin, created_at
+    spans: tuple[tuple[Any, ...], ...]  # start, end, label, origin, state, created_at
     labels: tuple[tuple[str, str], ...]  # question, option
     logged_at: str | None  # the time its import is logged (None: when it is stored)
     reviewers_left: bool = False  # it carried each reviewer's own values, not stored
@@ -110,7 +110,9 @@ def record_rows(record: dict[str, Any]) -> RecordRows:
         shown.update((row[0], json.loads(row[1])) for row in suggestions if row[0] in shown)
         decisions = tuple(_decisions(record, updated, shown))
         spans = tuple((span["start"], span["end"], span["label"], span.get("origin", "human"),
-                       updated) for span in get("spans") or [])
+                       "accepted", updated) for span in get("spans") or []) + tuple(
+            (span["start"], span["end"], span["label"], "machine", "rejected", updated)
+            for span in get("rejected_spans") or [])
         labels = tuple((question, option) for question, options in
                        (get("labels") or {}).items() for option in options)
         comment = get("comment", "")
@@ -136,7 +138,7 @@ def _plain(record: dict[str, Any]) -> bool:
     """Does a record carry the machine's values alone (nothing a person did)?"""
     get = record.get
     return (get("status", "new") == "new" and not get("comment") and not get("spans")
-            and not get("labels")
+            and not get("labels") and not get("rejected_spans")
             and all(map(_UNDECIDED.__contains__, (get("provenance") or {}).values())))
 
 
