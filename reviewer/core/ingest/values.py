@@ -14,7 +14,6 @@ part of a value, but the full stop of an abbreviation ("Acme, Inc.") is part of 
 
 from __future__ import annotations
 
-import ast
 import functools
 import json
 import math
@@ -23,6 +22,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from reviewer.core.ingest.cell_dates import read_date
+from reviewer.core.ingest.cell_lists import list_literal, parted
 from reviewer.core.ingest.choices import CHOICES, EMPTY, SYMBOLS
 from reviewer.core.schema import FIELDS
 
@@ -54,7 +54,6 @@ _PLAIN_NUMBER = re.compile(r"[+\-−]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+\-]?\d+)?"
 _NEGATIVE = re.compile(r"\s*[\-−]\s*\D{0,3}?\d")
 
 _BOUNDS = {"work_hours": (1, 100), "experience_years": (0, 50)}
-_LIST_COMMAS = ("skills", "benefits")  # lists whose items a comma may part
 
 
 _ODD_SPACE = re.compile(r"[\u00a0\u2007\u2009\u202f]")  # no-break and thin spaces
@@ -204,7 +203,7 @@ def _text(cell: Any, label: str, tidy: bool = True) -> str:
 
 def _list(target: str, cell: Any) -> list[str] | None:
     if isinstance(cell, str):
-        cell = _list_literal(cell) or _split(target, cell)
+        cell = list_literal(cell) or parted(target, cell)
     items = cell if isinstance(cell, list | tuple) else [cell]
     out: list[str] = []
     for item in items:
@@ -216,28 +215,6 @@ def _list(target: str, cell: Any) -> list[str] | None:
         if text and text not in out:
             out.append(text)
     return out or None
-
-
-def _list_literal(text: str) -> list[Any] | None:
-    """A list written as JSON (``["a", "b"]``) or as Python writes one (``['a', 'b']``)."""
-    text = text.strip()
-    if not (text.startswith("[") and text.endswith("]")):
-        return None
-    for reader in (json.loads, ast.literal_eval):
-        try:
-            value = reader(text)
-        except (ValueError, SyntaxError, MemoryError, RecursionError, TypeError):
-            continue
-        if isinstance(value, list):
-            return value
-    return None
-
-
-def _split(target: str, text: str) -> list[str]:
-    text = text.strip()
-    if text.startswith("[") and text.endswith("]"):  # a list without quotes: [Python, SQL]
-        text = text[1:-1]
-    return re.split(r"[\n;|,]" if target in _LIST_COMMAS else r"[\n;|]", text)
 
 
 def _place(place: dict[str, Any]) -> Any:
