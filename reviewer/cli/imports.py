@@ -173,8 +173,9 @@ def _print_mappings(report: ImportReport) -> None:
             continue
         print(shown(f"{file}: {describe(mapping)}"), file=sys.stderr)
         for target, column in mapping.missing:
-            print(shown(f"{file}: no column {column!r} for {target}; it is mapped by name, "
-                        "if at all"), file=sys.stderr)
+            print(shown(f"{file}: no column {column!r} for {target}"
+                        + ("" if target == "page" else "; it has no value from the columns")),
+                  file=sys.stderr)
 
 
 def _left_out(report: ImportReport) -> list[str]:

@@ -150,7 +150,9 @@ class ColumnMapping:
                         column, text, kind = other, cells[other], _kind(other)
                         break
         if column is None:
-            return Skipped(source, f"no page column ({_PAGE_NAMES})")
+            given = [name for target, name in self.missing if target == PAGE]
+            return Skipped(source, f"no column '{given[0]}'" if given
+                           else f"no page column ({_PAGE_NAMES})")
         if not isinstance(text, str):
             return Skipped(source, f"the '{column}' value is {what(text)}, not text")
         by_column = self._by_column
@@ -191,7 +193,9 @@ def find_mapping(columns: Sequence[str], given: Mapping[str, str | None] | None 
     found_by: dict[str, str] = {}
     missing: list[tuple[str, str]] = []
     taken: set[str] = set()
-    unmapped = {target for target, column in wanted.items() if column is None}
+    # a field given no column, or a column: never mapped by name (a file or row without
+    # the column given has no value for it, not another column's)
+    unmapped = set(wanted) | ({PAGE} if page_column else set())
 
     def take(target: str, column: str, how: str) -> None:
         fields[target] = column

@@ -24,3 +24,28 @@ from reviewer.core.ingest.values import normalise
 def test_a_list_is_parted_outside_figures_and_brackets(target: str, cell: str,
                                                         value: Any) -> None:
     assert normalise(target, cell) == value
+
+
+def test_a_row_without_the_column_given_for_a_field_gives_it_no_value(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`--map title=Headline`: a JSONL row with no Headline has no title from the columns,
+    not the one of a column named "title" (a code, here); `--column body`: a row with no
+    body is skipped and said, not imported with another key's text as its page."""
+    from reviewer.cli import main
+    from reviewer.core.store import Store
+
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text('{"text": "Row one body.", "Headline": "Data Engineer", "title": "c-1"}\n'
+                    '{"text": "Row two body.", "title": "c-2"}\n', encoding="utf-8")
+    db = tmp_path / "p.db"
+    assert main(["import", str(db), str(rows), "--map", "title=Headline"]) == 0
+    with Store(db) as store:
+        titles = sorted(str(r["fields"]["title"]) for r in store.records.all(reviewed_only=False))
+    assert titles == ["Data Engineer", "None"]
+    pages = tmp_path / "pages.jsonl"
+    pages.write_text('{"body": "Senior Data Engineer at Acme. Python, SQL.", "text": "x 1"}\n'
+                     '{"text": "a teaser"}\n', encoding="utf-8")
+    other = tmp_path / "q.db"
+    assert main(["import", str(other), str(pages), "--column", "body"]) == 0
+    with Store(other) as store:
+        assert [r["source"] for r in store.records.all(reviewed_only=False)] == \
+            [f"{pages}#1"]
