@@ -150,8 +150,8 @@ class ColumnMapping:
                         column, text, kind = other, cells[other], _kind(other)
                         break
         if column is None:
-            given = [name for target, name in self.missing if target == PAGE]
-            return Skipped(source, f"no column '{given[0]}'" if given
+            named = [name for target, name in self.missing if target == PAGE]
+            return Skipped(source, f"no column '{named[0]}'" if named
                            else f"no page column ({_PAGE_NAMES})")
         if not isinstance(text, str):
             return Skipped(source, f"the '{column}' value is {what(text)}, not text")
