@@ -238,20 +238,21 @@ class Bulk:
         # a posting once, however often it is asked
         ids = json.dumps(sorted(set(chunk)))
         db, name = self.db, edit.name
+        # an old state holds whose it was: its undo puts that back
         if edit.kind == "status":
-            return [(pid, (status,), None, False) for pid, status in db.execute(
-                f"SELECT id, status FROM postings WHERE id IN {_IDS} AND status != ?",
+            return [(pid, (status, by), None, False) for pid, status, by in db.execute(
+                f"SELECT id, status, status_by FROM postings WHERE id IN {_IDS} AND status != ?",
                 (ids, edit.value))]
         if edit.kind == "label":
             new = set(edit.value)
             rows = db.execute(
-                "SELECT p.id, (SELECT json_group_array(d.option) FROM doc_labels d WHERE"
-                f" d.posting_id = p.id AND d.question = ?) FROM postings p WHERE p.id IN {_IDS}",
-                (name, ids))
+                "SELECT p.id, (SELECT json_group_array(json_array(d.option, d.reviewer)) FROM"
+                " doc_labels d WHERE d.posting_id = p.id AND d.question = ?) FROM postings p"
+                f" WHERE p.id IN {_IDS}", (name, ids))
             planned: list[Planned] = []
             for pid, options in rows:
-                old = tuple(sorted(json.loads(options)))
-                if set(old) != new:
+                old = tuple(sorted(map(tuple, json.loads(options))))  # (option, whose)
+                if {option for option, _by in old} != new:
                     planned.append((pid, (old,), None, False))
             return planned
         if edit.kind == "accept":  # not where reviewers' values are and none is final:
@@ -270,7 +271,7 @@ class Bulk:
         planned: list[Planned] = []
         disputed = self._disputed(edit.name, ids)
         for pid, *decision, machine, evidence in self.db.execute(
-                "SELECT p.id, a.state, a.value, a.spans, s.value, s.spans"
+                "SELECT p.id, a.state, a.value, a.spans, a.reviewer, s.value, s.spans"
                 " FROM postings p LEFT JOIN annotations a ON a.posting_id = p.id AND"
                 " a.field = ? LEFT JOIN suggestions s ON s.posting_id = p.id AND s.field = ?"
                 f" WHERE p.id IN {_IDS}", (edit.name, edit.name, ids)):
@@ -341,23 +342,24 @@ class Bulk:
         ids = json.dumps(chunk)
         # what an undo puts back is an edit of now (a merge takes the latest by its time)
         if edit.kind == "status":
-            db.conn.executemany("UPDATE postings SET status = ?, updated_at = ? WHERE id = ?",
-                                [(old[0], stamp, pid) for pid, old in zip(chunk, olds,
-                                                                          strict=True)])
+            db.conn.executemany(
+                "UPDATE postings SET status = ?, status_by = ?, updated_at = ? WHERE id = ?",
+                [(*old, stamp, pid) for pid, old in zip(chunk, olds, strict=True)])
         else:
             if edit.kind == "label":
                 db.execute("DELETE FROM doc_labels WHERE question = ? AND posting_id IN"
                            f" {_IDS}", (name, ids))
                 db.conn.executemany(
-                    "INSERT INTO doc_labels (posting_id, question, option) VALUES (?, ?, ?)",
-                    [(pid, name, o) for pid, old in zip(chunk, olds, strict=True)
+                    "INSERT INTO doc_labels (posting_id, question, option, reviewer)"
+                    " VALUES (?, ?, ?, ?)",
+                    [(pid, name, *o) for pid, old in zip(chunk, olds, strict=True)
                      for o in old[0]])
             else:
                 db.execute(f"DELETE FROM annotations WHERE field = ? AND posting_id IN {_IDS}",
                            (name, ids))
                 db.conn.executemany(
                     "INSERT INTO annotations (posting_id, field, state, value, spans,"
-                    " updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    " reviewer, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [(pid, name, *old[0], stamp) for pid, old in zip(chunk, olds, strict=True)
                      if old[0] is not None])
                 self._relist(name, ids)

@@ -66,15 +66,15 @@ class Labels:
     def answer(self, pid: int, question: str, options: Sequence[str]) -> Change:
         """The posting's answer to one question (all its options, replacing the old)."""
         with self.db.atomic():
-            old = self.db.execute(
-                "SELECT option FROM doc_labels WHERE posting_id = ? AND question = ?",
-                (pid, question)).fetchall()
+            old = dict(self.db.execute(  # option -> whose it is (an undo puts it back)
+                "SELECT option, reviewer FROM doc_labels WHERE posting_id = ? AND question = ?",
+                (pid, question)).fetchall())
             change = Change(f"label {question}")
-            change.rows += [("doc_labels", (pid, question, o[0]),
-                             {"posting_id": pid, "question": question, "option": o[0]})
-                            for o in old]
+            change.rows += [("doc_labels", (pid, question, option),
+                             {"posting_id": pid, "question": question, "option": option,
+                              "reviewer": by}) for option, by in old.items()]
             change.rows += [("doc_labels", (pid, question, o), None)
-                            for o in options if (o,) not in old]
+                            for o in options if o not in old]
             self.db.execute("DELETE FROM doc_labels WHERE posting_id = ? AND question = ?",
                             (pid, question))
             self.insert(pid, {question: list(options)})

@@ -52,6 +52,35 @@ def test_undo_puts_back_the_name_the_row_had(tmp_path: Path) -> None:
         assert who(store, "SELECT reviewer FROM annotations") == ["Ana"]
 
 
+def test_an_undo_of_an_answer_or_a_bulk_edit_puts_back_whose_rows_they_were(
+        tmp_path: Path) -> None:
+    """Ben's answer, field value and status, then Ana's edits of them undone (one
+    posting's answer, and bulk edits of status, answer and field): Ben's again, not
+    Ana's (a merge would count them hers), and a posting nobody had set, nobody's."""
+    from reviewer.core.store.bulk import BulkEdit
+
+    with _project(tmp_path / "p.db", "Ben") as store:
+        store.postings.add([NewPosting(source="b.txt", hash="h2", kind="text", raw="q",
+                                       cleaned="Analyst at Acme", fields={"title": "y"},
+                                       confidence={"title": 0.5}, stages={"title": "prose"})])
+        store.labels.answer(1, "relevant", ["yes"])
+        store.decisions.set_field(1, "title", "Data Engineer", [[0, 13]])
+        store.postings.set_status(1, "reviewed")
+    with Store(tmp_path / "p.db", reviewer="Ana") as store:
+        store.history.undo(store.labels.answer(1, "relevant", ["no"]))
+        assert who(store, "SELECT option || '/' || reviewer FROM doc_labels") == ["yes/Ben"]
+        for edit in (BulkEdit("status", value="flagged"),
+                     BulkEdit("label", "relevant", ["no"]),
+                     BulkEdit("field", "title", "Engineer")):
+            change = store.bulk.apply(edit, [1, 2])
+            assert change is not None and store.bulk.undo(change)
+        assert who(store, "SELECT status || '/' || status_by FROM postings ORDER BY id") == \
+            ["reviewed/Ben", "new/"]
+        assert who(store, "SELECT option || '/' || reviewer FROM doc_labels") == ["yes/Ben"]
+        assert who(store, "SELECT value || '/' || reviewer FROM annotations") == \
+            ['"Data Engineer"/Ben']
+
+
 def test_another_tool_writing_the_file_writes_no_name(tmp_path: Path) -> None:
     import sqlite3
 
