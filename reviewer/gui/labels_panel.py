@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QPalette
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -81,6 +81,7 @@ class LabelsPanel(QWidget):
         self.comment.setPlaceholderText("A comment on this posting (saved when you leave it)")
         self.comment.setFixedHeight(52)
         self.comment.editingFinished.connect(self.comment_left)
+        self.comment.installEventFilter(self)
         self.comment_label = QLabel("Comment")
 
     def set_schema(self, questions: list[Question]) -> None:
@@ -193,6 +194,19 @@ class LabelsPanel(QWidget):
         else:
             after = [*before, option]
         self.labels_changed.emit(question.name, after)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Z (Ctrl+Shift+Z) in a comment that is saved as the box shows it: the
+        window's undo (redo) of its last edit, as in a field; the box's own would take
+        back the typing that made the saved comment, unsaid."""
+        if watched is self.comment and event.type() == QEvent.Type.ShortcutOverride \
+                and isinstance(event, QKeyEvent) and any(
+                    event.matches(k) for k in (QKeySequence.StandardKey.Undo,
+                                               QKeySequence.StandardKey.Redo)) \
+                and self.comment.toPlainText().strip() == self._comment_shown.strip():
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
 
     def comment_left(self) -> None:
         text = self.comment.toPlainText().strip()

@@ -371,3 +371,18 @@ def test_an_adjudicated_skills_field_suggests_its_own_spans(win: ReviewWindow) -
     posting["human"] = {**posting["human"], "skills": {
         "state": "adjudicated", "value": ["x"], "spans": kept, "updated_at": ""}}
     assert [[s["start"], s["end"]] for s in win.spans.suggested(posting)] == kept
+
+
+def test_ctrl_z_in_a_saved_comment_undoes_the_last_edit_not_the_typing(
+        win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A comment typed, then a label key (which saves the comment first): Ctrl+Z in the
+    comment box undoes the label, as it does in a field; the box's own undo emptied it,
+    and leaving it saved the empty comment."""
+    comment = win.labels.comment
+    comment.setFocus()
+    qtbot.keyClicks(comment, "check salary")
+    qtbot.keyClick(comment, Qt.Key.Key_1, ALT)  # relevant: yes (the comment saved first)
+    qtbot.keyClick(comment, Qt.Key.Key_Z, CTRL)
+    win.document.setFocus()
+    posting = win.store.records.get(win.pid)  # type: ignore[arg-type]
+    assert (posting["comment"], posting["labels"]) == ("check salary", {})
