@@ -190,8 +190,8 @@ class ReviewWindow(QMainWindow):
     # --- the review ----------------------------------------------------------------------
 
     def put_selection(self, name: str | None = None, add: bool | None = None) -> None:
-        """The selection into field ``name`` (default: the focused one); ``add``: see flow."""
-        name = name or self.focused_field
+        """The selection into ``name`` (default: the field last focused on this posting)."""
+        name = name or (self.focused_field if self._focused_in == self.pid else None)
         if self.posting is not None and name is None:
             self.statusBar().showMessage("Go to a field first (Alt + its underlined letter), "
                                          "or right-click the selection.", 6000)
@@ -200,9 +200,9 @@ class ReviewWindow(QMainWindow):
 
     def _focused_field_edit(self, edit: Any) -> None:
         """Reject or revert the field last focused, if it was on the posting shown."""
-        if self.focused_field is None or self._focused_in != self.pid:
+        if self.focused_field is None or self._focused_in != self.pid or self.pid is None:
             self.statusBar().showMessage("Go to a field first: Alt + its underlined letter.", 6000)
-        elif self.pid is not None:
+        else:
             edit(self.focused_field)
 
     def focus_document(self) -> None:

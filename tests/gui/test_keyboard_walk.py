@@ -96,3 +96,21 @@ def test_a_posting_reviewed_by_keyboard_alone(project: Path, open_window, qtbot)
     qtbot.waitUntil(lambda: win.pid == first)
     assert _stored(win, first)["status"] == "new"
     assert _stored(win, first)["provenance"]["work_hours"] == "rejected"  # one step only
+
+
+def test_ctrl_e_on_the_next_posting_asks_for_a_field_first(project: Path, open_window,  # type: ignore[no-untyped-def]
+                                                            qtbot) -> None:
+    """A field gone to on one posting, then the next posting: Ctrl+E with a selection
+    puts it into no field (the one of the posting before is not this one's), as Ctrl+Shift+X
+    rejects none."""
+    win = open_window(project)
+    _key(qtbot, Qt.Key.Key_D, ALT)  # department, on the first posting
+    _key(qtbot, Qt.Key.Key_Escape)
+    _key(qtbot, Qt.Key.Key_Right, CTRL)
+    second = win.pid
+    before = _stored(win, second)["fields"]
+    words = win.document.document().toPlainText().split()[0]
+    _select(win, qtbot, words)
+    _key(qtbot, Qt.Key.Key_E, CTRL)
+    assert _stored(win, second)["fields"] == before
+    assert "Go to a field first" in win.statusBar().currentMessage()
