@@ -278,11 +278,13 @@ def read_csv(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
                 found = True
                 continue
             found = True
+            if any(cell.strip() for cell in row[width:]):  # its cells are not under their
+                # columns (a comma outside quotes): whatever each were taken for is a guess
+                yield Skipped(f"{source}#{number}", f"{len(row)} cells where the header has "
+                                                    f"{width} columns (a comma outside "
+                                                    "quotes?); not imported")
+                continue
             cells = dict(zip(keys, row + [""] * (width - len(row)), strict=False))
-            if len(row) > width:
-                extra = distinct_names([*keys, *(f"column {i + 1}"
-                                                 for i in range(width, len(row)))])[width:]
-                cells.update(zip(extra, row[width:], strict=True))
             yield mapping.split(f"{source}#{number}", cells)
         if not found:
             yield Skipped(source, "no postings in the file")

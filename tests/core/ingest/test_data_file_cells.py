@@ -49,3 +49,24 @@ def test_a_row_without_the_column_given_for_a_field_gives_it_no_value(tmp_path) 
     with Store(other) as store:
         assert [r["source"] for r in store.records.all(reviewed_only=False)] == \
             [f"{pages}#1"]
+
+
+def test_a_csv_row_of_more_cells_than_the_header_is_said_not_imported_shifted(
+        tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A comma outside quotes ("Senior Dev, Backend") makes a row one cell longer: its
+    cells no longer stand under their columns (company "Backend", location "Acme"). The
+    row is skipped with the reason; empty cells past the header (a trailing comma) and
+    short rows are read as before."""
+    from reviewer.core.ingest.columns import Mapper
+    from reviewer.core.ingest.datafiles import read_csv
+    from reviewer.core.ingest.items import Skipped
+
+    text = ("text,title,company,location\n"
+            "Row one body.,Senior Dev, Backend,Acme,Berlin\n"
+            "Row two body.,Dev,Acme,Paris,,\n"
+            "Row three body.,Dev\n")
+    results = list(read_csv("f.csv", text, Mapper()))
+    skipped = [r for r in results if isinstance(r, Skipped)]
+    assert [s.source for s in skipped] == ["f.csv#1"]
+    assert "5 cells" in skipped[0].reason and "4 columns" in skipped[0].reason
+    assert len(results) == 3
