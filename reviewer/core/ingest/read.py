@@ -47,14 +47,17 @@ def decode(data: bytes) -> str:
             pass  # unknown, not a text encoding ("undefined", "rot13"), or wrong for the bytes
     from charset_normalizer import from_bytes  # a guess is rare: not paid at start-up
 
-    best = from_bytes(data[:200_000]).best()
+    found = from_bytes(data[:200_000])
+    best = found.best()
     guess = best.encoding if best is not None else None
     if guess is None or guess in _LATIN_GUESSES or guess.startswith(("utf_16", "utf_32")):
         # Latin-script single-byte text with no declaration: windows-1252 is what the
         # web means by default (WHATWG); a guess among its cousins, or a UTF-16 guess
-        # for text with no NUL byte and no byte-order mark, is more often wrong
+        # for text with no NUL byte and no byte-order mark, is more often wrong, unless
+        # the cousin reads words where windows-1252 reads signs inside them
         try:
-            return data.decode("cp1252")
+            return _latin_reading(data, data.decode("cp1252"),
+                                  [m.encoding for m in found if m.encoding in _LATIN_GUESSES])
         except UnicodeDecodeError:
             pass
     if guess is None:
@@ -117,6 +120,32 @@ _LATIN_GUESSES = frozenset(
     "mac_turkish cp850 cp437 cp858 kz1048 ptcp154 hp_roman8 cp1125 cp865 cp863 cp860 cp861 "
     "cp857 cp852 cp775 cp737".split()
 )
+
+
+_INSIDE_WORDS = "’‘´`·–—"  # windows-1252's signs that stand between letters ("we’re")
+
+
+def _latin_reading(data: bytes, plain: str, cousins: list[str]) -> str:
+    """``data`` read as windows-1252 (``plain``), or as the code page among ``cousins``
+    that reads more of the bytes where they differ as letters inside words, fewer as
+    signs between letters ("Spó³ka" in windows-1252, "Spółka" in windows-1250): a tie
+    keeps windows-1252."""
+    best, best_score = plain, 0
+    for codec in dict.fromkeys(cousins):
+        try:
+            text = data.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        if len(text) != len(plain):  # (not one character a byte)
+            continue
+        score = 0
+        for at in range(1, len(text) - 1):
+            if text[at] != plain[at] and plain[at] not in _INSIDE_WORDS \
+                    and text[at - 1].isalpha() and text[at + 1].isalpha():
+                score += text[at].isalpha() - plain[at].isalpha()
+        if score > best_score:
+            best, best_score = text, score
+    return best
 
 
 def _declared_charset(head: bytes) -> str | None:

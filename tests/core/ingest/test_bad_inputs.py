@@ -46,6 +46,26 @@ def test_utf8_with_a_stray_byte_of_another_encoding_keeps_its_utf8() -> None:
     assert decode('Offre: "ÉTÉ”'.encode("cp1252")) == 'Offre: "ÉTÉ”'
 
 
+@pytest.mark.parametrize(("codec", "text"), [
+    ("cp1250", "Firma Łódź Spółka z o.o. poszukuje programisty. Wymagana znajomość języka "
+               "angielskiego, doświadczenie w Pythonie. Miejsce pracy: Kraków, Gdańsk."),
+    ("cp1250", "Hľadáme vývojára do tímu v Bratislave. Ponúkame prácu z domu, Žilina."),
+    ("cp1252", "Wir suchen einen Softwareentwickler (m/w/d) für unser Büro in München. "
+               "Gehalt: 60.000 € – 70.000 €. Größe des Teams: 12."),
+    ("cp1252", "Senior Data Engineer — London. Salary £60,000–£70,000. We’re a café chain; "
+               "naïve résumé parsing is not our thing."),
+    ("cp1252", "Buscamos ingeniero en España. ¿Hablas inglés? Oficina nº 5, 1ª planta."),
+    ("cp1252", "Procuramos programador em São Paulo. Salário competitivo, ótimo ambiente."),
+    ("cp1252", "Café manager needed in Leeds. £9.50 an hour."),
+])
+def test_a_central_european_code_page_is_told_from_windows_1252(codec: str,
+                                                                  text: str) -> None:
+    """Text with no declaration in a single-byte code page: windows-1252 unless another
+    Latin code page reads as letters the bytes that windows-1252 reads as signs inside
+    words ("Spó³ka": "Spółka"). Excel writes CSV so in Poland or Slovakia."""
+    assert decode(text.encode(codec)) == text
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
 def test_read_file_refuses_pipes_and_devices(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.txt"
