@@ -118,6 +118,7 @@ class SpanLabels(QObject):
     def menu(self, spans: list[dict[str, Any]], where: QPoint) -> None:
         """A clicked span: relabel or delete it (accept or reject a suggested one)."""
         menu = QMenu(self.document)
+        # the offsets are into it: refused if the file's is another
         text = self.flow.posting["cleaned"] if self.flow.posting else ""
         store, push = self.flow.store, self._push
         for span in spans:
@@ -130,7 +131,8 @@ class SpanLabels(QObject):
                     menu.addAction(menu_text(f"{verb} as {span['label']}")).triggered.connect(
                         lambda _c=False, one=one, state=state: push(
                             f"{state} span",
-                            lambda p: store.spans.add_many(p, one, "machine", state)))
+                            lambda p: store.spans.add_many(p, one, "machine", state,
+                                                           text=text)))
                 continue
             relabel = menu.addMenu("Relabel as")
             for label in self.colors:

@@ -386,3 +386,21 @@ def test_ctrl_z_in_a_saved_comment_undoes_the_last_edit_not_the_typing(
     win.document.setFocus()
     posting = win.store.records.get(win.pid)  # type: ignore[arg-type]
     assert (posting["comment"], posting["labels"]) == ("check salary", {})
+
+
+def test_a_suggested_span_taken_from_its_menu_after_the_text_changed_is_refused(
+        win: ReviewWindow, project: Path) -> None:
+    """Another program read the page again (its text moved) while the posting was shown:
+    accepting one suggested span from its menu is refused, as the other span edits are,
+    not saved over other words."""
+    import sqlite3
+
+    suggested = win.spans.suggested(win.posting)  # type: ignore[arg-type]
+    other = sqlite3.connect(project)
+    other.execute("UPDATE postings SET cleaned = 'A new first line\n\n' || cleaned WHERE id = ?",
+                  (win.pid,))
+    other.commit()
+    other.close()
+    win.spans.menu(suggested[:1], QPoint(0, 0))
+    _menu_action(win.spans.span_menu, "Accept as SKILL").trigger()
+    assert win.store.records.get(win.pid)["spans"] == []  # type: ignore[arg-type]
