@@ -150,6 +150,8 @@ def write_hostile_files(folder: Path, seed: int = 7) -> tuple[list[Path], int]:
     put("no-page-column.csv", "a,b\n1,2\n")
     put("nul.csv", "text\nEngineer \x00 in Leeds\n")
     put("ragged.csv", 'text,company\n"unclosed quote,Acme\n')
-    put("bad-names.csv", "text\n" + good_text(903).replace("\n", " ") + "\n", is_bad=False)
+    put("bad-names.csv", 'text\n"' + good_text(903).replace("\n", " ") + '"\n', is_bad=False)
     good += 1
+    # commas outside quotes: the cells are not under their columns (the page cut short)
+    put("unquoted-commas.csv", "text\n" + good_text(904).replace("\n", " ") + "\n")
     return bad, good
