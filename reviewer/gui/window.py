@@ -45,6 +45,14 @@ from reviewer.gui.single_keys import SingleKeys, option_toggles
 from reviewer.gui.span_labels import SpanLabels
 
 
+def _show_counts(model: QueueModel, progress: QProgressBar, queue_pane: QueuePane) -> None:
+    total, reviewed = model.total(), model.count("reviewed")
+    progress.setMaximum(max(1, total))
+    progress.setValue(reviewed)
+    progress.setFormat(f"{reviewed:,} / {total:,} reviewed")
+    queue_pane.show_count(total)
+
+
 def _why_nothing(model: QueueModel) -> str:
     """Why no posting is shown, and what to do."""
     if model.reading_more is not None:
@@ -233,6 +241,8 @@ class ReviewWindow(QMainWindow):
             self._show_nothing()
             return
         self.fields.setEnabled(True)
+        if (questions := self.store.labels.schema()) != self.schema:  # another program's
+            self.set_schema(questions)
         if self.side.holds_focus():  # each posting starts in the document
             self.document.setFocus()
         self.document_pane.show_posting(posting)
@@ -276,11 +286,7 @@ class ReviewWindow(QMainWindow):
                 self.flow.show_nothing()
 
     def _update_counts(self) -> None:
-        total, reviewed = self.model.total(), self.model.count("reviewed")
-        self.progress.setMaximum(max(1, total))
-        self.progress.setValue(reviewed)
-        self.progress.setFormat(f"{reviewed:,} / {total:,} reviewed")
-        self.queue_pane.show_count(total)
+        _show_counts(self.model, self.progress, self.queue_pane)
 
     # --- labels, statistics, keys, colours -----------------------------------------------
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.cli import main
+from reviewer.core.labels import Option, Question
 from reviewer.core.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,6 +28,8 @@ def project(tmp_path: Path) -> tuple[Path, dict[int, str]]:
     db = tmp_path / "p.db"
     assert reviewer("import", str(db), str(SAMPLES)) == 0
     with Store(db) as store:
+        store.labels.save_schema([*store.labels.schema(),
+                                  Question("seniority", "single", [Option("senior")])])
         ids = store.queue.ids()
         first, second, third, fourth = ids[:4]
         text = store.records.get(first)["cleaned"]  # type: ignore[index]

@@ -13,6 +13,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from reviewer.core.export import export
+from reviewer.core.store import Store
 from reviewer.gui.window import ReviewWindow
 
 ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
@@ -404,3 +405,20 @@ def test_a_suggested_span_taken_from_its_menu_after_the_text_changed_is_refused(
     win.spans.menu(suggested[:1], QPoint(0, 0))
     _menu_action(win.spans.span_menu, "Accept as SKILL").trigger()
     assert win.store.records.get(win.pid)["spans"] == []  # type: ignore[arg-type]
+
+
+def test_a_schema_changed_by_another_program_is_refused_then_shown(
+        win: ReviewWindow, project: Path) -> None:
+    """Another program drops the option "no" while the window shows it: choosing it is
+    refused, saying why, and the window shows the schema as the file has it."""
+    from reviewer.core.labels import Option, Question
+
+    with Store(project) as other:
+        other.labels.save_schema([Question("relevant", "single", [Option("yes")]),
+                                  Question("spans", "span", [Option("SKILL")])])
+    win.labels.toggle(next(q for q in win.schema if q.name == "relevant"), "no")
+    assert win.store.records.get(win.pid)["labels"] == {}  # type: ignore[arg-type]
+    assert "label schema changed" in win.statusBar().currentMessage()
+    assert [q.name for q in win.schema] == ["relevant", "spans"]
+    assert win.action_table.span_label_actions and all(
+        "TOOL" not in a.text() for a in win.action_table.span_label_actions)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from reviewer.core.labels import Option, Question, check, to_json, with_defaults
 from reviewer.core.store.history import Change, log
+from reviewer.core.store.spans import SchemaChanged
 from reviewer.core.store.sqlite import Database
 
 if TYPE_CHECKING:
@@ -64,8 +65,15 @@ class Labels:
             (question, question)).fetchone() is not None
 
     def answer(self, pid: int, question: str, options: Sequence[str]) -> Change:
-        """The posting's answer to one question (all its options, replacing the old)."""
+        """The posting's answer to one question (all its options, replacing the old);
+        ``SchemaChanged`` for a question or an option the label schema lacks."""
         with self.db.atomic():
+            asked = next((q for q in self.schema() if q.name == question and q.kind != "span"),
+                         None)
+            if asked is None:
+                raise SchemaChanged(f"question {question!r}")
+            if gone := set(options) - set(asked.option_names()):
+                raise SchemaChanged(f"option {min(gone)!r} of {question!r}")
             old = dict(self.db.execute(  # option -> whose it is (an undo puts it back)
                 "SELECT option, reviewer FROM doc_labels WHERE posting_id = ? AND question = ?",
                 (pid, question)).fetchall())

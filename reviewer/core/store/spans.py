@@ -13,6 +13,7 @@ field as it is.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,20 @@ class TextChanged(ChangedMeanwhile):
                              "by another program)")
 
 
+class SchemaChanged(ChangedMeanwhile):
+    """A label or an option the project's label schema no longer has."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__([], f"the label schema changed since it was shown (another program "
+                             f"changed it): it has no {what}")
+
+
+def span_labels(db: Database) -> set[str]:
+    """The span labels of the project's label schema."""
+    return {option["name"] for (options,) in db.execute(
+        "SELECT options FROM label_schema WHERE kind = 'span'") for option in json.loads(options)}
+
+
 class Spans:
     """The labelled spans of every posting; every edit returns a Change."""
 
@@ -51,7 +66,7 @@ class Spans:
         """One span; its id and the change. ``text``: the cleaned text its offsets were
         read in, as a person saw it (see ``_check``)."""
         with self.db.atomic():
-            self._check(pid, [(start, end)], text)
+            self._check(pid, [(start, end)], text, [label] if state != "rejected" else [])
             cur = self.db.execute(_INSERT, (pid, start, end, label, origin, state, now()))
             span_id = int(cur.lastrowid or 0)
             self._postings.touch(pid, "add_span", {"span": span_id, "label": label})
@@ -66,7 +81,8 @@ class Spans:
         for ``add``."""
         change = Change(f"{state} {len(spans)} spans")
         with self.db.atomic():
-            self._check(pid, [(start, end) for start, end, _label in spans], text)
+            self._check(pid, [(start, end) for start, end, _label in spans], text,
+                        [label for _s, _e, label in spans] if state != "rejected" else [])
             stamp = now()
             for start, end, label in spans:
                 cur = self.db.execute(_INSERT, (pid, start, end, label, origin, state, stamp))
@@ -78,6 +94,8 @@ class Spans:
 
     def relabel(self, span_id: int, label: str) -> Change:
         """A person's label for the span (a machine's suggestion becomes theirs)."""
+        if label not in span_labels(self.db):
+            raise SchemaChanged(f"span label {label!r}")
         return self._edit(span_id, f"relabel span {label}",
                           "UPDATE spans SET label = ?, origin = 'human', state = 'accepted'"
                           " WHERE id = ?", (label,), "relabel_span", {"label": label})
@@ -157,10 +175,13 @@ class Spans:
         return {where for where, rejected in states.items() if rejected}
 
     def _check(self, pid: int, ranges: Sequence[tuple[int, int]],
-               seen: str | None = None) -> None:
+               seen: str | None = None, labels: Sequence[str] = ()) -> None:
         """ValueError for a range off the posting's text; ``TextChanged`` when ``seen``,
         the text the ranges were read in, is not the text the file holds now (the page
-        was read again since): the ranges would fall on other words."""
+        was read again since): the ranges would fall on other words; ``SchemaChanged``
+        for one of ``labels`` the label schema lacks."""
+        if labels and (gone := set(labels) - span_labels(self.db)):
+            raise SchemaChanged(f"span label {min(gone)!r}")
         cleaned = self._postings.cleaned(pid)
         if seen is not None and cleaned != seen:
             raise TextChanged

@@ -13,6 +13,7 @@ import pytest
 from reviewer.cli import main
 from reviewer.core.export import bulk as bulk_module
 from reviewer.core.export import export, export_bulk, export_whole
+from reviewer.core.labels import Option, Question
 from reviewer.core.store import NewPosting, Store
 
 TEXTS = [
@@ -51,6 +52,8 @@ def make_project(path: Path, postings: int = 23) -> Path:
                 evidence=evidence, confidence={"title": 0.8, "skills": 0.1 + 0.2,
                                                "company": 0.5}))
         store.postings.add(batch)
+        store.labels.save_schema([*store.labels.schema(), Question(
+            "role family", "multi", [Option("data"), Option("engineering")])])
         ids = store.queue.ids()
         for n, pid in enumerate(ids):
             text = store.records.get(pid)["cleaned"]

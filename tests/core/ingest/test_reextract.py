@@ -52,7 +52,7 @@ def test_older_suggestions_are_replaced_and_listing_follows(store: Store) -> Non
 @pytest.mark.parametrize("work", [
     lambda s, pid: s.decisions.set_field(pid, "company", "Someone Else"),
     lambda s, pid: s.spans.add(pid, 0, 5, "SKILL"),
-    lambda s, pid: s.labels.answer(pid, "seniority", ["senior"]),
+    lambda s, pid: s.labels.answer(pid, "role_family", ["data"]),
     lambda s, pid: s.postings.set_comment(pid, "check the pay"),
     lambda s, pid: s.postings.set_status(pid, "flagged"),
 ], ids=["decision", "span", "label", "comment", "status"])

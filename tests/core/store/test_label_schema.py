@@ -353,3 +353,30 @@ def test_a_schema_file_with_a_byte_order_mark_is_read(tmp_path: Path, store: Sto
     out = tmp_path / "schema.json"
     out.write_bytes(b"\xef\xbb\xbf" + json.dumps(to_json(store.labels.schema())).encode())
     assert main(["labels", str(store.path), "--import", str(out)]) == 0
+
+
+def test_an_answer_or_span_label_the_schema_no_longer_has_is_refused(tmp_path: Path) -> None:
+    """Another program changed the schema while a window showed the old one: an answer
+    with an option gone, or a span of a label gone, is refused (saying so), not stored
+    as a label the schema lacks; what the schema has is taken."""
+    from reviewer.core.store import ChangedMeanwhile, NewPosting
+
+    with Store(tmp_path / "p.db") as store:
+        store.postings.add([NewPosting(source="a.txt", hash="h1", kind="text", raw="p",
+                                       cleaned="Data Engineer at Acme", fields={},
+                                       confidence={}, stages={})])
+        store.labels.save_schema([Question("relevant", "single", [Option("yes")]),
+                                  Question("spans", "span", [Option("SKILL")])])
+        for edit in (lambda: store.labels.answer(1, "relevant", ["no"]),
+                     lambda: store.labels.answer(1, "gone", ["x"]),
+                     lambda: store.spans.add(1, 0, 4, "TOOL"),
+                     lambda: store.spans.add_many(1, [(0, 4, "TOOL")])):
+            with pytest.raises(ChangedMeanwhile, match="label schema changed"):
+                edit()
+        span_id, _ = store.spans.add(1, 0, 4, "SKILL")
+        with pytest.raises(ChangedMeanwhile, match="label schema changed"):
+            store.spans.relabel(span_id, "TOOL")
+        store.spans.add_many(1, [(5, 13, "TOOL")], "machine", "rejected")  # kept: not shown
+        store.labels.answer(1, "relevant", ["yes"])
+        assert store.records.get(1)["labels"] == {"relevant": ["yes"]}  # type: ignore[index]
+        assert [s["label"] for s in store.records.get(1)["spans"]] == ["SKILL", "TOOL"]  # type: ignore[index]

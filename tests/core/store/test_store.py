@@ -251,7 +251,7 @@ def test_accept_all_marks_reviewed_and_keeps_earlier_decisions(store: Store) -> 
     lambda s: s.postings.set_status(1, "skipped"),
     lambda s: s.postings.set_comment(1, "check the salary"),
     lambda s: s.spans.add(1, 2, 6, "SKILL")[1],
-    lambda s: s.labels.answer(1, "seniority", ["senior"]),
+    lambda s: s.labels.answer(1, "role_family", ["data"]),
 ])
 def test_every_edit_undoes_and_redoes(store: Store, edit) -> None:  # type: ignore[no-untyped-def]
     before = record_of(store.records.get(1))
@@ -309,7 +309,7 @@ def test_an_undo_of_a_relabel_keeps_another_reviewer_s_later_rejection(
     """Rows of other tables than the posting's were written back whole: undoing a
     relabel put back the span as accepted over ben's rejection of it."""
     sid, _ = store.spans.add(1, 2, 15, "SKILL")
-    change = store.history.sealed(store.spans.relabel(sid, "ROLE"))
+    change = store.history.sealed(store.spans.relabel(sid, "TOOL"))
     with Store(tmp_path / "project.db", reviewer="ben") as other:
         other.spans.reject(sid)
     store.history.undo(change)
