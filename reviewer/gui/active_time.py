@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -27,13 +26,30 @@ INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Ty
                    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate})
 
 
+TIME_WAIT = 0.2  # seconds adding time waits at most while another program writes
+
+
 def time_adder(store: Store) -> Callable[[int, float], None]:
     """What hands a posting's seconds to ``store.timing`` (nothing for a file that cannot
-    be written; a failed write loses those seconds alone, and says nothing)."""
+    be written). A write that fails (another program writing for longer than
+    ``TIME_WAIT``: moving on does not stand waiting for it) keeps its seconds to add
+    with the next; one that fails for good loses them alone, and says nothing."""
+    pending: dict[int, float] = {}
+
     def add(pid: int, seconds: float) -> None:
-        if not store.read_only:
-            with suppress(DatabaseError):
-                store.timing.add(pid, seconds)
+        if store.read_only:
+            return
+        pending[pid] = pending.get(pid, 0.0) + seconds
+        for posting, kept in list(pending.items()):
+            try:
+                store.timing.add(posting, kept, wait=TIME_WAIT)
+            except DatabaseError as err:
+                busy = getattr(err, "kind", "") == "busy" or str(
+                    getattr(err, "sqlite_errorname", "")).startswith(("SQLITE_BUSY",
+                                                                      "SQLITE_LOCKED"))
+                if busy and len(pending) < 1000:
+                    continue  # (another program writing: tried again with the next)
+            del pending[posting]
     return add
 
 

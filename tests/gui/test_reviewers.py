@@ -160,3 +160,23 @@ def test_the_statistics_show_each_reviewer_s_pace(project: Path, qtbot: Any) -> 
         "18.0 an hour · 3 in 10 min", "1 reviewed, no time kept",
         "1 reviewed in under a minute"]
     view.close()
+
+
+def test_time_is_not_waited_for_while_another_program_writes_and_not_lost(
+        project: Path) -> None:
+    """Another program holds the file (an import's transaction): moving on does not stand
+    for the busy timeout to add the time of the posting left, and that time is added
+    with the next visit's once the file is free."""
+    import sqlite3
+
+    with Store(project, reviewer="ana") as store:
+        add = time_adder(store)
+        holder = sqlite3.connect(project, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        add(1, 40.0)  # (with the busy timeout it would fail after 30 s, the time lost)
+        holder.execute("COMMIT")
+        holder.close()
+        assert store.timing.seconds(1) == {}
+        add(2, 5.0)
+        assert (store.timing.seconds(1), store.timing.seconds(2)) == ({"ana": 40.0},
+                                                                      {"ana": 5.0})

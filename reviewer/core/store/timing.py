@@ -18,16 +18,26 @@ class Timing:
         self.db = db
         self.reviewer = reviewer
 
-    def add(self, pid: int, seconds: float) -> None:
-        """Add a visit's active seconds to posting ``pid`` for this store's reviewer."""
+    def add(self, pid: int, seconds: float, wait: float | None = None) -> None:
+        """Add a visit's active seconds to posting ``pid`` for this store's reviewer.
+        ``wait``: seconds to wait at most while another process writes (None: the busy
+        timeout), then the write fails as the file's ``busy`` error: time is counted
+        between a person's steps, which should not stand waiting for it."""
         seconds = min(max(0.0, float(seconds)), MAX_VISIT)
         if not seconds:
             return
-        with self.db.atomic():
-            self.db.execute(
-                "INSERT INTO review_time (posting_id, reviewer, seconds) VALUES (?, ?, ?)"
-                " ON CONFLICT (posting_id, reviewer) DO UPDATE SET seconds = seconds +"
-                " excluded.seconds", (pid, self.reviewer, seconds))
+        old = self.db.execute("PRAGMA busy_timeout").fetchone()[0] if wait is not None else None
+        if wait is not None:
+            self.db.execute(f"PRAGMA busy_timeout = {max(0, int(wait * 1000))}")
+        try:
+            with self.db.atomic():
+                self.db.execute(
+                    "INSERT INTO review_time (posting_id, reviewer, seconds) VALUES (?, ?, ?)"
+                    " ON CONFLICT (posting_id, reviewer) DO UPDATE SET seconds = seconds +"
+                    " excluded.seconds", (pid, self.reviewer, seconds))
+        finally:
+            if old is not None:
+                self.db.execute(f"PRAGMA busy_timeout = {int(old)}")
 
     def seconds(self, pid: int) -> dict[str, float]:
         """Each reviewer's seconds on posting ``pid``."""

@@ -150,3 +150,28 @@ def test_a_list_field_s_items_in_another_order_say_the_same() -> None:
     assert same(ana, ben) and normalise(ana) == normalise(ben)
     assert not same(ana, {"state": "corrected", "value": ["Python"], "spans": []})
     assert not same(["a", "b"], [["a", "b"]])  # spans and other lists as they are
+
+
+def test_time_waits_for_another_writer_only_as_long_as_asked(tmp_path: Path) -> None:
+    """Another process holds the file for a second: time added with a short wait is not
+    written (DatabaseError: the window keeps the seconds for later), where a write of
+    a person's edit waits its turn (the busy timeout) and is."""
+    import sqlite3
+    import threading
+
+    from reviewer.core.store import DatabaseError
+
+    _store(tmp_path, "ana").close()
+    holder = sqlite3.connect(tmp_path / "p.db", isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(1.0, lambda: holder.execute("COMMIT"))
+    release.start()
+    try:
+        with Store(tmp_path / "p.db", reviewer="ana") as store:
+            with pytest.raises(DatabaseError):
+                store.timing.add(1, 30, wait=0.05)
+            store.timing.add(1, 10)  # waits for the holder, then is written
+            assert store.timing.seconds(1) == {"ana": 10.0}
+    finally:
+        release.join()
+        holder.close()
