@@ -316,7 +316,7 @@ class WindowActions:
                 said.append(f"{taken[0]} is the key of {_shown(labels[taken[0]])} in this "
                             f"project, so {text} has none here")
         if said:  # once the window is whole (its status bar's own line hidden under it)
-            text = "; ".join(said) + " (Edit → Keyboard shortcuts)."
+            text = "; ".join(said) + " (Help → Change keyboard shortcuts)."
             QTimer.singleShot(0, self.window, lambda: self.say(text, 20000))
 
     def help_box(self) -> HelpDialog:

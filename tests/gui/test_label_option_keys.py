@@ -158,6 +158,9 @@ def test_a_shortcut_of_the_person_s_that_is_a_project_s_label_key_gives_way(
     assert hot.key == "Alt+Shift+1"
     message = win.statusBar().currentMessage()
     assert "Alt+Shift+1" in message and "urgent: hot" in message and "Flag" in message
+    menu, item = message.rsplit("(", 1)[1].rstrip(").").split(" → ")  # a way that is there
+    [bar] = [a.menu() for a in win.menuBar().actions() if a.text().replace("&", "") == menu]
+    assert item in [a.text().rstrip("…") for a in bar.actions()]
     assert win.action_table.shortcut("flag") == ""
     assert settings.value("shortcuts/flag") == "Alt+Shift+1"  # kept for the other projects
     win.document.setFocus()
