@@ -224,13 +224,25 @@ def _look_alike(names: list[str], old: set[str]) -> bool:
     return any(len(group) > 1 and not set(group) <= old for group in seen.values())
 
 
-def _check_first_stroke(key: str, option: str) -> None:
+def typing_key(key: str) -> str | None:
+    """What the first stroke of ``key`` (normal form) does in the window's text boxes,
+    "types or moves" or "selects, copies, pastes or undoes"; None: nothing, it holds
+    Ctrl, Alt or Meta (none of the editing keys) or is a function key (F5)."""
     first = strokes(key)[0]
     *mods, name = first.split("+") if not first.endswith("++") else [*first[:-2].split("+"), "+"]
     if not {"Ctrl", "Alt", "Meta"} & set(mods) and not re.fullmatch(r"F\d{1,2}", name):
+        return "types or moves"
+    if first in _EDITING_KEYS:
+        return "selects, copies, pastes or undoes"
+    return None
+
+
+def _check_first_stroke(key: str, option: str) -> None:
+    does = typing_key(key)
+    if does == "types or moves":
         raise ValueError(f"{key} ({option!r}) types or moves in the window: a label key holds "
                          "Ctrl, Alt or Meta (Alt+1, Ctrl+L, 5), or is a function key (F5)")
-    if first in _EDITING_KEYS:
+    if does is not None:
         raise ValueError(f"{key} ({option!r}) selects, copies, pastes or undoes in every text "
                          "box: choose another")
 

@@ -117,6 +117,24 @@ def test_the_keys_of_single_key_mode_are_refused(win: ReviewWindow) -> None:
     dialog.reject()
 
 
+def test_a_key_that_types_or_edits_in_a_text_box_is_refused(win: ReviewWindow) -> None:
+    """Enter pressed to confirm F6 became Skip's key, and OK took it: Enter that ends a
+    title then skipped the posting; Ctrl+A as Flag flagged it where it selects all.
+    A key an action has by default (Esc: back to the document) is kept."""
+    win.action_table.edit_shortcuts()
+    dialog = win.action_table.shortcut_dialog
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    for key in ("Return", "Enter", "Tab", "Ctrl+A", "Ctrl+C", "Ctrl+V", "Shift+Left",
+                "Home"):
+        dialog.editors["skip"].setKeySequence(QKeySequence(key))
+        assert not ok.isEnabled() and "text box" in dialog.problem.text(), key
+    for key in ("F6", "Ctrl+Shift+S", "Alt+Shift+K"):
+        dialog.editors["skip"].setKeySequence(QKeySequence(key))
+        assert ok.isEnabled(), key
+    assert dialog.sequences()["to_document"] == "Esc"
+    dialog.reject()
+
+
 def test_the_shortcut_editor_fits_a_laptop_screen(win: ReviewWindow) -> None:
     """Its rows scroll: it was 924 px high at least (1,089 with a 12 pt font), its last
     rows and its OK button below a 768-pixel screen."""
