@@ -197,6 +197,8 @@ class WindowActions:
         for key, _text, default, _handler, _menu in ACTIONS:
             sequence = QKeySequence(overrides.get(key, default))
             keys = [sequence] if not sequence.isEmpty() else []
+            if (text := sequence.toString()).endswith("Return"):  # the keypad's Enter too
+                keys.append(QKeySequence(text.removesuffix("Return") + "Enter"))
             if key == "help":
                 keys.append(QKeySequence(HELP_KEY))
             self.by_id[key].setShortcuts(keys)

@@ -114,3 +114,13 @@ def test_ctrl_e_on_the_next_posting_asks_for_a_field_first(project: Path, open_w
     _key(qtbot, Qt.Key.Key_E, CTRL)
     assert _stored(win, second)["fields"] == before
     assert "Go to a field first" in win.statusBar().currentMessage()
+
+
+def test_ctrl_and_the_keypad_s_enter_accept_as_ctrl_return_does(project: Path, open_window,  # type: ignore[no-untyped-def]
+                                                                  qtbot) -> None:
+    win = open_window(project)
+    first = win.pid
+    win.document.setFocus()
+    _key(qtbot, Qt.Key.Key_Enter, CTRL | Qt.KeyboardModifier.KeypadModifier)
+    assert _stored(win, first)["status"] == "reviewed"
+    assert win.pid != first
