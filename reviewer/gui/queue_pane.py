@@ -161,6 +161,7 @@ class QueuePane(QWidget):
         view = self.view
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setTabKeyNavigation(False)  # Tab goes to the next pane, never the next posting
         view.setWordWrap(False)  # one line a row, cut with an ellipsis
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         rows = view.verticalHeader()

@@ -124,3 +124,19 @@ def test_ctrl_and_the_keypad_s_enter_accept_as_ctrl_return_does(project: Path, o
     _key(qtbot, Qt.Key.Key_Enter, CTRL | Qt.KeyboardModifier.KeypadModifier)
     assert _stored(win, first)["status"] == "reviewed"
     assert win.pid != first
+
+
+def test_tab_leaves_the_list_and_never_changes_the_posting(project: Path, open_window,  # type: ignore[no-untyped-def]
+                                                           qtbot) -> None:
+    """Tab in the list moved from cell to cell and, past the last column, to the next
+    row: the next posting was shown, under the keys of a reviewer moving between panes."""
+    win = open_window(project)
+    first = win.pid
+    win.queue.setFocus()
+    _key(qtbot, Qt.Key.Key_Tab)
+    assert not win.queue.hasFocus()
+    win.queue.setFocus()
+    for _ in range(12):
+        _key(qtbot, Qt.Key.Key_Backtab, SHIFT)
+        win.queue.setFocus()
+    assert win.pid == first
