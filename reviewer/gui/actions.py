@@ -118,9 +118,11 @@ class _After(QAction):
     field is saved first, as before any other edit, not overwritten by what the stack
     puts back."""
 
-    def __init__(self, first: Callable[[], bool], stack_action: QAction) -> None:
+    def __init__(self, first: Callable[[], bool], stack_action: QAction, stack: QUndoStack,
+                 said: Callable[[str], None], redo: bool) -> None:
         super().__init__(stack_action.text(), stack_action.parent())
-        self._first, self._stack_action = first, stack_action
+        self._first, self._stack_action, self._stack = first, stack_action, stack
+        self._said, self._redo = said, redo
         stack_action.changed.connect(self._mirror)
         self.triggered.connect(self._run)
         self._mirror()
@@ -131,8 +133,14 @@ class _After(QAction):
             self.setEnabled(self._stack_action.isEnabled())
 
     def _run(self) -> None:
-        if self._first():
-            self._stack_action.trigger()
+        redo = self._redo and self._stack.canRedo()
+        if not self._first():
+            return
+        if redo and not self._stack.canRedo():  # the typing, saved, ended the redo: said
+            self._said("Redo: not done. What was typed is saved first, as a new edit, and "
+                       "a new edit ends what could be redone (Ctrl+Z undoes the typing).")
+            return
+        self._stack_action.trigger()
 
 
 class WindowActions:
@@ -168,7 +176,9 @@ class WindowActions:
         edit = QMenu("&Edit", window)
         for (text, shortcut), make in zip(UNDO_KEYS, (undo_stack.createUndoAction,
                                                       undo_stack.createRedoAction), strict=True):
-            action: QAction = _After(handlers["finish_typing"], make(window, text))
+            action: QAction = _After(handlers["finish_typing"], make(window, text), undo_stack,
+                                     lambda said: window.statusBar().showMessage(said, 10000),
+                                     redo=text == "Redo")
             action.setShortcut(QKeySequence(shortcut))
             edit.addAction(action)
             window.addAction(action)

@@ -336,6 +336,9 @@ def test_redo_or_undo_from_the_menu_while_typing_saves_what_is_typed_first(
                    | Qt.KeyboardModifier.ShiftModifier)
     assert company.text() == "Globex Corporation"
     assert _stored(win)["fields"]["company"] == "Globex Corporation"
+    # the typing, a new edit, ended the title's redo: said, not left silent
+    assert not win.undo_stack.canRedo()
+    assert win.statusBar().currentMessage().startswith("Redo: not done.")
     company.setFocus()
     company.selectAll()
     company.insert("Initech")
