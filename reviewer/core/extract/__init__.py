@@ -36,7 +36,7 @@ from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Document, parse
 from reviewer.core.extract.labels import labelled_values
 from reviewer.core.extract.merge import merge_findings, value_key
-from reviewer.core.extract.salary import read_amount
+from reviewer.core.extract.salary import read_amount, stated_period
 from reviewer.core.extract.selection import value_from_selection
 from reviewer.core.extract.skills import skill_name
 from reviewer.core.extract.structured import from_json_ld
@@ -137,4 +137,5 @@ def _find_evidence(doc: Document, name: str, value: object) -> list[Span]:
     return spans
 
 
-__all__ = ["extract", "merge_findings", "read_amount", "skill_name", "value_from_selection"]
+__all__ = ["extract", "merge_findings", "read_amount", "skill_name", "stated_period",
+           "value_from_selection"]

@@ -181,6 +181,12 @@ def _number(digits: str | None, k: str | None) -> float | None:
     return int(value) if value.is_integer() else value
 
 
+def stated_period(text: str) -> str | None:
+    """The pay period ``text`` says ("a year", "/hr", "p.a."), if it says one: not the one
+    the pay reader takes from an amount's size where none is said."""
+    return _period(text)
+
+
 def _period(window: str) -> str | None:
     low = window.lower()
     best: tuple[int, str] | None = None

@@ -118,15 +118,30 @@ def given_values(cells: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem
         else:
             given[target] = value
     if pay or "salary" in given:
-        salary = {**given.pop("salary", {"min": None, "max": None, "currency": None,
-                                         "period": None}),
-                  **{k: v for k, v in pay.items() if k not in ("written", "unread", "named")}}
+        whole = given.pop("salary", {"min": None, "max": None, "currency": None,
+                                     "period": None})
+        salary = {**whole, **{k: v for k, v in pay.items()
+                              if k not in ("written", "unread", "named")}}
         salary["currency"] = salary.get("currency") or pay.get("written")
         low, high = salary.get("min"), salary.get("max")
-        named = pay.get("named", set()) | ({salary["currency"]} if salary["currency"] else set())
-        parts = " / ".join(str(cells[t]) for t in SALARY_PARTS
+        named = pay.get("named", set()) | {c for c in (salary["currency"], whole["currency"])
+                                           if c}
+        # what the salary column says and a part's column says otherwise: which is meant?
+        # (not a period it leaves unsaid, which the pay reader takes from the amounts)
+        said = whole
+        if "period" in pay and isinstance(cells.get("salary"), str):
+            from reviewer.core.extract import stated_period  # (not paid at start-up)
+
+            if not stated_period(cells["salary"]):
+                said = {**whole, "period": None}
+        other = next((k for k in ("min", "max", "period") if said.get(k) is not None
+                      and pay.get(k) is not None and said[k] != pay[k]), None)
+        parts = " / ".join(str(cells[t]) for t in ("salary", *SALARY_PARTS)
                            if t in cells and not is_empty(cells[t]))
-        if "unread" not in pay and len(named) > 1:
+        if "unread" not in pay and other is not None:
+            problems.append(("salary", parts, f"left out whole: its columns say the {other} "
+                             f"{whole[other]} and {pay[other]}"))
+        elif "unread" not in pay and len(named) > 1:
             problems.append(("salary", parts, "left out whole: its columns name the "
                              f"currencies {' and '.join(sorted(named))}"))
         elif "unread" in pay:

@@ -70,3 +70,28 @@ def test_a_csv_row_of_more_cells_than_the_header_is_said_not_imported_shifted(
     assert [s.source for s in skipped] == ["f.csv#1"]
     assert "5 cells" in skipped[0].reason and "4 columns" in skipped[0].reason
     assert len(results) == 3
+
+
+def test_pay_whose_columns_say_another_currency_or_period_than_its_text_is_left_out() -> None:
+    """"$50,000 - $60,000 a year" with currency EUR and period month was stored as EUR a
+    month; the same clash in the min and max columns was refused. Columns that agree
+    with the text, or add what it leaves unsaid, are taken."""
+    from reviewer.core.ingest.values import given_values
+
+    given, problems = given_values({"salary": "$50,000 - $60,000 a year",
+                                    "salary_currency": "EUR", "salary_period": "month"})
+    assert "salary" not in given
+    assert [p[0] for p in problems] == ["salary"] and "left out whole" in problems[0][2]
+    given, problems = given_values({"salary": "$50,000 - $60,000 a year",
+                                    "salary_currency": "EUR"})
+    assert "salary" not in given and "USD" in problems[0][2]
+    given, problems = given_values({"salary": "$50,000 - $60,000 a year",
+                                    "salary_period": "month"})
+    assert "salary" not in given and "month" in problems[0][2]
+    given, problems = given_values({"salary": "$50,000 - $60,000 a year",
+                                    "salary_currency": "USD", "salary_period": "year"})
+    assert problems == [] and given["salary"] == {"min": 50000, "max": 60000,
+                                                  "currency": "USD", "period": "year"}
+    given, problems = given_values({"salary": "€50,000 - €60,000", "salary_period": "month"})
+    assert problems == [] and given["salary"] == {"min": 50000, "max": 60000,
+                                                  "currency": "EUR", "period": "month"}
