@@ -143,9 +143,12 @@ class BarChart(QWidget):
 def read_figures(store: Store) -> dict[str, Any]:
     reports = store.reports
     pace = store.timing.per_reviewer()
+    agreement = read_agreement(store, pace)
+    if agreement is not None:  # a merged project: what each marked reviewed in their file
+        pace = {p.reviewer: (p.reviewed, p.seconds) for p in agreement.pace}
     return {"stats": reports.stats(), "eval": reports.evaluation(),
             "progress": reports.progress(), "schema": store.labels.schema(),
-            "pace": pace, "agreement": read_agreement(store, pace)}
+            "pace": pace, "agreement": agreement}
 
 
 def _share(share: float) -> str:

@@ -157,7 +157,7 @@ class AgreementPage(QWidget):
             return
         self.summary.setText(
             f"{len(report.reviewers):,} reviewers ({', '.join(report.reviewers)}); "
-            f"{report.shared:,} postings reviewed by two or more.")
+            f"{report.shared:,} postings worked on by two or more.")
         bold = QFont(self.tree.font())
         bold.setBold(True)
         for title, section in rows(report):

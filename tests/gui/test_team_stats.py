@@ -46,7 +46,7 @@ def test_a_click_on_an_agreement_figure_lists_its_postings(project: Path, open_w
     _reviewed_by_two(project)
     window: ReviewWindow = open_window(project)
     page = _stats(window, qtbot).agreement
-    assert page.summary.text() == "2 reviewers (ana, ben); 4 postings reviewed by two or more."
+    assert page.summary.text() == "2 reviewers (ana, ben); 4 postings worked on by two or more."
     tree = page.tree
     rows = {tree.topLevelItem(i).text(0).strip(): tree.topLevelItem(i)
             for i in range(tree.topLevelItemCount())}
@@ -103,3 +103,28 @@ def test_merging_reviewers_files_from_the_file_menu(project: Path, tmp_path: Pat
     assert box is not None and box.windowTitle() == "Not merged"
     assert "missing.db" in box.text()
     box.close()
+
+
+def test_the_pace_and_the_summary_of_a_merged_project_are_the_reviewers(
+        project: Path, open_window: Any, qtbot: Any) -> None:
+    """The pace chart counted the postings each name set the final status of (one
+    reviewer got the credit for postings both reviewed), where `reviewer agreement`
+    counts what each marked reviewed in their own file; the summary called postings two
+    worked on "reviewed by two or more"."""
+    from reviewer.gui.stats_view import read_figures
+
+    rows = [(pid, "ana", "status", "", '"reviewed"', "t") for pid in (1, 2, 3, 4)]
+    rows += [(pid, "ben", "status", "", '"reviewed"', "t") for pid in (1, 2)]
+    rows += [(5, "ben", "field", "title", _field("X"), "t"),
+             (5, "ana", "field", "title", _field("X"), "t")]
+    with Store(project, reviewer="ben") as store:
+        store.reviews.put(rows)
+        for pid in (1, 2, 3, 4):
+            store.postings.set_status(pid, "reviewed")  # the final status, set by ben
+        store.timing.add(1, 600)
+        assert {name: n for name, (n, _s) in read_figures(store)["pace"].items()} == {
+            "ana": 4, "ben": 2}
+    window: ReviewWindow = open_window(project)
+    page = _stats(window, qtbot).agreement
+    assert page.summary.text() == "2 reviewers (ana, ben); 3 postings worked on by two or more."
+    window.stats_view.close()
