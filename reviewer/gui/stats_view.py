@@ -22,7 +22,13 @@ from reviewer.core.schema import FIELDS
 from reviewer.core.store import Store
 from reviewer.gui.jobs import Job, Progress, start
 from reviewer.gui.plain import plain_label
-from reviewer.gui.team_stats import AgreementPage, ShowIds, pace_bars, read_agreement
+from reviewer.gui.team_stats import (
+    AgreementPage,
+    ShowIds,
+    pace_bars,
+    percent,
+    read_agreement,
+)
 
 Bar = tuple[str, Sequence[tuple[float, str]]]  # row label, stacked (value, colour) parts
 STATUS_COLORS = {"reviewed": "#59a14f", "new": "#bab0ac", "skipped": "#edc948",
@@ -69,7 +75,7 @@ class BarChart(QWidget):
                 continue
             of = sum(v for (v, _), counts in zip(parts, judged, strict=False) if counts)
             if of:
-                out.append(f"{_share(parts[0][0] / of)} {first} · {total:,.0f}")
+                out.append(f"{percent(parts[0][0] / of)} {first} · {total:,.0f}")
             else:
                 out.append(f"— · {total:,.0f}" if total else "—")
         return out
@@ -149,14 +155,6 @@ def read_figures(store: Store) -> dict[str, Any]:
     return {"stats": reports.stats(), "eval": reports.evaluation(),
             "progress": reports.progress(), "schema": store.labels.schema(),
             "pace": pace, "agreement": agreement}
-
-
-def _share(share: float) -> str:
-    """A share as a percentage; with one decimal where a whole one would say 100 % or
-    0 % of what is not all or none."""
-    if share in (0, 1) or 0.005 <= share < 0.995:
-        return f"{share:.0%}"
-    return f"{share:.1%}"
 
 
 def charts(figures: dict[str, Any]) -> list[BarChart]:

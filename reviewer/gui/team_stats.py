@@ -76,7 +76,20 @@ def pace_bars(per_reviewer: dict[str, tuple[int, float]]
 
 
 def _share(share: float | None, pairs: int) -> str:
-    return "—" if share is None else f"{share:.0%} of {pairs:,} pair{'s' * (pairs != 1)} agree"
+    return "—" if share is None else \
+        f"{percent(share)} of {pairs:,} pair{'s' * (pairs != 1)} agree"
+
+
+def percent(share: float) -> str:
+    """A share as a percentage; with decimals where a whole one would say 100 % or 0 %
+    of what is not all or none."""
+    if share in (0, 1) or 0.005 <= share < 0.995:
+        return f"{share:.0%}"
+    digits, text = 1, f"{share:.1%}"
+    while float(text[:-1]) in (0, 100) and digits < 6:  # 1,999 of 2,000: 99.95 %
+        digits += 1
+        text = f"{share:.{digits}%}"
+    return text
 
 
 Row = tuple[str, str, float | None, str, list[int]]  # what, figure, as a share, compared, ids

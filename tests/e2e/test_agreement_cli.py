@@ -103,3 +103,16 @@ def test_a_project_of_one_reviewer_says_what_to_do(tmp_path: Path,
     assert main(["agreement", str(db)]) == 0
     assert "merge the reviewers' project files first" in capsys.readouterr().out
     assert main(["agreement", str(tmp_path / "missing.db")]) == 2
+
+
+def test_a_share_short_of_all_is_never_written_as_all() -> None:
+    """1,999 of 2,000 pairs agree: the terminal said 1.000 and the window "100% of 2,000
+    pairs agree", each beside "differ 1"."""
+    from reviewer.cli.agreement import _number
+    from reviewer.gui.team_stats import _share
+
+    assert _number(0.9995) != "1.000" and float(_number(0.9995)) < 1
+    assert _number(0.00004) != "0.000" and _number(1.0) == "1.000" and _number(0.0) == "0.000"
+    assert _number(None) == "-" and _number(0.5) == "0.500"
+    assert _share(1999 / 2000, 2000) == "99.95% of 2,000 pairs agree"
+    assert _share(1.0, 3) == "100% of 3 pairs agree" and _share(0.5, 2) == "50% of 2 pairs agree"
