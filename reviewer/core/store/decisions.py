@@ -99,7 +99,9 @@ class Decisions:
         if value is not None and (problem := value_problem(name, value)) is not None:
             raise ValueError(f"{name}: {problem}")
         machine = self.suggestion(pid, name)
-        state = "accepted" if machine is not None and machine == value else "corrected"
+        state = "accepted" if machine is not None and (machine == value or (
+            isinstance(machine, list) and isinstance(value, list)  # its items, reordered
+            and sorted(map(_key, machine)) == sorted(map(_key, value)))) else "corrected"
         if spans is None and state == "corrected":
             spans = self._still_said(pid, name, value)
         return self._annotate(pid, name, state, value, spans, f"set {name}")
@@ -254,3 +256,8 @@ class Decisions:
 def _check_field(name: str) -> None:
     if name not in FIELD_NAMES:
         raise ValueError(f"unknown field {name!r}")
+
+
+def _key(item: Any) -> str:
+    """A list item as compared with another, exactly (its JSON)."""
+    return json.dumps(item, sort_keys=True, default=str)

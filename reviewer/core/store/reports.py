@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from reviewer.core.extract.merge import same_value
 from reviewer.core.schema import FIELD_NAMES
+from reviewer.core.store.reviews import same
 from reviewer.core.store.sqlite import Database
 
 
@@ -95,7 +95,8 @@ class Reports:
         ``plugin:NAME`` or ``command``, ``learned``), per field, over the fields people
         decided on reviewed postings: ``offered`` (the stage gave a value: the
         suggestion or an alternative), ``won`` (its value was the suggestion), ``right``
-        (its value is the reviewer's: accepted or corrected to it, not rejected) and
+        (its value is the reviewer's: accepted or corrected to it, not rejected; compared
+        as reviewers' values are, a list's items in any order) and
         ``accuracy``, right / offered. A stage's first value counts, as shown. A stage whose
         value was the same as a more confident stage's was merged into it (the suggestion
         keeps one stage) and is not counted."""
@@ -114,7 +115,8 @@ class Reports:
                     name, {"offered": 0, "won": 0, "right": 0})
                 entry["offered"] += 1
                 entry["won"] += won
-                entry["right"] += final is not None and same_value(offered, final)
+                # (as reviewers' values are compared: a list's items in any order)
+                entry["right"] += final is not None and same(offered, final)
         for fields in out.values():
             for entry in fields.values():
                 entry["accuracy"] = round(entry["right"] / entry["offered"], 4)

@@ -429,3 +429,18 @@ def test_a_migration_stopped_part_way_keeps_the_first_backup_as_it_was(
     assert applied(tmp_path / "old.db.v1.bak") == before  # the next try's: old.db.v1-2.bak
     assert len(applied(tmp_path / "old.db.v1-2.bak")) == len(before) + 1
     assert not list(tmp_path.glob("*.partial"))
+
+
+def test_the_machine_s_list_in_another_order_is_accepted_not_corrected(store: Store) -> None:
+    """Skills kept as the machine gave them, one line moved in the list editor: eval
+    counted a correction (and the machine wrong) where the items are the machine's."""
+    store.decisions.set_field(1, "skills", ["SQL", "Python"])
+    store.decisions.set_field(2, "skills", ["SQL", "Python", "Go"])
+    store.decisions.set_field(3, "skills", ["SQL", "SQL"])
+    states = {pid: store.records.get(pid)["provenance"]["skills"] for pid in (1, 2, 3)}  # type: ignore[index]
+    assert states == {1: "accepted", 2: "corrected", 3: "corrected"}
+    assert store.records.get(1)["fields"]["skills"] == ["SQL", "Python"]  # type: ignore[index]
+    for pid in (1, 4):  # a case apart, or another order: the stage was right
+        store.postings.set_status(pid, "reviewed")
+    store.decisions.set_field(4, "skills", ["sql", "python"])
+    assert store.reports.by_stage()[""]["skills"]["right"] == 2
