@@ -55,11 +55,15 @@ class Reports:
         """Reviews that stand, by day, oldest first: each posting reviewed now counts once,
         on the day of its last review in the project's log. A review undone, or a
         posting marked otherwise since, is not counted; the days add up to the
-        reviewed postings (those imported as reviewed aside: the log has no review)."""
+        reviewed postings (those imported as reviewed aside: the log has no review). A
+        review a merge brought counts on the day its reviewer made it (the reviewers'
+        values keep their time; the log, the merge's)."""
         return [(day, n) for day, n in self.db.execute(
             "SELECT substr(r.last, 1, 10), count(*) FROM (SELECT posting_id, max(at) AS last"
-            " FROM events WHERE kind = 'accept_all' OR (kind = 'set_status'"
-            " AND json_extract(data, '$.status') = 'reviewed') GROUP BY posting_id) r"
+            " FROM (SELECT posting_id, at FROM events WHERE kind = 'accept_all' OR (kind ="
+            " 'set_status' AND json_extract(data, '$.status') = 'reviewed') UNION ALL SELECT"
+            " posting_id, at FROM reviews WHERE kind = 'status' AND value = '\"reviewed\"')"
+            " GROUP BY posting_id) r"
             " JOIN postings p ON p.id = r.posting_id AND p.status = 'reviewed'"
             " GROUP BY 1 ORDER BY 1")]
 
