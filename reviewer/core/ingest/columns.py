@@ -116,7 +116,7 @@ class ColumnMapping:
     column; ``found_by`` says per field (and ``page``) how: ``given``, ``remembered``
     or ``name``; ``missing`` lists the (field, column) pairs given that name no column
     of these. ``page_fallbacks``: other page columns, tried in turn when a row's page
-    cell is null (a JSON object with ``"html": null`` and a ``text``)."""
+    cell is null or empty (a JSON object with ``"html": null`` and a ``text``)."""
 
     columns: tuple[str, ...]
     page: str | None
@@ -144,9 +144,9 @@ class ColumnMapping:
         column, text, kind = self.page, None, self._kind
         if column is not None:
             text = cells.get(column)
-            if text is None:
+            if _blank(text):  # null or empty: the next page column that holds text
                 for other in self.page_fallbacks:
-                    if cells.get(other) is not None:
+                    if not _blank(cells.get(other)):
                         column, text, kind = other, cells[other], _kind(other)
                         break
         if column is None:
@@ -292,6 +292,10 @@ def remember_key(columns: Sequence[str]) -> tuple[str, ...]:
 def _kind(column: str | None) -> PageKind | None:
     key = column_key(column or "")
     return "text" if key == "text" else "html" if "html" in key else None
+
+
+def _blank(cell: Any) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
 def _empty(column: str) -> str:

@@ -95,3 +95,18 @@ def test_pay_whose_columns_say_another_currency_or_period_than_its_text_is_left_
     given, problems = given_values({"salary": "€50,000 - €60,000", "salary_period": "month"})
     assert problems == [] and given["salary"] == {"min": 50000, "max": 60000,
                                                   "currency": "EUR", "period": "month"}
+
+
+def test_an_empty_page_cell_gives_way_to_the_next_page_column() -> None:
+    """A CSV's description empty and its description_html filled: the row was skipped
+    ("the 'description' cell is empty"); a JSON "" as well, where null gave way."""
+    from reviewer.core.ingest.columns import Mapper
+    from reviewer.core.ingest.datafiles import read_csv
+    from reviewer.core.ingest.items import Skipped
+
+    text = ('description,description_html\n'
+            ',"<p>Senior Data Engineer at Acme, Berlin.</p>"\n'
+            '"  ","<p>Analyst at Initech.</p>"\n')
+    results = list(read_csv("f.csv", text, Mapper()))
+    assert not [r for r in results if isinstance(r, Skipped)]
+    assert [r.kind for r in results] == ["html", "html"]  # type: ignore[union-attr]
