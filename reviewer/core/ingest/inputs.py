@@ -240,7 +240,9 @@ def _zip(path: Path, mapper: Mapper, defer: bool) -> Iterator[Result | Deferred]
             ):
                 continue
             ext, source = _ext(parts[-1]), f"{archive}!{info.filename}"
-            if ext == ".zip":
+            if stat.S_ISLNK(info.external_attr >> 16):  # its bytes are a path, never read
+                yield Skipped(source, "a symbolic link, not a file: not read")
+            elif ext == ".zip":
                 yield Skipped(source, "zip files inside a zip file are not opened")
             elif ext in _SUPPORTED:
                 postings += 1

@@ -353,3 +353,17 @@ def test_content_hash_normalises_line_ends_trailing_space_and_nfc() -> None:
     assert content_hash("Data Engineer\nPython, Café") != base
     assert content_hash("data engineer\n\nPython, Café") != base
     assert content_hash("  Data Engineer\n\nPython, Café") != base
+
+
+def test_a_symbolic_link_in_a_zip_is_skipped_not_read_as_a_page(tmp_path: Path) -> None:
+    """A zip made with `zip --symlinks` holds a link as a member whose bytes are its
+    target: it was imported as a posting whose text was "/etc/passwd"."""
+    archive = tmp_path / "links.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        link = zipfile.ZipInfo("link.txt")
+        link.external_attr = (0o120777 << 16)  # a symbolic link, as Unix zip writes one
+        zf.writestr(link, "/etc/passwd")
+        zf.writestr("job.txt", TEXT)
+    results = run(archive)
+    assert [i.source for i in items(results)] == [f"{archive}!job.txt"]
+    assert skipped(results) == {f"{archive}!link.txt": "a symbolic link, not a file: not read"}
