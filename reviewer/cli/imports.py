@@ -129,7 +129,8 @@ def parse_map(pairs: list[str] | None, page: str | None = None) -> dict[str, str
     """``--map FIELD=COLUMN`` options as ``{field: column}``; an empty COLUMN (``--map
     company=``) unmaps the field. ``page``: the page's column (``--column``). A column
     given twice (to two fields, or to a field and the page) is refused: a column fills
-    one field, and the second would be passed over without a word."""
+    one field, and the second would be passed over without a word; so is a field (or
+    the page) given two columns."""
     from reviewer.core.ingest import column_key, find_mapping
 
     mapping: dict[str, str | None] = {}
@@ -139,6 +140,10 @@ def parse_map(pairs: list[str] | None, page: str | None = None) -> dict[str, str
         name, sep, column = pair.partition("=")
         if not sep or not name.strip():
             raise CliError(f"--map {pair}: write FIELD=COLUMN, such as --map 'title=Job Title'")
+        if name.strip() in mapping:  # (the last would win, the first passed over unsaid)
+            raise CliError(f"--map {pair}: {name.strip()} is given a column already")
+        if name.strip() == "page" and page and page.strip():
+            raise CliError(f"--map {pair}: the page's column is given by --column already")
         mapping[name.strip()] = column.strip() or None
         if column.strip():
             other = users.setdefault(column_key(column), f"--map {name.strip()}")

@@ -78,6 +78,28 @@ def test_a_wrong_map_is_refused_before_anything(tmp_path: Path, option: str, mes
     assert not (tmp_path / "p.db").exists()
 
 
+@pytest.mark.parametrize(("options", "message"), [
+    (["--map", "title=Job Title", "--map", "title=Company Name"],
+     "--map title=Company Name: title is given a column already"),
+    (["--column", "Job Description", "--map", "page=Job Title"],
+     "--map page=Job Title: the page's column is given by --column already"),
+])
+def test_a_field_given_two_columns_is_refused_not_one_passed_over(
+        tmp_path: Path, options: list[str], message: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    data = write_csv(tmp_path / "jobs.csv", ["FULL_TIME"])
+    assert main(["import", str(tmp_path / "p.db"), str(data), *options]) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "p.db").exists()
+
+
+def test_a_missing_file_is_said_once(tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["columns", str(tmp_path / "none.csv")]) != 0
+    err = capsys.readouterr().err
+    assert err.count("cannot read the file") == 1 and "No such file" in err
+
+
 def test_columns_shows_the_mapping_and_the_first_values(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = write_csv(tmp_path / "jobs.csv", ["FULL_TIME", "VOLUNTEER", "Part-time"])

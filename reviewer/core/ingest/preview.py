@@ -75,8 +75,11 @@ def preview_columns(path: str | Path, *, rows: int = ROWS,
     try:
         read.regular_file(path)
         results = list(itertools.islice(_read(path, ext, recorder), rows))
-    except (OSError, UnreadableError) as err:
-        preview.error = f"cannot read the file: {getattr(err, 'strerror', None) or err}"
+    except UnreadableError as err:  # (it says "cannot read the file" itself)
+        preview.error = str(err)
+        return preview
+    except OSError as err:
+        preview.error = f"cannot read the file: {err.strerror or err}"
         return preview
     for result in results:
         if isinstance(result, Skipped) and "#" not in result.source.removeprefix(source):
