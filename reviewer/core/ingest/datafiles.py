@@ -247,10 +247,12 @@ def _record(source: str, obj: dict[str, Any], checked: bool) -> Result:
 
 
 def read_csv(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
-    """Comma-separated, first row the header; rows numbered from 1 after the header."""
+    """Comma-separated (or as ``_delimiter`` finds), first row the header; rows numbered
+    from 1 after the header."""
     if csv.field_size_limit() < items.DATA_MAX_BYTES:  # process-wide; the default (128 KiB) is
         csv.field_size_limit(items.DATA_MAX_BYTES)  # smaller than many pages
-    rows = csv.reader(io.StringIO(text, newline=""))
+    delimiter = _delimiter(text)
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     number = 0
     try:
         header = [name.strip() for name in next(rows, [])]
@@ -266,7 +268,7 @@ def read_csv(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
         found = False
         # a quote opened and never closed makes the rest of the file one cell (the reader
         # says nothing): the quotes of a file are in pairs but for such a one
-        open_quote = text.count('"') % 2 == 1 and _ends_in_a_quote(text)
+        open_quote = text.count('"') % 2 == 1 and _ends_in_a_quote(text, delimiter)
         last_line = text.count("\n") + (not text.endswith("\n")) if open_quote else -1
         for number, row in enumerate(rows, 1):
             if not any(cell.strip() for cell in row):
@@ -293,11 +295,23 @@ def read_csv(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
                       f"not a readable CSV row, the rest of the file is skipped: {err}")
 
 
-def _ends_in_a_quote(text: str) -> bool:
+def _delimiter(text: str) -> str:
+    """What parts the cells of a CSV: a comma, unless its header holds none and holds a
+    semicolon (Excel where a comma is the decimal mark), a tab (Excel's "Unicode text")
+    or a bar."""
+    header = text[:text.find("\n")] if "\n" in text else text
+    if "," in header:
+        return ","
+    found = max(";\t|", key=header.count)
+    return found if header.count(found) else ","
+
+
+def _ends_in_a_quote(text: str, delimiter: str = ",") -> bool:
     """Does the CSV ``text`` end inside a quoted cell (its reader, told to be strict,
     finds the data ending there)?"""
     try:
-        for _row in csv.reader(io.StringIO(text, newline=""), strict=True):
+        for _row in csv.reader(io.StringIO(text, newline=""), strict=True,
+                               delimiter=delimiter):
             pass
     except csv.Error as err:
         return "unexpected end of data" in str(err)

@@ -110,3 +110,18 @@ def test_an_empty_page_cell_gives_way_to_the_next_page_column() -> None:
     results = list(read_csv("f.csv", text, Mapper()))
     assert not [r for r in results if isinstance(r, Skipped)]
     assert [r.kind for r in results] == ["html", "html"]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("sep", [";", "\t"])
+def test_a_csv_parted_by_semicolons_or_tabs_is_read_by_its_columns(sep: str) -> None:
+    """Excel writes ";" where a comma is the decimal mark, and tabs as "Unicode text":
+    such a file was refused ("no page column … pass --column"), and --column made each
+    whole row one page."""
+    from reviewer.core.ingest.columns import Mapper
+    from reviewer.core.ingest.datafiles import read_csv
+
+    text = sep.join(["Job Title", "Company", "Description"]) + "\n" + sep.join(
+        ["Data Engineer", "Acme, Inc.", '"Build pipelines; in Berlin, 3,5 days"']) + "\n"
+    [item] = list(read_csv("f.csv", text, Mapper()))
+    assert item.text == "Build pipelines; in Berlin, 3,5 days"  # type: ignore[union-attr]
+    assert item.given == {"title": "Data Engineer", "company": "Acme, Inc."}  # type: ignore[union-attr]
