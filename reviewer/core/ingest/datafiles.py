@@ -190,7 +190,18 @@ def read_json(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
         yield from read_manifest(source, doc)
         return
     if isinstance(doc, dict) and not (records.is_canonical(doc) or has_page_column(doc)):
-        doc = next((doc[key] for key in _WRAPPERS if isinstance(doc.get(key), list)), doc)
+        # postings under a key (an API's {"jobs": [...], "meta": ...}), or by their ids
+        lists = [value for value in doc.values() if isinstance(value, list) and value
+                 and all(isinstance(item, dict) for item in value)]
+        wrapped = next((doc[key] for key in _WRAPPERS if isinstance(doc.get(key), list)),
+                       lists[0] if len(lists) == 1 else None)
+        if wrapped is not None:
+            doc = wrapped
+        elif doc and all(isinstance(value, dict) for value in doc.values()) and any(
+                map(has_page_column, doc.values())):
+            for key, obj in doc.items():
+                yield _object(f"{source}#{key}", obj, mapper, source)
+            return
     if isinstance(doc, dict):
         yield _object(source, doc, mapper, source)
     elif not isinstance(doc, list):

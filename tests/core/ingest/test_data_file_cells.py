@@ -125,3 +125,24 @@ def test_a_csv_parted_by_semicolons_or_tabs_is_read_by_its_columns(sep: str) -> 
     [item] = list(read_csv("f.csv", text, Mapper()))
     assert item.text == "Build pipelines; in Berlin, 3,5 days"  # type: ignore[union-attr]
     assert item.given == {"title": "Data Engineer", "company": "Acme, Inc."}  # type: ignore[union-attr]
+
+
+def test_json_of_postings_under_any_one_key_or_by_their_ids_is_read() -> None:
+    """{"jobs": [...], "meta": {...}} (a job board's API) and {"job1": {...}, ...} were
+    refused, saying the file had no page key, when each inner object has one."""
+    import json
+
+    from reviewer.core.ingest.columns import Mapper
+    from reviewer.core.ingest.datafiles import read_json
+
+    board = {"jobs": [{"content": "Data Engineer at Acme.", "title": "G1"},
+                      {"content": "Analyst at Initech.", "title": "G2"}],
+             "meta": {"total": 2}}
+    found = list(read_json("b.json", json.dumps(board), Mapper()))
+    assert [(i.source, i.text) for i in found] == [  # type: ignore[union-attr]
+        ("b.json#1", "Data Engineer at Acme."), ("b.json#2", "Analyst at Initech.")]
+    by_id = {"job1": {"text": "Object one body.", "title": "T1"},
+             "job2": {"text": "Object two body.", "title": "T2"}}
+    found = list(read_json("o.json", json.dumps(by_id), Mapper()))
+    assert [(i.source, i.given["title"]) for i in found] == [  # type: ignore[union-attr]
+        ("o.json#job1", "T1"), ("o.json#job2", "T2")]
