@@ -68,6 +68,7 @@ class ImportPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         self.mapping_box = self._mapping_box(self.preview.columns)
+        self._found = self.mapping()  # as found by the names (or remembered)
         self.rows_label = QLabel("The first rows, as the import reads them:")
         layout.addWidget(self.mapping_box)
         layout.addWidget(self.rows_label)
@@ -113,6 +114,13 @@ class ImportPreviewDialog(QDialog):
     def mapping(self) -> dict[str, str | None]:
         """What the person chose: every target, its column or None (not mapped)."""
         return {target: combo.currentData() for target, combo in self.combos.items()}
+
+    def chosen(self) -> dict[str, str | None]:
+        """What the person changed in ``mapping``: the rest is found in each file and
+        row by its own names, as the command line finds it (the file shown may not have
+        the columns of the other files, or of every row)."""
+        return {target: column for target, column in self.mapping().items()
+                if column != self._found.get(target)}
 
     def refresh(self) -> None:
         """Read the first rows again with the mapping chosen."""

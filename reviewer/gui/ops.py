@@ -190,7 +190,7 @@ class LongWork(QObject):
         data = [p for p in paths if is_data_file(p)]
         if data and mapping is None:
             dialog = ImportPreviewDialog(self.parent_widget, data[0], self.store)
-            dialog.accepted.connect(lambda: self.import_files(paths, dialog.mapping()))
+            dialog.accepted.connect(lambda: self.import_files(paths, dialog.chosen()))
             self.import_dialog = dialog
             dialog.open()
             return True

@@ -200,3 +200,20 @@ def test_records_this_program_exported_are_imported_as_they_are(
     with Store(win.store.path) as store:
         titles = [store.records.get(pid)["fields"]["title"] for pid in store.queue.ids()]
     assert "A title of my own" in titles
+
+
+def test_rows_and_files_the_preview_did_not_show_are_mapped_by_their_own_names(
+        win: ReviewWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The preview's mapping was given for every row and file: a JSONL row with "text"
+    where the first had "html" was skipped ("no page key"), and a second CSV with other
+    columns refused. What the person did not change is found as the command line finds
+    it, each file and row by its own names."""
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text('{"html": "<h1>Data Engineer</h1><p>Acme, Berlin. Python.</p>"}\n'
+                     '{"text": "Analyst\\n\\nInitech, Paris. SQL and Excel."}\n', encoding="utf-8")
+    other = tmp_path / "b.csv"
+    other.write_text('body,name\n"Backend Developer\n\nGlobex, Rome. Go.",B1\n', encoding="utf-8")
+    assert win.long_work.import_files([mixed, other])
+    win.long_work.import_dialog.accept()
+    qtbot.waitUntil(lambda: win.long_work.job is None, timeout=20000)
+    assert win.store.queue.count() == 3
