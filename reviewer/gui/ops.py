@@ -218,9 +218,11 @@ class LongWork(QObject):
             self.project_changed.emit()
             self.report("Cleaned and extracted again", report.describe() + ".")
 
+        if not self.run("Cleaning and extracting again",
+                        reextract_work(self.project, self.reviewer), done):
+            return False
         self.rewriting.emit()  # the edits' snapshots would bring back the old suggestions
-        return self.run("Cleaning and extracting again", reextract_work(self.project,
-                                                                            self.reviewer), done)
+        return True
 
     def choose_export(self, reviewed: int, total: int) -> None:
         from reviewer.gui.dialogs import ExportDialog

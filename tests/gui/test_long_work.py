@@ -529,3 +529,17 @@ def test_an_export_says_how_many_postings_still_have_reviewers_who_differ(
     box = samples.long_work.message_box
     assert box is not None and "2 of the postings chosen for the export still have " \
         "reviewers who differ" in box.text() and "--all-reviewers" not in box.text()
+
+
+def test_a_reextract_refused_while_other_work_runs_keeps_the_undo_history(
+        samples: ReviewWindow) -> None:
+    """Training in the background, then File → Clean and extract again: refused ("wait
+    for the work in progress"), yet the edits made before could no longer be undone."""
+    samples.flow.set_comment("check the pay")
+    assert samples.undo_stack.count() == 1
+    samples.long_work.job = object()  # type: ignore[assignment]  (work in progress)
+    try:
+        assert not samples.long_work.run_reextract()
+    finally:
+        samples.long_work.job = None
+    assert samples.undo_stack.count() == 1
