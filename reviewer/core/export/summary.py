@@ -32,7 +32,10 @@ class ExportSummary:
     def describe(self) -> str:
         """One line for a person: what went where, and what was left out."""
         parts = ", ".join(f"{name} {n:,}" for name, n in self.counts.items())
-        text = f"{self.total:,} postings as {self.fmt} ({parts}) to {len(self.files)} file(s)"
+        # postings the writer could not hold (counted in their part): not in the files
+        out = self.undecided_left_out + self.unreviewed_left_out
+        written = f"{self.total - out:,} of {self.total:,}" if out else f"{self.total:,}"
+        text = f"{written} postings as {self.fmt} ({parts}) to {len(self.files)} file(s)"
         if self.workers > 1:
             text += f" by {self.workers} worker processes"
         left = [f"{n:,} {what}" for n, what in ((self.dropped_spans, "bad spans dropped"),

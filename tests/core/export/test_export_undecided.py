@@ -177,6 +177,7 @@ def test_conll_leaves_out_a_posting_not_reviewed_and_says_so(
     text = (tmp_path / "out.conll").read_text(encoding="utf-8")
     assert text.count("-DOCSTART-") == 1 and "Python -X- _ B-SKILL" not in text
     assert "1 posting(s) not reviewed left out" in said
+    assert said.startswith("1 of 3 postings as conll")  # not "3 postings": two are not there
 
 
 def test_hugging_face_gives_no_tags_to_a_posting_not_reviewed(
