@@ -37,7 +37,7 @@ def take_drop(event: Any, open_project: Callable[[Path], None],
     paths = dropped_files(event)
     if paths:
         event.acceptProposedAction()
-    if len(paths) == 1 and paths[0].suffix in PROJECT_SUFFIXES:
+    if len(paths) == 1 and paths[0].suffix.lower() in PROJECT_SUFFIXES:
         open_project(paths[0])
     elif paths:
         import_files(paths)

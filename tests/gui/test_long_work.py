@@ -421,11 +421,12 @@ def test_a_filtered_large_search_shows_a_posting_when_the_rest_comes(
 
 def test_a_project_file_dropped_on_the_window_is_opened(samples: ReviewWindow, tmp_path: Path,
                                                         qtbot) -> None:  # type: ignore[no-untyped-def]
-    other = tmp_path / "other.db"
-    other.write_bytes(b"")
-    with qtbot.waitSignal(samples.switch_project) as switched:
-        assert _drop(samples, other)
-    assert switched.args == [other] and samples.long_work.job is None
+    for name in ("other.db", "Other.DB"):  # (a name in capitals was imported, and failed)
+        other = tmp_path / name
+        other.write_bytes(b"")
+        with qtbot.waitSignal(samples.switch_project) as switched:
+            assert _drop(samples, other)
+        assert switched.args == [other] and samples.long_work.job is None
 
 
 def test_a_large_project_s_order_comes_from_a_worker_and_its_first_posting_is_shown(
