@@ -15,6 +15,7 @@ SCHEMA_VERSION = 1
 EXTRACTOR_VERSION = "1.2"  # 1.1: prose cues, job-board page titles, glued headings;
 # 1.2: plural and comma roles, closing perk lines, a text posting runs on to its footer
 
+GIVEN_STAGE = "dataset"  # the stage of the values a data file's columns gave, as written
 MAX_ALTERNATIVES = 3  # the other readings of a field kept beside the value that won
 
 FieldKind = Literal["text", "enum", "list", "number", "date", "salary"]

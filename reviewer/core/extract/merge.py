@@ -3,9 +3,11 @@
 A stage that runs after the cascade (a learned model, a plug-in extractor) offers its
 own ``Finding`` per field. Where the extraction has no value, the finding is taken;
 where both name the same value, the more confident reading stays (with its spans, or
-the other's when it has none); where they differ, the more confident one wins and
-the other becomes the first of the field's alternatives, so that the reviewer can
-pick it in the field's menu. On a tie the extraction's value stays.
+the other's when it has none), but for a value a data file's column gave
+(``GIVEN_STAGE``: as the file writes it, found again by its stage when re-extracting);
+where they differ, the more confident one wins and the other becomes the first of the
+field's alternatives, so that the reviewer can pick it in the field's menu. On a tie the
+extraction's value stays.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-from reviewer.core.schema import MAX_ALTERNATIVES, Extraction, Finding
+from reviewer.core.schema import GIVEN_STAGE, MAX_ALTERNATIVES, Extraction, Finding
 
 
 def merge_findings(extraction: Extraction, offered: Mapping[str, Finding]) -> None:
@@ -25,8 +27,9 @@ def merge_findings(extraction: Extraction, offered: Mapping[str, Finding]) -> No
         if current is None:
             _set(extraction, name, finding)
             continue
-        if same_value(current.value, finding.value):
-            better = finding if finding.confidence > current.confidence else current
+        if same_value(current.value, finding.value):  # (a column's, as written, stays)
+            better = finding if finding.confidence > current.confidence \
+                and current.stage != GIVEN_STAGE else current
             spans = better.spans or current.spans or finding.spans
             _set(extraction, name, Finding(better.value, list(spans), better.confidence,
                                            better.stage))

@@ -17,9 +17,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from reviewer.core.ingest.values import KINDS
-from reviewer.core.schema import MAX_ALTERNATIVES, Extraction, Finding, Span
+from reviewer.core.schema import GIVEN_STAGE, MAX_ALTERNATIVES, Extraction, Finding, Span
 
-STAGE = "dataset"
+STAGE = GIVEN_STAGE
 CONFIDENCE = 0.9
 
 

@@ -62,3 +62,13 @@ def test_empty_offers_and_unknown_fields_change_nothing():
 def test_same_value_ignores_case_and_spacing():
     assert same_value("Data  Engineer", "data engineer")
     assert not same_value(["a", "b"], ["b", "a"])
+
+
+def test_a_column_s_value_confirmed_by_a_surer_reading_stays_the_column_s():
+    """A plug-in that gives back the title a data file's column gave (surer, in other
+    case): the value was taken as the plug-in's, its stage too, and a re-extract, which
+    finds the columns' values by their stage, then lost it for the rules' reading."""
+    ext = _extraction(title=Finding("Backend Engineer", [], 0.9, "dataset"))
+    merge_findings(ext, {"title": Finding("backend engineer", [(0, 16)], 0.99, "command")})
+    assert (ext.fields["title"], ext.stages["title"]) == ("Backend Engineer", "dataset")
+    assert ext.evidence["title"] == [(0, 16)]
