@@ -57,7 +57,7 @@ def decode(data: bytes) -> str:
         # the cousin reads words where windows-1252 reads signs inside them
         try:
             return _latin_reading(data, data.decode("cp1252"),
-                                  [m.encoding for m in found if m.encoding in _LATIN_GUESSES])
+                                  [m.encoding for m in found if m.encoding in _CENTRAL])
         except UnicodeDecodeError:
             pass
     if guess is None:
@@ -123,6 +123,10 @@ _LATIN_GUESSES = frozenset(
 
 
 _INSIDE_WORDS = "’‘´`·–—"  # windows-1252's signs that stand between letters ("we’re")
+# the code pages of Central European Latin letters (Polish, Czech, Slovak, Hungarian …)
+# that windows-1252 reads as signs: DOS's and the Mac's pages read windows-1252's own signs
+# (…, ™, “) as letters, and would win over it
+_CENTRAL = frozenset({"cp1250", "iso8859_2"})
 
 
 def _latin_reading(data: bytes, plain: str, cousins: list[str]) -> str:

@@ -57,6 +57,8 @@ def test_utf8_with_a_stray_byte_of_another_encoding_keeps_its_utf8() -> None:
     ("cp1252", "Buscamos ingeniero en España. ¿Hablas inglés? Oficina nº 5, 1ª planta."),
     ("cp1252", "Procuramos programador em São Paulo. Salário competitivo, ótimo ambiente."),
     ("cp1252", "Café manager needed in Leeds. £9.50 an hour."),
+    ("cp1252", "We are hiring … London…apply now. Acme™Cloud pays £50k."),
+    ("cp1252", "Développeur confirmé…Paris, “senior”•remote"),
 ])
 def test_a_central_european_code_page_is_told_from_windows_1252(codec: str,
                                                                   text: str) -> None:
