@@ -48,7 +48,7 @@ def time_adder(store: Store) -> Callable[[int, float], None]:
                     getattr(err, "sqlite_errorname", "")).startswith(("SQLITE_BUSY",
                                                                       "SQLITE_LOCKED"))
                 if busy and len(pending) < 1000:
-                    continue  # (another program writing: tried again with the next)
+                    break  # another program writing: all tried again with the next move
             del pending[posting]
     return add
 

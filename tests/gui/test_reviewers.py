@@ -174,9 +174,15 @@ def test_time_is_not_waited_for_while_another_program_writes_and_not_lost(
         holder = sqlite3.connect(project, isolation_level=None)
         holder.execute("BEGIN IMMEDIATE")
         add(1, 40.0)  # (with the busy timeout it would fail after 30 s, the time lost)
+        tries = []
+        real = store.timing.add
+        store.timing.add = lambda *a, **k: (tries.append(a[0]), real(*a, **k))  # type: ignore[method-assign]
+        add(3, 1.0)  # one try a move, not one a posting waiting: the wait does not grow
+        store.timing.add = real  # type: ignore[method-assign]
+        assert len(tries) == 1
         holder.execute("COMMIT")
         holder.close()
         assert store.timing.seconds(1) == {}
         add(2, 5.0)
-        assert (store.timing.seconds(1), store.timing.seconds(2)) == ({"ana": 40.0},
-                                                                      {"ana": 5.0})
+        assert (store.timing.seconds(1), store.timing.seconds(2),
+                store.timing.seconds(3)) == ({"ana": 40.0}, {"ana": 5.0}, {"ana": 1.0})
