@@ -321,7 +321,7 @@ class Adjudication(QObject):
             if not value:
                 return store.spans.add_many(pid, others, "human", "rejected", follow=False)
             return store.spans.add_many(pid, [(int(a), int(b), str(label))
-                                              for a, b, label in value])
+                                              for a, b, label in value], schema=False)
 
         if self.flow.push(f"take {reviewer}'s {title.lower()}", edit):
             shown = _spans_text(value) if kind == "spans" else value_text(value, words=True)

@@ -418,7 +418,7 @@ def test_a_schema_changed_by_another_program_is_refused_then_shown(
                                   Question("spans", "span", [Option("SKILL")])])
     win.labels.toggle(next(q for q in win.schema if q.name == "relevant"), "no")
     assert win.store.records.get(win.pid)["labels"] == {}  # type: ignore[arg-type]
-    assert "label schema changed" in win.statusBar().currentMessage()
+    assert "label schema has no" in win.statusBar().currentMessage()
     assert [q.name for q in win.schema] == ["relevant", "spans"]
     assert win.action_table.span_label_actions and all(
         "TOOL" not in a.text() for a in win.action_table.span_label_actions)

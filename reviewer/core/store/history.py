@@ -105,9 +105,13 @@ def _changed_since(change: Change, now_rows: list[Row]) -> str | None:
 class History:
     """``store.history``: undo, and the project's log."""
 
-    def __init__(self, db: Database, refresh: Callable[[int], None]) -> None:
+    def __init__(self, db: Database, refresh: Callable[[int], None],
+                 may_put_back: Callable[[list[Row]], None] = lambda _rows: None) -> None:
+        """``may_put_back``: raises (a ValueError) for rows an undo may no longer put back
+        (a label the schema has lost since)."""
         self.db = db
         self._refresh = refresh  # keeps a posting's listing columns on its final values
+        self._may_put_back = may_put_back
 
     def made(self, edit: Callable[[], Change]) -> Change:
         """``edit`` made and sealed in one transaction: no other writer's edit can come
@@ -135,6 +139,7 @@ class History:
                           redoes=not change.redoes)
             if change.after is not None and (what := _changed_since(change, redo.rows)):
                 raise ChangedSince(what)
+            self._may_put_back(change.rows)
             stamp = now()
             for n, (table, key, row) in reversed(list(enumerate(change.rows))):
                 where = " AND ".join(f'"{c}" = ?' for c in KEYS[table])

@@ -66,17 +66,18 @@ class Labels:
 
     def answer(self, pid: int, question: str, options: Sequence[str]) -> Change:
         """The posting's answer to one question (all its options, replacing the old);
-        ``SchemaChanged`` for a question or an option the label schema lacks."""
+        ``SchemaChanged`` for a question or an option it gives that the label schema
+        lacks (one the posting holds already, imported or merged, may stay)."""
         with self.db.atomic():
-            asked = next((q for q in self.schema() if q.name == question and q.kind != "span"),
-                         None)
-            if asked is None:
-                raise SchemaChanged(f"question {question!r}")
-            if gone := set(options) - set(asked.option_names()):
-                raise SchemaChanged(f"option {min(gone)!r} of {question!r}")
             old = dict(self.db.execute(  # option -> whose it is (an undo puts it back)
                 "SELECT option, reviewer FROM doc_labels WHERE posting_id = ? AND question = ?",
                 (pid, question)).fetchall())
+            asked = next((q for q in self.schema() if q.name == question and q.kind != "span"),
+                         None)
+            if asked is None and not old:
+                raise SchemaChanged(f"question {question!r}")
+            if gone := set(options) - set(asked.option_names() if asked else ()) - set(old):
+                raise SchemaChanged(f"option {min(gone)!r} of {question!r}")
             change = Change(f"label {question}")
             change.rows += [("doc_labels", (pid, question, option),
                              {"posting_id": pid, "question": question, "option": option,

@@ -57,7 +57,7 @@ from reviewer.core.store.records import Records
 from reviewer.core.store.reports import Reports
 from reviewer.core.store.reviewer import clean_name, default_reviewer, stamp_rows
 from reviewer.core.store.reviews import Reviews
-from reviewer.core.store.spans import Spans
+from reviewer.core.store.spans import Spans, schema_holds
 from reviewer.core.store.sqlite import Database
 from reviewer.core.store.timing import Timing
 from reviewer.core.store.transfer import Transfer
@@ -86,7 +86,8 @@ class Store:
             stamp_rows(self.db, self.reviewer)
         self.postings = Postings(self.db)
         self.queue = Queue(self.db)
-        self.history = History(self.db, self.postings.refresh_display)
+        self.history = History(self.db, self.postings.refresh_display,
+                               lambda rows: schema_holds(self.db, rows))
         self.decisions = Decisions(self.db, self.postings)
         self.spans = Spans(self.db, self.postings, self.decisions)
         self.reviews = Reviews(self.db, self.postings)

@@ -38,17 +38,44 @@ class TextChanged(ChangedMeanwhile):
 
 
 class SchemaChanged(ChangedMeanwhile):
-    """A label or an option the project's label schema no longer has."""
+    """A label or an option the project's label schema does not have (another program
+    may have changed the schema since it was shown)."""
 
     def __init__(self, what: str) -> None:
-        super().__init__([], f"the label schema changed since it was shown (another program "
-                             f"changed it): it has no {what}")
+        super().__init__([], f"the project's label schema has no {what} (another program "
+                             "may have changed it since it was shown)")
 
 
 def span_labels(db: Database) -> set[str]:
     """The span labels of the project's label schema."""
     return {option["name"] for (options,) in db.execute(
         "SELECT options FROM label_schema WHERE kind = 'span'") for option in json.loads(options)}
+
+
+def schema_holds(db: Database, rows: Sequence[Row]) -> None:
+    """``SchemaChanged`` for an answer or a span among ``rows`` (an undo's, as they were)
+    whose option or label the label schema does not have: an undo or a redo would put
+    back a label the schema lost since (not one the posting holds now, as it is)."""
+    questions: dict[str, set[str]] | None = None
+    for table, key, row in rows:
+        if row is None or table not in ("doc_labels", "spans") or (
+                table == "spans" and row.get("state") == "rejected"):
+            continue
+        held = db.execute("SELECT 1 FROM doc_labels WHERE posting_id = ? AND question = ? AND"
+                          " option = ?", key) if table == "doc_labels" else db.execute(
+            "SELECT 1 FROM spans WHERE id = ? AND label = ? AND state != 'rejected'",
+            (key[0], row.get("label")))
+        if held.fetchone() is not None:
+            continue
+        if questions is None:
+            questions = {name: {o["name"] for o in json.loads(options)}
+                         for name, options in db.execute(
+                             "SELECT question, options FROM label_schema WHERE kind != 'span'")}
+        if table == "spans" and row.get("label") not in span_labels(db):
+            raise SchemaChanged(f"span label {row.get('label')!r}")
+        if table == "doc_labels" and row.get("option") not in questions.get(
+                str(row.get("question")), ()):
+            raise SchemaChanged(f"option {row.get('option')!r} of {row.get('question')!r}")
 
 
 class Spans:
@@ -66,7 +93,7 @@ class Spans:
         """One span; its id and the change. ``text``: the cleaned text its offsets were
         read in, as a person saw it (see ``_check``)."""
         with self.db.atomic():
-            self._check(pid, [(start, end)], text, [label] if state != "rejected" else [])
+            self._check(pid, [(start, end)], text, [label] if state != "rejected" else ())
             cur = self.db.execute(_INSERT, (pid, start, end, label, origin, state, now()))
             span_id = int(cur.lastrowid or 0)
             self._postings.touch(pid, "add_span", {"span": span_id, "label": label})
@@ -74,15 +101,17 @@ class Spans:
 
     def add_many(self, pid: int, spans: Sequence[tuple[int, int, str]], origin: str = "human",
                  state: str = "accepted", follow: bool = True,
-                 text: str | None = None) -> Change:
+                 text: str | None = None, schema: bool = True) -> Change:
         """Several spans of posting ``pid`` as one edit (accepting or rejecting the
         machine's suggested spans together). ``follow``: rejected, the skills field
         follows (see above; not when a ruling rejects a reviewer's spans). ``text``: as
-        for ``add``."""
+        for ``add``. ``schema``: their labels must be the schema's (not a reviewer's
+        spans taken by a ruling: theirs as they gave them)."""
         change = Change(f"{state} {len(spans)} spans")
         with self.db.atomic():
             self._check(pid, [(start, end) for start, end, _label in spans], text,
-                        [label for _s, _e, label in spans] if state != "rejected" else [])
+                        [label for _s, _e, label in spans]
+                        if state != "rejected" and schema else ())
             stamp = now()
             for start, end, label in spans:
                 cur = self.db.execute(_INSERT, (pid, start, end, label, origin, state, stamp))

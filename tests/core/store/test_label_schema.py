@@ -371,12 +371,55 @@ def test_an_answer_or_span_label_the_schema_no_longer_has_is_refused(tmp_path: P
                      lambda: store.labels.answer(1, "gone", ["x"]),
                      lambda: store.spans.add(1, 0, 4, "TOOL"),
                      lambda: store.spans.add_many(1, [(0, 4, "TOOL")])):
-            with pytest.raises(ChangedMeanwhile, match="label schema changed"):
+            with pytest.raises(ChangedMeanwhile, match="label schema has no"):
                 edit()
         span_id, _ = store.spans.add(1, 0, 4, "SKILL")
-        with pytest.raises(ChangedMeanwhile, match="label schema changed"):
+        with pytest.raises(ChangedMeanwhile, match="label schema has no"):
             store.spans.relabel(span_id, "TOOL")
         store.spans.add_many(1, [(5, 13, "TOOL")], "machine", "rejected")  # kept: not shown
+        # a ruling takes a reviewer's spans as they gave them (their file's schema)
+        store.spans.add_many(1, [(14, 16, "ROLE")], schema=False)
         store.labels.answer(1, "relevant", ["yes"])
         assert store.records.get(1)["labels"] == {"relevant": ["yes"]}  # type: ignore[index]
-        assert [s["label"] for s in store.records.get(1)["spans"]] == ["SKILL", "TOOL"]  # type: ignore[index]
+        assert [s["label"] for s in store.records.get(1)["spans"]] == ["SKILL", "TOOL", "ROLE"]  # type: ignore[index]
+
+
+def test_a_redo_of_a_label_the_schema_lost_meanwhile_is_refused(tmp_path: Path) -> None:
+    """Answer "no", undo it, another program drops "no" (unused now), redo: the answer
+    came back, a label the schema lacks; the same for a span label."""
+    from reviewer.core.store import ChangedMeanwhile, NewPosting
+
+    path = tmp_path / "p.db"
+    with Store(path) as store:
+        store.postings.add([NewPosting(source="a.txt", hash="h1", kind="text", raw="p",
+                                       cleaned="Data Engineer at Acme", fields={},
+                                       confidence={}, stages={})])
+        redo_answer = store.history.undo(store.labels.answer(1, "relevant", ["no"]))
+        redo_span = store.history.undo(store.spans.add(1, 0, 4, "TOOL")[1])
+        with Store(path) as other:
+            other.labels.save_schema([Question("relevant", "single", [Option("yes")]),
+                                      Question("spans", "span", [Option("SKILL")])])
+        for redo in (redo_answer, redo_span):
+            with pytest.raises(ChangedMeanwhile, match="label schema has no"):
+                store.history.undo(redo)
+        assert store.records.get(1)["labels"] == {}  # type: ignore[index]
+        assert store.records.get(1)["spans"] == []  # type: ignore[index]
+
+
+def test_an_answer_the_posting_holds_already_may_stay_beside_a_new_option(
+        tmp_path: Path) -> None:
+    """An option imported with a record (or merged) that the schema lacks: every later
+    toggle of that question sent it with the new option, and was refused for ever."""
+    from reviewer.core.store import NewPosting
+
+    with Store(tmp_path / "p.db") as store:
+        store.postings.add([NewPosting(source="a.txt", hash="h1", kind="text", raw="p",
+                                       cleaned="Data Engineer at Acme", fields={},
+                                       confidence={}, stages={})])
+        store.labels.save_schema([Question("tags", "multi", [Option("a"), Option("b")])])
+        store.labels.insert(1, {"tags": ["foreign"], "old question": ["x"]})
+        change = store.labels.answer(1, "tags", ["foreign", "a"])
+        store.labels.answer(1, "old question", [])  # cleared, as the window may
+        assert store.records.get(1)["labels"] == {"tags": ["a", "foreign"]}  # type: ignore[index]
+        store.history.undo(change)  # what it held stays: "foreign" too
+        assert store.records.get(1)["labels"] == {"tags": ["foreign"]}  # type: ignore[index]
