@@ -124,7 +124,7 @@ class ImportPreviewDialog(QDialog):
 
     def refresh(self) -> None:
         """Read the first rows again with the mapping chosen."""
-        self.preview = preview_columns(self.path, mapping=self.mapping(), store=self.store)
+        self.preview = preview_columns(self.path, mapping=self.chosen(), store=self.store)
         self._show(self.preview)
 
     def _show(self, preview: ColumnPreview) -> None:

@@ -217,3 +217,21 @@ def test_rows_and_files_the_preview_did_not_show_are_mapped_by_their_own_names(
     win.long_work.import_dialog.accept()
     qtbot.waitUntil(lambda: win.long_work.job is None, timeout=20000)
     assert win.store.queue.count() == 3
+
+
+def test_the_preview_after_a_change_reads_the_rows_as_the_import_will(
+        win: ReviewWindow, tmp_path: Path) -> None:
+    """A field unmapped in the preview: the rows shown again were read with every column
+    given, none found by name, and those whose page is under another key were said
+    skipped, where the import (given only the change) took them."""
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text('{"html": "<h1>Data Engineer</h1><p>Acme, Berlin.</p>", "company": "A"}\n'
+                     '{"text": "Analyst\\n\\nInitech, Paris.", "company": "B"}\n'
+                     '{"html": "", "text": "Developer\\n\\nGlobex, Rome.", "company": "C"}\n',
+                     encoding="utf-8")
+    dialog = _dialog(win, mixed)
+    assert dialog.preview.skipped == []
+    dialog.combos["company"].setCurrentIndex(dialog.combos["company"].findText(NOT_MAPPED))
+    assert dialog.preview.skipped == [] and len(dialog.preview.values) == 3
+    assert dialog.chosen() == {"company": None}
+    dialog.reject()
