@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from reviewer.core.labels import CHORD_KEY, Question
+from reviewer.core.labels import CHORD_KEY, Question, normal_key, typing_key
 from reviewer.core.schema import FIELDS
 from reviewer.gui import preferences
 from reviewer.gui.fields_panel import KEYS as FIELD_KEYS
@@ -79,6 +79,26 @@ TAKE_KEYS = "Ctrl+Alt+1…9"  # take reviewer 1…9's value (``adjudication``)
 TAKE_TEXT = ("Take reviewer 1…9's value for the focused field, where reviewers differ "
              "(the numbers are shown under the field)")
 UNDO_KEYS = (("Undo", "Ctrl+Z"), ("Redo", "Ctrl+Shift+Z"))
+
+
+def typing_shortcut(sequence: str) -> str | None:
+    """What a shortcut's key (portable text) does in a text box (``labels.typing_key``):
+    None for a key that does nothing there, or that an action of the window has by
+    default (Esc, Ctrl+Left …). A keypad key is its key's twin ("Num+Enter": Enter)."""
+    if sequence in {QKeySequence(default).toString() for _k, _t, default, _h, _m in ACTIONS}:
+        return None
+    key = sequence.replace("Num+", "", 1)
+    try:
+        return typing_key(normal_key(key))
+    except ValueError:  # a name the label keys do not know ("+"): typed, unless held
+        held = any(m in key for m in ("Ctrl+", "Alt+", "Meta+"))
+        return None if held or not key else "types or moves"
+
+
+def keypad_twin(sequence: str) -> str | None:
+    """The keypad's Enter beside a key on Return ("Ctrl+Return": "Ctrl+Enter"), which
+    the action answers to as well."""
+    return sequence.removesuffix("Return") + "Enter" if sequence.endswith("Return") else None
 
 
 def fixed_keys() -> dict[str, str]:
@@ -206,9 +226,11 @@ class WindowActions:
         self.overrides = dict(overrides)
         for key, _text, default, _handler, _menu in ACTIONS:
             sequence = QKeySequence(overrides.get(key, default))
+            if key in overrides and typing_shortcut(sequence.toString()):  # (kept from
+                sequence = QKeySequence(default)  # before the editor refused such keys)
             keys = [sequence] if not sequence.isEmpty() else []
-            if (text := sequence.toString()).endswith("Return"):  # the keypad's Enter too
-                keys.append(QKeySequence(text.removesuffix("Return") + "Enter"))
+            if twin := keypad_twin(sequence.toString()):  # the keypad's Enter too
+                keys.append(QKeySequence(twin))
             if key == "help":
                 keys.append(QKeySequence(HELP_KEY))
             self.by_id[key].setShortcuts(keys)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.export import EXTENSIONS, is_project_file
-from reviewer.core.labels import normal_key, typing_key
 from reviewer.gui.plain import plain_label
 
 FORMAT_NAMES = {
@@ -230,18 +229,22 @@ class ShortcutDialog(QDialog):
                 for key, editor in self.editors.items()}
 
     def _check(self) -> None:
-        used = Counter(s for s in self.sequences().values() if s)
+        from reviewer.gui.actions import keypad_twin, typing_shortcut
+
+        # each key an action answers to: its own, and the keypad's twin of one on Return
+        keys = [(key, k) for key, seq in self.sequences().items() if seq
+                for k in (seq, keypad_twin(seq)) if k]
+        used = Counter(k for _key, k in keys)
         twice = [s for s, n in used.items() if n > 1 or s in self.reserved]
         typing = [(key, seq, does) for key, seq in self.sequences().items()
-                  if seq and seq != QKeySequence(self.defaults[key]).toString()
-                  and (does := _typing(seq))]
+                  if seq and (does := typing_shortcut(seq))]
         if twice:
-            names = [self.texts[k] for k, s in self.sequences().items() if s == twice[0]]
+            names = [self.texts[key] for key, k in keys if k == twice[0]]
             if twice[0] in self.reserved:
                 names.append(self.reserved[twice[0]])
             self.problem.setText(f"{twice[0]} is given to more than one action: "
                                  f"{'; '.join(names)}.")
-        elif typing:  # (a key an action has by default, Esc, is its own)
+        elif typing:  # (a key an action has by default, Esc, is no typing key here)
             key, seq, does = typing[0]
             self.problem.setText(f"{seq} {does} in a text box: give {self.texts[key]} a key "
                                  "with Ctrl, Alt or Meta, or a function key (F5).")
@@ -255,10 +258,3 @@ class ShortcutDialog(QDialog):
         return {key: seq for key, seq in self.sequences().items()
                 if seq != QKeySequence(self.defaults[key]).toString()}
 
-
-def _typing(sequence: str) -> str | None:
-    """What a shortcut's key does in a text box (``labels.typing_key``), if anything."""
-    try:
-        return typing_key(normal_key(sequence))
-    except ValueError:  # a key the label keys' names do not know: nothing of the kind
-        return None

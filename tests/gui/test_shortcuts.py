@@ -135,6 +135,40 @@ def test_a_key_that_types_or_edits_in_a_text_box_is_refused(win: ReviewWindow) -
     dialog.reject()
 
 
+def test_the_keypad_s_keys_and_the_keypad_twin_of_a_key_are_refused_as_the_others(
+        win: ReviewWindow) -> None:
+    """Keypad Enter, 5 or + alone got past the check (their names were not read), and
+    Ctrl+Enter, which Accept answers to beside Ctrl+Return, could go to another action.
+    Swapping two actions' own keys (Ctrl+Left, Ctrl+Right) is theirs to do."""
+    win.action_table.edit_shortcuts()
+    dialog = win.action_table.shortcut_dialog
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    for key in ("Num+Enter", "Num+5", "Num++"):
+        dialog.editors["skip"].setKeySequence(QKeySequence(key))
+        assert not ok.isEnabled(), key
+    dialog.editors["skip"].setKeySequence(QKeySequence("Ctrl+Enter"))
+    assert not ok.isEnabled() and "Accept" in dialog.problem.text()
+    dialog.editors["skip"].setKeySequence(QKeySequence("Ctrl+Shift+S"))
+    dialog.editors["next"].setKeySequence(QKeySequence("Ctrl+Left"))
+    dialog.editors["previous"].setKeySequence(QKeySequence("Ctrl+Right"))
+    assert ok.isEnabled(), dialog.problem.text()
+    dialog.reject()
+
+
+def test_a_typing_key_kept_from_before_is_not_given_to_its_action(
+        project: Path, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Return saved as Skip's key before the editor refused it: Enter that ends a typed
+    title skipped the posting."""
+    from PySide6.QtCore import QSettings
+
+    from reviewer.gui import preferences
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    preferences.save_shortcut_overrides(settings, {"skip": "Return"})
+    win = open_window(project, settings)
+    assert win.action_table.shortcut("skip") == "Ctrl+Shift+S"
+
+
 def test_the_shortcut_editor_fits_a_laptop_screen(win: ReviewWindow) -> None:
     """Its rows scroll: it was 924 px high at least (1,089 with a 12 pt font), its last
     rows and its OK button below a 768-pixel screen."""
