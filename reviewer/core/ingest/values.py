@@ -134,8 +134,10 @@ def given_values(cells: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem
 
             if not stated_period(cells["salary"]):
                 said = {**whole, "period": None}
+        ranged = said.get("min") != said.get("max")  # (one amount says no range)
         other = next((k for k in ("min", "max", "period") if said.get(k) is not None
-                      and pay.get(k) is not None and said[k] != pay[k]), None)
+                      and pay.get(k) is not None and said[k] != pay[k]
+                      and (k == "period" or ranged)), None)
         parts = " / ".join(str(cells[t]) for t in ("salary", *SALARY_PARTS)
                            if t in cells and not is_empty(cells[t]))
         if "unread" not in pay and other is not None:

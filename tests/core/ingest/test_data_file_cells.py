@@ -92,6 +92,10 @@ def test_pay_whose_columns_say_another_currency_or_period_than_its_text_is_left_
                                     "salary_currency": "USD", "salary_period": "year"})
     assert problems == [] and given["salary"] == {"min": 50000, "max": 60000,
                                                   "currency": "USD", "period": "year"}
+    # one amount beside the range columns says no other range: the columns' range stands
+    given, problems = given_values({"salary": "$55,000", "salary_min": "50000",
+                                    "salary_max": "60000"})
+    assert problems == [] and (given["salary"]["min"], given["salary"]["max"]) == (50000, 60000)
     given, problems = given_values({"salary": "€50,000 - €60,000", "salary_period": "month"})
     assert problems == [] and given["salary"] == {"min": 50000, "max": 60000,
                                                   "currency": "EUR", "period": "month"}
