@@ -146,8 +146,8 @@ def _span_problem(obj: dict[str, Any], text: str) -> str | None:
         return "'rejected_spans' is not a list"
     for span in rejected:
         if not isinstance(span, dict) or not isinstance(span.get("label"), str) \
-                or not span["label"]:
-            return "a rejected span without a label"
+                or not span["label"] or span.get("origin", "machine") not in ("machine", "human"):
+            return "a rejected span without a label, or of an unknown origin"
         if _offsets_problem([[span.get("start"), span.get("end")]], size, empty=False):
             return (f"rejected span {span.get('start')}-{span.get('end')} is outside the "
                     f"text (0-{size})")

@@ -30,9 +30,10 @@ One JSON object a posting, the same in the canonical JSONL export and in memory
                  "spans": [{"start", "end", "label", "text"}], "status", "comment"}}``
                  (``status`` and ``comment`` None where the reviewer set none); the
                  final decision is still the record's own
-``rejected_spans``  only where there are some: the machine's suggested spans a person
-                 rejected, ``{"start", "end", "label"}``: no span stands there, and no
-                 tool that offers the machine's suggestions offers them again
+``rejected_spans``  only where there are some: the spans a person rejected (the
+                 machine's suggestions, or a reviewer's a ruling set aside), ``{"start",
+                 "end", "label", "origin"}``: no span stands there, and no tool that offers
+                 the machine's suggestions offers them again
 ``undecided``    only where reviewers still differ (merged, not adjudicated): on what,
                  each ``spans``, ``status``, ``comment``, ``field:NAME`` or ``label:Q``;
                  the record's own value of each is no person's (its ``spans`` unknown)
@@ -72,6 +73,7 @@ class RejectedSpan(TypedDict):
     start: int
     end: int
     label: str
+    origin: Literal["machine", "human"]
 
 
 class ReviewerSpan(TypedDict):

@@ -171,7 +171,8 @@ def test_a_suggested_span_a_person_rejected_is_not_predicted_again(tmp_path: Pat
     exported = tmp_path / "all.jsonl"
     assert reviewer("export", str(db), "--all", "-o", str(exported)) == 0
     [record] = [json.loads(line) for line in exported.open(encoding="utf-8")]
-    assert record["rejected_spans"] == [{"start": first[0], "end": first[1], "label": "SKILL"}]
+    assert record["rejected_spans"] == [{"start": first[0], "end": first[1], "label": "SKILL",
+                                         "origin": "machine"}]
     again = tmp_path / "again.db"
     assert reviewer("import", str(again), str(exported)) == 0
     assert predicted(again) == ranges

@@ -236,7 +236,7 @@ def record_of(posting: dict[str, Any]) -> PostingRecord:
 
 def _rejected(spans: Iterable[dict[str, Any]]) -> list[RejectedSpan]:
     """The record's ``rejected_spans``: the suggested spans a person rejected."""
-    return [{"start": s["start"], "end": s["end"], "label": s["label"]}
+    return [{"start": s["start"], "end": s["end"], "label": s["label"], "origin": s["origin"]}
             for s in spans if s["state"] == "rejected"]
 
 

@@ -111,8 +111,8 @@ def record_rows(record: dict[str, Any]) -> RecordRows:
         decisions = tuple(_decisions(record, updated, shown))
         spans = tuple((span["start"], span["end"], span["label"], span.get("origin", "human"),
                        "accepted", updated) for span in get("spans") or []) + tuple(
-            (span["start"], span["end"], span["label"], "machine", "rejected", updated)
-            for span in get("rejected_spans") or [])
+            (span["start"], span["end"], span["label"], span.get("origin", "machine"),
+             "rejected", updated) for span in get("rejected_spans") or [])
         labels = tuple((question, option) for question, options in
                        (get("labels") or {}).items() for option in options)
         comment = get("comment", "")

@@ -423,3 +423,22 @@ def test_an_answer_the_posting_holds_already_may_stay_beside_a_new_option(
         assert store.records.get(1)["labels"] == {"tags": ["a", "foreign"]}  # type: ignore[index]
         store.history.undo(change)  # what it held stays: "foreign" too
         assert store.records.get(1)["labels"] == {"tags": ["foreign"]}  # type: ignore[index]
+
+
+def test_a_rejected_span_goes_out_and_comes_back_with_its_origin(tmp_path: Path) -> None:
+    """A ruling that sets a reviewer's span aside rejects a person's span: exported and
+    imported again, it came back as a machine's rejected suggestion."""
+    from reviewer.core.store import NewPosting
+
+    with Store(tmp_path / "a.db") as store:
+        store.postings.add([NewPosting(source="a.txt", hash="h1", kind="text", raw="p",
+                                       cleaned="Data Engineer at Acme", fields={},
+                                       confidence={}, stages={})])
+        store.spans.add_many(1, [(0, 4, "TOOL")], "human", "rejected", follow=False)
+        record = next(store.records.all(reviewed_only=False))
+    assert record["rejected_spans"] == [{"start": 0, "end": 4, "label": "TOOL",  # type: ignore[typeddict-item]
+                                         "origin": "human"}]
+    with Store(tmp_path / "b.db") as store:
+        store.records.add(dict(record))
+        assert [(s["origin"], s["state"]) for s in store.records.get(1)["spans"]] == [  # type: ignore[index]
+            ("human", "rejected")]
