@@ -6,9 +6,9 @@ the machine's field values, and everything people decided, kept apart so that a
 person's value never overwrites the machine's. ``Store`` (``project``) opens it and
 is made of parts, each owning the SQL of its tables; no SQL runs outside this
 package. Imports the shared modules below the stages (``schema``, ``records``,
-``labels``) and, of the stages, only ``extract.skill_name``: a rejected SKILL span
-takes the skill it names out of the skills field, and ``extract.merge.same_value``: eval
-compares a stage's value with a reviewer's as merging compares two stages' values.
+``labels``) and, of the stages, only ``extract.skill_name`` (a rejected SKILL span
+takes the skill it names out of the skills field) and ``extract.merge.value_key`` (a
+value as reviewers' values are compared, which eval compares a stage's value by).
 
 A damaged project is refused when it opens; one that cannot be written opens for
 reading only; ``explain`` says a failure of the file itself (damaged, read-only, its

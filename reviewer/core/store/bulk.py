@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reviewer.core.schema import FIELDS
-from reviewer.core.store.decisions import LISTED_PLACES_SQL
+from reviewer.core.store.decisions import LISTED_PLACES_SQL, is_the_machines
 from reviewer.core.store.history import now
 from reviewer.core.store.postings import check_status
 from reviewer.core.store.reviews import differ
@@ -275,7 +275,7 @@ class Bulk:
                 " FROM postings p LEFT JOIN annotations a ON a.posting_id = p.id AND"
                 " a.field = ? LEFT JOIN suggestions s ON s.posting_id = p.id AND s.field = ?"
                 f" WHERE p.id IN {_IDS}", (edit.name, edit.name, ids)):
-            accepted = machine is not None and json.loads(machine) == value
+            accepted = machine is not None and is_the_machines(json.loads(machine), value)
             # where its reviewers differ, a value given settles it: as typing one does
             state = "adjudicated" if pid in disputed else "accepted" if accepted \
                 else "corrected"

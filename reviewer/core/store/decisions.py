@@ -99,9 +99,7 @@ class Decisions:
         if value is not None and (problem := value_problem(name, value)) is not None:
             raise ValueError(f"{name}: {problem}")
         machine = self.suggestion(pid, name)
-        state = "accepted" if machine is not None and (machine == value or (
-            isinstance(machine, list) and isinstance(value, list)  # its items, reordered
-            and sorted(map(_key, machine)) == sorted(map(_key, value)))) else "corrected"
+        state = "accepted" if is_the_machines(machine, value) else "corrected"
         if spans is None and state == "corrected":
             spans = self._still_said(pid, name, value)
         return self._annotate(pid, name, state, value, spans, f"set {name}")
@@ -256,6 +254,14 @@ class Decisions:
 def _check_field(name: str) -> None:
     if name not in FIELD_NAMES:
         raise ValueError(f"unknown field {name!r}")
+
+
+def is_the_machines(machine: Any, value: Any) -> bool:
+    """Is ``value`` a person gives the machine's value (``machine``; None: it has none),
+    a list's items in another order too?"""
+    return machine is not None and (machine == value or (
+        isinstance(machine, list) and isinstance(value, list)
+        and sorted(map(_key, machine)) == sorted(map(_key, value))))
 
 
 def _key(item: Any) -> str:

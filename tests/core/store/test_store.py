@@ -444,3 +444,7 @@ def test_the_machine_s_list_in_another_order_is_accepted_not_corrected(store: St
         store.postings.set_status(pid, "reviewed")
     store.decisions.set_field(4, "skills", ["sql", "python"])
     assert store.reports.by_stage()[""]["skills"]["right"] == 2
+    from reviewer.core.store.bulk import BulkEdit  # a bulk edit alike
+
+    store.bulk.apply(BulkEdit("field", "skills", ["SQL", "Python"]), [5])
+    assert store.records.get(5)["provenance"]["skills"] == "accepted"  # type: ignore[index]
