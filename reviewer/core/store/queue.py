@@ -32,6 +32,7 @@ ORDERS = {
     # it over the files and sites the postings came from); those no model read, last
     "useful": "COALESCE(-p.usefulness, 2.0)",
 }
+_LATEST_FIRST = frozenset({"recent"})  # orders read from the end: the last edit first
 _CHUNK = 500  # ids per IN (...)
 # id, status, title, company, location, min_confidence, source
 ListRow = tuple[int, str | None, str | None, str | None, str | None, float | None, str]
@@ -61,6 +62,7 @@ class Queue:
         ``key``: pass the last row's key as ``after`` for the next page."""
         expr = ORDERS[order]
         where, params = _filters(status, field_state)
+        descending = descending != (order in _LATEST_FIRST)
         op, direction = ("<", "DESC") if descending else (">", "ASC")
         if after is not None:
             where += (" AND " if where else "WHERE ") + f"({expr}, p.id) {op} (?, ?)"
@@ -128,8 +130,9 @@ class Queue:
         if order == "useful":
             return self._useful(status, field_state)
         table = "postings p INDEXED BY postings_status" if order == "import" else "postings p"
+        way = " DESC" if order in _LATEST_FIRST else ""
         return [r[0] for r in self.db.execute(
-            f"SELECT p.id FROM {table} {where} ORDER BY {expr}, p.id", params)]
+            f"SELECT p.id FROM {table} {where} ORDER BY {expr}{way}, p.id{way}", params)]
 
     def _useful(self, status: str | None, field_state: str | None) -> list[int]:
         """Most useful first, taken in turns from each file or site the postings came from

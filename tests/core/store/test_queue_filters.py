@@ -242,3 +242,14 @@ def test_a_version_8_project_lists_every_place_after_its_migration(tmp_path: Pat
         assert store.queue.ids(query="location:remote") == [2]
         assert store.queue.ids(query="location:quebec") == [3]
         assert store.queue.ids(query="location:ottawa") == []
+
+
+def test_recently_edited_lists_the_last_edit_first(store: Store) -> None:
+    """"Recently edited" sorted oldest first: the posting just edited was last of all."""
+    store.postings.set_status(5, "flagged")
+    store.postings.set_comment(2, "check the pay")
+    for pid, at in ((5, "2030-01-01T10:00:00+00:00"), (2, "2030-01-01T10:00:01+00:00")):
+        store.db.execute("UPDATE postings SET updated_at = ? WHERE id = ?", (at, pid))
+    assert list(store.queue.ids("recent"))[:2] == [2, 5]
+    assert next(iter(store.queue.ids("recent", query="location:berlin"))) == 5
+    assert [row["id"] for row in store.queue.page("recent", limit=2)] == [2, 5]
