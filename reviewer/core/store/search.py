@@ -58,7 +58,10 @@ def parse_search(text: str) -> SearchQuery:
         filters.append((match.group(1).lower(), value.strip()))
         last = match.end()
     rest.append(text[last:])
-    return SearchQuery(tuple(" ".join(rest).replace('"', " ").split()), tuple(filters))
+    words: dict[str, str] = {}  # a word once, whatever its case (as the index reads it):
+    for word in " ".join(rest).replace('"', " ").split():  # each more is one more AND
+        words.setdefault(word.casefold(), word)
+    return SearchQuery(tuple(words.values()), tuple(filters))
 
 
 def filter_term(field: str, value: str) -> str:

@@ -253,3 +253,11 @@ def test_recently_edited_lists_the_last_edit_first(store: Store) -> None:
     assert list(store.queue.ids("recent"))[:2] == [2, 5]
     assert next(iter(store.queue.ids("recent", query="location:berlin"))) == 5
     assert [row["id"] for row in store.queue.page("recent", limit=2)] == [2, 5]
+
+
+def test_a_word_said_again_is_searched_once() -> None:
+    """2,000 words of "a " took 12 s on the window's thread (each word one more AND)."""
+    from reviewer.core.store.search import parse_search
+
+    assert parse_search("a " * 2000).words == ("a",)
+    assert parse_search("Data data DATA engineer company:x").words == ("Data", "engineer")
