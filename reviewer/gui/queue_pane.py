@@ -187,7 +187,7 @@ class QueuePane(QWidget):
         if current is not None:
             self.leaving.emit()  # (a list of none shows nothing: what is typed goes now)
         shown = (current if current is not None else self.last_shown) \
-            if stay and not query else None
+            if stay and not parse_search(query).words else None  # (filters alone: stays)
         self.only.hide()
         self.return_to = None
         self.model.reload(order=self._order,

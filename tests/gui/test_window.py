@@ -96,6 +96,19 @@ def test_filters_by_status_and_order(window: ReviewWindow) -> None:
     assert window.model.id_at(0) == window.store.queue.ids("confidence")[0]
 
 
+def test_a_filter_changed_beside_a_search_of_filters_alone_keeps_the_posting_shown(
+        window: ReviewWindow) -> None:
+    """With `source:` in the search box (no words), choosing a status every posting has
+    went back to the first row, where with an empty box the posting shown stays."""
+    pane = window.queue_pane
+    pane.search_box.setText("source:samples")
+    pane.search()
+    pane.select_row(2)
+    shown = window.pid
+    pane.status_filter.setCurrentIndex(pane.status_filter.findData("new"))
+    assert window.pid == shown and pane.current_row() == 2
+
+
 def _select(window: ReviewWindow, text: str) -> None:
     cursor = window.document.document().find(text)
     assert not cursor.isNull(), text
