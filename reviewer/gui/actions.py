@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from reviewer.core.labels import CHORD_KEY, Question, normal_key, typing_key
 from reviewer.core.schema import FIELDS
@@ -34,6 +33,7 @@ from reviewer.gui.fields_panel import KEYS as FIELD_KEYS
 from reviewer.gui.plain import menu_text
 from reviewer.gui.single_keys import KEYS as SINGLE_KEYS
 from reviewer.gui.theme import THEMES, apply_theme
+from reviewer.gui.undo_actions import AfterTyping
 
 # id, text, default shortcut, handler, menu
 ACTIONS: tuple[tuple[str, str, str, str, str], ...] = (
@@ -132,37 +132,6 @@ def _shown(action: QAction) -> str:
     return action.text().replace("&&", "&")
 
 
-class _After(QAction):
-    """An action that does what ``stack_action`` (the undo stack's undo or redo) does,
-    and shows its text and state, once ``first`` allows it: what is being typed in a
-    field is saved first, as before any other edit, not overwritten by what the stack
-    puts back."""
-
-    def __init__(self, first: Callable[[], bool], stack_action: QAction, stack: QUndoStack,
-                 said: Callable[[str], None], redo: bool) -> None:
-        super().__init__(stack_action.text(), stack_action.parent())
-        self._first, self._stack_action, self._stack = first, stack_action, stack
-        self._said, self._redo = said, redo
-        stack_action.changed.connect(self._mirror)
-        self.triggered.connect(self._run)
-        self._mirror()
-
-    def _mirror(self) -> None:
-        if isValid(self) and isValid(self._stack_action):  # (not as the window goes)
-            self.setText(self._stack_action.text())
-            self.setEnabled(self._stack_action.isEnabled())
-
-    def _run(self) -> None:
-        redo = self._redo and self._stack.canRedo()
-        if not self._first():
-            return
-        if redo and not self._stack.canRedo():  # the typing, saved, ended the redo: said
-            self._said("Redo: not done. What was typed is saved first, as a new edit, and "
-                       "a new edit ends what could be redone (Ctrl+Z undoes the typing).")
-            return
-        self._stack_action.trigger()
-
-
 class WindowActions:
     """The window's menu bar and shortcuts, built from ``ACTIONS``."""
 
@@ -196,7 +165,7 @@ class WindowActions:
         edit = QMenu("&Edit", window)
         for (text, shortcut), make in zip(UNDO_KEYS, (undo_stack.createUndoAction,
                                                       undo_stack.createRedoAction), strict=True):
-            action: QAction = _After(handlers["finish_typing"], make(window, text), undo_stack,
+            action: QAction = AfterTyping(handlers["finish_typing"], make(window, text), undo_stack,
                                      lambda said: window.statusBar().showMessage(said, 10000),
                                      redo=text == "Redo")
             action.setShortcut(QKeySequence(shortcut))
