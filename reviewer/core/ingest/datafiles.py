@@ -28,7 +28,7 @@ from reviewer.core.ingest.read import UnreadableError
 from reviewer.core.ingest.shards import CheckedItem, is_manifest, read_manifest
 from reviewer.core.words.text import valid_unicode
 
-_WRAPPERS = ("postings", "items", "data")
+_WRAPPERS = ("postings", "jobs", "items", "results", "data")
 _PAGE_NAMES = ", ".join(SYNONYMS["page"][:7])
 # every digit as 0 and any other byte as a space: a run of 19 zeros is a number orjson
 # may read otherwise than json (an integer past 64 bits becomes a float)
@@ -189,16 +189,9 @@ def read_json(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
     if is_manifest(doc):  # a shard folder's manifest: what its shards lack
         yield from read_manifest(source, doc)
         return
-    if isinstance(doc, dict) and not (records.is_canonical(doc) or has_page_column(doc)):
-        # postings under a key (an API's {"jobs": [...], "meta": ...}), or by their ids
-        lists = [value for value in doc.values() if isinstance(value, list) and value
-                 and all(isinstance(item, dict) for item in value)]
-        wrapped = next((doc[key] for key in _WRAPPERS if isinstance(doc.get(key), list)),
-                       lists[0] if len(lists) == 1 else None)
-        if wrapped is not None:
-            doc = wrapped
-        elif doc and all(isinstance(value, dict) for value in doc.values()) and any(
-                map(has_page_column, doc.values())):
+    if isinstance(doc, dict) and not records.is_canonical(doc):
+        kind, doc = _postings_within(doc, mapper.page_column or mapper.given.get("page"))
+        if kind == "by_id":
             for key, obj in doc.items():
                 yield _object(f"{source}#{key}", obj, mapper, source)
             return
@@ -211,6 +204,35 @@ def read_json(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
     else:
         for index, obj in enumerate(doc, 1):
             yield _object(f"{source}#{index}", obj, mapper, source)
+
+
+def _postings_within(doc: dict[str, Any], page: str | None) -> tuple[str, Any]:
+    """What a JSON object holds: ``("one", doc)``, one posting (its page as text; also an
+    object that holds nothing else known, refused with its reason); ``("many", array)``,
+    the postings under one key (an API's ``{"jobs": [...], "meta": ...}``; under
+    ``_WRAPPERS`` first where several keys hold some); or ``("by_id", doc)``, postings
+    by their ids (``{"job1": {...}, ...}``). A posting holds its page under a page
+    name, or ``page`` (the page column given)."""
+    def holds_page(obj: Any) -> bool:
+        return isinstance(obj, dict) and any(
+            isinstance(value, str) for key, value in obj.items()
+            if key == page or has_page_column([key]))
+
+    if holds_page(doc):
+        return "one", doc
+    arrays = {key: value for key, value in doc.items() if isinstance(value, list)
+              and value and all(isinstance(item, dict) for item in value)
+              and any(map(holds_page, value))}
+    key = next((k for k in _WRAPPERS if k in arrays), next(iter(arrays)) if len(arrays) == 1
+               else None)
+    if key is not None:
+        return "many", arrays[key]
+    if doc and all(isinstance(value, dict) for value in doc.values()) and any(
+            map(holds_page, doc.values())):
+        return "by_id", doc
+    if any(doc.get(k) == [] for k in _WRAPPERS):
+        return "many", []  # {"jobs": []}: no postings
+    return "one", doc
 
 
 _SLOW = object()  # a line for the standard library's json to read

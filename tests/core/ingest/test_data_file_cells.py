@@ -150,3 +150,29 @@ def test_json_of_postings_under_any_one_key_or_by_their_ids_is_read() -> None:
     found = list(read_json("o.json", json.dumps(by_id), Mapper()))
     assert [(i.source, i.given["title"]) for i in found] == [  # type: ignore[union-attr]
         ("o.json#job1", "T1"), ("o.json#job2", "T2")]
+
+
+def test_json_postings_are_found_where_they_hold_their_page() -> None:
+    """One posting with a list of places, its page named by --column, was read as that
+    list of "postings"; a page's array under "content" (a page name) was taken for a
+    page; a list of facets beside the jobs, or of strings under "data", hid them."""
+    import json
+
+    from reviewer.core.ingest.columns import Mapper
+    from reviewer.core.ingest.datafiles import read_json
+    from reviewer.core.ingest.items import Skipped
+
+    def read(doc: object, mapper: Mapper | None = None) -> list[Any]:
+        return list(read_json("f.json", json.dumps(doc), mapper or Mapper()))
+
+    one = {"jobBody": "Data Engineer at Acme, Berlin.",
+           "jobLocation": [{"@type": "Place", "name": "Berlin"}]}
+    [posting] = read(one, Mapper(page_column="jobBody"))
+    assert posting.text == "Data Engineer at Acme, Berlin."
+    jobs = [{"text": "Analyst at Initech."}, {"text": "Developer at Globex."}]
+    for doc in ({"content": jobs, "totalElements": 2},
+                {"jobs": jobs, "meta": {}, "facets": [{"name": "city", "count": 2}]},
+                {"data": ["a", "b"], "jobs": jobs}):
+        assert [p.text for p in read(doc)] == ["Analyst at Initech.", "Developer at Globex."]
+    [empty] = read({"jobs": [], "meta": {"total": 0}})
+    assert isinstance(empty, Skipped) and empty.reason == "no postings in the file"
