@@ -124,8 +124,11 @@ def given_values(cells: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem
                               if k not in ("written", "unread", "named")}}
         salary["currency"] = salary.get("currency") or pay.get("written")
         low, high = salary.get("min"), salary.get("max")
+        # (the salary text's currency where it writes its code: a sign, "$", says none)
         named = pay.get("named", set()) | {c for c in (salary["currency"], whole["currency"])
-                                           if c}
+                                           if c and (c != whole["currency"] or re.search(
+                                               rf"\b{c}\b", str(cells.get("salary", "")),
+                                               re.I))}
         # what the salary column says and a part's column says otherwise: which is meant?
         # (not a period it leaves unsaid, which the pay reader takes from the amounts)
         said = whole

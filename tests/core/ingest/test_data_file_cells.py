@@ -82,9 +82,13 @@ def test_pay_whose_columns_say_another_currency_or_period_than_its_text_is_left_
                                     "salary_currency": "EUR", "salary_period": "month"})
     assert "salary" not in given
     assert [p[0] for p in problems] == ["salary"] and "left out whole" in problems[0][2]
-    given, problems = given_values({"salary": "$50,000 - $60,000 a year",
+    given, problems = given_values({"salary": "USD 50,000 - 60,000 a year",
                                     "salary_currency": "EUR"})
     assert "salary" not in given and "USD" in problems[0][2]
+    # a sign several currencies write ($: AUD, CAD …; ¥: CNY, JPY): the column says which
+    for pay, code in (("$60,000 a year", "AUD"), ("¥500,000 a month", "CNY")):
+        given, problems = given_values({"salary": pay, "salary_currency": code})
+        assert problems == [] and given["salary"]["currency"] == code
     given, problems = given_values({"salary": "$50,000 - $60,000 a year",
                                     "salary_period": "month"})
     assert "salary" not in given and "month" in problems[0][2]
