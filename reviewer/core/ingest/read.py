@@ -132,8 +132,9 @@ _CENTRAL = frozenset({"cp1250", "iso8859_2"})
 def _latin_reading(data: bytes, plain: str, cousins: list[str]) -> str:
     """``data`` read as windows-1252 (``plain``), or as the code page among ``cousins``
     that reads more of the bytes where they differ as letters inside words, fewer as
-    signs between letters ("Spó³ka" in windows-1252, "Spółka" in windows-1250): a tie
-    keeps windows-1252."""
+    signs between letters ("Spó³ka" in windows-1252, "Spółka" in windows-1250), two
+    more at least: a tie, or one sign (a typo, blocks joined: "puesto¿Te"), keeps
+    windows-1252."""
     best, best_score = plain, 0
     for codec in dict.fromkeys(cousins):
         try:
@@ -147,7 +148,7 @@ def _latin_reading(data: bytes, plain: str, cousins: list[str]) -> str:
             if text[at] != plain[at] and plain[at] not in _INSIDE_WORDS \
                     and text[at - 1].isalpha() and text[at + 1].isalpha():
                 score += text[at].isalpha() - plain[at].isalpha()
-        if score > best_score:
+        if score > max(best_score, 1):  # (one sign between letters may be a typo)
             best, best_score = text, score
     return best
 

@@ -48,8 +48,10 @@ def test_utf8_with_a_stray_byte_of_another_encoding_keeps_its_utf8() -> None:
 
 @pytest.mark.parametrize(("codec", "text"), [
     ("cp1250", "Firma Łódź Spółka z o.o. poszukuje programisty. Wymagana znajomość języka "
-               "angielskiego, doświadczenie w Pythonie. Miejsce pracy: Kraków, Gdańsk."),
-    ("cp1250", "Hľadáme vývojára do tímu v Bratislave. Ponúkame prácu z domu, Žilina."),
+               "angielskiego, doświadczenie w Pythonie. Miejsce pracy: Kraków, Gdańsk. "
+               "Spółka działa od 2010 roku."),
+    ("cp1250", "Hľadáme vývojára do tímu v Bratislave. Ponúkame prácu z domu, Žilina. "
+               "Požiadavky: ľahká orientácia, vzťahy."),
     ("cp1252", "Wir suchen einen Softwareentwickler (m/w/d) für unser Büro in München. "
                "Gehalt: 60.000 € – 70.000 €. Größe des Teams: 12."),
     ("cp1252", "Senior Data Engineer — London. Salary £60,000–£70,000. We’re a café chain; "
@@ -59,6 +61,8 @@ def test_utf8_with_a_stray_byte_of_another_encoding_keeps_its_utf8() -> None:
     ("cp1252", "Café manager needed in Leeds. £9.50 an hour."),
     ("cp1252", "We are hiring … London…apply now. Acme™Cloud pays £50k."),
     ("cp1252", "Développeur confirmé…Paris, “senior”•remote"),
+    # one sign between letters (blocks joined) is no code page's letter: a typo
+    ("cp1252", "Señor developer en España, el puesto¿Te interesa? ¡Únete!"),
 ])
 def test_a_central_european_code_page_is_told_from_windows_1252(codec: str,
                                                                   text: str) -> None:
