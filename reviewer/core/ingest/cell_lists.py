@@ -1,7 +1,7 @@
 """A data file's cell that holds a list: written as JSON or Python writes a list, or as
 items parted by a line break, ``;`` or ``|`` (and, for lists whose items are short
 phrases, a comma). An item's own brackets and figures are never parted: "Python
-(pandas, numpy)" is one skill, "$5,000 signing bonus" one benefit.
+(pandas, numpy)" is one skill, "$5,000 signing bonus" and "1,5 days" one benefit each.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def _parted(text: str, commas: bool, brackets: bool) -> list[str] | None:
         elif brackets and char in _CLOSE:
             depth = max(0, depth - 1)
         elif depth == 0 and (char in "\n;|" or (
-                char == "," and commas and not _thousands(text, i))):
+                char == "," and commas and not _in_figure(text, i))):
             items.append(text[start:i])
             start = i + 1
     if depth:
@@ -60,8 +60,8 @@ def _parted(text: str, commas: bool, brackets: bool) -> list[str] | None:
     return items
 
 
-def _thousands(text: str, comma: int) -> bool:
-    """Is the comma at ``comma`` one that parts a figure's thousands ("5,000")?"""
-    after = text[comma + 1:comma + 5]
-    return (comma > 0 and text[comma - 1].isdigit() and len(after) >= 3
-            and after[:3].isdigit() and not (len(after) > 3 and after[3].isdigit()))
+def _in_figure(text: str, comma: int) -> bool:
+    """Is the comma at ``comma`` inside a figure, between two digits ("5,000", "1,5")?
+    Items are parted by a comma beside a word or a space."""
+    return 0 < comma < len(text) - 1 and text[comma - 1].isdigit() \
+        and text[comma + 1].isdigit()

@@ -18,7 +18,8 @@ from reviewer.core.ingest.values import normalise
     ("locations", "Berlin (Mitte; Kreuzberg); Munich", ["Berlin (Mitte; Kreuzberg)", "Munich"]),
     ("skills", "C,C++,Rust", ["C", "C++", "Rust"]),
     ("benefits", "dental,12,000 days", ["dental", "12,000 days"]),
-    ("benefits", "pension, 1,2 days", ["pension", "1", "2 days"]),  # no thousands: parted
+    ("benefits", "pension, 1,5 days remote", ["pension", "1,5 days remote"]),  # a decimal
+    ("benefits", "€1.234,56 bonus, gym", ["€1.234,56 bonus", "gym"]),
     ("skills", "Python (pandas, SQL", ["Python (pandas", "SQL"]),  # a bracket left open
 ])
 def test_a_list_is_parted_outside_figures_and_brackets(target: str, cell: str,
