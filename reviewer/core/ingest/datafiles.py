@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from typing import IO, Any, Literal, overload
 
@@ -284,7 +285,7 @@ def read_csv(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
     from 1 after the header."""
     if csv.field_size_limit() < items.DATA_MAX_BYTES:  # process-wide; the default (128 KiB) is
         csv.field_size_limit(items.DATA_MAX_BYTES)  # smaller than many pages
-    delimiter = _delimiter(text)
+    delimiter, text = _delimiter(text)
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     number = 0
     try:
@@ -328,15 +329,16 @@ def read_csv(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
                       f"not a readable CSV row, the rest of the file is skipped: {err}")
 
 
-def _delimiter(text: str) -> str:
-    """What parts the cells of a CSV: a comma, unless its header holds none and holds a
-    semicolon (Excel where a comma is the decimal mark), a tab (Excel's "Unicode text")
-    or a bar."""
-    header = text[:text.find("\n")] if "\n" in text else text
-    if "," in header:
-        return ","
-    found = max(";\t|", key=header.count)
-    return found if header.count(found) else ","
+def _delimiter(text: str) -> tuple[str, str]:
+    """What parts the cells of a CSV, and its text from its header on: what Excel's
+    first line "sep=;" says; else what its header holds most of outside quotes, a
+    comma, a semicolon (Excel where a comma is the decimal mark), a tab (Excel's
+    "Unicode text") or a bar, a comma where none is more."""
+    header = re.split(r"\r\n|\r|\n", text[:65536], maxsplit=1)[0]
+    if re.fullmatch(r"sep=(?:[^\w\s\"]|\t)", header):  # (Excel's line, before the header)
+        return header[4], text[len(header):].lstrip("\r\n")
+    bare = re.sub(r'"[^"]*"', "", header)  # a quoted name may hold any of them
+    return max(",;\t|", key=bare.count), text  # (the most: a name may hold one; a tie, ",")
 
 
 def _ends_in_a_quote(text: str, delimiter: str = ",") -> bool:

@@ -181,3 +181,22 @@ def test_json_postings_are_found_where_they_hold_their_page() -> None:
         assert [p.text for p in read(doc)] == ["Analyst at Initech.", "Developer at Globex."]
     [empty] = read({"jobs": [], "meta": {"total": 0}})
     assert isinstance(empty, Skipped) and empty.reason == "no postings in the file"
+
+
+@pytest.mark.parametrize("text", [
+    'Job Title;"Salary, EUR";Description\nData Engineer;50000;"Pipelines, Berlin"\n',
+    "Job Title;Salary;Description\rData Engineer;50000;Pipelines in Berlin\r",
+    'sep=;\nJob Title;Salary;Description\nData Engineer;50000;"Pipelines, Berlin"\n',
+    "Job Title\tSalary (min, USD)\tDescription\nData Engineer\t50000\tPipelines, Berlin\n",
+])
+def test_the_cells_parting_is_found_past_quotes_old_line_ends_and_excel_s_sep_line(
+        text: str) -> None:
+    """A comma inside a quoted header cell made the file comma-parted; a file of classic
+    Mac line ends (CR) had its whole text for a header; Excel's "sep=;" first line was
+    taken for the header."""
+    from reviewer.core.ingest.columns import Mapper
+    from reviewer.core.ingest.datafiles import read_csv
+
+    [item] = list(read_csv("f.csv", text, Mapper()))
+    assert item.given["title"] == "Data Engineer"  # type: ignore[union-attr]
+    assert item.text.startswith("Pipelines")  # type: ignore[union-attr]
