@@ -240,7 +240,8 @@ def _zip(path: Path, mapper: Mapper, defer: bool) -> Iterator[Result | Deferred]
             ):
                 continue
             ext, source = _ext(parts[-1]), f"{archive}!{info.filename}"
-            if stat.S_ISLNK(info.external_attr >> 16):  # its bytes are a path, never read
+            if info.create_system == 3 and stat.S_ISLNK(info.external_attr >> 16):  # (Unix's
+                # mode: a link, whose bytes are a path, never read)
                 yield Skipped(source, "a symbolic link, not a file: not read")
             elif ext == ".zip":
                 yield Skipped(source, "zip files inside a zip file are not opened")

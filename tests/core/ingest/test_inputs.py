@@ -364,6 +364,9 @@ def test_a_symbolic_link_in_a_zip_is_skipped_not_read_as_a_page(tmp_path: Path) 
         link.external_attr = (0o120777 << 16)  # a symbolic link, as Unix zip writes one
         zf.writestr(link, "/etc/passwd")
         zf.writestr("job.txt", TEXT)
+        dos = zipfile.ZipInfo("dos.txt")  # made on DOS: those bits are not a file's mode
+        dos.create_system, dos.external_attr = 0, (0o120777 << 16)
+        zf.writestr(dos, TEXT.replace("Engineer", "Analyst"))
     results = run(archive)
-    assert [i.source for i in items(results)] == [f"{archive}!job.txt"]
+    assert [i.source for i in items(results)] == [f"{archive}!dos.txt", f"{archive}!job.txt"]
     assert skipped(results) == {f"{archive}!link.txt": "a symbolic link, not a file: not read"}
