@@ -99,15 +99,20 @@ def examples_of(store: Store, checkpoint: Callable[[], None] | None = None,
     for record in store.records.all(reviewed_only=True):
         if checkpoint is not None:
             checkpoint()
+        # what its reviewers still differ on is no one's decision (a merged project's)
+        open_ = set(record.get("undecided") or ())
         labels: dict[str, Any] = {}
         for question, options in (record.get("labels") or {}).items():
+            if f"label:{question}" in open_:
+                continue
             if options and kinds.get(question) == "single":
                 labels[question] = str(options[0])
             elif options and kinds.get(question) == "multi":
                 labels[question] = [str(o) for o in options]
         examples.append(Example(
             markdown=record["text"] or "",
-            fields={name: record["fields"].get(name) for name in FIELD_NAMES},
+            fields={name: record["fields"].get(name) for name in FIELD_NAMES
+                    if f"field:{name}" not in open_},
             labels=labels,
             extraction=_rules_reading(record.get("machine"), record["text"] or ""),
             source=record.get("source") or "",

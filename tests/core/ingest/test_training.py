@@ -200,3 +200,24 @@ def test_figures_edited_into_no_number_are_left_out_of_the_table(tmp_path: Path,
         summary = model_summary(store)
     assert summary is not None and summary.figures == {"title": {"rules": 0.5}}
     assert figures_table(summary.figures)[1].split() == ["title", "0.500", "-", "-", "0"]
+
+
+def test_what_reviewers_still_differ_on_is_not_learnt_as_decided(tmp_path: Path) -> None:
+    """A merged project where ana and ben gave two titles, none final: the machine's
+    title, which neither chose, was learnt as the answer (and the rules scored 1.000
+    against their own reading)."""
+    def field(value: str) -> str:
+        return json.dumps({"state": "corrected", "value": value, "spans": []})
+
+    with project(tmp_path, 2) as store:
+        first = store.queue.ids()[0]
+        store.decisions.revert_field(first, "title")  # the machine's, as a merge leaves it
+        store.reviews.put([(first, "ana", "field", "title", field("A"), "t"),
+                           (first, "ben", "field", "title", field("B"), "t"),
+                           (first, "ana", "label", "relevant", '["yes"]', "t"),
+                           (first, "ben", "label", "relevant", '["no"]', "t")])
+        store.reviews.refresh([first])
+        examples, ids = examples_of(store)
+        mine = examples[ids.index(first)]
+        assert "title" not in mine.fields and "company" in mine.fields
+        assert "relevant" not in mine.labels
