@@ -80,8 +80,13 @@ class Learning(QObject):
                       f"{why}. Review more postings (Ctrl+Enter accepts one and goes on to "
                       "the next) and learn again.")
             return
-        if report is None:
-            self.long_work.status.emit("Learning stopped; no model was kept.", 8000)
+        if report is None:  # (a model learnt before stays: said, it is not gone)
+            from reviewer.core.ingest import model_summary
+
+            kept = model_summary(self.store) is not None
+            self.long_work.status.emit(
+                "Learning stopped; the model learnt before is still used." if kept
+                else "Learning stopped; no model was kept.", 8000)
             return
         self.trained_on = report.postings
         text = (f"{learnt_line(report)}. The model is kept in the project file "

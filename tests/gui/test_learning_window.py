@@ -150,6 +150,11 @@ def test_cancelled_learning_keeps_no_model_and_says_so(tmp_path: Path, open_wind
     assert win.store.models.latest("learned") is None
     assert win.statusBar().currentMessage() == "Learning stopped; no model was kept."
     assert win.long_work.message_box is None
+    win.store.models.save("learned", b"an older model", [1], {})  # one learnt before
+    win.action_table.by_id["learn"].trigger()
+    _finish(win, qtbot)
+    assert win.statusBar().currentMessage() == (
+        "Learning stopped; the model learnt before is still used.")
 
 
 def test_cancel_is_heeded_while_the_reviewed_postings_are_read(tmp_path: Path,
