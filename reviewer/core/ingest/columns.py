@@ -274,6 +274,13 @@ class Mapper:
             self.files.append((file, found))
         return found
 
+    def page_names(self) -> set[str]:
+        """The page columns this run may meet besides the page names: the one given, and
+        those the project remembers."""
+        given = self.page_column or self.given.get(PAGE)
+        return {name for name in (given, *(saved.get("page") for saved in
+                                            self.remembered.values())) if name}
+
     def to_remember(self) -> dict[tuple[str, ...], dict[str, Any]]:
         """The mappings this run used that the project does not hold yet."""
         out = {}

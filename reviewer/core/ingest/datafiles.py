@@ -191,7 +191,7 @@ def read_json(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
         yield from read_manifest(source, doc)
         return
     if isinstance(doc, dict) and not records.is_canonical(doc):
-        kind, doc = _postings_within(doc, mapper.page_column or mapper.given.get("page"))
+        kind, doc = _postings_within(doc, mapper.page_names())
         if kind == "by_id":
             for key, obj in doc.items():
                 yield _object(f"{source}#{key}", obj, mapper, source)
@@ -207,29 +207,33 @@ def read_json(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
             yield _object(f"{source}#{index}", obj, mapper, source)
 
 
-def _postings_within(doc: dict[str, Any], page: str | None) -> tuple[str, Any]:
-    """What a JSON object holds: ``("one", doc)``, one posting (its page as text; also an
-    object that holds nothing else known, refused with its reason); ``("many", array)``,
-    the postings under one key (an API's ``{"jobs": [...], "meta": ...}``; under
-    ``_WRAPPERS`` first where several keys hold some); or ``("by_id", doc)``, postings
-    by their ids (``{"job1": {...}, ...}``). A posting holds its page under a page
-    name, or ``page`` (the page column given)."""
-    def holds_page(obj: Any) -> bool:
-        return isinstance(obj, dict) and any(
-            isinstance(value, str) for key, value in obj.items()
-            if key == page or has_page_column([key]))
+def _postings_within(doc: dict[str, Any], pages: set[str]) -> tuple[str, Any]:
+    """What a JSON object holds: ``("one", doc)``, one posting (it has a page key whose
+    value is no array of objects, even a null one; also an object that holds nothing else
+    known, refused with its reason); ``("many", array)``, the postings under one key (an
+    API's ``{"jobs": [...], "meta": ...}``, a page of ``content``; under ``_WRAPPERS``
+    first where several keys hold some); or ``("by_id", doc)``, postings by their ids
+    (``{"job1": {...}, ...}``). A page key is a page name, or one of ``pages`` (the page
+    column given, or one the project remembers)."""
+    def is_array(value: Any) -> bool:  # of objects
+        return isinstance(value, list) and bool(value) and all(
+            isinstance(item, dict) for item in value)
 
-    if holds_page(doc):
+    def has_page(obj: Any) -> bool:
+        return isinstance(obj, dict) and any(
+            key in pages or has_page_column([key]) for key in obj)
+
+    if any((key in pages or has_page_column([key])) and not is_array(value)
+           for key, value in doc.items()):
         return "one", doc
-    arrays = {key: value for key, value in doc.items() if isinstance(value, list)
-              and value and all(isinstance(item, dict) for item in value)
-              and any(map(holds_page, value))}
+    arrays = {key: value for key, value in doc.items()
+              if is_array(value) and any(map(has_page, value))}
     key = next((k for k in _WRAPPERS if k in arrays), next(iter(arrays)) if len(arrays) == 1
                else None)
     if key is not None:
         return "many", arrays[key]
     if doc and all(isinstance(value, dict) for value in doc.values()) and any(
-            map(holds_page, doc.values())):
+            map(has_page, doc.values())):
         return "by_id", doc
     if any(doc.get(k) == [] for k in _WRAPPERS):
         return "many", []  # {"jobs": []}: no postings

@@ -181,6 +181,18 @@ def test_json_postings_are_found_where_they_hold_their_page() -> None:
         assert [p.text for p in read(doc)] == ["Analyst at Initech.", "Developer at Globex."]
     [empty] = read({"jobs": [], "meta": {"total": 0}})
     assert isinstance(empty, Skipped) and empty.reason == "no postings in the file"
+    # a posting whose page is null is that posting (refused, said), not its similar jobs
+    [null] = read({"html": None, "title": "A", "similar": [{"html": "<p>other</p>"}]})
+    assert isinstance(null, Skipped) and null.source == "f.json" and "null" in null.reason
+    # postings under a key whose page is null are each said, not the file
+    said = read({"jobs": [{"html": None, "title": "t"}, {"text": "Analyst at Initech."}]})
+    assert [type(r).__name__ for r in said] == ["Skipped", "Item"]
+    # the page column a project remembers is a page key too
+    remembered = Mapper(remembered={("Stellenbeschreibung", "Titel"): {
+        "page": "Stellenbeschreibung", "fields": {"title": "Titel"}}})
+    [found] = read({"jobs": [{"Stellenbeschreibung": "Wir suchen ...", "Titel": "Analyst"}],
+                    "meta": {}}, remembered)
+    assert found.text == "Wir suchen ..."
 
 
 @pytest.mark.parametrize("text", [
