@@ -23,6 +23,7 @@ from typing import Any
 
 from reviewer.core.ingest.cell_dates import read_date
 from reviewer.core.ingest.cell_lists import list_literal, parted
+from reviewer.core.ingest.cell_pay import could_be, joined_pay
 from reviewer.core.ingest.choices import CHOICES, EMPTY, SYMBOLS
 from reviewer.core.schema import FIELDS
 
@@ -101,8 +102,8 @@ def given_values(cells: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem
                 value, written = _amount(_ODD_SPACE.sub(" ", cell) if isinstance(cell, str)
                                          else cell)
                 pay["written"] = pay.get("written") or written
-                if written:
-                    pay.setdefault("named", set()).add(written)
+                if written:  # ("$": which dollar it is, not said)
+                    pay.setdefault("named", []).append((written, could_be(str(cell), written)))
             else:
                 value = normalise(target, cell)
         except (ValueError, OverflowError) as err:  # (10**309: past any float)
@@ -118,44 +119,11 @@ def given_values(cells: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem
         else:
             given[target] = value
     if pay or "salary" in given:
-        whole = given.pop("salary", {"min": None, "max": None, "currency": None,
-                                     "period": None})
-        salary = {**whole, **{k: v for k, v in pay.items()
-                              if k not in ("written", "unread", "named")}}
-        salary["currency"] = salary.get("currency") or pay.get("written")
-        low, high = salary.get("min"), salary.get("max")
-        # (the salary text's currency where it writes its code: a sign, "$", says none)
-        named = pay.get("named", set()) | {c for c in (salary["currency"], whole["currency"])
-                                           if c and (c != whole["currency"] or re.search(
-                                               rf"\b{c}\b", str(cells.get("salary", "")),
-                                               re.I))}
-        # what the salary column says and a part's column says otherwise: which is meant?
-        # (not a period it leaves unsaid, which the pay reader takes from the amounts)
-        said = whole
-        if "period" in pay and isinstance(cells.get("salary"), str):
-            from reviewer.core.extract import stated_period  # (not paid at start-up)
-
-            if not stated_period(cells["salary"]):
-                said = {**whole, "period": None}
-        ranged = said.get("min") != said.get("max")  # (one amount says no range)
-        other = next((k for k in ("min", "max", "period") if said.get(k) is not None
-                      and pay.get(k) is not None and said[k] != pay[k]
-                      and (k == "period" or ranged)), None)
-        parts = " / ".join(str(cells[t]) for t in ("salary", *SALARY_PARTS)
-                           if t in cells and not is_empty(cells[t]))
-        if "unread" not in pay and other is not None:
-            problems.append(("salary", parts, f"left out whole: its columns say the {other} "
-                             f"{whole[other]} and {pay[other]}"))
-        elif "unread" not in pay and len(named) > 1:
-            problems.append(("salary", parts, "left out whole: its columns name the "
-                             f"currencies {' and '.join(sorted(named))}"))
-        elif "unread" in pay:
-            problems.append(("salary", parts,
-                             f"left out whole: its {pay['unread']} could not be read"))
-        elif low is not None and high is not None and low > high:
-            problems.append(("salary", f"{low} to {high}", "the minimum is over the maximum"))
-        elif low is not None or high is not None:
-            given["salary"] = {k: salary.get(k) for k in ("min", "max", "currency", "period")}
+        salary, problem = joined_pay(cells, given.pop("salary", None), pay)
+        if problem is not None:
+            problems.append(problem)
+        elif salary is not None:
+            given["salary"] = salary
     return given, problems
 
 

@@ -212,3 +212,36 @@ def test_the_cells_parting_is_found_past_quotes_old_line_ends_and_excel_s_sep_li
     [item] = list(read_csv("f.csv", text, Mapper()))
     assert item.given["title"] == "Data Engineer"  # type: ignore[union-attr]
     assert item.text.startswith("Pipelines")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("cells", "currency"), [
+    ({"salary": "$60,000 a year", "salary_currency": "AUD"}, "AUD"),
+    ({"salary_min": "$50,000", "salary_max": "$60,000", "salary_currency": "AUD"}, "AUD"),
+    ({"salary": "¥500,000 a month", "salary_currency": "CNY"}, "CNY"),
+    ({"salary": "$50,000", "salary_min": "40000", "salary_max": "60000"}, "USD"),
+])
+def test_a_shared_sign_gives_way_to_the_column_that_says_which(
+        cells: dict[str, Any], currency: str) -> None:
+    from reviewer.core.ingest.values import given_values
+
+    given, problems = given_values(cells)
+    assert problems == [] and given["salary"]["currency"] == currency
+
+
+@pytest.mark.parametrize("cells", [
+    {"salary": "€50,000 a year", "salary_currency": "USD"},  # the euro is the euro
+    {"salary": "£50,000 a year", "salary_currency": "EUR"},
+    {"salary": "US$60,000", "salary_currency": "AUD"},
+    {"salary": "$50,000 a year", "salary_min": "€40,000"},  # a dollar is no euro
+    {"salary_min": "$50,000", "salary_max": "€70,000"},
+    {"salary": "$90,000", "salary_min": "40000", "salary_max": "60000"},  # outside
+    {"salary": "$50,000", "salary_max": "40000"},
+])
+def test_pay_whose_parts_cannot_all_be_true_is_left_out(cells: dict[str, Any]) -> None:
+    """A review of the clash rules found each of these taken in silence (the column's
+    currency over the text's euro, a range over an amount outside it)."""
+    from reviewer.core.ingest.values import given_values
+
+    given, problems = given_values(cells)
+    assert "salary" not in given and [p[0] for p in problems] == ["salary"]
+    assert problems[0][2].startswith("left out whole")
