@@ -123,6 +123,7 @@ _LATIN_GUESSES = frozenset(
 
 
 _INSIDE_WORDS = "’‘´`·–—"  # windows-1252's signs that stand between letters ("we’re")
+_BEFORE_A_CAPITAL = "¿£¥"  # windows-1252's signs that open a sentence or an amount
 # the code pages of Central European Latin letters (Polish, Czech, Slovak, Hungarian …)
 # that windows-1252 reads as signs: DOS's and the Mac's pages read windows-1252's own signs
 # (…, ™, “) as letters, and would win over it
@@ -132,9 +133,9 @@ _CENTRAL = frozenset({"cp1250", "iso8859_2"})
 def _latin_reading(data: bytes, plain: str, cousins: list[str]) -> str:
     """``data`` read as windows-1252 (``plain``), or as the code page among ``cousins``
     that reads more of the bytes where they differ as letters inside words, fewer as
-    signs between letters ("Spó³ka" in windows-1252, "Spółka" in windows-1250), two
-    more at least: a tie, or one sign (a typo, blocks joined: "puesto¿Te"), keeps
-    windows-1252."""
+    signs between letters ("Spó³ka" in windows-1252, "Spółka" in windows-1250): a tie
+    keeps windows-1252. A sign that may open a sentence or an amount ("¿", "£", "¥")
+    counts only before a small letter: "puesto¿Te" is Spanish, blocks joined."""
     best, best_score = plain, 0
     for codec in dict.fromkeys(cousins):
         try:
@@ -146,9 +147,10 @@ def _latin_reading(data: bytes, plain: str, cousins: list[str]) -> str:
         score = 0
         for at in range(1, len(text) - 1):
             if text[at] != plain[at] and plain[at] not in _INSIDE_WORDS \
-                    and text[at - 1].isalpha() and text[at + 1].isalpha():
+                    and text[at - 1].isalpha() and text[at + 1].isalpha() and (
+                        plain[at] not in _BEFORE_A_CAPITAL or text[at + 1].islower()):
                 score += text[at].isalpha() - plain[at].isalpha()
-        if score > max(best_score, 1):  # (one sign between letters may be a typo)
+        if score > best_score:
             best, best_score = text, score
     return best
 

@@ -61,8 +61,12 @@ def test_utf8_with_a_stray_byte_of_another_encoding_keeps_its_utf8() -> None:
     ("cp1252", "Café manager needed in Leeds. £9.50 an hour."),
     ("cp1252", "We are hiring … London…apply now. Acme™Cloud pays £50k."),
     ("cp1252", "Développeur confirmé…Paris, “senior”•remote"),
-    # one sign between letters (blocks joined) is no code page's letter: a typo
+    # "¿" glued before a capital (blocks joined) is Spanish, not a Polish "ż"
     ("cp1252", "Señor developer en España, el puesto¿Te interesa? ¡Únete!"),
+    ("cp1252", "Buscamos diseñador.¿Tienes experiencia?¿Te interesa?¿Quieres más?"),
+    ("cp1250", "Specjalista ds. sprzedaży"),
+    ("cp1250", "Spółka z o.o. zatrudni kierowcę"),
+    ("cp1250", "Predavač, Veľký Krtíš"),
 ])
 def test_a_central_european_code_page_is_told_from_windows_1252(codec: str,
                                                                   text: str) -> None:
