@@ -139,7 +139,8 @@ class History:
                           redoes=not change.redoes)
             if change.after is not None and (what := _changed_since(change, redo.rows)):
                 raise ChangedSince(what)
-            self._may_put_back(change.rows)
+            if change.redoes:  # (an undo puts back what was there: the schema's or not)
+                self._may_put_back(change.rows)
             stamp = now()
             for n, (table, key, row) in reversed(list(enumerate(change.rows))):
                 where = " AND ".join(f'"{c}" = ?' for c in KEYS[table])

@@ -419,10 +419,15 @@ def test_an_answer_the_posting_holds_already_may_stay_beside_a_new_option(
         store.labels.save_schema([Question("tags", "multi", [Option("a"), Option("b")])])
         store.labels.insert(1, {"tags": ["foreign"], "old question": ["x"]})
         change = store.labels.answer(1, "tags", ["foreign", "a"])
-        store.labels.answer(1, "old question", [])  # cleared, as the window may
+        cleared = store.labels.answer(1, "old question", [])  # cleared, as the window may
         assert store.records.get(1)["labels"] == {"tags": ["a", "foreign"]}  # type: ignore[index]
         store.history.undo(change)  # what it held stays: "foreign" too
         assert store.records.get(1)["labels"] == {"tags": ["foreign"]}  # type: ignore[index]
+        # an undo puts back what the posting held before the edit, the schema's or not
+        store.history.undo(store.labels.answer(1, "tags", []))
+        store.history.undo(cleared)
+        assert store.records.get(1)["labels"] == {  # type: ignore[index]
+            "old question": ["x"], "tags": ["foreign"]}
 
 
 def test_a_rejected_span_goes_out_and_comes_back_with_its_origin(tmp_path: Path) -> None:
