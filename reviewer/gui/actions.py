@@ -196,7 +196,8 @@ class WindowActions:
         for key, _text, default, _handler, _menu in ACTIONS:
             sequence = QKeySequence(overrides.get(key, default))
             if key in overrides and typing_shortcut(sequence.toString()):  # (kept from
-                sequence = QKeySequence(default)  # before the editor refused such keys)
+                # before the editor refused such keys) its default, unless another has it
+                sequence = QKeySequence(default if default not in overrides.values() else "")
             keys = [sequence] if not sequence.isEmpty() else []
             if twin := keypad_twin(sequence.toString()):  # the keypad's Enter too
                 keys.append(QKeySequence(twin))

@@ -167,6 +167,12 @@ def test_a_typing_key_kept_from_before_is_not_given_to_its_action(
     preferences.save_shortcut_overrides(settings, {"skip": "Return"})
     win = open_window(project, settings)
     assert win.action_table.shortcut("skip") == "Ctrl+Shift+S"
+    win.close()
+    # its default given to another action meanwhile: no key, not one key for two
+    preferences.save_shortcut_overrides(settings, {"skip": "Return", "flag": "Ctrl+Shift+S"})
+    win = open_window(project, settings)
+    assert (win.action_table.shortcut("skip"), win.action_table.shortcut("flag")) == (
+        "", "Ctrl+Shift+S")
 
 
 def test_the_shortcut_editor_fits_a_laptop_screen(win: ReviewWindow) -> None:
