@@ -161,7 +161,9 @@ class Labels:
         """Replace the schema, carrying the labels along: ``origins`` maps each new
         (question, option) to the (question, option) it was renamed from (None: the
         same names). All moves happen at once, so swaps and chains of renames are
-        safe. Labels of options no longer in the schema are removed. One transaction;
+        safe; each answer stays its reviewer's. Labels of options no longer in the schema
+        are removed, and the answers a model suggested to a question whose options moved
+        or went (they name them as they were). One transaction;
         returns how many labels were removed. Options without a colour or a key get
         the next free ones (``with_defaults``). ``expected``: the schema the edit was made
         on; when the file holds another (saved elsewhere since), ValueError and nothing
@@ -184,13 +186,17 @@ class Labels:
                 db.execute(f"DELETE FROM {table}")
             db.conn.executemany("INSERT INTO label_moves VALUES (?, ?, ?, ?)", moves)
             db.conn.executemany("INSERT INTO kept_answers VALUES (?, ?)", kept)
-            moved = db.execute(
-                "SELECT d.posting_id, m.new_q, m.new_o FROM doc_labels d JOIN label_moves m"
-                " ON d.question = m.old_q AND d.option = m.old_o").fetchall()
+            moved = db.execute(  # (whose each is, kept: a rename is no one's answer)
+                "SELECT d.posting_id, m.new_q, m.new_o, d.reviewer FROM doc_labels d JOIN"
+                " label_moves m ON d.question = m.old_q AND d.option = m.old_o").fetchall()
             db.execute("DELETE FROM doc_labels WHERE (question, option) IN"
                        " (SELECT old_q, old_o FROM label_moves)")
-            db.conn.executemany("INSERT OR IGNORE INTO doc_labels (posting_id, question, option)"
-                                " VALUES (?, ?, ?)", moved)
+            db.conn.executemany("INSERT OR IGNORE INTO doc_labels (posting_id, question, option,"
+                                " reviewer) VALUES (?, ?, ?, ?)", moved)
+            # a model's suggested answers name the options as they were: of a question
+            # whose options moved or went, they may name another now (learn again)
+            db.execute("DELETE FROM label_suggestions WHERE question IN (SELECT old_q FROM"
+                       " label_moves) OR question NOT IN (SELECT q FROM kept_answers)")
             self._spans.rename_labels([(old, new) for old, new in spans.items() if old != new])
             removed = db.execute("DELETE FROM doc_labels WHERE (question, option) NOT IN"
                                  " (SELECT q, o FROM kept_answers)").rowcount

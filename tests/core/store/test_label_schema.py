@@ -447,3 +447,28 @@ def test_a_rejected_span_goes_out_and_comes_back_with_its_origin(tmp_path: Path)
         store.records.add(dict(record))
         assert [(s["origin"], s["state"]) for s in store.records.get(1)["spans"]] == [  # type: ignore[index]
             ("human", "rejected")]
+
+
+def test_renaming_an_option_keeps_whose_answers_they_are_and_drops_its_suggestions(
+        tmp_path: Path) -> None:
+    """Answers moved to an option's new name became the renamer's (a merge then counted
+    them theirs); the answers a model suggested under the old names stayed, pointing
+    at the option that now has that name (a swap of yes and no)."""
+    from reviewer.core.store import NewPosting
+
+    path = tmp_path / "p.db"
+    with Store(path, reviewer="ben") as store:
+        store.postings.add([NewPosting(source="a.txt", hash="h1", kind="text", raw="p",
+                                       cleaned="Data Engineer at Acme", fields={},
+                                       confidence={}, stages={})])
+        store.labels.answer(1, "relevant", ["yes"])
+        store.db.execute("INSERT INTO label_suggestions (posting_id, question, answer,"
+                         " confidence) VALUES (1, 'relevant', '\"no\"', 0.7)")
+    with Store(path, reviewer="lead") as store:
+        swapped = [Question("relevant", "single", [Option("no"), Option("yes")]),
+                   *[q for q in store.labels.schema() if q.name != "relevant"]]
+        store.labels.save_schema(swapped, origins={("relevant", "no"): ("relevant", "yes"),
+                                                   ("relevant", "yes"): ("relevant", "no")})
+        assert store.db.execute("SELECT option, reviewer FROM doc_labels").fetchall() == [
+            ("no", "ben")]
+        assert store.db.execute("SELECT count(*) FROM label_suggestions").fetchone()[0] == 0
