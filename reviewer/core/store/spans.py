@@ -164,9 +164,15 @@ class Spans:
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS span_moves (old, new)")
         self.db.execute("DELETE FROM span_moves")
         self.db.conn.executemany("INSERT INTO span_moves VALUES (?, ?)", moves)
-        # one statement: each span reads its own old label, so a swap cannot mix them
-        self.db.execute("UPDATE spans SET label = (SELECT new FROM span_moves WHERE old = label)"
-                        " WHERE label IN (SELECT old FROM span_moves)")
+        # one statement: each span reads its own old label, so a swap cannot mix them; a
+        # rename is no one's labelling: each span stays its reviewer's (the name is marked
+        # so that the connection does not stamp its own, then put back)
+        self.db.execute("UPDATE spans SET label = (SELECT new FROM span_moves WHERE old = label),"
+                        " reviewer = reviewer || char(31) WHERE label IN (SELECT old FROM"
+                        " span_moves)")
+        self.db.execute("UPDATE spans SET reviewer = substr(reviewer, 1, length(reviewer) - 1)"
+                        " WHERE label IN (SELECT new FROM span_moves)"
+                        " AND reviewer LIKE '%' || char(31)")
 
     def keep_labels(self, labels: Sequence[str]) -> int:
         """Remove the spans whose label is not one of ``labels``; how many."""

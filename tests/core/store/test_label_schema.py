@@ -462,13 +462,17 @@ def test_renaming_an_option_keeps_whose_answers_they_are_and_drops_its_suggestio
                                        cleaned="Data Engineer at Acme", fields={},
                                        confidence={}, stages={})])
         store.labels.answer(1, "relevant", ["yes"])
+        store.spans.add(1, 0, 4, "TOOL")
         store.db.execute("INSERT INTO label_suggestions (posting_id, question, answer,"
                          " confidence) VALUES (1, 'relevant', '\"no\"', 0.7)")
     with Store(path, reviewer="lead") as store:
         swapped = [Question("relevant", "single", [Option("no"), Option("yes")]),
-                   *[q for q in store.labels.schema() if q.name != "relevant"]]
+                   Question("spans", "span", [Option("DEVTOOL")])]
         store.labels.save_schema(swapped, origins={("relevant", "no"): ("relevant", "yes"),
-                                                   ("relevant", "yes"): ("relevant", "no")})
+                                                   ("relevant", "yes"): ("relevant", "no"),
+                                                   ("spans", "DEVTOOL"): ("spans", "TOOL")})
         assert store.db.execute("SELECT option, reviewer FROM doc_labels").fetchall() == [
             ("no", "ben")]
+        assert store.db.execute("SELECT label, reviewer FROM spans").fetchall() == [
+            ("DEVTOOL", "ben")]
         assert store.db.execute("SELECT count(*) FROM label_suggestions").fetchone()[0] == 0
