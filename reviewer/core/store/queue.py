@@ -259,10 +259,16 @@ class Queue:
         for field, value in query.filters:
             if field not in LIKE_FILTERS:
                 continue
-            found = {r[0] for r in self.db.execute(
-                f"SELECT id FROM postings INDEXED BY postings_{field}"
-                f" WHERE replace({field}, '\"', '') LIKE ? ESCAPE '\\'",
-                (like_pattern(value),))}
+            if value.isascii():
+                found = {r[0] for r in self.db.execute(
+                    f"SELECT id FROM postings INDEXED BY postings_{field}"
+                    f" WHERE replace({field}, '\"', '') LIKE ? ESCAPE '\\'",
+                    (like_pattern(value),))}
+            else:  # LIKE folds the case of A to Z alone: "münchen" is "MÜNCHEN" here
+                needle = value.replace('"', "").casefold()
+                found = {pid for pid, text in self.db.execute(
+                    f"SELECT id, {field} FROM postings INDEXED BY postings_{field}"
+                    f" WHERE {field} IS NOT NULL") if needle in text.replace('"', "").casefold()}
             keep = found if keep is None else keep & found
         return keep
 

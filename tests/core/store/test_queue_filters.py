@@ -261,3 +261,17 @@ def test_a_word_said_again_is_searched_once() -> None:
 
     assert parse_search("a " * 2000).words == ("a",)
     assert parse_search("Data data DATA engineer company:x").words == ("Data", "engineer")
+
+
+def test_a_place_or_source_filter_ignores_the_case_of_any_letter(tmp_path: Path) -> None:
+    """`location:münchen` missed "MÜNCHEN, GERMANY" and `location:αθηνα` "ΑΘΗΝΑ" (the
+    comparison folded the case of A to Z alone)."""
+    with Store(tmp_path / "p.db") as store:
+        store.postings.add([
+            NewPosting(source=f"{n}.txt", hash=f"h{n}", kind="text", raw="p", cleaned="x",
+                       fields={"locations": [place]}, confidence={"locations": 0.5},
+                       stages={"locations": "prose"})
+            for n, place in enumerate(("MÜNCHEN, GERMANY", "ΑΘΗΝΑ", "München", "Berlin"), 1)])
+        assert store.queue.ids(query="location:münchen") == [1, 3]
+        assert store.queue.ids(query="location:αθηνα") == [2]
+        assert store.queue.ids(query="location:BERLIN") == [4]
