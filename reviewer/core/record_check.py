@@ -128,35 +128,35 @@ def _provenance_problem(obj: dict[str, Any]) -> str | None:
 
 def _span_problem(obj: dict[str, Any], text: str) -> str | None:
     """The first problem of a record's labelled spans and labels (None: none)."""
-    size = len(text)
-    spans = obj.get("spans") or []
-    if not isinstance(spans, list):
-        return "'spans' is not a list"
-    for span in spans:
-        if not isinstance(span, dict) or not isinstance(span.get("label"), str) \
-                or not span["label"] or span.get("origin", "human") not in ("machine", "human"):
-            return "a span without a label, or of an unknown origin"
-        if _offsets_problem([[span.get("start"), span.get("end")]], size, empty=False):
-            return f"span {span.get('start')}-{span.get('end')} is outside the text (0-{size})"
-        if "text" in span and span["text"] != text[span["start"]:span["end"]]:
-            return (f"span {span['start']}-{span['end']}: its text {str(span['text'])[:40]!r}"
-                    f" is not the text's {text[span['start']:span['end']][:40]!r} there")
-    rejected = obj.get("rejected_spans") or []
-    if not isinstance(rejected, list):
-        return "'rejected_spans' is not a list"
-    for span in rejected:
-        if not isinstance(span, dict) or not isinstance(span.get("label"), str) \
-                or not span["label"] or span.get("origin", "machine") not in ("machine", "human"):
-            return "a rejected span without a label, or of an unknown origin"
-        if _offsets_problem([[span.get("start"), span.get("end")]], size, empty=False):
-            return (f"rejected span {span.get('start')}-{span.get('end')} is outside the "
-                    f"text (0-{size})")
+    for key, what, origin in (("spans", "span", "human"),
+                              ("rejected_spans", "rejected span", "machine")):
+        if (problem := _spans_problem(obj.get(key) or [], text, key, what, origin)):
+            return problem
     for question, options in (obj.get("labels") or {}).items():
         if not question.strip():
             return "labels: a question with no name"
         if not isinstance(options, list) or not all(map(isinstance, options, repeat(str))) \
                 or not all(map(str.strip, options)):
             return f"labels {str(question)[:40]}: not a list of options, each named"
+    return None
+
+
+def _spans_problem(spans: Any, text: str, key: str, what: str, origin: str) -> str | None:
+    """The first problem of the spans under ``key`` (``what`` one is called; ``origin``:
+    the one a span that names none has), None: none."""
+    size = len(text)
+    if not isinstance(spans, list):
+        return f"'{key}' is not a list"
+    for span in spans:
+        if not isinstance(span, dict) or not isinstance(span.get("label"), str) \
+                or not span["label"] or span.get("origin", origin) not in ("machine", "human"):
+            return f"a {what} without a label, or of an unknown origin"
+        if _offsets_problem([[span.get("start"), span.get("end")]], size, empty=False):
+            return f"{what} {span.get('start')}-{span.get('end')} is outside the text (0-{size})"
+        if "text" in span and span["text"] != text[span["start"]:span["end"]]:
+            return (f"{what} {span['start']}-{span['end']}: its text "
+                    f"{str(span['text'])[:40]!r} is not the text's "
+                    f"{text[span['start']:span['end']][:40]!r} there")
     return None
 
 
