@@ -34,22 +34,20 @@ def test_a_row_without_the_column_given_for_a_field_gives_it_no_value(tmp_path) 
     from reviewer.cli import main
     from reviewer.core.store import Store
 
-    rows = tmp_path / "rows.jsonl"
-    rows.write_text('{"text": "Row one body.", "Headline": "Data Engineer", "title": "c-1"}\n'
-                    '{"text": "Row two body.", "title": "c-2"}\n', encoding="utf-8")
-    db = tmp_path / "p.db"
-    assert main(["import", str(db), str(rows), "--map", "title=Headline"]) == 0
-    with Store(db) as store:
-        titles = sorted(str(r["fields"]["title"]) for r in store.records.all(reviewed_only=False))
-    assert titles == ["Data Engineer", "None"]
-    pages = tmp_path / "pages.jsonl"
-    pages.write_text('{"body": "Senior Data Engineer at Acme. Python, SQL.", "text": "x 1"}\n'
-                     '{"text": "a teaser"}\n', encoding="utf-8")
-    other = tmp_path / "q.db"
-    assert main(["import", str(other), str(pages), "--column", "body"]) == 0
-    with Store(other) as store:
-        assert [r["source"] for r in store.records.all(reviewed_only=False)] == \
-            [f"{pages}#1"]
+    def imported(name: str, lines: str, *options: str) -> list[Any]:
+        data = tmp_path / f"{name}.jsonl"
+        data.write_text(lines, encoding="utf-8")
+        assert main(["import", str(tmp_path / f"{name}.db"), str(data), *options]) == 0
+        with Store(tmp_path / f"{name}.db") as store:
+            return list(store.records.all(reviewed_only=False))
+
+    rows = imported("rows", '{"text": "Row one body.", "Headline": "Data Engineer", '
+                            '"title": "c-1"}\n{"text": "Row two body.", "title": "c-2"}\n',
+                    "--map", "title=Headline")
+    assert sorted(str(r["fields"]["title"]) for r in rows) == ["Data Engineer", "None"]
+    pages = imported("pages", '{"body": "Senior Data Engineer at Acme. Python, SQL.", '
+                              '"text": "x 1"}\n{"text": "a teaser"}\n', "--column", "body")
+    assert [r["source"] for r in pages] == [f"{tmp_path / 'pages.jsonl'}#1"]
 
 
 def test_a_csv_row_of_more_cells_than_the_header_is_said_not_imported_shifted(
