@@ -46,17 +46,31 @@ class SchemaChanged(ChangedMeanwhile):
                              "may have changed it since it was shown)")
 
 
+def schema_names(db: Database) -> tuple[dict[str, set[str]], set[str]]:
+    """The project's label schema as names: each document question's options, and the
+    span labels."""
+    questions: dict[str, set[str]] = {}
+    spans: set[str] = set()
+    for question, kind, options in db.execute(
+            "SELECT question, kind, options FROM label_schema"):
+        found = {option["name"] for option in json.loads(options)}
+        if kind == "span":
+            spans |= found
+        else:
+            questions[question] = found
+    return questions, spans
+
+
 def span_labels(db: Database) -> set[str]:
     """The span labels of the project's label schema."""
-    return {option["name"] for (options,) in db.execute(
-        "SELECT options FROM label_schema WHERE kind = 'span'") for option in json.loads(options)}
+    return schema_names(db)[1]
 
 
 def schema_holds(db: Database, rows: Sequence[Row]) -> None:
     """``SchemaChanged`` for an answer or a span among ``rows`` (an undo's, as they were)
     whose option or label the label schema does not have: an undo or a redo would put
     back a label the schema lost since (not one the posting holds now, as it is)."""
-    questions: dict[str, set[str]] | None = None
+    names: tuple[dict[str, set[str]], set[str]] | None = None
     for table, key, row in rows:
         if row is None or table not in ("doc_labels", "spans") or (
                 table == "spans" and row.get("state") == "rejected"):
@@ -67,11 +81,10 @@ def schema_holds(db: Database, rows: Sequence[Row]) -> None:
             (key[0], row.get("label")))
         if held.fetchone() is not None:
             continue
-        if questions is None:
-            questions = {name: {o["name"] for o in json.loads(options)}
-                         for name, options in db.execute(
-                             "SELECT question, options FROM label_schema WHERE kind != 'span'")}
-        if table == "spans" and row.get("label") not in span_labels(db):
+        if names is None:  # (read once, for the rows to check alone)
+            names = schema_names(db)
+        questions, labels = names
+        if table == "spans" and row.get("label") not in labels:
             raise SchemaChanged(f"span label {row.get('label')!r}")
         if table == "doc_labels" and row.get("option") not in questions.get(
                 str(row.get("question")), ()):
