@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 
 Problem = tuple[str, Any, str]  # (target, cell, reason)
-SALARY_PARTS = ("salary_min", "salary_max", "salary_currency", "salary_period")
+SALARY_PARTS = {"salary_min": "min", "salary_max": "max", "salary_currency": "currency",
+                "salary_period": "period"}  # a part's column: what of the pay it gives
 _NO_PAY = {"min": None, "max": None, "currency": None, "period": None}
 # the currencies a sign may mean that more than one writes, with no letters before it
 # ("US$" says one): the reader takes the first

@@ -19,8 +19,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from reviewer.core.ingest.cell_pay import SALARY_PARTS
 from reviewer.core.ingest.items import LeftOut, PageKind, Result, Skipped, page, what
-from reviewer.core.ingest.values import KINDS, SALARY_PARTS, given_values, shown
+from reviewer.core.ingest.values import KINDS, given_values, shown
 from reviewer.core.schema import FIELDS
 
 PAGE = "page"

@@ -23,17 +23,14 @@ from typing import Any
 
 from reviewer.core.ingest.cell_dates import read_date
 from reviewer.core.ingest.cell_lists import list_literal, parted
-from reviewer.core.ingest.cell_pay import could_be, joined_pay
+from reviewer.core.ingest.cell_pay import SALARY_PARTS, Problem, could_be, joined_pay
 from reviewer.core.ingest.choices import CHOICES, EMPTY, SYMBOLS
 from reviewer.core.schema import FIELDS
 
-SALARY_PARTS = {"salary_min": "min", "salary_max": "max", "salary_currency": "currency",
-                "salary_period": "period"}
 KINDS: dict[str, str] = {**{spec.name: spec.kind for spec in FIELDS},
                          "salary_min": "amount", "salary_max": "amount",
                          "salary_currency": "currency", "salary_period": "period"}
 MAX_TEXT = 300  # a longer title, company or place is some other text in the wrong column
-Problem = tuple[str, Any, str]  # (target, cell, reason)
 
 _SPECS = {spec.name: spec for spec in FIELDS}
 _KEY = re.compile(r"[^0-9a-z]+")
