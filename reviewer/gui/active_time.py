@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 
-from reviewer.core.store import DatabaseError, Store
+from reviewer.core.store import DatabaseError, Store, kind_of
 
 IDLE_SECONDS = 60.0
 INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -44,10 +44,7 @@ def time_adder(store: Store) -> Callable[[int, float], None]:
             try:
                 store.timing.add(posting, kept, wait=TIME_WAIT)
             except DatabaseError as err:
-                busy = getattr(err, "kind", "") == "busy" or str(
-                    getattr(err, "sqlite_errorname", "")).startswith(("SQLITE_BUSY",
-                                                                      "SQLITE_LOCKED"))
-                if busy and len(pending) < 1000:
+                if kind_of(err) == "busy" and len(pending) < 1000:
                     break  # another program writing: all tried again with the next move
             del pending[posting]
     return add

@@ -12,7 +12,7 @@ value as reviewers' values are compared, which eval compares a stage's value by)
 
 A damaged project is refused when it opens; one that cannot be written opens for
 reading only; ``explain`` says a failure of the file itself (damaged, read-only, its
-disk full, held by another program) for a person.
+disk full, held by another program) for a person, ``kind_of`` which it is.
 
 Public API: ``Store``, ``ProjectError``, ``DatabaseError``, ``explain``, ``fold_wal``,
 ``Change``, ``BulkEdit`` and ``BulkChange`` (an edit of many postings and what it changed, see
@@ -37,7 +37,7 @@ from reviewer.core.store.bulk import BulkChange, BulkEdit
 from reviewer.core.store.db import ProjectError, fold_wal
 from reviewer.core.store.decisions import FIELD_STATES, PLACES_APART, ChangedMeanwhile
 from reviewer.core.store.describe import datasette_metadata, write_metadata
-from reviewer.core.store.health import explain
+from reviewer.core.store.health import explain, kind_of
 from reviewer.core.store.history import Change, ChangedSince, now
 from reviewer.core.store.labels import Labels
 from reviewer.core.store.migrations import SCHEMA_VERSION
@@ -89,6 +89,7 @@ __all__ = [
            "filter_term",
            "final_fields",
            "fold_wal",
+           "kind_of",
            "now",
            "parse_search",
            "prepare",
