@@ -8,6 +8,7 @@ knows no window. User overrides of the shortcuts live in ``QSettings``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from html import escape
 from pathlib import Path
@@ -85,7 +86,7 @@ def typing_shortcut(sequence: str) -> str | None:
     """What a shortcut's key (portable text) does in a text box (``labels.typing_key``):
     None for a key that does nothing there, or that an action of the window has by
     default (Esc, Ctrl+Left …). A keypad key is its key's twin ("Num+Enter": Enter)."""
-    if sequence in {QKeySequence(default).toString() for _k, _t, default, _h, _m in ACTIONS}:
+    if sequence in _default_keys():
         return None
     key = sequence.replace("Num+", "", 1)
     try:
@@ -93,6 +94,12 @@ def typing_shortcut(sequence: str) -> str | None:
     except ValueError:  # a name the label keys do not know ("+"): typed, unless held
         held = any(m in key for m in ("Ctrl+", "Alt+", "Meta+"))
         return None if held or not key else "types or moves"
+
+
+@functools.cache
+def _default_keys() -> frozenset[str]:
+    """The keys the window's actions have by default, as portable text."""
+    return frozenset(QKeySequence(default).toString() for _k, _t, default, _h, _m in ACTIONS)
 
 
 def keypad_twin(sequence: str) -> str | None:
