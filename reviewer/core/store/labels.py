@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from reviewer.core.labels import Option, Question, check, to_json, with_defaults
 from reviewer.core.store.history import Change, log
-from reviewer.core.store.spans import SchemaChanged
+from reviewer.core.store.spans import SchemaChanged, schema_names
 from reviewer.core.store.sqlite import Database
 
 if TYPE_CHECKING:
@@ -72,11 +72,10 @@ class Labels:
             old = dict(self.db.execute(  # option -> whose it is (an undo puts it back)
                 "SELECT option, reviewer FROM doc_labels WHERE posting_id = ? AND question = ?",
                 (pid, question)).fetchall())
-            asked = next((q for q in self.schema() if q.name == question and q.kind != "span"),
-                         None)
+            asked = schema_names(self.db)[0].get(question)  # (its options' names)
             if asked is None and not old:
                 raise SchemaChanged(f"question {question!r}")
-            if gone := set(options) - set(asked.option_names() if asked else ()) - set(old):
+            if gone := set(options) - (asked or set()) - set(old):
                 raise SchemaChanged(f"option {min(gone)!r} of {question!r}")
             change = Change(f"label {question}")
             change.rows += [("doc_labels", (pid, question, option),
