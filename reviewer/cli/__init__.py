@@ -147,7 +147,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         reviewed = store.queue.count("reviewed")
         model = model_summary(store)
         # whether this version uses it: its figures are its own account either way
-        not_used = project_model(store)[1] if model is not None else None
+        loaded, note = project_model(store) if model is not None else (None, None)
     finally:
         store.close()
     if args.json:  # each field's figures, and each stage's for it under "stages"
@@ -157,7 +157,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if model is not None:  # the model's own cross-validation, under "learned model"
             figures["learned model"] = {"trained_at": model.trained_at,
                                         "postings": model.postings, "figures": model.figures,
-                                        "in_use": not_used is None, "not_used": not_used}
+                                        "in_use": loaded is not None,
+                                        "not_used": None if loaded else note,
+                                        "note": note}
         print(json.dumps(figures, indent=2))
         return 0
     print(f"machine suggestions against the reviewers' values, {reviewed:,} reviewed postings")
@@ -188,8 +190,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
           "alone, the model alone, the two together (cascade)")
     for row in figures_table(model.figures):
         print("  " + row)
-    if not_used is not None:
-        print(plain(not_used))
+    if note is not None:
+        print(plain(note))
     return 0
 
 

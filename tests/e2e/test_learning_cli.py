@@ -117,3 +117,28 @@ def test_eval_says_a_stored_model_is_not_used_and_prints_no_control_characters(
     assert "\\x1b]0;owned\\x07\\x1b[2J" in out
     listed = json.loads(cli(capsys, "eval", db, "--json"))["learned model"]
     assert listed["in_use"] is False and "not a zip archive" in listed["not_used"]
+
+
+def test_eval_says_which_questions_the_model_no_longer_answers(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Options swapped after training: the model is in use, but not for that question."""
+    from reviewer.core.labels import Option, Question
+
+    corpus = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    db = tmp_path / "p.db"
+    with Store(db) as store:
+        for rec in corpus[:12]:
+            assert store.records.add(dict(reviewed_record(rec), labels={"relevant": ["yes"]}))
+    cli(capsys, "train", db)
+    assert json.loads(cli(capsys, "eval", db, "--json"))["learned model"]["note"] is None
+    with Store(db) as store:
+        schema = store.labels.schema()
+        store.labels.save_schema(
+            [Question(q.name, q.kind, [Option("yes, surely"), Option("no")])
+             if q.name == "relevant" else q for q in schema],
+            origins={**{(q.name, o): (q.name, o) for q in schema for o in q.option_names()},
+                     ("relevant", "yes, surely"): ("relevant", "yes")})
+    listed = json.loads(cli(capsys, "eval", db, "--json"))["learned model"]
+    assert listed["in_use"] is True and listed["not_used"] is None
+    assert "does not answer relevant" in listed["note"]
+    assert "does not answer relevant" in cli(capsys, "eval", db)

@@ -153,6 +153,7 @@ def train_project(store: Store, *, progress: Callable[[int, int], None] | None =
 
     store.check_writable()
     started = time.perf_counter()
+    counts_read = store.meta.changed_questions()
     examples, ids = examples_of(store, checkpoint)
     if len(examples) < MINIMUM:
         raise TrainingError(
@@ -162,7 +163,11 @@ def train_project(store: Store, *, progress: Callable[[int, int], None] | None =
     model = train(examples, questions, progress, checkpoint=checkpoint)
     data = model.to_bytes()
     info = dict(model.info)
-    model_id = store.models.save(KIND, data, ids, info)
+    with store.atomic():
+        model_id = store.models.save(KIND, data, ids, info)
+        now = {q.name: (q.kind, q.option_names()) for q in store.labels.schema()}
+        store.meta.model_trained(counts_read, [
+            q.name for q in questions if now.get(q.name) != (q.kind, q.option_names())])
     return TrainReport(len(examples), time.perf_counter() - started, len(data), model_id,
                        _figures(model.info))
 
@@ -187,14 +192,26 @@ def _finite(value: Any) -> bool:
 
 def project_model(store: Store) -> tuple[Model | None, str | None]:
     """The model the project file holds, if any and usable: (model, None); (None, why)
-    when it holds one this version refuses; (None, None) when it holds none."""
+    when it holds one this version refuses; (None, None) when it holds none. A label
+    question whose options were renamed or removed since it was trained (a swap of
+    "yes" and "no" leaves the names as they were) is not answered by it: (model without
+    it, a note naming them) until it learns again."""
     stored = store.models.latest(KIND)
     if stored is None:
         return None, None
     from reviewer.core.learn import Model, ModelRefused
 
     try:
-        return Model.from_bytes(stored.data), None
+        model = Model.from_bytes(stored.data)
     except ModelRefused as err:
         return None, (f"the project's learned model (trained {stored.trained_at[:10]}) is "
                       f"not used: {err}; train it again with this version")
+    changed = sorted(set(store.meta.changed_questions()) & set(model.questions))
+    if not changed:
+        return model, None
+    for question in changed:
+        model.forget_question(question)
+    names = ", ".join(escaped_controls(q) for q in changed)
+    return model, (f"the project's learned model does not answer {names}: its options were "
+                   "renamed or removed since it was trained; train it again to have it "
+                   "answered")

@@ -19,10 +19,10 @@ override the rules on (those where the two together beat the rules alone).
 
 Public API: ``Example``; ``train(examples, questions=None, progress=None) -> Model``;
 ``Model`` (``suggest``, ``to_bytes``, ``Model.from_bytes``, ``info``, ``fields``,
-``questions``); ``Suggestions``; ``apply(model, doc, extraction)`` (the suggestions
-merged into the extraction); ``ModelRefused`` (a stored model that cannot be used,
-and why); ``usefulness`` (what the list's order "most useful to review next" reads);
-``FORMAT_VERSION``.
+``questions``, ``forget_question``); ``Suggestions``; ``apply(model, doc,
+extraction)`` (the suggestions merged into the extraction); ``ModelRefused`` (a
+stored model that cannot be used, and why); ``usefulness`` (what the list's order
+"most useful to review next" reads); ``FORMAT_VERSION``.
 """
 
 from reviewer.core.learn.active import usefulness

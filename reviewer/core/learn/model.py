@@ -102,6 +102,10 @@ class Model:
     def questions(self) -> list[str]:
         return [name[len(LABEL):] for name in self.parts if name.startswith(LABEL)]
 
+    def forget_question(self, question: str) -> None:
+        """Answer this label question no more (its options changed since it learnt)."""
+        self.parts.pop(LABEL + question, None)
+
     def guess(self, part: Part, p: Prepared) -> tasks.Guess | None:
         """The raw guess of one part for a posting (None: it has nothing)."""
         if part.kind == "span":

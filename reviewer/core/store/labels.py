@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from reviewer.core.labels import Option, Question, check, to_json, with_defaults
 from reviewer.core.store.history import Change, log
+from reviewer.core.store.meta import Meta
 from reviewer.core.store.spans import SchemaChanged, schema_names
 from reviewer.core.store.sqlite import Database
 
@@ -196,6 +197,10 @@ class Labels:
             # whose options moved or went, they may name another now (learn again)
             db.execute("DELETE FROM label_suggestions WHERE question IN (SELECT old_q FROM"
                        " label_moves) OR question NOT IN (SELECT q FROM kept_answers)")
+            Meta(db).mark_changed_questions(
+                q.name for q in self.schema() if q.kind != "span"
+                and any((q.name, o) not in answers or answers[(q.name, o)] != (q.name, o)
+                        for o in q.option_names()))
             self._spans.rename_labels([(old, new) for old, new in spans.items() if old != new])
             removed = db.execute("DELETE FROM doc_labels WHERE (question, option) NOT IN"
                                  " (SELECT q, o FROM kept_answers)").rowcount

@@ -9,7 +9,7 @@ with the project (``reviewer split`` copies them to each reviewer's file).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from reviewer.core.store.history import log
 from reviewer.core.store.jsontext import loads
@@ -17,6 +17,7 @@ from reviewer.core.store.reviewer import clean_name
 from reviewer.core.store.sqlite import Database
 
 MAX_TEXT = 1_000_000  # characters of guidelines or of one description
+CHANGED = "questions_changed"  # see ``Meta.changed_questions``
 
 
 class Meta:
@@ -78,3 +79,34 @@ class Meta:
         with self.db.atomic():
             self._set("descriptions", json.dumps(dict(descriptions), ensure_ascii=False))
             log(self.db, "set_descriptions", {"count": len(descriptions)})
+
+    def changed_questions(self) -> dict[str, int]:
+        """The label questions whose options were renamed or removed, or that were
+        renamed or removed themselves, since the project's model was trained: its
+        answers to them name the options as they were. Each with a count that grows at
+        every such edit (what a training that read the schema before it tells apart)."""
+        value = loads(self._get(CHANGED), {})
+        if not isinstance(value, dict):
+            return {}
+        return {str(k): v for k, v in value.items() if type(v) is int}
+
+    def mark_changed_questions(self, names: Iterable[str]) -> None:
+        """Count an edit that renamed or removed options of these questions."""
+        names = set(names)
+        if not names:
+            return
+        with self.db.atomic():
+            counts = self.changed_questions()
+            for name in names:
+                counts[name] = counts.get(name, 0) + 1
+            self._set(CHANGED, json.dumps(counts, ensure_ascii=False))
+
+    def model_trained(self, counts_read: Mapping[str, int], changed: Iterable[str]) -> None:
+        """A model was kept that learnt from the schema as it was when the counts were
+        ``counts_read``: the questions marked since then stay changed, and ``changed``
+        (its questions the schema now holds otherwise); the rest are the model's own."""
+        with self.db.atomic():
+            since = {name: n for name, n in self.changed_questions().items()
+                     if counts_read.get(name) != n}
+            since.update((name, since.get(name, 0) + 1) for name in changed)
+            self._set(CHANGED, json.dumps(since, ensure_ascii=False))

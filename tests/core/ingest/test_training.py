@@ -38,6 +38,19 @@ def project(tmp_path: Path, n: int) -> Store:
     return store
 
 
+def import_pages(store: Store, tmp_path: Path, lines: list[str]) -> list[int]:
+    """The corpus lines as pages imported (not reviewed); their ids."""
+    from reviewer.core.ingest import import_paths
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for line in lines:
+        rec = json.loads(line)
+        (pages / f"{rec['id']}.txt").write_text(rec["raw"], encoding="utf-8")
+    import_paths(store, [pages])
+    return store.queue.ids(status="new")
+
+
 def test_the_reviewed_postings_are_the_examples(tmp_path: Path) -> None:
     with project(tmp_path, 12) as store:
         examples, ids = examples_of(store)
@@ -140,7 +153,7 @@ def test_a_model_row_of_the_wrong_types_is_not_used_and_says_why(tmp_path: Path)
 
 def test_re_extract_puts_the_model_s_readings_and_label_answers_on_the_rest(
         tmp_path: Path) -> None:
-    from reviewer.core.ingest import import_paths, reextract
+    from reviewer.core.ingest import reextract
 
     lines = CORPUS.read_text(encoding="utf-8").splitlines()
     with project(tmp_path, 0) as store:
@@ -150,13 +163,7 @@ def test_re_extract_puts_the_model_s_readings_and_label_answers_on_the_rest(
             record["labels"] = {"relevant": ["yes"],
                                 "role_family": ["sales_marketing" if sales else "other"]}
             assert store.records.add(record)
-        pages = tmp_path / "pages"
-        pages.mkdir()
-        for line in lines[40:55]:
-            rec = json.loads(line)
-            (pages / f"{rec['id']}.txt").write_text(rec["raw"], encoding="utf-8")
-        import_paths(store, [pages])
-        new_ids = store.queue.ids(status="new")
+        new_ids = import_pages(store, tmp_path, lines[40:55])
         assert len(new_ids) == 15
         assert all(not store.records.get(pid)["label_suggestions"] for pid in new_ids)
         train_project(store)
@@ -221,3 +228,42 @@ def test_what_reviewers_still_differ_on_is_not_learnt_as_decided(tmp_path: Path)
         mine = examples[ids.index(first)]
         assert "title" not in mine.fields and "company" in mine.fields
         assert "relevant" not in mine.labels
+
+
+def test_a_question_whose_options_were_renamed_is_not_answered_by_the_older_model(
+        tmp_path: Path) -> None:
+    """The model learnt "relevant": "yes"; the options were swapped (yes <-> no) after
+    it was trained. A re-extract with it suggested "yes" again, which now means what
+    "no" meant, unsaid; its answers to that question are not used until it learns again."""
+    from reviewer.core.ingest import reextract
+    from reviewer.core.labels import Option, Question
+
+    lines = CORPUS.read_text(encoding="utf-8").splitlines()
+    with project(tmp_path, 0) as store:
+        for record in reviewed_records(30):
+            record["labels"] = {"relevant": ["yes"], "role_family": ["other"]}
+            assert store.records.add(record)
+        new_ids = import_pages(store, tmp_path, lines[30:34])
+        train_project(store)
+        schema = store.labels.schema()
+        relevant = next(q for q in schema if q.name == "relevant")
+        swapped = [Question(q.name, q.kind, [Option(o.name) for o in q.options][::-1])
+                   if q is relevant else q for q in schema]
+        origins = {(q.name, o): (q.name, o) for q in schema for o in q.option_names()}
+        origins[("relevant", "yes")] = ("relevant", "no")
+        origins[("relevant", "no")] = ("relevant", "yes")
+        store.labels.save_schema(swapped, origins=origins)
+
+        report = reextract(store)
+        assert report.model_note and "relevant" in report.model_note
+        assert "train" in report.model_note
+        for pid in new_ids:
+            suggested = store.records.get(pid)["label_suggestions"]
+            assert "relevant" not in suggested
+            assert suggested["role_family"]["answer"] == "other"  # untouched: still used
+
+        train_project(store)  # learnt again: its answers are used again
+        report = reextract(store)
+        assert report.model_note is None
+        assert all("relevant" in store.records.get(pid)["label_suggestions"]
+                   for pid in new_ids)

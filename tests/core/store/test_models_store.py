@@ -116,3 +116,19 @@ def test_label_suggestions_are_kept_with_the_posting(tmp_path: Path) -> None:
             "relevant": {"answer": "yes", "confidence": 0.83},
             "tags": {"answer": ["a", "b"], "confidence": 0.5}}
         assert store.records.get(1)["labels"] == {}
+
+
+def test_a_question_changed_while_a_model_learnt_stays_changed_after_it(
+        tmp_path: Path) -> None:
+    """A training reads the schema, learns for minutes and is kept: the options renamed
+    meanwhile are still not the ones it learnt (a rename and a rename back, too)."""
+    with Store(tmp_path / "p.db") as store:
+        store.meta.mark_changed_questions(["relevant", "role"])
+        read = store.meta.changed_questions()  # the training starts here
+        store.meta.mark_changed_questions(["role"])
+        store.meta.model_trained(read, [])
+        assert set(store.meta.changed_questions()) == {"role"}
+        store.meta.model_trained(store.meta.changed_questions(), ["seniority"])
+        assert set(store.meta.changed_questions()) == {"seniority"}
+        store.meta.model_trained(store.meta.changed_questions(), [])
+        assert store.meta.changed_questions() == {}
