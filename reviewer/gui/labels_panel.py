@@ -61,7 +61,7 @@ def suggestion_text(suggestion: Any, asked: Question) -> str:
 
 class LabelsPanel(QWidget):
     labels_changed = Signal(str, list)  # question, its options now
-    comment_changed = Signal(str)
+    comment_changed = Signal(str, str)  # the text left, the comment it was typed over
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -211,5 +211,5 @@ class LabelsPanel(QWidget):
     def comment_left(self) -> None:
         text = self.comment.toPlainText().strip()
         if not self._loading and text != self._comment_shown.strip():
-            self._comment_shown = text
-            self.comment_changed.emit(text)
+            was, self._comment_shown = self._comment_shown, text
+            self.comment_changed.emit(text, was)

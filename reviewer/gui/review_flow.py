@@ -282,8 +282,15 @@ class ReviewFlow(QObject):
     def set_labels(self, question: str, options: list[str]) -> None:
         self.push(f"label {question}", lambda p: self.store.labels.answer(p, question, options))
 
-    def set_comment(self, text: str) -> None:
-        self.push("comment", lambda p: self.store.postings.set_comment(p, text))
+    def set_comment(self, text: str, typed_over: str | None = None) -> None:
+        """A comment left; typed over ``typed_over``: one another program saved
+        meanwhile is kept beside it (``Postings.set_comment``), and said."""
+        pid = self.pid
+        if self.push("comment", lambda p: self.store.postings.set_comment(p, text, typed_over)) \
+                and self.posting is not None and pid == self.pid \
+                and self.posting.get("comment") != text:
+            self.message.emit("Comment saved with the one another program saved on this "
+                              "posting meanwhile (theirs is kept, first).", 15000)
 
     def put_text(self, name: str, text: str, add: bool | None = None) -> None:
         """Text a person selected, read as a value of field ``name``. Into a list field

@@ -254,6 +254,24 @@ def test_a_comment_is_saved_when_left_and_undone(win: ReviewWindow, qtbot) -> No
     assert win.store.records.get(win.pid)["comment"] == "" and comment.toPlainText() == ""  # type: ignore[arg-type]
 
 
+def test_a_comment_another_program_saved_meanwhile_is_kept_beside_the_one_typed(
+        win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Two windows on one posting: the comment typed in this one was saved over the
+    one the other had saved meanwhile, which was gone (each window said saved)."""
+    comment = win.labels.comment
+    comment.setFocus()
+    qtbot.keyClicks(comment, "pay looks monthly")
+    with Store(win.store.path, reviewer="ben") as other:
+        other.postings.set_comment(win.pid, "the title is wrong")  # type: ignore[arg-type]
+    win.queue.setFocus()
+    saved = win.store.records.get(win.pid)["comment"]  # type: ignore[arg-type]
+    assert "the title is wrong" in saved and "pay looks monthly" in saved
+    assert comment.toPlainText() == saved  # shown as it is in the file
+    assert "another program" in win.statusBar().currentMessage()
+    win.undo_stack.undo()  # back to what the file held before this window's edit
+    assert win.store.records.get(win.pid)["comment"] == "the title is wrong"  # type: ignore[arg-type]
+
+
 def test_clicking_a_span_offers_to_relabel_or_delete_it(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     _select(win, "Kafka and Kubernetes")
     qtbot.keyClick(win.document, Qt.Key.Key_2, CTRL)

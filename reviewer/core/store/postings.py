@@ -266,9 +266,17 @@ class Postings:
         """Set the status alone, as part of a larger edit that logs itself."""
         self.db.execute("UPDATE postings SET status = ? WHERE id = ?", (status, pid))
 
-    def set_comment(self, pid: int, text: str) -> Change:
+    def set_comment(self, pid: int, text: str, typed_over: str | None = None) -> Change:
+        """The posting's comment. ``typed_over``: the comment ``text`` was typed over;
+        when the file holds another (saved by another program meanwhile), that one is
+        kept first and ``text`` after it, a blank line between: neither is lost."""
         with self.db.atomic():
             change = Change("comment", [snapshot(self.db, "postings", (pid,))])
+            row = self.db.execute("SELECT comment FROM postings WHERE id = ?", (pid,)).fetchone()
+            theirs = str(row[0] or "").strip() if row is not None else ""
+            if typed_over is not None and theirs not in ("", typed_over.strip()) \
+                    and theirs not in text:
+                text = f"{theirs}\n\n{text}" if text.strip() else theirs
             self.db.execute("UPDATE postings SET comment = ? WHERE id = ?", (text, pid))
             self.touch(pid, "set_comment", {})
         return change

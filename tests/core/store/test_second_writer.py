@@ -201,3 +201,20 @@ def test_an_import_while_another_program_holds_the_file_stops_saying_so(
     with Store(project) as store:
         rows = store.db.execute("SELECT count(*) FROM postings").fetchone()
         assert rows[0] == 6
+
+
+@pytest.mark.parametrize(("typed", "theirs", "saved"), [
+    ("pay looks monthly", "the title is wrong", "the title is wrong\n\npay looks monthly"),
+    ("", "the title is wrong", "the title is wrong"),  # emptied: theirs stays
+    ("was fine. check pay", "was fine", "was fine. check pay"),  # theirs typed on: as typed
+    ("check pay", "", "check pay"),  # theirs emptied meanwhile: what was typed
+])
+def test_a_comment_typed_over_one_another_process_replaced_keeps_both(
+        project: Path, typed: str, theirs: str, saved: str) -> None:
+    with Store(project, reviewer="ana") as ana, Store(project, reviewer="ben") as ben:
+        ana.postings.set_comment(1, "was fine")
+        ben.postings.set_comment(1, theirs)
+        ana.postings.set_comment(1, typed, typed_over="was fine")
+        assert ben.records.get(1)["comment"] == saved
+        ana.postings.set_comment(1, "mine alone", typed_over=saved)
+        assert ben.records.get(1)["comment"] == "mine alone"
