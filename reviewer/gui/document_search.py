@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,21 +21,16 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTextDocument, QTextLine
 
 from reviewer.core.store import parse_search
+from reviewer.core.words import folded
 
 _TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")  # letters and digits, as the index has them
-
-
-def _fold(word: str) -> str:
-    """A word as the index compares it: accents off, case folded."""
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def search_terms(query: str) -> list[list[str]]:
     """The words of a search as the queue reads it (``store.parse_search``: split at
     spaces, quotes ignored, filters apart), each the list of its folded parts; terms
     without a letter or digit are left out."""
-    terms = [[_fold(w) for w in _TOKEN.findall(term)] for term in parse_search(query).words]
+    terms = [[folded(w) for w in _TOKEN.findall(term)] for term in parse_search(query).words]
     return [t for t in terms if t]
 
 
@@ -46,7 +40,7 @@ def find_words(text: str, query: str) -> list[tuple[int, int]]:
     terms = search_terms(query)
     if not terms:
         return []
-    words = [(m.start(), m.end(), _fold(m.group())) for m in _TOKEN.finditer(text)]
+    words = [(m.start(), m.end(), folded(m.group())) for m in _TOKEN.finditer(text)]
     at: dict[str, list[int]] = {}
     for i, (_s, _e, word) in enumerate(words):
         at.setdefault(word, []).append(i)

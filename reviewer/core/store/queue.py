@@ -22,6 +22,7 @@ from reviewer.core.store.search import (
     parse_search,
 )
 from reviewer.core.store.sqlite import Database
+from reviewer.core.words import folded
 
 # list orders: the SQL expression each sorts by (ties broken by id)
 ORDERS = {
@@ -259,18 +260,32 @@ class Queue:
         for field, value in query.filters:
             if field not in LIKE_FILTERS:
                 continue
-            if value.isascii():
+            # compared folded, as the search's words are (``folded``: "munchen" finds
+            # "MÜNCHEN"); LIKE folds the case of A to Z alone, so it reads the values
+            # in ASCII, and the others are folded here
+            needle = folded(value.replace('"', ""))
+            if needle.isascii():
                 found = {r[0] for r in self.db.execute(
                     f"SELECT id FROM postings INDEXED BY postings_{field}"
                     f" WHERE replace({field}, '\"', '') LIKE ? ESCAPE '\\'",
-                    (like_pattern(value),))}
-            else:  # LIKE folds the case of A to Z alone: "münchen" is "MÜNCHEN" here
-                needle = value.replace('"', "").casefold()
-                found = {pid for pid, text in self.db.execute(
-                    f"SELECT id, {field} FROM postings INDEXED BY postings_{field}"
-                    f" WHERE {field} IS NOT NULL") if needle in text.replace('"', "").casefold()}
+                    (like_pattern(needle),))}
+                rows = self.db.execute(f"SELECT id, {field} FROM postings INDEXED BY"
+                                       f" postings_{field} WHERE {field} GLOB ?", (_NOT_ASCII,))
+            else:
+                found = set()
+                rows = self.db.execute(f"SELECT id, {field} FROM postings INDEXED BY"
+                                       f" postings_{field} WHERE {field} IS NOT NULL")
+            seen: dict[str, bool] = {}  # (many postings share a place: each folded once)
+            for pid, text in rows:
+                if (hit := seen.get(text)) is None:
+                    hit = seen[text] = needle in folded(text.replace('"', ""))
+                if hit:
+                    found.add(pid)
             keep = found if keep is None else keep & found
         return keep
+
+
+_NOT_ASCII = "*[^\x01-\x7f]*"  # a GLOB of a value with a character outside ASCII
 
 
 def _kept(ids: list[int], keep: set[int] | None) -> list[int]:

@@ -12,9 +12,10 @@ make a pattern cheap to run); and
 ``valid_unicode`` (text that can be encoded, whatever a file name or JSON held) and
 ``valid_name`` (a file name so, its bytes that are not UTF-8 written as ``\\xff``);
 ``escaped_controls`` (a name read from a file, to print: its control characters written
-as escapes, never obeyed by a terminal).
+as escapes, never obeyed by a terminal); ``folded`` (a text as a search compares it:
+accents off, case folded).
 """
 
-from reviewer.core.words.text import escaped_controls, valid_name, valid_unicode
+from reviewer.core.words.text import escaped_controls, folded, valid_name, valid_unicode
 
-__all__ = ["escaped_controls", "valid_name", "valid_unicode"]
+__all__ = ["escaped_controls", "folded", "valid_name", "valid_unicode"]

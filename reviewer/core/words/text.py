@@ -75,6 +75,15 @@ def without_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+def folded(text: str) -> str:
+    """``text`` as a search compares it: accents off, case folded ("München" and
+    "MUNCHEN" are "munchen", "Straße" is "strasse", full-width "Ａ" is "a")."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 def normalise_space(text: str) -> str:
     """One line: every run of whitespace becomes one space, ends trimmed."""
     return re.sub(r"\s+", " ", _INVISIBLE.sub("", text)).strip()
