@@ -316,6 +316,39 @@ def test_an_export_that_fails_leaves_no_folder_it_made(tmp_path: Path) -> None:
     assert list((tmp_path / "kept").iterdir()) == []
 
 
+def test_a_second_export_to_the_same_file_while_one_writes_it_is_refused(
+        tmp_path: Path) -> None:
+    """Both wrote the same part file: the second's records, then the first's rest over
+    them, put in place as the export's output (the second said it was done; the first
+    failed, its part gone)."""
+    started, go_on = threading.Event(), threading.Event()
+    out = tmp_path / "all.jsonl"
+
+    def slow(part: Path) -> Any:
+        part.write_text("first's records\n")
+        started.set()
+        go_on.wait(10)
+        return ExportSummary("jsonl", {"all": 1}, [part])
+
+    def quick(part: Path) -> Any:
+        part.write_text("second's records\n")
+        return ExportSummary("jsonl", {"all": 1}, [part])
+
+    first = threading.Thread(target=export_whole, args=(out, slow))
+    first.start()
+    try:
+        assert started.wait(10)
+        with pytest.raises(ValueError, match="another export is writing"):
+            export_whole(out, quick)
+    finally:
+        go_on.set()
+        first.join(10)
+    assert out.read_text() == "first's records\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["all.jsonl"]  # nothing left beside
+    export_whole(out, quick)  # once it is done, the next goes ahead
+    assert out.read_text() == "second's records\n"
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "prodigy", "csv"])
 def test_an_export_never_replaces_a_project_file(tmp_path: Path, fmt: str,
                                                  capsys: pytest.CaptureFixture[str]) -> None:

@@ -281,19 +281,21 @@ def export_whole(out: Path, write: Callable[[Path], ExportSummary], fmt: str = "
     try:
         if made is not None:
             _make_folder(folder, made)
-        summary = write(part)
-        if out.is_dir():
-            out.rmdir()  # empty, as checked
-        for path in summary.files:
-            if path.parent == part.parent and path != part:
-                os.replace(path, placed(path))
-        os.replace(part, out)
+        with writers.writing_alone(part, out):  # (refused: another's part is not removed)
+            try:
+                summary = write(part)
+                if out.is_dir():
+                    out.rmdir()  # empty, as checked
+                for path in summary.files:
+                    if path.parent == part.parent and path != part:
+                        os.replace(path, placed(path))
+                os.replace(part, out)
+            finally:
+                _remove_parts(part)
     except BaseException:
-        _remove_parts(part)
         if made is not None:  # the folders made for it, as they were: none
             _remove_empty(folder, made)
         raise
-    _remove_parts(part)
     summary.files = [placed(f) for f in summary.files]
     return summary
 
@@ -351,8 +353,11 @@ def _remove_empty(folder: Path, top: Path) -> None:
 
 def _remove_parts(part: Path) -> None:
     """What is left of an export beside its place: the part and every file beside it."""
+    lock = writers.lock_path(part)  # let go of last (``writing_alone``)
     with contextlib.suppress(OSError):  # its folder is not there (or cannot be)
-        for path in part.parent.glob(glob.escape(part.name) + "*"):
+        for path in list(part.parent.glob(glob.escape(part.name) + "*")):
+            if path == lock:
+                continue
             if path.is_dir():
                 shutil.rmtree(path)
             else:

@@ -15,6 +15,7 @@ the parts of one export may share one, so that every part lists the same options
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import importlib
@@ -81,9 +82,54 @@ def part_path(out: Path, beside: str = "") -> Path:
                          f"over the {NAME_MAX} bytes a file's name may have: choose a "
                          "shorter output name")
     name = f".{out.name}.part"
-    if len(os.fsencode(name + beside)) > NAME_MAX:
+    if len(os.fsencode(name + max(beside, LOCK, key=len))) > NAME_MAX:
         name = f".{hashlib.sha256(os.fsencode(out.name)).hexdigest()[:16]}.part"
     return out.with_name(name)
+
+
+LOCK = ".lock"  # the suffix of an export's lock, beside its part
+
+
+@contextlib.contextmanager
+def writing_alone(part: Path, out: Path) -> Iterator[None]:
+    """The only export writing ``part`` (and so ``out``) while inside: a second one to
+    the same output, which would write into the same part file, is refused
+    (ValueError). The lock is on ``<part>.lock``, removed as it is let go (and left by
+    an export killed, for the next one to take); where the system has no such locks
+    (or the folder keeps none), exports are not kept apart."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    lock = lock_path(part)
+    while True:
+        handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(handle)
+            raise ValueError(f"another export is writing {out} now: wait for it to end, or "
+                             "choose another name") from None
+        except OSError:  # a file system that keeps no locks
+            os.close(handle)
+            yield
+            return
+        with contextlib.suppress(OSError):
+            if os.stat(lock).st_ino == os.fstat(handle).st_ino:
+                break  # (else the export before removed it as this one took it: again)
+        os.close(handle)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            lock.unlink()
+        os.close(handle)
+
+
+def lock_path(part: Path) -> Path:
+    """The lock of the export writing ``part`` (see ``writing_alone``)."""
+    return part.with_name(part.name + LOCK)
 
 
 def optional_module(name: str, install: str) -> ModuleType:
