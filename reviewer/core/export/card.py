@@ -52,6 +52,7 @@ def hf_features(questions: Iterable[str], tags: Sequence[str] = ("O",),
     columns["tokens"] = ["string"]
     columns["ner_tags"] = [ClassNames(tuple(tags))]
     columns["labels"] = {question: ["string"] for question in sorted(questions)}
+    columns["comment"] = "string"
     columns["undecided"] = ["string"]
     if reviewers:
         own: dict[str, TypeSpec] = {
@@ -119,6 +120,7 @@ _COLUMN_NOTES = {
                 "labels are undecided, or the posting is not reviewed (its words no one "
                 "labelled are unknown)",
     "labels": "document labels: the options chosen per question",
+    "comment": "the reviewers' comment on the posting (empty: none)",
     "undecided": "what the reviewers still differ on (spans, status, comment, field:NAME, "
                  "label:QUESTION): the posting's value of it is no person's; where `spans` "
                  "is, `spans` and `ner_tags` are null (unknown, not: no entity)",

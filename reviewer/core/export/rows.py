@@ -161,6 +161,7 @@ def hf_row(record: PostingRecord, tagged: Tagged | None = None) -> Row:
     elif record["status"] != "reviewed":  # (``--all``) the words no one labelled: unknown
         row["ner_tags"] = None
     row["labels"] = {question: list(options) for question, options in record["labels"].items()}
+    row["comment"] = record.get("comment") or ""
     row["undecided"] = record.get("undecided", [])
     if "reviewers" in record:
         row["reviewers"] = hf_reviewers(record)

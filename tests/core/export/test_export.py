@@ -508,7 +508,9 @@ def test_hf_dataset_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         pytest.importorskip("pyarrow", reason="pyarrow is not installed")
     out = tmp_path / "hf"
     split = {"train": 0.6, "test": 0.4}
-    summary = export(sample(), "hf", out, split=split, parquet=parquet)
+    records = sample()
+    records[0]["comment"] = "pay looks monthly"  # (the dataset had no comment column)
+    summary = export(records, "hf", out, split=split, parquet=parquet)
     ext = "parquet" if parquet else "jsonl"
     assert (out / "README.md") in summary.files
     names = sorted(p.name for p in (out / "data").iterdir())
@@ -521,14 +523,15 @@ def test_hf_dataset_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
             continue
         ds = load_hf(monkeypatch, out, part)
         assert ds.num_rows == summary.counts[part]
-        assert {"id", "text", "status", "salary", "provenance", "spans", "labels",
-                *FIELD_NAMES} <= set(ds.column_names)
+        assert {"id", "text", "status", "comment", "salary", "provenance", "spans",
+                "labels", *FIELD_NAMES} <= set(ds.column_names)
     rows = {row["id"]: row for part in split if summary.counts[part]
             for row in load_hf(monkeypatch, out, part)}
     first = rows[1]
     assert first["salary"] == {"min": 50000.0, "max": 65000.0, "currency": "GBP",
                                "period": "year"}
     assert first["provenance"]["title"] == "corrected"
+    assert first["comment"] == "pay looks monthly" and rows[2]["comment"] == ""
     # a date is the day written, whichever file holds it (JSON lines were read as times
     # of the day and given back as text: "2024-05-01 00:00:00")
     assert str(first["date_posted"]) == "2024-05-01"
