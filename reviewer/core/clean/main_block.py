@@ -156,6 +156,9 @@ def _choose_main(
     parent = best.parent
     if parent is None:
         return [best]
+    # a weak best (a short posting of short blocks, loose in the page) takes in every
+    # sibling block of text, however short: none could reach the floor otherwise
+    weak = best_score < _SIBLING_FLOOR
     chosen = []
     for sibling in _children(parent):
         if sibling.mem_id in dropped:
@@ -164,13 +167,17 @@ def _choose_main(
             chosen.append(sibling)
             continue
         sib_score = scores.get(sibling.mem_id, 0.0) * _weight(sibling)
-        if sibling.tag in _TEXT_BLOCKS:
+        if sibling.tag in _TEXT_BLOCKS or (weak and sibling.tag in _LISTS):
             text, in_links = _own_text(sibling, links)
-            if len(text) > 80 and in_links < len(text) * 0.25:
+            if (len(text) > 80 or (weak and text.strip())) and in_links < len(text) * 0.25:
                 sib_score = max(sib_score, best_score * 0.25)
-        if sib_score >= max(3.0, best_score * 0.2):
+        if sib_score >= max(0.0 if weak else _SIBLING_FLOOR, best_score * 0.2):
             chosen.append(sibling)
     return chosen
+
+
+_SIBLING_FLOOR = 3.0  # the score a sibling of the best block needs to be taken in
+_LISTS = frozenset(("ul", "ol", "dl", "table"))
 
 
 def _widen(node: LexborNode, scores: dict[int, float]) -> LexborNode:

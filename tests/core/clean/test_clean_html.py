@@ -218,6 +218,23 @@ def test_a_short_page_kept_whole_records_nothing_as_removed() -> None:
     assert "Data Analyst" not in removed
 
 
+def test_a_short_posting_loose_in_the_body_is_kept_whole_not_its_one_long_item() -> None:
+    """Blocks straight under <body>, none long: the one list item of 25 letters was the
+    best block, and the title, the company, the other sections were cut as outside."""
+    html = ("<html><body><nav><a href='/'>Home</a> <a href='/jobs'>Jobs</a></nav>"
+            "<h1><strong>Senior Data Engineer</strong></h1><p>Company: Acme Corp</p>"
+            "<h2>Responsibilities</h2><ul><li>Build pipelines in Python</li><li>Own Kafka</li>"
+            "</ul><h2>Requirements</h2><ul><li>5+ years of experience</li></ul>"
+            "<h3>Benefits</h3><p>Health insurance</p>"
+            "<footer><a href='/privacy'>Privacy</a></footer></body></html>")
+    doc = clean(html, "html")
+    for kept in ("Senior Data Engineer", "Company: Acme Corp", "## Responsibilities",
+                 "- Own Kafka", "## Requirements", "- 5+ years of experience",
+                 "### Benefits", "Health insurance"):
+        assert kept in doc.markdown
+    assert "Home" not in doc.markdown and "Privacy" not in doc.markdown
+
+
 def test_page_text_that_reads_as_a_markdown_image_stays_text() -> None:
     page = ("<html><body><h1>Engineer</h1><p>Our team ![team](/etc/passwd) is great and we "
             "hire an engineer who knows SQL well.</p></body></html>")
