@@ -228,10 +228,14 @@ def _header_lines(doc: Document, top: list[Block]) -> list[tuple[str, Span | Non
 def _header_locations(header: list[tuple[str, Span | None]]) -> Finding | None:
     for text, span in header:
         for piece, offset in _pieces(text):
+            piece = _SENTENCE_END.sub("", piece)  # "hiring in Berlin.": not "Berlin."
             if looks_like_location(piece):
                 spans = [(span[0] + offset, span[0] + offset + len(piece))] if span else []
                 return Finding([piece], spans, 0.7 if span else 0.6, "structure")
     return None
+
+
+_SENTENCE_END = lazy_compile(r"(?<!\b[A-Z])(?<!\b[SFM]t)\.$")  # not "D.C." or "St."
 
 
 def _pieces(text: str) -> list[tuple[str, int]]:

@@ -69,8 +69,8 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
     if "seniority" not in have and title is not None:
         level = seniority(str(title.value))
         if level:
-            spans = _shift(title.spans, level[1])
-            found["seniority"] = Finding(level[0], spans, 0.8, "pattern")
+            found["seniority"] = Finding(level[0], _word_of(doc, title.spans, level[0]), 0.8,
+                                         "pattern")
     if "employment_type" not in have:
         found.update(_employment(doc, title))
     low = doc.markdown.lower()
@@ -120,11 +120,14 @@ def pay_in_blocks(doc: Document) -> Iterator[tuple[dict[str, Any], Span]]:
             yield pay[0], (block.start + pay[1][0], block.start + pay[1][1])
 
 
-def _shift(spans: list[Span], inner: Span) -> list[Span]:
-    if not spans:
-        return []
-    start = spans[0][0]
-    return [(start + inner[0], start + inner[1])]
+def _word_of(doc: Document, spans: list[Span], level: str) -> list[Span]:
+    """Where the title's text (``spans``) says the seniority ``level``: looked for in
+    the text itself, which may hold marks the value has not ("# **Senior …**")."""
+    for start, end in spans[:1]:
+        said = seniority(doc.markdown[start:end])
+        if said is not None and said[0] == level:
+            return [(start + said[1][0], start + said[1][1])]
+    return []
 
 
 # on lower-cased text: the words, and the months or years of a contract (apart: so that

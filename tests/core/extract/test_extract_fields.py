@@ -309,6 +309,32 @@ def test_seniority_from_the_title(title: str, level: str | None) -> None:
         assert evidence(doc, result, "seniority") == [word]
 
 
+@pytest.mark.parametrize("heading", ["# **Senior Data Engineer**", "# *Senior* Data Engineer",
+                                     "# Data Engineer (**Senior**)"])
+def test_the_seniority_s_evidence_is_its_word_in_a_title_with_marks(heading: str) -> None:
+    """The title's value has no marks, its text has: the word was taken at its place in
+    the value, two characters early ("**Seni")."""
+    doc = CleanDoc(f"{heading}\n\nAcme Corp is hiring in Berlin.\n\n- Python\n", "text")
+    result = extract(doc)
+    assert result.fields["seniority"] == "senior"
+    assert evidence(doc, result, "seniority") == ["Senior"]
+
+
+@pytest.mark.parametrize(("line", "places"), [
+    ("Acme Corp is hiring in Berlin.", ["Berlin"]),  # was "Berlin."
+    ("The role is based in London, UK.", ["London, UK"]),
+    ("The role is based in Washington, D.C.", ["Washington, D.C."]),
+    ("Senior role in Berlin, full-time.", None),  # was "Berlin, full-time."
+])
+def test_a_place_at_the_end_of_a_sentence_is_read_without_the_full_stop(
+        line: str, places: list[str] | None) -> None:
+    doc = CleanDoc(f"# Data Engineer\n\n{line}\n\n- Python\n", "text")
+    result = extract(doc)
+    assert result.fields["locations"] == places
+    if places:
+        assert evidence(doc, result, "locations") == places
+
+
 # --- stage 1: JSON-LD -----------------------------------------------------------------------------
 
 JOB_POSTING = {
