@@ -10,6 +10,16 @@ _WINDOW_FILES = (".db", ".sqlite", ".sqlite3")
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["demo"] and args[1:]:  # "reviewer demo --help" opened the window
+        if args[1:] in (["-h"], ["--help"]):
+            from reviewer.cli.common import WINDOW_USAGE
+
+            print("usage: reviewer demo\n\nOpen the review window on the demo project, the "
+                  f"bundled sample postings.\n\n{WINDOW_USAGE}")
+            return 0
+        print(f"reviewer demo: it takes no arguments (given: {' '.join(args[1:])})",
+              file=sys.stderr)
+        return 2
     if not args or args[0] == "demo" or (len(args) == 1 and args[0].endswith(_WINDOW_FILES)):
         try:
             from reviewer.gui.app import run

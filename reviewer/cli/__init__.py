@@ -18,6 +18,7 @@ from reviewer import __version__
 from reviewer.cli.agreement import add_agreement_parser
 from reviewer.cli.cluster import add_cluster_options
 from reviewer.cli.common import (
+    WINDOW_USAGE,
     CliError,
     ProgressLine,
     file_name,
@@ -241,9 +242,8 @@ def _jobs_option(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="reviewer",
-        description="Clean job-posting pages, extract their fields, review and label them.",
-    )
+        prog="reviewer", epilog=WINDOW_USAGE, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Clean job-posting pages, extract their fields, review and label them.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--reviewer", metavar="NAME",
                         help="the name every edit made by the command carries (default: "

@@ -12,6 +12,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # the project modules load only for the commands that use them
     from reviewer.core.store import Store
 
+WINDOW_USAGE = """the review window:
+  reviewer              the project opened last (else the start screen)
+  reviewer FILE.db      the project FILE.db (made if missing)
+  reviewer demo         the demo project: the bundled sample postings"""
+
 
 def open_project(path: str, create: bool = False, read_only: bool = False) -> Store:
     from reviewer.core.store import ProjectError, Store

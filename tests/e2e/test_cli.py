@@ -469,3 +469,24 @@ def test_a_column_preview_writes_nothing_to_the_project_it_reads(
     out, err = capsys.readouterr()
     assert "title: title" in out and "made by an older version" in err
     assert old.read_bytes() == before and not list(tmp_path.glob("old.db.v*.bak"))
+
+
+def test_demo_help_is_printed_not_the_window_opened(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`reviewer demo --help` opened the window, and `reviewer --help` never said how
+    the window is opened."""
+    import reviewer.gui.app
+    from reviewer.app import main as entry
+
+    def window(_argv: list[str]) -> int:
+        raise AssertionError("the window was opened")
+
+    monkeypatch.setattr(reviewer.gui.app, "run", window)
+    assert entry(["demo", "--help"]) == 0
+    assert capsys.readouterr().out.startswith("usage: reviewer demo\n")
+    assert entry(["demo", "now"]) == 2
+    assert "takes no arguments" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        entry(["--help"])
+    said = capsys.readouterr().out
+    assert "reviewer demo " in said and "reviewer FILE.db" in said
