@@ -32,6 +32,7 @@ from reviewer.core.schema import FIELDS
 from reviewer.gui import preferences
 from reviewer.gui.fields_panel import KEYS as FIELD_KEYS
 from reviewer.gui.plain import menu_text
+from reviewer.gui.screen_fit import fit_to_screen, free_area
 from reviewer.gui.single_keys import KEYS as SINGLE_KEYS
 from reviewer.gui.theme import THEMES, apply_theme
 from reviewer.gui.undo_actions import AfterTyping
@@ -381,12 +382,10 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
-        screen = (parent.screen() or QApplication.primaryScreen()).availableGeometry()
+        area = free_area(parent)
         document = self.browser.document()
-        document.setTextWidth(min(720, screen.width() * 0.8))
-        width = int(document.idealWidth()) + 60
-        height = int(document.size().height()) + 90
-        self.resize(min(width, int(screen.width() * 0.9)), min(height, int(screen.height() * 0.85)))
+        document.setTextWidth(min(720, area.width() * 0.8) if area is not None else 720)
+        fit_to_screen(self, int(document.idealWidth()) + 60, int(document.size().height()) + 90)
 
     def text(self) -> str:
         """The list as rich text (what the browser shows)."""

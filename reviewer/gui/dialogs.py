@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.export import EXTENSIONS, is_project_file
 from reviewer.gui.plain import plain_label
+from reviewer.gui.screen_fit import fit_to_screen
 
 FORMAT_NAMES = {
     "jsonl": "JSONL: every field, decision, span and label (imports back)",
@@ -202,8 +202,10 @@ class ShortcutDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
             self._restore_defaults)
         column = QVBoxLayout(self)
-        column.addWidget(QLabel("Click a shortcut and press the new keys. While you type in a "
-                                "field, keys that edit text (Ctrl+Left, Ctrl+Right …) edit it."))
+        hint = QLabel("Click a shortcut and press the new keys. While you type in a field, "
+                      "keys that edit text (Ctrl+Left, Ctrl+Right …) edit it.")
+        hint.setWordWrap(True)  # (on one line, a large font made the dialog wider than a screen)
+        column.addWidget(hint)
         rows = QWidget()
         rows.setLayout(grid)
         scroll = QScrollArea()  # the rows scroll: the dialog fits a laptop's screen
@@ -216,9 +218,7 @@ class ShortcutDialog(QDialog):
         column.addWidget(scroll, 1)
         column.addWidget(self.problem)
         column.addWidget(self.buttons)
-        screen = (parent.screen() or QApplication.primaryScreen()).availableGeometry()
-        self.resize(self.sizeHint().width(),
-                    min(rows.sizeHint().height() + 160, int(screen.height() * 0.85)))
+        fit_to_screen(self, self.sizeHint().width(), rows.sizeHint().height() + 160)
 
     def _restore_defaults(self) -> None:
         for key, editor in self.editors.items():

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from reviewer.core.schema import FIELDS
 from reviewer.gui.plain import plain_tip
+from reviewer.gui.screen_fit import fit_to_screen
 
 NONE_YET = ("This project has no guidelines yet.\n\nImport a Markdown file of them with "
             "`reviewer guidelines PROJECT --import FILE`; `reviewer split` gives them to each "
@@ -184,7 +185,7 @@ class GuidelinesDialog(QDialog):
         column = QVBoxLayout(self)
         column.addWidget(self.browser)
         column.addWidget(buttons)
-        self.resize(720, 640)
+        fit_to_screen(self, 720, 640)
 
 
 def show_guidelines(parent: QWidget, old: GuidelinesDialog | None, title: str,

@@ -28,6 +28,7 @@ from reviewer.core.ingest import TARGETS, ColumnPreview, LeftOut, preview_column
 from reviewer.core.store import Store
 from reviewer.gui.choice_box import ChoiceBox
 from reviewer.gui.plain import plain_label, plain_tip
+from reviewer.gui.screen_fit import fit_to_screen
 from reviewer.gui.source_data import as_text
 
 DATA_SUFFIXES = (".csv", ".json", ".jsonl", ".parquet")
@@ -76,8 +77,8 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
         self._show(self.preview)
-        self.resize(*((760, 130) if self.preview.records and not self.preview.error
-                      else (980, 680)))
+        fit_to_screen(self, *((760, 130) if self.preview.records and not self.preview.error
+                              else (980, 680)))
 
     def _mapping_box(self, columns: list[str]) -> QGroupBox:
         box = QGroupBox("Which column holds what")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +56,8 @@ class SidePane(QTabWidget):
         self.addTab(self.source_data, "Source data")
         self.history = HistoryPane(events)
         self.addTab(self.history, "History")
+        for arrow in self.tabBar().findChildren(QToolButton):  # shown when the tabs do not
+            arrow.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # fit: no stop of a walk by Tab
         self.questions: list[Question] = []
         fields.jumped.connect(lambda: self.setCurrentIndex(FIELDS_TAB))
         if settings is not None:

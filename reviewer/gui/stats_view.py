@@ -22,6 +22,7 @@ from reviewer.core.schema import FIELDS
 from reviewer.core.store import Store
 from reviewer.gui.jobs import Job, Progress, start
 from reviewer.gui.plain import plain_label
+from reviewer.gui.screen_fit import fit_to_screen
 from reviewer.gui.team_stats import (
     AgreementPage,
     ShowIds,
@@ -210,7 +211,7 @@ class StatsView(QDialog):
         """``show_ids``: lists postings in the window (those behind an agreement figure)."""
         super().__init__(parent)
         self.setWindowTitle("Project statistics")
-        self.resize(760, 720)
+        fit_to_screen(self, 760, 720)
         self.body = QWidget()
         self.column = QVBoxLayout(self.body)
         self.column.setSpacing(18)

@@ -40,6 +40,7 @@ from reviewer.gui.queue_pane import QueuePane
 from reviewer.gui.review_flow import ReviewFlow
 from reviewer.gui.reviewer_name import change_name
 from reviewer.gui.save_state import SaveState
+from reviewer.gui.screen_fit import fit_to_screen
 from reviewer.gui.side_pane import SidePane
 from reviewer.gui.single_keys import SingleKeys, option_toggles
 from reviewer.gui.span_labels import SpanLabels
@@ -75,7 +76,7 @@ class ReviewWindow(QMainWindow):
         self.settings = settings  # where layout and shortcuts are kept; None keeps nothing
         self.setAcceptDrops(True)
         self.setWindowTitle(title_text(f"Posting Reviewer — {store.path.name} — {store.reviewer}"))
-        self.resize(1400, 860)
+        fit_to_screen(self, 1400, 860)
 
         self.model = QueueModel(store, self)
         self.queue_pane = QueuePane(self.model, settings)

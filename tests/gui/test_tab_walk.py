@@ -17,7 +17,12 @@ def window(project: Path, open_window) -> ReviewWindow:  # type: ignore[no-untyp
     return open_window(project)  # type: ignore[no-any-return]
 
 
-def test_a_tab_walk_visits_every_field_and_types_no_tab(window: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("size", [None, (760, 700)])  # (narrow: the tabs get arrows)
+def test_a_tab_walk_visits_every_field_and_types_no_tab(window: ReviewWindow, qtbot,  # type: ignore[no-untyped-def]
+                                                        size: tuple[int, int] | None) -> None:
+    if size is not None:
+        window.resize(*size)
+        qtbot.wait(10)
     first = window.fields.editors["title"].editor
     first.setFocus()
     qtbot.waitUntil(first.hasFocus)
