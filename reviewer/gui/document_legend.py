@@ -100,6 +100,13 @@ class ColourLegend(QWidget):
     def hasHeightForWidth(self) -> bool:
         return True
 
+    def resizeEvent(self, event: Any) -> None:
+        """A new width may need more lines (or fewer): the layout is asked again, as
+        the pane's layout keeps the height of the width it was first given."""
+        super().resizeEvent(event)
+        if self.heightForWidth(self.width()) != self.height():
+            self.updateGeometry()
+
     def heightForWidth(self, width: int) -> int:
         places = self._places(float(width))
         return int(max((r.bottom() for r in places), default=0.0)) + 2

@@ -296,6 +296,21 @@ def test_the_legend_follows_the_view(win: ReviewWindow) -> None:
     assert legend.isVisible() and legend.height() >= legend.heightForWidth(legend.width())
 
 
+@pytest.mark.parametrize("width", [1100, 760])
+def test_every_chip_of_the_legend_stays_in_view_as_the_window_narrows(
+        win: ReviewWindow, qtbot: Any, width: int) -> None:
+    """The legend kept the height of its first width: narrower, its last line of chips
+    (QUALIFICATION, BENEFIT, "suggested") was cut off."""
+    legend = win.document_pane.legend
+    win.resize(width, win.height())
+
+    def all_in_view() -> bool:
+        bottom = max(r.bottom() for r in legend._places(float(legend.width())))
+        return legend.height() >= bottom
+
+    qtbot.waitUntil(all_in_view, timeout=2000)
+
+
 def test_the_legend_is_drawn(win: ReviewWindow, qtbot: Any) -> None:
     legend = win.document_pane.legend
     qtbot.wait(10)
