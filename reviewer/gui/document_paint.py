@@ -8,7 +8,15 @@ import itertools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtGui import QColor, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 
 from reviewer.core.schema import FIELDS
 
@@ -161,16 +169,26 @@ def layout_document(doc: QTextDocument, viewport_width: int) -> None:
 
 
 def space_blocks(doc: QTextDocument) -> None:
-    """Line height 140% for body text; some air around headings."""
+    """Line height 140% for body text; some air around headings, each drawn whole at
+    its size and weight: Qt's Markdown gives them to a heading's first run alone, so
+    "## **Responsibilities**" (a page's <h2><strong>) was drawn at the body's size."""
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()  # laid out once at the end, not after each block
     block = doc.begin()
     while block.isValid():
         fmt = QTextBlockFormat()
         fmt.setLineHeight(140.0, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        if block.blockFormat().headingLevel() > 0:
+        level = block.blockFormat().headingLevel()
+        if level > 0:
             fmt.setTopMargin(14.0)
             fmt.setBottomMargin(6.0)
+            heading = QTextCharFormat()  # as Qt sets it: 3 steps larger for h1 … -2 for h6
+            heading.setProperty(QTextFormat.Property.FontSizeAdjustment, 4 - level)
+            heading.setFontWeight(QFont.Weight.Bold)
+            cursor.setPosition(block.position())
+            cursor.setPosition(block.position() + block.length() - 1,
+                               QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(heading)
         cursor.setPosition(block.position())
         cursor.mergeBlockFormat(fmt)
         block = block.next()

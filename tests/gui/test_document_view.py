@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QHelpEvent,
     QPalette,
     QTextCursor,
@@ -74,6 +75,25 @@ def test_markdown_is_rendered_not_shown(view: DocumentView, sample: Processed) -
     assert "\n- " not in text
     assert view.openLinks() is False
     assert view.openExternalLinks() is False
+
+
+@pytest.mark.parametrize(("markdown", "word"), [
+    ("## **Responsibilities**\n\n- Build pipelines\n", "Responsibilities"),
+    ("# QA **Bold** Engineer\n\nText.\n", "Engineer"),
+    ("### What we *offer*\n\nText.\n", "offer"),
+])
+def test_a_heading_keeps_its_size_past_bold_italic_or_code(view: DocumentView, markdown: str,
+                                                          word: str) -> None:
+    """A page's <h2><strong>…</strong></h2> became "## **…**", which Qt drew at the
+    size of the body text, as it drew each run of a heading after the first."""
+    view.show_posting(markdown, {})
+    doc = view.document()
+    heading = doc.begin()
+    cursor = doc.find(word)
+    level = heading.blockFormat().headingLevel()
+    assert level > 0
+    assert cursor.charFormat().property(QTextFormat.Property.FontSizeAdjustment) == 4 - level
+    assert cursor.charFormat().fontWeight() >= QFont.Weight.Bold.value
 
 
 def test_every_findable_span_is_highlighted_in_its_fields_colour(
