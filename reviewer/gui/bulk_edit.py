@@ -35,6 +35,7 @@ from reviewer.core.store import STATUSES, BulkEdit, DatabaseError, Store
 from reviewer.gui.bulk_command import BulkRunner, postings
 from reviewer.gui.fields_panel import FieldEditor
 from reviewer.gui.plain import message_box, plain_label
+from reviewer.gui.theme import show_as_problem
 
 if TYPE_CHECKING:
     from reviewer.gui.ops import LongWork
@@ -83,7 +84,7 @@ class BulkEditDialog(QDialog):
                                      ("Options", self.options))
         self.field_form = self._page(("Field", self.field), ("Value", self.values))
         self.problem = plain_label()
-        self.problem.setStyleSheet("color: #c0392b")
+        show_as_problem(self.problem)
         self.problem.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)

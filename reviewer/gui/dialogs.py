@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from reviewer.core.export import EXTENSIONS, is_project_file
 from reviewer.gui.plain import plain_label
 from reviewer.gui.screen_fit import fit_to_screen
+from reviewer.gui.theme import show_as_problem
 
 FORMAT_NAMES = {
     "jsonl": "JSONL: every field, decision, span and label (imports back)",
@@ -79,7 +80,7 @@ class ExportDialog(QDialog):
         where.addWidget(self.output, 1)
         where.addWidget(browse)
         self.problem = plain_label()  # it names files, folders and keys
-        self.problem.setStyleSheet("color: #c0392b")
+        show_as_problem(self.problem)
         self.problem.setWordWrap(True)
         form = QFormLayout()
         form.addRow("Format", self.format_choice)
@@ -192,7 +193,7 @@ class ShortcutDialog(QDialog):
             grid.addWidget(reset, row, 2)
             self.editors[key] = editor
         self.problem = plain_label()  # it names files, folders and keys
-        self.problem.setStyleSheet("color: #c0392b")
+        show_as_problem(self.problem)
         self.problem.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                         QDialogButtonBox.StandardButton.Cancel |

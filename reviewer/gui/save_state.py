@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from reviewer.gui.plain import message_box, plain_label
+from reviewer.gui.theme import show_as_problem
 
 SAVED = "all edits saved"
 _HELD = "The window stays open until this edit is saved (Retry) or given up (Discard)."
@@ -24,6 +25,7 @@ class SaveState(QObject):
         super().__init__(parent)
         self.parent_widget = parent
         self.label: QLabel = plain_label(SAVED)
+        self.label.setObjectName("saveState")  # (bold when it says a problem: theme.py)
         self.problem: QMessageBox | None = None  # the last refusal shown (kept for tests)
         self.waiting = False  # an edit the file refused waits for Retry or Discard
         self._held = False  # a close waits for it (each box of a refusal says so)
@@ -34,10 +36,10 @@ class SaveState(QObject):
         self.waiting = self._held = False
         if typed_unsaved:
             self.label.setText(f"⚠ {', '.join(typed_unsaved)}: typed, not saved")
-            self.label.setStyleSheet("color: #c0392b; font-weight: bold")
+            show_as_problem(self.label)
             return
         self.label.setText(SAVED)
-        self.label.setStyleSheet("")
+        show_as_problem(self.label, False)
 
     def typed(self, unsaved: list[str]) -> None:
         """The fields (by label) holding text typed that could not be read changed: said
@@ -51,7 +53,7 @@ class SaveState(QObject):
         if self.problem is not None and self.problem.windowTitle() == "Cannot be read":
             return
         self.label.setText("⚠ the project file cannot be read in full")
-        self.label.setStyleSheet("color: #c0392b; font-weight: bold")
+        show_as_problem(self.label)
         self.problem = message_box(
             QMessageBox.Icon.Warning, "Cannot be read",
             f"Part of the project file cannot be read ({why}): it may be damaged. What "
@@ -64,7 +66,7 @@ class SaveState(QObject):
         """The file refused an edit (``what``, e.g. "set title: not saved") for ``why``;
         ``retry`` makes it again (None: it cannot be, as for an undo)."""
         self.label.setText(f"⚠ {what}")
-        self.label.setStyleSheet("color: #c0392b; font-weight: bold")
+        show_as_problem(self.label)
         buttons = QMessageBox.StandardButton.Ok
         if retry is not None:
             buttons = QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Discard

@@ -40,6 +40,7 @@ from reviewer.core.labels import (
 )
 from reviewer.core.store import DatabaseError, Labels
 from reviewer.gui.plain import plain_label
+from reviewer.gui.theme import show_as_problem
 
 KIND_TEXT = {"single": "one choice", "multi": "any choices", "span": "span labels"}
 NAME, COLOUR, KEY = range(3)
@@ -104,7 +105,7 @@ class SchemaDialog(QDialog):
         columns.addLayout(right, 3)
         self.problem = plain_label()  # it quotes question and option names
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #c0392b")
+        show_as_problem(self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
                                         QDialogButtonBox.StandardButton.Cancel |
                                         QDialogButtonBox.StandardButton.RestoreDefaults)

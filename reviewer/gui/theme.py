@@ -4,9 +4,40 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 THEMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+PROBLEM = {False: "#c0392b", True: "#ff8a80"}  # the text of a problem: light, dark theme
+# In the dark, Fusion draws a radio button's and a check box's frame in the colour of the
+# panel under it and the mark in grey: the label chosen could not be told at a glance.
+DARK_MARKS = """
+QRadioButton, QCheckBox { padding: 2px 0px; }
+QRadioButton::indicator, QCheckBox::indicator, QMenu::indicator:non-exclusive {
+    width: 12px; height: 12px; border: 1px solid #a8a8a8; background: #1e1f22; }
+QRadioButton::indicator { border-radius: 7px; }
+QCheckBox::indicator, QMenu::indicator:non-exclusive { border-radius: 2px; }
+QRadioButton::indicator:checked { background: qradialgradient(cx: 0.5, cy: 0.5,
+    radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 #7ab4ff, stop: 0.5 #7ab4ff, stop: 0.6 #1e1f22); }
+QCheckBox::indicator:checked, QMenu::indicator:non-exclusive:checked {
+    background: #7ab4ff; border-color: #7ab4ff; }
+QRadioButton::indicator:disabled, QCheckBox::indicator:disabled { border-color: #5a5a5a; }
+"""
+
+
+def show_as_problem(widget: QWidget, shown: bool = True) -> None:
+    """Draw ``widget``'s text in the theme's colour of a problem (or not, ``shown``
+    False); it follows a change of theme."""
+    widget.setProperty("problem", shown)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def style_sheet(dark: bool) -> str:
+    """The app's style sheet: the colour of problems, and in the dark the marks of the
+    radio buttons and check boxes."""
+    sheet = f'*[problem="true"] {{ color: {PROBLEM[dark]}; }}\n'
+    sheet += '#saveState[problem="true"] { font-weight: bold; }\n'
+    return sheet + (DARK_MARKS if dark else "")
 
 
 def dark_palette() -> QPalette:
@@ -40,6 +71,7 @@ def apply_theme(app: QApplication, choice: str) -> None:
     dark = choice == "dark" or (choice == "system" and system_is_dark())
     if choice == "system" and not dark:
         app.setPalette(app.style().standardPalette())
-        return
-    app.setStyle("Fusion")  # draws every widget from the palette, so dark is dark throughout
-    app.setPalette(dark_palette() if dark else app.style().standardPalette())
+    else:
+        app.setStyle("Fusion")  # draws every widget from the palette: dark is dark throughout
+        app.setPalette(dark_palette() if dark else app.style().standardPalette())
+    app.setStyleSheet(style_sheet(dark))  # (last: set first, it kept the widgets' palettes)

@@ -1,0 +1,65 @@
+"""The dark theme: what a reviewer must tell at a glance stands out from the panel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QRadioButton, QWidget
+
+from reviewer.gui.theme import PROBLEM, apply_theme, show_as_problem
+
+
+@pytest.fixture
+def dark(qapp: QApplication) -> Iterator[None]:
+    apply_theme(qapp, "dark")
+    yield
+    apply_theme(qapp, "light")
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    def luminance(c: QColor) -> float:
+        parts = [x / 255 for x in (c.red(), c.green(), c.blue())]
+        lin = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in parts]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_a_chosen_option_is_marked_plainly_in_the_dark(dark: None, qtbot: Any) -> None:
+    """The chosen label's mark was a grey dot in a frame the colour of the panel."""
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    chosen, other = QRadioButton("yes", panel), QRadioButton("no", panel)
+    other.move(0, 40)
+    chosen.setChecked(True)
+    panel.resize(120, 80)
+    panel.show()
+    qtbot.waitExposed(panel)
+    back = panel.palette().color(QPalette.ColorRole.Window)
+
+    def marks(button: QRadioButton) -> int:  # pixels of the mark, strong against the panel
+        image = button.grab().toImage()
+        return sum(_contrast(QColor(image.pixel(x, y)), back) >= 3
+                   for x in range(min(20, image.width())) for y in range(image.height()))
+
+    assert marks(chosen) > marks(other) + 20  # a filled dot
+    assert marks(other) > 10  # and an empty frame that shows
+
+
+def test_a_problem_reads_well_in_either_theme(qapp: QApplication, qtbot: Any) -> None:
+    """Errors were #c0392b on the dark panel: 2.5 : 1."""
+    label = QLabel("⚠ Title: typed, not saved")
+    qtbot.addWidget(label)
+    show_as_problem(label)
+    try:
+        for theme, dark in (("light", False), ("dark", True)):
+            apply_theme(qapp, theme)
+            label.ensurePolished()
+            text = label.palette().color(QPalette.ColorRole.WindowText)
+            assert text == QColor(PROBLEM[dark])
+            assert _contrast(text, qapp.palette().color(QPalette.ColorRole.Window)) >= 4.5
+    finally:
+        apply_theme(qapp, "light")
