@@ -78,6 +78,30 @@ def tint(color: QColor, base: QColor, dark: bool) -> QColor:
 
 # --- highlights ----------------------------------------------------------------------
 
+BASE = {False: "#ffffff", True: "#1e1f22"}  # the document's background (theme.py)
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """The contrast ratio of two colours (WCAG: 1 to 21)."""
+    def luminance(c: QColor) -> float:
+        lin = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4
+               for x in (c.redF(), c.greenF(), c.blueF())]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def seen_on(line: QColor, under: QColor, dark: bool, least: float = 3.0) -> QColor:
+    """``line`` made lighter (``dark``) or darker until it stands out from ``under``
+    by ``least`` : 1 (a thin dotted line in a label's colour over a highlight of the
+    same lightness could not be seen); the text's colour if none does."""
+    for _ in range(8):
+        if contrast(line, under) >= least:
+            return line
+        line = line.lighter(125) if dark else line.darker(125)
+    return QColor("#e6e6e6" if dark else "#1e1f22")
+
+
 Segment = tuple[int, int, QTextCharFormat]
 
 
@@ -133,7 +157,9 @@ def highlight_formats(highlights: Sequence[tuple[str, int, int]],
             fmt.setBackground(field_color(names[0], dark))
         if suggested and not accepted:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            fmt.setUnderlineColor(QColor(label_colors.get(suggested[0]["label"], "#808080")))
+            under = fmt.background().color() if covering else QColor(BASE[dark])
+            fmt.setUnderlineColor(seen_on(
+                QColor(label_colors.get(suggested[0]["label"], "#808080")), under, dark))
             tips += [f"{m['label']}? (suggested)" for m in suggested]
         tips += [FIELD_LABELS.get(n, n) for n in names]
         fmt.setToolTip(" · ".join(dict.fromkeys(tips)))

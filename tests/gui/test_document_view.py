@@ -135,6 +135,22 @@ def test_overlapping_highlights_keep_the_shorter_on_top(view: DocumentView) -> N
     assert "Skills" in tip and "Responsibilities" in tip
 
 
+@pytest.mark.parametrize("dark", [False, True])
+def test_a_suggested_span_s_dotted_line_stands_out_from_what_it_is_drawn_on(dark: bool) -> None:
+    """In the dark, a suggested SKILL's dotted line (its label's blue) over the Skills
+    highlight was 1.13 : 1: which words were suggested could not be seen."""
+    from reviewer.gui.document_paint import contrast, highlight_formats
+
+    span = {"label": "SKILL", "state": "suggested"}
+    for highlights in ([("skills", 0, 6)], []):
+        (_a, _b, fmt), = highlight_formats(highlights, [(span, 0, 6)], {"SKILL": "#4e79a7"},
+                                           lambda _label: QColor("#888888"), dark)
+        assert fmt.underlineStyle() == fmt.UnderlineStyle.DotLine
+        back = fmt.background().color() if highlights else QColor("#1e1f22" if dark
+                                                                  else "#ffffff")
+        assert contrast(fmt.underlineColor(), back) >= 3
+
+
 def test_field_colours_are_distinct_and_light() -> None:
     assert set(FIELD_COLORS) == {f.name for f in FIELDS}
     assert len({c.name() for c in FIELD_COLORS.values()}) == len(FIELDS)
