@@ -105,6 +105,7 @@ class ConllWriter:
         self.overlapping = 0
         self.undecided = 0  # postings left out: their span labels are undecided
         self.unreviewed = 0  # postings left out: no one reviewed them (``--all``)
+        self._labels: dict[str, str] = {}  # each label's column tag -> the label
 
     def write(self, record: PostingRecord) -> int:
         if undecided(record, "spans"):  # no tag says "unknown": left out
@@ -113,6 +114,13 @@ class ConllWriter:
         if record["status"] != "reviewed":  # its words nobody labelled are unknown, not O
             self.unreviewed += 1
             return 0
+        for span in record["spans"]:
+            label = span["label"]
+            other = self._labels.setdefault(conll_tag(label), label)
+            if other != label:
+                raise ValueError(f"the span labels {other!r} and {label!r} would be one tag in "
+                                 f"CoNLL ({conll_tag(label)}: a tag holds no space); rename "
+                                 "one of them in the label schema")
         tagged = bio_tags(record["text"], record["spans"])
         self.overlapping += tagged.overlapping
         self._file.write(DOCSTART + "\n\n")

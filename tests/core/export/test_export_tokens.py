@@ -315,3 +315,13 @@ def test_a_word_spelt_with_a_joiner_is_one_token(tmp_path: Path) -> None:
            tmp_path / "p.conll")
     lines = (tmp_path / "p.conll").read_text(encoding="utf-8").splitlines()
     assert f"{word} -X- _ B-ROLE" in lines and not any(line.startswith("\u200c") for line in lines)
+
+
+def test_two_span_labels_one_conll_tag_would_merge_are_refused(tmp_path: Path) -> None:
+    """"SOFT SKILL" and "SOFT_SKILL" were both written B-SOFT_SKILL: one label."""
+    text = "Python and teamwork"
+    records = [make_record(1, text, spans=[
+        {"start": 0, "end": 6, "label": "SOFT_SKILL", "text": "Python", "origin": "human"},
+        {"start": 11, "end": 19, "label": "SOFT SKILL", "text": "teamwork", "origin": "human"}])]
+    with pytest.raises(ValueError, match=r"SOFT SKILL.*SOFT_SKILL|SOFT_SKILL.*SOFT SKILL"):
+        export(records, "conll", tmp_path / "out.conll")
