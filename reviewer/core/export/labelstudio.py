@@ -31,9 +31,11 @@ ones: a person's, and the machine's that a person accepted, those with ``"origin
 "prediction"``), every document label, and the fields a person decided (accepted,
 corrected or adjudicated): a field still the machine's is a prediction, on a reviewed
 posting too (one marked reviewed in bulk, or by a merge, whose fields nobody looked
-at). A skipped posting's annotation has ``was_cancelled: true``, as Label Studio marks a
-skipped task; a flagged one's is kept as it is, the status in ``data``/``meta``.
-A reviewed posting with nothing labelled still gets its (empty) annotation: it is gold.
+at). Only a reviewed posting's annotation is whole: the others' (skipped, flagged, or
+new with a decision) have ``was_cancelled: true``, as Label Studio marks a skipped task,
+so that its exports (which pass over a cancelled annotation) do not take the words
+nobody labelled for "no entity"; the status is in ``data``/``meta``. A reviewed posting
+with nothing labelled still gets its (empty) annotation: it is gold.
 
 **Prediction** (what the machine suggests and nobody decided): the fields whose value
 is still the machine's, each scored by its confidence, and (on a posting not reviewed,
@@ -198,7 +200,8 @@ class LabelStudioTasks:
         return {"email": email} if email else None
 
     def _annotation(self, result: list[Row], status: str, name: str) -> Row:
-        annotation: Row = {"result": result, "was_cancelled": status == "skipped"}
+        # not reviewed, not whole: cancelled, which Label Studio's exports pass over
+        annotation: Row = {"result": result, "was_cancelled": status != "reviewed"}
         if (user := self.completed_by(name)) is not None:
             annotation["completed_by"] = user
         return annotation
