@@ -122,7 +122,9 @@ def add_export_parser(sub: Any) -> None:
     exp.add_argument("--split", metavar="SPEC", help="e.g. train=0.8,dev=0.1,test=0.1 "
                      "(deterministic by the hash of each posting)")
     exp.add_argument("--stratify", metavar="QUESTION",
-                     help="keep each answer of this document-label question in proportion")
+                     help="keep each answer of this document-label question in proportion "
+                          "(balanced over the postings exported: a later export with more "
+                          "of them can move earlier ones to another part)")
     exp.add_argument("--parquet", action="store_true",
                      help="hf: Parquet files, not JSONL; csv: the same as --format parquet")
     exp.add_argument("--strict", action="store_true",
