@@ -6,8 +6,8 @@ deterministic parts: ``rows`` turns a record into each format's row or task,
 ``writers`` puts rows in files one at a time (``spacy_docs``: spaCy's DocBin),
 ``splits`` assigns records to parts,
 ``card`` finishes a Hugging Face dataset folder, ``labelstudio`` makes Label Studio
-tasks and the labeling config they fit, ``jsonld`` makes schema.org JobPostings (and HTML
-pages carrying them) and says which properties Google requires each one lacks, ``run`` ties
+tasks and the labeling config they fit, ``jsonld`` makes schema.org JobPostings (``jsonld_pages``
+the HTML pages carrying them) and says which properties Google requires each one lacks, ``run`` ties
 them together, and ``bulk`` writes a whole project with worker processes (canonical
 JSONL, the CSV table as CSV or Parquet, doccano, Argilla; ``parts`` writes each range).
 ``tokens_bio`` tags tokens (BIO) for the Hugging Face folder and CoNLL; ``formats_more``
