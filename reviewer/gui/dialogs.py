@@ -239,12 +239,17 @@ class ShortcutDialog(QDialog):
         twice = [s for s, n in used.items() if n > 1 or s in self.reserved]
         typing = [(key, seq, does) for key, seq in self.sequences().items()
                   if seq and (does := typing_shortcut(seq))]
+        clashing = {key for key, k in keys if twice and k == twice[0]}
+        for key, editor in self.editors.items():  # the rows that share the key, marked
+            if bool(editor.property("problem")) != (key in clashing):
+                show_as_problem(editor, key in clashing)
         if twice:
             names = [self.texts[key] for key, k in keys if k == twice[0]]
             if twice[0] in self.reserved:
                 names.append(self.reserved[twice[0]])
-            self.problem.setText(f"{twice[0]} is given to more than one action: "
-                                 f"{'; '.join(names)}.")
+            said = "; ".join(names)
+            self.problem.setText(f"{twice[0]} is given to more than one action: {said}"
+                                 + ("" if said.endswith(("…", ".")) else "."))
         elif typing:  # (a key an action has by default, Esc, is no typing key here)
             key, seq, does = typing[0]
             self.problem.setText(f"{seq} {does} in a text box: give {self.texts[key]} a key "

@@ -28,14 +28,15 @@ def show_as_problem(widget: QWidget, shown: bool = True) -> None:
     """Draw ``widget``'s text in the theme's colour of a problem (or not, ``shown``
     False); it follows a change of theme."""
     widget.setProperty("problem", shown)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    for each in (widget, *widget.findChildren(QWidget)):  # (a key editor's line edit)
+        each.style().unpolish(each)
+        each.style().polish(each)
 
 
 def style_sheet(dark: bool) -> str:
     """The app's style sheet: the colour of problems, and in the dark the marks of the
     radio buttons and check boxes."""
-    sheet = f'*[problem="true"] {{ color: {PROBLEM[dark]}; }}\n'
+    sheet = f'*[problem="true"], *[problem="true"] QLineEdit {{ color: {PROBLEM[dark]}; }}\n'
     sheet += '#saveState[problem="true"] { font-weight: bold; }\n'
     return sheet + (DARK_MARKS if dark else "")
 

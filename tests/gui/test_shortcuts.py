@@ -62,6 +62,21 @@ def test_a_key_given_twice_cannot_be_saved(win: ReviewWindow, qtbot) -> None:  #
     assert win.action_table.shortcut("flag") == "Ctrl+Shift+F"
 
 
+def test_the_keys_given_twice_are_marked_and_said_once_with_one_stop(win: ReviewWindow) -> None:  # type: ignore[no-untyped-def]
+    """Only a line said it ("… New project…."); which rows clashed was not shown."""
+    win.action_table.edit_shortcuts()
+    dialog = win.action_table.shortcut_dialog
+    new_project = next(key for key, text in dialog.texts.items() if text.endswith("…"))
+    dialog.editors["flag"].setKeySequence(dialog.editors[new_project].keySequence())
+    said = dialog.problem.text()
+    assert "…." not in said and said.endswith(("…", "."))
+    marked = {key for key, editor in dialog.editors.items() if editor.property("problem")}
+    assert marked == {"flag", new_project}
+    dialog.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).click()
+    assert not any(editor.property("problem") for editor in dialog.editors.values())
+    dialog.reject()
+
+
 def test_question_mark_opens_the_help_but_types_in_a_field(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     win.queue_pane.search_box.setFocus()
     qtbot.keyClick(win.queue_pane.search_box, "?")
