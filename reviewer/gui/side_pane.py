@@ -45,6 +45,7 @@ class SidePane(QTabWidget):
         fields.put_on_top(self.summary)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the first question
         page = QWidget()  # the labels at the top of their tab, not spread over its height
         column = QVBoxLayout(page)
         column.addWidget(labels)

@@ -50,3 +50,14 @@ def test_enter_adds_a_line_in_a_list_field(window: ReviewWindow, qtbot) -> None:
     assert skills.toPlainText().endswith("\nRust")
     qtbot.keyClick(skills, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert not skills.hasFocus()
+
+
+def test_tab_from_the_side_tabs_goes_to_the_first_field(window: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """It stopped first on the fields' scroll area, which shows no focus: a Tab seemed
+    to do nothing."""
+    bar = window.side.tabBar()
+    window.side.setCurrentIndex(0)
+    bar.setFocus()
+    qtbot.waitUntil(bar.hasFocus)
+    qtbot.keyClick(bar, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.fields.editors["title"].editor
