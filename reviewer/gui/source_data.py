@@ -7,11 +7,14 @@ import json
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from reviewer.gui.plain import plain_tip
 
 SHOWN_CHARS = 300  # of a long value in its cell; the tooltip has the whole of it
+NOTHING = ("The file gave nothing beside the page for this posting. A data file's other "
+           "columns (a CSV's, a JSON record's keys) show here.")
 
 
 def as_text(value: Any) -> str:
@@ -47,3 +50,14 @@ class SourceData(QTableWidget):
                 self.setItem(row, column, item)
         self.resizeRowsToContents()
         return len(items)
+
+    def paintEvent(self, event: Any) -> None:
+        """An empty table says why it is empty."""
+        super().paintEvent(event)
+        if self.rowCount():
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(self.viewport().rect().adjusted(10, 10, -10, -10),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                             | Qt.TextFlag.TextWordWrap), NOTHING)

@@ -31,3 +31,25 @@ def test_a_postings_other_columns_are_shown_as_they_are(tmp_path: Path,  # type:
     assert win.side.tabText(2) == f"Source data ({table.rowCount()})"
     win.flow.show_nothing()
     assert table.rowCount() == 0
+
+
+def test_a_posting_with_nothing_beside_its_page_says_so(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The tab was a bare table of two headers, which read as something failing."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from reviewer.gui.source_data import SourceData
+
+    table = SourceData()
+    qtbot.addWidget(table)
+    table.resize(400, 200)
+    table.show()
+    qtbot.waitExposed(table)
+    table.show_metadata({})
+    base = table.viewport().palette().color(QPalette.ColorRole.Base)
+    shot = table.viewport().grab().toImage()
+    inked = sum(QColor(shot.pixel(x, y)) != base
+                for x in range(0, shot.width(), 2) for y in range(0, 60, 2))
+    assert inked > 40  # a line of text in the empty table
+    table.show_metadata({"views": 3})
+    shot = table.viewport().grab().toImage()
+    assert table.item(0, 0).text() == "views"
