@@ -118,7 +118,9 @@ class Learning(QObject):
             box.setDetailedText(details)  # shown as plain text
             table = box.findChild(QTextEdit)  # the details: a table, in columns
             if table is not None:
-                table.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+                fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+                fixed.setPointSizeF(box.font().pointSizeF())  # the app's size, not the system's
+                table.setFont(fixed)
                 table.setLineWrapMode(QTextEdit.LineWrapMode.NoWrap)
                 metrics = table.fontMetrics()  # wide enough for a row, taller than Qt's
                 table.setFixedHeight(metrics.lineSpacing() * 16)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QPushButton, QTextEdit
 
 import reviewer.gui.ops as ops_module
 from reviewer.core.ingest import import_paths, reextract, train_project
@@ -120,6 +120,28 @@ def test_learning_from_the_menu_keeps_a_model_and_reports_it(tmp_path: Path, ope
     assert re.search(r"^title\s+\d\.\d{3}\s+\d\.\d{3}\s+\d\.\d{3}\s+12$", details, re.M)
     assert re.search(r"^label:role_family\s", details, re.M)  # the label questions too
     _button(box, "Close").click()
+
+
+def test_the_learning_report_s_table_is_in_the_app_s_font_size(tmp_path: Path, open_window,
+                                                                qtbot) -> None:  # type: ignore[no-untyped-def]
+    """In an app of 14 pt, the figures were in the system's fixed font of 9 pt."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    before = QApplication.font()
+    large = QFont(before)
+    large.setPointSizeF(14)
+    QApplication.setFont(large)
+    try:
+        win = open_window(make_project(tmp_path / "p.db", 12, 3))
+        win.action_table.by_id["learn"].trigger()
+        _finish(win, qtbot)
+        box = win.long_work.message_box
+        table = box.findChild(QTextEdit)
+        assert table is not None and table.font().pointSizeF() == 14
+        _button(box, "Close").click()
+    finally:
+        QApplication.setFont(before)
 
 
 def test_too_few_reviewed_postings_say_so_and_keep_no_model(tmp_path: Path, open_window,
