@@ -78,13 +78,38 @@ class Document:
         return [span] if span else []
 
     def locate(self, value: str, start: int = 0) -> tuple[int, int] | None:
-        """Where ``value`` first occurs in the Markdown (case-insensitive)."""
+        """Where ``value`` first occurs in the Markdown (case-insensitive) as a whole:
+        not inside a word ("Intel" in "intelligence", "4417" in "44170"), but for
+        letters of scripts written without spaces between words."""
         if not value:
             return None
         if self._lower is None:
             self._lower = lower_keep_offsets(self.markdown)
-        at = self._lower.find(lower_keep_offsets(value), start)
-        return (at, at + len(value)) if at >= 0 else None
+        text, needle = self._lower, lower_keep_offsets(value)
+        at = text.find(needle, start)
+        while at >= 0:
+            end = at + len(needle)
+            if not (_joined(text, at - 1, needle[0]) or _joined(text, end, needle[-1])):
+                return at, end
+            at = text.find(needle, at + 1)
+        return None
+
+
+def _joined(text: str, at: int, edge: str) -> bool:
+    """Does the character at ``at`` run on from ``edge`` as one word (both letters or
+    digits of a script written with spaces between words)?"""
+    if not 0 <= at < len(text):
+        return False
+    beside = text[at]
+    return beside.isalnum() and edge.isalnum() and _spaced(beside) and _spaced(edge)
+
+
+def _spaced(char: str) -> bool:
+    """Is ``char`` of a script that sets words apart by spaces (not Thai, Lao, Myanmar,
+    Khmer, nor Chinese, Japanese and what comes after them)?"""
+    code = ord(char)
+    return code < 0x2E80 and not (0x0E00 <= code < 0x0F00 or 0x1000 <= code < 0x10A0
+                                  or 0x1780 <= code < 0x1800)
 
 
 _MARKUP_HINT = lazy_compile(r"[*_`\[\\]")

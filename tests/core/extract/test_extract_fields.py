@@ -335,6 +335,27 @@ def test_a_place_at_the_end_of_a_sentence_is_read_without_the_full_stop(
         assert evidence(doc, result, "locations") == places
 
 
+@pytest.mark.parametrize(("value", "text", "found"), [
+    ("Intel", "We apply artificial intelligence at Intel every day.", "Intel"),
+    ("Intel", "We apply artificial intelligence every day.", None),  # in a word only
+    ("Bath", "A bathroom fitter in Bath, UK", "Bath"),
+    ("4417", "Ticket 44170; reference 4417", "4417"),
+    ("東京", "勤務地は東京都です", "東京"),  # no spaces between words: found inside
+    ("กรุงเทพ", "ทำงานที่กรุงเทพมหานคร", "กรุงเทพ"),
+    ("C++", "We write C++ and C#", "C++"),
+])
+def test_a_value_is_located_as_a_whole_word_not_inside_another(value: str, text: str,
+                                                               found: str | None) -> None:
+    """JSON-LD's company "Intel" was given the evidence "intel" of "intelligence"."""
+    from reviewer.core.extract.document import parse
+
+    doc = parse(text)
+    span = doc.locate(value)
+    assert (text[span[0]:span[1]] if span else None) == found
+    if found is not None and span is not None:
+        assert text.lower().find(value.lower()) <= span[0]
+
+
 # --- stage 1: JSON-LD -----------------------------------------------------------------------------
 
 JOB_POSTING = {
