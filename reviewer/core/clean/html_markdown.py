@@ -301,9 +301,12 @@ def _text(node: LexborNode) -> str:
 
 
 def _escape_line_start(text: str) -> str:
-    """Keep text that merely starts like Markdown syntax from turning into it."""
-    if (text[:1] and text[:1] in "#>") or re.match(r"[-+*] |\d+[.)] ", text):
+    """Keep text that merely starts like Markdown syntax from turning into it ("1. x"
+    as "1\\. x": a backslash escapes the mark, never a digit)."""
+    if (text[:1] and text[:1] in "#>") or re.match(r"[-+*] ", text):
         return "\\" + text
+    if numbered := re.match(r"\d+(?=[.)] )", text):
+        return f"{numbered.group()}\\{text[numbered.end():]}"
     return text
 
 

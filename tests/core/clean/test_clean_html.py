@@ -235,6 +235,17 @@ def test_a_short_posting_loose_in_the_body_is_kept_whole_not_its_one_long_item()
     assert "Home" not in doc.markdown and "Privacy" not in doc.markdown
 
 
+def test_a_paragraph_that_starts_like_a_numbered_item_is_escaped_as_markdown_reads_it() -> None:
+    """"1. Own the pipeline" in a <p> was written "\\1. Own …": a backslash before a
+    digit escapes nothing in Markdown, so the window showed it; "1\\." is the escape."""
+    html = ("<html><body><main><h1>Data Engineer</h1><p>1. Own the pipeline and keep it "
+            "healthy every day of the week, with the team.</p><p>2) Review the code of "
+            "your colleagues and help them grow in their work.</p></main></body></html>")
+    markdown = clean(html, "html").markdown
+    assert "1\\. Own the pipeline" in markdown and "2\\) Review the code" in markdown
+    assert "\\1" not in markdown and "\\2" not in markdown
+
+
 def test_page_text_that_reads_as_a_markdown_image_stays_text() -> None:
     page = ("<html><body><h1>Engineer</h1><p>Our team ![team](/etc/passwd) is great and we "
             "hire an engineer who knows SQL well.</p></body></html>")
