@@ -23,7 +23,8 @@ from reviewer.core.words.places import looks_like_location
 from reviewer.core.words.regex import edge_words, fold_case, lazy_compile
 from reviewer.core.words.text import MD_LINK
 
-WORD = lazy_compile(r"[^\W\d_][\w'’-]*")
+# a word; in Chinese and Japanese, written without spaces, two signs count as one
+WORD = lazy_compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{1,2}|[^\W\d_][\w'’-]*")
 _RULE = lazy_compile(r"^\s*([-=_*~━─═#.])\1{4,}\s*$")
 # An address, a phone number or an e-mail: how to apply. Read in pieces on the folded line
 # (``fold_case``), each piece only where the line holds what it needs: a colon after the

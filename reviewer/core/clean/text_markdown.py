@@ -237,12 +237,14 @@ def wrap_width(lines: list[Line]) -> int:
             best, width = near, candidate
     if best < max(3, len(long) * 0.4):
         return 10**6
-    # and the lines that end near it are really cut: the next line carries on
+    # and the lines that end near it are really cut: the next line carries on the
+    # sentence, in lower case (a page copied from a browser has one item a line, each
+    # starting anew, many of a like length: joined, they ran together)
     carried = sum(
         1 for line, nxt in itertools.pairwise(lines)
         if width - 20 <= len(line.text.rstrip()) <= width and nxt.kind == "text"
-        and not BULLET.match(nxt.text) and not nxt.text.lstrip().startswith("#")
+        and not BULLET.match(nxt.text) and nxt.text.lstrip()[:1].islower()
     )
-    if carried < max(2, best * 0.3):
+    if carried < max(2, best * 0.15):
         return 10**6
     return max(30, width - 25)

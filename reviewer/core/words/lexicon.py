@@ -187,18 +187,27 @@ BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"similar jobs|other (open )?(positions|openings|jobs|roles)|more jobs|related jobs|"
          r"jobs you may (also )?like|recommended jobs|people also viewed|see all (openings|jobs|"
          r"roles)|view all jobs|all jobs|search jobs|job alerts?|back to (search|list|jobs)|"
-         r"previous job|next job|see more jobs|more openings|explore (more )?jobs",
+         r"previous job|next job|see more jobs|more openings|explore (more )?jobs|"
+         # the same in German, French, Spanish, Portuguese, Chinese, Japanese, Arabic
+         r"^ähnliche (jobs|stellen(angebote)?)$|^(offres|emplois) similaires$|"
+         r"^(empleos|ofertas) similares$|^vagas (semelhantes|similares)$|"
+         r"^(相似|类似|相关)职位$|似た求人$|^おすすめの求人$|^وظائف مشابهة$",
          "list of other jobs"),
         (r"©|\(c\) ?\d{4}|copyright|all rights reserved|privacy (policy|statement|notice)|"
          r"terms (of (use|service)|and conditions|& conditions)|site ?map|powered by|"
-         r"accessibility statement|cookie settings|legal notice|^legal$|^imprint$",
+         r"accessibility statement|cookie settings|legal notice|^legal$|^imprint$|"
+         r"^(impressum|datenschutz(erklärung|hinweise)?|mentions légales|aviso legal|"
+         r"politique de confidentialité|política de privacidad(e)?|隐私政策|用户协议|"
+         r"利用規約|プライバシーポリシー)$|جميع الحقوق محفوظة",
          "site footer"),
         (r"^apply (for|to|now|here|online)\b|would you like to apply|^share (this|on|via)\b|"
          r"send to a friend|print this (job|page)|^(share|save|print|"
          r"email this job|apply( now)?|tweet|like|follow us|rate this page|"
          r"live chat|skip to (main )?content|open menu|close menu|menu|home|back|search|"
          r"add to favorites|removed from favorites|add a favorite|close|more|submit resume|"
-         r"share this job|save job|saved jobs|report (this )?job|report a problem)$",
+         r"share this job|save job|saved jobs|report (this )?job|report a problem|"
+         r"jetzt bewerben|bewerben|postuler|candidater|aplicar( ahora)?|postularme|"
+         r"candidatar-se|立即申请|立即沟通|投递简历|応募する|قدّم الآن|تقدم الآن)$",
          "page control"),
         (r"\bfollow (us|.{1,30}) on (facebook|twitter|linkedin|instagram|youtube)|"
          r"^(facebook|twitter|linkedin|instagram|youtube|glassdoor|xing|tiktok)$",
@@ -234,15 +243,21 @@ _GATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         "t have a", "create ", "key not found")),
     "cookie notice": ((), ("cookie",)),
     "list of other jobs": ((), ("job", "other ", "openings", "roles", "people also",
-                                "back to ")),
-    "site footer": (("legal", "imprint"), (
+                                "back to ", "ähnliche ", "similaires", "similares",
+                                "semelhantes", "职位", "似た求人", "おすすめの求人", "وظائف")),
+    "site footer": (("legal", "imprint", "impressum", "datenschutz", "mentions légales",
+                     "aviso legal", "politique de confidentialité", "política de privacidad",
+                     "隐私政策", "用户协议", "利用規約", "プライバシーポリシー"), (
         "©", "(c)", "copyright", "rights reserved", "privacy ", "terms ", "sitemap", "site map",
-        "powered by", "accessibility statement", "cookie settings", "legal notice")),
+        "powered by", "accessibility statement", "cookie settings", "legal notice",
+        "جميع الحقوق محفوظة")),
     "page control": (
         ("apply", "share", "save", "print", "email this job", "tweet", "like", "follow us",
          "rate this page", "live chat", "skip to ", "open menu", "close", "menu", "home",
          "back", "search", "add ", "removed from favorites", "more", "submit resume",
-         "report "),
+         "report ", "jetzt bewerben", "bewerben", "postuler", "candidater", "aplicar",
+         "postularme", "candidatar-se", "立即申请", "立即沟通", "投递简历", "応募する",
+         "قدّم الآن", "تقدم الآن"),
         ("would you like to apply", "send to a friend", "print this ")),
     "social links": (("facebook", "twitter", "linkedin", "instagram", "youtube", "glassdoor",
                       "xing", "tiktok"), ("follow ",)),

@@ -311,3 +311,76 @@ def test_the_joiners_a_word_or_an_emoji_is_written_with_are_kept() -> None:
     cleaned = clean(text, "text").markdown
     assert "می\u200cخواهم" in cleaned and "👨\u200d👩\u200d👧" in cleaned
     assert "Python and Go." in cleaned
+
+
+# --- pages in other languages, and copies from a browser ------------------------------------
+
+CHINESE_DUMP = """首页
+职位
+公司
+登录
+高级数据工程师
+上海 | 3-5年 | 本科
+岗位职责：
+1. 负责公司数据平台的设计与开发，维护每天运行的数据管道；
+2. 与产品和分析团队合作，建设数据仓库并持续优化查询性能；
+3. 参与代码评审，帮助团队成员提高工程质量。
+任职要求：
+1. 计算机相关专业本科及以上学历，三年以上数据开发经验；
+2. 熟悉Spark、Kafka等大数据技术，有云平台经验者优先。
+相似职位
+数据分析师 20-30K
+隐私政策
+"""
+
+
+def test_a_chinese_text_dump_keeps_its_posting() -> None:
+    """A run of Chinese signs counted as one word: every line scored as a short menu
+    line, and one line of the posting was kept."""
+    markdown = clean(CHINESE_DUMP, "text").markdown
+    for kept in ("负责公司数据平台的设计与开发", "与产品和分析团队合作", "任职要求",
+                 "熟悉Spark、Kafka等大数据技术"):
+        assert kept in markdown
+    for dropped in ("相似职位", "隐私政策", "首页"):
+        assert dropped not in markdown
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Ähnliche Jobs", "list of other jobs"), ("Offres similaires", "list of other jobs"),
+    ("この求人に似た求人", "list of other jobs"), ("相似职位", "list of other jobs"),
+    ("Mentions légales", "site footer"), ("Datenschutzerklärung", "site footer"),
+    ("プライバシーポリシー", "site footer"), ("جميع الحقوق محفوظة", "site footer"),
+    ("Jetzt bewerben", "page control"), ("Postuler", "page control"),
+    ("応募する", "page control"), ("立即申请", "page control"),
+    ("Kenntnisse im Datenschutz und in der IT-Sicherheit", None),  # a requirement
+    ("Sie bewerben sich bis zum 30. Juni", None),
+])
+def test_page_furniture_in_other_languages_is_known(line: str, reason: str | None) -> None:
+    from reviewer.core.words.lexicon import boilerplate_reason
+
+    assert boilerplate_reason(line) == reason
+
+
+BROWSER_COPY = """Senior Backend Engineer
+Tidewater Payments · Lisbon, Portugal (Hybrid)
+About the job
+Tidewater Payments processes card payments for small businesses in Portugal and Spain.
+What you'll do
+Design and build services in Kotlin on the JVM for our ledger
+Own the reliability of our settlement pipeline end to end
+Review code and mentor the mid-level engineers of the team
+Work with compliance on the PSD2 and PCI DSS requirements we meet
+What we're looking for
+Five or more years building and running backend systems at scale
+Experience with PostgreSQL and Kafka in production for years
+Good written English; Portuguese is a plus for this role
+"""
+
+
+def test_a_browser_copy_of_one_item_a_line_is_not_joined_as_if_wrapped() -> None:
+    """Items of a like length, each on its own line starting anew, were taken for a
+    text hard-wrapped at that width and joined into one run-on paragraph."""
+    lines = clean(BROWSER_COPY, "text").markdown.splitlines()
+    assert any(line.endswith("Design and build services in Kotlin on the JVM for our ledger")
+               for line in lines)
+    assert not any("ledger Own" in line or "team Work" in line for line in lines)

@@ -175,8 +175,9 @@ def test_each_pass_finds_the_line_breaks_once(monkeypatch: pytest.MonkeyPatch) -
         return real_ranges(*args)
 
     monkeypatch.setattr(text, "_ranges_of", counting_ranges)
-    # lines a capture glued together: the first pass splits them, the next removes pieces
-    page = "".join(f"Key QualificationsExperience {i}- Python- SQLBenefits:Health {i}\n"
+    # hard-wrapped lines (each carries on the one before, in lower case) of words a
+    # capture glued together: the first pass joins them, the next splits and removes
+    page = "".join(f"key QualificationsExperience {i}- Python- SQLBenefits:Health {i}\n"
                    for i in range(300))
     text.clean_text(page)
     assert ranges > 1000 and 1 <= scans <= text._MAX_PASSES - 1
