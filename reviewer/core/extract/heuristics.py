@@ -228,7 +228,13 @@ def _header_lines(doc: Document, top: list[Block]) -> list[tuple[str, Span | Non
 def _header_locations(header: list[tuple[str, Span | None]]) -> Finding | None:
     for text, span in header:
         for piece, offset in _pieces(text):
-            piece = _SENTENCE_END.sub("", piece)  # "hiring in Berlin.": not "Berlin."
+            if _SENTENCE_END.search(piece):  # the end of a sentence: "hiring in Berlin."
+                piece = _SENTENCE_END.sub("", piece)
+                if "remote" in piece.lower():
+                    continue  # "This role is remote." says how, not where
+            while (end := piece.rfind(",")) > 0 and piece[end + 1:].strip().islower() \
+                    and employment_type(piece[end + 1:]):
+                piece = piece[:end]  # "Berlin, full-time": the place, not the hours
             if looks_like_location(piece):
                 spans = [(span[0] + offset, span[0] + offset + len(piece))] if span else []
                 return Finding([piece], spans, 0.7 if span else 0.6, "structure")
