@@ -152,9 +152,13 @@ TABLES: dict[str, Table] = {
         "reviewer": "The reviewer's name.",
         "seconds": "Seconds, summed over every visit.",
     }),
-    "project_meta": ("The project's guidelines for its reviewers, and the descriptions of its "
-                     "fields, questions and options.", {
-        "key": "guidelines (Markdown), or descriptions (JSON object: name to text).",
+    "project_meta": ("The project's guidelines for its reviewers, the descriptions of its "
+                     "fields, questions and options, and what else the file keeps of "
+                     "itself.", {
+        "key": "guidelines (Markdown); descriptions (JSON object: name to text); "
+               "questions_changed (JSON object: each label question whose options were "
+               "renamed or removed since the learned model was trained, to a count of "
+               "those edits); assigned_reviewer; made_by_merge.",
         "value": "The text.",
     }),
     "_sqlite_migrations": ("The schema steps applied to this file, in order.", {

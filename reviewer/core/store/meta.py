@@ -1,9 +1,11 @@
-"""``store.meta``: the project's guidelines and the descriptions of what it asks.
+"""``store.meta``: the project's guidelines and the descriptions of what it asks, and
+the label questions changed since its model learnt.
 
 The guidelines are one Markdown text for the reviewers; the descriptions say what a
 field, a label question or one of its options means (``field:title``,
-``question:relevant``, ``option:relevant/yes``), shown where the thing is. Both travel
-with the project (``reviewer split`` copies them to each reviewer's file).
+``question:relevant``, ``option:relevant/yes``), shown where the thing is. They travel
+with the project (``reviewer split`` and a merge copy them to each file they write),
+and so do the changed questions, with the models.
 """
 
 from __future__ import annotations
@@ -100,6 +102,11 @@ class Meta:
             for name in names:
                 counts[name] = counts.get(name, 0) + 1
             self._set(CHANGED, json.dumps(counts, ensure_ascii=False))
+
+    def set_changed_questions(self, counts: Mapping[str, int]) -> None:
+        """The counts of another file's (its model copied with them)."""
+        with self.db.atomic():
+            self._set(CHANGED, json.dumps(dict(counts), ensure_ascii=False))
 
     def model_trained(self, counts_read: Mapping[str, int], changed: Iterable[str]) -> None:
         """A model was kept that learnt from the schema as it was when the counts were

@@ -231,3 +231,6 @@ def copy_setup(source: Store, target: Store) -> None:
     if models:
         with target.atomic():
             target.transfer.add_models(models)
+            # the questions changed since they learnt (the schema saved above marked
+            # its own: the source's are the ones that hold for its models)
+            target.meta.set_changed_questions(source.meta.changed_questions())

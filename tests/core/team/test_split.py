@@ -83,6 +83,20 @@ def test_each_file_carries_schema_guidelines_model_and_postings_whole(tmp_path: 
         assert posting["title"] == f"Data Engineer {pid}" and posting["status"] == "new"
 
 
+def test_each_file_knows_which_questions_changed_since_the_model_learnt(
+        tmp_path: Path) -> None:
+    """The model was copied, the questions changed since it learnt were not: a
+    reviewer's file let it answer a question whose options had been swapped, and
+    marked as changed one the model knew (the copy's schema is saved afresh)."""
+    source = make_source(tmp_path / "project.db", n=30)
+    with Store(source) as store:
+        store.meta.mark_changed_questions(["relevant"])
+        split_project(store, ["ana", "ben"], tmp_path / "out", overlap=0.5)
+        before = store.meta.changed_questions()
+    with Store(tmp_path / "out" / "ana.db") as ana:
+        assert ana.meta.changed_questions() == before and "relevant" in before
+
+
 def test_decisions_stay_in_the_project(tmp_path: Path) -> None:
     source = make_source(tmp_path / "project.db", n=20)
     with Store(source, reviewer="lead") as store:
