@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
 
+from reviewer.core.words.lexicon import boilerplate_reason, long_line_boilerplate
 from reviewer.core.words.regex import lazy_compile
 
 _TEXT_BLOCKS = frozenset((
@@ -167,6 +168,8 @@ def _choose_main(
             chosen.append(sibling)
             continue
         sib_score = scores.get(sibling.mem_id, 0.0) * _weight(sibling)
+        if weak and _furniture(sibling):
+            continue  # (a strong best's siblings need a score no footer line has)
         if sibling.tag in _TEXT_BLOCKS or (weak and sibling.tag in _LISTS):
             text, in_links = _own_text(sibling, links)
             if (len(text) > 80 or (weak and text.strip())) and in_links < len(text) * 0.25:
@@ -174,6 +177,14 @@ def _choose_main(
         if sib_score >= max(0.0 if weak else _SIBLING_FLOOR, best_score * 0.2):
             chosen.append(sibling)
     return chosen
+
+
+def _furniture(node: LexborNode) -> bool:
+    """Is every line of ``node`` (each item of a list or table) page furniture: a
+    cookie notice, a footer's links, a page control?"""
+    items = node.css("li, td, th, dt, dd") or [node]
+    texts = [t for t in ((i.text(deep=True, separator=" ") or "").strip() for i in items) if t]
+    return bool(texts) and all(boilerplate_reason(t) or long_line_boilerplate(t) for t in texts)
 
 
 _SIBLING_FLOOR = 3.0  # the score a sibling of the best block needs to be taken in

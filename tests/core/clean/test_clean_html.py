@@ -235,6 +235,20 @@ def test_a_short_posting_loose_in_the_body_is_kept_whole_not_its_one_long_item()
     assert "Home" not in doc.markdown and "Privacy" not in doc.markdown
 
 
+def test_a_short_posting_loose_in_the_body_leaves_the_footer_beside_it() -> None:
+    """Taking in the siblings of a weak best block took the cookie line and the footer's
+    links with them."""
+    html = ("<html><body><div><a href='/'>Acme Careers</a></div><div><h1>Barista</h1>"
+            "<p>Barista wanted at our café in Leeds.</p><p>Weekends only, 16 hours.</p>"
+            "<p>Apply in person.</p></div><p>This site uses cookies to improve your visit.</p>"
+            "<ul><li>Terms of use</li><li>Privacy</li><li>Cookie settings</li></ul>"
+            "<p>© 2024 Acme Careers Ltd. All rights reserved.</p></body></html>")
+    markdown = clean(html, "html").markdown
+    assert "Barista wanted at our café in Leeds." in markdown and "Apply in person." in markdown
+    for gone in ("cookies", "Terms of use", "Privacy", "©"):
+        assert gone not in markdown
+
+
 def test_a_paragraph_that_starts_like_a_numbered_item_is_escaped_as_markdown_reads_it() -> None:
     """"1. Own the pipeline" in a <p> was written "\\1. Own …": a backslash before a
     digit escapes nothing in Markdown, so the window showed it; "1\\." is the escape."""
