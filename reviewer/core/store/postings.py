@@ -275,7 +275,7 @@ class Postings:
             row = self.db.execute("SELECT comment FROM postings WHERE id = ?", (pid,)).fetchone()
             theirs = str(row[0] or "").strip() if row is not None else ""
             if typed_over is not None and theirs not in ("", typed_over.strip()) \
-                    and theirs not in text:
+                    and f"\n\n{theirs}\n\n" not in f"\n\n{text.strip()}\n\n":
                 text = f"{theirs}\n\n{text}" if text.strip() else theirs
             self.db.execute("UPDATE postings SET comment = ? WHERE id = ?", (text, pid))
             self.touch(pid, "set_comment", {})

@@ -208,6 +208,8 @@ def test_an_import_while_another_program_holds_the_file_stops_saying_so(
     ("", "the title is wrong", "the title is wrong"),  # emptied: theirs stays
     ("was fine. check pay", "was fine", "was fine. check pay"),  # theirs typed on: as typed
     ("check pay", "", "check pay"),  # theirs emptied meanwhile: what was typed
+    ("not sure about the pay", "no", "no\n\nnot sure about the pay"),  # (a word in mine)
+    ("ok\n\nand the title", "ok", "ok\n\nand the title"),  # theirs kept by the typist
 ])
 def test_a_comment_typed_over_one_another_process_replaced_keeps_both(
         project: Path, typed: str, theirs: str, saved: str) -> None:
