@@ -127,9 +127,11 @@ def _check_args(records: Records, fmt: str, split: Mapping[str, float] | None,
 
 def _open(fmt: str, path: Path, questions: set[str], parquet: bool,
           raw_cells: bool, tasks: LabelStudioTasks, choices: Choices,
-          schema: Sequence[Question] | None = None) -> writers.PartWriter:
+          schema: Sequence[Question] | None = None,
+          tags: dict[str, str] | None = None) -> writers.PartWriter:
     """The writer of one part; ``choices`` is shared by the parts, so that each offers
-    every option the export has, whichever part its postings went to."""
+    every option the export has, whichever part its postings went to (and ``tags``,
+    CoNLL's tag of each span label, so that no two labels become one across them)."""
     if fmt == "hf":
         return writers.HfWriter(path.with_suffix(".parquet") if parquet else path, questions,
                                 parquet)
@@ -138,7 +140,7 @@ def _open(fmt: str, path: Path, questions: set[str], parquet: bool,
     if fmt == "csv":
         return writers.CsvWriter(path, raw_cells, questions)
     if fmt == "conll":
-        return ConllWriter(path)
+        return ConllWriter(path, tags)
     if fmt == "doccano":
         return formats_more.LinesWriter(path, formats_more.doccano_line)
     if fmt == "argilla":
@@ -219,8 +221,9 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
         paths = {part: out / part if split else out for part in parts}
     if fmt == "csv" and parquet and split:
         paths = {part: base / f"{part}.parquet" for part in parts}
+    tags: dict[str, str] = {}
     by_part = {part: _open(fmt, paths[part], questions, parquet, raw_cells, tasks, choices,
-                           schema) for part in parts}
+                           schema, tags) for part in parts}
     summary = ExportSummary(fmt, dict.fromkeys(parts, 0))
     try:
         for record in records:

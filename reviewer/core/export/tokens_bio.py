@@ -100,12 +100,14 @@ def conll_sentences(text: str, tagged: Tagged) -> list[list[str]]:
 class ConllWriter:
     """A CoNLL-2003 file, one ``-DOCSTART-`` document a posting, written as it comes."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, tags: dict[str, str] | None = None) -> None:
+        """``tags``: each label's column tag to the label, shared by the parts of one
+        export (two labels of one tag are refused across them)."""
         self._file = path.open("w", encoding="utf-8")
         self.overlapping = 0
         self.undecided = 0  # postings left out: their span labels are undecided
         self.unreviewed = 0  # postings left out: no one reviewed them (``--all``)
-        self._labels: dict[str, str] = {}  # each label's column tag -> the label
+        self._labels = {} if tags is None else tags  # each label's column tag -> the label
 
     def write(self, record: PostingRecord) -> int:
         if undecided(record, "spans"):  # no tag says "unknown": left out

@@ -325,3 +325,21 @@ def test_two_span_labels_one_conll_tag_would_merge_are_refused(tmp_path: Path) -
         {"start": 11, "end": 19, "label": "SOFT SKILL", "text": "teamwork", "origin": "human"}])]
     with pytest.raises(ValueError, match=r"SOFT SKILL.*SOFT_SKILL|SOFT_SKILL.*SOFT SKILL"):
         export(records, "conll", tmp_path / "out.conll")
+
+
+def test_two_labels_one_tag_in_two_parts_of_a_split_are_refused(tmp_path: Path) -> None:
+    """Each part's writer checked only its own labels: "SOFT_SKILL" in one part and
+    "SOFT SKILL" in the other were both B-SOFT_SKILL across the export."""
+    from reviewer.core.export.splits import assign_split
+
+    split = {"a": 0.5, "b": 0.5}
+    records = []
+    for rid in range(1, 41):
+        record = make_record(rid, "Python and teamwork")
+        label = "SOFT_SKILL" if assign_split(record, split) == "a" else "SOFT SKILL"
+        record["spans"] = [{"start": 11, "end": 19, "label": label, "text": "teamwork",
+                            "origin": "human"}]
+        records.append(record)
+    assert {r["spans"][0]["label"] for r in records} == {"SOFT_SKILL", "SOFT SKILL"}
+    with pytest.raises(ValueError, match="one tag in CoNLL"):
+        export(records, "conll", tmp_path / "out", split=split)
