@@ -490,3 +490,36 @@ def test_demo_help_is_printed_not_the_window_opened(
         entry(["--help"])
     said = capsys.readouterr().out
     assert "reviewer demo " in said and "reviewer FILE.db" in said
+
+
+def test_an_export_leaves_the_part_and_lock_of_another_export_beside_it(
+        tmp_path: Path) -> None:
+    """Exporting "ds" removed ".ds.part2.jsonl.part" and its lock, another export's:
+    that one failed, and a third to its file was let in."""
+    other_part = tmp_path / ".ds.part2.jsonl.part"
+    other_lock = tmp_path / ".ds.part2.jsonl.part.lock"
+    other_part.write_text("half of another export")
+    other_lock.write_text("")
+
+    def written(part: Path) -> Any:
+        part.write_text("x")
+        (part.parent / (part.name + ".config.xml")).write_text("<View/>")  # its own, beside
+        return ExportSummary("jsonl", {"all": 1}, [part])
+
+    export_whole(tmp_path / "ds", written)
+    assert other_part.exists() and other_lock.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["ds", other_part.name, other_lock.name])
+
+
+def test_where_no_lock_can_be_taken_none_is_left_behind(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import fcntl
+
+    def refuse(_fd: int, _how: int) -> None:
+        raise OSError(37, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", refuse)
+    export_whole(tmp_path / "all.jsonl",
+                 lambda part: (part.write_text("x"), ExportSummary("jsonl", {"all": 1}, [part]))[1])
+    assert [p.name for p in tmp_path.iterdir()] == ["all.jsonl"]

@@ -355,11 +355,13 @@ def _remove_empty(folder: Path, top: Path) -> None:
 
 
 def _remove_parts(part: Path) -> None:
-    """What is left of an export beside its place: the part and every file beside it."""
-    lock = writers.lock_path(part)  # let go of last (``writing_alone``)
+    """What is left of an export beside its place: the part and every file beside it
+    (its lock aside, let go of last by ``writing_alone``, and another export's part and
+    lock, ".ds.part2.jsonl.part" beside ".ds.part": not this one's)."""
     with contextlib.suppress(OSError):  # its folder is not there (or cannot be)
         for path in list(part.parent.glob(glob.escape(part.name) + "*")):
-            if path == lock:
+            rest = path.name[len(part.name):]
+            if rest == writers.LOCK or ".part" in rest:
                 continue
             if path.is_dir():
                 shutil.rmtree(path)

@@ -113,7 +113,11 @@ def writing_alone(part: Path, out: Path) -> Iterator[None]:
                              "choose another name") from None
         except OSError:  # a file system that keeps no locks
             os.close(handle)
-            yield
+            try:
+                yield
+            finally:
+                with contextlib.suppress(OSError):
+                    lock.unlink()
             return
         with contextlib.suppress(OSError):
             if os.stat(lock).st_ino == os.fstat(handle).st_ino:
