@@ -12,14 +12,17 @@ PROBLEM = {False: "#c0392b", True: "#ff8a80"}  # the text of a problem: light, d
 # panel under it and the mark in grey: the label chosen could not be told at a glance.
 DARK_MARKS = """
 QRadioButton, QCheckBox { padding: 2px 0px; }
-QRadioButton::indicator, QCheckBox::indicator, QMenu::indicator:non-exclusive {
+QRadioButton::indicator, QCheckBox::indicator, QAbstractItemView::indicator {
     width: 12px; height: 12px; border: 1px solid #a8a8a8; background: #1e1f22; }
 QRadioButton::indicator { border-radius: 7px; }
-QCheckBox::indicator, QMenu::indicator:non-exclusive { border-radius: 2px; }
+QCheckBox::indicator, QAbstractItemView::indicator { border-radius: 2px; }
 QRadioButton::indicator:checked { background: qradialgradient(cx: 0.5, cy: 0.5,
     radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 #7ab4ff, stop: 0.5 #7ab4ff, stop: 0.6 #1e1f22); }
-QCheckBox::indicator:checked, QMenu::indicator:non-exclusive:checked {
+QCheckBox::indicator:checked, QAbstractItemView::indicator:checked {
     background: #7ab4ff; border-color: #7ab4ff; }
+QCheckBox::indicator:indeterminate, QAbstractItemView::indicator:indeterminate {
+    background: qlineargradient(x1: 0, y1: 0, x2: 0, y2: 1, stop: 0 #1e1f22, stop: 0.4 #1e1f22,
+    stop: 0.41 #7ab4ff, stop: 0.6 #7ab4ff, stop: 0.61 #1e1f22); }
 QRadioButton::indicator:disabled, QCheckBox::indicator:disabled { border-color: #5a5a5a; }
 """
 

@@ -63,3 +63,25 @@ def test_a_problem_reads_well_in_either_theme(qapp: QApplication, qtbot: Any) ->
             assert _contrast(text, qapp.palette().color(QPalette.ColorRole.Window)) >= 4.5
     finally:
         apply_theme(qapp, "light")
+
+
+def test_a_list_s_check_boxes_show_in_the_dark(dark: None, qtbot: Any) -> None:
+    """The bulk edit's options (a list of check boxes) were invisible unchecked."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+    options = QListWidget()
+    qtbot.addWidget(options)
+    item = QListWidgetItem("remote")
+    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    item.setCheckState(Qt.CheckState.Unchecked)
+    options.addItem(item)
+    options.resize(200, 60)
+    options.show()
+    qtbot.waitExposed(options)
+    back = options.viewport().palette().color(QPalette.ColorRole.Base)
+    image = options.viewport().grab().toImage()
+    box = options.visualItemRect(item)
+    frame = sum(_contrast(QColor(image.pixel(x, y)), back) >= 3
+                for x in range(box.left(), box.left() + 20) for y in range(box.top(), box.bottom()))
+    assert frame > 10
