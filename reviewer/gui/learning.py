@@ -119,7 +119,11 @@ class Learning(QObject):
             table = box.findChild(QTextEdit)  # the details: a table, in columns
             if table is not None:
                 fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-                fixed.setPointSizeF(box.font().pointSizeF())  # the app's size, not the system's
+                size = box.font()  # the app's size, not the system's
+                if size.pointSizeF() > 0:
+                    fixed.setPointSizeF(size.pointSizeF())
+                else:  # (a font given in pixels)
+                    fixed.setPixelSize(size.pixelSize())
                 table.setFont(fixed)
                 table.setLineWrapMode(QTextEdit.LineWrapMode.NoWrap)
                 metrics = table.fontMetrics()  # wide enough for a row, taller than Qt's

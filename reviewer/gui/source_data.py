@@ -37,7 +37,8 @@ class SourceData(QTableWidget):
         self.setWordWrap(True)
 
     def show_metadata(self, metadata: dict[str, Any] | None) -> int:
-        """Fill the table; the number of entries shown."""
+        """Fill the table (None: no posting is shown); the number of entries shown."""
+        self._posting_shown = metadata is not None
         items = list((metadata or {}).items())
         self.setRowCount(len(items))
         for row, (name, value) in enumerate(items):
@@ -54,7 +55,7 @@ class SourceData(QTableWidget):
     def paintEvent(self, event: Any) -> None:
         """An empty table says why it is empty."""
         super().paintEvent(event)
-        if self.rowCount():
+        if self.rowCount() or not getattr(self, "_posting_shown", False):
             return
         painter = QPainter(self.viewport())
         painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))

@@ -260,10 +260,13 @@ class Queue:
         for field, value in query.filters:
             if field not in LIKE_FILTERS:
                 continue
-            # compared folded, as the search's words are (``folded``: "munchen" finds
+            # compared with accents and case off (``folded``: "munchen" finds
             # "MÜNCHEN"); LIKE folds the case of A to Z alone, so it reads the values
             # in ASCII, and the others are folded here
             needle = folded(value.replace('"', ""))
+            if not needle:  # (marks alone, which folding takes off): no value holds it
+                keep = set()
+                continue
             if needle.isascii():
                 found = {r[0] for r in self.db.execute(
                     f"SELECT id FROM postings INDEXED BY postings_{field}"

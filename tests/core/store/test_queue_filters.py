@@ -296,3 +296,4 @@ def test_a_place_or_source_filter_ignores_accents_as_the_search_does(tmp_path: P
         assert store.queue.ids(query="location:koln") == [5]
         assert store.queue.ids(query="location:acme") == [6]
         assert store.queue.ids(query="location:berlin") == [7]
+        assert store.queue.ids(query="location:\u0301") == []  # an accent alone: none
