@@ -17,6 +17,7 @@ from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.labels import LABELS, starts_with_label
 from reviewer.core.extract.prose_words import heading_length
 from reviewer.core.extract.skills import is_lowercase_page
+from reviewer.core.extract.vocab import only_terms
 from reviewer.core.schema import Finding, Span
 from reviewer.core.words.lexicon import has_job_noun
 from reviewer.core.words.places import looks_like_location
@@ -247,6 +248,8 @@ def _mailing_list_sender(doc: Document) -> Finding | None:
         key = (lead.group(1) if lead else block.text if block.kind == "heading" else "")
         field = LABELS.get(key.strip().lower())
         if field == "title":
+            if lead and only_terms(block.text[lead.end():].strip()):
+                return None  # "Role: Permanent": no title label, the line above no name
             break
         if field is not None or starts_with_label(block.text):
             labelled = True  # a labelled line before the title ends the name

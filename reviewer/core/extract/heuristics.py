@@ -21,7 +21,13 @@ from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.employer import byline_date, company
 from reviewer.core.extract.labels import LABELS, Labelled, starts_with_label
 from reviewer.core.extract.salary import find_salary
-from reviewer.core.extract.vocab import education_level, employment_type, remote_mode, seniority
+from reviewer.core.extract.vocab import (
+    education_level,
+    employment_type,
+    only_terms,
+    remote_mode,
+    seniority,
+)
 from reviewer.core.schema import Finding, Span
 from reviewer.core.words.lexicon import (
     SECTION_HEADINGS,
@@ -64,9 +70,13 @@ def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
     value = value.strip()
     if not value or len(value) > 200:
         return None
+    if _PLACEHOLDER.fullmatch(value.lower().rstrip(" .")):
+        return None  # "Location: TBD", "Client: Confidential": no value given
     if field in ("title", "company", "department"):
         if len(value) > 120 or boilerplate_reason(value):
             return None
+        if only_terms(value):
+            return None  # "Role: Permanent" says the terms, not the role
         return value.strip(" -–|"), None
     if field == "locations":
         if _WORK_ARRANGEMENT.fullmatch(value.lower().rstrip(" .")):
@@ -78,8 +88,9 @@ def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
         return (date[0], date[1]) if date else None
     if field == "requisition_id":
         token = re.match(r"#?\s*([A-Za-z0-9][\w\-/.#]*)", value)
-        if not token or (not re.search(r"\d", token.group(1)) and len(token.group(1)) > 12):
-            return None
+        if not token or (not re.search(r"\d", token.group(1)) and (
+                len(token.group(1)) > 12 or token.group(1)[1:].islower())):
+            return None  # (a word, "Please quote this reference", is no reference)
         ident = token.group(1).rstrip(".")
         if ident.lower() in ("no", "n/a", "na", "none", "tbd"):
             rest = re.search(r"\d[\w\-/]*", value)
@@ -89,6 +100,8 @@ def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
         if re.search(r"\d{1,2}[:.]\d{2}\s*(-|–|to)", value):
             return None  # opening times, not hours a week
         match = re.search(r"\b(\d{1,2}(?:[.,]\d)?)\b", value)
+        if match and _NOT_WEEKLY.match(value, match.end()):
+            return None  # "2 days per week", "12-hour shifts": not hours a week
         if match and 1 <= float(match.group(1).replace(",", ".")) <= 80:
             return _num(match.group(1)), match.span(1)
         return None
@@ -117,6 +130,9 @@ def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
 _LABELLED_YEARS = lazy_compile(
     r"(?i)(?<!\d)(?<!\d[.,])(\d{1,2})\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs?)")
 _WORK_ARRANGEMENT = lazy_compile(r"in[- ]person|on[- ]?site|in[- ]office|at the office")
+_PLACEHOLDER = lazy_compile(r"tb[acd]|n/?a|none|various|multiple( locations)?|confidential|"
+                            r"undisclosed|not (disclosed|specified)|see (below|above)|-+")
+_NOT_WEEKLY = lazy_compile(r"(?i)\s*(-\s*)?(days?|weeks?|months?|hours? shifts?|shifts?)\b")
 
 
 def split_locations(value: str) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from reviewer.core.words.lexicon import has_job_noun
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import lower_keep_offsets, separate_glued
 
@@ -163,3 +164,8 @@ def remote_mode(text: str) -> tuple[str, tuple[int, int]] | None:
                 return "onsite", match.span()
             return value, match.span()
     return None
+
+
+def only_terms(value: str) -> bool:
+    """Does ``value`` state a job's terms alone ("Permanent", "Full time"), not a role?"""
+    return bool(employment_type(value)) and len(value.split()) <= 3 and not has_job_noun(value)

@@ -359,6 +359,34 @@ def test_a_value_is_located_as_a_whole_word_not_inside_another(value: str, text:
         assert text.lower().find(value.lower()) <= span[0]
 
 
+@pytest.mark.parametrize(("text", "field", "wrong"), [
+    ("Senior Accountant\nRole: Permanent\nLocation: Leeds\n", "title", "Permanent"),
+    ("Senior Accountant\nRole: Permanent\nLocation: Leeds\n", "company", "Senior Accountant"),
+    ("Data Analyst\nPosition: Full time\nLocation: Leeds\n", "title", "Full time"),
+    ("Data Analyst\nRef: Please quote this reference in your letter\n", "requisition_id",
+     "Please"),
+    ("Data Analyst\nLocation: TBD\n", "locations", ["TBD"]),
+    ("Data Analyst\nLocation: Various\n", "locations", ["Various"]),
+    ("Data Analyst\nClient: Confidential\n", "company", "Confidential"),
+    ("Data Analyst\nHours: 2 days per week\n", "work_hours", 2),
+    ("Nurse\nHours: 12-hour shifts, 4 on 4 off\n", "work_hours", 12),
+])
+def test_a_labelled_line_whose_value_is_not_of_its_field_is_not_taken(
+        text: str, field: str, wrong: Any) -> None:
+    """"Role: Permanent" gave the title "Permanent" at 0.9, and the line above it, the
+    real title, became the company; "Ref: Please quote …" gave the reference "Please"."""
+    result = extract(CleanDoc(text, "text"))
+    assert result.fields[field] != wrong
+
+
+def test_a_labelled_line_still_gives_what_it_says() -> None:
+    result = extract(CleanDoc("Role: Senior Accountant\nRef: REQ-2024-117\nLocation: Leeds\n"
+                              "Hours: 37.5 hours per week\n", "text"))
+    assert result.fields["title"] == "Senior Accountant"
+    assert result.fields["requisition_id"] == "REQ-2024-117"
+    assert result.fields["locations"] == ["Leeds"] and result.fields["work_hours"] == 37.5
+
+
 # --- stage 1: JSON-LD -----------------------------------------------------------------------------
 
 JOB_POSTING = {
