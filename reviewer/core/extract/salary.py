@@ -59,7 +59,7 @@ _CUR = (r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r)?\$|£|€|¥|₹|₩|₽|₺|₪
 _NUM = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?"  # Indian grouping: 6,00,000 (6 lakh)
         r"|\d{1,3}(?:[,.' \u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?")
 _AMOUNT = rf"(?P<cur@>{_CUR})?\s?(?P<num@>{_NUM})\s?(?P<k@>[kK]\b|K\b|thousand)?" \
-          rf"\s?(?P<post@>{_CUR}|dollars|euros?|pounds|drams?|rupees|francs)?"
+          rf"\s?(?:(?P<post@>{_CUR}|dollars|euros?|pounds|drams?|rupees|francs)(?!\s?\d))?"
 # the period after the first end of a range, said again after the second: "$50/hour - $60/hour"
 _FIRST_PERIOD = r"(?:\s?(?:/\s?|per\s|an?\s)(?:hour|hr|day|week|wk|month|mo|year|yr|annum)\b)?"
 _RANGE = lazy_compile(
@@ -78,12 +78,18 @@ def find_salary(text: str, labelled: bool = False) -> tuple[dict[str, Any], tupl
     pay word near it (but still a currency, or a period)."""
     if not _ANY_DIGIT.search(text) or not (labelled or has_pay_hint(text)):
         return None
+    bare: tuple[dict[str, Any], tuple[int, int]] | None = None
     for match in _RANGE.finditer(text):
         found = _read(match, text, labelled)
-        if found is not None:
-            end = match.start() + len(match.group().rstrip())
+        if found is None:
+            continue
+        end = match.start() + len(match.group().rstrip())
+        if found["currency"] is not None or not has_pay_hint(text):
             return found, (match.start(), end)
-    return None
+        # a figure with no currency where one with a currency follows ("Band 5 £29,970"):
+        # the band, the hours or the year, not the pay
+        bare = bare or (found, (match.start(), end))
+    return bare
 
 
 _ANY_DIGIT = lazy_compile(r"\d")
@@ -113,10 +119,11 @@ def _read(match: re.Match[str], text: str, labelled: bool) -> dict[str, Any] | N
         return None
     if high is not None and match.group("k2") and not match.group("k1") and low < 1000:
         low *= 1000  # "$120-150k"
-    period = _period(text[max(0, match.start() - 40): match.end() + 50])
+    period = _period(text, match.start(), match.end())
     if currency is None:
-        if not (labelled and period):
-            return None
+        if not (labelled and period) or _YEAR.fullmatch(match.group().strip()) \
+                or "/" in text[max(0, match.start() - 1): match.end() + 1]:
+            return None  # (nor "2025/26", the years of a pay scale)
         currency = None
     if _NOT_PAY.search(text[max(0, match.start() - 30): match.end() + 30]):
         return None
@@ -181,19 +188,34 @@ def _number(digits: str | None, k: str | None) -> float | None:
     return int(value) if value.is_integer() else value
 
 
+_YEAR = lazy_compile(r"(19|20)\d\d")
+
+
 def stated_period(text: str) -> str | None:
     """The pay period ``text`` says ("a year", "/hr", "p.a."), if it says one: not the one
     the pay reader takes from an amount's size where none is said."""
-    return _period(text)
+    return _nearest_period(text, 0.0)
 
 
-def _period(window: str) -> str | None:
+def _period(text: str, start: int, end: int) -> str | None:
+    """The pay period said nearest the figure at ``start``-``end`` (from 40 characters
+    before it to 50 after; after it on a tie): "37.5 hours per week, £24,000 per annum"
+    is paid by the year."""
+    begin = max(0, start - 40)
+    return _nearest_period(text[begin:end + 50], start - begin, end - begin)
+
+
+def _nearest_period(window: str, at: float, till: float | None = None) -> str | None:
+    """The period word of ``window`` nearest the figure at ``at``-``till`` (none given:
+    the first in it)."""
     low = window.lower()
-    best: tuple[int, str] | None = None
+    till = at if till is None else till
+    best: tuple[float, str] | None = None
     for name, pattern in _PERIODS:
-        match = re.search(pattern, low)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), name)
+        for match in re.finditer(pattern, low):
+            gap = match.start() - till if match.start() >= till else at - match.end() + 0.5
+            if best is None or gap < best[0]:
+                best = (gap, name)
     return best[1] if best else None
 
 

@@ -387,6 +387,21 @@ def test_a_labelled_line_still_gives_what_it_says() -> None:
     assert result.fields["locations"] == ["Leeds"] and result.fields["work_hours"] == 37.5
 
 
+@pytest.mark.parametrize(("line", "pay"), [
+    ("Salary: Band 5 £29,970 - £36,483 per annum",
+     {"min": 29970, "max": 36483, "currency": "GBP", "period": "year"}),  # was {5, 5}
+    ("Pay: 37.5 hours per week, £24,000 per annum",
+     {"min": 24000, "max": 24000, "currency": "GBP", "period": "year"}),  # was 37.5 a week
+    ("Salary: Grade D (2025/26 pay scale), per annum pro rata", None),  # was 2025
+    ("Salary: 45,000 - 52,000 per year", {"min": 45000, "max": 52000, "currency": None,
+                                          "period": "year"}),  # no currency: as given
+])
+def test_a_salary_line_gives_its_pay_not_a_band_hours_or_a_year(line: str,
+                                                                  pay: dict | None) -> None:
+    result = extract(CleanDoc(f"# Payroll Officer\n\n{line}\n", "text"))
+    assert result.fields["salary"] == pay
+
+
 # --- stage 1: JSON-LD -----------------------------------------------------------------------------
 
 JOB_POSTING = {
