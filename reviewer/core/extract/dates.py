@@ -27,7 +27,7 @@ _PATTERNS = [
     lazy_compile(rf"\b{_YEAR}-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)"),
     lazy_compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
     lazy_compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I),
-    lazy_compile(rf"\b(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep){_YEAR}\b"),
+    lazy_compile(rf"\b(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep){_YEAR}\b"),
 ]
 
 
@@ -57,8 +57,8 @@ def _to_iso(match: re.Match[str]) -> str | None:
         a, b = int(groups["a"]), int(groups["b"])
         if groups["sep"] == "/" and a <= 12 < b:
             month, day = a, b  # 03/15/2004
-        elif groups["sep"] == "/" and a <= 12 and b <= 12:
-            month, day = a, b  # ambiguous with slashes: month first
+        elif groups["sep"] == "/" and a <= 12 and b <= 12 and a != b:
+            return None  # 05/06/2025: the 6th of May in the US, the 5th of June elsewhere
         else:
             day, month = a, b  # 15.03.2004
     if month is None:

@@ -303,4 +303,10 @@ def _posted_date(text: str) -> str | None:
     low = fold_case(text)
     match = _POSTED.search(text) if any(w in low for w in _POSTED_WORDS) else None
     date = find_date(match.group()) if match else None
-    return date[0] if date else None
+    if date is None or _OTHER_DATE.search(match.group(), 0, date[1][0]):  # type: ignore[union-attr]
+        return None  # "Posted 3 days ago · Closes 15 March": the date of another thing
+    return date[0]
+
+
+_OTHER_DATE = lazy_compile(r"(?i)clos|deadline|expir|until|apply by|due\b|start|begin|"
+                           r"[·|;]|\.\s")

@@ -402,6 +402,24 @@ def test_a_salary_line_gives_its_pay_not_a_band_hours_or_a_year(line: str,
     assert result.fields["salary"] == pay
 
 
+@pytest.mark.parametrize(("line", "posted", "through"), [
+    ("Closing date: 05/06/2025", None, None),  # the 6th of May, or the 5th of June
+    ("Closing date: 06/20/2025", None, "2025-06-20"),  # only one order is a date
+    ("Posted: 12/12/2025", "2025-12-12", None),
+    ("Posted 3 days ago · Closes 15 March 2025", None, None),
+    ("Positions posted for the season starting 1 December 2025", None, None),
+    ("Posted on 3 March 2025", "2025-03-03", None),
+])
+def test_a_date_is_read_only_where_its_meaning_is_sure(line: str, posted: str | None,
+                                                       through: str | None) -> None:
+    """A slashed date was read month first wherever it came from (a UK closing date of
+    05/06/2025 became the 6th of May, at 0.9), and a date after "Posted" was the date
+    posted whatever came between."""
+    result = extract(CleanDoc(f"# Data Analyst\n\nAcme Ltd, Leeds.\n\n{line}\n", "text"))
+    assert result.fields["date_posted"] == posted
+    assert result.fields["valid_through"] == through
+
+
 # --- stage 1: JSON-LD -----------------------------------------------------------------------------
 
 JOB_POSTING = {
