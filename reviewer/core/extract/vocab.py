@@ -31,15 +31,23 @@ def employment_type(text: str) -> str | None:
 
 _SENIORITY = (
     ("intern", r"\bintern(ship)?\b|\btrainee\b|\bapprentice\b|\bwerkstudent"),
+    # (a partner of a channel or a business, or a partner manager, is no executive)
     ("executive", r"\bchief\b|\bc[etfo]o\b|\bvice[- ]president\b|\bvp\b|\bsvp\b|\bevp\b|"
-                  r"\bpresident\b|\bpartner\b"),
+                  r"\bpresident\b|(?<!channel )(?<!business )(?<!alliance )(?<!hr )"
+                  r"\bpartner\b(?!\s+(?:manager|success|marketing|engineer|development|"
+                  r"operations|relations|account))"),
     ("director", r"\bdirector\b|\bhead of\b|\bhead,|\bdirecteur\b"),
-    ("principal", r"\bprincipal\b|\bstaff\b|\bdistinguished\b"),
-    ("lead", r"\blead\b|\bteam lead(er)?\b|\btech lead\b|\bleiter\b"),
-    ("senior", r"\bsenior\b|\bsr\.?\b|\bsnr\b|\bexperienced\b"),
+    # (a staff nurse or a staff accountant is a grade, not a rank above senior)
+    ("principal", r"\bprincipal\b|\bstaff\b(?!\s+(?:nurse|accountant|pharmacist|physician|"
+                  r"writer|attorney|auditor|officer|assistant|member|psychologist|nurses|"
+                  r"radiographer|therapist))|\bdistinguished\b"),
+    ("lead", r"\blead\b(?!\s+gen)|\bteam lead(er)?\b|\btech lead\b|\bleiter\b"),
+    ("senior", r"\bsenior\b|\bsr\.?\b|\bsnr\b"),
     ("manager", r"\bmanager\b|\bsupervisor\b"),
     ("mid", r"\bmid(dle)?[- ]?(level|senior)?\b|\bintermediate\b|\bregular\b"),
-    ("junior", r"\bjunior\b|\bjr\.?\b|\bentry[- ]level\b|\bgraduate\b|\bgrad\b|\bassociate\b"),
+    ("junior", r"\bjunior\b|\bjr\.?\b|\bentry[- ]level\b|\bgraduate\b|\bgrad\b|"
+               r"\bassociate\b(?!\s+(?:director|professor|partner|dean|vice|principal|"
+               r"general counsel))"),
 )
 
 

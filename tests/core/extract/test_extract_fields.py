@@ -299,6 +299,7 @@ def test_skills_on_a_lowercase_page_only_in_a_list() -> None:
     ("Data Science Intern", "intern"),
     ("Director of Engineering", "director"),
     ("Data Engineer", None),
+    ("Staff Engineer", "principal"),
 ])
 def test_seniority_from_the_title(title: str, level: str | None) -> None:
     doc, result = posting(title=title)
@@ -418,6 +419,20 @@ def test_a_date_is_read_only_where_its_meaning_is_sure(line: str, posted: str | 
     result = extract(CleanDoc(f"# Data Analyst\n\nAcme Ltd, Leeds.\n\n{line}\n", "text"))
     assert result.fields["date_posted"] == posted
     assert result.fields["valid_through"] == through
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Staff Nurse", None), ("Staff Accountant", None),  # were principal
+    ("Associate Director, Clinical Operations", "director"),  # was junior
+    ("Lead Generation Specialist", None),  # was lead
+    ("Channel Partner Manager", "manager"),  # was executive
+    ("Experienced Bus Driver", None),  # was senior
+])
+def test_a_seniority_word_in_another_sense_is_not_read_as_one(title: str,
+                                                              level: str | None) -> None:
+    _doc, result = posting(title=title)
+    assert result.fields["title"] == title
+    assert result.fields["seniority"] == level
 
 
 # --- stage 1: JSON-LD -----------------------------------------------------------------------------
