@@ -155,7 +155,8 @@ def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
         separated, to_text = separate_glued(block.text)
         low = lower_keep_offsets(separated)
         found = [m for pattern in _EMPLOYMENT_WORDS[:1 + ("contract" in low)]
-                 if (m := pattern.search(low))]
+                 if (m := next((m for m in pattern.finditer(low)
+                                if not negated(low, m.start())), None))]
         match = min(found, key=lambda m: m.start()) if found else None
         if match:
             kind = employment_type(match.group())
@@ -311,10 +312,25 @@ def _remote(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
         text = block.text.lower()
         if not any(w in text for w in _REMOTE_WORDS):
             continue
-        match = _STRONG_REMOTE.search(fold_case(block.text))
-        if match:
+        folded = fold_case(block.text)
+        for match in _STRONG_REMOTE.finditer(folded):
+            if negated(folded, match.start()) or _NOT_WORK_MODE.match(folded, match.end()):
+                continue  # "not a remote role", "hybrid cloud"
             mode = remote_mode(block.text[match.start():match.end()])
             if mode:
                 return {"remote": Finding(mode[0], doc.block_span(block, match.span()), 0.6,
                                           "pattern")}
     return {}
+
+
+# a "hybrid" of things, not of places to work
+_NOT_WORK_MODE = lazy_compile(r"\s+(cloud|apps?|mobile|models?|vehicles?|cars?|solutions?|"
+                              r"infrastructure|environments?|architecture|approach|"
+                              r"integration|systems?|teaching|events?)\b")
+_NEGATION = lazy_compile(r"(?:\bnot|\bno|n't|\bnever|\bnon)(?:\s+(?:a|an|the|this|be))?\s*-?\s*$")
+
+
+def negated(text: str, at: int) -> bool:
+    """Does ``text`` deny what is said at ``at`` ("this is not a remote role", "no
+    part-time work")?"""
+    return _NEGATION.search(text, max(0, at - 16), at) is not None

@@ -435,6 +435,20 @@ def test_a_seniority_word_in_another_sense_is_not_read_as_one(title: str,
     assert result.fields["seniority"] == level
 
 
+@pytest.mark.parametrize(("line", "remote", "kind"), [
+    ("This is not a remote role.", None, None),  # was remote
+    ("We design hybrid cloud solutions for banks.", None, None),  # was hybrid
+    ("This is a hybrid role: three days in the office.", "hybrid", None),
+    ("Please note this is not a part-time role. It is full-time.", None, "full_time"),
+    ("This is a part-time role.", None, "part_time"),
+])
+def test_a_work_mode_or_employment_type_denied_is_not_read(line: str, remote: str | None,
+                                                           kind: str | None) -> None:
+    result = extract(CleanDoc(f"# Data Analyst\n\nAcme Ltd, Leeds.\n\n{line}\n", "text"))
+    assert result.fields["remote"] == remote
+    assert result.fields["employment_type"] == kind
+
+
 # --- stage 1: JSON-LD -----------------------------------------------------------------------------
 
 JOB_POSTING = {
