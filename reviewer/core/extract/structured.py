@@ -9,6 +9,7 @@ from typing import Any
 
 from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Document
+from reviewer.core.extract.salary import SYMBOLS
 from reviewer.core.extract.vocab import education_level, employment_type
 from reviewer.core.schema import Finding
 
@@ -142,9 +143,14 @@ def _salary(value: Any, currency: Any) -> dict[str, Any] | None:
         return None
     period = {"HOUR": "hour", "DAY": "day", "WEEK": "week", "MONTH": "month",
               "YEAR": "year"}.get((unit or "").upper())
-    code = (cur or "").strip().upper()  # a code or a sign; "EURO", "US Dollars" are neither
-    return {"min": low_n, "max": high_n, "currency": code if len(code) <= 3 else None,
+    written = (cur or "").strip()  # a code or a sign; "EURO", "US Dollars" are neither
+    code = SYMBOLS.get(written.lower()) or written.upper()
+    return {"min": low_n, "max": high_n, "currency": code if _CODE.fullmatch(code) else None,
             "period": period}
+
+
+_CODE = re.compile(r"[A-Z]{3}")
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")  # "70.000", "1.250,50"
 
 
 _MAX_NUMBER = 1e12  # past any pay, hours or years: a value this large is an error
@@ -152,6 +158,8 @@ _MAX_NUMBER = 1e12  # past any pay, hours or years: a value this large is an err
 
 def _num(text: str) -> int | float:
     """A number of the posting; ValueError for text that is none, or absurdly large."""
+    if _DOT_THOUSANDS.fullmatch(text.strip()):
+        text = text.strip().replace(".", "").replace(",", ".")
     value = float(text.replace(",", ""))
     if not abs(value) < _MAX_NUMBER:  # also NaN and infinity
         raise ValueError(f"{text[:40]} is out of range")

@@ -505,6 +505,21 @@ def test_json_ld_values_point_at_the_text_when_it_holds_them(
     assert "Acme Inc." in evidence(doc, result, "company")
 
 
+@pytest.mark.parametrize(("currency", "low", "high", "pay"), [
+    ("EUR", "70.000", "85.000", {"min": 70000, "max": 85000, "currency": "EUR"}),  # was 70
+    ("EUR", "1.250,50", "1.400", {"min": 1250.5, "max": 1400, "currency": "EUR"}),
+    ("£", 30000, 35000, {"min": 30000, "max": 35000, "currency": "GBP"}),  # was "£"
+    ("Euro", 30000, 35000, {"min": 30000, "max": 35000, "currency": None}),
+])
+def test_json_ld_pay_written_in_other_ways_is_read_as_meant(
+        currency: str, low: Any, high: Any, pay: dict[str, Any]) -> None:
+    data = dict(JOB_POSTING, baseSalary={"@type": "MonetaryAmount", "currency": currency,
+                                         "value": {"minValue": low, "maxValue": high,
+                                                   "unitText": "YEAR"}})
+    result = extract(clean(HTML.replace("JSON_LD_HERE", json.dumps(data)), "html"))
+    assert result.fields["salary"] == {**pay, "period": "year"}
+
+
 def test_without_json_ld_the_labelled_line_is_used() -> None:
     doc = clean(HTML.replace("JSON_LD_HERE", "{}"), "html")
     result = extract(doc)
