@@ -20,7 +20,7 @@ from reviewer.core.extract.skills import is_lowercase_page
 from reviewer.core.extract.vocab import only_terms
 from reviewer.core.schema import Finding, Span
 from reviewer.core.words.lexicon import has_job_noun
-from reviewer.core.words.places import looks_like_location
+from reviewer.core.words.places import is_place, looks_like_location
 from reviewer.core.words.regex import fold_case, lazy_compile
 
 _NAME = r"([A-Z][\w&.'’-]{0,40}(?:[ \t]+(?:[A-Z][\w&.'’-]{0,40}|&|of|de|and|for)){0,5})"
@@ -205,9 +205,14 @@ def _names_before_cues(text: str, low: str) -> list[tuple[str, int, int]]:
             since = max(0, match.start() - 200)  # (a break further back changes nothing)
             line_start = text.rfind("\n", since, match.start()) + 1
             name = _NAME_BEFORE.search(text, max(line_start, since), match.start())
-            if name:
+            if name and not (_PLACE_BEFORE.search(text, since, name.start(1))
+                             and is_place(name.group(1).strip(" ,"))):
                 out.append((name.group(1), name.start(1), weight))
     return out
+
+
+# "… a company based in Birmingham, is looking for": a place, the employer's own name
+_PLACE_BEFORE = lazy_compile(r"\b(?:in|at|near|from|of)\s+$", re.I)
 
 
 # suffixes that are also common words or codes ("Python, R, SAS", "AZ, NM, NV"): not after a comma

@@ -294,7 +294,8 @@ def _department(header: list[tuple[str, Span | None]], doc: Document) -> Finding
             match = sep.search(text)
             if match and looks_like_location(text[match.end():].strip()):
                 head = text[:match.start()].strip()
-                if head and _DEPT_WORDS.search(head) and not has_job_noun(head):
+                if head and _DEPT_WORDS.search(head) and not has_job_noun(head) \
+                        and "," not in head and len(head.split()) <= 6:  # a name, no clause
                     spans = [(span[0] + text.find(head), span[0] + text.find(head) + len(head))] \
                         if span else []
                     return Finding(head, spans, 0.6, "structure")

@@ -449,6 +449,18 @@ def test_a_work_mode_or_employment_type_denied_is_not_read(line: str, remote: st
     assert result.fields["employment_type"] == kind
 
 
+def test_a_place_or_a_clause_before_a_cue_is_neither_company_nor_department() -> None:
+    """"Our client, a leading manufacturing company based in Birmingham, is looking for"
+    gave the company "Birmingham" and the department "Our client, a leading
+    manufacturing company based"."""
+    result = extract(CleanDoc(
+        "# Payroll Administrator\n\nOur client, a leading manufacturing company based in "
+        "Birmingham, is looking for a Payroll Administrator.\n\n- Run the monthly payroll\n",
+        "text"))
+    assert result.fields["company"] != "Birmingham"
+    assert result.fields["department"] is None or "," not in result.fields["department"]
+
+
 # --- stage 1: JSON-LD -----------------------------------------------------------------------------
 
 JOB_POSTING = {
