@@ -373,11 +373,20 @@ def _accept(text: str, phrase: str, canonical: str, start: int, end: int,
         return False  # "Go" is a language only beside other languages, or said to be one
     if canonical == "C" and text[end:end + 1] in "+#":
         return False
+    if canonical == "Spring" and (_SEASON_AFTER.match(text, end) or (
+            _SEASON_BEFORE.search(text, max(0, start - 12), start)
+            and _SENTENCE_ENDS.match(text, end) and not _in_list(text, start, end))):
+        return False  # "Start in Spring 2025": the season
     return not (canonical in ("Excel", "Word", "Access", "Outlook") and
                 text[max(0, start - 3):start].lower().endswith("ms "))
 
 
 _NAMED = lazy_compile(r"\s*(?:programming|language|developer|engineer)", re.I)
+_SEASON_AFTER = lazy_compile(r"\s+(?:(?:19|20)\d\d\b|semester|term\b|season|break|intake)",
+                             re.I)
+_SEASON_BEFORE = lazy_compile(r"\b(?:in|this|next|last|by|early|late|from|until|the)\s+$",
+                              re.I)
+_SENTENCE_ENDS = lazy_compile(r"\s*(?:[.;!?]|$)")
 _LANGUAGES = lazy_compile(r"\b(?:python|java|rust|ruby|scala|kotlin|elixir|erlang|php|perl|swift|"
                           r"typescript|javascript|node|c\+\+|c#|haskell|clojure|lua|julia|dart)\b",
                           re.I)

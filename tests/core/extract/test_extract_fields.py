@@ -461,6 +461,17 @@ def test_a_place_or_a_clause_before_a_cue_is_neither_company_nor_department() ->
     assert result.fields["department"] is None or "," not in result.fields["department"]
 
 
+@pytest.mark.parametrize(("text", "spring"), [
+    ("Start in Spring 2025.", False), ("Joining us in spring.", False),
+    ("We hire for the spring semester.", False),
+    ("Experience with Spring Boot and Java.", True), ("Java, Spring, Hibernate", True),
+])
+def test_spring_the_season_is_no_skill(text: str, spring: bool) -> None:
+    from reviewer.core.extract.skills import find_skills
+
+    assert ("Spring" in [name for name, _spans in find_skills(text)]) is spring
+
+
 # --- stage 1: JSON-LD -----------------------------------------------------------------------------
 
 JOB_POSTING = {
