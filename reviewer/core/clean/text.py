@@ -37,7 +37,7 @@ from reviewer.core.clean.text_markdown import (
 from reviewer.core.clean.unglue import unglue
 from reviewer.core.schema import CleanDoc, Removal
 from reviewer.core.words.regex import lazy_compile
-from reviewer.core.words.text import normalise_lines
+from reviewer.core.words.text import normalise_lines, unquote
 
 _MAX_PASSES = 4
 
@@ -58,7 +58,7 @@ def clean_text(raw: str) -> CleanDoc:
     Cleaning is run again on its own Markdown until nothing changes (a few passes at
     most), so that cleaning cleaned text gives the same text; what a later pass
     removes is recorded against the original lines."""
-    source = unglue(normalise_lines(raw))
+    source = unglue(unquote(normalise_lines(raw)))
     first = _one_pass(source)
     if first is None:
         return CleanDoc(markdown="", kind="text", source=source,

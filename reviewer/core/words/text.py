@@ -98,6 +98,23 @@ def normalise_lines(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
+def unquote(text: str) -> str:
+    """A posting quoted in a mail ("> We invite applications …", three lines or more
+    each starting with ">") without its quote marks, one level: a bare ">" line was a
+    rule that ended the posting, and a wrapped line joined the next with its mark."""
+    if "\n>" not in text and not text.startswith(">"):
+        return text
+    lines = text.split("\n")
+    quoted = [line.startswith(">") for line in lines]
+    out = []
+    for i, line in enumerate(lines):
+        run = quoted[max(0, i - 2):i + 3]
+        if quoted[i] and sum(run) >= 3:
+            line = line[2:] if line.startswith("> ") else line[1:]
+        out.append(line)
+    return "\n".join(out)
+
+
 def collapse_blank_lines(text: str) -> str:
     """At most one blank line in a row; no blank lines at either end."""
     text = "\n".join(line.rstrip() for line in text.split("\n"))

@@ -384,3 +384,33 @@ def test_a_browser_copy_of_one_item_a_line_is_not_joined_as_if_wrapped() -> None
     assert any(line.endswith("Design and build services in Kotlin on the JVM for our ledger")
                for line in lines)
     assert not any("ledger Own" in line or "team Work" in line for line in lines)
+
+
+QUOTED_REPOST = """Dear all,
+
+apologies for the repost: the deadline has been extended to 15 March.
+
+> We invite applications for a fully funded PhD position in multilingual
+> natural language processing at the Department of Linguistics, Uppsala
+> University, Sweden.
+>
+> Requirements:
+> - a master's degree in computational linguistics or a related field
+> - strong programming skills in Python
+>
+> To apply, follow the link below:
+> https://jobs.example.org/771234
+
+Best wishes,
+Anna
+"""
+
+
+def test_a_posting_quoted_in_a_mail_is_read_without_its_quote_marks() -> None:
+    """A bare ">" line was a rule that ended the posting (how to apply was cut), and
+    the wrapped lines were joined with their marks inside ("multilingual > natural")."""
+    markdown = clean(QUOTED_REPOST, "text").markdown
+    assert "multilingual natural language processing" in markdown
+    assert "- strong programming skills in Python" in markdown
+    assert "https://jobs.example.org/771234" in markdown
+    assert "> " not in markdown
