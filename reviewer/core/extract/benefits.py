@@ -265,6 +265,8 @@ def _closing_perks(group: list[Block], perks: _Perks, strong: bool) -> list[Bloc
     elif 2 * sum(1 for n in counts[first:last + 1] if n) < len(run) - 1:
         return []
     after = range(last + 1, len(group))
-    if len(after) <= 4 and all(_plain_line(texts[i]) for i in after):
+    if len(after) > 4:
+        return []  # a line of perks at the head of a list of duties closes nothing
+    if all(_plain_line(texts[i]) for i in after):
         run += group[last + 1:]  # the last perks of the list, in words no list of ours has
     return run

@@ -124,3 +124,19 @@ def test_a_last_line_that_names_no_perk_by_itself_is_no_benefit(line: str) -> No
 def test_a_perk_line_in_the_middle_of_the_posting_is_no_closing_perk() -> None:
     _, result = run("Career prospects", REQUIREMENTS, "If you are motivated please apply now.")
     assert result.fields["benefits"] is None
+
+
+def test_a_duty_naming_perks_at_the_head_of_a_list_of_duties_is_no_benefit() -> None:
+    """A benefits consultant's first duty, "oversight of all employee benefit products,
+    including medical, dental, vision …", was read as the posting's benefits: a line of
+    perks at the head of a list closed nothing."""
+    text = ("# Insurance Consultant\n\nResponsibilities will include but are not limited to:\n\n"
+            "Implementation and oversight of all employee benefit products, including medical, "
+            "prescription, dental, vision and life insurance\n\n"
+            "Developing and maintaining multiple client relationships\n\n"
+            "Preparing renewal reports and other strategic reports\n\n"
+            "Negotiating with insurance carriers on behalf of clients\n\n"
+            "Attending client meetings and presenting results\n\n"
+            "Answering the questions of client employees\n")
+    benefits = extract(CleanDoc(text, "text")).fields["benefits"] or []
+    assert not any("oversight" in item for item in benefits)
