@@ -10,7 +10,13 @@ from typing import Any
 
 from PySide6.QtGui import QColor
 
-from reviewer.gui.document_paint import FIELD_LABELS, field_color, highlight_formats
+from reviewer.gui.document_paint import (
+    BASE,
+    FIELD_LABELS,
+    field_color,
+    highlight_formats,
+    seen_on,
+)
 
 FIELDS = ["title", "skills", "responsibilities", "benefits"]
 LABELS = {"SKILL": "#2a9d8f", "TOOL": "#e76f51"}
@@ -60,7 +66,9 @@ def test_each_stretch_has_what_covers_it(qapp: Any) -> None:
             assert fmt.toolTip() == " · ".join(dict.fromkeys(tips))
             if accepted:
                 assert fmt.underlineColor().name() == QColor(LABELS[accepted[-1]]).name()
-            elif suggested:
-                assert fmt.underlineColor().name() == QColor(LABELS[suggested[0]]).name()
+            elif suggested:  # the label's colour, made to stand out from what it is on
+                under = field_color(fields[0]) if fields else QColor(BASE[False])
+                assert fmt.underlineColor().name() == seen_on(
+                    QColor(LABELS[suggested[0]]), under, False).name()
             if fields and not accepted:
                 assert fmt.background().color() == field_color(fields[0], False)
