@@ -23,7 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from reviewer.core.clean.guard import check_page
 from reviewer.core.clean.html_markdown import to_markdown
-from reviewer.core.clean.main_block import POSITIVE, find_main
+from reviewer.core.clean.main_block import POSITIVE, body_blocks, find_main
 from reviewer.core.clean.page_data import json_ld, microdata
 from reviewer.core.clean.page_data import page_title as page_title_of
 from reviewer.core.schema import CleanDoc, Removal
@@ -79,7 +79,7 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
     notes: list[str] = []
     if not main:
         notes.append("no block of the page reads like a posting; kept the whole body")
-        main = [body]
+        main = body_blocks(body, dropped) or [body]  # (but its furniture and link bars)
     title_node = _title_outside(main, dropped)
     kept_ids = {n.mem_id for n in main}
     if title_node is not None:

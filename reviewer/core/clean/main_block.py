@@ -39,6 +39,24 @@ def find_main(body: LexborNode, dropped: dict[int, str]) -> list[LexborNode]:
     return _choose_main(body, _score(body, dropped, links), dropped, links)
 
 
+def body_blocks(body: LexborNode, dropped: dict[int, str]) -> list[LexborNode]:
+    """Where no block reads like a posting: the body's elements but the furniture (by
+    the word lists) and the bars of links ("Home | About | Jobs"). Empty when the body
+    holds text outside its elements, which only the whole body keeps."""
+    if _has_bare_text(body):
+        return []
+    links = _link_chars(body)
+    kept = []
+    for child in _children(body):
+        text, in_links = _own_text(child, links)
+        length = len(text.strip())
+        if child.mem_id in dropped or not length or in_links >= 0.5 * length \
+                or _furniture(child):
+            continue
+        kept.append(child)
+    return kept
+
+
 def _link_chars(body: LexborNode) -> dict[int, int]:
     """For each element, how many characters of its text sit in links (one pass)."""
     chars: dict[int, int] = {}

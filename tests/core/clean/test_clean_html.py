@@ -249,6 +249,25 @@ def test_a_short_posting_loose_in_the_body_leaves_the_footer_beside_it() -> None
         assert gone not in markdown
 
 
+def test_a_page_of_paragraphs_straight_in_the_body_keeps_them_not_its_link_bar() -> None:
+    """No block under <body> fed a container, so the whole body was kept: the bar of
+    links above the posting and the footer's links with it."""
+    html = ("<html><body><div><a href='/'>Home</a> | <a href='/about'>About</a> | "
+            "<a href='/jobs'>Jobs</a> | <a href='/contact'>Contact</a></div>"
+            "<h1>Part-time Bookkeeper</h1><p>Greene Partners, Norwich</p>"
+            "<p>We are a friendly practice looking for a bookkeeper for twenty hours a "
+            "week.</p><p>You will keep the books of about forty small clients.</p>"
+            "<p>Salary £14 an hour. Email a CV to office@example.co.uk.</p>"
+            "<div><a href='/privacy'>Privacy policy</a> · <a href='/terms'>Terms</a></div>"
+            "</body></html>")
+    markdown = clean(html, "html").markdown
+    for kept in ("# Part-time Bookkeeper", "Greene Partners, Norwich", "forty small clients",
+                 "Salary £14 an hour"):
+        assert kept in markdown
+    for gone in ("Home", "Contact", "Privacy policy"):
+        assert gone not in markdown
+
+
 def test_a_paragraph_that_starts_like_a_numbered_item_is_escaped_as_markdown_reads_it() -> None:
     """"1. Own the pipeline" in a <p> was written "\\1. Own …": a backslash before a
     digit escapes nothing in Markdown, so the window showed it; "1\\." is the escape."""
