@@ -104,7 +104,8 @@ class ReviewWindow(QMainWindow):
         self.splitter = QSplitter()
         for pane in (self.queue_pane, self.document_pane, self.side):
             self.splitter.addWidget(pane)
-        self.splitter.setSizes([300, 620, 480])
+        # the fields' side grows with the font: at 14 pt their boxes were 100 px wide
+        self.splitter.setSizes([300, 620, int(480 * max(1.0, self.fontMetrics().height() / 14))])
         self.setCentralWidget(self.splitter)
         preferences.restore_layout(settings, self, self.splitter)
         self.progress = QProgressBar(maximumWidth=180, textVisible=True)

@@ -28,3 +28,26 @@ def test_the_window_and_its_dialogs_open_within_a_small_screen(
     assert win.width() >= width * 0.9  # as much of it as it may have
     for dialog in opened[1:]:
         dialog.close()
+
+
+def test_the_fields_side_grows_with_a_larger_font(project: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+    """At 14 pt the side pane kept the share of 9 pt: the fields' boxes were 100 px wide
+    ("2025-01-1", "bachelo")."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    before = QApplication.font()
+    widths = []
+    try:
+        for size in (before.pointSizeF(), 14.0):
+            font = QFont(before)
+            font.setPointSizeF(size)
+            QApplication.setFont(font)
+            win: ReviewWindow = open_window(project)
+            win.resize(1366, 768)
+            QApplication.processEvents()
+            widths.append(win.side.width() / win.width())
+            win.close()
+    finally:
+        QApplication.setFont(before)
+    assert widths[1] > widths[0] * 1.25
