@@ -313,5 +313,4 @@ def _posted_date(text: str) -> str | None:
     return date[0]
 
 
-_OTHER_DATE = lazy_compile(r"(?i)clos|deadline|expir|until|apply by|due\b|start|begin|"
-                           r"[·|;]|\.\s")
+_OTHER_DATE = lazy_compile(r"(?i)clos|deadline|expir|until|apply by|due\b|start|begin")

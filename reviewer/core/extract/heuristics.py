@@ -88,13 +88,14 @@ def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
         return (date[0], date[1]) if date else None
     if field == "requisition_id":
         token = re.match(r"#?\s*([A-Za-z0-9][\w\-/.#]*)", value)
-        if not token or (not re.search(r"\d", token.group(1)) and (
-                len(token.group(1)) > 12 or token.group(1)[1:].islower())):
-            return None  # (a word, "Please quote this reference", is no reference)
+        if not token:
+            return None
         ident = token.group(1).rstrip(".")
         if ident.lower() in ("no", "n/a", "na", "none", "tbd"):
             rest = re.search(r"\d[\w\-/]*", value)
             return (rest.group(), rest.span()) if rest else None
+        if not re.search(r"\d", ident) and (len(ident) > 12 or ident[1:].islower()):
+            return None  # (a word, "Please quote this reference", is no reference)
         return ident, (token.start(1), token.start(1) + len(ident))
     if field == "work_hours":
         if re.search(r"\d{1,2}[:.]\d{2}\s*(-|–|to)", value):
@@ -246,8 +247,8 @@ def _header_locations(header: list[tuple[str, Span | None]]) -> Finding | None:
         for piece, offset in _pieces(text):
             if _SENTENCE_END.search(piece):  # the end of a sentence: "hiring in Berlin."
                 piece = _SENTENCE_END.sub("", piece)
-                if "remote" in piece.lower():
-                    continue  # "This role is remote." says how, not where
+                if "remote" in piece.lower() and len(piece.split()) > 3:
+                    continue  # "This role is remote." says how, not where ("Remote, UK." does)
             while (end := piece.rfind(",")) > 0 and piece[end + 1:].strip().islower() \
                     and employment_type(piece[end + 1:]):
                 piece = piece[:end]  # "Berlin, full-time": the place, not the hours

@@ -324,9 +324,8 @@ def _remote(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
 
 
 # a "hybrid" of things, not of places to work
-_NOT_WORK_MODE = lazy_compile(r"\s+(cloud|apps?|mobile|models?|vehicles?|cars?|solutions?|"
-                              r"infrastructure|environments?|architecture|approach|"
-                              r"integration|systems?|teaching|events?)\b")
+_NOT_WORK_MODE = lazy_compile(r"\s+(cloud|apps?|mobile|vehicles?|cars?|solutions?|"
+                              r"infrastructure|architecture|integration|systems?|events?)\b")
 _NEGATION = lazy_compile(r"(?:\bnot|\bno|n't|\bnever|\bnon)(?:\s+(?:a|an|the|this|be))?\s*-?\s*$")
 
 

@@ -56,10 +56,15 @@ _FLOOR = lazy_compile(  # before a single figure: it is the least the job pays
 _PLUS = lazy_compile(r"\+(?![\d+])")  # "$60,000+": that much or more
 _CUR = (r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r)?\$|£|€|¥|₹|₩|₽|₺|₪|֏|chf|zł|\b(?:"
         + "|".join(CODES) + r")\b)")
+# after a figure: a sign right before another figure is that one's ("Band 5 £29,970"); a
+# code written after one is its own ("60,000 EUR 14 salaries")
+_SIGN = r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r)?\$|£|€|¥|₹|₩|₽|₺|₪|֏|zł)"
+_CODE_AFTER = r"(?:chf|\b(?:" + "|".join(CODES) + r")\b)"
 _NUM = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?"  # Indian grouping: 6,00,000 (6 lakh)
         r"|\d{1,3}(?:[,.' \u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?")
 _AMOUNT = rf"(?P<cur@>{_CUR})?\s?(?P<num@>{_NUM})\s?(?P<k@>[kK]\b|K\b|thousand)?" \
-          rf"\s?(?:(?P<post@>{_CUR}|dollars|euros?|pounds|drams?|rupees|francs)(?!\s?\d))?"
+          rf"\s?(?P<post@>{_SIGN}(?!\s?\d)|{_CODE_AFTER}|dollars|euros?|pounds|drams?|rupees|" \
+          rf"francs)?"
 # the period after the first end of a range, said again after the second: "$50/hour - $60/hour"
 _FIRST_PERIOD = r"(?:\s?(?:/\s?|per\s|an?\s)(?:hour|hr|day|week|wk|month|mo|year|yr|annum)\b)?"
 _RANGE = lazy_compile(
@@ -85,11 +90,20 @@ def find_salary(text: str, labelled: bool = False) -> tuple[dict[str, Any], tupl
             continue
         end = match.start() + len(match.group().rstrip())
         if found["currency"] is not None or not has_pay_hint(text):
+            if bare is not None and _EXTRA.search(text, match.start(), match.end() + 30):
+                return bare  # "40,000 a year plus £2,000 car allowance": the pay came first
             return found, (match.start(), end)
-        # a figure with no currency where one with a currency follows ("Band 5 £29,970"):
-        # the band, the hours or the year, not the pay
+        if bare is None and (found["max"] or found["min"] or 0) >= 100:
+            return found, (match.start(), end)  # a sum with no currency: the pay as given
+        # a small figure with no currency where one with a currency follows ("Band 5
+        # £29,970", "37.5 hours per week, £24,000"): the band or the hours, not the pay
         bare = bare or (found, (match.start(), end))
     return bare
+
+
+# what is paid besides the pay
+_EXTRA = lazy_compile(r"(?i)bonus|allowance|relocation|sign[- ]?on|signing|welcome|"
+                      r"commission|package|reimburse|stipend")
 
 
 _ANY_DIGIT = lazy_compile(r"\d")
@@ -122,7 +136,7 @@ def _read(match: re.Match[str], text: str, labelled: bool) -> dict[str, Any] | N
     period = _period(text, match.start(), match.end())
     if currency is None:
         if not (labelled and period) or _YEAR.fullmatch(match.group().strip()) \
-                or "/" in text[max(0, match.start() - 1): match.end() + 1]:
+                or _AFTER_YEAR.search(text, 0, match.start()):
             return None  # (nor "2025/26", the years of a pay scale)
         currency = None
     if _NOT_PAY.search(text[max(0, match.start() - 30): match.end() + 30]):
@@ -189,12 +203,16 @@ def _number(digits: str | None, k: str | None) -> float | None:
 
 
 _YEAR = lazy_compile(r"(19|20)\d\d")
+_AFTER_YEAR = lazy_compile(r"(19|20)\d\d/\s*$")
 
 
 def stated_period(text: str) -> str | None:
     """The pay period ``text`` says ("a year", "/hr", "p.a."), if it says one: not the one
     the pay reader takes from an amount's size where none is said."""
     return _nearest_period(text, 0.0)
+
+
+_NOT_RATE = lazy_compile(r"\s*(?:bonus|allowance|payments?|instal)")
 
 
 def _period(text: str, start: int, end: int) -> str | None:
@@ -213,6 +231,8 @@ def _nearest_period(window: str, at: float, till: float | None = None) -> str | 
     best: tuple[float, str] | None = None
     for name, pattern in _PERIODS:
         for match in re.finditer(pattern, low):
+            if _NOT_RATE.match(low, match.end()) or low[:match.start()].endswith("paid "):
+                continue  # "paid monthly", "a monthly bonus": how often, or another sum
             gap = match.start() - till if match.start() >= till else at - match.end() + 0.5
             if best is None or gap < best[0]:
                 best = (gap, name)

@@ -384,8 +384,7 @@ def _accept(text: str, phrase: str, canonical: str, start: int, end: int,
 _NAMED = lazy_compile(r"\s*(?:programming|language|developer|engineer)", re.I)
 _SEASON_AFTER = lazy_compile(r"\s+(?:(?:19|20)\d\d\b|semester|term\b|season|break|intake)",
                              re.I)
-_SEASON_BEFORE = lazy_compile(r"\b(?:in|this|next|last|by|early|late|from|until|the)\s+$",
-                              re.I)
+_SEASON_BEFORE = lazy_compile(r"\b(?:in|this|next|last|early|late|the)\s+$", re.I)
 _SENTENCE_ENDS = lazy_compile(r"\s*(?:[.;!?]|$)")
 _LANGUAGES = lazy_compile(r"\b(?:python|java|rust|ruby|scala|kotlin|elixir|erlang|php|perl|swift|"
                           r"typescript|javascript|node|c\+\+|c#|haskell|clojure|lua|julia|dart)\b",

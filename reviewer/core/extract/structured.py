@@ -134,15 +134,18 @@ def _salary(value: Any, currency: Any) -> dict[str, Any] | None:
     else:
         low = high = amount
         unit = _text(value.get("unitText"))
+    period = {"HOUR": "hour", "DAY": "day", "WEEK": "week", "MONTH": "month",
+              "YEAR": "year"}.get((unit or "").upper())
+    # "70.000" written (a string) for a year's pay has dots for thousands; a number, or
+    # "12.500" by the hour, has a decimal point
+    thousands = period not in ("hour", "day")
     try:
-        low_n = _num(str(low)) if low is not None else None
-        high_n = _num(str(high)) if high is not None else low_n
+        low_n = _num(low, thousands) if low is not None else None
+        high_n = _num(high, thousands) if high is not None else low_n
     except ValueError:
         return None
     if low_n is None:
         return None
-    period = {"HOUR": "hour", "DAY": "day", "WEEK": "week", "MONTH": "month",
-              "YEAR": "year"}.get((unit or "").upper())
     written = (cur or "").strip()  # a code or a sign; "EURO", "US Dollars" are neither
     code = SYMBOLS.get(written.lower()) or written.upper()
     return {"min": low_n, "max": high_n, "currency": code if _CODE.fullmatch(code) else None,
@@ -156,9 +159,11 @@ _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")  # "70.000", "1
 _MAX_NUMBER = 1e12  # past any pay, hours or years: a value this large is an error
 
 
-def _num(text: str) -> int | float:
-    """A number of the posting; ValueError for text that is none, or absurdly large."""
-    if _DOT_THOUSANDS.fullmatch(text.strip()):
+def _num(raw: Any, thousands: bool = False) -> int | float:
+    """A number of the posting; ValueError for text that is none, or absurdly large.
+    ``thousands``: a string of dot-parted thousands ("70.000") is read whole."""
+    text = str(raw)
+    if thousands and isinstance(raw, str) and _DOT_THOUSANDS.fullmatch(text.strip()):
         text = text.strip().replace(".", "").replace(",", ".")
     value = float(text.replace(",", ""))
     if not abs(value) < _MAX_NUMBER:  # also NaN and infinity

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from reviewer.core.words.lexicon import has_job_noun
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import lower_keep_offsets, separate_glued
 
@@ -175,5 +174,13 @@ def remote_mode(text: str) -> tuple[str, tuple[int, int]] | None:
 
 
 def only_terms(value: str) -> bool:
-    """Does ``value`` state a job's terms alone ("Permanent", "Full time"), not a role?"""
-    return bool(employment_type(value)) and len(value.split()) <= 3 and not has_job_noun(value)
+    """Does ``value`` state a job's terms alone ("Permanent", "Full time", "Fixed-term
+    contract"), not a role ("Part-time Cleaner", "Contractor")?"""
+    words = _TERM_SPLIT.split(value.lower().strip(" .!"))
+    return bool(employment_type(value)) and all(w in _TERMS for w in words if w)
+
+
+_TERMS = frozenset("permanent perm full part time fulltime parttime contract fixed term temporary "
+                   "temp freelance seasonal casual ongoing hourly salaried position role job "
+                   "and or basis".split())
+_TERM_SPLIT = lazy_compile(r"[\s/,&()–-]+")

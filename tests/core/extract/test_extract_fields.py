@@ -472,6 +472,39 @@ def test_spring_the_season_is_no_skill(text: str, spring: bool) -> None:
     assert ("Spring" in [name for name, _spans in find_skills(text)]) is spring
 
 
+@pytest.mark.parametrize(("text", "field", "value"), [
+    # a title with a term of the job in it is a title ("Role: Permanent" is not)
+    ("Job title: Part-time Cleaner\nLocation: Leeds\n", "title", "Part-time Cleaner"),
+    ("Job title: Temporary Carer\nLocation: Leeds\n", "title", "Temporary Carer"),
+    ("Job title: Contractor\nLocation: Leeds\n", "title", "Contractor"),
+    ("Job ref: No. 4417\n", "requisition_id", "4417"),
+    # the pay, not a bonus or an allowance after it
+    ("Salary: 40,000 - 45,000 per annum plus £2,000 car allowance\n", "salary",
+     {"min": 40000, "max": 45000, "currency": None, "period": "year"}),
+    ("Salary: 75,000 per year + $5,000 sign-on bonus\n", "salary",
+     {"min": 75000, "max": 75000, "currency": None, "period": "year"}),
+    ("Pay: 11.44 - 12.50/hour\n", "salary",
+     {"min": 11.44, "max": 12.5, "currency": None, "period": "hour"}),
+    ("Salary: 60,000 EUR 14 salaries per year\n", "salary",
+     {"min": 60000, "max": 60000, "currency": "EUR", "period": "year"}),
+    ("Annual salary: £24,000 (paid monthly)\n", "salary",
+     {"min": 24000, "max": 24000, "currency": "GBP", "period": "year"}),
+    # a date beside "Posted" in a table or after a dot is the date posted
+    ("| Posted | 3 March 2025 |\n|---|---|\n", "date_posted", "2025-03-03"),
+    ("Posted · 3 March 2025\n", "date_posted", "2025-03-03"),
+    ("Hybrid model: 3 days in the office, 2 from home.\n", "remote", "hybrid"),
+    ("Remote, UK.\n", "locations", ["Remote, UK"]),
+])
+def test_what_the_first_mends_of_the_readers_lost_is_read_again(text: str, field: str,
+                                                                 value: Any) -> None:
+    """Mends of this session's first fixes (a title of a term and a noun was refused, a
+    bonus after a pay of no currency was taken for the pay, a "Posted | date" row lost
+    its date, a "hybrid model" was a hybrid of things, "Remote, UK." was a sentence)."""
+    result = extract(CleanDoc(f"# Cleaner\n\n{text}", "text") if field != "title"
+                     else CleanDoc(text, "text"))
+    assert result.fields[field] == value
+
+
 # --- stage 1: JSON-LD -----------------------------------------------------------------------------
 
 JOB_POSTING = {
@@ -643,3 +676,17 @@ def test_a_pay_range_with_the_period_after_each_end_keeps_both_ends(
     salary = result.fields["salary"]
     assert (salary["min"], salary["max"], salary["period"]) == (low, high, period)
     assert all(doc.markdown[a:b] in line for a, b in result.evidence["salary"])
+
+
+@pytest.mark.parametrize(("low", "high", "unit", "pay"), [
+    (17.25, 18.5, "HOUR", (17.25, 18.5)),  # a number: its decimal point
+    ("12.500", "14.000", "HOUR", (12.5, 14)),  # by the hour: a decimal point
+    ("70.000", "85.000", "YEAR", (70000, 85000)),  # by the year: thousands
+])
+def test_json_ld_pay_with_dots_is_read_by_its_unit(low: Any, high: Any, unit: str,
+                                                   pay: tuple[float, float]) -> None:
+    data = dict(JOB_POSTING, baseSalary={"@type": "MonetaryAmount", "currency": "EUR",
+                                         "value": {"minValue": low, "maxValue": high,
+                                                   "unitText": unit}})
+    result = extract(clean(HTML.replace("JSON_LD_HERE", json.dumps(data)), "html"))
+    assert (result.fields["salary"]["min"], result.fields["salary"]["max"]) == pay
