@@ -238,12 +238,13 @@ def wrap_width(lines: list[Line]) -> int:
     if best < max(3, len(long) * 0.4):
         return 10**6
     # and the lines that end near it are really cut: the next line carries on the
-    # sentence, in lower case (a page copied from a browser has one item a line, each
-    # starting anew, many of a like length: joined, they ran together)
+    # sentence, not in a capital (a page copied from a browser has one item a line, each
+    # starting anew with one, many of a like length: joined, they ran together)
     carried = sum(
         1 for line, nxt in itertools.pairwise(lines)
         if width - 20 <= len(line.text.rstrip()) <= width and nxt.kind == "text"
-        and not BULLET.match(nxt.text) and nxt.text.lstrip()[:1].islower()
+        and not BULLET.match(nxt.text) and not nxt.text.lstrip()[:1].isupper()
+        and not nxt.text.lstrip().startswith("#")
     )
     if carried < max(2, best * 0.15):
         return 10**6

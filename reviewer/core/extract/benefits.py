@@ -239,6 +239,9 @@ def _plain_line(text: str) -> bool:
     return not _asks(low) and not _APPLY.search(low)
 
 
+_DUTY = lazy_compile(r"[-*•]?\s*[A-Z][a-z]+ing\b")  # "Developing and maintaining …"
+
+
 def _closing_perks(group: list[Block], perks: _Perks, strong: bool) -> list[Block]:
     """The run of perk lines that closes a group of blocks, if there is one."""
     if not any(b.start in perks.any for b in group):
@@ -265,8 +268,8 @@ def _closing_perks(group: list[Block], perks: _Perks, strong: bool) -> list[Bloc
     elif 2 * sum(1 for n in counts[first:last + 1] if n) < len(run) - 1:
         return []
     after = range(last + 1, len(group))
-    if len(after) > 4:
-        return []  # a line of perks at the head of a list of duties closes nothing
-    if all(_plain_line(texts[i]) for i in after):
+    if len(run) == 1 and len(after) > 4 and _DUTY.match(texts[last + 1]):
+        return []  # one line naming perks, a list of duties going on after it
+    if len(after) <= 4 and all(_plain_line(texts[i]) for i in after):
         run += group[last + 1:]  # the last perks of the list, in words no list of ours has
     return run

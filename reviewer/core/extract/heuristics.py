@@ -250,8 +250,8 @@ def _header_locations(header: list[tuple[str, Span | None]]) -> Finding | None:
                 if "remote" in piece.lower() and len(piece.split()) > 3:
                     continue  # "This role is remote." says how, not where ("Remote, UK." does)
             while (end := piece.rfind(",")) > 0 and piece[end + 1:].strip().islower() \
-                    and employment_type(piece[end + 1:]):
-                piece = piece[:end]  # "Berlin, full-time": the place, not the hours
+                    and (employment_type(piece[end + 1:]) or remote_mode(piece[end + 1:])):
+                piece = piece[:end]  # "Berlin, full-time", "Austin, hybrid": the place
             if looks_like_location(piece):
                 spans = [(span[0] + offset, span[0] + offset + len(piece))] if span else []
                 return Finding([piece], spans, 0.7 if span else 0.6, "structure")

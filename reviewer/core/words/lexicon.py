@@ -183,7 +183,7 @@ BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"don[’']t have an? .{0,20}(account|id)|create (an account|one now)|key not found",
          "sign-in form"),
         (r"\bcookies?\b.{0,40}\b(accept|use|policy|settings|consent)|accept (all )?cookies|"
-         r"^cookies$|cookie policy|\buses? cookies\b", "cookie notice"),
+         r"^cookies$|cookie policy|we use cookies", "cookie notice"),
         (r"similar jobs|other (open )?(positions|openings|jobs|roles)|more jobs|related jobs|"
          r"jobs you may (also )?like|recommended jobs|people also viewed|see all (openings|jobs|"
          r"roles)|view all jobs|all jobs|search jobs|job alerts?|back to (search|list|jobs)|"
@@ -196,8 +196,7 @@ BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"©|\(c\) ?\d{4}|copyright|all rights reserved|privacy (policy|statement|notice)|"
          r"terms (of (use|service)|and conditions|& conditions)|site ?map|powered by|"
          r"accessibility statement|cookie settings|legal notice|^legal$|^imprint$|"
-         r"^(terms|privacy|accessibility|disclaimer)$|"
-         r"^(impressum|datenschutz(erklärung|hinweise)?|mentions légales|aviso legal|"
+         r"^(impressum|datenschutzerklärung|mentions légales|aviso legal|"
          r"politique de confidentialité|política de privacidad(e)?|隐私政策|用户协议|"
          r"利用規約|プライバシーポリシー)$|جميع الحقوق محفوظة",
          "site footer"),
@@ -246,8 +245,7 @@ _GATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "list of other jobs": ((), ("job", "other ", "openings", "roles", "people also",
                                 "back to ", "ähnliche ", "similaires", "similares",
                                 "semelhantes", "职位", "似た求人", "おすすめの求人", "وظائف")),
-    "site footer": (("legal", "imprint", "terms", "privacy", "accessibility", "disclaimer",
-                     "impressum", "datenschutz", "mentions légales",
+    "site footer": (("legal", "imprint", "impressum", "datenschutz", "mentions légales",
                      "aviso legal", "politique de confidentialité", "política de privacidad",
                      "隐私政策", "用户协议", "利用規約", "プライバシーポリシー"), (
         "©", "(c)", "copyright", "rights reserved", "privacy ", "terms ", "sitemap", "site map",

@@ -50,9 +50,12 @@ def looks_like_location(text: str) -> bool:
     parts = [p for p in _PARTS.split(text) if p.strip()]
     if not parts or len(parts) > 5:
         return False
-    known = sum(1 for p in parts if is_place(p))
-    return (known >= max(1, len(parts) - 1) and is_place(parts[0])) or \
-        (len(parts) >= 2 and known == len(parts))
+    known = [is_place(p) for p in parts]
+    if any(not k and p.strip()[:1].islower() and len(p.split()) > 3
+           for p, k in zip(parts, known, strict=True)):
+        return False  # "Nova, you will play a pivotal role …": a clause, not a place
+    return (sum(known) >= max(1, len(parts) - 1) and known[0]) or \
+        (len(parts) >= 2 and all(known))
 
 
 # (on the folded text, ``fold_case``: what it finds there it finds in the text with re.I)

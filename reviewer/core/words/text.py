@@ -100,12 +100,15 @@ def normalise_lines(text: str) -> str:
 
 def unquote(text: str) -> str:
     """A posting quoted in a mail ("> We invite applications …", three lines or more
-    each starting with ">") without its quote marks, one level: a bare ">" line was a
-    rule that ended the posting, and a wrapped line joined the next with its mark."""
+    each starting with ">", two fifths of the text or more) without its quote marks, one
+    level: a bare ">" line was a rule that ended the posting, and a wrapped line joined
+    the next with its mark. A prompt's ">>>" stays."""
     if "\n>" not in text and not text.startswith(">"):
         return text
     lines = text.split("\n")
-    quoted = [line.startswith(">") for line in lines]
+    quoted = [line.startswith(">") and not line.startswith(">>>") for line in lines]
+    if 5 * sum(quoted) < 2 * sum(1 for line in lines if line.strip()):
+        return text  # (a reply quoted below a mail of its own is not what it is about)
     out = []
     for i, line in enumerate(lines):
         run = quoted[max(0, i - 2):i + 3]

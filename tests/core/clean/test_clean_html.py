@@ -240,8 +240,8 @@ def test_a_short_posting_loose_in_the_body_leaves_the_footer_beside_it() -> None
     links with them."""
     html = ("<html><body><div><a href='/'>Acme Careers</a></div><div><h1>Barista</h1>"
             "<p>Barista wanted at our café in Leeds.</p><p>Weekends only, 16 hours.</p>"
-            "<p>Apply in person.</p></div><p>This site uses cookies to improve your visit.</p>"
-            "<ul><li>Terms of use</li><li>Privacy</li><li>Cookie settings</li></ul>"
+            "<p>Apply in person.</p></div><p>We use cookies to improve your visit.</p>"
+            "<ul><li>Terms of use</li><li>Privacy policy</li><li>Cookie settings</li></ul>"
             "<p>© 2024 Acme Careers Ltd. All rights reserved.</p></body></html>")
     markdown = clean(html, "html").markdown
     assert "Barista wanted at our café in Leeds." in markdown and "Apply in person." in markdown

@@ -414,3 +414,44 @@ def test_a_posting_quoted_in_a_mail_is_read_without_its_quote_marks() -> None:
     assert "- strong programming skills in Python" in markdown
     assert "https://jobs.example.org/771234" in markdown
     assert "> " not in markdown
+
+
+@pytest.mark.parametrize("line", ["Privacy", "TERMS", "Accessibility", "Datenschutz",
+                                  "- Knowledge of how a browser uses cookies and sessions"])
+def test_a_word_of_a_footer_alone_inside_a_posting_does_not_end_it(line: str) -> None:
+    """A line of one footer word ("Privacy", a UX list's "Accessibility") or "… uses
+    cookies" was furniture, and the posting was cut there."""
+    text = ("Privacy Engineer\n\nAcme Ltd is hiring a privacy engineer for its platform "
+            f"team in Leeds, to work on data protection.\n\n{line}\n\n"
+            "Requirements\n\n- Five years of experience with GDPR and data protection\n"
+            "- Strong Python\n\nBenefits\n\n- Private health insurance\n")
+    markdown = clean(text, "text").markdown
+    assert "Five years of experience with GDPR" in markdown
+    assert "Private health insurance" in markdown
+
+
+def test_a_hard_wrapped_mail_is_joined_where_a_line_goes_on_with_a_figure() -> None:
+    """Only a next line in lower case counted as carrying on: "Closing date is" and
+    "31 March 2025." became two paragraphs (the date was lost)."""
+    text = ("Research Assistant in Computational Linguistics, University of Leeds\n\n"
+            "We are looking for a research assistant to join our group working on\n"
+            "low-resource languages for two years. The closing date for applications is\n"
+            "31 March 2025. Please apply online with a CV and a short letter saying\n"
+            "why you want to join, and the names of two people who know your work\n"
+            "well. The salary is on grade 6 of the university scale, starting at\n"
+            "£32,000 per year, and the post is based in Leeds.\n")
+    markdown = clean(text, "text").markdown
+    assert "applications is 31 March 2025." in markdown
+    assert "starting at £32,000 per year" in markdown
+
+
+def test_a_reply_quoted_below_a_mail_is_not_taken_for_its_posting() -> None:
+    text = ("Data Analyst - Acme Ltd - London\n\nWe are hiring a data analyst to join our "
+            "finance team in London. You will build reports in SQL and Python and work with "
+            "the controllers every week.\n\nRequirements\n\n- Two years of SQL\n- Python\n"
+            "- Good written English\n\nApply by sending a CV to jobs@acme.example.\n\n"
+            "> Thanks, I'm looking for something in Leeds,\n> ideally part-time.\n"
+            ">>> import pandas\n")
+    markdown = clean(text, "text").markdown
+    assert "> Thanks, I'm looking for something in Leeds," in markdown  # quoted, as written
+    assert ">>> import pandas" in markdown

@@ -328,7 +328,7 @@ def test_the_seniority_s_evidence_is_its_word_in_a_title_with_marks(heading: str
     ("Senior role in Berlin, full-time.", ["Berlin"]),  # was "Berlin, full-time."
     ("This role is remote.", ["Remote"]),  # not the sentence as a place
     ("Work from our office in Berlin (hybrid)", ["Berlin (hybrid)"]),
-    ("Acme Ltd — London, hybrid", ["London, hybrid"]),
+    ("Acme Ltd — London, hybrid", ["London"]),
 ])
 def test_a_place_at_the_end_of_a_sentence_is_read_without_the_full_stop(
         line: str, places: list[str] | None) -> None:
@@ -690,3 +690,15 @@ def test_json_ld_pay_with_dots_is_read_by_its_unit(low: Any, high: Any, unit: st
                                                    "unitText": unit}})
     result = extract(clean(HTML.replace("JSON_LD_HERE", json.dumps(data)), "html"))
     assert (result.fields["salary"]["min"], result.fields["salary"]["max"]) == pay
+
+
+@pytest.mark.parametrize(("line", "places", "remote"), [
+    ("Austin, hybrid", ["Austin"], "hybrid"),
+    ("London, remote-first", ["London"], "remote"),
+    ("Nova, you will play a pivotal role in supporting our team", None, None),
+])
+def test_a_place_keeps_neither_a_way_of_working_nor_a_clause_after_it(
+        line: str, places: list[str] | None, remote: str | None) -> None:
+    result = extract(CleanDoc(f"# Data Analyst\n\n{line}\n\n- Python\n", "text"))
+    assert result.fields["locations"] == places
+    assert result.fields["remote"] == remote
