@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reviewer.core.extract import heuristics, page_title, patterns, prose
-from reviewer.core.extract.dates import find_date
+from reviewer.core.extract.dates import date_order, find_date
 from reviewer.core.extract.document import Document, parse
 from reviewer.core.extract.labels import labelled_values
 from reviewer.core.extract.merge import merge_findings, value_key
@@ -49,6 +49,11 @@ SURE = 0.8  # a value this sure (a labelled line, JSON-LD) is not read again for
 
 def extract(doc: CleanDoc) -> Extraction:
     """All fields of schema v1 for one cleaned posting. Never raises on any input."""
+    with date_order("\n".join([doc.markdown, *doc.context, doc.page_title or ""])):
+        return _extract(doc)
+
+
+def _extract(doc: CleanDoc) -> Extraction:
     parsed = parse(doc.markdown, doc.context, doc.page_title)
     found: dict[str, Finding] = {}
     others: dict[str, list[Finding]] = {}  # values the cascade did not take, in its order

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
+from contextvars import ContextVar
 from datetime import date
 
 from reviewer.core.words.regex import lazy_compile
@@ -58,7 +61,12 @@ def _to_iso(match: re.Match[str]) -> str | None:
         if groups["sep"] == "/" and a <= 12 < b:
             month, day = a, b  # 03/15/2004
         elif groups["sep"] == "/" and a <= 12 and b <= 12 and a != b:
-            return None  # 05/06/2025: the 6th of May in the US, the 5th of June elsewhere
+            # 05/06/2025: the 6th of May in the US, the 5th of June elsewhere; where the
+            # posting does not say which (``date_order``), not guessed
+            order = _MONTH_FIRST.get()
+            if order is None:
+                return None
+            month, day = (a, b) if order else (b, a)
         else:
             day, month = a, b  # 15.03.2004
     if month is None:
@@ -67,3 +75,27 @@ def _to_iso(match: re.Match[str]) -> str | None:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+_MONTH_FIRST: ContextVar[bool | None] = ContextVar("month_first", default=None)
+# what a posting says of the country it is in: the US writes the month first
+_US = lazy_compile(r"\$\s?\d|\bUSD\b|\bUnited States\b|\bUSA\b|\bU\.S\.|"
+                   r", (?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|"
+                   r"N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\b")
+_DAY_FIRST = lazy_compile(r"£|€|₹|\b(?:GBP|EUR|INR|AUD|NZD|UK)\b|United Kingdom|England|"
+                          r"Scotland|Wales|Ireland|Germany|France|Spain|Italy|Netherlands|"
+                          r"Belgium|Switzerland|Austria|India|Australia|New Zealand|Europe")
+
+
+@contextlib.contextmanager
+def date_order(text: str) -> Iterator[None]:
+    """Read the slashed dates of a posting whose ``text`` says where it is, inside: month
+    first where it is in the US (dollars, a state's code, "United States") and nowhere
+    else, day first where it names a country that writes the day first and not the US;
+    either way round not guessed where it says neither, or both."""
+    us, elsewhere = bool(_US.search(text)), bool(_DAY_FIRST.search(text))
+    token = _MONTH_FIRST.set(us if us != elsewhere else None)
+    try:
+        yield
+    finally:
+        _MONTH_FIRST.reset(token)

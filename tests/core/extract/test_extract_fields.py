@@ -702,3 +702,19 @@ def test_a_place_keeps_neither_a_way_of_working_nor_a_clause_after_it(
     result = extract(CleanDoc(f"# Data Analyst\n\n{line}\n\n- Python\n", "text"))
     assert result.fields["locations"] == places
     assert result.fields["remote"] == remote
+
+
+@pytest.mark.parametrize(("where", "through"), [
+    ("Austin, TX. Pay $25 an hour.", "2025-05-06"),  # the US: the month first
+    ("Leeds, UK. Pay £12 an hour.", "2025-06-05"),  # the UK: the day first
+    ("Somewhere.", None),  # not said: not guessed
+    ("Austin, TX, or London, UK.", None),  # both said: not guessed
+])
+def test_a_slashed_date_is_read_in_the_order_of_the_country_the_posting_names(
+        where: str, through: str | None) -> None:
+    """Refused everywhere, a US posting's 05/06/2025 lost its date: it is the 6th of May
+    where the posting is in the US, the 5th of June where it names a country that writes
+    the day first."""
+    result = extract(CleanDoc(f"# Data Analyst\n\n{where}\n\nClosing date: 05/06/2025\n",
+                              "text"))
+    assert result.fields["valid_through"] == through
