@@ -248,10 +248,33 @@ def _take_tail(lines: list[Line], last: int) -> int:
         if lines[i].kind == "rule" or lines[i].reason not in (None, _MENU):
             break  # page furniture (a footer, a form): the posting ended before it
         rest.append(i)
+    items = _list_items(lines, rest[-1]) if rest else set()
     while rest and (lines[rest[-1]].kind == "heading" or (
-            lines[rest[-1]].reason == _MENU and word_count(lines[rest[-1]].text, 3) < 3)):
+            lines[rest[-1]].reason == _MENU and word_count(lines[rest[-1]].text, 3) < 3
+            and rest[-1] not in items)):
         rest.pop()  # a closing menu of links, or the heading of the furniture, stays out
     return rest[-1] if rest else last
+
+
+def _list_items(lines: list[Line], end: int) -> set[int]:
+    """The lines up to ``end`` that are items of a bulleted list which a label, a heading,
+    a line ending in a colon or an item of three words or more opens ("Requirements:",
+    "• SQL", "• Spark"). Short items
+    are no menu of links: a page's menu, copied as text, carries no bullets."""
+    items: set[int] = set()
+    opened = False
+    for i in range(end + 1):
+        line = lines[i]
+        if line.kind in _PASSED_OVER:
+            continue
+        if line.kind == "bullet":
+            if opened:
+                items.add(i)
+            opened = opened or line.reason is None or word_count(line.text, 3) >= 3
+        else:  # (a line a run of short ones made a menu may open a list all the same)
+            opened = line.reason in (None, _MENU) and (
+                line.kind in ("label", "heading") or line.text.rstrip().endswith(":"))
+    return items
 
 
 _MENU = "menu or list of links"

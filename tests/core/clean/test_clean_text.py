@@ -455,3 +455,37 @@ def test_a_reply_quoted_below_a_mail_is_not_taken_for_its_posting() -> None:
     markdown = clean(text, "text").markdown
     assert "> Thanks, I'm looking for something in Leeds," in markdown  # quoted, as written
     assert ">>> import pandas" in markdown
+
+
+@pytest.mark.parametrize("items", [
+    ["5 years of Python", "SQL", "Spark"],
+    ["SQL", "Spark", "Kafka"],
+    ["Python", "SQL"],
+])
+@pytest.mark.parametrize("opening", ["Requirements:", "What you need", "- Ten years in data"])
+def test_a_list_of_short_items_that_ends_a_posting_keeps_its_items(
+        items: list[str], opening: str) -> None:
+    """Three short bullet lines ending a text were taken for a closing menu of links:
+    "• SQL" and "• Spark" were cut as "after the posting" (only "5 years of Python",
+    three words or more, stayed)."""
+    text = ("Data Engineer\n\nWe are hiring a data engineer to build our pipelines in Python "
+            f"for our analytics team.\n\n{opening}\n" + "".join(f"• {x}\n" for x in items))
+    doc = clean(text, "text")
+    for item in items:
+        assert f"- {item}\n" in doc.markdown
+    assert not doc.removed
+
+
+def test_a_closing_menu_of_links_is_still_left_out() -> None:
+    text = ("Data Engineer\n\nWe are hiring a data engineer to build our pipelines in Python "
+            "for our analytics team.\n\nRequirements:\n• Five years of Python and SQL\n"
+            "• Spark\n\nHome\nJobs\nAbout us\nContact\n")
+    markdown = clean(text, "text").markdown
+    assert "- Spark" in markdown
+    assert "Contact" not in markdown and "Home" not in markdown
+
+
+def test_a_list_a_line_ending_in_a_colon_opens_keeps_its_last_items() -> None:
+    text = ("Data Engineer\n\nWe are hiring a data engineer to build our pipelines in Python "
+            "for our analytics team.\n\nYou will need:\n- 5 years of Python\n- SQL\n")
+    assert "- SQL\n" in clean(text, "text").markdown
