@@ -156,9 +156,30 @@ def parse(markdown: str, context: list[str] | None = None,
             last.text = f"{last.text} {plain(line)}"
             last.end = line_start + len(line)
             continue
-        blocks.append(Block("para", plain(line), line_start + stripped, line_start + len(line),
+        text = plain(line)
+        if _names_a_section(line, text):  # "**Requirements**", "Requirements:"
+            blocks.append(Block("heading", text.rstrip(":").rstrip(), line_start + stripped,
+                                line_start + len(line), level=6))
+            section = len(blocks) - 1
+            continue
+        blocks.append(Block("para", text, line_start + stripped, line_start + len(line),
                             section=section))
     return Document(markdown, blocks, [plain(line) for line in context or []], page_title)
+
+
+_BOLD_LINE = lazy_compile(r"\s*(\*\*|__)[^*_\n]{2,60}\1\s*:?\s*")
+
+
+def _names_a_section(line: str, text: str) -> bool:
+    """Is a paragraph line a page's own heading of a section: wholly bold or ending in a
+    colon, and naming a section the word lists know ("**What you will do**",
+    "Requirements:")? A line that names none ("You will need:") heads nothing, and the
+    list under it stays in the section it was in."""
+    if len(text) > 60:
+        return False
+    if _BOLD_LINE.fullmatch(line):
+        return section_field(text.rstrip(":"))[0]
+    return text.endswith(":") and section_field(text.rstrip(":"), loose=False)[0]
 
 
 def section_kind(doc: Document, block: Block) -> str | None:

@@ -1,0 +1,53 @@
+"""A page's own way of heading a list: a bold line or a short line ending in a colon, as
+HTML pages write their sections (``<p><strong>Requirements</strong></p>``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.core.clean import clean
+from reviewer.core.extract import extract
+
+INTRO = ("<h1>Data Engineer</h1><p>Acme GmbH is hiring a data engineer in Berlin to build the "
+         "data pipelines of its analytics team.</p>")
+DUTIES = "<ul><li>Build our pipelines</li><li>Run them in production</li></ul>"
+NEEDS = "<ul><li>5 years of Python</li><li>SQL</li><li>Spark</li></ul>"
+
+
+def page(body: str) -> str:
+    return f"<html><body><article>{INTRO}{body}</article></body></html>"
+
+
+@pytest.mark.parametrize("opens", [
+    "<p><strong>{}</strong></p>", "<p><strong>{}:</strong></p>", "<p><b>{}</b>:</p>",
+    "<p>{}:</p>", "<div><strong>{}</strong></div>",
+])
+def test_a_list_under_a_bold_or_colon_label_is_the_section_it_names(opens: str) -> None:
+    """Only a Markdown heading ("## Requirements") opened a section: a list under a bold
+    paragraph or a "Requirements:" line went into no field at all."""
+    html = page(opens.format("What you will do") + DUTIES + opens.format("Requirements")
+                + NEEDS)
+    doc = clean(html, "html")
+    fields = extract(doc).fields
+    assert fields["responsibilities"] == ["Build our pipelines", "Run them in production"]
+    assert fields["required_qualifications"] == ["5 years of Python", "SQL", "Spark"]
+
+
+def test_the_evidence_of_the_items_is_the_items() -> None:
+    doc = clean(page("<p><strong>Requirements</strong></p>" + NEEDS), "html")
+    result = extract(doc)
+    assert [doc.markdown[a:b] for a, b in result.evidence["required_qualifications"]] == \
+        ["5 years of Python", "SQL", "Spark"]
+
+
+@pytest.mark.parametrize("line", [
+    "**Please note the following**", "You will need:", "**Apply today and join us**",
+    "Our stack includes:"])
+def test_a_bold_or_colon_line_that_names_no_section_leaves_the_list_where_it_was(
+        line: str) -> None:
+    """A line that names no section is no heading: the list under "## Requirements" with
+    such a line inside it is still the requirements."""
+    markdown = (f"# Data Engineer\n\nAcme GmbH is hiring a data engineer in Berlin.\n\n"
+                f"## Requirements\n\n{line}\n\n- 5 years of Python\n- SQL\n")
+    needs = extract(clean(markdown, "text")).fields["required_qualifications"]
+    assert needs[-2:] == ["5 years of Python", "SQL"]
