@@ -380,3 +380,14 @@ def test_the_search_marks_are_laid_out_once_not_at_every_repaint(
     whole = [rect for a, b in view.search_ranges for rect in real(view.document(), a, b)]
     y = view.verticalScrollBar().value()
     assert [r.translated(0, y) for r in view.search_rects()] == whole
+
+
+def test_lines_a_page_broke_with_br_are_shown_apart(qtbot: Any) -> None:
+    """A <br> became a bare line break, which the window joined to the line before."""
+    html = ("<html><body><article><h1>Data Engineer</h1><p>Acme GmbH is hiring a data "
+            "engineer in Berlin to build the pipelines of its analytics team.</p>"
+            "<p>Acme GmbH<br>10115 Berlin</p></article></body></html>")
+    view = DocumentView()
+    qtbot.addWidget(view)
+    view.show_posting(process(html, "html").doc.markdown, {})
+    assert "Acme GmbH\n10115 Berlin" in view.document().toPlainText()

@@ -71,10 +71,10 @@ class _Writer:
         text = "".join(self.out)
         if whole:
             text = without_invisible(text)
-        if "  \n " in text:
-            text = _AFTER_BREAK.sub("  \n", text)
         if "  " in text or " \n" in text:
             text = "\n".join([_tidy(line) for line in text.split("\n")])
+        if whole and "  \n" in text:
+            text = _lists_of_lines(text)
         if "\n\n\n" in text:
             text = _BLANKS.sub("\n\n", text)
         text = text.strip()
@@ -163,6 +163,10 @@ class _Writer:
             child = child.next
 
     def inline_text(self, text: str, indent: str) -> None:
+        if "  \n " in text:  # (a list's own lines, padded under their item, come as
+            text = _AFTER_BREAK.sub("  \n" + indent, text)  # pieces of their own)
+        if self.out and self.out[-1].endswith("  \n" + indent):
+            text = text.lstrip(" ")
         if not text:
             return
         if self.out and self.out[-1].endswith("\n\n"):
@@ -260,6 +264,42 @@ class _Writer:
         if tag in _HEADINGS or tag in _BLOCK or tag in ("p", "li", "ul", "ol", "pre", "hr"):
             return " " + inner.strip() + " "
         return inner
+
+
+_MARKED = lazy_compile(r"( *)\\?(?:[-*+•·▪◦‣–]|(\d{1,3})[.)])\s+(\S.*)")
+
+
+def _lists_of_lines(text: str) -> str:
+    """Lines a page set apart with ``<br>`` ("Acme GmbH  \nBerlin") of which two or more
+    start with a list mark ("- SQL", "• Spark", "2) Go"): a Markdown list, each marked line
+    an item and any other line a paragraph of its own. Other such lines keep their hard
+    breaks."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j + 1 < len(lines) and lines[j].endswith("  ") and lines[j + 1].strip():
+            j += 1
+        run = lines[i:j + 1]
+        marked = [_MARKED.fullmatch(line.rstrip()) for line in run]
+        if len(run) < 2 or sum(m is not None for m in marked) < 2:
+            out.extend(run)
+        else:
+            was_item = None
+            for line, mark in zip(run, marked, strict=True):
+                is_item = mark is not None
+                if was_item is not None and not (was_item and is_item):
+                    out.append("")  # only items follow each other without a blank line
+                if mark is not None:
+                    number = mark.group(2)
+                    out.append(f"{mark.group(1)}{number + '. ' if number else '- '}"
+                               f"{mark.group(3)}")
+                else:
+                    out.append(line.rstrip())
+                was_item = is_item
+        i = j + 1
+    return "\n".join(out)
 
 
 def _tidy(line: str) -> str:

@@ -119,8 +119,13 @@ def unquote(text: str) -> str:
 
 
 def collapse_blank_lines(text: str) -> str:
-    """At most one blank line in a row; no blank lines at either end."""
-    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    """At most one blank line in a row; no blank lines at either end; no spaces at the
+    ends of lines but a Markdown hard break's two ("Acme GmbH  \nBerlin")."""
+    lines = text.split("\n")
+    text = "\n".join([
+        line.rstrip() + "  " if line.endswith("  ") and line.strip()
+        and not line.lstrip().startswith("#") and i + 1 < len(lines) and lines[i + 1].strip()
+        else line.rstrip() for i, line in enumerate(lines)])
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + ("\n" if text.strip() else "")
 
 

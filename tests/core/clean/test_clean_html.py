@@ -369,3 +369,35 @@ def test_characters_no_one_sees_are_left_out_of_a_page_s_markdown() -> None:
     assert "\u0645\u06cc\u200c\u062e" in done.doc.markdown
     assert done.extraction.fields["title"] == "Senior Python Developer"
     assert {"Python", "Django"} <= set(done.extraction.fields["skills"])
+
+
+def _article(body: str) -> str:
+    return ("<html><body><article><h1>Data Engineer</h1><p>Acme GmbH is hiring a data "
+            f"engineer in Berlin to build the pipelines of its analytics team.</p>{body}"
+            "</article></body></html>")
+
+
+def test_lines_a_page_breaks_with_br_stay_apart() -> None:
+    """Every <br> became a bare line break, which Markdown (and the window) joins to the
+    line before: "Acme GmbH Hauptstr. 1 10115 Berlin" on one line."""
+    markdown = clean(_article("<p>Acme GmbH<br>Hauptstr. 1<br/>10115 Berlin</p>"),
+                     "html").markdown
+    assert "Acme GmbH  \nHauptstr. 1  \n10115 Berlin\n" in markdown
+
+
+@pytest.mark.parametrize("mark", ["- ", "• ", "* ", "· "])
+def test_a_list_a_page_writes_with_br_is_a_list(mark: str) -> None:
+    """ "<br>- SQL<br>- Spark": the first line was escaped ("\\- 5 years") and the others
+    not, so Markdown made half of it a list."""
+    html = _article(f"<p><b>Requirements:</b><br>{mark}5 years of Python<br>{mark}SQL<br>"
+                    f"{mark}Spark</p><p>{mark}Python<br>{mark}Go</p>")
+    markdown = clean(html, "html").markdown
+    assert "**Requirements:**\n\n- 5 years of Python\n- SQL\n- Spark\n\n- Python\n- Go\n" \
+        in markdown
+
+
+def test_a_list_item_broken_with_br_keeps_its_lines_in_the_item() -> None:
+    markdown = clean(_article("<ul><li>Remote<br>Europe only</li><li>Skills:<br>- SQL<br>"
+                              "- Spark</li></ul>"), "html").markdown
+    assert "- Remote  \n  Europe only\n- Skills:\n  - SQL\n  - Spark\n" in markdown
+
