@@ -11,13 +11,16 @@ from collections.abc import Callable
 from reviewer.core.words.lexicon import CAMEL_WORDS
 from reviewer.core.words.regex import lazy_compile
 
-_ODD_SPACES = lazy_compile(r"[\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# (a vertical tab is a word processor's line break, U+001C-U+001F separate fields and
+# records: all are spaces to str.split, never a reason to join two words)
+_ODD_SPACES = lazy_compile(r"[\f\v\x1c-\x1f\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # characters no one sees: zero-width space, word joiner, byte-order mark, soft hyphen,
 # and the joiners (U+200C, U+200D) but between two characters outside ASCII, where they
 # are a word's spelling (Persian's "می‌خواهم") or one emoji of several (👨‍👩‍👧)
 _INVISIBLE = lazy_compile(r"[\u200b\u2060\ufeff\u00ad]"
                           r"|(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f])")
-_CONTROL = lazy_compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL = lazy_compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+_SEPARATOR = lazy_compile(r"[\v\x1c-\x1f]")
 _SURROGATE = lazy_compile(r"[\ud800-\udfff]")
 MD_LINK = lazy_compile(r"\[([^\]\n]{0,500})\]\([^)\s]{0,2000}\)")  # [text](target); sub r"\1"
 
@@ -63,10 +66,11 @@ _CONTROL_REFERENCE = lazy_compile(
 
 def without_controls(html: str) -> str:
     """An HTML page without the control characters no text shows (a terminal's escape
-    sequences, NUL), written out or as character references; tabs and line breaks stay."""
+    sequences, NUL), written out or as character references; tabs and line breaks stay,
+    and a vertical tab or a separator (U+001C-U+001F) is a space."""
     if "&#" in html:
         html = _CONTROL_REFERENCE.sub("", html)
-    return _CONTROL.sub("", html)
+    return _SEPARATOR.sub(" ", _CONTROL.sub("", html))
 
 
 def without_invisible(text: str) -> str:

@@ -489,3 +489,17 @@ def test_a_list_a_line_ending_in_a_colon_opens_keeps_its_last_items() -> None:
     text = ("Data Engineer\n\nWe are hiring a data engineer to build our pipelines in Python "
             "for our analytics team.\n\nYou will need:\n- 5 years of Python\n- SQL\n")
     assert "- SQL\n" in clean(text, "text").markdown
+
+
+@pytest.mark.parametrize("separator", ["\v", "\x1c", "\x1d", "\x1e", "\x1f"])
+@pytest.mark.parametrize("kind", ["text", "html"])
+def test_a_vertical_tab_or_a_separator_keeps_the_words_apart(separator: str, kind: str) -> None:
+    """A word processor's line break (a vertical tab) and the separators U+001C-U+001F
+    were deleted as controls: "Kotlin\\vSwift" became "KotlinSwift", a skill lost."""
+    body = f"Skills: Kotlin{separator}Swift{separator}Java"
+    raw = (f"Mobile Engineer\n\n{body}\n" if kind == "text"
+           else f"<html><body><article><h1>Mobile Engineer</h1><p>{body}</p></article>"
+                "</body></html>")
+    doc = clean(raw, kind)
+    assert "Kotlin Swift Java" in doc.markdown
+    assert separator not in doc.markdown
