@@ -5,7 +5,8 @@ document pane shows the rendered text, which lacks the markup ("## ", "- ",
 "**", "[text](url)" …). ``SpanMapper`` maps a source span onto the rendered text;
 ``snap_to_words`` and ``source_span`` turn a selection in the rendered text into
 whole words and then into the source range that shows them. Offsets here are
-code points; ``utf16_offsets`` converts them to Qt's UTF-16 positions. No Qt.
+code points; ``utf16_offsets`` (in ``core.words.text``) converts them to Qt's UTF-16
+positions. No Qt.
 
 No image is ever rendered: Qt's image handler would open the file an image names
 (``loadResource`` aside), so ``hide_images`` swaps every Markdown image for a
@@ -305,18 +306,6 @@ def trim_markup(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _MARKUP_EDGES:
         end -= 1
     return start, end
-
-
-def utf16_offsets(text: str) -> list[int] | None:
-    """Code point offset -> UTF-16 offset table, or None when they are the same."""
-    if all(ord(c) < 0x10000 for c in text):
-        return None
-    table, pos = [], 0
-    for c in text:
-        table.append(pos)
-        pos += 2 if ord(c) >= 0x10000 else 1
-    table.append(pos)
-    return table
 
 
 def valid_span(span: Any) -> tuple[int, int] | None:

@@ -7,8 +7,10 @@ posting a line::
     {"id": 7, "text": "...", "label": [[start, end, "LABEL"], ...],
      "cats": ["question=option", ...], "status": "reviewed", "source": "..."}
 
-``label`` holds every span as ``[start, end, label]`` (character offsets, ``text[start:end]``
-in Python, overlapping spans included); doccano keeps every key besides ``text`` and
+``label`` holds every span as ``[start, end, label]``, overlapping spans included, in
+doccano's own offsets: UTF-16 code units, as its annotator (JavaScript) counts them. They
+are Python's ``text[start:end]`` where the text holds no character past U+FFFF; after an
+emoji, each such character counts two. doccano keeps every key besides ``text`` and
 ``label`` as the example's metadata. ``cats`` are the document labels named
 ``question=option``. A span of no character (doccano refuses them) is left out and counted.
 
@@ -56,6 +58,7 @@ from reviewer.core.export.table import table_row, table_types
 from reviewer.core.export.writers import iter_lines, optional_module
 from reviewer.core.labels import Question
 from reviewer.core.records import PostingRecord, undecided
+from reviewer.core.words.text import utf16_offsets
 
 AGENT = "posting-reviewer"
 ARGILLA_USER = str(uuid.uuid5(uuid.NAMESPACE_URL, "posting-reviewer"))
@@ -84,14 +87,17 @@ class LinesWriter:
 
 def doccano_line(record: PostingRecord) -> tuple[Row, int]:
     """A doccano sequence-labelling line, and how many spans of no character it left out."""
-    spans = [[s["start"], s["end"], s["label"]] for s in record["spans"] if s["start"] < s["end"]]
+    kept = [s for s in record["spans"] if s["start"] < s["end"]]
+    # doccano counts UTF-16 code units, as JavaScript does
+    units = utf16_offsets(record["text"]) or range(len(record["text"]) + 1)
+    spans = [[units[s["start"]], units[s["end"]], s["label"]] for s in kept]
     line: Row = {"id": record["id"], "text": record["text"], "label": spans,
                  "cats": [option_id(question, option)
                           for question, chosen in record["labels"].items() for option in chosen],
                  "status": record["status"], "source": record["source"]}
     if undecided(record, "spans"):  # no label said: the spans are to be labelled still
         del line["label"]
-    return line, len(record["spans"]) - len(spans)
+    return line, len(record["spans"]) - len(kept)
 
 
 # -- Argilla ------------------------------------------------------------------------------------

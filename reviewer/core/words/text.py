@@ -190,3 +190,16 @@ def _one_word(text: str, at: int) -> bool:
     while right < len(text) and right - at < 40 and text[right].isalnum():
         right += 1
     return text[left:right].lower() in CAMEL_WORDS
+
+
+def utf16_offsets(text: str) -> list[int] | None:
+    """Code point offset -> UTF-16 offset table, or None when they are the same: the
+    offsets of Qt's text positions and of a JavaScript string (doccano's annotator)."""
+    if all(ord(c) < 0x10000 for c in text):
+        return None
+    table, pos = [], 0
+    for c in text:
+        table.append(pos)
+        pos += 2 if ord(c) >= 0x10000 else 1
+    table.append(pos)
+    return table

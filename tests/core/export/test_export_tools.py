@@ -16,6 +16,7 @@ from test_export import formula_record, make_record, read_lines, sample, span
 
 from reviewer.core.export import export
 from reviewer.core.labels import Option, Question
+from reviewer.core.words.text import utf16_offsets
 
 # -- doccano ------------------------------------------------------------------------------------
 
@@ -31,15 +32,32 @@ def test_doccano_sequence_labelling_lines(tmp_path: Path) -> None:
     assert len(lines) == 7
     for line, record in zip(lines, sample(), strict=True):
         assert line["id"] == record["id"] and line["text"] == record["text"]
-        assert line["label"] == [[s["start"], s["end"], s["label"]] for s in record["spans"]]
+        units = utf16_offsets(record["text"]) or list(range(len(record["text"]) + 1))
+        assert line["label"] == [[units[s["start"]], units[s["end"]], s["label"]]
+                                 for s in record["spans"]]
         for start, end, label in line["label"]:
             assert isinstance(start, int) and isinstance(end, int) and 0 <= start < end
             assert end <= len(line["text"]) and isinstance(label, str) and label
         assert line["cats"] == [f"{q}={o}" for q, options in record["labels"].items()
                                 for o in options]
         assert line["status"] == record["status"] and line["source"] == record["source"]
-    assert lines[1]["label"][1] == [lines[1]["text"].index("東京"),
-                                    lines[1]["text"].index("東京") + 2, "LOC"]
+    units = lines[1]["text"].encode("utf-16-le")
+    start, end = lines[1]["label"][1][:2]
+    assert units[2 * start:2 * end].decode("utf-16-le") == "東京"
+
+
+def test_doccano_offsets_count_what_its_annotator_counts(tmp_path: Path) -> None:
+    """doccano's annotator counts a text in UTF-16 code units, as JavaScript does: after
+    an emoji, offsets in code points put every span one character early ("n, R" for
+    "Rust")."""
+    text = "Backend Engineer 🚀\n\nCompany: Acme 👩‍💻 Labs\n\nSkills: Python, Rust 🦀 and Go\n"
+    spans = [span(text, "Rust", "SKILL"), span(text, "🦀", "EMOJI"), span(text, "Go", "SKILL"),
+             span(text, "Backend", "TITLE")]
+    export([make_record(1, text, spans=spans)], "doccano", tmp_path / "p.jsonl")
+    line = read_lines(tmp_path / "p.jsonl")[0]
+    units = line["text"].encode("utf-16-le")
+    assert [units[2 * a:2 * b].decode("utf-16-le") for a, b, _ in line["label"]] == \
+        ["Rust", "🦀", "Go", "Backend"]
 
 
 def test_doccano_drops_bad_spans(tmp_path: Path) -> None:
