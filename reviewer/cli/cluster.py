@@ -48,8 +48,9 @@ def cmd_cluster_extract(args: argparse.Namespace) -> int:
                        "with --to-parquet OUT_DIR")
     if args.extractor:
         raise CliError("--extractor runs in this process only; it does not go with "
-                       "--engine dask (import the shards, then 'reviewer reextract DB "
-                       "--extractor ...')")
+                       "--engine dask, and a shard keeps no page for it to read later: run "
+                       "it where the pages are read, 'reviewer import DB INPUTS... "
+                       "--extractor ...'")
     try:
         from reviewer.core.cluster import extract_to_parquet
     except ImportError as err:  # pragma: no cover - the extra is in the test set

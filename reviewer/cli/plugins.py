@@ -8,7 +8,7 @@ import math
 import sys
 from typing import TYPE_CHECKING
 
-from reviewer.cli.common import CliError
+from reviewer.cli.common import CliError, shown
 
 if TYPE_CHECKING:
     from reviewer.core.plugins import ExtractorRun
@@ -51,6 +51,6 @@ def report(run: ExtractorRun | None) -> int:
     """Say what the extractor did, on stderr; 1 if it failed for any posting, else 0."""
     if run is None:
         return 0
-    for line in run.report.lines():
-        print(line, file=sys.stderr)
+    for line in run.report.lines():  # (names of files, lines the command wrote)
+        print(shown(line), file=sys.stderr)
     return 1 if run.report.failed or run.report.not_asked else 0

@@ -404,3 +404,15 @@ def test_a_run_with_nothing_to_extract_says_so_and_leaves_the_folder(
     err = capsys.readouterr().err
     assert "nothing to extract" in err and "left as it was" in err
     assert [p.name for p in out.iterdir()] == ["notes.txt"]
+
+
+def test_an_extractor_with_dask_is_refused_with_a_way_that_works(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The refusal advised 'reviewer reextract DB --extractor' on the shards, which hold
+    no page to read again: it ran the extractor on nothing and said so with status 0."""
+    page = tmp_path / "p.txt"
+    page.write_text("Data Engineer\n\nAcme Ltd is hiring in Leeds.\n", encoding="utf-8")
+    assert main(["extract", "--engine", "dask", "--to-parquet", str(tmp_path / "out"),
+                 "--extractor", "cat", str(page)]) == 2
+    said = capsys.readouterr().err
+    assert "reextract" not in said and "reviewer import DB" in said

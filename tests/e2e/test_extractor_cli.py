@@ -226,3 +226,19 @@ def test_a_time_limit_for_a_plugin_which_nothing_could_hold_to_is_refused(  # ty
                     "--extractor-timeout", "5") == 2
     assert "a plug-in runs in this process" in capsys.readouterr().err
     assert not db.exists()
+
+
+def test_what_the_extractor_report_quotes_is_printed_escaped(  # type: ignore[no-untyped-def]
+        tmp_path: Path, capsys) -> None:
+    """A file's name and the command's own words went to the terminal as they were: an
+    escape sequence in them was obeyed."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "ok\x1b[32mGREEN.txt").write_text(
+        "Data Engineer\n\nAcme Ltd is hiring a data engineer in Leeds to build pipelines.\n",
+        encoding="utf-8")
+    failing = command(tmp_path, 'sys.stderr.write("boom \\x1b[31m red\\n"); sys.exit(1)\n')
+    assert reviewer("import", str(tmp_path / "p.db"), str(pages), "--extractor", failing) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err
+    assert "GREEN.txt" in err and "red" in err

@@ -106,7 +106,8 @@ class CommandExtractor:
         wanted = {p.id for p in postings}
         found: dict[str, Any] = {}
         first_bad = ""
-        for number, line in enumerate(output.splitlines(), 1):
+        # lines end at "\n" alone: JSON writes U+2028, U+0085 … unescaped, inside a value
+        for number, line in enumerate(output.split("\n"), 1):
             if not line.strip():
                 continue
             try:
@@ -120,8 +121,11 @@ class CommandExtractor:
                 self.ignored_lines += 1
                 first_bad = first_bad or f"line {number} ({_cut(line)}) is no answer"
                 continue
+            if key in found:  # a second answer for a posting: the first stands
+                self.ignored_lines += 1
+                continue
             fields = answer.get("fields")
-            found.setdefault(key, {} if fields is None else fields)
+            found[key] = {} if fields is None else fields
         out: list[Answer] = []
         for posting in postings:
             if posting.id in found:

@@ -36,7 +36,7 @@ class PluginExtractor:
             given = list(self.extractor.extract(list(postings)))
         except (Exception, SystemExit) as err:
             raise ExtractorError(f"the extractor {self.shown} failed on {batch_name(postings)}: "
-                                 f"{type(err).__name__}: {err}") from None
+                                 f"{type(err).__name__}{_said(err)}") from None
         if len(given) != len(postings):
             raise ExtractorError(f"the extractor {self.shown} gave {len(given)} answers for "
                                  f"{len(postings)} postings ({batch_name(postings)})")
@@ -84,3 +84,12 @@ def find_extractor(spec: str, timeout: float = DEFAULT_TIMEOUT
 def _is_extractor(thing: Any) -> bool:
     return not isinstance(thing, type) and callable(getattr(thing, "extract", None))
 
+
+def _said(err: BaseException) -> str:
+    """": " and what an exception says, or nothing when it says nothing or its own
+    __str__ fails (a plug-in's exception is its code, run here)."""
+    try:
+        text = str(err)
+    except Exception:
+        return ""
+    return f": {text}" if text else ""

@@ -228,7 +228,7 @@ def _spans(spans: Any, length: int, tally: Tally) -> list[Span]:
             continue
         given = (int(span[0]), int(span[1]))
         start, end = max(0, min(given[0], length)), max(0, min(given[1], length))
-        if (start, end) != given:
+        if (start, end) != given or start >= end:
             tally.spans_fixed += 1
         if start < end and (start, end) not in out:
             out.append((start, end))

@@ -249,3 +249,45 @@ def test_a_file_that_is_no_program_is_refused_before_the_run(tmp_path: Path) -> 
     data.write_text("hello\n", encoding="utf-8")
     with pytest.raises(ExtractorError, match="is not a program this user may run"):
         load_extractor(str(data))
+
+
+def test_an_answer_holding_a_line_separator_is_one_answer(tmp_path: Path) -> None:
+    """JSON writes U+2028, U+2029 and U+0085 unescaped, and the answers were cut there
+    (str.splitlines): the answer was lost, "no answer" said."""
+    body = """
+for p in postings:
+    print(json.dumps({"id": p["id"], "fields": {"company": {
+        "value": "Acme\\u2028Labs\\u0085GmbH", "confidence": 0.99}}}, ensure_ascii=False))
+"""
+    run = load_extractor(command(tmp_path, body))
+    item = posting()
+    run.apply([item])
+    assert run.report.failed == 0 and run.report.ignored_lines == 0
+    assert item[1].stages["company"] == "command"
+
+
+def test_a_second_answer_for_a_posting_is_counted_as_ignored(tmp_path: Path) -> None:
+    body = """
+for p in postings:
+    for company in ("First Ltd", "Second Ltd"):
+        print(json.dumps({"id": p["id"], "fields": {"company": {
+            "value": company, "confidence": 0.99}}}))
+"""
+    run = load_extractor(command(tmp_path, body))
+    item = posting()
+    run.apply([item])
+    assert item[1].fields["company"] == "First Ltd"
+    assert run.report.ignored_lines == 1
+    assert any("1 output lines that were no answer ignored" in line
+               for line in run.report.lines())
+
+
+def test_a_reversed_span_is_counted_as_dropped(tmp_path: Path) -> None:
+    body = """
+for p in postings:
+    print(json.dumps({"id": p["id"], "fields": {"title": {
+        "value": "Data Engineer", "spans": [[30, 10]], "confidence": 0.99}}}))
+"""
+    run = load_extractor(command(tmp_path, body))
+    run.apply([posting()])
+    assert run.report.tally.spans_fixed == 1

@@ -152,3 +152,24 @@ class Meddler:
     before = copy.deepcopy(item[1])
     load_extractor("meddler").apply([item])
     assert item[1] == before
+
+
+def test_a_failure_that_cannot_be_said_is_said_by_its_kind(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An exception whose str() raised stopped the import with a traceback."""
+    source = """
+class Unsayable(Exception):
+    def __str__(self):
+        raise RuntimeError("no words")
+
+class Reader:
+    def extract(self, postings):
+        raise Unsayable()
+"""
+    install_plugin(tmp_path, monkeypatch, "unsayable", source, "Reader")
+    run = load_extractor("unsayable")
+    item = posting()
+    run.apply([item])
+    assert run.report.failed == 1
+    assert any("Unsayable" in line for line in run.report.lines())
+    assert item[1].stages["title"] != "plugin:unsayable"
