@@ -21,7 +21,7 @@ from PySide6.QtCore import QByteArray, QEvent, QPoint, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QPainter, QPalette, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
-from reviewer.core.words.text import utf16_offsets
+from reviewer.core.words import utf16_offsets
 from reviewer.gui.document_paint import layout_document
 from reviewer.gui.document_search import draw_marks, find_words, range_rects, search_color
 from reviewer.gui.plain import plain_tip

@@ -24,7 +24,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QWidget
 
-from reviewer.core.words.text import utf16_offsets
+from reviewer.core.words import utf16_offsets
 from reviewer.gui.document_browser import DocumentBrowser
 from reviewer.gui.document_paint import (
     flash_color,

@@ -22,6 +22,8 @@ import re
 import unicodedata
 from typing import Any
 
+from reviewer.core.words import SPACED_CLASS, spaced
+
 # --- from Markdown source to rendered text -------------------------------------------
 
 _LINE_MARK = re.compile(
@@ -249,13 +251,19 @@ def _in_word(ch: str) -> bool:
     return ch.isalnum() or unicodedata.category(ch) in ("Mn", "Mc")
 
 
+def _one_word(left: str, right: str) -> bool:
+    """Are two characters side by side of one word? Not where either is of a script
+    written without spaces ("北京" in "我们在北京招聘", "AWS" in "AWSの"): a selection
+    there is taken as it is."""
+    return _in_word(left) and _in_word(right) and spaced(left) and spaced(right)
+
+
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     """``start``/``end`` widened to whole words and narrowed past spaces and edge
     punctuation (a span of "(Python)," is "Python"; "C++" and "C#" keep their signs)."""
-    while start > 0 and _in_word(text[start - 1]) and start < len(text) and \
-            _in_word(text[start]):
+    while start > 0 and start < len(text) and _one_word(text[start - 1], text[start]):
         start -= 1
-    while 0 < end < len(text) and _in_word(text[end]) and _in_word(text[end - 1]):
+    while 0 < end < len(text) and _one_word(text[end - 1], text[end]):
         end += 1
     while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCTUATION):
         start += 1
@@ -280,8 +288,9 @@ def source_span(source: str, rendered: str, start: int, end: int,
         return None
     body = _BETWEEN.join(_token_pattern(t) for t in tokens)
     # whole words: no letter or digit next to them (an underscore may be emphasis)
-    head = r"(?<![^\W_])" if tokens[0][0].isalnum() else ""
-    tail = r"(?![^\W_])" if _in_word(tokens[-1][-1]) else ""
+    # (beside a letter of a script without spaces, a word may end anywhere)
+    head = rf"(?<!(?=[^\W_]){SPACED_CLASS})" if tokens[0][0].isalnum() else ""
+    tail = rf"(?!(?=[^\W_]){SPACED_CLASS})" if _in_word(tokens[-1][-1]) else ""
     pattern = re.compile(head + body + tail)
     expected = mapper.source_near(start) if mapper is not None else 0
     candidates: list[tuple[int, int]] = []

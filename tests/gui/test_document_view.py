@@ -391,3 +391,17 @@ def test_lines_a_page_broke_with_br_are_shown_apart(qtbot: Any) -> None:
     qtbot.addWidget(view)
     view.show_posting(process(html, "html").doc.markdown, {})
     assert "Acme GmbH\n10115 Berlin" in view.document().toPlainText()
+
+
+@pytest.mark.parametrize("word", ["AWS", "北京", "Java", "Python"])
+def test_a_word_selected_in_text_without_spaces_is_the_span(qtbot: Any, word: str) -> None:
+    """Snapping to whole words ran over every letter of a Chinese or Japanese clause:
+    "北京" selected stored "我们在北京招聘Java工程师"."""
+    markdown = ("必須スキル: Python、Django、AWSの実務経験3年以上。\n\n"
+                "我们在北京招聘Java工程师。\n\n# Pythonエンジニア募集\n")
+    view = DocumentView()
+    qtbot.addWidget(view)
+    view.show_posting(markdown, {})
+    view.setTextCursor(view.document().find(word))
+    start, end = view.selected_source_span()
+    assert markdown[start:end] == word

@@ -14,7 +14,7 @@ from typing import Literal
 
 from reviewer.core.words.lexicon import section_field
 from reviewer.core.words.regex import lazy_compile
-from reviewer.core.words.text import lower_keep_offsets
+from reviewer.core.words.text import lower_keep_offsets, spaced
 
 _HEADING = lazy_compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = lazy_compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
@@ -101,15 +101,7 @@ def _joined(text: str, at: int, edge: str) -> bool:
     if not 0 <= at < len(text):
         return False
     beside = text[at]
-    return beside.isalnum() and edge.isalnum() and _spaced(beside) and _spaced(edge)
-
-
-def _spaced(char: str) -> bool:
-    """Is ``char`` of a script that sets words apart by spaces (not Thai, Lao, Myanmar,
-    Khmer, nor Chinese, Japanese and what comes after them)?"""
-    code = ord(char)
-    return code < 0x2E80 and not (0x0E00 <= code < 0x0F00 or 0x1000 <= code < 0x10A0
-                                  or 0x1780 <= code < 0x1800)
+    return beside.isalnum() and edge.isalnum() and spaced(beside) and spaced(edge)
 
 
 _MARKUP_HINT = lazy_compile(r"[*_`\[\\]")

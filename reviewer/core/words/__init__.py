@@ -13,9 +13,19 @@ make a pattern cheap to run); and
 ``valid_name`` (a file name so, its bytes that are not UTF-8 written as ``\\xff``);
 ``escaped_controls`` (a name read from a file, to print: its control characters written
 as escapes, never obeyed by a terminal); ``folded`` (a text as a search compares it:
-accents off, case folded).
+accents off, case folded); ``utf16_offsets`` (code points to UTF-16 positions, Qt's and
+JavaScript's); ``spaced`` and ``SPACED_CLASS`` (a script that sets words apart by spaces).
 """
 
-from reviewer.core.words.text import escaped_controls, folded, valid_name, valid_unicode
+from reviewer.core.words.text import (
+    SPACED_CLASS,
+    escaped_controls,
+    folded,
+    spaced,
+    utf16_offsets,
+    valid_name,
+    valid_unicode,
+)
 
-__all__ = ["escaped_controls", "folded", "valid_name", "valid_unicode"]
+__all__ = ["SPACED_CLASS", "escaped_controls", "folded", "spaced", "utf16_offsets",
+           "valid_name", "valid_unicode"]

@@ -203,3 +203,16 @@ def utf16_offsets(text: str) -> list[int] | None:
         pos += 2 if ord(c) >= 0x10000 else 1
     table.append(pos)
     return table
+
+
+def spaced(char: str) -> bool:
+    """Is ``char`` of a script that sets words apart by spaces (not Thai, Lao, Myanmar,
+    Khmer, nor Chinese, Japanese and what comes after them)? Where it is not, a word
+    ends at any letter: there is no space to find it by."""
+    code = ord(char)
+    return code < 0x2E80 and not (0x0E00 <= code < 0x0F00 or 0x1000 <= code < 0x10A0
+                                  or 0x1780 <= code < 0x1800)
+
+
+# one character of a script written with spaces between words (``spaced``), for patterns
+SPACED_CLASS = "[\x00-\u0dff\u0f00-\u0fff\u10a0-\u177f\u1800-\u2e7f]"
