@@ -416,3 +416,26 @@ def test_an_extractor_with_dask_is_refused_with_a_way_that_works(
                  "--extractor", "cat", str(page)]) == 2
     said = capsys.readouterr().err
     assert "reextract" not in said and "reviewer import DB" in said
+
+
+def test_a_damaged_shard_is_said_with_the_records_it_held(tmp_path: Path) -> None:
+    """A shard that could not be read was said with no count of what it held, and a
+    shard rewritten with fewer rows than its manifest lists was imported in silence."""
+    import pyarrow.parquet as pq
+
+    from reviewer.core.cluster import extract_to_parquet
+    from reviewer.core.ingest import import_paths
+
+    pages = write_pages(tmp_path / "pages")
+    out = tmp_path / "shards"
+    extract_to_parquet(pages[:30], out, partition_size=10, workers=2)
+    (out / "part-00001.parquet").write_bytes((out / "part-00001.parquet").read_bytes()[:500])
+    short = out / "part-00002.parquet"
+    table = pq.ParquetFile(short)
+    pq.write_table(table.read().slice(0, 4), short, metadata_collector=None)
+    with Store(tmp_path / "p.db", create=True) as store:
+        imported = import_paths(store, [out])
+    assert imported.added == 14
+    said = {Path(s.source).name: s.reason for s in imported.skipped}
+    assert "10 records" in said["part-00001.parquet"]
+    assert "4 of the 10 records" in said["part-00002.parquet"]

@@ -19,7 +19,7 @@ from typing import IO, Any, Literal, overload
 from reviewer.core.ingest.columns import Mapper, distinct_names
 from reviewer.core.ingest.datafiles import no_page
 from reviewer.core.ingest.items import Deferred, Result, Skipped
-from reviewer.core.ingest.shards import is_shard, read_shard, shard_problem
+from reviewer.core.ingest.shards import is_shard, manifest_records, read_shard, shard_problem
 
 NEEDS_PYARROW = ("reading Parquet needs pyarrow: pip install 'posting-reviewer[parquet]'")
 BATCH_ROWS = 256  # rows read at a time: memory holds one batch
@@ -51,16 +51,17 @@ def read_parquet(source: str, data: Path | IO[bytes], mapper: Mapper,
         table = pq.ParquetFile(data)
         columns = distinct_names([str(name) for name in table.schema_arrow.names])
     except (pa.ArrowException, OSError, ValueError) as err:
-        yield Skipped(source, f"not a readable Parquet file: {err}")
+        listed = manifest_records(source) if isinstance(data, Path) else None
+        held = f" (it holds {listed:,} records, by its folder's manifest)" \
+            if listed is not None else ""
+        yield Skipped(source, f"not a readable Parquet file{held}: {err}")
         return
     if (problem := shard_problem(table.schema_arrow.metadata, columns)) is not None:
         yield Skipped(source, problem)
         return
     if is_shard(columns):  # canonical records: taken as they are, no pipeline run
-        try:
-            yield from islice(read_shard(source, table, defer), skip, None)
-        except (pa.ArrowException, OSError, ValueError) as err:
-            yield Skipped(source, f"not a readable Parquet row, the rest is skipped: {err}")
+        yield from _shard(source, table, defer, skip,
+                          manifest_records(source) if isinstance(data, Path) else None, pa)
         return
     mapping = mapper.mapping(columns, source)
     if (problem := no_page(mapping, columns, "Parquet file")) is not None:
@@ -85,6 +86,29 @@ def read_parquet(source: str, data: Path | IO[bytes], mapper: Mapper,
                       f"not a readable Parquet row, the rest of the file is skipped: {err}")
     if number == 0:
         yield Skipped(source, "no postings in the file")
+
+
+def _shard(source: str, table: Any, defer: bool, skip: int, listed: int | None,
+           pa: Any) -> Iterator[Result | Deferred]:
+    """The records of a shard, and what it lacks of the ``listed`` its manifest counts."""
+    read = 0
+    said = ""
+    try:
+        for item in islice(read_shard(source, table, defer), skip, None):
+            if isinstance(item, Deferred):
+                read += item.rows
+            elif not (isinstance(item, Skipped) and item.source == source):
+                read += 1  # a record, or a row refused on its own (said with its number)
+            yield item
+    except (pa.ArrowException, OSError, ValueError) as err:
+        said = f": {err}"
+    if listed is None or skip or (read >= listed and not said):
+        if said:
+            yield Skipped(source, f"not a readable Parquet row, the rest is skipped{said}")
+        return
+    what = "not a readable Parquet row after" if said else "the file holds"
+    yield Skipped(source, f"{what} {read:,} of the {listed:,} records its folder's manifest "
+                          f"lists: {listed - read:,} not imported{said}")
 
 
 def _plain(value: Any) -> Any:

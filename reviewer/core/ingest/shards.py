@@ -267,6 +267,25 @@ def _not_listed(path: Path) -> Skipped:
                               "another run?): not imported")
 
 
+def manifest_records(path: str) -> int | None:
+    """How many records the manifest beside a shard (a path named as a run names them)
+    lists in it, or None when that is not known."""
+    shard = Path(path)
+    if not SHARD_NAME.fullmatch(shard.name):
+        return None
+    try:
+        doc = orjson.loads((shard.parent / MANIFEST).read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    if not is_manifest(doc):
+        return None
+    for entry in _entries(doc, "shards", []):
+        if entry.get("file") == shard.name:
+            count = entry.get("records")
+            return count if isinstance(count, int) and not isinstance(count, bool) else None
+    return None
+
+
 def _listed(path: Path) -> set[str] | None:
     """The shards a manifest lists, or None when the file is no manifest of ours."""
     try:
