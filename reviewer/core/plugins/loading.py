@@ -60,6 +60,10 @@ def find_extractor(spec: str, timeout: float = DEFAULT_TIMEOUT
     name = spec.strip()
     points = {ep.name: ep for ep in metadata.entry_points(group=GROUP)}
     point = points.get(name)
+    named = sorted({ep.value for ep in metadata.entry_points(group=GROUP, name=name)})
+    if len(named) > 1:  # (taking one would leave the stage's values no one's for sure)
+        raise ExtractorError(f"{len(named)} installed plug-ins are named {name!r} ("
+                             + ", ".join(named) + "): uninstall all but one")
     if point is None:
         command = CommandExtractor(spec, timeout)
         try:

@@ -173,3 +173,20 @@ class Reader:
     assert run.report.failed == 1
     assert any("Unsayable" in line for line in run.report.lines())
     assert item[1].stages["title"] != "plugin:unsayable"
+
+
+def test_two_plugins_of_one_name_are_refused_with_both_named(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two distributions declaring one name: one was taken in silence, and the stage
+    "plugin:dup" could not say whose values they were."""
+    source = """
+class Reader:
+    def extract(self, postings):
+        return [{} for p in postings]
+"""
+    first = install_plugin(tmp_path, monkeypatch, "dup", source, "Reader")
+    second = install_plugin(tmp_path, monkeypatch, "dup", source, "Reader")
+    with pytest.raises(ExtractorError) as caught:
+        load_extractor("dup")
+    said = str(caught.value)
+    assert f"{first}:Reader" in said and f"{second}:Reader" in said
