@@ -73,7 +73,7 @@ class _Writer:
             text = without_invisible(text)
         if "  " in text or " \n" in text:
             text = "\n".join([_tidy(line) for line in text.split("\n")])
-        if whole and "  \n" in text:
+        if "  \n" in text:
             text = _lists_of_lines(text)
         if "\n\n\n" in text:
             text = _BLANKS.sub("\n\n", text)
@@ -200,6 +200,11 @@ class _Writer:
             pad = " " * len(marker)
             rendered = [indent + marker + lines[0]]
             for line in lines[1:]:
+                if rendered[-1].endswith("  ") and line.strip():
+                    # a line broken off inside an item: a paragraph of the item (a hard
+                    # break there, Qt draws as an item of its own, with its bullet)
+                    rendered[-1] = rendered[-1].rstrip()
+                    rendered.append("")
                 rendered.append(indent + pad + line if line.strip() else "")
             self.out.append("\n".join(rendered) + "\n")
         self.paragraph_break()

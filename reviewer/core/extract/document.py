@@ -142,8 +142,8 @@ def parse(markdown: str, context: list[str] | None = None,
             continue
         stripped = len(line) - len(line.lstrip())
         if blocks and blocks[-1].kind == "item" and stripped >= 2 and \
-                blocks[-1].end == line_start - 1:
-            # a list item's continuation line
+                not markdown[blocks[-1].end:line_start].strip():
+            # a list item's continuation line, or a paragraph of the item under it
             last = blocks[-1]
             last.text = f"{last.text} {plain(line)}"
             last.end = line_start + len(line)

@@ -399,5 +399,5 @@ def test_a_list_a_page_writes_with_br_is_a_list(mark: str) -> None:
 def test_a_list_item_broken_with_br_keeps_its_lines_in_the_item() -> None:
     markdown = clean(_article("<ul><li>Remote<br>Europe only</li><li>Skills:<br>- SQL<br>"
                               "- Spark</li></ul>"), "html").markdown
-    assert "- Remote  \n  Europe only\n- Skills:\n  - SQL\n  - Spark\n" in markdown
+    assert "- Remote\n\n  Europe only\n- Skills:\n\n  - SQL\n  - Spark\n" in markdown
 

@@ -51,3 +51,14 @@ def test_a_bold_or_colon_line_that_names_no_section_leaves_the_list_where_it_was
                 f"## Requirements\n\n{line}\n\n- 5 years of Python\n- SQL\n")
     needs = extract(clean(markdown, "text")).fields["required_qualifications"]
     assert needs[-2:] == ["5 years of Python", "SQL"]
+
+
+def test_an_item_s_line_broken_off_with_br_stays_in_the_item() -> None:
+    html = page("<p><strong>What you will do</strong></p><ul><li>Build our pipelines</li>"
+                "<li>Run them in production<br>with the on-call team</li></ul>")
+    doc = clean(html, "html")
+    result = extract(doc)
+    assert result.fields["responsibilities"] == [
+        "Build our pipelines", "Run them in production with the on-call team"]
+    a, b = result.evidence["responsibilities"][1]
+    assert doc.markdown[a:b].startswith("Run them") and doc.markdown[a:b].endswith("team")
