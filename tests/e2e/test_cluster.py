@@ -439,3 +439,33 @@ def test_a_damaged_shard_is_said_with_the_records_it_held(tmp_path: Path) -> Non
     said = {Path(s.source).name: s.reason for s in imported.skipped}
     assert "10 records" in said["part-00001.parquet"]
     assert "4 of the 10 records" in said["part-00002.parquet"]
+
+
+def test_ctrl_c_stops_a_run_without_the_workers_tracebacks(tmp_path: Path) -> None:
+    """A terminal's Ctrl+C goes to every process of the run: each worker printed a
+    traceback of it (2 to 4 of them) above "reviewer: stopped"."""
+    import os
+    import signal
+    import time
+
+    data = tmp_path / "pages.jsonl"
+    with data.open("w", encoding="utf-8") as out:
+        for n in range(3000):
+            text = f"Data Engineer {n}\n\n" + "Acme Ltd is hiring a data engineer in Leeds. " * 20
+            out.write(json.dumps({"id": f"r{n}", "text": text}) + "\n")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reviewer.cli", "extract", "--engine", "dask",
+         "--partition-size", "50", "--to-parquet", str(tmp_path / "out"), str(data)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not (tmp_path / "out").exists() and time.monotonic() < deadline:
+            time.sleep(0.2)  # the folder is made once the cluster runs
+        time.sleep(2)
+        os.killpg(proc.pid, signal.SIGINT)
+        _out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err

@@ -71,6 +71,9 @@ def cluster_client(scheduler: str | None, workers: int) -> Iterator[Any]:
                                   processes=True, dashboard_address="127.0.0.1:0",
                                   silence_logs=logging.CRITICAL) as cluster, \
             distributed.Client(cluster) as client:
+        from reviewer.core.cluster.deaf import DeafToInterrupts  # (it needs distributed)
+
+        client.register_plugin(DeafToInterrupts(), name="reviewer-deaf-to-interrupts")
         yield client
 
 
