@@ -25,6 +25,7 @@ from reviewer.cli.common import (
     jobs_count,
     open_project,
     shown,
+    write_out,
 )
 from reviewer.cli.export import add_export_parser
 from reviewer.cli.extract import cmd_extract, worker_count
@@ -94,9 +95,9 @@ def cmd_labels(args: argparse.Namespace) -> int:
             return 0
         schema = with_descriptions(store, to_json(store.labels.schema()))
         if args.export_file:
-            Path(args.export_file).write_text(json.dumps(schema, indent=2, ensure_ascii=False)
-                                              + "\n", encoding="utf-8")
-            print(f"{len(schema)} questions written to {args.export_file}")
+            text = json.dumps(schema, indent=2, ensure_ascii=False)
+            write_out(Path(args.export_file), text + "\n")
+            print(shown(f"{len(schema)} questions written to {args.export_file}"))
         elif args.json:
             print(json.dumps(schema, indent=2, ensure_ascii=False))
         else:
@@ -357,8 +358,6 @@ def _said(message: str) -> None:
     terminal's escape sequences: each line is printed with them shown, never obeyed."""
     print("\n".join(shown(f"reviewer: {line}" if n == 0 else line)
                     for n, line in enumerate(message.split("\n"))), file=sys.stderr)
-
-
 
 
 def _problem(err: Exception, args: argparse.Namespace) -> str | None:

@@ -62,6 +62,19 @@ def shown(text: str) -> str:
     return escaped_controls(text)
 
 
+def write_out(path: Path, text: str) -> None:
+    """Write a small text file the user named (guidelines, a label schema), as an export
+    writes: a CliError where it would replace a project file, a folder or a pipe."""
+    from reviewer.core.export import write_text_whole
+
+    try:
+        write_text_whole(path, text)
+    except ValueError as err:
+        raise CliError(str(err)) from err
+    except OSError as err:
+        raise CliError(f"{path} cannot be written: {err.strerror or err}") from err
+
+
 def print_skipped(skipped: Any) -> None:
     """One line on stderr for each input ``skipped`` (``Skipped``: source, reason)."""
     for item in skipped:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reviewer.cli.common import CliError, file_name, open_project, shown
+from reviewer.cli.common import CliError, file_name, open_project, shown, write_out
 from reviewer.core.labels import option_key
 
 if TYPE_CHECKING:
@@ -43,8 +43,8 @@ def cmd_guidelines(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.export_file:
-        Path(args.export_file).write_text(guidelines, encoding="utf-8")
-        print(f"guidelines written to {args.export_file} ({len(guidelines):,} characters)")
+        write_out(Path(args.export_file), guidelines)
+        print(shown(f"guidelines written to {args.export_file} ({len(guidelines):,} characters)"))
     elif args.json:
         print(json.dumps({"guidelines": guidelines, "descriptions": descriptions}, indent=2,
                          ensure_ascii=False))

@@ -169,3 +169,35 @@ def test_an_empty_file_name_is_refused(command: list[str], tmp_path: Path,
     with pytest.raises(SystemExit) as exit_:
         main([command[0], str(db), *command[1:]])
     assert exit_.value.code == 2 and "an empty name: no file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["guidelines", "labels"])
+def test_an_export_onto_a_project_file_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str) -> None:
+    """`guidelines --export proj.db` wrote the guidelines over the project file itself
+    and said so with status 0: its postings were gone."""
+    db, other = tmp_path / "p.db", tmp_path / "other.db"
+    for path in (db, other):
+        Store(path, create=True).close()
+    before = other.read_bytes()
+    for target in (db, other, Path(f"{other}-wal")):
+        assert main([command, str(db), "--export", str(target)]) == 2
+        assert "project file" in capsys.readouterr().err
+    assert other.read_bytes() == before
+    assert main(["stats", str(db)]) == 0  # still a project
+
+
+@pytest.mark.parametrize("command", ["guidelines", "labels"])
+def test_an_export_onto_a_pipe_or_a_folder_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str) -> None:
+    import os
+
+    db = tmp_path / "p.db"
+    Store(db, create=True).close()
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "folder").mkdir()
+    for target in ("fifo", "folder"):
+        assert main([command, str(db), "--export", str(tmp_path / target)]) == 2
+        capsys.readouterr()
+    assert main([command, str(db), "--export", str(tmp_path / "out.txt")]) == 0
+    assert (tmp_path / "out.txt").is_file()

@@ -303,6 +303,24 @@ def export_whole(out: Path, write: Callable[[Path], ExportSummary], fmt: str = "
     return summary
 
 
+def write_text_whole(out: Path, text: str) -> None:
+    """Write a small text file (guidelines, a label schema) as an export writes its
+    output: never over a project file, a folder, a pipe or a device, and in place only
+    once whole (ValueError saying why not, OSError when it cannot be written)."""
+    writers.check_output(out)
+    if out.is_dir():
+        raise ValueError(f"{out} is a folder: give a file's name")
+    if is_project_file(out):
+        raise ValueError(f"{out} is a project file (or one SQLite keeps beside one): an export "
+                         "never replaces it; choose another name")
+    part = writers.part_path(out)
+    try:
+        part.write_text(text, encoding="utf-8")
+        os.replace(part, out)
+    finally:
+        part.unlink(missing_ok=True)
+
+
 def is_project_file(path: Path) -> bool:
     """Is ``path`` an SQLite file (a project), or the -wal, -shm or -journal file SQLite
     keeps beside one? Only regular files are read (a pipe would wait for ever)."""
