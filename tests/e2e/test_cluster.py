@@ -469,3 +469,19 @@ def test_ctrl_c_stops_a_run_without_the_workers_tracebacks(tmp_path: Path) -> No
             os.killpg(proc.pid, signal.SIGKILL)
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+
+
+def test_a_run_that_extracts_nothing_leaves_the_earlier_run_s_shards(tmp_path: Path) -> None:
+    """A run whose every input turned out empty replaced the earlier run's shards with a
+    manifest of nothing: "replaced what an earlier run left", and the shards were gone."""
+    from reviewer.core.cluster import extract_to_parquet
+
+    pages = write_pages(tmp_path / "pages")
+    out = tmp_path / "shards"
+    extract_to_parquet(pages[:12], out, partition_size=10, workers=2)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (tmp_path / "empty.txt").write_bytes(b"")
+    report = extract_to_parquet([tmp_path / "empty.txt"], out, partition_size=10, workers=2)
+    assert report.records == 0 and report.replaced == 0
+    assert [s.reason for s in report.skipped] == ["the file is empty"]
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before

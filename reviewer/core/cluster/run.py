@@ -8,7 +8,8 @@ scheduler), returning only counts and the pages it could not read. A partition t
 (a shard that cannot be written, a worker lost, a bug) is reported with its inputs and
 its error, and the others are written; ``manifest.json`` lists both, so that importing the
 folder reports what is not in it. A run replaces the shards and manifest an earlier run
-left in its output folder (``replace_earlier``): they are not this run's.
+left in its output folder: they are not this run's. They are set aside while it runs and
+removed once it wrote a shard; a run that extracted nothing puts them back.
 """
 
 from __future__ import annotations
@@ -172,18 +173,28 @@ def extract_to_parquet(
     _keep_inputs(parts, earlier)
     with cluster_client(scheduler, workers) as client:
         # (only now: a run that cannot start leaves the earlier one's output as it was)
-        report.replaced = replace_earlier(out, earlier)
-        report.scheduler = str(client.scheduler.address)
-        run = uuid.uuid4().hex[:8]
-        keys = [f"reviewer-part-{run}-{part.index}" for part in parts]
-        futures = client.map(run_partition, parts, out_dir=out, stamp=stamp,
-                             column=column, key=keys, retries=0)
-        by_key = {key: part for key, part in zip(keys, parts, strict=True)}
-        for future in finished(client, futures):
-            _collect(future, by_key[future.key], report)
-            report.seconds = time.perf_counter() - started
-            if progress is not None:
-                progress(report)
+        aside = _set_aside(out, earlier)
+        try:
+            report.scheduler = str(client.scheduler.address)
+            run = uuid.uuid4().hex[:8]
+            keys = [f"reviewer-part-{run}-{part.index}" for part in parts]
+            futures = client.map(run_partition, parts, out_dir=out, stamp=stamp,
+                                 column=column, key=keys, retries=0)
+            by_key = {key: part for key, part in zip(keys, parts, strict=True)}
+            for future in finished(client, futures):
+                _collect(future, by_key[future.key], report)
+                report.seconds = time.perf_counter() - started
+                if progress is not None:
+                    progress(report)
+        except BaseException:
+            _remove(aside)
+            raise
+    if aside is not None and not any(shard.file for shard in report.shards):
+        _put_back(aside)  # nothing extracted: the folder stays as it was
+        report.seconds = time.perf_counter() - started
+        return report
+    report.replaced = len(earlier)
+    _remove(aside)
     report.shards.sort(key=lambda shard: shard.partition)
     report.failed.sort(key=lambda failure: failure.partition)
     write_manifest(report, [str(x) for x in inputs])
@@ -279,6 +290,35 @@ def replace_earlier(out: str, earlier: list[str] | None = None) -> int:
         for name in found:
             Path(name).unlink(missing_ok=True)
     return len(found)
+
+
+def _set_aside(out: str, earlier: list[str]) -> Path | None:
+    """The shards and manifest an earlier run left in a local folder, moved into a
+    hidden folder of it while this run writes (the manifest first, as ``replace_earlier``
+    removes them); an output at a URL has them removed at once (None)."""
+    if not earlier:
+        return None
+    if is_url(out):
+        replace_earlier(out, earlier)
+        return None
+    aside = Path(out) / f".earlier-run-{uuid.uuid4().hex[:8]}"
+    aside.mkdir()
+    for name in earlier:
+        os.replace(name, aside / Path(name).name)
+    return aside
+
+
+def _put_back(aside: Path) -> None:
+    for path in sorted(aside.iterdir(), key=lambda p: p.name == MANIFEST):  # manifest last
+        os.replace(path, aside.parent / path.name)
+    aside.rmdir()
+
+
+def _remove(aside: Path | None) -> None:
+    if aside is not None:
+        for path in aside.iterdir():
+            path.unlink(missing_ok=True)
+        aside.rmdir()
 
 
 def write_manifest(report: ClusterReport, inputs: list[str]) -> None:
