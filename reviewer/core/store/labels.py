@@ -181,11 +181,17 @@ class Labels:
                                  "this and edit the schema as it is now")
             db = self.db
             for table, columns in (("label_moves", "old_q, old_o, new_q, new_o"),
-                                   ("kept_answers", "q, o")):
+                                   ("kept_answers", "q, o"), ("moved_from", "q, o")):
                 db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({columns})")
                 db.execute(f"DELETE FROM {table}")
             db.conn.executemany("INSERT INTO label_moves VALUES (?, ?, ?, ?)", moves)
             db.conn.executemany("INSERT INTO kept_answers VALUES (?, ?)", kept)
+            db.conn.executemany("INSERT INTO moved_from VALUES (?, ?)", list(answers))
+            # what goes nowhere goes first: an option removed whose name another takes
+            # would keep its labels, mixed with those that move there
+            removed = db.execute("DELETE FROM doc_labels WHERE (question, option) NOT IN"
+                                 " (SELECT q, o FROM moved_from)").rowcount
+            removed += self._spans.keep_labels(list(spans))
             moved = db.execute(  # (whose each is, kept: a rename is no one's answer)
                 "SELECT d.posting_id, m.new_q, m.new_o, d.reviewer FROM doc_labels d JOIN"
                 " label_moves m ON d.question = m.old_q AND d.option = m.old_o").fetchall()
@@ -202,8 +208,8 @@ class Labels:
                 and any((q.name, o) not in answers or answers[(q.name, o)] != (q.name, o)
                         for o in q.option_names()))
             self._spans.rename_labels([(old, new) for old, new in spans.items() if old != new])
-            removed = db.execute("DELETE FROM doc_labels WHERE (question, option) NOT IN"
-                                 " (SELECT q, o FROM kept_answers)").rowcount
+            removed += db.execute("DELETE FROM doc_labels WHERE (question, option) NOT IN"
+                                  " (SELECT q, o FROM kept_answers)").rowcount
             removed += self._spans.keep_labels(span_labels)
             if self._reviews is not None:
                 self._reviews.relabel(answers, set(kept), spans, set(span_labels))

@@ -157,12 +157,13 @@ class Reviews:
         new: dict[tuple[int, str, str, str], tuple[set[Any], str]] = {}
         for pid, who, kind, key, value, at in rows:
             for item in loads(value, []) or []:
-                if kind == "label":
-                    question, option = answers.get((key, item), (key, item))
+                if kind == "label":  # (one that goes nowhere goes, even where another
+                    # option takes its name)
+                    question, option = answers.get((key, item), ("", ""))
                     if (question, option) in kept:
                         new.setdefault((pid, who, kind, question), (set(), at))[0].add(option)
                     continue
-                label = spans.get(item[2], item[2])
+                label = spans.get(item[2], "")
                 if label in span_labels:
                     new.setdefault((pid, who, kind, ""), (set(), at))[0].add(
                         (item[0], item[1], label))

@@ -476,3 +476,37 @@ def test_renaming_an_option_keeps_whose_answers_they_are_and_drops_its_suggestio
         assert store.db.execute("SELECT label, reviewer FROM spans").fetchall() == [
             ("DEVTOOL", "ben")]
         assert store.db.execute("SELECT count(*) FROM label_suggestions").fetchone()[0] == 0
+
+
+def test_a_removed_option_s_name_given_to_another_does_not_keep_its_labels(
+        store: Store) -> None:
+    """Remove "senior", rename "junior" to "senior": the removed option's labels were
+    said to go (``lost``) but were kept, mixed with the renamed one's; the same for span
+    labels and for each reviewer's own answers."""
+    at = "2026-01-01T00:00:00+00:00"
+    store.reviews.put([(1, "ana", "label", "seniority", json.dumps(["senior"]), at),
+                       (2, "ben", "label", "seniority", json.dumps(["junior"]), at),
+                       (1, "ana", "spans", "", json.dumps([[17, 23, "SKILL"]]), at),
+                       (1, "ben", "spans", "", json.dumps([[45, 61, "BENEFIT"]]), at)])
+    schema = store.labels.schema()
+    seniority = next(q for q in schema if q.name == "seniority")
+    seniority.options = [o for o in seniority.options if o.name != "senior"]
+    next(o for o in seniority.options if o.name == "junior").name = "senior"
+    spans = schema[-1]
+    spans.options = [o for o in spans.options if o.name != "SKILL"]
+    next(o for o in spans.options if o.name == "BENEFIT").name = "SKILL"
+    origins = _origins(schema)
+    origins[("seniority", "senior")] = ("seniority", "junior")
+    origins[("spans", "SKILL")] = ("spans", "BENEFIT")
+    lost = store.labels.lost(schema, origins)
+    assert {(q, o) for q, o, _n in lost} == {("seniority", "senior"), ("spans", "SKILL")}
+    assert store.labels.save_schema(schema, origins) == 2  # posting 1's senior, its SKILL
+    assert store.records.get(1)["labels"] == {}  # its "senior" went
+    assert store.records.get(2)["labels"] == {"seniority": ["senior"]}  # was junior
+    assert [(s["start"], s["label"]) for s in store.records.get(1)["spans"]] == [
+        (45, "SKILL")]  # was BENEFIT
+    mine = {(pid, who): by for pid in (1, 2) for who, by in store.reviews.of(pid).items()}
+    assert mine[(1, "ana")].get(("label", "seniority"), []) == []
+    assert mine[(2, "ben")][("label", "seniority")] == ["senior"]
+    assert mine[(1, "ana")][("spans", "")] == []
+    assert mine[(1, "ben")][("spans", "")] == [[45, 61, "SKILL"]]
