@@ -249,20 +249,23 @@ def _check_first_stroke(key: str, option: str) -> None:
 
 def _same(name: str) -> str:
     """A name as it looks: two that look the same (one letter composed, the other a
-    letter and its accent) are one."""
-    return unicodedata.normalize("NFC", name)
+    letter and its accent; "full_time" and "Full time", as the window writes them) are
+    one."""
+    return " ".join(unicodedata.normalize("NFC", name).replace("_", " ").casefold().split())
 
 
 # joiners that words (Persian's U+200C) and emoji (U+200D) are written with: seen in them
 _JOINERS = frozenset("\u200c\u200d")
+# letters drawn as nothing: Hangul fillers, the Braille blank
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
 def _check_seen(name: str, kind: str) -> None:
     """ValueError when ``name`` holds a character that cannot be seen (a zero-width space,
     a line separator, a control character, a direction mark): two names would look the
     same."""
-    hidden = next((c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")
-                   and c not in _JOINERS), None)
+    hidden = next((c for c in name if c in _BLANK_LETTERS or (unicodedata.category(c) in (
+        "Cc", "Cf", "Zl", "Zp") and c not in _JOINERS)), None)
     if hidden is not None:
         raise ValueError(f"{kind} {name!r} holds a character that cannot be seen "
                          f"(U+{ord(hidden):04X}): write the name without it")

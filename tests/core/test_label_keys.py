@@ -155,11 +155,21 @@ def test_saving_a_schema_gives_new_options_their_keys(tmp_path: Path) -> None:
     (["yes", "no\u202e"], "cannot be seen"),  # a direction mark
     (["yes", "no\u2028"], "cannot be seen"),  # a line separator at its end
     (["yes", "n\ro"], "cannot be seen"),
+    # the window writes "full_time" as "full time" and capitalises a name's first letter
+    (["yes", "Yes"], "look the same"),
+    (["full_time", "full time"], "look the same"),
+    (["yes", "no", "\u3164"], "cannot be seen"),  # a Hangul filler: a letter, drawn blank
 ])
 def test_option_names_that_look_alike_or_hide_characters_are_refused(names: list[str],
                                                                     why: str) -> None:
     with pytest.raises(ValueError, match=why):
         check_given([Question("relevant", "single", [Option(name) for name in names])])
+
+
+def test_question_names_the_window_shows_alike_are_refused() -> None:
+    with pytest.raises(ValueError, match="look the same"):
+        check_given([Question("role_family", "single", [Option("yes")]),
+                     Question("Role family", "single", [Option("yes")])])
 
 
 @pytest.mark.parametrize("name", ["role\u2028family", "role\u200bfamily"])
