@@ -74,6 +74,11 @@ class EditCommand(QUndoCommand):
                      "by another process or reviewer, whose work it would undo. Shown as it "
                      "is now.")
             return
+        except ChangedMeanwhile as err:  # (an option the schema no longer has)
+            self.setObsolete(True)
+            self.done("")
+            self.say(f"{self.text().capitalize()}: not {verb}: {err}.")
+            return
         self.done(verb)
 
 

@@ -440,3 +440,25 @@ def test_a_schema_changed_by_another_program_is_refused_then_shown(
     assert [q.name for q in win.schema] == ["relevant", "spans"]
     assert win.action_table.span_label_actions and all(
         "TOOL" not in a.text() for a in win.action_table.span_label_actions)
+
+
+def test_an_undo_or_redo_of_an_option_removed_elsewhere_is_refused_and_said(
+        win: ReviewWindow, qtbot, project: Path) -> None:  # type: ignore[no-untyped-def]
+    """Another program removed "yes" from the schema: Ctrl+Z put back the answer "yes"
+    (stored, exported, though the schema has it no more), and a redo of it raised from
+    inside Qt's undo stack, said nowhere."""
+    win.queue.setFocus()
+    qtbot.keyClick(win.queue, Qt.Key.Key_1, ALT)  # relevant: yes
+    qtbot.keyClick(win.queue, Qt.Key.Key_2, ALT)  # relevant: no (yes goes)
+    with Store(project) as other:
+        schema = other.labels.schema()
+        relevant = next(q for q in schema if q.name == "relevant")
+        relevant.options = [o for o in relevant.options if o.name != "yes"]
+        other.labels.save_schema(schema)
+    stack = win.flow.undo_stack
+    stack.undo()  # would put "yes" back
+    assert win.store.records.get(win.pid)["labels"].get("relevant") != ["yes"]  # type: ignore[arg-type]
+    assert "not undone" in win.statusBar().currentMessage()
+    stack.undo()  # the first answer, "yes", undone: none
+    stack.redo()  # would put "yes" back
+    assert win.store.records.get(win.pid)["labels"].get("relevant") != ["yes"]  # type: ignore[arg-type]

@@ -44,6 +44,7 @@ class Change:
     rows: list[Row] = field(default_factory=list)
     after: list[Row] | None = None
     redoes: bool = False  # it makes the edit again (what ``History.undo`` returns), logged so
+    schema: str | None = None  # the label schema when it was sealed (``History.sealed``)
 
 
 class ChangedSince(ValueError):
@@ -124,7 +125,13 @@ class History:
         after the edit: its undo then puts back only what the edit changed, and refuses
         (``ChangedSince``) where another process changed that again since."""
         change.after = [snapshot(self.db, table, key) for table, key, _ in change.rows]
+        change.schema = self._schema()
         return change
+
+    def _schema(self) -> str:
+        """The label schema as it is (a few rows): what an undo holds its labels to."""
+        return json.dumps(self.db.execute("SELECT question, kind, options FROM label_schema"
+                                          " ORDER BY position").fetchall())
 
     def undo(self, change: Change) -> Change:
         """Put back the rows a change replaced; returns the change that redoes it
@@ -139,7 +146,10 @@ class History:
                           redoes=not change.redoes)
             if change.after is not None and (what := _changed_since(change, redo.rows)):
                 raise ChangedSince(what)
-            if change.redoes:  # (an undo puts back what was there: the schema's or not)
+            # a redo, or an undo across a change of the label schema (another program's),
+            # puts back only what the schema has now; an undo else puts back what was
+            # there, the schema's or not (an option a record brought)
+            if change.redoes or change.schema not in (None, self._schema()):
                 self._may_put_back(change.rows)
             stamp = now()
             for n, (table, key, row) in reversed(list(enumerate(change.rows))):
