@@ -180,3 +180,16 @@ def test_one_column_given_twice_in_another_spelling_is_refused(
     assert main(["import", str(tmp_path / "p.db"), str(data), *options]) == 2
     assert "a column fills one field" in capsys.readouterr().err
     assert not (tmp_path / "p.db").exists()
+
+
+def test_a_named_input_that_is_not_there_fails_the_import(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A path mistyped beside one that imports: said in a line, and status 0, so a
+    script could not tell that part of its input was never read."""
+    page = tmp_path / "a.txt"
+    page.write_text("Data Engineer\n\nAcme Ltd is hiring in Leeds.\n", encoding="utf-8")
+    db = str(tmp_path / "p.db")
+    assert main(["import", db, str(page), str(tmp_path / "pages_typo")]) == 1
+    out, err = capsys.readouterr()
+    assert "1 posting added" in out and "pages_typo: no such file or folder" in err
+    assert main(["import", db, str(page)]) == 0  # nothing new: still no failure

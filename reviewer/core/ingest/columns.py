@@ -206,8 +206,9 @@ def find_mapping(columns: Sequence[str], given: Mapping[str, str | None] | None 
     for target, column in ({PAGE: page_column} | wanted).items():
         if column:
             found = column if column in names else by_key.get(column_key(column))
-            if found is None:
+            if found is None:  # (said; the field is found as if no column were given)
                 missing.append((target, column))
+                unmapped.discard(target)
             elif found not in taken:
                 take(target, found, "given")
     if remembered is not None:
@@ -287,7 +288,9 @@ class Mapper:
         out = {}
         for mapping in self.used.values():
             key, saved = remember_key(mapping.columns), mapping.to_json()
-            if mapping.page is not None and self.remembered.get(key) != saved:
+            # (a column given that the files lack: a mistake, not a mapping to keep)
+            if mapping.page is not None and not mapping.missing and \
+                    self.remembered.get(key) != saved:
                 out[key] = saved
         return out
 
