@@ -3,6 +3,7 @@ every other command goes to the command line (reviewer.cli), which never loads Q
 
 from __future__ import annotations
 
+import os
 import sys
 
 _WINDOW_FILES = (".db", ".sqlite", ".sqlite3")
@@ -21,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     if not args or args[0] == "demo" or (len(args) == 1 and args[0].endswith(_WINDOW_FILES)):
+        if (missing := _no_screen()) is not None:
+            print(f"reviewer: {missing}", file=sys.stderr)
+            return 2
         try:
             from reviewer.gui.app import run
         except ImportError as err:
@@ -31,6 +35,25 @@ def main(argv: list[str] | None = None) -> int:
     from reviewer.cli import main as cli_main
 
     return cli_main(args)
+
+
+def _no_screen() -> str | None:
+    """Why the window cannot open here, or None (Qt itself aborts, in lines about its
+    plug-ins): on Linux, no display to open it on, or no libxcb-cursor for X11."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        return ("there is no screen to open the window on (neither DISPLAY nor "
+                "WAYLAND_DISPLAY is set): run it on a desktop, or under xvfb-run; the "
+                "other commands need none")
+    if not os.environ.get("WAYLAND_DISPLAY"):
+        import ctypes.util
+
+        if ctypes.util.find_library("xcb-cursor") is None:
+            return ("the window needs the system library libxcb-cursor0 for X11: sudo "
+                    "apt-get install libxcb-cursor0 (the README's first command installs "
+                    "it with the rest)")
+    return None
 
 
 if __name__ == "__main__":

@@ -90,3 +90,15 @@ def test_the_headless_job_runs_on_the_bundled_samples(command: str) -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.count("## Cleaned posting") == len(samples)
     assert "**Error:**" not in proc.stdout
+
+
+def test_the_window_without_a_screen_says_so_in_a_line(tmp_path: Path) -> None:
+    """With no display, Qt aborted (status 134) with its own lines about plug-ins."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    proc = subprocess.run([sys.executable, "-m", "reviewer.app", "demo"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "screen" in proc.stderr
