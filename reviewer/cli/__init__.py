@@ -12,7 +12,6 @@ import json
 import os
 import signal
 import sys
-from pathlib import Path
 
 from reviewer import __version__
 from reviewer.cli.agreement import add_agreement_parser
@@ -21,21 +20,15 @@ from reviewer.cli.common import (
     WINDOW_USAGE,
     CliError,
     ProgressLine,
-    file_name,
     jobs_count,
     open_project,
     shown,
-    write_out,
 )
 from reviewer.cli.export import add_export_parser
 from reviewer.cli.extract import cmd_extract, worker_count
-from reviewer.cli.guidelines import (
-    add_guidelines_parser,
-    save_schema_descriptions,
-    schema_descriptions,
-    with_descriptions,
-)
+from reviewer.cli.guidelines import add_guidelines_parser
 from reviewer.cli.imports import add_import_parsers
+from reviewer.cli.labels import add_labels_parser
 from reviewer.cli.learn import add_train_parser
 from reviewer.cli.plugins import add_extractor_options, load
 from reviewer.cli.plugins import report as extractor_report
@@ -59,55 +52,6 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     failed = extractor_report(extractor)
     print(report.describe())
     return failed
-
-
-def cmd_labels(args: argparse.Namespace) -> int:
-    from reviewer.core.labels import check_given, from_json, to_json
-
-    store = open_project(args.db)
-    try:
-        if args.import_file:
-            store.check_writable()
-            try:
-                data = json.loads(Path(args.import_file).read_text(encoding="utf-8-sig"))
-                questions = from_json(data)
-                check_given(questions, store.labels.schema())
-                schema_descriptions(data)  # (one that is not text: refused before saving)
-            except (OSError, ValueError) as err:
-                raise CliError(f"{args.import_file}: {err}") from err
-            except RecursionError as err:
-                raise CliError(f"{args.import_file}: not JSON: nested too deeply") from err
-            lost = store.labels.lost(questions)
-            if lost and not args.force:
-                listed = ", ".join(f"{q}/{o} ({n:,})" for q, o, n in lost)
-                raise CliError(f"the new schema drops options in use: {listed}; their labels "
-                               "would be removed (pass --force to remove them)")
-            several = store.labels.several(questions)
-            if several and not args.force:
-                listed = "; ".join(f"{n:,} {'posting answers' if n == 1 else 'postings answer'}"
-                                   f" {q} with several options" for q, n in several)
-                raise CliError(f"{listed}, which the new schema makes single-choice: pass "
-                               "--force to keep those answers until one is chosen")
-            removed = store.labels.save_schema(questions)
-            save_schema_descriptions(store, data)  # a "description" per question, option
-            print(f"label schema saved: {len(questions)} questions"
-                  + (f", {removed:,} labels removed" if removed else ""))
-            return 0
-        schema = with_descriptions(store, to_json(store.labels.schema()))
-        if args.export_file:
-            text = json.dumps(schema, indent=2, ensure_ascii=False)
-            write_out(Path(args.export_file), text + "\n")
-            print(shown(f"{len(schema)} questions written to {args.export_file}"))
-        elif args.json:
-            print(json.dumps(schema, indent=2, ensure_ascii=False))
-        else:
-            for question in schema:
-                options = ", ".join(f"{o['name']} [{o['key']}]" if o["key"] else o["name"]
-                                    for o in question["options"])
-                print(shown(f"{question['question']} ({question['kind']}): {options}"))
-    finally:
-        store.close()
-    return 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -286,21 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_agreement_parser(sub)
     add_guidelines_parser(sub)
 
-    lab = sub.add_parser(
-        "labels", help="show, export or import the label schema",
-        description="The project's label questions (single choice, multiple choice, span "
-                    "labels) with their options, colours and keys. Without options: list "
-                    "them.",
-    )
-    lab.add_argument("db", metavar="DB")
-    lab.add_argument("--export", dest="export_file", metavar="FILE", type=file_name,
-                     help="write it as JSON")
-    lab.add_argument("--import", dest="import_file", metavar="FILE", type=file_name,
-                     help="replace it with the JSON in FILE")
-    lab.add_argument("--force", action="store_true",
-                     help="with --import: remove the labels of options the new schema drops")
-    lab.add_argument("--json", action="store_true", help="print JSON")
-    lab.set_defaults(func=cmd_labels)
+    add_labels_parser(sub)
 
     for name, func, text in (("stats", cmd_stats, "counts by status, label and field state"),
                              ("eval", cmd_eval, "how often reviewers accepted, corrected or "

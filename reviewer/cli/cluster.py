@@ -25,7 +25,7 @@ def add_cluster_options(parser: argparse.ArgumentParser) -> None:
         help="with --engine dask: write Parquet shards of canonical records and "
              "manifest.json into OUT_DIR (a folder or an fsspec URL), for 'reviewer import'")
     parser.add_argument(
-        "--partition-size", type=int, default=500, metavar="N",
+        "--partition-size", type=_partition_size, metavar="N",
         help="with --engine dask: pages (or data-file rows) a partition (default 500)")
     parser.add_argument(
         "--column", metavar="NAME",
@@ -33,9 +33,19 @@ def add_cluster_options(parser: argparse.ArgumentParser) -> None:
              "Parquet), as 'reviewer import --column' takes it (default: found by its name)")
 
 
+def _partition_size(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value}: a partition holds 1 page or more")
+    return value
+
+
 def uses_cluster(args: argparse.Namespace) -> bool:
     return getattr(args, "engine", "local") != "local" or bool(getattr(args, "to_parquet", None)) \
-        or bool(getattr(args, "column", None))
+        or bool(getattr(args, "column", None)) or getattr(args, "partition_size", None) is not None
 
 
 def cmd_cluster_extract(args: argparse.Namespace) -> int:
@@ -45,7 +55,8 @@ def cmd_cluster_extract(args: argparse.Namespace) -> int:
                        "--column')")
     if args.engine != "dask" or not args.to_parquet:
         raise CliError("--to-parquet OUT_DIR goes with --engine dask, and --engine dask "
-                       "with --to-parquet OUT_DIR")
+                       "with --to-parquet OUT_DIR" + (
+                           " (--partition-size too)" if args.partition_size else ""))
     if args.extractor:
         raise CliError("--extractor runs in this process only; it does not go with "
                        "--engine dask, and a shard keeps no page for it to read later: run "
@@ -65,7 +76,7 @@ def cmd_cluster_extract(args: argparse.Namespace) -> int:
 
     try:
         report = extract_to_parquet(args.files, args.to_parquet, scheduler=args.scheduler,
-                                    partition_size=args.partition_size, progress=line,
+                                    partition_size=args.partition_size or 500, progress=line,
                                     workers=workers, column=args.column)
     except SchedulerError as err:
         raise CliError(str(err)) from err

@@ -485,3 +485,25 @@ def test_a_run_that_extracts_nothing_leaves_the_earlier_run_s_shards(tmp_path: P
     assert report.records == 0 and report.replaced == 0
     assert [s.reason for s in report.skipped] == ["the file is empty"]
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+@pytest.mark.parametrize(("given", "said"), [
+    (["--engine", "dask", "--partition-size", "0"], "1 page or more"),
+    (["--engine", "dask", "--partition-size", "-1"], "1 page or more"),
+    (["--partition-size", "50"], "--partition-size"),
+])
+def test_a_partition_size_that_cannot_be_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], given: list[str],
+        said: str) -> None:
+    """0 and -1 were taken (8 records in 8 shards), and the option without --engine dask
+    was ignored in silence."""
+    page = tmp_path / "p.txt"
+    page.write_text("Data Engineer\n\nAcme Ltd is hiring in Leeds.\n", encoding="utf-8")
+    try:
+        code = main(["extract", *given, "--to-parquet", str(tmp_path / "out"), str(page)]
+                    if "--engine" in given else ["extract", *given, str(page)])
+    except SystemExit as stop:  # (argparse refuses a value its type refuses)
+        code = stop.code
+    assert code == 2
+    assert said in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

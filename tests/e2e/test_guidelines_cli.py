@@ -201,3 +201,25 @@ def test_an_export_onto_a_pipe_or_a_folder_is_refused(
         capsys.readouterr()
     assert main([command, str(db), "--export", str(tmp_path / "out.txt")]) == 0
     assert (tmp_path / "out.txt").is_file()
+
+
+@pytest.mark.parametrize("given", [["--import", "s.json", "--export", "out.json"],
+                                   ["--force"], ["--force", "--export", "out.json"]])
+def test_labels_options_that_do_not_go_together_are_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], given: list[str]) -> None:
+    """--import with --export replaced the schema and wrote nothing; --force without
+    --import was taken and did nothing."""
+    db = tmp_path / "p.db"
+    Store(db, create=True).close()
+    (tmp_path / "s.json").write_text(json.dumps(
+        [{"question": "fit", "kind": "single", "options": ["good", "bad"]}]), encoding="utf-8")
+    try:
+        code = main(["labels", str(db), *[str(tmp_path / x) if x.endswith(".json") else x
+                                          for x in given]])
+    except SystemExit as stop:  # (argparse: options of one group given together)
+        code = stop.code
+    assert code == 2
+    with Store(db) as store:
+        assert "fit" not in [q.name for q in store.labels.schema()]
+    assert not (tmp_path / "out.json").exists()
+
