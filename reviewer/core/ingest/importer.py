@@ -28,7 +28,7 @@ from reviewer.core.ingest.items import Item, LeftOut, Skipped
 from reviewer.core.ingest.own_records import ReadRecord, resolved
 from reviewer.core.ingest.pages import Pipelined, Work, encode_page, finish, pipeline_page
 from reviewer.core.ingest.training import project_model
-from reviewer.core.store import DatabaseError, PreparedPosting, Store
+from reviewer.core.store import DatabaseError, PreparedPosting, RecordRows, Store
 from reviewer.core.workers import Workers
 
 if TYPE_CHECKING:
@@ -63,6 +63,9 @@ class ImportReport:
     workers: int = 1  # processes that cleaned pages (1: this one alone)
     reviewers_left: int = 0  # records added whose reviewers' own values were left out
     undecided: int = 0  # records added whose reviewers still differed on something
+    # labels of records added that the label schema lacks ("question/option", "span X"),
+    # kept as given: how many of each
+    unknown_labels: dict[str, int] = field(default_factory=dict)
 
     def reviewers_note(self) -> str | None:
         """What was left out of records that carried each reviewer's own values, or that
@@ -76,11 +79,17 @@ class ImportReport:
             notes.append(f"{n:,} record{'s' * (n > 1)} said their reviewers still differed "
                          "('undecided'): the project does not keep that, so what they "
                          "differed on (no span labels, no answer) now reads as decided.")
-        if not notes:
-            return None
-        return " ".join(notes) + (" To keep every reviewer's values, merge the reviewers' "
-                                  "project files (reviewer merge, or File → Merge "
-                                  "reviewers' files).")
+        merge = (" To keep every reviewer's values, merge the reviewers' project files "
+                 "(reviewer merge, or File → Merge reviewers' files).") if notes else ""
+        if self.unknown_labels:
+            named = sorted(self.unknown_labels.items(), key=lambda kv: (-kv[1], kv[0]))
+            listed = ", ".join(f"{name} ({n:,})" for name, n in named[:8]) + (
+                f" and {len(named) - 8:,} more" if len(named) > 8 else "")
+            notes.append(f"Records carried labels the project's label schema does not have: "
+                         f"{listed}. They are kept as given; add them to the schema (Labels "
+                         "→ Edit the label schema, or reviewer labels --import) to review "
+                         "them: a schema saved without them removes them.")
+        return " ".join(notes) + merge if notes else None
 
     def line(self) -> str:
         """Where the import is, in one line."""
@@ -275,6 +284,30 @@ def _add_records(store: Store, kept: list[ReadRecord], report: ImportReport) -> 
     report.duplicates += sum(not new for _entry, new in added)
     report.reviewers_left += sum(new and entry.rows.reviewers_left for entry, new in added)
     report.undecided += sum(new and entry.rows.undecided for entry, new in added)
+    labelled = [entry.rows for entry, new in added if new and (entry.rows.labels or any(
+        span[4] == "accepted" for span in entry.rows.spans))]
+    if labelled:
+        _count_unknown_labels(store, labelled, report.unknown_labels)
+
+
+def _count_unknown_labels(store: Store, labelled: list[RecordRows],
+                          counts: dict[str, int]) -> None:
+    """Count in ``counts`` the answers and span labels of records that the project's
+    label schema lacks."""
+    options: dict[str, set[str]] = {}
+    span_labels: set[str] = set()
+    for asked in store.labels.schema():
+        if asked.kind == "span":
+            span_labels.update(asked.option_names())
+        else:
+            options[asked.name] = set(asked.option_names())
+    for rows in labelled:
+        for question, option in rows.labels:
+            if option not in options.get(question, ()):
+                counts[f"{question}/{option}"] = counts.get(f"{question}/{option}", 0) + 1
+        for span in rows.spans:
+            if span[4] == "accepted" and span[2] not in span_labels:
+                counts[f"span {span[2]}"] = counts.get(f"span {span[2]}", 0) + 1
 
 
 def _write(store: Store, work: list[Work],

@@ -232,3 +232,23 @@ def test_a_shard_that_lost_a_column_or_is_newer_is_refused_not_read_as_pages(
         assert report.added == 0
         reasons = {s.source: s.reason for s in report.skipped}  # (and: no manifest beside it)
         assert ("newer" if change == "newer version" else "damaged") in reasons[str(path)]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_records_labelled_outside_the_schema_are_kept_and_said(
+        exported: list[dict[str, Any]], tmp_path: Path, jobs: int) -> None:
+    """A record whose labels the project's schema lacks (another project's, edited) was
+    stored in silence: the next save of the schema removed them, and an import of the
+    schema as it was was refused for options "in use"."""
+    records = [dict(r) for r in exported[40:46]]
+    records[0]["labels"] = {"relevant": ["yes", "maybe"], "mood": ["happy"]}
+    records[1]["spans"] = [{"start": 0, "end": 4, "label": "FOO", "text": records[1]["text"][:4],
+                            "origin": "human"}]
+    records[1]["status"] = "reviewed"
+    path = write_jsonl(tmp_path / "r.jsonl", records)
+    with Store(tmp_path / "p.db") as store:
+        report = import_paths(store, [path], jobs=jobs)
+        assert report.added == 6
+        note = report.reviewers_note() or ""
+        assert "relevant/maybe" in note and "mood/happy" in note and "FOO" in note
+        assert "relevant/yes" not in note
