@@ -206,9 +206,8 @@ def find_mapping(columns: Sequence[str], given: Mapping[str, str | None] | None 
     for target, column in ({PAGE: page_column} | wanted).items():
         if column:
             found = column if column in names else by_key.get(column_key(column))
-            if found is None:  # (said; the field is found as if no column were given)
+            if found is None:  # (said; a row without it has no value for the field)
                 missing.append((target, column))
-                unmapped.discard(target)
             elif found not in taken:
                 take(target, found, "given")
     if remembered is not None:
