@@ -237,7 +237,35 @@ def typing_key(key: str) -> str | None:
     return None
 
 
+# the names of keys besides one character (a letter, a digit, a sign), as Qt spells them
+_KEY_NAMES = frozenset(
+    "Space Esc Tab Backtab Backspace Return Enter Ins Del Pause Print SysReq Home End "
+    "Left Up Right Down PgUp PgDown Menu Help".split()) | {f"F{n}" for n in range(1, 36)}
+# keys the window holds for itself, which no label may take as its first stroke
+_WINDOW_KEYS = {"F1": "the help", "Ctrl+Q": "Quit", CHORD_KEY: "the label chords' first key",
+                **{f"Ctrl+Alt+{n}": f"taking reviewer {n}'s value" for n in range(1, 10)}}
+
+
+def _check_window_key(key: str, option: str) -> None:
+    """ValueError for a key the window cannot bind (a name it does not know) or holds for
+    itself (the help, a field or a menu: Alt and a letter …)."""
+    parts = strokes(key)
+    for stroke in parts:
+        name = stroke[-1] if stroke.endswith("++") else stroke.rsplit("+", 1)[-1]
+        if len(name) != 1 and name not in _KEY_NAMES:
+            raise ValueError(f"“{key}” ({option!r}) is not a key this window knows: write it "
+                             "as Alt+1 or Ctrl+L, 5")
+    first = parts[0]
+    held = _WINDOW_KEYS.get(first) if first != CHORD_KEY or len(parts) == 1 else None
+    if held is None and re.fullmatch(r"Alt\+[A-Z]", first):
+        held = "a field or a menu"
+    if held is not None:
+        raise ValueError(f"{key} ({option!r}) is the window's own key for {held}: choose "
+                         "another")
+
+
 def _check_first_stroke(key: str, option: str) -> None:
+    _check_window_key(key, option)
     does = typing_key(key)
     if does == "types or moves":
         raise ValueError(f"{key} ({option!r}) types or moves in the window: a label key holds "

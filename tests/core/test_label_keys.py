@@ -194,3 +194,24 @@ def test_names_and_keys_a_schema_held_before_are_kept_as_they_are() -> None:
     with pytest.raises(ValueError, match="types or moves"):
         check_given([Question("relevant", "single", [Option("ye\u200bs", key="2"),
                                                      Option("no")])], before=held)
+
+
+@pytest.mark.parametrize(("key", "why"), [
+    ("Ctrl+Foo", "not a key"),  # the window could not bind it: the option had no key
+    ("F1", "the window's own"),  # the help
+    ("Ctrl+Alt+1", "the window's own"),  # take reviewer 1's value
+    ("Alt+T", "the window's own"),  # a field or a menu
+    ("Ctrl+L", "the window's own"),  # the first stroke of the label chords, alone
+    ("Ctrl+Q", "the window's own"),
+])
+def test_a_key_the_window_cannot_give_a_label_is_refused(key: str, why: str) -> None:
+    """`reviewer labels --import` took keys the schema dialog refuses; in the window the
+    option had no key, or took F1 or Ctrl+Alt+1 from the window in silence."""
+    with pytest.raises(ValueError, match=why):
+        check_given([Question("relevant", "single", [Option("yes", key=key), Option("no")])])
+
+
+@pytest.mark.parametrize("key", ["Ctrl+PgUp", "Alt+Shift+1", "Ctrl+L, 5", "F5", "Ctrl+É",
+                                 "Meta+Space"])
+def test_keys_the_window_can_give_a_label_are_taken(key: str) -> None:
+    check_given([Question("relevant", "single", [Option("yes", key=key), Option("no")])])
