@@ -18,7 +18,7 @@ from reviewer.cli.guidelines import (
 
 
 def cmd_labels(args: argparse.Namespace) -> int:
-    from reviewer.core.labels import check_given, from_json, to_json
+    from reviewer.core.labels import check_given, from_json, json_origins, to_json
 
     if args.force and not args.import_file:
         raise CliError("--force goes with --import (it lets an import remove labels)")
@@ -30,23 +30,24 @@ def cmd_labels(args: argparse.Namespace) -> int:
                 data = json.loads(Path(args.import_file).read_text(encoding="utf-8-sig"))
                 questions = from_json(data)
                 check_given(questions, store.labels.schema())
+                origins = json_origins(data, store.labels.schema())  # ("was": renamed)
                 schema_descriptions(data)  # (one that is not text: refused before saving)
             except (OSError, ValueError) as err:
                 raise CliError(f"{args.import_file}: {err}") from err
             except RecursionError as err:
                 raise CliError(f"{args.import_file}: not JSON: nested too deeply") from err
-            lost = store.labels.lost(questions)
+            lost = store.labels.lost(questions, origins)
             if lost and not args.force:
                 listed = ", ".join(f"{q}/{o} ({n:,})" for q, o, n in lost)
                 raise CliError(f"the new schema drops options in use: {listed}; their labels "
                                "would be removed (pass --force to remove them)")
-            several = store.labels.several(questions)
+            several = store.labels.several(questions, origins)
             if several and not args.force:
                 listed = "; ".join(f"{n:,} {'posting answers' if n == 1 else 'postings answer'}"
                                    f" {q} with several options" for q, n in several)
                 raise CliError(f"{listed}, which the new schema makes single-choice: pass "
                                "--force to keep those answers until one is chosen")
-            removed = store.labels.save_schema(questions)
+            removed = store.labels.save_schema(questions, origins)
             save_schema_descriptions(store, data)  # a "description" per question, option
             print(f"label schema saved: {len(questions)} questions"
                   + (f", {removed:,} labels removed" if removed else ""))

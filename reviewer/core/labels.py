@@ -8,6 +8,9 @@ project's ``label_schema`` table and travels as JSON::
     [{"question": "relevant", "kind": "single",
       "options": [{"name": "yes", "color": "#4e79a7", "key": "Alt+1"}, ...]}, ...]
 
+(A ``"was"`` beside a question's or an option's name, in JSON a person gives, says the
+name it had: ``json_origins``.)
+
 Every option has a key (``with_defaults`` gives the ones without): document options
 Alt+1…9, Alt+0, then Alt+Shift+1…0; span labels Ctrl+1…9, Ctrl+0, then Ctrl+Shift+1…0;
 after those, two-stroke chords: Ctrl+L, then a digit or a letter (then Shift and a
@@ -350,6 +353,35 @@ def to_json(questions: Iterable[Question]) -> list[dict[str, Any]]:
     return [{"question": q.name, "kind": q.kind,
              "options": [{"name": o.name, "color": o.color, "key": o.key} for o in q.options]}
             for q in questions]
+
+
+def json_origins(data: Any, before: Sequence[Question]
+                 ) -> dict[tuple[str, str], tuple[str, str]] | None:
+    """What each (question, option) of a schema's JSON was renamed from: a ``"was"``
+    beside a question's or an option's name gives its old name (an option's question is
+    the question's old one). None when the JSON says no rename. ValueError for a
+    ``"was"`` that names nothing in ``before`` (the schema now)."""
+    if not isinstance(data, list) or not any(
+            isinstance(q, dict) and ("was" in q or any(
+                isinstance(o, dict) and "was" in o for o in q.get("options") or []))
+            for q in data):
+        return None
+    held = {q.name: set(q.option_names()) for q in before}
+    origins: dict[tuple[str, str], tuple[str, str]] = {}
+    for item in data:
+        name = str(item.get("question", "")).strip()
+        old_question = str(item.get("was", name)).strip()
+        if "was" in item and old_question not in held:
+            raise ValueError(f"question {name!r} was {old_question!r}: the schema has no "
+                             "such question")
+        for raw in item.get("options") or []:
+            option = str(raw.get("name") or "").strip() if isinstance(raw, dict) else str(raw)
+            old = str(raw.get("was", option)).strip() if isinstance(raw, dict) else option
+            if isinstance(raw, dict) and "was" in raw and old not in held.get(old_question, ()):
+                raise ValueError(f"option {option!r} of {name!r} was {old!r}: question "
+                                 f"{old_question!r} has no such option")
+            origins[(name, option)] = (old_question, old)
+    return origins
 
 
 def from_json(data: Any) -> list[Question]:

@@ -223,3 +223,34 @@ def test_labels_options_that_do_not_go_together_are_refused(
         assert "fit" not in [q.name for q in store.labels.schema()]
     assert not (tmp_path / "out.json").exists()
 
+
+
+def test_a_rename_in_the_json_carries_the_labels(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The README says renaming through --import carries the labels; the JSON had no way
+    to say what a name was, so a renamed option was a removed one (--force dropped its
+    labels). A "was" beside a name says it."""
+    from reviewer.core.store import NewPosting
+
+    db = tmp_path / "p.db"
+    with Store(db, create=True) as store:
+        store.postings.add([NewPosting(source="a", hash="a", kind="text", raw="x",
+                                       cleaned="Data Engineer")])
+        store.labels.answer(1, "relevant", ["yes"])
+    assert main(["labels", str(db), "--export", str(tmp_path / "s.json")]) == 0
+    schema = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    relevant = next(q for q in schema if q["question"] == "relevant")
+    relevant.update(question="is_relevant", was="relevant")
+    yes = next(o for o in relevant["options"] if o["name"] == "yes")
+    yes.update(name="ja", was="yes")
+    (tmp_path / "s.json").write_text(json.dumps(schema), encoding="utf-8")
+    assert main(["labels", str(db), "--import", str(tmp_path / "s.json")]) == 0
+    assert "labels removed" not in capsys.readouterr().out
+    with Store(db) as store:
+        assert store.records.get(1)["labels"] == {"is_relevant": ["ja"]}
+    assert main(["labels", str(db), "--export", str(tmp_path / "s.json")]) == 0
+    schema = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    schema[0]["options"][0]["was"] = "no such option"  # a "was" that names nothing
+    (tmp_path / "s.json").write_text(json.dumps(schema), encoding="utf-8")
+    assert main(["labels", str(db), "--import", str(tmp_path / "s.json")]) == 2
+    assert "no such option" in capsys.readouterr().err
