@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from copy import deepcopy
 from typing import TYPE_CHECKING
 
-from reviewer.core.labels import Option, Question, check, to_json, with_defaults
+from reviewer.core.labels import Option, Question, check, option_key, to_json, with_defaults
 from reviewer.core.store.history import Change, log
 from reviewer.core.store.meta import Meta
 from reviewer.core.store.spans import SchemaChanged, schema_names
@@ -213,6 +213,7 @@ class Labels:
             removed += self._spans.keep_labels(span_labels)
             if self._reviews is not None:
                 self._reviews.relabel(answers, set(kept), spans, set(span_labels))
+            self._move_descriptions(questions, origins)
             db.execute("DELETE FROM label_schema")
             db.conn.executemany(
                 "INSERT INTO label_schema (question, kind, options, position) VALUES (?,?,?,?)",
@@ -220,6 +221,30 @@ class Labels:
                  for n, q in enumerate(to_json(questions))])
             log(db, "label_schema", {"removed": removed})
         return int(removed)
+
+    def _move_descriptions(self, questions: Sequence[Question],
+                           origins: Origins | None) -> None:
+        """The descriptions of questions and options, moved along their renames (those of
+        a question or an option no longer there go; those of fields stay)."""
+        meta = Meta(self.db)
+        old = meta.descriptions()
+        if not any(key.startswith(("question:", "option:")) for key in old):
+            return
+        moved: dict[str, str] = {}
+        for (question, option), (old_q, old_o) in (origins or {}).items():
+            moved[option_key(old_q, old_o)] = option_key(question, option)
+            moved[f"question:{old_q}"] = f"question:{question}"
+        now = {f"question:{q.name}" for q in questions} | {
+            option_key(q.name, o) for q in questions for o in q.option_names()}
+        out = {}
+        for key, text in old.items():
+            if key in moved:
+                out[moved[key]] = text
+            elif not key.startswith(("question:", "option:")) or (
+                    key in now and key not in moved.values()):
+                out.setdefault(key, text)
+        if out != old:
+            meta.set_descriptions(out)
 
     def _moves(self, questions: Sequence[Question], origins: Origins | None,
                current: Sequence[Question] | None = None

@@ -510,3 +510,31 @@ def test_a_removed_option_s_name_given_to_another_does_not_keep_its_labels(
     assert mine[(2, "ben")][("label", "seniority")] == ["senior"]
     assert mine[(1, "ana")][("spans", "")] == []
     assert mine[(1, "ben")][("spans", "")] == [[45, 61, "SKILL"]]
+
+
+def test_descriptions_follow_a_rename(store: Store) -> None:
+    """Renamed in the dialog, a question and its options lost their descriptions: the
+    tooltips showed none, and `guidelines --json` kept the old keys."""
+    from reviewer.core.labels import option_key
+
+    store.meta.set_descriptions({"question:seniority": "How senior the role is.",
+                                 option_key("seniority", "senior"): "Five years or more.",
+                                 option_key("seniority", "junior"): "Under two years.",
+                                 option_key("spans", "SKILL"): "A skill named.",
+                                 "field:title": "The role."})
+    schema = store.labels.schema()
+    seniority = next(q for q in schema if q.name == "seniority")
+    seniority.name = "level"
+    seniority.options = [o for o in seniority.options if o.name != "junior"]
+    next(o for o in seniority.options if o.name == "senior").name = "experienced"
+    next(o for o in schema[-1].options if o.name == "SKILL").name = "HARD_SKILL"
+    origins = _origins(schema)
+    origins.update({("level", o.name): ("seniority", o.name) for o in seniority.options})
+    origins[("level", "experienced")] = ("seniority", "senior")
+    origins[("spans", "HARD_SKILL")] = ("spans", "SKILL")
+    store.labels.save_schema(schema, origins, )
+    assert store.meta.descriptions() == {
+        "question:level": "How senior the role is.",
+        option_key("level", "experienced"): "Five years or more.",
+        option_key("spans", "HARD_SKILL"): "A skill named.",
+        "field:title": "The role."}  # junior's went with it
