@@ -8,6 +8,7 @@ tab is accepted unseen.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
@@ -93,8 +94,8 @@ class SidePane(QTabWidget):
 
         parts = [f"{q.name.replace('_', ' ')}: {said(q)}" for q in self.questions]
         comment = "comment ✎" if posting and posting.get("comment") else ""
-        self.summary.setText("Labels · " + " · ".join([*parts, comment] if comment else parts)
-                             if parts or comment else "")
+        self.summary.setText(breakable("Labels · " + " · ".join(
+            [*parts, comment] if comment else parts)) if parts or comment else "")
         self.summary.setVisible(bool(parts or comment))
         shown = self.source_data.show_metadata(posting.get("metadata") if posting else None)
         self.setTabText(SOURCE_TAB, f"Source data ({shown})" if shown else "Source data")
@@ -115,3 +116,13 @@ class SidePane(QTabWidget):
             self.fields.set_threshold(value)
             if self.settings is not None:
                 self.settings.setValue("fields/low_confidence", value)
+
+
+_LONG_WORD = re.compile(r"\S{24}(?=\S)")
+
+
+def breakable(text: str) -> str:
+    """``text`` with a place to break each word of more than 24 characters (a zero-width
+    space): a wrapped label cannot break a word, and one long name (a question's) made
+    the pane wider than the window."""
+    return _LONG_WORD.sub(lambda m: m.group() + "\u200b", text)

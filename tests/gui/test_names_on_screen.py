@@ -41,3 +41,32 @@ def test_a_menu_section_shows_a_name_with_an_ampersand_once(project: Path,
     sections = [a.text() for a in menu.actions() if a.isSeparator() and a.text()]
     items = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert "R&D" in sections and "R&&D: Q&&A" in items
+
+
+def test_a_long_question_name_does_not_push_the_fields_off_the_window(
+        project: Path, open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A question of 60 letters and no space, answered: the one-line summary of labels
+    above the fields could not break it, and the fields' buttons went past the window's
+    right edge (x 1502 in a window 1400 wide)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QToolButton
+
+    from reviewer.core.labels import Option, Question
+    from reviewer.core.store import Store
+
+    name = "Q" * 60
+    with Store(project) as store:
+        schema = store.labels.schema()
+        schema.append(Question(name, "single", [Option("yes")]))
+        store.labels.save_schema(schema)
+        store.labels.answer(1, name, ["yes"])
+    win = open_window(project)
+    win.resize(1400, 860)
+    qtbot.waitUntil(lambda: win.pid is not None)
+    qtbot.wait(100)
+    editor = win.fields.editors["title"]
+    buttons = [b for b in editor.findChildren(QToolButton) if b.isVisible()]
+    assert buttons
+    right = max(b.mapTo(win, b.rect().topRight()).x() for b in buttons)
+    assert right < win.width(), right
+    assert Qt.TextFormat.PlainText == win.side.summary.textFormat()
