@@ -18,7 +18,8 @@ from reviewer.cli.guidelines import (
 
 
 def cmd_labels(args: argparse.Namespace) -> int:
-    from reviewer.core.labels import check_given, from_json, json_origins, to_json
+    from reviewer.core.label_checks import check_given
+    from reviewer.core.labels import from_json, json_origins, to_json
 
     if args.force and not args.import_file:
         raise CliError("--force goes with --import (it lets an import remove labels)")

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.labels import CHORD_KEY, Question, normal_key, typing_key
+from reviewer.core.label_checks import typing_key
+from reviewer.core.labels import CHORD_KEY, Question, normal_key
 from reviewer.core.schema import FIELDS
 from reviewer.gui import preferences
 from reviewer.gui.fields_panel import KEYS as FIELD_KEYS

@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.core.label_checks import check_given
 from reviewer.core.labels import (
     KINDS,
     PALETTE,
     Option,
     Question,
     check,
-    check_given,
     default_schema,
     window_clash,
     with_defaults,

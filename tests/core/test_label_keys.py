@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.core.label_checks import check_given
 from reviewer.core.labels import (
     CHORD_KEY,
     Option,
     Question,
     check,
-    check_given,
     clash,
     default_schema,
     from_json,

@@ -12,7 +12,8 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
-from reviewer.core.labels import Option, Question, check_given
+from reviewer.core.label_checks import check_given
+from reviewer.core.labels import Option, Question
 from reviewer.core.store import Store
 from reviewer.gui.window import ReviewWindow
 

@@ -155,15 +155,7 @@ def _merge(removed: list[Removal]) -> list[Removal]:
     return out
 
 
-# --- 1. normalise -------------------------------------------------------------------------------
-
-
-# --- 2. score (the rest in line_score) -----------------------------------------------------------
-
-
-
-
-
+# --- 2. score (1. normalise, and the rest of scoring: words.text, line_score) ----------------
 
 _NON_WORD = lazy_compile(r"\W+")
 _PASSED_OVER = ("blank", "image")  # lines that neither make nor break a run
@@ -400,8 +392,3 @@ def _removals(lines: list[Line], first: int, last: int, kept: list[int]) -> list
             removed.append(Removal(line.start, end, reason))
         previous = i
     return removed
-
-
-# --- 5. Markdown ---------------------------------------------------------------------------
-
-

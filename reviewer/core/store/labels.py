@@ -131,9 +131,19 @@ class Labels:
         ``save_schema`` would remove."""
         current = self.schema()
         answers, spans = self._moves(questions, origins, current)
+        old_pairs, old_spans = _options(current)
+        new_pairs, new_spans = _options(questions)
+
+        def goes(question: Question, option: str) -> bool:
+            """Moved nowhere: an option of the schema now, or one of no schema (a
+            record's) that the new schema does not have either."""
+            if question.kind == "span":
+                return option not in spans and (option in old_spans or option not in new_spans)
+            pair = (question.name, option)
+            return pair not in answers and (pair in old_pairs or pair not in new_pairs)
+
         return [(q.name, option, n) for q in current
-                for option, n in self.uses(q).items()
-                if ((option not in spans) if q.kind == "span" else (q.name, option) not in answers)]
+                for option, n in self.uses(q).items() if goes(q, option)]
 
     def several(self, questions: Sequence[Question],
                 origins: Origins | None = None) -> list[tuple[str, int]]:
@@ -181,17 +191,21 @@ class Labels:
                                  "this and edit the schema as it is now")
             db = self.db
             for table, columns in (("label_moves", "old_q, old_o, new_q, new_o"),
-                                   ("kept_answers", "q, o"), ("moved_from", "q, o")):
+                                   ("kept_answers", "q, o"), ("gone_answers", "q, o")):
                 db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({columns})")
                 db.execute(f"DELETE FROM {table}")
             db.conn.executemany("INSERT INTO label_moves VALUES (?, ?, ?, ?)", moves)
             db.conn.executemany("INSERT INTO kept_answers VALUES (?, ?)", kept)
-            db.conn.executemany("INSERT INTO moved_from VALUES (?, ?)", list(answers))
-            # what goes nowhere goes first: an option removed whose name another takes
-            # would keep its labels, mixed with those that move there
-            removed = db.execute("DELETE FROM doc_labels WHERE (question, option) NOT IN"
-                                 " (SELECT q, o FROM moved_from)").rowcount
-            removed += self._spans.keep_labels(list(spans))
+            old_pairs, old_spans = _options(self.schema())
+            gone = old_pairs - set(answers)  # options of the schema now that go nowhere
+            gone_spans = old_spans - set(spans)
+            db.conn.executemany("INSERT INTO gone_answers VALUES (?, ?)", sorted(gone))
+            # what goes first: an option removed whose name another takes would keep its
+            # labels, mixed with those that move there (labels of no option of the schema,
+            # a record's, stay: the new schema may have them)
+            removed = db.execute("DELETE FROM doc_labels WHERE (question, option) IN"
+                                 " (SELECT q, o FROM gone_answers)").rowcount
+            removed += self._spans.drop_labels(sorted(gone_spans))
             moved = db.execute(  # (whose each is, kept: a rename is no one's answer)
                 "SELECT d.posting_id, m.new_q, m.new_o, d.reviewer FROM doc_labels d JOIN"
                 " label_moves m ON d.question = m.old_q AND d.option = m.old_o").fetchall()
@@ -212,7 +226,8 @@ class Labels:
                                   " (SELECT q, o FROM kept_answers)").rowcount
             removed += self._spans.keep_labels(span_labels)
             if self._reviews is not None:
-                self._reviews.relabel(answers, set(kept), spans, set(span_labels))
+                self._reviews.relabel(answers, set(kept), spans, set(span_labels),
+                                      gone, gone_spans)
             self._move_descriptions(questions, origins)
             db.execute("DELETE FROM label_schema")
             db.conn.executemany(
@@ -271,3 +286,10 @@ class Labels:
             else:
                 answers[was] = (question, option)
         return answers, spans
+
+
+def _options(questions: Sequence[Question]) -> tuple[set[tuple[str, str]], set[str]]:
+    """The (question, option) pairs of a schema's document questions, and its span
+    labels."""
+    pairs = {(q.name, o) for q in questions if q.kind != "span" for o in q.option_names()}
+    return pairs, {o for q in questions if q.kind == "span" for o in q.option_names()}

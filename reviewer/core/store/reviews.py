@@ -145,7 +145,9 @@ class Reviews:
         return bool(kept["accepted"]) or (bool(labelled) and labelled <= kept["rejected"])
 
     def relabel(self, answers: dict[tuple[str, str], tuple[str, str]],
-                kept: set[tuple[str, str]], spans: dict[str, str], span_labels: set[str]) -> None:
+                kept: set[tuple[str, str]], spans: dict[str, str], span_labels: set[str],
+                gone: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
+                gone_spans: set[str] = frozenset()) -> None:  # type: ignore[assignment]
         """The reviewers' own answers and span labels after the label schema changed,
         moved as the final ones are (``Labels.save_schema``: ``answers`` and ``spans`` map
         the old names to the new, ``kept`` and ``span_labels`` are those that stay); the
@@ -159,11 +161,12 @@ class Reviews:
             for item in loads(value, []) or []:
                 if kind == "label":  # (one that goes nowhere goes, even where another
                     # option takes its name)
-                    question, option = answers.get((key, item), ("", ""))
+                    question, option = ("", "") if (key, item) in gone else answers.get(
+                        (key, item), (key, item))
                     if (question, option) in kept:
                         new.setdefault((pid, who, kind, question), (set(), at))[0].add(option)
                     continue
-                label = spans.get(item[2], "")
+                label = "" if item[2] in gone_spans else spans.get(item[2], item[2])
                 if label in span_labels:
                     new.setdefault((pid, who, kind, ""), (set(), at))[0].add(
                         (item[0], item[1], label))

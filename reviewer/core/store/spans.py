@@ -187,6 +187,12 @@ class Spans:
                         " WHERE label IN (SELECT new FROM span_moves)"
                         " AND reviewer LIKE '%' || char(31)")
 
+    def drop_labels(self, labels: Sequence[str]) -> int:
+        """Remove the spans whose label is one of ``labels``; how many."""
+        return int(self.db.execute(
+            f"DELETE FROM spans WHERE label IN ({','.join('?' * len(labels))})",
+            list(labels)).rowcount) if labels else 0
+
     def keep_labels(self, labels: Sequence[str]) -> int:
         """Remove the spans whose label is not one of ``labels``; how many."""
         return int(self.db.execute(

@@ -538,3 +538,27 @@ def test_descriptions_follow_a_rename(store: Store) -> None:
         option_key("level", "experienced"): "Five years or more.",
         option_key("spans", "HARD_SKILL"): "A skill named.",
         "field:title": "The role."}  # junior's went with it
+
+
+def test_an_option_added_keeps_the_labels_a_record_brought_for_it(store: Store) -> None:
+    """Labels a record brought that the schema lacked (the import says to add them to the
+    schema): adding the option removed them, and adding a span question to a schema
+    without one removed every span."""
+    at = "2026-01-01T00:00:00+00:00"
+    store.labels.insert(1, {"relevant": ["maybe"]})
+    store.reviews.put([(1, "ana", "label", "relevant", json.dumps(["maybe"]), at)])
+    schema = store.labels.schema()
+    relevant = next(q for q in schema if q.name == "relevant")
+    relevant.options.append(Option("maybe"))
+    assert store.labels.lost(schema) == []
+    assert store.labels.save_schema(schema) == 0
+    assert store.records.get(1)["labels"]["relevant"] == ["maybe"]
+    assert store.reviews.of(1)["ana"][("label", "relevant")] == ["maybe"]
+    spans = [s["label"] for s in store.records.get(1)["spans"]]
+    without = [q for q in store.labels.schema() if q.kind != "span"]
+    store.labels.save_schema(without, None)  # no span question: the spans go
+    assert store.records.get(1)["spans"] == []
+    store.db.execute("INSERT INTO spans (posting_id, start, \"end\", label, origin, state,"
+                     " created_at) VALUES (1, 17, 23, 'SKILL', 'machine', 'suggested', ?)", (at,))
+    assert store.labels.save_schema([*without, Question("spans", "span", [Option("SKILL")])]) == 0
+    assert [s["label"] for s in store.records.get(1)["spans"]] == ["SKILL"] and spans

@@ -1,0 +1,125 @@
+"""The checks of names and keys a person gives a label schema now (the schema dialog,
+``reviewer labels --import``), beyond what any stored schema must be (``labels.check``):
+names that look alike or hold a character no one sees, keys that type, edit or belong to
+the window. A schema saved before keeps its names and keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from reviewer.core.labels import CHORD_KEY, Question, normal_key, strokes
+
+# what Ctrl and a key do in every text box of the window: select all, copy, cut, paste, undo
+_EDITING_KEYS = frozenset(f"Ctrl+{k}" for k in ("A", "C", "V", "X", "Z", "Y", "Shift+Z",
+                                                "Backspace", "Delete", "Left", "Right",
+                                                "Home", "End", "Tab", "Shift+Tab"))
+
+
+def check_given(questions: Sequence[Question], before: Sequence[Question] = ()) -> None:
+    """ValueError, saying which, for a name or a key a person may not give now (the
+    schema dialog, ``reviewer labels --import``); names and keys ``before`` held pass
+    (not part of ``check``: a project whose schema was saved before keeps it, and is
+    copied with it). A name may not look like another of its kind (compared as NFC: "café"
+    composed or not) nor hold a character that cannot be seen (``_check_seen``). A key's
+    first stroke may not type, move or edit in the window: it holds Ctrl, Alt or Meta, or
+    is a function key (F5), and is none of the editing keys."""
+    old_names = {q.name for q in before} | {o.name for q in before for o in q.options}
+    old_keys = {o.key for q in before for o in q.options}
+    for question in questions:
+        for name, kind in [(question.name, "question"),
+                           *((o.name, "option") for o in question.options)]:
+            if name not in old_names:
+                _check_seen(name, kind)
+        if _look_alike(question.option_names(), old_names):
+            raise ValueError(f"question {question.name!r} has two options that look the same")
+        for option in question.options:
+            if option.key and option.key not in old_keys:
+                _check_first_stroke(normal_key(option.key), option.name)
+    if _look_alike([q.name for q in questions], old_names):
+        raise ValueError("two questions have names that look the same")
+
+
+def _look_alike(names: list[str], old: set[str]) -> bool:
+    """Do two of ``names`` look the same (``_same``), one of them given now (not in
+    ``old``)?"""
+    seen: dict[str, list[str]] = {}
+    for name in names:
+        seen.setdefault(_same(name), []).append(name)
+    return any(len(group) > 1 and not set(group) <= old for group in seen.values())
+
+
+def typing_key(key: str) -> str | None:
+    """What the first stroke of ``key`` (normal form) does in the window's text boxes,
+    "types or moves" or "selects, copies, pastes or undoes"; None: nothing, it holds
+    Ctrl, Alt or Meta (none of the editing keys) or is a function key (F5)."""
+    first = strokes(key)[0]
+    *mods, name = first.split("+") if not first.endswith("++") else [*first[:-2].split("+"), "+"]
+    if not {"Ctrl", "Alt", "Meta"} & set(mods) and not re.fullmatch(r"F\d{1,2}", name):
+        return "types or moves"
+    if first in _EDITING_KEYS:
+        return "selects, copies, pastes or undoes"
+    return None
+
+
+# the names of keys besides one character (a letter, a digit, a sign), as Qt spells them
+_KEY_NAMES = frozenset(
+    "Space Esc Tab Backtab Backspace Return Enter Ins Del Pause Print SysReq Home End "
+    "Left Up Right Down PgUp PgDown Menu Help".split()) | {f"F{n}" for n in range(1, 36)}
+# keys the window holds for itself, which no label may take as its first stroke
+_WINDOW_KEYS = {"F1": "the help", "Ctrl+Q": "Quit", CHORD_KEY: "the label chords' first key",
+                **{f"Ctrl+Alt+{n}": f"taking reviewer {n}'s value" for n in range(1, 10)}}
+
+
+def _check_window_key(key: str, option: str) -> None:
+    """ValueError for a key the window cannot bind (a name it does not know) or holds for
+    itself (the help, a field or a menu: Alt and a letter …)."""
+    parts = strokes(key)
+    for stroke in parts:
+        name = stroke[-1] if stroke.endswith("++") else stroke.rsplit("+", 1)[-1]
+        if len(name) != 1 and name not in _KEY_NAMES:
+            raise ValueError(f"“{key}” ({option!r}) is not a key this window knows: write it "
+                             "as Alt+1 or Ctrl+L, 5")
+    first = parts[0]
+    held = _WINDOW_KEYS.get(first) if first != CHORD_KEY or len(parts) == 1 else None
+    if held is None and re.fullmatch(r"Alt\+[A-Z]", first):
+        held = "a field or a menu"
+    if held is not None:
+        raise ValueError(f"{key} ({option!r}) is the window's own key for {held}: choose "
+                         "another")
+
+
+def _check_first_stroke(key: str, option: str) -> None:
+    _check_window_key(key, option)
+    does = typing_key(key)
+    if does == "types or moves":
+        raise ValueError(f"{key} ({option!r}) types or moves in the window: a label key holds "
+                         "Ctrl, Alt or Meta (Alt+1, Ctrl+L, 5), or is a function key (F5)")
+    if does is not None:
+        raise ValueError(f"{key} ({option!r}) selects, copies, pastes or undoes in every text "
+                         "box: choose another")
+
+
+def _same(name: str) -> str:
+    """A name as it looks: two that look the same (one letter composed, the other a
+    letter and its accent; "full_time" and "Full time", as the window writes them) are
+    one."""
+    return " ".join(unicodedata.normalize("NFC", name).replace("_", " ").casefold().split())
+
+
+# joiners that words (Persian's U+200C) and emoji (U+200D) are written with: seen in them
+_JOINERS = frozenset("\u200c\u200d")
+# letters drawn as nothing: Hangul fillers, the Braille blank
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _check_seen(name: str, kind: str) -> None:
+    """ValueError when ``name`` holds a character that cannot be seen (a zero-width space,
+    a line separator, a control character, a direction mark): two names would look the
+    same."""
+    hidden = next((c for c in name if c in _BLANK_LETTERS or (unicodedata.category(c) in (
+        "Cc", "Cf", "Zl", "Zp") and c not in _JOINERS)), None)
+    if hidden is not None:
+        raise ValueError(f"{kind} {name!r} holds a character that cannot be seen "
+                         f"(U+{ord(hidden):04X}): write the name without it")
