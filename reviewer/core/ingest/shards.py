@@ -21,6 +21,7 @@ said to be perhaps incomplete (``unlisted``).
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from collections.abc import Iterable, Iterator
@@ -273,17 +274,26 @@ def manifest_records(path: str) -> int | None:
     shard = Path(path)
     if not SHARD_NAME.fullmatch(shard.name):
         return None
+    manifest = shard.parent / MANIFEST
     try:
-        doc = orjson.loads((shard.parent / MANIFEST).read_bytes())
+        seen = manifest.stat()
+    except OSError:
+        return None
+    return _counts(str(manifest), seen.st_mtime_ns, seen.st_size).get(shard.name)
+
+
+@functools.lru_cache(maxsize=8)
+def _counts(manifest: str, _mtime: int, _size: int) -> dict[str, int]:
+    """Each shard's count of records as a manifest lists them, read once a manifest (it
+    lists every input: tens of megabytes for a million postings)."""
+    try:
+        doc = orjson.loads(Path(manifest).read_bytes())
     except (OSError, orjson.JSONDecodeError):
-        return None
+        return {}
     if not is_manifest(doc):
-        return None
-    for entry in _entries(doc, "shards", []):
-        if entry.get("file") == shard.name:
-            count = entry.get("records")
-            return count if isinstance(count, int) and not isinstance(count, bool) else None
-    return None
+        return {}
+    return {str(entry.get("file")): entry["records"] for entry in _entries(doc, "shards", [])
+            if isinstance(entry.get("records"), int) and not isinstance(entry["records"], bool)}
 
 
 def _listed(path: Path) -> set[str] | None:
