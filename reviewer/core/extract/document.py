@@ -163,15 +163,17 @@ _BOLD_LINE = lazy_compile(r"\s*(\*\*|__)[^*_\n]{2,60}\1\s*:?\s*")
 
 
 def _names_a_section(line: str, text: str) -> bool:
-    """Is a paragraph line a page's own heading of a section: wholly bold or ending in a
-    colon, and naming a section the word lists know ("**What you will do**",
-    "Requirements:")? A line that names none ("You will need:") heads nothing, and the
-    list under it stays in the section it was in."""
+    """Is a paragraph line a page's own heading of a list: wholly bold or ending in a
+    colon, and naming a section of a list field the word lists know ("**What you will
+    do**", "Requirements:")? A line that names none ("You will need:", "Education:", a
+    bold sentence) heads nothing, and the list under it stays in the section it was in."""
     if len(text) > 60:
         return False
-    if _BOLD_LINE.fullmatch(line):
-        return section_field(text.rstrip(":"))[0]
-    return text.endswith(":") and section_field(text.rstrip(":"), loose=False)[0]
+    name = text.rstrip(":")
+    if _BOLD_LINE.fullmatch(line):  # read by its key words when short: no sentence
+        loose = ":" not in name and len(name.split()) <= 4
+        return section_field(name, loose=loose)[1] is not None
+    return text.endswith(":") and section_field(name, loose=False)[1] is not None
 
 
 def section_kind(doc: Document, block: Block) -> str | None:

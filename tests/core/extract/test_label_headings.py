@@ -7,6 +7,7 @@ import pytest
 
 from reviewer.core.clean import clean
 from reviewer.core.extract import extract
+from reviewer.core.schema import CleanDoc
 
 INTRO = ("<h1>Data Engineer</h1><p>Acme GmbH is hiring a data engineer in Berlin to build the "
          "data pipelines of its analytics team.</p>")
@@ -62,3 +63,24 @@ def test_an_item_s_line_broken_off_with_br_stays_in_the_item() -> None:
         "Build our pipelines", "Run them in production with the on-call team"]
     a, b = result.evidence["responsibilities"][1]
     assert doc.markdown[a:b].startswith("Run them") and doc.markdown[a:b].endswith("team")
+
+
+@pytest.mark.parametrize("line", ["Education:", "Tech stack:", "**Contact**",
+                                  "**Experience with Kubernetes is a plus**"])
+def test_a_label_of_no_list_field_or_a_bold_sentence_heads_nothing(line: str) -> None:
+    """"Education:" (a known heading, of no list field) took the list under it out of the
+    requirements; a bold sentence naming "a plus" moved the requirements after it into
+    the preferred ones, and was lost itself."""
+    markdown = ("# Data Engineer\n\nAcme GmbH is hiring a data engineer in Berlin.\n\n"
+                f"## Requirements\n\n- 5 years of Python\n\n{line}\n\n- Spark\n- Airflow\n")
+    fields = extract(CleanDoc(markdown=markdown, kind="html")).fields  # (as a page gives it)
+    if line.endswith(":"):  # a line that leads into more items: the list goes on
+        assert fields["required_qualifications"][-2:] == ["Spark", "Airflow"]
+    assert fields["preferred_qualifications"] is None
+
+
+def test_a_bold_label_with_its_value_on_the_line_keeps_the_value() -> None:
+    markdown = ("# Data Engineer\n\nAcme GmbH is hiring a data engineer in Berlin.\n\n"
+                "**Qualifications: BSc or MSc required**\n\nWe offer a good salary.\n")
+    fields = extract(CleanDoc(markdown=markdown, kind="html")).fields
+    assert "BSc or MSc required" in (fields["required_qualifications"] or [])
