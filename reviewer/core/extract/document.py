@@ -141,15 +141,17 @@ def parse(markdown: str, context: list[str] | None = None,
                                 section=section))
             continue
         stripped = len(line) - len(line.lstrip())
-        if blocks and blocks[-1].kind == "item" and stripped >= 2 and \
-                not markdown[blocks[-1].end:line_start].strip():
+        text = plain(line)
+        named = _names_a_section(line, text)
+        if blocks and blocks[-1].kind == "item" and stripped >= 2 and not named and (
+                markdown.count("\n", blocks[-1].end, line_start) == 1
+                or _under(markdown, blocks[-1], stripped)):
             # a list item's continuation line, or a paragraph of the item under it
             last = blocks[-1]
-            last.text = f"{last.text} {plain(line)}"
+            last.text = f"{last.text} {text}"
             last.end = line_start + len(line)
             continue
-        text = plain(line)
-        if _names_a_section(line, text):  # "**Requirements**", "Requirements:"
+        if named:  # "**Requirements**", "Requirements:"
             blocks.append(Block("heading", text.rstrip(":").rstrip(), line_start + stripped,
                                 line_start + len(line), level=6))
             section = len(blocks) - 1
@@ -157,6 +159,12 @@ def parse(markdown: str, context: list[str] | None = None,
         blocks.append(Block("para", text, line_start + stripped, line_start + len(line),
                             section=section))
     return Document(markdown, blocks, [plain(line) for line in context or []], page_title)
+
+
+def _under(markdown: str, item: Block, indent: int) -> bool:
+    """Is a line of ``indent`` after blank lines a paragraph of ``item``: indented as far
+    as the item's text (a line as far as an outer item's belongs to that one)?"""
+    return indent == item.start - (markdown.rfind("\n", 0, item.start) + 1)
 
 
 _BOLD_LINE = lazy_compile(r"\s*(\*\*|__)[^*_\n]{2,60}\1\s*:?\s*")

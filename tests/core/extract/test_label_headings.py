@@ -84,3 +84,18 @@ def test_a_bold_label_with_its_value_on_the_line_keeps_the_value() -> None:
                 "**Qualifications: BSc or MSc required**\n\nWe offer a good salary.\n")
     fields = extract(CleanDoc(markdown=markdown, kind="html")).fields
     assert "BSc or MSc required" in (fields["required_qualifications"] or [])
+
+
+def test_a_paragraph_after_a_nested_list_is_not_glued_to_its_last_item() -> None:
+    """A posting inside a list item: every paragraph of it is indented under the item,
+    and the line after a nested list was joined to that list's last item across the
+    blank line ("SQL Benefits", "Free lunch We look forward …")."""
+    html = ("<html><body><h1>Data Engineer</h1><ul><li><p>Acme GmbH is hiring a data "
+            "engineer in Berlin to build the data pipelines of its analytics team.</p>"
+            "<p><strong>Requirements</strong></p><ul><li>5 years of Python</li><li>SQL</li>"
+            "</ul><p><strong>Benefits</strong></p><ul><li>30 days of holidays</li>"
+            "<li>Free lunch</li></ul><p>We look forward to your application, please send "
+            "it to jobs@acme.example today.</p></li></ul></body></html>")
+    fields = extract(clean(html, "html")).fields
+    assert fields["required_qualifications"] == ["5 years of Python", "SQL"]
+    assert fields["benefits"] == ["30 days of holidays", "Free lunch"]
