@@ -393,6 +393,18 @@ def test_lines_a_page_broke_with_br_are_shown_apart(qtbot: Any) -> None:
     assert "Acme GmbH\n10115 Berlin" in view.document().toPlainText()
 
 
+def test_a_korean_word_is_still_snapped_to_whole(qtbot: Any) -> None:
+    """Korean sets its words apart by spaces: one syllable selected is the word."""
+    markdown = "경력 파이썬 개발자 모집\n"
+    view = DocumentView()
+    qtbot.addWidget(view)
+    view.show_posting(markdown, {})
+    cursor = view.document().find("이")
+    view.setTextCursor(cursor)
+    start, end = view.selected_source_span()
+    assert markdown[start:end] == "파이썬"
+
+
 @pytest.mark.parametrize("word", ["AWS", "北京", "Java", "Python"])
 def test_a_word_selected_in_text_without_spaces_is_the_span(qtbot: Any, word: str) -> None:
     """Snapping to whole words ran over every letter of a Chinese or Japanese clause:

@@ -206,13 +206,16 @@ def utf16_offsets(text: str) -> list[int] | None:
 
 
 def spaced(char: str) -> bool:
-    """Is ``char`` of a script that sets words apart by spaces (not Thai, Lao, Myanmar,
-    Khmer, nor Chinese, Japanese and what comes after them)? Where it is not, a word
-    ends at any letter: there is no space to find it by."""
-    code = ord(char)
-    return code < 0x2E80 and not (0x0E00 <= code < 0x0F00 or 0x1000 <= code < 0x10A0
-                                  or 0x1780 <= code < 0x1800)
+    """Is ``char`` of a script that sets words apart by spaces? Not Thai, Lao, Myanmar or
+    Khmer, nor Chinese and Japanese (their ideographs, kana and signs); Korean is. Where
+    it is not, a word ends at any letter: there is no space to find it by."""
+    return _UNSPACED.match(char) is None
 
 
+# the letters of scripts written without spaces between words (``spaced``)
+_UNSPACED_RANGES = ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fdf\u3000-\u30ff"
+                    "\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+                    "\uff65-\uff9f\U00020000-\U0003ffff")
+_UNSPACED = re.compile(f"[{_UNSPACED_RANGES}]")
 # one character of a script written with spaces between words (``spaced``), for patterns
-SPACED_CLASS = "[\x00-\u0dff\u0f00-\u0fff\u10a0-\u177f\u1800-\u2e7f]"
+SPACED_CLASS = f"[^{_UNSPACED_RANGES}]"
