@@ -271,7 +271,7 @@ class _Writer:
         return inner
 
 
-_MARKED = lazy_compile(r"( *)\\?(?:[-*+•·▪◦‣–]|(\d{1,3})[.)])\s+(\S.*)")
+_MARKED = lazy_compile(r"( *)\\?(?:[-*+•·▪◦‣–]|(\d{1,3})\\?[.)])\s+(\S.*)")  # ("1\\)": escaped)
 
 
 def _lists_of_lines(text: str) -> str:
@@ -282,7 +282,14 @@ def _lists_of_lines(text: str) -> str:
     lines = text.split("\n")
     out: list[str] = []
     i = 0
+    code = False  # inside a fenced block: lines as they are
     while i < len(lines):
+        if lines[i].lstrip().startswith("```"):
+            code = not code
+        if code or lines[i].lstrip().startswith("```"):
+            out.append(lines[i])
+            i += 1
+            continue
         j = i
         while j + 1 < len(lines) and lines[j].endswith("  ") and lines[j + 1].strip():
             j += 1

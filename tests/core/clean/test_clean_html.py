@@ -401,3 +401,16 @@ def test_a_list_item_broken_with_br_keeps_its_lines_in_the_item() -> None:
                               "- Spark</li></ul>"), "html").markdown
     assert "- Remote\n\n  Europe only\n- Skills:\n\n  - SQL\n  - Spark\n" in markdown
 
+
+
+def test_a_numbered_list_written_with_br_is_one_list() -> None:
+    """The first line of a paragraph is escaped ("1\\) Python"), and the mark with a
+    backslash inside was not read as one: the list began at its second item."""
+    markdown = clean(_article("<p>1) Python<br>2) Go<br>3) Rust</p>"), "html").markdown
+    assert "1. Python\n2. Go\n3. Rust\n" in markdown
+
+
+def test_code_broken_with_br_inside_pre_is_left_as_it_is() -> None:
+    markdown = clean(_article("<pre>steps:  \n- run: make  \n* run: test</pre>"),
+                     "html").markdown
+    assert "steps:  \n- run: make  \n* run: test\n" in markdown
