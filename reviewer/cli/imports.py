@@ -59,9 +59,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(f"{report.added:,} {added} added, {report.duplicates:,} already in the project, "
           f"{len(report.skipped):,} skipped ({report.seconds:.1f} s, {rate:,.0f}/s{learned})")
     # a path named that is not there fails the run (a file skipped in a folder does not)
-    not_there = {str(p) for p in args.paths if not os.path.lexists(p)}
+    not_there = {os.path.normpath(p) for p in args.paths if not os.path.lexists(p)}
     return 1 if (report.skipped and not report.added and not report.duplicates) \
-        or plugin_failed or any(s.source in not_there for s in report.skipped) else 0
+        or plugin_failed or any(os.path.normpath(s.source) in not_there
+                                for s in report.skipped) else 0
 
 
 def _remembered(path: str) -> Store | None:

@@ -193,3 +193,16 @@ def test_a_named_input_that_is_not_there_fails_the_import(
     out, err = capsys.readouterr()
     assert "1 posting added" in out and "pages_typo: no such file or folder" in err
     assert main(["import", db, str(page)]) == 0  # nothing new: still no failure
+
+
+@pytest.mark.parametrize("typo", ["pages_typo/", "./pages_typo", "pages_typo//"])
+def test_a_named_input_not_there_fails_however_it_is_spelled(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str], typo: str) -> None:
+    """The skipped input is named as read ("pages_typo"), and a name typed "pages_typo/"
+    was not found among them: the run exited 0."""
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text("Data Engineer\n\nAcme Ltd is hiring in Leeds.\n",
+                             encoding="utf-8")
+    assert main(["import", "p.db", "a.txt", typo]) == 1
+    assert "pages_typo: no such file or folder" in capsys.readouterr().err
