@@ -39,20 +39,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def _no_screen() -> str | None:
     """Why the window cannot open here, or None (Qt itself aborts, in lines about its
-    plug-ins): on Linux, no display to open it on, or no libxcb-cursor for X11."""
+    plug-ins): on Linux, no display to open it on. (A library Qt lacks, Qt names.)"""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return None
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         return ("there is no screen to open the window on (neither DISPLAY nor "
-                "WAYLAND_DISPLAY is set): run it on a desktop, or under xvfb-run; the "
-                "other commands need none")
-    if not os.environ.get("WAYLAND_DISPLAY"):
-        import ctypes.util
-
-        if ctypes.util.find_library("xcb-cursor") is None:
-            return ("the window needs the system library libxcb-cursor0 for X11: sudo "
-                    "apt-get install libxcb-cursor0 (the README's first command installs "
-                    "it with the rest)")
+                "WAYLAND_DISPLAY is set): run it on a desktop or under xvfb-run, or set "
+                "QT_QPA_PLATFORM; the other commands need none")
     return None
 
 
