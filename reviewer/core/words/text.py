@@ -64,12 +64,19 @@ _CONTROL_REFERENCE = lazy_compile(
     r"(?![\da-fA-F]));?")
 
 
+def _reference_space(found: re.Match[str]) -> str:
+    """A separator's reference (&#11;, &#x1F;) as the space it is; any other, nothing."""
+    text = found.group().rstrip(";")[2:]
+    code = int(text[1:], 16) if text[:1] in "xX" else int(text)
+    return " " if code == 11 or 28 <= code <= 31 else ""
+
+
 def without_controls(html: str) -> str:
     """An HTML page without the control characters no text shows (a terminal's escape
     sequences, NUL), written out or as character references; tabs and line breaks stay,
     and a vertical tab or a separator (U+001C-U+001F) is a space."""
     if "&#" in html:
-        html = _CONTROL_REFERENCE.sub("", html)
+        html = _CONTROL_REFERENCE.sub(_reference_space, html)
     return _SEPARATOR.sub(" ", _CONTROL.sub("", html))
 
 

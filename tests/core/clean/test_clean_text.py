@@ -492,10 +492,17 @@ def test_a_list_a_line_ending_in_a_colon_opens_keeps_its_last_items() -> None:
 
 
 @pytest.mark.parametrize("separator", ["\v", "\x1c", "\x1d", "\x1e", "\x1f"])
+@pytest.mark.parametrize("written", ["as it is", "as a reference"])
 @pytest.mark.parametrize("kind", ["text", "html"])
-def test_a_vertical_tab_or_a_separator_keeps_the_words_apart(separator: str, kind: str) -> None:
+def test_a_vertical_tab_or_a_separator_keeps_the_words_apart(separator: str, kind: str,
+                                                             written: str) -> None:
     """A word processor's line break (a vertical tab) and the separators U+001C-U+001F
-    were deleted as controls: "Kotlin\\vSwift" became "KotlinSwift", a skill lost."""
+    were deleted as controls: "Kotlin\\vSwift" became "KotlinSwift", a skill lost (in
+    a page, "&#11;" too)."""
+    if written == "as a reference":
+        if kind == "text":
+            return  # (a text dump's "&#11;" is text)
+        separator = f"&#{ord(separator)};"
     body = f"Skills: Kotlin{separator}Swift{separator}Java"
     raw = (f"Mobile Engineer\n\n{body}\n" if kind == "text"
            else f"<html><body><article><h1>Mobile Engineer</h1><p>{body}</p></article>"
