@@ -196,9 +196,12 @@ def test_an_export_onto_a_pipe_or_a_folder_is_refused(
     Store(db, create=True).close()
     os.mkfifo(tmp_path / "fifo")
     (tmp_path / "folder").mkdir()
-    for target in ("fifo", "folder"):
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "x.txt").write_text("x", encoding="utf-8")
+    for target in ("fifo", "folder", "full"):
         assert main([command, str(db), "--export", str(tmp_path / target)]) == 2
-        capsys.readouterr()
+        said = capsys.readouterr().err
+        assert "empty folder" not in said  # (no folder will do)
     assert main([command, str(db), "--export", str(tmp_path / "out.txt")]) == 0
     assert (tmp_path / "out.txt").is_file()
 

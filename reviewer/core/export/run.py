@@ -307,9 +307,9 @@ def write_text_whole(out: Path, text: str) -> None:
     """Write a small text file (guidelines, a label schema) as an export writes its
     output: never over a project file, a folder, a pipe or a device, and in place only
     once whole (ValueError saying why not, OSError when it cannot be written)."""
-    writers.check_output(out)
-    if out.is_dir():
+    if out.is_dir():  # (before check_output, which would ask for an empty folder)
         raise ValueError(f"{out} is a folder: give a file's name")
+    writers.check_output(out)
     if is_project_file(out):
         raise ValueError(f"{out} is a project file (or one SQLite keeps beside one): an export "
                          "never replaces it; choose another name")
