@@ -507,3 +507,32 @@ def test_a_partition_size_that_cannot_be_is_refused(
     assert code == 2
     assert said in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_run_that_fails_before_writing_a_shard_puts_the_earlier_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The earlier run's shards, set aside while a run writes, were removed when the run
+    failed or was stopped before it wrote any (a lost scheduler, Ctrl+C at once); a
+    folder a killed run left set aside is cleared by the next run."""
+    from reviewer.core.cluster import extract_to_parquet
+    from reviewer.core.cluster import run as cluster_run
+
+    pages = write_pages(tmp_path / "pages")
+    out = tmp_path / "shards"
+    extract_to_parquet(pages[:12], out, partition_size=10, workers=2)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def lost(*_args: object) -> Any:
+        raise OSError("the scheduler went away")
+
+    monkeypatch.setattr(cluster_run, "finished", lost)
+    empty = tmp_path / "empty.txt"  # (no shard of it: the failure comes before any)
+    empty.write_bytes(b"")
+    with pytest.raises(OSError):
+        extract_to_parquet([empty], out, partition_size=10, workers=2)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    monkeypatch.undo()
+    (out / ".earlier-run-0badc0de").mkdir()  # as a killed run leaves it
+    (out / ".earlier-run-0badc0de" / "part-00000.parquet").write_bytes(b"old")
+    extract_to_parquet(pages[12:20], out, partition_size=10, workers=2)
+    assert not (out / ".earlier-run-0badc0de").exists()

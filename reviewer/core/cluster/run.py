@@ -171,10 +171,11 @@ def extract_to_parquet(
     _makedirs(out)
     earlier = earlier_output(out)  # (before the run: a file no run wrote stops it)
     _keep_inputs(parts, earlier)
-    with cluster_client(scheduler, workers) as client:
-        # (only now: a run that cannot start leaves the earlier one's output as it was)
-        aside = _set_aside(out, earlier)
-        try:
+    aside: Path | None = None
+    try:
+        with cluster_client(scheduler, workers) as client:
+            # (only now: a run that cannot start leaves the earlier one's output as it was)
+            aside = _set_aside(out, earlier)
             report.scheduler = str(client.scheduler.address)
             run = uuid.uuid4().hex[:8]
             keys = [f"reviewer-part-{run}-{part.index}" for part in parts]
@@ -186,9 +187,14 @@ def extract_to_parquet(
                 report.seconds = time.perf_counter() - started
                 if progress is not None:
                     progress(report)
-        except BaseException:
+    except BaseException:
+        # stopped or failed (its cluster closed): with no shard of this run written, the
+        # folder as it was; with some, they stay (an import says it is perhaps incomplete)
+        if aside is not None and not any(Path(out).glob(SHARD_GLOB)):
+            _put_back(aside)
+        else:
             _remove(aside)
-            raise
+        raise
     if aside is not None and not any(shard.file for shard in report.shards):
         _put_back(aside)  # nothing extracted: the folder stays as it was
         report.seconds = time.perf_counter() - started
@@ -301,11 +307,17 @@ def _set_aside(out: str, earlier: list[str]) -> Path | None:
     if is_url(out):
         replace_earlier(out, earlier)
         return None
+    for left in Path(out).glob(".earlier-run-*"):  # set aside by a run killed on its way
+        if left.is_dir() and not left.is_symlink():
+            _remove(left)
     aside = Path(out) / f".earlier-run-{uuid.uuid4().hex[:8]}"
     aside.mkdir()
     for name in earlier:
         os.replace(name, aside / Path(name).name)
     return aside
+
+
+SHARD_GLOB = "part-*.parquet"  # the shards a run writes (``SHARD_NAME``)
 
 
 def _put_back(aside: Path) -> None:
