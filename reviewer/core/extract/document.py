@@ -12,7 +12,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Literal
 
-from reviewer.core.words.lexicon import section_field
+from reviewer.core.words.lexicon import heading_key, section_field
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import lower_keep_offsets, spaced
 
@@ -171,17 +171,27 @@ _BOLD_LINE = lazy_compile(r"\s*(\*\*|__)[^*_\n]{2,60}\1\s*:?\s*")
 
 
 def _names_a_section(line: str, text: str) -> bool:
-    """Is a paragraph line a page's own heading of a list: wholly bold or ending in a
-    colon, and naming a section of a list field the word lists know ("**What you will
-    do**", "Requirements:")? A line that names none ("You will need:", "Education:", a
-    bold sentence) heads nothing, and the list under it stays in the section it was in."""
+    """Is a paragraph line a page's own heading of a section: wholly bold or ending in a
+    colon, and naming a section the word lists know ("**What you will do**",
+    "Requirements:", "About us:")? A line that names none ("You will need:", a bold
+    sentence: "**Experience with Kubernetes is a plus**") heads nothing, nor a facet of
+    the requirements ("Education:"); the list under it stays in the section it was in."""
     if len(text) > 60:
         return False
     name = text.rstrip(":")
-    if _BOLD_LINE.fullmatch(line):  # read by its key words when short: no sentence
-        loose = ":" not in name and len(name.split()) <= 4
-        return section_field(name, loose=loose)[1] is not None
-    return text.endswith(":") and section_field(name, loose=False)[1] is not None
+    if heading_key(name) in _FACETS:
+        return False
+    if _BOLD_LINE.fullmatch(line):  # read by its key words when short and no sentence
+        words = name.lower().split()
+        loose = ":" not in name and len(words) <= 7 and not _SENTENCE_WORDS & set(words)
+        return section_field(name, loose=loose)[0]
+    return text.endswith(":") and section_field(name, loose=False)[0]
+
+
+# sub-headings of a list of requirements, which go on under them
+_FACETS = frozenset(("education", "tech stack", "technical stack", "technology stack"))
+# words that make a bold line a sentence, not a heading
+_SENTENCE_WORDS = frozenset("is are was were will must should can would".split())
 
 
 def section_kind(doc: Document, block: Block) -> str | None:

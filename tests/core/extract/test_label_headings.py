@@ -99,3 +99,26 @@ def test_a_paragraph_after_a_nested_list_is_not_glued_to_its_last_item() -> None
     fields = extract(clean(html, "html")).fields
     assert fields["required_qualifications"] == ["5 years of Python", "SQL"]
     assert fields["benefits"] == ["30 days of holidays", "Free lunch"]
+
+
+@pytest.mark.parametrize("opens", ["<p><strong>{}</strong></p>", "<p>{}:</p>",
+                                   "<p><b>{}:</b></p>"])
+@pytest.mark.parametrize("name", ["About us", "How to apply", "Additional information"])
+def test_a_section_of_no_list_field_still_ends_the_list_before_it(opens: str,
+                                                                 name: str) -> None:
+    """Only lines naming a section of a list field were headings (38e448a): "About us:"
+    and the list under it went into the requirements."""
+    html = page("<p><strong>Requirements</strong></p><ul><li>5 years of Python</li>"
+                "<li>SQL</li></ul>" + opens.format(name) + "<ul><li>Founded in 2010 in "
+                "Berlin</li><li>Send your CV to jobs@acme.example</li></ul>")
+    assert extract(clean(html, "html")).fields["required_qualifications"] == [
+        "5 years of Python", "SQL"]
+
+
+def test_a_longer_bold_heading_is_read_by_its_key_words() -> None:
+    html = page("<p><strong>Benefits and perks we offer</strong></p><ul><li>30 days of "
+                "holidays</li><li>Free lunch</li></ul><p><strong>Your responsibilities in "
+                "this role</strong></p><ul><li>Build our pipelines</li></ul>")
+    fields = extract(clean(html, "html")).fields
+    assert fields["benefits"] == ["30 days of holidays", "Free lunch"]
+    assert fields["responsibilities"] == ["Build our pipelines"]
