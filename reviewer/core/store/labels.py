@@ -131,19 +131,26 @@ class Labels:
         ``save_schema`` would remove."""
         current = self.schema()
         answers, spans = self._moves(questions, origins, current)
+        gone, gone_spans = _gone(current, answers, spans)
         old_pairs, old_spans = _options(current)
         new_pairs, new_spans = _options(questions)
 
         def goes(question: Question, option: str) -> bool:
-            """Moved nowhere: an option of the schema now, or one of no schema (a
-            record's) that the new schema does not have either."""
+            """Moved nowhere: an option of the schema now, one of no schema (a record's)
+            that the new schema does not have either, or one a rename takes the name of."""
             if question.kind == "span":
-                return option not in spans and (option in old_spans or option not in new_spans)
+                return option in gone_spans or (option not in spans and option not in
+                                                old_spans and option not in new_spans)
             pair = (question.name, option)
-            return pair not in answers and (pair in old_pairs or pair not in new_pairs)
+            return pair in gone or (pair not in answers and pair not in old_pairs
+                                    and pair not in new_pairs)
 
+        asked = {q.name for q in current}
+        foreign = [(question, option, int(n)) for question, option, n in self.db.execute(
+            "SELECT question, option, count(*) FROM doc_labels GROUP BY question, option")
+            if question not in asked and (question, option) not in new_pairs]
         return [(q.name, option, n) for q in current
-                for option, n in self.uses(q).items() if goes(q, option)]
+                for option, n in self.uses(q).items() if goes(q, option)] + foreign
 
     def several(self, questions: Sequence[Question],
                 origins: Origins | None = None) -> list[tuple[str, int]]:
@@ -196,9 +203,7 @@ class Labels:
                 db.execute(f"DELETE FROM {table}")
             db.conn.executemany("INSERT INTO label_moves VALUES (?, ?, ?, ?)", moves)
             db.conn.executemany("INSERT INTO kept_answers VALUES (?, ?)", kept)
-            old_pairs, old_spans = _options(self.schema())
-            gone = old_pairs - set(answers)  # options of the schema now that go nowhere
-            gone_spans = old_spans - set(spans)
+            gone, gone_spans = _gone(self.schema(), answers, spans)
             db.conn.executemany("INSERT INTO gone_answers VALUES (?, ?)", sorted(gone))
             # what goes first: an option removed whose name another takes would keep its
             # labels, mixed with those that move there (labels of no option of the schema,
@@ -293,3 +298,15 @@ def _options(questions: Sequence[Question]) -> tuple[set[tuple[str, str]], set[s
     labels."""
     pairs = {(q.name, o) for q in questions if q.kind != "span" for o in q.option_names()}
     return pairs, {o for q in questions if q.kind == "span" for o in q.option_names()}
+
+
+def _gone(current: Sequence[Question], answers: Mapping[tuple[str, str], tuple[str, str]],
+          spans: Mapping[str, str]) -> tuple[set[tuple[str, str]], set[str]]:
+    """The options whose labels a change of the schema removes before it moves any: those
+    of the schema now that go nowhere, and those of no schema (a record's) whose name a
+    rename takes (two meanings would be mixed under it)."""
+    old_pairs, old_spans = _options(current)
+    targets = {new for old, new in answers.items() if old != new}
+    span_targets = {new for old, new in spans.items() if old != new}
+    return ((old_pairs - set(answers)) | (targets - old_pairs),
+            (old_spans - set(spans)) | (span_targets - old_spans))

@@ -562,3 +562,21 @@ def test_an_option_added_keeps_the_labels_a_record_brought_for_it(store: Store) 
                      " created_at) VALUES (1, 17, 23, 'SKILL', 'machine', 'suggested', ?)", (at,))
     assert store.labels.save_schema([*without, Question("spans", "span", [Option("SKILL")])]) == 0
     assert [s["label"] for s in store.records.get(1)["spans"]] == ["SKILL"] and spans
+
+
+def test_a_rename_onto_a_name_records_brought_says_their_labels_go(store: Store) -> None:
+    """"no" renamed to "maybe", which records had brought: the two meanings were merged
+    under "maybe" in silence; and the labels of a question the schema lacks were removed
+    with no word from ``lost``."""
+    store.labels.insert(1, {"relevant": ["maybe"], "mood": ["happy"]})
+    store.labels.answer(2, "relevant", ["no"])
+    schema = store.labels.schema()
+    relevant = next(q for q in schema if q.name == "relevant")
+    next(o for o in relevant.options if o.name == "no").name = "maybe"
+    origins = _origins(schema)
+    origins[("relevant", "maybe")] = ("relevant", "no")
+    lost = store.labels.lost(schema, origins)
+    assert ("relevant", "maybe", 1) in lost and ("mood", "happy", 1) in lost
+    assert store.labels.save_schema(schema, origins) == 2
+    assert store.records.get(1)["labels"] == {"seniority": ["senior"]}  # its maybe, mood went
+    assert store.records.get(2)["labels"]["relevant"] == ["maybe"]  # was no
