@@ -536,3 +536,25 @@ def test_a_run_that_fails_before_writing_a_shard_puts_the_earlier_back(
     (out / ".earlier-run-0badc0de" / "part-00000.parquet").write_bytes(b"old")
     extract_to_parquet(pages[12:20], out, partition_size=10, workers=2)
     assert not (out / ".earlier-run-0badc0de").exists()
+
+
+def test_the_output_a_killed_run_set_aside_is_put_back_by_the_next(tmp_path: Path) -> None:
+    """A run killed on its way leaves the output before it set aside (hidden) and shards
+    of its own: the next run removed the hidden folder at its start, and, failing at
+    once, left only the killed run's shard."""
+    import os
+
+    from reviewer.core.cluster import extract_to_parquet
+    from reviewer.core.cluster import run as cluster_run
+
+    pages = write_pages(tmp_path / "pages")
+    out = tmp_path / "shards"
+    extract_to_parquet(pages[:12], out, partition_size=10, workers=2)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    aside = out / ".earlier-run-deadbeef"  # as the killed run left it
+    aside.mkdir()
+    for name in before:
+        os.replace(out / name, aside / name)
+    (out / "part-00003.parquet").write_bytes(before["part-00000.parquet"])
+    cluster_run._recover(str(out))
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before

@@ -169,6 +169,7 @@ def extract_to_parquet(
         report.seconds = time.perf_counter() - started
         return report
     _makedirs(out)
+    _recover(out)
     earlier = earlier_output(out)  # (before the run: a file no run wrote stops it)
     _keep_inputs(parts, earlier)
     aside: Path | None = None
@@ -190,7 +191,7 @@ def extract_to_parquet(
     except BaseException:
         # stopped or failed (its cluster closed): with no shard of this run written, the
         # folder as it was; with some, they stay (an import says it is perhaps incomplete)
-        if aside is not None and not any(Path(out).glob(SHARD_GLOB)):
+        if aside is not None and not _shards_in(Path(out)):
             _put_back(aside)
         else:
             _remove(aside)
@@ -307,17 +308,37 @@ def _set_aside(out: str, earlier: list[str]) -> Path | None:
     if is_url(out):
         replace_earlier(out, earlier)
         return None
-    for left in Path(out).glob(".earlier-run-*"):  # set aside by a run killed on its way
-        if left.is_dir() and not left.is_symlink():
-            _remove(left)
-    aside = Path(out) / f".earlier-run-{uuid.uuid4().hex[:8]}"
+    aside = Path(out) / f"{_ASIDE}{uuid.uuid4().hex[:8]}"
     aside.mkdir()
     for name in earlier:
         os.replace(name, aside / Path(name).name)
     return aside
 
 
-SHARD_GLOB = "part-*.parquet"  # the shards a run writes (``SHARD_NAME``)
+_ASIDE = ".earlier-run-"  # the hidden folder an earlier run's output waits in
+
+
+def _shards_in(folder: Path) -> list[Path]:
+    return [p for p in folder.iterdir() if SHARD_NAME.fullmatch(p.name) and p.is_file()]
+
+
+def _recover(out: str) -> None:
+    """A run killed on its way left the output before it set aside and shards of its own
+    (no manifest): the output before it is put back, its shards removed, so that this
+    run replaces what the last whole run wrote."""
+    if is_url(out):
+        return
+    folder = Path(out)
+    left = sorted((p for p in folder.glob(f"{_ASIDE}*") if p.is_dir() and not p.is_symlink()),
+                  key=lambda p: p.stat().st_mtime)
+    if not left:
+        return
+    if not (folder / MANIFEST).exists():
+        for shard in _shards_in(folder):
+            shard.unlink()
+        _put_back(left.pop())
+    for other in left:
+        _remove(other)
 
 
 def _put_back(aside: Path) -> None:
