@@ -50,6 +50,9 @@ def _look_alike(names: list[str], old: set[str]) -> bool:
     return any(len(group) > 1 and not set(group) <= old for group in seen.values())
 
 
+_QT_EDITING = frozenset(("Ctrl+Del",))  # delete a word, as Qt spells it
+
+
 def typing_key(key: str) -> str | None:
     """What the first stroke of ``key`` (normal form) does in the window's text boxes,
     "types or moves" or "selects, copies, pastes or undoes"; None: nothing, it holds
@@ -58,15 +61,18 @@ def typing_key(key: str) -> str | None:
     *mods, name = first.split("+") if not first.endswith("++") else [*first[:-2].split("+"), "+"]
     if not {"Ctrl", "Alt", "Meta"} & set(mods) and not re.fullmatch(r"F\d{1,2}", name):
         return "types or moves"
-    if first in _EDITING_KEYS:
+    if "+".join([*mods, _QT_NAMES.get(name.lower(), name)]) in _EDITING_KEYS | _QT_EDITING:
         return "selects, copies, pastes or undoes"
     return None
 
 
 # the names of keys besides one character (a letter, a digit, a sign), as Qt spells them
-_KEY_NAMES = frozenset(
+# (compared in lower case, as Qt reads them; "Delete" is Qt's "Del" …: ``_QT_NAMES``)
+_KEY_NAMES = frozenset(name.lower() for name in (
     "Space Esc Tab Backtab Backspace Return Enter Ins Del Pause Print SysReq Home End "
-    "Left Up Right Down PgUp PgDown Menu Help".split()) | {f"F{n}" for n in range(1, 36)}
+    "Left Up Right Down PgUp PgDown Menu Help CapsLock NumLock ScrollLock").split()) | {
+    f"f{n}" for n in range(1, 36)}
+_QT_NAMES = {"delete": "Del", "insert": "Ins", "escape": "Esc"}
 # keys the window holds for itself, which no label may take as its first stroke
 _WINDOW_KEYS = {"F1": "the help", "Ctrl+Q": "Quit", CHORD_KEY: "the label chords' first key",
                 **{f"Ctrl+Alt+{n}": f"taking reviewer {n}'s value" for n in range(1, 10)}}
@@ -78,7 +84,7 @@ def _check_window_key(key: str, option: str) -> None:
     parts = strokes(key)
     for stroke in parts:
         name = stroke[-1] if stroke.endswith("++") else stroke.rsplit("+", 1)[-1]
-        if len(name) != 1 and name not in _KEY_NAMES:
+        if len(name) != 1 and _QT_NAMES.get(name.lower(), name).lower() not in _KEY_NAMES:
             raise ValueError(f"“{key}” ({option!r}) is not a key this window knows: write it "
                              "as Alt+1 or Ctrl+L, 5")
     first = parts[0]

@@ -260,12 +260,21 @@ def json_origins(data: Any, before: Sequence[Question]
             raise ValueError(f"question {name!r} was {old_question!r}: the schema has no "
                              "such question")
         for raw in item.get("options") or []:
-            option = str(raw.get("name") or "").strip() if isinstance(raw, dict) else str(raw)
-            old = str(raw.get("was", option)).strip() if isinstance(raw, dict) else option
-            if isinstance(raw, dict) and "was" in raw and old not in held.get(old_question, ()):
+            given = raw if isinstance(raw, dict) else {"name": raw}
+            option = str(given.get("name") or "").strip()
+            old = str(given.get("was", option)).strip()
+            if "was" in given and old not in held.get(old_question, ()):
                 raise ValueError(f"option {option!r} of {name!r} was {old!r}: question "
                                  f"{old_question!r} has no such option")
             origins[(name, option)] = (old_question, old)
+    claimed: dict[tuple[str, str], tuple[str, str]] = {}
+    held_pairs = {(q, o) for q, options in held.items() for o in options}
+    for new, old_pair in origins.items():
+        if old_pair in held_pairs and claimed.setdefault(old_pair, new) != new:
+            other = claimed[old_pair]
+            raise ValueError(f"{old_pair[0]}/{old_pair[1]} would be both {other[0]}/{other[1]}"
+                             f" and {new[0]}/{new[1]}: give it one new name (a \"was\" names "
+                             "what a name was, and a name kept as it is was itself)")
     return origins
 
 

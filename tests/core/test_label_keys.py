@@ -215,3 +215,31 @@ def test_a_key_the_window_cannot_give_a_label_is_refused(key: str, why: str) -> 
                                  "Meta+Space"])
 def test_keys_the_window_can_give_a_label_are_taken(key: str) -> None:
     check_given([Question("relevant", "single", [Option("yes", key=key), Option("no")])])
+
+
+def test_a_json_rename_is_read_whatever_the_order_and_spelling() -> None:
+    """An old name claimed twice ("ja" was "yes" beside a "yes" kept) took whichever came
+    last; a bare option name with a space around it was left out of the renames, and an
+    unchanged option's labels went with --force."""
+    from reviewer.core.labels import json_origins
+
+    before = [Question("relevant", "single", [Option("yes"), Option("no")])]
+    twice = [{"question": "relevant", "kind": "single",
+              "options": [{"name": "ja", "was": "yes"}, "yes", "no"]}]
+    with pytest.raises(ValueError, match="yes"):
+        json_origins(twice, before)
+    spaced = [{"question": "relevant", "kind": "single",
+               "options": [{"name": "ja", "was": "no"}, " yes "]}]
+    assert json_origins(spaced, before) == {("relevant", "ja"): ("relevant", "no"),
+                                            ("relevant", "yes"): ("relevant", "yes")}
+
+
+@pytest.mark.parametrize("key", ["Ctrl+Del", "Ctrl+Delete"])
+def test_delete_word_is_an_editing_key_however_it_is_spelled(key: str) -> None:
+    with pytest.raises(ValueError, match="selects, copies, pastes or undoes"):
+        check_given([Question("relevant", "single", [Option("yes", key=key), Option("no")])])
+
+
+@pytest.mark.parametrize("key", ["Ctrl+Insert", "ctrl+pgdown", "Ctrl+Escape", "Ctrl+CapsLock"])
+def test_keys_qt_reads_by_their_other_names_are_taken(key: str) -> None:
+    check_given([Question("relevant", "single", [Option("yes", key=key), Option("no")])])
