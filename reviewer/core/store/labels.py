@@ -250,12 +250,16 @@ class Labels:
         old = meta.descriptions()
         if not any(key.startswith(("question:", "option:")) for key in old):
             return
+        if origins is None:  # the same names: each what it was
+            origins = {(q.name, o): (q.name, o) for q in questions for o in q.option_names()}
         moved: dict[str, str] = {}
-        for (question, option), (old_q, old_o) in (origins or {}).items():
+        for (question, option), (old_q, old_o) in origins.items():
             moved[option_key(old_q, old_o)] = option_key(question, option)
             moved[f"question:{old_q}"] = f"question:{question}"
-        now = {f"question:{q.name}" for q in questions} | {
-            option_key(q.name, o) for q in questions for o in q.option_names()}
+        # a name kept is one whose origin is itself (one added anew under an old name
+        # has none, and starts without a description)
+        now = {f"question:{q}" for (q, _o), (old_q, _w) in origins.items() if q == old_q} | {
+            option_key(*new) for new, was in origins.items() if new == was}
         out = {}
         for key, text in old.items():
             if key in moved:

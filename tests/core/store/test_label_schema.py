@@ -580,3 +580,18 @@ def test_a_rename_onto_a_name_records_brought_says_their_labels_go(store: Store)
     assert store.labels.save_schema(schema, origins) == 2
     assert store.records.get(1)["labels"] == {"seniority": ["senior"]}  # its maybe, mood went
     assert store.records.get(2)["labels"]["relevant"] == ["maybe"]  # was no
+
+
+def test_an_option_removed_and_added_again_does_not_inherit_its_description(
+        store: Store) -> None:
+    """Removed in the dialog and added anew under its name (no origin): its labels went,
+    and its description stayed on the new option."""
+    from reviewer.core.labels import option_key
+
+    store.meta.set_descriptions({option_key("seniority", "senior"): "Five years or more.",
+                                 option_key("seniority", "junior"): "Under two years."})
+    schema = store.labels.schema()
+    origins = _origins(schema)
+    del origins[("seniority", "senior")]  # a new option of that name: it came from nothing
+    store.labels.save_schema(schema, origins)
+    assert store.meta.descriptions() == {option_key("seniority", "junior"): "Under two years."}
