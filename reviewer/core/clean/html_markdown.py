@@ -119,7 +119,10 @@ class _Writer:
             if code.strip():
                 self.paragraph_break()
                 fenced = "\n".join(indent + line for line in code.strip("\n").split("\n"))
-                self.out.append(f"{indent}```\n{fenced}\n{indent}```")
+                # a fence longer than any run of backticks opening a line of the code
+                fence = "`" * max(3, 1 + max((len(m.group(1)) for m in
+                                              _BACKTICKS.finditer(code)), default=0))
+                self.out.append(f"{indent}{fence}\n{fenced}\n{indent}{fence}")
                 self.paragraph_break()
             return
         if tag == "blockquote":
@@ -271,6 +274,7 @@ class _Writer:
         return inner
 
 
+_BACKTICKS = lazy_compile(r"(?m)^[ \t]*(`{3,})")
 _MARKED = lazy_compile(r"( *)\\?(?:[-*+•·▪◦‣–]|(\d{1,3})\\?[.)])\s+(\S.*)")  # ("1\\)": escaped)
 
 
@@ -282,11 +286,15 @@ def _lists_of_lines(text: str) -> str:
     lines = text.split("\n")
     out: list[str] = []
     i = 0
-    code = False  # inside a fenced block: lines as they are
+    fence = ""  # inside a fenced block (its fence): lines as they are
     while i < len(lines):
-        if lines[i].lstrip().startswith("```"):
-            code = not code
-        if code or lines[i].lstrip().startswith("```"):
+        opened = _BACKTICKS.match(lines[i])
+        if fence or opened:
+            if not fence and opened:
+                fence = opened.group(1)
+            elif opened and len(opened.group(1)) >= len(fence) and \
+                    not lines[i].strip().strip("`"):
+                fence = ""  # (a closing fence: as long as the opening one, nothing else)
             out.append(lines[i])
             i += 1
             continue

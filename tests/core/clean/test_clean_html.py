@@ -414,3 +414,13 @@ def test_code_broken_with_br_inside_pre_is_left_as_it_is() -> None:
     markdown = clean(_article("<pre>steps:  \n- run: make  \n* run: test</pre>"),
                      "html").markdown
     assert "steps:  \n- run: make  \n* run: test\n" in markdown
+
+
+def test_a_fence_inside_code_does_not_end_it() -> None:
+    """A <pre> holding a line of three backticks closed its own fence there, and the
+    rest of the page was taken for code: a <br> list after it stayed unconverted."""
+    html = _article("<pre>echo\n```\nmore</pre><p>You will:<br>- build pipelines<br>"
+                    "- run them</p>")
+    markdown = clean(html, "html").markdown
+    assert "````\necho\n```\nmore\n````" in markdown
+    assert "- build pipelines\n- run them\n" in markdown
