@@ -146,6 +146,11 @@ class History:
                           redoes=not change.redoes)
             if change.after is not None and (what := _changed_since(change, redo.rows)):
                 raise ChangedSince(what)
+            if change.schema not in (None, self._schema()) and any(
+                    table in ("doc_labels", "spans") for table, _key, _row in change.rows):
+                # (its options may have been renamed or swapped since: the rows it would
+                # put back may mean another option now)
+                raise ChangedSince("the label schema")
             # a redo, or an undo across a change of the label schema (another program's),
             # puts back only what the schema has now; an undo else puts back what was
             # there, the schema's or not (an option a record brought)

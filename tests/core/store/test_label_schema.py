@@ -595,3 +595,22 @@ def test_an_option_removed_and_added_again_does_not_inherit_its_description(
     del origins[("seniority", "senior")]  # a new option of that name: it came from nothing
     store.labels.save_schema(schema, origins)
     assert store.meta.descriptions() == {option_key("seniority", "junior"): "Under two years."}
+
+
+def test_an_undo_of_labels_across_a_change_of_the_schema_is_refused(tmp_path: Path) -> None:
+    """Another program swapped "a" and "b": the undo of answering "a" beside "b" removed
+    the answer now named "a", which was the "b" held before."""
+    from reviewer.core.store import ChangedSince, NewPosting
+
+    with Store(tmp_path / "p.db") as store:
+        store.labels.save_schema([Question("q", "multi", [Option("a"), Option("b")])])
+        store.postings.add([NewPosting(source="x", hash="x", kind="text", raw="t",
+                                       cleaned="Data Engineer")])
+        store.labels.answer(1, "q", ["b"])
+        change = store.history.made(lambda: store.labels.answer(1, "q", ["a", "b"]))
+        swapped = [Question("q", "multi", [Option("b"), Option("a")])]
+        store.labels.save_schema(swapped, {("q", "b"): ("q", "a"), ("q", "a"): ("q", "b")})
+        held = store.records.get(1)["labels"]
+        with pytest.raises(ChangedSince):
+            store.history.undo(change)
+        assert store.records.get(1)["labels"] == held
