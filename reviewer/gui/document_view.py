@@ -57,6 +57,7 @@ class DocumentView(DocumentBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName("The posting")
         self.spans: list[tuple[dict[str, Any], int, int]] = []  # span, document range
         self.label_colors: dict[str, str] = {}
         self._mapper: SpanMapper | None = None

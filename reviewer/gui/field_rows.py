@@ -132,6 +132,8 @@ class FieldEditor(QWidget):
             row.addWidget(button)
         self.revert_button.clicked.connect(lambda: self.revert.emit(spec.name))
         self.reject_button.clicked.connect(lambda: self.reject.emit(spec.name))
+        self.revert_button.setAccessibleName(f"{spec.label}: back to the machine's value")
+        self.reject_button.setAccessibleName(f"{spec.label}: reject")
         column.addLayout(row)
         self.state = QLabel()  # what the row's mark cannot say: why a value is not saved
         self.state.setTextFormat(Qt.TextFormat.PlainText)
@@ -139,6 +141,19 @@ class FieldEditor(QWidget):
         self.state.setWordWrap(True)
         self.state.hide()
         column.addWidget(self.state)
+        self._name_boxes(spec.label)
+
+    def _name_boxes(self, label: str) -> None:
+        """The name a screen reader says for each box of the field (the label beside it
+        is the row's, not the box's): "Title", "Salary, min" …"""
+        if self.spec.name == "salary":
+            for box, part in ((self.salary_min, "min"), (self.salary_max, "max"),
+                              (self.salary_currency, "currency"), (self.salary_period, "period")):
+                box.setAccessibleName(f"{label}, {part}")
+            return
+        for box in (self.editor, self.summary):
+            if box is not None:
+                box.setAccessibleName(label)
 
     def _make_editor(self, row: QHBoxLayout) -> QWidget:
         kind = self.spec.kind

@@ -58,6 +58,8 @@ class ImportPreviewDialog(QDialog):
         self.combos: dict[str, QComboBox] = {}
         self.table = QTableWidget()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to Import and Cancel
+        self.table.setAccessibleName("The first rows")
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().lineSpacing() + 8)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

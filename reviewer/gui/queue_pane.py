@@ -12,14 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPoint,
     QSettings,
     QSignalBlocker,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -172,6 +175,8 @@ class QueuePane(QWidget):
         view.setItemDelegateForColumn(COLUMNS.index("Confidence"), ConfidenceBar(view))
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._cell_popup)
+        view.installEventFilter(self)  # the Menu key: the menu of the current posting
+        view.setAccessibleName("Postings")
         view.selectionModel().currentRowChanged.connect(self._row_changed)
 
     # --- the list ----------------------------------------------------------------------------
@@ -359,6 +364,18 @@ class QueuePane(QWidget):
             menu.addAction("Clear the filters", self.clear_filters)
         self.menu_made.emit(menu)  # the bulk edits of the selection join it
         return menu
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The Menu key (a keyboard context-menu event, its place in the list's own
+        coordinates, not its rows'): the menu of the current cell, shown at it."""
+        if watched is self.view and event.type() == QEvent.Type.ContextMenu and \
+                isinstance(event, QContextMenuEvent) and \
+                event.reason() == QContextMenuEvent.Reason.Keyboard:
+            index = self.view.currentIndex()
+            if index.isValid():
+                self._cell_popup(self.view.visualRect(index).center())
+            return True
+        return super().eventFilter(watched, event)
 
     def _cell_popup(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)

@@ -84,6 +84,8 @@ class SchemaDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons (arrows: cells)
+        self.table.setAccessibleName("Options")
         self.table.itemChanged.connect(self._tint)
         option_buttons = QHBoxLayout()
         for text, slot in (("Add option", self._add_option),
