@@ -362,7 +362,7 @@ class WindowActions:
                  row("A, X, Space, Backspace, 1–9", "In single-key mode (View): accept and "
                      "go on, reject, skip, undo, the first nine document options") +
                  row("Right-click", "Put the selection into any field, or label it") +
-                 row("Click a span", "Relabel or delete it") +
+                 row("Click a span, or Menu key in it", "Relabel or delete it") +
                  row("Drop files", "Import them into this project"))
         return HelpDialog(self.window, f"<table cellpadding=3>{rows}</table>"
                                        "<p>Change them with Help → Change keyboard shortcuts.</p>")

@@ -137,6 +137,12 @@ class DocumentPane(QWidget):
             label_as.setEnabled(False)
         for action in label_actions:
             label_as.addAction(action)
+        if under := view.spans_at_caret():  # the span menu a click opens, by key
+            where = view.viewport().mapToGlobal(view.cursorRect().bottomLeft())
+            menu.addSeparator()
+            menu.addAction(f"&Span: relabel, delete, accept or reject ({len(under)})…"
+                           ).triggered.connect(lambda _c=False: view.span_clicked.emit(
+                               under, where))
         self.document_menu = menu  # kept for tests; replaced on the next right-click
         menu.popup(view.viewport().mapToGlobal(pos))
 

@@ -274,6 +274,15 @@ class DocumentView(DocumentBrowser):
         under = [m for m in self.spans if m[1] <= hit < m[2] and m[0].get("state") != "rejected"]
         return [m[0] for m in sorted(under, key=lambda m: m[2] - m[1])]
 
+    def spans_at_caret(self) -> list[dict[str, Any]]:
+        """The labelled or suggested spans the text cursor is in (or at the end of),
+        shortest first: what the Menu key offers, as a click does."""
+        if self.textCursor().hasSelection():
+            return []
+        at = self.textCursor().position()
+        under = [m for m in self.spans if m[1] <= at <= m[2] and m[0].get("state") != "rejected"]
+        return [m[0] for m in sorted(under, key=lambda m: m[2] - m[1])]
+
     def mouseReleaseEvent(self, event: Any) -> None:
         """A click on a span offers its menu once a double-click is ruled out (a double
         click selects a word, to label it, as anywhere else)."""

@@ -99,3 +99,28 @@ def test_the_boxes_a_reviewer_types_in_have_names(project: Path, open_window) ->
         box = editor.salary_min if field == "salary" else (editor.summary or editor.editor)
         assert name(box), field
     assert name(win.labels.comment) and name(win.queue) and name(win.document)
+
+
+def test_a_span_is_relabelled_from_the_keyboard(project: Path, open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The span menu (relabel, delete, accept or reject) opened on a click only: the
+    Menu key on a span offered Copy, Select All, Put into field and Label as."""
+    win = open_window(project)
+    doc = win.document
+    _focus(qtbot, win, doc)
+    text = doc.document().toPlainText()
+    cursor = doc.textCursor()
+    cursor.setPosition(text.index("telemetry"))
+    cursor.setPosition(text.index("telemetry") + len("telemetry"), cursor.MoveMode.KeepAnchor)
+    doc.setTextCursor(cursor)
+    _press(qtbot, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # labelled
+    qtbot.waitUntil(lambda: any(s.get("origin") == "human" for s, _a, _b in doc.spans))
+    cursor = doc.textCursor()
+    cursor.setPosition(text.index("telemetry") + 3)  # the caret inside it
+    doc.setTextCursor(cursor)
+    texts = _menu_key(win, qtbot)
+    edit = [t for t in texts if "span" in t.lower()]
+    assert edit, texts
+    action = next(a for a in win.document_pane.document_menu.actions() if a.text() == edit[0])
+    action.trigger()
+    assert win.spans.span_menu is not None
+    win.spans.span_menu.close()
