@@ -55,7 +55,7 @@ from reviewer.core.store.postings import Postings
 from reviewer.core.store.queue import Queue
 from reviewer.core.store.records import Records
 from reviewer.core.store.reports import Reports
-from reviewer.core.store.reviewer import clean_name, default_reviewer, stamp_rows
+from reviewer.core.store.reviewer import clean_name, default_reviewer, same_reviewer, stamp_rows
 from reviewer.core.store.reviews import Reviews
 from reviewer.core.store.spans import Spans, schema_holds
 from reviewer.core.store.sqlite import Database
@@ -80,8 +80,9 @@ class Store:
         if self.db.read_only:  # its few statements each call back once, as they start
             self.db.conn.set_trace_callback(self._statement_started)
         self.meta = Meta(self.db)
-        self.reviewer = clean_name(reviewer) if reviewer is not None \
-            else default_reviewer(self.meta.assigned_reviewer())
+        assigned = self.meta.assigned_reviewer()
+        self.reviewer = same_reviewer(clean_name(reviewer), assigned) if reviewer is not None \
+            else same_reviewer(default_reviewer(assigned), assigned)
         if not self.db.read_only:
             stamp_rows(self.db, self.reviewer)
         self.postings = Postings(self.db)

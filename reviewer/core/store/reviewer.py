@@ -15,6 +15,7 @@ from __future__ import annotations
 import getpass
 import os
 import re
+import unicodedata
 
 from reviewer.core.store.sqlite import Database
 from reviewer.core.words.text import valid_name
@@ -23,14 +24,23 @@ UNKNOWN = "unknown"
 MAX_NAME = 80
 _STAMPED = ("annotations", "doc_labels", "spans", "events")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# characters no one sees (zero-width, direction marks): two names would look the same
+_UNSEEN = re.compile(r"[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\ufeff]")  # (not the joiners)
 
 
 def clean_name(name: str | None) -> str:
     """A reviewer's name as stored: one line, no control characters, at most
     ``MAX_NAME`` characters; "unknown" when nothing is left. A byte of a name from the
     environment that is not UTF-8 is written as its escape (``valid_name``)."""
-    text = " ".join(_CONTROL.sub(" ", valid_name(name or "")).split())[:MAX_NAME]
+    text = unicodedata.normalize("NFC", _UNSEEN.sub("", valid_name(name or "")))
+    text = " ".join(_CONTROL.sub(" ", text).split())[:MAX_NAME]
     return text or UNKNOWN
+
+
+def same_reviewer(name: str, assigned: str | None) -> str:
+    """``name``, or the name a reviewer's file was written for where the two differ in
+    case only ("Ben" in ben's file): one person, one spelling."""
+    return assigned if assigned and assigned.casefold() == name.casefold() else name
 
 
 def default_reviewer(assigned: str | None = None) -> str:

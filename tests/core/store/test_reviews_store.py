@@ -175,3 +175,20 @@ def test_time_waits_for_another_writer_only_as_long_as_asked(tmp_path: Path) -> 
     finally:
         release.join()
         holder.close()
+
+
+def test_a_reviewer_s_name_in_another_spelling_is_the_same_reviewer(tmp_path: Path) -> None:
+    """"José" composed or not, "ben" or "Ben" in ben's own file, "b\\u200ben": two
+    people to a merge and the agreement, and their spans undecided."""
+    import unicodedata
+
+    path = tmp_path / "ben.db"
+    with Store(path) as store:
+        store.meta.set_assigned_reviewer("ben")
+    with Store(path, reviewer="Ben") as store:
+        assert store.reviewer == "ben"
+    with Store(path, reviewer="b\u200ben") as store:
+        assert store.reviewer == "ben"
+    decomposed = unicodedata.normalize("NFD", "José")
+    with Store(tmp_path / "j.db", reviewer=decomposed) as store:
+        assert store.reviewer == "José" and len(store.reviewer) == 4
