@@ -24,8 +24,9 @@ UNKNOWN = "unknown"
 MAX_NAME = 80
 _STAMPED = ("annotations", "doc_labels", "spans", "events")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-# characters no one sees (zero-width, direction marks): two names would look the same
-_UNSEEN = re.compile(r"[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\ufeff]")  # (not the joiners)
+# characters no one sees (zero-width, direction marks): two names would look the same (the
+# joiners U+200C, U+200D are a word's spelling, in Persian, and stay)
+_UNSEEN = re.compile(r"[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
 def clean_name(name: str | None) -> str:
