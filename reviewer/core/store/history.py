@@ -148,14 +148,11 @@ class History:
                 raise ChangedSince(what)
             if change.schema not in (None, self._schema()) and any(
                     table in ("doc_labels", "spans") for table, _key, _row in change.rows):
-                # (its options may have been renamed or swapped since: the rows it would
-                # put back may mean another option now)
+                # the label schema changed since (another program's): its options may have
+                # been renamed or swapped, and the rows put back mean another option now
                 raise ChangedSince("the label schema")
-            # a redo, or an undo across a change of the label schema (another program's),
-            # puts back only what the schema has now; an undo else puts back what was
-            # there, the schema's or not (an option a record brought)
-            if change.redoes or change.schema not in (None, self._schema()):
-                self._may_put_back(change.rows)
+            if change.redoes:  # (an undo puts back what was there: an option a record
+                self._may_put_back(change.rows)  # brought too)
             stamp = now()
             for n, (table, key, row) in reversed(list(enumerate(change.rows))):
                 where = " AND ".join(f'"{c}" = ?' for c in KEYS[table])

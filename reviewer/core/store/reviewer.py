@@ -30,9 +30,10 @@ _UNSEEN = re.compile(r"[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\ufeff
 
 
 def clean_name(name: str | None) -> str:
-    """A reviewer's name as stored: one line, no control characters, at most
-    ``MAX_NAME`` characters; "unknown" when nothing is left. A byte of a name from the
-    environment that is not UTF-8 is written as its escape (``valid_name``)."""
+    """A reviewer's name as stored: one line, composed (NFC), no control characters nor
+    characters no one sees, at most ``MAX_NAME`` characters; "unknown" when nothing is
+    left. A byte of a name from the environment that is not UTF-8 is written as its
+    escape (``valid_name``)."""
     text = unicodedata.normalize("NFC", _UNSEEN.sub("", valid_name(name or "")))
     text = " ".join(_CONTROL.sub(" ", text).split())[:MAX_NAME]
     return text or UNKNOWN
