@@ -30,6 +30,7 @@ from reviewer.core.extract import value_from_selection
 from reviewer.core.schema import PERIODS, FieldSpec
 from reviewer.gui.choice_box import ChoiceBox
 from reviewer.gui.field_figures import amount, check_plain, shown_text
+from reviewer.gui.list_edit import ListEdit
 from reviewer.gui.plain import plain_tip, show_start, value_text
 
 STATE_MARKS = {"suggested": "○", "accepted": "✓", "corrected": "✎", "rejected": "✗",
@@ -40,25 +41,6 @@ STATE_WORDS = {"suggested": "suggested by the machine", "accepted": "accepted",
                "none": "no value found"}
 DECIDED = ("accepted", "corrected", "rejected", "adjudicated")  # a person decided
 LIST_LINES = 6  # the height of an open list field, in lines
-
-
-class ListEdit(QPlainTextEdit):
-    """One item a line; like a line edit, it reports its text when focus leaves it,
-    so typing an item is one edit, not one a keystroke. Enter adds a line; Tab and
-    Shift+Tab move to the next and previous field, as in every other field.
-    ``left_for`` is why the focus last left it (``Qt.FocusReason``)."""
-
-    editingFinished = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTabChangesFocus(True)
-        self.left_for: Qt.FocusReason | None = None
-
-    def focusOutEvent(self, event: Any) -> None:
-        self.left_for = event.reason()
-        self.editingFinished.emit()
-        super().focusOutEvent(event)
 
 
 def summary(items: list[Any] | None) -> str:
@@ -141,19 +123,7 @@ class FieldEditor(QWidget):
         self.state.setWordWrap(True)
         self.state.hide()
         column.addWidget(self.state)
-        self._name_boxes(spec.label)
-
-    def _name_boxes(self, label: str) -> None:
-        """The name a screen reader says for each box of the field (the label beside it
-        is the row's, not the box's): "Title", "Salary, min" …"""
-        if self.spec.name == "salary":
-            for box, part in ((self.salary_min, "min"), (self.salary_max, "max"),
-                              (self.salary_currency, "currency"), (self.salary_period, "period")):
-                box.setAccessibleName(f"{label}, {part}")
-            return
-        for box in (self.editor, self.summary):
-            if box is not None:
-                box.setAccessibleName(label)
+        name_boxes(self, spec.label)
 
     def _make_editor(self, row: QHBoxLayout) -> QWidget:
         kind = self.spec.kind
@@ -403,6 +373,19 @@ class FieldEditor(QWidget):
         elif self.unreadable is not None or self.spec.kind in ("number", "date", "salary"):
             self.set_value(*self.loaded)  # the stored value as it is stored, no warning
         return True
+
+
+def name_boxes(field: FieldEditor, label: str) -> None:
+    """The name a screen reader says for each box of a field (the label beside it is the
+    row's, not the box's): "Title", "Salary, min" …"""
+    if field.spec.name == "salary":
+        for box, part in ((field.salary_min, "min"), (field.salary_max, "max"),
+                          (field.salary_currency, "currency"), (field.salary_period, "period")):
+            box.setAccessibleName(f"{label}, {part}")
+        return
+    for named in (field.editor, field.summary):
+        if named is not None:
+            named.setAccessibleName(label)
 
 
 _UNSAVED = object()  # equal to no value: the field's value is offered again when left

@@ -544,8 +544,7 @@ def test_the_output_a_killed_run_set_aside_is_put_back_by_the_next(tmp_path: Pat
     once, left only the killed run's shard."""
     import os
 
-    from reviewer.core.cluster import extract_to_parquet
-    from reviewer.core.cluster import run as cluster_run
+    from reviewer.core.cluster import earlier, extract_to_parquet
 
     pages = write_pages(tmp_path / "pages")
     out = tmp_path / "shards"
@@ -556,5 +555,5 @@ def test_the_output_a_killed_run_set_aside_is_put_back_by_the_next(tmp_path: Pat
     for name in before:
         os.replace(out / name, aside / name)
     (out / "part-00003.parquet").write_bytes(before["part-00000.parquet"])
-    cluster_run._recover(str(out))
+    earlier.recover(str(out))
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before

@@ -130,7 +130,7 @@ def test_a_file_in_the_output_folder_no_run_wrote_stops_the_run(tmp_path: Path) 
     saying which, and leaves the folder as it was."""
     import pandas as pd
 
-    from reviewer.core.cluster.run import earlier_output, replace_earlier
+    from reviewer.core.cluster.earlier import earlier_output, replace_earlier
 
     out = tmp_path / "out"
     out.mkdir()
@@ -257,7 +257,7 @@ def test_a_url_glob_or_folder_with_no_file_to_read_is_said() -> None:
 
 @pytest.mark.parametrize("name", ["manifest.json", "part-00000.parquet"])
 def test_a_link_named_as_a_run_s_output_stops_the_run(tmp_path: Path, name: str) -> None:
-    from reviewer.core.cluster.run import earlier_output
+    from reviewer.core.cluster.earlier import earlier_output
 
     out = tmp_path / "out"
     out.mkdir()
