@@ -97,12 +97,25 @@ def writing_alone(part: Path, out: Path) -> Iterator[None]:
     (ValueError). The lock is on ``<part>.lock``, removed as it is let go (and left by
     an export killed, for the next one to take); where the system has no such locks
     (or the folder keeps none), exports are not kept apart."""
+    lock = lock_path(part)
+    handle = _take_lock(lock, out)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            lock.unlink()
+        if handle is not None:
+            os.close(handle)
+
+
+def _take_lock(lock: Path, out: Path) -> int | None:
+    """The lock file ``lock`` open and locked (its descriptor), or None where nothing
+    keeps locks (no fcntl; a file system that keeps none); ValueError when another export
+    holds it."""
     try:
         import fcntl
     except ImportError:
-        yield
-        return
-    lock = lock_path(part)
+        return None
     while True:
         handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
         try:
@@ -113,21 +126,10 @@ def writing_alone(part: Path, out: Path) -> Iterator[None]:
                              "choose another name") from None
         except OSError:  # a file system that keeps no locks
             os.close(handle)
-            try:
-                yield
-            finally:
-                with contextlib.suppress(OSError):
-                    lock.unlink()
-            return
+            return None
         with contextlib.suppress(OSError):
             if os.stat(lock).st_ino == os.fstat(handle).st_ino:
-                break  # (else the export before removed it as this one took it: again)
-        os.close(handle)
-    try:
-        yield
-    finally:
-        with contextlib.suppress(OSError):
-            lock.unlink()
+                return handle  # (else the export before removed it as this one took it)
         os.close(handle)
 
 
