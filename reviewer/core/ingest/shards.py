@@ -274,34 +274,34 @@ def manifest_records(path: str) -> int | None:
     shard = Path(path)
     if not SHARD_NAME.fullmatch(shard.name):
         return None
-    manifest = shard.parent / MANIFEST
-    try:
-        seen = manifest.stat()
-    except OSError:
-        return None
-    return _counts(str(manifest), seen.st_mtime_ns, seen.st_size).get(shard.name)
-
-
-@functools.lru_cache(maxsize=8)
-def _counts(manifest: str, _mtime: int, _size: int) -> dict[str, int]:
-    """Each shard's count of records as a manifest lists them, read once a manifest (it
-    lists every input: tens of megabytes for a million postings)."""
-    try:
-        doc = orjson.loads(Path(manifest).read_bytes())
-    except (OSError, orjson.JSONDecodeError):
-        return {}
-    if not is_manifest(doc):
-        return {}
-    return {str(entry.get("file")): entry["records"] for entry in _entries(doc, "shards", [])
-            if isinstance(entry.get("records"), int) and not isinstance(entry["records"], bool)}
+    return (_shards_listed(shard.parent / MANIFEST) or {}).get(shard.name)
 
 
 def _listed(path: Path) -> set[str] | None:
     """The shards a manifest lists, or None when the file is no manifest of ours."""
+    listed = _shards_listed(path)
+    return None if listed is None else set(listed)
+
+
+def _shards_listed(path: Path) -> dict[str, int | None] | None:
+    """Each shard a manifest lists, with its count of records where it says one; None
+    when the file cannot be read or is no manifest of ours. Read once while the file is
+    unchanged (it lists every input: tens of megabytes for a million postings)."""
     try:
-        doc = orjson.loads(path.read_bytes())
+        seen = path.stat()
+    except OSError:
+        return None
+    return _read_listed(str(path), seen.st_mtime_ns, seen.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _read_listed(manifest: str, _mtime: int, _size: int) -> dict[str, int | None] | None:
+    try:
+        doc = orjson.loads(Path(manifest).read_bytes())
     except (OSError, orjson.JSONDecodeError):
         return None
     if not is_manifest(doc):
         return None
-    return {str(shard.get("file")) for shard in _entries(doc, "shards", [])}
+    return {str(entry.get("file")): entry["records"]
+            if isinstance(entry.get("records"), int) and not isinstance(entry["records"], bool)
+            else None for entry in _entries(doc, "shards", [])}
