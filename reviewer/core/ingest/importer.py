@@ -294,16 +294,10 @@ def _count_unknown_labels(store: Store, labelled: list[RecordRows],
                           counts: dict[str, int]) -> None:
     """Count in ``counts`` the answers and span labels of records that the project's
     label schema lacks."""
-    options: dict[str, set[str]] = {}
-    span_labels: set[str] = set()
-    for asked in store.labels.schema():
-        if asked.kind == "span":
-            span_labels.update(asked.option_names())
-        else:
-            options[asked.name] = set(asked.option_names())
+    pairs, span_labels = store.labels.option_names()
     for rows in labelled:
         for question, option in rows.labels:
-            if option not in options.get(question, ()):
+            if (question, option) not in pairs:
                 counts[f"{question}/{option}"] = counts.get(f"{question}/{option}", 0) + 1
         for span in rows.spans:
             if span[4] == "accepted" and span[2] not in span_labels:

@@ -97,6 +97,11 @@ class Labels:
             "INSERT OR IGNORE INTO doc_labels (posting_id, question, option) VALUES (?,?,?)",
             [(pid, q, o) for q, options in answers.items() for o in options])
 
+    def option_names(self) -> tuple[set[tuple[str, str]], set[str]]:
+        """The schema's (question, option) pairs of its document questions, and its span
+        labels."""
+        return _options(self.schema())
+
     def has_any(self, pid: int) -> bool:
         return self.db.execute("SELECT 1 FROM doc_labels WHERE posting_id = ? LIMIT 1",
                                (pid,)).fetchone() is not None
