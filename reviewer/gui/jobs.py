@@ -84,9 +84,9 @@ class JobDialog(QProgressDialog):
     def _progress(self, done: int, total: int, text: str) -> None:
         if self.job.cancelled():
             return
-        self.setMaximum(total)
+        self.setLabelText(text)  # first: setValue of a modal dialog handles the events
+        self.setMaximum(total)   # waiting, the later steps' among them, before it returns
         self.setValue(min(done, total) if total else 0)
-        self.setLabelText(text)
 
 
 def start(job: Job) -> None:

@@ -544,3 +544,22 @@ def test_a_reextract_refused_while_other_work_runs_keeps_the_undo_history(
     finally:
         samples.long_work.job = None
     assert samples.undo_stack.count() == 1
+
+
+def test_the_dialog_ends_on_the_last_step_however_fast_the_steps_come(qtbot, empty) -> None:  # type: ignore[no-untyped-def]
+    """A window-modal progress dialog's setValue handles the events waiting: the later
+    steps were shown inside it, then the earlier step's text set over them ("step 84 of
+    90" left on a finished training)."""
+    def work(progress, _cancelled):  # type: ignore[no-untyped-def]
+        for done in range(1, 201):
+            progress(done, 200, f"step {done} of 200")
+        return None
+
+    job = jobs.Job(work, str)
+    dialog = jobs.JobDialog(empty, "Working", job)
+    dialog.show()
+    finished: list[object] = []
+    job.signals.finished.connect(finished.append)
+    jobs.start(job)
+    qtbot.waitUntil(lambda: finished == [None], timeout=WAIT)
+    assert dialog.labelText() == "step 200 of 200"
