@@ -86,6 +86,19 @@ def _watch(pool_ref: weakref.ReferenceType[ProcessPoolExecutor], interval: float
         del pool  # not kept alive between two looks
 
 
+def stop_now(pool: ProcessPoolExecutor) -> None:
+    """End a pool's workers at once, with the work they were doing (a stopped run whose
+    tasks take seconds each), and drop the work not yet begun. Killed: a forked worker
+    has its command's handler of SIGTERM, which waits for the library call it is in."""
+    processes = list((pool._processes or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in processes:
+        if worker.exitcode is None:
+            worker.kill()
+    for worker in processes:
+        worker.join(5)
+
+
 class Workers:
     """The worker processes of one long run, started when it first wants them: a batch
     too small to pay for their start (``start_from`` items; about a third of a second

@@ -14,6 +14,8 @@ lines and their hashed features.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,10 +23,11 @@ import pycrfsuite  # type: ignore[import-untyped]
 import scipy.sparse as sp  # type: ignore[import-untyped]
 
 from reviewer.core.extract import extract
-from reviewer.core.learn import classify, features
+from reviewer.core.learn import calibrate, classify, features
 from reviewer.core.schema import CleanDoc, Extraction
 
 Answer = str | list[str]
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -52,6 +55,8 @@ class Prepared:
         self._doc_row: sp.csr_matrix | None = None
         self._lines: list[classify.Line] | None = None
         self._line_rows: sp.csr_matrix | None = None
+        self._line_words: list[Counter[str]] | None = None
+        self.line_targets: dict[str, list[str]] = {}  # per list field (tasks.line_targets)
 
     @classmethod
     def of(cls, example: Example) -> Prepared:
@@ -84,13 +89,16 @@ class Prepared:
         return self._lines
 
     @property
+    def line_words(self) -> list[Counter[str]]:
+        """The words of each line, as they are compared (``calibrate.norm``)."""
+        if self._line_words is None:
+            self._line_words = [Counter(_WORD.findall(calibrate.norm(line.text)))
+                                for line in self.lines]
+        return self._line_words
+
+    @property
     def line_rows(self) -> sp.csr_matrix:
         if self._line_rows is None:
             self._line_rows = classify.hashed(
                 classify.line_features(self.markdown, self.lines, self.extraction))
         return self._line_rows
-
-    def forget(self) -> None:
-        """Drop what was made (training keeps only what it needs at once)."""
-        self._tokens = self._items = None
-        self._doc_row = self._line_rows = None

@@ -110,7 +110,7 @@ class Model:
         """The raw guess of one part for a posting (None: it has nothing)."""
         if part.kind == "span":
             tagger = self.taggers.get(part.name)
-            return tasks.guess_span(tagger, p) if tagger else None
+            return tasks.guess_span(tagger, p.markdown, p.tokens, p.items) if tagger else None
         if part.kind == "multi":
             models = {o: self.linear[option_key(part.name, o)] for o in part.options
                       if option_key(part.name, o) in self.linear}

@@ -30,7 +30,7 @@ from reviewer.core.learn.features import Tokens
 from reviewer.core.schema import Span
 
 OUTSIDE, BEGIN, INSIDE = "O", "B", "I"
-CRF_PARAMS: dict[str, Any] = {"c1": 0.05, "c2": 0.02, "max_iterations": 80,
+CRF_PARAMS: dict[str, Any] = {"c1": 0.05, "c2": 0.02, "max_iterations": 30,
                               "feature.possible_transitions": True}
 _STRIP = " \t\n*_#`>|:;,.-–—()[]\"'"
 

@@ -21,12 +21,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import pycrfsuite  # type: ignore[import-untyped]
 import scipy.sparse as sp  # type: ignore[import-untyped]
 
 from reviewer.core.learn import calibrate, classify
 from reviewer.core.learn.examples import Prepared
-from reviewer.core.learn.features import SPAN_FIELDS
-from reviewer.core.learn.spans import SpanTagger, tags_for, train_crf
+from reviewer.core.learn.features import SPAN_FIELDS, Tokens
+from reviewer.core.learn.spans import BEGIN, SpanTagger, train_crf
 from reviewer.core.schema import Span
 
 NONE = ""  # the class of "no value" (a field decided empty)
@@ -52,24 +53,23 @@ def answered(prepared: Sequence[Prepared], question: str) -> list[int]:
 
 # -- span fields ------------------------------------------------------------------------
 
-def fit_span(name: str, prepared: Sequence[Prepared], rows: Sequence[int],
-             params: dict[str, Any] | None = None,
+def fit_span(name: str, sequences: Sequence[tuple[Tokens, list[str] | None]],
              checkpoint: Callable[[], None] | None = None) -> SpanTagger | None:
-    sequences = []
-    for i in rows:
-        if checkpoint is not None:
-            checkpoint()  # the first fit reads every posting's tokens: seconds for hundreds
-        p = prepared[i]
-        tags = tags_for(p.markdown, p.tokens, p.example.fields.get(name))
-        if tags is not None and len(tags):
-            sequences.append((p.tokens, tags))
-    if len(sequences) < MIN_TRAIN or not any("B" in t for _, t in sequences):
+    """A tagger fitted on the tokens whose tags are known (None: too few, or no value)."""
+    known = [(toks, tags) for toks, tags in sequences if tags]
+    if len(known) < MIN_TRAIN or not any(BEGIN in tags for _, tags in known):
         return None
-    return SpanTagger(name, train_crf(sequences, params, checkpoint), name == "locations")
+    return span_tagger(name, train_crf(known, checkpoint=checkpoint))
 
 
-def guess_span(tagger: SpanTagger, p: Prepared) -> Guess | None:
-    readings = tagger.read(p.markdown, p.tokens, p.items)
+def span_tagger(name: str, data: bytes) -> SpanTagger:
+    """Field ``name``'s tagger from its model bytes."""
+    return SpanTagger(name, data, many=name == "locations")
+
+
+def guess_span(tagger: SpanTagger, markdown: str, toks: Tokens,
+               items: pycrfsuite.ItemSequence | None = None) -> Guess | None:
+    readings = tagger.read(markdown, toks, items)
     if not readings:
         return None
     if tagger.many:
@@ -83,15 +83,22 @@ def guess_span(tagger: SpanTagger, p: Prepared) -> Guess | None:
 # -- list fields read as lines ----------------------------------------------------------
 
 def line_targets(p: Prepared, name: str) -> list[str]:
-    """Per line of a posting, "1" when it is one of the decided items of ``name``."""
+    """Per line of a posting, "1" when it is one of the decided items of ``name`` (made
+    once a posting and field: each fit of the cross-validation asks again)."""
+    made = p.line_targets.get(name)
+    if made is None:
+        made = p.line_targets[name] = _line_targets(p, name)
+    return made
+
+
+def _line_targets(p: Prepared, name: str) -> list[str]:
     value = p.example.fields.get(name)
     items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
     gold = Counter(w for item in items for w in re.findall(r"\w+", calibrate.norm(item)))
     out = []
-    for line in p.lines:
-        words = re.findall(r"\w+", calibrate.norm(line.text))
-        inside = sum((Counter(words) & gold).values())
-        out.append("1" if words and inside >= LINE_IN * len(words) else "0")
+    for words in p.line_words:
+        inside = sum((words & gold).values())
+        out.append("1" if words and inside >= LINE_IN * words.total() else "0")
     return out
 
 

@@ -31,7 +31,7 @@ from typing import Any
 from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
 from reviewer.core.labels import Question
-from reviewer.core.learn import calibrate, tasks
+from reviewer.core.learn import calibrate, parallel, tasks
 from reviewer.core.learn.classify import LinearModel
 from reviewer.core.learn.examples import Example, Prepared
 from reviewer.core.learn.features import FEATURE_VERSION
@@ -41,8 +41,8 @@ from reviewer.core.schema import EXTRACTOR_VERSION, FIELD_NAMES
 
 Progress = Callable[[int, int], None]  # steps done, steps in all
 Checkpoint = Callable[[], None]  # called often; raises to stop the training there
-FOLDS = 5
-MANY = 300
+FOLDS = ((300, 5), (600, 3))  # up to so many examples, so many folds; past them 2:
+# each fit of the cross-validation still learns from 300 or more, and each costs time
 MARGIN = 2  # postings by which the rules with the model must beat the rules alone
 SIGN_Z = 1.5  # and by this many standard deviations of a sign test on the postings
 # where the two differ: a gain on a few postings in a small sample is often chance
@@ -51,22 +51,23 @@ LIBRARIES = ("python-crfsuite", "scikit-learn", "numpy", "scipy")
 
 def train(examples: Sequence[Example], questions: Sequence[Question] | None = None,
           progress: Progress | None = None, folds: int | None = None,
-          checkpoint: Checkpoint | None = None) -> Model:
+          checkpoint: Checkpoint | None = None, jobs: int | None = None) -> Model:
     """A model learnt from reviewed postings (see the module's doc). ``questions``: the
     project's label schema (span questions are not learnt here); without it, each
     question answered in ``examples`` is learnt, as one answer or many by its answers.
-    ``folds``: of the cross-validation (default ``FOLDS``, 3 past ``MANY`` examples).
+    ``folds``: of the cross-validation (default by the examples' number, ``FOLDS``).
     ``checkpoint``: called at each posting read and each round of a sequence model's
     learning, so that what it raises (a cancel) stops the training within a moment.
     BLAS runs on one thread meanwhile: its threads only fight over the small products
     of these models (a hundred times slower on two busy cores)."""
     with threadpool_limits(limits=1, user_api="blas"):
         return _train(examples, questions, progress,
-                      folds or (FOLDS if len(examples) <= MANY else 3), checkpoint)
+                      folds or _folds(len(examples)), checkpoint, jobs)
 
 
 def _train(examples: Sequence[Example], questions: Sequence[Question] | None,
-           progress: Progress | None, folds: int, checkpoint: Checkpoint | None) -> Model:
+           progress: Progress | None, folds: int, checkpoint: Checkpoint | None,
+           jobs: int | None) -> Model:
     started = time.time()
     check = checkpoint or _go_on
     prepared = []
@@ -75,7 +76,6 @@ def _train(examples: Sequence[Example], questions: Sequence[Question] | None,
         prepared.append(Prepared.of(example))
     plan = _plan(prepared, questions)
     steps, done = len(plan) * (folds + 1), 0
-    parts: dict[str, Part] = {}
     taggers: dict[str, SpanTagger] = {}
     linear: dict[str, LinearModel] = {}
 
@@ -85,26 +85,50 @@ def _train(examples: Sequence[Example], questions: Sequence[Question] | None,
         if progress is not None:
             progress(done, steps)
 
-    for part in plan:
-        rows = _rows(prepared, part)
-        held_out: list[tuple[int, tasks.Guess | None]] = []
-        for fold in range(folds):
-            test = rows[fold::folds]
-            fitted = _fit(part, prepared, [i for i in rows if i not in set(test)], check)
-            held_out += [(i, fitted.guess(part, prepared[i])) for i in test]
-            step()
-        _judge(part, prepared, held_out)
-        fitted = _fit(part, prepared, rows, check)
-        taggers.update(fitted.taggers)
-        linear.update(fitted.linear)
-        parts[part.name] = part
-        step()
+    spans = [part for part in plan if part.kind == "span"]
+    texts = parallel.Texts([(p.markdown, p.extraction) for p in prepared])
+    with parallel.SpanFields(len(spans), len(prepared), jobs) as learning:
+        for part in spans:  # learnt in worker processes while this one learns the rest
+            rows = _rows(prepared, part)
+            learning.start(part.name, texts, rows,
+                           [prepared[i].example.fields.get(part.name) for i in rows], folds)
+        for part in plan:
+            if part.kind != "span":
+                linear.update(_learn(part, prepared, folds, check, step))
+        for part in spans:
+            guesses, data = learning.result(part.name, check, step)
+            _judge(part, prepared, list(zip(_rows(prepared, part), guesses, strict=True)))
+            if data is not None:
+                taggers[part.name] = tasks.span_tagger(part.name, data)
     info = {"trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
             "seconds": round(time.time() - started, 2), "n_examples": len(examples),
             "extractor_version": EXTRACTOR_VERSION, "feature_version": FEATURE_VERSION,
             "folds": folds, "libraries": _versions(),
-            "figures": {name: part.figures for name, part in parts.items()}}
-    return Model(parts, taggers, linear, info)
+            "figures": {part.name: part.figures for part in plan}}
+    return Model({part.name: part for part in plan}, taggers, linear, info)
+
+
+def _learn(part: Part, prepared: Sequence[Prepared], folds: int, check: Checkpoint,
+           step: Callable[[], None]) -> dict[str, LinearModel]:
+    """A part other than a span field learnt: judged by its guesses held out of each of
+    ``folds`` fits, then fitted on all its postings."""
+    rows = _rows(prepared, part)
+    held_out: list[tuple[int, tasks.Guess | None]] = []
+    for fold in range(folds):
+        test = rows[fold::folds]
+        left_out = set(test)
+        fitted = _fit(part, prepared, [i for i in rows if i not in left_out])
+        held_out += [(i, fitted.guess(part, prepared[i])) for i in test]
+        check()
+        step()
+    _judge(part, prepared, held_out)
+    fitted = _fit(part, prepared, rows)
+    step()
+    return fitted.linear
+
+
+def _folds(examples: int) -> int:
+    return next((folds for most, folds in FOLDS if examples <= most), 2)
 
 
 def _plan(prepared: Sequence[Prepared], questions: Sequence[Question] | None) -> list[Part]:
@@ -139,17 +163,11 @@ def _go_on() -> None:
     """The checkpoint of a training nobody stops."""
 
 
-def _fit(part: Part, prepared: Sequence[Prepared], rows: Sequence[int],
-         check: Checkpoint) -> Model:
-    """A model of this one part, fitted on ``rows``."""
-    taggers: dict[str, SpanTagger] = {}
+def _fit(part: Part, prepared: Sequence[Prepared], rows: Sequence[int]) -> Model:
+    """A model of this one part (not a span field), fitted on ``rows``."""
     linear: dict[str, LinearModel] = {}
     name = part.name
-    if part.kind == "span":
-        tagger = tasks.fit_span(name, prepared, rows, checkpoint=check)
-        if tagger is not None:
-            taggers[name] = tagger
-    elif part.kind == "lines":
+    if part.kind == "lines":
         model = tasks.fit_lines(name, prepared, rows)
         if model is not None:
             linear[name] = model
@@ -169,7 +187,7 @@ def _fit(part: Part, prepared: Sequence[Prepared], rows: Sequence[int],
         fitted = tasks.fit_doc(prepared, rows, targets)
         if fitted is not None:
             linear[name] = fitted
-    return Model({name: part}, taggers, linear, {})
+    return Model({name: part}, {}, linear, {})
 
 
 def _judge(part: Part, prepared: Sequence[Prepared],
