@@ -41,7 +41,9 @@ def open_input(path: Path) -> Store:
     try:
         return Store(path, create=False)
     except ProjectError as err:
-        raise TeamError(f"{err} Nothing was merged.") from err
+        said = str(err).rstrip()
+        raise TeamError(f"{said}{'' if said.endswith('.') else '.'} Nothing was merged.") \
+            from err
 
 
 def partial_name(path: Path) -> Path:

@@ -281,9 +281,12 @@ def test_a_file_that_cannot_be_merged_is_refused_before_anything_is_written(
     for bad, words in ((text, "not a project file"), (other, "another application"),
                        (empty, "empty"), (tmp_path / "missing.db", "no such project file"),
                        (broken, "damaged")):
-        with pytest.raises(TeamError, match=words):
+        with pytest.raises(TeamError, match=words) as refused:
             merge_projects(out, [files["ana"], bad])
         assert not out.exists()
+        said = str(refused.value)  # one sentence, then the next
+        assert ". Nothing was merged." in said or "Nothing" not in said, said
+        assert ".." not in said, said
     merge_projects(out, [files["ana"]])
     before = dump(out)
     with pytest.raises(TeamError, match="the file merged into"):
