@@ -7,7 +7,8 @@ import runs it where the record was read, in a worker process when it has them, 
 the writer (``write_rows``) only inserts: one statement a posting (its id is needed),
 one for all the rows of each other table, the search index filled once at the end.
 What is stored is what ``Records.add`` stored record by record before: the listing
-columns already on the final values, each row named after the reviewer who imports.
+columns already on the final values, each row of people's work named after the
+reviewer the record names (who set its status), else after the reviewer who imports.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ _SHOWN = ("title", "company", "locations")  # the values the listing columns sho
 # exactly too; kept at SQLite's largest, every posting after it was numbered at random
 MAX_KEPT_ID = 2**52
 _INSERT = (f"INSERT INTO postings ({', '.join(ROW_COLUMNS)}, imported_at, updated_at, comment,"
-           f" status_by, id) VALUES ({', '.join('?' * (len(ROW_COLUMNS) + 5))})")
+           f" status_by, comment_by, id) VALUES ({', '.join('?' * (len(ROW_COLUMNS) + 6))})")
 _INSERTS = {
     "suggestions": "INSERT INTO suggestions (posting_id, field, value, spans, confidence, stage,"
                    " extractor_version, alternatives) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -73,6 +74,7 @@ class RecordRows(NamedTuple):
     logged_at: str | None  # the time its import is logged (None: when it is stored)
     reviewers_left: bool = False  # it carried each reviewer's own values, not stored
     undecided: bool = False  # its reviewers still differed on something ('undecided')
+    by: str = ""  # whose work it holds, as the record names them ("": it names nobody)
 
 
 def record_rows(record: dict[str, Any]) -> RecordRows:
@@ -117,15 +119,16 @@ def record_rows(record: dict[str, Any]) -> RecordRows:
                        (get("labels") or {}).items() for option in options)
         comment = get("comment", "")
     reviewer = get("reviewer")
+    by = clean_name(reviewer) if isinstance(reviewer, str) and reviewer.strip() else ""
     row = (record["raw_hash"], get("source", ""), "text", None, record["text"], "", "[]", "[]",
            dumps(get("metadata") or {}, default=str).decode(), status, shown["title"],
            shown["company"], listed_places(shown["locations"]),
            min(confidences) if confidences else None, None, imported, updated, comment,
-           clean_name(reviewer) if status != "new" and reviewer else "")
+           by if status != "new" else "")
     pid = get("id")
     return RecordRows(record["raw_hash"], pid if isinstance(pid, int) else None, row,
                       tuple(suggestions), decisions, spans, labels, imported if plain else None,
-                      bool(get("reviewers")), bool(get("undecided")))
+                      bool(get("reviewers")), bool(get("undecided")), by)
 
 
 def _interned(stage: Any) -> Any:
@@ -162,11 +165,11 @@ def write_rows(db: Database, postings: Postings, batch: Sequence[RecordRows],
                reviewer: str = "") -> list[bool]:
     """Store a batch of records' rows in one transaction; for each, whether it was added
     (False: its hash is known, or met before in the batch). ``reviewer``: the name the
-    rows of people's work and the log carry (as the connection stamps them; "" leaves
-    it to the connection). A batch of ``BULK_INDEX`` or more is added to the search
-    index at its end (``Postings.indexed_at_end``). A failure of the file itself raises
-    ``ProjectError``; another the store refuses fails the batch, and nothing of it is
-    stored."""
+    log carries, and the rows of people's work of a record that names nobody (as the
+    connection stamps them; "" leaves it to the connection). A batch of ``BULK_INDEX``
+    or more is added to the search index at its end (``Postings.indexed_at_end``). A
+    failure of the file itself raises ``ProjectError``; another the store refuses fails
+    the batch, and nothing of it is stored."""
     known = postings.known_hashes([rows.hash for rows in batch])
     wanted = [rows.id for rows in batch if rows.id is not None]
     taken = postings.existing_ids(wanted) if wanted else set()
@@ -192,13 +195,15 @@ def write_rows(db: Database, postings: Postings, batch: Sequence[RecordRows],
         stamp = now()
         execute = db.conn.execute
         for rows, asked in kept:
-            pid = int(execute(_INSERT, (*rows.row, asked)).lastrowid or 0)
+            who = rows.by or reviewer
+            commented = who if rows.row[-2] else ""
+            pid = int(execute(_INSERT, (*rows.row, commented, asked)).lastrowid or 0)
             indexed.append(pid)
             suggestions += [(pid, *row) for row in rows.suggestions]
             if rows.decisions or rows.spans or rows.labels:
-                decisions += [(pid, *row, reviewer) for row in rows.decisions]
-                spans += [(pid, *row, reviewer) for row in rows.spans]
-                labels += [(pid, *row, reviewer) for row in rows.labels]
+                decisions += [(pid, *row, who) for row in rows.decisions]
+                spans += [(pid, *row, who) for row in rows.spans]
+                labels += [(pid, *row, who) for row in rows.labels]
             events.append((rows.logged_at or stamp, pid, reviewer))
         for table, statement in _INSERTS.items():
             if out[table]:

@@ -146,3 +146,25 @@ def test_a_name_that_is_not_utf_8_is_stored_with_its_bytes_escaped(tmp_path: Pat
     assert main(["import", str(tmp_path / "p.db"), str(page)]) == 0
     with Store(tmp_path / "p.db", reviewer="x") as store:
         assert who(store, "SELECT DISTINCT reviewer FROM events") == ["Jos\\xe9"]
+
+
+def test_an_exported_record_imported_again_keeps_whose_work_it_was(tmp_path: Path) -> None:
+    """The record names who reviewed it; its decisions, labels, spans and comment were
+    named after the reviewer who imported it (a merge then counted Ana's work as Ben's)."""
+    with _project(tmp_path / "p.db", "Ana") as store:
+        store.decisions.set_field(1, "title", "Data Engineer", [[0, 13]])
+        store.labels.answer(1, "relevant", ["yes"])
+        store.spans.add(1, 0, 4, "SKILL")
+        store.postings.set_comment(1, "fine")
+        store.postings.set_status(1, "reviewed")
+        [record] = store.records.all()
+    assert record["reviewer"] == "Ana"
+    with Store(tmp_path / "q.db", reviewer="Ben") as store:
+        assert store.records.add(record)
+        assert who(store, "SELECT reviewer FROM annotations") == ["Ana"]
+        assert who(store, "SELECT reviewer FROM doc_labels") == ["Ana"]
+        assert who(store, "SELECT reviewer FROM spans") == ["Ana"]
+        assert who(store, "SELECT status_by || '/' || comment_by FROM postings") == ["Ana/Ana"]
+        assert set(who(store, "SELECT reviewer FROM events")) == {"Ben"}  # Ben imported it
+        [again] = store.records.all()
+        assert again["reviewer"] == "Ana"
