@@ -244,7 +244,8 @@ class Labels:
                 "INSERT INTO label_schema (question, kind, options, position) VALUES (?,?,?,?)",
                 [(q["question"], q["kind"], json.dumps(q["options"], ensure_ascii=False), n)
                  for n, q in enumerate(to_json(questions))])
-            log(db, "label_schema", {"removed": removed})
+            log(db, "label_schema", {"removed": removed, "renamed": len(moves) + sum(
+                old != new for old, new in spans.items())})
         return int(removed)
 
     def _move_descriptions(self, questions: Sequence[Question],

@@ -191,8 +191,10 @@ class Transfer:
         """The edits on the postings ``ids`` that may have taken a decision back, from
         the log: (posting, reviewer, kind, key, when); a field reverted, a question's
         answer cleared, a span removed or rejected, the comment or the status set (to
-        nothing, to new), and an undo (kind and key "": it may have taken back
-        anything)."""
+        nothing, to new), an undo (kind and key "": it may have taken back anything),
+        and a change of the label schema that removed or renamed labels (on every
+        posting, kind "label" and "spans" with key "": any question's answer, the
+        spans)."""
         out = []
         for chunk in _chunks(sorted(ids)):
             for pid, who, kind, data, at in self.db.execute(
@@ -212,6 +214,11 @@ class Transfer:
                     out.append((pid, who, _TAKINGS[kind], "", at))
                     if kind == "set_status":  # no longer reviewed: no answer on spans
                         out.append((pid, who, "spans", "", at))
+        for who, data, at in self.db.execute("SELECT reviewer, data, at FROM events WHERE"
+                                             " kind = 'label_schema' AND posting_id IS NULL"):
+            said = loads(data, {})
+            if isinstance(said, dict) and (said.get("removed") or said.get("renamed")):
+                out += [(pid, who, kind, "", at) for pid in ids for kind in ("label", "spans")]
         return out
 
     def texts(self, ids: Sequence[int]) -> dict[int, str]:

@@ -3,7 +3,8 @@
 A merge adds and replaces reviewers' values. A value a reviewer takes back in their own
 file afterwards (a field reverted to the machine's reading, a question's answer cleared,
 a span removed or rejected, the comment cleared, the status set back to new, an edit
-undone) leaves no row to bring; the file's log says when it happened. A
+undone, the labels of options and span labels the label schema lost) leaves no row to
+bring; the file's log says when it happened. A
 reviewer's value in OUT no newer than a taking back in the file, of that thing (an
 undo: of any), and that the file no longer holds, was taken back: OUT forgets it, and
 the thing is settled again on the other reviewers' values.
@@ -18,7 +19,8 @@ from typing import Any
 from reviewer.core.store.reviews import differ
 
 Known = dict[int, dict[tuple[str, str, str], tuple[Any, str]]]  # posting → (who, kind, key)
-Taking = tuple[int, str, str, str, str]  # OUT posting, reviewer, kind, key ("" any), when
+Taking = tuple[int, str, str, str, str]  # OUT posting, reviewer, kind ("" any), key ("" any
+# of the kind), when
 
 
 def taken_back(takings: Iterable[Taking], held: set[tuple[int, str, str, str]],
@@ -29,7 +31,7 @@ def taken_back(takings: Iterable[Taking], held: set[tuple[int, str, str, str]],
     for pid, name, kind, key, at in takings:
         for (who, their_kind, their_key), (_value, made) in reviews.get(pid, {}).items():
             if who == name and made <= at and (pid, who, their_kind, their_key) not in held \
-                    and (not kind or (their_kind, their_key) == (kind, key)):
+                    and (not kind or (their_kind == kind and (not key or their_key == key))):
                 gone.add((pid, who, their_kind, their_key))
     return sorted(gone)
 

@@ -1,0 +1,56 @@
+"""A reviewer's file whose label schema changed after a merge: what the change removed
+from it leaves the merged project at the next merge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from team_projects import make_source
+
+from reviewer.core.labels import Option, Question
+from reviewer.core.store import Store
+from reviewer.core.team import merge_projects, split_project
+
+NAMES = ["ana", "ben"]
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    source = make_source(tmp_path / "project.db", n=6)
+    with Store(source) as store:
+        return split_project(store, NAMES, tmp_path / "out", overlap=1.0, copies=2).files
+
+
+def test_answers_a_schema_change_removed_in_a_reviewer_s_file_leave_the_merge(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """Ana answered "no" and a span TOOL; her file's schema then lost "no" and TOOL (as
+    `labels --import --force` does): the merged project kept her answer and span, final,
+    as if she still gave them."""
+    out = tmp_path / "merged.db"
+    with Store(files["ana"], reviewer="ana") as store:
+        store.labels.answer(3, "relevant", ["no"])
+        store.labels.answer(4, "tags", ["urgent"])
+        store.spans.add(5, 0, 4, "TOOL")
+    with Store(files["ben"], reviewer="ben") as store:
+        store.labels.answer(4, "tags", ["urgent"])
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out) as store:
+        assert store.records.get(3)["labels"] == {"relevant": ["no"]}
+        assert [s["label"] for s in store.records.get(5)["spans"]] == ["TOOL"]
+    with Store(files["ana"], reviewer="ana") as store:
+        store.labels.save_schema([
+            Question("relevant", "single", [Option("yes")]),
+            Question("tags", "multi", [Option("urgent"), Option("remote"), Option("junior")]),
+            Question("spans", "span", [Option("SKILL")])])
+        assert store.records.get(3)["labels"] == {}
+    report = merge_projects(out, [files["ana"], files["ben"]])
+    assert report.taken_back == 2
+    with Store(out) as store:
+        assert store.records.get(3)["labels"] == {}
+        assert store.reviews.of(3) == {}
+        assert store.records.get(5)["spans"] == []
+        assert store.records.get(4)["labels"] == {"tags": ["urgent"]}  # still held: kept
+        assert set(store.reviews.of(4)) == {"ana", "ben"}
+    again = merge_projects(out, [files["ana"], files["ben"]])
+    assert again.taken_back == 0 and again.final == again.withdrawn == 0
