@@ -29,16 +29,15 @@ from reviewer.core.store.history import log, now
 from reviewer.core.store.jsontext import loads
 from reviewer.core.store.postings import Postings, insert_label_suggestions
 from reviewer.core.store.sqlite import Database
+from reviewer.core.store.takings import chunks as _chunks
+from reviewer.core.store.takings import marks as _marks
+from reviewer.core.store.takings import takings_back
 
-_CHUNK = 500  # ids per IN (...)
 # what people did to a posting: a copy of it for work to do starts without these
 _WORK = {"status": "new", "comment": "", "status_by": "", "comment_by": "", "disagreement": 0}
 _MODEL_COLUMNS = "kind, trained_at, postings, learnt_from, info, data"
 _LISTED = ("title", "company", "locations")  # the fields the list shows (refresh_display)
 # the log's edits that may take a decision back, and the kind of thing each takes back
-_TAKINGS = {"revert_field": "field", "set_labels": "label", "undo": "", "remove_span": "spans",
-            "reject_span": "spans", "set_comment": "comment", "set_status": "status"}
-
 
 @dataclass(frozen=True)
 class Value:
@@ -189,37 +188,8 @@ class Transfer:
 
     def takings_back(self, ids: Sequence[int]) -> list[tuple[int, str, str, str, str]]:
         """The edits on the postings ``ids`` that may have taken a decision back, from
-        the log: (posting, reviewer, kind, key, when); a field reverted, a question's
-        answer cleared, a span removed or rejected, the comment or the status set (to
-        nothing, to new), an undo (kind and key "": it may have taken back anything),
-        and a change of the label schema that removed or renamed labels (on every
-        posting, kind "label" and "spans" with key "": any question's answer, the
-        spans)."""
-        out = []
-        for chunk in _chunks(sorted(ids)):
-            for pid, who, kind, data, at in self.db.execute(
-                    "SELECT posting_id, reviewer, kind, data, at FROM events WHERE posting_id"
-                    f" IN ({_marks(chunk)}) AND kind IN ({_marks(tuple(_TAKINGS))})",
-                    [*chunk, *_TAKINGS]):
-                said = loads(data, {})
-                said = said if isinstance(said, dict) else {}
-                if kind == "revert_field" and isinstance(said.get("field"), str):
-                    out.append((pid, who, "field", said["field"], at))
-                elif kind == "set_labels" and isinstance(said.get("question"), str) \
-                        and not said.get("options"):
-                    out.append((pid, who, "label", said["question"], at))
-                elif kind == "undo":
-                    out.append((pid, who, "", "", at))
-                elif kind not in ("revert_field", "set_labels"):
-                    out.append((pid, who, _TAKINGS[kind], "", at))
-                    if kind == "set_status":  # no longer reviewed: no answer on spans
-                        out.append((pid, who, "spans", "", at))
-        for who, data, at in self.db.execute("SELECT reviewer, data, at FROM events WHERE"
-                                             " kind = 'label_schema' AND posting_id IS NULL"):
-            said = loads(data, {})
-            if isinstance(said, dict) and (said.get("removed") or said.get("renamed")):
-                out += [(pid, who, kind, "", at) for pid in ids for kind in ("label", "spans")]
-        return out
+        the log (see ``takings.takings_back``)."""
+        return takings_back(self.db, ids)
 
     def texts(self, ids: Sequence[int]) -> dict[int, str]:
         """The cleaned text of each of the postings ``ids``."""
@@ -388,12 +358,3 @@ def _listed(suggestions: Sequence[tuple[Any, ...]]) -> dict[str, Any]:
               if s[0] in _LISTED and s[1] is not None}
     return {"title": values.get("title"), "company": values.get("company"),
             "location": listed_places(values.get("locations"))}
-
-
-def _chunks(ids: list[Any]) -> Iterator[list[Any]]:
-    for start in range(0, len(ids), _CHUNK):
-        yield ids[start:start + _CHUNK]
-
-
-def _marks(items: Sequence[Any]) -> str:
-    return ", ".join("?" * len(items))
