@@ -30,7 +30,7 @@ from reviewer.core.schema import FIELDS
 from reviewer.core.store import Change, DatabaseError, reviewers_differ, same_review
 from reviewer.gui.fields_panel import FieldsPanel
 from reviewer.gui.labels_panel import LabelsPanel
-from reviewer.gui.plain import plain_label, plain_tip, value_text
+from reviewer.gui.plain import plain_label, set_plain_tip, value_text
 from reviewer.gui.review_flow import ReviewFlow
 
 # + a reviewer's number, 1 to 9 (Alt+digits and Alt+Shift+digits answer label questions,
@@ -183,7 +183,7 @@ class Adjudication(QObject):
                 value = (machine.get(name) or {}).get("value")
                 words = name in _CHOICES
                 label.setText(line(given, value, True, words=words))
-                label.setToolTip(plain_tip(line(given, value, True, False, words)))
+                set_plain_tip(label, line(given, value, True, False, words))
                 label.setStyleSheet(DONE_STYLE if name in human else OPEN_STYLE)
                 differ.append(_LABELS.get(name, name))
                 if name not in human:

@@ -31,7 +31,7 @@ from reviewer.core.schema import PERIODS, FieldSpec
 from reviewer.gui.choice_box import ChoiceBox
 from reviewer.gui.field_figures import amount, check_plain, shown_text
 from reviewer.gui.list_edit import ListEdit
-from reviewer.gui.plain import plain_tip, show_start, value_text
+from reviewer.gui.plain import set_plain_tip, show_start, value_text
 
 STATE_MARKS = {"suggested": "○", "accepted": "✓", "corrected": "✎", "rejected": "✗",
                "adjudicated": "⚖", "none": "", "unsaved": "⚠"}
@@ -334,11 +334,11 @@ class FieldEditor(QWidget):
             words += f"\nThe machine read: {value_text(self.machine, short=False)}"
         if others := sum(a.get("value") != value for a in self.alternatives):
             words += f"\n{others} other reading{'s' if others > 1 else ''}: right-click"
-        self.mark.setToolTip(plain_tip(words))
+        set_plain_tip(self.mark, words)
         for widget in (self.summary, self.editor):
             if widget is not None:
-                widget.setToolTip(plain_tip("\n".join(map(str, value)) if isinstance(
-                    value, list) else (words if state in DECIDED[1:] else "")))
+                set_plain_tip(widget, "\n".join(map(str, value)) if isinstance(
+                    value, list) else (words if state in DECIDED[1:] else ""))
 
     def mark_unsaved(self, reason: str = "") -> None:
         """The value shown was not saved: say so (and why), and offer it again when left."""

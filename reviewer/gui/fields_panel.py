@@ -34,7 +34,7 @@ from reviewer.core.schema import FIELDS
 from reviewer.gui.document_paint import flash_color
 from reviewer.gui.field_alternatives import alternatives_menu, offered
 from reviewer.gui.field_rows import FieldEditor, ListEdit, attention
-from reviewer.gui.plain import plain_tip
+from reviewer.gui.plain import set_plain_tip
 
 # Alt+letter goes to a field. The menus keep F, E, R, L, V and H; nineteen fields share
 # the other twenty letters as their names allow, so two pairs share one: pressed again,
@@ -232,7 +232,7 @@ class FieldsPanel(QScrollArea):
             said = self.descriptions.get(f"field:{spec.name}")
             tip = spec.label + (f" (Alt+{key})" if key else "") + (f"\n{why}" if why else "") \
                 + (f"\n\n{said}" if said else "")
-            label.setToolTip(plain_tip(tip))  # the description comes from the project file
+            set_plain_tip(label, tip)  # the description comes from the project file
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         if event.type() == QEvent.Type.FocusIn and watched in self._field_of:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.labels import Question, option_key
 from reviewer.gui.fields_panel import ListEdit
-from reviewer.gui.plain import plain_label, plain_tip
+from reviewer.gui.plain import plain_label, set_plain_tip
 
 COLUMNS = 2
 
@@ -138,11 +138,10 @@ class LabelsPanel(QWidget):
         self.descriptions = descriptions
         for group in self.groups:
             said = descriptions.get(f"question:{group.property('question')}", "")
-            group.setToolTip(plain_tip(said))
+            set_plain_tip(group, said)
         for (question, option), button in self.buttons.items():
             meant = descriptions.get(option_key(question, option), "")
-            button.setToolTip(plain_tip(f"{question}: {option}" + (f"\n{meant}" if meant
-                                                                    else "")))
+            set_plain_tip(button, f"{question}: {option}" + (f"\n{meant}" if meant else ""))
 
     def show_posting(self, posting: dict[str, Any] | None) -> None:
         self._loading = True

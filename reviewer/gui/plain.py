@@ -4,7 +4,8 @@ Qt reads a label's, message box's or tooltip's text as rich text (HTML) when it
 looks like HTML (``Qt::mightBeRichText``), and rich text loads what its ``<img>``
 tags name, local files among them. Text that comes from a posting, a project file
 or a file name is therefore shown through these helpers: labels and message boxes
-in plain text format, tooltips escaped so that they show the text as it is.
+in plain text format, tooltips escaped so that they show the text as it is (and a
+screen reader is told the text, not the escaped markup).
 """
 
 from __future__ import annotations
@@ -22,6 +23,13 @@ def plain_tip(text: str) -> str:
     if not text or not QtGui.Qt.mightBeRichText(text):
         return text
     return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
+
+
+def set_plain_tip(widget: QWidget, text: str) -> None:
+    """Give ``widget`` the tooltip ``text`` as it is (``plain_tip``), and tell a screen
+    reader the same text: Qt describes a widget by its tooltip, markup and all."""
+    widget.setToolTip(plain_tip(text))
+    widget.setAccessibleDescription(text)
 
 
 def menu_text(text: str) -> str:
@@ -81,4 +89,4 @@ def show_start(line: QLineEdit, text: str) -> None:
     line.setCursorPosition(0)
 
 
-__all__ = ["message_box", "plain_label", "plain_tip", "show_start"]
+__all__ = ["message_box", "plain_label", "plain_tip", "set_plain_tip", "show_start"]
