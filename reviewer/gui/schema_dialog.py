@@ -65,10 +65,15 @@ class SchemaDialog(QDialog):
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._select)
         buttons = QHBoxLayout()
-        for text, slot in (("Add", self._add_question), ("Remove", self._remove_question),
-                           ("↑", lambda: self._move(-1)), ("↓", lambda: self._move(1))):
+        for text, slot, said in (
+                ("Add", self._add_question, "Add a question"),
+                ("Remove", self._remove_question, "Remove the question"),
+                ("↑", lambda: self._move(-1), "Move the question up"),
+                ("↓", lambda: self._move(1), "Move the question down")):
             button = QPushButton(text)
             button.clicked.connect(slot)
+            button.setToolTip(said)
+            button.setAccessibleName(said)  # (a screen reader says "up arrow" for ↑)
             buttons.addWidget(button)
         left = QVBoxLayout()
         left.addWidget(QLabel("Questions"))

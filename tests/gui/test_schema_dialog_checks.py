@@ -87,3 +87,15 @@ def test_a_schema_saved_elsewhere_since_the_dialog_opened_is_not_overwritten(
     assert "urgent" in names and "#123456" not in colours
     assert "saved" not in win.statusBar().currentMessage().lower()
     dialog.reject()
+
+
+def test_the_question_buttons_have_names_a_screen_reader_says(project: Path,
+                                                              open_window) -> None:  # type: ignore[no-untyped-def]
+    """↑ and ↓ were read out as "up arrow" and "down arrow": moving what, where?"""
+    from PySide6.QtWidgets import QPushButton
+
+    win = open_window(project)
+    win.edit_schema()
+    named = {b.text(): b.accessibleName() for b in win.schema_dialog.findChildren(QPushButton)}
+    assert named["↑"] == "Move the question up" and named["↓"] == "Move the question down"
+    win.schema_dialog.reject()
