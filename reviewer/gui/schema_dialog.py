@@ -250,6 +250,16 @@ class SchemaDialog(QDialog):
 
     # --- saving ------------------------------------------------------------------------------
 
+    def reject(self) -> None:
+        """Cancel, Esc or the window's close: with edits not saved, said first (the same
+        again drops them)."""
+        dropping = "The changes to the label schema are not saved: press Cancel (or Esc) " \
+            "again to drop them, or Save."
+        if self.problem.text() != dropping and self.edited() != self.original:
+            self.problem.setText(dropping)
+            return
+        super().reject()
+
     def edited(self) -> list[Question]:
         self._store_current()
         return [Question(q["name"], q["kind"], [Option(o["name"], o["color"], o["key"])

@@ -99,3 +99,26 @@ def test_the_question_buttons_have_names_a_screen_reader_says(project: Path,
     named = {b.text(): b.accessibleName() for b in win.schema_dialog.findChildren(QPushButton)}
     assert named["↑"] == "Move the question up" and named["↓"] == "Move the question down"
     win.schema_dialog.reject()
+
+
+def test_esc_with_edits_not_saved_says_so_before_it_drops_them(project: Path,
+                                                               open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Esc in the schema dialog dropped every edit made in it, without a word."""
+    from PySide6.QtCore import Qt
+
+    win = open_window(project)
+    win.edit_schema()
+    dialog = win.schema_dialog
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing edited: it closes
+    assert not dialog.isVisible()
+    win.edit_schema()
+    dialog = win.schema_dialog
+    dialog.list.setCurrentRow(0)
+    dialog.name.setText("is it relevant")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and "not saved" in dialog.problem.text()
+    assert dialog.edited()[0].name == "is it relevant"  # the edit is still there
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # again: dropped
+    assert not dialog.isVisible()
+    with Store(project) as store:
+        assert store.labels.schema()[0].name != "is it relevant"
