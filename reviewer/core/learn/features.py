@@ -69,6 +69,9 @@ def tokens(markdown: str, extraction: Extraction | None) -> Tokens:
         if heading:
             known, feeds = lexicon.section_field(text.strip("#*_ :"))
             section = (feeds or "other") if known else "other"
+        if number >= TOP_LINES and ":" not in text and not lexicon.JOB_NOUNS.search(text) \
+                and not any(s < line.end() and line.start() < e for s, e, _ in marks):
+            continue  # none of its tokens is read (``_kept``): not cut into tokens
         found = [(m.start() + line.start(), m.end() + line.start())
                  for m in _TOKEN.finditer(text)]
         if not found:
