@@ -299,6 +299,10 @@ def _problem(err: Exception, args: argparse.Namespace) -> str | None:
     if (ended := worker_failure(err)) is not None:
         if work == "export":
             return f"{ended}: nothing was written. Run the export again."
+        if work == "train":
+            return (f"{ended}: no model was kept. Run it again; if it ends the same way, "
+                    "run it with --jobs 1 (every field learnt in one process, in less "
+                    "memory all told).")
         kept = "" if work == "extract" else "; what was stored before it is kept"
         return (f"{ended}{kept}. Run it again; if it ends the same way, run it with --jobs 1 "
                 "to find the page that makes it end.")

@@ -6,7 +6,7 @@ import argparse
 import json
 from dataclasses import dataclass
 
-from reviewer.cli.common import CliError, ProgressLine, open_project
+from reviewer.cli.common import CliError, ProgressLine, jobs_count, open_project
 
 
 @dataclass
@@ -26,7 +26,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     try:
         store.check_writable()
         try:
-            report = train_project(store, progress=lambda done, total: line(_Step(done, total)))
+            report = train_project(store, progress=lambda done, total: line(_Step(done, total)),
+                                   jobs=args.jobs or None)
         except TrainingError as err:
             raise CliError(str(err)) from err
     finally:
@@ -56,4 +57,8 @@ def add_train_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     train.add_argument("db", metavar="DB")
     train.add_argument("--json", action="store_true", help="print the figures as JSON")
+    train.add_argument("--jobs", "-j", type=jobs_count, default=0, metavar="N",
+                       help="worker processes the fields read as spans learn in, from 200 "
+                            "reviewed postings on (0: one per core, the default; 1: none, "
+                            "all learnt in this process)")
     train.set_defaults(func=cmd_train)

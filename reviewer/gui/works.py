@@ -146,8 +146,8 @@ def train_work(project: Path, reviewer: str | None = None) -> Work:
 
             progress(0, 0, f"Reading {reviewed:,} reviewed postings…")
             try:
-                return Learnt(train_project(store, progress=step, checkpoint=checkpoint),
-                              unreviewed=unreviewed)
+                return Learnt(train_project(store, progress=step, checkpoint=checkpoint,
+                                            jobs=_worker_processes()), unreviewed=unreviewed)
             except TrainingError as err:
                 return Learnt(None, str(err), unreviewed)
             except Cancelled:

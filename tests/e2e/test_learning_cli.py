@@ -142,3 +142,36 @@ def test_eval_says_which_questions_the_model_no_longer_answers(
     assert listed["in_use"] is True and listed["not_used"] is None
     assert "does not answer relevant" in listed["note"]
     assert "does not answer relevant" in cli(capsys, "eval", db)
+
+
+def test_a_worker_that_ends_under_training_is_said_with_what_to_do(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A worker killed (out of memory) under `reviewer train` was said with advice to run
+    it "with --jobs 1", an option train did not have."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    import reviewer.core.ingest.training as training
+
+    corpus = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    reviewed = tmp_path / "reviewed.jsonl"
+    reviewed.write_text("".join(json.dumps(reviewed_record(r, i)) + "\n"
+                                for i, r in enumerate(corpus[:12])), encoding="utf-8")
+    db = tmp_path / "p.db"
+    cli(capsys, "import", db, reviewed)
+    jobs_given = []
+
+    def ended(store, **kwargs):  # type: ignore[no-untyped-def]
+        jobs_given.append(kwargs.get("jobs"))
+        raise BrokenProcessPool("a child process terminated abruptly")
+
+    monkeypatch.setattr(training, "train_project", ended)
+    import reviewer.core.ingest as ingest
+
+    monkeypatch.setattr(ingest, "train_project", ended)
+    assert main(["train", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert "no model was kept" in err and "--jobs 1" in err
+    monkeypatch.undo()
+    trained = cli(capsys, "train", db, "--jobs", "1")  # the advice works
+    assert "learnt from 12 reviewed postings" in trained
+    assert jobs_given == [None]

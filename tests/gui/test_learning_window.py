@@ -370,3 +370,21 @@ def test_a_suggested_option_the_schema_no_longer_has_is_not_shown(
     assert win.labels.hints["flavour"].text() == (
         f"suggested: sweet (0.70) · {_native(_key(win, 'flavour', 'sweet'))}")
     assert win.side.summary.text().endswith(" · flavour: suggested sweet")
+
+
+def test_learning_starts_its_worker_processes_from_the_server(tmp_path: Path, open_window,
+                                                              qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The window runs threads and must not fork itself: Learn forked it for the span
+    fields' workers when it was the session's first long work."""
+    import reviewer.core.ingest as ingest
+    from reviewer.core import workers
+
+    asked: list[object] = []
+    learn = ingest.train_project
+    monkeypatch.setattr(workers, "_FROM_SERVER", False)
+    monkeypatch.setattr(ingest, "train_project", lambda store, **kw: asked.append(
+        (workers._FROM_SERVER, kw.get("jobs"))) or learn(store, **kw))
+    win = open_window(make_project(tmp_path / "p.db", 12))
+    win.action_table.by_id["learn"].trigger()
+    _finish(win, qtbot)
+    assert asked == [(True, workers.one_per_core())]

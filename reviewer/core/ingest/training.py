@@ -144,11 +144,13 @@ def _rules_reading(machine: dict[str, Any] | None, text: str) -> Extraction | No
 
 
 def train_project(store: Store, *, progress: Callable[[int, int], None] | None = None,
-                  checkpoint: Callable[[], None] | None = None) -> TrainReport:
+                  checkpoint: Callable[[], None] | None = None,
+                  jobs: int | None = None) -> TrainReport:
     """Train the project's model on its reviewed postings and keep it in the file.
     Raises ``TrainingError`` when there are fewer than ``MINIMUM`` of them.
     ``checkpoint``: called often as it reads and learns; what it raises stops it there
-    (see ``learn.train``), and no model is kept."""
+    (see ``learn.train``), and no model is kept. ``jobs``: the worker processes the
+    span fields learn in (None: one per core; 1: none)."""
     from reviewer.core.learn import train
 
     store.check_writable()
@@ -160,7 +162,7 @@ def train_project(store: Store, *, progress: Callable[[int, int], None] | None =
             f"learning needs at least {MINIMUM} reviewed postings; this project has "
             f"{len(examples)}")
     questions = [q for q in store.labels.schema() if q.kind != "span"]
-    model = train(examples, questions, progress, checkpoint=checkpoint)
+    model = train(examples, questions, progress, checkpoint=checkpoint, jobs=jobs)
     data = model.to_bytes()
     info = dict(model.info)
     with store.atomic():

@@ -58,6 +58,8 @@ def train(examples: Sequence[Example], questions: Sequence[Question] | None = No
     ``folds``: of the cross-validation (default by the examples' number, ``FOLDS``).
     ``checkpoint``: called at each posting read and each round of a sequence model's
     learning, so that what it raises (a cancel) stops the training within a moment.
+    ``jobs``: the worker processes the span fields learn in (``parallel``; None: one
+    per core; 1: none).
     BLAS runs on one thread meanwhile: its threads only fight over the small products
     of these models (a hundred times slower on two busy cores)."""
     with threadpool_limits(limits=1, user_api="blas"):
