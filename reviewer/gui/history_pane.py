@@ -55,6 +55,11 @@ def describe(kind: str, data: dict[str, Any]) -> str:
         question = str(data.get("question", "")).replace("_", " ")
         options = ", ".join(str(o).replace("_", " ") for o in data.get("options") or [])
         text = f"answered {question}: {options}" if options else f"cleared {question}"
+    elif kind == "schema_removed":  # (the labels went with the options they named)
+        whose = str(data.get("of", "")) or "someone"
+        what = f"answer to {str(data.get('key', '')).replace('_', ' ')}" \
+            if data.get("kind") == "label" else "spans"
+        text = f"changed the label schema, which took away {whose}'s {what}"
     elif kind in ("add_span", "relabel_span"):
         text = f"{'labelled' if kind == 'add_span' else 'relabelled'} a span " \
                f"{data.get('label', '')}"

@@ -108,6 +108,15 @@ def test_the_history_of_a_merged_posting_says_whose_values_came_in() -> None:
                               "decisions": 1}) == "merged 1 decision of ana, ben (lead.db)"
 
 
+def test_the_history_says_whose_labels_a_change_of_the_label_schema_took() -> None:
+    from reviewer.gui.history_pane import describe
+
+    assert describe("schema_removed", {"kind": "label", "key": "is_relevant", "of": "ana"}) \
+        == "changed the label schema, which took away ana's answer to is relevant"
+    assert describe("schema_removed", {"kind": "spans", "key": "", "of": "ben"}) == (
+        "changed the label schema, which took away ben's spans")
+
+
 def test_active_time_accumulates_and_pauses_when_idle(open_window: Any, project: Path,
                                                       qtbot: Any) -> None:
     window: ReviewWindow = open_window(project)

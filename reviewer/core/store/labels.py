@@ -18,6 +18,7 @@ from reviewer.core.store.history import Change, log
 from reviewer.core.store.meta import Meta
 from reviewer.core.store.spans import SchemaChanged, schema_names
 from reviewer.core.store.sqlite import Database
+from reviewer.core.store.takings import log_lost, people_values
 
 if TYPE_CHECKING:
     from reviewer.core.store.postings import Postings
@@ -210,6 +211,10 @@ class Labels:
             db.conn.executemany("INSERT INTO kept_answers VALUES (?, ?)", kept)
             gone, gone_spans = _gone(self.schema(), answers, spans)
             db.conn.executemany("INSERT INTO gone_answers VALUES (?, ?)", sorted(gone))
+            # whose answers and spans the change may take away, to say it of those it does
+            held = people_values(db, {q for q, _o in gone} | {
+                old[0] for old, new in answers.items() if old != new}, set(gone_spans) | {
+                old for old, new in spans.items() if old != new or new not in span_labels})
             # what goes first: an option removed whose name another takes would keep its
             # labels, mixed with those that move there (labels of no option of the schema,
             # a record's, stay: the new schema may have them)
@@ -238,6 +243,7 @@ class Labels:
             if self._reviews is not None:
                 self._reviews.relabel(answers, set(kept), spans, set(span_labels),
                                       gone, gone_spans)
+            log_lost(db, held)
             self._move_descriptions(questions, origins)
             db.execute("DELETE FROM label_schema")
             db.conn.executemany(

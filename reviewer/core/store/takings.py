@@ -4,15 +4,18 @@ chunk of ids a statement."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from reviewer.core.store.history import now
 from reviewer.core.store.jsontext import loads
 from reviewer.core.store.sqlite import Database
 
 _CHUNK = 500  # ids per IN (...)
 _TAKINGS = {"revert_field": "field", "set_labels": "label", "undo": "", "remove_span": "spans",
-            "reject_span": "spans", "set_comment": "comment", "set_status": "status"}
+            "reject_span": "spans", "set_comment": "comment", "set_status": "status",
+            "schema_removed": ""}
 
 
 def takings_back(db: Database, ids: Sequence[int]) -> list[tuple[int, str, str, str, str]]:
@@ -20,9 +23,8 @@ def takings_back(db: Database, ids: Sequence[int]) -> list[tuple[int, str, str, 
     the log: (posting, reviewer, kind, key, when); a field reverted, a question's
     answer cleared, a span removed or rejected, the comment or the status set (to
     nothing, to new), an undo (kind and key "": it may have taken back anything),
-    and a change of the label schema that removed or renamed labels (on every
-    posting, kind "label" and "spans" with key "": any question's answer, the
-    spans)."""
+    and a change of the label schema that left a reviewer no answer to a question or
+    no span (``log_lost``: the reviewer whose it was)."""
     out = []
     for chunk in chunks(sorted(ids)):
         for pid, who, kind, data, at in db.execute(
@@ -38,12 +40,14 @@ def takings_back(db: Database, ids: Sequence[int]) -> list[tuple[int, str, str, 
                 out.append((pid, who, "label", said["question"], at))
             elif kind == "undo":
                 out.append((pid, who, "", "", at))
-            elif kind not in ("revert_field", "set_labels"):
+            elif kind == "schema_removed":  # whose it was, not who changed the schema
+                if said.get("kind") in ("label", "spans") and isinstance(said.get("of"), str):
+                    out.append((pid, said["of"], said["kind"], str(said.get("key", "")), at))
+            elif kind not in ("revert_field", "set_labels", "schema_removed"):
                 out.append((pid, who, _TAKINGS[kind], "", at))
                 if kind == "set_status":  # no longer reviewed: no answer on spans
                     out.append((pid, who, "spans", "", at))
-    return out + [(pid, who, kind, "", at) for who, at in _schema_changes(db)
-                  for pid in ids for kind in ("label", "spans")]
+    return out
 
 
 def _schema_changes(db: Database) -> list[tuple[str, str]]:
@@ -96,3 +100,46 @@ def schema_renames(db: Database, since: str) -> list[tuple[list[Any], list[Any]]
 def schema_changed(db: Database, since: str) -> bool:
     """Did a change of the label schema from ``since`` on remove or rename labels?"""
     return any(at >= since for _who, at in _schema_changes(db))
+
+
+Thing = tuple[int, str, str, str]  # posting, reviewer, "label" or "spans", question or ""
+
+
+def people_values(db: Database, questions: set[str], labels: set[str]) -> set[Thing]:
+    """Who answers ``questions`` on which posting (the final answers and each reviewer's
+    own), and who has a span of one of ``labels``: what a change of the label schema
+    may take from them."""
+    out: set[Thing] = set()
+    for chunk in chunks(sorted(questions)):
+        for sql in ("SELECT DISTINCT posting_id, reviewer, question FROM doc_labels WHERE"
+                    f" question IN ({marks(chunk)})",
+                    "SELECT DISTINCT posting_id, reviewer, key FROM reviews WHERE kind ="
+                    f" 'label' AND key IN ({marks(chunk)})"):
+            out.update((pid, who, "label", key) for pid, who, key in db.execute(sql, chunk))
+    for chunk in chunks(sorted(labels)):
+        out.update((pid, who, "spans", "") for pid, who in db.execute(
+            "SELECT DISTINCT posting_id, reviewer FROM spans WHERE state = 'accepted' AND"
+            f" label IN ({marks(chunk)})", chunk))
+    return out
+
+
+def log_lost(db: Database, before: set[Thing]) -> None:
+    """Log, on its posting, each of ``before`` (``people_values`` before a change of the
+    label schema) that has no answer or span left: a merge takes it back from the
+    reviewer it was of. (A reviewer's own spans left with none are still an answer.)"""
+    if not before:
+        return
+    left: set[Thing] = set()
+    for chunk in chunks(sorted({pid for pid, *_ in before})):
+        for sql in (f"SELECT posting_id, reviewer, 'label', question FROM doc_labels WHERE"
+                    f" posting_id IN ({marks(chunk)})",
+                    f"SELECT posting_id, reviewer, kind, key FROM reviews WHERE kind = 'label'"
+                    f" AND posting_id IN ({marks(chunk)})",
+                    f"SELECT posting_id, reviewer, 'spans', '' FROM spans WHERE state ="
+                    f" 'accepted' AND posting_id IN ({marks(chunk)})"):
+            left.update(db.execute(sql, chunk))
+    stamp = now()
+    db.conn.executemany(
+        "INSERT INTO events (at, kind, posting_id, data) VALUES (?, 'schema_removed', ?, ?)",
+        [(stamp, pid, json.dumps({"kind": kind, "key": key, "of": who}, ensure_ascii=False))
+         for pid, who, kind, key in sorted(before - left)])

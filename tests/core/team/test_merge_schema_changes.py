@@ -108,3 +108,62 @@ def test_a_swap_after_the_split_files_each_answer_under_its_new_name(tmp_path: P
     merge_projects(source, [files["ana"]])
     with Store(source) as store:
         assert store.records.get(2)["labels"] == {"relevant": ["no"]}
+
+
+SCHEMA_WITHOUT_NO = [
+    Question("relevant", "single", [Option("yes")]),
+    Question("tags", "multi", [Option("urgent"), Option("remote"), Option("junior")]),
+    Question("spans", "span", [Option("SKILL"), Option("TOOL")])]
+
+
+def test_a_schema_change_takes_back_only_what_it_removed_and_from_whom_it_was(
+        tmp_path: Path) -> None:
+    """The lead changed ana's file's schema (opened under the lead's name): the merge
+    took back the lead's own answers and span on every posting, and left ana's removed
+    answer final. A merged file's unused option renamed took back the lead's work too."""
+    source = make_source(tmp_path / "project.db", n=6)
+    with Store(source, reviewer="lead") as store:
+        for pid in (1, 2, 4, 5, 6):
+            store.labels.answer(pid, "tags", ["remote"])
+        store.spans.add(2, 0, 4, "SKILL")
+        files = split_project(store, NAMES, tmp_path / "out", overlap=1.0, copies=2).files
+    with Store(files["ana"], reviewer="ana") as store:
+        store.labels.answer(3, "relevant", ["no"])
+    merge_projects(source, [files["ana"], files["ben"]])
+    with Store(files["ana"], reviewer="lead") as store:
+        store.labels.save_schema(SCHEMA_WITHOUT_NO)
+    report = merge_projects(source, [files["ana"], files["ben"]])
+    assert report.taken_back == 1
+    with Store(source) as store:
+        assert store.records.get(3)["labels"] == {}
+        assert all(store.records.get(p)["labels"] == {"tags": ["remote"]}
+                   for p in (1, 2, 4, 5, 6))
+        assert [s["label"] for s in store.records.get(2)["spans"]] == ["SKILL"]
+    merged = tmp_path / "m1.db"
+    merge_projects(merged, [files["ana"], files["ben"]], reviewer="lead")
+    with Store(merged, reviewer="lead") as store:
+        schema = store.labels.schema()
+        store.labels.save_schema(schema, {("tags", "entry" if o == "junior" else o): (
+            "tags", o) for o in ("urgent", "remote", "junior")} | {
+            (q.name, o): (q.name, o) for q in schema if q.name != "tags"
+            for o in q.option_names()})
+    report = merge_projects(source, [merged], reviewer="lead")
+    assert report.taken_back == 0 and report.withdrawn == 0
+
+
+def test_a_merged_file_whose_schema_lost_a_reviewer_s_answer_takes_it_back(
+        tmp_path: Path) -> None:
+    source = make_source(tmp_path / "project.db", n=6)
+    with Store(source, reviewer="lead") as store:
+        files = split_project(store, NAMES, tmp_path / "out", overlap=1.0, copies=2).files
+    with Store(files["ana"], reviewer="ana") as store:
+        store.labels.answer(3, "relevant", ["no"])
+    merged, onward = tmp_path / "m1.db", tmp_path / "out2.db"
+    merge_projects(merged, [files["ana"], files["ben"]], reviewer="lead")
+    merge_projects(onward, [merged], reviewer="lead")
+    with Store(merged, reviewer="lead") as store:
+        store.labels.save_schema(SCHEMA_WITHOUT_NO)
+    report = merge_projects(onward, [merged], reviewer="lead")
+    assert report.taken_back == 1
+    with Store(onward) as store:
+        assert store.records.get(3)["labels"] == {} and store.reviews.of(3) == {}
