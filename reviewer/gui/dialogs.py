@@ -184,13 +184,20 @@ class ShortcutDialog(QDialog):
             editor.setMaximumSequenceLength(1)
             editor.setClearButtonEnabled(True)
             editor.keySequenceChanged.connect(lambda _seq: self._check())
+            editor.setAccessibleName(text)
             reset = QPushButton("Default")
             reset.setToolTip(f"Back to {default or 'no shortcut'}")
+            reset.setAccessibleName(f"{text}: back to {default or 'no shortcut'}")
             reset.clicked.connect(lambda _c=False, e=editor, d=default: e.setKeySequence(
                 QKeySequence(d)))
+            clear = QPushButton("None")  # (the editor's own clear button takes a click;
+            clear.setToolTip("No shortcut")  # a key pressed in it is taken as the key)
+            clear.setAccessibleName(f"{text}: no shortcut")
+            clear.clicked.connect(lambda _c=False, e=editor: e.clear())
             grid.addWidget(QLabel(text), row, 0)
             grid.addWidget(editor, row, 1)
             grid.addWidget(reset, row, 2)
+            grid.addWidget(clear, row, 3)
             self.editors[key] = editor
         self.problem = plain_label()  # it names files, folders and keys
         show_as_problem(self.problem)

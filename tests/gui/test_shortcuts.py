@@ -221,3 +221,23 @@ def test_the_help_scrolls_and_fits_the_screen(win: ReviewWindow, qtbot) -> None:
     box.resize(box.width(), 200)  # a small screen: the list scrolls rather than being cut
     qtbot.waitUntil(lambda: browser.verticalScrollBar().maximum() > 0)
     box.close()
+
+
+def test_a_shortcut_is_cleared_with_the_keyboard(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A key pressed in the editor is taken as the new key (Backspace, Delete too) and
+    its clear button takes a click: no shortcut could be cleared by keyboard alone."""
+    from PySide6.QtWidgets import QPushButton
+
+    win.action_table.edit_shortcuts()
+    dialog = win.action_table.shortcut_dialog
+    editor = dialog.editors["skip"]
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)  # taken as the key, as Qt's editor does
+    buttons = {b.accessibleName(): b for b in dialog.findChildren(QPushButton)}
+    none = buttons[f"{dialog.texts['skip']}: no shortcut"]
+    assert none.focusPolicy() & Qt.FocusPolicy.TabFocus
+    none.setFocus()
+    qtbot.keyClick(none, Qt.Key.Key_Space)
+    assert editor.keySequence().isEmpty()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert win.action_table.shortcut("skip") == ""
