@@ -124,7 +124,7 @@ def record_rows(record: dict[str, Any]) -> RecordRows:
            dumps(get("metadata") or {}, default=str).decode(), status, shown["title"],
            shown["company"], listed_places(shown["locations"]),
            min(confidences) if confidences else None, None, imported, updated, comment,
-           by if status != "new" else "")
+           by)
     pid = get("id")
     return RecordRows(record["raw_hash"], pid if isinstance(pid, int) else None, row,
                       tuple(suggestions), decisions, spans, labels, imported if plain else None,

@@ -168,3 +168,22 @@ def test_an_exported_record_imported_again_keeps_whose_work_it_was(tmp_path: Pat
         assert set(who(store, "SELECT reviewer FROM events")) == {"Ben"}  # Ben imported it
         [again] = store.records.all()
         assert again["reviewer"] == "Ana"
+
+
+def test_a_new_posting_s_record_keeps_its_reviewer_through_a_round_trip(tmp_path: Path) -> None:
+    """A posting set back to new by Ana still names her (as the store does); imported,
+    its spans were hers but its status named nobody, so the next export and import
+    named them after that importer."""
+    with _project(tmp_path / "p.db", "Ana") as store:
+        store.spans.add(1, 0, 4, "SKILL")
+        store.postings.set_status(1, "reviewed")
+        store.postings.set_status(1, "new")
+        [record] = store.records.all(reviewed_only=False)
+    assert record["status"] == "new" and record["reviewer"] == "Ana"
+    with Store(tmp_path / "q.db", reviewer="Ben") as store:
+        assert store.records.add(record)
+        [again] = store.records.all(reviewed_only=False)
+    assert again["reviewer"] == "Ana"
+    with Store(tmp_path / "r.db", reviewer="Carl") as store:
+        assert store.records.add(again)
+        assert who(store, "SELECT reviewer FROM spans") == ["Ana"]
