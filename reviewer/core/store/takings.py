@@ -50,18 +50,6 @@ def takings_back(db: Database, ids: Sequence[int]) -> list[tuple[int, str, str, 
     return out
 
 
-def _schema_changes(db: Database) -> list[tuple[str, str]]:
-    """(reviewer, when) of each change of the label schema that removed or renamed
-    labels."""
-    out = []
-    for who, data, at in db.execute("SELECT reviewer, data, at FROM events WHERE kind ="
-                                    " 'label_schema' AND posting_id IS NULL"):
-        said = loads(data, {})
-        if isinstance(said, dict) and (said.get("removed") or said.get("renamed")):
-            out.append((who, at))
-    return out
-
-
 def chunks(ids: list[Any]) -> Iterator[list[Any]]:
     for start in range(0, len(ids), _CHUNK):
         yield ids[start:start + _CHUNK]
@@ -69,37 +57,6 @@ def chunks(ids: list[Any]) -> Iterator[list[Any]]:
 
 def marks(items: Sequence[Any]) -> str:
     return ", ".join("?" * len(items))
-
-
-def split_from(db: Database) -> tuple[str, str] | None:
-    """(the project's file name, when) of the split that wrote this file; None when no
-    split did."""
-    for data, at in db.execute("SELECT data, at FROM events WHERE kind = 'split' AND"
-                               " posting_id IS NULL ORDER BY at DESC LIMIT 1"):
-        said = loads(data, {})
-        if isinstance(said, dict) and isinstance(said.get("source"), str):
-            return said["source"], at
-    return None
-
-
-def schema_renames(db: Database, since: str) -> list[tuple[list[Any], list[Any]]]:
-    """The renames of each change of the label schema from ``since`` on (the log counts
-    whole seconds: one in the second a split ended is taken for one after it), oldest
-    first:
-    (answers [[old question, old option, new question, new option], ...], span labels
-    [[old, new], ...]), each change's moves made at once."""
-    out = []
-    for (data,) in db.execute("SELECT data FROM events WHERE kind = 'label_schema' AND"
-                              " posting_id IS NULL AND at >= ? ORDER BY at, id", (since,)):
-        said = loads(data, {})
-        if isinstance(said, dict) and (said.get("moves") or said.get("span_moves")):
-            out.append((list(said.get("moves") or []), list(said.get("span_moves") or [])))
-    return out
-
-
-def schema_changed(db: Database, since: str) -> bool:
-    """Did a change of the label schema from ``since`` on remove or rename labels?"""
-    return any(at >= since for _who, at in _schema_changes(db))
 
 
 Thing = tuple[int, str, str, str]  # posting, reviewer, "label" or "spans", question or ""

@@ -49,7 +49,6 @@ from reviewer.core.team.files import (
     put_in_place,
     remove_project,
 )
-from reviewer.core.team.renames import Renames, since_split
 from reviewer.core.team.report import InputReport, MergeReport
 from reviewer.core.team.retract import Known, Tally, agreed, dumps, of_thing, taken_back
 from reviewer.core.team.split import Progress, copy_setup
@@ -89,8 +88,6 @@ def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
                     copy_setup(src, out)
                 item = InputReport(path, schema_differs=to_json(src.labels.schema())
                                    != to_json(out.labels.schema()))
-                merger.renames = since_split(src, out_path, out)
-                item.renamed = bool(merger.renames)
                 report.inputs.append(item)
                 done = merger.merge(src, item, done, total, progress)
             finally:
@@ -120,7 +117,6 @@ class _Merger:
         self.stem = stem  # OUT's file name, without .db
         self.made_by_merge = out.meta.made_by_merge()  # (no vote of its own then: ``_own``)
         self.tally = Tally(report)  # ``final`` and ``withdrawn``, against where each began
-        self.renames: Renames | None = None  # OUT's renames since the input was split
 
     def merge(self, src: Store, item: InputReport, done: int, total: int,
               progress: Progress | None) -> int:
@@ -157,13 +153,9 @@ class _Merger:
         incoming, rulings = _classify(src.transfer.values(src_ids),
                                       src.transfer.reviews_of(src_ids) if has_reviews else {},
                                       stem)
-        renames = self.renames
-        if renames:
-            incoming, rulings = renames.values(incoming), renames.values(rulings)
         seconds = [(to_out[p], _name(r, stem), s) for p, r, s in src.transfer.seconds(src_ids)]
         out.transfer.add_seconds(seconds)
-        takings = [(to_out[p], _name(w, stem), kind,
-                    renames.question(key) if renames and kind == "label" else key, at)
+        takings = [(to_out[p], _name(w, stem), kind, key, at)
                    for p, w, kind, key, at in src.transfer.takings_back(src_ids)]
         if not incoming and not rulings and not takings:
             return

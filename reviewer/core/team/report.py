@@ -22,7 +22,6 @@ class InputReport:
     text_differs: int = 0  # matched postings with decisions whose cleaned text differs
     spans_left: int = 0  # their spans whose words OUT's text does not hold
     schema_differs: bool = False
-    renamed: bool = False  # its answers were filed under the names OUT gave since its split
 
 
 @dataclass
@@ -63,10 +62,7 @@ class MergeReport:
                              f"{self.out.name}: their spans were moved to the same words there"
                              + (f" ({item.spans_left:,} left out: their words are not in it)"
                                 if item.spans_left else ""))
-            if item.renamed:
-                lines.append(f"  {self.out.name} renamed labels since it was split: its "
-                             "answers and spans are filed under the new names")
-            elif item.schema_differs:
+            if item.schema_differs:
                 lines.append(f"  its label schema differs from {self.out.name}'s: answers are "
                              "kept as given")
         lines.append(f"{self.out.name}{' (new)' if self.created else ''}: "

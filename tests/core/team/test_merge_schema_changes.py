@@ -56,60 +56,6 @@ def test_answers_a_schema_change_removed_in_a_reviewer_s_file_leave_the_merge(
     assert again.taken_back == 0 and again.final == again.withdrawn == 0
 
 
-def test_answers_given_before_the_project_renamed_labels_merge_under_the_new_names(
-        tmp_path: Path) -> None:
-    """The lead renamed "yes" to "job", question "tags" to "topics" and SKILL to
-    "skill" after the split: the reviewers' answers came back under the old names,
-    beside the lead's renamed ones, and agreeing reviewers made a disagreement."""
-    source = make_source(tmp_path / "project.db", n=6)
-    with Store(source) as store:
-        files = split_project(store, NAMES, tmp_path / "out", overlap=1.0, copies=2).files
-        store.labels.answer(2, "relevant", ["yes"])
-    for name in NAMES:
-        with Store(files[name], reviewer=name) as store:
-            store.labels.answer(2, "relevant", ["yes"])
-            store.labels.answer(3, "relevant", ["no" if name == "ana" else "yes"])
-            store.labels.answer(4, "tags", ["remote"])
-            store.spans.add(5, 0, 4, "SKILL")
-    with Store(source, reviewer="lead") as store:
-        old = store.labels.schema()
-        store.labels.save_schema([
-            Question("relevant", "single", [Option("job"), Option("no")]),
-            Question("topics", "multi", [Option("urgent"), Option("remote"), Option("junior")]),
-            Question("spans", "span", [Option("skill"), Option("TOOL")])],
-            {("relevant", "job"): ("relevant", "yes"), ("relevant", "no"): ("relevant", "no"),
-             **{("topics", o): ("tags", o) for o in ("urgent", "remote", "junior")},
-             ("spans", "skill"): ("spans", "SKILL"), ("spans", "TOOL"): ("spans", "TOOL")},
-            expected=old)
-    report = merge_projects(source, [files["ana"], files["ben"]])
-    assert all(item.renamed for item in report.inputs)
-    assert "renamed labels since it was split" in "\n".join(report.describe())
-    with Store(source) as store:
-        assert store.records.get(2)["labels"] == {"relevant": ["job"]}
-        assert store.records.get(4)["labels"] == {"topics": ["remote"]}
-        assert [s["label"] for s in store.records.get(5)["spans"]] == ["skill"]
-        assert store.reviews.of(4)["ana"] == {("label", "topics"): ["remote"]}
-        assert store.queue.count(field_state="disagreement") == 1  # posting 3 alone
-        assert store.records.get(3)["labels"] == {}
-    again = merge_projects(source, [files["ana"], files["ben"]])
-    assert again.final == again.withdrawn == again.taken_back == 0
-
-
-def test_a_swap_after_the_split_files_each_answer_under_its_new_name(tmp_path: Path) -> None:
-    source = make_source(tmp_path / "project.db", n=6)
-    with Store(source) as store:
-        files = split_project(store, NAMES, tmp_path / "out", overlap=1.0, copies=2).files
-    with Store(files["ana"], reviewer="ana") as store:
-        store.labels.answer(2, "relevant", ["yes"])
-    with Store(source, reviewer="lead") as store:
-        schema = store.labels.schema()
-        store.labels.save_schema(schema, {("relevant", "yes"): ("relevant", "no"),
-                                          ("relevant", "no"): ("relevant", "yes")})
-    merge_projects(source, [files["ana"]])
-    with Store(source) as store:
-        assert store.records.get(2)["labels"] == {"relevant": ["no"]}
-
-
 SCHEMA_WITHOUT_NO = [
     Question("relevant", "single", [Option("yes")]),
     Question("tags", "multi", [Option("urgent"), Option("remote"), Option("junior")]),
