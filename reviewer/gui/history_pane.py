@@ -59,7 +59,9 @@ def describe(kind: str, data: dict[str, Any]) -> str:
         whose = str(data.get("of", "")) or "someone"
         what = f"answer to {str(data.get('key', '')).replace('_', ' ')}" \
             if data.get("kind") == "label" else "spans"
-        text = f"changed the label schema, which took away {whose}'s {what}"
+        text = f"changed the label schema, which took away {whose}'s {what}" \
+            if not data.get("to") else f"renamed question {data.get('key', '')} to " \
+            f"{data.get('to')}: {whose}'s answer is one to it now"
     elif kind in ("add_span", "relabel_span"):
         text = f"{'labelled' if kind == 'add_span' else 'relabelled'} a span " \
                f"{data.get('label', '')}"

@@ -18,7 +18,7 @@ from reviewer.core.store.history import Change, log
 from reviewer.core.store.meta import Meta
 from reviewer.core.store.spans import SchemaChanged, schema_names
 from reviewer.core.store.sqlite import Database
-from reviewer.core.store.takings import log_lost, people_values
+from reviewer.core.store.takings import log_lost, outside_answers, outside_spans, people_values
 
 if TYPE_CHECKING:
     from reviewer.core.store.postings import Postings
@@ -212,9 +212,15 @@ class Labels:
             gone, gone_spans = _gone(self.schema(), answers, spans)
             db.conn.executemany("INSERT INTO gone_answers VALUES (?, ?)", sorted(gone))
             # whose answers and spans the change may take away, to say it of those it does
+            # (those moved, those gone, and those no option of the new schema keeps)
             held = people_values(db, {q for q, _o in gone} | {
-                old[0] for old, new in answers.items() if old != new}, set(gone_spans) | {
-                old for old, new in spans.items() if old != new or new not in span_labels})
+                old[0] for old, new in answers.items() if old != new} | outside_answers(
+                db, {q.name for q in questions if q.kind != "span"}), set(gone_spans) | {
+                old for old, new in spans.items() if old != new or new not in span_labels}
+                | outside_spans(db, set(span_labels)))
+            whole: dict[str, str] = {}  # a question renamed whole: its answers go on there
+            for (old_q, _o), (new_q, _n) in answers.items():
+                whole[old_q] = new_q if whole.get(old_q, new_q) == new_q else ""
             # what goes first: an option removed whose name another takes would keep its
             # labels, mixed with those that move there (labels of no option of the schema,
             # a record's, stay: the new schema may have them)
@@ -243,7 +249,7 @@ class Labels:
             if self._reviews is not None:
                 self._reviews.relabel(answers, set(kept), spans, set(span_labels),
                                       gone, gone_spans)
-            log_lost(db, held)
+            log_lost(db, held, {old: new for old, new in whole.items() if new and new != old})
             self._move_descriptions(questions, origins)
             db.execute("DELETE FROM label_schema")
             db.conn.executemany(

@@ -80,10 +80,27 @@ def people_values(db: Database, questions: set[str], labels: set[str]) -> set[Th
     return out
 
 
-def log_lost(db: Database, before: set[Thing]) -> None:
+def outside_answers(db: Database, questions: set[str]) -> set[str]:
+    """The questions answered (finally or by a reviewer) that are not ``questions`` (a
+    record's, a merged file's): a change of the schema to ``questions`` removes them."""
+    found = {q for (q,) in db.execute("SELECT DISTINCT question FROM doc_labels")}
+    found.update(k for (k,) in db.execute("SELECT DISTINCT key FROM reviews WHERE kind ="
+                                          " 'label'"))
+    return found - questions
+
+
+def outside_spans(db: Database, labels: set[str]) -> set[str]:
+    """The span labels given that are not ``labels``."""
+    return {label for (label,) in db.execute(
+        "SELECT DISTINCT label FROM spans WHERE state = 'accepted'")} - labels
+
+
+def log_lost(db: Database, before: set[Thing], renamed: dict[str, str]) -> None:
     """Log, on its posting, each of ``before`` (``people_values`` before a change of the
     label schema) that has no answer or span left: a merge takes it back from the
-    reviewer it was of. (A reviewer's own spans left with none are still an answer.)"""
+    reviewer it was of. (A reviewer's own spans left with none are still an answer.)
+    ``renamed``: the questions renamed whole, each to its new name (the History says
+    the answer is one to that question now)."""
     if not before:
         return
     left: set[Thing] = set()
@@ -98,5 +115,6 @@ def log_lost(db: Database, before: set[Thing]) -> None:
     stamp = now()
     db.conn.executemany(
         "INSERT INTO events (at, kind, posting_id, data) VALUES (?, 'schema_removed', ?, ?)",
-        [(stamp, pid, json.dumps({"kind": kind, "key": key, "of": who}, ensure_ascii=False))
-         for pid, who, kind, key in sorted(before - left)])
+        [(stamp, pid, json.dumps({"kind": kind, "key": key, "of": who} | (
+            {"to": renamed[key]} if kind == "label" and key in renamed else {}),
+            ensure_ascii=False)) for pid, who, kind, key in sorted(before - left)])

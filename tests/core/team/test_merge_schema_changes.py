@@ -3,6 +3,7 @@ from it leaves the merged project at the next merge."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,48 @@ def test_a_merged_file_whose_schema_lost_a_reviewer_s_answer_takes_it_back(
     assert report.taken_back == 1
     with Store(onward) as store:
         assert store.records.get(3)["labels"] == {} and store.reviews.of(3) == {}
+
+
+def test_answers_to_a_question_the_schema_lacks_removed_by_a_change_are_taken_back(
+        tmp_path: Path) -> None:
+    """A merged file held ana's answer to a question of her own its schema lacks; any
+    change of its schema removed it (as it removes every answer of no option), but
+    nothing was logged, and the next project kept it, final."""
+    source = make_source(tmp_path / "project.db", n=6)
+    with Store(source, reviewer="lead") as store:
+        files = split_project(store, NAMES, tmp_path / "out", overlap=1.0, copies=2).files
+    with Store(files["ana"], reviewer="ana") as store:
+        store.labels.save_schema([*store.labels.schema(), Question(
+            "seniority", "single", [Option("junior"), Option("senior")])])
+        store.labels.answer(2, "seniority", ["senior"])
+    merged, onward = tmp_path / "m1.db", tmp_path / "onward.db"
+    merge_projects(merged, [files["ben"], files["ana"]], reviewer="lead")
+    merge_projects(onward, [merged], reviewer="lead")
+    with Store(onward) as store:
+        assert store.records.get(2)["labels"] == {"seniority": ["senior"]}
+    with Store(merged, reviewer="lead") as store:  # an option added, nothing removed
+        store.labels.save_schema([Question(q.name, q.kind, [*q.options, Option("lead")])
+                                  if q.name == "tags" else q for q in store.labels.schema()])
+        assert store.records.get(2)["labels"] == {}
+    assert merge_projects(onward, [merged], reviewer="lead").taken_back == 1
+    with Store(onward) as store:
+        assert store.records.get(2)["labels"] == {} and store.reviews.of(2) == {}
+
+
+def test_a_question_renamed_whole_is_said_as_a_rename(tmp_path: Path) -> None:
+    from reviewer.gui.history_pane import describe
+
+    source = make_source(tmp_path / "project.db", n=6)
+    with Store(source, reviewer="lead") as store:
+        store.labels.answer(1, "tags", ["remote"])
+        schema = store.labels.schema()
+        renamed = [Question("topics", q.kind, q.options) if q.name == "tags" else q
+                   for q in schema]
+        store.labels.save_schema(renamed, {("topics", o): ("tags", o) for o in (
+            "urgent", "remote", "junior")} | {(q.name, o): (q.name, o) for q in schema
+                                              if q.name != "tags" for o in q.option_names()})
+        assert store.records.get(1)["labels"] == {"topics": ["remote"]}
+        [(data,)] = store.db.execute(
+            "SELECT data FROM events WHERE kind = 'schema_removed' AND posting_id = 1")
+    said = describe("schema_removed", json.loads(data))
+    assert said == "renamed question tags to topics: lead's answer is one to it now"
