@@ -53,9 +53,10 @@ def test_a_stop_while_the_workers_learn_ends_them(monkeypatch) -> None:  # type:
         if len(calls) == 2:
             raise Stop
 
+    before = set(multiprocessing.active_children())
     with pytest.raises(Stop), parallel.SpanFields(2, 300, jobs=2) as learning:
         learning.start("title", texts, rows, values, 2)
         learning.start("company", texts, rows, values, 2)
-        assert len(multiprocessing.active_children()) >= 2
+        assert len(set(multiprocessing.active_children()) - before) >= 2
         learning.result("title", checkpoint, lambda: None)
-    assert multiprocessing.active_children() == []
+    assert set(multiprocessing.active_children()) <= before  # ended, not left learning
