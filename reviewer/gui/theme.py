@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -25,6 +27,39 @@ QCheckBox::indicator:indeterminate, QAbstractItemView::indicator:indeterminate {
     stop: 0.41 #7ab4ff, stop: 0.6 #7ab4ff, stop: 0.61 #1e1f22); }
 QRadioButton::indicator:disabled, QCheckBox::indicator:disabled { border-color: #5a5a5a; }
 """
+
+
+class FocusShade(QObject):
+    """A list's selection in the highlight colour while the list has the keyboard focus,
+    in grey while another pane has it: which pane the keys go to shows at a glance (the
+    selected row looked the same either way)."""
+
+    def __init__(self, view: QWidget) -> None:
+        super().__init__(view)
+        self.view = view
+        view.installEventFilter(self)
+        self._paint()
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if watched is self.view and event.type() in (
+                QEvent.Type.FocusIn, QEvent.Type.FocusOut,
+                QEvent.Type.ApplicationPaletteChange):
+            self._paint(event.type() == QEvent.Type.FocusIn or (
+                event.type() != QEvent.Type.FocusOut and self.view.hasFocus()))
+        return False
+
+    def _paint(self, focused: bool | None = None) -> None:
+        palette = QApplication.palette(self.view)
+        if not (self.view.hasFocus() if focused is None else focused):
+            roles = QPalette.ColorRole
+            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+                base, text = palette.color(group, roles.Base), palette.color(group, roles.Text)
+                grey = QColor((3 * base.red() + text.red()) // 4,
+                              (3 * base.green() + text.green()) // 4,
+                              (3 * base.blue() + text.blue()) // 4)
+                palette.setColor(group, roles.Highlight, grey)
+                palette.setColor(group, roles.HighlightedText, text)
+        self.view.setPalette(palette)
 
 
 def show_as_problem(widget: QWidget, shown: bool = True) -> None:

@@ -44,6 +44,7 @@ from reviewer.gui.screen_fit import fit_to_screen
 from reviewer.gui.side_pane import SidePane
 from reviewer.gui.single_keys import SingleKeys, option_toggles
 from reviewer.gui.span_labels import SpanLabels
+from reviewer.gui.theme import FocusShade
 
 
 def _show_counts(model: QueueModel, progress: QProgressBar, queue_pane: QueuePane) -> None:
@@ -81,6 +82,7 @@ class ReviewWindow(QMainWindow):
         self.model = QueueModel(store, self)
         self.queue_pane = QueuePane(self.model, settings)
         self.queue = self.queue_pane.view
+        FocusShade(self.queue)
         self.flow = ReviewFlow(store, self.queue_pane, self)
         self.undo_stack: QUndoStack = self.flow.undo_stack
         self.long_work = ops.LongWork(self, store.path, store, settings)

@@ -85,3 +85,23 @@ def test_a_list_s_check_boxes_show_in_the_dark(dark: None, qtbot: Any) -> None:
     frame = sum(_contrast(QColor(image.pixel(x, y)), back) >= 3
                 for x in range(box.left(), box.left() + 20) for y in range(box.top(), box.bottom()))
     assert frame > 10
+
+
+def test_the_list_s_selection_shows_whether_the_keys_go_to_it(open_window, project,
+                                                              qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The selected row looked the same whether the list had the keyboard focus or
+    another pane did: a keyboard user could not tell where Up and Down would go."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    win = open_window(project)
+    shown = QApplication.palette(win.queue).color(QPalette.ColorRole.Highlight)
+    win.queue.setFocus()
+    qtbot.waitUntil(win.queue.hasFocus)
+    assert win.queue.palette().color(QPalette.ColorRole.Highlight) == shown
+    win.document.setFocus()
+    qtbot.waitUntil(win.document.hasFocus)
+    grey = win.queue.palette().color(QPalette.ColorRole.Highlight)
+    assert grey != shown and grey.saturation() < 20  # grey, not the highlight's colour
+    text = win.queue.palette().color(QPalette.ColorRole.HighlightedText)
+    assert abs(text.lightness() - grey.lightness()) > 100  # still readable on it
