@@ -41,24 +41,32 @@ class FocusShade(QObject):
         self._paint()
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
-        if watched is self.view and event.type() in (
-                QEvent.Type.FocusIn, QEvent.Type.FocusOut,
-                QEvent.Type.ApplicationPaletteChange):
-            self._paint(event.type() == QEvent.Type.FocusIn or (
-                event.type() != QEvent.Type.FocusOut and self.view.hasFocus()))
+        kind = event.type()
+        if watched is self.view and kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._paint(kind == QEvent.Type.FocusIn)
+        elif watched is self.view and kind == QEvent.Type.PaletteChange \
+                and not self.view.hasFocus() and self.view.palette().color(
+                    QPalette.ColorRole.Highlight) != self._grey()[0]:
+            self._paint(False)  # a change of theme: its grey (once: it is then the same)
         return False
 
+    def _grey(self, group: QPalette.ColorGroup = QPalette.ColorGroup.Active
+              ) -> tuple[QColor, QColor]:
+        """The grey of an unfocused selection in the theme's colours, and its text."""
+        shown, roles = QApplication.palette(), QPalette.ColorRole
+        base, text = shown.color(group, roles.Base), shown.color(group, roles.Text)
+        return QColor((3 * base.red() + text.red()) // 4, (3 * base.green() + text.green()) // 4,
+                      (3 * base.blue() + text.blue()) // 4), text
+
     def _paint(self, focused: bool | None = None) -> None:
-        palette = QApplication.palette(self.view)
+        """Only the two colours are the view's own: the rest follow the window's (a
+        change of theme reaches them)."""
+        palette = QPalette()  # nothing of its own: everything from the window's
         if not (self.view.hasFocus() if focused is None else focused):
-            roles = QPalette.ColorRole
             for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-                base, text = palette.color(group, roles.Base), palette.color(group, roles.Text)
-                grey = QColor((3 * base.red() + text.red()) // 4,
-                              (3 * base.green() + text.green()) // 4,
-                              (3 * base.blue() + text.blue()) // 4)
-                palette.setColor(group, roles.Highlight, grey)
-                palette.setColor(group, roles.HighlightedText, text)
+                grey, text = self._grey(group)
+                palette.setColor(group, QPalette.ColorRole.Highlight, grey)
+                palette.setColor(group, QPalette.ColorRole.HighlightedText, text)
         self.view.setPalette(palette)
 
 

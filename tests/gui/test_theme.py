@@ -105,3 +105,24 @@ def test_the_list_s_selection_shows_whether_the_keys_go_to_it(open_window, proje
     assert grey != shown and grey.saturation() < 20  # grey, not the highlight's colour
     text = win.queue.palette().color(QPalette.ColorRole.HighlightedText)
     assert abs(text.lightness() - grey.lightness()) > 100  # still readable on it
+
+
+def test_the_list_s_grey_follows_a_change_of_theme(open_window, project, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QPalette
+
+    win = open_window(project)
+    win.document.setFocus()
+    qtbot.waitUntil(win.document.hasFocus)
+    dark = next(a for a in win.action_table.theme_actions.actions() if a.data() == "dark")
+    try:
+        dark.trigger()
+        qtbot.waitUntil(lambda: win.document.dark)
+        palette = win.queue.palette()
+        assert palette.color(QPalette.ColorRole.Base).lightness() < 128  # the theme's
+        grey = palette.color(QPalette.ColorRole.Highlight)
+        assert grey.lightness() < 128  # a dark grey, light text on it
+        assert palette.color(QPalette.ColorRole.HighlightedText).lightness() > 200
+    finally:
+        win.action_table.set_theme("light")
+    qtbot.waitUntil(lambda: not win.document.dark)
+    assert win.queue.palette().color(QPalette.ColorRole.Highlight).lightness() > 128
