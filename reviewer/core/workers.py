@@ -90,13 +90,16 @@ def stop_now(pool: ProcessPoolExecutor) -> None:
     """End a pool's workers at once, with the work they were doing (a stopped run whose
     tasks take seconds each), and drop the work not yet begun. Killed: a forked worker
     has its command's handler of SIGTERM, which waits for the library call it is in."""
-    processes = list((pool._processes or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for worker in processes:
-        if worker.exitcode is None:
+    processes = pool._processes or {}  # (the pool's own dict: a worker it starts while it
+    pool.shutdown(wait=False, cancel_futures=True)  # shuts down is in it too)
+    for _round in range(3):
+        alive = [worker for worker in list(processes.values()) if worker.exitcode is None]
+        if not alive:
+            return
+        for worker in alive:
             worker.kill()
-    for worker in processes:
-        worker.join(5)
+        for worker in alive:
+            worker.join(5)
 
 
 class Workers:

@@ -4,6 +4,7 @@ and a stop ends the workers at once."""
 from __future__ import annotations
 
 import multiprocessing
+import time
 
 import pytest
 from learn_postings import example, posting
@@ -59,4 +60,7 @@ def test_a_stop_while_the_workers_learn_ends_them(monkeypatch) -> None:  # type:
         learning.start("company", texts, rows, values, 2)
         assert len(set(multiprocessing.active_children()) - before) >= 2
         learning.result("title", checkpoint, lambda: None)
+    waited = time.monotonic() + 1.0  # (the pool's own thread may be reaping them still;
+    while set(multiprocessing.active_children()) - before and time.monotonic() < waited:
+        time.sleep(0.05)  # a worker left learning would be at it for seconds more)
     assert set(multiprocessing.active_children()) <= before  # ended, not left learning
