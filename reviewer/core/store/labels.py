@@ -256,9 +256,7 @@ class Labels:
                 "INSERT INTO label_schema (question, kind, options, position) VALUES (?,?,?,?)",
                 [(q["question"], q["kind"], json.dumps(q["options"], ensure_ascii=False), n)
                  for n, q in enumerate(to_json(questions))])
-            span_moves = [[old, new] for old, new in spans.items() if old != new]
-            log(db, "label_schema", {"removed": removed, "renamed": len(moves) + len(span_moves),
-                                     "moves": moves, "span_moves": span_moves})
+            log(db, "label_schema", {"removed": removed})
         return int(removed)
 
     def _move_descriptions(self, questions: Sequence[Question],

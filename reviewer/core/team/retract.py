@@ -19,8 +19,7 @@ from typing import Any
 from reviewer.core.store.reviews import differ
 
 Known = dict[int, dict[tuple[str, str, str], tuple[Any, str]]]  # posting → (who, kind, key)
-Taking = tuple[int, str, str, str, str]  # OUT posting, reviewer, kind ("" any), key ("" any
-# of the kind), when
+Taking = tuple[int, str, str, str, str]  # OUT posting, reviewer, kind, key ("" any), when
 
 
 def taken_back(takings: Iterable[Taking], held: set[tuple[int, str, str, str]],
@@ -31,7 +30,7 @@ def taken_back(takings: Iterable[Taking], held: set[tuple[int, str, str, str]],
     for pid, name, kind, key, at in takings:
         for (who, their_kind, their_key), (_value, made) in reviews.get(pid, {}).items():
             if who == name and made <= at and (pid, who, their_kind, their_key) not in held \
-                    and (not kind or (their_kind == kind and (not key or their_key == key))):
+                    and (not kind or (their_kind, their_key) == (kind, key)):
                 gone.add((pid, who, their_kind, their_key))
     return sorted(gone)
 

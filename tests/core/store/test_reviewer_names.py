@@ -23,13 +23,18 @@ def who(store: Store, sql: str) -> list[str]:
     return [r[0] for r in store.db.execute(sql)]
 
 
+def _work(store: Store) -> None:
+    """A field decided, a question answered, a span labelled, reviewed, commented."""
+    store.decisions.set_field(1, "title", "Data Engineer", [[0, 13]])
+    store.labels.answer(1, "relevant", ["yes"])
+    store.spans.add(1, 0, 4, "SKILL")
+    store.postings.set_status(1, "reviewed")
+    store.postings.set_comment(1, "fine")
+
+
 def test_each_edit_carries_the_reviewer_s_name(tmp_path: Path) -> None:
     with _project(tmp_path / "p.db", "Ana") as store:
-        store.decisions.set_field(1, "title", "Data Engineer", [[0, 13]])
-        store.labels.answer(1, "relevant", ["yes"])
-        store.spans.add(1, 0, 4, "SKILL")
-        store.postings.set_status(1, "reviewed")
-        store.postings.set_comment(1, "fine")
+        _work(store)
         assert who(store, "SELECT reviewer FROM annotations") == ["Ana"]
         assert who(store, "SELECT reviewer FROM doc_labels") == ["Ana"]
         assert who(store, "SELECT reviewer FROM spans") == ["Ana"]
@@ -152,11 +157,7 @@ def test_an_exported_record_imported_again_keeps_whose_work_it_was(tmp_path: Pat
     """The record names who reviewed it; its decisions, labels, spans and comment were
     named after the reviewer who imported it (a merge then counted Ana's work as Ben's)."""
     with _project(tmp_path / "p.db", "Ana") as store:
-        store.decisions.set_field(1, "title", "Data Engineer", [[0, 13]])
-        store.labels.answer(1, "relevant", ["yes"])
-        store.spans.add(1, 0, 4, "SKILL")
-        store.postings.set_comment(1, "fine")
-        store.postings.set_status(1, "reviewed")
+        _work(store)
         [record] = store.records.all()
     assert record["reviewer"] == "Ana"
     with Store(tmp_path / "q.db", reviewer="Ben") as store:
