@@ -41,6 +41,11 @@ _ITEM = re.compile(r"\s*(?:[-*+•]|\d{1,3}[.)])\s")
 _LABEL = re.compile(r"\s*[#*_\s]*([A-Za-z][\w /&().'-]{0,40}?)\s*[*_]*:")
 _Views = tuple[list[str], tuple[str, str], tuple[str, str], str]
 _WORD_CACHE: dict[str, _Views] = {}
+_LINE_AT = [f"L={n}" for n in range(13)]
+_TOKEN_AT = [[f"i={n}"] for n in range(7)]  # each copied by the concatenation that uses it
+_NOTHING_BEFORE = ("w-1=^", "s-1=^", "w-2=^")
+_NOTHING_AFTER = ("w+1=$", "s+1=$")
+_NO_VIEWS: _Views = ([], ("", ""), ("", ""), "")  # a word no kept token reads
 _CACHE_LIMIT = 50_000  # words (about 25 MB at most)
 
 
@@ -69,46 +74,51 @@ def tokens(markdown: str, extraction: Extraction | None) -> Tokens:
         if heading:
             known, feeds = lexicon.section_field(text.strip("#*_ :"))
             section = (feeds or "other") if known else "other"
-        if number >= TOP_LINES and ":" not in text and not lexicon.JOB_NOUNS.search(text) \
-                and not any(s < line.end() and line.start() < e for s, e, _ in marks):
+        begin, stop = line.span()
+        here = [mark for mark in marks if mark[0] < stop and begin < mark[1]]  # in order
+        if number >= TOP_LINES and ":" not in text and not here \
+                and not lexicon.has_job_noun(text):
             continue  # none of its tokens is read (``_kept``): not cut into tokens
-        found = [(m.start() + line.start(), m.end() + line.start())
-                 for m in _TOKEN.finditer(text)]
+        found = [match.span() for match in _TOKEN.finditer(markdown, begin, stop)]
         if not found:
             continue
-        keep = _kept(found, number, text, line.start(), marks)
+        keep = _kept(found, number, text, begin, here)
         if not keep:
             continue
         label = _LABEL.match(text)
         key = label.group(1).lower() if label and len(label.group(1).split()) <= 4 else ""
-        colon = label.end() + line.start() if label and key else -1
-        line_feats = [f"L={min(number, 12)}", f"n={_bucket(len(found))}", f"sec={section}"]
+        colon = label.end() + begin if label and key else -1
+        line_feats = [_LINE_AT[min(number, 12)], f"n={_bucket(len(found))}", f"sec={section}"]
         if heading:
             line_feats.append("H")
         if _ITEM.match(text):
             line_feats.append("I")
         if colon >= 0:
             line_feats.append("colon")
-        words = [markdown[s:e] for s, e in found]
+        low = max(0, keep[0] - 2)  # the words the kept tokens and their neighbours are
+        views: list[_Views] = [_NO_VIEWS] * low + [
+            _word(markdown[s:e]) for s, e in found[low:keep[-1] + 2]]
+        after = len(found) - 1
         last = -2
         for i in keep:
             start, end = found[i]
-            feats = [*line_feats, f"i={min(i, 6)}"]
-            if i == len(found) - 1:
+            feats = line_feats + _TOKEN_AT[i if i < 6 else 6]
+            if i == after:
                 feats.append("last")
             if i != last + 1:
                 feats.append("gap")
             last = i
             if colon >= 0:
                 feats.append(f"lab={key}" if start >= colon else "prelab")
-            feats += _word(words[i])[0]
+            feats += views[i][0]
             if i > 0:
-                feats += _word(words[i - 1])[1]
-                feats.append(_word(words[i - 2])[3] if i > 1 else "w-2=^")
+                feats += views[i - 1][1]
+                feats.append(views[i - 2][3] if i > 1 else "w-2=^")
             else:
-                feats += ("w-1=^", "s-1=^", "w-2=^")
-            feats += _word(words[i + 1])[2] if i + 1 < len(found) else ("w+1=$", "s+1=$")
-            feats += _marks_at(marks, start, end)
+                feats += _NOTHING_BEFORE
+            feats += views[i + 1][2] if i < after else _NOTHING_AFTER
+            if here:
+                feats += _marks_at(here, start, end)
             out.spans.append((start, end))
             out.features.append(feats)
             if len(out.spans) >= MAX_TOKENS:
@@ -119,13 +129,13 @@ def tokens(markdown: str, extraction: Extraction | None) -> Tokens:
 def _kept(found: list[Span], number: int, text: str, offset: int,
           marks: list[tuple[int, int, str]]) -> list[int]:
     """Which tokens of a line are read: all of a top line's first LINE_TOKENS; further
-    down, those near the rules' evidence or a job noun; a short labelled line whole."""
+    down, those near the rules' evidence (``marks``: those on the line) or a job noun;
+    a short labelled line whole."""
     if number < TOP_LINES or (len(found) <= 12 and ":" in text):
         return list(range(min(len(found), LINE_TOKENS)))
     near: set[int] = set()
-    line_end = offset + len(text)
     centres = [i for i, (s, e) in enumerate(found)
-               if any(ms < e and s < me for ms, me, _ in marks if ms < line_end)]
+               if any(ms < e and s < me for ms, me, _ in marks)]
     centres += [_index(found, m.start() + offset) for m in lexicon.JOB_NOUNS.finditer(text)]
     for centre in centres:
         near.update(range(max(0, centre - AROUND), min(len(found), centre + AROUND + 1)))
@@ -149,7 +159,7 @@ def _word(word: str) -> _Views:
         own.append("T")
     if word.isupper() and len(word) > 1:
         own.append("U")
-    if any(c.isdigit() for c in word):
+    if not word.isalpha() and any(c.isdigit() for c in word):  # (a letter is no digit)
         own.append("D")
     if len(word) > 2 and places.is_place(word):
         own.append("place")
@@ -165,8 +175,16 @@ def _word(word: str) -> _Views:
 def _shape(word: str) -> str:
     """"Xx" for "Acme", "X" for "NASA", "x" for "data", "d" for "2024", "X.d" for
     "A-12": runs of one kind of character as one."""
+    word = word[:12]
+    if word.isascii() and word.isalpha():  # the usual words, without a look at each letter
+        if word.islower():
+            return "x"
+        if word.isupper():
+            return "X"
+        if word[0].isupper() and word[1:].islower():
+            return "Xx"
     out: list[str] = []
-    for char in word[:12]:
+    for char in word:
         kind = "X" if char.isupper() else "x" if char.isalpha() else \
             "d" if char.isdigit() else char
         if not out or out[-1] != kind:
