@@ -1,7 +1,8 @@
 """The window's actions as data: one table from which the menu bar, the shortcuts,
 the shortcut editor and the help are built.
 
-Each row: id, text, default shortcut, handler name, menu. A handler name is looked
+Each row: id, text, default shortcut, handler name, menu. The "&" in a text marks
+the letter that picks the entry in its open menu (one a menu). A handler name is looked
 up in the handlers the window gives (a mapping of name to callable), so this module
 knows no window. User overrides of the shortcuts live in ``QSettings``.
 """
@@ -40,42 +41,42 @@ from reviewer.gui.undo_actions import AfterTyping
 
 # id, text, default shortcut, handler, menu
 ACTIONS: tuple[tuple[str, str, str, str, str], ...] = (
-    ("open_project", "Open a project…", "Ctrl+O", "open_project", "&File"),
-    ("new_project", "New project…", "Ctrl+N", "new_project", "&File"),
-    ("import_files", "Import files…", "Ctrl+I", "choose_import", "&File"),
-    ("import_folder", "Import a folder…", "Ctrl+Shift+I", "choose_import_folder", "&File"),
-    ("reextract", "Clean and extract every posting again…", "", "confirm_reextract", "&File"),
-    ("export", "Export the dataset…", "Ctrl+Shift+E", "choose_export", "&File"),
-    ("merge", "Merge reviewers' files…", "", "merge_files", "&File"),
-    ("reviewer_name", "Reviewer name…", "", "choose_reviewer", "&File"),
-    ("close_project", "Close the project", "Ctrl+W", "close_project", "&File"),
-    ("accept_next", "Accept all and go to the next unreviewed", "Ctrl+Return",
+    ("open_project", "&Open a project…", "Ctrl+O", "open_project", "&File"),
+    ("new_project", "&New project…", "Ctrl+N", "new_project", "&File"),
+    ("import_files", "&Import files…", "Ctrl+I", "choose_import", "&File"),
+    ("import_folder", "Import a &folder…", "Ctrl+Shift+I", "choose_import_folder", "&File"),
+    ("reextract", "Clean and e&xtract every posting again…", "", "confirm_reextract", "&File"),
+    ("export", "&Export the dataset…", "Ctrl+Shift+E", "choose_export", "&File"),
+    ("merge", "&Merge reviewers' files…", "", "merge_files", "&File"),
+    ("reviewer_name", "Re&viewer name…", "", "choose_reviewer", "&File"),
+    ("close_project", "&Close the project", "Ctrl+W", "close_project", "&File"),
+    ("accept_next", "&Accept all and go to the next unreviewed", "Ctrl+Return",
      "accept_and_next", "&Review"),
-    ("next", "Next posting", "Ctrl+Right", "go_next", "&Review"),
-    ("previous", "Previous posting", "Ctrl+Left", "go_previous", "&Review"),
-    ("skip", "Skip", "Ctrl+Shift+S", "skip", "&Review"),
-    ("flag", "Flag", "Ctrl+Shift+F", "flag", "&Review"),
-    ("edit_selected", "Edit the selected postings…", "Ctrl+B", "edit_selected", "&Review"),
-    ("search", "Search", "Ctrl+F", "focus_search", "&Review"),
-    ("put_selection", "Put the selection into the focused field", "Ctrl+E", "put_selection",
+    ("next", "&Next posting", "Ctrl+Right", "go_next", "&Review"),
+    ("previous", "&Previous posting", "Ctrl+Left", "go_previous", "&Review"),
+    ("skip", "&Skip", "Ctrl+Shift+S", "skip", "&Review"),
+    ("flag", "&Flag", "Ctrl+Shift+F", "flag", "&Review"),
+    ("edit_selected", "&Edit the selected postings…", "Ctrl+B", "edit_selected", "&Review"),
+    ("search", "Searc&h", "Ctrl+F", "focus_search", "&Review"),
+    ("put_selection", "P&ut the selection into the focused field", "Ctrl+E", "put_selection",
      "&Review"),
-    ("to_document", "Back to the document", "Esc", "focus_document", "&Review"),
-    ("reject_field", "Reject the focused field (the posting has no value)", "Ctrl+Shift+X",
+    ("to_document", "&Back to the document", "Esc", "focus_document", "&Review"),
+    ("reject_field", "&Reject the focused field (the posting has no value)", "Ctrl+Shift+X",
      "reject_field", "&Review"),
-    ("revert_field", "Revert the focused field to the machine's value", "Ctrl+Shift+R",
+    ("revert_field", "Re&vert the focused field to the machine's value", "Ctrl+Shift+R",
      "revert_field", "&Review"),
-    ("learn", "Learn from the reviewed postings…", "", "learn", "&Review"),
-    ("learn_every", "Learn again after every N reviews…", "", "choose_learn_every",
+    ("learn", "&Learn from the reviewed postings…", "", "learn", "&Review"),
+    ("learn_every", "Learn a&gain after every N reviews…", "", "choose_learn_every",
      "&Review"),
-    ("edit_schema", "Edit the label schema…", "", "edit_schema", "&Labels"),
-    ("guidelines", "Guidelines", "F2", "show_guidelines", "&Labels"),
-    ("accept_spans", "Accept the suggested spans", "Ctrl+Shift+A", "accept_spans", "&Labels"),
-    ("reject_spans", "Reject the suggested spans", "Ctrl+Shift+D", "reject_spans", "&Labels"),
-    ("stats", "Project statistics…", "Ctrl+Shift+T", "show_stats", "&View"),
-    ("low_confidence", "Highlight suggestions below a confidence…", "", "choose_threshold",
+    ("edit_schema", "&Edit the label schema…", "", "edit_schema", "&Labels"),
+    ("guidelines", "&Guidelines", "F2", "show_guidelines", "&Labels"),
+    ("accept_spans", "&Accept the suggested spans", "Ctrl+Shift+A", "accept_spans", "&Labels"),
+    ("reject_spans", "&Reject the suggested spans", "Ctrl+Shift+D", "reject_spans", "&Labels"),
+    ("stats", "Project &statistics…", "Ctrl+Shift+T", "show_stats", "&View"),
+    ("low_confidence", "&Highlight suggestions below a confidence…", "", "choose_threshold",
      "&View"),
-    ("shortcuts", "Change keyboard shortcuts…", "Ctrl+,", "edit_shortcuts", "&Help"),
-    ("help", "Keyboard shortcuts", "F1", "show_help", "&Help"),
+    ("shortcuts", "&Change keyboard shortcuts…", "Ctrl+,", "edit_shortcuts", "&Help"),
+    ("help", "&Keyboard shortcuts", "F1", "show_help", "&Help"),
 )
 HELP_KEY = "?"  # opens the help too, unless typing in a field
 TAKE_KEYS = "Ctrl+Alt+1…9"  # take reviewer 1…9's value (``adjudication``)
@@ -136,6 +137,11 @@ def single_keys_taken() -> dict[str, str]:
     return keys
 
 
+def unmarked(text: str) -> str:
+    """A menu entry's text as it reads, its access key's "&" taken out ("&&" is an "&")."""
+    return "&".join(part.replace("&", "") for part in text.split("&&"))
+
+
 def _shown(action: QAction) -> str:
     """An action's text as its menu shows it ("&&" is an "&")."""
     return action.text().replace("&&", "&")
@@ -167,26 +173,26 @@ class WindowActions:
             window.addAction(action)
             self.by_id[key] = action
             if key == "open_project":
-                self.recent_menu = menu.addMenu("Open recent")
+                self.recent_menu = menu.addMenu("Open &recent")
             elif key == "close_project":
-                menu.addAction("Quit", QKeySequence.StandardKey.Quit).triggered.connect(
+                menu.addAction("&Quit", QKeySequence.StandardKey.Quit).triggered.connect(
                     window.close)
         edit = QMenu("&Edit", window)
         for (text, shortcut), make in zip(UNDO_KEYS, (undo_stack.createUndoAction,
                                                       undo_stack.createRedoAction), strict=True):
-            action: QAction = AfterTyping(handlers["finish_typing"], make(window, text), undo_stack,
-                                     lambda said: window.statusBar().showMessage(said, 10000),
-                                     redo=text == "Redo")
+            action: QAction = AfterTyping(
+                handlers["finish_typing"], make(window, f"&{text}"), undo_stack,
+                lambda said: window.statusBar().showMessage(said, 10000), redo=text == "Redo")
             action.setShortcut(QKeySequence(shortcut))
             edit.addAction(action)
             window.addAction(action)
         bar.insertMenu(menus["&Review"].menuAction(), edit)
-        self.labels_menu = menus["&Labels"]
-        colours = menus["&View"].addMenu("Colours")
+        self.labels_menu, self.view_menu = menus["&Labels"], menus["&View"]
+        colours = menus["&View"].addMenu("&Colours")
         self.theme_actions = QActionGroup(window)
         chosen = str(settings.value("theme", "system")) if settings else "system"
         for key, text in THEMES.items():
-            action = colours.addAction(text)
+            action = colours.addAction(f"&{text}")  # (each its first letter)
             action.setCheckable(True)
             action.setChecked(key == chosen)
             action.setData(key)
@@ -241,8 +247,9 @@ class WindowActions:
         menu = self.recent_menu
         menu.clear()
         recent = preferences.recent_projects(self.settings) if self.settings else []
-        for path in recent:
-            menu.addAction(menu_text(path.name)).triggered.connect(
+        for number, path in enumerate(recent, 1):  # the first nine picked by their number
+            access = f"&{number} " if number < 10 else ""
+            menu.addAction(access + menu_text(path.name)).triggered.connect(
                 lambda _checked=False, p=path: open_project(p))
         if not recent:
             menu.addAction("(none yet)").setEnabled(False)
@@ -264,7 +271,7 @@ class WindowActions:
     def shortcut_rows(self) -> tuple[list[tuple[str, str, str, str]], dict[str, str]]:
         """(id, text, key now, default key) of every action, and the keys no action may
         take (fixed ones and the label schema's)."""
-        rows = [(key, text, self.shortcut(key), default)
+        rows = [(key, unmarked(text), self.shortcut(key), default)
                 for key, text, default, _handler, _menu in ACTIONS]
         reserved = fixed_keys()
         reserved.update(single_keys_taken())
@@ -327,7 +334,7 @@ class WindowActions:
                                      if s.toString() not in labels])
                 self.given_way.append(key)
                 said.append(f"{taken[0]} is the key of {_shown(labels[taken[0]])} in this "
-                            f"project, so {text} has none here")
+                            f"project, so {unmarked(text)} has none here")
         if said:  # once the window is whole (its status bar's own line hidden under it)
             text = "; ".join(said) + " (Help → Change keyboard shortcuts)."
             QTimer.singleShot(0, self.window, lambda: self.say(text, 20000))
@@ -347,7 +354,7 @@ class WindowActions:
             if key == "help":
                 keys += f" or {HELP_KEY}"
             rows += row(QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
-                        if key != "help" else keys, text, menu.strip("&"))
+                        if key != "help" else keys, unmarked(text), menu.strip("&"))
         for action in self.label_actions:  # the label schema's keys (Labels → Edit)
             if not action.shortcut().isEmpty():
                 rows += row(action.shortcut().toString(

@@ -19,6 +19,7 @@ from PySide6.QtGui import QUndoCommand
 
 from reviewer.core.store import BulkChange, BulkEdit, DatabaseError, Store
 from reviewer.gui.jobs import Progress
+from reviewer.gui.plain import menu_text
 
 if TYPE_CHECKING:
     from reviewer.gui.ops import LongWork
@@ -41,7 +42,7 @@ class BulkCommand(QUndoCommand):
     one-posting edit's does)."""
 
     def __init__(self, runner: BulkRunner, text: str, change: BulkChange) -> None:
-        super().__init__(text)
+        super().__init__(menu_text(text))  # (the undo entry's text: a name's "&" shown)
         self.runner, self.change = runner, change
         self._pushed = False
         self.resyncing = False  # the next call only puts the stack back where the file is

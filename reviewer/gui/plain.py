@@ -38,6 +38,25 @@ def menu_text(text: str) -> str:
     return text.replace("&", "&&")
 
 
+def with_access_keys(texts: list[str]) -> list[str]:
+    """Menu entries for ``texts``, each ``menu_text`` with an access key of its own where
+    one is left: the first letter of a word no entry before it took, else another of its
+    letters ("Company", "Confidence": "&Company", "C&onfidence")."""
+    taken: set[str] = set()
+    out = []
+    for text in texts:
+        starts = [i for i, char in enumerate(text) if char.isalnum()
+                  and (i == 0 or not text[i - 1].isalnum())]
+        rest = [i for i, char in enumerate(text) if char.isalnum() and i not in starts]
+        at = next((i for i in starts + rest if text[i].casefold() not in taken), None)
+        if at is None:
+            out.append(menu_text(text))
+            continue
+        taken.add(text[at].casefold())
+        out.append(f"{menu_text(text[:at])}&{menu_text(text[at:])}")
+    return out
+
+
 def title_text(text: str) -> str:
     """``text`` for a window's title as it is: its "[*]" shown, not the place of the
     modified mark (which Qt takes out of a title)."""

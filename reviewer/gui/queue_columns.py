@@ -1,5 +1,5 @@
-"""The queue's columns: fitted to a narrow pane, chosen by a right-click on the header,
-and kept (which are shown, how wide) in QSettings.
+"""The queue's columns: fitted to a narrow pane, chosen by a right-click on the header
+or in View → List columns, and kept (which are shown, how wide) in QSettings.
 
 The title takes the room the other columns leave; they start narrow and can be
 widened. A hidden column or a width is stored by the column's name, so a column
@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
+from reviewer.gui.plain import with_access_keys
 from reviewer.gui.queue_model import COLUMNS
 
 TITLE = COLUMNS.index("Title")
@@ -76,19 +77,28 @@ class QueueColumns(QObject):
                 if header.sectionSize(column) != width:
                     header.resizeSection(column, width)
 
-    def column_menu(self) -> QMenu:
+    def column_menu(self, menu: QMenu | None = None) -> QMenu:
         """A menu of the columns, each checked when shown (the title always is), and
-        one to go back to the default columns."""
-        menu = QMenu(self.view)
-        for column, name in enumerate(COLUMNS):
+        one to go back to the default columns; ``menu``: filled anew instead of a new
+        one (View → List columns)."""
+        if menu is None:
+            menu = QMenu(self.view)
+        menu.clear()
+        *names, default = with_access_keys([*COLUMNS, "Default columns"])
+        for column, name in enumerate(names):
             action = menu.addAction(name)
             action.setCheckable(True)
             action.setChecked(not self.view.isColumnHidden(column))
             action.setEnabled(column != TITLE)
             action.toggled.connect(lambda shown, c=column: self.show_column(c, shown))
         menu.addSeparator()
-        menu.addAction("Default columns", self.reset)
+        menu.addAction(default, self.reset)
         return menu
+
+    def add_menu(self, menu: QMenu) -> None:
+        """``menu`` (View → List columns) holds the header's choices, as they are when
+        it opens."""
+        menu.aboutToShow.connect(lambda: self.column_menu(menu))
 
     def show_column(self, column: int, shown: bool) -> None:
         if column != TITLE:

@@ -3,8 +3,9 @@
 Shows the ``QueueModel`` and moves through it; says which posting is chosen
 (``posting_chosen``: the current row) and knows nothing of what is done with it.
 Many rows can be selected (Shift/Ctrl+click, ``selected_ids``) while one is shown.
-The columns are chosen by a right-click on the header (``queue_columns``); a
-right-click on a posting filters by its company, location or source.
+The columns are chosen by a right-click on the header or in View → List columns
+(``queue_columns``); a right-click on a posting filters by its company, location or
+source.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from reviewer.gui.plain import menu_text, plain_label
 from reviewer.gui.queue_columns import QueueColumns
 from reviewer.gui.queue_delegates import ConfidenceBar, StatusDelegate
 from reviewer.gui.queue_model import COLUMNS, QueueModel
+from reviewer.gui.theme import FocusShade
 
 STATUS_CHOICES = (("All postings", None), ("New", "new"), ("Reviewed", "reviewed"),
                   ("Skipped", "skipped"), ("Flagged", "flagged"))
@@ -165,6 +167,7 @@ class QueuePane(QWidget):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setTabKeyNavigation(False)  # Tab goes to the next pane, never the next posting
+        FocusShade(view)  # (grey while another pane has the keys)
         view.setWordWrap(False)  # one line a row, cut with an ellipsis
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         rows = view.verticalHeader()

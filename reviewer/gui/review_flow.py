@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from reviewer.core.extract import value_from_selection
 from reviewer.core.schema import FIELDS
 from reviewer.core.store import Change, ChangedMeanwhile, ChangedSince, DatabaseError, Store
+from reviewer.gui.plain import menu_text
 from reviewer.gui.queue_pane import QueuePane
 
 _LABELS = {spec.name: spec.label for spec in FIELDS}
@@ -44,7 +45,7 @@ class EditCommand(QUndoCommand):
 
     def __init__(self, store: Store, text: str, change: Change, done: Callable[[str], None],
                  refused: Callable[[str, str], None], say: Callable[[str], None]) -> None:
-        super().__init__(text)
+        super().__init__(menu_text(text))  # (the undo entry's text: a name's "&" shown)
         # sealed (``History.made``): an undo over another process's later edit is refused
         self.store, self.change, self.done, self.refused, self.say = (
             store, change, done, refused, say)

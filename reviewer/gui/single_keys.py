@@ -39,7 +39,7 @@ class SingleKeys(QObject):
         self.moves = {Qt.Key.Key_A: moves["accept"], Qt.Key.Key_X: moves["reject"],
                       Qt.Key.Key_Space: moves["skip"], Qt.Key.Key_Backspace: moves["undo"]}
         self.options = options  # the document options' toggles, in the schema's order
-        self.action = QAction("Single-key mode (A accept, X reject, Space skip, 1–9 labels)",
+        self.action = QAction("Single-&key mode (A accept, X reject, Space skip, 1–9 labels)",
                               window, checkable=True)
         self.action.setChecked(bool(settings is not None and settings.value(
             "single_key_mode", False, type=bool)))

@@ -44,7 +44,6 @@ from reviewer.gui.screen_fit import fit_to_screen
 from reviewer.gui.side_pane import SidePane
 from reviewer.gui.single_keys import SingleKeys, option_toggles
 from reviewer.gui.span_labels import SpanLabels
-from reviewer.gui.theme import FocusShade
 
 
 def _show_counts(model: QueueModel, progress: QProgressBar, queue_pane: QueuePane) -> None:
@@ -82,7 +81,6 @@ class ReviewWindow(QMainWindow):
         self.model = QueueModel(store, self)
         self.queue_pane = QueuePane(self.model, settings)
         self.queue = self.queue_pane.view
-        FocusShade(self.queue)
         self.flow = ReviewFlow(store, self.queue_pane, self)
         self.undo_stack: QUndoStack = self.flow.undo_stack
         self.long_work = ops.LongWork(self, store.path, store, settings)
@@ -117,6 +115,7 @@ class ReviewWindow(QMainWindow):
             self.statusBar().addPermanentWidget(widget)
         self.statusBar().addWidget(plain_label(f"Reviewer: {store.reviewer} · {store.path}"))
         self.action_table = WindowActions(self, self._handlers(), self.undo_stack, settings)
+        self.queue_pane.columns.add_menu(self.action_table.view_menu.addMenu("&List columns"))
         self._wire()
         self.fields.install_keys(self)
         self.single_keys = SingleKeys(self, {

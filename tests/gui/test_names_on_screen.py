@@ -23,7 +23,7 @@ def test_a_project_s_name_shows_as_it_is_in_the_title_and_the_recent_menu(
     assert NAME in win.windowHandle().title()
     win.action_table.recent_menu.aboutToShow.emit()
     shown = [a.text() for a in win.action_table.recent_menu.actions()]
-    assert shown == [NAME.replace("&", "&&")]  # (a menu shows "&&" as one "&")
+    assert shown == ["&1 " + NAME.replace("&", "&&")]  # (a menu shows "&&" as one "&")
 
 
 def test_a_menu_section_shows_a_name_with_an_ampersand_once(project: Path,

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QHeaderView, QStyleOptionViewItem, QTableView
 
 from reviewer.core.store import NewPosting, Store
+from reviewer.gui.actions import unmarked
 from reviewer.gui.queue_model import COLUMNS, QueueModel
 from reviewer.gui.queue_pane import QueuePane
 from reviewer.gui.window import ReviewWindow
@@ -171,7 +172,7 @@ def test_the_header_menu_hides_and_shows_columns(make_pane, settings: QSettings,
     assert header.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
     menu = pane.column_menu()
     checkable = [a for a in menu.actions() if a.isCheckable()]
-    assert [a.text() for a in checkable] == list(COLUMNS)
+    assert [unmarked(a.text()) for a in checkable] == list(COLUMNS)
     assert all(a.isChecked() for a in checkable)
     assert not checkable[TITLE].isEnabled()  # the title always stays
     checkable[LOCATION].trigger()
@@ -181,7 +182,7 @@ def test_the_header_menu_hides_and_shows_columns(make_pane, settings: QSettings,
     header.customContextMenuRequested.emit(QPoint(10, 5))  # a right-click shows the menu
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
     popup = QApplication.activePopupWidget()
-    assert [a.text() for a in popup.actions() if a.isCheckable()] == list(COLUMNS)
+    assert [unmarked(a.text()) for a in popup.actions() if a.isCheckable()] == list(COLUMNS)
     popup.close()
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from reviewer.core.store import Store
+from reviewer.gui.actions import unmarked
 from reviewer.gui.team_stats import NONE_YET
 from reviewer.gui.window import ReviewWindow
 
@@ -84,7 +85,7 @@ def test_merging_reviewers_files_from_the_file_menu(project: Path, tmp_path: Pat
         with Store(tmp_path / f"{name}.db", reviewer=name) as store:
             store.decisions.set_field(1, "title", title)
     window: ReviewWindow = open_window(project)
-    assert window.action_table.by_id["merge"].text() == "Merge reviewers' files…"
+    assert unmarked(window.action_table.by_id["merge"].text()) == "Merge reviewers' files…"
     window.flow.flag()
     assert window.undo_stack.count() == 1
     assert window.long_work.merge_files([tmp_path / "ana.db", tmp_path / "ben.db"])
