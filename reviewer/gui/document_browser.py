@@ -37,6 +37,9 @@ class DocumentBrowser(QTextBrowser):
     of text, palette or search)."""
 
     marked = Signal()
+    # what the text at the caret is (its tooltip: a field, a label, why it was removed),
+    # for the status bar, as the keys move the caret onto it ("", 0: onto plain text)
+    message = Signal(str, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +118,22 @@ class DocumentBrowser(QTextBrowser):
         super().resizeEvent(event)
         self._layout_document()
         self._search_rects = None  # laid out again: the lines are others
+
+    def keyPressEvent(self, event: Any) -> None:
+        """A key that moves the caret onto text of another tooltip says it (the mouse
+        shows it on hover; "" on plain text); a posting shown, which puts the caret at
+        its start, says nothing over what the window said."""
+        before = self.textCursor().position()
+        super().keyPressEvent(event)
+        after = self.textCursor().position()
+        if after != before and (tip := self._tip_at(after)) != self._tip_at(before):
+            self.message.emit(tip, 15000 if tip else 0)
+
+    def _tip_at(self, position: int) -> str:
+        """The tooltip of the character after ``position``."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(position + 1, self.document().characterCount() - 1))
+        return str(cursor.charFormat().toolTip())
 
     def viewportEvent(self, event: QEvent) -> bool:
         """Show the tooltip of the character under the mouse (the field's label)."""

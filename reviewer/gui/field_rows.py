@@ -203,7 +203,7 @@ class FieldEditor(QWidget):
         assert self.summary is not None
         self.summary.hide()
         self.editor.show()
-        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _list_left(self) -> None:
         """What was typed is reported; the list closes to its line, which says what it

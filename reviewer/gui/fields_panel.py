@@ -47,6 +47,10 @@ KEYS = {"title": "T", "company": "C", "department": "D", "locations": "O", "remo
 LOW_CONFIDENCE = 0.7  # below it a suggestion stands out, unless the user chose another
 
 
+_BY_KEYS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+            Qt.FocusReason.ShortcutFocusReason)  # a field reached by Tab or its Alt key
+
+
 class FieldsPanel(QScrollArea):
     """Every field of schema v1, a row each."""
 
@@ -55,6 +59,9 @@ class FieldsPanel(QScrollArea):
     reverted = Signal(str)
     rejected = Signal(str)
     field_focused = Signal(str)
+    # a field's state in words as the keys reach it (what its mark's tooltip says: what
+    # the machine read, where a person changed it), for the status bar
+    message = Signal(str, int)
     jumped = Signal()  # a key asked for a field: the pane holding it is shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -236,7 +243,12 @@ class FieldsPanel(QScrollArea):
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         if event.type() == QEvent.Type.FocusIn and watched in self._field_of:
-            self.field_focused.emit(self._field_of[watched])
+            name = self._field_of[watched]
+            self.field_focused.emit(name)
+            editor = self.editors[name]
+            words = editor.mark.accessibleDescription()
+            if words and event.reason() in _BY_KEYS:
+                self.message.emit(f"{editor.spec.label}: {words}".replace("\n", " · "), 15000)
         if event.type() == QEvent.Type.ShortcutOverride and watched in self._field_of \
                 and _nothing_of_its_own(watched, event, self.editors[self._field_of[watched]]):
             event.ignore()  # the window's Ctrl+Z (Ctrl+Shift+Z) then: its last edit

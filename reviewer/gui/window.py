@@ -163,7 +163,7 @@ class ReviewWindow(QMainWindow):
             lambda: self.save_state.typed(self.fields.unreadable()))
         flow.shown.connect(self._show)
         flow.changed.connect(self._changed)
-        for source in (flow, self.spans):
+        for source in (flow, self.spans, self.fields, self.document):  # (a caret's text)
             source.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.long_work.status.connect(status.showMessage)
         self.long_work.project_changed.connect(lambda: self.queue_pane.reload_at(self.pid))
