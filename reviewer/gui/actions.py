@@ -264,7 +264,7 @@ class WindowActions:
 
     def taken_keys(self) -> dict[str, str]:
         """Every key in use by an action or held back (key → what it does)."""
-        taken = {self.shortcut(key): text for key, text, *_rest in ACTIONS if self.shortcut(key)}
+        taken = {self.shortcut(k): unmarked(t) for k, t, *_ in ACTIONS if self.shortcut(k)}
         taken.update(fixed_keys())
         return taken
 

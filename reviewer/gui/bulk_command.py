@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand
 
 from reviewer.core.store import BulkChange, BulkEdit, DatabaseError, Store
 from reviewer.gui.jobs import Progress
-from reviewer.gui.plain import menu_text
+from reviewer.gui.plain import menu_text, sentence
 
 if TYPE_CHECKING:
     from reviewer.gui.ops import LongWork
@@ -42,7 +42,8 @@ class BulkCommand(QUndoCommand):
     one-posting edit's does)."""
 
     def __init__(self, runner: BulkRunner, text: str, change: BulkChange) -> None:
-        super().__init__(menu_text(text))  # (the undo entry's text: a name's "&" shown)
+        super().__init__(menu_text(text))  # the undo entry's text: a name's "&" shown
+        self.what = text  # (as messages say it)
         self.runner, self.change = runner, change
         self._pushed = False
         self.resyncing = False  # the next call only puts the stack back where the file is
@@ -77,7 +78,7 @@ class BulkRunner(QObject):
     def make(self, edit: BulkEdit, ids: Sequence[int], what: str = "") -> None:
         """Make ``edit`` on the postings ``ids``, as one command on the undo stack
         (``what``: the edit in words, before "on N postings"; its log words by default)."""
-        what = what or edit.describe().capitalize()
+        what = what or sentence(edit.describe())
         text = f"{what} on {postings(len(ids))}"
         stopped = self.flow.before_edit("")
         if stopped is not None:
@@ -134,12 +135,12 @@ class BulkRunner(QObject):
             if isinstance(result, BulkChange):  # redone: how the postings were, again
                 command.change = result
             left = command.change.left if verb == "undone" else []
-            self._changed(f"{command.text()}: {verb}" + (
+            self._changed(f"{command.what}: {verb}" + (
                 f", but for {postings(len(left))} changed since by another process or "
                 "reviewer, left as they are." if left else "."))
 
         if command.change.changed > LONG:
-            title = f"{command.text()}: {'undoing' if verb == 'undone' else 'redoing'}"
+            title = f"{command.what}: {'undoing' if verb == 'undone' else 'redoing'}"
             if not self._long(title, step, finish, resync):
                 resync()
             return
@@ -147,7 +148,7 @@ class BulkRunner(QObject):
             finish(step(self.store, None, lambda: False))
         except DatabaseError as err:
             command.setObsolete(True)
-            self.flow.refused.emit(f"{command.text()}: not {verb}", str(err), None)
+            self.flow.refused.emit(f"{command.what}: not {verb}", str(err), None)
 
     def _long(self, title: str, step: Step, done: Callable[[Any], Any],
               failed: Callable[[], None]) -> bool:

@@ -15,11 +15,12 @@ Ctrl+Right still go to the previous and next posting.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QPoint, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QPainter, QPalette, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+from PySide6.QtWidgets import QStatusBar, QTextBrowser, QToolTip, QWidget
 
 from reviewer.core.words import utf16_offsets
 from reviewer.gui.document_paint import layout_document
@@ -38,7 +39,8 @@ class DocumentBrowser(QTextBrowser):
 
     marked = Signal()
     # what the text at the caret is (its tooltip: a field, a label, why it was removed),
-    # for the status bar, as the keys move the caret onto it ("", 0: onto plain text)
+    # for the status bar, as the keys move the caret onto it ("", 0: onto plain text, or
+    # the text is gone), through ``status_teller``
     message = Signal(str, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -130,9 +132,12 @@ class DocumentBrowser(QTextBrowser):
             self.message.emit(tip, 15000 if tip else 0)
 
     def _tip_at(self, position: int) -> str:
-        """The tooltip of the character after ``position``."""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(min(position + 1, self.document().characterCount() - 1))
+        """The tooltip of the character after ``position`` ("" at a line's end)."""
+        block = self.document().findBlock(position)
+        if not block.isValid() or position >= block.position() + block.length() - 1:
+            return ""
+        cursor = QTextCursor(block)
+        cursor.setPosition(position + 1)  # (the format of the character before it)
         return str(cursor.charFormat().toolTip())
 
     def viewportEvent(self, event: QEvent) -> bool:
@@ -155,3 +160,18 @@ class DocumentBrowser(QTextBrowser):
                 event.ignore()
             return True
         return super().viewportEvent(event)
+
+
+def status_teller(bar: QStatusBar) -> Callable[[str, int], None]:
+    """What shows a browser's ``message`` in ``bar``: a tip for ``ms``; "" clears the
+    last tip shown if the bar still shows it, never what another part said since."""
+    shown = [""]
+
+    def tell(tip: str, ms: int) -> None:
+        if tip:
+            bar.showMessage(tip, ms)
+        elif shown[0] and bar.currentMessage() == shown[0]:
+            bar.clearMessage()
+        shown[0] = tip
+
+    return tell

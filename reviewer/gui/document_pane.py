@@ -14,30 +14,13 @@ from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 from reviewer.core.schema import FIELDS
 from reviewer.gui.document_legend import ColourLegend, legend_chips
 from reviewer.gui.document_view import DocumentView
+from reviewer.gui.plain import with_accelerators
 from reviewer.gui.review_flow import adds_by_default
 
 VIEWS = (("Cleaned posting", "posting"), ("Raw page", "raw"),
          ("What cleaning removed", "removed"))
 Spans = list[dict[str, Any]]
 Put = Callable[[str, bool | None], None]  # field, add as an item (None: as the flow prefers)
-
-
-def with_accelerators(texts: list[str]) -> list[str]:
-    """Each text with an accelerator ("&") on a letter no text before it has, the
-    first letter of a word where it can; "&" in a text is kept as text."""
-    used: set[str] = set()
-    out = []
-    for text in texts:
-        starts = [i for i, ch in enumerate(text) if ch.isalnum() and (i == 0 or text[i - 1] == " ")]
-        others = [i for i, ch in enumerate(text) if ch.isalnum()]
-        at = next((i for i in starts + others if text[i].casefold() not in used), None)
-        escaped = text.replace("&", "&&")
-        if at is not None:
-            used.add(text[at].casefold())
-            at += text[:at].count("&")  # (after escaping)
-            escaped = escaped[:at] + "&" + escaped[at:]
-        out.append(escaped)
-    return out
 
 
 class DocumentPane(QWidget):

@@ -170,6 +170,7 @@ class DocumentView(DocumentBrowser):
 
     def _reset(self, mode: str) -> None:
         self._end_flash()
+        self.message.emit("", 0)  # what the caret was on is gone (``status_teller``)
         self.mode = mode
         self.highlights = []
         self.spans = []

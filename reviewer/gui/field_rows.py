@@ -192,18 +192,18 @@ class FieldEditor(QWidget):
     def focus(self) -> None:
         """Put the focus in this field (a list field opens)."""
         if self.summary is not None:
-            self.open_list()
+            self.open_list(Qt.FocusReason.ShortcutFocusReason)
         elif self.spec.kind == "salary":
             self.salary_min.setFocus(Qt.FocusReason.ShortcutFocusReason)
         else:
             self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def open_list(self) -> None:
+    def open_list(self, reason: Qt.FocusReason = Qt.FocusReason.OtherFocusReason) -> None:
         """A list field's items, one a line, in place of its one-line summary."""
         assert self.summary is not None
         self.summary.hide()
         self.editor.show()
-        self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.editor.setFocus(reason)
 
     def _list_left(self) -> None:
         """What was typed is reported; the list closes to its line, which says what it
@@ -333,7 +333,7 @@ class FieldEditor(QWidget):
         if state in DECIDED[1:] and self.machine not in (None, "", []):
             words += f"\nThe machine read: {value_text(self.machine, short=False)}"
         if others := sum(a.get("value") != value for a in self.alternatives):
-            words += f"\n{others} other reading{'s' if others > 1 else ''}: right-click"
+            words += f"\n{others} other reading{'s' if others > 1 else ''}: right-click or Menu key"
         set_plain_tip(self.mark, words)
         for widget in (self.summary, self.editor):
             if widget is not None:

@@ -246,7 +246,8 @@ class FieldsPanel(QScrollArea):
             name = self._field_of[watched]
             self.field_focused.emit(name)
             editor = self.editors[name]
-            words = editor.mark.accessibleDescription()
+            words = editor.state.text() if editor.state.property("state") == "unsaved" \
+                else editor.mark.accessibleDescription()  # (what its row says: not saved)
             if words and event.reason() in _BY_KEYS:
                 self.message.emit(f"{editor.spec.label}: {words}".replace("\n", " · "), 15000)
         if event.type() == QEvent.Type.ShortcutOverride and watched in self._field_of \

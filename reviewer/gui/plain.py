@@ -38,23 +38,28 @@ def menu_text(text: str) -> str:
     return text.replace("&", "&&")
 
 
-def with_access_keys(texts: list[str]) -> list[str]:
-    """Menu entries for ``texts``, each ``menu_text`` with an access key of its own where
-    one is left: the first letter of a word no entry before it took, else another of its
-    letters ("Company", "Confidence": "&Company", "C&onfidence")."""
-    taken: set[str] = set()
+def with_accelerators(texts: list[str]) -> list[str]:
+    """Each text with an accelerator ("&") on a letter no text before it has, the
+    first letter of a word where it can; "&" in a text is kept as text."""
+    used: set[str] = set()
     out = []
     for text in texts:
-        starts = [i for i, char in enumerate(text) if char.isalnum()
-                  and (i == 0 or not text[i - 1].isalnum())]
-        rest = [i for i, char in enumerate(text) if char.isalnum() and i not in starts]
-        at = next((i for i in starts + rest if text[i].casefold() not in taken), None)
-        if at is None:
-            out.append(menu_text(text))
-            continue
-        taken.add(text[at].casefold())
-        out.append(f"{menu_text(text[:at])}&{menu_text(text[at:])}")
+        starts = [i for i, ch in enumerate(text) if ch.isalnum() and (i == 0 or text[i - 1] == " ")]
+        others = [i for i, ch in enumerate(text) if ch.isalnum()]
+        at = next((i for i in starts + others if text[i].casefold() not in used), None)
+        escaped = text.replace("&", "&&")
+        if at is not None:
+            used.add(text[at].casefold())
+            at += text[:at].count("&")  # (after escaping)
+            escaped = escaped[:at] + "&" + escaped[at:]
+        out.append(escaped)
     return out
+
+
+def sentence(text: str) -> str:
+    """``text`` with a capital first letter, the rest as it is (``str.capitalize`` puts
+    the rest in lower case: a name or value quoted in it would be misquoted)."""
+    return text[:1].upper() + text[1:]
 
 
 def title_text(text: str) -> str:

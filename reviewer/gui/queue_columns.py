@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
-from reviewer.gui.plain import with_access_keys
+from reviewer.gui.plain import with_accelerators
 from reviewer.gui.queue_model import COLUMNS
 
 TITLE = COLUMNS.index("Title")
@@ -84,7 +84,7 @@ class QueueColumns(QObject):
         if menu is None:
             menu = QMenu(self.view)
         menu.clear()
-        *names, default = with_access_keys([*COLUMNS, "Default columns"])
+        *names, default = with_accelerators([*COLUMNS, "Default columns"])
         for column, name in enumerate(names):
             action = menu.addAction(name)
             action.setCheckable(True)

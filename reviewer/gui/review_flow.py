@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from reviewer.core.extract import value_from_selection
 from reviewer.core.schema import FIELDS
 from reviewer.core.store import Change, ChangedMeanwhile, ChangedSince, DatabaseError, Store
-from reviewer.gui.plain import menu_text
+from reviewer.gui.plain import menu_text, sentence
 from reviewer.gui.queue_pane import QueuePane
 
 _LABELS = {spec.name: spec.label for spec in FIELDS}
@@ -45,7 +45,8 @@ class EditCommand(QUndoCommand):
 
     def __init__(self, store: Store, text: str, change: Change, done: Callable[[str], None],
                  refused: Callable[[str, str], None], say: Callable[[str], None]) -> None:
-        super().__init__(menu_text(text))  # (the undo entry's text: a name's "&" shown)
+        super().__init__(menu_text(text))  # the undo entry's text: a name's "&" shown
+        self.what = text  # (as messages say it)
         # sealed (``History.made``): an undo over another process's later edit is refused
         self.store, self.change, self.done, self.refused, self.say = (
             store, change, done, refused, say)
@@ -66,19 +67,19 @@ class EditCommand(QUndoCommand):
             self.change = self.store.history.undo(self.change)
         except DatabaseError as err:
             self.setObsolete(True)
-            self.refused(f"{self.text()}: not {verb}", str(err))
+            self.refused(f"{self.what}: not {verb}", str(err))
             return
         except ChangedSince as err:  # the posting shown again as it is now
             self.setObsolete(True)
             self.done("")
-            self.say(f"{self.text().capitalize()}: not {verb}: {err.what} was changed since "
+            self.say(f"{sentence(self.what)}: not {verb}: {err.what} was changed since "
                      "by another process or reviewer, whose work it would undo. Shown as it "
                      "is now.")
             return
         except ChangedMeanwhile as err:  # (an option the schema no longer has)
             self.setObsolete(True)
             self.done("")
-            self.say(f"{self.text().capitalize()}: not {verb}: {err}.")
+            self.say(f"{sentence(self.what)}: not {verb}: {err}.")
             return
         self.done(verb)
 
@@ -196,7 +197,7 @@ class ReviewFlow(QObject):
             return False
         stopped = self.before_edit(replaced)
         if stopped is not None:
-            self.message.emit(f"{text.capitalize()}: not done. {stopped} (correct it, revert"
+            self.message.emit(f"{sentence(text)}: not done. {stopped} (correct it, revert"
                               " it to the machine's value, or empty it for no value)", 10000)
             return False
         return self._make(self.pid, text, edit)
@@ -208,11 +209,11 @@ class ReviewFlow(QObject):
         except KeyError:  # the posting, or the span the edit is of, removed by another program
             if self.store.postings.exists(pid):
                 self.show(pid)
-                self.message.emit(f"{text.capitalize()}: not done. What it edits is no longer "
+                self.message.emit(f"{sentence(text)}: not done. What it edits is no longer "
                                   "in the project file (another program removed it): shown "
                                   "again, as it is now.", 12000)
             else:
-                self._gone(pid, f"{text.capitalize()}: not done")
+                self._gone(pid, f"{sentence(text)}: not done")
             return False
         except DatabaseError as err:
             self.refused.emit(f"{text}: not saved", str(err),
@@ -220,11 +221,11 @@ class ReviewFlow(QObject):
             return False
         except ChangedMeanwhile as err:  # shown again as it is now: look before accepting
             self.show(pid)
-            self.message.emit(f"{text.capitalize()}: not done. {str(err).capitalize()}: "
+            self.message.emit(f"{sentence(text)}: not done. {sentence(str(err))}: "
                               "shown again, as it is now.", 12000)
             return False
         except ValueError as err:  # the store refused it, saying why (a span off the text)
-            self.message.emit(f"{text.capitalize()}: not done. {str(err).capitalize()}.",
+            self.message.emit(f"{sentence(text)}: not done. {sentence(str(err))}.",
                               10000)
             return False
         self.undo_stack.push(EditCommand(
@@ -253,7 +254,7 @@ class ReviewFlow(QObject):
             title = ""
         title = " ".join(title.split())
         title = f" “{title[:59]}…”" if len(title) > 60 else f" “{title}”" if title else ""
-        self.message.emit(f"{verb.capitalize()} “{text}” of posting {pid}{title}, which "
+        self.message.emit(f"{sentence(verb)} “{text}” of posting {pid}{title}, which "
                           "the list does not show (a search or a filter hides it).", 15000)
 
     def _go_to(self, pid: int) -> None:

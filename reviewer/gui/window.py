@@ -28,6 +28,7 @@ from reviewer.gui.actions import WindowActions
 from reviewer.gui.active_time import ActiveClock, time_adder
 from reviewer.gui.adjudication import Adjudication
 from reviewer.gui.bulk_edit import BulkEdits
+from reviewer.gui.document_browser import status_teller
 from reviewer.gui.document_pane import DocumentPane
 from reviewer.gui.fields_panel import FieldsPanel
 from reviewer.gui.guidelines import GuidelinesDialog, show_guidelines
@@ -163,9 +164,9 @@ class ReviewWindow(QMainWindow):
             lambda: self.save_state.typed(self.fields.unreadable()))
         flow.shown.connect(self._show)
         flow.changed.connect(self._changed)
-        for source in (flow, self.spans, self.fields, self.document):  # (a caret's text)
-            source.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
-        self.long_work.status.connect(status.showMessage)
+        for said in (flow.message, self.spans.message, self.fields.message, self.long_work.status):
+            said.connect(status.showMessage)
+        self.document.message.connect(status_teller(status))  # the text at the caret
         self.long_work.project_changed.connect(lambda: self.queue_pane.reload_at(self.pid))
         self.long_work.project_changed.connect(  # a merge may bring descriptions
             lambda: self.side.set_descriptions(self.store.meta.descriptions()))

@@ -7,23 +7,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
+from reviewer.gui.document_view import DocumentView
 from reviewer.gui.fields_panel import KEYS
 from reviewer.gui.window import ReviewWindow
 
 
 def _enter(win: ReviewWindow, qtbot, wanted) -> None:  # type: ignore[no-untyped-def]
-    """The caret moved by the Left key onto the last character of the first run of text
-    whose format is ``wanted`` (from the text after it, of another tooltip)."""
-    doc = win.document.document()
-    cursor = QTextCursor(doc)
-    tips = []
-    for position in range(1, doc.characterCount()):
-        cursor.setPosition(position)  # (the format of the character before it)
-        tips.append((cursor.charFormat().toolTip(), wanted(cursor.charFormat())))
-    at = next(i for i in range(len(tips) - 1) if tips[i][1] and tips[i][0] != tips[i + 1][0])
+    """The caret moved by the Left key onto the first place whose tooltip is ``wanted``
+    from the place after it, of another tooltip."""
+    tip = win.document._tip_at
+    at = next(p for p in range(win.document.document().characterCount() - 2)
+              if wanted(tip(p)) and tip(p) != tip(p + 1))
     cursor = win.document.textCursor()
     cursor.setPosition(at + 1)
     win.document.setTextCursor(cursor)
@@ -37,10 +33,10 @@ def test_the_caret_on_removed_text_says_why_it_was_removed(project: Path, open_w
     win.view_choice.setCurrentIndex(win.view_choice.findData("removed"))
     win.document.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is win.document)
-    _enter(win, qtbot, lambda fmt: fmt.fontStrikeOut())
+    _enter(win, qtbot, lambda tip: tip.startswith("Removed"))
     said = win.statusBar().currentMessage()
     assert said.startswith("Removed"), said
-    _enter(win, qtbot, lambda fmt: not fmt.fontStrikeOut() and not fmt.toolTip())
+    _enter(win, qtbot, lambda tip: not tip)
     assert win.statusBar().currentMessage() == ""
 
 
@@ -48,7 +44,7 @@ def test_the_caret_on_a_highlight_names_its_field(project: Path, open_window, qt
     win: ReviewWindow = open_window(project)
     win.document.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is win.document)
-    _enter(win, qtbot, lambda fmt: "Title" in fmt.toolTip())
+    _enter(win, qtbot, lambda tip: "Title" in tip)
     assert "Title" in win.statusBar().currentMessage()
 
 
@@ -79,3 +75,58 @@ def test_a_field_reached_by_tab_says_its_state_and_one_focused_by_the_window_doe
     focused = QApplication.focusWidget()
     name = next(n for n, e in win.fields.editors.items() if e.isAncestorOf(focused))
     assert win.statusBar().currentMessage().startswith(win.fields.editors[name].spec.label)
+
+
+def test_the_caret_clears_only_its_own_words_and_they_go_with_the_text(  # type: ignore[no-untyped-def]
+        project: Path, open_window, qtbot) -> None:
+    """Moving off a highlight wiped whatever the status bar said (a warning that typing
+    was not saved); the words of a highlight stayed over another view or posting."""
+    win: ReviewWindow = open_window(project)
+    win.document.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.document)
+    _enter(win, qtbot, lambda tip: "Title" in tip)
+    win.statusBar().showMessage("Posting 1 left with text typed not saved")
+    _enter(win, qtbot, lambda tip: not tip)
+    assert win.statusBar().currentMessage() == "Posting 1 left with text typed not saved"
+    _enter(win, qtbot, lambda tip: "Title" in tip)
+    assert "Title" in win.statusBar().currentMessage()
+    win.view_choice.setCurrentIndex(win.view_choice.findData("raw"))
+    assert win.statusBar().currentMessage() == ""
+
+
+def test_the_end_of_a_line_is_not_the_next_line_s_text(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = DocumentView()
+    qtbot.addWidget(view)
+    said: list[str] = []
+    view.message.connect(lambda text, _ms: said.append(text))
+    view.show()
+    view.show_removed("plain line\nremoved line\nmore plain", [(11, 23, "navigation")])
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    said.clear()
+    qtbot.keyClick(view, Qt.Key.Key_End)  # before the break of a plain line
+    assert view.textCursor().position() == 10 and said == []
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # onto the removed line
+    assert said == ["Removed: navigation"]
+
+
+def test_a_list_field_clicked_says_nothing_and_an_unsaved_one_says_so(  # type: ignore[no-untyped-def]
+        project: Path, open_window, qtbot) -> None:
+    win: ReviewWindow = open_window(project)
+    win.statusBar().showMessage("what the window said")
+    skills = win.fields.editors["skills"]
+    assert skills.summary is not None
+    win.fields.ensureWidgetVisible(skills)
+    qtbot.mouseClick(skills.summary, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is skills.editor)
+    assert win.statusBar().currentMessage() == "what the window said"
+    date = win.fields.editors["date_posted"]
+    date.editor.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is date.editor)
+    date.editor.selectAll()
+    qtbot.keyClicks(date.editor, "not a date at all")
+    qtbot.keyClick(date.editor, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab,
+                   Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is date.editor)
+    assert "not saved" in win.statusBar().currentMessage()

@@ -108,13 +108,13 @@ def test_spans_by_selection_and_key_overlap_relabel_delete_undo(win: ReviewWindo
     assert _spans(win) == [("Kubernetes", "QUALIFICATION", "accepted")]
 
 
-def test_a_selection_is_needed_to_label_a_span(win: ReviewWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_selection_is_needed_to_label_a_span(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     shown: list[tuple[str, int]] = []
-    bar = win.statusBar()
-    monkeypatch.setattr(bar, "showMessage", lambda text, ms=0: shown.append((text, ms)))
+    win.spans.message.connect(lambda text, ms: shown.append((text, ms)))
     win.document.setFocus()
     qtbot.keyClick(win.document, Qt.Key.Key_1, CTRL)
     assert _spans(win) == [] and shown == [("Select some words of the posting first.", 6000)]
+    assert win.statusBar().currentMessage() == "Select some words of the posting first."
 
 
 def test_suggested_skills_are_accepted_or_rejected_in_one_key(win: ReviewWindow,

@@ -87,3 +87,21 @@ def test_undo_names_a_label_with_an_ampersand_as_it_is(project: Path, open_windo
     entry = undo.actions()[0]
     assert unmarked(entry.text()).startswith("Undo") and "R&D" in unmarked(entry.text())
     assert QKeySequence.mnemonic(entry.text()).toString() == "Alt+U"
+
+
+def test_names_with_access_keys_read_as_written_where_they_are_quoted(  # type: ignore[no-untyped-def]
+        project: Path, open_window, qtbot) -> None:
+    """The schema dialog named a clashing key's action "Searc&h"; an undo refused named
+    a question "r&&d team" (the undo entry's escaping, and the rest put in lower case)."""
+    with Store(project) as store:
+        store.labels.save_schema([Question("R&D team", "single", [Option("yes"),
+                                                                  Option("no")])])
+    win: ReviewWindow = open_window(project)
+    taken = win.action_table.taken_keys()
+    assert taken["Ctrl+F"] == "Search" and not [t for t in taken.values() if "&&" in t]
+    win.labels.toggle(win.schema[0], "yes")
+    with Store(project) as other:  # another process answers it meanwhile
+        other.labels.answer(win.pid, "R&D team", ["no"])  # type: ignore[arg-type]
+    win.undo_stack.undo()
+    said = win.statusBar().currentMessage()
+    assert "R&D team" in said and "&&" not in said, said
