@@ -213,16 +213,19 @@ def utf16_offsets(text: str) -> list[int] | None:
 
 
 def spaced(char: str) -> bool:
-    """Is ``char`` of a script that sets words apart by spaces? Not Thai, Lao, Myanmar or
-    Khmer, nor Chinese and Japanese (their ideographs, kana and signs); Korean is. Where
-    it is not, a word ends at any letter: there is no space to find it by."""
+    """Is ``char`` of a script that sets words apart by spaces? Not Thai, Lao, Myanmar,
+    Khmer and the Tai scripts (Tai Tham, New Tai Lue, Tai Viet), nor Chinese, Japanese,
+    Yi, Tangut, Khitan and Nushu (their ideographs, syllables, kana and signs); Korean
+    is. Where it is not, a word ends at any letter: there is no space to find it by."""
     return _UNSPACED.match(char) is None
 
 
 # the letters of scripts written without spaces between words (``spaced``)
-_UNSPACED_RANGES = ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fdf\u3000-\u30ff"
-                    "\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-                    "\uff65-\uff9f\U00020000-\U0003ffff")
+_UNSPACED_RANGES = ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u1980-\u19ff\u1a20-\u1aaf"
+                    "\u2e80-\u2fdf\u3000-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf"
+                    "\u4e00-\u9fff\ua000-\ua4cf\ua9e0-\ua9ff\uaa60-\uaadf\uf900-\ufaff"
+                    "\uff65-\uff9f\U00017000-\U00018d7f\U0001aff0-\U0001b2ff"
+                    "\U00020000-\U0003ffff")
 _UNSPACED = re.compile(f"[{_UNSPACED_RANGES}]")
 # one character of a script written with spaces between words (``spaced``), for patterns
 SPACED_CLASS = f"[^{_UNSPACED_RANGES}]"
