@@ -1,10 +1,9 @@
 """The window's actions as data: one table from which the menu bar, the shortcuts,
 the shortcut editor and the help are built.
 
-Each row: id, text, default shortcut, handler name, menu. The "&" in a text marks
-the letter that picks the entry in its open menu (one a menu). A handler name is looked
-up in the handlers the window gives (a mapping of name to callable), so this module
-knows no window. User overrides of the shortcuts live in ``QSettings``.
+Each row: id, text ("&" before the letter that picks it in its open menu), default
+shortcut, handler name (looked up in the handlers the window gives: this module knows
+no window), menu. User overrides of the shortcuts live in ``QSettings``.
 """
 
 from __future__ import annotations
@@ -364,6 +363,7 @@ class WindowActions:
                  row(TAKE_KEYS, TAKE_TEXT, "Review") +
                  row("Alt + a field's underlined letter", "Go to that field (again: the "
                      "next with the same letter)") +
+                 row("Alt + a menu's letter, then an entry's", "Open the menu, pick the entry") +
                  row("Shift+arrows, Ctrl+Shift+arrows", "Select text in the document "
                      "(by word with Ctrl)") +
                  row("A, X, Space, Backspace, 1–9", "In single-key mode (View): accept and "

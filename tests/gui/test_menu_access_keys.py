@@ -57,6 +57,7 @@ def test_the_help_and_the_shortcut_editor_name_the_entries_as_they_read(
     text = win.help_box.text()
     win.help_box.close()
     assert "Open a project…" in text and "Searc&amp;h" not in text and "Search" in text
+    assert "Open the menu, pick the entry" in text  # (the way to them is said)
     rows, _reserved = win.action_table.shortcut_rows()
     assert ("open_project", "Open a project…") in [row[:2] for row in rows]
     assert not [row for row in rows if "&" in row[1]]
