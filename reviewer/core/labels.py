@@ -31,6 +31,10 @@ PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b
            "#ff9da7", "#9c755f", "#bab0ac")
 _NAME = re.compile(r"\S(?:.*\S)?\Z")
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")
+# the most a schema holds: a longer list is no choice to make by hand, and the window
+# lays out a button and a key for every option (30,000 options took it 16 s to open)
+MAX_QUESTIONS = 100
+MAX_OPTIONS = 1_000  # a question's
 
 
 @dataclass
@@ -187,8 +191,33 @@ def _normal_stroke(text: str, stroke: str) -> str:
     return "+".join([m for m in ("Ctrl", "Alt", "Shift", "Meta") if m in named] + [key])
 
 
+def too_large(questions: Sequence[Question]) -> str | None:
+    """What makes a schema larger than a project's may be (``MAX_QUESTIONS``,
+    ``MAX_OPTIONS``), or None."""
+    if len(questions) > MAX_QUESTIONS:
+        return f"{len(questions):,} questions: at most {MAX_QUESTIONS:,}"
+    big = next((q for q in questions if len(q.options) > MAX_OPTIONS), None)
+    if big is not None:
+        return f"question {big.name!r} has {len(big.options):,} options: at most {MAX_OPTIONS:,}"
+    return None
+
+
+def within_limits(questions: list[Question]) -> tuple[list[Question], str | None]:
+    """The questions of a stored schema the window shows, and what it leaves out (None:
+    nothing): a file made elsewhere may hold more than ``too_large`` lets a project
+    save. Those left out keep their answers; they are only not shown."""
+    why = too_large(questions)
+    if why is None:
+        return questions, None
+    shown = [q for q in questions if len(q.options) <= MAX_OPTIONS][:MAX_QUESTIONS]
+    return shown, (f"The label schema is too large to show whole ({why}): "
+                   f"{len(shown):,} of its {len(questions):,} questions are shown.")
+
+
 def check(questions: Sequence[Question]) -> None:
     """ValueError, saying what to change, if the schema cannot be stored."""
+    if (why := too_large(questions)) is not None:
+        raise ValueError(f"the label schema is too large: {why}")
     seen_questions: set[str] = set()
     span_labels: set[str] = set()
     keys: dict[str, str] = {}

@@ -39,6 +39,12 @@ class SpanLabels(QObject):
         self.colors = {o.name: o.color for q in questions if q.kind == "span"
                        for o in q.options}
 
+    def to_draw(self, posting: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+        """The spans the document draws (all but the rejected, and those suggested), and
+        each label's colour."""
+        spans = [s for s in posting["spans"] if s["state"] != "rejected"]
+        return spans + self.suggested(posting), self.colors
+
     def suggested(self, posting: dict[str, Any]) -> list[dict[str, Any]]:
         """The skills field's evidence as suggested spans (labelled SKILL, or the first
         span label when the schema has no SKILL), those no span has been put on yet.

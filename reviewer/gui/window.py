@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QSplitter,
 )
 
-from reviewer.core.labels import Question
+from reviewer.core.labels import Question, too_large, within_limits
 from reviewer.core.store import Store
 from reviewer.gui import ops, preferences
 from reviewer.gui.actions import WindowActions
@@ -55,6 +55,9 @@ def _show_counts(model: QueueModel, progress: QProgressBar, queue_pane: QueuePan
     queue_pane.show_count(total)
 
 
+_SMALLER = "Give the project a smaller one: reviewer labels PROJECT --import FILE."
+
+
 def _why_nothing(model: QueueModel) -> str:
     """Why no posting is shown, and what to do."""
     if model.reading_more is not None:
@@ -85,7 +88,7 @@ class ReviewWindow(QMainWindow):
         self.flow = ReviewFlow(store, self.queue_pane, self)
         self.undo_stack: QUndoStack = self.flow.undo_stack
         self.long_work = ops.LongWork(self, store.path, store, settings)
-        self.document_pane = DocumentPane(self._spans_to_draw)
+        self.document_pane = DocumentPane(lambda posting: self.spans.to_draw(posting))
         self.document = self.document_pane.document
         self.view_choice = self.document_pane.view_choice
         self.spans = SpanLabels(self.flow, self.document, self)
@@ -245,7 +248,7 @@ class ReviewWindow(QMainWindow):
             self._show_nothing()
             return
         self.fields.setEnabled(True)
-        if (questions := self.store.labels.schema()) != self.schema:  # another program's
+        if (questions := self.store.labels.schema()) != self.schema_read:  # another's
             self.set_schema(questions)
         if self.side.holds_focus():  # each posting starts in the document
             self.document.setFocus()
@@ -269,11 +272,6 @@ class ReviewWindow(QMainWindow):
         self.fields.setEnabled(False)
         self.document_pane.show_text(_why_nothing(self.model))
 
-    def _spans_to_draw(self, posting: dict[str, Any]) -> tuple[list[dict[str, Any]],
-                                                                  dict[str, str]]:
-        spans = [s for s in posting["spans"] if s["state"] != "rejected"]
-        return spans + self.spans.suggested(posting), self.spans.colors
-
     def _listed(self) -> None:
         self._update_counts()
         self.document_pane.set_search(self.queue_pane.search_box.text())  # words marked
@@ -295,13 +293,15 @@ class ReviewWindow(QMainWindow):
     # --- labels, statistics, keys, colours -----------------------------------------------
 
     def set_schema(self, questions: list[Question]) -> None:
-        """Show the label questions and give their options' keys to actions."""
-        self.schema = questions
-        self.spans.set_schema(questions)
+        """Show the questions the window can (``within_limits``); their keys to actions."""
+        self.schema_read, (self.schema, left_out) = questions, within_limits(questions)
+        self.spans.set_schema(self.schema)
         self.side.set_descriptions(self.store.meta.descriptions())
-        self.side.set_schema(questions)
-        self.action_table.set_label_actions(questions, self.spans.label_selection,
+        self.side.set_schema(self.schema)
+        self.action_table.set_label_actions(self.schema, self.spans.label_selection,
                                             self.labels.toggle)
+        if left_out:
+            self.statusBar().showMessage(f"{left_out} {_SMALLER}", 60000)
         if self.posting is not None:
             self.document_pane.redraw()
             self.side.show_posting(self.posting)
@@ -309,6 +309,9 @@ class ReviewWindow(QMainWindow):
     def edit_schema(self) -> None:
         from reviewer.gui.schema_dialog import SchemaDialog
 
+        if (why := too_large(self.schema_read)) is not None:  # (its table would not open)
+            return self.statusBar().showMessage(f"The label schema is too large to edit here "
+                                                f"({why}). {_SMALLER}", 60000)
         self.schema_dialog = SchemaDialog(self, self.store.labels, self.action_table.taken_keys())
         self.schema_dialog.accepted.connect(lambda: self._schema_saved())
         self.schema_dialog.open()
