@@ -31,10 +31,10 @@ PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b
            "#ff9da7", "#9c755f", "#bab0ac")
 _NAME = re.compile(r"\S(?:.*\S)?\Z")
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")
-# the most a schema holds: a longer list is no choice to make by hand, and the window
-# lays out a button and a key for every option (30,000 options took it 16 s to open)
-MAX_QUESTIONS = 100
-MAX_OPTIONS = 1_000  # a question's
+# the most a schema holds: the window lays out a button and a key for every option
+# (10,000 options: 3 s to open; 30,000: 16 s), room for a taxonomy of occupations
+MAX_QUESTIONS = 200
+MAX_OPTIONS = 10_000  # all its questions' together
 
 
 @dataclass
@@ -195,23 +195,31 @@ def too_large(questions: Sequence[Question]) -> str | None:
     """What makes a schema larger than a project's may be (``MAX_QUESTIONS``,
     ``MAX_OPTIONS``), or None."""
     if len(questions) > MAX_QUESTIONS:
-        return f"{len(questions):,} questions: at most {MAX_QUESTIONS:,}"
-    big = next((q for q in questions if len(q.options) > MAX_OPTIONS), None)
-    if big is not None:
-        return f"question {big.name!r} has {len(big.options):,} options: at most {MAX_OPTIONS:,}"
+        return f"{len(questions):,} questions, at most {MAX_QUESTIONS:,}"
+    total = sum(len(q.options) for q in questions)
+    if total > MAX_OPTIONS:
+        big = max(questions, key=lambda q: len(q.options))
+        return (f"{total:,} options in all, at most {MAX_OPTIONS:,}; {big.name!r} has "
+                f"{len(big.options):,}")
     return None
 
 
 def within_limits(questions: list[Question]) -> tuple[list[Question], str | None]:
     """The questions of a stored schema the window shows, and what it leaves out (None:
     nothing): a file made elsewhere may hold more than ``too_large`` lets a project
-    save. Those left out keep their answers; they are only not shown."""
+    save. The questions are taken in order, any that would pass the limits left out;
+    their answers are kept, only not shown."""
     why = too_large(questions)
     if why is None:
         return questions, None
-    shown = [q for q in questions if len(q.options) <= MAX_OPTIONS][:MAX_QUESTIONS]
-    return shown, (f"The label schema is too large to show whole ({why}): "
-                   f"{len(shown):,} of its {len(questions):,} questions are shown.")
+    shown: list[Question] = []
+    options = 0
+    for question in questions:
+        if len(shown) < MAX_QUESTIONS and options + len(question.options) <= MAX_OPTIONS:
+            shown.append(question)
+            options += len(question.options)
+    return shown, (f"Label schema too large ({why}): {len(shown):,} of its "
+                   f"{len(questions):,} questions shown.")
 
 
 def check(questions: Sequence[Question]) -> None:

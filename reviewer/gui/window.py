@@ -55,7 +55,7 @@ def _show_counts(model: QueueModel, progress: QProgressBar, queue_pane: QueuePan
     queue_pane.show_count(total)
 
 
-_SMALLER = "Give the project a smaller one: reviewer labels PROJECT --import FILE."
+_SMALLER = " Give the project a smaller one: reviewer labels PROJECT --import FILE."
 
 
 def _why_nothing(model: QueueModel) -> str:
@@ -300,8 +300,8 @@ class ReviewWindow(QMainWindow):
         self.side.set_schema(self.schema)
         self.action_table.set_label_actions(self.schema, self.spans.label_selection,
                                             self.labels.toggle)
-        if left_out:
-            self.statusBar().showMessage(f"{left_out} {_SMALLER}", 60000)
+        if left_out:  # (once the window is whole: a message shown before covers nothing)
+            QTimer.singleShot(0, self, lambda: self.action_table.say(left_out + _SMALLER, 60000))
         if self.posting is not None:
             self.document_pane.redraw()
             self.side.show_posting(self.posting)
@@ -311,7 +311,7 @@ class ReviewWindow(QMainWindow):
 
         if (why := too_large(self.schema_read)) is not None:  # (its table would not open)
             return self.statusBar().showMessage(f"The label schema is too large to edit here "
-                                                f"({why}). {_SMALLER}", 60000)
+                                                f"({why}).{_SMALLER}", 60000)
         self.schema_dialog = SchemaDialog(self, self.store.labels, self.action_table.taken_keys())
         self.schema_dialog.accepted.connect(lambda: self._schema_saved())
         self.schema_dialog.open()
