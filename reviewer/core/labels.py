@@ -105,7 +105,7 @@ def with_defaults(questions: list[Question], reserved: Iterable[str] = ()) -> li
     ``key_pool``, skipping those taken, by an option or in ``reserved`` (the window's
     own keys), and those that clash with a key taken (one is the first strokes of the
     other)."""
-    taken = {normal_key(o.key) for q in questions for o in q.options if o.key}
+    taken = _Taken(normal_key(o.key) for q in questions for o in q.options if o.key)
     window = [normal_key(k) for k in reserved if k]
     pools = {"doc": key_pool("doc"), "span": key_pool("span")}
     colour = {"doc": 0, "span": 0}  # span labels start the palette again: their own colours
@@ -116,11 +116,35 @@ def with_defaults(questions: list[Question], reserved: Iterable[str] = ()) -> li
                 option.color = PALETTE[colour[kind] % len(PALETTE)]
                 colour[kind] += 1
             if not option.key:
-                option.key = next((k for k in pools[kind]
-                                   if not any(clash(k, t) for t in taken)
+                option.key = next((k for k in pools[kind] if not taken.clashes(k)
                                    and not any(window_clash(k, w) for w in window)), "")
                 taken.add(option.key)
     return questions
+
+
+class _Taken:
+    """Keys taken, asked whether a key ``clash``es with any of them in the time of its
+    few strokes, not of their number (a schema of thousands of options is read at every
+    posting shown)."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.whole: set[tuple[str, ...]] = set()
+        self.starts: set[tuple[str, ...]] = set()  # each key's first strokes, all of them
+        for key in keys:
+            self.add(key)
+
+    def add(self, key: str) -> None:
+        parts = tuple(strokes(key))
+        if parts:  # (no key: no clash)
+            self.whole.add(parts)
+            self.starts.update(parts[:n] for n in range(1, len(parts) + 1))
+
+    def clashes(self, key: str) -> bool:
+        """``any(clash(key, t) for t in taken)``: equal, the start of one, or one of
+        them its start."""
+        parts = tuple(strokes(key))
+        return bool(parts) and (parts in self.starts or
+                                any(parts[:n] in self.whole for n in range(1, len(parts))))
 
 
 _MODIFIERS = {"ctrl": "Ctrl", "control": "Ctrl", "alt": "Alt", "shift": "Shift",

@@ -243,3 +243,21 @@ def test_delete_word_is_an_editing_key_however_it_is_spelled(key: str) -> None:
 @pytest.mark.parametrize("key", ["Ctrl+Insert", "ctrl+pgdown", "Ctrl+Escape", "Ctrl+CapsLock"])
 def test_keys_qt_reads_by_their_other_names_are_taken(key: str) -> None:
     check_given([Question("relevant", "single", [Option("yes", key=key), Option("no")])])
+
+
+def test_the_taken_keys_index_says_what_a_clash_with_each_says() -> None:
+    """``with_defaults`` asks an index of the keys taken (a schema of thousands of
+    options is read at every posting shown): it answers as ``clash`` against each."""
+    import itertools
+    import random
+
+    from reviewer.core.labels import _Taken, key_pool
+
+    keys = [*itertools.islice(key_pool("doc"), 150), *itertools.islice(key_pool("span"), 150),
+            "", "Ctrl+L", "Ctrl+,", "Ctrl+L, Ctrl+L", "Ctrl+2, 3", "Ctrl+2"]
+    rng = random.Random(7)
+    for _ in range(200):
+        taken = rng.sample(keys, rng.randint(0, 40))
+        index = _Taken(taken)
+        for key in rng.sample(keys, 40):
+            assert index.clashes(key) == any(clash(key, t) for t in taken), (key, taken)
