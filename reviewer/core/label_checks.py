@@ -1,7 +1,8 @@
 """The checks of names and keys a person gives a label schema now (the schema dialog,
 ``reviewer labels --import``), beyond what any stored schema must be (``labels.check``):
-names that look alike or hold a character no one sees, keys that type, edit or belong to
-the window. A schema saved before keeps its names and keys."""
+its size (``labels.too_large``), names that look alike or hold a character no one sees,
+keys that type, edit or belong to the window. A schema saved before keeps its names and
+keys, and is copied as it is (a split, a merge)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from reviewer.core.labels import CHORD_KEY, Question, normal_key, strokes
+from reviewer.core.labels import CHORD_KEY, Question, normal_key, strokes, too_large
 
 # what Ctrl and a key do in every text box of the window: select all, copy, cut, paste, undo
 _EDITING_KEYS = frozenset(f"Ctrl+{k}" for k in ("A", "C", "V", "X", "Z", "Y", "Shift+Z",
@@ -25,6 +26,8 @@ def check_given(questions: Sequence[Question], before: Sequence[Question] = ()) 
     composed or not) nor hold a character that cannot be seen (``_check_seen``). A key's
     first stroke may not type, move or edit in the window: it holds Ctrl, Alt or Meta, or
     is a function key (F5), and is none of the editing keys."""
+    if (why := too_large(questions)) is not None:
+        raise ValueError(f"the label schema is too large: {why}")
     old_names = {q.name for q in before} | {o.name for q in before for o in q.options}
     old_keys = {o.key for q in before for o in q.options}
     for question in questions:

@@ -31,10 +31,11 @@ PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b
            "#ff9da7", "#9c755f", "#bab0ac")
 _NAME = re.compile(r"\S(?:.*\S)?\Z")
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")
-# the most a schema holds: the window lays out a button and a key for every option
-# (10,000 options: 3 s to open; 30,000: 16 s), room for a taxonomy of occupations
+# the most a schema a person gives may hold (``label_checks.check_given``): the window
+# lays out a button, a menu entry and a key for every option (2,000 options: 0.8 s to
+# open, 3 s to lay out again after a change; 30,000: 16 s to open)
 MAX_QUESTIONS = 200
-MAX_OPTIONS = 10_000  # all its questions' together
+MAX_OPTIONS = 2_000  # all its questions' together
 
 
 @dataclass
@@ -216,25 +217,25 @@ def _normal_stroke(text: str, stroke: str) -> str:
 
 
 def too_large(questions: Sequence[Question]) -> str | None:
-    """What makes a schema larger than a project's may be (``MAX_QUESTIONS``,
+    """What makes a schema larger than a person may give a project (``MAX_QUESTIONS``,
     ``MAX_OPTIONS``), or None."""
     if len(questions) > MAX_QUESTIONS:
         return f"{len(questions):,} questions, at most {MAX_QUESTIONS:,}"
     total = sum(len(q.options) for q in questions)
     if total > MAX_OPTIONS:
         big = max(questions, key=lambda q: len(q.options))
-        return (f"{total:,} options in all, at most {MAX_OPTIONS:,}; {big.name!r} has "
+        return (f"{total:,} options in all, at most {MAX_OPTIONS:,}; {big.name[:40]!r} has "
                 f"{len(big.options):,}")
     return None
 
 
 def within_limits(questions: list[Question]) -> tuple[list[Question], str | None]:
-    """The questions of a stored schema the window shows, and what it leaves out (None:
-    nothing): a file made elsewhere may hold more than ``too_large`` lets a project
-    save. The questions are taken in order, any that would pass the limits left out;
-    their answers are kept, only not shown."""
-    why = too_large(questions)
-    if why is None:
+    """The questions of a stored schema the window shows, and what it says of those it
+    leaves out (None: none): a file made elsewhere, or by a version without the limits,
+    may hold more than ``too_large`` lets a person give. The questions are taken in
+    order, any that would pass the limits left out; their answers are kept, only not
+    shown."""
+    if too_large(questions) is None:
         return questions, None
     shown: list[Question] = []
     options = 0
@@ -242,14 +243,15 @@ def within_limits(questions: list[Question]) -> tuple[list[Question], str | None
         if len(shown) < MAX_QUESTIONS and options + len(question.options) <= MAX_OPTIONS:
             shown.append(question)
             options += len(question.options)
-    return shown, (f"Label schema too large ({why}): {len(shown):,} of its "
-                   f"{len(questions):,} questions shown.")
+    left = [q for q in questions if q not in shown]
+    named = ", ".join(repr(q.name[:30]) for q in left[:2]) + (
+        f" and {len(left) - 2:,} more" if len(left) > 2 else "")
+    return shown, (f"Label schema too large: {named} not shown (at most {MAX_QUESTIONS} "
+                   f"questions, {MAX_OPTIONS:,} options in all).")
 
 
 def check(questions: Sequence[Question]) -> None:
     """ValueError, saying what to change, if the schema cannot be stored."""
-    if (why := too_large(questions)) is not None:
-        raise ValueError(f"the label schema is too large: {why}")
     seen_questions: set[str] = set()
     span_labels: set[str] = set()
     keys: dict[str, str] = {}

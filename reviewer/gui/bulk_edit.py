@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.labels import Question
+from reviewer.core.labels import Question, within_limits
 from reviewer.core.schema import FIELDS
 from reviewer.core.store import STATUSES, BulkEdit, DatabaseError, Store
 from reviewer.gui.bulk_command import BulkRunner, postings
@@ -239,7 +239,8 @@ class BulkEdits(QObject):
             self.flow.message.emit("No posting is listed to edit.", 6000)
             return
         selected = self.queue.selected_ids()
-        dialog = BulkEditDialog(self.parent_widget, self.store.labels.schema(), len(selected),
+        shown = within_limits(self.store.labels.schema())[0]  # (as the window shows it)
+        dialog = BulkEditDialog(self.parent_widget, shown, len(selected),
                                 model.rowCount(), model.reading_more is not None)
         dialog.accepted.connect(lambda: self.confirm(
             dialog.edit(), self.listed() if dialog.scope_all.isChecked() else selected))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QRadioButton,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +58,20 @@ def suggestion_text(suggestion: Any, asked: Question) -> str:
     except (TypeError, ValueError):
         sure = ""
     return ", ".join(o.replace("_", " ") for o in options) + sure
+
+
+LEFT_OUT = "Label schema too large"  # how ``labels.within_limits`` says what is not shown
+SMALLER = " Give the project a smaller one: reviewer labels PROJECT --import FILE."
+
+
+def say_left_out(bar: QStatusBar, left_out: str | None) -> None:
+    """Say in ``bar`` which questions the window leaves out (``within_limits``), once the
+    window is whole (said before, the message would cover nothing); none left out: take
+    back what was said of the schema before."""
+    if left_out:
+        QTimer.singleShot(0, bar, lambda: bar.showMessage(left_out + SMALLER, 60000))
+    elif bar.currentMessage().startswith(LEFT_OUT):
+        bar.clearMessage()
 
 
 class LabelsPanel(QWidget):

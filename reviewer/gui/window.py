@@ -32,7 +32,7 @@ from reviewer.gui.document_browser import status_teller
 from reviewer.gui.document_pane import DocumentPane
 from reviewer.gui.fields_panel import FieldsPanel
 from reviewer.gui.guidelines import GuidelinesDialog, show_guidelines
-from reviewer.gui.labels_panel import LabelsPanel
+from reviewer.gui.labels_panel import SMALLER, LabelsPanel, say_left_out
 from reviewer.gui.leave_gate import LeaveGate
 from reviewer.gui.plain import plain_label, title_text
 from reviewer.gui.project_choice import choose_project, dropped_files, take_drop
@@ -53,9 +53,6 @@ def _show_counts(model: QueueModel, progress: QProgressBar, queue_pane: QueuePan
     progress.setValue(reviewed)
     progress.setFormat(f"{reviewed:,} / {total:,} reviewed")
     queue_pane.show_count(total)
-
-
-_SMALLER = " Give the project a smaller one: reviewer labels PROJECT --import FILE."
 
 
 def _why_nothing(model: QueueModel) -> str:
@@ -300,8 +297,7 @@ class ReviewWindow(QMainWindow):
         self.side.set_schema(self.schema)
         self.action_table.set_label_actions(self.schema, self.spans.label_selection,
                                             self.labels.toggle)
-        if left_out:  # (once the window is whole: a message shown before covers nothing)
-            QTimer.singleShot(0, self, lambda: self.action_table.say(left_out + _SMALLER, 60000))
+        say_left_out(self.statusBar(), left_out)
         if self.posting is not None:
             self.document_pane.redraw()
             self.side.show_posting(self.posting)
@@ -309,9 +305,9 @@ class ReviewWindow(QMainWindow):
     def edit_schema(self) -> None:
         from reviewer.gui.schema_dialog import SchemaDialog
 
-        if (why := too_large(self.schema_read)) is not None:  # (its table would not open)
+        if (why := too_large(self.store.labels.schema())) is not None:  # (as it is now)
             return self.statusBar().showMessage(f"The label schema is too large to edit here "
-                                                f"({why}).{_SMALLER}", 60000)
+                                                f"({why}).{SMALLER}", 60000)
         self.schema_dialog = SchemaDialog(self, self.store.labels, self.action_table.taken_keys())
         self.schema_dialog.accepted.connect(lambda: self._schema_saved())
         self.schema_dialog.open()

@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from reviewer.core.store import Store
+from reviewer.gui.bulk_edit import BulkEdits
 
 
 def _options(n: int) -> list[dict[str, str]]:
@@ -26,8 +27,8 @@ def test_a_project_holding_a_schema_too_large_opens_and_says_what_it_leaves_out(
     win = open_window(project)
     assert [q.name for q in win.schema] == ["relevant", "role_family", "spans"]
     assert len(win.schema_read) == 4
-    qtbot.waitUntil(lambda: "'topic' has 20,000" in win.statusBar().currentMessage())
-    assert "3 of its 4 questions shown" in win.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "'topic' not shown" in win.statusBar().currentMessage())
+    assert "reviewer labels PROJECT --import" in win.statusBar().currentMessage()
     assert not [a for a in win.action_table.label_actions if "topic" in a.text()]
     win.edit_schema()
     assert getattr(win, "schema_dialog", None) is None  # not opened: said why instead
@@ -36,3 +37,30 @@ def test_a_project_holding_a_schema_too_large_opens_and_says_what_it_leaves_out(
     with Store(project) as store:
         labels = store.records.get(pid)["labels"]  # type: ignore[index]
     assert labels["topic"] == ["option 7"] and labels["relevant"] == ["yes"]
+
+
+def test_a_schema_made_small_elsewhere_takes_back_the_word_and_opens_the_editor(
+        project: Path, open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The message stayed after another program gave the project a smaller schema, and
+    the editor was refused (or opened on one made too large since) by the schema the
+    window read last; the bulk edit offered the questions left out."""
+    with sqlite3.connect(project) as conn:
+        conn.execute("INSERT INTO label_schema (question, kind, options, position)"
+                     " VALUES ('topic', 'multi', ?, 99)", (json.dumps(_options(20_000)),))
+    win = open_window(project)
+    qtbot.waitUntil(lambda: "'topic' not shown" in win.statusBar().currentMessage())
+    win.queue_pane.view.selectAll()
+    win.action_table.by_id["edit_selected"].trigger()
+    bulk = win.findChild(BulkEdits)
+    assert bulk is not None
+    questions = bulk.dialog.question
+    offered = [questions.itemText(i) for i in range(questions.count())]
+    assert offered and not [q for q in offered if "topic" in q]
+    bulk.dialog.reject()
+    with sqlite3.connect(project) as conn:  # another program removes the question
+        conn.execute("DELETE FROM label_schema WHERE question = 'topic'")
+    win.edit_schema()  # (read as it is now, not as last shown)
+    assert win.schema_dialog is not None
+    win.schema_dialog.reject()
+    win.queue_pane.go_next()
+    assert win.statusBar().currentMessage() == ""
