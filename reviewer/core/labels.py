@@ -243,7 +243,8 @@ def within_limits(questions: list[Question]) -> tuple[list[Question], str | None
         if len(shown) < MAX_QUESTIONS and options + len(question.options) <= MAX_OPTIONS:
             shown.append(question)
             options += len(question.options)
-    left = [q for q in questions if q not in shown]
+    kept = {id(q) for q in shown}
+    left = [q for q in questions if id(q) not in kept]
     named = ", ".join(repr(q.name[:30]) for q in left[:2]) + (
         f" and {len(left) - 2:,} more" if len(left) > 2 else "")
     return shown, (f"Label schema too large: {named} not shown (at most {MAX_QUESTIONS} "
