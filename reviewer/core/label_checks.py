@@ -18,15 +18,23 @@ _EDITING_KEYS = frozenset(f"Ctrl+{k}" for k in ("A", "C", "V", "X", "Z", "Y", "S
                                                 "Home", "End", "Tab", "Shift+Tab"))
 
 
+def _no_larger(questions: Sequence[Question], before: Sequence[Question]) -> bool:
+    """Whether a schema has no more questions nor options than ``before``: a project
+    that holds one past the limits (made elsewhere) may keep it, or make it smaller."""
+    return len(questions) <= len(before) and \
+        sum(len(q.options) for q in questions) <= sum(len(q.options) for q in before)
+
+
 def check_given(questions: Sequence[Question], before: Sequence[Question] = ()) -> None:
     """ValueError, saying which, for a name or a key a person may not give now (the
     schema dialog, ``reviewer labels --import``); names and keys ``before`` held pass
     (not part of ``check``: a project whose schema was saved before keeps it, and is
-    copied with it). A name may not look like another of its kind (compared as NFC: "café"
-    composed or not) nor hold a character that cannot be seen (``_check_seen``). A key's
-    first stroke may not type, move or edit in the window: it holds Ctrl, Alt or Meta, or
-    is a function key (F5), and is none of the editing keys."""
-    if (why := too_large(questions)) is not None:
+    copied with it). A schema past the limits (``too_large``) is refused, but where it
+    is no larger than ``before``. A name may not look like another of its kind
+    (compared as NFC: "café" composed or not) nor hold a character that cannot be seen
+    (``_check_seen``). A key's first stroke may not type, move or edit in the window: it
+    holds Ctrl, Alt or Meta, or is a function key (F5), and is none of the editing keys."""
+    if (why := too_large(questions)) is not None and not _no_larger(questions, before):
         raise ValueError(f"the label schema is too large: {why}")
     old_names = {q.name for q in before} | {o.name for q in before for o in q.options}
     old_keys = {o.key for q in before for o in q.options}

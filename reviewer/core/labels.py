@@ -224,9 +224,14 @@ def too_large(questions: Sequence[Question]) -> str | None:
     total = sum(len(q.options) for q in questions)
     if total > MAX_OPTIONS:
         big = max(questions, key=lambda q: len(q.options))
-        return (f"{total:,} options in all, at most {MAX_OPTIONS:,}; {big.name[:40]!r} has "
+        return (f"{total:,} options in all, at most {MAX_OPTIONS:,}; {_cut(big.name)!r} has "
                 f"{len(big.options):,}")
     return None
+
+
+def _cut(name: str, most: int = 48) -> str:
+    """A name for a message, cut with "…" where it is long."""
+    return name if len(name) <= most else name[:most - 1] + "…"
 
 
 def within_limits(questions: list[Question]) -> tuple[list[Question], str | None]:
@@ -245,7 +250,7 @@ def within_limits(questions: list[Question]) -> tuple[list[Question], str | None
             options += len(question.options)
     kept = {id(q) for q in shown}
     left = [q for q in questions if id(q) not in kept]
-    named = ", ".join(repr(q.name[:30]) for q in left[:2]) + (
+    named = ", ".join(repr(_cut(q.name)) for q in left[:2]) + (
         f" and {len(left) - 2:,} more" if len(left) > 2 else "")
     return shown, (f"Label schema too large: {named} not shown (at most {MAX_QUESTIONS} "
                    f"questions, {MAX_OPTIONS:,} options in all).")

@@ -190,7 +190,8 @@ class BulkEditDialog(QDialog):
         if kind == "label":
             name = self.question.currentData()
             if name is None:
-                raise ValueError("The label schema has no document question.")
+                raise ValueError("The label schema has no document question the window "
+                                 "shows.")
             question = self.questions[name]
             if question.kind == "single":
                 answer = self.answer.currentData()

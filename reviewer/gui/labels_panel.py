@@ -66,10 +66,12 @@ SMALLER = " Give the project a smaller one: reviewer labels PROJECT --import FIL
 
 def say_left_out(bar: QStatusBar, left_out: str | None) -> None:
     """Say in ``bar`` which questions the window leaves out (``within_limits``), once the
-    window is whole (said before, the message would cover nothing); none left out: take
-    back what was said of the schema before."""
+    window is whole (said before, the message would cover nothing), unless a schema
+    read since says otherwise; none left out: take back what was said of the schema."""
+    bar.setProperty("left_out", left_out or "")
     if left_out:
-        QTimer.singleShot(0, bar, lambda: bar.showMessage(left_out + SMALLER, 60000))
+        QTimer.singleShot(0, bar, lambda: bar.property("left_out") == left_out
+                          and bar.showMessage(left_out + SMALLER, 60000))
     elif bar.currentMessage().startswith(LEFT_OUT):
         bar.clearMessage()
 

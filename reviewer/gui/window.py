@@ -32,7 +32,7 @@ from reviewer.gui.document_browser import status_teller
 from reviewer.gui.document_pane import DocumentPane
 from reviewer.gui.fields_panel import FieldsPanel
 from reviewer.gui.guidelines import GuidelinesDialog, show_guidelines
-from reviewer.gui.labels_panel import SMALLER, LabelsPanel, say_left_out
+from reviewer.gui.labels_panel import LEFT_OUT, SMALLER, LabelsPanel, say_left_out
 from reviewer.gui.leave_gate import LeaveGate
 from reviewer.gui.plain import plain_label, title_text
 from reviewer.gui.project_choice import choose_project, dropped_files, take_drop
@@ -306,8 +306,8 @@ class ReviewWindow(QMainWindow):
         from reviewer.gui.schema_dialog import SchemaDialog
 
         if (why := too_large(self.store.labels.schema())) is not None:  # (as it is now)
-            return self.statusBar().showMessage(f"The label schema is too large to edit here "
-                                                f"({why}).{SMALLER}", 60000)
+            return self.statusBar().showMessage(f"{LEFT_OUT} to edit here ({why}).{SMALLER}",
+                                                60000)  # (taken back as that one is)
         self.schema_dialog = SchemaDialog(self, self.store.labels, self.action_table.taken_keys())
         self.schema_dialog.accepted.connect(lambda: self._schema_saved())
         self.schema_dialog.open()

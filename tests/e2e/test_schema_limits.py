@@ -74,3 +74,33 @@ def test_labels_import_refuses_a_schema_of_too_many_options(
         capsys.readouterr().err
     with Store(db) as store:
         assert store.labels.schema() == before
+
+
+def test_a_project_holding_a_schema_too_large_may_keep_it_or_make_it_smaller(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Importing its own schema again, unchanged, was refused: any change that kept the
+    large question was (a colour, a description, a question added elsewhere)."""
+    db = tmp_path / "big.db"
+    Store(db).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO label_schema (question, kind, options, position)"
+                     " VALUES ('occupation_taxonomy_isco_level_4_en', 'multi', ?, 99)",
+                     (json.dumps(_options(5_000)),))
+    schema = tmp_path / "schema.json"
+    assert main(["labels", str(db), "--export", str(schema)]) == 0
+    assert main(["labels", str(db), "--import", str(schema)]) == 0  # kept as it is
+    data = json.loads(schema.read_text(encoding="utf-8"))
+    data[-1]["options"] = data[-1]["options"][:4_000]  # made smaller
+    schema.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["labels", str(db), "--import", str(schema), "--force"]) == 0
+    data[-1]["options"].append({"name": "one more"})  # but not larger
+    data[-1]["options"].append({"name": "and another"})
+    schema.write_text(json.dumps(data), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["labels", str(db), "--import", str(schema)]) == 2
+    assert "'occupation_taxonomy_isco_level_4_en' has 4,002" in capsys.readouterr().err
+    long = [Question("occupation_taxonomy_isco_level_4_" + "x" * 40 + lang, "multi",
+                     [Option(f"o{i}") for i in range(MAX_OPTIONS // 2 + 1)])
+            for lang in ("en", "de", "fr")]
+    said = str(within_limits(long)[1])
+    assert said.count("…") == 2  # (two names cut alike, now told to be cut)

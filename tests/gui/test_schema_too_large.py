@@ -8,6 +8,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+from reviewer.core.labels import Option, Question
 from reviewer.core.store import Store
 from reviewer.gui.bulk_edit import BulkEdits
 
@@ -63,4 +64,24 @@ def test_a_schema_made_small_elsewhere_takes_back_the_word_and_opens_the_editor(
     assert win.schema_dialog is not None
     win.schema_dialog.reject()
     win.queue_pane.go_next()
+    assert win.statusBar().currentMessage() == ""
+
+
+def test_the_editor_s_word_goes_too_and_a_word_said_late_is_not_said(
+        project: Path, open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    with sqlite3.connect(project) as conn:
+        conn.execute("INSERT INTO label_schema (question, kind, options, position)"
+                     " VALUES ('topic', 'multi', ?, 99)", (json.dumps(_options(20_000)),))
+    win = open_window(project)
+    win.edit_schema()
+    assert "too large to edit here" in win.statusBar().currentMessage()
+    with sqlite3.connect(project) as conn:
+        conn.execute("DELETE FROM label_schema WHERE question = 'topic'")
+    win.queue_pane.go_next()
+    assert win.statusBar().currentMessage() == ""
+    small = win.store.labels.schema()
+    huge = [*small, Question("topic", "multi", [Option(f"o{i}") for i in range(5_000)])]
+    win.set_schema(huge)  # said once the window is back to the event loop …
+    win.set_schema(small)  # … but a schema within the limits comes first
+    qtbot.wait(50)
     assert win.statusBar().currentMessage() == ""
