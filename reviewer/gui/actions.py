@@ -180,7 +180,7 @@ class WindowActions:
         for (text, shortcut), make in zip(UNDO_KEYS, (undo_stack.createUndoAction,
                                                       undo_stack.createRedoAction), strict=True):
             action: QAction = AfterTyping(
-                handlers["finish_typing"], make(window, f"&{text}"), undo_stack,
+                handlers["finish_typing"], make(window, text), undo_stack,
                 lambda said: window.statusBar().showMessage(said, 10000), redo=text == "Redo")
             action.setShortcut(QKeySequence(shortcut))
             edit.addAction(action)

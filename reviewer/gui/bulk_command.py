@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand
 
 from reviewer.core.store import BulkChange, BulkEdit, DatabaseError, Store
 from reviewer.gui.jobs import Progress
-from reviewer.gui.plain import menu_text, sentence
+from reviewer.gui.plain import sentence
 
 if TYPE_CHECKING:
     from reviewer.gui.ops import LongWork
@@ -42,8 +42,7 @@ class BulkCommand(QUndoCommand):
     one-posting edit's does)."""
 
     def __init__(self, runner: BulkRunner, text: str, change: BulkChange) -> None:
-        super().__init__(menu_text(text))  # the undo entry's text: a name's "&" shown
-        self.what = text  # (as messages say it)
+        super().__init__(text)
         self.runner, self.change = runner, change
         self._pushed = False
         self.resyncing = False  # the next call only puts the stack back where the file is
@@ -135,12 +134,12 @@ class BulkRunner(QObject):
             if isinstance(result, BulkChange):  # redone: how the postings were, again
                 command.change = result
             left = command.change.left if verb == "undone" else []
-            self._changed(f"{command.what}: {verb}" + (
+            self._changed(f"{command.text()}: {verb}" + (
                 f", but for {postings(len(left))} changed since by another process or "
                 "reviewer, left as they are." if left else "."))
 
         if command.change.changed > LONG:
-            title = f"{command.what}: {'undoing' if verb == 'undone' else 'redoing'}"
+            title = f"{command.text()}: {'undoing' if verb == 'undone' else 'redoing'}"
             if not self._long(title, step, finish, resync):
                 resync()
             return
@@ -148,7 +147,7 @@ class BulkRunner(QObject):
             finish(step(self.store, None, lambda: False))
         except DatabaseError as err:
             command.setObsolete(True)
-            self.flow.refused.emit(f"{command.what}: not {verb}", str(err), None)
+            self.flow.refused.emit(f"{command.text()}: not {verb}", str(err), None)
 
     def _long(self, title: str, step: Step, done: Callable[[Any], Any],
               failed: Callable[[], None]) -> bool:

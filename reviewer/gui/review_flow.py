@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from reviewer.core.extract import value_from_selection
 from reviewer.core.schema import FIELDS
 from reviewer.core.store import Change, ChangedMeanwhile, ChangedSince, DatabaseError, Store
-from reviewer.gui.plain import menu_text, sentence
+from reviewer.gui.plain import sentence
 from reviewer.gui.queue_pane import QueuePane
 
 _LABELS = {spec.name: spec.label for spec in FIELDS}
@@ -45,8 +45,7 @@ class EditCommand(QUndoCommand):
 
     def __init__(self, store: Store, text: str, change: Change, done: Callable[[str], None],
                  refused: Callable[[str, str], None], say: Callable[[str], None]) -> None:
-        super().__init__(menu_text(text))  # the undo entry's text: a name's "&" shown
-        self.what = text  # (as messages say it)
+        super().__init__(text)
         # sealed (``History.made``): an undo over another process's later edit is refused
         self.store, self.change, self.done, self.refused, self.say = (
             store, change, done, refused, say)
@@ -67,19 +66,19 @@ class EditCommand(QUndoCommand):
             self.change = self.store.history.undo(self.change)
         except DatabaseError as err:
             self.setObsolete(True)
-            self.refused(f"{self.what}: not {verb}", str(err))
+            self.refused(f"{self.text()}: not {verb}", str(err))
             return
         except ChangedSince as err:  # the posting shown again as it is now
             self.setObsolete(True)
             self.done("")
-            self.say(f"{sentence(self.what)}: not {verb}: {err.what} was changed since "
+            self.say(f"{sentence(self.text())}: not {verb}: {err.what} was changed since "
                      "by another process or reviewer, whose work it would undo. Shown as it "
                      "is now.")
             return
         except ChangedMeanwhile as err:  # (an option the schema no longer has)
             self.setObsolete(True)
             self.done("")
-            self.say(f"{sentence(self.what)}: not {verb}: {err}.")
+            self.say(f"{sentence(self.text())}: not {verb}: {err}.")
             return
         self.done(verb)
 

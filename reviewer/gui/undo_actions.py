@@ -7,12 +7,15 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction, QUndoStack
 from shiboken6 import isValid
 
+from reviewer.gui.plain import menu_text
+
 
 class AfterTyping(QAction):
     """An action that does what ``stack_action`` (the undo stack's undo or redo) does,
     and shows its text and state, once ``first`` allows it: what is being typed in a
     field is saved first, as before any other edit, not overwritten by what the stack
-    puts back."""
+    puts back. Its text is the command's as written (a label's "&" shown, not taken for
+    the access key, which is the U of Undo, the R of Redo)."""
 
     def __init__(self, first: Callable[[], bool], stack_action: QAction, stack: QUndoStack,
                  said: Callable[[str], None], redo: bool) -> None:
@@ -25,7 +28,8 @@ class AfterTyping(QAction):
 
     def _mirror(self) -> None:
         if isValid(self) and isValid(self._stack_action):  # (not as the window goes)
-            self.setText(self._stack_action.text())
+            what = self._stack.redoText() if self._redo else self._stack.undoText()
+            self.setText(f"{'&Redo' if self._redo else '&Undo'} {menu_text(what)}".rstrip())
             self.setEnabled(self._stack_action.isEnabled())
 
     def _run(self) -> None:
