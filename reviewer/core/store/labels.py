@@ -213,11 +213,12 @@ class Labels:
             db.conn.executemany("INSERT INTO gone_answers VALUES (?, ?)", sorted(gone))
             # whose answers and spans the change may take away, to say it of those it does
             # (those moved, those gone, and those no option of the new schema keeps)
-            held = people_values(db, {q for q, _o in gone} | {
-                old[0] for old, new in answers.items() if old != new} | outside_answers(
-                db, {q.name for q in questions if q.kind != "span"}), set(gone_spans) | {
+            asked = {q.name for q in questions if q.kind != "span"}
+            touched = {q for q, _o in gone} | {old[0] for old, new in answers.items()
+                                               if old != new} | outside_answers(db, asked)
+            relabelled = set(gone_spans) | outside_spans(db, set(span_labels)) | {
                 old for old, new in spans.items() if old != new or new not in span_labels}
-                | outside_spans(db, set(span_labels)))
+            held = people_values(db, touched, relabelled)
             whole: dict[str, str] = {}  # a question renamed whole: its answers go on there
             for (old_q, _o), (new_q, _n) in answers.items():
                 whole[old_q] = new_q if whole.get(old_q, new_q) == new_q else ""

@@ -43,7 +43,7 @@ def takings_back(db: Database, ids: Sequence[int]) -> list[tuple[int, str, str, 
             elif kind == "schema_removed":  # whose it was, not who changed the schema
                 if said.get("kind") in ("label", "spans") and isinstance(said.get("of"), str):
                     out.append((pid, said["of"], said["kind"], str(said.get("key", "")), at))
-            elif kind not in ("revert_field", "set_labels", "schema_removed"):
+            elif kind not in ("revert_field", "set_labels"):
                 out.append((pid, who, _TAKINGS[kind], "", at))
                 if kind == "set_status":  # no longer reviewed: no answer on spans
                     out.append((pid, who, "spans", "", at))
