@@ -124,7 +124,7 @@ class ReviewWindow(QMainWindow):
             "skip": self.flow.skip, "undo": self.undo_stack.undo},
             lambda: option_toggles(self.schema, self.labels.toggle),
             [self.document, self.queue], settings)
-        self.set_schema(store.labels.schema())
+        self.set_schema(store.labels.schema_changed([]) or [])  # (read: compared later)
         self.queue_pane.search()
         self.document.setFocus()  # once shown: not the search box, the first in the window
 
@@ -245,7 +245,7 @@ class ReviewWindow(QMainWindow):
             self._show_nothing()
             return
         self.fields.setEnabled(True)
-        if (questions := self.store.labels.schema()) != self.schema_read:  # another's
+        if (questions := self.store.labels.schema_changed(self.schema_read)) is not None:
             self.set_schema(questions)
         if self.side.holds_focus():  # each posting starts in the document
             self.document.setFocus()

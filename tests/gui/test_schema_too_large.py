@@ -85,3 +85,47 @@ def test_the_editor_s_word_goes_too_and_a_word_said_late_is_not_said(
     win.set_schema(small)  # … but a schema within the limits comes first
     qtbot.wait(50)
     assert win.statusBar().currentMessage() == ""
+
+
+def test_a_posting_shown_reads_the_schema_again_only_where_its_text_changed(
+        project: Path, open_window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The whole schema was parsed at every posting shown (0.4-0.8 s a move at 200,000
+    options); now its stored text is compared, and parsed only where another program
+    changed it."""
+    with sqlite3.connect(project) as conn:
+        conn.execute("INSERT INTO label_schema (question, kind, options, position)"
+                     " VALUES ('topic', 'multi', ?, 99)", (json.dumps(_options(20_000)),))
+    win = open_window(project)
+    parsed: list[int] = []
+    read = win.store.labels.parsed
+    monkeypatch.setattr(win.store.labels, "parsed",
+                        lambda rows: parsed.append(len(rows)) or read(rows))
+    win.queue_pane.go_next()
+    win.queue_pane.go_next()
+    assert parsed == []
+    with sqlite3.connect(project) as conn:  # another program changes it: read again
+        conn.execute("DELETE FROM label_schema WHERE question = 'topic'")
+    win.queue_pane.go_previous()
+    assert parsed == [3]
+    assert [q.name for q in win.schema_read] == ["relevant", "role_family", "spans"]
+    qtbot.waitUntil(lambda: win.statusBar().currentMessage() == "")
+
+
+def test_an_edit_keeps_a_digest_of_the_schema_for_its_undo_not_a_copy(
+        project: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+    """Each label edit kept the whole schema's text on the undo stack (5.8 MB an edit at
+    200,000 options); its undo still refuses where the schema changed since."""
+    with sqlite3.connect(project) as conn:
+        conn.execute("INSERT INTO label_schema (question, kind, options, position)"
+                     " VALUES ('topic', 'multi', ?, 99)", (json.dumps(_options(20_000)),))
+    win = open_window(project)
+    win.labels.toggle(win.schema[0], "yes")
+    change = win.undo_stack.command(win.undo_stack.count() - 1).change
+    assert change.schema is not None and len(change.schema) <= 64
+    with sqlite3.connect(project) as conn:
+        conn.execute("UPDATE label_schema SET options = ? WHERE question = 'topic'",
+                     (json.dumps(_options(19_999)),))
+    win.undo_stack.undo()
+    assert "the label schema was changed since" in win.statusBar().currentMessage()
+    with Store(project) as store:
+        assert store.records.get(win.pid)["labels"]["relevant"] == ["yes"]  # type: ignore[index]

@@ -43,16 +43,36 @@ class Labels:
         self._postings = postings
         self._spans = spans
         self._reviews = reviews  # the reviewers' own answers, moved with the final ones
+        # the schema's rows last read by ``schema_changed``, and their questions
+        self._read: tuple[list[tuple[str, str, str]] | None, list[Question]] = None, []
 
     def schema(self) -> list[Question]:
         """The project's questions, in order (see ``reviewer.core.labels``). An option
         stored without a key (a file saved before every option had one) is given the
         next free one here, as it is read; the file is not changed."""
+        return self.parsed(self._stored())
+
+    def schema_changed(self, questions: list[Question]) -> list[Question] | None:
+        """The schema as stored, where it is not ``questions`` (None where it is). Asked
+        at every posting shown: the stored text is compared with the text last read here,
+        and parsed again only where it changed (0.4-0.8 s for 200,000 options, against
+        20 ms to compare; a few options take microseconds either way)."""
+        stored = self._stored()
+        if stored != self._read[0]:
+            self._read = stored, self.parsed(stored)
+        return None if self._read[1] == questions else self._read[1]
+
+    @staticmethod
+    def parsed(stored: list[tuple[str, str, str]]) -> list[Question]:
+        """The questions of the stored rows (question, kind, options as JSON)."""
         return with_defaults([
             Question(name, kind, [Option(o["name"], o.get("color", ""), o.get("key", ""))
                                   for o in json.loads(options)])
-            for name, kind, options in self.db.execute(
-                "SELECT question, kind, options FROM label_schema ORDER BY position")])
+            for name, kind, options in stored])
+
+    def _stored(self) -> list[tuple[str, str, str]]:
+        return self.db.execute(
+            "SELECT question, kind, options FROM label_schema ORDER BY position").fetchall()
 
     def has_schema(self) -> bool:
         """Whether the project has any question."""
@@ -74,7 +94,7 @@ class Labels:
             old = dict(self.db.execute(  # option -> whose it is (an undo puts it back)
                 "SELECT option, reviewer FROM doc_labels WHERE posting_id = ? AND question = ?",
                 (pid, question)).fetchall())
-            asked = schema_names(self.db)[0].get(question)  # (its options' names)
+            asked = schema_names(self.db, question)[0].get(question)  # (its options)
             if asked is None and not old:
                 raise SchemaChanged(f"question {question!r}")
             if gone := set(options) - (asked or set()) - set(old):

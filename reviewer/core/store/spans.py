@@ -46,13 +46,14 @@ class SchemaChanged(ChangedMeanwhile):
                              "may have changed it since it was shown)")
 
 
-def schema_names(db: Database) -> tuple[dict[str, set[str]], set[str]]:
+def schema_names(db: Database, only: str | None = None) -> tuple[dict[str, set[str]], set[str]]:
     """The project's label schema as names: each document question's options, and the
-    span labels."""
+    span labels (``only``: of that question alone, not of every other)."""
     questions: dict[str, set[str]] = {}
     spans: set[str] = set()
     for question, kind, options in db.execute(
-            "SELECT question, kind, options FROM label_schema"):
+            "SELECT question, kind, options FROM label_schema"
+            + ("" if only is None else " WHERE question = ?"), () if only is None else (only,)):
         found = {option["name"] for option in json.loads(options)}
         if kind == "span":
             spans |= found
