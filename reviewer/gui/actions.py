@@ -32,7 +32,7 @@ from reviewer.core.labels import CHORD_KEY, Question, normal_key
 from reviewer.core.schema import FIELDS
 from reviewer.gui import preferences
 from reviewer.gui.fields_panel import KEYS as FIELD_KEYS
-from reviewer.gui.plain import menu_text
+from reviewer.gui.plain import access_letter, menu_text, with_accelerators
 from reviewer.gui.screen_fit import fit_to_screen, free_area
 from reviewer.gui.single_keys import KEYS as SINGLE_KEYS
 from reviewer.gui.theme import THEMES, apply_theme
@@ -139,11 +139,6 @@ def single_keys_taken() -> dict[str, str]:
 def unmarked(text: str) -> str:
     """A menu entry's text as it reads, its access key's "&" taken out ("&&" is an "&")."""
     return "&".join(part.replace("&", "") for part in text.split("&&"))
-
-
-def _shown(action: QAction) -> str:
-    """An action's text as its menu shows it ("&&" is an "&")."""
-    return action.text().replace("&&", "&")
 
 
 class WindowActions:
@@ -275,7 +270,7 @@ class WindowActions:
         reserved = fixed_keys()
         reserved.update(single_keys_taken())
         reserved.update({a.shortcut().toString():
-                         f"{_shown(a)} (Labels → Edit the label schema)"
+                         f"{unmarked(a.text())} (Labels → Edit the label schema)"
                          for a in self.label_actions if not a.shortcut().isEmpty()})
         return rows, reserved
 
@@ -288,13 +283,17 @@ class WindowActions:
             action.deleteLater()
         self.label_actions, self.span_label_actions = [], []
         self.labels_menu.clear()
-        self.labels_menu.addAction(self.by_id["edit_schema"])
-        self.labels_menu.addAction(self.by_id["guidelines"])
+        fixed = ("edit_schema", "guidelines", "accept_spans", "reject_spans")
+        self.labels_menu.addActions([self.by_id[key] for key in fixed[:2]])
+        # each option's entry picked by a letter of its name, while the menu has letters
+        names = iter(with_accelerators(
+            [option.name for question in questions for option in question.options],
+            filter(None, (access_letter(self.by_id[key].text()) for key in fixed))))
         for question in questions:
             # (a section's heading is drawn as written: no mnemonic to escape)
             self.labels_menu.addSection(question.name.replace("_", " "))
             for option in question.options:
-                name = menu_text(option.name)
+                name = next(names)
                 if question.kind == "span":
                     action = QAction(f"Label the selection {name}", self.window)
                     action.triggered.connect(
@@ -311,8 +310,7 @@ class WindowActions:
                 self.labels_menu.addAction(action)
                 self.label_actions.append(action)
         self.labels_menu.addSeparator()
-        for key in ("accept_spans", "reject_spans"):
-            self.labels_menu.addAction(self.by_id[key])
+        self.labels_menu.addActions([self.by_id[key] for key in fixed[2:]])
         self._give_way_to_labels()
 
     def _give_way_to_labels(self) -> None:
@@ -332,8 +330,9 @@ class WindowActions:
                 action.setShortcuts([s for s in action.shortcuts()
                                      if s.toString() not in labels])
                 self.given_way.append(key)
-                said.append(f"{taken[0]} is the key of {_shown(labels[taken[0]])} in this "
-                            f"project, so {unmarked(text)} has none here")
+                label = unmarked(labels[taken[0]].text())
+                said.append(f"{taken[0]} is the key of {label} in this project, so "
+                            f"{unmarked(text)} has none here")
         if said:  # once the window is whole (its status bar's own line hidden under it)
             text = "; ".join(said) + " (Help → Change keyboard shortcuts)."
             QTimer.singleShot(0, self.window, lambda: self.say(text, 20000))
@@ -357,7 +356,7 @@ class WindowActions:
         for action in self.label_actions:  # the label schema's keys (Labels → Edit)
             if not action.shortcut().isEmpty():
                 rows += row(action.shortcut().toString(
-                    QKeySequence.SequenceFormat.NativeText), _shown(action), "Labels")
+                    QKeySequence.SequenceFormat.NativeText), unmarked(action.text()), "Labels")
         rows += (row("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo any edit") +
                  row("Tab / Shift+Tab", "Next / previous field") +
                  row(TAKE_KEYS, TAKE_TEXT, "Review") +

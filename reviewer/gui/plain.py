@@ -10,6 +10,7 @@ screen reader is told the text, not the escaped markup).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6 import QtGui
@@ -38,22 +39,56 @@ def menu_text(text: str) -> str:
     return text.replace("&", "&&")
 
 
-def with_accelerators(texts: list[str]) -> list[str]:
-    """Each text with an accelerator ("&") on a letter no text before it has, the
-    first letter of a word where it can; "&" in a text is kept as text."""
-    used: set[str] = set()
-    out = []
+def with_accelerators(texts: list[str], taken: Iterable[str] = ()) -> list[str]:
+    """Each text with an accelerator ("&") on a letter of its own, none of ``taken``
+    (those of a menu's other entries: ``access_letter``): the first free letter of a
+    word where it can, else another free letter; where none is free, one of an earlier
+    text that can move to another of its letters (so that three texts of letters
+    "tol", "other", "operations" each get one), else none. "&" in a text is kept as
+    text."""
+    used = {letter.casefold() for letter in taken}
+    places: list[list[int]] = []  # each text's letters, by preference (one a letter)
     for text in texts:
         starts = [i for i, ch in enumerate(text) if ch.isalnum() and (i == 0 or text[i - 1] == " ")]
-        others = [i for i, ch in enumerate(text) if ch.isalnum()]
-        at = next((i for i in starts + others if text[i].casefold() not in used), None)
+        seen: set[str] = set()
+        places.append([i for i in starts + [i for i, ch in enumerate(text) if ch.isalnum()]
+                       if text[i].casefold() not in seen and not seen.add(text[i].casefold())
+                       and text[i].casefold() not in used])
+    holder: dict[str, int] = {}  # a letter given: to which text
+    at: list[int | None] = [None] * len(texts)
+
+    def moved(n: int, tried: set[str]) -> bool:
+        """Text ``n`` given a letter no text holds, or one whose text can move."""
+        for i in places[n]:
+            letter = texts[n][i].casefold()
+            if letter not in tried:
+                tried.add(letter)
+                if letter not in holder or moved(holder[letter], tried):
+                    holder[letter], at[n] = n, i
+                    return True
+        return False
+
+    for n, text in enumerate(texts):
+        free = next((i for i in places[n] if text[i].casefold() not in holder), None)
+        if free is not None:
+            holder[text[free].casefold()], at[n] = n, free
+        elif places[n]:
+            moved(n, set())
+    out = []
+    for text, i in zip(texts, at, strict=True):
         escaped = text.replace("&", "&&")
-        if at is not None:
-            used.add(text[at].casefold())
-            at += text[:at].count("&")  # (after escaping)
-            escaped = escaped[:at] + "&" + escaped[at:]
+        if i is not None:
+            i += text[:i].count("&")  # (after escaping)
+            escaped = escaped[:i] + "&" + escaped[i:]
         out.append(escaped)
     return out
+
+
+def access_letter(text: str) -> str | None:
+    """The access key of a menu entry's text (the letter after its one "&"; "&&" is an
+    "&"), None where it has none."""
+    at = text.replace("&&", "\0\0").find("&")
+    return text[at + 1] if 0 <= at < len(text) - 1 else None
 
 
 def sentence(text: str) -> str:

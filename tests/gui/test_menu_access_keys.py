@@ -14,6 +14,7 @@ from reviewer.core.labels import Option, Question
 from reviewer.core.store import Store
 from reviewer.gui import preferences
 from reviewer.gui.actions import unmarked
+from reviewer.gui.plain import access_letter, with_accelerators
 from reviewer.gui.queue_model import COLUMNS, COMPANY
 from reviewer.gui.window import ReviewWindow
 
@@ -42,10 +43,9 @@ def test_every_menu_entry_has_an_access_key_of_its_own(project: Path, open_windo
         (tmp_path / name).touch()
         preferences.remember_project(settings, tmp_path / name)
     win: ReviewWindow = open_window(project, settings)
-    skip = {id(a) for a in win.action_table.label_actions}
-    for menu_action in win.menuBar().actions():
+    for menu_action in win.menuBar().actions():  # (the label options' entries too)
         assert not QKeySequence.mnemonic(menu_action.text()).isEmpty()
-        _letters(menu_action.menu(), skip)
+        _letters(menu_action.menu(), set())
     recent = [a.text() for a in win.action_table.recent_menu.actions()]
     assert recent[:2] == ["&1 second.db", "&2 a && b.db"]  # (a name's "&" as it is)
 
@@ -106,3 +106,34 @@ def test_names_with_access_keys_read_as_written_where_they_are_quoted(  # type: 
     win.undo_stack.undo()
     said = win.statusBar().currentMessage()
     assert "R&D team" in said and "&&" not in said, said
+
+
+def test_label_options_take_letters_of_their_names_while_the_menu_has_letters(
+        project: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+    """The Labels menu's option entries had their keys (Alt+1 …) but no access letter:
+    picked from the open menu by arrows alone. Past the letters and digits a menu has,
+    an entry has none; none is given twice, nor an "&" of a name taken for one."""
+    with Store(project) as store:
+        store.labels.save_schema([Question("r&d", "multi", [Option("R&D"), Option("ops")]),
+                                  Question("code", "multi",
+                                           [Option(f"c{i}") for i in range(40)])])
+    win: ReviewWindow = open_window(project)
+    menu = win.action_table.labels_menu
+    entries = {unmarked(a.text()): a.text() for a in menu.actions() if not a.isSeparator()}
+    assert entries["r&d: R&D"] == "r&&d: R&&&D"  # (R is Reject's)
+    assert entries["r&d: ops"] == "r&&d: &ops"
+    skip = {id(a) for a in win.action_table.label_actions if "&" not in a.text().replace(
+        "&&", "")}
+    assert len(skip) == 40 - 11  # ("c0" … "c39" have 11 characters: "c" and the digits)
+    _letters(menu, skip)
+
+
+def test_a_text_whose_letters_are_taken_gets_one_an_earlier_text_can_spare() -> None:
+    """Given in order, "TOOL" found t, o and l taken by "other", "operations" and
+    "people" and had none, though each of them had letters to spare."""
+    texts = ["operations", "people", "other", "TOOL"]
+    marked = with_accelerators(texts, taken=["e"])
+    letters = [access_letter(text) for text in marked]
+    assert None not in letters and len({x.casefold() for x in letters if x}) == 4
+    assert [unmarked(text) for text in marked] == texts and "e" not in letters
+    assert with_accelerators(["a&b", "b"], taken="a") == ["a&&&b", "b"]  # none left

@@ -31,6 +31,7 @@ def test_a_menu_section_shows_a_name_with_an_ampersand_once(project: Path,
     """A section heading is drawn as written (no mnemonic): "&&" would show twice."""
     from reviewer.core.labels import Option, Question
     from reviewer.core.store import Store
+    from reviewer.gui.actions import unmarked
 
     with Store(project) as store:
         schema = store.labels.schema()
@@ -40,7 +41,8 @@ def test_a_menu_section_shows_a_name_with_an_ampersand_once(project: Path,
     menu = win.action_table.labels_menu
     sections = [a.text() for a in menu.actions() if a.isSeparator() and a.text()]
     items = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert "R&D" in sections and "R&&D: Q&&A" in items
+    item = next(i for i in items if unmarked(i) == "R&D: Q&A")  # (the names' "&" shown)
+    assert "R&D" in sections and item.startswith("R&&D: ") and item.count("&") in (4, 5)
 
 
 def test_a_long_question_name_does_not_push_the_fields_off_the_window(
