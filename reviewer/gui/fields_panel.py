@@ -89,6 +89,8 @@ class FieldsPanel(QScrollArea):
         self._posting: dict[str, Any] | None = None
         self._pid: Any = None  # the posting shown
         self._field_of: dict[QWidget, str] = {}  # each editor's widgets, to their field
+        self._in: str | None = None  # the field whose widget holds the focus
+        QApplication.instance().focusChanged.connect(self._focus_moved)
         self.menu: QMenu | None = None  # the menu of other readings last opened
         for spec in FIELDS:
             editor = FieldEditor(spec)
@@ -248,7 +250,8 @@ class FieldsPanel(QScrollArea):
             editor = self.editors[name]
             words = editor.state.text() if editor.state.property("state") == "unsaved" \
                 else editor.mark.accessibleDescription()  # (what its row says: not saved)
-            if words and event.reason() in _BY_KEYS:
+            came, self._in = self._in, name  # (from another box of it: said already)
+            if words and event.reason() in _BY_KEYS and came != name:
                 self.message.emit(f"{editor.spec.label}: {words}".replace("\n", " · "), 15000)
         if event.type() == QEvent.Type.ShortcutOverride and watched in self._field_of \
                 and _nothing_of_its_own(watched, event, self.editors[self._field_of[watched]]):
@@ -257,6 +260,12 @@ class FieldsPanel(QScrollArea):
         if event.type() == QEvent.Type.ContextMenu and watched in self._field_of:
             return self._other_readings(watched, self._field_of[watched], event.globalPos())
         return False
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The focus gone out of the fields: a field come back to says its words again
+        (told after the widget's own focus event)."""
+        if new not in self._field_of:
+            self._in = None
 
     def _other_readings(self, widget: QWidget, name: str, at: Any) -> bool:
         """Open the menu of the field's other readings; False when it has none (the

@@ -130,3 +130,24 @@ def test_a_list_field_clicked_says_nothing_and_an_unsaved_one_says_so(  # type: 
                    Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is date.editor)
     assert "not saved" in win.statusBar().currentMessage()
+
+
+def test_tab_between_the_boxes_of_one_field_says_its_words_once(  # type: ignore[no-untyped-def]
+        project: Path, open_window, qtbot) -> None:
+    """The salary's three boxes each said "Salary: …" again, Tab after Tab; its words are
+    said on coming to it, and again when it is left and come back to."""
+    win: ReviewWindow = open_window(project)
+    salary = win.fields.editors["salary"]
+    qtbot.keyClick(win, KEYS["salary"], Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is salary.salary_min)
+    assert win.statusBar().currentMessage().startswith("Salary")
+    win.statusBar().showMessage("what was said before")
+    qtbot.keyClick(salary.salary_min, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is salary.salary_max
+    qtbot.keyClick(salary.salary_max, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is salary.salary_currency
+    assert win.statusBar().currentMessage() == "what was said before"
+    win.focus_document()
+    qtbot.keyClick(win, KEYS["salary"], Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is salary.salary_min)
+    assert win.statusBar().currentMessage().startswith("Salary")
