@@ -51,7 +51,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
             removed = store.labels.save_schema(questions, origins)
             save_schema_descriptions(store, data)  # a "description" per question, option
             print(f"label schema saved: {len(questions)} questions"
-                  + (f", {removed:,} labels removed" if removed else ""))
+                  + (f", {removed:,} label{'s' * (removed != 1)} removed" if removed else ""))
             return 0
         schema = with_descriptions(store, to_json(store.labels.schema()))
         if args.export_file:

@@ -267,9 +267,9 @@ class Labels:
             removed += db.execute("DELETE FROM doc_labels WHERE (question, option) NOT IN"
                                   " (SELECT q, o FROM kept_answers)").rowcount
             removed += self._spans.keep_labels(span_labels)
-            if self._reviews is not None:
-                self._reviews.relabel(answers, set(kept), spans, set(span_labels),
-                                      gone, gone_spans)
+            if self._reviews is not None:  # (the reviewers' own, counted as the final are)
+                removed += self._reviews.relabel(answers, set(kept), spans, set(span_labels),
+                                                 gone, gone_spans)
             log_lost(db, held, {old: new for old, new in whole.items() if new and new != old})
             self._move_descriptions(questions, origins)
             db.execute("DELETE FROM label_schema")

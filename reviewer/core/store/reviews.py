@@ -147,16 +147,16 @@ class Reviews:
     def relabel(self, answers: dict[tuple[str, str], tuple[str, str]],
                 kept: set[tuple[str, str]], spans: dict[str, str], span_labels: set[str],
                 gone: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
-                gone_spans: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+                gone_spans: set[str] = frozenset()) -> int:  # type: ignore[assignment]
         """The reviewers' own answers and span labels after the label schema changed,
         moved as the final ones are (``Labels.save_schema``: ``answers`` and ``spans`` map
         the old names to the new, ``kept`` and ``span_labels`` are those that stay); the
-        disagreement marks follow."""
+        disagreement marks follow. Returns how many of their labels went (no option of
+        the new schema took them)."""
         rows = self.db.execute("SELECT posting_id, reviewer, kind, key, value, at FROM reviews"
                                " WHERE kind IN ('label', 'spans')").fetchall()
-        if not rows:
-            return
         new: dict[tuple[int, str, str, str], tuple[set[Any], str]] = {}
+        went = 0
         for pid, who, kind, key, value, at in rows:
             for item in loads(value, []) or []:
                 if kind == "label":  # (one that goes nowhere goes, even where another
@@ -165,11 +165,15 @@ class Reviews:
                         (key, item), (key, item))
                     if (question, option) in kept:
                         new.setdefault((pid, who, kind, question), (set(), at))[0].add(option)
+                    else:
+                        went += 1
                     continue
                 label = "" if item[2] in gone_spans else spans.get(item[2], item[2])
                 if label in span_labels:
                     new.setdefault((pid, who, kind, ""), (set(), at))[0].add(
                         (item[0], item[1], label))
+                else:
+                    went += 1
             if kind == "spans":  # (no spans is an answer too)
                 new.setdefault((pid, who, kind, ""), (set(), at))
         texts = {thing: json.dumps(sorted(map(list, values) if thing[2] == "spans" else values),
@@ -177,11 +181,11 @@ class Reviews:
         was = {(pid, who, kind, key): value for pid, who, kind, key, value, _at in rows}
         changed = {thing[0] for thing in was.keys() ^ texts.keys()} | {
             thing[0] for thing, text in texts.items() if was.get(thing) != text}
-        if not changed:
-            return
-        self.db.execute("DELETE FROM reviews WHERE kind IN ('label', 'spans')")
-        self.put((*thing, text, new[thing][1]) for thing, text in texts.items())
-        self.refresh(sorted(changed))
+        if changed:
+            self.db.execute("DELETE FROM reviews WHERE kind IN ('label', 'spans')")
+            self.put((*thing, text, new[thing][1]) for thing, text in texts.items())
+            self.refresh(sorted(changed))
+        return went
 
     def refresh(self, pids: Sequence[int]) -> None:
         """Mark the postings ``pids`` as disagreements or not, by what ``differing`` finds."""

@@ -134,6 +134,33 @@ def test_removing_options_removes_their_labels_only(store: Store) -> None:
     assert [s["label"] for s in store.records.get(1)["spans"]] == ["SKILL"]
 
 
+def test_an_import_that_removes_reviewers_own_answers_counts_them(
+        tmp_path: Path, store: Store, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The refusal counted each reviewer's own answers of an option dropped (a merged
+    project's), and ``--force`` removed them, but its last line counted the final
+    labels alone ("1 labels removed" of 3)."""
+    at = "2024-05-01T10:00:00Z"
+    store.reviews.put([(1, "ana", "label", "seniority", json.dumps(["senior"]), at),
+                       (2, "ben", "label", "seniority", json.dumps(["senior", "junior"]), at),
+                       (2, "ana", "spans", "", json.dumps([[0, 4, "BENEFIT"]]), at)])
+    out = tmp_path / "schema.json"
+    data = to_json(store.labels.schema())
+    data[1]["options"] = [o for o in data[1]["options"] if o["name"] != "senior"]
+    out.write_text(json.dumps(data))
+    assert main(["labels", str(store.path), "--import", str(out)]) == 2
+    assert "seniority/senior (3)" in capsys.readouterr().err
+    assert main(["labels", str(store.path), "--import", str(out), "--force"]) == 0
+    assert capsys.readouterr().out.strip() == f"label schema saved: {len(data)} questions, 3" \
+        " labels removed"
+    own = store.db.execute("SELECT posting_id, reviewer, value FROM reviews WHERE kind ="
+                           " 'label' ORDER BY posting_id").fetchall()
+    assert own == [(2, "ben", '["junior"]')]
+    data[-1]["options"] = [o for o in data[-1]["options"] if o["name"] != "BENEFIT"]
+    out.write_text(json.dumps(data))
+    assert main(["labels", str(store.path), "--import", str(out), "--force"]) == 0
+    assert capsys.readouterr().out.strip().endswith(", 2 labels removed")  # (1 final span)
+
+
 def test_the_labels_command_exports_imports_and_guards(tmp_path: Path, store: Store,
                                                        capsys) -> None:  # type: ignore[no-untyped-def]
     db = str(store.path)
@@ -147,7 +174,7 @@ def test_the_labels_command_exports_imports_and_guards(tmp_path: Path, store: St
     assert main(["labels", db, "--import", str(out)]) == 2
     assert "seniority/senior (1)" in capsys.readouterr().err
     assert main(["labels", db, "--import", str(out), "--force"]) == 0
-    assert "1 labels removed" in capsys.readouterr().out
+    assert capsys.readouterr().out.endswith(", 1 label removed\n")
     out.write_text("[{]")
     assert main(["labels", db, "--import", str(out)]) == 2
     assert main(["labels", db]) == 0
@@ -500,7 +527,8 @@ def test_a_removed_option_s_name_given_to_another_does_not_keep_its_labels(
     origins[("spans", "SKILL")] = ("spans", "BENEFIT")
     lost = store.labels.lost(schema, origins)
     assert {(q, o) for q, o, _n in lost} == {("seniority", "senior"), ("spans", "SKILL")}
-    assert store.labels.save_schema(schema, origins) == 2  # posting 1's senior, its SKILL
+    # posting 1's senior and its SKILL, and ana's own of each
+    assert store.labels.save_schema(schema, origins) == 4
     assert store.records.get(1)["labels"] == {}  # its "senior" went
     assert store.records.get(2)["labels"] == {"seniority": ["senior"]}  # was junior
     assert [(s["start"], s["label"]) for s in store.records.get(1)["spans"]] == [
