@@ -264,6 +264,11 @@ def _writable(path: Path) -> bool:
         os.access(f"{path}{suffix}", os.W_OK) for suffix in ("-wal", "-shm"))
 
 
+# how SQLite says it cannot make a WAL file's index (-shm) beside it: CANTOPEN, and (by
+# SQLite's version) READONLY_CANTINIT and READONLY_DIRECTORY
+_NO_WAL_INDEX = (14, 1288, 1544)
+
+
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     """A connection to the file; for reading only when it cannot be written. WAL needs
     a -shm file beside the file to read it, and SQLite cannot make one in a read-only
@@ -278,7 +283,7 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
         return conn
     except sqlite3.OperationalError as err:
         conn.close()
-        if getattr(err, "sqlite_errorcode", None) != 14:  # SQLITE_CANTOPEN: no -shm
+        if getattr(err, "sqlite_errorcode", None) not in _NO_WAL_INDEX:
             raise
     wal = Path(f"{path}-wal")
     if wal.exists() and wal.stat().st_size > 0:

@@ -8,8 +8,12 @@ every batch before."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -165,6 +169,53 @@ def test_a_project_on_a_read_only_file_system_opens_for_reading(project: Path,
     """Really read-only: by its modes (a user), on a read-only mount (root)."""
     with read_only_copy(project, tmp_path / "ro") as copy:
         _reads_but_never_writes(copy)
+
+
+class _NoIndex:
+    """A connection whose first read fails as SQLite fails to make the WAL index beside
+    a file in a folder the user may not write (``SQLITE_READONLY_DIRECTORY``)."""
+
+    def execute(self, *_args: object) -> None:
+        err = sqlite3.OperationalError("attempt to write a readonly database")
+        err.sqlite_errorcode = 1544  # type: ignore[attr-defined]
+        raise err
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_project_whose_folder_refuses_the_wal_index_opens_for_reading(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A user's read-only folder (root ignores modes; a read-only mount fails otherwise):
+    SQLite says SQLITE_READONLY_DIRECTORY, and the project was refused as read-only
+    instead of opened for reading."""
+    connect = sqlite3.connect
+    monkeypatch.setattr(store_db, "_writable", lambda path: False)
+    monkeypatch.setattr(store_db.sqlite3, "connect", lambda name, **kw: _NoIndex() if (
+        "mode=ro" in str(name) and "immutable" not in str(name)) else connect(name, **kw))
+    _reads_but_never_writes(project)
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or shutil.which("setpriv") is None,
+                    reason="runs the store as another user (needs root and setpriv)")
+def test_a_project_in_a_folder_of_another_user_opens_for_reading(project: Path) -> None:
+    """The same as a user of the machine meets it: the file and its folder root's."""
+    folder = Path(tempfile.mkdtemp(prefix="other-user-"))
+    try:
+        folder.chmod(0o755)
+        copy = folder / "project.db"
+        shutil.copyfile(project, copy)
+        copy.chmod(0o644)
+        script = ("import sys\nfrom reviewer.core.store import Store\nwith Store(sys.argv[1])"
+                  " as store:\n    print(store.read_only, store.queue.count())")
+        run = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable]
+        if subprocess.run([*run, "-c", "import reviewer"], capture_output=True).returncode:
+            pytest.skip("another user cannot run this Python (a private folder holds it)")
+        out = subprocess.run([*run, "-c", script, str(copy)], capture_output=True, text=True,
+                             cwd=folder)
+        assert out.stdout.split() == ["True", "300"], out.stderr
+    finally:
+        shutil.rmtree(folder)
 
 
 def test_a_new_project_in_a_read_only_folder_is_refused(project: Path, tmp_path: Path) -> None:
