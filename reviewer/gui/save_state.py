@@ -13,6 +13,7 @@ from reviewer.gui.plain import message_box, plain_label
 from reviewer.gui.theme import show_as_problem
 
 SAVED = "all edits saved"
+READ_ONLY = "⚠ read-only: no edit is saved"
 _HELD = "The window stays open until this edit is saved (Retry) or given up (Discard)."
 
 
@@ -21,11 +22,13 @@ class SaveState(QObject):
 
     discarded = Signal()  # the person gave up an edit the file refused: show the file's
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, read_only: bool = False) -> None:
+        """``read_only``: the project was opened for reading (said, in place of saved)."""
         super().__init__(parent)
         self.parent_widget = parent
-        self.label: QLabel = plain_label(SAVED)
+        self.label: QLabel = plain_label(READ_ONLY if read_only else SAVED)
         self.label.setObjectName("saveState")  # (bold when it says a problem: theme.py)
+        show_as_problem(self.label, read_only)
         self.problem: QMessageBox | None = None  # the last refusal shown (kept for tests)
         self.waiting = False  # an edit the file refused waits for Retry or Discard
         self._held = False  # a close waits for it (each box of a refusal says so)

@@ -270,3 +270,23 @@ def test_closing_the_project_waits_for_an_edit_the_file_refused(
         other.close()
     next(b for b in window.save_state.problem.buttons() if "Retry" in b.text()).click()
     qtbot.waitUntil(lambda: window.store.records.get(pid)["fields"]["title"] == "Data Engineer")
+
+
+def test_a_project_opened_read_only_says_so_where_it_would_say_saved(  # type: ignore[no-untyped-def]
+        project: Path, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The status bar said "all edits saved" of a project no edit can be saved to, until
+    a first edit was refused."""
+    from reviewer.core.store import db as store_db
+    from reviewer.gui.save_state import SAVED
+
+    monkeypatch.setattr(store_db, "_writable", lambda path: False)
+    store = Store(project)
+    win = ReviewWindow(store)
+    qtbot.addWidget(win)
+    try:
+        assert store.read_only and win.saved.text() != SAVED
+        assert "read-only" in win.saved.text()
+        _type_title(win, qtbot, "Mine")
+        assert win.saved.text() != SAVED
+    finally:
+        store.close()
