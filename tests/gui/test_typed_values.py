@@ -381,3 +381,42 @@ def test_the_store_refuses_a_value_no_record_may_hold(win: ReviewWindow) -> None
         with pytest.raises(ValueError):
             win.store.decisions.set_field(win.pid, name, value)
     assert "work_hours" not in win.store.decisions.decided(win.pid)
+
+
+def test_ctrl_z_in_a_box_undoes_only_what_was_typed_since_it_was_saved(  # type: ignore[no-untyped-def]
+        win: ReviewWindow, qtbot) -> None:
+    """Typed and saved by Enter, then more typed: Ctrl+Z, taken by the box, went back
+    past the saved value to the machine's, which the box showed while the file held the
+    saved one (and Ctrl+Enter then accepted the machine's). The box's own undo starts at
+    what is saved; the next Ctrl+Z undoes the saved edit, as the window's undo."""
+    CTRL = Qt.KeyboardModifier.ControlModifier
+    title = win.fields.editors["title"].editor
+    assert isinstance(title, QLineEdit)
+    machine = title.text()
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "One")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert _stored(win)["fields"]["title"] == "One"
+    qtbot.keyClicks(title, " Two")
+    qtbot.keyClick(title, Qt.Key.Key_Z, CTRL)
+    assert title.text() == "One" and _stored(win)["fields"]["title"] == "One"
+    qtbot.keyClick(title, Qt.Key.Key_Z, CTRL)  # the box has nothing more: the saved edit
+    assert _stored(win)["provenance"]["title"] == "machine"
+    assert title.text() == machine == _stored(win)["fields"]["title"]
+
+
+def test_a_list_box_s_own_undo_starts_at_what_is_saved(  # type: ignore[no-untyped-def]
+        win: ReviewWindow, qtbot) -> None:
+    box = win.fields.editors["skills"].editor
+    assert isinstance(box, QPlainTextEdit)
+    win.fields.editors["skills"].focus()  # a list field opens when it takes the focus
+    box.selectAll()
+    qtbot.keyClicks(box, "Rust")
+    win.focus_document()
+    assert _stored(win)["fields"]["skills"] == ["Rust"]
+    win.fields.editors["skills"].focus()
+    box.moveCursor(box.textCursor().MoveOperation.End)
+    qtbot.keyClicks(box, "y")
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert box.toPlainText() == "Rust" and not box.document().isUndoAvailable()
