@@ -100,6 +100,35 @@ def test_export_import_export_is_identical(tmp_path: Path) -> None:
     assert out2.read_text() == out1.read_text()
 
 
+def test_reviewed_records_of_pages_the_project_holds_say_their_work_was_not_taken(
+        tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Records exported reviewed, imported into a project that holds their pages (new):
+    "0 postings added, 2 already in the project", and nothing said of the corrections,
+    answers and statuses they carried, which were not taken."""
+    db, other = tmp_path / "a.db", tmp_path / "b.db"
+    for project in (db, other):
+        assert reviewer("import", str(project), str(SAMPLES)) == 0
+    with Store(db) as store:
+        first, second = store.queue.ids()[:2]
+        store.decisions.set_field(first, "title", "Corrected title")
+        store.labels.answer(second, "relevant", ["yes"])
+        store.decisions.accept_all(first)
+        store.decisions.accept_all(second)
+    out = tmp_path / "reviewed.jsonl"
+    assert reviewer("export", str(db), "-o", str(out), "--all") == 0
+    capsys.readouterr()
+    assert reviewer("import", str(other), str(out)) == 0
+    said = capsys.readouterr()
+    assert "0 postings added, 8 already in the project" in said.out
+    assert "2 records carried people's work (decisions, labels, a status or a comment) " \
+        "on pages the project holds already" in said.err
+    assert "reviewer merge" in said.err
+    with Store(other) as store:
+        assert store.queue.count("reviewed") == 0  # (kept as the project had it)
+    assert reviewer("import", str(db), str(out)) == 0  # its own export back: the same work
+    assert "2 records carried" in capsys.readouterr().err
+
+
 def test_csv_export_neutralises_formulas_unless_raw_cells(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     db = tmp_path / "p.db"
     assert reviewer("import", str(db), str(SAMPLES)) == 0

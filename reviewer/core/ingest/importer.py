@@ -63,6 +63,7 @@ class ImportReport:
     workers: int = 1  # processes that cleaned pages (1: this one alone)
     reviewers_left: int = 0  # records added whose reviewers' own values were left out
     undecided: int = 0  # records added whose reviewers still differed on something
+    work_not_taken: int = 0  # records of pages held already that carried people's work
     # labels of records added that the label schema lacks ("question/option", "span X"),
     # kept as given: how many of each
     unknown_labels: dict[str, int] = field(default_factory=dict)
@@ -71,6 +72,11 @@ class ImportReport:
         """What was left out of records that carried each reviewer's own values, or that
         said their reviewers still differed (``undecided``)."""
         notes = []
+        if n := self.work_not_taken:
+            notes.append(f"{n:,} record{'s' * (n > 1)} carried people's work (decisions, "
+                         "labels, a status or a comment) on pages the project holds "
+                         "already: an import leaves a posting the project has as it is, "
+                         "so that work was not taken from the file.")
         if n := self.reviewers_left:
             notes.append(f"{n:,} record{'s' * (n > 1)} carried each reviewer's own values "
                          "('reviewers'), which an import does not keep: their final "
@@ -284,6 +290,9 @@ def _add_records(store: Store, kept: list[ReadRecord], report: ImportReport) -> 
     report.duplicates += sum(not new for _entry, new in added)
     report.reviewers_left += sum(new and entry.rows.reviewers_left for entry, new in added)
     report.undecided += sum(new and entry.rows.undecided for entry, new in added)
+    # (a record that carries a person's work is logged when stored: ``record_rows``)
+    report.work_not_taken += sum(not new and entry.rows.logged_at is None
+                                 for entry, new in added)
     labelled = [entry.rows for entry, new in added if new and (entry.rows.labels or any(
         span[4] == "accepted" for span in entry.rows.spans))]
     if labelled:
