@@ -154,6 +154,32 @@ def test_csv_export_neutralises_formulas_unless_raw_cells(tmp_path: Path, capsys
     assert "csv format only" in capsys.readouterr().err
 
 
+def test_the_csv_export_imported_again_loses_its_guards_not_its_text(
+        tmp_path: Path) -> None:
+    """The leading ' the CSV export puts before a cell a spreadsheet would run was read
+    back as data: page text and values no person typed began with it, and the page's
+    hash changed with it."""
+    db, again = tmp_path / "p.db", tmp_path / "again.db"
+    page = tmp_path / "b.txt"
+    page.write_text("- Remote-first team\n\nAcme Corp is hiring a Data Engineer in Berlin.\n",
+                    encoding="utf-8")
+    assert reviewer("import", str(db), str(page)) == 0
+    with Store(db) as store:
+        store.decisions.set_field(1, "title", "+1 Data Engineer")
+        store.decisions.set_field(1, "company", "@Acme")
+        store.decisions.accept_all(1)
+        text = store.records.get(1)["cleaned"]
+    out = tmp_path / "p.csv"
+    assert reviewer("export", str(db), "--format", "csv", "-o", str(out)) == 0
+    assert "'+1 Data Engineer" in out.read_text(encoding="utf-8")  # (guarded in the file)
+    assert reviewer("import", str(again), str(out)) == 0
+    with Store(again) as store:
+        record = store.records.get(store.queue.ids()[0])
+    assert record["cleaned"] == text
+    assert record["fields"]["title"] == "+1 Data Engineer"
+    assert record["fields"]["company"] == "@Acme"
+
+
 def test_stats_and_eval(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     db = tmp_path / "p.db"
     reviewer("import", str(db), str(SAMPLES))

@@ -26,10 +26,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from reviewer.core.export.rows import SALARY_KEYS, Row, dumps, hf_value
-from reviewer.core.records import PostingRecord
+from reviewer.core.records import CSV_FIRST_COLUMNS, FORMULA_STARTS, PostingRecord
 from reviewer.core.schema import FIELDS
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_TAIL = ["spans", "comment", "imported_at", "updated_at", "metadata"]
 
 
@@ -62,7 +61,7 @@ def cell(value: Any, raw: bool = False) -> str:
 
 def csv_head() -> list[str]:
     """The columns before the label columns."""
-    head = ["id", "source", "raw_hash", "status", "reviewer", "text"]
+    head = list(CSV_FIRST_COLUMNS)
     for spec in FIELDS:
         head += [f"salary_{key}" for key in SALARY_KEYS] if spec.kind == "salary" else [spec.name]
         head.append(f"{spec.name}__provenance")

@@ -304,6 +304,9 @@ def read_csv(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
             return
         width = len(keys)
         found = False
+        # our CSV export: its cells guarded against spreadsheets, the guard no part of them
+        first = records.CSV_FIRST_COLUMNS
+        ours = tuple(header[:len(first)]) == first
         # a quote opened and never closed makes the rest of the file one cell (the reader
         # says nothing): the quotes of a file are in pairs but for such a one
         open_quote = text.count('"') % 2 == 1 and _ends_in_a_quote(text, delimiter)
@@ -324,6 +327,8 @@ def read_csv(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
                                                     f"{width} columns (a comma outside "
                                                     "quotes?); not imported")
                 continue
+            if ours:
+                row = [records.unguarded(cell) for cell in row]
             cells = dict(zip(keys, row + [""] * (width - len(row)), strict=False))
             yield mapping.split(f"{source}#{number}", cells)
         if not found:
