@@ -1,7 +1,8 @@
 """The Hugging Face dataset folder: column types, Parquet conversion and the dataset card.
 
 ``ner_tags`` is a ``ClassLabel`` (``ClassNames``): ``O``, then ``B-`` and ``I-`` of every
-span label of the export, sorted, the same in every part. It is declared in the card's
+span label of the label schema, in its order, then of any other the export uses, sorted,
+the same in every part. It is declared in the card's
 ``dataset_info`` and, in Parquet files, in the schema's ``huggingface`` metadata (written
 with ``datasets`` when it is installed).
 """
@@ -226,10 +227,12 @@ def _named_by_content(path: Path) -> Path:
 
 def finish_hf(out: Path, parts: Mapping[str, writers.HfWriter], questions: set[str],
               parquet: bool, license: str | None = None,
-              language: str | Sequence[str] | None = None) -> list[Path]:
-    """Write each part (JSON lines or Parquet, ``ner_tags`` as class ids), drop empty parts
-    (``datasets`` refuses them), write the card."""
-    names = tag_names(label for w in parts.values() for label in w.labels)
+              language: str | Sequence[str] | None = None,
+              span_labels: Sequence[str] = ()) -> list[Path]:
+    """Write each part (JSON lines or Parquet, ``ner_tags`` as class ids: ``tag_names``
+    of the schema's ``span_labels``), drop empty parts (``datasets`` refuses them), write
+    the card."""
+    names = tag_names((label for w in parts.values() for label in w.labels), span_labels)
     columns = hf_features(questions, names, any(w.reviewers for w in parts.values()))
     if parquet and not questions:
         del columns["labels"]  # Parquet cannot store a struct without fields

@@ -252,7 +252,8 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
         setattr(summary, count, sum(getattr(w, left, 0) for w in by_part.values()))
     if fmt == "hf":
         hf = {part: w for part, w in by_part.items() if isinstance(w, writers.HfWriter)}
-        summary.files = finish_hf(out, hf, questions, parquet, license, language)
+        summary.files = finish_hf(out, hf, questions, parquet, license, language, [
+            o.name for q in schema or () if q.kind == "span" for o in q.options])
     else:
         summary.files = list(paths.values())
     if fmt == "labelstudio":

@@ -67,9 +67,13 @@ def bio_tags(text: str, spans: Sequence[SpanRecord]) -> Tagged:
     return Tagged(words, tags, untaggable, overlapping)
 
 
-def tag_names(labels: Iterable[str]) -> list[str]:
-    """Every tag of the span ``labels``: ``O``, then ``B-`` and ``I-`` of each label, sorted."""
-    return [OUTSIDE, *(f"{bi}-{label}" for label in sorted(set(labels)) for bi in "BI")]
+def tag_names(labels: Iterable[str], schema: Sequence[str] = ()) -> list[str]:
+    """Every tag of the span ``labels``: ``O``, then ``B-`` and ``I-`` of each label of
+    the ``schema`` (its span labels, in order: their ids stay from export to export,
+    used or not), then of each other label, sorted."""
+    others = sorted(set(labels) - set(schema))
+    return [OUTSIDE, *(f"{bi}-{label}" for label in [*dict.fromkeys(schema), *others]
+                       for bi in "BI")]
 
 
 def conll_tag(tag: str) -> str:

@@ -343,3 +343,27 @@ def test_two_labels_one_tag_in_two_parts_of_a_split_are_refused(tmp_path: Path) 
     assert {r["spans"][0]["label"] for r in records} == {"SOFT_SKILL", "SOFT SKILL"}
     with pytest.raises(ValueError, match="one tag in CoNLL"):
         export(records, "conll", tmp_path / "out", split=split)
+
+
+def test_hf_tag_ids_follow_the_label_schema_not_the_labels_used(tmp_path: Path) -> None:
+    """The class ids were those of the span labels the export happened to use, sorted:
+    one span of another label later, and the same token's id changed (B-TOOL 1, then
+    3), and a label of the schema not yet used had none. Now the schema's span labels
+    in its order, then any other label used (sorted)."""
+    from reviewer.core.labels import default_schema
+
+    schema = default_schema()  # spans: SKILL, TOOL, QUALIFICATION, BENEFIT
+    records = reviewed(sample())
+    used = sorted({s["label"] for r in records for s in r["spans"]} - {
+        "SKILL", "TOOL", "QUALIFICATION", "BENEFIT"})
+
+    def names(out: Path, records: list[PostingRecord]) -> list[str]:
+        export(records, "hf", out, schema=schema)
+        features = {f["name"]: f for f in card_yaml(out)["dataset_info"]["features"]}
+        return list(features["ner_tags"]["list"]["class_label"]["names"].values())
+
+    first = names(tmp_path / "one", records)
+    assert first == ["O", *(f"{bi}-{label}" for label in
+                            ["SKILL", "TOOL", "QUALIFICATION", "BENEFIT", *used]
+                            for bi in "BI")]
+    assert names(tmp_path / "two", records[:1])[:9] == first[:9]  # (the schema's the same)
