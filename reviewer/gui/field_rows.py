@@ -30,7 +30,7 @@ from reviewer.core.extract import value_from_selection
 from reviewer.core.schema import PERIODS, FieldSpec
 from reviewer.gui.choice_box import ChoiceBox
 from reviewer.gui.field_figures import amount, check_plain, shown_text
-from reviewer.gui.list_edit import ListEdit
+from reviewer.gui.list_edit import ListEdit, forget_undo
 from reviewer.gui.plain import set_plain_tip, show_start, value_text
 
 STATE_MARKS = {"suggested": "○", "accepted": "✓", "corrected": "✎", "rejected": "✗",
@@ -273,7 +273,7 @@ class FieldEditor(QWidget):
         try:
             kind, editor = self.spec.kind, self.editor
             if self._typing(value):  # left as typed: the cursor stays where the person
-                self._undo_from_here()  # is typing, the box's own undo starts here
+                forget_undo(self)  # is typing, the box's own undo starts here
             elif isinstance(editor, QComboBox):
                 editor.setCurrentIndex(max(0, editor.findData(value)))
             elif isinstance(editor, QPlainTextEdit):
@@ -301,17 +301,6 @@ class FieldEditor(QWidget):
             self._shown = self.value()
         except ValueError:  # a stored value this editor cannot read back: offered again
             self._shown = _UNSAVED
-
-    def _undo_from_here(self) -> None:
-        """The boxes' own undo (Ctrl+Z while typing) begins at the value saved: it went
-        back past it to the machine's, shown while the file held the saved one."""
-        for box in self.findChildren(QLineEdit):
-            if box.isUndoAvailable() or box.isRedoAvailable():
-                at = box.cursorPosition()
-                box.setText(box.text())  # (which forgets what came before)
-                box.setCursorPosition(at)
-        for text in self.findChildren(QPlainTextEdit):
-            text.document().clearUndoRedoStacks()
 
     def _typing(self, value: Any) -> bool:
         """Whether the focus is in this field's editor and what it holds reads as
