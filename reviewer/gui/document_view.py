@@ -21,7 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextListFormat,
+)
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reviewer.core.words import utf16_offsets
@@ -38,6 +45,7 @@ from reviewer.gui.text_mapping import (
     hide_images,
     snap_to_words,
     source_span,
+    split_long_lists,
     trim_markup,
     valid_span,
 )
@@ -90,35 +98,35 @@ class DocumentView(DocumentBrowser):
         features = QTextDocument.MarkdownFeature
         # GitHub dialect with HTML off: raw <img>, <script> … show as text, load nothing;
         # Markdown images become placeholders (the spans stay offsets into ``markdown``)
+        runs, changed = split_long_lists(hide_images(markdown))  # (laid out in time)
         self.document().setMarkdown(
-            hide_images(markdown), features.MarkdownDialectGitHub | features.MarkdownNoHTML
+            runs, features.MarkdownDialectGitHub | features.MarkdownNoHTML
         )
         self._layout_document()
         space_blocks(self.document())
         rendered = self.document().toPlainText()
-        mapper = SpanMapper(markdown, rendered)
-        u16 = utf16_offsets(rendered)
+        self._mapper, self._rendered = SpanMapper(markdown, rendered), rendered
+        self._u16 = utf16_offsets(rendered)
+        _own_markers(self.document(), changed, self._document_range)
         for name, spans in evidence.items():
             for span in spans or ():
                 valid = valid_span(span)
-                found = mapper.map(*valid) if valid else None
-                if found is None:
-                    continue
-                a, b = found
-                if u16 is not None:
-                    a, b = u16[a], u16[b]
-                self.highlights.append((name, a, b))
-        self._mapper, self._rendered, self._u16 = mapper, rendered, u16
+                if valid and (found := self._document_range(*valid)) is not None:
+                    self.highlights.append((name, *found))
         for span in labelled:
-            found = mapper.map(span["start"], span["end"])
-            if found is not None:
-                a, b = found
-                if u16 is not None:
-                    a, b = u16[a], u16[b]
-                self.spans.append((span, a, b))
+            if (found := self._document_range(span["start"], span["end"])) is not None:
+                self.spans.append((span, *found))
         self._paint_highlights()
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.mark_search()
+
+    def _document_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """Where the source's ``start``-``end`` shows in the document (Qt's positions),
+        None where it cannot be found."""
+        found = self._mapper.map(start, end) if self._mapper is not None else None
+        if found is None or self._u16 is None:
+            return found
+        return self._u16[found[0]], self._u16[found[1]]
 
     def show_raw(self, text: str) -> None:
         """The raw page as plain text, without highlights."""
@@ -311,6 +319,26 @@ class DocumentView(DocumentBrowser):
             bar = self.verticalScrollBar().value()
             self.show_posting(*self._posting)
             self.verticalScrollBar().setValue(bar)
+
+
+_STYLES = {"-": QTextListFormat.Style.ListDisc, "*": QTextListFormat.Style.ListCircle,
+           "+": QTextListFormat.Style.ListSquare}
+
+
+def _own_markers(document: QTextDocument, changed: Sequence[tuple[int, int, str]],
+                 where: Any) -> None:
+    """The lists ``split_long_lists`` changed the marker of drawn with their own: found
+    by the first item's text (``where``: its document range, or None)."""
+    for start, end, mark in changed:
+        found = where(start, end)
+        listed = document.findBlock(found[0]).textList() if found else None
+        if listed is not None:
+            fmt = listed.format()
+            if mark in _STYLES:
+                fmt.setStyle(_STYLES[mark])
+            else:
+                fmt.setNumberSuffix(mark)
+            listed.setFormat(fmt)
 
 
 def render_png(markdown: str, evidence: Mapping[str, Sequence[Any]], path: str | Path,

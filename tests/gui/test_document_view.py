@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextListFormat,
 )
 from PySide6.QtWidgets import QApplication, QToolTip
 
@@ -417,3 +418,44 @@ def test_a_word_selected_in_text_without_spaces_is_the_span(qtbot: Any, word: st
     view.setTextCursor(view.document().find(word))
     start, end = view.selected_source_span()
     assert markdown[start:end] == word
+
+
+def _lists(view: DocumentView) -> list[Any]:
+    """The document's lists, in order (each once)."""
+    found: list[Any] = []
+    block = view.document().begin()
+    while block.isValid():
+        if (listed := block.textList()) is not None and listed not in found:
+            found.append(listed)
+        block = block.next()
+    return found
+
+
+def test_a_list_of_thousands_of_items_is_laid_out_in_runs_showing_the_same(
+        view: DocumentView) -> None:
+    """A posting of 25,000 list items held the window for 31 s: Qt numbers each item
+    by walking its list. A list is laid out in runs of ``LIST_RUN`` items (its marker
+    alternating in what Qt reads), the text, numbers and highlights as they were."""
+    from reviewer.gui.text_mapping import LIST_RUN, split_long_lists
+
+    bullets = "".join(f"- task {i} with Python\n" for i in range(2 * LIST_RUN + 50))
+    numbered = "".join(f"{i}. step {i}\n" for i in range(1, LIST_RUN + 60))
+    code = "```\n" + "".join(f"- code {i}\n" for i in range(LIST_RUN + 5)) + "```\n"
+    markdown = f"# Job\n\n{bullets}\n{numbered}\n{code}\n- - -\n"
+    split, changed = split_long_lists(markdown)
+    assert len(split) == len(markdown) and split.endswith(code + "\n- - -\n")
+    assert [(markdown[a:b], mark) for a, b, mark in changed] == [
+        (f"task {LIST_RUN} with Python", "-"), (f"step {LIST_RUN + 1}", ".")]
+    start = markdown.index("task 420")
+    view.show_posting(markdown, {"skills": [[start + 14, start + 20]]})
+    lists = _lists(view)
+    assert [lst.count() for lst in lists] == [LIST_RUN, LIST_RUN, 50, LIST_RUN, 59]
+    assert {lst.format().numberSuffix() for lst in lists[3:]} == {"."}  # (as the page's)
+    assert {lst.format().style() for lst in lists[:3]} == {QTextListFormat.Style.ListDisc}
+    assert lists[4].itemText(lists[4].item(0)) == f"{LIST_RUN + 1}."
+    rendered = view.document().toPlainText()
+    assert "task 449 with Python\nstep 1\n" in rendered and "- code 3\n" in rendered
+    assert [rendered[a:b] for _n, a, b in view.highlights] == ["Python"]
+    assert view.highlights[0][1] == rendered.index("task 420") + 14
+    few = "".join(f"- a{i}\n" for i in range(LIST_RUN))
+    assert split_long_lists(few) == (few, [])  # (no more than a run: as it is)
