@@ -37,6 +37,9 @@ SENIORITY = (
 EDUCATION = ("high_school", "associate", "bachelor", "master", "doctorate")
 PERIODS = ("hour", "day", "week", "month", "year")
 
+# what a number field may hold, as a person types it or a data file gives it
+NUMBER_BOUNDS = {"work_hours": (1, 100), "experience_years": (0, 50)}
+
 FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("title", "text", "Title"),
     FieldSpec("company", "text", "Company"),

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from reviewer.core.extract import value_from_selection
 from reviewer.core.schema import PERIODS, FieldSpec
 from reviewer.gui.choice_box import ChoiceBox
-from reviewer.gui.field_figures import amount, check_plain, shown_text
+from reviewer.gui.field_figures import amount, check_plain, currency, shown_text, within_bounds
 from reviewer.gui.list_edit import ListEdit, forget_undo
 from reviewer.gui.plain import set_plain_tip, show_start, value_text
 
@@ -248,8 +248,8 @@ class FieldEditor(QWidget):
             if low is not None and high is not None and high < low:
                 raise ValueError("the max is less than the min")
             return {"min": low, "max": high,  # an end left empty is no value: "from 40k"
-                    "currency": self.salary_currency.text().strip().upper() or cur_low
-                    or cur_high, "period": self.salary_period.currentData()}
+                    "currency": currency(self.salary_currency.text(), cur_low or cur_high),
+                    "period": self.salary_period.currentData()}
         assert isinstance(editor, QLineEdit)
         text = editor.text().strip()
         if text and kind in ("number", "date") and text == shown_text(stored).strip():
@@ -258,10 +258,11 @@ class FieldEditor(QWidget):
             check_plain(text, self.spec.label)
         if text and kind in ("number", "date"):
             try:
-                return value_from_selection(self.spec.name, text)
+                read = value_from_selection(self.spec.name, text)
             except ValueError:
                 example = "a date, like 2025-03-15" if kind == "date" else "a number"
                 raise ValueError(f"“{text}” is not {example}") from None
+            return within_bounds(self.spec.name, read) if kind == "number" else read
         return text or None
 
     def set_value(self, value: Any, state: str, confidence: float | None) -> None:

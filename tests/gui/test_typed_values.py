@@ -89,6 +89,38 @@ def test_a_pay_figure_that_cannot_be_read_is_kept_unsaved(win: ReviewWindow, qtb
     assert editor.state.text().startswith("⚠ not saved: ")
 
 
+@pytest.mark.parametrize(("typed", "stored"), [("€", "EUR"), ("usd", "USD"), ("a$", "AUD")])
+def test_a_typed_currency_is_stored_as_its_code(win: ReviewWindow, qtbot, typed: str,  # type: ignore[no-untyped-def]
+                                                stored: str) -> None:
+    """The currency box stored what was typed, upper-cased ("€", "12", "A$"): the field
+    schema holds ISO 4217 codes, as a data file's column is read."""
+    editor = win.fields.editors["salary"]
+    editor.salary_min.setText("50000")
+    _type(win, qtbot, editor.salary_currency, typed)
+    assert _stored(win)["fields"]["salary"]["currency"] == stored
+    assert editor.salary_currency.text() == stored
+
+
+@pytest.mark.parametrize(("name", "typed", "why"), [
+    ("salary", "12", "currency"), ("salary", "zz", "currency"),
+    ("work_hours", "1e9", "outside 1 to 100"), ("work_hours", "0", "outside 1 to 100"),
+    ("experience_years", "100", "outside 0 to 50"),
+])
+def test_a_value_the_field_schema_does_not_allow_is_kept_unsaved(  # type: ignore[no-untyped-def]
+        win: ReviewWindow, qtbot, name: str, typed: str, why: str) -> None:
+    """Hours of 1,000,000,000 a week and 100 years of experience were stored, which a
+    data file's column of the same is refused for."""
+    before = _stored(win)["fields"][name]
+    editor = win.fields.editors[name]
+    if name == "salary":
+        editor.salary_min.setText("50000")
+        _type(win, qtbot, editor.salary_currency, typed)
+    else:
+        _type(win, qtbot, _line(win, name), typed)
+    assert _stored(win)["fields"][name] == before and win.undo_stack.count() == 0
+    assert editor.state.text().startswith("⚠ not saved: ") and why in editor.state.text()
+
+
 @pytest.mark.parametrize(("name", "typed", "number"), [
     ("work_hours", "37.5", 37.5), ("work_hours", "40 hours", 40),
     ("experience_years", "3+ years", 3), ("experience_years", "2,5", 2.5),

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
         project_model,
         train_project,
     )
+    from reviewer.core.ingest.values import currency_code
 
 _LATER = {"SYNONYMS": "columns", "TARGETS": "columns", "ColumnMapping": "columns",
           "column_key": "columns", "find_mapping": "columns",
@@ -59,7 +60,8 @@ _LATER = {"SYNONYMS": "columns", "TARGETS": "columns", "ColumnMapping": "columns
           "model_summary": "training", "figures_table": "training",
           "TrainReport": "training", "TrainingError": "training",
           "ReextractReport": "reprocess", "reextract": "reprocess",
-          "ColumnPreview": "preview", "preview_columns": "preview"}
+          "ColumnPreview": "preview", "preview_columns": "preview",
+          "currency_code": "values"}
 
 
 def __getattr__(name: str) -> Any:
@@ -83,6 +85,7 @@ __all__ = [
     "UnreadableError",
     "column_key",
     "content_hash",
+    "currency_code",
     "decode",
     "figures_table",
     "find_mapping",

@@ -25,7 +25,7 @@ from reviewer.core.ingest.cell_dates import read_date
 from reviewer.core.ingest.cell_lists import list_literal, parted
 from reviewer.core.ingest.cell_pay import SALARY_PARTS, Problem, could_be, joined_pay
 from reviewer.core.ingest.choices import CHOICES, EMPTY, SYMBOLS
-from reviewer.core.schema import FIELDS
+from reviewer.core.schema import FIELDS, NUMBER_BOUNDS
 
 KINDS: dict[str, str] = {**{spec.name: spec.kind for spec in FIELDS},
                          "salary_min": "amount", "salary_max": "amount",
@@ -51,7 +51,6 @@ _PLAIN_NUMBER = re.compile(r"[+\-−]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+\-]?\d+)?"
 # a minus before the first figure ("-3", "- $50,000"): a number below zero, not the figure
 _NEGATIVE = re.compile(r"\s*[\-−]\s*\D{0,3}?\d")
 
-_BOUNDS = {"work_hours": (1, 100), "experience_years": (0, 50)}
 
 
 _ODD_SPACE = re.compile(r"[\u00a0\u2007\u2009\u202f]")  # no-break and thin spaces
@@ -82,7 +81,7 @@ def normalise(target: str, cell: Any) -> Any:
     if kind == "amount":
         return _amount(cell)[0]
     if kind == "currency":
-        return _currency(cell)
+        return currency_code(cell)
     return _choice("period", cell)
 
 
@@ -271,7 +270,7 @@ def _number(target: str, cell: Any) -> int | float:
         figure = match.group()
         value = float(figure.replace(",", "").replace(".", "") if _THOUSANDS.fullmatch(figure)
                       else figure.replace(",", "."))
-    low, high = _BOUNDS[target]
+    low, high = NUMBER_BOUNDS[target]
     if not low <= value <= high:
         raise ValueError(f"{value:g} is outside {low} to {high}")
     return int(value) if float(value).is_integer() else value
@@ -310,7 +309,9 @@ def _plain_number(text: str, below_zero: str = "") -> float | None:
     return float(text.replace("−", "-"))
 
 
-def _currency(cell: Any) -> str:
+def currency_code(cell: Any) -> str:
+    """The ISO 4217 code of a currency written as a code ("usd") or a sign ("€", "A$");
+    ValueError for anything else."""
     text = str(cell).strip().lower()
     if text in SYMBOLS:
         return SYMBOLS[text]
@@ -345,7 +346,7 @@ def _salary(cell: Any) -> dict[str, Any]:
         period = inner.get("period") or inner.get("unitText") or cell.get("unitText")
         return {"min": _amount(low)[0] if not is_empty(low) else None,
                 "max": _amount(high)[0] if not is_empty(high) else None,
-                "currency": _currency(cell["currency"]) if cell.get("currency") else None,
+                "currency": currency_code(cell["currency"]) if cell.get("currency") else None,
                 "period": _choice("period", period) if period else None}
     if _NEGATIVE.match(str(cell)):
         raise ValueError("not a positive amount")  # "-$50,000": never read as $50,000
