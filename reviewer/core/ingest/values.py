@@ -26,6 +26,7 @@ from reviewer.core.ingest.cell_lists import list_literal, parted
 from reviewer.core.ingest.cell_pay import SALARY_PARTS, Problem, could_be, joined_pay
 from reviewer.core.ingest.choices import CHOICES, EMPTY, SYMBOLS
 from reviewer.core.schema import FIELDS, NUMBER_BOUNDS
+from reviewer.core.words.text import without_invisible
 
 KINDS: dict[str, str] = {**{spec.name: spec.kind for spec in FIELDS},
                          "salary_min": "amount", "salary_max": "amount",
@@ -177,6 +178,7 @@ def _text(cell: Any, label: str, tidy: bool = True) -> str:
         cell = str(int(cell)) if float(cell).is_integer() else str(cell)
     if not isinstance(cell, str):
         raise ValueError(f"not text but {type(cell).__name__}")
+    cell = without_invisible(cell)  # (as cleaning takes them out of the page's text)
     text = clean_text(cell) if tidy else " ".join(cell.split())
     if len(text) > MAX_TEXT:
         raise ValueError(f"{len(text):,} characters: too long for a {label.lower()}")

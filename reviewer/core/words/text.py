@@ -15,9 +15,11 @@ from reviewer.core.words.regex import lazy_compile
 # records: all are spaces to str.split, never a reason to join two words)
 _ODD_SPACES = lazy_compile(r"[\f\v\x1c-\x1f\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # characters no one sees: zero-width space, word joiner, byte-order mark, soft hyphen,
-# and the joiners (U+200C, U+200D) but between two characters outside ASCII, where they
-# are a word's spelling (Persian's "می‌خواهم") or one emoji of several (👨‍👩‍👧)
-_INVISIBLE = lazy_compile(r"[\u200b\u2060\ufeff\u00ad]"
+# the embeddings, overrides and isolates of the bidirectional algorithm (U+202A-U+202E,
+# U+2066-U+2069: "\u202eroot" is drawn "toor", and read "root"), and the joiners
+# (U+200C, U+200D) but between two characters outside ASCII, where they are a word's
+# spelling (Persian's "می‌خواهم") or one emoji of several (👨‍👩‍👧)
+_INVISIBLE = lazy_compile(r"[\u200b\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]"
                           r"|(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f])")
 _CONTROL = lazy_compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 _SEPARATOR = lazy_compile(r"[\v\x1c-\x1f]")

@@ -313,6 +313,26 @@ def test_the_joiners_a_word_or_an_emoji_is_written_with_are_kept() -> None:
     assert "Python and Go." in cleaned
 
 
+def test_the_controls_that_reorder_what_is_shown_are_taken_out() -> None:
+    """A title written "Backend Engineer \u202eroot\u202c" shows as "…toor" everywhere
+    the text is drawn, while the field and every export held "root" wrapped in two
+    invisible controls, and a search for what was seen found nothing. The embeddings,
+    overrides and isolates of the bidirectional algorithm go as the zero-width space
+    does; the marks (U+200E, U+200F) that only place a neutral sign stay."""
+    text = ("Backend Engineer \u202eroot\u202c at Acme\n\nLocation: Berlin\n\nWe build "
+            "\u2067\u05e9\u05dc\u05d5\u05dd\u2069 tools and \u202aAPIs\u202c.\u200f\n")
+    page = "<html><body><h1>Backend Engineer \u202eroot\u202c</h1><p>We build \u2066tools" \
+        "\u2069 in Berlin for a long time now.</p></body></html>"
+    for cleaned in (clean(text, "text").markdown, clean(page, "html").markdown):
+        assert "root" in cleaned and "tools" in cleaned
+        assert not any(0x202a <= ord(c) <= 0x202e or 0x2066 <= ord(c) <= 0x2069
+                       for c in cleaned)
+    assert "\u200f" in clean(text, "text").markdown
+    from reviewer.core.ingest.values import normalise
+
+    assert normalise("title", "Backend Engineer \u202eroot\u202c") == "Backend Engineer root"
+
+
 # --- pages in other languages, and copies from a browser ------------------------------------
 
 CHINESE_DUMP = """首页
