@@ -38,7 +38,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.store import PLACES_APART, filter_term, parse_search, source_scope
+from reviewer.core.store import (
+    PLACES_APART,
+    SearchQuery,
+    filter_term,
+    parse_search,
+    source_scope,
+)
 from reviewer.gui.plain import menu_text, plain_label
 from reviewer.gui.queue_columns import QueueColumns
 from reviewer.gui.queue_delegates import ConfidenceBar, StatusDelegate
@@ -64,7 +70,7 @@ STATE_TIPS = {"disagreement": "Postings whose reviewers (their files merged) dif
 SEARCHED = "search"  # the order combo's item while a search lists best match first
 SEARCH_TIP = (
     "Enter searches. Words: the postings with every word (in the title, company or text),\n"
-    "best match first.\n"
+    "best match first; -word: those without it.\n"
     "Filters, alone or with words (filters alone keep the chosen order):\n"
     "    source:example.com     from a file, folder or site (any part of its name)\n"
     "    company:acme     title:engineer     location:berlin\n"
@@ -244,14 +250,15 @@ class QueuePane(QWidget):
         """Keep only the postings whose ``field`` matches ``value`` (in place of an
         earlier filter of that field) and list them."""
         query = parse_search(self.search_box.text())
-        terms = [*query.words, *(filter_term(f, v) for f, v in query.filters if f != field),
-                 filter_term(field, value)]
-        self.search_box.setText(" ".join(terms))
+        kept = SearchQuery(query.words, tuple((f, v) for f, v in query.filters if f != field),
+                           query.without)
+        self.search_box.setText(" ".join([*kept.terms(), filter_term(field, value)]))
         self.search()
 
     def clear_filters(self) -> None:
         """The search words without their filters."""
-        self.search_box.setText(" ".join(parse_search(self.search_box.text()).words))
+        query = parse_search(self.search_box.text())
+        self.search_box.setText(" ".join(SearchQuery(query.words, (), query.without).terms()))
         self.search()
 
     def _order_chosen(self, index: int) -> None:

@@ -369,3 +369,19 @@ def test_ctrl_and_shift_click_select_many_and_the_current_row_is_shown(  # type:
 def test_no_index_is_a_harmless_cell_menu(make_pane) -> None:  # type: ignore[no-untyped-def]
     pane = make_pane()
     assert [a for a in pane.cell_menu(QModelIndex()).actions() if a.data()] == []
+
+
+def test_the_search_box_leaves_out_the_postings_with_a_word_after_a_minus(  # type: ignore[no-untyped-def]
+        make_pane, store: Store) -> None:
+    """"-globex" listed every posting (the minus was no part of the search); with a
+    filter chosen from a cell or the filters cleared, the word left out stays."""
+    pane = make_pane()
+    globex = set(store.queue.search("globex", limit=1000))
+    assert globex
+    search(pane, "-globex")
+    assert ids(pane) == [pid for pid in store.queue.ids() if pid not in globex]
+    pane.add_filter("source", "feed-0.jsonl")
+    assert pane.search_box.text() == "-globex source:feed-0.jsonl"
+    assert ids(pane) and not set(ids(pane)) & globex
+    pane.clear_filters()
+    assert pane.search_box.text() == "-globex"

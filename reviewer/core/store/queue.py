@@ -20,6 +20,7 @@ from reviewer.core.store.search import (
     like_pattern,
     match_expression,
     parse_search,
+    without_expression,
 )
 from reviewer.core.store.sqlite import Database
 from reviewer.core.words import folded
@@ -94,11 +95,12 @@ class Queue:
         """Every matching id in order: integers, cheap even at a million.
 
         ``query``: a search text whose filters (``company:acme``) keep only the postings
-        that match; its plain words are for ``search`` and are not used here."""
-        filters = parse_search(query).filters if query else ()
-        if not filters:
+        that match, and its words after a minus (``-java``) those without them; its
+        plain words are for ``search`` and are not used here."""
+        parsed = parse_search(query) if query else SearchQuery()
+        if not parsed.filters and not parsed.without:
             return self._ids(order, status, field_state)
-        keep = self._filtered(SearchQuery(filters=filters))
+        keep = self._filtered(parsed)
         if order == "import":
             return self.passing(keep, status, field_state)
         allowed = set(keep)
@@ -215,18 +217,34 @@ class Queue:
 
     def _after(self, query: SearchQuery, after: int) -> list[int]:
         match = match_expression(query)
-        if match is None:
-            return []
         keep = self._like_matches(query)
+        if match is None:
+            return self._all_but(query, after, None, keep)[0]
         return _kept([r[0] for r in self.db.execute(
             "SELECT rowid FROM postings_fts WHERE postings_fts MATCH ? AND rowid > ?"
             " ORDER BY rowid", (match, after))], keep)
+
+    def _all_but(self, query: SearchQuery, after: int, limit: int | None,
+                 keep: set[int] | None) -> tuple[list[int], int | None]:
+        """Words left out and nothing to look for (``-java``): the postings after id
+        ``after`` without them, in import order, at most ``limit`` read (and the last id
+        read where there may be more); none where there are no such words."""
+        left_out = without_expression(query)
+        if left_out is None:
+            return [], None
+        ids = [r[0] for r in self.db.execute(
+            "SELECT id FROM postings WHERE id > ? AND id NOT IN (SELECT rowid FROM"
+            " postings_fts WHERE postings_fts MATCH ?) ORDER BY id LIMIT ?",
+            (after, left_out, -1 if limit is None else limit))]
+        return _kept(ids, keep), ids[-1] if limit is not None and len(ids) >= limit else None
 
     def _head(self, query: SearchQuery, limit: int) -> tuple[list[int], int | None]:
         if query.empty:
             return [], None
         match = match_expression(query)
         keep = self._like_matches(query)
+        if match is None and query.without and keep != set():  # words left out alone
+            return self._all_but(query, 0, max(limit, self.RANKED + 1), keep)
         if match is None or keep == set():  # source and location filters only, or no match
             return sorted(keep or ()), None
         head = [r[0] for r in self.db.execute(
@@ -241,10 +259,13 @@ class Queue:
         return _kept(head, keep), None
 
     def _filtered(self, query: SearchQuery) -> list[int]:
-        """Ids, ascending, of the postings that pass every filter of ``query``."""
-        filters = SearchQuery(filters=query.filters)
+        """Ids, ascending, of the postings that pass every filter of ``query`` and hold
+        none of its words left out."""
+        filters = SearchQuery(filters=query.filters, without=query.without)
         match = match_expression(filters)
         keep = self._like_matches(filters)
+        if match is None and filters.without and keep != set():
+            return self._all_but(filters, 0, None, keep)[0]
         if match is None or keep == set():
             return sorted(keep or ())
         return _kept([r[0] for r in self.db.execute(

@@ -1,8 +1,8 @@
 """The search text of the queue: words, and filters written ``field:value``.
 
-``python remote company:"Acme Corp" source:example.com`` lists the postings that
-contain both words (best match first) among those whose company has the words
-"Acme Corp" and whose source (file, folder or site) contains ``example.com``.
+``python remote -java company:"Acme Corp" source:example.com`` lists the postings that
+contain both words and not "java" (best match first) among those whose company has the
+words "Acme Corp" and whose source (file, folder or site) contains ``example.com``.
 A value with spaces goes in double quotes; a word with a colon that names no filter
 (``salary:100k``) is searched as it is. Parsing is plain Python; ``queue`` runs it.
 
@@ -28,10 +28,12 @@ _RECORD = re.compile(r"#\d+$")  # the 12th record of a JSONL or CSV file: file.j
 
 @dataclass(frozen=True)
 class SearchQuery:
-    """A search text read: its plain ``words`` and its ``(field, value)`` filters."""
+    """A search text read: its plain ``words``, its ``(field, value)`` filters, and the
+    words written after a minus, ``without`` which a posting is listed (``-java``)."""
 
     words: tuple[str, ...] = ()
     filters: tuple[tuple[str, str], ...] = ()
+    without: tuple[str, ...] = ()
 
     @property
     def ranked(self) -> bool:
@@ -40,7 +42,13 @@ class SearchQuery:
 
     @property
     def empty(self) -> bool:
-        return not self.words and not self.filters
+        return not self.words and not self.filters and not self.without
+
+    def terms(self) -> list[str]:
+        """The search text's words, its words left out (after a minus), and its filters,
+        as a search text writes them."""
+        return [*self.words, *(f"-{word}" for word in self.without),
+                *(filter_term(field, value) for field, value in self.filters)]
 
 
 def parse_search(text: str) -> SearchQuery:
@@ -59,9 +67,13 @@ def parse_search(text: str) -> SearchQuery:
         last = match.end()
     rest.append(text[last:])
     words: dict[str, str] = {}  # a word once, whatever its case (as the index reads it):
-    for word in " ".join(rest).replace('"', " ").split():  # each more is one more AND
-        words.setdefault(word.casefold(), word)
-    return SearchQuery(tuple(words.values()), tuple(filters))
+    without: dict[str, str] = {}  # each more is one more AND (or AND NOT)
+    for word in " ".join(rest).replace('"', " ").split():
+        if word.startswith("-") and any(map(str.isalnum, word)):
+            without.setdefault(word[1:].casefold(), word[1:])
+        else:
+            words.setdefault(word.casefold(), word)
+    return SearchQuery(tuple(words.values()), tuple(filters), tuple(without.values()))
 
 
 def filter_term(field: str, value: str) -> str:
@@ -83,7 +95,16 @@ def match_expression(query: SearchQuery) -> str | None:
     for field, value in query.filters:
         if field in TEXT_FILTERS:
             parts.append(f"{field} : {_quoted(value)}*")
-    return " AND ".join(parts) or None
+    if not parts:
+        return None
+    left_out = without_expression(query)
+    return " AND ".join(parts) if left_out is None else \
+        f"({' AND '.join(parts)}) NOT ({left_out})"
+
+
+def without_expression(query: SearchQuery) -> str | None:
+    """The FTS5 MATCH expression of any of the words written after a minus (None: none)."""
+    return " OR ".join(_quoted(word) for word in query.without) or None
 
 
 def like_pattern(value: str) -> str:

@@ -297,3 +297,24 @@ def test_a_place_or_source_filter_ignores_accents_as_the_search_does(tmp_path: P
         assert store.queue.ids(query="location:acme") == [6]
         assert store.queue.ids(query="location:berlin") == [7]
         assert store.queue.ids(query="location:\u0301") == []  # an accent alone: none
+
+
+def test_a_word_after_a_minus_leaves_out_the_postings_that_have_it(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"python -java" listed the postings that have Java: the minus was read as no part
+    of the word (the index drops it), so the search looked for "java" as well."""
+    assert parse_search("python -java -Java title:data").without == ("java",)
+    assert parse_search("python -java").words == ("python",)
+    assert parse_search("- –").without == ()  # (a dash alone is no word to leave out)
+    q = store.queue
+    assert sorted(q.search("data -python")) == [5]  # 1 and 2 have Python; 3's is in its text
+    assert sorted(q.search("data")) == [1, 2, 3, 5]
+    assert sorted(q.search("data -python -statistics")) == []
+    assert q.search("-python") == [pid for pid in range(1, 7) if pid not in q.search("python")]
+    assert q.search("-robots company:acme") == [1, 4]
+    assert q.search("-python location:berlin") == [
+        pid for pid in q.search("location:berlin") if pid not in q.search("python")]
+    monkeypatch.setattr("reviewer.core.store.queue.Queue.RANKED", 1)
+    first, after = q.search_head("-robots")  # too many to rank: read on after the first
+    assert after is not None and first + q.search_after("-robots", after) == [
+        pid for pid in range(1, 7) if pid != 2]
