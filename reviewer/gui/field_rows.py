@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.extract import value_from_selection
-from reviewer.core.schema import PERIODS, FieldSpec
+from reviewer.core.schema import FieldSpec
 from reviewer.gui.choice_box import ChoiceBox
 from reviewer.gui.field_figures import amount, check_plain, currency, shown_text, within_bounds
 from reviewer.gui.list_edit import ListEdit, forget_undo
 from reviewer.gui.plain import set_plain_tip, show_start, value_text
+from reviewer.gui.salary_boxes import SalaryBoxes
 
 STATE_MARKS = {"suggested": "○", "accepted": "✓", "corrected": "✎", "rejected": "✗",
                "adjudicated": "⚖", "none": "", "unsaved": "⚠"}
@@ -159,33 +160,14 @@ class FieldEditor(QWidget):
         return line
 
     def _make_salary(self, row: QHBoxLayout) -> QWidget:
-        box = QWidget()
-        line = QHBoxLayout(box)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.setSpacing(2)
-        self.salary_min, self.salary_max = QLineEdit(), QLineEdit()
-        self.salary_currency = QLineEdit()
-        self.salary_period = ChoiceBox()
-        self.salary_min.setPlaceholderText("min")
-        self.salary_max.setPlaceholderText("max")
-        self.salary_currency.setPlaceholderText("USD")
-        self.salary_currency.setMaxLength(3)
-        self.salary_period.addItem("", None)
-        for period in PERIODS:
-            self.salary_period.addItem(period, period)
-        width = self.fontMetrics().horizontalAdvance("00000")
-        for edit, stretch in ((self.salary_min, 3), (self.salary_max, 3),
-                              (self.salary_currency, 2)):
-            edit.setMinimumWidth(width if stretch == 3 else width * 3 // 4)
+        boxes = SalaryBoxes()
+        self.salary_min, self.salary_max = boxes.low, boxes.high
+        self.salary_currency, self.salary_period = boxes.currency, boxes.period
+        for edit in (self.salary_min, self.salary_max, self.salary_currency):
             edit.editingFinished.connect(self.commit)
-            line.addWidget(edit, stretch)
-        self.salary_period.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.salary_period.setMinimumContentsLength(4)
         self.salary_period.currentIndexChanged.connect(lambda _i: self.commit())
-        line.addWidget(self.salary_period, 3)
-        row.addWidget(box, 1)
-        return box
+        row.addWidget(boxes, 1)
+        return boxes
 
     # --- focus ---------------------------------------------------------------------------------
 

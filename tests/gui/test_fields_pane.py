@@ -245,3 +245,22 @@ def test_a_figure_typed_that_reads_two_ways_is_not_saved(win: ReviewWindow, qtbo
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert _stored(win)["fields"]["work_hours"] != 1500
     assert "could be 1500 or 1.5" in hours.state.text()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_a_salary_of_seven_figures_is_read_whole(win: ReviewWindow, qtbot,  # type: ignore[no-untyped-def]
+                                                 size: tuple[int, int]) -> None:
+    """At 1366 x 768 the salary's boxes showed "1400(" and "1750(" of 140000 and 175000,
+    and "JSD" of USD: a pay read ten times lower. Where one line cannot hold them whole,
+    the currency and period go below the figures."""
+    win.resize(*size)
+    row = win.fields.editors["salary"]
+    row.set_value({"min": 1400000, "max": 1750000, "currency": "INR", "period": "year"},
+                  "suggested", 0.9)
+    qtbot.wait(50)
+    for box in (row.salary_min, row.salary_max, row.salary_currency):
+        room = box.width() - box.textMargins().left() - box.textMargins().right() - 8
+        assert box.fontMetrics().horizontalAdvance(box.text()) <= room, (box.text(), size)
+        assert _in_view(box)
+    assert _in_view(row.salary_period) and _in_view(row.mark)
+    assert win.fields.verticalScrollBar().maximum() == 0
