@@ -16,7 +16,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -90,6 +90,9 @@ class FieldsPanel(QScrollArea):
         self._pid: Any = None  # the posting shown
         self._field_of: dict[QWidget, str] = {}  # each editor's widgets, to their field
         self._in: str | None = None  # the field whose widget holds the focus
+        self._told: tuple[Any, str, str] | None = None  # posting, field, words said of it
+        # (once the edit is made, refused or shown: the words said of a field still hold?)
+        self.edited.connect(lambda *_: QTimer.singleShot(0, self, self._take_back))
         QApplication.instance().focusChanged.connect(self._focus_moved)
         self.menu: QMenu | None = None  # the menu of other readings last opened
         for spec in FIELDS:
@@ -198,6 +201,7 @@ class FieldsPanel(QScrollArea):
             if not (same_posting and editor.unreadable and editor.loaded == loaded):
                 editor.set_value(*loaded)
         self._stand_out()
+        self._take_back()
 
     def clear(self) -> None:
         """Empty every editor (no posting is shown)."""
@@ -247,12 +251,10 @@ class FieldsPanel(QScrollArea):
         if event.type() == QEvent.Type.FocusIn and watched in self._field_of:
             name = self._field_of[watched]
             self.field_focused.emit(name)
-            editor = self.editors[name]
-            words = editor.state.text() if editor.state.property("state") == "unsaved" \
-                else editor.mark.accessibleDescription()  # (what its row says: not saved)
             came, self._in = self._in, name  # (from another box of it: said already)
-            if words and event.reason() in _BY_KEYS and came != name:
-                self.message.emit(f"{editor.spec.label}: {words}".replace("\n", " · "), 15000)
+            if (words := self._words(name)) and event.reason() in _BY_KEYS and came != name:
+                self._told = self._pid, name, words
+                self.message.emit(words, 15000)
         if event.type() == QEvent.Type.ShortcutOverride and watched in self._field_of \
                 and _nothing_of_its_own(watched, event, self.editors[self._field_of[watched]]):
             event.ignore()  # the window's Ctrl+Z (Ctrl+Shift+Z) then: its last edit
@@ -260,6 +262,21 @@ class FieldsPanel(QScrollArea):
         if event.type() == QEvent.Type.ContextMenu and watched in self._field_of:
             return self._other_readings(watched, self._field_of[watched], event.globalPos())
         return False
+
+    def _words(self, name: str) -> str:
+        """What a field reached by the keys says: its label and state ("" where none)."""
+        editor = self.editors[name]
+        words = editor.state.text() if editor.state.property("state") == "unsaved" \
+            else editor.mark.accessibleDescription()  # (what its row says: not saved)
+        return f"{editor.spec.label}: {words}".replace("\n", " · ") if words else ""
+
+    def _take_back(self) -> None:
+        """The words said of a field taken back (``window.status_teller``: where the bar
+        still shows them) once they are not its state: edited, refused, another posting."""
+        if self._told is not None and self._told != (self._pid, self._told[1],
+                                                     self._words(self._told[1])):
+            self._told = None
+            self.message.emit("", 0)
 
     def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
         """The focus gone out of the fields: a field come back to says its words again

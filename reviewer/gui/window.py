@@ -164,9 +164,10 @@ class ReviewWindow(QMainWindow):
             lambda: self.save_state.typed(self.fields.unreadable()))
         flow.shown.connect(self._show)
         flow.changed.connect(self._changed)
-        for said in (flow.message, self.spans.message, self.fields.message, self.long_work.status):
+        for said in (flow.message, self.spans.message, self.long_work.status):
             said.connect(status.showMessage)
-        self.document.message.connect(status_teller(status))  # the text at the caret
+        for telling in (self.document.message, self.fields.message):  # (words at the caret,
+            telling.connect(status_teller(status))  # of a field: taken back, not another's)
         self.long_work.project_changed.connect(lambda: self.queue_pane.reload_at(self.pid))
         self.long_work.project_changed.connect(  # a merge may bring descriptions
             lambda: self.side.set_descriptions(self.store.meta.descriptions()))

@@ -151,3 +151,26 @@ def test_tab_between_the_boxes_of_one_field_says_its_words_once(  # type: ignore
     qtbot.keyClick(win, KEYS["salary"], Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is salary.salary_min)
     assert win.statusBar().currentMessage().startswith("Salary")
+
+
+def test_a_field_s_words_are_taken_back_once_they_are_not_its_state(  # type: ignore[no-untyped-def]
+        project: Path, open_window, qtbot) -> None:
+    """"Title: suggested by the machine, confidence 0.80" stayed in the status bar after
+    the title was corrected (or its edit refused) while the focus was in it; another
+    part's words said since stay."""
+    win: ReviewWindow = open_window(project)
+    title = win.fields.editors["title"]
+    qtbot.keyClick(win, KEYS["title"], Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is title.editor)
+    assert win.statusBar().currentMessage().startswith("Title: suggested")
+    title.editor.selectAll()
+    qtbot.keyClicks(title.editor, "Mine")
+    qtbot.keyClick(title.editor, Qt.Key.Key_Return)
+    assert win.store.records.get(win.pid)["fields"]["title"] == "Mine"  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: not win.statusBar().currentMessage().startswith("Title: sugg"))
+    qtbot.keyClick(win, KEYS["company"], Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: win.statusBar().currentMessage().startswith("Company"))
+    win.statusBar().showMessage("another part's words")
+    win.flow.set_field("company", "Other Co")
+    qtbot.wait(20)
+    assert win.statusBar().currentMessage() == "another part's words"
