@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -33,6 +33,7 @@ from reviewer.gui.fields_panel import ListEdit
 from reviewer.gui.plain import plain_label, set_plain_tip
 
 COLUMNS = 2
+NAME_LETTERS = 24  # of an option's name shown in its box (the rest in its tip)
 
 
 def suggested_options(suggestion: Any, asked: Question) -> list[str]:
@@ -102,6 +103,13 @@ class LabelsPanel(QWidget):
         self.comment.installEventFilter(self)
         self.comment_label = QLabel("Comment")
 
+    def _cut(self, name: str, columns: int = 1) -> str:
+        """A name from the schema as wide as a column of options at most (``columns``
+        of them), cut with "…": an option of 60 letters made the tab scroll sideways."""
+        metrics = self.fontMetrics()
+        return metrics.elidedText(name, Qt.TextElideMode.ElideRight,
+                                  metrics.averageCharWidth() * NAME_LETTERS * columns)
+
     def set_schema(self, questions: list[Question]) -> None:
         """One group a single or multiple choice question; span questions are not here."""
         for group in self.groups:
@@ -113,7 +121,7 @@ class LabelsPanel(QWidget):
             # names come from the project file: an "&" is shown, never a mnemonic (Alt
             # and a letter goes to a field)
             title = question.name.replace("_", " ")  # its first letter up, the rest as is
-            group = QGroupBox((title[:1].upper() + title[1:]).replace("&", "&&"))
+            group = QGroupBox(self._cut(title[:1].upper() + title[1:], 2).replace("&", "&&"))
             grid = QGridLayout(group)
             grid.setContentsMargins(8, 4, 8, 4)
             grid.setVerticalSpacing(2)
@@ -134,10 +142,12 @@ class LabelsPanel(QWidget):
             exclusive.setExclusive(False)  # a single choice can be cleared again
             for n, option in enumerate(question.options):
                 key = QKeySequence(option.key).toString(QKeySequence.SequenceFormat.NativeText)
-                text = option.name.replace("_", " ").replace("&", "&&") + (
-                    f"  ({key})" if key else "")
+                name = option.name.replace("_", " ")
+                text = self._cut(name).replace("&", "&&") + (f"  ({key})" if key else "")
                 button: QAbstractButton = (QRadioButton(text) if question.kind == "single"
                                            else QCheckBox(text))
+                if self._cut(name) != name:  # (the whole name in its tip, as written)
+                    set_plain_tip(button, option.name)
                 exclusive.addButton(button)
                 button.clicked.connect(
                     lambda _checked=False, q=question, o=option.name: self.toggle(q, o))

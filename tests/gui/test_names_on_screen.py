@@ -72,3 +72,30 @@ def test_a_long_question_name_does_not_push_the_fields_off_the_window(
     right = max(b.mapTo(win, b.rect().topRight()).x() for b in buttons)
     assert right < win.width(), right
     assert Qt.TextFormat.PlainText == win.side.summary.textFormat()
+
+
+def test_a_long_option_name_is_cut_in_its_box_and_whole_in_its_tip(
+        project: Path, open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """An option of 60 characters and no space made its button as wide: the labels' tab
+    scrolled sideways and its other column and the comment box were cut off."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from reviewer.core.labels import Option, Question
+    from reviewer.core.store import Store
+
+    long = "<img_src=file:///tmp/secret/x.png>" + "x" * 30
+    with Store(project) as store:
+        schema = store.labels.schema()
+        schema.append(Question("Q" * 60, "single", [Option("R&D"), Option(long)]))
+        store.labels.save_schema(schema)
+    win = open_window(project)
+    win.resize(1366, 768)
+    win.side.setCurrentIndex(1)
+    qtbot.wait(100)
+    scroll = win.side.widget(1)
+    assert isinstance(scroll, QScrollArea)
+    assert scroll.horizontalScrollBar().maximum() == 0
+    button = win.labels.buttons[("Q" * 60, long)]
+    assert "…" in button.text() and button.toolTip().endswith("x" * 30)
+    assert win.labels.comment.visibleRegion().boundingRect().width() == \
+        win.labels.comment.width()
