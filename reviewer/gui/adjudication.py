@@ -199,6 +199,9 @@ class Adjudication(QObject):
                 if not answers.get(question):
                     left.append(f"question {question.replace('_', ' ')}")
         self.labels.show_reviewers(questions)
+        left += [f"question {key.replace('_', ' ')} (not shown here: a reviewer's key takes "
+                 "their answer)" for kind, key in (self._open() if len(reviews) > 1 else [])
+                 if kind == "label" and key not in self.labels.reviewers]
         wide = []  # the status, the comment, the span labels
         still = self.open_wide() if len(reviews) > 1 else []
         for kind, title, named in POSTING_WIDE:
@@ -228,7 +231,7 @@ class Adjudication(QObject):
                 left: list[str], wide: list[str]) -> None:
         for key in self.keys:
             key.setEnabled(len(names) > 1)
-        if len(names) < 2 or not (differ or questions or wide):
+        if len(names) < 2 or not (differ or questions or wide or left):
             self.banner.hide()
             return
         keys = " · ".join(f"{KEY.format(n)} {name}" for n, name in enumerate(names[:9], 1))
@@ -280,6 +283,9 @@ class Adjudication(QObject):
             return self._take_wide(wide[0], names[number - 1])
         questions = [key for kind, key in self._open() if kind == "label"]
         if name is None and questions:
+            left_out = [q for q in questions if q not in self.labels.questions]
+            if left_out:  # (a schema past the window's limits): no keys of its own
+                return self._take_answer(left_out[0], names[number - 1])
             say(f"Reviewers differ on question {questions[0].replace('_', ' ')}: answer it "
                 "with its option keys (Labels & comment).", 8000)
             return False
@@ -298,6 +304,21 @@ class Adjudication(QObject):
         if self.flow.push(f"take {reviewer}'s {name}", lambda p: self.flow.store.reviews.
                           adjudicate(p, name, final, spans)):
             say(f"{label}: {reviewer}'s value taken ({value_text(value)}).", 6000)
+            return True
+        return False
+
+    def _take_answer(self, question: str, reviewer: str) -> bool:
+        """Reviewer's answer to a question the window does not show (its options have
+        no keys there) as the posting's."""
+        value = self.reviews[reviewer].get(("label", question))
+        if not isinstance(value, list):
+            self.flow.message.emit(f"{reviewer} gave no answer to {question}.", 6000)
+            return False
+        options = [str(option) for option in value]
+        if self.flow.push(f"take {reviewer}'s {question}", lambda p: self.flow.store.labels.
+                          answer(p, question, options)):
+            self.flow.message.emit(f"{question}: {reviewer}'s answer taken "
+                                   f"({'; '.join(options) or 'none'}).", 6000)
             return True
         return False
 

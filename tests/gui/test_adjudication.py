@@ -263,3 +263,31 @@ def test_the_keys_and_the_banner_say_what_is_left(project: Path, open_window: An
     assert window.pid == 3
     text = window.adjudication.banner.text()
     assert "take that reviewer's status" in text and "focused field" not in text
+
+
+def test_a_question_the_window_leaves_out_is_decided_by_a_reviewer_s_key(
+        project: Path, open_window: Any, qtbot: Any) -> None:
+    """A project holding a schema past the limits (made elsewhere), its reviewers differing
+    on a question the window does not show: Accept was refused naming the question, and
+    nothing in the window could answer it. A reviewer's key takes their answer."""
+    import sqlite3
+
+    with sqlite3.connect(project) as conn:
+        conn.execute("INSERT INTO label_schema (question, kind, options, position)"
+                     " VALUES ('topic', 'multi', ?, 99)",
+                     (json.dumps([{"name": f"option {i}"} for i in range(3000)]),))
+    window: ReviewWindow = open_window(_merged(project, [
+        (2, "ana", "label", "topic", ["option 1"]),
+        (2, "ben", "label", "topic", ["option 2"])]))
+    assert "topic" not in [q.name for q in window.schema]
+    _filter(window, "disagreement")
+    assert window.pid == 2
+    banner = window.adjudication.banner.text()
+    assert "question topic (not shown here: a reviewer's key takes their answer)" in banner
+    assert window.adjudication.take(2)
+    with Store(project) as store:
+        assert store.records.get(2)["labels"]["topic"] == ["option 2"]  # type: ignore[index]
+        assert 2 not in store.queue.ids(field_state="disagreement")
+    window.undo_stack.undo()
+    with Store(project) as store:
+        assert "topic" not in store.records.get(2)["labels"]  # type: ignore[operator]
