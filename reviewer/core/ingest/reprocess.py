@@ -161,8 +161,15 @@ def _write(store: Store, pages: list[_Page],
                 continue
             prepared.raw = raw
             report.learned = model is not None  # it read this page (or none reads any)
+            # (what a plug-in won where a person decided, or in a posting kept whole, is
+            # no suggestion: not counted as one)
+            decided = store.decisions.decided(pid) if extractor is not None else set()
             outcome = store.machine.replace(pid, prepared)
             setattr(report, outcome, getattr(report, outcome) + 1)
+            if extractor is not None:
+                extractor.report.won -= sum(
+                    1 for row in prepared.suggestions if row[4] == extractor.stage
+                    and (outcome == "kept" or row[0] in decided))
     report.seconds = time.perf_counter() - started
     if progress is not None:
         progress(report)
