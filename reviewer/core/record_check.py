@@ -107,19 +107,13 @@ def _version_problem(version: Any) -> str | None:
 def _provenance_problem(obj: dict[str, Any]) -> str | None:
     """A field's value that its provenance does not account for (None: none): a value
     whose provenance is none, rejected or missing would be stored as nobody's, and so
-    lost; one whose provenance is machine or accepted must be the machine's (accepted,
-    another value would be stored as the machine's accepted, and counted a hit)."""
+    lost; one whose provenance is machine must be the machine's."""
     provenance = obj.get("provenance") or {}
     for name, value in (obj.get("fields") or {}).items():
+        if value is None or value == "" or value == [] or value == {}:
+            continue
         state = provenance.get(name)
-        if state == "accepted":
-            suggestion = (obj.get("machine") or {}).get(name)
-            given = suggestion.get("value") if isinstance(suggestion, dict) else None
-            if value == given or (_empty(value) and _empty(given)):
-                continue
-            return (f"field {name}: its value is not the machine's, yet its provenance is "
-                    "accepted; a person's own value has provenance 'corrected'")
-        if _empty(value) or state in _PERSON_STATES:
+        if state in _PERSON_STATES:
             continue
         if state == "machine":
             suggestion = (obj.get("machine") or {}).get(name)
@@ -130,10 +124,6 @@ def _provenance_problem(obj: dict[str, Any]) -> str | None:
         return (f"field {name}: a value with {said}; a person's value has provenance "
                 "'corrected' (or 'accepted')")
     return None
-
-
-def _empty(value: Any) -> bool:
-    return value is None or value == "" or value == [] or value == {}
 
 
 def _span_problem(obj: dict[str, Any], text: str) -> str | None:

@@ -160,17 +160,3 @@ def test_a_record_of_a_newer_field_schema_is_a_problem() -> None:
     del without["schema_version"]
     assert record_problem(without) is None  # (a record written before it was kept)
 
-
-def test_an_accepted_value_that_is_not_the_machine_s_is_a_problem() -> None:
-    """A record edited by a script kept provenance 'accepted' for a value the machine
-    never gave ('Mars' for Berlin, a department where it read none): imported as the
-    machine's value accepted, and ``eval`` counted it a hit."""
-    for changes in ({"fields__title": "Mars Engineer"}, {"fields__title": None},
-                    {"fields__department": "Invented", "provenance__department": "accepted"},
-                    {"fields__locations": ["Mars"], "provenance__locations": "accepted"}):
-        record = _with(**changes)
-        problem = record_problem(record)
-        assert problem is not None and "not the machine's" in problem, changes
-        assert "'corrected'" in problem and problem == first_problem(record)
-    # the machine read none, and none was accepted
-    assert record_problem(_with(provenance__department="accepted")) is None

@@ -129,6 +129,41 @@ def test_reviewed_records_of_pages_the_project_holds_say_their_work_was_not_take
     assert "2 records carried" in capsys.readouterr().err
 
 
+def test_an_accepted_value_not_the_machine_s_is_imported_as_corrected(
+        tmp_path: Path) -> None:
+    """A record edited by a script kept provenance accepted for values the machine never
+    gave ("Mars" for its place, a department where it read none): stored as the machine's
+    value accepted, ``eval`` counted them hits. Such a value is a person's own, stored
+    corrected; a list of the machine's items in another order stays accepted (as the
+    window takes it), and the project's own export comes back whole."""
+    db, again = tmp_path / "p.db", tmp_path / "again.db"
+    assert reviewer("import", str(db), str(SAMPLES)) == 0
+    with Store(db) as store:
+        pid = next(p for p in store.queue.ids() if len(
+            store.records.get(p)["machine"].get("skills", {}).get("value") or []) > 1)
+        skills = store.records.get(pid)["machine"]["skills"]["value"]
+        store.decisions.set_field(pid, "skills", list(reversed(skills)))
+        store.decisions.accept_all(pid)
+        assert store.records.get(pid)["provenance"]["skills"] == "accepted"
+    out = tmp_path / "out.jsonl"
+    assert reviewer("export", str(db), "-o", str(out)) == 0
+    record = json.loads(out.read_text(encoding="utf-8"))
+    record["fields"]["locations"] = ["Mars"]
+    record["fields"]["department"], record["provenance"]["department"] = "Invented", "accepted"
+    record["fields"]["title"] = None  # (accepted: the machine's title, taken out)
+    out.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert reviewer("import", str(again), str(out)) == 0
+    with Store(again) as store:
+        stored = store.records.get(store.queue.ids()[0])
+        report = store.reports.evaluation()
+    assert stored["fields"]["locations"] == ["Mars"] and stored["fields"]["skills"] == \
+        list(reversed(skills))
+    assert (stored["provenance"]["locations"], stored["provenance"]["department"],
+            stored["provenance"]["skills"], stored["provenance"]["title"]) == (
+        "corrected", "corrected", "accepted", "rejected")
+    assert report["locations"]["accepted"] == 0 and report["locations"]["corrected"] == 1
+
+
 def test_csv_export_neutralises_formulas_unless_raw_cells(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     db = tmp_path / "p.db"
     assert reviewer("import", str(db), str(SAMPLES)) == 0

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import orjson
 
 from reviewer.core.schema import EXTRACTOR_VERSION
-from reviewer.core.store.decisions import decision_json, listed_places
+from reviewer.core.store.decisions import decision_json, is_the_machines, listed_places
 from reviewer.core.store.health import stops_the_import
 from reviewer.core.store.history import now
 from reviewer.core.store.postings import BULK_INDEX, ROW_COLUMNS
@@ -150,10 +150,15 @@ def _decisions(record: dict[str, Any], at: str,
     """The rows of each decision of a record, as it was made; the final values of the
     listing columns put in ``shown`` (a person's value over the machine's)."""
     rows = []
+    machine = record.get("machine") or {}
     for name, state in (record.get("provenance") or {}).items():
         if state not in _DECIDED:
             continue
         value = record["fields"].get(name) if state != "rejected" else None
+        given = (machine.get(name) or {}).get("value")
+        if state == "accepted" and not is_the_machines(given, value) and not (
+                value in _EMPTY and given in _EMPTY):  # a value the machine did not give
+            state = "rejected" if value in _EMPTY else "corrected"  # is a person's own
         text, spans = decision_json(value, record.get("field_spans", {}).get(name, []))
         rows.append((name, state, text, spans, at))
         if name in shown:

@@ -30,8 +30,7 @@ def skipped(results: list[Item | Skipped]) -> dict[str, str]:
 
 def record(text: str = "# Data Engineer\n") -> dict[str, object]:
     return {"id": 7, "source": "old.html", "raw_hash": "ab" * 32, "status": "reviewed",
-            "text": text, "fields": {"title": "Data Engineer"},
-            "provenance": {"title": "corrected"},
+            "text": text, "fields": {"title": "Data Engineer"}, "provenance": {"title": "accepted"},
             "metadata": {"url": "https://example.com/1"}}
 
 
