@@ -46,12 +46,14 @@ def shown_text(value: Any) -> str:
 
 
 def currency(text: str, written: str | None) -> str | None:
-    """The code of the currency box's text (a code, or a sign: "€" is EUR), as a data
-    file's column is read; else the currency ``written`` with a figure; ValueError for
-    text that is no currency."""
+    """The code of the currency box's text: three letters as written (an ISO 4217 code,
+    one the lists lack too: HRK), or a sign as a data file's column is read ("€" is EUR);
+    else the currency ``written`` with a figure; ValueError for text that is neither."""
     text = text.strip()
     if not text:
         return written
+    if re.fullmatch(r"[A-Za-z]{3}", text):
+        return text.upper()
     try:
         return currency_code(text)
     except ValueError:

@@ -89,7 +89,8 @@ def test_a_pay_figure_that_cannot_be_read_is_kept_unsaved(win: ReviewWindow, qtb
     assert editor.state.text().startswith("⚠ not saved: ")
 
 
-@pytest.mark.parametrize(("typed", "stored"), [("€", "EUR"), ("usd", "USD"), ("a$", "AUD")])
+@pytest.mark.parametrize(("typed", "stored"), [("€", "EUR"), ("usd", "USD"), ("a$", "AUD"),
+                                               ("hrk", "HRK")])
 def test_a_typed_currency_is_stored_as_its_code(win: ReviewWindow, qtbot, typed: str,  # type: ignore[no-untyped-def]
                                                 stored: str) -> None:
     """The currency box stored what was typed, upper-cased ("€", "12", "A$"): the field
@@ -452,3 +453,15 @@ def test_a_list_box_s_own_undo_starts_at_what_is_saved(  # type: ignore[no-untyp
     qtbot.keyClicks(box, "y")
     qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert box.toPlainText() == "Rust" and not box.document().isUndoAvailable()
+
+
+def test_a_salary_in_a_currency_the_lists_lack_takes_an_edit_of_its_figures(  # type: ignore[no-untyped-def]
+        win: ReviewWindow, qtbot) -> None:
+    """A salary stored in HRK (a code no list of this version holds): every edit of its
+    figures was refused, its currency "not a currency"."""
+    win.flow.set_field("salary", {"min": 8000, "max": 10000, "currency": "HRK",
+                                  "period": "month"})
+    editor = win.fields.editors["salary"]
+    _type(win, qtbot, editor.salary_max, "12000")
+    assert _stored(win)["fields"]["salary"] == {"min": 8000, "max": 12000, "currency": "HRK",
+                                                "period": "month"}
