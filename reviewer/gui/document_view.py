@@ -98,9 +98,9 @@ class DocumentView(DocumentBrowser):
         features = QTextDocument.MarkdownFeature
         # GitHub dialect with HTML off: raw <img>, <script> … show as text, load nothing;
         # Markdown images become placeholders (the spans stay offsets into ``markdown``)
-        runs, changed = split_long_lists(hide_images(markdown))  # (laid out in time)
-        self.document().setMarkdown(
-            runs, features.MarkdownDialectGitHub | features.MarkdownNoHTML
+        runs, changed = split_long_lists(markdown)  # (laid out in time; offsets of
+        self.document().setMarkdown(  # ``markdown``, as the mapper's)
+            hide_images(runs), features.MarkdownDialectGitHub | features.MarkdownNoHTML
         )
         self._layout_document()
         space_blocks(self.document())
@@ -325,11 +325,12 @@ _STYLES = {"-": QTextListFormat.Style.ListDisc, "*": QTextListFormat.Style.ListC
            "+": QTextListFormat.Style.ListSquare}
 
 
-def _own_markers(document: QTextDocument, changed: Sequence[tuple[int, int, str]],
-                 where: Any) -> None:
-    """The lists ``split_long_lists`` changed the marker of drawn with their own: found
-    by the first item's text (``where``: its document range, or None)."""
-    for start, end, mark in changed:
+def _own_markers(document: QTextDocument,
+                 changed: Sequence[tuple[int, int, str, int | None]], where: Any) -> None:
+    """The runs ``split_long_lists`` laid a long list out in drawn as the list: found
+    by the first item's text (``where``: its document range, or None), each with the
+    list's marker and, numbered, the number of its first item in the whole list."""
+    for start, end, mark, number in changed:
         found = where(start, end)
         listed = document.findBlock(found[0]).textList() if found else None
         if listed is not None:
@@ -338,6 +339,8 @@ def _own_markers(document: QTextDocument, changed: Sequence[tuple[int, int, str]
                 fmt.setStyle(_STYLES[mark])
             else:
                 fmt.setNumberSuffix(mark)
+            if number is not None:
+                fmt.setStart(number)
             listed.setFormat(fmt)
 
 

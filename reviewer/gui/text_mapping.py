@@ -121,45 +121,55 @@ _ITEM = re.compile(r"^( {0,3})(?:([-*+])|(\d{1,9})([.)]))([ \t]+)(?=\S)", re.M)
 _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.M)
 
 
-def split_long_lists(markdown: str,
-                     most: int = LIST_RUN) -> tuple[str, list[tuple[int, int, str]]]:
+_SWITCHED = {"-": "+", "*": "+", "+": "*", ".": ")", ")": "."}  # (rare: not the next list's)
+
+
+def split_long_lists(markdown: str, most: int = LIST_RUN
+                     ) -> tuple[str, list[tuple[int, int, str, int | None]]]:
     """``markdown`` with a list of more than ``most`` items laid out as several lists,
-    one after another: every ``most`` items its marker alternates ("-" and "*", "."
-    and ")"), which starts a new list and leaves every offset and the rendered text
-    as they were. Qt walks a list to number each of its items: a list of 12,000 items
-    took 3.7 s to lay out, and 25,000 over 18 s; in runs of 200, 0.1 s. Items in a
-    fenced code block are left as they are, and so is any list where the page has no
-    more than ``most`` items in all. Also returns, for the first item of each run whose
-    marker was changed, its text's range and its own marker: Qt draws each marker its
-    own way (a disc, a circle; "1." or "1)"), which the view gives back to the run."""
+    one after another: every ``most`` items its marker alternates ("-" and "+", "." and
+    ")"), which starts a new list and leaves every offset and the rendered text as they
+    were. Qt walks a list to number each of its items: a list of 12,000 items took 3.7 s
+    to lay out, and 25,000 over 18 s; in runs of 200, 0.1 s. Items in a fenced code
+    block are left as they are, and so is any list where the page has no more than
+    ``most`` items in all. Also returns, for the first item of each run after a list's
+    first, its text's range, its own marker and, numbered, the number Qt gave it in the
+    whole list: Qt draws each marker its own way (a disc, a circle; "1." or "1)") and
+    numbers a list from its first item's number, which the view gives back to the run."""
     if markdown.count("\n") < most or len(_ITEM.findall(markdown)) <= most:
         return markdown, []
-    fenced = [m.start() for m in _FENCE.finditer(markdown)]
-    # by indent: the list's own marker, its items so far, whether the last was changed
-    runs: dict[int, tuple[str, int, bool]] = {}
     text = list(markdown)
-    changed: list[tuple[int, int, str]] = []
-    for m in _ITEM.finditer(markdown):
-        if bisect.bisect_right(fenced, m.start()) % 2:
-            continue  # inside a fence (a line a fence opened and none closed yet)
-        indent = len(m.group(1))
-        mark_at = m.start(2) if m.group(2) else m.start(4)
+    runs: dict[int, list[Any]] = {}  # by indent: [its marker, its items, its first number]
+    changed: list[tuple[int, int, str, int | None]] = []
+    fenced = blank = False
+    at = 0
+    for line in markdown.split("\n"):
+        start, at = at, at + len(line) + 1
+        if _FENCE.match(line):
+            fenced = not fenced
+        item = None if fenced else _ITEM.match(line)
+        if item is None:
+            if line.strip() and blank and not fenced:  # a paragraph after a blank line
+                depth = len(line) - len(line.lstrip())  # ends the lists not around it
+                runs = {i: run for i, run in runs.items() if i < depth}
+            blank = not line.strip()
+            continue
+        blank = False
+        indent = len(item.group(1))
+        mark_at = start + (item.start(2) if item.group(2) else item.start(4))
         mark = markdown[mark_at]
-        own, count, last = runs.get(indent, ("", 0, False))
-        if mark != own:
-            own, count, last = mark, 0, False
-        end = markdown.find("\n", mark_at)
-        end = end if end >= 0 else len(markdown)
-        other = {"-": "*", "*": "-", "+": "-", ".": ")", ")": "."}[mark]
-        now = bool((count // most) % 2) and not _RULE.match(
-            markdown[m.start():end].replace(mark, other, 1))  # (not a line read as a rule)
-        if now:
-            text[mark_at] = other
-            if not last and m.end() < end:
-                changed.append((m.end(), end, mark))
-        runs[indent] = own, count + 1, now
-        for deeper in [i for i in runs if i > indent]:
-            del runs[deeper]  # (an item of an outer list ends the inner lists)
+        runs = {i: run for i, run in runs.items() if i <= indent}  # (inner lists end)
+        run = runs.get(indent)
+        if run is None or run[0] != mark:
+            run = runs[indent] = [mark, 0, int(item.group(3)) if item.group(3) else None]
+        count = run[1]
+        run[1] += 1
+        if count and count % most == 0:  # a run begins: drawn as the list it is part of
+            changed.append((start + item.end(), start + len(line), mark,
+                            None if run[2] is None else run[2] + count))
+        other = _SWITCHED[mark]
+        if (count // most) % 2 and not _RULE.match(line.replace(mark, other, 1)):
+            text[mark_at] = other  # (not where the line would read as a rule: "- * *")
     return "".join(text), changed
 
 

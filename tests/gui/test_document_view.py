@@ -444,8 +444,10 @@ def test_a_list_of_thousands_of_items_is_laid_out_in_runs_showing_the_same(
     markdown = f"# Job\n\n{bullets}\n{numbered}\n{code}\n- - -\n"
     split, changed = split_long_lists(markdown)
     assert len(split) == len(markdown) and split.endswith(code + "\n- - -\n")
-    assert [(markdown[a:b], mark) for a, b, mark in changed] == [
-        (f"task {LIST_RUN} with Python", "-"), (f"step {LIST_RUN + 1}", ".")]
+    assert [(markdown[a:b], mark, n) for a, b, mark, n in changed] == [
+        (f"task {LIST_RUN} with Python", "-", None),
+        (f"task {2 * LIST_RUN} with Python", "-", None),
+        (f"step {LIST_RUN + 1}", ".", LIST_RUN + 1)]
     start = markdown.index("task 420")
     view.show_posting(markdown, {"skills": [[start + 14, start + 20]]})
     lists = _lists(view)
@@ -459,3 +461,23 @@ def test_a_list_of_thousands_of_items_is_laid_out_in_runs_showing_the_same(
     assert view.highlights[0][1] == rendered.index("task 420") + 14
     few = "".join(f"- a{i}\n" for i in range(LIST_RUN))
     assert split_long_lists(few) == (few, [])  # (no more than a run: as it is)
+
+
+def test_a_long_list_s_runs_keep_its_numbers_and_its_neighbours(view: DocumentView) -> None:
+    """A list written "1." at every item was numbered 1 again at each run (Qt numbers a
+    list from its first item's number); a run's marker was not given back where images
+    came before the list (their placeholders moved the offsets); and the list after a
+    long one, of the marker its runs took, joined them."""
+    from reviewer.gui.text_mapping import LIST_RUN
+
+    images = "".join(f"![shot {i}](x{i}.png) " for i in range(30))
+    ones = "".join(f"1. item {i}\n" for i in range(2 * LIST_RUN + 50))
+    stars = "".join(f"* star {i}\n" for i in range(LIST_RUN + 50))
+    view.show_posting(f"# Job\n\n{images}\n\n{ones}\nText between.\n\n{stars}\n- x\n- y\n", {})
+    lists = _lists(view)
+    numbered = lists[:3]
+    assert [lst.itemText(lst.item(0)) for lst in numbered] == [
+        "1.", f"{LIST_RUN + 1}.", f"{2 * LIST_RUN + 1}."]
+    assert [lst.count() for lst in lists[3:]] == [LIST_RUN, 50, 2]
+    assert {lst.format().style() for lst in lists[3:5]} == {QTextListFormat.Style.ListCircle}
+    assert lists[5].format().style() == QTextListFormat.Style.ListDisc  # (the "- x" list)
