@@ -52,16 +52,18 @@ RECORD_KEYS = (
 )
 # after RECORD_KEYS, when a record has them
 OPTIONAL_KEYS = ("reviewers", "rejected_spans", "undecided")
-# the CSV export: its first columns, and what a cell starts with that a spreadsheet
-# would run as a formula (the export writes a "'" before it, unless asked for raw cells)
+# the CSV export: its first columns, and what a cell starts with that it writes a "'"
+# before (unless asked for raw cells): a formula's start, which a spreadsheet would run,
+# and a "'", which a spreadsheet would hide (and an import would take for the guard)
 CSV_FIRST_COLUMNS = RECORD_KEYS[:6]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+GUARDED_STARTS = (*FORMULA_STARTS, "'")
 
 
 def unguarded(cell: str) -> str:
     """A CSV export's cell as the value it holds: the "'" put before a formula's start
-    taken off."""
-    return cell[1:] if cell[:1] == "'" and cell[1:2] and cell[1:2] in FORMULA_STARTS else cell
+    (or before a "'") taken off."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] and cell[1:2] in GUARDED_STARTS else cell
 
 
 class MachineValue(TypedDict):

@@ -202,6 +202,7 @@ def test_the_csv_export_imported_again_loses_its_guards_not_its_text(
     with Store(db) as store:
         store.decisions.set_field(1, "title", "+1 Data Engineer")
         store.decisions.set_field(1, "company", "@Acme")
+        store.decisions.set_field(1, "department", "'-' separated values")  # (its own ')
         store.decisions.accept_all(1)
         text = store.records.get(1)["cleaned"]
     out = tmp_path / "p.csv"
@@ -213,6 +214,7 @@ def test_the_csv_export_imported_again_loses_its_guards_not_its_text(
     assert record["cleaned"] == text
     assert record["fields"]["title"] == "+1 Data Engineer"
     assert record["fields"]["company"] == "@Acme"
+    assert record["fields"]["department"] == "'-' separated values"
 
 
 def test_stats_and_eval(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -8,8 +8,8 @@ each question answered in the export (sorted), then ``spans, comment, imported_a
 updated_at, metadata``.
 
 **CSV** (``csv_cells``): every cell text; a list or a mapping as JSON, a missing value
-empty, and a cell a spreadsheet would run as a formula with a leading ``'`` unless
-``raw`` (``neutral``).
+empty, and a cell a spreadsheet would run as a formula (or that starts with ``'``) with
+a leading ``'`` unless ``raw`` (``neutral``).
 
 **Parquet** (``table_types``, ``arrow_table``): the same columns, typed as a pandas or Hugging
 Face user reads them without parsing: numbers as floats (the id an integer), list fields
@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reviewer.core.export.rows import SALARY_KEYS, Row, dumps, hf_value
-from reviewer.core.records import CSV_FIRST_COLUMNS, FORMULA_STARTS, PostingRecord
+from reviewer.core.records import CSV_FIRST_COLUMNS, GUARDED_STARTS, PostingRecord
 from reviewer.core.schema import FIELDS
 
 CSV_TAIL = ["spans", "comment", "imported_at", "updated_at", "metadata"]
@@ -36,9 +36,11 @@ def neutral(text: str) -> str:
     """``text`` with a leading ``'`` if a spreadsheet would run it as a formula.
 
     OWASP's advice against CSV injection: a cell starting with ``=``, ``+``, ``-``,
-    ``@``, a tab or a carriage return is read as a formula by spreadsheets.
+    ``@``, a tab or a carriage return is read as a formula by spreadsheets. A cell that
+    starts with ``'`` gets one too: a spreadsheet hides the first, and an import of the
+    file takes the first off (``records.unguarded``).
     """
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if text.startswith(GUARDED_STARTS) else text
 
 
 def cell(value: Any, raw: bool = False) -> str:
@@ -50,7 +52,7 @@ def cell(value: Any, raw: bool = False) -> str:
     negative ones too) are data and written as they are.
     """
     if type(value) is str:  # most cells: checked first, a cell a record has ~50 of
-        return value if raw or not value.startswith(FORMULA_STARTS) else "'" + value
+        return value if raw or not value.startswith(GUARDED_STARTS) else "'" + value
     if value is None:
         return ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -78,7 +80,7 @@ _FIELD_COLUMNS = tuple((spec.name, spec.kind == "salary") for spec in FIELDS)
 
 def cells(values: Sequence[Any], raw: bool) -> list[str]:
     """``cell`` of each value, plain text taken as it is without a call."""
-    return [value if type(value) is str and (raw or not value.startswith(FORMULA_STARTS))
+    return [value if type(value) is str and (raw or not value.startswith(GUARDED_STARTS))
             else cell(value, raw) for value in values]
 
 
