@@ -70,7 +70,7 @@ STATE_TIPS = {"disagreement": "Postings whose reviewers (their files merged) dif
 SEARCHED = "search"  # the order combo's item while a search lists best match first
 SEARCH_TIP = (
     "Enter searches. Words: the postings with every word (in the title, company or text),\n"
-    "best match first; -word: those without it.\n"
+    "best match first; -word, -\"two words\", -company:acme: those without it.\n"
     "Filters, alone or with words (filters alone keep the chosen order):\n"
     "    source:example.com     from a file, folder or site (any part of its name)\n"
     "    company:acme     title:engineer     location:berlin\n"
@@ -251,7 +251,7 @@ class QueuePane(QWidget):
         earlier filter of that field) and list them."""
         query = parse_search(self.search_box.text())
         kept = SearchQuery(query.words, tuple((f, v) for f, v in query.filters if f != field),
-                           query.without)
+                           query.without, query.without_filters)
         self.search_box.setText(" ".join([*kept.terms(), filter_term(field, value)]))
         self.search()
 

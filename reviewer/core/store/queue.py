@@ -98,7 +98,7 @@ class Queue:
         that match, and its words after a minus (``-java``) those without them; its
         plain words are for ``search`` and are not used here."""
         parsed = parse_search(query) if query else SearchQuery()
-        if not parsed.filters and not parsed.without:
+        if not (parsed.filters or parsed.without or parsed.without_filters):
             return self._ids(order, status, field_state)
         keep = self._filtered(parsed)
         if order == "import":
@@ -219,23 +219,23 @@ class Queue:
         match = match_expression(query)
         keep = self._like_matches(query)
         if match is None:
-            return self._all_but(query, after, None, keep)[0]
+            left_out = query.without or query.without_filters
+            return self._all_but(query, after, None, keep)[0] if left_out else []
         return _kept([r[0] for r in self.db.execute(
             "SELECT rowid FROM postings_fts WHERE postings_fts MATCH ? AND rowid > ?"
             " ORDER BY rowid", (match, after))], keep)
 
     def _all_but(self, query: SearchQuery, after: int, limit: int | None,
-                 keep: set[int] | None) -> tuple[list[int], int | None]:
-        """Words left out and nothing to look for (``-java``): the postings after id
-        ``after`` without them, in import order, at most ``limit`` read (and the last id
-        read where there may be more); none where there are no such words."""
+                 keep: set[int] | _AllBut | None) -> tuple[list[int], int | None]:
+        """What is left out alone, nothing to look for (``-java``, ``-company:acme``):
+        the postings after id ``after`` without it, in import order, at most ``limit``
+        read (and the last id read where there may be more)."""
         left_out = without_expression(query)
-        if left_out is None:
-            return [], None
         ids = [r[0] for r in self.db.execute(
-            "SELECT id FROM postings WHERE id > ? AND id NOT IN (SELECT rowid FROM"
-            " postings_fts WHERE postings_fts MATCH ?) ORDER BY id LIMIT ?",
-            (after, left_out, -1 if limit is None else limit))]
+            "SELECT id FROM postings WHERE id > ?" + (
+                "" if left_out is None else " AND id NOT IN (SELECT rowid FROM postings_fts"
+                " WHERE postings_fts MATCH ?)") + " ORDER BY id LIMIT ?",
+            (after, *([] if left_out is None else [left_out]), -1 if limit is None else limit))]
         return _kept(ids, keep), ids[-1] if limit is not None and len(ids) >= limit else None
 
     def _head(self, query: SearchQuery, limit: int) -> tuple[list[int], int | None]:
@@ -243,10 +243,10 @@ class Queue:
             return [], None
         match = match_expression(query)
         keep = self._like_matches(query)
-        if match is None and query.without and keep != set():  # words left out alone
-            return self._all_but(query, 0, max(limit, self.RANKED + 1), keep)
+        if match is None and (query.without or query.without_filters) and keep != set():
+            return self._all_but(query, 0, max(limit, self.RANKED + 1), keep)  # (alone)
         if match is None or keep == set():  # source and location filters only, or no match
-            return sorted(keep or ()), None
+            return (sorted(keep) if isinstance(keep, set) else []), None
         head = [r[0] for r in self.db.execute(
             "SELECT rowid FROM postings_fts WHERE postings_fts MATCH ? ORDER BY rowid LIMIT ?",
             (match, max(limit, self.RANKED + 1)))]
@@ -261,58 +261,79 @@ class Queue:
     def _filtered(self, query: SearchQuery) -> list[int]:
         """Ids, ascending, of the postings that pass every filter of ``query`` and hold
         none of its words left out."""
-        filters = SearchQuery(filters=query.filters, without=query.without)
+        filters = SearchQuery(filters=query.filters, without=query.without,
+                              without_filters=query.without_filters)
         match = match_expression(filters)
         keep = self._like_matches(filters)
-        if match is None and filters.without and keep != set():
+        if match is None and (filters.without or filters.without_filters) and keep != set():
             return self._all_but(filters, 0, None, keep)[0]
         if match is None or keep == set():
-            return sorted(keep or ())
+            return sorted(keep) if isinstance(keep, set) else []
         return _kept([r[0] for r in self.db.execute(
             "SELECT rowid FROM postings_fts WHERE postings_fts MATCH ? ORDER BY rowid",
             (match,))], keep)
 
-    def _like_matches(self, query: SearchQuery) -> set[int] | None:
-        """Ids that pass the source and location filters (None: there are none). Each
-        reads its index, whose every entry holds the value: never the table. A value is
-        compared without its double quotes, which a filter cannot hold (``filter_term``
-        leaves them out), so that a filter made from a value with quotes finds it."""
+    def _like_matches(self, query: SearchQuery) -> set[int] | _AllBut | None:
+        """Ids that pass the source and location filters, and none of those after a
+        minus (None: there are none; ``_AllBut``: minus filters alone). Each reads its
+        index, whose every entry holds the value: never the table."""
         keep: set[int] | None = None
         for field, value in query.filters:
-            if field not in LIKE_FILTERS:
-                continue
-            # compared with accents and case off (``folded``: "munchen" finds
-            # "MÜNCHEN"); LIKE folds the case of A to Z alone, so it reads the values
-            # in ASCII, and the others are folded here
-            needle = folded(value.replace('"', ""))
-            if not needle:  # (marks alone, which folding takes off): no value holds it
-                keep = set()
-                continue
-            if needle.isascii():
-                found = {r[0] for r in self.db.execute(
-                    f"SELECT id FROM postings INDEXED BY postings_{field}"
-                    f" WHERE replace({field}, '\"', '') LIKE ? ESCAPE '\\'",
-                    (like_pattern(needle),))}
-                rows = self.db.execute(f"SELECT id, {field} FROM postings INDEXED BY"
-                                       f" postings_{field} WHERE {field} GLOB ?", (_NOT_ASCII,))
-            else:
-                found = set()
-                rows = self.db.execute(f"SELECT id, {field} FROM postings INDEXED BY"
-                                       f" postings_{field} WHERE {field} IS NOT NULL")
-            seen: dict[str, bool] = {}  # (many postings share a place: each folded once)
-            for pid, text in rows:
-                if (hit := seen.get(text)) is None:
-                    hit = seen[text] = needle in folded(text.replace('"', ""))
-                if hit:
-                    found.add(pid)
-            keep = found if keep is None else keep & found
-        return keep
+            if field in LIKE_FILTERS:
+                found = self._like_found(field, value)
+                keep = found if keep is None else keep & found
+        drop: set[int] = set()
+        for field, value in query.without_filters:
+            if field in LIKE_FILTERS:
+                drop |= self._like_found(field, value)
+        if not drop:
+            return keep
+        return _AllBut(drop) if keep is None else keep - drop
+
+    def _like_found(self, field: str, value: str) -> set[int]:
+        """Ids whose ``field`` holds ``value``. A value is compared without its double
+        quotes, which a filter cannot hold (``filter_term`` leaves them out), so that a
+        filter made from a value with quotes finds it."""
+        # compared with accents and case off (``folded``: "munchen" finds "MÜNCHEN");
+        # LIKE folds the case of A to Z alone, so it reads the values in ASCII, and the
+        # others are folded here
+        needle = folded(value.replace('"', ""))
+        if not needle:  # (marks alone, which folding takes off): no value holds it
+            return set()
+        if needle.isascii():
+            found = {r[0] for r in self.db.execute(
+                f"SELECT id FROM postings INDEXED BY postings_{field}"
+                f" WHERE replace({field}, '\"', '') LIKE ? ESCAPE '\\'",
+                (like_pattern(needle),))}
+            rows = self.db.execute(f"SELECT id, {field} FROM postings INDEXED BY"
+                                   f" postings_{field} WHERE {field} GLOB ?", (_NOT_ASCII,))
+        else:
+            found = set()
+            rows = self.db.execute(f"SELECT id, {field} FROM postings INDEXED BY"
+                                   f" postings_{field} WHERE {field} IS NOT NULL")
+        seen: dict[str, bool] = {}  # (many postings share a place: each folded once)
+        for pid, text in rows:
+            if (hit := seen.get(text)) is None:
+                hit = seen[text] = needle in folded(text.replace('"', ""))
+            if hit:
+                found.add(pid)
+        return found
+
+
+class _AllBut:
+    """Every id but ``drop``: what filters after a minus alone keep."""
+
+    def __init__(self, drop: set[int]) -> None:
+        self.drop = drop
+
+    def __contains__(self, pid: object) -> bool:
+        return pid not in self.drop
 
 
 _NOT_ASCII = "*[^\x01-\x7f]*"  # a GLOB of a value with a character outside ASCII
 
 
-def _kept(ids: list[int], keep: set[int] | None) -> list[int]:
+def _kept(ids: list[int], keep: set[int] | _AllBut | None) -> list[int]:
     return ids if keep is None else [pid for pid in ids if pid in keep]
 
 

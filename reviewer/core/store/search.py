@@ -20,20 +20,23 @@ FILTER_FIELDS = ("source", "title", "company", "location")
 TEXT_FILTERS = ("title", "company")  # matched by the full-text index, word by word
 LIKE_FILTERS = ("source", "location")  # matched as a part of the value, by an index
 
-_FILTER = re.compile(
-    r'(?<![\w:])(' + "|".join(FILTER_FIELDS) + r'):(?:"([^"]*)(?:"|$)|([^\s"]+))', re.IGNORECASE)
+_FILTER = re.compile(r'(?<![\w:-])(-?)(' + "|".join(FILTER_FIELDS)
+                     + r'):(?:"([^"]*)(?:"|$)|([^\s"]+))', re.IGNORECASE)
+_LEFT_OUT_PHRASE = re.compile(r'(?<!\S)-"([^"]*)(?:"|$)')  # -"a phrase"
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://([^/?#:]+)", re.IGNORECASE)
 _RECORD = re.compile(r"#\d+$")  # the 12th record of a JSONL or CSV file: file.jsonl#12
 
 
 @dataclass(frozen=True)
 class SearchQuery:
-    """A search text read: its plain ``words``, its ``(field, value)`` filters, and the
-    words written after a minus, ``without`` which a posting is listed (``-java``)."""
+    """A search text read: its plain ``words``, its ``(field, value)`` filters, and what
+    is written after a minus: the words or phrases ``without`` which a posting is listed
+    (``-java``, ``-"java only"``), and the filters it must not pass (``-company:acme``)."""
 
     words: tuple[str, ...] = ()
     filters: tuple[tuple[str, str], ...] = ()
     without: tuple[str, ...] = ()
+    without_filters: tuple[tuple[str, str], ...] = ()
 
     @property
     def ranked(self) -> bool:
@@ -42,13 +45,15 @@ class SearchQuery:
 
     @property
     def empty(self) -> bool:
-        return not self.words and not self.filters and not self.without
+        return not (self.words or self.filters or self.without or self.without_filters)
 
     def terms(self) -> list[str]:
-        """The search text's words, its words left out (after a minus), and its filters,
-        as a search text writes them."""
-        return [*self.words, *(f"-{word}" for word in self.without),
-                *(filter_term(field, value) for field, value in self.filters)]
+        """The search text's words, what it leaves out (after a minus) and its filters, as
+        a search text writes them."""
+        return [*self.words, *(f'-"{word}"' if " " in word else f"-{word}"
+                               for word in self.without),
+                *(filter_term(field, value) for field, value in self.filters),
+                *(f"-{filter_term(field, value)}" for field, value in self.without_filters)]
 
 
 def parse_search(text: str) -> SearchQuery:
@@ -56,24 +61,35 @@ def parse_search(text: str) -> SearchQuery:
     character (pasted text may hold one) is a space: the full-text index reads none."""
     text = text.replace("\x00", " ")
     filters: list[tuple[str, str]] = []
+    dropped: list[tuple[str, str]] = []  # filters after a minus
     rest: list[str] = []
     last = 0
     for match in _FILTER.finditer(text):
-        value = match.group(2) if match.group(2) is not None else match.group(3)
+        value = match.group(3) if match.group(3) is not None else match.group(4)
         if not value.strip():
             continue  # company:"" filters nothing: the text stays as words
         rest.append(text[last:match.start()])
-        filters.append((match.group(1).lower(), value.strip()))
+        (dropped if match.group(1) else filters).append((match.group(2).lower(),
+                                                          value.strip()))
         last = match.end()
     rest.append(text[last:])
     words: dict[str, str] = {}  # a word once, whatever its case (as the index reads it):
     without: dict[str, str] = {}  # each more is one more AND (or AND NOT)
-    for word in " ".join(rest).replace('"', " ").split():
-        if word.startswith("-") and any(map(str.isalnum, word)):
+
+    def phrase(match: re.Match[str]) -> str:
+        said = " ".join(match.group(1).split())
+        without.setdefault(said.casefold(), said)
+        return " "
+
+    plain = _LEFT_OUT_PHRASE.sub(phrase, " ".join(rest))
+    for word in plain.replace('"', " ").split():  # (a minus before a number is its sign)
+        if word.startswith("-") and any(map(str.isalpha, word)):
             without.setdefault(word[1:].casefold(), word[1:])
         else:
             words.setdefault(word.casefold(), word)
-    return SearchQuery(tuple(words.values()), tuple(filters), tuple(without.values()))
+    return SearchQuery(tuple(words.values()), tuple(filters),
+                       tuple(w for w in without.values() if any(map(str.isalnum, w))),
+                       tuple(dropped))
 
 
 def filter_term(field: str, value: str) -> str:
@@ -103,8 +119,11 @@ def match_expression(query: SearchQuery) -> str | None:
 
 
 def without_expression(query: SearchQuery) -> str | None:
-    """The FTS5 MATCH expression of any of the words written after a minus (None: none)."""
-    return " OR ".join(_quoted(word) for word in query.without) or None
+    """The FTS5 MATCH expression of any of the words, phrases and title and company
+    filters written after a minus (None: none)."""
+    return " OR ".join([*(_quoted(word) for word in query.without),
+                        *(f"{field} : {_quoted(value)}*" for field, value
+                          in query.without_filters if field in TEXT_FILTERS)]) or None
 
 
 def like_pattern(value: str) -> str:

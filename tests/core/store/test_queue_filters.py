@@ -318,3 +318,24 @@ def test_a_word_after_a_minus_leaves_out_the_postings_that_have_it(
     first, after = q.search_head("-robots")  # too many to rank: read on after the first
     assert after is not None and first + q.search_after("-robots", after) == [
         pid for pid in range(1, 7) if pid != 2]
+
+
+def test_a_minus_before_a_phrase_or_a_filter_leaves_it_out_and_a_number_is_a_number(
+        store: Store) -> None:
+    """-"java only" lost its minus with its quotes, and searched both words; -company:acme
+    was read as the filter company:acme (the very postings meant to go); -5 left out
+    the postings with a 5, where it was searched for before."""
+    q = store.queue
+    assert parse_search('-"data data" -company:acme -5').without == ("data data",)
+    assert parse_search("-company:acme").without_filters == (("company", "acme"),)
+    assert parse_search("-5 -2.5").words == ("-5", "-2.5")
+    assert q.search('data -"data data"') == [p for p in q.search("data") if p != 2]
+    assert q.search("data -company:acme") == [p for p in q.search("data")
+                                              if p not in q.search("company:acme")]
+    assert q.search("-company:acme") == [p for p in range(1, 7)
+                                         if p not in q.search("company:acme")]
+    assert q.search("-location:berlin") == [p for p in range(1, 7)
+                                            if p not in q.search("location:berlin")]
+    assert q.search("data -source:jobs.example.com") == [
+        p for p in q.search("data") if p not in q.search("source:jobs.example.com")]
+    assert parse_search("python -company:acme").terms() == ["python", "-company:acme"]
