@@ -26,7 +26,8 @@ class SaveState(QObject):
         """``read_only``: the project was opened for reading (said, in place of saved)."""
         super().__init__(parent)
         self.parent_widget = parent
-        self.label: QLabel = plain_label(READ_ONLY if read_only else SAVED)
+        self.read_only = read_only
+        self.label: QLabel = plain_label(self._idle())
         self.label.setObjectName("saveState")  # (bold when it says a problem: theme.py)
         show_as_problem(self.label, read_only)
         self.problem: QMessageBox | None = None  # the last refusal shown (kept for tests)
@@ -41,13 +42,17 @@ class SaveState(QObject):
             self.label.setText(f"⚠ {', '.join(typed_unsaved)}: typed, not saved")
             show_as_problem(self.label)
             return
-        self.label.setText(SAVED)
-        show_as_problem(self.label, False)
+        self.label.setText(self._idle())
+        show_as_problem(self.label, self.read_only)
+
+    def _idle(self) -> str:
+        """What the label says when no edit waits: all saved, or none can be."""
+        return READ_ONLY if self.read_only else SAVED
 
     def typed(self, unsaved: list[str]) -> None:
         """The fields (by label) holding text typed that could not be read changed: said
         unless a refusal is on show."""
-        if self.label.text() == SAVED or self.label.text().endswith("typed, not saved"):
+        if self.label.text() == self._idle() or self.label.text().endswith("typed, not saved"):
             self.saved(unsaved)
 
     def unreadable(self, why: str) -> None:
@@ -94,6 +99,7 @@ class SaveState(QObject):
 
     def _discard(self) -> None:
         self.waiting = self._held = False
+        self.saved()  # (the file as it was: every edit made is in it, or none can be)
         self.discarded.emit()
 
     def hold_close(self) -> bool:

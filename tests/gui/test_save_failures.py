@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from reviewer.core.store import Store
 from reviewer.gui.window import ReviewWindow
@@ -277,16 +277,22 @@ def test_a_project_opened_read_only_says_so_where_it_would_say_saved(  # type: i
     """The status bar said "all edits saved" of a project no edit can be saved to, until
     a first edit was refused."""
     from reviewer.core.store import db as store_db
-    from reviewer.gui.save_state import SAVED
+    from reviewer.gui.save_state import READ_ONLY, SAVED
 
     monkeypatch.setattr(store_db, "_writable", lambda path: False)
     store = Store(project)
     win = ReviewWindow(store)
     qtbot.addWidget(win)
+    with qtbot.waitExposed(win):
+        win.show()
     try:
         assert store.read_only and win.saved.text() != SAVED
         assert "read-only" in win.saved.text()
         _type_title(win, qtbot, "Mine")
         assert win.saved.text() != SAVED
+        # the edit discarded: read-only again, not "set title: not saved" for good
+        assert win.save_state.problem is not None
+        win.save_state.problem.button(QMessageBox.StandardButton.Discard).click()
+        assert win.saved.text() == READ_ONLY
     finally:
         store.close()
