@@ -127,6 +127,12 @@ def test_reviewed_records_of_pages_the_project_holds_say_their_work_was_not_take
         assert store.queue.count("reviewed") == 0  # (kept as the project had it)
     assert reviewer("import", str(db), str(out)) == 0  # its own export back: the same work
     assert "2 records carried" in capsys.readouterr().err
+    copies = tmp_path / "copies"  # the same records twice in one import: the first taken
+    copies.mkdir()
+    for name in ("a.jsonl", "b.jsonl"):
+        (copies / name).write_bytes(out.read_bytes())
+    assert reviewer("import", str(tmp_path / "new.db"), str(copies)) == 0
+    assert "carried people's work" not in capsys.readouterr().err
 
 
 def test_an_accepted_value_not_the_machine_s_is_imported_as_corrected(

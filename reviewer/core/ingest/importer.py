@@ -64,6 +64,8 @@ class ImportReport:
     reviewers_left: int = 0  # records added whose reviewers' own values were left out
     undecided: int = 0  # records added whose reviewers still differed on something
     work_not_taken: int = 0  # records of pages held already that carried people's work
+    # the pages of records with people's work this import added (a copy later is no loss)
+    worked: set[str] = field(default_factory=set, repr=False)
     # labels of records added that the label schema lacks ("question/option", "span X"),
     # kept as given: how many of each
     unknown_labels: dict[str, int] = field(default_factory=dict)
@@ -290,9 +292,12 @@ def _add_records(store: Store, kept: list[ReadRecord], report: ImportReport) -> 
     report.duplicates += sum(not new for _entry, new in added)
     report.reviewers_left += sum(new and entry.rows.reviewers_left for entry, new in added)
     report.undecided += sum(new and entry.rows.undecided for entry, new in added)
-    # (a record that carries a person's work is logged when stored: ``record_rows``)
-    report.work_not_taken += sum(not new and entry.rows.logged_at is None
-                                 for entry, new in added)
+    for entry, new in added:  # (a record that carries a person's work is logged when
+        if entry.rows.logged_at is None:  # stored: ``record_rows``)
+            if new:
+                report.worked.add(entry.rows.hash)
+            elif entry.rows.hash not in report.worked:
+                report.work_not_taken += 1
     labelled = [entry.rows for entry, new in added if new and (entry.rows.labels or any(
         span[4] == "accepted" for span in entry.rows.spans))]
     if labelled:
