@@ -69,6 +69,7 @@ class DocumentView(DocumentBrowser):
         self.spans: list[tuple[dict[str, Any], int, int]] = []  # span, document range
         self.label_colors: dict[str, str] = {}
         self._mapper: SpanMapper | None = None
+        self._last: SpanMapper | None = None  # the last posting's, kept for it drawn again
         self._rendered = ""
         self._u16: list[int] | None = None  # code point -> UTF-16 offsets of _rendered
         self._clicked: tuple[list[dict[str, Any]], QPoint] | None = None
@@ -105,7 +106,9 @@ class DocumentView(DocumentBrowser):
         self._layout_document()
         space_blocks(self.document())
         rendered = self.document().toPlainText()
-        self._mapper, self._rendered = SpanMapper(markdown, rendered), rendered
+        if self._last is None or (self._last.source, self._last.rendered) != (markdown, rendered):
+            self._last = SpanMapper(markdown, rendered)  # (drawn again: its spans mapped)
+        self._mapper, self._rendered = self._last, rendered
         self._u16 = utf16_offsets(rendered)
         _own_markers(self.document(), changed, self._document_range)
         for name, spans in evidence.items():

@@ -259,6 +259,8 @@ class SpanMapper:
         self.rendered = rendered
         self._hay, self._index = squash(rendered)
         self._starts, self._before, self._rows = _expected_offsets(source)
+        # each span mapped once: a posting drawn again (a span labelled) asks them all
+        self._mapped: dict[tuple[int, int], tuple[int, int] | None] = {}
 
     def _expected(self, offset: int) -> int:
         line = bisect.bisect_right(self._starts, offset) - 1
@@ -281,6 +283,11 @@ class SpanMapper:
             return None
         if not 0 <= start < end <= len(self.source):
             return None
+        if (start, end) not in self._mapped:
+            self._mapped[(start, end)] = self._map(start, end)
+        return self._mapped[(start, end)]
+
+    def _map(self, start: int, end: int) -> tuple[int, int] | None:
         raw = self.source[start:end]
         at_line_start = start == 0 or self.source[start - 1] == "\n"
         stripped = strip_markdown(raw, at_line_start)
