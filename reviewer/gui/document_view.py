@@ -40,12 +40,12 @@ from reviewer.gui.document_paint import (
     space_blocks,
     tint,
 )
+from reviewer.gui.long_lists import split_long_lists
 from reviewer.gui.text_mapping import (
     SpanMapper,
     hide_images,
     snap_to_words,
     source_span,
-    split_long_lists,
     trim_markup,
     valid_span,
 )

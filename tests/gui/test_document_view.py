@@ -436,7 +436,7 @@ def test_a_list_of_thousands_of_items_is_laid_out_in_runs_showing_the_same(
     """A posting of 25,000 list items held the window for 31 s: Qt numbers each item
     by walking its list. A list is laid out in runs of ``LIST_RUN`` items (its marker
     alternating in what Qt reads), the text, numbers and highlights as they were."""
-    from reviewer.gui.text_mapping import LIST_RUN, split_long_lists
+    from reviewer.gui.long_lists import LIST_RUN, split_long_lists
 
     bullets = "".join(f"- task {i} with Python\n" for i in range(2 * LIST_RUN + 50))
     numbered = "".join(f"{i}. step {i}\n" for i in range(1, LIST_RUN + 60))
@@ -468,7 +468,7 @@ def test_a_long_list_s_runs_keep_its_numbers_and_its_neighbours(view: DocumentVi
     list from its first item's number); a run's marker was not given back where images
     came before the list (their placeholders moved the offsets); and the list after a
     long one, of the marker its runs took, joined them."""
-    from reviewer.gui.text_mapping import LIST_RUN
+    from reviewer.gui.long_lists import LIST_RUN
 
     images = "".join(f"![shot {i}](x{i}.png) " for i in range(30))
     ones = "".join(f"1. item {i}\n" for i in range(2 * LIST_RUN + 50))
