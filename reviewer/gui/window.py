@@ -137,7 +137,9 @@ class ReviewWindow(QMainWindow):
             "choose_import": self.long_work.choose_import,
             "choose_import_folder": self.long_work.choose_import_folder,
             "confirm_reextract": self.long_work.confirm_reextract,
-            "choose_export": self.choose_export, **self.long_work.learning_actions(self.flow),
+            "choose_export": lambda: self.long_work.choose_export(
+                self.store.queue.count("reviewed"), self.model.total()),
+            **self.long_work.learning_actions(self.flow),
             "close_project": self.leave.close_project,
             "accept_and_next": self.flow.accept_and_next, "go_next": self.queue_pane.go_next,
             "go_previous": self.queue_pane.go_previous, "skip": self.flow.skip,
@@ -162,7 +164,8 @@ class ReviewWindow(QMainWindow):
         flow.before_edit = self._commit_typing
         self.fields.unreadable_changed.connect(
             lambda: self.save_state.typed(self.fields.unreadable()))
-        flow.shown.connect(self._show)
+        flow.shown.connect(self._show)  # (and the counts, where another process wrote)
+        flow.shown.connect(lambda _p: self.store.written_elsewhere() and self._update_counts())
         flow.changed.connect(self._changed)
         for said in (flow.message, self.spans.message, self.long_work.status):
             said.connect(status.showMessage)
@@ -341,9 +344,6 @@ class ReviewWindow(QMainWindow):
         self.help_box.open()  # not modal to the event loop: the window goes on
 
     # --- projects and long work ----------------------------------------------------------
-
-    def choose_export(self) -> None:
-        self.long_work.choose_export(self.store.queue.count("reviewed"), self.model.total())
 
     def dragEnterEvent(self, event: Any) -> None:
         if dropped_files(event):

@@ -261,3 +261,17 @@ def test_postings_with_ids_past_32_bits_are_shown_edited_and_undone(
     assert window.store.records.get(big)["fields"]["title"] == f"Engineer {big}"
     window.queue_pane.go_next()
     assert window.pid == big + 1
+
+
+def test_counts_another_process_changed_are_read_again_at_the_next_posting(
+        window: ReviewWindow, project: Path) -> None:
+    """Another reviewer's process marked postings reviewed: the window said "0 / 8
+    reviewed" until its own next edit, moving from posting to posting."""
+    import sqlite3
+
+    assert window.progress.text().startswith("0 /")
+    with sqlite3.connect(project) as conn:
+        conn.execute("UPDATE postings SET status = 'reviewed' WHERE id IN (SELECT id FROM"
+                     " postings ORDER BY id LIMIT 2)")
+    window.queue_pane.go_next()
+    assert window.progress.text().startswith("2 /")

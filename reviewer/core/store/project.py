@@ -77,6 +77,7 @@ class Store:
         self.path = Path(path)
         self.db, created = open_project(self.path, create, busy_timeout, read_only)
         self._interrupted = False
+        self._version: int | None = None  # the data_version last asked (written_elsewhere)
         if self.db.read_only:  # its few statements each call back once, as they start
             self.db.conn.set_trace_callback(self._statement_started)
         self.meta = Meta(self.db)
@@ -160,6 +161,17 @@ class Store:
     def schema_version(self) -> int:
         """The version of the project file's tables."""
         return schema_version(self.db)
+
+    def written_elsewhere(self) -> bool:
+        """Whether another connection (another process) committed to the file since this
+        was last asked (SQLite's ``data_version``); False the first time, and where the
+        file cannot say (a damaged one says so elsewhere)."""
+        try:
+            version = int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return False
+        changed, self._version = self._version not in (None, version), version
+        return changed
 
     def close(self) -> None:
         """Close the file, its edits folded into it first (``checkpoint``): a copy of the
