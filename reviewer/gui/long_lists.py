@@ -15,8 +15,10 @@ from typing import Any
 from reviewer.gui.text_mapping import RULE
 
 LIST_RUN = 200  # items of one list the view lays out together, at most
-_ITEM = re.compile(r"^( {0,3})(?:([-*+])|(\d{1,9})([.)]))([ \t]+)(?=\S)", re.M)
+_ITEM = re.compile(r"^( {0,3})(?:([-*+])|(\d{1,9})([.)]))(?:[ \t]+(?=\S)|[ \t]*$)", re.M)
 _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.M)
+# what ends a list's paragraph without a blank line before it: a heading, a quote, a fence
+_BREAKS = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|`{3,}|~{3,})")
 _SWITCHED = {"-": "+", "*": "+", "+": "*", ".": ")", ")": "."}  # (rare: not the next list's)
 
 
@@ -41,13 +43,16 @@ def split_long_lists(markdown: str, most: int = LIST_RUN
     at = 0
     for line in markdown.split("\n"):
         start, at = at, at + len(line) + 1
-        if _FENCE.match(line):
-            fenced = not fenced
-        item = None if fenced else _ITEM.match(line)
+        rule = RULE.match(line) is not None  # (a rule, "- - -", is no item)
+        item = None if fenced or rule else _ITEM.match(line)
         if item is None:
-            if line.strip() and blank and not fenced:  # a paragraph after a blank line
-                depth = len(line) - len(line.lstrip())  # ends the lists not around it
+            if line.strip() and not fenced and (blank or rule or _BREAKS.match(line)):
+                # a paragraph after a blank line, a rule, a heading, a quote or a fence
+                # ends the lists not around it
+                depth = len(line) - len(line.lstrip())
                 runs = {i: run for i, run in runs.items() if i < depth}
+            if _FENCE.match(line):
+                fenced = not fenced
             blank = not line.strip()
             continue
         blank = False
@@ -58,11 +63,12 @@ def split_long_lists(markdown: str, most: int = LIST_RUN
         run = runs.get(indent)
         if run is None or run[0] != mark:
             run = runs[indent] = [mark, 0, int(item.group(3)) if item.group(3) else None]
-        count = run[1]
-        run[1] += 1
-        if count and count % most == 0:  # a run begins: drawn as the list it is part of
-            changed.append((start + item.end(), start + len(line), mark,
-                            None if run[2] is None else run[2] + count))
+        count, empty = run[1], item.end() == len(line)
+        if not empty:  # (Qt draws no empty item, numbers none; its marker goes with the run)
+            run[1] += 1
+            if count and count % most == 0:  # a run begins: drawn as the list it is part of
+                changed.append((start + item.end(), start + len(line), mark,
+                                None if run[2] is None else run[2] + count))
         other = _SWITCHED[mark]
         if (count // most) % 2 and not RULE.match(line.replace(mark, other, 1)):
             text[mark_at] = other  # (not where the line would read as a rule: "- * *")

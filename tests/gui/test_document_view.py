@@ -481,3 +481,51 @@ def test_a_long_list_s_runs_keep_its_numbers_and_its_neighbours(view: DocumentVi
     assert [lst.count() for lst in lists[3:]] == [LIST_RUN, 50, 2]
     assert {lst.format().style() for lst in lists[3:5]} == {QTextListFormat.Style.ListCircle}
     assert lists[5].format().style() == QTextListFormat.Style.ListDisc  # (the "- x" list)
+
+
+@pytest.mark.parametrize("between", ["\n```\ncode\n```\n", "## Next\n", "> quoted\n",
+                                     "\n- - -\n\n"])
+def test_a_list_after_a_long_one_and_a_block_keeps_its_own_numbers(
+        view: DocumentView, between: str) -> None:
+    """A code block, a heading or a quote (no blank line before them), or a rule between
+    two numbered lists did not end the first in the runs' count: the second's items 51-100
+    were drawn 201.-250.; and a rule after a long list of its marker became an item."""
+    from reviewer.gui.long_lists import LIST_RUN
+
+    first = "".join(f"{i}. one {i}\n" for i in range(1, LIST_RUN - 49))
+    second = "".join(f"{i}. two {i}\n" for i in range(1, 101))
+    markdown = f"# Job\n\n{first}{between}{second}"
+    view.show_posting(markdown, {})
+    split = QTextDocument()
+    split.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+                      | QTextDocument.MarkdownFeature.MarkdownNoHTML)
+    assert _numbers(view.document()) == _numbers(split)
+    dashes = "".join(f"- item {i}\n" for i in range(LIST_RUN + 20)) + "\n- - -\n\nAfter.\n"
+    view.show_posting(dashes, {})
+    plain = QTextDocument()
+    plain.setMarkdown(dashes, QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+                      | QTextDocument.MarkdownFeature.MarkdownNoHTML)
+    assert _numbers(view.document())[-3:] == _numbers(plain)[-3:]
+
+
+def test_empty_items_are_items_of_a_long_list(view: DocumentView) -> None:
+    from reviewer.gui.long_lists import LIST_RUN
+
+    markdown = "".join(f"{i}.\n" if i % 50 == 0 else f"{i}. item {i}\n"
+                       for i in range(1, 2 * LIST_RUN + 10))
+    view.show_posting(markdown, {})
+    plain = QTextDocument()
+    plain.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+                      | QTextDocument.MarkdownFeature.MarkdownNoHTML)
+    assert _numbers(view.document()) == _numbers(plain)
+
+
+def _numbers(document: QTextDocument) -> list[str]:
+    """Each block's list number as drawn ("" for a block of no list) and its text."""
+    out = []
+    block = document.begin()
+    while block.isValid():
+        listed = block.textList()
+        out.append(f"{listed.itemText(block) if listed is not None else ''} {block.text()}")
+        block = block.next()
+    return out
