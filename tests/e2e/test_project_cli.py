@@ -133,6 +133,12 @@ def test_reviewed_records_of_pages_the_project_holds_say_their_work_was_not_take
         (copies / name).write_bytes(out.read_bytes())
     assert reviewer("import", str(tmp_path / "new.db"), str(copies)) == 0
     assert "carried people's work" not in capsys.readouterr().err
+    other = [json.loads(line) for line in out.read_text().splitlines()]  # another's work
+    for record in other:  # on the same pages, in the same import: not taken, said
+        record["comment"] = "another reviewer's"
+    (copies / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in other))
+    assert reviewer("import", str(tmp_path / "third.db"), str(copies)) == 0
+    assert "8 records carried people's work" in capsys.readouterr().err  # (each a comment)
 
 
 def test_an_accepted_value_not_the_machine_s_is_imported_as_corrected(

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reviewer.core.ingest.columns import ColumnMapping, Mapper
 from reviewer.core.ingest.inputs import content_hash, read_inputs
@@ -64,8 +64,9 @@ class ImportReport:
     reviewers_left: int = 0  # records added whose reviewers' own values were left out
     undecided: int = 0  # records added whose reviewers still differed on something
     work_not_taken: int = 0  # records of pages held already that carried people's work
-    # the pages of records with people's work this import added (a copy later is no loss)
-    worked: set[str] = field(default_factory=set, repr=False)
+    # the pages of records with people's work this import added, and that work (a copy of
+    # it later is no loss; other work on the page is)
+    worked: dict[str, tuple[Any, ...]] = field(default_factory=dict, repr=False)
     # labels of records added that the label schema lacks ("question/option", "span X"),
     # kept as given: how many of each
     unknown_labels: dict[str, int] = field(default_factory=dict)
@@ -295,8 +296,8 @@ def _add_records(store: Store, kept: list[ReadRecord], report: ImportReport) -> 
     for entry, new in added:  # (a record that carries a person's work is logged when
         if entry.rows.logged_at is None:  # stored: ``record_rows``)
             if new:
-                report.worked.add(entry.rows.hash)
-            elif entry.rows.hash not in report.worked:
+                report.worked[entry.rows.hash] = entry.rows.work()
+            elif report.worked.get(entry.rows.hash) != entry.rows.work():
                 report.work_not_taken += 1
     labelled = [entry.rows for entry, new in added if new and (entry.rows.labels or any(
         span[4] == "accepted" for span in entry.rows.spans))]

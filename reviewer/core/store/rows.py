@@ -76,6 +76,13 @@ class RecordRows(NamedTuple):
     undecided: bool = False  # its reviewers still differed on something ('undecided')
     by: str = ""  # whose work it holds, as the record names them ("": it names nobody)
 
+    def work(self) -> tuple[Any, ...]:
+        """What people did in the record, its times aside: its status, comment,
+        decisions, spans and labels."""
+        return (self.row[ROW_COLUMNS.index("status")], self.row[-2],
+                tuple(d[:4] for d in self.decisions), tuple(s[:5] for s in self.spans),
+                self.labels)
+
 
 def record_rows(record: dict[str, Any]) -> RecordRows:
     """The rows of one of our own records. A record that carries nothing a person did
