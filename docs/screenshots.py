@@ -210,7 +210,7 @@ def main() -> int:
         over(window, bulk.dialog, out / f"bulk-edit{suffix}.png", app)
         bulk.dialog.reject()
 
-        window.choose_export()
+        window.action_table.by_id["export"].trigger()
         over(window, window.long_work.export_dialog, out / f"export-dialog{suffix}.png", app)
         window.long_work.export_dialog.reject()
 
