@@ -201,10 +201,10 @@ class QueueModel(QAbstractTableModel):
             self.endInsertRows()
         self.rest_added.emit()
 
-    def total(self) -> int:
-        """How many postings the project holds, whatever the filter (as of the last
-        reload: edits do not change it, and counting a million rows on every edit would)."""
-        if self._total is None:
+    def total(self, fresh: bool = False) -> int:
+        """How many postings the project holds, whatever the filter (as of the last reload,
+        or ``fresh``: edits do not change it, and counting a million rows at each would)."""
+        if self._total is None or fresh:
             self._total = self.store.queue.count()
         return self._total
 

@@ -47,8 +47,9 @@ from reviewer.gui.single_keys import SingleKeys, option_toggles
 from reviewer.gui.span_labels import SpanLabels
 
 
-def _show_counts(model: QueueModel, progress: QProgressBar, queue_pane: QueuePane) -> None:
-    total, reviewed = model.total(), model.count("reviewed")
+def _show_counts(model: QueueModel, progress: QProgressBar, queue_pane: QueuePane,
+                 fresh: bool = False) -> None:
+    total, reviewed = model.total(fresh), model.count("reviewed")
     progress.setMaximum(max(1, total))
     progress.setValue(reviewed)
     progress.setFormat(f"{reviewed:,} / {total:,} reviewed")
@@ -165,7 +166,7 @@ class ReviewWindow(QMainWindow):
         self.fields.unreadable_changed.connect(
             lambda: self.save_state.typed(self.fields.unreadable()))
         flow.shown.connect(self._show)  # (and the counts, where another process wrote)
-        flow.shown.connect(lambda _p: self.store.written_elsewhere() and self._update_counts())
+        flow.shown.connect(lambda _p: self.store.written_elsewhere() and self._update_counts(True))
         flow.changed.connect(self._changed)
         for said in (flow.message, self.spans.message, self.long_work.status):
             said.connect(status.showMessage)
@@ -288,8 +289,8 @@ class ReviewWindow(QMainWindow):
             else:
                 self.flow.show_nothing()
 
-    def _update_counts(self) -> None:
-        _show_counts(self.model, self.progress, self.queue_pane)
+    def _update_counts(self, fresh: bool = False) -> None:
+        _show_counts(self.model, self.progress, self.queue_pane, fresh)
 
     # --- labels, statistics, keys, colours -----------------------------------------------
 
