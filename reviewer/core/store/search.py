@@ -20,7 +20,7 @@ FILTER_FIELDS = ("source", "title", "company", "location")
 TEXT_FILTERS = ("title", "company")  # matched by the full-text index, word by word
 LIKE_FILTERS = ("source", "location")  # matched as a part of the value, by an index
 
-_FILTER = re.compile(r'(?<![\w:-])(-?)(' + "|".join(FILTER_FIELDS)
+_FILTER = re.compile(r'(?<![\w:"-])(-?)(' + "|".join(FILTER_FIELDS)
                      + r'):(?:"([^"]*)(?:"|$)|([^\s"]+))', re.IGNORECASE)
 _LEFT_OUT_PHRASE = re.compile(r'(?<!\S)-"([^"]*)(?:"|$)')  # -"a phrase"
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://([^/?#:]+)", re.IGNORECASE)
@@ -50,8 +50,8 @@ class SearchQuery:
     def terms(self) -> list[str]:
         """The search text's words, what it leaves out (after a minus) and its filters, as
         a search text writes them."""
-        return [*self.words, *(f'-"{word}"' if " " in word else f"-{word}"
-                               for word in self.without),
+        return [*self.words, *(f"-{word}" if " " not in word and any(map(str.isalpha, word))
+                               else f'-"{word}"' for word in self.without),
                 *(filter_term(field, value) for field, value in self.filters),
                 *(f"-{filter_term(field, value)}" for field, value in self.without_filters)]
 

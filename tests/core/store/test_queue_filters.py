@@ -339,3 +339,13 @@ def test_a_minus_before_a_phrase_or_a_filter_leaves_it_out_and_a_number_is_a_num
     assert q.search("data -source:jobs.example.com") == [
         p for p in q.search("data") if p not in q.search("source:jobs.example.com")]
     assert parse_search("python -company:acme").terms() == ["python", "-company:acme"]
+
+
+def test_what_a_minus_leaves_out_is_written_back_as_it_reads() -> None:
+    """-"2024" written back by the window (a filter chosen from a cell) as -2024, a number
+    searched for; -"company:acme" read as the filter company:acme."""
+    for text in ('-"2024" -"5" python', '-"data data" -company:acme'):
+        query = parse_search(text)
+        assert parse_search(" ".join(query.terms())) == query, text
+    assert parse_search('-"company:acme"') == SearchQuery(without=("company:acme",))
+    assert parse_search('-"location:remote only"').filters == ()
