@@ -271,8 +271,9 @@ class FieldsPanel(QScrollArea):
         return f"{editor.spec.label}: {words}".replace("\n", " · ") if words else ""
 
     def _take_back(self) -> None:
-        """The words said of a field taken back (``window.status_teller``: where the bar
-        still shows them) once they are not its state: edited, refused, another posting."""
+        """The words said of a field taken back (``document_browser.status_teller``: where
+        the bar still shows them) once they are not its state: edited, refused, another
+        posting."""
         if self._told is not None and self._told != (self._pid, self._told[1],
                                                      self._words(self._told[1])):
             self._told = None
