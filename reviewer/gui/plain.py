@@ -47,13 +47,7 @@ def with_accelerators(texts: list[str], taken: Iterable[str] = ()) -> list[str]:
     "tol", "other", "operations" each get one), else none. "&" in a text is kept as
     text."""
     used = {letter.casefold() for letter in taken}
-    places: list[list[int]] = []  # each text's letters, by preference (one a letter)
-    for text in texts:
-        starts = [i for i, ch in enumerate(text) if ch.isalnum() and (i == 0 or text[i - 1] == " ")]
-        seen: set[str] = set()
-        places.append([i for i in starts + [i for i, ch in enumerate(text) if ch.isalnum()]
-                       if text[i].casefold() not in seen and not seen.add(text[i].casefold())
-                       and text[i].casefold() not in used])
+    places = [_letter_places(text, used) for text in texts]
     holder: dict[str, int] = {}  # a letter given: to which text
     at: list[int | None] = [None] * len(texts)
 
@@ -82,6 +76,16 @@ def with_accelerators(texts: list[str], taken: Iterable[str] = ()) -> list[str]:
             escaped = escaped[:i] + "&" + escaped[i:]
         out.append(escaped)
     return out
+
+
+def _letter_places(text: str, used: set[str]) -> list[int]:
+    """Where each letter of ``text`` but ``used`` is (once a letter, case aside), the
+    first letters of its words first."""
+    starts = [i for i, ch in enumerate(text) if ch.isalnum() and (i == 0 or text[i - 1] == " ")]
+    first: dict[str, int] = {}
+    for i in starts + [i for i, ch in enumerate(text) if ch.isalnum()]:
+        first.setdefault(text[i].casefold(), i)
+    return [i for letter, i in first.items() if letter not in used]
 
 
 def access_letter(text: str) -> str | None:
