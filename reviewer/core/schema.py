@@ -40,6 +40,15 @@ PERIODS = ("hour", "day", "week", "month", "year")
 # what a number field may hold, as a person types it or a data file gives it
 NUMBER_BOUNDS = {"work_hours": (1, 100), "experience_years": (0, 50)}
 
+
+def within_bounds(name: str, value: float) -> float:
+    """``value`` of number field ``name``; ValueError where the field cannot hold it
+    (``NUMBER_BOUNDS``: a week of 1,000,000,000 hours)."""
+    low, high = NUMBER_BOUNDS.get(name, (-float("inf"), float("inf")))
+    if not low <= value <= high:
+        raise ValueError(f"{value:g} is outside {low} to {high}")
+    return value
+
 FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("title", "text", "Title"),
     FieldSpec("company", "text", "Company"),

@@ -1,5 +1,5 @@
 """The figures of a field row's boxes read back: a salary box's amount and currency, a
-number within what its field may hold, a value shown."""
+value shown."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from typing import Any
 
 from reviewer.core.extract import read_amount
 from reviewer.core.ingest import currency_code
-from reviewer.core.schema import NUMBER_BOUNDS
 
 
 def amount(text: str, which: str,
@@ -59,12 +58,3 @@ def currency(text: str, written: str | None) -> str | None:
     except ValueError:
         raise ValueError(f"“{text}” is not a currency (a code such as USD, or a sign "
                          "such as €)") from None
-
-
-def within_bounds(name: str, value: Any) -> Any:
-    """``value`` of number field ``name``, ValueError where the field cannot hold it (a
-    week of 1,000,000,000 hours), as a data file's column is refused."""
-    low, high = NUMBER_BOUNDS.get(name, (None, None))
-    if low is not None and high is not None and not low <= value <= high:
-        raise ValueError(f"{value:g} is outside {low} to {high}")
-    return value

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.extract import value_from_selection
-from reviewer.core.schema import FieldSpec
+from reviewer.core.schema import FieldSpec, within_bounds
 from reviewer.gui.choice_box import ChoiceBox
-from reviewer.gui.field_figures import amount, check_plain, currency, shown_text, within_bounds
+from reviewer.gui.field_figures import amount, check_plain, currency, shown_text
 from reviewer.gui.list_edit import ListEdit, forget_undo
 from reviewer.gui.plain import set_plain_tip, show_start, value_text
 from reviewer.gui.salary_boxes import SalaryBoxes

@@ -25,7 +25,7 @@ from reviewer.core.ingest.cell_dates import read_date
 from reviewer.core.ingest.cell_lists import list_literal, parted
 from reviewer.core.ingest.cell_pay import SALARY_PARTS, Problem, could_be, joined_pay
 from reviewer.core.ingest.choices import CHOICES, EMPTY, SYMBOLS
-from reviewer.core.schema import FIELDS, NUMBER_BOUNDS
+from reviewer.core.schema import FIELDS, within_bounds
 from reviewer.core.words.text import without_invisible
 
 KINDS: dict[str, str] = {**{spec.name: spec.kind for spec in FIELDS},
@@ -51,8 +51,6 @@ _ZERO_ONE = re.compile(r"[01](?:\.0+)?")
 _PLAIN_NUMBER = re.compile(r"[+\-−]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+\-]?\d+)?")
 # a minus before the first figure ("-3", "- $50,000"): a number below zero, not the figure
 _NEGATIVE = re.compile(r"\s*[\-−]\s*\D{0,3}?\d")
-
-
 
 _ODD_SPACE = re.compile(r"[\u00a0\u2007\u2009\u202f]")  # no-break and thin spaces
 
@@ -272,9 +270,7 @@ def _number(target: str, cell: Any) -> int | float:
         figure = match.group()
         value = float(figure.replace(",", "").replace(".", "") if _THOUSANDS.fullmatch(figure)
                       else figure.replace(",", "."))
-    low, high = NUMBER_BOUNDS[target]
-    if not low <= value <= high:
-        raise ValueError(f"{value:g} is outside {low} to {high}")
+    within_bounds(target, value)
     return int(value) if float(value).is_integer() else value
 
 
