@@ -162,14 +162,15 @@ def _write(store: Store, pages: list[_Page],
             prepared.raw = raw
             report.learned = model is not None  # it read this page (or none reads any)
             # (what a plug-in won where a person decided, or in a posting kept whole, is
-            # no suggestion: not counted as one)
-            decided = store.decisions.decided(pid) if extractor is not None else set()
+            # no suggestion: not counted as one; read only where it won something)
+            won = [row[0] for row in prepared.suggestions
+                   if extractor is not None and row[4] == extractor.stage]
+            decided = store.decisions.decided(pid) if won else set()
             outcome = store.machine.replace(pid, prepared)
             setattr(report, outcome, getattr(report, outcome) + 1)
             if extractor is not None:
-                extractor.report.won -= sum(
-                    1 for row in prepared.suggestions if row[4] == extractor.stage
-                    and (outcome == "kept" or row[0] in decided))
+                extractor.report.won -= sum(outcome == "kept" or name in decided
+                                            for name in won)
     report.seconds = time.perf_counter() - started
     if progress is not None:
         progress(report)
