@@ -199,11 +199,12 @@ class Adjudication(QObject):
                 if not answers.get(question):
                     left.append(f"question {question.replace('_', ' ')}")
         self.labels.show_reviewers(questions)
+        opened = self._open() if len(reviews) > 1 else []  # (read once a posting)
         left += [f"question {key.replace('_', ' ')} (not shown here: a reviewer's key takes "
-                 "their answer)" for kind, key in (self._open() if len(reviews) > 1 else [])
+                 "their answer)" for kind, key in opened
                  if kind == "label" and key not in self.labels.reviewers]
         wide = []  # the status, the comment, the span labels
-        still = self.open_wide() if len(reviews) > 1 else []
+        still = _wide_kinds(opened)
         for kind, title, named in POSTING_WIDE:
             given = differing(reviews, kind, "")
             if given:
@@ -224,8 +225,7 @@ class Adjudication(QObject):
     def open_wide(self) -> list[str]:
         """The kinds of ``POSTING_WIDE`` the reviewers of the shown posting differ on and
         no one decided, in that order."""
-        found = {kind for kind, _key in self._open()}
-        return [kind for kind, _title, _named in POSTING_WIDE if kind in found]
+        return _wide_kinds(self._open())
 
     def _banner(self, names: list[str], differ: list[str], questions: bool,
                 left: list[str], wide: list[str]) -> None:
@@ -349,3 +349,9 @@ class Adjudication(QObject):
             say(f"{title}: {reviewer}'s taken ({shown}).", 6000)
             return True
         return False
+
+
+def _wide_kinds(opened: list[tuple[str, str]]) -> list[str]:
+    """The kinds of ``POSTING_WIDE`` among what reviewers differ on, in that order."""
+    found = {kind for kind, _key in opened}
+    return [kind for kind, _title, _named in POSTING_WIDE if kind in found]
