@@ -16,7 +16,7 @@ placeholder (``text_mapping.hide_images``).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -328,8 +328,8 @@ _STYLES = {"-": QTextListFormat.Style.ListDisc, "*": QTextListFormat.Style.ListC
            "+": QTextListFormat.Style.ListSquare}
 
 
-def _own_markers(document: QTextDocument,
-                 changed: Sequence[tuple[int, int, str, int | None]], where: Any) -> None:
+def _own_markers(document: QTextDocument, changed: Sequence[tuple[int, int, str, int | None]],
+                 where: Callable[[int, int], tuple[int, int] | None]) -> None:
     """The runs ``split_long_lists`` laid a long list out in drawn as the list: found
     by the first item's text (``where``: its document range, or None), each with the
     list's marker and, numbered, the number of its first item in the whole list."""

@@ -143,10 +143,11 @@ class LabelsPanel(QWidget):
             for n, option in enumerate(question.options):
                 key = QKeySequence(option.key).toString(QKeySequence.SequenceFormat.NativeText)
                 name = option.name.replace("_", " ")
-                text = self._cut(name).replace("&", "&&") + (f"  ({key})" if key else "")
+                cut = self._cut(name)
+                text = cut.replace("&", "&&") + (f"  ({key})" if key else "")
                 button: QAbstractButton = (QRadioButton(text) if question.kind == "single"
                                            else QCheckBox(text))
-                if self._cut(name) != name:  # (the whole name in its tip, as written)
+                if cut != name:  # (the whole name in its tip, as written)
                     set_plain_tip(button, option.name)
                 exclusive.addButton(button)
                 button.clicked.connect(
