@@ -204,11 +204,31 @@ def _names_before_cues(text: str, low: str) -> list[tuple[str, int, int]]:
         for match in cue.finditer(text):
             since = max(0, match.start() - 200)  # (a break further back changes nothing)
             line_start = text.rfind("\n", since, match.start()) + 1
-            name = _NAME_BEFORE.search(text, max(line_start, since), match.start())
+            begin = max(line_start, since)
+            name = _NAME_BEFORE.search(text, begin, match.start())
+            if name and text.startswith(",", match.start()):
+                name = _appositive_subject(text, begin, match.start()) or name
             if name and not (_PLACE_BEFORE.search(text, since, name.start(1))
                              and is_place(name.group(1).strip(" ,"))):
                 out.append((name.group(1), name.start(1), weight))
     return out
+
+
+# "Nova Harbor, a non-profit dedicated to supporting Harbor, is seeking": the name that
+# opens the sentence, not the last one before the cue's comma
+_APPOSITIVE = lazy_compile(
+    _NAME + r",[ \t]+(?:an?|the|one|which|who|whose|founded|based|headquartered|part)\b"
+    r"(?:[^.;:!?\n]|\.(?=\w)){1,200}")
+
+
+def _appositive_subject(text: str, begin: int, end: int) -> re.Match[str] | None:
+    """The name opening the sentence that runs from after ``begin`` to the comma at
+    ``end``, where what lies between is an appositive ("Acme, a firm in Leeds,")."""
+    stop = text.rfind(". ", begin, end)
+    begin = stop + 2 if stop >= 0 else begin
+    begin += len(text[begin:end]) - len(text[begin:end].lstrip())
+    begin += heading_length(text[begin:end])
+    return _APPOSITIVE.fullmatch(text, begin, end)
 
 
 # "… a company based in Birmingham, is looking for": a place, the employer's own name
@@ -229,7 +249,15 @@ def _legal_names(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+# a sentence's end inside a run of capitalised words ("the Pacific Northwest. We are
+# seeking"): a word of four letters or more, not an abbreviation ("Inc.", "St.", "Bros.")
+_SENTENCE_END = lazy_compile(r"[a-z]{4}\.\s+(?=[A-Z])")
+
+
 def _trim_name(name: str) -> str:
+    ends = list(_SENTENCE_END.finditer(name))
+    if ends:
+        name = name[ends[-1].end():]  # the name is what opens the last sentence
     name = name.strip(" ,;:'’")
     name = name[heading_length(name):]  # "Company DescriptionAcme", "About Acme"
     if not re.search(_LEGAL + r"$", name):
@@ -270,7 +298,18 @@ def _mailing_list_sender(doc: Document) -> Finding | None:
     if not names or len(names) > 3:
         return None
     text = " ".join(b.text.strip() for b in names)
-    return Finding(text, [b.span for b in names], 0.75, "structure")
+    spans = [b.span for b in names]
+    headline = _HEADLINE_VERB.search(names[0].text)
+    if headline:  # "Acme Health Seeks Records Specialists": the name is what precedes it
+        text = names[0].text[:headline.start()].strip()
+        spans = doc.block_span(names[0], (0, headline.start()))
+    return Finding(text, spans, 0.75, "structure") if text else None
+
+
+# a headline's verb after the name that opens a posting ("Acme Seeks …", "Acme Is Hiring")
+_HEADLINE_VERB = lazy_compile(
+    r"\s+(?:Seeks|Seeking|Hires|Hiring|Recruits|Recruiting|Is (?:Hiring|Seeking|Looking)|"
+    r"Are (?:Hiring|Seeking|Looking)|Looking For|seeks|is (?:hiring|seeking|looking))\b")
 
 
 _BYLINE = lazy_compile(r"\bposted by\s+(?P<who>.{2,80}?)\s+on\s+(?P<when>.{6,40})", re.I)

@@ -76,6 +76,7 @@ _sections(
     "education and experience", "how to apply", "application procedures", "to apply",
     "additional information", "additional notes", "other information", "our technology",
     "our technology stack", "tech stack", "our stack", "technology stack", "equal opportunity",
+    "equal opportunity employer", "equal employment opportunity",
     "location", "apply", "contact", "about", "about this role", "about this job",
     "the opportunity", "opportunity", "company description", "position description",
     "detail description", "open to/ eligibility criteria", "start date", "duration",

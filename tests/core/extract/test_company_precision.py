@@ -102,3 +102,41 @@ def test_a_product_named_once_is_not_the_name() -> None:
         "At Ormond, we build games. Ormond is an equal opportunity employer.",
         "Experience with Ormond Analytics is a plus.",
     ) == "Ormond"
+
+
+def test_a_name_does_not_run_over_a_sentence_end() -> None:
+    # "… projects in the Pacific Northwest. We are seeking": the subject is "We"
+    assert company(
+        "Harrow Dam Works builds dams and has been in business since 1955. We build "
+        "amazing projects in the Pacific Northwest. We are seeking engineers who care.",
+        "You will keep the site records and report on progress every month.",
+    ) != "Pacific Northwest. We"
+
+
+def test_a_heading_run_into_the_cue_is_no_part_of_the_name() -> None:
+    # "Equal Opportunity Employer" is the heading the page ran into its sentence
+    assert company(
+        "The Council of Lowland Growers (CLG) seeks a communications intern.",
+        "Equal Opportunity Employer CLG is an equal opportunity employer and welcomes "
+        "everyone.",
+    ) in ("CLG", "Council of Lowland Growers")
+
+
+def test_the_subject_of_an_appositive_is_the_employer() -> None:
+    # "Nova Harbor, a non-profit … supporting Harbor, is seeking": Nova Harbor is hiring
+    assert company(
+        "Senior Lawyer",
+        "Nova Harbor, a US-based non-profit organization dedicated to supporting Harbor, "
+        "is seeking a highly motivated lawyer for the role.",
+        "You will keep the case records and report on progress every month.",
+    ) == "Nova Harbor"
+
+
+def test_a_headline_opening_the_posting_gives_the_name_before_its_verb() -> None:
+    doc = clean("Halvard Physician Group Seeks Records Specialists\n\n"
+                "Location: Leeds\n\nPosition: Records Specialist\n\n"
+                "Halvard Physician Group keeps the records of 40 clinics.\n", "text")
+    found = extract(doc)
+    assert found.fields["company"] == "Halvard Physician Group"
+    assert [doc.markdown[a:b] for a, b in found.evidence["company"]] == [
+        "Halvard Physician Group"]
