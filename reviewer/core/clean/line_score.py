@@ -57,7 +57,8 @@ JOB_LABELS = lazy_compile(
     r"locations?|department|team|job category|category|division|posted|date posted|"
     r"posting date|opening date|closing date|deadline|application deadline|apply by|"
     r"salary|remuneration|compensation|pay|weekly hours|work hours|hours|schedule|"
-    r"employment type|job type|contract type|type|role number|job id|job number|req(uisition)?"
+    r"employment type|job type|contract type|position type|work type|type|role number|job id|"
+    r"job number|req(uisition)?"
     r"( id| number| #)?|reference( code| number)?|announcement (code|number)|start date|"
     r"duration|term|open to|reports to|experience|education|level|seniority|"
     r"company|employer|organi[sz]ation)$",

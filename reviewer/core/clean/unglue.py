@@ -10,6 +10,8 @@ A section heading ending in a colon gets a line of its own wherever it stands, i
 line of any length: "…inclusion.Who you are:You must…" and "Benefits:Being part of…"
 become "Who you are:" and "Benefits:" above their text. Only known headings count
 (``section_field``), never labels whose value belongs on their line ("Location:").
+Such a label glued to the value before it starts a line of its own, with its value:
+"Data AnalystDuration: ContractLocation: Leeds" is three lines (``split_labels``).
 """
 
 from __future__ import annotations
@@ -55,8 +57,56 @@ def unglue(text: str) -> str:
             else:
                 pieces = [line]
         for piece in pieces:
-            out.extend(_split_headings_cached(piece) if ":" in piece else [piece])
+            out.extend(_split_cached(piece) if ":" in piece else [piece])
     return "\n".join(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def _split_cached(line: str) -> tuple[str, ...]:
+    return tuple(part for piece in split_labels(line) for part in split_headings(piece))
+
+
+# a colon that may end a label: not one of a link or a time
+_LABEL_COLON = lazy_compile(r"(?<![\d:/]) ?:(?!//|\d)")
+_LABEL_REACH = 30  # the longest label read back from its colon ("Application Deadline")
+
+
+def split_labels(line: str) -> list[str]:
+    """A line with the job labels a capture glued to the value before them each on a
+    line of its own, with its value: "Data AnalystDuration: ContractLocation: Leeds"
+    is three lines. A label glued to a lower-case letter, a digit or a stop always
+    starts a line; one after a space only where the line holds two labels or more
+    ("Leeds, UK Employment Type: Full-time Compensation: Base"): one in a sentence
+    ("… and the Location: a campus") stays in it. A list item, a heading and a line
+    with no label where it starts are kept whole when nothing is glued."""
+    if BULLET.match(line) or line.lstrip().startswith("#"):
+        return [line]
+    starts: list[tuple[int, bool]] = []  # where each label starts; glued to what precedes
+    for colon in itertools.islice(_LABEL_COLON.finditer(line), MAX_HEADINGS):
+        start = _label_start(line, colon.start())
+        if start is not None:
+            starts.append((start, start > 0 and line[start - 1] != " "))
+    several = len(starts) > 1
+    cuts = [start for start, glued in starts if start > 0 and (glued or several)]
+    if not cuts:
+        return [line]
+    pieces = [line[:cuts[0]].rstrip()]  # (its indent kept: it may continue a wrapped line)
+    pieces += [line[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(line)], strict=True)]
+    return [piece for piece in pieces if piece.strip()]
+
+
+def _label_start(line: str, colon: int) -> int | None:
+    """Where the longest job label ending at ``colon`` starts ("Position Type" in
+    "RemotePosition Type:"), or None: it starts with a capital at the line's start,
+    after a space, or glued to a lower-case letter, a digit, a stop or a bracket."""
+    for start in range(max(0, colon - _LABEL_REACH), colon):
+        if not line[start].isupper() or (start > 0 and not (
+                line[start - 1] == " " or line[start - 1] in ".)" or
+                line[start - 1].islower() or line[start - 1].isdigit())):
+            continue
+        if JOB_LABELS.match(line[start:colon]):
+            return start
+    return None
 
 
 # a colon that ends a heading: not one of a link, a time or a ratio
@@ -64,11 +114,6 @@ _COLON = lazy_compile(r"(?<![\d:/])\s?:(?![/\d])")
 # a word starting a heading: a capital after a stop, a glued lower-case letter or digit, a gap
 _HEAD_START = lazy_compile(r"(?:^|(?<=[.!?;)])\s*|(?<=[a-z0-9])|\s{2,})(?=[A-Z])")
 _HEAD_WORDS = lazy_compile(r"[A-Za-z&'’/() -]{2,60}")
-
-
-@functools.lru_cache(maxsize=65536)
-def _split_headings_cached(line: str) -> tuple[str, ...]:
-    return tuple(split_headings(line))
 
 
 MAX_HEADINGS = 100  # headings put on lines of their own from one line; the rest stays

@@ -155,3 +155,35 @@ def test_a_menu_of_two_word_links_at_the_end_of_the_page_still_goes() -> None:
     md = clean(raw, "text").markdown
     assert "High school diploma or equivalent required" in md
     assert "Contact us" not in md and "Press room" not in md
+
+
+# --- labels a capture glued to the value before them -------------------------------------------
+
+@pytest.mark.parametrize(("line", "parts"), [
+    ("Job Title: Data AnalystDuration: ContractLocation: Leeds (on site)",
+     ["Job Title: Data Analyst", "Duration: Contract", "Location: Leeds (on site)"]),
+    ("Sales Associate - Virtual TastingsCompany: The Larder Co.Location: RemotePosition Type: "
+     "Commission-Based",
+     ["Sales Associate - Virtual Tastings", "Company: The Larder Co.", "Location: Remote",
+      "Position Type: Commission-Based"]),
+    ("Design Consultant, Leeds, UK Employment Type: Full-time Compensation: Base + Commission",
+     ["Design Consultant, Leeds, UK", "Employment Type: Full-time",
+      "Compensation: Base + Commission"]),
+])
+def test_labels_glued_to_the_value_before_them_go_on_lines_of_their_own(
+        line: str, parts: list[str]) -> None:
+    doc = clean("\n\n".join([line, INTRO]) + "\n", "text")
+    lines = [text.lstrip("# ").strip() for text in doc.markdown.splitlines()]
+    for part in parts:
+        assert part in lines, (part, doc.markdown)
+    for text in lines:
+        assert not text or text in doc.source
+
+
+@pytest.mark.parametrize("sentence", [
+    "We offer great pay, and the Location: a campus by the river with a view of the hills.",
+    "Our JavaScript: the good parts club meets in the main hall of the office every Monday.",
+])
+def test_one_label_after_a_space_in_a_sentence_stays_in_it(sentence: str) -> None:
+    md = clean("\n\n".join(["Data Engineer", INTRO, sentence]) + "\n", "text").markdown
+    assert sentence in md
