@@ -30,20 +30,28 @@ KINDS = ("field", "label", "spans", "status", "comment")
 ReviewRow = tuple[int, str, str, str, str, str]
 
 
-def same(a: Any, b: Any) -> bool:
-    """Do two reviewers' values say the same (no case, spaces as one, lists as sets
-    for labels and spans, and a list field's items in any order)?"""
-    return normalise(a) == normalise(b)
+def same(a: Any, b: Any, kind: str = "field") -> bool:
+    """Do two reviewers' values of a thing of ``kind`` say the same (no case, spaces as
+    one, lists as sets for labels and spans, and a list field's items in any order)? A
+    question's options and the spans' labels are the schema's names, compared as
+    written: "Skill" is another label than "SKILL"."""
+    return normalise(a, kind) == normalise(b, kind)
 
 
-def differ(values: Sequence[Any]) -> bool:
+def differ(values: Sequence[Any], kind: str = "field") -> bool:
     """Do two or more reviewers' values of one thing say different things?"""
-    return len(values) >= 2 and not all(same(values[0], v) for v in values[1:])
+    return len(values) >= 2 and not all(same(values[0], v, kind) for v in values[1:])
 
 
-def normalise(value: Any) -> str:
+_NAMED = ("label", "spans")  # things whose values are the schema's names
+
+
+def normalise(value: Any, kind: str = "field") -> str:
     """A value as reviewers' values are compared: a field's rejection is its value
-    None; text without case or extra spaces."""
+    None; text without case or extra spaces, but a schema's names (``_NAMED``)."""
+    if kind in _NAMED:
+        items = value if isinstance(value, list) else [value]
+        return json.dumps(sorted({json.dumps(item, sort_keys=True) for item in items}))
     if isinstance(value, dict) and "state" in value:
         value = None if value.get("state") == "rejected" else value.get("value")
     value = _trimmed(value)
@@ -123,7 +131,7 @@ class Reviews:
             "SELECT status, comment FROM postings WHERE id = ?", (pid,)).fetchone() or ("", "")
         out = []
         for (kind, key), found in sorted(values.items()):
-            if not differ(found):
+            if not differ(found, kind):
                 continue
             if (kind == "field" and key in decided_fields) or \
                     (kind == "label" and key in answered) or \

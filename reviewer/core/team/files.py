@@ -26,7 +26,7 @@ def check_input(path: Path, out_path: Path) -> int:
         raise TeamError(f"{path} is a folder, not a project file: name the .db files in it")
     if not path.is_file():
         raise TeamError(f"{path}: no such project file")
-    if out_path.exists() and path.resolve() == out_path.resolve():
+    if out_path.exists() and path.samefile(out_path):  # (a link to it, a hard one too)
         raise TeamError(f"{path} is the file merged into: name it once, as OUT")
     if path.stat().st_size == 0:
         raise TeamError(f"{path} is empty, not a project file")
@@ -35,6 +35,16 @@ def check_input(path: Path, out_path: Path) -> int:
         return store.queue.count()
     finally:
         store.close()
+
+
+def check_distinct(paths: list[Path]) -> None:
+    """``TeamError`` where two of ``paths`` name one file (twice, or by a link to it):
+    its reviewers' values would come in twice, as if from two people."""
+    for number, path in enumerate(paths):
+        for earlier in paths[:number]:
+            if path.samefile(earlier):
+                shown = str(path) if str(path) == str(earlier) else f"{earlier} and {path}"
+                raise TeamError(f"{shown}: one file named twice; name each file once")
 
 
 def open_input(path: Path) -> Store:

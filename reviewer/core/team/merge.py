@@ -42,6 +42,7 @@ from reviewer.core.store.transfer import Value
 from reviewer.core.team.anchor import moved_all
 from reviewer.core.team.files import (
     TeamError,
+    check_distinct,
     check_input,
     clear_leftovers,
     open_input,
@@ -68,6 +69,7 @@ def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
     if not paths:
         raise TeamError("name the project files to merge")
     total = sum(check_input(p, out_path) for p in paths)
+    check_distinct(paths)
     created = not out_path.exists()
     # a new OUT is written under another name until whole: a merge stopped leaves none
     target = partial_name(out_path) if created else out_path
@@ -76,6 +78,7 @@ def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
     out, whole = Store(target, reviewer=reviewer), False
     try:
         out.check_writable()
+        _check_not_a_reviewers(out, out_path)
         if created:
             out.meta.set_made_by_merge()
         report = MergeReport(out_path, created=created)
@@ -101,6 +104,17 @@ def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
         elif created:
             remove_project(target)
     return report
+
+
+def _check_not_a_reviewers(out: Store, out_path: Path) -> None:
+    """``TeamError`` for an OUT a split made for one reviewer: merged into, it would hold
+    the team's final decisions in place of theirs, and their next edits would be rulings."""
+    owner = out.meta.assigned_reviewer()
+    if owner:
+        raise TeamError(f"{out_path.name} is {owner}'s own file (a split made it for "
+                        f"{owner}): merged into, it would no longer hold {owner}'s decisions. "
+                        "Nothing was merged: name a new file as OUT, or the project the "
+                        "split came from")
 
 
 def _name(reviewer: str, stem: str) -> str:
@@ -300,7 +314,7 @@ def _ruling(final: list[Value], theirs: dict[str, Any], stem: str) -> bool:
     if len(authors) != 1:
         return True
     mine = theirs.get(authors.pop())
-    return mine is None or not same(mine, final[0].value)
+    return mine is None or not same(mine, final[0].value, final[0].kind)
 
 
 def _joined(group: list[Value]) -> Value:

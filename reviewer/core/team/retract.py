@@ -48,7 +48,7 @@ def agreed(rest: dict[tuple[str, str, str], tuple[Any, str]], kind: str,
     value, when); None when none is left or they differ."""
     values = [(who, value, at) for (who, k, kk), (value, at) in rest.items()
               if (k, kk) == (kind, key)]
-    if not values or differ([value for _who, value, _at in values]):
+    if not values or differ([value for _who, value, _at in values], kind):
         return None
     return max(values, key=lambda v: (v[2], v[0]))  # (the same in any order of merging)
 

@@ -47,6 +47,17 @@ def make_source(path: Path, n: int = 60) -> Path:
     return path
 
 
+def shared_files(folder: Path, names: list[str], n: int = 6) -> dict[str, Path]:
+    """Each of ``names``'s own file, split from a project of ``n`` postings, every posting
+    in every file."""
+    from reviewer.core.team import split_project
+
+    source = make_source(folder / "project.db", n=n)
+    with Store(source) as store:
+        return split_project(store, names, folder / "out", overlap=1.0,
+                             copies=len(names)).files
+
+
 def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table of a project file (the search index's own tables and
     the log's ids left out), to compare two states of it."""

@@ -116,7 +116,7 @@ def test_merging_twice_changes_nothing(files: dict[str, Path], tmp_path: Path) -
     out = tmp_path / "merged.db"
     merge_projects(out, [files[n] for n in NAMES])
     first = dump(out)
-    again = merge_projects(out, [files["ben"], files["ana"], files["chen"], files["ben"]])
+    again = merge_projects(out, [files["ben"], files["ana"], files["chen"]])
     assert dump(out) == first
     assert sum(i.decisions for i in again.inputs) == 0 and again.final == again.withdrawn == 0
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from team_projects import make_source
+from team_projects import make_source, shared_files
 
 from reviewer.core.labels import Option, Question
 from reviewer.core.store import Store
@@ -18,9 +18,7 @@ NAMES = ["ana", "ben"]
 
 @pytest.fixture
 def files(tmp_path: Path) -> dict[str, Path]:
-    source = make_source(tmp_path / "project.db", n=6)
-    with Store(source) as store:
-        return split_project(store, NAMES, tmp_path / "out", overlap=1.0, copies=2).files
+    return shared_files(tmp_path, NAMES)
 
 
 def test_answers_a_schema_change_removed_in_a_reviewer_s_file_leave_the_merge(

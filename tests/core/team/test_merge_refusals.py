@@ -1,0 +1,79 @@
+"""What a merge must not take for the same: a reviewer's own file as OUT, one file named
+twice or under two names (a hard link), and span labels or options that differ in case."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from team_projects import dump, shared_files
+
+from reviewer.core.labels import Option, Question
+from reviewer.core.store import Store
+from reviewer.core.team import TeamError, agreement, merge_projects
+
+NAMES = ["ana", "ben"]
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    return shared_files(tmp_path, NAMES)
+
+
+def test_a_reviewer_s_own_file_is_refused_as_out(files: dict[str, Path]) -> None:
+    """`reviewer merge team/*.db`, the output forgotten: ana's file would be rewritten,
+    her decisions made the team's and her later edits rulings."""
+    with Store(files["ana"], reviewer="ana") as store:
+        store.decisions.set_field(1, "title", "Lead Engineer")
+        store.postings.set_status(2, "skipped")
+    before = dump(files["ana"])
+    with pytest.raises(TeamError, match=r"ana\.db is ana's own file.*name a new file"):
+        merge_projects(files["ana"], [files["ben"]])
+    assert dump(files["ana"]) == before
+
+
+def test_one_file_named_twice_is_refused(files: dict[str, Path], tmp_path: Path) -> None:
+    with pytest.raises(TeamError, match="named twice"):
+        merge_projects(tmp_path / "merged.db", [files["ana"], files["ana"]])
+    os.link(files["ana"], tmp_path / "ana-again.db")
+    with pytest.raises(TeamError, match="named twice"):
+        merge_projects(tmp_path / "merged.db", [files["ana"], tmp_path / "ana-again.db"])
+    assert not (tmp_path / "merged.db").exists()
+
+
+def test_an_input_hard_linked_to_out_is_refused(files: dict[str, Path],
+                                                tmp_path: Path) -> None:
+    out = tmp_path / "merged.db"
+    merge_projects(out, [files["ana"]])
+    os.link(out, tmp_path / "same.db")
+    before = dump(out)
+    with pytest.raises(TeamError, match="the file merged into"):
+        merge_projects(out, [tmp_path / "same.db"])
+    assert dump(out) == before
+
+
+def test_span_labels_and_options_that_differ_in_case_differ(files: dict[str, Path],
+                                                            tmp_path: Path) -> None:
+    """Ben's file renamed SKILL to Skill and "yes" to "Yes": the merge took his spans and
+    answers for ana's (a final span labelled Skill, which the merged schema lacks), while
+    the agreement counted them apart."""
+    with Store(files["ana"], reviewer="ana") as store:
+        store.spans.add(1, 0, 4, "SKILL")
+        store.labels.answer(2, "relevant", ["yes"])
+    with Store(files["ben"], reviewer="ben") as store:
+        store.labels.save_schema([
+            Question("relevant", "single", [Option("Yes"), Option("no")]),
+            Question("tags", "multi", [Option("urgent"), Option("remote"), Option("junior")]),
+            Question("spans", "span", [Option("Skill"), Option("TOOL")])])
+        store.spans.add(1, 0, 4, "Skill")
+        store.labels.answer(2, "relevant", ["Yes"])
+    out = tmp_path / "merged.db"
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out) as store:
+        assert store.records.get(1)["spans"] == []
+        assert store.records.get(2)["labels"] == {}
+        assert store.reviews.differing(1) == [("spans", "")]
+        assert store.reviews.differing(2) == [("label", "relevant")]
+        figures = agreement(store)
+    assert {1, 2} <= set(figures.differing())
