@@ -264,6 +264,19 @@ def is_the_machines(machine: Any, value: Any) -> bool:
         and sorted(map(_key, machine)) == sorted(map(_key, value))))
 
 
+EMPTY: tuple[Any, ...] = (None, [], {}, "")  # no value, as a suggestion or a decision
+
+
+def own_state(state: str, value: Any, machine: Any) -> str:
+    """The state of a person's decision ``state`` on ``value`` against the machine's
+    value ``machine`` now: "accepted" only where it is the machine's; a value the machine
+    does not give is the person's own, "corrected" ("rejected" where it is empty)."""
+    if state != "accepted" or is_the_machines(machine, value) or (
+            value in EMPTY and machine in EMPTY):
+        return state
+    return "rejected" if value in EMPTY else "corrected"
+
+
 def _key(item: Any) -> str:
     """A list item as compared with another, exactly (its JSON)."""
     return json.dumps(item, sort_keys=True, default=str)

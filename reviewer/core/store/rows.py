@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import orjson
 
 from reviewer.core.schema import EXTRACTOR_VERSION
-from reviewer.core.store.decisions import decision_json, is_the_machines, listed_places
+from reviewer.core.store.decisions import EMPTY, decision_json, listed_places, own_state
 from reviewer.core.store.health import stops_the_import
 from reviewer.core.store.history import now
 from reviewer.core.store.postings import BULK_INDEX, ROW_COLUMNS
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 _DECIDED = ("accepted", "corrected", "rejected", "adjudicated")  # what a person decided
 _UNDECIDED = ("machine", "none")
 _NO_SPANS: list[list[int]] = []
-_EMPTY: tuple[Any, ...] = (None, [], {}, "")  # a machine value that is no suggestion
 _SHOWN = ("title", "company", "locations")  # the values the listing columns show
 # the largest id a record keeps (past it, it is numbered as a page is): half of what every
 # JSON reader reads exactly (2**53), so that the postings numbered after it are read
@@ -100,7 +99,7 @@ def record_rows(record: dict[str, Any]) -> RecordRows:
         value = suggestion["value"]
         confidence = suggestion.get("confidence", 0.0)
         confidences.append(confidence)
-        if value not in _EMPTY:
+        if value not in EMPTY:
             suggestions.append((name, dumps(value).decode(),
                                 dumps(suggestion.get("spans", _NO_SPANS)).decode(), confidence,
                                 _interned(suggestion.get("stage", "")), EXTRACTOR_VERSION, "[]"))
@@ -162,10 +161,7 @@ def _decisions(record: dict[str, Any], at: str,
         if state not in _DECIDED:
             continue
         value = record["fields"].get(name) if state != "rejected" else None
-        given = (machine.get(name) or {}).get("value")
-        if state == "accepted" and not is_the_machines(given, value) and not (
-                value in _EMPTY and given in _EMPTY):  # a value the machine did not give
-            state = "rejected" if value in _EMPTY else "corrected"  # is a person's own
+        state = own_state(state, value, (machine.get(name) or {}).get("value"))
         text, spans = decision_json(value, record.get("field_spans", {}).get(name, []))
         rows.append((name, state, text, spans, at))
         if name in shown:

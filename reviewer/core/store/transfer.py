@@ -24,7 +24,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reviewer.core.store.decisions import insert_suggestions, listed_places, shown_values
+from reviewer.core.store.decisions import (
+    insert_suggestions,
+    listed_places,
+    own_state,
+    shown_values,
+)
 from reviewer.core.store.history import log, now
 from reviewer.core.store.jsontext import loads
 from reviewer.core.store.postings import Postings, insert_label_suggestions
@@ -254,10 +259,16 @@ class Transfer:
         kind, key, decided, at = value.kind, value.key, value.value, value.at
         db = self.db
         if kind == "field":
+            # a value accepted in a reviewer's file that this project's machine no longer
+            # gives (extracted again since) is the reviewer's own here
+            machine = db.execute("SELECT value FROM suggestions WHERE posting_id = ? AND"
+                                 " field = ?", (pid, key)).fetchone()
+            state = own_state(decided["state"], decided["value"],
+                              json.loads(machine[0]) if machine and machine[0] else None)
             db.execute(
                 "INSERT OR REPLACE INTO annotations (posting_id, field, state, value, spans,"
                 " updated_at, reviewer) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (pid, key, decided["state"], None if decided["value"] is None
+                (pid, key, state, None if decided["value"] is None
                  else json.dumps(decided["value"], ensure_ascii=False),
                  json.dumps(decided.get("spans") or []), at, reviewer))
         elif kind == "label":

@@ -77,3 +77,31 @@ def test_span_labels_and_options_that_differ_in_case_differ(files: dict[str, Pat
         assert store.reviews.differing(2) == [("label", "relevant")]
         figures = agreement(store)
     assert {1, 2} <= set(figures.differing())
+
+
+def test_a_value_accepted_that_is_no_longer_out_s_machine_value_is_a_correction(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """The project the split came from was extracted again while the reviewers worked:
+    a title they accepted is no longer its machine's, and stood there as "accepted",
+    counted by eval as the machine's hit."""
+    source = tmp_path / "project.db"
+    with Store(source) as store:
+        title = store.records.get(2)["machine"]["title"]["value"]
+    for name in NAMES:
+        with Store(files[name], reviewer=name) as store:
+            store.decisions.accept_all(2)
+            store.postings.set_status(2, "reviewed")
+    with Store(source) as store:  # as `reextract` leaves it: another title suggested
+        store.db.execute("UPDATE suggestions SET value = '\"Backend Engineer\"'"
+                         " WHERE field = 'title'")
+    merge_projects(source, [files["ana"], files["ben"]])
+    with Store(source) as store:
+        record = store.records.get(2)
+        assert record["fields"]["title"] == title
+        assert record["provenance"]["title"] == "corrected"
+        assert record["provenance"]["company"] == "accepted"  # still the machine's
+        assert store.reports.evaluation()["title"]["accepted"] == 0
+    before = dump(source)
+    again = merge_projects(source, [files["ana"], files["ben"]])
+    assert again.final == again.withdrawn == 0
+    assert dump(source) == before
