@@ -14,6 +14,7 @@ from reviewer.gui.theme import show_as_problem
 
 SAVED = "all edits saved"
 READ_ONLY = "⚠ read-only: no edit is saved"
+GONE = "⚠ the project file is gone: no edit is saved"
 _HELD = "The window stays open until this edit is saved (Retry) or given up (Discard)."
 
 
@@ -22,11 +23,14 @@ class SaveState(QObject):
 
     discarded = Signal()  # the person gave up an edit the file refused: show the file's
 
-    def __init__(self, parent: QWidget, read_only: bool = False) -> None:
-        """``read_only``: the project was opened for reading (said, in place of saved)."""
+    def __init__(self, parent: QWidget, read_only: bool = False,
+                 gone: Callable[[], bool] = lambda: False) -> None:
+        """``read_only``: the project was opened for reading (said, in place of saved);
+        ``gone``: whether the file opened is no longer at its path (deleted, moved)."""
         super().__init__(parent)
         self.parent_widget = parent
         self.read_only = read_only
+        self._gone = gone
         self.label: QLabel = plain_label(self._idle())
         self.label.setObjectName("saveState")  # (bold when it says a problem: theme.py)
         show_as_problem(self.label, read_only)
@@ -42,12 +46,15 @@ class SaveState(QObject):
             self.label.setText(f"⚠ {', '.join(typed_unsaved)}: typed, not saved")
             show_as_problem(self.label)
             return
-        self.label.setText(self._idle())
-        show_as_problem(self.label, self.read_only)
+        idle = self._idle()
+        self.label.setText(idle)
+        show_as_problem(self.label, idle != SAVED)
 
     def _idle(self) -> str:
         """What the label says when no edit waits: all saved, or none can be."""
-        return READ_ONLY if self.read_only else SAVED
+        if self.read_only:
+            return READ_ONLY
+        return GONE if self._gone() else SAVED
 
     def typed(self, unsaved: list[str]) -> None:
         """The fields (by label) holding text typed that could not be read changed: said
@@ -83,8 +90,8 @@ class SaveState(QObject):
                    "the file read-only. Retry when that is over; Discard leaves the file "
                    "as it is." if retry is not None else
                    "The file keeps the edit as it was; the undo list no longer holds it."))
-        if self.problem is not None:
-            self.problem.close()
+        if self.problem is not None:  # one box at a time: the last refusal's
+            self.problem.done(0)  # (close() is ignored by a box with no escape button)
         box = message_box(QMessageBox.Icon.Warning, "Not saved", text, buttons,
                           self.parent_widget)
         if retry is not None:

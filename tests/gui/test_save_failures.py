@@ -165,6 +165,36 @@ def test_an_edit_after_the_file_was_deleted_is_not_said_saved(  # type: ignore[n
     assert "not saved" in window.saved.text().lower()
     assert "deleted" in window.save_state.problem.text()
     assert window.undo_stack.count() == 0
+    discard = next(b for b in window.save_state.problem.buttons() if "Discard" in b.text())
+    discard.click()
+    assert "saved" not in window.saved.text().replace("no edit is saved", "")
+    assert "gone" in window.saved.text()
+
+
+def test_an_edit_refused_twice_shows_one_box(  # type: ignore[no-untyped-def]
+        window: ReviewWindow, locked: sqlite3.Connection, qtbot) -> None:
+    """Typed, left with Esc (saved, refused), then the field left (saved again, refused
+    again): two boxes stood one over the other, and a Discard in one said "all edits
+    saved" while the other still said not saved."""
+    title = window.fields.editors["title"].editor
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "Data Engineer")
+    qtbot.keyClick(title, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.save_state.problem is not None)
+    window.document.setFocus()
+    title.setFocus()
+    qtbot.keyClicks(title, "!")
+    window.document.setFocus()
+
+    def shown() -> list[QMessageBox]:
+        return [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+
+    qtbot.waitUntil(lambda: len(shown()) >= 1)
+    assert len(shown()) == 1
+    discard = next(b for b in shown()[0].buttons() if "Discard" in b.text())
+    discard.click()
+    assert shown() == []
 
 
 @pytest.mark.parametrize("edit", ["title", "flag", "skip", "comment", "reject", "accept_all"])

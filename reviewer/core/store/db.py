@@ -43,12 +43,16 @@ class ProjectDatabase(Database):
         self.path, self.read_only = path, read_only
         self._file = _identity(path)  # the file opened, to know it is still the one there
 
+    def moved(self) -> bool:
+        """Whether the file at the project's path is no longer the one opened."""
+        return self._file is not None and _identity(self.path) != self._file
+
     def check_same_file(self) -> None:
         """``ProjectFileError`` (kind ``gone``) when the file at the project's path is no
         longer the one opened (deleted, moved, another put in its place): what is written
         now would go to a file nobody sees again. The write-ahead log is folded into the
         file opened first, so that a file put in its place is not read with it."""
-        if self._file is not None and _identity(self.path) != self._file:
+        if self.moved():
             self.checkpoint()
             raise ProjectFileError("gone", self.path, "")
 

@@ -162,6 +162,11 @@ class Store:
         """The version of the project file's tables."""
         return schema_version(self.db)
 
+    def moved(self) -> bool:
+        """Whether the project file opened is no longer at its path (deleted, moved,
+        another put in its place): nothing more can be saved to it."""
+        return self.db.moved()
+
     def written_elsewhere(self) -> bool:
         """Whether another connection (another process) committed to the file since this
         was last asked (SQLite's ``data_version``); False the first time, and where the
