@@ -1,10 +1,12 @@
 """Deterministic train/dev/test splits of records, plain or stratified by a label.
 
-A record's place in [0, 1) is the SHA-256 of its ``raw_hash`` (its id when that is
-empty), so it lands in the same part on every export, whatever else is exported with
-it. A stratified split balances each stratum (the first option chosen for a
-document-label question) instead, which depends on the other records of the stratum:
-see ``plan_split``.
+A record's place in [0, 1) is the SHA-256 of its text (without case, spaces as one; its
+``raw_hash``, else its id, when it has none), so it lands in the same part on every
+export, whatever else is exported with it, and postings of one text (one posting
+imported from two pages that differ) land in one part: a test part never holds a text
+the training part holds. A stratified split balances each stratum (the first option
+chosen for a document-label question) instead, which depends on the other records of
+the stratum: see ``plan_split``.
 """
 
 
@@ -27,11 +29,16 @@ def check_split(split: Mapping[str, float]) -> None:
     """Raise ValueError unless ``split`` names its parts simply and its fractions sum to 1."""
     if not split:
         raise ValueError("a split needs at least one part, e.g. train=0.8,test=0.2")
+    folded: dict[str, str] = {}
     for name, fraction in split.items():
         if not name:
             raise ValueError("a split part has an empty name (write NAME=FRACTION)")
         if not _PART_NAME.match(name):
             raise ValueError(f"split part name {name!r} may hold only letters, digits and _")
+        if name.casefold() in folded:  # one file on a file system blind to case
+            raise ValueError(f"split parts {folded[name.casefold()]!r} and {name!r} would "
+                             "be one file name where case is not told apart: rename one")
+        folded[name.casefold()] = name
         if name == "all":  # the same split goes for every format
             raise ValueError("split part name 'all' is the name Hugging Face datasets gives "
                              "every part together: choose another")
@@ -62,15 +69,17 @@ def parse_split(text: str) -> dict[str, float]:
 
 
 def split_point(record: PostingRecord) -> float:
-    """The record's place in [0, 1): the SHA-256 of its raw hash (or id)."""
-    digest = hashlib.sha256(rows.record_key(record).encode("utf-8")).digest()
+    """The record's place in [0, 1): the SHA-256 of its text, without case and with
+    spaces as one (of its raw hash, or id, where it has no text)."""
+    key = " ".join(record["text"].casefold().split()) or "\0" + rows.record_key(record)
+    digest = hashlib.sha256(key.encode("utf-8")).digest()
     return int.from_bytes(digest[:8], "big") / 2**64
 
 
 def assign_split(record: PostingRecord, split: Mapping[str, float]) -> str:
     """The part whose cumulative range holds the record's ``split_point``.
 
-    Stable: a record's part depends on nothing but its hash and the split. (A
+    Stable: a record's part depends on nothing but its text and the split. (A
     stratified split cannot be decided one record at a time; see ``plan_split``.)
     """
     point, cumulative, name = split_point(record), 0.0, ""
@@ -96,24 +105,31 @@ def plan_split(records: Iterable[PostingRecord], split: Mapping[str, float],
                question: str) -> dict[int, str]:
     """The part of each record id, balanced within each stratum of ``question``.
 
-    Within a stratum, records are taken in hash order and each goes to the part
-    furthest below its share so far, so every part's count stays within one record
-    of its target. Deterministic for a given set of records, but adding records can
-    move others. Holds one ``(hash, key, id)`` tuple a record, never the records.
+    The records of one text (``split_point``) go together, in the stratum of the first
+    of them (by raw hash). Within a stratum, texts are taken in hash order and each goes
+    to the part furthest below its share so far, so every part's count stays within one
+    text's records of its target. Deterministic for a given set of records, but adding
+    records can move others. Holds one ``(stratum, key, id)`` tuple a record, never the
+    records.
     """
     check_split(split)
-    strata: dict[str, list[tuple[float, str, int]]] = defaultdict(list)
+    texts: dict[float, list[tuple[str, str, int]]] = defaultdict(list)
     for record in records:
-        strata[stratum(record, question)].append(
-            (split_point(record), rows.record_key(record), record["id"]))
-    plan: dict[int, str] = {}
-    for members in strata.values():
+        texts[split_point(record)].append(
+            (rows.record_key(record), stratum(record, question), record["id"]))
+    strata: dict[str, list[tuple[float, list[int]]]] = defaultdict(list)
+    for point, members in texts.items():
         members.sort()
-        counts = dict.fromkeys(split, 0)
-        for seen, (_, _, record_id) in enumerate(members, 1):
+        strata[members[0][1]].append((point, [record_id for _, _, record_id in members]))
+    plan: dict[int, str] = {}
+    for groups in strata.values():
+        groups.sort()
+        counts, seen = dict.fromkeys(split, 0), 0
+        for _, ids in groups:
+            seen += len(ids)
             part = _most_behind(split, counts, seen)
-            counts[part] += 1
-            plan[record_id] = part
+            counts[part] += len(ids)
+            plan.update(dict.fromkeys(ids, part))
     return plan
 
 

@@ -317,6 +317,7 @@ def test_parse_split() -> None:
     ("train", "NAME=FRACTION"),
     ("train=abc,test=1", "not a number"),
     ("tr/ain=1", "letters, digits"),
+    ("TRAIN=0.5,train=0.5", "one file name"),
 ])
 def test_parse_split_errors(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
@@ -359,6 +360,23 @@ def test_stratified_split_balances_each_stratum() -> None:
         n = sum(counts.values())
         for part, share in split.items():
             assert abs(counts[part] - n * share) <= 1, (counts, n)
+
+
+def test_postings_of_one_text_go_to_one_part() -> None:
+    """The same posting imported twice from pages that differ (a blank line more) is two
+    postings of one text: in two parts, the test part held what training saw."""
+    records = many(400)
+    copies = [make_record(1000 + r["id"], r["text"] if r["id"] % 2 else
+                          "  " + r["text"].upper().replace(" ", "\n\n") + "\n",
+                          labels={"quality": ["b"]}) for r in records]
+    split = {"train": 0.5, "dev": 0.25, "test": 0.25}
+    parts = {r["id"]: assign_split(r, split) for r in records + copies}
+    assert all(parts[r["id"]] == parts[r["id"] + 1000] for r in records)
+    plan = plan_split(records + copies, split, "quality")
+    assert all(plan[r["id"]] == plan[r["id"] + 1000] for r in records)
+    counts = Counter(plan.values())
+    for part, share in split.items():
+        assert abs(counts[part] - 800 * share) <= 2, counts
 
 
 def test_stratified_export_reads_the_records_twice(tmp_path: Path) -> None:

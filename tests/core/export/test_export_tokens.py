@@ -335,7 +335,7 @@ def test_two_labels_one_tag_in_two_parts_of_a_split_are_refused(tmp_path: Path) 
     split = {"a": 0.5, "b": 0.5}
     records = []
     for rid in range(1, 41):
-        record = make_record(rid, "Python and teamwork")
+        record = make_record(rid, f"Python and teamwork {rid}")
         label = "SOFT_SKILL" if assign_split(record, split) == "a" else "SOFT SKILL"
         record["spans"] = [{"start": 11, "end": 19, "label": label, "text": "teamwork",
                             "origin": "human"}]
