@@ -79,7 +79,9 @@ def prodigy_task(record: PostingRecord,
     ``token_start`` and ``token_end`` (inclusive, as Prodigy has them) hold it exactly,
     whitespace at its ends left out (its ``start`` and ``end`` are then its tokens'); a
     span of whitespace only holds no token and is left out. ``options`` (``{question:
-    [option, ...]}``, default: the record's own answers) become the task's ``options``,
+    [option, ...]}``, default: the record's own answers) of the questions the record
+    answered become the task's ``options`` (one it did not answer is offered nothing:
+    Prodigy would read each of its options as not chosen),
     ``{"id": "question=option", "text": "question: option"}``; ``accept`` names the chosen
     ones by the same ids. ``_annotator_id`` is the reviewer who set the posting's status
     (``ANNOTATOR`` for a record that names none); ``_timestamp`` is ``updated_at`` in Unix
@@ -103,6 +105,7 @@ def prodigy_task(record: PostingRecord,
     labels = record["labels"]
     offered = [{"id": option_id(question, option), "text": f"{question}: {option}"}
                for question, names in (labels if options is None else options).items()
+               if labels.get(question)  # one it did not answer: no "no" to each option
                for option in names]
     accept = [option_id(question, option) for question, chosen in labels.items()
               for option in chosen]

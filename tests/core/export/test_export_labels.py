@@ -118,9 +118,15 @@ def test_prodigy_options_and_answers_are_keyed_by_question(tmp_path: Path) -> No
     tasks = read_lines(tmp_path / "p.jsonl")
     ids = ["relevant=no", "relevant=yes", "remote_ok=no", "remote_ok=yes", "tags=remote",
            "tags=tech"]
-    for task in tasks:  # every task offers every option the export has seen
-        assert [o["id"] for o in task["options"]] == ids
+    for task in tasks:  # every option the export has seen of each question answered
+        answered = {q for q, chosen in task["meta"]["labels"].items() if chosen}
+        assert [o["id"] for o in task["options"]] == [
+            i for i in ids if i.split("=")[0] in answered]
         assert set(task["accept"]) <= set(ids)
+    # a question a posting did not answer is no "no" to each of its options
+    assert [o["id"] for o in tasks[1]["options"]] == [
+        "relevant=no", "relevant=yes", "remote_ok=no", "remote_ok=yes"]
+    assert tasks[3]["options"] == []
     assert tasks[0]["options"][1] == {"id": "relevant=yes", "text": "relevant: yes"}
     assert tasks[0]["accept"] == ["relevant=yes", "tags=tech", "tags=remote"]
     assert tasks[1]["accept"] == ["relevant=no", "remote_ok=no"]  # no collision on "no"
