@@ -29,8 +29,9 @@ The span question is ``spans`` over the text field ``text``. Its suggestion hold
 spans the machine suggested (and a person accepted); the response holds every span of
 the posting and each document question answered: a single-choice question of the label
 schema (an ``rg.LabelQuestion``) with the option, any other (an ``rg.MultiLabelQuestion``)
-with the list. A posting a person worked on gets responses ``submitted`` (reviewed or
-flagged) or ``discarded`` (skipped); one not reviewed gets a ``draft`` when a person
+with the list. A posting a person worked on gets responses ``submitted`` (reviewed) or
+``discarded`` (skipped, or flagged: rejected, as Prodigy's ``reject`` and Label Studio's
+cancelled annotation have it); one not reviewed gets a ``draft`` when a person
 labelled something, else none. ``user_id`` is one fixed id (``ARGILLA_USER``), the records
 not saying who reviewed: give the responses the id of a user of your Argilla before
 logging them. Question names are made ones Argilla accepts (``argilla_name``).
@@ -63,7 +64,7 @@ from reviewer.core.words.text import utf16_offsets
 AGENT = "posting-reviewer"
 ARGILLA_USER = str(uuid.uuid5(uuid.NAMESPACE_URL, "posting-reviewer"))
 SPAN_QUESTION, TEXT_FIELD = "spans", "text"
-_RESPONSE = {"reviewed": "submitted", "flagged": "submitted", "skipped": "discarded"}
+_RESPONSE = {"reviewed": "submitted", "flagged": "discarded", "skipped": "discarded"}
 
 
 class LinesWriter:

@@ -78,15 +78,17 @@ class SpacyWriter:
             held = token_range(tokens, starts, span["start"], span["end"])
             if held is not None:
                 aligned.append(self._span(doc, held[0], held[1] + 1, label=span["label"]))
-        doc.spans["sc"] = aligned
-        doc.ents = self._filter_spans(aligned)
-        if undecided(record, "spans"):  # the reviewers differ: no token is known to be "O"
-            doc.set_ents([], default="missing")
+        rejected = record["status"] == "flagged"  # (``--all``) no example: its spans and
+        doc.spans["sc"] = [] if rejected else aligned  # labels are no one's training data
+        doc.ents = self._filter_spans(doc.spans["sc"])
+        if rejected or undecided(record, "spans"):  # (reviewers differ): no token is
+            doc.set_ents([], default="missing")  # known to be "O"
         elif record["status"] != "reviewed":  # (``--all``) what no one labelled is unknown
             doc.set_ents(list(doc.ents), default="missing")
         self._bin.add(doc)
-        self._choices.add(record["labels"])
-        self._labels.append(record["labels"])
+        labels = {} if rejected else record["labels"]
+        self._choices.add(labels)
+        self._labels.append(labels)
         return len(record["spans"]) - len(aligned)
 
     def _rewrite(self, path: Path, question: str | None) -> None:

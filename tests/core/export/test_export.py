@@ -600,11 +600,16 @@ def test_spacy_docbin(tmp_path: Path) -> None:
     assert [(s.start_char, s.end_char, s.label_) for s in first.spans["sc"]] == \
         [(s["start"], s["end"], s["label"]) for s in records[0]["spans"]]
     assert [e.text for e in first.ents] == ["Senior Data Engineer", "Leeds, UK"]
-    assert first.cats == {"quality=good": 1.0, "quality=bad": 0.0, "quality=ok": 0.0,
+    # (no "quality=bad": only the flagged posting, rejected, chose it)
+    assert first.cats == {"quality=good": 1.0, "quality=ok": 0.0,
                           "tags=tech": 1.0, "tags=remote": 1.0}
     # every span holds exactly the text labelled (the tokens are cut at its ends: 東京
     # inside a run of Japanese, "Redis" in "Postgres+Redis"), in the text as it is
     for doc, record in zip(docs[:6], records, strict=False):
+        if record["status"] == "flagged":  # rejected: none of it a training example
+            assert list(doc.spans["sc"]) == [] and doc.cats == {}
+            assert {token.ent_iob_ for token in doc} == {""}
+            continue
         assert [(s.start_char, s.end_char, s.text) for s in doc.spans["sc"]] == [
             (s["start"], s["end"], s["text"]) for s in record["spans"]]
     assert "東京" in [s.text for s in docs[1].spans["sc"]]

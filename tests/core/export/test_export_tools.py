@@ -99,7 +99,8 @@ def test_argilla_record_dicts(tmp_path: Path) -> None:
     assert first["responses"]["tags"][0]["value"] == ["tech", "remote"]
     by_status = {line["metadata"]["status"]: line for line in lines}
     assert by_status["skipped"]["responses"]["spans"][0]["status"] == "discarded"
-    assert by_status["flagged"]["responses"]["spans"][0]["status"] == "submitted"
+    # flagged: rejected (Prodigy "reject", Label Studio cancelled), no good annotation
+    assert by_status["flagged"]["responses"]["spans"][0]["status"] == "discarded"
     new = by_status["new"]  # not reviewed: a person's spans are a draft
     assert new["responses"]["spans"][0]["status"] == "draft"
     assert lines[6]["responses"] == {"spans": [{"value": [], "user_id": response["user_id"],
