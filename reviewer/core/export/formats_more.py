@@ -54,7 +54,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from reviewer.core.export.choices import option_id
-from reviewer.core.export.rows import Row, dumps
+from reviewer.core.export.rows import Row, dumps, json_line
 from reviewer.core.export.table import table_row, table_types
 from reviewer.core.export.writers import iter_lines, optional_module
 from reviewer.core.labels import Question
@@ -76,7 +76,7 @@ class LinesWriter:
 
     def write(self, record: PostingRecord) -> int:
         row, left_out = self._row(record)
-        self._file.write(dumps(row) + "\n")
+        self._file.write(json_line(row))
         return left_out
 
     def close(self) -> None:

@@ -19,10 +19,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-import orjson
-
 from reviewer.core.export.formats_more import ArgillaRecords, doccano_line
-from reviewer.core.export.rows import Row, canonical_row
+from reviewer.core.export.rows import Row, canonical_row, json_line_bytes
 from reviewer.core.export.run import drop_bad_spans
 from reviewer.core.export.table import arrow_table, csv_cells, csv_line, table_types
 from reviewer.core.export.writers import optional_module
@@ -102,10 +100,10 @@ def write_range(job: Job, first: int, last: int, out: IO[bytes]) -> Part:
                 out.write(csv_line(csv_cells(record, job.questions, job.raw_cells)).encode())
                 part.count, part.dropped = part.count + 1, part.dropped + dropped
             return part
-        line, dumps, newline = _line(job), orjson.dumps, orjson.OPT_APPEND_NEWLINE
+        line = _line(job)
         for record, dropped in _records(job, first, last):
             row, left_out = line(record)
-            out.write(dumps(row, option=newline))
+            out.write(json_line_bytes(row))
             part.count, part.dropped = part.count + 1, part.dropped + dropped
             part.unaligned += left_out
     return part

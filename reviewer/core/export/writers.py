@@ -33,7 +33,7 @@ import orjson
 
 from reviewer.core.export.choices import Choices
 from reviewer.core.export.reviewers import reviewer_records
-from reviewer.core.export.rows import Row, dumps, hf_row, prodigy_task
+from reviewer.core.export.rows import Row, dumps, hf_row, json_line, prodigy_task
 from reviewer.core.export.table import cell, csv_columns, csv_head, head_cells, tail_cells
 from reviewer.core.export.tokens_bio import bio_tags
 from reviewer.core.record_check import is_date
@@ -174,7 +174,7 @@ class HfWriter:
             self._questions.update(values["labels"])
             self.reviewers = True
         self.labels.update(s["label"] for s in record["spans"])
-        self._file.write(dumps(row) + "\n")
+        self._file.write(json_line(row))
         self.rows += 1
         if row["ner_tags"] is None:  # no tags (unknown): none left out of them
             return 0
@@ -197,7 +197,7 @@ class HfWriter:
                     for line in self._file:
                         row = orjson.loads(line)
                         row["ner_tags"] = _ids(tag_ids, row["ner_tags"])
-                        out.write(dumps(row) + "\n")
+                        out.write(json_line(row))
                 return
             pa = optional_module("pyarrow", "pip install pyarrow")
             pq = optional_module("pyarrow.parquet", "pip install pyarrow")
@@ -271,12 +271,12 @@ class JsonLinesWriter:
 
     def write(self, record: PostingRecord) -> int:
         if self._choices is None:
-            self._file.write(dumps(self._row(record)) + "\n")
+            self._file.write(json_line(self._row(record)))
             return 0
         self._choices.add(record["labels"])
         for values in record.get("reviewers", {}).values():
             self._choices.add(values["labels"])
-        self._file.write(dumps(record) + "\n")
+        self._file.write(json_line(record))
         return sum(not s["text"].strip() for s in record["spans"])  # no token to hold
 
     def close(self) -> None:
@@ -289,11 +289,11 @@ class JsonLinesWriter:
             with self._path.open("w", encoding="utf-8") as out:
                 for line in self._file:
                     record = orjson.loads(line)
-                    out.write(dumps(prodigy_task(record, options)) + "\n")
+                    out.write(json_line(prodigy_task(record, options)))
                     for own in reviewer_records(record):  # one example per reviewer
                         task = prodigy_task(own, options)
                         task["_session_id"] = task["_annotator_id"]
-                        out.write(dumps(task) + "\n")
+                        out.write(json_line(task))
         finally:
             self._file.close()
 

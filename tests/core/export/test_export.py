@@ -140,6 +140,20 @@ def test_sample_spans_hold_their_text() -> None:
 # -- canonical JSONL ----------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "prodigy", "doccano", "argilla", "hf"])
+def test_one_record_a_line_for_readers_that_break_at_unicode_s_line_ends(
+        tmp_path: Path, fmt: str) -> None:
+    """U+2028, U+2029 and U+0085 in a text were written as they are: a reader of lines
+    that breaks at them (``str.splitlines``, JavaScript) cut the record apart."""
+    text = "Driver\u2028wanted\u2029in Leeds\x85today."
+    records = [make_record(1, text), make_record(2, "Nurse, Leeds.")]
+    summary = export(records, fmt, tmp_path / "out", schema=[])
+    [path] = [f for f in summary.files if f.suffix == ".jsonl"] or summary.files
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2
+    assert text in json.dumps([json.loads(line) for line in lines], ensure_ascii=False)
+
+
 def test_jsonl_round_trip(tmp_path: Path) -> None:
     records = sample()
     out = tmp_path / "postings.jsonl"

@@ -4,6 +4,7 @@ process writes, and the files ``export`` writes from the same records."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ TEXTS = [
     "Développeur·se 🚀 Python à Montréal — 東京オフィス勤務も可能です。",
     "Nurse, Ward 7.\r\nApply by 2024-06-30, \"urgent\".",
     "-5 Intern 🧪, Data team, Berlin. Stipend $20/hour.",
+    "Driver\u2028wanted\u2029in Leeds\x85today: a line break of Unicode's in one line.",
 ]
 
 
@@ -101,6 +103,11 @@ def test_two_workers_write_the_file_one_process_writes(project: Path, tmp_path: 
             expected.total, expected.dropped_spans, expected.unaligned_spans)
         assert summary.files == [out]
     assert expected.total == (12 if reviewed_only else 23)
+    if fmt != "csv":  # one record a line, also to a reader that breaks at U+2028
+        lines = (tmp_path / "one").read_text(encoding="utf-8").splitlines()
+        assert len(lines) == expected.total
+        assert any("wanted\u2029in" in json.dumps(json.loads(line), ensure_ascii=False)
+                   for line in lines) or reviewed_only
     assert expected.dropped_spans > 0 or reviewed_only
     assert not list(tmp_path.glob(".export-*"))  # no part left behind
 
