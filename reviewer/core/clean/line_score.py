@@ -8,10 +8,9 @@ import functools
 import re
 
 from reviewer.core.clean.text_markdown import (
-    ALLCAPS_LABEL,
     BULLET,
-    LABEL,
     Line,
+    label_match,
 )
 from reviewer.core.words.lexicon import (
     boilerplate_reason,
@@ -117,14 +116,15 @@ def _judge(text: str, wrapped: bool) -> tuple[str, float, str | None]:
     kind = "bullet" if BULLET.match(text) else "text"
     if n <= 15 and text[:1] == "#" and _MD_HEADING.match(text):
         return "heading", 2.0, None
-    label = (LABEL.match(body) or ALLCAPS_LABEL.match(body)) if ":" in body else None
+    label = label_match(body)
     if label and JOB_LABELS.match(label.group(1).strip()):
         return "label", 5.0, None
     if n <= 12 and _is_contact(body):
         return kind, 0.0, None  # an address, phone or e-mail: how to apply
     if n <= 8 and kind != "bullet" and section_field(body, loose=False)[0]:
         return "heading", 3.0, None
-    if label and label.group(1).isupper() and len(label.group(1)) > 3:
+    if label and ((label.group(1).isupper() and len(label.group(1)) > 3)
+                  or not label.group(1).isascii()):  # (CJK: no case to tell by)
         return "label", (2.5 if n > 2 else 1.0), None
     sentence = n >= 12 or bool(_SENTENCE.search(body))
     if n >= 8 and sentence:

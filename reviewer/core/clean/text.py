@@ -25,10 +25,9 @@ from dataclasses import dataclass
 
 from reviewer.core.clean.line_score import classify, header_text, word_count
 from reviewer.core.clean.text_markdown import (
-    ALLCAPS_LABEL,
     AS_WRITTEN,
-    LABEL,
     Line,
+    label_match,
     lines_of,
     mark_tables_and_code,
     to_markdown,
@@ -208,7 +207,7 @@ def _finish_section(lines: list[Line], last: int) -> int:
     """A posting does not end on a heading: take in the lines under it."""
     if lines[last].kind not in ("heading", "label") or lines[last].reason is not None:
         return last
-    label = LABEL.match(lines[last].text.strip()) or ALLCAPS_LABEL.match(lines[last].text.strip())
+    label = label_match(lines[last].text.strip())
     if lines[last].kind == "label" and label and label.group(2).strip():
         return last  # "Deadline: 1 May": its value is on its line
     end = last

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from dataclasses import dataclass
 
 from reviewer.core.words.lexicon import section_field
@@ -17,6 +18,17 @@ from reviewer.core.words.regex import lazy_compile
 BULLET = lazy_compile(r"^\s*(?:[-*•·▪◦●○■□▫‣⁃–—➢➤►✓✔]|\d{1,2}[.)]|[a-z][.)])\s+")
 LABEL = lazy_compile(r"^\s*([A-Z][A-Za-z0-9 &/()'’.-]{1,40}?)\s*:\s*(.*)$")
 ALLCAPS_LABEL = lazy_compile(r"^\s*([A-Z][A-Z0-9 &/()'’.,-]{2,50}?)\s*:\s*(.*)$")
+# a label of Chinese, Japanese or Korean text: a short phrase before a colon, full-width as
+# such text writes it ("公司：北京科技有限公司")
+CJK_LABEL = lazy_compile(
+    r"^\s*([\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]{1,10})\s*[：:]\s*(.*)$")
+
+
+def label_match(text: str) -> re.Match[str] | None:
+    """``text`` read as "Label: value" (its groups: the label, the value), or None."""
+    if ":" not in text and "：" not in text:
+        return None
+    return LABEL.match(text) or ALLCAPS_LABEL.match(text) or CJK_LABEL.match(text)
 # a line of nothing but Markdown images (perhaps linked, perhaps a list item): no content
 _IMAGE = r"\[?!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])(?:\]\([^)\n]*\))?"
 IMAGE_LINE = lazy_compile(rf"^\s*(?:[-*+]\s+)?{_IMAGE}(?:\s*{_IMAGE})*\s*$")
@@ -154,7 +166,7 @@ def to_markdown(lines: list[Line]) -> tuple[str, dict[int, list[tuple[int, int]]
             prev_len = 0
             continue
         if line.kind == "label":
-            label = LABEL.match(text) or ALLCAPS_LABEL.match(text)
+            label = label_match(text)
             value = label.group(2).strip() if label else ""
             flush()
             following = lines[index + 1] if index + 1 < len(lines) else None

@@ -530,3 +530,15 @@ def test_a_vertical_tab_or_a_separator_keeps_the_words_apart(separator: str, kin
     doc = clean(raw, kind)
     assert "Kotlin Swift Java" in doc.markdown
     assert separator not in doc.markdown
+
+
+def test_a_posting_in_chinese_keeps_its_labelled_lines() -> None:
+    """Labels written with a full-width colon ("公司：") were no labels: short lines, three
+    in a row, left out as a menu, and the title above them with them."""
+    raw = ("高级软件工程师 Senior Software Engineer\n\n公司：北京科技有限公司\n"
+           "地点：Beijing, China\n\n要求：熟悉Python、Java和Kubernetes。\n"
+           "技能：Python, Go, 机器学习\n全职\n")
+    markdown = clean(raw, "text").markdown
+    for line in ("高级软件工程师 Senior Software Engineer", "公司：北京科技有限公司",
+                 "地点：Beijing, China", "要求：熟悉Python、Java和Kubernetes。"):
+        assert line in markdown, markdown
