@@ -3,9 +3,11 @@ place only when whole (a split's shares, a merge's new file)."""
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import re
+import sqlite3
 import time
 import uuid
 from pathlib import Path
@@ -45,6 +47,31 @@ def check_distinct(paths: list[Path]) -> None:
             if path.samefile(earlier):
                 shown = str(path) if str(path) == str(earlier) else f"{earlier} and {path}"
                 raise TeamError(f"{shown}: one file named twice; name each file once")
+
+
+def worked_on(path: Path) -> int:
+    """How many postings of the project file ``path`` hold a person's work (a status, a
+    comment, a field's value, a span, a label); -1 where the file cannot be read."""
+    try:
+        with contextlib.closing(sqlite3.connect(path)) as db:
+            return int(db.execute(
+                "SELECT count(*) FROM postings WHERE status != 'new' OR comment != '' OR id IN"
+                " (SELECT posting_id FROM annotations UNION SELECT posting_id FROM spans"
+                " UNION SELECT posting_id FROM doc_labels)").fetchone()[0])
+    except sqlite3.Error:
+        return -1
+
+
+def set_aside(path: Path, kept_as: str) -> Path:
+    """The project file ``path`` moved beside itself, whole, to a free name
+    (``NAME.<kept_as>.db``); ``TeamError`` where it cannot be."""
+    _fold(path)
+    kept = _keep(path, path, kept_as)
+    if kept == path:
+        raise TeamError(f"{path} could not be set aside (no free name beside it): nothing "
+                        "was replaced")
+    remove_project(path)  # (its -wal and -shm, folded into the file kept)
+    return kept
 
 
 def open_input(path: Path) -> Store:

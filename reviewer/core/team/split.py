@@ -36,6 +36,8 @@ from reviewer.core.team.files import (
     partial_name,
     put_all_in_place,
     remove_project,
+    set_aside,
+    worked_on,
 )
 
 BATCH = 500  # postings read and written at a time, each file's write one transaction
@@ -57,6 +59,8 @@ class SplitReport:
     files: dict[str, Path] = field(default_factory=dict)  # reviewer → file
     assigned: dict[str, int] = field(default_factory=dict)  # reviewer → postings
     shared_by: dict[str, int] = field(default_factory=dict)  # reviewer → shared postings
+    # a file replaced that held work → (where it is kept, the postings worked on; -1: unread)
+    kept: dict[Path, tuple[Path, int]] = field(default_factory=dict)
 
     def describe(self) -> list[str]:
         """The report as lines for a person."""
@@ -70,6 +74,11 @@ class SplitReport:
             lines.append(f"{self.decided:,} postings had decisions in the project: they stay "
                          "there, and the reviewers get these postings as the machine left "
                          "them")
+        for path, (kept, worked) in self.kept.items():
+            held = (f"held the work of {worked:,} posting{'s' * (worked != 1)}" if worked > 0
+                    else "could not be read")
+            lines.append(f"{path.name} {held}: kept as {kept.name} (merge it to keep that "
+                         "work)")
         return lines
 
 
@@ -163,8 +172,12 @@ def _split(store: Store, names: list[str], targets: dict[str, Path], existing: l
         if not whole:
             for path in partial.values():
                 remove_project(path)
-    for path in existing:
-        remove_project(path)
+    for path in existing:  # one holding a reviewer's work is kept beside, said
+        worked = worked_on(path)
+        if worked:
+            report.kept[path] = (set_aside(path, "replaced"), worked)
+        else:
+            remove_project(path)
     put_all_in_place({path: partial[name] for name, path in targets.items()}, "split")
     return report
 

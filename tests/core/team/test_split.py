@@ -219,3 +219,27 @@ def test_a_share_made_meanwhile_leaves_every_share_beside_it(tmp_path: Path) -> 
             assert share.queue.count() == 10
     with Store(out / "ben.db") as other:
         assert other.queue.count() == 0
+
+
+def test_a_reviewer_s_file_holding_work_is_kept_when_a_split_replaces_it(
+        tmp_path: Path) -> None:
+    """`split --force` after an import replaced ana's file, her statuses, values and
+    spans in it, and said nothing. A file holding work is kept beside its name, said."""
+    source = make_source(tmp_path / "project.db", n=10)
+    out = tmp_path / "out"
+    with Store(source) as store:
+        first = split_project(store, ["ana", "ben"], out, overlap=0.0)
+    with Store(first.files["ana"], reviewer="ana") as mine:
+        pid = mine.queue.ids()[0]
+        mine.decisions.set_field(pid, "title", "Lead Engineer")
+        mine.postings.set_status(pid, "reviewed")
+    before = dump(out / "ana.db")
+    with Store(source) as store:
+        report = split_project(store, ["ana", "ben"], out, overlap=0.0, force=True)
+    assert dump(out / "ana.replaced.db") == before
+    assert sorted(p.name for p in out.iterdir()) == ["ana.db", "ana.replaced.db", "ben.db"]
+    with Store(out / "ana.db") as fresh:
+        assert fresh.records.get(pid)["status"] == "new"
+    said = "\n".join(report.describe())
+    assert "ana.db held the work of 1 posting: kept as ana.replaced.db" in said
+    assert "ben" not in said.split("kept as")[-1]
