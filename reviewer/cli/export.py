@@ -79,7 +79,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(summary.describe())
-    if summary.total and (note := differing_note(differing, reviewers)) is not None:
+    each = reviewers if args.format in ALL_REVIEWERS else None  # (one with no place for them)
+    if summary.total and (note := differing_note(differing, each)) is not None:
         print(f"note: {note}", file=sys.stderr)
     return 0
 

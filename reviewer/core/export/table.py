@@ -5,7 +5,8 @@ Columns, in order: ``id, source, raw_hash, status, reviewer, text``, then each f
 schema v1 followed by ``<field>__provenance`` (the salary as ``salary_min``,
 ``salary_max``, ``salary_currency``, ``salary_period``), then ``labels__<question>`` for
 each question answered in the export (sorted), then ``spans, comment, imported_at,
-updated_at, metadata``.
+updated_at, metadata, undecided`` (what the posting's reviewers still differ on, after a
+merge: ``["spans", "field:title"]``; empty where nothing is).
 
 **CSV** (``csv_cells``): every cell text; a list or a mapping as JSON, a missing value
 empty, and a cell a spreadsheet would run as a formula (or that starts with ``'``) with
@@ -29,7 +30,7 @@ from reviewer.core.export.rows import SALARY_KEYS, Row, dumps, hf_value
 from reviewer.core.records import CSV_FIRST_COLUMNS, GUARDED_STARTS, PostingRecord
 from reviewer.core.schema import FIELDS
 
-CSV_TAIL = ["spans", "comment", "imported_at", "updated_at", "metadata"]
+CSV_TAIL = ["spans", "comment", "imported_at", "updated_at", "metadata", "undecided"]
 
 
 def neutral(text: str) -> str:
@@ -102,7 +103,8 @@ def head_cells(record: PostingRecord, raw: bool) -> list[str]:
 def tail_cells(record: PostingRecord, raw: bool) -> list[str]:
     """The CSV cells of ``CSV_TAIL``."""
     return cells((dumps(record["spans"]), record["comment"], record["imported_at"],
-                  record["updated_at"], dumps(record["metadata"])), raw)
+                  record["updated_at"], dumps(record["metadata"]),
+                  record.get("undecided") or None), raw)
 
 
 def csv_cells(record: PostingRecord, questions: Sequence[str], raw: bool) -> list[str]:
@@ -143,6 +145,7 @@ def table_types(pa: Any, questions: Sequence[str]) -> list[tuple[str, Any]]:
     span = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("label", text),
                       ("text", text), ("origin", text)])
     types["spans"] = pa.list_(span)
+    types["undecided"] = items
     return [(name, types.get(name, items if name.startswith("labels__") else text))
             for name in csv_columns(questions)]
 
@@ -162,6 +165,7 @@ def table_row(record: PostingRecord) -> Row:
     row["spans"] = [dict(s) for s in record["spans"]]
     row.update({key: record[key] for key in ("comment", "imported_at", "updated_at")})
     row["metadata"] = dumps(record["metadata"])
+    row["undecided"] = record.get("undecided") or None
     return row
 
 
@@ -216,6 +220,7 @@ def arrow_table(pa: Any, schema: Any, records: Sequence[PostingRecord]) -> Any:
                              for chosen in labels]
     columns["spans"] = [r["spans"] for r in records]
     columns["metadata"] = [dumps(r["metadata"]) for r in records]
+    columns["undecided"] = [r.get("undecided") or None for r in records]
     arrays.update((f.name, pa.array(columns[f.name], type=f.type)) for f in schema
                   if f.name not in arrays)
     return pa.Table.from_arrays([arrays[name] for name in schema.names], schema=schema)

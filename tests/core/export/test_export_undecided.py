@@ -207,3 +207,23 @@ def test_spans_of_a_posting_without_tags_are_not_counted_as_left_out_of_them(
                                                        span(text, "Data Engineer", "B")])
     summary = export([record], "hf", tmp_path / "hf")
     assert summary.overlapping_spans == 0 and "overlapping" not in summary.describe()
+
+
+def test_the_csv_row_says_what_its_reviewers_still_differ_on(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A CSV row of a reviewed posting with no spans read "no entities", the reviewers'
+    difference on them nowhere; and the note named --all-reviewers, which CSV refuses."""
+    import csv
+
+    db = make_project(tmp_path / "p.db")
+    assert main(["export", str(db), "--format", "csv", "-o", str(tmp_path / "out.csv")]) == 0
+    assert "--all-reviewers" not in capsys.readouterr().err
+    with (tmp_path / "out.csv").open(encoding="utf-8", newline="") as rows:
+        one, two = csv.DictReader(rows)
+    assert json.loads(one["undecided"]) == ["spans"] and one["spans"] == "[]"
+    assert two["undecided"] == ""
+    assert main(["export", str(db), "--format", "csv", "--parquet", "-o",
+                 str(tmp_path / "out.parquet")]) == 0
+    pq = pytest.importorskip("pyarrow.parquet")
+    table = pq.read_table(tmp_path / "out.parquet").to_pylist()
+    assert table[0]["undecided"] == ["spans"] and table[1]["undecided"] is None
