@@ -88,8 +88,9 @@ class SpanLabels(QObject):
             return
         store = self.flow.store
         seen = posting["cleaned"]  # the offsets are into it: refused if the file's is another
-        self.flow.push(f"label {label}",
-                       lambda p: store.spans.add(p, start, end, label, text=seen)[1])
+        if self.flow.push(f"label {label}",
+                          lambda p: store.spans.add(p, start, end, label, text=seen)[1]):
+            self.message.emit(f"Labelled {label}.", 4000)  # (over what a refusal said)
 
     def accept_suggested(self, state: str = "accepted") -> None:
         """Accept (or reject) every suggested span of the posting, as one edit."""

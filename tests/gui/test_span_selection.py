@@ -281,3 +281,26 @@ def test_the_quick_mapping_finds_what_the_old_one_found(text: str, expected: int
         assert before[n] == total
         shown = _squash_before(text_mapping.strip_markdown(line, tables=n in rows))[0].strip()
         total += len(shown) + 1 if shown else 0
+
+
+def test_a_span_labelled_after_one_refused_says_so(
+        project: Path, open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Words over two paragraphs refused ("Not labelled: a span stays within one
+    paragraph"), then words labelled on another posting: the refusal stayed in the
+    status bar, about the posting before, over a span now in the file."""
+    win = open_window(project)
+    document = win.document
+    cursor = QTextCursor(document.document())
+    cursor.select(QTextCursor.SelectionType.Document)
+    document.setTextCursor(cursor)
+    win.spans.label_selection("SKILL")
+    assert win.statusBar().currentMessage().startswith("Not labelled")
+    shown = document.document().toPlainText()
+    at = shown.index("Python")
+    cursor = QTextCursor(document.document())
+    cursor.setPosition(at)
+    cursor.setPosition(at + len("Python"), QTextCursor.MoveMode.KeepAnchor)
+    document.setTextCursor(cursor)
+    win.spans.label_selection("SKILL")
+    assert any(s["origin"] == "human" for s in win.store.records.get(win.pid)["spans"])
+    assert win.statusBar().currentMessage() == "Labelled SKILL."
