@@ -359,8 +359,10 @@ class ReviewFlow(QObject):
         return bool(left)
 
     def skip(self) -> None:
+        was = (self.pid, self.posting and self.posting["status"])
         if self.push("skip", lambda p: self.store.postings.set_status(p, "skipped")):
             self.queue.go_next()
+            self._status_replaced(*was, "skipped")
 
     def reject_and_next(self) -> None:
         """Flag the posting (exported as rejected) and go to the next not reviewed."""
@@ -369,4 +371,14 @@ class ReviewFlow(QObject):
 
     def flag(self) -> bool:
         """Flag the posting; False when the edit was not made."""
-        return self.push("flag", lambda p: self.store.postings.set_status(p, "flagged"))
+        was = (self.pid, self.posting and self.posting["status"])
+        made = self.push("flag", lambda p: self.store.postings.set_status(p, "flagged"))
+        if made:
+            self._status_replaced(*was, "flagged")
+        return made
+
+    def _status_replaced(self, pid: int | None, was: str | None, now: str) -> None:
+        """A status a person gave before (reviewed, skipped, flagged) replaced: said."""
+        if was not in (None, "new", now):
+            self.message.emit(f"Posting {pid} was {was}: now {now} (Ctrl+Z takes it back).",
+                              8000)

@@ -277,3 +277,21 @@ def test_counts_another_process_changed_are_read_again_at_the_next_posting(
         conn.execute("DELETE FROM postings WHERE id = (SELECT max(id) FROM postings)")
     window.queue_pane.go_next()
     assert window.progress.text() == f"2 / {total - 1} reviewed"
+
+
+def test_skipping_a_reviewed_posting_says_what_it_was(window: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Shift+S on a posting reviewed before made it skipped, the reviewed count one
+    less, and nothing was said."""
+    first = window.pid
+    assert first is not None
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    window.flow.show(first)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert window.store.records.get(first)["status"] == "skipped"
+    said = window.statusBar().currentMessage()
+    assert f"Posting {first} was reviewed: now skipped" in said
+    window.flow.show(first)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert f"Posting {first} was skipped: now flagged" in window.statusBar().currentMessage()
