@@ -46,51 +46,26 @@ from reviewer.core.store import (
     source_scope,
 )
 from reviewer.gui.plain import menu_text, plain_label
+from reviewer.gui.queue_choices import (
+    ORDER_CHOICES,
+    ORDER_TIP,
+    ORDER_TIPS,
+    RANKED_TIP,
+    SEARCH_TIP,
+    SEARCHED,
+    STATE_CHOICES,
+    STATE_TIPS,
+    STATUS_CHOICES,
+    UNRANKED_TIP,
+    choice_box,
+)
 from reviewer.gui.queue_columns import QueueColumns
 from reviewer.gui.queue_delegates import ConfidenceBar, StatusDelegate
 from reviewer.gui.queue_model import COLUMNS, QueueModel
 from reviewer.gui.theme import FocusShade
 
-STATUS_CHOICES = (("All postings", None), ("New", "new"), ("Reviewed", "reviewed"),
-                  ("Skipped", "skipped"), ("Flagged", "flagged"))
-ORDER_CHOICES = (("Import order", "import"), ("Least confident first", "confidence"),
-                 ("Most useful to review next", "useful"), ("Recently edited", "recent"))
-ORDER_TIPS = {
-    "confidence": "The postings whose least sure field is least sure first.",
-    "useful": "The postings the project's learned model is least sure of first, taking\n"
-              "turns among the files and sites they came from; postings no model has\n"
-              "read come last. Learn under Review → Learn from the reviewed postings,\n"
-              "then put its suggestions on the postings not yet reviewed.",
-}
-STATE_CHOICES = (("Any field state", None), ("Fields left to review", "suggested"),
-                 ("A field corrected", "corrected"), ("A field rejected", "rejected"),
-                 ("A field accepted", "accepted"), ("Reviewers disagree", "disagreement"))
-STATE_TIPS = {"disagreement": "Postings whose reviewers (their files merged) differ on a field\n"
-                              "or a question that no one has decided yet."}
-SEARCHED = "search"  # the order combo's item while a search lists best match first
-SEARCH_TIP = (
-    "Enter searches. Words: the postings with every word (in the title, company or text),\n"
-    "best match first; -word, -\"two words\", -company:acme: those without it.\n"
-    "Filters, alone or with words (filters alone keep the chosen order):\n"
-    "    source:example.com     from a file, folder or site (any part of its name)\n"
-    "    company:acme     title:engineer     location:berlin\n"
-    'Put a value with spaces in quotes: company:"Acme Corp".\n'
-    "Right-click a posting to show only those of its company, location or source.")
-ORDER_TIP = "The order of the list (a search lists its matches best match first)"
-RANKED_TIP = ("Search results are listed best match first (by relevance).\n"
-              "Clear the search words to list them in the chosen order;\n"
-              "filters alone (company:, source: …) keep it.")
-UNRANKED_TIP = ("Too many postings match to rank them by relevance: they are listed\n"
-                "in import order. Add words or filters to rank them.")
 MENU_TEXT = 40  # characters of a value shown in a menu
 MENU_PLACES = 6  # the places of a posting a right-click offers to filter by
-
-
-def _combo(choices: tuple[tuple[str, str | None], ...]) -> QComboBox:
-    combo = QComboBox()
-    for text, value in choices:
-        combo.addItem(text, value)
-    return combo
 
 
 def _menu_text(text: str) -> str:
@@ -106,6 +81,7 @@ class QueuePane(QWidget):
     posting_chosen = Signal(object)  # the id (an int of any size) the current row moved to
     leaving = Signal()  # the current row is about to change (finish typing first)
     listed = Signal()  # the list was read again (by a search, a filter, an order)
+    message = Signal(str, int)  # for the status bar: text, milliseconds
     menu_made = Signal(object)  # a row's menu (a QMenu), for others to add to before it shows
 
     def __init__(self, model: QueueModel, settings: QSettings | None = None,
@@ -125,17 +101,11 @@ class QueuePane(QWidget):
         self.search_box.setToolTip(SEARCH_TIP)
         self.search_box.setClearButtonEnabled(True)
         self.search_box.returnPressed.connect(self.search)
-        self.status_filter = _combo(STATUS_CHOICES)
-        self.order_choice = _combo(ORDER_CHOICES)
+        self.status_filter = choice_box(STATUS_CHOICES)
+        self.order_choice = choice_box(ORDER_CHOICES, ORDER_TIPS)
         self.order_choice.setToolTip(ORDER_TIP)
-        for order, tip in ORDER_TIPS.items():
-            self.order_choice.setItemData(self.order_choice.findData(order), tip,
-                                          Qt.ItemDataRole.ToolTipRole)
         self._order = "import"  # the order chosen, whatever a search lists by
-        self.state_filter = _combo(STATE_CHOICES)
-        for state, tip in STATE_TIPS.items():
-            self.state_filter.setItemData(self.state_filter.findData(state), tip,
-                                          Qt.ItemDataRole.ToolTipRole)
+        self.state_filter = choice_box(STATE_CHOICES, STATE_TIPS)
         for combo in (self.status_filter, self.state_filter):
             combo.currentIndexChanged.connect(lambda _i: self.search())
         self.order_choice.currentIndexChanged.connect(self._order_chosen)
@@ -190,12 +160,12 @@ class QueuePane(QWidget):
 
     # --- the list ----------------------------------------------------------------------------
 
-    def search(self, select: bool = True, stay: bool = True) -> None:
-        """Read the list again as the search, filters and order say, and (unless
-        ``select`` is False) show the search's best match; with no search words (one
-        cleared, a filter changed) and ``stay``, the posting shown, when still listed.
-        (A new order shows its first: the most useful, the least sure.)"""
-        query = self.search_box.text().strip()
+    def search(self, select: bool = True, stay: bool = True, query: str | None = None) -> None:
+        """Read the list again as the search (``query``, else the search box's), filters
+        and order say, and (unless ``select`` is False) show the search's best match; with
+        no search words (one cleared, a filter changed) and ``stay``, the posting shown,
+        when still listed. (A new order shows its first: the most useful, the least sure.)"""
+        query = (self.search_box.text() if query is None else query).strip()
         current = self.model.id_at(self.current_row()) \
             if 0 <= self.current_row() < self.model.rowCount() else None
         if current is not None:
@@ -227,12 +197,13 @@ class QueuePane(QWidget):
         if self.model.rowCount():
             self.select_row(0)
 
-    def reload_at(self, pid: int | None) -> None:
+    def reload_at(self, pid: int | None, query: str | None = None) -> None:
         """The list read again (after long work), on posting ``pid`` when it is still
-        listed, else on the first; read afresh either way, its suggestions may be new."""
+        listed, else on the first; read afresh either way, its suggestions may be new.
+        ``query``: the search to list by (default: the search box's)."""
         if pid is None:  # none shown: the list is still coming after earlier work
             pid = self.return_to
-        self.search(select=False)
+        self.search(select=False, query=query)
         row = self.model.row_of(pid) if pid is not None else None
         if row is None and self.model.reading_more is not None:  # may be in what comes
             self.return_to = pid
@@ -313,8 +284,18 @@ class QueuePane(QWidget):
         return [self.model.id_at(row) for row in sorted(rows)]
 
     def go_next(self) -> None:
-        if self.may_leave():
-            self.select_row(self.current_row() + 1)
+        if not self.may_leave():
+            return
+        row = self.current_row() + 1
+        if row >= self.model.rowCount() and self.model.reading_more is None \
+                and not self.only.isVisible():  # the list's end: read again as listed (not
+            # by words typed and not searched), what another program added since comes in
+            self.reload_at(self.model.id_at(row - 1) if row > 0 else None, self.model.query)
+            row = self.current_row() + 1
+            if row >= self.model.rowCount():
+                self.message.emit("The last posting of the list.", 4000)
+                return
+        self.select_row(row)
 
     def go_previous(self) -> None:
         if self.may_leave():

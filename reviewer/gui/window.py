@@ -161,14 +161,14 @@ class ReviewWindow(QMainWindow):
         }
 
     def _wire(self) -> None:
-        flow, status = self.flow, self.statusBar()
+        flow, status, pane = self.flow, self.statusBar(), self.queue_pane
         flow.before_edit = self._commit_typing
         self.fields.unreadable_changed.connect(
             lambda: self.save_state.typed(self.fields.unreadable()))
         flow.shown.connect(self._show)  # (and the counts, where another process wrote)
         flow.shown.connect(lambda _p: self.store.written_elsewhere() and self._update_counts(True))
         flow.changed.connect(self._changed)
-        for said in (flow.message, self.spans.message, self.long_work.status):
+        for said in (flow.message, self.spans.message, self.long_work.status, pane.message):
             said.connect(status.showMessage)
         for telling in (self.document.message, self.fields.message):  # (words at the caret,
             telling.connect(status_teller(status))  # of a field: taken back, not another's)
@@ -276,7 +276,7 @@ class ReviewWindow(QMainWindow):
 
     def _listed(self) -> None:
         self._update_counts()
-        self.document_pane.set_search(self.queue_pane.search_box.text())  # words marked
+        self.document_pane.set_search(self.model.query)  # the words listed by, marked
         if not self.model.rowCount():
             self.flow.show_nothing()
 

@@ -295,3 +295,24 @@ def test_skipping_a_reviewed_posting_says_what_it_was(window: ReviewWindow, qtbo
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
     assert f"Posting {first} was skipped: now flagged" in window.statusBar().currentMessage()
+
+
+def test_the_end_of_the_list_reads_what_another_process_added_and_says_the_last(
+        window: ReviewWindow, project: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Postings another process imported were counted ("10 of 3,010") but never listed:
+    Ctrl+Right on the last row did nothing and said nothing."""
+    from reviewer.core.store import NewPosting
+
+    last = window.model.rowCount() - 1
+    window.queue_pane.select_row(last)
+    shown = window.pid
+    with Store(project) as other:
+        other.postings.add([NewPosting(
+            source="late.txt", hash="late", kind="text", raw="Late Engineer",
+            cleaned="Late Engineer\n", fields={"title": "Late Engineer"})])
+        added = max(other.queue.ids())
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert window.pid != shown and window.pid == added
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert window.pid == added
+    assert "last posting of the list" in window.statusBar().currentMessage()

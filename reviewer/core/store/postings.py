@@ -201,6 +201,14 @@ class Postings:
                         " FROM json_each(?))", (orjson.dumps(ids).decode(),))
         self.db.execute(row[0])
 
+    def worked_on(self) -> int:
+        """How many postings hold a person's work: a status, a comment, a field's value, a
+        span, a label."""
+        return int(self.db.execute(
+            "SELECT count(*) FROM postings WHERE status != 'new' OR comment != '' OR id IN"
+            " (SELECT posting_id FROM annotations UNION SELECT posting_id FROM spans"
+            " UNION SELECT posting_id FROM doc_labels)").fetchone()[0])
+
     def exists(self, pid: int) -> bool:
         return self.db.execute("SELECT 1 FROM postings WHERE id = ?", (pid,)).fetchone() \
             is not None

@@ -3,16 +3,14 @@ place only when whole (a split's shares, a merge's new file)."""
 
 from __future__ import annotations
 
-import contextlib
 import glob
 import os
 import re
-import sqlite3
 import time
 import uuid
 from pathlib import Path
 
-from reviewer.core.store import ProjectError, Store, fold_wal
+from reviewer.core.store import DatabaseError, ProjectError, Store, fold_wal
 
 LEFT_FOR = 3600  # seconds unwritten after which a partial file is a stopped run's
 _PARTIAL = re.compile(r"\.[0-9a-f]{12}\.partial")  # after the target's name
@@ -53,12 +51,9 @@ def worked_on(path: Path) -> int:
     """How many postings of the project file ``path`` hold a person's work (a status, a
     comment, a field's value, a span, a label); -1 where the file cannot be read."""
     try:
-        with contextlib.closing(sqlite3.connect(path)) as db:
-            return int(db.execute(
-                "SELECT count(*) FROM postings WHERE status != 'new' OR comment != '' OR id IN"
-                " (SELECT posting_id FROM annotations UNION SELECT posting_id FROM spans"
-                " UNION SELECT posting_id FROM doc_labels)").fetchone()[0])
-    except sqlite3.Error:
+        with Store(path, create=False) as store:
+            return store.postings.worked_on()
+    except (ProjectError, DatabaseError):
         return -1
 
 
