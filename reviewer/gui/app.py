@@ -21,6 +21,11 @@ from reviewer.gui.start_screen import StartScreen
 from reviewer.gui.theme import apply_theme
 from reviewer.gui.window import ReviewWindow
 
+# seconds an edit in the window waits while another program writes the project (an
+# import's batch takes well under one); longer, and the window would seem hung: it says
+# the edit is not saved, with Retry
+WINDOW_WAIT = 5.0
+
 
 def demo_project() -> Path:
     """A project of the bundled sample postings (made on first use). It is throw-away:
@@ -74,7 +79,7 @@ class Launcher(QObject):
         if self.window is not None and not self.window.may_close():
             return False  # what was typed in the open project waits (asked, or refused)
         try:  # every edit in the window carries the reviewer's name
-            store = Store(path, create=create,
+            store = Store(path, create=create, busy_timeout=WINDOW_WAIT,
                           reviewer=preferences.reviewer_name(self.settings))
         except ProjectError as err:
             if not _exists(path):

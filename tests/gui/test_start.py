@@ -118,3 +118,29 @@ def test_a_project_name_too_long_for_the_file_system_is_said(launcher: Launcher,
     first.switch_project.emit(tmp_path / ("b" * 300 + ".db"))
     assert launcher.error_box is not None and "File name too long" in launcher.error_box.text()
     assert launcher.window is first and first.store.path == project
+
+
+def test_an_edit_waits_for_another_program_a_few_seconds_not_half_a_minute(
+        launcher: Launcher, project: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Another program holding the project's write lock held the window 30 s at one
+    Tab, with nothing said: it waits a few seconds, then says the edit is not saved,
+    with Retry."""
+    import sqlite3
+    import time
+
+    from reviewer.gui.app import WINDOW_WAIT
+
+    assert WINDOW_WAIT <= 5
+    assert launcher.open(project)
+    window = launcher.window
+    assert window is not None
+    other = sqlite3.connect(project, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        began = time.monotonic()
+        assert not window.flow.set_field("title", "Data Engineer")
+        assert time.monotonic() - began < WINDOW_WAIT + 2
+        qtbot.waitUntil(lambda: window.save_state.problem is not None)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
