@@ -90,7 +90,7 @@ class Launcher(QObject):
         window = ReviewWindow(store, self.settings)
         window.switch_project.connect(self._switch)
         window.show()  # before the old one closes, so the app never has no window
-        self.close_window()
+        left = self.close_window()
         if self.start_screen is not None:
             self.start_screen.close()
             self.start_screen.deleteLater()
@@ -102,6 +102,8 @@ class Launcher(QObject):
             except ProjectError as err:
                 self._error("Opened read-only", f"{err}\n\nYou can look through it here, but "
                             "no edit will be saved.")
+        if left is not None:
+            self._error("Closed", left)
         if files:
             window.long_work.import_files(list(files))
         return True
@@ -116,12 +118,25 @@ class Launcher(QObject):
         else:
             self.open(path)
 
-    def close_window(self) -> None:
+    def close_window(self) -> str | None:
+        """Close the project's window and file; what to tell where the file alone does
+        not hold every edit yet (they stayed in the -wal file beside it), else None."""
         window, self.window = self.window, None
-        if window is not None:
-            window.close()
-            window.store.close()
-            window.deleteLater()
+        if window is None:
+            return None
+        window.close()
+        whole = window.store.close()
+        window.deleteLater()
+        name = window.store.path.name
+        if window.store.moved():
+            return (f"{name} was moved, deleted or replaced while it was open: the edits "
+                    "saved before went with that file, and none was saved since.")
+        if whole:
+            return None
+        return (f"The last edits of {name} are kept in {name}-wal beside it: the project "
+                "file alone does not hold them yet (it could not be written, or another "
+                "program was reading it). Keep the two files together, and copy both; "
+                "opening the project again puts the edits into the file.")
 
     def _error(self, title: str, text: str) -> None:
         parent: QWidget | None = self.window or self.start_screen
@@ -162,7 +177,10 @@ def run(argv: list[str]) -> int:
     else:
         launcher.ask_name(first_screen)
     code = app.exec()
-    launcher.close_window()
+    left = launcher.close_window()
+    if left is not None:  # (the app's loop is over: this box runs its own)
+        message_box(QMessageBox.Icon.Warning, "Closed", left, QMessageBox.StandardButton.Ok,
+                    None).exec()
     return int(code)
 
 

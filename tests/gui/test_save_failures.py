@@ -171,6 +171,15 @@ def test_an_edit_after_the_file_was_deleted_is_not_said_saved(  # type: ignore[n
     assert "gone" in window.saved.text()
 
 
+def test_closing_a_project_whose_file_is_gone_says_so(  # type: ignore[no-untyped-def]
+        launcher, project: Path) -> None:
+    assert launcher.open(project)
+    for path in project.parent.glob(project.name + "*"):
+        path.unlink()
+    said = launcher.close_window()
+    assert said is not None and "moved, deleted or replaced" in said
+
+
 def test_an_edit_refused_twice_shows_one_box(  # type: ignore[no-untyped-def]
         window: ReviewWindow, locked: sqlite3.Connection, qtbot) -> None:
     """Typed, left with Esc (saved, refused), then the field left (saved again, refused

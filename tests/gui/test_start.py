@@ -144,3 +144,26 @@ def test_an_edit_waits_for_another_program_a_few_seconds_not_half_a_minute(
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+def test_closing_says_where_edits_are_when_the_file_alone_lacks_them(
+        launcher: Launcher, project: Path) -> None:
+    """Another program reading the project at close: the edits stayed in project.db-wal,
+    and nothing said that project.db alone, copied or backed up, lacks them."""
+    import sqlite3
+
+    assert launcher.open(project)
+    window = launcher.window
+    assert window is not None
+    assert window.flow.set_field("title", "Data Engineer")
+    reader = sqlite3.connect(project, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM annotations").fetchone()
+    try:
+        said = launcher.close_window()
+    finally:
+        reader.execute("ROLLBACK")
+        reader.close()
+    assert said is not None and f"{project.name}-wal" in said
+    assert launcher.open(project)
+    assert launcher.close_window() is None  # nothing left beside it

@@ -35,6 +35,7 @@ only writes asks ``check_writable`` before it begins.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
@@ -178,12 +179,18 @@ class Store:
         changed, self._version = self._version not in (None, version), version
         return changed
 
-    def close(self) -> None:
+    def close(self) -> bool:
         """Close the file, its edits folded into it first (``checkpoint``): a copy of the
         file alone then holds them all, even while another connection has it open.
-        Never raises, for a read-only file neither; closing twice is harmless."""
+        Never raises, for a read-only file neither; closing twice is harmless. False
+        where the edits stay in the -wal file beside it (it could not be written, or
+        another connection was reading it): the file alone does not hold them yet."""
         self.db.checkpoint()
         self.db.close()
+        try:
+            return self.read_only or os.path.getsize(f"{self.path}-wal") == 0
+        except OSError:
+            return True  # none beside it
 
     def __enter__(self) -> Store:
         return self
