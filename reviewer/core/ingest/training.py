@@ -143,6 +143,13 @@ def _rules_reading(machine: dict[str, Any] | None, text: str) -> Extraction | No
     return reading
 
 
+def _enough(reviewed: int) -> None:
+    """``TrainingError`` for fewer than ``MINIMUM`` reviewed postings."""
+    if reviewed < MINIMUM:
+        raise TrainingError(f"learning needs at least {MINIMUM} reviewed postings; this "
+                            f"project has {reviewed}")
+
+
 def train_project(store: Store, *, progress: Callable[[int, int], None] | None = None,
                   checkpoint: Callable[[], None] | None = None,
                   jobs: int | None = None) -> TrainReport:
@@ -156,11 +163,9 @@ def train_project(store: Store, *, progress: Callable[[int, int], None] | None =
     store.check_writable()
     started = time.perf_counter()
     counts_read = store.meta.changed_questions()
+    _enough(store.queue.count("reviewed"))  # before any is read (each is extracted again)
     examples, ids = examples_of(store, checkpoint)
-    if len(examples) < MINIMUM:
-        raise TrainingError(
-            f"learning needs at least {MINIMUM} reviewed postings; this project has "
-            f"{len(examples)}")
+    _enough(len(examples))
     questions = [q for q in store.labels.schema() if q.kind != "span"]
     model = train(examples, questions, progress, checkpoint=checkpoint, jobs=jobs)
     data = model.to_bytes()

@@ -130,6 +130,20 @@ def test_too_few_reviewed_postings_are_refused_with_the_reason(tmp_path: Path) -
         assert store.models.latest("learned") is None
 
 
+def test_too_few_reviewed_postings_are_refused_before_any_is_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each reviewed posting is read (extracted again) before the count was checked: a
+    project of 6 took 17 s to be told it needs 10."""
+    from reviewer.core.ingest import training
+
+    def read(*_args: object) -> None:
+        raise AssertionError("the reviewed postings were read")
+
+    monkeypatch.setattr(training, "examples_of", read)
+    with project(tmp_path, 3) as store, pytest.raises(TrainingError, match="has 3"):
+        train_project(store)
+
+
 def test_a_model_this_version_cannot_read_is_not_used_and_says_why(tmp_path: Path) -> None:
     with project(tmp_path, 3) as store:
         store.models.save("learned", b"PK\x03\x04 not a model of ours", [1, 2], {})
