@@ -39,9 +39,11 @@ UNRANKED_TIP = ("Too many postings match to rank them by relevance: they are lis
 
 
 def choice_box(choices: tuple[tuple[str, str | None], ...],
-           tips: dict[str, str] | None = None) -> QComboBox:
-    """A choice of ``choices`` (text, value), each value's tip from ``tips``."""
+               tips: dict[str, str] | None = None, name: str = "") -> QComboBox:
+    """A choice of ``choices`` (text, value), each value's tip from ``tips``; ``name``
+    what a screen reader calls it."""
     combo = QComboBox()
+    combo.setAccessibleName(name)
     for text, value in choices:
         combo.addItem(text, value)
         if tips and value in tips:

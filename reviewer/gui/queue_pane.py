@@ -100,12 +100,13 @@ class QueuePane(QWidget):
         self.search_box = QLineEdit(placeholderText="Search, or filter: company:… source:…")
         self.search_box.setToolTip(SEARCH_TIP)
         self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName("Search the postings")
         self.search_box.returnPressed.connect(self.search)
-        self.status_filter = choice_box(STATUS_CHOICES)
-        self.order_choice = choice_box(ORDER_CHOICES, ORDER_TIPS)
+        self.status_filter = choice_box(STATUS_CHOICES, name="Status")
+        self.order_choice = choice_box(ORDER_CHOICES, ORDER_TIPS, "Order")
         self.order_choice.setToolTip(ORDER_TIP)
         self._order = "import"  # the order chosen, whatever a search lists by
-        self.state_filter = choice_box(STATE_CHOICES, STATE_TIPS)
+        self.state_filter = choice_box(STATE_CHOICES, STATE_TIPS, "Field state")
         for combo in (self.status_filter, self.state_filter):
             combo.currentIndexChanged.connect(lambda _i: self.search())
         self.order_choice.currentIndexChanged.connect(self._order_chosen)

@@ -30,3 +30,14 @@ def test_label_options_and_questions_are_described_as_text(qtbot: Any) -> None:
     assert described(panel.groups[0]) == "Is it <i>good</i>?"
     assert panel.buttons[("quality", name)].toolTip().startswith("<p>")  # shown as text
 
+
+
+def test_the_list_s_search_and_choices_have_names(qtbot: Any, project: Any,
+                                                 open_window: Any) -> None:
+    """The search box and the status, field state and order choices had no accessible
+    name: a screen reader said "edit" and "combo box"."""
+    window = open_window(project)
+    pane = window.queue_pane
+    names = [widget.accessibleName() for widget in (
+        pane.search_box, pane.status_filter, pane.state_filter, pane.order_choice)]
+    assert names == ["Search the postings", "Status", "Field state", "Order"]
