@@ -85,7 +85,7 @@ def parse_search(text: str) -> SearchQuery:
     for word in plain.replace('"', " ").split():  # (a minus before a number is its sign)
         if word.startswith("-") and any(map(str.isalpha, word)):
             without.setdefault(word[1:].casefold(), word[1:])
-        else:
+        elif any(map(str.isalnum, word)):  # ("-", "*": no word the index holds)
             words.setdefault(word.casefold(), word)
     return SearchQuery(tuple(words.values()), tuple(filters),
                        tuple(w for w in without.values() if any(map(str.isalnum, w))),

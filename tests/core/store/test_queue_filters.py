@@ -75,6 +75,9 @@ def test_a_search_text_is_words_and_filters() -> None:
     assert parse_search('company:"unclosed quote') == SearchQuery(
         words=(), filters=(("company", "unclosed quote"),))
     assert parse_search("   ") == SearchQuery(words=(), filters=())
+    # a "word" of no letter or digit is none the index holds: "-" found no posting, unsaid
+    for text in ("-", "--", "*", "(", "python - *", "★"):
+        assert parse_search(text).words == (("python",) if "python" in text else ())
     assert not parse_search("company:acme").ranked and parse_search("acme").ranked
     assert set(FILTER_FIELDS) == {"source", "title", "company", "location"}
 
