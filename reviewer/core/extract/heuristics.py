@@ -199,6 +199,15 @@ def _top_blocks(doc: Document) -> list[Block]:
 def _title(doc: Document, top: list[Block]) -> Finding | None:
     for block in top:
         text = block.text.strip()
+        if text.startswith("|"):  # a table's row: the first of its cells that is a title
+            cell = next((c for c in _CELL.finditer(block.text)
+                         if _is_title_like(c.group().strip(), heading=False)), None)
+            if cell is not None:
+                inner = cell.group()
+                at = cell.start() + len(inner) - len(inner.lstrip())
+                return Finding(inner.strip(), doc.block_span(block, (at, at + len(
+                    inner.strip()))), 0.6, "structure")
+            continue
         if _is_title_like(text, heading=block.kind == "heading"):
             return Finding(text, [block.span], 0.8 if block.kind == "heading" else 0.65,
                            "structure")
@@ -207,6 +216,9 @@ def _title(doc: Document, top: list[Block]) -> Finding | None:
         if _is_title_like(cut, heading=False):
             return Finding(cut, doc.spans_of(cut), 0.55, "structure")
     return None  # the page's own title is read by its own stage (``page_title``)
+
+
+_CELL = lazy_compile(r"[^|]+")  # a cell of a table's row, "| a | b |"
 
 
 def _is_title_like(text: str, heading: bool) -> bool:

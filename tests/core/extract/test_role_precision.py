@@ -38,3 +38,16 @@ NOT_ROLES = [
 @pytest.mark.parametrize("text", NOT_ROLES)
 def test_no_role(text: str) -> None:
     assert "title" not in from_prose(parse(text), {})
+
+
+def test_a_posting_written_as_a_table_gives_the_cell_of_its_title() -> None:
+    """A posting that is one table: its row was the title whole, pipes and all
+    ("| DevOps Engineer | Table Corp | Paris | €60k |")."""
+    from reviewer.core.pipeline import process
+
+    done = process("<table><tr><th>Title</th><th>Company</th><th>Location</th></tr>"
+                   "<tr><td>DevOps Engineer</td><td>Table Corp</td><td>Paris</td></tr>"
+                   "</table>", "html")
+    title = done.extraction.fields["title"]
+    assert title == "DevOps Engineer"
+    assert [done.doc.markdown[a:b] for a, b in done.extraction.evidence["title"]] == [title]
