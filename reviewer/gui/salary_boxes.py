@@ -35,7 +35,7 @@ class SalaryBoxes(QWidget):
         self.period = ChoiceBox()
         self.low.setPlaceholderText("min")
         self.high.setPlaceholderText("max")
-        self.currency.setPlaceholderText("USD")
+        self.currency.setPlaceholderText("code")  # (not "USD": it would read as a value)
         self.currency.setMaxLength(3)
         self.period.addItem("", None)
         for period in PERIODS:

@@ -264,3 +264,12 @@ def test_a_salary_of_seven_figures_is_read_whole(win: ReviewWindow, qtbot,  # ty
         assert _in_view(box)
     assert _in_view(row.salary_period) and _in_view(row.mark)
     assert win.fields.verticalScrollBar().maximum() == 0
+
+
+def test_an_empty_currency_box_shows_no_currency(win: ReviewWindow) -> None:
+    """Its grey "USD" read as a value to a first-time user: a salary in dollars."""
+    import re
+
+    row = win.fields.editors["salary"]
+    hint = row.salary_currency.placeholderText()
+    assert hint and not re.fullmatch(r"[A-Z]{3}", hint)
