@@ -21,7 +21,7 @@ import itertools
 
 from reviewer.core.clean.line_score import JOB_LABELS
 from reviewer.core.clean.text_markdown import BULLET, fenced
-from reviewer.core.words.lexicon import CAMEL_WORDS, looks_like_heading, section_field
+from reviewer.core.words.lexicon import is_camel_word, looks_like_heading, section_field
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import has_capital
 
@@ -73,21 +73,21 @@ _LABEL_REACH = 30  # the longest label read back from its colon ("Application De
 
 def split_labels(line: str) -> list[str]:
     """A line with the job labels a capture glued to the value before them each on a
-    line of its own, with its value: "Data AnalystDuration: ContractLocation: Leeds"
-    is three lines. A label glued to a lower-case letter, a digit or a stop always
-    starts a line; one after a space only where the line holds two labels or more
-    ("Leeds, UK Employment Type: Full-time Compensation: Base"): one in a sentence
-    ("… and the Location: a campus") stays in it. A list item, a heading and a line
-    with no label where it starts are kept whole when nothing is glued."""
+    line of its own, with its value: "Data AnalystDuration: ContractLocation: Leeds" is
+    three lines. A label glued to a lower-case letter, a digit, a stop or a run of
+    capitals ("…, MDWork Location:") starts a line; one after a space only in a line of
+    labels (one that opens with a label: "Base Salary: $50,000 Location: Austin") or
+    written in capitals ("… Assistant DEPARTMENT: Development"): in a sentence it stays
+    ("… your Location: and Salary: expectations"). One glued into a label of one word
+    ("JobType:") is part of it. A list item and a heading are kept whole."""
     if BULLET.match(line) or line.lstrip().startswith("#"):
         return [line]
-    starts: list[tuple[int, bool]] = []  # where each label starts; glued to what precedes
-    for colon in itertools.islice(_LABEL_COLON.finditer(line), MAX_HEADINGS):
-        start = _label_start(line, colon.start())
-        if start is not None:
-            starts.append((start, start > 0 and line[start - 1] != " "))
-    several = len(starts) > 1
-    cuts = [start for start, glued in starts if start > 0 and (glued or several)]
+    found = [(start, glued) for colon in itertools.islice(_LABEL_COLON.finditer(line),
+                                                          MAX_HEADINGS)
+             for start, glued in [_label_start(line, colon.start())] if start is not None]
+    labelled = bool(found) and not line[:found[0][0]].strip()  # a line of labels
+    cuts = [start for start, glued in found if start > 0 and (
+        glued or labelled or _capitals_alone(line, start))]
     if not cuts:
         return [line]
     pieces = [line[:cuts[0]].rstrip()]  # (its indent kept: it may continue a wrapped line)
@@ -95,18 +95,36 @@ def split_labels(line: str) -> list[str]:
     return [piece for piece in pieces if piece.strip()]
 
 
-def _label_start(line: str, colon: int) -> int | None:
-    """Where the longest job label ending at ``colon`` starts ("Position Type" in
-    "RemotePosition Type:"), or None: it starts with a capital at the line's start,
-    after a space, or glued to a lower-case letter, a digit, a stop or a bracket."""
+def _capitals_alone(line: str, start: int) -> bool:
+    """Is the label at ``start`` written in capitals after a word that is not ("…
+    Assistant DEPARTMENT:"; not "PROJECT DURATION:", one label of which the lists know
+    the end)?"""
+    label = line[start:line.index(":", start)]
+    before = line[:start].split()
+    return label.isupper() and not (before and before[-1].isupper())
+
+
+def _label_start(line: str, colon: int) -> tuple[int | None, bool]:
+    """Where the longest job label ending at ``colon`` starts, and whether it is glued
+    to what precedes it ("Position Type" in "RemotePosition Type:"); (None, False) for
+    none. A label starts with a capital at the line's start, after a space, or glued
+    to a lower-case letter, a digit, a stop, a bracket or a run of capitals ("MDWork");
+    glued, the word it is glued to is no part of it ("Type" in "JobType:" is not one)."""
     for start in range(max(0, colon - _LABEL_REACH), colon):
-        if not line[start].isupper() or (start > 0 and not (
-                line[start - 1] == " " or line[start - 1] in ".)" or
-                line[start - 1].islower() or line[start - 1].isdigit())):
+        if not line[start].isupper():
             continue
-        if JOB_LABELS.match(line[start:colon]):
-            return start
-    return None
+        before = line[start - 1] if start else " "
+        glued = before.islower() or before.isdigit() or before in ".)" or (
+            line[start - 2:start].isupper() and line[start + 1:start + 2].islower())
+        if not (glued or before.isspace()) or not JOB_LABELS.match(line[start:colon]):
+            continue
+        word = start
+        while glued and word > 0 and line[word - 1].isalpha():
+            word -= 1
+        if glued and JOB_LABELS.match(f"{line[word:start]} {line[start:colon]}"):
+            return None, False  # "JobType:": one label, written as one word
+        return start, glued
+    return None, False
 
 
 # a colon that ends a heading: not one of a link, a time or a ratio
@@ -154,7 +172,7 @@ def _heading_start(line: str, colon: int) -> int | None:
     window = max(0, colon - 60)
     for match in _HEAD_START.finditer(line, window, colon):
         start = match.end()
-        if start > 0 and line[start - 1].isalpha() and _is_camel_word(line, start):
+        if start > 0 and line[start - 1].isalpha() and is_camel_word(line, start):
             continue  # the capital inside JavaScript, iPhone
         phrase = line[start:colon].strip()
         if not _HEAD_WORDS.fullmatch(phrase) or len(phrase.split()) > 6 or \
@@ -172,31 +190,15 @@ def _glued(line: str, times: int) -> bool:
     """Are words glued together in ``line`` at least ``times`` times?"""
     if not has_capital(line):
         return False  # no capital for a glued word to start with
-    glued = (m for m in _GLUE.finditer(line) if not _is_camel_word(line, m.start()))
+    glued = (m for m in _GLUE.finditer(line) if not is_camel_word(line, m.start()))
     return sum(1 for _ in itertools.islice(glued, times)) >= times
-
-
-def _is_camel_word(line: str, at: int) -> bool:
-    """Is the capital at ``at`` inside one CamelCase word (iPhone, TensorFlow)?"""
-    left = at
-    while left > 0 and at - left < 40 and line[left - 1].isalpha():
-        left -= 1
-    right = at
-    while right < len(line) and right - at < 40 and line[right].isalnum():
-        right += 1
-    run = at - left
-    if run == 0:
-        return False  # after a digit or a stop: a real break
-    if run <= 2:
-        return True  # iPhone, eBay, Py|Torch, Mc|Donald
-    return line[left:right].lower() in CAMEL_WORDS
 
 
 def _split_glued(line: str) -> list[str]:
     pieces: list[str] = []
     last = 0
     for m in _GLUE.finditer(line):
-        if _is_camel_word(line, m.start()):
+        if is_camel_word(line, m.start()):
             continue
         pieces.append(line[last:m.start()])
         last = m.start()

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reviewer.core.extract import heuristics, page_title, patterns, prose
+from reviewer.core.extract import heuristics, label_values, page_title, patterns, prose
 from reviewer.core.extract.dates import date_order, find_date
 from reviewer.core.extract.document import Document, parse
 from reviewer.core.extract.labels import labelled_values
@@ -78,7 +78,7 @@ def _extract(doc: CleanDoc) -> Extraction:
 
     for posting in doc.structured[:1]:
         offer(from_json_ld(posting, parsed))
-    offer(heuristics.from_labels(labelled_values(parsed), parsed))
+    offer(label_values.from_labels(labelled_values(parsed), parsed))
     offer(heuristics.from_structure(parsed, found))  # (run once: it is the costly stage)
     offer_stage(prose.from_prose)
     stronger = page_title.from_page_title(parsed, found)  # (title, company, places: text)

@@ -327,3 +327,19 @@ CAMEL_WORDS = frozenset(
         "ArcGIS TeamCity BuildKite ArgoCD FluxCD"
     ).split()
 )
+
+
+def is_camel_word(line: str, at: int) -> bool:
+    """Is the capital at ``at`` inside one CamelCase word (iPhone, TensorFlow)?"""
+    left = at
+    while left > 0 and at - left < 40 and line[left - 1].isalpha():
+        left -= 1
+    right = at
+    while right < len(line) and right - at < 40 and line[right].isalnum():
+        right += 1
+    run = at - left
+    if run == 0:
+        return False  # after a digit or a stop: a real break
+    if run <= 2:
+        return True  # iPhone, eBay, Py|Torch, Mc|Donald
+    return line[left:right].lower() in CAMEL_WORDS

@@ -166,9 +166,14 @@ def test_a_menu_of_two_word_links_at_the_end_of_the_page_still_goes() -> None:
      "Commission-Based",
      ["Sales Associate - Virtual Tastings", "Company: The Larder Co.", "Location: Remote",
       "Position Type: Commission-Based"]),
-    ("Design Consultant, Leeds, UK Employment Type: Full-time Compensation: Base + Commission",
-     ["Design Consultant, Leeds, UK", "Employment Type: Full-time",
-      "Compensation: Base + Commission"]),
+    ("Events Assistant DEPARTMENT: Development REPORTS TO: Head of Events",
+     ["Events Assistant", "DEPARTMENT: Development", "REPORTS TO: Head of Events"]),
+    ("Location: Rockville, MDWork Location: Hybrid",
+     ["Location: Rockville, MD", "Work Location: Hybrid"]),
+    ("Annual Salary: £40,000 Work Location: Hybrid, Leeds",
+     ["Annual Salary: £40,000", "Work Location: Hybrid, Leeds"]),
+    ("Base Salary: $50,000 Location: Austin, TX",
+     ["Base Salary: $50,000", "Location: Austin, TX"]),
 ])
 def test_labels_glued_to_the_value_before_them_go_on_lines_of_their_own(
         line: str, parts: list[str]) -> None:
@@ -183,7 +188,10 @@ def test_labels_glued_to_the_value_before_them_go_on_lines_of_their_own(
 @pytest.mark.parametrize("sentence", [
     "We offer great pay, and the Location: a campus by the river with a view of the hills.",
     "Our JavaScript: the good parts club meets in the main hall of the office every Monday.",
+    "We will discuss your Location: and Salary: expectations at the first interview.",
+    "JobType: Full-time",
+    "PROJECT DURATION: 20 years",
 ])
-def test_one_label_after_a_space_in_a_sentence_stays_in_it(sentence: str) -> None:
+def test_labels_not_glued_to_a_value_stay_on_their_line(sentence: str) -> None:
     md = clean("\n\n".join(["Data Engineer", INTRO, sentence]) + "\n", "text").markdown
     assert sentence in md

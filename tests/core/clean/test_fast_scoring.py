@@ -80,7 +80,7 @@ def _same(line: str) -> None:
     assert [m.start() for m in unglue._GLUE.finditer(line)] == \
         [m.start() for m in _OLD_GLUE.finditer(line)]
     old_count = sum(1 for m in _OLD_GLUE.finditer(line)
-                    if not unglue._is_camel_word(line, m.start()))
+                    if not unglue.is_camel_word(line, m.start()))
     assert unglue._glued(line, 4) == (old_count >= 4)
     gate = "@" in line or ":" in line or re.search(r"\d", line) is not None  # (as _judge had)
     assert line_score._is_contact(line) == bool(gate and _OLD_CONTACT.search(line))

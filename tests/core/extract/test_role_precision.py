@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from reviewer.core.extract import extract
 from reviewer.core.extract.document import parse
 from reviewer.core.extract.prose import from_prose
 
@@ -51,3 +52,27 @@ def test_a_posting_written_as_a_table_gives_the_cell_of_its_title() -> None:
     title = done.extraction.fields["title"]
     assert title == "DevOps Engineer"
     assert [done.doc.markdown[a:b] for a, b in done.extraction.evidence["title"]] == [title]
+
+
+def test_a_labelled_title_stops_where_a_glued_label_starts() -> None:
+    """"Position Title: House CoordinatorFLSA Classification: Hourly" gave the title
+    with the next label and its value; a CamelCase word ("JavaScript") is no label."""
+    from reviewer.core.clean import clean
+
+    for line, title in (
+            ("Position Title: House CoordinatorFLSA Classification: Hourly, Nonexempt",
+             "House Coordinator"),
+            ("Job Title: JavaScript Engineer", "JavaScript Engineer")):
+        doc = clean(f"{line}\n\nWe are a small team building tools for libraries and "
+                    "schools. You will write code and tests every day.\n", "text")
+        assert extract(doc).fields["title"] == title
+
+
+def test_a_labelled_place_with_a_remark_gives_the_place() -> None:
+    """"Location: Leeds-UK (Day 1 on site)-- locals only" was a place as written."""
+    from reviewer.core.clean import clean
+
+    doc = clean("Data Analyst\n\nDuration: Contract\n\nLocation: Leeds (Day 1 on site)-- "
+                "locals only\n\nWe are a small team building tools for libraries and schools."
+                " You will write code and tests every day.\n", "text")
+    assert extract(doc).fields["locations"] == ["Leeds"]
