@@ -102,9 +102,10 @@ def company(doc: Document, top: list[Block]) -> Finding | None:
             if not name or _not_a_company(name) or has_job_noun(name):
                 continue
             votes[name] += weight
+            kept = raw.find(name)  # (the trim cut the match's front: a heading, a sentence)
             if name not in where or where[name] is None:
-                where[name] = (offset + at, offset + at + len(name)) \
-                    if offset is not None else None
+                where[name] = (offset + at + kept, offset + at + kept + len(name)) \
+                    if offset is not None and kept >= 0 else None
     if not votes:
         return None
     name, count = votes.most_common(1)[0]
@@ -250,12 +251,19 @@ def _legal_names(text: str) -> list[tuple[str, int, int]]:
 
 
 # a sentence's end inside a run of capitalised words ("the Pacific Northwest. We are
-# seeking"): a word of four letters or more, not an abbreviation ("Inc.", "St.", "Bros.")
-_SENTENCE_END = lazy_compile(r"[a-z]{4}\.\s+(?=[A-Z])")
+# seeking", "in Oslo. Nova Harbor is"): a word of three letters or more and a stop, not
+# an abbreviation ("Inc.", "St.", "Bros.", "Pharm."), unless a pronoun opens what follows
+_SENTENCE_END = lazy_compile(r"\b([A-Z]?[a-z]{2,})\.\s+(?=([A-Z][a-z]*))")
+_ABBREVIATIONS = frozenset(
+    "inc corp co ltd llc bros assoc assn intl natl mfg pharm educ prods svcs serv dept "
+    "univ inst tech dist govt ctr hosp mgmt dev eng engr sys grp hldg hldgs ind inds "
+    "cos mfrs labs med chem elec".split())
+_OPENING_WORDS = frozenset("we our you your they their it its this these the".split())
 
 
 def _trim_name(name: str) -> str:
-    ends = list(_SENTENCE_END.finditer(name))
+    ends = [m for m in _SENTENCE_END.finditer(name)
+            if m.group(1).lower() not in _ABBREVIATIONS or m.group(2).lower() in _OPENING_WORDS]
     if ends:
         name = name[ends[-1].end():]  # the name is what opens the last sentence
     name = name.strip(" ,;:'’")
@@ -306,10 +314,11 @@ def _mailing_list_sender(doc: Document) -> Finding | None:
     return Finding(text, spans, 0.75, "structure") if text else None
 
 
-# a headline's verb after the name that opens a posting ("Acme Seeks …", "Acme Is Hiring")
+# a headline's verb after the name that opens a posting ("Acme Seeks …", "Acme Is Hiring
+# …"); not a word a name may hold ("Smart Hires Group", "Acme Recruiting Inc")
 _HEADLINE_VERB = lazy_compile(
-    r"\s+(?:Seeks|Seeking|Hires|Hiring|Recruits|Recruiting|Is (?:Hiring|Seeking|Looking)|"
-    r"Are (?:Hiring|Seeking|Looking)|Looking For|seeks|is (?:hiring|seeking|looking))\b")
+    r"\s+(?:Seeks|[Ii]s (?:Hiring|Seeking|Looking)|[Aa]re (?:Hiring|Seeking|Looking)|"
+    r"Looking For|seeks|is (?:hiring|seeking|looking))\b(?=\s+\S)")
 
 
 _BYLINE = lazy_compile(r"\bposted by\s+(?P<who>.{2,80}?)\s+on\s+(?P<when>.{6,40})", re.I)

@@ -5,6 +5,8 @@ Every posting here is made up for the tests.
 
 from __future__ import annotations
 
+import pytest
+
 from reviewer.core.clean import clean
 from reviewer.core.extract import extract
 
@@ -140,3 +142,31 @@ def test_a_headline_opening_the_posting_gives_the_name_before_its_verb() -> None
     assert found.fields["company"] == "Halvard Physician Group"
     assert [doc.markdown[a:b] for a, b in found.evidence["company"]] == [
         "Halvard Physician Group"]
+
+
+def test_the_evidence_of_a_name_cut_from_a_longer_match_is_the_name() -> None:
+    """"… the Pacific Northwest. Kestrel Analytics is seeking": the name was cut from the
+    match, its evidence not: "Pacific Northwest" was shown as the company's words."""
+    doc = clean("Data Analyst\n\nWe build dams in the Pacific Northwest. Kestrel Analytics is "
+                "seeking engineers who care about safety.\n\nKestrel Analytics is an equal "
+                "opportunity employer.\n", "text")
+    found = extract(doc)
+    assert found.fields["company"] == "Kestrel Analytics"
+    assert {doc.markdown[a:b] for a, b in found.evidence["company"]} == {"Kestrel Analytics"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Acme Pharm. Solutions is seeking chemists for its labs.", "Acme Pharm. Solutions"),
+    ("Procter & Gamble Prods. Company is seeking analysts for its plants.",
+     "Procter & Gamble Prods. Company"),
+    ("We are in Oslo. Nova Harbor is seeking lawyers for its office.", "Nova Harbor"),
+])
+def test_a_sentence_s_end_is_told_from_an_abbreviation(text: str, name: str) -> None:
+    assert company(text, f"{name} is an equal opportunity employer.") == name
+
+
+@pytest.mark.parametrize("name", ["Smart Hires Group", "Acme Health Recruiting Inc"])
+def test_a_name_holding_a_hiring_word_opens_a_posting_whole(name: str) -> None:
+    doc = clean(f"{name}\n\nLocation: Leeds\n\nPosition: Records Specialist\n\n"
+                f"{name} keeps the records of 40 clinics.\n", "text")
+    assert extract(doc).fields["company"] == name
