@@ -55,7 +55,7 @@ def differing(reviews: Reviews, kind: str, key: str) -> list[tuple[int, str, Any
     the order of all the posting's reviewers; empty unless two of them differ."""
     given = [(n, name, by_key[(kind, key)]) for n, (name, by_key) in
              enumerate(sorted(reviews.items()), 1) if (kind, key) in by_key]
-    return given if reviewers_differ([v for _n, _name, v in given]) else []
+    return given if reviewers_differ([v for _n, _name, v in given], kind) else []
 
 
 def _spans_text(value: Any) -> str:
@@ -66,14 +66,15 @@ def _spans_text(value: Any) -> str:
 
 
 def line(given: list[tuple[int, str, Any]], machine: Any = None, with_machine: bool = False,
-         short: bool = True, words: bool = False) -> str:
-    """The reviewers' values on one line, those who gave the same value together, and
-    the machine's: "① ana: Data Engineer (= machine) · ② ben, ③ chen: Senior Data
-    Engineer"; "· machine: …" when it gave none of theirs."""
+         short: bool = True, words: bool = False, kind: str = "field") -> str:
+    """The reviewers' values on one line, those who gave the same value together (as
+    values of ``kind`` are compared), and the machine's: "① ana: Data Engineer (=
+    machine) · ② ben, ③ chen: Senior Data Engineer"; "· machine: …" when it gave none of
+    theirs."""
     groups: list[tuple[list[str], Any]] = []
     for n, name, value in given:
         who = f"{NUMBERS[n - 1] if n <= len(NUMBERS) else n} {name}"
-        group = next((g for g in groups if same_review(g[1], value)), None)
+        group = next((g for g in groups if same_review(g[1], value, kind)), None)
         if group is None:
             groups.append(([who], value))
         else:
@@ -193,7 +194,7 @@ class Adjudication(QObject):
         for question in self.labels.reviewers:
             given = differing(reviews, "label", question)
             if given:
-                questions[question] = "Reviewers: " + line(given, words=True)
+                questions[question] = "Reviewers: " + line(given, words=True, kind="label")
                 self.labels.reviewers[question].setStyleSheet(
                     DONE_STYLE if answers.get(question) else OPEN_STYLE)
                 if not answers.get(question):
@@ -210,7 +211,7 @@ class Adjudication(QObject):
             if given:
                 if kind == "spans":
                     given = [(n, who, _spans_text(value)) for n, who, value in given]
-                wide.append(f"{title}: {line(given, words=kind == 'status')}")
+                wide.append(f"{title}: {line(given, words=kind == 'status', kind=kind)}")
                 if kind in still:
                     left.append(named)
         self._banner(sorted(reviews), differ, bool(questions), left, wide)

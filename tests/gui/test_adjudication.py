@@ -291,3 +291,23 @@ def test_a_question_the_window_leaves_out_is_decided_by_a_reviewer_s_key(
     window.undo_stack.undo()
     with Store(project) as store:
         assert "topic" not in store.records.get(2)["labels"]  # type: ignore[operator]
+
+
+def test_answers_and_span_labels_that_differ_only_in_case_are_shown_and_decided(
+        project: Path, open_window: Any, qtbot: Any) -> None:
+    """"yes" and "Yes", SKILL and Skill: listed as a disagreement, with no reviewer's value
+    shown nor a key to take one, and Accept refused."""
+    _merged(project, [
+        (2, "ana", "label", "relevant", ["yes"]), (2, "ben", "label", "relevant", ["Yes"]),
+        (2, "ana", "spans", "", [[0, 4, "SKILL"]]), (2, "ben", "spans", "", [[0, 4, "Skill"]])])
+    window = _disputed_window(open_window, project)
+    assert window.pid == 2
+    text = window.adjudication.banner.text()
+    assert "Span labels: ① ana: 1 (SKILL) · ② ben: 1 (Skill)" in text
+    assert "① ana: yes · ② ben: Yes" in window.labels.reviewers["relevant"].text()
+    window.document.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_1, ALT_CTRL)  # the span labels: ana's
+    assert [s["label"] for s in window.store.records.get(2)["spans"]
+            if s["state"] == "accepted"] == ["SKILL"]
+    window.flow.set_labels("relevant", ["yes"])  # (a question shown: its option keys)
+    assert window.store.reviews.differing(2) == []
