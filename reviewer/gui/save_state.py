@@ -37,6 +37,8 @@ class SaveState(QObject):
         self.problem: QMessageBox | None = None  # the last refusal shown (kept for tests)
         self.waiting = False  # an edit the file refused waits for Retry or Discard
         self._held = False  # a close waits for it (each box of a refusal says so)
+        # the edits refused that wait, in the order made: (what, how to make it again)
+        self._retries: list[tuple[str, Callable[[], bool]]] = []
 
     def saved(self, typed_unsaved: list[str] | None = None) -> None:
         """An edit is in the file: all of them are; but for the text typed in the fields
@@ -90,22 +92,43 @@ class SaveState(QObject):
                    "the file read-only. Retry when that is over; Discard leaves the file "
                    "as it is." if retry is not None else
                    "The file keeps the edit as it was; the undo list no longer holds it."))
-        if self.problem is not None:  # one box at a time: the last refusal's
+        # one box at a time, the last refusal's: its Retry makes every edit that waits
+        if self.problem is not None:
             self.problem.done(0)  # (close() is ignored by a box with no escape button)
         box = message_box(QMessageBox.Icon.Warning, "Not saved", text, buttons,
                           self.parent_widget)
-        if retry is not None:
-            self.waiting = True
-            box.button(QMessageBox.StandardButton.Retry).clicked.connect(
-                lambda: retry() and box.close())
-            box.button(QMessageBox.StandardButton.Discard).clicked.connect(self._discard)
         self.problem = box
-        if self._held and retry is not None:
-            box.setInformativeText(_HELD)
+        if retry is not None:
+            self.waiting = True  # the same edit refused again (typed, then left) waits once
+            self._retries = [r for r in self._retries if r[0] != what] + [(what, retry)]
+            box.button(QMessageBox.StandardButton.Retry).clicked.connect(self._retry_all)
+            box.button(QMessageBox.StandardButton.Discard).clicked.connect(self._discard)
+            self._say_waiting()
         box.open()
+
+    def _say_waiting(self) -> None:
+        """The box of the last refusal says what else waits, and that a close waits."""
+        if self.problem is None:
+            return
+        others = len(self._retries) - 1
+        said = [f"{others} other edit{'s' * (others != 1)} refused "
+                f"{'waits' if others == 1 else 'wait'} with it: Retry makes them all, in "
+                "order; Discard gives them all up."] if others > 0 else []
+        self.problem.setInformativeText(" ".join(said + ([_HELD] if self._held else [])))
+
+    def _retry_all(self) -> None:
+        """Every edit that waits made again, in order; one refused again is said in a
+        box of its own, and those after it wait with it."""
+        pending, self._retries = self._retries, []
+        for number, (_what, retry) in enumerate(pending):
+            if not retry():
+                self._retries += pending[number + 1:]
+                self._say_waiting()
+                return
 
     def _discard(self) -> None:
         self.waiting = self._held = False
+        self._retries = []
         self.saved()  # (the file as it was: every edit made is in it, or none can be)
         self.discarded.emit()
 
@@ -115,6 +138,6 @@ class SaveState(QObject):
         if not self.waiting or self.problem is None:
             return False
         self._held = True
-        self.problem.setInformativeText(_HELD)
+        self._say_waiting()
         self.problem.open()
         return True

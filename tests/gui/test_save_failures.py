@@ -335,3 +335,20 @@ def test_a_project_opened_read_only_says_so_where_it_would_say_saved(  # type: i
         assert win.saved.text() == READ_ONLY
     finally:
         store.close()
+
+
+def test_a_retry_makes_every_edit_refused_before_it(  # type: ignore[no-untyped-def]
+        window: ReviewWindow, locked: sqlite3.Connection, qtbot) -> None:
+    """Two edits refused in a row: the first's box was closed for the second's, and with
+    it the first's Retry; Retry then saved the second alone and said "all edits saved"."""
+    pid = window.pid
+    assert pid is not None
+    assert not window.flow.set_field("title", "Data Engineer")
+    assert not window.flow.set_field("company", "Acme Ltd")
+    shown = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+    assert len(shown) == 1 and "1 other edit refused waits" in shown[0].informativeText()
+    locked.execute("ROLLBACK")
+    next(b for b in shown[0].buttons() if "Retry" in b.text()).click()
+    fields = window.store.records.get(pid)["fields"]
+    assert (fields["title"], fields["company"]) == ("Data Engineer", "Acme Ltd")
+    assert window.saved.text() == "all edits saved"
