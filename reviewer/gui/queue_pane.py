@@ -93,6 +93,7 @@ class QueuePane(QWidget):
         self.last_shown: int | None = None  # (to come back to after a list of none)
         self.settings = settings  # keeps the columns; None keeps nothing
         self.return_to: int | None = None  # the posting to show when a list read late comes
+        self.listed_of = 0  # the postings the project held when the list was read
         self.view = QTableView()
         self.view.setModel(model)
         self._set_up_view()
@@ -161,12 +162,12 @@ class QueuePane(QWidget):
 
     # --- the list ----------------------------------------------------------------------------
 
-    def search(self, select: bool = True, stay: bool = True, query: str | None = None) -> None:
-        """Read the list again as the search (``query``, else the search box's), filters
-        and order say, and (unless ``select`` is False) show the search's best match; with
-        no search words (one cleared, a filter changed) and ``stay``, the posting shown,
-        when still listed. (A new order shows its first: the most useful, the least sure.)"""
-        query = (self.search_box.text() if query is None else query).strip()
+    def search(self, select: bool = True, stay: bool = True) -> None:
+        """Read the list again as the search, filters and order say, and (unless
+        ``select`` is False) show the search's best match; with no search words (one
+        cleared, a filter changed) and ``stay``, the posting shown, when still listed.
+        (A new order shows its first: the most useful, the least sure.)"""
+        query = self.search_box.text().strip()
         current = self.model.id_at(self.current_row()) \
             if 0 <= self.current_row() < self.model.rowCount() else None
         if current is not None:
@@ -179,6 +180,7 @@ class QueuePane(QWidget):
                           status=self.status_filter.currentData(),
                           field_state=self.state_filter.currentData(),
                           query=query)
+        self.listed_of = self.model.total()  # the postings the project held (counted anyway)
         self._show_order()
         self.listed.emit()
         if select and self.model.rowCount():
@@ -198,13 +200,12 @@ class QueuePane(QWidget):
         if self.model.rowCount():
             self.select_row(0)
 
-    def reload_at(self, pid: int | None, query: str | None = None) -> None:
+    def reload_at(self, pid: int | None) -> None:
         """The list read again (after long work), on posting ``pid`` when it is still
-        listed, else on the first; read afresh either way, its suggestions may be new.
-        ``query``: the search to list by (default: the search box's)."""
+        listed, else on the first; read afresh either way, its suggestions may be new."""
         if pid is None:  # none shown: the list is still coming after earlier work
             pid = self.return_to
-        self.search(select=False, query=query)
+        self.search(select=False)
         row = self.model.row_of(pid) if pid is not None else None
         if row is None and self.model.reading_more is not None:  # may be in what comes
             self.return_to = pid
@@ -288,15 +289,13 @@ class QueuePane(QWidget):
         if not self.may_leave():
             return
         row = self.current_row() + 1
-        if row >= self.model.rowCount() and self.model.reading_more is None \
-                and not self.only.isVisible():  # the list's end: read again as listed (not
-            # by words typed and not searched), what another program added since comes in
-            self.reload_at(self.model.id_at(row - 1) if row > 0 else None, self.model.query)
-            row = self.current_row() + 1
-            if row >= self.model.rowCount():
-                self.message.emit("The last posting of the list.", 4000)
-                return
-        self.select_row(row)
+        if row < self.model.rowCount() or self.model.reading_more is not None:
+            self.select_row(row)
+            return
+        came = self.model.total(fresh=True) - self.listed_of  # (another program's import)
+        self.message.emit("The last posting of the list." + (
+            f" {came:,} posting{'s' * (came != 1)} came in since it was read: Enter in the "
+            "search box lists them." if came > 0 else ""), 8000)
 
     def go_previous(self) -> None:
         if self.may_leave():
