@@ -14,6 +14,7 @@ from reviewer.cli.cluster import cmd_cluster_extract, uses_cluster
 from reviewer.cli.common import shown
 from reviewer.cli.plugins import load
 from reviewer.cli.plugins import report as extractor_report
+from reviewer.core.records import json_line
 from reviewer.core.schema import FIELDS
 from reviewer.core.words import valid_name, valid_unicode
 from reviewer.core.workers import one_per_core, process_pool
@@ -91,7 +92,7 @@ def _emit(records: Iterable[dict[str, Any]], fmt: str, out: Any) -> int:
     for rec in records:
         failed += "error" in rec
         if fmt == "jsonl":
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            out.write(json_line(rec))  # (U+2028 escaped: one record a line to any reader)
         else:
             out.write(_markdown_report(rec) + "\n")
         out.flush()

@@ -43,6 +43,8 @@ from __future__ import annotations
 
 from typing import Any, Literal, NotRequired, TypedDict
 
+import orjson
+
 Provenance = Literal["accepted", "corrected", "rejected", "adjudicated", "machine", "none"]
 STATUSES = ("new", "reviewed", "skipped", "flagged")
 RECORD_KEYS = (
@@ -153,3 +155,24 @@ def bad_spans(record: PostingRecord) -> list[str]:
             if not 0 <= start <= end <= len(text):
                 problems.append(f"{field} evidence {start}-{end}")
     return problems
+
+
+# Unicode's own line ends, which JSON leaves as they are: escaped in a line of JSON, so
+# that a reader that breaks lines at them (``str.splitlines``, JavaScript) reads one record
+_LINE_ENDS = ((b"\xe2\x80\xa8", b"\\u2028"), (b"\xe2\x80\xa9", b"\\u2029"),
+              (b"\xc2\x85", b"\\u0085"))  # (UTF-8 bytes that are these characters only)
+
+
+def json_line_bytes(obj: Any) -> bytes:
+    """``obj`` as one line of compact JSON, UTF-8, its newline included, nothing in it
+    that any reader takes for the line's end (U+2028, U+2029 and U+0085 escaped)."""
+    data = orjson.dumps(obj, option=orjson.OPT_APPEND_NEWLINE)
+    for character, escaped in _LINE_ENDS:
+        if character in data:
+            data = data.replace(character, escaped)
+    return data
+
+
+def json_line(obj: Any) -> str:
+    """``json_line_bytes`` as text."""
+    return json_line_bytes(obj).decode()

@@ -270,7 +270,7 @@ def test_extract_starts_without_the_data_file_readers(tmp_path: Path) -> None:
             "'charset_normalizer') if m in sys.modules), file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", code, str(page)], capture_output=True,
                           text=True, check=True)
-    assert '"title": "Python developer"' in done.stdout
+    assert '"title":"Python developer"' in done.stdout
     assert done.stderr.strip() == "[]"
 
 
@@ -523,3 +523,16 @@ def test_where_no_lock_can_be_taken_none_is_left_behind(
     export_whole(tmp_path / "all.jsonl",
                  lambda part: (part.write_text("x"), ExportSummary("jsonl", {"all": 1}, [part]))[1])
     assert [p.name for p in tmp_path.iterdir()] == ["all.jsonl"]
+
+
+def test_extract_writes_one_record_a_line_to_any_reader(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """U+2028 in a page was written as it was: a reader that breaks lines at it
+    (``str.splitlines``, JavaScript) read one record as several, none of them JSON."""
+    page = tmp_path / "page.txt"
+    page.write_text("Data Engineer\u2028Leeds\n\nAcme Ltd is hiring. Python and SQL.\n",
+                    encoding="utf-8")
+    code, out, _err = run(capsys, "--format", "jsonl", page)
+    assert code == 0
+    [line] = out.splitlines()
+    assert "\u2028" in json.loads(line)["cleaned"] or "Leeds" in json.loads(line)["cleaned"]

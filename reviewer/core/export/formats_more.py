@@ -54,11 +54,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from reviewer.core.export.choices import option_id
-from reviewer.core.export.rows import Row, dumps, json_line
+from reviewer.core.export.rows import Row, dumps
 from reviewer.core.export.table import table_row, table_types
 from reviewer.core.export.writers import iter_lines, optional_module
 from reviewer.core.labels import Question
-from reviewer.core.records import PostingRecord, undecided
+from reviewer.core.records import PostingRecord, json_line, undecided
 from reviewer.core.words.text import utf16_offsets
 
 AGENT = "posting-reviewer"

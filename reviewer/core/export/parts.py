@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from reviewer.core.export.formats_more import ArgillaRecords, doccano_line
-from reviewer.core.export.rows import Row, canonical_row, json_line_bytes
+from reviewer.core.export.rows import Row, canonical_row
 from reviewer.core.export.run import drop_bad_spans
 from reviewer.core.export.table import arrow_table, csv_cells, csv_line, table_types
 from reviewer.core.export.writers import optional_module
 from reviewer.core.labels import Question
-from reviewer.core.records import PostingRecord
+from reviewer.core.records import PostingRecord, json_line_bytes
 from reviewer.core.store import Store
 
 TEXT_FORMATS = ("jsonl", "csv", "doccano", "argilla")

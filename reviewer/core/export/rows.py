@@ -33,27 +33,6 @@ def dumps(obj: Any) -> str:
     return orjson.dumps(obj).decode()
 
 
-# Unicode's own line ends, which JSON leaves as they are: escaped in a line of JSON, so
-# that a reader that breaks lines at them (``str.splitlines``, JavaScript) reads one record
-_LINE_ENDS = ((b"\xe2\x80\xa8", b"\\u2028"), (b"\xe2\x80\xa9", b"\\u2029"),
-              (b"\xc2\x85", b"\\u0085"))  # (UTF-8 bytes that are these characters only)
-
-
-def json_line_bytes(obj: Any) -> bytes:
-    """``obj`` as one line of compact JSON, UTF-8, its newline included, nothing in it
-    that any reader takes for the line's end (U+2028, U+2029 and U+0085 escaped)."""
-    data = orjson.dumps(obj, option=orjson.OPT_APPEND_NEWLINE)
-    for character, escaped in _LINE_ENDS:
-        if character in data:
-            data = data.replace(character, escaped)
-    return data
-
-
-def json_line(obj: Any) -> str:
-    """``json_line_bytes`` as text."""
-    return json_line_bytes(obj).decode()
-
-
 def _int_hash(*parts: str) -> int:
     """A signed 32-bit int from strings (Prodigy's hashes are 32-bit ints)."""
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()

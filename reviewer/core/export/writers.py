@@ -33,11 +33,11 @@ import orjson
 
 from reviewer.core.export.choices import Choices
 from reviewer.core.export.reviewers import reviewer_records
-from reviewer.core.export.rows import Row, dumps, hf_row, json_line, prodigy_task
+from reviewer.core.export.rows import Row, dumps, hf_row, prodigy_task
 from reviewer.core.export.table import cell, csv_columns, csv_head, head_cells, tail_cells
 from reviewer.core.export.tokens_bio import bio_tags
 from reviewer.core.record_check import is_date
-from reviewer.core.records import PostingRecord
+from reviewer.core.records import PostingRecord, json_line
 from reviewer.core.schema import FIELDS
 
 
