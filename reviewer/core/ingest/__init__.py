@@ -11,7 +11,8 @@ processes by ``own_records``), or over the pages a project already holds
 stage: it calls the pipeline and the store, and nothing in the core calls it.
 
 Public API: ``read_file``, ``decode``, ``UnreadableError``, ``iter_inputs``,
-``content_hash``, ``Item``, ``Skipped``, ``LeftOut``, ``import_paths``, ``ImportReport``,
+``content_hash``, ``item_hash``, ``Item``, ``Skipped``, ``LeftOut``, ``import_paths``,
+``ImportReport``,
 ``reextract``, ``ReextractReport``; the column mapping: ``find_mapping``, ``column_key``,
 ``ColumnMapping``, ``SYNONYMS``, ``TARGETS``, and for a form shown before an import,
 ``preview_columns`` and ``ColumnPreview``; the project's model: ``train_project``,
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
         find_mapping,
     )
     from reviewer.core.ingest.importer import ImportReport, import_paths
-    from reviewer.core.ingest.inputs import content_hash, iter_inputs
+    from reviewer.core.ingest.inputs import content_hash, item_hash, iter_inputs
     from reviewer.core.ingest.preview import ColumnPreview, preview_columns
     from reviewer.core.ingest.reprocess import ReextractReport, reextract
     from reviewer.core.ingest.training import (
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
 
 _LATER = {"SYNONYMS": "columns", "TARGETS": "columns", "ColumnMapping": "columns",
           "column_key": "columns", "find_mapping": "columns",
-          "content_hash": "inputs", "iter_inputs": "inputs",
+          "content_hash": "inputs", "item_hash": "inputs", "iter_inputs": "inputs",
           "ImportReport": "importer", "import_paths": "importer",
           "train_project": "training", "project_model": "training",
           "model_summary": "training", "figures_table": "training",
@@ -90,6 +91,7 @@ __all__ = [
     "figures_table",
     "find_mapping",
     "import_paths",
+    "item_hash",
     "iter_inputs",
     "model_summary",
     "preview_columns",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import itertools
+import json
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reviewer.core.ingest.columns import ColumnMapping, Mapper
-from reviewer.core.ingest.inputs import content_hash, read_inputs
+from reviewer.core.ingest.inputs import content_hash, item_hash, read_inputs
 from reviewer.core.ingest.items import Item, LeftOut, Skipped
 from reviewer.core.ingest.own_records import ReadRecord, resolved
 from reviewer.core.ingest.pages import Pipelined, Work, encode_page, finish, pipeline_page
@@ -130,7 +131,9 @@ def import_paths(
     model, report.model_note = project_model(store)
     started = time.perf_counter()
     workers = page_workers(jobs)
-    seen: set[str] = set()  # hashes met in this run, so a page twice in the input counts once
+    # hashes met in this run, so a page twice in the input counts once; of a page, the
+    # values its first row's columns gave (``_digest``)
+    seen: dict[str, str] = {}
     in_flight: tuple[list[Work], _Plan, Iterator[PreparedPosting | Pipelined | Skipped]] \
         | None = None
     records: list[ReadRecord] = []  # our own records read, not yet stored
@@ -200,13 +203,29 @@ def _collected_less() -> Iterator[None]:
                 gc.set_threshold(*state.before)
 
 
+def _given_key(given: dict[str, Any]) -> str:
+    return json.dumps(given, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _digest(item: Item, seen: dict[str, str]) -> str:
+    """The hash a page is stored under: its content's; but for a row of a data file whose
+    page an earlier row of this run gave with other values in its mapped columns (one
+    description posted in three cities), the page and those values' (``item_hash``): a
+    posting of its own, where it was taken for the first row's page and its values
+    lost. (The first row keeps the page's hash: a project imported before finds it.)"""
+    digest = content_hash(item.text)
+    if digest in seen and item.given and seen[digest] != _given_key(item.given):
+        return item_hash(item.text, item.given)
+    return digest
+
+
 # a chunk in the order it was read: runs of our own records, and counts of the pages
 # between them (the next so many of the chunk's work)
 _Plan = list[list[ReadRecord] | int]
 
 
 def _new_work(store: Store, chunk: list[Item | Skipped | ReadRecord], report: ImportReport,
-              seen: set[str]) -> tuple[list[Work], _Plan]:
+              seen: dict[str, str]) -> tuple[list[Work], _Plan]:
     """The pages of a chunk still to clean (skipped inputs and known pages counted), and
     the chunk's ``_Plan``: in what order its records and pages are to be written."""
     fresh: list[tuple[Item, str]] = []
@@ -226,11 +245,11 @@ def _new_work(store: Store, chunk: list[Item | Skipped | ReadRecord], report: Im
             count = report.left_out[left.field] = report.left_out.get(left.field, 0) + 1
             if count <= EXAMPLES:
                 report.left_out_examples.append(left)
-        digest = content_hash(entry.text)
+        digest = _digest(entry, seen)
         if digest in seen:
             report.duplicates += 1
             continue
-        seen.add(digest)
+        seen[digest] = _given_key(entry.given)
         fresh.append((entry, digest))
         if order and order[-1] and isinstance(order[-1][0], str):
             order[-1].append(digest)

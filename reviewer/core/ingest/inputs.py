@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import stat
 import unicodedata
@@ -155,6 +156,17 @@ def content_hash(text: str) -> str:
     while end > start and not lines[end - 1]:
         end -= 1
     return hashlib.sha256("\n".join(lines[start:end]).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def item_hash(text: str, given: dict[str, Any]) -> str:
+    """The identity of a posting read from ``text`` with the field values ``given`` by
+    its row's columns: ``content_hash`` of the text, with the values where there are
+    some. One description posted in three cities, a row each, is three postings; the
+    same row twice, or a page alone, one."""
+    if not given:
+        return content_hash(text)
+    values = json.dumps(given, sort_keys=True, ensure_ascii=False, default=str)
+    return content_hash(f"{text}\n\x00given\x00{values}")
 
 
 def _walk(top: Path, mapper: Mapper, seen: set[object],

@@ -647,3 +647,26 @@ def test_pay_whose_columns_name_one_currency_twice_is_taken() -> None:
     given, problems = given_values({"salary_min": "€50,000", "salary_max": "€60,000",
                                     "salary_currency": "eur"})
     assert (given["salary"]["currency"], problems) == ("EUR", [])
+
+
+def test_rows_of_one_description_and_other_columns_are_postings_of_their_own(
+        tmp_path: Path) -> None:
+    """One description posted in three cities, a row each: the rows after the first
+    were "already in the project" and their cities were stored nowhere."""
+    text = ("We are hiring a nurse for our ward: day shifts, a friendly team and a pension. "
+            "Apply with your CV.")
+    path = tmp_path / "jobs.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["title", "location", "description"])
+        for city in ("Leeds", "York", "Hull"):
+            writer.writerow(["Nurse", city, text])
+        writer.writerow(["Nurse", "Hull", text])  # the same row twice: one posting
+    with Store(tmp_path / "p.db") as store:
+        report = import_paths(store, [path])
+        assert (report.added, report.duplicates) == (3, 1)
+        places = sorted(store.records.get(pid)["fields"]["locations"][0]
+                        for pid in store.queue.ids())
+        assert places == ["Hull", "Leeds", "York"]
+        again = import_paths(store, [path])
+        assert (again.added, again.duplicates) == (0, 4)
