@@ -137,9 +137,23 @@ def undecided(record: PostingRecord, *kinds: str) -> bool:
     return any(u.split(":", 1)[0] in kinds for u in record.get("undecided", ()))
 
 
+_CANONICAL_KEYS = ("text", "fields", "provenance", "raw_hash")
+_CANONICAL = frozenset(_CANONICAL_KEYS)
+_RECORD_MARKS = ("provenance", "field_spans", "machine", "raw_hash", "fields")
+
+
 def is_canonical(obj: Any) -> bool:
     """Does a JSON object look like one of our own exported records?"""
-    return isinstance(obj, dict) and {"text", "fields", "provenance", "raw_hash"} <= obj.keys()
+    return isinstance(obj, dict) and obj.keys() >= _CANONICAL
+
+
+def missing_keys(obj: dict[str, Any]) -> list[str]:
+    """The keys of ``is_canonical`` that an object made as one of our records lacks (its
+    ``schema_version`` and two of the keys only our records have): read as a page, its
+    people's work would be lost. Empty for anything else."""
+    if "schema_version" not in obj or sum(key in obj for key in _RECORD_MARKS) < 2:
+        return []
+    return [key for key in _CANONICAL_KEYS if key not in obj]
 
 
 def bad_spans(record: PostingRecord) -> list[str]:

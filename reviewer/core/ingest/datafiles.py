@@ -264,6 +264,10 @@ def _object(source: str, obj: Any, mapper: Mapper, file: str, checked: bool = Fa
         return Skipped(source, f"not a JSON object but {what(obj)}")
     if records.is_canonical(obj):
         return _record(source, obj, checked)
+    if gone := records.missing_keys(obj):  # (read as a page, its people's work is lost)
+        return Skipped(source, f"an exported record without {gone[0]!r}: not imported (our "
+                               "records carry text, fields, provenance and raw_hash; put it "
+                               "back, or export the record again)")
     mapping = mapper.mapping(list(obj), file)
     if mapping.page is None:
         return Skipped(source, f"no page key ({_PAGE_NAMES} …)")

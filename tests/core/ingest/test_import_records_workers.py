@@ -252,3 +252,20 @@ def test_records_labelled_outside_the_schema_are_kept_and_said(
         note = report.reviewers_note() or ""
         assert "relevant/maybe" in note and "mood/happy" in note and "FOO" in note
         assert "relevant/yes" not in note
+
+
+@pytest.mark.parametrize("key", ["raw_hash", "fields", "provenance", "text"])
+def test_an_exported_record_missing_a_key_is_refused_not_read_as_a_page(
+        exported: list[dict[str, Any]], tmp_path: Path, key: str) -> None:
+    """A record of ours with its raw_hash (or fields) deleted by hand was read as a data
+    file's row: extracted again, its status "new", a person's corrections the machine's,
+    and nothing said."""
+    reviewed = next(r for r in exported if r["status"] == "reviewed")
+    record = {k: v for k, v in reviewed.items() if k != key}
+    source = write_jsonl(tmp_path / "edited.jsonl", [record])
+    with Store(tmp_path / "p.db") as store:
+        report = import_paths(store, [source])
+        assert report.added == 0 and store.queue.count() == 0
+    [(where, why)] = [(s.source, s.reason) for s in report.skipped]
+    assert where == f"{source}#1"
+    assert why.startswith(f"an exported record without {key!r}")
