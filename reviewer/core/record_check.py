@@ -14,7 +14,7 @@ from itertools import repeat
 from typing import Any
 
 from reviewer.core.records import STATUSES
-from reviewer.core.schema import FIELDS, PERIODS, SCHEMA_VERSION
+from reviewer.core.schema import FIELDS, PERIODS, SCHEMA_VERSION, within_bounds
 
 _PROVENANCES = ("accepted", "corrected", "rejected", "adjudicated", "machine", "none")
 _MAX_ID = 2**63 - 1
@@ -114,6 +114,8 @@ def _provenance_problem(obj: dict[str, Any]) -> str | None:
             continue
         state = provenance.get(name)
         if state in _PERSON_STATES:
+            if (problem := _person_problem(name, value)) is not None:
+                return f"field {name}: {problem}"
             continue
         if state == "machine":
             suggestion = (obj.get("machine") or {}).get(name)
@@ -123,6 +125,28 @@ def _provenance_problem(obj: dict[str, Any]) -> str | None:
         said = "no provenance" if state is None else f"provenance {state!r}"
         return (f"field {name}: a value with {said}; a person's value has provenance "
                 "'corrected' (or 'accepted')")
+    return None
+
+
+PERSON_TEXT = 20_000  # characters of a person's text value (a title, a list's item)
+
+
+def _person_problem(name: str, value: Any) -> str | None:
+    """What a person's value holds that the window would not have stored (None: nothing):
+    a number past its field's bounds, a text or a list item blank or too long."""
+    kind = _FIELD_KINDS.get(name)
+    if kind == "number" and _is_number(value):
+        try:
+            within_bounds(name, value)
+        except ValueError as err:
+            return str(err)
+    texts = [value] if kind == "text" and isinstance(value, str) else \
+        value if kind == "list" and isinstance(value, list) else []
+    for text in texts:
+        if isinstance(text, str) and not text.strip():
+            return "a blank text where a person's value is"
+        if isinstance(text, str) and len(text) > PERSON_TEXT:
+            return f"{len(text):,} characters: too long for a person's value"
     return None
 
 
