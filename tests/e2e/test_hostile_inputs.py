@@ -103,6 +103,26 @@ def test_names_read_from_files_are_printed_with_their_controls_escaped(tmp_path:
         "import", str(db), str(folder)).stderr.decode("utf-8")
 
 
+@pytest.mark.parametrize("options", ['["yes", {"name": "no"}]', '[{"name": 5}]', '{"a": 1}'])
+def test_a_label_schema_edited_into_another_shape_is_said_in_a_line(
+        tmp_path: Path, options: str) -> None:
+    """Options that are JSON but not the schema's ("yes" where {"name": "yes"} is): a
+    TypeError's traceback from `labels` and the exports that list the options."""
+    db = tmp_path / "p.db"
+    page = tmp_path / "page.txt"
+    page.write_text("Data Engineer\n\nAcme Ltd is hiring in Leeds. Python and SQL.\n")
+    assert _run("import", str(db), str(page)).returncode == 0
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("UPDATE label_schema SET options = ? WHERE question = 'relevant'",
+                     (options,))
+    for args in (("labels", str(db)), ("export", str(db), "--all", "-f", "prodigy", "-o",
+                                       str(tmp_path / "o.jsonl"))):
+        proc = _run(*args)
+        err = proc.stderr.decode("utf-8")
+        assert proc.returncode == 2 and "Traceback" not in err, err
+        assert "cannot be read" in err and "edited" in err
+
+
 def test_a_project_value_edited_into_something_unreadable_is_said_in_a_line(
         tmp_path: Path) -> None:
     """A table edited by hand (sqlite3, sqlite-utils) so that a value is no longer JSON,

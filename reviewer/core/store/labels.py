@@ -64,11 +64,21 @@ class Labels:
 
     @staticmethod
     def parsed(stored: list[tuple[str, str, str]]) -> list[Question]:
-        """The questions of the stored rows (question, kind, options as JSON)."""
-        return with_defaults([
-            Question(name, kind, [Option(o["name"], o.get("color", ""), o.get("key", ""))
-                                  for o in json.loads(options)])
-            for name, kind, options in stored])
+        """The questions of the stored rows (question, kind, options as JSON). Options of
+        another shape than the schema's (edited by another program) raise the error of
+        a value that cannot be read, ``json.JSONDecodeError``."""
+        questions = []
+        for name, kind, options in stored:
+            read = json.loads(options)
+            if not isinstance(read, list) or not all(
+                    isinstance(o, dict) and isinstance(o.get("name"), str)
+                    and isinstance(o.get("color", ""), str) and isinstance(o.get("key", ""), str)
+                    for o in read):
+                raise json.JSONDecodeError(f"the options of question {name!r} are not the "
+                                           "schema's", options, 0)
+            questions.append(Question(name, kind, [
+                Option(o["name"], o.get("color", ""), o.get("key", "")) for o in read]))
+        return with_defaults(questions)
 
     def _stored(self) -> list[tuple[str, str, str]]:
         return self.db.execute(
