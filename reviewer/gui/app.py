@@ -133,10 +133,11 @@ class Launcher(QObject):
                     "saved before went with that file, and none was saved since.")
         if whole:
             return None
-        return (f"The last edits of {name} are kept in {name}-wal beside it: the project "
-                "file alone does not hold them yet (it could not be written, or another "
-                "program was reading it). Keep the two files together, and copy both; "
-                "opening the project again puts the edits into the file.")
+        return (f"What the window saved last to {name} (edits, the time spent on "
+                f"postings) is kept in {name}-wal beside it: the project file alone does not "
+                "hold it yet (it could not be written, or another program was reading it). "
+                "Keep the two files together, and copy both; opening the project again puts "
+                "it into the file.")
 
     def _error(self, title: str, text: str) -> None:
         parent: QWidget | None = self.window or self.start_screen

@@ -167,3 +167,4 @@ def test_closing_says_where_edits_are_when_the_file_alone_lacks_them(
     assert said is not None and f"{project.name}-wal" in said
     assert launcher.open(project)
     assert launcher.close_window() is None  # nothing left beside it
+

@@ -112,6 +112,7 @@ class Store:
             with self.db.atomic():
                 if not (self.labels.has_schema() or self.history.logged("label_schema")):
                     self.labels.save_schema(default_schema())
+        self._changes = self.db.conn.total_changes  # (rows this connection wrote by now)
 
     @property
     def read_only(self) -> bool:
@@ -183,12 +184,17 @@ class Store:
         """Close the file, its edits folded into it first (``checkpoint``): a copy of the
         file alone then holds them all, even while another connection has it open.
         Never raises, for a read-only file neither; closing twice is harmless. False
-        where the edits stay in the -wal file beside it (it could not be written, or
-        another connection was reading it): the file alone does not hold them yet."""
+        where edits made through it stay in the -wal file beside it (it could not be
+        written, or another connection was reading it): the file alone does not hold
+        them yet."""
+        try:
+            wrote = self.db.conn.total_changes != self._changes  # (since it was opened)
+        except sqlite3.Error:  # closed before
+            wrote = False
         self.db.checkpoint()
         self.db.close()
         try:
-            return self.read_only or os.path.getsize(f"{self.path}-wal") == 0
+            return self.read_only or not wrote or os.path.getsize(f"{self.path}-wal") == 0
         except OSError:
             return True  # none beside it
 

@@ -142,3 +142,25 @@ def test_a_name_too_long_for_the_file_system_is_a_project_error(tmp_path: Path,
                                                                  create: bool) -> None:
     with pytest.raises(ProjectError, match="cannot be opened: File name too long"):
         Store(tmp_path / ("b" * 300 + ".db"), create=create)
+
+
+def test_close_says_whether_the_file_alone_holds_what_was_written_through_it(
+        tmp_path: Path) -> None:
+    """Another connection reading as the store closes keeps the -wal file: the edits
+    written through the store are then not in the file alone (False); a store that wrote
+    nothing says nothing of another program's edits there (True)."""
+    path = make_project(tmp_path / "p.db")
+    for writes in (True, False):
+        store = Store(path)
+        other = sqlite3.connect(path, isolation_level=None)
+        if writes:
+            store.postings.set_comment(store.queue.ids()[0], "mine")
+        else:
+            other.execute("UPDATE postings SET comment = 'a script''s'")
+        other.execute("BEGIN")
+        other.execute("SELECT count(*) FROM postings").fetchone()
+        try:
+            assert store.close() is (not writes)
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
