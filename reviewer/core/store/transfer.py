@@ -349,6 +349,12 @@ class Transfer:
         """A line in the project's log for a whole split or merge."""
         log(self.db, kind, data)
 
+    def split_from(self) -> set[str]:
+        """The names of the files a split made this one from (its log says)."""
+        return {row[0] for row in self.db.execute(
+            "SELECT json_extract(data, '$.source') FROM events WHERE kind = 'split'")
+            if isinstance(row[0], str)}
+
     def log_merged(self, file: str, came: Sequence[tuple[int, str]]) -> None:
         """A line in the log of each posting a merge of ``file`` brought decisions to
         (``came``: each one's posting and reviewer): whose, and how many."""

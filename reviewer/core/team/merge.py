@@ -78,7 +78,7 @@ def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
     out, whole = Store(target, reviewer=reviewer), False
     try:
         out.check_writable()
-        _check_not_a_reviewers(out, out_path)
+        _check_not_a_reviewers(out, out_path, paths)
         if created:
             out.meta.set_made_by_merge()
         report = MergeReport(out_path, created=created)
@@ -106,15 +106,29 @@ def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
     return report
 
 
-def _check_not_a_reviewers(out: Store, out_path: Path) -> None:
+def _check_not_a_reviewers(out: Store, out_path: Path, paths: list[Path]) -> None:
     """``TeamError`` for an OUT a split made for one reviewer: merged into, it would hold
-    the team's final decisions in place of theirs, and their next edits would be rulings."""
+    the team's final decisions in place of theirs, and their next edits would be rulings.
+    Unless it is the file the inputs were split from (a reviewer who split their share
+    with another)."""
     owner = out.meta.assigned_reviewer()
-    if owner:
+    if owner and not _split_from(out_path, paths):
         raise TeamError(f"{out_path.name} is {owner}'s own file (a split made it for "
                         f"{owner}): merged into, it would no longer hold {owner}'s decisions. "
                         "Nothing was merged: name a new file as OUT, or the project the "
                         "split came from")
+
+
+def _split_from(out_path: Path, paths: list[Path]) -> bool:
+    """Whether one of the files ``paths`` was split from the file ``out_path``."""
+    for path in paths:
+        src = open_input(path)
+        try:
+            if out_path.name in src.transfer.split_from():
+                return True
+        finally:
+            src.close()
+    return False
 
 
 def _name(reviewer: str, stem: str) -> str:

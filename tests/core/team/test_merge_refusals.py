@@ -11,7 +11,7 @@ from team_projects import dump, shared_files
 
 from reviewer.core.labels import Option, Question
 from reviewer.core.store import Store
-from reviewer.core.team import TeamError, agreement, merge_projects
+from reviewer.core.team import TeamError, agreement, merge_projects, split_project
 
 NAMES = ["ana", "ben"]
 
@@ -105,3 +105,19 @@ def test_a_value_accepted_that_is_no_longer_out_s_machine_value_is_a_correction(
     again = merge_projects(source, [files["ana"], files["ben"]])
     assert again.final == again.withdrawn == 0
     assert dump(source) == before
+
+
+def test_a_reviewer_who_split_their_share_merges_it_back_into_their_file(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """Ana split her file with cleo, then merged their files back into hers, the file
+    they were split from: refused as "ana's own file"."""
+    with Store(files["ana"], reviewer="ana") as store:
+        shares = split_project(store, ["ana2", "cleo"], tmp_path / "sub", overlap=1.0,
+                               copies=2).files
+    with Store(shares["cleo"], reviewer="cleo") as store:
+        store.decisions.set_field(1, "title", "Lead Engineer")
+    with Store(shares["ana2"], reviewer="ana") as store:
+        store.decisions.set_field(1, "title", "Lead Engineer")
+    merge_projects(files["ana"], [shares["ana2"], shares["cleo"]])
+    with Store(files["ana"]) as store:
+        assert store.records.get(1)["fields"]["title"] == "Lead Engineer"
