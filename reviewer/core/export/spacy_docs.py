@@ -62,8 +62,12 @@ class SpacyWriter:
         self._choices = Choices() if choices is None else choices
         self._labels: list[dict[str, list[str]]] = []
         self.files: list[Path] = []
+        self.flagged = 0  # postings left out: flagged, rejected
 
     def write(self, record: PostingRecord) -> int:
+        if record["status"] == "flagged":  # (``--all``) rejected: no example, of spans
+            self.flagged += 1  # (spancat reads no span as "none here") nor of labels
+            return 0
         text = record["text"]
         # the tokens cut at every span's ends, so that each span holds exactly its text
         # (spaCy's own tokens would widen "Redis" in "Postgres+Redis" to the whole)
@@ -78,17 +82,15 @@ class SpacyWriter:
             held = token_range(tokens, starts, span["start"], span["end"])
             if held is not None:
                 aligned.append(self._span(doc, held[0], held[1] + 1, label=span["label"]))
-        rejected = record["status"] == "flagged"  # (``--all``) no example: its spans and
-        doc.spans["sc"] = [] if rejected else aligned  # labels are no one's training data
-        doc.ents = self._filter_spans(doc.spans["sc"])
-        if rejected or undecided(record, "spans"):  # (reviewers differ): no token is
-            doc.set_ents([], default="missing")  # known to be "O"
+        doc.spans["sc"] = aligned
+        doc.ents = self._filter_spans(aligned)
+        if undecided(record, "spans"):  # the reviewers differ: no token is known to be "O"
+            doc.set_ents([], default="missing")
         elif record["status"] != "reviewed":  # (``--all``) what no one labelled is unknown
             doc.set_ents(list(doc.ents), default="missing")
         self._bin.add(doc)
-        labels = {} if rejected else record["labels"]
-        self._choices.add(labels)
-        self._labels.append(labels)
+        self._choices.add(record["labels"])
+        self._labels.append(record["labels"])
         return len(record["spans"]) - len(aligned)
 
     def _rewrite(self, path: Path, question: str | None) -> None:

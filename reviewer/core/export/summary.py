@@ -19,6 +19,7 @@ class ExportSummary:
     overlapping_spans: int = 0  # hf and conll: spans the BIO tags leave out (they overlap)
     undecided_left_out: int = 0  # conll: postings whose reviewers differ on their spans
     unreviewed_left_out: int = 0  # conll: postings no one reviewed (``--all``)
+    flagged_left_out: int = 0  # spacy: postings flagged, rejected (``--all``)
     bad_dates: int = 0  # hf: dates not of the calendar, written as null
     # JSON-LD only: posting id -> the properties Google requires that it lacks
     missing: dict[int, list[str]] = field(default_factory=dict)
@@ -33,7 +34,7 @@ class ExportSummary:
         """One line for a person: what went where, and what was left out."""
         parts = ", ".join(f"{name} {n:,}" for name, n in self.counts.items())
         # postings the writer could not hold (counted in their part): not in the files
-        out = self.undecided_left_out + self.unreviewed_left_out
+        out = self.undecided_left_out + self.unreviewed_left_out + self.flagged_left_out
         written = f"{self.total - out:,} of {self.total:,}" if out else f"{self.total:,}"
         text = f"{written} postings as {self.fmt} ({parts}) to {len(self.files)} file(s)"
         if self.workers > 1:
@@ -44,6 +45,7 @@ class ExportSummary:
                 (self.undecided_left_out, "posting(s) whose reviewers differ on its span "
                  "labels left out"), (self.unreviewed_left_out, "posting(s) not reviewed left "
                  "out (CoNLL has no tag for words no one has labelled)"),
+                (self.flagged_left_out, "posting(s) flagged (rejected) left out"),
                 (self.bad_dates, "dates not of the calendar written as null")) if n]
         if self.missing:
             lacking = Counter(prop for props in self.missing.values() for prop in props)
