@@ -167,7 +167,10 @@ def _text(cell: Any, label: str, tidy: bool = True) -> str:
     """A text cell's value: one line, tidied (``clean_text``) unless ``tidy`` is False
     (an identifier, kept as written: "-12" is not "12")."""
     if isinstance(cell, dict):
-        cell = cell.get("name") or cell.get("title") or cell.get("value")
+        named = cell.get("name") or cell.get("title") or cell.get("value")
+        if named is None:
+            raise ValueError("an object with no name, title or value in it")
+        cell = named
     if isinstance(cell, list | tuple):
         if len(cell) != 1:
             raise ValueError(f"{len(cell)} values; a {label.lower()} is one")

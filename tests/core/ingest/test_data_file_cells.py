@@ -243,3 +243,10 @@ def test_pay_whose_parts_cannot_all_be_true_is_left_out(cells: dict[str, Any]) -
     given, problems = given_values(cells)
     assert "salary" not in given and [p[0] for p in problems] == ["salary"]
     assert problems[0][2].startswith("left out whole")
+
+
+def test_an_object_with_no_name_in_a_text_column_says_what_it_is() -> None:
+    """{"city": "Leeds"} under "company" was left out as "not text but NoneType"."""
+    with pytest.raises(ValueError, match="an object with no name, title or value"):
+        normalise("company", {"city": "Leeds"})
+    assert normalise("company", {"name": "Acme Ltd"}) == "Acme Ltd"
