@@ -14,7 +14,7 @@ from itertools import repeat
 from typing import Any
 
 from reviewer.core.records import STATUSES
-from reviewer.core.schema import FIELDS, PERIODS, SCHEMA_VERSION, within_bounds
+from reviewer.core.schema import FIELDS, PERIODS, SCHEMA_VERSION
 
 _PROVENANCES = ("accepted", "corrected", "rejected", "adjudicated", "machine", "none")
 _MAX_ID = 2**63 - 1
@@ -128,25 +128,14 @@ def _provenance_problem(obj: dict[str, Any]) -> str | None:
     return None
 
 
-PERSON_TEXT = 20_000  # characters of a person's text value (a title, a list's item)
-
-
 def _person_problem(name: str, value: Any) -> str | None:
     """What a person's value holds that the window would not have stored (None: nothing):
-    a number past its field's bounds, a text or a list item blank or too long."""
+    a text, or a list's item, that is blank."""
     kind = _FIELD_KINDS.get(name)
-    if kind == "number" and _is_number(value):
-        try:
-            within_bounds(name, value)
-        except ValueError as err:
-            return str(err)
     texts = [value] if kind == "text" and isinstance(value, str) else \
         value if kind == "list" and isinstance(value, list) else []
-    for text in texts:
-        if isinstance(text, str) and not text.strip():
-            return "a blank text where a person's value is"
-        if isinstance(text, str) and len(text) > PERSON_TEXT:
-            return f"{len(text):,} characters: too long for a person's value"
+    if any(isinstance(text, str) and not text.strip() for text in texts):
+        return "a blank text where a person's value is"
     return None
 
 

@@ -123,11 +123,7 @@ def test_values_the_schema_does_not_allow_are_problems() -> None:
         (_with(fields__salary={"min": 1, "max": 2, "currency": "EUR", "period": "year",
                                "bonus": "yes"}), "bonus"),
         # a person's value the window could not have stored
-        (_with(fields__work_hours=999, provenance__work_hours="corrected"), "outside 1 to 100"),
-        (_with(fields__experience_years=500, provenance__experience_years="accepted"),
-         "outside 0 to 50"),
         (_with(fields__title="   ", provenance__title="corrected"), "blank"),
-        (_with(fields__title="x" * 30_000, provenance__title="corrected"), "too long"),
         (_with(fields__locations=["", "Berlin"], provenance__locations="corrected"), "blank"),
     ]
     for record, said in cases:
