@@ -215,7 +215,7 @@ class ReviewFlow(QObject):
                 self._gone(pid, f"{sentence(text)}: not done")
             return False
         except DatabaseError as err:
-            self.refused.emit(f"{text}: not saved", str(err),
+            self.refused.emit(f"{text} (posting {pid}): not saved", str(err),
                               lambda: self._make(pid, text, edit))
             return False
         except ChangedMeanwhile as err:  # shown again as it is now: look before accepting

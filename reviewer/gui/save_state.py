@@ -39,10 +39,18 @@ class SaveState(QObject):
         self._held = False  # a close waits for it (each box of a refusal says so)
         # the edits refused that wait, in the order made: (what, how to make it again)
         self._retries: list[tuple[str, Callable[[], bool]]] = []
+        self._own = False  # the refusal shown is one of them
 
     def saved(self, typed_unsaved: list[str] | None = None) -> None:
         """An edit is in the file: all of them are; but for the text typed in the fields
-        ``typed_unsaved`` (their labels), which could not be read."""
+        ``typed_unsaved`` (their labels), which could not be read; but for the edits
+        refused that wait for Retry or Discard, which still do."""
+        if self._retries:  # (another edit was saved meanwhile: these are not)
+            waiting = len(self._retries)
+            self.label.setText(f"⚠ {waiting} edit{'s' * (waiting != 1)} not saved: Retry or "
+                               "Discard")
+            show_as_problem(self.label)
+            return
         self.waiting = self._held = False
         if typed_unsaved:
             self.label.setText(f"⚠ {', '.join(typed_unsaved)}: typed, not saved")
@@ -84,8 +92,11 @@ class SaveState(QObject):
         ``retry`` makes it again (None: it cannot be, as for an undo)."""
         self.label.setText(f"⚠ {what}")
         show_as_problem(self.label)
+        self._own = retry is not None  # (the refusal shown waits with the others)
+        if retry is not None:  # the same edit refused again (typed, then left) waits once
+            self._retries = [r for r in self._retries if r[0] != what] + [(what, retry)]
         buttons = QMessageBox.StandardButton.Ok
-        if retry is not None:
+        if self._retries:  # (a refusal without Retry leaves those that wait their Retry)
             buttons = QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Discard
         text = (f"{what[0].upper()}{what[1:]}: the project file refused it ({why}).\n\n"
                 + ("Another program may be writing the project, the disk may be full, or "
@@ -98,9 +109,8 @@ class SaveState(QObject):
         box = message_box(QMessageBox.Icon.Warning, "Not saved", text, buttons,
                           self.parent_widget)
         self.problem = box
-        if retry is not None:
-            self.waiting = True  # the same edit refused again (typed, then left) waits once
-            self._retries = [r for r in self._retries if r[0] != what] + [(what, retry)]
+        if self._retries:
+            self.waiting = True
             box.button(QMessageBox.StandardButton.Retry).clicked.connect(self._retry_all)
             box.button(QMessageBox.StandardButton.Discard).clicked.connect(self._discard)
             self._say_waiting()
@@ -110,7 +120,7 @@ class SaveState(QObject):
         """The box of the last refusal says what else waits, and that a close waits."""
         if self.problem is None:
             return
-        others = len(self._retries) - 1
+        others = len(self._retries) - self._own
         said = [f"{others} other edit{'s' * (others != 1)} refused "
                 f"{'waits' if others == 1 else 'wait'} with it: Retry makes them all, in "
                 "order; Discard gives them all up."] if others > 0 else []

@@ -352,3 +352,40 @@ def test_a_retry_makes_every_edit_refused_before_it(  # type: ignore[no-untyped-
     fields = window.store.records.get(pid)["fields"]
     assert (fields["title"], fields["company"]) == ("Data Engineer", "Acme Ltd")
     assert window.saved.text() == "all edits saved"
+
+
+def test_a_refusal_without_retry_keeps_the_edits_that_wait(  # type: ignore[no-untyped-def]
+        window: ReviewWindow, locked: sqlite3.Connection, qtbot) -> None:
+    """A title refused (Retry), then an undo refused (OK only), whose box took the
+    title's place; a later edit saved said "all edits saved", the title in no file and
+    nothing waiting for it."""
+    pid = window.pid
+    assert pid is not None
+    assert not window.flow.set_field("title", "Data Engineer")
+    window.save_state.refused("undo set company: not undone", "locked", None)
+    box = window.save_state.problem
+    assert box is not None and any("Retry" in b.text() for b in box.buttons())
+    locked.execute("ROLLBACK")
+    assert window.flow.set_field("company", "Acme Ltd")
+    assert "not saved" in window.saved.text()
+    assert window.save_state.hold_close()
+    next(b for b in box.buttons() if "Retry" in b.text()).click()
+    assert window.store.records.get(pid)["fields"]["title"] == "Data Engineer"
+    assert window.saved.text() == "all edits saved"
+
+
+def test_one_edit_refused_on_two_postings_waits_for_both(  # type: ignore[no-untyped-def]
+        window: ReviewWindow, locked: sqlite3.Connection, qtbot) -> None:
+    """"set title: not saved" on posting 1, then on posting 2: one took the other's place,
+    and Retry wrote posting 2's title alone."""
+    first = window.pid
+    assert first is not None and not window.flow.set_field("title", "First Title")
+    window.queue_pane.go_next()
+    second = window.pid
+    assert second != first and not window.flow.set_field("title", "Second Title")
+    locked.execute("ROLLBACK")
+    box = window.save_state.problem
+    assert box is not None
+    next(b for b in box.buttons() if "Retry" in b.text()).click()
+    assert window.store.records.get(first)["fields"]["title"] == "First Title"
+    assert window.store.records.get(second)["fields"]["title"] == "Second Title"
