@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reviewer.core.clean import gave_up
-from reviewer.core.ingest import Item, Skipped, content_hash
+from reviewer.core.ingest import Item, Skipped, item_hash
 from reviewer.core.ingest.dataset import apply_given
 from reviewer.core.ingest.items import page
 from reviewer.core.ingest.pages import Pipelined
@@ -57,8 +57,8 @@ def extract_item(item: Item, stamp: str) -> PostingRecord | Skipped:
             apply_given(done.extraction, item.given, done.doc.markdown)
     except Exception as err:  # one bad page must not stop the partition
         return Skipped(item.source, f"cleaning failed: {type(err).__name__}: {err}")
-    return record_of(Pipelined(item.source, content_hash(item.text), item.metadata, done.doc,
-                               done.extraction), stamp)
+    return record_of(Pipelined(item.source, item_hash(item.text, item.given), item.metadata,
+                               done.doc, done.extraction), stamp)
 
 
 def record_of(page: Pipelined, stamp: str) -> PostingRecord:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import itertools
-import json
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -24,10 +23,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reviewer.core.ingest.columns import ColumnMapping, Mapper
-from reviewer.core.ingest.inputs import content_hash, item_hash, read_inputs
+from reviewer.core.ingest.inputs import item_hash, read_inputs
 from reviewer.core.ingest.items import Item, LeftOut, Skipped
 from reviewer.core.ingest.own_records import ReadRecord, resolved
-from reviewer.core.ingest.pages import Pipelined, Work, encode_page, finish, pipeline_page
+from reviewer.core.ingest.pages import (
+    Pipelined,
+    Work,
+    encode_page,
+    finish,
+    held_before,
+    pipeline_page,
+)
 from reviewer.core.ingest.training import project_model
 from reviewer.core.store import DatabaseError, PreparedPosting, RecordRows, Store
 from reviewer.core.workers import Workers
@@ -131,9 +137,7 @@ def import_paths(
     model, report.model_note = project_model(store)
     started = time.perf_counter()
     workers = page_workers(jobs)
-    # hashes met in this run, so a page twice in the input counts once; of a page, the
-    # values its first row's columns gave (``_digest``)
-    seen: dict[str, str] = {}
+    seen: set[str] = set()  # hashes met in this run, so a page twice in the input counts once
     in_flight: tuple[list[Work], _Plan, Iterator[PreparedPosting | Pipelined | Skipped]] \
         | None = None
     records: list[ReadRecord] = []  # our own records read, not yet stored
@@ -203,29 +207,13 @@ def _collected_less() -> Iterator[None]:
                 gc.set_threshold(*state.before)
 
 
-def _given_key(given: dict[str, Any]) -> str:
-    return json.dumps(given, sort_keys=True, ensure_ascii=False, default=str)
-
-
-def _digest(item: Item, seen: dict[str, str]) -> str:
-    """The hash a page is stored under: its content's; but for a row of a data file whose
-    page an earlier row of this run gave with other values in its mapped columns (one
-    description posted in three cities), the page and those values' (``item_hash``): a
-    posting of its own, where it was taken for the first row's page and its values
-    lost. (The first row keeps the page's hash: a project imported before finds it.)"""
-    digest = content_hash(item.text)
-    if digest in seen and item.given and seen[digest] != _given_key(item.given):
-        return item_hash(item.text, item.given)
-    return digest
-
-
 # a chunk in the order it was read: runs of our own records, and counts of the pages
 # between them (the next so many of the chunk's work)
 _Plan = list[list[ReadRecord] | int]
 
 
 def _new_work(store: Store, chunk: list[Item | Skipped | ReadRecord], report: ImportReport,
-              seen: dict[str, str]) -> tuple[list[Work], _Plan]:
+              seen: set[str]) -> tuple[list[Work], _Plan]:
     """The pages of a chunk still to clean (skipped inputs and known pages counted), and
     the chunk's ``_Plan``: in what order its records and pages are to be written."""
     fresh: list[tuple[Item, str]] = []
@@ -245,17 +233,18 @@ def _new_work(store: Store, chunk: list[Item | Skipped | ReadRecord], report: Im
             count = report.left_out[left.field] = report.left_out.get(left.field, 0) + 1
             if count <= EXAMPLES:
                 report.left_out_examples.append(left)
-        digest = _digest(entry, seen)
+        digest = item_hash(entry.text, entry.given)  # (one page in three cities: three)
         if digest in seen:
             report.duplicates += 1
             continue
-        seen[digest] = _given_key(entry.given)
+        seen.add(digest)
         fresh.append((entry, digest))
         if order and order[-1] and isinstance(order[-1][0], str):
             order[-1].append(digest)
         else:
             order.append([digest])
     known = store.postings.known_hashes([d for _, d in fresh])
+    known |= held_before(store, [(i, d) for i, d in fresh if i.given and d not in known])
     report.duplicates += len(known)
     plan: _Plan = [part if isinstance(part[0], ReadRecord)
                    else sum(digest not in known for digest in part)

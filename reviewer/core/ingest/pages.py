@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 from reviewer.core.clean import gave_up
 from reviewer.core.ingest.dataset import STAGE, apply_given
-from reviewer.core.ingest.items import Skipped
+from reviewer.core.ingest.inputs import content_hash
+from reviewer.core.ingest.items import Item, Skipped
 from reviewer.core.pipeline import process
 from reviewer.core.schema import CleanDoc, Extraction
-from reviewer.core.store import NewPosting, PreparedPosting, prepare
+from reviewer.core.store import NewPosting, PreparedPosting, Store, prepare
 
 if TYPE_CHECKING:
     from reviewer.core.learn import Model
@@ -110,3 +111,18 @@ def learned(model: Model, page: Pipelined) -> None:
         return
     page.label_suggestions = dict(suggestions.labels)
     page.usefulness = usefulness(model, page.extraction, suggestions)
+
+
+def held_before(store: Store, rows: list[tuple[Item, str]]) -> set[str]:
+    """Of rows of data files that the project holds under no hash of theirs (the page and
+    their columns' values, ``item_hash``), those it holds under the page's hash alone with
+    the same values (imported before rows were told apart by them): their hashes."""
+    by_page: dict[str, list[tuple[Item, str]]] = {}
+    for item, digest in rows:
+        by_page.setdefault(content_hash(item.text), []).append((item, digest))
+    held: set[str] = set()
+    for page in store.postings.known_hashes(list(by_page)):
+        values = store.transfer.stage_values(page, STAGE)
+        held.update(digest for item, digest in by_page[page]
+                    if item.given and all(values.get(k) == v for k, v in item.given.items()))
+    return held

@@ -349,6 +349,12 @@ class Transfer:
         """A line in the project's log for a whole split or merge."""
         log(self.db, kind, data)
 
+    def stage_values(self, page_hash: str, stage: str) -> dict[str, Any]:
+        """The values stage ``stage`` gave the posting stored under ``page_hash``."""
+        return {field: loads(value) for field, value in self.db.execute(
+            "SELECT s.field, s.value FROM suggestions s JOIN postings p ON p.id ="
+            " s.posting_id WHERE p.hash = ? AND s.stage = ?", (page_hash, stage))}
+
     def split_from(self) -> set[str]:
         """The names of the files a split made this one from (its log says)."""
         return {row[0] for row in self.db.execute(

@@ -26,6 +26,7 @@ import pytest
 from reviewer.core.ingest import (
     SYNONYMS,
     Item,
+    content_hash,
     find_mapping,
     import_paths,
     iter_inputs,
@@ -670,3 +671,32 @@ def test_rows_of_one_description_and_other_columns_are_postings_of_their_own(
         assert places == ["Hull", "Leeds", "York"]
         again = import_paths(store, [path])
         assert (again.added, again.duplicates) == (0, 4)
+
+
+def test_rows_of_one_description_are_told_apart_in_any_run_and_order(
+        tmp_path: Path) -> None:
+    """Which row kept the page's hash depended on which a run met first: Berlin, in a
+    run after London's, was "already in the project"; the file reordered gave London
+    twice. A project that holds a row under the page's hash alone (imported before rows
+    were told apart) finds it again."""
+    text = ("We are hiring a nurse for our ward: day shifts, a friendly team and a pension. "
+            "Apply with your CV.")
+
+    def rows(name: str, cities: list[str]) -> Path:
+        path = tmp_path / name
+        with path.open("w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out)
+            writer.writerow(["title", "location", "description"])
+            writer.writerows(["Nurse", city, text] for city in cities)
+        return path
+
+    with Store(tmp_path / "p.db") as store:
+        assert import_paths(store, [rows("a.csv", ["London"])]).added == 1
+        assert import_paths(store, [rows("b.csv", ["Berlin"])]).added == 1
+        again = import_paths(store, [rows("c.csv", ["Berlin", "Paris", "London"])])
+        assert (again.added, again.duplicates) == (1, 2)
+        assert store.queue.count() == 3
+        pid = store.queue.ids()[0]  # as a project before: the page's hash alone
+        store.db.execute("UPDATE postings SET hash = ? WHERE id = ?",
+                         (content_hash(text), pid))
+        assert import_paths(store, [rows("d.csv", ["London", "Paris"])]).added == 0
