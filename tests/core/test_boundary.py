@@ -26,7 +26,7 @@ def test_core_and_cli_do_not_load_qt_or_the_gui(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", CHECK, str(posting)], capture_output=True,
                           text=True, timeout=120, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
-    assert '"title": "Data Analyst"' in proc.stdout
+    assert '"title":"Data Analyst"' in proc.stdout
 
 
 def test_the_check_itself_can_fail() -> None:

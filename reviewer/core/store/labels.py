@@ -34,6 +34,24 @@ _ITEMS = ("CASE WHEN json_valid(r.value) THEN CASE WHEN json_type(r.value) = 'ar
           " THEN r.value END END")
 
 
+def parse_rows(stored: list[tuple[str, str, str]]) -> list[Question]:
+    """The questions of the stored rows (question, kind, options as JSON). Options of
+    another shape than the schema's (edited by another program) raise the error of
+    a value that cannot be read, ``json.JSONDecodeError``."""
+    questions = []
+    for name, kind, options in stored:
+        read = json.loads(options)
+        if not isinstance(read, list) or not all(
+                isinstance(o, dict) and isinstance(o.get("name"), str)
+                and isinstance(o.get("color", ""), str) and isinstance(o.get("key", ""), str)
+                for o in read):
+            raise json.JSONDecodeError(f"the options of question {name!r} are not the "
+                                       "schema's", options, 0)
+        questions.append(Question(name, kind, [
+            Option(o["name"], o.get("color", ""), o.get("key", "")) for o in read]))
+    return with_defaults(questions)
+
+
 class Labels:
     """The label schema and the answers to its document questions."""
 
@@ -62,23 +80,7 @@ class Labels:
             self._read = stored, self.parsed(stored)
         return None if self._read[1] == questions else self._read[1]
 
-    @staticmethod
-    def parsed(stored: list[tuple[str, str, str]]) -> list[Question]:
-        """The questions of the stored rows (question, kind, options as JSON). Options of
-        another shape than the schema's (edited by another program) raise the error of
-        a value that cannot be read, ``json.JSONDecodeError``."""
-        questions = []
-        for name, kind, options in stored:
-            read = json.loads(options)
-            if not isinstance(read, list) or not all(
-                    isinstance(o, dict) and isinstance(o.get("name"), str)
-                    and isinstance(o.get("color", ""), str) and isinstance(o.get("key", ""), str)
-                    for o in read):
-                raise json.JSONDecodeError(f"the options of question {name!r} are not the "
-                                           "schema's", options, 0)
-            questions.append(Question(name, kind, [
-                Option(o["name"], o.get("color", ""), o.get("key", "")) for o in read]))
-        return with_defaults(questions)
+    parsed = staticmethod(parse_rows)
 
     def _stored(self) -> list[tuple[str, str, str]]:
         return self.db.execute(
