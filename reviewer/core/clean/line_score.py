@@ -53,8 +53,7 @@ def _is_contact(text: str) -> bool:
 
 JOB_LABELS = lazy_compile(
     r"^(job ?title|title|position( title)?|role|location|position location|job location|"
-    r"work location|office location|base salary|annual salary|salary range|pay range|"
-    r"pay rate|hourly rate|"
+    r"work location|office location|base salary|annual salary|pay rate|hourly rate|"
     r"locations?|department|team|job category|category|division|posted|date posted|"
     r"posting date|opening date|closing date|deadline|application deadline|apply by|"
     r"salary|remuneration|compensation|pay|weekly hours|work hours|hours|schedule|"

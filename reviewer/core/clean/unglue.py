@@ -96,12 +96,14 @@ def split_labels(line: str) -> list[str]:
 
 
 def _capitals_alone(line: str, start: int) -> bool:
-    """Is the label at ``start`` written in capitals after a word that is not ("…
-    Assistant DEPARTMENT:"; not "PROJECT DURATION:", one label of which the lists know
-    the end)?"""
+    """Is the label at ``start`` written in capitals after a capitalised word that is not
+    ("… Assistant DEPARTMENT:"; not "PROJECT DURATION:" nor "EDUCATION & EXPERIENCE:",
+    one label of which the lists know the end, nor "… join our TEAM:", a sentence's)?"""
     label = line[start:line.index(":", start)]
-    before = line[:start].split()
-    return label.isupper() and not (before and before[-1].isupper())
+    words = [word for word in line[:start].split() if any(map(str.isalpha, word))]
+    if not label.isupper() or not words or line[:start].rstrip()[-1:] in "&,/+-":
+        return False
+    return words[-1][:1].isupper() and not words[-1].isupper()
 
 
 def _label_start(line: str, colon: int) -> tuple[int | None, bool]:

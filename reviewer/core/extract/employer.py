@@ -251,8 +251,9 @@ def _legal_names(text: str) -> list[tuple[str, int, int]]:
 
 
 # a sentence's end inside a run of capitalised words ("the Pacific Northwest. We are
-# seeking", "in Oslo. Nova Harbor is"): a word of three letters or more and a stop, not
-# an abbreviation ("Inc.", "St.", "Bros.", "Pharm."), unless a pronoun opens what follows
+# seeking", "in Oslo. Nova Harbor is"): a word of four letters or more and a stop, not an
+# abbreviation ("Pharm.", "Assoc."; shorter ones: "Inc.", "Pvt.", "Sdn."), or any word
+# before a pronoun that opens what follows ("Acme Corp. We are")
 _SENTENCE_END = lazy_compile(r"\b([A-Z]?[a-z]{2,})\.\s+(?=([A-Z][a-z]*))")
 _ABBREVIATIONS = frozenset(
     "inc corp co ltd llc bros assoc assn intl natl mfg pharm educ prods svcs serv dept "
@@ -262,8 +263,8 @@ _OPENING_WORDS = frozenset("we our you your they their it its this these the".sp
 
 
 def _trim_name(name: str) -> str:
-    ends = [m for m in _SENTENCE_END.finditer(name)
-            if m.group(1).lower() not in _ABBREVIATIONS or m.group(2).lower() in _OPENING_WORDS]
+    ends = [m for m in _SENTENCE_END.finditer(name) if m.group(2).lower() in _OPENING_WORDS
+            or (len(m.group(1)) >= 4 and m.group(1).lower() not in _ABBREVIATIONS)]
     if ends:
         name = name[ends[-1].end():]  # the name is what opens the last sentence
     name = name.strip(" ,;:'’")

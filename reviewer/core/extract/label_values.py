@@ -19,7 +19,6 @@ from reviewer.core.extract.vocab import (
 )
 from reviewer.core.schema import Finding, Span
 from reviewer.core.words.lexicon import boilerplate_reason, is_camel_word
-from reviewer.core.words.places import looks_like_location
 from reviewer.core.words.regex import lazy_compile
 
 
@@ -65,7 +64,7 @@ def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
     if field == "locations":
         if _WORK_ARRANGEMENT.fullmatch(value.lower().rstrip(" .")):
             return None  # "Work Location: In person" names no place
-        places = [_place_before_remark(place) for place in split_locations(value)]
+        places = split_locations(value)
         return (places, None) if places else None
     if field in ("date_posted", "valid_through"):
         date = find_date(value)
@@ -120,23 +119,9 @@ _PLACEHOLDER = lazy_compile(r"tb[acd]|n/?a|none|various|multiple( locations)?|co
 _NOT_WEEKLY = lazy_compile(r"(?i)\s*(-\s*)?(days?|weeks?|months?|hours? shifts?|shifts?)\b")
 
 
-# another label glued to a value: a capital right after a lower-case letter, a digit or a
-# bracket, then a few words and a colon
-_GLUED_LABEL = lazy_compile(r"(?<=[a-z0-9)])[A-Z][\w/&'’ -]{1,30}:(?:\s|$)")
-# where a remark after a place starts: "Leeds (Day 1 on site)", "Leeds -- locals only"
-_REMARK = lazy_compile(r"\s*\(|\s*--|\s+[-–—]\s")
-
-
-def _place_before_remark(place: str) -> str:
-    """A labelled place with the remark after it taken off, where what is left reads
-    as a place and the whole does not."""
-    cut = _REMARK.search(place)
-    if cut is None or cut.start() == 0 or looks_like_location(place):
-        return place
-    head = place[:cut.start()].strip(" ,")
-    return head if looks_like_location(head) else place
-
-
+# another label glued to a value: capitals ("FLSA", "EEO") right after a lower-case letter,
+# a digit or a bracket, then a few words and a colon (not a CamelCase word: "ServiceNow")
+_GLUED_LABEL = lazy_compile(r"(?<=[a-z0-9)])[A-Z]{2}[\w/&'’ -]{0,30}:(?:\s|$)")
 def split_locations(value: str) -> list[str]:
     """One location line into the places it lists, each as written."""
     value = re.sub(r"\s+", " ", value).strip(" .;|")

@@ -191,7 +191,15 @@ def test_labels_glued_to_the_value_before_them_go_on_lines_of_their_own(
     "We will discuss your Location: and Salary: expectations at the first interview.",
     "JobType: Full-time",
     "PROJECT DURATION: 20 years",
+    "Come and join our TEAM: we build tools for nurses across the country.",
+    "We offer great PAY: up to $30 an hour for the right person.",
 ])
 def test_labels_not_glued_to_a_value_stay_on_their_line(sentence: str) -> None:
     md = clean("\n\n".join(["Data Engineer", INTRO, sentence]) + "\n", "text").markdown
     assert sentence in md
+
+
+def test_a_heading_in_capitals_of_two_words_joined_by_and_stays_whole() -> None:
+    md = clean("\n\n".join(["Data Engineer", INTRO, "EDUCATION & EXPERIENCE: a degree and "
+                             "two years of Python."]) + "\n", "text").markdown
+    assert "EDUCATION &\n" not in md and "EDUCATION & EXPERIENCE" in md

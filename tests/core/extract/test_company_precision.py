@@ -160,6 +160,10 @@ def test_the_evidence_of_a_name_cut_from_a_longer_match_is_the_name() -> None:
     ("Procter & Gamble Prods. Company is seeking analysts for its plants.",
      "Procter & Gamble Prods. Company"),
     ("We are in Oslo. Nova Harbor is seeking lawyers for its office.", "Nova Harbor"),
+    ("Infosys Technologies Pvt. Ltd. is seeking engineers for its labs.",
+     "Infosys Technologies Pvt. Ltd."),
+    ("Maju Holdings Sdn. Bhd. is seeking accountants for its office.",
+     "Maju Holdings Sdn. Bhd"),
 ])
 def test_a_sentence_s_end_is_told_from_an_abbreviation(text: str, name: str) -> None:
     assert company(text, f"{name} is an equal opportunity employer.") == name

@@ -62,17 +62,10 @@ def test_a_labelled_title_stops_where_a_glued_label_starts() -> None:
     for line, title in (
             ("Position Title: House CoordinatorFLSA Classification: Hourly, Nonexempt",
              "House Coordinator"),
-            ("Job Title: JavaScript Engineer", "JavaScript Engineer")):
+            ("Job Title: JavaScript Engineer", "JavaScript Engineer"),
+            ("Job Title: ServiceNow Developer: ITSM", "ServiceNow Developer: ITSM"),
+            ("Job Title: FinOps Analyst: Cloud Costs", "FinOps Analyst: Cloud Costs")):
         doc = clean(f"{line}\n\nWe are a small team building tools for libraries and "
                     "schools. You will write code and tests every day.\n", "text")
         assert extract(doc).fields["title"] == title
 
-
-def test_a_labelled_place_with_a_remark_gives_the_place() -> None:
-    """"Location: Leeds-UK (Day 1 on site)-- locals only" was a place as written."""
-    from reviewer.core.clean import clean
-
-    doc = clean("Data Analyst\n\nDuration: Contract\n\nLocation: Leeds (Day 1 on site)-- "
-                "locals only\n\nWe are a small team building tools for libraries and schools."
-                " You will write code and tests every day.\n", "text")
-    assert extract(doc).fields["locations"] == ["Leeds"]
