@@ -356,9 +356,9 @@ class Transfer:
             " s.posting_id WHERE p.hash = ? AND s.stage = ?", (page_hash, stage))}
 
     def split_from(self) -> set[str]:
-        """The names of the files a split made this one from (its log says)."""
+        """The paths (resolved) of the files a split made this one from (its log says)."""
         return {row[0] for row in self.db.execute(
-            "SELECT json_extract(data, '$.source') FROM events WHERE kind = 'split'")
+            "SELECT json_extract(data, '$.source_path') FROM events WHERE kind = 'split'")
             if isinstance(row[0], str)}
 
     def log_merged(self, file: str, came: Sequence[tuple[int, str]]) -> None:

@@ -124,7 +124,7 @@ def _split_from(out_path: Path, paths: list[Path]) -> bool:
     for path in paths:
         src = open_input(path)
         try:
-            if out_path.name in src.transfer.split_from():
+            if str(out_path.resolve()) in src.transfer.split_from():
                 return True
         finally:
             src.close()

@@ -163,7 +163,9 @@ def _split(store: Store, names: list[str], targets: dict[str, Path], existing: l
                 progress(done, len(ids))
         for name, target in outputs.items():
             with target.atomic():
-                target.transfer.log("split", {"source": store.path.name, "reviewer": name,
+                target.transfer.log("split", {"source": store.path.name,
+                                              "source_path": str(store.path.resolve()),
+                                              "reviewer": name,
                                               "postings": report.assigned.get(name, 0)})
         whole = True
     finally:

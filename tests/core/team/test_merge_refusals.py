@@ -121,3 +121,17 @@ def test_a_reviewer_who_split_their_share_merges_it_back_into_their_file(
     merge_projects(files["ana"], [shares["ana2"], shares["cleo"]])
     with Store(files["ana"]) as store:
         assert store.records.get(1)["fields"]["title"] == "Lead Engineer"
+
+
+def test_a_file_of_the_same_name_as_the_one_split_from_is_refused(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """Another team's ana.db took the inputs split from this team's ana.db: only the
+    name was compared."""
+    with Store(files["ana"], reviewer="ana") as store:
+        shares = split_project(store, ["ana2", "cleo"], tmp_path / "sub", overlap=1.0,
+                               copies=2).files
+    (tmp_path / "other_team").mkdir()
+    other = shared_files(tmp_path / "other_team", NAMES)["ana"]
+    assert other.name == files["ana"].name
+    with pytest.raises(TeamError, match="ana's own file"):
+        merge_projects(other, [shares["ana2"], shares["cleo"]])
