@@ -359,10 +359,8 @@ class ReviewFlow(QObject):
         return bool(left)
 
     def skip(self) -> None:
-        was = (self.pid, self.posting and self.posting["status"])
-        if self.push("skip", lambda p: self.store.postings.set_status(p, "skipped")):
+        if self._set_status("skip", "skipped"):
             self.queue.go_next()
-            self._status_replaced(*was, "skipped")
 
     def reject_and_next(self) -> None:
         """Flag the posting (exported as rejected) and go to the next not reviewed."""
@@ -371,14 +369,15 @@ class ReviewFlow(QObject):
 
     def flag(self) -> bool:
         """Flag the posting; False when the edit was not made."""
-        was = (self.pid, self.posting and self.posting["status"])
-        made = self.push("flag", lambda p: self.store.postings.set_status(p, "flagged"))
-        if made:
-            self._status_replaced(*was, "flagged")
-        return made
+        return self._set_status("flag", "flagged")
 
-    def _status_replaced(self, pid: int | None, was: str | None, now: str) -> None:
-        """A status a person gave before (reviewed, skipped, flagged) replaced: said."""
-        if was not in (None, "new", now):
-            self.message.emit(f"Posting {pid} was {was}: now {now} (Ctrl+Z takes it back).",
-                              8000)
+    def _set_status(self, text: str, status: str) -> bool:
+        """Give the posting ``status`` (the edit ``text``); False when it was not made. A
+        status a person gave before (reviewed, skipped, flagged) that it replaces is said."""
+        pid, was = self.pid, self.posting and self.posting["status"]
+        if not self.push(text, lambda p: self.store.postings.set_status(p, status)):
+            return False
+        if was not in (None, "new", status):
+            self.message.emit(f"Posting {pid} was {was}: now {status} (Ctrl+Z takes it "
+                              "back).", 8000)
+        return True

@@ -222,12 +222,7 @@ def test_words_labelled_in_a_text_read_again_since_are_not_stored_over_others(
     assert pid is not None
     _read_again_elsewhere(project, pid)
     document = win.document
-    shown = document.document().toPlainText()
-    at = shown.index("Python")
-    cursor = QTextCursor(document.document())
-    cursor.setPosition(at)
-    cursor.setPosition(at + len("Python"), QTextCursor.MoveMode.KeepAnchor)
-    document.setTextCursor(cursor)
+    _select(document, "Python")
     win.spans.label_selection("SKILL")
     assert [s for s in win.store.records.get(pid)["spans"] if s["origin"] == "human"] == []
     assert "changed since it was shown" in win.statusBar().currentMessage()
@@ -295,12 +290,7 @@ def test_a_span_labelled_after_one_refused_says_so(
     document.setTextCursor(cursor)
     win.spans.label_selection("SKILL")
     assert win.statusBar().currentMessage().startswith("Not labelled")
-    shown = document.document().toPlainText()
-    at = shown.index("Python")
-    cursor = QTextCursor(document.document())
-    cursor.setPosition(at)
-    cursor.setPosition(at + len("Python"), QTextCursor.MoveMode.KeepAnchor)
-    document.setTextCursor(cursor)
+    _select(document, "Python")
     win.spans.label_selection("SKILL")
     assert any(s["origin"] == "human" for s in win.store.records.get(win.pid)["spans"])
     assert win.statusBar().currentMessage() == "Labelled SKILL."

@@ -82,9 +82,11 @@ def split_labels(line: str) -> list[str]:
     ("JobType:") is part of it. A list item and a heading are kept whole."""
     if BULLET.match(line) or line.lstrip().startswith("#"):
         return [line]
-    found = [(start, glued) for colon in itertools.islice(_LABEL_COLON.finditer(line),
-                                                          MAX_HEADINGS)
-             for start, glued in [_label_start(line, colon.start())] if start is not None]
+    found = []  # where each label starts; glued to what precedes it
+    for colon in itertools.islice(_LABEL_COLON.finditer(line), MAX_HEADINGS):
+        start, glued = _label_start(line, colon.start())
+        if start is not None:
+            found.append((start, glued))
     labelled = bool(found) and not line[:found[0][0]].strip()  # a line of labels
     cuts = [start for start, glued in found if start > 0 and (
         glued or labelled or _capitals_alone(line, start))]

@@ -124,5 +124,5 @@ def held_before(store: Store, rows: list[tuple[Item, str]]) -> set[str]:
     for page in store.postings.known_hashes(list(by_page)):
         values = store.transfer.stage_values(page, STAGE)
         held.update(digest for item, digest in by_page[page]
-                    if item.given and all(values.get(k) == v for k, v in item.given.items()))
+                    if all(values.get(k) == v for k, v in item.given.items()))
     return held

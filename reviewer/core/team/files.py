@@ -40,11 +40,13 @@ def check_input(path: Path, out_path: Path) -> int:
 def check_distinct(paths: list[Path]) -> None:
     """``TeamError`` where two of ``paths`` name one file (twice, or by a link to it):
     its reviewers' values would come in twice, as if from two people."""
-    for number, path in enumerate(paths):
-        for earlier in paths[:number]:
-            if path.samefile(earlier):
-                shown = str(path) if str(path) == str(earlier) else f"{earlier} and {path}"
-                raise TeamError(f"{shown}: one file named twice; name each file once")
+    seen: dict[tuple[int, int], Path] = {}
+    for path in paths:
+        found = path.stat()
+        earlier = seen.setdefault((found.st_dev, found.st_ino), path)
+        if earlier is not path:
+            shown = str(path) if str(path) == str(earlier) else f"{earlier} and {path}"
+            raise TeamError(f"{shown}: one file named twice; name each file once")
 
 
 def worked_on(path: Path) -> int:

@@ -68,6 +68,11 @@ def test_cleaning_split_headings_again_changes_nothing(glued: CleanDoc) -> None:
     assert clean(glued.markdown, "text").markdown == glued.markdown
 
 
+def _among_prose(line: str) -> str:
+    """The Markdown of a posting that holds ``line`` as a paragraph of its own."""
+    return clean("\n\n".join(["Data Engineer", INTRO, line]) + "\n", "text").markdown
+
+
 @pytest.mark.parametrize("sentence", [
     "We hire from every background.Note:Bring your own laptop on the first day of work.",
     "We need the following skills: Python, SQL and a steady hand with production systems.",
@@ -75,7 +80,7 @@ def test_cleaning_split_headings_again_changes_nothing(glued: CleanDoc) -> None:
     "The meeting starts at 10:30 in the main hall of the office by the river, every Monday.",
 ])
 def test_colons_that_end_no_heading_are_left_alone(sentence: str) -> None:
-    md = clean("\n\n".join(["Data Engineer", INTRO, sentence]) + "\n", "text").markdown
+    md = _among_prose(sentence)
     assert sentence in md
     assert "\n## " not in md
 
@@ -195,11 +200,10 @@ def test_labels_glued_to_the_value_before_them_go_on_lines_of_their_own(
     "We offer great PAY: up to $30 an hour for the right person.",
 ])
 def test_labels_not_glued_to_a_value_stay_on_their_line(sentence: str) -> None:
-    md = clean("\n\n".join(["Data Engineer", INTRO, sentence]) + "\n", "text").markdown
+    md = _among_prose(sentence)
     assert sentence in md
 
 
 def test_a_heading_in_capitals_of_two_words_joined_by_and_stays_whole() -> None:
-    md = clean("\n\n".join(["Data Engineer", INTRO, "EDUCATION & EXPERIENCE: a degree and "
-                             "two years of Python."]) + "\n", "text").markdown
+    md = _among_prose("EDUCATION & EXPERIENCE: a degree and two years of Python.")
     assert "EDUCATION &\n" not in md and "EDUCATION & EXPERIENCE" in md
