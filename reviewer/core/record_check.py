@@ -1,15 +1,16 @@
 """The check of a canonical record (``reviewer.core.records``) before it is stored.
 
 ``record_problem`` says what makes a record unfit to store (None: nothing): its keys'
-types, its status and provenances, each field's value against schema v1 (as the window
-could have stored it), each value against its provenance, every offset against the
-text and each span's text against the text at its offsets, and its labels.
+types, its status and provenances, its times, each field's value against schema v1 (as
+the window could have stored it), the machine's confidences (0 to 1), each value against
+its provenance, every offset against the text and each span's text against the text at
+its offsets, and its labels.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from itertools import repeat
 from typing import Any
 
@@ -19,6 +20,7 @@ from reviewer.core.schema import FIELDS, PERIODS, SCHEMA_VERSION
 _PROVENANCES = ("accepted", "corrected", "rejected", "adjudicated", "machine", "none")
 _MAX_ID = 2**63 - 1
 _TEXT_KEYS = ("source", "comment", "imported_at", "updated_at", "reviewer")
+_TIME_KEYS = ("imported_at", "updated_at")
 _OBJECT_KEYS = ("fields", "provenance", "machine", "field_spans", "labels", "metadata",
                 "reviewers")
 _NUMBER_TYPES = (float, int)
@@ -61,6 +63,10 @@ def first_problem(obj: dict[str, Any]) -> str | None:
     for key in _TEXT_KEYS:
         if key in obj and not isinstance(obj[key], str):
             return f"'{key}' is not text"
+    for key in _TIME_KEYS:
+        if not is_time(obj.get(key, "")):
+            return (f"'{key}' {str(obj[key])[:40]!r} is not a date and time written in "
+                    "ISO 8601 (2026-01-31T09:00:00+00:00)")
     for key in _OBJECT_KEYS:
         if obj.get(key) is not None and not isinstance(obj[key], dict):
             return f"'{key}' is not an object"
@@ -78,6 +84,8 @@ def first_problem(obj: dict[str, Any]) -> str | None:
                    or _offsets_problem(suggestion.get("spans", []), size))
         if problem is None and not _is_number(suggestion.get("confidence", 0.0)):
             problem = "its confidence is not a number"
+        if problem is None and not 0 <= suggestion.get("confidence", 0.0) <= 1:
+            problem = f"its confidence {suggestion['confidence']} is not from 0 to 1"
         if problem is None and not isinstance(suggestion.get("stage", ""), str):
             problem = "its stage is not text"
         if problem is not None:
@@ -185,8 +193,8 @@ def _fits(obj: dict[str, Any]) -> bool:
             or type(version := get("schema_version", SCHEMA_VERSION)) is not int \
             or version != SCHEMA_VERSION \
             or type(get("source", "")) is not str or type(get("comment", "")) is not str \
-            or type(get("imported_at", "")) is not str \
-            or type(get("updated_at", "")) is not str or type(get("reviewer", "")) is not str:
+            or type(get("reviewer", "")) is not str \
+            or not is_time(get("imported_at", "")) or not is_time(get("updated_at", "")):
         return False
     for key in _OBJECT_KEYS:
         value = get(key)
@@ -208,7 +216,7 @@ def _fits(obj: dict[str, Any]) -> bool:
         if type(suggestion) is not dict \
                 or not _value_fits(name, suggestion.get("value", _MISSING)) \
                 or type(confidence := suggestion.get("confidence", 0.0)) not in _NUMBER_TYPES \
-                or not -1e15 < confidence < 1e15 \
+                or not 0 <= confidence <= 1 \
                 or type(suggestion.get("stage", "")) is not str \
                 or not _offsets_fit(suggestion.get("spans", _NO_SPANS), size):
             return False
@@ -335,5 +343,15 @@ def is_date(value: str) -> bool:
     """Is ``value`` a date of the calendar, as YYYY-MM-DD (as every value of a date is)?"""
     try:
         return _ISO_DATE.fullmatch(value) is not None and bool(date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
+def is_time(value: Any) -> bool:
+    """Is ``value`` a date and time written in ISO 8601, or "" (none said)?"""
+    if type(value) is not str:
+        return False
+    try:
+        return not value or bool(datetime.fromisoformat(value))
     except ValueError:
         return False

@@ -163,3 +163,30 @@ def test_a_record_of_a_newer_field_schema_is_a_problem() -> None:
     del without["schema_version"]
     assert record_problem(without) is None  # (a record written before it was kept)
 
+
+
+def test_a_machine_confidence_outside_zero_to_one_is_a_problem() -> None:
+    """The least-confident order and the field's figure read it as a share: 7.5 would
+    put a posting last and show 750 %."""
+    for confidence in (7.5, -0.1, 1.0001):
+        record = copy.deepcopy(RECORD)
+        record["machine"]["title"]["confidence"] = confidence
+        problem = record_problem(record)
+        assert problem is not None and "confidence" in problem and "0 to 1" in problem
+        assert first_problem(record) == problem
+    for confidence in (0, 1, 0.0, 1.0, 0.5):
+        record = copy.deepcopy(RECORD)
+        record["machine"]["title"]["confidence"] = confidence
+        assert record_problem(record) is None
+
+
+def test_a_timestamp_that_is_no_date_and_time_is_a_problem() -> None:
+    """The history, the list's order and the reviewers' time read them as times."""
+    for key in ("imported_at", "updated_at"):
+        for stamp in ("yesterday", "2026-13-01T00:00:00", "12/01/2026"):
+            record = {**copy.deepcopy(RECORD), key: stamp}
+            problem = record_problem(record)
+            assert problem is not None and key in problem and "ISO 8601" in problem, stamp
+            assert first_problem(record) == problem
+        for stamp in ("", "2026-01-01", "2026-01-01T10:00:00Z", "2026-01-01T10:00:00.5+02:00"):
+            assert record_problem({**copy.deepcopy(RECORD), key: stamp}) is None, stamp
