@@ -155,11 +155,14 @@ def _closing_line(doc: Document) -> list[Block]:
 
 def benefit_items(heading: Block, blocks: list[Block]) -> list[Block]:
     """The items of a benefits section: up to a paragraph that asks for something or a
-    labelled line ("Schedule: 8 hour shift" starts what follows the benefits). A heading
-    with nothing under it that says more than a heading ("Full benefits offered")
-    states the benefits itself."""
+    labelled line ("Schedule: 8 hour shift" starts what follows the benefits); the
+    labelled lines before the perks ("Salary and Benefits": "Employment Type: Full Time")
+    are the posting's values, none of them a perk. A heading with nothing under it that
+    says more than a heading ("Full benefits offered") states the benefits itself."""
     if not blocks and heading_key(heading.text) not in SECTION_HEADINGS:
         return [heading]
+    while blocks and starts_with_label(blocks[0].text) and not PERK.search(_read(blocks[0].text)):
+        blocks = blocks[1:]
     for i, block in enumerate(blocks):
         low = _read(block.text)
         labelled = starts_with_label(block.text) or low.rstrip().endswith(":")

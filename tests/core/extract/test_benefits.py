@@ -140,3 +140,13 @@ def test_a_duty_naming_perks_at_the_head_of_a_list_of_duties_is_no_benefit() -> 
             "Answering the questions of client employees\n")
     benefits = extract(CleanDoc(text, "text")).fields["benefits"] or []
     assert not any("oversight" in item for item in benefits)
+
+
+def test_a_labelled_value_before_the_perks_is_no_perk() -> None:
+    """Under "Salary and Benefits" a posting's labelled values come first: the perks
+    after them are the benefits, the labelled values are not."""
+    _, result = run(REQUIREMENTS, "## Salary and Benefits\n\nStarting Salary: $65k to $75k\n\n"
+                    "Employment Type: Full Time\n\nSchedule: Monday to Friday\n\n"
+                    + "\n\n".join(PERKS))
+    assert result.fields["benefits"] == PERKS
+    assert result.fields["employment_type"] == "full_time"
