@@ -28,22 +28,34 @@ def from_labels(labelled: list[Labelled], doc: Document) -> dict[str, Finding]:
         in_text = item.start >= 0
         conf = 0.9 if in_text else 0.8
         span: list[Span] = [(item.start, item.end)] if in_text else []
+        name = item.field
+        if name == "locations" and "remote" not in found:
+            # "Remote only" is a location and says the work is remote; "In person" and
+            # "Hybrid" say how the work is done alone
+            mode = _arrangement(item.value)
+            if mode is not None:
+                found["remote"] = Finding(mode, span, conf * 0.9, "label")
         result = _read_label(item.field, item.value)
         if result is None:
             continue
         value, sub = result
         if sub is not None and in_text:
             span = [(item.start + sub[0], item.start + sub[1])]
-        name = item.field
-        if name == "locations":
-            # "Remote only" is a location and says the work is remote
-            mode = remote_mode(item.value)
-            if mode and "remote" not in found:
-                found["remote"] = Finding(mode[0], span, conf * 0.9, "label")
         if name in found:
             continue
         found[name] = Finding(value, span, conf, "label")
     return found
+
+
+def _arrangement(value: str) -> str | None:
+    """The way of working a location label's value says (None: none): "In person" (in
+    Leeds) is onsite, "Hybrid" hybrid, "Remote (US)" remote."""
+    lead = _ARRANGED_IN.match(value)  # "In person in Leeds"
+    low = (lead.group(1) if lead else value).strip().lower().rstrip(" .")
+    if _WORK_ARRANGEMENT.fullmatch(low):
+        return "hybrid" if low.startswith("hybrid") else "onsite"
+    mode = remote_mode(value)
+    return mode[0] if mode else None
 
 
 def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
@@ -63,9 +75,10 @@ def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
         return value.strip(" -–|"), None
     if field == "locations":
         if _WORK_ARRANGEMENT.fullmatch(value.lower().rstrip(" .")):
-            return None  # "Work Location: In person" names no place
-        places = split_locations(value)
-        return (places, None) if places else None
+            return None  # "Work Location: In person" names no place (``_arrangement``)
+        lead = _ARRANGED_IN.match(value)  # "Hybrid remote in Austin, TX"
+        places = split_locations(value[lead.end():] if lead else value)
+        return (places, (lead.end(), len(value)) if lead else None) if places else None
     if field in ("date_posted", "valid_through"):
         date = find_date(value)
         return (date[0], date[1]) if date else None
@@ -113,7 +126,10 @@ def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
 # years of a labelled line ("5+ years", "3-5 yrs"), never the end of a larger number
 _LABELLED_YEARS = lazy_compile(
     r"(?i)(?<!\d)(?<!\d[.,])(\d{1,2})\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs?)")
-_WORK_ARRANGEMENT = lazy_compile(r"in[- ]person|on[- ]?site|in[- ]office|at the office")
+_WORK_ARRANGEMENT = lazy_compile(r"in[- ]person|on[- ]?site|in[- ]office|at the office|"
+                                 r"hybrid(?: remote| work(?:ing)?)?")
+_ARRANGED_IN = lazy_compile(r"(?i)((?:(?:hybrid|fully)\s+)?(?:remote|hybrid|on[- ]?site|"
+                            r"in[- ]person|in[- ]office))\s+in\s+(?=\w)")
 _PLACEHOLDER = lazy_compile(r"tb[acd]|n/?a|none|various|multiple( locations)?|confidential|"
                             r"undisclosed|not (disclosed|specified)|see (below|above)|-+")
 _NOT_WEEKLY = lazy_compile(r"(?i)\s*(-\s*)?(days?|weeks?|months?|hours? shifts?|shifts?)\b")

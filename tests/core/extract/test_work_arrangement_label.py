@@ -1,4 +1,5 @@
-"""A location label whose value is only a way of working names no place."""
+"""A location label whose value is only a way of working names no place, and says how
+the work is done."""
 
 from __future__ import annotations
 
@@ -11,12 +12,31 @@ INTRO = ("Acme Freight builds planning software for ports and rail yards, and we
          "for an analyst to join the people who build it.")
 
 
-@pytest.mark.parametrize("value", ["In person", "On-site", "Onsite", "In office"])
-def test_a_way_of_working_is_no_location(value: str) -> None:
+@pytest.mark.parametrize(("value", "mode"), [
+    ("In person", "onsite"), ("On-site", "onsite"), ("Onsite", "onsite"),
+    ("In office", "onsite"), ("Hybrid", "hybrid"), ("Hybrid remote", "hybrid")])
+def test_a_way_of_working_is_no_location(value: str, mode: str) -> None:
     doc = clean("\n\n".join(["Analyst", INTRO, f"Work Location: {value}"]) + "\n", "text")
-    assert extract(doc).fields["locations"] is None
+    result = extract(doc)
+    assert result.fields["locations"] is None
+    assert result.fields["remote"] == mode
+    start, end = result.evidence["remote"][0]
+    assert doc.markdown[start:end] == value
 
 
 def test_a_place_after_the_label_is_still_read() -> None:
     doc = clean("\n\n".join(["Analyst", INTRO, "Work Location: Leeds, UK"]) + "\n", "text")
     assert extract(doc).fields["locations"] == ["Leeds, UK"]
+
+
+@pytest.mark.parametrize(("value", "mode"), [
+    ("Hybrid remote in Austin, TX", "hybrid"), ("Remote in Leeds, UK", "remote"),
+    ("In person in Leeds, UK", "onsite")])
+def test_the_place_after_a_way_of_working_is_the_location(value: str, mode: str) -> None:
+    doc = clean("\n\n".join(["Analyst", INTRO, f"Work Location: {value}"]) + "\n", "text")
+    result = extract(doc)
+    place = value.rpartition(" in ")[2]
+    assert result.fields["locations"] == [place]
+    start, end = result.evidence["locations"][0]
+    assert doc.markdown[start:end] == place
+    assert result.fields["remote"] == mode
