@@ -76,10 +76,12 @@ def split_labels(line: str) -> list[str]:
     line of its own, with its value: "Data AnalystDuration: ContractLocation: Leeds" is
     three lines. A label glued to a lower-case letter, a digit, a stop or a run of
     capitals ("…, MDWork Location:") starts a line; one after a space only in a line of
-    labels (one that opens with a label: "Base Salary: $50,000 Location: Austin") or
-    written in capitals ("… Assistant DEPARTMENT: Development"): in a sentence it stays
-    ("… your Location: and Salary: expectations"). One glued into a label of one word
-    ("JobType:") is part of it. A list item and a heading are kept whole."""
+    labels (one that opens with a label: "Base Salary: $50,000 Location: Austin", or
+    the rest of a line after a label cut), after a sentence's end ("… disabilities. Job
+    Type: Full-time"), or written in capitals ("… Assistant DEPARTMENT: Development"): in
+    a sentence it stays ("… your Location: and Salary: expectations"). One glued into a
+    label of one word ("JobType:") is part of it. A list item and a heading are kept
+    whole."""
     if BULLET.match(line) or line.lstrip().startswith("#"):
         return [line]
     found = []  # where each label starts; glued to what precedes it
@@ -87,14 +89,29 @@ def split_labels(line: str) -> list[str]:
         start, glued = _label_start(line, colon.start())
         if start is not None:
             found.append((start, glued))
-    labelled = bool(found) and not line[:found[0][0]].strip()  # a line of labels
-    cuts = [start for start, glued in found if start > 0 and (
-        glued or labelled or _capitals_alone(line, start))]
+    run = bool(found) and not line[:found[0][0]].strip()  # a line of labels
+    cuts = []
+    for start, glued in found:
+        if start > 0 and (glued or run or _capitals_alone(line, start)
+                          or _after_a_sentence(line, start)):
+            cuts.append(start)
+            run = True  # the labels after it are a line of labels
     if not cuts:
         return [line]
     pieces = [line[:cuts[0]].rstrip()]  # (its indent kept: it may continue a wrapped line)
     pieces += [line[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(line)], strict=True)]
     return [piece for piece in pieces if piece.strip()]
+
+
+def _after_a_sentence(line: str, start: int) -> bool:
+    """Does the label at ``start`` follow a sentence's end and a space, with a value
+    that opens as one does ("… disabilities. Job Type: Full-time"; not "… to you.
+    Location: and Salary: are two questions")?"""
+    before = line[:start]
+    if not before[-1:].isspace() or before.rstrip()[-1:] not in (".", "!", "?"):
+        return False
+    value = line[line.index(":", start) + 1:].lstrip()
+    return bool(value) and not value[0].islower()
 
 
 def _capitals_alone(line: str, start: int) -> bool:

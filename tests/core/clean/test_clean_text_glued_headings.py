@@ -179,6 +179,13 @@ def test_a_menu_of_two_word_links_at_the_end_of_the_page_still_goes() -> None:
      ["Annual Salary: £40,000", "Work Location: Hybrid, Leeds"]),
     ("Base Salary: $50,000 Location: Austin, TX",
      ["Base Salary: $50,000", "Location: Austin, TX"]),
+    # a line of labels after a sentence, and labels after a glued one
+    ("We welcome applicants with disabilities. Job Type: Full-time Salary: $20.00 - $22.00 "
+     "per hour Work Location: In person",
+     ["We welcome applicants with disabilities.", "Job Type: Full-time",
+      "Salary: $20.00 - $22.00 per hour", "Work Location: In person"]),
+    ("Warehouse AssociateJob Type: Full-time Salary: $20 an hour",
+     ["Warehouse Associate", "Job Type: Full-time", "Salary: $20 an hour"]),
 ])
 def test_labels_glued_to_the_value_before_them_go_on_lines_of_their_own(
         line: str, parts: list[str]) -> None:
@@ -198,6 +205,7 @@ def test_labels_glued_to_the_value_before_them_go_on_lines_of_their_own(
     "PROJECT DURATION: 20 years",
     "Come and join our TEAM: we build tools for nurses across the country.",
     "We offer great PAY: up to $30 an hour for the right person.",
+    "Tell us what matters to you. Location: and Salary: are only two of the questions.",
 ])
 def test_labels_not_glued_to_a_value_stay_on_their_line(sentence: str) -> None:
     md = _among_prose(sentence)
