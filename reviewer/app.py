@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"reviewer demo: it takes no arguments (given: {' '.join(args[1:])})",
               file=sys.stderr)
         return 2
-    if not args or args[0] == "demo" or (len(args) == 1 and args[0].endswith(_WINDOW_FILES)):
+    if not args or args[0] == "demo" or (len(args) == 1 and _a_project(args[0])):
         if (missing := _no_screen()) is not None:
             print(f"reviewer: {missing}", file=sys.stderr)
             return 2
@@ -35,6 +35,16 @@ def main(argv: list[str] | None = None) -> int:
     from reviewer.cli import main as cli_main
 
     return cli_main(args)
+
+
+def _a_project(arg: str) -> bool:
+    """Does ``arg`` name a project for the window: a name of a project's kind (made if
+    missing), or a file there that no command is named ("newp", which import made)?"""
+    if arg.endswith(_WINDOW_FILES):
+        return True
+    from reviewer.cli.common import COMMANDS
+
+    return arg not in COMMANDS and not arg.startswith("-") and os.path.isfile(arg)
 
 
 def _no_screen() -> str | None:

@@ -188,6 +188,7 @@ def _jobs_option(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reviewer", epilog=WINDOW_USAGE, formatter_class=argparse.RawDescriptionHelpFormatter,
+        allow_abbrev=False,
         description="Clean job-posting pages, extract their fields, review and label them.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--reviewer", metavar="NAME",
@@ -248,6 +249,13 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--metadata-only", action="store_true", help="write the description "
                      "as DB.metadata.json for 'datasette DB -m DB.metadata.json' instead")
     srv.set_defaults(func=cmd_serve)
+    for command in sub.choices.values():
+        # an option is taken only as written ("--reviewer" after "split" was
+        # "--reviewers" cut short), and the name of the edits goes after the command too
+        command.allow_abbrev = False
+        command.add_argument("--reviewer", metavar="NAME", default=argparse.SUPPRESS,
+                             help="the name every edit made by the command carries (as "
+                                  "before the command)")
     return parser
 
 

@@ -12,6 +12,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # the project modules load only for the commands that use them
     from reviewer.core.store import Store
 
+# the commands (``build_parser`` makes one of each): any other single word the window
+# may take for a project file's name
+COMMANDS = ("extract", "import", "columns", "export", "reextract", "train", "split", "merge",
+            "agreement", "guidelines", "labels", "stats", "eval", "serve")
 WINDOW_USAGE = """the review window:
   reviewer              the project opened last (else the start screen)
   reviewer FILE.db      the project FILE.db (made if missing)

@@ -31,6 +31,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         parse_split,
     )
 
+    if args.output == "-":
+        raise CliError("-o -: an export writes files, not to standard output; give a "
+                       "file's name")
+    args.format = _format(args)
     _check_output(Path(args.output))
     store = open_project(args.db)
     try:
@@ -78,11 +82,31 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CliError(str(err)) from err
     finally:
         store.close()
-    print(summary.describe())
+    print(summary.describe(Path(args.output)))
     each = reviewers if args.format in ALL_REVIEWERS else None  # (one with no place for them)
     if summary.total and (note := differing_note(differing, each)) is not None:
         print(f"note: {note}", file=sys.stderr)
     return 0
+
+
+def _format(args: argparse.Namespace) -> str:
+    """The format asked for, else the one the output's name ends in (JSONL for a name
+    that names none); CliError where the name says one format and the export would
+    write another (``-f jsonl -o out.csv``)."""
+    named = _BY_SUFFIX.get(Path(args.output).suffix.lower())
+    fmt = args.format or (named[0] if named else "jsonl")
+    written = "parquet" if fmt == "csv" and args.parquet else fmt
+    if named and written not in named and not args.split and fmt not in ("hf", "jsonld-html"):
+        name = Path(args.output).name
+        raise CliError(f"-o {name} names a {named[0]} file, but the export would write "
+                       f"{written}: pass --format {named[0]}, or name the file for {written}")
+    return fmt
+
+
+# the formats a file's name says (the first: the one written for it without --format)
+_BY_SUFFIX = {".csv": ("csv",), ".parquet": ("parquet",), ".spacy": ("spacy",),
+              ".conll": ("conll",), ".jsonl": ("jsonl", "prodigy", "doccano", "argilla"),
+              ".ndjson": ("jsonl", "prodigy", "doccano", "argilla")}
 
 
 def _emails(pairs: list[str]) -> dict[str, str]:
@@ -115,8 +139,10 @@ def add_export_parser(sub: Any) -> None:
                     "dataset format. Spans' offsets always index the exported text.",
     )
     exp.add_argument("db", metavar="DB")
-    exp.add_argument("--format", "-f", default="jsonl", choices=FORMATS,
-                     help="parquet: the csv table, typed (needs pyarrow)")
+    exp.add_argument("--format", "-f", default=None, choices=FORMATS,
+                     help="default: the one the output's name ends in (.csv, .parquet, "
+                          ".spacy, .conll), else jsonl; parquet: the csv table, typed "
+                          "(needs pyarrow)")
     exp.add_argument("--output", "-o", required=True, metavar="OUT",
                      help="a file, or a folder with --split and for hf")
     exp.add_argument("--all", action="store_true", help="every posting, not only reviewed ones")

@@ -238,7 +238,7 @@ class LongWork(QObject):
             if summary is None:
                 self.status.emit("Export cancelled; nothing was written.", 8000)
             else:
-                self.report("Exported", f"{summary.describe()}:\n" +
+                self.report("Exported", f"{summary.describe(out)}:\n" +
                             "\n".join(str(f) for f in summary.files)
                             + self._differing(reviewed_only))
 

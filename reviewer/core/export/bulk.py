@@ -76,9 +76,9 @@ def export_bulk(db: Path, out: Path, fmt: str = "jsonl", *, reviewed_only: bool 
         raise ValueError(f"{fmt!r} is not written by worker processes: choose one of "
                          f"{', '.join(BULK_FORMATS)}")
     if reviewers and fmt != "jsonl":
-        raise ValueError("reviewers=True applies to the jsonl format only")
+        raise ValueError("--all-reviewers applies to the jsonl format only")
     if raw_cells and fmt != "csv":
-        raise ValueError("raw_cells=True applies to the csv format only")
+        raise ValueError("--raw-cells applies to the csv format only")
     if fmt == "parquet":
         optional_module("pyarrow.parquet", PYARROW)  # fail before any work
     with Store(db, create=False) as store:

@@ -110,16 +110,16 @@ def _check_args(records: Records, fmt: str, split: Mapping[str, float] | None,
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if parquet and fmt not in ("hf", "csv", "parquet"):
-        raise ValueError("parquet=True applies to the hf and csv formats only")
+        raise ValueError("--parquet applies to the hf and csv formats only")
     if raw_cells and fmt != "csv":
-        raise ValueError("raw_cells=True applies to the csv format only")
+        raise ValueError("--raw-cells applies to the csv format only")
     if strict and fmt not in jsonld.FORMATS:
-        raise ValueError("strict=True applies to the jsonld formats only")
+        raise ValueError("--strict applies to the jsonld formats only")
     if split is not None:
         check_split(split)
     if stratify is not None:
         if split is None:
-            raise ValueError("stratify needs a split (e.g. train=0.8,test=0.2)")
+            raise ValueError("--stratify needs a --split (e.g. train=0.8,test=0.2)")
         if not callable(records):
             raise ValueError("a stratified export reads the records twice: pass a function "
                              "that returns a fresh iterable of them, not the iterable itself")
@@ -266,7 +266,8 @@ def export_whole(out: Path, write: Callable[[Path], ExportSummary], fmt: str = "
     """Run ``write`` on a path beside ``out`` and put it in place of ``out`` once whole, so
     that an export that fails or is stopped (a full disk, a cancel) leaves ``out`` as it
     was. ``out``: a file, a new path (the folders it names are made) or an empty folder
-    (see ``check_output``); ``fmt``: ``labelstudio`` writes a config beside it."""
+    (see ``check_output``), each for what ``write`` writes (a file or a folder: see
+    ``check_written``); ``fmt``: ``labelstudio`` writes a config beside it."""
     writers.check_output(out)
     if is_project_file(out):
         raise ValueError(f"{out} is a project file (or one SQLite keeps beside one): an export "
@@ -289,6 +290,7 @@ def export_whole(out: Path, write: Callable[[Path], ExportSummary], fmt: str = "
         with writers.writing_alone(part, out):  # (refused: another's part is not removed)
             try:
                 summary = write(part)
+                writers.check_written(out, part, fmt)
                 if out.is_dir():
                     out.rmdir()  # empty, as checked
                 for path in summary.files:

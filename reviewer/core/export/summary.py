@@ -30,13 +30,14 @@ class ExportSummary:
     def total(self) -> int:
         return sum(self.counts.values())
 
-    def describe(self) -> str:
-        """One line for a person: what went where, and what was left out."""
+    def describe(self, out: Path | None = None) -> str:
+        """One line for a person: what went where (``out``: the output as named), and
+        what was left out."""
         parts = ", ".join(f"{name} {n:,}" for name, n in self.counts.items())
         # postings the writer could not hold (counted in their part): not in the files
-        out = self.undecided_left_out + self.unreviewed_left_out + self.flagged_left_out
-        written = f"{self.total - out:,} of {self.total:,}" if out else f"{self.total:,}"
-        text = f"{written} postings as {self.fmt} ({parts}) to {len(self.files)} file(s)"
+        gone = self.undecided_left_out + self.unreviewed_left_out + self.flagged_left_out
+        written = f"{self.total - gone:,} of {self.total:,}" if gone else f"{self.total:,}"
+        text = f"{written} postings as {self.fmt} ({parts}) to {self._where(out)}"
         if self.workers > 1:
             text += f" by {self.workers} worker processes"
         left = [f"{n:,} {what}" for n, what in ((self.dropped_spans, "bad spans dropped"),
@@ -53,3 +54,15 @@ class ExportSummary:
                         f"{'left out for lacking' if self.left_out else 'lack'} properties Google "
                         "requires (" + ", ".join(f"{p} {n:,}" for p, n in lacking.items()) + ")")
         return text + (": " + ", ".join(left) if left else "")
+
+    def _where(self, out: Path | None) -> str:
+        """Where the files went: the output, and how many files were written in it (a
+        writer names its parts, not each file of a part) or beside it."""
+        n = len(self.files)
+        if out is not None and out.is_dir():
+            n = sum(path.is_file() for path in out.rglob("*")) + sum(
+                path.parent == out.parent for path in self.files)
+            return f"the folder {out} ({n:,} file{'s' * (n != 1)})"
+        if out is None:
+            return f"{n:,} file{'s' * (n != 1)}"
+        return f"{out} (and {n - 1:,} beside it)" if n > 1 else str(out)

@@ -72,6 +72,17 @@ def check_output(out: Path) -> None:
         raise ValueError(f"{out} is a folder with files in it; choose a new or empty folder")
 
 
+def check_written(out: Path, part: Path, fmt: str) -> None:
+    """ValueError where what the export wrote (``part``) cannot take the place of
+    ``out``: one file where ``out`` is a folder, a folder where it is a file."""
+    if out.is_dir() and not part.is_dir():
+        raise ValueError(f"{out} is a folder, and this {fmt} export is one file: give a "
+                         f"file's name (such as {out / ('postings.' + fmt)})")
+    if part.is_dir() and out.exists() and not out.is_dir():
+        raise ValueError(f"{out} is a file, and this export writes a folder (of its parts, "
+                         "or of a dataset): give a new name, or an empty folder's")
+
+
 def part_path(out: Path, beside: str = "") -> Path:
     """Where ``out`` is written until it is whole: ``.<name>.part`` beside it, or, for a
     name too long for that, ``.<a digest of the name>.part``. ``beside``: the suffix of a

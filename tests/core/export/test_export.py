@@ -204,7 +204,7 @@ def test_bad_arguments() -> None:
         export([], "xml", Path("x"))
     with pytest.raises(ValueError, match="hf and csv formats only"):
         export([], "jsonl", Path("x"), parquet=True)
-    with pytest.raises(ValueError, match="stratify needs a split"):
+    with pytest.raises(ValueError, match="stratify needs a --split"):
         export(sample, "jsonl", Path("x"), stratify="quality")
     with pytest.raises(ValueError, match="function that returns"):
         export(sample(), "jsonl", Path("x"), split={"a": 0.5, "b": 0.5}, stratify="quality")

@@ -1,0 +1,159 @@
+"""The command line as a new user meets it: options where they are typed, the output
+named as the user named it, and messages in the words of the options typed."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from reviewer.cli import main
+from reviewer.core.store import Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "team"))
+from team_projects import make_source
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def reviewed(path: Path, n: int = 6) -> Path:
+    """A project of ``n`` postings, all reviewed."""
+    make_source(path, n=n)
+    with Store(path, reviewer="ana") as store:
+        for pid in store.queue.ids():
+            store.postings.set_status(pid, "reviewed")
+    return path
+
+
+def test_the_reviewer_option_after_the_command_names_the_edits(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """After ``split`` it was read as ``--reviewers`` cut short: the list replaced by
+    one name, without a word."""
+    source = make_source(tmp_path / "p.db", n=10)
+    code, out, err = run(capsys, "split", source, "--reviewers", "ana,ben", "-o",
+                         tmp_path / "team", "--reviewer", "solo")
+    assert code == 0, err
+    assert "among 2 reviewers" in out
+    assert sorted(p.name for p in (tmp_path / "team").glob("*.db")) == ["ana.db", "ben.db"]
+    with pytest.raises(SystemExit):  # an option cut short is not taken for another
+        main(["split", str(source), "--reviewer", "ana,ben", "-o", str(tmp_path / "t2")])
+    assert "--reviewers" in capsys.readouterr().err
+    code, out, err = run(capsys, "stats", source, "--reviewer", "bob")
+    assert code == 0, err
+
+
+def test_an_existing_project_file_of_any_name_opens_in_the_window(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import reviewer.gui.app
+    from reviewer.app import main as entry
+
+    opened: list[list[str]] = []
+    monkeypatch.setattr(reviewer.gui.app, "run", lambda argv: opened.append(argv) or 0)
+    monkeypatch.setenv("DISPLAY", ":0")
+    project = make_source(tmp_path / "newp", n=2)
+    monkeypatch.chdir(tmp_path)
+    assert entry(["newp"]) == 0
+    assert opened == [["newp"]]
+    assert entry([str(project)]) == 0
+
+
+def test_the_export_s_format_follows_the_output_s_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``-o out.csv`` without ``--format`` wrote JSONL into out.csv."""
+    db = reviewed(tmp_path / "p.db")
+    code, out, err = run(capsys, "export", db, "-o", tmp_path / "out.csv")
+    assert code == 0, err
+    assert (tmp_path / "out.csv").read_text().startswith("id,")
+    assert "as csv" in out and str(tmp_path / "out.csv") in out
+    code, out, err = run(capsys, "export", db, "-o", tmp_path / "out.parquet")
+    assert code == 0 and (tmp_path / "out.parquet").read_bytes()[:4] == b"PAR1"
+    code, out, err = run(capsys, "export", db, "-o", tmp_path / "x.data")
+    assert code == 0 and "as jsonl" in out  # a name that names no format: JSONL
+
+
+@pytest.mark.parametrize(("name", "options"), [
+    ("a.csv", ["-f", "jsonl"]), ("b.csv", ["-f", "csv", "--parquet"]),
+    ("c.parquet", ["-f", "csv"]), ("d.jsonl", ["-f", "csv"])])
+def test_an_output_named_for_another_format_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
+        options: list[str]) -> None:
+    db = reviewed(tmp_path / "p.db")
+    code, _out, err = run(capsys, "export", db, "-o", tmp_path / name, *options)
+    assert code == 2 and name in err and "--format" in err, err
+    assert not (tmp_path / name).exists()
+
+
+def test_an_empty_folder_is_not_replaced_by_one_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = reviewed(tmp_path / "p.db")
+    (tmp_path / "adir").mkdir()
+    code, _out, err = run(capsys, "export", db, "-o", tmp_path / "adir")
+    assert code == 2 and "adir is a folder" in err, err
+    assert (tmp_path / "adir").is_dir() and not any((tmp_path / "adir").iterdir())
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    code, _out, err = run(capsys, "export", db, "-o", tmp_path / "adir", "-f", "hf")
+    assert code == 0, err  # a folder an export writes: taken
+
+
+def test_a_folder_export_over_a_file_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = reviewed(tmp_path / "p.db")
+    (tmp_path / "existing.txt").write_text("keep me")
+    code, _out, err = run(capsys, "export", db, "-o", tmp_path / "existing.txt", "--split",
+                         "train=0.5,test=0.5")
+    assert code == 2 and "existing.txt is a file" in err and ".part" not in err, err
+    assert (tmp_path / "existing.txt").read_text() == "keep me"
+
+
+def test_standard_output_is_refused_by_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = reviewed(tmp_path / "p.db")
+    monkeypatch.chdir(tmp_path)
+    code, _out, err = run(capsys, "export", db, "-o", "-")
+    assert code == 2 and "standard output" in err
+    assert not (tmp_path / "-").exists()
+
+
+def test_the_summary_counts_the_files_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A spaCy export of two questions wrote three files a part, said as one."""
+    db = reviewed(tmp_path / "p.db", n=12)
+    with Store(db) as store:
+        for n, pid in enumerate(store.queue.ids()):
+            store.labels.answer(pid, "relevant", ["yes" if n % 2 else "no"])
+            store.labels.answer(pid, "tags", ["urgent" if n % 3 else "junior"])
+    out_dir = tmp_path / "sp"
+    code, out, err = run(capsys, "export", db, "-f", "spacy", "--split", "train=0.5,test=0.5",
+                         "-o", out_dir)
+    pytest.importorskip("spacy")
+    assert code == 0, err
+    files = sorted(p for p in out_dir.rglob("*") if p.is_file())
+    assert len(files) > 2
+    assert f"({len(files)} files)" in out and str(out_dir) in out
+
+
+@pytest.mark.parametrize(("options", "said"), [
+    (["-f", "jsonl", "--strict"], "--strict"), (["-f", "jsonl", "--parquet"], "--parquet"),
+    (["-f", "jsonl", "--raw-cells"], "--raw-cells"),
+    (["--stratify", "relevant"], "--stratify")])
+def test_a_misplaced_option_is_named_as_typed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], options: list[str],
+        said: str) -> None:
+    db = reviewed(tmp_path / "p.db")
+    code, _out, err = run(capsys, "export", db, "-o", tmp_path / "o.jsonl", *options)
+    assert code == 2 and said in err and "=True" not in err, err
+
+
+def test_the_window_knows_every_command_s_name() -> None:
+    from reviewer.cli import build_parser
+    from reviewer.cli.common import COMMANDS
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command")
+    assert tuple(commands.choices) == COMMANDS  # type: ignore[arg-type]
