@@ -32,10 +32,12 @@ KINDS: dict[str, str] = {**{spec.name: spec.kind for spec in FIELDS},
                          "salary_min": "amount", "salary_max": "amount",
                          "salary_currency": "currency", "salary_period": "period"}
 MAX_TEXT = 300  # a longer title, company or place is some other text in the wrong column
+MAX_ITEM = 5_000  # an item of a list of prose (a benefit) may be a paragraph, not a page
 
 _SPECS = {spec.name: spec for spec in FIELDS}
 _KEY = re.compile(r"[^0-9a-z]+")
 _TRAILING = " \t\r\n.,;:!?·•|/\\*-–—"
+_SHORT_ITEMS = frozenset({"locations", "skills"})  # the lists of names, not of prose
 _AS_WRITTEN = frozenset({"requisition_id"})  # identifiers: a cell's signs are its own
 _ABBREVIATION = re.compile(
     r"(?:^|[\s,(])(?:inc|ltd|co|corp|bros|jr|sr|llc|plc|intl|assn|mfg|dept|no|st|[a-z]"
@@ -163,9 +165,10 @@ def shown(cell: Any) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
-def _text(cell: Any, label: str, tidy: bool = True) -> str:
+def _text(cell: Any, label: str, tidy: bool = True, longest: int = MAX_TEXT) -> str:
     """A text cell's value: one line, tidied (``clean_text``) unless ``tidy`` is False
-    (an identifier, kept as written: "-12" is not "12")."""
+    (an identifier, kept as written: "-12" is not "12"), of at most ``longest``
+    characters."""
     if isinstance(cell, dict):
         named = cell.get("name") or cell.get("title") or cell.get("value")
         if named is None:
@@ -181,7 +184,7 @@ def _text(cell: Any, label: str, tidy: bool = True) -> str:
         raise ValueError(f"not text but {type(cell).__name__}")
     cell = without_invisible(cell)  # (as cleaning takes them out of the page's text)
     text = clean_text(cell) if tidy else " ".join(cell.split())
-    if len(text) > MAX_TEXT:
+    if len(text) > longest:
         raise ValueError(f"{len(text):,} characters: too long for a {label.lower()}")
     if not text:
         raise ValueError("punctuation alone")
@@ -198,7 +201,8 @@ def _list(target: str, cell: Any) -> list[str] | None:
             continue
         if target == "locations" and isinstance(item, dict):
             item = _place(item)
-        text = _text(item, _SPECS[target].label)
+        text = _text(item, _SPECS[target].label,
+                     longest=MAX_TEXT if target in _SHORT_ITEMS else MAX_ITEM)
         if text and text not in out:
             out.append(text)
     return out or None

@@ -3,6 +3,7 @@ them, never inside a figure or a bracket."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -250,3 +251,18 @@ def test_an_object_with_no_name_in_a_text_column_says_what_it_is() -> None:
     with pytest.raises(ValueError, match="an object with no name, title or value"):
         normalise("company", {"city": "Leeds"})
     assert normalise("company", {"name": "Acme Ltd"}) == "Acme Ltd"
+
+
+def test_a_paragraph_long_item_of_a_list_of_prose_is_taken() -> None:
+    """A project's own CSV export, imported again, refused its benefits of 327
+    characters as "too long": the bound is a title's, a company's or a place's."""
+    item = "Comprehensive medical, dental and vision cover for you and your family " * 5
+    assert normalise("benefits", [item.strip()]) == [item.strip()]
+    assert normalise("responsibilities", json.dumps([item.strip(), "Code review"])) == [
+        item.strip(), "Code review"]
+    with pytest.raises(ValueError, match="too long"):
+        normalise("title", item)
+    with pytest.raises(ValueError, match="too long"):
+        normalise("locations", [item])
+    with pytest.raises(ValueError, match="too long"):
+        normalise("benefits", ["x" * 20_000])
