@@ -51,8 +51,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     plugin_failed = extractor_report(extractor)
     if report.model_note:
         print(report.model_note, file=sys.stderr)
-    if (note := report.reviewers_note()) is not None:
-        print(note, file=sys.stderr)
+    for note in (report.reviewers_note(), report.aside_note()):
+        if note is not None:
+            print(note, file=sys.stderr)
     rate = report.seen / report.seconds if report.seconds else 0.0
     learned = ", read by the project's learned model too" if report.learned else ""
     added = "posting" if report.added == 1 else "postings"

@@ -136,7 +136,8 @@ class LongWork(QObject):
                 f"project ({report.seconds:.1f} s{workers}).")
         if report.cancelled:
             text += " Stopped before the end: import the same files again to add the rest."
-        if (note := report.reviewers_note()) is not None:
+        notes = [n for n in (report.reviewers_note(), report.aside_note()) if n is not None]
+        for note in notes:
             text += f"\n\n{note}"
         if report.left_out and not report.skipped:
             first = report.left_out_examples[0]
@@ -149,7 +150,7 @@ class LongWork(QObject):
                                           f"{x.reason}" for x in report.left_out_examples))
             return
         if not report.skipped:
-            if note is not None:  # what was left out is said where it cannot be missed
+            if notes:  # what was left out is said where it cannot be missed
                 self.report("Imported", text)
             else:
                 self.status.emit(text, 10000)

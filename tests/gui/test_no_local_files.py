@@ -20,7 +20,7 @@ from PySide6.QtCore import QEvent, QPoint, QSettings, Qt
 from PySide6.QtGui import QHelpEvent, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QToolTip, QWidget
 
-from reviewer.core.ingest.importer import ImportReport
+from reviewer.core.ingest import ImportReport
 from reviewer.core.ingest.items import Skipped
 from reviewer.core.labels import Option, Question
 from reviewer.core.store import NewPosting, Store

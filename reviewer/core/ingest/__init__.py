@@ -39,7 +39,8 @@ if TYPE_CHECKING:
         column_key,
         find_mapping,
     )
-    from reviewer.core.ingest.importer import ImportReport, import_paths
+    from reviewer.core.ingest.import_report import ImportReport
+    from reviewer.core.ingest.importer import import_paths
     from reviewer.core.ingest.inputs import content_hash, item_hash, iter_inputs
     from reviewer.core.ingest.preview import ColumnPreview, preview_columns
     from reviewer.core.ingest.reprocess import ReextractReport, reextract
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
 _LATER = {"SYNONYMS": "columns", "TARGETS": "columns", "ColumnMapping": "columns",
           "column_key": "columns", "find_mapping": "columns",
           "content_hash": "inputs", "item_hash": "inputs", "iter_inputs": "inputs",
-          "ImportReport": "importer", "import_paths": "importer",
+          "ImportReport": "import_report", "import_paths": "importer",
           "train_project": "training", "project_model": "training",
           "model_summary": "training", "figures_table": "training",
           "TrainReport": "training", "TrainingError": "training",

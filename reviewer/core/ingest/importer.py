@@ -20,11 +20,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from reviewer.core.ingest.columns import ColumnMapping, Mapper
+from reviewer.core.ingest.columns import Mapper
+from reviewer.core.ingest.import_report import ImportReport
 from reviewer.core.ingest.inputs import item_hash, read_inputs
-from reviewer.core.ingest.items import Item, LeftOut, Skipped
+from reviewer.core.ingest.items import Item, Skipped
 from reviewer.core.ingest.own_records import ReadRecord, resolved
 from reviewer.core.ingest.pages import (
     Pipelined,
@@ -48,70 +49,6 @@ EXAMPLES = 3  # values left out quoted per field
 POOL_FROM = 200  # pages a batch from which workers are started to clean it (fewer are
 # cleaned here sooner than workers start: a third of a second from a server process)
 GC_THRESHOLD = (10_000, 50, 100)  # the garbage collector's thresholds while an import runs
-
-
-@dataclass
-class ImportReport:
-    """How an import went. ``left_out``: per field, how many mapped cells could not be
-    read as its value (``left_out_examples`` quotes a few); ``mappings``: the column
-    mapping of each data file, first met first."""
-
-    added: int = 0
-    duplicates: int = 0
-    skipped: list[Skipped] = field(default_factory=list)
-    seen: int = 0
-    seconds: float = 0.0
-    cancelled: bool = False
-    left_out: dict[str, int] = field(default_factory=dict)
-    left_out_examples: list[LeftOut] = field(default_factory=list)
-    mappings: list[tuple[str, ColumnMapping]] = field(default_factory=list)
-    learned: bool = False  # the project's learned model read new postings (pages)
-    model_note: str | None = None  # why the project's learned model was not used
-    workers: int = 1  # processes that cleaned pages (1: this one alone)
-    reviewers_left: int = 0  # records added whose reviewers' own values were left out
-    undecided: int = 0  # records added whose reviewers still differed on something
-    work_not_taken: int = 0  # records of pages held already that carried people's work
-    # the pages of records with people's work this import added, and that work (a copy of
-    # it later is no loss; other work on the page is)
-    worked: dict[str, tuple[Any, ...]] = field(default_factory=dict, repr=False)
-    # labels of records added that the label schema lacks ("question/option", "span X"),
-    # kept as given: how many of each
-    unknown_labels: dict[str, int] = field(default_factory=dict)
-
-    def reviewers_note(self) -> str | None:
-        """What was left out of records that carried each reviewer's own values, or that
-        said their reviewers still differed (``undecided``)."""
-        notes = []
-        if n := self.work_not_taken:
-            notes.append(f"{n:,} record{'s' * (n > 1)} carried people's work (decisions, "
-                         "labels, a status or a comment) on pages the project holds "
-                         "already: an import leaves a posting the project has as it is, "
-                         "so that work was not taken from the file.")
-        if n := self.reviewers_left:
-            notes.append(f"{n:,} record{'s' * (n > 1)} carried each reviewer's own values "
-                         "('reviewers'), which an import does not keep: their final "
-                         "decisions are kept.")
-        if n := self.undecided:
-            notes.append(f"{n:,} record{'s' * (n > 1)} said their reviewers still differed "
-                         "('undecided'): the project does not keep that, so what they "
-                         "differed on (no span labels, no answer) now reads as decided.")
-        merge = (" To keep every reviewer's values, merge the reviewers' project files "
-                 "(reviewer merge, or File → Merge reviewers' files).") if notes else ""
-        if self.unknown_labels:
-            named = sorted(self.unknown_labels.items(), key=lambda kv: (-kv[1], kv[0]))
-            listed = ", ".join(f"{name} ({n:,})" for name, n in named[:8]) + (
-                f" and {len(named) - 8:,} more" if len(named) > 8 else "")
-            notes.append(f"Records carried labels the project's label schema does not have: "
-                         f"{listed}. They are kept as given; add them to the schema (Labels "
-                         "→ Edit the label schema, or reviewer labels --import) to review "
-                         "them: a schema saved without them removes them.")
-        return " ".join(notes) + merge if notes else None
-
-    def line(self) -> str:
-        """Where the import is, in one line."""
-        rate = self.seen / self.seconds if self.seconds else 0.0
-        return (f"{self.seen:,} read · {self.added:,} added · {self.duplicates:,} "
-                f"duplicates · {len(self.skipped):,} skipped · {rate:,.0f}/s")
 
 
 Progress = Callable[[ImportReport], None]
@@ -219,6 +156,9 @@ def _new_work(store: Store, chunk: list[Item | Skipped | ReadRecord], report: Im
     fresh: list[tuple[Item, str]] = []
     order: list[list[ReadRecord] | list[str]] = []  # records, and the pages' digests
     for entry in chunk:
+        if isinstance(entry, Skipped) and entry.aside:  # (no posting: not one read)
+            report.put_aside(entry.source)
+            continue
         report.seen += 1
         if isinstance(entry, ReadRecord):
             if order and order[-1] and isinstance(order[-1][0], ReadRecord):

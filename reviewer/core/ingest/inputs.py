@@ -33,6 +33,7 @@ from reviewer.core.words.text import valid_name, valid_unicode
 _PAGE_KINDS: dict[str, PageKind] = {".html": "html", ".htm": "html", ".txt": "text", ".md": "text"}
 _DATA = (".jsonl", ".json", ".csv", ".parquet")
 _SUPPORTED = (*_PAGE_KINDS, *_DATA, ".zip")
+_NOT_READ = "not a kind of file import reads"
 _BOMB_RATIO, _BOMB_MIN_BYTES = 200, 1024 * 1024
 _LINES_BUFFER = 1 << 16  # a JSONL line is often near the 8 KiB default: a read for each
 
@@ -51,13 +52,15 @@ def iter_inputs(paths: Iterable[str | Path], column: str | None = None,
     path (a ``Skipped`` saying why), never the run; and everything yielded is valid
     Unicode with JSON-safe metadata, so the store can write it."""
     mapper = mapper if mapper is not None else Mapper(page_column=column)
-    return cast(Iterator[Result], _inputs(paths, mapper, defer=False))
+    return (result for result in cast(Iterator[Result], _inputs(paths, mapper, defer=False))
+            if not (isinstance(result, Skipped) and result.aside))
 
 
 def read_inputs(paths: Iterable[str | Path], mapper: Mapper) -> Iterator[Result | Deferred]:
     """What ``iter_inputs`` gives, but for our own records: the lines of a JSONL file of
     them and the rows of a Parquet shard are left unread (``Deferred``), for an import to
-    read in its worker processes (``own_records.read_deferred``)."""
+    read in its worker processes (``own_records.read_deferred``); and the files of other
+    kinds in folders and archives are given, ``Skipped`` as ``aside``, for it to count."""
     return _inputs(paths, mapper, defer=True)
 
 
@@ -118,7 +121,7 @@ def safe(result: Result | Deferred) -> Result | Deferred:
     if isinstance(result, Deferred):
         return result
     if isinstance(result, Skipped):
-        return Skipped(valid_name(result.source), valid_unicode(result.reason))
+        return Skipped(valid_name(result.source), valid_unicode(result.reason), result.aside)
     if isinstance(result, CheckedItem):  # a shard's record, safe as read (see shards)
         return result
     record = _json_safe(result.record) if result.record is not None else None
@@ -204,6 +207,8 @@ def _walk(top: Path, mapper: Mapper, seen: set[object],
             yield from _file(path, ext, mapper, defer)
         elif ext in _SUPPORTED:  # a pipe, a device named like a posting file
             yield Skipped(str(path), "not a regular file")
+        elif stat.S_ISREG(st.st_mode):
+            yield Skipped(str(path), _NOT_READ, aside=True)
 
 
 def _file(path: Path, ext: str, mapper: Mapper, defer: bool) -> Iterator[Result | Deferred]:
@@ -257,7 +262,9 @@ def _zip(path: Path, mapper: Mapper, defer: bool) -> Iterator[Result | Deferred]
                 yield Skipped(source, "a symbolic link, not a file: not read")
             elif ext == ".zip":
                 yield Skipped(source, "zip files inside a zip file are not opened")
-            elif ext in _SUPPORTED:
+            elif ext not in _SUPPORTED:
+                yield Skipped(source, _NOT_READ, aside=True)
+            else:
                 postings += 1
                 try:
                     yield from _member(zf, info, source, ext, mapper, defer)

@@ -50,10 +50,13 @@ class Item:
 
 @dataclass(frozen=True)
 class Skipped:
-    """An input that was not imported, and why (a sentence for the user)."""
+    """An input that was not imported, and why (a sentence for the user). ``aside``: a
+    file of a kind import does not read, found in a folder or an archive (counted by its
+    kind, not listed)."""
 
     source: str
     reason: str
+    aside: bool = False
 
 
 Result = Item | Skipped

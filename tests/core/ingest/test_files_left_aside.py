@@ -1,0 +1,53 @@
+"""Files of kinds import does not read, in the folders and archives it is given, are
+counted by kind and said, not passed over without a word."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from reviewer.cli import main
+from reviewer.core.ingest import import_paths, iter_inputs
+from reviewer.core.store import Store
+
+PAGE = "Data Engineer\n\nAcme in Leeds hires a data engineer for its Python services.\n"
+
+
+def folder(tmp_path: Path) -> Path:
+    top = tmp_path / "fold"
+    (top / "sub").mkdir(parents=True)
+    (top / "a.txt").write_text(PAGE)
+    (top / "x.pdf").write_bytes(b"%PDF-1.4")
+    (top / "sub" / "jobs.jsonl.gz").write_bytes(b"\x1f\x8b")
+    (top / "README").write_text("notes")
+    (top / ".hidden.pdf").write_bytes(b"%PDF")  # hidden: not counted
+    with zipfile.ZipFile(top / "more.zip", "w") as zf:
+        zf.writestr("b.txt", PAGE.replace("Leeds", "York"))
+        zf.writestr("cv.PDF", b"%PDF")
+    return top
+
+
+def test_an_import_counts_the_files_it_leaves_aside_by_kind(tmp_path: Path) -> None:
+    top = folder(tmp_path)
+    with Store(tmp_path / "p.db") as store:
+        report = import_paths(store, [top])
+    assert report.added == 2 and report.skipped == []
+    assert report.aside == {".pdf": 2, ".gz": 1, "(no extension)": 1}
+    note = report.aside_note()
+    assert note is not None and "4 files" in note and ".pdf 2" in note
+    assert report.seen == 2
+
+
+def test_the_command_says_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    top = folder(tmp_path)
+    assert main(["import", str(tmp_path / "p.db"), str(top)]) == 0
+    err = capsys.readouterr().err
+    assert "left aside: .pdf 2, (no extension) 1, .gz 1" in err
+
+
+def test_reading_the_inputs_alone_passes_them_over(tmp_path: Path) -> None:
+    top = folder(tmp_path)
+    assert [r.source for r in iter_inputs([top])] == [
+        str(top / "a.txt"), f"{top / 'more.zip'}!b.txt"]
