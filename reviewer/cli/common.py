@@ -102,3 +102,4 @@ class ProgressLine:
     def done(self) -> None:
         if self.live:
             print(file=sys.stderr)
+            self.live = False  # (said once)

@@ -37,10 +37,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     extractor = load(args)
     store = open_project(args.db, create=True)
     line = ProgressLine()
+    held = store.queue.count()
     try:
         store.check_writable()
         report = import_paths(store, args.paths, column=args.column, mapping=mapping,
                               jobs=jobs, progress=line, extractor=extractor)
+    except KeyboardInterrupt:  # (a signal too) the batches written before it are kept
+        line.done()
+        added = store.queue.count() - held
+        print(f"reviewer: the import was stopped; the {added:,} posting"
+              f"{'s' * (added != 1)} it added before are kept: the same import again adds "
+              "the rest", file=sys.stderr)
+        raise
     finally:
         line.done()
         store.close()

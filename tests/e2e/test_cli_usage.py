@@ -157,3 +157,29 @@ def test_the_window_knows_every_command_s_name() -> None:
     parser = build_parser()
     commands = next(a for a in parser._actions if a.dest == "command")
     assert tuple(commands.choices) == COMMANDS  # type: ignore[arg-type]
+
+
+def test_a_stopped_import_says_what_it_kept(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It said "stopped" alone: the batches before the stop are kept, and said."""
+    from reviewer.cli import common
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(600):
+        (pages / f"{n:03d}.txt").write_text(f"Data Engineer {n}\n\nAcme {n} hires in Leeds.\n")
+    calls = []
+
+    def progress(_line: common.ProgressLine, _report: object) -> None:
+        calls.append(1)
+        if len(calls) == 2:  # after the first batch is written
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(common.ProgressLine, "__call__", progress)
+    code, _out, err = run(capsys, "import", tmp_path / "p.db", pages)
+    assert code == 130
+    with Store(tmp_path / "p.db") as store:
+        kept = store.queue.count()
+    assert 0 < kept < 600
+    assert f"the {kept:,} postings it added before are kept" in err and "again" in err
