@@ -75,6 +75,8 @@ def write_out(path: Path, text: str) -> None:
         write_text_whole(path, text)
     except ValueError as err:
         raise CliError(str(err)) from err
+    except FileNotFoundError as err:
+        raise CliError(f"{path} cannot be written: there is no folder {path.parent}") from err
     except OSError as err:
         raise CliError(f"{path} cannot be written: {err.strerror or err}") from err
 
@@ -83,6 +85,22 @@ def print_skipped(skipped: Any) -> None:
     """One line on stderr for each input ``skipped`` (``Skipped``: source, reason)."""
     for item in skipped:
         print(shown(f"skipped {item.source}: {item.reason}"), file=sys.stderr)
+
+
+def read_text(path: str) -> str:
+    """The text of a file the user named (a byte-order mark, which Notepad writes, no part
+    of it); CliError saying, in words, why it cannot be read."""
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError as err:
+        raise CliError(f"{path}: no such file") from err
+    except IsADirectoryError as err:
+        raise CliError(f"{path} is a folder: give a file's name") from err
+    except UnicodeDecodeError as err:
+        raise CliError(f"{path} is not UTF-8 text (byte 0x{err.object[err.start]:02x} at "
+                       f"{err.start:,}): save it as UTF-8 and try again") from err
+    except OSError as err:
+        raise CliError(f"{path} cannot be read: {err.strerror or err}") from err
 
 
 class ProgressLine:

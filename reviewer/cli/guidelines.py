@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reviewer.cli.common import CliError, file_name, open_project, shown, write_out
+from reviewer.cli.common import CliError, file_name, open_project, read_text, shown, write_out
 from reviewer.core.labels import option_key
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ def cmd_guidelines(args: argparse.Namespace) -> int:
     try:
         if args.import_file or args.descriptions:
             store.check_writable()
-            text = _read(args.import_file) if args.import_file else None
+            text = read_text(args.import_file) if args.import_file else None
             descriptions = _descriptions(args.descriptions) if args.descriptions else None
             try:
                 with store.atomic():
@@ -65,16 +65,9 @@ def _lines(text: str) -> str:
                      for line in text.split("\n"))
 
 
-def _read(path: str) -> str:
-    try:  # (a byte-order mark, which Notepad writes, is no part of the text)
-        return Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise CliError(f"{path}: {err}") from err
-
-
 def _descriptions(path: str) -> dict[str, str]:
     try:
-        data = json.loads(_read(path))
+        data = json.loads(read_text(path))
     except ValueError as err:
         raise CliError(f"{path}: not JSON ({err})") from err
     except RecursionError as err:

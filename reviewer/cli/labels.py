@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from reviewer.cli.common import CliError, file_name, open_project, shown, write_out
+from reviewer.cli.common import CliError, file_name, open_project, read_text, shown, write_out
 from reviewer.cli.guidelines import (
     save_schema_descriptions,
     schema_descriptions,
@@ -28,7 +28,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
         if args.import_file:
             store.check_writable()
             try:
-                data = json.loads(Path(args.import_file).read_text(encoding="utf-8-sig"))
+                data = json.loads(read_text(args.import_file))
                 questions = from_json(data)
                 check_given(questions, store.labels.schema())
                 origins = json_origins(data, store.labels.schema())  # ("was": renamed)

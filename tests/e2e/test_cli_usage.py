@@ -183,3 +183,24 @@ def test_a_stopped_import_says_what_it_kept(
         kept = store.queue.count()
     assert 0 < kept < 600
     assert f"the {kept:,} postings it added before are kept" in err and "again" in err
+
+
+def test_files_that_cannot_be_read_or_made_are_said_in_words(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = make_source(tmp_path / "p.db", n=2)
+    (tmp_path / "bin.md").write_bytes(b"abc\x96def")
+    (tmp_path / "afold").mkdir()
+    for args, said in (
+            (["import", tmp_path / "nodir" / "p.db", tmp_path / "bin.md"],
+             f"there is no folder {tmp_path / 'nodir'}"),
+            (["labels", db, "--import", tmp_path / "nosuch.json"], "nosuch.json: no such file"),
+            (["labels", db, "--import", tmp_path / "afold"], "afold is a folder"),
+            (["guidelines", db, "--import", tmp_path / "bin.md"],
+             "bin.md is not UTF-8 text (byte 0x96 at 3)"),
+            (["columns", tmp_path / "afold"], "a folder"),
+            (["labels", db, "--export", tmp_path / "nodir2" / "x.json"],
+             f"there is no folder {tmp_path / 'nodir2'}")):
+        code, _out, err = run(capsys, *args)
+        assert code != 0 and said in err, (args, err)
+        assert "Errno" not in err and "codec" not in err, err
+    assert not (tmp_path / "nodir").exists()

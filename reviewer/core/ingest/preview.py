@@ -69,6 +69,9 @@ def preview_columns(path: str | Path, *, rows: int = ROWS,
     source, ext = str(path), path.suffix.lower()
     recorder = _Recorder(mapping, column, store.column_maps.all() if store else None)
     preview = ColumnPreview(source, _FORMATS.get(ext, ""))
+    if path.is_dir():
+        preview.error = "a folder: name one data file in it (an import reads whole folders)"
+        return preview
     if ext not in _FORMATS:
         preview.error = "not a data file (CSV, JSON, JSONL or Parquet)"
         return preview

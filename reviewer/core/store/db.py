@@ -124,6 +124,9 @@ def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIM
     if not exists and (read_only or not create):
         raise ProjectError(f"{path}: no such project file")
     created = not exists
+    if created and not path.parent.is_dir():
+        raise ProjectError(f"{path} cannot be made: there is no folder {path.parent}. Make "
+                           "it first, or choose a folder that is there.")
     if created and path.parent.is_dir() and not os.access(path.parent, os.W_OK):
         raise ProjectError(f"{path} cannot be made: its folder is read-only. Choose a folder "
                            "you can write to.")
