@@ -4,7 +4,15 @@ The parser's time grows with the square of how deep elements nest and of how man
 attributes one element has: 100,000 nested list items (800 KB) or one element with
 500,000 attributes (6 MB) take it minutes. No posting comes near the limits here,
 so a page past them is refused with the reason, before it is parsed. The checks
-are cheap: a page with few tags is not scanned at all.
+are cheap (a regular expression finds each tag): a short page is not scanned at all.
+
+The scan reads tags as the parser does where it matters to the count: a comment
+holds no tags; the text of a script, a style or a title is no markup, but inside an
+SVG or MathML element they are elements like any other; an end tag of no element
+open closes nothing; "<div/>" opens a div (only an SVG or MathML element closes
+itself so); a quoted value is part of its tag whatever it holds (a ">" or a "<"), and
+attributes may be parted by "/" as well as by spaces; a tag never closed runs to the
+end of the page.
 """
 
 from __future__ import annotations
@@ -15,10 +23,17 @@ from reviewer.core.words.regex import lazy_compile
 
 MAX_DEPTH = 4_000  # elements open inside one another
 MAX_ATTRIBUTES = 2_000  # attributes of one element
-_LONG_TAG = lazy_compile(r"<[a-zA-Z][^<>]{20000}")  # only such a tag can hold that many
-_TAG = lazy_compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^<>]*?(/?)>")
+_LONG = 20_000  # characters: only a tag this long can hold that many attributes
+# a comment, or a tag as the parser reads it: its name up to a space, "/" or ">", then
+# anything, a quoted value whole, up to its ">"; a comment, a quote or a tag never closed
+# runs to the page's end (possessive: each read once)
+_TOKEN = lazy_compile(r"""<!--(?:.*?-->|.*)|<(/?)([a-zA-Z][^\s/>]*)"""
+                      r"""((?:[^>"']++|"[^"]*+"?|'[^']*+'?)*+)>?""", re.S)
+_QUOTED = lazy_compile(r""""[^"]*"|'[^']*'""")
+_ATTRIBUTE = lazy_compile(r"""[^\s/="']+(?:\s*=\s*(?:""|[^\s>]*))?""")
 _RAW_TEXT = {name: re.compile(rf"</{name}", re.I)  # their text is not markup
              for name in ("script", "style", "textarea", "title", "xmp")}
+_FOREIGN = frozenset(("svg", "math"))  # in them, _RAW_TEXT's names are elements
 # elements that hold nothing, and those a parser closes by itself when the next of
 # their kind (or their parent's end) comes, so that unclosed ones do not nest
 _NO_DEPTH = frozenset(
@@ -34,31 +49,45 @@ class PageRefused(ValueError):
 def check_page(html: str) -> None:
     """Raise ``PageRefused`` for a page nested too deep or with an element of too many
     attributes."""
-    for long_tag in _LONG_TAG.finditer(html):
-        close = html.find(">", long_tag.start())
-        tag = html[long_tag.start():close if close != -1 else len(html)]
-        attributes = len(re.findall(r"\s[^\s=/>]+", tag))
-        if attributes > MAX_ATTRIBUTES:
-            raise PageRefused(f"an element of the page has {attributes:,} attributes "
-                              f"(over {MAX_ATTRIBUTES:,})")
-    if html.count("<") <= MAX_DEPTH:
-        return
-    depth = deepest = pos = 0
-    while (match := _TAG.search(html, pos)) is not None:
-        pos = match.end()
-        closing, name, empty = match.group(1), match.group(2).lower(), match.group(3)
-        if closing:
-            if name not in _NO_DEPTH and depth:
-                depth -= 1
+    if len(html) > _LONG or html.count("<") > MAX_DEPTH:
+        _scan(html)
+
+
+def _scan(html: str) -> None:
+    """Read the page's tags in order, counting how deep elements are open and the
+    attributes of a long tag (see the module's note on how they are read)."""
+    depth = foreign = 0
+    open_names: dict[str, int] = {}
+    pos = 0
+    while (tag := _TOKEN.search(html, pos)) is not None:
+        pos = tag.end()
+        if tag.group(2) is None:  # a comment
             continue
-        if name in _RAW_TEXT:  # skip to its end
+        closing, name, inside = tag.group(1), tag.group(2).lower(), tag.group(3)
+        if len(inside) > _LONG:
+            _check_attributes(inside)
+        if closing:
+            if open_names.get(name):  # (an end tag of no open element closes nothing)
+                open_names[name] -= 1
+                depth -= 1
+                foreign -= name in _FOREIGN
+            continue
+        if name in _RAW_TEXT and not foreign:  # skip to its end
             raw_end = _RAW_TEXT[name].search(html, pos)
             pos = raw_end.start() if raw_end is not None else len(html)
             continue
-        if empty or name in _NO_DEPTH:
-            continue
+        if name in _NO_DEPTH or (inside.endswith("/") and (foreign or name in _FOREIGN)):
+            continue  # ("<div/>" opens a div: only a foreign element closes itself so)
+        open_names[name] = open_names.get(name, 0) + 1
+        foreign += name in _FOREIGN
         depth += 1
-        if depth > deepest:
-            deepest = depth
-            if deepest > MAX_DEPTH:
-                raise PageRefused(f"the page nests elements over {MAX_DEPTH:,} deep")
+        if depth > MAX_DEPTH:
+            raise PageRefused(f"the page nests elements over {MAX_DEPTH:,} deep")
+
+
+def _check_attributes(inside: str) -> None:
+    """Raise ``PageRefused`` for a tag's inside (after its name) of too many attributes."""
+    attributes = len(_ATTRIBUTE.findall(_QUOTED.sub('""', inside)))
+    if attributes > MAX_ATTRIBUTES:
+        raise PageRefused(f"an element of the page has {attributes:,} attributes "
+                          f"(over {MAX_ATTRIBUTES:,})")

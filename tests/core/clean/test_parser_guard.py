@@ -1,0 +1,67 @@
+"""The pages the HTML parser is not given (nested too deep, an element of too many
+attributes) are found however the page hides them from a plain reading of its tags:
+the parser's time on them grows with the square of their size."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.core.clean.guard import MAX_ATTRIBUTES, MAX_DEPTH, PageRefused, check_page
+
+POSTING = "<p>We are hiring a Senior Python Developer in Berlin. You will build services.</p>"
+N = MAX_DEPTH + 500
+
+
+def page(body: str) -> str:
+    return f"<html><head><title>Python Developer</title></head><body>{body}</body></html>"
+
+
+DEEP = {
+    "plain": page("<div>" * N + POSTING),
+    # a script's start inside a comment starts no script: the divs after it nest
+    "script in a comment": page("<!-- <script> -->" + "<div>" * N + POSTING + "<!-- </script> -->"),
+    # a title inside an SVG is an element, not text: "</svg>" after it closes the SVG
+    "title in an SVG": page("<svg><title>" + "</svg><div>" * N + POSTING),
+    # an end tag of no element open closes nothing
+    "stray end tags": page("<div></b>" * N + POSTING),
+    # "<div/>" is a div opened: only a foreign element closes itself so
+    "self-closing divs": page("<div/>" * N + POSTING),
+}
+WIDE = {
+    "spaces": "<div " + " ".join(f"a{i}" for i in range(MAX_ATTRIBUTES * 5)) + ">",
+    # attributes parted by "/", and a quoted "<" or ">" now and then
+    "slashes": "<div/" + "/".join(f"a{i}" for i in range(MAX_ATTRIBUTES * 5)) + ">",
+    "quoted <": "<div " + " ".join(f"a{i}" if i % 1000 else 'x="<a"'
+                                   for i in range(MAX_ATTRIBUTES * 5)) + ">",
+    "quoted >": "<div " + " ".join(f"a{i}" if i % 1000 else "x='>'"
+                                   for i in range(MAX_ATTRIBUTES * 5)) + ">",
+}
+
+
+@pytest.mark.parametrize("name", DEEP)
+def test_a_page_nested_too_deep_is_refused_however_written(name: str) -> None:
+    with pytest.raises(PageRefused, match="deep"):
+        check_page(DEEP[name])
+
+
+@pytest.mark.parametrize("name", WIDE)
+def test_an_element_of_too_many_attributes_is_refused_however_written(name: str) -> None:
+    with pytest.raises(PageRefused, match="attributes"):
+        check_page(page(WIDE[name] + POSTING + "</div>"))
+
+
+@pytest.mark.parametrize("body", [
+    # many elements, each closed
+    "<div><span>x</span></div>" * N,
+    # a long attribute's value (an image's data), long text, a long script
+    '<img src="data:image/png;base64,' + "A" * 200_000 + '">' + "<p>" + "word " * 50_000,
+    "<script>" + "if (a<b) { x = '<div>'; }\n" * 20_000 + "</script>" + "<br>" * N,
+    # divs closed by their end tags among SVGs that close themselves
+    "<div><svg/><svg><path d='M0 0'/></svg></div>" * N,
+    # a comment full of tags, and one never closed
+    "<!--" + "<div>" * N + "-->" + POSTING + "<!--" + "<div>" * N,
+    # a tag never closed: the rest of the page is in it
+    '<a title="' + "<div>" * N,
+])
+def test_pages_the_parser_reads_quickly_are_not_refused(body: str) -> None:
+    check_page(page(body + POSTING))
