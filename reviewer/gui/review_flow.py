@@ -36,6 +36,13 @@ def _quoted(items: Any) -> str:
     return f"“{text if len(text) <= 60 else text[:59] + '…'}”"
 
 
+def undecided(posting: dict[str, Any] | None) -> dict[str, Any]:
+    """The machine's values shown of the fields no one has decided."""
+    posting = posting or {}
+    return {name: machine["value"] for name, machine in posting.get("machine", {}).items()
+            if posting["provenance"].get(name) == "machine"}
+
+
 class EditCommand(QUndoCommand):
     """One store edit, already made and in the file when the command is pushed; undone
     and redone through ``store.history``. An undo or redo the file refuses leaves the
@@ -333,15 +340,12 @@ class ReviewFlow(QObject):
     def accept_and_next(self) -> None:
         """Accept every undecided value, mark the posting reviewed, go to the next
         posting not reviewed."""
-        posting = self.posting or {}
-        shown = {name: machine["value"] for name, machine in posting.get("machine", {}).items()
-                 if posting["provenance"].get(name) == "machine"}
         if self.pid is None or self._reviewers_differ():
             return
-        done = posting.get("status") == "reviewed" and not shown  # nothing left to accept
-        if (done or self.push("accept all",
-                              lambda p: self.store.decisions.accept_all(p, shown), None)) \
-                and not self.queue.next_unreviewed():
+        done = (self.posting or {}).get("status") == "reviewed" and not undecided(self.posting)
+        # (the values shown as the edit is made: after what was being typed is saved)
+        if (done or self.push("accept all", lambda p: self.store.decisions.accept_all(
+                p, undecided(self.posting)), None)) and not self.queue.next_unreviewed():
             self.message.emit("Every posting in the list is reviewed.", 6000)
 
     def _reviewers_differ(self) -> bool:

@@ -147,8 +147,9 @@ class Decisions:
     def accept_all(self, pid: int, shown: Mapping[str, Any] | None = None) -> Change:
         """Every machine value not yet decided becomes accepted, and the posting reviewed.
         ``shown``: the machine's values of the undecided fields as a person saw them; one
-        the file holds no longer (another process read the page again) is not accepted
-        in their name: ``ChangedMeanwhile`` then, and nothing is changed."""
+        the file holds no longer (another process read the page again, or decided the
+        field otherwise) is not accepted in their name: ``ChangedMeanwhile`` then, and
+        nothing is changed."""
         with self.db.atomic():
             change = Change("accept all", [snapshot(self.db, "postings", (pid,))])
             decided = self.decided(pid)
@@ -159,6 +160,11 @@ class Decisions:
             if shown is not None:
                 changed = [name for name, value in undecided
                            if shown.get(name) != (json.loads(value) if value else None)]
+                # a value shown that is no longer the machine's undecided one: its
+                # suggestion gone, or a person decided the field otherwise meanwhile
+                held = {name for name, _value in undecided}
+                changed += [name for name, value in shown.items() if name not in held
+                            and value is not None and self.current(pid, name)[1] != value]
                 if changed:
                     raise ChangedMeanwhile(changed)
             for name, _value in undecided:

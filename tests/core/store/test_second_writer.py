@@ -158,6 +158,38 @@ def test_accepting_what_was_shown_refuses_values_changed_since(project: Path) ->
         assert store.records.get(2)["provenance"]["title"] == "accepted"
 
 
+@pytest.mark.parametrize("meanwhile", ["suggestion removed", "decided otherwise",
+                                       "rejected"])
+def test_accepting_what_was_shown_refuses_a_shown_value_gone_since(
+        project: Path, meanwhile: str) -> None:
+    """A value shown that the file no longer holds as the machine's undecided one (a
+    re-extract removed it, another person decided the field): the posting was marked
+    reviewed with a value the person never saw, and nothing said."""
+    with Store(project) as store:
+        shown = {"title": store.records.get(2)["fields"]["title"]}
+        with Store(project, reviewer="ben") as other:
+            if meanwhile == "suggestion removed":
+                other.db.execute("DELETE FROM suggestions WHERE posting_id = 2 AND field = "
+                                 "'title'")
+            elif meanwhile == "decided otherwise":
+                other.decisions.set_field(2, "title", "Typed by Ben")
+            else:
+                other.decisions.reject_field(2, "title")
+        with pytest.raises(ChangedMeanwhile, match="Title"):
+            store.decisions.accept_all(2, shown)
+        assert store.records.get(2)["status"] == "new"
+
+
+def test_accepting_what_was_shown_takes_a_value_another_accepted_meanwhile(
+        project: Path) -> None:
+    with Store(project) as store:
+        shown = {"title": store.records.get(2)["fields"]["title"]}
+        with Store(project, reviewer="ben") as other:
+            other.decisions.accept_field(2, "title")
+        store.decisions.accept_all(2, shown)
+        assert store.records.get(2)["status"] == "reviewed"
+
+
 @pytest.mark.parametrize("how", ["deleted", "replaced"])
 def test_an_edit_after_the_file_was_deleted_or_replaced_is_refused(
         project: Path, tmp_path: Path, how: str) -> None:
