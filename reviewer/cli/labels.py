@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer.cli.common import CliError, file_name, open_project, read_text, shown, write_out
 from reviewer.cli.guidelines import (
@@ -15,6 +15,11 @@ from reviewer.cli.guidelines import (
     schema_descriptions,
     with_descriptions,
 )
+
+if TYPE_CHECKING:
+    from reviewer.core.labels import Question
+    from reviewer.core.store import Store
+    from reviewer.core.store.labels import Origins
 
 
 def cmd_labels(args: argparse.Namespace) -> int:
@@ -37,19 +42,9 @@ def cmd_labels(args: argparse.Namespace) -> int:
                 raise CliError(f"{args.import_file}: {err}") from err
             except RecursionError as err:
                 raise CliError(f"{args.import_file}: not JSON: nested too deeply") from err
-            lost = store.labels.lost(questions, origins)
-            if lost and not args.force:
-                listed = ", ".join(f"{q}/{o} ({n:,})" for q, o, n in lost)
-                raise CliError(f"the new schema drops options in use: {listed}; their labels "
-                               "would be removed (pass --force to remove them)")
-            several = store.labels.several(questions, origins)
-            if several and not args.force:
-                listed = "; ".join(f"{n:,} {'posting answers' if n == 1 else 'postings answer'}"
-                                   f" {q} with several options" for q, n in several)
-                raise CliError(f"{listed}, which the new schema makes single-choice: pass "
-                               "--force to keep those answers until one is chosen")
-            removed = store.labels.save_schema(questions, origins)
-            save_schema_descriptions(store, data)  # a "description" per question, option
+            with store.db.atomic():  # (checked and saved at once: no label set between)
+                removed = _save(store, questions, origins, args.force)
+                save_schema_descriptions(store, data)  # a "description" per question, option
             print(f"label schema saved: {len(questions)} questions"
                   + (f", {removed:,} label{'s' * (removed != 1)} removed" if removed else ""))
             return 0
@@ -68,6 +63,24 @@ def cmd_labels(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
+
+
+def _save(store: Store, questions: list[Question], origins: Origins | None,
+          force: bool) -> int:
+    """Save the label schema, unless, without ``force``, it drops options in use or makes
+    a question answered with several options single-choice (CliError)."""
+    lost = store.labels.lost(questions, origins)
+    if lost and not force:
+        listed = ", ".join(f"{q}/{o} ({n:,})" for q, o, n in lost)
+        raise CliError(f"the new schema drops options in use: {listed}; their labels "
+                       "would be removed (pass --force to remove them)")
+    several = store.labels.several(questions, origins)
+    if several and not force:
+        listed = "; ".join(f"{n:,} {'posting answers' if n == 1 else 'postings answer'}"
+                           f" {q} with several options" for q, n in several)
+        raise CliError(f"{listed}, which the new schema makes single-choice: pass "
+                       "--force to keep those answers until one is chosen")
+    return store.labels.save_schema(questions, origins)
 
 
 def add_labels_parser(sub: Any) -> None:

@@ -204,3 +204,44 @@ def test_files_that_cannot_be_read_or_made_are_said_in_words(
         assert code != 0 and said in err, (args, err)
         assert "Errno" not in err and "codec" not in err, err
     assert not (tmp_path / "nodir").exists()
+
+
+def test_a_label_saved_while_the_schema_is_imported_is_not_removed_without_force(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check for options in use ran before the save's transaction: a label a window
+    saved in between was removed, though --force was not given."""
+    import json
+
+    from reviewer.core.labels import to_json
+    from reviewer.core.store import DatabaseError
+    from reviewer.core.store.labels import Labels
+
+    db = make_source(tmp_path / "p.db", n=3)
+    with Store(db) as store:
+        schema = to_json(store.labels.schema())
+    for question in schema:
+        if question["question"] == "relevant":
+            question["options"] = [o for o in question["options"] if o["name"] != "yes"]
+    (tmp_path / "schema.json").write_text(json.dumps(schema))
+    checked = Labels.lost
+    window: list[str] = []
+
+    def lost_then_a_window_saves(self: Labels, *args: object) -> object:
+        found = checked(self, *args)
+        try:
+            with Store(db, reviewer="ana", busy_timeout=0.3) as other:
+                other.labels.answer(1, "relevant", ["yes"])
+            window.append("saved")
+        except DatabaseError:
+            window.append("waited")  # the import holds the file: the window's edit waits
+        return found
+
+    monkeypatch.setattr(Labels, "lost", lost_then_a_window_saves)
+    code, out, _err = run(capsys, "labels", db, "--import", tmp_path / "schema.json")
+    with Store(db) as store:
+        answers = store.records.get(1)["labels"]
+    if window == ["saved"]:  # its label is kept, or the import refused
+        assert answers.get("relevant") == ["yes"] or code != 0
+    else:
+        assert window == ["waited"] and code == 0 and "removed" not in out
