@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from reviewer.gui.plain import message_box, plain_label
@@ -15,6 +15,7 @@ from reviewer.gui.theme import show_as_problem
 SAVED = "all edits saved"
 READ_ONLY = "⚠ read-only: no edit is saved"
 GONE = "⚠ the project file is gone: no edit is saved"
+LOOK_EVERY_MS = 3000  # how often the file is looked for while no edit is made
 _HELD = "The window stays open until this edit is saved (Retry) or given up (Discard)."
 
 
@@ -40,6 +41,9 @@ class SaveState(QObject):
         # the edits refused that wait, in the order made: (what, how to make it again)
         self._retries: list[tuple[str, Callable[[], bool]]] = []
         self._own = False  # the refusal shown is one of them
+        self._looking = QTimer(self)  # the file deleted or moved with no edit made: said
+        self._looking.timeout.connect(self._look)
+        self._looking.start(LOOK_EVERY_MS)
 
     def saved(self, typed_unsaved: list[str] | None = None) -> None:
         """An edit is in the file: all of them are; but for the text typed in the fields
@@ -59,6 +63,11 @@ class SaveState(QObject):
         idle = self._idle()
         self.label.setText(idle)
         show_as_problem(self.label, idle != SAVED)
+
+    def _look(self) -> None:
+        """Say again what the label says when no edit waits, the file looked at anew."""
+        if self.label.text() in (SAVED, GONE):
+            self.saved()
 
     def _idle(self) -> str:
         """What the label says when no edit waits: all saved, or none can be."""

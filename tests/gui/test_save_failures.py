@@ -171,6 +171,19 @@ def test_an_edit_after_the_file_was_deleted_is_not_said_saved(  # type: ignore[n
     assert "gone" in window.saved.text()
 
 
+@pytest.mark.parametrize("how", ["deleted", "moved"])
+def test_a_file_deleted_or_moved_while_nothing_is_edited_is_not_said_saved(  # type: ignore[no-untyped-def]
+        window: ReviewWindow, project: Path, qtbot, how: str) -> None:
+    """It said "all edits saved" until the next edit."""
+    assert window.saved.text() == "all edits saved"
+    for path in project.parent.glob(project.name + "*"):
+        if how == "deleted":
+            path.unlink()
+        else:
+            path.rename(path.with_name("elsewhere-" + path.name))
+    qtbot.waitUntil(lambda: "gone" in window.saved.text(), timeout=10_000)
+
+
 def test_closing_a_project_whose_file_is_gone_says_so(  # type: ignore[no-untyped-def]
         launcher, project: Path) -> None:
     assert launcher.open(project)
