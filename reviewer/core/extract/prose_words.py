@@ -82,6 +82,9 @@ class Joined:
         for word in cue.words:
             start = hay.find(word)
             while start >= 0:
+                if start and cue.at in ("word", "line") and _NOT_AT[cue.at](hay[start - 1]):
+                    start = hay.find(word, start + 1)  # ("in " inside "Berlin ": not read
+                    continue  # on, each to the line's end)
                 match = cue.pattern.match(hay, start)
                 if match is not None and (found := self._inside(match, cue.at)) is not None:
                     out.append((*found, match))
@@ -101,6 +104,11 @@ class Joined:
                     not _SENTENCE_START.search(self.text, max(base, start - 3), start)):
                 return None
         return block, base
+
+
+# a character before a cue's start that rules it out, by where the cue starts (checked
+# again, with the block's bounds, by ``Joined._inside``)
+_NOT_AT = {"word": lambda c: c.isalnum() or c == "_", "line": lambda c: c != "\n"}
 
 
 class Token(NamedTuple):

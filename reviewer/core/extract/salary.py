@@ -60,7 +60,7 @@ _CUR = (r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r)?\$|£|€|¥|₹|₩|₽|₺|₪
 # code written after one is its own ("60,000 EUR 14 salaries")
 _SIGN = r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r)?\$|£|€|¥|₹|₩|₽|₺|₪|֏|zł)"
 _CODE_AFTER = r"(?:chf|\b(?:" + "|".join(CODES) + r")\b)"
-_NUM = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?"  # Indian grouping: 6,00,000 (6 lakh)
+_NUM = (r"\d{1,2}(?:,\d{2}){1,4},\d{3}(?:\.\d{1,2})?"  # Indian grouping: 6,00,000 (6 lakh)
         r"|\d{1,3}(?:[,.' \u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?")
 _AMOUNT = rf"(?P<cur@>{_CUR})?\s?(?P<num@>{_NUM})\s?(?P<k@>[kK]\b|K\b|thousand)?" \
           rf"\s?(?P<post@>{_SIGN}(?!\s?\d)|{_CODE_AFTER}|dollars|euros?|pounds|drams?|rupees|" \
