@@ -17,6 +17,7 @@ from reviewer.core.extract.department import is_department as _is_department
 from reviewer.core.extract.department import team_in_prose
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.employer import byline_date, company
+from reviewer.core.extract.label_values import first_sentence
 from reviewer.core.extract.labels import LABELS, starts_with_label
 from reviewer.core.extract.salary import find_salary
 from reviewer.core.extract.vocab import (
@@ -127,7 +128,8 @@ def _header_lines(doc: Document, top: list[Block]) -> list[tuple[str, Span | Non
 
 def _header_locations(header: list[tuple[str, Span | None]]) -> Finding | None:
     for text, span in header:
-        for piece, offset in _pieces(text):
+        for whole, offset in _pieces(text):
+            piece = first_sentence(whole)  # ("Paris, France. The team is small.")
             if _SENTENCE_END.search(piece):  # the end of a sentence: "hiring in Berlin."
                 piece = _SENTENCE_END.sub("", piece)
                 if "remote" in piece.lower() and len(piece.split()) > 3:

@@ -128,6 +128,9 @@ _LABELLED_YEARS = lazy_compile(
     r"(?i)(?<!\d)(?<!\d[.,])(\d{1,2})\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs?)")
 _WORK_ARRANGEMENT = lazy_compile(r"in[- ]person|on[- ]?site|in[- ]office|at the office|"
                                  r"hybrid(?: remote| work(?:ing)?)?")
+# a stop after a word (or a state's code: "MO.") before a sentence's first word
+_PLACE_SENTENCE_END = lazy_compile(r"\b([A-Za-z]{3,}|[A-Z]{2})\.\s+(?=[A-Z][a-z])")
+_PLACE_ABBREVIATIONS = frozenset("ave blvd str ste apt hwy pkwy cir inc ltd corp".split())
 _ARRANGED_IN = lazy_compile(r"(?i)((?:(?:hybrid|fully)\s+)?(?:remote|hybrid|on[- ]?site|"
                             r"in[- ]person|in[- ]office))\s+in\s+(?=\w)")
 _PLACEHOLDER = lazy_compile(r"tb[acd]|n/?a|none|various|multiple( locations)?|confidential|"
@@ -138,9 +141,20 @@ _NOT_WEEKLY = lazy_compile(r"(?i)\s*(-\s*)?(days?|weeks?|months?|hours? shifts?|
 # another label glued to a value: capitals ("FLSA", "EEO") right after a lower-case letter,
 # a digit or a bracket, then a few words and a colon (not a CamelCase word: "ServiceNow")
 _GLUED_LABEL = lazy_compile(r"(?<=[a-z0-9)])[A-Z]{2}[\w/&'’ -]{0,30}:(?:\s|$)")
+def first_sentence(value: str) -> str:
+    """``value`` up to the end of its first sentence ("Berlin, Germany. You will build
+    things": "Berlin, Germany"); an abbreviation's stop ("St. Louis", "D.C.", "Main
+    Ave. Suite 4") ends none."""
+    for end in _PLACE_SENTENCE_END.finditer(value):
+        if end.group(1).lower() not in _PLACE_ABBREVIATIONS:
+            return value[:end.end(1)]
+    return value
+
+
 def split_locations(value: str) -> list[str]:
-    """One location line into the places it lists, each as written."""
-    value = re.sub(r"\s+", " ", value).strip(" .;|")
+    """One location line into the places it lists, each as written (its first sentence:
+    ``first_sentence``)."""
+    value = re.sub(r"\s+", " ", first_sentence(value)).strip(" .;|")
     if not value:
         return []
     parts = re.split(r"\s*;\s*|\s+\|\s+|\s*•\s*", value)

@@ -40,3 +40,17 @@ def test_the_place_after_a_way_of_working_is_the_location(value: str, mode: str)
     start, end = result.evidence["locations"][0]
     assert doc.markdown[start:end] == place
     assert result.fields["remote"] == mode
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    ("Location: Berlin, Germany. You will build things.", "Berlin, Germany"),
+    ("Location: St. Louis, MO. Apply now.", "St. Louis, MO"),
+    ("Location: Washington, D.C. Metro Area", "Washington, D.C. Metro Area"),
+    ("Location: 100 Main Ave. Suite 4, Austin, TX", "100 Main Ave. Suite 4, Austin, TX"),
+    ("The job is based in Paris, France. The team is small.", "Paris, France"),
+])
+def test_a_place_ends_with_its_sentence(line: str, place: str) -> None:
+    """The next sentence was taken into the place: "Berlin, Germany. You will build
+    things"."""
+    doc = clean("\n\n".join(["Analyst", line, INTRO]) + "\n", "text")
+    assert extract(doc).fields["locations"] == [place]
