@@ -42,9 +42,10 @@ def cmd_labels(args: argparse.Namespace) -> int:
                 raise CliError(f"{args.import_file}: {err}") from err
             except RecursionError as err:
                 raise CliError(f"{args.import_file}: not JSON: nested too deeply") from err
-            with store.db.atomic():  # (checked and saved at once: no label set between)
-                removed = _save(store, questions, origins, args.force)
-                save_schema_descriptions(store, data)  # a "description" per question, option
+            removed = store.labels.save_schema(  # (checked and saved at once: no label
+                questions, origins,  # set between can be removed without --force)
+                before=lambda: _check(store, questions, origins, args.force))
+            save_schema_descriptions(store, data)  # a "description" per question, option
             print(f"label schema saved: {len(questions)} questions"
                   + (f", {removed:,} label{'s' * (removed != 1)} removed" if removed else ""))
             return 0
@@ -65,10 +66,10 @@ def cmd_labels(args: argparse.Namespace) -> int:
     return 0
 
 
-def _save(store: Store, questions: list[Question], origins: Origins | None,
-          force: bool) -> int:
-    """Save the label schema, unless, without ``force``, it drops options in use or makes
-    a question answered with several options single-choice (CliError)."""
+def _check(store: Store, questions: list[Question], origins: Origins | None,
+           force: bool) -> None:
+    """CliError where, without ``force``, the schema would drop options in use or make a
+    question answered with several options single-choice."""
     lost = store.labels.lost(questions, origins)
     if lost and not force:
         listed = ", ".join(f"{q}/{o} ({n:,})" for q, o, n in lost)
@@ -80,7 +81,6 @@ def _save(store: Store, questions: list[Question], origins: Origins | None,
                            f" {q} with several options" for q, n in several)
         raise CliError(f"{listed}, which the new schema makes single-choice: pass "
                        "--force to keep those answers until one is chosen")
-    return store.labels.save_schema(questions, origins)
 
 
 def add_labels_parser(sub: Any) -> None:

@@ -9,7 +9,7 @@ labels along renamed options and removes the labels of options that are gone.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from copy import deepcopy
 from typing import TYPE_CHECKING
 
@@ -212,7 +212,8 @@ class Labels:
         return out
 
     def save_schema(self, questions: Sequence[Question], origins: Origins | None = None,
-                    expected: Sequence[Question] | None = None) -> int:
+                    expected: Sequence[Question] | None = None,
+                    before: Callable[[], None] | None = None) -> int:
         """Replace the schema, carrying the labels along: ``origins`` maps each new
         (question, option) to the (question, option) it was renamed from (None: the
         same names). All moves happen at once, so swaps and chains of renames are
@@ -222,7 +223,8 @@ class Labels:
         returns how many labels were removed. Options without a colour or a key get
         the next free ones (``with_defaults``). ``expected``: the schema the edit was made
         on; when the file holds another (saved elsewhere since), ValueError and nothing
-        is changed."""
+        is changed. ``before``: run in the same transaction before anything is changed
+        (what it raises stops the save: what it read cannot change before the save)."""
         check(questions)
         questions = with_defaults(deepcopy(list(questions)))
         answers, spans = self._moves(questions, origins)
@@ -234,6 +236,8 @@ class Labels:
                 raise ValueError("the label schema was changed in the project file since "
                                  "this was opened (by another window or process); close "
                                  "this and edit the schema as it is now")
+            if before is not None:
+                before()
             db = self.db
             for table, columns in (("label_moves", "old_q, old_o, new_q, new_o"),
                                    ("kept_answers", "q, o"), ("gone_answers", "q, o")):
