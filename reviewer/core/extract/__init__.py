@@ -62,8 +62,12 @@ def _extract(doc: CleanDoc) -> Extraction:
         for name, finding in more.items():
             if finding.value in (None, "", [], {}) or value_problem(name, finding.value):
                 continue  # none, or none a record may hold (a page's data: min over max)
-            if name not in found and not only_others:
+            held = found.get(name)
+            if held is None and not only_others:
                 found[name] = finding
+            elif held is not None and finding.spans and _unseen(held):
+                others.setdefault(name, []).append(held)  # the text's own value wins over
+                found[name] = finding  # a page's data the text does not hold
             else:
                 others.setdefault(name, []).append(finding)
 
@@ -79,7 +83,8 @@ def _extract(doc: CleanDoc) -> Extraction:
     for posting in doc.structured[:1]:
         offer(from_json_ld(posting, parsed))
     offer(label_values.from_labels(labelled_values(parsed), parsed))
-    offer(heuristics.from_structure(parsed, found))  # (run once: it is the costly stage)
+    offer(heuristics.from_structure(  # (run once: it is the costly stage)
+        parsed, {name: f for name, f in found.items() if not _unseen(f)}))
     offer_stage(prose.from_prose)
     stronger = page_title.from_page_title(parsed, found)  # (title, company, places: text)
     offer({name: found[name] for name in stronger if name in found}, True)
@@ -97,6 +102,13 @@ def _extract(doc: CleanDoc) -> Extraction:
         if not finding.spans:
             finding.spans = _find_evidence(parsed, name, finding.value)
     return Extraction.from_findings(found, alternatives)
+
+
+def _unseen(finding: Finding) -> bool:
+    """A value of the page's data (JSON-LD, microdata) that the text does not hold: of
+    another posting, maybe (``structured.UNSEEN``)."""
+    return finding.stage in ("json-ld", "microdata") and not finding.spans \
+        and finding.confidence < SURE
 
 
 def _alternatives(found: dict[str, Finding],

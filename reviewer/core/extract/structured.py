@@ -14,6 +14,10 @@ from reviewer.core.extract.vocab import education_level, employment_type
 from reviewer.core.schema import Finding
 
 CONFIDENCE = 0.95
+# a value whose words the posting's text does not hold: the page's data may be of another
+# posting (a list of them, a page's leftovers); a value the text states, with its
+# evidence, is surer (the rules' wins, this one is an alternative)
+UNSEEN = 0.55
 
 
 def from_json_ld(posting: dict[str, Any], doc: Document) -> dict[str, Finding]:
@@ -28,7 +32,8 @@ def from_json_ld(posting: dict[str, Any], doc: Document) -> dict[str, Finding]:
             span = doc.locate(text)
             if span:
                 spans.append(span)
-        found[name] = Finding(value, spans, CONFIDENCE, stage)
+        sure = UNSEEN if evidence is not None and not spans else CONFIDENCE
+        found[name] = Finding(value, spans, sure, stage)
 
     title = _text(posting.get("title"))
     put("title", title, title)
@@ -40,7 +45,8 @@ def from_json_ld(posting: dict[str, Any], doc: Document) -> dict[str, Finding]:
         put("department", dept, dept)
     places = _locations(posting.get("jobLocation"))
     if places:
-        found["locations"] = Finding(places, _spans(doc, places), CONFIDENCE, stage)
+        spans = _spans(doc, places)
+        found["locations"] = Finding(places, spans, CONFIDENCE if spans else UNSEEN, stage)
     kind = _text(posting.get("jobLocationType"))
     if kind and "telecommute" in kind.lower():
         put("remote", "remote")
@@ -61,6 +67,8 @@ def from_json_ld(posting: dict[str, Any], doc: Document) -> dict[str, Finding]:
     salary = _salary(posting.get("baseSalary"), posting.get("salaryCurrency"))
     if salary:
         put("salary", salary)
+        if not _pay_seen(doc, salary):  # (no amount of it in the text)
+            found["salary"] = Finding(salary, [], UNSEEN, stage)
     hours = _text(posting.get("workHours"))
     if hours:
         match = re.search(r"\d+(?:\.\d+)?", hours)
@@ -110,6 +118,20 @@ def _locations(value: Any) -> list[str]:
         if joined:
             places.append(joined)
     return list(dict.fromkeys(places))
+
+
+def _pay_seen(doc: Document, salary: dict[str, Any]) -> bool:
+    """Does the text hold an amount of ``salary`` (60,000, 60000, 60.000 or 60k)?"""
+    for amount in (salary.get("min"), salary.get("max")):
+        if not isinstance(amount, int | float) or amount != int(amount):
+            continue
+        whole = int(amount)
+        written = {f"{whole:,}", str(whole), f"{whole:,}".replace(",", ".")}
+        if whole % 1000 == 0 and whole:
+            written.add(f"{whole // 1000}k")
+        if any(doc.locate(text) for text in written):
+            return True
+    return False
 
 
 def _spans(doc: Document, values: list[str]) -> list[tuple[int, int]]:
