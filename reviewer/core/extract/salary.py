@@ -89,14 +89,16 @@ def find_salary(text: str, labelled: bool = False) -> tuple[dict[str, Any], tupl
         if found is None:
             continue
         end = match.start() + len(match.group().rstrip())
-        if found["currency"] is not None or not has_pay_hint(text):
+        small = (found["max"] or found["min"] or 0) < 100  # (a grade, a band, hours)
+        if found["currency"] is not None or (not has_pay_hint(text) and not small):
             if bare is not None and _EXTRA.search(text, match.start(), match.end() + 30):
                 return bare  # "40,000 a year plus £2,000 car allowance": the pay came first
             return found, (match.start(), end)
-        if bare is None and (found["max"] or found["min"] or 0) >= 100:
+        if bare is None and not small:
             return found, (match.start(), end)  # a sum with no currency: the pay as given
-        # a small figure with no currency where one with a currency follows ("Band 5
-        # £29,970", "37.5 hours per week, £24,000"): the band or the hours, not the pay
+        # a small figure with no currency where one with a currency, or a larger one,
+        # follows ("Band 5 £29,970", "37.5 hours per week, £24,000", "grade 7 (60,000 per
+        # year)"): the band, the grade or the hours, not the pay
         bare = bare or (found, (match.start(), end))
     return bare
 

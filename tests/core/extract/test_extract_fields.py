@@ -396,6 +396,9 @@ def test_a_labelled_line_still_gives_what_it_says() -> None:
     ("Salary: Grade D (2025/26 pay scale), per annum pro rata", None),  # was 2025
     ("Salary: 45,000 - 52,000 per year", {"min": 45000, "max": 52000, "currency": None,
                                           "period": "year"}),  # no currency: as given
+    ("Salary: grade 7 (60,000 per year)", {"min": 60000, "max": 60000, "currency": None,
+                                           "period": "year"}),  # was {7, 7}
+    ("Salary: 25 per hour", {"min": 25, "max": 25, "currency": None, "period": "hour"}),
 ])
 def test_a_salary_line_gives_its_pay_not_a_band_hours_or_a_year(line: str,
                                                                   pay: dict | None) -> None:
