@@ -17,9 +17,12 @@ from reviewer.cli.guidelines import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from reviewer.core.labels import Question
     from reviewer.core.store import Store
-    from reviewer.core.store.labels import Origins
+
+    Origins = Mapping[tuple[str, str], tuple[str, str]]  # (question, option) renamed from
 
 
 def cmd_labels(args: argparse.Namespace) -> int:
