@@ -19,6 +19,7 @@ from typing import Literal
 
 from reviewer.core.clean.guard import PageRefused
 from reviewer.core.clean.html import clean_html
+from reviewer.core.clean.mail import decoded
 from reviewer.core.clean.text import clean_text
 from reviewer.core.schema import CleanDoc
 from reviewer.core.words.regex import lazy_compile
@@ -49,7 +50,7 @@ def clean(raw: str, kind: Kind | None = None, record_removed: bool = True) -> Cl
     that cannot be cleaned gives an empty document whose ``notes`` say why."""
     kind = kind or detect_kind(raw)
     try:
-        return clean_html(raw, record_removed) if kind == "html" else clean_text(raw)
+        return clean_html(raw, record_removed) if kind == "html" else clean_text(decoded(raw))
     except PageRefused as err:
         reason = str(err)
     except RecursionError:

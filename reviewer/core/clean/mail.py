@@ -1,0 +1,64 @@
+"""A posting saved as an e-mail whose body is encoded: read as a mail reader shows it.
+
+A message with its headers at the top and a body in quoted-printable or base64, or in
+several parts, is decoded (Python's ``email`` package): its headers as a reader shows
+them, the first of each name alone (a second "From:" is forged, or a mistake), words
+encoded in them (RFC 2047) decoded; then its text, the plain part preferred, else the
+HTML part's text, attachments left out. Any other text is left as it is: a mailing-list
+post in plain text keeps every character, so its offsets stay those of the page.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+from email.message import EmailMessage
+
+from reviewer.core.words.regex import lazy_compile
+
+# headers at the very top (an mbox's "From " line may come first), then a blank line
+_HEAD = lazy_compile(r"(?:From [^\n]*\n)?(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*)+"
+                     r"\r?\n")
+_ENCODED = lazy_compile(r"(?im)^content-transfer-encoding:[ \t]*(?:quoted-printable|base64)\b"
+                        r"|^content-type:[ \t]*multipart/")
+# the headers a reader shows, in this order
+SHOWN = ("From", "Reply-To", "To", "Date", "Subject")
+
+
+def decoded(text: str) -> str:
+    """``text`` as a mail reader shows it where it is a message with an encoded body (see
+    the module's note); else ``text`` itself."""
+    head = _HEAD.match(text[:65_536].replace("\r\n", "\n"))
+    if head is None or not _ENCODED.search(head.group()):
+        return text
+    try:
+        message = email.message_from_string(text, policy=email.policy.default)
+        assert isinstance(message, EmailMessage)
+        lines = [f"{name}: {_one_line(str(message[name]))}" for name in SHOWN
+                 if message[name] is not None]
+        body = _body(message)
+    except Exception:  # (a message the package cannot read: the text as it is)
+        return text
+    if body is None:
+        return text
+    return "\n".join(lines) + "\n\n" + body
+
+
+def _body(message: EmailMessage) -> str | None:
+    """The text of the message: its plain part, else its HTML part's text."""
+    part = message.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return None
+    content = part.get_content()
+    if not isinstance(content, str):
+        return None
+    if part.get_content_subtype() == "html":
+        from reviewer.core.clean.html import clean_html
+
+        return clean_html(content, record_removed=False).markdown
+    return content
+
+
+def _one_line(value: str) -> str:
+    return re.sub(r"\s+", " ", value).strip()

@@ -1,0 +1,75 @@
+"""A posting saved as an e-mail with an encoded body is read as a mail reader shows it:
+quoted-printable read a figure out of "=E2=82=AC60,000" (a pay of 82), and a base64
+body left nothing of the posting but its headers."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+from reviewer.core.clean import clean
+from reviewer.core.clean.mail import decoded
+from reviewer.core.pipeline import process
+
+HEAD = ('From: "Acme Careers" <jobs@acme.example>\n'
+        'From: "Other Corp HR" <hr@other.example>\n'
+        "To: jobs-list@lists.example\n"
+        "Subject: =?utf-8?b?U2VuaW9yIERhdGEgRW5naW5lZXIg4oCUIEJlcmxpbg==?=\n"
+        "Date: Mon, 1 Apr 2024 10:00:00 +0000\n"
+        "MIME-Version: 1.0\n")
+BODY = ("Senior Data Engineer\n\nAcme GmbH is hiring a Senior Data Engineer in Berlin, "
+        "Germany. You will build data pipelines with Python and SQL.\n"
+        "Salary: €60,000 – €70,000 per year\nApply by 2024-05-01.\n")
+QUOTED = ("Senior Data Engineer\n\nAcme GmbH is hiring a Senior Data Engineer in Berlin, "
+          "Germany. You will bui=\nld data pipelines with Python and SQL.\n"
+          "Salary: =E2=82=AC60,000 =E2=80=93 =E2=82=AC70,000 per year\nApply by 2024-05-01.\n")
+
+
+def plain_part(encoding: str) -> str:
+    body = QUOTED if encoding == "quoted-printable" else \
+        base64.encodebytes(BODY.encode()).decode()
+    return (f'Content-Type: text/plain; charset="utf-8"\n'
+            f"Content-Transfer-Encoding: {encoding}\n\n{body}")
+
+
+MESSAGES = {
+    "quoted-printable": HEAD + plain_part("quoted-printable"),
+    "base64": HEAD + plain_part("base64"),
+    "multipart": HEAD + 'Content-Type: multipart/alternative; boundary="b1"\n\n--b1\n'
+    + plain_part("base64") + "\n--b1\nContent-Type: text/html; charset=utf-8\n"
+    "Content-Transfer-Encoding: base64\n\n"
+    + base64.encodebytes(b"<p>the HTML part</p>").decode() + "\n--b1--\n",
+    "html only": HEAD + 'Content-Type: multipart/mixed; boundary="b2"\n\n--b2\n'
+    "Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
+    + base64.encodebytes(("<h1>Senior Data Engineer</h1><p>" + BODY.split("\n\n", 1)[1]
+                          .replace("\n", "</p><p>") + "</p>").encode()).decode()
+    + "\n--b2\nContent-Type: application/pdf\nContent-Transfer-Encoding: base64\n\n"
+    + base64.encodebytes(b"%PDF-1.4 not a posting").decode() + "\n--b2--\n",
+}
+
+
+@pytest.mark.parametrize("name", MESSAGES)
+def test_an_encoded_body_is_read_as_a_reader_shows_it(name: str) -> None:
+    result = process(MESSAGES[name], "text")
+    text = result.doc.markdown
+    assert "Acme GmbH is hiring a Senior Data Engineer" in text and "build data" in text
+    assert "€60,000" in text and "=E2" not in text and "PDF" not in text
+    assert result.extraction.fields["salary"] == {
+        "min": 60000, "max": 70000, "currency": "EUR", "period": "year"}
+    assert "Senior Data Engineer — Berlin" in text  # the subject, its words decoded
+    assert "Other Corp" not in text  # a second From is no sender
+
+
+def test_a_message_in_plain_text_is_left_as_it_is() -> None:
+    """Its offsets stay those of the page: not a character changed."""
+    post = HEAD + "Content-Type: text/plain\n\n" + BODY
+    assert decoded(post) == post
+    assert decoded(BODY) == BODY
+    assert clean(post, "text").source == post
+
+
+def test_a_message_that_cannot_be_read_is_left_as_it_is() -> None:
+    broken = HEAD + 'Content-Type: multipart/mixed; boundary="x"\n\nno parts at all\n'
+    assert decoded(broken) == broken
+    assert "no parts at all" in clean(broken, "text").markdown
