@@ -29,9 +29,11 @@ def decode(data: bytes) -> str:
         return data.decode("utf-16", errors="replace")
     if b"\x00" in data[:4096]:
         utf16 = _utf16_without_bom(data)
-        if utf16 is None:
+        if utf16 is not None:
+            return utf16
+        if len(data[:4096].translate(None, _TEXT_BYTES)) > max(2, len(data[:4096]) // 100):
             raise UnreadableError("the file is binary, not text")
-        return utf16
+        data = data.replace(b"\x00", b"")  # text with a stray NUL or two: they go
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -110,6 +112,8 @@ def _stray_as_cp1252(err: UnicodeError) -> tuple[str, int]:
 
 
 _HIGH_BYTES = bytes(range(0x80, 0x100))
+# the bytes of text: all but the control characters other than tab, line ends and form feed
+_TEXT_BYTES = bytes(b for b in range(0x100) if b >= 0x20 or b in b"\t\n\r\x0c\x1b")
 _STRAY_AS_CP1252 = "posting-reviewer-stray-cp1252"
 codecs.register_error(_STRAY_AS_CP1252, _stray_as_cp1252)
 

@@ -37,6 +37,7 @@ MAX_ITEM = 5_000  # an item of a list of prose (a benefit) may be a paragraph, n
 _SPECS = {spec.name: spec for spec in FIELDS}
 _KEY = re.compile(r"[^0-9a-z]+")
 _TRAILING = " \t\r\n.,;:!?·•|/\\*-–—"
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # but tab and line ends
 _SHORT_ITEMS = frozenset({"locations", "skills"})  # the lists of names, not of prose
 _AS_WRITTEN = frozenset({"requisition_id"})  # identifiers: a cell's signs are its own
 _ABBREVIATION = re.compile(
@@ -182,7 +183,8 @@ def _text(cell: Any, label: str, tidy: bool = True, longest: int = MAX_TEXT) -> 
         cell = str(int(cell)) if float(cell).is_integer() else str(cell)
     if not isinstance(cell, str):
         raise ValueError(f"not text but {type(cell).__name__}")
-    cell = without_invisible(cell)  # (as cleaning takes them out of the page's text)
+    # (as cleaning takes them out of the page's text: the invisible, the controls)
+    cell = _CONTROLS.sub("", without_invisible(cell))
     text = clean_text(cell) if tidy else " ".join(cell.split())
     if len(text) > longest:
         raise ValueError(f"{len(text):,} characters: too long for a {label.lower()}")

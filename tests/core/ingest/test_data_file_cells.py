@@ -266,3 +266,9 @@ def test_a_paragraph_long_item_of_a_list_of_prose_is_taken() -> None:
         normalise("locations", [item])
     with pytest.raises(ValueError, match="too long"):
         normalise("benefits", ["x" * 20_000])
+
+
+def test_a_control_character_in_a_cell_is_taken_out_as_from_the_page() -> None:
+    """A NUL in a mapped title was stored ("Data\\x00 Engineer") while the page's went."""
+    assert normalise("title", "Data\x00 Engineer\x85") == "Data Engineer"
+    assert normalise("skills", ["Py\x07thon", "SQL"]) == ["Python", "SQL"]

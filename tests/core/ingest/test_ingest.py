@@ -54,6 +54,14 @@ def test_decode_binary(data: bytes) -> None:
         decode(data)
 
 
+def test_text_with_a_stray_nul_byte_is_text() -> None:
+    """One NUL in a text file (a copy gone wrong) made it "binary": the posting lost."""
+    page = ("Data Engineer\n\nAcme in Leeds hires a data engineer. " * 20).encode()
+    for data in (page[:40] + b"\x00" + page[40:], page + b"\x00\x00"):
+        text = decode(data)
+        assert "\x00" not in text and text == page.decode()
+
+
 # --- files ----------------------------------------------------------------------------------------
 
 
