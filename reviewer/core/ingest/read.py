@@ -100,9 +100,22 @@ def _mostly_utf8(data: bytes) -> str | None:
     if len(sequences) < 2:  # one pair of windows-1252 letters may look like UTF-8 ("É”")
         return None
     beyond_ascii = len(head) - len(head.translate(None, _HIGH_BYTES))
-    if 2 * (beyond_ascii - sum(map(len, sequences))) > len(sequences):
+    if 2 * (beyond_ascii - sum(map(len, sequences))) > len(sequences) \
+            and not _lines_of_one_or_the_other(head):
         return None
     return data.decode("utf-8", errors=_STRAY_AS_CP1252)
+
+
+def _lines_of_one_or_the_other(head: bytes) -> bool:
+    """Is each line either UTF-8 or free of anything UTF-8 would read (texts of two
+    encodings put together line by line: a UTF-8 title over windows-1252 text)?"""
+    for line in head.split(b"\n"):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            if _UTF8_SEQUENCE.search(line):
+                return False  # both in one line: no telling which is which
+    return True
 
 
 def _stray_as_cp1252(err: UnicodeError) -> tuple[str, int]:

@@ -35,6 +35,14 @@ def test_utf16_without_a_byte_order_mark_is_read(codec: str) -> None:
         decode(bytes(range(256)) * 20)
 
 
+def test_a_utf8_line_over_windows_1252_lines_is_read_line_by_line() -> None:
+    """It was read as ISO-8859-2 whole: "DĂŠveloppeur", and the euro sign a control."""
+    mixed = ("Développeur à Paris\n\n".encode() + "Salaire: 50 000 € par an. Société "
+             "Générale à Paris, télétravail possible.\n".encode("cp1252"))
+    assert decode(mixed) == ("Développeur à Paris\n\nSalaire: 50 000 € par an. Société "
+                             "Générale à Paris, télétravail possible.\n")
+
+
 def test_utf8_with_a_stray_byte_of_another_encoding_keeps_its_utf8() -> None:
     """One byte of windows-1252 in a UTF-8 file (text pasted together): that byte is
     read as windows-1252, not the whole file (every other accent garbled)."""
