@@ -102,7 +102,7 @@ def _locations(value: Any) -> list[str]:
     places = []
     for item in value if isinstance(value, list) else [value]:
         if not isinstance(item, dict):
-            text = _text(item)
+            text = _place_text(item)
             if text:
                 places.append(text)
             continue
@@ -112,12 +112,19 @@ def _locations(value: Any) -> list[str]:
             continue
         if not isinstance(address, dict):
             continue
-        parts = [_text(address.get(k)) for k in ("addressLocality", "addressRegion",
-                                                  "addressCountry")]
+        parts = [_place_text(address.get(k)) for k in ("addressLocality", "addressRegion",
+                                                        "addressCountry")]
         joined = ", ".join(p for p in parts if p)
         if joined:
             places.append(joined)
     return list(dict.fromkeys(places))
+
+
+def _place_text(value: Any) -> str | None:
+    """A place's name, or a part of it: text with a letter in it (a figure, [1, 2], is
+    no place)."""
+    text = _text(value)
+    return text if text and any(c.isalpha() for c in text) else None
 
 
 def _pay_seen(doc: Document, salary: dict[str, Any]) -> bool:

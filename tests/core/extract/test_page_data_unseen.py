@@ -40,3 +40,13 @@ def test_data_the_text_holds_stays_sure() -> None:
     }), "html").extraction
     for name in ("title", "company", "salary"):
         assert result.stages[name] == "json-ld" and result.confidence[name] == 0.95, name
+
+
+def test_a_figure_is_no_part_of_a_place() -> None:
+    """An addressCountry of [1, 2] gave the place "1"."""
+    result = process(page({"title": "Data Engineer", "jobLocation": {"address": {
+        "addressLocality": "Berlin", "addressCountry": [1, 2]}}}), "html").extraction
+    assert result.fields["locations"] == ["Berlin"]
+    result = process(page({"title": "Data Engineer", "jobLocation": [7, {"address": {
+        "addressCountry": 3}}]}), "html").extraction
+    assert result.fields["locations"] != ["7"] and result.fields["locations"] != ["3"]
