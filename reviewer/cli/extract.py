@@ -28,6 +28,10 @@ def _extract_one(path: str) -> dict[str, Any]:
     from reviewer.core.pipeline import process, record
 
     source = valid_name(path)  # a file name need not be UTF-8; what is printed must be
+    if path.lower().endswith(_MANY):
+        return {"source": source, "error": "a data file or an archive of many postings, "
+                "not a page: reviewer import reads it (or reviewer extract --engine dask "
+                "--to-parquet)"}
     try:
         text = read_file(path)
     except UnreadableError as err:
@@ -43,6 +47,9 @@ def _extract_one(path: str) -> dict[str, Any]:
         return {"source": source, "error": reason} if reason else record(source, done)
     except Exception as err:  # a bug must not stop a run over thousands of files
         return {"source": source, "error": f"extraction failed: {type(err).__name__}: {err}"}
+
+
+_MANY = (".csv", ".tsv", ".jsonl", ".json", ".parquet", ".zip")  # files of many postings
 
 
 def _results(paths: list[str], jobs: int) -> Iterator[dict[str, Any]]:

@@ -245,3 +245,12 @@ def test_a_label_saved_while_the_schema_is_imported_is_not_removed_without_force
         assert answers.get("relevant") == ["yes"] or code != 0
     else:
         assert window == ["waited"] and code == 0 and "removed" not in out
+
+
+@pytest.mark.parametrize("name", ["jobs.csv", "jobs.jsonl", "jobs.zip", "JOBS.PARQUET"])
+def test_extract_says_a_data_file_is_for_import(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    """A CSV was printed as one posting whose text was the whole file."""
+    (tmp_path / name).write_text("title,description\nData Engineer,We hire in Leeds.\n")
+    code, out, _err = run(capsys, "extract", tmp_path / name)
+    assert code == 1 and "reviewer import reads it" in out and '"cleaned"' not in out
