@@ -254,3 +254,14 @@ def test_extract_says_a_data_file_is_for_import(
     (tmp_path / name).write_text("title,description\nData Engineer,We hire in Leeds.\n")
     code, out, _err = run(capsys, "extract", tmp_path / name)
     assert code == 1 and "reviewer import reads it" in out and '"cleaned"' not in out
+
+
+def test_a_split_for_one_reviewer_and_too_many_copies_are_said_plainly(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = make_source(tmp_path / "p.db", n=6)
+    code, out, err = run(capsys, "split", source, "--reviewers", "ana", "-o", tmp_path / "one")
+    assert code == 0, err
+    assert "for one reviewer" in out and "shared by 1 reviewers" not in out
+    code, out, err = run(capsys, "split", source, "--reviewers", "ana,ben", "--copies", "1",
+                         "-o", tmp_path / "two")
+    assert code == 2 and "--copies" in err and "2 to 2" not in err, err

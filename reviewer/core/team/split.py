@@ -64,9 +64,13 @@ class SplitReport:
 
     def describe(self) -> list[str]:
         """The report as lines for a person."""
-        lines = [f"{self.postings:,} postings split among {len(self.files)} reviewers in "
-                 f"{self.out_dir}; {self.shared:,} shared by {self.copies} reviewers each "
-                 "(for agreement)"]
+        if len(self.files) == 1:  # one reviewer: a copy of the project to review, alone
+            lines = [f"{self.postings:,} postings for one reviewer in {self.out_dir} (none "
+                     "shared: name two reviewers or more to measure their agreement)"]
+        else:
+            lines = [f"{self.postings:,} postings split among {len(self.files)} reviewers in "
+                     f"{self.out_dir}; {self.shared:,} shared by {self.copies} reviewers "
+                     "each (for agreement)"]
         for name, path in self.files.items():
             lines.append(f"  {name}: {path.name}, {self.assigned.get(name, 0):,} postings "
                          f"({self.shared_by.get(name, 0):,} shared)")
@@ -195,7 +199,9 @@ def _check(reviewers: Sequence[str], overlap: float, copies: int) -> list[str]:
     if not 0.0 <= overlap <= 1.0:
         raise TeamError(f"the overlap is a share of the postings, 0 to 1 (not {overlap})")
     if len(names) > 1 and not 2 <= copies <= len(names):
-        raise TeamError(f"a shared posting goes to 2 to {len(names)} reviewers (not {copies})")
+        most = "2" if len(names) == 2 else f"2 to {len(names)}"
+        raise TeamError(f"--copies: a shared posting goes to {most} reviewers, as many as "
+                        f"are named at most (not {copies})")
     return names
 
 
