@@ -67,7 +67,7 @@ def test_problems_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str
             (("split", source, "--reviewers", "ana,ben", "-o", tmp_path / "t"), "exists"),
             (("split", source, "--reviewers", "ana,ana", "-o", tmp_path / "u"), "named twice"),
             (("split", source, "--reviewers", "ana,ben", "--copies", "3", "-o",
-              tmp_path / "u"), "2 to 2 reviewers"),
+              tmp_path / "u"), "goes to 2 reviewers"),
             (("split", tmp_path / "none.db", "--reviewers", "a,b", "-o", tmp_path / "u"),
              "no such project file"),
             (("merge", tmp_path / "m.db", tmp_path / "t" / "ana.db", tmp_path / "none.db"),

@@ -129,7 +129,7 @@ def test_names_become_safe_file_names_and_existing_files_are_refused(tmp_path: P
                            (["a/b", "a:b"], "share the file")):
             with pytest.raises(TeamError, match=words):
                 split_project(store, bad, tmp_path / "other")
-        with pytest.raises(TeamError, match="2 to 2"):
+        with pytest.raises(TeamError, match="goes to 2 reviewers"):
             split_project(store, ["ana", "ben"], tmp_path / "other", copies=3)
         with pytest.raises(TeamError, match="0 to 1"):
             split_project(store, ["ana", "ben"], tmp_path / "other", overlap=1.5)
