@@ -3,16 +3,19 @@ place only when whole (a split's shares, a merge's new file)."""
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import re
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 from reviewer.core.store import DatabaseError, ProjectError, Store, fold_wal
 
 LEFT_FOR = 3600  # seconds unwritten after which a partial file is a stopped run's
+UNHELD_FOR = 60  # the same, for one whose lock no run holds
 _PARTIAL = re.compile(r"\.[0-9a-f]{12}\.partial")  # after the target's name
 
 
@@ -88,9 +91,11 @@ def partial_name(path: Path) -> Path:
 
 
 def clear_leftovers(path: Path, now: float | None = None) -> None:
-    """The partial files of ``path`` that stopped merges or splits left: those nothing
-    has written to for ``LEFT_FOR`` seconds (a running one writes every batch, whatever
-    machine it runs on: a shared folder's process ids are another machine's)."""
+    """The partial files of ``path`` that stopped merges or splits left: those no run
+    holds (``held``) that nothing has written to for ``UNHELD_FOR`` seconds, and any
+    nothing has written to for ``LEFT_FOR`` (a running one writes every batch, whatever
+    machine it runs on: a shared folder may keep no locks, and its process ids are
+    another machine's)."""
     remove_project(path.with_name(f".{path.name}.partial"))  # (named so before)
     now = time.time() if now is None else now
     for left in path.parent.glob(f".{glob.escape(path.name)}.*.partial"):
@@ -102,13 +107,51 @@ def clear_leftovers(path: Path, now: float | None = None) -> None:
                 times.append(Path(f"{left}{suffix}").stat().st_mtime)
             except OSError:
                 continue
-        if times and now - max(times) > LEFT_FOR:
+        unwritten = now - max(times) if times else 0.0
+        if unwritten > LEFT_FOR or (unwritten > UNHELD_FOR and _unheld(left)):
             remove_project(left)
 
 
+@contextlib.contextmanager
+def held(partial: Path) -> Iterator[None]:
+    """``partial`` marked as a running merge's or split's while inside: a lock on
+    ``<partial>.lock``, which ``clear_leftovers`` of another run finds taken (where the
+    system keeps no locks, the age of the file alone tells)."""
+    lock = Path(f"{partial}.lock")
+    handle = None
+    with contextlib.suppress(OSError, ImportError):
+        import fcntl
+
+        handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    try:
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+        if handle is not None:
+            os.close(handle)
+
+
+def _unheld(partial: Path) -> bool:
+    """Does no run hold ``partial`` (its lock file there, and free)?"""
+    try:
+        import fcntl
+
+        handle = os.open(f"{partial}.lock", os.O_RDWR)
+    except (OSError, ImportError):
+        return False  # no lock file: a run of a version before them, or one of no locks
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    finally:
+        os.close(handle)
+    return True
+
+
 def remove_project(path: Path) -> None:
-    """A project file and the files SQLite keeps beside it."""
-    for suffix in ("", "-wal", "-shm"):
+    """A project file and the files SQLite keeps beside it (and a run's lock on it)."""
+    for suffix in ("", "-wal", "-shm", ".lock"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 

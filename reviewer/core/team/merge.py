@@ -29,6 +29,7 @@ transaction each; a damaged, or not a project, input, or OUT itself is refused f
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -45,6 +46,7 @@ from reviewer.core.team.files import (
     check_distinct,
     check_input,
     clear_leftovers,
+    held,
     open_input,
     partial_name,
     put_in_place,
@@ -75,6 +77,14 @@ def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
     target = partial_name(out_path) if created else out_path
     if created:
         clear_leftovers(out_path)  # left by merges that were stopped
+    with held(target) if created else contextlib.nullcontext():
+        return _merge_into(target, out_path, paths, total, created, reviewer, progress)
+
+
+def _merge_into(target: Path, out_path: Path, paths: list[Path], total: int, created: bool,
+                reviewer: str | None, progress: Progress | None) -> MergeReport:
+    """``merge_projects``'s work, into ``target`` (``out_path``'s partial file where the
+    merge makes it)."""
     out, whole = Store(target, reviewer=reviewer), False
     try:
         out.check_writable()

@@ -20,6 +20,7 @@ reviewer it was written for, and is worked in that name unless another is given
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import unicodedata
@@ -33,6 +34,7 @@ from reviewer.core.store import Store
 from reviewer.core.team.files import (
     TeamError,
     clear_leftovers,
+    held,
     partial_name,
     put_all_in_place,
     remove_project,
@@ -136,56 +138,59 @@ def _split(store: Store, names: list[str], targets: dict[str, Path], existing: l
     partial = {name: partial_name(path) for name, path in targets.items()}
     for path in targets.values():
         clear_leftovers(path)  # left by splits that were stopped
-    outputs = {name: Store(partial[name]) for name in names}
-    whole = False
-    try:
-        for name, target in outputs.items():
-            copy_setup(store, target)
-            target.meta.set_assigned_reviewer(name)  # its edits carry that name by default
-        after, done = 0, 0
-        while page := store.transfer.hashes(after, BATCH):
-            after = page[-1][0]
-            pids = [pid for pid, _hash in page]
-            wholes = {w.row["id"]: w for w in store.transfer.whole(pids)}
-            report.decided += len({v.posting for v in store.transfer.values(pids)})
-            mine: dict[str, list[int]] = {name: [] for name in names}
-            for pid in pids:
-                at = bisect_left(ids, pid)
-                count = counts[at]
-                report.shared += count > 1
-                for turn in range(starts[at], starts[at] + count):
-                    name = names[turn % len(names)]
-                    mine[name].append(pid)
-                    report.assigned[name] = report.assigned.get(name, 0) + 1
-                    report.shared_by[name] = report.shared_by.get(name, 0) + (count > 1)
-            for name, chosen in mine.items():
-                if chosen:
-                    with outputs[name].atomic():
-                        outputs[name].transfer.add([wholes[pid] for pid in chosen])
-            done += len(page)
-            if progress is not None:
-                progress(done, len(ids))
-        for name, target in outputs.items():
-            with target.atomic():
-                target.transfer.log("split", {"source": store.path.name,
-                                              "source_path": str(store.path.resolve()),
-                                              "reviewer": name,
-                                              "postings": report.assigned.get(name, 0)})
-        whole = True
-    finally:
-        for target in outputs.values():
-            target.close()
-        if not whole:
-            for path in partial.values():
+    with contextlib.ExitStack() as running:  # (each file held as this split's: ``held``)
+        for path in partial.values():
+            running.enter_context(held(path))
+        outputs = {name: Store(partial[name]) for name in names}
+        whole = False
+        try:
+            for name, target in outputs.items():
+                copy_setup(store, target)
+                target.meta.set_assigned_reviewer(name)  # its edits carry that name by default
+            after, done = 0, 0
+            while page := store.transfer.hashes(after, BATCH):
+                after = page[-1][0]
+                pids = [pid for pid, _hash in page]
+                wholes = {w.row["id"]: w for w in store.transfer.whole(pids)}
+                report.decided += len({v.posting for v in store.transfer.values(pids)})
+                mine: dict[str, list[int]] = {name: [] for name in names}
+                for pid in pids:
+                    at = bisect_left(ids, pid)
+                    count = counts[at]
+                    report.shared += count > 1
+                    for turn in range(starts[at], starts[at] + count):
+                        name = names[turn % len(names)]
+                        mine[name].append(pid)
+                        report.assigned[name] = report.assigned.get(name, 0) + 1
+                        report.shared_by[name] = report.shared_by.get(name, 0) + (count > 1)
+                for name, chosen in mine.items():
+                    if chosen:
+                        with outputs[name].atomic():
+                            outputs[name].transfer.add([wholes[pid] for pid in chosen])
+                done += len(page)
+                if progress is not None:
+                    progress(done, len(ids))
+            for name, target in outputs.items():
+                with target.atomic():
+                    target.transfer.log("split", {"source": store.path.name,
+                                                  "source_path": str(store.path.resolve()),
+                                                  "reviewer": name,
+                                                  "postings": report.assigned.get(name, 0)})
+            whole = True
+        finally:
+            for target in outputs.values():
+                target.close()
+            if not whole:
+                for path in partial.values():
+                    remove_project(path)
+        for path in existing:  # one holding a reviewer's work is kept beside, said
+            worked = worked_on(path)
+            if worked:
+                report.kept[path] = (set_aside(path, "replaced"), worked)
+            else:
                 remove_project(path)
-    for path in existing:  # one holding a reviewer's work is kept beside, said
-        worked = worked_on(path)
-        if worked:
-            report.kept[path] = (set_aside(path, "replaced"), worked)
-        else:
-            remove_project(path)
-    put_all_in_place({path: partial[name] for name, path in targets.items()}, "split")
-    return report
+        put_all_in_place({path: partial[name] for name, path in targets.items()}, "split")
+        return report
 
 
 def _check(reviewers: Sequence[str], overlap: float, copies: int) -> list[str]:

@@ -776,6 +776,35 @@ def test_only_a_stopped_merges_own_files_are_removed(tmp_path: Path) -> None:
     assert not mine.exists() and theirs.exists()
 
 
+def test_a_killed_merge_s_files_go_at_the_next_run_but_a_running_one_s_stay(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """A merge killed left its partial file, and each run killed added one (133 MB after
+    four) until an hour had passed: one no run holds goes a minute after its last write;
+    one a run holds (its lock taken) stays."""
+    import fcntl
+
+    from reviewer.core.team.files import clear_leftovers
+
+    minutes_ago = time.time() - 120
+    killed = tmp_path / ".m.db.0123456789ab.partial"
+    running = tmp_path / ".m.db.ba9876543210.partial"
+    for path in (killed, running):
+        path.write_bytes(b"x")
+        Path(f"{path}.lock").write_bytes(b"")
+        os.utime(path, (minutes_ago, minutes_ago))
+    handle = os.open(f"{running}.lock", os.O_RDWR)
+    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    try:
+        merge_projects(tmp_path / "m.db", [files["ana"], files["ben"]])
+        assert not killed.exists() and not Path(f"{killed}.lock").exists()
+        assert running.exists()
+    finally:
+        os.close(handle)
+    clear_leftovers(tmp_path / "m.x.db")  # (another name's: nothing of m.db's)
+    assert running.exists()
+    assert [p.name for p in tmp_path.glob(".m.db.*.partial.lock")] == [f"{running.name}.lock"]
+
+
 def test_a_folder_given_as_a_file_to_merge_is_said_so(files: dict[str, Path],
                                                     tmp_path: Path) -> None:
     with pytest.raises(TeamError, match="is a folder, not a project file"):
