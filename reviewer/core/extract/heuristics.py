@@ -137,6 +137,9 @@ def _header_locations(header: list[tuple[str, Span | None]]) -> Finding | None:
             while (end := piece.rfind(",")) > 0 and piece[end + 1:].strip().islower() \
                     and (employment_type(piece[end + 1:]) or remote_mode(piece[end + 1:])):
                 piece = piece[:end]  # "Berlin, full-time", "Austin, hybrid": the place
+            if text[:offset].rstrip().endswith((" in", " at")) and piece[:1].isupper() \
+                    and "remote" not in piece.lower() and (clause := _CLAUSE.search(piece)):
+                piece = piece[:clause.start()]  # "… in Berlin, Germany to build pipelines"
             if looks_like_location(piece):
                 spans = [(span[0] + offset, span[0] + offset + len(piece))] if span else []
                 return Finding([piece], spans, 0.7 if span else 0.6, "structure")
@@ -144,6 +147,10 @@ def _header_locations(header: list[tuple[str, Span | None]]) -> Finding | None:
 
 
 _SENTENCE_END = lazy_compile(r"(?<!\b[A-Z])(?<!\b[SFM]t)\.$")  # not "D.C." or "St."
+# a clause after a place ("in Berlin to build pipelines"): a word in lower case that joins
+# no place's words ("Frankfurt am Main", "Trinidad and Tobago", "Leeds or York")
+_CLAUSE = lazy_compile(r"\s+(?!(?:of|de|del|la|le|les|du|des|am|an|im|upon|on|sur|en|y|da|"
+                       r"do|dos|das|di|van|von|der|den|het|al|el|and|or|und|et)\b)[a-z]")
 
 
 def _pieces(text: str) -> list[tuple[str, int]]:

@@ -54,3 +54,15 @@ def test_a_place_ends_with_its_sentence(line: str, place: str) -> None:
     things"."""
     doc = clean("\n\n".join(["Analyst", line, INTRO]) + "\n", "text")
     assert extract(doc).fields["locations"] == [place]
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    ("Acme is hiring a Data Engineer in Berlin to build pipelines with Python.", "Berlin"),
+    ("We are hiring a Data Engineer in Berlin, Germany to build pipelines.",
+     "Berlin, Germany"),  # was "Berlin, Germany to build pipelines"
+    ("We are hiring an engineer in Frankfurt am Main for our data team.",
+     "Frankfurt am Main"),
+])
+def test_a_place_after_in_ends_where_a_clause_starts(line: str, place: str) -> None:
+    doc = clean("\n\n".join(["Analyst", line, INTRO]) + "\n", "text")
+    assert extract(doc).fields["locations"] == [place]
