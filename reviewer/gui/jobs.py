@@ -72,9 +72,17 @@ class JobDialog(QProgressDialog):
         self.job = job
         self.canceled.disconnect(self.cancel)  # which would hide the dialog at once
         self.canceled.connect(self._cancel)
+        self.over = False  # the job has ended: the dialog never shows again
         job.signals.progress.connect(self._progress)
-        job.signals.finished.connect(lambda _result: self.done(0))
-        job.signals.failed.connect(lambda _message: self.done(0))
+        job.signals.finished.connect(lambda _result: self._end())
+        job.signals.failed.connect(lambda _message: self._end())
+
+    def _end(self) -> None:
+        """Gone for good: ``reset`` stops the timer that would show the dialog again
+        after its minimum duration, and a progress step late in coming is not shown."""
+        self.over = True
+        self.reset()
+        self.done(0)
 
     def _cancel(self) -> None:
         self.job.cancel()
@@ -82,7 +90,7 @@ class JobDialog(QProgressDialog):
         self.setCancelButtonText("Stopping…")
 
     def _progress(self, done: int, total: int, text: str) -> None:
-        if self.job.cancelled():
+        if self.job.cancelled() or self.over:
             return
         self.setLabelText(text)  # first: setValue of a modal dialog handles the events
         self.setMaximum(total)   # waiting, the later steps' among them, before it returns

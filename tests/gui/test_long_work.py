@@ -189,6 +189,25 @@ def test_a_bad_file_dropped_shows_an_error_and_the_window_goes_on(
     assert samples.pid != shown
 
 
+def test_the_progress_dialog_never_comes_back_after_its_work_ended(
+        samples: ReviewWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Its timer showed it again after the import ended, over the result's message: Enter
+    pressed its Cancel, and the window took no keys."""
+    from reviewer.gui.jobs import JobDialog
+
+    bad = tmp_path / "scan.pdf"
+    bad.write_bytes(b"%PDF-1.4")
+    assert _drop(samples, bad)
+    dialog = samples.long_work.job_dialog
+    assert isinstance(dialog, JobDialog)
+    qtbot.waitUntil(lambda: samples.long_work.message_box is not None, timeout=WAIT)
+    qtbot.wait(max(500, dialog.minimumDuration() + 300))  # past when its timer would fire
+    assert not dialog.isVisible()
+    dialog.job.signals.progress.emit(1, 2, "late")  # a step late in coming shows nothing
+    qtbot.wait(100)
+    assert not dialog.isVisible()
+
+
 def test_a_drag_without_files_is_refused(samples: ReviewWindow) -> None:
     mime = QMimeData()
     mime.setText("just text")
