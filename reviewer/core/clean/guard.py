@@ -7,12 +7,14 @@ so a page past them is refused with the reason, before it is parsed. The checks
 are cheap (a regular expression finds each tag): a short page is not scanned at all.
 
 The scan reads tags as the parser does where it matters to the count: a comment
-holds no tags; the text of a script, a style or a title is no markup, but inside an
-SVG or MathML element they are elements like any other; an end tag of no element
-open closes nothing; "<div/>" opens a div (only an SVG or MathML element closes
-itself so); a quoted value is part of its tag whatever it holds (a ">" or a "<"), and
-attributes may be parted by "/" as well as by spaces; a tag never closed runs to the
-end of the page.
+holds no tags (and "<!-->" is one); the text of a script, a style or a title is no
+markup, but inside an SVG or MathML element they are elements like any other; an end
+tag closes the elements opened inside its element, and one of no element open closes
+nothing; "<div/>" opens a div (only an SVG or MathML element closes
+itself so); a value quoted right after its "=" is part of its tag whatever it holds
+(a ">" or a "<"), a quote anywhere else is a character of a name or a value, and
+attributes may be parted by "/" as well as by spaces (HTML's own, not a no-break
+space); a tag never closed runs to the end of the page.
 """
 
 from __future__ import annotations
@@ -24,13 +26,20 @@ from reviewer.core.words.regex import lazy_compile
 MAX_DEPTH = 4_000  # elements open inside one another
 MAX_ATTRIBUTES = 2_000  # attributes of one element
 _LONG = 20_000  # characters: only a tag this long can hold that many attributes
-# a comment, or a tag as the parser reads it: its name up to a space, "/" or ">", then
-# anything, a quoted value whole, up to its ">"; a comment, a quote or a tag never closed
-# runs to the page's end (possessive: each read once)
-_TOKEN = lazy_compile(r"""<!--(?:.*?-->|.*)|<(/?)([a-zA-Z][^\s/>]*)"""
-                      r"""((?:[^>"']++|"[^"]*+"?|'[^']*+'?)*+)>?""", re.S)
-_QUOTED = lazy_compile(r""""[^"]*"|'[^']*'""")
-_ATTRIBUTE = lazy_compile(r"""[^\s/="']+(?:\s*=\s*(?:""|[^\s>]*))?""")
+# a comment, or a tag as the parser reads it (HTML's own spaces alone, not a no-break
+# space): its name up to a space, "/" or ">", then its attributes, a value quoted (only
+# right after its "=") read whole, up to the tag's ">"; a comment ends at "-->", "--!>",
+# or at once ("<!-->", "<!--->"); a comment, a quote or a tag never closed runs to the
+# page's end (possessive: each character read once)
+_S = r"[\t\n\f\r ]"
+_TOKEN = lazy_compile(
+    r"<!--(?:-?>|.*?--!?>|.*)"
+    r"|<(/?)([a-zA-Z][^\t\n\f\r />]*+)"
+    rf"((?:[\t\n\f\r /]++|=?[^\t\n\f\r />=]*+(?:{_S}*+={_S}*+"
+    r"""(?:"[^"]*+"?|'[^']*+'?|[^\t\n\f\r >]*+))?+)*+)>?""", re.S)
+# an attribute of a tag's inside, its quoted values taken out (``_QUOTED``)
+_QUOTED = lazy_compile(r"""=[\t\n\f\r ]*(?:"[^"]*"|'[^']*')""")
+_ATTRIBUTE = lazy_compile(r"""[^\t\n\f\r /=]+(?:[\t\n\f\r ]*=[\t\n\f\r ]*[^\t\n\f\r >]*)?""")
 _RAW_TEXT = {name: re.compile(rf"</{name}", re.I)  # their text is not markup
              for name in ("script", "style", "textarea", "title", "xmp")}
 _FOREIGN = frozenset(("svg", "math"))  # in them, _RAW_TEXT's names are elements
@@ -56,8 +65,9 @@ def check_page(html: str) -> None:
 def _scan(html: str) -> None:
     """Read the page's tags in order, counting how deep elements are open and the
     attributes of a long tag (see the module's note on how they are read)."""
-    depth = foreign = 0
-    open_names: dict[str, int] = {}
+    stack: list[str] = []  # the elements open, the innermost last
+    open_names: dict[str, int] = {}  # how many of each name are on it
+    foreign = 0  # SVG and MathML elements on it
     pos = 0
     while (tag := _TOKEN.search(html, pos)) is not None:
         pos = tag.end()
@@ -67,10 +77,13 @@ def _scan(html: str) -> None:
         if len(inside) > _LONG:
             _check_attributes(inside)
         if closing:
-            if open_names.get(name):  # (an end tag of no open element closes nothing)
-                open_names[name] -= 1
-                depth -= 1
-                foreign -= name in _FOREIGN
+            if open_names.get(name):  # it closes the elements opened in it too ("<a><svg>
+                while True:  # </a>"); an end tag of no open element closes nothing
+                    gone = stack.pop()
+                    open_names[gone] -= 1
+                    foreign -= gone in _FOREIGN
+                    if gone == name:
+                        break
             continue
         if name in _RAW_TEXT and not foreign:  # skip to its end
             raw_end = _RAW_TEXT[name].search(html, pos)
@@ -78,16 +91,16 @@ def _scan(html: str) -> None:
             continue
         if name in _NO_DEPTH or (inside.endswith("/") and (foreign or name in _FOREIGN)):
             continue  # ("<div/>" opens a div: only a foreign element closes itself so)
+        stack.append(name)
         open_names[name] = open_names.get(name, 0) + 1
         foreign += name in _FOREIGN
-        depth += 1
-        if depth > MAX_DEPTH:
+        if len(stack) > MAX_DEPTH:
             raise PageRefused(f"the page nests elements over {MAX_DEPTH:,} deep")
 
 
 def _check_attributes(inside: str) -> None:
     """Raise ``PageRefused`` for a tag's inside (after its name) of too many attributes."""
-    attributes = len(_ATTRIBUTE.findall(_QUOTED.sub('""', inside)))
+    attributes = len(_ATTRIBUTE.findall(_QUOTED.sub('=""', inside)))
     if attributes > MAX_ATTRIBUTES:
         raise PageRefused(f"an element of the page has {attributes:,} attributes "
                           f"(over {MAX_ATTRIBUTES:,})")

@@ -26,6 +26,13 @@ DEEP = {
     "stray end tags": page("<div></b>" * N + POSTING),
     # "<div/>" is a div opened: only a foreign element closes itself so
     "self-closing divs": page("<div/>" * N + POSTING),
+    # a comment that ends at once, or at "--!>"
+    "<!-->": page("<!-->" + "<div>" * N + POSTING),
+    "--!>": page("<!-- a --!>" + "<div>" * N + POSTING),
+    # a quote inside an unquoted value starts no quoted run
+    "quote in an unquoted value": page('<p x=a">' + "<div>" * N + POSTING),
+    # a no-break space ends no tag's name: "<title\xa0>" is no title
+    "no-break space in a name": page("<title\xa0>" + "<div>" * N + POSTING + "</title>"),
 }
 WIDE = {
     "spaces": "<div " + " ".join(f"a{i}" for i in range(MAX_ATTRIBUTES * 5)) + ">",
@@ -62,6 +69,11 @@ def test_an_element_of_too_many_attributes_is_refused_however_written(name: str)
     "<!--" + "<div>" * N + "-->" + POSTING + "<!--" + "<div>" * N,
     # a tag never closed: the rest of the page is in it
     '<a title="' + "<div>" * N,
+    # a doubled closing quote (an authoring slip) turns no later tag into attributes
+    '<a href="/jobs"">Jobs</a>' + '<div class="row"><span class="k">Skill</span></div>' * N,
+    # an SVG closed by its parent's end tag: the script after it is text again
+    '<a href="/"><svg viewBox="0 0 24 24"><path d="M0 0h24v24H0z"/></a><script>'
+    + "".join(f"if(t[{i}]<n{i})return {i};" for i in range(N)) + "</script>",
 ])
 def test_pages_the_parser_reads_quickly_are_not_refused(body: str) -> None:
     check_page(page(body + POSTING))
