@@ -3,9 +3,11 @@
 A message with its headers at the top and a body in quoted-printable or base64, or in
 several parts, is decoded (Python's ``email`` package): its headers as a reader shows
 them, the first of each name alone (a second "From:" is forged, or a mistake), words
-encoded in them (RFC 2047) decoded; then its text, the plain part preferred, else the
-HTML part's text, attachments left out. Any other text is left as it is: a mailing-list
-post in plain text keeps every character, so its offsets stay those of the page.
+encoded in them (RFC 2047) decoded; then its text: each text part and each message it
+carries (a posting forwarded), of alternatives the plain part (the HTML's text where the
+plain one is a stub), attachments that are no text left out. Any other text is left as
+it is: a mailing-list post in plain text keeps every character, so its offsets stay
+those of the page.
 """
 
 from __future__ import annotations
@@ -46,18 +48,45 @@ def decoded(text: str) -> str:
 
 
 def _body(message: EmailMessage) -> str | None:
-    """The text of the message: its plain part, else its HTML part's text."""
-    part = message.get_body(preferencelist=("plain", "html"))
-    if part is None:
-        return None
+    """The text of the message: each of its text parts and the messages it carries (a
+    posting forwarded), in order; of alternatives, the plain part, but where it is a
+    stub beside the HTML's text ("best viewed in HTML")."""
+    texts = [text for text in _texts(message, 0) if text.strip()]
+    return "\n\n".join(texts) if texts else None
+
+
+def _texts(part: EmailMessage, depth: int) -> list[str]:
+    if depth > 20:  # (messages inside messages, without end)
+        return []
+    kind = part.get_content_type()
+    if kind == "message/rfc822":
+        inner = part.get_payload()
+        inner = inner[0] if isinstance(inner, list) and inner else inner
+        if not isinstance(inner, EmailMessage):
+            return []
+        said = [f"{name}: {_one_line(str(inner[name]))}" for name in SHOWN if inner[name]]
+        return ["\n".join(said), *_texts(inner, depth + 1)]
+    if part.is_multipart():
+        parts = [_texts(sub, depth + 1) for sub in part.iter_parts()
+                 if isinstance(sub, EmailMessage)]
+        if kind != "multipart/alternative" or not parts:
+            return [text for texts in parts for text in texts]
+        first, longest = parts[0], max(parts[1:], key=_size, default=[])
+        return longest if _size(longest) > 3 * _size(first) else first  # (a stub: the other)
+    if kind not in ("text/plain", "text/html"):
+        return []  # an attachment that is no text (a PDF, an image)
     content = part.get_content()
     if not isinstance(content, str):
-        return None
-    if part.get_content_subtype() == "html":
+        return []
+    if kind == "text/html":
         from reviewer.core.clean.html import clean_html
 
-        return clean_html(content, record_removed=False).markdown
-    return content
+        return [clean_html(content, record_removed=False).markdown]
+    return [content]
+
+
+def _size(texts: list[str]) -> int:
+    return sum(len(text.strip()) for text in texts)
 
 
 def _one_line(value: str) -> str:

@@ -73,3 +73,34 @@ def test_a_message_that_cannot_be_read_is_left_as_it_is() -> None:
     broken = HEAD + 'Content-Type: multipart/mixed; boundary="x"\n\nno parts at all\n'
     assert decoded(broken) == broken
     assert "no parts at all" in clean(broken, "text").markdown
+
+
+FORWARD = ('From: Ana <ana@example.org>\nTo: me@example.org\nSubject: Fwd: a job for you\n'
+           'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n--b\n'
+           "Content-Type: text/plain; charset=us-ascii\n\nFYI, see below.\n\n--b\n")
+
+
+@pytest.mark.parametrize("carried", [
+    "Content-Type: message/rfc822\n\nFrom: jobs@acme.example\nSubject: Senior Data Engineer\n"
+    "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
+    + base64.encodebytes(BODY.encode()).decode(),
+    "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
+    + base64.encodebytes(BODY.encode()).decode(),
+])
+def test_a_posting_forwarded_after_a_note_is_kept(carried: str) -> None:
+    """Only the first part was read: "FYI, see below." and nothing of the posting."""
+    result = process(FORWARD + carried + "\n--b--\n", "text")
+    assert "FYI, see below." in result.doc.source  # (read, and left out as no posting's)
+    assert "Acme GmbH is hiring" in result.doc.markdown
+    assert result.extraction.fields["salary"]["min"] == 60000
+
+
+def test_a_plain_part_that_is_a_stub_gives_way_to_the_html() -> None:
+    html = "<h1>Senior Data Engineer</h1><p>" + BODY.split("\n\n", 1)[1].replace(
+        "\n", "</p><p>") + "</p>"
+    message = (HEAD + 'Content-Type: multipart/alternative; boundary="b"\n\n--b\n'
+               "Content-Type: text/plain; charset=utf-8\n\nBest viewed in HTML.\n\n--b\n"
+               "Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
+               + base64.encodebytes(html.encode()).decode() + "\n--b--\n")
+    text = clean(message, "text").markdown
+    assert "Acme GmbH is hiring" in text and "Best viewed" not in text
