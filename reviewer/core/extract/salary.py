@@ -89,7 +89,11 @@ def find_salary(text: str, labelled: bool = False) -> tuple[dict[str, Any], tupl
         if found is None:
             continue
         end = match.start() + len(match.group().rstrip())
-        small = (found["max"] or found["min"] or 0) < 100  # (a grade, a band, hours)
+        # a small figure with no period of its own: a grade, a band, hours ("65 per hour"
+        # is a pay rate)
+        last = "2" if match.group("num2") else "1"  # (the range's last amount)
+        small = (found["max"] or found["min"] or 0) < 100 and not _OWN_PERIOD.match(
+            text, max(match.end(f"num{last}"), match.end(f"k{last}")))
         if found["currency"] is not None or (not has_pay_hint(text) and not small):
             if bare is not None and _EXTRA.search(text, match.start(), match.end() + 30):
                 return bare  # "40,000 a year plus £2,000 car allowance": the pay came first
@@ -103,6 +107,8 @@ def find_salary(text: str, labelled: bool = False) -> tuple[dict[str, Any], tupl
     return bare
 
 
+_OWN_PERIOD = lazy_compile(r"(?i)\s*(?:/\s?|per\s|an?\s)(?:hour|hr|day|week|wk|month|mo|year|"
+                           r"yr|annum)\b")
 # what is paid besides the pay
 _EXTRA = lazy_compile(r"(?i)bonus|allowance|relocation|sign[- ]?on|signing|welcome|"
                       r"commission|package|reimburse|stipend")

@@ -399,6 +399,11 @@ def test_a_labelled_line_still_gives_what_it_says() -> None:
     ("Salary: grade 7 (60,000 per year)", {"min": 60000, "max": 60000, "currency": None,
                                            "period": "year"}),  # was {7, 7}
     ("Salary: 25 per hour", {"min": 25, "max": 25, "currency": None, "period": "hour"}),
+    # a small figure with its own period is a pay rate, not a grade before the pay
+    ("Rate: 65 per hour (W2), 80 per hour (1099)",
+     {"min": 65, "max": 65, "currency": None, "period": "hour"}),
+    ("Salary: 90 per day, min 120 days", {"min": 90, "max": 90, "currency": None,
+                                          "period": "day"}),
 ])
 def test_a_salary_line_gives_its_pay_not_a_band_hours_or_a_year(line: str,
                                                                   pay: dict | None) -> None:
