@@ -17,8 +17,8 @@ from reviewer.core.extract.department import is_department as _is_department
 from reviewer.core.extract.department import team_in_prose
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.employer import byline_date, company
-from reviewer.core.extract.label_values import first_sentence
 from reviewer.core.extract.labels import LABELS, starts_with_label
+from reviewer.core.extract.place_lines import first_sentence
 from reviewer.core.extract.salary import find_salary
 from reviewer.core.extract.vocab import (
     employment_type,

@@ -9,6 +9,7 @@ from typing import Any
 from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Document
 from reviewer.core.extract.labels import Labelled
+from reviewer.core.extract.place_lines import WORK_ARRANGEMENT, arranged, split_locations
 from reviewer.core.extract.salary import find_salary
 from reviewer.core.extract.vocab import (
     education_level,
@@ -31,9 +32,10 @@ def from_labels(labelled: list[Labelled], doc: Document) -> dict[str, Finding]:
         name = item.field
         if name == "locations" and "remote" not in found:
             # "Remote only" is a location and says the work is remote; "In person" and
-            # "Hybrid" say how the work is done alone
-            mode = _arrangement(item.value)
-            if mode is not None:
+            # "Hybrid" say how the work is done alone, but a job board's "In person"
+            # gives way to the posting's own word on it ("This is a hybrid role")
+            mode = arranged(item.value)[0]
+            if mode is not None and (mode != "onsite" or not _said_otherwise(doc, item)):
                 found["remote"] = Finding(mode, span, conf * 0.9, "label")
         result = _read_label(item.field, item.value)
         if result is None:
@@ -47,15 +49,13 @@ def from_labels(labelled: list[Labelled], doc: Document) -> dict[str, Finding]:
     return found
 
 
-def _arrangement(value: str) -> str | None:
-    """The way of working a location label's value says (None: none): "In person" (in
-    Leeds) is onsite, "Hybrid" hybrid, "Remote (US)" remote."""
-    lead = _ARRANGED_IN.match(value)  # "In person in Leeds"
-    low = (lead.group(1) if lead else value).strip().lower().rstrip(" .")
-    if _WORK_ARRANGEMENT.fullmatch(low):
-        return "hybrid" if low.startswith("hybrid") else "onsite"
-    mode = remote_mode(value)
-    return mode[0] if mode else None
+def _said_otherwise(doc: Document, item: Labelled) -> bool:
+    """Does the posting say, outside the labelled line, that the work is remote or
+    hybrid?"""
+    text = doc.markdown[:item.start] + "\n" + doc.markdown[item.end:] if item.start >= 0 \
+        else doc.markdown
+    mode = remote_mode(text)
+    return mode is not None and mode[0] != "onsite"
 
 
 def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
@@ -74,11 +74,11 @@ def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
             return None  # "Role: Permanent" says the terms, not the role
         return value.strip(" -–|"), None
     if field == "locations":
-        if _WORK_ARRANGEMENT.fullmatch(value.lower().rstrip(" .")):
-            return None  # "Work Location: In person" names no place (``_arrangement``)
-        lead = _ARRANGED_IN.match(value)  # "Hybrid remote in Austin, TX"
-        places = split_locations(value[lead.end():] if lead else value)
-        return (places, (lead.end(), len(value)) if lead else None) if places else None
+        if WORK_ARRANGEMENT.fullmatch(value.lower().rstrip(" .")):
+            return None  # "Work Location: In person" names no place (``arranged``)
+        after = arranged(value)[1]  # "Hybrid remote in Austin, TX"
+        places = split_locations(value[after:])
+        return (places, (after, len(value)) if after else None) if places else None
     if field in ("date_posted", "valid_through"):
         date = find_date(value)
         return (date[0], date[1]) if date else None
@@ -126,13 +126,6 @@ def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
 # years of a labelled line ("5+ years", "3-5 yrs"), never the end of a larger number
 _LABELLED_YEARS = lazy_compile(
     r"(?i)(?<!\d)(?<!\d[.,])(\d{1,2})\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs?)")
-_WORK_ARRANGEMENT = lazy_compile(r"in[- ]person|on[- ]?site|in[- ]office|at the office|"
-                                 r"hybrid(?: remote| work(?:ing)?)?")
-# a stop after a word (or a state's code: "MO.") before a sentence's first word
-_PLACE_SENTENCE_END = lazy_compile(r"\b([A-Za-z]{3,}|[A-Z]{2})\.\s+(?=[A-Z][a-z])")
-_PLACE_ABBREVIATIONS = frozenset("ave blvd str ste apt hwy pkwy cir inc ltd corp".split())
-_ARRANGED_IN = lazy_compile(r"(?i)((?:(?:hybrid|fully)\s+)?(?:remote|hybrid|on[- ]?site|"
-                            r"in[- ]person|in[- ]office))\s+in\s+(?=\w)")
 _PLACEHOLDER = lazy_compile(r"tb[acd]|n/?a|none|various|multiple( locations)?|confidential|"
                             r"undisclosed|not (disclosed|specified)|see (below|above)|-+")
 _NOT_WEEKLY = lazy_compile(r"(?i)\s*(-\s*)?(days?|weeks?|months?|hours? shifts?|shifts?)\b")
@@ -141,39 +134,6 @@ _NOT_WEEKLY = lazy_compile(r"(?i)\s*(-\s*)?(days?|weeks?|months?|hours? shifts?|
 # another label glued to a value: capitals ("FLSA", "EEO") right after a lower-case letter,
 # a digit or a bracket, then a few words and a colon (not a CamelCase word: "ServiceNow")
 _GLUED_LABEL = lazy_compile(r"(?<=[a-z0-9)])[A-Z]{2}[\w/&'’ -]{0,30}:(?:\s|$)")
-def first_sentence(value: str) -> str:
-    """``value`` up to the end of its first sentence ("Berlin, Germany. You will build
-    things": "Berlin, Germany"); an abbreviation's stop ("St. Louis", "D.C.", "Main
-    Ave. Suite 4") ends none."""
-    for end in _PLACE_SENTENCE_END.finditer(value):
-        if end.group(1).lower() not in _PLACE_ABBREVIATIONS:
-            return value[:end.end(1)]
-    return value
-
-
-def split_locations(value: str) -> list[str]:
-    """One location line into the places it lists, each as written (its first sentence:
-    ``first_sentence``)."""
-    value = re.sub(r"\s+", " ", first_sentence(value)).strip(" .;|")
-    if not value:
-        return []
-    parts = re.split(r"\s*;\s*|\s+\|\s+|\s*•\s*", value)
-    out: list[str] = []
-    for part in parts:
-        out.extend(_split_repeated_prefix(part))
-    return [p for p in (x.strip(" ,.") for x in out) if p][:10]
-
-
-def _split_repeated_prefix(value: str) -> list[str]:
-    """"US - California - Palo Alto US - California - San Francisco" is two places."""
-    head = re.match(r"([A-Z]{2,3}\s*-\s*)", value)
-    if head:
-        again = value.find(head.group(1).strip(), len(head.group(1)))
-        if again > 0:
-            return [value[:again].strip(), *_split_repeated_prefix(value[again:])]
-    return [value]
-
-
 def _num(text: str) -> int | float:
     value = float(text.replace(",", "."))
     return int(value) if value.is_integer() else value

@@ -66,3 +66,34 @@ def test_a_place_ends_with_its_sentence(line: str, place: str) -> None:
 def test_a_place_after_in_ends_where_a_clause_starts(line: str, place: str) -> None:
     doc = clean("\n\n".join(["Analyst", line, INTRO]) + "\n", "text")
     assert extract(doc).fields["locations"] == [place]
+
+
+@pytest.mark.parametrize(("line", "places"), [
+    ("Locations: Berlin, Germany. Munich, Germany. Hamburg, Germany.",
+     ["Berlin, Germany", "Munich, Germany", "Hamburg, Germany"]),  # was Berlin alone
+    ("Location: Austin, TX. Dallas, TX. Houston, TX.", ["Austin, TX", "Dallas, TX",
+                                                       "Houston, TX"]),
+    ("Location: Austin, TX 78701. Apply at acme.com today", ["Austin, TX 78701"]),
+    ("Work Location: Hybrid remote in Bradenton, FL 34208  Interested applicants may send "
+     "their resume to hr@example.org", ["Bradenton, FL 34208"]),
+    ("Location: Onsite in Washington, D.C. Clearance required.", ["Washington, D.C."]),
+    ("Location: Hybrid working (London)", ["London"]),
+    ("Location: Onsite (Vancouver, WA)Salary Range: $20 to $45 per hour", ["Vancouver, WA"]),
+    ("Location: Newport Beach. CA", ["Newport Beach. CA"]),
+])
+def test_a_line_of_places_gives_each_and_ends_where_a_sentence_starts(
+        line: str, places: list[str]) -> None:
+    doc = clean("\n\n".join(["Analyst", INTRO, line]) + "\n", "text")
+    assert extract(doc).fields["locations"] == places
+
+
+@pytest.mark.parametrize(("said", "mode"), [
+    ("This is a hybrid role with two days on site in Torrance, CA.", "hybrid"),
+    ("This position is 100% remote.", "remote"),
+    ("You will work from our office in Leeds.", "onsite"),
+])
+def test_a_job_board_s_in_person_gives_way_to_the_posting_s_own_word(
+        said: str, mode: str) -> None:
+    doc = clean("\n\n".join(["Analyst", INTRO, said, "Work Location: In person"]) + "\n",
+                "text")
+    assert extract(doc).fields["remote"] == mode

@@ -1,0 +1,115 @@
+"""A line that names places (a labelled location, a header's piece): the places in it, and
+the way of working it says.
+
+A line of places may run on into a sentence ("Berlin, Germany. You will build things",
+"Bradenton, FL 34208 Interested applicants may send …"): the places end where a sentence
+starts, a stop before words in lower case (not the ones that join a place's words: "am",
+"upon", "de"), or where a label glued to them starts ("…, WA)Salary Range:"). A stop
+before more places parts them ("Berlin, Germany. Munich, Germany."); an abbreviation's
+stop ("St. Louis", "D.C.", "Main Ave. Suite 4") or one before a state's code alone
+("Newport Beach. CA") parts nothing. A way of working before the places ("Hybrid
+remote in Austin, TX", "Hybrid working (London)") is no part of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.core.extract.vocab import remote_mode
+from reviewer.core.words.regex import lazy_compile
+
+# a stop after a word, before a capital
+_STOP = lazy_compile(r"\b(\w+)\.\s+(?=[A-Z])")
+# a word of a sentence: in lower case, and none that joins a place's words
+_SENTENCE_WORD = lazy_compile(
+    r"\b(?!(?:of|de|del|la|le|les|du|des|am|an|im|upon|on|sur|en|y|da|do|dos|das|di|van|"
+    r"von|der|den|het|al|el|and|or|und|et)\b)[a-z]{2,}\b")
+_ABBREVIATIONS = frozenset("ave blvd str ste apt hwy pkwy cir inc ltd corp".split())
+_GLUED_LABEL = lazy_compile(r"(?<=[a-z0-9)])(?=[A-Z][A-Za-z]+(?: [A-Z]?[a-z]+){0,3}:)")
+_CODE_ALONE = lazy_compile(r"\s*[A-Z]{2}\.?\s*")
+_ABBREVIATED = lazy_compile(r"\b[A-Z]\.$")  # "D.C."
+# a state's code and its ZIP code, then more text on the line
+_US_ZIP = lazy_compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b(?=\s+\S)")
+WORK_ARRANGEMENT = lazy_compile(r"in[- ]person|on[- ]?site|in[- ]office|at the office|"
+                                r"hybrid(?: remote| work(?:ing)?)?")
+# a way of working before the places: "Hybrid remote in Austin, TX", "Onsite - Leeds",
+# "Hybrid working (London)" (not "Remote, UK" nor "Remote (US)": a remote place)
+_ARRANGED = lazy_compile(
+    r"(?i)((?:(?:hybrid|fully)\s+)?(?:remote|hybrid|on[- ]?site|in[- ]person|in[- ]office)"
+    r"(?:\s+work(?:ing)?)?)(?:\s+in\s+|(?<!remote)(?<!remote working)\s*[-–:(]\s*)(?=\w)")
+
+
+def place_pieces(value: str) -> list[str]:
+    """The pieces of a line of places, up to where a sentence starts (see the module's
+    note)."""
+    pieces, start = [], 0
+    if (glued := _GLUED_LABEL.search(value)) is not None:
+        value = value[:glued.start()]  # "Onsite (Vancouver, WA)Salary Range: $20 …"
+    zip_code = _US_ZIP.search(value)
+    if zip_code is not None and _SENTENCE_WORD.search(value, zip_code.end()):
+        value = value[:zip_code.end()]  # "Bradenton, FL 34208 Interested applicants …"
+    stops = list(_STOP.finditer(value))
+    for i, stop in enumerate(stops):
+        word = stop.group(1)
+        whole = (len(word) >= 3 and word.isalpha() and word.lower() not in _ABBREVIATIONS) \
+            or (len(word) == 2 and word.isupper()) or (len(word) == 5 and word.isdigit())
+        following = value[stop.end():stops[i + 1].start() if i + 1 < len(stops) else None]
+        if _SENTENCE_WORD.search(following):  # a sentence: the places end at its stop
+            pieces.append(value[start:stop.end(1) + (0 if whole else 1)])
+            return [piece for piece in pieces if piece.strip()]
+        if whole and not _CODE_ALONE.fullmatch(following):  # more places after it (not
+            # a state's code alone: "Newport Beach. CA")
+            pieces.append(value[start:stop.end(1)])
+            start = stop.end()
+    pieces.append(value[start:])
+    return [piece for piece in pieces if piece.strip()]
+
+
+def first_sentence(value: str) -> str:
+    """``value`` up to where a sentence starts after its places (``place_pieces``)."""
+    pieces = place_pieces(value)
+    if not pieces:
+        return value
+    return value[:value.find(pieces[-1]) + len(pieces[-1])]
+
+
+def arranged(value: str) -> tuple[str | None, int]:
+    """The way of working a location label's value says (None: none), and where the
+    places after it start: "In person" (in Leeds) is onsite, "Hybrid" hybrid, "Remote
+    (US)" remote."""
+    lead = _ARRANGED.match(value)
+    low = (lead.group(1) if lead else value).strip().lower().rstrip(" .")
+    if WORK_ARRANGEMENT.fullmatch(low):
+        return ("hybrid" if low.startswith("hybrid") else "onsite"), lead.end() if lead else 0
+    mode = remote_mode(value)
+    return (mode[0] if mode else None), lead.end() if lead else 0
+
+
+def split_locations(value: str) -> list[str]:
+    """One location line into the places it lists, each as written (``place_pieces``)."""
+    out: list[str] = []
+    for piece in place_pieces(value):
+        piece = re.sub(r"\s+", " ", piece).strip(" ;|")
+        for part in re.split(r"\s*;\s*|\s+\|\s+|\s*•\s*", piece):
+            out.extend(_split_repeated_prefix(part))
+    places = [_tidy(place) for place in out]
+    return [place for place in places if place][:10]
+
+
+def _tidy(place: str) -> str:
+    """A place without the marks around it: a stop but an abbreviation's ("D.C."), a
+    bracket it does not open ("Hybrid working (London)": "London")."""
+    place = place.strip(" ,")
+    if place.endswith(".") and not _ABBREVIATED.search(place):
+        place = place.rstrip(".").rstrip(" ,")
+    return place[:-1] if place.endswith(")") and "(" not in place else place
+
+
+def _split_repeated_prefix(value: str) -> list[str]:
+    """"US - California - Palo Alto US - California - San Francisco" is two places."""
+    head = re.match(r"([A-Z]{2,3}\s*-\s*)", value)
+    if head:
+        again = value.find(head.group(1).strip(), len(head.group(1)))
+        if again > 0:
+            return [value[:again].strip(), *_split_repeated_prefix(value[again:])]
+    return [value]
