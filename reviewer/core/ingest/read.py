@@ -100,22 +100,35 @@ def _mostly_utf8(data: bytes) -> str | None:
     if len(sequences) < 2:  # one pair of windows-1252 letters may look like UTF-8 ("É”")
         return None
     beyond_ascii = len(head) - len(head.translate(None, _HIGH_BYTES))
-    if 2 * (beyond_ascii - sum(map(len, sequences))) > len(sequences) \
-            and not _lines_of_one_or_the_other(head):
-        return None
-    return data.decode("utf-8", errors=_STRAY_AS_CP1252)
+    if 2 * (beyond_ascii - sum(map(len, sequences))) <= len(sequences):
+        return data.decode("utf-8", errors=_STRAY_AS_CP1252)
+    return _line_by_line(data)
 
 
-def _lines_of_one_or_the_other(head: bytes) -> bool:
-    """Is each line either UTF-8 or free of anything UTF-8 would read (texts of two
-    encodings put together line by line: a UTF-8 title over windows-1252 text)?"""
-    for line in head.split(b"\n"):
+def _line_by_line(data: bytes) -> str | None:
+    """Text of two encodings put together line by line (a UTF-8 title over a body in one
+    of a single byte, windows-1250 or -1251 as well as -1252): each UTF-8 line as UTF-8,
+    the others in the encoding their lines read in together; None where a line holds
+    both (no telling which is which) or the others read in no single-byte encoding."""
+    lines = data.split(b"\n")
+    other = []
+    for i, line in enumerate(lines):
         try:
             line.decode("utf-8")
         except UnicodeDecodeError:
             if _UTF8_SEQUENCE.search(line):
-                return False  # both in one line: no telling which is which
-    return True
+                return None
+            other.append(i)
+    try:
+        read = decode(b"\n".join(lines[i] for i in other)).split("\n")
+    except UnreadableError:
+        return None
+    if len(read) != len(other):  # (not an encoding of one byte a character)
+        return None
+    out = [line.decode("utf-8", errors="replace") for line in lines]
+    for i, line in zip(other, read, strict=True):
+        out[i] = line
+    return "\n".join(out)
 
 
 def _stray_as_cp1252(err: UnicodeError) -> tuple[str, int]:
@@ -149,10 +162,11 @@ _CENTRAL = frozenset({"cp1250", "iso8859_2"})
 
 def _latin_reading(data: bytes, plain: str, cousins: list[str]) -> str:
     """``data`` read as windows-1252 (``plain``), or as the code page among ``cousins``
-    that reads more of the bytes where they differ as letters inside words, fewer as
-    signs between letters ("Spó³ka" in windows-1252, "Spółka" in windows-1250): a tie
-    keeps windows-1252. A sign that may open a sentence or an amount ("¿", "£", "¥")
-    counts only before a small letter: "puesto¿Te" is Spanish, blocks joined."""
+    that reads more of the bytes where they differ as letters inside words (or ending
+    them), fewer as signs between letters ("Spó³ka" in windows-1252, "Spółka" in
+    windows-1250; "z³." and "zł."): a tie keeps windows-1252. A sign that may open a
+    sentence or an amount ("¿", "£", "¥") counts only before a small letter: "puesto¿Te"
+    is Spanish, blocks joined."""
     best, best_score = plain, 0
     for codec in dict.fromkeys(cousins):
         try:
@@ -163,10 +177,15 @@ def _latin_reading(data: bytes, plain: str, cousins: list[str]) -> str:
             continue
         score = 0
         for at in range(1, len(text) - 1):
-            if text[at] != plain[at] and plain[at] not in _INSIDE_WORDS \
-                    and text[at - 1].isalpha() and text[at + 1].isalpha() and (
-                        plain[at] not in _BEFORE_A_CAPITAL or text[at + 1].islower()):
+            if text[at] == plain[at] or plain[at] in _INSIDE_WORDS \
+                    or not text[at - 1].isalpha():
+                continue
+            if text[at + 1].isalpha() and (
+                    plain[at] not in _BEFORE_A_CAPITAL or text[at + 1].islower()):
                 score += text[at].isalpha() - plain[at].isalpha()
+            elif not text[at + 1].isalnum() and text[at].isalpha() \
+                    and not plain[at].isalpha():
+                score += 1  # a word's last letter, not a sign after it ("zł.", not "z³.")
         if score > best_score:
             best, best_score = text, score
     return best

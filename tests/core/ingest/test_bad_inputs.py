@@ -43,6 +43,19 @@ def test_a_utf8_line_over_windows_1252_lines_is_read_line_by_line() -> None:
                              "Générale à Paris, télétravail possible.\n")
 
 
+@pytest.mark.parametrize(("codec", "body"), [
+    ("cp1250", "Wymagania: doświadczenie z Python, znajomość SQL. Wynagrodzenie 15 000 zł."),
+    ("cp1251", "Требования: опыт работы с Python от 3 лет. Зарплата от 200 000 руб."),
+    ("cp1253", "Απαιτήσεις: εμπειρία με Python. Μισθός 30.000 €."),
+])
+def test_a_utf8_line_over_lines_of_another_single_byte_code_reads_both(
+        codec: str, body: str) -> None:
+    """Those lines were read as windows-1252 ("doœwiadczenie", "z³"), or the file
+    refused."""
+    title = "Data Engineer — Kraków €\n"
+    assert decode(title.encode() + (body + "\n").encode(codec) * 5) == title + (body + "\n") * 5
+
+
 def test_utf8_with_a_stray_byte_of_another_encoding_keeps_its_utf8() -> None:
     """One byte of windows-1252 in a UTF-8 file (text pasted together): that byte is
     read as windows-1252, not the whole file (every other accent garbled)."""
