@@ -126,8 +126,8 @@ def _line_by_line(data: bytes) -> str | None:
     if len(read) != len(other):  # (not an encoding of one byte a character)
         return None
     out = [line.decode("utf-8", errors="replace") for line in lines]
-    for i, line in zip(other, read, strict=True):
-        out[i] = line
+    for i, text in zip(other, read, strict=True):
+        out[i] = text
     return "\n".join(out)
 
 
