@@ -39,12 +39,19 @@ def main(argv: list[str] | None = None) -> int:
 
 def _a_project(arg: str) -> bool:
     """Does ``arg`` name a project for the window: a name of a project's kind (made if
-    missing), or a file there that no command is named ("newp", which import made)?"""
+    missing), or an SQLite file there that no command is named ("newp", which import
+    made)?"""
     if arg.endswith(_WINDOW_FILES):
         return True
     from reviewer.cli.common import COMMANDS
 
-    return arg not in COMMANDS and not arg.startswith("-") and os.path.isfile(arg)
+    if arg in COMMANDS or arg.startswith("-"):
+        return False
+    try:  # an SQLite file: not a script, not notes, not an empty file made a project
+        with open(arg, "rb") as file:
+            return file.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 def _no_screen() -> str | None:

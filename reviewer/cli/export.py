@@ -93,7 +93,11 @@ def _format(args: argparse.Namespace) -> str:
     """The format asked for, else the one the output's name ends in (JSONL for a name
     that names none); CliError where the name says one format and the export would
     write another (``-f jsonl -o out.csv``)."""
-    named = _BY_SUFFIX.get(Path(args.output).suffix.lower())
+    suffix = Path(args.output).suffix.lower()
+    named = _BY_SUFFIX.get(suffix)
+    if args.format is None and suffix == ".json":
+        raise CliError(f"-o {Path(args.output).name}: a .json file of which format? Pass "
+                       "--format labelstudio or --format jsonld (jsonl writes .jsonl)")
     fmt = args.format or (named[0] if named else "jsonl")
     written = "parquet" if fmt == "csv" and args.parquet else fmt
     if named and written not in named and not args.split and fmt not in ("hf", "jsonld-html"):
@@ -106,7 +110,8 @@ def _format(args: argparse.Namespace) -> str:
 # the formats a file's name says (the first: the one written for it without --format)
 _BY_SUFFIX = {".csv": ("csv",), ".parquet": ("parquet",), ".spacy": ("spacy",),
               ".conll": ("conll",), ".jsonl": ("jsonl", "prodigy", "doccano", "argilla"),
-              ".ndjson": ("jsonl", "prodigy", "doccano", "argilla")}
+              ".ndjson": ("jsonl", "prodigy", "doccano", "argilla"),
+              ".jsonld": ("jsonld",), ".json": ("labelstudio", "jsonld")}
 
 
 def _emails(pairs: list[str]) -> dict[str, str]:
@@ -141,8 +146,8 @@ def add_export_parser(sub: Any) -> None:
     exp.add_argument("db", metavar="DB")
     exp.add_argument("--format", "-f", default=None, choices=FORMATS,
                      help="default: the one the output's name ends in (.csv, .parquet, "
-                          ".spacy, .conll), else jsonl; parquet: the csv table, typed "
-                          "(needs pyarrow)")
+                          ".spacy, .conll, .jsonld), else jsonl; parquet: the csv table, "
+                          "typed (needs pyarrow)")
     exp.add_argument("--output", "-o", required=True, metavar="OUT",
                      help="a file, or a folder with --split and for hf")
     exp.add_argument("--all", action="store_true", help="every posting, not only reviewed ones")

@@ -28,6 +28,9 @@ def _extract_one(path: str) -> dict[str, Any]:
     from reviewer.core.pipeline import process, record
 
     source = valid_name(path)  # a file name need not be UTF-8; what is printed must be
+    if path.lower().endswith(".tsv"):
+        return {"source": source, "error": "a data file of many postings, not a page: "
+                "named .csv, reviewer import reads it (its cells parted by tabs)"}
     if path.lower().endswith(_MANY):
         return {"source": source, "error": "a data file or an archive of many postings, "
                 "not a page: reviewer import reads it (or reviewer extract --engine dask "
@@ -49,7 +52,7 @@ def _extract_one(path: str) -> dict[str, Any]:
         return {"source": source, "error": f"extraction failed: {type(err).__name__}: {err}"}
 
 
-_MANY = (".csv", ".tsv", ".jsonl", ".json", ".parquet", ".zip")  # files of many postings
+_MANY = (".csv", ".jsonl", ".json", ".parquet", ".zip")  # files of many postings
 
 
 def _results(paths: list[str], jobs: int) -> Iterator[dict[str, Any]]:

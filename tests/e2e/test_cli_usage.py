@@ -60,6 +60,13 @@ def test_an_existing_project_file_of_any_name_opens_in_the_window(
     assert entry(["newp"]) == 0
     assert opened == [["newp"]]
     assert entry([str(project)]) == 0
+    # a script, notes or an empty file is no project: the command line says so
+    (tmp_path / "notes.txt").write_text("notes")
+    (tmp_path / "empty").write_bytes(b"")
+    for name in ("notes.txt", "empty"):
+        with pytest.raises(SystemExit):
+            entry([name])
+    assert len(opened) == 2 and (tmp_path / "empty").stat().st_size == 0
 
 
 def test_the_export_s_format_follows_the_output_s_name(
@@ -74,11 +81,16 @@ def test_the_export_s_format_follows_the_output_s_name(
     assert code == 0 and (tmp_path / "out.parquet").read_bytes()[:4] == b"PAR1"
     code, out, err = run(capsys, "export", db, "-o", tmp_path / "x.data")
     assert code == 0 and "as jsonl" in out  # a name that names no format: JSONL
+    code, out, err = run(capsys, "export", db, "-o", tmp_path / "jobs.jsonld")
+    assert code == 0 and "as jsonld" in out  # (the name the window proposes for it)
+    code, out, err = run(capsys, "export", db, "-o", tmp_path / "t.json", "-f", "labelstudio")
+    assert code == 0 and "as labelstudio" in out
 
 
 @pytest.mark.parametrize(("name", "options"), [
     ("a.csv", ["-f", "jsonl"]), ("b.csv", ["-f", "csv", "--parquet"]),
-    ("c.parquet", ["-f", "csv"]), ("d.jsonl", ["-f", "csv"])])
+    ("c.parquet", ["-f", "csv"]), ("d.jsonl", ["-f", "csv"]), ("e.jsonld", ["-f", "jsonl"]),
+    ("tasks.json", []), ("f.json", ["-f", "jsonl"])])
 def test_an_output_named_for_another_format_is_refused(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
         options: list[str]) -> None:
@@ -247,7 +259,8 @@ def test_a_label_saved_while_the_schema_is_imported_is_not_removed_without_force
         assert window == ["waited"] and code == 0 and "removed" not in out
 
 
-@pytest.mark.parametrize("name", ["jobs.csv", "jobs.jsonl", "jobs.zip", "JOBS.PARQUET"])
+@pytest.mark.parametrize("name", ["jobs.csv", "jobs.jsonl", "jobs.zip", "JOBS.PARQUET",
+                                  "jobs.tsv"])
 def test_extract_says_a_data_file_is_for_import(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
     """A CSV was printed as one posting whose text was the whole file."""
