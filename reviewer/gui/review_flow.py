@@ -342,11 +342,15 @@ class ReviewFlow(QObject):
         posting not reviewed."""
         if self.pid is None or self._reviewers_differ():
             return
-        done = (self.posting or {}).get("status") == "reviewed" and not undecided(self.posting)
-        # (the values shown as the edit is made: after what was being typed is saved)
+        was = (self.posting or {}).get("status")
+        done = was == "reviewed" and not undecided(self.posting)
+        # (the values and status shown as the edit is made: after what was typed is saved)
         if (done or self.push("accept all", lambda p: self.store.decisions.accept_all(
-                p, undecided(self.posting)), None)) and not self.queue.next_unreviewed():
-            self.message.emit("Every posting in the list is reviewed.", 6000)
+                p, undecided(self.posting), (self.posting or {}).get("status")), None)):
+            if was in ("skipped", "flagged"):
+                self.message.emit(f"Accepted, and marked reviewed (it was {was}).", 6000)
+            if not self.queue.next_unreviewed():
+                self.message.emit("Every posting in the list is reviewed.", 6000)
 
     def _reviewers_differ(self) -> bool:
         """Whether reviewers still differ on a field or question of the shown posting

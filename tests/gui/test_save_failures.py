@@ -132,6 +132,19 @@ def test_accepting_values_another_program_changed_since_shows_them_first(  # typ
     assert window.store.records.get(pid)["provenance"]["title"] == "accepted"  # as seen
 
 
+def test_accepting_a_posting_another_window_flagged_shows_it_first(  # type: ignore[no-untyped-def]
+        window: ReviewWindow, project: Path, qtbot) -> None:
+    pid = window.pid
+    assert pid is not None
+    with Store(project, reviewer="ben") as other:
+        other.postings.set_status(pid, "flagged")
+    qtbot.keyClick(window.document, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.pid == pid and window.store.records.get(pid)["status"] == "flagged"
+    assert "flagged" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.document, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.store.records.get(pid)["status"] == "reviewed"  # seen flagged: taken
+
+
 def test_an_undo_over_another_reviewer_s_later_edit_is_refused_and_keeps_it(  # type: ignore[no-untyped-def]
         window: ReviewWindow, project: Path, qtbot) -> None:
     """Ctrl+Z of an "accept all" deleted the company another reviewer corrected after it,

@@ -144,12 +144,14 @@ class Decisions:
             self._postings.touch(pid, "revert_field", {"field": name})
         return change
 
-    def accept_all(self, pid: int, shown: Mapping[str, Any] | None = None) -> Change:
+    def accept_all(self, pid: int, shown: Mapping[str, Any] | None = None,
+                   status: str | None = None) -> Change:
         """Every machine value not yet decided becomes accepted, and the posting reviewed.
         ``shown``: the machine's values of the undecided fields as a person saw them; one
         the file holds no longer (another process read the page again, or decided the
         field otherwise) is not accepted in their name: ``ChangedMeanwhile`` then, and
-        nothing is changed."""
+        nothing is changed. ``status``: the posting's status as they saw it; another
+        set meanwhile (flagged by another reviewer) is not overruled: the same."""
         with self.db.atomic():
             change = Change("accept all", [snapshot(self.db, "postings", (pid,))])
             decided = self.decided(pid)
@@ -157,16 +159,22 @@ class Decisions:
             undecided = [(name, value) for name, value in self.db.execute(
                 "SELECT field, value FROM suggestions WHERE posting_id = ?", (pid,))
                 if name not in decided]
+            if status is not None and (now_status := self._postings.status(pid)) != status:
+                raise ChangedMeanwhile([], f"its status was set to {now_status} since it was "
+                                           "shown (by another window or program)")
             if shown is not None:
                 changed = [name for name, value in undecided
                            if shown.get(name) != (json.loads(value) if value else None)]
                 # a value shown that is no longer the machine's undecided one: its
                 # suggestion gone, or a person decided the field otherwise meanwhile
                 held = {name for name, _value in undecided}
-                changed += [name for name, value in shown.items() if name not in held
-                            and value is not None and self.current(pid, name)[1] != value]
-                if changed:
-                    raise ChangedMeanwhile(changed)
+                gone = [name for name, value in shown.items() if name not in held
+                        and value is not None and self.current(pid, name)[1] != value]
+                if changed or gone:
+                    labels = ", ".join(_LABELS.get(n, n) for n in changed + gone)
+                    raise ChangedMeanwhile(changed + gone, None if not gone else (
+                        f"{labels} changed since shown (decided in another window, or "
+                        "read again, by another program)"))
             for name, _value in undecided:
                 change.rows.append(("annotations", (pid, name), None))
                 self.db.execute(

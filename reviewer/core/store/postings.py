@@ -213,6 +213,13 @@ class Postings:
         return self.db.execute("SELECT 1 FROM postings WHERE id = ?", (pid,)).fetchone() \
             is not None
 
+    def status(self, pid: int) -> str:
+        """Posting ``pid``'s status (KeyError for no such posting)."""
+        row = self.db.execute("SELECT status FROM postings WHERE id = ?", (pid,)).fetchone()
+        if row is None:
+            raise KeyError(pid)
+        return str(row[0])
+
     def cleaned(self, pid: int) -> str:
         """The cleaned text of posting ``pid``; KeyError if there is none."""
         row = self.db.execute("SELECT cleaned FROM postings WHERE id = ?", (pid,)).fetchone()

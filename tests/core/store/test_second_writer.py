@@ -180,6 +180,30 @@ def test_accepting_what_was_shown_refuses_a_shown_value_gone_since(
         assert store.records.get(2)["status"] == "new"
 
 
+def test_accepting_what_was_shown_does_not_overrule_a_status_set_since(project: Path) -> None:
+    """Another reviewer flagged the posting; Ctrl+Enter made it reviewed, said nothing."""
+    with Store(project) as store:
+        record = store.records.get(2)
+        shown = {"title": record["fields"]["title"]}
+        with Store(project, reviewer="ben") as other:
+            other.postings.set_status(2, "flagged")
+        with pytest.raises(ChangedMeanwhile, match="flagged"):
+            store.decisions.accept_all(2, shown, record["status"])
+        assert store.records.get(2)["status"] == "flagged"
+        store.decisions.accept_all(2, shown, "flagged")  # seen flagged: the person's call
+        assert store.records.get(2)["status"] == "reviewed"
+
+
+def test_a_field_decided_meanwhile_is_said_as_such(project: Path) -> None:
+    with Store(project) as store:
+        shown = {"title": store.records.get(2)["fields"]["title"]}
+        with Store(project, reviewer="ben") as other:
+            other.decisions.set_field(2, "title", "Typed by Ben")
+        with pytest.raises(ChangedMeanwhile, match="another window") as said:
+            store.decisions.accept_all(2, shown)
+        assert "the page was read again" not in str(said.value)
+
+
 def test_accepting_what_was_shown_takes_a_value_another_accepted_meanwhile(
         project: Path) -> None:
     with Store(project) as store:
