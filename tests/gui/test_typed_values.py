@@ -195,6 +195,25 @@ def test_escape_keeps_what_was_typed(win: ReviewWindow, qtbot) -> None:  # type:
     assert title.text() == "Typed before Esc" and win.undo_stack.count() == 1
 
 
+@pytest.mark.parametrize("how", ["skip", "flag"])
+def test_skip_and_flag_are_not_done_over_a_value_typed_that_cannot_be_read(  # type: ignore[no-untyped-def]
+        win: ReviewWindow, qtbot, how: str) -> None:
+    """Skip set the status, then the move after it was refused ("Not moved"): half done."""
+    pid, before = win.pid, _stored(win)
+    qtbot.keyClick(win, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)
+    box = QApplication.focusWidget()
+    assert isinstance(box, QLineEdit)
+    box.selectAll()
+    box.insert("five-ish")
+    qtbot.keyClick(box, Qt.Key.Key_Tab)  # on to the next field: the text stays, unread
+    if how == "skip":
+        win.flow.skip()
+    else:
+        win.flow.reject_and_next()
+    assert win.pid == pid and win.store.records.get(pid)["status"] == before["status"]
+    assert "not done" in win.statusBar().currentMessage()
+
+
 @pytest.mark.parametrize(("letter", "name", "typed"), [
     ("P", "date_posted", "15th of March"), ("X", "experience_years", "five-ish")])
 def test_accept_all_is_not_done_over_a_value_typed_that_cannot_be_read(  # type: ignore[no-untyped-def]
