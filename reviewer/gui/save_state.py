@@ -101,6 +101,9 @@ class SaveState(QObject):
         ``retry`` makes it again (None: it cannot be, as for an undo)."""
         self.label.setText(f"⚠ {what}")
         show_as_problem(self.label)
+        gone = self._gone()
+        if gone:  # no edit can ever be saved to a file no longer there: none waits
+            retry, self._retries = None, []
         self._own = retry is not None  # (the refusal shown waits with the others)
         if retry is not None:  # the same edit refused again (typed, then left) waits once
             self._retries = [r for r in self._retries if r[0] != what] + [(what, retry)]
@@ -108,7 +111,9 @@ class SaveState(QObject):
         if self._retries:  # (a refusal without Retry leaves those that wait their Retry)
             buttons = QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Discard
         text = (f"{what[0].upper()}{what[1:]}: the project file refused it ({why}).\n\n"
-                + ("Another program may be writing the project, the disk may be full, or "
+                + ("No edit can be saved to it where it was opened: open the project file "
+                   "again where it is now (File → Open) to go on." if gone else
+                   "Another program may be writing the project, the disk may be full, or "
                    "the file read-only. Retry when that is over; Discard leaves the file "
                    "as it is." if retry is not None else
                    "The file keeps the edit as it was; the undo list no longer holds it."))

@@ -176,12 +176,14 @@ def test_an_edit_after_the_file_was_deleted_is_not_said_saved(  # type: ignore[n
     _type_title(window, qtbot, "Data Engineer")
     qtbot.waitUntil(lambda: window.save_state.problem is not None)
     assert "not saved" in window.saved.text().lower()
-    assert "deleted" in window.save_state.problem.text()
+    box = window.save_state.problem
+    assert "deleted" in box.text() and "open the project file again" in box.text()
+    assert "Retry" not in box.text()  # (it could never be made: no Retry offered)
+    assert [b.text() for b in box.buttons()] == ["OK"]
     assert window.undo_stack.count() == 0
-    discard = next(b for b in window.save_state.problem.buttons() if "Discard" in b.text())
-    discard.click()
-    assert "saved" not in window.saved.text().replace("no edit is saved", "")
-    assert "gone" in window.saved.text()
+    box.buttons()[0].click()
+    said = window.saved.text()
+    assert said != "all edits saved" and ("gone" in said or "not saved" in said), said
 
 
 @pytest.mark.parametrize("how", ["deleted", "moved"])
