@@ -383,8 +383,7 @@ class ReviewFlow(QObject):
         """Give the posting ``status`` (the edit ``text``); False when it was not made. A
         status a person gave before (reviewed, skipped, flagged) that it replaces is said."""
         pid, was = self.pid, self.posting and self.posting["status"]
-        # (not while text typed in any field cannot be read: the move after it could not
-        # be made, and the status would be set alone)
+        # (not while typed text cannot be read: the move after it would be refused)
         if not self.push(text, lambda p: self.store.postings.set_status(p, status), None):
             return False
         if was not in (None, "new", status):
