@@ -27,7 +27,7 @@ from reviewer.gui.plain import plain_label
 
 FIRST_TEXT = ("Every decision, label and comment you make is saved with your name, so that "
               "the work of several reviewers can be merged and compared. You can change it "
-              "later with File → Reviewer name….")
+              "later with File → Reviewer name…")
 CHANGE_TEXT = ("Edits from now on carry this name; those made before keep the name they were "
                "made with. The project opens again under the new name (undo starts afresh).")
 

@@ -249,8 +249,9 @@ class StatsView(QDialog):
         self.job = None  # type: ignore[assignment]
         stats = figures["stats"]
         reviewed = stats["status"]["reviewed"]
-        self.status.setText(f"{stats['postings']:,} postings, {reviewed:,} reviewed; "
-                            f"{sum(stats['spans'].values()):,} spans labelled.")
+        spans, postings = sum(stats["spans"].values()), stats["postings"]
+        self.status.setText(f"{postings:,} posting{'s' * (postings != 1)}, {reviewed:,} "
+                            f"reviewed; {spans:,} span{'s' * (spans != 1)} labelled.")
         for chart in charts(figures):
             self.column.insertWidget(self.column.count() - 1, chart)
             self.charts.append(chart)

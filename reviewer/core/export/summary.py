@@ -37,7 +37,9 @@ class ExportSummary:
         # postings the writer could not hold (counted in their part): not in the files
         gone = self.undecided_left_out + self.unreviewed_left_out + self.flagged_left_out
         written = f"{self.total - gone:,} of {self.total:,}" if gone else f"{self.total:,}"
-        text = f"{written} postings as {self.fmt} ({parts}) to {self._where(out)}"
+        postings = "posting" if self.total - gone == 1 and not gone else "postings"
+        split = f" ({parts})" if list(self.counts) != ["all"] else ""  # (parts of a split)
+        text = f"{written} {postings} as {self.fmt}{split} to {self._where(out)}"
         if self.workers > 1:
             text += f" by {self.workers} worker processes"
         left = [f"{n:,} {what}" for n, what in ((self.dropped_spans, "bad spans dropped"),

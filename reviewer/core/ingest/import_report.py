@@ -81,11 +81,12 @@ class ImportReport:
             return None
         kinds = sorted(self.aside.items(), key=lambda kv: (-kv[1], kv[0]))
         n = sum(self.aside.values())
-        return (f"{n:,} file{'s' * (n > 1)} in the folders or archives {'are' if n > 1 else 'is'}"
-                " of no kind import reads, left aside: "
+        return (f"{n:,} file{'s' * (n > 1)} in the folders or zip files given "
+                f"{'were' if n > 1 else 'was'} left aside, of kinds import does not read ("
                 + ", ".join(f"{kind} {count:,}" for kind, count in kinds[:8])
                 + (f" and {len(kinds) - 8:,} more kinds" if len(kinds) > 8 else "")
-                + " (it reads .html .htm .txt .md .jsonl .json .csv .parquet .zip)")
+                + "): it reads .html .htm .txt .md .jsonl .json .csv .parquet .zip; save "
+                "a PDF or a Word file as text or HTML to import it.")
 
     def line(self) -> str:
         """Where the import is, in one line."""
