@@ -157,6 +157,10 @@ class FieldsPanel(QScrollArea):
         """The fields holding text typed that could not be read (not saved), by label."""
         return [e.spec.label for e in self.editors.values() if e.unreadable is not None]
 
+    def typing(self) -> list[str]:
+        """The fields holding text typed that is not saved yet, by label."""
+        return [e.spec.label for e in self.editors.values() if e.typed()]
+
     def unreadable_reasons(self) -> list[str]:
         """The same fields, each as its label and why its text could not be read."""
         return [f"{e.spec.label}: {e.unreadable}" for e in self.editors.values()

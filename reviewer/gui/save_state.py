@@ -15,7 +15,8 @@ from reviewer.gui.theme import show_as_problem
 SAVED = "all edits saved"
 READ_ONLY = "⚠ read-only: no edit is saved"
 GONE = "⚠ the project file is gone: no edit is saved"
-LOOK_EVERY_MS = 3000  # how often the file is looked for while no edit is made
+LOOK_EVERY_MS = 1000  # how often the file and the text typed are looked at
+TYPING = "✎"
 _HELD = "The window stays open until this edit is saved (Retry) or given up (Discard)."
 
 
@@ -25,13 +26,16 @@ class SaveState(QObject):
     discarded = Signal()  # the person gave up an edit the file refused: show the file's
 
     def __init__(self, parent: QWidget, read_only: bool = False,
-                 gone: Callable[[], bool] = lambda: False) -> None:
+                 gone: Callable[[], bool] = lambda: False,
+                 typing: Callable[[], list[str]] = list) -> None:
         """``read_only``: the project was opened for reading (said, in place of saved);
-        ``gone``: whether the file opened is no longer at its path (deleted, moved)."""
+        ``gone``: whether the file opened is no longer at its path (deleted, moved);
+        ``typing``: the fields (by label) holding text typed that is not saved yet."""
         super().__init__(parent)
         self.parent_widget = parent
         self.read_only = read_only
         self._gone = gone
+        self._typing = typing
         self.label: QLabel = plain_label(self._idle())
         self.label.setObjectName("saveState")  # (bold when it says a problem: theme.py)
         show_as_problem(self.label, read_only)
@@ -65,8 +69,16 @@ class SaveState(QObject):
         show_as_problem(self.label, idle != SAVED)
 
     def _look(self) -> None:
-        """Say again what the label says when no edit waits, the file looked at anew."""
-        if self.label.text() in (SAVED, GONE):
+        """Say again what the label says when no edit waits, the file looked at anew and
+        the text typed in the fields: what is typed there is not in the file yet."""
+        if self.label.text() not in (SAVED, GONE) and not self.label.text().startswith(TYPING):
+            return
+        typing = [] if self.read_only else self._typing()
+        if typing:
+            self.label.setText(f"{TYPING} {', '.join(typing)}: typed, not saved yet (Enter or "
+                               "Tab saves)")
+            show_as_problem(self.label, False)
+        else:
             self.saved()
 
     def _idle(self) -> str:

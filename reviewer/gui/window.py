@@ -111,7 +111,7 @@ class ReviewWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         preferences.restore_layout(settings, self, self.splitter)
         self.progress = QProgressBar(maximumWidth=180, textVisible=True)
-        self.save_state = SaveState(self, store.read_only, store.moved)
+        self.save_state = SaveState(self, store.read_only, store.moved, self.fields.typing)
         self.saved = self.save_state.label
         for widget in (self.saved, self.progress):
             self.statusBar().addPermanentWidget(widget)

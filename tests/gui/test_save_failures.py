@@ -199,6 +199,22 @@ def test_a_file_deleted_or_moved_while_nothing_is_edited_is_not_said_saved(  # t
     qtbot.waitUntil(lambda: "gone" in window.saved.text(), timeout=10_000)
 
 
+def test_text_typed_and_not_yet_saved_is_not_said_saved(  # type: ignore[no-untyped-def]
+        window: ReviewWindow, qtbot) -> None:
+    """A correction typed in a field and not yet left said "all edits saved": a crash
+    then loses it."""
+    title = window.fields.editors["title"].editor
+    assert isinstance(title, QLineEdit)
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "Data Engineer II")
+    qtbot.waitUntil(lambda: "Title: typed, not saved yet" in window.saved.text(),
+                    timeout=5000)
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert window.store.records.get(window.pid)["fields"]["title"] == "Data Engineer II"
+    qtbot.waitUntil(lambda: window.saved.text() == "all edits saved", timeout=5000)
+
+
 def test_closing_a_project_whose_file_is_gone_says_so(  # type: ignore[no-untyped-def]
         launcher, project: Path) -> None:
     assert launcher.open(project)
