@@ -6,10 +6,11 @@ Only UI state lives here; everything that matters for the data is in the project
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QSplitter, QWidget
 
 RECENT = 10
 LEARN_EVERY = "learning/every"  # learn again after this many postings reviewed (0: never)
@@ -83,19 +84,35 @@ def set_reviewer_name(settings: QSettings, name: str) -> None:
     settings.setValue(REVIEWER, name)
 
 
-def restore_layout(settings: QSettings | None, window: QWidget, splitter: QSplitter) -> None:
-    """The window's size and place and its panes' widths, as they were left."""
+def restore_layout(settings: QSettings | None, window: Any, project: Path) -> int | None:
+    """The window's size and place and its panes' widths (``window.splitter``), as they
+    were left; the posting shown when ``project`` was last closed here (None: none)."""
     if settings is None:
-        return
+        return None
     geometry = settings.value("window/geometry")
     sizes = settings.value("window/splitter")
     if geometry is not None:
         window.restoreGeometry(geometry)
     if sizes is not None:
-        splitter.restoreState(sizes)
+        window.splitter.restoreState(sizes)
+    try:
+        return int(settings.value(_shown_key(project)))
+    except (TypeError, ValueError):  # none kept (or not a number)
+        return None
 
 
-def save_layout(settings: QSettings | None, window: QWidget, splitter: QSplitter) -> None:
+def save_layout(settings: QSettings | None, window: Any, project: Path,
+                shown: int | None) -> None:
+    """Keep the window's layout, and ``shown`` as the posting to open ``project`` at."""
     if settings is not None:
         settings.setValue("window/geometry", window.saveGeometry())
-        settings.setValue("window/splitter", splitter.saveState())
+        settings.setValue("window/splitter", window.splitter.saveState())
+        if shown is not None:
+            settings.setValue(_shown_key(project), shown)
+
+
+def _shown_key(project: Path) -> str:
+    """A project's key among the settings: a digest of its full path (a path may hold
+    any character, and "/" parts settings' keys)."""
+    digest = hashlib.sha1(str(project.resolve()).encode("utf-8", "surrogateescape"))
+    return f"last_shown/{digest.hexdigest()[:20]}"

@@ -109,7 +109,7 @@ class ReviewWindow(QMainWindow):
         # the fields' side grows with the font: at 14 pt their boxes were 100 px wide
         self.splitter.setSizes([300, 620, int(480 * max(1.0, self.fontMetrics().height() / 14))])
         self.setCentralWidget(self.splitter)
-        preferences.restore_layout(settings, self, self.splitter)
+        self.queue_pane.last_shown = preferences.restore_layout(settings, self, store.path)
         self.progress = QProgressBar(maximumWidth=180, textVisible=True)
         self.save_state = SaveState(self, store.read_only, store.moved, self.fields.typing)
         self.saved = self.save_state.label
@@ -126,7 +126,7 @@ class ReviewWindow(QMainWindow):
             lambda: option_toggles(self.schema, self.labels.toggle),
             [self.document, self.queue], settings)
         self.set_schema(store.labels.schema_changed([]) or [])  # (read: compared later)
-        self.queue_pane.search()
+        self.queue_pane.search()  # (at the posting the reviewer stopped at, still listed)
         self.document.setFocus()  # once shown: not the search box, the first in the window
 
     def _handlers(self) -> dict[str, Any]:
@@ -367,5 +367,5 @@ class ReviewWindow(QMainWindow):
         self.long_work.cancel()  # no late result; the long work stops at its next batch
         self.model.forget_pending()
         QThreadPool.globalInstance().waitForDone(60_000)
-        preferences.save_layout(self.settings, self, self.splitter)
+        preferences.save_layout(self.settings, self, self.store.path, self.pid)
         super().closeEvent(event)

@@ -42,6 +42,19 @@ def test_closing_a_project_lists_it_as_recent_and_it_reopens(launcher: Launcher,
     assert launcher.window is not None and launcher.window.store.path == project
 
 
+def test_a_project_reopens_at_the_posting_shown_when_it_was_closed(launcher: Launcher,
+                                                                  project: Path) -> None:
+    """It opened at the first posting, reviewed long ago: the reviewer had to find their
+    place again every time."""
+    assert launcher.open(project, create=False) and launcher.window is not None
+    launcher.window.queue_pane.go_next()
+    launcher.window.queue_pane.go_next()
+    third = launcher.window.pid
+    launcher.window.action_table.by_id["close_project"].trigger()
+    assert launcher.open(project, create=False) and launcher.window is not None
+    assert launcher.window.pid == third != launcher.window.model.id_at(0)
+
+
 def test_a_file_that_is_no_project_is_refused_with_a_message(launcher: Launcher,
                                                              tmp_path: Path) -> None:
     launcher.show_start()
