@@ -158,8 +158,10 @@ class FieldsPanel(QScrollArea):
         return [e.spec.label for e in self.editors.values() if e.unreadable is not None]
 
     def typing(self) -> list[str]:
-        """The fields holding text typed that is not saved yet, by label."""
-        return [e.spec.label for e in self.editors.values() if e.typed()]
+        """The fields holding text typed that is not saved yet (and may be: one that
+        cannot be read is said otherwise, ``unreadable``), by label."""
+        return [e.spec.label for e in self.editors.values()
+                if e.unreadable is None and e.typed()]
 
     def unreadable_reasons(self) -> list[str]:
         """The same fields, each as its label and why its text could not be read."""

@@ -73,7 +73,7 @@ class SaveState(QObject):
         the text typed in the fields: what is typed there is not in the file yet."""
         if self.label.text() not in (SAVED, GONE) and not self.label.text().startswith(TYPING):
             return
-        typing = [] if self.read_only else self._typing()
+        typing = [] if self.read_only or self._gone() else self._typing()
         if typing:
             self.label.setText(f"{TYPING} {', '.join(typing)}: typed, not saved yet (Enter or "
                                "Tab saves)")
@@ -90,7 +90,8 @@ class SaveState(QObject):
     def typed(self, unsaved: list[str]) -> None:
         """The fields (by label) holding text typed that could not be read changed: said
         unless a refusal is on show."""
-        if self.label.text() == self._idle() or self.label.text().endswith("typed, not saved"):
+        said = self.label.text()
+        if said == self._idle() or said.endswith("typed, not saved") or said.startswith(TYPING):
             self.saved(unsaved)
 
     def unreadable(self, why: str) -> None:

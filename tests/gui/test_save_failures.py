@@ -433,3 +433,27 @@ def test_one_edit_refused_on_two_postings_waits_for_both(  # type: ignore[no-unt
     next(b for b in box.buttons() if "Retry" in b.text()).click()
     assert window.store.records.get(first)["fields"]["title"] == "First Title"
     assert window.store.records.get(second)["fields"]["title"] == "Second Title"
+
+
+def test_typing_never_hides_a_gone_file_or_text_that_cannot_be_read(  # type: ignore[no-untyped-def]
+        window: ReviewWindow, project: Path, qtbot) -> None:
+    hours = window.fields.editors["work_hours"].editor
+    assert isinstance(hours, QLineEdit)
+    hours.setFocus()
+    qtbot.keyClicks(hours, "abc")
+    qtbot.waitUntil(lambda: "typed, not saved yet" in window.saved.text(), timeout=5000)
+    qtbot.keyClick(hours, Qt.Key.Key_Tab)  # cannot be read: said so, not "Enter saves"
+    qtbot.waitUntil(lambda: window.saved.text().endswith("typed, not saved"), timeout=5000)
+    qtbot.wait(1500)
+    assert "Enter or Tab saves" not in window.saved.text()
+    title = window.fields.editors["title"].editor
+    assert isinstance(title, QLineEdit)
+    for path in project.parent.glob(project.name + "*"):
+        path.unlink()
+    window.fields.editors["work_hours"].set_value(None, "none", None)  # (the warning gone)
+    window.save_state.saved()
+    title.setFocus()
+    qtbot.keyClicks(title, " II")
+    qtbot.waitUntil(lambda: "gone" in window.saved.text(), timeout=5000)
+    qtbot.wait(1500)
+    assert "gone" in window.saved.text()
