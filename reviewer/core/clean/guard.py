@@ -8,13 +8,14 @@ are cheap (a regular expression finds each tag): a short page is not scanned at 
 
 The scan reads tags as the parser does where it matters to the count: a comment
 holds no tags (and "<!-->" is one); the text of a script, a style or a title is no
-markup, but inside an SVG or MathML element they are elements like any other; an end
-tag closes the elements opened inside its element, and one of no element open closes
-nothing; "<div/>" opens a div (only an SVG or MathML element closes
-itself so); a value quoted right after its "=" is part of its tag whatever it holds
-(a ">" or a "<"), a quote anywhere else is a character of a name or a value, and
-attributes may be parted by "/" as well as by spaces (HTML's own, not a no-break
-space); a tag never closed runs to the end of the page.
+markup, but inside an SVG or MathML element they are elements like any other (and every
+element nests); an end tag closes the elements opened inside its element, but not past
+an object, a table, a template or the like, and one of no element open closes nothing;
+"<div/>" opens a div (only an SVG or MathML element closes itself so); a value quoted
+right after its "=" is part of its tag whatever it holds (a ">" or a "<"), a quote
+anywhere else is a character of a name or a value, and attributes may be parted by "/"
+as well as by spaces (HTML's own, not a no-break space); a tag never closed runs to the
+end of the page.
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ _ATTRIBUTE = lazy_compile(r"""[^\t\n\f\r /=]+(?:[\t\n\f\r ]*=[\t\n\f\r ]*[^\t\n\
 _RAW_TEXT = {name: re.compile(rf"</{name}", re.I)  # their text is not markup
              for name in ("script", "style", "textarea", "title", "xmp")}
 _FOREIGN = frozenset(("svg", "math"))  # in them, _RAW_TEXT's names are elements
+# the elements an end tag does not close past (the scope of HTML's tree building)
+_BOUNDS = frozenset("applet caption html table td th marquee object template mi mo mn ms mtext "
+                    "annotation-xml foreignobject desc title".split())
 # elements that hold nothing, and those a parser closes by itself when the next of
 # their kind (or their parent's end) comes, so that unclosed ones do not nest
 _NO_DEPTH = frozenset(
@@ -66,7 +70,8 @@ def _scan(html: str) -> None:
     """Read the page's tags in order, counting how deep elements are open and the
     attributes of a long tag (see the module's note on how they are read)."""
     stack: list[str] = []  # the elements open, the innermost last
-    open_names: dict[str, int] = {}  # how many of each name are on it
+    at: dict[str, list[int]] = {}  # where each name is on it
+    bounds: list[int] = []  # where an element that bounds an end tag's reach is on it
     foreign = 0  # SVG and MathML elements on it
     pos = 0
     while (tag := _TOKEN.search(html, pos)) is not None:
@@ -77,22 +82,31 @@ def _scan(html: str) -> None:
         if len(inside) > _LONG:
             _check_attributes(inside)
         if closing:
-            if open_names.get(name):  # it closes the elements opened in it too ("<a><svg>
-                while True:  # </a>"); an end tag of no open element closes nothing
+            # it closes the elements opened in its element ("<a><svg></a>"), but not
+            # past an object, a table, a template … ("<div><object></div>" closes none);
+            # an end tag of no open element closes nothing
+            mine = at.get(name)
+            if mine and not (bounds and bounds[-1] > mine[-1]):
+                target = mine[-1]
+                while len(stack) > target:
                     gone = stack.pop()
-                    open_names[gone] -= 1
+                    at[gone].pop()
                     foreign -= gone in _FOREIGN
-                    if gone == name:
-                        break
+                    if bounds and bounds[-1] == len(stack):
+                        bounds.pop()
             continue
         if name in _RAW_TEXT and not foreign:  # skip to its end
             raw_end = _RAW_TEXT[name].search(html, pos)
             pos = raw_end.start() if raw_end is not None else len(html)
             continue
-        if name in _NO_DEPTH or (inside.endswith("/") and (foreign or name in _FOREIGN)):
-            continue  # ("<div/>" opens a div: only a foreign element closes itself so)
+        if (name in _NO_DEPTH and not foreign) or (
+                inside.endswith("/") and (foreign or name in _FOREIGN)):
+            continue  # ("<div/>" opens a div: only a foreign element closes itself so; in
+            # one, every element nests)
+        if name in _BOUNDS:
+            bounds.append(len(stack))
+        at.setdefault(name, []).append(len(stack))
         stack.append(name)
-        open_names[name] = open_names.get(name, 0) + 1
         foreign += name in _FOREIGN
         if len(stack) > MAX_DEPTH:
             raise PageRefused(f"the page nests elements over {MAX_DEPTH:,} deep")

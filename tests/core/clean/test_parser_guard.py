@@ -31,6 +31,10 @@ DEEP = {
     "--!>": page("<!-- a --!>" + "<div>" * N + POSTING),
     # a quote inside an unquoted value starts no quoted run
     "quote in an unquoted value": page('<p x=a">' + "<div>" * N + POSTING),
+    # an end tag does not close past an object (or a table, a template …)
+    "end tags held by an object": page("<div><object></div>" * N + POSTING),
+    # in an SVG, every element nests
+    "options in an SVG": page("<svg>" + "<option>" * N + POSTING),
     # a no-break space ends no tag's name: "<title\xa0>" is no title
     "no-break space in a name": page("<title\xa0>" + "<div>" * N + POSTING + "</title>"),
 }
