@@ -75,14 +75,17 @@ def _texts(part: EmailMessage, depth: int) -> list[str]:
         return longest if _size(longest) > 3 * _size(first) else first  # (a stub: the other)
     if kind not in ("text/plain", "text/html"):
         return []  # an attachment that is no text (a PDF, an image)
-    content = part.get_content()
-    if not isinstance(content, str):
-        return []
-    if kind == "text/html":
-        from reviewer.core.clean.html import clean_html
+    try:  # (one part that cannot be read costs that part: an unknown charset, a page
+        content = part.get_content()  # the parser's guard refuses)
+        if kind == "text/html":
+            from reviewer.core.clean.html import clean_html
 
-        return [clean_html(content, record_removed=False).markdown]
-    return [content]
+            content = clean_html(content, record_removed=False).markdown
+    except Exception:
+        payload = part.get_payload(decode=True)
+        content = payload.decode("utf-8", errors="replace") \
+            if isinstance(payload, bytes) and kind == "text/plain" else ""
+    return [content] if isinstance(content, str) else []
 
 
 def _size(texts: list[str]) -> int:

@@ -104,3 +104,14 @@ def test_a_plain_part_that_is_a_stub_gives_way_to_the_html() -> None:
                + base64.encodebytes(html.encode()).decode() + "\n--b--\n")
     text = clean(message, "text").markdown
     assert "Acme GmbH is hiring" in text and "Best viewed" not in text
+
+
+def test_a_part_that_cannot_be_read_costs_that_part_alone() -> None:
+    """A signature in an unknown charset undid the decoding of the whole message."""
+    message = (HEAD + 'Content-Type: multipart/mixed; boundary="b"\n\n--b\n'
+               + plain_part("quoted-printable") + "\n--b\n"
+               'Content-Type: text/plain; charset="x-mac-unknown"\n'
+               "Content-Transfer-Encoding: base64\n\n"
+               + base64.encodebytes(b"Acme signature").decode() + "\n--b--\n")
+    text = decoded(message)
+    assert "€60,000" in text and "=E2" not in text and "Acme signature" in text
