@@ -51,11 +51,10 @@ def from_labels(labelled: list[Labelled], doc: Document) -> dict[str, Finding]:
 
 def _said_otherwise(doc: Document, item: Labelled) -> bool:
     """Does the posting say, outside the labelled line, that the work is remote or
-    hybrid?"""
+    hybrid ("a hybrid role", "100% remote"; not "remote access", "hybrid cloud")?"""
     text = doc.markdown[:item.start] + "\n" + doc.markdown[item.end:] if item.start >= 0 \
         else doc.markdown
-    mode = remote_mode(text)
-    return mode is not None and mode[0] != "onsite"
+    return _WORK_MODE_SAID.search(text) is not None
 
 
 def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
@@ -123,6 +122,10 @@ def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
     return None
 
 
+_WORK_MODE_SAID = lazy_compile(
+    r"(?i)\b(?:fully|100%)\s+remote\b|\b(?:remote|hybrid)\s+(?:role|position|job|work|working|"
+    r"opportunity|schedule|model|arrangement|basis|first)\b|\b(?:is|are|be|work|working)\s+"
+    r"(?:fully\s+|entirely\s+)?(?:remote|hybrid)\b|\bwork(?:ing)?\s+from\s+home\b|\btelecommut")
 # years of a labelled line ("5+ years", "3-5 yrs"), never the end of a larger number
 _LABELLED_YEARS = lazy_compile(
     r"(?i)(?<!\d)(?<!\d[.,])(\d{1,2})\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs?)")

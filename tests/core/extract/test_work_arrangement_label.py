@@ -91,6 +91,9 @@ def test_a_line_of_places_gives_each_and_ends_where_a_sentence_starts(
     ("This is a hybrid role with two days on site in Torrance, CA.", "hybrid"),
     ("This position is 100% remote.", "remote"),
     ("You will work from our office in Leeds.", "onsite"),
+    # words of "remote" and "hybrid" that say nothing of the work's place
+    ("You will configure VPN and remote access services.", "onsite"),
+    ("You will migrate our hybrid cloud to Azure.", "onsite"),
 ])
 def test_a_job_board_s_in_person_gives_way_to_the_posting_s_own_word(
         said: str, mode: str) -> None:
