@@ -4,8 +4,9 @@ the way of working it says.
 A line of places may run on into a sentence ("Berlin, Germany. You will build things",
 "Bradenton, FL 34208 Interested applicants may send …"): the places end where a sentence
 starts, a stop before words in lower case (not the ones that join a place's words: "am",
-"upon", "de"), or where a label glued to them starts ("…, WA)Salary Range:"). A stop
-before more places parts them ("Berlin, Germany. Munich, Germany."); an abbreviation's
+"upon", "de"), before what is no place ("Boston, MA. Hybrid"), or where a label glued to
+them starts ("…, WA)Salary Range:"). A stop before more places parts them ("Berlin,
+Germany. Munich, Germany."); an abbreviation's
 stop ("St. Louis", "D.C.", "Main Ave. Suite 4") or one before a state's code alone
 ("Newport Beach. CA") parts nothing. A way of working before the places ("Hybrid
 remote in Austin, TX", "Hybrid working (London)") is no part of them.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 
 from reviewer.core.extract.vocab import remote_mode
+from reviewer.core.words.places import looks_like_location
 from reviewer.core.words.regex import lazy_compile
 
 # a stop after a word, before a capital
@@ -45,17 +47,18 @@ def place_pieces(value: str) -> list[str]:
     pieces, start = [], 0
     if (glued := _GLUED_LABEL.search(value)) is not None:
         value = value[:glued.start()]  # "Onsite (Vancouver, WA)Salary Range: $20 …"
-    zip_code = _US_ZIP.search(value)
-    if zip_code is not None and _SENTENCE_WORD.search(value, zip_code.end()):
-        value = value[:zip_code.end()]  # "Bradenton, FL 34208 Interested applicants …"
+    codes = [code for code in _US_ZIP.finditer(value) if _SENTENCE_WORD.search(value, code.end())]
+    if codes:  # the last ZIP code before words of a sentence ("… FL 34208 Interested …")
+        value = value[:codes[-1].end()]
     stops = list(_STOP.finditer(value))
     for i, stop in enumerate(stops):
         word = stop.group(1)
         whole = (len(word) >= 3 and word.isalpha() and word.lower() not in _ABBREVIATIONS) \
             or (len(word) == 2 and word.isupper()) or (len(word) == 5 and word.isdigit())
         following = value[stop.end():stops[i + 1].start() if i + 1 < len(stops) else None]
-        if _SENTENCE_WORD.search(following):  # a sentence: the places end at its stop
-            pieces.append(value[start:stop.end(1) + (0 if whole else 1)])
+        if _SENTENCE_WORD.search(following) or (  # a sentence, or what is no place
+                whole and not looks_like_location(following.strip(" .;"))):  # ("Hybrid"):
+            pieces.append(value[start:stop.end(1) + (0 if whole else 1)])  # the places end
             return [piece for piece in pieces if piece.strip()]
         if whole and not _CODE_ALONE.fullmatch(following):  # more places after it (not
             # a state's code alone: "Newport Beach. CA")

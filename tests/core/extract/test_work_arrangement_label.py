@@ -80,6 +80,9 @@ def test_a_place_after_in_ends_where_a_clause_starts(line: str, place: str) -> N
     ("Location: Hybrid working (London)", ["London"]),
     ("Location: Onsite (Vancouver, WA)Salary Range: $20 to $45 per hour", ["Vancouver, WA"]),
     ("Location: Newport Beach. CA", ["Newport Beach. CA"]),
+    # what follows a stop that is no place ends the places
+    ("Location: Boston, MA. Hybrid", ["Boston, MA"]),
+    ("Location: Chicago, IL. Position: Senior", ["Chicago, IL"]),
 ])
 def test_a_line_of_places_gives_each_and_ends_where_a_sentence_starts(
         line: str, places: list[str]) -> None:
