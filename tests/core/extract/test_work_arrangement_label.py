@@ -62,6 +62,10 @@ def test_a_place_ends_with_its_sentence(line: str, place: str) -> None:
      "Berlin, Germany"),  # was "Berlin, Germany to build pipelines"
     ("We are hiring an engineer in Frankfurt am Main for our data team.",
      "Frankfurt am Main"),
+    # short words before a place's next word join it
+    ("We are hiring an engineer in Dar es Salaam, Tanzania for our team.",
+     "Dar es Salaam, Tanzania"),
+    ("We are hiring in Bergen op Zoom for our plant.", "Bergen op Zoom"),
 ])
 def test_a_place_after_in_ends_where_a_clause_starts(line: str, place: str) -> None:
     doc = clean("\n\n".join(["Analyst", line, INTRO]) + "\n", "text")
