@@ -12,12 +12,13 @@ those of the page.
 
 from __future__ import annotations
 
-import email
-import email.policy
 import re
-from email.message import EmailMessage
+from typing import TYPE_CHECKING
 
 from reviewer.core.words.regex import lazy_compile
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage
 
 # headers at the very top (an mbox's "From " line may come first), then a blank line
 _HEAD = lazy_compile(r"(?:From [^\n]*\n)?(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*)+"
@@ -34,6 +35,10 @@ def decoded(text: str) -> str:
     head = _HEAD.match(text[:65_536].replace("\r\n", "\n"))
     if head is None or not _ENCODED.search(head.group()):
         return text
+    import email  # (the package compiles dozens of patterns: loaded for a message alone)
+    import email.policy
+    from email.message import EmailMessage
+
     try:
         message = email.message_from_string(text, policy=email.policy.default)
         assert isinstance(message, EmailMessage)
@@ -56,6 +61,8 @@ def _body(message: EmailMessage) -> str | None:
 
 
 def _texts(part: EmailMessage, depth: int) -> list[str]:
+    from email.message import EmailMessage  # (loaded by ``decoded`` already)
+
     if depth > 20:  # (messages inside messages, without end)
         return []
     kind = part.get_content_type()
