@@ -20,8 +20,8 @@ from reviewer.core.extract.vocab import remote_mode
 from reviewer.core.words.places import looks_like_location
 from reviewer.core.words.regex import lazy_compile
 
-# a stop after a word, before a capital
-_STOP = lazy_compile(r"\b(\w+)\.\s+(?=[A-Z])")
+# a stop after a word, before another
+_STOP = lazy_compile(r"\b(\w+)\.\s+(?=\w)")
 # a word of a sentence: in lower case, and none that joins a place's words
 _SENTENCE_WORD = lazy_compile(
     r"\b(?!(?:of|de|del|la|le|les|du|des|am|an|im|upon|on|sur|en|y|da|do|dos|das|di|van|"
@@ -55,9 +55,9 @@ def place_pieces(value: str) -> list[str]:
         word = stop.group(1)
         whole = (len(word) >= 3 and word.isalpha() and word.lower() not in _ABBREVIATIONS) \
             or (len(word) == 2 and word.isupper()) or (len(word) == 5 and word.isdigit())
-        following = value[stop.end():stops[i + 1].start() if i + 1 < len(stops) else None]
+        following = value[stop.end():stops[i + 1].end(1) if i + 1 < len(stops) else None]
         if _SENTENCE_WORD.search(following) or (  # a sentence, or what is no place
-                whole and not looks_like_location(following.strip(" .;"))):  # ("Hybrid"):
+                whole and not looks_like_location(following.strip(" .,;"))):  # ("Hybrid"):
             pieces.append(value[start:stop.end(1) + (0 if whole else 1)])  # the places end
             return [piece for piece in pieces if piece.strip()]
         if whole and not _CODE_ALONE.fullmatch(following):  # more places after it (not

@@ -87,6 +87,9 @@ def test_a_place_after_in_ends_where_a_clause_starts(line: str, place: str) -> N
     # what follows a stop that is no place ends the places
     ("Location: Boston, MA. Hybrid", ["Boston, MA"]),
     ("Location: Chicago, IL. Position: Senior", ["Chicago, IL"]),
+    # places of one word each, and a sentence in lower case after them
+    ("Locations: Austin. Dallas. Houston.", ["Austin", "Dallas", "Houston"]),
+    ("Locations: Munich. Berlin. or remote", ["Munich", "Berlin"]),
 ])
 def test_a_line_of_places_gives_each_and_ends_where_a_sentence_starts(
         line: str, places: list[str]) -> None:
