@@ -18,7 +18,7 @@ from reviewer.core.extract.department import team_in_prose
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.employer import byline_date, company
 from reviewer.core.extract.labels import LABELS, starts_with_label
-from reviewer.core.extract.place_lines import first_sentence
+from reviewer.core.extract.place_lines import JOINING, first_sentence
 from reviewer.core.extract.salary import find_salary
 from reviewer.core.extract.vocab import (
     employment_type,
@@ -148,11 +148,10 @@ def _header_locations(header: list[tuple[str, Span | None]]) -> Finding | None:
 
 _SENTENCE_END = lazy_compile(r"(?<!\b[A-Z])(?<!\b[SFM]t)\.$")  # not "D.C." or "St."
 # a clause after a place ("in Berlin to build pipelines"): a word in lower case that joins
-# no place's words ("Frankfurt am Main", "Trinidad and Tobago", "Leeds or York"), nor is
+# no place's words (``JOINING``), nor is
 # one or two short ones before a place's next word ("Dar es Salaam", "Bergen op Zoom",
 # "Bad Homburg vor der Höhe")
-_CLAUSE = lazy_compile(r"\s+(?!(?:of|de|del|la|le|les|du|des|am|an|im|upon|on|sur|en|y|da|"
-                       r"do|dos|das|di|van|von|der|den|het|al|el|and|or|und|et)\b)"
+_CLAUSE = lazy_compile(rf"\s+(?!(?:{JOINING})\b)"
                        r"(?![a-z]{1,3}(?:\s+[a-z]{1,3})?\s+[A-Z\u00c0-\u00de])[a-z]")
 
 

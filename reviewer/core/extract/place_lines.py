@@ -22,10 +22,12 @@ from reviewer.core.words.regex import lazy_compile
 
 # a stop after a word, before another
 _STOP = lazy_compile(r"\b(\w+)\.\s+(?=\w)")
+# the words in lower case that join a place's words ("Frankfurt am Main", "Trinidad and
+# Tobago", "Leeds or York"), as a pattern's alternatives
+JOINING = ("of|de|del|la|le|les|du|des|am|an|im|upon|on|sur|en|y|da|do|dos|das|di|van|von|"
+           "der|den|het|al|el|and|or|und|et")
 # a word of a sentence: in lower case, and none that joins a place's words
-_SENTENCE_WORD = lazy_compile(
-    r"\b(?!(?:of|de|del|la|le|les|du|des|am|an|im|upon|on|sur|en|y|da|do|dos|das|di|van|"
-    r"von|der|den|het|al|el|and|or|und|et)\b)[a-z]{2,}\b")
+_SENTENCE_WORD = lazy_compile(rf"\b(?!(?:{JOINING})\b)[a-z]{{2,}}\b")
 _ABBREVIATIONS = frozenset("ave blvd str ste apt hwy pkwy cir inc ltd corp".split())
 _GLUED_LABEL = lazy_compile(r"(?<=[a-z0-9)])(?=[A-Z][A-Za-z]+(?: [A-Z]?[a-z]+){0,3}:)")
 _CODE_ALONE = lazy_compile(r"\s*[A-Z]{2}\.?\s*")
