@@ -70,16 +70,18 @@ class SaveState(QObject):
 
     def _look(self) -> None:
         """Say again what the label says when no edit waits, the file looked at anew and
-        the text typed in the fields: what is typed there is not in the file yet."""
-        if self.label.text() not in (SAVED, GONE) and not self.label.text().startswith(TYPING):
-            return
-        typing = [] if self.read_only or self._gone() else self._typing()
-        if typing:
-            self.label.setText(f"{TYPING} {', '.join(typing)}: typed, not saved yet (Enter or "
-                               "Tab saves)")
-            show_as_problem(self.label, False)
-        else:
-            self.saved()
+        the text typed in the fields: what is typed there is not in the file yet. (Once
+        a second: one look at the file, and the label touched only when it changes.)"""
+        said = self.label.text()
+        if said not in (SAVED, GONE) and not said.startswith(TYPING):
+            return  # (read-only, a refusal, text that cannot be read: said otherwise)
+        gone = self._gone()
+        typing = [] if gone else self._typing()
+        text = (f"{TYPING} {', '.join(typing)}: typed, not saved yet (Enter or Tab saves)"
+                if typing else GONE if gone else SAVED)
+        if text != said:
+            self.label.setText(text)
+            show_as_problem(self.label, gone)
 
     def _idle(self) -> str:
         """What the label says when no edit waits: all saved, or none can be."""
