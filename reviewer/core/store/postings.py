@@ -215,14 +215,14 @@ class Postings:
 
     def status(self, pid: int) -> str:
         """Posting ``pid``'s status (KeyError for no such posting)."""
-        row = self.db.execute("SELECT status FROM postings WHERE id = ?", (pid,)).fetchone()
-        if row is None:
-            raise KeyError(pid)
-        return str(row[0])
+        return self._text(pid, "status")
 
     def cleaned(self, pid: int) -> str:
         """The cleaned text of posting ``pid``; KeyError if there is none."""
-        row = self.db.execute("SELECT cleaned FROM postings WHERE id = ?", (pid,)).fetchone()
+        return self._text(pid, "cleaned")
+
+    def _text(self, pid: int, column: str) -> str:
+        row = self.db.execute(f"SELECT {column} FROM postings WHERE id = ?", (pid,)).fetchone()
         if row is None:
             raise KeyError(pid)
         return str(row[0])
