@@ -52,9 +52,11 @@ def from_labels(labelled: list[Labelled], doc: Document) -> dict[str, Finding]:
 def _said_otherwise(doc: Document, item: Labelled) -> bool:
     """Does the posting say, outside the labelled line, that the work is remote or
     hybrid ("a hybrid role", "100% remote"; not "remote access", "hybrid cloud")?"""
-    text = doc.markdown[:item.start] + "\n" + doc.markdown[item.end:] if item.start >= 0 \
-        else doc.markdown
-    return _WORK_MODE_SAID.search(text) is not None
+    text = doc.markdown  # (read on both sides of the line, the text not copied)
+    if item.start < 0:
+        return _WORK_MODE_SAID.search(text) is not None
+    return _WORK_MODE_SAID.search(text, 0, item.start) is not None \
+        or _WORK_MODE_SAID.search(text, item.end) is not None
 
 
 def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
