@@ -304,6 +304,9 @@ def export_whole(out: Path, write: Callable[[Path], ExportSummary], fmt: str = "
             _remove_empty(folder, made)
         raise
     summary.files = [placed(f) for f in summary.files]
+    summary.written = sum(path.is_file() for path in out.rglob("*")) + sum(
+        path.parent == out.parent for path in summary.files) if out.is_dir() \
+        else len(summary.files)
     return summary
 
 

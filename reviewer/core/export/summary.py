@@ -25,6 +25,9 @@ class ExportSummary:
     missing: dict[int, list[str]] = field(default_factory=dict)
     left_out: int = 0  # JSON-LD with strict: the postings not written for lacking them
     workers: int = 1  # the processes that wrote it (1: the exporting one alone)
+    # the files written, in a folder written and beside the output (a writer names its
+    # parts, not each file of a part): counted by ``run.export_whole``, in its thread
+    written: int | None = None
 
     @property
     def total(self) -> int:
@@ -58,12 +61,10 @@ class ExportSummary:
         return text + (": " + ", ".join(left) if left else "")
 
     def _where(self, out: Path | None) -> str:
-        """Where the files went: the output, and how many files were written in it (a
-        writer names its parts, not each file of a part) or beside it."""
-        n = len(self.files)
+        """Where the files went: the output, and how many files were written in it or
+        beside it (``written``, counted as the export put them in place)."""
+        n = self.written if self.written is not None else len(self.files)
         if out is not None and out.is_dir():
-            n = sum(path.is_file() for path in out.rglob("*")) + sum(
-                path.parent == out.parent for path in self.files)
             return f"the folder {out} ({n:,} file{'s' * (n != 1)})"
         if out is None:
             return f"{n:,} file{'s' * (n != 1)}"
