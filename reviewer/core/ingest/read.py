@@ -31,7 +31,8 @@ def decode(data: bytes) -> str:
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:
             return utf16
-        if len(data[:4096].translate(None, _TEXT_BYTES)) > max(2, len(data[:4096]) // 100):
+        head = data[:4096]
+        if len(head.translate(None, _TEXT_BYTES)) > max(2, len(head) // 100):
             raise UnreadableError("the file is binary, not text")
         data = data.replace(b"\x00", b"")  # text with a stray NUL or two: they go
     try:
@@ -111,13 +112,15 @@ def _line_by_line(data: bytes) -> str | None:
     the others in the encoding their lines read in together; None where a line holds
     both (no telling which is which) or the others read in no single-byte encoding."""
     lines = data.split(b"\n")
+    out: list[str] = []  # each line read (the others' places held)
     other = []
     for i, line in enumerate(lines):
         try:
-            line.decode("utf-8")
+            out.append(line.decode("utf-8"))
         except UnicodeDecodeError:
             if _UTF8_SEQUENCE.search(line):
                 return None
+            out.append("")
             other.append(i)
     try:
         read = decode(b"\n".join(lines[i] for i in other)).split("\n")
@@ -125,7 +128,6 @@ def _line_by_line(data: bytes) -> str | None:
         return None
     if len(read) != len(other):  # (not an encoding of one byte a character)
         return None
-    out = [line.decode("utf-8", errors="replace") for line in lines]
     for i, text in zip(other, read, strict=True):
         out[i] = text
     return "\n".join(out)
