@@ -42,14 +42,19 @@ def decoded(text: str) -> str:
     try:
         message = email.message_from_string(text, policy=email.policy.default)
         assert isinstance(message, EmailMessage)
-        lines = [f"{name}: {_one_line(str(message[name]))}" for name in SHOWN
-                 if message[name] is not None]
+        lines = _headers(message)
         body = _body(message)
     except Exception:  # (a message the package cannot read: the text as it is)
         return text
     if body is None:
         return text
     return "\n".join(lines) + "\n\n" + body
+
+
+def _headers(message: EmailMessage) -> list[str]:
+    """The headers a reader shows (``SHOWN``), the first of each name, each on a line."""
+    return [f"{name}: {_one_line(str(message[name]))}" for name in SHOWN
+            if message[name] is not None]
 
 
 def _body(message: EmailMessage) -> str | None:
@@ -71,8 +76,7 @@ def _texts(part: EmailMessage, depth: int) -> list[str]:
         inner = inner[0] if isinstance(inner, list) and inner else inner
         if not isinstance(inner, EmailMessage):
             return []
-        said = [f"{name}: {_one_line(str(inner[name]))}" for name in SHOWN if inner[name]]
-        return ["\n".join(said), *_texts(inner, depth + 1)]
+        return ["\n".join(_headers(inner)), *_texts(inner, depth + 1)]
     if part.is_multipart():
         parts = [_texts(sub, depth + 1) for sub in part.iter_parts()
                  if isinstance(sub, EmailMessage)]
