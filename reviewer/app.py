@@ -47,11 +47,12 @@ def _a_project(arg: str) -> bool:
 
     if arg in COMMANDS or arg.startswith("-"):
         return False
-    try:  # an SQLite file: not a script, not notes, not an empty file made a project
-        with open(arg, "rb") as file:
-            return file.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False
+    from pathlib import Path
+
+    from reviewer.core.export import is_sqlite_file
+
+    # an SQLite file: not a script, not notes, not an empty file made a project
+    return is_sqlite_file(Path(arg))
 
 
 def _no_screen() -> str | None:

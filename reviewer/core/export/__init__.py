@@ -14,8 +14,8 @@ JSONL, the CSV table as CSV or Parquet, doccano, Argilla; ``parts`` writes each 
 writes doccano, Argilla and the table as Parquet; ``table`` makes the table's rows.
 
 Public API: ``export``, ``export_bulk``, ``export_jsonl``, ``BULK_FORMATS``,
-``export_whole``, ``is_project_file``, ``write_text_whole``, ``ExportSummary``, ``FORMATS``,
-``EXTENSIONS``, ``parse_split``, ``assign_split``, ``plan_split``,
+``export_whole``, ``is_project_file``, ``is_sqlite_file``, ``write_text_whole``,
+``ExportSummary``, ``FORMATS``, ``EXTENSIONS``, ``parse_split``, ``assign_split``, ``plan_split``,
 ``drop_bad_spans``, ``LabelStudioTasks``; the module ``jsonld``.
 """
 
@@ -32,6 +32,7 @@ from reviewer.core.export.run import (
     export,
     export_whole,
     is_project_file,
+    is_sqlite_file,
     write_text_whole,
 )
 from reviewer.core.export.splits import assign_split, parse_split, plan_split
@@ -39,5 +40,6 @@ from reviewer.core.export.summary import ExportSummary
 
 __all__ = ["BULK_FORMATS", "EXTENSIONS", "FORMATS", "ExportSummary", "LabelStudioTasks",
            "assign_split", "differing_note", "drop_bad_spans", "export", "export_bulk",
-           "export_jsonl", "export_whole", "is_project_file", "jsonld", "parse_split",
+           "export_jsonl", "export_whole", "is_project_file", "is_sqlite_file", "jsonld",
+           "parse_split",
            "plan_split", "write_text_whole"]

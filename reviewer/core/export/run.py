@@ -335,10 +335,12 @@ def is_project_file(path: Path) -> bool:
     for suffix in ("-wal", "-shm", "-journal"):
         if path.name.endswith(suffix):
             candidates.append(path.with_name(path.name[:-len(suffix)]))
-    return any(_is_sqlite(candidate) for candidate in candidates)
+    return any(is_sqlite_file(candidate) for candidate in candidates)
 
 
-def _is_sqlite(path: Path) -> bool:
+def is_sqlite_file(path: Path) -> bool:
+    """Is ``path`` a regular file that starts as an SQLite database does (only such a
+    file is read: a pipe would wait for ever)?"""
     try:
         if not path.is_file():
             return False
