@@ -34,10 +34,27 @@ def store(tmp_path: Path) -> Store:
 
 
 def state(store: Store, pid: int) -> dict[str, Any]:
-    """What a bulk edit may change of a posting, and what it must not."""
+    """What a bulk edit may change of a posting, and what it must not. (Not its
+    ``updated_at``: an undo is an edit of now, dated when it is made; see below.)"""
     p = store.records.get(pid)
-    return {k: p[k] for k in ("status", "updated_at", "fields", "provenance", "labels",
+    return {k: p[k] for k in ("status", "fields", "provenance", "labels",
                               "title", "company", "location")}
+
+
+def test_an_undo_is_dated_when_it_is_made(store: Store) -> None:
+    """A merge takes a reviewer's latest value by its time: the value an undo puts back
+    is their latest, so the postings it changes are dated now, never earlier than the
+    edit it undoes, and the postings it leaves keep their time."""
+    store.postings.set_status(2, "reviewed")
+    before = {pid: store.records.get(pid)["updated_at"] for pid in range(1, 11)}
+    change = store.bulk.apply(BulkEdit("status", value="reviewed"), [1, 2, 3])
+    assert change is not None
+    edited = {pid: store.records.get(pid)["updated_at"] for pid in range(1, 11)}
+    store.bulk.undo(change)
+    after = {pid: store.records.get(pid)["updated_at"] for pid in range(1, 11)}
+    assert all(after[pid] >= edited[pid] >= before[pid] for pid in (1, 3))
+    assert {pid: after[pid] for pid in range(4, 11)} == \
+        {pid: before[pid] for pid in range(4, 11)}
 
 
 def test_a_status_on_many_postings_and_its_undo_in_one_step(store: Store) -> None:
