@@ -46,6 +46,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         emails = _emails(args.annotator_email or [])
         if emails and args.format != "labelstudio":
             raise CliError("--annotator-email applies to the labelstudio format only")
+        if unknown := sorted(emails.keys() - set(names := store.reviews.every_name())):
+            raise CliError(f"--annotator-email: no reviewer {', '.join(map(repr, unknown))} "
+                           f"in the project (its reviewers: {', '.join(names) or 'none'})")
         if store.queue.count("reviewed" if reviewed_only else None) == 0:
             raise CliError("nothing to export: no reviewed postings (pass --all to export "
                            "every posting)" if reviewed_only else "the project is empty")

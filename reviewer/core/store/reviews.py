@@ -115,6 +115,12 @@ class Reviews:
         return [r[0] for r in self.db.execute(
             "SELECT DISTINCT reviewer FROM reviews ORDER BY reviewer")]
 
+    def every_name(self) -> list[str]:
+        """Every reviewer the project names, by name: those whose values it holds and
+        those who set a posting's status (the names an export gives its annotations)."""
+        return sorted({r[0] for r in self.db.execute(
+            "SELECT reviewer FROM reviews UNION SELECT status_by FROM postings")} - {""})
+
     def differing(self, pid: int) -> list[tuple[str, str]]:
         """The (kind, key) of posting ``pid`` on which its reviewers differ and which has
         no final decision yet (a field's annotation, a question's answer, the accepted

@@ -239,6 +239,20 @@ def test_the_command_line_takes_all_reviewers(tmp_path: Path) -> None:
     assert main(["export", str(db), "-o", str(out), "--annotator-email", "ana"]) == 2
 
 
+def test_an_e_mail_for_a_reviewer_the_project_does_not_name_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A name typed wrong ("anna") gave no annotation its user, and said nothing."""
+    db = make_project(tmp_path / "p.db")
+    ls = tmp_path / "ls.json"
+    assert main(["export", str(db), "-f", "labelstudio", "-o", str(ls), "--all-reviewers",
+                 "--annotator-email", "anna=ana@example.org"]) == 2
+    err = capsys.readouterr().err
+    assert "no reviewer 'anna'" in err and "ana, " in err and not ls.exists()
+    # the one who set a status (here "adj") is a reviewer the export names too
+    assert main(["export", str(db), "-f", "labelstudio", "-o", str(ls),
+                 "--annotator-email", "adj=adj@example.org"]) == 0
+
+
 def test_undoing_a_status_puts_back_who_set_it(tmp_path: Path) -> None:
     db = make_project(tmp_path / "p.db")
     with Store(db, create=False, reviewer="zoe") as store:
