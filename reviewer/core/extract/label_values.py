@@ -9,7 +9,12 @@ from typing import Any
 from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Document
 from reviewer.core.extract.labels import Labelled
-from reviewer.core.extract.place_lines import WORK_ARRANGEMENT, arranged, split_locations
+from reviewer.core.extract.place_lines import (
+    WORK_ARRANGEMENT,
+    arranged,
+    glued_label,
+    split_locations,
+)
 from reviewer.core.extract.salary import find_salary
 from reviewer.core.extract.vocab import (
     education_level,
@@ -19,7 +24,7 @@ from reviewer.core.extract.vocab import (
     seniority,
 )
 from reviewer.core.schema import Finding, Span
-from reviewer.core.words.lexicon import boilerplate_reason, is_camel_word
+from reviewer.core.words.lexicon import boilerplate_reason
 from reviewer.core.words.regex import lazy_compile
 
 
@@ -66,9 +71,8 @@ def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
     if _PLACEHOLDER.fullmatch(value.lower().rstrip(" .")):
         return None  # "Location: TBD", "Client: Confidential": no value given
     if field in ("title", "company", "department"):
-        glued = _GLUED_LABEL.search(value)  # "House CoordinatorFLSA Classification: …"
-        if glued and not is_camel_word(value, glued.start()):
-            value = value[:glued.start()]
+        if (glued := glued_label(value)) is not None:  # "Back OfficeLocation: …"
+            value = value[:glued]
         if len(value) > 120 or boilerplate_reason(value):
             return None
         if only_terms(value):
@@ -135,10 +139,6 @@ _PLACEHOLDER = lazy_compile(r"tb[acd]|n/?a|none|various|multiple( locations)?|co
                             r"undisclosed|not (disclosed|specified)|see (below|above)|-+")
 _NOT_WEEKLY = lazy_compile(r"(?i)\s*(-\s*)?(days?|weeks?|months?|hours? shifts?|shifts?)\b")
 
-
-# another label glued to a value: capitals ("FLSA", "EEO") right after a lower-case letter,
-# a digit or a bracket, then a few words and a colon (not a CamelCase word: "ServiceNow")
-_GLUED_LABEL = lazy_compile(r"(?<=[a-z0-9)])[A-Z]{2}[\w/&'’ -]{0,30}:(?:\s|$)")
 def _num(text: str) -> int | float:
     value = float(text.replace(",", "."))
     return int(value) if value.is_integer() else value

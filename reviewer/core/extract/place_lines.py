@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 
+from reviewer.core.extract.labels import LABELS
 from reviewer.core.extract.vocab import remote_mode
+from reviewer.core.words.lexicon import is_camel_word
 from reviewer.core.words.places import looks_like_location
 from reviewer.core.words.regex import lazy_compile
 
@@ -29,7 +31,21 @@ JOINING = ("of|de|del|la|le|les|du|des|am|an|im|upon|on|sur|en|y|da|do|dos|das|d
 # a word of a sentence: in lower case, and none that joins a place's words
 _SENTENCE_WORD = lazy_compile(rf"\b(?!(?:{JOINING})\b)[a-z]{{2,}}\b")
 _ABBREVIATIONS = frozenset("ave blvd str ste apt hwy pkwy cir inc ltd corp".split())
-_GLUED_LABEL = lazy_compile(r"(?<=[a-z0-9)])(?=[A-Z][A-Za-z]+(?: [A-Z]?[a-z]+){0,3}:)")
+# another label glued to a value: right after a lower-case letter, a digit or a bracket,
+# capitals and a few words ("House CoordinatorFLSA Classification: …") or a label of
+# ``LABELS`` ("Back OfficeLocation: Berlin", "(Vancouver, WA)Salary Range: $20"), then a
+# colon; not inside a CamelCase word ("ServiceNow: …", ``glued_label``)
+_GLUED_LABEL = lazy_compile(
+    r"(?<=[a-z0-9)])(?:[A-Z]{2}[\w/&'’ -]{0,30}|([A-Z][a-z]+(?: [A-Z]?[a-z]+){0,3})):(?!//)")
+
+
+def glued_label(value: str) -> int | None:
+    """Where another label glued to ``value`` starts (None: none is)."""
+    for glued in _GLUED_LABEL.finditer(value):
+        if (glued.group(1) is None or glued.group(1).lower() in LABELS) \
+                and not is_camel_word(value, glued.start()):
+            return glued.start()
+    return None
 _CODE_ALONE = lazy_compile(r"\s*[A-Z]{2}\.?\s*")
 _ABBREVIATED = lazy_compile(r"\b[A-Z]\.$")  # "D.C."
 # a state's code and its ZIP code, then more text on the line
@@ -47,8 +63,8 @@ def place_pieces(value: str) -> list[str]:
     """The pieces of a line of places, up to where a sentence starts (see the module's
     note)."""
     pieces, start = [], 0
-    if (glued := _GLUED_LABEL.search(value)) is not None:
-        value = value[:glued.start()]  # "Onsite (Vancouver, WA)Salary Range: $20 …"
+    if (glued := glued_label(value)) is not None:
+        value = value[:glued]  # "Onsite (Vancouver, WA)Salary Range: $20 …"
     codes = [code for code in _US_ZIP.finditer(value) if _SENTENCE_WORD.search(value, code.end())]
     if codes:  # the last ZIP code before words of a sentence ("… FL 34208 Interested …")
         value = value[:codes[-1].end()]

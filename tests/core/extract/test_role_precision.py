@@ -69,3 +69,19 @@ def test_a_labelled_title_stops_where_a_glued_label_starts() -> None:
                     "schools. You will write code and tests every day.\n", "text")
         assert extract(doc).fields["title"] == title
 
+
+def test_a_labelled_value_stops_where_a_glued_label_of_words_starts() -> None:
+    """"Department: Back OfficeLocation: Berlin" gave the department "Back
+    OfficeLocation: Berlin, Germany": a label of the label table glued on is cut off; a
+    CamelCase name before a colon ("ServiceNow: …") is no label."""
+    from reviewer.core.clean import clean
+
+    for line, field, value in (
+            ("Department: Back OfficeLocation: Berlin, Germany", "department", "Back Office"),
+            ("Company: Northwind LabsWork Location: Leeds", "company", "Northwind Labs"),
+            ("Company: ServiceNow: Platform team", "company", "ServiceNow: Platform team"),
+            ("Department: Sales Now: hiring", "department", "Sales Now: hiring")):
+        doc = clean(f"Data Analyst\n\n{line}\n\nWe are a small team building tools for "
+                    "libraries. You will write code and tests every day.\n", "text")
+        assert extract(doc).fields[field] == value, line
+
