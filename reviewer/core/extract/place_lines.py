@@ -46,6 +46,9 @@ def glued_label(value: str) -> int | None:
                 and not is_camel_word(value, glued.start()):
             return glued.start()
     return None
+# places joined by a word: "Austin, TX or Denver, CO" (two when each side has its region:
+# "Bosnia and Herzegovina" and "Sarajevo, Bosnia and Herzegovina" are one)
+_JOINED = lazy_compile(r"\s+(?:or|and|&|/)\s+")
 _CODE_ALONE = lazy_compile(r"\s*[A-Z]{2}\.?\s*")
 _ABBREVIATED = lazy_compile(r"\b[A-Z]\.$")  # "D.C."
 # a state's code and its ZIP code, then more text on the line
@@ -111,8 +114,11 @@ def split_locations(value: str) -> list[str]:
     out: list[str] = []
     for piece in place_pieces(value):
         piece = re.sub(r"\s+", " ", piece).strip(" ;|")
-        for part in re.split(r"\s*;\s*|\s+\|\s+|\s*•\s*", piece):
-            out.extend(_split_repeated_prefix(part))
+        for part in re.split(r"\s*;\s*|\s+\|\s+|\s*•\s*|(?<=\b[A-Z]{2} \d{5})\s+(?=[A-Z])",
+                             piece):
+            joined = _JOINED.split(part)
+            for one in joined if all("," in one for one in joined) else [part]:
+                out.extend(_split_repeated_prefix(one))
     places = [_tidy(place) for place in out]
     return [place for place in places if place][:10]
 

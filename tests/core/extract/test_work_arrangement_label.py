@@ -90,6 +90,13 @@ def test_a_place_after_in_ends_where_a_clause_starts(line: str, place: str) -> N
     # places of one word each, and a sentence in lower case after them
     ("Locations: Austin. Dallas. Houston.", ["Austin", "Dallas", "Houston"]),
     ("Locations: Munich. Berlin. or remote", ["Munich", "Berlin"]),
+    # places joined by a word, or one after the other's ZIP code, each with its region
+    ("Location: Lakewood, Colorado or Grand Junction, Colorado",
+     ["Lakewood, Colorado", "Grand Junction, Colorado"]),
+    ("Location: London, UK / Berlin, Germany", ["London, UK", "Berlin, Germany"]),
+    ("Locations: Austin, TX 78701 Denver, CO 80202", ["Austin, TX 78701", "Denver, CO 80202"]),
+    ("Location: Sarajevo, Bosnia and Herzegovina", ["Sarajevo, Bosnia and Herzegovina"]),
+    ("Location: Trinidad and Tobago", ["Trinidad and Tobago"]),
 ])
 def test_a_line_of_places_gives_each_and_ends_where_a_sentence_starts(
         line: str, places: list[str]) -> None:
