@@ -117,6 +117,15 @@ def test_the_history_says_whose_labels_a_change_of_the_label_schema_took() -> No
         "changed the label schema, which took away ben's spans")
 
 
+def test_the_history_says_whose_value_a_merge_took_out() -> None:
+    from reviewer.gui.history_pane import describe
+
+    assert describe("taken_back", {"kind": "field", "key": "title", "of": "ana"}) == (
+        "merged: ana took back their title")
+    assert describe("taken_back", {"kind": "label", "key": "is_relevant", "of": "ben"}) == (
+        "merged: ben took back their answer to is relevant")
+
+
 def test_active_time_accumulates_and_pauses_when_idle(open_window: Any, project: Path,
                                                       qtbot: Any) -> None:
     window: ReviewWindow = open_window(project)

@@ -15,22 +15,25 @@ from reviewer.core.store.sqlite import Database
 _CHUNK = 500  # ids per IN (...)
 _TAKINGS = {"revert_field": "field", "set_labels": "label", "undo": "", "remove_span": "spans",
             "reject_span": "spans", "set_comment": "comment", "set_status": "status",
-            "schema_removed": ""}
+            "schema_removed": "", "taken_back": ""}
 
 
-def takings_back(db: Database, ids: Sequence[int]) -> list[tuple[int, str, str, str, str]]:
+def takings_back(db: Database, ids: Sequence[int], merged_only: bool = False
+                 ) -> list[tuple[int, str, str, str, str]]:
     """The edits on the postings ``ids`` that may have taken a decision back, from
     the log: (posting, reviewer, kind, key, when); a field reverted, a question's
     answer cleared, a span removed or rejected, the comment or the status set (to
     nothing, to new), an undo (kind and key "": it may have taken back anything),
-    and a change of the label schema that left a reviewer no answer to a question or
-    no span (``log_lost``: the reviewer whose it was)."""
+    a change of the label schema that left a reviewer no answer to a question or
+    no span (``log_lost``: the reviewer whose it was), and a reviewer's value a merge
+    took out of the project because they took it back (``Reviews.remove``; these
+    alone with ``merged_only``)."""
     out = []
+    kinds = ("taken_back",) if merged_only else tuple(_TAKINGS)
     for chunk in chunks(sorted(ids)):
         for pid, who, kind, data, at in db.execute(
                 "SELECT posting_id, reviewer, kind, data, at FROM events WHERE posting_id"
-                f" IN ({marks(chunk)}) AND kind IN ({marks(tuple(_TAKINGS))})",
-                [*chunk, *_TAKINGS]):
+                f" IN ({marks(chunk)}) AND kind IN ({marks(kinds)})", [*chunk, *kinds]):
             said = loads(data, {})
             said = said if isinstance(said, dict) else {}
             if kind == "revert_field" and isinstance(said.get("field"), str):
@@ -40,8 +43,10 @@ def takings_back(db: Database, ids: Sequence[int]) -> list[tuple[int, str, str, 
                 out.append((pid, who, "label", said["question"], at))
             elif kind == "undo":
                 out.append((pid, who, "", "", at))
-            elif kind == "schema_removed":  # whose it was, not who changed the schema
-                if said.get("kind") in ("label", "spans") and isinstance(said.get("of"), str):
+            elif kind in ("schema_removed", "taken_back"):  # whose it was, not who wrote
+                if said.get("kind") in (("label", "spans") if kind == "schema_removed" else (
+                        "field", "label", "spans", "status", "comment")) \
+                        and isinstance(said.get("of"), str):
                     out.append((pid, said["of"], said["kind"], str(said.get("key", "")), at))
             elif kind not in ("revert_field", "set_labels"):
                 out.append((pid, who, _TAKINGS[kind], "", at))

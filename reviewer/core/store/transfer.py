@@ -191,10 +191,11 @@ class Transfer:
                 out.setdefault(pid, {})[(who, kind, key)] = (loads(value), at)
         return out
 
-    def takings_back(self, ids: Sequence[int]) -> list[tuple[int, str, str, str, str]]:
+    def takings_back(self, ids: Sequence[int], merged_only: bool = False
+                     ) -> list[tuple[int, str, str, str, str]]:
         """The edits on the postings ``ids`` that may have taken a decision back, from
         the log (see ``takings.takings_back``)."""
-        return takings_back(self.db, ids)
+        return takings_back(self.db, ids, merged_only)
 
     def texts(self, ids: Sequence[int]) -> dict[int, str]:
         """The cleaned text of each of the postings ``ids``."""

@@ -53,7 +53,15 @@ from reviewer.core.team.files import (
     remove_project,
 )
 from reviewer.core.team.report import InputReport, MergeReport
-from reviewer.core.team.retract import Known, Tally, agreed, dumps, of_thing, taken_back
+from reviewer.core.team.retract import (
+    Known,
+    Tally,
+    agreed,
+    dumps,
+    latest_takings,
+    of_thing,
+    taken_back,
+)
 from reviewer.core.team.split import Progress, copy_setup
 
 BATCH = 500  # input postings a transaction
@@ -212,13 +220,22 @@ class _Merger:
         reviews = out.transfer.reviews_of(sorted(posts))
         rows = self._own(finals, reviews)
         earlier = {pid: dict(values) for pid, values in reviews.items()}
+        # values OUT took out since their reviewers took them back: not brought again by
+        # a file that still holds them (one merged before, or merged from one that was)
+        gone = latest_takings(out.transfer.takings_back(matched, merged_only=True))
         came: dict[Thing, tuple[str, Value]] = {}
         for value in incoming:
             pid, name = to_out[value.posting], _name(value.reviewer, stem)
             item.reviewers.add(name)
             key = (name, value.kind, value.key)
             old = reviews.get(pid, {}).get(key)
-            if old is not None and (old[0] == value.value or old[1] > value.at):
+            if old is not None and old[0] == value.value and old[1] < value.at:
+                # given again since: of that time (a value taken back between is theirs)
+                rows.append((pid, name, value.kind, value.key, dumps(value.value), value.at))
+                reviews[pid][key] = (value.value, value.at)
+                continue
+            if (old is not None and (old[0] == value.value or old[1] > value.at)) \
+                    or value.at <= gone.get((pid, *key), ""):
                 continue
             rows.append((pid, name, value.kind, value.key, dumps(value.value), value.at))
             reviews.setdefault(pid, {})[key] = (value.value, value.at)
@@ -231,14 +248,14 @@ class _Merger:
         for thing, (name, value) in came.items():
             self._settle(thing, name, value, finals.get(thing, []), earlier, reviews)
         held = {(to_out[v.posting], _name(v.reviewer, stem), v.kind, v.key) for v in incoming}
-        for pid, name, what, which in taken_back(takings, held, reviews):
-            out.reviews.remove(pid, name, what, which)
+        for pid, name, what, which, at in taken_back(takings, held, reviews):
+            out.reviews.remove(pid, name, what, which, at)
             del reviews[pid][(name, what, which)]
             item.taken_back += 1
             self.report.taken_back += 1
             touched.add(pid)
-            gone = (pid, what, which)
-            self._settle_again(gone, finals.get(gone, []), earlier, reviews)
+            thing = (pid, what, which)
+            self._settle_again(thing, finals.get(thing, []), earlier, reviews)
         for value in rulings:
             pid = to_out[value.posting]
             thing = (pid, value.kind, value.key)

@@ -7,7 +7,10 @@ undone, the labels of options and span labels the label schema lost) leaves no r
 bring; the file's log says when it happened. A
 reviewer's value in OUT no newer than a taking back in the file, of that thing (an
 undo: of any), and that the file no longer holds, was taken back: OUT forgets it, and
-the thing is settled again on the other reviewers' values.
+the thing is settled again on the other reviewers' values. OUT's log then says so
+(``Reviews.remove``): a merge of OUT onward takes the value back too, and a file merged
+into OUT later that still holds the value (one merged before) does not bring it back;
+the reviewer's value given again since comes.
 """
 
 from __future__ import annotations
@@ -23,16 +26,25 @@ Taking = tuple[int, str, str, str, str]  # OUT posting, reviewer, kind, key ("" 
 
 
 def taken_back(takings: Iterable[Taking], held: set[tuple[int, str, str, str]],
-               reviews: Known) -> list[tuple[int, str, str, str]]:
-    """The reviewers' values in OUT (posting, reviewer, kind, key) the takings took back;
-    ``held``: those the input still holds."""
-    gone = set()
+               reviews: Known) -> list[Taking]:
+    """The reviewers' values in OUT (posting, reviewer, kind, key) the takings took back,
+    each with the time of the latest that did; ``held``: those the input still holds."""
+    gone: dict[tuple[int, str, str, str], str] = {}
     for pid, name, kind, key, at in takings:
         for (who, their_kind, their_key), (_value, made) in reviews.get(pid, {}).items():
-            if who == name and made <= at and (pid, who, their_kind, their_key) not in held \
+            thing = (pid, who, their_kind, their_key)
+            if who == name and made <= at and thing not in held \
                     and (not kind or (their_kind, their_key) == (kind, key)):
-                gone.add((pid, who, their_kind, their_key))
-    return sorted(gone)
+                gone[thing] = max(at, gone.get(thing, at))
+    return [(*thing, at) for thing, at in sorted(gone.items())]
+
+
+def latest_takings(takings: Iterable[Taking]) -> dict[tuple[int, str, str, str], str]:
+    """When each (posting, reviewer, kind, key) was last taken back."""
+    latest: dict[tuple[int, str, str, str], str] = {}
+    for pid, name, kind, key, at in takings:
+        latest[(pid, name, kind, key)] = max(at, latest.get((pid, name, kind, key), at))
+    return latest
 
 
 def of_thing(known: Known, thing: tuple[int, str, str]) -> dict[str, Any]:

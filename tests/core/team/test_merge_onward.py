@@ -1,0 +1,99 @@
+"""Merged files merged onward: a value a reviewer took back leaves every file it came to,
+and a file merged again that still holds it does not bring it back.
+
+A sub-team's lead merges ana's and ben's files into sub.db, the project's lead sub.db
+and chen's into final.db. What ana takes back in her file goes from sub.db at its next
+merge, and from final.db when sub.db comes to it, or ana's file itself."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from team_projects import make_source
+
+from reviewer.core.store import Store
+from reviewer.core.team import merge_projects, split_project
+
+NAMES = ["ana", "ben", "chen"]
+_STAMPED = ("history", "decisions", "postings", "reviews", "spans", "takings", "transfer")
+
+
+@pytest.fixture
+def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """Three reviewers' files of the same 6 postings; a clock a second on at each edit.
+    ana gives the title Alpha and answers yes, ben and chen Beta and no."""
+    seconds: Iterator[int] = iter(range(10, 10_000))
+
+    def stamp() -> str:
+        second = next(seconds)
+        return f"2030-01-01T{second // 3600:02}:{second // 60 % 60:02}:{second % 60:02}+00:00"
+
+    for module in _STAMPED:
+        loaded = importlib.import_module(f"reviewer.core.store.{module}")
+        if hasattr(loaded, "now"):
+            monkeypatch.setattr(loaded, "now", stamp)
+    source = make_source(tmp_path / "project.db", n=6)
+    with Store(source) as store:
+        made = split_project(store, NAMES, tmp_path / "out", overlap=1.0, copies=3).files
+    for name in NAMES:
+        with Store(made[name], reviewer=name) as store:
+            store.decisions.set_field(1, "title", "Alpha" if name == "ana" else "Beta")
+            store.labels.answer(1, "relevant", ["yes"] if name == "ana" else ["no"])
+    return made
+
+
+def final(path: Path) -> tuple[object, object, list[str]]:
+    """Posting 1's final title and answer, and whose values of its title the file holds."""
+    with Store(path) as store:
+        record = store.records.get(1)
+        title = record["human"].get("title", {}).get("value")
+        holders = sorted(who for who, values in store.reviews.of(1).items()
+                         if ("field", "title") in values)
+        return title, record["labels"].get("relevant"), holders
+
+
+def take_back(files: dict[str, Path]) -> None:
+    with Store(files["ana"], reviewer="ana") as store:
+        store.decisions.revert_field(1, "title")
+        store.labels.answer(1, "relevant", [])
+
+
+def test_a_value_taken_back_leaves_the_files_a_merged_file_is_merged_into(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    sub, out = tmp_path / "sub.db", tmp_path / "final.db"
+    merge_projects(sub, [files["ana"], files["ben"]])
+    merge_projects(out, [sub, files["chen"]])
+    assert final(out) == (None, None, ["ana", "ben", "chen"])  # they differ
+    take_back(files)
+    merge_projects(sub, [files["ana"], files["ben"]])
+    assert final(sub) == ("Beta", ["no"], ["ben"])
+    report = merge_projects(out, [sub, files["chen"]])
+    assert final(out) == ("Beta", ["no"], ["ben", "chen"])
+    assert report.taken_back == 2
+    # and onward again: a file merged from final.db learns it too
+    onward = tmp_path / "onward.db"
+    merge_projects(onward, [out])
+    assert final(onward) == ("Beta", ["no"], ["ben", "chen"])
+
+
+def test_a_file_merged_again_brings_back_no_value_taken_back_since(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    sub, out = tmp_path / "sub.db", tmp_path / "final.db"
+    merge_projects(sub, [files["ana"], files["ben"]])
+    merge_projects(out, [sub, files["chen"]])
+    take_back(files)
+    merge_projects(out, [files["ana"]])
+    assert final(out) == ("Beta", ["no"], ["ben", "chen"])
+    again = merge_projects(out, [sub])  # sub.db, unchanged, still holds ana's Alpha
+    assert final(out) == ("Beta", ["no"], ["ben", "chen"])
+    assert again.final == again.withdrawn == 0
+    # a value ana gives again after taking it back comes, by any file that holds it
+    with Store(files["ana"], reviewer="ana") as store:
+        store.decisions.set_field(1, "title", "Alpha")
+    merge_projects(sub, [files["ana"], files["ben"]])
+    merge_projects(out, [sub])
+    assert final(sub)[2] == ["ana", "ben"], final(sub)
+    assert final(out)[2] == ["ana", "ben", "chen"] and final(out)[0] is None
