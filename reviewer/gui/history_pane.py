@@ -62,11 +62,13 @@ def describe(kind: str, data: dict[str, Any]) -> str:
         text = f"changed the label schema, which took away {whose}'s {what}" \
             if not data.get("to") else f"renamed question {data.get('key', '')} to " \
             f"{data.get('to')}: {whose}'s answer is one to it now"
-    elif kind == "taken_back":  # (a merge took a reviewer's value out: they took it back)
+    elif kind in ("taken_back", "ruled"):  # (a merge's: a value taken out, a ruling in)
         what = {"field": _field({"field": data.get("key", "")}),
                 "label": f"answer to {str(data.get('key', '')).replace('_', ' ')}",
                 "spans": "span labels"}.get(str(data.get("kind", "")), str(data.get("kind", "")))
-        text = f"merged: {data.get('of', '') or 'someone'} took back their {what}"
+        who = data.get("of", "") or "someone"
+        text = f"merged: {who} took back their {what}" if kind == "taken_back" \
+            else f"merged {who}'s ruling on the {what}"
     elif kind in ("add_span", "relabel_span"):
         text = f"{'labelled' if kind == 'add_span' else 'relabelled'} a span " \
                f"{data.get('label', '')}"

@@ -124,6 +124,8 @@ def test_the_history_says_whose_value_a_merge_took_out() -> None:
         "merged: ana took back their title")
     assert describe("taken_back", {"kind": "label", "key": "is_relevant", "of": "ben"}) == (
         "merged: ben took back their answer to is relevant")
+    assert describe("ruled", {"kind": "status", "key": "", "of": "ana", "value": "reviewed"}) \
+        == "merged ana's ruling on the status"
 
 
 def test_active_time_accumulates_and_pauses_when_idle(open_window: Any, project: Path,

@@ -55,6 +55,61 @@ def takings_back(db: Database, ids: Sequence[int], merged_only: bool = False
     return out
 
 
+def made_here(db: Database, ids: Sequence[int]) -> dict[tuple[int, str, str], tuple[str, Any]]:
+    """What a person decided in this project itself after a merge brought the reviewers'
+    values of a posting (adjudicating: a ruling, whoever made it), and the rulings a
+    merge brought from a file where one was made (``log_ruled``): of the postings
+    ``ids``, each (posting, kind, key) of a question's answer, the status or the comment,
+    as (who, what they set; the comment's: None) of the latest."""
+    out: dict[tuple[int, str, str], tuple[str, Any]] = {}
+    for chunk in chunks(sorted(ids)):
+        for pid, who, kind, data in db.execute(
+                "SELECT e.posting_id, e.reviewer, e.kind, e.data FROM events e WHERE"
+                f" e.posting_id IN ({marks(chunk)}) AND (e.kind = 'ruled' OR e.kind IN"
+                " ('set_labels', 'set_status', 'set_comment') AND e.id > (SELECT min(m.id)"
+                " FROM events m WHERE m.posting_id = e.posting_id AND m.kind = 'merge'))"
+                " ORDER BY e.id", chunk):
+            said = loads(data, {})
+            said = said if isinstance(said, dict) else {}
+            if kind == "ruled" and isinstance(said.get("of"), str) \
+                    and said.get("kind") in ("label", "status", "comment"):
+                out[(pid, said["kind"], str(said.get("key", "")))] = (said["of"],
+                                                                      said.get("value"))
+            elif kind == "set_labels" and isinstance(said.get("question"), str):
+                options = said.get("options") or []
+                out[(pid, "label", said["question"])] = (who, sorted(map(str, options)))
+            elif kind == "set_status":
+                out[(pid, "status", "")] = (who, said.get("status"))
+            elif kind == "set_comment":
+                out[(pid, "comment", "")] = (who, None)
+    return out
+
+
+def log_merged(db: Database, file: str, came: Sequence[tuple[int, str]]) -> None:
+    """A line in the log of each posting a merge of ``file`` brought decisions to
+    (``came``: each one's posting and reviewer): whose, and how many."""
+    whose: dict[int, list[str]] = {}
+    for pid, name in came:
+        whose.setdefault(pid, []).append(name)
+    stamp = now()
+    db.conn.executemany(
+        "INSERT INTO events (at, kind, posting_id, data) VALUES (?, ?, ?, ?)",
+        [(stamp, "merge", pid, json.dumps({"file": file, "reviewers": sorted(set(names)),
+                                           "decisions": len(names)}, ensure_ascii=False))
+         for pid, names in sorted(whose.items())])
+
+
+def log_ruled(db: Database, ruled: Sequence[tuple[int, str, str, str, Any]]) -> None:
+    """Log the rulings a merge brought (posting, who, kind, key, value; a comment's
+    value None): a ruling on a question, the status or the comment is no one's value
+    where it comes, whoever made it (``made_here``)."""
+    stamp = now()
+    db.conn.executemany(
+        "INSERT INTO events (at, kind, posting_id, data) VALUES (?, 'ruled', ?, ?)",
+        [(stamp, pid, json.dumps({"of": who, "kind": kind, "key": key, "value": value},
+                                 ensure_ascii=False)) for pid, who, kind, key, value in ruled])
+
+
 def chunks(ids: list[Any]) -> Iterator[list[Any]]:
     for start in range(0, len(ids), _CHUNK):
         yield ids[start:start + _CHUNK]

@@ -30,13 +30,13 @@ from reviewer.core.store.decisions import (
     own_state,
     shown_values,
 )
-from reviewer.core.store.history import log, now
+from reviewer.core.store.history import log
 from reviewer.core.store.jsontext import loads
 from reviewer.core.store.postings import Postings, insert_label_suggestions
 from reviewer.core.store.sqlite import Database
 from reviewer.core.store.takings import chunks as _chunks
+from reviewer.core.store.takings import log_merged, log_ruled, made_here, takings_back
 from reviewer.core.store.takings import marks as _marks
-from reviewer.core.store.takings import takings_back
 
 # what people did to a posting: a copy of it for work to do starts without these
 _WORK = {"status": "new", "comment": "", "status_by": "", "comment_by": "", "disagreement": 0}
@@ -196,6 +196,13 @@ class Transfer:
         """The edits on the postings ``ids`` that may have taken a decision back, from
         the log (see ``takings.takings_back``)."""
         return takings_back(self.db, ids, merged_only)
+
+    def made_here(self, ids: Sequence[int]) -> dict[tuple[int, str, str], tuple[str, Any]]:
+        """What a person decided here after a merge (see ``takings.made_here``)."""
+        return made_here(self.db, ids)
+
+    def log_ruled(self, ruled: Sequence[tuple[int, str, str, str, Any]]) -> None:
+        log_ruled(self.db, ruled)
 
     def texts(self, ids: Sequence[int]) -> dict[int, str]:
         """The cleaned text of each of the postings ``ids``."""
@@ -363,17 +370,7 @@ class Transfer:
             if isinstance(row[0], str)}
 
     def log_merged(self, file: str, came: Sequence[tuple[int, str]]) -> None:
-        """A line in the log of each posting a merge of ``file`` brought decisions to
-        (``came``: each one's posting and reviewer): whose, and how many."""
-        whose: dict[int, list[str]] = {}
-        for pid, name in came:
-            whose.setdefault(pid, []).append(name)
-        stamp = now()
-        self.db.conn.executemany(
-            "INSERT INTO events (at, kind, posting_id, data) VALUES (?, ?, ?, ?)",
-            [(stamp, "merge", pid, json.dumps({"file": file, "reviewers": sorted(set(names)),
-                                               "decisions": len(names)}, ensure_ascii=False))
-             for pid, names in sorted(whose.items())])
+        log_merged(self.db, file, came)
 
 
 def _listed(suggestions: Sequence[tuple[Any, ...]]) -> dict[str, Any]:

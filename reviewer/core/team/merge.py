@@ -31,14 +31,11 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from reviewer.core.labels import to_json
 from reviewer.core.store import Store
-from reviewer.core.store.reviewer import clean_name
-from reviewer.core.store.reviews import same
 from reviewer.core.store.transfer import Value
 from reviewer.core.team.anchor import moved_all
 from reviewer.core.team.files import (
@@ -62,10 +59,10 @@ from reviewer.core.team.retract import (
     of_thing,
     taken_back,
 )
+from reviewer.core.team.rulings import Thing, by_thing, classify, is_ruling, merged_name, standing
 from reviewer.core.team.split import Progress, copy_setup
 
 BATCH = 500  # input postings a transaction
-Thing = tuple[int, str, str]  # OUT posting, kind, key
 
 
 def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
@@ -149,12 +146,6 @@ def _split_from(out_path: Path, paths: list[Path]) -> bool:
     return False
 
 
-def _name(reviewer: str, stem: str) -> str:
-    """A reviewer's name as merged: the rows' name, else the file's."""
-    name = clean_name(reviewer)
-    return clean_name(stem) if name == "unknown" else name
-
-
 class _Merger:
     """Merges one input at a time into OUT, a batch of postings a transaction."""
 
@@ -163,6 +154,7 @@ class _Merger:
         self.stem = stem  # OUT's file name, without .db
         self.made_by_merge = out.meta.made_by_merge()  # (no vote of its own then: ``_own``)
         self.tally = Tally(report)  # ``final`` and ``withdrawn``, against where each began
+        self.here: dict[Thing, tuple[str, Any]] = {}  # of a batch: decided in OUT since
 
     def merge(self, src: Store, item: InputReport, done: int, total: int,
               progress: Progress | None) -> int:
@@ -196,12 +188,12 @@ class _Merger:
         to_out = {pid: known.get(h) or added[h] for pid, h in page}
         src_ids = [pid for pid, _h in page]
         stem = src.path.stem
-        incoming, rulings = _classify(src.transfer.values(src_ids),
-                                      src.transfer.reviews_of(src_ids) if has_reviews else {},
-                                      stem)
-        seconds = [(to_out[p], _name(r, stem), s) for p, r, s in src.transfer.seconds(src_ids)]
-        out.transfer.add_seconds(seconds)
-        takings = [(to_out[p], _name(w, stem), kind, key, at)
+        incoming, rulings = classify(
+            src.transfer.values(src_ids), src.transfer.reviews_of(src_ids) if has_reviews
+            else {}, stem, src.transfer.made_here(src_ids) if has_reviews else {})
+        out.transfer.add_seconds([(to_out[p], merged_name(r, stem), s)
+                                  for p, r, s in src.transfer.seconds(src_ids)])
+        takings = [(to_out[p], merged_name(w, stem), kind, key, at)
                    for p, w, kind, key, at in src.transfer.takings_back(src_ids)]
         if not incoming and not rulings and not takings:
             return
@@ -216,7 +208,8 @@ class _Merger:
             incoming, left = moved_all(incoming, differ, ours, to_out)
             rulings, also_left = moved_all(rulings, differ, ours, to_out)
             item.spans_left += left + also_left
-        finals = _group(out.transfer.values(matched))
+        finals = by_thing(out.transfer.values(matched))
+        self.here = out.transfer.made_here(matched)
         reviews = out.transfer.reviews_of(sorted(posts))
         rows = self._own(finals, reviews)
         earlier = {pid: dict(values) for pid, values in reviews.items()}
@@ -225,7 +218,7 @@ class _Merger:
         gone = latest_takings(out.transfer.takings_back(matched, merged_only=True))
         came: dict[Thing, tuple[str, Value]] = {}
         for value in incoming:
-            pid, name = to_out[value.posting], _name(value.reviewer, stem)
+            pid, name = to_out[value.posting], merged_name(value.reviewer, stem)
             item.reviewers.add(name)
             key = (name, value.kind, value.key)
             old = reviews.get(pid, {}).get(key)
@@ -247,7 +240,7 @@ class _Merger:
         out.transfer.log_merged(src.path.name, [(t[0], who) for t, (who, _v) in came.items()])
         for thing, (name, value) in came.items():
             self._settle(thing, name, value, finals.get(thing, []), earlier, reviews)
-        held = {(to_out[v.posting], _name(v.reviewer, stem), v.kind, v.key) for v in incoming}
+        held = {(to_out[v.posting], merged_name(v.reviewer, stem), v.kind, v.key) for v in incoming}
         for pid, name, what, which, at in taken_back(takings, held, reviews):
             out.reviews.remove(pid, name, what, which, at)
             del reviews[pid][(name, what, which)]
@@ -256,17 +249,26 @@ class _Merger:
             touched.add(pid)
             thing = (pid, what, which)
             self._settle_again(thing, finals.get(thing, []), earlier, reviews)
+        ruled: list[tuple[int, str, str, str, Any]] = []
         for value in rulings:
             pid = to_out[value.posting]
             thing = (pid, value.kind, value.key)
             final = finals.get(thing, [])
-            if final and _ruling(final, of_thing(earlier, thing), self.stem):
+            if final and self._ruling(thing, final, earlier):
                 continue  # OUT's own ruling stands
-            out.transfer.set_final(pid, value, _name(value.reviewer, stem))
+            out.transfer.set_final(pid, value, merged_name(value.reviewer, stem))
+            if value.kind in ("label", "status", "comment"):  # (a field's says it is one)
+                ruled.append((pid, merged_name(value.reviewer, stem), value.kind, value.key,
+                              None if value.kind == "comment" else value.value))
             item.rulings += 1
             touched.add(pid)
+        out.transfer.log_ruled(ruled)
         out.transfer.finish()
         out.reviews.refresh(sorted(touched))
+
+    def _ruling(self, thing: Thing, final: list[Value], earlier: Known) -> bool:
+        """Whether OUT's final decision of ``thing`` is a ruling (``_ruling``)."""
+        return is_ruling(final, of_thing(earlier, thing), self.stem, self.here.get(thing))
 
     def _own(self, finals: dict[Thing, list[Value]], reviews: Known) -> list[tuple[Any, ...]]:
         """OUT's own decisions on postings no reviewer's values came to yet, as their
@@ -281,7 +283,7 @@ class _Merger:
             for value in group:
                 if value.ruling:
                     continue
-                name = _name(value.reviewer, self.stem)
+                name = merged_name(value.reviewer, self.stem)
                 rows.append((pid, name, kind, key, dumps(value.value), value.at))
                 reviews.setdefault(pid, {})[(name, kind, key)] = (value.value, value.at)
                 self.report.own += 1
@@ -291,15 +293,15 @@ class _Merger:
                 earlier: Known, reviews: Known) -> None:
         """OUT's final decision of a thing whose reviewers' values changed."""
         pid, kind, key = thing
-        final = _standing(kind, final)
-        if final and _ruling(final, of_thing(earlier, thing), self.stem):
+        final = standing(kind, final)
+        if final and self._ruling(thing, final, earlier):
             return
         latest = agreed(reviews.get(pid, {}), kind, key)  # (alike: the latest, any order)
         if latest is not None:
             if latest[0] != name:
                 value = Value(pid, latest[0], kind, key, latest[1], latest[2])
             if (final and dumps(final[0].value) == dumps(value.value)
-                    and {_name(f.reviewer, self.stem) for f in final} == {latest[0]}) or (
+                    and {merged_name(f.reviewer, self.stem) for f in final} == {latest[0]}) or (
                     not final and kind == "spans" and not value.value):
                 return  # (the same, in the latest's name: whatever the files' order)
             self.out.transfer.set_final(pid, value, latest[0])
@@ -313,8 +315,8 @@ class _Merger:
         """A thing a reviewer took back: what the others agree on, else none (a ruling
         stays)."""
         pid, kind, key = thing
-        final = _standing(kind, final)
-        if final and _ruling(final, of_thing(earlier, thing), self.stem):
+        final = standing(kind, final)
+        if final and self._ruling(thing, final, earlier):
             return
         rest = agreed(reviews.get(pid, {}), kind, key)
         if rest is not None:  # in the name of one who holds it (the author may be gone)
@@ -324,63 +326,3 @@ class _Merger:
         elif final:
             self.out.transfer.withdraw(pid, kind, key)
             self.tally.note(thing, final, None)
-
-
-def _classify(finals: list[Value], reviews: Known, stem: str) -> tuple[list[Value], list[Value]]:
-    """An input's decisions as (reviewers' values, rulings): its final decisions, each its
-    author's value where the input holds no reviewers' values for the thing, and its
-    reviewers' values (``reviews``, of an input that was merged itself)."""
-    values: list[Value] = []
-    rulings: list[Value] = []
-    for (pid, kind, key), group in _group(finals).items():
-        theirs = of_thing(reviews, (pid, kind, key))
-        if any(v.ruling for v in group) or (theirs and _ruling(group, theirs, stem)):
-            ruling = _joined(group)
-            if ruling.value or kind != "spans":
-                rulings.append(ruling)
-        elif not theirs:
-            values += group
-    for pid, known in reviews.items():
-        values += [Value(pid, who, kind, key, value, at)
-                   for (who, kind, key), (value, at) in sorted(known.items())]
-    return values, rulings
-
-
-def _ruling(final: list[Value], theirs: dict[str, Any], stem: str) -> bool:
-    """Whether a final decision is a ruling rather than its author's own value
-    (``theirs``: each reviewer's value of the thing)."""
-    if any(v.ruling for v in final):
-        return True
-    authors = {_name(v.reviewer, stem) for v in final}
-    if len(authors) != 1:
-        return True
-    mine = theirs.get(authors.pop())
-    return mine is None or not same(mine, final[0].value, final[0].kind)
-
-
-def _joined(group: list[Value]) -> Value:
-    """One value of a thing whose rows name several people (a label's options, the
-    spans): all of them, in the first one's name."""
-    first = group[0]
-    if len(group) == 1 or first.kind not in ("label", "spans"):
-        return first
-    if first.kind == "label":
-        return replace(first, value=sorted({o for v in group for o in v.value}))
-    spans = {tuple(s): o for v in reversed(group) for s, o in zip(v.value, v.origins,
-                                                                  strict=True)}
-    ordered = sorted(spans)
-    return replace(first, value=[list(s) for s in ordered],
-                   origins=tuple(spans[s] for s in ordered), at=max(v.at for v in group))
-
-
-def _standing(kind: str, final: list[Value]) -> list[Value]:
-    """The final decisions of a thing that stand: of spans, none when only rejections."""
-    return [f for f in final if f.value] if kind == "spans" else final
-
-
-def _group(values: list[Value]) -> dict[Thing, list[Value]]:
-    out: dict[Thing, list[Value]] = {}
-    for value in values:
-        out.setdefault((value.posting, value.kind, value.key), []).append(value)
-    return out
-

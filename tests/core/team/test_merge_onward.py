@@ -97,3 +97,60 @@ def test_a_file_merged_again_brings_back_no_value_taken_back_since(
     merge_projects(out, [sub])
     assert final(sub)[2] == ["ana", "ben"], final(sub)
     assert final(out)[2] == ["ana", "ben", "chen"] and final(out)[0] is None
+
+
+def test_a_reviewer_who_adjudicates_with_their_own_answer_makes_a_ruling(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """ana, the team's adjudicator too, settles in the merged file what she and ben
+    differ on with her own answer, status and comment: a later merge of ben's changed
+    file took her ruling away (as her value) and made the posting a disagreement again."""
+    out = tmp_path / "merged.db"
+    for name, tag, status, comment in (("ana", "urgent", "reviewed", "fine"),
+                                       ("ben", "remote", "flagged", "odd")):
+        with Store(files[name], reviewer=name) as store:
+            store.labels.answer(2, "tags", [tag])
+            store.postings.set_status(2, status)
+            store.postings.set_comment(2, comment)
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out, reviewer="ana") as store:
+        store.labels.answer(2, "tags", ["urgent"])
+        store.postings.set_status(2, "reviewed")
+        store.postings.set_comment(2, "fine")
+        store.reviews.refresh([2])
+        assert store.queue.count(field_state="disagreement") == 1  # (posting 1's)
+    with Store(files["ben"], reviewer="ben") as store:
+        store.labels.answer(2, "tags", ["junior"])
+        store.postings.set_status(2, "skipped")
+        store.postings.set_comment(2, "not sure")
+    report = merge_projects(out, [files["ana"], files["ben"]])
+    assert report.withdrawn == 0
+    with Store(out) as store:
+        record = store.records.get(2)
+        assert record["labels"]["tags"] == ["urgent"]
+        assert (record["status"], record["comment"]) == ("reviewed", "fine")
+        assert store.reviews.of(2)["ben"][("label", "tags")] == ["junior"]
+        assert store.queue.count(field_state="disagreement") == 1
+    # what ana does in her own file is still her value; the ruling stands
+    with Store(files["ana"], reviewer="ana") as store:
+        store.labels.answer(2, "tags", ["remote"])
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out) as store:
+        assert store.reviews.of(2)["ana"][("label", "tags")] == ["remote"]
+        assert store.records.get(2)["labels"]["tags"] == ["urgent"]
+
+
+def test_a_ruling_of_a_reviewer_in_a_merged_file_is_one_where_it_is_merged(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """ana rules in sub.db with her own answer; sub.db merged into final.db brought it
+    as her value, and chen's differing answer took it away there."""
+    sub, out = tmp_path / "sub.db", tmp_path / "final.db"
+    for name, tag in (("ana", "urgent"), ("ben", "remote"), ("chen", "junior")):
+        with Store(files[name], reviewer=name) as store:
+            store.labels.answer(2, "tags", [tag])
+    merge_projects(sub, [files["ana"], files["ben"]])
+    with Store(sub, reviewer="ana") as store:
+        store.labels.answer(2, "tags", ["urgent"])
+    merge_projects(out, [sub, files["chen"]])
+    with Store(out) as store:
+        assert store.records.get(2)["labels"]["tags"] == ["urgent"]
+        assert sorted(store.reviews.of(2)) == ["ana", "ben", "chen"]
