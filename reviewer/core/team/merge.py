@@ -36,6 +36,7 @@ from typing import Any
 
 from reviewer.core.labels import to_json
 from reviewer.core.store import Store
+from reviewer.core.store.reviews import same
 from reviewer.core.store.transfer import Value
 from reviewer.core.team.anchor import moved_all
 from reviewer.core.team.files import (
@@ -59,7 +60,15 @@ from reviewer.core.team.retract import (
     of_thing,
     taken_back,
 )
-from reviewer.core.team.rulings import Thing, by_thing, classify, is_ruling, merged_name, standing
+from reviewer.core.team.rulings import (
+    Thing,
+    by_thing,
+    classify,
+    is_ruling,
+    joined,
+    merged_name,
+    standing,
+)
 from reviewer.core.team.split import Progress, copy_setup
 
 BATCH = 500  # input postings a transaction
@@ -255,6 +264,8 @@ class _Merger:
             thing = (pid, value.kind, value.key)
             final = finals.get(thing, [])
             if final and self._ruling(thing, final, earlier):
+                if not same(joined(final).value, value.value, value.kind):
+                    item.overruled.append(pid)  # (said: it is not this file's)
                 continue  # OUT's own ruling stands
             out.transfer.set_final(pid, value, merged_name(value.reviewer, stem))
             if value.kind in ("label", "status", "comment"):  # (a field's says it is one)

@@ -18,6 +18,8 @@ class InputReport:
     decisions: int = 0  # reviewers' values new or changed in OUT
     taken_back: int = 0  # reviewers' values in OUT its reviewers took back since
     rulings: int = 0  # adjudications and other final rulings put in place
+    overruled: list[int] = field(default_factory=list)  # OUT's postings whose own ruling
+    # stood over another of this file's (two people adjudicated apart), in order
     reviewers: set[str] = field(default_factory=set)
     text_differs: int = 0  # matched postings with decisions whose cleaned text differs
     spans_left: int = 0  # their spans whose words OUT's text does not hold
@@ -62,6 +64,13 @@ class MergeReport:
                              f"{self.out.name}: their spans were moved to the same words there"
                              + (f" ({item.spans_left:,} left out: their words are not in it)"
                                 if item.spans_left else ""))
+            if item.overruled:
+                shown = ", ".join(map(str, item.overruled[:10])) + (
+                    " …" if len(item.overruled) > 10 else "")
+                lines.append(f"  {len(item.overruled):,} of its rulings differ from "
+                             f"{self.out.name}'s, which stand (postings {shown}): two people "
+                             "adjudicated them apart; look at them, or merge into a new "
+                             "file in another order to take these")
             if item.schema_differs:
                 lines.append(f"  its label schema differs from {self.out.name}'s: answers are "
                              "kept as given")

@@ -154,3 +154,23 @@ def test_a_ruling_of_a_reviewer_in_a_merged_file_is_one_where_it_is_merged(
     with Store(out) as store:
         assert store.records.get(2)["labels"]["tags"] == ["urgent"]
         assert sorted(store.reviews.of(2)) == ["ana", "ben", "chen"]
+
+
+def test_rulings_two_people_made_apart_are_said(files: dict[str, Path], tmp_path: Path) -> None:
+    """Two copies of a merged file, each adjudicated by another lead: the first merged
+    stood and the other's ruling went without a word."""
+    import shutil
+
+    merged = tmp_path / "merged.db"
+    merge_projects(merged, [files["ana"], files["ben"]])
+    copies = [tmp_path / "lead1.db", tmp_path / "lead2.db"]
+    for copy, lead, title in zip(copies, ("lead1", "lead2"), ("Alpha", "Beta"), strict=True):
+        shutil.copy(merged, copy)
+        with Store(copy, reviewer=lead) as store:
+            store.reviews.adjudicate(1, "title", title)
+    out = tmp_path / "final.db"
+    report = merge_projects(out, copies)
+    assert report.inputs[1].overruled == [1]
+    assert any("1 of its rulings differ from final.db's, which stand (postings 1)" in line
+               for line in report.describe())
+    assert merge_projects(out, copies[:1]).inputs[0].overruled == []
