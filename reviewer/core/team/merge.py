@@ -164,6 +164,7 @@ class _Merger:
         self.made_by_merge = out.meta.made_by_merge()  # (no vote of its own then: ``_own``)
         self.tally = Tally(report)  # ``final`` and ``withdrawn``, against where each began
         self.here: dict[Thing, tuple[str, Any]] = {}  # of a batch: decided in OUT since
+        self.spelled = {name.casefold(): name for name in out.reviews.reviewers()}
 
     def merge(self, src: Store, item: InputReport, done: int, total: int,
               progress: Progress | None) -> int:
@@ -200,9 +201,9 @@ class _Merger:
         incoming, rulings = classify(
             src.transfer.values(src_ids), src.transfer.reviews_of(src_ids) if has_reviews
             else {}, stem, src.transfer.made_here(src_ids) if has_reviews else {})
-        out.transfer.add_seconds([(to_out[p], merged_name(r, stem), s)
+        out.transfer.add_seconds([(to_out[p], self._who(r, stem), s)
                                   for p, r, s in src.transfer.seconds(src_ids)])
-        takings = [(to_out[p], merged_name(w, stem), kind, key, at)
+        takings = [(to_out[p], self._who(w, stem), kind, key, at)
                    for p, w, kind, key, at in src.transfer.takings_back(src_ids)]
         if not incoming and not rulings and not takings:
             return
@@ -227,7 +228,7 @@ class _Merger:
         gone = latest_takings(out.transfer.takings_back(matched, merged_only=True))
         came: dict[Thing, tuple[str, Value]] = {}
         for value in incoming:
-            pid, name = to_out[value.posting], merged_name(value.reviewer, stem)
+            pid, name = to_out[value.posting], self._who(value.reviewer, stem)
             item.reviewers.add(name)
             key = (name, value.kind, value.key)
             old = reviews.get(pid, {}).get(key)
@@ -249,7 +250,7 @@ class _Merger:
         out.transfer.log_merged(src.path.name, [(t[0], who) for t, (who, _v) in came.items()])
         for thing, (name, value) in came.items():
             self._settle(thing, name, value, finals.get(thing, []), earlier, reviews)
-        held = {(to_out[v.posting], merged_name(v.reviewer, stem), v.kind, v.key) for v in incoming}
+        held = {(to_out[v.posting], self._who(v.reviewer, stem), v.kind, v.key) for v in incoming}
         for pid, name, what, which, at in taken_back(takings, held, reviews):
             out.reviews.remove(pid, name, what, which, at)
             del reviews[pid][(name, what, which)]
@@ -267,15 +268,22 @@ class _Merger:
                 if not same(joined(final).value, value.value, value.kind):
                     item.overruled.append(pid)  # (said: it is not this file's)
                 continue  # OUT's own ruling stands
-            out.transfer.set_final(pid, value, merged_name(value.reviewer, stem))
+            out.transfer.set_final(pid, value, self._who(value.reviewer, stem))
             if value.kind in ("label", "status", "comment"):  # (a field's says it is one)
-                ruled.append((pid, merged_name(value.reviewer, stem), value.kind, value.key,
+                ruled.append((pid, self._who(value.reviewer, stem), value.kind, value.key,
                               None if value.kind == "comment" else value.value))
             item.rulings += 1
             touched.add(pid)
         out.transfer.log_ruled(ruled)
         out.transfer.finish()
         out.reviews.refresh(sorted(touched))
+
+    def _who(self, reviewer: str, stem: str) -> str:
+        """A name on an input's rows as merged (``merged_name``), spelled as the first one
+        merged that differs from it in case alone: one person, one reviewer ("alice" of
+        one split, "Alice" of another)."""
+        name = merged_name(reviewer, stem)
+        return self.spelled.setdefault(name.casefold(), name)
 
     def _ruling(self, thing: Thing, final: list[Value], earlier: Known) -> bool:
         """Whether OUT's final decision of ``thing`` is a ruling (``_ruling``)."""

@@ -53,7 +53,8 @@ def is_ruling(final: list[Value], theirs: dict[str, Any], stem: str,
     if any(v.ruling for v in final):
         return True
     authors = {merged_name(v.reviewer, stem) for v in final}
-    if made is not None and authors == {merged_name(made[0], stem)} and (
+    if made is not None and {a.casefold() for a in authors} == {
+            merged_name(made[0], stem).casefold()} and (
             made[1] is None or same(made[1], final[0].value, final[0].kind)):
         return True
     if len(authors) != 1:

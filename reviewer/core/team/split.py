@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewer.core.store import Store
+from reviewer.core.store.reviewer import UNKNOWN, clean_name
 from reviewer.core.team.files import (
     TeamError,
     clear_leftovers,
@@ -194,9 +195,11 @@ def _split(store: Store, names: list[str], targets: dict[str, Path], existing: l
 
 
 def _check(reviewers: Sequence[str], overlap: float, copies: int) -> list[str]:
-    names = [" ".join(str(n).split()) for n in reviewers]
-    if not names or not all(names):
-        raise TeamError("name the reviewers (ana,ben,chen)")
+    names = [clean_name(str(n)) for n in reviewers]  # (as their files will store them)
+    if not names or UNKNOWN in names:
+        raise TeamError("name the reviewers (ana,ben,chen)" if UNKNOWN not in map(
+            str.strip, map(str, reviewers)) else "'unknown' names no reviewer: a "
+            "merge gives it to the rows that name nobody; name the reviewers (ana,ben,chen)")
     folded = [n.casefold() for n in names]
     if len(set(folded)) != len(folded):
         twice = next(n for n in names if folded.count(n.casefold()) > 1)

@@ -174,3 +174,22 @@ def test_rulings_two_people_made_apart_are_said(files: dict[str, Path], tmp_path
     assert any("1 of its rulings differ from final.db's, which stand (postings 1)" in line
                for line in report.describe())
     assert merge_projects(out, copies[:1]).inputs[0].overruled == []
+
+
+def test_names_that_differ_in_case_alone_are_one_reviewer(tmp_path: Path) -> None:
+    """"alice" of one split and "Alice" of another, merged: two reviewers, one person
+    counted twice in the agreement, without a word."""
+    source = make_source(tmp_path / "project.db", n=4)
+    made = {}
+    with Store(source) as store:
+        for folder, names in (("r1", ["alice", "bob"]), ("r2", ["Alice", "carol"])):
+            made.update(split_project(store, names, tmp_path / folder, overlap=1.0).files)
+    for name, title in (("alice", "Alpha"), ("Alice", "Beta")):
+        with Store(made[name], reviewer=name) as store:
+            store.decisions.set_field(1, "title", title)
+    out = tmp_path / "merged.db"
+    report = merge_projects(out, [made["alice"], made["Alice"]])
+    with Store(out) as store:
+        assert store.reviews.reviewers() == ["alice"]
+        assert store.records.get(1)["human"]["title"]["value"] == "Beta"  # her latest
+    assert any("both carry the reviewer alice" in line for line in report.describe())

@@ -126,7 +126,13 @@ def test_names_become_safe_file_names_and_existing_files_are_refused(tmp_path: P
             split_project(store, ["Ana María", "ben"], tmp_path / "out")
         split_project(store, ["Ana María", "ben"], tmp_path / "out", force=True)
         for bad, words in ((["ana", "ANA"], "named twice"), ([], "name the reviewers"),
-                           (["a/b", "a:b"], "share the file")):
+                           (["a/b", "a:b"], "share the file"),
+                           # names one person as their files store them: no one sees the
+                           # space of no width, nor the accent composed or not
+                           (["anna", "an\u200bna"], "named twice"),
+                           (["Zoe\u0301", "Zo\u00e9"], "named twice"),
+                           (["ana", "\u200b"], "name the reviewers"),
+                           (["ana", "unknown"], "'unknown' names no reviewer")):
             with pytest.raises(TeamError, match=words):
                 split_project(store, bad, tmp_path / "other")
         with pytest.raises(TeamError, match="goes to 2 reviewers"):
