@@ -260,6 +260,15 @@ def value_problem(name: str, value: Any) -> str | None:
     return None if _value_fits(name, value) else _value_problem(name, value)
 
 
+def person_problem(name: str, value: Any) -> str | None:
+    """What is wrong with ``value`` as a person's value of field ``name``, as a record
+    holding it would be refused for (None: nothing): ``value_problem``'s, and a blank
+    text or list item (None, a rejection, is no value)."""
+    if value is None:
+        return None
+    return value_problem(name, value) or _person_problem(name, value)
+
+
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from reviewer.core.record_check import person_problem
 from reviewer.core.schema import FIELDS
 from reviewer.core.store.decisions import LISTED_PLACES_SQL, is_the_machines
 from reviewer.core.store.history import now
@@ -217,6 +218,8 @@ class Bulk:
                 raise ValueError(f"{spec.label}: give the value to set")
             if edit.kind == "field" and spec.choices and edit.value not in spec.choices:
                 raise ValueError(f"{spec.label} is one of {', '.join(spec.choices)}")
+            if edit.kind == "field" and (problem := person_problem(edit.name, edit.value)):
+                raise ValueError(f"{spec.label}: {problem}")
         else:
             raise ValueError(f"unknown bulk edit {edit.kind!r}; one of {', '.join(KINDS)}")
 

@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from reviewer.core.record_check import value_problem
+from reviewer.core.record_check import person_problem
 from reviewer.core.schema import FIELD_NAMES, FIELDS
 from reviewer.core.store.history import Change, now, snapshot
 from reviewer.core.store.jsontext import loads
@@ -93,10 +93,10 @@ class Decisions:
     def set_field(self, pid: int, name: str, value: Any,
                   spans: list[list[int]] | None = None) -> Change:
         """A person's value for a field: accepted if it is the machine's, else corrected.
-        ValueError for a value no record may hold (``record_check.value_problem``: below
-        zero, infinity, a min over its max), nothing written."""
+        ValueError for a value no record may hold (``record_check.person_problem``: below
+        zero, infinity, a min over its max, a blank text), nothing written."""
         _check_field(name)
-        if value is not None and (problem := value_problem(name, value)) is not None:
+        if (problem := person_problem(name, value)) is not None:
             raise ValueError(f"{name}: {problem}")
         machine = self.suggestion(pid, name)
         state = "accepted" if is_the_machines(machine, value) else "corrected"

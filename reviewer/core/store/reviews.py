@@ -20,6 +20,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from reviewer.core.extract.merge import value_key
+from reviewer.core.record_check import person_problem
+from reviewer.core.schema import FIELD_NAMES
 from reviewer.core.store.history import Change, now, snapshot
 from reviewer.core.store.jsontext import loads
 from reviewer.core.store.postings import Postings
@@ -62,9 +64,12 @@ def normalise(value: Any, kind: str = "field") -> str:
 
 
 def _trimmed(value: Any) -> Any:
-    """``value`` with no spaces at the ends of its texts ("a " is "a")."""
+    """``value`` with no spaces at the ends of its texts ("a " is "a"), a whole number
+    written with a point as one without (3.0 is 3)."""
     if isinstance(value, str):
         return value.strip()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
     if isinstance(value, list):
         return [_trimmed(item) for item in value]
     if isinstance(value, dict):
@@ -229,7 +234,12 @@ class Reviews:
     def adjudicate(self, pid: int, name: str, value: Any,
                    spans: list[list[int]] | None = None) -> Change:
         """The final value of field ``name`` where reviewers differed (None: the posting
-        has none), stored as "adjudicated"; the disagreement mark follows."""
+        has none), stored as "adjudicated"; the disagreement mark follows. ValueError for
+        a value no record may hold (``record_check.person_problem``), nothing written."""
+        if name not in FIELD_NAMES:
+            raise ValueError(f"{name}: not a field of schema v1")
+        if (problem := person_problem(name, value)) is not None:
+            raise ValueError(f"{name}: {problem}")
         if not self._postings.exists(pid):
             raise KeyError(pid)
         with self.db.atomic():

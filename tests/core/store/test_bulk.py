@@ -192,7 +192,8 @@ def test_an_edit_that_cannot_be_made_is_refused_before_anything_changes(store: S
                  BulkEdit("label", "relevant", ["yes", "no"]), BulkEdit("label", "spans", []),
                  BulkEdit("label", "nope", []), BulkEdit("field", "colour", "red"),
                  BulkEdit("field", "remote", None), BulkEdit("accept", "colour"),
-                 BulkEdit("rename", "title", "x")):
+                 BulkEdit("rename", "title", "x"), BulkEdit("field", "title", "  "),
+                 BulkEdit("field", "skills", ["Go", ""]), BulkEdit("field", "title", 5)):
         with pytest.raises(ValueError):
             store.bulk.apply(edit, [1, 2])
     assert store.bulk.apply(BulkEdit("label", "relevant", []), [1]) is not None  # no answer

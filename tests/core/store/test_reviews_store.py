@@ -35,6 +35,32 @@ def test_values_compare_without_case_and_a_rejection_is_none() -> None:
     assert same(["Düsseldorf"], ["düsseldorf"]) and not same("Zürich", "Zurich")
 
 
+def test_a_whole_number_with_a_point_is_the_same_number() -> None:
+    """3 from the window and 3.0 from a data file's float column counted as two values."""
+    assert same({"state": "corrected", "value": 3}, {"state": "corrected", "value": 3.0})
+    assert same({"state": "corrected", "value": {"min": 70000.0, "max": None}},
+                {"state": "corrected", "value": {"min": 70000, "max": None}})
+    assert not same({"state": "corrected", "value": 3}, {"state": "corrected", "value": 3.5})
+
+
+def test_a_person_s_value_no_record_may_hold_is_refused(tmp_path: Path) -> None:
+    """A blank title or skill was stored, exported, and refused by the export's own
+    import; an adjudicated value was stored unchecked (a number for a title)."""
+    store = _store(tmp_path)
+    for name, value in (("title", "   "), ("skills", ["Python", ""]), ("company", "")):
+        with pytest.raises(ValueError, match="blank"):
+            store.decisions.set_field(1, name, value)
+        with pytest.raises(ValueError, match="blank"):
+            store.reviews.adjudicate(1, name, value)
+    with pytest.raises(ValueError, match="not text"):
+        store.reviews.adjudicate(1, "title", 5)
+    with pytest.raises(ValueError, match="not a field"):
+        store.reviews.adjudicate(1, "nonsense", None)
+    assert store.records.get(1)["provenance"]["title"] == "machine"  # nothing written
+    store.reviews.adjudicate(1, "title", None)  # (no value: the posting has none)
+    store.close()
+
+
 def test_differing_reviewers_make_a_disagreement_until_adjudicated(tmp_path: Path) -> None:
     with _store(tmp_path) as store:
         store.reviews.put([
