@@ -34,7 +34,7 @@ import sqlite3
 
 from reviewer.core.records import STATUSES
 from reviewer.core.store.bulk import BulkChange, BulkEdit
-from reviewer.core.store.db import ProjectError, fold_wal
+from reviewer.core.store.db import ProjectError, file_version, fold_wal
 from reviewer.core.store.decisions import FIELD_STATES, PLACES_APART, ChangedMeanwhile
 from reviewer.core.store.describe import datasette_metadata, write_metadata
 from reviewer.core.store.health import explain, kind_of
@@ -86,6 +86,7 @@ __all__ = [
            "datasette_metadata",
            "default_reviewer",
            "explain",
+           "file_version",
            "filter_term",
            "final_fields",
            "fold_wal",

@@ -201,6 +201,30 @@ def fold_wal(path: Path) -> str | None:
     return None
 
 
+def file_version(path: Path) -> int | None:
+    """The version of the tables of the project file ``path`` (its ``user_version``),
+    read without writing to it nor beside it (None: it cannot be read so, or says none).
+    From the file's header when no -wal file may hold a newer one (a connection, even a
+    read-only one, would leave -wal and -shm files beside it); else from SQLite."""
+    try:
+        wal = Path(f"{path}-wal")
+        if not (wal.exists() and wal.stat().st_size):
+            with path.open("rb") as file:
+                header = file.read(100)
+            if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+                return None
+            return int.from_bytes(header[60:64], "big") or None
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except (OSError, sqlite3.Error, ValueError):
+        return None
+    try:
+        return conn.execute("PRAGMA user_version").fetchone()[0] or None
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
 def schema_version(db: Database) -> int:
     """The version of the project's tables (``PRAGMA user_version``)."""
     value: int = db.execute("PRAGMA user_version").fetchone()[0]

@@ -7,12 +7,21 @@ import contextlib
 import glob
 import os
 import re
+import shutil
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-from reviewer.core.store import DatabaseError, ProjectError, Store, fold_wal
+from reviewer.core.store import (
+    SCHEMA_VERSION,
+    DatabaseError,
+    ProjectError,
+    Store,
+    file_version,
+    fold_wal,
+)
 
 LEFT_FOR = 3600  # seconds unwritten after which a partial file is a stopped run's
 UNHELD_FOR = 60  # the same, for one whose lock no run holds
@@ -33,11 +42,8 @@ def check_input(path: Path, out_path: Path) -> int:
         raise TeamError(f"{path} is the file merged into: name it once, as OUT")
     if path.stat().st_size == 0:
         raise TeamError(f"{path} is empty, not a project file")
-    store = open_input(path)
-    try:
+    with opened_input(path) as store:
         return store.queue.count()
-    finally:
-        store.close()
 
 
 def check_distinct(paths: list[Path]) -> None:
@@ -74,13 +80,29 @@ def set_aside(path: Path, kept_as: str) -> Path:
     return kept
 
 
-def open_input(path: Path) -> Store:
-    try:
-        return Store(path, create=False)
-    except ProjectError as err:
-        said = str(err).rstrip()
-        raise TeamError(f"{said}{'' if said.endswith('.') else '.'} Nothing was merged.") \
-            from err
+@contextlib.contextmanager
+def opened_input(path: Path) -> Iterator[Store]:
+    """Input ``path`` opened to be read (``TeamError`` when it cannot be merged). One an
+    older version wrote is not updated in place (its reviewer, on that version still,
+    could no longer open it): a copy of it, under its name in a folder of its own, is
+    read, and gone after."""
+    with contextlib.ExitStack() as stack:
+        version = file_version(path)
+        if version is not None and 0 < version < SCHEMA_VERSION:
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(
+                prefix="reviewer-merge-")))
+            for suffix in ("", "-wal"):
+                if Path(f"{path}{suffix}").exists():
+                    shutil.copyfile(f"{path}{suffix}", folder / f"{path.name}{suffix}")
+            path = folder / path.name
+        try:
+            store = Store(path, create=False)
+        except ProjectError as err:
+            said = str(err).rstrip()
+            raise TeamError(f"{said}{'' if said.endswith('.') else '.'} Nothing was "
+                            "merged.") from err
+        with contextlib.closing(store):
+            yield store
 
 
 def partial_name(path: Path) -> Path:

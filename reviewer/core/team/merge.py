@@ -45,7 +45,7 @@ from reviewer.core.team.files import (
     check_input,
     clear_leftovers,
     held,
-    open_input,
+    opened_input,
     partial_name,
     put_in_place,
     remove_project,
@@ -109,16 +109,13 @@ def _merge_into(target: Path, out_path: Path, paths: list[Path], total: int, cre
         merger = _Merger(out, report, out_path.stem)
         done = 0
         for number, path in enumerate(paths):
-            src = open_input(path)
-            try:
+            with opened_input(path) as src:
                 if created and number == 0:
                     copy_setup(src, out)
                 item = InputReport(path, schema_differs=to_json(src.labels.schema())
                                    != to_json(out.labels.schema()))
                 report.inputs.append(item)
                 done = merger.merge(src, item, done, total, progress)
-            finally:
-                src.close()
         report.disagreements = out.queue.count(field_state="disagreement")
         report.postings, whole = out.queue.count(), True
     finally:
@@ -146,12 +143,9 @@ def _check_not_a_reviewers(out: Store, out_path: Path, paths: list[Path]) -> Non
 def _split_from(out_path: Path, paths: list[Path]) -> bool:
     """Whether one of the files ``paths`` was split from the file ``out_path``."""
     for path in paths:
-        src = open_input(path)
-        try:
+        with opened_input(path) as src:
             if str(out_path.resolve()) in src.transfer.split_from():
                 return True
-        finally:
-            src.close()
     return False
 
 

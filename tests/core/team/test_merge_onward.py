@@ -193,3 +193,19 @@ def test_names_that_differ_in_case_alone_are_one_reviewer(tmp_path: Path) -> Non
         assert store.reviews.reviewers() == ["alice"]
         assert store.records.get(1)["human"]["title"]["value"] == "Beta"  # her latest
     assert any("both carry the reviewer alice" in line for line in report.describe())
+
+
+def test_a_file_an_older_version_wrote_is_merged_and_left_as_it_was(tmp_path: Path) -> None:
+    """Merging a reviewer's file of an older version updated it in place: their app, on
+    that version still, could no longer open their own file."""
+    import hashlib
+
+    old = tmp_path / "old.db"
+    old.write_bytes((Path(__file__).resolve().parents[2] / "data" / "projects" / "v5.db")
+                    .read_bytes())
+    before = hashlib.sha256(old.read_bytes()).hexdigest()
+    out = tmp_path / "merged.db"
+    report = merge_projects(out, [old])
+    assert report.postings > 0
+    assert hashlib.sha256(old.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["merged.db", "old.db"]
