@@ -231,6 +231,9 @@ class _Merger:
                 rows.append((pid, name, value.kind, value.key, dumps(value.value), value.at))
                 reviews[pid][key] = (value.value, value.at)
                 continue
+            if old is not None and old[0] != value.value and old[1] > value.at:
+                item.older.add(name)  # (said: a file merged before, or a clock behind)
+                item.older_values += 1
             if (old is not None and (old[0] == value.value or old[1] > value.at)) \
                     or value.at <= gone.get((pid, *key), ""):
                 continue

@@ -21,6 +21,8 @@ class InputReport:
     overruled: list[int] = field(default_factory=list)  # OUT's postings whose own ruling
     # stood over another of this file's (two people adjudicated apart), in order
     reviewers: set[str] = field(default_factory=set)
+    older_values: int = 0  # reviewers' values older than theirs OUT holds, not taken
+    older: set[str] = field(default_factory=set)  # whose
     text_differs: int = 0  # matched postings with decisions whose cleaned text differs
     spans_left: int = 0  # their spans whose words OUT's text does not hold
     schema_differs: bool = False
@@ -64,6 +66,13 @@ class MergeReport:
                              f"{self.out.name}: their spans were moved to the same words there"
                              + (f" ({item.spans_left:,} left out: their words are not in it)"
                                 if item.spans_left else ""))
+            if item.older_values:
+                one = item.older_values == 1
+                lines.append(f"  {item.older_values:,} value{'' if one else 's'} of "
+                             f"{', '.join(sorted(item.older))} {'is' if one else 'are'} older "
+                             "than theirs merged before, which stand: this file "
+                             "was merged before, or is an older copy, or the clock of the "
+                             "machine it was worked on is behind")
             if item.overruled:
                 shown = ", ".join(map(str, item.overruled[:10])) + (
                     " …" if len(item.overruled) > 10 else "")

@@ -234,10 +234,15 @@ def test_the_same_reviewer_s_later_value_wins(files: dict[str, Path], tmp_path: 
         with store.atomic():
             store.db.execute("UPDATE annotations SET updated_at = '2999-01-01T00:00:00+00:00'")
     out = tmp_path / "merged.db"
-    merge_projects(out, [files["ana"], old])
+    report = merge_projects(out, [files["ana"], old])
     with Store(out) as store:
         assert store.reviews.of(1)["ana"][("field", "title")]["value"] == "New"
         assert store.records.get(1)["human"]["title"]["value"] == "New"
+    # the older value not taken is said (a clock behind would lose a reviewer's edits)
+    assert (report.inputs[0].older_values, report.inputs[1].older_values) == (0, 1)
+    assert "  1 value of ana is older than theirs merged before, which stand: this file" \
+        " was merged before, or is an older copy, or the clock of the machine it was worked" \
+        " on is behind" in report.describe()
 
 
 def test_a_value_put_back_by_an_undo_after_a_merge_is_the_reviewer_s_value(
