@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from typing import Any
 
 from reviewer.core.export.choices import Choices
 from reviewer.core.export.tokens import token_range, tokenize
+from reviewer.core.export.tokens_bio import apart
 from reviewer.core.export.writers import optional_module
 from reviewer.core.records import PostingRecord, undecided
 
@@ -53,7 +55,6 @@ class SpacyWriter:
 
     def __init__(self, path: Path, choices: Choices | None = None) -> None:
         spacy = optional_module("spacy", "pip install -e '.[spacy]'")
-        self._filter_spans = optional_module("spacy.util", "pip install spacy").filter_spans
         self._nlp = spacy.blank("en")
         tokens = optional_module("spacy.tokens", "pip install spacy")
         self._doc_bin, self._doc, self._span = tokens.DocBin, tokens.Doc, tokens.Span
@@ -63,6 +64,7 @@ class SpacyWriter:
         self._labels: list[dict[str, list[str]]] = []
         self.files: list[Path] = []
         self.flagged = 0  # postings left out: flagged, rejected
+        self.overlapping = 0  # spans in ``sc`` left out of ``ents``: they overlap a longer one
 
     def write(self, record: PostingRecord) -> int:
         if record["status"] == "flagged":  # (``--all``) rejected: no example, of spans
@@ -77,13 +79,18 @@ class SpacyWriter:
         # each span as the tokens of its words (``token_range``: whitespace at its ends
         # left out, as Prodigy's tasks have them; none for a span of whitespace only)
         starts = [t["start"] for t in tokens]
-        aligned = []
+        aligned: list[Any] = []
+        ranges: dict[int, tuple[int, int, int, int]] = {}
         for span in record["spans"]:
             held = token_range(tokens, starts, span["start"], span["end"])
             if held is not None:
+                ranges[len(aligned)] = (span["start"], span["end"], *held)
                 aligned.append(self._span(doc, held[0], held[1] + 1, label=span["label"]))
         doc.spans["sc"] = aligned
-        doc.ents = self._filter_spans(aligned)
+        # of overlapping spans, the entities the BIO tags of the hf and conll exports hold
+        kept = apart(ranges)
+        doc.ents = [aligned[i] for i in kept]
+        self.overlapping += len(aligned) - len(kept)
         if undecided(record, "spans"):  # the reviewers differ: no token is known to be "O"
             doc.set_ents([], default="missing")
         elif record["status"] != "reviewed":  # (``--all``) what no one labelled is unknown

@@ -16,7 +16,7 @@ class ExportSummary:
     files: list[Path] = field(default_factory=list)
     dropped_spans: int = 0  # offsets that did not hold their text (or lay outside it)
     unaligned_spans: int = 0  # token formats: spans that hold no token (whitespace only)
-    overlapping_spans: int = 0  # hf and conll: spans the BIO tags leave out (they overlap)
+    overlapping_spans: int = 0  # hf, conll, spacy's entities: spans left out (they overlap)
     undecided_left_out: int = 0  # conll: postings whose reviewers differ on their spans
     unreviewed_left_out: int = 0  # conll: postings no one reviewed (``--all``)
     flagged_left_out: int = 0  # spacy: postings flagged, rejected (``--all``)
@@ -45,14 +45,19 @@ class ExportSummary:
         text = f"{written} {postings} as {self.fmt}{split} to {self._where(out)}"
         if self.workers > 1:
             text += f" by {self.workers} worker processes"
-        left = [f"{n:,} {what}" for n, what in ((self.dropped_spans, "bad spans dropped"),
-                (self.unaligned_spans, "spans off token boundaries skipped"),
-                (self.overlapping_spans, "overlapping spans left untagged"),
-                (self.undecided_left_out, "posting(s) whose reviewers differ on its span "
-                 "labels left out"), (self.unreviewed_left_out, "posting(s) not reviewed left "
-                 "out (CoNLL has no tag for words no one has labelled)"),
-                (self.flagged_left_out, "posting(s) flagged (rejected) left out"),
-                (self.bad_dates, "dates not of the calendar written as null")) if n]
+        overlapping = ("left out of the entities (kept in the spans)" if self.fmt == "spacy"
+                       else "left untagged")
+        left = [f"{n:,} {what.format(s='' if n == 1 else 's', v='s' if n == 1 else '')}"
+                for n, what in (
+                    (self.dropped_spans, "bad span{s} dropped"),
+                    (self.unaligned_spans, "span{s} that hold{v} no word skipped"),
+                    (self.overlapping_spans, f"overlapping span{{s}} {overlapping}"),
+                    (self.undecided_left_out, "posting{s} whose reviewers differ on the span "
+                     "labels left out"),
+                    (self.unreviewed_left_out, "posting{s} not reviewed left out (CoNLL has no "
+                     "tag for words no one has labelled)"),
+                    (self.flagged_left_out, "posting{s} flagged (rejected) left out"),
+                    (self.bad_dates, "date{s} not of the calendar written as null")) if n]
         if self.missing:
             lacking = Counter(prop for props in self.missing.values() for prop in props)
             left.append(f"{len(self.missing):,} postings "

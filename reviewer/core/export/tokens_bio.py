@@ -19,7 +19,7 @@ becomes ``_`` (a column holds no space).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -45,7 +45,6 @@ def bio_tags(text: str, spans: Sequence[SpanRecord]) -> Tagged:
     every = tokenize(text, (x for s in spans for x in (s["start"], s["end"])))
     words = [t for t in every if not t["text"].isspace()]
     starts = [t["start"] for t in words]
-    held: list[tuple[int, int, int, str]] = []  # (-length, start, first token, last token)
     ranges: dict[int, tuple[int, int]] = {}
     untaggable = 0
     for i, s in enumerate(spans):
@@ -54,17 +53,30 @@ def bio_tags(text: str, spans: Sequence[SpanRecord]) -> Tagged:
             untaggable += 1
         else:
             ranges[i] = found
-            held.append((s["start"] - s["end"], s["start"], i, s["label"]))
     tags = [OUTSIDE] * len(words)
-    overlapping = 0
-    for _length, _start, i, label in sorted(held):
+    kept = apart({i: (spans[i]["start"], spans[i]["end"], *held) for i, held in ranges.items()})
+    for i in kept:
         first, last = ranges[i]
-        if any(tag != OUTSIDE for tag in tags[first:last + 1]):
-            overlapping += 1
+        tags[first] = f"B-{spans[i]['label']}"
+        tags[first + 1:last + 1] = [f"I-{spans[i]['label']}"] * (last - first)
+    return Tagged(words, tags, untaggable, len(ranges) - len(kept))
+
+
+def apart(spans: Mapping[int, tuple[int, int, int, int]]) -> list[int]:
+    """Which of ``spans`` (by number: start, end, first token, last token) an export
+    that cannot hold overlapping spans keeps, in order: the longest in characters, the
+    earlier on a tie, and none that shares a token with one kept. (One rule for the BIO
+    tags and spaCy's entities: a project's two training sets hold the same entities.)"""
+    taken: set[int] = set()
+    kept = []
+    for _length, _start, i in sorted((start - end, start, i)
+                                     for i, (start, end, _f, _l) in spans.items()):
+        first, last = spans[i][2:]
+        if not taken.isdisjoint(range(first, last + 1)):
             continue
-        tags[first] = f"B-{label}"
-        tags[first + 1:last + 1] = [f"I-{label}"] * (last - first)
-    return Tagged(words, tags, untaggable, overlapping)
+        taken.update(range(first, last + 1))
+        kept.append(i)
+    return sorted(kept)
 
 
 def tag_names(labels: Iterable[str], schema: Sequence[str] = ()) -> list[str]:

@@ -622,7 +622,7 @@ def test_spacy_docbin(tmp_path: Path) -> None:
     # the flagged posting, rejected, is no training example: left out (an empty span
     # group would train spancat that no span is there), and said
     kept = [r for r in records if r["status"] != "flagged"]
-    assert summary.flagged_left_out == 1 and "1 posting(s) flagged" in summary.describe()
+    assert summary.flagged_left_out == 1 and "1 posting flagged" in summary.describe()
     for doc, record in zip(docs[:5], kept, strict=False):
         assert [(s.start_char, s.end_char, s.text) for s in doc.spans["sc"]] == [
             (s["start"], s["end"], s["text"]) for s in record["spans"]]

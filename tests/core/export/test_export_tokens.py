@@ -367,3 +367,31 @@ def test_hf_tag_ids_follow_the_label_schema_not_the_labels_used(tmp_path: Path) 
                             ["SKILL", "TOOL", "QUALIFICATION", "BENEFIT", *used]
                             for bi in "BI")]
     assert names(tmp_path / "two", records[:1])[:9] == first[:9]  # (the schema's the same)
+
+
+def test_spacy_s_entities_are_the_bio_tags_entities_and_the_spans_left_out_are_counted(
+        tmp_path: Path) -> None:
+    """Of "PyTorch, TensorFlow" (SKILL) and "TensorFlow and Python" (TOOL), the BIO tags
+    kept the longer in characters and spaCy's entities the one of more tokens, the earlier
+    on a tie: one project, two sets of entities; the spaCy summary counted none left out."""
+    spacy = pytest.importorskip("spacy", reason="spaCy is not installed")
+    from spacy.tokens import DocBin
+
+    from reviewer.core.export.tokens_bio import bio_tags
+
+    text = "We need PyTorch, TensorFlow and Python. Torch too."
+    spans = [span(text, "PyTorch, TensorFlow", "SKILL"),
+             span(text, "TensorFlow and Python", "TOOL"), span(text, "Torch", "ORG", nth=1)]
+    record = make_record(1, text, spans=spans)
+    tagged = bio_tags(text, spans)
+    bio = [(" ".join(words), label) for words, label in
+           entities([t["text"] for t in tagged.tokens], tagged.tags)]
+    summary = export([record], "spacy", tmp_path / "p.spacy")
+    [doc] = DocBin().from_disk(tmp_path / "p.spacy").get_docs(spacy.blank("en").vocab)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("TensorFlow and Python", "TOOL"), ("Torch", "ORG")]
+    assert [(" ".join(t.text for t in e), e.label_) for e in doc.ents] == bio
+    assert len(doc.spans["sc"]) == 3  # every span, as labelled
+    assert summary.overlapping_spans == tagged.overlapping == 1
+    assert summary.describe(tmp_path / "p.spacy").endswith(
+        ": 1 overlapping span left out of the entities (kept in the spans)")

@@ -72,7 +72,7 @@ def test_conll_leaves_out_a_posting_of_undecided_spans_and_says_so(
     said = _export(db, "conll", tmp_path / "out.conll", capsys)
     text = (tmp_path / "out.conll").read_text(encoding="utf-8")
     assert text.count("-DOCSTART-") == 1 and "SQL -X- _ B-SKILL" in text
-    assert "1 posting(s) whose reviewers differ on its span labels left out" in said
+    assert "1 posting whose reviewers differ on the span labels left out" in said
 
 
 def test_hugging_face_gives_no_tags_to_a_posting_of_undecided_spans(
@@ -176,7 +176,7 @@ def test_conll_leaves_out_a_posting_not_reviewed_and_says_so(
     said = capsys.readouterr().out
     text = (tmp_path / "out.conll").read_text(encoding="utf-8")
     assert text.count("-DOCSTART-") == 1 and "Python -X- _ B-SKILL" not in text
-    assert "1 posting(s) not reviewed left out" in said
+    assert "1 posting not reviewed left out" in said
     assert said.startswith("1 of 3 postings as conll")  # not "3 postings": two are not there
 
 
