@@ -220,7 +220,11 @@ def test_the_csv_export_imported_again_loses_its_guards_not_its_text(
     out = tmp_path / "p.csv"
     assert reviewer("export", str(db), "--format", "csv", "-o", str(out)) == 0
     assert "'+1 Data Engineer" in out.read_text(encoding="utf-8")  # (guarded in the file)
-    assert reviewer("import", str(again), str(out)) == 0
+    # the people's work in it cannot come back from a table: said, not lost unsaid
+    assert reviewer("import", str(again), str(out)) == 1
+    with Store(again) as store:
+        assert store.queue.count() == 0
+    assert reviewer("import", str(again), str(out), "--column", "text") == 0
     with Store(again) as store:
         record = store.records.get(store.queue.ids()[0])
     assert record["cleaned"] == text
@@ -328,3 +332,23 @@ def test_an_output_name_as_long_as_a_name_may_be_is_written(
     err = capsys.readouterr().err
     assert "c" * 245 + ".json.config.xml" in err and ".part" not in err
     assert not Path(too_long).exists()
+
+
+def test_a_table_the_app_exported_is_not_imported_as_pages_without_a_word(
+        tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """A reviewed project's CSV or Parquet export, imported again, came back as new
+    postings: every status, decision, span and label gone, "7 postings added" said."""
+    pytest.importorskip("pyarrow", reason="pyarrow is not installed")
+    db = tmp_path / "p.db"
+    assert reviewer("import", str(db), str(SAMPLES)) == 0
+    with Store(db) as store:
+        store.decisions.accept_all(1)
+    for name in ("p.csv", "p.parquet"):
+        out = tmp_path / name
+        assert reviewer("export", str(db), "-o", str(out)) == 0
+        capsys.readouterr()
+        again = tmp_path / f"again-{name}.db"
+        assert reviewer("import", str(again), str(out)) == 1
+        said = capsys.readouterr()
+        assert "a table this app exported" in said.err and "JSONL export" in said.err
+        assert "0 postings added" in said.out

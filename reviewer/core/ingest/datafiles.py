@@ -375,4 +375,11 @@ def no_page(mapping: ColumnMapping, columns: list[str], what_file: str) -> str |
     if mapping.page is None:
         return (f"no page column ({_PAGE_NAMES} …) in the {what_file}; pass --column "
                 f"(columns: {names})")
+    if tuple(columns[:len(records.CSV_FIRST_COLUMNS)]) == records.CSV_FIRST_COLUMNS \
+            and mapping.found_by.get("page") != "given":
+        return (f"a table this app exported (its columns {', '.join(records.CSV_FIRST_COLUMNS)}"
+                " …): the people's work in it (statuses, decisions, spans, labels) cannot be "
+                "read back from a table, so nothing of it was imported. Import the "
+                "project's JSONL export to keep that work (reviewer export DB -o out.jsonl), "
+                "or pass --column text to import its pages alone, as new postings")
     return None
