@@ -105,9 +105,14 @@ class Spans:
     def add(self, pid: int, start: int, end: int, label: str, origin: str = "human",
             state: str = "accepted", text: str | None = None) -> tuple[int, Change]:
         """One span; its id and the change. ``text``: the cleaned text its offsets were
-        read in, as a person saw it (see ``_check``)."""
+        read in, as a person saw it (see ``_check``). ValueError for the words labelled
+        so already (every export would hold the span twice)."""
         with self.db.atomic():
             self._check(pid, [(start, end)], text, [label] if state != "rejected" else ())
+            if self.db.execute('SELECT 1 FROM spans WHERE posting_id = ? AND start = ? AND'
+                               ' "end" = ? AND label = ? AND state = ?',
+                               (pid, start, end, label, state)).fetchone():
+                raise ValueError(f"these words are {label} already")
             cur = self.db.execute(_INSERT, (pid, start, end, label, origin, state, now()))
             span_id = int(cur.lastrowid or 0)
             self._postings.touch(pid, "add_span", {"span": span_id, "label": label})
@@ -231,7 +236,8 @@ class Spans:
 
     def _check(self, pid: int, ranges: Sequence[tuple[int, int]],
                seen: str | None = None, labels: Sequence[str] = ()) -> None:
-        """ValueError for a range off the posting's text; ``TextChanged`` when ``seen``,
+        """ValueError for a range off the posting's text or of spaces alone (no export of
+        tokens could hold it); ``TextChanged`` when ``seen``,
         the text the ranges were read in, is not the text the file holds now (the page
         was read again since): the ranges would fall on other words; ``SchemaChanged``
         for one of ``labels`` the label schema lacks."""
@@ -244,6 +250,8 @@ class Spans:
         for start, end in ranges:
             if not 0 <= start < end <= size:
                 raise ValueError(f"span {start}-{end} is outside the text (0-{size})")
+            if cleaned[start:end].isspace():
+                raise ValueError(f"span {start}-{end} holds no word, only spaces")
 
     def _edit(self, span_id: int, description: str, sql: str, params: tuple[Any, ...],
               event: str, data: dict[str, Any]) -> Change:

@@ -322,6 +322,23 @@ def test_span_outside_the_text_is_refused(store: Store) -> None:
         store.spans.add(1, 5, 5000, "SKILL")
 
 
+def test_a_span_of_spaces_or_one_labelled_so_already_is_refused(store: Store) -> None:
+    """Both were stored and exported: a duplicate in every export (spaCy's spans held it
+    twice), a span of "\n\n" in the formats of offsets while those of tokens dropped it."""
+    text = store.records.get(1)["cleaned"]
+    gap = text.index(" ")
+    with pytest.raises(ValueError, match="no word"):
+        store.spans.add(1, gap, gap + 1, "SKILL")
+    with pytest.raises(ValueError, match="no word"):
+        store.spans.add_many(1, [(0, 3, "SKILL"), (gap, gap + 1, "SKILL")])
+    store.spans.add(1, 0, 3, "SKILL")
+    with pytest.raises(ValueError, match="SKILL already"):
+        store.spans.add(1, 0, 3, "SKILL")
+    store.spans.add(1, 0, 3, "TOOL")  # (another label of the same words is another span)
+    assert [(s["start"], s["end"], s["label"]) for s in store.records.get(1)["spans"]] == [
+        (0, 3, "SKILL"), (0, 3, "TOOL")]
+
+
 def test_every_edit_is_logged(store: Store) -> None:
     store.postings.set_status(1, "reviewed")
     kinds = [r[0] for r in store.db.execute("SELECT kind FROM events ORDER BY id")]
