@@ -375,3 +375,9 @@ def from_json(data: Any) -> list[Question]:
     check(questions)
     return with_defaults(questions)  # options given by name alone get a colour and a key
 
+
+def skill_label(schema: Sequence[Question] | None) -> str | None:
+    """The span label an export gives the machine's suggested skill spans: SKILL, else the
+    schema's first span label (None: it has none; no schema: SKILL)."""
+    spans = [o.name for q in schema or () if q.kind == "span" for o in q.options]
+    return "SKILL" if schema is None or "SKILL" in spans else (spans[0] if spans else None)

@@ -142,6 +142,26 @@ _CANONICAL = frozenset(_CANONICAL_KEYS)
 _RECORD_MARKS = ("provenance", "field_spans", "machine", "raw_hash", "fields")
 
 
+def suggested_skill_spans(record: PostingRecord) -> list[tuple[int, int]]:
+    """The machine's skill spans an export offers as suggestions, as the window does: on
+    a posting not reviewed, or whose skills no one decided (a reviewed posting's spans are
+    as its reviewer left them); none where a span is, or was rejected."""
+    state = record["provenance"].get("skills", "none")
+    if state == "rejected" or (record["status"] == "reviewed" and state != "machine"):
+        return []
+    skills = record["machine"].get("skills")
+    evidence = (record["field_spans"].get("skills", []) if state != "machine"
+                else skills.get("spans", []) if skills is not None else [])
+    taken = {(s["start"], s["end"]) for s in (*record["spans"],
+                                               *record.get("rejected_spans", ()))}
+    out = []
+    for start, end in evidence:
+        if start < end and (start, end) not in taken:
+            taken.add((start, end))
+            out.append((start, end))
+    return out
+
+
 def is_canonical(obj: Any) -> bool:
     """Does a JSON object look like one of our own exported records?"""
     return isinstance(obj, dict) and obj.keys() >= _CANONICAL

@@ -57,8 +57,8 @@ from reviewer.core.export.choices import option_id
 from reviewer.core.export.rows import Row, dumps
 from reviewer.core.export.table import table_row, table_types
 from reviewer.core.export.writers import iter_lines, optional_module
-from reviewer.core.labels import Question
-from reviewer.core.records import PostingRecord, json_line, undecided
+from reviewer.core.labels import Question, skill_label
+from reviewer.core.records import PostingRecord, json_line, suggested_skill_spans, undecided
 from reviewer.core.words.text import utf16_offsets
 
 AGENT = "posting-reviewer"
@@ -121,6 +121,7 @@ class ArgillaRecords:
 
     def __init__(self, schema: Sequence[Question] | None = None) -> None:
         self._single = {q.name for q in schema or () if q.kind == "single"}
+        self._skill = skill_label(schema)  # of the machine's skill spans suggested
 
     def record(self, record: PostingRecord) -> tuple[Row, int]:
         """One record dict (no span is left out: Argilla keeps overlapping ones)."""
@@ -128,15 +129,20 @@ class ArgillaRecords:
                  for s in record["spans"]]
         machine = [span for span, s in zip(spans, record["spans"], strict=True)
                    if s["origin"] == "machine"]
+        # what the machine still suggests (as the window, and the Label Studio export)
+        suggested = [{"start": start, "end": end, "label": self._skill}
+                     for start, end in suggested_skill_spans(record)] if self._skill else []
         labels = {question: chosen for question, chosen in record["labels"].items() if chosen}
         row: Row = {"id": str(record["id"]), "fields": {TEXT_FIELD: record["text"]},
                     "metadata": {"posting_id": record["id"], "status": record["status"],
                                  "source": record["source"]},
                     "suggestions": {}, "responses": {}, "vectors": {}}
-        if machine:
+        if machine or suggested:
             stages = sorted({m["stage"] for m in record["machine"].values() if m.get("stage")})
             agent = AGENT + (f" ({', '.join(stages)})" if stages else "")
-            row["suggestions"][SPAN_QUESTION] = {"value": machine, "score": None, "agent": agent}
+            row["suggestions"][SPAN_QUESTION] = {
+                "value": sorted(machine + suggested, key=lambda s: (s["start"], s["end"])),
+                "score": None, "agent": agent}
         human = labels or len(machine) < len(spans)
         if record["status"] in _RESPONSE or human:
             # a posting whose span labels are undecided: a draft (none answers the spans)

@@ -74,8 +74,8 @@ from typing import Any
 
 from reviewer.core.export.reviewers import reviewer_records
 from reviewer.core.export.rows import Row
-from reviewer.core.labels import PALETTE, Question
-from reviewer.core.records import PostingRecord, undecided
+from reviewer.core.labels import PALETTE, Question, skill_label
+from reviewer.core.records import PostingRecord, suggested_skill_spans, undecided
 from reviewer.core.schema import FIELD_NAMES, FIELDS, FieldSpec
 
 CONFIG_SUFFIX = ".config.xml"  # beside a single file: ``tasks.json.config.xml``
@@ -146,9 +146,7 @@ class LabelStudioTasks:
         for option in spans:
             self.span_labels[xml_safe(option.name)] = option.color
         # the label of a suggested skill span: none when the schema has no span labels
-        self.skill_label: str | None = "SKILL"
-        if schema is not None and "SKILL" not in {o.name for o in spans}:
-            self.skill_label = spans[0].name if spans else None
+        self.skill_label = skill_label(schema)
         for question in schema or []:
             if question.kind != "span":
                 mode = "multiple" if question.kind == "multi" else "single"
@@ -227,25 +225,13 @@ class LabelStudioTasks:
         out: list[Row] = []
         stages: set[str] = set()
         skills = machine.get("skills")
-        state = record["provenance"].get("skills", "none")
-        # a reviewed posting's spans are as its reviewer left them, unless nobody looked at
-        # the skills either
-        reviewed = record["status"] == "reviewed"
-        if self.skill_label is not None and state != "rejected" and (
-                not reviewed or state == "machine"):
-            evidence = (record["field_spans"].get("skills", []) if state != "machine"
-                        else skills.get("spans", []) if skills is not None else [])
-            # as the window: no suggestion where a span is, or one was rejected
-            taken = {(s["start"], s["end"])
-                     for s in (*record["spans"], *record.get("rejected_spans", ()))}
-            for start, end in evidence:
-                if start < end and (start, end) not in taken:
-                    taken.add((start, end))
-                    out.append(self._span(f"{rid}-p{len(out)}", text, start, end,
-                                          self.skill_label, None))
-                    if skills is not None:
-                        out[-1]["score"] = float(skills.get("confidence", 0.0))
-                        stages.add(skills.get("stage", ""))
+        if self.skill_label is not None:
+            for start, end in suggested_skill_spans(record):
+                out.append(self._span(f"{rid}-p{len(out)}", text, start, end,
+                                      self.skill_label, None))
+                if skills is not None:
+                    out[-1]["score"] = float(skills.get("confidence", 0.0))
+                    stages.add(skills.get("stage", ""))
         for spec in FIELDS:
             suggestion = machine.get(spec.name)
             if record["provenance"].get(spec.name) == "machine" and suggestion is not None:

@@ -107,6 +107,29 @@ def test_argilla_record_dicts(tmp_path: Path) -> None:
                                                 "status": "submitted"}]}
 
 
+def test_argilla_suggests_the_machine_s_skill_spans_on_a_posting_not_reviewed(
+        tmp_path: Path) -> None:
+    """A posting no one reviewed carried no suggestion: only the machine's spans a person
+    had accepted were one (Label Studio's export offered the skills' spans)."""
+    from test_export import make_record
+
+    text = "We need Python and SQL. Rust is nice."
+    machine = {"skills": {"value": ["Python", "SQL", "Rust"], "confidence": 0.7,
+                          "stage": "patterns", "spans": [[8, 14], [19, 22], [24, 28]]}}
+    rust = {"start": 24, "end": 28, "label": "SKILL", "text": "Rust", "origin": "human"}
+    records = [make_record(1, text, status="new", fields={"skills": ["Python", "SQL", "Rust"]},
+                           provenance={"skills": "machine"}, machine=machine, spans=[rust]),
+               make_record(2, text, fields={"skills": ["Python"]},
+                           provenance={"skills": "corrected"}, machine=machine)]
+    out = tmp_path / "p.jsonl"
+    span_schema = [Question("spans", "span", [Option("TOOL"), Option("SKILL")])]
+    export(records, "argilla", out, schema=span_schema)
+    new, reviewed = read_lines(out)
+    assert new["suggestions"]["spans"]["value"] == [  # (none where a person's span is)
+        {"start": 8, "end": 14, "label": "SKILL"}, {"start": 19, "end": 22, "label": "SKILL"}]
+    assert reviewed["suggestions"] == {}  # reviewed, the skills decided: as left
+
+
 def test_argilla_names_questions_as_argilla_allows(tmp_path: Path) -> None:
     from reviewer.core.export.formats_more import argilla_name
 
