@@ -46,6 +46,10 @@ def glued_label(value: str) -> int | None:
                 and not is_camel_word(value, glued.start()):
             return glued.start()
     return None
+# between places of a line: a semicolon, a bar, a bullet, or after a ZIP code before a
+# place with its region ("Austin, TX 78701 Denver, CO 80202"; not "Tampa, FL 33601 USA")
+_APART = lazy_compile(r"\s*;\s*|\s+\|\s+|\s*•\s*"
+                      r"|(?<=\b[A-Z]{2} \d{5})\s+(?=[A-Z][\w .'-]*, ?[A-Z])")
 # places joined by a word: "Austin, TX or Denver, CO" (two when each side has its region:
 # "Bosnia and Herzegovina" and "Sarajevo, Bosnia and Herzegovina" are one)
 _JOINED = lazy_compile(r"\s+(?:or|and|&|/)\s+")
@@ -114,8 +118,7 @@ def split_locations(value: str) -> list[str]:
     out: list[str] = []
     for piece in place_pieces(value):
         piece = re.sub(r"\s+", " ", piece).strip(" ;|")
-        for part in re.split(r"\s*;\s*|\s+\|\s+|\s*•\s*|(?<=\b[A-Z]{2} \d{5})\s+(?=[A-Z])",
-                             piece):
+        for part in _APART.split(piece):
             joined = _JOINED.split(part)
             for one in joined if all("," in one for one in joined) else [part]:
                 out.extend(_split_repeated_prefix(one))

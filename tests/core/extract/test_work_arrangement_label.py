@@ -95,6 +95,9 @@ def test_a_place_after_in_ends_where_a_clause_starts(line: str, place: str) -> N
      ["Lakewood, Colorado", "Grand Junction, Colorado"]),
     ("Location: London, UK / Berlin, Germany", ["London, UK", "Berlin, Germany"]),
     ("Locations: Austin, TX 78701 Denver, CO 80202", ["Austin, TX 78701", "Denver, CO 80202"]),
+    # after a ZIP code, a country or a way of working is no other place
+    ("Location: Tampa, FL 33601 USA", ["Tampa, FL 33601 USA"]),
+    ("Location: New York, NY 10001 United States", ["New York, NY 10001 United States"]),
     ("Location: Sarajevo, Bosnia and Herzegovina", ["Sarajevo, Bosnia and Herzegovina"]),
     ("Location: Trinidad and Tobago", ["Trinidad and Tobago"]),
 ])
