@@ -109,10 +109,7 @@ class Spans:
         so already (every export would hold the span twice)."""
         with self.db.atomic():
             self._check(pid, [(start, end)], text, [label] if state != "rejected" else ())
-            if self.db.execute('SELECT 1 FROM spans WHERE posting_id = ? AND start = ? AND'
-                               ' "end" = ? AND label = ? AND state = ?',
-                               (pid, start, end, label, state)).fetchone():
-                raise ValueError(f"these words are {label} already")
+            self._check_new(pid, start, end, label, state)
             cur = self.db.execute(_INSERT, (pid, start, end, label, origin, state, now()))
             span_id = int(cur.lastrowid or 0)
             self._postings.touch(pid, "add_span", {"span": span_id, "label": label})
@@ -131,6 +128,10 @@ class Spans:
             self._check(pid, [(start, end) for start, end, _label in spans], text,
                         [label for _s, _e, label in spans]
                         if state != "rejected" and schema else ())
+            for start, end, label in spans:
+                self._check_new(pid, start, end, label, state)
+            if len(set(spans)) < len(spans):
+                raise ValueError("the same words with the same label twice")
             stamp = now()
             for start, end, label in spans:
                 cur = self.db.execute(_INSERT, (pid, start, end, label, origin, state, stamp))
@@ -144,6 +145,10 @@ class Spans:
         """A person's label for the span (a machine's suggestion becomes theirs)."""
         if label not in span_labels(self.db):
             raise SchemaChanged(f"span label {label!r}")
+        row = self.db.execute('SELECT posting_id, start, "end" FROM spans WHERE id = ?',
+                              (span_id,)).fetchone()
+        if row is not None:
+            self._check_new(row[0], row[1], row[2], label, "accepted", span_id)
         return self._edit(span_id, f"relabel span {label}",
                           "UPDATE spans SET label = ?, origin = 'human', state = 'accepted'"
                           " WHERE id = ?", (label,), "relabel_span", {"label": label})
@@ -222,6 +227,8 @@ class Spans:
         if kept is None:
             return []
         skills, spans = kept
+        # (a blank item an older version stored goes: the store refuses it now)
+        skills = [s for s in skills if not isinstance(s, str) or s.strip()]
         edit = (self._decisions.set_field(pid, "skills", skills, spans) if skills
                 else self._decisions.reject_field(pid, "skills"))
         return edit.rows
@@ -252,6 +259,15 @@ class Spans:
                 raise ValueError(f"span {start}-{end} is outside the text (0-{size})")
             if cleaned[start:end].isspace():
                 raise ValueError(f"span {start}-{end} holds no word, only spaces")
+
+    def _check_new(self, pid: int, start: int, end: int, label: str, state: str,
+                   span_id: int = 0) -> None:
+        """ValueError for words of posting ``pid`` labelled ``label`` already, in
+        ``state``, by a span other than ``span_id`` (every export would hold it twice)."""
+        if self.db.execute('SELECT 1 FROM spans WHERE posting_id = ? AND start = ? AND'
+                           ' "end" = ? AND label = ? AND state = ? AND id != ?',
+                           (pid, start, end, label, state, span_id)).fetchone():
+            raise ValueError(f"these words are {label} already")
 
     def _edit(self, span_id: int, description: str, sql: str, params: tuple[Any, ...],
               event: str, data: dict[str, Any]) -> Change:

@@ -123,3 +123,15 @@ def test_rejected_spans_leave_a_skills_field_the_reviewers_differ_on(store: Stor
     _reject(store, PYTHON, K8S, SQL, PYTHON_AGAIN)
     assert _skills(store)[0] == "machine"
     assert store.reviews.differing(1) == [("field", "skills")]
+
+
+def test_a_blank_skill_an_older_version_stored_does_not_stop_a_span_s_rejection(
+        store: Store) -> None:
+    """An older version stored a blank item in a person's skills; the store refuses one
+    now, and rejecting a skill's span (which sets the field again) raised."""
+    store.decisions.set_field(1, "skills", SKILLS, [list(PYTHON), list(K8S), list(SQL)])
+    with store.atomic():
+        store.db.execute("UPDATE annotations SET value = ? WHERE field = 'skills'",
+                         ('["Python", "Kubernetes", "SQL", " "]',))
+    _reject(store, SQL)
+    assert _skills(store)[:2] == ("corrected", ["Python", "Kubernetes"])

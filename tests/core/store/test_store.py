@@ -334,9 +334,17 @@ def test_a_span_of_spaces_or_one_labelled_so_already_is_refused(store: Store) ->
     store.spans.add(1, 0, 3, "SKILL")
     with pytest.raises(ValueError, match="SKILL already"):
         store.spans.add(1, 0, 3, "SKILL")
-    store.spans.add(1, 0, 3, "TOOL")  # (another label of the same words is another span)
+    tool, _ = store.spans.add(1, 0, 3, "TOOL")  # (another label: another span)
     assert [(s["start"], s["end"], s["label"]) for s in store.records.get(1)["spans"]] == [
         (0, 3, "SKILL"), (0, 3, "TOOL")]
+    with pytest.raises(ValueError, match="SKILL already"):
+        store.spans.add_many(1, [(0, 3, "SKILL")])
+    with pytest.raises(ValueError, match="twice"):
+        store.spans.add_many(1, [(4, 8, "SKILL"), (4, 8, "SKILL")])
+    with pytest.raises(ValueError, match="SKILL already"):
+        store.spans.relabel(tool, "SKILL")
+    store.spans.relabel(tool, "TOOL")  # (its own label again: no other span)
+    assert len(store.records.get(1)["spans"]) == 2
 
 
 def test_every_edit_is_logged(store: Store) -> None:
