@@ -91,9 +91,14 @@ def opened_input(path: Path) -> Iterator[Store]:
         if version is not None and 0 < version < SCHEMA_VERSION:
             folder = Path(stack.enter_context(tempfile.TemporaryDirectory(
                 prefix="reviewer-merge-")))
-            for suffix in ("", "-wal"):
-                if Path(f"{path}{suffix}").exists():
-                    shutil.copyfile(f"{path}{suffix}", folder / f"{path.name}{suffix}")
+            try:
+                for suffix in ("", "-wal"):
+                    if Path(f"{path}{suffix}").exists():
+                        shutil.copyfile(f"{path}{suffix}", folder / f"{path.name}{suffix}")
+            except OSError as err:
+                raise TeamError(f"{path} was written by an older version and is read from a "
+                                f"copy, which could not be made in {folder.parent}: "
+                                f"{err.strerror or err}. Nothing was merged.") from err
             path = folder / path.name
         try:
             store = Store(path, create=False)

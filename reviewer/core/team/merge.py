@@ -299,7 +299,7 @@ class _Merger:
             for value in group:
                 if value.ruling:
                     continue
-                name = merged_name(value.reviewer, self.stem)
+                name = self._who(value.reviewer, self.stem)
                 rows.append((pid, name, kind, key, dumps(value.value), value.at))
                 reviews.setdefault(pid, {})[(name, kind, key)] = (value.value, value.at)
                 self.report.own += 1

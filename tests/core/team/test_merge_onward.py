@@ -209,3 +209,19 @@ def test_a_file_an_older_version_wrote_is_merged_and_left_as_it_was(tmp_path: Pa
     assert report.postings > 0
     assert hashlib.sha256(old.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["merged.db", "old.db"]
+
+
+def test_the_project_split_from_counts_its_own_decisions_under_one_spelling(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """The lead decided as "Ana" in the project split from, the split file says "ana":
+    one reviewer, as names that differ in case alone are."""
+    source = tmp_path / "project.db"
+    with Store(source, reviewer="Ana") as store:
+        store.decisions.set_field(3, "title", "Lead title")
+    with Store(files["ana"], reviewer="ana") as store:
+        store.decisions.set_field(3, "title", "Lead title")
+    merge_projects(source, [files["ana"], files["ben"]])
+    with Store(source) as store:
+        assert len({name.casefold() for name in store.reviews.reviewers()}) == len(
+            store.reviews.reviewers())
+
