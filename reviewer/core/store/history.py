@@ -195,11 +195,12 @@ class History:
                        ) -> list[tuple[str, str, str, dict[str, Any]]]:
         """The log of posting ``pid``, newest first, at most ``limit`` lines: (when, who,
         kind, data) each, as written (``at`` in UTC, ISO 8601; who "" when another tool
-        wrote it). What the window's history of a posting shows."""
+        wrote it). What the window's history of a posting shows: not a merge's own
+        bookkeeping (``settled``, for the next merge)."""
         out = []
         for at, reviewer, kind, data in self.db.execute(
-                "SELECT at, reviewer, kind, data FROM events WHERE posting_id = ?"
-                " ORDER BY id DESC LIMIT ?", (pid, limit)):
+                "SELECT at, reviewer, kind, data FROM events WHERE posting_id = ? AND kind !="
+                " 'settled' ORDER BY id DESC LIMIT ?", (pid, limit)):
             value = loads(data, {})  # a line another tool wrote may be anything
             out.append((str(at), str(reviewer), str(kind),
                         value if isinstance(value, dict) else {}))

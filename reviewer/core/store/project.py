@@ -50,6 +50,7 @@ from reviewer.core.store.health import ProjectError, describe
 from reviewer.core.store.history import History
 from reviewer.core.store.labels import Labels
 from reviewer.core.store.machine import Machine
+from reviewer.core.store.merge_log import MergeLog
 from reviewer.core.store.meta import Meta
 from reviewer.core.store.models import Models
 from reviewer.core.store.postings import Postings
@@ -105,6 +106,7 @@ class Store:
         self.models = Models(self.db)
         self.timing = Timing(self.db, self.reviewer)
         self.transfer = Transfer(self.db, self.postings)
+        self.merge_log = MergeLog(self.db)
         if not self.read_only and (created or not (self.labels.has_schema()
                                                    or self.history.logged("label_schema"))):
             # (a project made before labels too); looked at again inside the transaction,

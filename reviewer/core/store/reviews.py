@@ -92,16 +92,10 @@ class Reviews:
                 "INSERT OR REPLACE INTO reviews (posting_id, reviewer, kind, key, value, at)"
                 " VALUES (?, ?, ?, ?, ?, ?)", list(rows))
 
-    def remove(self, pid: int, reviewer: str, kind: str, key: str, at: str) -> None:
-        """Forget one reviewer's value of one thing, which they took back at ``at``; the
-        log says so (``taken_back``): a merge of this file takes it back too, and no file
-        merged here later brings back a value of theirs made before."""
+    def remove(self, pid: int, reviewer: str, kind: str, key: str) -> None:
+        """Forget one reviewer's value of one thing (they took it back)."""
         self.db.execute("DELETE FROM reviews WHERE posting_id = ? AND reviewer = ? AND"
                         " kind = ? AND key = ?", (pid, reviewer, kind, key))
-        self.db.execute(
-            "INSERT INTO events (at, kind, posting_id, data) VALUES (?, 'taken_back', ?, ?)",
-            (at, pid, json.dumps({"of": reviewer, "kind": kind, "key": key},
-                                 ensure_ascii=False)))
 
     def of(self, pid: int) -> dict[str, dict[tuple[str, str], Any]]:
         """Every reviewer's values of posting ``pid``: name → (kind, key) → value."""

@@ -35,7 +35,6 @@ from reviewer.core.store.jsontext import loads
 from reviewer.core.store.postings import Postings, insert_label_suggestions
 from reviewer.core.store.sqlite import Database
 from reviewer.core.store.takings import chunks as _chunks
-from reviewer.core.store.takings import log_merged, log_ruled, made_here, takings_back
 from reviewer.core.store.takings import marks as _marks
 
 # what people did to a posting: a copy of it for work to do starts without these
@@ -190,19 +189,6 @@ class Transfer:
                     f" posting_id IN ({_marks(chunk)})", chunk):
                 out.setdefault(pid, {})[(who, kind, key)] = (loads(value), at)
         return out
-
-    def takings_back(self, ids: Sequence[int], merged_only: bool = False
-                     ) -> list[tuple[int, str, str, str, str]]:
-        """The edits on the postings ``ids`` that may have taken a decision back, from
-        the log (see ``takings.takings_back``)."""
-        return takings_back(self.db, ids, merged_only)
-
-    def made_here(self, ids: Sequence[int]) -> dict[tuple[int, str, str], tuple[str, Any]]:
-        """What a person decided here after a merge (see ``takings.made_here``)."""
-        return made_here(self.db, ids)
-
-    def log_ruled(self, ruled: Sequence[tuple[int, str, str, str, Any]]) -> None:
-        log_ruled(self.db, ruled)
 
     def texts(self, ids: Sequence[int]) -> dict[int, str]:
         """The cleaned text of each of the postings ``ids``."""
@@ -369,8 +355,6 @@ class Transfer:
             "SELECT json_extract(data, '$.source_path') FROM events WHERE kind = 'split'")
             if isinstance(row[0], str)}
 
-    def log_merged(self, file: str, came: Sequence[tuple[int, str]]) -> None:
-        log_merged(self.db, file, came)
 
 
 def _listed(suggestions: Sequence[tuple[Any, ...]]) -> dict[str, Any]:

@@ -17,14 +17,19 @@ by thing, for each thing whose values the merge changed:
   disagreement until someone adjudicates;
 - a final decision that is not a reviewer's value is a ruling, and stays whatever comes
   in: an adjudicated field, or a decision whose author has no value of their own for the
-  thing, or another (a label answered while adjudicating). A final decision that is its
-  author's value follows the reviewers as above: a new reviewer who differs takes it away;
-  one who took their value back since (``retract``) takes it out of the reviews.
+  thing, or another, or one a person made in OUT itself after a merge and did not undo
+  (a label answered while adjudicating, by a reviewer too: ``MergeLog.made_here``); a
+  ruling brought from a file is replaced by that file's own later one, another file's
+  that differs is said. A final decision that is its author's value follows the
+  reviewers as above: a new reviewer who differs takes it away; one who took their value
+  back since (``retract``) takes it out of the reviews. What the merge settles on the
+  reviewers' values, it logs: a person's ruling made before it is one no more.
 
 OUT may be the project a split came from: before the reviewers' values of a posting come
 in, each of its final decisions counts as its author's value (never in a file a merge
-made). Merging a file again changes nothing. Inputs are read and written in batches, one
-transaction each; a damaged, or not a project, input, or OUT itself is refused first.
+made, nor once a merge brought a posting values). Merging a file again changes nothing.
+Inputs are read and written in batches, one transaction each; a damaged, or not a
+project, input, or OUT itself is refused first.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from typing import Any
 
 from reviewer.core.labels import to_json
 from reviewer.core.store import Store
+from reviewer.core.store.merge_log import Made
 from reviewer.core.store.reviews import same
 from reviewer.core.store.transfer import Value
 from reviewer.core.team.anchor import moved_all
@@ -157,7 +163,8 @@ class _Merger:
         self.stem = stem  # OUT's file name, without .db
         self.made_by_merge = out.meta.made_by_merge()  # (no vote of its own then: ``_own``)
         self.tally = Tally(report)  # ``final`` and ``withdrawn``, against where each began
-        self.here: dict[Thing, tuple[str, Any]] = {}  # of a batch: decided in OUT since
+        self.here: dict[Thing, Made] = {}  # of a batch: decided in OUT since (``made_here``)
+        self.settled: list[Thing] = []  # of a batch: final decisions set on the reviewers'
         self.spelled = {name.casefold(): name for name in out.reviews.reviewers()}
 
     def merge(self, src: Store, item: InputReport, done: int, total: int,
@@ -194,11 +201,11 @@ class _Merger:
         stem = src.path.stem
         incoming, rulings = classify(
             src.transfer.values(src_ids), src.transfer.reviews_of(src_ids) if has_reviews
-            else {}, stem, src.transfer.made_here(src_ids) if has_reviews else {})
+            else {}, stem, src.merge_log.made_here(src_ids) if has_reviews else {})
         out.transfer.add_seconds([(to_out[p], self._who(r, stem), s)
                                   for p, r, s in src.transfer.seconds(src_ids)])
         takings = [(to_out[p], self._who(w, stem), kind, key, at)
-                   for p, w, kind, key, at in src.transfer.takings_back(src_ids)]
+                   for p, w, kind, key, at in src.merge_log.takings_back(src_ids)]
         if not incoming and not rulings and not takings:
             return
         posts = {to_out[v.posting] for v in incoming + rulings} | {t[0] for t in takings}
@@ -213,13 +220,16 @@ class _Merger:
             rulings, also_left = moved_all(rulings, differ, ours, to_out)
             item.spans_left += left + also_left
         finals = by_thing(out.transfer.values(matched))
-        self.here = out.transfer.made_here(matched)
+        self.here = out.merge_log.made_here(matched)
         reviews = out.transfer.reviews_of(sorted(posts))
         rows = self._own(finals, reviews)
         earlier = {pid: dict(values) for pid, values in reviews.items()}
-        # values OUT took out since their reviewers took them back: not brought again by
-        # a file that still holds them (one merged before, or merged from one that was)
-        gone = latest_takings(out.transfer.takings_back(matched, merged_only=True))
+        held = {(to_out[v.posting], self._who(v.reviewer, stem), v.kind, v.key) for v in incoming}
+        # values their reviewers took back, whichever file said so first: not brought
+        # again by a file that still holds them (one merged before, or an older copy)
+        gone = latest_takings(out.merge_log.takings_back(matched, merged_only=True))
+        told = [t for t in takings if t[2] and t[:4] not in held and t[4] > gone.get(t[:4], "")]
+        gone.update(latest_takings(told))
         came: dict[Thing, tuple[str, Value]] = {}
         for value in incoming:
             pid, name = to_out[value.posting], self._who(value.reviewer, stem)
@@ -244,12 +254,15 @@ class _Merger:
         if rows:
             out.reviews.put(rows)
         touched = {pid for pid, _kind, _key in came}
-        out.transfer.log_merged(src.path.name, [(t[0], who) for t, (who, _v) in came.items()])
+        out.merge_log.log_merged(src.path.name, [(t[0], who) for t, (who, _v) in came.items()])
         for thing, (name, value) in came.items():
             self._settle(thing, name, value, finals.get(thing, []), earlier, reviews)
-        held = {(to_out[v.posting], self._who(v.reviewer, stem), v.kind, v.key) for v in incoming}
-        for pid, name, what, which, at in taken_back(takings, held, reviews):
-            out.reviews.remove(pid, name, what, which, at)
+        removed = taken_back(takings, held, reviews)
+        # logged, at the time they were taken back: the files OUT is merged into learn it
+        out.merge_log.log_taken_back([(*thing, at) for thing, at in latest_takings(
+            told + [r for r in removed if r[4] > gone.get(r[:4], "")]).items()])
+        for pid, name, what, which, _at in removed:
+            out.reviews.remove(pid, name, what, which)
             del reviews[pid][(name, what, which)]
             item.taken_back += 1
             self.report.taken_back += 1
@@ -261,17 +274,20 @@ class _Merger:
             pid = to_out[value.posting]
             thing = (pid, value.kind, value.key)
             final = finals.get(thing, [])
-            if final and self._ruling(thing, final, earlier):
-                if not same(joined(final).value, value.value, value.kind):
-                    item.overruled.append(pid)  # (said: it is not this file's)
+            differs = bool(final) and not same(joined(final).value, value.value, value.kind)
+            if final and self._ruling(thing, final, earlier) and not (
+                    differs and (self.here.get(thing) or ("", None, None))[2] == src.path.name):
+                if differs:  # (a ruling this file brought before is replaced by its own)
+                    item.overruled.append(pid)
                 continue  # OUT's own ruling stands
             out.transfer.set_final(pid, value, self._who(value.reviewer, stem))
-            if value.kind in ("label", "status", "comment"):  # (a field's says it is one)
-                ruled.append((pid, self._who(value.reviewer, stem), value.kind, value.key,
-                              None if value.kind == "comment" else value.value))
+            ruled.append((pid, self._who(value.reviewer, stem), value.kind, value.key,
+                          value.value if value.kind in ("label", "status") else None))
             item.rulings += 1
             touched.add(pid)
-        out.transfer.log_ruled(ruled)
+        out.merge_log.log_ruled(src.path.name, ruled)
+        out.merge_log.log_settled(self.settled)
+        self.settled = []
         out.transfer.finish()
         out.reviews.refresh(sorted(touched))
 
@@ -293,6 +309,7 @@ class _Merger:
         if self.made_by_merge:
             return rows
         merged = {pid for pid, known in reviews.items() if known}  # (before these)
+        merged |= self.out.merge_log.merged_before(sorted({pid for pid, *_ in finals}))
         for (pid, kind, key), group in finals.items():
             if pid in merged:
                 continue
@@ -322,9 +339,11 @@ class _Merger:
                 return  # (the same, in the latest's name: whatever the files' order)
             self.out.transfer.set_final(pid, value, latest[0])
             self.tally.note(thing, final, dumps(value.value))
+            self.settled.append(thing)
         elif final:
             self.out.transfer.withdraw(pid, kind, key)
             self.tally.note(thing, final, None)
+            self.settled.append(thing)
 
     def _settle_again(self, thing: Thing, final: list[Value], earlier: Known,
                       reviews: Known) -> None:
@@ -339,6 +358,8 @@ class _Merger:
             self.out.transfer.set_final(pid, Value(pid, rest[0], kind, key, rest[1], rest[2]),
                                         rest[0])
             self.tally.note(thing, final, dumps(rest[1]))
+            self.settled.append(thing)
         elif final:
             self.out.transfer.withdraw(pid, kind, key)
             self.tally.note(thing, final, None)
+            self.settled.append(thing)

@@ -7,9 +7,11 @@ undone, the labels of options and span labels the label schema lost) leaves no r
 bring; the file's log says when it happened. A
 reviewer's value in OUT no newer than a taking back in the file, of that thing (an
 undo: of any), and that the file no longer holds, was taken back: OUT forgets it, and
-the thing is settled again on the other reviewers' values. OUT's log then says so
-(``Reviews.remove``): a merge of OUT onward takes the value back too, and a file merged
-into OUT later that still holds the value (one merged before) does not bring it back;
+the thing is settled again on the other reviewers' values. OUT's log then says what
+was taken back, and when (``MergeLog.log_taken_back``; a taking back of one thing is
+logged even where OUT held nothing of it yet): a merge of OUT onward takes the value
+back too, and no file merged into OUT, before or after, that still holds the value
+(one merged before, an older copy) brings it back, whatever the order of the files;
 the reviewer's value given again since comes.
 """
 

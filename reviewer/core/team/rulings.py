@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from reviewer.core.store.merge_log import Made
 from reviewer.core.store.reviewer import clean_name
 from reviewer.core.store.reviews import same
 from reviewer.core.store.transfer import Value
@@ -21,11 +22,11 @@ def merged_name(reviewer: str, stem: str) -> str:
 
 
 def classify(finals: list[Value], reviews: Known, stem: str,
-              here: dict[Thing, tuple[str, Any]]) -> tuple[list[Value], list[Value]]:
+              here: dict[Thing, Made]) -> tuple[list[Value], list[Value]]:
     """An input's decisions as (reviewers' values, rulings): its final decisions, each its
     author's value where the input holds no reviewers' values for the thing, and its
     reviewers' values (``reviews``, of an input that was merged itself; ``here``, what a
-    person decided in it since: ``Transfer.made_here``)."""
+    person decided in it since: ``MergeLog.made_here``)."""
     values: list[Value] = []
     rulings: list[Value] = []
     for thing, group in by_thing(finals).items():
@@ -44,7 +45,7 @@ def classify(finals: list[Value], reviews: Known, stem: str,
 
 
 def is_ruling(final: list[Value], theirs: dict[str, Any], stem: str,
-            made: tuple[str, Any] | None = None) -> bool:
+            made: Made | None = None) -> bool:
     """Whether a final decision is a ruling rather than its author's own value
     (``theirs``: each reviewer's value of the thing): an adjudicated field, one that is
     no reviewer's value, or one its author decided in the merged file itself (``made``:

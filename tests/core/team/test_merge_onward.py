@@ -225,3 +225,124 @@ def test_the_project_split_from_counts_its_own_decisions_under_one_spelling(
         assert len({name.casefold() for name in store.reviews.reviewers()}) == len(
             store.reviews.reviewers())
 
+
+
+def test_a_value_taken_back_stays_out_whatever_the_order_of_the_files(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """sub.db holds ana's Alpha, which she took back in her file since: merged with her
+    file before it, sub.db brought Alpha back (her file had removed nothing yet, so it
+    was not known as taken back)."""
+    import itertools
+
+    sub = tmp_path / "sub.db"
+    merge_projects(sub, [files["ana"], files["ben"]])
+    take_back(files)
+    inputs = {"sub": sub, "ana": files["ana"], "chen": files["chen"]}
+    results = set()
+    for n, order in enumerate(itertools.permutations(inputs)):
+        out = tmp_path / f"out{n}.db"
+        merge_projects(out, [inputs[name] for name in order])
+        results.add(repr(final(out)))
+        again = merge_projects(out, [inputs[name] for name in order])
+        assert again.final == again.withdrawn == again.taken_back == 0
+    assert results == {repr(("Beta", ["no"], ["ben", "chen"]))}
+
+
+def test_an_undone_ruling_is_none(files: dict[str, Path], tmp_path: Path) -> None:
+    """ana answered in the merged file with her own answer, then undid it; the answer
+    the reviewers later agreed on stood as her ruling when ben changed his."""
+    out = tmp_path / "merged.db"
+    for name, tag in (("ana", "urgent"), ("ben", "remote")):
+        with Store(files[name], reviewer=name) as store:
+            store.labels.answer(2, "tags", [tag])
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out, reviewer="ana") as store:
+        store.history.undo(store.labels.answer(2, "tags", ["urgent"]))
+        store.reviews.refresh([2])
+    with Store(files["ben"], reviewer="ben") as store:
+        store.labels.answer(2, "tags", [])
+    merge_projects(out, [files["ana"], files["ben"]])  # ana's alone: hers is final
+    with Store(files["ben"], reviewer="ben") as store:
+        store.labels.answer(2, "tags", ["junior"])
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out) as store:
+        assert "tags" not in store.records.get(2)["labels"]
+        assert store.queue.count(field_state="disagreement") == 2  # (posting 1's too)
+
+
+def test_a_final_value_the_merge_settled_after_a_ruling_follows_the_reviewers(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """ana wrote, then cleared, a comment in the merged file; when the reviewers' comments
+    agreed later, that final one was taken for her ruling ever after: her next comment
+    and ben's differed, and "a" stood, neither's."""
+    out = tmp_path / "merged.db"
+    for name, comment in (("ana", "a"), ("ben", "b")):
+        with Store(files[name], reviewer=name) as store:
+            store.postings.set_comment(2, comment)
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out, reviewer="ana") as store:
+        store.postings.set_comment(2, "ruled")
+        store.postings.set_comment(2, "")
+    with Store(files["ben"], reviewer="ben") as store:
+        store.postings.set_comment(2, "")
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out) as store:
+        assert store.records.get(2)["comment"] == "a"  # the reviewers' (ana's alone)
+    for name, comment in (("ana", "c"), ("ben", "d")):
+        with Store(files[name], reviewer=name) as store:
+            store.postings.set_comment(2, comment)
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out) as store:
+        assert store.records.get(2)["comment"] == ""
+        assert store.queue.count(field_state="disagreement") == 2
+
+
+def test_a_reviewer_who_settles_span_labels_in_the_merged_file_rules(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    out = tmp_path / "merged.db"
+    for name, start in (("ana", 0), ("ben", 5)):
+        with Store(files[name], reviewer=name) as store:
+            store.spans.add(2, start, start + 4, "SKILL")
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out, reviewer="ana") as store:
+        store.spans.add(2, 0, 4, "SKILL")
+        store.reviews.refresh([2])
+    with Store(files["ben"], reviewer="ben") as store:
+        store.spans.add(2, 10, 14, "SKILL")
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out) as store:
+        assert [(s["start"], s["end"]) for s in store.records.get(2)["spans"]] == [(0, 4)]
+
+
+def test_a_merged_file_s_newer_ruling_replaces_the_one_it_brought_before(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    sub, out = tmp_path / "sub.db", tmp_path / "final.db"
+    merge_projects(sub, [files["ana"], files["ben"]])
+    with Store(sub, reviewer="lead") as store:
+        store.reviews.adjudicate(1, "title", "Gamma")
+    merge_projects(out, [sub, files["chen"]])
+    assert final(out)[0] == "Gamma"
+    with Store(sub, reviewer="lead") as store:
+        store.reviews.adjudicate(1, "title", "Delta")  # the lead changed their mind
+    report = merge_projects(out, [sub, files["chen"]])
+    assert final(out)[0] == "Delta" and report.inputs[0].overruled == []
+
+
+def test_the_project_split_from_counts_no_ruling_of_its_own_as_a_reviewer_s_value(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """Every reviewer took back their answer; the next merge took the lead's ruling in the
+    project split from for the lead's own value, a reviewer "lead"."""
+    source = tmp_path / "project.db"
+    merge_projects(source, [files["ana"], files["ben"]])
+    with Store(source, reviewer="lead") as store:
+        store.labels.answer(1, "tags", ["junior"])
+    for name in ("ana", "ben"):
+        with Store(files[name], reviewer=name) as store:
+            store.decisions.revert_field(1, "title")
+            store.labels.answer(1, "relevant", [])
+    merge_projects(source, [files["ana"], files["ben"]])
+    with Store(files["ben"], reviewer="ben") as store:  # (a change: the posting is read)
+        store.labels.answer(1, "relevant", ["yes"])
+    report = merge_projects(source, [files["ana"], files["ben"]])
+    with Store(source) as store:
+        assert "lead" not in store.reviews.reviewers() and report.own == 0

@@ -4,6 +4,7 @@ is in the merged file's ``reviews``, and nothing else; merging again changes not
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import tempfile
@@ -44,7 +45,8 @@ def apply(store: Store, pid: int, what: str, n: int) -> None:
     elif what == "tags":
         store.labels.answer(pid, "tags", [["urgent"], ["remote", "urgent"], ["junior"], []][n])
     elif what == "span":
-        store.spans.add(pid, n, n + 4, ["SKILL", "TOOL"][n % 2])
+        with contextlib.suppress(ValueError):  # (labelled so already: refused)
+            store.spans.add(pid, n, n + 4, ["SKILL", "TOOL"][n % 2])
     elif what == "status":
         store.postings.set_status(pid, ["reviewed", "flagged", "skipped", "reviewed"][n])
     else:

@@ -1,0 +1,158 @@
+"""``store.merge_log``: what a merge reads from a project's log and writes to it.
+
+Read from an input file: the edits that may have taken a reviewer's value back
+(``takings_back``), and what a person decided in a merged file itself (``made_here``:
+a ruling, whoever made it). Written to the file merged into, so that a merge of it
+onward reads them too: whose values came in (``merge``), a reviewer's value taken out
+because they took it back (``taken_back``, at the time they did), a ruling brought from
+another file (``ruled``), and a final decision the merge settled on the reviewers'
+values (``settled``: what a person decided before it is no ruling any more).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from reviewer.core.store.history import now
+from reviewer.core.store.jsontext import loads
+from reviewer.core.store.sqlite import Database
+from reviewer.core.store.takings import chunks, marks
+
+Taking = tuple[int, str, str, str, str]  # posting, reviewer, kind, key ("" any), when
+Thing = tuple[int, str, str]  # posting, kind, key
+Made = tuple[str, Any, str | None]  # who, what (None: not said), the file it came from
+
+_TAKINGS = {"revert_field": "field", "set_labels": "label", "undo": "", "remove_span": "spans",
+            "reject_span": "spans", "set_comment": "comment", "set_status": "status",
+            "schema_removed": "", "taken_back": ""}
+_KINDS = ("field", "label", "spans", "status", "comment")
+# a person's edits of a posting that decide a thing (spans: any of theirs)
+_SPAN_EDITS = ("add_span", "add_spans", "remove_span", "reject_span", "relabel_span")
+_MADE = ("set_labels", "set_status", "set_comment", "adjudicated_field", *_SPAN_EDITS)
+
+
+class MergeLog:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def takings_back(self, ids: Sequence[int], merged_only: bool = False) -> list[Taking]:
+        """The edits on the postings ``ids`` that may have taken a decision back:
+        (posting, reviewer, kind, key, when); a field reverted, a question's answer
+        cleared, a span removed or rejected, the comment or the status set (to nothing,
+        to new), an undo (kind and key "": it may have taken back anything), a change of
+        the label schema that left a reviewer no answer to a question or no span
+        (``takings.log_lost``: the reviewer whose it was), and a reviewer's value a merge
+        found taken back (``log_taken_back``; these alone with ``merged_only``)."""
+        out = []
+        kinds = ("taken_back",) if merged_only else tuple(_TAKINGS)
+        for pid, who, kind, said, at in self._events(ids, kinds):
+            if kind == "revert_field" and isinstance(said.get("field"), str):
+                out.append((pid, who, "field", said["field"], at))
+            elif kind == "set_labels" and isinstance(said.get("question"), str) \
+                    and not said.get("options"):
+                out.append((pid, who, "label", said["question"], at))
+            elif kind == "undo":
+                out.append((pid, who, "", "", at))
+            elif kind in ("schema_removed", "taken_back"):  # whose it was, not who wrote
+                if said.get("kind") in (("label", "spans") if kind == "schema_removed"
+                                        else _KINDS) and isinstance(said.get("of"), str):
+                    out.append((pid, said["of"], said["kind"], str(said.get("key", "")), at))
+            elif kind not in ("revert_field", "set_labels"):
+                out.append((pid, who, _TAKINGS[kind], "", at))
+                if kind == "set_status":  # no longer reviewed: no answer on spans
+                    out.append((pid, who, "spans", "", at))
+        return out
+
+    def made_here(self, ids: Sequence[int]) -> dict[Thing, Made]:
+        """What stands of what a person decided in this project itself after a merge
+        brought the reviewers' values of a posting (adjudicating: a ruling, whoever made
+        it), and of the rulings merges brought (``log_ruled``): of the postings ``ids``,
+        each thing's (who, what they set where the log says it, the file a ruling came
+        from; None: made here). A thing a merge settled since (``log_settled``) is not,
+        nor what a person decided of a posting an undo or a redo changed since (which edit
+        it took back, the log does not say)."""
+        out: dict[Thing, Made] = {}
+        merged: set[int] = set()
+        for pid, who, kind, said, _at in self._events(
+                ids, ("merge", "ruled", "settled", "undo", "redo", *_MADE)):
+            if kind == "merge":
+                merged.add(pid)
+            elif kind in ("ruled", "settled"):
+                if said.get("kind") in _KINDS:
+                    thing = (pid, said["kind"], str(said.get("key", "")))
+                    out.pop(thing, None)
+                    if kind == "ruled" and isinstance(said.get("of"), str):
+                        out[thing] = (said["of"], said.get("value"), str(said.get("file", "")))
+            elif kind in ("undo", "redo"):  # (a person's own: a ruling brought stays)
+                for thing in [t for t, made in out.items() if t[0] == pid and made[2] is None]:
+                    del out[thing]
+            elif pid in merged:  # (before the first merge: the author's own value)
+                if kind == "set_labels" and isinstance(said.get("question"), str):
+                    out[(pid, "label", said["question"])] = (
+                        who, sorted(map(str, said.get("options") or [])), None)
+                elif kind == "set_status":
+                    out[(pid, "status", "")] = (who, said.get("status"), None)
+                elif kind == "set_comment":
+                    out[(pid, "comment", "")] = (who, None, None)
+                elif kind == "adjudicated_field" and isinstance(said.get("field"), str):
+                    out[(pid, "field", said["field"])] = (who, None, None)
+                elif kind in _SPAN_EDITS:
+                    out[(pid, "spans", "")] = (who, None, None)
+        return out
+
+    def merged_before(self, ids: Sequence[int]) -> set[int]:
+        """The postings of ``ids`` a merge brought reviewers' values to already."""
+        return {pid for pid, *_ in self._events(ids, ("merge",))}
+
+    def _events(self, ids: Sequence[int], kinds: Sequence[str]
+                ) -> list[tuple[int, str, str, dict[str, Any], str]]:
+        """The log's lines of ``kinds`` on the postings ``ids``, in the order written:
+        (posting, who, kind, data, when)."""
+        out = []
+        for chunk in chunks(sorted(ids)):
+            for pid, who, kind, data, at in self.db.execute(
+                    "SELECT posting_id, reviewer, kind, data, at FROM events WHERE"
+                    f" posting_id IN ({marks(chunk)}) AND kind IN ({marks(kinds)})"
+                    " ORDER BY id", [*chunk, *kinds]):
+                said = loads(data, {})
+                out.append((pid, who, kind, said if isinstance(said, dict) else {}, at))
+        out.sort(key=lambda event: event[0])  # (by posting; in the order written in each)
+        return out
+
+    def log_merged(self, file: str, came: Sequence[tuple[int, str]]) -> None:
+        """A line in the log of each posting a merge of ``file`` brought decisions to
+        (``came``: each one's posting and reviewer): whose, and how many."""
+        whose: dict[int, list[str]] = {}
+        for pid, name in came:
+            whose.setdefault(pid, []).append(name)
+        self._log("merge", [(pid, {"file": file, "reviewers": sorted(set(names)),
+                                   "decisions": len(names)})
+                            for pid, names in sorted(whose.items())])
+
+    def log_taken_back(self, taken: Sequence[Taking]) -> None:
+        """Each reviewer's value a merge found taken back (posting, who, kind, key,
+        when they took it back), at that time."""
+        self.db.conn.executemany(
+            "INSERT INTO events (at, kind, posting_id, data) VALUES (?, 'taken_back', ?, ?)",
+            [(at, pid, json.dumps({"of": who, "kind": kind, "key": key}, ensure_ascii=False))
+             for pid, who, kind, key, at in taken])
+
+    def log_ruled(self, file: str, ruled: Sequence[tuple[int, str, str, str, Any]]) -> None:
+        """The rulings a merge brought from ``file`` (posting, who, kind, key, value; a
+        comment's, a field's and the spans' None)."""
+        self._log("ruled", [(pid, {"of": who, "kind": kind, "key": key, "value": value,
+                                   "file": file}) for pid, who, kind, key, value in ruled])
+
+    def log_settled(self, settled: Sequence[Thing]) -> None:
+        """The things whose final decision a merge set, or took away, on the reviewers'
+        values."""
+        self._log("settled", [(pid, {"kind": kind, "key": key})
+                              for pid, kind, key in sorted(set(settled))])
+
+    def _log(self, kind: str, lines: Sequence[tuple[int, dict[str, Any]]]) -> None:
+        stamp = now()
+        self.db.conn.executemany(
+            "INSERT INTO events (at, kind, posting_id, data) VALUES (?, ?, ?, ?)",
+            [(stamp, kind, pid, json.dumps(data, ensure_ascii=False)) for pid, data in lines])
