@@ -153,6 +153,7 @@ class FieldEditor(QWidget):
         if kind == "salary":
             return self._make_salary(row)
         line = QLineEdit()
+        line.setMaxLength(_WHOLE)  # (a line box holds 32,767 characters unless told)
         if kind == "date":
             line.setPlaceholderText("YYYY-MM-DD")
         line.editingFinished.connect(self.commit)
@@ -371,4 +372,5 @@ def name_boxes(field: FieldEditor, label: str) -> None:
             named.setAccessibleName(label)
 
 
+_WHOLE = 2**31 - 1  # characters a line box holds: any value, whole
 _UNSAVED = object()  # equal to no value: the field's value is offered again when left

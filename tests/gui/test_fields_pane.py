@@ -273,3 +273,22 @@ def test_an_empty_currency_box_shows_no_currency(win: ReviewWindow) -> None:
     row = win.fields.editors["salary"]
     hint = row.salary_currency.placeholderText()
     assert hint and not re.fullmatch(r"[A-Z]{3}", hint)
+
+
+def test_a_value_longer_than_a_line_box_holds_by_default_is_shown_and_kept_whole(
+        win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A 40,000-character title (a record's) showed its first 32,767 characters alone
+    (a line box's own limit): an edit of it would have saved it cut."""
+    assert win.pid is not None
+    long_title = "Engineer " * 4_444 + "end"
+    win.store.decisions.set_field(win.pid, "title", long_title)
+    win.queue_pane.select_row(1)
+    win.queue_pane.select_row(0)
+    title = win.fields.editors["title"].editor
+    assert isinstance(title, QLineEdit)
+    assert title.text() == long_title
+    title.setFocus()
+    title.end(False)
+    qtbot.keyClicks(title, "!")
+    win.document.setFocus()  # leaving saves it
+    assert _stored(win)["fields"]["title"] == long_title + "!"
