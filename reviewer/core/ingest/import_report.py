@@ -71,7 +71,7 @@ class ImportReport:
 
     def put_aside(self, source: str) -> None:
         """Count a file of a kind import does not read, by its kind."""
-        name = os.path.basename(source.rpartition("!")[2])  # (a zip's member: "a.zip!b.pdf")
+        name = os.path.basename(source)  # (a zip's member: "a.zip!b.pdf", "a.zip!x/b.pdf")
         kind = os.path.splitext(name)[1].lower() or "(no extension)"
         self.aside[kind] = self.aside.get(kind, 0) + 1
 

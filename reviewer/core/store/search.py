@@ -25,6 +25,10 @@ _FILTER = re.compile(r'(?<![\w:"-])(-?)(' + "|".join(FILTER_FIELDS)
 _LEFT_OUT_PHRASE = re.compile(r'(?<!\S)-"([^"]*)(?:"|$)')  # -"a phrase"
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://([^/?#:]+)", re.IGNORECASE)
 _RECORD = re.compile(r"#\d+$")  # the 12th record of a JSONL or CSV file: file.jsonl#12
+# a zip file's member: "archive.zip!pages/six.html" (a "!" in a file's own name is its name)
+_MEMBER = re.compile(r"\.zip!", re.IGNORECASE)
+# a path written on Windows, whose "\" parts folders ("\" is a letter of a name elsewhere)
+_WINDOWS = re.compile(r"^(?:[A-Za-z]:\\|\\\\)")
 
 
 @dataclass(frozen=True)
@@ -139,7 +143,15 @@ def source_name(source: str) -> str:
     if site:
         host = site.group(1).lower()
         return host[4:] if host.startswith("www.") else host
-    return re.split(r"[/\\!]", source)[-1]
+    if member := _MEMBER.search(source):
+        source = source[member.end():]
+        return source.rsplit("/", 1)[-1] or source
+    return _parts(source)[-1]
+
+
+def _parts(path: str) -> list[str]:
+    """A path's parts: parted by "/", and by "\\" too in one written on Windows."""
+    return re.split(r"[/\\]", path) if _WINDOWS.match(path) else path.split("/")
 
 
 def source_scope(source: str) -> tuple[str, str] | None:
@@ -153,15 +165,15 @@ def source_scope(source: str) -> tuple[str, str] | None:
     record = _RECORD.search(source)
     if record:
         path = source[:record.start()]
-        return re.split(r"[/\\!]", path)[-1], path
-    if "!" in source:  # a member of a zip file
-        archive = source[:source.index("!")]
-        return re.split(r"[/\\]", archive)[-1], archive + "!"
-    cut = max(source.rfind("/"), source.rfind("\\"))
+        return source_name(path), path
+    if member := _MEMBER.search(source):  # a member of a zip file
+        archive = source[:member.end() - 1]
+        return _parts(archive)[-1], archive + "!"
+    cut = max(source.rfind("/"), source.rfind("\\") if _WINDOWS.match(source) else -1)
     if cut <= 0:
         return None
     folder = source[:cut]
-    return re.split(r"[/\\]", folder)[-1] or folder, source[:cut + 1]
+    return _parts(folder)[-1] or folder, source[:cut + 1]
 
 
 def _quoted(text: str) -> str:

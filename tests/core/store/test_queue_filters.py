@@ -99,6 +99,15 @@ def test_the_source_name_is_the_file_name_or_the_site() -> None:
     assert source_name("http://example.org") == "example.org"
     assert source_name("plain.txt") == "plain.txt"
     assert source_name("") == ""
+    # a "!" or a "\\" in a file's own name is part of its name: "evil!trusted.txt" was
+    # listed as trusted.txt, and offered as the posting's of a zip file "evil"
+    assert source_name("/in/Hiring now! Apply.txt") == "Hiring now! Apply.txt"
+    assert source_name("/in/back\\slash.txt") == "back\\slash.txt"
+    assert source_name("/in/bad-\\xff-name.txt") == "bad-\\xff-name.txt"
+    assert source_name("/in/a.ZIP!jobs/one!two.html") == "one!two.html"
+    assert source_scope("/in/Hiring now! Apply.txt") == ("in", "/in/")
+    assert source_scope("/in/evil!x.zip!a.html") == ("evil!x.zip", "/in/evil!x.zip!")
+    assert source_scope("/in/Hiring now!.csv#2") == ("Hiring now!.csv", "/in/Hiring now!.csv")
 
 
 def test_the_scope_of_a_source_is_its_file_its_folder_or_its_site() -> None:
