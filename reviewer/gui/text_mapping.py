@@ -192,6 +192,9 @@ def _closest(hay: str, needle: str, expected: int) -> int:
     return before
 
 
+_STEP = 512  # characters of a long line read at once for where a span is expected
+
+
 class SpanMapper:
     """Maps spans of a Markdown source onto the plain text of its rendering."""
 
@@ -202,13 +205,46 @@ class SpanMapper:
         self._starts, self._before, self._rows = _expected_offsets(source)
         # each span mapped once: a posting drawn again (a span labelled) asks them all
         self._mapped: dict[tuple[int, int], tuple[int, int] | None] = {}
+        # of a long line: where it may be cut without cutting markup, and how much of
+        # it is shown before each cut
+        self._cuts: dict[int, tuple[list[int], list[int]]] = {}
 
     def _expected(self, offset: int) -> int:
         line = bisect.bisect_right(self._starts, offset) - 1
         start = self._starts[line]
-        head = squash(strip_markdown(self.source[start:offset],
-                                     tables=line in self._rows))[0].lstrip()
-        return self._before[line] + len(head)
+        tables = line in self._rows
+        if offset - start < 2 * _STEP:
+            head = squash(strip_markdown(self.source[start:offset], tables=tables))[0]
+            return self._before[line] + len(head.lstrip())
+        # far into a long line (thousands of skills in one): from the nearest cut before
+        # it, the shown length of each piece read once, not the line's head at each span
+        if line not in self._cuts:
+            self._cuts[line] = self._cut(start, tables)
+        cuts, shown = self._cuts[line]
+        k = bisect.bisect_right(cuts, offset) - 1
+        rest = squash(strip_markdown(self.source[cuts[k]:offset], k == 0, tables))[0]
+        return self._before[line] + shown[k] + len(rest.lstrip() if k == 0 else rest)
+
+    def _cut(self, start: int, tables: bool) -> tuple[list[int], list[int]]:
+        """Where the line from ``start`` may be cut, every ``_STEP`` characters or so:
+        at a space outside a link's brackets (markup is of one piece), and the length
+        shown before each cut."""
+        end = self.source.find("\n", start)
+        end = len(self.source) if end == -1 else end
+        cuts, shown = [start], [0]
+        depth = 0
+        for at in range(start, end):
+            char = self.source[at]
+            if char in "[(":
+                depth += 1
+            elif char in ")]":
+                depth = max(0, depth - 1)
+            elif char.isspace() and depth == 0 and at - cuts[-1] >= _STEP:
+                piece = squash(strip_markdown(self.source[cuts[-1]:at], len(cuts) == 1,
+                                              tables))[0]
+                shown.append(shown[-1] + len(piece.lstrip() if len(cuts) == 1 else piece))
+                cuts.append(at)
+        return cuts, shown
 
     def source_near(self, rendered: int) -> int:
         """Roughly where in the source the rendered offset ``rendered`` comes from

@@ -529,3 +529,34 @@ def _numbers(document: QTextDocument) -> list[str]:
         out.append(f"{listed.itemText(block) if listed is not None else ''} {block.text()}")
         block = block.next()
     return out
+
+
+def test_spans_far_into_a_long_line_are_placed_reading_the_line_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """4,000 skills named on one line: each span's expected place was read from the
+    line's start, the line read again at each span (4,000 spans: 6 s to show the
+    posting, 50,000: still frozen after 13 minutes). The text read to place them is now
+    a span's piece of the line each, and they land on their own words."""
+    from reviewer.gui import text_mapping
+
+    words = [f"skill{i}" for i in range(4000)]
+    source, starts = "Skills:", []
+    for i, word in enumerate(words):
+        source += " [" if i % 7 == 0 else " "
+        starts.append(len(source))
+        source += f"{word}](https://x.test/{i})" if i % 7 == 0 else word
+    source += "\n"
+    rendered = text_mapping.strip_markdown(source)
+    read = [0]
+    strip = text_mapping.strip_markdown
+
+    def counted(text: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        read[0] += len(text)
+        return strip(text, *args, **kwargs)
+
+    monkeypatch.setattr(text_mapping, "strip_markdown", counted)
+    mapper = text_mapping.SpanMapper(source, rendered)
+    for start, word in zip(starts, words, strict=True):
+        found = mapper.map(start, start + len(word))
+        assert found is not None and rendered[found[0]:found[1]] == word
+        assert rendered[found[1]:found[1] + 1] in (" ", "\n", "")  # its own, not skill12…
+    assert read[0] < 30 * len(source)  # (from each span's cut: it was 2,000 times the line)
