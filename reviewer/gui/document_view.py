@@ -40,6 +40,7 @@ from reviewer.gui.document_paint import (
     space_blocks,
     tint,
 )
+from reviewer.gui.guidelines import split_tables
 from reviewer.gui.long_lists import split_long_lists
 from reviewer.gui.text_mapping import (
     SpanMapper,
@@ -100,9 +101,9 @@ class DocumentView(DocumentBrowser):
         # GitHub dialect with HTML off: raw <img>, <script> … show as text, load nothing;
         # Markdown images become placeholders (the spans stay offsets into ``markdown``)
         runs, changed = split_long_lists(markdown)  # (laid out in time; offsets of
-        self.document().setMarkdown(  # ``markdown``, as the mapper's)
-            hide_images(runs), features.MarkdownDialectGitHub | features.MarkdownNoHTML
-        )
+        self.document().setMarkdown(  # ``markdown``, as the mapper's; a long table in
+            split_tables(hide_images(runs), heads=False),  # pieces, each laid out in time)
+            features.MarkdownDialectGitHub | features.MarkdownNoHTML)
         self._layout_document()
         space_blocks(self.document())
         rendered = self.document().toPlainText()

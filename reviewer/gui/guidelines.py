@@ -54,9 +54,11 @@ _RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 
 
-def split_tables(text: str, most: int = TABLE_ROWS) -> str:
+def split_tables(text: str, most: int = TABLE_ROWS, heads: bool = True) -> str:
     """``text`` with each Markdown table of more than ``most`` rows written as tables of
-    ``most`` rows, each under the header (code, fenced or indented, left as it is)."""
+    ``most`` rows, each under the header (code, fenced or indented, left as it is); with
+    ``heads`` False, each after the first under a header of empty cells, so that the text
+    shown is the table's own (a posting's spans are found in it)."""
     lines = text.split("\n")
     out: list[str] = []
     fence: str | None = None  # the fence a code block opened with: closed by one as long
@@ -73,8 +75,11 @@ def split_tables(text: str, most: int = TABLE_ROWS) -> str:
             while end < len(lines) and "|" in lines[end] and lines[end].strip():
                 end += 1
             head, body = lines[i:i + 2], lines[i + 2:end]
+            columns = max(1, lines[i + 1].strip().strip("|").count("|") + 1)
+            blank = ["|" + " |" * columns, "|" + "-|" * columns]
             for start in range(0, max(1, len(body)), most):
-                out += [*([""] if start else []), *head, *body[start:start + most]]
+                out += [*([""] if start else []), *(head if heads or not start else blank),
+                        *body[start:start + most]]
             i = end
             continue
         out.append(line)

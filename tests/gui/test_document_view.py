@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
     QTextListFormat,
+    QTextTable,
 )
 from PySide6.QtWidgets import QApplication, QToolTip
 
@@ -560,3 +561,23 @@ def test_spans_far_into_a_long_line_are_placed_reading_the_line_once(monkeypatch
         assert found is not None and rendered[found[0]:found[1]] == word
         assert rendered[found[1]:found[1] + 1] in (" ", "\n", "")  # its own, not skill12…
     assert read[0] < 30 * len(source)  # (from each span's cut: it was 2,000 times the line)
+
+
+def test_a_long_table_is_laid_out_in_pieces_and_its_spans_found_in_it(
+        view: DocumentView) -> None:
+    """A posting's table of 10,000 rows took 6 s to show (Qt lays out a table in a time
+    growing with the square of its rows; 20,000: half a minute and 6 s each resize): it
+    is laid out as tables of a few hundred rows, the text shown being the table's own."""
+    rows = 1_200
+    markdown = "# Shifts\n\n| day | team |\n|---|---|\n" + "".join(
+        f"| {i} | crew{i} |\n" for i in range(rows))
+    start = markdown.index("crew1100 ")
+    view.show_posting(markdown, {"department": [[start, start + len("crew1100")]]})
+    frame = view.document().rootFrame()
+    tables = [child for child in frame.childFrames() if isinstance(child, QTextTable)]
+    assert len(tables) == 3 and sum(t.rows() for t in tables) == rows + 3  # (3 heads)
+    shown = " ".join(view.toPlainText().split())
+    assert shown.startswith("Shifts day team 0 crew0 1 crew1") and shown.endswith(
+        f"{rows - 1} crew{rows - 1}")  # the heads after the first: empty cells alone
+    [(_name, a, b)] = view.highlights
+    assert view.toPlainText()[a:b] == "crew1100"
