@@ -16,6 +16,7 @@ placeholder (``text_mapping.hide_images``).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextListFormat,
+    QTextOption,
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -53,6 +55,9 @@ from reviewer.gui.text_mapping import (
 
 FLASH_MS = 600  # how long a focused field's highlight blinks
 
+
+LONG_RUN = 2_000  # characters with no space that are broken anywhere, not at a word
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN}}}")
 
 class DocumentView(DocumentBrowser):
     """Read-only view of one posting: rendered, raw, or with what cleaning removed.
@@ -100,6 +105,7 @@ class DocumentView(DocumentBrowser):
         features = QTextDocument.MarkdownFeature
         # GitHub dialect with HTML off: raw <img>, <script> … show as text, load nothing;
         # Markdown images become placeholders (the spans stay offsets into ``markdown``)
+        self._wrap_for(markdown)
         runs, changed = split_long_lists(markdown)  # (laid out in time; offsets of
         self.document().setMarkdown(  # ``markdown``, as the mapper's; a long table in
             split_tables(hide_images(runs), heads=False),  # pieces, each laid out in time)
@@ -175,10 +181,20 @@ class DocumentView(DocumentBrowser):
     def _set_plain(self, text: str) -> None:
         # Qt turns "\r\n" into one line break; keep offsets by keeping the length
         # (set on the document: QTextEdit.setPlainText would keep the cursor's format)
+        self._wrap_for(text)
         self.document().setPlainText(text.replace("\r\n", " \n").replace("\r", "\n"))
         self.setCurrentCharFormat(QTextCharFormat())
         self._layout_document()
         self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _wrap_for(self, text: str) -> None:
+        """Lines broken between words; anywhere in a text that holds a run of
+        ``LONG_RUN`` characters with no space (a scraped page's base64 string): Qt's time
+        to break such a run at a word grows with the square of its length (a megabyte
+        took two minutes to show, and as long at each resize)."""
+        modes = QTextOption.WrapMode
+        self.setWordWrapMode(modes.WrapAnywhere if _LONG_RUN.search(text) is not None
+                             else modes.WrapAtWordBoundaryOrAnywhere)
 
     def _reset(self, mode: str) -> None:
         self._end_flash()

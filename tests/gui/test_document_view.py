@@ -581,3 +581,18 @@ def test_a_long_table_is_laid_out_in_pieces_and_its_spans_found_in_it(
         f"{rows - 1} crew{rows - 1}")  # the heads after the first: empty cells alone
     [(_name, a, b)] = view.highlights
     assert view.toPlainText()[a:b] == "crew1100"
+
+
+def test_a_run_of_thousands_of_characters_with_no_space_is_broken_anywhere(
+        view: DocumentView) -> None:
+    """A posting holding a megabyte's word (a base64 string) took two minutes to show,
+    and as long at each resize: Qt's time to break it at a word grows with the square of
+    its length. Such a text is broken anywhere; any other between words."""
+    from PySide6.QtGui import QTextOption
+
+    view.show_posting("Engineer wanted. " + "x" * 5_000, {})
+    assert view.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
+    view.show_posting("Engineer wanted. " + "x y" * 5_000, {})
+    assert view.wordWrapMode() == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+    view.show_raw("<p>" + "y" * 5_000 + "</p>")
+    assert view.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
