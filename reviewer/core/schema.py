@@ -46,7 +46,7 @@ def within_bounds(name: str, value: float) -> float:
     (``NUMBER_BOUNDS``: a week of 1,000,000,000 hours)."""
     low, high = NUMBER_BOUNDS.get(name, (-float("inf"), float("inf")))
     if not low <= value <= high:
-        raise ValueError(f"{value:g} is outside {low} to {high}")
+        raise ValueError(f"{value:.15g} is outside {low} to {high}")
     return value
 
 FIELDS: tuple[FieldSpec, ...] = (

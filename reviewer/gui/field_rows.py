@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.extract import value_from_selection
 from reviewer.core.schema import FieldSpec, within_bounds
+from reviewer.core.words import typed_text
 from reviewer.gui.choice_box import ChoiceBox
 from reviewer.gui.field_figures import amount, check_plain, currency, shown_text
 from reviewer.gui.list_edit import ListEdit, forget_undo
@@ -212,13 +213,15 @@ class FieldEditor(QWidget):
     def value(self) -> Any:
         """The value typed, read as the extractor reads text (a date in any common form,
         "38k", "$95,000"); None when empty. ValueError saying why when it cannot be read."""
-        kind, editor = self.spec.kind, self.editor
+        kind, editor, stored = self.spec.kind, self.editor, self.loaded[0]
         if isinstance(editor, QComboBox):
             return editor.currentData()
         if isinstance(editor, QPlainTextEdit):
-            items = [x.strip() for x in editor.toPlainText().split("\n") if x.strip()]
+            items = [typed_text(x) for x in editor.toPlainText().split("\n")]
+            items = [x for x in items if x]
+            if isinstance(stored, list) and items == [typed_text(str(x)) for x in stored]:
+                return stored  # (as shown: as stored, whatever spaces it holds)
             return items or None
-        stored = self.loaded[0]
         if kind == "salary":
             shown = stored if isinstance(stored, dict) else {}
             # a figure as it was shown is the one stored ("15.375" read again would be
@@ -234,11 +237,17 @@ class FieldEditor(QWidget):
                     "currency": currency(self.salary_currency.text(), cur_low or cur_high),
                     "period": self.salary_period.currentData()}
         assert isinstance(editor, QLineEdit)
-        text = editor.text().strip()
-        if text and kind in ("number", "date") and text == shown_text(stored).strip():
+        # as an import takes a cell: no character no one sees (a title of zero-width
+        # spaces was saved as one), no control character, no line break in a line
+        text = typed_text(editor.text())
+        if text and text == typed_text(shown_text(stored)):
             return stored  # as shown: as stored
         if text and kind == "number":
             check_plain(text, self.spec.label)
+            if _PLAIN_NUMBER.fullmatch(text):  # (read by the extractor, "1e2" was 100000)
+                figure = float(text)
+                return within_bounds(self.spec.name,
+                                     int(figure) if figure.is_integer() else figure)
         if text and kind in ("number", "date"):
             try:
                 read = value_from_selection(self.spec.name, text)
@@ -372,5 +381,6 @@ def name_boxes(field: FieldEditor, label: str) -> None:
             named.setAccessibleName(label)
 
 
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _WHOLE = 2**31 - 1  # characters a line box holds: any value, whole
 _UNSAVED = object()  # equal to no value: the field's value is offered again when left

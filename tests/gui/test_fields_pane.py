@@ -292,3 +292,58 @@ def test_a_value_longer_than_a_line_box_holds_by_default_is_shown_and_kept_whole
     qtbot.keyClicks(title, "!")
     win.document.setFocus()  # leaving saves it
     assert _stored(win)["fields"]["title"] == long_title + "!"
+
+
+@pytest.mark.parametrize(("name", "typed", "saved"), [
+    ("title", "\u200b\u200b", None),  # no character anyone sees: no title
+    ("requisition_id", "\u202e123", "123"),  # a right-to-left override shown reversed
+    ("title", "Data\u2028Engineer", "Data Engineer"),  # a line break in a line
+    ("title", "Data \x07 Engineer", "Data Engineer"),
+])
+def test_what_no_one_sees_is_not_saved_in_a_typed_value(
+        win: ReviewWindow, qtbot, name: str, typed: str, saved: object) -> None:  # type: ignore[no-untyped-def]
+    """Zero-width spaces alone were saved as a corrected title, a right-to-left override
+    in a requisition id, a line separator in a one-line field: an import takes such
+    characters out of a cell, and so does the window out of what is typed."""
+    box = win.fields.editors[name].editor
+    assert isinstance(box, QLineEdit)
+    box.setFocus()
+    box.setText(typed)
+    win.document.setFocus()
+    assert _stored(win)["fields"][name] == saved
+
+
+@pytest.mark.parametrize(("name", "typed", "said"), [
+    ("work_hours", "1e2", None),  # 100: it is saved
+    ("experience_years", "50.0000001", "50.0000001 is outside 0 to 50"),
+    ("work_hours", "250", "250 is outside 1 to 100"),
+])
+def test_a_number_typed_is_read_as_typed(win: ReviewWindow, qtbot, name: str, typed: str,  # type: ignore[no-untyped-def]
+                                         said: str | None) -> None:
+    """"1e2" hours was refused as "100000 is outside 1 to 100", and 50.0000001 years as
+    "50000 is outside 0 to 50": a number typed plainly is read as the number it is."""
+    field = win.fields.editors[name]
+    assert isinstance(field.editor, QLineEdit)
+    field.editor.setFocus()
+    field.editor.setText(typed)
+    win.document.setFocus()
+    if said is None:
+        assert _stored(win)["fields"][name] == 100
+    else:
+        assert field.unreadable is not None and said in field.unreadable
+
+
+def test_a_value_left_as_shown_is_not_saved_again_tidied(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert win.pid is not None
+    win.store.decisions.set_field(win.pid, "skills", ["Python  3", "SQL"])
+    win.store.decisions.set_field(win.pid, "title", "Data  Engineer")
+    before = _stored(win)["updated_at"]
+    win.queue_pane.select_row(1)
+    win.queue_pane.select_row(0)
+    for name in ("title", "skills"):
+        win.fields.editors[name].editor.setFocus()
+        win.document.setFocus()
+    stored = _stored(win)
+    assert (stored["fields"]["title"], stored["fields"]["skills"]) == (
+        "Data  Engineer", ["Python  3", "SQL"])
+    assert stored["updated_at"] == before

@@ -22,10 +22,11 @@ from reviewer.core.words.text import (
     escaped_controls,
     folded,
     spaced,
+    typed_text,
     utf16_offsets,
     valid_name,
     valid_unicode,
 )
 
-__all__ = ["SPACED_CLASS", "escaped_controls", "folded", "spaced", "utf16_offsets",
+__all__ = ["SPACED_CLASS", "escaped_controls", "folded", "spaced", "typed_text", "utf16_offsets",
            "valid_name", "valid_unicode"]

@@ -88,6 +88,12 @@ def without_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+def typed_text(text: str) -> str:
+    """One line a person typed, as an import takes a cell: without the characters no one
+    sees nor control characters, every break or separator a space, spaces one."""
+    return " ".join(without_invisible(_CONTROL.sub("", text)).split())
+
+
 def folded(text: str) -> str:
     """``text`` as a search compares it: accents off, case folded ("München" and
     "MUNCHEN" are "munchen", "Straße" is "strasse", full-width "Ａ" is "a")."""
