@@ -217,11 +217,10 @@ class FieldEditor(QWidget):
         if isinstance(editor, QComboBox):
             return editor.currentData()
         if isinstance(editor, QPlainTextEdit):
-            items = [typed_text(x) for x in editor.toPlainText().split("\n")]
-            items = [x for x in items if x]
-            if isinstance(stored, list) and items == [typed_text(str(x)) for x in stored]:
-                return stored  # (as shown: as stored, whatever spaces it holds)
-            return items or None
+            lines = [x.strip() for x in editor.toPlainText().split("\n") if x.strip()]
+            if isinstance(stored, list) and lines == [str(x).strip() for x in stored]:
+                return stored  # (as shown: as stored, whatever it holds)
+            return [x for x in map(typed_text, lines) if x] or None
         if kind == "salary":
             shown = stored if isinstance(stored, dict) else {}
             # a figure as it was shown is the one stored ("15.375" read again would be
@@ -239,9 +238,9 @@ class FieldEditor(QWidget):
         assert isinstance(editor, QLineEdit)
         # as an import takes a cell: no character no one sees (a title of zero-width
         # spaces was saved as one), no control character, no line break in a line
-        text = typed_text(editor.text())
-        if text and text == typed_text(shown_text(stored)):
+        if editor.text().strip() and editor.text().strip() == shown_text(stored).strip():
             return stored  # as shown: as stored
+        text = typed_text(editor.text())
         if text and kind == "number":
             check_plain(text, self.spec.label)
             if _PLAIN_NUMBER.fullmatch(text):  # (read by the extractor, "1e2" was 100000)

@@ -227,19 +227,30 @@ class SpanMapper:
 
     def _cut(self, start: int, tables: bool) -> tuple[list[int], list[int]]:
         """Where the line from ``start`` may be cut, every ``_STEP`` characters or so:
-        at a space outside a link's brackets (markup is of one piece), and the length
-        shown before each cut."""
+        at a space outside a link's text and target (markup is of one piece; a "[" never
+        closed stops counting after ``_STEP`` characters), and the length shown before
+        each cut."""
         end = self.source.find("\n", start)
         end = len(self.source) if end == -1 else end
         cuts, shown = [start], [0]
-        depth = 0
+        depth, opened, target = 0, start, False  # open "[", where, in a link's "(…)"
+        escaped = False
         for at in range(start, end):
             char = self.source[at]
-            if char in "[(":
-                depth += 1
-            elif char in ")]":
-                depth = max(0, depth - 1)
-            elif char.isspace() and depth == 0 and at - cuts[-1] >= _STEP:
+            if escaped:  # (an escaped "\[" is text; and a space after "\" no cut)
+                escaped = False
+                continue
+            escaped = char == "\\"
+            if target:
+                target = char != ")"
+            elif char == "[":
+                depth, opened = depth + 1, at if depth == 0 else opened
+            elif char == "]" and depth:
+                depth -= 1
+                target = depth == 0 and self.source.startswith("(", at + 1)
+            elif depth and at - opened > _STEP:
+                depth = 0  # (a bracket of the text, never closed)
+            if char.isspace() and not depth and not target and at - cuts[-1] >= _STEP:
                 piece = squash(strip_markdown(self.source[cuts[-1]:at], len(cuts) == 1,
                                               tables))[0]
                 shown.append(shown[-1] + len(piece.lstrip() if len(cuts) == 1 else piece))

@@ -596,3 +596,24 @@ def test_a_run_of_thousands_of_characters_with_no_space_is_broken_anywhere(
     assert view.wordWrapMode() == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
     view.show_raw("<p>" + "y" * 5_000 + "</p>")
     assert view.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
+
+
+def test_a_long_line_is_cut_outside_a_link_whose_text_holds_a_bracket() -> None:
+    """A ")" in a link's text ("[1) apply …](url)") ended the link for the cuts of a long
+    line: a cut fell in the link, the estimate was off by its target's length, and 254 of
+    300 spans on repeated words were shown on another of them."""
+    import re
+
+    from reviewer.gui.text_mapping import SpanMapper, strip_markdown
+
+    url = "https://example.com/" + "a" * 60
+    line = ("Skills: " + "go " * 100 + "[1) apply " + "now " * 120 + "](" + url + ") "
+            + " ".join(f"go{i % 10}" for i in range(300)) + " ")
+    source = "Title\n" + line + "\n"
+    rendered = strip_markdown(source)
+    mapper = SpanMapper(source, rendered)
+    for word in re.finditer(r"go\d", source):
+        found = mapper.map(*word.span())
+        assert found is not None
+        assert len(re.findall(r"go\d", rendered[:found[0]])) == len(
+            re.findall(r"go\d", source[:word.start()]))

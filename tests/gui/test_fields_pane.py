@@ -347,3 +347,16 @@ def test_a_value_left_as_shown_is_not_saved_again_tidied(win: ReviewWindow, qtbo
     assert (stored["fields"]["title"], stored["fields"]["skills"]) == (
         "Data  Engineer", ["Python  3", "SQL"])
     assert stored["updated_at"] == before
+
+
+def test_a_correction_of_spaces_alone_is_saved(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert win.pid is not None
+    win.store.decisions.set_field(win.pid, "title", "Data  Engineer")
+    win.queue_pane.select_row(1)
+    win.queue_pane.select_row(0)
+    box = win.fields.editors["title"].editor
+    assert isinstance(box, QLineEdit)
+    box.setFocus()
+    box.setText("Data Engineer")
+    win.document.setFocus()
+    assert _stored(win)["fields"]["title"] == "Data Engineer"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,7 +72,9 @@ class ImportReport:
 
     def put_aside(self, source: str) -> None:
         """Count a file of a kind import does not read, by its kind."""
-        name = os.path.basename(source)  # (a zip's member: "a.zip!b.pdf", "a.zip!x/b.pdf")
+        # a zip's member by its own name ("a.zip!b.pdf", "a.zip!x/b"); a "!" elsewhere is
+        # a letter of a file's name
+        name = os.path.basename(re.split(r"(?i)\.zip!", source)[-1])
         kind = os.path.splitext(name)[1].lower() or "(no extension)"
         self.aside[kind] = self.aside.get(kind, 0) + 1
 

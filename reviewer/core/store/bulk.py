@@ -368,8 +368,11 @@ class Bulk:
                 self._relist(name, ids)
             db.execute(f"UPDATE postings SET updated_at = ? WHERE id IN {_IDS}", (stamp, ids))
         db.execute("INSERT INTO events (at, kind, posting_id, data) SELECT ?, 'undo', value, ?"
-                   " FROM json_each(?)", (stamp, json.dumps({"change": edit.describe(),
-                                                             "bulk": True}), ids))
+                   " FROM json_each(?)", (stamp, json.dumps({
+                       "change": edit.describe(), "bulk": True,
+                       "things": [["status", ""] if edit.kind == "status" else
+                                  ["label" if edit.kind == "label" else "field", edit.name]]}),
+                                          ids))
 
     def _relist(self, name: str, ids: str) -> None:
         """Keep the listing column of field ``name`` (if it has one) on its final value:

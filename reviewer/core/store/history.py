@@ -75,6 +75,27 @@ def log(db: Database, kind: str, data: dict[str, Any], posting: int | None = Non
                (at or now(), kind, posting, json.dumps(data, ensure_ascii=ascii_only)))
 
 
+def things_of(rows: list[Row], now_rows: list[Row]) -> list[list[str]]:
+    """What an undo (or a redo) of rows ``rows`` changes, as a merge names it ([kind,
+    key]: a field, a question's answer, the span labels, the status, the comment):
+    ``now_rows`` the same rows as they are before it."""
+    things: list[list[str]] = []
+    for (table, key, row), (_, _, now_row) in zip(rows, now_rows, strict=True):
+        if table == "annotations":
+            found = [["field", str(key[1])]]
+        elif table == "doc_labels":
+            found = [["label", str(key[1])]]
+        elif table == "spans":
+            found = [["spans", ""]]
+        elif table == "postings":
+            found = [[column, ""] for column in ("status", "comment")
+                     if (row or {}).get(column) != (now_row or {}).get(column)]
+        else:
+            found = []
+        things += [thing for thing in found if thing not in things]
+    return things
+
+
 def key_posting(change: Change) -> int | None:
     """The posting a change is about (None: it names none)."""
     for table, key, row in change.rows:
@@ -184,8 +205,9 @@ class History:
             posting = key_posting(change) or key_posting(redo)
             if posting is not None:
                 self._refresh(posting)
-                log(self.db, "redo" if change.redoes else "undo",
-                    {"change": change.description}, posting,
+                log(self.db, "redo" if change.redoes else "undo",  # (what it changed: what a
+                    {"change": change.description,  # merge of this file reads)
+                     "things": things_of(change.rows, redo.rows)}, posting,
                     ascii_only=True)  # as undo lines were always written
             if change.after is not None:
                 self.sealed(redo)

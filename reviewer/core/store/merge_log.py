@@ -33,6 +33,15 @@ _SPAN_EDITS = ("add_span", "add_spans", "remove_span", "reject_span", "relabel_s
 _MADE = ("set_labels", "set_status", "set_comment", "adjudicated_field", *_SPAN_EDITS)
 
 
+def _things(said: dict[str, Any]) -> list[tuple[str, str]]:
+    """What an undo or a redo changed, as its log line says ([] for one that does not)."""
+    things = said.get("things")
+    if not isinstance(things, list):
+        return []
+    return [(str(t[0]), str(t[1])) for t in things
+            if isinstance(t, list) and len(t) == 2 and t[0] in _KINDS]
+
+
 class MergeLog:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -53,8 +62,11 @@ class MergeLog:
             elif kind == "set_labels" and isinstance(said.get("question"), str) \
                     and not said.get("options"):
                 out.append((pid, who, "label", said["question"], at))
-            elif kind == "undo":
-                out.append((pid, who, "", "", at))
+            elif kind == "undo":  # (what it changed, where its line says: else anything)
+                things = _things(said)
+                out += [(pid, who, k, key, at) for k, key in things or [("", "")]]
+                if ("status", "") in things:  # no longer reviewed: no answer on spans
+                    out.append((pid, who, "spans", "", at))
             elif kind in ("schema_removed", "taken_back"):  # whose it was, not who wrote
                 if said.get("kind") in (("label", "spans") if kind == "schema_removed"
                                         else _KINDS) and isinstance(said.get("of"), str):
@@ -71,36 +83,49 @@ class MergeLog:
         it), and of the rulings merges brought (``log_ruled``): of the postings ``ids``,
         each thing's (who, what they set where the log says it, the file a ruling came
         from; None: made here). A thing a merge settled since (``log_settled``) is not,
-        nor what a person decided of a posting an undo or a redo changed since (which edit
-        it took back, the log does not say)."""
-        out: dict[Thing, Made] = {}
+        nor one an undo changed since (a redo makes it one again); an undo written before
+        its line said what it changed took back any of the posting's made here."""
+        mine: dict[int, dict[tuple[str, str], Made]] = {}
         merged: set[int] = set()
         for pid, who, kind, said, _at in self._events(
                 ids, ("merge", "ruled", "settled", "undo", "redo", *_MADE)):
+            made = mine.setdefault(pid, {})
             if kind == "merge":
                 merged.add(pid)
             elif kind in ("ruled", "settled"):
                 if said.get("kind") in _KINDS:
-                    thing = (pid, said["kind"], str(said.get("key", "")))
-                    out.pop(thing, None)
+                    thing = (str(said["kind"]), str(said.get("key", "")))
+                    made.pop(thing, None)
                     if kind == "ruled" and isinstance(said.get("of"), str):
-                        out[thing] = (said["of"], said.get("value"), str(said.get("file", "")))
-            elif kind in ("undo", "redo"):  # (a person's own: a ruling brought stays)
-                for thing in [t for t, made in out.items() if t[0] == pid and made[2] is None]:
-                    del out[thing]
+                        made[thing] = (said["of"], said.get("value"), str(said.get("file", "")))
+            elif kind in ("undo", "redo"):  # what it changed is no ruling, or one again
+                things = _things(said) or [t for t, m in made.items() if m[2] is None]
+                for thing in things:
+                    made.pop(thing, None)
+                    if kind == "redo" and pid in merged:
+                        made[thing] = (who, None, None)
             elif pid in merged:  # (before the first merge: the author's own value)
                 if kind == "set_labels" and isinstance(said.get("question"), str):
-                    out[(pid, "label", said["question"])] = (
+                    made[("label", said["question"])] = (
                         who, sorted(map(str, said.get("options") or [])), None)
                 elif kind == "set_status":
-                    out[(pid, "status", "")] = (who, said.get("status"), None)
+                    made[("status", "")] = (who, said.get("status"), None)
                 elif kind == "set_comment":
-                    out[(pid, "comment", "")] = (who, None, None)
+                    made[("comment", "")] = (who, None, None)
                 elif kind == "adjudicated_field" and isinstance(said.get("field"), str):
-                    out[(pid, "field", said["field"])] = (who, None, None)
+                    made[("field", said["field"])] = (who, None, None)
                 elif kind in _SPAN_EDITS:
-                    out[(pid, "spans", "")] = (who, None, None)
-        return out
+                    made[("spans", "")] = (who, None, None)
+        return {(pid, *thing): m for pid, made in mine.items() for thing, m in made.items()}
+
+    def origin(self) -> str:
+        """With its file's name, which file a ruling came from: the id a merge gave the
+        file it made (``Meta.set_made_by_merge``), else when its log began (another file
+        of the same name is another, unless one is the other's copy)."""
+        row = self.db.execute("SELECT value FROM project_meta WHERE key = 'file_id'"
+                              ).fetchone() or self.db.execute(
+            "SELECT at FROM events ORDER BY id LIMIT 1").fetchone()
+        return "" if row is None else str(row[0])
 
     def merged_before(self, ids: Sequence[int]) -> set[int]:
         """The postings of ``ids`` a merge brought reviewers' values to already."""

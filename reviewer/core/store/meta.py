@@ -11,6 +11,7 @@ and so do the changed questions, with the models.
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterable, Mapping
 
 from reviewer.core.store.history import log
@@ -49,8 +50,11 @@ class Meta:
         return self._get("made_by_merge") == "1"
 
     def set_made_by_merge(self) -> None:
+        """Mark the file made by a merge, with an id of its own (``MergeLog.origin``)."""
         with self.db.atomic():
             self._set("made_by_merge", "1")
+            if self._get("file_id") is None:
+                self._set("file_id", uuid.uuid4().hex)
 
     def guidelines(self) -> str:
         """The guidelines, Markdown ("" when there are none)."""

@@ -165,11 +165,15 @@ class _Merger:
         self.tally = Tally(report)  # ``final`` and ``withdrawn``, against where each began
         self.here: dict[Thing, Made] = {}  # of a batch: decided in OUT since (``made_here``)
         self.settled: list[Thing] = []  # of a batch: final decisions set on the reviewers'
+        self.source = ""  # the input merged (``merge``)
         self.spelled = {name.casefold(): name for name in out.reviews.reviewers()}
 
     def merge(self, src: Store, item: InputReport, done: int, total: int,
               progress: Progress | None) -> int:
         has_reviews = bool(src.reviews.reviewers())
+        # which file a ruling came from: its name, and when its log began (two files of
+        # one name are two, but for a copy)
+        self.source = f"{src.path.name} {src.merge_log.origin()}"
         before = (self.report.final, self.report.withdrawn, self.report.own)
         after = 0
         while page := src.transfer.hashes(after, BATCH):
@@ -276,7 +280,7 @@ class _Merger:
             final = finals.get(thing, [])
             differs = bool(final) and not same(joined(final).value, value.value, value.kind)
             if final and self._ruling(thing, final, earlier) and not (
-                    differs and (self.here.get(thing) or ("", None, None))[2] == src.path.name):
+                    differs and (self.here.get(thing) or ("", None, None))[2] == self.source):
                 if differs:  # (a ruling this file brought before is replaced by its own)
                     item.overruled.append(pid)
                 continue  # OUT's own ruling stands
@@ -285,7 +289,7 @@ class _Merger:
                           value.value if value.kind in ("label", "status") else None))
             item.rulings += 1
             touched.add(pid)
-        out.merge_log.log_ruled(src.path.name, ruled)
+        out.merge_log.log_ruled(self.source, ruled)
         out.merge_log.log_settled(self.settled)
         self.settled = []
         out.transfer.finish()

@@ -23,9 +23,11 @@ def folder(tmp_path: Path) -> Path:
     (top / "sub" / "jobs.jsonl.gz").write_bytes(b"\x1f\x8b")
     (top / "README").write_text("notes")
     (top / ".hidden.pdf").write_bytes(b"%PDF")  # hidden: not counted
+    (top / "Hiring now!.pdf").write_bytes(b"%PDF")  # (a "!" of a name: no zip's member)
     with zipfile.ZipFile(top / "more.zip", "w") as zf:
         zf.writestr("b.txt", PAGE.replace("Leeds", "York"))
         zf.writestr("cv.PDF", b"%PDF")
+        zf.writestr("LICENSE", b"x")
     return top
 
 
@@ -34,9 +36,9 @@ def test_an_import_counts_the_files_it_leaves_aside_by_kind(tmp_path: Path) -> N
     with Store(tmp_path / "p.db") as store:
         report = import_paths(store, [top])
     assert report.added == 2 and report.skipped == []
-    assert report.aside == {".pdf": 2, ".gz": 1, "(no extension)": 1}
+    assert report.aside == {".pdf": 3, ".gz": 1, "(no extension)": 2}
     note = report.aside_note()
-    assert note is not None and "4 files" in note and ".pdf 2" in note
+    assert note is not None and "6 files" in note and ".pdf 3" in note
     assert report.seen == 2
 
 
@@ -44,7 +46,7 @@ def test_the_command_says_them(tmp_path: Path, capsys: pytest.CaptureFixture[str
     top = folder(tmp_path)
     assert main(["import", str(tmp_path / "p.db"), str(top)]) == 0
     err = capsys.readouterr().err
-    assert "(.pdf 2, (no extension) 1, .gz 1)" in err and "left aside" in err
+    assert "(.pdf 3, (no extension) 2, .gz 1)" in err and "left aside" in err
 
 
 def test_reading_the_inputs_alone_passes_them_over(tmp_path: Path) -> None:

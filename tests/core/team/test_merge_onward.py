@@ -346,3 +346,69 @@ def test_the_project_split_from_counts_no_ruling_of_its_own_as_a_reviewer_s_valu
     report = merge_projects(source, [files["ana"], files["ben"]])
     with Store(source) as store:
         assert "lead" not in store.reviews.reviewers() and report.own == 0
+
+
+@pytest.mark.parametrize("then", ["undo another edit", "undo and redo it"])
+def test_a_ruling_stands_through_an_undo_of_another_edit_and_a_redo_of_itself(
+        files: dict[str, Path], tmp_path: Path, then: str) -> None:
+    """Any undo in the merged file took every ruling of the posting made there for none
+    (the log did not say what an undo changed): ben's later answer then became final."""
+    out = tmp_path / "merged.db"
+    for name, tag in (("ana", "urgent"), ("ben", "remote")):
+        with Store(files[name], reviewer=name) as store:
+            store.labels.answer(2, "tags", [tag])
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out, reviewer="ana") as store:
+        ruling = store.labels.answer(2, "tags", ["urgent"])
+        if then == "undo another edit":
+            store.history.undo(store.postings.set_comment(2, "typo"))
+        else:
+            store.history.undo(store.history.undo(ruling))
+        store.reviews.refresh([2])
+    with Store(files["ana"], reviewer="ana") as store:
+        store.labels.answer(2, "tags", [])
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(files["ben"], reviewer="ben") as store:
+        store.labels.answer(2, "tags", ["junior"])
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out) as store:
+        assert store.records.get(2)["labels"]["tags"] == ["urgent"]
+
+
+def test_an_undo_that_took_a_value_back_is_known_whatever_the_order_of_the_files(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """ana set a title, sub.db was merged from her file, she undid the edit: merged with
+    sub.db after her file, her title came back (an undo's taking back was of anything,
+    known only where the value was held already)."""
+    sub = tmp_path / "sub.db"
+    with Store(files["ana"], reviewer="ana") as store:
+        change = store.decisions.set_field(3, "title", "Alpha")
+        merge_projects(sub, [files["ana"], files["ben"]])
+        store.history.undo(change)
+    results = set()
+    for n, order in enumerate((["ana", "sub"], ["sub", "ana"])):
+        out = tmp_path / f"out{n}.db"
+        paths = [files["ana"] if name == "ana" else sub for name in order]
+        merge_projects(out, paths)
+        with Store(out) as store:
+            results.add(repr(sorted(store.reviews.of(3))))
+        again = merge_projects(out, paths)
+        assert again.final == again.withdrawn == again.taken_back == 0
+    assert results == {"[]"}
+
+
+def test_two_files_of_one_name_are_two_files_whose_rulings_differ(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """Two merged files both named merged.db, each adjudicated: the second merged replaced
+    the first's ruling as if it were that file's own later one."""
+    rulings = []
+    for folder, title in (("a", "Gamma"), ("b", "Delta")):
+        (tmp_path / folder).mkdir()
+        made = tmp_path / folder / "merged.db"
+        merge_projects(made, [files["ana"], files["ben"]])
+        with Store(made, reviewer="lead") as store:
+            store.reviews.adjudicate(1, "title", title)
+        rulings.append(made)
+    out = tmp_path / "final.db"
+    report = merge_projects(out, rulings)
+    assert final(out)[0] == "Gamma" and report.inputs[1].overruled == [1]
