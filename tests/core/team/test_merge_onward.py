@@ -248,14 +248,20 @@ def test_a_value_taken_back_stays_out_whatever_the_order_of_the_files(
     assert results == {repr(("Beta", ["no"], ["ben", "chen"]))}
 
 
-def test_an_undone_ruling_is_none(files: dict[str, Path], tmp_path: Path) -> None:
-    """ana answered in the merged file with her own answer, then undid it; the answer
-    the reviewers later agreed on stood as her ruling when ben changed his."""
+def differing_tags(files: dict[str, Path], tmp_path: Path) -> Path:
+    """ana's tags of posting 2 and ben's differ ("urgent", "remote"): their merge."""
     out = tmp_path / "merged.db"
     for name, tag in (("ana", "urgent"), ("ben", "remote")):
         with Store(files[name], reviewer=name) as store:
             store.labels.answer(2, "tags", [tag])
     merge_projects(out, [files["ana"], files["ben"]])
+    return out
+
+
+def test_an_undone_ruling_is_none(files: dict[str, Path], tmp_path: Path) -> None:
+    """ana answered in the merged file with her own answer, then undid it; the answer
+    the reviewers later agreed on stood as her ruling when ben changed his."""
+    out = differing_tags(files, tmp_path)
     with Store(out, reviewer="ana") as store:
         store.history.undo(store.labels.answer(2, "tags", ["urgent"]))
         store.reviews.refresh([2])
@@ -353,11 +359,7 @@ def test_a_ruling_stands_through_an_undo_of_another_edit_and_a_redo_of_itself(
         files: dict[str, Path], tmp_path: Path, then: str) -> None:
     """Any undo in the merged file took every ruling of the posting made there for none
     (the log did not say what an undo changed): ben's later answer then became final."""
-    out = tmp_path / "merged.db"
-    for name, tag in (("ana", "urgent"), ("ben", "remote")):
-        with Store(files[name], reviewer=name) as store:
-            store.labels.answer(2, "tags", [tag])
-    merge_projects(out, [files["ana"], files["ben"]])
+    out = differing_tags(files, tmp_path)
     with Store(out, reviewer="ana") as store:
         ruling = store.labels.answer(2, "tags", ["urgent"])
         if then == "undo another edit":
