@@ -240,16 +240,17 @@ class _Merger:
             item.reviewers.add(name)
             key = (name, value.kind, value.key)
             old = reviews.get(pid, {}).get(key)
-            if old is not None and old[0] == value.value and old[1] < value.at:
-                # given again since: of that time (a value taken back between is theirs)
-                rows.append((pid, name, value.kind, value.key, dumps(value.value), value.at))
-                reviews[pid][key] = (value.value, value.at)
+            if old is not None and old[0] == value.value:
+                if old[1] < value.at:  # given again since: of that time (a value taken
+                    rows.append((pid, name, value.kind, value.key, dumps(value.value),
+                                 value.at))  # back between is theirs)
+                    reviews[pid][key] = (value.value, value.at)
                 continue
-            if old is not None and old[0] != value.value and old[1] > value.at:
+            if old is not None and old[1] > value.at:
                 item.older.add(name)  # (said: a file merged before, or a clock behind)
                 item.older_values += 1
-            if (old is not None and (old[0] == value.value or old[1] > value.at)) \
-                    or value.at <= gone.get((pid, *key), ""):
+                continue
+            if value.at <= gone.get((pid, *key), ""):
                 continue
             rows.append((pid, name, value.kind, value.key, dumps(value.value), value.at))
             reviews.setdefault(pid, {})[key] = (value.value, value.at)
@@ -284,8 +285,9 @@ class _Merger:
                 if differs:  # (a ruling this file brought before is replaced by its own)
                     item.overruled.append(pid)
                 continue  # OUT's own ruling stands
-            out.transfer.set_final(pid, value, self._who(value.reviewer, stem))
-            ruled.append((pid, self._who(value.reviewer, stem), value.kind, value.key,
+            name = self._who(value.reviewer, stem)
+            out.transfer.set_final(pid, value, name)
+            ruled.append((pid, name, value.kind, value.key,
                           value.value if value.kind in ("label", "status") else None))
             item.rulings += 1
             touched.add(pid)
@@ -303,7 +305,7 @@ class _Merger:
         return self.spelled.setdefault(name.casefold(), name)
 
     def _ruling(self, thing: Thing, final: list[Value], earlier: Known) -> bool:
-        """Whether OUT's final decision of ``thing`` is a ruling (``_ruling``)."""
+        """Whether OUT's final decision of ``thing`` is a ruling (``rulings.is_ruling``)."""
         return is_ruling(final, of_thing(earlier, thing), self.stem, self.here.get(thing))
 
     def _own(self, finals: dict[Thing, list[Value]], reviews: Known) -> list[tuple[Any, ...]]:
@@ -341,13 +343,9 @@ class _Merger:
                     and {merged_name(f.reviewer, self.stem) for f in final} == {latest[0]}) or (
                     not final and kind == "spans" and not value.value):
                 return  # (the same, in the latest's name: whatever the files' order)
-            self.out.transfer.set_final(pid, value, latest[0])
-            self.tally.note(thing, final, dumps(value.value))
-            self.settled.append(thing)
+            self._decide(thing, final, value, latest[0])
         elif final:
-            self.out.transfer.withdraw(pid, kind, key)
-            self.tally.note(thing, final, None)
-            self.settled.append(thing)
+            self._decide(thing, final, None)
 
     def _settle_again(self, thing: Thing, final: list[Value], earlier: Known,
                       reviews: Known) -> None:
@@ -359,11 +357,20 @@ class _Merger:
             return
         rest = agreed(reviews.get(pid, {}), kind, key)
         if rest is not None:  # in the name of one who holds it (the author may be gone)
-            self.out.transfer.set_final(pid, Value(pid, rest[0], kind, key, rest[1], rest[2]),
-                                        rest[0])
-            self.tally.note(thing, final, dumps(rest[1]))
-            self.settled.append(thing)
+            self._decide(thing, final, Value(pid, rest[0], kind, key, rest[1], rest[2]),
+                         rest[0])
         elif final:
+            self._decide(thing, final, None)
+
+    def _decide(self, thing: Thing, final: list[Value], value: Value | None,
+                name: str = "") -> None:
+        """Make ``value`` the final decision of ``thing`` on the reviewers' values, in
+        reviewer ``name``'s (None: take the final one away), counted and logged as
+        settled."""
+        pid, kind, key = thing
+        if value is None:
             self.out.transfer.withdraw(pid, kind, key)
-            self.tally.note(thing, final, None)
-            self.settled.append(thing)
+        else:
+            self.out.transfer.set_final(pid, value, name)
+        self.tally.note(thing, final, None if value is None else dumps(value.value))
+        self.settled.append(thing)
