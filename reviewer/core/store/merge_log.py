@@ -21,6 +21,7 @@ from reviewer.core.store.sqlite import Database
 from reviewer.core.store.takings import chunks, marks
 
 Taking = tuple[int, str, str, str, str]  # posting, reviewer, kind, key ("" any), when
+# (a team's merge names OUT's postings so: ``team.retract``, ``team.rulings``)
 Thing = tuple[int, str, str]  # posting, kind, key
 Made = tuple[str, Any, str | None]  # who, what (None: not said), the file it came from
 
@@ -50,7 +51,8 @@ class MergeLog:
         """The edits on the postings ``ids`` that may have taken a decision back:
         (posting, reviewer, kind, key, when); a field reverted, a question's answer
         cleared, a span removed or rejected, the comment or the status set (to nothing,
-        to new), an undo (kind and key "": it may have taken back anything), a change of
+        to new), an undo (of what its line says it changed; one written before lines
+        said it, kind and key "": it may have taken back anything), a change of
         the label schema that left a reviewer no answer to a question or no span
         (``takings.log_lost``: the reviewer whose it was), and a reviewer's value a merge
         found taken back (``log_taken_back``; these alone with ``merged_only``)."""
@@ -129,7 +131,9 @@ class MergeLog:
 
     def merged_before(self, ids: Sequence[int]) -> set[int]:
         """The postings of ``ids`` a merge brought reviewers' values to already."""
-        return {pid for pid, *_ in self._events(ids, ("merge",))}
+        return {pid for chunk in chunks(sorted(ids)) for (pid,) in self.db.execute(
+            f"SELECT DISTINCT posting_id FROM events WHERE posting_id IN ({marks(chunk)})"
+            " AND kind = 'merge'", chunk)}
 
     def _events(self, ids: Sequence[int], kinds: Sequence[str]
                 ) -> list[tuple[int, str, str, dict[str, Any], str]]:
@@ -159,10 +163,8 @@ class MergeLog:
     def log_taken_back(self, taken: Sequence[Taking]) -> None:
         """Each reviewer's value a merge found taken back (posting, who, kind, key,
         when they took it back), at that time."""
-        self.db.conn.executemany(
-            "INSERT INTO events (at, kind, posting_id, data) VALUES (?, 'taken_back', ?, ?)",
-            [(at, pid, json.dumps({"of": who, "kind": kind, "key": key}, ensure_ascii=False))
-             for pid, who, kind, key, at in taken])
+        self._log("taken_back", [(pid, {"of": who, "kind": kind, "key": key}, at)
+                                 for pid, who, kind, key, at in taken])
 
     def log_ruled(self, file: str, ruled: Sequence[tuple[int, str, str, str, Any]]) -> None:
         """The rulings a merge brought from ``file`` (posting, who, kind, key, value; a
@@ -176,8 +178,10 @@ class MergeLog:
         self._log("settled", [(pid, {"kind": kind, "key": key})
                               for pid, kind, key in sorted(set(settled))])
 
-    def _log(self, kind: str, lines: Sequence[tuple[int, dict[str, Any]]]) -> None:
+    def _log(self, kind: str, lines: Sequence[tuple[Any, ...]]) -> None:
+        """Lines of ``kind``: (posting, data), or (posting, data, when: else now)."""
         stamp = now()
         self.db.conn.executemany(
             "INSERT INTO events (at, kind, posting_id, data) VALUES (?, ?, ?, ?)",
-            [(stamp, kind, pid, json.dumps(data, ensure_ascii=False)) for pid, data in lines])
+            [(line[2] if len(line) > 2 else stamp, kind, line[0],
+              json.dumps(line[1], ensure_ascii=False)) for line in lines])

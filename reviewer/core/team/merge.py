@@ -41,7 +41,7 @@ from typing import Any
 
 from reviewer.core.labels import to_json
 from reviewer.core.store import Store
-from reviewer.core.store.merge_log import Made
+from reviewer.core.store.merge_log import Made, Thing
 from reviewer.core.store.reviews import same
 from reviewer.core.store.transfer import Value
 from reviewer.core.team.anchor import moved_all
@@ -67,7 +67,6 @@ from reviewer.core.team.retract import (
     taken_back,
 )
 from reviewer.core.team.rulings import (
-    Thing,
     by_thing,
     classify,
     is_ruling,

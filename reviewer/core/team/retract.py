@@ -21,23 +21,21 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from reviewer.core.store.merge_log import Taking
 from reviewer.core.store.reviews import differ
 
 Known = dict[int, dict[tuple[str, str, str], tuple[Any, str]]]  # posting → (who, kind, key)
-Taking = tuple[int, str, str, str, str]  # OUT posting, reviewer, kind, key ("" any), when
 
 
 def taken_back(takings: Iterable[Taking], held: set[tuple[int, str, str, str]],
                reviews: Known) -> list[Taking]:
     """The reviewers' values in OUT (posting, reviewer, kind, key) the takings took back,
     each with the time of the latest that did; ``held``: those the input still holds."""
-    gone: dict[tuple[int, str, str, str], str] = {}
-    for pid, name, kind, key, at in takings:
-        for (who, their_kind, their_key), (_value, made) in reviews.get(pid, {}).items():
-            thing = (pid, who, their_kind, their_key)
-            if who == name and made <= at and thing not in held \
-                    and (not kind or (their_kind, their_key) == (kind, key)):
-                gone[thing] = max(at, gone.get(thing, at))
+    gone = latest_takings(
+        (pid, who, their_kind, their_key, at) for pid, name, kind, key, at in takings
+        for (who, their_kind, their_key), (_value, made) in reviews.get(pid, {}).items()
+        if who == name and made <= at and (pid, who, their_kind, their_key) not in held
+        and (not kind or (their_kind, their_key) == (kind, key)))
     return [(*thing, at) for thing, at in sorted(gone.items())]
 
 

@@ -6,13 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from reviewer.core.store.merge_log import Made
+from reviewer.core.store.merge_log import Made, Thing
 from reviewer.core.store.reviewer import clean_name
 from reviewer.core.store.reviews import same
 from reviewer.core.store.transfer import Value
 from reviewer.core.team.retract import Known, of_thing
-
-Thing = tuple[int, str, str]  # OUT posting, kind, key
 
 
 def merged_name(reviewer: str, stem: str) -> str:
