@@ -109,7 +109,7 @@ class Spans:
         so already (every export would hold the span twice)."""
         with self.db.atomic():
             self._check(pid, [(start, end)], text, [label] if state != "rejected" else ())
-            self._check_new(pid, start, end, label, state)
+            self._check_new(pid, [(start, end, label)], state)
             cur = self.db.execute(_INSERT, (pid, start, end, label, origin, state, now()))
             span_id = int(cur.lastrowid or 0)
             self._postings.touch(pid, "add_span", {"span": span_id, "label": label})
@@ -128,10 +128,7 @@ class Spans:
             self._check(pid, [(start, end) for start, end, _label in spans], text,
                         [label for _s, _e, label in spans]
                         if state != "rejected" and schema else ())
-            for start, end, label in spans:
-                self._check_new(pid, start, end, label, state)
-            if len(set(spans)) < len(spans):
-                raise ValueError("the same words with the same label twice")
+            self._check_new(pid, spans, state)
             stamp = now()
             for start, end, label in spans:
                 cur = self.db.execute(_INSERT, (pid, start, end, label, origin, state, stamp))
@@ -148,7 +145,7 @@ class Spans:
         row = self.db.execute('SELECT posting_id, start, "end" FROM spans WHERE id = ?',
                               (span_id,)).fetchone()
         if row is not None:
-            self._check_new(row[0], row[1], row[2], label, "accepted", span_id)
+            self._check_new(row[0], [(row[1], row[2], label)], "accepted", span_id)
         return self._edit(span_id, f"relabel span {label}",
                           "UPDATE spans SET label = ?, origin = 'human', state = 'accepted'"
                           " WHERE id = ?", (label,), "relabel_span", {"label": label})
@@ -260,14 +257,18 @@ class Spans:
             if cleaned[start:end].isspace():
                 raise ValueError(f"span {start}-{end} holds no word, only spaces")
 
-    def _check_new(self, pid: int, start: int, end: int, label: str, state: str,
+    def _check_new(self, pid: int, spans: Sequence[tuple[int, int, str]], state: str,
                    span_id: int = 0) -> None:
-        """ValueError for words of posting ``pid`` labelled ``label`` already, in
-        ``state``, by a span other than ``span_id`` (every export would hold it twice)."""
-        if self.db.execute('SELECT 1 FROM spans WHERE posting_id = ? AND start = ? AND'
-                           ' "end" = ? AND label = ? AND state = ? AND id != ?',
-                           (pid, start, end, label, state, span_id)).fetchone():
-            raise ValueError(f"these words are {label} already")
+        """ValueError for ``spans`` (start, end, label) of posting ``pid`` whose words are
+        labelled so already, in ``state``, by a span other than ``span_id``, or twice in
+        ``spans`` (every export would hold them twice). The posting's spans read once."""
+        if len(set(spans)) < len(spans):
+            raise ValueError("the same words with the same label twice")
+        there = set(self.db.execute('SELECT start, "end", label FROM spans WHERE posting_id = ?'
+                                    " AND state = ? AND id != ?", (pid, state, span_id)))
+        for start, end, label in spans:
+            if (start, end, label) in there:
+                raise ValueError(f"these words are {label} already")
 
     def _edit(self, span_id: int, description: str, sql: str, params: tuple[Any, ...],
               event: str, data: dict[str, Any]) -> Change:
