@@ -42,8 +42,7 @@ from reviewer.gui.document_paint import (
     space_blocks,
     tint,
 )
-from reviewer.gui.guidelines import split_tables
-from reviewer.gui.long_lists import split_long_lists
+from reviewer.gui.long_lists import split_long_lists, split_tables
 from reviewer.gui.text_mapping import (
     SpanMapper,
     hide_images,

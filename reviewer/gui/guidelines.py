@@ -11,7 +11,6 @@ as rich text.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import shiboken6
@@ -20,6 +19,7 @@ from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor,
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from reviewer.core.schema import FIELDS
+from reviewer.gui.long_lists import split_tables
 from reviewer.gui.plain import plain_tip
 from reviewer.gui.screen_fit import fit_to_screen
 
@@ -47,44 +47,6 @@ class SafeBrowser(QTextBrowser):
 
     def loadResource(self, _type: int, _name: Any) -> Any:
         return None
-
-
-TABLE_ROWS = 500  # rows of a table laid out at once (Qt's time grows with their square)
-_RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-
-
-def split_tables(text: str, most: int = TABLE_ROWS, heads: bool = True) -> str:
-    """``text`` with each Markdown table of more than ``most`` rows written as tables of
-    ``most`` rows, each under the header (code, fenced or indented, left as it is); with
-    ``heads`` False, each after the first under a header of empty cells, so that the text
-    shown is the table's own (a posting's spans are found in it)."""
-    lines = text.split("\n")
-    out: list[str] = []
-    fence: str | None = None  # the fence a code block opened with: closed by one as long
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if (mark := _FENCE.match(line)) and (fence is None or (
-                mark[1][0] == fence[0] and len(mark[1]) >= len(fence))):
-            fence = mark[1] if fence is None else None
-        elif fence is None and "|" in line and not line.startswith(("    ", "\t")) \
-                and i + 1 < len(lines) \
-                and _RULE.fullmatch(lines[i + 1]) and "|" in lines[i + 1]:
-            end = i + 2
-            while end < len(lines) and "|" in lines[end] and lines[end].strip():
-                end += 1
-            head, body = lines[i:i + 2], lines[i + 2:end]
-            columns = max(1, lines[i + 1].strip().strip("|").count("|") + 1)
-            blank = ["|" + " |" * columns, "|" + "-|" * columns]
-            for start in range(0, max(1, len(body)), most):
-                out += [*([""] if start else []), *(head if heads or not start else blank),
-                        *body[start:start + most]]
-            i = end
-            continue
-        out.append(line)
-        i += 1
-    return "\n".join(out)
 
 
 def markdown_document(text: str) -> SafeDocument:

@@ -1,4 +1,5 @@
-"""A long Markdown list laid out as several, drawn as the one list it is.
+"""A long Markdown list laid out as several, drawn as the one list it is; a long table
+laid out as several (``split_tables``).
 
 Qt walks a list to number each of its items, so laying out a list of thousands of items
 takes time that grows with their square (12,000 items 3.7 s, 25,000 over 18 s).
@@ -15,8 +16,9 @@ from typing import Any
 from reviewer.gui.text_mapping import RULE
 
 LIST_RUN = 200  # items of one list the view lays out together, at most
+TABLE_ROWS = 500  # rows of a table laid out at once (Qt's time grows with their square)
 _ITEM = re.compile(r"^( {0,3})(?:([-*+])|(\d{1,9})([.)]))(?:[ \t]+(?=\S)|[ \t]*$)", re.M)
-_FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.M)
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")  # a code fence, its mark the group
 # what ends a list's paragraph without a blank line before it: a heading, a quote, a fence
 _BREAKS = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|`{3,}|~{3,})")
 _SWITCHED = {"-": "+", "*": "+", "+": "*", ".": ")", ")": "."}  # (rare: not the next list's)
@@ -75,4 +77,40 @@ def split_long_lists(markdown: str, most: int = LIST_RUN
     return "".join(text), changed
 
 
-__all__ = ["LIST_RUN", "split_long_lists"]
+_RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
+
+
+def split_tables(text: str, most: int = TABLE_ROWS, heads: bool = True) -> str:
+    """``text`` with each Markdown table of more than ``most`` rows written as tables of
+    ``most`` rows, each under the header (code, fenced or indented, left as it is); with
+    ``heads`` False, each after the first under a header of empty cells, so that the text
+    shown is the table's own (a posting's spans are found in it)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    fence: str | None = None  # the fence a code block opened with: closed by one as long
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if (mark := _FENCE.match(line)) and (fence is None or (
+                mark[1][0] == fence[0] and len(mark[1]) >= len(fence))):
+            fence = mark[1] if fence is None else None
+        elif fence is None and "|" in line and not line.startswith(("    ", "\t")) \
+                and i + 1 < len(lines) \
+                and _RULE.fullmatch(lines[i + 1]) and "|" in lines[i + 1]:
+            end = i + 2
+            while end < len(lines) and "|" in lines[end] and lines[end].strip():
+                end += 1
+            head, body = lines[i:i + 2], lines[i + 2:end]
+            columns = max(1, lines[i + 1].strip().strip("|").count("|") + 1)
+            blank = ["|" + " |" * columns, "|" + "-|" * columns]
+            for start in range(0, max(1, len(body)), most):
+                out += [*([""] if start else []), *(head if heads or not start else blank),
+                        *body[start:start + most]]
+            i = end
+            continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)
+
+
+__all__ = ["LIST_RUN", "TABLE_ROWS", "split_long_lists", "split_tables"]

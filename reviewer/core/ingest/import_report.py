@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from reviewer.core.ingest.columns import ColumnMapping
 from reviewer.core.ingest.items import LeftOut, Skipped
+from reviewer.core.store import source_name
 
 
 @dataclass
@@ -72,10 +72,8 @@ class ImportReport:
 
     def put_aside(self, source: str) -> None:
         """Count a file of a kind import does not read, by its kind."""
-        # a zip's member by its own name ("a.zip!b.pdf", "a.zip!x/b"); a "!" elsewhere is
-        # a letter of a file's name
-        name = os.path.basename(re.split(r"(?i)\.zip!", source)[-1])
-        kind = os.path.splitext(name)[1].lower() or "(no extension)"
+        # (a zip's member by its own name: "a.zip!x/b" is b's, of no extension)
+        kind = os.path.splitext(source_name(source))[1].lower() or "(no extension)"
         self.aside[kind] = self.aside.get(kind, 0) + 1
 
     def aside_note(self) -> str | None:
