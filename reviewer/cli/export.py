@@ -46,7 +46,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         emails = _emails(args.annotator_email or [])
         if emails and args.format != "labelstudio":
             raise CliError("--annotator-email applies to the labelstudio format only")
-        if unknown := sorted(emails.keys() - set(names := store.reviews.every_name())):
+        if emails and (unknown := sorted(emails.keys() - set(
+                names := store.reviews.every_name()))):  # (a scan: only when given)
             raise CliError(f"--annotator-email: no reviewer {', '.join(map(repr, unknown))} "
                            f"in the project (its reviewers: {', '.join(names) or 'none'})")
         if store.queue.count("reviewed" if reviewed_only else None) == 0:
