@@ -56,7 +56,9 @@ FLASH_MS = 600  # how long a focused field's highlight blinks
 
 
 LONG_RUN = 2_000  # characters with no space that are broken anywhere, not at a word
-_LONG_RUN = re.compile(rf"\S{{{LONG_RUN}}}")
+# (from a run's start alone: tried at every character, runs just short of it took the
+# pattern a time growing with their square, 11 s on 4 MB of them)
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{LONG_RUN}}}")
 
 class DocumentView(DocumentBrowser):
     """Read-only view of one posting: rendered, raw, or with what cleaning removed.
