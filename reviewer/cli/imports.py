@@ -182,8 +182,10 @@ def _print_mappings(report: ImportReport) -> None:
     """The mapping of each data file that maps more than its page, on stderr: stdout is
     the one line that sums the import up."""
     listed: list[str] = []
+    left_aside = {skipped.source for skipped in report.skipped}  # (each says why)
     for file, mapping in report.mappings:
-        if not (mapping.fields or mapping.missing) or len(listed) > SHOWN_FILES:
+        if not (mapping.fields or mapping.missing) or len(listed) > SHOWN_FILES \
+                or file in left_aside:
             continue
         listed.append(file)
         if len(listed) > SHOWN_FILES:

@@ -206,3 +206,16 @@ def test_a_named_input_not_there_fails_however_it_is_spelled(
                              encoding="utf-8")
     assert main(["import", "p.db", "a.txt", typo]) == 1
     assert "pages_typo: no such file or folder" in capsys.readouterr().err
+
+
+def test_a_table_without_a_column_given_is_left_aside_said_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A column given for a field that the CSV lacks (a typo) leaves the file aside: the
+    import fails, saying so once; no note that the file "has no value from the
+    columns", as if it had been imported."""
+    data = write_csv(tmp_path / "jobs.csv", ["FULL_TIME"])
+    assert main(["import", str(tmp_path / "p.db"), str(data), "--map", "title=Job Titel"]) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("0 postings added, 0 already in the project, 1 skipped")
+    assert err.count("Job Titel") == 1
+    assert f"skipped {data}: no column 'Job Titel' for title in the CSV" in err

@@ -367,11 +367,13 @@ def _ends_in_a_quote(text: str, delimiter: str = ",") -> bool:
 
 
 def no_page(mapping: ColumnMapping, columns: list[str], what_file: str) -> str | None:
-    """Why a file of fixed columns has no page column (None: it has one)."""
+    """Why a file of fixed columns is not imported (None: it is): it has no page column,
+    or lacks a column given for a field (a typo: imported without the column's values,
+    its rows would come in again, as other postings, once the column is given right)."""
     names = ", ".join(columns)
-    page_given = [column for target, column in mapping.missing if target == "page"]
-    if page_given:
-        return f"no column '{page_given[0]}' in the {what_file} (columns: {names})"
+    for target, column in mapping.missing:
+        held = "" if target == "page" else f" for {target}"
+        return f"no column '{column}'{held} in the {what_file} (columns: {names})"
     if mapping.page is None:
         return (f"no page column ({_PAGE_NAMES} …) in the {what_file}; pass --column "
                 f"(columns: {names})")

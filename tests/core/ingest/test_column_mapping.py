@@ -210,7 +210,32 @@ def test_a_given_column_a_file_lacks_is_not_remembered(
         assert used.missing == (("title", "Job Titel"),)
         assert store.column_maps.all() == {}  # nothing remembered of a mistaken run
         import_paths(store, [second])
-        assert store.records.get(2)["machine"]["title"]["value"] == "Plumber"
+        assert store.records.get(1)["machine"]["title"]["value"] == "Plumber"
+
+
+def test_a_table_that_lacks_a_column_given_for_a_field_is_not_imported(
+        tmp_path: Path) -> None:
+    """A CSV imported with a typo in a field's column (``--map 'title=Job Titel'``) was
+    imported without the column's values, a note aside; imported again with the column
+    right, each row came in a second time (the values given are part of a posting's
+    identity), so the project held every posting twice. A table (CSV, Parquet) lacking
+    a column given is left aside, saying so; objects (JSON), whose keys differ from
+    row to row, are read as before."""
+    table = tmp_path / "jobs.csv"
+    table.write_text("Job Title,description\nWelder,\"Certified welder wanted in Austin, "
+                     "TX.\"\n", encoding="utf-8")
+    objects = tmp_path / "jobs.jsonl"
+    objects.write_text(json.dumps({"Job Title": "Welder", "description": "Certified welder "
+                                   "wanted in Austin, TX."}) + "\n", encoding="utf-8")
+    with Store(tmp_path / "p.db") as store:
+        report = import_paths(store, [table], mapping={"title": "Job Titel"})
+        assert report.added == 0
+        [skipped] = report.skipped
+        assert skipped.reason == ("no column 'Job Titel' for title in the CSV (columns: "
+                                  "Job Title, description)")
+        assert import_paths(store, [table], mapping={"title": "Job Title"}).added == 1
+        assert import_paths(store, [objects], mapping={"title": "Job Titel"}).added == 1
+        assert store.queue.count() == 2
 
 
 def test_values_that_cannot_be_read_are_left_out_and_reported(tmp_path: Path) -> None:
