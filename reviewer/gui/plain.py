@@ -10,6 +10,7 @@ screen reader is told the text, not the escaped markup).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -17,10 +18,21 @@ from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
+# what a tooltip shows of a text, at most (a page's title may be a page): characters, lines
+TIP_LONGEST, TIP_LINES = 1500, 30
+_NO_BREAK = re.compile(r"\S{100}(?=\S)")  # a run a tooltip cannot break: one line of it
+
 
 def plain_tip(text: str) -> str:
     """``text`` as a tooltip that shows it as it is: unchanged when Qt would take it
-    for plain text anyway, else escaped into a paragraph of rich text."""
+    for plain text anyway, else escaped into a paragraph of rich text. A long text
+    shows its first ``TIP_LONGEST`` characters and ``TIP_LINES`` lines, and a long run of
+    no space is broken into lines (by a zero-width space): a tooltip is never much wider
+    or taller than a screen."""
+    if len(text) > TIP_LONGEST or text.count("\n", 0, TIP_LONGEST) >= TIP_LINES:
+        text = "\n".join(text[:TIP_LONGEST - 1].split("\n")[:TIP_LINES]) + "…"
+    if len(text) > 100:
+        text = _NO_BREAK.sub(lambda run: run[0] + "\u200b", text)
     if not text or not QtGui.Qt.mightBeRichText(text):
         return text
     return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)

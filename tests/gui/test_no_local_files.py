@@ -63,7 +63,8 @@ def label_text(label: QLabel) -> str:
 
 
 def tooltip_painted(text: str) -> str:
-    """Show ``text`` as a tooltip, paint it, and say what it showed."""
+    """Show ``text`` as a tooltip, paint it, and say what it showed (but the zero-width
+    spaces that break a long run of no space into lines)."""
     QToolTip.showText(QPoint(100, 100), text)
     tips = [w for w in QApplication.topLevelWidgets()
             if w.inherits("QTipLabel") and w.isVisible()]
@@ -71,7 +72,7 @@ def tooltip_painted(text: str) -> str:
     for tip in tips:
         painted(tip)
     QToolTip.hideText()
-    return shown_text(text)
+    return shown_text(text).replace("\u200b", "")
 
 
 def images_in(doc: QTextDocument) -> list[str]:

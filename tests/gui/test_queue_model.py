@@ -426,3 +426,35 @@ def test_a_list_is_read_on_a_connection_for_reading_only(
         model.reload(order="recent")
     assert opened == [True]
     assert ids(model) == list(store.queue.ids("recent"))
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+@pytest.mark.parametrize("title", ["Data Engineer " * 3000, "x" * 40_000,
+                                   "Data Engineer\n" * 3000])
+def test_the_tooltip_of_a_long_title_fits_on_the_screen(tmp_path: Path, qtbot,
+                                                        title: str) -> None:
+    """A 40,000-character title with no space was a tooltip 283,758 pixels wide on one
+    line; one of words, 8,406 pixels tall: the tooltip shows its start, broken into
+    lines."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+
+    with Store(tmp_path / "p.db") as store:
+        store.postings.add([NewPosting(source="p.txt", hash="h", kind="text", raw="x",
+                                       cleaned="x", fields={"title": title}, confidence={},
+                                       status="new")])
+        model = QueueModel(store)
+        model.reload()
+        tip = model.data(model.index(0, TITLE), Qt.ItemDataRole.ToolTipRole)
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    QToolTip.showText(QPoint(10, 10), tip, widget)
+    try:
+        [label] = [w for w in QApplication.topLevelWidgets()
+                   if w.objectName() == "qtooltip_label" and w.isVisible()]
+        screen = widget.screen().availableGeometry()
+        assert label.width() <= screen.width() and label.height() <= screen.height()
+        assert label.text().replace("\u200b", "").startswith(title[:200])
+    finally:
+        QToolTip.hideText()
