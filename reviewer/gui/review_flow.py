@@ -244,12 +244,15 @@ class ReviewFlow(QObject):
         """After an edit of ``pid``, or its undo or redo (``verb``). An undo or redo of
         another posting than the one shown goes to it (once the undo is over: leaving
         this one may save what is typed in it), or says which it was when the list
-        does not hold it (a search or a filter hides it)."""
+        does not hold it (a search or a filter hides it). An undo or redo is said: the
+        bar may still say what the edit did."""
         self.refresh(pid)
-        if not verb or pid == self.pid:
+        if not verb:
             return
-        if self.queue.model.row_of(pid) is not None:
-            QTimer.singleShot(0, lambda: self._go_to(pid))
+        if pid == self.pid or self.queue.model.row_of(pid) is not None:
+            self.message.emit(f"{sentence(verb)} “{text}” of posting {pid}.", 8000)
+            if pid != self.pid:
+                QTimer.singleShot(0, lambda: self._go_to(pid))
             return
         if self.queue.model.reading_more is not None:  # shown when the list comes
             self.queue.return_to = pid
@@ -283,8 +286,9 @@ class ReviewFlow(QObject):
         return self.push(f"adjudicate {name}",
                          lambda p: self.store.reviews.adjudicate(p, name, value), name)
 
-    def revert_field(self, name: str) -> None:
-        self.push(f"revert {name}", lambda p: self.store.decisions.revert_field(p, name), name)
+    def revert_field(self, name: str) -> bool:
+        return self.push(f"revert {name}", lambda p: self.store.decisions.revert_field(p, name),
+                         name)
 
     def reject_field(self, name: str) -> bool:
         if self.disputed(name):

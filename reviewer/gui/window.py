@@ -9,6 +9,7 @@ After any edit the flow's ``changed`` signal tells each pane.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import shiboken6
@@ -150,8 +151,10 @@ class ReviewWindow(QMainWindow):
             "reject_spans": self.spans.reject_suggested, "show_stats": self.show_stats,
             "edit_shortcuts": lambda: self.action_table.edit_shortcuts(),
             "show_help": self.show_help, "choose_threshold": self.side.choose_threshold,
-            "reject_field": lambda: self._focused_field_edit(self.flow.reject_field),
-            "revert_field": lambda: self._focused_field_edit(self.flow.revert_field),
+            "reject_field": lambda: self._focused_field_edit(
+                self.flow.reject_field, "rejected: the posting has no value"),
+            "revert_field": lambda: self._focused_field_edit(
+                self.flow.revert_field, "back to the machine's value"),
             "edit_selected": BulkEdits(self.flow, self.long_work, self).choose,
             "choose_reviewer": lambda: change_name(  # the project opens again as theirs
                 self, self.store.reviewer, self.settings,
@@ -215,12 +218,19 @@ class ReviewWindow(QMainWindow):
         elif name is not None:
             self.flow.put_text(name, self.document.selected_source_text(), add)
 
-    def _focused_field_edit(self, edit: Any) -> None:
-        """Reject or revert the field last focused, if it was on the posting shown."""
-        if self.focused_field is None or self._focused_in != self.pid or self.pid is None:
+    def _focused_field_edit(self, edit: Callable[[str], bool], done: str) -> None:
+        """Reject or revert the field that has the focus, or from the document (as
+        Ctrl+E) the field last focused on the posting shown; said, with the field's
+        name (its tab may be hidden). From another box (the comment, the search) none:
+        the key was meant for no field."""
+        name = self.fields.focused() or (
+            self.focused_field if self.document.hasFocus() and self._focused_in == self.pid
+            else None)
+        if name is None or self.pid is None:
             self.statusBar().showMessage("Go to a field first: Alt + its underlined letter.", 6000)
-        else:
-            edit(self.focused_field)
+        elif edit(name):
+            label = self.fields.editors[name].spec.label
+            self.statusBar().showMessage(f"{label} {done} (Ctrl+Z takes it back).", 8000)
 
     def focus_document(self) -> None:
         """Back to the document; what was typed in a field is saved first, not dropped."""

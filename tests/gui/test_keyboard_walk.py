@@ -140,3 +140,51 @@ def test_tab_leaves_the_list_and_never_changes_the_posting(project: Path, open_w
         _key(qtbot, Qt.Key.Key_Backtab, SHIFT)
         win.queue.setFocus()
     assert win.pid == first
+
+
+def test_ctrl_shift_x_from_the_comment_rejects_no_field(project: Path, open_window,  # type: ignore[no-untyped-def]
+                                                         qtbot) -> None:
+    """A field gone to (Alt+T), then the comment on the other tab: Ctrl+Shift+X ("reject
+    the focused field") rejected the title, hidden behind the tab, without a word. From
+    a box that is no field's (the comment, the search) it rejects none, and says why;
+    from a field or the document (where Ctrl+E puts a selection into the field last
+    gone to) it rejects that field, and says which."""
+    win = open_window(project)
+    first = win.pid
+    _key(qtbot, Qt.Key.Key_T, ALT)
+    win.side.setCurrentIndex(1)  # labels and comment
+    win.labels.comment.setFocus()
+    qtbot.waitUntil(win.labels.comment.hasFocus)
+    before = _stored(win, first)["provenance"]["title"]
+    _key(qtbot, Qt.Key.Key_X, CTRL | SHIFT)
+    assert _stored(win, first)["provenance"]["title"] == before
+    assert "Go to a field first" in win.statusBar().currentMessage()
+    win.queue_pane.search_box.setFocus()
+    _key(qtbot, Qt.Key.Key_R, CTRL | SHIFT)
+    assert "Go to a field first" in win.statusBar().currentMessage()
+
+    win.document.setFocus()
+    _key(qtbot, Qt.Key.Key_X, CTRL | SHIFT)
+    assert _stored(win, first)["provenance"]["title"] == "rejected"
+    assert win.statusBar().currentMessage().startswith("Title rejected")
+    _key(qtbot, Qt.Key.Key_R, CTRL | SHIFT)
+    assert _stored(win, first)["provenance"]["title"] != "rejected"
+    assert win.statusBar().currentMessage().startswith("Title back to the machine's value")
+
+
+def test_an_undo_says_what_it_undid_not_what_the_edit_said(project: Path, open_window,  # type: ignore[no-untyped-def]
+                                                           qtbot) -> None:
+    """An undo of the posting shown said nothing: the bar went on saying "Title
+    rejected … (Ctrl+Z takes it back)" once it was taken back."""
+    win = open_window(project)
+    first = win.pid
+    _key(qtbot, Qt.Key.Key_T, ALT)
+    _key(qtbot, Qt.Key.Key_X, CTRL | SHIFT)
+    assert win.statusBar().currentMessage().startswith("Title rejected")
+    win.document.setFocus()
+    _key(qtbot, Qt.Key.Key_Z, CTRL)
+    assert _stored(win, first)["provenance"]["title"] != "rejected"
+    assert win.statusBar().currentMessage() == f"Undone “reject title” of posting {first}."
+    _key(qtbot, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert _stored(win, first)["provenance"]["title"] == "rejected"
+    assert win.statusBar().currentMessage() == f"Redone “reject title” of posting {first}."
