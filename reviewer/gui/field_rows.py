@@ -83,6 +83,7 @@ class FieldEditor(QWidget):
     revert = Signal(str)
     reject = Signal(str)
     unreadable_changed = Signal()  # text typed could not be read, or no longer stands
+    opened = Signal()  # a list field's items shown, under its row
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +120,8 @@ class FieldEditor(QWidget):
         self.revert_button.setAccessibleName(f"{spec.label}: back to the machine's value")
         self.reject_button.setAccessibleName(f"{spec.label}: reject")
         column.addLayout(row)
+        if self.summary is not None:  # an open list: under its row, and as wide (an item
+            column.addWidget(self.editor)  # of a sentence takes fewer lines)
         self.state = QLabel()  # what the row's mark cannot say: why a value is not saved
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.state.setObjectName("fieldState")
@@ -149,8 +152,7 @@ class FieldEditor(QWidget):
             text.editingFinished.connect(self._list_left)
             text.hide()
             row.addWidget(self.summary, 1)
-            row.addWidget(text, 1)
-            return text
+            return text  # (under the row, as wide as the row: ``__init__``)
         if kind == "salary":
             return self._make_salary(row)
         line = QLineEdit()
@@ -183,11 +185,13 @@ class FieldEditor(QWidget):
             self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def open_list(self, reason: Qt.FocusReason = Qt.FocusReason.OtherFocusReason) -> None:
-        """A list field's items, one a line, in place of its one-line summary."""
+        """A list field's items, one a line, under its one-line summary (which takes no
+        focus while they are open: Shift+Tab goes on to the field before)."""
         assert self.summary is not None
-        self.summary.hide()
+        self.summary.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.editor.show()
         self.editor.setFocus(reason)
+        self.opened.emit()
 
     def _list_left(self) -> None:
         """What was typed is reported; the list closes to its line, which says what it
@@ -199,7 +203,7 @@ class FieldEditor(QWidget):
         if self.summary is not None and not self.editor.hasFocus() and not away:
             show_start(self.summary, summary(self.value()))
             self.editor.hide()
-            self.summary.show()
+            self.summary.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         from PySide6.QtCore import QEvent

@@ -101,6 +101,9 @@ class FieldsPanel(QScrollArea):
             editor.unreadable_changed.connect(self.unreadable_changed)
             editor.revert.connect(self.reverted)
             editor.reject.connect(self.rejected)
+            editor.opened.connect(  # (once laid out, as tall as it is now)
+                lambda editor=editor: QTimer.singleShot(0, self, lambda: self.ensureWidgetVisible(
+                    editor, 0, 0)))
             for child in editor.findChildren(QWidget):
                 child.installEventFilter(self)
                 self._field_of[child] = spec.name

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 
 class ListEdit(QPlainTextEdit):
     """One item a line; like a line edit, it reports its text when focus leaves it,
     so typing an item is one edit, not one a keystroke. Enter adds a line; Tab and
-    Shift+Tab move to the next and previous field, as in every other field.
+    Shift+Tab move to the next and previous field, as in every other field. A bullet
+    in the margin marks where each item starts (an item of a sentence wraps onto
+    several lines: without it, where one ends and the next begins cannot be seen).
     ``left_for`` is why the focus last left it (``Qt.FocusReason``)."""
 
     editingFinished = Signal()
@@ -21,11 +24,55 @@ class ListEdit(QPlainTextEdit):
         super().__init__(parent)
         self.setTabChangesFocus(True)
         self.left_for: Qt.FocusReason | None = None
+        self._margin = _Bullets(self)
+        self.setViewportMargins(self._margin.width(), 0, 0, 0)
+        self.updateRequest.connect(lambda rect, dy: self._margin.scroll(0, dy) if dy
+                                   else self._margin.update(0, rect.y(), self._margin.width(),
+                                                            rect.height()))
 
     def focusOutEvent(self, event: Any) -> None:
         self.left_for = event.reason()
         self.editingFinished.emit()
         super().focusOutEvent(event)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        inside = self.contentsRect()
+        self._margin.setGeometry(inside.left(), inside.top(), self._margin.width(),
+                                 inside.height())
+
+    def item_tops(self) -> list[int]:
+        """Where each item seen starts, in the margin's pixels (its first line's middle)."""
+        tops = []
+        block, offset = self.firstVisibleBlock(), self.contentOffset()
+        height = self.viewport().height()
+        while block.isValid():
+            box = self.blockBoundingGeometry(block).translated(offset)
+            if box.top() > height:
+                break
+            if block.isVisible() and block.text().strip():
+                line = block.layout().lineAt(0) if block.layout().lineCount() else None
+                middle = box.top() + (line.height() / 2 if line is not None else 0)
+                tops.append(round(middle))
+            block = block.next()
+        return tops
+
+
+class _Bullets(QWidget):
+    """The margin of a ``ListEdit``: a bullet beside the first line of each item."""
+
+    def __init__(self, box: ListEdit) -> None:
+        super().__init__(box)
+        self.box = box
+        self.setFixedWidth(box.fontMetrics().horizontalAdvance("• ") + 4)
+
+    def paintEvent(self, event: Any) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        metrics = self.box.fontMetrics()
+        for middle in self.box.item_tops():
+            painter.drawText(QRect(0, middle - metrics.height() // 2, self.width(),
+                                   metrics.height()), Qt.AlignmentFlag.AlignCenter, "•")
 
 
 def forget_undo(owner: QWidget) -> None:
