@@ -90,8 +90,10 @@ def _fmt(value: float | None) -> str:
 
 def examples_of(store: Store, checkpoint: Callable[[], None] | None = None,
                 ) -> tuple[list[Example], list[int]]:
-    """The project's reviewed postings as examples to learn from, and their ids;
-    ``checkpoint`` is called at each (raises to stop the reading)."""
+    """The project's reviewed postings as examples to learn from, and their ids: of
+    each, the fields a person decided and those no one gave a value to, not a machine
+    value no one decided; ``checkpoint`` is called at each (raises to stop the
+    reading)."""
     from reviewer.core.learn import Example
 
     kinds = {q.name: q.kind for q in store.labels.schema()}
@@ -99,8 +101,12 @@ def examples_of(store: Store, checkpoint: Callable[[], None] | None = None,
     for record in store.records.all(reviewed_only=True):
         if checkpoint is not None:
             checkpoint()
-        # what its reviewers still differ on is no one's decision (a merged project's)
-        open_ = set(record.get("undecided") or ())
+        # what its reviewers still differ on is no one's decision (a merged project's),
+        # nor a machine value no one decided (a posting marked reviewed in bulk): a
+        # plug-in's value learnt would come back as the model's own
+        open_ = set(record.get("undecided") or ()) | {
+            f"field:{name}" for name, state in record["provenance"].items()
+            if state == "machine"}
         labels: dict[str, Any] = {}
         for question, options in (record.get("labels") or {}).items():
             if f"label:{question}" in open_:

@@ -244,6 +244,30 @@ def test_what_reviewers_still_differ_on_is_not_learnt_as_decided(tmp_path: Path)
         assert "relevant" not in mine.labels
 
 
+def test_a_machine_value_no_one_decided_is_not_learnt(tmp_path: Path) -> None:
+    """A posting marked reviewed in bulk keeps its fields' machine values undecided: a
+    command extractor's "remote" on every posting was learnt as the reviewers' answer,
+    and suggested again by the model as its own. What no one decided is no example."""
+    from reviewer.core.ingest import import_paths
+    from reviewer.core.store import BulkEdit
+
+    with project(tmp_path, 2) as store:
+        page = tmp_path / "page.txt"
+        page.write_text("Data Engineer\n\nAcme is hiring in Berlin, Germany. Full-time, "
+                        "remote.\n", encoding="utf-8")
+        import_paths(store, [page])
+        [new] = store.queue.ids(status="new")
+        machine = store.records.get(new)["machine"]
+        assert machine["title"]["value"] and machine["locations"]["value"]
+        store.decisions.set_field(new, "title", "Data Engineer II")
+        store.bulk.apply(BulkEdit("status", value="reviewed"), [new])
+        examples, ids = examples_of(store)
+        mine = examples[ids.index(new)]
+        assert mine.fields["title"] == "Data Engineer II"
+        assert "locations" not in mine.fields
+        assert store.records.get(new)["provenance"]["locations"] == "machine"
+
+
 def test_a_question_whose_options_were_renamed_is_not_answered_by_the_older_model(
         tmp_path: Path) -> None:
     """The model learnt "relevant": "yes"; the options were swapped (yes <-> no) after
