@@ -292,6 +292,26 @@ def _lines(value: Any) -> str:
     return "\n".join(str(item) for item in value or [])
 
 
+_A_PERSONS = ("accepted", "corrected", "adjudicated")  # the states of a person's value
+
+
+def decided_only(record: PostingRecord) -> tuple[PostingRecord, int]:
+    """A reviewed posting's record with the values no person decided taken out (a
+    machine's, on a posting marked reviewed in bulk; what its reviewers still differ
+    on): JSON-LD cannot say whose a value is, as every other export does. How many it
+    had. A posting not reviewed (``--all``) is the machine's reading, as it is."""
+    if record["status"] != "reviewed":
+        return record, 0
+    undecided = set(record.get("undecided") or ())
+    gone = [name for name, value in record["fields"].items()
+            if value not in (None, "", [], {})
+            and (record["provenance"].get(name) not in _A_PERSONS
+                 or f"field:{name}" in undecided)]
+    if not gone:
+        return record, 0
+    return {**record, "fields": {**record["fields"], **dict.fromkeys(gone)}}, len(gone)
+
+
 def job_posting(record: PostingRecord, describe: bool = True) -> Row:
     """A schema.org JobPosting from the final fields; only properties that have a value.
 

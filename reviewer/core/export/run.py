@@ -235,11 +235,15 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
             else:
                 part = assign_split(record, split) if split else parts[0]
             clean, dropped = drop_bad_spans(record)
-            if fmt in jsonld.FORMATS and (missing := jsonld.record_missing(clean)):
-                summary.missing[clean["id"]] = missing
-                if strict:
-                    summary.left_out += 1
-                    continue
+            if fmt in jsonld.FORMATS:
+                clean, undecided = jsonld.decided_only(clean)
+                summary.undecided_values += undecided
+                summary.machine_postings += clean["status"] != "reviewed"
+                if missing := jsonld.record_missing(clean):
+                    summary.missing[clean["id"]] = missing
+                    if strict:
+                        summary.left_out += 1
+                        continue
             summary.dropped_spans += dropped
             summary.unaligned_spans += by_part[part].write(clean)
             summary.counts[part] += 1

@@ -24,6 +24,8 @@ class ExportSummary:
     # JSON-LD only: posting id -> the properties Google requires that it lacks
     missing: dict[int, list[str]] = field(default_factory=dict)
     left_out: int = 0  # JSON-LD with strict: the postings not written for lacking them
+    undecided_values: int = 0  # JSON-LD: values no person decided, not written
+    machine_postings: int = 0  # JSON-LD: postings not reviewed, the machine's values (--all)
     workers: int = 1  # the processes that wrote it (1: the exporting one alone)
     # the files written, in a folder written and beside the output (a writer names its
     # parts, not each file of a part): counted by ``run.export_whole``, in its thread
@@ -57,7 +59,11 @@ class ExportSummary:
                     (self.unreviewed_left_out, "posting{s} not reviewed left out (CoNLL has no "
                      "tag for words no one has labelled)"),
                     (self.flagged_left_out, "posting{s} flagged (rejected) left out"),
-                    (self.bad_dates, "date{s} not of the calendar written as null")) if n]
+                    (self.bad_dates, "date{s} not of the calendar written as null"),
+                    (self.undecided_values, "value{s} no person decided left out (JSON-LD "
+                     "cannot say whose a value is)"),
+                    (self.machine_postings, "posting{s} not reviewed, with the machine's "
+                     "values")) if n]
         if self.missing:
             lacking = Counter(prop for props in self.missing.values() for prop in props)
             left.append(f"{len(self.missing):,} postings "

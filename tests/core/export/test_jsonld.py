@@ -80,6 +80,33 @@ def test_strict_leaves_out_the_postings_that_lack_them(tmp_path: Path) -> None:
     assert "4 postings left out for lacking properties Google requires" in summary.describe()
 
 
+def test_a_value_no_person_decided_is_left_out_and_counted(tmp_path: Path) -> None:
+    """A posting marked reviewed in bulk kept its fields' machine values undecided, and
+    the JSON-LD wrote them as the posting's title and company: a command extractor's
+    guesses, unmarked (JSON-LD says not whose a value is, which every other export
+    does). What no person decided is left out, and counted; what reviewers still
+    differ on too."""
+    machine = {"provenance": {"title": "machine", "company": "machine"}}
+    records = [complete(1), complete(2, **{"title": "CMD TITLE", "company": "CMD CO"}),
+               complete(3)]
+    records[1]["provenance"].update(machine["provenance"])
+    records[2]["undecided"] = ["field:date_posted"]
+    out = tmp_path / "p.jsonld"
+    summary = export(records, "jsonld", out)
+    first, second, third = read(out)
+    assert first["title"] == "Data Engineer" and first["hiringOrganization"]["name"] == "Acme"
+    assert "title" not in second and "hiringOrganization" not in second
+    assert second["datePosted"] == "2024-05-01"  # a person's
+    assert "datePosted" not in third
+    assert summary.missing == {2: ["title", "hiringOrganization"], 3: ["datePosted"]}
+    assert "3 values no person decided left out (JSON-LD cannot say whose a value is)" \
+        in summary.describe()
+    records[1]["status"] = "new"  # (--all) not reviewed: the machine's reading, said
+    summary = export(records, "jsonld", out)
+    assert read(out)[1]["title"] == "CMD TITLE"
+    assert "1 posting not reviewed, with the machine's values" in summary.describe()
+
+
 def test_strict_applies_to_the_jsonld_formats_only(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="jsonld"):
         export([complete()], "jsonl", tmp_path / "p.jsonl", strict=True)
