@@ -26,6 +26,8 @@ from reviewer.core.words.regex import lazy_compile
 
 Kind = Literal["html", "text"]
 GAVE_UP = "cleaning gave up: "
+NOTHING_LEFT = ("no text left after cleaning (the page holds none, or nothing but what is "
+                "taken for a site's menus, forms and footers)")
 
 _HTML_START = lazy_compile(
     r"\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html|<head|<body|<meta|"
@@ -63,10 +65,12 @@ def clean(raw: str, kind: Kind | None = None, record_removed: bool = True) -> Cl
 
 
 def gave_up(doc: CleanDoc) -> str | None:
-    """Why cleaning gave up on the page (None: it did not), for a person."""
+    """Why cleaning left no text of the page (None: it left some), for a person: it gave
+    up on it, or the page holds none (an empty body, an image alone), or nothing but
+    what is taken for a site's furniture. An import skips such a page, as an empty one."""
     if doc.markdown.strip():
         return None
-    return next((note for note in doc.notes if note.startswith(GAVE_UP)), None)
+    return next((note for note in doc.notes if note.startswith(GAVE_UP)), NOTHING_LEFT)
 
 
 __all__ = ["Kind", "clean", "detect_kind", "gave_up"]

@@ -53,3 +53,27 @@ def test_reading_the_inputs_alone_passes_them_over(tmp_path: Path) -> None:
     top = folder(tmp_path)
     assert [r.source for r in iter_inputs([top])] == [
         str(top / "a.txt"), f"{top / 'more.zip'}!b.txt"]
+
+
+def test_a_page_that_cleans_to_nothing_is_skipped_as_an_empty_one_is(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An empty text file was skipped ("the page is empty"), and an HTML page of no
+    text (an empty body, an image alone, an SVG drawing) imported as a posting of no
+    text, without a word; ``reviewer extract`` printed it with no error."""
+    top = tmp_path / "pages"
+    top.mkdir()
+    (top / "a.txt").write_text(PAGE)
+    (top / "body.html").write_text("<html><body></body></html>")
+    (top / "image.html").write_text('<html><body><img alt="Senior Engineer"></body></html>')
+    (top / "drawing.html").write_text('<svg xmlns="http://www.w3.org/2000/svg"><text>Job: '
+                                      'Engineer</text></svg>')
+    with Store(tmp_path / "p.db") as store:
+        report = import_paths(store, [top])
+    assert report.added == 1
+    assert sorted(s.source for s in report.skipped) == [
+        str(top / name) for name in ("body.html", "drawing.html", "image.html")]
+    assert {s.reason for s in report.skipped} == {
+        "no text left after cleaning (the page holds none, or nothing but what is taken for "
+        "a site's menus, forms and footers)"}
+    assert main(["extract", "--format", "jsonl", str(top / "body.html")]) == 1
+    assert "no text left after cleaning" in capsys.readouterr().out
