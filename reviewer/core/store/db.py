@@ -117,6 +117,10 @@ def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIM
     (``name.vN.bak``; see ``_back_up``)."""
     try:  # (a name too long for the file system raises here)
         exists = path.exists()
+        if exists and not path.is_file() and not path.is_dir():  # (a folder: said below)
+            # (its size is 0, as a new project's: SQLite would write beside it)
+            raise ProjectError(f"{path} is not a file (a device or a pipe): a project is a "
+                               "file of its own")
         if exists and not _is_sqlite(path):
             raise ProjectError(f"{path} is not a project file (not an SQLite database)")
     except OSError as err:

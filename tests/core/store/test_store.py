@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from contextlib import closing
@@ -63,6 +64,23 @@ def test_a_folder_is_refused_as_a_project(tmp_path: Path) -> None:
     (tmp_path / "folder.db").mkdir()
     with pytest.raises(ProjectError, match="cannot be opened"):
         Store(tmp_path / "folder.db")
+
+
+@pytest.mark.parametrize("kind", ["device", "pipe"])
+def test_a_device_or_a_pipe_is_refused_as_a_project(tmp_path: Path, kind: str) -> None:
+    """/dev/null as the project: its size is 0, as a new project's, so it was opened,
+    "the disk is full (/dev/null)" said, and /dev/null-journal left beside it; a pipe
+    gave "disk I/O error"."""
+    if kind == "device":
+        path = tmp_path / "null"
+        os.symlink(os.devnull, path)  # (a device of its own needs root)
+    else:
+        path = tmp_path / "pipe.db"
+        os.mkfifo(path)
+    with pytest.raises(ProjectError, match=r"is not a file \(a device or a pipe\): a "
+                                           r"project is a file of its own"):
+        Store(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
 
 
 def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
