@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from reviewer.core.clean.guard import PageRefused
+from reviewer.core.clean.guard import PageRefused, check_lines
 from reviewer.core.clean.html import clean_html
 from reviewer.core.clean.mail import decoded
 from reviewer.core.clean.text import clean_text
@@ -52,7 +52,10 @@ def clean(raw: str, kind: Kind | None = None, record_removed: bool = True) -> Cl
     that cannot be cleaned gives an empty document whose ``notes`` say why."""
     kind = kind or detect_kind(raw)
     try:
-        return clean_html(raw, record_removed) if kind == "html" else clean_text(decoded(raw))
+        if kind == "html":
+            return clean_html(raw, record_removed)
+        check_lines(raw)
+        return clean_text(decoded(raw))
     except PageRefused as err:
         reason = str(err)
     except RecursionError:

@@ -1,4 +1,5 @@
-"""What the HTML parser is not given: pages it would take minutes on.
+"""What the HTML parser is not given: pages it would take minutes on; and text pages of
+more lines than a posting holds (``check_lines``).
 
 The parser's time grows with the square of how deep elements nest and of how many
 attributes one element has: 100,000 nested list items (800 KB) or one element with
@@ -25,6 +26,9 @@ import re
 from reviewer.core.words.regex import lazy_compile
 
 MAX_DEPTH = 4_000  # elements open inside one another
+# lines of a text page: its cleaning costs about a kilobyte a line (15 MB of line breaks,
+# under the size of a file read, took two minutes and 4 GB); no posting comes near it
+MAX_LINES = 200_000
 MAX_ATTRIBUTES = 2_000  # attributes of one element
 _LONG = 20_000  # characters: only a tag this long can hold that many attributes
 # a comment, or a tag as the parser reads it (HTML's own spaces alone, not a no-break
@@ -57,6 +61,16 @@ _NO_DEPTH = frozenset(
 
 class PageRefused(ValueError):
     """A page the parser is not given; the message says why, for a person."""
+
+
+def check_lines(text: str) -> None:
+    """Raise ``PageRefused`` for a text of more than ``MAX_LINES`` lines (a line break
+    is LF, CR or both)."""
+    if len(text) > MAX_LINES:
+        lines = text.count("\n") + text.count("\r") - text.count("\r\n")
+        if lines > MAX_LINES:
+            raise PageRefused(f"{lines:,} lines: more than a posting holds (at most "
+                              f"{MAX_LINES:,})")
 
 
 def check_page(html: str) -> None:

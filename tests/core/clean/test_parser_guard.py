@@ -81,3 +81,19 @@ def test_an_element_of_too_many_attributes_is_refused_however_written(name: str)
 ])
 def test_pages_the_parser_reads_quickly_are_not_refused(body: str) -> None:
     check_page(page(body + POSTING))
+
+
+@pytest.mark.parametrize("text", ["Engineer" + "\n" * 1_000_000 + "x\n", "- item\n" * 300_000,
+                                  "Engineer" + "\r" * 1_000_000])
+def test_a_text_of_more_lines_than_a_posting_holds_is_refused(text: str) -> None:
+    """Cleaning costs about a kilobyte a line: 15 MB of line breaks (a file under the
+    size limit) took 116 s and 4.1 GB; two million list items 61 s and 2.2 GB."""
+    from reviewer.core.clean import clean, gave_up
+    from reviewer.core.clean.guard import MAX_LINES
+
+    doc = clean(text, "text")
+    assert doc.markdown == ""
+    assert gave_up(doc) == (f"cleaning gave up: {text.count(chr(10)) + text.count(chr(13)):,} "
+                            f"lines: more than a posting holds (at most {MAX_LINES:,})")
+    lines = "Engineer\n" + "- item\n" * (MAX_LINES - 1)
+    assert clean(lines, "text").markdown  # at the limit: cleaned
