@@ -22,6 +22,7 @@ from reviewer.cli.common import (
     ProgressLine,
     jobs_count,
     open_project,
+    print_json,
     shown,
 )
 from reviewer.cli.export import add_export_parser
@@ -63,7 +64,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.json:
-        print(json.dumps(figures, indent=2, ensure_ascii=False))
+        print_json(figures)
         return 0
     status = figures["status"]
     print(f"{figures['postings']:,} postings: " + ", ".join(
@@ -106,7 +107,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
                                         "in_use": loaded is not None,
                                         "not_used": None if loaded else note,
                                         "note": note}
-        print(json.dumps(figures, indent=2))
+        print_json(figures)
         return 0
     print(f"machine suggestions against the reviewers' values, {reviewed:,} reviewed postings")
     print(f"{'field':26s} {'accepted':>9} {'corrected':>9} {'rejected':>9} {'added':>7} "

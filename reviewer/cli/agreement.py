@@ -4,11 +4,10 @@ JSON."""
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from reviewer.cli.common import open_project
+from reviewer.cli.common import open_project, print_json
 
 if TYPE_CHECKING:
     from reviewer.core.team import AgreementReport
@@ -26,7 +25,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.json:
-        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        print_json(report.to_json())
         return 0
     print("\n".join(table(report)))
     return 0

@@ -4,6 +4,7 @@ progress line on a terminal."""
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -64,6 +65,29 @@ def shown(text: str) -> str:
     from reviewer.core.words import escaped_controls
 
     return escaped_controls(text)
+
+
+def escaped_json(text: str) -> str:
+    """JSON text (whose characters past ASCII all stand in its strings) as printed to a
+    terminal: each character that is not printable but a line break (a C1 control such
+    as U+009B, which a terminal obeys; a right-to-left override) written as its JSON
+    escape, which every JSON reader reads back as the character."""
+    if text.replace("\n", "").isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == "\n" else _json_escape(ord(c)) for c in text)
+
+
+def _json_escape(point: int) -> str:
+    if point <= 0xFFFF:
+        return f"\\u{point:04x}"
+    point -= 0x10000  # a pair of surrogates, as JSON writes a character past the BMP
+    return f"\\u{0xD800 + (point >> 10):04x}\\u{0xDC00 + (point & 0x3FF):04x}"
+
+
+def print_json(obj: Any, **options: Any) -> None:
+    """``obj`` printed as JSON (indented by two), its characters as they are but those a
+    terminal would obey or hide (``escaped_json``)."""
+    print(escaped_json(json.dumps(obj, ensure_ascii=False, **{"indent": 2, **options})))
 
 
 def write_out(path: Path, text: str) -> None:

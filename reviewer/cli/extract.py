@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from reviewer.cli.cluster import cmd_cluster_extract, uses_cluster
-from reviewer.cli.common import shown
+from reviewer.cli.common import escaped_json, shown
 from reviewer.cli.plugins import load
 from reviewer.cli.plugins import report as extractor_report
 from reviewer.core.records import json_line
@@ -96,13 +96,13 @@ def _emit(records: Iterable[dict[str, Any]], fmt: str, out: Any) -> int:
         for rec in records:
             failed += "error" in rec
             collected.append(rec)
-        json.dump(collected, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(escaped_json(json.dumps(collected, ensure_ascii=False, indent=2)) + "\n")
         return failed
     for rec in records:
         failed += "error" in rec
         if fmt == "jsonl":
-            out.write(json_line(rec))  # (U+2028 escaped: one record a line to any reader)
+            # (U+2028 escaped: one record a line to any reader; what a terminal obeys too)
+            out.write(escaped_json(json_line(rec)))
         else:
             out.write(_markdown_report(rec) + "\n")
         out.flush()

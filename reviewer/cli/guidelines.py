@@ -10,7 +10,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reviewer.cli.common import CliError, file_name, open_project, read_text, shown, write_out
+from reviewer.cli.common import (
+    CliError,
+    file_name,
+    open_project,
+    print_json,
+    read_text,
+    shown,
+    write_out,
+)
 from reviewer.core.labels import option_key
 
 if TYPE_CHECKING:
@@ -46,8 +54,7 @@ def cmd_guidelines(args: argparse.Namespace) -> int:
         write_out(Path(args.export_file), guidelines)
         print(shown(f"guidelines written to {args.export_file} ({len(guidelines):,} characters)"))
     elif args.json:
-        print(json.dumps({"guidelines": guidelines, "descriptions": descriptions}, indent=2,
-                         ensure_ascii=False))
+        print_json({"guidelines": guidelines, "descriptions": descriptions})
     elif not (args.import_file or args.descriptions):
         print(_lines(guidelines.rstrip("\n")) if guidelines else "(no guidelines: set them "
               f"with reviewer guidelines {args.db} --import FILE.md)")

@@ -15,6 +15,7 @@ from reviewer.cli.common import (
     ProgressLine,
     jobs_count,
     open_project,
+    print_json,
     print_skipped,
     shown,
 )
@@ -110,13 +111,13 @@ def cmd_columns(args: argparse.Namespace) -> int:
         return 0
     used = preview.mapping
     if args.json:
-        print(json.dumps({
+        print_json({
             "records": preview.records,
             "columns": preview.columns, "mapping": used.to_json() if used else None,
             "found_by": used.found_by if used else {}, "values": preview.values,
             "left_out": [x._asdict() for x in preview.left_out],
             "skipped": [{"source": s.source, "reason": s.reason} for s in preview.skipped]},
-            indent=2, ensure_ascii=False, default=str))
+            default=str)
         return 0
     print(shown(f"columns: {', '.join(preview.columns)}"))
     if used is not None:

@@ -9,7 +9,15 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reviewer.cli.common import CliError, file_name, open_project, read_text, shown, write_out
+from reviewer.cli.common import (
+    CliError,
+    file_name,
+    open_project,
+    print_json,
+    read_text,
+    shown,
+    write_out,
+)
 from reviewer.cli.guidelines import (
     save_schema_descriptions,
     schema_descriptions,
@@ -58,7 +66,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
             write_out(Path(args.export_file), text + "\n")
             print(shown(f"{len(schema)} questions written to {args.export_file}"))
         elif args.json:
-            print(json.dumps(schema, indent=2, ensure_ascii=False))
+            print_json(schema)
         else:
             for question in schema:
                 options = ", ".join(f"{o['name']} [{o['key']}]" if o["key"] else o["name"]

@@ -442,6 +442,22 @@ def test_names_with_a_terminal_s_escape_sequences_are_printed_escaped(
     assert code == 0 and "\x1b" not in out and "\\x1b]0;PWNED" in out
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_json_of_names_a_terminal_would_obey_holds_them_escaped(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str) -> None:
+    """A name holding an 8-bit escape (U+009B, a terminal's CSI) or a right-to-left
+    override went to the terminal as it was in the JSON of ``reviewer extract`` (its
+    Markdown report escaped them): written as JSON escapes, read back the same."""
+    name = "a\u009b2Jb\u202ecod.exe\U000e0041"
+    page = tmp_path / f"{name}.txt"
+    page.write_text("Data Engineer\n\nAcme is hiring a Data Engineer in Leeds.\n",
+                    encoding="utf-8")
+    code, out, _err = run(capsys, "--format", fmt, page)
+    assert code == 0 and all(c.isprintable() or c == "\n" for c in out)
+    data = json.loads(out) if fmt == "json" else [json.loads(line) for line in out.splitlines()]
+    assert data[0]["source"] == str(page)
+
+
 @pytest.mark.parametrize("command", [["extract", "x.txt"], ["import", "p.db", "x.txt"],
                                      ["reextract", "p.db"], ["export", "p.db", "-o", "x"]])
 def test_a_number_of_workers_below_zero_is_refused(
