@@ -101,9 +101,36 @@ def check(conn: sqlite3.Connection, path: Path) -> None:
         return  # too big to go through in time: the check would stop unfinished
     problem = first_problem(conn)
     if problem is not None:
+        if _whole_alone(path):
+            raise ProjectError(not_its_own_wal(path, problem))
         raise ProjectError(damaged(path, problem, untouched=True))
     if key is not None:
         _CHECKED.add(key)
+
+
+def _whole_alone(path: Path) -> bool:
+    """Is the file whole read without the -wal beside it (which SQLite reads over it:
+    one left by a crash of another copy of the file, a backup copied over this one,
+    gives damage the file itself has not)?"""
+    if not os.path.exists(f"{path}-wal") or not os.path.getsize(f"{path}-wal"):
+        return False
+    try:  # (immutable: the file alone, no -wal read, no lock, nothing written)
+        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1",
+                                                uri=True)) as alone:
+            # (a file of at most CHECK_MAX_BYTES: about a second at most, and only here)
+            return bool(alone.execute("PRAGMA quick_check").fetchone()[0] == "ok")
+    except sqlite3.Error:
+        return False
+
+
+def not_its_own_wal(path: Path, problem: str) -> str:
+    """A whole project file that a -wal beside it damages: what to do."""
+    wal, shm = f"{path.name}-wal", f"{path.name}-shm"
+    return (f"{path} is whole, but {wal} beside it is not its own (left by a crash of "
+            f"another copy of the file) or is damaged: read over the file, it gives "
+            f"damage ({problem}). Nothing was written to either. Move {wal} and {shm} "
+            f"aside (keep them), then open the project again: it opens as it was last "
+            f"saved whole, without what only {wal} held.")
 
 
 def _key(path: Path) -> tuple[str, int, int, int, int] | None:

@@ -303,3 +303,31 @@ def test_a_read_only_file_beside_a_writable_project_is_named(
     assert "p.db-shm" in said and "chmod u+w" in said and "p.db-wal" not in said
     shm.unlink()
     assert "p.db-shm" not in health.describe("read-only", path)
+
+
+def test_a_wal_left_by_another_copy_is_named_not_the_file(tmp_path: Path) -> None:
+    """A crash left a -wal beside the project, and a backup was copied over the file:
+    SQLite read the other copy's -wal over it, and the file, whole, was said damaged,
+    with advice to recover it (which reads the same -wal). The file alone is whole: the
+    -wal is named, and what to do with it."""
+    other = make_project(tmp_path / "other.db", 200)
+    script = ("import os, sys\nfrom reviewer.core.store import Store\n"
+              "sys.path.insert(0, sys.argv[2])\nfrom project_files import posting\n"
+              "store = Store(sys.argv[1])\nstore.db.execute('PRAGMA wal_autocheckpoint = 0')\n"
+              "store.postings.add([posting(n) for n in range(1000, 1020)])\nos._exit(0)\n")
+    subprocess.run([sys.executable, "-c", script, str(other), str(Path(__file__).parent)],
+                   check=True)
+    assert Path(f"{other}-wal").stat().st_size > 0  # (the crash's leftover)
+    backup = make_project(tmp_path / "backup.db", 30)
+    project = tmp_path / "p.db"
+    shutil.copyfile(backup, project)
+    shutil.copyfile(f"{other}-wal", f"{project}-wal")
+    before = project.read_bytes()
+    with pytest.raises(ProjectError) as err:
+        Store(project)
+    assert str(err.value).startswith(
+        f"{project} is whole, but p.db-wal beside it is not its own (left by a crash of "
+        "another copy of the file) or is damaged: read over the file, it gives ")
+    assert "Move p.db-wal and p.db-shm aside" in str(err.value)
+    assert ".recover" not in str(err.value)
+    assert project.read_bytes() == before
