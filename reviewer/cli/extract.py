@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -81,12 +82,23 @@ def _markdown_report(rec: dict[str, Any]) -> str:
         cell = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         if isinstance(value, list) and spec.name != "locations" and spec.name != "skills":
             cell = f"{len(value)} items"
-        cell = str(cell).replace("|", "\\|").replace("\n", " ")
+        cell = " ".join(str(cell).split())
         if len(cell) > 90:
             cell = cell[:87] + "…"
-        lines.append(f"| {spec.label} | {cell} | {rec['confidence'].get(spec.name, '')} |")
-    lines += ["", "## Cleaned posting", "", rec["cleaned"].strip(), "", "---", ""]
+        lines.append(f"| {spec.label} | {_as_text(cell)} | "
+                     f"{rec['confidence'].get(spec.name, '')} |")
+    # the posting as it was cleaned, shown as text: its markup (a text page's images,
+    # HTML and links) is never made live by a viewer of the report
+    text = rec["cleaned"].strip()
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", text)), default=0))
+    lines += ["", "## Cleaned posting", "", f"{fence}text", text, fence, "", "---", ""]
     return "\n".join(lines)
+
+
+def _as_text(value: str) -> str:
+    """A value in a Markdown table as text: HTML's and Markdown's signs escaped."""
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_\[\]()!#|~])", r"\\\1", value)
 
 
 def _emit(records: Iterable[dict[str, Any]], fmt: str, out: Any) -> int:

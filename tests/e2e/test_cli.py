@@ -120,6 +120,28 @@ def test_md_prints_a_readable_report(capsys: pytest.CaptureFixture[str],
         json.loads(out)
 
 
+def test_md_shows_a_posting_s_markup_as_text(capsys: pytest.CaptureFixture[str],
+                                            tmp_path: Path) -> None:
+    """A text page's image, HTML and links went into the Markdown report as they were:
+    a Markdown viewer showing it fetched the images' addresses and made the link live.
+    The report's values and the cleaned posting are text in it: the values escaped, the
+    posting in a code block."""
+    page = tmp_path / "page.txt"
+    page.write_text("Job Title: Engineer ![x](http://127.0.0.1:9/md.png)\nLocation: <img "
+                    'src="http://127.0.0.1:9/loc.png"> Berlin\nCompany: [ACME]'
+                    "(javascript:alert(1))\n\nWe build rockets. ``` a fence ````\n",
+                    encoding="utf-8")
+    code, out, _ = run(capsys, "--format", "md", page)
+    assert code == 0
+    table, _, body = out.partition("## Cleaned posting")
+    assert "<img" not in table and "![" not in table and "](" not in table
+    assert '\\["&lt;img src=\\\\"http://127.0.0.1:9/loc.png\\\\"&gt; Berlin"\\]' in table
+    fence = "`````"  # (longer than any run of backticks in the posting)
+    assert body.startswith(f"\n\n{fence}text\n") and f"\n{fence}\n" in body
+    inside = body.split(f"{fence}text\n", 1)[1].split(f"\n{fence}\n", 1)[0]
+    assert "![x](http://127.0.0.1:9/md.png)" in inside and "We build rockets." in inside
+
+
 # --- bad files ------------------------------------------------------------------------------------
 
 
