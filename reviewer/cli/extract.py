@@ -29,6 +29,8 @@ def _extract_one(path: str) -> dict[str, Any]:
     from reviewer.core.pipeline import process, record
 
     source = valid_name(path)  # a file name need not be UTF-8; what is printed must be
+    if not path:  # (read as the folder one is in)
+        return {"source": source, "error": "an empty name: no file"}
     if path.lower().endswith(".tsv"):
         return {"source": source, "error": "a data file of many postings, not a page: "
                 "named .csv, reviewer import reads it (its cells parted by tabs)"}

@@ -192,7 +192,8 @@ def _print_mappings(report: ImportReport) -> None:
         if len(listed) > SHOWN_FILES:
             print("… and more files with columns mapped", file=sys.stderr)
             continue
-        print(shown(f"{file}: {describe(mapping)}"), file=sys.stderr)
+        if said := describe(mapping):  # (nothing found: the lines below say what not)
+            print(shown(f"{file}: {said}"), file=sys.stderr)
         for target, column in mapping.missing:
             print(shown(f"{file}: no column {column!r} for {target}"
                         + ("" if target == "page" else "; it has no value from the columns")),

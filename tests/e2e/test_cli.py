@@ -464,6 +464,12 @@ def test_names_with_a_terminal_s_escape_sequences_are_printed_escaped(
     assert code == 0 and "\x1b" not in out and "\\x1b]0;PWNED" in out
 
 
+def test_an_empty_name_is_said_to_be_one(capsys: pytest.CaptureFixture[str]) -> None:
+    """``reviewer extract ''`` said "this is a folder, not a file" (the one it ran in)."""
+    code, out, _err = run(capsys, "--format", "jsonl", "")
+    assert code == 1 and json.loads(out) == {"source": "", "error": "an empty name: no file"}
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "json"])
 def test_json_of_names_a_terminal_would_obey_holds_them_escaped(
         capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str) -> None:

@@ -219,3 +219,15 @@ def test_a_table_without_a_column_given_is_left_aside_said_once(
     assert out.startswith("0 postings added, 0 already in the project, 1 skipped")
     assert err.count("Job Titel") == 1
     assert f"skipped {data}: no column 'Job Titel' for title in the CSV" in err
+
+
+def test_a_page_key_given_that_objects_lack_is_named(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--column nope`` for JSON lines without it: each line said "no page key (html,
+    text, …)", the key given named nowhere, and an empty line "x.jsonl: " followed."""
+    data = tmp_path / "x.jsonl"
+    data.write_text('{"text": "Engineer in Berlin. We build."}\n', encoding="utf-8")
+    assert main(["import", str(tmp_path / "p.db"), str(data), "--column", "nope"]) == 1
+    err = capsys.readouterr().err
+    assert f"skipped {data}#1: no key 'nope', the page's (as given)" in err
+    assert f"{data}: \n" not in err and f"{data}: no column 'nope' for page" in err

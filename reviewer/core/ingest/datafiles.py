@@ -270,7 +270,9 @@ def _object(source: str, obj: Any, mapper: Mapper, file: str, checked: bool = Fa
                                "back, or export the record again)")
     mapping = mapper.mapping(list(obj), file)
     if mapping.page is None:
-        return Skipped(source, f"no page key ({_PAGE_NAMES} …)")
+        given = [column for target, column in mapping.missing if target == "page"]
+        return Skipped(source, f"no key '{given[0]}', the page's (as given)" if given
+                       else f"no page key ({_PAGE_NAMES} …)")
     return mapping.split(source, obj, empty="the page is empty")
 
 
