@@ -43,6 +43,15 @@ def undecided(posting: dict[str, Any] | None) -> dict[str, Any]:
             if posting["provenance"].get(name) == "machine"}
 
 
+def _title_of(store: Store, pid: int) -> str:
+    """A posting's title as a message names it (" “Data Engineer”"; "" for none)."""
+    try:
+        title = " ".join(str(store.records.get(pid)["fields"].get("title") or "").split())
+    except (DatabaseError, KeyError):
+        return ""
+    return f" “{title[:59]}…”" if len(title) > 60 else f" “{title}”" if title else ""
+
+
 class EditCommand(QUndoCommand):
     """One store edit, already made and in the file when the command is pushed; undone
     and redone through ``store.history``. An undo or redo the file refuses leaves the
@@ -257,14 +266,9 @@ class ReviewFlow(QObject):
         if self.queue.model.reading_more is not None:  # shown when the list comes
             self.queue.return_to = pid
             return
-        try:
-            title = str(self.store.records.get(pid)["fields"].get("title") or "")
-        except (DatabaseError, KeyError):
-            title = ""
-        title = " ".join(title.split())
-        title = f" “{title[:59]}…”" if len(title) > 60 else f" “{title}”" if title else ""
-        self.message.emit(f"{sentence(verb)} “{text}” of posting {pid}{title}, which "
-                          "the list does not show (a search or a filter hides it).", 15000)
+        self.message.emit(f"{sentence(verb)} “{text}” of posting {pid}{_title_of(self.store, pid)}"
+                          ", which the list does not show (a search or a filter hides it).",
+                          15000)
 
     def _go_to(self, pid: int) -> None:
         row = self.queue.model.row_of(pid)

@@ -70,6 +70,21 @@ def _why_nothing(model: QueueModel) -> str:
             "files (Ctrl+I), or drop files and folders on this window.")
 
 
+def _field_edit(window: ReviewWindow, edit: Callable[[str], bool], done: str) -> None:
+    """Reject or revert the field that has the focus, or from the document (as Ctrl+E)
+    the field last focused on the posting shown; said, with the field's name (its tab
+    may be hidden). From another box (the comment, the search) none: the key was meant
+    for no field."""
+    name = window.fields.focused() or (
+        window.focused_field if window.document.hasFocus()
+        and window._focused_in == window.pid else None)
+    if name is None or window.pid is None:
+        window.statusBar().showMessage("Go to a field first: Alt + its underlined letter.", 6000)
+    elif edit(name):
+        label = window.fields.editors[name].spec.label
+        window.statusBar().showMessage(f"{label} {done} (Ctrl+Z takes it back).", 8000)
+
+
 class ReviewWindow(QMainWindow):
     switch_project = Signal(object)  # a project file to open instead, or None: the start screen
 
@@ -151,10 +166,10 @@ class ReviewWindow(QMainWindow):
             "reject_spans": self.spans.reject_suggested, "show_stats": self.show_stats,
             "edit_shortcuts": lambda: self.action_table.edit_shortcuts(),
             "show_help": self.show_help, "choose_threshold": self.side.choose_threshold,
-            "reject_field": lambda: self._focused_field_edit(
-                self.flow.reject_field, "rejected: the posting has no value"),
-            "revert_field": lambda: self._focused_field_edit(
-                self.flow.revert_field, "back to the machine's value"),
+            "reject_field": lambda: _field_edit(self, self.flow.reject_field,
+                                                "rejected: the posting has no value"),
+            "revert_field": lambda: _field_edit(self, self.flow.revert_field,
+                                                "back to the machine's value"),
             "edit_selected": BulkEdits(self.flow, self.long_work, self).choose,
             "choose_reviewer": lambda: change_name(  # the project opens again as theirs
                 self, self.store.reviewer, self.settings,
@@ -217,20 +232,6 @@ class ReviewWindow(QMainWindow):
                                          "or right-click the selection.", 6000)
         elif name is not None:
             self.flow.put_text(name, self.document.selected_source_text(), add)
-
-    def _focused_field_edit(self, edit: Callable[[str], bool], done: str) -> None:
-        """Reject or revert the field that has the focus, or from the document (as
-        Ctrl+E) the field last focused on the posting shown; said, with the field's
-        name (its tab may be hidden). From another box (the comment, the search) none:
-        the key was meant for no field."""
-        name = self.fields.focused() or (
-            self.focused_field if self.document.hasFocus() and self._focused_in == self.pid
-            else None)
-        if name is None or self.pid is None:
-            self.statusBar().showMessage("Go to a field first: Alt + its underlined letter.", 6000)
-        elif edit(name):
-            label = self.fields.editors[name].spec.label
-            self.statusBar().showMessage(f"{label} {done} (Ctrl+Z takes it back).", 8000)
 
     def focus_document(self) -> None:
         """Back to the document; what was typed in a field is saved first, not dropped."""
