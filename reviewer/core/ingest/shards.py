@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -31,6 +32,7 @@ from typing import Any
 import orjson
 
 from reviewer.core import record_check, records
+from reviewer.core.ingest import items, read
 from reviewer.core.ingest.items import Deferred, Item, Result, Skipped
 from reviewer.core.words.text import valid_unicode
 
@@ -228,39 +230,45 @@ def unlisted(folder: Path, names: list[str]) -> Iterator[Skipped]:
     shards = [name for name in names if SHARD_NAME.fullmatch(name)]
     if not shards:
         return
-    listed = _listed(folder / MANIFEST) if MANIFEST in names else None
-    if listed is None:
-        yield _no_manifest(folder, MANIFEST in names)
+    listed = _listed(folder / MANIFEST) if MANIFEST in names else _MISSING
+    if isinstance(listed, str):
+        yield _no_manifest(folder, listed)
         return
     for name in shards:
         if name not in listed:
             yield _not_listed(folder / name)
 
 
-def named_shard(path: Path, manifests: dict[Path, set[str] | None]) -> tuple[list[Skipped],
-                                                                             bool]:
+def named_shard(path: Path, manifests: dict[Path, set[str] | str]) -> tuple[list[Skipped],
+                                                                            bool]:
     """A shard given by its name (``shards/*``), held to its folder's manifest as the
     folder would be (``unlisted``): what to say, and whether to import it. ``manifests``:
-    each folder's listed shards, read once a call (the folder's note said once too)."""
+    each folder's listed shards (or why none), read once a call (the folder's note said
+    once too)."""
     folder = path.parent
     first = folder not in manifests
-    there = first and (folder / MANIFEST).is_file()
     if first:
-        manifests[folder] = _listed(folder / MANIFEST) if there else None
+        manifests[folder] = _listed(folder / MANIFEST)
     listed = manifests[folder]
-    if listed is None:
-        return ([_no_manifest(folder, there)] if first else []), True
+    if isinstance(listed, str):
+        return ([_no_manifest(folder, listed)] if first else []), True
     if path.name not in listed:
         return [_not_listed(path)], False
     return [], True
 
 
-def _no_manifest(folder: Path, there: bool) -> Skipped:
-    what = ("its manifest.json cannot be read (damaged, or not one a run wrote)" if there
-            else "no manifest.json beside its shards")
-    return Skipped(str(folder), f"{what}: the run that wrote them may have stopped before its "
-                                "end, and what it did not write is not known (the shards "
-                                "found are imported)")
+_MISSING = "no manifest.json beside its shards"
+
+
+def _no_manifest(folder: Path, why: str) -> Skipped:
+    """A folder of shards whose manifest is not read, ``why`` (``_MISSING``, or why it
+    cannot be)."""
+    if why == _MISSING:
+        return Skipped(str(folder), f"{why}: the run that wrote them may have stopped before "
+                                    "its end, and what it did not write is not known (the "
+                                    "shards found are imported)")
+    return Skipped(str(folder), f"{why}; what the run that wrote the shards did not write is "
+                                "not known (the shards found are imported)")
 
 
 def _not_listed(path: Path) -> Skipped:
@@ -274,34 +282,41 @@ def manifest_records(path: str) -> int | None:
     shard = Path(path)
     if not SHARD_NAME.fullmatch(shard.name):
         return None
-    return (_shards_listed(shard.parent / MANIFEST) or {}).get(shard.name)
+    listed = _shards_listed(shard.parent / MANIFEST)
+    return listed.get(shard.name) if isinstance(listed, dict) else None
 
 
-def _listed(path: Path) -> set[str] | None:
-    """The shards a manifest lists, or None when the file is no manifest of ours."""
+def _listed(path: Path) -> set[str] | str:
+    """The shards a manifest lists, or why there are none to hold its folder's to."""
     listed = _shards_listed(path)
-    return None if listed is None else set(listed)
+    return listed if isinstance(listed, str) else set(listed)
 
 
-def _shards_listed(path: Path) -> dict[str, int | None] | None:
-    """Each shard a manifest lists, with its count of records where it says one; None
-    when the file cannot be read or is no manifest of ours. Read once while the file is
-    unchanged (it lists every input: tens of megabytes for a million postings)."""
+def _shards_listed(path: Path) -> dict[str, int | None] | str:
+    """Each shard a manifest lists, with its count of records where it says one; or why
+    not: there is none (``_MISSING``), or it cannot be read (only a regular file is read,
+    and never more than a data file's limit: a pipe would be waited for, a device read
+    for ever) or is no manifest of ours. Read once while the file is unchanged (it lists
+    every input: tens of megabytes for a million postings)."""
     try:
-        seen = path.stat()
-    except OSError:
-        return None
-    return _read_listed(str(path), seen.st_mtime_ns, seen.st_size)
+        seen = read.regular_file(path)
+    except read.UnreadableError as err:
+        return f"its manifest.json cannot be read: {err}" if os.path.lexists(path) \
+            else _MISSING
+    return _read_listed(str(path), seen.st_mtime_ns, seen.st_size, items.DATA_MAX_BYTES)
 
 
 @functools.lru_cache(maxsize=8)
-def _read_listed(manifest: str, _mtime: int, _size: int) -> dict[str, int | None] | None:
+def _read_listed(manifest: str, _mtime: int, _size: int,
+                 limit: int) -> dict[str, int | None] | str:
     try:
-        doc = orjson.loads(Path(manifest).read_bytes())
-    except (OSError, orjson.JSONDecodeError):
-        return None
+        doc = orjson.loads(read.read_bytes(Path(manifest), limit, "manifest"))
+    except read.UnreadableError as err:
+        return f"its manifest.json cannot be read: {err}"
+    except orjson.JSONDecodeError:
+        doc = None
     if not is_manifest(doc):
-        return None
+        return "its manifest.json cannot be read (damaged, or not one a run wrote)"
     return {str(entry.get("file")): entry["records"]
             if isinstance(entry.get("records"), int) and not isinstance(entry["records"], bool)
             else None for entry in _entries(doc, "shards", [])}
