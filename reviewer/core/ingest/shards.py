@@ -12,7 +12,9 @@ one schema. The file's metadata says what it is (``SHARD_KEY``).
 
 Beside the shards a folder holds ``manifest.json`` (``MANIFEST``): each shard with its
 inputs and counts, every input that could not be read, and every partition that failed
-on the cluster with its inputs and error. Importing the folder reads the manifest too:
+on the cluster with its inputs and error (a JSON file of another name is never taken for
+one, and the shards it lists are file names in its folder, never paths to elsewhere).
+Importing the folder reads the manifest too:
 each failed partition and each listed shard that is missing is reported as skipped, so
 nothing is lost silently; a shard it does not list (``SHARD_NAME``, left by another run)
 is skipped, and a folder of shards without a manifest (a run stopped before its end) is
@@ -27,7 +29,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import orjson
 
@@ -185,13 +187,19 @@ class CheckedItem(Item):
     checked every key."""
 
 
-def is_manifest(doc: Any) -> bool:
-    return isinstance(doc, dict) and MANIFEST_KEY in doc
+def is_manifest(doc: Any, source: str | None = None) -> bool:
+    """Is ``doc`` a manifest a run wrote (read from ``source``: a file named ``MANIFEST``;
+    a JSON file of another name, whatever it holds, is not one)?"""
+    named = source is None or Path(source).name == MANIFEST
+    return named and isinstance(doc, dict) and MANIFEST_KEY in doc
 
 
 def read_manifest(source: str, doc: dict[str, Any]) -> Iterator[Skipped]:
     """What a shard folder's manifest says is not in its shards: each partition that failed
-    on the cluster, each input that could not be read, each shard listed but missing."""
+    on the cluster, each input that could not be read (said as the manifest says it:
+    nothing it names is looked at but its shards), each shard listed but missing. A shard
+    is named as a run names it, a file in the manifest's folder; a manifest that names one
+    otherwise (a path: ``../x``, ``/etc/passwd``) is said to be damaged."""
     folder = Path(source).parent
     odd: list[int] = []
     for failed in _entries(doc, "failed", odd):
@@ -203,14 +211,30 @@ def read_manifest(source: str, doc: dict[str, Any]) -> Iterator[Skipped]:
                       f"extracted: {failed.get('error')}")
     for skipped in _entries(doc, "skipped", odd):
         yield Skipped(str(skipped.get("source")), str(skipped.get("reason")))
+    outside: list[str] = []
     for shard in _entries(doc, "shards", odd):
-        name = str(shard.get("file", ""))
-        if name and not (folder / name).is_file():
+        name = shard.get("file")
+        if not _shard_name(name):
+            outside.append(str(name))
+        elif not (folder / name).is_file():
             yield Skipped(str(folder / name), f"a shard the manifest lists is missing "
                                               f"({shard.get('records')} records)")
+    if outside:
+        shown = ", ".join(f'"{name[:100]}"' for name in outside[:3]) + (
+            " …" if len(outside) > 3 else "")
+        yield Skipped(source, f"a damaged manifest: {len(outside)} "
+                              f"shard{'s' if len(outside) > 1 else ''} it lists "
+                              f"{'are' if len(outside) > 1 else 'is'} named by no shard's "
+                              f"file name in its folder ({shown}): not looked for")
     if sum(odd):
         yield Skipped(source, f"{sum(odd)} entries of the manifest are not understood "
                               "(not objects): left out")
+
+
+def _shard_name(name: Any) -> TypeGuard[str]:
+    """Is ``name`` a shard's as a run names it, a file in its manifest's folder (no path
+    to anywhere else)?"""
+    return isinstance(name, str) and SHARD_NAME.fullmatch(name) is not None
 
 
 def _entries(doc: dict[str, Any], key: str, odd: list[int]) -> list[dict[str, Any]]:
@@ -317,6 +341,6 @@ def _read_listed(manifest: str, _mtime: int, _size: int,
         doc = None
     if not is_manifest(doc):
         return "its manifest.json cannot be read (damaged, or not one a run wrote)"
-    return {str(entry.get("file")): entry["records"]
+    return {entry["file"]: entry["records"]
             if isinstance(entry.get("records"), int) and not isinstance(entry["records"], bool)
-            else None for entry in _entries(doc, "shards", [])}
+            else None for entry in _entries(doc, "shards", []) if _shard_name(entry.get("file"))}

@@ -96,3 +96,36 @@ def test_a_manifest_too_large_is_said_and_its_shards_imported(
     assert said.endswith("over the 0 MB limit; what the run that wrote the shards did not "
                          "write is not known (the shards found are imported)")
     assert shards.manifest_records(str(tmp_path / "part-00000.parquet")) is None
+
+
+def test_only_a_file_named_manifest_json_is_a_manifest(tmp_path: Path) -> None:
+    """Any JSON file with the manifest's key was read as one: its "skipped" list printed
+    as report lines of the import, and the shards it listed looked for anywhere."""
+    data = tmp_path / "m.json"
+    data.write_text(json.dumps({
+        MANIFEST_KEY: 1, "shards": [{"file": str(tmp_path / "gone" / "part-00001.parquet"),
+                                     "records": 7}],
+        "skipped": [{"source": "IMPORTANT.txt", "reason": "fake reason injected"}]}))
+    said = [(s.source, s.reason) for s in iter_inputs([data])]
+    assert all("IMPORTANT" not in source and "manifest" not in reason
+               for source, reason in said), said
+
+
+@pytest.mark.parametrize("name", ["../part-00009.parquet", "{outside}/part-00009.parquet",
+                                  "sub/part-00009.parquet", "..", "", "passwd"])
+def test_a_shard_the_manifest_names_outside_its_folder_is_not_looked_for(
+        tmp_path: Path, name: str) -> None:
+    """A manifest's shard was looked for wherever its name led (``/etc/passwd``,
+    ``../x``): a shard's name is a file name in the manifest's folder, or the manifest
+    is damaged."""
+    folder = tmp_path / "shards"
+    (folder / "sub").mkdir(parents=True)
+    name = name.format(outside=tmp_path)
+    for there in (tmp_path / "part-00009.parquet", folder / "sub" / "part-00009.parquet"):
+        there.write_text("a file outside the folder")
+    (folder / "manifest.json").write_text(json.dumps({MANIFEST_KEY: 1, "shards": [
+        {"file": name, "records": 3}]}))
+    said = [(s.source, s.reason) for s in iter_inputs([folder / "manifest.json"])]
+    assert said == [(str(folder / "manifest.json"),
+                     f"a damaged manifest: 1 shard it lists is named by no shard's file name "
+                     f'in its folder ("{name}"): not looked for')]
