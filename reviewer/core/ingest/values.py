@@ -25,6 +25,7 @@ from reviewer.core.ingest.cell_dates import read_date
 from reviewer.core.ingest.cell_lists import list_literal, parted
 from reviewer.core.ingest.cell_pay import SALARY_PARTS, Problem, could_be, joined_pay
 from reviewer.core.ingest.choices import CHOICES, EMPTY, SYMBOLS
+from reviewer.core.ingest.items import UnreadableCell
 from reviewer.core.schema import FIELDS, within_bounds
 from reviewer.core.words.text import without_invisible
 
@@ -95,6 +96,8 @@ def given_values(cells: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem
     pay: dict[str, Any] = {}
     for target, cell in cells.items():
         try:
+            if isinstance(cell, UnreadableCell):
+                raise ValueError(cell.reason)
             if target in ("salary_min", "salary_max") and not is_empty(cell):
                 # "$120,000" says its currency too
                 value, written = _amount(_ODD_SPACE.sub(" ", cell) if isinstance(cell, str)

@@ -272,3 +272,35 @@ def test_a_control_character_in_a_cell_is_taken_out_as_from_the_page() -> None:
     """A NUL in a mapped title was stored ("Data\\x00 Engineer") while the page's went."""
     assert normalise("title", "Data\x00 Engineer\x85") == "Data Engineer"
     assert normalise("skills", ["Py\x07thon", "SQL"]) == ["Python", "SQL"]
+
+
+@pytest.mark.parametrize("unit", ["date32", "timestamp"])
+def test_a_parquet_date_past_the_calendar_costs_its_cell_alone(tmp_path, unit: str) -> None:  # type: ignore[no-untyped-def]
+    """One date32 of 2**31-1 days (a timestamp of -2**62 µs) stopped the reading of its
+    batch, OverflowError said: 136 rows of 5,000 were lost, unnamed, and the file said
+    skipped. The cell is left out, said, and kept in the metadata; every row is read."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    from reviewer.core.ingest import Item, iter_inputs
+
+    rows = 600  # (more than a batch)
+    dates = pa.array([19000] * (rows - 1) + [2**31 - 1], pa.date32()) if unit == "date32" \
+        else pa.array([19000 * 86_400_000_000] * (rows - 1) + [-(2**62)], pa.timestamp("us"))
+    path = tmp_path / "oob.parquet"
+    pq.write_table(pa.table({
+        "text": [f"Senior Engineer\n\nLocation: Berlin\n\nWe build rockets {n}.\n"
+                 for n in range(rows)],
+        "date_posted": dates, "seen": pa.array([dates[-1]] * 2 + [None] * (rows - 2),
+                                                dates.type)}), path)
+    results = list(iter_inputs([path]))
+    assert len(results) == rows and all(isinstance(r, Item) for r in results)
+    assert results[0].given["date_posted"] == "2022-01-08"
+    last = results[-1]
+    assert isinstance(last, Item) and "date_posted" not in last.given
+    [left_out] = last.left_out
+    assert (left_out.source, left_out.field) == (f"{path}#{rows}", "date_posted")
+    assert "calendar" in left_out.reason and "Error" not in left_out.reason
+    assert last.metadata["date_posted"] == left_out.value
+    assert results[0].metadata["seen"] == left_out.value  # an unmapped column's: kept too
+    assert "Error" not in left_out.value and json.loads(json.dumps(last.metadata))
