@@ -51,6 +51,9 @@ _BULLET = re.compile(r"^\s*(?:[-*+•·▪◦]|\d{1,2}[.)])\s+")
 _NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 _ZERO_ONE = re.compile(r"[01](?:\.0+)?")
+# a figure as an amount is written, its groups parted by one sign ("60,000", "45 000",
+# "1.234,56"): "60k to 80k", "$60,000 - $80,000" are two
+_FIGURE = re.compile(r"\d+(?:[.,'’ ]\d+)*")
 # a cell that is one number as a program writes it, sign and exponent part of it
 _PLAIN_NUMBER = re.compile(r"[+\-−]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+\-]?\d+)?")
 # a minus before the first figure ("-3", "- $50,000"): a number below zero, not the figure
@@ -301,6 +304,9 @@ def _amount(cell: Any) -> tuple[int | float, str | None]:
             value, currency = read_amount(str(cell))
         except ValueError:
             raise ValueError("no amount") from None
+        if len(_FIGURE.findall(str(cell))) > 1:  # (the reader reads the first alone)
+            raise ValueError("more than one figure, not one amount (a range? map the "
+                             "column to salary)")
     if not 0 < value < 1e9:
         raise ValueError("not a positive amount")
     return (int(value) if float(value).is_integer() else value), currency

@@ -304,3 +304,40 @@ def test_a_parquet_date_past_the_calendar_costs_its_cell_alone(tmp_path, unit: s
     assert last.metadata["date_posted"] == left_out.value
     assert results[0].metadata["seen"] == left_out.value  # an unmapped column's: kept too
     assert "Error" not in left_out.value and json.loads(json.dumps(last.metadata))
+
+
+@pytest.mark.parametrize("cell", ["$60,000 - $80,000", "from 60k to 80k a year", "60000-80000",
+                                  "60,000 to 80,000 EUR", "1.2e5 USD"])
+@pytest.mark.parametrize("target", ["salary_min", "salary_max"])
+def test_more_than_one_figure_in_a_one_figure_salary_column_is_left_out(
+        target: str, cell: str) -> None:
+    """A range under salary_min was read as its first figure: the maximum and the period
+    were gone, unsaid, and the cell not kept."""
+    from reviewer.core.ingest.values import given_values
+
+    given, problems = given_values({target: cell})
+    assert "salary" not in given
+    assert problems[0][:2] == (target, cell) and "map the column to salary" in problems[0][2]
+
+
+@pytest.mark.parametrize(("cell", "value"), [
+    ("$60,000", 60000), ("60k", 60000), ("60,000 USD", 60000), ("60000.00", 60000),
+    ("45\u00a0000", 45000), ("€45.000,50", 45000.5), ("£30k per annum", 30000)])
+def test_one_figure_in_a_one_figure_salary_column_is_read(cell: str, value: float) -> None:
+    from reviewer.core.ingest.values import given_values
+
+    given, problems = given_values({"salary_min": cell})
+    assert (given["salary"]["min"], problems) == (value, [])
+
+
+def test_a_range_in_a_one_figure_salary_column_is_said_and_kept(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from reviewer.core.ingest import Item, iter_inputs
+
+    data = tmp_path / "sal.csv"
+    data.write_text('text,salary_min\n"Engineer D. Location: Rome","$60,000 - $80,000"\n',
+                    encoding="utf-8")
+    [item] = list(iter_inputs([data]))
+    assert isinstance(item, Item) and "salary" not in item.given
+    assert item.metadata == {"salary_min": "$60,000 - $80,000"}
+    assert (item.left_out[0].field, item.left_out[0].value) == ("salary_min",
+                                                                "$60,000 - $80,000")
