@@ -187,7 +187,7 @@ def read_json(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
     except ValueError as err:
         yield Skipped(source, _unreadable_json(err))
         return
-    if is_manifest(doc):  # a shard folder's manifest: what its shards lack
+    if is_manifest(doc, source):  # a shard folder's manifest: what its shards lack
         yield from read_manifest(source, doc)
         return
     if isinstance(doc, dict) and not records.is_canonical(doc):

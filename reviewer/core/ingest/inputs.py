@@ -67,7 +67,7 @@ def read_inputs(paths: Iterable[str | Path], mapper: Mapper) -> Iterator[Result 
 def _inputs(paths: Iterable[str | Path], mapper: Mapper,
             defer: bool) -> Iterator[Result | Deferred]:
     seen: set[object] = set()
-    manifests: dict[Path, set[str] | None] = {}  # of the shard folders of shards given
+    manifests: dict[Path, set[str] | str] = {}  # of the shard folders of shards given
     for given in [paths] if isinstance(paths, str | Path) else paths:
         if given == "":  # not "." (an unset variable in a script would import the folder)
             yield Skipped('""', "an empty name: no file or folder")

@@ -28,6 +28,23 @@ class LeftOut(NamedTuple):
     reason: str
 
 
+class UnreadableCell(str):
+    """A data file's cell that no Python value holds (a Parquet date past the year 9999),
+    as the text of what it holds: what a report quotes and the metadata keeps, as any
+    text; and ``reason``, why it cannot be read as a field's value (a mapped column's cell
+    is left out, saying so)."""
+
+    reason: str
+
+    def __new__(cls, text: str, reason: str) -> UnreadableCell:
+        cell = super().__new__(cls, text)
+        cell.reason = reason
+        return cell
+
+    def __reduce__(self) -> tuple[type[UnreadableCell], tuple[str, str]]:
+        return UnreadableCell, (str(self), self.reason)
+
+
 @dataclass(frozen=True)
 class Item:
     """One raw page to import.

@@ -8,6 +8,7 @@ with that sentence.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import decimal
 import importlib
@@ -18,7 +19,7 @@ from typing import IO, Any, Literal, overload
 
 from reviewer.core.ingest.columns import Mapper, distinct_names
 from reviewer.core.ingest.datafiles import no_page
-from reviewer.core.ingest.items import Deferred, Result, Skipped
+from reviewer.core.ingest.items import Deferred, Result, Skipped, UnreadableCell
 from reviewer.core.ingest.shards import is_shard, manifest_records, read_shard, shard_problem
 
 NEEDS_PYARROW = ("reading Parquet needs pyarrow: pip install 'posting-reviewer[parquet]'")
@@ -77,7 +78,7 @@ def read_parquet(source: str, data: Path | IO[bytes], mapper: Mapper,
                 batch = batch.slice(skip - number)
                 number = skip
             # by position: two columns of one name are two columns (as to_pylist is not)
-            for row in zip(*(column.to_pylist() for column in batch.columns), strict=True):
+            for row in zip(*(_cells(column, pa) for column in batch.columns), strict=True):
                 number += 1
                 yield mapping.split(f"{source}#{number}",
                                     {k: _plain(v) for k, v in zip(columns, row, strict=True)})
@@ -109,6 +110,48 @@ def _shard(source: str, table: Any, defer: bool, skip: int, listed: int | None,
     what = "not a readable Parquet row after" if said else "the file holds"
     yield Skipped(source, f"{what} {read:,} of the {listed:,} records its folder's manifest "
                           f"lists: {listed - read:,} not imported{said}")
+
+
+def _cells(column: Any, pa: Any) -> list[Any]:
+    """A column's cells (a ``pyarrow.Array``) as Python values; a cell that no Python
+    value holds (a date past the year 9999) as an ``UnreadableCell``, the others read:
+    it costs its cell, not the batch of rows it is in."""
+    try:
+        return list(column.to_pylist())
+    except (OverflowError, ValueError, pa.ArrowException):
+        pass
+    cells = []
+    for at in range(len(column)):
+        try:
+            cells.append(column[at].as_py())
+        except (OverflowError, ValueError, pa.ArrowException):
+            cells.append(_unreadable(column.slice(at, 1), pa))
+    return cells
+
+
+_UNITS = {"s": "seconds", "ms": "milliseconds", "us": "microseconds", "ns": "nanoseconds"}
+
+
+def _unreadable(cell: Any, pa: Any) -> UnreadableCell:
+    """What a cell Python cannot hold holds (an array of that one cell), said plainly."""
+    kind = cell.type
+    count = None
+    if pa.types.is_temporal(kind):  # (a count of days, or of its unit)
+        with contextlib.suppress(pa.ArrowException):
+            count = cell.cast(pa.int32() if pa.types.is_date32(kind) else pa.int64())[0].as_py()
+    if isinstance(count, int):
+        unit = "days" if pa.types.is_date32(kind) else _UNITS.get(getattr(kind, "unit", "ms"),
+                                                                  "units")
+        if pa.types.is_date(kind) or pa.types.is_timestamp(kind):
+            return UnreadableCell(f"{abs(count):,} {unit} {'before' if count < 0 else 'after'} "
+                                  "1970-01-01", "a date outside the calendar's years 1 to 9999")
+        text = f"{count:,} {unit}"
+    else:
+        try:
+            text = str(cell.cast(pa.string())[0].as_py())
+        except pa.ArrowException:
+            text = f"a {kind} value"
+    return UnreadableCell(text[:200], f"a {kind} value out of the range it can be read in")
 
 
 def _plain(value: Any) -> Any:

@@ -225,16 +225,23 @@ def read_file(path: str | Path) -> str:
 
     Only a regular file is read (a FIFO would block, a device never end), and never
     more than ``MAX_BYTES`` of it, even if it grows while it is read."""
-    path = Path(path)
+    return decode(read_bytes(Path(path), MAX_BYTES))
+
+
+def read_bytes(path: Path, limit: int, what: str = "file") -> bytes:
+    """The bytes of the regular file at ``path`` (``regular_file``), never more than
+    ``limit`` of them, even if it grows while it is read (or was changed for a pipe since
+    its status was read); UnreadableError says why not (``what``: the file's name in the
+    size limit's wording)."""
     st = regular_file(path)
-    if st.st_size > MAX_BYTES:
-        raise UnreadableError(too_large("file", st.st_size, MAX_BYTES))
+    if st.st_size > limit:
+        raise UnreadableError(too_large(what, st.st_size, limit))
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            data = handle.read(limit + 1)
     except OSError as err:
         raise UnreadableError(f"cannot read the file: {err.strerror or err}") from err
-    if len(data) > MAX_BYTES:
-        raise UnreadableError(too_large("file", len(data), MAX_BYTES))
-    return decode(data)
+    if len(data) > limit:
+        raise UnreadableError(too_large(what, len(data), limit))
+    return data

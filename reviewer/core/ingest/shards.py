@@ -12,7 +12,9 @@ one schema. The file's metadata says what it is (``SHARD_KEY``).
 
 Beside the shards a folder holds ``manifest.json`` (``MANIFEST``): each shard with its
 inputs and counts, every input that could not be read, and every partition that failed
-on the cluster with its inputs and error. Importing the folder reads the manifest too:
+on the cluster with its inputs and error (a JSON file of another name is never taken for
+one, and the shards it lists are file names in its folder, never paths to elsewhere).
+Importing the folder reads the manifest too:
 each failed partition and each listed shard that is missing is reported as skipped, so
 nothing is lost silently; a shard it does not list (``SHARD_NAME``, left by another run)
 is skipped, and a folder of shards without a manifest (a run stopped before its end) is
@@ -23,14 +25,16 @@ from __future__ import annotations
 
 import functools
 import importlib
+import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import orjson
 
 from reviewer.core import record_check, records
+from reviewer.core.ingest import items, read
 from reviewer.core.ingest.items import Deferred, Item, Result, Skipped
 from reviewer.core.words.text import valid_unicode
 
@@ -183,13 +187,19 @@ class CheckedItem(Item):
     checked every key."""
 
 
-def is_manifest(doc: Any) -> bool:
-    return isinstance(doc, dict) and MANIFEST_KEY in doc
+def is_manifest(doc: Any, source: str | None = None) -> bool:
+    """Is ``doc`` a manifest a run wrote (read from ``source``: a file named ``MANIFEST``;
+    a JSON file of another name, whatever it holds, is not one)?"""
+    named = source is None or Path(source).name == MANIFEST
+    return named and isinstance(doc, dict) and MANIFEST_KEY in doc
 
 
 def read_manifest(source: str, doc: dict[str, Any]) -> Iterator[Skipped]:
     """What a shard folder's manifest says is not in its shards: each partition that failed
-    on the cluster, each input that could not be read, each shard listed but missing."""
+    on the cluster, each input that could not be read (said as the manifest says it:
+    nothing it names is looked at but its shards), each shard listed but missing. A shard
+    is named as a run names it, a file in the manifest's folder; a manifest that names one
+    otherwise (a path: ``../x``, ``/etc/passwd``) is said to be damaged."""
     folder = Path(source).parent
     odd: list[int] = []
     for failed in _entries(doc, "failed", odd):
@@ -201,14 +211,30 @@ def read_manifest(source: str, doc: dict[str, Any]) -> Iterator[Skipped]:
                       f"extracted: {failed.get('error')}")
     for skipped in _entries(doc, "skipped", odd):
         yield Skipped(str(skipped.get("source")), str(skipped.get("reason")))
+    outside: list[str] = []
     for shard in _entries(doc, "shards", odd):
-        name = str(shard.get("file", ""))
-        if name and not (folder / name).is_file():
+        name = shard.get("file")
+        if not _shard_name(name):
+            outside.append(str(name))
+        elif not (folder / name).is_file():
             yield Skipped(str(folder / name), f"a shard the manifest lists is missing "
                                               f"({shard.get('records')} records)")
+    if outside:
+        shown = ", ".join(f'"{name[:100]}"' for name in outside[:3]) + (
+            " …" if len(outside) > 3 else "")
+        yield Skipped(source, f"a damaged manifest: {len(outside)} "
+                              f"shard{'s' if len(outside) > 1 else ''} it lists "
+                              f"{'are' if len(outside) > 1 else 'is'} named by no shard's "
+                              f"file name in its folder ({shown}): not looked for")
     if sum(odd):
         yield Skipped(source, f"{sum(odd)} entries of the manifest are not understood "
                               "(not objects): left out")
+
+
+def _shard_name(name: Any) -> TypeGuard[str]:
+    """Is ``name`` a shard's as a run names it, a file in its manifest's folder (no path
+    to anywhere else)?"""
+    return isinstance(name, str) and SHARD_NAME.fullmatch(name) is not None
 
 
 def _entries(doc: dict[str, Any], key: str, odd: list[int]) -> list[dict[str, Any]]:
@@ -228,39 +254,45 @@ def unlisted(folder: Path, names: list[str]) -> Iterator[Skipped]:
     shards = [name for name in names if SHARD_NAME.fullmatch(name)]
     if not shards:
         return
-    listed = _listed(folder / MANIFEST) if MANIFEST in names else None
-    if listed is None:
-        yield _no_manifest(folder, MANIFEST in names)
+    listed = _listed(folder / MANIFEST) if MANIFEST in names else _MISSING
+    if isinstance(listed, str):
+        yield _no_manifest(folder, listed)
         return
     for name in shards:
         if name not in listed:
             yield _not_listed(folder / name)
 
 
-def named_shard(path: Path, manifests: dict[Path, set[str] | None]) -> tuple[list[Skipped],
-                                                                             bool]:
+def named_shard(path: Path, manifests: dict[Path, set[str] | str]) -> tuple[list[Skipped],
+                                                                            bool]:
     """A shard given by its name (``shards/*``), held to its folder's manifest as the
     folder would be (``unlisted``): what to say, and whether to import it. ``manifests``:
-    each folder's listed shards, read once a call (the folder's note said once too)."""
+    each folder's listed shards (or why none), read once a call (the folder's note said
+    once too)."""
     folder = path.parent
     first = folder not in manifests
-    there = first and (folder / MANIFEST).is_file()
     if first:
-        manifests[folder] = _listed(folder / MANIFEST) if there else None
+        manifests[folder] = _listed(folder / MANIFEST)
     listed = manifests[folder]
-    if listed is None:
-        return ([_no_manifest(folder, there)] if first else []), True
+    if isinstance(listed, str):
+        return ([_no_manifest(folder, listed)] if first else []), True
     if path.name not in listed:
         return [_not_listed(path)], False
     return [], True
 
 
-def _no_manifest(folder: Path, there: bool) -> Skipped:
-    what = ("its manifest.json cannot be read (damaged, or not one a run wrote)" if there
-            else "no manifest.json beside its shards")
-    return Skipped(str(folder), f"{what}: the run that wrote them may have stopped before its "
-                                "end, and what it did not write is not known (the shards "
-                                "found are imported)")
+_MISSING = "no manifest.json beside its shards"
+
+
+def _no_manifest(folder: Path, why: str) -> Skipped:
+    """A folder of shards whose manifest is not read, ``why`` (``_MISSING``, or why it
+    cannot be)."""
+    if why == _MISSING:
+        return Skipped(str(folder), f"{why}: the run that wrote them may have stopped before "
+                                    "its end, and what it did not write is not known (the "
+                                    "shards found are imported)")
+    return Skipped(str(folder), f"{why}; what the run that wrote the shards did not write is "
+                                "not known (the shards found are imported)")
 
 
 def _not_listed(path: Path) -> Skipped:
@@ -274,34 +306,41 @@ def manifest_records(path: str) -> int | None:
     shard = Path(path)
     if not SHARD_NAME.fullmatch(shard.name):
         return None
-    return (_shards_listed(shard.parent / MANIFEST) or {}).get(shard.name)
+    listed = _shards_listed(shard.parent / MANIFEST)
+    return listed.get(shard.name) if isinstance(listed, dict) else None
 
 
-def _listed(path: Path) -> set[str] | None:
-    """The shards a manifest lists, or None when the file is no manifest of ours."""
+def _listed(path: Path) -> set[str] | str:
+    """The shards a manifest lists, or why there are none to hold its folder's to."""
     listed = _shards_listed(path)
-    return None if listed is None else set(listed)
+    return listed if isinstance(listed, str) else set(listed)
 
 
-def _shards_listed(path: Path) -> dict[str, int | None] | None:
-    """Each shard a manifest lists, with its count of records where it says one; None
-    when the file cannot be read or is no manifest of ours. Read once while the file is
-    unchanged (it lists every input: tens of megabytes for a million postings)."""
+def _shards_listed(path: Path) -> dict[str, int | None] | str:
+    """Each shard a manifest lists, with its count of records where it says one; or why
+    not: there is none (``_MISSING``), or it cannot be read (only a regular file is read,
+    and never more than a data file's limit: a pipe would be waited for, a device read
+    for ever) or is no manifest of ours. Read once while the file is unchanged (it lists
+    every input: tens of megabytes for a million postings)."""
     try:
-        seen = path.stat()
-    except OSError:
-        return None
-    return _read_listed(str(path), seen.st_mtime_ns, seen.st_size)
+        seen = read.regular_file(path)
+    except read.UnreadableError as err:
+        return f"its manifest.json cannot be read: {err}" if os.path.lexists(path) \
+            else _MISSING
+    return _read_listed(str(path), seen.st_mtime_ns, seen.st_size, items.DATA_MAX_BYTES)
 
 
 @functools.lru_cache(maxsize=8)
-def _read_listed(manifest: str, _mtime: int, _size: int) -> dict[str, int | None] | None:
+def _read_listed(manifest: str, _mtime: int, _size: int,
+                 limit: int) -> dict[str, int | None] | str:
     try:
-        doc = orjson.loads(Path(manifest).read_bytes())
-    except (OSError, orjson.JSONDecodeError):
-        return None
+        doc = orjson.loads(read.read_bytes(Path(manifest), limit, "manifest"))
+    except read.UnreadableError as err:
+        return f"its manifest.json cannot be read: {err}"
+    except orjson.JSONDecodeError:
+        doc = None
     if not is_manifest(doc):
-        return None
-    return {str(entry.get("file")): entry["records"]
+        return "its manifest.json cannot be read (damaged, or not one a run wrote)"
+    return {entry["file"]: entry["records"]
             if isinstance(entry.get("records"), int) and not isinstance(entry["records"], bool)
-            else None for entry in _entries(doc, "shards", [])}
+            else None for entry in _entries(doc, "shards", []) if _shard_name(entry.get("file"))}

@@ -25,6 +25,7 @@ from reviewer.core.ingest.cell_dates import read_date
 from reviewer.core.ingest.cell_lists import list_literal, parted
 from reviewer.core.ingest.cell_pay import SALARY_PARTS, Problem, could_be, joined_pay
 from reviewer.core.ingest.choices import CHOICES, EMPTY, SYMBOLS
+from reviewer.core.ingest.items import UnreadableCell
 from reviewer.core.schema import FIELDS, within_bounds
 from reviewer.core.words.text import without_invisible
 
@@ -50,6 +51,9 @@ _BULLET = re.compile(r"^\s*(?:[-*+•·▪◦]|\d{1,2}[.)])\s+")
 _NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 _ZERO_ONE = re.compile(r"[01](?:\.0+)?")
+# a figure as an amount is written, its groups parted by one sign ("60,000", "45 000",
+# "1.234,56"): "60k to 80k", "$60,000 - $80,000" are two
+_FIGURE = re.compile(r"\d+(?:[.,'’ ]\d+)*")
 # a cell that is one number as a program writes it, sign and exponent part of it
 _PLAIN_NUMBER = re.compile(r"[+\-−]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+\-]?\d+)?")
 # a minus before the first figure ("-3", "- $50,000"): a number below zero, not the figure
@@ -95,6 +99,8 @@ def given_values(cells: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem
     pay: dict[str, Any] = {}
     for target, cell in cells.items():
         try:
+            if isinstance(cell, UnreadableCell):
+                raise ValueError(cell.reason)
             if target in ("salary_min", "salary_max") and not is_empty(cell):
                 # "$120,000" says its currency too
                 value, written = _amount(_ODD_SPACE.sub(" ", cell) if isinstance(cell, str)
@@ -298,6 +304,9 @@ def _amount(cell: Any) -> tuple[int | float, str | None]:
             value, currency = read_amount(str(cell))
         except ValueError:
             raise ValueError("no amount") from None
+        if len(_FIGURE.findall(str(cell))) > 1:  # (the reader reads the first alone)
+            raise ValueError("more than one figure, not one amount (a range? map the "
+                             "column to salary)")
     if not 0 < value < 1e9:
         raise ValueError("not a positive amount")
     return (int(value) if float(value).is_integer() else value), currency

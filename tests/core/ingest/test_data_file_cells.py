@@ -272,3 +272,72 @@ def test_a_control_character_in_a_cell_is_taken_out_as_from_the_page() -> None:
     """A NUL in a mapped title was stored ("Data\\x00 Engineer") while the page's went."""
     assert normalise("title", "Data\x00 Engineer\x85") == "Data Engineer"
     assert normalise("skills", ["Py\x07thon", "SQL"]) == ["Python", "SQL"]
+
+
+@pytest.mark.parametrize("unit", ["date32", "timestamp"])
+def test_a_parquet_date_past_the_calendar_costs_its_cell_alone(tmp_path, unit: str) -> None:  # type: ignore[no-untyped-def]
+    """One date32 of 2**31-1 days (a timestamp of -2**62 µs) stopped the reading of its
+    batch, OverflowError said: 136 rows of 5,000 were lost, unnamed, and the file said
+    skipped. The cell is left out, said, and kept in the metadata; every row is read."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    from reviewer.core.ingest import Item, iter_inputs
+
+    rows = 600  # (more than a batch)
+    dates = pa.array([19000] * (rows - 1) + [2**31 - 1], pa.date32()) if unit == "date32" \
+        else pa.array([19000 * 86_400_000_000] * (rows - 1) + [-(2**62)], pa.timestamp("us"))
+    path = tmp_path / "oob.parquet"
+    pq.write_table(pa.table({
+        "text": [f"Senior Engineer\n\nLocation: Berlin\n\nWe build rockets {n}.\n"
+                 for n in range(rows)],
+        "date_posted": dates, "seen": pa.array([dates[-1]] * 2 + [None] * (rows - 2),
+                                                dates.type)}), path)
+    results = list(iter_inputs([path]))
+    assert len(results) == rows and all(isinstance(r, Item) for r in results)
+    assert results[0].given["date_posted"] == "2022-01-08"
+    last = results[-1]
+    assert isinstance(last, Item) and "date_posted" not in last.given
+    [left_out] = last.left_out
+    assert (left_out.source, left_out.field) == (f"{path}#{rows}", "date_posted")
+    assert "calendar" in left_out.reason and "Error" not in left_out.reason
+    assert last.metadata["date_posted"] == left_out.value
+    assert results[0].metadata["seen"] == left_out.value  # an unmapped column's: kept too
+    assert "Error" not in left_out.value and json.loads(json.dumps(last.metadata))
+
+
+@pytest.mark.parametrize("cell", ["$60,000 - $80,000", "from 60k to 80k a year", "60000-80000",
+                                  "60,000 to 80,000 EUR", "1.2e5 USD"])
+@pytest.mark.parametrize("target", ["salary_min", "salary_max"])
+def test_more_than_one_figure_in_a_one_figure_salary_column_is_left_out(
+        target: str, cell: str) -> None:
+    """A range under salary_min was read as its first figure: the maximum and the period
+    were gone, unsaid, and the cell not kept."""
+    from reviewer.core.ingest.values import given_values
+
+    given, problems = given_values({target: cell})
+    assert "salary" not in given
+    assert problems[0][:2] == (target, cell) and "map the column to salary" in problems[0][2]
+
+
+@pytest.mark.parametrize(("cell", "value"), [
+    ("$60,000", 60000), ("60k", 60000), ("60,000 USD", 60000), ("60000.00", 60000),
+    ("45\u00a0000", 45000), ("€45.000,50", 45000.5), ("£30k per annum", 30000)])
+def test_one_figure_in_a_one_figure_salary_column_is_read(cell: str, value: float) -> None:
+    from reviewer.core.ingest.values import given_values
+
+    given, problems = given_values({"salary_min": cell})
+    assert (given["salary"]["min"], problems) == (value, [])
+
+
+def test_a_range_in_a_one_figure_salary_column_is_said_and_kept(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from reviewer.core.ingest import Item, iter_inputs
+
+    data = tmp_path / "sal.csv"
+    data.write_text('text,salary_min\n"Engineer D. Location: Rome","$60,000 - $80,000"\n',
+                    encoding="utf-8")
+    [item] = list(iter_inputs([data]))
+    assert isinstance(item, Item) and "salary" not in item.given
+    assert item.metadata == {"salary_min": "$60,000 - $80,000"}
+    assert (item.left_out[0].field, item.left_out[0].value) == ("salary_min",
+                                                                "$60,000 - $80,000")
