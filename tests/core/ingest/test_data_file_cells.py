@@ -58,7 +58,7 @@ def test_a_csv_row_of_more_cells_than_the_header_is_said_not_imported_shifted(
     row is skipped with the reason; empty cells past the header (a trailing comma) and
     short rows are read as before."""
     from reviewer.core.ingest.columns import Mapper
-    from reviewer.core.ingest.datafiles import read_csv
+    from reviewer.core.ingest.csvfiles import read_csv
     from reviewer.core.ingest.items import Skipped
 
     text = ("text,title,company,location\n"
@@ -109,7 +109,7 @@ def test_an_empty_page_cell_gives_way_to_the_next_page_column() -> None:
     """A CSV's description empty and its description_html filled: the row was skipped
     ("the 'description' cell is empty"); a JSON "" as well, where null gave way."""
     from reviewer.core.ingest.columns import Mapper
-    from reviewer.core.ingest.datafiles import read_csv
+    from reviewer.core.ingest.csvfiles import read_csv
     from reviewer.core.ingest.items import Skipped
 
     text = ('description,description_html\n'
@@ -126,7 +126,7 @@ def test_a_csv_parted_by_semicolons_or_tabs_is_read_by_its_columns(sep: str) -> 
     such a file was refused ("no page column … pass --column"), and --column made each
     whole row one page."""
     from reviewer.core.ingest.columns import Mapper
-    from reviewer.core.ingest.datafiles import read_csv
+    from reviewer.core.ingest.csvfiles import read_csv
 
     text = sep.join(["Job Title", "Company", "Description"]) + "\n" + sep.join(
         ["Data Engineer", "Acme, Inc.", '"Build pipelines; in Berlin, 3,5 days"']) + "\n"
@@ -206,7 +206,7 @@ def test_the_cells_parting_is_found_past_quotes_old_line_ends_and_excel_s_sep_li
     Mac line ends (CR) had its whole text for a header; Excel's "sep=;" first line was
     taken for the header."""
     from reviewer.core.ingest.columns import Mapper
-    from reviewer.core.ingest.datafiles import read_csv
+    from reviewer.core.ingest.csvfiles import read_csv
 
     [item] = list(read_csv("f.csv", text, Mapper()))
     assert item.given["title"] == "Data Engineer"  # type: ignore[union-attr]
