@@ -23,10 +23,12 @@ def read_csv(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
     if csv.field_size_limit() < items.DATA_MAX_BYTES:  # process-wide; the default (128 KiB) is
         csv.field_size_limit(items.DATA_MAX_BYTES)  # smaller than many pages
     delimiter, text = _delimiter(text)
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    kept: list[str] = []  # the lines of the file the last row was read from
+    rows = csv.reader(_keeping(io.StringIO(text, newline=""), kept), delimiter=delimiter)
     number = 0
     try:
         header = [name.strip() for name in next(rows, [])]
+        kept.clear()
         if not any(header):
             yield Skipped(source, "the CSV has no header row")
             return
@@ -44,16 +46,18 @@ def read_csv(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
         # says nothing): the quotes of a file are in pairs but for such a one
         open_quote = text.count('"') % 2 == 1 and _ends_in_a_quote(text, delimiter)
         last_line = text.count("\n") + (not text.endswith("\n")) if open_quote else -1
-        for number, row in enumerate(rows, 1):
+        for row in rows:
+            number, lines = number + 1, kept[:]
+            kept.clear()
             if not any(cell.strip() for cell in row):
                 continue
-            if rows.line_num == last_line:
-                yield Skipped(f"{source}#{number}", "a quote opened in this row is never "
-                                                    "closed: the rest of the file would be "
-                                                    "one cell; not imported")
-                found = True
-                continue
             found = True
+            problem = _NEVER_CLOSED if rows.line_num == last_line else (
+                _misquoted(lines, delimiter, number) if len(lines) > 1 else None)
+            if problem is not None:
+                yield Skipped(f"{source}#{number}", problem)
+                number += len(lines) - 1  # (the rows read as one, a row a line)
+                continue
             if any(cell.strip() for cell in row[width:]):  # its cells are not under their
                 # columns (a comma outside quotes): whatever each were taken for is a guess
                 yield Skipped(f"{source}#{number}", f"{len(row)} cells where the header has "
@@ -81,6 +85,36 @@ def _delimiter(text: str) -> tuple[str, str]:
         return header[4], text[len(header):].lstrip("\r\n")
     bare = re.sub(r'"[^"]*"', "", header)  # a quoted name may hold any of them
     return max(",;\t|", key=bare.count), text  # (the most: a name may hold one; a tie, ",")
+
+
+_NEVER_CLOSED = ("a quote opened in this row is never closed: the rest of the file would "
+                 "be one cell; not imported")
+
+
+def _keeping(lines: Iterator[str], kept: list[str]) -> Iterator[str]:
+    """``lines``, each kept in ``kept`` as it is read."""
+    for line in lines:
+        kept.append(line)
+        yield line
+
+
+def _misquoted(lines: list[str], delimiter: str, number: int) -> str | None:
+    """Why row ``number`` of a CSV, read from ``lines`` (several), is not imported; None
+    when it is (a cell of several lines). A quote opened in the row and not closed in
+    its line ran on into the rows below, to the next quote, which the reader took for
+    its end: the rows between were read as one, the last one's cells its own. The
+    reader, told to be strict, finds the data ending there, or that quote followed by
+    something other than a delimiter or a line end."""
+    try:
+        for _row in csv.reader(lines, strict=True, delimiter=delimiter):
+            pass
+    except csv.Error as err:
+        if "unexpected end of data" in str(err):
+            return _NEVER_CLOSED
+        return (f"a quote opened in row {number} is closed in the middle of a later line: "
+                f"rows {number}–{number + len(lines) - 1} would be read as one; not "
+                "imported (a quote left open, or one inside a cell not doubled?)")
+    return None
 
 
 def _ends_in_a_quote(text: str, delimiter: str = ",") -> bool:

@@ -72,6 +72,30 @@ def test_a_csv_row_of_more_cells_than_the_header_is_said_not_imported_shifted(
     assert len(results) == 3
 
 
+
+@pytest.mark.parametrize(("sep", "end"), [(",", "\n"), (";", "\r\n"), ("\t", "\n")])
+def test_a_quote_left_open_in_a_csv_row_is_said_not_merged_with_the_next_row(
+        sep: str, end: str) -> None:
+    """A quote opened in a row and not closed there ran on into the next row, whose own
+    opening quote closed it: the two rows were imported as one posting with the second's
+    title, without a word. They are skipped, said; the other rows come in as before, a
+    cell of several lines too, numbered as the file's rows."""
+    from reviewer.core.ingest.columns import Mapper
+    from reviewer.core.ingest.csvfiles import read_csv
+    from reviewer.core.ingest.items import Item, Skipped
+
+    rows = ['"Posting one. Location: Rome,A', '"Posting two. Location: Paris",B',
+            '"Posting three.\nLocation: Oslo",C', "Posting four. Location: Bern,D"]
+    text = end.join(row.replace(",", sep) for row in ["text,title", *rows]) + end
+    results = list(read_csv("f.csv", text, Mapper()))
+    skipped = [(r.source, r.reason) for r in results if isinstance(r, Skipped)]
+    assert [source for source, _ in skipped] == ["f.csv#1"]
+    assert "quote opened in row 1" in skipped[0][1] and "rows 1–2" in skipped[0][1]
+    assert [(r.source, r.text, r.given) for r in results if isinstance(r, Item)] == [
+        ("f.csv#3", "Posting three.\nLocation: Oslo", {"title": "C"}),
+        ("f.csv#4", "Posting four. Location: Bern", {"title": "D"})]
+
+
 def test_pay_whose_columns_say_another_currency_or_period_than_its_text_is_left_out() -> None:
     """"$50,000 - $60,000 a year" with currency EUR and period month was stored as EUR a
     month; the same clash in the min and max columns was refused. Columns that agree
