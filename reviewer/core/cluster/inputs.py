@@ -25,7 +25,8 @@ from typing import Any
 
 from reviewer.core.ingest import Skipped, UnreadableError, decode, iter_inputs
 from reviewer.core.ingest.columns import Mapper
-from reviewer.core.ingest.datafiles import read_csv, read_json, read_jsonl, refused_start
+from reviewer.core.ingest.csvfiles import read_csv
+from reviewer.core.ingest.datafiles import read_json, read_jsonl, refused_start
 from reviewer.core.ingest.inputs import safe
 from reviewer.core.ingest.items import Result, page
 from reviewer.core.ingest.parquet import read_parquet

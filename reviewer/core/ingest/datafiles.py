@@ -1,15 +1,12 @@
-"""Files of many postings: JSONL (one object a line), JSON (an array or object) and CSV
-(a header row), each object or row one ``Item`` or one ``Skipped`` with its place
-(``file.jsonl#3``). Which key or column is the page and which give fields is the
+"""Files of many postings: JSONL (one object a line) and JSON (an array or object), each
+object one ``Item`` or one ``Skipped`` with its place (``file.jsonl#3``); CSV files
+are ``csvfiles``'. Which key or column is the page and which give fields is the
 ``Mapper``'s to say (``columns``); one of our own exported records is checked before it
 is taken."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import re
 from collections.abc import Iterator
 from typing import IO, Any, Literal, overload
 
@@ -21,7 +18,6 @@ from reviewer.core.ingest.columns import (
     SYNONYMS,
     ColumnMapping,
     Mapper,
-    distinct_names,
     has_page_column,
 )
 from reviewer.core.ingest.items import Deferred, Item, Result, Skipped, what
@@ -288,84 +284,6 @@ def _record(source: str, obj: dict[str, Any], checked: bool) -> Result:
         return CheckedItem(valid_unicode(source), obj["text"], "text",
                            dict(meta) if isinstance(meta, dict) else {}, obj)
     return Item(source, obj["text"], "text", dict(meta) if isinstance(meta, dict) else {}, obj)
-
-
-def read_csv(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
-    """Comma-separated (or as ``_delimiter`` finds), first row the header; rows numbered
-    from 1 after the header."""
-    if csv.field_size_limit() < items.DATA_MAX_BYTES:  # process-wide; the default (128 KiB) is
-        csv.field_size_limit(items.DATA_MAX_BYTES)  # smaller than many pages
-    delimiter, text = _delimiter(text)
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    number = 0
-    try:
-        header = [name.strip() for name in next(rows, [])]
-        if not any(header):
-            yield Skipped(source, "the CSV has no header row")
-            return
-        keys = distinct_names([key or f"column {i + 1}" for i, key in enumerate(header)])
-        mapping = mapper.mapping(keys, source)
-        if (problem := no_page(mapping, keys, "CSV")) is not None:
-            yield Skipped(source, problem)
-            return
-        width = len(keys)
-        found = False
-        # our CSV export: its cells guarded against spreadsheets, the guard no part of them
-        first = records.CSV_FIRST_COLUMNS
-        ours = tuple(header[:len(first)]) == first
-        # a quote opened and never closed makes the rest of the file one cell (the reader
-        # says nothing): the quotes of a file are in pairs but for such a one
-        open_quote = text.count('"') % 2 == 1 and _ends_in_a_quote(text, delimiter)
-        last_line = text.count("\n") + (not text.endswith("\n")) if open_quote else -1
-        for number, row in enumerate(rows, 1):
-            if not any(cell.strip() for cell in row):
-                continue
-            if rows.line_num == last_line:
-                yield Skipped(f"{source}#{number}", "a quote opened in this row is never "
-                                                    "closed: the rest of the file would be "
-                                                    "one cell; not imported")
-                found = True
-                continue
-            found = True
-            if any(cell.strip() for cell in row[width:]):  # its cells are not under their
-                # columns (a comma outside quotes): whatever each were taken for is a guess
-                yield Skipped(f"{source}#{number}", f"{len(row)} cells where the header has "
-                                                    f"{width} columns (a comma outside "
-                                                    "quotes?); not imported")
-                continue
-            if ours:
-                row = [records.unguarded(cell) for cell in row]
-            cells = dict(zip(keys, row + [""] * (width - len(row)), strict=False))
-            yield mapping.split(f"{source}#{number}", cells)
-        if not found:
-            yield Skipped(source, "no postings in the file")
-    except csv.Error as err:
-        yield Skipped(f"{source}#{number + 1}",
-                      f"not a readable CSV row, the rest of the file is skipped: {err}")
-
-
-def _delimiter(text: str) -> tuple[str, str]:
-    """What parts the cells of a CSV, and its text from its header on: what Excel's
-    first line "sep=;" says; else what its header holds most of outside quotes, a
-    comma, a semicolon (Excel where a comma is the decimal mark), a tab (Excel's
-    "Unicode text") or a bar, a comma where none is more."""
-    header = re.split(r"\r\n|\r|\n", text[:65536], maxsplit=1)[0]
-    if re.fullmatch(r"sep=(?:[^\w\s\"]|\t)", header):  # (Excel's line, before the header)
-        return header[4], text[len(header):].lstrip("\r\n")
-    bare = re.sub(r'"[^"]*"', "", header)  # a quoted name may hold any of them
-    return max(",;\t|", key=bare.count), text  # (the most: a name may hold one; a tie, ",")
-
-
-def _ends_in_a_quote(text: str, delimiter: str = ",") -> bool:
-    """Does the CSV ``text`` end inside a quoted cell (its reader, told to be strict,
-    finds the data ending there)?"""
-    try:
-        for _row in csv.reader(io.StringIO(text, newline=""), strict=True,
-                               delimiter=delimiter):
-            pass
-    except csv.Error as err:
-        return "unexpected end of data" in str(err)
-    return False
 
 
 def no_page(mapping: ColumnMapping, columns: list[str], what_file: str) -> str | None:

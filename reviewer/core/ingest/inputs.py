@@ -23,7 +23,8 @@ from typing import Any, cast, overload
 
 from reviewer.core.ingest import items, read
 from reviewer.core.ingest.columns import Mapper
-from reviewer.core.ingest.datafiles import read_csv, read_json, read_jsonl
+from reviewer.core.ingest.csvfiles import read_csv
+from reviewer.core.ingest.datafiles import read_json, read_jsonl
 from reviewer.core.ingest.items import Deferred, Item, LeftOut, PageKind, Result, Skipped, page
 from reviewer.core.ingest.parquet import read_parquet
 from reviewer.core.ingest.read import UnreadableError

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from reviewer.core.ingest import items, read
 from reviewer.core.ingest.columns import ColumnMapping, Mapper
-from reviewer.core.ingest.datafiles import read_csv, read_json, read_jsonl
+from reviewer.core.ingest.csvfiles import read_csv
+from reviewer.core.ingest.datafiles import read_json, read_jsonl
 from reviewer.core.ingest.items import LeftOut, Result, Skipped
 from reviewer.core.ingest.parquet import read_parquet
 from reviewer.core.ingest.read import UnreadableError

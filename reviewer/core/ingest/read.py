@@ -18,7 +18,9 @@ class UnreadableError(Exception):
 def decode(data: bytes) -> str:
     """Text from bytes: a BOM or UTF-8 first, else the best guess of charset-normalizer.
 
-    HTML that declares its charset in a <meta> tag is decoded with that charset."""
+    HTML that declares its charset in a <meta> tag is decoded with that charset. The
+    bytes of the whole file decide, not its start: a file may be ASCII for megabytes and
+    have its accents further on."""
     if not data:
         raise UnreadableError("the file is empty")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -39,7 +41,8 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    mixed = _mostly_utf8(data)
+    part = _beyond_ascii(data)
+    mixed = _mostly_utf8(data, part)
     if mixed is not None:
         return mixed
     declared = _declared_charset(data[:4096])
@@ -50,7 +53,8 @@ def decode(data: bytes) -> str:
             pass  # unknown, not a text encoding ("undefined", "rot13"), or wrong for the bytes
     from charset_normalizer import from_bytes  # a guess is rare: not paid at start-up
 
-    found = from_bytes(data[:200_000])
+    sample = _sample(part)
+    found = from_bytes(sample)
     best = found.best()
     guess = best.encoding if best is not None else None
     if guess is None or guess in _LATIN_GUESSES or guess.startswith(("utf_16", "utf_32")):
@@ -59,8 +63,8 @@ def decode(data: bytes) -> str:
         # for text with no NUL byte and no byte-order mark, is more often wrong, unless
         # the cousin reads words where windows-1252 reads signs inside them
         try:
-            return _latin_reading(data, data.decode("cp1252"),
-                                  [m.encoding for m in found if m.encoding in _CENTRAL])
+            return data.decode(_latin_codec(
+                sample, [m.encoding for m in found if m.encoding in _CENTRAL]))
         except UnicodeDecodeError:
             pass
     if guess is None:
@@ -92,18 +96,46 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _mostly_utf8(data: bytes) -> str | None:
+def _mostly_utf8(data: bytes, part: bytes) -> str | None:
     """UTF-8 text with a few stray bytes of windows-1252 in it (texts pasted together),
     each of those read as windows-1252; None when the bytes are not mostly UTF-8 (two
-    characters of UTF-8 beyond ASCII at least, and at least twice as many as stray bytes)."""
-    head = data[:200_000]
-    sequences = _UTF8_SEQUENCE.findall(head)
-    if len(sequences) < 2:  # one pair of windows-1252 letters may look like UTF-8 ("É”")
+    characters of UTF-8 beyond ASCII at least, and at least twice as many as stray bytes).
+    Counted on ``part``, the lines of the whole of ``data`` beyond ASCII: a count of its
+    first 200 KB took a file whose start was ASCII for one in another encoding."""
+    text = part.decode("utf-8", errors="surrogateescape")  # a stray byte: one surrogate
+    stray = len(part) - len(text.encode("utf-8", errors="ignore"))
+    sequences = len(text) - len(text.encode("ascii", errors="ignore")) - stray
+    if sequences < 2:  # one pair of windows-1252 letters may look like UTF-8 ("É”")
         return None
-    beyond_ascii = len(head) - len(head.translate(None, _HIGH_BYTES))
-    if 2 * (beyond_ascii - sum(map(len, sequences))) <= len(sequences):
+    if 2 * stray <= sequences:
         return data.decode("utf-8", errors=_STRAY_AS_CP1252)
     return _line_by_line(data)
+
+
+_SAMPLE = 200_000  # bytes an encoding is guessed from (charset-normalizer: 50 ms)
+
+
+def _beyond_ascii(data: bytes) -> bytes:
+    """The bytes that tell one encoding from another: a small file whole; of a larger
+    one, its lines that hold a byte beyond ASCII (ASCII reads the same in every encoding
+    guessed), wherever they are: a file may be ASCII for megabytes, its accents further
+    on."""
+    if len(data) <= _SAMPLE:
+        return data
+    return b"\n".join(line for line in data.split(b"\n") if not line.isascii())
+
+
+def _sample(part: bytes) -> bytes:
+    """At most ``_SAMPLE`` bytes of ``part`` (``_beyond_ascii``) to guess its encoding
+    from: whole lines drawn from all through it (a character cut in two misleads the
+    guess)."""
+    if len(part) <= _SAMPLE:
+        return part
+    step = -(-len(part) // _SAMPLE)  # every second line, every third …
+    sample = b"\n".join(part.split(b"\n")[::step])
+    if len(sample) > _SAMPLE:  # (lines of uneven lengths) cut after a line
+        sample = sample[:sample.rfind(b"\n", 0, _SAMPLE) + 1 or _SAMPLE]
+    return sample
 
 
 def _line_by_line(data: bytes) -> str | None:
@@ -139,7 +171,6 @@ def _stray_as_cp1252(err: UnicodeError) -> tuple[str, int]:
     return err.object[err.start:err.end].decode("cp1252", errors="replace"), err.end
 
 
-_HIGH_BYTES = bytes(range(0x80, 0x100))
 # the bytes of text: all but the control characters other than tab, line ends and form feed
 _TEXT_BYTES = bytes(b for b in range(0x100) if b >= 0x20 or b in b"\t\n\r\x0c\x1b")
 _STRAY_AS_CP1252 = "posting-reviewer-stray-cp1252"
@@ -162,17 +193,18 @@ _BEFORE_A_CAPITAL = "¿£¥"  # windows-1252's signs that open a sentence or an 
 _CENTRAL = frozenset({"cp1250", "iso8859_2"})
 
 
-def _latin_reading(data: bytes, plain: str, cousins: list[str]) -> str:
-    """``data`` read as windows-1252 (``plain``), or as the code page among ``cousins``
+def _latin_codec(sample: bytes, cousins: list[str]) -> str:
+    """The code page to read ``sample`` in: windows-1252, or the one among ``cousins``
     that reads more of the bytes where they differ as letters inside words, fewer as
     signs between letters ("Spó³ka" in windows-1252, "Spółka" in windows-1250): a tie
     keeps windows-1252 (a sign after a word may be its own: "50 m³"). A sign that may open a
     sentence or an amount ("¿", "£", "¥") counts only before a small letter: "puesto¿Te"
-    is Spanish, blocks joined."""
-    best, best_score = plain, 0
+    is Spanish, blocks joined. UnicodeDecodeError when windows-1252 cannot read it."""
+    plain = sample.decode("cp1252")
+    best, best_score = "cp1252", 0
     for codec in dict.fromkeys(cousins):
         try:
-            text = data.decode(codec)
+            text = sample.decode(codec)
         except (LookupError, UnicodeDecodeError):
             continue
         if len(text) != len(plain):  # (not one character a byte)
@@ -186,7 +218,7 @@ def _latin_reading(data: bytes, plain: str, cousins: list[str]) -> str:
                     plain[at] not in _BEFORE_A_CAPITAL or text[at + 1].islower()):
                 score += text[at].isalpha() - plain[at].isalpha()
         if score > best_score:
-            best, best_score = text, score
+            best, best_score = codec, score
     return best
 
 

@@ -79,6 +79,30 @@ def test_utf8_with_a_stray_byte_of_another_encoding_keeps_its_utf8() -> None:
     assert decode('Offre: "ÉTÉ”'.encode("cp1252")) == 'Offre: "ÉTÉ”'
 
 
+
+@pytest.mark.parametrize(("tail", "read"), [
+    ("Ingénieur München – Zürich, 東京\n".encode() + b"stray byte \x96 here\n",
+     "Ingénieur München – Zürich, 東京\nstray byte – here\n"),
+    ("Work at the café … pay £100 a day.\n".encode("cp1252"),
+     "Work at the café … pay £100 a day.\n"),
+    ("Требования: опыт работы с Python. Зарплата 200 000 руб.\n".encode("cp1251"),
+     "Требования: опыт работы с Python. Зарплата 200 000 руб.\n"),
+], ids=["utf-8 and a stray byte", "windows-1252", "windows-1251"])
+def test_accents_after_an_ascii_start_of_200_kb_decide_the_encoding(
+        tail: bytes, read: str) -> None:
+    """The encoding was guessed from the first 200 KB alone, all ASCII: "ascii", and
+    every letter beyond it further on became "�", valid UTF-8 too."""
+    start = "We build rockets and ship code. Location: Rome.\n" * 5000
+    assert decode(start.encode() + tail) == start + read
+
+
+def test_a_large_file_in_a_code_of_two_bytes_a_character_is_guessed_from_whole_lines() -> None:
+    """Its first 200 KB, cut inside a character, were guessed from: the guess failed, and
+    the file was read as windows-1252 ("¼ÒÇÁÆ®")."""
+    text = "소프트웨어 엔지니어 채용. 근무지: 서울 강남구. 급여는 협의 가능합니다.\n" * 4000
+    assert decode(text.encode("cp949")) == text
+
+
 @pytest.mark.parametrize(("codec", "text"), [
     ("cp1250", "Firma Łódź Spółka z o.o. poszukuje programisty. Wymagana znajomość języka "
                "angielskiego, doświadczenie w Pythonie. Miejsce pracy: Kraków, Gdańsk. "

@@ -58,7 +58,7 @@ def test_a_csv_row_of_more_cells_than_the_header_is_said_not_imported_shifted(
     row is skipped with the reason; empty cells past the header (a trailing comma) and
     short rows are read as before."""
     from reviewer.core.ingest.columns import Mapper
-    from reviewer.core.ingest.datafiles import read_csv
+    from reviewer.core.ingest.csvfiles import read_csv
     from reviewer.core.ingest.items import Skipped
 
     text = ("text,title,company,location\n"
@@ -70,6 +70,30 @@ def test_a_csv_row_of_more_cells_than_the_header_is_said_not_imported_shifted(
     assert [s.source for s in skipped] == ["f.csv#1"]
     assert "5 cells" in skipped[0].reason and "4 columns" in skipped[0].reason
     assert len(results) == 3
+
+
+
+@pytest.mark.parametrize(("sep", "end"), [(",", "\n"), (";", "\r\n"), ("\t", "\n")])
+def test_a_quote_left_open_in_a_csv_row_is_said_not_merged_with_the_next_row(
+        sep: str, end: str) -> None:
+    """A quote opened in a row and not closed there ran on into the next row, whose own
+    opening quote closed it: the two rows were imported as one posting with the second's
+    title, without a word. They are skipped, said; the other rows come in as before, a
+    cell of several lines too, numbered as the file's rows."""
+    from reviewer.core.ingest.columns import Mapper
+    from reviewer.core.ingest.csvfiles import read_csv
+    from reviewer.core.ingest.items import Item, Skipped
+
+    rows = ['"Posting one. Location: Rome,A', '"Posting two. Location: Paris",B',
+            '"Posting three.\nLocation: Oslo",C', "Posting four. Location: Bern,D"]
+    text = end.join(row.replace(",", sep) for row in ["text,title", *rows]) + end
+    results = list(read_csv("f.csv", text, Mapper()))
+    skipped = [(r.source, r.reason) for r in results if isinstance(r, Skipped)]
+    assert [source for source, _ in skipped] == ["f.csv#1"]
+    assert "quote opened in row 1" in skipped[0][1] and "rows 1–2" in skipped[0][1]
+    assert [(r.source, r.text, r.given) for r in results if isinstance(r, Item)] == [
+        ("f.csv#3", "Posting three.\nLocation: Oslo", {"title": "C"}),
+        ("f.csv#4", "Posting four. Location: Bern", {"title": "D"})]
 
 
 def test_pay_whose_columns_say_another_currency_or_period_than_its_text_is_left_out() -> None:
@@ -109,7 +133,7 @@ def test_an_empty_page_cell_gives_way_to_the_next_page_column() -> None:
     """A CSV's description empty and its description_html filled: the row was skipped
     ("the 'description' cell is empty"); a JSON "" as well, where null gave way."""
     from reviewer.core.ingest.columns import Mapper
-    from reviewer.core.ingest.datafiles import read_csv
+    from reviewer.core.ingest.csvfiles import read_csv
     from reviewer.core.ingest.items import Skipped
 
     text = ('description,description_html\n'
@@ -126,7 +150,7 @@ def test_a_csv_parted_by_semicolons_or_tabs_is_read_by_its_columns(sep: str) -> 
     such a file was refused ("no page column … pass --column"), and --column made each
     whole row one page."""
     from reviewer.core.ingest.columns import Mapper
-    from reviewer.core.ingest.datafiles import read_csv
+    from reviewer.core.ingest.csvfiles import read_csv
 
     text = sep.join(["Job Title", "Company", "Description"]) + "\n" + sep.join(
         ["Data Engineer", "Acme, Inc.", '"Build pipelines; in Berlin, 3,5 days"']) + "\n"
@@ -206,7 +230,7 @@ def test_the_cells_parting_is_found_past_quotes_old_line_ends_and_excel_s_sep_li
     Mac line ends (CR) had its whole text for a header; Excel's "sep=;" first line was
     taken for the header."""
     from reviewer.core.ingest.columns import Mapper
-    from reviewer.core.ingest.datafiles import read_csv
+    from reviewer.core.ingest.csvfiles import read_csv
 
     [item] = list(read_csv("f.csv", text, Mapper()))
     assert item.given["title"] == "Data Engineer"  # type: ignore[union-attr]
