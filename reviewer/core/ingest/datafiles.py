@@ -37,8 +37,10 @@ LINES_BLOCK = 1 << 20  # bytes of a file of our records left unread at a time
 def refused_start(first: bytes) -> str | None:
     """Why a JSONL file whose first line is ``first`` is refused whole (UTF-16, binary);
     None when it is not."""
-    if first.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "UTF-16 text; JSONL must be UTF-8"
+    head = first[:64] if len(first) % 2 == 0 else first[:63]  # (pairs of bytes)
+    if first.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(head) >= 4 and any(
+            not any(head[zero::2]) and all(head[1 - zero::2]) for zero in (0, 1))):
+        return "UTF-16 text; JSONL must be UTF-8"  # (an ASCII start: every other byte 0)
     if b"\x00" in first[:4096]:
         return "the file is binary, not text"
     return None

@@ -271,6 +271,9 @@ def test_bad_json_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     (tmp_path / "blank.jsonl").write_text("\n\n")
     (tmp_path / "header.csv").write_text("id,text\n,\n")
     (tmp_path / "utf16.jsonl").write_text('{"text": "x"}\n', encoding="utf-16")
+    # (without its byte order mark: it was said to be binary)
+    (tmp_path / "utf16le.jsonl").write_text('{"text": "x"}\n', encoding="utf-16-le")
+    (tmp_path / "utf16be.jsonl").write_text('{"text": "x"}\n', encoding="utf-16-be")
     (tmp_path / "big.json").write_text(json.dumps([{"text": "x" * 500}]))
     monkeypatch.setattr(item_limits, "DATA_MAX_BYTES", 300)
     reasons = skipped(run(*sorted(tmp_path.iterdir())))
@@ -281,7 +284,8 @@ def test_bad_json_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert reasons[str(tmp_path / "empty.jsonl")] == "the file is empty"
     assert reasons[str(tmp_path / "blank.jsonl")] == "no postings in the file"
     assert reasons[str(tmp_path / "header.csv")] == "no postings in the file"
-    assert "UTF-8" in reasons[str(tmp_path / "utf16.jsonl")]
+    for name in ("utf16.jsonl", "utf16le.jsonl", "utf16be.jsonl"):
+        assert reasons[str(tmp_path / name)] == "UTF-16 text; JSONL must be UTF-8"
     assert "limit" in reasons[str(tmp_path / "big.json")]
 
 
