@@ -183,10 +183,17 @@ class Labels:
             return pair in gone or (pair not in answers and pair not in old_pairs
                                     and pair not in new_pairs)
 
+        # labels of no schema (a record's): those the new one lacks, or whose name a
+        # rename takes, go too
         asked = {q.name for q in current}
         foreign = [(question, option, int(n)) for question, option, n in self.db.execute(
             "SELECT question, option, count(*) FROM doc_labels GROUP BY question, option")
-            if question not in asked and (question, option) not in new_pairs]
+            if question not in asked and ((question, option) not in new_pairs
+                                          or (question, option) in gone)]
+        named = next((q.name for q in [*questions, *current] if q.kind == "span"), "spans")
+        foreign += [(named, label, int(n)) for label, n in self.db.execute(
+            "SELECT label, count(*) FROM spans WHERE state != 'rejected' GROUP BY label")
+            if label not in old_spans and (label in gone_spans or label not in new_spans)]
         return [(q.name, option, n) for q in current
                 for option, n in self.uses(q).items() if goes(q, option)] + foreign
 

@@ -610,6 +610,29 @@ def test_a_rename_onto_a_name_records_brought_says_their_labels_go(store: Store)
     assert store.records.get(2)["labels"]["relevant"] == ["maybe"]  # was no
 
 
+def test_labels_records_brought_that_a_save_removes_are_said_first(store: Store) -> None:
+    """Span labels a record brought that the schema lacks ("HARD"), and answers to a
+    question it does not ask ("family"): a rename onto their names (SKILL to HARD,
+    role_family to family), or any save that leaves them out, removed them with no word
+    from ``lost`` (no --force asked for, no question in the dialog)."""
+    at = "2026-01-01T00:00:00+00:00"
+    for start, end, label in ((17, 23, "HARD"), (28, 31, "HARD"), (35, 41, "SOFT")):
+        store.db.execute("INSERT INTO spans (posting_id, start, \"end\", label, origin, state,"
+                         " created_at) VALUES (1, ?, ?, ?, 'human', 'accepted', ?)",
+                         (start, end, label, at))
+    store.labels.insert(2, {"family": ["data"]})
+    schema = store.labels.schema()
+    spans = next(q for q in schema if q.kind == "span")
+    next(o for o in spans.options if o.name == "SKILL").name = "HARD"
+    origins = _origins(schema)
+    origins[("spans", "HARD")] = ("spans", "SKILL")
+    lost = store.labels.lost(schema, origins)
+    assert ("spans", "HARD", 2) in lost and ("spans", "SOFT", 1) in lost
+    assert ("family", "data", 1) in lost
+    assert store.labels.save_schema(schema, origins) == 4
+    assert sorted(s["label"] for s in store.records.get(1)["spans"]) == ["BENEFIT", "HARD"]
+
+
 def test_an_option_removed_and_added_again_does_not_inherit_its_description(
         store: Store) -> None:
     """Removed in the dialog and added anew under its name (no origin): its labels went,
