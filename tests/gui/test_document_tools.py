@@ -85,6 +85,9 @@ def test_search_words_are_found_as_the_search_finds_them() -> None:
     assert [text[a:b] for a, b in find_words(text, "cafe")] == ["Café", "CAFE", "cafe"]
     assert [text[a:b] for a, b in find_words(text, "full-time")] == ["full-time", "Full time"]
     assert [text[a:b] for a, b in find_words(text, '"role" BAR')] == ["bar", "role"]
+    # words in quotes: a phrase, marked where they stand in a row ("cafe role" is not)
+    assert [text[a:b] for a, b in find_words(text, '"full time role" "cafe role"')] == [
+        "full-time role"]
     assert find_words(text, "") == [] and find_words(text, " - ") == []
     # a filter (company:, title: …) picks postings by a field: its words are not marked
     assert [text[a:b] for a, b in find_words(text, 'company:café title:"full time" role')] \

@@ -3,6 +3,8 @@
 ``python remote -java company:"Acme Corp" source:example.com`` lists the postings that
 contain both words and not "java" (best match first) among those whose company has the
 words "Acme Corp" and whose source (file, folder or site) contains ``example.com``.
+Words in double quotes are a phrase: ``"project manager"`` lists the postings that have
+them in a row (after a minus, leaves those out).
 A value with spaces goes in double quotes; a word with a colon that names no filter
 (``salary:100k``) is searched as it is. Parsing is plain Python; ``queue`` runs it.
 
@@ -23,6 +25,7 @@ LIKE_FILTERS = ("source", "location")  # matched as a part of the value, by an i
 _FILTER = re.compile(r'(?<![\w:"-])(-?)(' + "|".join(FILTER_FIELDS)
                      + r'):(?:"([^"]*)(?:"|$)|([^\s"]+))', re.IGNORECASE)
 _LEFT_OUT_PHRASE = re.compile(r'(?<!\S)-"([^"]*)(?:"|$)')  # -"a phrase"
+_PHRASE = re.compile(r'"([^"]*)(?:"|$)')  # "a phrase" (its words in a row)
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://([^/?#:]+)", re.IGNORECASE)
 _RECORD = re.compile(r"#\d+$")  # the 12th record of a JSONL or CSV file: file.jsonl#12
 # a zip file's member: "archive.zip!pages/six.html" (a "!" in a file's own name is its name)
@@ -54,8 +57,9 @@ class SearchQuery:
     def terms(self) -> list[str]:
         """The search text's words, what it leaves out (after a minus) and its filters, as
         a search text writes them."""
-        return [*self.words, *(f"-{word}" if " " not in word and any(map(str.isalpha, word))
-                               else f'-"{word}"' for word in self.without),
+        return [*(f'"{word}"' if " " in word else word for word in self.words),
+                *(f"-{word}" if " " not in word and any(map(str.isalpha, word))
+                  else f'-"{word}"' for word in self.without),
                 *(filter_term(field, value) for field, value in self.filters),
                 *(f"-{filter_term(field, value)}" for field, value in self.without_filters)]
 
@@ -80,18 +84,20 @@ def parse_search(text: str) -> SearchQuery:
     words: dict[str, str] = {}  # a word once, whatever its case (as the index reads it):
     without: dict[str, str] = {}  # each more is one more AND (or AND NOT)
 
-    def phrase(match: re.Match[str]) -> str:
+    def phrase(match: re.Match[str], into: dict[str, str]) -> str:
         said = " ".join(match.group(1).split())
-        without.setdefault(said.casefold(), said)
+        into.setdefault(said.casefold(), said)
         return " "
 
-    plain = _LEFT_OUT_PHRASE.sub(phrase, " ".join(rest))
-    for word in plain.replace('"', " ").split():  # (a minus before a number is its sign)
+    plain = _LEFT_OUT_PHRASE.sub(lambda m: phrase(m, without), " ".join(rest))
+    plain = _PHRASE.sub(lambda m: phrase(m, words), plain)
+    for word in plain.split():  # (a minus before a number is its sign)
         if word.startswith("-") and any(map(str.isalpha, word)):
             without.setdefault(word[1:].casefold(), word[1:])
         elif any(map(str.isalnum, word)):  # ("-", "*": no word the index holds)
             words.setdefault(word.casefold(), word)
-    return SearchQuery(tuple(words.values()), tuple(filters),
+    return SearchQuery(tuple(w for w in words.values() if any(map(str.isalnum, w))),
+                       tuple(filters),
                        tuple(w for w in without.values() if any(map(str.isalnum, w))),
                        tuple(dropped))
 

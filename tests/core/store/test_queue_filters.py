@@ -353,6 +353,22 @@ def test_a_minus_before_a_phrase_or_a_filter_leaves_it_out_and_a_number_is_a_num
     assert parse_search("python -company:acme").terms() == ["python", "-company:acme"]
 
 
+def test_words_in_quotes_are_a_phrase_as_after_a_minus(store: Store) -> None:
+    """"data pipelines" listed every posting with both words anywhere ("Data Engineer"
+    and "data data data … Python" alike): its quotes were dropped, where -"data data"
+    and company:"Acme Corp" read them as a phrase. Words in quotes are one phrase now,
+    written back in quotes."""
+    query = parse_search('"Data pipelines" python "data"')
+    assert query.words == ("Data pipelines", "data", "python")  # (the phrases first)
+    assert parse_search(" ".join(query.terms())) == query
+    q = store.queue
+    assert q.search('"data pipelines"') == [1]
+    assert sorted(q.search("data pipelines")) == [1]  # (both words anywhere: the same here)
+    assert sorted(q.search('"data data"')) == [2]
+    assert sorted(q.search('"data python"')) == []
+    assert sorted(q.search('"robots and"  -"data pipelines"')) == [2]
+
+
 def test_what_a_minus_leaves_out_is_written_back_as_it_reads() -> None:
     """-"2024" written back by the window (a filter chosen from a cell) as -2024, a number
     searched for; -"company:acme" read as the filter company:acme."""
