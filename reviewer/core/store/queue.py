@@ -17,6 +17,7 @@ from reviewer.core.store.postings import check_status
 from reviewer.core.store.search import (
     LIKE_FILTERS,
     SearchQuery,
+    by_part,
     like_pattern,
     match_expression,
     parse_search,
@@ -279,12 +280,12 @@ class Queue:
         index, whose every entry holds the value: never the table."""
         keep: set[int] | None = None
         for field, value in query.filters:
-            if field in LIKE_FILTERS:
+            if by_part(field, value):
                 found = self._like_found(field, value)
                 keep = found if keep is None else keep & found
         drop: set[int] = set()
         for field, value in query.without_filters:
-            if field in LIKE_FILTERS:
+            if by_part(field, value):
                 drop |= self._like_found(field, value)
         if not drop:
             return keep
@@ -300,17 +301,20 @@ class Queue:
         needle = folded(value.replace('"', ""))
         if not needle:  # (marks alone, which folding takes off): no value holds it
             return set()
+        # (a title or company of no letter or digit, "&": a rare filter, read from the
+        # table, which has no index of them)
+        index = f"INDEXED BY postings_{field}" if field in LIKE_FILTERS else ""
         if needle.isascii():
             found = {r[0] for r in self.db.execute(
-                f"SELECT id FROM postings INDEXED BY postings_{field}"
+                f"SELECT id FROM postings {index}"
                 f" WHERE replace({field}, '\"', '') LIKE ? ESCAPE '\\'",
                 (like_pattern(needle),))}
-            rows = self.db.execute(f"SELECT id, {field} FROM postings INDEXED BY"
-                                   f" postings_{field} WHERE {field} GLOB ?", (_NOT_ASCII,))
+            rows = self.db.execute(f"SELECT id, {field} FROM postings {index}"
+                                   f" WHERE {field} GLOB ?", (_NOT_ASCII,))
         else:
             found = set()
-            rows = self.db.execute(f"SELECT id, {field} FROM postings INDEXED BY"
-                                   f" postings_{field} WHERE {field} IS NOT NULL")
+            rows = self.db.execute(f"SELECT id, {field} FROM postings {index}"
+                                   f" WHERE {field} IS NOT NULL")
         seen: dict[str, bool] = {}  # (many postings share a place: each folded once)
         for pid, text in rows:
             if (hit := seen.get(text)) is None:

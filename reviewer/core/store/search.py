@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 # each filter: what it looks at
 FILTER_FIELDS = ("source", "title", "company", "location")
-TEXT_FILTERS = ("title", "company")  # matched by the full-text index, word by word
 LIKE_FILTERS = ("source", "location")  # matched as a part of the value, by an index
 
 _FILTER = re.compile(r'(?<![\w:"-])(-?)(' + "|".join(FILTER_FIELDS)
@@ -111,6 +110,13 @@ def filter_term(field: str, value: str) -> str:
     return f"{field}:{value}" if value and not re.search(r"\s", value) else f'{field}:"{value}"'
 
 
+def by_part(field: str, value: str) -> bool:
+    """Is the filter ``field:value`` matched as a part of the field's text (source,
+    location; a title or company value of no letter or digit, "&", which the full-text
+    index holds no word of), not word by word by the index?"""
+    return field in LIKE_FILTERS or not any(map(str.isalnum, value))
+
+
 def match_expression(query: SearchQuery) -> str | None:
     """The FTS5 MATCH expression of the words and the title and company filters, or
     None when there is nothing for the full-text index to match. Each word is matched
@@ -119,7 +125,7 @@ def match_expression(query: SearchQuery) -> str | None:
     or digit ("–", "&") is no word of the index, and would match nothing: left out."""
     parts = [_quoted(word) for word in query.words if any(map(str.isalnum, word))]
     for field, value in query.filters:
-        if field in TEXT_FILTERS:
+        if not by_part(field, value):
             parts.append(f"{field} : {_quoted(value)}*")
     if not parts:
         return None
@@ -133,7 +139,7 @@ def without_expression(query: SearchQuery) -> str | None:
     filters written after a minus (None: none)."""
     return " OR ".join([*(_quoted(word) for word in query.without),
                         *(f"{field} : {_quoted(value)}*" for field, value
-                          in query.without_filters if field in TEXT_FILTERS)]) or None
+                          in query.without_filters if not by_part(field, value))]) or None
 
 
 def like_pattern(value: str) -> str:

@@ -377,3 +377,21 @@ def test_what_a_minus_leaves_out_is_written_back_as_it_reads() -> None:
         assert parse_search(" ".join(query.terms())) == query, text
     assert parse_search('-"company:acme"') == SearchQuery(without=("company:acme",))
     assert parse_search('-"location:remote only"').filters == ()
+
+
+def test_a_title_or_company_filter_of_no_letter_is_matched_as_written(tmp_path: Path) -> None:
+    """A company of "&" or "🐍🐍": the right-click filter written of it, company:&, listed
+    nothing, not even the posting it was made from (the full-text index holds no word
+    of it)."""
+    with Store(tmp_path / "p.db") as store:
+        store.postings.add([
+            NewPosting(source=f"{n}.txt", hash=f"h{n}", kind="text", raw=title,
+                       cleaned=f"# {title}\n", fields={"title": title, "company": company})
+            for n, title, company in ((1, "Data Engineer", "&"), (2, "Data Analyst", "🐍🐍"),
+                                      (3, "+++", "Acme & Sons"))])
+        q = store.queue
+        assert q.search("company:&") == [1, 3]
+        assert q.search('company:"🐍🐍"') == [2]
+        assert q.search("title:+++") == [3]
+        assert q.search("data -company:&") == [2]
+        assert q.ids(query="company:🐍🐍") == [2]
