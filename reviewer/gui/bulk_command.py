@@ -113,8 +113,8 @@ class BulkRunner(QObject):
             command.change, progress, cancelled))
 
     def redo(self, command: BulkCommand) -> None:
-        self._again(command, "redone", lambda store, progress, cancelled: store.bulk.apply(
-            command.change.edit, command.change.redo_ids, progress, cancelled))
+        self._again(command, "redone", lambda store, progress, cancelled: store.bulk.redo(
+            command.change, progress, cancelled))
 
     def _again(self, command: BulkCommand, verb: str, step: Step) -> None:
         """Undo or redo ``command`` (``step`` does it on a store: True or the new change
@@ -133,7 +133,7 @@ class BulkRunner(QObject):
                 return
             if isinstance(result, BulkChange):  # redone: how the postings were, again
                 command.change = result
-            left = command.change.left if verb == "undone" else []
+            left = command.change.left
             self._changed(f"{command.text()}: {verb}" + (
                 f", but for {postings(len(left))} changed since by another process or "
                 "reviewer, left as they are." if left else "."))

@@ -5,7 +5,8 @@ value, or accepts the machine's value of a field. ``apply`` makes it on every po
 asked that it changes, a batch of ids at a time, all inside one transaction: a cancel
 or a failure leaves every posting as it was. It returns a ``BulkChange`` (kept
 compactly, see ``bulk_change``): the postings it changed and how each was before.
-``undo`` puts them back, in one transaction too; redo is the same edit applied again.
+``undo`` puts them back, in one transaction too, and ``redo`` makes the edit again;
+each leaves as they are the postings another process or reviewer changed since.
 
 Only the status, question or field named is touched: the decisions on other fields,
 spans and comments never are. Every posting changed is stamped and gets its line in
@@ -82,16 +83,46 @@ class Bulk:
             with self.db.atomic():
                 stamp = now()
                 for _start, chunk in self._chunks(ids, progress, cancelled):
-                    planned = self._read(edit, chunk)
-                    for pid, old, _new, _replaces in planned:
-                        change.keep(pid, old)
-                    if planned:
-                        self._write(edit, planned, stamp)
-                        if self._settled is not None:
-                            self._settled([p[0] for p in planned])
+                    self._made(change, self._read(edit, chunk), stamp)
         except _Stopped:
             return None
         return change
+
+    def redo(self, change: BulkChange, progress: Progress | None = None,
+             cancelled: Callable[[], bool] | None = None) -> BulkChange | None:
+        """Make the edit of ``change``, undone, again in one transaction, on the postings
+        its undo put back; returns the new change. A posting no longer as the undo left
+        it (changed since by another process or reviewer) keeps what was done since, and
+        is named in the new change's ``left``, as an undo names those it leaves. None when
+        ``cancelled`` said stop: nothing is redone then."""
+        edit = change.edit
+        self.check(edit)
+        redone = BulkChange(edit)
+        left = set(change.left)
+        try:
+            with self.db.atomic():
+                stamp = now()
+                for start, chunk in self._chunks(change.ids, progress, cancelled):
+                    # as the undo left it: as it was before the edit
+                    before = {pid: change.states[code] for pid, code in zip(
+                        chunk, change.codes[start:start + len(chunk)], strict=True)
+                        if pid not in left}
+                    planned = [p for p in self._read(edit, list(before)) if p[1] == before[p[0]]]
+                    again = {p[0] for p in planned}
+                    redone.left += [pid for pid in before if pid not in again]
+                    self._made(redone, planned, stamp)
+        except _Stopped:
+            return None
+        return redone
+
+    def _made(self, change: BulkChange, planned: list[Planned], stamp: str) -> None:
+        """The postings ``planned`` of a batch edited, and kept in ``change`` as they were."""
+        for pid, old, _new, _replaces in planned:
+            change.keep(pid, old)
+        if planned:
+            self._write(change.edit, planned, stamp)
+            if self._settled is not None:
+                self._settled([p[0] for p in planned])
 
     def undo(self, change: BulkChange, progress: Progress | None = None,
              cancelled: Callable[[], bool] | None = None) -> bool:

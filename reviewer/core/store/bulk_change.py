@@ -50,7 +50,8 @@ class BulkChange:
     ids: array[int] = field(default_factory=lambda: array("q"))
     codes: array[int] = field(default_factory=lambda: array("q"))
     states: list[tuple[Any, ...]] = field(default_factory=list)
-    # postings its undo left as they were: changed since by another process or reviewer
+    # postings its last undo (or the redo that made it) left as they were: changed since
+    # by another process or reviewer
     left: list[int] = field(default_factory=list)
     _numbers: dict[tuple[Any, ...], int] = field(default_factory=dict, repr=False)
 
