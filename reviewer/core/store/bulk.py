@@ -23,7 +23,7 @@ from reviewer.core.record_check import person_problem
 from reviewer.core.schema import FIELDS
 from reviewer.core.store.bulk_change import BulkChange, BulkEdit, Preview
 from reviewer.core.store.decisions import LISTED_PLACES_SQL, is_the_machines
-from reviewer.core.store.history import now
+from reviewer.core.store.history import ChangedSince, now, schema_digest
 from reviewer.core.store.postings import check_status
 from reviewer.core.store.reviews import differ
 from reviewer.core.store.sqlite import Database
@@ -82,6 +82,8 @@ class Bulk:
         try:
             with self.db.atomic():
                 stamp = now()
+                if edit.kind == "label":  # what its redo holds the options it gives to
+                    change.schema = schema_digest(self.db)
                 for _start, chunk in self._chunks(ids, progress, cancelled):
                     self._made(change, self._read(edit, chunk), stamp)
         except _Stopped:
@@ -94,13 +96,14 @@ class Bulk:
         its undo put back; returns the new change. A posting no longer as the undo left
         it (changed since by another process or reviewer) keeps what was done since, and
         is named in the new change's ``left``, as an undo names those it leaves. None when
-        ``cancelled`` said stop: nothing is redone then."""
+        ``cancelled`` said stop: nothing is redone then. ``ChangedSince`` (nothing written)
+        where the label schema changed since an answer was given (``check_redo``)."""
         edit = change.edit
-        self.check(edit)
-        redone = BulkChange(edit)
+        redone = BulkChange(edit, schema=change.schema)
         left = set(change.left)
         try:
             with self.db.atomic():
+                self.check_redo(change)
                 stamp = now()
                 for start, chunk in self._chunks(change.ids, progress, cancelled):
                     # as the undo left it: as it was before the edit
@@ -114,6 +117,15 @@ class Bulk:
         except _Stopped:
             return None
         return redone
+
+    def check_redo(self, change: BulkChange) -> None:
+        """Raises unless the edit of ``change`` can be made again: ``ChangedSince`` for an
+        answer when the label schema changed since it was given (another program's: its
+        options may have been renamed or swapped, and one named then may mean another
+        now), as a one-posting answer's redo is refused; ValueError as ``check`` says."""
+        if change.schema not in (None, schema_digest(self.db)):
+            raise ChangedSince("the label schema")
+        self.check(change.edit)
 
     def _made(self, change: BulkChange, planned: list[Planned], stamp: str) -> None:
         """The postings ``planned`` of a batch edited, and kept in ``change`` as they were."""

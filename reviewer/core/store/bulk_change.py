@@ -53,6 +53,7 @@ class BulkChange:
     # postings its last undo (or the redo that made it) left as they were: changed since
     # by another process or reviewer
     left: list[int] = field(default_factory=list)
+    schema: str | None = None  # an answer's: a digest of the label schema it was made on
     _numbers: dict[tuple[Any, ...], int] = field(default_factory=dict, repr=False)
 
     @property
