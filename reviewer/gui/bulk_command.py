@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QUndoCommand
 
-from reviewer.core.store import BulkChange, BulkEdit, DatabaseError, Store
+from reviewer.core.store import BulkChange, BulkEdit, ChangedSince, DatabaseError, Store
 from reviewer.gui.jobs import Progress
 from reviewer.gui.plain import sentence
 
@@ -113,8 +113,13 @@ class BulkRunner(QObject):
             command.change, progress, cancelled))
 
     def redo(self, command: BulkCommand) -> None:
-        self._again(command, "redone", lambda store, progress, cancelled: store.bulk.apply(
-            command.change.edit, command.change.redo_ids, progress, cancelled))
+        try:  # (asked on this thread first: long work refused would only say it failed)
+            self.store.bulk.check_redo(command.change)
+        except (DatabaseError, ValueError) as err:
+            self._refused(command, "redone", err)
+            return
+        self._again(command, "redone", lambda store, progress, cancelled: store.bulk.redo(
+            command.change, progress, cancelled))
 
     def _again(self, command: BulkCommand, verb: str, step: Step) -> None:
         """Undo or redo ``command`` (``step`` does it on a store: True or the new change
@@ -133,7 +138,7 @@ class BulkRunner(QObject):
                 return
             if isinstance(result, BulkChange):  # redone: how the postings were, again
                 command.change = result
-            left = command.change.left if verb == "undone" else []
+            left = command.change.left
             self._changed(f"{command.text()}: {verb}" + (
                 f", but for {postings(len(left))} changed since by another process or "
                 "reviewer, left as they are." if left else "."))
@@ -145,9 +150,22 @@ class BulkRunner(QObject):
             return
         try:
             finish(step(self.store, None, lambda: False))
-        except DatabaseError as err:
-            command.setObsolete(True)
+        except (DatabaseError, ValueError) as err:
+            self._refused(command, verb, err)
+
+    def _refused(self, command: BulkCommand, verb: str, err: Exception) -> None:
+        """An undo or redo the file refused at once, nothing written: the command goes off
+        the stack (obsolete), so that the stack holds only what the file holds, and why
+        is said."""
+        command.setObsolete(True)
+        if isinstance(err, DatabaseError):
             self.flow.refused.emit(f"{command.text()}: not {verb}", str(err), None)
+        elif isinstance(err, ChangedSince):  # (an answer's options may mean others now)
+            self.flow.message.emit(
+                f"{command.text()}: not {verb}: {err.what} was changed since by another "
+                "process or reviewer. Make the edit again if it is still wanted.", 15000)
+        else:
+            self.flow.message.emit(f"{command.text()}: not {verb}: {err}.", 15000)
 
     def _long(self, title: str, step: Step, done: Callable[[Any], Any],
               failed: Callable[[], None]) -> bool:

@@ -89,6 +89,58 @@ def test_a_bulk_undo_says_which_postings_it_left_as_another_reviewer_made_them(
     assert labels == [{"relevant": ["yes"]}, {"relevant": ["no"]}, {"relevant": ["yes"]}]
 
 
+
+def test_a_bulk_redo_leaves_a_posting_another_reviewer_changed_after_the_undo(
+        win: ReviewWindow, project: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Shift+Z after Ctrl+Z made the edit again on every posting, over another
+    reviewer's company given in between, and the status bar said only "redone"."""
+    click_row(win, qtbot, 0)
+    click_row(win, qtbot, 2, Qt.KeyboardModifier.ShiftModifier)
+    ids = [win.model.id_at(row) for row in range(3)]
+    qtbot.keyClick(win.queue, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    bulk = bulk_of(win)
+    bulk.dialog.choose("field", "company", "Bulkco")
+    confirm(bulk)
+    qtbot.keyClick(win.queue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with Store(project, reviewer="ben") as other:
+        other.decisions.set_field(ids[1], "company", "Ben's Company")
+    qtbot.keyClick(win.queue, Qt.Key.Key_Z, Qt.KeyboardModifier.ShiftModifier
+                   | Qt.KeyboardModifier.ControlModifier)
+    companies = [win.store.records.get(p)["fields"]["company"] for p in ids]
+    assert companies == ["Bulkco", "Ben's Company", "Bulkco"]
+    assert "redone, but for 1 posting changed since" in win.statusBar().currentMessage()
+    assert win.undo_stack.index() == 1
+    win.undo_stack.undo()  # its undo leaves it too
+    assert win.store.records.get(ids[1])["fields"]["company"] == "Ben's Company"
+
+
+def test_a_bulk_label_redo_after_another_program_renamed_the_option_is_refused(
+        win: ReviewWindow, project: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Shift+Z after another program renamed "yes" raised a ValueError out of the
+    redo; the stack then held the edit as redone, though nothing was written, and the
+    status bar still said "undone"."""
+    click_row(win, qtbot, 0)
+    click_row(win, qtbot, 2, Qt.KeyboardModifier.ShiftModifier)
+    ids = [win.model.id_at(row) for row in range(3)]
+    qtbot.keyClick(win.queue, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    bulk = bulk_of(win)
+    bulk.dialog.choose("label", "relevant", "yes")
+    confirm(bulk)
+    qtbot.keyClick(win.queue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with Store(project, reviewer="ben") as other:
+        schema = other.labels.schema()
+        origins = {(q.name, o): (q.name, o) for q in schema for o in q.option_names()}
+        relevant = next(q for q in schema if q.name == "relevant")
+        relevant.options[0] = Option("ja")
+        origins[("relevant", "ja")] = origins.pop(("relevant", "yes"))
+        other.labels.save_schema(schema, origins)
+    qtbot.keyClick(win.queue, Qt.Key.Key_Z, Qt.KeyboardModifier.ShiftModifier
+                   | Qt.KeyboardModifier.ControlModifier)
+    assert [win.store.records.get(p)["labels"] for p in ids] == [{}] * 3
+    message = win.statusBar().currentMessage()
+    assert "not redone: the label schema was changed since" in message
+    assert not win.undo_stack.canRedo() and win.undo_stack.index() == win.undo_stack.count()
+
 def test_a_status_on_every_matching_posting_runs_as_long_work_and_undoes_so(
         win: ReviewWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(bulk_command, "LONG", 2)  # more postings than this: off the GUI thread

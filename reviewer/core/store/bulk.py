@@ -3,11 +3,10 @@
 An edit (``BulkEdit``) sets a status, answers a document question, gives a field a
 value, or accepts the machine's value of a field. ``apply`` makes it on every posting
 asked that it changes, a batch of ids at a time, all inside one transaction: a cancel
-or a failure leaves every posting as it was. It returns a ``BulkChange``: the postings
-it changed and how each was before, kept compactly (an array of ids and, for each, the
-number of its old state in a list of the distinct old states), so that a million
-postings cost megabytes, not the snapshot rows a one-posting edit keeps. ``undo`` puts
-them back, in one transaction too; redo is the same edit applied again.
+or a failure leaves every posting as it was. It returns a ``BulkChange`` (kept
+compactly, see ``bulk_change``): the postings it changed and how each was before.
+``undo`` puts them back, in one transaction too, and ``redo`` makes the edit again;
+each leaves as they are the postings another process or reviewer changed since.
 
 Only the status, question or field named is touched: the decisions on other fields,
 spans and comments never are. Every posting changed is stamped and gets its line in
@@ -17,15 +16,14 @@ the log, as a one-posting edit would, so that reviews per day count it.
 from __future__ import annotations
 
 import json
-from array import array
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reviewer.core.record_check import person_problem
 from reviewer.core.schema import FIELDS
+from reviewer.core.store.bulk_change import BulkChange, BulkEdit, Preview
 from reviewer.core.store.decisions import LISTED_PLACES_SQL, is_the_machines
-from reviewer.core.store.history import now
+from reviewer.core.store.history import ChangedSince, now, schema_digest
 from reviewer.core.store.postings import check_status
 from reviewer.core.store.reviews import differ
 from reviewer.core.store.sqlite import Database
@@ -44,69 +42,6 @@ _LISTED = {"title": ("title", "json_extract({}, '$')"),
 _SPECS = {spec.name: spec for spec in FIELDS}
 Progress = Callable[[int, int], None]  # postings done, postings in all
 Planned = tuple[int, tuple[Any, ...], tuple[Any, ...] | None, bool]
-
-
-@dataclass(frozen=True)
-class BulkEdit:
-    """What a bulk edit does to each posting.
-
-    ``kind`` ``status``: ``value`` is the status. ``label``: ``name`` is a document
-    question and ``value`` the options of its answer (none: no answer). ``field``:
-    ``name`` is the field and ``value`` its value. ``accept``: the machine's value of
-    field ``name`` is accepted where the posting has one and no person decided it."""
-
-    kind: str
-    name: str = ""
-    value: Any = None
-
-    def describe(self) -> str:
-        """The edit in the words of the log and the undo (as a one-posting edit's)."""
-        return {"status": f"mark {self.value}", "label": f"label {self.name}",
-                "field": f"set {self.name}", "accept": f"accept {self.name}"}.get(
-                    self.kind, self.kind)
-
-
-@dataclass(frozen=True)
-class Preview:
-    """What a bulk edit would do: how many postings it changes, and how many of those
-    lose a person's decision on the field (replaced by the new value)."""
-
-    changing: int
-    replacing: int = 0
-
-
-@dataclass
-class BulkChange:
-    """A bulk edit made: the postings it changed (``ids``), and how each was before:
-    ``states[codes[i]]`` for ``ids[i]``."""
-
-    edit: BulkEdit
-    ids: array[int] = field(default_factory=lambda: array("q"))
-    codes: array[int] = field(default_factory=lambda: array("q"))
-    states: list[tuple[Any, ...]] = field(default_factory=list)
-    # postings its undo left as they were: changed since by another process or reviewer
-    left: list[int] = field(default_factory=list)
-    _numbers: dict[tuple[Any, ...], int] = field(default_factory=dict, repr=False)
-
-    @property
-    def changed(self) -> int:
-        """How many postings the edit changed."""
-        return len(self.ids)
-
-    @property
-    def redo_ids(self) -> list[int]:
-        """The postings its redo edits: those its undo put back."""
-        left = set(self.left)
-        return [pid for pid in self.ids if pid not in left]
-
-    def keep(self, pid: int, state: tuple[Any, ...]) -> None:
-        """Posting ``pid`` was in ``state`` before the edit."""
-        number = self._numbers.get(state)
-        if number is None:
-            number = self._numbers[state] = len(self.states)
-            self.states.append(state)
-        self.ids.append(pid)
-        self.codes.append(number)
 
 
 class _Stopped(Exception):
@@ -147,17 +82,59 @@ class Bulk:
         try:
             with self.db.atomic():
                 stamp = now()
+                if edit.kind == "label":  # what its redo holds the options it gives to
+                    change.schema = schema_digest(self.db)
                 for _start, chunk in self._chunks(ids, progress, cancelled):
-                    planned = self._read(edit, chunk)
-                    for pid, old, _new, _replaces in planned:
-                        change.keep(pid, old)
-                    if planned:
-                        self._write(edit, planned, stamp)
-                        if self._settled is not None:
-                            self._settled([p[0] for p in planned])
+                    self._made(change, self._read(edit, chunk), stamp)
         except _Stopped:
             return None
         return change
+
+    def redo(self, change: BulkChange, progress: Progress | None = None,
+             cancelled: Callable[[], bool] | None = None) -> BulkChange | None:
+        """Make the edit of ``change``, undone, again in one transaction, on the postings
+        its undo put back; returns the new change. A posting no longer as the undo left
+        it (changed since by another process or reviewer) keeps what was done since, and
+        is named in the new change's ``left``, as an undo names those it leaves. None when
+        ``cancelled`` said stop: nothing is redone then. ``ChangedSince`` (nothing written)
+        where the label schema changed since an answer was given (``check_redo``)."""
+        edit = change.edit
+        redone = BulkChange(edit, schema=change.schema)
+        left = set(change.left)
+        try:
+            with self.db.atomic():
+                self.check_redo(change)
+                stamp = now()
+                for start, chunk in self._chunks(change.ids, progress, cancelled):
+                    # as the undo left it: as it was before the edit
+                    before = {pid: change.states[code] for pid, code in zip(
+                        chunk, change.codes[start:start + len(chunk)], strict=True)
+                        if pid not in left}
+                    planned = [p for p in self._read(edit, list(before)) if p[1] == before[p[0]]]
+                    again = {p[0] for p in planned}
+                    redone.left += [pid for pid in before if pid not in again]
+                    self._made(redone, planned, stamp)
+        except _Stopped:
+            return None
+        return redone
+
+    def check_redo(self, change: BulkChange) -> None:
+        """Raises unless the edit of ``change`` can be made again: ``ChangedSince`` for an
+        answer when the label schema changed since it was given (another program's: its
+        options may have been renamed or swapped, and one named then may mean another
+        now), as a one-posting answer's redo is refused; ValueError as ``check`` says."""
+        if change.schema not in (None, schema_digest(self.db)):
+            raise ChangedSince("the label schema")
+        self.check(change.edit)
+
+    def _made(self, change: BulkChange, planned: list[Planned], stamp: str) -> None:
+        """The postings ``planned`` of a batch edited, and kept in ``change`` as they were."""
+        for pid, old, _new, _replaces in planned:
+            change.keep(pid, old)
+        if planned:
+            self._write(change.edit, planned, stamp)
+            if self._settled is not None:
+                self._settled([p[0] for p in planned])
 
     def undo(self, change: BulkChange, progress: Progress | None = None,
              cancelled: Callable[[], bool] | None = None) -> bool:
@@ -272,7 +249,7 @@ class Bulk:
         value = edit.value
         text = json.dumps(value, ensure_ascii=False)
         planned: list[Planned] = []
-        disputed = self._disputed(edit.name, ids)
+        disputed = _disputed(self.db, edit.name, ids)
         for pid, *decision, machine, evidence in self.db.execute(
                 "SELECT p.id, a.state, a.value, a.spans, a.reviewer, s.value, s.spans"
                 " FROM postings p LEFT JOIN annotations a ON a.posting_id = p.id AND"
@@ -288,15 +265,6 @@ class Bulk:
             planned.append((pid, (tuple(decision) if had else None,),
                             (pid, edit.name, state, text, evidence if accepted else "[]"), had))
         return planned
-
-    def _disputed(self, name: str, ids: str) -> set[int]:
-        """Those of the postings ``ids`` whose reviewers' values of field ``name`` differ."""
-        values: dict[int, list[Any]] = {}
-        for pid, value in self.db.execute(
-                "SELECT posting_id, value FROM reviews WHERE kind = 'field' AND key = ? AND"
-                f" posting_id IN {_IDS}", (name, ids)):
-            values.setdefault(pid, []).append(_loads(value))
-        return {pid for pid, given in values.items() if differ(given)}
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -327,7 +295,7 @@ class Bulk:
                     "INSERT OR REPLACE INTO annotations (posting_id, field, state, value, spans,"
                     " updated_at) VALUES (?, ?, ?, ?, ?, ?)",
                     [(*p[2], stamp) for p in planned if p[2] is not None])
-            self._relist(name, ids)
+            _relist(db, name, ids)
         if edit.kind != "status":
             db.execute(f"UPDATE postings SET updated_at = ? WHERE id IN {_IDS}", (stamp, ids))
         line = json.dumps(data, ensure_ascii=False)
@@ -365,7 +333,7 @@ class Bulk:
                     " reviewer, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [(pid, name, *old[0], stamp) for pid, old in zip(chunk, olds, strict=True)
                      if old[0] is not None])
-                self._relist(name, ids)
+                _relist(db, name, ids)
             db.execute(f"UPDATE postings SET updated_at = ? WHERE id IN {_IDS}", (stamp, ids))
         db.execute("INSERT INTO events (at, kind, posting_id, data) SELECT ?, 'undo', value, ?"
                    " FROM json_each(?)", (stamp, json.dumps({
@@ -374,18 +342,29 @@ class Bulk:
                                   ["label" if edit.kind == "label" else "field", edit.name]]}),
                                           ids))
 
-    def _relist(self, name: str, ids: str) -> None:
-        """Keep the listing column of field ``name`` (if it has one) on its final value:
-        a person's decision where there is one, else the machine's value."""
-        if name not in _LISTED:
-            return
-        column, shown = _LISTED[name]
-        decided = "FROM annotations a WHERE a.posting_id = postings.id AND a.field = ?"
-        self.db.execute(
-            f"UPDATE postings SET {column} = CASE WHEN EXISTS (SELECT 1 {decided})"
-            f" THEN (SELECT {shown.format('a.value')} {decided}) ELSE (SELECT"
-            f" {shown.format('s.value')} FROM suggestions s WHERE s.posting_id = postings.id"
-            f" AND s.field = ?) END WHERE id IN {_IDS}", (name, name, name, ids))
+
+def _disputed(db: Database, name: str, ids: str) -> set[int]:
+    """Those of the postings ``ids`` whose reviewers' values of field ``name`` differ."""
+    values: dict[int, list[Any]] = {}
+    for pid, value in db.execute(
+            "SELECT posting_id, value FROM reviews WHERE kind = 'field' AND key = ? AND"
+            f" posting_id IN {_IDS}", (name, ids)):
+        values.setdefault(pid, []).append(_loads(value))
+    return {pid for pid, given in values.items() if differ(given)}
+
+
+def _relist(db: Database, name: str, ids: str) -> None:
+    """Keep the listing column of field ``name`` (if it has one) on its final value:
+    a person's decision where there is one, else the machine's value."""
+    if name not in _LISTED:
+        return
+    column, shown = _LISTED[name]
+    decided = "FROM annotations a WHERE a.posting_id = postings.id AND a.field = ?"
+    db.execute(
+        f"UPDATE postings SET {column} = CASE WHEN EXISTS (SELECT 1 {decided})"
+        f" THEN (SELECT {shown.format('a.value')} {decided}) ELSE (SELECT"
+        f" {shown.format('s.value')} FROM suggestions s WHERE s.posting_id = postings.id"
+        f" AND s.field = ?) END WHERE id IN {_IDS}", (name, name, name, ids))
 
 
 def _loads(text: str | None) -> Any:

@@ -106,6 +106,18 @@ def key_posting(change: Change) -> int | None:
     return None
 
 
+def schema_digest(db: Database) -> str:
+    """A digest of the label schema as it is: what an undo or a redo holds its labels to
+    (the text itself, kept by every edit on the undo stack, was 5.8 MB at 200,000
+    options)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for row in db.execute("SELECT question, kind, options FROM label_schema ORDER BY position"):
+        for text in row:  # each after its length: no two schemas read the same
+            data = str(text).encode("utf-8", "surrogatepass")
+            digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
 def _changed_since(change: Change, now_rows: list[Row]) -> str | None:
     """What of the rows ``change``'s edit changed is no longer as it left them (None:
     all is): a row added or removed since, or a column the edit wrote written again."""
@@ -147,19 +159,8 @@ class History:
         after the edit: its undo then puts back only what the edit changed, and refuses
         (``ChangedSince``) where another process changed that again since."""
         change.after = [snapshot(self.db, table, key) for table, key, _ in change.rows]
-        change.schema = self._schema()
+        change.schema = schema_digest(self.db)
         return change
-
-    def _schema(self) -> str:
-        """A digest of the label schema as it is: what an undo holds its labels to (the
-        text itself, kept by every edit on the undo stack, was 5.8 MB at 200,000 options)."""
-        digest = hashlib.blake2b(digest_size=16)
-        for row in self.db.execute("SELECT question, kind, options FROM label_schema"
-                                   " ORDER BY position"):
-            for text in row:  # each after its length: no two schemas read the same
-                data = str(text).encode("utf-8", "surrogatepass")
-                digest.update(len(data).to_bytes(8, "big") + data)
-        return digest.hexdigest()
 
     def undo(self, change: Change) -> Change:
         """Put back the rows a change replaced; returns the change that redoes it
@@ -174,7 +175,7 @@ class History:
                           redoes=not change.redoes)
             if change.after is not None and (what := _changed_since(change, redo.rows)):
                 raise ChangedSince(what)
-            if change.schema not in (None, self._schema()) and any(
+            if change.schema not in (None, schema_digest(self.db)) and any(
                     table in ("doc_labels", "spans") for table, _key, _row in change.rows):
                 # the label schema changed since (another program's): its options may have
                 # been renamed or swapped, and the rows put back mean another option now
