@@ -102,8 +102,7 @@ class FieldsPanel(QScrollArea):
             editor.revert.connect(self.reverted)
             editor.reject.connect(self.rejected)
             editor.opened.connect(  # (once laid out, as tall as it is now)
-                lambda editor=editor: QTimer.singleShot(0, self, lambda: self.ensureWidgetVisible(
-                    editor, 0, 0)))
+                lambda editor=editor: QTimer.singleShot(0, self, lambda: self._in_view(editor)))
             for child in editor.findChildren(QWidget):
                 child.installEventFilter(self)
                 self._field_of[child] = spec.name
@@ -120,6 +119,12 @@ class FieldsPanel(QScrollArea):
         self.setWidget(body)
         self.form = form
         self.fit_width()
+
+    def _in_view(self, editor: FieldEditor) -> None:
+        """A field's row and the items opened under it in view, as tall as it is now."""
+        self.widget().layout().activate()
+        editor.layout().activate()
+        self.ensureWidgetVisible(editor, 0, 6)
 
     def fit_width(self) -> None:
         """Never narrower than the form can be, scroll bar included: it does not scroll
