@@ -94,6 +94,11 @@ def test_a_list_is_one_line_and_opens_under_it(win: ReviewWindow, qtbot) -> None
     assert row.summary.isVisible()
     row.summary.setFocus()  # reached again (Tab), it opens
     qtbot.waitUntil(row.editor.hasFocus)
+    win.resize(1297, 691)  # (a 1366 x 768 screen's window, its panel and bars aside)
+    qtbot.wait(50)
+    last = win.fields.editors["benefits"]  # a row near the end: scrolled to, items and all
+    last.focus()
+    qtbot.waitUntil(lambda: _in_view(last.editor) and _in_view(last.mark))
 
 
 def test_a_long_value_shows_its_start(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
