@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 def cmd_labels(args: argparse.Namespace) -> int:
     from reviewer.core.label_checks import check_given
+    from reviewer.core.label_json import read_schema_json
     from reviewer.core.labels import from_json, json_origins, to_json
 
     if args.force and not args.import_file:
@@ -44,7 +45,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
         if args.import_file:
             store.check_writable()
             try:
-                data = json.loads(read_text(args.import_file))
+                data = read_schema_json(read_text(args.import_file))  # (a key twice: refused)
                 questions = from_json(data)
                 check_given(questions, store.labels.schema())
                 origins = json_origins(data, store.labels.schema())  # ("was": renamed)

@@ -665,3 +665,27 @@ def test_an_undo_of_labels_across_a_change_of_the_schema_is_refused(tmp_path: Pa
         with pytest.raises(ChangedSince):
             store.history.undo(change)
         assert store.records.get(1)["labels"] == held
+
+
+@pytest.mark.parametrize(("written", "key"), [
+    ('{"name": "ja", "was": "yes", "was": "no"}', "was"),
+    ('{"name": "ja", "name": "nein"}', "name"),
+])
+def test_a_schema_file_with_a_key_written_twice_is_refused_naming_it(
+        tmp_path: Path, store: Store, written: str, key: str,
+        capsys) -> None:  # type: ignore[no-untyped-def]
+    """An object of the file with a key twice was read with the last one alone: options
+    written "ja" was yes, was no and "nein" was no, was yes swapped the postings'
+    answers, with no word (a "kind" or a "question" twice, the same)."""
+    out = tmp_path / "schema.json"
+    text = json.dumps(to_json(store.labels.schema()))
+    yes = json.dumps(to_json(store.labels.schema())[0]["options"][0])
+    out.write_text(text.replace(yes, written, 1))
+    before = store.labels.schema(), store.records.get(1)["labels"]
+    assert main(["labels", str(store.path), "--import", str(out)]) == 2
+    assert f"{key!r} twice" in capsys.readouterr().err
+    assert (store.labels.schema(), store.records.get(1)["labels"]) == before
+    doubled = text.replace('"kind": "single"', '"kind": "multi", "kind": "single"', 1)
+    out.write_text(doubled)
+    assert main(["labels", str(store.path), "--import", str(out)]) == 2
+    assert "'kind' twice" in capsys.readouterr().err
