@@ -689,3 +689,45 @@ def test_a_schema_file_with_a_key_written_twice_is_refused_naming_it(
     out.write_text(doubled)
     assert main(["labels", str(store.path), "--import", str(out)]) == 2
     assert "'kind' twice" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", [None, 7, ["x"], {"a": 1}, True])
+def test_a_question_name_that_is_not_text_is_refused(name: object) -> None:
+    """(null became a question called 'None', 7 one called '7', ["x"] one called
+    "['x']", saved with exit 0; an option's name that is no text was refused.)"""
+    with pytest.raises(ValueError, match="is not text"):
+        from_json([{"question": name, "kind": "single", "options": ["a"]}])
+
+
+@pytest.mark.parametrize("where", ["option", "question"])
+def test_a_name_with_a_character_that_is_no_unicode_is_refused_not_a_traceback(
+        tmp_path: Path, store: Store, where: str,
+        capsys) -> None:  # type: ignore[no-untyped-def]
+    """A lone surrogate written as an escape ("\\ud800", valid JSON) passed the checks,
+    and the save ended in a UnicodeEncodeError's traceback."""
+    data = to_json(store.labels.schema())
+    if where == "option":
+        data[0]["options"].append({"name": "\ud800x"})
+    else:
+        data.append({"question": "q\udfff", "kind": "single", "options": ["a"]})
+    out = tmp_path / "schema.json"
+    out.write_text(json.dumps(data))  # (written as the escape: ASCII)
+    before = store.labels.schema()
+    assert main(["labels", str(store.path), "--import", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "U+D800" in err or "U+DFFF" in err
+    assert "no valid Unicode" in err and "Traceback" not in err
+    assert store.labels.schema() == before
+
+
+def test_a_description_with_a_character_that_is_no_unicode_is_refused_before_saving(
+        tmp_path: Path, store: Store, capsys) -> None:  # type: ignore[no-untyped-def]
+    """(The schema was saved, then the description's save ended in a traceback.)"""
+    data = to_json(store.labels.schema())
+    data[0]["options"].append({"name": "maybe", "description": "un\udc80sure"})
+    out = tmp_path / "schema.json"
+    out.write_text(json.dumps(data))
+    before = store.labels.schema()
+    assert main(["labels", str(store.path), "--import", str(out)]) == 2
+    assert "U+DC80, no valid Unicode" in capsys.readouterr().err
+    assert store.labels.schema() == before
