@@ -294,7 +294,7 @@ class Labels:
                 removed += self._reviews.relabel(answers, set(kept), spans, set(span_labels),
                                                  gone, gone_spans)
             log_lost(db, held, {old: new for old, new in whole.items() if new and new != old})
-            self._move_descriptions(questions, origins)
+            _move_descriptions(Meta(db), questions, origins)
             db.execute("DELETE FROM label_schema")
             db.conn.executemany(
                 "INSERT INTO label_schema (question, kind, options, position) VALUES (?,?,?,?)",
@@ -302,34 +302,6 @@ class Labels:
                  for n, q in enumerate(to_json(questions))])
             log(db, "label_schema", {"removed": removed})
         return int(removed)
-
-    def _move_descriptions(self, questions: Sequence[Question],
-                           origins: Origins | None) -> None:
-        """The descriptions of questions and options, moved along their renames (those of
-        a question or an option no longer there go; those of fields stay)."""
-        meta = Meta(self.db)
-        old = meta.descriptions()
-        if not any(key.startswith(("question:", "option:")) for key in old):
-            return
-        if origins is None:  # the same names: each what it was
-            origins = {(q.name, o): (q.name, o) for q in questions for o in q.option_names()}
-        moved: dict[str, str] = {}
-        for (question, option), (old_q, old_o) in origins.items():
-            moved[option_key(old_q, old_o)] = option_key(question, option)
-            moved[f"question:{old_q}"] = f"question:{question}"
-        # a name kept is one whose origin is itself (one added anew under an old name
-        # has none, and starts without a description)
-        now = {f"question:{q}" for (q, _o), (old_q, _w) in origins.items() if q == old_q} | {
-            option_key(*new) for new, was in origins.items() if new == was}
-        out = {}
-        for key, text in old.items():
-            if key in moved:
-                out[moved[key]] = text
-            elif not key.startswith(("question:", "option:")) or (
-                    key in now and key not in moved.values()):
-                out.setdefault(key, text)
-        if out != old:
-            meta.set_descriptions(out)
 
     def _moves(self, questions: Sequence[Question], origins: Origins | None,
                current: Sequence[Question] | None = None
@@ -356,6 +328,34 @@ class Labels:
             else:
                 answers[was] = (question, option)
         return answers, spans
+
+
+def _move_descriptions(meta: Meta, questions: Sequence[Question],
+                       origins: Origins | None) -> None:
+    """The descriptions of questions and options, moved along their renames (those of a
+    question or an option no longer there go; those of fields stay). An option's goes
+    where the option went (one new option for each old). A question that keeps its name
+    keeps its own; one under a new name made from others takes a copy of the first's
+    (a question split in two: the part keeping its name keeps it, the new part starts
+    from the same text, to be edited, rather than from none, as a rename would; the
+    text a person wrote is nowhere lost)."""
+    old = meta.descriptions()
+    if not any(key.startswith(("question:", "option:")) for key in old):
+        return
+    if origins is None:  # the same names: each what it was
+        origins = {(q.name, o): (q.name, o) for q in questions for o in q.option_names()}
+    out = {key: text for key, text in old.items()
+           if not key.startswith(("question:", "option:"))}
+    for new, was in origins.items():
+        if option_key(*was) in old:  # (one added anew under an old name: no origin, none)
+            out[option_key(*new)] = old[option_key(*was)]
+    # a question keeps its own description first, then those made from others take one
+    made = sorted(origins.items(), key=lambda item: item[0][0] != item[1][0])
+    for (question, _o), (old_q, _w) in made:
+        if (text := old.get(f"question:{old_q}")) is not None:
+            out.setdefault(f"question:{question}", text)
+    if out != old:
+        meta.set_descriptions(out)
 
 
 def _options(questions: Sequence[Question]) -> tuple[set[tuple[str, str]], set[str]]:

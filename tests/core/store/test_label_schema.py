@@ -731,3 +731,37 @@ def test_a_description_with_a_character_that_is_no_unicode_is_refused_before_sav
     assert main(["labels", str(store.path), "--import", str(out)]) == 2
     assert "U+DC80, no valid Unicode" in capsys.readouterr().err
     assert store.labels.schema() == before
+
+
+def test_a_question_split_in_two_keeps_its_description_and_the_new_one_gets_a_copy(
+        store: Store) -> None:
+    """"seniority" split into "seniority" (intern … mid) and "senior_levels" (senior
+    and lead, whose "was" is seniority): the answers moved right, but seniority's
+    description moved to senior_levels, and seniority was left with none (a second
+    span question made from "spans", the same)."""
+    from reviewer.core.labels import option_key
+
+    said = {"question:seniority": "How senior the role is.",
+            option_key("seniority", "senior"): "Five years or more.",
+            option_key("seniority", "junior"): "Under two years.",
+            "question:spans": "Spans of the text."}
+    store.meta.set_descriptions(said)
+    schema = store.labels.schema()
+    seniority = next(q for q in schema if q.name == "seniority")
+    upper = [o for o in seniority.options if o.name in ("senior", "lead")]
+    seniority.options = [o for o in seniority.options if o not in upper]
+    benefit = next(o for o in schema[-1].options if o.name == "BENEFIT")
+    schema[-1].options.remove(benefit)
+    schema += [Question("senior_levels", "single", upper),
+               Question("perks", "span", [benefit])]
+    origins = _origins(schema)
+    origins.update({("senior_levels", o.name): ("seniority", o.name) for o in upper})
+    origins[("perks", "BENEFIT")] = ("spans", "BENEFIT")
+    store.labels.save_schema(schema, origins)
+    assert store.meta.descriptions() == {
+        "question:seniority": "How senior the role is.",  # kept, where it was
+        "question:senior_levels": "How senior the role is.",  # a copy, to be edited
+        "question:spans": "Spans of the text.", "question:perks": "Spans of the text.",
+        option_key("senior_levels", "senior"): "Five years or more.",
+        option_key("seniority", "junior"): "Under two years."}
+    assert store.records.get(1)["labels"] == {"senior_levels": ["senior"]}
