@@ -294,7 +294,8 @@ class Labels:
                 removed += self._reviews.relabel(answers, set(kept), spans, set(span_labels),
                                                  gone, gone_spans)
             log_lost(db, held, {old: new for old, new in whole.items() if new and new != old})
-            _move_descriptions(Meta(db), questions, origins)
+            _move_descriptions(Meta(db), questions,
+                               _span_origins(questions, origins, self.schema()))
             db.execute("DELETE FROM label_schema")
             db.conn.executemany(
                 "INSERT INTO label_schema (question, kind, options, position) VALUES (?,?,?,?)",
@@ -311,10 +312,9 @@ class Labels:
         maps each new (question, option) to the one it was, None: the same names. An
         option that moves between document and span questions goes nowhere."""
         new = {q.name: q for q in questions}
-        if origins is None:
-            origins = {(q.name, o): (q.name, o) for q in questions for o in q.option_names()}
         if current is None:
             current = self.schema()
+        origins = _span_origins(questions, origins, current)
         old_kinds = {(q.name, o): q.kind for q in current for o in q.option_names()}
         answers: dict[tuple[str, str], tuple[str, str]] = {}
         spans: dict[str, str] = {}
@@ -356,6 +356,27 @@ def _move_descriptions(meta: Meta, questions: Sequence[Question],
             out.setdefault(f"question:{question}", text)
     if out != old:
         meta.set_descriptions(out)
+
+
+def _span_origins(questions: Sequence[Question], origins: Origins | None,
+                  current: Sequence[Question]) -> dict[tuple[str, str], tuple[str, str]]:
+    """``origins`` (None: the same names), each span label of ``questions`` that the
+    schema now has under another span question coming from there: spans are stored by
+    their label alone, so a span question renamed without a "was", or a label moved to
+    another span question, keeps its spans (and its description). Not a label a rename
+    took elsewhere: one added under its old name starts anew."""
+    out = dict(origins) if origins is not None else {
+        (q.name, o): (q.name, o) for q in questions for o in q.option_names()}
+    held = {o: q.name for q in current if q.kind == "span" for o in q.option_names()}
+    kinds = {(q.name, o): q.kind for q in current for o in q.option_names()}
+    taken = {was[1] for was in out.values() if kinds.get(was) == "span"}
+    for question in (q for q in questions if q.kind == "span"):
+        for option in question.option_names():
+            now = (question.name, option)
+            if kinds.get(out.get(now, now)) is None and option in held and option not in taken:
+                out[now] = (held[option], option)
+                taken.add(option)
+    return out
 
 
 def _options(questions: Sequence[Question]) -> tuple[set[tuple[str, str]], set[str]]:

@@ -765,3 +765,34 @@ def test_a_question_split_in_two_keeps_its_description_and_the_new_one_gets_a_co
         option_key("senior_levels", "senior"): "Five years or more.",
         option_key("seniority", "junior"): "Under two years."}
     assert store.records.get(1)["labels"] == {"senior_levels": ["senior"]}
+
+
+def test_span_labels_that_stay_span_labels_keep_their_spans_under_another_question(
+        tmp_path: Path, store: Store, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The span question renamed without a "was" ("spans" to "entities", its labels the
+    same), or BENEFIT moved to a second span question: refused as "drops options in use:
+    spans/SKILL (1), spans/BENEFIT (1)", and with --force every span was removed, though
+    spans are stored by their label alone and the labels were still span labels."""
+    from reviewer.core.labels import option_key
+
+    store.meta.set_descriptions({option_key("spans", "SKILL"): "A skill named."})
+    out = tmp_path / "schema.json"
+    data = to_json(store.labels.schema())
+    data[-1]["question"] = "entities"
+    out.write_text(json.dumps(data))
+    assert store.labels.lost(from_json(data)) == []
+    assert main(["labels", str(store.path), "--import", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == f"label schema saved: {len(data)} questions"
+    assert [s["label"] for s in store.records.get(1)["spans"]] == ["SKILL", "BENEFIT"]
+    assert store.meta.descriptions() == {option_key("entities", "SKILL"): "A skill named."}
+    benefit = data[-1]["options"].pop()
+    data.append({"question": "perks", "kind": "span", "options": [benefit]})
+    out.write_text(json.dumps(data))
+    assert main(["labels", str(store.path), "--import", str(out)]) == 0
+    assert [s["label"] for s in store.records.get(1)["spans"]] == ["SKILL", "BENEFIT"]
+    # a label renamed away, and a new one given its name: the spans went with the rename
+    data[-1]["options"] = [{"name": "PERK", "was": "BENEFIT"}]
+    data[-2]["options"].append({"name": "BENEFIT"})
+    out.write_text(json.dumps(data))
+    assert main(["labels", str(store.path), "--import", str(out)]) == 0
+    assert [s["label"] for s in store.records.get(1)["spans"]] == ["SKILL", "PERK"]
