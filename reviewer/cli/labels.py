@@ -60,6 +60,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
             save_schema_descriptions(store, data)  # a "description" per question, option
             print(f"label schema saved: {len(questions)} questions"
                   + (f", {removed:,} label{'s' * (removed != 1)} removed" if removed else ""))
+            _say_keyless(store.labels.schema())
             return 0
         schema = with_descriptions(store, to_json(store.labels.schema()))
         if args.export_file:
@@ -93,6 +94,18 @@ def _check(store: Store, questions: list[Question], origins: Origins | None,
                            f" {q} with several options" for q, n in several)
         raise CliError(f"{listed}, which the new schema makes single-choice: pass "
                        "--force to keep those answers until one is chosen")
+
+
+def _say_keyless(schema: list[Question]) -> None:
+    """How many options have no key, and where they are picked: the keys run out (236
+    of one kind, 256 in all: ``labels.key_pool``), and a schema may hold 2,000 options.
+    The window lists every option in its Labels menu, and shows its button."""
+    n = sum(not option.key for question in schema for option in question.options)
+    if n:
+        one = n == 1
+        print(f"{n:,} option{' has' if one else 's have'} no key (the keys ran out): pick "
+              f"{'it' if one else 'them'} in the Labels menu (Alt+L) or by "
+              f"{'its button' if one else 'their buttons'} under Labels & comment")
 
 
 def add_labels_parser(sub: Any) -> None:

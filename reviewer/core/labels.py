@@ -11,11 +11,14 @@ project's ``label_schema`` table and travels as JSON::
 (A ``"was"`` beside a question's or an option's name, in JSON a person gives, says the
 name it had: ``json_origins``.)
 
-Every option has a key (``with_defaults`` gives the ones without): document options
-Alt+1…9, Alt+0, then Alt+Shift+1…0; span labels Ctrl+1…9, Ctrl+0, then Ctrl+Shift+1…0;
-after those, two-stroke chords: Ctrl+L, then a digit or a letter (then Shift and a
-digit or a letter, then Ctrl+L twice …). Alt and a letter stays free for the window's
-fields and menus. A key is written in Qt's portable text, strokes joined by ", ".
+An option has a key while there are keys (``with_defaults`` gives the ones without):
+document options Alt+1…9, Alt+0, then Alt+Shift+1…0; span labels Ctrl+1…9, Ctrl+0,
+then Ctrl+Shift+1…0; after those, two-stroke chords: Ctrl+L, then a digit or a letter
+(then Shift and a digit or a letter, then Ctrl+L twice …). They run out after 236
+options of one kind (256 in all; a schema may hold 2,000): an option past them has
+none, and is picked in the window's Labels menu, which lists every option. Alt and a
+letter stays free for the window's fields and menus. A key is written in Qt's portable
+text, strokes joined by ", ".
 """
 
 from __future__ import annotations

@@ -297,3 +297,11 @@ def test_look_alike_names_held_apart_before_are_not_let_together_now() -> None:
     together = [Question("relevant", "single", [Option("yes"), Option("Yes")])]
     check_given(together, together)  # (a schema saved with both keeps them, in any order)
     check_given([Question("relevant", "single", [Option("Yes"), Option("yes")])], together)
+
+
+def test_the_keys_run_out_where_the_readme_says() -> None:
+    """(The README said every option has a key; past these, an option has none.)"""
+    doc, span = list(key_pool("doc")), list(key_pool("span"))
+    assert len(doc) == len(span) == 236 and len(set(doc) | set(span)) == 256
+    keys = [o.key for q in _many(300, 0) for o in q.options]
+    assert keys.count("") == 302 - 236
