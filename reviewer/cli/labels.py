@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 def cmd_labels(args: argparse.Namespace) -> int:
     from reviewer.core.label_checks import check_given
+    from reviewer.core.label_json import read_schema_json
     from reviewer.core.labels import from_json, json_origins, to_json
 
     if args.force and not args.import_file:
@@ -44,7 +45,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
         if args.import_file:
             store.check_writable()
             try:
-                data = json.loads(read_text(args.import_file))
+                data = read_schema_json(read_text(args.import_file))  # (a key twice: refused)
                 questions = from_json(data)
                 check_given(questions, store.labels.schema())
                 origins = json_origins(data, store.labels.schema())  # ("was": renamed)
@@ -59,6 +60,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
             save_schema_descriptions(store, data)  # a "description" per question, option
             print(f"label schema saved: {len(questions)} questions"
                   + (f", {removed:,} label{'s' * (removed != 1)} removed" if removed else ""))
+            _say_keyless(store.labels.schema())
             return 0
         schema = with_descriptions(store, to_json(store.labels.schema()))
         if args.export_file:
@@ -92,6 +94,18 @@ def _check(store: Store, questions: list[Question], origins: Origins | None,
                            f" {q} with several options" for q, n in several)
         raise CliError(f"{listed}, which the new schema makes single-choice: pass "
                        "--force to keep those answers until one is chosen")
+
+
+def _say_keyless(schema: list[Question]) -> None:
+    """How many options have no key, and where they are picked: the keys run out (236
+    of one kind, 256 in all: ``labels.key_pool``), and a schema may hold 2,000 options.
+    The window lists every option in its Labels menu, and shows its button."""
+    n = sum(not option.key for question in schema for option in question.options)
+    if n:
+        one = n == 1
+        print(f"{n:,} option{' has' if one else 's have'} no key (the keys ran out): pick "
+              f"{'it' if one else 'them'} in the Labels menu (Alt+L) or by "
+              f"{'its button' if one else 'their buttons'} under Labels & comment")
 
 
 def add_labels_parser(sub: Any) -> None:

@@ -31,34 +31,58 @@ def check_given(questions: Sequence[Question], before: Sequence[Question] = ()) 
     (not part of ``check``: a project whose schema was saved before keeps it, and is
     copied with it). A schema past the limits (``too_large``) is refused, but where it
     is no larger than ``before``. A name may not look like another of its kind
-    (compared as NFC: "café" composed or not) nor hold a character that cannot be seen
+    (``_same``: "café" composed or not, "yes" and "yes" with a joiner) where they stand
+    side by side (``_side_by_side``: a span label beside those of every span question),
+    but two that ``before`` held side by side; nor hold a character that cannot be seen
     (``_check_seen``). A key's first stroke may not type, move or edit in the window: it
     holds Ctrl, Alt or Meta, or is a function key (F5), and is none of the editing keys."""
     if (why := too_large(questions)) is not None and not _no_larger(questions, before):
         raise ValueError(f"the label schema is too large: {why}")
     old_names = {q.name for q in before} | {o.name for q in before for o in q.options}
     old_keys = {o.key for q in before for o in q.options}
+    held = {frozenset(pair) for names, _what in _side_by_side(before)
+            for pair in _alike_pairs(names)}
     for question in questions:
         for name, kind in [(question.name, "question"),
                            *((o.name, "option") for o in question.options)]:
             if name not in old_names:
                 _check_seen(name, kind)
-        if _look_alike(question.option_names(), old_names):
-            raise ValueError(f"question {question.name!r} has two options that look the same")
         for option in question.options:
             if option.key and option.key not in old_keys:
                 _check_first_stroke(normal_key(option.key), option.name)
-    if _look_alike([q.name for q in questions], old_names):
-        raise ValueError("two questions have names that look the same")
+    for names, what in _side_by_side(questions):
+        new = [pair for pair in _alike_pairs(names) if frozenset(pair) not in held]
+        if new:
+            raise ValueError(what.format(*map(repr, new[0])))
 
 
-def _look_alike(names: list[str], old: set[str]) -> bool:
-    """Do two of ``names`` look the same (``_same``), one of them given now (not in
-    ``old``)?"""
+def _side_by_side(questions: Sequence[Question]) -> list[tuple[list[str], str]]:
+    """The names that must not look alike, each group with what to say of two of them
+    (a format of their names): the questions' names, the options of each document
+    question, and the span labels of all span questions together (spans are stored by
+    their label alone: one name space)."""
+    spans = [o.name for q in questions if q.kind == "span" for o in q.options]
+    return [([q.name for q in questions], "questions {} and {} look the same"),
+            *((q.option_names(), f"question {_braced(q.name)}: options {{}} and {{}} look "
+               "the same") for q in questions if q.kind != "span"),
+            (spans, "span labels {} and {} look the same (the labels of all span questions "
+             "are one set)")]
+
+
+def _braced(name: str) -> str:
+    """``name`` quoted, its braces doubled to stand in a format as written."""
+    return repr(name).replace("{", "{{").replace("}", "}}")
+
+
+def _alike_pairs(names: list[str]) -> list[tuple[str, str]]:
+    """Each two of ``names`` that look the same (``_same``), in their order. A schema
+    saved before keeps the pairs it held side by side; a name it held elsewhere is not
+    let beside its look-alike (added to another question, then moved)."""
     seen: dict[str, list[str]] = {}
     for name in names:
         seen.setdefault(_same(name), []).append(name)
-    return any(len(group) > 1 and not set(group) <= old for group in seen.values())
+    return [(a, b) for group in seen.values() for n, a in enumerate(group)
+            for b in group[n + 1:] if a != b]
 
 
 _QT_EDITING = frozenset(("Ctrl+Del",))  # delete a word, as Qt spells it
@@ -120,23 +144,45 @@ def _check_first_stroke(key: str, option: str) -> None:
 
 def _same(name: str) -> str:
     """A name as it looks: two that look the same (one letter composed, the other a
-    letter and its accent; "full_time" and "Full time", as the window writes them) are
-    one."""
-    return " ".join(unicodedata.normalize("NFC", name).replace("_", " ").casefold().split())
+    letter and its accent; "full_time" and "Full time", as the window writes them; one
+    with a character drawn as nothing, ``_UNSEEN``) are one."""
+    drawn = "".join(c for c in name if not _UNSEEN.match(c) and unicodedata.category(c) != "Cf")
+    return " ".join(unicodedata.normalize("NFC", drawn).replace("_", " ").casefold().split())
 
 
-# joiners that words (Persian's U+200C) and emoji (U+200D) are written with: seen in them
+# joiners that words (Persian's U+200C) and emoji (U+200D) are written with: seen in them,
+# between two characters
 _JOINERS = frozenset("\u200c\u200d")
+# variation selectors: the character before them drawn as text or as an emoji ("❤️")
+_SELECTORS = re.compile("[\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 # letters drawn as nothing: Hangul fillers, the Braille blank
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+# what Unicode says a font draws as nothing (Default_Ignorable_Code_Point): format
+# characters, and marks and letters that are not, as the combining grapheme joiner
+_UNSEEN = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+                     "\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f"
+                     "\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+                     "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+
+
+def _hidden(name: str, at: int) -> bool:
+    """Whether the character at ``at`` cannot be seen: a control or a format character,
+    one Unicode draws as nothing, a line separator; but a joiner between two characters,
+    and a variation selector after one, which change how those are drawn."""
+    char = name[at]
+    if char in _JOINERS:
+        return at == 0 or at == len(name) - 1
+    if _SELECTORS.match(char):
+        return at == 0
+    return char in _BLANK_LETTERS or bool(_UNSEEN.match(char)) or unicodedata.category(
+        char) in ("Cc", "Cf", "Zl", "Zp")
 
 
 def _check_seen(name: str, kind: str) -> None:
-    """ValueError when ``name`` holds a character that cannot be seen (a zero-width space,
-    a line separator, a control character, a direction mark): two names would look the
-    same."""
-    hidden = next((c for c in name if c in _BLANK_LETTERS or (unicodedata.category(c) in (
-        "Cc", "Cf", "Zl", "Zp") and c not in _JOINERS)), None)
+    """ValueError when ``name`` holds a character that cannot be seen (``_hidden``: a
+    zero-width space, a line separator, a control character, a direction mark, a
+    combining grapheme joiner): two names would look the same."""
+    hidden = next((c for at, c in enumerate(name) if _hidden(name, at)), None)
     if hidden is not None:
         raise ValueError(f"{kind} {name!r} holds a character that cannot be seen "
                          f"(U+{ord(hidden):04X}): write the name without it")

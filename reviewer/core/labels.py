@@ -11,11 +11,14 @@ project's ``label_schema`` table and travels as JSON::
 (A ``"was"`` beside a question's or an option's name, in JSON a person gives, says the
 name it had: ``json_origins``.)
 
-Every option has a key (``with_defaults`` gives the ones without): document options
-Alt+1…9, Alt+0, then Alt+Shift+1…0; span labels Ctrl+1…9, Ctrl+0, then Ctrl+Shift+1…0;
-after those, two-stroke chords: Ctrl+L, then a digit or a letter (then Shift and a
-digit or a letter, then Ctrl+L twice …). Alt and a letter stays free for the window's
-fields and menus. A key is written in Qt's portable text, strokes joined by ", ".
+An option has a key while there are keys (``with_defaults`` gives the ones without):
+document options Alt+1…9, Alt+0, then Alt+Shift+1…0; span labels Ctrl+1…9, Ctrl+0,
+then Ctrl+Shift+1…0; after those, two-stroke chords: Ctrl+L, then a digit or a letter
+(then Shift and a digit or a letter, then Ctrl+L twice …). They run out after 236
+options of one kind (256 in all; a schema may hold 2,000): an option past them has
+none, and is picked in the window's Labels menu, which lists every option. Alt and a
+letter stays free for the window's fields and menus. A key is written in Qt's portable
+text, strokes joined by ", ".
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b
            "#ff9da7", "#9c755f", "#bab0ac")
 _NAME = re.compile(r"\S(?:.*\S)?\Z")
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # half a character: no text a file can hold
 # the most a schema a person gives may hold (``label_checks.check_given``): the window
 # lays out a button, a menu entry and a key for every option (2,000 options: 0.8 s to
 # open, 3 s to lay out again after a change; 30,000: 16 s to open)
@@ -273,6 +277,10 @@ def check(questions: Sequence[Question]) -> None:
         names = question.option_names()
         if not names:
             raise ValueError(f"question {question.name!r} has no options")
+        for name in (question.name, *names):
+            if half := _SURROGATE.search(name or ""):
+                raise ValueError(f"{name!r} holds U+{ord(half[0]):04X}, no valid Unicode "
+                                 "character (half of one): write the name without it")
         for option in question.options:
             if not _NAME.match(option.name or ""):
                 raise ValueError(f"question {question.name!r}: an option has no name")
@@ -356,6 +364,9 @@ def from_json(data: Any) -> list[Question]:
         if not isinstance(item, dict) or not isinstance(item.get("options"), list):
             raise ValueError("each question is an object with 'question', 'kind' and "
                              "'options'")
+        for part in ("question", "kind", "was"):
+            if not isinstance(item.get(part, ""), str):
+                raise ValueError(f"a question's {part!r} is not text ({str(item[part])[:40]})")
         options = []
         for raw in item["options"]:
             if isinstance(raw, str):
@@ -363,7 +374,8 @@ def from_json(data: Any) -> list[Question]:
             if not isinstance(raw, dict):
                 raise ValueError(f"question {item.get('question')!r}: an option is neither a "
                                  "name nor an object")
-            for part, what in (("name", "name"), ("color", "colour"), ("key", "key")):
+            for part, what in (("name", "name"), ("color", "colour"), ("key", "key"),
+                               ("was", '"was"')):
                 if not isinstance(raw.get(part) or "", str):
                     raise ValueError(f"question {item.get('question')!r}: an option's {what} "
                                      f"is not text ({str(raw.get(part))[:40]})")

@@ -261,3 +261,47 @@ def test_the_taken_keys_index_says_what_a_clash_with_each_says() -> None:
         index = _Taken(taken)
         for key in rng.sample(keys, 40):
             assert index.clashes(key) == any(clash(key, t) for t in taken), (key, taken)
+
+
+@pytest.mark.parametrize(("names", "why"), [
+    (["yes", "yes\u200d"], "cannot be seen"),  # a joiner that joins nothing, at the end
+    (["yes", "ye\u200ds"], "look the same"),  # one between letters, drawn as nothing
+    (["yes", "yes\u034f"], "cannot be seen"),  # a combining mark that draws nothing
+    (["yes", "yes\ufe0f"], "look the same"),  # a variation selector: drawn alike here
+])
+def test_names_apart_by_a_character_no_one_sees_are_refused(names: list[str],
+                                                             why: str) -> None:
+    """"yes" beside "yes" and a zero-width joiner, or a combining grapheme joiner
+    (U+034F), were two options of one question, shown alike."""
+    with pytest.raises(ValueError, match=why):
+        check_given([Question("relevant", "single", [Option(name) for name in names])])
+
+
+def test_span_labels_of_two_span_questions_that_look_alike_are_refused() -> None:
+    """Span labels share one name space, but were compared question by question:
+    "Skill" in a second span question beside "SKILL" was taken."""
+    with pytest.raises(ValueError, match="'SKILL' and 'Skill' look the same"):
+        check_given([Question("spans", "span", [Option("SKILL"), Option("TOOL")]),
+                     Question("more_spans", "span", [Option("Skill")])])
+
+
+def test_look_alike_names_held_apart_before_are_not_let_together_now() -> None:
+    """"Yes" added to another question first, then moved beside "yes": both were names
+    the schema held, and passed (the same move in one step was refused)."""
+    before = [Question("relevant", "single", [Option("yes"), Option("no")]),
+              Question("other", "single", [Option("Yes")])]
+    check_given(before, before)
+    with pytest.raises(ValueError, match="'yes' and 'Yes' look the same"):
+        check_given([Question("relevant", "single", [Option("yes"), Option("no"),
+                                                     Option("Yes")])], before)
+    together = [Question("relevant", "single", [Option("yes"), Option("Yes")])]
+    check_given(together, together)  # (a schema saved with both keeps them, in any order)
+    check_given([Question("relevant", "single", [Option("Yes"), Option("yes")])], together)
+
+
+def test_the_keys_run_out_where_the_readme_says() -> None:
+    """(The README said every option has a key; past these, an option has none.)"""
+    doc, span = list(key_pool("doc")), list(key_pool("span"))
+    assert len(doc) == len(span) == 236 and len(set(doc) | set(span)) == 256
+    keys = [o.key for q in _many(300, 0) for o in q.options]
+    assert keys.count("") == 302 - 236

@@ -104,3 +104,29 @@ def test_a_project_holding_a_schema_too_large_may_keep_it_or_make_it_smaller(
             for lang in ("en", "de", "fr")]
     said = str(within_limits(long)[1])
     assert said.count("…") == 2  # (two names cut alike, now told to be cut)
+
+
+def test_an_import_says_how_many_options_have_no_key_and_how_they_are_picked(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A question of 300 options (under the 2,000 allowed) was saved with the last 74
+    keyless, not in the help (F1), with no word: the README said every option has one.
+    The keys run out (236 of one kind, 256 in all); the save says so now, and where such
+    an option is picked."""
+    db = tmp_path / "p.db"
+    Store(db).close()
+    schema = tmp_path / "schema.json"
+    assert main(["labels", str(db), "--export", str(schema)]) == 0
+    data = json.loads(schema.read_text(encoding="utf-8"))
+    data.append({"question": "topic", "kind": "multi", "options": _options(300)})
+    schema.write_text(json.dumps(data), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["labels", str(db), "--import", str(schema)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("label schema saved: 4 questions\n")
+    assert "74 options have no key (the keys ran out): pick them in the Labels menu" in out
+    with Store(db) as store:
+        assert sum(not o.key for q in store.labels.schema() for o in q.options) == 74
+    data[-1]["options"] = _options(200)
+    schema.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["labels", str(db), "--import", str(schema), "--force"]) == 0
+    assert "no key" not in capsys.readouterr().out

@@ -205,3 +205,25 @@ def test_a_window_closed_before_its_shortcut_note_is_said_is_quiet(
     shiboken6.delete(win)  # ... which it never is: closed (a project switched) at once
     qtbot.wait(50)  # (the note said to a status bar that is gone raised in the event loop)
     store.close()
+
+
+def test_an_option_past_the_keys_is_picked_in_the_labels_menu_and_by_its_button(
+        project: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+    """Options past the keys there are (300 of one question: 74 keyless) are reached
+    without the mouse as any option is: the Labels menu (Alt+L) holds an entry for each,
+    and its button under Labels & comment is on the Tab walk; the import says this."""
+    with Store(project) as store:
+        schema = store.labels.schema()
+        schema.insert(2, Question("topic", "multi", [Option(f"t{n}") for n in range(300)]))
+        store.labels.save_schema(schema)
+    win = open_window(project)
+    keyless = [o.name for q in win.schema for o in q.options if not o.key]
+    assert len(keyless) == 74 and keyless[-1] == "t299"
+    entry = next(a for a in win.action_table.label_actions
+                 if unmarked(a.text()) == "topic: t299")
+    assert entry in win.action_table.labels_menu.actions() and entry.shortcut().isEmpty()
+    assert win.action_table.labels_menu.title() == "&Labels"
+    entry.trigger()
+    assert win.store.records.get(win.pid)["labels"]["topic"] == ["t299"]  # type: ignore[arg-type]
+    button = win.labels.buttons[("topic", "t299")]
+    assert button.isChecked() and button.focusPolicy() & Qt.FocusPolicy.TabFocus

@@ -294,7 +294,8 @@ class Labels:
                 removed += self._reviews.relabel(answers, set(kept), spans, set(span_labels),
                                                  gone, gone_spans)
             log_lost(db, held, {old: new for old, new in whole.items() if new and new != old})
-            _move_descriptions(db, questions, origins)
+            _move_descriptions(Meta(db), questions,
+                               _span_origins(questions, origins, self.schema()))
             db.execute("DELETE FROM label_schema")
             db.conn.executemany(
                 "INSERT INTO label_schema (question, kind, options, position) VALUES (?,?,?,?)",
@@ -311,10 +312,9 @@ class Labels:
         maps each new (question, option) to the one it was, None: the same names. An
         option that moves between document and span questions goes nowhere."""
         new = {q.name: q for q in questions}
-        if origins is None:
-            origins = {(q.name, o): (q.name, o) for q in questions for o in q.option_names()}
         if current is None:
             current = self.schema()
+        origins = _span_origins(questions, origins, current)
         old_kinds = {(q.name, o): q.kind for q in current for o in q.option_names()}
         answers: dict[tuple[str, str], tuple[str, str]] = {}
         spans: dict[str, str] = {}
@@ -330,33 +330,53 @@ class Labels:
         return answers, spans
 
 
-def _move_descriptions(db: Database, questions: Sequence[Question],
+def _move_descriptions(meta: Meta, questions: Sequence[Question],
                        origins: Origins | None) -> None:
-    """The descriptions of questions and options, moved along their renames (those of
-    a question or an option no longer there go; those of fields stay)."""
-    meta = Meta(db)
+    """The descriptions of questions and options, moved along their renames (those of a
+    question or an option no longer there go; those of fields stay). An option's goes
+    where the option went (one new option for each old). A question that keeps its name
+    keeps its own; one under a new name made from others takes a copy of the first's
+    (a question split in two: the part keeping its name keeps it, the new part starts
+    from the same text, to be edited, rather than from none, as a rename would; the
+    text a person wrote is nowhere lost)."""
     old = meta.descriptions()
     if not any(key.startswith(("question:", "option:")) for key in old):
         return
     if origins is None:  # the same names: each what it was
         origins = {(q.name, o): (q.name, o) for q in questions for o in q.option_names()}
-    moved: dict[str, str] = {}
-    for (question, option), (old_q, old_o) in origins.items():
-        moved[option_key(old_q, old_o)] = option_key(question, option)
-        moved[f"question:{old_q}"] = f"question:{question}"
-    # a name kept is one whose origin is itself (one added anew under an old name
-    # has none, and starts without a description)
-    now = {f"question:{q}" for (q, _o), (old_q, _w) in origins.items() if q == old_q} | {
-        option_key(*new) for new, was in origins.items() if new == was}
-    out = {}
-    for key, text in old.items():
-        if key in moved:
-            out[moved[key]] = text
-        elif not key.startswith(("question:", "option:")) or (
-                key in now and key not in moved.values()):
-            out.setdefault(key, text)
+    out = {key: text for key, text in old.items()
+           if not key.startswith(("question:", "option:"))}
+    for new, was in origins.items():
+        if option_key(*was) in old:  # (one added anew under an old name: no origin, none)
+            out[option_key(*new)] = old[option_key(*was)]
+    # a question keeps its own description first, then those made from others take one
+    made = sorted(origins.items(), key=lambda item: item[0][0] != item[1][0])
+    for (question, _o), (old_q, _w) in made:
+        if (text := old.get(f"question:{old_q}")) is not None:
+            out.setdefault(f"question:{question}", text)
     if out != old:
         meta.set_descriptions(out)
+
+
+def _span_origins(questions: Sequence[Question], origins: Origins | None,
+                  current: Sequence[Question]) -> dict[tuple[str, str], tuple[str, str]]:
+    """``origins`` (None: the same names), each span label of ``questions`` that the
+    schema now has under another span question coming from there: spans are stored by
+    their label alone, so a span question renamed without a "was", or a label moved to
+    another span question, keeps its spans (and its description). Not a label a rename
+    took elsewhere: one added under its old name starts anew."""
+    out = dict(origins) if origins is not None else {
+        (q.name, o): (q.name, o) for q in questions for o in q.option_names()}
+    held = {o: q.name for q in current if q.kind == "span" for o in q.option_names()}
+    kinds = {(q.name, o): q.kind for q in current for o in q.option_names()}
+    taken = {was[1] for was in out.values() if kinds.get(was) == "span"}
+    for question in (q for q in questions if q.kind == "span"):
+        for option in question.option_names():
+            now = (question.name, option)
+            if kinds.get(out.get(now, now)) is None and option in held and option not in taken:
+                out[now] = (held[option], option)
+                taken.add(option)
+    return out
 
 
 def _options(questions: Sequence[Question]) -> tuple[set[tuple[str, str]], set[str]]:

@@ -665,3 +665,134 @@ def test_an_undo_of_labels_across_a_change_of_the_schema_is_refused(tmp_path: Pa
         with pytest.raises(ChangedSince):
             store.history.undo(change)
         assert store.records.get(1)["labels"] == held
+
+
+@pytest.mark.parametrize(("written", "key"), [
+    ('{"name": "ja", "was": "yes", "was": "no"}', "was"),
+    ('{"name": "ja", "name": "nein"}', "name"),
+])
+def test_a_schema_file_with_a_key_written_twice_is_refused_naming_it(
+        tmp_path: Path, store: Store, written: str, key: str,
+        capsys) -> None:  # type: ignore[no-untyped-def]
+    """An object of the file with a key twice was read with the last one alone: options
+    written "ja" was yes, was no and "nein" was no, was yes swapped the postings'
+    answers, with no word (a "kind" or a "question" twice, the same)."""
+    out = tmp_path / "schema.json"
+    text = json.dumps(to_json(store.labels.schema()))
+    yes = json.dumps(to_json(store.labels.schema())[0]["options"][0])
+    out.write_text(text.replace(yes, written, 1))
+    before = store.labels.schema(), store.records.get(1)["labels"]
+    assert main(["labels", str(store.path), "--import", str(out)]) == 2
+    assert f"{key!r} twice" in capsys.readouterr().err
+    assert (store.labels.schema(), store.records.get(1)["labels"]) == before
+    doubled = text.replace('"kind": "single"', '"kind": "multi", "kind": "single"', 1)
+    out.write_text(doubled)
+    assert main(["labels", str(store.path), "--import", str(out)]) == 2
+    assert "'kind' twice" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", [None, 7, ["x"], {"a": 1}, True])
+def test_a_question_name_that_is_not_text_is_refused(name: object) -> None:
+    """(null became a question called 'None', 7 one called '7', ["x"] one called
+    "['x']", saved with exit 0; an option's name that is no text was refused.)"""
+    with pytest.raises(ValueError, match="is not text"):
+        from_json([{"question": name, "kind": "single", "options": ["a"]}])
+
+
+@pytest.mark.parametrize("where", ["option", "question"])
+def test_a_name_with_a_character_that_is_no_unicode_is_refused_not_a_traceback(
+        tmp_path: Path, store: Store, where: str,
+        capsys) -> None:  # type: ignore[no-untyped-def]
+    """A lone surrogate written as an escape ("\\ud800", valid JSON) passed the checks,
+    and the save ended in a UnicodeEncodeError's traceback."""
+    data = to_json(store.labels.schema())
+    if where == "option":
+        data[0]["options"].append({"name": "\ud800x"})
+    else:
+        data.append({"question": "q\udfff", "kind": "single", "options": ["a"]})
+    out = tmp_path / "schema.json"
+    out.write_text(json.dumps(data))  # (written as the escape: ASCII)
+    before = store.labels.schema()
+    assert main(["labels", str(store.path), "--import", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "U+D800" in err or "U+DFFF" in err
+    assert "no valid Unicode" in err and "Traceback" not in err
+    assert store.labels.schema() == before
+
+
+def test_a_description_with_a_character_that_is_no_unicode_is_refused_before_saving(
+        tmp_path: Path, store: Store, capsys) -> None:  # type: ignore[no-untyped-def]
+    """(The schema was saved, then the description's save ended in a traceback.)"""
+    data = to_json(store.labels.schema())
+    data[0]["options"].append({"name": "maybe", "description": "un\udc80sure"})
+    out = tmp_path / "schema.json"
+    out.write_text(json.dumps(data))
+    before = store.labels.schema()
+    assert main(["labels", str(store.path), "--import", str(out)]) == 2
+    assert "U+DC80, no valid Unicode" in capsys.readouterr().err
+    assert store.labels.schema() == before
+
+
+def test_a_question_split_in_two_keeps_its_description_and_the_new_one_gets_a_copy(
+        store: Store) -> None:
+    """"seniority" split into "seniority" (intern … mid) and "senior_levels" (senior
+    and lead, whose "was" is seniority): the answers moved right, but seniority's
+    description moved to senior_levels, and seniority was left with none (a second
+    span question made from "spans", the same)."""
+    from reviewer.core.labels import option_key
+
+    said = {"question:seniority": "How senior the role is.",
+            option_key("seniority", "senior"): "Five years or more.",
+            option_key("seniority", "junior"): "Under two years.",
+            "question:spans": "Spans of the text."}
+    store.meta.set_descriptions(said)
+    schema = store.labels.schema()
+    seniority = next(q for q in schema if q.name == "seniority")
+    upper = [o for o in seniority.options if o.name in ("senior", "lead")]
+    seniority.options = [o for o in seniority.options if o not in upper]
+    benefit = next(o for o in schema[-1].options if o.name == "BENEFIT")
+    schema[-1].options.remove(benefit)
+    schema += [Question("senior_levels", "single", upper),
+               Question("perks", "span", [benefit])]
+    origins = _origins(schema)
+    origins.update({("senior_levels", o.name): ("seniority", o.name) for o in upper})
+    origins[("perks", "BENEFIT")] = ("spans", "BENEFIT")
+    store.labels.save_schema(schema, origins)
+    assert store.meta.descriptions() == {
+        "question:seniority": "How senior the role is.",  # kept, where it was
+        "question:senior_levels": "How senior the role is.",  # a copy, to be edited
+        "question:spans": "Spans of the text.", "question:perks": "Spans of the text.",
+        option_key("senior_levels", "senior"): "Five years or more.",
+        option_key("seniority", "junior"): "Under two years."}
+    assert store.records.get(1)["labels"] == {"senior_levels": ["senior"]}
+
+
+def test_span_labels_that_stay_span_labels_keep_their_spans_under_another_question(
+        tmp_path: Path, store: Store, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The span question renamed without a "was" ("spans" to "entities", its labels the
+    same), or BENEFIT moved to a second span question: refused as "drops options in use:
+    spans/SKILL (1), spans/BENEFIT (1)", and with --force every span was removed, though
+    spans are stored by their label alone and the labels were still span labels."""
+    from reviewer.core.labels import option_key
+
+    store.meta.set_descriptions({option_key("spans", "SKILL"): "A skill named."})
+    out = tmp_path / "schema.json"
+    data = to_json(store.labels.schema())
+    data[-1]["question"] = "entities"
+    out.write_text(json.dumps(data))
+    assert store.labels.lost(from_json(data)) == []
+    assert main(["labels", str(store.path), "--import", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == f"label schema saved: {len(data)} questions"
+    assert [s["label"] for s in store.records.get(1)["spans"]] == ["SKILL", "BENEFIT"]
+    assert store.meta.descriptions() == {option_key("entities", "SKILL"): "A skill named."}
+    benefit = data[-1]["options"].pop()
+    data.append({"question": "perks", "kind": "span", "options": [benefit]})
+    out.write_text(json.dumps(data))
+    assert main(["labels", str(store.path), "--import", str(out)]) == 0
+    assert [s["label"] for s in store.records.get(1)["spans"]] == ["SKILL", "BENEFIT"]
+    # a label renamed away, and a new one given its name: the spans went with the rename
+    data[-1]["options"] = [{"name": "PERK", "was": "BENEFIT"}]
+    data[-2]["options"].append({"name": "BENEFIT"})
+    out.write_text(json.dumps(data))
+    assert main(["labels", str(store.path), "--import", str(out)]) == 0
+    assert [s["label"] for s in store.records.get(1)["spans"]] == ["SKILL", "PERK"]
