@@ -73,9 +73,9 @@ def _results(paths: list[str], jobs: int) -> Iterator[dict[str, Any]]:
 
 
 def _markdown_report(rec: dict[str, Any]) -> str:
-    lines = [f"# {shown(rec['source'])}", ""]
+    lines = [f"# {_as_text(shown(rec['source']))}", ""]  # (a file's name: its markup too)
     if "error" in rec:
-        return "\n".join([*lines, f"**Error:** {rec['error']}", ""])
+        return "\n".join([*lines, f"**Error:** {_as_text(rec['error'])}", ""])
     lines += ["| field | value | confidence |", "|---|---|---|"]
     for spec in FIELDS:
         value = rec["fields"].get(spec.name)

@@ -111,7 +111,7 @@ def test_md_prints_a_readable_report(capsys: pytest.CaptureFixture[str],
     rec = jsonl(lines)[0]
     code, out, _ = run(capsys, "--format", "md", postings[0])
     assert code == 0
-    assert out.startswith(f"# {postings[0]}")
+    assert out.startswith(f"# {str(postings[0]).replace('_', chr(92) + '_')}\n")
     assert "| field | value | confidence |" in out
     assert f"| Title | {rec['fields']['title']} |" in out
     assert "## Cleaned posting" in out
@@ -126,7 +126,7 @@ def test_md_shows_a_posting_s_markup_as_text(capsys: pytest.CaptureFixture[str],
     a Markdown viewer showing it fetched the images' addresses and made the link live.
     The report's values and the cleaned posting are text in it: the values escaped, the
     posting in a code block."""
-    page = tmp_path / "page.txt"
+    page = tmp_path / "Acme ![logo](http:&#47;&#47;127.0.0.1:9&#47;t.png) <img src=x>.txt"
     page.write_text("Job Title: Engineer ![x](http://127.0.0.1:9/md.png)\nLocation: <img "
                     'src="http://127.0.0.1:9/loc.png"> Berlin\nCompany: [ACME]'
                     "(javascript:alert(1))\n\nWe build rockets. ``` a fence ````\n",
@@ -135,6 +135,7 @@ def test_md_shows_a_posting_s_markup_as_text(capsys: pytest.CaptureFixture[str],
     assert code == 0
     table, _, body = out.partition("## Cleaned posting")
     assert "<img" not in table and "![" not in table and "](" not in table
+    assert "/Acme \\!\\[logo\\]\\(http:&amp;\\#47;" in table.splitlines()[0]  # (its name)
     assert '\\["&lt;img src=\\\\"http://127.0.0.1:9/loc.png\\\\"&gt; Berlin"\\]' in table
     fence = "`````"  # (longer than any run of backticks in the posting)
     assert body.startswith(f"\n\n{fence}text\n") and f"\n{fence}\n" in body
@@ -461,7 +462,7 @@ def test_names_with_a_terminal_s_escape_sequences_are_printed_escaped(
     page.write_text("Data Engineer\n\nAcme is hiring a Data Engineer in Leeds.\n",
                     encoding="utf-8")
     code, out, err = run(capsys, "--format", "md", page)
-    assert code == 0 and "\x1b" not in out and "\\x1b]0;PWNED" in out
+    assert code == 0 and "\x1b" not in out and "\\\\x1b\\]0;PWNED" in out  # (Markdown's)
 
 
 def test_an_empty_name_is_said_to_be_one(capsys: pytest.CaptureFixture[str]) -> None:
