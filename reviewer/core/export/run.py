@@ -237,13 +237,13 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
             clean, dropped = drop_bad_spans(record)
             if fmt in jsonld.FORMATS:
                 clean, undecided = jsonld.decided_only(clean)
-                summary.undecided_values += undecided
-                summary.machine_postings += clean["status"] != "reviewed"
                 if missing := jsonld.record_missing(clean):
                     summary.missing[clean["id"]] = missing
                     if strict:
                         summary.left_out += 1
                         continue
+                summary.undecided_values += undecided  # (of the postings written)
+                summary.machine_postings += clean["status"] != "reviewed"
             summary.dropped_spans += dropped
             summary.unaligned_spans += by_part[part].write(clean)
             summary.counts[part] += 1

@@ -105,6 +105,12 @@ def test_a_value_no_person_decided_is_left_out_and_counted(tmp_path: Path) -> No
     summary = export(records, "jsonld", out)
     assert read(out)[1]["title"] == "CMD TITLE"
     assert "1 posting not reviewed, with the machine's values" in summary.describe()
+    summary = export(records, "jsonld", out, strict=True)  # only what is written counted
+    assert [p["title"] for p in read(out)] == ["Data Engineer", "CMD TITLE"]
+    assert "no person decided" not in summary.describe()
+    records[1]["status"] = "reviewed"
+    summary = export(records, "jsonld", out, strict=True)
+    assert summary.left_out == 2 and "no person decided" not in summary.describe()
 
 
 def test_strict_applies_to_the_jsonld_formats_only(tmp_path: Path) -> None:
