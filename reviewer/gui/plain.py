@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
 # what a tooltip shows of a text, at most (a page's title may be a page): characters, lines
 TIP_LONGEST, TIP_LINES = 1500, 30
-_NO_BREAK = re.compile(r"\S{100}(?=\S)")  # a run a tooltip cannot break: one line of it
+# a run a tooltip cannot break (a no-break space is none of its breaks): one line of it
+_NO_BREAK = re.compile(r"[^ \t\n]{100}(?=[^ \t\n])")
 
 
 def plain_tip(text: str) -> str:
@@ -29,8 +30,9 @@ def plain_tip(text: str) -> str:
     shows its first ``TIP_LONGEST`` characters and ``TIP_LINES`` lines, and a long run of
     no space is broken into lines (by a zero-width space): a tooltip is never much wider
     or taller than a screen."""
-    if len(text) > TIP_LONGEST or text.count("\n", 0, TIP_LONGEST) >= TIP_LINES:
-        text = "\n".join(text[:TIP_LONGEST - 1].split("\n")[:TIP_LINES]) + "…"
+    lines = text[:TIP_LONGEST].splitlines()  # (every line break: U+2028 one of them)
+    if len(text) > TIP_LONGEST or len(lines) > TIP_LINES:
+        text = "\n".join(text[:TIP_LONGEST - 1].splitlines()[:TIP_LINES]) + "…"
     if len(text) > 100:
         text = _NO_BREAK.sub(lambda run: run[0] + "\u200b", text)
     if not text or not QtGui.Qt.mightBeRichText(text):
