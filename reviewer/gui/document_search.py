@@ -28,8 +28,8 @@ _TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")  # letters and digits, as th
 
 def search_terms(query: str) -> list[list[str]]:
     """The words of a search as the queue reads it (``store.parse_search``: split at
-    spaces, quotes ignored, filters apart), each the list of its folded parts; terms
-    without a letter or digit are left out."""
+    spaces, words in quotes one phrase, filters apart), each the list of its folded
+    parts; terms without a letter or digit are left out."""
     terms = [[folded(w) for w in _TOKEN.findall(term)] for term in parse_search(query).words]
     return [t for t in terms if t]
 

@@ -56,7 +56,8 @@ class SearchQuery:
     def terms(self) -> list[str]:
         """The search text's words, what it leaves out (after a minus) and its filters, as
         a search text writes them."""
-        return [*(f'"{word}"' if " " in word else word for word in self.words),
+        return [*(word if parse_search(word).words == (word,) else f'"{word}"'
+                  for word in self.words),  # (in quotes where bare it would read otherwise)
                 *(f"-{word}" if " " not in word and any(map(str.isalpha, word))
                   else f'-"{word}"' for word in self.without),
                 *(filter_term(field, value) for field, value in self.filters),
