@@ -95,7 +95,7 @@ class LabelsPanel(QWidget):
         self._comment_shown = ""
         self._pid: int | None = None  # the posting shown
         self._labels: dict[str, list[str]] = {}
-        self.comment = ListEdit()
+        self.comment = ListEdit(bullets=False)
         self.comment.setAccessibleName("Comment")
         self.comment.setPlaceholderText("A comment on this posting (saved when you leave it)")
         self.comment.setFixedHeight(52)

@@ -20,15 +20,16 @@ class ListEdit(QPlainTextEdit):
 
     editingFinished = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, bullets: bool = True) -> None:
         super().__init__(parent)
         self.setTabChangesFocus(True)
         self.left_for: Qt.FocusReason | None = None
-        self._margin = _Bullets(self)
-        self.setViewportMargins(self._margin.width(), 0, 0, 0)
-        self.updateRequest.connect(lambda rect, dy: self._margin.scroll(0, dy) if dy
-                                   else self._margin.update(0, rect.y(), self._margin.width(),
-                                                            rect.height()))
+        self._margin: _Bullets | None = None
+        if bullets:  # (a comment, of paragraphs, is no list: none)
+            self._margin = margin = _Bullets(self)
+            self.setViewportMargins(margin.width(), 0, 0, 0)
+            self.updateRequest.connect(lambda rect, dy: margin.scroll(0, dy) if dy else
+                                       margin.update(0, rect.y(), margin.width(), rect.height()))
 
     def focusOutEvent(self, event: Any) -> None:
         self.left_for = event.reason()
@@ -37,9 +38,10 @@ class ListEdit(QPlainTextEdit):
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
-        inside = self.contentsRect()
-        self._margin.setGeometry(inside.left(), inside.top(), self._margin.width(),
-                                 inside.height())
+        if self._margin is not None:
+            inside = self.contentsRect()
+            self._margin.setGeometry(inside.left(), inside.top(), self._margin.width(),
+                                     inside.height())
 
     def item_tops(self) -> list[int]:
         """Where each item seen starts, in the margin's pixels (its first line's middle)."""

@@ -245,6 +245,8 @@ def test_the_schema_dialog_renames_asks_before_removing_and_refuses_taken_keys(
 
 def test_a_comment_is_saved_when_left_and_undone(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     comment = win.labels.comment
+    # a comment is paragraphs, not a list's items: no bullet beside them, its whole width
+    assert comment.viewportMargins().left() == 0
     comment.setFocus()
     qtbot.keyClicks(comment, "pay looks monthly")
     assert win.store.records.get(win.pid)["comment"] == ""  # type: ignore[arg-type]
