@@ -125,6 +125,9 @@ def _beyond_ascii(data: bytes) -> bytes:
     return b"\n".join(line for line in data.split(b"\n") if not line.isascii())
 
 
+_LOW_BYTE = re.compile(rb"[\x00-\x3f](?=[^\x00-\x3f]*\Z)")  # the last below 0x40
+
+
 def _sample(part: bytes) -> bytes:
     """At most ``_SAMPLE`` bytes of ``part`` (``_beyond_ascii``) to guess its encoding
     from: whole lines drawn from all through it (a character cut in two misleads the
@@ -134,8 +137,17 @@ def _sample(part: bytes) -> bytes:
     step = -(-len(part) // _SAMPLE)  # every second line, every third …
     sample = b"\n".join(part.split(b"\n")[::step])
     if len(sample) > _SAMPLE:  # (lines of uneven lengths) cut after a line
-        sample = sample[:sample.rfind(b"\n", 0, _SAMPLE) + 1 or _SAMPLE]
+        sample = sample[:sample.rfind(b"\n", 0, _SAMPLE) + 1 or _cut(sample)]
     return sample
+
+
+def _cut(line: bytes) -> int:
+    """Where a line longer than ``_SAMPLE`` is cut (one line of minified HTML or JSON):
+    after its last byte below 0x40 (a space, "<", a digit) within the sample, which is
+    no part of a character of two bytes in any encoding (their second byte is 0x40 or
+    more); else at ``_SAMPLE``."""
+    found = _LOW_BYTE.search(line, max(0, _SAMPLE - 4096), _SAMPLE)
+    return found.end() if found is not None else _SAMPLE
 
 
 def _line_by_line(data: bytes) -> str | None:

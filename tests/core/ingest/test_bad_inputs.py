@@ -101,6 +101,11 @@ def test_a_large_file_in_a_code_of_two_bytes_a_character_is_guessed_from_whole_l
     the file was read as windows-1252 ("¼ÒÇÁÆ®")."""
     text = "소프트웨어 엔지니어 채용. 근무지: 서울 강남구. 급여는 협의 가능합니다.\n" * 4000
     assert decode(text.encode("cp949")) == text
+    # one line (minified HTML, a JSON file): cut inside a character all the same
+    line = "채용 공고: 데이터 엔지니어 모집합니다. 경력 3년 이상, 파이썬과 SQL 능숙자 우대. "
+    for pad in range(4):
+        text = "<p>" + "x" * pad + line * 2500 + "</p>"
+        assert decode(text.encode("euc-kr")) == text, pad
 
 
 @pytest.mark.parametrize(("codec", "text"), [
