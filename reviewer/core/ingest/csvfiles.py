@@ -104,9 +104,13 @@ def _misquoted(lines: list[str], delimiter: str, number: int) -> str | None:
     its line ran on into the rows below, to the next quote, which the reader took for
     its end: the rows between were read as one, the last one's cells its own. The
     reader, told to be strict, finds the data ending there, or that quote followed by
-    something other than a delimiter or a line end."""
+    something other than a delimiter or a line end (spaces between them aside, as the
+    reader takes them)."""
+    spaces = " " if delimiter == "\t" else " \t"
+    after = re.compile(rf'"[{spaces}]+(?=[{re.escape(delimiter)}\r\n]|$)')
     try:
-        for _row in csv.reader(lines, strict=True, delimiter=delimiter):
+        for _row in csv.reader((after.sub('"', line) for line in lines), strict=True,
+                               delimiter=delimiter):
             pass
     except csv.Error as err:
         if "unexpected end of data" in str(err):

@@ -96,6 +96,25 @@ def test_a_quote_left_open_in_a_csv_row_is_said_not_merged_with_the_next_row(
         ("f.csv#4", "Posting four. Location: Bern", {"title": "D"})]
 
 
+@pytest.mark.parametrize(("sep", "end"), [(",", "\n"), (";", "\r\n"), ("\t", "\n")])
+def test_a_cell_of_several_lines_with_a_space_after_its_closing_quote_is_read(
+        sep: str, end: str) -> None:
+    """'"Line one\nline two" ,A' (a space between the closing quote and the next cell),
+    read as ever, was skipped as a quote closed in the middle of a later line, the row
+    after it numbered one too far; the same row on one line is read."""
+    from reviewer.core.ingest.columns import Mapper
+    from reviewer.core.ingest.csvfiles import read_csv
+    from reviewer.core.ingest.items import Item, Skipped
+
+    rows = ['"Posting one.\nLocation: Rome" ,A', '"Posting two. Location: Paris",B',
+            'Posting three,"Data\nEngineer" ']
+    text = end.join(row.replace(",", sep) for row in ["text,title", *rows]) + end
+    results = list(read_csv("f.csv", text, Mapper()))
+    assert not [r for r in results if isinstance(r, Skipped)]
+    assert [(r.source, r.given.get("title")) for r in results if isinstance(r, Item)] == [
+        ("f.csv#1", "A"), ("f.csv#2", "B"), ("f.csv#3", "Data Engineer")]
+
+
 def test_pay_whose_columns_say_another_currency_or_period_than_its_text_is_left_out() -> None:
     """"$50,000 - $60,000 a year" with currency EUR and period month was stored as EUR a
     month; the same clash in the min and max columns was refused. Columns that agree
