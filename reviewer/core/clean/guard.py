@@ -1,5 +1,6 @@
-"""What the HTML parser is not given: pages it would take minutes on; and text pages of
-more lines than a posting holds (``check_lines``).
+"""What the HTML parser is not given: pages it would take minutes on, or of more tags
+than a posting's page holds; and text pages of more lines than a posting holds
+(``check_lines``).
 
 The parser's time grows with the square of how deep elements nest and of how many
 attributes one element has: 100,000 nested list items (800 KB) or one element with
@@ -29,6 +30,10 @@ MAX_DEPTH = 4_000  # elements open inside one another
 # lines of a text page: its cleaning costs about a kilobyte a line (15 MB of line breaks,
 # under the size of a file read, took two minutes and 4 GB); no posting comes near it
 MAX_LINES = 200_000
+# tags of an HTML page: its cleaning costs about 12 µs and 300 bytes a tag (three million
+# line breaks, 12 MB, took 37 s and a gigabyte); a large page holds tens of thousands
+MAX_TAGS = 250_000
+_TAG_START = re.compile(r"<[A-Za-z/!]")
 MAX_ATTRIBUTES = 2_000  # attributes of one element
 _LONG = 20_000  # characters: only a tag this long can hold that many attributes
 # a comment, or a tag as the parser reads it (HTML's own spaces alone, not a no-break
@@ -74,8 +79,12 @@ def check_lines(text: str) -> None:
 
 
 def check_page(html: str) -> None:
-    """Raise ``PageRefused`` for a page nested too deep or with an element of too many
-    attributes."""
+    """Raise ``PageRefused`` for a page of more than ``MAX_TAGS`` tags, nested too deep,
+    or with an element of too many attributes."""
+    if html.count("<") > MAX_TAGS and (tags := sum(1 for _ in _TAG_START.finditer(html))) \
+            > MAX_TAGS:
+        raise PageRefused(f"{tags:,} tags: more than a posting's page holds (at most "
+                          f"{MAX_TAGS:,})")
     if len(html) > _LONG or html.count("<") > MAX_DEPTH:
         _scan(html)
 

@@ -97,3 +97,17 @@ def test_a_text_of_more_lines_than_a_posting_holds_is_refused(text: str) -> None
                             f"lines: more than a posting holds (at most {MAX_LINES:,})")
     lines = "Engineer\n" + "- item\n" * (MAX_LINES - 1)
     assert clean(lines, "text").markdown  # at the limit: cleaned
+
+
+def test_a_page_of_more_tags_than_a_posting_s_page_holds_is_refused() -> None:
+    """Three million line breaks (12 MB of "<br>", under the size of a file read) took
+    37 s and a gigabyte to clean; a text's "<" signs are no tags."""
+    from reviewer.core.clean import clean, gave_up
+    from reviewer.core.clean.guard import MAX_TAGS
+
+    page = "<html><body>x" + "<br>" * 3_000_000 + "y</body></html>"
+    assert gave_up(clean(page, "html")) == (
+        f"cleaning gave up: 3,000,004 tags: more than a posting's page holds (at most "
+        f"{MAX_TAGS:,})")
+    signs = "<p>" + "a < b " * (MAX_TAGS + 10) + "</p>"  # (not tags)
+    check_page(signs)
