@@ -458,11 +458,11 @@ def test_ctrl_c_stops_a_run_without_the_workers_tracebacks(tmp_path: Path) -> No
          "--partition-size", "50", "--to-parquet", str(tmp_path / "out"), str(data)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
-        deadline = time.monotonic() + 60
-        while not (tmp_path / "out").exists() and time.monotonic() < deadline:
-            time.sleep(0.2)  # the folder is made once the cluster runs
-        time.sleep(2)
-        os.killpg(proc.pid, signal.SIGINT)
+        deadline = time.monotonic() + 120
+        while not any((tmp_path / "out").glob("part-*.parquet")) \
+                and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.2)  # the workers run once the first shard is written (on a busy
+        os.killpg(proc.pid, signal.SIGINT)  # machine, seconds after the folder is made)
         _out, err = proc.communicate(timeout=120)
     finally:
         if proc.poll() is None:
