@@ -109,6 +109,12 @@ class BulkRunner(QObject):
         self._changed(f"{text}.")
 
     def undo(self, command: BulkCommand) -> None:
+        try:  # (a long one too: an answer's options renamed since are refused here)
+            if command.change.schema not in (None, self.store.bulk.schema()):
+                raise ChangedSince("the label schema")
+        except (DatabaseError, ChangedSince) as err:
+            self._refused(command, "undone", err)
+            return
         self._again(command, "undone", lambda store, progress, cancelled: store.bulk.undo(
             command.change, progress, cancelled))
 
@@ -150,7 +156,7 @@ class BulkRunner(QObject):
             return
         try:
             finish(step(self.store, None, lambda: False))
-        except (DatabaseError, ValueError) as err:
+        except (DatabaseError, ValueError, ChangedSince) as err:
             self._refused(command, verb, err)
 
     def _refused(self, command: BulkCommand, verb: str, err: Exception) -> None:

@@ -141,6 +141,31 @@ def test_a_bulk_label_redo_after_another_program_renamed_the_option_is_refused(
     assert "not redone: the label schema was changed since" in message
     assert not win.undo_stack.canRedo() and win.undo_stack.index() == win.undo_stack.count()
 
+
+def test_a_bulk_label_undo_after_another_program_swapped_the_options_is_refused(
+        win: ReviewWindow, project: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Z of a bulk answer after another program swapped "yes" and "no" in their
+    places put back the answers as named before, which meant the other option now."""
+    click_row(win, qtbot, 0)
+    click_row(win, qtbot, 2, Qt.KeyboardModifier.ShiftModifier)
+    ids = [win.model.id_at(row) for row in range(3)]
+    qtbot.keyClick(win.queue, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    bulk = bulk_of(win)
+    bulk.dialog.choose("label", "relevant", "yes")
+    confirm(bulk)
+    with Store(project, reviewer="ben") as other:
+        schema = other.labels.schema()
+        origins = {(q.name, o): (q.name, o) for q in schema for o in q.option_names()}
+        origins[("relevant", "yes")], origins[("relevant", "no")] = (
+            ("relevant", "no"), ("relevant", "yes"))
+        other.labels.save_schema(schema, origins)
+    swapped = [win.store.records.get(p)["labels"] for p in ids]
+    qtbot.keyClick(win.queue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [win.store.records.get(p)["labels"] for p in ids] == swapped
+    assert "not undone: the label schema was changed since" in win.statusBar().currentMessage()
+    assert not win.undo_stack.canUndo() or win.undo_stack.index() == 0
+
+
 def test_a_status_on_every_matching_posting_runs_as_long_work_and_undoes_so(
         win: ReviewWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(bulk_command, "LONG", 2)  # more postings than this: off the GUI thread

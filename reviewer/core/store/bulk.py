@@ -118,6 +118,11 @@ class Bulk:
             return None
         return redone
 
+    def schema(self) -> str:
+        """The label schema's digest now (``schema_digest``), as an edit of answers keeps
+        it: an undo or a redo of one made under another is refused."""
+        return schema_digest(self.db)
+
     def check_redo(self, change: BulkChange) -> None:
         """Raises unless the edit of ``change`` can be made again: ``ChangedSince`` for an
         answer when the label schema changed since it was given (another program's: its
@@ -139,11 +144,15 @@ class Bulk:
     def undo(self, change: BulkChange, progress: Progress | None = None,
              cancelled: Callable[[], bool] | None = None) -> bool:
         """Put every posting a bulk edit changed back as it was, in one transaction.
-        False when ``cancelled`` said stop: nothing is undone then."""
+        False when ``cancelled`` said stop: nothing is undone then. ``ChangedSince``
+        (nothing written) for answers when the label schema changed since they were
+        given: the options they replaced may be named otherwise now."""
         edit = change.edit
         left: list[int] = []
         try:
             with self.db.atomic():
+                if change.schema not in (None, schema_digest(self.db)):  # (as a redo)
+                    raise ChangedSince("the label schema")
                 stamp = now()
                 for start, chunk in self._chunks(change.ids, progress, cancelled):
                     olds = [change.states[c] for c in change.codes[start:start + len(chunk)]]

@@ -107,10 +107,13 @@ def key_posting(change: Change) -> int | None:
 
 
 def schema_digest(db: Database) -> str:
-    """A digest of the label schema as it is: what an undo or a redo holds its labels to
-    (the text itself, kept by every edit on the undo stack, was 5.8 MB at 200,000
-    options)."""
+    """A digest of the label schema as it is, and of how many of its changes moved
+    labels between names: what an undo or a redo holds its labels to (the text itself,
+    kept by every edit on the undo stack, was 5.8 MB at 200,000 options)."""
+    from reviewer.core.store.meta import Meta  # (which logs through this module)
+
     digest = hashlib.blake2b(digest_size=16)
+    digest.update(Meta(db).label_moves().to_bytes(8, "big"))  # (names swapped in place)
     for row in db.execute("SELECT question, kind, options FROM label_schema ORDER BY position"):
         for text in row:  # each after its length: no two schemas read the same
             data = str(text).encode("utf-8", "surrogatepass")

@@ -286,7 +286,9 @@ class Labels:
                 q.name for q in self.schema() if q.kind != "span"
                 and any((q.name, o) not in answers or answers[(q.name, o)] != (q.name, o)
                         for o in q.option_names()))
-            self._spans.rename_labels([(old, new) for old, new in spans.items() if old != new])
+            if moves or any(o != n for o, n in spans.items()):  # (an undo or a redo of
+                Meta(db).count_label_moves()  # labels named as before is refused now)
+            self._spans.rename_labels([(o, n) for o, n in spans.items() if o != n])
             removed += db.execute("DELETE FROM doc_labels WHERE (question, option) NOT IN"
                                   " (SELECT q, o FROM kept_answers)").rowcount
             removed += self._spans.keep_labels(span_labels)

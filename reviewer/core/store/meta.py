@@ -21,6 +21,7 @@ from reviewer.core.store.sqlite import Database
 
 MAX_TEXT = 1_000_000  # characters of guidelines or of one description
 CHANGED = "questions_changed"  # see ``Meta.changed_questions``
+MOVES = "label_moves"  # see ``Meta.label_moves``
 
 
 class Meta:
@@ -85,6 +86,16 @@ class Meta:
         with self.db.atomic():
             self._set("descriptions", json.dumps(dict(descriptions), ensure_ascii=False))
             log(self.db, "set_descriptions", {"count": len(descriptions)})
+
+    def label_moves(self) -> int:
+        """How many changes of the label schema moved answers or span labels between
+        names (a rename, a swap): what an undo or a redo of labels holds its names to
+        (two names swapped in their places leave the schema's text as it was)."""
+        value = loads(self._get(MOVES), 0)
+        return value if type(value) is int else 0
+
+    def count_label_moves(self) -> None:
+        self._set(MOVES, str(self.label_moves() + 1))
 
     def changed_questions(self) -> dict[str, int]:
         """The label questions whose options were renamed or removed, or that were

@@ -348,3 +348,29 @@ def test_a_bulk_label_redo_is_refused_once_the_label_schema_changed(
     status = store.bulk.apply(BulkEdit("status", value="reviewed"), [1, 2])
     assert status is not None and store.bulk.undo(status)
     store.bulk.check_redo(status)  # a status is no label: the schema is not its concern
+
+
+def test_names_swapped_in_their_places_stop_a_label_undo_and_redo(store: Store,
+                                                                  tmp_path: Path) -> None:
+    """Another program swapped the names "yes" and "no" each in its place (the schema's
+    text the same after, its answers moved): a redo answered "yes", which meant "no"
+    now, and a bulk undo put back a "no" that meant "yes" (a one-posting redo as well);
+    none of them was refused."""
+    store.labels.answer(4, "relevant", ["no"])
+    one = store.history.made(lambda: store.labels.answer(5, "relevant", ["yes"]))
+    one = store.history.undo(one)
+    undone = store.bulk.apply(BulkEdit("label", "relevant", ["yes"]), [1, 2, 3])
+    assert undone is not None and store.bulk.undo(undone)
+    later = store.bulk.apply(BulkEdit("label", "relevant", ["yes"]), [4])
+    with Store(tmp_path / "project.db", reviewer="ben") as other:
+        schema = other.labels.schema()
+        origins = {(q.name, o): (q.name, o) for q in schema for o in q.option_names()}
+        origins[("relevant", "yes")], origins[("relevant", "no")] = (
+            ("relevant", "no"), ("relevant", "yes"))
+        other.labels.save_schema(schema, origins)  # (same names, same places)
+    with pytest.raises(ChangedSince, match="the label schema"):
+        store.bulk.redo(undone)
+    with pytest.raises(ChangedSince, match="the label schema"):
+        store.bulk.undo(later)
+    with pytest.raises(ChangedSince, match="the label schema"):
+        store.history.undo(one)
