@@ -58,7 +58,7 @@ class SearchQuery:
         a search text writes them."""
         return [*(word if parse_search(word).words == (word,) else f'"{word}"'
                   for word in self.words),  # (in quotes where bare it would read otherwise)
-                *(f"-{word}" if " " not in word and any(map(str.isalpha, word))
+                *(f"-{word}" if parse_search(f"-{word}") == SearchQuery(without=(word,))
                   else f'-"{word}"' for word in self.without),
                 *(filter_term(field, value) for field, value in self.filters),
                 *(f"-{filter_term(field, value)}" for field, value in self.without_filters)]

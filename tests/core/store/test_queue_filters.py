@@ -358,7 +358,8 @@ def test_words_in_quotes_are_a_phrase_as_after_a_minus(store: Store) -> None:
     and "data data data … Python" alike): its quotes were dropped, where -"data data"
     and company:"Acme Corp" read them as a phrase. Words in quotes are one phrase now,
     written back in quotes."""
-    for text in ('"-java"', '"company:acme"', '"source:x.com" python', '"c++"', '"5"'):
+    for text in ('"-java"', '"company:acme"', '"source:x.com" python', '"c++"', '"5"',
+                 'python -"title:senior"', '-"-java"', '-"2024"'):
         query = parse_search(text)  # (a word in quotes that would read otherwise bare)
         assert parse_search(" ".join(query.terms())) == query, text
     query = parse_search('"Data pipelines" python "data"')
