@@ -136,16 +136,18 @@ def _sample(part: bytes) -> bytes:
         return part
     step = -(-len(part) // _SAMPLE)  # every second line, every third …
     sample = b"\n".join(part.split(b"\n")[::step])
-    if len(sample) > _SAMPLE:  # (lines of uneven lengths) cut after a line
-        sample = sample[:sample.rfind(b"\n", 0, _SAMPLE) + 1 or _cut(sample)]
+    if len(sample) < _SAMPLE // 2:  # a few long lines (a title over a page on one line):
+        sample = part  # its start
+    if len(sample) > _SAMPLE:  # (lines of uneven lengths) cut where no character is cut
+        sample = sample[:_cut(sample)]
     return sample
 
 
 def _cut(line: bytes) -> int:
-    """Where a line longer than ``_SAMPLE`` is cut (one line of minified HTML or JSON):
-    after its last byte below 0x40 (a space, "<", a digit) within the sample, which is
-    no part of a character of two bytes in any encoding (their second byte is 0x40 or
-    more); else at ``_SAMPLE``."""
+    """Where a sample longer than ``_SAMPLE`` is cut (one line of minified HTML or JSON
+    too): after its last byte below 0x40 (a line end, a space, "<", a digit) within
+    ``_SAMPLE``, which is no part of a character of two bytes in any encoding (their
+    second byte is 0x40 or more); else at ``_SAMPLE``."""
     found = _LOW_BYTE.search(line, max(0, _SAMPLE - 4096), _SAMPLE)
     return found.end() if found is not None else _SAMPLE
 

@@ -106,6 +106,9 @@ def test_a_large_file_in_a_code_of_two_bytes_a_character_is_guessed_from_whole_l
     for pad in range(4):
         text = "<p>" + "x" * pad + line * 2500 + "</p>"
         assert decode(text.encode("euc-kr")) == text, pad
+    # a short first line above it: the sample was that line alone (19 bytes), misread
+    text = "<title>채용</title>\n<p>" + line * 2500 + "</p>"
+    assert decode(text.encode("euc-kr")) == text
 
 
 @pytest.mark.parametrize(("codec", "text"), [
