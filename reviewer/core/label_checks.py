@@ -146,7 +146,9 @@ def _same(name: str) -> str:
     """A name as it looks: two that look the same (one letter composed, the other a
     letter and its accent; "full_time" and "Full time", as the window writes them; one
     with a character drawn as nothing, ``_UNSEEN``) are one."""
-    drawn = "".join(c for c in name if not _UNSEEN.match(c) and unicodedata.category(c) != "Cf")
+    flags = {at for m in _FLAG.finditer(name) for at in range(m.start(), m.end())}
+    drawn = "".join(c for at, c in enumerate(name) if at in flags or (
+        not _UNSEEN.match(c) and unicodedata.category(c) != "Cf"))  # (a flag's tags: seen)
     return " ".join(unicodedata.normalize("NFC", drawn).replace("_", " ").casefold().split())
 
 
@@ -165,6 +167,10 @@ _UNSEEN = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
                      "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
 
 
+# a flag of a region (England's, Scotland's): a black flag, tags that name it, a tag's end
+_FLAG = re.compile("\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f")
+
+
 def _hidden(name: str, at: int) -> bool:
     """Whether the character at ``at`` cannot be seen: a control or a format character,
     one Unicode draws as nothing, a line separator; but a joiner between two characters,
@@ -174,6 +180,8 @@ def _hidden(name: str, at: int) -> bool:
         return at == 0 or at == len(name) - 1
     if _SELECTORS.match(char):
         return at == 0
+    if "\U000e0020" <= char <= "\U000e007f":  # a tag: a part of a flag (🏴 and its tags)
+        return not any(m.start() <= at < m.end() for m in _FLAG.finditer(name))
     return char in _BLANK_LETTERS or bool(_UNSEEN.match(char)) or unicodedata.category(
         char) in ("Cc", "Cf", "Zl", "Zp")
 

@@ -277,6 +277,16 @@ def test_names_apart_by_a_character_no_one_sees_are_refused(names: list[str],
         check_given([Question("relevant", "single", [Option(name) for name in names])])
 
 
+def test_the_flags_of_england_scotland_and_wales_are_names() -> None:
+    """Their tags (U+E0067 …) were refused as characters no one sees; a tag out of a
+    flag still is."""
+    england = "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"
+    wales = "\U0001f3f4\U000e0067\U000e0062\U000e0077\U000e006c\U000e0073\U000e007f"
+    check_given([Question("team", "single", [Option(england), Option(wales)])])
+    with pytest.raises(ValueError, match="cannot be seen"):
+        check_given([Question("team", "single", [Option("yes\U000e0067")])])
+
+
 def test_span_labels_of_two_span_questions_that_look_alike_are_refused() -> None:
     """Span labels share one name space, but were compared question by question:
     "Skill" in a second span question beside "SKILL" was taken."""
