@@ -119,8 +119,7 @@ class Bulk:
         return redone
 
     def schema(self) -> str:
-        """The label schema's digest now (``schema_digest``), as an edit of answers keeps
-        it: an undo or a redo of one made under another is refused."""
+        """The label schema's digest now, as an edit of answers keeps it (``apply``)."""
         return schema_digest(self.db)
 
     def check_redo(self, change: BulkChange) -> None:
@@ -144,9 +143,8 @@ class Bulk:
     def undo(self, change: BulkChange, progress: Progress | None = None,
              cancelled: Callable[[], bool] | None = None) -> bool:
         """Put every posting a bulk edit changed back as it was, in one transaction.
-        False when ``cancelled`` said stop: nothing is undone then. ``ChangedSince``
-        (nothing written) for answers when the label schema changed since they were
-        given: the options they replaced may be named otherwise now."""
+        False when ``cancelled`` said stop: nothing is undone then. ``ChangedSince`` for
+        answers given under another label schema (its options may mean others now)."""
         edit = change.edit
         left: list[int] = []
         try:
