@@ -110,8 +110,7 @@ class BulkRunner(QObject):
 
     def undo(self, command: BulkCommand) -> None:
         try:  # (a long one too: an answer's options renamed since are refused here)
-            if command.change.schema not in (None, self.store.bulk.schema()):
-                raise ChangedSince("the label schema")
+            self.store.bulk.check_redo(command.change, undoing=True)
         except (DatabaseError, ChangedSince) as err:
             self._refused(command, "undone", err)
             return

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from reviewer.core.record_check import person_problem
 from reviewer.core.schema import FIELDS
-from reviewer.core.store.bulk_change import BulkChange, BulkEdit, Preview
+from reviewer.core.store.bulk_change import BulkChange, BulkEdit, Preview, note_suggested, unchanged
 from reviewer.core.store.decisions import LISTED_PLACES_SQL, is_the_machines
 from reviewer.core.store.history import ChangedSince, now, schema_digest
 from reviewer.core.store.postings import check_status
@@ -111,6 +111,7 @@ class Bulk:
                         chunk, change.codes[start:start + len(chunk)], strict=True)
                         if pid not in left}
                     planned = [p for p in self._read(edit, list(before)) if p[1] == before[p[0]]]
+                    planned = unchanged(self.db, change, start, chunk, planned)
                     again = {p[0] for p in planned}
                     redone.left += [pid for pid in before if pid not in again]
                     self._made(redone, planned, stamp)
@@ -118,18 +119,16 @@ class Bulk:
             return None
         return redone
 
-    def schema(self) -> str:
-        """The label schema's digest now, as an edit of answers keeps it (``apply``)."""
-        return schema_digest(self.db)
-
-    def check_redo(self, change: BulkChange) -> None:
-        """Raises unless the edit of ``change`` can be made again: ``ChangedSince`` for an
-        answer when the label schema changed since it was given (another program's: its
-        options may have been renamed or swapped, and one named then may mean another
-        now), as a one-posting answer's redo is refused; ValueError as ``check`` says."""
+    def check_redo(self, change: BulkChange, undoing: bool = False) -> None:
+        """Raises unless the edit of ``change`` can be made again (``undoing``: undone):
+        ``ChangedSince`` for an answer when the label schema changed since it was given
+        (another program's: its options may have been renamed or swapped, and one named
+        then may mean another now), as a one-posting answer's is refused; ValueError as
+        ``check`` says."""
         if change.schema not in (None, schema_digest(self.db)):
             raise ChangedSince("the label schema")
-        self.check(change.edit)
+        if not undoing:
+            self.check(change.edit)
 
     def _made(self, change: BulkChange, planned: list[Planned], stamp: str) -> None:
         """The postings ``planned`` of a batch edited, and kept in ``change`` as they were."""
@@ -149,8 +148,7 @@ class Bulk:
         left: list[int] = []
         try:
             with self.db.atomic():
-                if change.schema not in (None, schema_digest(self.db)):  # (as a redo)
-                    raise ChangedSince("the label schema")
+                self.check_redo(change, undoing=True)
                 stamp = now()
                 for start, chunk in self._chunks(change.ids, progress, cancelled):
                     olds = [change.states[c] for c in change.codes[start:start + len(chunk)]]
@@ -159,6 +157,7 @@ class Bulk:
                     kept = [(pid, old) for pid, old in zip(chunk, olds, strict=True)
                             if pid not in since]
                     left += [pid for pid in chunk if pid in since]
+                    note_suggested(self.db, change, start, chunk)
                     if kept:
                         self._restore(edit, [k[0] for k in kept], [k[1] for k in kept], stamp)
                     if self._settled is not None:

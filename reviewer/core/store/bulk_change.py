@@ -2,14 +2,20 @@
 (``BulkChange``): the values ``store.bulk`` takes and gives, apart from the SQL that
 makes the edits. A change keeps how each posting was compactly (an array of ids and,
 for each, the number of its old state in a list of the distinct old states), so that
-a million postings cost megabytes, not the snapshot rows a one-posting edit keeps.
+a million postings cost megabytes, not the snapshot rows a one-posting edit keeps; an
+accept undone keeps a digest of each machine value it took back (``note_suggested``),
+which its redo holds them to (``unchanged``).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from array import array
 from dataclasses import dataclass, field
 from typing import Any
+
+from reviewer.core.store.sqlite import Database
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,9 @@ class BulkChange:
     # by another process or reviewer
     left: list[int] = field(default_factory=list)
     schema: str | None = None  # an answer's: a digest of the label schema it was made on
+    # an accept undone: a digest of each posting's machine value then (0: none), by place
+    # in ``ids``; its redo accepts only those unchanged since
+    suggested: array[int] | None = None
     _numbers: dict[tuple[Any, ...], int] = field(default_factory=dict, repr=False)
 
     @property
@@ -77,4 +86,38 @@ class BulkChange:
         self.codes.append(number)
 
 
-__all__ = ["BulkChange", "BulkEdit", "Preview"]
+def _suggested(db: Database, name: str, chunk: list[int]) -> dict[int, int]:
+    """A digest of the machine's value of field ``name`` of each posting of ``chunk``
+    that has one."""
+    return {pid: int.from_bytes(hashlib.blake2b(str(value).encode("utf-8", "surrogatepass"),
+                                                digest_size=8).digest(), "big", signed=True)
+            for pid, value in db.execute(
+                "SELECT posting_id, value FROM suggestions WHERE field = ? AND posting_id IN"
+                " (SELECT value FROM json_each(?))", (name, json.dumps(chunk)))}
+
+
+def note_suggested(db: Database, change: BulkChange, start: int, chunk: list[int]) -> None:
+    """An accept being undone: the machine's value of each posting of ``chunk`` (at
+    ``start`` in ``change.ids``) as it was accepted, for its redo (``unchanged``)."""
+    if change.edit.kind != "accept":
+        return
+    if change.suggested is None or len(change.suggested) != len(change.ids):
+        change.suggested = array("q", bytes(8 * len(change.ids)))
+    held = _suggested(db, change.edit.name, chunk)
+    for at, pid in enumerate(chunk):
+        change.suggested[start + at] = held.get(pid, 0)
+
+
+def unchanged(db: Database, change: BulkChange, start: int, chunk: list[int],
+               planned: list[Any]) -> list[Any]:
+    """Of the postings ``planned`` of ``chunk`` (at ``start`` in ``change.ids``), those an
+    accept's redo may accept: their machine value the one its undo took back (the others
+    are left, as changed since). An edit of another kind: all."""
+    if change.edit.kind != "accept" or change.suggested is None:
+        return planned
+    now = _suggested(db, change.edit.name, chunk)
+    was = {pid: change.suggested[start + at] for at, pid in enumerate(chunk)}
+    return [p for p in planned if now.get(p[0], 0) == was[p[0]]]
+
+
+__all__ = ["BulkChange", "BulkEdit", "Preview", "note_suggested", "unchanged"]

@@ -374,3 +374,19 @@ def test_names_swapped_in_their_places_stop_a_label_undo_and_redo(store: Store,
         store.bulk.undo(later)
     with pytest.raises(ChangedSince, match="the label schema"):
         store.history.undo(one)
+
+
+def test_a_bulk_accept_redo_leaves_a_posting_whose_suggestion_changed_since_the_undo(
+        store: Store, tmp_path: Path) -> None:
+    """An accept undone, then the machine's value of one posting changed (a re-extraction
+    by another process), then redone: the new value was accepted, one no person saw
+    (the undo itself leaves such a posting)."""
+    change = store.bulk.apply(BulkEdit("accept", "remote"), [1, 3, 5])  # (odd: remote)
+    assert change is not None and store.bulk.undo(change) and change.left == []
+    with Store(tmp_path / "project.db", reviewer="ben") as other:
+        other.db.execute("UPDATE suggestions SET value = '\"onsite\"' WHERE posting_id = 3"
+                         " AND field = 'remote'")
+    again = store.bulk.redo(change)
+    assert again is not None and again.left == [3] and sorted(again.ids) == [1, 5]
+    assert store.records.get(3)["provenance"]["remote"] == "machine"
+    assert store.bulk.undo(again) and store.bulk.redo(again) is not None  # (again, and back)
