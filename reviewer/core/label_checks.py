@@ -33,14 +33,14 @@ def check_given(questions: Sequence[Question], before: Sequence[Question] = ()) 
     is no larger than ``before``. A name may not look like another of its kind
     (``_same``: "café" composed or not, "yes" and "yes" with a joiner) where they stand
     side by side (``_side_by_side``: a span label beside those of every span question),
-    but two that ``before`` held side by side; nor hold a character that cannot be seen
+    but two that ``before`` held side by side there; nor hold a character that cannot be seen
     (``_check_seen``). A key's first stroke may not type, move or edit in the window: it
     holds Ctrl, Alt or Meta, or is a function key (F5), and is none of the editing keys."""
     if (why := too_large(questions)) is not None and not _no_larger(questions, before):
         raise ValueError(f"the label schema is too large: {why}")
     old_names = {q.name for q in before} | {o.name for q in before for o in q.options}
     old_keys = {o.key for q in before for o in q.options}
-    held = {frozenset(pair) for names, _what in _side_by_side(before)
+    held = {(what, frozenset(pair)) for names, what in _side_by_side(before)  # (where)
             for pair in _alike_pairs(names)}
     for question in questions:
         for name, kind in [(question.name, "question"),
@@ -51,7 +51,7 @@ def check_given(questions: Sequence[Question], before: Sequence[Question] = ()) 
             if option.key and option.key not in old_keys:
                 _check_first_stroke(normal_key(option.key), option.name)
     for names, what in _side_by_side(questions):
-        new = [pair for pair in _alike_pairs(names) if frozenset(pair) not in held]
+        new = [pair for pair in _alike_pairs(names) if (what, frozenset(pair)) not in held]
         if new:
             raise ValueError(what.format(*map(repr, new[0])))
 

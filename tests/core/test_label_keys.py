@@ -307,6 +307,13 @@ def test_look_alike_names_held_apart_before_are_not_let_together_now() -> None:
     together = [Question("relevant", "single", [Option("yes"), Option("Yes")])]
     check_given(together, together)  # (a schema saved with both keeps them, in any order)
     check_given([Question("relevant", "single", [Option("Yes"), Option("yes")])], together)
+    # held side by side in one question, they were let in anywhere: another, new, or as
+    # the names of two questions
+    for elsewhere in ([*together, Question("other", "single", [Option("yes"), Option("Yes")])],
+                      [Question("yes", "single", [Option("a")]),
+                       Question("Yes", "single", [Option("b")])]):
+        with pytest.raises(ValueError, match="look the same"):
+            check_given(elsewhere, together)
 
 
 def test_the_keys_run_out_where_the_readme_says() -> None:
