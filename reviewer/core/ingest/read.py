@@ -54,9 +54,12 @@ def decode(data: bytes) -> str:
     from charset_normalizer import from_bytes  # a guess is rare: not paid at start-up
 
     sample = _sample(part)
-    found = from_bytes(sample)
+    found = from_bytes(sample, cp_exclusion=_EBCDIC)
     best = found.best()
     guess = best.encoding if best is not None else None
+    if best is not None and any(m.encoding == "cp1252" and (m.chaos, m.coherence) == (
+            best.chaos, best.coherence) for m in found):
+        guess = "cp1252"  # (as likely as the best: the web's default, not an odd code page)
     if guess is None or guess in _LATIN_GUESSES or guess.startswith(("utf_16", "utf_32")):
         # Latin-script single-byte text with no declaration: windows-1252 is what the
         # web means by default (WHATWG); a guess among its cousins, or a UTF-16 guess
@@ -72,6 +75,9 @@ def decode(data: bytes) -> str:
     return data.decode(guess, errors="replace")
 
 
+# the codes of IBM's mainframes, which no page of the web is in: a run of one letter (or
+# of digits) reads as EBCDIC as well as any, and every letter would be another
+_EBCDIC = ["cp037", "cp273", "cp424", "cp500", "cp875", "cp1026", "cp1140"]
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]"
                             rb"|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
                             rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"

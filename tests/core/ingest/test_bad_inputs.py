@@ -96,6 +96,13 @@ def test_accents_after_an_ascii_start_of_200_kb_decide_the_encoding(
     assert decode(start.encode() + tail) == start + read
 
 
+def test_a_page_is_never_read_as_ebcdic() -> None:
+    """Thousands of one letter over a line of French in windows-1252 were read as EBCDIC
+    (cp037, the code of IBM's mainframes): every letter another ("a" as "/")."""
+    text = "a" * 5000 + "\nPoste de développeur à Montréal, rémunération élevée. "
+    assert decode(text.encode("cp1252")) == text
+
+
 def test_a_large_file_in_a_code_of_two_bytes_a_character_is_guessed_from_whole_lines() -> None:
     """Its first 200 KB, cut inside a character, were guessed from: the guess failed, and
     the file was read as windows-1252 ("¼ÒÇÁÆ®")."""
