@@ -44,6 +44,19 @@ def confirm(bulk: BulkEdits) -> str:
     return text
 
 
+def edit_first_three(win: ReviewWindow, qtbot, kind: str, name: str,  # type: ignore[no-untyped-def]
+                     value: str) -> list[int]:
+    """The first three rows selected by clicks, and edited by Ctrl+B; their ids."""
+    click_row(win, qtbot, 0)
+    click_row(win, qtbot, 2, Qt.KeyboardModifier.ShiftModifier)
+    ids = [win.model.id_at(row) for row in range(3)]
+    qtbot.keyClick(win.queue, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    bulk = bulk_of(win)
+    bulk.dialog.choose(kind, name, value)
+    confirm(bulk)
+    return ids
+
+
 def test_a_label_on_three_selected_postings_and_ctrl_z_undoes_all(
         win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     click_row(win, qtbot, 0)
@@ -71,13 +84,7 @@ def test_a_label_on_three_selected_postings_and_ctrl_z_undoes_all(
 
 def test_a_bulk_undo_says_which_postings_it_left_as_another_reviewer_made_them(
         win: ReviewWindow, project: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
-    click_row(win, qtbot, 0)
-    click_row(win, qtbot, 2, Qt.KeyboardModifier.ShiftModifier)
-    ids = [win.model.id_at(row) for row in range(3)]
-    qtbot.keyClick(win.queue, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
-    bulk = bulk_of(win)
-    bulk.dialog.choose("label", "relevant", "yes")
-    confirm(bulk)
+    ids = edit_first_three(win, qtbot, "label", "relevant", "yes")
     with Store(project, reviewer="ben") as other:
         other.labels.answer(ids[1], "relevant", ["no"])
     win.undo_stack.undo()
@@ -94,13 +101,7 @@ def test_a_bulk_redo_leaves_a_posting_another_reviewer_changed_after_the_undo(
         win: ReviewWindow, project: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     """Ctrl+Shift+Z after Ctrl+Z made the edit again on every posting, over another
     reviewer's company given in between, and the status bar said only "redone"."""
-    click_row(win, qtbot, 0)
-    click_row(win, qtbot, 2, Qt.KeyboardModifier.ShiftModifier)
-    ids = [win.model.id_at(row) for row in range(3)]
-    qtbot.keyClick(win.queue, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
-    bulk = bulk_of(win)
-    bulk.dialog.choose("field", "company", "Bulkco")
-    confirm(bulk)
+    ids = edit_first_three(win, qtbot, "field", "company", "Bulkco")
     qtbot.keyClick(win.queue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     with Store(project, reviewer="ben") as other:
         other.decisions.set_field(ids[1], "company", "Ben's Company")
@@ -119,13 +120,7 @@ def test_a_bulk_label_redo_after_another_program_renamed_the_option_is_refused(
     """Ctrl+Shift+Z after another program renamed "yes" raised a ValueError out of the
     redo; the stack then held the edit as redone, though nothing was written, and the
     status bar still said "undone"."""
-    click_row(win, qtbot, 0)
-    click_row(win, qtbot, 2, Qt.KeyboardModifier.ShiftModifier)
-    ids = [win.model.id_at(row) for row in range(3)]
-    qtbot.keyClick(win.queue, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
-    bulk = bulk_of(win)
-    bulk.dialog.choose("label", "relevant", "yes")
-    confirm(bulk)
+    ids = edit_first_three(win, qtbot, "label", "relevant", "yes")
     qtbot.keyClick(win.queue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     with Store(project, reviewer="ben") as other:
         schema = other.labels.schema()
@@ -146,13 +141,7 @@ def test_a_bulk_label_undo_after_another_program_swapped_the_options_is_refused(
         win: ReviewWindow, project: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     """Ctrl+Z of a bulk answer after another program swapped "yes" and "no" in their
     places put back the answers as named before, which meant the other option now."""
-    click_row(win, qtbot, 0)
-    click_row(win, qtbot, 2, Qt.KeyboardModifier.ShiftModifier)
-    ids = [win.model.id_at(row) for row in range(3)]
-    qtbot.keyClick(win.queue, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
-    bulk = bulk_of(win)
-    bulk.dialog.choose("label", "relevant", "yes")
-    confirm(bulk)
+    ids = edit_first_three(win, qtbot, "label", "relevant", "yes")
     with Store(project, reviewer="ben") as other:
         schema = other.labels.schema()
         origins = {(q.name, o): (q.name, o) for q in schema for o in q.option_names()}
