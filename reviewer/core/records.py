@@ -47,6 +47,7 @@ import orjson
 
 Provenance = Literal["accepted", "corrected", "rejected", "adjudicated", "machine", "none"]
 STATUSES = ("new", "reviewed", "skipped", "flagged")
+PERSONS_VALUES = ("accepted", "corrected", "adjudicated")  # provenances of a person's value
 RECORD_KEYS = (
     "id", "source", "raw_hash", "status", "reviewer", "text", "fields", "provenance", "machine",
     "field_spans", "spans", "labels", "comment", "metadata", "imported_at", "updated_at",

