@@ -81,11 +81,11 @@ def check_lines(text: str) -> None:
 def check_page(html: str) -> None:
     """Raise ``PageRefused`` for a page of more than ``MAX_TAGS`` tags, nested too deep,
     or with an element of too many attributes."""
-    if html.count("<") > MAX_TAGS and (tags := sum(1 for _ in _TAG_START.finditer(html))) \
-            > MAX_TAGS:
+    signs = html.count("<")  # (every tag's start, and any "<" of the text)
+    if signs > MAX_TAGS and (tags := sum(1 for _ in _TAG_START.finditer(html))) > MAX_TAGS:
         raise PageRefused(f"{tags:,} tags: more than a posting's page holds (at most "
                           f"{MAX_TAGS:,})")
-    if len(html) > _LONG or html.count("<") > MAX_DEPTH:
+    if len(html) > _LONG or signs > MAX_DEPTH:
         _scan(html)
 
 

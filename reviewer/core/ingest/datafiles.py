@@ -293,7 +293,8 @@ def no_page(mapping: ColumnMapping, columns: list[str], what_file: str) -> str |
     or lacks a column given for a field (a typo: imported without the column's values,
     its rows would come in again, as other postings, once the column is given right)."""
     names = ", ".join(columns)
-    for target, column in mapping.missing:
+    if mapping.missing:
+        target, column = mapping.missing[0]
         held = "" if target == "page" else f" for {target}"
         return f"no column '{column}'{held} in the {what_file} (columns: {names})"
     if mapping.page is None:
