@@ -6,6 +6,7 @@ import contextlib
 import re
 from collections.abc import Iterator
 from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import date
 
 from reviewer.core.words.regex import lazy_compile
@@ -63,7 +64,7 @@ def _to_iso(match: re.Match[str]) -> str | None:
         elif groups["sep"] == "/" and a <= 12 and b <= 12 and a != b:
             # 05/06/2025: the 6th of May in the US, the 5th of June elsewhere; where the
             # posting does not say which (``date_order``), not guessed
-            order = _MONTH_FIRST.get()
+            order = _month_first()
             if order is None:
                 return None
             month, day = (a, b) if order else (b, a)
@@ -77,7 +78,15 @@ def _to_iso(match: re.Match[str]) -> str | None:
         return None
 
 
-_MONTH_FIRST: ContextVar[bool | None] = ContextVar("month_first", default=None)
+@dataclass(slots=True)
+class _Posting:
+    """The posting whose dates are read (``date_order``), and once read, its order."""
+    text: str
+    read: bool = False
+    month_first: bool | None = None
+
+
+_ORDER: ContextVar[_Posting | None] = ContextVar("date_order", default=None)
 # what a posting says of the country it is in: the US writes the month first
 _US = lazy_compile(r"\$\s?\d|\bUSD\b|\bUnited States\b|\bUSA\b|\bU\.S\.|"
                    r", (?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|"
@@ -92,10 +101,22 @@ def date_order(text: str) -> Iterator[None]:
     """Read the slashed dates of a posting whose ``text`` says where it is, inside: month
     first where it is in the US (dollars, a state's code, "United States") and nowhere
     else, day first where it names a country that writes the day first and not the US;
-    either way round not guessed where it says neither, or both."""
-    us, elsewhere = bool(_US.search(text)), bool(_DAY_FIRST.search(text))
-    token = _MONTH_FIRST.set(us if us != elsewhere else None)
+    either way round not guessed where it says neither, or both. The text is read for it
+    at the first date that needs it (few postings have one)."""
+    token = _ORDER.set(_Posting(text))
     try:
         yield
     finally:
-        _MONTH_FIRST.reset(token)
+        _ORDER.reset(token)
+
+
+def _month_first() -> bool | None:
+    """Whether the posting inside ``date_order`` writes the month first, None where it
+    does not say; read once a posting."""
+    posting = _ORDER.get()
+    if posting is None:
+        return None
+    if not posting.read:
+        us, elsewhere = bool(_US.search(posting.text)), bool(_DAY_FIRST.search(posting.text))
+        posting.month_first, posting.read = (us if us != elsewhere else None), True
+    return posting.month_first
