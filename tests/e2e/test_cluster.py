@@ -471,6 +471,57 @@ def test_ctrl_c_stops_a_run_without_the_workers_tracebacks(tmp_path: Path) -> No
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
 
 
+def _descendants(pid: int) -> list[str]:
+    """The command lines of the processes below ``pid`` (Linux's /proc)."""
+    children: dict[int, list[int]] = {}
+    lines: dict[int, str] = {}
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text()
+            lines[int(entry.name)] = (entry / "cmdline").read_bytes().replace(b"\0", b" ") \
+                .decode(errors="replace")
+        except (ValueError, OSError):
+            continue
+        parent = int(stat.rpartition(")")[2].split()[1])
+        children.setdefault(parent, []).append(int(entry.name))
+    out, todo = [], list(children.get(pid, []))
+    while todo:
+        child = todo.pop()
+        out.append(lines.get(child, ""))
+        todo += children.get(child, [])
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads Linux's /proc")
+def test_ctrl_c_while_the_workers_start_prints_no_tracebacks(tmp_path: Path) -> None:
+    """Ctrl+C while the cluster's worker processes were still starting: each printed a
+    traceback of its import cut short, and the run one of the cluster it closed half made
+    ("AssertionError: Status.init"), above "reviewer: stopped"."""
+    import os
+    import signal
+    import time
+
+    pages = write_pages(tmp_path / "pages")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reviewer.cli", "extract", "--engine", "dask",
+         "--to-parquet", str(tmp_path / "out"), *map(str, pages)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not any("spawn_main" in line for line in _descendants(proc.pid)) \
+                and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.01)
+        assert proc.poll() is None, "the run ended before its workers started"
+        os.killpg(proc.pid, signal.SIGINT)  # a worker is importing what it runs
+        _out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "Error" not in err, err
+    assert err.strip() == "reviewer: stopped"
+
+
 def test_a_run_that_extracts_nothing_leaves_the_earlier_run_s_shards(tmp_path: Path) -> None:
     """A run whose every input turned out empty replaced the earlier run's shards with a
     manifest of nothing: "replaced what an earlier run left", and the shards were gone."""

@@ -8,9 +8,11 @@ import contextlib
 import importlib
 import itertools
 import logging
+import signal
 import threading
 import time
 from collections.abc import Iterator
+from multiprocessing import resource_tracker
 from typing import Any
 
 CONNECT_WAIT = 30.0  # seconds a scheduler has to answer, and then to have a worker
@@ -67,14 +69,37 @@ def cluster_client(scheduler: str | None, workers: int) -> Iterator[Any]:
     # says each failed partition in a line of its own. Its web server starts whatever it
     # is told (None does not stop it): on this machine alone, on a
     # port of its own, never another's 8787 with a warning about it
-    with distributed.LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
-                                  processes=True, dashboard_address="127.0.0.1:0",
-                                  silence_logs=logging.CRITICAL) as cluster, \
-            distributed.Client(cluster) as client:
-        from reviewer.core.cluster.deaf import DeafToInterrupts  # (it needs distributed)
+    with contextlib.ExitStack() as stack:
+        with _interrupts_held():
+            cluster = stack.enter_context(distributed.LocalCluster(
+                n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                dashboard_address="127.0.0.1:0", silence_logs=logging.CRITICAL))
+            client = stack.enter_context(distributed.Client(cluster))
+            from reviewer.core.cluster.deaf import DeafToInterrupts  # (needs distributed)
 
-        client.register_plugin(DeafToInterrupts(), name="reviewer-deaf-to-interrupts")
+            client.register_plugin(DeafToInterrupts(), name="reviewer-deaf-to-interrupts")
         yield client
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl+C held back (blocked, not lost) while a cluster for the run starts: it reaches
+    the run once the cluster is whole, which then closes it. A terminal sends it to every
+    process of the run: a worker process still importing printed a traceback of it, and
+    a cluster cut short in its making one more as it closed. The processes started
+    meanwhile keep it blocked (as the plug-in above has them ignore it)."""
+    if threading.current_thread() is not threading.main_thread() \
+            or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    # multiprocessing's resource tracker, started on the way, unblocks Ctrl+C where it
+    # starts (it blocks it around its start): started first, it is left running
+    resource_tracker.ensure_running()
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _connected(distributed: Any, scheduler: str) -> Any:
