@@ -100,12 +100,10 @@ def _say_keyless(schema: list[Question]) -> None:
     """How many options have no key, and where they are picked: the keys run out (236
     of one kind, 256 in all: ``labels.key_pool``), and a schema may hold 2,000 options.
     The window lists every option in its Labels menu, and shows its button."""
-    n = sum(not option.key for question in schema for option in question.options)
-    if n:
-        one = n == 1
-        print(f"{n:,} option{' has' if one else 's have'} no key (the keys ran out): pick "
-              f"{'it' if one else 'them'} in the Labels menu (Alt+L) or by "
-              f"{'its button' if one else 'their buttons'} under Labels & comment")
+    from reviewer.core.labels import keyless, keyless_note
+
+    if n := keyless(schema):
+        print(keyless_note(n))
 
 
 def add_labels_parser(sub: Any) -> None:

@@ -35,6 +35,8 @@ from reviewer.core.labels import (
     Question,
     check,
     default_schema,
+    keyless,
+    keyless_note,
     window_clash,
     with_defaults,
 )
@@ -301,6 +303,8 @@ class SchemaDialog(QDialog):
         told += [f"{n:,} {'posting answers' if n == 1 else 'postings answer'} {q} with several "
                  "options, which it takes one of now: those answers are kept until you choose "
                  "one." for q, n in several]
+        if keyless(questions) > keyless(self.original):
+            told.append(keyless_note(keyless(questions)) + ".")
         if told and self._confirmed != " ".join(told):
             self._confirmed = " ".join(told)
             self.problem.setText(" ".join(told) + " Press Save again to save.")

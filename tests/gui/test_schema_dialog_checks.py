@@ -122,3 +122,29 @@ def test_esc_with_edits_not_saved_says_so_before_it_drops_them(project: Path,
     assert not dialog.isVisible()
     with Store(project) as store:
         assert store.labels.schema()[0].name != "is it relevant"
+
+
+def test_options_left_without_a_key_are_said_before_the_save(project: Path, open_window,
+                                                             ) -> None:  # type: ignore[no-untyped-def]
+    """Options past the keys there are (236 of a kind) were saved with none, unsaid (the
+    import says it): the dialog says how many and where they are picked, then saves."""
+    win = open_window(project)
+    win.edit_schema()
+    dialog = win.schema_dialog
+    dialog.list.setCurrentRow(0)  # "relevant"
+    for _ in range(240):
+        dialog._add_option()
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    save.click()
+    assert not dialog.result()
+    said = dialog.problem.text()
+    assert "options have no key (the keys ran out)" in said and "Labels menu" in said
+    assert "Press Save again" in said
+    with Store(project) as store:
+        assert len(store.labels.schema()[0].options) == 2
+    save.click()
+    assert dialog.result()
+    with Store(project) as store:
+        options = store.labels.schema()[0].options
+    assert len(options) == 242
+    assert f"{sum(not o.key for o in options):,} options have no key" in said
