@@ -100,7 +100,7 @@ def _say_keyless(schema: list[Question]) -> None:
     """How many options have no key, and where they are picked: the keys run out (236
     of one kind, 256 in all: ``labels.key_pool``), and a schema may hold 2,000 options.
     The window lists every option in its Labels menu, and shows its button."""
-    from reviewer.core.labels import keyless, keyless_note
+    from reviewer.core.label_checks import keyless, keyless_note
 
     if n := keyless(schema):
         print(keyless_note(n))

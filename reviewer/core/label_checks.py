@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from reviewer.core.labels import CHORD_KEY, Question, normal_key, strokes, too_large
 
@@ -194,3 +194,17 @@ def _check_seen(name: str, kind: str) -> None:
     if hidden is not None:
         raise ValueError(f"{kind} {name!r} holds a character that cannot be seen "
                          f"(U+{ord(hidden):04X}): write the name without it")
+
+
+def keyless(questions: Iterable[Question]) -> int:
+    """How many options have no key: the keys ran out (``labels.key_pool``: 236 of one
+    kind)."""
+    return sum(not option.key for question in questions for option in question.options)
+
+
+def keyless_note(count: int) -> str:
+    """What to tell of ``count`` options with no key, and where they are picked."""
+    one = count == 1
+    return (f"{count:,} option{' has' if one else 's have'} no key (the keys ran out): pick "
+            f"{'it' if one else 'them'} in the Labels menu (Alt+L) or by "
+            f"{'its button' if one else 'their buttons'} under Labels & comment")

@@ -127,19 +127,6 @@ def with_defaults(questions: list[Question], reserved: Iterable[str] = ()) -> li
     return questions
 
 
-def keyless(questions: Iterable[Question]) -> int:
-    """How many options have no key: the keys ran out (``key_pool``: 236 of one kind)."""
-    return sum(not option.key for question in questions for option in question.options)
-
-
-def keyless_note(count: int) -> str:
-    """What to tell of ``count`` options with no key, and where they are picked."""
-    one = count == 1
-    return (f"{count:,} option{' has' if one else 's have'} no key (the keys ran out): pick "
-            f"{'it' if one else 'them'} in the Labels menu (Alt+L) or by "
-            f"{'its button' if one else 'their buttons'} under Labels & comment")
-
-
 class _Taken:
     """Keys taken, asked whether a key ``clash``es with any of them in the time of its
     few strokes, not of their number (a schema of thousands of options is read at every

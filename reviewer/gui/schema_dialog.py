@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.label_checks import check_given
+from reviewer.core.label_checks import check_given, keyless, keyless_note
 from reviewer.core.labels import (
     KINDS,
     PALETTE,
@@ -35,8 +35,6 @@ from reviewer.core.labels import (
     Question,
     check,
     default_schema,
-    keyless,
-    keyless_note,
     window_clash,
     with_defaults,
 )
