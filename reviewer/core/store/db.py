@@ -137,6 +137,11 @@ def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIM
     read_only = read_only or (not created and not _writable(path))
     db: ProjectDatabase | None = None
     try:
+        if not read_only and _holds_wal(path):
+            # checked first where nothing can be written: closing the last connection that
+            # can write folds the -wal into the file, one not its own too (damaging it)
+            with contextlib.closing(_connect(path, True)) as reader:
+                check(reader, path)
         db = ProjectDatabase(_connect(path, read_only), path, read_only)
         db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         db.execute("PRAGMA foreign_keys = ON")
@@ -302,6 +307,14 @@ def _writable(path: Path) -> bool:
 # how SQLite says it cannot make a WAL file's index (-shm) beside it: CANTOPEN, and (by
 # SQLite's version) READONLY_CANTINIT and READONLY_DIRECTORY
 _NO_WAL_INDEX = (14, 1288, 1544)
+
+
+def _holds_wal(path: Path) -> bool:
+    """Is there a -wal beside the file with something in it?"""
+    try:
+        return os.path.getsize(f"{path}-wal") > 0
+    except OSError:
+        return False
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:

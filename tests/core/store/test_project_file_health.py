@@ -305,6 +305,32 @@ def test_a_read_only_file_beside_a_writable_project_is_named(
     assert "p.db-shm" not in health.describe("read-only", path)
 
 
+def test_a_wal_of_a_sibling_copy_is_left_as_it_was_and_the_file_too(tmp_path: Path) -> None:
+    """Two copies of one project (a team's files); one's -wal, left by a crash, beside the
+    other: opening it was refused with "nothing was written to either", and closing the
+    connection wrote the -wal's pages into the file (damaged now) and deleted the -wal
+    (the advice to keep it could not be followed)."""
+    make_project(tmp_path / "team.db", 200)
+    ana, ben = tmp_path / "ana.db", tmp_path / "ben.db"
+    shutil.copyfile(tmp_path / "team.db", ana)
+    shutil.copyfile(tmp_path / "team.db", ben)
+    with Store(ana) as store:  # her own work since: the two files' pages differ
+        store.postings.add([posting(n) for n in range(1000, 1100)])
+    script = ("import os, sqlite3, sys\nconn = sqlite3.connect(sys.argv[1])\n"
+              "conn.execute('PRAGMA journal_mode = WAL')\n"
+              "conn.execute('PRAGMA wal_autocheckpoint = 0')\n"
+              "conn.execute(\"UPDATE postings SET comment = 'x'\")\n"
+              "conn.execute('DELETE FROM suggestions')\nconn.commit()\nos._exit(0)\n")
+    subprocess.run([sys.executable, "-c", script, str(ben)], check=True)
+    shutil.copyfile(f"{ben}-wal", f"{ana}-wal")
+    before, wal = ana.read_bytes(), Path(f"{ana}-wal").read_bytes()
+    with pytest.raises(ProjectError) as err:
+        Store(ana)
+    assert "Nothing was written to either" in str(err.value)
+    assert ana.read_bytes() == before
+    assert Path(f"{ana}-wal").read_bytes() == wal
+
+
 def test_a_wal_left_by_another_copy_is_named_not_the_file(tmp_path: Path) -> None:
     """A crash left a -wal beside the project, and a backup was copied over the file:
     SQLite read the other copy's -wal over it, and the file, whole, was said damaged,
