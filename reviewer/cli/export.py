@@ -29,6 +29,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         export_bulk,
         export_whole,
         parse_split,
+        status_undecided_note,
     )
 
     if args.output == "-":
@@ -80,6 +81,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         # disk) leaves an older file as it was
         summary = export_whole(Path(args.output), write, args.format)
         differing = store.queue.count("reviewed" if reviewed_only else None, "disagreement")
+        left_out = store.reviews.status_undecided() if reviewed_only else 0
     except (ValueError, ImportError) as err:
         if isinstance(err, json.JSONDecodeError):
             raise  # a value of the project that cannot be read: said as such (cli._problem)
@@ -89,6 +91,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     print(summary.describe(Path(args.output)))
     each = reviewers if args.format in ALL_REVIEWERS else None  # (one with no place for them)
     if summary.total and (note := differing_note(differing, each)) is not None:
+        print(f"note: {note}", file=sys.stderr)
+    if (note := status_undecided_note(left_out)) is not None:
         print(f"note: {note}", file=sys.stderr)
     return 0
 

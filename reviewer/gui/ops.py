@@ -247,16 +247,20 @@ class LongWork(QObject):
                                                             reviewed_only, self.reviewer), done)
 
     def _differing(self, reviewed_only: bool) -> str:
-        """The note on postings exported whose reviewers still differ ("" for none)."""
-        from reviewer.core.export import differing_note
+        """The notes on postings exported whose reviewers still differ, and on those left
+        out as their status is undecided ("" for none)."""
+        from reviewer.core.export import differing_note, status_undecided_note
 
         try:
             count = self.store.queue.count("reviewed" if reviewed_only else None,
                                            "disagreement") if self.store else 0
+            left_out = self.store.reviews.status_undecided() if (
+                self.store and reviewed_only) else 0
         except DatabaseError:
             return ""
-        note = differing_note(count)
-        return f"\n\n{note}" if note else ""
+        notes = [differing_note(count), status_undecided_note(
+            left_out, "clear 'Only reviewed postings'")]
+        return "".join(f"\n\n{note}" for note in notes if note)
 
     def choose_merge(self) -> None:
         """File → Merge reviewers' files…: their decisions into this project."""

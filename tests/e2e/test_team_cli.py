@@ -87,3 +87,29 @@ def test_problems_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str
     with pytest.raises(SystemExit):
         main(["split", str(source), "--reviewers", "a,b", "--overlap", "2", "-o", "x"])
     assert "0 to 1" in capsys.readouterr().err
+
+
+def test_an_export_says_the_postings_left_out_as_their_status_is_undecided(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Reviewers who agree on everything but the status (one marked it reviewed, the
+    other flagged it) leave the posting "new", out of an export of the reviewed postings:
+    it was left out unsaid, the note counting only the postings exported."""
+    source = make_source(tmp_path / "project.db", n=6)
+    assert run(capsys, "split", source, "--reviewers", "ana,ben", "--overlap", "1", "-o",
+               tmp_path / "team")[0] == 0
+    for name in ("ana", "ben"):
+        with Store(tmp_path / "team" / f"{name}.db", reviewer=name) as store:
+            for n, pid in enumerate(store.queue.ids()):
+                store.postings.set_status(pid, "flagged" if name == "ben" and n < 2
+                                          else "reviewed")
+    assert run(capsys, "merge", tmp_path / "m.db", tmp_path / "team" / "ana.db",
+               tmp_path / "team" / "ben.db")[0] == 0
+    for out in ("x.jsonl", "x.csv", "x.spacy"):
+        code, said, err = run(capsys, "export", tmp_path / "m.db", "-o", tmp_path / out)
+        assert code == 0 and said.startswith("4 postings"), err
+        assert ("2 postings whose reviewers gave them different statuses (undecided status) "
+                "were left out") in err, out
+        assert "--all" in err and "adjudicate" in err
+    code, said, err = run(capsys, "export", tmp_path / "m.db", "-o", tmp_path / "a.jsonl",
+                          "--all")
+    assert code == 0 and said.startswith("6 postings") and "left out" not in err

@@ -263,6 +263,29 @@ def test_an_export_of_one_file_is_written_by_worker_processes(
     assert seen[-4:] == [(2, 8), (4, 8), (6, 8), (8, 8)]
 
 
+def test_an_export_of_the_reviewed_says_those_left_out_as_their_status_is_undecided(
+        project: Path, tmp_path: Path, open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from reviewer.core.store import Store
+    from reviewer.core.team import merge_projects, split_project
+
+    with Store(project) as store:
+        files = split_project(store, ["ana", "ben"], tmp_path / "team", overlap=1.0).files
+    for name, path in files.items():
+        with Store(path, reviewer=name) as store:
+            for n, pid in enumerate(store.queue.ids()):
+                store.postings.set_status(pid, "skipped" if name == "ben" and n < 3
+                                          else "reviewed")
+    merge_projects(tmp_path / "merged.db", list(files.values()))
+    win = open_window(tmp_path / "merged.db")
+    assert win.long_work.run_export("jsonl", tmp_path / "out.jsonl", True)
+    with qtbot.waitSignal(win.long_work.job.signals.finished, timeout=WAIT):
+        pass
+    box = win.long_work.message_box
+    assert box is not None and "5 postings" in box.text()
+    assert ("3 postings whose reviewers gave them different statuses (undecided status) were "
+            "left out") in box.text() and "clear 'Only reviewed postings'" in box.text()
+
+
 def test_a_cancelled_export_leaves_no_file(samples: ReviewWindow, tmp_path: Path, qtbot,
                                            monkeypatch) -> None:  # type: ignore[no-untyped-def]
     def cancel_first(job):  # type: ignore[no-untyped-def]

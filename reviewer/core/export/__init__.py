@@ -24,7 +24,7 @@ from __future__ import annotations
 from reviewer.core.export import jsonld
 from reviewer.core.export.bulk import BULK_FORMATS, export_bulk, export_jsonl
 from reviewer.core.export.labelstudio import LabelStudioTasks
-from reviewer.core.export.reviewers import differing_note
+from reviewer.core.export.reviewers import differing_note, status_undecided_note
 from reviewer.core.export.run import (
     EXTENSIONS,
     FORMATS,
@@ -41,5 +41,4 @@ from reviewer.core.export.summary import ExportSummary
 __all__ = ["BULK_FORMATS", "EXTENSIONS", "FORMATS", "ExportSummary", "LabelStudioTasks",
            "assign_split", "differing_note", "drop_bad_spans", "export", "export_bulk",
            "export_jsonl", "export_whole", "is_project_file", "is_sqlite_file", "jsonld",
-           "parse_split",
-           "plan_split", "write_text_whole"]
+           "parse_split", "plan_split", "status_undecided_note", "write_text_whole"]

@@ -65,3 +65,18 @@ def differing_note(count: int, reviewers: bool | None = None) -> str | None:
             "differ on a field, a question, the span labels, the status or the comment (the "
             "list's filter 'disagreement'): "
             f"there the final value is no person's{each}; adjudicate them to give one.")
+
+
+def status_undecided_note(count: int, every: str = "pass --all") -> str | None:
+    """What to tell of ``count`` postings an export of the reviewed postings left out
+    as their reviewers gave them different statuses (one marked it reviewed, another
+    flagged or skipped it): such a posting stays "new" until someone rules, and would
+    be missing from the dataset unsaid. ``every``: how to export every posting."""
+    if not count:
+        return None
+    one = count == 1
+    return (f"{count:,} posting{'' if one else 's'} whose reviewers gave "
+            f"{'it' if one else 'them'} different statuses (undecided status) "
+            f"{'was' if one else 'were'} left out, as only reviewed postings are exported: "
+            "adjudicate the status in the window (the list's filter 'disagreement'), or "
+            f"{every} to export {'it' if one else 'them'} too.")

@@ -152,6 +152,13 @@ class Reviews:
             out.append((kind, key))
         return out
 
+    def status_undecided(self) -> int:
+        """How many postings are "new" only as their reviewers gave them different
+        statuses, no one ruling yet: an export of the reviewed postings leaves them out."""
+        return sum(1 for (pid,) in self.db.execute(
+            "SELECT id FROM postings WHERE disagreement = 1 AND status = 'new'").fetchall()
+            if ("status", "") in self.differing(pid))
+
     def _spans_decided(self, pid: int, given: Sequence[Any]) -> bool:
         """Whether the span labels of posting ``pid`` have a final decision: a span
         accepted, or (the ruling "none") every span its reviewers labelled rejected."""
