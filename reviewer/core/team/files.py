@@ -36,8 +36,11 @@ def check_input(path: Path, out_path: Path) -> int:
     """How many postings input ``path`` holds; ``TeamError`` if it cannot be merged."""
     if path.is_dir():
         raise TeamError(f"{path} is a folder, not a project file: name the .db files in it")
-    if not path.is_file():
+    if not path.exists():
         raise TeamError(f"{path}: no such project file")
+    if not path.is_file():  # (asked of its status alone: nothing read, no pipe waited on)
+        raise TeamError(f"{path} is not a file (a device or a pipe): a project is a file of "
+                        "its own")
     if out_path.exists() and path.samefile(out_path):  # (a link to it, a hard one too)
         raise TeamError(f"{path} is the file merged into: name it once, as OUT")
     if path.stat().st_size == 0:

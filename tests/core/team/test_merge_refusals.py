@@ -135,3 +135,18 @@ def test_a_file_of_the_same_name_as_the_one_split_from_is_refused(
     assert other.name == files["ana"].name
     with pytest.raises(TeamError, match="ana's own file"):
         merge_projects(other, [shares["ana2"], shares["cleo"]])
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_device_or_a_pipe_named_as_an_input_is_said_to_be_one(
+        files: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A FIFO, or a link to /dev/zero, named as an input was "no such project file" (as
+    OUT it is said what it is); nothing is read from either, nor waited for."""
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo(tmp_path / "fifo.db")
+    (tmp_path / "zero.db").symlink_to("/dev/zero")
+    for name in ("fifo.db", "zero.db"):
+        with pytest.raises(TeamError, match=rf"^{name} is not a file \(a device or a pipe\): "
+                                            "a project is a file of its own"):
+            merge_projects(tmp_path / "merged.db", [files["ana"], Path(name)])
+    assert not (tmp_path / "merged.db").exists()
