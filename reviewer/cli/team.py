@@ -7,7 +7,7 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewer.cli.common import CliError, ProgressLine, open_project
+from reviewer.cli.common import CliError, ProgressLine, open_project, shown
 
 
 @dataclass
@@ -56,7 +56,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
         print(text)
     if report.disagreements:
         print(f"the postings with disagreements: the list's filter 'disagreement' in "
-              f"{Path(args.db).name}, or 'reviewer agreement {args.db}' for the figures")
+              f"{shown(Path(args.db).name)}, or 'reviewer agreement {shown(args.db)}' for the "
+              "figures")
     return 0
 
 

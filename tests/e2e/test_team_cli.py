@@ -113,3 +113,28 @@ def test_an_export_says_the_postings_left_out_as_their_status_is_undecided(
     code, said, err = run(capsys, "export", tmp_path / "m.db", "-o", tmp_path / "a.jsonl",
                           "--all")
     assert code == 0 and said.startswith("6 postings") and "left out" not in err
+
+
+def test_file_names_are_printed_with_what_a_terminal_would_obey_escaped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file named with a line break and a right-to-left override put both into the
+    reports of a split and a merge (and into a refusal): each is written as its escape."""
+    evil = "evil\n\u202ename"
+    source = make_source(tmp_path / f"{evil}.db", n=6)
+    code, out, err = run(capsys, "split", source, "--reviewers", "ana,ben", "--overlap", "1",
+                         "-o", tmp_path / f"{evil} team")
+    assert code == 0, err
+    for name in ("ana", "ben"):
+        with Store(tmp_path / f"{evil} team" / f"{name}.db", reviewer=name) as store:
+            store.postings.set_status(store.queue.ids()[0],
+                                      "reviewed" if name == "ana" else "flagged")
+    (tmp_path / f"{evil} team" / "ana.db").rename(tmp_path / f"{evil}.ana.db")
+    inputs = [tmp_path / f"{evil}.ana.db", tmp_path / f"{evil} team" / "ben.db"]
+    code, merged, err = run(capsys, "merge", tmp_path / f"{evil}.out.db", *inputs)
+    assert code == 0, err
+    code, _out, refused = run(capsys, "merge", tmp_path / "m.db", inputs[0], inputs[0])
+    assert code == 2 and "named twice" in refused
+    for said in (out, merged, refused):
+        assert "\u202e" not in said and "evil\n" not in said, said
+        assert "evil\\n\\u202ename" in said
+    assert len(merged.splitlines()) == 4  # the inputs, OUT, where the disagreements are

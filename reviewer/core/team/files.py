@@ -22,6 +22,7 @@ from reviewer.core.store import (
     file_version,
     fold_wal,
 )
+from reviewer.core.words import escaped_controls
 
 LEFT_FOR = 3600  # seconds unwritten after which a partial file is a stopped run's
 UNHELD_FOR = 60  # the same, for one whose lock no run holds
@@ -32,19 +33,26 @@ class TeamError(Exception):
     """A split or merge that cannot be made; the message says why and what to do."""
 
 
+def named(path: Path | str) -> str:
+    """A file's name or path as a report or a message says it: a character that is not
+    printable (a line break, a right-to-left override) written as its escape, so that a
+    name cannot break a line nor turn the text after it around."""
+    return escaped_controls(str(path))
+
+
 def check_input(path: Path, out_path: Path) -> int:
     """How many postings input ``path`` holds; ``TeamError`` if it cannot be merged."""
     if path.is_dir():
-        raise TeamError(f"{path} is a folder, not a project file: name the .db files in it")
+        raise TeamError(f"{named(path)} is a folder, not a project file: name the .db files in it")
     if not path.exists():
-        raise TeamError(f"{path}: no such project file")
+        raise TeamError(f"{named(path)}: no such project file")
     if not path.is_file():  # (asked of its status alone: nothing read, no pipe waited on)
-        raise TeamError(f"{path} is not a file (a device or a pipe): a project is a file of "
+        raise TeamError(f"{named(path)} is not a file (a device or a pipe): a project is a file of "
                         "its own")
     if out_path.exists() and path.samefile(out_path):  # (a link to it, a hard one too)
-        raise TeamError(f"{path} is the file merged into: name it once, as OUT")
+        raise TeamError(f"{named(path)} is the file merged into: name it once, as OUT")
     if path.stat().st_size == 0:
-        raise TeamError(f"{path} is empty, not a project file")
+        raise TeamError(f"{named(path)} is empty, not a project file")
     with opened_input(path) as store:
         return store.queue.count()
 
@@ -57,7 +65,8 @@ def check_distinct(paths: list[Path]) -> None:
         found = path.stat()
         earlier = seen.setdefault((found.st_dev, found.st_ino), path)
         if earlier is not path:
-            shown = str(path) if str(path) == str(earlier) else f"{earlier} and {path}"
+            shown = named(path) if str(path) == str(earlier) else \
+                f"{named(earlier)} and {named(path)}"
             raise TeamError(f"{shown}: one file named twice; name each file once")
 
 
@@ -77,7 +86,7 @@ def set_aside(path: Path, kept_as: str) -> Path:
     _fold(path)
     kept = _keep(path, path, kept_as)
     if kept == path:
-        raise TeamError(f"{path} could not be set aside (no free name beside it): nothing "
+        raise TeamError(f"{named(path)} could not be set aside (no free name beside it): nothing "
                         "was replaced")
     remove_project(path)  # (its -wal and -shm, folded into the file kept)
     return kept
@@ -99,8 +108,8 @@ def opened_input(path: Path) -> Iterator[Store]:
                     if Path(f"{path}{suffix}").exists():
                         shutil.copyfile(f"{path}{suffix}", folder / f"{path.name}{suffix}")
             except OSError as err:
-                raise TeamError(f"{path} was written by an older version and is read from a "
-                                f"copy, which could not be made in {folder.parent}: "
+                raise TeamError(f"{named(path)} was written by an older version and is read from a "
+                                f"copy, which could not be made in {named(folder.parent)}: "
                                 f"{err.strerror or err}. Nothing was merged.") from err
             path = folder / path.name
         try:
@@ -212,11 +221,11 @@ def put_all_in_place(files: dict[Path, Path], kept_as: str) -> None:
         placed = []
     kept = {path: _keep(partial, path, kept_as) for path, partial in files.items()
             if path not in placed}
-    made = [str(path) for path in kept if path.exists()]
+    made = [named(path) for path in kept if path.exists()]
     raise TeamError(f"{', '.join(made)} {'was' if len(made) == 1 else 'were'} made by another "
                     "program meanwhile and left as "
                     f"{'it is' if len(made) == 1 else 'they are'}; what was written is in "
-                    + ", ".join(str(k) for k in kept.values()))
+                    + ", ".join(named(k) for k in kept.values()))
 
 
 def _fold(partial: Path) -> None:
@@ -224,8 +233,8 @@ def _fold(partial: Path) -> None:
     reason = fold_wal(partial)
     if reason is not None:
         raise TeamError(f"what was written could not be completed ({reason}): it is kept in "
-                        f"{partial} and {partial}-wal; free space or close what holds it, "
-                        "then run the same command again")
+                        f"{named(partial)} and {named(partial)}-wal; free space or close what "
+                        "holds it, then run the same command again")
 
 
 def _keep(partial: Path, path: Path, kept_as: str) -> Path:
@@ -244,7 +253,7 @@ def _placed(partial: Path, path: Path) -> bool:
     except FileExistsError:
         return False
     except FileNotFoundError:
-        raise TeamError(f"{partial} was removed before it was put in place") from None
+        raise TeamError(f"{named(partial)} was removed before it was put in place") from None
     except OSError:  # no hard links here: the name taken first, then ours put over it
         try:
             os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY))

@@ -51,6 +51,7 @@ from reviewer.core.team.files import (
     check_input,
     clear_leftovers,
     held,
+    named,
     opened_input,
     partial_name,
     put_in_place,
@@ -139,7 +140,7 @@ def _check_not_a_reviewers(out: Store, out_path: Path, paths: list[Path]) -> Non
     with another)."""
     owner = out.meta.assigned_reviewer()
     if owner and not _split_from(out_path, paths):
-        raise TeamError(f"{out_path.name} is {owner}'s own file (a split made it for "
+        raise TeamError(f"{named(out_path.name)} is {owner}'s own file (a split made it for "
                         f"{owner}): merged into, it would no longer hold {owner}'s decisions. "
                         "Nothing was merged: name a new file as OUT, or the project the "
                         "split came from")

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reviewer.core.team.files import named
+
 
 @dataclass
 class InputReport:
@@ -53,17 +55,17 @@ class MergeReport:
 
     def describe(self) -> list[str]:
         """The report as lines for a person."""
-        lines = []
+        lines, out = [], named(self.out.name)
         for item in self.inputs:
             who = ", ".join(sorted(item.reviewers)) or "no decisions"
-            lines.append(f"{item.path.name}: {item.postings:,} postings ({item.added:,} new, "
-                         f"{item.matched:,} matched), {item.decisions:,} decisions new or "
-                         f"changed ({who})"
+            lines.append(f"{named(item.path.name)}: {item.postings:,} postings "
+                         f"({item.added:,} new, {item.matched:,} matched), "
+                         f"{item.decisions:,} decisions new or changed ({who})"
                          + (f", {item.rulings:,} rulings" if item.rulings else "")
                          + (f", {item.taken_back:,} taken back" if item.taken_back else ""))
             if item.text_differs:
                 lines.append(f"  {item.text_differs:,} postings have another cleaned text in "
-                             f"{self.out.name}: their spans were moved to the same words there"
+                             f"{out}: their spans were moved to the same words there"
                              + (f" ({item.spans_left:,} left out: their words are not in it)"
                                 if item.spans_left else ""))
             if item.older_values:
@@ -77,13 +79,13 @@ class MergeReport:
                 shown = ", ".join(map(str, item.overruled[:10])) + (
                     " …" if len(item.overruled) > 10 else "")
                 lines.append(f"  {len(item.overruled):,} of its rulings differ from "
-                             f"{self.out.name}'s, which stand (postings {shown}): two people "
+                             f"{out}'s, which stand (postings {shown}): two people "
                              "adjudicated them apart; look at them, or merge into a new "
                              "file in another order to take these")
             if item.schema_differs:
-                lines.append(f"  its label schema differs from {self.out.name}'s: answers are "
+                lines.append(f"  its label schema differs from {out}'s: answers are "
                              "kept as given")
-        lines.append(f"{self.out.name}{' (new)' if self.created else ''}: "
+        lines.append(f"{out}{' (new)' if self.created else ''}: "
                      f"{self.postings:,} postings; {self.final:,} final decisions written "
                      f"where reviewers agree, {self.withdrawn:,} taken away where a later "
                      "file differs"
@@ -91,6 +93,7 @@ class MergeReport:
                         if self.own else "")
                      + f"; {self.disagreements:,} postings with disagreements")
         for name, paths in self.shared_names.items():
+            paths = [named(path) for path in paths]
             files = f"{paths[0]} and {paths[1]} both" if len(paths) == 2 else \
                 f"{', '.join(paths[:-1])} and {paths[-1]} all"
             lines.append(f"{files} carry the reviewer {name}: their values count as one "

@@ -36,6 +36,7 @@ from reviewer.core.team.files import (
     TeamError,
     clear_leftovers,
     held,
+    named,
     partial_name,
     put_all_in_place,
     remove_project,
@@ -68,14 +69,14 @@ class SplitReport:
     def describe(self) -> list[str]:
         """The report as lines for a person."""
         if len(self.files) == 1:  # one reviewer: a copy of the project to review, alone
-            lines = [f"{self.postings:,} postings for one reviewer in {self.out_dir} (none "
+            lines = [f"{self.postings:,} postings for one reviewer in {named(self.out_dir)} (none "
                      "shared: name two reviewers or more to measure their agreement)"]
         else:
             lines = [f"{self.postings:,} postings split among {len(self.files)} reviewers in "
-                     f"{self.out_dir}; {self.shared:,} shared by {self.copies} reviewers "
+                     f"{named(self.out_dir)}; {self.shared:,} shared by {self.copies} reviewers "
                      "each (for agreement)"]
         for name, path in self.files.items():
-            lines.append(f"  {name}: {path.name}, {self.assigned.get(name, 0):,} postings "
+            lines.append(f"  {name}: {named(path.name)}, {self.assigned.get(name, 0):,} postings "
                          f"({self.shared_by.get(name, 0):,} shared)")
         if self.decided:
             lines.append(f"{self.decided:,} postings had decisions in the project: they stay "
@@ -84,8 +85,8 @@ class SplitReport:
         for path, (kept, worked) in self.kept.items():
             held = (f"held the work of {worked:,} posting{'s' * (worked != 1)}" if worked > 0
                     else "could not be read")
-            lines.append(f"{path.name} {held}: kept as {kept.name} (merge it to keep that "
-                         "work)")
+            lines.append(f"{named(path.name)} {held}: kept as {named(kept.name)} (merge it "
+                         "to keep that work)")
         return lines
 
 
@@ -111,19 +112,20 @@ def split_project(store: Store, reviewers: Sequence[str], out_dir: str | Path,
     for name, path in targets.items():
         other = seen.setdefault(path.name.casefold(), name)
         if other != name:
-            raise TeamError(f"reviewers {other!r} and {name!r} would share the file {path.name}:"
-                            " give them names that differ in letters or digits")
+            raise TeamError(f"reviewers {other!r} and {name!r} would share the file "
+                            f"{named(path.name)}: give them names that differ in letters or "
+                            "digits")
     source = store.path.resolve()
     for name, path in targets.items():
         if path.resolve() == source or (path.exists() and path.samefile(source)):
-            raise TeamError(f"{name}'s file would be the project being split ({path}): "
+            raise TeamError(f"{name}'s file would be the project being split ({named(path)}): "
                             "choose another folder or another name")
     existing = [p for p in targets.values() if p.exists()]
     if existing and not force:
-        raise TeamError(f"{existing[0]} exists: choose another folder, or replace the files "
+        raise TeamError(f"{named(existing[0])} exists: choose another folder, or replace the files "
                         "with --force")
     if out.exists() and not out.is_dir():
-        raise TeamError(f"{out} is a file, not a folder")
+        raise TeamError(f"{named(out)} is a file, not a folder")
     with store.one_snapshot():  # (one imported meanwhile waits for the next split)
         return _split(store, names, targets, existing, out, overlap, copies, progress)
 
