@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     from reviewer.core.team import AgreementReport
 
 SHOWN_IDS = 5  # postings listed after each figure in the table (--json lists them all)
+# what a "-" in a table stands for, said under it (--json: null)
+UNDEFINED = ("-: undefined, every answer the same category (kappa and alpha need answers in "
+             "two or more); 'agree' is the share of pairs agreeing")
+NO_PACE = "-: under a minute of work timed, too little for a pace"
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:
@@ -71,6 +75,8 @@ def table(report: AgreementReport) -> list[str]:
                   "  differ (ids)"]
         lines += [f"{q.question:26s} {q.method:>6} {q.postings:>8,} {_number(q.value):>7} "
                   f"{_number(q.share):>7}  {_ids(q.differing)}" for q in report.labels]
+        if any(q.value is None for q in report.labels):
+            lines.append(UNDEFINED)
     if report.spans:
         lines += ["", "span labels: pairwise F1, exact and overlapping",
                   f"{'label':26s} {'postings':>8} {'pairs':>7} {'exact':>7} {'overlap':>7}"
@@ -81,6 +87,8 @@ def table(report: AgreementReport) -> list[str]:
         lines += ["", f"{'reviewer':26s} {'reviewed':>8} {'hours':>7} {'per hour':>8}"]
         lines += [f"{p.reviewer:26s} {p.reviewed:>8,} {p.seconds / 3600:>7.2f} "
                   f"{_number(p.per_hour, 1):>8}" for p in report.pace]
+        if any(p.per_hour is None for p in report.pace):
+            lines.append(NO_PACE)
     return lines
 
 

@@ -58,6 +58,8 @@ def test_agreement_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "Krippendorff's alpha" in table and "relevant" in table and "alpha" in table
     assert "SKILL" in table and "LOC" in table and "title" in table
     assert "lead" in table and "40.0" in table  # one posting in 90 seconds
+    assert "undefined" not in table  # every value of a question is one
+    assert table.rstrip().endswith("-: under a minute of work timed, too little for a pace")
 
     assert main(["agreement", str(db), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
@@ -94,6 +96,27 @@ def test_two_reviewers_get_cohens_kappa(tmp_path: Path,
     [relevant] = json.loads(capsys.readouterr().out)["labels"]
     assert relevant["method"] == "kappa" and relevant["differing"] == [2]
     assert relevant["value"] == pytest.approx(cohen_kappa_score(ana, ben))
+
+
+def test_a_kappa_undefined_is_said_to_be_under_the_table(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every answer "yes": kappa is undefined, and the table printed a bare "-" for it."""
+    db = tmp_path / "p.db"
+    with Store(db, reviewer="lead") as store:
+        store.postings.add([NewPosting(source=f"{n}.md", hash=f"h{n}", kind="text", raw="x",
+                                       cleaned="text", fields={}) for n in (1, 2, 3)])
+        store.reviews.put([(pid, name, "label", "relevant", json.dumps(["yes"]), STAMP)
+                           for name in ("ana", "ben") for pid in (1, 2, 3)])
+    assert main(["agreement", str(db)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    row = next(n for n, line in enumerate(lines) if line.startswith("relevant "))
+    assert lines[row].split()[1:5] == ["kappa", "3", "-", "1.000"]
+    assert lines[row + 1] == ("-: undefined, every answer the same category (kappa and alpha "
+                              "need answers in two or more); 'agree' is the share of pairs "
+                              "agreeing")
+    assert main(["agreement", str(db), "--json"]) == 0
+    [relevant] = json.loads(capsys.readouterr().out)["labels"]
+    assert relevant["value"] is None and relevant["share"] == 1.0
 
 
 def test_a_project_of_one_reviewer_says_what_to_do(tmp_path: Path,
