@@ -15,6 +15,7 @@ from reviewer.cli.extract import worker_count
 
 if TYPE_CHECKING:
     from reviewer.core.export import ExportSummary
+    from reviewer.core.store import Store
 
 FORMATS = ("jsonl", "csv", "parquet", "hf", "prodigy", "labelstudio", "spacy", "conll",
            "doccano", "argilla", "jsonld", "jsonld-html")
@@ -22,15 +23,7 @@ ALL_REVIEWERS = ("jsonl", "hf", "prodigy", "labelstudio")  # formats with a plac
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from reviewer.core.export import (
-        BULK_FORMATS,
-        differing_note,
-        export,
-        export_bulk,
-        export_whole,
-        parse_split,
-        status_undecided_note,
-    )
+    from reviewer.core.export import differing_note, status_undecided_note
 
     if args.output == "-":
         raise CliError("-o -: an export writes files, not to standard output; give a "
@@ -39,49 +32,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     _check_output(Path(args.output))
     store = open_project(args.db)
     try:
-        split = parse_split(args.split) if args.split else None
-        reviewed_only, reviewers = not args.all, args.all_reviewers
-        if reviewers and args.format not in ALL_REVIEWERS:
-            raise CliError(f"--all-reviewers applies to {', '.join(ALL_REVIEWERS)}: {args.format} "
-                           "has no place for several reviewers' values")
-        emails = _emails(args.annotator_email or [])
-        if emails and args.format != "labelstudio":
-            raise CliError("--annotator-email applies to the labelstudio format only")
-        if emails and (unknown := sorted(emails.keys() - set(
-                names := store.reviews.every_name()))):  # (a scan: only when given)
-            raise CliError(f"--annotator-email: no reviewer {', '.join(map(repr, unknown))} "
-                           f"in the project (its reviewers: {', '.join(names) or 'none'})")
-        if store.queue.count("reviewed" if reviewed_only else None) == 0:
-            raise CliError("nothing to export: no reviewed postings (pass --all to export "
-                           "every posting)" if reviewed_only else "the project is empty")
-        if args.stratify is not None and not store.labels.is_asked(args.stratify):
-            asked = ", ".join(q.name for q in store.labels.schema() if q.kind != "span")
-            raise CliError(f"--stratify: no document question {args.stratify!r} in the "
-                           f"project (its questions: {asked or 'none'})")
-        fmt = "parquet" if args.format == "csv" and args.parquet else args.format
-        if (fmt in BULK_FORMATS and split is None and args.stratify is None
-                and not (args.strict or args.license or args.language)
-                and (fmt == "parquet" or not args.parquet)):
-            # a whole project in one file: worker processes over ranges of ids
-            jobs = worker_count(args.jobs)
-            schema = store.labels.schema() if fmt == "argilla" else None
-
-            def write(part: Path) -> ExportSummary:
-                return export_bulk(store.path, part, fmt, reviewed_only=reviewed_only,
-                                   jobs=jobs, reviewers=reviewers, raw_cells=args.raw_cells,
-                                   schema=schema)
-        else:
-            def write(part: Path) -> ExportSummary:
-                return export(lambda: store.records.all(reviewed_only, reviewers=reviewers),
-                              args.format, part, split=split, stratify=args.stratify,
-                              parquet=args.parquet, raw_cells=args.raw_cells,
-                              schema=store.labels.schema(), strict=args.strict,
-                              license=args.license, language=args.language, emails=emails)
-        # written beside the output and put in place when whole: a failed export (a full
-        # disk) leaves an older file as it was
-        summary = export_whole(Path(args.output), write, args.format)
-        differing = store.queue.count("reviewed" if reviewed_only else None, "disagreement")
-        left_out = store.reviews.status_undecided() if reviewed_only else 0
+        # every value read from one moment of the project, whatever another program
+        # writes meanwhile (a read transaction: it blocks no one's writes)
+        with store.one_snapshot():
+            summary, differing = _export(store, args)
+            left_out = store.reviews.status_undecided() if not args.all else 0
     except (ValueError, ImportError) as err:
         if isinstance(err, json.JSONDecodeError):
             raise  # a value of the project that cannot be read: said as such (cli._problem)
@@ -89,12 +44,63 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(summary.describe(Path(args.output)))
-    each = reviewers if args.format in ALL_REVIEWERS else None  # (one with no place for them)
+    if summary.again:
+        print("note: the project changed while it was exported (another program wrote to "
+              "it): exported again from one moment, in one process", file=sys.stderr)
+    each = args.all_reviewers if args.format in ALL_REVIEWERS else None  # (a place for them)
     if summary.total and (note := differing_note(differing, each)) is not None:
         print(f"note: {note}", file=sys.stderr)
     if (note := status_undecided_note(left_out)) is not None:
         print(f"note: {note}", file=sys.stderr)
     return 0
+
+
+def _export(store: Store, args: argparse.Namespace) -> tuple[ExportSummary, int]:
+    """Write the export ``args`` asks for: what was written, and how many of the
+    postings exported have reviewers who still differ."""
+    from reviewer.core.export import BULK_FORMATS, export, export_bulk, export_whole, parse_split
+
+    split = parse_split(args.split) if args.split else None
+    reviewed_only, reviewers = not args.all, args.all_reviewers
+    if reviewers and args.format not in ALL_REVIEWERS:
+        raise CliError(f"--all-reviewers applies to {', '.join(ALL_REVIEWERS)}: {args.format} "
+                       "has no place for several reviewers' values")
+    emails = _emails(args.annotator_email or [])
+    if emails and args.format != "labelstudio":
+        raise CliError("--annotator-email applies to the labelstudio format only")
+    if emails and (unknown := sorted(emails.keys() - set(
+            names := store.reviews.every_name()))):  # (a scan: only when given)
+        raise CliError(f"--annotator-email: no reviewer {', '.join(map(repr, unknown))} "
+                       f"in the project (its reviewers: {', '.join(names) or 'none'})")
+    if store.queue.count("reviewed" if reviewed_only else None) == 0:
+        raise CliError("nothing to export: no reviewed postings (pass --all to export "
+                       "every posting)" if reviewed_only else "the project is empty")
+    if args.stratify is not None and not store.labels.is_asked(args.stratify):
+        asked = ", ".join(q.name for q in store.labels.schema() if q.kind != "span")
+        raise CliError(f"--stratify: no document question {args.stratify!r} in the "
+                       f"project (its questions: {asked or 'none'})")
+    fmt = "parquet" if args.format == "csv" and args.parquet else args.format
+    if (fmt in BULK_FORMATS and split is None and args.stratify is None
+            and not (args.strict or args.license or args.language)
+            and (fmt == "parquet" or not args.parquet)):
+        # a whole project in one file: worker processes over ranges of ids (the schema
+        # argilla needs is read with the records)
+        jobs = worker_count(args.jobs)
+
+        def write(part: Path) -> ExportSummary:
+            return export_bulk(store.path, part, fmt, reviewed_only=reviewed_only,
+                               jobs=jobs, reviewers=reviewers, raw_cells=args.raw_cells)
+    else:
+        def write(part: Path) -> ExportSummary:
+            return export(lambda: store.records.all(reviewed_only, reviewers=reviewers),
+                          args.format, part, split=split, stratify=args.stratify,
+                          parquet=args.parquet, raw_cells=args.raw_cells,
+                          schema=store.labels.schema(), strict=args.strict,
+                          license=args.license, language=args.language, emails=emails)
+    # written beside the output and put in place when whole: a failed export (a full
+    # disk) leaves an older file as it was
+    summary = export_whole(Path(args.output), write, args.format)
+    return summary, store.queue.count("reviewed" if reviewed_only else None, "disagreement")
 
 
 def _format(args: argparse.Namespace) -> str:

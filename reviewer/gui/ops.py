@@ -239,9 +239,11 @@ class LongWork(QObject):
             if summary is None:
                 self.status.emit("Export cancelled; nothing was written.", 8000)
             else:
+                again = ("\n\nThe project changed while it was exported: exported again "
+                         "from one moment, in one process." if summary.again else "")
                 self.report("Exported", f"{summary.describe(out)}:\n" +
                             "\n".join(str(f) for f in summary.files)
-                            + self._differing(reviewed_only))
+                            + again + self._differing(reviewed_only))
 
         return self.run("Exporting", export_work(self.project, fmt, out,
                                                             reviewed_only, self.reviewer), done)

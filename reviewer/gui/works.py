@@ -76,13 +76,10 @@ def export_work(project: Path, fmt: str, out: Path, reviewed_only: bool,
 
         def write(part: Path) -> ExportSummary:
             if fmt in BULK_FORMATS:  # the whole project in one file: by worker processes
-                schema = None
-                if fmt == "argilla":  # its label schema goes with it
-                    with Store(project, reviewer=reviewer) as store:
-                        schema = store.labels.schema()
                 return export_bulk(project, part, fmt, reviewed_only=reviewed_only,
-                                   jobs=_worker_processes(), schema=schema, progress=written)
-            with Store(project, reviewer=reviewer) as store:
+                                   jobs=_worker_processes(), progress=written)
+            # every value of one moment, while the window goes on saving edits
+            with Store(project, reviewer=reviewer) as store, store.one_snapshot():
                 total = store.queue.count("reviewed" if reviewed_only else None)
 
                 def records() -> Iterator[PostingRecord]:

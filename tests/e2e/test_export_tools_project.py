@@ -66,8 +66,9 @@ def test_token_and_tool_formats_of_a_project(tmp_path: Path,
     assert conll_text.count("-DOCSTART- -X- O O\n") == 2 == total - conll.unreviewed_left_out
     assert "B-QUALIFICATION" in conll_text and "B-SKILL" in conll_text
     lines = [json.loads(line) for line in (tmp_path / "d.jsonl").read_text().splitlines()]
-    for line in lines:
-        for start, end, _label in line["label"]:
+    for line in lines:  # (one no one reviewed, with no span: no label, unknown)
+        assert "label" in line or line["status"] != "reviewed"
+        for start, end, _label in line.get("label", []):
             assert 0 <= start < end <= len(line["text"])
     assert any(line["cats"] == ["relevant=yes"] for line in lines)
     records_a = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text().splitlines()]

@@ -33,6 +33,7 @@ import tempfile
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -69,9 +70,16 @@ def export_bulk(db: Path, out: Path, fmt: str = "jsonl", *, reviewed_only: bool 
     (one of ``BULK_FORMATS``) with ``jobs`` processes: the file ``run.export`` writes
     from the same records without a split (``reviewers``: jsonl with every reviewer's
     values; ``raw_cells``: csv cells as the exact text; ``schema``: argilla's label
-    schema). Parquet (the CSV's columns, typed: see ``table``) needs pyarrow.
-    ``progress(done, total)`` is told the postings written as each range is in place;
-    what it raises stops the export (the workers too) and is raised here."""
+    schema, by default the project's). Parquet (the CSV's columns, typed: see ``table``)
+    needs pyarrow. ``progress(done, total)`` is told the postings written as each range
+    is in place; what it raises stops the export (the workers too) and is raised here.
+
+    Every value written is of one moment of the project, whatever another program writes
+    meanwhile: this process reads the ids, the questions, the schema and (with one job)
+    every record inside one read transaction. Worker processes cannot share it: where
+    another connection wrote to the project while they read (``Store.written_elsewhere``),
+    their ranges may be of different moments, and the export is written again by this
+    process alone, inside one read transaction (``ExportSummary.again``)."""
     if fmt not in BULK_FORMATS:
         raise ValueError(f"{fmt!r} is not written by worker processes: choose one of "
                          f"{', '.join(BULK_FORMATS)}")
@@ -81,25 +89,43 @@ def export_bulk(db: Path, out: Path, fmt: str = "jsonl", *, reviewed_only: bool 
         raise ValueError("--raw-cells applies to the csv format only")
     if fmt == "parquet":
         optional_module("pyarrow.parquet", PYARROW)  # fail before any work
-    with Store(db, create=False) as store:
-        ids = store.queue.ids(status="reviewed" if reviewed_only else None)
-        questions = store.records.questions(reviewed_only) if fmt in ("csv", "parquet") else []
-    job = Job(str(db), fmt, reviewed_only, reviewers, raw_cells, tuple(questions),
-              tuple(schema) if schema is not None else None)
-    ranges = [(ids[i], ids[min(i + RANGE, len(ids)) - 1]) for i in range(0, len(ids), RANGE)]
     out.parent.mkdir(parents=True, exist_ok=True)
-    write = _write_parquet if fmt == "parquet" else _write_text
-    told = _Told(len(ids), progress)
-    parts = write(job, ranges, jobs, out, told)
-    summary = ExportSummary(fmt, {"all": sum(p.count for p in parts)}, [out],
-                            dropped_spans=sum(p.dropped for p in parts),
-                            unaligned_spans=sum(p.unaligned for p in parts),
-                            workers=told.workers)
-    new = set().union(*(p.questions for p in parts)) - set(questions)
+    job = Job(str(db), fmt, reviewed_only, reviewers, raw_cells,
+              schema=tuple(schema) if schema is not None else None)
+    with Store(db, create=False, read_only=True) as store:  # (its close waits for no one)
+        summary, new = _export_once(store, job, jobs, out, progress)
+        if summary.workers > 1 and store.written_elsewhere():  # (asked outside the snapshot)
+            summary, new = _export_once(store, job, 1, out, progress)
+            summary.again = True
     if new:
         raise ValueError(f"the postings were labelled while the export ran ({', '.join(new)}"
                          "): export again")
     return summary
+
+
+def _export_once(store: Store, job: Job, jobs: int, out: Path,
+                 progress: Callable[[int, int], None] | None) -> tuple[ExportSummary, set[str]]:
+    """Write the export (see ``export_bulk``) from the project as it is at this moment:
+    what was written, and the questions the workers met that the columns lack."""
+    with store.one_snapshot():
+        store.written_elsewhere()  # the first read: the moment the snapshot holds
+        ids = store.queue.ids(status="reviewed" if job.reviewed_only else None)
+        questions = store.records.questions(job.reviewed_only) \
+            if job.fmt in ("csv", "parquet") else []
+        schema = job.schema
+        if job.fmt == "argilla" and schema is None:
+            schema = tuple(store.labels.schema())
+        job = replace(job, questions=tuple(questions), schema=schema)
+        ranges = [(ids[i], ids[min(i + RANGE, len(ids)) - 1])
+                  for i in range(0, len(ids), RANGE)]
+        write = _write_parquet if job.fmt == "parquet" else _write_text
+        told = _Told(len(ids), progress)
+        parts = write(job, ranges, jobs, out, told, store)
+    summary = ExportSummary(job.fmt, {"all": sum(p.count for p in parts)}, [out],
+                            dropped_spans=sum(p.dropped for p in parts),
+                            unaligned_spans=sum(p.unaligned for p in parts),
+                            workers=told.workers)
+    return summary, set().union(*(p.questions for p in parts)) - set(questions)
 
 
 def export_jsonl(db: Path, out: Path, *, reviewed_only: bool = True,
@@ -126,13 +152,13 @@ class _Told:
 
 
 def _write_text(job: Job, ranges: list[tuple[int, int]], jobs: int, out: Path,
-                told: _Told) -> list[Part]:
+                told: _Told, store: Store) -> list[Part]:
     with out.open("wb") as handle:
         if job.fmt == "csv":
             handle.write(_csv_header(job.questions))
         pool, sizes = _text_workers(jobs, len(ranges))
         if pool is None or sizes is None:
-            return [told(write_range(job, lo, hi, handle)) for lo, hi in ranges]
+            return [told(write_range(job, lo, hi, handle, store)) for lo, hi in ranges]
         start = handle.tell()
     told.workers = jobs
     with pool:
@@ -163,14 +189,14 @@ def _text_workers(jobs: int, ranges: int) -> tuple[ProcessPoolExecutor | None, A
 
 
 def _write_parquet(job: Job, ranges: list[tuple[int, int]], jobs: int, out: Path,
-                   told: _Told) -> list[Part]:
+                   told: _Told, store: Store) -> list[Part]:
     pq = optional_module("pyarrow.parquet", PYARROW)
     parts = []
     with pq.ParquetWriter(out, parquet_schema(job.questions)) as writer:
         pool = process_pool(jobs) if jobs > 1 and len(ranges) > 1 else None
         if pool is None:
             for lo, hi in ranges:
-                table, part = table_range(job, lo, hi)
+                table, part = table_range(job, lo, hi, store=store)
                 writer.write_table(table)
                 parts.append(told(part))
             return parts

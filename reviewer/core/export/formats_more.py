@@ -13,6 +13,8 @@ are Python's ``text[start:end]`` where the text holds no character past U+FFFF; 
 emoji, each such character counts two. doccano keeps every key besides ``text`` and
 ``label`` as the example's metadata. ``cats`` are the document labels named
 ``question=option``. A span of no character (doccano refuses them) is left out and counted.
+A posting whose reviewers differ on its spans, or one no person reviewed (``--all``) with no
+span, has no ``label``: its entities are unknown, where ``[]`` would say it has none.
 
 **Argilla** (``ArgillaRecords``), one ``rg.Record`` dict a line (Argilla 2.x, what
 ``Record.to_dict`` gives and ``Record.from_dict`` reads)::
@@ -96,8 +98,8 @@ def doccano_line(record: PostingRecord) -> tuple[Row, int]:
                  "cats": [option_id(question, option)
                           for question, chosen in record["labels"].items() for option in chosen],
                  "status": record["status"], "source": record["source"]}
-    if undecided(record, "spans"):  # no label said: the spans are to be labelled still
-        del line["label"]
+    if undecided(record, "spans") or (not spans and record["status"] != "reviewed"):
+        del line["label"]  # no label said: unknown (reviewers differ, or no one reviewed it)
     return line, len(record["spans"]) - len(kept)
 
 

@@ -71,10 +71,16 @@ def no_collector() -> Iterator[None]:
             gc.enable()
 
 
-def _records(job: Job, first: int, last: int) -> Iterator[tuple[PostingRecord, int]]:
+def _records(job: Job, first: int, last: int,
+             store: Store | None = None) -> Iterator[tuple[PostingRecord, int]]:
     """The records of the postings first..last, each without its bad spans, and how
-    many it had."""
-    with Store(job.db, create=False) as store:
+    many it had: read through ``store`` (the exporting process's, inside its snapshot),
+    else through a connection of their own (a worker's: for reading only, so that its
+    close neither waits for the others' reads nor folds the -wal file, which another
+    connection would take for a change of the project)."""
+    with contextlib.ExitStack() as opened:
+        if store is None:
+            store = opened.enter_context(Store(job.db, create=False, read_only=True))
         for record in store.records.all(job.reviewed_only, first=first, last=last,
                                         reviewers=job.reviewers):
             yield drop_bad_spans(record)
@@ -89,19 +95,21 @@ def _line(job: Job) -> Callable[[PostingRecord], tuple[Row, int]]:
     return lambda record: (canonical_row(record), 0)
 
 
-def write_range(job: Job, first: int, last: int, out: IO[bytes]) -> Part:
+def write_range(job: Job, first: int, last: int, out: IO[bytes],
+                store: Store | None = None) -> Part:
     """Write the postings first..last (those of the job's status) to ``out`` in the job's
-    text format: lines, or CSV rows without the header."""
+    text format: lines, or CSV rows without the header (read through ``store`` when
+    given: see ``_records``)."""
     part = Part()
     with no_collector():
         if job.fmt == "csv":
-            for record, dropped in _records(job, first, last):
+            for record, dropped in _records(job, first, last, store):
                 part.questions.update(record["labels"])
                 out.write(csv_line(csv_cells(record, job.questions, job.raw_cells)).encode())
                 part.count, part.dropped = part.count + 1, part.dropped + dropped
             return part
         line = _line(job)
-        for record, dropped in _records(job, first, last):
+        for record, dropped in _records(job, first, last, store):
             row, left_out = line(record)
             out.write(json_line_bytes(row))
             part.count, part.dropped = part.count + 1, part.dropped + dropped
@@ -115,8 +123,10 @@ def parquet_schema(questions: tuple[str, ...]) -> Any:
     return pa.schema(table_types(pa, questions))
 
 
-def table_range(job: Job, first: int, last: int, batch: int = 500) -> tuple[Any, Part]:
-    """The Parquet rows of the postings first..last as a pyarrow Table, and the part.
+def table_range(job: Job, first: int, last: int, batch: int = 500,
+                store: Store | None = None) -> tuple[Any, Part]:
+    """The Parquet rows of the postings first..last as a pyarrow Table, and the part
+    (read through ``store`` when given: see ``_records``).
     Records become Arrow columns ``batch`` at a time and are freed: the records of a
     whole range, held to the end, made reading them a third slower (fresh memory for
     each, where freed records' memory is reused while still in the processor's cache)."""
@@ -125,7 +135,7 @@ def table_range(job: Job, first: int, last: int, batch: int = 500) -> tuple[Any,
     part = Part()
     tables, kept = [], []
     with no_collector():
-        for record, dropped in _records(job, first, last):
+        for record, dropped in _records(job, first, last, store):
             part.questions.update(record["labels"])
             kept.append(record)
             part.count, part.dropped = part.count + 1, part.dropped + dropped

@@ -27,6 +27,9 @@ class ExportSummary:
     undecided_values: int = 0  # JSON-LD: values no person decided, not written
     machine_postings: int = 0  # JSON-LD: postings not reviewed, the machine's values (--all)
     workers: int = 1  # the processes that wrote it (1: the exporting one alone)
+    # the project changed while worker processes read it: written again by one process,
+    # from one moment (``bulk.export_bulk``)
+    again: bool = False
     # the files written, in a folder written and beside the output (a writer names its
     # parts, not each file of a part): counted by ``run.export_whole``, in its thread
     written: int | None = None

@@ -10,7 +10,8 @@ merge: ``["spans", "field:title"]``; empty where nothing is).
 
 **CSV** (``csv_cells``): every cell text; a list or a mapping as JSON, a missing value
 empty, and a cell a spreadsheet would run as a formula (or that starts with ``'``) with
-a leading ``'`` unless ``raw`` (``neutral``).
+a leading ``'`` unless ``raw`` (``neutral``). The offsets in ``spans`` index the ``text``
+cell as written: after such a ``'``, they count it.
 
 **Parquet** (``table_types``, ``arrow_table``): the same columns, typed as a pandas or Hugging
 Face user reads them without parsing: numbers as floats (the id an integer), list fields
@@ -101,8 +102,14 @@ def head_cells(record: PostingRecord, raw: bool) -> list[str]:
 
 
 def tail_cells(record: PostingRecord, raw: bool) -> list[str]:
-    """The CSV cells of ``CSV_TAIL``."""
-    return cells((dumps(record["spans"]), record["comment"], record["imported_at"],
+    """The CSV cells of ``CSV_TAIL``. The spans' offsets index the text cell as written:
+    where the guard put a ``'`` before it (``neutral``), they count it too."""
+    spans: Sequence[Any] = record["spans"]
+    text = record["text"]
+    if spans and not raw and (shift := len(neutral(text)) - len(text)):
+        spans = [{**span, "start": span["start"] + shift, "end": span["end"] + shift}
+                 for span in spans]
+    return cells((dumps(spans), record["comment"], record["imported_at"],
                   record["updated_at"], dumps(record["metadata"]),
                   record.get("undecided") or None), raw)
 

@@ -302,6 +302,25 @@ def test_csv_neutralises_cells_a_spreadsheet_would_run(tmp_path: Path, start: st
         assert json.loads(cells["spans"]) == []
 
 
+@pytest.mark.parametrize("start", [*FORMULA_STARTS, "'"])
+def test_csv_span_offsets_index_the_text_cell_as_written(tmp_path: Path, start: str) -> None:
+    """Where the guard puts a ``'`` before the text cell, the spans' offsets count it: in
+    every row, ``text[start:end]`` is the span's text, read with the csv module alone."""
+    text = f"{start} Python and SQL"
+    records = [make_record(1, text, spans=[span(text, "Python", "SKILL"),
+                                           span(text, "SQL", "SKILL")]),
+               make_record(2, "Python and SQL", spans=[span("Python and SQL", "SQL", "SKILL")])]
+    for raw in (False, True):
+        out = tmp_path / f"raw{raw}.csv"
+        export(records, "csv", out, raw_cells=raw)
+        with out.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        assert rows[0]["text"] == (text if raw else "'" + text)
+        for row in rows:
+            spans = json.loads(row["spans"])
+            assert spans and all(row["text"][s["start"]:s["end"]] == s["text"] for s in spans)
+
+
 def test_raw_cells_is_for_csv_only(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="csv format only"):
         export(sample(), "jsonl", tmp_path / "p.jsonl", raw_cells=True)

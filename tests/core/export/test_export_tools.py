@@ -46,6 +46,22 @@ def test_doccano_sequence_labelling_lines(tmp_path: Path) -> None:
     assert units[2 * start:2 * end].decode("utf-16-le") == "東京"
 
 
+def test_doccano_gives_no_span_answer_for_a_posting_no_person_reviewed(tmp_path: Path) -> None:
+    """``--all``: a posting not reviewed that has no span is unknown, not "no entity" (as
+    doccano's undecided case, no ``label`` key); a reviewed one without spans says "none",
+    and the spans a person made on one not reviewed are kept."""
+    text = "Data engineer, Python."
+    records = [make_record(1, text, status="new"), make_record(2, text),
+               make_record(3, text, status="flagged"),
+               make_record(4, text, status="new", spans=[span(text, "Python", "SKILL")])]
+    export(records, "doccano", tmp_path / "a.jsonl")
+    new, reviewed, flagged, labelled = read_lines(tmp_path / "a.jsonl")
+    assert "label" not in new and "label" not in flagged
+    assert (new["status"], flagged["status"]) == ("new", "flagged")
+    assert reviewed["label"] == []
+    assert labelled["label"] == [[15, 21, "SKILL"]]
+
+
 def test_doccano_offsets_count_what_its_annotator_counts(tmp_path: Path) -> None:
     """doccano's annotator counts a text in UTF-16 code units, as JavaScript does: after
     an emoji, offsets in code points put every span one character early ("n, R" for
