@@ -53,11 +53,13 @@ _INSERTS = {
               " VALUES (?, ?, ?, ?)",
 }
 # the rows of suggestions and of the log, ``MANY_ROWS`` a statement (see ``_insert_rows``);
-# a record's suggestions are all of this version, none with alternatives
-_SUGGESTIONS = ("INSERT INTO suggestions (posting_id, field, value, spans, confidence, stage,"
-                " extractor_version, alternatives) VALUES",
+# a record's suggestions are all of this version, none with alternatives. OR FAIL: a
+# statement of many rows that fails is not undone by itself (the batch's transaction is
+# undone whole), so SQLite keeps no journal of it (it wrote twice the project's size)
+_SUGGESTIONS = ("INSERT OR FAIL INTO suggestions (posting_id, field, value, spans, confidence,"
+                " stage, extractor_version, alternatives) VALUES",
                 f"(?, ?, ?, ?, ?, ?, '{EXTRACTOR_VERSION}', '[]')")
-_EVENTS = ("INSERT INTO events (at, kind, posting_id, data, reviewer) VALUES",
+_EVENTS = ("INSERT OR FAIL INTO events (at, kind, posting_id, data, reviewer) VALUES",
            "(?, 'import_record', ?, '{}', ?)")
 MANY_ROWS = 200  # rows an INSERT of suggestions or of the log writes (the sqlite3 module
 # spends as much on each statement it runs as SQLite does on a row: a third of the time)

@@ -459,6 +459,30 @@ def test_records_after_a_posting_at_sqlites_largest_id_are_numbered_by_sqlite(
     assert len(set(ids.values())) == len(records)
 
 
+def test_a_batch_with_a_row_the_store_refuses_stores_nothing(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A row the store refuses (a suggestion without a confidence) in a statement of many
+    rows fails its whole batch: nothing of it is left, and the batch without it is
+    stored whole."""
+    from reviewer.core.store import record_rows
+    from reviewer.core.store import rows as store_rows
+
+    monkeypatch.setattr(store_rows, "MANY_ROWS", 2)
+    rows = [record_rows(record_of(store.records.get(pid))) for pid in store.queue.ids()]
+    first, *rest = rows[-1].suggestions  # the refused row second of its statement's two
+    bad = rows[-1]._replace(hash="other", suggestions=(
+        first, ("bogus", '"x"', "[]", None, "s"), *rest))
+    with Store(tmp_path / "other.db") as other:
+        with pytest.raises(sqlite3.IntegrityError):
+            other.records.add_rows([*rows[:-1], bad])
+        counts = [other.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                  for table in ("postings", "suggestions", "events WHERE posting_id > 0")]
+        assert counts == [0, 0, 0]
+        assert other.records.add_rows(rows) == [True] * len(rows)
+        assert sum(len(r.suggestions) for r in rows) == other.db.execute(
+            "SELECT count(*) FROM suggestions").fetchone()[0] > 4
+
+
 def test_a_migration_stopped_part_way_keeps_the_first_backup_as_it_was(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Stopped during its upgrade (killed, power lost), a project is upgraded again at
