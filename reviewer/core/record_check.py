@@ -27,6 +27,7 @@ _NUMBER_TYPES = (float, int)
 _PROVENANCE_SET = frozenset(_PROVENANCES)
 _NO_SPANS: list[list[int]] = []
 _MISSING = object()  # a suggestion without a value
+_EMPTY: tuple[Any, ...] = ("", [], {})  # no value, as a text, a list or an object
 
 
 def record_problem(obj: dict[str, Any]) -> str | None:
@@ -184,7 +185,9 @@ def _spans_problem(spans: Any, text: str, key: str, what: str, origin: str) -> s
 def _fits(obj: dict[str, Any]) -> bool:
     """Does ``record_problem`` surely find nothing before the labelled spans? The quick
     check: exact types, as JSON gives them; False leaves the record to the thorough
-    check."""
+    check. The names of a record's fields are checked a dict at a time, each value with
+    what its provenance says of it (a machine's text that is the field's is not checked
+    again), and all its offsets in one loop (``_offsets_fit``)."""
     get = obj.get
     text, digest, pid = get("text"), get("raw_hash"), get("id")
     if type(text) is not str or type(digest) is not str or not digest \
@@ -200,41 +203,60 @@ def _fits(obj: dict[str, Any]) -> bool:
         value = get(key)
         if value is not None and type(value) is not dict:
             return False
-    size = len(text)
     provenance = get("provenance") or {}
     fields = get("fields") or {}
+    machine = get("machine") or {}
     try:
-        if not (provenance.keys() <= _FIELD_KINDS.keys()
+        if not (fields.keys() <= _FIELD_KINDS.keys() and machine.keys() <= _FIELD_KINDS.keys()
+                and provenance.keys() <= _FIELD_KINDS.keys()
                 and set(provenance.values()) <= _PROVENANCE_SET):
             return False
     except TypeError:  # a state that is not text
         return False
-    for name, value in fields.items():
+    same: set[str] = set()  # the fields whose text is the machine's (checked once)
+    for name, value in fields.items():  # each value, and what its provenance says of it
+        if value is None:
+            continue
         if not _value_fits(name, value):
             return False
-    for name, suggestion in (get("machine") or {}).items():
-        if type(suggestion) is not dict \
-                or not _value_fits(name, suggestion.get("value", _MISSING)) \
+        if value in _EMPTY:
+            continue
+        state = provenance.get(name)
+        if state == "machine":
+            suggestion = machine.get(name)
+            if type(suggestion) is not dict or suggestion.get("value") != value:
+                return False
+            if type(value) is str:
+                same.add(name)
+        elif state not in _PERSON_STATES or _person_problem(name, value) is not None:
+            return False
+    spans = list((get("field_spans") or {}).values())
+    for name, suggestion in machine.items():
+        if type(suggestion) is not dict:
+            return False
+        value = suggestion.get("value", _MISSING)
+        if (value is not None and not (name in same and type(value) is str)
+                and not _value_fits(name, value)) \
                 or type(confidence := suggestion.get("confidence", 0.0)) not in _NUMBER_TYPES \
-                or not 0 <= confidence <= 1 \
-                or type(suggestion.get("stage", "")) is not str \
-                or not _offsets_fit(suggestion.get("spans", _NO_SPANS), size):
+                or not 0 <= confidence <= 1 or type(suggestion.get("stage", "")) is not str:
             return False
-    return all(_offsets_fit(spans, size) for spans in (get("field_spans") or {}).values()) \
-        and _provenance_problem(obj) is None
+        spans.append(suggestion.get("spans", _NO_SPANS))
+    return _offsets_fit(spans, len(text))
 
 
-def _offsets_fit(spans: Any, size: int) -> bool:
-    """Are ``spans`` surely pairs of offsets into a text of ``size`` characters? The
-    quick check of ``_offsets_problem``'s usual spans."""
-    if type(spans) is not list:
-        return False
-    for span in spans:
-        if type(span) is not list or len(span) != 2:
+def _offsets_fit(lists: list[Any], size: int) -> bool:
+    """Are ``lists`` surely lists of pairs of offsets into a text of ``size``
+    characters? The quick check of ``_offsets_problem``'s usual spans, all of a record's
+    in one call (it has two dozen lists of a few spans each)."""
+    for spans in lists:
+        if type(spans) is not list:
             return False
-        start, end = span
-        if type(start) is not int or type(end) is not int or not 0 <= start <= end <= size:
-            return False
+        for span in spans:
+            if type(span) is not list or len(span) != 2:
+                return False
+            start, end = span
+            if type(start) is not int or type(end) is not int or not 0 <= start <= end <= size:
+                return False
     return True
 
 
@@ -251,7 +273,18 @@ def _value_fits(name: str, value: Any) -> bool:
         return name in _LIST_FIELDS and all(map(isinstance, value, repeat(str)))
     if cls is int or cls is float:
         return name in _NUMBER_FIELDS and 0 <= value < 1e15
-    return cls is dict and name == "salary" and _value_problem(name, value) is None
+    return cls is dict and name == "salary" and _salary_fits(value)
+
+
+def _salary_fits(value: dict[str, Any]) -> bool:
+    """Is ``value`` surely a salary ``_value_problem`` finds nothing wrong with?"""
+    low, high, currency = value.get("min"), value.get("max"), value.get("currency")
+    return value.keys() <= _SALARY_KEYS \
+        and (low is None or (type(low) in _NUMBER_TYPES and 0 <= low < 1e15)) \
+        and (high is None or (type(high) in _NUMBER_TYPES and 0 <= high < 1e15)) \
+        and (low is None or high is None or low <= high) \
+        and (currency is None or (type(currency) is str and 1 <= len(currency.strip()) <= 3)) \
+        and value.get("period") in _PERIOD_OR_NONE
 
 
 def value_problem(name: str, value: Any) -> str | None:
@@ -344,6 +377,7 @@ _DATE_FIELDS = {spec.name for spec in FIELDS if spec.kind == "date"}
 _LIST_FIELDS = {spec.name for spec in FIELDS if spec.kind == "list"}
 _NUMBER_FIELDS = {spec.name for spec in FIELDS if spec.kind == "number"}
 _SALARY_KEYS = frozenset(("min", "max", "currency", "period"))
+_PERIOD_OR_NONE = (None, *PERIODS)
 _PERSON_STATES = frozenset(("accepted", "corrected", "adjudicated"))
 _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 

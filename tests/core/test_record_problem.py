@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewer.core.record_check import first_problem, record_problem
+from reviewer.core.record_check import _fits, first_problem, record_problem
 from reviewer.core.records import RECORD_KEYS
 from reviewer.core.schema import FIELD_NAMES
 
@@ -190,3 +190,50 @@ def test_a_timestamp_that_is_no_date_and_time_is_a_problem() -> None:
             assert first_problem(record) == problem
         for stamp in ("", "2026-01-01", "2026-01-01T10:00:00Z", "2026-01-01T10:00:00.5+02:00"):
             assert record_problem({**copy.deepcopy(RECORD), key: stamp}) is None, stamp
+
+
+# a record as an import of pages exports it: every value the machine's, its spans twice
+MACHINE_RECORD: dict[str, Any] = {
+    "id": 3, "source": "a.jsonl#3", "raw_hash": "m" * 64, "status": "new", "reviewer": "",
+    "text": TEXT, "fields": {"title": "Data Engineer", "company": "Acme", "remote": None,
+                             "skills": ["Python", "SQL"], "seniority": "senior",
+                             "salary": {"min": 5, "max": 6.5, "currency": "EUR",
+                                        "period": "month"}},
+    "provenance": {"title": "machine", "company": "machine", "remote": "none",
+                   "skills": "machine", "seniority": "machine", "salary": "machine"},
+    "machine": {"title": {"value": "Data Engineer", "confidence": 0.9, "spans": [[0, 13]],
+                          "stage": "structure"},
+                "company": {"value": "Acme", "confidence": 1, "spans": [[17, 21]],
+                            "stage": "prose"},
+                "skills": {"value": ["Python", "SQL"], "confidence": 0.5,
+                           "spans": [[33, 39], [44, 47]], "stage": "patterns"},
+                "seniority": {"value": "senior", "confidence": 0.5, "spans": [],
+                              "stage": "pattern"},
+                "salary": {"value": {"min": 5, "max": 6.5, "currency": "EUR",
+                                     "period": "month"}, "confidence": 0.8,
+                           "spans": [[0, 4]], "stage": "pattern"}},
+    "field_spans": {"title": [[0, 13]], "company": [[17, 21]], "skills": [[33, 39], [44, 47]],
+                    "salary": [[0, 4]]},
+    "spans": [], "labels": {}, "comment": "", "metadata": {},
+    "imported_at": "2026-01-01T00:00:00+00:00", "updated_at": "2026-01-01T00:00:00+00:00",
+    "schema_version": 1,
+}
+SALARIES = [{"min": True}, {"min": 5, "max": 3}, {"min": -1}, {"max": float("nan")},
+            {"min": 1e15}, {"currency": ""}, {"currency": " "}, {"currency": "dollars"},
+            {"currency": 3}, {"period": "fortnight"}, {"period": ["year"]}, {"bonus": 1},
+            {1: 2}, {"min": "1"}, {"min": 1, "max": 1, "currency": "€", "period": None}]
+
+
+def test_the_quick_check_takes_the_usual_records_and_no_other() -> None:
+    """Each bad value in each place of a record as our exports write them: what is said
+    of it is what the thorough check says, whichever check found it."""
+    assert _fits(RECORD) and _fits(MACHINE_RECORD)  # (the usual record goes the quick way)
+    for base in (RECORD, MACHINE_RECORD):
+        for bad in [*BAD, *SALARIES, "Acme", "Data Engineer", ["Python", "SQL"], [[0, 13]]]:
+            for place in ("fields", "value", "spans", "field_spans", "confidence", "stage",
+                          "provenance"):
+                for name in ("salary", "title", "company", "skills", "remote", "work_hours",
+                             "date_posted"):
+                    record = copy.deepcopy(base)
+                    _mutated(record, place, "", name, copy.deepcopy(bad))
+                    assert record_problem(record) == first_problem(record), (place, name, bad)

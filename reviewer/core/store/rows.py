@@ -4,8 +4,10 @@ and a batch of them written in one transaction.
 ``record_rows`` encodes a record (``reviewer.core.records``) as flat rows: the posting,
 the machine's values, people's decisions, spans and labels. It runs no SQL, so an
 import runs it where the record was read, in a worker process when it has them, and
-the writer (``write_rows``) only inserts: one statement a posting (its id is needed),
-one for all the rows of each other table, the search index filled once at the end.
+the writer (``write_rows``) only inserts: the postings in one statement (numbered here
+as SQLite would number them, so that their rows know their ids), the rows of each
+other table in one (the machine's values and the log ``MANY_ROWS`` rows a statement
+run), the search index filled once at the end.
 What is stored is what ``Records.add`` stored record by record before: the listing
 columns already on the final values, each row of people's work named after the
 reviewer the record names (who set its status), else after the reviewer who imports.
@@ -43,17 +45,25 @@ MAX_KEPT_ID = 2**52
 _INSERT = (f"INSERT INTO postings ({', '.join(ROW_COLUMNS)}, imported_at, updated_at, comment,"
            f" status_by, comment_by, id) VALUES ({', '.join('?' * (len(ROW_COLUMNS) + 6))})")
 _INSERTS = {
-    "suggestions": "INSERT INTO suggestions (posting_id, field, value, spans, confidence, stage,"
-                   " extractor_version, alternatives) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     "decisions": "INSERT INTO annotations (posting_id, field, state, value, spans, updated_at,"
                  " reviewer) VALUES (?, ?, ?, ?, ?, ?, ?)",
     "spans": 'INSERT INTO spans (posting_id, start, "end", label, origin, state, created_at,'
              " reviewer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     "labels": "INSERT OR IGNORE INTO doc_labels (posting_id, question, option, reviewer)"
               " VALUES (?, ?, ?, ?)",
-    "events": "INSERT INTO events (at, kind, posting_id, data, reviewer)"
-              " VALUES (?, 'import_record', ?, '{}', ?)",
 }
+# the rows of suggestions and of the log, ``MANY_ROWS`` a statement (see ``_insert_rows``);
+# a record's suggestions are all of this version, none with alternatives. OR FAIL: a
+# statement of many rows that fails is not undone by itself (the batch's transaction is
+# undone whole), so SQLite keeps no journal of it (it wrote twice the project's size)
+_SUGGESTIONS = ("INSERT OR FAIL INTO suggestions (posting_id, field, value, spans, confidence,"
+                " stage, extractor_version, alternatives) VALUES",
+                f"(?, ?, ?, ?, ?, ?, '{EXTRACTOR_VERSION}', '[]')")
+_EVENTS = ("INSERT OR FAIL INTO events (at, kind, posting_id, data, reviewer) VALUES",
+           "(?, 'import_record', ?, '{}', ?)")
+MANY_ROWS = 200  # rows an INSERT of suggestions or of the log writes (the sqlite3 module
+# spends as much on each statement it runs as SQLite does on a row: a third of the time)
+_LAST_ID = 2**63 - 1  # SQLite's largest id: past it, it numbers a posting at random
 
 
 class RecordRows(NamedTuple):
@@ -65,8 +75,7 @@ class RecordRows(NamedTuple):
     # tuples of text and numbers all through: a worker process sends them and the writer
     # unpickles them at a third of what lists cost (the garbage collector walks every
     # list made; such a tuple it drops at once, and an empty one is never made)
-    # (field, value, spans, confidence, stage, extractor version, alternatives) each
-    suggestions: tuple[tuple[Any, ...], ...]
+    suggestions: tuple[tuple[Any, ...], ...]  # field, value, spans, confidence, stage
     decisions: tuple[tuple[Any, ...], ...]  # field, state, value, spans, updated_at
     spans: tuple[tuple[Any, ...], ...]  # start, end, label, origin, state, created_at
     labels: tuple[tuple[str, str], ...]  # question, option
@@ -102,7 +111,7 @@ def record_rows(record: dict[str, Any]) -> RecordRows:
         if value not in EMPTY:
             suggestions.append((name, dumps(value).decode(),
                                 dumps(suggestion.get("spans", _NO_SPANS)).decode(), confidence,
-                                _interned(suggestion.get("stage", "")), EXTRACTOR_VERSION, "[]"))
+                                _interned(suggestion.get("stage", ""))))
     status = get("status", "new")
     imported = get("imported_at") or now()
     updated = get("updated_at") or imported
@@ -197,26 +206,64 @@ def write_rows(db: Database, postings: Postings, batch: Sequence[RecordRows],
     # the next id, which the next record may ask for (and the next, down the batch)
     kept.sort(key=lambda entry: entry[1] is None)
     out: dict[str, list[Any]] = {table: [] for table in _INSERTS}
-    suggestions, decisions, spans, labels, events = out.values()
+    decisions, spans, labels = out.values()
+    suggestions: list[Any] = []  # the values of their rows, one row after the other
+    events: list[Any] = []
     with _keys_unchecked(db), stops_the_import(getattr(db, "path", None)), db.atomic(), (
             postings.indexed_at_end() if len(batch) >= BULK_INDEX else _by_trigger()) as indexed:
         stamp = now()
-        execute = db.conn.execute
-        for rows, asked in kept:
-            who = rows.by or reviewer
-            commented = who if rows.row[-2] else ""
-            pid = int(execute(_INSERT, (*rows.row, commented, asked)).lastrowid or 0)
-            indexed.append(pid)
-            suggestions += [(pid, *row) for row in rows.suggestions]
+        keeping = [pid for _rows, pid in kept]
+        pids = _numbered(db, keeping)
+        rows_of = [(*rows.row, (rows.by or reviewer) if rows.row[-2] else "", pid)
+                   for (rows, _asked), pid in zip(kept, pids or keeping, strict=True)]
+        if pids is None:  # past SQLite's largest id: it numbers them, one at a time
+            pids = [int(db.conn.execute(_INSERT, row).lastrowid or 0) for row in rows_of]
+        else:
+            db.conn.executemany(_INSERT, rows_of)
+        indexed += pids
+        for (rows, _asked), pid in zip(kept, pids, strict=True):
+            for row in rows.suggestions:
+                suggestions += (pid, *row)
             if rows.decisions or rows.spans or rows.labels:
+                who = rows.by or reviewer
                 decisions += [(pid, *row, who) for row in rows.decisions]
                 spans += [(pid, *row, who) for row in rows.spans]
                 labels += [(pid, *row, who) for row in rows.labels]
-            events.append((rows.logged_at or stamp, pid, reviewer))
+            events += (rows.logged_at or stamp, pid, reviewer)
+        _insert_rows(db, *_SUGGESTIONS, suggestions)
         for table, statement in _INSERTS.items():
             if out[table]:
                 db.conn.executemany(statement, out[table])
+        _insert_rows(db, *_EVENTS, events)
     return added
+
+
+def _numbered(db: Database, asked: list[int | None]) -> list[int] | None:
+    """The id each new posting is stored under, so that all are inserted in one
+    statement: the one it asks for (None: none), else the one SQLite would give it,
+    inserted after those that keep theirs (one past the largest). None where those would
+    pass SQLite's largest id (it numbers such postings at random)."""
+    top = max(db.conn.execute("SELECT max(id) FROM postings").fetchone()[0] or 0,
+              max((pid for pid in asked if pid is not None), default=0))
+    if top + len(asked) > _LAST_ID:
+        return None
+    new = iter(range(top + 1, top + len(asked) + 1))
+    return [pid if pid is not None else next(new) for pid in asked]
+
+
+def _insert_rows(db: Database, head: str, row: str, values: list[Any]) -> None:
+    """``head`` (an INSERT up to VALUES) run for each row of ``values`` (the values of
+    its rows one after the other, as many a row as ``row`` has marks), ``MANY_ROWS``
+    rows a statement."""
+    width = row.count("?")
+    step = width * MANY_ROWS
+    full = len(values) - len(values) % step
+    if full:
+        db.conn.executemany(f"{head} {', '.join([row] * MANY_ROWS)}",
+                            [values[at:at + step] for at in range(0, full, step)])
+    if full < len(values):
+        db.conn.executemany(f"{head} {row}",
+                            [values[at:at + width] for at in range(full, len(values), width)])
 
 
 @contextlib.contextmanager

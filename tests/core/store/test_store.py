@@ -442,6 +442,47 @@ def test_a_record_asking_for_a_huge_id_is_numbered_as_a_page_is(
         assert other.queue.ids()[-1] == 2**52
 
 
+def test_records_after_a_posting_at_sqlites_largest_id_are_numbered_by_sqlite(
+        store: Store, tmp_path: Path) -> None:
+    """A project that holds a posting at SQLite's largest id (kept so before ids past
+    2**52 were numbered anew): the records of a batch that ask for no id are numbered
+    by SQLite, as a page is; those that ask for a free one keep it."""
+    records = [record_of(store.records.get(pid)) for pid in store.queue.ids()]
+    with Store(tmp_path / "other.db") as other:
+        other.db.execute("INSERT INTO postings (id, hash, source, kind, cleaned, imported_at,"
+                         " updated_at) VALUES (?, 'h', 'old', 'text', 'x', '', '')",
+                         (2**63 - 1,))
+        batch = [{k: v for k, v in r.items() if k != "id"} for r in records[1:]]
+        assert other.records.add_many([records[0], *batch]) == [True] * len(records)
+        ids = {r["raw_hash"]: r["id"] for r in other.records.all(reviewed_only=False)}
+    assert ids[records[0]["raw_hash"]] == records[0]["id"]
+    assert len(set(ids.values())) == len(records)
+
+
+def test_a_batch_with_a_row_the_store_refuses_stores_nothing(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A row the store refuses (a suggestion without a confidence) in a statement of many
+    rows fails its whole batch: nothing of it is left, and the batch without it is
+    stored whole."""
+    from reviewer.core.store import record_rows
+    from reviewer.core.store import rows as store_rows
+
+    monkeypatch.setattr(store_rows, "MANY_ROWS", 2)
+    rows = [record_rows(record_of(store.records.get(pid))) for pid in store.queue.ids()]
+    first, *rest = rows[-1].suggestions  # the refused row second of its statement's two
+    bad = rows[-1]._replace(hash="other", suggestions=(
+        first, ("bogus", '"x"', "[]", None, "s"), *rest))
+    with Store(tmp_path / "other.db") as other:
+        with pytest.raises(sqlite3.IntegrityError):
+            other.records.add_rows([*rows[:-1], bad])
+        counts = [other.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                  for table in ("postings", "suggestions", "events WHERE posting_id > 0")]
+        assert counts == [0, 0, 0]
+        assert other.records.add_rows(rows) == [True] * len(rows)
+        assert sum(len(r.suggestions) for r in rows) == other.db.execute(
+            "SELECT count(*) FROM suggestions").fetchone()[0] > 4
+
+
 def test_a_migration_stopped_part_way_keeps_the_first_backup_as_it_was(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Stopped during its upgrade (killed, power lost), a project is upgraded again at
