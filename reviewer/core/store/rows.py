@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -254,12 +255,13 @@ def _numbered(db: Database, asked: list[int | None]) -> list[int] | None:
 def _insert_rows(db: Database, head: str, row: str, values: list[Any]) -> None:
     """``head`` (an INSERT up to VALUES) run for each row of ``values`` (the values of
     its rows one after the other, as many a row as ``row`` has marks), ``MANY_ROWS``
-    rows a statement."""
+    rows a statement, or as many as SQLite takes values (999 before its version 3.32)."""
     width = row.count("?")
-    step = width * MANY_ROWS
+    many = min(MANY_ROWS, db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width)
+    step = width * many
     full = len(values) - len(values) % step
     if full:
-        db.conn.executemany(f"{head} {', '.join([row] * MANY_ROWS)}",
+        db.conn.executemany(f"{head} {', '.join([row] * many)}",
                             [values[at:at + step] for at in range(0, full, step)])
     if full < len(values):
         db.conn.executemany(f"{head} {row}",

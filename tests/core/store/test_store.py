@@ -459,6 +459,20 @@ def test_records_after_a_posting_at_sqlites_largest_id_are_numbered_by_sqlite(
     assert len(set(ids.values())) == len(records)
 
 
+def test_records_are_stored_where_sqlite_takes_few_values_a_statement(
+        store: Store, tmp_path: Path) -> None:
+    """SQLite before 3.32 takes 999 values a statement: the machine's values of a batch,
+    200 rows of 5 a statement, failed the import ("too many SQL variables")."""
+    records = [record_of(store.records.get(pid)) for pid in store.queue.ids()]
+    with Store(tmp_path / "other.db") as other:
+        other.db.conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+        many = [dict(r, id=None, raw_hash=f"{r['raw_hash']}-{n}") for n in range(60)
+                for r in records]
+        assert other.records.add_many(many) == [True] * len(many)
+        stored = other.db.execute("SELECT count(*) FROM suggestions").fetchone()[0]
+    assert stored == 60 * store.db.execute("SELECT count(*) FROM suggestions").fetchone()[0]
+
+
 def test_a_batch_with_a_row_the_store_refuses_stores_nothing(
         store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A row the store refuses (a suggestion without a confidence) in a statement of many
