@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import importlib
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -95,7 +98,8 @@ class SpacyWriter:
             doc.set_ents([], default="missing")
         elif record["status"] != "reviewed":  # (``--all``) what no one labelled is unknown
             doc.set_ents(list(doc.ents), default="missing")
-        self._bin.add(doc)
+        with encoders_looked_up_once():
+            self._bin.add(doc)
         self._choices.add(record["labels"])
         self._labels.append(record["labels"])
         return len(record["spans"]) - len(aligned)
@@ -115,8 +119,47 @@ class SpacyWriter:
         out.to_disk(path)
         self.files.append(path)
 
+    def _with_categories(self) -> None:
+        """Write the docs to the export's file with every question's categories: set in
+        the DocBin's list of them, one a doc (written again, where a DocBin has none)."""
+        cats = getattr(self._bin, "cats", None)
+        if not isinstance(cats, list) or len(cats) != len(self._labels):
+            self._rewrite(self._path, None)
+            return
+        cats[:] = [self._choices.cats(labels) for labels in self._labels]
+        self._bin.to_disk(self._path)
+        self.files.append(self._path)
+
     def close(self) -> None:
-        self._rewrite(self._path, None)
-        if not _staged(self._path):
-            for question in self._choices.single():
-                self._rewrite(question_path(self._path, question), question)
+        with encoders_looked_up_once():
+            self._with_categories()
+            if not _staged(self._path):
+                for question in self._choices.single():
+                    self._rewrite(question_path(self._path, question), question)
+
+
+_FOUND: dict[int, dict[str, Any]] = {}  # a registry's encoders, as first looked up
+
+
+@contextlib.contextmanager
+def encoders_looked_up_once() -> Iterator[None]:
+    """Inside, spaCy's serialiser (srsly's msgpack) does not look through its registry
+    and every installed package for encoders of its own at each doc written or read
+    (two thirds of the export's time): it is given those found at the first look in the
+    process. Outside, it looks as it did."""
+    try:
+        msgpack = importlib.import_module("srsly.msgpack")
+        registries = [msgpack.msgpack_encoders, msgpack.msgpack_decoders]
+    except (ImportError, AttributeError):
+        registries = []
+    for registry in registries:
+        found = _FOUND.get(id(registry))
+        if found is None:
+            found = _FOUND[id(registry)] = registry.get_all()
+        registry.get_all = lambda found=found: dict(found)  # (on the object: its own)
+    try:
+        yield
+    finally:
+        for registry in registries:
+            with contextlib.suppress(AttributeError):
+                del registry.get_all
