@@ -15,6 +15,7 @@ Ctrl+Right still go to the previous and next posting.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from typing import Any
 
@@ -49,6 +50,7 @@ class DocumentBrowser(QTextBrowser):
         self.search_query = ""  # the queue's search: its words are marked
         self.search_ranges: list[tuple[int, int]] = []  # document positions
         self._search_rects: list[QRectF] | None = None  # theirs, in document coordinates
+        self._searched_in = (0, 0)  # of those in view: the document positions in view
         self.document().documentLayout().documentSizeChanged.connect(self._laid_out)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -91,11 +93,19 @@ class DocumentBrowser(QTextBrowser):
         self.marked.emit()
 
     def search_rects(self) -> list[QRectF]:
-        """Where the search marks are, in viewport coordinates: worked out once a search
-        and layout (not at every repaint, a scroll or a caret's blink)."""
-        if self._search_rects is None:
-            self._search_rects = [rect for a, b in self.search_ranges
+        """Where the search marks in view are, in viewport coordinates: worked out for
+        the text in view (a long posting holds thousands, each line laid out to place
+        it), once a search, layout and stretch of text in view (not at every repaint, a
+        caret's blink)."""
+        shown = (self.cursorForPosition(QPoint(0, 0)).position(),
+                 self.cursorForPosition(QPoint(self.viewport().width(),
+                                               self.viewport().height())).position())
+        if self._search_rects is None or self._searched_in != shown:
+            first = max(0, bisect.bisect_left(self.search_ranges, (shown[0], 0)) - 1)
+            last = bisect.bisect_right(self.search_ranges, (shown[1] + 1, 0))
+            self._search_rects = [rect for a, b in self.search_ranges[first:last]
                                   for rect in range_rects(self.document(), a, b)]
+            self._searched_in = shown
         x, y = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
         return [rect.translated(-x, -y) for rect in self._search_rects]
 

@@ -40,6 +40,8 @@ def find_words(text: str, query: str) -> list[tuple[int, int]]:
     terms = search_terms(query)
     if not terms:
         return []
+    if text.isascii():  # (most postings: found without cutting a 2 MB one into words)
+        return _in_ascii(text, terms)
     words = [(m.start(), m.end(), folded(m.group())) for m in _TOKEN.finditer(text)]
     at: dict[str, list[int]] = {}
     for i, (_s, _e, word) in enumerate(words):
@@ -53,6 +55,21 @@ def find_words(text: str, query: str) -> list[tuple[int, int]]:
             if any("\n" in text[a[1]:b[0]] for a, b in itertools.pairwise(run)):
                 continue
             found.add((run[0][0], run[-1][1]))
+    return sorted(found)
+
+
+def _in_ascii(text: str, terms: list[list[str]]) -> list[tuple[int, int]]:
+    """``find_words`` of a text of ASCII alone, whose words fold as they lower: each term
+    found in the lowered text, its words in a row within one line; overlapping runs
+    of it too ("data data" twice in "data data data")."""
+    low = text.lower()
+    found: set[tuple[int, int]] = set()
+    for term in terms:
+        if not all(word.isascii() for word in term):
+            continue  # (a word past ASCII folded: none in this text)
+        run = r"[^a-z0-9\n]+".join(map(re.escape, term))
+        for match in re.finditer(rf"(?<![a-z0-9])(?=({run})(?![a-z0-9]))", low):
+            found.add(match.span(1))
     return sorted(found)
 
 
