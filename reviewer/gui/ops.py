@@ -9,6 +9,7 @@ launches one at a time and reports the outcome; what each runs is in ``works``.
 from __future__ import annotations
 
 import errno
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +32,9 @@ if TYPE_CHECKING:  # the long work's modules load when it is first asked for
 
 IMPORT_READS = ("Import reads HTML pages, text and Markdown files, folders of them, .zip "
                 "archives, JSONL or JSON whose objects have an 'html', 'text' or 'raw' key, "
-                "and CSV files. Save the posting in one of these forms and import it again.")
+                "CSV and Parquet files. Save the posting in one of these forms and import it "
+                "again.")
+_ROW = re.compile(r"#\d+$")  # a row of a data file, as an import names it ("jobs.csv#2")
 
 
 def describe_error(err: Exception) -> str:
@@ -161,7 +164,13 @@ class LongWork(QObject):
                 else f"{count:,} inputs could not be imported, for example "
                      f"{Path(first.source).name}: {first.reason}.")
         done = f"\n\n{text}" if report.added or report.duplicates else ""
-        self.report("Not imported", f"{head}{done}\n\n{IMPORT_READS}",
+        # a row of a data file skipped ("jobs.csv#2": an empty page cell) needs no other
+        # form of file: the forms are said where a whole file was not read
+        files = [s for s in report.skipped if not _ROW.search(s.source)]
+        reads = f"\n\n{IMPORT_READS}" if files else ""
+        title = "Not imported" if not report.added else \
+            f"Imported, {'one' if count == 1 else f'{count:,}'} skipped"
+        self.report(title, f"{head}{done}{reads}",
                     details="\n".join(f"{s.source}: {s.reason}" for s in report.skipped),
                     error=True)
 

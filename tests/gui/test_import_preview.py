@@ -129,6 +129,26 @@ def test_cells_that_cannot_be_read_are_reported(win: ReviewWindow, tmp_path: Pat
     assert posting["metadata"]["date_posted"] == "someday"
 
 
+def test_rows_skipped_beside_postings_added_are_said_as_such(win: ReviewWindow,  # type: ignore[no-untyped-def]
+                                                          tmp_path: Path, qtbot) -> None:
+    """Two rows imported and one with an empty page cell skipped: the box was titled
+    "Not imported", with advice to save "the posting" as HTML, text or JSONL, which a
+    row of a CSV the window reads needs none of."""
+    path = tmp_path / "rows.csv"
+    with path.open("w", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(ROWS[0]))
+        writer.writeheader()
+        writer.writerows([ROWS[0], {**ROWS[1], "Job Description": ""},
+                          {**ROWS[1], "Job Title": "Nurse"}])
+    _dialog(win, path).accept()
+    qtbot.waitUntil(lambda: win.long_work.job is None and win.long_work.message_box is not None,
+                    timeout=20000)
+    box = win.long_work.message_box
+    assert box.windowTitle() == "Imported, one skipped"
+    assert "rows.csv#2 could not be imported: the 'Job Description' cell is empty" in box.text()
+    assert "2 postings added" in box.text() and "Save the posting" not in box.text()
+
+
 def test_the_extractors_reading_is_kept_beside_the_columns_value(win: ReviewWindow,  # type: ignore[no-untyped-def]
                                                                   tmp_path: Path, qtbot) -> None:
     path = tmp_path / "renamed.csv"
