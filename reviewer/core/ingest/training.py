@@ -164,12 +164,12 @@ def train_project(store: Store, *, progress: Callable[[int, int], None] | None =
     ``checkpoint``: called often as it reads and learns; what it raises stops it there
     (see ``learn.train``), and no model is kept. ``jobs``: the worker processes the
     span fields learn in (None: one per core; 1: none)."""
-    from reviewer.core.learn import train
-
     store.check_writable()
     started = time.perf_counter()
     counts_read = store.meta.changed_questions()
-    _enough(store.queue.count("reviewed"))  # before any is read (each is extracted again)
+    # before any is read (each is extracted again) and the learning's libraries load
+    _enough(store.queue.count("reviewed"))
+    from reviewer.core.learn import train
     examples, ids = examples_of(store, checkpoint)
     _enough(len(examples))
     questions = [q for q in store.labels.schema() if q.kind != "span"]

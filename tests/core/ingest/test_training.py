@@ -144,6 +144,28 @@ def test_too_few_reviewed_postings_are_refused_before_any_is_read(
         train_project(store)
 
 
+def test_too_few_reviewed_postings_are_refused_before_the_learning_loads(
+        tmp_path: Path) -> None:
+    """The learning's libraries (seconds to load) were loaded before the count was
+    checked: the window said "Reading 0 reviewed postings…" for 2 s before it said 10
+    are needed."""
+    import subprocess
+    import sys
+
+    Store(tmp_path / "p.db").close()
+    script = ("import sys\nfrom reviewer.core.ingest import TrainingError, train_project\n"
+              "from reviewer.core.store import Store\n"
+              "with Store(sys.argv[1]) as store:\n"
+              "    try:\n        train_project(store)\n"
+              "    except TrainingError as err:\n        print(err)\n"
+              "print(sorted(m for m in ('sklearn', 'scipy', 'reviewer.core.learn')"
+              " if m in sys.modules))\n")
+    said = subprocess.run([sys.executable, "-c", script, str(tmp_path / "p.db")],
+                          capture_output=True, text=True, check=True).stdout.splitlines()
+    assert said[0].startswith("learning needs at least 10 reviewed postings")
+    assert said[-1] == "[]"
+
+
 def test_a_model_this_version_cannot_read_is_not_used_and_says_why(tmp_path: Path) -> None:
     with project(tmp_path, 3) as store:
         store.models.save("learned", b"PK\x03\x04 not a model of ours", [1, 2], {})
