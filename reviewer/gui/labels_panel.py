@@ -34,6 +34,9 @@ from reviewer.gui.plain import plain_label, set_plain_tip
 
 COLUMNS = 2
 NAME_LETTERS = 24  # of an option's name shown in its box (the rest in its tip)
+_GROUP_EDGE = 14  # pixels between a question's box and its options, on each side
+_BOX_EDGE = 30  # of a column of options: a check box or radio button, the gap beside
+_SPARE = 4  # pixels a column keeps free (a name cut is measured, then drawn, a little apart)
 
 
 def suggested_options(suggestion: Any, asked: Question) -> list[str]:
@@ -91,6 +94,11 @@ class LabelsPanel(QWidget):
         self.reviewers: dict[str, QLabel] = {}  # the reviewers' answers, where they differ
         self.questions: dict[str, Question] = {}
         self.descriptions: dict[str, str] = {}  # "question:NAME", "option:Q/O" → what it means
+        self._names: dict[QAbstractButton, tuple[str, str]] = {}  # a button's name, its key
+        self._width = 0  # of the tab the options are fitted to (``fit``)
+        self._columns = COLUMNS  # of options a question, as many as the tab holds
+        self._titles: dict[QGroupBox, str] = {}  # each question's box, its whole title
+        self._grids: list[tuple[QGridLayout, list[QAbstractButton]]] = []  # a question's
         self._loading = False
         self._comment_shown = ""
         self._pid: int | None = None  # the posting shown
@@ -110,18 +118,66 @@ class LabelsPanel(QWidget):
         return metrics.elidedText(name, Qt.TextElideMode.ElideRight,
                                   metrics.averageCharWidth() * NAME_LETTERS * columns)
 
+    def fit(self, width: int) -> None:
+        """Cut the options' names to fit a tab ``width`` pixels wide, their keys whole
+        (the whole name is in the button's tip): long names with long keys side by side
+        made the tab scroll sideways. 0: as wide as ``NAME_LETTERS`` letters a name."""
+        self._width = width
+        metrics = self.fontMetrics()
+        least = metrics.averageCharWidth() * 6
+        widest = max((metrics.horizontalAdvance(key) for _name, key in self._names.values()),
+                     default=0)
+        inside, gap, edge = self._edges()
+
+        def room(columns: int) -> int:  # for the text of a button in that many columns
+            return (width - inside - gap * (columns - 1)) // columns - edge - _SPARE
+
+        # as many columns as hold the widest key and a few letters of a name
+        columns = next((n for n in range(COLUMNS, 1, -1) if room(n) >= widest + least), 1)
+        column = room(columns)
+        for button, (name, key) in self._names.items():
+            cut = self._cut(name) if width <= 0 else metrics.elidedText(
+                name, Qt.TextElideMode.ElideRight,
+                max(column - metrics.horizontalAdvance(key), least))
+            button.setText(cut.replace("&", "&&") + key)
+        for group, title in self._titles.items():  # (names from the file: "&" no mnemonic)
+            group.setTitle((self._cut(title, COLUMNS) if width <= 0 else metrics.elidedText(
+                title, Qt.TextElideMode.ElideRight, width - inside - edge)).replace("&", "&&"))
+        if width > 0 and columns != self._columns:
+            self._columns = columns
+            for grid, buttons in self._grids:
+                for n, button in enumerate(buttons):
+                    grid.addWidget(button, 2 + n // columns, n % columns)
+
+    def _edges(self) -> tuple[int, int, int]:
+        """Pixels of a question's box around its options (frame and margins), between two
+        columns of them, and of a button beside its text (the box or circle, a gap)."""
+        if not self._grids or not self._names:
+            return 2 * _GROUP_EDGE, 6, _BOX_EDGE
+        grid, _buttons = self._grids[0]
+        group = grid.parentWidget()
+        margins = grid.contentsMargins()
+        inside = (group.width() - group.contentsRect().width() if group is not None else 6) \
+            + margins.left() + margins.right()
+        button = next(iter(self._names))
+        edge = button.sizeHint().width() - button.fontMetrics().horizontalAdvance(
+            button.text().replace("&&", "&"))
+        return inside, max(0, grid.horizontalSpacing()), max(edge, 0)
+
     def set_schema(self, questions: list[Question]) -> None:
         """One group a single or multiple choice question; span questions are not here."""
         for group in self.groups:
             group.deleteLater()
         self.groups, self.buttons, self.hints, self.reviewers = [], {}, {}, {}
+        self._names, self._grids, self._titles = {}, [], {}
         for question in questions:
             if question.kind == "span":
                 continue
             # names come from the project file: an "&" is shown, never a mnemonic (Alt
             # and a letter goes to a field)
             title = question.name.replace("_", " ")  # its first letter up, the rest as is
-            group = QGroupBox(self._cut(title[:1].upper() + title[1:], 2).replace("&", "&&"))
+            group = QGroupBox()
+            self._titles[group] = title[:1].upper() + title[1:]
             grid = QGridLayout(group)
             grid.setContentsMargins(8, 4, 8, 4)
             grid.setVerticalSpacing(2)
@@ -138,26 +194,27 @@ class LabelsPanel(QWidget):
             grid.addWidget(reviewers, 1, 0, 1, COLUMNS)
             self.reviewers[question.name] = reviewers
             group.setProperty("question", question.name)
+            self._grids.append((grid, exclusive_buttons := []))
             exclusive = QButtonGroup(group)
             exclusive.setExclusive(False)  # a single choice can be cleared again
             for n, option in enumerate(question.options):
                 key = QKeySequence(option.key).toString(QKeySequence.SequenceFormat.NativeText)
-                name = option.name.replace("_", " ")
-                cut = self._cut(name)
-                text = cut.replace("&", "&&") + (f"  ({key})" if key else "")
-                button: QAbstractButton = (QRadioButton(text) if question.kind == "single"
-                                           else QCheckBox(text))
-                if cut != name:  # (the whole name in its tip, as written)
-                    set_plain_tip(button, option.name)
+                button: QAbstractButton = QRadioButton() if question.kind == "single" \
+                    else QCheckBox()
+                set_plain_tip(button, option.name)  # (the whole name, as written)
+                self._names[button] = (option.name.replace("_", " "),
+                                       f"  ({key})" if key else "")
+                exclusive_buttons.append(button)
                 exclusive.addButton(button)
                 button.clicked.connect(
                     lambda _checked=False, q=question, o=option.name: self.toggle(q, o))
-                grid.addWidget(button, 2 + n // COLUMNS, n % COLUMNS)
+                grid.addWidget(button, 2 + n // self._columns, n % self._columns)
                 self.buttons[(question.name, option.name)] = button
             self.column.addWidget(group)
             self.groups.append(group)
         self.column.addWidget(self.comment_label)
         self.column.addWidget(self.comment)
+        self.fit(self._width)
         self.questions = {q.name: q for q in questions}
         self.set_descriptions(self.descriptions)
 

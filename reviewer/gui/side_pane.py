@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
@@ -52,6 +52,8 @@ class SidePane(QTabWidget):
         column.addWidget(labels)
         column.addStretch(1)
         scroll.setWidget(page)
+        self._labels_page = page
+        scroll.viewport().installEventFilter(self)  # (its width: the options fitted to it)
         self.source_data = SourceData()
         self.addTab(fields, "Fields")
         self.addTab(scroll, "Labels && comment")
@@ -64,6 +66,14 @@ class SidePane(QTabWidget):
         fields.jumped.connect(lambda: self.setCurrentIndex(FIELDS_TAB))
         if settings is not None:
             fields.set_threshold(float(settings.value("fields/low_confidence", LOW_CONFIDENCE)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The labels' tab resized: their options fitted to its width (less the page's
+        margins)."""
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            margins = self._labels_page.layout().contentsMargins()
+            self.labels.fit(watched.width() - margins.left() - margins.right())
+        return super().eventFilter(watched, event)
 
     def set_schema(self, questions: list[Question]) -> None:
         self.questions = [q for q in questions if q.kind != "span"]

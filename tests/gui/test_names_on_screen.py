@@ -87,6 +87,10 @@ def test_a_long_option_name_is_cut_in_its_box_and_whole_in_its_tip(
     with Store(project) as store:
         schema = store.labels.schema()
         schema.append(Question("Q" * 60, "single", [Option("R&D"), Option(long)]))
+        # two long names beside each other, each with a long key: the tab scrolled sideways
+        schema.append(Question("many", "multi", [
+            Option("A_very_long_option_name_" * 3, "", "Alt+Shift+1"),
+            Option("Wide_wide_wide_wide_wide_" * 3, "", "Alt+Shift+2")]))
         store.labels.save_schema(schema)
     win = open_window(project)
     win.resize(1366, 768)
@@ -97,5 +101,9 @@ def test_a_long_option_name_is_cut_in_its_box_and_whole_in_its_tip(
     assert scroll.horizontalScrollBar().maximum() == 0
     button = win.labels.buttons[("Q" * 60, long)]
     assert "…" in button.text() and button.toolTip().endswith("x" * 30)
+    assert win.labels.comment.visibleRegion().boundingRect().width() == \
+        win.labels.comment.width()
+    win.resize(800, 600)  # a small screen: the options in one column, none cut off
+    qtbot.waitUntil(lambda: scroll.horizontalScrollBar().maximum() == 0)
     assert win.labels.comment.visibleRegion().boundingRect().width() == \
         win.labels.comment.width()
