@@ -76,6 +76,9 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+_LEAST_LETTERS = 14  # a line box shows at least about as many letters
+
+
 class FieldEditor(QWidget):
     """One field: its editor, its state and confidence, revert and reject buttons."""
 
@@ -144,6 +147,8 @@ class FieldEditor(QWidget):
             return combo
         if kind == "list":
             self.summary = QLineEdit(readOnly=True)
+            self.summary.setMinimumWidth(
+                self.summary.fontMetrics().averageCharWidth() * _LEAST_LETTERS)
             self.summary.setPlaceholderText("none")
             self.summary.installEventFilter(self)
             text = ListEdit()
@@ -157,6 +162,9 @@ class FieldEditor(QWidget):
             return self._make_salary(row)
         line = QLineEdit()
         line.setMaxLength(_WHOLE)  # (a line box holds 32,767 characters unless told)
+        # as wide as a short value at least: a narrow pane puts the field's name above it
+        # (as it does a choice's) rather than show "Seni" of "Senior Engineer"
+        line.setMinimumWidth(line.fontMetrics().averageCharWidth() * _LEAST_LETTERS)
         if kind == "date":
             line.setPlaceholderText("YYYY-MM-DD")
         line.editingFinished.connect(self.commit)

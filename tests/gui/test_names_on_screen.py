@@ -107,3 +107,25 @@ def test_a_long_option_name_is_cut_in_its_box_and_whole_in_its_tip(
     qtbot.waitUntil(lambda: scroll.horizontalScrollBar().maximum() == 0)
     assert win.labels.comment.visibleRegion().boundingRect().width() == \
         win.labels.comment.width()
+
+
+def test_in_a_small_window_each_field_shows_a_readable_stretch_of_its_value(
+        project: Path, open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """At 800 × 600 the line boxes of the fields shrank to 30 pixels ("Seni", "Lum",
+    "202"), while the choices went under their names: a line box keeps room for a
+    short value, its name going above it where the pane is narrow."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from reviewer.gui.salary_boxes import SalaryBoxes
+
+    win = open_window(project)
+    win.resize(800, 600)
+    qtbot.waitUntil(lambda: win.pid is not None)
+    qtbot.wait(100)
+    boxes = [box for editor in win.fields.editors.values()
+             for box in editor.findChildren(QLineEdit) if box.isVisibleTo(win)
+             and not isinstance(box.parentWidget(), SalaryBoxes)]  # (figures, in a grid)
+    assert boxes
+    letter = boxes[0].fontMetrics().averageCharWidth()
+    narrow = [box.text() for box in boxes if box.width() < letter * 12]
+    assert not narrow, narrow
