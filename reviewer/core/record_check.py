@@ -14,6 +14,7 @@ from datetime import date, datetime
 from itertools import repeat
 from typing import Any
 
+from reviewer.core.person_check import person_value_problem as _person_problem
 from reviewer.core.records import STATUSES
 from reviewer.core.schema import FIELDS, PERIODS, SCHEMA_VERSION
 
@@ -134,17 +135,6 @@ def _provenance_problem(obj: dict[str, Any]) -> str | None:
         said = "no provenance" if state is None else f"provenance {state!r}"
         return (f"field {name}: a value with {said}; a person's value has provenance "
                 "'corrected' (or 'accepted')")
-    return None
-
-
-def _person_problem(name: str, value: Any) -> str | None:
-    """What a person's value holds that the window would not have stored (None: nothing):
-    a text, or a list's item, that is blank."""
-    kind = _FIELD_KINDS.get(name)
-    texts = [value] if kind == "text" and isinstance(value, str) else \
-        value if kind == "list" and isinstance(value, list) else []
-    if any(isinstance(text, str) and not text.strip() for text in texts):
-        return "a blank text where a person's value is"
     return None
 
 
@@ -295,8 +285,9 @@ def value_problem(name: str, value: Any) -> str | None:
 
 def person_problem(name: str, value: Any) -> str | None:
     """What is wrong with ``value`` as a person's value of field ``name``, as a record
-    holding it would be refused for (None: nothing): ``value_problem``'s, and a blank
-    text or list item (None, a rejection, is no value)."""
+    holding it would be refused for (None: nothing): ``value_problem``'s, and what the
+    window never stores (``person_check``: a text that shows nothing); None, a
+    rejection, is no value."""
     if value is None:
         return None
     return value_problem(name, value) or _person_problem(name, value)

@@ -1,0 +1,75 @@
+"""A person's value is one a person could see and mean: what the window never stores
+from what was typed is refused by the store from any caller, saying why, and a record
+holding it as a person's value is refused by an import, for the same reason."""
+
+from __future__ import annotations
+
+import copy
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reviewer.core.ingest import import_paths
+from reviewer.core.record_check import first_problem, person_problem, record_problem
+from reviewer.core.store import NewPosting, Store
+
+TEXT = "Data Engineer at Acme in Berlin. Python and SQL."
+RECORD: dict[str, Any] = {
+    "id": 1, "source": "a.txt", "raw_hash": "h" * 64, "status": "reviewed", "text": TEXT,
+    "fields": {"title": "Data Engineer"}, "provenance": {"title": "corrected"},
+    "machine": {"title": {"value": "Engineer", "confidence": 0.5, "spans": [[5, 13]],
+                          "stage": "prose"}},
+    "schema_version": 1,
+}
+
+
+def _refused_everywhere(tmp_path: Path, name: str, value: Any, said: str) -> None:
+    """``value`` of field ``name`` is refused as a person's value, saying ``said``: by
+    the store's edits, nothing written, and by an import of a record holding it."""
+    problem = person_problem(name, value)
+    assert problem is not None and said in problem, (name, value, problem)
+    where = Path(tempfile.mkdtemp(dir=tmp_path))
+    with Store(where / "p.db") as store:
+        store.postings.add([NewPosting(source="a.txt", hash="h1", kind="text", raw=TEXT,
+                                       cleaned=TEXT, fields={"title": "Engineer"},
+                                       confidence={"title": 0.5}, stages={"title": "prose"})])
+        before = store.records.get(1)
+        for edit in (store.decisions.set_field, store.reviews.adjudicate):
+            with pytest.raises(ValueError) as refused:
+                edit(1, name, copy.deepcopy(value))
+            assert str(refused.value) == f"{name}: {problem}"
+        assert store.records.get(1) == before
+    record = copy.deepcopy(RECORD)
+    record["fields"][name], record["provenance"][name] = copy.deepcopy(value), "corrected"
+    assert record_problem(record) == first_problem(record) == f"field {name}: {problem}"
+    source = where / "records.jsonl"
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with Store(where / "imported.db") as store:
+        report = import_paths(store, [source])
+    assert [s.reason for s in report.skipped] == [
+        f"an exported record that cannot be stored: field {name}: {problem}"]
+
+
+def test_the_record_of_these_tests_is_imported(tmp_path: Path) -> None:
+    source = tmp_path / "records.jsonl"
+    source.write_text(json.dumps(RECORD) + "\n", encoding="utf-8")
+    with Store(tmp_path / "p.db") as store:
+        assert import_paths(store, [source]).added == 1
+        assert store.records.get(1)["fields"]["title"] == "Data Engineer"
+
+
+def test_a_text_that_shows_nothing_is_blank(tmp_path: Path) -> None:
+    """A title of a zero-width space between spaces was stored as a person's value,
+    while one of a line separator alone was refused as blank."""
+    for name, value in (
+            ("title", " \u200b "), ("title", "\u2028"), ("company", "\ufeff\u00ad"),
+            ("requisition_id", "\u200e\u200f"), ("department", "\u3000\u200d\u3000"),
+            ("title", "\u2060\u202e\u2069"), ("title", "\u3164"),
+            ("skills", ["Python", "\u200c"]), ("benefits", ["\u00a0\u200b"]),
+            ("salary", {"min": 5, "max": 6, "currency": "\u200b", "period": "year"})):
+        _refused_everywhere(tmp_path, name, value, "blank")
+    for text in ("a\u200bb", "\u00e9\u200d\u00e9", "\u0645\u06cc\u200c\u062e"):
+        assert person_problem("title", text) is None  # (something shows)
