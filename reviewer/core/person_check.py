@@ -3,13 +3,16 @@ not (``record_check.value_problem``): what the window never stores from what a p
 typed.
 
 A person's value is one they saw and meant. The window takes a typed line as an import
-takes a cell (``words.typed_text``: no character no one sees), so a text that shows
-nothing is never one of its values; the store refuses it from any other caller, and an
-import refuses a record holding it (``record_check``), for the same reason.
+takes a cell (``words.typed_text``: no character no one sees, no control character, a
+line break a space), so a text that shows nothing, or that holds a control character
+(a NUL, an escape, a tab), is never one of its values; the store refuses it from any
+other caller, and an import refuses a record holding it (``record_check``), for the
+same reason.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -20,15 +23,31 @@ BLANK = "a blank text where a person's value is"
 # signs drawn as nothing that are letters or symbols, not format characters: the Hangul
 # fillers, the blank Braille pattern (a "name" of nothing but these looks empty)
 _BLANK_SIGNS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+# the control characters of C0 and C1, and DEL: no field's value has lines, or tabs
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def person_value_problem(name: str, value: Any) -> str | None:
     """What a person's value of field ``name`` holds that the window would not have
     stored (None: nothing): a text, a list's item or a salary's currency that shows
-    nothing (``shows_nothing``)."""
-    if any(shows_nothing(text) for text in _texts(name, value)):
+    nothing (``shows_nothing``), or that holds a control character (named: U+0000)."""
+    texts = _texts(name, value)
+    if any(shows_nothing(text) for text in texts):
         return BLANK
+    for text in texts:
+        if (control := _CONTROL.search(text)) is not None:
+            return (f"a control character (U+{ord(control.group()):04X}) in a person's "
+                    "value, which no one sees")
     return None
+
+
+def as_the_machines(state: Any, suggestion: Any, value: Any) -> bool:
+    """Is ``value``, of a person's provenance ``state``, the machine's ``suggestion``
+    accepted? Checked as the machine's then, not as a person's: accepting stores the
+    machine's value as it was read (55 years of experience, a page's control character),
+    and a project's own export of it is imported again."""
+    return state == "accepted" and isinstance(suggestion, dict) \
+        and suggestion.get("value") == value
 
 
 def shows_nothing(text: str) -> bool:

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from itertools import repeat
 from typing import Any
 
+from reviewer.core.person_check import as_the_machines
 from reviewer.core.person_check import person_value_problem as _person_problem
 from reviewer.core.records import STATUSES
 from reviewer.core.schema import FIELDS, PERIODS, SCHEMA_VERSION
@@ -117,14 +118,17 @@ def _version_problem(version: Any) -> str | None:
 def _provenance_problem(obj: dict[str, Any]) -> str | None:
     """A field's value that its provenance does not account for (None: none): a value
     whose provenance is none, rejected or missing would be stored as nobody's, and so
-    lost; one whose provenance is machine must be the machine's."""
+    lost; one whose provenance is machine must be the machine's; a person's must be one a
+    person could mean (``person_check``), but the machine's accepted."""
     provenance = obj.get("provenance") or {}
     for name, value in (obj.get("fields") or {}).items():
         if value is None or value == "" or value == [] or value == {}:
             continue
         state = provenance.get(name)
         if state in _PERSON_STATES:
-            if (problem := _person_problem(name, value)) is not None:
+            suggestion = (obj.get("machine") or {}).get(name)
+            if not as_the_machines(state, suggestion, value) \
+                    and (problem := _person_problem(name, value)) is not None:
                 return f"field {name}: {problem}"
             continue
         if state == "machine":
@@ -218,7 +222,9 @@ def _fits(obj: dict[str, Any]) -> bool:
                 return False
             if type(value) is str:
                 same.add(name)
-        elif state not in _PERSON_STATES or _person_problem(name, value) is not None:
+        elif state not in _PERSON_STATES or (
+                not as_the_machines(state, machine.get(name), value)
+                and _person_problem(name, value) is not None):
             return False
     spans = list((get("field_spans") or {}).values())
     for name, suggestion in machine.items():

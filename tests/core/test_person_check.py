@@ -73,3 +73,34 @@ def test_a_text_that_shows_nothing_is_blank(tmp_path: Path) -> None:
         _refused_everywhere(tmp_path, name, value, "blank")
     for text in ("a\u200bb", "\u00e9\u200d\u00e9", "\u0645\u06cc\u200c\u062e"):
         assert person_problem("title", text) is None  # (something shows)
+
+
+def test_a_control_character_in_a_person_s_value_is_refused_naming_it(
+        tmp_path: Path) -> None:
+    """A requisition id of "AB", a NUL and "C" was stored as a person's value and carried
+    into every export; the window drops such characters from what is typed, as an
+    import drops them from a cell."""
+    for name, value, code in (
+            ("requisition_id", "AB\x00C", "U+0000"), ("title", "Data\x1b[2JEngineer", "U+001B"),
+            ("company", "Acme\x9b", "U+009B"), ("title", "Data\tEngineer", "U+0009"),
+            ("skills", ["SQL", "Py\x7fthon"], "U+007F"), ("responsibilities", ["a\nb"], "U+000A"),
+            ("salary", {"min": 5, "max": 6, "currency": "U\x00S", "period": "year"},
+             "U+0000")):
+        _refused_everywhere(tmp_path, name, value, f"control character ({code})")
+
+
+def test_the_machine_s_value_accepted_is_checked_as_the_machine_s(tmp_path: Path) -> None:
+    """Accepting stores the machine's value as it was read; the project's own export of
+    it is imported again (a person's value of the same text is refused)."""
+    record = copy.deepcopy(RECORD)
+    record["machine"]["title"]["value"] = record["fields"]["title"] = "Data\x85Engineer\x96"
+    record["provenance"]["title"] = "accepted"
+    assert record_problem(record) is None and first_problem(record) is None
+    source = tmp_path / "records.jsonl"
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with Store(tmp_path / "p.db") as store:
+        assert import_paths(store, [source]).added == 1
+        assert store.records.get(1)["fields"]["title"] == "Data\x85Engineer\x96"
+    record["provenance"]["title"] = "corrected"
+    assert record_problem(record) == first_problem(record) == (
+        "field title: a control character (U+0085) in a person's value, which no one sees")

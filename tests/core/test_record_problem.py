@@ -225,7 +225,9 @@ SALARIES = [{"min": True}, {"min": 5, "max": 3}, {"min": -1}, {"max": float("nan
             {1: 2}, {"min": "1"}, {"min": 1, "max": 1, "currency": "€", "period": None}]
 # values of a field no person's value may be, though a machine's may
 PERSON_VALUES = [" \u200b ", "\u00ad", ["SQL", "\u200b"],
-                 {"min": 1, "max": 2, "currency": "\u200b", "period": "year"}]
+                 {"min": 1, "max": 2, "currency": "\u200b", "period": "year"},
+                 "AB\x00C", "Data\x9bEngineer", ["Py\tthon"],
+                 {"min": 1, "max": 2, "currency": "U\x00S", "period": "year"}]
 
 
 def test_the_quick_check_takes_the_usual_records_and_no_other() -> None:
