@@ -5,9 +5,10 @@ typed.
 A person's value is one they saw and meant. The window takes a typed line as an import
 takes a cell (``words.typed_text``: no character no one sees, no control character, a
 line break a space), so a text that shows nothing, or that holds a control character
-(a NUL, an escape, a tab), is never one of its values; the store refuses it from any
-other caller, and an import refuses a record holding it (``record_check``), for the
-same reason.
+(a NUL, an escape, a tab), is never one of its values; nor is a salary without a
+figure (its boxes emptied of both, it is rejected: no value). The store refuses such a
+value from any other caller, and an import refuses a record holding it
+(``record_check``), for the same reason.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from reviewer.core.schema import FIELDS
 from reviewer.core.words.text import without_invisible
 
 BLANK = "a blank text where a person's value is"
+NO_FIGURE = "a salary with neither a min nor a max is no value: reject the field instead"
 # signs drawn as nothing that are letters or symbols, not format characters: the Hangul
 # fillers, the blank Braille pattern (a "name" of nothing but these looks empty)
 _BLANK_SIGNS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
@@ -30,7 +32,11 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 def person_value_problem(name: str, value: Any) -> str | None:
     """What a person's value of field ``name`` holds that the window would not have
     stored (None: nothing): a text, a list's item or a salary's currency that shows
-    nothing (``shows_nothing``), or that holds a control character (named: U+0000)."""
+    nothing (``shows_nothing``), or that holds a control character (named: U+0000); a
+    salary without a figure."""
+    if _KINDS.get(name) == "salary" and isinstance(value, dict) \
+            and value.get("min") is None and value.get("max") is None:
+        return NO_FIGURE
     texts = _texts(name, value)
     if any(shows_nothing(text) for text in texts):
         return BLANK

@@ -104,3 +104,22 @@ def test_the_machine_s_value_accepted_is_checked_as_the_machine_s(tmp_path: Path
     record["provenance"]["title"] = "corrected"
     assert record_problem(record) == first_problem(record) == (
         "field title: a control character (U+0085) in a person's value, which no one sees")
+
+
+def test_a_salary_without_a_figure_is_no_person_s_value(tmp_path: Path) -> None:
+    """A salary of min, max, currency and period all null was stored as "corrected": a
+    value with nothing in it. The window rejects a salary whose figures are emptied
+    (``tests/gui/test_typed_values.py``); the store refuses one from any other caller."""
+    for value in ({"min": None, "max": None, "currency": None, "period": None},
+                  {"min": None, "max": None, "currency": "EUR", "period": "year"},
+                  {"currency": "USD"}):
+        _refused_everywhere(tmp_path, "salary", value, "reject the field instead")
+    with Store(tmp_path / "p.db") as store:
+        store.postings.add([NewPosting(source="a.txt", hash="h1", kind="text", raw=TEXT,
+                                       cleaned=TEXT)])
+        with pytest.raises(ValueError, match="neither a min nor a max"):
+            store.decisions.set_field(1, "salary", {})
+        store.decisions.set_field(1, "salary", {"min": None, "max": 5, "currency": None,
+                                                "period": None})  # "up to 5": a value
+        store.decisions.reject_field(1, "salary")
+        assert store.records.get(1)["provenance"]["salary"] == "rejected"

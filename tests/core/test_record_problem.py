@@ -227,7 +227,9 @@ SALARIES = [{"min": True}, {"min": 5, "max": 3}, {"min": -1}, {"max": float("nan
 PERSON_VALUES = [" \u200b ", "\u00ad", ["SQL", "\u200b"],
                  {"min": 1, "max": 2, "currency": "\u200b", "period": "year"},
                  "AB\x00C", "Data\x9bEngineer", ["Py\tthon"],
-                 {"min": 1, "max": 2, "currency": "U\x00S", "period": "year"}]
+                 {"min": 1, "max": 2, "currency": "U\x00S", "period": "year"},
+                 {"min": None, "max": None, "currency": None, "period": None},
+                 {"currency": "EUR"}]
 
 
 def test_the_quick_check_takes_the_usual_records_and_no_other() -> None:
