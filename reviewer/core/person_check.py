@@ -6,9 +6,10 @@ A person's value is one they saw and meant. The window takes a typed line as an 
 takes a cell (``words.typed_text``: no character no one sees, no control character, a
 line break a space), so a text that shows nothing, or that holds a control character
 (a NUL, an escape, a tab), is never one of its values; nor is a salary without a
-figure (its boxes emptied of both, it is rejected: no value). The store refuses such a
-value from any other caller, and an import refuses a record holding it
-(``record_check``), for the same reason.
+figure (its boxes emptied of both, it is rejected: no value), nor a number outside its
+field's bounds (``schema.NUMBER_BOUNDS``: 0 hours a week is none; 500, no week's). The
+store refuses such a value from any other caller, and an import refuses a record
+holding it (``record_check``), for the same reason.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 import unicodedata
 from typing import Any
 
-from reviewer.core.schema import FIELDS
+from reviewer.core.schema import FIELDS, within_bounds
 from reviewer.core.words.text import without_invisible
 
 BLANK = "a blank text where a person's value is"
@@ -33,7 +34,14 @@ def person_value_problem(name: str, value: Any) -> str | None:
     """What a person's value of field ``name`` holds that the window would not have
     stored (None: nothing): a text, a list's item or a salary's currency that shows
     nothing (``shows_nothing``), or that holds a control character (named: U+0000); a
-    salary without a figure."""
+    salary without a figure; a number outside its field's bounds, as the window and a
+    data file's column refuse it."""
+    if _KINDS.get(name) == "number" and isinstance(value, int | float) \
+            and not isinstance(value, bool):
+        try:
+            within_bounds(name, value)
+        except ValueError as err:
+            return str(err)
     if _KINDS.get(name) == "salary" and isinstance(value, dict) \
             and value.get("min") is None and value.get("max") is None:
         return NO_FIGURE

@@ -123,3 +123,23 @@ def test_a_salary_without_a_figure_is_no_person_s_value(tmp_path: Path) -> None:
                                                 "period": None})  # "up to 5": a value
         store.decisions.reject_field(1, "salary")
         assert store.records.get(1)["provenance"]["salary"] == "rejected"
+
+
+def test_a_number_outside_its_field_s_bounds_is_no_person_s_value(tmp_path: Path) -> None:
+    """0 hours a week was stored as a person's value, and 500: the window and a data
+    file's column take hours a week from 1 to 100, years of experience from 0 to 50
+    (``schema.NUMBER_BOUNDS``), and so does the store now from any caller."""
+    for name, value, said in (("work_hours", 0, "0 is outside 1 to 100"),
+                              ("work_hours", 0.5, "0.5 is outside 1 to 100"),
+                              ("work_hours", 500, "500 is outside 1 to 100"),
+                              ("experience_years", 60, "60 is outside 0 to 50")):
+        _refused_everywhere(tmp_path, name, value, said)
+    for name, value in (("work_hours", 1), ("work_hours", 37.5), ("work_hours", 100),
+                        ("experience_years", 0), ("experience_years", 50)):
+        assert person_problem(name, value) is None
+    record = copy.deepcopy(RECORD)  # the machine's value accepted: the machine's
+    record["machine"]["experience_years"] = {"value": 55, "confidence": 0.9, "spans": [],
+                                             "stage": "json-ld"}
+    record["fields"]["experience_years"], record["provenance"]["experience_years"] = \
+        55, "accepted"
+    assert record_problem(record) is None and first_problem(record) is None

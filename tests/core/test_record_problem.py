@@ -126,6 +126,7 @@ def test_values_the_schema_does_not_allow_are_problems() -> None:
         (_with(fields__title="   ", provenance__title="corrected"), "blank"),
         (_with(fields__locations=["", "Berlin"], provenance__locations="corrected"), "blank"),
         (_with(fields__title=" \u200b ", provenance__title="corrected"), "blank"),
+        (_with(fields__work_hours=0), "outside 1 to 100"),  # (corrected)
     ]
     for record, said in cases:
         problem = record_problem(record)
@@ -229,7 +230,7 @@ PERSON_VALUES = [" \u200b ", "\u00ad", ["SQL", "\u200b"],
                  "AB\x00C", "Data\x9bEngineer", ["Py\tthon"],
                  {"min": 1, "max": 2, "currency": "U\x00S", "period": "year"},
                  {"min": None, "max": None, "currency": None, "period": None},
-                 {"currency": "EUR"}]
+                 {"currency": "EUR"}, 0.5, 500]
 
 
 def test_the_quick_check_takes_the_usual_records_and_no_other() -> None:
