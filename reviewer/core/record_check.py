@@ -14,6 +14,8 @@ from datetime import date, datetime
 from itertools import repeat
 from typing import Any
 
+from reviewer.core.person_check import as_the_machines
+from reviewer.core.person_check import person_value_problem as _person_problem
 from reviewer.core.records import STATUSES
 from reviewer.core.schema import FIELDS, PERIODS, SCHEMA_VERSION
 
@@ -116,14 +118,17 @@ def _version_problem(version: Any) -> str | None:
 def _provenance_problem(obj: dict[str, Any]) -> str | None:
     """A field's value that its provenance does not account for (None: none): a value
     whose provenance is none, rejected or missing would be stored as nobody's, and so
-    lost; one whose provenance is machine must be the machine's."""
+    lost; one whose provenance is machine must be the machine's; a person's must be one a
+    person could mean (``person_check``), but the machine's accepted."""
     provenance = obj.get("provenance") or {}
     for name, value in (obj.get("fields") or {}).items():
         if value is None or value == "" or value == [] or value == {}:
             continue
         state = provenance.get(name)
         if state in _PERSON_STATES:
-            if (problem := _person_problem(name, value)) is not None:
+            suggestion = (obj.get("machine") or {}).get(name)
+            if not as_the_machines(state, suggestion, value) \
+                    and (problem := _person_problem(name, value)) is not None:
                 return f"field {name}: {problem}"
             continue
         if state == "machine":
@@ -134,17 +139,6 @@ def _provenance_problem(obj: dict[str, Any]) -> str | None:
         said = "no provenance" if state is None else f"provenance {state!r}"
         return (f"field {name}: a value with {said}; a person's value has provenance "
                 "'corrected' (or 'accepted')")
-    return None
-
-
-def _person_problem(name: str, value: Any) -> str | None:
-    """What a person's value holds that the window would not have stored (None: nothing):
-    a text, or a list's item, that is blank."""
-    kind = _FIELD_KINDS.get(name)
-    texts = [value] if kind == "text" and isinstance(value, str) else \
-        value if kind == "list" and isinstance(value, list) else []
-    if any(isinstance(text, str) and not text.strip() for text in texts):
-        return "a blank text where a person's value is"
     return None
 
 
@@ -228,7 +222,9 @@ def _fits(obj: dict[str, Any]) -> bool:
                 return False
             if type(value) is str:
                 same.add(name)
-        elif state not in _PERSON_STATES or _person_problem(name, value) is not None:
+        elif state not in _PERSON_STATES or (
+                not as_the_machines(state, machine.get(name), value)
+                and _person_problem(name, value) is not None):
             return False
     spans = list((get("field_spans") or {}).values())
     for name, suggestion in machine.items():
@@ -295,8 +291,9 @@ def value_problem(name: str, value: Any) -> str | None:
 
 def person_problem(name: str, value: Any) -> str | None:
     """What is wrong with ``value`` as a person's value of field ``name``, as a record
-    holding it would be refused for (None: nothing): ``value_problem``'s, and a blank
-    text or list item (None, a rejection, is no value)."""
+    holding it would be refused for (None: nothing): ``value_problem``'s, and what the
+    window never stores (``person_check``: a text that shows nothing); None, a
+    rejection, is no value."""
     if value is None:
         return None
     return value_problem(name, value) or _person_problem(name, value)

@@ -125,6 +125,8 @@ def test_values_the_schema_does_not_allow_are_problems() -> None:
         # a person's value the window could not have stored
         (_with(fields__title="   ", provenance__title="corrected"), "blank"),
         (_with(fields__locations=["", "Berlin"], provenance__locations="corrected"), "blank"),
+        (_with(fields__title=" \u200b ", provenance__title="corrected"), "blank"),
+        (_with(fields__work_hours=0), "outside 1 to 100"),  # (corrected)
     ]
     for record, said in cases:
         problem = record_problem(record)
@@ -222,6 +224,13 @@ SALARIES = [{"min": True}, {"min": 5, "max": 3}, {"min": -1}, {"max": float("nan
             {"min": 1e15}, {"currency": ""}, {"currency": " "}, {"currency": "dollars"},
             {"currency": 3}, {"period": "fortnight"}, {"period": ["year"]}, {"bonus": 1},
             {1: 2}, {"min": "1"}, {"min": 1, "max": 1, "currency": "€", "period": None}]
+# values of a field no person's value may be, though a machine's may
+PERSON_VALUES = [" \u200b ", "\u00ad", ["SQL", "\u200b"],
+                 {"min": 1, "max": 2, "currency": "\u200b", "period": "year"},
+                 "AB\x00C", "Data\x9bEngineer", ["Py\tthon"],
+                 {"min": 1, "max": 2, "currency": "U\x00S", "period": "year"},
+                 {"min": None, "max": None, "currency": None, "period": None},
+                 {"currency": "EUR"}, 0.5, 500]
 
 
 def test_the_quick_check_takes_the_usual_records_and_no_other() -> None:
@@ -229,7 +238,8 @@ def test_the_quick_check_takes_the_usual_records_and_no_other() -> None:
     of it is what the thorough check says, whichever check found it."""
     assert _fits(RECORD) and _fits(MACHINE_RECORD)  # (the usual record goes the quick way)
     for base in (RECORD, MACHINE_RECORD):
-        for bad in [*BAD, *SALARIES, "Acme", "Data Engineer", ["Python", "SQL"], [[0, 13]]]:
+        for bad in [*BAD, *SALARIES, *PERSON_VALUES, "Acme", "Data Engineer",
+                    ["Python", "SQL"], [[0, 13]]]:
             for place in ("fields", "value", "spans", "field_spans", "confidence", "stage",
                           "provenance"):
                 for name in ("salary", "title", "company", "skills", "remote", "work_hours",

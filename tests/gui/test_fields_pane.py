@@ -325,6 +325,7 @@ def test_a_value_longer_than_a_line_box_holds_by_default_is_shown_and_kept_whole
     ("requisition_id", "\u202e123", "123"),  # a right-to-left override shown reversed
     ("title", "Data\u2028Engineer", "Data Engineer"),  # a line break in a line
     ("title", "Data \x07 Engineer", "Data Engineer"),
+    ("requisition_id", "AB\x00C\x9b1", "ABC1"),  # a NUL, a C1 escape: neither seen
 ])
 def test_what_no_one_sees_is_not_saved_in_a_typed_value(
         win: ReviewWindow, qtbot, name: str, typed: str, saved: object) -> None:  # type: ignore[no-untyped-def]

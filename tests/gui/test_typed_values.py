@@ -175,13 +175,19 @@ def test_an_emptied_list_is_rejected(win: ReviewWindow, qtbot) -> None:  # type:
     assert _stored(win)["provenance"]["skills"] == "rejected"
 
 
-def test_an_emptied_salary_is_rejected(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("all_boxes", [True, False])
+def test_an_emptied_salary_is_rejected(win: ReviewWindow, qtbot, all_boxes: bool) -> None:  # type: ignore[no-untyped-def]
+    """Its figures emptied, with or without its currency and period: no value (the store
+    refuses a salary without a figure as a person's value)."""
     editor = win.fields.editors["salary"]
     editor.salary_min.setText("")
-    editor.salary_currency.setText("")
+    editor.salary_currency.setText("" if all_boxes else "EUR")
+    editor.salary_period.setCurrentIndex(0 if all_boxes else editor.salary_period.findData(
+        "year"))
     _type(win, qtbot, editor.salary_max, "")
     posting = _stored(win)
     assert posting["provenance"]["salary"] == "rejected" and posting["fields"]["salary"] is None
+    assert "not saved" not in editor.state.text()
 
 
 def test_escape_keeps_what_was_typed(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

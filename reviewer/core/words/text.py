@@ -22,6 +22,9 @@ _ODD_SPACES = lazy_compile(r"[\f\v\x1c-\x1f\u00a0\u2000-\u200a\u202f\u205f\u3000
 _INVISIBLE = lazy_compile(r"[\u200b\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]"
                           r"|(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f])")
 _CONTROL = lazy_compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+# in a line typed, C1's too (an import drops them from a cell); a next-line, U+0085,
+# is a break (a space)
+_TYPED_CONTROL = lazy_compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 _SEPARATOR = lazy_compile(r"[\v\x1c-\x1f]")
 _SURROGATE = lazy_compile(r"[\ud800-\udfff]")
 MD_LINK = lazy_compile(r"\[([^\]\n]{0,500})\]\([^)\s]{0,2000}\)")  # [text](target); sub r"\1"
@@ -90,8 +93,9 @@ def without_invisible(text: str) -> str:
 
 def typed_text(text: str) -> str:
     """One line a person typed, as an import takes a cell: without the characters no one
-    sees nor control characters, every break or separator a space, spaces one."""
-    return " ".join(without_invisible(_CONTROL.sub("", text)).split())
+    sees nor control characters (C0's and C1's), every break or separator a space,
+    spaces one."""
+    return " ".join(without_invisible(_TYPED_CONTROL.sub("", text)).split())
 
 
 def folded(text: str) -> str:
