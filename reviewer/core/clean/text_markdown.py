@@ -14,8 +14,12 @@ from dataclasses import dataclass
 
 from reviewer.core.words.lexicon import section_field
 from reviewer.core.words.regex import lazy_compile
+from reviewer.core.words.text import DIRECTION_MARKS, mark_class
 
-BULLET = lazy_compile(r"^\s*(?:[-*•·▪◦●○■□▫‣⁃–—➢➤►✓✔]|\d{1,2}[.)]|[a-z][.)])\s+")
+# (a line may open with a mark that sets its direction, U+200E, U+200F, U+061C: it is read
+# through as a space is, ``DIRECTION_MARKS``)
+BULLET = lazy_compile(
+    r"^[\s\u200e\u200f\u061c]*(?:[-*•·▪◦●○■□▫‣⁃–—➢➤►✓✔]|\d{1,2}[.)]|[a-z][.)])\s+")
 LABEL = lazy_compile(r"^\s*([A-Z][A-Za-z0-9 &/()'’.-]{1,40}?)\s*:\s*(.*)$")
 ALLCAPS_LABEL = lazy_compile(r"^\s*([A-Z][A-Z0-9 &/()'’.,-]{2,50}?)\s*:\s*(.*)$")
 # a label of Chinese, Japanese or Korean text: a short phrase before a colon, full-width as
@@ -24,11 +28,25 @@ CJK_LABEL = lazy_compile(
     r"^\s*([\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]{1,10})\s*[：:]\s*(.*)$")
 
 
+# a label of any other script: up to four words before a colon, its first letter not a
+# small one ("Компания:", "Ubicación:"; Arabic, Hebrew and Devanagari have no case)
+_LETTERS = lazy_compile(lambda: rf"(?:[\w'’.&/()-]|{mark_class()})+")
+SCRIPT_LABEL = lazy_compile(lambda: (
+    rf"^\s*((?=[^\W\d_]){_LETTERS.pattern}(?: {_LETTERS.pattern}){{0,3}}?)\s*[:：]\s*(.*)$"))
+
+
 def label_match(text: str) -> re.Match[str] | None:
     """``text`` read as "Label: value" (its groups: the label, the value), or None."""
     if ":" not in text and "：" not in text:
         return None
-    return LABEL.match(text) or ALLCAPS_LABEL.match(text) or CJK_LABEL.match(text)
+    text = text.lstrip(DIRECTION_MARKS) if text[:1] in DIRECTION_MARKS else text
+    found = LABEL.match(text) or ALLCAPS_LABEL.match(text) or CJK_LABEL.match(text)
+    if found is None and not text.isascii():
+        found = SCRIPT_LABEL.match(text)
+        if found and (found.group(1).isascii() or found.group(1)[0].islower()
+                      or len(found.group(1)) > 40):
+            return None
+    return found
 # a line of nothing but Markdown images (perhaps linked, perhaps a list item): no content
 _IMAGE = r"\[?!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])(?:\]\([^)\n]*\))?"
 IMAGE_LINE = lazy_compile(rf"^\s*(?:[-*+]\s+)?{_IMAGE}(?:\s*{_IMAGE})*\s*$")
