@@ -5,10 +5,10 @@ menus, sign-in forms, footers, pickers and short link lines count against it."""
 from __future__ import annotations
 
 import functools
-import re
 
 from reviewer.core.clean.text_markdown import (
     BULLET,
+    JOB_LABELS,
     Line,
     label_match,
 )
@@ -58,19 +58,6 @@ def _is_contact(text: str) -> bool:
                 or ("box" in low and _PO_BOX.search(low)))
 
 
-JOB_LABELS = lazy_compile(
-    r"^(job ?title|title|position( title)?|role|location|position location|job location|"
-    r"work location|office location|base salary|annual salary|pay rate|hourly rate|"
-    r"locations?|department|team|job category|category|division|posted|date posted|"
-    r"posting date|opening date|closing date|deadline|application deadline|apply by|"
-    r"salary|remuneration|compensation|pay|weekly hours|work hours|hours|schedule|"
-    r"employment type|job type|contract type|position type|work type|type|role number|job id|"
-    r"job number|req(uisition)?"
-    r"( id| number| #)?|reference( code| number)?|announcement (code|number)|start date|"
-    r"duration|term|open to|reports to|experience|education|level|seniority|"
-    r"company|employer|organi[sz]ation)$",
-    re.I,
-)
 
 
 def word_count(text: str, most: int) -> int:

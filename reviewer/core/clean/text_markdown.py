@@ -22,6 +22,24 @@ BULLET = lazy_compile(
     r"^[\s\u200e\u200f\u061c]*(?:[-*•·▪◦●○■□▫‣⁃–—➢➤►✓✔]|\d{1,2}[.)]|[a-z][.)])\s+")
 LABEL = lazy_compile(r"^\s*([A-Z][A-Za-z0-9 &/()'’.-]{1,40}?)\s*:\s*(.*)$")
 ALLCAPS_LABEL = lazy_compile(r"^\s*([A-Z][A-Z0-9 &/()'’.,-]{2,50}?)\s*:\s*(.*)$")
+# the labels of a posting's own facts: a line so labelled keeps its value on its line
+JOB_LABELS = lazy_compile(
+    r"^(job ?title|title|position( title)?|role|location|position location|job location|"
+    r"work location|office location|base salary|annual salary|pay rate|hourly rate|"
+    r"locations?|department|team|job category|category|division|posted|date posted|"
+    r"posting date|opening date|closing date|deadline|application deadline|apply by|"
+    r"salary|remuneration|compensation|pay|weekly hours|work hours|hours|schedule|"
+    r"employment type|job type|contract type|position type|work type|type|role number|job id|"
+    r"job number|req(uisition)?"
+    r"( id| number| #)?|reference( code| number)?|announcement (code|number)|start date|"
+    r"duration|term|open to|reports to|experience|education|level|seniority|"
+    r"company|employer|organi[sz]ation)$",
+    re.I,
+)
+# the labels of those facts that are names: an employer, a place, a team
+NAME_LABELS = lazy_compile(
+    r"^(company|employer|organi[sz]ation|hiring (company|organi[sz]ation)|locations?|"
+    r"(position|job|work|office) location|department|team|division)$", re.I)
 # a label of Chinese, Japanese or Korean text: a short phrase before a colon, full-width as
 # such text writes it ("公司：北京科技有限公司")
 CJK_LABEL = lazy_compile(
@@ -194,7 +212,11 @@ def to_markdown(lines: list[Line]) -> tuple[str, dict[int, list[tuple[int, int]]
                 # "REQUIRED QUALIFICATIONS: Candidates will have:" over a list
                 or (following.kind == "bullet" and label is not None
                 and section_field(label.group(1))[1] is not None))
-            long_value = len(value) > 60 or goes_on
+            # a long value heads a paragraph of its own ("Pay: Salary offers are based on
+            # …"), but a name stays on its labelled line ("Company: " and a name of a
+            # hundred characters); past 160 it is no name, but a paragraph about one
+            name = label is not None and NAME_LABELS.match(label.group(1).strip()) is not None
+            long_value = len(value) > (160 if name else 60) or goes_on
             if label and not value:
                 blocks.append(("## " + label.group(1).strip(), [line]))
             elif label and long_value:
