@@ -5,10 +5,10 @@ menus, sign-in forms, footers, pickers and short link lines count against it."""
 from __future__ import annotations
 
 import functools
-import re
 
 from reviewer.core.clean.text_markdown import (
     BULLET,
+    JOB_LABELS,
     Line,
     label_match,
 )
@@ -20,10 +20,17 @@ from reviewer.core.words.lexicon import (
 )
 from reviewer.core.words.places import looks_like_location
 from reviewer.core.words.regex import edge_words, fold_case, lazy_compile
-from reviewer.core.words.text import MD_LINK
+from reviewer.core.words.text import DIRECTION_MARKS, MD_LINK, mark_class
 
-# a word; in Chinese and Japanese, written without spaces, two signs count as one
-WORD = lazy_compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{1,2}|[^\W\d_][\w'’-]*")
+# a word, its combining marks in it (``mark_class``); in the scripts written without
+# spaces a few signs count as one: two in Chinese and Japanese, five in Thai, Lao, Khmer,
+# Myanmar and the Tai scripts, whose vowels and tones are signs of their own
+_SOUTHEAST_ASIAN = ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u1980-\u19ff\u1a20-\u1aaf"
+                    "\ua9e0-\ua9ff\uaa60-\uaadf")
+WORD = lazy_compile(lambda: (
+    r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{1,2}|"
+    rf"(?:(?=[{_SOUTHEAST_ASIAN}])(?:[^\W\d_]|{mark_class()})){{1,5}}|"
+    rf"[^\W\d_](?:[\w'’-]|{mark_class()})*"))
 _RULE = lazy_compile(r"^\s*([-=_*~━─═#.])\1{4,}\s*$")
 # An address, a phone number or an e-mail: how to apply. Read in pieces on the folded line
 # (``fold_case``), each piece only where the line holds what it needs: a colon after the
@@ -51,19 +58,6 @@ def _is_contact(text: str) -> bool:
                 or ("box" in low and _PO_BOX.search(low)))
 
 
-JOB_LABELS = lazy_compile(
-    r"^(job ?title|title|position( title)?|role|location|position location|job location|"
-    r"work location|office location|base salary|annual salary|pay rate|hourly rate|"
-    r"locations?|department|team|job category|category|division|posted|date posted|"
-    r"posting date|opening date|closing date|deadline|application deadline|apply by|"
-    r"salary|remuneration|compensation|pay|weekly hours|work hours|hours|schedule|"
-    r"employment type|job type|contract type|position type|work type|type|role number|job id|"
-    r"job number|req(uisition)?"
-    r"( id| number| #)?|reference( code| number)?|announcement (code|number)|start date|"
-    r"duration|term|open to|reports to|experience|education|level|seniority|"
-    r"company|employer|organi[sz]ation)$",
-    re.I,
-)
 
 
 def word_count(text: str, most: int) -> int:
@@ -94,7 +88,10 @@ def classify(line: Line, wrap_at: int = 10**6) -> None:
     if line.kind == "blank":
         return
     wrapped = len(line.text.rstrip()) >= wrap_at
-    line.kind, line.score, line.reason = _judge(line.text.strip(), wrapped)
+    text = line.text.strip()
+    if text[:1] in DIRECTION_MARKS or text[-1:] in DIRECTION_MARKS:
+        text = text.strip(DIRECTION_MARKS).strip()  # (read through, ``DIRECTION_MARKS``)
+    line.kind, line.score, line.reason = _judge(text, wrapped)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -145,4 +142,7 @@ _DIGIT = lazy_compile(r"\d")
 _MD_HEADING = lazy_compile(r"#{1,6} \S")
 
 
-_SENTENCE = lazy_compile(r"[a-z][.!?;,]")
+# a stop or a comma after a small letter, a letter of another script (most have no case)
+# or a mark ("है।"); or a stop of such a script, wherever it stands
+_SENTENCE = lazy_compile(lambda: (
+    rf"(?:[a-z]|[^\W\d_\x00-\x7f]|{mark_class()})[.!?;,]|[،؛؟۔।॥。！？，；]"))

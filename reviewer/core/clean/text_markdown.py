@@ -14,21 +14,57 @@ from dataclasses import dataclass
 
 from reviewer.core.words.lexicon import section_field
 from reviewer.core.words.regex import lazy_compile
+from reviewer.core.words.text import DIRECTION_MARKS, mark_class
 
-BULLET = lazy_compile(r"^\s*(?:[-*•·▪◦●○■□▫‣⁃–—➢➤►✓✔]|\d{1,2}[.)]|[a-z][.)])\s+")
+# (a line may open with a mark that sets its direction, U+200E, U+200F, U+061C: it is read
+# through as a space is, ``DIRECTION_MARKS``)
+BULLET = lazy_compile(
+    r"^[\s\u200e\u200f\u061c]*(?:[-*•·▪◦●○■□▫‣⁃–—➢➤►✓✔]|\d{1,2}[.)]|[a-z][.)])\s+")
 LABEL = lazy_compile(r"^\s*([A-Z][A-Za-z0-9 &/()'’.-]{1,40}?)\s*:\s*(.*)$")
 ALLCAPS_LABEL = lazy_compile(r"^\s*([A-Z][A-Z0-9 &/()'’.,-]{2,50}?)\s*:\s*(.*)$")
+# the labels of a posting's own facts: a line so labelled keeps its value on its line
+JOB_LABELS = lazy_compile(
+    r"^(job ?title|title|position( title)?|role|location|position location|job location|"
+    r"work location|office location|base salary|annual salary|pay rate|hourly rate|"
+    r"locations?|department|team|job category|category|division|posted|date posted|"
+    r"posting date|opening date|closing date|deadline|application deadline|apply by|"
+    r"salary|remuneration|compensation|pay|weekly hours|work hours|hours|schedule|"
+    r"employment type|job type|contract type|position type|work type|type|role number|job id|"
+    r"job number|req(uisition)?"
+    r"( id| number| #)?|reference( code| number)?|announcement (code|number)|start date|"
+    r"duration|term|open to|reports to|experience|education|level|seniority|"
+    r"company|employer|organi[sz]ation)$",
+    re.I,
+)
+# the labels of those facts that are names: an employer, a place, a team
+NAME_LABELS = lazy_compile(
+    r"^(company|employer|organi[sz]ation|hiring (company|organi[sz]ation)|locations?|"
+    r"(position|job|work|office) location|department|team|division)$", re.I)
 # a label of Chinese, Japanese or Korean text: a short phrase before a colon, full-width as
 # such text writes it ("公司：北京科技有限公司")
 CJK_LABEL = lazy_compile(
     r"^\s*([\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]{1,10})\s*[：:]\s*(.*)$")
 
 
+# a label of any other script: up to four words before a colon, its first letter not a
+# small one ("Компания:", "Ubicación:"; Arabic, Hebrew and Devanagari have no case)
+_LETTERS = lazy_compile(lambda: rf"(?:[\w'’.&/()-]|{mark_class()})+")
+SCRIPT_LABEL = lazy_compile(lambda: (
+    rf"^\s*((?=[^\W\d_]){_LETTERS.pattern}(?: {_LETTERS.pattern}){{0,3}}?)\s*[:：]\s*(.*)$"))
+
+
 def label_match(text: str) -> re.Match[str] | None:
     """``text`` read as "Label: value" (its groups: the label, the value), or None."""
     if ":" not in text and "：" not in text:
         return None
-    return LABEL.match(text) or ALLCAPS_LABEL.match(text) or CJK_LABEL.match(text)
+    text = text.lstrip(DIRECTION_MARKS) if text[:1] in DIRECTION_MARKS else text
+    found = LABEL.match(text) or ALLCAPS_LABEL.match(text) or CJK_LABEL.match(text)
+    if found is None and not text.isascii():
+        found = SCRIPT_LABEL.match(text)
+        if found and (found.group(1).isascii() or found.group(1)[0].islower()
+                      or len(found.group(1)) > 40):
+            return None
+    return found
 # a line of nothing but Markdown images (perhaps linked, perhaps a list item): no content
 _IMAGE = r"\[?!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])(?:\]\([^)\n]*\))?"
 IMAGE_LINE = lazy_compile(rf"^\s*(?:[-*+]\s+)?{_IMAGE}(?:\s*{_IMAGE})*\s*$")
@@ -176,7 +212,11 @@ def to_markdown(lines: list[Line]) -> tuple[str, dict[int, list[tuple[int, int]]
                 # "REQUIRED QUALIFICATIONS: Candidates will have:" over a list
                 or (following.kind == "bullet" and label is not None
                 and section_field(label.group(1))[1] is not None))
-            long_value = len(value) > 60 or goes_on
+            # a long value heads a paragraph of its own ("Pay: Salary offers are based on
+            # …"), but a name stays on its labelled line ("Company: " and a name of a
+            # hundred characters); past 160 it is no name, but a paragraph about one
+            name = label is not None and NAME_LABELS.match(label.group(1).strip()) is not None
+            long_value = len(value) > (160 if name else 60) or goes_on
             if label and not value:
                 blocks.append(("## " + label.group(1).strip(), [line]))
             elif label and long_value:

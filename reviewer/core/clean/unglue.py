@@ -19,8 +19,7 @@ from __future__ import annotations
 import functools
 import itertools
 
-from reviewer.core.clean.line_score import JOB_LABELS
-from reviewer.core.clean.text_markdown import BULLET, fenced
+from reviewer.core.clean.text_markdown import BULLET, JOB_LABELS, fenced
 from reviewer.core.words.lexicon import is_camel_word, looks_like_heading, section_field
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import has_capital

@@ -73,7 +73,10 @@ def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
     if field in ("title", "company", "department"):
         if (glued := glued_label(value)) is not None:  # "Back OfficeLocation: …"
             value = value[:glued]
-        if len(value) > 120 or boilerplate_reason(value):
+        # a company's name runs longer than a title (a legal form, a holding, a country:
+        # "… mbH & Co. KGaA Holding Europe"), unless it ends as a sentence does
+        longest = 160 if field == "company" and not value.endswith(".") else 120
+        if len(value) > longest or boilerplate_reason(value):
             return None
         if only_terms(value):
             return None  # "Role: Permanent" says the terms, not the role

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.words.regex import lazy_compile
-from reviewer.core.words.text import lower_keep_offsets
+from reviewer.core.words.text import DIRECTION_MARKS, lower_keep_offsets
 
 # label phrase (lower case) -> field
 LABELS: dict[str, str] = {}
@@ -123,6 +123,11 @@ _SHORT_LABELS = frozenset(
 )
 
 
+# what may open a label's first word: a bullet, a bar, a bracket, a mark that sets the
+# direction of the line ("\u200fCompany: …")
+_OPENERS = "•·|-–*(" + DIRECTION_MARKS
+
+
 def _find_labels(text: str) -> list[tuple[int, int, str]]:
     """(label start, value start, label) for each known label in a line.
 
@@ -134,10 +139,10 @@ def _find_labels(text: str) -> list[tuple[int, int, str]]:
         words = head[-80:].split()
         for k in range(min(_LONGEST, len(words)), 0, -1):
             phrase = " ".join(words[-k:])
-            key = phrase.lower().lstrip("•·|-–*(")
+            key = phrase.lower().lstrip(_OPENERS)
             if key not in LABELS:
                 continue
-            start = head.rfind(words[-k]) + (len(words[-k]) - len(words[-k].lstrip("•·|-–*(")))
+            start = head.rfind(words[-k]) + (len(words[-k]) - len(words[-k].lstrip(_OPENERS)))
             if not _label_boundary(text, start, key):
                 continue
             if found and start < found[-1][1]:
@@ -149,7 +154,7 @@ def _find_labels(text: str) -> list[tuple[int, int, str]]:
 
 def _label_boundary(text: str, start: int, key: str) -> bool:
     before = text[:start]
-    if not before.strip(" -*•·>#") or re.fullmatch(r"\s*\d{1,2}[.)]\s*", before):
+    if not before.strip(" -*•·>#" + DIRECTION_MARKS) or re.fullmatch(r"\s*\d{1,2}[.)]\s*", before):
         return True  # at the start of the line, or of a list item
     if " " not in key and key in _SHORT_LABELS:
         return False  # one-word labels ("Type", "Date") only at the start of a line
@@ -172,7 +177,7 @@ def _in_line(text: str, doc: Document, block: Block | None) -> list[Labelled]:
     for j, (label_start, value_start, key) in enumerate(labels):
         end = labels[j + 1][0] if j + 1 < len(labels) else len(text)
         raw = text[value_start:end]
-        value = raw.strip().rstrip(".;,|").strip()
+        value = raw.strip().rstrip(".;,|").strip().strip(DIRECTION_MARKS).strip()
         if not value:
             continue
         lead = len(raw) - len(raw.lstrip())

@@ -5,7 +5,9 @@ Cleaning and extraction hold about 140 patterns at module level; compiling them 
 uses fewer than half of them. ``lazy_compile`` gives an object that compiles its pattern
 the first time one of its methods is called, and from then on its methods are the
 compiled pattern's own (bound methods, called with nothing in between). ``pattern`` and
-``flags`` are there without compiling, so a pattern can be built from another's text.
+``flags`` are there without compiling, so a pattern can be built from another's text;
+but a pattern given as a function, for one whose text itself costs time to make (a class
+of characters read from the Unicode tables), is made when first used, ``pattern`` too.
 
 It is not a ``re.Pattern``: give it to ``re.search`` and the like and they refuse it.
 Use its methods.
@@ -18,7 +20,7 @@ reads it, so that a lower-case pattern can run without re.I; ``edge_words`` writ
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any, cast
 
@@ -28,8 +30,11 @@ _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn"
 class _Later:
     """A pattern not compiled yet (see the module's docstring)."""
 
-    def __init__(self, pattern: str, flags: int) -> None:
-        self.pattern = pattern
+    def __init__(self, pattern: str | Callable[[], str], flags: int) -> None:
+        if isinstance(pattern, str):
+            self.pattern = pattern
+        else:
+            self._make = pattern  # (``pattern`` is read from the compiled pattern)
         self.flags = flags
         for name in _METHODS:
             setattr(self, name, partial(self._first_call, name))
@@ -38,7 +43,9 @@ class _Later:
         return getattr(self._compiled(), name)(*args, **kwargs)
 
     def _compiled(self) -> re.Pattern[str]:
-        compiled = re.compile(self.pattern, self.flags)
+        text = self.__dict__["pattern"] if "pattern" in self.__dict__ else self._make()
+        compiled = re.compile(text, self.flags)
+        self.pattern = text
         for name in _METHODS:  # (two threads may both compile: the same pattern either way)
             setattr(self, name, getattr(compiled, name))
         return compiled
@@ -55,8 +62,9 @@ class _Later:
         return f"lazy_compile({self.pattern!r}, {self.flags})"
 
 
-def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(pattern, flags)``, done when the pattern is first used."""
+def lazy_compile(pattern: str | Callable[[], str], flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, done when the pattern is first used (and
+    ``pattern()`` called then, when it is a function)."""
     return cast("re.Pattern[str]", _Later(pattern, int(flags)))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -21,6 +22,10 @@ _ODD_SPACES = lazy_compile(r"[\f\v\x1c-\x1f\u00a0\u2000-\u200a\u202f\u205f\u3000
 # spelling (Persian's "می‌خواهم") or one emoji of several (👨‍👩‍👧)
 _INVISIBLE = lazy_compile(r"[\u200b\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]"
                           r"|(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f])")
+# the marks that set the direction of the text beside them (left-to-right, right-to-left,
+# Arabic letter mark): they stay (they place a neutral sign: "C++\u200f"), but a line that
+# opens with one is read as if it did not ("\u200f- خمس سنوات" is an item of a list)
+DIRECTION_MARKS = "\u200e\u200f\u061c"
 _CONTROL = lazy_compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 # in a line typed, C1's too (an import drops them from a cell); a next-line, U+0085,
 # is a break (a space)
@@ -244,3 +249,25 @@ _UNSPACED_RANGES = ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u1980-\u19ff\u1a20-
 _UNSPACED = re.compile(f"[{_UNSPACED_RANGES}]")
 # one character of a script written with spaces between words (``spaced``), for patterns
 SPACED_CLASS = f"[^{_UNSPACED_RANGES}]"
+
+
+@functools.cache
+def mark_class() -> str:
+    """A character class of the combining marks (Unicode's Mn, Mc and Me) of the Basic
+    Multilingual Plane: Devanagari's and Thai's vowel signs, Arabic's and Hebrew's vowel
+    points, an accent typed apart from its letter. They are part of a word, but ``\\w``
+    does not match them, and a pattern that reads words by ``\\w`` alone breaks a word of
+    those scripts at each ("स्थान" in three). Read from the Unicode tables when first
+    asked for (10 ms), so a pattern that holds it is best made by ``lazy_compile`` from
+    a function."""
+    plane = itertools.chain(range(0x300, 0xD800), range(0xE000, 0x10000))  # (no surrogates)
+    candidates = re.findall(r"[^\w\s]", "".join(map(chr, plane)))
+    ranges: list[list[int]] = []
+    for char in candidates:
+        if unicodedata.category(char)[0] == "M":
+            code = ord(char)
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "[" + "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]"

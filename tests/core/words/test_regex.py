@@ -61,3 +61,29 @@ def test_importing_the_pipeline_compiles_almost_nothing() -> None:
     added = int(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                                check=True).stdout)
     assert added < 60, f"{added} patterns compiled at import"
+
+
+def test_a_pattern_given_as_a_function_is_made_when_first_used() -> None:
+    made: list[int] = []
+
+    def pattern() -> str:
+        made.append(1)
+        return r"b+"
+
+    lazy = lazy_compile(pattern)
+    assert not made
+    assert lazy.findall("abbcb") == ["bb", "b"] and lazy.pattern == "b+"
+    assert len(made) == 1
+    assert pickle.loads(pickle.dumps(lazy)).findall("bb") == ["bb"]
+
+
+def test_the_marks_class_holds_every_combining_mark_and_nothing_else() -> None:
+    import unicodedata
+
+    from reviewer.core.words.text import mark_class
+
+    marks = re.compile(mark_class())
+    for code in [*range(0x300, 0xD800), *range(0xE000, 0x10000)]:
+        char = chr(code)
+        assert (marks.fullmatch(char) is not None) == \
+            unicodedata.category(char).startswith("M"), hex(code)
