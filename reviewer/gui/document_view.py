@@ -43,6 +43,7 @@ from reviewer.gui.document_paint import (
     tint,
 )
 from reviewer.gui.long_lists import split_long_lists, split_tables
+from reviewer.gui.references import references_as_written
 from reviewer.gui.text_mapping import (
     SpanMapper,
     hide_images,
@@ -109,7 +110,8 @@ class DocumentView(DocumentBrowser):
         self._wrap_for(markdown)
         runs, changed = split_long_lists(markdown)  # (laid out in time; offsets of
         self.document().setMarkdown(  # ``markdown``, as the mapper's; a long table in
-            split_tables(hide_images(runs), heads=False),  # pieces, each laid out in time)
+            split_tables(hide_images(references_as_written(runs)), heads=False),  # pieces,
+            # each laid out in time; "&amp;" shown as the posting holds it)
             features.MarkdownDialectGitHub | features.MarkdownNoHTML)
         self._layout_document()
         space_blocks(self.document())

@@ -623,3 +623,19 @@ def test_a_long_line_is_cut_outside_a_link_whose_text_holds_a_bracket() -> None:
         assert found is not None
         assert len(re.findall(r"go\d", rendered[:found[0]])) == len(
             re.findall(r"go\d", source[:word.start()]))
+
+
+def test_character_references_show_as_the_posting_holds_them(view: DocumentView) -> None:
+    """A text posting holding "Evil &amp; Co" (its fields and its export so) showed
+    "Evil & Co": Markdown read the references. They show as written; in code as before,
+    and a span after them still marks its words."""
+    text = "Company: Evil &amp; Co\n\nR&amp;D with &lt;u&gt;Python&lt;/u&gt; and `&amp;`\n\n" \
+           "```\n&lt;pre&gt;\n```\n\nSee &#38; AT&T\n"
+    start = text.index("Python")
+    view.show_posting(text, {}, [{"start": start, "end": start + 6, "label": "SKILL",
+                                  "state": "accepted", "origin": "human"}])
+    shown = view.toPlainText()
+    assert "Evil &amp; Co" in shown and "R&amp;D with &lt;u&gt;Python&lt;/u&gt; and &amp;" \
+        in shown and "&lt;pre&gt;" in shown and "See &#38; AT&T" in shown
+    [(_span, a, b)] = view.spans
+    assert shown[a:b] == "Python"

@@ -41,7 +41,7 @@ def _select(view: DocumentView, words: str, nth: int = 0, trim: int = 0) -> None
     ("We use **Kafka** daily\n", "Kafka", 0, (9, 14)),  # emphasis marks left out
     ("We use **Kafka and Go** daily\n", "Kafka and Go", 0, (9, 21)),
     ("Strong C\\+\\+ skills\n", "C++", 0, (7, 12)),  # escaped signs
-    ("Clients: AT&amp;T and others\n", "AT&T", 0, (9, 17)),  # an entity
+    ("Clients: AT&amp;T and others\n", "AT&amp;T", 0, (9, 17)),  # a reference, as held
     ("## Skills\n\nPython\n", "Skills", 0, (3, 9)),  # a heading
     ("Ünïcode 😀 Python here\n", "Python", 0, (10, 16)),  # beyond the BMP
     ("We _love_ Python\n", "love", 0, (4, 8)),  # emphasis with underscores
