@@ -127,7 +127,8 @@ class ReviewWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.queue_pane.last_shown = preferences.restore_layout(settings, self, store.path)
         self.progress = QProgressBar(maximumWidth=180, textVisible=True)
-        self.save_state = SaveState(self, store.read_only, store.moved, self.fields.typing)
+        self.save_state = SaveState(self, store.read_only, store.moved, self.fields.typing,
+                                    self.labels.commenting)
         self.saved = self.save_state.label
         for widget in (self.saved, self.progress):
             self.statusBar().addPermanentWidget(widget)
