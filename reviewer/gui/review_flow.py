@@ -159,7 +159,7 @@ class ReviewFlow(QObject):
         return True
 
     def _leaving(self) -> None:
-        """The list moves on (a click, a search, a filter: not to be stopped): what is
+        """The list moves on (a click on a row: not to be stopped): what is
         typed is saved first; text that cannot be read goes, said once another posting
         is shown."""
         stopped = self.before_edit(None)
