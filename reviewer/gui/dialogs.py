@@ -59,6 +59,15 @@ def default_export_path(project: Path, fmt: str) -> Path:
     return path if path != project else project.with_name(f"{stem}-export.{extension}")
 
 
+def path_for_format(path: Path, was: str, fmt: str) -> Path:
+    """A path chosen for format ``was`` as one for ``fmt``: its extension changed where it
+    was the old format's (a dataset folder, ``hf``, has none); otherwise as it is."""
+    old, new = ("" if f == "hf" else "." + EXTENSIONS[f] for f in (was, fmt))
+    if not path.name or path.suffix.lower() != old or path.name.startswith("."):
+        return path
+    return path.with_suffix(new)
+
+
 class ExportDialog(QDialog):
     """Format, which postings, and where: the choices of ``reviewer export``."""
 
@@ -95,8 +104,11 @@ class ExportDialog(QDialog):
         column.addLayout(form)
         column.addWidget(self.problem)
         column.addWidget(buttons)
-        self.format_choice.currentIndexChanged.connect(lambda _i: self._suggest_path())
-        self._suggest_path()
+        self._fmt_was = self.fmt
+        self.format_choice.currentIndexChanged.connect(lambda _i: self._format_changed())
+        for changed in (self.output.textChanged, self.reviewed_only.toggled):
+            changed.connect(lambda _v: self.problem.clear())  # (said of the choice before)
+        self.output.setText(str(self._default_path()))
 
     @property
     def fmt(self) -> str:
@@ -105,8 +117,18 @@ class ExportDialog(QDialog):
     def _default_path(self) -> Path:
         return default_export_path(self.project, self.fmt)
 
-    def _suggest_path(self) -> None:
-        self.output.setText(str(self._default_path()))
+    def _format_changed(self) -> None:
+        """The path follows the format: the old format's default name becomes the new
+        one's; a path typed or browsed for stays, its extension changed where it was the
+        old format's. A file agreed to be replaced is asked about again."""
+        was, self._fmt_was = self._fmt_was, self.fmt
+        self._replace = None
+        text = self.output.text().strip()
+        if not text or Path(text) == default_export_path(self.project, was):
+            self.output.setText(str(self._default_path()))
+        else:
+            self.output.setText(str(path_for_format(Path(text), was, self.fmt)))
+        self.problem.clear()
 
     def _browse(self) -> None:
         if self.fmt == "hf":  # the dataset gets a folder of its own inside the one chosen
