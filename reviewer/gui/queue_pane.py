@@ -44,14 +44,13 @@ from reviewer.gui.queue_choices import (
     ORDER_CHOICES,
     ORDER_TIP,
     ORDER_TIPS,
-    RANKED_TIP,
     SEARCH_TIP,
     SEARCHED,
     STATE_CHOICES,
     STATE_TIPS,
     STATUS_CHOICES,
-    UNRANKED_TIP,
     choice_box,
+    show_order,
 )
 from reviewer.gui.queue_columns import QueueColumns
 from reviewer.gui.queue_delegates import ConfidenceBar, StatusDelegate
@@ -167,7 +166,7 @@ class QueuePane(QWidget):
                           field_state=self.state_filter.currentData(),
                           query=query)
         self.listed_of = self.model.total()  # the postings the project held (counted anyway)
-        self._show_order()
+        show_order(self.order_choice, self._order, self.model.ranked)
         self.listed.emit()
         if select and self.model.rowCount():
             row = self.model.row_of(shown) if shown is not None else None
@@ -191,7 +190,7 @@ class QueuePane(QWidget):
             with QSignalBlocker(combo):
                 combo.setCurrentIndex(max(0, combo.findData(value)))
         self._order = model.order
-        self._show_order()
+        show_order(self.order_choice, self._order, self.model.ranked)
 
     def show_ids(self, ids: list[int], what: str) -> None:
         """List only the postings ``ids`` (those behind a figure: ``what`` says which),
@@ -246,24 +245,6 @@ class QueuePane(QWidget):
             self._order = value
             self._asked("reordered", stay=False)
 
-    def _show_order(self) -> None:
-        """The order combo says what the list is in: the chosen order, or best match
-        first while a search ranks (the chosen one comes back with the list)."""
-        combo, ranked = self.order_choice, self.model.ranked
-        with QSignalBlocker(combo):
-            searched = combo.findData(SEARCHED)
-            if searched >= 0:
-                combo.removeItem(searched)
-            if ranked is None:
-                combo.setCurrentIndex(combo.findData(self._order))
-                combo.setToolTip(ORDER_TIP)
-            else:
-                combo.addItem("Best match first (search)" if ranked
-                              else "Import order (too many matches to rank)", SEARCHED)
-                combo.setCurrentIndex(combo.count() - 1)
-                combo.setToolTip(RANKED_TIP if ranked else UNRANKED_TIP)
-            combo.setEnabled(ranked is None)
-
     # --- moving and selecting ----------------------------------------------------------------
 
     def focus_search(self) -> None:
@@ -299,13 +280,25 @@ class QueuePane(QWidget):
             self.select_row(row)
             return
         came = self.model.total(fresh=True) - self.listed_of  # (another program's import)
-        self.message.emit("The last posting of the list." + (
+        self.message.emit(self._end("last") + (
             f" {came:,} posting{'s' * (came != 1)} came in since it was read: Enter in the "
             "search box lists them." if came > 0 else ""), 8000)
 
     def go_previous(self) -> None:
         if self.may_leave("moved"):
-            self.select_row(self.current_row() - 1)
+            if self.current_row() > 0:
+                self.select_row(self.current_row() - 1)
+            else:
+                self.message.emit(self._end("first"), 8000)
+
+    def _end(self, which: str) -> str:
+        """What a move past an end of the list says: the ``which`` (first, last)
+        posting of it is shown, or why it lists none."""
+        if self.model.rowCount():
+            return f"The {which} posting of the list."
+        return ("The list is empty: no posting matches the search and filters."
+                if self.listed_of else "The list is empty: the project has no postings "
+                "yet (File → Import files, Ctrl+I).")
 
     def next_unreviewed(self) -> bool:
         """The next row below the current one that is not reviewed, else the first above
