@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -207,6 +207,7 @@ class ShortcutDialog(QDialog):
             editor.setClearButtonEnabled(True)
             editor.keySequenceChanged.connect(lambda _seq: self._check())
             editor.setAccessibleName(text)
+            editor.installEventFilter(self)  # Esc cancels the dialog, never a key
             reset = QPushButton("Default")
             reset.setToolTip(f"Back to {default or 'no shortcut'}")
             reset.setAccessibleName(f"{text}: back to {default or 'no shortcut'}")
@@ -232,8 +233,8 @@ class ShortcutDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
             self._restore_defaults)
         column = QVBoxLayout(self)
-        hint = QLabel("Click a shortcut and press the new keys. While you type in a field, "
-                      "keys that edit text (Ctrl+Left, Ctrl+Right …) edit it.")
+        hint = QLabel("Click a shortcut and press the new keys (Esc cancels). While you type "
+                      "in a field, keys that edit text (Ctrl+Left, Ctrl+Right …) edit it.")
         hint.setWordWrap(True)  # (on one line, a large font made the dialog wider than a screen)
         column.addWidget(hint)
         rows = QWidget()
@@ -249,6 +250,17 @@ class ShortcutDialog(QDialog):
         column.addWidget(self.problem)
         column.addWidget(self.buttons)
         fit_to_screen(self, self.sizeHint().width(), rows.sizeHint().height() + 160)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Esc in a key box cancels the dialog, as in any other box: a key editor took
+        it as the action's key (clashing with "Back to the document", whose key it is;
+        Default gives it back there)."""
+        if watched in self.editors.values() and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape \
+                and not event.modifiers():
+            self.reject()
+            return True
+        return super().eventFilter(watched, event)
 
     def _restore_defaults(self) -> None:
         for key, editor in self.editors.items():
