@@ -142,8 +142,10 @@ class ReviewFlow(QObject):
 
     # --- edits ---------------------------------------------------------------------------
 
-    def push(self, text: str, edit: Callable[[int], Change], replaced: str | None = "") -> bool:
-        """Make an edit of the shown posting, as one undoable command. An edit the file
+    def push(self, text: str, edit: Callable[[int], Change], replaced: str | None = "",
+             said: str = "") -> bool:
+        """Make an edit of the shown posting, as one undoable command; ``said`` once it is
+        made (before the panes are told: what they say of it, after). An edit the file
         refuses (another process holds it, the disk is full, it is read-only) is not
         made: ``refused`` says so, with a way to try again. Nor is one made while the
         text being typed in a field (``replaced`` None: in any field) cannot be read:
@@ -155,9 +157,9 @@ class ReviewFlow(QObject):
             self.message.emit(f"{sentence(text)}: not done. {stopped} (correct it, revert"
                               " it to the machine's value, or empty it for no value)", 10000)
             return False
-        return self._make(self.pid, text, edit)
+        return self._make(self.pid, text, edit, said)
 
-    def _make(self, pid: int, text: str, edit: Callable[[int], Change]) -> bool:
+    def _make(self, pid: int, text: str, edit: Callable[[int], Change], said: str = "") -> bool:
         try:  # (an edit of no row would be "made", and saved: the posting is looked for
             # in the edit's own transaction)
             change = self.store.history.made(lambda: edit(self._existing(pid)))
@@ -172,7 +174,7 @@ class ReviewFlow(QObject):
             return False
         except DatabaseError as err:
             self.refused.emit(f"{text} (posting {pid}): not saved", str(err),
-                              lambda: self._make(pid, text, edit))
+                              lambda: self._make(pid, text, edit, said))
             return False
         except ChangedMeanwhile as err:  # shown again as it is now: look before accepting
             self.show(pid)
@@ -184,17 +186,19 @@ class ReviewFlow(QObject):
                               10000)
             return False
         self.undo_stack.push(EditCommand(
-            self.store, text, change, lambda verb: self._after(pid, text, verb),
+            self.store, text, change, lambda verb: self._after(pid, text, verb, said),
             lambda what, why: self.refused.emit(what, why, None),
             lambda line: self.message.emit(line, 15000)))
         return True
 
-    def _after(self, pid: int, text: str, verb: str) -> None:
+    def _after(self, pid: int, text: str, verb: str, said: str = "") -> None:
         """After an edit of ``pid``, or its undo or redo (``verb``). An undo or redo of
         another posting than the one shown goes to it (once the undo is over: leaving
         this one may save what is typed in it), or says which it was when the list
         does not hold it (a search or a filter hides it). An undo or redo is said: the
         bar may still say what the edit did."""
+        if said and not verb:
+            self.message.emit(said, 6000)
         self.refresh(pid)
         if not verb:
             return
@@ -242,11 +246,10 @@ class ReviewFlow(QObject):
 
     def set_labels(self, question: str, options: list[str]) -> None:
         """A question answered (``options``; none: its answer cleared), and said."""
-        if self.push(f"label {question}",
-                     lambda p: self.store.labels.answer(p, question, options)):
-            name = question.replace("_", " ")  # (as its group names it)
-            answer = ", ".join(o.replace("_", " ") for o in options) or "no answer"
-            self.message.emit(f"{name[:1].upper()}{name[1:]}: {answer}.", 4000)
+        name = question.replace("_", " ")  # (as its group names it)
+        answer = ", ".join(o.replace("_", " ") for o in options) or "no answer"
+        self.push(f"label {question}", lambda p: self.store.labels.answer(p, question, options),
+                  said=f"{name[:1].upper()}{name[1:]}: {answer}.")
 
     def set_comment(self, text: str, typed_over: str | None = None) -> None:
         """A comment left; typed over ``typed_over``: one another program saved
@@ -268,14 +271,14 @@ class ReviewFlow(QObject):
         pid, was = self.pid, (self.posting or {}).get("status")
         done = was == "reviewed" and not undecided(self.posting)
         # (the values and status shown as the edit is made: after what was typed is saved)
+        said = f"Posting {pid} accepted: marked reviewed" + (  # (not what an edit before did)
+            f" (it was {was})." if was in ("skipped", "flagged") else ".")
+        if done:
+            self.message.emit(f"Posting {pid} reviewed already.", 6000)
         if (done or self.push("accept all", lambda p: self.store.decisions.accept_all(
-                p, undecided(self.posting), (self.posting or {}).get("status")), None)):
-            self.message.emit(f"Posting {pid} reviewed already." if done else
-                              f"Posting {pid} accepted: marked reviewed" +
-                              (f" (it was {was})." if was in ("skipped", "flagged") else "."),
-                              6000)  # (what the bar said before is of another edit)
-            if not self.queue.next_unreviewed():
-                self.message.emit("Every posting in the list is reviewed.", 6000)
+                p, undecided(self.posting), (self.posting or {}).get("status")), None, said)) \
+                and not self.queue.next_unreviewed():
+            self.message.emit("Every posting in the list is reviewed.", 6000)
 
     def _reviewers_differ(self) -> bool:
         """Whether reviewers still differ on a field or question of the shown posting

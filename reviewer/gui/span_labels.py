@@ -111,8 +111,8 @@ class SpanLabels(QObject):
         self.accept_suggested("rejected")
 
     def _push(self, text: str, edit: Callable[[int], Change], said: str = "") -> None:
-        """An edit of the shown posting's spans, ``said`` once made; skills it took out of
-        the skills field (a suggestion rejected) are said with it."""
+        """An edit of the shown posting's spans, ``said`` once made; or, where it took
+        skills out of the skills field (a suggestion rejected), those skills."""
         posting = self.flow.posting
         before = (posting["fields"].get("skills") if posting else None) or []
         if not self.flow.push(text, edit) or self.flow.posting is None:
@@ -122,8 +122,7 @@ class SpanLabels(QObject):
         if gone:
             gone = gone if len(gone) <= 80 else gone[:79] + "…"
             rest = "; no skill is left: the field is rejected" if not after else ""
-            self.message.emit(f"{said} Taken out of the skills field: {gone}{rest}."
-                              .lstrip(), 8000)
+            self.message.emit(f"Taken out of the skills field: {gone}{rest}.", 8000)
         elif said:
             self.message.emit(said, 4000)
 
