@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -59,6 +59,15 @@ def default_export_path(project: Path, fmt: str) -> Path:
     return path if path != project else project.with_name(f"{stem}-export.{extension}")
 
 
+def path_for_format(path: Path, was: str, fmt: str) -> Path:
+    """A path chosen for format ``was`` as one for ``fmt``: its extension changed where it
+    was the old format's (a dataset folder, ``hf``, has none); otherwise as it is."""
+    old, new = ("" if f == "hf" else "." + EXTENSIONS[f] for f in (was, fmt))
+    if not path.name or path.suffix.lower() != old or path.name.startswith("."):
+        return path
+    return path.with_suffix(new)
+
+
 class ExportDialog(QDialog):
     """Format, which postings, and where: the choices of ``reviewer export``."""
 
@@ -95,8 +104,11 @@ class ExportDialog(QDialog):
         column.addLayout(form)
         column.addWidget(self.problem)
         column.addWidget(buttons)
-        self.format_choice.currentIndexChanged.connect(lambda _i: self._suggest_path())
-        self._suggest_path()
+        self._fmt_was = self.fmt
+        self.format_choice.currentIndexChanged.connect(lambda _i: self._format_changed())
+        for changed in (self.output.textChanged, self.reviewed_only.toggled):
+            changed.connect(lambda _v: self.problem.clear())  # (said of the choice before)
+        self.output.setText(str(self._default_path()))
 
     @property
     def fmt(self) -> str:
@@ -105,8 +117,18 @@ class ExportDialog(QDialog):
     def _default_path(self) -> Path:
         return default_export_path(self.project, self.fmt)
 
-    def _suggest_path(self) -> None:
-        self.output.setText(str(self._default_path()))
+    def _format_changed(self) -> None:
+        """The path follows the format: the old format's default name becomes the new
+        one's; a path typed or browsed for stays, its extension changed where it was the
+        old format's. A file agreed to be replaced is asked about again."""
+        was, self._fmt_was = self._fmt_was, self.fmt
+        self._replace = None
+        text = self.output.text().strip()
+        if not text or Path(text) == default_export_path(self.project, was):
+            self.output.setText(str(self._default_path()))
+        else:
+            self.output.setText(str(path_for_format(Path(text), was, self.fmt)))
+        self.problem.clear()
 
     def _browse(self) -> None:
         if self.fmt == "hf":  # the dataset gets a folder of its own inside the one chosen
@@ -185,6 +207,7 @@ class ShortcutDialog(QDialog):
             editor.setClearButtonEnabled(True)
             editor.keySequenceChanged.connect(lambda _seq: self._check())
             editor.setAccessibleName(text)
+            editor.installEventFilter(self)  # Esc cancels the dialog, never a key
             reset = QPushButton("Default")
             reset.setToolTip(f"Back to {default or 'no shortcut'}")
             reset.setAccessibleName(f"{text}: back to {default or 'no shortcut'}")
@@ -210,8 +233,8 @@ class ShortcutDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
             self._restore_defaults)
         column = QVBoxLayout(self)
-        hint = QLabel("Click a shortcut and press the new keys. While you type in a field, "
-                      "keys that edit text (Ctrl+Left, Ctrl+Right …) edit it.")
+        hint = QLabel("Click a shortcut and press the new keys (Esc cancels). While you type "
+                      "in a field, keys that edit text (Ctrl+Left, Ctrl+Right …) edit it.")
         hint.setWordWrap(True)  # (on one line, a large font made the dialog wider than a screen)
         column.addWidget(hint)
         rows = QWidget()
@@ -227,6 +250,17 @@ class ShortcutDialog(QDialog):
         column.addWidget(self.problem)
         column.addWidget(self.buttons)
         fit_to_screen(self, self.sizeHint().width(), rows.sizeHint().height() + 160)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Esc in a key box cancels the dialog, as in any other box: a key editor took
+        it as the action's key (clashing with "Back to the document", whose key it is;
+        Default gives it back there)."""
+        if watched in self.editors.values() and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape \
+                and not event.modifiers():
+            self.reject()
+            return True
+        return super().eventFilter(watched, event)
 
     def _restore_defaults(self) -> None:
         for key, editor in self.editors.items():

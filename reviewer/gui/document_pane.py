@@ -15,7 +15,7 @@ from reviewer.core.schema import FIELDS
 from reviewer.gui.document_legend import ColourLegend, legend_chips
 from reviewer.gui.document_view import DocumentView
 from reviewer.gui.plain import with_accelerators
-from reviewer.gui.review_flow import adds_by_default
+from reviewer.gui.selection_put import adds_by_default
 
 VIEWS = (("Cleaned posting", "posting"), ("Raw page", "raw"),
          ("What cleaning removed", "removed"))

@@ -293,6 +293,12 @@ class LabelsPanel(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    def commenting(self) -> bool:
+        """Whether the comment box holds text typed that is not saved yet (it is when
+        the box is left)."""
+        return not self._loading and \
+            self.comment.toPlainText().strip() != self._comment_shown.strip()
+
     def comment_left(self) -> None:
         text = self.comment.toPlainText().strip()
         if not self._loading and text != self._comment_shown.strip():

@@ -1,9 +1,10 @@
 """Before the window closes or another project takes its place: text typed in a field that
 cannot be read (so it is not in the file) goes only when the reviewer says so.
 
-A move to another posting stops at such text (``ReviewFlow.may_leave``); closing the
-window, closing the project and opening another one ask instead: Cancel keeps the window
-and what is typed, Discard drops it and goes on."""
+A move to another posting, a search and a filter stop at such text
+(``ReviewFlow.may_leave``, ``QueuePane._asked``); closing the window, closing the project
+and opening another one ask instead: Cancel keeps the window and what is typed, Discard
+drops it and goes on."""
 
 from __future__ import annotations
 

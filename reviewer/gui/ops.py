@@ -250,9 +250,11 @@ class LongWork(QObject):
             else:
                 again = ("\n\nThe project changed while it was exported: exported again "
                          "from one moment, in one process." if summary.again else "")
-                self.report("Exported", f"{summary.describe(out)}:\n" +
-                            "\n".join(str(f) for f in summary.files)
-                            + again + self._differing(reviewed_only))
+                # the files, but for the output the summary names already
+                others = [str(f) for f in summary.files if Path(f).absolute() != out.absolute()]
+                self.report("Exported", summary.describe(out) + (
+                    ":\n" + "\n".join(others) if others else ".")
+                    + again + self._differing(reviewed_only))
 
         return self.run("Exporting", export_work(self.project, fmt, out,
                                                             reviewed_only, self.reviewer), done)

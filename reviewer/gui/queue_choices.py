@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox
 
 STATUS_CHOICES = (("All postings", None), ("New", "new"), ("Reviewed", "reviewed"),
@@ -49,3 +49,22 @@ def choice_box(choices: tuple[tuple[str, str | None], ...],
         if tips and value in tips:
             combo.setItemData(combo.count() - 1, tips[value], Qt.ItemDataRole.ToolTipRole)
     return combo
+
+
+def show_order(combo: QComboBox, order: str, ranked: bool | None) -> None:
+    """The order combo says what the list is in: the chosen ``order``, or best match
+    first while a search ranks (``ranked``: None for no search words; False when too
+    many match to rank); the chosen one comes back with the list."""
+    with QSignalBlocker(combo):
+        searched = combo.findData(SEARCHED)
+        if searched >= 0:
+            combo.removeItem(searched)
+        if ranked is None:
+            combo.setCurrentIndex(combo.findData(order))
+            combo.setToolTip(ORDER_TIP)
+        else:
+            combo.addItem("Best match first (search)" if ranked
+                          else "Import order (too many matches to rank)", SEARCHED)
+            combo.setCurrentIndex(combo.count() - 1)
+            combo.setToolTip(RANKED_TIP if ranked else UNRANKED_TIP)
+        combo.setEnabled(ranked is None)

@@ -5,7 +5,7 @@ Shows the ``QueueModel`` and moves through it; says which posting is chosen
 Many rows can be selected (Shift/Ctrl+click, ``selected_ids``) while one is shown.
 The columns are chosen by a right-click on the header or in View → List columns
 (``queue_columns``); a right-click on a posting filters by its company, location or
-source.
+source (``queue_menu``).
 """
 
 from __future__ import annotations
@@ -38,41 +38,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.store import (
-    PLACES_APART,
-    SearchQuery,
-    filter_term,
-    parse_search,
-    source_scope,
-)
-from reviewer.gui.plain import menu_text, plain_label
+from reviewer.core.store import SearchQuery, filter_term, parse_search
+from reviewer.gui.plain import plain_label
 from reviewer.gui.queue_choices import (
     ORDER_CHOICES,
     ORDER_TIP,
     ORDER_TIPS,
-    RANKED_TIP,
     SEARCH_TIP,
     SEARCHED,
     STATE_CHOICES,
     STATE_TIPS,
     STATUS_CHOICES,
-    UNRANKED_TIP,
     choice_box,
+    show_order,
 )
 from reviewer.gui.queue_columns import QueueColumns
 from reviewer.gui.queue_delegates import ConfidenceBar, StatusDelegate
+from reviewer.gui.queue_menu import row_menu
 from reviewer.gui.queue_model import COLUMNS, QueueModel
 from reviewer.gui.theme import FocusShade
-
-MENU_TEXT = 40  # characters of a value shown in a menu
-MENU_PLACES = 6  # the places of a posting a right-click offers to filter by
-
-
-def _menu_text(text: str) -> str:
-    """``text`` for a menu item: one line, not too long, its & shown (not a shortcut)."""
-    text = " ".join(text.split())
-    text = text if len(text) <= MENU_TEXT else text[:MENU_TEXT - 1] + "…"
-    return menu_text(text)
 
 
 class QueuePane(QWidget):
@@ -88,8 +72,9 @@ class QueuePane(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        # whether a move by key may leave the posting shown (``ReviewFlow.may_leave``)
-        self.may_leave: Callable[[], bool] = lambda: True
+        # whether a move by key, a search or a filter may leave the posting shown (the
+        # word for what it would have done: ``ReviewFlow.may_leave``)
+        self.may_leave: Callable[[str], bool] = lambda _done: True
         self.last_shown: int | None = None  # (to come back to after a list of none)
         self.settings = settings  # keeps the columns; None keeps nothing
         self.return_to: int | None = None  # the posting to show when a list read late comes
@@ -102,14 +87,14 @@ class QueuePane(QWidget):
         self.search_box.setToolTip(SEARCH_TIP)
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setAccessibleName("Search the postings")
-        self.search_box.returnPressed.connect(self.search)
+        self.search_box.returnPressed.connect(lambda: self._asked("searched"))
         self.status_filter = choice_box(STATUS_CHOICES, name="Status")
         self.order_choice = choice_box(ORDER_CHOICES, ORDER_TIPS, "Order")
         self.order_choice.setToolTip(ORDER_TIP)
         self._order = "import"  # the order chosen, whatever a search lists by
         self.state_filter = choice_box(STATE_CHOICES, STATE_TIPS, "Field state")
         for combo in (self.status_filter, self.state_filter):
-            combo.currentIndexChanged.connect(lambda _i: self.search())
+            combo.currentIndexChanged.connect(lambda _i: self._asked("filtered"))
         self.order_choice.currentIndexChanged.connect(self._order_chosen)
         choices = QHBoxLayout()
         for combo in (self.status_filter, self.state_filter):
@@ -125,7 +110,7 @@ class QueuePane(QWidget):
         clear = QToolButton()
         clear.setText("Show all")
         clear.setToolTip("List by the search and filters again")
-        clear.clicked.connect(lambda: self.search())
+        clear.clicked.connect(lambda: self._asked("listed"))
         line = QHBoxLayout(self.only)
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(self.only_text, 1)
@@ -181,7 +166,7 @@ class QueuePane(QWidget):
                           field_state=self.state_filter.currentData(),
                           query=query)
         self.listed_of = self.model.total()  # the postings the project held (counted anyway)
-        self._show_order()
+        show_order(self.order_choice, self._order, self.model.ranked)
         self.listed.emit()
         if select and self.model.rowCount():
             row = self.model.row_of(shown) if shown is not None else None
@@ -190,9 +175,29 @@ class QueuePane(QWidget):
                 return
             self.select_row(row if row is not None else 0)
 
+    def _asked(self, done: str, stay: bool = True) -> None:
+        """A search, a filter or an order the person chose: the list read again, unless
+        the posting shown holds text typed that cannot be read, which leaving it would
+        drop (said, as a move by key says it: ``done``, what was not done). The search
+        stays in its box to run again; a filter or an order goes back to the one the
+        list is read by."""
+        if self.current_row() < 0 or self.may_leave(done):
+            self.search(stay=stay)
+            return
+        model = self.model
+        for combo, value in ((self.status_filter, model.status),
+                             (self.state_filter, model.field_state)):
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+        self._order = model.order
+        show_order(self.order_choice, self._order, self.model.ranked)
+
     def show_ids(self, ids: list[int], what: str) -> None:
         """List only the postings ``ids`` (those behind a figure: ``what`` says which),
-        until the search or a filter lists by them again."""
+        until the search or a filter lists by them again. (Not while the posting shown
+        holds text typed that cannot be read: said, as for a filter.)"""
+        if self.current_row() >= 0 and not self.may_leave("listed"):
+            return
         self.model.show_ids(ids)
         self.only_text.setText(f"Only the {len(ids):,} postings {what}.")
         self.only.show()
@@ -226,37 +231,19 @@ class QueuePane(QWidget):
         kept = SearchQuery(query.words, tuple((f, v) for f, v in query.filters if f != field),
                            query.without, query.without_filters)
         self.search_box.setText(" ".join([*kept.terms(), filter_term(field, value)]))
-        self.search()
+        self._asked("filtered")
 
     def clear_filters(self) -> None:
         """The search words without their filters."""
         query = parse_search(self.search_box.text())
         self.search_box.setText(" ".join(SearchQuery(query.words, (), query.without).terms()))
-        self.search()
+        self._asked("listed")
 
     def _order_chosen(self, index: int) -> None:
         value = self.order_choice.itemData(index)
         if value not in (None, SEARCHED):
             self._order = value
-            self.search(stay=False)
-
-    def _show_order(self) -> None:
-        """The order combo says what the list is in: the chosen order, or best match
-        first while a search ranks (the chosen one comes back with the list)."""
-        combo, ranked = self.order_choice, self.model.ranked
-        with QSignalBlocker(combo):
-            searched = combo.findData(SEARCHED)
-            if searched >= 0:
-                combo.removeItem(searched)
-            if ranked is None:
-                combo.setCurrentIndex(combo.findData(self._order))
-                combo.setToolTip(ORDER_TIP)
-            else:
-                combo.addItem("Best match first (search)" if ranked
-                              else "Import order (too many matches to rank)", SEARCHED)
-                combo.setCurrentIndex(combo.count() - 1)
-                combo.setToolTip(RANKED_TIP if ranked else UNRANKED_TIP)
-            combo.setEnabled(ranked is None)
+            self._asked("reordered", stay=False)
 
     # --- moving and selecting ----------------------------------------------------------------
 
@@ -286,25 +273,37 @@ class QueuePane(QWidget):
         return [self.model.id_at(row) for row in sorted(rows)]
 
     def go_next(self) -> None:
-        if not self.may_leave():
+        if not self.may_leave("moved"):
             return
         row = self.current_row() + 1
         if row < self.model.rowCount() or self.model.reading_more is not None:
             self.select_row(row)
             return
         came = self.model.total(fresh=True) - self.listed_of  # (another program's import)
-        self.message.emit("The last posting of the list." + (
+        self.message.emit(self._end("last") + (
             f" {came:,} posting{'s' * (came != 1)} came in since it was read: Enter in the "
             "search box lists them." if came > 0 else ""), 8000)
 
     def go_previous(self) -> None:
-        if self.may_leave():
-            self.select_row(self.current_row() - 1)
+        if self.may_leave("moved"):
+            if self.current_row() > 0:
+                self.select_row(self.current_row() - 1)
+            else:
+                self.message.emit(self._end("first"), 8000)
+
+    def _end(self, which: str) -> str:
+        """What a move past an end of the list says: the ``which`` (first, last)
+        posting of it is shown, or why it lists none."""
+        if self.model.rowCount():
+            return f"The {which} posting of the list."
+        return ("The list is empty: no posting matches the search and filters."
+                if self.listed_of else "The list is empty: the project has no postings "
+                "yet (File → Import files, Ctrl+I).")
 
     def next_unreviewed(self) -> bool:
         """The next row below the current one that is not reviewed, else the first above
         it; False when every other row is reviewed (the list stays)."""
-        if not self.may_leave():
+        if not self.may_leave("moved"):
             return True  # (it said why)
         current, rows = self.current_row(), self.model.rowCount()
         for row in [*range(current + 1, rows), *range(0, max(0, current))]:
@@ -330,29 +329,9 @@ class QueuePane(QWidget):
         return self.columns.column_menu()
 
     def cell_menu(self, index: QModelIndex) -> QMenu:
-        """The menu of a posting's row: show only the postings with its company, in one
-        of its places (the first ``MENU_PLACES``) or from its source (file, folder or
-        site); clear the filters."""
-        menu = QMenu(self.view)
-        if index.isValid():
-            row = index.row()
-            places = (self.model.location_at(row) or "").split(PLACES_APART)
-            values = [("company", "with company", self.model.company_at(row)),
-                      *(("location", "in", place) for place in
-                        dict.fromkeys(p for p in places if p.strip()))][:1 + MENU_PLACES]
-            for field, words, value in values:
-                if value:
-                    action = menu.addAction(f"Show only postings {words} “{_menu_text(value)}”")
-                    action.setData((field, value))
-            scope = source_scope(self.model.source_at(row))
-            if scope is not None:
-                action = menu.addAction(f"Show only postings from “{_menu_text(scope[0])}”")
-                action.setData(("source", scope[1]))
-            for action in menu.actions():
-                action.triggered.connect(lambda _c=False, a=action: self.add_filter(*a.data()))
-        if parse_search(self.search_box.text()).filters:
-            menu.addSeparator()
-            menu.addAction("Clear the filters", self.clear_filters)
+        """The menu of a posting's row (``queue_menu.row_menu``)."""
+        menu = row_menu(self.view, self.model, index, self.search_box.text(),
+                        self.add_filter, self.clear_filters)
         self.menu_made.emit(menu)  # the bulk edits of the selection join it
         return menu
 

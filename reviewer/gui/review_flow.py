@@ -1,7 +1,7 @@
 """The review flow: which posting is shown, the edits made to it, and moving on.
 
-Every edit goes through ``EditCommand`` (a QUndoCommand whose redo and undo call
-the store), so undo and redo cover every edit; accept-and-go-on is one command.
+Every edit goes through ``edit_command.EditCommand`` (a QUndoCommand whose redo and
+undo call the store), so undo and redo cover every edit; accept-and-go-on is one command.
 After an edit the posting is read again and ``changed`` tells the panes; a newly
 shown posting is announced by ``shown``. Panes get the flow, never the window.
 """
@@ -12,28 +12,15 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
-from reviewer.core.extract import value_from_selection
 from reviewer.core.schema import FIELDS
-from reviewer.core.store import Change, ChangedMeanwhile, ChangedSince, DatabaseError, Store
+from reviewer.core.store import Change, ChangedMeanwhile, DatabaseError, Store
+from reviewer.gui.edit_command import EditCommand
 from reviewer.gui.plain import sentence
 from reviewer.gui.queue_pane import QueuePane
 
 _LABELS = {spec.name: spec.label for spec in FIELDS}
-_LISTS = {spec.name for spec in FIELDS if spec.kind == "list"}
-
-
-def adds_by_default(current: Any) -> bool:
-    """Whether a selection put into a list field holding ``current`` is added as an
-    item (a list of two or more) rather than replacing it (an empty or one-item list,
-    most often the one value the machine found, and wrong)."""
-    return isinstance(current, list) and len(current) > 1
-
-
-def _quoted(items: Any) -> str:
-    text = "; ".join(map(str, items)) if isinstance(items, list) else " ".join(str(items).split())
-    return f"“{text if len(text) <= 60 else text[:59] + '…'}”"
 
 
 def undecided(posting: dict[str, Any] | None) -> dict[str, Any]:
@@ -50,53 +37,6 @@ def _title_of(store: Store, pid: int) -> str:
     except (DatabaseError, KeyError):
         return ""
     return f" “{title[:59]}…”" if len(title) > 60 else f" “{title}”" if title else ""
-
-
-class EditCommand(QUndoCommand):
-    """One store edit, already made and in the file when the command is pushed; undone
-    and redone through ``store.history``. An undo or redo the file refuses leaves the
-    file as it was and takes the command off the stack (obsolete), so that the stack
-    holds only what the file holds. ``done`` is told "" after the edit, "undone" or
-    "redone" after an undo or a redo."""
-
-    def __init__(self, store: Store, text: str, change: Change, done: Callable[[str], None],
-                 refused: Callable[[str, str], None], say: Callable[[str], None]) -> None:
-        super().__init__(text)
-        # sealed (``History.made``): an undo over another process's later edit is refused
-        self.store, self.change, self.done, self.refused, self.say = (
-            store, change, done, refused, say)
-        self._pushed = False
-
-    def redo(self) -> None:
-        if not self._pushed:  # pushing: the edit is made already
-            self._pushed = True
-            self.done("")
-            return
-        self._apply("redone")
-
-    def undo(self) -> None:
-        self._apply("undone")
-
-    def _apply(self, verb: str) -> None:
-        try:
-            self.change = self.store.history.undo(self.change)
-        except DatabaseError as err:
-            self.setObsolete(True)
-            self.refused(f"{self.text()}: not {verb}", str(err))
-            return
-        except ChangedSince as err:  # the posting shown again as it is now
-            self.setObsolete(True)
-            self.done("")
-            self.say(f"{sentence(self.text())}: not {verb}: {err.what} was changed since "
-                     "by another process or reviewer, whose work it would undo. Shown as it "
-                     "is now.")
-            return
-        except ChangedMeanwhile as err:  # (an option the schema no longer has)
-            self.setObsolete(True)
-            self.done("")
-            self.say(f"{sentence(self.text())}: not {verb}: {err}.")
-            return
-        self.done(verb)
 
 
 class ReviewFlow(QObject):
@@ -159,7 +99,7 @@ class ReviewFlow(QObject):
         return True
 
     def _leaving(self) -> None:
-        """The list moves on (a click, a search, a filter: not to be stopped): what is
+        """The list moves on (a click on a row: not to be stopped): what is
         typed is saved first; text that cannot be read goes, said once another posting
         is shown."""
         stopped = self.before_edit(None)
@@ -202,8 +142,10 @@ class ReviewFlow(QObject):
 
     # --- edits ---------------------------------------------------------------------------
 
-    def push(self, text: str, edit: Callable[[int], Change], replaced: str | None = "") -> bool:
-        """Make an edit of the shown posting, as one undoable command. An edit the file
+    def push(self, text: str, edit: Callable[[int], Change], replaced: str | None = "",
+             said: str = "") -> bool:
+        """Make an edit of the shown posting, as one undoable command; ``said`` once it is
+        made (before the panes are told: what they say of it, after). An edit the file
         refuses (another process holds it, the disk is full, it is read-only) is not
         made: ``refused`` says so, with a way to try again. Nor is one made while the
         text being typed in a field (``replaced`` None: in any field) cannot be read:
@@ -215,9 +157,9 @@ class ReviewFlow(QObject):
             self.message.emit(f"{sentence(text)}: not done. {stopped} (correct it, revert"
                               " it to the machine's value, or empty it for no value)", 10000)
             return False
-        return self._make(self.pid, text, edit)
+        return self._make(self.pid, text, edit, said)
 
-    def _make(self, pid: int, text: str, edit: Callable[[int], Change]) -> bool:
+    def _make(self, pid: int, text: str, edit: Callable[[int], Change], said: str = "") -> bool:
         try:  # (an edit of no row would be "made", and saved: the posting is looked for
             # in the edit's own transaction)
             change = self.store.history.made(lambda: edit(self._existing(pid)))
@@ -232,7 +174,7 @@ class ReviewFlow(QObject):
             return False
         except DatabaseError as err:
             self.refused.emit(f"{text} (posting {pid}): not saved", str(err),
-                              lambda: self._make(pid, text, edit))
+                              lambda: self._make(pid, text, edit, said))
             return False
         except ChangedMeanwhile as err:  # shown again as it is now: look before accepting
             self.show(pid)
@@ -244,17 +186,19 @@ class ReviewFlow(QObject):
                               10000)
             return False
         self.undo_stack.push(EditCommand(
-            self.store, text, change, lambda verb: self._after(pid, text, verb),
+            self.store, text, change, lambda verb: self._after(pid, text, verb, said),
             lambda what, why: self.refused.emit(what, why, None),
             lambda line: self.message.emit(line, 15000)))
         return True
 
-    def _after(self, pid: int, text: str, verb: str) -> None:
+    def _after(self, pid: int, text: str, verb: str, said: str = "") -> None:
         """After an edit of ``pid``, or its undo or redo (``verb``). An undo or redo of
         another posting than the one shown goes to it (once the undo is over: leaving
         this one may save what is typed in it), or says which it was when the list
         does not hold it (a search or a filter hides it). An undo or redo is said: the
         bar may still say what the edit did."""
+        if said and not verb:
+            self.message.emit(said, 6000)
         self.refresh(pid)
         if not verb:
             return
@@ -301,7 +245,11 @@ class ReviewFlow(QObject):
                          name)
 
     def set_labels(self, question: str, options: list[str]) -> None:
-        self.push(f"label {question}", lambda p: self.store.labels.answer(p, question, options))
+        """A question answered (``options``; none: its answer cleared), and said."""
+        name = question.replace("_", " ")  # (as its group names it)
+        answer = ", ".join(o.replace("_", " ") for o in options) or "no answer"
+        self.push(f"label {question}", lambda p: self.store.labels.answer(p, question, options),
+                  said=f"{name[:1].upper()}{name[1:]}: {answer}.")
 
     def set_comment(self, text: str, typed_over: str | None = None) -> None:
         """A comment left; typed over ``typed_over``: one another program saved
@@ -313,36 +261,6 @@ class ReviewFlow(QObject):
             self.message.emit("Comment saved with the one another program saved on this "
                               "posting meanwhile (theirs is kept, first).", 15000)
 
-    def put_text(self, name: str, text: str, add: bool | None = None) -> None:
-        """Text a person selected, read as a value of field ``name``. Into a list field
-        it is added as an item when ``add`` is true, else it replaces the list; None:
-        as ``adds_by_default`` says. The status bar is told what was done."""
-        if self.posting is None:
-            return
-        self.before_edit("")  # an item being typed into the list first: it is part of it
-        current = self.posting["fields"].get(name) if self.posting else None
-        is_list = name in _LISTS
-        add = adds_by_default(current) if add is None else add
-        try:
-            value = value_from_selection(name, text, current if add else None)
-        except ValueError as err:
-            self.message.emit(f"Not put: {err}.", 8000)
-            return
-        label = _LABELS.get(name, name)
-        if is_list and add and value == current:
-            self.message.emit(f"{label}: {_quoted(text)} is in the list already.", 6000)
-            return
-        if not self.set_field(name, value):
-            return
-        if not is_list:
-            said = f"{label}: {_quoted(text)} put in."
-        elif add:
-            said = (f"{label}: {_quoted(value[len(current or []):])} added as an item "
-                    f"({len(value)} items).")
-        else:
-            said = f"{label}: the list replaced by {_quoted(value)}."
-        self.message.emit(said, 6000)
-
     # --- moving on -----------------------------------------------------------------------
 
     def accept_and_next(self) -> None:
@@ -350,15 +268,17 @@ class ReviewFlow(QObject):
         posting not reviewed."""
         if self.pid is None or self._reviewers_differ():
             return
-        was = (self.posting or {}).get("status")
+        pid, was = self.pid, (self.posting or {}).get("status")
         done = was == "reviewed" and not undecided(self.posting)
         # (the values and status shown as the edit is made: after what was typed is saved)
+        said = f"Posting {pid} accepted: marked reviewed" + (  # (not what an edit before did)
+            f" (it was {was})." if was in ("skipped", "flagged") else ".")
+        if done:
+            self.message.emit(f"Posting {pid} reviewed already.", 6000)
         if (done or self.push("accept all", lambda p: self.store.decisions.accept_all(
-                p, undecided(self.posting), (self.posting or {}).get("status")), None)):
-            if was in ("skipped", "flagged"):
-                self.message.emit(f"Accepted, and marked reviewed (it was {was}).", 6000)
-            if not self.queue.next_unreviewed():
-                self.message.emit("Every posting in the list is reviewed.", 6000)
+                p, undecided(self.posting), (self.posting or {}).get("status")), None, said)) \
+                and not self.queue.next_unreviewed():
+            self.message.emit("Every posting in the list is reviewed.", 6000)
 
     def _reviewers_differ(self) -> bool:
         """Whether reviewers still differ on a field or question of the shown posting

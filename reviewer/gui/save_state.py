@@ -27,15 +27,18 @@ class SaveState(QObject):
 
     def __init__(self, parent: QWidget, read_only: bool = False,
                  gone: Callable[[], bool] = lambda: False,
-                 typing: Callable[[], list[str]] = list) -> None:
+                 typing: Callable[[], list[str]] = list,
+                 commenting: Callable[[], bool] = lambda: False) -> None:
         """``read_only``: the project was opened for reading (said, in place of saved);
         ``gone``: whether the file opened is no longer at its path (deleted, moved);
-        ``typing``: the fields (by label) holding text typed that is not saved yet."""
+        ``typing``: the fields (by label) holding text typed that is not saved yet;
+        ``commenting``: whether the comment box holds such text (saved when left)."""
         super().__init__(parent)
         self.parent_widget = parent
         self.read_only = read_only
         self._gone = gone
         self._typing = typing
+        self._commenting = commenting
         self.label: QLabel = plain_label(self._idle())
         self.label.setObjectName("saveState")  # (bold when it says a problem: theme.py)
         show_as_problem(self.label, read_only)
@@ -76,8 +79,11 @@ class SaveState(QObject):
         if said not in (SAVED, GONE) and not said.startswith(TYPING):
             return  # (read-only, a refusal, text that cannot be read: said otherwise)
         gone = self._gone()
-        typing = [] if gone else self._typing()
-        text = (f"{TYPING} {', '.join(typing)}: typed, not saved yet (Enter or Tab saves)"
+        fields = [] if gone else self._typing()
+        typing = [*fields, "Comment"] if not gone and self._commenting() else fields
+        # (Enter starts a new line in the comment: leaving it saves it)
+        saves = "Enter or Tab saves" if fields else "Tab saves"
+        text = (f"{TYPING} {', '.join(typing)}: typed, not saved yet ({saves})"
                 if typing else GONE if gone else SAVED)
         if text != said:
             self.label.setText(text)

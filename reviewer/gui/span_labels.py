@@ -103,14 +103,16 @@ class SpanLabels(QObject):
             return
         store, seen = self.flow.store, self.flow.posting["cleaned"]
         self._push(f"{state} suggested spans",
-                   lambda p: store.spans.add_many(p, suggested, "machine", state, text=seen))
+                   lambda p: store.spans.add_many(p, suggested, "machine", state, text=seen),
+                   f"{state.capitalize()} {len(suggested)} suggested span"
+                   f"{'s' * (len(suggested) != 1)}.")
 
     def reject_suggested(self) -> None:
         self.accept_suggested("rejected")
 
-    def _push(self, text: str, edit: Callable[[int], Change]) -> None:
-        """An edit of the shown posting's spans; skills it took out of the skills field
-        (a suggestion rejected) are said in the status bar."""
+    def _push(self, text: str, edit: Callable[[int], Change], said: str = "") -> None:
+        """An edit of the shown posting's spans, ``said`` once made; or, where it took
+        skills out of the skills field (a suggestion rejected), those skills."""
         posting = self.flow.posting
         before = (posting["fields"].get("skills") if posting else None) or []
         if not self.flow.push(text, edit) or self.flow.posting is None:
@@ -121,6 +123,8 @@ class SpanLabels(QObject):
             gone = gone if len(gone) <= 80 else gone[:79] + "…"
             rest = "; no skill is left: the field is rejected" if not after else ""
             self.message.emit(f"Taken out of the skills field: {gone}{rest}.", 8000)
+        elif said:
+            self.message.emit(said, 4000)
 
     def menu(self, spans: list[dict[str, Any]], where: QPoint) -> None:
         """A clicked span: relabel or delete it (accept or reject a suggested one)."""

@@ -43,6 +43,7 @@ from reviewer.gui.review_flow import ReviewFlow
 from reviewer.gui.reviewer_name import change_name
 from reviewer.gui.save_state import SaveState
 from reviewer.gui.screen_fit import fit_to_screen
+from reviewer.gui.selection_put import put_text
 from reviewer.gui.side_pane import SidePane
 from reviewer.gui.single_keys import SingleKeys, option_toggles
 from reviewer.gui.span_labels import SpanLabels
@@ -127,7 +128,8 @@ class ReviewWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.queue_pane.last_shown = preferences.restore_layout(settings, self, store.path)
         self.progress = QProgressBar(maximumWidth=180, textVisible=True)
-        self.save_state = SaveState(self, store.read_only, store.moved, self.fields.typing)
+        self.save_state = SaveState(self, store.read_only, store.moved, self.fields.typing,
+                                    self.labels.commenting)
         self.saved = self.save_state.label
         for widget in (self.saved, self.progress):
             self.statusBar().addPermanentWidget(widget)
@@ -231,7 +233,7 @@ class ReviewWindow(QMainWindow):
             self.statusBar().showMessage("Go to a field first (Alt + its underlined letter), "
                                          "or right-click the selection.", 6000)
         elif name is not None:
-            self.flow.put_text(name, self.document.selected_source_text(), add)
+            put_text(self.flow, name, self.document.selected_source_text(), add)
 
     def focus_document(self) -> None:
         """Back to the document; what was typed in a field is saved first, not dropped."""

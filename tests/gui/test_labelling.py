@@ -464,3 +464,30 @@ def test_an_undo_or_redo_of_an_option_removed_elsewhere_is_refused_and_said(
     stack.undo()  # the first answer, "yes", undone: none
     stack.redo()  # would put "yes" back
     assert win.store.records.get(win.pid)["labels"].get("relevant") != ["yes"]  # type: ignore[arg-type]
+
+
+def test_each_labelling_key_says_what_it_did(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """"Labelled SKILL." stayed after Alt+1 and Alt+3 answered questions; "Redone …"
+    after Ctrl+Enter accepted another posting; Ctrl+Shift+A said nothing at all."""
+    bar = win.statusBar()
+    _select(win, "Kafka and Kubernetes")
+    qtbot.keyClick(win.document, Qt.Key.Key_1, CTRL)
+    assert bar.currentMessage() == "Labelled SKILL."
+    qtbot.keyClick(win.document, Qt.Key.Key_1, ALT)  # relevant: yes
+    assert bar.currentMessage() == "Relevant: yes."
+    qtbot.keyClick(win.document, Qt.Key.Key_3, ALT)  # role family: engineering
+    assert bar.currentMessage() == "Role family: engineering."
+    qtbot.keyClick(win.document, Qt.Key.Key_3, ALT)  # cleared
+    assert bar.currentMessage() == "Role family: no answer."
+    qtbot.keyClick(win.document, Qt.Key.Key_A, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    said = bar.currentMessage()
+    assert said.startswith("Accepted ") and "suggested spans" in said
+    qtbot.keyClick(win.document, Qt.Key.Key_D, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert bar.currentMessage() == "No suggested spans left in this posting."
+    win.undo_stack.undo()
+    win.undo_stack.redo()
+    assert bar.currentMessage().startswith("Redone")
+    pid = win.pid
+    qtbot.keyClick(win.document, Qt.Key.Key_Return, CTRL)  # accept all and go on
+    assert win.pid != pid
+    assert bar.currentMessage() == f"Posting {pid} accepted: marked reviewed."

@@ -237,6 +237,8 @@ def test_export_writes_the_dataset_and_says_where(samples: ReviewWindow, tmp_pat
     assert len(rows) == 8 and all(r["text"] for r in rows)
     box = samples.long_work.message_box
     assert box is not None and str(out) in box.text()
+    # said once: "8 postings as jsonl to …/all.jsonl:\n…/all.jsonl" named it twice
+    assert box.text().count(str(out)) == 1 and box.text().endswith(f"to {out}.")
 
 
 def test_an_export_of_one_file_is_written_by_worker_processes(

@@ -457,3 +457,20 @@ def test_typing_never_hides_a_gone_file_or_text_that_cannot_be_read(  # type: ig
     qtbot.waitUntil(lambda: "gone" in window.saved.text(), timeout=5000)
     qtbot.wait(1500)
     assert "gone" in window.saved.text()
+
+
+def test_a_comment_typed_and_not_yet_left_is_not_said_saved(  # type: ignore[no-untyped-def]
+        window: ReviewWindow, qtbot) -> None:
+    """A comment typed said "all edits saved" while the file held none: it is saved
+    when the box is left, as a field's text is."""
+    window.side.setCurrentIndex(1)
+    comment = window.labels.comment
+    comment.setFocus()
+    qtbot.keyClicks(comment, "a comment")
+    qtbot.waitUntil(lambda: "Comment: typed, not saved yet" in window.saved.text(),
+                    timeout=5000)
+    assert "Enter" not in window.saved.text()  # (Enter starts a new line there)
+    assert window.store.records.get(window.pid)["comment"] == ""
+    qtbot.keyClick(comment, Qt.Key.Key_Tab)
+    assert window.store.records.get(window.pid)["comment"] == "a comment"
+    qtbot.waitUntil(lambda: window.saved.text() == "all edits saved", timeout=5000)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence, QPalette
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from reviewer.gui.actions import ACTIONS
 from reviewer.gui.window import ReviewWindow
@@ -241,3 +241,21 @@ def test_a_shortcut_is_cleared_with_the_keyboard(win: ReviewWindow, qtbot) -> No
     assert editor.keySequence().isEmpty()
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert win.action_table.shortcut("skip") == ""
+
+
+def test_escape_in_a_key_box_closes_the_editor_and_is_no_key(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Esc in a key box was taken as the action's key (clashing with "Back to the
+    document"), and the dialog could not be closed with it. It cancels, as in any
+    dialog: the keys stay as they were."""
+    win.action_table.edit_shortcuts()
+    dialog = win.action_table.shortcut_dialog
+    qtbot.waitExposed(dialog)
+    editor = dialog.editors["skip"]
+    before = editor.keySequence().toString()
+    dialog.activateWindow()
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert editor.keySequence().toString() == before
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+    assert win.action_table.shortcut("skip") == before

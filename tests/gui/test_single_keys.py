@@ -80,3 +80,19 @@ def test_the_mode_is_kept(win: ReviewWindow, open_window, project: Path,  # type
                           settings: QSettings) -> None:
     settings.sync()
     assert open_window(project, settings).single_keys.on
+
+
+def test_what_the_mode_says_fits_the_status_bar_of_a_laptop(  # type: ignore[no-untyped-def]
+        project: Path, open_window, qtbot) -> None:
+    """At 1366 px the message was cut at "…first nine document"."""
+    window: ReviewWindow = open_window(project)
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    window.single_keys.action.trigger()
+    bar = window.statusBar()
+    said = bar.currentMessage()
+    room = min(w.x() for w in (window.saved, window.progress) if w.isVisible()) - 12
+    assert bar.fontMetrics().horizontalAdvance(said) <= room, (said, room)
+    assert said.startswith("Single-key mode on: A accept") and "F1" in said
+    window.single_keys.action.trigger()
+    assert bar.currentMessage() == "Single-key mode off."

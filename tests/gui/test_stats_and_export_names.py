@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from reviewer.core.export import EXTENSIONS
 from reviewer.gui.dialogs import FORMAT_NAMES, ExportDialog
@@ -91,3 +91,56 @@ def test_the_charts_count_what_the_file_holds(qapp) -> None:  # type: ignore[no-
     judged = found["How reviewers judged each machine suggestion (reviewed postings)"]
     said = judged._figures()
     assert said[0].startswith("—") and said[1].startswith("99.5% accepted")
+
+
+def test_a_path_chosen_stays_when_the_format_changes(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another format put the default name back in place of the path typed or browsed
+    for. The path stays, its extension changed where it was the old format's."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = ExportDialog(parent, tmp_path / "jobs.db", 1, 2)
+    choose = dialog.format_choice
+
+    def to(fmt: str) -> str:
+        choose.setCurrentIndex(choose.findData(fmt))
+        return dialog.output.text()
+
+    dialog.output.setText(str(tmp_path / "e1.jsonl"))  # typed
+    assert to("csv") == str(tmp_path / "e1.csv")
+    assert to("labelstudio") == str(tmp_path / "e1.json")
+    assert to("conll") == str(tmp_path / "e1.conll")
+    assert to("hf") == str(tmp_path / "e1")  # a folder
+    assert to("jsonl") == str(tmp_path / "e1.jsonl")
+    dialog.output.setText(str(tmp_path / "mine.txt"))  # not the format's: as it is
+    assert to("csv") == str(tmp_path / "mine.txt")
+    picked = tmp_path / "picked.csv"
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
+                        lambda *_a, **_k: (str(picked), ""))
+    next(b for b in dialog.findChildren(QPushButton) if b.text() == "Browse…").click()
+    assert to("prodigy") == str(tmp_path / "picked.jsonl")
+    dialog.output.setText(str(dialog._default_path()))  # the default again: it follows
+    assert to("csv") == str(tmp_path / "jobs.csv")
+
+
+def test_a_warning_goes_once_the_path_or_the_format_changes(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """"e1.jsonl exists. Press Export again to replace it." stayed beside another format
+    and another path."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = ExportDialog(parent, tmp_path / "jobs.db", 1, 2)
+    (tmp_path / "e1.jsonl").write_text("{}\n")
+    dialog.output.setText(str(tmp_path / "e1.jsonl"))
+    dialog._accept()
+    assert "exists" in dialog.problem.text()
+    dialog.format_choice.setCurrentIndex(dialog.format_choice.findData("csv"))
+    assert dialog.problem.text() == ""
+    dialog.output.setText(str(tmp_path / "e1.jsonl"))
+    dialog._accept()
+    assert "exists" in dialog.problem.text()
+    dialog.output.setText(str(tmp_path / "e2.jsonl"))
+    assert dialog.problem.text() == ""
+    dialog.output.setText(str(tmp_path / "e1.jsonl"))  # back: asked again, not replaced
+    dialog.format_choice.setCurrentIndex(dialog.format_choice.findData("jsonl"))
+    dialog._accept()
+    assert "exists" in dialog.problem.text() and dialog.result() == 0

@@ -323,3 +323,31 @@ def test_the_end_of_the_list_reads_what_another_process_added_and_says_the_last(
     assert window.pid == added
     qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     assert window.statusBar().currentMessage() == "The last posting of the list."
+
+
+def test_the_keys_of_an_empty_project_say_why_nothing_happens(  # type: ignore[no-untyped-def]
+        tmp_path: Path, open_window, qtbot) -> None:
+    """Ctrl+Right in a project of no postings said "The last posting of the list."."""
+    Store(tmp_path / "empty.db").close()
+    window = open_window(tmp_path / "empty.db")
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Left):
+        window.statusBar().clearMessage()
+        qtbot.keyClick(window, key, ctrl)
+        said = window.statusBar().currentMessage()
+        assert said.startswith("The list is empty: the project has no postings yet"), said
+    qtbot.keyClick(window, Qt.Key.Key_B, ctrl)
+    assert window.statusBar().currentMessage() == "No posting is listed to edit."
+
+
+def test_the_ends_of_a_list_of_none_found_and_of_the_first_are_said(  # type: ignore[no-untyped-def]
+        window: ReviewWindow, qtbot) -> None:
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    window.queue_pane.select_row(0)
+    qtbot.keyClick(window, Qt.Key.Key_Left, ctrl)
+    assert window.statusBar().currentMessage() == "The first posting of the list."
+    window.queue_pane.search_box.setText("zzzzqqq")
+    window.queue_pane.search_box.returnPressed.emit()
+    qtbot.keyClick(window, Qt.Key.Key_Right, ctrl)
+    assert window.statusBar().currentMessage() == \
+        "The list is empty: no posting matches the search and filters."
