@@ -8,8 +8,9 @@ line break a space), so a text that shows nothing, or that holds a control chara
 (a NUL, an escape, a tab), is never one of its values; nor is a salary without a
 figure (its boxes emptied of both, it is rejected: no value), nor a number outside its
 field's bounds (``schema.NUMBER_BOUNDS``: 0 hours a week is none; 500, no week's). The
-store refuses such a value from any other caller, and an import refuses a record
-holding it (``record_check``), for the same reason.
+store refuses such a value from any other caller; an import refuses a record whose
+person's value shows nothing (``imported_value_problem``), and takes the rest as the
+record holds it.
 """
 
 from __future__ import annotations
@@ -53,6 +54,16 @@ def person_value_problem(name: str, value: Any) -> str | None:
             return (f"a control character (U+{ord(control.group()):04X}) in a person's "
                     "value, which no one sees")
     return None
+
+
+def imported_value_problem(name: str, value: Any) -> str | None:
+    """What an import refuses of a record's person's value (None: nothing): a text, a
+    list's item or a salary's currency that shows nothing. The window's other refusals
+    (``person_value_problem``) are not made of a record: a project's own export holds
+    what its earlier versions stored (a tab, 0 hours, a currency alone) and values taken
+    as they were read (55 years of experience, adjudicated or accepted before the
+    machine read again); refused, each posting would be lost to the import."""
+    return BLANK if any(shows_nothing(text) for text in _texts(name, value)) else None
 
 
 def as_the_machines(state: Any, suggestion: Any, value: Any) -> bool:

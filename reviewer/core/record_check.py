@@ -15,6 +15,7 @@ from itertools import repeat
 from typing import Any
 
 from reviewer.core.person_check import as_the_machines
+from reviewer.core.person_check import imported_value_problem as _imported_problem
 from reviewer.core.person_check import person_value_problem as _person_problem
 from reviewer.core.records import STATUSES
 from reviewer.core.schema import FIELDS, PERIODS, SCHEMA_VERSION
@@ -128,7 +129,7 @@ def _provenance_problem(obj: dict[str, Any]) -> str | None:
         if state in _PERSON_STATES:
             suggestion = (obj.get("machine") or {}).get(name)
             if not as_the_machines(state, suggestion, value) \
-                    and (problem := _person_problem(name, value)) is not None:
+                    and (problem := _imported_problem(name, value)) is not None:
                 return f"field {name}: {problem}"
             continue
         if state == "machine":
@@ -224,7 +225,7 @@ def _fits(obj: dict[str, Any]) -> bool:
                 same.add(name)
         elif state not in _PERSON_STATES or (
                 not as_the_machines(state, machine.get(name), value)
-                and _person_problem(name, value) is not None):
+                and _imported_problem(name, value) is not None):
             return False
     spans = list((get("field_spans") or {}).values())
     for name, suggestion in machine.items():

@@ -1,6 +1,7 @@
 """A person's value is one a person could see and mean: what the window never stores
 from what was typed is refused by the store from any caller, saying why, and a record
-holding it as a person's value is refused by an import, for the same reason."""
+holding a value that shows nothing is refused by an import, for the same reason; one
+holding another (an earlier version stored it) is imported as it is, none lost."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import Any
 import pytest
 
 from reviewer.core.ingest import import_paths
+from reviewer.core.person_check import BLANK
 from reviewer.core.record_check import first_problem, person_problem, record_problem
 from reviewer.core.store import NewPosting, Store
 
@@ -44,11 +46,16 @@ def _refused_everywhere(tmp_path: Path, name: str, value: Any, said: str) -> Non
         assert store.records.get(1) == before
     record = copy.deepcopy(RECORD)
     record["fields"][name], record["provenance"][name] = copy.deepcopy(value), "corrected"
-    assert record_problem(record) == first_problem(record) == f"field {name}: {problem}"
     source = where / "records.jsonl"
     source.write_text(json.dumps(record) + "\n", encoding="utf-8")
     with Store(where / "imported.db") as store:
         report = import_paths(store, [source])
+        if problem != BLANK:  # what a project's own export may hold (an earlier version
+            # stored it, or it was taken as it was read): the posting is not lost
+            assert record_problem(record) is None and report.added == 1
+            assert store.records.get(1)["fields"][name] == value
+            return
+    assert record_problem(record) == first_problem(record) == f"field {name}: {problem}"
     assert [s.reason for s in report.skipped] == [
         f"an exported record that cannot be stored: field {name}: {problem}"]
 
@@ -101,9 +108,10 @@ def test_the_machine_s_value_accepted_is_checked_as_the_machine_s(tmp_path: Path
     with Store(tmp_path / "p.db") as store:
         assert import_paths(store, [source]).added == 1
         assert store.records.get(1)["fields"]["title"] == "Data\x85Engineer\x96"
-    record["provenance"]["title"] = "corrected"
-    assert record_problem(record) == first_problem(record) == (
-        "field title: a control character (U+0085) in a person's value, which no one sees")
+    record["provenance"]["title"] = "corrected"  # (an earlier version's: imported too)
+    assert record_problem(record) is None and first_problem(record) is None
+    assert person_problem("title", "Data\x85Engineer\x96") == (
+        "a control character (U+0085) in a person's value, which no one sees")
 
 
 def test_a_salary_without_a_figure_is_no_person_s_value(tmp_path: Path) -> None:
@@ -143,3 +151,23 @@ def test_a_number_outside_its_field_s_bounds_is_no_person_s_value(tmp_path: Path
     record["fields"]["experience_years"], record["provenance"]["experience_years"] = \
         55, "accepted"
     assert record_problem(record) is None and first_problem(record) is None
+
+
+def test_an_adjudicator_may_take_a_value_a_reviewer_or_the_machine_gave(tmp_path: Path) -> None:
+    """The machine read 55 years of experience, one reviewer accepted it: taking it was
+    refused ("55 is outside 0 to 50"), the value neither reviewer's nor the machine's
+    could be the final one."""
+    with Store(tmp_path / "p.db") as store:
+        store.postings.add([NewPosting(source="a.txt", hash="h1", kind="text", raw=TEXT,
+                                       cleaned=TEXT, fields={"experience_years": 55},
+                                       confidence={"experience_years": 0.5},
+                                       stages={"experience_years": "pattern"})])
+        store.reviews.adjudicate(1, "experience_years", 55)
+        assert store.records.get(1)["fields"]["experience_years"] == 55
+        with pytest.raises(ValueError, match="outside 0 to 50"):
+            store.reviews.adjudicate(1, "experience_years", 60)
+        store.reviews.put([(1, "ana", "field", "work_hours", json.dumps({"value": 0}),
+                            "2026-01-01T00:00:00")])
+        store.reviews.adjudicate(1, "work_hours", 0)
+        with pytest.raises(ValueError, match="outside 1 to 100"):
+            store.decisions.set_field(1, "work_hours", 0)

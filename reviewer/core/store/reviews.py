@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from reviewer.core.extract.merge import value_key
-from reviewer.core.record_check import person_problem
+from reviewer.core.record_check import person_problem, value_problem
 from reviewer.core.schema import FIELD_NAMES
 from reviewer.core.store.history import Change, now, snapshot
 from reviewer.core.store.jsontext import loads
@@ -159,6 +159,17 @@ class Reviews:
             "SELECT id FROM postings WHERE disagreement = 1 AND status = 'new'").fetchall()
             if ("status", "") in self.differing(pid))
 
+    def _held(self, pid: int, name: str, value: Any) -> bool:
+        """Is ``value`` the one a reviewer gave field ``name`` of posting ``pid``, or the
+        machine's?"""
+        theirs = [loads(row[0]) for row in self.db.execute(
+            "SELECT value FROM reviews WHERE posting_id = ? AND kind = 'field' AND key = ?",
+            (pid, name))]  # (each {"value", "spans"})
+        machine = [loads(row[0]) for row in self.db.execute(
+            "SELECT value FROM suggestions WHERE posting_id = ? AND field = ?", (pid, name))]
+        return value in machine or any(
+            isinstance(given, dict) and given.get("value") == value for given in theirs)
+
     def _spans_decided(self, pid: int, given: Sequence[Any]) -> bool:
         """Whether the span labels of posting ``pid`` have a final decision: a span
         accepted, or (the ruling "none") every span its reviewers labelled rejected."""
@@ -239,9 +250,10 @@ class Reviews:
         a value no record may hold (``record_check.person_problem``), nothing written."""
         if name not in FIELD_NAMES:
             raise ValueError(f"{name}: not a field of schema v1")
-        if (problem := person_problem(name, value)) is not None:
-            raise ValueError(f"{name}: {problem}")
-        if not self._postings.exists(pid):
+        if (problem := person_problem(name, value)) is not None \
+                and (value_problem(name, value) or not self._held(pid, name, value)):
+            raise ValueError(f"{name}: {problem}")  # (one a reviewer or the machine gave
+        if not self._postings.exists(pid):  # may be taken: 55 years, as it was read)
             raise KeyError(pid)
         with self.db.atomic():
             change = Change(f"adjudicate {name}", [snapshot(self.db, "annotations", (pid, name)),
