@@ -11,7 +11,7 @@ import logging
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from multiprocessing import resource_tracker
 from typing import Any
 
@@ -69,37 +69,73 @@ def cluster_client(scheduler: str | None, workers: int) -> Iterator[Any]:
     # says each failed partition in a line of its own. Its web server starts whatever it
     # is told (None does not stop it): on this machine alone, on a
     # port of its own, never another's 8787 with a warning about it
-    with contextlib.ExitStack() as stack:
-        with _interrupts_held():
-            cluster = stack.enter_context(distributed.LocalCluster(
-                n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                dashboard_address="127.0.0.1:0", silence_logs=logging.CRITICAL))
-            client = stack.enter_context(distributed.Client(cluster))
-            from reviewer.core.cluster.deaf import DeafToInterrupts  # (needs distributed)
-
-            client.register_plugin(DeafToInterrupts(), name="reviewer-deaf-to-interrupts")
-        yield client
+    made = _made_deaf(lambda: _local(distributed, workers))
+    try:
+        yield made["client"]
+    finally:
+        _close(made)
 
 
-@contextlib.contextmanager
-def _interrupts_held() -> Iterator[None]:
-    """Ctrl+C held back (blocked, not lost) while a cluster for the run starts: it reaches
-    the run once the cluster is whole, which then closes it. A terminal sends it to every
-    process of the run: a worker process still importing printed a traceback of it, and
-    a cluster cut short in its making one more as it closed. The processes started
-    meanwhile keep it blocked (as the plug-in above has them ignore it)."""
+STOP_WAIT = 20.0  # seconds Ctrl+C waits for a cluster still starting, to close it whole
+
+
+def _local(distributed: Any, workers: int) -> dict[str, Any]:
+    """A ``LocalCluster`` of ``workers`` processes and its client ("cluster", "client"),
+    its workers deaf to Ctrl+C."""
+    made: dict[str, Any] = {}
+    made["cluster"] = distributed.LocalCluster(
+        n_workers=max(1, workers), threads_per_worker=1, processes=True,
+        dashboard_address="127.0.0.1:0", silence_logs=logging.CRITICAL)
+    made["client"] = distributed.Client(made["cluster"])
+    from reviewer.core.cluster.deaf import DeafToInterrupts  # (it needs distributed)
+
+    made["client"].register_plugin(DeafToInterrupts(), name="reviewer-deaf-to-interrupts")
+    return made
+
+
+def _made_deaf(make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """What ``make`` makes, made in a thread of its own deaf to Ctrl+C (blocked there, and
+    in the processes and threads it starts: a worker process still importing printed a
+    traceback of it, and a cluster cut short in its making one more as it closed).
+    Ctrl+C meanwhile waits ``STOP_WAIT`` seconds for it to be whole, closes it and stops
+    the run; a start that hangs is left (a second Ctrl+C does not wait)."""
     if threading.current_thread() is not threading.main_thread() \
             or not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    # multiprocessing's resource tracker, started on the way, unblocks Ctrl+C where it
-    # starts (it blocks it around its start): started first, it is left running
+        return make()
+    # multiprocessing's resource tracker unblocks Ctrl+C in the thread that starts it (it
+    # blocks it around its start): started here first, it is left running
     resource_tracker.ensure_running()
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    made: dict[str, Any] = {}
+
+    def deaf() -> None:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            made.update(make())
+        except BaseException as err:  # (said in the run's own thread)
+            made["error"] = err
+
+    thread = threading.Thread(target=deaf, name="cluster start", daemon=True)
+    thread.start()
     try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+        while thread.is_alive():
+            thread.join(0.2)
+    except KeyboardInterrupt:
+        thread.join(STOP_WAIT)
+        _close(made)
+        raise
+    if "error" in made:
+        _close(made)
+        raise made["error"]
+    return made
+
+
+def _close(made: dict[str, Any]) -> None:
+    """Close the client and the cluster made, those that were (what fails: said by Dask's
+    own log, left)."""
+    for part in ("client", "cluster"):
+        if part in made:
+            with contextlib.suppress(Exception):
+                made[part].close()
 
 
 def _connected(distributed: Any, scheduler: str) -> Any:
