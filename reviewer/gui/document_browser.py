@@ -97,9 +97,11 @@ class DocumentBrowser(QTextBrowser):
         the text in view (a long posting holds thousands, each line laid out to place
         it), once a search, layout and stretch of text in view (not at every repaint, a
         caret's blink)."""
-        shown = (self.cursorForPosition(QPoint(0, 0)).position(),
-                 self.cursorForPosition(QPoint(self.viewport().width(),
-                                               self.viewport().height())).position())
+        width, height = self.viewport().width(), self.viewport().height()
+        # (each corner: a line written right to left starts at its right end)
+        corners = [self.cursorForPosition(QPoint(x, y)).position()
+                   for x in (0, width) for y in (0, height)]
+        shown = (min(corners), max(corners))
         if self._search_rects is None or self._searched_in != shown:
             first = max(0, bisect.bisect_left(self.search_ranges, (shown[0], 0)) - 1)
             last = bisect.bisect_right(self.search_ranges, (shown[1] + 1, 0))

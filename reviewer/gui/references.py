@@ -12,8 +12,12 @@ from __future__ import annotations
 import re
 
 # "&amp;", "&#38;", "&#x26;": what Markdown reads as a character reference
-_REFERENCE = re.compile(r"(?<!\\)&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};"
+# (after an even run of backslashes: one odd escapes the "&" already)
+_REFERENCE = re.compile(r"(?<!\\)((?:\\\\)*)&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};"
                         r"|[A-Za-z][A-Za-z0-9]{1,31};)")
+# what is shown as written already: inline code (a run of backticks to the same run),
+# an autolink ("<https://x.com/?a=1&amp;b=2>", whose text a backslash would enter)
+_AS_WRITTEN = re.compile(r"(?<!`)(`+)[\s\S]*?(?<!`)\1(?!`)|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 
 
@@ -32,8 +36,17 @@ def references_as_written(markdown: str) -> str:
         elif opened:
             fence = opened.group(1)
             out.append(line)
-        else:  # (the pieces between backticks are inline code)
-            pieces = line.split("`")
-            out.append("`".join(_REFERENCE.sub(r"\\&", piece) if i % 2 == 0 else piece
-                                for i, piece in enumerate(pieces)))
+        else:
+            out.append(_escaped(line))
     return "\n".join(out)
+
+
+def _escaped(line: str) -> str:
+    """A line out of code blocks with its references escaped, but where it is shown as
+    written already (``_AS_WRITTEN``)."""
+    out, at = [], 0
+    for kept in _AS_WRITTEN.finditer(line):
+        out += [_REFERENCE.sub(r"\1\\&", line[at:kept.start()]), kept.group()]
+        at = kept.end()
+    out.append(_REFERENCE.sub(r"\1\\&", line[at:]))
+    return "".join(out)

@@ -630,12 +630,41 @@ def test_character_references_show_as_the_posting_holds_them(view: DocumentView)
     "Evil & Co": Markdown read the references. They show as written; in code as before,
     and a span after them still marks its words."""
     text = "Company: Evil &amp; Co\n\nR&amp;D with &lt;u&gt;Python&lt;/u&gt; and `&amp;`\n\n" \
-           "```\n&lt;pre&gt;\n```\n\nSee &#38; AT&T\n"
+           "```\n&lt;pre&gt;\n```\n\nSee &#38; AT&T\n\n<https://x.com/?a=1&amp;b=2> and " \
+           "price `&amp; more\n"
     start = text.index("Python")
     view.show_posting(text, {}, [{"start": start, "end": start + 6, "label": "SKILL",
                                   "state": "accepted", "origin": "human"}])
     shown = view.toPlainText()
     assert "Evil &amp; Co" in shown and "R&amp;D with &lt;u&gt;Python&lt;/u&gt; and &amp;" \
         in shown and "&lt;pre&gt;" in shown and "See &#38; AT&T" in shown
+    assert "https://x.com/?a=1&amp;b=2 and price `&amp; more" in shown  # (a link, a `)
     [(_span, a, b)] = view.spans
     assert shown[a:b] == "Python"
+
+
+def test_the_search_marks_of_a_right_to_left_text_are_drawn_on_every_line_in_view(
+        view: DocumentView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The text in view was taken from the positions at its top left and bottom right
+    corners: a line written right to left starts at its right end, and the marks of the
+    first and last lines in view went undrawn."""
+    from reviewer.gui import document_browser
+
+    view.resize(300, 160)
+    line = "مطلوب مهندس بيانات في الرياض مع خبرة خمس سنوات في بايثون " * 3
+    view.show_posting("\n\n".join([line] * 20) + "\n", {})
+    view.set_search("بايثون")
+    whole = [rect for a, b in view.search_ranges
+             for rect in document_browser.range_rects(view.document(), a, b)]
+    in_view = view.viewport().rect().toRectF()
+    missed = 0
+    for scroll in range(0, view.verticalScrollBar().maximum(), 11):
+        view.verticalScrollBar().setValue(scroll)
+        y = view.verticalScrollBar().value()
+        x = view.horizontalScrollBar().value()
+        drawn = {(round(r.x()), round(r.y())) for r in view.search_rects()
+                 if r.intersects(in_view)}
+        seen = {(round(r.x() - x), round(r.y() - y)) for r in whole
+                if r.translated(-x, -y).intersects(in_view)}
+        missed += len(seen - drawn)
+    assert missed == 0
