@@ -92,6 +92,8 @@ def export_bulk(db: Path, out: Path, fmt: str = "jsonl", *, reviewed_only: bool 
     out.parent.mkdir(parents=True, exist_ok=True)
     job = Job(str(db), fmt, reviewed_only, reviewers, raw_cells,
               schema=tuple(schema) if schema is not None else None)
+    with Store(db, create=False):
+        pass  # (a project of an earlier version brought up to this one, as it is opened)
     with Store(db, create=False, read_only=True) as store:  # (its close waits for no one)
         summary, new = _export_once(store, job, jobs, out, progress)
         if summary.workers > 1 and store.written_elsewhere():  # (asked outside the snapshot)

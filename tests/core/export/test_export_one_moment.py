@@ -117,3 +117,18 @@ def test_a_label_renamed_while_the_command_exports_is_in_it_whole_or_not_at_all(
     with Store(project, create=False) as store:
         assert {s["label"] for s in store.records.get(1)["spans"]} == {"TECH"}
     assert "exported again" not in capsys.readouterr().err
+
+
+def test_a_project_of_an_earlier_version_is_exported_as_before(tmp_path: Path) -> None:
+    """Read through a connection for reading only, a project of an earlier version was
+    refused ("read-only … made by an older version"): it is brought up to this version
+    first, as the export did before."""
+    import shutil
+
+    from reviewer.core.export import export_jsonl
+
+    old = Path(__file__).resolve().parents[2] / "data" / "projects" / "v8.db"
+    db = tmp_path / "old.db"
+    shutil.copyfile(old, db)
+    summary = export_jsonl(db, tmp_path / "out.jsonl", reviewed_only=False, jobs=1)
+    assert summary.total == len((tmp_path / "out.jsonl").read_text().splitlines()) > 0
