@@ -296,6 +296,10 @@ class QueuePane(QWidget):
         posting of it is shown, or why it lists none."""
         if self.model.rowCount():
             return f"The {which} posting of the list."
+        return self.why_empty()
+
+    def why_empty(self) -> str:
+        """Why the list shows no posting, and what to do."""
         return ("The list is empty: no posting matches the search and filters."
                 if self.listed_of else "The list is empty: the project has no postings "
                 "yet (File → Import files, Ctrl+I).")

@@ -151,6 +151,9 @@ class ReviewFlow(QObject):
         text being typed in a field (``replaced`` None: in any field) cannot be read:
         ``replaced``, the field the edit sets itself. False then."""
         if self.pid is None or self.closing:
+            if self.pid is None and not self.closing:  # (a key pressed in an empty list)
+                self.message.emit(f"{sentence(text)}: not done. {self.queue.why_empty()}",
+                                  8000)
             return False
         stopped = self.before_edit(replaced)
         if stopped is not None:
@@ -266,7 +269,10 @@ class ReviewFlow(QObject):
     def accept_and_next(self) -> None:
         """Accept every undecided value, mark the posting reviewed, go to the next
         posting not reviewed."""
-        if self.pid is None or self._reviewers_differ():
+        if self.pid is None:
+            self.message.emit(f"Accept: not done. {self.queue.why_empty()}", 8000)
+            return
+        if self._reviewers_differ():
             return
         pid, was = self.pid, (self.posting or {}).get("status")
         done = was == "reviewed" and not undecided(self.posting)

@@ -338,6 +338,14 @@ def test_the_keys_of_an_empty_project_say_why_nothing_happens(  # type: ignore[n
         assert said.startswith("The list is empty: the project has no postings yet"), said
     qtbot.keyClick(window, Qt.Key.Key_B, ctrl)
     assert window.statusBar().currentMessage() == "No posting is listed to edit."
+    # the keys that edit the posting shown said nothing at all
+    alt, shift = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
+    for key, modifiers in ((Qt.Key.Key_Return, ctrl), (Qt.Key.Key_S, ctrl | shift),
+                           (Qt.Key.Key_1, alt), (Qt.Key.Key_F, ctrl | shift)):
+        window.statusBar().clearMessage()
+        qtbot.keyClick(window, key, modifiers)
+        said = window.statusBar().currentMessage()
+        assert "the project has no postings yet" in said, (key, said)
 
 
 def test_the_ends_of_a_list_of_none_found_and_of_the_first_are_said(  # type: ignore[no-untyped-def]
