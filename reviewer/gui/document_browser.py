@@ -50,7 +50,7 @@ class DocumentBrowser(QTextBrowser):
         self.search_query = ""  # the queue's search: its words are marked
         self.search_ranges: list[tuple[int, int]] = []  # document positions
         self._search_rects: list[QRectF] | None = None  # theirs, in document coordinates
-        self._searched_in = (0, 0)  # of those in view: the document positions in view
+        self._searched_in = (0, 0, 0, 0)  # of those in view: the scroll and size of the view
         self.document().documentLayout().documentSizeChanged.connect(self._laid_out)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -95,20 +95,20 @@ class DocumentBrowser(QTextBrowser):
     def search_rects(self) -> list[QRectF]:
         """Where the search marks in view are, in viewport coordinates: worked out for
         the text in view (a long posting holds thousands, each line laid out to place
-        it), once a search, layout and stretch of text in view (not at every repaint, a
-        caret's blink)."""
+        it), once a search, layout and place of the view (not at every repaint, a caret's
+        blink)."""
         width, height = self.viewport().width(), self.viewport().height()
-        # (each corner: a line written right to left starts at its right end)
-        corners = [self.cursorForPosition(QPoint(x, y)).position()
-                   for x in (0, width) for y in (0, height)]
-        shown = (min(corners), max(corners))
-        if self._search_rects is None or self._searched_in != shown:
-            first = max(0, bisect.bisect_left(self.search_ranges, (shown[0], 0)) - 1)
-            last = bisect.bisect_right(self.search_ranges, (shown[1] + 1, 0))
+        x, y = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        if self._search_rects is None or self._searched_in != (x, y, width, height):
+            # the text in view, from each corner (a line written right to left starts at
+            # its right end)
+            corners = [self.cursorForPosition(QPoint(cx, cy)).position()
+                       for cx in (0, width) for cy in (0, height)]
+            first = max(0, bisect.bisect_left(self.search_ranges, (min(corners), 0)) - 1)
+            last = bisect.bisect_right(self.search_ranges, (max(corners) + 1, 0))
             self._search_rects = [rect for a, b in self.search_ranges[first:last]
                                   for rect in range_rects(self.document(), a, b)]
-            self._searched_in = shown
-        x, y = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+            self._searched_in = (x, y, width, height)
         return [rect.translated(-x, -y) for rect in self._search_rects]
 
     def _laid_out(self, *_size: Any) -> None:
