@@ -15,6 +15,7 @@ as every edit carries it); a label's final answer is given as any other
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -155,9 +156,12 @@ class Reviews:
     def status_undecided(self) -> int:
         """How many postings are "new" only as their reviewers gave them different
         statuses, no one ruling yet: an export of the reviewed postings leaves them out."""
-        return sum(1 for (pid,) in self.db.execute(
-            "SELECT id FROM postings WHERE disagreement = 1 AND status = 'new'").fetchall()
-            if ("status", "") in self.differing(pid))
+        rows = self.db.execute(  # (the statuses of such postings, read in one go)
+            "SELECT r.posting_id, r.value FROM reviews r JOIN postings p ON p.id = r.posting_id"
+            " WHERE p.disagreement = 1 AND p.status = 'new' AND r.kind = 'status'"
+            " ORDER BY r.posting_id")
+        return sum(differ([loads(value) for _pid, value in given], "status")
+                   for _pid, given in itertools.groupby(rows, key=lambda row: row[0]))
 
     def _held(self, pid: int, name: str, value: Any) -> bool:
         """Is ``value`` the one a reviewer gave field ``name`` of posting ``pid``, or the
