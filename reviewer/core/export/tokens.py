@@ -22,6 +22,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import TypedDict
 
+from reviewer.core.words.text import char_ranges
+
 
 class Token(TypedDict):
     text: str
@@ -31,25 +33,10 @@ class Token(TypedDict):
     ws: bool
 
 
-def _ranges(codes: Iterable[int]) -> str:
-    """A regex character-class body for the code points ``codes`` (ascending)."""
-    parts: list[str] = []
-    first = last = -2
-    for code in codes:
-        if code != last + 1:
-            if first >= 0:
-                parts.append(f"{re.escape(chr(first))}-{re.escape(chr(last))}")
-            first = code
-        last = code
-    if first >= 0:
-        parts.append(f"{re.escape(chr(first))}-{re.escape(chr(last))}")
-    return "".join(parts)
-
-
 @functools.cache
 def _pattern() -> re.Pattern[str]:
     """The token pattern; built on first use (finding the combining marks takes ~0.1 s)."""
-    marks = _ranges(c for c in range(sys.maxunicode + 1)
+    marks = char_ranges(c for c in range(sys.maxunicode + 1)
                     if unicodedata.category(chr(c)).startswith("M"))
     letter = rf"[\w{marks}]"
     number = rf"\d+(?:[.,]\d+)+(?!{letter})"

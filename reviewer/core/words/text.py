@@ -7,7 +7,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from reviewer.core.words.lexicon import CAMEL_WORDS
 from reviewer.core.words.regex import lazy_compile
@@ -262,12 +262,21 @@ def mark_class() -> str:
     a function."""
     plane = itertools.chain(range(0x300, 0xD800), range(0xE000, 0x10000))  # (no surrogates)
     candidates = re.findall(r"[^\w\s]", "".join(map(chr, plane)))
-    ranges: list[list[int]] = []
-    for char in candidates:
-        if unicodedata.category(char)[0] == "M":
-            code = ord(char)
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1][1] = code
-            else:
-                ranges.append([code, code])
-    return "[" + "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]"
+    return "[" + char_ranges(ord(c) for c in candidates
+                             if unicodedata.category(c)[0] == "M") + "]"
+
+
+def char_ranges(codes: Iterable[int]) -> str:
+    """A regex character class's body for the code points ``codes`` (ascending): each
+    run of them as one range."""
+    parts: list[str] = []
+    first = last = -2
+    for code in codes:
+        if code != last + 1:
+            if first >= 0:
+                parts.append(f"{re.escape(chr(first))}-{re.escape(chr(last))}")
+            first = code
+        last = code
+    if first >= 0:
+        parts.append(f"{re.escape(chr(first))}-{re.escape(chr(last))}")
+    return "".join(parts)
