@@ -19,7 +19,7 @@ from reviewer.core.words.text import DIRECTION_MARKS, mark_class
 # (a line may open with a mark that sets its direction, U+200E, U+200F, U+061C: it is read
 # through as a space is, ``DIRECTION_MARKS``)
 BULLET = lazy_compile(
-    r"^[\s\u200e\u200f\u061c]*(?:[-*•·▪◦●○■□▫‣⁃–—➢➤►✓✔]|\d{1,2}[.)]|[a-z][.)])\s+")
+    rf"^[\s{DIRECTION_MARKS}]*(?:[-*•·▪◦●○■□▫‣⁃–—➢➤►✓✔]|\d{{1,2}}[.)]|[a-z][.)])\s+")
 LABEL = lazy_compile(r"^\s*([A-Z][A-Za-z0-9 &/()'’.-]{1,40}?)\s*:\s*(.*)$")
 ALLCAPS_LABEL = lazy_compile(r"^\s*([A-Z][A-Z0-9 &/()'’.,-]{2,50}?)\s*:\s*(.*)$")
 # the labels of a posting's own facts: a line so labelled keeps its value on its line
