@@ -668,3 +668,19 @@ def test_the_search_marks_of_a_right_to_left_text_are_drawn_on_every_line_in_vie
                 if r.translated(-x, -y).intersects(in_view)}
         missed += len(seen - drawn)
     assert missed == 0
+
+
+def test_character_references_in_an_indented_code_block_show_without_a_backslash(
+        view: DocumentView) -> None:
+    """An indented code block shows its text as written, as a fenced one does: the
+    backslash put before its references to keep them showed too ("\\&amp;"). Lines
+    indented under a list item, or going on with a paragraph, are no code."""
+    text = ("Intro\n\n    Evil &amp; Co\n    x &lt; y\n\n    second &amp; part\n\n"
+            "After &amp; that\n\n- item\n\n    more &amp; of it\n\nText\n    going &amp; on\n\n"
+            "## Head\n    a &amp; b\n")
+    view.show_posting(text, {})
+    shown = view.toPlainText()
+    assert "\\" not in shown
+    for written in ("Evil &amp; Co", "x &lt; y", "second &amp; part", "After &amp; that",
+                    "more &amp; of it", "going &amp; on", "a &amp; b"):
+        assert written in shown
