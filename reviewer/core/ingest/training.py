@@ -189,7 +189,7 @@ def _figures(info: dict[str, Any]) -> dict[str, dict[str, float]]:
     figures = info.get("figures")
     if not isinstance(figures, dict):
         return {}
-    return {str(name): {k: float(v) for k, v in fig.items() if _finite(v)}
+    return {str(name): {k: v for k, v in fig.items() if _finite(v)}  # (a count stays whole)
             for name, fig in figures.items() if isinstance(fig, dict)}
 
 
@@ -217,8 +217,10 @@ def project_model(store: Store) -> tuple[Model | None, str | None]:
     try:
         model = Model.from_bytes(stored.data)
     except ModelRefused as err:
-        return None, (f"the project's learned model (trained {stored.trained_at[:10]}) is "
-                      f"not used: {err}; train it again with this version")
+        trained, why = escaped_controls(stored.trained_at[:10]), escaped_controls(str(err))
+        when = f" (trained {trained})" if trained else ""  # (the file's words, shown)
+        return None, (f"the project's learned model{when} is not used: {why}; train it "
+                      "again with this version")
     changed = sorted(set(store.meta.changed_questions()) & set(model.questions))
     if not changed:
         return model, None

@@ -57,14 +57,16 @@ class Models:
     def latest(self, kind: str) -> StoredModel | None:
         """The newest model of ``kind``, or None. A column of another type than the
         store writes (a file edited by hand) reads as nothing: bytes that are not bytes
-        as none, which no loader takes, a count that is not a number as 0."""
+        as none, which no loader takes, a count that is not a number as 0, a date that
+        is not text as none."""
         row = self.db.execute(
             "SELECT id, kind, trained_at, postings, info, data FROM models WHERE kind = ? "
             "ORDER BY id DESC LIMIT 1", (kind,)).fetchone()
         if row is None:
             return None
         model_id, kind, trained_at, postings, info, data = row
-        return StoredModel(int(model_id), str(kind), str(trained_at),
+        return StoredModel(int(model_id), str(kind),
+                           trained_at if isinstance(trained_at, str) else "",
                            postings if type(postings) is int else 0, _object(info),
                            data if isinstance(data, bytes) else b"")
 

@@ -112,6 +112,7 @@ def test_a_trained_model_is_kept_in_the_file_and_loads(tmp_path: Path) -> None:
         assert report.postings == 40 and report.model_bytes > 0
         assert steps and steps[-1][0] == steps[-1][1]
         assert "title" in report.figures and report.figures["title"]["n"] > 0
+        assert type(report.figures["title"]["n"]) is int  # ("n": 37.0 in train --json)
         assert any("title" in row for row in report.table())
     with Store(tmp_path / "p.db") as again:
         model, why = project_model(again)
@@ -185,6 +186,23 @@ def test_a_model_row_of_the_wrong_types_is_not_used_and_says_why(tmp_path: Path)
         assert why is not None and "not a zip archive" in why
         summary = model_summary(store)
         assert summary is not None and summary.postings == 0
+
+
+def test_a_refused_model_s_note_shows_the_file_s_control_characters_never_obeys_them(
+        tmp_path: Path) -> None:
+    """The note that a stored model is not used printed its date and the reason read
+    from the file as they were: a date of "\x1b[2J\x1b[8m" cleared the terminal and hid
+    the note itself; a date stored as bytes showed as "b'…'"."""
+    with project(tmp_path, 3) as store:
+        model_id = store.models.save("learned", b"PK\x03\x04 not a model", [1, 2], {})
+        store.db.execute("UPDATE models SET trained_at = ? WHERE id = ?",
+                         ("\x1b[2J\x1b[8m", model_id))
+        _model, why = project_model(store)
+        assert why is not None and "\x1b" not in why and "\\x1b[2J" in why
+        store.db.execute("UPDATE models SET trained_at = ? WHERE id = ?",
+                         (b"\x00\xff", model_id))
+        _model, why = project_model(store)
+        assert why is not None and "b'" not in why and "\x00" not in why
 
 
 def test_re_extract_puts_the_model_s_readings_and_label_answers_on_the_rest(
