@@ -131,6 +131,20 @@ class PostingRecord(TypedDict):
     undecided: NotRequired[list[str]]
 
 
+def persons_fields(record: PostingRecord) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The record's fields as a person decided them (None where no person did: a field
+    still the machine's, on a posting marked reviewed in bulk too), and apart from them
+    the machine's values no one decided (``suggested``)."""
+    fields: dict[str, Any] = {}
+    suggested: dict[str, Any] = {}
+    for name, value in record["fields"].items():
+        state = record["provenance"].get(name, "none")
+        fields[name] = value if state in PERSONS_VALUES else None
+        if state == "machine" and value is not None:
+            suggested[name] = value
+    return fields, suggested
+
+
 def undecided(record: PostingRecord, *kinds: str) -> bool:
     """Whether the reviewers of ``record`` still differ on one of ``kinds`` ("spans",
     "status", "comment"; "field" or "label": on any field or question): its value of it

@@ -78,6 +78,7 @@ from reviewer.core.labels import PALETTE, Question, skill_label
 from reviewer.core.records import (
     PERSONS_VALUES,
     PostingRecord,
+    persons_fields,
     suggested_skill_spans,
     undecided,
 )
@@ -162,10 +163,11 @@ class LabelStudioTasks:
         """One task: data, meta, the people's annotation and the machine's prediction."""
         rid, status = record["id"], record["status"]
         who = record.get("reviewer", "")
+        persons = persons_fields(record)[0]  # (the machine's values: the prediction)
         task: Row = {"id": rid, "data": {
             "text": record["text"], "posting_id": rid, "source": record["source"],
             "status": status, "reviewer": who,
-            **{name: record["fields"].get(name) for name in FIELD_NAMES}}}
+            **{name: persons.get(name) for name in FIELD_NAMES}}}
         task["meta"] = {"posting_id": rid, "source": record["source"], "status": status,
                         "reviewer": who, "comment": record["comment"],
                         "undecided": record.get("undecided", [])}

@@ -20,6 +20,7 @@ from reviewer.core.records import (
     RECORD_KEYS,
     PostingRecord,
     SpanRecord,
+    persons_fields,
     undecided,
 )
 from reviewer.core.schema import FIELD_NAMES, FIELDS
@@ -110,6 +111,7 @@ def prodigy_task(record: PostingRecord,
     accept = [option_id(question, option) for question, chosen in labels.items()
               for option in chosen]
     key = record_key(record)
+    fields, suggested = persons_fields(record)  # (the machine's apart: no person's values)
     task: Row = {
         "text": text,
         "tokens": tokens,
@@ -118,7 +120,9 @@ def prodigy_task(record: PostingRecord,
         "accept": accept,
         "answer": answer,
         "meta": {"id": record["id"], "source": record["source"], "status": status,
-                 **{name: record["fields"].get(name) for name in FIELD_NAMES},
+                 **{name: fields.get(name) for name in FIELD_NAMES}, "suggested": suggested,
+                 "provenance": {name: record["provenance"].get(name, "none")
+                                for name in FIELD_NAMES},
                  "labels": labels, "undecided": record.get("undecided", [])},
         "_input_hash": _int_hash(key),
         "_task_hash": _int_hash(key, dumps(spans), dumps(accept),

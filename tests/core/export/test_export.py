@@ -715,3 +715,20 @@ def test_an_hf_date_no_calendar_has_is_null_and_counted(
         summary.describe()
     rows = {row["id"]: row for row in load_hf(monkeypatch, tmp_path / "hf", "train")}
     assert rows[1]["date_posted"] is None and rows[2]["valid_through"] is None
+
+
+def test_a_prodigy_task_s_meta_holds_a_person_s_values_and_the_machine_s_apart() -> None:
+    """A posting marked reviewed with fields no one decided (in bulk) was an "accept"
+    whose meta held the machine's values as its fields, nothing to tell them from the
+    people's; they are the meta's ``suggested`` now, each field's provenance beside."""
+    from reviewer.core.export.rows import prodigy_task
+
+    record = make_record(1, T1, fields={"title": "Senior Data Engineer", "company": "Acme Ltd",
+                                        "skills": ["Python"]},
+                         provenance={"company": "machine", "skills": "machine"})
+    meta = prodigy_task(record)["meta"]
+    assert meta["title"] == "Senior Data Engineer"
+    assert meta["company"] is None and meta["skills"] is None
+    assert meta["suggested"] == {"company": "Acme Ltd", "skills": ["Python"]}
+    assert meta["provenance"]["company"] == "machine"
+    assert meta["provenance"]["title"] == "accepted"

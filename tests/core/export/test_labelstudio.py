@@ -637,3 +637,18 @@ def test_a_reviewed_postings_field_nobody_decided_stays_a_prediction(tmp_path: P
     assert annotated == {"field_company"}
     assert predicted == {"field_title", "field_skills", "label"}
     assert task["predictions"][0]["score"] == 0.3
+
+
+def test_a_task_s_data_holds_no_value_no_person_decided(tmp_path: Path) -> None:
+    """The fields no one decided on a posting marked reviewed (in bulk) were in the
+    task's ``data`` as its values, nothing to tell them from the people's; they are the
+    prediction alone."""
+    text = "Data Engineer at Acme Ltd in Leeds."
+    record = make_record(1, text, fields={"title": "Data Engineer", "company": "Acme Ltd"},
+                         provenance={"company": "machine"},
+                         machine={"company": {"value": "Acme Ltd", "confidence": 0.8,
+                                              "spans": [where(text, "Acme Ltd")]}})
+    [task], _config = exported(tmp_path, [record])
+    assert task["data"]["title"] == "Data Engineer"
+    assert task["data"]["company"] is None
+    assert any(r["from_name"].endswith("company") for r in results(task, "predictions"))
