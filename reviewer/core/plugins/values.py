@@ -6,7 +6,8 @@ schema's form by its field's kind (text, on one line; a list of texts; a choice,
 with spaces or hyphens for underscores: "Full-time" is ``full_time``; an ISO date, a
 timestamp's day taken; a number within its field's bounds; a salary ``{min, max,
 currency, period}``), or refused with the reason; spans are clipped to the text, or
-dropped when nothing of them is left; a confidence is clamped to [0, 1] (none:
+dropped when nothing of them is left, or, of a text or a list, when they hold none of
+the value (evidence of something else); a confidence is clamped to [0, 1] (none:
 ``DEFAULT_CONFIDENCE``). ``None`` or an empty value means "no reading".
 """
 
@@ -47,6 +48,7 @@ class Tally:
     examples: list[str] = field(default_factory=list)  # a few refused values, with why,
     # each said once
     spans_fixed: int = 0  # spans clipped to the text or dropped
+    spans_unlike: int = 0  # spans of a text or list value that hold none of it, dropped
     confidence_fixed: int = 0  # confidences clamped, or missing and set
 
     def refuse(self, name: str, value: Any, reason: str) -> None:
@@ -88,9 +90,32 @@ def read_findings(readings: Any, markdown: str, stage: str, tally: Tally) -> dic
             continue
         if value is None:
             continue
-        found[name] = Finding(value, _spans(spans, len(markdown), tally),
-                              _confidence(confidence, tally), stage)
+        held = _spans(spans, len(markdown), tally)
+        if spec.kind in ("text", "list"):
+            held = _holding(held, value, markdown, tally)
+        found[name] = Finding(value, held, _confidence(confidence, tally), stage)
     return found
+
+
+def _letters(text: str) -> str:
+    """``text``'s letters and digits, in one case: what a span and a value share, past
+    the markup and spacing between them ("**Rust**", "rust")."""
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _holding(spans: list[Span], value: Any, markdown: str, tally: Tally) -> list[Span]:
+    """The spans that hold a part of ``value`` (a text, or a list's item) or the whole of
+    it; the others, evidence of something else, dropped and counted."""
+    items = [_letters(str(v)) for v in (value if isinstance(value, list) else [value])]
+    items = [item for item in items if item]
+    kept = []
+    for start, end in spans:
+        words = _letters(markdown[start:end])
+        if words and any(words in item or item in words for item in items):
+            kept.append((start, end))
+        else:
+            tally.spans_unlike += 1
+    return kept
 
 
 def check_value(spec: FieldSpec, value: Any) -> Any:

@@ -18,7 +18,7 @@ from reviewer.core.plugins import command as command_module
 ANSWER = """
 for p in reversed(postings):  # any order: matched by id
     print(json.dumps({"id": p["id"], "fields": {
-        "title": {"value": "Senior Data Engineer", "spans": [[0, 9]], "confidence": 0.97},
+        "title": {"value": "Senior Data Engineer", "spans": [[11, 24]], "confidence": 0.97},
         "seniority": {"value": "Senior", "confidence": 0.8},
         "company": {"value": "Someone Else", "confidence": 0.1},
         "bogus": {"value": 1}}}))
@@ -32,7 +32,7 @@ def test_a_command_gives_suggestions_of_its_own_stage(tmp_path: Path) -> None:
     run.apply(items)
     for _posting, ext in items:
         assert (ext.fields["title"], ext.stages["title"]) == ("Senior Data Engineer", "command")
-        assert ext.evidence["title"] == [(0, 9)]
+        assert ext.evidence["title"] == [(11, 24)]  # "Data Engineer"
         assert [(a.value, a.stage) for a in ext.alternatives["title"]] == [
             ("Data Engineer", "label")]  # the rules' value, to pick instead
         assert (ext.fields["seniority"], ext.stages["seniority"]) == ("senior", "command")

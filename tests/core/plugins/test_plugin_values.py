@@ -79,16 +79,17 @@ def test_readings_are_checked_one_by_one_and_counted() -> None:
         "department": None,  # no reading
         "bogus": {"value": 1},
         "other": {"value": 2},
-    }, "0123456789", "plugin:acme", tally)
+    }, "Data Engineer", "plugin:acme", tally)
     assert found == {
-        "title": Finding("Data Engineer", [(0, 4), (5, 10)], 1.0, "plugin:acme"),
-        "company": Finding("Acme", [(0, 4)], 0.0, "plugin:acme"),
+        "title": Finding("Data Engineer", [(0, 4), (5, 13)], 1.0, "plugin:acme"),
+        "company": Finding("Acme", [], 0.0, "plugin:acme"),  # ("Data" is not it)
         "seniority": Finding("senior", [], DEFAULT_CONFIDENCE, "plugin:acme"),
     }
     assert tally.unknown == {"bogus": 1, "other": 1}
     assert tally.refused == {"remote": 1, "salary": 1}
     assert any("on the moon" in x and "not one of onsite" in x for x in tally.examples)
     assert tally.spans_fixed == 4  # two clipped, one wholly outside, one not a span
+    assert tally.spans_unlike == 1
     assert tally.confidence_fixed == 2
 
 
@@ -156,3 +157,24 @@ def test_numbers_of_a_model_library_are_read_as_numbers() -> None:
     assert found["work_hours"].value == 37.5
     assert type(found["experience_years"].value) is int
     assert tally.refused == {} and tally.confidence_fixed == 0 and tally.spans_fixed == 0
+
+
+def test_a_span_that_does_not_hold_its_value_is_dropped_and_counted() -> None:
+    """A plug-in's spans were taken as the evidence of any value: "Rust" came with the
+    words "Study" and "creates opportunitie", stored and exported as its evidence. A span
+    of a text or list field holds (a part of) its value or an item of it, in any case and
+    markup; one of another kind (a salary, a date) is not read."""
+    text = "Study **Rust** and creates opportunities; pay $50k. Senior data engineer."
+    at = {w: (text.index(w), text.index(w) + len(w))
+          for w in ("Study", "**Rust**", "$50k", "Senior data engineer", "data")}
+    tally = Tally()
+    found = read_findings({
+        "skills": {"value": ["Rust", "Go"], "spans": [at["Study"], at["**Rust**"]]},
+        "title": {"value": "Senior Data Engineer",
+                  "spans": [at["Senior data engineer"], at["data"], at["Study"]]},
+        "salary": {"value": {"min": 50000, "currency": "USD"}, "spans": [at["$50k"]]},
+    }, text, "command", tally)
+    assert found["skills"].spans == [at["**Rust**"]]
+    assert found["title"].spans == [at["Senior data engineer"], at["data"]]
+    assert found["salary"].spans == [at["$50k"]]
+    assert tally.spans_unlike == 2
