@@ -106,7 +106,7 @@ class ExtractorRun:
         """The headless contract's records (``pipeline.record``: ``source``, ``cleaned``,
         ``fields``, ``evidence``, ``confidence``) with the plug-in's readings merged in,
         in order; a record with an ``error`` passes as it is. A posting's id is its
-        source."""
+        source (``#2``, ``#3`` … after a source named again)."""
         pending: list[dict[str, Any]] = []
         for record in records:
             pending.append(record)
@@ -117,6 +117,7 @@ class ExtractorRun:
 
     def _records(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         items = []
+        ids: set[str] = set()  # (a batch's: its answers are matched by them)
         for record in records:
             if "error" in record:
                 continue
@@ -124,7 +125,12 @@ class ExtractorRun:
                              {k: [(s[0], s[1]) for s in v] for k, v in record["evidence"].items()},
                              dict(record["confidence"]), {})
             source = str(record["source"])
-            items.append((posting_of(source, source, record["cleaned"], ext), ext, record))
+            key, again = source, 1
+            while key in ids:  # a file named twice: "a.txt#2"
+                again += 1
+                key = f"{source}#{again}"
+            ids.add(key)
+            items.append((posting_of(key, source, record["cleaned"], ext), ext, record))
         self.apply([(posting, ext) for posting, ext, _ in items])
         for _posting, ext, record in items:
             record["fields"] = ext.fields

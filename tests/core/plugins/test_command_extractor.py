@@ -291,3 +291,21 @@ for p in postings:
     run = load_extractor(command(tmp_path, body))
     run.apply([posting()])
     assert run.report.tally.spans_fixed == 1
+
+
+def test_a_file_named_twice_is_two_postings_each_answered(tmp_path: Path) -> None:
+    """``reviewer extract`` gave a command each posting's path as its id: a file named
+    twice was two postings of one id, and the answer to the second was counted as "an
+    output line that was no answer". Each has an id of its own."""
+    body = """
+for p in postings:
+    print(json.dumps({"id": p["id"], "fields": {"seniority": {"value": "Senior"}}}))
+"""
+    item, ext = posting()
+    record = {"source": "a.txt", "cleaned": item.markdown, "fields": dict(ext.fields),
+              "evidence": {k: [list(s) for s in v] for k, v in ext.evidence.items() if v},
+              "confidence": dict(ext.confidence)}
+    run = load_extractor(command(tmp_path, body))
+    out = list(run.apply_to_records([record, copy.deepcopy(record)]))
+    assert [r["fields"]["seniority"] for r in out] == ["senior", "senior"]
+    assert run.report.ignored_lines == 0 and run.report.answered == 2
