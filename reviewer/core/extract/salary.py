@@ -60,9 +60,15 @@ _CUR = (r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r)?\$|£|€|¥|₹|₩|₽|₺|₪
 # code written after one is its own ("60,000 EUR 14 salaries")
 _SIGN = r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r)?\$|£|€|¥|₹|₩|₽|₺|₪|֏|zł)"
 _CODE_AFTER = r"(?:chf|\b(?:" + "|".join(CODES) + r")\b)"
+# what a figure is counted in: a thousand ("38k"), a lakh (100,000; "12 LPA": lakhs a
+# year) or a crore (10,000,000)
+_TIMES = {"k": 1000, "thousand": 1000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000,
+          "lacs": 100_000, "lpa": 100_000, "crore": 10_000_000, "crores": 10_000_000,
+          "cr": 10_000_000}
+_LAKHS = r"lakhs?\b|lacs?\b|lpa\b|crores?\b|cr\b"
 _NUM = (r"\d{1,2}(?:,\d{2}){1,4},\d{3}(?:\.\d{1,2})?"  # Indian grouping: 6,00,000 (6 lakh)
         r"|\d{1,3}(?:[,.' \u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?")
-_AMOUNT = rf"(?P<cur@>{_CUR})?\s?(?P<num@>{_NUM})\s?(?P<k@>[kK]\b|K\b|thousand)?" \
+_AMOUNT = rf"(?P<cur@>{_CUR})?\s?(?P<num@>{_NUM})\s?(?P<k@>[kK]\b|K\b|thousand|{_LAKHS})?" \
           rf"\s?(?P<post@>{_SIGN}(?!\s?\d)|{_CODE_AFTER}|dollars|euros?|pounds|drams?|rupees|" \
           rf"francs)?"
 # the period after the first end of a range, said again after the second: "$50/hour - $60/hour"
@@ -140,8 +146,10 @@ def _read(match: re.Match[str], text: str, labelled: bool) -> dict[str, Any] | N
     if low is None:
         return None
     if high is not None and match.group("k2") and not match.group("k1") and low < 1000:
-        low *= 1000  # "$120-150k"
+        low *= _TIMES[match.group("k2").lower()]  # "$120-150k", "₹12-15 LPA"
     period = _period(text, match.start(), match.end())
+    if period is None and "lpa" in (str(match.group("k1")).lower(), str(match.group("k2")).lower()):
+        period = "year"  # (lakhs per annum)
     if currency is None:
         if not (labelled and period) or _YEAR.fullmatch(match.group().strip()) \
                 or _AFTER_YEAR.search(text, 0, match.start()):
@@ -206,7 +214,7 @@ def _number(digits: str | None, k: str | None) -> float | None:
     except ValueError:
         return None
     if k:
-        value *= 1000
+        value = round(value * _TIMES[k.lower()], 2)  # (1.15 lakh: 115000, not 114999.99…)
     return int(value) if value.is_integer() else value
 
 

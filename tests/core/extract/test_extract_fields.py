@@ -133,6 +133,25 @@ def test_pay_from_a_figure_has_no_maximum(sentence: str, expected: dict[str, Any
     assert result.fields["salary"] == expected
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Salary: ₹12-15 LPA", {"min": 1200000, "max": 1500000, "currency": "INR",
+                            "period": "year"}),
+    ("CTC: ₹8.5 lakhs to ₹12 lakhs per annum", {"min": 850000, "max": 1200000,
+                                                "currency": "INR", "period": "year"}),
+    ("Salary: 12 lakh per annum", {"min": 1200000, "max": 1200000, "currency": None,
+                                   "period": "year"}),
+    ("Salary: INR 1.15 crore a year", {"min": 11500000, "max": 11500000, "currency": "INR",
+                                       "period": "year"}),
+    ("Salary: ₹ 8,00,000 - 12,00,000 per annum", {"min": 800000, "max": 1200000,
+                                                  "currency": "INR", "period": "year"}),
+])
+def test_pay_in_lakhs_and_crores(sentence: str, expected: dict[str, Any]) -> None:
+    """"₹12-15 LPA" (lakhs a year) was read as 12 to 15 rupees a year, "12 lakh" as 12:
+    a lakh is 100,000, a crore 10,000,000, and LPA says the year."""
+    _doc, result = posting(sentence)
+    assert result.fields["salary"] == expected
+
+
 def test_salary_in_drams() -> None:
     doc, result = posting("Starting salary - 40,000 AMD")
     salary = result.fields["salary"]
