@@ -48,6 +48,8 @@ def unglue(text: str) -> str:
             continue
         if len(line) > 200 and _glued(line, 4):
             pieces = _split_glued(line)
+        elif (head := _heading_glued(line)) is not None:
+            pieces = [line[:head], "", line[head:]]
         else:
             match = _TRAILING_HEADING.match(line) if _TWO_SPACES.search(
                 line, max(0, len(line) - 43)) else None  # (where the heading's gap must be)
@@ -204,6 +206,24 @@ def _heading_start(line: str, colon: int) -> int | None:
                 and section_field(phrase + ":", loose=False)[0]):
             return start
     return None
+
+
+def _heading_glued(line: str) -> int | None:
+    """Where the text starts after a known section heading glued to it at the start of
+    ``line`` ("Job descriptionA leading firm…": 15), else None."""
+    first = _GLUED_START.search(line, 0, _HEADING_REACH)
+    if first is None or is_camel_word(line, first.start()):
+        return None
+    head = line[:first.start()].strip()  # words alone, opening with a capital
+    if not _OPENING_WORDS.fullmatch(head):
+        return None
+    return first.start() if section_field(head, loose=False)[0] else None
+
+
+_HEADING_REACH = 40  # the longest heading looked for glued at a line's start
+# a lower-case letter run into a capital that starts a word ("descriptionA leading")
+_GLUED_START = lazy_compile(r"(?<=[a-z])[A-Z](?=[a-z]*\s)")
+_OPENING_WORDS = lazy_compile(r"[A-Z][A-Za-z]*(?: (?:&|[A-Za-z]+))*")
 
 
 def _glued(line: str, times: int) -> bool:

@@ -1,0 +1,29 @@
+"""A section heading with no colon glued to the text it heads at the start of a line
+("Job descriptionA leading firm…"), as a capture of a page's text leaves it."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.core.clean import clean
+
+TEXT = ("Job descriptionA leading real estate firm in New Jersey is seeking an administrative "
+        "Marketing Coordinator with some experience in graphic design. You will be working "
+        "closely with our sales team and our executive team on a daily basis.\n")
+
+
+def test_a_known_heading_glued_to_its_text_heads_it() -> None:
+    lines = clean(TEXT, "text").markdown.splitlines()
+    assert "## Job description" in lines
+    after = [line for line in lines[lines.index("## Job description") + 1:] if line.strip()]
+    assert after[0].startswith("A leading real estate firm")
+
+
+@pytest.mark.parametrize("line", [
+    "JavaScript developers wanted in our Berlin office for a long project with a team.",
+    "McKinsey Responsibilities are shared by the whole team in every office we have.",
+    "Job descriptions are written by the hiring manager and the team together each year.",
+])
+def test_a_line_that_opens_with_no_glued_heading_stays_whole(line: str) -> None:
+    markdown = clean(line + "\n", "text").markdown
+    assert line in markdown.replace("\n", " ")
