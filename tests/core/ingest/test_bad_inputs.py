@@ -215,7 +215,9 @@ def test_an_exception_inside_a_reader_costs_that_file_of_a_folder_only(tmp_path:
         ("Item", "a.txt"), ("Skipped", "b.json"), ("Item", "c.txt")]
 
 
-def test_a_number_too_long_to_read_costs_its_line_or_file(tmp_path: Path) -> None:
+def test_a_number_too_long_to_read_costs_neither_its_line_nor_its_file(tmp_path: Path) -> None:
+    """A number past the 4,300 digits Python reads as an integer cost its whole line or
+    file ("not readable"): it is its digits, as a cell that is not a field's."""
     huge = "9" * 5000
     lines = ['{"text": "Software Engineer at Acme, Berlin."}',
              '{"text": "Data Engineer at Beta, Paris.", "work_hours": ' + huge + "}",
@@ -225,10 +227,8 @@ def test_a_number_too_long_to_read_costs_its_line_or_file(tmp_path: Path) -> Non
     (tmp_path / "c.txt").write_text("Analyst in York who knows Excel")
     results = list(iter_inputs([tmp_path]))
     assert [(type(r).__name__, r.source.rsplit("/", 1)[-1]) for r in results] == [
-        ("Item", "a.jsonl#1"), ("Skipped", "a.jsonl#2"), ("Item", "a.jsonl#3"),
-        ("Skipped", "b.json"), ("Item", "c.txt")]
-    assert all("digits" in r.reason and "set_int_max_str_digits" not in r.reason
-               for r in results if isinstance(r, Skipped))
+        ("Item", "a.jsonl#1"), ("Item", "a.jsonl#2"), ("Item", "a.jsonl#3"),
+        ("Item", "b.json#1"), ("Item", "c.txt")]
 
 
 @pytest.mark.parametrize(("change", "problem"), [

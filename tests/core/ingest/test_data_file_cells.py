@@ -384,3 +384,25 @@ def test_a_range_in_a_one_figure_salary_column_is_said_and_kept(tmp_path) -> Non
     assert item.metadata == {"salary_min": "$60,000 - $80,000"}
     assert (item.left_out[0].field, item.left_out[0].value) == ("salary_min",
                                                                 "$60,000 - $80,000")
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "json"])
+def test_a_number_of_thousands_of_digits_loses_its_cell_not_its_posting(
+        tmp_path, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    """A row with one number of more than 4,300 digits (past what Python reads as an
+    integer) was skipped whole: "not readable". The posting is imported; that number is
+    kept as its digits (a column of the row's own), or refused as a field's value."""
+    from reviewer.cli import main
+    from reviewer.core.store import Store
+
+    big = "9" * 5000
+    row = (f'{{"text": "Senior Data Engineer at Acme in Berlin. Python, SQL.", '
+           f'"experience_years": {big}, "ref": {big}}}')
+    data = tmp_path / f"rows.{suffix}"
+    data.write_text(row + "\n" if suffix == "jsonl" else f"[{row}]", encoding="utf-8")
+    assert main(["import", str(tmp_path / "p.db"), str(data)]) == 0
+    with Store(tmp_path / "p.db") as store:
+        [record] = store.records.all(reviewed_only=False)
+    years = record["fields"]["experience_years"]
+    assert years is None or 0 <= years <= 50
+    assert record["metadata"]["ref"] == big
