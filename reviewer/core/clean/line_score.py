@@ -1,6 +1,7 @@
 """Step 2 of cleaning a text dump: what kind of line each is and how much it counts
 for the posting (see ``text``). Sentences and bullets of some length count for it;
-menus, sign-in forms, footers, pickers and short link lines count against it."""
+menus, sign-in forms, footers, pickers and short link lines count against it, unless
+the lines around them show them to be the posting's (``read_in_context``)."""
 
 from __future__ import annotations
 
@@ -100,8 +101,11 @@ def _judge(text: str, wrapped: bool) -> tuple[str, float, str | None]:
     later passes and a site's repeated menus and footers cost nothing."""
     body = BULLET.sub("", text)
     n = word_count(body, 40)  # 40 words and more score alike
-    if _RULE.match(text) or (not n and not _DIGIT.search(text)):
+    if _RULE.match(text):
         return "rule", -1.0, None
+    if not n and not _DIGIT.search(text):  # a row of signs, or a form's box ("[ ]")
+        reason = boilerplate_reason(body.strip())
+        return ("text", -4.0, reason) if reason else ("rule", -1.0, None)
     if "](" in body:
         bare = MD_LINK.sub(r"\1", body).strip(" |•·>›»-–—*_")
         n = word_count(bare, 40)
@@ -146,3 +150,78 @@ _MD_HEADING = lazy_compile(r"#{1,6} \S")
 # or a mark ("है।"); or a stop of such a script, wherever it stands
 _SENTENCE = lazy_compile(lambda: (
     rf"(?:[a-z]|[^\W\d_\x00-\x7f]|{mark_class()})[.!?;,]|[،؛؟۔।॥。！？，；]"))
+
+
+# --- lines that look like furniture, read with the lines around them ---------------------------
+
+# what marks a line between two of the posting's as a stray control, weighing nothing (a footer,
+# a cookie notice or a list of other jobs ends a page: it weighs as much wherever it stands)
+_STRAY_REASONS = ("page control", "social links", "calendar widget", "sign-in form",
+                  "region picker", "form control or image marker", "contact bar")
+_MOST_STRAYS = 2  # lines in a row: more is the page's own furniture (a row of share links)
+_PASSED_OVER = ("blank", "image")
+
+
+def read_in_context(lines: list[Line]) -> None:
+    """Furniture-like lines inside the posting are no place to cut it.
+
+    An item of the posting's list ("Benefits:", "- Health insurance", "- Home"; the
+    networks under "Platforms you will manage:") is the posting's own: it loses its
+    reason and weighs nothing. One or two controls standing between lines of the posting
+    ("Share" between two sections) still go, but weigh nothing either. At the edges of a
+    page (a menu before the title, share links after the end) nothing changes."""
+    shown = [i for i, line in enumerate(lines) if line.kind not in _PASSED_OVER]
+    items = _posting_items(lines, shown)
+    for i in items:
+        if lines[i].reason is not None:
+            lines[i].kind, lines[i].score, lines[i].reason = "bullet", 0.0, None
+
+    def posting(at: int) -> bool:
+        return 0 <= at < len(shown) and (shown[at] in items or _of_the_posting(lines[shown[at]]))
+
+    at = 0
+    while at < len(shown):
+        end = at
+        while end < len(shown) and lines[shown[end]].reason in _STRAY_REASONS:
+            end += 1
+        if at < end <= at + _MOST_STRAYS and posting(at - 1) and posting(end):
+            for k in range(at, end):
+                lines[shown[k]].score = 0.0
+        at = max(end, at + 1)
+
+
+def _posting_items(lines: list[Line], shown: list[int]) -> set[int]:
+    """The items of the posting's own lists (``shown``: the lines not blank).
+
+    A list (bullets in a row, no blank line between them) is the posting's when more
+    of its items are sentences than look like furniture, or when a heading, a label or
+    a line ending in a colon opens it and either the posting goes on after it or its
+    items that look like furniture are no more than the others. A page's menu is short
+    links under no such line; "Follow us:" heads social links and nothing of the posting
+    follows them."""
+    found: set[int] = set()
+    at = 0
+    while at < len(shown):
+        end = at
+        while end < len(shown) and BULLET.match(lines[shown[end]].text) and (end == at or all(
+                lines[j].kind == "image" for j in range(shown[end - 1] + 1, shown[end]))):
+            end += 1
+        run = [shown[k] for k in range(at, end)]
+        furniture = sum(lines[i].reason is not None for i in run)
+        sentences = sum(lines[i].reason is None and lines[i].score > 0 for i in run)
+        opened = at > 0 and _opens_a_list(lines[shown[at - 1]])
+        goes_on = end < len(shown) and _of_the_posting(lines[shown[end]])
+        if sentences > furniture or (opened and (goes_on or 2 * furniture <= len(run))):
+            found.update(run)
+        at = max(end, at + 1)
+    return found
+
+
+def _of_the_posting(line: Line) -> bool:
+    """A heading, a label or a sentence that no rule took for furniture."""
+    return line.reason is None and (line.kind in ("heading", "label") or line.score > 0)
+
+
+def _opens_a_list(line: Line) -> bool:
+    return line.reason is None and (
+        line.kind in ("heading", "label") or line.text.rstrip().endswith(":"))

@@ -5,7 +5,8 @@ Steps:
 1. normalise whitespace and line endings; split text that a capture glued together
    (``Key QualificationsKey Qualifications- Exceptional…``) back into lines;
 2. score each line: sentences and bullets of some length count for the posting;
-   menus, sign-in forms, footers, pickers and short link lines count against it;
+   menus, sign-in forms, footers, pickers and short link lines count against it,
+   unless they stand inside the posting (an item of its list, a stray control);
 3. take the run of lines with the highest total (the posting), widen it up to the
    title and labelled lines just above it, and down to the end of the page when
    nothing after it is page furniture; cut it at a "similar jobs" list;
@@ -23,7 +24,7 @@ import bisect
 import itertools
 from dataclasses import dataclass
 
-from reviewer.core.clean.line_score import classify, header_text, word_count
+from reviewer.core.clean.line_score import classify, header_text, read_in_context, word_count
 from reviewer.core.clean.text_markdown import (
     AS_WRITTEN,
     Line,
@@ -92,6 +93,7 @@ def _one_pass(source: str) -> _Pass | None:
             line.reason = "image"  # scores nothing, like a blank line
         else:
             classify(line, wrap_at)
+    read_in_context(lines)
     _mark_menus(lines)
     mark_tables_and_code(lines)
     first, last = _main_run(lines)
@@ -230,13 +232,15 @@ def _take_tail(lines: list[Line], last: int) -> int:
 
     Short lines score below zero (a last requirement, a list of perks), so the best run
     can stop before them; the lines after it up to the first one a rule marked (a footer,
-    a form, a list of other jobs) are the posting's last lines, less a closing menu of
-    links and a heading the furniture opens with."""
+    a form, a list of other jobs; a stray control inside the posting weighs nothing and
+    ends nothing) are the posting's last lines, less a closing menu of links and a
+    heading the furniture opens with."""
     rest = []
     for i in range(last + 1, len(lines)):
         if lines[i].kind in _PASSED_OVER:
             continue
-        if lines[i].kind == "rule" or lines[i].reason not in (None, _MENU):
+        if lines[i].kind == "rule" or (lines[i].reason not in (None, _MENU)
+                                       and lines[i].score < 0):
             break  # page furniture (a footer, a form): the posting ended before it
         rest.append(i)
     items = _list_items(lines, rest[-1]) if rest else set()

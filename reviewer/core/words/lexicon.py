@@ -172,13 +172,27 @@ def has_job_noun(text: str) -> bool:
     return _JOB_NOUNS_FOLDED.search(fold_case(text)) is not None
 
 
+# What a site's prompt to sign in goes on with: an action of the site ("Sign in to apply"),
+# an account or a way in ("… with Google", "… for Dropbox", "… or create an account").
+# Signing in followed by an object of its own is a duty ("Log in to production servers
+# and monitor alerts", "Sign up new customers"), no prompt: the object is a word none of
+# these, and another word follows it ("Sign in to LinkedIn", its name alone, is a prompt).
+_SIGN_IN_ACTIONS = (
+    "apply|save|view|see|continue|create|access|get|track|follow|comment|like|share|download|"
+    "post|start|search|receive|manage|edit|upload|use|unlock|message|contact|connect|join|read|"
+    "keep|add|set|find|check|your|my|our|this|an?")
+_SIGN_IN = (
+    r"\b(sign|log) ?(in|up|out)\b(?! (?:to )?(?!(?:to|with|using|via|through|for|now|here|"
+    r"today|again|instead|or|and|of|on|at|as|below|first|required|" + _SIGN_IN_ACTIONS +
+    r")\b)\w[\w'’-]* \w(?!.*\bto (?:" + _SIGN_IN_ACTIONS + r")\b))")
+
 # Lines that are never part of a posting. Each pattern names why it goes.
 # Patterns are written in lower case and matched against the lower-cased line
 # (case-blind matching in the re module is several times slower).
 BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (lazy_compile(p), reason)
     for p, reason in (
-        (r"\b(sign|log) ?(in|up|out)\b|\bpassword\b|remember me|caps lock|single sign-on|"
+        (_SIGN_IN + r"|\bpassword\b|remember me|caps lock|single sign-on|"
          r"security (code|key)|authenticator|trusted computers?|trust this computer|"
          r"forgot your|2-step|two-factor|6-digit code|send sms|verification code|"
          r"don[’']t have an? .{0,20}(account|id)|create (an account|one now)|key not found",
