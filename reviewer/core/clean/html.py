@@ -142,10 +142,7 @@ def _drop_reason(node: LexborNode) -> str | None:
     if style and _HIDDEN_STYLE.search(style):
         return "hidden element"
     if tag == "form":
-        text = node.text(deep=True, separator=" ") or ""
-        if len(text) < 600 or node.css_first('input[type="password"]') is not None:
-            return "form"
-        return None
+        return "form" if _form_furniture(node) else None
     if tag in _CHROME:
         # a <header> inside the posting holds its title: keep those
         if tag == "header" and _inside(node, ("article", "main")):
@@ -161,6 +158,25 @@ def _drop_reason(node: LexborNode) -> str | None:
     if names.strip() and _HIDE_AT_ONCE.search(names) and not POSITIVE.search(names):
         return "cookie banner, sign-in, share bar or list of other jobs"
     return None
+
+
+def _form_furniture(form: LexborNode) -> bool:
+    """A sign-in box, a search box, a newsletter sign-up: a form that is small and mostly
+    controls. A form that wraps the page (as ASP.NET WebForms pages do) or holds text
+    alone is read into like any other block; what inside it is furniture (a "login"
+    box, a search bar) is dropped by the other rules."""
+    controls = [c for c in form.css("input, select, textarea, button")
+                if c.tag != "input" or (c.attributes.get("type") or "").lower() != "hidden"]
+    if not controls:
+        return False
+    text = len(_WS.sub(" ", form.text(deep=True, separator=" ") or "").strip())
+    text -= sum(len(_WS.sub(" ", c.text(deep=True, separator=" ") or "").strip())
+                for c in controls)  # (a list's options and a button's words are controls)
+    return text < min(_FORM_TEXT, _FORM_TEXT_A_CONTROL * len(controls))
+
+
+_FORM_TEXT = 600  # the most text a form of furniture holds ...
+_FORM_TEXT_A_CONTROL = 120  # ... and for each of its controls
 
 
 def _inside(node: LexborNode, tags: tuple[str, ...]) -> bool:
