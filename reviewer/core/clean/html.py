@@ -22,6 +22,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from reviewer.core.clean.guard import check_page
+from reviewer.core.clean.hidden import is_hidden
 from reviewer.core.clean.html_markdown import to_markdown
 from reviewer.core.clean.main_block import POSITIVE, body_blocks, find_main
 from reviewer.core.clean.page_data import json_ld, microdata
@@ -57,7 +58,6 @@ _HIDE_AT_ONCE = lazy_compile(
     r"cookie|consent|gdpr|modal|popup|newsletter|sign-?in|login|share|sharing|social|"
     r"breadcrumb|similar|related-jobs|other-jobs|more-jobs|recommended|skip-link",
 )
-_HIDDEN_STYLE = lazy_compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
@@ -135,12 +135,9 @@ def _drop_reason(node: LexborNode) -> str | None:
     if tag in _NEVER:
         return "script, style or embedded object" if tag in ("script", "style", "noscript") \
             else "form control or media"
+    if is_hidden(node):
+        return "hidden element"
     attrs = node.attributes
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
-        return "hidden element"
-    style = attrs.get("style") or ""
-    if style and _HIDDEN_STYLE.search(style):
-        return "hidden element"
     if tag == "form":
         return "form" if _form_furniture(node) else None
     if tag in _CHROME:
