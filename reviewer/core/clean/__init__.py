@@ -1,8 +1,9 @@
 """Clean: any posting page in, the posting alone as Markdown out (a ``CleanDoc``).
 
-An HTML page (``html``) is parsed, stripped of what is never content, cut down to
-the block that holds the posting (``main_block``), read for what it says about
-itself (``page_data``) and rendered as Markdown (``html_markdown``). A text dump
+An HTML page (``html``) is parsed, stripped of what is never content (what its
+markup hides: ``hidden``), cut down to the block that holds the posting
+(``main_block``), read for what it says about itself (``page_data``) and rendered
+as Markdown (``html_markdown``). A text dump
 (``text``) has its glued lines split (``unglue``), each line scored
 (``line_score``), the posting's run of lines kept and rendered (``text_markdown``).
 What was left out is kept with its reason. Imports only ``schema`` and ``words``.

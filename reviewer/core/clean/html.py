@@ -22,6 +22,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from reviewer.core.clean.guard import check_page
+from reviewer.core.clean.hidden import is_hidden
 from reviewer.core.clean.html_markdown import to_markdown
 from reviewer.core.clean.main_block import POSITIVE, body_blocks, find_main
 from reviewer.core.clean.page_data import json_ld, microdata
@@ -57,7 +58,6 @@ _HIDE_AT_ONCE = lazy_compile(
     r"cookie|consent|gdpr|modal|popup|newsletter|sign-?in|login|share|sharing|social|"
     r"breadcrumb|similar|related-jobs|other-jobs|more-jobs|recommended|skip-link",
 )
-_HIDDEN_STYLE = lazy_compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
@@ -135,17 +135,11 @@ def _drop_reason(node: LexborNode) -> str | None:
     if tag in _NEVER:
         return "script, style or embedded object" if tag in ("script", "style", "noscript") \
             else "form control or media"
+    if is_hidden(node):
+        return "hidden element"
     attrs = node.attributes
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
-        return "hidden element"
-    style = attrs.get("style") or ""
-    if style and _HIDDEN_STYLE.search(style):
-        return "hidden element"
     if tag == "form":
-        text = node.text(deep=True, separator=" ") or ""
-        if len(text) < 600 or node.css_first('input[type="password"]') is not None:
-            return "form"
-        return None
+        return "form" if _form_furniture(node) else None
     if tag in _CHROME:
         # a <header> inside the posting holds its title: keep those
         if tag == "header" and _inside(node, ("article", "main")):
@@ -161,6 +155,25 @@ def _drop_reason(node: LexborNode) -> str | None:
     if names.strip() and _HIDE_AT_ONCE.search(names) and not POSITIVE.search(names):
         return "cookie banner, sign-in, share bar or list of other jobs"
     return None
+
+
+def _form_furniture(form: LexborNode) -> bool:
+    """A sign-in box, a search box, a newsletter sign-up: a form that is small and mostly
+    controls. A form that wraps the page (as ASP.NET WebForms pages do) or holds text
+    alone is read into like any other block; what inside it is furniture (a "login"
+    box, a search bar) is dropped by the other rules."""
+    controls = [c for c in form.css("input, select, textarea, button")
+                if c.tag != "input" or (c.attributes.get("type") or "").lower() != "hidden"]
+    if not controls:
+        return False
+    text = len(_WS.sub(" ", form.text(deep=True, separator=" ") or "").strip())
+    text -= sum(len(_WS.sub(" ", c.text(deep=True, separator=" ") or "").strip())
+                for c in controls)  # (a list's options and a button's words are controls)
+    return text < min(_FORM_TEXT, _FORM_TEXT_A_CONTROL * len(controls))
+
+
+_FORM_TEXT = 600  # the most text a form of furniture holds ...
+_FORM_TEXT_A_CONTROL = 120  # ... and for each of its controls
 
 
 def _inside(node: LexborNode, tags: tuple[str, ...]) -> bool:

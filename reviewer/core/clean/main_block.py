@@ -24,8 +24,8 @@ _TEXT_BLOCKS = frozenset((
 _NEGATIVE = lazy_compile(
     r"cookie|consent|gdpr|banner|modal|popup|overlay|newsletter|subscribe|signup|sign-in|signin|"
     r"login|social|share|sharing|breadcrumb|sidebar|widget|related|similar|recommend|other-jobs|"
-    r"more-jobs|comment|footer|masthead|menu|navbar|skip-link|sponsor|advert|promo|"
-    r"toolbar|pagination|pager|contact|tags?\b|meta\b|byline|head\b|header",
+    r"more-jobs|comment|footer|masthead|menu|navbar|navigation|nav\b|skip-link|sponsor|advert|"
+    r"promo|toolbar|pagination|pager|contact|tags?\b|meta\b|byline|head\b|header",
 )
 POSITIVE = lazy_compile(
     r"job|posting|vacanc|career|description|article|content|main|body|entry|text|post\b|"
@@ -36,7 +36,8 @@ POSITIVE = lazy_compile(
 def find_main(body: LexborNode, dropped: dict[int, str]) -> list[LexborNode]:
     """The elements that hold the posting, in page order; empty when none reads like one."""
     links = _link_chars(body)
-    return _choose_main(body, _score(body, dropped, links), dropped, links)
+    scores, values = _score(body, dropped, links)
+    return _choose_main(body, scores, values, dropped, links)
 
 
 def body_blocks(body: LexborNode, dropped: dict[int, str]) -> list[LexborNode]:
@@ -78,9 +79,11 @@ def _own_text(node: LexborNode, links: dict[int, int]) -> tuple[str, int]:
 
 def _score(
     body: LexborNode, dropped: dict[int, str], links: dict[int, int]
-) -> dict[int, float]:
-    """Readability-like: each text block feeds its ancestors, nearer ones more."""
+) -> tuple[dict[int, float], dict[int, float]]:
+    """Readability-like: each text block feeds its ancestors, nearer ones more. Also
+    what each block is worth itself, by mem_id (to weigh blocks at any depth alike)."""
     scores: dict[int, float] = {}
+    values: dict[int, float] = {}
     for node in _live_blocks(body, dropped):
         text, link_chars = _own_text(node, links)
         length = len(text.strip())
@@ -88,8 +91,9 @@ def _score(
             continue
         density = min(1.0, link_chars / max(1, length))
         value = (1.0 + text.count(",") * 0.5 + min(length / 100.0, 4.0)) * (1.0 - density)
-        if node.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        if node.tag in _HEADINGS:
             value *= 0.5
+        values[node.mem_id] = value
         ancestor = node.parent
         level = 1
         while ancestor is not None and level <= 4:
@@ -98,7 +102,7 @@ def _score(
             scores[ancestor.mem_id] = scores.get(ancestor.mem_id, 0.0) + value / level
             ancestor = ancestor.parent
             level += 1
-    return scores
+    return scores, values
 
 
 def _live_blocks(body: LexborNode, dropped: dict[int, str]) -> Iterator[LexborNode]:
@@ -157,7 +161,8 @@ def _weight(node: LexborNode) -> float:
 
 
 def _choose_main(
-    body: LexborNode, scores: dict[int, float], dropped: dict[int, str], links: dict[int, int]
+    body: LexborNode, scores: dict[int, float], values: dict[int, float],
+    dropped: dict[int, str], links: dict[int, int],
 ) -> list[LexborNode]:
     best: LexborNode | None = None
     best_score = 0.0
@@ -171,30 +176,35 @@ def _choose_main(
     if best is None:
         return []
     # climb while the parent holds much more of the page's text than the candidate
-    best = _widen(best, scores)
+    inner = _widen(best, scores)
+    best = _gather(inner, values, dropped, links)
+    if best.tag in ("body", "html"):  # the posting lies in blocks straight in the body
+        return [] if _has_bare_text(best) else _parts(best, values, dropped, links)
     parent = best.parent
     if parent is None:
         return [best]
     # a weak best (a short posting of short blocks, loose in the page) takes in every
     # sibling block of text, however short: none could reach the floor otherwise
     weak = best_score < _SIBLING_FLOOR
-    chosen = []
+    chosen = {best.mem_id} | {n.mem_id for n in _beside(best, dropped, links)}
     for sibling in _children(parent):
-        if sibling.mem_id in dropped:
-            continue
-        if sibling.mem_id == best.mem_id:
-            chosen.append(sibling)
+        if sibling.mem_id in dropped or sibling.mem_id in chosen:
             continue
         sib_score = scores.get(sibling.mem_id, 0.0) * _weight(sibling)
-        if weak and _furniture(sibling):
-            continue  # (a strong best's siblings need a score no footer line has)
-        if sibling.tag in _TEXT_BLOCKS or (weak and sibling.tag in _LISTS):
-            text, in_links = _own_text(sibling, links)
-            if (len(text) > 80 or (weak and text.strip())) and in_links < len(text) * 0.25:
-                sib_score = max(sib_score, best_score * 0.25)
+        text, in_links = _own_text(sibling, links)
+        if weak and (_furniture(sibling) or in_links >= len(text) * 0.5):
+            continue  # (a strong best's siblings need a score no footer line or menu has)
+        core = _core(sibling)  # (a paragraph alone in a div reads as a paragraph)
+        plain = core.css_first(_LAYOUT) is None and \
+            (core.tag in _TEXT_BLOCKS or (weak and core.tag in _LISTS))
+        if plain and (len(text) > 80 or (weak and text.strip())) and \
+                in_links < len(text) * 0.25:
+            sib_score = max(sib_score, best_score * 0.25)
         if sib_score >= max(0.0 if weak else _SIBLING_FLOOR, best_score * 0.2):
-            chosen.append(sibling)
-    return chosen
+            chosen.add(sibling.mem_id)
+    if chosen == {best.mem_id} and best.mem_id == _lift(inner, dropped).mem_id:
+        return [inner]  # (no wrapper of it holds more: its wrappers are not needed)
+    return [sibling for sibling in _children(parent) if sibling.mem_id in chosen]
 
 
 def _furniture(node: LexborNode) -> bool:
@@ -207,6 +217,134 @@ def _furniture(node: LexborNode) -> bool:
 
 _SIBLING_FLOOR = 3.0  # the score a sibling of the best block needs to be taken in
 _LISTS = frozenset(("ul", "ol", "dl", "table"))
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_LAYOUT = "div, table, section, article, main"  # what no paragraph or list of one holds
+_INERT = frozenset("script style noscript template img picture svg input button br".split())
+
+
+def _gather(
+    node: LexborNode, values: dict[int, float], dropped: dict[int, str], links: dict[int, int]
+) -> LexborNode:
+    """A posting laid out as sibling blocks (its title, its intro, its duties, its pay,
+    each in a div of its own), which no container's score brings together: climb from
+    ``node`` through the wrappers that hold nothing else, to the parent among whose
+    parts the posting's text is shared, none holding most of it. That parent can be
+    the body, whose parts the caller keeps."""
+    while True:
+        node = _lift(node, dropped)
+        parent = node.parent
+        if parent is None:
+            return node
+        others = [_mass(c, values) for c in _parts(parent, values, dropped, links)
+                  if c.mem_id != node.mem_id]
+        own = _mass(node, values)
+        if sum(others) <= own or not any(m >= own * 0.3 for m in others):
+            return node
+        node = parent
+        if node.tag in ("body", "html"):
+            return node
+
+
+def _lift(node: LexborNode, dropped: dict[int, str]) -> LexborNode:
+    """The outermost wrapper of ``node`` that holds no other text (short of the body)."""
+    parent = node.parent
+    while parent is not None and parent.tag not in ("body", "html"):
+        child = parent.child
+        while child is not None:
+            if child.mem_id != node.mem_id and child.mem_id not in dropped and \
+                    (child.text(deep=True) or "").strip():
+                return node
+            child = child.next
+        node, parent = parent, parent.parent
+    return node
+
+
+def _parts(
+    parent: LexborNode, values: dict[int, float], dropped: dict[int, str],
+    links: dict[int, int],
+) -> list[LexborNode]:
+    """The blocks of ``parent`` a posting laid out over them can hold: all with text
+    but a bar of links (a line all links, or mostly of two or more), a block named as
+    the page's ("navbar", "footer") and furniture that holds no paragraph of weight
+    (a long one that speaks of terms and conditions can be the posting's)."""
+    kept = []
+    for child in _children(parent):
+        text, in_links = _own_text(child, links)
+        length = len(text.strip())
+        if child.mem_id in dropped or not length or _chrome_named(child):
+            continue
+        if in_links >= 0.9 * length or (in_links >= 0.5 * length and
+                                        len(child.css("a[href]")) > 1):
+            continue
+        if _furniture(child) and _mass(child, values) < _SIBLING_FLOOR:
+            continue
+        kept.append(child)
+    return kept
+
+
+def _chrome_named(node: LexborNode) -> bool:
+    """Do the element's names say a part of the page around a posting ("navheader",
+    "sidebar"), and none a part of the posting ("job-header")?"""
+    attrs = node.attributes
+    names = f"{attrs.get('id') or ''} {attrs.get('class') or ''}".lower()
+    return bool(_NEGATIVE.search(names)) and not POSITIVE.search(names)
+
+
+def _mass(node: LexborNode, values: dict[int, float]) -> float:
+    """What the text blocks ``node`` holds are worth, wherever they sit in it."""
+    return sum(values.get(n.mem_id, 0.0) for n in node.traverse(include_text=False))
+
+
+def _core(node: LexborNode) -> LexborNode:
+    """The element a chain of wrappers holds alone (a <p> inside a <div> inside a <div>)."""
+    while node.tag not in _TEXT_BLOCKS and node.tag not in _LISTS and not _has_bare_text(node):
+        children = list(_children(node))
+        if len(children) != 1:
+            break
+        node = children[0]
+    return node
+
+
+def _beside(
+    node: LexborNode, dropped: dict[int, str], links: dict[int, int]
+) -> list[LexborNode]:
+    """The blocks right before and after ``node`` that are a paragraph, a heading or a
+    list (alone or wrapped), up to the first that is not, or is mostly links, furniture
+    or named so ("sidebar"): a posting's title, its duties, its line of pay, each in a
+    block of its own beside its long description. A heading is taken before a block
+    only (a heading last is the next part's: "More jobs")."""
+    taken = []
+    for forward in (False, True):
+        run = []
+        sibling = node.next if forward else node.prev
+        while sibling is not None:
+            if sibling.mem_id in dropped:
+                if sibling.tag not in _INERT:
+                    break  # (a menu, a page header: the posting is on the other side)
+            elif sibling.is_element_node and (sibling.text(deep=True) or "").strip():
+                if not _plain_block(sibling, links):
+                    break
+                run.append(sibling)
+            elif sibling.is_text_node and (sibling.text_content or "").strip():
+                break
+            sibling = sibling.next if forward else sibling.prev
+        while forward and run and _core(run[-1]).tag in _HEADINGS:
+            run.pop()
+        taken += run
+    return taken
+
+
+def _plain_block(node: LexborNode, links: dict[int, int]) -> bool:
+    """A paragraph, a heading or a list (alone or wrapped), not mostly links, not
+    furniture, not named as a part of the page around a posting."""
+    core = _core(node)
+    if core.tag not in _TEXT_BLOCKS and core.tag not in ("ul", "ol", "dl"):
+        return False  # (a table beside a posting is the page's layout, more often)
+    if core.css_first(_LAYOUT) is not None:
+        return False
+    text, in_links = _own_text(node, links)
+    return in_links < len(text) * 0.25 and not _chrome_named(node) and \
+        not _chrome_named(core) and not _furniture(node)
 
 
 def _widen(node: LexborNode, scores: dict[int, float]) -> LexborNode:

@@ -69,8 +69,17 @@ def _top_blocks(doc: Document) -> list[Block]:
 
 
 def _title(doc: Document, top: list[Block]) -> Finding | None:
+    """The first heading or short line at the top that reads as a job title; then a
+    line above the posting (the page's context). An item of a list (a duty: "Review
+    code of other engineers") is none; a lone item (a title written as a bullet) is
+    read last, when nothing else reads as a title."""
+    lone_items = []
     for block in top:
         text = block.text.strip()
+        if block.kind == "item":
+            if _lone_item(doc, block):
+                lone_items.append(block)
+            continue
         if text.startswith("|"):  # a table's row: the first of its cells that is a title
             cell = next((c for c in _CELL.finditer(block.text)
                          if _is_title_like(c.group().strip(), heading=False)), None)
@@ -87,7 +96,17 @@ def _title(doc: Document, top: list[Block]) -> Finding | None:
         cut = _strip_site_suffix(line)
         if _is_title_like(cut, heading=False):
             return Finding(cut, doc.spans_of(cut), 0.55, "structure")
+    for block in lone_items:
+        if _is_title_like(block.text.strip(), heading=False):
+            return Finding(block.text.strip(), [block.span], 0.55, "structure")
     return None  # the page's own title is read by its own stage (``page_title``)
+
+
+def _lone_item(doc: Document, block: Block) -> bool:
+    """Is ``block`` an item with no item of the same list before or after it?"""
+    at = doc.blocks.index(block)
+    return not any(0 <= i < len(doc.blocks) and doc.blocks[i].kind == "item"
+                   for i in (at - 1, at + 1))
 
 
 _CELL = lazy_compile(r"[^|]+")  # a cell of a table's row, "| a | b |"

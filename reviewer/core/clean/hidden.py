@@ -1,0 +1,86 @@
+"""Is an element hidden from the page's reader? Read from its own markup only: the
+hidden attributes, its inline style, and the class names that mean hidden. (A class a
+page's stylesheet hides is not known: no stylesheet is read.)
+
+The styles: ``display:none``, ``visibility:hidden``, ``opacity:0``, ``font-size:0``, a
+zero height or width that clips what overflows, and a block placed far off the screen
+(``position:absolute; left:-9999px``). The classes: the screen-reader-only and hidden
+ones of the common frameworks, matched as whole class names ("hidden-xs" shows on a
+large screen), and passed over when a class of the same list shows it again on some
+screens ("hidden md:block").
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from reviewer.core.words.regex import lazy_compile
+
+_HIDING_CLASSES = frozenset(
+    ("hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text")
+)
+_SHOWN_AGAIN = frozenset(
+    ("block", "inline", "inline-block", "flex", "inline-flex", "grid", "table", "contents",
+     "visible", "not-sr-only")
+)
+_NUMBER = lazy_compile(r"\s*(-?\d*\.?\d+)\s*([a-z%]*)\s*$")
+_FAR = {"": 1000.0, "px": 1000.0, "pt": 750.0}  # an offset this far is off any screen
+_FAR_IN_OTHER_UNITS = 100.0  # (em, rem, vw, %)
+
+
+def is_hidden(node: LexborNode) -> bool:
+    """Does ``node``'s own markup hide it (and all it holds) from the reader?"""
+    attrs = node.attributes
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style, classes = attrs.get("style"), attrs.get("class")
+    return bool(style and hidden_by_style(style)) or bool(classes and hidden_by_class(classes))
+
+
+def hidden_by_style(style: str) -> bool:
+    """Does this inline style keep the element's text off the screen?"""
+    decl = _declarations(style)
+    if decl.get("display") == "none" or decl.get("visibility") in ("hidden", "collapse"):
+        return True
+    if _zero(decl.get("opacity")) or _zero(decl.get("font-size")):
+        return True
+    if decl.get("overflow") in ("hidden", "clip") and any(
+            _zero(decl.get(side)) for side in ("height", "max-height", "width", "max-width")):
+        return True
+    if decl.get("position") in ("absolute", "fixed"):
+        return any(_far_off(decl.get(side)) for side in ("left", "top", "right"))
+    return False
+
+
+def hidden_by_class(classes: str) -> bool:
+    """Does a whole class name say hidden, with none showing the element again?"""
+    names = classes.lower().split()
+    if not _HIDING_CLASSES.intersection(names):
+        return False
+    return not any(":" in name and name.rsplit(":", 1)[1] in _SHOWN_AGAIN for name in names)
+
+
+def _declarations(style: str) -> dict[str, str]:
+    decl = {}
+    for part in style.lower().split(";"):
+        name, colon, value = part.partition(":")
+        if colon:
+            decl[name.strip()] = value.replace("!important", "").strip()
+    return decl
+
+
+def _number(value: str | None) -> tuple[float, str] | None:
+    match = _NUMBER.match(value or "")
+    return (float(match.group(1)), match.group(2)) if match else None
+
+
+def _zero(value: str | None) -> bool:
+    number = _number(value)
+    return number is not None and number[0] == 0.0
+
+
+def _far_off(value: str | None) -> bool:
+    number = _number(value)
+    if number is None or number[0] >= 0:
+        return False
+    return -number[0] >= _FAR.get(number[1], _FAR_IN_OTHER_UNITS)
