@@ -39,6 +39,8 @@ _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]*)>")
 _EMPHASIS = re.compile(r"\*\*|__|~~|[*`]")
 _PRIVATE = 0xE000  # escaped characters are parked in the private use area
 _UNPARK = {_PRIVATE + c: c for c in range(0x21, 0x7F)}
+_PARK = {c: _PRIVATE + c for c in range(0x21, 0x7F)}  # (and all of a code span's)
+_CODE = re.compile(r"(?<![`\\])(`+)(?!`)(.{1,2000}?)(?<!`)\1(?!`)")  # (a code span)
 _PARKED_BRACKETS = (chr(_PRIVATE + ord("[")), chr(_PRIVATE + ord("]")))  # not a link's
 
 
@@ -48,7 +50,9 @@ def strip_markdown(text: str, at_line_start: bool = True, tables: bool = False) 
     ``at_line_start`` says whether ``text`` begins a source line (only then is a
     heading or list marker at its start markup). ``tables`` also drops table pipes.
     """
-    # an escaped character (\*) is text, not markup: park it out of the way
+    # code (its backticks, "*", "\\" …) and an escaped character (\*) are text, not
+    # markup: park them out of the way; a code span's padding, one space each side, off
+    text = _CODE.sub(lambda m: re.sub(r"^ (.*\S.*) $", r"\1", m.group(2)).translate(_PARK), text)
     text = _ESCAPE.sub(lambda m: chr(_PRIVATE + ord(m.group(1))), text)
     lines = text.split("\n")
     out = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +21,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from reviewer.core.clean import clean
 from reviewer.core.ingest import read_file
 from reviewer.core.pipeline import Processed, process
 from reviewer.core.schema import FIELDS
 from reviewer.gui.document_paint import FIELD_COLORS, field_color, flash_color
 from reviewer.gui.document_view import FLASH_MS, DocumentView, render_png
-from reviewer.gui.text_mapping import SpanMapper, squash, strip_markdown
+from reviewer.gui.text_mapping import SpanMapper, source_span, squash, strip_markdown
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
@@ -179,6 +181,35 @@ def test_markup_in_a_span_is_stripped_like_the_renderer() -> None:
     assert strip_markdown("1. first\n2. second") == "first\nsecond"
     assert strip_markdown("- not a marker", at_line_start=False) == "- not a marker"
     assert strip_markdown(r"5 \* 3") == "5 * 3"
+    # code is shown as written, its backticks too (a span padded where it has them)
+    assert strip_markdown("use `x*y` and `` ` `` and ```a``b``` now") == \
+        "use x*y and ` and a``b now"
+
+
+def test_page_text_escaped_by_the_cleaner_shows_and_maps_as_the_page_wrote_it(
+    view: DocumentView,
+) -> None:
+    """Text that would read as Markdown is escaped by the cleaner ("\\<", "\\[", "\\`"):
+    the pane shows the page's text, and every word's span maps onto it."""
+    page = ("<html><body><main><h1>Data Engineer</h1><p>Acme is hiring a Data Engineer "
+            "in Berlin, building pipelines in Python.</p><p>Note &lt;script&gt;x&lt;/script&gt;"
+            " &lt;!-- y --&gt; [click](javascript:z) use `pip` [remote] <code>`</code> "
+            "<a href='http://a.com/?q=](b)'>apply [now]</a> end</p></main></body></html>")
+    markdown = clean(page, "html").markdown
+    line = next(line for line in markdown.split("\n") if line.startswith("Note"))
+    view.show_posting(markdown, {})
+    rendered = view.document().toPlainText()
+    shown = ("Note <script>x</script> <!-- y --> [click](javascript:z) use `pip` [remote] "
+             "` apply [now] end")
+    assert shown in rendered
+    mapper = SpanMapper(markdown, rendered)
+    start = rendered.index(shown)
+    at = markdown.index(line)
+    assert mapper.map(at, at + len(line)) == (start, start + len(shown))
+    for word in re.finditer(r"\w+", shown):
+        span = source_span(markdown, rendered, start + word.start(), start + word.end(), mapper)
+        assert span is not None and mapper.map(*span) == (start + word.start(),
+                                                          start + word.end()), word.group()
 
 
 def test_a_span_whose_text_is_gone_maps_to_nothing() -> None:

@@ -6,6 +6,7 @@ two thirds of the cleaning time on the development pages). Output: ATX headings,
 ``-`` and ``1.`` lists (nested by indentation), links as ``[text](address)`` for
 web and mail addresses only, ``**bold**`` and ``*italic*``, code, quotes, simple
 tables as pipe tables (layout tables as plain blocks). Images and media are dropped.
+The page's text is escaped where it would read as markup (``escape``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from reviewer.core.clean.escape import add_apart, code_span, escape_line_start, escaped, fence, link
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import without_invisible
 
@@ -61,6 +63,7 @@ class _Writer:
     def __init__(self, skip_ids: frozenset[int]) -> None:
         self.skip = skip_ids
         self.out: list[str] = []
+        self.in_link = 0  # how many links the text being written is inside
 
     # --- output helpers
     def result(self, whole: bool = False) -> str:
@@ -101,7 +104,8 @@ class _Writer:
             return
         if depth > _MAX_DEPTH:
             self.paragraph_break()
-            self.out.append(indent + _squash(node.text(deep=True) or "").strip())
+            text = escaped(_squash(node.text(deep=True) or "").strip())
+            self.out.append(indent + escape_line_start(text))
             self.paragraph_break()
             return
         if tag in _HEADINGS:
@@ -115,14 +119,12 @@ class _Writer:
             self.list(node, depth, indent, ordered=tag == "ol")
             return
         if tag == "pre":
-            code = node.text(deep=True) or ""
+            code = without_invisible(node.text(deep=True) or "")
             if code.strip():
                 self.paragraph_break()
                 fenced = "\n".join(indent + line for line in code.strip("\n").split("\n"))
-                # a fence longer than any run of backticks opening a line of the code
-                fence = "`" * max(3, 1 + max((len(m.group(1)) for m in
-                                              _BACKTICKS.finditer(code)), default=0))
-                self.out.append(f"{indent}{fence}\n{fenced}\n{indent}{fence}")
+                mark = fence(code, 3)
+                self.out.append(f"{indent}{mark}\n{fenced}\n{indent}{mark}")
                 self.paragraph_break()
             return
         if tag == "blockquote":
@@ -176,10 +178,10 @@ class _Writer:
             text = text.lstrip()
             if not text:
                 return
-            text = indent + _escape_line_start(text)
+            text = indent + escape_line_start(text)
         elif not self.out:
-            text = indent + _escape_line_start(text.lstrip())
-        self.out.append(text)
+            text = indent + escape_line_start(text.lstrip())
+        add_apart(self.out, text)
 
     def list(self, node: LexborNode, depth: int, indent: str, ordered: bool) -> None:
         self.paragraph_break()
@@ -235,11 +237,38 @@ class _Writer:
         self.paragraph_break()
 
     # --- inline
+    def anchor(self, node: LexborNode, depth: int) -> str:
+        """A link to a web or mail address as ``[text](address)``; any other as its text."""
+        href = (node.attributes.get("href") or "").strip()
+        if not href.lower().startswith(("http://", "https://", "mailto:")):
+            return self.inline_of(node, depth)
+        self.in_link += 1
+        inner = self.inline_of(node, depth)
+        self.in_link -= 1
+        text = inner.strip()
+        if not text or href.removeprefix("mailto:") == text:
+            return inner
+        return _around(inner, link(text, href))
+
+    def code_of(self, node: LexborNode, depth: int) -> str:
+        """The text of a code element as the page shows it: code is written as it is,
+        with no escapes and no marks (a link or bold type in it is its text)."""
+        if depth > _MAX_DEPTH:
+            return node.text(deep=True) or ""
+        parts: list[str] = []
+        for child in _kids(node):
+            if child.is_text_node:
+                parts.append(child.text_content or "")
+            elif child.is_element_node and child.mem_id not in self.skip \
+                    and child.tag not in _SKIP:
+                parts.append(" " if child.tag == "br" else self.code_of(child, depth + 1))
+        return "".join(parts)
+
     def inline_of(self, node: LexborNode, depth: int) -> str:
         parts: list[str] = []
         child = node.child
         while child is not None:
-            parts.append(self.inline(child, depth + 1))
+            add_apart(parts, self.inline(child, depth + 1))
             child = child.next
         return "".join(parts)
 
@@ -254,21 +283,16 @@ class _Writer:
         if tag == "br":
             return "  \n"
         if depth > _MAX_DEPTH:
-            return _squash(node.text(deep=True) or "")
-        inner = self.inline_of(node, depth)
+            return escaped(_squash(node.text(deep=True) or ""))
+        if tag == "code":
+            return code_span(_squash(self.code_of(node, depth)), in_link=self.in_link > 0)
         if tag == "a":
-            href = (node.attributes.get("href") or "").strip()
-            text = inner.strip()
-            if text and href.lower().startswith(("http://", "https://", "mailto:")) and \
-                    href.removeprefix("mailto:") != text:
-                return _around(inner, f"[{text}]({href.replace(' ', '%20')})")
-            return inner
+            return self.anchor(node, depth)
+        inner = self.inline_of(node, depth)
         if tag in ("strong", "b"):
             return _wrap(inner, "**")
         if tag in ("em", "i"):
             return _wrap(inner, "*")
-        if tag == "code":
-            return _wrap(inner, "`")
         if tag in _HEADINGS or tag in _BLOCK or tag in ("p", "li", "ul", "ol", "pre", "hr"):
             return " " + inner.strip() + " "
         return inner
@@ -323,11 +347,12 @@ def _lists_of_lines(text: str) -> str:
 
 
 def _tidy(line: str) -> str:
-    """Single spaces inside a line; a hard break's two trailing spaces kept."""
+    """Single spaces inside a line; a hard break's two trailing spaces kept, and the
+    line's indentation (a quote's "> " too: a list or code block in it keeps its own)."""
     if "  " not in line and not line.endswith(" "):
         return line
     body = line.rstrip()
-    indent = len(body) - len(body.lstrip(" "))
+    indent = len(body) - len(body.lstrip(" >"))
     body = body[:indent] + re.sub(r" {2,}", " ", body[indent:])
     return body + "  " if line.endswith("  ") and body.strip() else body
 
@@ -355,19 +380,9 @@ def _around(inner: str, core: str) -> str:
 
 
 def _text(node: LexborNode) -> str:
-    """A text node's words; text that reads as a Markdown image ("![team](/etc/x)") is
-    escaped, so that the page's words stay words and name no file to load."""
-    return _squash(node.text_content or "").replace("![", "!\\[")
-
-
-def _escape_line_start(text: str) -> str:
-    """Keep text that merely starts like Markdown syntax from turning into it ("1. x"
-    as "1\\. x": a backslash escapes the mark, never a digit)."""
-    if (text[:1] and text[:1] in "#>") or re.match(r"[-+*] ", text):
-        return "\\" + text
-    if numbered := re.match(r"\d+(?=[.)] )", text):
-        return f"{numbered.group()}\\{text[numbered.end():]}"
-    return text
+    """A text node's words, escaped where they would read as markup (``escaped``): the
+    page's words stay words ("<script>", "[click](…)", "![team](/etc/x)" are text)."""
+    return escaped(_squash(node.text_content or ""))
 
 
 def _is_data_table(table: LexborNode) -> bool:

@@ -19,7 +19,8 @@ from reviewer.core.words.text import lower_keep_offsets, spaced
 _HEADING = lazy_compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = lazy_compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
 _MARKUP = lazy_compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
-_LINK = lazy_compile(r"\[([^\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}\)")
+# (a "[" escaped, "\\[", is text: the cleaner writes a page's "[a](b)" so)
+_LINK = lazy_compile(r"(?<!\\)\[([^\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}\)")
 
 
 @dataclass

@@ -18,7 +18,15 @@ here, each with its reason:
 - a mail link keeps its address: the query (``?subject=…``) is not compared, as the
   address is what the posting gives; spaces in an address are written ``%20`` (a
   Markdown link cannot hold a space); a mail link whose text is its address is written
-  as the address alone (the same text, once).
+  as the address alone (the same text, once);
+- text that would read as markup is escaped, where markdownify writes it as it is: a
+  "<" that opens a tag or a comment ("\\<script>"), a "[" that could open a link
+  ("\\[click](javascript:…)"), a bracket or backtick in a link's text (the page's words,
+  not a link's end nor another link); and in a link's address, what would end it or read
+  as markup there (spaces, parentheses, "<", ">", backslashes, backticks) is
+  percent-encoded (markdownify writes ``[apply](http://a.com/?q=](http://evil.com))``,
+  a link to a second address): the escapes are undone before comparing, and the
+  addresses decoded.
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -41,7 +50,12 @@ CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "dev" / "py
 PAGES = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()] \
     if CORPUS.exists() else []
 
-_LINK_TARGET = re.compile(r"\]\(<?[^)\s>]*>?(?:\s+\"[^\"]*\")?\)")
+_ENCODED = re.compile(r"%(?:20|28|29|3C|3E|5C|60)")  # what we percent-encode in an address
+# a link's address: with one level of parentheses in it, as markdownify writes "(x)"
+_ADDRESS = r"(?:[^()>\n]|\([^()>\n]*\))*"
+_LINK_TARGET = re.compile(r"\]\(<?(?:[^()\s>]|\([^()\s>]*\))*>?(?:\s+\"[^\"]*\")?\)")
+# a link not escaped ("\\[a](b)" is text), its text with one level of brackets in it
+_LINK = re.compile(rf"(?<!\\)\[((?:\\.|[^\[\]\\]|\[[^\[\]]*\])*)\]\(<?({_ADDRESS}?)>?\)")
 _ITEM = re.compile(r"\s*(?:[-*+]|\d+\.)\s")
 _HEADING = re.compile(r"\s*#{1,6}(?:\s|$)")
 
@@ -87,8 +101,8 @@ def items(md: str) -> list[str]:
 
 def links(md: str) -> set[tuple[str, str]]:
     out = set()
-    for text, href in re.findall(r"\[([^\]]*)\]\(<?([^)>]*?)>?\)", md.replace("\xa0", " ")):
-        href = href.replace("%20", " ").strip()
+    for text, href in _LINK.findall(md.replace("\xa0", " ")):
+        href = _ENCODED.sub(lambda m: unquote(m.group()), href).strip()
         text = " ".join(_plain(text).split())
         if href.startswith("mailto:"):
             href = href.split("?", 1)[0]
@@ -133,3 +147,19 @@ def test_words_apart_in_the_page_stay_apart() -> None:
     ours, reference = both(page)
     assert "REST API design" in ours
     assert words(ours) == words(reference)
+
+
+def test_text_escaped_and_addresses_encoded_say_what_markdownify_says() -> None:
+    """The escapes of text that would read as markup, and the percent-encoded addresses,
+    are the differences listed above, and no other: the same words, items and links."""
+    page = ("<html><body><h1>Data Engineer</h1><p>Page text &lt;script&gt;alert(1)&lt;/script&gt;"
+            " and [click](javascript:alert(1)), [remote] &lt; 5 years, and "
+            "<code>`</code>.</p><ul><li><a href='http://a.com/(x)'>apply [now]</a></li>"
+            "<li>Build pipelines</li></ul></body></html>")
+    ours, reference = both(page)
+    assert "\\<script>" in ours and "\\[click]" in ours and "%28x%29" in ours
+    assert words(ours) == words(reference)
+    assert items(ours) == items(reference)
+    assert links(ours) == {("apply [now]", "http://a.com/(x)")}
+    # (markdownify makes a link of the page's text, we do not)
+    assert links(reference) == links(ours) | {("click", "javascript:alert(1)")}
