@@ -252,11 +252,18 @@ def to_markdown(lines: list[Line]) -> tuple[str, dict[int, list[tuple[int, int]]
         together = (text.startswith("- ") and out and out[-1].startswith("- ")) or (
             kind in AS_WRITTEN and sources[0].group == group)
         group = sources[0].group if kind in AS_WRITTEN else 0
+        if kind != "code" and "<" in text:  # a dump's "<script>", "<b>": text, no HTML
+            text = _TAG_OPENER.sub(r"\1\\<", text)
         if out and not together:
             out.append("")
         origin[len(out)] = [(x.start, x.start + len(x.text)) for x in sources]
         out.append(text)
     return ("\n".join(out) + "\n" if out else ""), origin
+
+
+# a "<" that would open HTML, a comment or an autolink where a Markdown reader meets it
+# (after an even run of backslashes: an odd one escapes it already)
+_TAG_OPENER = lazy_compile(r"(?<!\\)((?:\\\\)*)<(?=[A-Za-z/!?])")
 
 
 def _continues(previous: str, text: str) -> bool:

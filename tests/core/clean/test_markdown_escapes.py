@@ -164,3 +164,20 @@ def test_an_escaped_bracket_or_sign_is_no_part_of_a_value() -> None:
     assert plain(line) == "Stack: [Python](3.12) and <b>SQL</b>."
     assert [b.text for b in parse(markdown).blocks if b.text.startswith("Stack")] == [
         "Stack: [Python](3.12) and <b>SQL</b>."]
+
+
+def test_a_text_posting_s_tags_stay_text() -> None:
+    """A text dump holding "<script>…</script>" or "<b>" (a page's source pasted as its
+    text) came out with them as live HTML in its Markdown; a "<" that opens nothing
+    ("< 5 years") and a code block stay as written."""
+    text = ("Data Engineer\n\nAcme Analytics is hiring in Berlin. We use <script>alert(1)"
+            "</script> and <b>bold</b> words, <!-- hidden --> and need < 5 years.\n\n"
+            "```\n<div>code</div>\n```\n")
+    markdown = clean(text, "text").markdown
+    html_out = rendered(markdown)
+    assert "<script>" not in html_out and "<b>" not in html_out and "<!--" not in html_out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html_out
+    assert "&lt; 5 years" in html_out and "< 5 years" in markdown
+    assert "&lt;div&gt;code&lt;/div&gt;" in html_out and "<div>code</div>" in markdown
+    block = next(b for b in parse(markdown, [], None).blocks if "script" in b.text)
+    assert "\\<" not in plain(block.text)
