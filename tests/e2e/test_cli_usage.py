@@ -197,6 +197,38 @@ def test_a_stopped_import_says_what_it_kept(
     assert f"the {kept:,} postings it added before are kept" in err and "again" in err
 
 
+def test_a_stopped_import_counts_its_own_postings_alone(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The postings added were counted from the project's size: those another import
+    added meanwhile were said to be its own."""
+    from team_projects import posting
+
+    from reviewer.cli import common
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(600):
+        (pages / f"{n:03d}.txt").write_text(f"Data Engineer {n}\n\nAcme {n} hires in Leeds.\n")
+    calls = []
+
+    def progress(_line: common.ProgressLine, _report: object) -> None:
+        calls.append(1)
+        if len(calls) == 1:  # another import, of other pages, meanwhile
+            with Store(tmp_path / "p.db") as other:
+                other.postings.add([posting(n) for n in range(700)])
+        if len(calls) == 2:  # after the first batch is written
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(common.ProgressLine, "__call__", progress)
+    code, _out, err = run(capsys, "import", tmp_path / "p.db", pages)
+    assert code == 130
+    with Store(tmp_path / "p.db") as store:
+        own = store.queue.count() - 700
+    assert 0 < own < 600
+    assert f"the {own:,} postings it added before are kept" in err, err
+
+
 def test_files_that_cannot_be_read_or_made_are_said_in_words(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = make_source(tmp_path / "p.db", n=2)
