@@ -38,15 +38,22 @@ from reviewer.cli.team import add_team_parsers
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
-    from reviewer.core.ingest import reextract
+    from reviewer.core.ingest import ReextractReport, reextract
 
     extractor = load(args)
     store = open_project(args.db)
     line = ProgressLine()
+    report = ReextractReport()
     try:
         store.check_writable()
-        report = reextract(store, progress=line, extractor=extractor,
-                           jobs=worker_count(args.jobs))
+        reextract(store, progress=line, extractor=extractor, jobs=worker_count(args.jobs),
+                  report=report)
+    except KeyboardInterrupt:  # (a signal too) the batches written before it are kept
+        line.done()
+        print(f"reviewer: the re-extraction was stopped; {report.updated:,} posting"
+              f"{'s' * (report.updated != 1)} updated, the rest kept as they were: run "
+              "`reviewer reextract` again to finish", file=sys.stderr)
+        raise
     finally:
         line.done()
         store.close()

@@ -31,21 +31,21 @@ SHOWN_FILES = 10  # mappings printed; the rest counted
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from reviewer.core.ingest import import_paths
+    from reviewer.core.ingest import ImportReport, import_paths
 
     mapping = parse_map(args.map, args.column)
     jobs = worker_count(args.jobs)
     extractor = load(args)
     store = open_project(args.db, create=True)
     line = ProgressLine()
-    held = store.queue.count()
+    report = ImportReport()
     try:
         store.check_writable()
-        report = import_paths(store, args.paths, column=args.column, mapping=mapping,
-                              jobs=jobs, progress=line, extractor=extractor)
+        import_paths(store, args.paths, column=args.column, mapping=mapping, jobs=jobs,
+                     progress=line, extractor=extractor, report=report)
     except KeyboardInterrupt:  # (a signal too) the batches written before it are kept
         line.done()
-        added = store.queue.count() - held
+        added = report.added  # (not the project's growth: another import may add too)
         print(f"reviewer: the import was stopped; the {added:,} posting"
               f"{'s' * (added != 1)} it added before are kept: the same import again adds "
               "the rest", file=sys.stderr)

@@ -35,8 +35,8 @@ if TYPE_CHECKING:
 
 def cmd_labels(args: argparse.Namespace) -> int:
     from reviewer.core.label_checks import check_given
-    from reviewer.core.label_json import read_schema_json
-    from reviewer.core.labels import from_json, json_origins, to_json
+    from reviewer.core.label_json import json_origins, read_schema_json
+    from reviewer.core.labels import from_json, to_json
 
     if args.force and not args.import_file:
         raise CliError("--force goes with --import (it lets an import remove labels)")
@@ -54,10 +54,11 @@ def cmd_labels(args: argparse.Namespace) -> int:
                 raise CliError(f"{args.import_file}: {err}") from err
             except RecursionError as err:
                 raise CliError(f"{args.import_file}: not JSON: nested too deeply") from err
-            removed = store.labels.save_schema(  # (checked and saved at once: no label
-                questions, origins,  # set between can be removed without --force)
-                before=lambda: _check(store, questions, origins, args.force))
-            save_schema_descriptions(store, data)  # a "description" per question, option
+            with store.atomic():  # the schema and its descriptions, both or neither
+                removed = store.labels.save_schema(  # (checked and saved at once: no label
+                    questions, origins,  # set between can be removed without --force)
+                    before=lambda: _check(store, questions, origins, args.force))
+                save_schema_descriptions(store, data)  # a "description" per question, option
             print(f"label schema saved: {len(questions)} questions"
                   + (f", {removed:,} label{'s' * (removed != 1)} removed" if removed else ""))
             _say_keyless(store.labels.schema())

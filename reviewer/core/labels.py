@@ -9,7 +9,7 @@ project's ``label_schema`` table and travels as JSON::
       "options": [{"name": "yes", "color": "#4e79a7", "key": "Alt+1"}, ...]}, ...]
 
 (A ``"was"`` beside a question's or an option's name, in JSON a person gives, says the
-name it had: ``json_origins``.)
+name it had: ``label_json.json_origins``.)
 
 An option has a key while there are keys (``with_defaults`` gives the ones without):
 document options Alt+1…9, Alt+0, then Alt+Shift+1…0; span labels Ctrl+1…9, Ctrl+0,
@@ -315,44 +315,6 @@ def to_json(questions: Iterable[Question]) -> list[dict[str, Any]]:
     return [{"question": q.name, "kind": q.kind,
              "options": [{"name": o.name, "color": o.color, "key": o.key} for o in q.options]}
             for q in questions]
-
-
-def json_origins(data: Any, before: Sequence[Question]
-                 ) -> dict[tuple[str, str], tuple[str, str]] | None:
-    """What each (question, option) of a schema's JSON was renamed from: a ``"was"``
-    beside a question's or an option's name gives its old name (an option's question is
-    the question's old one). None when the JSON says no rename. ValueError for a
-    ``"was"`` that names nothing in ``before`` (the schema now)."""
-    if not isinstance(data, list) or not any(
-            isinstance(q, dict) and ("was" in q or any(
-                isinstance(o, dict) and "was" in o for o in q.get("options") or []))
-            for q in data):
-        return None
-    held = {q.name: set(q.option_names()) for q in before}
-    origins: dict[tuple[str, str], tuple[str, str]] = {}
-    for item in data:
-        name = str(item.get("question", "")).strip()
-        old_question = str(item.get("was", name)).strip()
-        if "was" in item and old_question not in held:
-            raise ValueError(f"question {name!r} was {old_question!r}: the schema has no "
-                             "such question")
-        for raw in item.get("options") or []:
-            given = raw if isinstance(raw, dict) else {"name": raw}
-            option = str(given.get("name") or "").strip()
-            old = str(given.get("was", option)).strip()
-            if "was" in given and old not in held.get(old_question, ()):
-                raise ValueError(f"option {option!r} of {name!r} was {old!r}: question "
-                                 f"{old_question!r} has no such option")
-            origins[(name, option)] = (old_question, old)
-    claimed: dict[tuple[str, str], tuple[str, str]] = {}
-    held_pairs = {(q, o) for q, options in held.items() for o in options}
-    for new, old_pair in origins.items():
-        if old_pair in held_pairs and claimed.setdefault(old_pair, new) != new:
-            other = claimed[old_pair]
-            raise ValueError(f"{old_pair[0]}/{old_pair[1]} would be both {other[0]}/{other[1]}"
-                             f" and {new[0]}/{new[1]}: give it one new name (a \"was\" names "
-                             "what a name was, and a name kept as it is was itself)")
-    return origins
 
 
 def from_json(data: Any) -> list[Question]:

@@ -221,7 +221,7 @@ def test_a_json_rename_is_read_whatever_the_order_and_spelling() -> None:
     """An old name claimed twice ("ja" was "yes" beside a "yes" kept) took whichever came
     last; a bare option name with a space around it was left out of the renames, and an
     unchanged option's labels went with --force."""
-    from reviewer.core.labels import json_origins
+    from reviewer.core.label_json import json_origins
 
     before = [Question("relevant", "single", [Option("yes"), Option("no")])]
     twice = [{"question": "relevant", "kind": "single",
@@ -232,6 +232,25 @@ def test_a_json_rename_is_read_whatever_the_order_and_spelling() -> None:
                "options": [{"name": "ja", "was": "no"}, " yes "]}]
     assert json_origins(spaced, before) == {("relevant", "ja"): ("relevant", "no"),
                                             ("relevant", "yes"): ("relevant", "yes")}
+
+
+def test_renames_saved_already_move_nothing_when_the_file_is_imported_again() -> None:
+    """A chain (c was b, b was a) read again moved b's labels, a's since the first
+    import, on to c; a "was" naming nothing beside a new name is still refused."""
+    from reviewer.core.label_json import json_origins
+
+    chain = [{"question": "q", "kind": "single", "options": [
+        {"name": "c", "was": "b"}, {"name": "b", "was": "a"}]}]
+    first = [Question("q", "single", [Option("a"), Option("b")])]
+    assert json_origins(chain, first) == {("q", "c"): ("q", "b"), ("q", "b"): ("q", "a")}
+    assert json_origins(chain, [Question("q", "single", [Option("c"), Option("b")])]) is None
+    renamed = [{"question": "r", "was": "q", "kind": "single", "options": [
+        {"name": "c", "was": "a"}]}]
+    assert json_origins(renamed, [Question("r", "single", [Option("c")])]) is None
+    with pytest.raises(ValueError, match="no such option"):
+        json_origins([{"question": "q", "kind": "single", "options": [
+            {"name": "d", "was": "x"}, {"name": "c", "was": "a"}]}],
+            [Question("q", "single", [Option("c")])])
 
 
 @pytest.mark.parametrize("key", ["Ctrl+Del", "Ctrl+Delete"])

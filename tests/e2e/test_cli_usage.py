@@ -197,6 +197,73 @@ def test_a_stopped_import_says_what_it_kept(
     assert f"the {kept:,} postings it added before are kept" in err and "again" in err
 
 
+def test_a_stopped_import_counts_its_own_postings_alone(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The postings added were counted from the project's size: those another import
+    added meanwhile were said to be its own."""
+    from team_projects import posting
+
+    from reviewer.cli import common
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(600):
+        (pages / f"{n:03d}.txt").write_text(f"Data Engineer {n}\n\nAcme {n} hires in Leeds.\n")
+    calls = []
+
+    def progress(_line: common.ProgressLine, _report: object) -> None:
+        calls.append(1)
+        if len(calls) == 1:  # another import, of other pages, meanwhile
+            with Store(tmp_path / "p.db") as other:
+                other.postings.add([posting(n) for n in range(700)])
+        if len(calls) == 2:  # after the first batch is written
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(common.ProgressLine, "__call__", progress)
+    code, _out, err = run(capsys, "import", tmp_path / "p.db", pages)
+    assert code == 130
+    with Store(tmp_path / "p.db") as store:
+        own = store.queue.count() - 700
+    assert 0 < own < 600
+    assert f"the {own:,} postings it added before are kept" in err, err
+
+
+def test_a_stopped_reextract_says_what_it_updated_and_logs_the_run(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It said "stopped" alone, and left no line in the project's log (a stop from the
+    window logs one, cancelled)."""
+    import json
+
+    from reviewer.cli import common
+    from reviewer.core.ingest import reprocess
+
+    db = tmp_path / "p.db"
+    assert run(capsys, "import", db, Path(__file__).parents[2] / "reviewer" / "resources"
+               / "samples")[0] == 0
+    with Store(db) as store, store.atomic():  # as an older pipeline left them
+        store.db.execute("UPDATE suggestions SET value = '\"Old title\"' WHERE field = 'title'")
+    monkeypatch.setitem(reprocess.reextract.__kwdefaults__, "batch", 2)
+
+    def progress(_line: common.ProgressLine, report: reprocess.ReextractReport) -> None:
+        if report.seen > 2:  # the second batch written: the third is stopped
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(common.ProgressLine, "__call__", progress)
+    code, _out, err = run(capsys, "reextract", db)
+    assert code == 130
+    with Store(db) as store:
+        rows = store.db.execute("SELECT data FROM events WHERE kind = 'reextract'").fetchall()
+    assert [json.loads(row[0]) for row in rows] == [
+        {"updated": 4, "kept": 0, "cancelled": True}]
+    assert ("reviewer: the re-extraction was stopped; 4 postings updated, the rest kept as "
+            "they were: run `reviewer reextract` again to finish") in err, err
+    monkeypatch.undo()
+    code, out, _err = run(capsys, "reextract", db)  # run again, it finishes
+    assert code == 0 and out.startswith("4 postings updated, 4 unchanged of 8"), out
+
+
 def test_files_that_cannot_be_read_or_made_are_said_in_words(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = make_source(tmp_path / "p.db", n=2)

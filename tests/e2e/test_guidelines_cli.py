@@ -253,7 +253,81 @@ def test_a_rename_in_the_json_carries_the_labels(
         assert store.records.get(1)["labels"] == {"is_relevant": ["ja"]}
     assert main(["labels", str(db), "--export", str(tmp_path / "s.json")]) == 0
     schema = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
-    schema[0]["options"][0]["was"] = "no such option"  # a "was" that names nothing
+    schema[0]["options"][0].update(name="si", was="no such option")  # names nothing
     (tmp_path / "s.json").write_text(json.dumps(schema), encoding="utf-8")
     assert main(["labels", str(db), "--import", str(tmp_path / "s.json")]) == 2
     assert "no such option" in capsys.readouterr().err
+
+
+def _renamed(tmp_path: Path) -> tuple[Path, Path]:
+    """A project whose posting is labelled relevant/yes, and a schema that renames the
+    option yes to ja ("was") with a description."""
+    from reviewer.core.store import NewPosting
+
+    db = tmp_path / "p.db"
+    with Store(db, create=True) as store:
+        store.postings.add([NewPosting(source="a", hash="a", kind="text", raw="x",
+                                       cleaned="Data Engineer")])
+        store.labels.answer(1, "relevant", ["yes"])
+    schema = tmp_path / "s.json"
+    assert main(["labels", str(db), "--export", str(schema)]) == 0
+    data = json.loads(schema.read_text(encoding="utf-8"))
+    relevant = next(q for q in data if q["question"] == "relevant")
+    relevant["description"] = "Is it one job posting?"
+    yes = next(o for o in relevant["options"] if o["name"] == "yes")
+    yes.update(name="ja", was="yes", description="Yes: one job.")
+    schema.write_text(json.dumps(data), encoding="utf-8")
+    return db, schema
+
+
+def _state(db: Path) -> tuple[list[str], dict[str, list[str]], dict[str, str]]:
+    with Store(db) as store:
+        relevant = next(q for q in store.labels.schema() if q.name == "relevant")
+        return relevant.option_names(), store.records.get(1)["labels"], \
+            store.meta.descriptions()
+
+
+def test_a_schema_import_stopped_before_its_descriptions_changes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The schema and its descriptions were saved one after the other: stopped between,
+    the rename was saved without the descriptions."""
+    import reviewer.cli.labels
+
+    db, schema = _renamed(tmp_path)
+    before = _state(db)
+
+    def stopped(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(reviewer.cli.labels, "save_schema_descriptions", stopped)
+    assert main(["labels", str(db), "--import", str(schema)]) == 130
+    assert _state(db) == before
+    monkeypatch.undo()
+    assert main(["labels", str(db), "--import", str(schema)]) == 0
+    assert _state(db) == (["ja", "no"], {"relevant": ["ja"]}, {
+        "question:relevant": "Is it one job posting?", "option:relevant/ja": "Yes: one job."})
+
+
+def test_an_import_whose_renames_were_saved_already_can_run_again(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Run again, it was refused: "option 'ja' of 'relevant' was 'yes': question
+    'relevant' has no such option" (the rename it asks for is done)."""
+    db, schema = _renamed(tmp_path)
+    for _run in range(2):
+        assert main(["labels", str(db), "--import", str(schema)]) == 0, capsys.readouterr()
+        assert _state(db) == (["ja", "no"], {"relevant": ["ja"]}, {
+            "question:relevant": "Is it one job posting?",
+            "option:relevant/ja": "Yes: one job."})
+    assert main(["labels", str(db), "--export", str(schema)]) == 0  # a question renamed
+    data = json.loads(schema.read_text(encoding="utf-8"))
+    data[0].update(question="is_relevant", was="relevant")
+    data[0]["options"][0]["was"] = "ja"
+    schema.write_text(json.dumps(data), encoding="utf-8")
+    for _run in range(2):
+        assert main(["labels", str(db), "--import", str(schema)]) == 0, capsys.readouterr()
+        with Store(db) as store:
+            assert store.records.get(1)["labels"] == {"is_relevant": ["ja"]}
+    data[0]["options"][0].update(name="si", was="nein")  # neither there nor done: refused
+    schema.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["labels", str(db), "--import", str(schema)]) == 2
+    assert "has no such" in capsys.readouterr().err

@@ -213,3 +213,50 @@ def test_an_export_that_fills_the_disk_leaves_the_older_file_as_it_was(
         assert "the disk is full" in capsys.readouterr().err
         assert out.read_text(encoding="utf-8") == "the export of last week\n"
         assert sorted(p.name for p in disk.iterdir()) == [out.name]  # nothing half-written
+
+
+# --- held by another program -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("command", "again"), [
+    ("import", "run the import again; what was imported before is kept"),
+    ("reextract", "run `reviewer reextract` again to finish; the postings already updated "
+                  "are kept"),
+    ("train", "run `reviewer train` again; no model was saved"),
+    ("merge", "run `reviewer merge` again; the postings already merged are kept"),
+    ("labels", "run `reviewer labels` again; nothing was changed"),
+    ("guidelines", "run `reviewer guidelines` again; nothing was changed")])
+def test_a_command_held_up_by_another_program_says_what_it_kept(
+        command: str, again: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another program writing the project past the wait: every command said "run the
+    train again; what was imported before is kept", whatever it was and kept."""
+    import reviewer.core.ingest
+    from reviewer.core.store import Store
+
+    sys.path.insert(0, str(ROOT / "tests" / "core" / "team"))
+    from team_projects import shared_files
+
+    ana = shared_files(tmp_path, ["ana"])["ana"]
+    db = tmp_path / "project.db"
+    (tmp_path / "g.md").write_text("# Guidelines\n\nThe title is the role.\n")
+    assert main(["labels", str(db), "--export", str(tmp_path / "schema.json")]) == 0
+    args = {"import": ["import", db, tmp_path / "g.md"], "reextract": ["reextract", db],
+            "train": ["train", db], "merge": ["merge", db, ana],
+            "labels": ["labels", db, "--import", tmp_path / "schema.json"],
+            "guidelines": ["guidelines", db, "--import", tmp_path / "g.md"]}[command]
+    # (too few reviewed postings to learn from: the model is saved at once)
+    monkeypatch.setattr(reviewer.core.ingest, "train_project",
+                        lambda store, **_: store.models.save("fields", b"m", [1], {}))
+    monkeypatch.setitem(Store.__init__.__kwdefaults__, "busy_timeout", 0.2)
+    capsys.readouterr()
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        assert main([str(a) for a in args]) == 2
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    err = capsys.readouterr().err
+    assert err == (f"reviewer: {db} is in use by another program, which is writing to it: "
+                   f"wait for it to finish (or close it) and {again}.\n")

@@ -59,6 +59,7 @@ def import_paths(
     mapping: Mapping[str, str | None] | None = None, jobs: int = 1,
     progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
     batch: int = BATCH, extractor: ExtractorRun | None = None,
+    report: ImportReport | None = None,
 ) -> ImportReport:
     """Import every posting under ``paths`` into ``store``; see the module docstring.
 
@@ -68,9 +69,13 @@ def import_paths(
     mappings used are remembered for the next import. With worker processes, the next
     batch is being cleaned while the last one is written, so the store's writer and the
     workers run side by side. An ``extractor`` (``plugins.load_extractor``) is run here,
-    in this process, over each batch the workers cleaned, before it is written."""
+    in this process, over each batch the workers cleaned, before it is written.
+    ``report``: the report to fill (a new one where none is given); the caller's own
+    tells it, after a stop (Ctrl+C raises through), how many postings this import added
+    (counted as each batch is committed: the project's size counts another's too)."""
     mapper = Mapper(mapping, column, store.column_maps.all())
-    report = ImportReport(mappings=mapper.files)
+    report = report if report is not None else ImportReport()
+    report.mappings = mapper.files
     model, report.model_note = project_model(store)
     started = time.perf_counter()
     workers = page_workers(jobs)

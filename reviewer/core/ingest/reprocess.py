@@ -10,8 +10,10 @@ pipeline, before the batch is written (its readings of decided fields are not us
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -21,7 +23,7 @@ from reviewer.core.ingest.importer import page_workers, prepare_page
 from reviewer.core.ingest.items import Skipped
 from reviewer.core.ingest.pages import Pipelined, Work, finish, pipeline_page
 from reviewer.core.ingest.training import project_model
-from reviewer.core.store import PreparedPosting, Store
+from reviewer.core.store import DatabaseError, PreparedPosting, Store
 
 if TYPE_CHECKING:
     from reviewer.core.learn import Model
@@ -69,11 +71,16 @@ class ReextractReport:
 
 def reextract(store: Store, *, progress: Callable[[ReextractReport], None] | None = None,
               cancelled: Callable[[], bool] | None = None, batch: int = BATCH,
-              extractor: ExtractorRun | None = None, jobs: int = 1) -> ReextractReport:
+              extractor: ExtractorRun | None = None, jobs: int = 1,
+              report: ReextractReport | None = None) -> ReextractReport:
     """Clean and extract every stored page again, in id order; ``extractor``
     (``plugins.load_extractor``) offers its readings too. With ``jobs`` over 1 the pages
-    are cleaned in that many worker processes, a batch while the one before is written."""
-    report = ReextractReport(total=store.queue.count())
+    are cleaned in that many worker processes, a batch while the one before is written.
+    ``report``: the report to fill (a new one where none is given); the caller's own
+    tells it, after a stop (Ctrl+C raises through, logged as a cancel), what the batches
+    committed before it did."""
+    report = report if report is not None else ReextractReport()
+    report.total = store.queue.count()
     model, report.model_note = project_model(store)
     step = prepare_page if extractor is None and model is None else pipeline_page
     started = time.perf_counter()
@@ -96,6 +103,11 @@ def reextract(store: Store, *, progress: Callable[[ReextractReport], None] | Non
             in_flight = (pages, done)
         if in_flight is not None and not report.cancelled:
             _write(store, *in_flight, report, extractor, model, started, progress)
+    except KeyboardInterrupt:  # (a signal too) the batches written before it are kept
+        report.cancelled = True
+        with contextlib.suppress(DatabaseError):  # (a file that cannot be written: unsaid)
+            store.machine.log_run(report.updated, report.kept, report.cancelled)
+        raise
     finally:
         workers.shutdown()
     report.workers = workers.processes
@@ -144,20 +156,19 @@ def _write(store: Store, pages: list[_Page],
            done: Iterator[PreparedPosting | Pipelined | Skipped], report: ReextractReport,
            extractor: ExtractorRun | None, model: Model | None, started: float,
            progress: Callable[[ReextractReport], None] | None) -> None:
-    """A batch's new cleaning and extraction in place of the old, in one transaction."""
+    """A batch's new cleaning and extraction in place of the old, in one transaction;
+    counted in ``report`` once committed (a batch stopped part way is counted nowhere)."""
     results = iter(finish(done, extractor, model))
+    counts: Counter[str] = Counter()
     with store.atomic():
         for pid, raw, work, reviewed in pages:
-            report.seen += 1
+            counts["seen"] += 1
             if work is None:
-                if reviewed:
-                    report.kept += 1
-                else:
-                    report.no_page += 1
+                counts["kept" if reviewed else "no_page"] += 1
                 continue
             prepared = next(results)
             if isinstance(prepared, Skipped):
-                report.failed += 1
+                counts["failed"] += 1
                 continue
             prepared.raw = raw
             report.learned = model is not None  # it read this page (or none reads any)
@@ -167,10 +178,13 @@ def _write(store: Store, pages: list[_Page],
                    if extractor is not None and row[4] == extractor.stage]
             decided = store.decisions.decided(pid) if won else set()
             outcome = store.machine.replace(pid, prepared)
-            setattr(report, outcome, getattr(report, outcome) + 1)
-            if extractor is not None:
-                extractor.report.won -= sum(outcome == "kept" or name in decided
-                                            for name in won)
+            counts[outcome] += 1
+            counts["not_won"] += sum(outcome == "kept" or name in decided for name in won)
+    for name, n in counts.items():
+        if name != "not_won":
+            setattr(report, name, getattr(report, name) + n)
+    if extractor is not None:
+        extractor.report.won -= counts["not_won"]
     report.seconds = time.perf_counter() - started
     if progress is not None:
         progress(report)

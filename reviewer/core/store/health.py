@@ -169,7 +169,7 @@ def unwritable_beside(path: Path) -> list[str]:
 
 def describe(kind: str, path: Path | str | None, detail: str = "", *, work: str = "") -> str:
     """What is wrong with the project at ``path`` (None: "the project file") and what
-    to do; ``work`` names what to run again ("import": nothing imported is lost)."""
+    to do; ``work``: the command that was stopped (see ``again``)."""
     name = str(path) if path is not None else "the project file"
     if kind == "damaged":  # (the text SQLite could not decode is no help to a person)
         detail = detail.split(" with text '", 1)[0][:200]
@@ -183,19 +183,37 @@ def describe(kind: str, path: Path | str | None, detail: str = "", *, work: str 
         return (f"{name} is read-only: nothing can be saved to it. Make the file and its "
                 "folder writable, or copy it to a folder you can write to and use the copy.")
     if kind == "full":
-        again = f"run the {work} again" if work else "try again"
-        kept = "imported" if work == "import" else "saved"
-        return f"the disk is full ({name}): free some space and {again}; what was {kept} " \
-               "before is kept."
+        return f"the disk is full ({name}): free some space and {again(work, 'saved')}."
     if kind == "gone":
         return (f"{name} was moved, deleted or replaced since it was opened: nothing more "
                 "can be saved to it. Open the project file again.")
     if kind == "busy":
-        again = (f"run the {work} again; what was imported before is kept" if work
-                 else "try again")
         return (f"{name} is in use by another program, which is writing to it: wait for it "
-                f"to finish (or close it) and {again}.")
+                f"to finish (or close it) and {again(work)}.")
     return f"{name}: {detail}"
+
+
+# what each command keeps when the project file stops it, and how it is run again
+_AGAIN = {
+    "import": ("run the import again", "what was imported before is kept"),
+    "reextract": ("run `reviewer reextract` again to finish",
+                  "the postings already updated are kept"),
+    "train": ("run `reviewer train` again", "no model was saved"),
+    "merge": ("run `reviewer merge` again", "the postings already merged are kept"),
+    "labels": ("run `reviewer labels` again", "nothing was changed"),
+    "guidelines": ("run `reviewer guidelines` again", "nothing was changed"),
+}
+
+
+def again(work: str, kept: str = "") -> str:
+    """What to do once the file may be written again, and what was kept. ``work``: the
+    command that was stopped, as named on the command line (none from the window, which
+    is told to try again); ``kept``: what any other is said to have kept ("saved": what
+    was saved before is kept)."""
+    other = f"what was {kept} before is kept" if kept else ""
+    run, said = _AGAIN.get(work, (f"run `reviewer {work}` again" if work else "try again",
+                                  other))
+    return f"{run}; {said}" if said else run
 
 
 def damaged(path: Path | str | None, problem: str, *, untouched: bool = False) -> str:

@@ -186,3 +186,32 @@ def test_the_pages_to_clean_come_a_whole_batch_at_a_time(store: Store,
     report = reextract(store, batch=2)
     assert report.seen == total and report.kept == total // 2
     assert sizes[:-1] and all(size == 2 for size in sizes[:-1])
+
+
+def test_a_stop_inside_a_batch_counts_and_logs_the_batches_committed(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stopped by Ctrl+C (or a signal), the run left no line in the log, and a batch
+    taken back was counted as done."""
+    import json
+
+    from reviewer.core.ingest.reprocess import ReextractReport
+
+    for pid in range(1, 5):
+        _age(store, pid)
+    replace, calls = store.machine.replace, []
+
+    def stopped_at_the_fourth(pid: int, prepared: object) -> str:
+        calls.append(pid)
+        if len(calls) == 4:
+            raise KeyboardInterrupt
+        return replace(pid, prepared)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store.machine, "replace", stopped_at_the_fourth)
+    report = ReextractReport()
+    with pytest.raises(KeyboardInterrupt):
+        reextract(store, batch=2, report=report)
+    assert (report.seen, report.updated, report.cancelled) == (2, 2, True)
+    assert [store.records.get(pid)["title"] for pid in (3, 4)] == ["Old title"] * 2
+    logged = store.db.execute("SELECT data FROM events WHERE kind = 'reextract'").fetchall()
+    assert [json.loads(row[0]) for row in logged] == [
+        {"updated": 2, "kept": 0, "cancelled": True}]

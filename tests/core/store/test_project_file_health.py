@@ -138,6 +138,32 @@ def test_explain_sorts_the_errors_of_the_file() -> None:
     assert explain(ValueError("bad"), path) is None
 
 
+def test_a_file_held_or_full_says_what_the_command_kept_and_how_to_run_it_again() -> None:
+    """Every command was told "run the train again; what was imported before is kept";
+    the window, which names no command, is told to try again."""
+    path = Path("p.db")
+    locked, full = (sqlite3.OperationalError(e) for e in ("database is locked",
+                                                           "database or disk is full"))
+    said = {work: explain(locked, path, work=work) for work in
+            ("train", "labels", "guidelines", "merge", "reextract", "stats", "")}
+    assert said["train"] is not None and said["train"].endswith(
+        "run `reviewer train` again; no model was saved.")
+    assert str(said["labels"]).endswith("run `reviewer labels` again; nothing was changed.")
+    assert str(said["guidelines"]).endswith("`reviewer guidelines` again; nothing was changed.")
+    assert str(said["merge"]).endswith("; the postings already merged are kept.")
+    assert str(said["reextract"]).endswith("`reviewer reextract` again to finish; the "
+                                           "postings already updated are kept.")
+    assert str(said["stats"]).endswith("and run `reviewer stats` again.")
+    assert said[""] == ("p.db is in use by another program, which is writing to it: wait "
+                        "for it to finish (or close it) and try again.")
+    assert not any("imported" in str(text) for text in said.values())
+    assert explain(full, path, work="train") == ("the disk is full (p.db): free some space "
+                                                 "and run `reviewer train` again; no model "
+                                                 "was saved.")
+    assert explain(full, path) == ("the disk is full (p.db): free some space and try again; "
+                                   "what was saved before is kept.")
+
+
 # --- read-only ---------------------------------------------------------------------------
 
 
