@@ -49,22 +49,21 @@ class OptionWalk(QObject):
                 _stop_at(buttons, chosen or (buttons[0] if buttons else None))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        buttons = self._of.get(watched)  # type: ignore[call-overload]
-        if buttons is None:
+        if not isinstance(watched, QAbstractButton) or watched not in self._of:
             return False
+        buttons = self._of[watched]
         if event.type() == QEvent.Type.FocusIn:
-            _stop_at(buttons, watched)  # type: ignore[arg-type]
+            _stop_at(buttons, watched)
         elif event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
                 and event.key() in _STEPS and not (
                     event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
-            step = _STEPS[event.key()]  # type: ignore[index]
-            at = buttons.index(watched) + step  # type: ignore[arg-type]
+            step = _STEPS[Qt.Key(event.key())]
+            at = buttons.index(watched) + step
             if 0 <= at < len(buttons):  # (at either end: stays, as in a list)
                 buttons[at].setFocus(Qt.FocusReason.TabFocusReason if step > 0
                                      else Qt.FocusReason.BacktabFocusReason)
             return True
         return False
-
 
 def _stop_at(buttons: list[QAbstractButton], stop: QAbstractButton | None) -> None:
     """``stop`` the question's one Tab stop; the others are reached by the arrows."""
