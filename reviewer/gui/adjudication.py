@@ -100,7 +100,6 @@ class Adjudication(QObject):
         self.flow, self.fields, self.labels = flow, fields, labels
         self.reviews: Reviews = {}  # of the shown posting
         self._read_for: int | None = None
-        self.focused: tuple[str, int | None] | None = None  # the field focused, on which posting
         self.banner = plain_label()  # what is left to decide, and whose key is which
         self.banner.setObjectName("reviewersBanner")
         self.banner.setWordWrap(True)
@@ -125,7 +124,6 @@ class Adjudication(QObject):
             key.activated.connect(lambda n=n: self.take(n))
             key.setEnabled(False)  # until a posting with reviewers' values is shown
             self.keys.append(key)
-        fields.field_focused.connect(lambda name: setattr(self, "focused", (name, flow.pid)))
         flow.disputed = self.disputed
         flow.shown.connect(self._shown)
         flow.changed.connect(self._changed)
@@ -257,11 +255,12 @@ class Adjudication(QObject):
     # --- taking a reviewer's value -------------------------------------------------------
 
     def target(self) -> str | None:
-        """The field a key acts on: the focused one if reviewers differ on it, else the
-        first still undecided."""
-        if self.focused is not None and self.focused[1] == self.flow.pid and \
-                differing(self.reviews, "field", self.focused[0]):
-            return self.focused[0]
+        """The field a key acts on: the one with the focus if reviewers differ on it,
+        else the first still undecided. (Not the one last focused: back in the document
+        after deciding it, the next key took another reviewer's value in its place.)"""
+        focused = self.fields.focused()
+        if focused is not None and differing(self.reviews, "field", focused):
+            return focused
         left = self.open_fields()
         return left[0] if left else None
 

@@ -185,6 +185,10 @@ class ExportDialog(QDialog):
             self.reviewed_only.isChecked()
 
 
+_MODIFIER_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
+                  Qt.Key.Key_AltGr)
+
+
 class ShortcutDialog(QDialog):
     """One key editor an action; a key used twice cannot be saved."""
 
@@ -207,7 +211,7 @@ class ShortcutDialog(QDialog):
             editor.setClearButtonEnabled(True)
             editor.keySequenceChanged.connect(lambda _seq: self._check())
             editor.setAccessibleName(text)
-            editor.installEventFilter(self)  # Esc cancels the dialog, never a key
+            editor.installEventFilter(self)  # Esc, Enter, Shift+Tab: never a key
             reset = QPushButton("Default")
             reset.setToolTip(f"Back to {default or 'no shortcut'}")
             reset.setAccessibleName(f"{text}: back to {default or 'no shortcut'}")
@@ -233,8 +237,9 @@ class ShortcutDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
             self._restore_defaults)
         column = QVBoxLayout(self)
-        hint = QLabel("Click a shortcut and press the new keys (Esc cancels). While you type "
-                      "in a field, keys that edit text (Ctrl+Left, Ctrl+Right …) edit it.")
+        hint = QLabel("Click a shortcut and press the new keys (Enter saves, Esc cancels). "
+                      "While you type in a field, keys that edit text (Ctrl+Left, Ctrl+Right …) "
+                      "edit it.")
         hint.setWordWrap(True)  # (on one line, a large font made the dialog wider than a screen)
         column.addWidget(hint)
         rows = QWidget()
@@ -252,15 +257,30 @@ class ShortcutDialog(QDialog):
         fit_to_screen(self, self.sizeHint().width(), rows.sizeHint().height() + 160)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Esc in a key box cancels the dialog, as in any other box: a key editor took
-        it as the action's key (clashing with "Back to the document", whose key it is;
-        Default gives it back there)."""
-        if watched in self.editors.values() and event.type() == QEvent.Type.KeyPress \
-                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape \
-                and not event.modifiers():
+        """In a key box, Esc cancels the dialog and Enter confirms it (as OK does, when
+        it may), as in any other box, and Shift+Tab goes back as Tab goes on: a key
+        editor took each as the action's key (Esc clashing with "Back to the document",
+        whose key it is; Shift+Tab taken again at each press, the focus never left).
+        Shift, Ctrl, Alt or Meta pressed alone is no key yet: the editor emptied the box
+        at it, and a key let go with no other left the action with none."""
+        if watched not in self.editors.values() or event.type() != QEvent.Type.KeyPress \
+                or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        held = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if key in _MODIFIER_KEYS:
+            pass
+        elif key == Qt.Key.Key_Escape and not held:
             self.reject()
-            return True
-        return super().eventFilter(watched, event)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not held:
+            if self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
+                self.accept()
+        elif key == Qt.Key.Key_Backtab or (key == Qt.Key.Key_Tab and
+                                            held & Qt.KeyboardModifier.ShiftModifier):
+            self.focusPreviousChild()
+        else:
+            return super().eventFilter(watched, event)
+        return True
 
     def _restore_defaults(self) -> None:
         for key, editor in self.editors.items():

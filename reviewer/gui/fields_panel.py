@@ -56,6 +56,7 @@ class FieldsPanel(QScrollArea):
 
     edited = Signal(str, object)
     unreadable_changed = Signal()  # a field's typed text could not be read, or now can
+    text_typed = Signal()  # a key typed in a field's text (``typing`` may have changed)
     reverted = Signal(str)
     rejected = Signal(str)
     field_focused = Signal(str)
@@ -106,6 +107,10 @@ class FieldsPanel(QScrollArea):
             for child in editor.findChildren(QWidget):
                 child.installEventFilter(self)
                 self._field_of[child] = spec.name
+                if isinstance(child, QLineEdit):
+                    child.textEdited.connect(lambda _text: self.text_typed.emit())
+                elif isinstance(child, QPlainTextEdit):
+                    child.textChanged.connect(self.text_typed.emit)
             self.editors[spec.name] = editor
             name = QLabel(_underlined(spec.label, KEYS.get(spec.name, "")))
             name.setTextFormat(Qt.TextFormat.RichText)  # the schema's own names, escaped

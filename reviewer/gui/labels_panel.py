@@ -17,7 +17,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QButtonGroup,
     QCheckBox,
     QGridLayout,
     QGroupBox,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.labels import Question, option_key
 from reviewer.gui.fields_panel import ListEdit
+from reviewer.gui.option_walk import OptionWalk
 from reviewer.gui.plain import plain_label, set_plain_tip
 
 COLUMNS = 2
@@ -99,6 +99,7 @@ class LabelsPanel(QWidget):
         self._columns = COLUMNS  # of options a question, as many as the tab holds
         self._titles: dict[QGroupBox, str] = {}  # each question's box, its whole title
         self._grids: list[tuple[QGridLayout, list[QAbstractButton]]] = []  # a question's
+        self.walk = OptionWalk(self)  # Tab to a question, the arrows among its options
         self._loading = False
         self._comment_shown = ""
         self._pid: int | None = None  # the posting shown
@@ -170,6 +171,7 @@ class LabelsPanel(QWidget):
             group.deleteLater()
         self.groups, self.buttons, self.hints, self.reviewers = [], {}, {}, {}
         self._names, self._grids, self._titles = {}, [], {}
+        self.walk.clear()
         for question in questions:
             if question.kind == "span":
                 continue
@@ -194,22 +196,21 @@ class LabelsPanel(QWidget):
             grid.addWidget(reviewers, 1, 0, 1, COLUMNS)
             self.reviewers[question.name] = reviewers
             group.setProperty("question", question.name)
-            self._grids.append((grid, exclusive_buttons := []))
-            exclusive = QButtonGroup(group)
-            exclusive.setExclusive(False)  # a single choice can be cleared again
+            self._grids.append((grid, options := []))
             for n, option in enumerate(question.options):
                 key = QKeySequence(option.key).toString(QKeySequence.SequenceFormat.NativeText)
                 button: QAbstractButton = QRadioButton() if question.kind == "single" \
                     else QCheckBox()
+                button.setAutoExclusive(False)  # a single choice can be cleared again
                 set_plain_tip(button, option.name)  # (the whole name, as written)
                 self._names[button] = (option.name.replace("_", " "),
                                        f"  ({key})" if key else "")
-                exclusive_buttons.append(button)
-                exclusive.addButton(button)
+                options.append(button)
                 button.clicked.connect(
                     lambda _checked=False, q=question, o=option.name: self.toggle(q, o))
                 grid.addWidget(button, 2 + n // self._columns, n % self._columns)
                 self.buttons[(question.name, option.name)] = button
+            self.walk.add(options)
             self.column.addWidget(group)
             self.groups.append(group)
         self.column.addWidget(self.comment_label)
@@ -245,6 +246,7 @@ class LabelsPanel(QWidget):
             suggested = (posting.get("label_suggestions") or {}) if posting else {}
             for name, hint in self.hints.items():
                 self._hint(hint, name, None if labels.get(name) else suggested.get(name))
+            self.walk.reset()
         finally:
             self._loading = False
 

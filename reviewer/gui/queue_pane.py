@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QTableView,
     QToolButton,
@@ -44,7 +43,6 @@ from reviewer.gui.queue_choices import (
     ORDER_CHOICES,
     ORDER_TIP,
     ORDER_TIPS,
-    SEARCH_TIP,
     SEARCHED,
     STATE_CHOICES,
     STATE_TIPS,
@@ -56,6 +54,7 @@ from reviewer.gui.queue_columns import QueueColumns
 from reviewer.gui.queue_delegates import ConfidenceBar, StatusDelegate
 from reviewer.gui.queue_menu import row_menu
 from reviewer.gui.queue_model import COLUMNS, QueueModel
+from reviewer.gui.search_box import SearchBox
 from reviewer.gui.theme import FocusShade
 
 
@@ -83,11 +82,9 @@ class QueuePane(QWidget):
         self.view.setModel(model)
         self._set_up_view()
         self.columns = QueueColumns(self.view, settings)
-        self.search_box = QLineEdit(placeholderText="Search, or filter: company:… source:…")
-        self.search_box.setToolTip(SEARCH_TIP)
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.setAccessibleName("Search the postings")
+        self.search_box = SearchBox(lambda: self.model.query)
         self.search_box.returnPressed.connect(lambda: self._asked("searched"))
+        self.search_box.cleared.connect(lambda: self._asked("searched"))
         self.status_filter = choice_box(STATUS_CHOICES, name="Status")
         self.order_choice = choice_box(ORDER_CHOICES, ORDER_TIPS, "Order")
         self.order_choice.setToolTip(ORDER_TIP)
@@ -166,6 +163,7 @@ class QueuePane(QWidget):
                           field_state=self.state_filter.currentData(),
                           query=query)
         self.listed_of = self.model.total()  # the postings the project held (counted anyway)
+        self.search_box.searched()
         show_order(self.order_choice, self._order, self.model.ranked)
         self.listed.emit()
         if select and self.model.rowCount():
@@ -175,15 +173,15 @@ class QueuePane(QWidget):
                 return
             self.select_row(row if row is not None else 0)
 
-    def _asked(self, done: str, stay: bool = True) -> None:
-        """A search, a filter or an order the person chose: the list read again, unless
-        the posting shown holds text typed that cannot be read, which leaving it would
-        drop (said, as a move by key says it: ``done``, what was not done). The search
-        stays in its box to run again; a filter or an order goes back to the one the
-        list is read by."""
+    def _asked(self, done: str, stay: bool = True) -> bool:
+        """A search, a filter or an order the person chose: the list read again (True),
+        unless the posting shown holds text typed that cannot be read, which leaving it
+        would drop (said, as a move by key says it: ``done``, what was not done). The
+        search stays in its box to run again; a filter or an order goes back to the one
+        the list is read by."""
         if self.current_row() < 0 or self.may_leave(done):
             self.search(stay=stay)
-            return
+            return True
         model = self.model
         for combo, value in ((self.status_filter, model.status),
                              (self.state_filter, model.field_state)):
@@ -191,6 +189,7 @@ class QueuePane(QWidget):
                 combo.setCurrentIndex(max(0, combo.findData(value)))
         self._order = model.order
         show_order(self.order_choice, self._order, self.model.ranked)
+        return False
 
     def show_ids(self, ids: list[int], what: str) -> None:
         """List only the postings ``ids`` (those behind a figure: ``what`` says which),
@@ -227,17 +226,20 @@ class QueuePane(QWidget):
     def add_filter(self, field: str, value: str) -> None:
         """Keep only the postings whose ``field`` matches ``value`` (in place of an
         earlier filter of that field) and list them."""
-        query = parse_search(self.search_box.text())
-        kept = SearchQuery(query.words, tuple((f, v) for f, v in query.filters if f != field),
-                           query.without, query.without_filters)
-        self.search_box.setText(" ".join([*kept.terms(), filter_term(field, value)]))
-        self._asked("filtered")
+        self._search_for(_with_filter(self.search_box.text(), field, value), "filtered")
 
     def clear_filters(self) -> None:
         """The search words without their filters."""
         query = parse_search(self.search_box.text())
-        self.search_box.setText(" ".join(SearchQuery(query.words, (), query.without).terms()))
-        self._asked("listed")
+        self._search_for(" ".join(SearchQuery(query.words, (), query.without).terms()), "listed")
+
+    def _search_for(self, text: str, done: str) -> None:
+        """List by ``text`` put in the search box; when that is refused (``_asked``), the
+        box shows what it held again, not a search the list does not follow."""
+        was = self.search_box.text()
+        self.search_box.setText(text)
+        if not self._asked(done):
+            self.search_box.setText(was)
 
     def _order_chosen(self, index: int) -> None:
         value = self.order_choice.itemData(index)
@@ -356,3 +358,12 @@ class QueuePane(QWidget):
         if index.isValid():
             self._menu = self.cell_menu(index)
             self._menu.popup(self.view.viewport().mapToGlobal(pos))
+
+
+def _with_filter(search: str, field: str, value: str) -> str:
+    """The words of ``search`` with the filter ``field``:``value`` in place of any
+    filter of that field it had."""
+    query = parse_search(search)
+    kept = SearchQuery(query.words, tuple((f, v) for f, v in query.filters if f != field),
+                       query.without, query.without_filters)
+    return " ".join([*kept.terms(), filter_term(field, value)])

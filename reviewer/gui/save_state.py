@@ -15,7 +15,7 @@ from reviewer.gui.theme import show_as_problem
 SAVED = "all edits saved"
 READ_ONLY = "⚠ read-only: no edit is saved"
 GONE = "⚠ the project file is gone: no edit is saved"
-LOOK_EVERY_MS = 1000  # how often the file and the text typed are looked at
+LOOK_EVERY_MS = 1000  # how often the file is looked at
 TYPING = "✎"
 _HELD = "The window stays open until this edit is saved (Retry) or given up (Discard)."
 
@@ -39,6 +39,7 @@ class SaveState(QObject):
         self._gone = gone
         self._typing = typing
         self._commenting = commenting
+        self._file_gone = gone()  # when last looked at
         self.label: QLabel = plain_label(self._idle())
         self.label.setObjectName("saveState")  # (bold when it says a problem: theme.py)
         show_as_problem(self.label, read_only)
@@ -72,13 +73,20 @@ class SaveState(QObject):
         show_as_problem(self.label, idle != SAVED)
 
     def _look(self) -> None:
-        """Say again what the label says when no edit waits, the file looked at anew and
-        the text typed in the fields: what is typed there is not in the file yet. (Once
-        a second: one look at the file, and the label touched only when it changes.)"""
+        """The file looked at anew, once a second (deleted or moved with no edit made:
+        said), and what the label says then."""
+        self._file_gone = self._gone()
+        self.show_typing()
+
+    def show_typing(self) -> None:
+        """Say again what the label says when no edit waits, from the text typed in the
+        fields and the comment: what is typed there is not in the file yet. Called at
+        each key typed (the editors' signals), so that the label never says "saved" of
+        text that is not; it is touched only when what it says changes."""
         said = self.label.text()
         if said not in (SAVED, GONE) and not said.startswith(TYPING):
             return  # (read-only, a refusal, text that cannot be read: said otherwise)
-        gone = self._gone()
+        gone = self._file_gone
         fields = [] if gone else self._typing()
         typing = [*fields, "Comment"] if not gone and self._commenting() else fields
         # (Enter starts a new line in the comment: leaving it saves it)

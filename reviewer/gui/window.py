@@ -185,6 +185,8 @@ class ReviewWindow(QMainWindow):
         flow.before_edit = self._commit_typing
         self.fields.unreadable_changed.connect(
             lambda: self.save_state.typed(self.fields.unreadable()))
+        for typed in (self.fields.text_typed, self.labels.comment.textChanged):  # at once,
+            typed.connect(self.save_state.show_typing)  # not at the next look
         flow.shown.connect(self._show)  # (and the counts, where another process wrote)
         flow.shown.connect(lambda _p: self.store.written_elsewhere() and self._update_counts(True))
         flow.changed.connect(self._changed)

@@ -144,6 +144,31 @@ def test_with_no_field_focused_a_key_takes_the_first_field_left(
         "Reviewers differ on question relevant: answer it with its option keys")
 
 
+def test_back_in_the_document_a_key_leaves_the_field_just_decided(
+        disputed: Path, open_window: Any, qtbot: Any) -> None:
+    """Alt+T, Ctrl+Alt+2 took ben's title; then Esc, Ctrl+Alt+1 took ana's in its place:
+    the key acted on the field last focused, decided already. With the focus on no
+    field it acts on the first field still undecided; none left, it says so and changes
+    nothing."""
+    window = _disputed_window(open_window, disputed)
+    qtbot.keyClick(window.document, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2, ALT_CTRL)
+    assert window.store.records.get(2)["fields"]["title"] == "Senior Data Engineer"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert window.document.hasFocus()
+    qtbot.keyClick(window.document, Qt.Key.Key_1, ALT_CTRL)
+    stored = window.store.records.get(2)
+    assert stored["fields"]["title"] == "Senior Data Engineer"  # still ben's
+    assert stored["human"]["seniority"]["value"] == "mid"  # ana's: the field left
+    qtbot.keyClick(window.document, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # yes
+    steps = window.undo_stack.count()
+    qtbot.keyClick(window.document, Qt.Key.Key_1, ALT_CTRL)
+    assert window.statusBar().currentMessage() == (
+        "Reviewers differ on nothing of this posting that is left to decide.")
+    assert window.undo_stack.count() == steps
+    assert window.store.records.get(2)["fields"]["title"] == "Senior Data Engineer"
+
+
 def test_a_value_typed_into_a_disputed_field_is_adjudicated(disputed: Path, open_window: Any,
                                                             qtbot: Any) -> None:
     window = _disputed_window(open_window, disputed)

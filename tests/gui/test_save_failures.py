@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from reviewer.core.store import Store
 from reviewer.gui.window import ReviewWindow
@@ -213,6 +213,30 @@ def test_text_typed_and_not_yet_saved_is_not_said_saved(  # type: ignore[no-unty
     qtbot.keyClick(title, Qt.Key.Key_Return)
     assert window.store.records.get(window.pid)["fields"]["title"] == "Data Engineer II"
     qtbot.waitUntil(lambda: window.saved.text() == "all edits saved", timeout=5000)
+
+
+def test_the_first_key_typed_is_said_not_saved_at_once(  # type: ignore[no-untyped-def]
+        window: ReviewWindow, qtbot) -> None:
+    """After a key typed in a field the status bar kept "all edits saved" until its next
+    look, up to a second later. It changes at the key, before any other event is
+    handled; typed back as it was, it says saved again."""
+    title = window.fields.editors["title"].editor
+    assert isinstance(title, QLineEdit)
+    title.setFocus()
+    title.end(False)
+    qtbot.keyClicks(title, "x")
+    assert window.saved.text() == "✎ Title: typed, not saved yet (Enter or Tab saves)"
+    qtbot.keyClick(title, Qt.Key.Key_Backspace)
+    assert window.saved.text() == "all edits saved"
+    window.fields.editors["skills"].focus()  # a list: its lines' box
+    qtbot.keyClicks(QApplication.focusWidget(), "Rust")
+    assert window.saved.text().startswith("✎ Skills: typed, not saved yet")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert window.saved.text() == "all edits saved"
+    window.side.setCurrentIndex(1)
+    window.labels.comment.setFocus()
+    qtbot.keyClicks(window.labels.comment, "a")
+    assert window.saved.text().startswith("✎ Comment: typed, not saved yet")
 
 
 def test_closing_a_project_whose_file_is_gone_says_so(  # type: ignore[no-untyped-def]

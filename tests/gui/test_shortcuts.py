@@ -259,3 +259,58 @@ def test_escape_in_a_key_box_closes_the_editor_and_is_no_key(win: ReviewWindow, 
     assert editor.keySequence().toString() == before
     assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
     assert win.action_table.shortcut("skip") == before
+
+
+def _key_box(win: ReviewWindow, qtbot, action: str):  # type: ignore[no-untyped-def]
+    """The shortcut editor open, the focus in ``action``'s key box."""
+    win.action_table.edit_shortcuts()
+    dialog = win.action_table.shortcut_dialog
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    editor = dialog.editors[action]
+    editor.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(editor.hasFocus)
+    return dialog, editor
+
+
+def test_shift_tab_in_a_key_box_goes_back_and_is_no_key(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Shift+Tab was taken as the action's key ("Shift+Backtab", OK greyed), again at
+    each press: the focus could never go back. It goes back as Tab goes on."""
+    from PySide6.QtWidgets import QApplication
+
+    dialog, editor = _key_box(win, qtbot, "previous")
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.keySequence().toString() == "Ctrl+Left"
+    assert not editor.hasFocus() and dialog.isAncestorOf(QApplication.focusWidget())
+    assert dialog.problem.text() == ""
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert editor.hasFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # (on, as before)
+    assert not editor.hasFocus() and editor.keySequence().toString() == "Ctrl+Left"
+
+
+@pytest.mark.parametrize("enter", [(Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier),
+                                   (Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)])
+def test_enter_in_a_key_box_confirms_the_dialog_and_is_no_key(  # type: ignore[no-untyped-def]
+        win: ReviewWindow, qtbot, enter: tuple[Qt.Key, Qt.KeyboardModifier]) -> None:
+    """Ctrl+J recorded, then Enter: "Return" replaced Ctrl+J and OK greyed. Enter
+    confirms, as OK does; while OK cannot be pressed it does nothing."""
+    dialog, editor = _key_box(win, qtbot, "next")
+    qtbot.keyClick(editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # (Search's)
+    qtbot.keyClick(editor, *enter)
+    assert dialog.isVisible() and editor.keySequence().toString() == "Ctrl+F"
+    qtbot.keyClick(editor, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    assert editor.keySequence().toString() == "Ctrl+J"
+    qtbot.keyClick(editor, *enter)
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Accepted
+    assert win.action_table.shortcut("next") == "Ctrl+J"
+
+
+def test_a_modifier_pressed_alone_keeps_the_key(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl pressed and let go with no other key emptied the box: OK saved no key."""
+    _dialog, editor = _key_box(win, qtbot, "skip")
+    for modifier in (Qt.Key.Key_Control, Qt.Key.Key_Shift, Qt.Key.Key_Alt):
+        qtbot.keyPress(editor, modifier)
+        qtbot.keyRelease(editor, modifier)
+        assert editor.keySequence().toString() == "Ctrl+Shift+S"

@@ -321,8 +321,10 @@ def test_a_search_or_a_filter_stops_at_a_value_typed_that_cannot_be_read(  # typ
     elif how == "clear filters":
         pane.search_box.setText("company:nobody")
         pane.clear_filters()
+        assert pane.search_box.text() == "company:nobody"  # as it was: none listed by it
     elif how == "filter menu":
         pane.add_filter("company", "Nobody")
+        assert pane.search_box.text() == ""  # the search in force, not one not made
     else:
         combo = {"status": pane.status_filter, "field state": pane.state_filter,
                  "order": pane.order_choice}[how]
