@@ -352,3 +352,5 @@ def test_a_table_the_app_exported_is_not_imported_as_pages_without_a_word(
         said = capsys.readouterr()
         assert "a table this app exported" in said.err and "JSONL export" in said.err
         assert "0 postings added" in said.out
+        with Store(again) as store:  # (the mapping of a refused file is none to keep)
+            assert store.column_maps.all() == {}

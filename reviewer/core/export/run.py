@@ -309,8 +309,8 @@ def export_whole(out: Path, write: Callable[[Path], ExportSummary], fmt: str = "
         raise
     summary.files = [placed(f) for f in summary.files]
     summary.written = sum(path.is_file() for path in out.rglob("*")) + sum(
-        path.parent == out.parent for path in summary.files) if out.is_dir() \
-        else len(summary.files)
+        path.parent == out.parent and path != out for path in summary.files) if out.is_dir() \
+        else len(summary.files)  # (a folder's files, and those beside it: not the folder)
     return summary
 
 

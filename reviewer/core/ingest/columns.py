@@ -260,6 +260,7 @@ class Mapper:
         self.used: dict[tuple[str, ...], ColumnMapping] = {}
         self.files: list[tuple[str, ColumnMapping]] = []
         self._file = ""
+        self._refused: set[tuple[str, ...]] = set()  # columns of files not imported
 
     def mapping(self, columns: Sequence[str], file: str) -> ColumnMapping:
         """The mapping of a row with these columns in ``file``."""
@@ -275,6 +276,10 @@ class Mapper:
             self.files.append((file, found))
         return found
 
+    def refuse(self, columns: Sequence[str]) -> None:
+        """A file of these columns is not imported: its mapping is none to remember."""
+        self._refused.add(tuple(columns))
+
     def page_names(self) -> set[str]:
         """The page columns this run may meet besides the page names: the one given, and
         those the project remembers."""
@@ -285,7 +290,9 @@ class Mapper:
     def to_remember(self) -> dict[tuple[str, ...], dict[str, Any]]:
         """The mappings this run used that the project does not hold yet."""
         out = {}
-        for mapping in self.used.values():
+        for columns, mapping in self.used.items():
+            if columns in self._refused:
+                continue
             key, saved = remember_key(mapping.columns), mapping.to_json()
             # (a column given that the files lack: a mistake, not a mapping to keep)
             if mapping.page is not None and not mapping.missing and \

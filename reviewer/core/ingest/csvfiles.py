@@ -35,6 +35,7 @@ def read_csv(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
         keys = distinct_names([key or f"column {i + 1}" for i, key in enumerate(header)])
         mapping = mapper.mapping(keys, source)
         if (problem := no_page(mapping, keys, "CSV")) is not None:
+            mapper.refuse(keys)  # (its mapping: none to remember)
             yield Skipped(source, problem)
             return
         width = len(keys)

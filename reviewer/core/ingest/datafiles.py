@@ -307,7 +307,7 @@ def no_page(mapping: ColumnMapping, columns: list[str], what_file: str) -> str |
             and mapping.found_by.get("page") != "given":
         return (f"a table this app exported (its columns {', '.join(records.CSV_FIRST_COLUMNS)}"
                 " …): the people's work in it (statuses, decisions, spans, labels) cannot be "
-                "read back from a table, so nothing of it was imported. Import the "
+                "read back from a table, so none of it is imported. Import the "
                 "project's JSONL export to keep that work (reviewer export DB -o out.jsonl), "
                 "or pass --column text to import its pages alone, as new postings")
     return None

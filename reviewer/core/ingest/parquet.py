@@ -66,6 +66,7 @@ def read_parquet(source: str, data: Path | IO[bytes], mapper: Mapper,
         return
     mapping = mapper.mapping(columns, source)
     if (problem := no_page(mapping, columns, "Parquet file")) is not None:
+        mapper.refuse(columns)  # (its mapping: none to remember)
         yield Skipped(source, problem)
         return
     number = 0

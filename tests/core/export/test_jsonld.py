@@ -270,11 +270,16 @@ def test_jsonld_html_pages(tmp_path: Path) -> None:
 
 
 def test_jsonld_html_split_and_whole(tmp_path: Path) -> None:
+    """The files written were said one too many without --split: the folder itself was
+    counted as a file beside it."""
+    whole = export_whole(tmp_path / "one", lambda part: export(
+        [complete(i) for i in range(1, 4)], "jsonld-html", part))
+    assert whole.written == 3 and len(list((tmp_path / "one").iterdir())) == 3
     split = {"train": 0.5, "test": 0.5}
     out = tmp_path / "site"
     summary = export_whole(out, lambda part: export([complete(i) for i in range(1, 9)],
                                                     "jsonld-html", part, split=split))
-    assert summary.files == [out / "train", out / "test"]
+    assert summary.files == [out / "train", out / "test"] and summary.written == 8
     pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html"))
     assert len(pages) == 8 and {p.split("/")[0] for p in pages} <= set(split)
     assert not list(tmp_path.glob(".site*"))
