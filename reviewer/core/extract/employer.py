@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 
 from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.labels import LABELS, starts_with_label
+from reviewer.core.extract.name_before import legal_name_start, name_start, spelled_out_start
 from reviewer.core.extract.prose_words import heading_length
 from reviewer.core.extract.skills import is_lowercase_page
 from reviewer.core.extract.vocab import only_terms
@@ -47,15 +49,11 @@ _CUES_AFTER = [
          ("employer",)),
     )
 ]
-_NAME_BEFORE = lazy_compile(_NAME + r"$")
 _SUFFIX_WORDS = ("GmbH", "Inc", "Ltd", "LTD", "LLC", "L.L.C", "LLP", "PLC", "plc", "Corp",
                  "Co.", "S.A", "S.p.A", "SAS", "SARL", "B.V", "N.V", "Oy", "ApS", "A/S", "Pty",
                  "KG", "JSC", "Limited", "Incorporated", " AG", " SA", " BV", " NV", " AB",
                  " AS")
 _SUFFIX = lazy_compile(r"(?<![\w&])" + _LEGAL + r"(?![\w])")
-_BEFORE_SUFFIX = lazy_compile(
-    r"(?<![\w&])([A-Z][\w&'’-]{0,40}(?:[ \t]+(?:[A-Z][\w&'’-]{0,40}|&|of|de|and|for)){0,4},?"
-    r"[ \t]+)$")
 _COMPANY_CUES_LOWER = [
     (lazy_compile(p, re.M), w, needs) for p, w, needs in (
         (r"(?:^|[.!?][ \t]+)([a-z][\w&.'-]{0,40}(?: [a-z][\w&.'-]{0,40})?) (?:is|are) "
@@ -65,6 +63,9 @@ _COMPANY_CUES_LOWER = [
          r"opportunity employer", 2, ("opportunity employer",)),
     )
 ]
+# matches of one cue read in one text: a posting names its employer a few times (no page
+# of the corpora has ten "Inc" or "is hiring"); a page of thousands cost seconds a megabyte
+MOST_MATCHES = 1_000
 _NOT_COMPANY = frozenset(
     (
         "we you they it this the team our company candidate candidates applicant applicants he "
@@ -88,18 +89,20 @@ def company(doc: Document, top: list[Block]) -> Finding | None:
     if doc.page_title:
         texts.append((doc.page_title, None))
     cues = _COMPANY_CUES_LOWER if lowercase else _COMPANY_CUES
+    names: dict[str, str] = {}  # each match's name, "" for none (a page may repeat one)
     for text, offset in texts:
         low = text.lower()
         found = [(m.group(1), m.start(1), weight) for cue, weight, needs in cues
                  if not needs or any(word in low for word in needs)
-                 for m in cue.finditer(text)]
+                 for m in islice(cue.finditer(text), MOST_MATCHES)]
         if not lowercase:
             found += _names_before_cues(text, low)
             if any(word in text for word in _SUFFIX_WORDS):
                 found += _legal_names(text)
         for raw, at, weight in found:
-            name = _trim_name(raw)
-            if not name or _not_a_company(name) or has_job_noun(name):
+            if (name := names.get(raw)) is None:
+                name = names[raw] = _company_name(raw)
+            if not name:
                 continue
             votes[name] += weight
             kept = raw.find(name)  # (the trim cut the match's front: a heading, a sentence)
@@ -119,6 +122,12 @@ def company(doc: Document, top: list[Block]) -> Finding | None:
                    "structure")
 
 
+def _company_name(raw: str) -> str:
+    """The name a cue's match gives, trimmed ("" where it names no company)."""
+    name = _trim_name(raw)
+    return "" if not name or _not_a_company(name) or has_job_noun(name) else name
+
+
 _GENERIC = _NOT_COMPANY | frozenset(
     "a an company firm organisation organization employer client business opportunity".split())
 _UNIT_WORDS = frozenset("team teams department dept division squad".split())
@@ -136,8 +145,6 @@ _ORG_WORDS = ("Company|Companies|Corporation|Group|Engineering|Education|Insuran
               "Technologies|Systems|Solutions|Software|Labs|Laboratories|Consulting|Partners|"
               "Holdings|Industries|Communities|Analytics|Therapeutics|Pharmaceuticals|"
               "Enterprises|Associates|International")
-_SPELLED_OUT = lazy_compile(
-    r"((?:[A-Z][\w&'’-]*[ \t]+(?:(?:of|and|for|&)[ \t]+)?){1,7})\(([A-Z]{2,6})\)")
 
 
 def fuller_name(text: str, name: str) -> str:
@@ -148,13 +155,16 @@ def fuller_name(text: str, name: str) -> str:
     legal suffix ("Ormond Learning, Inc."), after "The" ("The Halvard Company") or more
     than once (once alone could be a product: "experience with Kestrel Analytics")."""
     if re.fullmatch(r"[A-Z]{2,6}", name):
-        for match in _SPELLED_OUT.finditer(text):
-            words = match.group(1).split()
+        backwards = text[::-1]
+        bracket = text.find(f"({name})")
+        while bracket >= 0:
+            start = spelled_out_start(backwards, bracket)
+            words = text[start:bracket].split() if start is not None else []
             if words and words[0] == "The":
                 words = words[1:]
-            if match.group(2) == name and \
-                    "".join(w[0] for w in words if w[0].isupper()) == name:
+            if words and "".join(w[0] for w in words if w[0].isupper()) == name:
                 return " ".join(words)
+            bracket = text.find(f"({name})", bracket + 1)
         return name
     if " " in name or not name[:1].isupper() or name not in text:
         return name
@@ -199,19 +209,23 @@ def _name_forms(text: str, name: str) -> list[str]:
 def _names_before_cues(text: str, low: str) -> list[tuple[str, int, int]]:
     """Names just before "is looking for", "is an equal opportunity employer"."""
     out = []
+    backwards = text[::-1]
     for cue, weight, needs in _CUES_AFTER:
         if not any(word in low for word in needs):
             continue
-        for match in cue.finditer(text):
+        for match in islice(cue.finditer(text), MOST_MATCHES):
             since = max(0, match.start() - 200)  # (a break further back changes nothing)
             line_start = text.rfind("\n", since, match.start()) + 1
             begin = max(line_start, since)
-            name = _NAME_BEFORE.search(text, begin, match.start())
-            if name and text.startswith(",", match.start()):
-                name = _appositive_subject(text, begin, match.start()) or name
-            if name and not (_PLACE_BEFORE.search(text, since, name.start(1))
-                             and is_place(name.group(1).strip(" ,"))):
-                out.append((name.group(1), name.start(1), weight))
+            start = name_start(text, backwards, begin, match.start())
+            if start is None:
+                continue
+            name, at = text[start:match.start()], start
+            if text.startswith(",", match.start()) and \
+                    (subject := _appositive_subject(text, begin, match.start())):
+                name, at = subject.group(1), subject.start(1)
+            if not (_PLACE_BEFORE.search(text, since, at) and is_place(name.strip(" ,"))):
+                out.append((name, at, weight))
     return out
 
 
@@ -243,10 +257,12 @@ _WORDLIKE_SUFFIXES = frozenset("SAS SA AS AB AG BV NV KG Oy".split())
 def _legal_names(text: str) -> list[tuple[str, int, int]]:
     """Names ending in a legal suffix ("Kranich Logistik GmbH"), weight 2 each."""
     out = []
-    for suffix in _SUFFIX.finditer(text):
-        head = _BEFORE_SUFFIX.search(text, max(0, suffix.start() - 220), suffix.start())
-        if head and not ("," in head.group(1) and suffix.group() in _WORDLIKE_SUFFIXES):
-            out.append((text[head.start(1):suffix.end()], head.start(1), 2))
+    backwards = text[::-1]
+    for suffix in islice(_SUFFIX.finditer(text), MOST_MATCHES):
+        start = legal_name_start(text, backwards, suffix.start())
+        if start is not None and not ("," in text[start:suffix.start()]
+                                      and suffix.group() in _WORDLIKE_SUFFIXES):
+            out.append((text[start:suffix.end()], start, 2))
     return out
 
 

@@ -5,10 +5,12 @@ body left nothing of the posting but its headers."""
 from __future__ import annotations
 
 import base64
+from email.headerregistry import HeaderRegistry
+from typing import Any
 
 import pytest
 
-from reviewer.core.clean import clean
+from reviewer.core.clean import clean, gave_up, mail
 from reviewer.core.clean.mail import decoded
 from reviewer.core.pipeline import process
 
@@ -115,3 +117,52 @@ def test_a_part_that_cannot_be_read_costs_that_part_alone() -> None:
                + base64.encodebytes(b"Acme signature").decode() + "\n--b--\n")
     text = decoded(message)
     assert "€60,000" in text and "=E2" not in text and "Acme signature" in text
+
+
+MIXED = HEAD + 'Content-Type: multipart/mixed; boundary="b"\n\n'
+
+
+def _parts(count: int) -> str:
+    return MIXED + "".join(f"--b\nContent-Type: text/plain\n\nPart {i}.\n" for i in range(count))
+
+
+def test_a_message_of_many_parts_is_read_up_to_the_limit() -> None:
+    text = decoded(_parts(mail.MAX_PARTS) + "--b--\n")
+    assert "Part 0." in text and f"Part {mail.MAX_PARTS - 1}." in text
+
+
+@pytest.mark.parametrize("message", [
+    _parts(20_000),  # (a megabyte of "--b" lines and a line each took 15 s)
+    MIXED + '--b\nContent-Type: multipart/mixed; boundary="b"\n\n' * 20_000,  # (66,000: 43 s)
+])
+def test_a_message_of_too_many_parts_is_refused_with_the_reason(message: str) -> None:
+    doc = clean(message, "text")
+    assert doc.markdown == ""
+    assert gave_up(doc) == (f"cleaning gave up: over {mail.MAX_PARTS:,} parts in the mail: "
+                            "more than a posting holds")
+
+
+def test_a_message_of_headers_of_thousands_of_parameters_is_refused() -> None:
+    """Ten parts of 2,000 parameters took 4 s (200 parts, 2 MB: two minutes): the
+    package parsed each part's Content-Type again at each look at it."""
+    params = "; ".join(["x=1"] * 2_000)
+    message = MIXED + "".join(f"--b\nContent-Type: text/plain; {params}\n\nPart {i}.\n"
+                              for i in range(10)) + "--b--\n"
+    doc = clean(message, "text")
+    assert doc.markdown == ""
+    assert f"over {mail.MAX_HEADERS:,} characters in the mail's Content-Type, From, To" \
+        in str(gave_up(doc))
+
+
+def test_each_header_of_a_message_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed: list[tuple[str, str]] = []
+    real = HeaderRegistry.__call__
+
+    def counting(self: HeaderRegistry, name: str, value: str) -> Any:
+        parsed.append((name.lower(), value))
+        return real(self, name, value)
+
+    monkeypatch.setattr(HeaderRegistry, "__call__", counting)
+    text = decoded(MESSAGES["multipart"])
+    assert "Acme GmbH is hiring" in text
+    assert len(parsed) == len(set(parsed))  # (it was 34 parses of 8 headers)

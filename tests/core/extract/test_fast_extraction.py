@@ -5,11 +5,13 @@ on the sample postings, the development corpus when it is beside the project, an
 generated text built from the words the patterns look for (case tricks included: "İ",
 "ı", "ſ" and the Kelvin sign read as "i", "s" and "k" under re.I). Then the work: a
 pattern tried only near the words it needs, no comparison per pair of cues, no
-pattern compiled per company name, and a text that took minutes now finishes.
+pattern compiled per company name, a name read back from a legal suffix, a cue or an
+acronym's brackets in one match, and a text that took minutes now finishes.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import signal
@@ -21,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reviewer.core.extract import employer, patterns, prose_places, skills
+from reviewer.core.extract import employer, name_before, patterns, prose_places, skills
 from reviewer.core.extract.document import Block
 from reviewer.core.extract.prose_words import Cue, head_noun
 from reviewer.core.extract.salary import has_pay_hint
@@ -56,6 +58,9 @@ _FRAGMENTS = [
     "internship", "6-month contract", "contractor role", "Ph.D. ", "Boston", "Founded",
     "founded", "incorporated", "established in", "İncorporated", ". ", "The ", "Acme", "Labs",
     "Group", "Inc.", "Team", "&", "x", "B", "Ea", "in Leeds",
+    "\t", ", ", "’", "é", "ACME", "McKinsey", " of ", " de ", " and ", " for ", " Inc", " GmbH",
+    " AG", "National River Data Agency ", "(NRDA)", "(ND)", " is hiring", ", is seeking",
+    "A" * 41, "A" + "b" * 45, "Q" * 120, " " * 60,
 ]
 fragments_text = st.lists(st.sampled_from(_FRAGMENTS), max_size=40).map("".join)
 
@@ -100,6 +105,24 @@ def _old_name_forms(text: str, name: str) -> list[str]:
         r"(?! (?:[Tt]eams?|[Dd]epartment|[Dd]ivision)\b)", text)]
 
 
+_OLD_BEFORE_SUFFIX = re.compile(
+    r"(?<![\w&])([A-Z][\w&'’-]{0,40}(?:[ \t]+(?:[A-Z][\w&'’-]{0,40}|&|of|de|and|for)){0,4},?"
+    r"[ \t]+)$")
+_OLD_NAME_BEFORE = re.compile(employer._NAME + r"$")
+_OLD_SPELLED_OUT = re.compile(
+    r"((?:[A-Z][\w&'’-]*[ \t]+(?:(?:of|and|for|&)[ \t]+)?){1,7})\(([A-Z]{2,6})\)")
+
+
+def _old_spelled_out(text: str, name: str) -> str:
+    for match in _OLD_SPELLED_OUT.finditer(text):
+        words = match.group(1).split()
+        if words and words[0] == "The":
+            words = words[1:]
+        if match.group(2) == name and "".join(w[0] for w in words if w[0].isupper()) == name:
+            return " ".join(words)
+    return name
+
+
 def _old_asked_for(clause: str) -> bool:
     clause = patterns._SUBJECT_PREFERRED.sub("", clause)
     preferred = _OLD_PREFERRED.search(clause)
@@ -142,6 +165,27 @@ def _same(text: str) -> None:
             employer_job_nouns_singular(), word.lower(), re.I)))
 
 
+def _same_names(text: str) -> None:
+    """The names read backwards start where the forward patterns found them: before each
+    place a suffix (a capital after a space), a cue or a bracket may start; every place
+    of a short text."""
+    backwards = text[::-1]
+    ends = range(len(text) + 1) if len(text) < 400 else [
+        i for i in range(len(text) + 1)
+        if (text[i - 1:i].isspace() and text[i:i + 1].isupper())
+        or text[i:i + 1] in ",(" or text.startswith((" is ", " are "), i)]
+    for end in ends:
+        was = _OLD_BEFORE_SUFFIX.search(text, max(0, end - 220), end)
+        assert name_before.legal_name_start(text, backwards, end) == \
+            (was and was.start(1)), (text, end)
+        for begin in {0, max(0, end - 200), max(0, end - 7)}:
+            was = _OLD_NAME_BEFORE.search(text, begin, end)
+            assert name_before.name_start(text, backwards, begin, end) == \
+                (was and was.start(1)), (text, begin, end)
+    for name in ("NRDA", "ND", "AB"):
+        assert employer.fuller_name(text, name) == _old_spelled_out(text, name)
+
+
 def skills_money_words() -> frozenset[str]:
     from reviewer.core.extract import salary
     return salary._MONEY_WORDS
@@ -160,12 +204,15 @@ def employer_job_nouns_singular() -> str:
 def test_the_rewritten_steps_answer_as_before_on_postings() -> None:
     for text in _samples():
         _same(text)
+    for text in TEXTS:
+        _same_names(text[:3_000])
 
 
 @SETTINGS
 @given(fragments_text)
 def test_the_rewritten_steps_answer_as_before_on_generated_text(text: str) -> None:
     _same(text)
+    _same_names(text)
 
 
 def test_towns_first_keeps_the_same_cues() -> None:
@@ -261,3 +308,55 @@ def test_a_long_sentence_of_many_degrees_finishes() -> None:
     finally:
         signal.alarm(0)
     assert result.extraction.fields["education"] == "bachelor"
+
+
+def test_a_name_at_the_reach_of_a_suffix_is_read_as_before() -> None:
+    """A name reaching 220 characters back from its suffix: the letter before decides."""
+    for lead, spaces in itertools.product(("x", " ", "-", "&", ""), (210, 211, 212)):
+        text = lead + "Aaaa" + " " * spaces + "Bbbb " + "Inc"
+        was = _OLD_BEFORE_SUFFIX.search(text, max(0, len(text) - 3 - 220), len(text) - 3)
+        assert name_before.legal_name_start(text, text[::-1], len(text) - 3) == \
+            (was and was.start(1))
+
+
+class _Counting:
+    def __init__(self, real: Any) -> None:
+        self.real, self.calls = real, 0
+
+    def __getattr__(self, method: str) -> Any:
+        def call(*args: Any) -> Any:
+            self.calls += 1
+            return getattr(self.real, method)(*args)
+        return call
+
+
+def test_a_line_of_suffixes_reads_one_name_a_suffix_up_to_a_bound(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """200,000 of " Inc" on a line: a name read by one match for each of the first
+    suffixes, none searched for forwards from 220 characters back."""
+    back = _Counting(name_before._LEGAL_HEAD_BACK)
+    forwards = _Counting(name_before._LEGAL_HEAD)
+    monkeypatch.setattr(name_before, "_LEGAL_HEAD_BACK", back)
+    monkeypatch.setattr(name_before, "_LEGAL_HEAD", forwards)
+    names = employer._legal_names("Acme Analytics is hiring in Berlin.\n\n" + " Inc" * 200_000)
+    assert len(names) == employer.MOST_MATCHES - 1  # (the first has no name before it)
+    assert names[-1][0] == "Inc Inc Inc Inc Inc Inc"
+    assert back.calls == employer.MOST_MATCHES and forwards.calls == 0
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="needs SIGALRM")
+@pytest.mark.parametrize("tail", [" Inc" * 500_000, " GmbH" * 400_000,
+                                  "NRDA is hiring. NRDA is hiring.\n\n" + "B" * 100_000])
+def test_a_page_of_legal_suffixes_or_of_capitals_finishes(tail: str) -> None:
+    """Two megabytes of " Inc" or of " GmbH" on a line took 50 s; 100 KB of capitals
+    after an acronym that names the employer, minutes (each capital started a match
+    read to the run's end). About a second now; the alarm only stops a run gone back
+    to the old way."""
+    text = "Senior Data Engineer\n\nAcme Analytics is hiring in Berlin.\n\n" + tail
+    _alarm(30)
+    try:
+        result = process(text, "text")
+    finally:
+        signal.alarm(0)
+    assert result.extraction.fields["company"] in ("Inc Inc Inc Inc Inc Inc",
+                                                   "GmbH GmbH GmbH GmbH GmbH GmbH", "NRDA")

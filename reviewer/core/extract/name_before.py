@@ -1,0 +1,65 @@
+"""Where the name before a word that follows names starts: before a legal suffix ("Kranich
+Logistik GmbH"), a cue ("Acme Data is hiring"), an acronym in brackets ("National River
+Data Agency (NRDA)").
+
+Each name is read backwards, from the word to the name's first letter, in one match on the
+text reversed (``text[::-1]``, made once for all the names of a text). The patterns as they
+were, a name anchored to end at the word (``NAME$``) searched for from the furthest place
+it could start, tried a match at every capital letter on the way: a line of "Inc Inc Inc …"
+took a minute a megabyte, a run of capitals before brackets hours. A name's words stand
+between spaces, so that read backwards the longest match (the most words, then the longest
+first word) is the name that starts first, the one the search found.
+"""
+
+from __future__ import annotations
+
+from reviewer.core.words.regex import lazy_compile
+
+# before a legal suffix, within _LEGAL_REACH characters: up to five words, the first not
+# inside a word, then a comma maybe and spaces; as it was forwards:
+_LEGAL_HEAD = lazy_compile(
+    r"(?<![\w&])([A-Z][\w&'’-]{0,40}(?:[ \t]+(?:[A-Z][\w&'’-]{0,40}|&|of|de|and|for)){0,4},?"
+    r"[ \t]+)$")
+# … and backwards ("of" is "fo"): spaces, a comma, four words and their spaces, the first
+_LEGAL_HEAD_BACK = lazy_compile(
+    r"[ \t]+,?(?:(?:[\w&'’-]{0,40}[A-Z]|&|fo|ed|dna|rof)[ \t]+){0,4}[\w&'’-]{0,40}[A-Z]"
+    r"(?![\w&])")
+_LEGAL_REACH = 220
+# before a cue: up to six words, the first may start inside a word (employer._NAME + "$")
+_NAME_BACK = lazy_compile(
+    r"(?:(?:[\w&.'’-]{0,40}[A-Z]|&|fo|ed|dna|rof)[ \t]+){0,5}[\w&.'’-]{0,40}[A-Z]")
+# before an acronym's "(": one to seven words, each maybe followed by "of", "and", "for" or
+# "&" (forwards: ((?:[A-Z][\w&'’-]*[ \t]+(?:(?:of|and|for|&)[ \t]+)?){1,7})\(  )
+_SPELLED_OUT_BACK = lazy_compile(
+    r"(?:(?:[ \t]+(?:fo|dna|rof|&))?[ \t]+[\w&'’-]*[A-Z]){1,7}")
+
+
+def legal_name_start(text: str, backwards: str, suffix: int) -> int | None:
+    """Where the name before the legal suffix at ``suffix`` starts (its words, a comma
+    and spaces run to the suffix), within ``_LEGAL_REACH`` characters; None: no name."""
+    reach = max(0, suffix - _LEGAL_REACH)
+    end = suffix - 1 if suffix > reach and text[suffix - 1] == "\n" else suffix  # ("$")
+    found = _LEGAL_HEAD_BACK.match(backwards, len(text) - end, len(text) - reach)
+    if found is None:
+        return None
+    start = len(text) - found.end()
+    if start == reach > 0:  # (the reach's edge hides the letter before it: read forwards)
+        forwards = _LEGAL_HEAD.search(text, reach, suffix)
+        return forwards.start(1) if forwards else None
+    return start
+
+
+def name_start(text: str, backwards: str, begin: int, end: int) -> int | None:
+    """Where the name (employer's ``_NAME``) that ends at ``end`` starts, at ``begin`` or
+    after; None: no name ends there."""
+    if end > begin and text[end - 1] == "\n":
+        end -= 1  # ("$" before a line's end)
+    found = _NAME_BACK.match(backwards, len(text) - end, len(text) - begin)
+    return len(text) - found.end() if found else None
+
+
+def spelled_out_start(backwards: str, bracket: int) -> int | None:
+    """Where the words before the "(" at ``bracket`` that could spell out the acronym in
+    it start (see ``employer.fuller_name``); None: no word stands there."""
+    found = _SPELLED_OUT_BACK.match(backwards, len(backwards) - bracket)
+    return len(backwards) - found.end() if found else None
