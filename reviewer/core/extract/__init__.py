@@ -96,12 +96,27 @@ def _extract(doc: CleanDoc) -> Extraction:
     for finding in {id(f): f for f in places if f is not None}.values():
         finding.value = written_places(finding.value)
     offer(patterns.from_patterns(parsed, found))
+    _dates_in_order(found)
     alternatives = _alternatives(found, others)
     for name, finding in [*found.items(), *((n, a) for n, alt in alternatives.items()
                                            for a in alt)]:
         if not finding.spans:
             finding.spans = _find_evidence(parsed, name, finding.value)
     return Extraction.from_findings(found, alternatives)
+
+
+UNSURE = 0.5  # the confidence of two values that cannot both be right
+
+
+def _dates_in_order(found: dict[str, Finding]) -> None:
+    """A closing date before the date posted: one of them is not what it was read as (a
+    date of another posting, a typo). Both are kept, unsure, for a person to look at."""
+    posted, through = found.get("date_posted"), found.get("valid_through")
+    if posted is not None and through is not None and \
+            isinstance(posted.value, str) and isinstance(through.value, str) and \
+            through.value < posted.value:  # (ISO dates: in order as text)
+        for finding in (posted, through):
+            finding.confidence = min(finding.confidence, UNSURE)
 
 
 def _unseen(finding: Finding) -> bool:

@@ -448,6 +448,20 @@ def test_a_date_is_read_only_where_its_meaning_is_sure(line: str, posted: str | 
     assert result.fields["valid_through"] == through
 
 
+def test_a_closing_date_before_the_date_posted_leaves_both_unsure() -> None:
+    """"Deadline: 2023-01-01. Posted: 2024-01-01" gave both dates at 0.9: one of them is
+    not what it was read as (a date of another posting, a typo), which a person is to
+    look at. Both are kept, unsure; in their order, both stay sure."""
+    result = extract(CleanDoc("# Data Analyst\n\nAcme Ltd, Leeds.\n\n"
+                              "Deadline: 2023-01-01. Posted: 2024-01-01\n", "text"))
+    assert result.fields["date_posted"] == "2024-01-01"
+    assert result.fields["valid_through"] == "2023-01-01"
+    assert result.confidence["date_posted"] <= 0.5 and result.confidence["valid_through"] <= 0.5
+    result = extract(CleanDoc("# Data Analyst\n\nAcme Ltd, Leeds.\n\n"
+                              "Deadline: 2024-03-01. Posted: 2024-01-01\n", "text"))
+    assert result.confidence["date_posted"] > 0.5 and result.confidence["valid_through"] > 0.5
+
+
 @pytest.mark.parametrize(("title", "level"), [
     ("Staff Nurse", None), ("Staff Accountant", None),  # were principal
     ("Associate Director, Clinical Operations", "director"),  # was junior
