@@ -12,7 +12,7 @@ screens ("hidden md:block").
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborNode
+from collections.abc import Mapping
 
 from reviewer.core.words.regex import lazy_compile
 
@@ -28,9 +28,9 @@ _FAR = {"": 1000.0, "px": 1000.0, "pt": 750.0}  # an offset this far is off any 
 _FAR_IN_OTHER_UNITS = 100.0  # (em, rem, vw, %)
 
 
-def is_hidden(node: LexborNode) -> bool:
-    """Does ``node``'s own markup hide it (and all it holds) from the reader?"""
-    attrs = node.attributes
+def is_hidden(attrs: Mapping[str, str | None]) -> bool:
+    """Does an element's own markup (``attrs``, its attributes) hide it and all it holds
+    from the reader?"""
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     style, classes = attrs.get("style"), attrs.get("class")
@@ -54,7 +54,10 @@ def hidden_by_style(style: str) -> bool:
 
 def hidden_by_class(classes: str) -> bool:
     """Does a whole class name say hidden, with none showing the element again?"""
-    names = classes.lower().split()
+    low = classes.lower()
+    if "hidden" not in low and "sr-only" not in low and "screen-reader" not in low:
+        return False  # (most classes: no need to part them)
+    names = low.split()
     if not _HIDING_CLASSES.intersection(names):
         return False
     return not any(":" in name and name.rsplit(":", 1)[1] in _SHOWN_AGAIN for name in names)

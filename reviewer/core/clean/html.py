@@ -135,9 +135,9 @@ def _drop_reason(node: LexborNode) -> str | None:
     if tag in _NEVER:
         return "script, style or embedded object" if tag in ("script", "style", "noscript") \
             else "form control or media"
-    if is_hidden(node):
+    attrs = node.attributes  # (a dict made anew at each call: made once)
+    if attrs and is_hidden(attrs):
         return "hidden element"
-    attrs = node.attributes
     if tag == "form":
         return "form" if _form_furniture(node) else None
     if tag in _CHROME:

@@ -235,9 +235,11 @@ def _gather(
         parent = node.parent
         if parent is None:
             return node
+        own = _mass(node, values)
+        if _mass(parent, values) - own <= own:
+            return node  # (the parts beside it hold less than it, whichever are kept)
         others = [_mass(c, values) for c in _parts(parent, values, dropped, links)
                   if c.mem_id != node.mem_id]
-        own = _mass(node, values)
         if sum(others) <= own or not any(m >= own * 0.3 for m in others):
             return node
         node = parent
