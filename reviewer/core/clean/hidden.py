@@ -2,12 +2,17 @@
 hidden attributes, its inline style, and the class names that mean hidden. (A class a
 page's stylesheet hides is not known: no stylesheet is read.)
 
-The styles: ``display:none``, ``visibility:hidden``, ``opacity:0``, ``font-size:0``, a
-zero height or width that clips what overflows, and a block placed far off the screen
-(``position:absolute; left:-9999px``). The classes: the screen-reader-only and hidden
-ones of the common frameworks, matched as whole class names ("hidden-xs" shows on a
-large screen), and passed over when a class of the same list shows it again on some
-screens ("hidden md:block").
+The styles: ``display:none``, ``visibility:hidden``, and a block placed far off the
+screen (``position:absolute; left:-9999px``). The classes: the screen-reader-only ones
+of the common frameworks, matched as whole class names, and passed over when a class of
+the same list shows it again on some screens ("sr-only md:not-sr-only").
+
+Not read as hidden, as what hides it may be undone where the markup alone does not tell:
+``font-size:0`` (the blocks inside set their own size: a layout's way to close the gaps
+between inline blocks), ``opacity:0`` (a script fades the block in), a zero height that
+clips (an accordion's closed panel, opened by a click) and the class ``hidden`` (which
+a script removes). Dropping them lost pages' visible text; reading a hidden sentence
+costs a person a look at a suggestion.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from collections.abc import Mapping
 from reviewer.core.words.regex import lazy_compile
 
 _HIDING_CLASSES = frozenset(
-    ("hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text")
+    ("sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text")
 )
 _SHOWN_AGAIN = frozenset(
     ("block", "inline", "inline-block", "flex", "inline-flex", "grid", "table", "contents",
@@ -41,11 +46,6 @@ def hidden_by_style(style: str) -> bool:
     """Does this inline style keep the element's text off the screen?"""
     decl = _declarations(style)
     if decl.get("display") == "none" or decl.get("visibility") in ("hidden", "collapse"):
-        return True
-    if _zero(decl.get("opacity")) or _zero(decl.get("font-size")):
-        return True
-    if decl.get("overflow") in ("hidden", "clip") and any(
-            _zero(decl.get(side)) for side in ("height", "max-height", "width", "max-width")):
         return True
     if decl.get("position") in ("absolute", "fixed"):
         return any(_far_off(decl.get(side)) for side in ("left", "top", "right"))
@@ -75,11 +75,6 @@ def _declarations(style: str) -> dict[str, str]:
 def _number(value: str | None) -> tuple[float, str] | None:
     match = _NUMBER.match(value or "")
     return (float(match.group(1)), match.group(2)) if match else None
-
-
-def _zero(value: str | None) -> bool:
-    number = _number(value)
-    return number is not None and number[0] == 0.0
 
 
 def _far_off(value: str | None) -> bool:
