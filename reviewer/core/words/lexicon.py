@@ -180,11 +180,13 @@ def has_job_noun(text: str) -> bool:
 _SIGN_IN_ACTIONS = (
     "apply|save|view|see|continue|create|access|get|track|follow|comment|like|share|download|"
     "post|start|search|receive|manage|edit|upload|use|unlock|message|contact|connect|join|read|"
-    "keep|add|set|find|check|your|my|our|this|an?")
+    "keep|add|set|find|check|your|my|our|this|an?|"
+    # a site's menu that opens with it: "Sign in Register", "Log in Home Jobs"
+    "register|home|jobs?|employers?|candidates?|recruiters?|free|newsletter|help|menu")
 _SIGN_IN = (
     r"\b(sign|log) ?(in|up|out)\b(?! (?:to )?(?!(?:to|with|using|via|through|for|now|here|"
     r"today|again|instead|or|and|of|on|at|as|below|first|required|" + _SIGN_IN_ACTIONS +
-    r")\b)\w[\w'’-]* \w(?!.*\bto (?:" + _SIGN_IN_ACTIONS + r")\b))")
+    r")\b)\w[\w'’-]* \w(?![^\n]{0,200}?\bto (?:" + _SIGN_IN_ACTIONS + r")\b))")
 
 # Lines that are never part of a posting. Each pattern names why it goes.
 # Patterns are written in lower case and matched against the lower-cased line

@@ -81,7 +81,9 @@ def test_signing_in_with_an_object_of_its_own_is_prose(line: str) -> None:
     "Sign in to create job alert", "Sign in to save Data Engineer at Acme",
     "or Log in with Dropbox credentials", "Sign up for Dropbox", "Sign In | Join now",
     "To view your favorites, sign in with your Apple ID.", "Already have an account? Log in",
-    "Sign in to your account",
+    "Sign in to your account", "Sign In Register Upload CV",
+    "Log in Home Jobs Salaries Companies", "Sign in Employers Post a job", "Sign up free today",
+    "Signup newsletter now",
 ])
 def test_a_sign_in_prompt_is_still_a_sign_in_form(line: str) -> None:
     assert boilerplate_reason(line) == "sign-in form"
@@ -187,3 +189,16 @@ def test_a_menu_under_a_sentence_of_the_site_still_goes() -> None:
     doc = clean(text, "text")
     assert doc.markdown.startswith("Backend Engineer\n")
     assert "Home" not in doc.markdown and "- Jobs" not in doc.markdown
+
+
+def test_a_long_line_of_sign_in_phrases_is_read_in_a_moment() -> None:
+    """What follows a sign-in phrase was looked through to the end of its line for each
+    one: a line of 240 KB of them took a minute. It is looked at 200 characters on."""
+    import subprocess
+    import sys
+
+    script = ("from reviewer.core.words.lexicon import boilerplate_reason\n"
+              "print(boilerplate_reason('log in foo bar ' * 16000))")
+    said = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=30, check=True).stdout
+    assert said.strip() == "None"
