@@ -63,9 +63,8 @@ _CODE_AFTER = r"(?:chf|\b(?:" + "|".join(CODES) + r")\b)"
 # what a figure is counted in: a thousand ("38k"), a lakh (100,000; "12 LPA": lakhs a
 # year) or a crore (10,000,000)
 _TIMES = {"k": 1000, "thousand": 1000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000,
-          "lacs": 100_000, "lpa": 100_000, "crore": 10_000_000, "crores": 10_000_000,
-          "cr": 10_000_000}
-_LAKHS = r"lakhs?\b|lacs?\b|lpa\b|crores?\b|cr\b"
+          "lacs": 100_000, "lpa": 100_000, "crore": 10_000_000, "crores": 10_000_000}
+_LAKHS = r"lakhs?\b|lacs?\b|lpa\b|crores?\b"  # ("cr" alone: too many other things)
 _NUM = (r"\d{1,2}(?:,\d{2}){1,4},\d{3}(?:\.\d{1,2})?"  # Indian grouping: 6,00,000 (6 lakh)
         r"|\d{1,3}(?:[,.' \u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?")
 _AMOUNT = rf"(?P<cur@>{_CUR})?\s?(?P<num@>{_NUM})\s?(?P<k@>[kK]\b|K\b|thousand|{_LAKHS})?" \
@@ -146,7 +145,7 @@ def _read(match: re.Match[str], text: str, labelled: bool) -> dict[str, Any] | N
     if low is None:
         return None
     if high is not None and match.group("k2") and not match.group("k1") and low < 1000:
-        low *= _TIMES[match.group("k2").lower()]  # "$120-150k", "₹12-15 LPA"
+        low = _times(low, match.group("k2"))  # "$120-150k", "₹12-15 LPA"
     period = _period(text, match.start(), match.end())
     if period is None and "lpa" in (str(match.group("k1")).lower(), str(match.group("k2")).lower()):
         period = "year"  # (lakhs per annum)
@@ -213,9 +212,14 @@ def _number(digits: str | None, k: str | None) -> float | None:
         value = float(s)
     except ValueError:
         return None
-    if k:
-        value = round(value * _TIMES[k.lower()], 2)  # (1.15 lakh: 115000, not 114999.99…)
-    return int(value) if value.is_integer() else value
+    return _times(value, k) if k else int(value) if value.is_integer() else value
+
+
+def _times(value: float, unit: str) -> float:
+    """``value`` counted in ``unit`` ("k", "lakh" …), rounded to the cent (4.1 lakh is
+    410000, not 409999.99…), whole where it is."""
+    value = round(value * _TIMES[unit.lower()], 2)
+    return int(value) if float(value).is_integer() else value
 
 
 _YEAR = lazy_compile(r"(19|20)\d\d")

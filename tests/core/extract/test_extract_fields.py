@@ -144,6 +144,11 @@ def test_pay_from_a_figure_has_no_maximum(sentence: str, expected: dict[str, Any
                                        "period": "year"}),
     ("Salary: ₹ 8,00,000 - 12,00,000 per annum", {"min": 800000, "max": 1200000,
                                                   "currency": "INR", "period": "year"}),
+    ("Salary: ₹4.1-6 LPA", {"min": 410000, "max": 600000, "currency": "INR",
+                            "period": "year"}),
+    ("Salary: ₹1.15-2 crore a year", {"min": 11500000, "max": 20000000, "currency": "INR",
+                                      "period": "year"}),
+    ("Salary: 25 CR per hour", {"min": 25, "max": 25, "currency": None, "period": "hour"}),
 ])
 def test_pay_in_lakhs_and_crores(sentence: str, expected: dict[str, Any]) -> None:
     """"₹12-15 LPA" (lakhs a year) was read as 12 to 15 rupees a year, "12 lakh" as 12:
