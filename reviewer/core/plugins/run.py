@@ -63,7 +63,8 @@ class PluginReport:
                        f"{counts}{more}")
         fixed = [f"{n:,} {what}" for n, what in (
             (tally.spans_fixed, "spans clipped to the text or dropped"),
-            (tally.spans_unlike, "spans that hold none of their value dropped"),
+            (tally.spans_unlike, "spans that hold none of their value's words (kept: "
+                                 "NYC is New York's, but look at them)"),
             (tally.confidence_fixed, "confidences brought into 0 to 1"),
             (self.ignored_lines, "output lines that were no answer ignored")) if n]
         if fixed:

@@ -6,8 +6,9 @@ schema's form by its field's kind (text, on one line; a list of texts; a choice,
 with spaces or hyphens for underscores: "Full-time" is ``full_time``; an ISO date, a
 timestamp's day taken; a number within its field's bounds; a salary ``{min, max,
 currency, period}``), or refused with the reason; spans are clipped to the text, or
-dropped when nothing of them is left, or, of a text or a list, when they hold none of
-the value (evidence of something else); a confidence is clamped to [0, 1] (none:
+dropped when nothing of them is left (those of a text or a list that hold none of its
+value are counted: evidence of something else, or the value written otherwise); a
+confidence is clamped to [0, 1] (none:
 ``DEFAULT_CONFIDENCE``). ``None`` or an empty value means "no reading".
 """
 
@@ -48,7 +49,7 @@ class Tally:
     examples: list[str] = field(default_factory=list)  # a few refused values, with why,
     # each said once
     spans_fixed: int = 0  # spans clipped to the text or dropped
-    spans_unlike: int = 0  # spans of a text or list value that hold none of it, dropped
+    spans_unlike: int = 0  # spans of a text or list value that hold none of it (kept)
     confidence_fixed: int = 0  # confidences clamped, or missing and set
 
     def refuse(self, name: str, value: Any, reason: str) -> None:
@@ -104,18 +105,16 @@ def _letters(text: str) -> str:
 
 
 def _holding(spans: list[Span], value: Any, markdown: str, tally: Tally) -> list[Span]:
-    """The spans that hold a part of ``value`` (a text, or a list's item) or the whole of
-    it; the others, evidence of something else, dropped and counted."""
+    """``spans``, those that hold none of ``value`` (a text, or a list's items) counted:
+    kept, as a value may be written otherwise ("NYC" for "New York, NY", "k8s" for
+    "Kubernetes"), but said in the report, where evidence of something else shows."""
     items = [_letters(str(v)) for v in (value if isinstance(value, list) else [value])]
     items = [item for item in items if item]
-    kept = []
     for start, end in spans:
         words = _letters(markdown[start:end])
-        if words and any(words in item or item in words for item in items):
-            kept.append((start, end))
-        else:
+        if not (words and any(words in item or item in words for item in items)):
             tally.spans_unlike += 1
-    return kept
+    return spans
 
 
 def check_value(spec: FieldSpec, value: Any) -> Any:

@@ -82,7 +82,7 @@ def test_readings_are_checked_one_by_one_and_counted() -> None:
     }, "Data Engineer", "plugin:acme", tally)
     assert found == {
         "title": Finding("Data Engineer", [(0, 4), (5, 13)], 1.0, "plugin:acme"),
-        "company": Finding("Acme", [], 0.0, "plugin:acme"),  # ("Data" is not it)
+        "company": Finding("Acme", [(0, 4)], 0.0, "plugin:acme"),  # ("Data": counted)
         "seniority": Finding("senior", [], DEFAULT_CONFIDENCE, "plugin:acme"),
     }
     assert tally.unknown == {"bogus": 1, "other": 1}
@@ -159,11 +159,12 @@ def test_numbers_of_a_model_library_are_read_as_numbers() -> None:
     assert tally.refused == {} and tally.confidence_fixed == 0 and tally.spans_fixed == 0
 
 
-def test_a_span_that_does_not_hold_its_value_is_dropped_and_counted() -> None:
-    """A plug-in's spans were taken as the evidence of any value: "Rust" came with the
-    words "Study" and "creates opportunitie", stored and exported as its evidence. A span
-    of a text or list field holds (a part of) its value or an item of it, in any case and
-    markup; one of another kind (a salary, a date) is not read."""
+def test_a_span_that_does_not_hold_its_value_is_counted_and_kept() -> None:
+    """A plug-in's spans were taken as the evidence of any value, unsaid: "Rust" came
+    with the words "Study" and "creates opportunitie". A span of a text or list field that
+    holds none of its value (in any case and markup) is counted for the report, and kept:
+    a value may be written otherwise ("NYC", "k8s"); one of another kind (a salary, a
+    date) is not read."""
     text = "Study **Rust** and creates opportunities; pay $50k. Senior data engineer."
     at = {w: (text.index(w), text.index(w) + len(w))
           for w in ("Study", "**Rust**", "$50k", "Senior data engineer", "data")}
@@ -174,7 +175,7 @@ def test_a_span_that_does_not_hold_its_value_is_dropped_and_counted() -> None:
                   "spans": [at["Senior data engineer"], at["data"], at["Study"]]},
         "salary": {"value": {"min": 50000, "currency": "USD"}, "spans": [at["$50k"]]},
     }, text, "command", tally)
-    assert found["skills"].spans == [at["**Rust**"]]
-    assert found["title"].spans == [at["Senior data engineer"], at["data"]]
+    assert found["skills"].spans == [at["Study"], at["**Rust**"]]
+    assert found["title"].spans == [at["Senior data engineer"], at["data"], at["Study"]]
     assert found["salary"].spans == [at["$50k"]]
     assert tally.spans_unlike == 2
