@@ -194,13 +194,14 @@ def test_page_text_escaped_by_the_cleaner_shows_and_maps_as_the_page_wrote_it(
     page = ("<html><body><main><h1>Data Engineer</h1><p>Acme is hiring a Data Engineer "
             "in Berlin, building pipelines in Python.</p><p>Note &lt;script&gt;x&lt;/script&gt;"
             " &lt;!-- y --&gt; [click](javascript:z) use `pip` [remote] <code>`</code> "
-            "<a href='http://a.com/?q=](b)'>apply [now]</a> end</p></main></body></html>")
+            "<a href='http://a.com/?q=](b)'>apply [now]</a> &lt;1jobs@x.example&gt; end</p>"
+            "</main></body></html>")
     markdown = clean(page, "html").markdown
     line = next(line for line in markdown.split("\n") if line.startswith("Note"))
     view.show_posting(markdown, {})
     rendered = view.document().toPlainText()
     shown = ("Note <script>x</script> <!-- y --> [click](javascript:z) use `pip` [remote] "
-             "` apply [now] end")
+             "` apply [now] <1jobs@x.example> end")
     assert shown in rendered
     mapper = SpanMapper(markdown, rendered)
     start = rendered.index(shown)

@@ -19,13 +19,15 @@ from urllib.parse import quote
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import without_invisible
 
-# a "<" that opens a tag, a comment or an autolink ("<b", "</", "<!--", "<?", "<http:")
-# or ends the text (what follows it is another's); a backtick; the first "~" of "~~~" (a
-# code block's fence where a line starts); a "[" after a "!" (an image); any other "["
-# but one closed in the text by a "]" that no "(", "[" or ":" follows; each with the
-# backslashes before it
+# a "<" that opens a tag, a comment or an autolink ("<b", "</", "<!--", "<?", "<http:",
+# "<1jobs@x.example>": a run of anything but spaces and "<" up to a ">") or might, its
+# run reaching the end of the text (what follows it is another's); a backtick; the first
+# "~" of "~~~" (a code block's fence where a line starts); a "[" after a "!" (an image);
+# any other "[" but one closed in the text by a "]" that no "(", "[" or ":" follows; each
+# with the backslashes before it
 _MARKUP_OPENERS = lazy_compile(
-    r"(?<!\\)(\\*+)(<(?=[A-Za-z/!?]|$)|`|(?<!~)~(?=~~)|(?<=!)\[|\[(?![^\[\]\\]*\][^(\[:]))")
+    r"(?<!\\)(\\*+)(<(?=[A-Za-z/!?]|[^\s<>]*+(?:>|$))|`|(?<!~)~(?=~~)|(?<=!)\[|"
+    r"\[(?![^\[\]\\]*\][^(\[:]))")
 
 
 def escaped(text: str) -> str:
@@ -38,8 +40,10 @@ def escaped(text: str) -> str:
     bracket or backslash between, by a "]" that something other than "(", "[" or ":"
     follows in the text ("[remote] or [hybrid]"). Any other "[" might open one: its "]"
     and what follows could come from the next text or element. A "<" that opens nothing
-    ("< 5 years", "3<4") stays as well. A backslash ending the text is escaped: it would
-    escape what comes next (a code span's opening backtick)."""
+    ("< 5 years", "3<4 of them", "I <3 it") stays as well; one whose word runs to the
+    text's end is escaped (the next text could close it: "<1jobs" then "@x.example>").
+    A backslash ending the text is escaped: it would escape what comes next (a code
+    span's opening backtick)."""
     if not text.isascii():  # (what no one sees out first: "[a]\u200b(b)" reads as
         text = without_invisible(text)  # "[a](b)" once it is gone)
     if "<" in text or "[" in text or "`" in text or "~~~" in text:

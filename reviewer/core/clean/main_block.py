@@ -196,7 +196,8 @@ def _choose_main(
             continue  # (a strong best's siblings need a score no footer line or menu has)
         core = _core(sibling)  # (a paragraph alone in a div reads as a paragraph)
         plain = core.css_first(_LAYOUT) is None and \
-            (core.tag in _TEXT_BLOCKS or (weak and core.tag in _LISTS))
+            (core.tag in _TEXT_BLOCKS or (weak and core.tag in _LISTS)) and \
+            not _page_part(sibling, core)
         if plain and (len(text) > 80 or (weak and text.strip())) and \
                 in_links < len(text) * 0.25:
             sib_score = max(sib_score, best_score * 0.25)
@@ -205,6 +206,15 @@ def _choose_main(
     if chosen == {best.mem_id} and best.mem_id == _lift(inner, dropped).mem_id:
         return [inner]  # (no wrapper of it holds more: its wrappers are not needed)
     return [sibling for sibling in _children(parent) if sibling.mem_id in chosen]
+
+
+def _page_part(node: LexborNode, core: LexborNode) -> bool:
+    """Does a block read as the page's rather than the posting's: furniture (a
+    copyright line, a cookie notice) or named so ("footer", "sidebar", "cc-banner"),
+    the wrapper or the paragraph it holds? Such a block is taken beside a posting
+    only by a score of its own, never raised as a paragraph of it."""
+    return _chrome_named(node) or (core is not node and _chrome_named(core)) or \
+        _furniture(node)
 
 
 def _furniture(node: LexborNode) -> bool:

@@ -262,8 +262,9 @@ def to_markdown(lines: list[Line]) -> tuple[str, dict[int, list[tuple[int, int]]
 
 
 # a "<" that would open HTML, a comment or an autolink where a Markdown reader meets it
-# (after an even run of backslashes: an odd one escapes it already)
-_TAG_OPENER = lazy_compile(r"(?<!\\)((?:\\\\)*)<(?=[A-Za-z/!?])")
+# ("<b", "</", "<!--", "<?", and a run of anything but spaces and "<" up to a ">":
+# "<1jobs@x.example>"), after an even run of backslashes (an odd one escapes it already)
+_TAG_OPENER = lazy_compile(r"(?<!\\)((?:\\\\)*)<(?=[A-Za-z/!?]|[^\s<>]++>)")
 
 
 def _continues(previous: str, text: str) -> bool:

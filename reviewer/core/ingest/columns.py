@@ -20,7 +20,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reviewer.core.ingest.cell_pay import SALARY_PARTS
-from reviewer.core.ingest.items import LeftOut, PageKind, Result, Skipped, page, what
+from reviewer.core.ingest.items import (
+    LeftOut,
+    LongNumber,
+    PageKind,
+    Result,
+    Skipped,
+    page,
+    what,
+)
 from reviewer.core.ingest.values import KINDS, given_values, shown
 from reviewer.core.schema import FIELDS
 
@@ -154,7 +162,7 @@ class ColumnMapping:
             named = [name for target, name in self.missing if target == PAGE]
             return Skipped(source, f"no column '{named[0]}'" if named
                            else f"no page column ({_PAGE_NAMES})")
-        if not isinstance(text, str):
+        if not isinstance(text, str) or isinstance(text, LongNumber):
             return Skipped(source, f"the '{column}' value is {what(text)}, not text")
         by_column = self._by_column
         if not by_column:

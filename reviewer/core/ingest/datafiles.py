@@ -20,7 +20,7 @@ from reviewer.core.ingest.columns import (
     Mapper,
     has_page_column,
 )
-from reviewer.core.ingest.items import Deferred, Item, Result, Skipped, what
+from reviewer.core.ingest.items import Deferred, Item, LongNumber, Result, Skipped, what
 from reviewer.core.ingest.read import UnreadableError
 from reviewer.core.ingest.shards import CheckedItem, is_manifest, read_manifest
 from reviewer.core.words.text import valid_unicode
@@ -154,10 +154,11 @@ def read_line(here: str, line: bytes, mapper: Mapper, file: str) -> Result:
     return _object(here, obj, mapper, file)
 
 
-def _whole_number(digits: str) -> int | str:
-    """A JSON integer as Python reads it, or, past the 4,300 digits it reads, its digits:
-    one such cell is no reason to lose the row (a field's value of it is refused)."""
-    return int(digits) if len(digits.lstrip("-")) <= 4300 else digits
+def _whole_number(digits: str) -> int | LongNumber:
+    """A JSON integer as Python reads it, or, past the 4,300 digits it reads, its digits
+    (``LongNumber``): one such cell is no reason to lose the row (a field's value of it
+    is refused, a page of it is a number, not text)."""
+    return int(digits) if len(digits.lstrip("-")) <= 4300 else LongNumber(digits)
 
 
 def _unreadable_json(err: ValueError) -> str:
@@ -281,7 +282,8 @@ def _record(source: str, obj: dict[str, Any], checked: bool) -> Result:
     """One of our own exported records, checked (``record_check.record_problem``).
     ``checked``: read by ``_quick_loads``, so that it needs no walk for text that is not
     Unicode or numbers that JSON cannot hold (``CheckedItem``)."""
-    problem = record_check.record_problem(obj)
+    problem = None if checked else _long_number_problem(obj)
+    problem = problem or record_check.record_problem(obj)
     if problem is not None:
         return Skipped(source, f"an exported record that cannot be stored: {problem}")
     meta = obj.get("metadata")
@@ -289,6 +291,22 @@ def _record(source: str, obj: dict[str, Any], checked: bool) -> Result:
         return CheckedItem(valid_unicode(source), obj["text"], "text",
                            dict(meta) if isinstance(meta, dict) else {}, obj)
     return Item(source, obj["text"], "text", dict(meta) if isinstance(meta, dict) else {}, obj)
+
+
+def _long_number_problem(obj: dict[str, Any]) -> str | None:
+    """The key of an exported record, but its metadata, that holds a number of more than
+    4,300 digits (``LongNumber``), said: no text, number or offset of a record is one."""
+    for key, value in obj.items():
+        stack = [value] if key != "metadata" else []
+        while stack:
+            value = stack.pop()
+            if isinstance(value, LongNumber):
+                return f"'{key}' holds a number of {len(value.lstrip('-')):,} digits"
+            if isinstance(value, dict):
+                stack.extend(value.values())
+            elif isinstance(value, list):
+                stack.extend(value)
+    return None
 
 
 def no_page(mapping: ColumnMapping, columns: list[str], what_file: str) -> str | None:

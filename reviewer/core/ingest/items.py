@@ -14,10 +14,6 @@ DATA_MAX_BYTES = 200_000_000
 """Limit for a whole ``.json`` or ``.csv`` file (and one JSONL line): they hold many postings."""
 
 
-_JSON_TYPES = {dict: "an object", list: "a list", str: "a string", int: "a number",
-               float: "a number", bool: "true/false", type(None): "null"}
-
-
 class LeftOut(NamedTuple):
     """A mapped cell that could not be read as its field's value, so was left out."""
 
@@ -43,6 +39,18 @@ class UnreadableCell(str):
 
     def __reduce__(self) -> tuple[type[UnreadableCell], tuple[str, str]]:
         return UnreadableCell, (str(self), self.reason)
+
+
+class LongNumber(str):
+    """A JSON integer of more digits than Python reads as one (4,300), as its digits: a
+    number still where text is wanted (a page's column of it is "a number, not text", as
+    any number's), its digits where a cell is kept as written (the metadata, a report)
+    or read as a field's value (refused, too long or past any the field holds)."""
+
+
+_JSON_TYPES = {dict: "an object", list: "a list", str: "a string", int: "a number",
+               float: "a number", LongNumber: "a number", bool: "true/false",
+               type(None): "null"}
 
 
 @dataclass(frozen=True)

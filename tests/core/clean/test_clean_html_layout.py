@@ -85,3 +85,38 @@ def test_a_page_laid_out_as_sibling_blocks_records_only_its_chrome_as_removed() 
     removed = " ".join(doc.source[r.start:r.end] for r in doc.removed)
     assert "Home" in removed and "©" in removed
     assert "Data Engineer" not in removed and "Closing date" not in removed
+
+
+COPYRIGHT = ("<p>Copyright &copy; 2024 Acme Analytics GmbH. All rights reserved. Use of this "
+             "site is subject to our Terms of Use and Privacy Policy.</p>")
+COMPANY = ("<p>Acme Analytics is a global leader in data tools, dashboards, and reports, with "
+           "40 offices and 9,000 people.</p>")
+COOKIES = ("<p>We use cookies to improve your experience on our website, to personalise "
+           "content and ads, and to analyse our traffic.</p>")
+SKILLS = ("<h2>Requirements</h2><ul><li>3+ years of data engineering, ideally in a SaaS "
+          "company</li><li>Strong SQL, Python, and Airflow skills</li></ul>")
+
+
+@pytest.mark.parametrize(("name", "block", "words"), [
+    ("legal", COPYRIGHT, "Copyright"),
+    ("footer", COPYRIGHT, "Copyright"),
+    ("site-footer", COPYRIGHT, "Copyright"),
+    ("", COPYRIGHT, "Copyright"),
+    ("sidebar", COMPANY, "global leader"),
+    ("cc-banner", COOKIES, "We use cookies"),
+])
+def test_a_page_s_block_in_a_wrapper_beside_a_whole_posting_is_left_out(
+    name: str, block: str, words: str
+) -> None:
+    """Was: a paragraph alone in a div beside a posting of weight was taken in as one
+    of its own, a copyright line, a sidebar's blurb or a cookie notice with it."""
+    posting = f'<div class="job">{TITLE}{INTRO}{DUTIES}{SKILLS}{PAY}</div>'
+    markdown = clean(_page(f'{posting}<div class="{name}">{block}</div>'), "html").markdown
+    assert "Salary" in markdown and "# Data Engineer" in markdown and "Airflow" in markdown
+    assert words not in markdown
+
+
+def test_a_paragraph_in_a_wrapper_beside_a_whole_posting_is_still_taken_in() -> None:
+    posting = f'<div class="job">{TITLE}{INTRO}{DUTIES}{SKILLS}{PAY}</div>'
+    markdown = clean(_page(f'{posting}<div class="about">{COMPANY}</div>'), "html").markdown
+    assert "Salary" in markdown and "global leader" in markdown

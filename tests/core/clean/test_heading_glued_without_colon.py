@@ -27,3 +27,33 @@ def test_a_known_heading_glued_to_its_text_heads_it() -> None:
 def test_a_line_that_opens_with_no_glued_heading_stays_whole(line: str) -> None:
     markdown = clean(line + "\n", "text").markdown
     assert line in markdown.replace("\n", " ")
+
+
+@pytest.mark.parametrize("line", [
+    "SkillsFuture credits can be used for any course of the academy, online or in class.",
+    "BenefitsCal is the portal where families in California apply for food and cash aid.",
+    "LocationSmart provides location data to carriers and banks across North America.",
+    "ExperienceCloud is the product our marketers use to build campaigns for clients.",
+])
+def test_a_name_that_opens_with_a_heading_s_word_stays_whole(line: str) -> None:
+    """Was: "Skills" was read as a heading glued to "Future credits…", and the name
+    was cut in two."""
+    markdown = clean(line + "\n", "text").markdown
+    assert line in markdown.replace("\n", " ")
+
+
+@pytest.mark.parametrize(("line", "heading", "text"), [
+    ("RequirementsYou must hold a degree in nursing and a licence to practise in the state.",
+     "Requirements", "You must hold"),
+    ("BenefitsA generous pension, private health cover and thirty days of paid leave.",
+     "Benefits", "A generous pension"),
+    ("DutiesProvide therapy to a caseload of clientsMaintain case notes and plans.",
+     "Duties", "Provide therapy"),
+])
+def test_a_heading_of_one_word_glued_to_a_sentence_or_a_glued_line_heads_it(
+    line: str, heading: str, text: str
+) -> None:
+    lines = clean(line + "\n", "text").markdown.splitlines()
+    assert f"## {heading}" in lines
+    after = [each for each in lines[lines.index(f"## {heading}") + 1:] if each.strip()]
+    assert after[0].startswith(text)

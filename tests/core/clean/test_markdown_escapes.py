@@ -48,6 +48,38 @@ def test_text_that_reads_as_html_is_no_html(text: str) -> None:
     assert page_text in shown(markdown)
 
 
+EMAILS_OF_TEXT = ["&lt;1jobs@evil.example&gt;", "&lt;+hr@evil.example&gt;",
+                  "&lt;_x@evil.example&gt;", "&lt;.x@evil.example&gt;"]
+
+
+@pytest.mark.parametrize("text", EMAILS_OF_TEXT)
+def test_an_email_address_in_angle_brackets_is_no_link(text: str) -> None:
+    """Was: a "<" before a digit or a sign was left as written, and an address whose
+    name opens with one ("<1jobs@evil.example>") was a live mailto link."""
+    markdown = markdown_of(f"<p>Before {text} after.</p>")
+    assert "<a " not in rendered(markdown)
+    assert html.unescape(text) in shown(markdown)
+    posting = clean(f"Data Engineer\n\nAcme is hiring in Berlin.\n\nWrite to "
+                    f"{html.unescape(text)} today.\n", "text").markdown
+    assert "<a " not in rendered(posting)
+    assert html.unescape(text) in shown(posting)
+
+
+def test_an_address_split_over_elements_is_no_link() -> None:
+    """The "<" ends its text; the rest of the address comes from the next element."""
+    for body in ("<p>Mail &lt;1jobs<b>@evil.example&gt;</b> now</p>",
+                 "<p>Mail &lt;1jobs@evil.<i>example</i>&gt; now</p>"):
+        assert "<a " not in rendered(markdown_of(body))
+
+
+def test_a_less_than_sign_before_a_digit_that_closes_nothing_is_left_as_written() -> None:
+    markdown = markdown_of("<p>We &lt;3 Python, need &lt; 5 years, and 3&lt;4 of them.</p>")
+    assert "We <3 Python, need < 5 years, and 3<4 of them." in markdown
+    posting = clean("Data Engineer\n\nAcme is hiring in Berlin. We <3 Python, need < 5 "
+                    "years, and 3<4 of them.\n", "text").markdown
+    assert "We <3 Python, need < 5 years, and 3<4 of them." in posting
+
+
 def test_a_less_than_sign_that_opens_nothing_is_left_as_written() -> None:
     markdown = markdown_of("<p>Experience: &lt; 5 years, 3&lt;4, a &lt;= b.</p>")
     assert "< 5 years, 3<4, a <= b." in markdown

@@ -231,6 +231,43 @@ def test_a_number_too_long_to_read_costs_neither_its_line_nor_its_file(tmp_path:
         ("Item", "b.json#1"), ("Item", "c.txt")]
 
 
+@pytest.mark.parametrize("suffix", ["jsonl", "json"])
+def test_a_page_that_is_a_number_too_long_to_read_is_a_number_not_text(
+    tmp_path: Path, suffix: str
+) -> None:
+    """Its digits were imported as the posting's text, where a number of five digits is
+    skipped; kept beside a page, they are the row's metadata still."""
+    huge = "9" * 5000
+    rows = ['{"text": 12345}', '{"text": ' + huge + "}", '{"html": ' + huge + "}",
+            '{"text": "Data Engineer at Beta, Paris.", "ref": ' + huge + "}"]
+    data = tmp_path / f"rows.{suffix}"
+    data.write_text("\n".join(rows) + "\n" if suffix == "jsonl" else f"[{','.join(rows)}]")
+    results = list(iter_inputs([data]))
+    assert [r.reason for r in results if isinstance(r, Skipped)] == [
+        "the 'text' value is a number, not text", "the 'text' value is a number, not text",
+        "the 'html' value is a number, not text"]
+    [item] = [r for r in results if isinstance(r, Item)]
+    assert item.text == "Data Engineer at Beta, Paris." and item.metadata == {"ref": huge}
+
+
+def test_an_exported_record_with_a_number_too_long_to_read_is_not_stored(
+    tmp_path: Path,
+) -> None:
+    """Its text or its reviewer of such a number was stored as the number's digits."""
+    huge = "9" * 5000
+    record = ('{"text": %s, "fields": {}, "provenance": {}, "raw_hash": "abc", '
+              '"schema_version": 1, "reviewer": %s, "metadata": {"ref": %s}}')
+    lines = [record % (huge, '"ann"', "1"), record % ('"Data Engineer"', huge, "1"),
+             record % ('"Data Engineer"', '"ann"', huge)]
+    (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n")
+    results = list(iter_inputs([tmp_path / "a.jsonl"]))
+    assert [getattr(r, "reason", "") for r in results] == [
+        "an exported record that cannot be stored: 'text' holds a number of 5,000 digits",
+        "an exported record that cannot be stored: 'reviewer' holds a number of 5,000 "
+        "digits", ""]
+    assert results[2].metadata == {"ref": huge}
+
+
 @pytest.mark.parametrize(("change", "problem"), [
     ({"status": "bogus"}, "unknown status"),
     ({"fields": {"title": 5}}, "not text"),
