@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.prose_places import place_at, place_cues, remote_only, towns_first
 from reviewer.core.extract.prose_words import (
+    MOST_MATCHES,
     Cue,
     CuePattern,
     Joined,
@@ -49,6 +50,7 @@ def from_prose(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
     employers: list[Cue] = []
     places: list[Cue] = []
     previous: Block | None = None
+    openings = 0  # paragraphs read for a role that opens them ("Nurse at Acme Clinic …")
     for block in doc.blocks:
         if previous is not None and (previous.kind == "heading" or previous.text.endswith(":")):
             # "## Job Title" over "Data AnalystDuration: Contract …", glued on
@@ -60,7 +62,8 @@ def from_prose(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
                     (place := place_at(text, 0, len(text), False)):
                 places.append(Cue(text[place[0]:place[1]], block, place, 3))
         if block.kind == "para" and ("title" in want or "company" in want) and \
-                any(w in block.text for w in _OPENERS):
+                openings < MOST_MATCHES and any(w in block.text for w in _OPENERS):
+            openings += 1
             roles.extend(_role_after(block, 0, 0, None, 2, False))
         previous = block
     joined = Joined.of(doc.blocks)
@@ -94,18 +97,25 @@ def _finding(doc: Document, cue: Cue, value: object, confidence: float) -> Findi
     return Finding(value, doc.block_span(cue.block, cue.span), confidence, STAGE)
 
 
+# cues of one field weighed: the corpora's pages give at most seven; each value of a page
+# of thousands was counted through the whole text (a megabyte took seconds)
+MOST_CUES = 200
+
+
 def _best(cues: list[Cue], doc: Document, need: int) -> Cue | None:
-    """The value the cues give the most weight (a value named again counts once more)."""
+    """The value the first ``MOST_CUES`` cues give the most weight (a value named again
+    counts once more)."""
     weight: dict[str, int] = {}
     first: dict[str, Cue] = {}
-    for cue in sorted(cues, key=lambda c: (c.block.start, c.span[0])):
+    for cue in sorted(cues, key=lambda c: (c.block.start, c.span[0]))[:MOST_CUES]:
         key = cue.value.casefold()
         weight[key] = weight.get(key, 0) + cue.weight
         first.setdefault(key, cue)
     if not weight:
         return None
     for key, cue in first.items():
-        if doc.markdown.count(cue.value) >= 2:
+        at = doc.markdown.find(cue.value)  # (found a second time: not counted to the end)
+        if at >= 0 and doc.markdown.find(cue.value, at + len(cue.value)) >= 0:
             weight[key] += 1
         if cue.value.isupper() and len(cue.value) <= 6:
             # "MCA" beside "Marshall Craft Associates (MCA)": one name
@@ -158,6 +168,7 @@ _AFTER_OPENING = lazy_compile(r"\s+(?:at\s+[A-Z]|to\s+(?:work|join)\b)")
 _ARTICLE_END = lazy_compile(r"(?i:\b(?:an?|one|the|our)\s+)$")
 _BEFORE_BARE = lazy_compile(r"(?i:\b(?:is|are|now|currently|actively|immediately|urgently|we|"
                             r"[’']re)\s+)$")
+_BARE_REACH = len("immediately")  # the longest word of _BEFORE_BARE
 # what may follow "The Payroll Clerk …" for it to be the role
 _THE_ROLE_VERB = lazy_compile(
     r"(?:\s*\([^()]{1,40}\))?(?:\s+at\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})?"
@@ -187,7 +198,7 @@ def _role_after(block: Block, at: int, pos: int, cue: CuePattern | None, weight:
     start, end = role
     value = text[start:end]
     if _NOT_ROLES.match(value) or (weight == 2 and lower and not _ARTICLE_END.search(
-            text, at, pos) and not _BEFORE_BARE.search(text, 0, at)):
+            text, at, pos) and not _bare_cue(text, at)):
         return  # "the Hiring Manager will …": "hiring" is no cue without "a"
     if weight == 1:  # "The Payroll Clerk will …"
         if not _THE_ROLE_VERB.match(text, end):
@@ -208,6 +219,16 @@ def _role_after(block: Block, at: int, pos: int, cue: CuePattern | None, weight:
         end -= cut
         value = value[:-cut]
     yield Cue(value, block, (start, end), weight)
+
+
+def _bare_cue(text: str, at: int) -> bool:
+    """Does "is", "are", "now", "we" … and spaces stand right before ``at`` ("we are
+    hiring nurses")? Looked for from the word's place, not from the block's start: that
+    took each cue of a long paragraph the text before it."""
+    gap = at
+    while gap > 0 and text[gap - 1].isspace():
+        gap -= 1
+    return _BEFORE_BARE.search(text, max(0, gap - _BARE_REACH), at) is not None
 
 
 _DETERMINERS = frozenset("The A An Our This That Each Every Your Their Its Any Some".split())
@@ -332,12 +353,15 @@ def _lowercase_role(toks: list[Token], i: int) -> tuple[int, int] | None:
 # --- the employer, after a role ("… for a Medical Assistant at Acme Clinic.") ------------------
 
 
+_AT = lazy_compile(r"\s+at\s+")
+
+
 def _employer_after_role(role: Cue) -> Cue | None:
     block, end = role.block, role.span[1]
-    match = re.match(r"\s+at\s+", block.text[end:])
+    match = _AT.match(block.text, end)
     if match is None:
         return None
-    name = name_at(block.text, end + match.end())
+    name = name_at(block.text, match.end())
     if name is None:
         return None
     start, stop = name

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -62,6 +63,7 @@ class Joined:
     low: str
     starts: list[int]
     blocks: list[Block]
+    runs: Counter[str] | None = None  # the text's runs of word characters, once counted
 
     @classmethod
     def of(cls, blocks: list[Block]) -> Joined:
@@ -76,20 +78,40 @@ class Joined:
         """(block, the block's offset in ``text``, match) for each match inside one block
         that starts where ``cue.at`` says: "word" (not inside a word), "sentence" (a
         block's or a sentence's start, or glued to a lower-case word), "line" (a block's
-        start), "any"; in the order of the text."""
+        start), "any"; in the order of the text, the first ``MOST_MATCHES``."""
         hay = self.low if cue.lower else self.text
         out = []
         for word in cue.words:
-            start = hay.find(word)
-            while start >= 0:
+            start, found_here = hay.find(word), 0
+            while start >= 0 and found_here < MOST_MATCHES:
                 if start and cue.at in ("word", "line") and _NOT_AT[cue.at](hay[start - 1]):
                     start = hay.find(word, start + 1)  # ("in " inside "Berlin ": not read
                     continue  # on, each to the line's end)
                 match = cue.pattern.match(hay, start)
                 if match is not None and (found := self._inside(match, cue.at)) is not None:
                     out.append((*found, match))
+                    found_here += 1
                 start = hay.find(word, start + 1)
-        return sorted(out, key=lambda hit: hit[2].start())
+        return sorted(out, key=lambda hit: hit[2].start())[:MOST_MATCHES]
+
+    def twice(self, name: str) -> bool:
+        """Does ``name`` stand twice in ``text`` as a word, a word boundary each side?
+        Each run of word characters in it stands whole where it does: the text's runs are
+        counted once, and the name looked for only where its runs are there twice (each
+        name looked for through the whole text, a line of "Acme provides …" took minutes)."""
+        if self.runs is None:
+            self.runs = Counter(_RUN.findall(self.text))
+        runs = _RUN.findall(name)
+        if any(self.runs[run] < 2 for run in runs):
+            return False
+        if runs == [name]:
+            return True  # (word characters only: the name is one run, counted)
+        whole, seen, at = re.compile(rf"\b{re.escape(name)}\b"), 0, self.text.find(name)
+        while at >= 0 and seen < 2:  # (as re.findall counts, without its slow scan)
+            found = whole.match(self.text, at) is not None
+            seen += found
+            at = self.text.find(name, at + (len(name) if found else 1))
+        return seen == 2
 
     def _inside(self, match: re.Match[str], at: str) -> tuple[Block, int] | None:
         start = match.start()
@@ -106,6 +128,11 @@ class Joined:
         return block, base
 
 
+# matches of one cue read in a text: a posting names its role, employer or place a few
+# times (no page of the corpora has over twenty of one cue), and each match costs a
+# reading of the words after it (a line of " Acme is hiring" took 3 s a megabyte)
+MOST_MATCHES = 1_000
+_RUN = lazy_compile(r"\w+")
 # a character before a cue's start that rules it out, by where the cue starts (checked
 # again, with the block's bounds, by ``Joined._inside``)
 _NOT_AT = {"word": lambda c: c.isalnum() or c == "_", "line": lambda c: c != "\n"}
@@ -301,8 +328,7 @@ def employer_cues(joined: Joined) -> Iterator[Cue]:
             if span is None:
                 continue
             name = text[span[0]:span[1]]
-            if pattern is _VERB_CUE and " " not in name and len(re.findall(
-                    rf"\b{re.escape(name)}\b", joined.text)) < 2:
+            if pattern is _VERB_CUE and " " not in name and not joined.twice(name):
                 continue  # "Final offers depend on …": one word once, before a mere verb
             yield Cue(name, block, span, weight)
     for pattern, follow, weight in _NAME_AFTER:

@@ -86,7 +86,10 @@ def find_salary(text: str, labelled: bool = False) -> tuple[dict[str, Any], tupl
 
     ``labelled``: the text is the value of a "Salary:" line, so a figure needs no
     pay word near it (but still a currency, or a period)."""
-    if not _ANY_DIGIT.search(text) or not (labelled or has_pay_hint(text)):
+    if not _ANY_DIGIT.search(text):
+        return None
+    hint = has_pay_hint(text)  # (once: for each figure, a long text took seconds)
+    if not (labelled or hint):
         return None
     bare: tuple[dict[str, Any], tuple[int, int]] | None = None
     for match in _RANGE.finditer(text):
@@ -99,7 +102,7 @@ def find_salary(text: str, labelled: bool = False) -> tuple[dict[str, Any], tupl
         last = "2" if match.group("num2") else "1"  # (the range's last amount)
         small = (found["max"] or found["min"] or 0) < 100 and not _OWN_PERIOD.match(
             text, max(match.end(f"num{last}"), match.end(f"k{last}")))
-        if found["currency"] is not None or (not has_pay_hint(text) and not small):
+        if found["currency"] is not None or (not hint and not small):
             if bare is not None and _EXTRA.search(text, match.start(), match.end() + 30):
                 return bare  # "40,000 a year plus £2,000 car allowance": the pay came first
             return found, (match.start(), end)
@@ -151,7 +154,7 @@ def _read(match: re.Match[str], text: str, labelled: bool) -> dict[str, Any] | N
         period = "year"  # (lakhs per annum)
     if currency is None:
         if not (labelled and period) or _YEAR.fullmatch(match.group().strip()) \
-                or _AFTER_YEAR.search(text, 0, match.start()):
+                or _after_year(text, match.start()):
             return None  # (nor "2025/26", the years of a pay scale)
         currency = None
     if _NOT_PAY.search(text[max(0, match.start() - 30): match.end() + 30]):
@@ -224,6 +227,16 @@ def _times(value: float, unit: str) -> float:
 
 _YEAR = lazy_compile(r"(19|20)\d\d")
 _AFTER_YEAR = lazy_compile(r"(19|20)\d\d/\s*$")
+
+
+def _after_year(text: str, at: int) -> bool:
+    """Does a year and a slash ("2025/") stand before ``at``, spaces between? Looked for
+    from the year's place, not from the text's start (each figure of a long selection
+    read all the text before it)."""
+    gap = at
+    while gap > 0 and text[gap - 1].isspace():
+        gap -= 1
+    return _AFTER_YEAR.search(text, max(0, gap - len("2025/")), at) is not None
 
 
 def stated_period(text: str) -> str | None:
