@@ -22,6 +22,7 @@ _ODD_SPACES = lazy_compile(r"[\f\v\x1c-\x1f\u00a0\u2000-\u200a\u202f\u205f\u3000
 # spelling (Persian's "می‌خواهم") or one emoji of several (👨‍👩‍👧)
 _INVISIBLE = lazy_compile(r"[\u200b\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]"
                           r"|(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f])")
+_ANY_INVISIBLE = lazy_compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
 # the marks that set the direction of the text beside them (left-to-right, right-to-left,
 # Arabic letter mark): they stay (they place a neutral sign: "C++\u200f"), but a line that
 # opens with one is read as if it did not ("\u200f- خمس سنوات" is an item of a list)
@@ -93,6 +94,8 @@ def without_controls(html: str) -> str:
 def without_invisible(text: str) -> str:
     """``text`` without the characters no one sees (``_INVISIBLE``: a zero-width space, a
     soft hyphen, a byte-order mark; the joiners but where they spell a word or an emoji)."""
+    if _ANY_INVISIBLE.search(text) is None:  # (most text: a plain class looked for
+        return text  # first, ten times faster than the pattern's lookarounds)
     return _INVISIBLE.sub("", text)
 
 

@@ -180,3 +180,17 @@ def test_places_read_as_before(phrase: str) -> None:
     low = fold_case(text)
     assert (("remote" in low or "anywhere" in low) and bool(places._REMOTE.fullmatch(low))) \
         == old_remote
+
+
+def test_the_quick_look_for_invisible_characters_misses_none() -> None:
+    """``without_invisible`` looks for a plain class first and leaves text with none of
+    it as it is: every character the full pattern takes out, beside any neighbour, is
+    in that class."""
+    from reviewer.core.words import text
+
+    for code in range(0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        char = chr(code)
+        if any(text._INVISIBLE.search(f"{a}{char}{b}") for a, b in (("a", "b"), ("é", "é"))):
+            assert text._ANY_INVISIBLE.search(char), hex(code)
