@@ -25,7 +25,8 @@ _NEGATIVE = lazy_compile(
     r"cookie|consent|gdpr|banner|modal|popup|overlay|newsletter|subscribe|signup|sign-in|signin|"
     r"login|social|share|sharing|breadcrumb|sidebar|widget|related|similar|recommend|other-jobs|"
     r"more-jobs|comment|footer|masthead|menu|navbar|navigation|nav\b|skip-link|sponsor|advert|"
-    r"promo|toolbar|pagination|pager|contact|tags?\b|meta\b|byline|head\b|header",
+    r"promo|toolbar|pagination|pager|contact|tags?\b|meta\b|byline|head\b|header|legal|"
+    r"copyright",
 )
 POSITIVE = lazy_compile(
     r"job|posting|vacanc|career|description|article|content|main|body|entry|text|post\b|"
@@ -209,12 +210,11 @@ def _choose_main(
 
 
 def _page_part(node: LexborNode, core: LexborNode) -> bool:
-    """Does a block read as the page's rather than the posting's: furniture (a
-    copyright line, a cookie notice) or named so ("footer", "sidebar", "cc-banner"),
-    the wrapper or the paragraph it holds? Such a block is taken beside a posting
-    only by a score of its own, never raised as a paragraph of it."""
-    return _chrome_named(node) or (core is not node and _chrome_named(core)) or \
-        _furniture(node)
+    """Is a block named as the page's rather than the posting's ("footer", "sidebar",
+    "cc-banner", "legal"), the wrapper or the paragraph it holds? Such a block is taken
+    beside a posting only by a score of its own, never raised as a paragraph of it. (Its
+    words alone do not tell: a paragraph of the posting may name a privacy policy.)"""
+    return _chrome_named(node) or (core is not node and _chrome_named(core))
 
 
 def _furniture(node: LexborNode) -> bool:

@@ -101,7 +101,6 @@ SKILLS = ("<h2>Requirements</h2><ul><li>3+ years of data engineering, ideally in
     ("legal", COPYRIGHT, "Copyright"),
     ("footer", COPYRIGHT, "Copyright"),
     ("site-footer", COPYRIGHT, "Copyright"),
-    ("", COPYRIGHT, "Copyright"),
     ("sidebar", COMPANY, "global leader"),
     ("cc-banner", COOKIES, "We use cookies"),
 ])
@@ -120,3 +119,20 @@ def test_a_paragraph_in_a_wrapper_beside_a_whole_posting_is_still_taken_in() -> 
     posting = f'<div class="job">{TITLE}{INTRO}{DUTIES}{SKILLS}{PAY}</div>'
     markdown = clean(_page(f'{posting}<div class="about">{COMPANY}</div>'), "html").markdown
     assert "Salary" in markdown and "global leader" in markdown
+
+
+@pytest.mark.parametrize("words", [
+    "How to apply: send your CV and a cover letter; we process applications under our "
+    "privacy policy and keep them for six months.",
+    "Security clearance required: you will run our two-factor authentication rollout and "
+    "the password vault for 3,000 staff.",
+    "You will maintain our mailing list infrastructure (Postfix, Mailman) and the cookie "
+    "consent service for all our websites.",
+])
+def test_a_paragraph_of_the_posting_that_names_a_page_s_words_is_still_taken_in(
+        words: str) -> None:
+    """A paragraph beside the posting that names a privacy policy or a password was left
+    out as furniture whatever its length: furniture is a short line of them."""
+    posting = f'<div class="job">{TITLE}{INTRO}{DUTIES}{SKILLS}{PAY}</div>'
+    markdown = clean(_page(f'{posting}<div class="about"><p>{words}</p></div>'), "html").markdown
+    assert words[:30] in markdown
