@@ -210,18 +210,15 @@ def _heading_start(line: str, colon: int) -> int | None:
 
 def _heading_glued(line: str) -> int | None:
     """Where the text starts after a known section heading glued to it at the start of
-    ``line`` ("Job descriptionA leading firm…": 15), else None. A heading of one word
-    counts only before a word that opens a sentence ("RequirementsYou must…") or in a
-    line glued again further on ("DutiesProvide care to clientsMaintain notes"): one
-    word run into another is a name as often ("SkillsFuture credits", "BenefitsCal")."""
+    ``line`` ("Job descriptionA leading firm…": 15), else None. (A name that opens with
+    a heading's word, "SkillsFuture credits", is cut in two: its words kept, a line
+    between them. Split only before a word that opens a sentence, headings of one word
+    run into a verb or a noun, "ResponsibilitiesDesign …", lost their sections.)"""
     first = _GLUED_START.search(line, 0, _HEADING_REACH)
     if first is None or is_camel_word(line, first.start()):
         return None
     head = line[:first.start()].strip()  # words alone, opening with a capital
     if not _OPENING_WORDS.fullmatch(head) or not section_field(head, loose=False)[0]:
-        return None
-    if " " not in head and first.group() not in _SENTENCE_OPENERS and \
-            not _glued(line[first.end():], 1):
         return None
     return first.start()
 
@@ -230,18 +227,6 @@ _HEADING_REACH = 40  # the longest heading looked for glued at a line's start
 # a lower-case letter run into a capitalised word ("descriptionA leading")
 _GLUED_START = lazy_compile(r"(?<=[a-z])[A-Z][a-z]*(?=\s)")
 _OPENING_WORDS = lazy_compile(r"[A-Z][A-Za-z]*(?: (?:&|[A-Za-z]+))*")
-# words that open a sentence and never go on a name: articles, pronouns, prepositions,
-# conjunctions, auxiliaries, question words
-_SENTENCE_OPENERS = frozenset((
-    "A An The This These That Those Each Every All Any Some Most Many Several Both No "
-    "We You Our Your It Its They Their He She His Her I My Us "
-    "As In At On For With To From By Of Under Within While During After Before Through "
-    "Due If When Where Whether Because Although And Or But So "
-    "Are Is Do Does Will Can Could Must Should May Have Has What Who How Why Which "
-    "Join Please Here There"
-).split())
-
-
 def _glued(line: str, times: int) -> bool:
     """Are words glued together in ``line`` at least ``times`` times?"""
     if not has_capital(line):
