@@ -181,8 +181,9 @@ _SIGN_IN_ACTIONS = (
     "apply|save|view|see|continue|create|access|get|track|follow|comment|like|share|download|"
     "post|start|search|receive|manage|edit|upload|use|unlock|message|contact|connect|join|read|"
     "keep|add|set|find|check|your|my|our|this|an?|"
-    # a site's menu that opens with it: "Sign in Register", "Log in Home Jobs"
-    "register|home|jobs?|employers?|candidates?|recruiters?|free|newsletter|help|menu")
+    # a site's menu that opens with it: "Sign in Register", "Sign up free" (not "Log in
+    # Home Jobs": a duty logs in jobs, signs up candidates)
+    "register|free|newsletter|menu")
 _SIGN_IN = (
     r"\b(sign|log) ?(in|up|out)\b(?! (?:to )?(?!(?:to|with|using|via|through|for|now|here|"
     r"today|again|instead|or|and|of|on|at|as|below|first|required|" + _SIGN_IN_ACTIONS +
