@@ -63,8 +63,9 @@ _CODE_AFTER = r"(?:chf|\b(?:" + "|".join(CODES) + r")\b)"
 # what a figure is counted in: a thousand ("38k"), a lakh (100,000; "12 LPA": lakhs a
 # year) or a crore (10,000,000)
 _TIMES = {"k": 1000, "thousand": 1000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000,
-          "lacs": 100_000, "lpa": 100_000, "crore": 10_000_000, "crores": 10_000_000}
-_LAKHS = r"lakhs?\b|lacs?\b|lpa\b|crores?\b"  # ("cr" alone: too many other things)
+          "lacs": 100_000, "lpa": 100_000, "crore": 10_000_000, "crores": 10_000_000,
+          "cr": 10_000_000}
+_LAKHS = r"lakhs?\b|lacs?\b|lpa\b|crores?\b|cr\b"
 _NUM = (r"\d{1,2}(?:,\d{2}){1,4},\d{3}(?:\.\d{1,2})?"  # Indian grouping: 6,00,000 (6 lakh)
         r"|\d{1,3}(?:[,.' \u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?")
 _AMOUNT = rf"(?P<cur@>{_CUR})?\s?(?P<num@>{_NUM})\s?(?P<k@>[kK]\b|K\b|thousand|{_LAKHS})?" \
@@ -143,6 +144,9 @@ def _read(match: re.Match[str], text: str, labelled: bool) -> dict[str, Any] | N
         after = text[match.end(): match.end() + 12].lower().strip()
         word = re.match(r"[a-z]+", after)
         currency = _WORD_CURRENCY.get(word.group()) if word else None
+    units = {str(match.group(k)).lower() for k in ("k1", "k2")}
+    if "cr" in units and currency != "INR":
+        return None  # ("Cr" is a crore in rupees; 25 CR an hour is something else)
     low = _number(match.group("num1"), match.group("k1"))
     high = _number(match.group("num2"), match.group("k2")) if match.group("num2") else None
     if low is None:

@@ -148,7 +148,13 @@ def test_pay_from_a_figure_has_no_maximum(sentence: str, expected: dict[str, Any
                             "period": "year"}),
     ("Salary: ₹1.15-2 crore a year", {"min": 11500000, "max": 20000000, "currency": "INR",
                                       "period": "year"}),
-    ("Salary: 25 CR per hour", {"min": 25, "max": 25, "currency": None, "period": "hour"}),
+    ("Salary: ₹2.5 Cr p.a.", {"min": 25000000, "max": 25000000, "currency": "INR",
+                              "period": "year"}),
+    ("Salary: INR 2 Cr - 3 Cr per annum", {"min": 20000000, "max": 30000000,
+                                           "currency": "INR", "period": "year"}),
+    ("Salary: ₹ 90 Lakh to 1.5 Cr per annum", {"min": 9000000, "max": 15000000,
+                                               "currency": "INR", "period": "year"}),
+    ("Salary: 25 CR per hour", None),  # ("Cr" is a crore in rupees only)
 ])
 def test_pay_in_lakhs_and_crores(sentence: str, expected: dict[str, Any]) -> None:
     """"₹12-15 LPA" (lakhs a year) was read as 12 to 15 rupees a year, "12 lakh" as 12:
