@@ -206,6 +206,9 @@ def _posting_items(lines: list[Line], shown: list[int]) -> set[int]:
         while end < len(shown) and BULLET.match(lines[shown[end]].text) and (end == at or all(
                 lines[j].kind == "image" for j in range(shown[end - 1] + 1, shown[end]))):
             end += 1
+        if end == at:  # (no list starts here)
+            at += 1
+            continue
         run = [shown[k] for k in range(at, end)]
         furniture = sum(lines[i].reason is not None for i in run)
         sentences = sum(lines[i].reason is None and lines[i].score > 0 for i in run)
@@ -213,7 +216,7 @@ def _posting_items(lines: list[Line], shown: list[int]) -> set[int]:
         goes_on = end < len(shown) and _of_the_posting(lines[shown[end]])
         if sentences > furniture or (opened and (goes_on or 2 * furniture <= len(run))):
             found.update(run)
-        at = max(end, at + 1)
+        at = end
     return found
 
 
