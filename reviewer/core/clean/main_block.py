@@ -25,8 +25,8 @@ _NEGATIVE = lazy_compile(
     r"cookie|consent|gdpr|banner|modal|popup|overlay|newsletter|subscribe|signup|sign-in|signin|"
     r"login|social|share|sharing|breadcrumb|sidebar|widget|related|similar|recommend|other-jobs|"
     r"more-jobs|comment|footer|masthead|menu|navbar|navigation|nav\b|skip-link|sponsor|advert|"
-    r"promo|toolbar|pagination|pager|contact|tags?\b|meta\b|byline|head\b|header|legal|"
-    r"copyright",
+    r"promo|toolbar|pagination|pager|contact|tags?\b|meta\b|byline|head\b|header|"
+    r"\blegal\b|copyright",  # ("legal-notice", not "paralegal")
 )
 POSITIVE = lazy_compile(
     r"job|posting|vacanc|career|description|article|content|main|body|entry|text|post\b|"
