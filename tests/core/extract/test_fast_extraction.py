@@ -12,14 +12,13 @@ acronym's brackets in one match, and a text that took minutes now finishes.
 from __future__ import annotations
 
 import itertools
-import json
 import re
 import signal
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+from corpus_texts import corpus_texts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,25 +28,9 @@ from reviewer.core.extract.prose_words import Cue, head_noun
 from reviewer.core.extract.salary import has_pay_hint
 from reviewer.core.pipeline import process
 
-ROOT = Path(__file__).resolve().parents[3]
-CORPUS = ROOT.parent / "shared" / "corpus"
 SETTINGS = settings(max_examples=400, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-
-
-def _texts() -> list[str]:
-    """Sample postings, and the corpus's pages when it is there (a few hundred)."""
-    texts = [p.read_text(encoding="utf-8", errors="replace")
-             for p in sorted((ROOT / "reviewer" / "resources" / "samples").iterdir())]
-    for path in [CORPUS / "seeds.jsonl", *sorted((CORPUS / "dev").glob("*.jsonl"))]:
-        if not path.exists():
-            continue
-        with path.open(encoding="utf-8") as lines:
-            texts += [json.loads(line)["raw"] for _, line in zip(range(25), lines, strict=False)]
-    return texts
-
-
-TEXTS = _texts()
+TEXTS = corpus_texts(25)
 _FRAGMENTS = [
     "5", "12", "١٢", " ", "  ", "\n", ".", ";", ",", "(", ")", "+", "-", "–", "'", "’", "a", "A",
     "year", "years", "YEARS", "yr", "yrs", "Yrs", "five", "FIVE", "fİve", "ſix", "twenty", "plus",

@@ -9,12 +9,11 @@ for in the whole text once, not once for each cue.
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
+from corpus_texts import corpus_texts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,25 +21,9 @@ from reviewer.core.extract import prose, prose_places
 from reviewer.core.extract.document import Block, Document, parse
 from reviewer.core.extract.prose_words import MOST_MATCHES, Cue, CuePattern, Joined, cue_re
 
-ROOT = Path(__file__).resolve().parents[3]
-CORPUS = ROOT.parent / "shared" / "corpus"
 SETTINGS = settings(max_examples=300, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-
-
-def _texts() -> list[str]:
-    """Sample postings, and the corpus's pages when it is there."""
-    texts = [p.read_text(encoding="utf-8", errors="replace")
-             for p in sorted((ROOT / "reviewer" / "resources" / "samples").iterdir())]
-    for path in [CORPUS / "seeds.jsonl", *sorted((CORPUS / "dev").glob("*.jsonl"))]:
-        if path.exists():
-            with path.open(encoding="utf-8") as lines:
-                texts += [json.loads(line)["raw"] for _, line in zip(range(40), lines,
-                                                                      strict=False)]
-    return texts
-
-
-TEXTS = _texts()
+TEXTS = corpus_texts(40)
 # words of the place cues; fifteen at most make a text, so that no run of capitals after
 # "Our" is longer than a place's words and its region (the one change by design)
 _FRAGMENTS = [
