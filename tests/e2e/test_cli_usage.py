@@ -171,16 +171,22 @@ def test_the_window_knows_every_command_s_name() -> None:
     assert tuple(commands.choices) == COMMANDS  # type: ignore[arg-type]
 
 
+def six_hundred_pages(tmp_path: Path) -> Path:
+    """A folder of 600 small text postings: more than one batch of an import."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(600):
+        (pages / f"{n:03d}.txt").write_text(f"Data Engineer {n}\n\nAcme {n} hires in Leeds.\n")
+    return pages
+
+
 def test_a_stopped_import_says_what_it_kept(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """It said "stopped" alone: the batches before the stop are kept, and said."""
     from reviewer.cli import common
 
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    for n in range(600):
-        (pages / f"{n:03d}.txt").write_text(f"Data Engineer {n}\n\nAcme {n} hires in Leeds.\n")
+    pages = six_hundred_pages(tmp_path)
     calls = []
 
     def progress(_line: common.ProgressLine, _report: object) -> None:
@@ -206,10 +212,7 @@ def test_a_stopped_import_counts_its_own_postings_alone(
 
     from reviewer.cli import common
 
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    for n in range(600):
-        (pages / f"{n:03d}.txt").write_text(f"Data Engineer {n}\n\nAcme {n} hires in Leeds.\n")
+    pages = six_hundred_pages(tmp_path)
     calls = []
 
     def progress(_line: common.ProgressLine, _report: object) -> None:
