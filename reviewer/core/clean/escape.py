@@ -120,12 +120,16 @@ def code_span(code: str, in_link: bool = False) -> str:
     return (" " if text[0] == " " else "") + written + (" " if text[-1] == " " else "")
 
 
+_BULLET_START = lazy_compile(r"[-+*] ")
+_NUMBER_START = lazy_compile(r"\d+(?=[.)] )")
+
+
 def escape_line_start(text: str) -> str:
     """Keep text that merely starts a block like Markdown syntax from turning into it
     ("1. x" as "1\\. x": a backslash escapes the mark, never a digit)."""
-    if (text[:1] and text[:1] in "#>") or re.match(r"[-+*] ", text):
+    if (text[:1] and text[:1] in "#>") or _BULLET_START.match(text):
         return "\\" + text
-    if numbered := re.match(r"\d+(?=[.)] )", text):
+    if numbered := _NUMBER_START.match(text):
         return f"{numbered.group()}\\{text[numbered.end():]}"
     return text
 
