@@ -53,6 +53,18 @@ def escaped(text: str) -> str:
     return text
 
 
+def tags_escaped(line: str) -> str:
+    """A whole line of a text posting with each "<" that would open HTML, a comment or an
+    autolink escaped (``escaped``'s rule, but for a line: nothing follows it to close one)."""
+    return _TAG_OPENER.sub(r"\1\\<", line)
+
+
+# a "<" that would open HTML, a comment or an autolink ("<b", "</", "<!--", "<?", and a
+# run of anything but spaces and "<" up to a ">": "<1jobs@x.example>"), after an even
+# run of backslashes (an odd one escapes it already)
+_TAG_OPENER = lazy_compile(r"(?<!\\)((?:\\\\)*)<(?=[A-Za-z/!?]|[^\s<>]++>)")
+
+
 def _escape(found: re.Match[str]) -> str:
     """A backslash before the character, and the backslashes before it (the page's own:
     "\\[") doubled, so that they show and the character stays escaped."""

@@ -12,6 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from reviewer.core.clean.escape import tags_escaped
 from reviewer.core.words.lexicon import section_field
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import DIRECTION_MARKS, mark_class
@@ -253,18 +254,12 @@ def to_markdown(lines: list[Line]) -> tuple[str, dict[int, list[tuple[int, int]]
             kind in AS_WRITTEN and sources[0].group == group)
         group = sources[0].group if kind in AS_WRITTEN else 0
         if kind != "code" and "<" in text:  # a dump's "<script>", "<b>": text, no HTML
-            text = _TAG_OPENER.sub(r"\1\\<", text)
+            text = tags_escaped(text)
         if out and not together:
             out.append("")
         origin[len(out)] = [(x.start, x.start + len(x.text)) for x in sources]
         out.append(text)
     return ("\n".join(out) + "\n" if out else ""), origin
-
-
-# a "<" that would open HTML, a comment or an autolink where a Markdown reader meets it
-# ("<b", "</", "<!--", "<?", and a run of anything but spaces and "<" up to a ">":
-# "<1jobs@x.example>"), after an even run of backslashes (an odd one escapes it already)
-_TAG_OPENER = lazy_compile(r"(?<!\\)((?:\\\\)*)<(?=[A-Za-z/!?]|[^\s<>]++>)")
 
 
 def _continues(previous: str, text: str) -> bool:
