@@ -117,13 +117,13 @@ def folded(text: str) -> str:
 
 def normalise_space(text: str) -> str:
     """One line: every run of whitespace becomes one space, ends trimmed."""
-    return re.sub(r"\s+", " ", _INVISIBLE.sub("", text)).strip()
+    return re.sub(r"\s+", " ", without_invisible(text)).strip()
 
 
 def normalise_lines(text: str) -> str:
     """Line endings to ``\\n``, odd spaces to plain ones, trailing blanks gone."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", _INVISIBLE.sub("", text))
+    text = _CONTROL.sub("", without_invisible(text))
     text = unicodedata.normalize("NFC", text)
     text = _ODD_SPACES.sub(" ", text).expandtabs(4)
     return "\n".join(line.rstrip() for line in text.split("\n"))

@@ -194,3 +194,26 @@ def test_the_quick_look_for_invisible_characters_misses_none() -> None:
         char = chr(code)
         if any(text._INVISIBLE.search(f"{a}{char}{b}") for a, b in (("a", "b"), ("é", "é"))):
             assert text._ANY_INVISIBLE.search(char), hex(code)
+
+
+def test_lines_with_no_invisible_character_skip_its_full_pattern(monkeypatch) -> None:
+    """``normalise_lines`` and ``normalise_space`` (every text posting passes through the
+    first) run the invisible characters' full pattern only on text that holds one."""
+    from reviewer.core.words import text
+
+    full = text._INVISIBLE
+
+    class Counted:
+        calls = 0
+
+        def sub(self, *args: object) -> str:
+            Counted.calls += 1
+            return full.sub(*args)
+
+    monkeypatch.setattr(text, "_INVISIBLE", Counted())
+    assert text.normalise_lines("Data Engineer\r\nBerlin\t \r\n") == "Data Engineer\nBerlin\n"
+    assert text.normalise_space(" Data \n Engineer ") == "Data Engineer"
+    assert Counted.calls == 0
+    assert text.normalise_lines("Data\u200b Engineer") == "Data Engineer"
+    assert text.normalise_space("soft\u00adware") == "software"
+    assert Counted.calls == 2
