@@ -217,3 +217,43 @@ def test_lines_with_no_invisible_character_skip_its_full_pattern(monkeypatch) ->
     assert text.normalise_lines("Data\u200b Engineer") == "Data Engineer"
     assert text.normalise_space("soft\u00adware") == "software"
     assert Counted.calls == 2
+
+
+def test_the_control_characters_looked_for_one_by_one_are_the_patterns() -> None:
+    """``without_controls`` and ``normalise_lines`` look for the characters of
+    ``_CONTROL`` and ``_SEPARATOR`` one by one before running either pattern: the lists
+    hold exactly the characters the patterns match."""
+    from reviewer.core.words import text
+
+    for pattern, chars in ((text._CONTROL, text._CONTROL_CHARS),
+                           (text._SEPARATOR, text._SEPARATOR_CHARS)):
+        assert {c for c in map(chr, range(0x110000)) if pattern.fullmatch(c)} == set(chars)
+
+
+def test_a_page_with_no_control_character_skips_their_patterns(monkeypatch) -> None:
+    """A page (or a text posting's lines) holding none of the control characters is not
+    scanned by their patterns; one holding them loses them as before."""
+    from reviewer.core.words import text
+
+    calls = []
+
+    class Counted:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def sub(self, *args: object) -> str:
+            calls.append(self.pattern.pattern)
+            return self.pattern.sub(*args)
+
+        def fullmatch(self, *args: object) -> object:
+            return self.pattern.fullmatch(*args)
+
+    monkeypatch.setattr(text, "_CONTROL", Counted(re.compile(text._CONTROL.pattern)))
+    monkeypatch.setattr(text, "_SEPARATOR", Counted(re.compile(text._SEPARATOR.pattern)))
+    page = "<p>Data Engineer &#38; &amp; Berlin\t\n</p>"
+    assert text.without_controls(page) == page
+    assert text.normalise_lines("Data Engineer\nBerlin") == "Data Engineer\nBerlin"
+    assert calls == []
+    assert text.without_controls("<p>a\x1b[2Jb\x1fc&#27;d</p>") == "<p>a[2Jb cd</p>"
+    assert text.normalise_lines("a\x00b") == "ab"
+    assert len(calls) == 3
