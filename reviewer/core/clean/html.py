@@ -95,20 +95,6 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
     )
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 # --- what is never content ---------------------------------------------------------------------
 
 
