@@ -167,7 +167,6 @@ def test_a_record_of_a_newer_field_schema_is_a_problem() -> None:
     assert record_problem(without) is None  # (a record written before it was kept)
 
 
-
 def test_a_machine_confidence_outside_zero_to_one_is_a_problem() -> None:
     """The least-confident order and the field's figure read it as a share: 7.5 would
     put a posting last and show 750 %."""

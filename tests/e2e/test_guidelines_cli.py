@@ -227,7 +227,6 @@ def test_labels_options_that_do_not_go_together_are_refused(
     assert not (tmp_path / "out.json").exists()
 
 
-
 def test_a_rename_in_the_json_carries_the_labels(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The README says renaming through --import carries the labels; the JSON had no way

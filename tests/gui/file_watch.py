@@ -19,7 +19,6 @@ IN_OPEN = 0x020
 _HEADER = struct.Struct("iIII")  # wd, mask, cookie, len; then the name, NUL padded
 
 
-
 def png() -> bytes:
     """A 1x1 PNG: a real image, so that a loader that reaches it reads it whole."""
     def chunk(kind: bytes, data: bytes) -> bytes:

@@ -96,7 +96,6 @@ def test_a_bulk_undo_says_which_postings_it_left_as_another_reviewer_made_them(
     assert labels == [{"relevant": ["yes"]}, {"relevant": ["no"]}, {"relevant": ["yes"]}]
 
 
-
 def test_a_bulk_redo_leaves_a_posting_another_reviewer_changed_after_the_undo(
         win: ReviewWindow, project: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     """Ctrl+Shift+Z after Ctrl+Z made the edit again on every posting, over another

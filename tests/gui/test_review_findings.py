@@ -188,7 +188,6 @@ def test_what_is_typed_in_a_field_is_saved_when_the_window_closes(
     assert win.store.records.get(pid)["fields"]["skills"][-1] == "Haskell"
 
 
-
 def test_a_window_opens_with_the_focus_in_the_document(project: Path, open_window,
                                                        tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The focus went to the search box, the first in the window: Ctrl+Right moved

@@ -31,7 +31,6 @@ def test_label_options_and_questions_are_described_as_text(qtbot: Any) -> None:
     assert panel.buttons[("quality", name)].toolTip().startswith("<p>")  # shown as text
 
 
-
 def test_the_list_s_search_and_choices_have_names(qtbot: Any, project: Any,
                                                  open_window: Any) -> None:
     """The search box and the status, field state and order choices had no accessible

@@ -295,8 +295,6 @@ def _collect(
 # --- Markdown ------------------------------------------------------------------------------------
 
 
-
-
 _LISTING_WORDS = ("jobs", "positions", "openings", "roles", "vacanc", "similar", "related")
 
 

@@ -59,8 +59,6 @@ def _is_contact(text: str) -> bool:
                 or ("box" in low and _PO_BOX.search(low)))
 
 
-
-
 def word_count(text: str, most: int) -> int:
     """How many words ``text`` has, or ``most + 1`` when it has more: the rules that
     count words stop at a few dozen, and a line of a megabyte need not be counted."""

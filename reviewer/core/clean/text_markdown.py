@@ -88,7 +88,6 @@ class Line:
     group: int = 0  # the code block or table a line of one is in (``mark_tables_and_code``)
 
 
-
 def lines_of(source: str) -> list[Line]:
     lines = []
     pos = 0

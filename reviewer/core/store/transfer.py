@@ -356,7 +356,6 @@ class Transfer:
             if isinstance(row[0], str)}
 
 
-
 def _listed(suggestions: Sequence[tuple[Any, ...]]) -> dict[str, Any]:
     """The listing columns of a posting that has the machine's values only."""
     values = {s[0]: loads(s[1]) for s in suggestions

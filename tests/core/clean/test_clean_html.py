@@ -402,7 +402,6 @@ def test_a_list_item_broken_with_br_keeps_its_lines_in_the_item() -> None:
     assert "- Remote\n\n  Europe only\n- Skills:\n\n  - SQL\n  - Spark\n" in markdown
 
 
-
 def test_a_numbered_list_written_with_br_is_one_list() -> None:
     """The first line of a paragraph is escaped ("1\\) Python"), and the mark with a
     backslash inside was not read as one: the list began at its second item."""

@@ -300,7 +300,6 @@ def test_a_markdown_table_and_fenced_code_keep_their_lines_and_what_follows_them
     assert clean(md, "text").markdown == md  # cleaned again: the same
 
 
-
 def test_the_joiners_a_word_or_an_emoji_is_written_with_are_kept() -> None:
     """Persian writes words with the zero-width non-joiner, and emoji of several people
     are joined by the zero-width joiner: cleaning took both out ("میخواهم" is misspelt,

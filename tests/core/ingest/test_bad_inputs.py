@@ -79,7 +79,6 @@ def test_utf8_with_a_stray_byte_of_another_encoding_keeps_its_utf8() -> None:
     assert decode('Offre: "ÉTÉ”'.encode("cp1252")) == 'Offre: "ÉTÉ”'
 
 
-
 @pytest.mark.parametrize(("tail", "read"), [
     ("Ingénieur München – Zürich, 東京\n".encode() + b"stray byte \x96 here\n",
      "Ingénieur München – Zürich, 東京\nstray byte – here\n"),

@@ -72,7 +72,6 @@ def test_a_csv_row_of_more_cells_than_the_header_is_said_not_imported_shifted(
     assert len(results) == 3
 
 
-
 @pytest.mark.parametrize(("sep", "end"), [(",", "\n"), (";", "\r\n"), ("\t", "\n")])
 def test_a_quote_left_open_in_a_csv_row_is_said_not_merged_with_the_next_row(
         sep: str, end: str) -> None:

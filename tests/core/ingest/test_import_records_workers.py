@@ -44,7 +44,6 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
         return [dict(r) for r in store.records.all(reviewed_only=False)]
 
 
-
 def tables(path: Path, times: bool = True) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of the tables an import writes, by rowid, the search index's words by
     posting, and the log but for its times (a record with people's work on it is logged

@@ -32,7 +32,6 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
         return [dict(r) for r in store.records.all(reviewed_only=False)]
 
 
-
 def tables(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row an import of records writes, in the order of its id or rowid (the log's
     times left out: a record with people's work is logged when it is stored)."""

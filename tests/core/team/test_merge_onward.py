@@ -226,7 +226,6 @@ def test_the_project_split_from_counts_its_own_decisions_under_one_spelling(
             store.reviews.reviewers())
 
 
-
 def test_a_value_taken_back_stays_out_whatever_the_order_of_the_files(
         files: dict[str, Path], tmp_path: Path) -> None:
     """sub.db holds ana's Alpha, which she took back in her file since: merged with her
