@@ -50,9 +50,18 @@ _SENIORITY = (
 )
 
 
+# a post that serves another's ("Assistant to the Managing Director"): the rank after it
+# is the other's
+_SERVING = re.compile(r"\b(?:assistant|secretary|aide|advis[eo]r|pa|ea|chief of staff|deputy|"
+                      r"clerk|driver|interpreter|translator)\s+to\b")
+
+
 def seniority(title: str) -> tuple[str, tuple[int, int]] | None:
-    """The seniority a job title states, with the span of the word that says it."""
+    """The seniority a job title states, with the span of the word that says it (not
+    the rank of the person a post serves: "Assistant to the Director" is no director)."""
     low = title.lower()
+    if serving := _SERVING.search(low):
+        low = low[:serving.end()]
     best: tuple[int, str, tuple[int, int]] | None = None
     for rank, (value, pattern) in enumerate(_SENIORITY):
         match = re.search(pattern, low)
