@@ -300,12 +300,18 @@ class Adjudication(QObject):
             say(f"{reviewer} gave no value for {label}.", 6000)
             return False
         final = None if value.get("state") == "rejected" else value.get("value")
-        spans = value.get("spans") or []
+        spans, shown = value.get("spans") or [], self._shown_of("field", name)
         if self.flow.push(f"take {reviewer}'s {name}", lambda p: self.flow.store.reviews.
-                          adjudicate(p, name, final, spans)):
+                          adjudicate(p, name, final, spans, shown)):
             say(f"{label}: {reviewer}'s value taken ({value_text(value)}).", 6000)
             return True
         return False
+
+    def _shown_of(self, kind: str, key: str) -> dict[str, Any]:
+        """Each reviewer's value of one thing as the window read it: a ruling that takes
+        one is refused where the file's differ by then (``reviews.as_shown``)."""
+        return {who: by_key[(kind, key)] for who, by_key in self.reviews.items()
+                if (kind, key) in by_key}
 
     def _take_answer(self, question: str, reviewer: str) -> bool:
         """Reviewer's answer to a question the window does not show (its options have
@@ -314,9 +320,14 @@ class Adjudication(QObject):
         if not isinstance(value, list):
             self.flow.message.emit(f"{reviewer} gave no answer to {question}.", 6000)
             return False
-        options = [str(option) for option in value]
-        if self.flow.push(f"take {reviewer}'s {question}", lambda p: self.flow.store.labels.
-                          answer(p, question, options)):
+        options, store = [str(option) for option in value], self.flow.store
+        shown = self._shown_of("label", question)
+
+        def edit(pid: int) -> Change:
+            store.reviews.as_shown(pid, "label", question, shown)
+            return store.labels.answer(pid, question, options)
+
+        if self.flow.push(f"take {reviewer}'s {question}", edit):
             self.flow.message.emit(f"{question}: {reviewer}'s answer taken "
                                    f"({'; '.join(options) or 'none'}).", 6000)
             return True
@@ -333,8 +344,10 @@ class Adjudication(QObject):
         # a reviewer who labelled none: the others' spans are rejected (the ruling "none")
         others = sorted({(int(a), int(b), str(label)) for who, by_key in self.reviews.items()
                          if who != reviewer for a, b, label in by_key.get(("spans", ""), [])})
+        shown = self._shown_of(kind, "")
 
         def edit(pid: int) -> Change:
+            store.reviews.as_shown(pid, kind, "", shown)  # (not what a merge changed since)
             if kind == "status":
                 return store.postings.set_status(pid, str(value))
             if kind == "comment":
