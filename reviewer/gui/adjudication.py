@@ -32,6 +32,7 @@ from reviewer.gui.fields_panel import FieldsPanel
 from reviewer.gui.labels_panel import LabelsPanel
 from reviewer.gui.plain import plain_label, set_plain_tip, value_text
 from reviewer.gui.review_flow import ReviewFlow
+from reviewer.gui.reviewer_spans import spans_line, spans_of, spans_text
 
 # + a reviewer's number, 1 to 9 (Alt+digits and Alt+Shift+digits answer label questions,
 # Ctrl+digits and Ctrl+Shift+digits label spans); on only while the posting has reviewers'
@@ -56,13 +57,6 @@ def differing(reviews: Reviews, kind: str, key: str) -> list[tuple[int, str, Any
     given = [(n, name, by_key[(kind, key)]) for n, (name, by_key) in
              enumerate(sorted(reviews.items()), 1) if (kind, key) in by_key]
     return given if reviewers_differ([v for _n, _name, v in given], kind) else []
-
-
-def _spans_text(value: Any) -> str:
-    """A reviewer's span labels on a line: "2 (SKILL, TOOL)", or "none"."""
-    spans = value if isinstance(value, list) else []
-    labels = sorted({str(s[2]) for s in spans if isinstance(s, list) and len(s) == 3})
-    return f"{len(spans)} ({', '.join(labels)})" if spans else "none"
 
 
 def line(given: list[tuple[int, str, Any]], machine: Any = None, with_machine: bool = False,
@@ -207,9 +201,9 @@ class Adjudication(QObject):
         for kind, title, named in POSTING_WIDE:
             given = differing(reviews, kind, "")
             if given:
-                if kind == "spans":
-                    given = [(n, who, _spans_text(value)) for n, who, value in given]
-                wide.append(f"{title}: {line(given, words=kind == 'status', kind=kind)}")
+                wide.append(spans_line(given, (posting or {}).get("cleaned") or "", NUMBERS)
+                            if kind == "spans" else
+                            f"{title}: {line(given, words=kind == 'status', kind=kind)}")
                 if kind in still:
                     left.append(named)
         self._banner(sorted(reviews), differ, bool(questions), left, wide)
@@ -358,7 +352,8 @@ class Adjudication(QObject):
                                               for a, b, label in value], schema=False)
 
         if self.flow.push(f"take {reviewer}'s {title.lower()}", edit):
-            shown = _spans_text(value) if kind == "spans" else value_text(value, words=True)
+            shown = value_text(value, words=True) if kind != "spans" else spans_text(
+                spans_of(value), (self.flow.posting or {}).get("cleaned") or "")
             say(f"{title}: {reviewer}'s taken ({shown}).", 6000)
             return True
         return False

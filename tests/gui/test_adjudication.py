@@ -232,7 +232,7 @@ def test_a_status_a_comment_and_span_labels_that_differ_are_shown_and_decided(
     assert "differ on the status, the comment, the span labels." in text
     assert "Status: ① ana: flagged · ② ben: reviewed" in text
     assert "Comment: ① ana: the pay is <b>monthly</b> · ② ben: fine" in text
-    assert "Span labels: ① ana: 1 (TOOL) · ② ben: none" in text
+    assert "Span labels: ① ana: TOOL “Lead” · ② ben: none" in text
     window.document.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_1, ALT_CTRL)  # the first left: the status, ana's
     assert window.store.records.get(3)["status"] == "flagged"
@@ -328,7 +328,7 @@ def test_answers_and_span_labels_that_differ_only_in_case_are_shown_and_decided(
     window = _disputed_window(open_window, project)
     assert window.pid == 2
     text = window.adjudication.banner.text()
-    assert "Span labels: ① ana: 1 (SKILL) · ② ben: 1 (Skill)" in text
+    assert "Span labels: ① ana: SKILL “# Ju” · ② ben: Skill “# Ju”" in text
     assert "① ana: yes · ② ben: Yes" in window.labels.reviewers["relevant"].text()
     window.document.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_1, ALT_CTRL)  # the span labels: ana's
@@ -380,3 +380,21 @@ def test_a_status_a_merge_changed_since_it_was_shown_is_not_taken(
     assert "② ben: skipped" in window.adjudication.banner.text()
     qtbot.keyClick(window, Qt.Key.Key_2, ALT_CTRL)  # as it is now
     assert window.store.records.get(3)["status"] == "skipped"
+
+
+def test_the_banner_says_how_the_reviewers_span_labels_differ(
+        project: Path, open_window: Any) -> None:
+    """ana's SKILL over 0–10 and ben's over 5–15 read "① ana, ② ben: 1 (SKILL)", as if
+    they agreed, and the document shows neither: a lead chose blind. Each reviewer's
+    spans that not all gave are said by their words, the rest counted."""
+    with Store(project) as store:
+        text = store.records.get(3)["cleaned"]
+    python = text.index("Python")
+    window = _disputed_window(open_window, _merged(project, [
+        (3, "ana", "spans", "", [[0, 10, "SKILL"], [python, python + 6, "TOOL"]]),
+        (3, "ben", "spans", "", [[5, 15, "SKILL"], [python, python + 6, "TOOL"]])]))
+    assert window.pid == 3
+    said = window.adjudication.banner.text().splitlines()[-1]
+    words = [" ".join(text[a:b].split()) for a, b in ((0, 10), (5, 15))]
+    assert said == (f"Span labels (besides 1 all gave): ① ana: SKILL “{words[0]}” · "
+                    f"② ben: SKILL “{words[1]}”")
