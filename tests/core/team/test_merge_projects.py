@@ -516,6 +516,14 @@ def test_span_labels_the_reviewers_differ_on_are_settled_by_a_ruling_of_none(
         store.spans.add_many(5, [(0, 4, "TOOL")], "human", "rejected", follow=False)
         assert store.reviews.differing(5) == []
         assert [s for s in store.records.get(5)["spans"] if s["state"] == "accepted"] == []
+    with Store(files["ben"], reviewer="ben") as store:
+        store.spans.add(5, 0, 4, "TOOL")  # ben labels it too: the spans are decided again
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out) as store:  # accepted, as they agree; and no more rejected as well
+        assert [(s["start"], s["end"], s["label"], s["state"])
+                for s in store.records.get(5)["spans"]] == [(0, 4, "TOOL", "accepted")]
+        record = next(r for r in store.records.all(False) if r["id"] == 5)
+        assert "rejected_spans" not in record and len(record["spans"]) == 1
 
 
 def test_every_decision_of_the_project_split_from_counts_at_its_first_merge(
