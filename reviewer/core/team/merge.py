@@ -247,6 +247,9 @@ class _Merger:
         gone = latest_takings(out.merge_log.takings_back(matched, merged_only=True))
         told = [t for t in takings if t[2] and t[:4] not in held and t[4] > gone.get(t[:4], "")]
         gone.update(latest_takings(told))
+        # this file's own: a value it holds of the second it took the thing back in was
+        # given since (a taking back leaves none), in whole seconds as times are kept
+        own = latest_takings(takings)
         came: dict[Thing, tuple[str, Value]] = {}
         for value in incoming:
             pid, name = to_out[value.posting], self._who(value.reviewer, stem)
@@ -263,7 +266,9 @@ class _Merger:
                 item.older.add(name)  # (said: a file merged before, or a clock behind)
                 item.older_values += 1
                 continue
-            if value.at <= gone.get((pid, *key), ""):
+            took = gone.get((pid, *key), "")
+            if value.at < took or value.at == took and took not in (
+                    own.get((pid, *key)), own.get((pid, name, "", ""))):
                 continue
             rows.append((pid, name, value.kind, value.key, dumps(value.value), value.at))
             reviews.setdefault(pid, {})[key] = (value.value, value.at)
