@@ -352,9 +352,9 @@ class Adjudication(QObject):
                                               for a, b, label in value], schema=False)
 
         if self.flow.push(f"take {reviewer}'s {title.lower()}", edit):
-            shown = value_text(value, words=True) if kind != "spans" else spans_text(
+            taken = value_text(value, words=True) if kind != "spans" else spans_text(
                 spans_of(value), (self.flow.posting or {}).get("cleaned") or "")
-            say(f"{title}: {reviewer}'s taken ({shown}).", 6000)
+            say(f"{title}: {reviewer}'s taken ({taken}).", 6000)
             return True
         return False
 

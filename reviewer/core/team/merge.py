@@ -267,8 +267,8 @@ class _Merger:
                 item.older_values += 1
                 continue
             took = gone.get((pid, *key), "")
-            if value.at < took or value.at == took and took not in (
-                    own.get((pid, *key)), own.get((pid, name, "", ""))):
+            if value.at < took or (value.at == took and took not in (
+                    own.get((pid, *key)), own.get((pid, name, "", "")))):
                 continue
             rows.append((pid, name, value.kind, value.key, dumps(value.value), value.at))
             reviews.setdefault(pid, {})[key] = (value.value, value.at)
