@@ -32,6 +32,7 @@ from reviewer.gui.fields_panel import FieldsPanel
 from reviewer.gui.labels_panel import LabelsPanel
 from reviewer.gui.plain import plain_label, set_plain_tip, value_text
 from reviewer.gui.review_flow import ReviewFlow
+from reviewer.gui.reviewer_spans import spans_line, spans_of, spans_text
 
 # + a reviewer's number, 1 to 9 (Alt+digits and Alt+Shift+digits answer label questions,
 # Ctrl+digits and Ctrl+Shift+digits label spans); on only while the posting has reviewers'
@@ -56,13 +57,6 @@ def differing(reviews: Reviews, kind: str, key: str) -> list[tuple[int, str, Any
     given = [(n, name, by_key[(kind, key)]) for n, (name, by_key) in
              enumerate(sorted(reviews.items()), 1) if (kind, key) in by_key]
     return given if reviewers_differ([v for _n, _name, v in given], kind) else []
-
-
-def _spans_text(value: Any) -> str:
-    """A reviewer's span labels on a line: "2 (SKILL, TOOL)", or "none"."""
-    spans = value if isinstance(value, list) else []
-    labels = sorted({str(s[2]) for s in spans if isinstance(s, list) and len(s) == 3})
-    return f"{len(spans)} ({', '.join(labels)})" if spans else "none"
 
 
 def line(given: list[tuple[int, str, Any]], machine: Any = None, with_machine: bool = False,
@@ -207,9 +201,9 @@ class Adjudication(QObject):
         for kind, title, named in POSTING_WIDE:
             given = differing(reviews, kind, "")
             if given:
-                if kind == "spans":
-                    given = [(n, who, _spans_text(value)) for n, who, value in given]
-                wide.append(f"{title}: {line(given, words=kind == 'status', kind=kind)}")
+                wide.append(spans_line(given, (posting or {}).get("cleaned") or "", NUMBERS)
+                            if kind == "spans" else
+                            f"{title}: {line(given, words=kind == 'status', kind=kind)}")
                 if kind in still:
                     left.append(named)
         self._banner(sorted(reviews), differ, bool(questions), left, wide)
@@ -300,12 +294,18 @@ class Adjudication(QObject):
             say(f"{reviewer} gave no value for {label}.", 6000)
             return False
         final = None if value.get("state") == "rejected" else value.get("value")
-        spans = value.get("spans") or []
+        spans, shown = value.get("spans") or [], self._shown_of("field", name)
         if self.flow.push(f"take {reviewer}'s {name}", lambda p: self.flow.store.reviews.
-                          adjudicate(p, name, final, spans)):
+                          adjudicate(p, name, final, spans, shown)):
             say(f"{label}: {reviewer}'s value taken ({value_text(value)}).", 6000)
             return True
         return False
+
+    def _shown_of(self, kind: str, key: str) -> dict[str, Any]:
+        """Each reviewer's value of one thing as the window read it: a ruling that takes
+        one is refused where the file's differ by then (``reviews.as_shown``)."""
+        return {who: by_key[(kind, key)] for who, by_key in self.reviews.items()
+                if (kind, key) in by_key}
 
     def _take_answer(self, question: str, reviewer: str) -> bool:
         """Reviewer's answer to a question the window does not show (its options have
@@ -314,9 +314,14 @@ class Adjudication(QObject):
         if not isinstance(value, list):
             self.flow.message.emit(f"{reviewer} gave no answer to {question}.", 6000)
             return False
-        options = [str(option) for option in value]
-        if self.flow.push(f"take {reviewer}'s {question}", lambda p: self.flow.store.labels.
-                          answer(p, question, options)):
+        options, store = [str(option) for option in value], self.flow.store
+        shown = self._shown_of("label", question)
+
+        def edit(pid: int) -> Change:
+            store.reviews.as_shown(pid, "label", question, shown)
+            return store.labels.answer(pid, question, options)
+
+        if self.flow.push(f"take {reviewer}'s {question}", edit):
             self.flow.message.emit(f"{question}: {reviewer}'s answer taken "
                                    f"({'; '.join(options) or 'none'}).", 6000)
             return True
@@ -333,8 +338,10 @@ class Adjudication(QObject):
         # a reviewer who labelled none: the others' spans are rejected (the ruling "none")
         others = sorted({(int(a), int(b), str(label)) for who, by_key in self.reviews.items()
                          if who != reviewer for a, b, label in by_key.get(("spans", ""), [])})
+        shown = self._shown_of(kind, "")
 
         def edit(pid: int) -> Change:
+            store.reviews.as_shown(pid, kind, "", shown)  # (not what a merge changed since)
             if kind == "status":
                 return store.postings.set_status(pid, str(value))
             if kind == "comment":
@@ -345,8 +352,9 @@ class Adjudication(QObject):
                                               for a, b, label in value], schema=False)
 
         if self.flow.push(f"take {reviewer}'s {title.lower()}", edit):
-            shown = _spans_text(value) if kind == "spans" else value_text(value, words=True)
-            say(f"{title}: {reviewer}'s taken ({shown}).", 6000)
+            taken = value_text(value, words=True) if kind != "spans" else spans_text(
+                spans_of(value), (self.flow.posting or {}).get("cleaned") or "")
+            say(f"{title}: {reviewer}'s taken ({taken}).", 6000)
             return True
         return False
 

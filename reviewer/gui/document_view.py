@@ -47,11 +47,11 @@ from reviewer.gui.references import references_as_written
 from reviewer.gui.text_mapping import (
     SpanMapper,
     hide_images,
-    snap_to_words,
     source_span,
     trim_markup,
     valid_span,
 )
+from reviewer.gui.word_snap import snap_to_words
 
 FLASH_MS = 600  # how long a focused field's highlight blinks
 

@@ -291,7 +291,8 @@ class LongWork(QObject):
             if isinstance(result, str):
                 self.report("Not merged", result[:1].upper() + result[1:] + ".", error=True)
             else:
-                self.report("Merged", "\n".join(result.describe()))
+                self.report("Merge stopped" if result.stopped else "Merged",
+                            "\n".join(result.describe()))
 
         if not self.run("Merging reviewers' files", merge_work(self.project, paths,
                                                                      self.reviewer), done):

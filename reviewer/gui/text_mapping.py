@@ -3,8 +3,8 @@
 The extractor's evidence spans are offsets into the Markdown *source*, but the
 document pane shows the rendered text, which lacks the markup ("## ", "- ",
 "**", "[text](url)" …). ``SpanMapper`` maps a source span onto the rendered text;
-``snap_to_words`` and ``source_span`` turn a selection in the rendered text into
-whole words and then into the source range that shows them. Offsets here are
+``word_snap.snap_to_words`` and ``source_span`` turn a selection in the rendered
+text into whole words and then into the source range that shows them. Offsets here are
 code points; ``utf16_offsets`` (in ``core.words.text``) converts them to Qt's UTF-16
 positions. No Qt.
 
@@ -19,10 +19,10 @@ from __future__ import annotations
 import bisect
 import html
 import re
-import unicodedata
 from typing import Any
 
-from reviewer.core.words import SPACED_CLASS, spaced
+from reviewer.core.words import SPACED_CLASS
+from reviewer.gui.word_snap import in_word
 
 # --- from Markdown source to rendered text -------------------------------------------
 
@@ -302,39 +302,11 @@ class SpanMapper:
 # --- from a selection in the rendered text back to the source ------------------------
 
 _WORD_TOKEN = re.compile(r"\w+|[^\w\s]+")
-_EDGE_PUNCTUATION = ".,;:!?()[]{}\"'«»“”‘’…–—"
 _MARKUP_EDGES = "*_`~"
 # what Markdown may put between two rendered words: spaces, emphasis, escapes, link
 # brackets and targets, list and heading marks
 _BETWEEN = (r"(?:[\s*_`~>#|\\]|\[|\]\([^)\n]*\)|\]"
             r"|(?<=\n)[ \t]*(?:[-+*]|\d{1,9}[.)])(?=[ \t]))*")
-
-
-def _in_word(ch: str) -> bool:
-    """A letter or digit, or a mark joined to one (Devanagari's vowel signs, a combining
-    accent)."""
-    return ch.isalnum() or unicodedata.category(ch) in ("Mn", "Mc")
-
-
-def _one_word(left: str, right: str) -> bool:
-    """Are two characters side by side of one word? Not where either is of a script
-    written without spaces ("北京" in "我们在北京招聘", "AWS" in "AWSの"): a selection
-    there is taken as it is."""
-    return _in_word(left) and _in_word(right) and spaced(left) and spaced(right)
-
-
-def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """``start``/``end`` widened to whole words and narrowed past spaces and edge
-    punctuation (a span of "(Python)," is "Python"; "C++" and "C#" keep their signs)."""
-    while start > 0 and start < len(text) and _one_word(text[start - 1], text[start]):
-        start -= 1
-    while 0 < end < len(text) and _one_word(text[end - 1], text[end]):
-        end += 1
-    while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCTUATION):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCTUATION):
-        end -= 1
-    return (start, end) if start < end else None
 
 
 def _token_pattern(token: str) -> str:
@@ -355,7 +327,7 @@ def source_span(source: str, rendered: str, start: int, end: int,
     # whole words: no letter or digit next to them (an underscore may be emphasis)
     # (beside a letter of a script without spaces, a word may end anywhere)
     head = rf"(?<!(?=[^\W_]){SPACED_CLASS})" if tokens[0][0].isalnum() else ""
-    tail = rf"(?!(?=[^\W_]){SPACED_CLASS})" if _in_word(tokens[-1][-1]) else ""
+    tail = rf"(?!(?=[^\W_]){SPACED_CLASS})" if in_word(tokens[-1][-1]) else ""
     pattern = re.compile(head + body + tail)
     expected = mapper.source_near(start) if mapper is not None else 0
     candidates: list[tuple[int, int]] = []

@@ -100,13 +100,14 @@ def export_work(project: Path, fmt: str, out: Path, reviewed_only: bool,
 
 def merge_work(project: Path, paths: list[Path], reviewer: str | None = None) -> Work:
     """Merge reviewers' project files into the project (``merge_projects``): its report,
-    or why the files cannot be merged (nothing is written then)."""
-    def work(progress: Progress, _cancelled: Callable[[], bool]) -> MergeReport | str:
+    or why the files cannot be merged (nothing is written then). Cancelled, it stops
+    between two batches, and its report says so."""
+    def work(progress: Progress, cancelled: Callable[[], bool]) -> MergeReport | str:
         from reviewer.core.team import TeamError, merge_projects
 
         try:
             return merge_projects(project, paths, lambda done, total: progress(
-                done, total, f"{done:,} of {total:,} postings merged"), reviewer)
+                done, total, f"{done:,} of {total:,} postings merged"), reviewer, cancelled)
         except TeamError as err:
             return str(err)
     return work

@@ -232,7 +232,7 @@ def test_a_status_a_comment_and_span_labels_that_differ_are_shown_and_decided(
     assert "differ on the status, the comment, the span labels." in text
     assert "Status: ① ana: flagged · ② ben: reviewed" in text
     assert "Comment: ① ana: the pay is <b>monthly</b> · ② ben: fine" in text
-    assert "Span labels: ① ana: 1 (TOOL) · ② ben: none" in text
+    assert "Span labels: ① ana: TOOL “Lead” · ② ben: none" in text
     window.document.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_1, ALT_CTRL)  # the first left: the status, ana's
     assert window.store.records.get(3)["status"] == "flagged"
@@ -328,7 +328,7 @@ def test_answers_and_span_labels_that_differ_only_in_case_are_shown_and_decided(
     window = _disputed_window(open_window, project)
     assert window.pid == 2
     text = window.adjudication.banner.text()
-    assert "Span labels: ① ana: 1 (SKILL) · ② ben: 1 (Skill)" in text
+    assert "Span labels: ① ana: SKILL “# Ju” · ② ben: Skill “# Ju”" in text
     assert "① ana: yes · ② ben: Yes" in window.labels.reviewers["relevant"].text()
     window.document.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_1, ALT_CTRL)  # the span labels: ana's
@@ -336,3 +336,65 @@ def test_answers_and_span_labels_that_differ_only_in_case_are_shown_and_decided(
             if s["state"] == "accepted"] == ["SKILL"]
     window.flow.set_labels("relevant", ["yes"])  # (a question shown: its option keys)
     assert window.store.reviews.differing(2) == []
+
+
+
+def test_a_reviewer_s_value_a_merge_changed_since_it_was_shown_is_not_taken(
+        disputed: Path, open_window: Any, qtbot: Any) -> None:
+    """Shown ana's and ben's titles, then a merge (another program) brought ben's new
+    one, the same as ana's: Ctrl+Alt+2 stored ben's old title as adjudicated, a ruling
+    no later merge replaces. Now the values are read again in the ruling's own
+    transaction: it is refused, and the posting shown again as the file has it."""
+    window = _disputed_window(open_window, disputed)
+    assert window.pid == 2
+    with Store(disputed, reviewer="ben") as other:
+        other.reviews.put([(2, "ben", "field", "title",
+                            json.dumps(_field("Data Engineer")), "t2")])
+        other.decisions.set_field(2, "title", "Data Engineer")
+        other.reviews.refresh([2])
+    window.document.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_2, ALT_CTRL)
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Take ben's title: not done. The reviewers' values of Title "
+                           "changed since they were shown"), said
+    assert said.endswith("shown again, as it is now.")
+    human = window.store.records.get(2)["human"]["title"]
+    assert (human["state"], human["value"]) == ("corrected", "Data Engineer")
+    assert not window.adjudication.lines["title"].isVisible()  # agreed now: no line
+    assert window.undo_stack.count() == 0
+    qtbot.keyClick(window, Qt.Key.Key_2, ALT_CTRL)  # the next left, as the file has it
+    assert window.store.records.get(2)["human"]["seniority"]["state"] == "adjudicated"
+
+
+def test_a_status_a_merge_changed_since_it_was_shown_is_not_taken(
+        posting_level: Path, open_window: Any, qtbot: Any) -> None:
+    window = _disputed_window(open_window, posting_level)
+    assert window.pid == 3
+    with Store(posting_level, reviewer="ben") as other:
+        other.reviews.put([(3, "ben", "status", "", json.dumps("skipped"), "t2")])
+    window.document.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_2, ALT_CTRL)  # ben's status as it was shown
+    said = window.statusBar().currentMessage()
+    assert "The reviewers' values of the status changed since" in said, said
+    assert window.store.records.get(3)["status"] == "new"
+    assert "② ben: skipped" in window.adjudication.banner.text()
+    qtbot.keyClick(window, Qt.Key.Key_2, ALT_CTRL)  # as it is now
+    assert window.store.records.get(3)["status"] == "skipped"
+
+
+def test_the_banner_says_how_the_reviewers_span_labels_differ(
+        project: Path, open_window: Any) -> None:
+    """ana's SKILL over 0–10 and ben's over 5–15 read "① ana, ② ben: 1 (SKILL)", as if
+    they agreed, and the document shows neither: a lead chose blind. Each reviewer's
+    spans that not all gave are said by their words, the rest counted."""
+    with Store(project) as store:
+        text = store.records.get(3)["cleaned"]
+    python = text.index("Python")
+    window = _disputed_window(open_window, _merged(project, [
+        (3, "ana", "spans", "", [[0, 10, "SKILL"], [python, python + 6, "TOOL"]]),
+        (3, "ben", "spans", "", [[5, 15, "SKILL"], [python, python + 6, "TOOL"]])]))
+    assert window.pid == 3
+    said = window.adjudication.banner.text().splitlines()[-1]
+    words = [" ".join(text[a:b].split()) for a, b in ((0, 10), (5, 15))]
+    assert said == (f"Span labels (besides 1 all gave): ① ana: SKILL “{words[0]}” · "
+                    f"② ben: SKILL “{words[1]}”")

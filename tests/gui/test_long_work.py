@@ -304,6 +304,29 @@ def test_a_cancelled_export_leaves_no_file(samples: ReviewWindow, tmp_path: Path
     assert samples.statusBar().currentMessage() == "Export cancelled; nothing was written."
 
 
+
+def test_a_cancelled_merge_stops_and_says_what_it_merged(
+        project: Path, tmp_path: Path, open_window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Cancel said "Stopping after the current batch…" and the merge went on to the end."""
+    from reviewer.core.store import Store
+    from reviewer.core.team import split_project
+
+    with Store(project) as store:
+        files = split_project(store, ["ana", "ben"], tmp_path / "team", overlap=1.0).files
+    for name, path in files.items():
+        with Store(path, reviewer=name) as store:
+            store.postings.set_status(1, "reviewed")
+    win = open_window(project)
+    _cancelled_at_once(monkeypatch)
+    assert win.long_work.merge_files(list(files.values()))
+    with qtbot.waitSignal(win.long_work.job.signals.finished, timeout=WAIT):
+        pass
+    box = win.long_work.message_box
+    assert box is not None and box.windowTitle() == "Merge stopped"
+    assert box.text().startswith("Stopped before the end: 0 of the files' 16 postings were "
+                                 "merged into project.db")
+    assert win.store.reviews.reviewers() == []
+
 def test_an_export_that_fails_says_why_in_a_dialog(samples: ReviewWindow, tmp_path: Path,
                                                    qtbot) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "taken").write_text("a file where the folder would go")

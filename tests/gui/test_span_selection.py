@@ -16,7 +16,8 @@ from reviewer.core.ingest import import_paths, read_file
 from reviewer.core.pipeline import process
 from reviewer.core.store import Store
 from reviewer.gui.document_view import DocumentView
-from reviewer.gui.text_mapping import _closest, snap_to_words
+from reviewer.gui.text_mapping import _closest
+from reviewer.gui.word_snap import snap_to_words
 
 SAMPLES = Path(__file__).resolve().parents[2] / "reviewer" / "resources" / "samples"
 
@@ -83,6 +84,35 @@ def test_snapping_keeps_signs_and_drops_edge_punctuation() -> None:
     assert snap_to_words(text, 10, 13) == (10, 13)
     assert snap_to_words(text, 18, 21) == (18, 20)
     assert snap_to_words(text, 7, 9) is None
+
+
+@pytest.mark.parametrize(("text", "selected", "expected"), [
+    ("x onerror=alert(1) y", "onerror=alert(1)", "onerror=alert(1)"),
+    ("call f(g(x)), then", "f(g(x)),", "f(g(x))"),
+    ("(Python), ok", "(Python),", "Python"),
+    ("see (the list) below", "(the list)", "the list"),
+    ("say “hi” now", "say “hi”", "say “hi”"),
+    ('say "hi" now', 'say "hi"', 'say "hi"'),
+    ('"hi" she said', '"hi" she', '"hi" she'),
+    ("arr[0]. next", "arr[0].", "arr[0]"),
+    ("x) and (y", "x) and (y", "x) and (y"),  # (nothing to pair: as the words stand)
+    ("'don't'", "'don't'", "don't"),  # (an apostrophe is no quote to pair)
+])
+def test_snapping_keeps_the_brackets_and_quotes_that_pair_with_the_words(
+        text: str, selected: str, expected: str) -> None:
+    """"onerror=alert(1)" selected was labelled "onerror=alert(1": the closing bracket
+    went as edge punctuation, the opening one stayed."""
+    start = text.index(selected)
+    found = snap_to_words(text, start, start + len(selected))
+    assert found is not None and text[slice(*found)] == expected
+
+
+def test_a_selected_call_is_labelled_with_its_closing_bracket(view: DocumentView) -> None:
+    view.show_posting("Never run onerror=alert(1) here\n", {})
+    _select(view, "onerror=alert(1)")
+    found = view.selected_source_span()
+    assert found is not None and "Never run onerror=alert(1) here"[slice(*found)] == (
+        "onerror=alert(1)")
 
 
 @pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.iterdir()))

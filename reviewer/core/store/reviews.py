@@ -22,7 +22,8 @@ from typing import Any
 
 from reviewer.core.extract.merge import value_key
 from reviewer.core.record_check import person_problem, value_problem
-from reviewer.core.schema import FIELD_NAMES
+from reviewer.core.schema import FIELD_NAMES, FIELDS
+from reviewer.core.store.decisions import ChangedMeanwhile
 from reviewer.core.store.history import Change, now, snapshot
 from reviewer.core.store.jsontext import loads
 from reviewer.core.store.postings import Postings
@@ -31,6 +32,7 @@ from reviewer.core.store.sqlite import Database
 KINDS = ("field", "label", "spans", "status", "comment")
 # (posting_id, reviewer, kind, key, value as JSON, at)
 ReviewRow = tuple[int, str, str, str, str, str]
+_LABELS = {spec.name: spec.label for spec in FIELDS}
 
 
 def same(a: Any, b: Any, kind: str = "field") -> bool:
@@ -97,6 +99,21 @@ class Reviews:
         """Forget one reviewer's value of one thing (they took it back)."""
         self.db.execute("DELETE FROM reviews WHERE posting_id = ? AND reviewer = ? AND"
                         " kind = ? AND key = ?", (pid, reviewer, kind, key))
+
+    def as_shown(self, pid: int, kind: str, key: str, shown: dict[str, Any]) -> None:
+        """``ChangedMeanwhile`` unless the reviewers' values of one thing of posting
+        ``pid`` are still ``shown`` (reviewer → value, as ``of`` gave them): a ruling that
+        takes one of them, read before a merge changed them, would set a value its
+        reviewer took back. Called in the ruling's own transaction."""
+        held = {who: loads(value) for who, value in self.db.execute(
+            "SELECT reviewer, value FROM reviews WHERE posting_id = ? AND kind = ? AND"
+            " key = ?", (pid, kind, key))}
+        if held != shown:
+            what = _LABELS.get(key, key) if kind == "field" else \
+                f"question {key.replace('_', ' ')}" if kind == "label" else \
+                "the span labels" if kind == "spans" else f"the {kind}"
+            raise ChangedMeanwhile([], f"the reviewers' values of {what} changed since they "
+                                       "were shown (a merge brought others)")
 
     def of(self, pid: int) -> dict[str, dict[tuple[str, str], Any]]:
         """Every reviewer's values of posting ``pid``: name → (kind, key) → value."""
@@ -248,10 +265,13 @@ class Reviews:
             self.refresh(found)
 
     def adjudicate(self, pid: int, name: str, value: Any,
-                   spans: list[list[int]] | None = None) -> Change:
+                   spans: list[list[int]] | None = None,
+                   shown: dict[str, Any] | None = None) -> Change:
         """The final value of field ``name`` where reviewers differed (None: the posting
         has none), stored as "adjudicated"; the disagreement mark follows. ValueError for
-        a value no record may hold (``record_check.person_problem``), nothing written."""
+        a value no record may hold (``record_check.person_problem``), nothing written.
+        ``shown``: the reviewers' values of the field the value was taken from, as a
+        person saw them (``as_shown``: ``ChangedMeanwhile`` where they changed since)."""
         if name not in FIELD_NAMES:
             raise ValueError(f"{name}: not a field of schema v1")
         if (problem := person_problem(name, value)) is not None \
@@ -260,6 +280,8 @@ class Reviews:
         if not self._postings.exists(pid):  # may be taken: 55 years, as it was read)
             raise KeyError(pid)
         with self.db.atomic():
+            if shown is not None:
+                self.as_shown(pid, "field", name, shown)
             change = Change(f"adjudicate {name}", [snapshot(self.db, "annotations", (pid, name)),
                                                    snapshot(self.db, "postings", (pid,))])
             self.db.execute(

@@ -272,6 +272,11 @@ class Transfer:
                 " VALUES (?, ?, ?, ?)", [(pid, key, option, reviewer) for option in decided])
         elif kind == "spans":
             db.execute("DELETE FROM spans WHERE posting_id = ? AND state = 'accepted'", (pid,))
+            # a span rejected before (the ruling "no span labels", which the reviewers'
+            # new spans decide again) is accepted now: not exported as both
+            db.conn.executemany('DELETE FROM spans WHERE posting_id = ? AND start = ? AND'
+                                ' "end" = ? AND label = ? AND state = \'rejected\'',
+                                [(pid, s, e, label) for s, e, label in decided])
             origins = value.origins or ("human",) * len(decided)
             db.conn.executemany(
                 'INSERT INTO spans (posting_id, start, "end", label, origin, state, created_at,'

@@ -29,13 +29,15 @@ OUT may be the project a split came from: before the reviewers' values of a post
 in, each of its final decisions counts as its author's value (never in a file a merge
 made, nor once a merge brought a posting values). Merging a file again changes nothing.
 Inputs are read and written in batches, one transaction each; a damaged, or not a
-project, input, or OUT itself is refused first.
+project, input, or OUT itself is refused first. A merge asked to stop (``cancelled``)
+stops between two batches: what it merged stays, and the same merge run again finishes
+it, as after one killed.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -81,11 +83,14 @@ BATCH = 500  # input postings a transaction
 
 
 def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
-                   progress: Progress | None = None, reviewer: str | None = None) -> MergeReport:
+                   progress: Progress | None = None, reviewer: str | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> MergeReport:
     """Merge the project files ``inputs`` into ``out_path`` (made if missing; see the
     module's doc), ``reviewer`` the name the merge's own edits carry (default: the
     store's). ``TeamError`` for an input that cannot be merged, before anything is
-    written; ``ProjectError`` for an OUT that cannot be opened or written."""
+    written; ``ProjectError`` for an OUT that cannot be opened or written. Once
+    ``cancelled()`` says so, it stops before its next batch (``MergeReport.stopped``;
+    a new OUT is then not made)."""
     out_path = Path(out_path)
     paths = [Path(p) for p in inputs]
     if not paths:
@@ -98,11 +103,13 @@ def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
     if created:
         clear_leftovers(out_path)  # left by merges that were stopped
     with held(target) if created else contextlib.nullcontext():
-        return _merge_into(target, out_path, paths, total, created, reviewer, progress)
+        return _merge_into(target, out_path, paths, total, created, reviewer, progress,
+                           cancelled or (lambda: False))
 
 
 def _merge_into(target: Path, out_path: Path, paths: list[Path], total: int, created: bool,
-                reviewer: str | None, progress: Progress | None) -> MergeReport:
+                reviewer: str | None, progress: Progress | None,
+                cancelled: Callable[[], bool]) -> MergeReport:
     """``merge_projects``'s work, into ``target`` (``out_path``'s partial file where the
     merge makes it)."""
     out, whole = Store(target, reviewer=reviewer), False
@@ -111,19 +118,22 @@ def _merge_into(target: Path, out_path: Path, paths: list[Path], total: int, cre
         _check_not_a_reviewers(out, out_path, paths)
         if created:
             out.meta.set_made_by_merge()
-        report = MergeReport(out_path, created=created)
+        report = MergeReport(out_path, created=created, total=total)
         merger = _Merger(out, report, out_path.stem)
         done = 0
         for number, path in enumerate(paths):
+            if cancelled():
+                report.stopped = True
+                break
             with opened_input(path) as src:
                 if created and number == 0:
                     copy_setup(src, out)
                 item = InputReport(path, schema_differs=to_json(src.labels.schema())
                                    != to_json(out.labels.schema()))
                 report.inputs.append(item)
-                done = merger.merge(src, item, done, total, progress)
+                done = merger.merge(src, item, done, total, progress, cancelled)
         report.disagreements = out.queue.count(field_state="disagreement")
-        report.postings, whole = out.queue.count(), True
+        report.postings, whole = out.queue.count(), not (created and report.stopped)
     finally:
         out.close()
         if created and whole:
@@ -169,7 +179,7 @@ class _Merger:
         self.spelled = {name.casefold(): name for name in out.reviews.reviewers()}
 
     def merge(self, src: Store, item: InputReport, done: int, total: int,
-              progress: Progress | None) -> int:
+              progress: Progress | None, cancelled: Callable[[], bool]) -> int:
         has_reviews = bool(src.reviews.reviewers())
         # which file a ruling came from: its name, and when its log began (two files of
         # one name are two, but for a copy)
@@ -177,6 +187,9 @@ class _Merger:
         before = (self.report.final, self.report.withdrawn, self.report.own)
         after = 0
         while page := src.transfer.hashes(after, BATCH):
+            if cancelled():  # (between batches: each one is whole)
+                self.report.stopped = True
+                break
             after = page[-1][0]
             with self.out.atomic():
                 self._batch(src, page, item, has_reviews)
@@ -234,6 +247,9 @@ class _Merger:
         gone = latest_takings(out.merge_log.takings_back(matched, merged_only=True))
         told = [t for t in takings if t[2] and t[:4] not in held and t[4] > gone.get(t[:4], "")]
         gone.update(latest_takings(told))
+        # this file's own: a value it holds of the second it took the thing back in was
+        # given since (a taking back leaves none), in whole seconds as times are kept
+        own = latest_takings(takings)
         came: dict[Thing, tuple[str, Value]] = {}
         for value in incoming:
             pid, name = to_out[value.posting], self._who(value.reviewer, stem)
@@ -250,7 +266,9 @@ class _Merger:
                 item.older.add(name)  # (said: a file merged before, or a clock behind)
                 item.older_values += 1
                 continue
-            if value.at <= gone.get((pid, *key), ""):
+            took = gone.get((pid, *key), "")
+            if value.at < took or (value.at == took and took not in (
+                    own.get((pid, *key)), own.get((pid, name, "", "")))):
                 continue
             rows.append((pid, name, value.kind, value.key, dumps(value.value), value.at))
             reviews.setdefault(pid, {})[key] = (value.value, value.at)

@@ -43,6 +43,8 @@ class MergeReport:
     disagreements: int = 0  # postings of OUT whose reviewers differ, after the merge
     postings: int = 0  # postings of OUT, after the merge
     taken_back: int = 0  # reviewers' values taken back since they came in (``retract``)
+    total: int = 0  # postings of the inputs, all together
+    stopped: bool = False  # asked to stop, it stopped between two batches
 
     @property
     def shared_names(self) -> dict[str, list[str]]:
@@ -56,6 +58,8 @@ class MergeReport:
     def describe(self) -> list[str]:
         """The report as lines for a person."""
         lines, out = [], named(self.out.name)
+        if self.stopped and self.created:
+            return [f"Stopped before the end: {out} was not made. Merge again to make it."]
         for item in self.inputs:
             who = ", ".join(sorted(item.reviewers)) or "no decisions"
             lines.append(f"{named(item.path.name)}: {item.postings:,} postings "
@@ -92,6 +96,12 @@ class MergeReport:
                      + (f", {self.own:,} of its own counted as its reviewers'"
                         if self.own else "")
                      + f"; {self.disagreements:,} postings with disagreements")
+        if self.stopped:
+            merged = sum(item.postings for item in self.inputs)
+            lines.insert(0, f"Stopped before the end: {merged:,} of the files' {self.total:,} "
+                            f"postings were merged into {out}, as said below. Merge the same "
+                            "files again to finish: what was merged stays, and nothing "
+                            "comes twice.")
         for name, paths in self.shared_names.items():
             paths = [named(path) for path in paths]
             files = f"{paths[0]} and {paths[1]} both" if len(paths) == 2 else \

@@ -61,6 +61,26 @@ def test_a_person_s_value_no_record_may_hold_is_refused(tmp_path: Path) -> None:
     store.close()
 
 
+
+def test_a_ruling_on_values_changed_since_they_were_shown_is_refused(tmp_path: Path) -> None:
+    """``shown``: the reviewers' values the ruling was taken from, checked in its own
+    transaction; another program's merge that changed them since refuses it, writing
+    nothing."""
+    from reviewer.core.store import ChangedMeanwhile
+
+    with _store(tmp_path) as store:
+        store.reviews.put([(1, "ana", "field", "title", _field("A"), "t"),
+                           (1, "ben", "field", "title", _field("B"), "t")])
+        shown = {who: values[("field", "title")]
+                 for who, values in store.reviews.of(1).items()}
+        store.reviews.put([(1, "ben", "field", "title", _field("A"), "t2")])
+        with pytest.raises(ChangedMeanwhile, match="values of Title changed"):
+            store.reviews.adjudicate(1, "title", "B", shown=shown)
+        assert store.records.get(1)["provenance"]["title"] == "machine"
+        shown["ben"] = {"state": "corrected", "value": "A", "spans": []}
+        store.reviews.adjudicate(1, "title", "A", shown=shown)
+        assert store.records.get(1)["provenance"]["title"] == "adjudicated"
+
 def test_differing_reviewers_make_a_disagreement_until_adjudicated(tmp_path: Path) -> None:
     with _store(tmp_path) as store:
         store.reviews.put([

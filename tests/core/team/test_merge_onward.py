@@ -413,3 +413,41 @@ def test_two_files_of_one_name_are_two_files_whose_rulings_differ(
     out = tmp_path / "final.db"
     report = merge_projects(out, rulings)
     assert final(out)[0] == "Gamma" and report.inputs[1].overruled == [1]
+
+
+
+def test_a_value_given_in_the_second_a_merge_found_it_taken_back_comes(
+        files: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ana took her title back, a merge ran, and she typed another within the same
+    second (times are kept in whole seconds): every later merge said "0 decisions", the
+    new title no older than the taking back. Her file holds it after its own taking
+    back of that second, so it was given since: it comes, to the files merged onward
+    too. A copy of her file from before she took it back, of the same second, still
+    brings nothing."""
+    import shutil
+
+    clock = ["2031-01-01T00:00:00+00:00"]
+    for module in _STAMPED:
+        loaded = importlib.import_module(f"reviewer.core.store.{module}")
+        if hasattr(loaded, "now"):
+            monkeypatch.setattr(loaded, "now", lambda: clock[0])
+    sub, out, copy = tmp_path / "sub.db", tmp_path / "final.db", tmp_path / "ana-copy.db"
+    with Store(files["ana"], reviewer="ana") as store:
+        store.decisions.set_field(1, "title", "Gamma")
+    merge_projects(sub, [files["ana"], files["ben"]])
+    shutil.copy(files["ana"], copy)  # (Gamma, of this second)
+    with Store(files["ana"], reviewer="ana") as store:
+        store.decisions.revert_field(1, "title")
+    merge_projects(sub, [files["ana"], files["ben"]])
+    merge_projects(out, [sub, files["chen"]])
+    assert final(sub)[2] == ["ben"] and final(out)[2] == ["ben", "chen"]
+    report = merge_projects(sub, [copy])
+    assert report.inputs[0].decisions == 0 and final(sub)[2] == ["ben"]
+    with Store(files["ana"], reviewer="ana") as store:  # the same second
+        store.decisions.set_field(1, "title", "Beta")
+    clock[0] = "2031-01-01T00:00:01+00:00"
+    report = merge_projects(sub, [files["ana"], files["ben"]])
+    assert report.inputs[0].decisions == 1
+    assert final(sub)[0::2] == ("Beta", ["ana", "ben"])
+    merge_projects(out, [sub, files["chen"]])
+    assert final(out)[0::2] == ("Beta", ["ana", "ben", "chen"])

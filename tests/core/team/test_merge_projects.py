@@ -516,6 +516,14 @@ def test_span_labels_the_reviewers_differ_on_are_settled_by_a_ruling_of_none(
         store.spans.add_many(5, [(0, 4, "TOOL")], "human", "rejected", follow=False)
         assert store.reviews.differing(5) == []
         assert [s for s in store.records.get(5)["spans"] if s["state"] == "accepted"] == []
+    with Store(files["ben"], reviewer="ben") as store:
+        store.spans.add(5, 0, 4, "TOOL")  # ben labels it too: the spans are decided again
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out) as store:  # accepted, as they agree; and no more rejected as well
+        assert [(s["start"], s["end"], s["label"], s["state"])
+                for s in store.records.get(5)["spans"]] == [(0, 4, "TOOL", "accepted")]
+        record = next(r for r in store.records.all(False) if r["id"] == 5)
+        assert "rejected_spans" not in record and len(record["spans"]) == 1
 
 
 def test_every_decision_of_the_project_split_from_counts_at_its_first_merge(
@@ -952,3 +960,48 @@ def test_a_span_label_undone_in_a_reviewer_s_file_leaves_the_merged_one(
         store.history.undo(redo)
         assert [k for (k,) in store.db.execute(
             "SELECT kind FROM events WHERE posting_id = 1 ORDER BY id")][-1] == "redo"
+
+
+def test_a_merge_asked_to_stop_stops_between_batches_and_running_it_again_finishes(
+        files: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's Cancel said "Stopping after the current batch…" and the merge ran to
+    the end. Asked to stop, it stops before its next batch; what it merged stays, the
+    report says so, and the same merge again gives what one whole merge gives."""
+    edits(files)
+    source = tmp_path / "project.db"  # (the split's: merged into, as a lead does)
+    whole, out = tmp_path / "whole.db", tmp_path / "out.db"
+    shutil.copy(source, whole)
+    shutil.copy(source, out)
+    merge_projects(whole, [files[n] for n in NAMES])
+    monkeypatch.setattr(merge_module, "BATCH", 5)
+    steps: list[int] = []
+    report = merge_projects(out, [files[n] for n in NAMES], lambda done, _t: steps.append(done),
+                            cancelled=lambda: len(steps) == 2)
+    assert report.stopped and steps == [5, 10]
+    assert [item.postings for item in report.inputs] == [10]
+    said = report.describe()
+    assert said[0].startswith("Stopped before the end: 10 of the files' 36 postings were "
+                              "merged into out.db")
+    with Store(out) as store:
+        assert list(store.reviews.of(1)) == ["ana"]  # ana's first two batches alone
+        assert store.reviews.of(12) == {}
+    again = merge_projects(out, [files[n] for n in NAMES])
+    assert not again.stopped and not again.describe()[0].startswith("Stopped")
+
+    def decided(path: Path) -> list[list[tuple[Any, ...]]]:
+        with closing(sqlite3.connect(path)) as db:
+            return [db.execute(sql).fetchall() for sql in (
+                "SELECT * FROM annotations ORDER BY 1, 2", "SELECT * FROM doc_labels ORDER BY"
+                " 1, 2, 3", 'SELECT posting_id, start, "end", label, origin, state, reviewer'
+                " FROM spans ORDER BY 1, 2, 3, 4, 6", "SELECT * FROM reviews ORDER BY 1, 2, 3,"
+                " 4", "SELECT id, status, status_by, disagreement, comment FROM postings")]
+    assert decided(out) == decided(whole)
+
+
+def test_a_new_file_s_merge_asked_to_stop_makes_no_file(files: dict[str, Path],
+                                                        tmp_path: Path) -> None:
+    out = tmp_path / "merged.db"
+    report = merge_projects(out, [files[n] for n in NAMES], cancelled=lambda: True)
+    assert report.stopped and report.describe() == [
+        "Stopped before the end: merged.db was not made. Merge again to make it."]
+    assert sorted(p.name for p in tmp_path.iterdir() if "merged" in p.name) == []
