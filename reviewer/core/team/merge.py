@@ -43,6 +43,7 @@ from reviewer.core.labels import to_json
 from reviewer.core.store import Store
 from reviewer.core.store.merge_log import Made, Thing
 from reviewer.core.store.reviews import same
+from reviewer.core.store.ruled import by_thing, is_ruling, merged_name
 from reviewer.core.store.transfer import Value
 from reviewer.core.team.anchor import moved_all
 from reviewer.core.team.files import (
@@ -67,14 +68,7 @@ from reviewer.core.team.retract import (
     of_thing,
     taken_back,
 )
-from reviewer.core.team.rulings import (
-    by_thing,
-    classify,
-    is_ruling,
-    joined,
-    merged_name,
-    standing,
-)
+from reviewer.core.team.rulings import classify, joined, standing
 from reviewer.core.team.split import Progress, copy_setup
 
 BATCH = 500  # input postings a transaction

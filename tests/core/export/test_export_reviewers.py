@@ -138,7 +138,8 @@ def test_all_reviewers_jsonl_in_parallel_and_back_in(tmp_path: Path) -> None:
     export_jsonl(db, tmp_path / "two.jsonl", jobs=2, reviewers=True)
     text = (tmp_path / "one.jsonl").read_text(encoding="utf-8")
     assert (tmp_path / "two.jsonl").read_text(encoding="utf-8") == text
-    assert list(json.loads(text.splitlines()[0]))[-2:] == ["reviewers", "undecided"]
+    assert list(json.loads(text.splitlines()[0]))[-3:] == ["reviewers", "undecided",
+                                                           "adjudicated_by"]
     assert main(["import", str(tmp_path / "back.db"), str(tmp_path / "one.jsonl")]) == 0
     back = records(tmp_path / "back.db")
     assert [(r["reviewer"], r["fields"]["title"]) for r in back] == \
