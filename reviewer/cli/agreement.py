@@ -54,14 +54,28 @@ def _ids(ids: Sequence[int]) -> str:
     return f"{len(ids):,} ({shown}{', …' if len(ids) > SHOWN_IDS else ''})"
 
 
+def _nothing(reviewers: Sequence[str]) -> str:
+    """Why there is nothing to compare, and what to do: the reviewers' files are not
+    merged yet, or one reviewer's alone, or no posting went to two of them."""
+    merge = "(reviewer merge OUT.db A.db B.db ...)"
+    if not reviewers:
+        return f"nothing to compare: merge the reviewers' project files first {merge}"
+    if len(reviewers) == 1:
+        return (f"nothing to compare: only {reviewers[0]}'s values are merged; merge the "
+                f"other reviewers' project files too {merge}")
+    return ("nothing to compare: no posting was worked on by two or more of the reviewers. "
+            "A split gives a share of the postings to several of them (reviewer split "
+            "--overlap 0.1 --copies 2, the default; --overlap 0 gives none); merge their "
+            "work on those")
+
+
 def table(report: AgreementReport) -> list[str]:
     """The report as lines of text for a terminal."""
     names = ", ".join(report.reviewers) or "none"
     lines = [f"{len(report.reviewers)} reviewers ({names}); {report.shared:,} postings "
              "worked on by two or more"]
     if not report.shared:
-        lines.append("nothing to compare: merge the reviewers' project files first "
-                     "(reviewer merge OUT.db A.db B.db ...)")
+        lines.append(_nothing(report.reviewers))
     if report.fields:
         lines += ["", "fields: exact agreement after normalising, the share of pairs of "
                   "reviewers agreeing",

@@ -65,11 +65,11 @@ def _export(store: Store, args: argparse.Namespace) -> tuple[ExportSummary, int]
     if reviewers and args.format not in ALL_REVIEWERS:
         raise CliError(f"--all-reviewers applies to {', '.join(ALL_REVIEWERS)}: {args.format} "
                        "has no place for several reviewers' values")
-    emails = _emails(args.annotator_email or [])
-    if emails and args.format != "labelstudio":
+    if args.annotator_email and args.format != "labelstudio":
         raise CliError("--annotator-email applies to the labelstudio format only")
-    if emails and (unknown := sorted(emails.keys() - set(
-            names := store.reviews.every_name()))):  # (a scan: only when given)
+    names = store.reviews.every_name() if args.annotator_email else []  # (a scan)
+    emails = _emails(args.annotator_email or [], names)
+    if emails and (unknown := sorted(emails.keys() - set(names))):
         raise CliError(f"--annotator-email: no reviewer {', '.join(map(repr, unknown))} "
                        f"in the project (its reviewers: {', '.join(names) or 'none'})")
     if store.queue.count("reviewed" if reviewed_only else None) == 0:
@@ -128,11 +128,15 @@ _BY_SUFFIX = {".csv": ("csv",), ".parquet": ("parquet",), ".spacy": ("spacy",),
               ".jsonld": ("jsonld",), ".json": ("labelstudio", "jsonld")}
 
 
-def _emails(pairs: list[str]) -> dict[str, str]:
-    """``NAME=EMAIL`` pairs as a mapping (CliError for one without ``=`` or ``@``)."""
+def _emails(pairs: list[str], names: list[str]) -> dict[str, str]:
+    """``NAME=EMAIL`` pairs as a mapping (CliError for one without ``=`` or ``@``). A
+    name may hold "=" (``<img src=x>``), an address none: a pair is cut at the "=" whose
+    left is one of the project's reviewers (``names``), else at the last."""
     out = {}
     for pair in pairs:
-        name, _, email = pair.partition("=")
+        cuts = [at for at, char in enumerate(pair) if char == "="] or [len(pair)]
+        at = next((at for at in cuts if pair[:at].strip() in names), cuts[-1])
+        name, email = pair[:at], pair[at + 1:]
         if not name.strip() or "@" not in email:
             raise CliError(f"--annotator-email {pair!r}: give NAME=EMAIL, e.g. "
                            "ana=ana@example.org")
@@ -189,7 +193,9 @@ def add_export_parser(sub: Any) -> None:
     exp.add_argument("--annotator-email", action="append", metavar="NAME=EMAIL",
                      help="labelstudio: the Label Studio user of a reviewer, for each "
                           "annotation's completed_by (a reviewer named by an e-mail address "
-                          "needs none); repeatable")
+                          "needs none); repeatable. A name may hold '=': the pair is cut "
+                          "after the reviewer of the project it begins with (a=b=x@example.org "
+                          "for reviewer 'a=b'), else at the last '='")
     exp.add_argument("--jobs", "-j", type=jobs_count, default=0, metavar="N",
                      help="processes reading the project for a jsonl, csv, parquet, doccano "
                           "or argilla export without --split (0: one per core)")

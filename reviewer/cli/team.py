@@ -44,9 +44,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from reviewer.core.store import ProjectError
     from reviewer.core.team import TeamError, merge_projects
 
+    names, paths = zip(*map(_named_input, args.inputs), strict=True)
     line = ProgressLine()
     try:
-        report = merge_projects(args.db, args.inputs,
+        report = merge_projects(args.db, paths, names=names,
                                 progress=lambda done, total: line(_Done("merge", done, total)))
     except (TeamError, ProjectError) as err:
         raise CliError(str(err)) from err
@@ -59,6 +60,21 @@ def cmd_merge(args: argparse.Namespace) -> int:
               f"{shown(Path(args.db).name)}, or 'reviewer agreement {shown(args.db)}' for the "
               "figures")
     return 0
+
+
+def _named_input(text: str) -> tuple[str | None, str]:
+    """An input of ``reviewer merge`` as (the name given to its own work, its path):
+    ``NAME=FILE``, cut at the first "=" after which a file is there (a name may hold
+    one), else at the first; a file that is there by the whole text is a file."""
+    if "=" not in text or Path(text).exists():
+        return None, text
+    cuts = [at for at, char in enumerate(text) if char == "="]
+    at = next((at for at in cuts if Path(text[at + 1:]).exists()), cuts[0])
+    name, path = text[:at].strip(), text[at + 1:]
+    if not name or not path:
+        raise CliError(f"{shown(text)}: give an input as FILE, or as NAME=FILE to name the "
+                       "reviewer of its own work")
+    return name, path
 
 
 def _share(text: str) -> float:
@@ -99,7 +115,13 @@ def add_team_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
                     "decision becomes its reviewer's value; where the reviewers agree it is "
                     "the final decision, where they differ the posting is marked a "
                     "disagreement for adjudication. An adjudicated decision is never "
-                    "replaced, and merging a file again changes nothing.")
+                    "replaced, and merging a file again changes nothing. Two files whose "
+                    "reviewers kept one name are refused where their values differ: name "
+                    "each file's reviewer, NAME=FILE.")
     merge.add_argument("db", metavar="OUT")
-    merge.add_argument("inputs", nargs="+", metavar="FILE")
+    merge.add_argument("inputs", nargs="+", metavar="[NAME=]FILE",
+                       help="a reviewer's project file; NAME=FILE: the file's own work is "
+                            "NAME's, whatever name its rows carry (ana=p1.db ben=p2.db, for "
+                            "two people who kept one name); the reviewers merged into it "
+                            "keep theirs")
     merge.set_defaults(func=cmd_merge)

@@ -25,7 +25,7 @@ _MAX_ID = 2**63 - 1
 _TEXT_KEYS = ("source", "comment", "imported_at", "updated_at", "reviewer")
 _TIME_KEYS = ("imported_at", "updated_at")
 _OBJECT_KEYS = ("fields", "provenance", "machine", "field_spans", "labels", "metadata",
-                "reviewers")
+                "reviewers", "adjudicated_by")
 _NUMBER_TYPES = (float, int)
 _PROVENANCE_SET = frozenset(_PROVENANCES)
 _NO_SPANS: list[list[int]] = []

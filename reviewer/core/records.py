@@ -37,6 +37,12 @@ One JSON object a posting, the same in the canonical JSONL export and in memory
 ``undecided``    only where reviewers still differ (merged, not adjudicated): on what,
                  each ``spans``, ``status``, ``comment``, ``field:NAME`` or ``label:Q``;
                  the record's own value of each is no person's (its ``spans`` unknown)
+``adjudicated_by``  only where a ruling decided something (after a merge, a final value
+                 that is not the reviewers' own: adjudicated where they differed, or set
+                 over what they gave): what each ruling decided, named as in
+                 ``undecided``, and who ruled, ``{"field:title": "lead", "label:relevant":
+                 "lead"}``; ``reviewer`` still says who set the status, and ``adjudicator``
+                 gives the one name an export credits the record to
 """
 
 from __future__ import annotations
@@ -54,7 +60,7 @@ RECORD_KEYS = (
     "schema_version",
 )
 # after RECORD_KEYS, when a record has them
-OPTIONAL_KEYS = ("reviewers", "rejected_spans", "undecided")
+OPTIONAL_KEYS = ("reviewers", "rejected_spans", "undecided", "adjudicated_by")
 # the CSV export: its first columns, and what a cell starts with that it writes a "'"
 # before (unless asked for raw cells): a formula's start, which a spreadsheet would run,
 # and a "'", which a spreadsheet would hide (and an import would take for the guard)
@@ -129,6 +135,7 @@ class PostingRecord(TypedDict):
     reviewers: NotRequired[dict[str, ReviewerValues]]
     rejected_spans: NotRequired[list[RejectedSpan]]
     undecided: NotRequired[list[str]]
+    adjudicated_by: NotRequired[dict[str, str]]
 
 
 def persons_fields(record: PostingRecord) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -143,6 +150,13 @@ def persons_fields(record: PostingRecord) -> tuple[dict[str, Any], dict[str, Any
         if state == "machine" and value is not None:
             suggested[name] = value
     return fields, suggested
+
+
+def adjudicator(record: PostingRecord) -> str:
+    """Who decided the record where rulings did (``adjudicated_by``): the one who made
+    most of them (of as many, the first by name); "" where no ruling decided anything."""
+    made = list((record.get("adjudicated_by") or {}).values())
+    return min(made, key=lambda name: (-made.count(name), name)) if made else ""
 
 
 def undecided(record: PostingRecord, *kinds: str) -> bool:

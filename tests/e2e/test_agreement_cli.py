@@ -128,6 +128,25 @@ def test_a_project_of_one_reviewer_says_what_to_do(tmp_path: Path,
     assert main(["agreement", str(tmp_path / "missing.db")]) == 2
 
 
+def test_reviewers_merged_with_nothing_in_common_are_told_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """After a split with --overlap 0 and a merge, it said to merge the files first."""
+    db = tmp_path / "p.db"
+    with Store(db, reviewer="lead") as store:
+        store.postings.add([NewPosting(source=f"{n}.md", hash=f"h{n}", kind="text", raw="x",
+                                       cleaned="Python developer", fields={}) for n in (1, 2)])
+        store.reviews.put([(1, "ana", "label", "relevant", '["yes"]', STAMP),
+                           (2, "ben", "label", "relevant", '["no"]', STAMP)])
+    assert main(["agreement", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "no posting was worked on by two or more of the reviewers" in out
+    assert "--overlap" in out and "merge the reviewers' project files first" not in out
+    with Store(db) as store:
+        store.db.execute("DELETE FROM reviews WHERE reviewer = 'ben'")
+    assert main(["agreement", str(db)]) == 0
+    assert "only ana's values are merged" in capsys.readouterr().out
+
+
 def test_a_share_short_of_all_is_never_written_as_all() -> None:
     """1,999 of 2,000 pairs agree: the terminal said 1.000 and the window "100% of 2,000
     pairs agree", each beside "differ 1"."""

@@ -9,7 +9,10 @@ Each record becomes one task in Label Studio's JSON import format::
 
 ``id`` is the posting's id, but Label Studio numbers the tasks it imports anew:
 ``data.posting_id`` and ``meta.posting_id`` keep it. ``data.reviewer`` and
-``meta.reviewer`` name who reviewed the posting (who set its status).
+``meta.reviewer`` name who reviewed the posting (who set its status); where rulings
+decided some of it after a merge, ``meta.adjudicated_by`` says what each decided and
+who ruled, and the annotation of the final decisions is the adjudicator's
+(``records.adjudicator``).
 
 **Who**: Label Studio takes an annotation's ``completed_by`` as one of its users, by
 ``{"email": ...}`` (or its own user id); a name alone is no user, and one that is not a
@@ -78,6 +81,7 @@ from reviewer.core.labels import PALETTE, Question, skill_label
 from reviewer.core.records import (
     PERSONS_VALUES,
     PostingRecord,
+    adjudicator,
     persons_fields,
     suggested_skill_spans,
     undecided,
@@ -171,12 +175,15 @@ class LabelStudioTasks:
         task["meta"] = {"posting_id": rid, "source": record["source"], "status": status,
                         "reviewer": who, "comment": record["comment"],
                         "undecided": record.get("undecided", [])}
+        if "adjudicated_by" in record:
+            task["meta"]["adjudicated_by"] = record["adjudicated_by"]
         decided = self._decided(record)
         # not the final answer where the reviewers differ on what it holds: cancelled, so
         # that no export of Label Studio takes its missing spans or answers for "none"
         final = not undecided(record, "spans", "field", "label")
         if status in WORKED or decided:
-            task["annotations"] = [self._annotation(decided, status, who)]
+            task["annotations"] = [self._annotation(decided, status,
+                                                    adjudicator(record) or who)]
             if not final:
                 task["annotations"][0]["was_cancelled"] = True
         if "reviewers" in record:

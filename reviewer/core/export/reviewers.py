@@ -25,7 +25,8 @@ def reviewer_record(record: PostingRecord, name: str, values: ReviewerValues) ->
     """The posting as reviewer ``name`` left it (``values``: theirs, from ``reviewers``)."""
     own: PostingRecord = copy.copy(record)
     own.pop("reviewers", None)
-    own.pop("undecided", None)  # a reviewer's own values are all decided
+    own.pop("undecided", None)  # a reviewer's own values are all decided, by them
+    own.pop("adjudicated_by", None)
     fields: dict[str, object] = dict.fromkeys(FIELD_NAMES)
     provenance: dict[str, Provenance] = dict.fromkeys(FIELD_NAMES, "none")
     field_spans: dict[str, list[list[int]]] = {}

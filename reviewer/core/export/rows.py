@@ -20,6 +20,7 @@ from reviewer.core.records import (
     RECORD_KEYS,
     PostingRecord,
     SpanRecord,
+    adjudicator,
     persons_fields,
     undecided,
 )
@@ -56,8 +57,10 @@ ANNOTATOR = "posting-reviewer"  # the annotator of a record that names no review
 
 
 def annotator(record: PostingRecord) -> str:
-    """Who reviewed the record (who set its status), else ``ANNOTATOR``."""
-    return record.get("reviewer") or ANNOTATOR
+    """Who decided the record: its adjudicator where rulings decided it
+    (``records.adjudicator``), else who reviewed it (who set its status), else
+    ``ANNOTATOR``."""
+    return adjudicator(record) or record.get("reviewer") or ANNOTATOR
 
 
 def unix_time(stamp: str) -> int | None:
@@ -84,8 +87,9 @@ def prodigy_task(record: PostingRecord,
     answered become the task's ``options`` (one it did not answer is offered nothing:
     Prodigy would read each of its options as not chosen),
     ``{"id": "question=option", "text": "question: option"}``; ``accept`` names the chosen
-    ones by the same ids. ``_annotator_id`` is the reviewer who set the posting's status
-    (``ANNOTATOR`` for a record that names none); ``_timestamp`` is ``updated_at`` in Unix
+    ones by the same ids. ``_annotator_id`` is who decided the posting (``annotator``: its
+    adjudicator, else the reviewer who set its status), and ``meta.adjudicated_by`` what
+    each ruling decided where there are some; ``_timestamp`` is ``updated_at`` in Unix
     seconds.
     """
     status = record["status"]
@@ -129,6 +133,8 @@ def prodigy_task(record: PostingRecord,
                                 dumps([o["id"] for o in offered])),
         "_annotator_id": annotator(record),
     }
+    if "adjudicated_by" in record:
+        task["meta"]["adjudicated_by"] = record["adjudicated_by"]
     if (moment := unix_time(record["updated_at"])) is not None:
         task["_timestamp"] = moment
     return task

@@ -11,6 +11,7 @@ values (``settled``: what a person decided before it is no ruling any more).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -128,6 +129,18 @@ class MergeLog:
                               ).fetchone() or self.db.execute(
             "SELECT at FROM events ORDER BY id LIMIT 1").fetchone()
         return "" if row is None else str(row[0])
+
+    def log_digest(self, upto: int | None = None) -> tuple[int, str]:
+        """The log's lines up to id ``upto`` (None: all), as (the last one's id, a digest
+        of them all): another file whose log gives the same up to that id goes on from
+        this one's (this is an older copy of it)."""
+        digest, last = hashlib.sha256(), 0
+        for row in self.db.execute(
+                "SELECT id, at, kind, posting_id, data, reviewer FROM events WHERE id <= ?"
+                " ORDER BY id", (2**62 if upto is None else upto,)):
+            digest.update(repr(tuple(row)).encode())
+            last = row[0]
+        return last, digest.hexdigest()
 
     def merged_before(self, ids: Sequence[int]) -> set[int]:
         """The postings of ``ids`` a merge brought reviewers' values to already."""

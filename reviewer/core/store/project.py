@@ -98,7 +98,7 @@ class Store:
         self.labels = Labels(self.db, self.postings, self.spans, self.reviews)
         parts = (self.postings, self.decisions, self.spans, self.labels)
         self.records = Records(self.db, self.postings, self.decisions, self.reviews,
-                               reviewer=self.reviewer)
+                               reviewer=self.reviewer, stem=self.path.stem)
         self.machine = Machine(self.db, *parts)
         self.reports = Reports(self.db)
         self.bulk = Bulk(self.db, self.labels, self.reviews.refresh_merged)

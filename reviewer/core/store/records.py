@@ -18,8 +18,11 @@ import orjson
 from reviewer.core.records import PostingRecord, RejectedSpan, ReviewerValues
 from reviewer.core.schema import FIELD_NAMES
 from reviewer.core.schema import SCHEMA_VERSION as FIELDS_VERSION
+from reviewer.core.store.merge_log import MergeLog
 from reviewer.core.store.rows import RecordRows, record_rows, write_rows
+from reviewer.core.store.ruled import rulings
 from reviewer.core.store.sqlite import Database
+from reviewer.core.store.transfer import Transfer
 
 if TYPE_CHECKING:
     from reviewer.core.store.decisions import Decisions
@@ -35,12 +38,14 @@ class Records:
     """Whole postings: read one, stream them all, and store an exported record back."""
 
     def __init__(self, db: Database, postings: Postings, decisions: Decisions,
-                 reviews: Reviews, reviewer: str = "") -> None:
+                 reviews: Reviews, reviewer: str = "", stem: str = "") -> None:
         """``reviewer``: the name the rows of the records it stores carry (see
-        ``store.rows.write_rows``)."""
+        ``store.rows.write_rows``); ``stem``: the project file's name without ``.db``, a
+        ruling's author where its rows name nobody (``store.ruled``)."""
         self.db = db
-        self._reviewer = reviewer
+        self._reviewer, self._stem = reviewer, stem
         self._postings, self._decisions, self._reviews = postings, decisions, reviews
+        self._transfer, self._log = Transfer(db, postings), MergeLog(db)
 
     def get(self, pid: int) -> dict[str, Any]:
         """One posting with everything attached; KeyError if there is none."""
@@ -174,6 +179,8 @@ class Records:
                                 "SELECT id FROM postings WHERE disagreement = 1 AND id "
                                 "BETWEEN ? AND ?", (first, last))
                             if (found := self._reviews.differing(pid))} if undecided else {}
+        out["adjudicated_by"] = rulings(self._transfer, self._log, first, last, self._stem,
+                                        out["undecided"]) if undecided else {}
         if reviewers:
             out["reviewers"] = {}
             for pid, name, kind, key, value in self.db.execute(
@@ -197,6 +204,8 @@ def _assemble(posting: dict[str, Any], attached: dict[str, dict[int, Any]]) -> d
         posting["reviewers"] = attached["reviewers"].get(pid, {})
     if pid in attached["undecided"]:
         posting["undecided"] = attached["undecided"][pid]
+    if pid in attached["adjudicated_by"]:
+        posting["adjudicated_by"] = attached["adjudicated_by"][pid]
     posting["fields"], posting["provenance"] = final_fields(posting)
     return posting
 
@@ -231,6 +240,8 @@ def record_of(posting: dict[str, Any]) -> PostingRecord:
         record["rejected_spans"] = rejected
     if "undecided" in posting:
         record["undecided"] = posting["undecided"]
+    if "adjudicated_by" in posting:
+        record["adjudicated_by"] = posting["adjudicated_by"]
     return record
 
 
@@ -267,6 +278,8 @@ def _record(row: tuple[Any, ...], attached: dict[str, dict[int, Any]]) -> Postin
         record["rejected_spans"] = rejected
     if pid in attached["undecided"]:
         record["undecided"] = attached["undecided"][pid]
+    if pid in attached["adjudicated_by"]:
+        record["adjudicated_by"] = attached["adjudicated_by"][pid]
     return record
 
 

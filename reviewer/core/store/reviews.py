@@ -139,10 +139,13 @@ class Reviews:
             "SELECT DISTINCT reviewer FROM reviews ORDER BY reviewer")]
 
     def every_name(self) -> list[str]:
-        """Every reviewer the project names, by name: those whose values it holds and
-        those who set a posting's status (the names an export gives its annotations)."""
+        """Every reviewer the project names, by name: those whose values it holds, those
+        who set a posting's status, and those whose decisions stand (an adjudicator's):
+        the names an export gives its annotations."""
         return sorted({r[0] for r in self.db.execute(
-            "SELECT reviewer FROM reviews UNION SELECT status_by FROM postings")} - {""})
+            "SELECT reviewer FROM reviews UNION SELECT status_by FROM postings UNION SELECT"
+            " reviewer FROM annotations UNION SELECT reviewer FROM doc_labels UNION SELECT"
+            " reviewer FROM spans WHERE state != 'suggested'")} - {""})
 
     def differing(self, pid: int) -> list[tuple[str, str]]:
         """The (kind, key) of posting ``pid`` on which its reviewers differ and which has

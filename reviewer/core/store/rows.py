@@ -10,7 +10,8 @@ other table in one (the machine's values and the log ``MANY_ROWS`` rows a statem
 run), the search index filled once at the end.
 What is stored is what ``Records.add`` stored record by record before: the listing
 columns already on the final values, each row of people's work named after the
-reviewer the record names (who set its status), else after the reviewer who imports.
+reviewer the record names (who set its status), else after the reviewer who imports;
+the rows of what a ruling decided (``adjudicated_by``) after who ruled.
 """
 
 from __future__ import annotations
@@ -84,6 +85,8 @@ class RecordRows(NamedTuple):
     reviewers_left: bool = False  # it carried each reviewer's own values, not stored
     undecided: bool = False  # its reviewers still differed on something ('undecided')
     by: str = ""  # whose work it holds, as the record names them ("": it names nobody)
+    ruled: tuple[tuple[str, str], ...] = ()  # what a ruling decided, and whose ruling it
+    # was ('adjudicated_by'): its rows carry the adjudicator's name, not ``by``
 
     def work(self) -> tuple[Any, ...]:
         """What people did in the record, its times aside: its status, comment,
@@ -136,6 +139,8 @@ def record_rows(record: dict[str, Any]) -> RecordRows:
         comment = get("comment", "")
     reviewer = get("reviewer")
     by = clean_name(reviewer) if isinstance(reviewer, str) and reviewer.strip() else ""
+    ruled = tuple(sorted((str(thing), clean_name(who)) for thing, who in (
+        get("adjudicated_by") or {}).items() if isinstance(who, str) and who.strip()))
     row = (record["raw_hash"], get("source", ""), "text", None, record["text"], "", "[]", "[]",
            dumps(get("metadata") or {}, default=str).decode(), status, shown["title"],
            shown["company"], listed_places(shown["locations"]),
@@ -144,7 +149,7 @@ def record_rows(record: dict[str, Any]) -> RecordRows:
     pid = get("id")
     return RecordRows(record["raw_hash"], pid if isinstance(pid, int) else None, row,
                       tuple(suggestions), decisions, spans, labels, imported if plain else None,
-                      bool(get("reviewers")), bool(get("undecided")), by)
+                      bool(get("reviewers")), bool(get("undecided")), by, ruled)
 
 
 def _interned(stage: Any) -> Any:
@@ -215,7 +220,8 @@ def write_rows(db: Database, postings: Postings, batch: Sequence[RecordRows],
         stamp = now()
         keeping = [pid for _rows, pid in kept]
         pids = _numbered(db, keeping)
-        rows_of = [(*rows.row, (rows.by or reviewer) if rows.row[-2] else "", pid)
+        rows_of = [(*rows.row, dict(rows.ruled).get("comment", rows.by or reviewer)
+                    if rows.row[-2] else "", pid)
                    for (rows, _asked), pid in zip(kept, pids or keeping, strict=True)]
         if pids is None:  # past SQLite's largest id: it numbers them, one at a time
             pids = [int(db.conn.execute(_INSERT, row).lastrowid or 0) for row in rows_of]
@@ -227,9 +233,11 @@ def write_rows(db: Database, postings: Postings, batch: Sequence[RecordRows],
                 suggestions += (pid, *row)
             if rows.decisions or rows.spans or rows.labels:
                 who = rows.by or reviewer
-                decisions += [(pid, *row, who) for row in rows.decisions]
-                spans += [(pid, *row, who) for row in rows.spans]
-                labels += [(pid, *row, who) for row in rows.labels]
+                ruled = dict(rows.ruled)  # (mostly none)
+                decisions += [(pid, *row, ruled.get(f"field:{row[0]}", who))
+                              for row in rows.decisions]
+                spans += [(pid, *row, ruled.get("spans", who)) for row in rows.spans]
+                labels += [(pid, *row, ruled.get(f"label:{row[0]}", who)) for row in rows.labels]
             events += (rows.logged_at or stamp, pid, reviewer)
         _insert_rows(db, *_SUGGESTIONS, suggestions)
         for table, statement in _INSERTS.items():

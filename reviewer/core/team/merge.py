@@ -42,9 +42,10 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.core.labels import to_json
-from reviewer.core.store import Store
+from reviewer.core.store import Store, clean_name
 from reviewer.core.store.merge_log import Made, Thing
 from reviewer.core.store.reviews import same
+from reviewer.core.store.ruled import by_thing, is_ruling, merged_name
 from reviewer.core.store.transfer import Value
 from reviewer.core.team.anchor import moved_all
 from reviewer.core.team.files import (
@@ -69,14 +70,8 @@ from reviewer.core.team.retract import (
     of_thing,
     taken_back,
 )
-from reviewer.core.team.rulings import (
-    by_thing,
-    classify,
-    is_ruling,
-    joined,
-    merged_name,
-    standing,
-)
+from reviewer.core.team.rulings import classify, joined, standing
+from reviewer.core.team.shared import Naming, check_shared
 from reviewer.core.team.split import Progress, copy_setup
 
 BATCH = 500  # input postings a transaction
@@ -84,32 +79,38 @@ BATCH = 500  # input postings a transaction
 
 def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
                    progress: Progress | None = None, reviewer: str | None = None,
-                   cancelled: Callable[[], bool] | None = None) -> MergeReport:
+                   cancelled: Callable[[], bool] | None = None,
+                   names: Sequence[str | None] | None = None) -> MergeReport:
     """Merge the project files ``inputs`` into ``out_path`` (made if missing; see the
     module's doc), ``reviewer`` the name the merge's own edits carry (default: the
-    store's). ``TeamError`` for an input that cannot be merged, before anything is
-    written; ``ProjectError`` for an OUT that cannot be opened or written. Once
-    ``cancelled()`` says so, it stops before its next batch (``MergeReport.stopped``;
-    a new OUT is then not made)."""
+    store's); ``names``, one for each input (None: none), the name of its own work
+    (``shared``). ``TeamError`` for an input that cannot be merged, or two that bring one
+    reviewer's values that differ, before anything is written; ``ProjectError`` for an
+    OUT that cannot be opened or written. Once ``cancelled()`` says so, it stops before
+    its next batch (``MergeReport.stopped``; a new OUT is then not made)."""
     out_path = Path(out_path)
     paths = [Path(p) for p in inputs]
     if not paths:
         raise TeamError("name the project files to merge")
+    given = [clean_name(n) if n else None for n in names or [None] * len(paths)]
+    if len(given) != len(paths):
+        raise ValueError("one name (or None) for each input")
     total = sum(check_input(p, out_path) for p in paths)
     check_distinct(paths)
+    check_shared(out_path, paths, given)
     created = not out_path.exists()
     # a new OUT is written under another name until whole: a merge stopped leaves none
     target = partial_name(out_path) if created else out_path
     if created:
         clear_leftovers(out_path)  # left by merges that were stopped
     with held(target) if created else contextlib.nullcontext():
-        return _merge_into(target, out_path, paths, total, created, reviewer, progress,
-                           cancelled or (lambda: False))
+        return _merge_into(target, out_path, paths, given, total, created, reviewer,
+                           progress, cancelled or (lambda: False))
 
 
-def _merge_into(target: Path, out_path: Path, paths: list[Path], total: int, created: bool,
-                reviewer: str | None, progress: Progress | None,
-                cancelled: Callable[[], bool]) -> MergeReport:
+def _merge_into(target: Path, out_path: Path, paths: list[Path], given: list[str | None],
+                total: int, created: bool, reviewer: str | None,
+                progress: Progress | None, cancelled: Callable[[], bool]) -> MergeReport:
     """``merge_projects``'s work, into ``target`` (``out_path``'s partial file where the
     merge makes it)."""
     out, whole = Store(target, reviewer=reviewer), False
@@ -131,7 +132,8 @@ def _merge_into(target: Path, out_path: Path, paths: list[Path], total: int, cre
                 item = InputReport(path, schema_differs=to_json(src.labels.schema())
                                    != to_json(out.labels.schema()))
                 report.inputs.append(item)
-                done = merger.merge(src, item, done, total, progress, cancelled)
+                done = merger.merge(src, item, done, total, progress, cancelled,
+                                    given[number])
         report.disagreements = out.queue.count(field_state="disagreement")
         report.postings, whole = out.queue.count(), not (created and report.stopped)
     finally:
@@ -179,8 +181,11 @@ class _Merger:
         self.spelled = {name.casefold(): name for name in out.reviews.reviewers()}
 
     def merge(self, src: Store, item: InputReport, done: int, total: int,
-              progress: Progress | None, cancelled: Callable[[], bool]) -> int:
+              progress: Progress | None, cancelled: Callable[[], bool],
+              given: str | None = None) -> int:
+        """Merge input ``src`` (``given``: the name of its own work, ``shared``)."""
         has_reviews = bool(src.reviews.reviewers())
+        self.naming = Naming(src, given)
         # which file a ruling came from: its name, and when its log began (two files of
         # one name are two, but for a copy)
         self.source = f"{src.path.name} {src.merge_log.origin()}"
@@ -219,9 +224,9 @@ class _Merger:
         incoming, rulings = classify(
             src.transfer.values(src_ids), src.transfer.reviews_of(src_ids) if has_reviews
             else {}, stem, src.merge_log.made_here(src_ids) if has_reviews else {})
-        out.transfer.add_seconds([(to_out[p], self._who(r, stem), s)
+        out.transfer.add_seconds([(to_out[p], self._theirs(r), s)
                                   for p, r, s in src.transfer.seconds(src_ids)])
-        takings = [(to_out[p], self._who(w, stem), kind, key, at)
+        takings = [(to_out[p], self._theirs(w), kind, key, at)
                    for p, w, kind, key, at in src.merge_log.takings_back(src_ids)]
         if not incoming and not rulings and not takings:
             return
@@ -241,7 +246,7 @@ class _Merger:
         reviews = out.transfer.reviews_of(sorted(posts))
         rows = self._own(finals, reviews)
         earlier = {pid: dict(values) for pid, values in reviews.items()}
-        held = {(to_out[v.posting], self._who(v.reviewer, stem), v.kind, v.key) for v in incoming}
+        held = {(to_out[v.posting], self._theirs(v.reviewer), v.kind, v.key) for v in incoming}
         # values their reviewers took back, whichever file said so first: not brought
         # again by a file that still holds them (one merged before, or an older copy)
         gone = latest_takings(out.merge_log.takings_back(matched, merged_only=True))
@@ -252,7 +257,7 @@ class _Merger:
         own = latest_takings(takings)
         came: dict[Thing, tuple[str, Value]] = {}
         for value in incoming:
-            pid, name = to_out[value.posting], self._who(value.reviewer, stem)
+            pid, name = to_out[value.posting], self._theirs(value.reviewer)
             item.reviewers.add(name)
             key = (name, value.kind, value.key)
             old = reviews.get(pid, {}).get(key)
@@ -303,7 +308,7 @@ class _Merger:
                 if differs:  # (a ruling this file brought before is replaced by its own)
                     item.overruled.append(pid)
                 continue  # OUT's own ruling stands
-            name = self._who(value.reviewer, stem)
+            name = self._theirs(value.reviewer)
             out.transfer.set_final(pid, value, name)
             ruled.append((pid, name, value.kind, value.key,
                           value.value if value.kind in ("label", "status") else None))
@@ -321,6 +326,11 @@ class _Merger:
         one split, "Alice" of another)."""
         name = merged_name(reviewer, stem)
         return self.spelled.setdefault(name.casefold(), name)
+
+    def _theirs(self, reviewer: str) -> str:
+        """A name on the input's rows as merged: its own work's given name (``Naming``),
+        then as ``_who`` spells it."""
+        return self._who(self.naming(reviewer), self.naming.stem)
 
     def _ruling(self, thing: Thing, final: list[Value], earlier: Known) -> bool:
         """Whether OUT's final decision of ``thing`` is a ruling (``rulings.is_ruling``)."""

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,8 +107,10 @@ class MergeReport:
             paths = [named(path) for path in paths]
             files = f"{paths[0]} and {paths[1]} both" if len(paths) == 2 else \
                 f"{', '.join(paths[:-1])} and {paths[-1]} all"
+            where = [named(item.path) for item in self.inputs if name in item.reviewers]
             lines.append(f"{files} carry the reviewer {name}: their values count as one "
-                         "reviewer's, a later one replacing an earlier (if they are different "
-                         "people, give each a name of their own with --reviewer or "
-                         "REVIEWER_NAME, and merge again into a new file)")
+                         "reviewer's. If they are different people, name the reviewer of "
+                         "each file and merge again into a new file: reviewer merge NEW.db "
+                         + " ".join(f"NAME{n}={shlex.quote(path)}"
+                                    for n, path in enumerate(where, 1)))
         return lines

@@ -1,22 +1,14 @@
-"""Which of a project's final decisions are rulings, and an input's decisions sorted
-into reviewers' values and rulings (``merge``'s)."""
+"""An input's decisions sorted into reviewers' values and rulings (``merge``'s; which
+final decisions are rulings: ``store.ruled``)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from reviewer.core.store.merge_log import Made, Thing
-from reviewer.core.store.reviewer import clean_name
-from reviewer.core.store.reviews import same
+from reviewer.core.store.ruled import by_thing, is_ruling
 from reviewer.core.store.transfer import Value
 from reviewer.core.team.retract import Known, of_thing
-
-
-def merged_name(reviewer: str, stem: str) -> str:
-    """A reviewer's name as merged: the rows' name, else the file's."""
-    name = clean_name(reviewer)
-    return clean_name(stem) if name == "unknown" else name
 
 
 def classify(finals: list[Value], reviews: Known, stem: str,
@@ -42,26 +34,6 @@ def classify(finals: list[Value], reviews: Known, stem: str,
     return values, rulings
 
 
-def is_ruling(final: list[Value], theirs: dict[str, Any], stem: str,
-            made: Made | None = None) -> bool:
-    """Whether a final decision is a ruling rather than its author's own value
-    (``theirs``: each reviewer's value of the thing): an adjudicated field, one that is
-    no reviewer's value, or one its author decided in the merged file itself (``made``:
-    who last decided the thing there since its first merge, and what; a reviewer who
-    adjudicates with their own answer rules too)."""
-    if any(v.ruling for v in final):
-        return True
-    authors = {merged_name(v.reviewer, stem) for v in final}
-    if made is not None and {a.casefold() for a in authors} == {
-            merged_name(made[0], stem).casefold()} and (
-            made[1] is None or same(made[1], final[0].value, final[0].kind)):
-        return True
-    if len(authors) != 1:
-        return True
-    mine = theirs.get(authors.pop())
-    return mine is None or not same(mine, final[0].value, final[0].kind)
-
-
 def joined(group: list[Value]) -> Value:
     """One value of a thing whose rows name several people (a label's options, the
     spans): all of them, in the first one's name."""
@@ -80,11 +52,3 @@ def joined(group: list[Value]) -> Value:
 def standing(kind: str, final: list[Value]) -> list[Value]:
     """The final decisions of a thing that stand: of spans, none when only rejections."""
     return [f for f in final if f.value] if kind == "spans" else final
-
-
-def by_thing(values: list[Value]) -> dict[Thing, list[Value]]:
-    out: dict[Thing, list[Value]] = {}
-    for value in values:
-        out.setdefault((value.posting, value.kind, value.key), []).append(value)
-    return out
-

@@ -138,7 +138,8 @@ def test_all_reviewers_jsonl_in_parallel_and_back_in(tmp_path: Path) -> None:
     export_jsonl(db, tmp_path / "two.jsonl", jobs=2, reviewers=True)
     text = (tmp_path / "one.jsonl").read_text(encoding="utf-8")
     assert (tmp_path / "two.jsonl").read_text(encoding="utf-8") == text
-    assert list(json.loads(text.splitlines()[0]))[-2:] == ["reviewers", "undecided"]
+    assert list(json.loads(text.splitlines()[0]))[-3:] == ["reviewers", "undecided",
+                                                           "adjudicated_by"]
     assert main(["import", str(tmp_path / "back.db"), str(tmp_path / "one.jsonl")]) == 0
     back = records(tmp_path / "back.db")
     assert [(r["reviewer"], r["fields"]["title"]) for r in back] == \
@@ -300,3 +301,15 @@ def test_the_note_of_postings_still_differing_names_all_they_may_differ_on() -> 
     for thing in ("a field", "a question", "the span labels", "the status", "the comment"):
         assert thing in note, thing
     assert differing_note(0) is None
+
+
+def test_an_e_mail_for_a_name_that_holds_an_equals_sign(tmp_path: Path) -> None:
+    """A reviewer a split takes, named ``<img src=x>``, could be given no e-mail: the
+    pair was cut at the first "=", and its name was no reviewer."""
+    name = "<img src=file:///etc/passwd>"
+    db = make_project(tmp_path / "p.db", adjudicator=name)
+    ls = tmp_path / "ls.json"
+    assert main(["export", str(db), "-f", "labelstudio", "-o", str(ls),
+                 "--annotator-email", f"{name}=lead@example.org"]) == 0
+    annotations = json.loads(ls.read_text(encoding="utf-8"))[0]["annotations"]
+    assert annotations[0]["completed_by"] == {"email": "lead@example.org"}

@@ -178,7 +178,8 @@ def test_rulings_two_people_made_apart_are_said(files: dict[str, Path], tmp_path
 
 def test_names_that_differ_in_case_alone_are_one_reviewer(tmp_path: Path) -> None:
     """"alice" of one split and "Alice" of another, merged: two reviewers, one person
-    counted twice in the agreement, without a word."""
+    counted twice in the agreement, without a word. (Given as one person's: where their
+    values differ, a merge asks.)"""
     source = make_source(tmp_path / "project.db", n=4)
     made = {}
     with Store(source) as store:
@@ -188,7 +189,7 @@ def test_names_that_differ_in_case_alone_are_one_reviewer(tmp_path: Path) -> Non
         with Store(made[name], reviewer=name) as store:
             store.decisions.set_field(1, "title", title)
     out = tmp_path / "merged.db"
-    report = merge_projects(out, [made["alice"], made["Alice"]])
+    report = merge_projects(out, [made["alice"], made["Alice"]], names=["alice", "Alice"])
     with Store(out) as store:
         assert store.reviews.reviewers() == ["alice"]
         assert store.records.get(1)["human"]["title"]["value"] == "Beta"  # her latest

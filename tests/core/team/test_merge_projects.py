@@ -401,11 +401,12 @@ def test_a_split_file_is_worked_in_its_reviewer_s_name(files: dict[str, Path],
 
 
 def test_one_name_in_two_files_is_said(files: dict[str, Path], tmp_path: Path) -> None:
-    """Files worked under one name count as one reviewer's (the later value wins): a
-    merge says so, since two people who kept the system's name look like that too."""
-    for name in ("ana", "ben"):
+    """Files worked under one name count as one reviewer's: a merge says so, since two
+    people who kept the system's name look like that too (where they differ it refuses
+    them: ``test_merge_names``)."""
+    for pid, name in enumerate(("ana", "ben"), 1):
         with Store(files[name], reviewer="root") as store:
-            store.decisions.set_field(1, "title", f"Title by {name}")
+            store.decisions.set_field(pid, "title", f"Title by {name}")
     report = merge_projects(tmp_path / "merged.db", [files["ana"], files["ben"]])
     assert report.shared_names == {"root": ["ana.db", "ben.db"]}
     assert "ana.db and ben.db both carry the reviewer root" in "\n".join(report.describe())

@@ -1,0 +1,90 @@
+"""``store.ruled``: which of a project's final decisions are rulings, and who made them.
+
+After a merge, a final decision is either its reviewers' own (they agree on it) or a
+ruling: an adjudicated field, a decision that is no reviewer's value, or one a person
+decided in the merged file itself (``MergeLog.made_here``). A merge keeps rulings where
+they are (``team.merge``); an export names who made them (``adjudicated_by`` in the
+canonical record, ``reviewer.core.records``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reviewer.core.store.merge_log import Made, MergeLog, Thing
+from reviewer.core.store.reviewer import clean_name
+from reviewer.core.store.reviews import same
+from reviewer.core.store.transfer import Transfer, Value
+
+
+def merged_name(reviewer: str, stem: str) -> str:
+    """A reviewer's name as merged: the rows' name, else the file's."""
+    name = clean_name(reviewer)
+    return clean_name(stem) if name == "unknown" else name
+
+
+def is_ruling(final: list[Value], theirs: dict[str, Any], stem: str,
+              made: Made | None = None) -> bool:
+    """Whether a final decision is a ruling rather than its author's own value
+    (``theirs``: each reviewer's value of the thing): an adjudicated field, one that is
+    no reviewer's value, or one its author decided in the merged file itself (``made``:
+    who last decided the thing there since its first merge, and what; a reviewer who
+    adjudicates with their own answer rules too)."""
+    if any(v.ruling for v in final):
+        return True
+    authors = {merged_name(v.reviewer, stem) for v in final}
+    if made is not None and {a.casefold() for a in authors} == {
+            merged_name(made[0], stem).casefold()} and (
+            made[1] is None or same(made[1], final[0].value, final[0].kind)):
+        return True
+    if len(authors) != 1:
+        return True
+    mine = theirs.get(authors.pop())
+    return mine is None or not same(mine, final[0].value, final[0].kind)
+
+
+def by_thing(values: list[Value]) -> dict[Thing, list[Value]]:
+    out: dict[Thing, list[Value]] = {}
+    for value in values:
+        out.setdefault((value.posting, value.kind, value.key), []).append(value)
+    return out
+
+
+# the postings that may hold a ruling: one with an adjudicated field, or one that holds
+# reviewers' values and whose log says more than a merge did to it (a ruling is a
+# person's edit there, logged, or one a merge brought, logged as "ruled")
+_RULED = (
+    "SELECT posting_id FROM annotations WHERE state = 'adjudicated' AND posting_id BETWEEN"
+    " :first AND :last UNION SELECT posting_id FROM events WHERE posting_id BETWEEN :first"
+    " AND :last AND kind NOT IN ('merge', 'settled', 'taken_back') AND posting_id IN"
+    " (SELECT posting_id FROM reviews WHERE posting_id BETWEEN :first AND :last)")
+
+
+def rulings(transfer: Transfer, log: MergeLog, first: int, last: int, stem: str,
+            undecided: dict[int, list[str]]) -> dict[int, dict[str, str]]:
+    """Who made each ruling on the postings ``first``..``last``: posting → what it
+    decided, named as a record's ``undecided`` names it (``field:NAME``, ``label:Q``,
+    ``spans``, ``status``, ``comment``) → who (who last decided it in the project, as its
+    log says, else the name on its rows; ``stem``, the project file's name, where they
+    name nobody). Only postings that hold reviewers' values or an adjudicated field have
+    any (``_RULED``); what their reviewers still differ on (``undecided``) is none, and "no
+    span labels" is one only where a reviewer labelled some."""
+    ids = [pid for (pid,) in transfer.db.execute(_RULED, {"first": first, "last": last})]
+    if not ids:
+        return {}
+    reviews = transfer.reviews_of(ids)
+    made = log.made_here(ids)
+    out: dict[int, dict[str, str]] = {}
+    for thing, final in by_thing(transfer.values(ids)).items():
+        pid, kind, key = thing
+        name = f"{kind}:{key}" if key else kind
+        theirs = {who: value for (who, k, kk), (value, _at) in reviews.get(pid, {}).items()
+                  if (k, kk) == (kind, key)}
+        if name in undecided.get(pid, ()) or (kind == "spans" and not any(
+                v.value for v in final) and not any(theirs.values())):
+            continue
+        if any(v.ruling for v in final) or (
+                theirs and is_ruling(final, theirs, stem, made.get(thing))):
+            who = made[thing][0] if thing in made else min(v.reviewer for v in final)
+            out.setdefault(pid, {})[name] = merged_name(who, stem)
+    return out
