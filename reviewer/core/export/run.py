@@ -250,11 +250,7 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
     finally:
         for writer in by_part.values():
             writer.close()
-    summary.overlapping_spans = sum(getattr(w, "overlapping", 0) for w in by_part.values())
-    for left, count in (("undecided", "undecided_left_out"), ("bad_dates", "bad_dates"),
-                        ("unreviewed", "unreviewed_left_out"),
-                        ("flagged", "flagged_left_out")):  # what was left out, counted
-        setattr(summary, count, sum(getattr(w, left, 0) for w in by_part.values()))
+    summary.count_left_out(by_part)
     if fmt == "hf":
         hf = {part: w for part, w in by_part.items() if isinstance(w, writers.HfWriter)}
         summary.files = finish_hf(out, hf, questions, parquet, license, language, [

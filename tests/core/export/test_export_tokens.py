@@ -251,6 +251,30 @@ def test_conll_split_and_an_empty_posting(tmp_path: Path) -> None:
     assert sum(len(read_conll(f)) for f in summary.files) == 8
 
 
+def test_each_part_s_count_is_what_its_file_holds(tmp_path: Path) -> None:
+    """Postings a format leaves out are not counted in their part: the summary said
+    "4 of 7 postings as conll (train 4, dev 3)" of files that held fewer."""
+    records = sample()  # some reviewed, the others not: CoNLL leaves those out
+    kept = sum(r["status"] == "reviewed" for r in records)
+    assert 0 < kept < len(records)
+    summary = export(records, "conll", tmp_path / "c", split={"train": 0.5, "dev": 0.5})
+    held = {f.stem: len(read_conll(f)) for f in summary.files}
+    assert summary.counts == held and summary.total == kept
+    said = summary.describe(tmp_path / "c")
+    assert said.startswith(f"{kept} of {len(records)} postings as conll (train {held['train']}, "
+                           f"dev {held['dev']}) ")
+
+
+def test_spacy_s_count_leaves_out_the_flagged(tmp_path: Path) -> None:
+    pytest.importorskip("spacy", reason="spaCy is not installed")
+    from spacy.tokens import DocBin
+
+    records = [*reviewed(sample()), make_record(9, "Flagged.", status="flagged", raw_hash="f")]
+    summary = export(records, "spacy", tmp_path / "s", split={"train": 0.5, "dev": 0.5})
+    held = {f.stem: len(DocBin().from_disk(f)) for f in summary.files}
+    assert summary.counts == held and summary.total == len(records) - 1
+
+
 def test_conll_reads_into_spacy(tmp_path: Path) -> None:
     pytest.importorskip("spacy", reason="spacy is not installed")
     from spacy.training.converters import conll_ner_to_docs
