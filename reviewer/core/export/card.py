@@ -117,9 +117,12 @@ _COLUMN_NOTES = {
     "tokens": "the tokens of `text` (no model: words, numbers and single symbols, cut at "
               "every span's ends; whitespace left out)",
     "ner_tags": "the BIO tag of each token (a `ClassLabel`) from `spans`; of overlapping "
-                "spans the longest is tagged, the earlier on a tie; null where the span "
-                "labels are undecided, or the posting is not reviewed (its words no one "
-                "labelled are unknown)",
+                "spans the longest is tagged, the earlier on a tie; -1 (`datasets`' \"no "
+                "label\") where a token's tag is unknown: the words of a span still "
+                "suggested, that no one accepted or rejected (read tags with `int2str`, "
+                "which refuses -1, not `names[i]`; mask them, as -100, to train); null where "
+                "the span labels are undecided, or the posting is not reviewed (its words no "
+                "one labelled are unknown)",
     "labels": "document labels: the options chosen per question",
     "comment": "the reviewers' comment on the posting (empty: none)",
     "undecided": "what the reviewers still differ on (spans, status, comment, field:NAME, "

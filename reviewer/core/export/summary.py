@@ -9,7 +9,7 @@ from pathlib import Path
 
 # a writer's counts of the postings it left out (its format cannot hold them), each
 # ``ExportSummary.<name>_left_out``
-LEFT_OUT = ("undecided", "unreviewed", "flagged")
+LEFT_OUT = ("undecided", "unreviewed", "unsettled", "flagged")
 
 
 @dataclass
@@ -25,6 +25,7 @@ class ExportSummary:
     overlapping_spans: int = 0  # hf, conll, spacy's entities: spans left out (they overlap)
     undecided_left_out: int = 0  # conll: postings whose reviewers differ on their spans
     unreviewed_left_out: int = 0  # conll: postings no one reviewed (``--all``)
+    unsettled_left_out: int = 0  # conll: postings with spans still suggested
     flagged_left_out: int = 0  # spacy: postings flagged, rejected (``--all``)
     bad_dates: int = 0  # hf: dates not of the calendar, written as null
     # JSON-LD only: posting id -> the properties Google requires that it lacks
@@ -79,6 +80,9 @@ class ExportSummary:
                      "labels left out"),
                     (self.unreviewed_left_out, "posting{s} not reviewed left out (CoNLL has no "
                      "tag for words no one has labelled)"),
+                    (self.unsettled_left_out, "posting{s} with suggested spans no one "
+                     "accepted or rejected left out (CoNLL has no tag for them; Ctrl+Shift+A "
+                     "or Ctrl+Shift+D in the window settles them)"),
                     (self.flagged_left_out, "posting{s} flagged (rejected) left out"),
                     (self.bad_dates, "date{s} not of the calendar written as null"),
                     (self.undecided_values, "value{s} no person decided left out (JSON-LD "
