@@ -218,7 +218,7 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
     if folder:
         base.mkdir(parents=True, exist_ok=True)
     questions: set[str] = set()
-    tasks, choices = LabelStudioTasks(schema, emails), Choices()
+    tasks, choices = LabelStudioTasks(schema, emails), Choices(schema if fmt == "spacy" else None)
     paths = {part: base / f"{part}.{EXTENSIONS[fmt]}" if folder else out for part in parts}
     if fmt == jsonld.PAGES:  # a folder of pages, one a part with a split
         paths = {part: out / part if split else out for part in parts}

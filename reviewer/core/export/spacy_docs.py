@@ -43,7 +43,10 @@ class SpacyWriter:
 
     Beside it, one DocBin a single-choice question (``question_path``) for an exclusive
     ``textcat``: the postings that answer it, with that question's categories only, exactly
-    one 1.0 each. ``files`` lists every file written.
+    one 1.0 each (every option of the question: ``choices``, given the label schema, has
+    them all, so that the file has two categories at least). A part none of whose postings
+    answers the question gets no such file (``unwritten``: an empty corpus trains nothing).
+    ``files`` lists every file written.
 
     A posting not reviewed (``--all``) or whose reviewers differ on its spans has every
     token outside its entities missing (unknown, not "O"); a reviewed one with spans still
@@ -73,6 +76,7 @@ class SpacyWriter:
         self._suggests = suggests
         self._labels: list[dict[str, list[str]]] = []
         self.files: list[Path] = []
+        self.unwritten: list[str] = []  # a question's files no posting of the part answers
         self.flagged = 0  # postings left out: flagged, rejected
         self.overlapping = 0  # spans in ``sc`` left out of ``ents``: they overlap a longer one
 
@@ -132,7 +136,8 @@ class SpacyWriter:
 
     def _rewrite(self, path: Path, question: str | None) -> None:
         """Write the docs again to ``path`` with their categories: every question's, or
-        only ``question``'s for the postings that answer it."""
+        only ``question``'s for the postings that answer it (none answers it in this
+        part: the file is not written, and named in ``unwritten``)."""
         out = self._doc_bin()
         for doc, labels in zip(self._bin.get_docs(self._nlp.vocab), self._labels, strict=True):
             if question is None:
@@ -142,6 +147,9 @@ class SpacyWriter:
             else:
                 continue
             out.add(doc)
+        if question is not None and not len(out):
+            self.unwritten.append(path.name)
+            return
         out.to_disk(path)
         self.files.append(path)
 

@@ -28,6 +28,7 @@ class ExportSummary:
     unsettled_left_out: int = 0  # conll: postings with spans still suggested
     flagged_left_out: int = 0  # spacy: postings flagged, rejected (``--all``)
     bad_dates: int = 0  # hf: dates not of the calendar, written as null
+    unwritten: list[str] = field(default_factory=list)  # spacy: a question's empty files
     # JSON-LD only: posting id -> the properties Google requires that it lacks
     missing: dict[int, list[str]] = field(default_factory=dict)
     left_out: int = 0  # JSON-LD with strict: the postings not written for lacking them
@@ -51,6 +52,7 @@ class ExportSummary:
         taken off its part's count, so that a part's count is what its file holds."""
         self.overlapping_spans = sum(getattr(w, "overlapping", 0) for w in by_part.values())
         self.bad_dates = sum(getattr(w, "bad_dates", 0) for w in by_part.values())
+        self.unwritten = [name for w in by_part.values() for name in getattr(w, "unwritten", ())]
         for part, writer in by_part.items():
             for name in LEFT_OUT:
                 left = getattr(writer, name, 0)
@@ -89,6 +91,9 @@ class ExportSummary:
                      "cannot say whose a value is)"),
                     (self.machine_postings, "posting{s} not reviewed, with the machine's "
                      "values")) if n]
+        if self.unwritten:  # (spacy: a part's file of one question)
+            left.append(f"{', '.join(self.unwritten)} not written (no posting of the part "
+                        "answers the question)")
         if self.missing:
             lacking = Counter(prop for props in self.missing.values() for prop in props)
             left.append(f"{len(self.missing):,} postings "
