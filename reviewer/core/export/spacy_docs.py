@@ -52,6 +52,9 @@ class SpacyWriter:
     token outside its entities missing (unknown, not "O"); a reviewed one with spans still
     suggested (``records.unsettled_spans``) has those spans' tokens missing, the rest "O".
 
+    Each doc's ``user_data`` holds its posting's ``posting_id`` and ``source``, so that a
+    doc (or a model's error on it) can be matched back to the posting.
+
     The docs' tokens are the project's own (``tokens.tokenize``, as Prodigy's tasks
     have them) cut at every span's ends, so that a span holds exactly the text labelled;
     one that holds no token (empty, or whitespace only) is skipped and counted, and one
@@ -70,7 +73,7 @@ class SpacyWriter:
         self._nlp = spacy.blank("en")
         tokens = optional_module("spacy.tokens", "pip install spacy")
         self._doc_bin, self._doc, self._span = tokens.DocBin, tokens.Doc, tokens.Span
-        self._bin = self._doc_bin()
+        self._bin = self._doc_bin(store_user_data=True)
         self._path = path
         self._choices = Choices() if choices is None else choices
         self._suggests = suggests
@@ -113,6 +116,7 @@ class SpacyWriter:
             doc.set_ents(list(doc.ents), default="missing")
         elif unknown:  # the spans still suggested: their words unknown, the others "O"
             doc.set_ents(list(doc.ents), missing=self._unknown(doc, tokens, unknown))
+        doc.user_data.update(posting_id=record["id"], source=record["source"])
         with encoders_looked_up_once():
             self._bin.add(doc)
         self._choices.add(record["labels"])
@@ -138,7 +142,7 @@ class SpacyWriter:
         """Write the docs again to ``path`` with their categories: every question's, or
         only ``question``'s for the postings that answer it (none answers it in this
         part: the file is not written, and named in ``unwritten``)."""
-        out = self._doc_bin()
+        out = self._doc_bin(store_user_data=True)
         for doc, labels in zip(self._bin.get_docs(self._nlp.vocab), self._labels, strict=True):
             if question is None:
                 doc.cats = self._choices.cats(labels)

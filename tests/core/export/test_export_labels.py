@@ -194,6 +194,7 @@ def test_spacy_writes_a_docbin_per_single_choice_question(tmp_path: Path) -> Non
         ["p.relevant.spacy", "p.remote_ok.spacy", "p.spacy"]  # tags is multi-choice
     relevant = read_docs(tmp_path / "p.relevant.spacy")
     assert [d.text for d in relevant] == [r["text"] for r in postings()[:2]]
+    assert [d.user_data["posting_id"] for d in relevant] == [1, 2]  # (a question's too)
     assert [d.cats for d in relevant] == [{"relevant=yes": 1.0, "relevant=no": 0.0},
                                           {"relevant=no": 1.0, "relevant=yes": 0.0}]
     remote = read_docs(tmp_path / "p.remote_ok.spacy")
