@@ -176,6 +176,7 @@ class HfWriter:
         self.overlapping = 0
         self.bad_dates = 0  # dates not of the calendar (older projects hold some): null
         self.reviewers = False  # rows carry every reviewer's values
+        self.machine_rows = 0  # rows with a field no person checked (provenance machine)
         self._file: IO[str] = tempfile.TemporaryFile(  # noqa: SIM115 (closed by finish())
             "w+", encoding="utf-8", dir=path.parent)
 
@@ -184,6 +185,7 @@ class HfWriter:
                           unsettled_spans(record, self._suggests))
         row = hf_row(record, tagged)
         self.bad_dates += _days_only(row)
+        self.machine_rows += "machine" in row["provenance"].values()
         self._questions.update(row["labels"])
         for values in row.get("reviewers", ()):
             self._questions.update(values["labels"])

@@ -147,6 +147,25 @@ def test_hf_parquet_files_carry_the_class_label(tmp_path: Path) -> None:
     assert type(features["ner_tags"].feature).__name__ == "ClassLabel"
 
 
+def test_hf_card_says_where_a_value_is_the_machine_s(tmp_path: Path) -> None:
+    """With ``--all`` (or a posting marked reviewed in bulk) a field's column holds the
+    machine's value beside people's: the card said every field was checked by people."""
+    person = make_record(1, T1, fields={"title": "Data Engineer"})
+    export([person], "hf", tmp_path / "people")
+    card = (tmp_path / "people" / "README.md").read_text(encoding="utf-8")
+    assert "checked by people, exported" in card and "no person checked" in card  # (column)
+    assert "rows hold values no person checked" not in card
+    machine = make_record(2, T2, status="new", fields={"title": "Barista"},
+                          provenance={"title": "machine"})
+    export([person, machine], "hf", tmp_path / "all")
+    card = (tmp_path / "all" / "README.md").read_text(encoding="utf-8")
+    assert "checked by people, exported" not in card
+    assert "1 of 2 rows hold values no person checked" in card and "`provenance`" in card
+    title = next(line for line in card.splitlines() if line.startswith("| `title` |"))
+    assert "the machine's where its `provenance` is `machine`" in title
+    assert card_yaml(tmp_path / "all")["configs"]  # the YAML as it was
+
+
 def test_hf_card_license_and_language(tmp_path: Path) -> None:
     export(sample(), "hf", tmp_path / "a", license="cc-by-4.0", language=["en", "fr"])
     front = card_yaml(tmp_path / "a")
