@@ -106,7 +106,8 @@ def _export(store: Store, args: argparse.Namespace) -> tuple[ExportSummary, int]
 def _format(args: argparse.Namespace) -> str:
     """The format asked for, else the one the output's name ends in (JSONL for a name
     that names none); CliError where the name says one format and the export would
-    write another (``-f jsonl -o out.csv``)."""
+    write another (``-f jsonl -o out.csv``), or a folder of another (``-f hf -o x.csv``;
+    ``--split -f conll -o x.csv``: a folder of CSV parts may be called ``x.csv``)."""
     suffix = Path(args.output).suffix.lower()
     named = _BY_SUFFIX.get(suffix)
     if args.format is None and suffix == ".json":
@@ -114,8 +115,12 @@ def _format(args: argparse.Namespace) -> str:
                        "--format labelstudio or --format jsonld (jsonl writes .jsonl)")
     fmt = args.format or (named[0] if named else "jsonl")
     written = "parquet" if fmt == "csv" and args.parquet else fmt
-    if named and written not in named and not args.split and fmt not in ("hf", "jsonld-html"):
+    if named and written not in named:
         name = Path(args.output).name
+        if args.split or fmt in ("hf", "jsonld-html"):  # a folder, of its parts or its files
+            raise CliError(f"-o {name} names a {named[0]} file, but this {written} export "
+                           f"writes a folder: pass --format {named[0]}, or name the folder "
+                           f"without {suffix}")
         raise CliError(f"-o {name} names a {named[0]} file, but the export would write "
                        f"{written}: pass --format {named[0]}, or name the file for {written}")
     return fmt

@@ -47,6 +47,7 @@ One JSON object a posting, the same in the canonical JSONL export and in memory
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any, Literal, NotRequired, TypedDict
 
 import orjson
@@ -171,24 +172,45 @@ _CANONICAL = frozenset(_CANONICAL_KEYS)
 _RECORD_MARKS = ("provenance", "field_spans", "machine", "raw_hash", "fields")
 
 
-def suggested_skill_spans(record: PostingRecord) -> list[tuple[int, int]]:
-    """The machine's skill spans an export offers as suggestions, as the window does: on
-    a posting not reviewed, or whose skills no one decided (a reviewed posting's spans are
-    as its reviewer left them); none where a span is, or was rejected."""
-    state = record["provenance"].get("skills", "none")
-    if state == "rejected" or (record["status"] == "reviewed" and state != "machine"):
+def suggested_spans(state: str, machine: Iterable[Sequence[int]],
+                    persons: Iterable[Sequence[int]],
+                    settled: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The skills field's evidence that the window draws as suggested spans and the exports
+    offer as suggestions: of a field in ``state`` (its provenance), the evidence of a
+    person's value (``persons``) or else the machine's (``machine``); none of a rejected
+    field, and none where a span is or was (``settled``: any label, rejected ones too).
+    On a reviewed posting these words are unknown: no one said whether they are a span."""
+    if state == "rejected":
         return []
-    skills = record["machine"].get("skills")
-    evidence = (record["field_spans"].get("skills", []) if state != "machine"
-                else skills.get("spans", []) if skills is not None else [])
-    taken = {(s["start"], s["end"]) for s in (*record["spans"],
-                                               *record.get("rejected_spans", ()))}
+    taken = set(settled)
     out = []
-    for start, end in evidence:
+    for start, end in persons if state in PERSONS_VALUES else machine:
         if start < end and (start, end) not in taken:
             taken.add((start, end))
             out.append((start, end))
     return out
+
+
+def suggested_skill_spans(record: PostingRecord) -> list[tuple[int, int]]:
+    """``suggested_spans`` of a record: on a posting not reviewed, and on a reviewed one
+    whose skills' evidence no span was put on (its skills accepted, or marked reviewed in
+    bulk), as the window shows it."""
+    skills = record["machine"].get("skills")
+    return suggested_spans(
+        record["provenance"].get("skills", "none"),
+        skills.get("spans", []) if skills is not None else [],
+        record["field_spans"].get("skills", []),
+        ((s["start"], s["end"]) for s in (*record["spans"], *record.get("rejected_spans", ()))))
+
+
+def unsettled_spans(record: PostingRecord, suggests: bool = True) -> list[tuple[int, int]]:
+    """The words of a reviewed posting that are neither a span nor known to be none: the
+    spans the window still suggests (``suggested_skill_spans``; ``suggests``: the label
+    schema has a span label, without which the window suggests none). Empty where the
+    posting's span labels are unknown as a whole (not reviewed, or its reviewers differ)."""
+    if not suggests or record["status"] != "reviewed" or undecided(record, "spans"):
+        return []
+    return suggested_skill_spans(record)
 
 
 def is_canonical(obj: Any) -> bool:

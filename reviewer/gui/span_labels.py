@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtWidgets import QMenu
 
 from reviewer.core.labels import Question
+from reviewer.core.records import suggested_spans
 from reviewer.core.store import Change
 from reviewer.gui.document_view import DocumentView
 from reviewer.gui.plain import menu_text
@@ -47,22 +48,19 @@ class SpanLabels(QObject):
 
     def suggested(self, posting: dict[str, Any]) -> list[dict[str, Any]]:
         """The skills field's evidence as suggested spans (labelled SKILL, or the first
-        span label when the schema has no SKILL), those no span has been put on yet.
-        A rejected skills field suggests nothing; a decided one, its own spans."""
+        span label when the schema has no SKILL), those no span has been put on yet
+        (``records.suggested_spans``, the exports' rule too). A rejected skills field
+        suggests nothing; a decided one, its own spans."""
         if not self.colors:
             return []
         label = "SKILL" if "SKILL" in self.colors else next(iter(self.colors))
-        state = posting["provenance"].get("skills")
-        if state == "rejected":
-            return []
-        source = posting["human"] if state in ("accepted", "corrected", "adjudicated") \
-            else posting["machine"]
-        decided = {(s["start"], s["end"]) for s in posting["spans"]}  # any label, any state
+        state = posting["provenance"].get("skills", "none")
+        machine, persons = ((side.get("skills") or {}).get("spans") or []
+                            for side in (posting["machine"], posting["human"]))
+        settled = ((s["start"], s["end"]) for s in posting["spans"])  # any label, any state
         return [{"id": None, "start": a, "end": b, "label": label, "state": "suggested",
                  "origin": "machine"}
-                for a, b in (tuple(span) for span in (source.get("skills") or {}).get("spans")
-                             or [])
-                if (a, b) not in decided]
+                for a, b in suggested_spans(state, machine, persons, settled)]
 
     def label_selection(self, label: str) -> None:
         """Label the selected words (snapped to whole words) as a span ``label``."""

@@ -90,7 +90,9 @@ def test_the_export_s_format_follows_the_output_s_name(
 @pytest.mark.parametrize(("name", "options"), [
     ("a.csv", ["-f", "jsonl"]), ("b.csv", ["-f", "csv", "--parquet"]),
     ("c.parquet", ["-f", "csv"]), ("d.jsonl", ["-f", "csv"]), ("e.jsonld", ["-f", "jsonl"]),
-    ("tasks.json", []), ("f.json", ["-f", "jsonl"])])
+    ("tasks.json", []), ("f.json", ["-f", "jsonl"]), ("g.csv", ["-f", "hf"]),
+    ("h.csv", ["-f", "jsonld-html"]), ("i.jsonl", ["-f", "hf"]),
+    ("j.csv", ["-f", "conll", "--split", "train=0.5,test=0.5"])])
 def test_an_output_named_for_another_format_is_refused(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
         options: list[str]) -> None:

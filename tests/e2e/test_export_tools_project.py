@@ -18,7 +18,11 @@ SAMPLES = ROOT / "reviewer" / "resources" / "samples"
 
 
 def project(tmp_path: Path) -> Path:
-    """The samples; the first two reviewed, the first with two spans and a label."""
+    """The samples; the first two reviewed, the first with two spans and a label, the
+    other skills suggested rejected (Ctrl+Shift+D: no suggestion left unsettled)."""
+    from reviewer.core.records import suggested_skill_spans
+    from reviewer.core.store.records import record_of
+
     db = tmp_path / "p.db"
     assert main(["import", str(db), str(SAMPLES)]) == 0
     with Store(db) as store:
@@ -28,8 +32,10 @@ def project(tmp_path: Path) -> Path:
         store.spans.add_many(first, [(skills[0][0], skills[0][1], "SKILL")], "machine")
         store.spans.add(first, 0, text.index(" ", 2), "QUALIFICATION")
         store.labels.answer(first, "relevant", ["yes"])
-        store.decisions.accept_all(first)
-        store.decisions.accept_all(second)
+        for pid in (first, second):
+            store.decisions.accept_all(pid)
+            rest = suggested_skill_spans(record_of(store.records.get(pid)))  # type: ignore[arg-type]
+            store.spans.add_many(pid, [(a, b, "SKILL") for a, b in rest], "machine", "rejected")
     return db
 
 
@@ -60,10 +66,11 @@ def test_token_and_tool_formats_of_a_project(tmp_path: Path,
         argilla = export(records, "argilla", tmp_path / "a.jsonl", schema=schema)
         hf = export(records, "hf", tmp_path / "hf", license="mit", language="en")
         total = store.queue.count(None)
-    assert conll.total == doccano.total == argilla.total == hf.total == total
+    assert doccano.total == argilla.total == hf.total == total
     conll_text = (tmp_path / "p.conll").read_text(encoding="utf-8")
     # the postings no one reviewed are left out: CoNLL has no tag for unknown words
-    assert conll_text.count("-DOCSTART- -X- O O\n") == 2 == total - conll.unreviewed_left_out
+    assert conll_text.count("-DOCSTART- -X- O O\n") == 2 == conll.total == \
+        total - conll.unreviewed_left_out
     assert "B-QUALIFICATION" in conll_text and "B-SKILL" in conll_text
     lines = [json.loads(line) for line in (tmp_path / "d.jsonl").read_text().splitlines()]
     for line in lines:  # (one no one reviewed, with no span: no label, unknown)

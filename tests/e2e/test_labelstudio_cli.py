@@ -97,7 +97,10 @@ def test_labelstudio_export_writes_the_config_beside_the_tasks(tmp_path: Path, c
                      "skipped": ["TOOL"], "new": []}
     [skipped] = by_status["skipped"]
     assert skipped["annotations"][0]["was_cancelled"] is True
-    assert all("predictions" not in t for t in by_status["reviewed"])
+    for task in by_status["reviewed"]:  # the skills the window still suggests, no field:
+        assert {(r["type"], *r["value"]["labels"]) for r in task["predictions"][0]["result"]} \
+            == {("labels", "SKILL")}
+        assert task["annotations"][0]["was_cancelled"] is True  # (not "no entity" there)
     assert all(t["predictions"] and "annotations" not in t for t in by_status["new"])
     choices = {el.get("name"): el.get("choice") for el in config.iter("Choices")}
     assert choices["relevant"] == choices["seniority"] == "single"

@@ -158,7 +158,8 @@ def test_labels_and_spans_reach_every_export(win: ReviewWindow, qtbot, tmp_path:
     (task,) = [json.loads(line) for line in (tmp_path / "p.jsonl").read_text().splitlines()]
     assert sorted((task["text"][s["start"]:s["end"]], s["label"]) for s in task["spans"]) == \
         expected
-    assert task["accept"] == ["role_family=sales_marketing"] and task["answer"] == "accept"
+    assert task["accept"] == ["role_family=sales_marketing"]
+    assert task["answer"] == "ignore"  # the skills it still suggests: neither spans nor none
 
     export(store.records.all(True), "labelstudio", tmp_path / "ls.json")
     (ls,) = json.loads((tmp_path / "ls.json").read_text())
@@ -334,6 +335,25 @@ def test_suggestions_follow_the_skills_field_and_stay_decided(win: ReviewWindow,
     assert len(win.spans.suggested(win.posting)) == count  # type: ignore[arg-type]
     win.fields.rejected.emit("skills")  # the posting has no skills: nothing to suggest
     assert win.spans.suggested(win.posting) == []  # type: ignore[arg-type]
+
+
+def test_what_the_window_still_suggests_the_exports_call_unknown(
+        win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The skills accepted with the rest (Ctrl+Enter): the window still suggests their
+    spans, and the exports take exactly those words for unknown, not for "no entity"."""
+    from reviewer.core.records import unsettled_spans
+    from reviewer.core.store.records import record_of
+
+    pid = win.pid
+    qtbot.keyClick(win.queue, Qt.Key.Key_Return, CTRL)  # accept and go on
+    posting = win.store.records.get(pid)  # type: ignore[arg-type]
+    assert posting["status"] == "reviewed" and posting["provenance"]["skills"] == "accepted"
+    shown = [(s["start"], s["end"]) for s in win.spans.suggested(posting)]
+    assert len(shown) > 3 and unsettled_spans(record_of(posting)) == shown
+    win.store.spans.add_many(pid, [(*shown[0], "SKILL")], "machine", "rejected")  # one less
+    posting = win.store.records.get(pid)  # type: ignore[arg-type]
+    shown = [(s["start"], s["end"]) for s in win.spans.suggested(posting)]
+    assert unsettled_spans(record_of(posting)) == shown and len(shown) > 2
 
 
 def test_the_shortcut_dialog_refuses_a_label_key(win: ReviewWindow) -> None:

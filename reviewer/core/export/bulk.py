@@ -69,10 +69,11 @@ def export_bulk(db: Path, out: Path, fmt: str = "jsonl", *, reviewed_only: bool 
     """Write every (reviewed) posting of the project at ``db`` to ``out`` in ``fmt``
     (one of ``BULK_FORMATS``) with ``jobs`` processes: the file ``run.export`` writes
     from the same records without a split (``reviewers``: jsonl with every reviewer's
-    values; ``raw_cells``: csv cells as the exact text; ``schema``: argilla's label
-    schema, by default the project's). Parquet (the CSV's columns, typed: see ``table``)
-    needs pyarrow. ``progress(done, total)`` is told the postings written as each range
-    is in place; what it raises stops the export (the workers too) and is raised here.
+    values; ``raw_cells``: csv cells as the exact text; ``schema``: the label schema of
+    argilla and doccano, by default the project's). Parquet (the CSV's columns, typed:
+    see ``table``) needs pyarrow. ``progress(done, total)`` is told the postings written
+    as each range is in place; what it raises stops the export (the workers too) and is
+    raised here.
 
     Every value written is of one moment of the project, whatever another program writes
     meanwhile: this process reads the ids, the questions, the schema and (with one job)
@@ -115,7 +116,7 @@ def _export_once(store: Store, job: Job, jobs: int, out: Path,
         questions = store.records.questions(job.reviewed_only) \
             if job.fmt in ("csv", "parquet") else []
         schema = job.schema
-        if job.fmt == "argilla" and schema is None:
+        if job.fmt in ("argilla", "doccano") and schema is None:
             schema = tuple(store.labels.schema())
         job = replace(job, questions=tuple(questions), schema=schema)
         ranges = [(ids[i], ids[min(i + RANGE, len(ids)) - 1])

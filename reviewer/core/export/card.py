@@ -111,15 +111,19 @@ _COLUMN_NOTES = {
     "reviewer": "who set the status (null: nobody yet; unknown: before names were kept)",
     "reviewers": "every reviewer's own values (`--all-reviewers`): their name, status, "
                  "comment, each field's state and value, labels and spans",
-    "provenance": "per field: accepted, corrected, rejected, adjudicated, machine or none",
+    "provenance": "per field: accepted, corrected, rejected, adjudicated (a person's), "
+                  "machine (the machine's value, no person checked it) or none",
     "spans": "labelled spans, character offsets into `text`, with their `text` and `origin` "
              "(human, or machine: a suggestion a person accepted)",
     "tokens": "the tokens of `text` (no model: words, numbers and single symbols, cut at "
               "every span's ends; whitespace left out)",
     "ner_tags": "the BIO tag of each token (a `ClassLabel`) from `spans`; of overlapping "
-                "spans the longest is tagged, the earlier on a tie; null where the span "
-                "labels are undecided, or the posting is not reviewed (its words no one "
-                "labelled are unknown)",
+                "spans the longest is tagged, the earlier on a tie; -1 (`datasets`' \"no "
+                "label\") where a token's tag is unknown: the words of a span still "
+                "suggested, that no one accepted or rejected (read tags with `int2str`, "
+                "which refuses -1, not `names[i]`; mask them, as -100, to train); null where "
+                "the span labels are undecided, or the posting is not reviewed (its words no "
+                "one labelled are unknown)",
     "labels": "document labels: the options chosen per question",
     "comment": "the reviewers' comment on the posting (empty: none)",
     "undecided": "what the reviewers still differ on (spans, status, comment, field:NAME, "
@@ -162,12 +166,27 @@ def card_metadata(license: str | None, language: str | Sequence[str] | None) -> 
     return lines
 
 
+def _machine_note(rows: int, total: int) -> list[str]:
+    """What the card says of ``rows`` (of ``total``) that hold a value no person checked."""
+    return [f"{rows} of {total} rows hold values no person checked (postings not reviewed, "
+            "exported with `--all`, or marked reviewed without their fields being looked "
+            "at): there a field's column holds the machine's value, and its `provenance` says "
+            "`machine`. For people's values only, keep a field where its `provenance` is "
+            "`accepted`, `corrected` or `adjudicated` (or `rejected`: no value), and the rows "
+            "whose `status` is `reviewed`:", "",
+            "```python", 'ds = ds.filter(lambda row: row["status"] == "reviewed")',
+            'ds = ds.map(lambda row: {"title": row["title"] if row["provenance"]["title"] '
+            '!= "machine" else None})', "```",
+            ""]
+
+
 def dataset_card(counts: Mapping[str, int], paths: Mapping[str, str],
                  columns: dict[str, TypeSpec], *, metadata: Sequence[str] = (),
-                 overlapping: int = 0) -> str:
+                 overlapping: int = 0, machine: int = 0) -> str:
     """README.md: the YAML ``datasets`` reads (configs, features), then splits and columns.
     ``metadata``: more YAML lines (``card_metadata``); ``overlapping``: how many spans
-    ``ner_tags`` leaves out."""
+    ``ner_tags`` leaves out; ``machine``: how many rows hold a value no person checked
+    (a field's provenance ``machine``), of which the card then warns."""
     total = sum(counts.values())
     size = next(name for limit, name in _SIZES if total < limit)
     yaml = ["---", "pretty_name: Job postings", *metadata, "task_categories:",
@@ -177,15 +196,20 @@ def dataset_card(counts: Mapping[str, int], paths: Mapping[str, str],
     for part, path in paths.items():
         yaml += [f"  - split: {part}", f"    path: {path}"]
     yaml += ["dataset_info:", "  features:", *_yaml_columns(columns, 2)]
-    notes = {**{spec.name: _field_note(spec) for spec in FIELDS}, **_COLUMN_NOTES}
+    notes = {**{spec.name: _field_note(spec) + (
+        "; the machine's where its `provenance` is `machine`" if machine else "")
+        for spec in FIELDS}, **_COLUMN_NOTES}
+    checked = ("checked by people where their `provenance` says so" if machine
+               else "checked by people")
     many = overlapping != 1
     left = (f"{overlapping} span{'s' if many else ''} overlap{'' if many else 's'} a longer (or "
             f"earlier) one: {'they are' if many else 'it is'} in `spans` but not in `ner_tags`.")
     body = ["---", "", "# Job postings", "",
-            "Job postings cleaned to Markdown, with their fields extracted and checked by people, "
+            f"Job postings cleaned to Markdown, with their fields extracted and {checked}, "
             "exported by Posting Reviewer.", "",
             "```python", "import datasets", 'ds = datasets.load_dataset("path/to/this/folder")',
-            "```", "", "## Splits", "", "| split | postings |", "|---|---|",
+            "```", "", *(_machine_note(machine, total) if machine else []),
+            "## Splits", "", "| split | postings |", "|---|---|",
             *(f"| {part} | {counts[part]} |" for part in paths), "", "## Columns", "",
             "| column | meaning |", "|---|---|",
             *(f"| `{name}` | {notes.get(name, '')} |" for name in columns), "",
@@ -252,5 +276,7 @@ def finish_hf(out: Path, parts: Mapping[str, writers.HfWriter], questions: set[s
     overlapping = sum(w.overlapping for w in parts.values())
     card.write_text(dataset_card({p: w.rows for p, w in kept.items()}, paths, columns,
                                  metadata=card_metadata(license, language),
-                                 overlapping=overlapping), encoding="utf-8")
+                                 overlapping=overlapping,
+                                 machine=sum(w.machine_rows for w in parts.values())),
+                    encoding="utf-8")
     return [w.path for w in kept.values()] + [card]

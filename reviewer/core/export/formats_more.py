@@ -13,8 +13,10 @@ are Python's ``text[start:end]`` where the text holds no character past U+FFFF; 
 emoji, each such character counts two. doccano keeps every key besides ``text`` and
 ``label`` as the example's metadata. ``cats`` are the document labels named
 ``question=option``. A span of no character (doccano refuses them) is left out and counted.
-A posting whose reviewers differ on its spans, or one no person reviewed (``--all``) with no
-span, has no ``label``: its entities are unknown, where ``[]`` would say it has none.
+A posting whose reviewers differ on its spans, one no person reviewed (``--all``) with no
+span, or a reviewed one with spans still suggested (``records.unsettled_spans``: the skills'
+evidence the window suggests, neither a span nor rejected) has no ``label``: its entities
+are unknown, where ``[]`` would say it has none.
 
 **Argilla** (``ArgillaRecords``), one ``rg.Record`` dict a line (Argilla 2.x, what
 ``Record.to_dict`` gives and ``Record.from_dict`` reads)::
@@ -28,15 +30,18 @@ span, has no ``label``: its entities are unknown, where ``[]`` would say it has 
      "vectors": {}}
 
 The span question is ``spans`` over the text field ``text``. Its suggestion holds the
-spans the machine suggested (and a person accepted); the response holds every span of
+spans the machine suggested (those a person accepted, and the skills' evidence the window
+still suggests: ``records.suggested_skill_spans``); the response holds every span of
 the posting and each document question answered: a single-choice question of the label
 schema (an ``rg.LabelQuestion``) with the option, any other (an ``rg.MultiLabelQuestion``)
 with the list. A posting a person worked on gets responses ``submitted`` (reviewed) or
 ``discarded`` (skipped, or flagged: rejected, as Prodigy's ``reject`` and Label Studio's
 cancelled annotation have it); one not reviewed gets a ``draft`` when a person
-labelled something, else none. ``user_id`` is one fixed id (``ARGILLA_USER``), the records
-not saying who reviewed: give the responses the id of a user of your Argilla before
-logging them. Question names are made ones Argilla accepts (``argilla_name``).
+labelled something, else none; a reviewed one with spans still suggested gets a ``draft``
+too (its spans known so far: the suggested words are neither a span nor none).
+``user_id`` is one fixed id (``ARGILLA_USER``), the records not saying who reviewed: give
+the responses the id of a user of your Argilla before logging them. Question names are
+made ones Argilla accepts (``argilla_name``).
 
 **CSV as Parquet** (``CsvParquetWriter``): the CSV export's columns in the same order,
 typed: numbers as floats (the id an integer), lists (list fields, ``labels__<question>``)
@@ -60,7 +65,13 @@ from reviewer.core.export.rows import Row, dumps
 from reviewer.core.export.table import table_row, table_types
 from reviewer.core.export.writers import iter_lines, optional_module
 from reviewer.core.labels import Question, skill_label
-from reviewer.core.records import PostingRecord, json_line, suggested_skill_spans, undecided
+from reviewer.core.records import (
+    PostingRecord,
+    json_line,
+    suggested_skill_spans,
+    undecided,
+    unsettled_spans,
+)
 from reviewer.core.words.text import utf16_offsets
 
 AGENT = "posting-reviewer"
@@ -88,8 +99,9 @@ class LinesWriter:
 # -- doccano ------------------------------------------------------------------------------------
 
 
-def doccano_line(record: PostingRecord) -> tuple[Row, int]:
-    """A doccano sequence-labelling line, and how many spans of no character it left out."""
+def doccano_line(record: PostingRecord, suggests: bool = True) -> tuple[Row, int]:
+    """A doccano sequence-labelling line, and how many spans of no character it left out
+    (``suggests``: see ``records.unsettled_spans``)."""
     kept = [s for s in record["spans"] if s["start"] < s["end"]]
     # doccano counts UTF-16 code units, as JavaScript does
     units = utf16_offsets(record["text"]) or range(len(record["text"]) + 1)
@@ -98,8 +110,11 @@ def doccano_line(record: PostingRecord) -> tuple[Row, int]:
                  "cats": [option_id(question, option)
                           for question, chosen in record["labels"].items() for option in chosen],
                  "status": record["status"], "source": record["source"]}
-    if undecided(record, "spans") or (not spans and record["status"] != "reviewed"):
-        del line["label"]  # no label said: unknown (reviewers differ, or no one reviewed it)
+    if (undecided(record, "spans") or (not spans and record["status"] != "reviewed")
+            or unsettled_spans(record, suggests)):
+        # no label said: unknown (reviewers differ, no one reviewed it, or spans still
+        # suggested, neither one nor none)
+        del line["label"]
     return line, len(record["spans"]) - len(kept)
 
 
@@ -147,9 +162,11 @@ class ArgillaRecords:
                 "score": None, "agent": agent}
         human = labels or len(machine) < len(spans)
         if record["status"] in _RESPONSE or human:
-            # a posting whose span labels are undecided: a draft (none answers the spans)
-            status = "draft" if undecided(record, "spans") else _RESPONSE.get(
-                record["status"], "draft")
+            # a posting whose span labels are undecided: a draft (none answers the spans);
+            # one with spans still suggested, a draft of its spans known so far
+            unsure = undecided(record, "spans") or bool(
+                self._skill and unsettled_spans(record))
+            status = "draft" if unsure else _RESPONSE.get(record["status"], "draft")
 
             def answer(value: Any) -> list[Row]:
                 return [{"value": value, "user_id": ARGILLA_USER, "status": status}]

@@ -38,14 +38,17 @@ at). Only a reviewed posting's annotation is whole: the others' (skipped, flagge
 new with a decision) have ``was_cancelled: true``, as Label Studio marks a skipped task,
 so that its exports (which pass over a cancelled annotation) do not take the words
 nobody labelled for "no entity"; the status is in ``data``/``meta``. A reviewed posting
-with nothing labelled still gets its (empty) annotation: it is gold.
+with nothing labelled still gets its (empty) annotation: it is gold. A reviewed posting
+whose skills' evidence is still suggested (``records.unsettled_spans``: no span put on it,
+none rejected) has its annotation cancelled too, those words being neither a span nor
+none, and the suggestions as its prediction.
 
 **Prediction** (what the machine suggests and nobody decided): the fields whose value
-is still the machine's, each scored by its confidence, and (on a posting not reviewed,
-or one whose skills nobody decided) the skills field's evidence not yet labelled, as spans labelled
-``SKILL`` (the first span label of the schema when it has no ``SKILL``), the same
-suggestions the review window offers (none where a person rejected one: the record's
-``rejected_spans``). The prediction's score is its least sure value's.
+is still the machine's, each scored by its confidence, and the skills field's evidence
+not yet labelled, as spans labelled ``SKILL`` (the first span label of the schema when it
+has no ``SKILL``), the same suggestions the review window offers
+(``records.suggested_skill_spans``: none where a person rejected one, the record's
+``rejected_spans``, or the skills field). The prediction's score is its least sure value's.
 
 **Config** (``config()``): the ``Text`` object ``text`` over ``$text``; one ``Labels``
 ``label`` holding every span label; one ``Choices`` per document question (``single``,
@@ -85,6 +88,7 @@ from reviewer.core.records import (
     persons_fields,
     suggested_skill_spans,
     undecided,
+    unsettled_spans,
 )
 from reviewer.core.schema import FIELD_NAMES, FIELDS, FieldSpec
 
@@ -180,7 +184,9 @@ class LabelStudioTasks:
         decided = self._decided(record)
         # not the final answer where the reviewers differ on what it holds: cancelled, so
         # that no export of Label Studio takes its missing spans or answers for "none"
-        final = not undecided(record, "spans", "field", "label")
+        # (and where spans are still suggested: the words are neither a span nor none)
+        final = not undecided(record, "spans", "field", "label") and not unsettled_spans(
+            record, self.skill_label is not None)
         if status in WORKED or decided:
             task["annotations"] = [self._annotation(decided, status,
                                                     adjudicator(record) or who)]

@@ -11,6 +11,7 @@ the same postings.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import io
 import os
@@ -24,7 +25,7 @@ from reviewer.core.export.rows import Row, canonical_row
 from reviewer.core.export.run import drop_bad_spans
 from reviewer.core.export.table import arrow_table, csv_cells, csv_line, table_types
 from reviewer.core.export.writers import optional_module
-from reviewer.core.labels import Question
+from reviewer.core.labels import Question, skill_label
 from reviewer.core.records import PostingRecord, json_line_bytes
 from reviewer.core.store import Store
 
@@ -42,7 +43,7 @@ class Job:
     reviewers: bool = False  # jsonl: with every reviewer's own values
     raw_cells: bool = False  # csv: cells as the exact text
     questions: tuple[str, ...] = ()  # csv and parquet: the label columns
-    schema: tuple[Question, ...] | None = None  # argilla: the label schema
+    schema: tuple[Question, ...] | None = None  # argilla, doccano: the label schema
 
 
 @dataclass
@@ -88,8 +89,8 @@ def _records(job: Job, first: int, last: int,
 
 def _line(job: Job) -> Callable[[PostingRecord], tuple[Row, int]]:
     """A record's object of the JSON-lines format, and the spans it left out."""
-    if job.fmt == "doccano":
-        return doccano_line
+    if job.fmt == "doccano":  # (the window suggests spans where the schema has a label)
+        return functools.partial(doccano_line, suggests=skill_label(job.schema) is not None)
     if job.fmt == "argilla":
         return ArgillaRecords(job.schema).record
     return lambda record: (canonical_row(record), 0)

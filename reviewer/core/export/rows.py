@@ -23,6 +23,7 @@ from reviewer.core.records import (
     adjudicator,
     persons_fields,
     undecided,
+    unsettled_spans,
 )
 from reviewer.core.schema import FIELD_NAMES, FIELDS
 
@@ -74,8 +75,8 @@ def unix_time(stamp: str) -> int | None:
     return int(moment.timestamp())
 
 
-def prodigy_task(record: PostingRecord,
-                 options: Mapping[str, Sequence[str]] | None = None) -> Row:
+def prodigy_task(record: PostingRecord, options: Mapping[str, Sequence[str]] | None = None,
+                 suggests: bool = True) -> Row:
     """A Prodigy task: text, tokens, every span that holds a token, the options offered and
     the chosen ones, and the review as the answer.
 
@@ -90,11 +91,13 @@ def prodigy_task(record: PostingRecord,
     ones by the same ids. ``_annotator_id`` is who decided the posting (``annotator``: its
     adjudicator, else the reviewer who set its status), and ``meta.adjudicated_by`` what
     each ruling decided where there are some; ``_timestamp`` is ``updated_at`` in Unix
-    seconds.
+    seconds. A posting whose spans or answers are not all known (its reviewers differ, or
+    spans are still suggested: ``records.unsettled_spans``, with ``suggests``) is
+    ``ignore``: its spans are not all there is.
     """
     status = record["status"]
     answer = {"reviewed": "accept", "flagged": "reject"}.get(status, "ignore")
-    if undecided(record, "spans", "label"):
+    if undecided(record, "spans", "label") or unsettled_spans(record, suggests):
         answer = "ignore"  # its spans or a choice unknown: no example of "these, no more"
     text = record["text"]
     tokens = tokenize(text, (x for s in record["spans"] for x in (s["start"], s["end"])))
@@ -156,8 +159,9 @@ def hf_value(kind: str, value: Any) -> Any:
 
 def hf_row(record: PostingRecord, tagged: Tagged | None = None) -> Row:
     """One flat row of the Hugging Face dataset: every span with its text and origin, and
-    the tokens with their BIO tags (``tokens_bio``; ``tagged``: already worked out). The
-    tags are names here; the writer turns them into the ids of the ``ClassLabel``."""
+    the tokens with their BIO tags (``tokens_bio``; ``tagged``: already worked out, with
+    the tokens no one settled, ``Tagged.unknown``, as None). The tags are names here; the
+    writer turns them into the ids of the ``ClassLabel`` (None: -1, no label)."""
     row: Row = {"id": record["id"], "text": record["text"], "status": record["status"],
                 "reviewer": record.get("reviewer") or None}
     row.update({spec.name: hf_value(spec.kind, record["fields"].get(spec.name))
@@ -168,7 +172,9 @@ def hf_row(record: PostingRecord, tagged: Tagged | None = None) -> Row:
     if tagged is None:
         tagged = bio_tags(record["text"], record["spans"])
     row["tokens"] = [token["text"] for token in tagged.tokens]
-    row["ner_tags"] = tagged.tags
+    # a token of a span still suggested: unknown (None, written -1), not "O"
+    row["ner_tags"] = [None if i in tagged.unknown else tag
+                       for i, tag in enumerate(tagged.tags)] if tagged.unknown else tagged.tags
     if undecided(record, "spans"):  # unknown, not "no span": no tag says either
         row["spans"] = row["ner_tags"] = None
     elif record["status"] != "reviewed":  # (``--all``) the words no one labelled: unknown

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import errno
+import functools
 import glob
 import os
 import shutil
@@ -33,7 +34,7 @@ from reviewer.core.export.spacy_docs import SpacyWriter
 from reviewer.core.export.splits import assign_split, check_split, plan_split
 from reviewer.core.export.summary import ExportSummary
 from reviewer.core.export.tokens_bio import ConllWriter
-from reviewer.core.labels import Question
+from reviewer.core.labels import Question, skill_label
 from reviewer.core.records import PostingRecord
 
 FORMATS = ("jsonl", "csv", "parquet", "hf", "prodigy", "labelstudio", "spacy", "conll", "doccano",
@@ -132,28 +133,30 @@ def _open(fmt: str, path: Path, questions: set[str], parquet: bool,
     """The writer of one part; ``choices`` is shared by the parts, so that each offers
     every option the export has, whichever part its postings went to (and ``tags``,
     CoNLL's tag of each span label, so that no two labels become one across them)."""
+    suggests = skill_label(schema) is not None  # (the window suggests spans: a span label)
     if fmt == "hf":
         return writers.HfWriter(path.with_suffix(".parquet") if parquet else path, questions,
-                                parquet)
+                                parquet, suggests)
     if fmt == "parquet" or (fmt == "csv" and parquet):
         return formats_more.CsvParquetWriter(path, questions)
     if fmt == "csv":
         return writers.CsvWriter(path, raw_cells, questions)
     if fmt == "conll":
-        return ConllWriter(path, tags)
+        return ConllWriter(path, tags, suggests)
     if fmt == "doccano":
-        return formats_more.LinesWriter(path, formats_more.doccano_line)
+        return formats_more.LinesWriter(
+            path, functools.partial(formats_more.doccano_line, suggests=suggests))
     if fmt == "argilla":
         return formats_more.LinesWriter(path, formats_more.ArgillaRecords(schema).record)
     if fmt == "spacy":
-        return SpacyWriter(path, choices)
+        return SpacyWriter(path, choices, suggests)
     if fmt in ("labelstudio", "jsonld"):
         item = tasks.task if fmt == "labelstudio" else jsonld.job_posting
         return writers.JsonArrayWriter(path, item)
     if fmt == jsonld.PAGES:
         return jsonld_pages.PageWriter(path)
     if fmt == "prodigy":
-        return writers.JsonLinesWriter(path, rows.prodigy_task, choices)
+        return writers.JsonLinesWriter(path, rows.prodigy_task, choices, suggests)
     return writers.JsonLinesWriter(path, rows.canonical_row)
 
 
@@ -215,7 +218,7 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
     if folder:
         base.mkdir(parents=True, exist_ok=True)
     questions: set[str] = set()
-    tasks, choices = LabelStudioTasks(schema, emails), Choices()
+    tasks, choices = LabelStudioTasks(schema, emails), Choices(schema if fmt == "spacy" else None)
     paths = {part: base / f"{part}.{EXTENSIONS[fmt]}" if folder else out for part in parts}
     if fmt == jsonld.PAGES:  # a folder of pages, one a part with a split
         paths = {part: out / part if split else out for part in parts}
@@ -250,11 +253,7 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
     finally:
         for writer in by_part.values():
             writer.close()
-    summary.overlapping_spans = sum(getattr(w, "overlapping", 0) for w in by_part.values())
-    for left, count in (("undecided", "undecided_left_out"), ("bad_dates", "bad_dates"),
-                        ("unreviewed", "unreviewed_left_out"),
-                        ("flagged", "flagged_left_out")):  # what was left out, counted
-        setattr(summary, count, sum(getattr(w, left, 0) for w in by_part.values()))
+    summary.count_left_out(by_part)
     if fmt == "hf":
         hf = {part: w for part, w in by_part.items() if isinstance(w, writers.HfWriter)}
         summary.files = finish_hf(out, hf, questions, parquet, license, language, [

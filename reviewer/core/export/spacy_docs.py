@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.core.export.choices import Choices
-from reviewer.core.export.tokens import token_range, tokenize
+from reviewer.core.export.tokens import Token, token_range, tokenize
 from reviewer.core.export.tokens_bio import apart
 from reviewer.core.export.writers import optional_module
-from reviewer.core.records import PostingRecord, undecided
+from reviewer.core.records import PostingRecord, undecided, unsettled_spans
 
 
 def question_path(path: Path, question: str) -> Path:
@@ -43,7 +43,17 @@ class SpacyWriter:
 
     Beside it, one DocBin a single-choice question (``question_path``) for an exclusive
     ``textcat``: the postings that answer it, with that question's categories only, exactly
-    one 1.0 each. ``files`` lists every file written.
+    one 1.0 each (every option of the question: ``choices``, given the label schema, has
+    them all, so that the file has two categories at least). A part none of whose postings
+    answers the question gets no such file (``unwritten``: an empty corpus trains nothing).
+    ``files`` lists every file written.
+
+    A posting not reviewed (``--all``) or whose reviewers differ on its spans has every
+    token outside its entities missing (unknown, not "O"); a reviewed one with spans still
+    suggested (``records.unsettled_spans``) has those spans' tokens missing, the rest "O".
+
+    Each doc's ``user_data`` holds its posting's ``posting_id`` and ``source``, so that a
+    doc (or a model's error on it) can be matched back to the posting.
 
     The docs' tokens are the project's own (``tokens.tokenize``, as Prodigy's tasks
     have them) cut at every span's ends, so that a span holds exactly the text labelled;
@@ -56,16 +66,20 @@ class SpacyWriter:
     filled on ``close``, once every option is known.
     """
 
-    def __init__(self, path: Path, choices: Choices | None = None) -> None:
+    def __init__(self, path: Path, choices: Choices | None = None,
+                 suggests: bool = True) -> None:
+        """``suggests``: see ``records.unsettled_spans``."""
         spacy = optional_module("spacy", "pip install -e '.[spacy]'")
         self._nlp = spacy.blank("en")
         tokens = optional_module("spacy.tokens", "pip install spacy")
         self._doc_bin, self._doc, self._span = tokens.DocBin, tokens.Doc, tokens.Span
-        self._bin = self._doc_bin()
+        self._bin = self._doc_bin(store_user_data=True)
         self._path = path
         self._choices = Choices() if choices is None else choices
+        self._suggests = suggests
         self._labels: list[dict[str, list[str]]] = []
         self.files: list[Path] = []
+        self.unwritten: list[str] = []  # a question's files no posting of the part answers
         self.flagged = 0  # postings left out: flagged, rejected
         self.overlapping = 0  # spans in ``sc`` left out of ``ents``: they overlap a longer one
 
@@ -74,9 +88,11 @@ class SpacyWriter:
             self.flagged += 1  # (spancat reads no span as "none here") nor of labels
             return 0
         text = record["text"]
+        unknown = unsettled_spans(record, self._suggests)
         # the tokens cut at every span's ends, so that each span holds exactly its text
         # (spaCy's own tokens would widen "Redis" in "Postgres+Redis" to the whole)
-        tokens = tokenize(text, (x for s in record["spans"] for x in (s["start"], s["end"])))
+        tokens = tokenize(text, [*(x for s in record["spans"] for x in (s["start"], s["end"])),
+                                 *(x for span in unknown for x in span)])
         doc = self._doc(self._nlp.vocab, words=[t["text"] for t in tokens],
                         spaces=[t["ws"] for t in tokens])
         # each span as the tokens of its words (``token_range``: whitespace at its ends
@@ -98,16 +114,35 @@ class SpacyWriter:
             doc.set_ents([], default="missing")
         elif record["status"] != "reviewed":  # (``--all``) what no one labelled is unknown
             doc.set_ents(list(doc.ents), default="missing")
+        elif unknown:  # the spans still suggested: their words unknown, the others "O"
+            doc.set_ents(list(doc.ents), missing=self._unknown(doc, tokens, unknown))
+        doc.user_data.update(posting_id=record["id"], source=record["source"])
         with encoders_looked_up_once():
             self._bin.add(doc)
         self._choices.add(record["labels"])
         self._labels.append(record["labels"])
         return len(record["spans"]) - len(aligned)
 
+    def _unknown(self, doc: Any, tokens: list[Token],
+                 unknown: list[tuple[int, int]]) -> list[Any]:
+        """The spans of ``doc`` whose tokens no entity holds and ``unknown`` does."""
+        starts = [t["start"] for t in tokens]
+        held = {i for entity in doc.ents for i in range(entity.start, entity.end)}
+        inside = sorted({i for a, b in unknown if (found := token_range(tokens, starts, a, b))
+                         for i in range(found[0], found[1] + 1)} - held)
+        runs: list[list[int]] = []
+        for i in inside:
+            if runs and runs[-1][1] == i:
+                runs[-1][1] = i + 1
+            else:
+                runs.append([i, i + 1])
+        return [self._span(doc, first, end) for first, end in runs]
+
     def _rewrite(self, path: Path, question: str | None) -> None:
         """Write the docs again to ``path`` with their categories: every question's, or
-        only ``question``'s for the postings that answer it."""
-        out = self._doc_bin()
+        only ``question``'s for the postings that answer it (none answers it in this
+        part: the file is not written, and named in ``unwritten``)."""
+        out = self._doc_bin(store_user_data=True)
         for doc, labels in zip(self._bin.get_docs(self._nlp.vocab), self._labels, strict=True):
             if question is None:
                 doc.cats = self._choices.cats(labels)
@@ -116,6 +151,9 @@ class SpacyWriter:
             else:
                 continue
             out.add(doc)
+        if question is not None and not len(out):
+            self.unwritten.append(path.name)
+            return
         out.to_disk(path)
         self.files.append(path)
 

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+# a writer's counts of the postings it left out (its format cannot hold them), each
+# ``ExportSummary.<name>_left_out``
+LEFT_OUT = ("undecided", "unreviewed", "unsettled", "flagged")
 
 
 @dataclass
 class ExportSummary:
-    """What an export wrote: postings per part, the files, and the spans left out."""
+    """What an export wrote: postings per part (those its files hold), the files, and
+    what was left out."""
 
     fmt: str
     counts: dict[str, int]
@@ -19,8 +25,10 @@ class ExportSummary:
     overlapping_spans: int = 0  # hf, conll, spacy's entities: spans left out (they overlap)
     undecided_left_out: int = 0  # conll: postings whose reviewers differ on their spans
     unreviewed_left_out: int = 0  # conll: postings no one reviewed (``--all``)
+    unsettled_left_out: int = 0  # conll: postings with spans still suggested
     flagged_left_out: int = 0  # spacy: postings flagged, rejected (``--all``)
     bad_dates: int = 0  # hf: dates not of the calendar, written as null
+    unwritten: list[str] = field(default_factory=list)  # spacy: a question's empty files
     # JSON-LD only: posting id -> the properties Google requires that it lacks
     missing: dict[int, list[str]] = field(default_factory=dict)
     left_out: int = 0  # JSON-LD with strict: the postings not written for lacking them
@@ -38,14 +46,27 @@ class ExportSummary:
     def total(self) -> int:
         return sum(self.counts.values())
 
+    def count_left_out(self, by_part: Mapping[str, object]) -> None:
+        """Count what the writers of the parts left out: spans (``overlapping``), dates
+        (``bad_dates``) and the postings a format could not hold (``LEFT_OUT``), each
+        taken off its part's count, so that a part's count is what its file holds."""
+        self.overlapping_spans = sum(getattr(w, "overlapping", 0) for w in by_part.values())
+        self.bad_dates = sum(getattr(w, "bad_dates", 0) for w in by_part.values())
+        self.unwritten = [name for w in by_part.values() for name in getattr(w, "unwritten", ())]
+        for part, writer in by_part.items():
+            for name in LEFT_OUT:
+                left = getattr(writer, name, 0)
+                setattr(self, f"{name}_left_out", getattr(self, f"{name}_left_out") + left)
+                self.counts[part] -= left
+
     def describe(self, out: Path | None = None) -> str:
         """One line for a person: what went where (``out``: the output as named), and
         what was left out."""
         parts = ", ".join(f"{name} {n:,}" for name, n in self.counts.items())
-        # postings the writer could not hold (counted in their part): not in the files
-        gone = self.undecided_left_out + self.unreviewed_left_out + self.flagged_left_out
-        written = f"{self.total - gone:,} of {self.total:,}" if gone else f"{self.total:,}"
-        postings = "posting" if self.total - gone == 1 and not gone else "postings"
+        # postings the writers could not hold (not counted in their part): not in the files
+        gone = sum(getattr(self, f"{name}_left_out") for name in LEFT_OUT)
+        written = f"{self.total:,} of {self.total + gone:,}" if gone else f"{self.total:,}"
+        postings = "posting" if self.total == 1 and not gone else "postings"
         split = f" ({parts})" if list(self.counts) != ["all"] else ""  # (parts of a split)
         text = f"{written} {postings} as {self.fmt}{split} to {self._where(out)}"
         if self.workers > 1:
@@ -61,12 +82,18 @@ class ExportSummary:
                      "labels left out"),
                     (self.unreviewed_left_out, "posting{s} not reviewed left out (CoNLL has no "
                      "tag for words no one has labelled)"),
+                    (self.unsettled_left_out, "posting{s} with suggested spans no one "
+                     "accepted or rejected left out (CoNLL has no tag for them; Ctrl+Shift+A "
+                     "or Ctrl+Shift+D in the window settles them)"),
                     (self.flagged_left_out, "posting{s} flagged (rejected) left out"),
                     (self.bad_dates, "date{s} not of the calendar written as null"),
                     (self.undecided_values, "value{s} no person decided left out (JSON-LD "
                      "cannot say whose a value is)"),
                     (self.machine_postings, "posting{s} not reviewed, with the machine's "
                      "values")) if n]
+        if self.unwritten:  # (spacy: a part's file of one question)
+            left.append(f"{', '.join(self.unwritten)} not written (no posting of the part "
+                        "answers the question)")
         if self.missing:
             lacking = Counter(prop for props in self.missing.values() for prop in props)
             left.append(f"{len(self.missing):,} postings "

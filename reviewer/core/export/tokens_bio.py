@@ -6,14 +6,18 @@ starts and ends on a token boundary, with the whitespace tokens left out. A span
 ``B-LABEL`` on its first token and ``I-LABEL`` on the others; a token in no span is ``O``.
 BIO tags cannot hold overlapping spans: the longest (in characters) is tagged, the earlier
 on a tie, and the spans it overlaps are counted (``Tagged.overlapping``). A span of
-whitespace only holds no token and is counted too (``Tagged.untaggable``).
+whitespace only holds no token and is counted too (``Tagged.untaggable``). A token of a
+span still suggested (``records.unsettled_spans``) that no span tags is unknown
+(``Tagged.unknown``), not ``O``.
 
 A CoNLL-2003 file (``ConllWriter``) has one line a token in four space-separated columns,
 ``TOKEN -X- _ TAG`` (the part-of-speech and chunk columns unknown), a ``-DOCSTART- -X- O
 O`` line opening each posting (the document line spaCy's converter splits on), and a blank
 line after each sentence. A sentence ends at a line break and after a full stop, question
 or exclamation mark followed by whitespace, never inside a span. Whitespace in a label
-becomes ``_`` (a column holds no space).
+becomes ``_`` (a column holds no space). CoNLL has no tag for "unknown": a posting not
+reviewed, whose reviewers differ on its spans, or with spans still suggested is left out
+and counted.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reviewer.core.export.tokens import Token, token_range, tokenize
-from reviewer.core.records import PostingRecord, SpanRecord, undecided
+from reviewer.core.records import PostingRecord, SpanRecord, undecided, unsettled_spans
 
 OUTSIDE = "O"
 DOCSTART = "-DOCSTART- -X- O O"
@@ -38,11 +42,16 @@ class Tagged(NamedTuple):
     tags: list[str]
     untaggable: int  # spans that hold no token (whitespace only)
     overlapping: int  # spans left untagged: they overlap a longer (or earlier) one
+    unknown: frozenset[int] = frozenset()  # tokens tagged O that no one settled (see below)
 
 
-def bio_tags(text: str, spans: Sequence[SpanRecord]) -> Tagged:
-    """The tokens of ``text`` and their BIO tags from ``spans`` (offsets into ``text``)."""
-    every = tokenize(text, (x for s in spans for x in (s["start"], s["end"])))
+def bio_tags(text: str, spans: Sequence[SpanRecord],
+             unknown: Sequence[tuple[int, int]] = ()) -> Tagged:
+    """The tokens of ``text`` and their BIO tags from ``spans`` (offsets into ``text``);
+    the tokens of the ``unknown`` spans (``records.unsettled_spans``) that no span tags
+    are in ``Tagged.unknown``: their tag is not known to be ``O``."""
+    every = tokenize(text, [*(x for s in spans for x in (s["start"], s["end"])),
+                            *(x for span in unknown for x in span)])
     words = [t for t in every if not t["text"].isspace()]
     starts = [t["start"] for t in words]
     ranges: dict[int, tuple[int, int]] = {}
@@ -59,7 +68,9 @@ def bio_tags(text: str, spans: Sequence[SpanRecord]) -> Tagged:
         first, last = ranges[i]
         tags[first] = f"B-{spans[i]['label']}"
         tags[first + 1:last + 1] = [f"I-{spans[i]['label']}"] * (last - first)
-    return Tagged(words, tags, untaggable, len(ranges) - len(kept))
+    unsure = {i for a, b in unknown if (held := token_range(words, starts, a, b))
+              for i in range(held[0], held[1] + 1) if tags[i] == OUTSIDE}
+    return Tagged(words, tags, untaggable, len(ranges) - len(kept), frozenset(unsure))
 
 
 def apart(spans: Mapping[int, tuple[int, int, int, int]]) -> list[int]:
@@ -116,13 +127,17 @@ def conll_sentences(text: str, tagged: Tagged) -> list[list[str]]:
 class ConllWriter:
     """A CoNLL-2003 file, one ``-DOCSTART-`` document a posting, written as it comes."""
 
-    def __init__(self, path: Path, tags: dict[str, str] | None = None) -> None:
+    def __init__(self, path: Path, tags: dict[str, str] | None = None,
+                 suggests: bool = True) -> None:
         """``tags``: each label's column tag to the label, shared by the parts of one
-        export (two labels of one tag are refused across them)."""
+        export (two labels of one tag are refused across them); ``suggests``: see
+        ``records.unsettled_spans``."""
         self._file = path.open("w", encoding="utf-8")
+        self._suggests = suggests
         self.overlapping = 0
         self.undecided = 0  # postings left out: their span labels are undecided
         self.unreviewed = 0  # postings left out: no one reviewed them (``--all``)
+        self.unsettled = 0  # postings left out: spans still suggested, neither one nor none
         self._labels = {} if tags is None else tags  # each label's column tag -> the label
 
     def write(self, record: PostingRecord) -> int:
@@ -131,6 +146,9 @@ class ConllWriter:
             return 0
         if record["status"] != "reviewed":  # its words nobody labelled are unknown, not O
             self.unreviewed += 1
+            return 0
+        if unsettled_spans(record, self._suggests):  # its skills' words: unknown, not O
+            self.unsettled += 1
             return 0
         for span in record["spans"]:
             label = span["label"]

@@ -37,7 +37,7 @@ from reviewer.core.export.rows import Row, dumps, hf_row, prodigy_task
 from reviewer.core.export.table import cell, csv_columns, csv_head, head_cells, tail_cells
 from reviewer.core.export.tokens_bio import bio_tags
 from reviewer.core.record_check import is_date
-from reviewer.core.records import PostingRecord, json_line
+from reviewer.core.records import PostingRecord, json_line, unsettled_spans
 from reviewer.core.schema import FIELDS
 
 
@@ -167,19 +167,25 @@ class HfWriter:
     ``labels`` and ``overlapping`` gather the span labels seen and the spans the tags leave
     out; ``finish`` writes the part, ``discard`` drops an empty one."""
 
-    def __init__(self, path: Path, questions: set[str], parquet: bool) -> None:
+    def __init__(self, path: Path, questions: set[str], parquet: bool,
+                 suggests: bool = True) -> None:
+        """``suggests``: see ``records.unsettled_spans``."""
         self.path, self.rows, self._questions, self._parquet = path, 0, questions, parquet
+        self._suggests = suggests
         self.labels: set[str] = set()
         self.overlapping = 0
         self.bad_dates = 0  # dates not of the calendar (older projects hold some): null
         self.reviewers = False  # rows carry every reviewer's values
+        self.machine_rows = 0  # rows with a field no person checked (provenance machine)
         self._file: IO[str] = tempfile.TemporaryFile(  # noqa: SIM115 (closed by finish())
             "w+", encoding="utf-8", dir=path.parent)
 
     def write(self, record: PostingRecord) -> int:
-        tagged = bio_tags(record["text"], record["spans"])
+        tagged = bio_tags(record["text"], record["spans"],
+                          unsettled_spans(record, self._suggests))
         row = hf_row(record, tagged)
         self.bad_dates += _days_only(row)
+        self.machine_rows += "machine" in row["provenance"].values()
         self._questions.update(row["labels"])
         for values in row.get("reviewers", ()):
             self._questions.update(values["labels"])
@@ -250,9 +256,13 @@ def _as_days(row: dict[str, Any]) -> None:
         holder[key] = date.fromisoformat(holder[key])
 
 
-def _ids(tag_ids: Mapping[str, int], tags: list[str] | None) -> list[int] | None:
-    """BIO tags as the ids of their class (None: undecided, as it was)."""
-    return None if tags is None else [tag_ids[tag] for tag in tags]
+NO_TAG = -1  # a token's tag unknown: ``datasets``' ClassLabel reads -1 as "no label"
+
+
+def _ids(tag_ids: Mapping[str, int], tags: list[str | None] | None) -> list[int] | None:
+    """BIO tags as the ids of their class (a tag None, unknown: ``NO_TAG``; no tags,
+    undecided: None, as it was)."""
+    return None if tags is None else [NO_TAG if tag is None else tag_ids[tag] for tag in tags]
 
 
 class JsonLinesWriter:
@@ -269,8 +279,9 @@ class JsonLinesWriter:
     """
 
     def __init__(self, path: Path, row: Callable[[PostingRecord], Row],
-                 choices: Choices | None = None) -> None:
-        self._path, self._row = path, row
+                 choices: Choices | None = None, suggests: bool = True) -> None:
+        """``suggests`` (Prodigy): see ``records.unsettled_spans``."""
+        self._path, self._row, self._suggests = path, row, suggests
         self._choices: Choices | None = None
         if row is prodigy_task:
             self._choices = Choices() if choices is None else choices
@@ -300,9 +311,9 @@ class JsonLinesWriter:
             with self._path.open("w", encoding="utf-8") as out:
                 for line in self._file:
                     record = orjson.loads(line)
-                    out.write(json_line(prodigy_task(record, options)))
+                    out.write(json_line(prodigy_task(record, options, self._suggests)))
                     for own in reviewer_records(record):  # one example per reviewer
-                        task = prodigy_task(own, options)
+                        task = prodigy_task(own, options, self._suggests)
                         task["_session_id"] = task["_annotator_id"]
                         out.write(json_line(task))
         finally:

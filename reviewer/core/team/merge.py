@@ -28,10 +28,8 @@ by thing, for each thing whose values the merge changed:
 OUT may be the project a split came from: before the reviewers' values of a posting come
 in, each of its final decisions counts as its author's value (never in a file a merge
 made, nor once a merge brought a posting values). Merging a file again changes nothing.
-Inputs are read and written in batches, one transaction each; a damaged, or not a
-project, input, or OUT itself is refused first. A merge asked to stop (``cancelled``)
-stops between two batches: what it merged stays, and the same merge run again finishes
-it, as after one killed.
+Inputs are read in batches, a transaction each; an input or OUT damaged or no project is
+refused first. Asked to stop (``cancelled``), it stops between two batches.
 """
 
 from __future__ import annotations
@@ -82,12 +80,11 @@ def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
                    cancelled: Callable[[], bool] | None = None,
                    names: Sequence[str | None] | None = None) -> MergeReport:
     """Merge the project files ``inputs`` into ``out_path`` (made if missing; see the
-    module's doc), ``reviewer`` the name the merge's own edits carry (default: the
-    store's); ``names``, one for each input (None: none), the name of its own work
-    (``shared``). ``TeamError`` for an input that cannot be merged, or two that bring one
-    reviewer's values that differ, before anything is written; ``ProjectError`` for an
-    OUT that cannot be opened or written. Once ``cancelled()`` says so, it stops before
-    its next batch (``MergeReport.stopped``; a new OUT is then not made)."""
+    module's doc) as ``reviewer`` (default: the store's); ``names``: each input's own
+    work's name (None: none; ``shared``). ``TeamError`` before anything is written for
+    an input that cannot be merged, or two bringing one reviewer's values that differ;
+    ``ProjectError`` for an OUT that cannot be opened or written. Once ``cancelled()``
+    says so, it stops before its next batch (``MergeReport.stopped``)."""
     out_path = Path(out_path)
     paths = [Path(p) for p in inputs]
     if not paths:
@@ -132,8 +129,7 @@ def _merge_into(target: Path, out_path: Path, paths: list[Path], given: list[str
                 item = InputReport(path, schema_differs=to_json(src.labels.schema())
                                    != to_json(out.labels.schema()))
                 report.inputs.append(item)
-                done = merger.merge(src, item, done, total, progress, cancelled,
-                                    given[number])
+                done = merger.merge(src, item, done, total, progress, cancelled, given[number])
         report.disagreements = out.queue.count(field_state="disagreement")
         report.postings, whole = out.queue.count(), not (created and report.stopped)
     finally:

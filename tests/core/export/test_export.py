@@ -631,6 +631,9 @@ def test_spacy_docbin(tmp_path: Path) -> None:
     nlp = spacy.blank("en")
     docs = list(DocBin().from_disk(out).get_docs(nlp.vocab))
     assert [d.text for d in docs] == [r["text"] for r in records if r["status"] != "flagged"]
+    # each doc says which posting it is (user_data was empty: matched back by text alone)
+    assert [(d.user_data["posting_id"], d.user_data["source"]) for d in docs] == [
+        (r["id"], r["source"]) for r in records if r["status"] != "flagged"]
     first = docs[0]
     assert [(s.start_char, s.end_char, s.label_) for s in first.spans["sc"]] == \
         [(s["start"], s["end"], s["label"]) for s in records[0]["spans"]]
@@ -696,7 +699,7 @@ def test_spacy_split_writes_a_file_a_part(tmp_path: Path) -> None:
     nlp = spacy.blank("en")
     written = sum(len(list(DocBin().from_disk(tmp_path / "corpus" / f"{part}.spacy")
                            .get_docs(nlp.vocab))) for part in split)
-    assert written == summary.total - summary.flagged_left_out  # (the flagged one: out)
+    assert written == summary.total and summary.flagged_left_out == 1  # (the flagged: out)
 
 
 @pytest.mark.parametrize("parquet", [False, True])

@@ -194,6 +194,7 @@ def test_spacy_writes_a_docbin_per_single_choice_question(tmp_path: Path) -> Non
         ["p.relevant.spacy", "p.remote_ok.spacy", "p.spacy"]  # tags is multi-choice
     relevant = read_docs(tmp_path / "p.relevant.spacy")
     assert [d.text for d in relevant] == [r["text"] for r in postings()[:2]]
+    assert [d.user_data["posting_id"] for d in relevant] == [1, 2]  # (a question's too)
     assert [d.cats for d in relevant] == [{"relevant=yes": 1.0, "relevant=no": 0.0},
                                           {"relevant=no": 1.0, "relevant=yes": 0.0}]
     remote = read_docs(tmp_path / "p.remote_ok.spacy")
@@ -207,15 +208,50 @@ def test_spacy_question_files_with_a_split_and_odd_names(tmp_path: Path) -> None
     for rec in records:
         rec["labels"] = {("role family/x" if q == "relevant" else q): o
                          for q, o in rec["labels"].items()}
-    split = {"train": 0.5, "dev": 0.5}  # by hash: each part answers both yes/no questions
-    export(records, "spacy", tmp_path / "corpus", split=split)
+    split = {"train": 0.5, "dev": 0.5}  # by hash: each part answers the renamed question
+    summary = export(records, "spacy", tmp_path / "corpus", split=split)
     names = sorted(p.name for p in (tmp_path / "corpus").iterdir())
     odd = [n for n in names if n.startswith("train.role")]
     assert len(odd) == 1 and "/" not in odd[0] and " " not in odd[0]
     for part in split:
-        assert f"{part}.spacy" in names and f"{part}.remote_ok.spacy" in names
+        assert f"{part}.spacy" in names
         assert f"{part}{odd[0][len('train'):]}" in names
-    assert len(names) == 6
+    # remote_ok is answered in train only: dev's file would hold no doc
+    assert "train.remote_ok.spacy" in names and len(names) == 5
+    assert summary.unwritten == ["dev.remote_ok.spacy"]
+
+
+def test_a_question_s_docbin_has_every_option_of_the_schema_and_trains(
+        tmp_path: Path) -> None:
+    """One option of eight used so far: the file held one category, which spaCy's
+    exclusive textcat refuses (E867, "at least two labels"); a part where no posting
+    answers the question is not written, and said."""
+    pytest.importorskip("spacy", reason="spacy is not installed")
+    from spacy.lang.en import English
+    from spacy.training import Example
+
+    from reviewer.core.labels import Option, Question
+
+    role = Question("role_family", "single", [Option(n) for n in (
+        "engineering", "data", "sales", "other")])
+    schema = [role, Question("skill", "span", [Option("SKILL")])]
+    texts = [f"Posting number {n}: engineers wanted." for n in range(8)]
+    records = [record(n, t, {"role_family": ["engineering"]}) for n, t in enumerate(texts)]
+    records.append(record(8, "Only in one part.", {"relevant": ["yes"]}))
+    split = {"train": 0.5, "dev": 0.5}
+    summary = export(records, "spacy", tmp_path / "c", split=split, schema=schema)
+    docs = read_docs(tmp_path / "c" / "train.role_family.spacy")
+    assert docs and all(d.cats == {"role_family=data": 0.0, "role_family=engineering": 1.0,
+                                   "role_family=other": 0.0, "role_family=sales": 0.0}
+                        for d in docs)
+    nlp = English()
+    textcat = nlp.add_pipe("textcat")
+    textcat.initialize(lambda: [Example(nlp.make_doc(d.text), d) for d in docs])
+    assert len(textcat.labels) == 4  # (one label: E867)
+    names = {p.name for p in (tmp_path / "c").iterdir()}
+    [empty] = {f"{part}.relevant.spacy" for part in split} - names  # its part answers none
+    assert f"{empty} not written (no posting of the part answers the question)" in \
+        summary.describe(tmp_path / "c")
 
 
 # -- CSV ----------------------------------------------------------------------------------------

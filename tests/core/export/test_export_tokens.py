@@ -147,6 +147,25 @@ def test_hf_parquet_files_carry_the_class_label(tmp_path: Path) -> None:
     assert type(features["ner_tags"].feature).__name__ == "ClassLabel"
 
 
+def test_hf_card_says_where_a_value_is_the_machine_s(tmp_path: Path) -> None:
+    """With ``--all`` (or a posting marked reviewed in bulk) a field's column holds the
+    machine's value beside people's: the card said every field was checked by people."""
+    person = make_record(1, T1, fields={"title": "Data Engineer"})
+    export([person], "hf", tmp_path / "people")
+    card = (tmp_path / "people" / "README.md").read_text(encoding="utf-8")
+    assert "checked by people, exported" in card and "no person checked" in card  # (column)
+    assert "rows hold values no person checked" not in card
+    machine = make_record(2, T2, status="new", fields={"title": "Barista"},
+                          provenance={"title": "machine"})
+    export([person, machine], "hf", tmp_path / "all")
+    card = (tmp_path / "all" / "README.md").read_text(encoding="utf-8")
+    assert "checked by people, exported" not in card
+    assert "1 of 2 rows hold values no person checked" in card and "`provenance`" in card
+    title = next(line for line in card.splitlines() if line.startswith("| `title` |"))
+    assert "the machine's where its `provenance` is `machine`" in title
+    assert card_yaml(tmp_path / "all")["configs"]  # the YAML as it was
+
+
 def test_hf_card_license_and_language(tmp_path: Path) -> None:
     export(sample(), "hf", tmp_path / "a", license="cc-by-4.0", language=["en", "fr"])
     front = card_yaml(tmp_path / "a")
@@ -249,6 +268,30 @@ def test_conll_split_and_an_empty_posting(tmp_path: Path) -> None:
     summary = export(records, "conll", tmp_path / "c", split={"train": 0.5, "dev": 0.5})
     assert summary.files == [tmp_path / "c" / "train.conll", tmp_path / "c" / "dev.conll"]
     assert sum(len(read_conll(f)) for f in summary.files) == 8
+
+
+def test_each_part_s_count_is_what_its_file_holds(tmp_path: Path) -> None:
+    """Postings a format leaves out are not counted in their part: the summary said
+    "4 of 7 postings as conll (train 4, dev 3)" of files that held fewer."""
+    records = sample()  # some reviewed, the others not: CoNLL leaves those out
+    kept = sum(r["status"] == "reviewed" for r in records)
+    assert 0 < kept < len(records)
+    summary = export(records, "conll", tmp_path / "c", split={"train": 0.5, "dev": 0.5})
+    held = {f.stem: len(read_conll(f)) for f in summary.files}
+    assert summary.counts == held and summary.total == kept
+    said = summary.describe(tmp_path / "c")
+    assert said.startswith(f"{kept} of {len(records)} postings as conll (train {held['train']}, "
+                           f"dev {held['dev']}) ")
+
+
+def test_spacy_s_count_leaves_out_the_flagged(tmp_path: Path) -> None:
+    pytest.importorskip("spacy", reason="spaCy is not installed")
+    from spacy.tokens import DocBin
+
+    records = [*reviewed(sample()), make_record(9, "Flagged.", status="flagged", raw_hash="f")]
+    summary = export(records, "spacy", tmp_path / "s", split={"train": 0.5, "dev": 0.5})
+    held = {f.stem: len(DocBin().from_disk(f)) for f in summary.files}
+    assert summary.counts == held and summary.total == len(records) - 1
 
 
 def test_conll_reads_into_spacy(tmp_path: Path) -> None:
