@@ -3,16 +3,19 @@ read as a value of the field, added to a list or replacing it, and said."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from reviewer.core.extract import value_from_selection
 from reviewer.core.schema import FIELDS
+from reviewer.gui.text_mapping import SpanMapper, snap_to_words, source_span, trim_markup
 
 if TYPE_CHECKING:
     from reviewer.gui.review_flow import ReviewFlow
 
 _LABELS = {spec.name: spec.label for spec in FIELDS}
 _LISTS = {spec.name for spec in FIELDS if spec.kind == "list"}
+_LINE = re.compile(r"[^\n]+")
 
 
 def adds_by_default(current: Any) -> bool:
@@ -22,15 +25,32 @@ def adds_by_default(current: Any) -> bool:
     return isinstance(current, list) and len(current) > 1
 
 
+def source_ranges(source: str, rendered: str, mapper: SpanMapper | None, start: int,
+                  end: int) -> list[tuple[int, int]]:
+    """Where ``rendered[start:end]`` (a selection of the document) is in the Markdown
+    ``source``: a range a line it covers (a paragraph or a list item, as a list field's
+    items are read from it), each widened to whole words, without edge punctuation or
+    markup (as a span labelled is). A line found nowhere has none."""
+    ranges = []
+    for line in _LINE.finditer(rendered, start, end):
+        snapped = snap_to_words(rendered, line.start(), line.end())
+        found = snapped and source_span(source, rendered, *snapped, mapper)
+        if found:
+            ranges.append(trim_markup(source, *found))
+    return ranges
+
+
 def _quoted(items: Any) -> str:
     text = "; ".join(map(str, items)) if isinstance(items, list) else " ".join(str(items).split())
     return f"“{text if len(text) <= 60 else text[:59] + '…'}”"
 
 
-def put_text(flow: ReviewFlow, name: str, text: str, add: bool | None = None) -> None:
+def put_text(flow: ReviewFlow, name: str, text: str, add: bool | None = None,
+             taken_from: list[tuple[int, int]] | None = None) -> None:
     """Text a person selected, read as a value of field ``name``. Into a list field
     it is added as an item when ``add`` is true, else it replaces the list; None:
-    as ``adds_by_default`` says. The status bar is told what was done."""
+    as ``adds_by_default`` says. ``taken_from``: where the selection is in the cleaned
+    text, kept as the value's evidence. The status bar is told what was done."""
     if flow.posting is None:
         return
     flow.before_edit("")  # an item being typed into the list first: it is part of it
@@ -46,7 +66,7 @@ def put_text(flow: ReviewFlow, name: str, text: str, add: bool | None = None) ->
     if is_list and add and value == current:
         flow.message.emit(f"{label}: {_quoted(text)} is in the list already.", 6000)
         return
-    if not flow.set_field(name, value):
+    if not flow.set_field(name, value, taken_from):
         return
     if not is_list:
         said = f"{label}: {_quoted(text)} put in."

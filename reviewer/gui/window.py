@@ -86,6 +86,17 @@ def _field_edit(window: ReviewWindow, edit: Callable[[str], bool], done: str) ->
         window.statusBar().showMessage(f"{label} {done} (Ctrl+Z takes it back).", 8000)
 
 
+def _typed_edit(window: ReviewWindow, name: str, value: Any) -> None:
+    """A value typed (or picked) in a field, saved; one the file refused stays in its box,
+    marked not saved (``FieldsPanel.hold``: another window or program changed it)."""
+    if not window.flow.set_field(name, value):
+        refused = window.flow.changed_meanwhile
+        if refused is not None and name in refused.fields:
+            window.fields.hold(name, value)
+        else:
+            window.fields.editors[name].mark_unsaved()
+
+
 class ReviewWindow(QMainWindow):
     switch_project = Signal(object)  # a project file to open instead, or None: the start screen
 
@@ -201,8 +212,7 @@ class ReviewWindow(QMainWindow):
         self.queue_pane.listed.connect(self._listed)
         self.model.rest_added.connect(self._rest_added)
         self.model.unreadable.connect(self.save_state.unreadable)
-        self.fields.edited.connect(lambda name, value: flow.set_field(name, value)
-                                   or self.fields.editors[name].mark_unsaved())
+        self.fields.edited.connect(lambda name, value: _typed_edit(self, name, value))
         flow.refused.connect(self.save_state.refused)
         self.save_state.discarded.connect(lambda: flow.pid is not None and flow.show(flow.pid))
         self.fields.reverted.connect(flow.revert_field)
@@ -235,7 +245,8 @@ class ReviewWindow(QMainWindow):
             self.statusBar().showMessage("Go to a field first (Alt + its underlined letter), "
                                          "or right-click the selection.", 6000)
         elif name is not None:
-            put_text(self.flow, name, self.document.selected_source_text(), add)
+            put_text(self.flow, name, self.document.selected_source_text(), add,
+                     self.document.selected_source_spans())
 
     def focus_document(self) -> None:
         """Back to the document; what was typed in a field is saved first, not dropped."""
@@ -276,9 +287,9 @@ class ReviewWindow(QMainWindow):
         """After an edit of ``pid``: its row, the panes if it is shown, the counts."""
         self.model.invalidate(pid)
         if pid == self.pid and self.posting is not None:
-            self.document_pane.posting = self.posting  # drawn again below when spans changed
+            drawn = self.document_pane.take(self.posting)  # (drawn again below if changed)
             self.side.show_posting(self.posting)
-            if spans_changed:
+            if spans_changed or drawn:
                 self._redraw.start()  # once events are handled, unless a move redraws first
         self.save_state.saved(self.fields.unreadable())
         self._update_counts()
