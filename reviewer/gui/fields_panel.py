@@ -177,6 +177,12 @@ class FieldsPanel(QScrollArea):
         return [e.spec.label for e in self.editors.values()
                 if e.unreadable is None and e.typed()]
 
+    def enter_saves(self) -> bool:
+        """Whether Enter saves the text typed (``typing``): it does in a line box, not in
+        a list's, where it starts another item."""
+        return any(e.summary is None for e in self.editors.values()
+                   if e.unreadable is None and e.typed())
+
     def unreadable_reasons(self) -> list[str]:
         """The same fields, each as its label and why its text could not be read."""
         return [f"{e.spec.label}: {e.unreadable}" for e in self.editors.values()

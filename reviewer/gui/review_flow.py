@@ -8,11 +8,13 @@ shown posting is announced by ``shown``. Panes get the flow, never the window.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QStatusBar
 
 from reviewer.core.schema import FIELDS
 from reviewer.core.store import Change, ChangedMeanwhile, DatabaseError, Store
@@ -21,6 +23,7 @@ from reviewer.gui.plain import sentence
 from reviewer.gui.queue_pane import QueuePane
 
 _LABELS = {spec.name: spec.label for spec in FIELDS}
+_NAMED = re.compile(r"\bposting \d", re.IGNORECASE)  # a message that says which posting
 
 
 def undecided(posting: dict[str, Any] | None) -> dict[str, Any]:
@@ -42,6 +45,29 @@ def _title_of(store: Store, pid: int) -> str:
     except (DatabaseError, KeyError):
         return ""
     return f" “{title[:59]}…”" if len(title) > 60 else f" “{title}”" if title else ""
+
+
+def posting_teller(bar: QStatusBar, flow: ReviewFlow, *others: SignalInstance) -> None:
+    """Shows the messages about the posting shown in ``bar``: the flow's (an edit made or
+    not, a value put in) and ``others``'. One the bar still shows when another posting
+    is shown is taken back, unless it names a posting ("Posting 12 accepted: marked
+    reviewed." is said as the next one is shown, to be read there)."""
+    said: list[tuple[int | None, str]] = []
+
+    def tell(text: str, ms: int) -> None:
+        bar.showMessage(text, ms)
+        said[:] = [(flow.pid, text)]
+
+    def shown(posting: dict[str, Any] | None) -> None:
+        if not said or said[0][0] == (posting["id"] if posting is not None else None):
+            return
+        if bar.currentMessage() == said[0][1] and not _NAMED.search(said[0][1]):
+            bar.clearMessage()
+        said.clear()
+
+    flow.shown.connect(shown)
+    for signal in (flow.message, *others):
+        signal.connect(tell)
 
 
 class ReviewFlow(QObject):

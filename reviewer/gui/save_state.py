@@ -28,17 +28,21 @@ class SaveState(QObject):
     def __init__(self, parent: QWidget, read_only: bool = False,
                  gone: Callable[[], bool] = lambda: False,
                  typing: Callable[[], list[str]] = list,
-                 commenting: Callable[[], bool] = lambda: False) -> None:
+                 commenting: Callable[[], bool] = lambda: False,
+                 enter_saves: Callable[[], bool] = lambda: True) -> None:
         """``read_only``: the project was opened for reading (said, in place of saved);
         ``gone``: whether the file opened is no longer at its path (deleted, moved);
         ``typing``: the fields (by label) holding text typed that is not saved yet;
-        ``commenting``: whether the comment box holds such text (saved when left)."""
+        ``commenting``: whether the comment box holds such text (saved when left);
+        ``enter_saves``: whether Enter saves what is typed in those fields (not in a
+        list's box, where it starts another line)."""
         super().__init__(parent)
         self.parent_widget = parent
         self.read_only = read_only
         self._gone = gone
         self._typing = typing
         self._commenting = commenting
+        self._enter_saves = enter_saves
         self._file_gone = gone()  # when last looked at
         self.label: QLabel = plain_label(self._idle())
         self.label.setObjectName("saveState")  # (bold when it says a problem: theme.py)
@@ -90,7 +94,7 @@ class SaveState(QObject):
         fields = [] if gone else self._typing()
         typing = [*fields, "Comment"] if not gone and self._commenting() else fields
         # (Enter starts a new line in the comment: leaving it saves it)
-        saves = "Enter or Tab saves" if fields else "Tab saves"
+        saves = "Enter or Tab saves" if fields and self._enter_saves() else "Tab saves"
         text = (f"{TYPING} {', '.join(typing)}: typed, not saved yet ({saves})"
                 if typing else GONE if gone else SAVED)
         if text != said:

@@ -39,7 +39,7 @@ from reviewer.gui.plain import plain_label, title_text
 from reviewer.gui.project_choice import choose_project, dropped_files, take_drop
 from reviewer.gui.queue_model import QueueModel
 from reviewer.gui.queue_pane import QueuePane
-from reviewer.gui.review_flow import ReviewFlow
+from reviewer.gui.review_flow import ReviewFlow, posting_teller
 from reviewer.gui.reviewer_name import change_name
 from reviewer.gui.save_state import SaveState
 from reviewer.gui.screen_fit import fit_to_screen
@@ -140,7 +140,7 @@ class ReviewWindow(QMainWindow):
         self.queue_pane.last_shown = preferences.restore_layout(settings, self, store.path)
         self.progress = QProgressBar(maximumWidth=180, textVisible=True)
         self.save_state = SaveState(self, store.read_only, store.moved, self.fields.typing,
-                                    self.labels.commenting)
+                                    self.labels.commenting, self.fields.enter_saves)
         self.saved = self.save_state.label
         for widget in (self.saved, self.progress):
             self.statusBar().addPermanentWidget(widget)
@@ -201,8 +201,9 @@ class ReviewWindow(QMainWindow):
         flow.shown.connect(self._show)  # (and the counts, where another process wrote)
         flow.shown.connect(lambda _p: self.store.written_elsewhere() and self._update_counts(True))
         flow.changed.connect(self._changed)
-        for said in (flow.message, self.spans.message, self.long_work.status, pane.message):
+        for said in (self.long_work.status, pane.message):
             said.connect(status.showMessage)
+        posting_teller(status, flow, self.spans.message)  # (gone with the posting)
         for telling in (self.document.message, self.fields.message):  # (words at the caret,
             telling.connect(status_teller(status))  # of a field: taken back, not another's)
         self.long_work.project_changed.connect(lambda: self.queue_pane.reload_at(self.pid))

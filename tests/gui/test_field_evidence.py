@@ -1,7 +1,7 @@
 """What the document highlights of a field a person decided: the text their value was
 taken from, an alternative's own words, nothing for a value typed anew; a field edit
 over a value another window or program set since it was shown, refused with what was
-typed kept."""
+typed kept; the status bar's words on typing and on an edit, true of the posting shown."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit
 
 from reviewer.core.store import Store
@@ -101,3 +102,27 @@ def test_a_field_set_elsewhere_since_it_was_shown_is_not_typed_over_unseen(
     _type(qtbot, row.editor, "A company")  # left again: saved over the other value, seen
     assert win.store.records.get(1)["fields"]["company"] == "A company"
     assert not row.state.isVisible()
+
+
+def test_a_list_box_being_typed_in_says_tab_saves_not_enter(
+        win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    row = win.fields.editors["skills"]
+    row.focus()
+    cursor = row.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    row.editor.setTextCursor(cursor)
+    qtbot.keyClick(row.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(row.editor, "Rust")
+    qtbot.waitUntil(lambda: "typed, not saved yet" in win.saved.text())
+    assert win.saved.text().endswith("(Tab saves)")
+
+
+def test_what_was_said_of_a_posting_goes_when_another_is_shown(
+        win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _select(win, "dashboards and alerts")
+    win.put_selection("responsibilities", False)
+    assert "the list replaced by" in win.statusBar().currentMessage()
+    win.queue_pane.select_row(1)
+    assert win.statusBar().currentMessage() == ""
+    win.flow.accept_and_next()  # said as the next is shown, naming its posting: it stays
+    assert win.statusBar().currentMessage().startswith("Posting 2 accepted")
