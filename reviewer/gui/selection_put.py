@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 _LABELS = {spec.name: spec.label for spec in FIELDS}
 _LISTS = {spec.name for spec in FIELDS if spec.kind == "list"}
 _LINE = re.compile(r"[^\n]+")
+_SLACK = 400  # characters of markup a line's source may hold besides its words
+_WORD = re.compile(r"\S+")
+_ENDS = 8  # words a long line is found by, at each end
 
 
 def adds_by_default(current: Any) -> bool:
@@ -31,13 +34,43 @@ def source_ranges(source: str, rendered: str, mapper: SpanMapper | None, start: 
     ``source``: a range a line it covers (a paragraph or a list item, as a list field's
     items are read from it), each widened to whole words, without edge punctuation or
     markup (as a span labelled is). A line found nowhere has none."""
-    ranges = []
+    ranges: list[tuple[int, int]] = []
     for line in _LINE.finditer(rendered, start, end):
         snapped = snap_to_words(rendered, line.start(), line.end())
-        found = snapped and source_span(source, rendered, *snapped, mapper)
+        if snapped is None:
+            continue
+        after = ranges[-1][1] if ranges else None
+        words = [w.span() for w in _WORD.finditer(rendered, *snapped)]
+        if len(words) <= 2 * _ENDS:
+            found = _found(source, rendered, mapper, snapped, after)
+        else:  # a long line by its first words and its last: a pattern of every word of
+            # a paragraph takes a tenth of a second to make
+            first = _found(source, rendered, mapper, (snapped[0], words[_ENDS - 1][1]), after)
+            last = first and _found(source, rendered, mapper, (words[-_ENDS][0], snapped[1]),
+                                    first[1], 4 * (snapped[1] - snapped[0]))
+            found = (first[0], last[1]) if first and last else None
         if found:
             ranges.append(trim_markup(source, *found))
     return ranges
+
+
+def _found(source: str, rendered: str, mapper: SpanMapper | None, part: tuple[int, int],
+           after: int | None, reach: int = 0) -> tuple[int, int] | None:
+    """Where the rendered ``part`` is in the source: looked for first in the stretch of
+    ``reach`` characters (or a few times its length) after ``after`` (where the line
+    before it ends: lines follow one another in both, and a megabyte selected was
+    searched whole for each of its thousands of lines), and taken if it shows where the
+    part is; else in the whole source (``source_span``)."""
+    if after is not None:
+        words = rendered[part[0]:part[1]]
+        stretch = source[after:after + (reach or 4 * len(words)) + _SLACK]
+        at = stretch.find(words)  # as shown (no markup in it): no pattern to make
+        found = (at, at + len(words)) if at >= 0 else source_span(stretch, rendered, *part)
+        if found is not None:  # (the first there: nearest its start)
+            found = (after + found[0], after + found[1])
+            if mapper is None or mapper.map(*found) == part:
+                return found
+    return source_span(source, rendered, *part, mapper)
 
 
 def _quoted(items: Any) -> str:

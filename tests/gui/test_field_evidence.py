@@ -14,6 +14,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit
 
 from reviewer.core.store import Store
+from reviewer.gui import selection_put
+from reviewer.gui.document_view import DocumentView
 from reviewer.gui.window import ReviewWindow
 
 
@@ -126,3 +128,42 @@ def test_what_was_said_of_a_posting_goes_when_another_is_shown(
     assert win.statusBar().currentMessage() == ""
     win.flow.accept_and_next()  # said as the next is shown, naming its posting: it stays
     assert win.statusBar().currentMessage().startswith("Posting 2 accepted")
+
+
+def _select_all_of(view: DocumentView, first: str, last: str) -> None:
+    text = view.document().toPlainText()
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(text.index(first))
+    cursor.setPosition(text.index(last) + len(last), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+
+
+def test_a_selection_over_list_items_has_a_range_an_item_markup_left_out(
+        view: DocumentView) -> None:
+    markdown = ("## Skills\n\n- **Python** and Go\n- Kafka, _Spark_\n"
+                "- Writing about the long tail of work that " + "goes on " * 20 + "here.\n")
+    view.show_posting(markdown, {})
+    _select_all_of(view, "Python", "here")
+    assert [markdown[a:b] for a, b in view.selected_source_spans()] == [
+        "Python** and Go", "Kafka, _Spark", markdown[markdown.index("Writing"):-2]]
+
+
+def test_the_lines_of_a_long_selection_are_looked_for_where_the_line_before_ends(
+        view: DocumentView, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each line of thousands selected was looked for in the whole text: a megabyte
+    took minutes. The first is; each after it, shown as written, is found after it."""
+    markdown = "".join(f"- Item {n} of the list, with words\n" for n in range(2000))
+    view.show_posting(markdown, {})
+    searched: list[int] = []
+    whole = selection_put.source_span
+
+    def counted(source: str, *rest: Any) -> Any:
+        searched.append(len(source))
+        return whole(source, *rest)
+
+    monkeypatch.setattr(selection_put, "source_span", counted)
+    _select_all_of(view, "Item 0", "Item 1999 of the list, with words")
+    spans = view.selected_source_spans()
+    assert [markdown[a:b] for a, b in spans[:2]] == ["Item 0 of the list, with words",
+                                                     "Item 1 of the list, with words"]
+    assert len(spans) == 2000 and searched == [len(markdown)]
