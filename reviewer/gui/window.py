@@ -60,6 +60,8 @@ def _show_counts(model: QueueModel, progress: QProgressBar, queue_pane: QueuePan
 
 def _why_nothing(model: QueueModel) -> str:
     """Why no posting is shown, and what to do."""
+    if model.store.moved():
+        return "The project file is no longer where it was opened: open it again to go on."
     if model.reading_more is not None:
         return model.waiting_for
     if model.failed:
@@ -139,8 +141,8 @@ class ReviewWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.queue_pane.last_shown = preferences.restore_layout(settings, self, store.path)
         self.progress = QProgressBar(maximumWidth=180, textVisible=True)
-        self.save_state = SaveState(self, store.read_only, store.moved, self.fields.typing,
-                                    self.labels.commenting, self.fields.enter_saves)
+        self.save_state = SaveState(self, store, self.fields.typing, self.labels.commenting,
+                                    self.fields.enter_saves, self.leave.open_project)
         self.saved = self.save_state.label
         for widget in (self.saved, self.progress):
             self.statusBar().addPermanentWidget(widget)
