@@ -128,9 +128,13 @@ class Launcher(QObject):
         whole = window.store.close()
         window.deleteLater()
         name = window.store.path.name
+        if window.store.replaced():
+            return (f"{name} was replaced by another file while it was open: what the window "
+                    f"saved went to the file it replaced, not to the one at {name} now, "
+                    "which it did not change; nothing was saved since.")
         if window.store.moved():
-            return (f"{name} was moved, deleted or replaced while it was open: the edits "
-                    "saved before went with that file, and none was saved since.")
+            return (f"{name} was moved or deleted while it was open: the edits saved before "
+                    "went with that file, and none was saved since.")
         if whole:
             return None
         return (f"What the window saved last to {name} (edits, the time spent on "

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from reviewer.core.schema import FIELDS
@@ -21,6 +21,20 @@ VIEWS = (("Cleaned posting", "posting"), ("Raw page", "raw"),
          ("What cleaning removed", "removed"))
 Spans = list[dict[str, Any]]
 Put = Callable[[str, bool | None], None]  # field, add as an item (None: as the flow prefers)
+
+
+def evidence_of(posting: dict[str, Any], name: str) -> list[Any]:
+    """The evidence spans of a field's value shown: a person's value has its own (the
+    text it was taken from; a value typed has none), or the machine's where it is the
+    machine's value; an undecided field has the machine's."""
+    machine = posting["machine"].get(name) or {}
+    decided = posting["human"].get(name)
+    if decided is None:
+        return machine.get("spans") or []
+    if decided.get("spans") or decided.get("state") == "rejected":
+        return decided.get("spans") or []
+    same = machine and decided.get("value") == machine.get("value")
+    return (machine.get("spans") or []) if same else []
 
 
 class DocumentPane(QWidget):
@@ -50,6 +64,13 @@ class DocumentPane(QWidget):
         self.posting = posting
         self.redraw()
 
+    def take(self, posting: dict[str, Any]) -> bool:
+        """The posting shown, as an edit left it, kept to be drawn again; whether the
+        evidence it shows changed (a field decided: ``evidence_of``)."""
+        before, self.posting = self.posting, posting
+        return before is None or any(evidence_of(before, name) != evidence_of(posting, name)
+                                     for name in posting["fields"])
+
     def show_text(self, text: str) -> None:
         """No posting: a plain message instead (why, and what to do)."""
         self.posting = None
@@ -71,10 +92,8 @@ class DocumentPane(QWidget):
             self.document.show_removed(posting["source_text"] or posting["cleaned"],
                                        posting["removed"])
         else:
-            evidence = {name: [tuple(s) for s in (
-                (posting["human"].get(name) or {}).get("spans") or
-                (posting["machine"].get(name) or {}).get("spans") or [])]
-                for name in posting["fields"]}
+            evidence = {name: list(map(tuple, evidence_of(posting, name)))
+                        for name in posting["fields"]}
             spans, colors = self._spans(posting)
             self.document.show_posting(posting["cleaned"], evidence, spans, colors)
 
@@ -130,7 +149,15 @@ class DocumentPane(QWidget):
         menu.popup(view.viewport().mapToGlobal(pos))
 
     def redraw_in_place(self) -> None:
-        """Drawn again after an edit of its spans, where the reader was."""
-        scrolled = self.document.verticalScrollBar().value()
+        """Drawn again after an edit of its spans or evidence, where the reader was, the
+        selection kept (to put into another field, or label)."""
+        view = self.document
+        scrolled, cursor = view.verticalScrollBar().value(), view.textCursor()
+        kept = (cursor.anchor(), cursor.position()) if cursor.hasSelection() else None
         self.redraw()
-        self.document.verticalScrollBar().setValue(scrolled)
+        if kept is not None and max(kept) < view.document().characterCount():
+            cursor = view.textCursor()
+            cursor.setPosition(kept[0])
+            cursor.setPosition(kept[1], QTextCursor.MoveMode.KeepAnchor)
+            view.setTextCursor(cursor)
+        view.verticalScrollBar().setValue(scrolled)

@@ -44,6 +44,7 @@ from reviewer.gui.document_paint import (
 )
 from reviewer.gui.long_lists import split_long_lists, split_tables
 from reviewer.gui.references import references_as_written
+from reviewer.gui.selection_put import source_ranges
 from reviewer.gui.text_mapping import (
     SpanMapper,
     hide_images,
@@ -295,6 +296,17 @@ class DocumentView(DocumentBrowser):
         if found is None:
             return None
         return trim_markup(self._posting[0], *found)
+
+    def selected_source_spans(self) -> list[tuple[int, int]]:
+        """The selection as ranges of the Markdown source, one a paragraph or list item
+        it covers (``selection_put.source_ranges``); none without a selection or in the
+        raw and removed views."""
+        cursor = self.textCursor()
+        if self.mode != "cleaned" or not cursor.hasSelection() or self._posting is None:
+            return []
+        return source_ranges(self._posting[0], self._rendered, self._mapper,
+                             self._code_point(cursor.selectionStart()),
+                             self._code_point(cursor.selectionEnd()))
 
     def spans_at(self, pos: QPoint) -> list[dict[str, Any]]:
         """The labelled or suggested spans under a viewport position, shortest first."""

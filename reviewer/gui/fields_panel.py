@@ -34,7 +34,7 @@ from reviewer.core.schema import FIELDS
 from reviewer.gui.document_paint import flash_color
 from reviewer.gui.field_alternatives import alternatives_menu, offered
 from reviewer.gui.field_rows import FieldEditor, ListEdit, attention
-from reviewer.gui.plain import set_plain_tip
+from reviewer.gui.plain import set_plain_tip, value_text
 
 # Alt+letter goes to a field. The menus keep F, E, R, L, V and H; nineteen fields share
 # the other twenty letters as their names allow, so two pairs share one: pressed again,
@@ -49,6 +49,7 @@ LOW_CONFIDENCE = 0.7  # below it a suggestion stands out, unless the user chose 
 
 _BY_KEYS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
             Qt.FocusReason.ShortcutFocusReason)  # a field reached by Tab or its Alt key
+_AWAY = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason)  # not left
 
 
 class FieldsPanel(QScrollArea):
@@ -176,6 +177,12 @@ class FieldsPanel(QScrollArea):
         return [e.spec.label for e in self.editors.values()
                 if e.unreadable is None and e.typed()]
 
+    def enter_saves(self) -> bool:
+        """Whether Enter saves the text typed (``typing``): it does in a line box, not in
+        a list's, where it starts another item."""
+        return any(e.summary is None for e in self.editors.values()
+                   if e.unreadable is None and e.typed())
+
     def unreadable_reasons(self) -> list[str]:
         """The same fields, each as its label and why its text could not be read."""
         return [f"{e.spec.label}: {e.unreadable}" for e in self.editors.values()
@@ -199,6 +206,25 @@ class FieldsPanel(QScrollArea):
                 if editor.unreadable is not None:
                     return f"{editor.spec.label}: {editor.unreadable}"
         return None
+
+    def hold(self, name: str, value: Any) -> None:
+        """``value`` of field ``name``, which the file refused as another window or
+        program changed the field since it was shown, kept in its box in place of the
+        value the file holds (said under it), marked not saved. It stands as text that
+        cannot be read does: nothing moves on until it is saved (the box left again:
+        over the other value), reverted, or replaced."""
+        editor = self.editors[name]
+        loaded = editor.loaded  # (the file's value: shown again when it goes)
+        now = value_text(loaded[0])
+        now = now if now == "no value" else f"“{now}”"
+        editor.set_value(value, loaded[1], None)
+        editor.loaded = loaded
+        editor.unreadable = f"{now} was set meanwhile; Tab saves yours over it"
+        editor.mark_unsaved(editor.unreadable)
+        editor.unreadable_changed.emit()
+        self.message.emit(f"{editor.spec.label}: not saved: {now} was set meanwhile, in "
+                          "another window or by another program. Yours stays in its box (Tab "
+                          "saves it over that).", 20000)
 
     # --- what is shown -------------------------------------------------------------------
 
@@ -274,6 +300,11 @@ class FieldsPanel(QScrollArea):
             if (words := self._words(name)) and event.reason() in _BY_KEYS and came != name:
                 self._told = self._pid, name, words
                 self.message.emit(words, 15000)
+        if event.type() == QEvent.Type.FocusOut and isinstance(watched, QLineEdit) \
+                and watched in self._field_of and event.reason() not in _AWAY:
+            held = self.editors[self._field_of[watched]]  # (a line box says it is left
+            if held.unreadable is not None:  # only when its text changed since it last did)
+                held.commit()
         if event.type() == QEvent.Type.ShortcutOverride and watched in self._field_of \
                 and _nothing_of_its_own(watched, event, self.editors[self._field_of[watched]]):
             event.ignore()  # the window's Ctrl+Z (Ctrl+Shift+Z) then: its last edit

@@ -8,11 +8,13 @@ shown posting is announced by ``shown``. Panes get the flow, never the window.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QStatusBar
 
 from reviewer.core.schema import FIELDS
 from reviewer.core.store import Change, ChangedMeanwhile, DatabaseError, Store
@@ -21,6 +23,7 @@ from reviewer.gui.plain import sentence
 from reviewer.gui.queue_pane import QueuePane
 
 _LABELS = {spec.name: spec.label for spec in FIELDS}
+_NAMED = re.compile(r"\bposting \d", re.IGNORECASE)  # a message that says which posting
 
 
 def undecided(posting: dict[str, Any] | None) -> dict[str, Any]:
@@ -30,6 +33,11 @@ def undecided(posting: dict[str, Any] | None) -> dict[str, Any]:
             if posting["provenance"].get(name) == "machine"}
 
 
+def _shown(posting: dict[str, Any] | None, name: str) -> Any:
+    """Field ``name``'s value as the posting shown has it."""
+    return (posting or {}).get("fields", {}).get(name)
+
+
 def _title_of(store: Store, pid: int) -> str:
     """A posting's title as a message names it (" “Data Engineer”"; "" for none)."""
     try:
@@ -37,6 +45,29 @@ def _title_of(store: Store, pid: int) -> str:
     except (DatabaseError, KeyError):
         return ""
     return f" “{title[:59]}…”" if len(title) > 60 else f" “{title}”" if title else ""
+
+
+def posting_teller(bar: QStatusBar, flow: ReviewFlow, *others: SignalInstance) -> None:
+    """Shows the messages about the posting shown in ``bar``: the flow's (an edit made or
+    not, a value put in) and ``others``'. One the bar still shows when another posting
+    is shown is taken back, unless it names a posting ("Posting 12 accepted: marked
+    reviewed." is said as the next one is shown, to be read there)."""
+    said: list[tuple[int | None, str]] = []
+
+    def tell(text: str, ms: int) -> None:
+        bar.showMessage(text, ms)
+        said[:] = [(flow.pid, text)]
+
+    def shown(posting: dict[str, Any] | None) -> None:
+        if not said or said[0][0] == (posting["id"] if posting is not None else None):
+            return
+        if bar.currentMessage() == said[0][1] and not _NAMED.search(said[0][1]):
+            bar.clearMessage()
+        said.clear()
+
+    flow.shown.connect(shown)
+    for signal in (flow.message, *others):
+        signal.connect(tell)
 
 
 class ReviewFlow(QObject):
@@ -60,6 +91,8 @@ class ReviewFlow(QObject):
         # reviewers differ on the field (``adjudication``): an edit of it adjudicates
         self.disputed: Callable[[str], bool] = lambda _name: False
         self._left_unsaved: tuple[int, str] | None = None  # a posting left, text not saved
+        # why the last edit was not made, when the file changed since it was shown
+        self.changed_meanwhile: ChangedMeanwhile | None = None
         queue.posting_chosen.connect(self.show)
         queue.may_leave = self.may_leave
         queue.leaving.connect(self._leaving)
@@ -163,6 +196,7 @@ class ReviewFlow(QObject):
         return self._make(self.pid, text, edit, said)
 
     def _make(self, pid: int, text: str, edit: Callable[[int], Change], said: str = "") -> bool:
+        self.changed_meanwhile = None
         try:  # (an edit of no row would be "made", and saved: the posting is looked for
             # in the edit's own transaction)
             change = self.store.history.made(lambda: edit(self._existing(pid)))
@@ -180,6 +214,8 @@ class ReviewFlow(QObject):
                               lambda: self._make(pid, text, edit, said))
             return False
         except ChangedMeanwhile as err:  # shown again as it is now: look before accepting
+            self.changed_meanwhile = err
+            self.queue.model.invalidate(pid)  # (its row too)
             self.show(pid)
             self.message.emit(f"{sentence(text)}: not done. {sentence(str(err))}: "
                               "shown again, as it is now.", 12000)
@@ -222,15 +258,21 @@ class ReviewFlow(QObject):
         if row is not None and pid != self.pid and not self.closing:
             self.queue.select_row(row)
 
-    def set_field(self, name: str, value: Any) -> bool:
+    def set_field(self, name: str, value: Any, taken_from: list[tuple[int, int]] | None = None
+                  ) -> bool:
         """A person's value for a field; False when the file refused it. An emptied field
-        (no text, no items, no figures) is rejected: the posting has no value."""
+        (no text, no items, no figures) is rejected: the posting has no value.
+        ``taken_from``: the ranges of the shown text it was read from (a selection), kept
+        as its evidence. Not made over a value another window or program gave the field
+        since it was shown (``changed_meanwhile`` says so)."""
         if value is None or value == "" or value == []:
             return self.reject_field(name)
         if self.disputed(name):
             return self.adjudicate(name, value)
-        return self.push(f"set {name}",
-                         lambda p: self.store.decisions.set_field(p, name, value), name)
+        shown, text = _shown(self.posting, name), (self.posting or {}).get("cleaned")
+        return self.push(f"set {name}", lambda p: self.store.decisions.set_field(
+            p, name, value, taken_from=taken_from or (), shown=shown,
+            text=text if taken_from else None), name)
 
     def adjudicate(self, name: str, value: Any) -> bool:
         """The final value of a field the reviewers differ on (None: no value)."""
@@ -238,14 +280,16 @@ class ReviewFlow(QObject):
                          lambda p: self.store.reviews.adjudicate(p, name, value), name)
 
     def revert_field(self, name: str) -> bool:
-        return self.push(f"revert {name}", lambda p: self.store.decisions.revert_field(p, name),
-                         name)
+        shown = _shown(self.posting, name)
+        return self.push(f"revert {name}", lambda p: self.store.decisions.revert_field(
+            p, name, shown), name)
 
     def reject_field(self, name: str) -> bool:
         if self.disputed(name):
             return self.adjudicate(name, None)
-        return self.push(f"reject {name}", lambda p: self.store.decisions.reject_field(p, name),
-                         name)
+        shown = _shown(self.posting, name)
+        return self.push(f"reject {name}", lambda p: self.store.decisions.reject_field(
+            p, name, shown), name)
 
     def set_labels(self, question: str, options: list[str]) -> None:
         """A question answered (``options``; none: its answer cleared), and said."""

@@ -5,16 +5,19 @@ read-only). The window never says "saved" for what is not in the file."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from reviewer.core.store import Store
 from reviewer.gui.plain import message_box, plain_label
 from reviewer.gui.theme import show_as_problem
 
 SAVED = "all edits saved"
 READ_ONLY = "⚠ read-only: no edit is saved"
 GONE = "⚠ the project file is gone: no edit is saved"
+REPLACED = "⚠ the project file was replaced by another: reopen it"
 LOOK_EVERY_MS = 1000  # how often the file is looked at
 TYPING = "✎"
 _HELD = "The window stays open until this edit is saved (Retry) or given up (Discard)."
@@ -25,24 +28,32 @@ class SaveState(QObject):
 
     discarded = Signal()  # the person gave up an edit the file refused: show the file's
 
-    def __init__(self, parent: QWidget, read_only: bool = False,
-                 gone: Callable[[], bool] = lambda: False,
+    def __init__(self, parent: QWidget, store: Store,
                  typing: Callable[[], list[str]] = list,
-                 commenting: Callable[[], bool] = lambda: False) -> None:
-        """``read_only``: the project was opened for reading (said, in place of saved);
-        ``gone``: whether the file opened is no longer at its path (deleted, moved);
+                 commenting: Callable[[], bool] = lambda: False,
+                 enter_saves: Callable[[], bool] = lambda: True,
+                 reopen: Callable[[Path], None] = lambda _path: None) -> None:
+        """``store``: the project's, whose file may be read-only (said, in place of
+        saved), or no longer at its path (deleted, moved, replaced: let go of, and said);
         ``typing``: the fields (by label) holding text typed that is not saved yet;
-        ``commenting``: whether the comment box holds such text (saved when left)."""
+        ``commenting``: whether the comment box holds such text (saved when left);
+        ``enter_saves``: whether Enter saves what is typed in those fields (not in a
+        list's box, where it starts another line); ``reopen``: opens the project file
+        at a path in place of this one (the file put in place of the one opened)."""
         super().__init__(parent)
         self.parent_widget = parent
-        self.read_only = read_only
-        self._gone = gone
+        self.store = store
+        self.read_only = store.read_only
+        self._gone = store.moved
+        self._reopen = reopen
         self._typing = typing
         self._commenting = commenting
-        self._file_gone = gone()  # when last looked at
+        self._enter_saves = enter_saves
+        self._file_gone = self._gone()  # when last looked at
+        self.gone_box: QMessageBox | None = None  # what was said when it went (for tests)
         self.label: QLabel = plain_label(self._idle())
         self.label.setObjectName("saveState")  # (bold when it says a problem: theme.py)
-        show_as_problem(self.label, read_only)
+        show_as_problem(self.label, self.read_only)
         self.problem: QMessageBox | None = None  # the last refusal shown (kept for tests)
         self.waiting = False  # an edit the file refused waits for Retry or Discard
         self._held = False  # a close waits for it (each box of a refusal says so)
@@ -76,7 +87,35 @@ class SaveState(QObject):
         """The file looked at anew, once a second (deleted or moved with no edit made:
         said), and what the label says then."""
         self._file_gone = self._gone()
+        if self._file_gone and not self.read_only:
+            self._let_go()
         self.show_typing()
+
+    def _let_go(self) -> None:
+        """The file opened is no longer at its path: let go of at once (a file put in its
+        place is then neither read with what this window wrote nor changed by its close),
+        and said, with a way to open the file at the path now. Once: it is looked at no
+        more, and no edit waits (none could be saved to it)."""
+        replaced = self.store.replaced()
+        self.store.let_go()
+        self._looking.stop()
+        self._retries, self.waiting, self._held = [], False, False
+        name = self.store.path.name
+        text = (f"{name} was replaced by another file while it was open. This window has "
+                "let go of the file it opened: what it saved went to that file, not to the "
+                f"one at {name} now, which it has not changed; nothing more can be saved "
+                "here. Reopen the project to work on the file there now." if replaced else
+                f"{name} was moved or deleted while it was open: what this window saved "
+                "went with it, and nothing more can be saved here: open the project file "
+                "again where it is now (File → Open) to go on.")
+        self.gone_box = box = message_box(
+            QMessageBox.Icon.Warning, "Project file replaced" if replaced else
+            "Project file gone", text, QMessageBox.StandardButton.Ok, self.parent_widget)
+        if replaced:
+            again = box.addButton("&Reopen", QMessageBox.ButtonRole.AcceptRole)
+            again.clicked.connect(lambda: self._reopen(self.store.path))
+        self.saved()
+        box.open()
 
     def show_typing(self) -> None:
         """Say again what the label says when no edit waits, from the text typed in the
@@ -84,15 +123,15 @@ class SaveState(QObject):
         each key typed (the editors' signals), so that the label never says "saved" of
         text that is not; it is touched only when what it says changes."""
         said = self.label.text()
-        if said not in (SAVED, GONE) and not said.startswith(TYPING):
+        if said not in (SAVED, GONE, REPLACED) and not said.startswith(TYPING):
             return  # (read-only, a refusal, text that cannot be read: said otherwise)
         gone = self._file_gone
         fields = [] if gone else self._typing()
         typing = [*fields, "Comment"] if not gone and self._commenting() else fields
         # (Enter starts a new line in the comment: leaving it saves it)
-        saves = "Enter or Tab saves" if fields else "Tab saves"
+        saves = "Enter or Tab saves" if fields and self._enter_saves() else "Tab saves"
         text = (f"{TYPING} {', '.join(typing)}: typed, not saved yet ({saves})"
-                if typing else GONE if gone else SAVED)
+                if typing else self._idle())
         if text != said:
             self.label.setText(text)
             show_as_problem(self.label, gone)
@@ -101,7 +140,9 @@ class SaveState(QObject):
         """What the label says when no edit waits: all saved, or none can be."""
         if self.read_only:
             return READ_ONLY
-        return GONE if self._gone() else SAVED
+        if not self._gone():
+            return SAVED
+        return REPLACED if self.store.replaced() else GONE
 
     def typed(self, unsaved: list[str]) -> None:
         """The fields (by label) holding text typed that could not be read changed: said
@@ -127,7 +168,14 @@ class SaveState(QObject):
 
     def refused(self, what: str, why: str, retry: Callable[[], bool] | None) -> None:
         """The file refused an edit (``what``, e.g. "set title: not saved") for ``why``;
-        ``retry`` makes it again (None: it cannot be, as for an undo)."""
+        ``retry`` makes it again (None: it cannot be, as for an undo). Once the file
+        was let go of, what its box said is shown again instead: it is all there is."""
+        if self.gone_box is not None:
+            self.label.setText(self._idle())
+            show_as_problem(self.label)
+            self.problem = self.gone_box
+            self.gone_box.open()
+            return
         self.label.setText(f"⚠ {what}")
         show_as_problem(self.label)
         gone = self._gone()

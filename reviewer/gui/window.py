@@ -39,7 +39,7 @@ from reviewer.gui.plain import plain_label, title_text
 from reviewer.gui.project_choice import choose_project, dropped_files, take_drop
 from reviewer.gui.queue_model import QueueModel
 from reviewer.gui.queue_pane import QueuePane
-from reviewer.gui.review_flow import ReviewFlow
+from reviewer.gui.review_flow import ReviewFlow, posting_teller
 from reviewer.gui.reviewer_name import change_name
 from reviewer.gui.save_state import SaveState
 from reviewer.gui.screen_fit import fit_to_screen
@@ -60,6 +60,8 @@ def _show_counts(model: QueueModel, progress: QProgressBar, queue_pane: QueuePan
 
 def _why_nothing(model: QueueModel) -> str:
     """Why no posting is shown, and what to do."""
+    if model.store.moved():
+        return "The project file is no longer where it was opened: open it again to go on."
     if model.reading_more is not None:
         return model.waiting_for
     if model.failed:
@@ -84,6 +86,17 @@ def _field_edit(window: ReviewWindow, edit: Callable[[str], bool], done: str) ->
     elif edit(name):
         label = window.fields.editors[name].spec.label
         window.statusBar().showMessage(f"{label} {done} (Ctrl+Z takes it back).", 8000)
+
+
+def _typed_edit(window: ReviewWindow, name: str, value: Any) -> None:
+    """A value typed (or picked) in a field, saved; one the file refused stays in its box,
+    marked not saved (``FieldsPanel.hold``: another window or program changed it)."""
+    if not window.flow.set_field(name, value):
+        refused = window.flow.changed_meanwhile
+        if refused is not None and name in refused.fields:
+            window.fields.hold(name, value)
+        else:
+            window.fields.editors[name].mark_unsaved()
 
 
 class ReviewWindow(QMainWindow):
@@ -128,8 +141,8 @@ class ReviewWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.queue_pane.last_shown = preferences.restore_layout(settings, self, store.path)
         self.progress = QProgressBar(maximumWidth=180, textVisible=True)
-        self.save_state = SaveState(self, store.read_only, store.moved, self.fields.typing,
-                                    self.labels.commenting)
+        self.save_state = SaveState(self, store, self.fields.typing, self.labels.commenting,
+                                    self.fields.enter_saves, self.leave.open_project)
         self.saved = self.save_state.label
         for widget in (self.saved, self.progress):
             self.statusBar().addPermanentWidget(widget)
@@ -190,8 +203,9 @@ class ReviewWindow(QMainWindow):
         flow.shown.connect(self._show)  # (and the counts, where another process wrote)
         flow.shown.connect(lambda _p: self.store.written_elsewhere() and self._update_counts(True))
         flow.changed.connect(self._changed)
-        for said in (flow.message, self.spans.message, self.long_work.status, pane.message):
+        for said in (self.long_work.status, pane.message):
             said.connect(status.showMessage)
+        posting_teller(status, flow, self.spans.message)  # (gone with the posting)
         for telling in (self.document.message, self.fields.message):  # (words at the caret,
             telling.connect(status_teller(status))  # of a field: taken back, not another's)
         self.long_work.project_changed.connect(lambda: self.queue_pane.reload_at(self.pid))
@@ -201,8 +215,7 @@ class ReviewWindow(QMainWindow):
         self.queue_pane.listed.connect(self._listed)
         self.model.rest_added.connect(self._rest_added)
         self.model.unreadable.connect(self.save_state.unreadable)
-        self.fields.edited.connect(lambda name, value: flow.set_field(name, value)
-                                   or self.fields.editors[name].mark_unsaved())
+        self.fields.edited.connect(lambda name, value: _typed_edit(self, name, value))
         flow.refused.connect(self.save_state.refused)
         self.save_state.discarded.connect(lambda: flow.pid is not None and flow.show(flow.pid))
         self.fields.reverted.connect(flow.revert_field)
@@ -235,7 +248,8 @@ class ReviewWindow(QMainWindow):
             self.statusBar().showMessage("Go to a field first (Alt + its underlined letter), "
                                          "or right-click the selection.", 6000)
         elif name is not None:
-            put_text(self.flow, name, self.document.selected_source_text(), add)
+            put_text(self.flow, name, self.document.selected_source_text(), add,
+                     self.document.selected_source_spans())
 
     def focus_document(self) -> None:
         """Back to the document; what was typed in a field is saved first, not dropped."""
@@ -276,9 +290,9 @@ class ReviewWindow(QMainWindow):
         """After an edit of ``pid``: its row, the panes if it is shown, the counts."""
         self.model.invalidate(pid)
         if pid == self.pid and self.posting is not None:
-            self.document_pane.posting = self.posting  # drawn again below when spans changed
+            drawn = self.document_pane.take(self.posting)  # (drawn again below if changed)
             self.side.show_posting(self.posting)
-            if spans_changed:
+            if spans_changed or drawn:
                 self._redraw.start()  # once events are handled, unless a move redraws first
         self.save_state.saved(self.fields.unreadable())
         self._update_counts()

@@ -3,6 +3,7 @@ read-only) is never shown as saved, and the undo stack holds only what is in the
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -245,7 +246,38 @@ def test_closing_a_project_whose_file_is_gone_says_so(  # type: ignore[no-untype
     for path in project.parent.glob(project.name + "*"):
         path.unlink()
     said = launcher.close_window()
-    assert said is not None and "moved, deleted or replaced" in said
+    assert said is not None and "moved or deleted" in said
+
+
+def test_a_project_file_replaced_while_open_is_let_go_of_and_can_be_reopened(  # type: ignore[no-untyped-def]
+        launcher, project: Path, tmp_path: Path, qtbot) -> None:
+    """A copy put back in the project file's place (``mv backup.db project.db``): the
+    window kept its connection, and its -wal beside the path, until it closed; another
+    program opening the path read the copy with it. It lets go of the file at once now,
+    leaving the copy as it was, says so, and reopens the project on the copy."""
+    copy = tmp_path / "copy.db"
+    shutil.copy(project, copy)  # the backup
+    with Store(copy) as other:
+        other.decisions.set_field(1, "title", "From the copy")
+    assert launcher.open(project)
+    window = launcher.window
+    assert window.flow.set_field("title", "Mine")  # (in the -wal beside the path)
+    copy.replace(project)
+    put_there = project.read_bytes()
+    qtbot.waitUntil(lambda: window.save_state.gone_box is not None, timeout=10_000)
+    box = window.save_state.gone_box
+    assert "replaced by another file" in box.text()
+    assert window.saved.text() == "⚠ the project file was replaced by another: reopen it"
+    assert project.read_bytes() == put_there
+    assert not Path(f"{project}-wal").exists() or Path(f"{project}-wal").stat().st_size == 0
+    plain = sqlite3.connect(project)
+    assert plain.execute("SELECT title FROM postings WHERE id = 1").fetchone() == (
+        "From the copy",)
+    plain.close()
+    reopen = next(b for b in box.buttons() if b.text().replace("&", "") == "Reopen")
+    reopen.click()
+    qtbot.waitUntil(lambda: launcher.window is not window and launcher.window is not None)
+    assert launcher.window.store.records.get(1)["fields"]["title"] == "From the copy"
 
 
 def test_an_edit_refused_twice_shows_one_box(  # type: ignore[no-untyped-def]

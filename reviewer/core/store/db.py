@@ -42,10 +42,29 @@ class ProjectDatabase(Database):
         super().__init__(conn)
         self.path, self.read_only = path, read_only
         self._file = _identity(path)  # the file opened, to know it is still the one there
+        self._let_go = False  # the file opened was let go of (``let_go``)
 
     def moved(self) -> bool:
-        """Whether the file at the project's path is no longer the one opened."""
-        return self._file is not None and _identity(self.path) != self._file
+        """Whether the file at the project's path is no longer the one opened (or it was
+        let go of)."""
+        return self._let_go or (self._file is not None and _identity(self.path) != self._file)
+
+    def replaced(self) -> bool:
+        """Whether another file is at the project's path than the one opened."""
+        now = _identity(self.path)
+        return self._file is not None and now is not None and now != self._file
+
+    def let_go(self) -> None:
+        """Let go of the file opened, no longer at its path: the -wal file beside the
+        path (this connection's) folded into the file opened and emptied, so that a file
+        put in its place is not read with it, and the connection closed, so that nothing
+        of it stays open there. A file now at the path is not touched. From then on any
+        use of the connection raises ``ProjectFileError`` (gone)."""
+        self.checkpoint()
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.close()
+        self.conn = _LetGo(self.path)  # type: ignore[assignment]
+        self._let_go = True
 
     def check_same_file(self) -> None:
         """``ProjectFileError`` (kind ``gone``) when the file at the project's path is no
@@ -96,6 +115,22 @@ class ProjectDatabase(Database):
             if problem is None:
                 raise
             raise problem from err
+
+
+class _LetGo:
+    """The connection of a project file let go of (``ProjectDatabase.let_go``): any use
+    says the file is gone, as a write to it does; closing it again does nothing."""
+
+    in_transaction = False
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def close(self) -> None:
+        pass
+
+    def __getattr__(self, name: str) -> object:
+        raise ProjectFileError("gone", self.path, "")
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

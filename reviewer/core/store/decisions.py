@@ -33,6 +33,15 @@ class ChangedMeanwhile(ValueError):
                                  "shown (the page was read again by another program)")
 
 
+class TextChanged(ChangedMeanwhile):
+    """The posting's cleaned text changed since a person saw it."""
+
+    def __init__(self) -> None:
+        super().__init__([], "its text changed since it was shown (the page was read again "
+                             "by another program)")
+
+
+UNSEEN: Any = object()  # a field's value shown not given: not compared with the file's
 FIELD_STATES = ("suggested", "accepted", "corrected", "rejected", "adjudicated")
 _INSERT_SUGGESTION = ("INSERT INTO suggestions (posting_id, field, value, spans, confidence,"
                       " stage, extractor_version, alternatives) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -91,18 +100,66 @@ class Decisions:
         self._postings = postings
 
     def set_field(self, pid: int, name: str, value: Any,
-                  spans: list[list[int]] | None = None) -> Change:
+                  spans: list[list[int]] | None = None,
+                  taken_from: Sequence[Sequence[int]] = (), shown: Any = UNSEEN,
+                  text: str | None = None) -> Change:
         """A person's value for a field: accepted if it is the machine's, else corrected.
         ValueError for a value no record may hold (``record_check.person_problem``: below
-        zero, infinity, a min over its max, a blank text), nothing written."""
+        zero, infinity, a min over its max, a blank text), nothing written.
+
+        Its evidence is ``spans`` where given; else ``evidence_of`` the value, with
+        ``taken_from`` (the ranges of the text it was taken from: a selection) beside;
+        ``text``: the cleaned text they were read in (``TextChanged`` when the file holds
+        another now). ``shown``: the field's value as the person saw it (``still_shown``)."""
         _check_field(name)
         if (problem := person_problem(name, value)) is not None:
             raise ValueError(f"{name}: {problem}")
-        machine = self.suggestion(pid, name)
-        state = "accepted" if is_the_machines(machine, value) else "corrected"
-        if spans is None and state == "corrected":
-            spans = self._still_said(pid, name, value)
-        return self._annotate(pid, name, state, value, spans, f"set {name}")
+        with self.db.atomic():
+            self.still_shown(pid, name, shown)
+            if taken_from:
+                self._within_text(pid, taken_from, text)
+            machine = self.suggestion(pid, name)
+            state = "accepted" if is_the_machines(machine, value) else "corrected"
+            if spans is None:
+                spans = joined(self.evidence_of(pid, name, value, state), taken_from)
+            return self._annotate(pid, name, state, value, spans, f"set {name}")
+
+    def still_shown(self, pid: int, name: str, shown: Any = UNSEEN) -> None:
+        """``ChangedMeanwhile`` when field ``name`` no longer holds ``shown``, the value
+        a person saw (another window or program set it since): their edit would
+        overwrite a value they never saw. ``UNSEEN``: not asked. KeyError for no posting."""
+        if not self._postings.exists(pid):
+            raise KeyError(pid)
+        if shown is UNSEEN or (now_value := self.current(pid, name)[1]) == shown:
+            return
+        label = _LABELS.get(name, name)
+        raise ChangedMeanwhile([name], f"{label} was set to {_said(now_value)} since it was "
+                                       "shown (in another window, or by another program)")
+
+    def _within_text(self, pid: int, ranges: Sequence[Sequence[int]], seen: str | None) -> None:
+        """ValueError for a range off posting ``pid``'s cleaned text; ``TextChanged`` when
+        ``seen``, the text they were read in, is not the one the file holds now."""
+        row = self.db.execute("SELECT cleaned FROM postings WHERE id = ?", (pid,)).fetchone()
+        cleaned = str(row[0] or "") if row else ""
+        if seen is not None and cleaned != seen:
+            raise TextChanged
+        for span in ranges:
+            if not valid_pair(span) or span[1] > len(cleaned):
+                raise ValueError(f"span {span} is outside the text (0-{len(cleaned)})")
+
+    def evidence_of(self, pid: int, name: str, value: Any, state: str) -> list[list[int]]:
+        """The evidence a person's ``value`` of a field keeps (``state``: as
+        ``set_field`` decides it): the machine's for its value, or for one of its other
+        readings (an alternative picked); else that of the value now whose words are
+        still in it (``_still_said``). A value typed anew has none."""
+        row = self.db.execute("SELECT spans, alternatives FROM suggestions WHERE posting_id = ?"
+                              " AND field = ?", (pid, name)).fetchone()
+        if state == "accepted":
+            return loads(row[0], []) if row else []
+        for reading in loads(row[1], []) if row else []:
+            if isinstance(reading, dict) and reading.get("value") == value:
+                return [list(s) for s in reading.get("spans") or [] if valid_pair(s)]
+        return self._still_said(pid, name, value)
 
     def _still_said(self, pid: int, name: str, value: Any) -> list[list[int]]:
         """The evidence of the field's value now whose words are still an item of the
@@ -130,14 +187,19 @@ class Decisions:
         return self._annotate(pid, name, "accepted", self.suggestion(pid, name), None,
                               f"accept {name}")
 
-    def reject_field(self, pid: int, name: str) -> Change:
-        _check_field(name)
-        return self._annotate(pid, name, "rejected", None, None, f"reject {name}")
-
-    def revert_field(self, pid: int, name: str) -> Change:
-        """Back to the machine's suggestion: the person's decision is removed."""
+    def reject_field(self, pid: int, name: str, shown: Any = UNSEEN) -> Change:
+        """No value: the posting has none. ``shown``: see ``still_shown``."""
         _check_field(name)
         with self.db.atomic():
+            self.still_shown(pid, name, shown)
+            return self._annotate(pid, name, "rejected", None, None, f"reject {name}")
+
+    def revert_field(self, pid: int, name: str, shown: Any = UNSEEN) -> Change:
+        """Back to the machine's suggestion: the person's decision is removed.
+        ``shown``: see ``still_shown``."""
+        _check_field(name)
+        with self.db.atomic():
+            self.still_shown(pid, name, shown)
             change = Change(f"revert {name}", [snapshot(self.db, "annotations", (pid, name))])
             self.db.execute("DELETE FROM annotations WHERE posting_id = ? AND field = ?",
                             (pid, name))
@@ -289,6 +351,27 @@ def own_state(state: str, value: Any, machine: Any) -> str:
             value in EMPTY and machine in EMPTY):
         return state
     return "rejected" if value in EMPTY else "corrected"
+
+
+def joined(spans: Sequence[Sequence[int]], more: Sequence[Sequence[int]]) -> list[list[int]]:
+    """Two lists of evidence spans as one, each span once, in the text's order."""
+    return [list(s) for s in sorted({(int(s[0]), int(s[1])) for s in [*spans, *more]})]
+
+
+def valid_pair(span: Any) -> bool:
+    """Whether ``span`` is a range of a text: two whole numbers, the first the lower."""
+    return (isinstance(span, list | tuple) and len(span) == 2
+            and all(isinstance(x, int) and not isinstance(x, bool) for x in span)
+            and 0 <= span[0] < span[1])
+
+
+def _said(value: Any) -> str:
+    """A field's value as a message quotes it: “Acme”; "no value" for none."""
+    if value in EMPTY:
+        return "no value"
+    text = "; ".join(map(str, value)) if isinstance(value, list) else str(value)
+    text = " ".join(text.split())
+    return f"“{text if len(text) <= 60 else text[:59] + '…'}”"
 
 
 def _key(item: Any) -> str:

@@ -171,6 +171,19 @@ class Store:
         another put in its place): nothing more can be saved to it."""
         return self.db.moved()
 
+    def replaced(self) -> bool:
+        """Whether another file is at the project's path than the one opened (a copy
+        put back in its place, say)."""
+        return self.db.replaced()
+
+    def let_go(self) -> None:
+        """Let go of the project file opened, once it is no longer at its path
+        (``moved``): what this connection wrote is folded into it and the connection
+        closed, so that a file put in its place is neither read with it nor touched.
+        Nothing can be read or written through this store after it (``DatabaseError``:
+        gone); closing it is harmless."""
+        self.db.let_go()
+
     def written_elsewhere(self) -> bool:
         """Whether another connection (another process) committed to the file since this
         was last asked (SQLite's ``data_version``); False the first time, and where the

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reviewer.core.extract import skill_name
-from reviewer.core.store.decisions import ChangedMeanwhile, Decisions
+from reviewer.core.store.decisions import ChangedMeanwhile, Decisions, TextChanged
 from reviewer.core.store.history import Change, Row, key_posting, now, snapshot
 from reviewer.core.store.sqlite import Database
 
@@ -27,14 +27,6 @@ if TYPE_CHECKING:
 
 _INSERT = ('INSERT INTO spans (posting_id, start, "end", label, origin, state, created_at)'
            " VALUES (?, ?, ?, ?, ?, ?, ?)")
-
-
-class TextChanged(ChangedMeanwhile):
-    """The posting's cleaned text changed since a person saw it."""
-
-    def __init__(self) -> None:
-        super().__init__([], "its text changed since it was shown (the page was read again "
-                             "by another program)")
 
 
 class SchemaChanged(ChangedMeanwhile):

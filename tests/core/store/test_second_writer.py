@@ -236,6 +236,44 @@ def test_an_edit_after_the_file_was_deleted_or_replaced_is_refused(
             assert [r["fields"]["title"] for r in store.records.all(False)] == ["Posting 7"]
 
 
+@pytest.mark.parametrize("how", ["replaced", "moved"])
+def test_a_file_no_longer_at_its_path_is_let_go_of_untouched_by_what_was_written(
+        project: Path, tmp_path: Path, how: str) -> None:
+    """A connection kept open on a file replaced at its path (a copy put back with
+    ``mv``) left its -wal beside the path until it closed: a program opening the path
+    meanwhile read the file put there with that -wal, as one (its own postings mixed
+    with the other's edits, or damage). Let go of, it is folded into the file opened
+    and the connection closed: the file at the path is read whole, and unchanged."""
+    copy, elsewhere = tmp_path / "copy.db", tmp_path / "elsewhere.db"
+    with Store(copy) as other:
+        other.postings.add([_posting(7)])
+    store = Store(project)
+    store.decisions.set_field(1, "title", "Mine")  # (in the -wal beside the path)
+    if how == "replaced":
+        copy.replace(project)
+        put_there = project.read_bytes()
+    else:
+        project.rename(elsewhere)
+    assert store.moved() and store.replaced() == (how == "replaced")
+    store.let_go()
+    if how == "replaced":
+        assert project.read_bytes() == put_there
+        plain = sqlite3.connect(project)  # a program of its own: no store's checks
+        assert plain.execute("SELECT title FROM postings").fetchall() == [("Posting 7",)]
+        assert plain.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        plain.close()
+    else:  # what was written went with the file
+        with Store(elsewhere, read_only=True) as moved:
+            assert moved.records.get(1)["fields"]["title"] == "Mine"
+    with pytest.raises(DatabaseError, match="moved, deleted or replaced"):
+        store.records.get(1)
+    with pytest.raises(DatabaseError, match="moved, deleted or replaced"):
+        store.decisions.set_field(1, "title", "Again")
+    store.close()  # harmless, and it touches the file there no more than letting go did
+    if how == "replaced":
+        assert project.read_bytes() == put_there
+
+
 def test_an_import_while_another_program_holds_the_file_stops_saying_so(
         project: Path, tmp_path: Path) -> None:
     """Not each page blamed ('could not be stored: database is locked'), waiting the

@@ -1,0 +1,90 @@
+"""The evidence a person's value of a field keeps: the text it was taken from, an
+alternative's own, the machine's for the machine's value, none for a value typed anew;
+and an edit over a value another window or program set since it was shown, refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.core.records import PostingRecord
+from reviewer.core.store import ChangedMeanwhile, NewPosting, Store
+
+TEXT = "# Forklift Operator\n\nNorthgate Freight Ltd is hiring in Leeds.\n\n- Python\n- Go\n"
+
+
+def _at(words: str) -> list[int]:
+    start = TEXT.index(words)
+    return [start, start + len(words)]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    store = Store(tmp_path / "p.db")
+    store.postings.add([NewPosting(
+        source="p.txt", hash="h", kind="text", raw=TEXT, cleaned=TEXT,
+        fields={"title": "Forklift Operator", "company": "Northgate Freight",
+                "skills": ["Python"]},
+        evidence={"title": [_at("Forklift Operator")], "company": [_at("Northgate Freight")],
+                  "skills": [_at("Python")]},
+        confidence={"title": 0.9, "company": 0.8, "skills": 0.7},
+        alternatives={"company": [{"value": "Leeds", "confidence": 0.3, "stage": "prose",
+                                   "spans": [_at("Leeds")]}]})])
+    return store
+
+
+def _record(store: Store) -> PostingRecord:
+    """Posting 1 as an export gives it."""
+    return next(store.records.all(reviewed_only=False))
+
+
+def test_a_value_taken_from_the_text_keeps_it_as_its_evidence(store: Store) -> None:
+    store.decisions.set_field(1, "company", "Northgate Freight Ltd",
+                              taken_from=[_at("Northgate Freight Ltd")], text=TEXT)
+    assert store.records.get(1)["human"]["company"]["spans"] == [_at("Northgate Freight Ltd")]
+    assert _record(store)["field_spans"]["company"] == [_at("Northgate Freight Ltd")]
+
+
+def test_a_value_typed_anew_has_no_evidence_and_the_machines_value_keeps_its_own(
+        store: Store) -> None:
+    store.decisions.set_field(1, "title", "Forklift Driver")
+    assert "title" not in _record(store)["field_spans"]
+    store.decisions.set_field(1, "title", "Forklift Operator")  # typed as the machine read it
+    assert _record(store)["field_spans"]["title"] == [_at("Forklift Operator")]
+
+
+def test_an_alternative_picked_keeps_its_own_spans(store: Store) -> None:
+    store.decisions.set_field(1, "company", "Leeds")
+    assert _record(store)["field_spans"]["company"] == [_at("Leeds")]
+
+
+def test_an_item_added_from_the_text_keeps_the_others_evidence_beside_its_own(
+        store: Store) -> None:
+    store.decisions.set_field(1, "skills", ["Python", "Go"], taken_from=[_at("Go")], text=TEXT)
+    assert _record(store)["field_spans"]["skills"] == [_at("Python"), _at("Go")]
+
+
+def test_text_taken_from_off_the_text_or_from_a_text_read_again_is_refused(
+        store: Store) -> None:
+    with pytest.raises(ValueError, match="outside the text"):
+        store.decisions.set_field(1, "company", "Acme", taken_from=[[0, len(TEXT) + 5]])
+    with pytest.raises(ChangedMeanwhile, match="text changed"):
+        store.decisions.set_field(1, "company", "Leeds", taken_from=[_at("Leeds")],
+                                  text=TEXT + "more")
+    assert store.records.get(1)["provenance"]["company"] == "machine"
+
+
+def test_an_edit_over_a_value_set_since_it_was_shown_is_refused(store: Store) -> None:
+    with Store(store.path) as other:  # another window's
+        other.decisions.set_field(1, "company", "B company")
+    for edit in (lambda: store.decisions.set_field(1, "company", "A company",
+                                                   shown="Northgate Freight"),
+                 lambda: store.decisions.reject_field(1, "company", shown="Northgate Freight"),
+                 lambda: store.decisions.revert_field(1, "company", shown="Northgate Freight")):
+        with pytest.raises(ChangedMeanwhile, match="“B company” since it was shown") as caught:
+            edit()
+        assert caught.value.fields == ["company"]
+        assert store.records.get(1)["fields"]["company"] == "B company"
+    store.decisions.set_field(1, "company", "A company", shown="B company")  # seen: saved
+    assert store.records.get(1)["fields"]["company"] == "A company"
