@@ -70,6 +70,28 @@ def posting_teller(bar: QStatusBar, flow: ReviewFlow, *others: SignalInstance) -
         signal.connect(tell)
 
 
+Span = tuple[int, int, str]  # a span's start, end and label
+
+
+def accepted_all(store: Store, pid: int, shown: dict[str, Any], status: str | None,
+                 spans: list[Span], seen: str | None) -> Change:
+    """Accept all (``Decisions.accept_all``), and with it, in one edit, the spans the
+    posting shown suggested (``spans``, as seen on ``seen``): what a person accepts by
+    the key is all the machine offered them there, its suggested words too."""
+    with store.atomic():
+        change = store.decisions.accept_all(pid, shown, status)
+        if spans:
+            change.rows += store.spans.add_many(pid, spans, "machine", text=seen).rows
+    return change
+
+
+def _accepted_said(pid: int | None, was: str | None, spans: list[Span]) -> str:
+    return f"Posting {pid} accepted: marked reviewed" + (
+        f" (it was {was})" if was in ("skipped", "flagged") else "") + (
+        f", its {len(spans)} suggested span{'s' * (len(spans) != 1)} accepted." if spans
+        else ".")
+
+
 class ReviewFlow(QObject):
     """The shown posting and the edits to it, with undo; moving through the queue."""
 
@@ -90,6 +112,7 @@ class ReviewFlow(QObject):
         self.closing = False  # no more edits: the window is closing
         # reviewers differ on the field (``adjudication``): an edit of it adjudicates
         self.disputed: Callable[[str], bool] = lambda _name: False
+        self.suggested: Callable[[dict[str, Any]], list[Span]] = lambda _p: []  # SpanLabels'
         self._left_unsaved: tuple[int, str] | None = None  # a posting left, text not saved
         # why the last edit was not made, when the file changed since it was shown
         self.changed_meanwhile: ChangedMeanwhile | None = None
@@ -318,15 +341,16 @@ class ReviewFlow(QObject):
             return
         if self._reviewers_differ():
             return
-        pid, was = self.pid, (self.posting or {}).get("status")
-        done = was == "reviewed" and not undecided(self.posting)
+        pid, was, spans = self.pid, (self.posting or {}).get("status"), self.suggested(
+            self.posting or {})
+        done = was == "reviewed" and not undecided(self.posting) and not spans
         # (the values and status shown as the edit is made: after what was typed is saved)
-        said = f"Posting {pid} accepted: marked reviewed" + (  # (not what an edit before did)
-            f" (it was {was})." if was in ("skipped", "flagged") else ".")
+        said = _accepted_said(pid, was, spans)  # (not what an edit before did)
         if done:
             self.message.emit(f"Posting {pid} reviewed already.", 6000)
-        if (done or self.push("accept all", lambda p: self.store.decisions.accept_all(
-                p, undecided(self.posting), (self.posting or {}).get("status")), None, said)) \
+        if (done or self.push("accept all", lambda p: accepted_all(
+                self.store, p, undecided(self.posting), (self.posting or {}).get("status"),
+                spans, (self.posting or {}).get("cleaned")), None, said)) \
                 and not self.queue.next_unreviewed():
             self.message.emit("Every posting in the list is reviewed.", 6000)
 

@@ -142,10 +142,13 @@ def test_labels_and_spans_reach_every_export(win: ReviewWindow, qtbot, tmp_path:
     qtbot.keyClick(doc, Qt.Key.Key_1, CTRL)
     qtbot.keyClick(win.queue, Qt.Key.Key_6, ALT)  # role family: sales marketing
     pid = win.pid
-    qtbot.keyClick(win.queue, Qt.Key.Key_Return, CTRL)  # accept and go on: reviewed
     store = win.store
     text = store.records.get(pid)["cleaned"]  # type: ignore[arg-type]
-    expected = sorted([("Kafka and Kubernetes", "TOOL"), ("Kubernetes", "SKILL")])
+    # the skills still suggested, accepted with the rest by the key
+    suggested = [(text[s["start"]:s["end"]], "SKILL") for s in win.spans.suggested(win.posting)]
+    assert suggested
+    qtbot.keyClick(win.queue, Qt.Key.Key_Return, CTRL)  # accept and go on: reviewed
+    expected = sorted([("Kafka and Kubernetes", "TOOL"), ("Kubernetes", "SKILL"), *suggested])
 
     out = tmp_path / "all.jsonl"
     export(store.records.all(True), "jsonl", out)
@@ -159,7 +162,7 @@ def test_labels_and_spans_reach_every_export(win: ReviewWindow, qtbot, tmp_path:
     assert sorted((task["text"][s["start"]:s["end"]], s["label"]) for s in task["spans"]) == \
         expected
     assert task["accept"] == ["role_family=sales_marketing"]
-    assert task["answer"] == "ignore"  # the skills it still suggests: neither spans nor none
+    assert task["answer"] == "accept"  # no word left unknown
 
     export(store.records.all(True), "labelstudio", tmp_path / "ls.json")
     (ls,) = json.loads((tmp_path / "ls.json").read_text())
@@ -337,15 +340,41 @@ def test_suggestions_follow_the_skills_field_and_stay_decided(win: ReviewWindow,
     assert win.spans.suggested(win.posting) == []  # type: ignore[arg-type]
 
 
+def test_accept_all_by_key_accepts_the_suggested_spans_shown_too(
+        win: ReviewWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Enter accepts all the machine offered on the posting shown, its suggested
+    spans too, in one edit (one undo takes both back): a posting reviewed so has no
+    words left unknown, and its Prodigy task is an ``accept`` with those spans."""
+    pid = win.pid
+    shown = {(m[0]["start"], m[0]["end"]) for m in win.document.spans
+             if m[0]["state"] == "suggested"}
+    assert len(shown) > 3
+    qtbot.keyClick(win.queue, Qt.Key.Key_Return, CTRL)  # accept and go on
+    posting = win.store.records.get(pid)  # type: ignore[arg-type]
+    assert posting["status"] == "reviewed"
+    assert {(s["start"], s["end"]) for s in posting["spans"]} == shown
+    assert {(s["label"], s["state"]) for s in posting["spans"]} == {("SKILL", "accepted")}
+    assert win.spans.suggested(posting) == []
+    out = tmp_path / "p.jsonl"
+    export(win.store.records.all(True), "prodigy", out)
+    task = next(t for line in out.read_text().splitlines()
+                if (t := json.loads(line))["meta"]["id"] == pid)
+    assert task["answer"] == "accept" and len(task["spans"]) == len(shown)
+    win.undo_stack.undo()
+    posting = win.store.records.get(pid)  # type: ignore[arg-type]
+    assert posting["spans"] == [] and posting["status"] != "reviewed"
+
+
 def test_what_the_window_still_suggests_the_exports_call_unknown(
         win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    """The skills accepted with the rest (Ctrl+Enter): the window still suggests their
-    spans, and the exports take exactly those words for unknown, not for "no entity"."""
+    """The skills accepted with the rest, not in the window (as a bulk edit does): the
+    window still suggests their spans, and the exports take exactly those words for
+    unknown, not for "no entity"."""
     from reviewer.core.records import unsettled_spans
     from reviewer.core.store.records import record_of
 
     pid = win.pid
-    qtbot.keyClick(win.queue, Qt.Key.Key_Return, CTRL)  # accept and go on
+    win.store.decisions.accept_all(pid)  # type: ignore[arg-type]
     posting = win.store.records.get(pid)  # type: ignore[arg-type]
     assert posting["status"] == "reviewed" and posting["provenance"]["skills"] == "accepted"
     shown = [(s["start"], s["end"]) for s in win.spans.suggested(posting)]
