@@ -71,6 +71,11 @@ def _named_input(text: str) -> tuple[str | None, str]:
     cuts = [at for at, char in enumerate(text) if char == "="]
     at = next((at for at in cuts if Path(text[at + 1:]).exists()), cuts[0])
     name, path = text[:at].strip(), text[at + 1:]
+    if "/" in name or "\\" in name:  # (no name: a path, of a file that is not there)
+        return None, text
+    if name.casefold() == "unknown":
+        raise CliError(f"{shown(text)}: 'unknown' names work done before names were kept, "
+                       "and a file's rows that name nobody: give its reviewer's own name")
     if not name or not path:
         raise CliError(f"{shown(text)}: give an input as FILE, or as NAME=FILE to name the "
                        "reviewer of its own work")

@@ -17,7 +17,7 @@ from typing import Any
 from reviewer.core.person_check import as_the_machines
 from reviewer.core.person_check import imported_value_problem as _imported_problem
 from reviewer.core.person_check import person_value_problem as _person_problem
-from reviewer.core.records import STATUSES
+from reviewer.core.records import STATUSES, adjudicated_problem
 from reviewer.core.schema import FIELDS, PERIODS, SCHEMA_VERSION
 
 _PROVENANCES = ("accepted", "corrected", "rejected", "adjudicated", "machine", "none")
@@ -74,8 +74,6 @@ def first_problem(obj: dict[str, Any]) -> str | None:
     for key in _OBJECT_KEYS:
         if obj.get(key) is not None and not isinstance(obj[key], dict):
             return f"'{key}' is not an object"
-    if (problem := adjudicated_problem(obj.get("adjudicated_by"))) is not None:
-        return problem
     size = len(text)
     for name, state in (obj.get("provenance") or {}).items():
         if name not in _FIELD_KINDS or state not in _PROVENANCES:
@@ -99,22 +97,8 @@ def first_problem(obj: dict[str, Any]) -> str | None:
     for name, spans in (obj.get("field_spans") or {}).items():
         if (problem := _offsets_problem(spans, size)) is not None:
             return f"field_spans {str(name)[:40]}: {problem}"
-    return _provenance_problem(obj) or _span_problem(obj, text)
-
-
-def adjudicated_problem(ruled: Any) -> str | None:
-    """What is wrong with a record's ``adjudicated_by`` (None: nothing): each entry names
-    what a ruling decided as ``undecided`` does (``field:NAME``, ``label:QUESTION``,
-    ``spans``, ``status``, ``comment``) and who ruled, by name."""
-    for thing, who in (ruled or {}).items():
-        kind, colon, key = thing.partition(":")
-        if not (thing in ("spans", "status", "comment") or (
-                colon and key and (kind == "label" or (kind == "field" and key in _FIELD_KINDS)))):
-            return (f"adjudicated_by {thing[:40]!r} is no field:NAME, label:QUESTION, spans, "
-                    "status or comment")
-        if not isinstance(who, str) or not who.strip():
-            return f"adjudicated_by {thing[:40]}: {str(who)[:40]!r} is no reviewer's name"
-    return None
+    return (adjudicated_problem(obj.get("adjudicated_by")) or _provenance_problem(obj)
+            or _span_problem(obj, text))
 
 
 def _version_problem(version: Any) -> str | None:
@@ -211,11 +195,8 @@ def _fits(obj: dict[str, Any]) -> bool:
             or type(get("reviewer", "")) is not str \
             or not is_time(get("imported_at", "")) or not is_time(get("updated_at", "")):
         return False
-    for key in _OBJECT_KEYS:
-        value = get(key)
-        if value is not None and type(value) is not dict:
-            return False
-    if get("adjudicated_by") and adjudicated_problem(get("adjudicated_by")) is not None:
+    if any((value := get(key)) is not None and type(value) is not dict for key in _OBJECT_KEYS) \
+            or adjudicated_problem(get("adjudicated_by")) is not None:
         return False
     provenance = get("provenance") or {}
     fields = get("fields") or {}

@@ -7,6 +7,7 @@ people's work apart."""
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -70,8 +71,7 @@ def test_one_persons_files_merged_apart_are_merged_again_unsaid(tmp_path: Path) 
         with Store(files[name]) as store:
             store.labels.answer(1, "relevant", ["yes"])
     merge_projects(tmp_path / "m1.db", [files["ana"], files["ben"]])
-    with Store(tmp_path / "m1.db") as store:  # (an hour before what follows)
-        store.db.execute("UPDATE reviews SET at = '2000-01-01T00:00:00+00:00'")
+    time.sleep(1.1)  # (times are kept in whole seconds: her change of mind is later)
     with Store(files["ana"]) as store:
         store.labels.answer(1, "relevant", ["no"])
     merge_projects(tmp_path / "m2.db", [files["ana"], files["chen"]])
@@ -141,3 +141,12 @@ def test_a_name_may_hold_an_equals_sign(tmp_path: Path) -> None:
     with Store(tmp_path / "out.db", create=False) as store:
         assert store.reviews.reviewers() == ["a=b", "ben"]
     assert main(["merge", str(tmp_path / "x.db"), f"={paths[0]}"]) == 2
+
+
+def test_a_name_with_a_slash_is_a_path_and_unknown_is_no_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paths = two_copies(tmp_path)
+    assert main(["merge", str(tmp_path / "o.db"), f"{tmp_path}/x=z/p.db"]) == 2
+    assert "x=z/p.db: no such project file" in capsys.readouterr().err
+    assert main(["merge", str(tmp_path / "o.db"), f"unknown={paths[0]}"]) == 2
+    assert "'unknown' names work done before names were kept" in capsys.readouterr().err
