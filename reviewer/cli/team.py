@@ -71,6 +71,11 @@ def _named_input(text: str) -> tuple[str | None, str]:
     cuts = [at for at, char in enumerate(text) if char == "="]
     at = next((at for at in cuts if Path(text[at + 1:]).exists()), cuts[0])
     name, path = text[:at].strip(), text[at + 1:]
+    if "/" in name or "\\" in name:  # (no name: a path, of a file that is not there)
+        return None, text
+    if name.casefold() == "unknown":
+        raise CliError(f"{shown(text)}: 'unknown' names work done before names were kept, "
+                       "and a file's rows that name nobody: give its reviewer's own name")
     if not name or not path:
         raise CliError(f"{shown(text)}: give an input as FILE, or as NAME=FILE to name the "
                        "reviewer of its own work")
@@ -115,13 +120,15 @@ def add_team_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
                     "decision becomes its reviewer's value; where the reviewers agree it is "
                     "the final decision, where they differ the posting is marked a "
                     "disagreement for adjudication. An adjudicated decision is never "
-                    "replaced, and merging a file again changes nothing. Two files whose "
-                    "reviewers kept one name are refused where their values differ: name "
-                    "each file's reviewer, NAME=FILE.")
+                    "replaced, and merging a file again changes nothing. Files whose "
+                    "reviewers kept one name count as one reviewer's; where their values "
+                    "differ the report says so, and how to name each file's reviewer "
+                    "(NAME=FILE).")
     merge.add_argument("db", metavar="OUT")
     merge.add_argument("inputs", nargs="+", metavar="[NAME=]FILE",
                        help="a reviewer's project file; NAME=FILE: the file's own work is "
                             "NAME's, whatever name its rows carry (ana=p1.db ben=p2.db, for "
-                            "two people who kept one name); the reviewers merged into it "
-                            "keep theirs")
+                            "two people who kept one name); of a merged file, only its "
+                            "rows that name nobody (its reviewers and who ruled there keep "
+                            "their names)")
     merge.set_defaults(func=cmd_merge)

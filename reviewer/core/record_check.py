@@ -17,7 +17,7 @@ from typing import Any
 from reviewer.core.person_check import as_the_machines
 from reviewer.core.person_check import imported_value_problem as _imported_problem
 from reviewer.core.person_check import person_value_problem as _person_problem
-from reviewer.core.records import STATUSES
+from reviewer.core.records import STATUSES, adjudicated_problem
 from reviewer.core.schema import FIELDS, PERIODS, SCHEMA_VERSION
 
 _PROVENANCES = ("accepted", "corrected", "rejected", "adjudicated", "machine", "none")
@@ -97,7 +97,8 @@ def first_problem(obj: dict[str, Any]) -> str | None:
     for name, spans in (obj.get("field_spans") or {}).items():
         if (problem := _offsets_problem(spans, size)) is not None:
             return f"field_spans {str(name)[:40]}: {problem}"
-    return _provenance_problem(obj) or _span_problem(obj, text)
+    return (adjudicated_problem(obj.get("adjudicated_by")) or _provenance_problem(obj)
+            or _span_problem(obj, text))
 
 
 def _version_problem(version: Any) -> str | None:
@@ -194,10 +195,9 @@ def _fits(obj: dict[str, Any]) -> bool:
             or type(get("reviewer", "")) is not str \
             or not is_time(get("imported_at", "")) or not is_time(get("updated_at", "")):
         return False
-    for key in _OBJECT_KEYS:
-        value = get(key)
-        if value is not None and type(value) is not dict:
-            return False
+    if any((value := get(key)) is not None and type(value) is not dict for key in _OBJECT_KEYS) \
+            or adjudicated_problem(get("adjudicated_by")) is not None:
+        return False
     provenance = get("provenance") or {}
     fields = get("fields") or {}
     machine = get("machine") or {}

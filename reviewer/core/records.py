@@ -52,6 +52,8 @@ from typing import Any, Literal, NotRequired, TypedDict
 
 import orjson
 
+from reviewer.core.schema import FIELD_NAMES
+
 Provenance = Literal["accepted", "corrected", "rejected", "adjudicated", "machine", "none"]
 STATUSES = ("new", "reviewed", "skipped", "flagged")
 PERSONS_VALUES = ("accepted", "corrected", "adjudicated")  # provenances of a person's value
@@ -158,6 +160,21 @@ def adjudicator(record: PostingRecord) -> str:
     most of them (of as many, the first by name); "" where no ruling decided anything."""
     made = list((record.get("adjudicated_by") or {}).values())
     return min(made, key=lambda name: (-made.count(name), name)) if made else ""
+
+
+def adjudicated_problem(ruled: Any) -> str | None:
+    """What is wrong with a record's ``adjudicated_by`` (None: nothing): each entry names
+    what a ruling decided as ``undecided`` does (``field:NAME``, ``label:QUESTION``,
+    ``spans``, ``status``, ``comment``) and who ruled, by name."""
+    for thing, who in (ruled or {}).items():
+        kind, colon, key = thing.partition(":")
+        if not (thing in ("spans", "status", "comment") or (
+                colon and key and (kind == "label" or (kind == "field" and key in FIELD_NAMES)))):
+            return (f"adjudicated_by {thing[:40]!r} is no field:NAME, label:QUESTION, spans, "
+                    "status or comment")
+        if not isinstance(who, str) or not who.strip():
+            return f"adjudicated_by {thing[:40]}: {str(who)[:40]!r} is no reviewer's name"
+    return None
 
 
 def undecided(record: PostingRecord, *kinds: str) -> bool:

@@ -130,6 +130,11 @@ class MergeLog:
             "SELECT at FROM events ORDER BY id LIMIT 1").fetchone()
         return "" if row is None else str(row[0])
 
+    def names(self) -> set[str]:
+        """Every name the log's lines carry (a reviewer who took back all they decided
+        is named there alone)."""
+        return {str(row[0]) for row in self.db.execute("SELECT DISTINCT reviewer FROM events")}
+
     def log_digest(self, upto: int | None = None) -> tuple[int, str]:
         """The log's lines up to id ``upto`` (None: all), as (the last one's id, a digest
         of them all): another file whose log gives the same up to that id goes on from
@@ -163,14 +168,26 @@ class MergeLog:
         out.sort(key=lambda event: event[0])  # (by posting; in the order written in each)
         return out
 
-    def log_merged(self, file: str, came: Sequence[tuple[int, str]]) -> None:
+    def sources(self, ids: Sequence[int]) -> dict[tuple[int, str], tuple[str, str]]:
+        """Which file the values of each reviewer (case aside) on the postings ``ids``
+        came from, as the last merge that brought them says: (its name, its name and when
+        its log began; "" where the merge did not say)."""
+        out = {}
+        for pid, _who, _kind, said, _at in self._events(ids, ("merge",)):
+            for name in said.get("reviewers") or []:
+                out[(pid, str(name).casefold())] = (str(said.get("file", "")),
+                                                    str(said.get("from", "")))
+        return out
+
+    def log_merged(self, file: str, came: Sequence[tuple[int, str]], source: str = "") -> None:
         """A line in the log of each posting a merge of ``file`` brought decisions to
-        (``came``: each one's posting and reviewer): whose, and how many."""
+        (``came``: each one's posting and reviewer): whose, how many, and which file
+        (``source``: its name and when its log began, ``team.shared``)."""
         whose: dict[int, list[str]] = {}
         for pid, name in came:
             whose.setdefault(pid, []).append(name)
         self._log("merge", [(pid, {"file": file, "reviewers": sorted(set(names)),
-                                   "decisions": len(names)})
+                                   "decisions": len(names), "from": source})
                             for pid, names in sorted(whose.items())])
 
     def log_taken_back(self, taken: Sequence[Taking]) -> None:

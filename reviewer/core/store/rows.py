@@ -30,7 +30,7 @@ from reviewer.core.store.decisions import EMPTY, decision_json, listed_places, o
 from reviewer.core.store.health import stops_the_import
 from reviewer.core.store.history import now
 from reviewer.core.store.postings import BULK_INDEX, ROW_COLUMNS
-from reviewer.core.store.reviewer import clean_name
+from reviewer.core.store.reviewer import UNKNOWN, clean_name
 from reviewer.core.store.sqlite import Database
 
 if TYPE_CHECKING:
@@ -63,6 +63,7 @@ _SUGGESTIONS = ("INSERT OR FAIL INTO suggestions (posting_id, field, value, span
                 f"(?, ?, ?, ?, ?, ?, '{EXTRACTOR_VERSION}', '[]')")
 _EVENTS = ("INSERT OR FAIL INTO events (at, kind, posting_id, data, reviewer) VALUES",
            "(?, 'import_record', ?, '{}', ?)")
+_RULED = "INSERT INTO events (at, kind, posting_id, data) VALUES (?, 'ruled', ?, ?)"
 MANY_ROWS = 200  # rows an INSERT of suggestions or of the log writes (the sqlite3 module
 # spends as much on each statement it runs as SQLite does on a row: a third of the time)
 _LAST_ID = 2**63 - 1  # SQLite's largest id: past it, it numbers a posting at random
@@ -145,7 +146,7 @@ def record_rows(record: dict[str, Any]) -> RecordRows:
            dumps(get("metadata") or {}, default=str).decode(), status, shown["title"],
            shown["company"], listed_places(shown["locations"]),
            min(confidences) if confidences else None, None, imported, updated, comment,
-           by)
+           dict(ruled).get("status", by))
     pid = get("id")
     return RecordRows(record["raw_hash"], pid if isinstance(pid, int) else None, row,
                       tuple(suggestions), decisions, spans, labels, imported if plain else None,
@@ -215,6 +216,7 @@ def write_rows(db: Database, postings: Postings, batch: Sequence[RecordRows],
     decisions, spans, labels = out.values()
     suggestions: list[Any] = []  # the values of their rows, one row after the other
     events: list[Any] = []
+    rulings: list[tuple[str, int, str]] = []  # (when, posting, the line's data)
     with _keys_unchecked(db), stops_the_import(getattr(db, "path", None)), db.atomic(), (
             postings.indexed_at_end() if len(batch) >= BULK_INDEX else _by_trigger()) as indexed:
         stamp = now()
@@ -234,17 +236,31 @@ def write_rows(db: Database, postings: Postings, batch: Sequence[RecordRows],
             if rows.decisions or rows.spans or rows.labels:
                 who = rows.by or reviewer
                 ruled = dict(rows.ruled)  # (mostly none)
-                decisions += [(pid, *row, ruled.get(f"field:{row[0]}", who))
+                # (an adjudicated field whose record names no adjudicator: no one known)
+                decisions += [(pid, *row, ruled.get(f"field:{row[0]}", UNKNOWN if row[1]
+                                                    == "adjudicated" else who))
                               for row in rows.decisions]
                 spans += [(pid, *row, ruled.get("spans", who)) for row in rows.spans]
                 labels += [(pid, *row, ruled.get(f"label:{row[0]}", who)) for row in rows.labels]
             events += (rows.logged_at or stamp, pid, reviewer)
+            rulings += [(rows.logged_at or stamp, pid, _ruled(thing, who))
+                        for thing, who in rows.ruled]
         _insert_rows(db, *_SUGGESTIONS, suggestions)
         for table, statement in _INSERTS.items():
             if out[table]:
                 db.conn.executemany(statement, out[table])
         _insert_rows(db, *_EVENTS, events)
+        db.conn.executemany(_RULED, rulings)
     return added
+
+
+def _ruled(thing: str, who: str) -> str:
+    """The log's line of a ruling a record names (``adjudicated_by``), as a merge logs
+    one it brought (``MergeLog.log_ruled``): what it decided and who ruled, so that the
+    project knows it for a ruling (``store.ruled``)."""
+    kind, _colon, key = thing.partition(":")
+    return json.dumps({"of": who, "kind": kind, "key": key, "value": None, "file": ""},
+                      ensure_ascii=False)
 
 
 def _numbered(db: Database, asked: list[int | None]) -> list[int] | None:

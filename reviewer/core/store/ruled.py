@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from reviewer.core.store.merge_log import Made, MergeLog, Thing
-from reviewer.core.store.reviewer import clean_name
+from reviewer.core.store.reviewer import UNKNOWN, clean_name
 from reviewer.core.store.reviews import same
 from reviewer.core.store.transfer import Transfer, Value
 
@@ -52,12 +52,14 @@ def by_thing(values: list[Value]) -> dict[Thing, list[Value]]:
 
 # the postings that may hold a ruling: one with an adjudicated field, or one that holds
 # reviewers' values and whose log says more than a merge did to it (a ruling is a
-# person's edit there, logged, or one a merge brought, logged as "ruled")
+# person's edit there, logged, or one a merge or an import brought, logged as "ruled")
 _RULED = (
     "SELECT posting_id FROM annotations WHERE state = 'adjudicated' AND posting_id BETWEEN"
     " :first AND :last UNION SELECT posting_id FROM events WHERE posting_id BETWEEN :first"
     " AND :last AND kind NOT IN ('merge', 'settled', 'taken_back') AND posting_id IN"
-    " (SELECT posting_id FROM reviews WHERE posting_id BETWEEN :first AND :last)")
+    " (SELECT posting_id FROM reviews WHERE posting_id BETWEEN :first AND :last) UNION"
+    " SELECT posting_id FROM events WHERE kind = 'ruled' AND posting_id BETWEEN :first AND"
+    " :last")
 
 
 def rulings(transfer: Transfer, log: MergeLog, first: int, last: int, stem: str,
@@ -83,8 +85,19 @@ def rulings(transfer: Transfer, log: MergeLog, first: int, last: int, stem: str,
         if name in undecided.get(pid, ()) or (kind == "spans" and not any(
                 v.value for v in final) and not any(theirs.values())):
             continue
+        mine = made.get(thing)
+        if not theirs and not _imported(final, mine):
+            mine = None  # (decided again since an import: its rows say who)
         if any(v.ruling for v in final) or (
-                theirs and is_ruling(final, theirs, stem, made.get(thing))):
-            who = made[thing][0] if thing in made else min(v.reviewer for v in final)
-            out.setdefault(pid, {})[name] = merged_name(who, stem)
+                theirs and is_ruling(final, theirs, stem, mine)) or (not theirs and mine):
+            who = mine[0] if mine else min(v.reviewer for v in final)
+            out.setdefault(pid, {})[name] = who if clean_name(who) == UNKNOWN \
+                else merged_name(who, stem)
     return out
+
+
+def _imported(final: list[Value], made: Made | None) -> bool:
+    """Whether a final decision of a posting without reviewers' values is a ruling an
+    import brought (its record's ``adjudicated_by``), still in its adjudicator's name."""
+    return made is not None and bool(final) and {
+        clean_name(v.reviewer).casefold() for v in final} == {clean_name(made[0]).casefold()}

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.core.labels import to_json
-from reviewer.core.store import Store, clean_name
+from reviewer.core.store import Store
 from reviewer.core.store.merge_log import Made, Thing
 from reviewer.core.store.reviews import same
 from reviewer.core.store.ruled import by_thing, is_ruling, merged_name
@@ -69,7 +69,7 @@ from reviewer.core.team.retract import (
     taken_back,
 )
 from reviewer.core.team.rulings import classify, joined, standing
-from reviewer.core.team.shared import Naming, check_shared
+from reviewer.core.team.shared import Naming, given_names, shared_notes, source_of
 from reviewer.core.team.split import Progress, copy_setup
 
 BATCH = 500  # input postings a transaction
@@ -82,27 +82,26 @@ def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
     """Merge the project files ``inputs`` into ``out_path`` (made if missing; see the
     module's doc) as ``reviewer`` (default: the store's); ``names``: each input's own
     work's name (None: none; ``shared``). ``TeamError`` before anything is written for
-    an input that cannot be merged, or two bringing one reviewer's values that differ;
-    ``ProjectError`` for an OUT that cannot be opened or written. Once ``cancelled()``
-    says so, it stops before its next batch (``MergeReport.stopped``)."""
+    an input that cannot be merged; ``ProjectError`` for an OUT that cannot be opened or
+    written. Once ``cancelled()`` says so, it stops before its next batch (``stopped``)."""
     out_path = Path(out_path)
     paths = [Path(p) for p in inputs]
     if not paths:
         raise TeamError("name the project files to merge")
-    given = [clean_name(n) if n else None for n in names or [None] * len(paths)]
-    if len(given) != len(paths):
-        raise ValueError("one name (or None) for each input")
+    given = given_names(names, len(paths))
     total = sum(check_input(p, out_path) for p in paths)
     check_distinct(paths)
-    check_shared(out_path, paths, given)
+    shared = shared_notes(out_path, paths, given)
     created = not out_path.exists()
     # a new OUT is written under another name until whole: a merge stopped leaves none
     target = partial_name(out_path) if created else out_path
     if created:
         clear_leftovers(out_path)  # left by merges that were stopped
     with held(target) if created else contextlib.nullcontext():
-        return _merge_into(target, out_path, paths, given, total, created, reviewer,
-                           progress, cancelled or (lambda: False))
+        report = _merge_into(target, out_path, paths, given, total, created, reviewer,
+                             progress, cancelled or (lambda: False))
+    report.shared, report.named = shared.notes, shared.named
+    return report
 
 
 def _merge_into(target: Path, out_path: Path, paths: list[Path], given: list[str | None],
@@ -184,7 +183,7 @@ class _Merger:
         self.naming = Naming(src, given)
         # which file a ruling came from: its name, and when its log began (two files of
         # one name are two, but for a copy)
-        self.source = f"{src.path.name} {src.merge_log.origin()}"
+        self.source = source_of(src)
         before = (self.report.final, self.report.withdrawn, self.report.own)
         after = 0
         while page := src.transfer.hashes(after, BATCH):
@@ -278,7 +277,8 @@ class _Merger:
         if rows:
             out.reviews.put(rows)
         touched = {pid for pid, _kind, _key in came}
-        out.merge_log.log_merged(src.path.name, [(t[0], who) for t, (who, _v) in came.items()])
+        out.merge_log.log_merged(src.path.name, [(t[0], who) for t, (who, _v) in came.items()],
+                                 self.source)
         for thing, (name, value) in came.items():
             self._settle(thing, name, value, finals.get(thing, []), earlier, reviews)
         removed = taken_back(takings, held, reviews)

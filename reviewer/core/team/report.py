@@ -46,6 +46,9 @@ class MergeReport:
     taken_back: int = 0  # reviewers' values taken back since they came in (``retract``)
     total: int = 0  # postings of the inputs, all together
     stopped: bool = False  # asked to stop, it stopped between two batches
+    shared: list[tuple[str, str]] = field(default_factory=list)  # names two files brought
+    # apart: (name, what to say; ``shared.shared_notes``)
+    named: set[str] = field(default_factory=set)  # names given to every file of theirs
 
     @property
     def shared_names(self) -> dict[str, list[str]]:
@@ -103,14 +106,22 @@ class MergeReport:
                             f"postings were merged into {out}, as said below. Merge the same "
                             "files again to finish: what was merged stays, and nothing "
                             "comes twice.")
+        noted = {name.casefold() for name, _text in self.shared}
         for name, paths in self.shared_names.items():
+            if name.casefold() in noted:
+                continue  # (said below, with the postings where they differ)
             paths = [named(path) for path in paths]
             files = f"{paths[0]} and {paths[1]} both" if len(paths) == 2 else \
                 f"{', '.join(paths[:-1])} and {paths[-1]} all"
-            where = [named(item.path) for item in self.inputs if name in item.reviewers]
             lines.append(f"{files} carry the reviewer {name}: their values count as one "
-                         "reviewer's. If they are different people, name the reviewer of "
-                         "each file and merge again into a new file: reviewer merge NEW.db "
-                         + " ".join(f"NAME{n}={shlex.quote(path)}"
-                                    for n, path in enumerate(where, 1)))
+                         "reviewer's" + ("" if name.casefold() in self.named else
+                                         self._advice(name)))
+        lines += [text for _name, text in self.shared]
         return lines
+
+    def _advice(self, name: str) -> str:
+        """The command that keeps apart two people who kept the name ``name``."""
+        where = [named(item.path) for item in self.inputs if name in item.reviewers]
+        return (". If they are different people, name the reviewer of each file and merge "
+                "again into a new file: reviewer merge NEW.db "
+                + " ".join(f"NAME{n}={shlex.quote(path)}" for n, path in enumerate(where, 1)))

@@ -1,32 +1,54 @@
 """Whose work each input of a merge is, where two inputs carry one reviewer's name.
 
 Each reviewer's values are kept under the name on their rows, so two people who kept
-one name (the system's user name of two machines, ``root``) would count as one
-reviewer, the later file's values replacing the earlier's unsaid. A name given to an
-input (``NAME=FILE``, ``names``) is the name of its own work: every value whose rows
-carry a name that is not one of its reviewers' (the reviewers merged into it keep
-theirs). Before anything is written, ``check_shared`` refuses inputs that, so named,
-still bring one reviewer's values that differ on a thing of a posting both hold, and
-says the command that names each one's reviewer; unless that name was given to both,
-which says they are one person's, or one file is an older copy of the other (its log
-goes on in the other's): the later value of a thing is then kept, as of one file merged
-again.
+one name (the system's user name of two machines, ``root``) count as one reviewer, the
+later value of a thing replacing the earlier, as of one person's two files (a merged
+file and the file of one of its reviewers, worked on since). Values alone cannot tell
+the two apart, so the merge goes on as for one person and ``shared_notes`` says where it
+may have been two: two inputs, or an input and what OUT holds from another file, that
+bring one name's values (a value taken back counting as one) that differ on a thing of
+one posting (by its page's hash), unless both came from one file (its name and when its
+log began; a merged file's log says where each reviewer's values came from), one file
+is an older copy of the other (its log goes on in the other's), or both were given that
+name (``NAME=FILE``). The note says the command that keeps them apart.
+
+A name given to an input is the name of its own work: of a file that holds no
+reviewers' values, every name on its rows; of a merged file, only rows that name nobody
+(its reviewers and the rulings made in it keep their names).
 """
 
 from __future__ import annotations
 
 import shlex
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reviewer.core.store import Store, same_review
+from reviewer.core.store import Store, clean_name, same_review
 from reviewer.core.store.ruled import merged_name
-from reviewer.core.store.transfer import Value
-from reviewer.core.team.files import TeamError, named, opened_input
+from reviewer.core.team.files import named, opened_input
 from reviewer.core.team.rulings import classify
 
 _PAGE = 500  # postings read at a time
+_GONE = object()  # a value its reviewer took back
+Source = tuple[str, str]  # the file a value came from: its name, ``source_of`` it
+# page hash, name (case aside) → the source, and each thing's value
+Held = dict[tuple[str, str], tuple[Source, dict[tuple[str, str], Any]]]
+
+
+def source_of(store: Store) -> str:
+    """Which file a value or a ruling came from: its name, and when its log began (two
+    files of one name are two, but for a copy)."""
+    return f"{store.path.name} {store.merge_log.origin()}"
+
+
+def given_names(names: Sequence[str | None] | None, count: int) -> list[str | None]:
+    """The names given to ``count`` inputs (None: none), as stored."""
+    given = [clean_name(n) if n else None for n in names or [None] * count]
+    if len(given) != count:
+        raise ValueError("one name (or None) for each input")
+    return given
 
 
 class Naming:
@@ -36,96 +58,179 @@ class Naming:
     def __init__(self, store: Store, given: str | None) -> None:
         self.given = given
         self.stem = store.path.stem
-        self.reviewed = {name.casefold() for name in store.reviews.reviewers()}
+        self.merged = bool(store.reviews.reviewers())
 
     def __call__(self, reviewer: str) -> str:
         name = merged_name(reviewer, self.stem)
-        return self.given if self.given and name.casefold() not in self.reviewed else name
+        if self.given and (not self.merged or clean_name(reviewer) == "unknown"):
+            return self.given
+        return name
 
     def names(self, store: Store) -> set[str]:
         """The names, case aside, that the input's values come under."""
-        return {self(name).casefold() for name in [*store.reviews.every_name(), ""]}
+        return {self(name).casefold() for name in [
+            *store.reviews.every_name(), *store.merge_log.names(), ""]}
 
 
-def check_shared(out: Path, paths: Sequence[Path], given: Sequence[str | None]) -> None:
-    """``TeamError`` where two of the inputs ``paths`` (named as ``given`` says) bring
-    values of one reviewer that differ on a thing of one posting (by its page's hash):
-    merged, one would replace the other."""
+@dataclass
+class Shared:
+    """What ``shared_notes`` found: a note for each name two files brought apart, and the
+    names given to every file that brings them (one person's, said so)."""
+
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (name, what to say)
+    named: set[str] = field(default_factory=set)
+
+
+def shared_notes(out: Path, paths: Sequence[Path], given: Sequence[str | None]) -> Shared:
+    """Where inputs ``paths`` (named as ``given`` says), or one of them and OUT, bring
+    values of one reviewer name that differ and may be two people's (module doc)."""
     carried: dict[str, list[int]] = {}
     for number, path in enumerate(paths):
         with opened_input(path) as store:
             for name in Naming(store, given[number]).names(store):
                 carried.setdefault(name, []).append(number)
-    shared = {name for name, inputs in carried.items() if len(inputs) > 1}
+    found = Shared(named={name for name, inputs in carried.items() if all(
+        (given[n] or "").casefold() == name for n in inputs)})
+    before: set[str] = set()
+    if out.exists() and out.resolve() not in {p.resolve() for p in paths}:
+        with opened_input(out) as store:
+            before = {name.casefold() for name in store.reviews.reviewers()}
+    shared = {name for name, inputs in carried.items()
+              if len(inputs) + (name in before) > 1} - found.named
     if not shared:
-        return
-    involved = {number for name in shared for number in carried[name]}
+        return found
     logs = {}  # each input's log: its last line's id, and its digest
-    for number in sorted(involved):
+    for number in range(len(paths)):
         with opened_input(paths[number]) as store:
             logs[number] = store.merge_log.log_digest()
-    seen: dict[tuple[str, str, str, str], tuple[Any, int]] = {}
-    clashes: dict[tuple[str, int, int], list[int]] = {}  # name, inputs → the later's postings
-    copies: set[tuple[int, int]] = set()  # (input, an older copy of it)
-    for number in sorted(involved):
-        with opened_input(paths[number]) as store:
-            copies.update((number, other) for other, (last, digest) in logs.items()
-                          if other != number and last and last < logs[number][0]
-                          and store.merge_log.log_digest(last) == (last, digest))
-            for page_hash, pid, name, value in _values(store, Naming(store, given[number])):
-                if name.casefold() not in shared:
-                    continue
-                key = (page_hash, name.casefold(), value.kind, value.key)
-                earlier = seen.setdefault(key, (value.value, number))
-                if earlier[1] != number and not _one_person(name, given, earlier[1], number) \
-                        and not {(number, earlier[1]), (earlier[1], number)} & copies \
-                        and not same_review(earlier[0], value.value, value.kind):
-                    found = clashes.setdefault((name, earlier[1], number), [])
-                    if pid not in found:
-                        found.append(pid)
-    if clashes:
-        raise TeamError(_refusal(out, paths, given, clashes))
+    held: dict[int, Held] = {}
+    if before & shared:
+        with opened_input(out) as store:
+            held[-1] = _held_out(store, shared)
+    for number, path in enumerate(paths):
+        with opened_input(path) as store:
+            held[number] = _held(store, Naming(store, given[number]), shared)
+            copies = {other for other, (last, digest) in logs.items()
+                      if other != number and last and last < logs[number][0]
+                      and store.merge_log.log_digest(last) == (last, digest)}
+        for other in sorted(held):
+            if other < number and other not in copies:
+                pairs = _differ(held[other], held[number], given, other, number)
+                for name, (pids, earlier) in pairs.items():
+                    found.notes.append((name, _note(out, paths, name, (other, earlier),
+                                                    number, pids)))
+    return found
 
 
-def _one_person(name: str, given: Sequence[str | None], first: int, second: int) -> bool:
-    """Whether both inputs were given ``name`` (case aside): said to be one person's work,
-    of which the later value of a thing is kept."""
-    return all((given[n] or "").casefold() == name.casefold() for n in (first, second))
+def _differ(first: Held, second: Held, given: Sequence[str | None], one: int,
+            two: int) -> dict[str, tuple[list[str], str]]:
+    """Name → the page hashes where ``first`` and ``second`` hold values of it that
+    differ, not both from one file, nor both given the name; and the name of the file
+    the first's came from."""
+    out: dict[str, tuple[list[str], str]] = {}
+    for (page, name), (source, things) in second.items():
+        if (page, name) not in first or all(
+                n >= 0 and (given[n] or "").casefold() == name for n in (one, two)):
+            continue
+        source_before, earlier = first[(page, name)]
+        if _same_source(source_before, source):
+            continue
+        if any(_apart(earlier.get(thing, _GONE if ("", "") in earlier else None), value,
+                      thing[0]) for thing, value in things.items() if thing != ("", "")) \
+                or (("", "") in things and earlier) or (("", "") in earlier and things):
+            out.setdefault(name, ([], source_before[0]))[0].append(page)
+    return out
 
 
-def _values(store: Store, naming: Naming) -> Iterator[tuple[str, int, str, Value]]:
-    """(page hash, posting, name as merged, value) of every reviewer's value the input
-    brings (as ``merge`` sorts them: ``rulings.classify``)."""
-    has_reviews = bool(store.reviews.reviewers())
+def _apart(earlier: Any, value: Any, kind: str) -> bool:
+    """Whether two values of one name differ (one taken back, the other held: yes)."""
+    if earlier is None:
+        return False
+    if earlier is _GONE or value is _GONE:
+        return earlier is not value
+    return not same_review(earlier, value, kind)
+
+
+def _same_source(first: Source, second: Source) -> bool:
+    return first[0] == second[0] and (first[1] == second[1] or "" in (first[1], second[1]))
+
+
+def _held(store: Store, naming: Naming, shared: set[str]) -> Held:
+    """An input's values of the names ``shared`` (as ``merge`` sorts them:
+    ``rulings.classify``), with the values its reviewers took back and where each came
+    from."""
+    own: Source = (store.path.name, source_of(store))
+    out: Held = {}
+    for hashes, values, takings, sources in _pages(store, naming):
+        for pid, name, kind, key, value in [*values, *takings]:
+            if name.casefold() in shared:
+                source = sources.get((pid, name.casefold()), own)
+                things = out.setdefault((hashes[pid], name.casefold()), (source, {}))[1]
+                if value is not _GONE or (kind, key) not in things:
+                    things[(kind, key)] = value
+    return out
+
+
+def _pages(store: Store, naming: Naming) -> Iterator[tuple[dict[int, str], list[Any],
+                                                           list[Any], dict[Any, Source]]]:
+    """An input's postings a page at a time: their hashes, values, values taken back
+    (``_GONE``) and, of a merged file, where each reviewer's values came from."""
     after = 0
     while page := store.transfer.hashes(after, _PAGE):
         after = page[-1][0]
         ids = [pid for pid, _digest in page]
-        hashes = dict(page)
         values, _rulings = classify(
-            store.transfer.values(ids), store.transfer.reviews_of(ids) if has_reviews
-            else {}, naming.stem, store.merge_log.made_here(ids) if has_reviews else {})
-        for value in values:
-            yield hashes[value.posting], value.posting, naming(value.reviewer), value
+            store.transfer.values(ids), store.transfer.reviews_of(ids) if naming.merged
+            else {}, naming.stem, store.merge_log.made_here(ids) if naming.merged else {})
+        takings = [(pid, naming(who), kind, key, _GONE)
+                   for pid, who, kind, key, _at in store.merge_log.takings_back(ids)]
+        yield (dict(page), [(v.posting, naming(v.reviewer), v.kind, v.key, v.value)
+                            for v in values], takings,
+               store.merge_log.sources(ids) if naming.merged else {})
 
 
-def _refusal(out: Path, paths: Sequence[Path], given: Sequence[str | None],
-             clashes: dict[tuple[str, int, int], list[int]]) -> str:
-    """What to say of inputs that bring one name's values that differ, and the command
-    that names each input's reviewer (``NAME=FILE``)."""
-    (name, first, second), pids = next(iter(clashes.items()))
-    shown = ", ".join(map(str, pids[:10])) + (" …" if len(pids) > 10 else "")
-    one = len(pids) == 1
-    clashing = {n for (_name, a, b) in clashes for n in (a, b)}
-    args = [shlex.quote(named(str(path))) if number not in clashing
-            else f"NAME{number + 1}={shlex.quote(named(str(path)))}"
-            for number, path in enumerate(paths)]
-    return (f"{named(paths[first].name)} and {named(paths[second].name)} both carry the "
-            f"reviewer {name}, and their values differ on {len(pids):,} posting"
-            f"{'' if one else 's'} ({'id' if one else 'ids'} {shown} in "
-            f"{named(paths[second].name)}): merged, one would replace the other. Nothing was "
-            "merged. If they are different people, name the reviewer of each file (NAME=FILE: "
-            "the file's own work is NAME's): reviewer merge "
-            f"{shlex.quote(named(str(out)))} {' '.join(args)}; if they are one person's, "
-            f"give both that name ({shlex.quote(name)}=FILE), and the later value of each "
-            "thing is kept.")
+def _held_out(store: Store, shared: set[str]) -> Held:
+    """What OUT holds of the names ``shared``: their values and the file each came from."""
+    out: Held = {}
+    after = 0
+    while page := store.transfer.hashes(after, _PAGE):
+        after = page[-1][0]
+        ids = [pid for pid, _digest in page]
+        hashes, sources = dict(page), store.merge_log.sources(ids)
+        for pid, known in store.transfer.reviews_of(ids).items():
+            for (who, kind, key), (value, _at) in known.items():
+                name = who.casefold()
+                if name in shared and (pid, name) in sources:
+                    out.setdefault((hashes[pid], name), (sources[(pid, name)], {}))[1][
+                        (kind, key)] = value
+    return out
+
+
+def _note(out: Path, paths: Sequence[Path], name: str, earlier: tuple[int, str],
+          second: int, pages: list[str]) -> str:
+    """What to say of two files that brought one name's values that differ, and the
+    command that keeps them apart where they are two people (``NAME=FILE``, of a file
+    that is not itself a merge of others)."""
+    with opened_input(paths[second]) as store:
+        ids = sorted(store.transfer.ids_of(pages).values())
+    shown = ", ".join(map(str, ids[:10])) + (" …" if len(ids) > 10 else "")
+    first, source = earlier
+    later = named(paths[second].name)
+    where = f"{named(paths[first].name)} and {later} both bring" if first >= 0 else \
+        f"{named(out.name)} holds from {named(source)}, and {later} brings,"
+    args: list[str] = []
+    for number in (first, second):
+        if number < 0:
+            args.append(f"NAME{len(args) + 1}={shlex.quote(named(source))}")
+        else:
+            with opened_input(paths[number]) as store:
+                merged = bool(store.reviews.reviewers())
+            args.append(f"NAME{len(args) + 1}=" + (
+                f"FILE (the file merged into {named(paths[number].name)})" if merged
+                else shlex.quote(named(str(paths[number])))))
+    one = len(ids) == 1
+    return (f"{where} values of the reviewer {name} that differ on {len(ids):,} posting"
+            f"{'' if one else 's'} ({'id' if one else 'ids'} {shown} in {later}): they were "
+            "merged as one person's, the later value replacing the earlier. If they are two "
+            "people, merge each one's own file into a new file, naming its reviewer "
+            f"(NAME=FILE): reviewer merge NEW.db {' '.join(args)}")

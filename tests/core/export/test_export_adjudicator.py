@@ -100,8 +100,50 @@ def test_the_jsonl_goes_back_in_with_who_ruled(tmp_path: Path) -> None:
     assert main(["export", str(db), "-o", str(tmp_path / "p.jsonl"), "--all"]) == 0
     assert main(["import", str(tmp_path / "back.db"), str(tmp_path / "p.jsonl")]) == 0
     first = records(tmp_path / "back.db")[0]
-    # the adjudicated field is still the adjudicator's, not the reviewer's who set the status
-    assert first["adjudicated_by"] == {"field:title": "lead"}
+    # every ruling is still the adjudicator's, not the reviewer's who set the status
+    assert first["adjudicated_by"] == {"field:title": "lead", "label:relevant": "lead"}
     with Store(tmp_path / "back.db", create=False) as store:
         assert store.db.execute("SELECT reviewer FROM doc_labels WHERE posting_id = 1"
                                 ).fetchall() == [("lead",)]
+
+
+def test_every_kind_of_ruling_is_kept_through_an_import(tmp_path: Path) -> None:
+    db = adjudicated(tmp_path)
+    with Store(db, reviewer="zoe") as store:
+        store.postings.set_status(1, "skipped")
+        store.postings.set_comment(1, "a duplicate")
+    ruled = records(db)[0]["adjudicated_by"]
+    assert ruled == {"field:title": "lead", "label:relevant": "lead", "status": "zoe",
+                     "comment": "zoe"}
+    for turn in ("a", "b"):
+        assert main(["export", str(db), "-o", str(tmp_path / f"{turn}.jsonl"), "--all"]) == 0
+        assert main(["import", str(tmp_path / f"{turn}.db"), str(tmp_path / f"{turn}.jsonl")]) == 0
+        db = tmp_path / f"{turn}.db"
+        assert records(db)[0]["adjudicated_by"] == ruled
+    assert main(["export", str(db), "-f", "prodigy", "-o", str(tmp_path / "p.jsonl"), "--all"]) == 0
+    task = json.loads((tmp_path / "p.jsonl").open(encoding="utf-8").readline())
+    assert task["meta"]["adjudicated_by"] == ruled and task["_annotator_id"] in ("lead", "zoe")
+
+
+def test_a_ruling_whose_adjudicator_the_record_does_not_name_is_no_ones(tmp_path: Path) -> None:
+    """A record written before records said who ruled: its adjudicated field is credited to
+    no one known, never to the reviewer who set the status."""
+    db = adjudicated(tmp_path)
+    assert main(["export", str(db), "-o", str(tmp_path / "p.jsonl"), "--all"]) == 0
+    lines = (tmp_path / "p.jsonl").read_text(encoding="utf-8").splitlines()
+    old = json.loads(lines[0])
+    del old["adjudicated_by"]
+    (tmp_path / "old.jsonl").write_text(json.dumps(old) + "\n", encoding="utf-8")
+    assert main(["import", str(tmp_path / "back.db"), str(tmp_path / "old.jsonl")]) == 0
+    first = records(tmp_path / "back.db")[0]
+    assert first["adjudicated_by"] == {"field:title": "unknown"}
+    assert first["provenance"]["title"] == "adjudicated"
+
+
+def test_an_adjudicated_by_that_names_no_one_is_refused(tmp_path: Path) -> None:
+    first = dict(records(adjudicated(tmp_path))[0])
+    for wrong, said in (({"field:title": 5}, "5"), ({"field:title": ["lead"]}, "lead"),
+                        ({"field:title": "   "}, "no reviewer's name"),
+                        ({"field:nosuch": "lead"}, "field:nosuch"), (["lead"], "object")):
+        problem = record_problem({**first, "adjudicated_by": wrong})
+        assert problem is not None and said in problem
