@@ -65,7 +65,8 @@ from reviewer.core.team.retract import (
     Tally,
     agreed,
     dumps,
-    latest_takings,
+    given_since,
+    latest,
     of_thing,
     taken_back,
 )
@@ -199,14 +200,13 @@ class _Merger:
         item.matched += len(page) - len(new)
         to_out = {pid: known.get(h) or added[h] for pid, h in page}
         src_ids = [pid for pid, _h in page]
-        stem = src.path.stem
         incoming, rulings = classify(
             src.transfer.values(src_ids), src.transfer.reviews_of(src_ids) if has_reviews
-            else {}, stem, src.merge_log.made_here(src_ids) if has_reviews else {})
+            else {}, src.path.stem, src.merge_log.made_here(src_ids) if has_reviews else {})
         out.transfer.add_seconds([(to_out[p], self._theirs(r), s)
                                   for p, r, s in src.transfer.seconds(src_ids)])
-        takings = [(to_out[p], self._theirs(w), kind, key, at)
-                   for p, w, kind, key, at in src.merge_log.takings_back(src_ids)]
+        takings = [(to_out[p], self._theirs(w), kind, key, at, place)
+                   for p, w, kind, key, at, place in src.merge_log.takings_back(src_ids)]
         if not incoming and not rulings and not takings:
             return
         posts = {to_out[v.posting] for v in incoming + rulings} | {t[0] for t in takings}
@@ -229,12 +229,11 @@ class _Merger:
         held = {(to_out[v.posting], self._theirs(v.reviewer), v.kind, v.key) for v in incoming}
         # values their reviewers took back, whichever file said so first: not brought
         # again by a file that still holds them (one merged before, or an older copy)
-        gone = latest_takings(out.merge_log.takings_back(matched, merged_only=True))
-        told = [t for t in takings if t[2] and t[:4] not in held and t[4] > gone.get(t[:4], "")]
-        gone.update(latest_takings(told))
-        # this file's own: a value it holds of the second it took the thing back in was
-        # given since (a taking back leaves none), in whole seconds as times are kept
-        own = latest_takings(takings)
+        gone = latest(out.merge_log.takings_back(matched, merged_only=True))
+        told = [t for t in takings if t[2] and t[:4] not in held and (
+            t[:4] not in gone or t[4] > gone[t[:4]][4])]
+        gone.update(latest(told))
+        own = latest(takings)  # (a value of the second of its taking back: ``given_since``)
         came: dict[Thing, tuple[str, Value]] = {}
         for value in incoming:
             pid, name = to_out[value.posting], self._theirs(value.reviewer)
@@ -251,9 +250,10 @@ class _Merger:
                 item.older.add(name)  # (said: a file merged before, or a clock behind)
                 item.older_values += 1
                 continue
-            took = gone.get((pid, *key), "")
-            if value.at < took or (value.at == took and took not in (
-                    own.get((pid, *key)), own.get((pid, name, "", "")))):
+            took = gone.get((pid, *key))
+            if took is not None and (value.at < took[4] or (value.at == took[4] and not
+                                     given_since(took, own.get((pid, *key)),
+                                                 own.get((pid, name, "", ""))))):
                 continue
             rows.append((pid, name, value.kind, value.key, dumps(value.value), value.at))
             reviews.setdefault(pid, {})[key] = (value.value, value.at)
@@ -268,9 +268,9 @@ class _Merger:
                 self._settle(thing, name, value, finals.get(thing, []), earlier, reviews)
         removed = taken_back(takings, held, reviews)
         # logged, at the time they were taken back: the files OUT is merged into learn it
-        out.merge_log.log_taken_back([(*thing, at) for thing, at in latest_takings(
-            told + [r for r in removed if r[4] > gone.get(r[:4], "")]).items()])
-        for pid, name, what, which, _at in removed:
+        out.merge_log.log_taken_back(list(latest(told + [
+            r for r in removed if r[:4] not in gone or r[4] > gone[r[:4]][4]]).values()))
+        for pid, name, what, which, _at, _place in removed:
             out.reviews.remove(pid, name, what, which)
             del reviews[pid][(name, what, which)]
             item.taken_back += 1
