@@ -24,7 +24,11 @@ NAMES = ["ana", "ben", "chen"]
 @pytest.fixture
 def ruled(tmp_path: Path) -> tuple[dict[str, Path], Path]:
     """ana labelled (0, 4, TOOL) on posting 5, ben reviewed it with none; merged, the lead
-    ruled "no span labels" (ana's span rejected)."""
+    ruled "no span labels" (ana's span rejected).
+
+    A disagreement that only an accepted span could clear (marking it reviewed did, but
+    not where the project merged into is the one the files were split from): rejecting
+    the spans labelled is the ruling none."""
     files = shared_files(tmp_path, NAMES)
     with Store(files["ana"], reviewer="ana") as store:
         store.spans.add(5, 0, 4, "TOOL")
@@ -35,9 +39,26 @@ def ruled(tmp_path: Path) -> tuple[dict[str, Path], Path]:
     merge_projects(out, [files["ana"], files["ben"]])
     with Store(out, reviewer="lead") as store:
         assert store.reviews.differing(5) == [("spans", "")]
+        store.decisions.accept_all(5)  # marking it reviewed decides nothing of them
+        assert store.reviews.differing(5) == [("spans", "")]
         store.spans.add_many(5, [(0, 4, "TOOL")], "human", "rejected", follow=False)
         assert store.reviews.differing(5) == []
+        assert [s for s in store.records.get(5)["spans"] if s["state"] == "accepted"] == []
     return files, out
+
+
+def test_a_span_the_reviewers_come_to_agree_on_is_accepted_and_rejected_no_more(
+        ruled: tuple[dict[str, Path], Path]) -> None:
+    files, out = ruled
+    with Store(files["ben"], reviewer="ben") as store:
+        store.spans.add(5, 0, 4, "TOOL")  # ben labels it too: the spans are decided again
+    merge_projects(out, [files["ana"], files["ben"]])
+    with Store(out) as store:  # accepted, as they agree; and no more rejected as well
+        assert [(s["start"], s["end"], s["label"], s["state"])
+                for s in store.records.get(5)["spans"]] == [(0, 4, "TOOL", "accepted")]
+        record = next(r for r in store.records.all(False) if r["id"] == 5)
+        assert "rejected_spans" not in record and len(record["spans"]) == 1
+        assert store.reviews.differing(5) == []
 
 
 def decided(path: Path) -> dict[str, list[tuple[Any, ...]]]:
