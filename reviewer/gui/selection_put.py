@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from reviewer.core.extract import value_from_selection
 from reviewer.core.schema import FIELDS
-from reviewer.gui.text_mapping import SpanMapper, snap_to_words, source_span, trim_markup
+from reviewer.gui.text_mapping import SpanMapper, source_span, trim_markup
+from reviewer.gui.word_snap import snap_to_words
 
 if TYPE_CHECKING:
     from reviewer.gui.review_flow import ReviewFlow
