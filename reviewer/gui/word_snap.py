@@ -2,7 +2,7 @@
 
 A selection that cuts a word takes it whole; spaces and punctuation at its ends go ("(Python),"
 is "Python"), but a bracket or quote that closes, or opens, one the words keep stays:
-"alert(1)" is not cut to "alert(1", nor “hi” in 'say “hi”' to '“hi'. No Qt.
+"alert(1)" is not cut to "alert(1", nor 'Say "a" and "b"' to 'a" and "b'. No Qt.
 """
 
 from __future__ import annotations
@@ -11,10 +11,17 @@ import unicodedata
 
 from reviewer.core.words import spaced
 
-_EDGE_PUNCTUATION = ".,;:!?()[]{}\"'«»“”‘’…–—"
-# brackets and quotes kept in pairs ("'" and "’" are apostrophes as often: not these)
-_PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»", "“": "”", '"': '"'}
-_OPENERS = {close: open_ for open_, close in _PAIRS.items()}
+_BRACKETS = {"(": ")", "[": "]", "{": "}", "（": "）", "［": "］", "｛": "｝", "「": "」",
+             "『": "』", "【": "】", "〔": "〕", "〈": "〉", "《": "》"}
+_CLOSING = {close: open_ for open_, close in _BRACKETS.items()}
+# quotes as the languages pair them: German „…“ and »…«, French «…», Swedish ”…”
+_QUOTES = {('"', '"'), ("'", "'"), ("“", "”"), ("‘", "’"), ("„", "“"), ("„", "”"),
+           ("‚", "‘"), ("‚", "’"), ("«", "»"), ("»", "«"), ("‹", "›"), ("›", "‹"),
+           ("”", "”"), ("’", "’")}
+_QUOTE_MARKS = {mark for pair in _QUOTES for mark in pair}
+_APOSTROPHES = "'’"
+_EDGE_PUNCTUATION = ".,;:!?…–—" + "".join(_BRACKETS) + "".join(_CLOSING) + "".join(
+    sorted(_QUOTE_MARKS))
 
 
 def in_word(ch: str) -> bool:
@@ -33,7 +40,7 @@ def _one_word(left: str, right: str) -> bool:
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     """``start``/``end`` widened to whole words and narrowed past spaces and edge
     punctuation (a span of "(Python)," is "Python"; "C++" and "C#" keep their signs),
-    but for the brackets and quotes that pair with one inside (``_paired``)."""
+    but for the brackets and quotes that pair with one inside (``_kept_whole``)."""
     while start > 0 and start < len(text) and _one_word(text[start - 1], text[start]):
         start -= 1
     while 0 < end < len(text) and _one_word(text[end - 1], text[end]):
@@ -43,43 +50,49 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCTUATION):
         end -= 1
-    return _paired(text, start, end, *covered) if start < end else None
+    return _kept_whole(text, start, end, *covered) if start < end else None
 
 
-def _unpaired(words: str) -> tuple[list[str], list[str]]:
-    """The brackets and quotes of ``words`` left open, in the order opened, and those
-    closed that open before them, in the order closed. A straight quote closes an open
-    one, else opens."""
-    opened: list[str] = []
-    closed: list[str] = []
-    for ch in words:
-        if ch == '"' and opened[-1:] == ['"']:
-            opened.pop()
-        elif ch in _PAIRS:
-            opened.append(ch)
-        elif ch in _OPENERS:
-            if opened and opened[-1] == _OPENERS[ch]:
-                opened.pop()
-            elif not opened:
-                closed.append(ch)
-    return opened, closed
+def _partners(text: str, low: int, high: int) -> dict[int, int]:
+    """The brackets and quotes of ``text[low:high]`` that pair, each position mapped to
+    its partner's. A quote opens before a word and closes after one; an apostrophe
+    within a word ("don't", "team’s") is neither."""
+    partners: dict[int, int] = {}
+    opened: list[int] = []
+    for i in range(low, high):
+        ch = text[i]
+        if ch in _BRACKETS:
+            opened.append(i)
+        elif ch in _CLOSING:
+            if opened and text[opened[-1]] == _CLOSING[ch]:
+                partners[opened[-1]] = i
+                partners[i] = opened.pop()
+        elif ch in _QUOTE_MARKS:
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if ch in _APOSTROPHES and in_word(before) and in_word(after):
+                continue
+            if not before.isspace() and opened and (text[opened[-1]], ch) in _QUOTES:
+                partners[opened[-1]] = i
+                partners[i] = opened.pop()
+            elif not after.isspace():
+                opened.append(i)
+    return partners
 
 
-def _paired(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int]:
+def _kept_whole(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int]:
     """``start``/``end`` moved back out over the brackets and quotes the narrowing took
-    off (within ``low``…``high``, what the selection covered) that pair with one of
-    ``text[start:end]``."""
-    opened, closed = _unpaired(text[start:end])
-    for opener in reversed(opened):  # (the last opened closes first)
-        if end < high and text[end] == _PAIRS[opener]:
-            end += 1
-        elif opener == '"' and start > low and text[start - 1] == '"':
-            start -= 1  # (a straight quote: the one before may be its opening one)
-        else:
-            break
-    for closer in closed:  # (the first closed opens nearest)
-        if start > low and text[start - 1] == _OPENERS[closer]:
-            start -= 1
-        else:
-            break
+    off (within ``low``…``high``, what the selection covered) whose partner it kept, so
+    that a pair is kept or left out whole: 'Say "a" and "b"' keeps both quotes of each
+    word, "(Python)" loses both brackets."""
+    partners = _partners(text, low, high)
+    moved = True
+    while moved:
+        moved = False
+        for i in range(start, end):
+            partner = partners.get(i)
+            if partner is not None and not start <= partner < end:
+                start, end = min(start, partner), max(end, partner + 1)
+                moved = True
+                break
     return start, end

@@ -97,11 +97,28 @@ def test_snapping_keeps_signs_and_drops_edge_punctuation() -> None:
     ("arr[0]. next", "arr[0].", "arr[0]"),
     ("x) and (y", "x) and (y", "x) and (y"),  # (nothing to pair: as the words stand)
     ("'don't'", "'don't'", "don't"),  # (an apostrophe is no quote to pair)
+    ('say "a" and "b" ok', '"a" and "b"', '"a" and "b"'),
+    ('use "Python", "SQL" ok', '"Python", "SQL"', '"Python", "SQL"'),
+    ("say 'a' and 'b' ok", "'a' and 'b'", "'a' and 'b'"),
+    ("Wir »a« und »b« da", "»a« und »b«", "»a« und »b«"),
+    ("x ‘a’ and ‘b’ y", "‘a’ and ‘b’", "‘a’ and ‘b’"),
+    ("x „a“ und „b“ y", "„a“ und „b“", "„a“ und „b“"),
+    ("Wir suchen „Python“ Profis", "„Python“", "Python"),
+    ("use «Python» daily", "«Python»", "Python"),
+    ("use （Python） daily", "（Python）", "Python"),
+    ("use 「Python」 daily", "「Python」", "Python"),
+    ("「東京」で", "「東京」", "東京"),
+    ("it's 'Bob's' car", "'Bob's'", "Bob's"),
+    ("the team’s ‘own’ tools", "team’s ‘own’", "team’s ‘own’"),
+    ('he said "a "b" c" ok', '"a "b" c"', 'a "b" c'),
+    ("x ((a)) y", "((a))", "a"),
 ])
 def test_snapping_keeps_the_brackets_and_quotes_that_pair_with_the_words(
         text: str, selected: str, expected: str) -> None:
     """"onerror=alert(1)" selected was labelled "onerror=alert(1": the closing bracket
-    went as edge punctuation, the opening one stayed."""
+    went as edge punctuation, the opening one stayed; 'Say "a" and "b"' was 'a" and "b',
+    each edge's quote going though one inside paired with it, and "（Python）" kept the
+    brackets that "(Python)" lost."""
     start = text.index(selected)
     found = snap_to_words(text, start, start + len(selected))
     assert found is not None and text[slice(*found)] == expected

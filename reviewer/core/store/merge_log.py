@@ -21,7 +21,11 @@ from reviewer.core.store.jsontext import loads
 from reviewer.core.store.sqlite import Database
 from reviewer.core.store.takings import chunks, marks
 
-Taking = tuple[int, str, str, str, str]  # posting, reviewer, kind, key ("" any), when
+# a line's place: its file (``MergeLog.origin``) and its number in the file's log, which
+# orders the edits of one second (times are whole seconds); ("", 0): not known
+Place = tuple[str, int]
+Taking = tuple[int, str, str, str, str, Place]  # posting, reviewer, kind, key ("" any),
+# when, and the place of the line that says it
 # (a team's merge names OUT's postings so: ``team.retract``, ``team.rulings``)
 Thing = tuple[int, str, str]  # posting, kind, key
 Made = tuple[str, Any, str | None]  # who, what (None: not said), the file it came from
@@ -44,6 +48,13 @@ def _things(said: dict[str, Any]) -> list[tuple[str, str]]:
             if isinstance(t, list) and len(t) == 2 and t[0] in _KINDS]
 
 
+def _place(said: dict[str, Any]) -> Place:
+    """The place a ``taken_back`` line gives the taking back it logs (none before they
+    were logged)."""
+    file, line = said.get("file"), said.get("line")
+    return (file, line) if isinstance(file, str) and isinstance(line, int) else ("", 0)
+
+
 class MergeLog:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -56,28 +67,34 @@ class MergeLog:
         said it, kind and key "": it may have taken back anything), a change of
         the label schema that left a reviewer no answer to a question or no span
         (``takings.log_lost``: the reviewer whose it was), and a reviewer's value a merge
-        found taken back (``log_taken_back``; these alone with ``merged_only``)."""
-        out = []
+        found taken back (``log_taken_back``, at the place of the line in the file that
+        said so; these alone with ``merged_only``)."""
+        out: list[Taking] = []
         kinds = ("taken_back",) if merged_only else tuple(_TAKINGS)
-        for pid, who, kind, said, at in self._events(ids, kinds):
+        origin = self.origin()
+        for pid, who, kind, said, at, number in self._events(ids, kinds):
+            place = (origin, number)
             if kind == "revert_field" and isinstance(said.get("field"), str):
-                out.append((pid, who, "field", said["field"], at))
+                out.append((pid, who, "field", said["field"], at, place))
             elif kind == "set_labels" and isinstance(said.get("question"), str) \
                     and not said.get("options"):
-                out.append((pid, who, "label", said["question"], at))
+                out.append((pid, who, "label", said["question"], at, place))
             elif kind == "undo":  # (what it changed, where its line says: else anything)
                 things = _things(said)
-                out += [(pid, who, k, key, at) for k, key in things or [("", "")]]
+                out += [(pid, who, k, key, at, place) for k, key in things or [("", "")]]
                 if ("status", "") in things:  # no longer reviewed: no answer on spans
-                    out.append((pid, who, "spans", "", at))
+                    out.append((pid, who, "spans", "", at, place))
             elif kind in ("schema_removed", "taken_back"):  # whose it was, not who wrote
+                if kind == "taken_back":
+                    place = _place(said)
                 if said.get("kind") in (("label", "spans") if kind == "schema_removed"
                                         else _KINDS) and isinstance(said.get("of"), str):
-                    out.append((pid, said["of"], said["kind"], str(said.get("key", "")), at))
+                    out.append((pid, said["of"], said["kind"], str(said.get("key", "")), at,
+                                place))
             elif kind not in ("revert_field", "set_labels"):
-                out.append((pid, who, _TAKINGS[kind], "", at))
+                out.append((pid, who, _TAKINGS[kind], "", at, place))
                 if kind == "set_status":  # no longer reviewed: no answer on spans
-                    out.append((pid, who, "spans", "", at))
+                    out.append((pid, who, "spans", "", at, place))
         return out
 
     def made_here(self, ids: Sequence[int]) -> dict[Thing, Made]:
@@ -90,7 +107,7 @@ class MergeLog:
         its line said what it changed took back any of the posting's made here."""
         mine: dict[int, dict[tuple[str, str], Made]] = {}
         merged: set[int] = set()
-        for pid, who, kind, said, _at in self._events(
+        for pid, who, kind, said, _at, _number in self._events(
                 ids, ("merge", "ruled", "settled", "undo", "redo", *_MADE)):
             made = mine.setdefault(pid, {})
             if kind == "merge":
@@ -154,17 +171,18 @@ class MergeLog:
             " AND kind = 'merge'", chunk)}
 
     def _events(self, ids: Sequence[int], kinds: Sequence[str]
-                ) -> list[tuple[int, str, str, dict[str, Any], str]]:
+                ) -> list[tuple[int, str, str, dict[str, Any], str, int]]:
         """The log's lines of ``kinds`` on the postings ``ids``, in the order written:
-        (posting, who, kind, data, when)."""
+        (posting, who, kind, data, when, the line's number)."""
         out = []
         for chunk in chunks(sorted(ids)):
-            for pid, who, kind, data, at in self.db.execute(
-                    "SELECT posting_id, reviewer, kind, data, at FROM events WHERE"
+            for pid, who, kind, data, at, number in self.db.execute(
+                    "SELECT posting_id, reviewer, kind, data, at, id FROM events WHERE"
                     f" posting_id IN ({marks(chunk)}) AND kind IN ({marks(kinds)})"
                     " ORDER BY id", [*chunk, *kinds]):
                 said = loads(data, {})
-                out.append((pid, who, kind, said if isinstance(said, dict) else {}, at))
+                out.append((pid, who, kind, said if isinstance(said, dict) else {}, at,
+                            int(number)))
         out.sort(key=lambda event: event[0])  # (by posting; in the order written in each)
         return out
 
@@ -173,7 +191,7 @@ class MergeLog:
         came from, as the last merge that brought them says: (its name, its name and when
         its log began; "" where the merge did not say)."""
         out = {}
-        for pid, _who, _kind, said, _at in self._events(ids, ("merge",)):
+        for pid, _who, _kind, said, _at, _number in self._events(ids, ("merge",)):
             for name in said.get("reviewers") or []:
                 out[(pid, str(name).casefold())] = (str(said.get("file", "")),
                                                     str(said.get("from", "")))
@@ -192,9 +210,11 @@ class MergeLog:
 
     def log_taken_back(self, taken: Sequence[Taking]) -> None:
         """Each reviewer's value a merge found taken back (posting, who, kind, key,
-        when they took it back), at that time."""
-        self._log("taken_back", [(pid, {"of": who, "kind": kind, "key": key}, at)
-                                 for pid, who, kind, key, at in taken])
+        when they took it back, the place of the line that said so), at that time."""
+        self._log("taken_back", [
+            (pid, {"of": who, "kind": kind, "key": key, **(
+                {"file": place[0], "line": place[1]} if place[0] else {})}, at)
+            for pid, who, kind, key, at, place in taken])
 
     def log_ruled(self, file: str, ruled: Sequence[tuple[int, str, str, str, Any]]) -> None:
         """The rulings a merge brought from ``file`` (posting, who, kind, key, value; a

@@ -104,11 +104,14 @@ class Reviews:
         """``ChangedMeanwhile`` unless the reviewers' values of one thing of posting
         ``pid`` are still ``shown`` (reviewer → value, as ``of`` gave them): a ruling that
         takes one of them, read before a merge changed them, would set a value its
-        reviewer took back. Called in the ruling's own transaction."""
+        reviewer took back. Values are compared as the disagreement is (``same``): one
+        given again with other evidence, or its skills in another order, is as shown.
+        Called in the ruling's own transaction."""
         held = {who: loads(value) for who, value in self.db.execute(
             "SELECT reviewer, value FROM reviews WHERE posting_id = ? AND kind = ? AND"
             " key = ?", (pid, kind, key))}
-        if held != shown:
+        if held.keys() != shown.keys() or not all(
+                same(value, shown[who], kind) for who, value in held.items()):
             what = _LABELS.get(key, key) if kind == "field" else \
                 f"question {key.replace('_', ' ')}" if kind == "label" else \
                 "the span labels" if kind == "spans" else f"the {kind}"

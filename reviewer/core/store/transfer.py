@@ -7,11 +7,12 @@ postings), ``whole`` (a posting as it came in: its row with the raw page and cle
 text, the machine's values with their alternatives, a learned model's label answers, its
 usefulness), ``values`` (every decision on the postings as each reviewer made it, in the
 shapes ``reviews`` keeps: see ``Value``), ``reviews_of`` (the reviewers' values a merge
-brought before), ``texts`` and ``seconds``. Writing: ``add`` (postings whole but for
-people's work: the machine's values only, each id kept where it is free), ``set_final``
-and ``withdraw`` (a final decision put in place, named for the reviewer it came from, or
-taken away; ``finish`` brings the postings' listing columns and last edits up to date
-after them), ``add_seconds``, and a project's learned models (``model_rows``,
+brought before), ``rejected_spans``, ``texts`` and ``seconds``. Writing: ``add``
+(postings whole but for people's work: the machine's values only, each id kept where it
+is free), ``set_final`` and ``withdraw`` (a final decision put in place, named for the
+reviewer it came from, or taken away; ``unreject``: a ruling's rejected spans; ``finish``
+brings the postings' listing columns and last edits up to date after them),
+``add_seconds``, and a project's learned models (``model_rows``,
 ``add_models``). Like ``bulk`` and undo it reads and writes across the parts' tables in
 SQL, as a merge of tens of thousands of postings needs; a write runs in the caller's
 transaction (``store.atomic``).
@@ -190,6 +191,16 @@ class Transfer:
                 out.setdefault(pid, {})[(who, kind, key)] = (loads(value), at)
         return out
 
+    def rejected_spans(self, ids: Sequence[int]) -> dict[int, set[tuple[int, int, str]]]:
+        """The spans a person rejected, of those of the postings ``ids`` that have some."""
+        out: dict[int, set[tuple[int, int, str]]] = {}
+        for chunk in _chunks(list(ids)):
+            for pid, start, end, label in self.db.execute(
+                    'SELECT posting_id, start, "end", label FROM spans WHERE state ='
+                    f" 'rejected' AND posting_id IN ({_marks(chunk)})", chunk):
+                out.setdefault(pid, set()).add((start, end, label))
+        return out
+
     def texts(self, ids: Sequence[int]) -> dict[int, str]:
         """The cleaned text of each of the postings ``ids``."""
         out: dict[int, str] = {}
@@ -272,11 +283,7 @@ class Transfer:
                 " VALUES (?, ?, ?, ?)", [(pid, key, option, reviewer) for option in decided])
         elif kind == "spans":
             db.execute("DELETE FROM spans WHERE posting_id = ? AND state = 'accepted'", (pid,))
-            # a span rejected before (the ruling "no span labels", which the reviewers'
-            # new spans decide again) is accepted now: not exported as both
-            db.conn.executemany('DELETE FROM spans WHERE posting_id = ? AND start = ? AND'
-                                ' "end" = ? AND label = ? AND state = \'rejected\'',
-                                [(pid, s, e, label) for s, e, label in decided])
+            self.unreject(pid, decided)  # (accepted now: not exported as both)
             origins = value.origins or ("human",) * len(decided)
             db.conn.executemany(
                 'INSERT INTO spans (posting_id, start, "end", label, origin, state, created_at,'
@@ -288,6 +295,14 @@ class Transfer:
         self._stamps[pid] = max(at, self._stamps.get(pid, at))
         if kind == "field" and key in _LISTED:
             self._listing.add(pid)
+
+    def unreject(self, pid: int, spans: Sequence[Sequence[Any]]) -> None:
+        """Forget that ``spans`` ([start, end, label] each) of posting ``pid`` were
+        rejected: the ruling "no span labels" that rejected them lapsed, or they are
+        accepted."""
+        self.db.conn.executemany(
+            'DELETE FROM spans WHERE posting_id = ? AND start = ? AND "end" = ? AND'
+            " label = ? AND state = 'rejected'", [(pid, s, e, label) for s, e, label in spans])
 
     def withdraw(self, pid: int, kind: str, key: str) -> None:
         """Take away the final decision of a thing on posting ``pid`` (an adjudicated

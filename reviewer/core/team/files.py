@@ -70,6 +70,28 @@ def check_distinct(paths: list[Path]) -> None:
             raise TeamError(f"{shown}: one file named twice; name each file once")
 
 
+def check_not_a_reviewers(out: Store, out_path: Path, paths: list[Path]) -> None:
+    """``TeamError`` for an OUT a split made for one reviewer: merged into, it would hold
+    the team's final decisions in place of theirs, and their next edits would be rulings.
+    Unless it is the file the inputs were split from (a reviewer who split their share
+    with another)."""
+    owner = out.meta.assigned_reviewer()
+    if owner and not _split_from(out_path, paths):
+        raise TeamError(f"{named(out_path.name)} is {owner}'s own file (a split made it for "
+                        f"{owner}): merged into, it would no longer hold {owner}'s decisions. "
+                        "Nothing was merged: name a new file as OUT, or the project the "
+                        "split came from")
+
+
+def _split_from(out_path: Path, paths: list[Path]) -> bool:
+    """Whether one of the files ``paths`` was split from the file ``out_path``."""
+    for path in paths:
+        with opened_input(path) as src:
+            if str(out_path.resolve()) in src.transfer.split_from():
+                return True
+    return False
+
+
 def worked_on(path: Path) -> int:
     """How many postings of the project file ``path`` hold a person's work (a status, a
     comment, a field's value, a span, a label); -1 where the file cannot be read."""

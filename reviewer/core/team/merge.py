@@ -23,7 +23,8 @@ by thing, for each thing whose values the merge changed:
   that differs is said. A final decision that is its author's value follows the
   reviewers as above: a new reviewer who differs takes it away; one who took their value
   back since (``retract``) takes it out of the reviews. What the merge settles on the
-  reviewers' values, it logs: a person's ruling made before it is one no more.
+  reviewers' values, it logs: a person's ruling made before it is one no more. Spans of
+  a posting with rejected ones are settled once every input is in (``span_ruling``).
 
 OUT may be the project a split came from: before the reviewers' values of a posting come
 in, each of its final decisions counts as its author's value (never in a file a merge
@@ -50,9 +51,9 @@ from reviewer.core.team.files import (
     TeamError,
     check_distinct,
     check_input,
+    check_not_a_reviewers,
     clear_leftovers,
     held,
-    named,
     opened_input,
     partial_name,
     put_in_place,
@@ -64,12 +65,14 @@ from reviewer.core.team.retract import (
     Tally,
     agreed,
     dumps,
-    latest_takings,
+    given_since,
+    latest,
     of_thing,
     taken_back,
 )
 from reviewer.core.team.rulings import classify, joined, standing
 from reviewer.core.team.shared import Naming, given_names, shared_notes, source_of
+from reviewer.core.team.span_ruling import HeldSpans
 from reviewer.core.team.split import Progress, copy_setup
 
 BATCH = 500  # input postings a transaction
@@ -112,7 +115,7 @@ def _merge_into(target: Path, out_path: Path, paths: list[Path], given: list[str
     out, whole = Store(target, reviewer=reviewer), False
     try:
         out.check_writable()
-        _check_not_a_reviewers(out, out_path, paths)
+        check_not_a_reviewers(out, out_path, paths)
         if created:
             out.meta.set_made_by_merge()
         report = MergeReport(out_path, created=created, total=total)
@@ -129,6 +132,8 @@ def _merge_into(target: Path, out_path: Path, paths: list[Path], given: list[str
                                    != to_json(out.labels.schema()))
                 report.inputs.append(item)
                 done = merger.merge(src, item, done, total, progress, cancelled, given[number])
+        with out.atomic():
+            merger.conclude()
         report.disagreements = out.queue.count(field_state="disagreement")
         report.postings, whole = out.queue.count(), not (created and report.stopped)
     finally:
@@ -138,28 +143,6 @@ def _merge_into(target: Path, out_path: Path, paths: list[Path], given: list[str
         elif created:
             remove_project(target)
     return report
-
-
-def _check_not_a_reviewers(out: Store, out_path: Path, paths: list[Path]) -> None:
-    """``TeamError`` for an OUT a split made for one reviewer: merged into, it would hold
-    the team's final decisions in place of theirs, and their next edits would be rulings.
-    Unless it is the file the inputs were split from (a reviewer who split their share
-    with another)."""
-    owner = out.meta.assigned_reviewer()
-    if owner and not _split_from(out_path, paths):
-        raise TeamError(f"{named(out_path.name)} is {owner}'s own file (a split made it for "
-                        f"{owner}): merged into, it would no longer hold {owner}'s decisions. "
-                        "Nothing was merged: name a new file as OUT, or the project the "
-                        "split came from")
-
-
-def _split_from(out_path: Path, paths: list[Path]) -> bool:
-    """Whether one of the files ``paths`` was split from the file ``out_path``."""
-    for path in paths:
-        with opened_input(path) as src:
-            if str(out_path.resolve()) in src.transfer.split_from():
-                return True
-    return False
 
 
 class _Merger:
@@ -174,6 +157,7 @@ class _Merger:
         self.settled: list[Thing] = []  # of a batch: final decisions set on the reviewers'
         self.source = ""  # the input merged (``merge``)
         self.spelled = {name.casefold(): name for name in out.reviews.reviewers()}
+        self.spans = HeldSpans()  # (settled at the end: ``conclude``)
 
     def merge(self, src: Store, item: InputReport, done: int, total: int,
               progress: Progress | None, cancelled: Callable[[], bool],
@@ -215,14 +199,13 @@ class _Merger:
         item.matched += len(page) - len(new)
         to_out = {pid: known.get(h) or added[h] for pid, h in page}
         src_ids = [pid for pid, _h in page]
-        stem = src.path.stem
         incoming, rulings = classify(
             src.transfer.values(src_ids), src.transfer.reviews_of(src_ids) if has_reviews
-            else {}, stem, src.merge_log.made_here(src_ids) if has_reviews else {})
+            else {}, src.path.stem, src.merge_log.made_here(src_ids) if has_reviews else {})
         out.transfer.add_seconds([(to_out[p], self._theirs(r), s)
                                   for p, r, s in src.transfer.seconds(src_ids)])
-        takings = [(to_out[p], self._theirs(w), kind, key, at)
-                   for p, w, kind, key, at in src.merge_log.takings_back(src_ids)]
+        takings = [(to_out[p], self._theirs(w), kind, key, at, place)
+                   for p, w, kind, key, at, place in src.merge_log.takings_back(src_ids)]
         if not incoming and not rulings and not takings:
             return
         posts = {to_out[v.posting] for v in incoming + rulings} | {t[0] for t in takings}
@@ -241,15 +224,15 @@ class _Merger:
         reviews = out.transfer.reviews_of(sorted(posts))
         rows = self._own(finals, reviews)
         earlier = {pid: dict(values) for pid, values in reviews.items()}
+        self.spans.hold(out.transfer, matched, finals, earlier)
         held = {(to_out[v.posting], self._theirs(v.reviewer), v.kind, v.key) for v in incoming}
         # values their reviewers took back, whichever file said so first: not brought
         # again by a file that still holds them (one merged before, or an older copy)
-        gone = latest_takings(out.merge_log.takings_back(matched, merged_only=True))
-        told = [t for t in takings if t[2] and t[:4] not in held and t[4] > gone.get(t[:4], "")]
-        gone.update(latest_takings(told))
-        # this file's own: a value it holds of the second it took the thing back in was
-        # given since (a taking back leaves none), in whole seconds as times are kept
-        own = latest_takings(takings)
+        gone = latest(out.merge_log.takings_back(matched, merged_only=True))
+        told = [t for t in takings if t[2] and t[:4] not in held and (
+            t[:4] not in gone or t[4] > gone[t[:4]][4])]
+        gone.update(latest(told))
+        own = latest(takings)  # (a value of the second of its taking back: ``given_since``)
         came: dict[Thing, tuple[str, Value]] = {}
         for value in incoming:
             pid, name = to_out[value.posting], self._theirs(value.reviewer)
@@ -266,9 +249,10 @@ class _Merger:
                 item.older.add(name)  # (said: a file merged before, or a clock behind)
                 item.older_values += 1
                 continue
-            took = gone.get((pid, *key), "")
-            if value.at < took or (value.at == took and took not in (
-                    own.get((pid, *key)), own.get((pid, name, "", "")))):
+            took = gone.get((pid, *key))
+            if took is not None and (value.at < took[4] or (value.at == took[4] and not
+                                     given_since(took, own.get((pid, *key)),
+                                                 own.get((pid, name, "", ""))))):
                 continue
             rows.append((pid, name, value.kind, value.key, dumps(value.value), value.at))
             reviews.setdefault(pid, {})[key] = (value.value, value.at)
@@ -280,19 +264,21 @@ class _Merger:
         out.merge_log.log_merged(src.path.name, [(t[0], who) for t, (who, _v) in came.items()],
                                  self.source)
         for thing, (name, value) in came.items():
-            self._settle(thing, name, value, finals.get(thing, []), earlier, reviews)
+            if not self.spans.keeps(thing, name, value):
+                self._settle(thing, name, value, finals.get(thing, []), earlier, reviews)
         removed = taken_back(takings, held, reviews)
         # logged, at the time they were taken back: the files OUT is merged into learn it
-        out.merge_log.log_taken_back([(*thing, at) for thing, at in latest_takings(
-            told + [r for r in removed if r[4] > gone.get(r[:4], "")]).items()])
-        for pid, name, what, which, _at in removed:
+        out.merge_log.log_taken_back(list(latest(told + [
+            r for r in removed if r[:4] not in gone or r[4] > gone[r[:4]][4]]).values()))
+        for pid, name, what, which, _at, _place in removed:
             out.reviews.remove(pid, name, what, which)
             del reviews[pid][(name, what, which)]
             item.taken_back += 1
             self.report.taken_back += 1
             touched.add(pid)
             thing = (pid, what, which)
-            self._settle_again(thing, finals.get(thing, []), earlier, reviews)
+            if not self.spans.keeps(thing):
+                self._settle_again(thing, finals.get(thing, []), earlier, reviews)
         ruled: list[tuple[int, str, str, str, Any]] = []
         for value in rulings:
             pid = to_out[value.posting]
@@ -315,6 +301,20 @@ class _Merger:
         self.settled = []
         out.transfer.finish()
         out.reviews.refresh(sorted(touched))
+
+    def conclude(self) -> None:
+        """After the last input: the spans held back (``span_ruling``), settled on the
+        reviewers' spans as all the inputs left them."""
+        pids, out = sorted(self.spans.held), self.out
+        reviews, finals = out.transfer.reviews_of(pids), by_thing(out.transfer.values(pids))
+        self.here = out.merge_log.made_here(pids)
+        for thing, earlier, name, value, lapsed in self.spans.settle(out.transfer, reviews):
+            if lapsed:
+                self.settled.append(thing)  # (a person's ruling no more)
+            self._settle(thing, name, value, finals.get(thing, []), earlier, reviews)
+        out.merge_log.log_settled(self.settled)
+        out.transfer.finish()
+        out.reviews.refresh(pids)
 
     def _who(self, reviewer: str, stem: str) -> str:
         """A name on an input's rows as merged (``merged_name``), spelled as the first one

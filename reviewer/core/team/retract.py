@@ -12,7 +12,9 @@ was taken back, and when (``MergeLog.log_taken_back``; a taking back of one thin
 logged even where OUT held nothing of it yet): a merge of OUT onward takes the value
 back too, and no file merged into OUT, before or after, that still holds the value
 (one merged before, an older copy) brings it back, whatever the order of the files;
-the reviewer's value given again since comes.
+the reviewer's value given again since comes. Times are whole seconds: within one, the
+place of the taking back's line in its file's log tells a value given after it from a
+copy's taken before (``given_since``).
 """
 
 from __future__ import annotations
@@ -30,21 +32,39 @@ Known = dict[int, dict[tuple[str, str, str], tuple[Any, str]]]  # posting → (w
 def taken_back(takings: Iterable[Taking], held: set[tuple[int, str, str, str]],
                reviews: Known) -> list[Taking]:
     """The reviewers' values in OUT (posting, reviewer, kind, key) the takings took back,
-    each with the time of the latest that did; ``held``: those the input still holds."""
-    gone = latest_takings(
-        (pid, who, their_kind, their_key, at) for pid, name, kind, key, at in takings
+    each with the time and place of the latest that did; ``held``: those the input still
+    holds."""
+    gone = latest(
+        (pid, who, their_kind, their_key, at, place)
+        for pid, name, kind, key, at, place in takings
         for (who, their_kind, their_key), (_value, made) in reviews.get(pid, {}).items()
         if who == name and made <= at and (pid, who, their_kind, their_key) not in held
         and (not kind or (their_kind, their_key) == (kind, key)))
-    return [(*thing, at) for thing, at in sorted(gone.items())]
+    return [gone[thing] for thing in sorted(gone)]
 
 
-def latest_takings(takings: Iterable[Taking]) -> dict[tuple[int, str, str, str], str]:
-    """When each (posting, reviewer, kind, key) was last taken back."""
-    latest: dict[tuple[int, str, str, str], str] = {}
-    for pid, name, kind, key, at in takings:
-        latest[(pid, name, kind, key)] = max(at, latest.get((pid, name, kind, key), at))
-    return latest
+def latest(takings: Iterable[Taking]) -> dict[tuple[int, str, str, str], Taking]:
+    """The last taking back of each (posting, reviewer, kind, key): the latest, and of
+    one second the last in its file's log."""
+    out: dict[tuple[int, str, str, str], Taking] = {}
+    for taking in takings:
+        before = out.get(taking[:4])
+        if before is None or (taking[4], taking[5][1]) > (before[4], before[5][1]):
+            out[taking[:4]] = taking
+    return out
+
+
+def given_since(took: Taking, *own: Taking | None) -> bool:
+    """Whether a value of the second in which a merge found it taken back (``took``;
+    times are whole seconds) was given since: where the file that holds it took the
+    thing back in that second itself (``own``: its last takings back of the thing, and
+    of anything), at the same line of its log or after it (a taking back leaves no
+    value). Not a copy of the file from before that line: its own taking back of the
+    second was an earlier one. A line of another file, or a taking logged before
+    places were, is not ordered against: the value comes."""
+    return any(mine is not None and mine[4] == took[4] and (
+        not took[5][0] or mine[5][0] != took[5][0] or mine[5][1] >= took[5][1])
+        for mine in own)
 
 
 def of_thing(known: Known, thing: tuple[int, str, str]) -> dict[str, Any]:

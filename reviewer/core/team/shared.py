@@ -183,7 +183,7 @@ def _pages(store: Store, naming: Naming) -> Iterator[tuple[dict[int, str], list[
             store.transfer.values(ids), store.transfer.reviews_of(ids) if naming.merged
             else {}, naming.stem, store.merge_log.made_here(ids) if naming.merged else {})
         takings = [(pid, naming(who), kind, key, _GONE)
-                   for pid, who, kind, key, _at in store.merge_log.takings_back(ids)]
+                   for pid, who, kind, key, _at, _place in store.merge_log.takings_back(ids)]
         yield (dict(page), [(v.posting, naming(v.reviewer), v.kind, v.key, v.value)
                             for v in values], takings,
                store.merge_log.sources(ids) if naming.merged else {})

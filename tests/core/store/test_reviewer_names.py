@@ -126,7 +126,8 @@ def test_a_version_7_project_s_decisions_are_unknown(tmp_path: Path) -> None:
 def test_the_command_line_names_the_reviewer(tmp_path: Path, monkeypatch) -> None:
     from reviewer.cli import main
 
-    monkeypatch.delenv("REVIEWER_NAME", raising=False)
+    # (set, so that the name the command puts in the environment goes with the test)
+    monkeypatch.setenv("REVIEWER_NAME", "ana")
     page = tmp_path / "p.txt"
     page.write_text("Data Engineer\n\nAcme is hiring a Data Engineer in Leeds.\n",
                     encoding="utf-8")

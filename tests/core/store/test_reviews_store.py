@@ -81,6 +81,28 @@ def test_a_ruling_on_values_changed_since_they_were_shown_is_refused(tmp_path: P
         store.reviews.adjudicate(1, "title", "A", shown=shown)
         assert store.records.get(1)["provenance"]["title"] == "adjudicated"
 
+
+def test_values_given_again_alike_are_as_shown(tmp_path: Path) -> None:
+    """A merge that brought the same title with other evidence, or the same skills in
+    another order, refused the ruling as "changed since they were shown": they are
+    compared as the disagreement is."""
+    def given(value: object, spans: list[list[int]]) -> str:
+        return json.dumps({"state": "corrected", "value": value, "spans": spans})
+
+    with _store(tmp_path) as store:
+        store.reviews.put([(1, "ana", "field", "title", given("A", []), "t1"),
+                           (1, "ben", "field", "title", given("B", [[0, 4]]), "t1"),
+                           (1, "ana", "field", "skills", given(["Go", "SQL"], []), "t1"),
+                           (1, "ben", "field", "skills", given(["Rust"], []), "t1")])
+        shown = store.reviews.of(1)
+        store.reviews.put([(1, "ben", "field", "title", given(" b", [[0, 5]]), "t2"),
+                           (1, "ana", "field", "skills", given(["SQL", "Go"], []), "t2")])
+        for name, value in (("title", "A"), ("skills", ["Go", "SQL"])):
+            store.reviews.adjudicate(1, name, value, shown={
+                who: values[("field", name)] for who, values in shown.items()})
+            assert store.records.get(1)["provenance"][name] == "adjudicated"
+
+
 def test_differing_reviewers_make_a_disagreement_until_adjudicated(tmp_path: Path) -> None:
     with _store(tmp_path) as store:
         store.reviews.put([

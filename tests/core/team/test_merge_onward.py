@@ -452,3 +452,32 @@ def test_a_value_given_in_the_second_a_merge_found_it_taken_back_comes(
     assert final(sub)[0::2] == ("Beta", ["ana", "ben"])
     merge_projects(out, [sub, files["chen"]])
     assert final(out)[0::2] == ("Beta", ["ana", "ben", "chen"])
+
+
+def test_a_copy_of_a_value_taken_back_in_its_second_brings_nothing(
+        files: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Within one second ana took her title back, typed Gamma, a copy of her file was
+    taken (a backup, a sync client's), and she took Gamma back too. Her file merged left
+    ben's value alone; the copy merged after it brought Gamma back, a disagreement: its
+    own taking back was of that second, the one the merge had found a later one."""
+    import shutil
+
+    clock = ["2031-01-01T00:00:05+00:00"]
+    for module in _STAMPED:
+        loaded = importlib.import_module(f"reviewer.core.store.{module}")
+        if hasattr(loaded, "now"):
+            monkeypatch.setattr(loaded, "now", lambda: clock[0])
+    sub, copy = tmp_path / "sub.db", tmp_path / "ana-copy.db"
+    merge_projects(sub, [files["ana"], files["ben"]])
+    with Store(files["ana"], reviewer="ana") as store:
+        store.decisions.revert_field(1, "title")
+        store.decisions.set_field(1, "title", "Gamma")
+    shutil.copy(files["ana"], copy)
+    with Store(files["ana"], reviewer="ana") as store:
+        store.decisions.revert_field(1, "title")
+    clock[0] = "2031-01-01T00:01:00+00:00"
+    merge_projects(sub, [files["ana"], files["ben"]])
+    assert final(sub)[0::2] == ("Beta", ["ben"])
+    for order in ([copy], [copy, files["ana"]], [files["ana"], copy]):
+        report = merge_projects(sub, order)
+        assert report.inputs[0].decisions == 0 and final(sub)[0::2] == ("Beta", ["ben"])

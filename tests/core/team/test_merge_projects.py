@@ -498,35 +498,6 @@ def test_a_status_or_a_comment_the_reviewers_differ_on_is_a_disagreement(
     assert report.disagreements >= 2
 
 
-def test_span_labels_the_reviewers_differ_on_are_settled_by_a_ruling_of_none(
-        files: dict[str, Path], tmp_path: Path) -> None:
-    """ana labelled a span, ben reviewed with none: a disagreement that only an accepted
-    span could clear (marking it reviewed did, but not where the project merged into is
-    the one the files were split from). Rejecting the spans labelled is the ruling none."""
-    with Store(files["ana"], reviewer="ana") as store:
-        store.spans.add(5, 0, 4, "TOOL")
-        store.postings.set_status(5, "reviewed")
-    with Store(files["ben"], reviewer="ben") as store:
-        store.decisions.accept_all(5)
-    out = tmp_path / "merged.db"
-    merge_projects(out, [files["ana"], files["ben"]])
-    with Store(out, reviewer="lead") as store:
-        assert store.reviews.differing(5) == [("spans", "")]
-        store.decisions.accept_all(5)  # marking it reviewed decides nothing of them
-        assert store.reviews.differing(5) == [("spans", "")]
-        store.spans.add_many(5, [(0, 4, "TOOL")], "human", "rejected", follow=False)
-        assert store.reviews.differing(5) == []
-        assert [s for s in store.records.get(5)["spans"] if s["state"] == "accepted"] == []
-    with Store(files["ben"], reviewer="ben") as store:
-        store.spans.add(5, 0, 4, "TOOL")  # ben labels it too: the spans are decided again
-    merge_projects(out, [files["ana"], files["ben"]])
-    with Store(out) as store:  # accepted, as they agree; and no more rejected as well
-        assert [(s["start"], s["end"], s["label"], s["state"])
-                for s in store.records.get(5)["spans"]] == [(0, 4, "TOOL", "accepted")]
-        record = next(r for r in store.records.all(False) if r["id"] == 5)
-        assert "rejected_spans" not in record and len(record["spans"]) == 1
-
-
 def test_every_decision_of_the_project_split_from_counts_at_its_first_merge(
         tmp_path: Path) -> None:
     """The lead set a posting's title and company, then split: merged back, only the
