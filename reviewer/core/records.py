@@ -41,8 +41,9 @@ One JSON object a posting, the same in the canonical JSONL export and in memory
                  that is not the reviewers' own: adjudicated where they differed, or set
                  over what they gave): what each ruling decided, named as in
                  ``undecided``, and who ruled, ``{"field:title": "lead", "label:relevant":
-                 "lead"}``; ``reviewer`` still says who set the status, and ``adjudicator``
-                 gives the one name an export credits the record to
+                 "lead"}``, in the order made (the latest last); ``reviewer`` still says
+                 who set the status, and ``adjudicator`` gives the one name an export
+                 credits the record to
 """
 
 from __future__ import annotations
@@ -156,10 +157,13 @@ def persons_fields(record: PostingRecord) -> tuple[dict[str, Any], dict[str, Any
 
 
 def adjudicator(record: PostingRecord) -> str:
-    """Who decided the record where rulings did (``adjudicated_by``): the one who made
-    most of them (of as many, the first by name); "" where no ruling decided anything."""
+    """Who decided the record where rulings did (``adjudicated_by``, which lists them in
+    the order made): the one who made most of them, of as many the one who made the
+    latest (the project lists rulings made in the same second by name, so that the
+    first by name is credited); "" where no ruling decided anything."""
     made = list((record.get("adjudicated_by") or {}).values())
-    return min(made, key=lambda name: (-made.count(name), name)) if made else ""
+    latest = {name: n for n, name in enumerate(made)}
+    return max(latest, key=lambda name: (made.count(name), latest[name])) if made else ""
 
 
 def adjudicated_problem(ruled: Any) -> str | None:

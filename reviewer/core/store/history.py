@@ -148,7 +148,7 @@ class History:
         """``may_put_back``: raises (a ValueError) for rows an undo may no longer put back
         (a label the schema has lost since)."""
         self.db = db
-        self._refresh = refresh  # keeps a posting's listing columns on its final values
+        self._refresh = refresh  # a posting's listing columns and disagreement mark
         self._may_put_back = may_put_back
 
     def made(self, edit: Callable[[], Change]) -> Change:

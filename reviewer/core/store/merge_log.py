@@ -28,7 +28,8 @@ Taking = tuple[int, str, str, str, str, Place]  # posting, reviewer, kind, key (
 # when, and the place of the line that says it
 # (a team's merge names OUT's postings so: ``team.retract``, ``team.rulings``)
 Thing = tuple[int, str, str]  # posting, kind, key
-Made = tuple[str, Any, str | None]  # who, what (None: not said), the file it came from
+# who, what (None: not said), the file it came from (None: made here), when it was logged
+Made = tuple[str, Any, str | None, str]
 
 _TAKINGS = {"revert_field": "field", "set_labels": "label", "undo": "", "remove_span": "spans",
             "reject_span": "spans", "set_comment": "comment", "set_status": "status",
@@ -53,6 +54,22 @@ def _place(said: dict[str, Any]) -> Place:
     were logged)."""
     file, line = said.get("file"), said.get("line")
     return (file, line) if isinstance(file, str) and isinstance(line, int) else ("", 0)
+
+
+def _decided(kind: str, said: dict[str, Any]) -> tuple[tuple[str, str], Any] | None:
+    """What a person's edit (one of ``_MADE``) decided, and to what where its line says
+    (None: not said): the thing and the value, or None for a line that names none."""
+    if kind == "set_labels" and isinstance(said.get("question"), str):
+        return ("label", said["question"]), sorted(map(str, said.get("options") or []))
+    if kind == "set_status":
+        return ("status", ""), said.get("status")
+    if kind == "set_comment":
+        return ("comment", ""), None
+    if kind == "adjudicated_field" and isinstance(said.get("field"), str):
+        return ("field", said["field"]), None
+    if kind in _SPAN_EDITS:
+        return ("spans", ""), None
+    return None
 
 
 class MergeLog:
@@ -102,12 +119,13 @@ class MergeLog:
         brought the reviewers' values of a posting (adjudicating: a ruling, whoever made
         it), and of the rulings merges brought (``log_ruled``): of the postings ``ids``,
         each thing's (who, what they set where the log says it, the file a ruling came
-        from; None: made here). A thing a merge settled since (``log_settled``) is not,
-        nor one an undo changed since (a redo makes it one again); an undo written before
-        its line said what it changed took back any of the posting's made here."""
+        from (None: made here), when), in the order of their last lines in the log. A
+        thing a merge settled since (``log_settled``) is not, nor one an undo changed
+        since (a redo makes it one again); an undo written before its line said what it
+        changed took back any of the posting's made here."""
         mine: dict[int, dict[tuple[str, str], Made]] = {}
         merged: set[int] = set()
-        for pid, who, kind, said, _at, _number in self._events(
+        for pid, who, kind, said, at, _number in self._events(
                 ids, ("merge", "ruled", "settled", "undo", "redo", *_MADE)):
             made = mine.setdefault(pid, {})
             if kind == "merge":
@@ -117,25 +135,19 @@ class MergeLog:
                     thing = (str(said["kind"]), str(said.get("key", "")))
                     made.pop(thing, None)
                     if kind == "ruled" and isinstance(said.get("of"), str):
-                        made[thing] = (said["of"], said.get("value"), str(said.get("file", "")))
+                        made[thing] = (said["of"], said.get("value"), str(said.get("file", "")),
+                                       at)
             elif kind in ("undo", "redo"):  # what it changed is no ruling, or one again
                 things = _things(said) or [t for t, m in made.items() if m[2] is None]
                 for thing in things:
                     made.pop(thing, None)
                     if kind == "redo" and pid in merged:
-                        made[thing] = (who, None, None)
+                        made[thing] = (who, None, None, at)
             elif pid in merged:  # (before the first merge: the author's own value)
-                if kind == "set_labels" and isinstance(said.get("question"), str):
-                    made[("label", said["question"])] = (
-                        who, sorted(map(str, said.get("options") or [])), None)
-                elif kind == "set_status":
-                    made[("status", "")] = (who, said.get("status"), None)
-                elif kind == "set_comment":
-                    made[("comment", "")] = (who, None, None)
-                elif kind == "adjudicated_field" and isinstance(said.get("field"), str):
-                    made[("field", said["field"])] = (who, None, None)
-                elif kind in _SPAN_EDITS:
-                    made[("spans", "")] = (who, None, None)
+                decided = _decided(kind, said)
+                if decided is not None:
+                    made.pop(decided[0], None)  # (in the order of the log's last line)
+                    made[decided[0]] = (who, decided[1], None, at)
         return {(pid, *thing): m for pid, made in mine.items() for thing, m in made.items()}
 
     def origin(self) -> str:

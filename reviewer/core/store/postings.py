@@ -9,7 +9,7 @@ edit to a posting stamps its ``updated_at`` and logs what happened (``touch``).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -108,6 +108,8 @@ class Postings:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        # the reviewers' disagreement marks of postings just edited (``Reviews`` sets it)
+        self.marks: Callable[[Sequence[int]], None] = lambda pids: None
 
     def known_hashes(self, hashes: Sequence[str]) -> set[str]:
         """Which of these raw-page hashes the project holds already."""
@@ -297,11 +299,18 @@ class Postings:
         return change
 
     def touch(self, pid: int, kind: str, data: dict[str, Any]) -> None:
-        """Posting ``pid`` was edited: stamp it, refresh its listing columns, log it."""
+        """Posting ``pid`` was edited: stamp it, refresh it (``refresh``), log it."""
         stamp = now()
         self.db.execute("UPDATE postings SET updated_at = ? WHERE id = ?", (stamp, pid))
-        self.refresh_display(pid)
+        self.refresh(pid)
         log(self.db, kind, data, pid, at=stamp)
+
+    def refresh(self, pid: int) -> None:
+        """After an edit of posting ``pid`` or its undo: its listing columns, and its
+        disagreement mark where reviewers' values were merged into it (an answer, a
+        comment, a status set where they differed decides it)."""
+        self.refresh_display(pid)
+        self.marks([pid])
 
     def refresh_display(self, pid: int) -> None:
         """Keep the listing columns (title, company, location) on the final values."""

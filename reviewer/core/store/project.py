@@ -90,7 +90,7 @@ class Store:
             stamp_rows(self.db, self.reviewer)
         self.postings = Postings(self.db)
         self.queue = Queue(self.db)
-        self.history = History(self.db, self.postings.refresh_display,
+        self.history = History(self.db, self.postings.refresh,
                                lambda rows: schema_holds(self.db, rows))
         self.decisions = Decisions(self.db, self.postings)
         self.spans = Spans(self.db, self.postings, self.decisions)

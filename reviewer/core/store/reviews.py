@@ -86,6 +86,7 @@ class Reviews:
     def __init__(self, db: Database, postings: Postings) -> None:
         self.db = db
         self._postings = postings
+        postings.marks = self.refresh_merged  # (each edit's posting: ``Postings.refresh``)
 
     def put(self, rows: Iterable[ReviewRow]) -> None:
         """Keep these reviewers' values (in place of what the same reviewer had for the

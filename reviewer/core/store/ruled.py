@@ -68,15 +68,19 @@ def rulings(transfer: Transfer, log: MergeLog, first: int, last: int, stem: str,
     decided, named as a record's ``undecided`` names it (``field:NAME``, ``label:Q``,
     ``spans``, ``status``, ``comment``) → who (who last decided it in the project, as its
     log says, else the name on its rows; ``stem``, the project file's name, where they
-    name nobody). Only postings that hold reviewers' values or an adjudicated field have
-    any (``_RULED``); what their reviewers still differ on (``undecided``) is none, and "no
-    span labels" is one only where a reviewer labelled some."""
+    name nobody), in the order they were made (``_made_when``). Only postings that hold
+    reviewers' values or an adjudicated field have any (``_RULED``); on one that holds
+    reviewers' values, a final decision is a ruling as a merge counts it (``is_ruling``:
+    one that no reviewer decided too, such as a question answered while adjudicating);
+    what their reviewers still differ on (``undecided``) is none, and "no span labels"
+    is one only where a reviewer labelled some."""
     ids = [pid for (pid,) in transfer.db.execute(_RULED, {"first": first, "last": last})]
     if not ids:
         return {}
     reviews = transfer.reviews_of(ids)
     made = log.made_here(ids)
-    out: dict[int, dict[str, str]] = {}
+    order = {thing: n for n, thing in enumerate(made)}  # (the log's order)
+    found: dict[int, list[tuple[tuple[str, int], str, str]]] = {}
     for thing, final in by_thing(transfer.values(ids)).items():
         pid, kind, key = thing
         name = f"{kind}:{key}" if key else kind
@@ -89,11 +93,21 @@ def rulings(transfer: Transfer, log: MergeLog, first: int, last: int, stem: str,
         if not theirs and not _imported(final, mine):
             mine = None  # (decided again since an import: its rows say who)
         if any(v.ruling for v in final) or (
-                theirs and is_ruling(final, theirs, stem, mine)) or (not theirs and mine):
+                is_ruling(final, theirs, stem, mine) if pid in reviews else mine):
             who = mine[0] if mine else min(v.reviewer for v in final)
-            out.setdefault(pid, {})[name] = who if clean_name(who) == UNKNOWN \
-                else merged_name(who, stem)
-    return out
+            when = (mine[3], order[thing]) if mine else (max(v.at for v in final), -1)
+            found.setdefault(pid, []).append((when, name, who if clean_name(who) == UNKNOWN
+                                              else merged_name(who, stem)))
+    return {pid: _made_when(ruled) for pid, ruled in found.items()}
+
+
+def _made_when(ruled: list[tuple[tuple[str, int], str, str]]) -> dict[str, str]:
+    """A posting's rulings (when, what, who) as ``adjudicated_by`` lists them: in the
+    order made, the latest last (when: the time the log says, else its rows', then the
+    log's order); of rulings made at once, the first by name last, so that of
+    adjudicators who ruled as much ``records.adjudicator`` credits it."""
+    by_name = sorted(ruled, key=lambda r: r[2], reverse=True)
+    return {what: who for _when, what, who in sorted(by_name, key=lambda r: r[0])}
 
 
 def _imported(final: list[Value], made: Made | None) -> bool:

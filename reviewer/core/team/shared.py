@@ -123,11 +123,11 @@ def shared_notes(out: Path, paths: Sequence[Path], given: Sequence[str | None]) 
 
 
 def _differ(first: Held, second: Held, given: Sequence[str | None], one: int,
-            two: int) -> dict[str, tuple[list[str], str]]:
+            two: int) -> dict[str, tuple[list[str], tuple[str, str]]]:
     """Name → the page hashes where ``first`` and ``second`` hold values of it that
-    differ, not both from one file, nor both given the name; and the name of the file
-    the first's came from."""
-    out: dict[str, tuple[list[str], str]] = {}
+    differ, not both from one file, nor both given the name; and the names of the files
+    the first's and the second's came from (of a merged file: one merged into it)."""
+    out: dict[str, tuple[list[str], tuple[str, str]]] = {}
     for (page, name), (source, things) in second.items():
         if (page, name) not in first or all(
                 n >= 0 and (given[n] or "").casefold() == name for n in (one, two)):
@@ -138,7 +138,7 @@ def _differ(first: Held, second: Held, given: Sequence[str | None], one: int,
         if any(_apart(earlier.get(thing, _GONE if ("", "") in earlier else None), value,
                       thing[0]) for thing, value in things.items() if thing != ("", "")) \
                 or (("", "") in things and earlier) or (("", "") in earlier and things):
-            out.setdefault(name, ([], source_before[0]))[0].append(page)
+            out.setdefault(name, ([], (source_before[0], source[0])))[0].append(page)
     return out
 
 
@@ -206,31 +206,42 @@ def _held_out(store: Store, shared: set[str]) -> Held:
     return out
 
 
-def _note(out: Path, paths: Sequence[Path], name: str, earlier: tuple[int, str],
+def _note(out: Path, paths: Sequence[Path], name: str, earlier: tuple[int, tuple[str, str]],
           second: int, pages: list[str]) -> str:
     """What to say of two files that brought one name's values that differ, and the
-    command that keeps them apart where they are two people (``NAME=FILE``, of a file
-    that is not itself a merge of others)."""
+    command that keeps them apart where they are two people (``NAME=FILE``, of each
+    one's own file: of a merged file, the file merged into it that brought them, which
+    its log names but not where it is now)."""
     with opened_input(paths[second]) as store:
         ids = sorted(store.transfer.ids_of(pages).values())
     shown = ", ".join(map(str, ids[:10])) + (" …" if len(ids) > 10 else "")
-    first, source = earlier
+    first, sources = earlier
     later = named(paths[second].name)
     where = f"{named(paths[first].name)} and {later} both bring" if first >= 0 else \
-        f"{named(out.name)} holds from {named(source)}, and {later} brings,"
+        f"{named(out.name)} holds from {named(sources[0])}, and {later} brings,"
     args: list[str] = []
-    for number in (first, second):
+    inside: list[str] = []  # (of a merged file: the file merged into it, and it)
+    for number, source in zip((first, second), sources, strict=True):
+        given = f"NAME{len(args) + 1}="
         if number < 0:
-            args.append(f"NAME{len(args) + 1}={shlex.quote(named(source))}")
+            args.append(given + shlex.quote(named(source)))
+            continue
+        with opened_input(paths[number]) as store:
+            merged = bool(store.reviews.reviewers())
+        if merged and source != paths[number].name:
+            args.append(given + shlex.quote(named(source)))
+            inside.append(f" ({named(source)} is the file merged into "
+                          f"{named(paths[number].name)} that brought them: give its path)")
+        elif merged:  # (made in the merged file: NAME=FILE does not rename them)
+            args.append(given + "FILE")
+            inside.append(f" ({named(source)}'s values of {name} were made in it, not "
+                          "merged from a file: FILE is the file of the one who made them)")
         else:
-            with opened_input(paths[number]) as store:
-                merged = bool(store.reviews.reviewers())
-            args.append(f"NAME{len(args) + 1}=" + (
-                f"FILE (the file merged into {named(paths[number].name)})" if merged
-                else shlex.quote(named(str(paths[number])))))
+            args.append(given + shlex.quote(named(str(paths[number]))))
     one = len(ids) == 1
+    where_now = "".join(inside)
     return (f"{where} values of the reviewer {name} that differ on {len(ids):,} posting"
             f"{'' if one else 's'} ({'id' if one else 'ids'} {shown} in {later}): they were "
             "merged as one person's, the later value replacing the earlier. If they are two "
             "people, merge each one's own file into a new file, naming its reviewer "
-            f"(NAME=FILE): reviewer merge NEW.db {' '.join(args)}")
+            f"(NAME=FILE): reviewer merge NEW.db {' '.join(args)}{where_now}")

@@ -22,6 +22,7 @@ TEXT = "Data Engineer {n}\n\nAcme is hiring in Berlin. Python and SQL.\n"
 def merged(tmp_path: Path) -> Path:
     """Two postings split to ana and chen, both reviewed by both, merged: they agree on
     the second, and differ on the first's title and on whether it is relevant."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     with Store(tmp_path / "project.db", reviewer="lead") as store:
         store.postings.add([NewPosting(
             source=f"p{n}.txt", hash=f"h{n}", kind="text", raw=TEXT.format(n=n),
@@ -68,6 +69,42 @@ def test_the_record_names_who_ruled_what(tmp_path: Path) -> None:
 def test_a_reviewer_who_rules_with_their_own_answer_is_named(tmp_path: Path) -> None:
     first, _second = records(adjudicated(tmp_path, adjudicator="ana"))
     assert first["adjudicated_by"] == {"field:title": "ana", "label:relevant": "ana"}
+
+
+def test_what_no_reviewer_decided_is_the_adjudicators(tmp_path: Path) -> None:
+    """A field, a question and a comment decided after the merge where neither reviewer
+    gave one are rulings, as the merge counts them: not credited to the reviewer whose
+    status the posting kept."""
+    db = merged(tmp_path)
+    with Store(db, reviewer="lead") as store:
+        store.labels.save_schema([
+            Question("relevant", "single", [Option("yes"), Option("no")]),
+            Question("tags", "multi", [Option("a"), Option("b")])])
+        store.labels.answer(2, "tags", ["b"])
+        store.decisions.set_field(2, "company", "Acme")
+        store.postings.set_comment(2, "a duplicate")
+    second = records(db)[1]
+    assert second["adjudicated_by"] == {"field:company": "lead", "label:tags": "lead",
+                                        "comment": "lead"}
+    export(records(db, reviewers=True), "prodigy", tmp_path / "p.jsonl")
+    tasks = [json.loads(line) for line in (tmp_path / "p.jsonl").open(encoding="utf-8")]
+    final = next(t for t in tasks if t["meta"]["id"] == 2)
+    assert (final["_annotator_id"], final["accept"]) == ("lead", ["relevant=yes", "tags=b"])
+
+
+def test_of_adjudicators_who_ruled_as_much_the_latest_is_credited(tmp_path: Path) -> None:
+    for turn, (earlier, later) in enumerate((("ana", "zoe"), ("zoe", "ana"))):
+        db = merged(tmp_path / str(turn))
+        with Store(db, reviewer=earlier) as store:
+            store.labels.answer(1, "relevant", ["no"])
+        with Store(db, reviewer=later) as store:
+            store.reviews.adjudicate(1, "title", "Data Engineer")
+        first = records(db)[0]
+        assert list(first["adjudicated_by"].items()) == [
+            ("label:relevant", earlier), ("field:title", later)]  # in the order made
+        export([first], "prodigy", tmp_path / f"{turn}.jsonl")
+        task = json.loads((tmp_path / f"{turn}.jsonl").read_text(encoding="utf-8"))
+        assert task["_annotator_id"] == later
 
 
 def test_prodigy_gives_the_final_example_to_the_adjudicator(tmp_path: Path) -> None:
@@ -122,7 +159,8 @@ def test_every_kind_of_ruling_is_kept_through_an_import(tmp_path: Path) -> None:
         assert records(db)[0]["adjudicated_by"] == ruled
     assert main(["export", str(db), "-f", "prodigy", "-o", str(tmp_path / "p.jsonl"), "--all"]) == 0
     task = json.loads((tmp_path / "p.jsonl").open(encoding="utf-8").readline())
-    assert task["meta"]["adjudicated_by"] == ruled and task["_annotator_id"] in ("lead", "zoe")
+    assert task["meta"]["adjudicated_by"] == ruled
+    assert task["_annotator_id"] == "zoe"  # as many as lead's, and the latest
 
 
 def test_a_ruling_whose_adjudicator_the_record_does_not_name_is_no_ones(tmp_path: Path) -> None:

@@ -143,6 +143,24 @@ def test_adjudication_is_undone_with_its_mark(tmp_path: Path) -> None:
             store.reviews.adjudicate(99, "title", "A")
 
 
+def test_an_answer_a_comment_or_a_span_settles_the_mark_and_its_undo_puts_it_back(
+        tmp_path: Path) -> None:
+    """Each edit that decides what the reviewers differ on takes the posting out of the
+    disagreements, as an adjudicated field does, without a refresh asked for."""
+    with _store(tmp_path) as store:
+        store.reviews.put([(1, "ana", "label", "relevant", json.dumps(["yes"]), "t"),
+                           (1, "ben", "label", "relevant", json.dumps(["no"]), "t"),
+                           (2, "ana", "comment", "", json.dumps("dup"), "t"),
+                           (2, "ben", "comment", "", json.dumps("fine"), "t")])
+        store.reviews.refresh([1, 2])
+        answered = store.history.made(lambda: store.labels.answer(1, "relevant", ["no"]))
+        commented = store.history.made(lambda: store.postings.set_comment(2, "a dup"))
+        assert list(store.queue.ids(field_state="disagreement")) == []
+        store.history.undo(answered)
+        store.history.undo(commented)
+        assert list(store.queue.ids(field_state="disagreement")) == [1, 2]
+
+
 def test_guidelines_and_descriptions(tmp_path: Path) -> None:
     with _store(tmp_path) as store:
         assert store.meta.guidelines() == "" and store.meta.descriptions() == {}

@@ -63,6 +63,17 @@ def test_one_name_merged_one_file_at_a_time_is_noted(tmp_path: Path) -> None:
     assert "holds from" not in said
 
 
+def test_one_name_in_a_merged_file_is_noted_with_the_file_merged_into_it(
+        tmp_path: Path) -> None:
+    paths = two_copies(tmp_path)
+    merge_projects(tmp_path / "m1.db", [paths[0]])
+    said = "\n".join(merge_projects(tmp_path / "out.db", [tmp_path / "m1.db", paths[1]]
+                                    ).describe())
+    assert "m1.db and p2.db both bring values of the reviewer root" in said
+    assert f"reviewer merge NEW.db NAME1=p1.db NAME2={paths[1]} (p1.db is the file " \
+           "merged into m1.db that brought them: give its path)" in said
+
+
 def test_one_persons_files_merged_apart_are_merged_again_unsaid(tmp_path: Path) -> None:
     """A reviewer's file merged into two merged files at two times, and the file itself
     worked on since: one person's, the latest value kept."""
