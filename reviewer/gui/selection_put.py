@@ -80,13 +80,14 @@ def _quoted(items: Any) -> str:
 
 
 def put_text(flow: ReviewFlow, name: str, text: str, add: bool | None = None,
-             taken_from: list[tuple[int, int]] | None = None) -> None:
+             taken_from: list[tuple[int, int]] | None = None) -> Any:
     """Text a person selected, read as a value of field ``name``. Into a list field
     it is added as an item when ``add`` is true, else it replaces the list; None:
     as ``adds_by_default`` says. ``taken_from``: where the selection is in the cleaned
-    text, kept as the value's evidence. The status bar is told what was done."""
+    text, kept as the value's evidence. The status bar is told what was done. The value
+    the file refused, if it did (None: put, or nothing to put)."""
     if flow.posting is None:
-        return
+        return None
     flow.before_edit("")  # an item being typed into the list first: it is part of it
     current = flow.posting["fields"].get(name) if flow.posting else None
     is_list = name in _LISTS
@@ -95,13 +96,13 @@ def put_text(flow: ReviewFlow, name: str, text: str, add: bool | None = None,
         value = value_from_selection(name, text, current if add else None)
     except ValueError as err:
         flow.message.emit(f"Not put: {err}.", 8000)
-        return
+        return None
     label = _LABELS.get(name, name)
     if is_list and add and value == current:
         flow.message.emit(f"{label}: {_quoted(text)} is in the list already.", 6000)
-        return
+        return None
     if not flow.set_field(name, value, taken_from):
-        return
+        return value
     if not is_list:
         said = f"{label}: {_quoted(text)} put in."
     elif add:
@@ -110,3 +111,4 @@ def put_text(flow: ReviewFlow, name: str, text: str, add: bool | None = None,
     else:
         said = f"{label}: the list replaced by {_quoted(value)}."
     flow.message.emit(said, 6000)
+    return None
