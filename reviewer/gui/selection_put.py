@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtGui import QTextCursor
+
 from reviewer.core.extract import value_from_selection
 from reviewer.core.schema import FIELDS
 from reviewer.gui.text_mapping import SpanMapper, source_span, trim_markup
@@ -27,6 +29,19 @@ def adds_by_default(current: Any) -> bool:
     item (a list of two or more) rather than replacing it (an empty or one-item list,
     most often the one value the machine found, and wrong)."""
     return isinstance(current, list) and len(current) > 1
+
+
+def selected_range(cursor: QTextCursor) -> tuple[int, int]:
+    """A cursor's selection as document positions, from its start to its end: over table
+    cells, from the first cell's start to the last one's end (Qt gives the last cell's
+    start as the end of such a selection, and its words were left out)."""
+    table = cursor.currentTable()
+    if table is None or not cursor.hasComplexSelection():
+        return cursor.selectionStart(), cursor.selectionEnd()
+    row, rows, column, columns = cursor.selectedTableCells()
+    last = table.cellAt(row + rows - 1, column + columns - 1)
+    return (table.cellAt(row, column).firstCursorPosition().position(),
+            last.lastCursorPosition().position())
 
 
 def source_ranges(source: str, rendered: str, mapper: SpanMapper | None, start: int,
