@@ -44,7 +44,7 @@ from reviewer.gui.document_paint import (
 )
 from reviewer.gui.long_lists import split_long_lists, split_tables
 from reviewer.gui.references import references_as_written
-from reviewer.gui.selection_put import source_ranges
+from reviewer.gui.selection_put import selected_range, source_ranges
 from reviewer.gui.text_mapping import (
     SpanMapper,
     hide_images,
@@ -304,9 +304,8 @@ class DocumentView(DocumentBrowser):
         cursor = self.textCursor()
         if self.mode != "cleaned" or not cursor.hasSelection() or self._posting is None:
             return []
-        return source_ranges(self._posting[0], self._rendered, self._mapper,
-                             self._code_point(cursor.selectionStart()),
-                             self._code_point(cursor.selectionEnd()))
+        start, end = map(self._code_point, selected_range(cursor))
+        return source_ranges(self._posting[0], self._rendered, self._mapper, start, end)
 
     def spans_at(self, pos: QPoint) -> list[dict[str, Any]]:
         """The labelled or suggested spans under a viewport position, shortest first."""

@@ -98,6 +98,7 @@ class FieldEditor(QWidget):
         self.stage = ""  # which stage suggested it: "dataset" is a data file's column
         self.alternatives: list[dict[str, Any]] = []  # other stages' readings, best first
         self.unreadable: str | None = None  # why the text typed could not be read
+        self.held = False  # it is a value typed over one set meanwhile (``held_value``)
         self.summary: QLineEdit | None = None  # a list field's line while it is closed
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -271,7 +272,7 @@ class FieldEditor(QWidget):
     def set_value(self, value: Any, state: str, confidence: float | None) -> None:
         self._loading = True
         if self.unreadable is not None:
-            self.unreadable = None
+            self.unreadable, self.held = None, False
             self.unreadable_changed.emit()
         self.loaded = (value, state, confidence)
         try:

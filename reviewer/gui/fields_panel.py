@@ -34,7 +34,8 @@ from reviewer.core.schema import FIELDS
 from reviewer.gui.document_paint import flash_color
 from reviewer.gui.field_alternatives import alternatives_menu, offered
 from reviewer.gui.field_rows import FieldEditor, ListEdit, attention
-from reviewer.gui.plain import set_plain_tip, value_text
+from reviewer.gui.held_value import why_not_saved
+from reviewer.gui.plain import set_plain_tip
 
 # Alt+letter goes to a field. The menus keep F, E, R, L, V and H; nineteen fields share
 # the other twenty letters as their names allow, so two pairs share one: pressed again,
@@ -184,47 +185,29 @@ class FieldsPanel(QScrollArea):
                    if e.unreadable is None and e.typed())
 
     def unreadable_reasons(self) -> list[str]:
-        """The same fields, each as its label and why its text could not be read."""
-        return [f"{e.spec.label}: {e.unreadable}" for e in self.editors.values()
-                if e.unreadable is not None]
+        """The same fields, each as its label and why its text is not saved: it cannot be
+        read, or it was typed over a value set meanwhile (``held_value``)."""
+        return [why_not_saved(e) for e in self.editors.values() if e.unreadable is not None]
 
     def commit_typing(self, replaced: str | None) -> str | None:
         """Save what is typed in the field being typed in (``ReviewWindow._commit_typing``);
         what stops an edit, if anything: that field, or (``replaced`` None) any field,
-        holds text that cannot be read (``replaced``: the field the edit sets itself)."""
-        focus = QApplication.focusWidget()
-        while focus is not None and not isinstance(focus, FieldEditor):
-            focus = focus.parentWidget()
-        if focus is not None and self.isAncestorOf(focus) and not focus.commit() \
-                and focus.spec.name != replaced:
-            return f"{focus.spec.label}: {focus.unreadable}"
+        holds text that cannot be read or a value held (``held_value``: not saved over
+        another's but by its own keys); ``replaced``: the field the edit sets itself."""
         given = self.editors.get(replaced or "")
         if given is not None and given.unreadable is not None:
             given.set_value(*given.loaded)  # the edit gives it a value: the text typed goes
+        focus = QApplication.focusWidget()
+        while focus is not None and not isinstance(focus, FieldEditor):
+            focus = focus.parentWidget()
+        if focus is not None and self.isAncestorOf(focus) and not focus.held \
+                and not focus.commit() and focus.spec.name != replaced:
+            return f"{focus.spec.label}: {focus.unreadable}"
         if replaced is None:
             for editor in self.editors.values():
                 if editor.unreadable is not None:
                     return f"{editor.spec.label}: {editor.unreadable}"
         return None
-
-    def hold(self, name: str, value: Any) -> None:
-        """``value`` of field ``name``, which the file refused as another window or
-        program changed the field since it was shown, kept in its box in place of the
-        value the file holds (said under it), marked not saved. It stands as text that
-        cannot be read does: nothing moves on until it is saved (the box left again:
-        over the other value), reverted, or replaced."""
-        editor = self.editors[name]
-        loaded = editor.loaded  # (the file's value: shown again when it goes)
-        now = value_text(loaded[0])
-        now = now if now == "no value" else f"“{now}”"
-        editor.set_value(value, loaded[1], None)
-        editor.loaded = loaded
-        editor.unreadable = f"{now} was set meanwhile; Tab saves yours over it"
-        editor.mark_unsaved(editor.unreadable)
-        editor.unreadable_changed.emit()
-        self.message.emit(f"{editor.spec.label}: not saved: {now} was set meanwhile, in "
-                          "another window or by another program. Yours stays in its box (Tab "
-                          "saves it over that).", 20000)
 
     # --- what is shown -------------------------------------------------------------------
 

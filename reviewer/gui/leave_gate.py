@@ -1,5 +1,6 @@
 """Before the window closes or another project takes its place: text typed in a field that
-cannot be read (so it is not in the file) goes only when the reviewer says so.
+is not in the file (it cannot be read, or it is held over a value another window or
+program set meanwhile: ``held_value``) goes only when the reviewer says so.
 
 A move to another posting, a search and a filter stop at such text
 (``ReviewFlow.may_leave``, ``QueuePane._asked``); closing the window, closing the project
@@ -43,9 +44,10 @@ class LeaveGate:
         where = f"Posting {pid}" if pid is not None else "The posting shown"
         self.question = box = message_box(
             QMessageBox.Icon.Question, "Text typed not saved",
-            f"{where} has text typed that cannot be read, so it is not saved:\n\n"
-            + "\n".join(lost) + "\n\nDiscard it, or cancel and correct it (or empty the "
-            "field for no value).",
+            f"{where} has text typed that is not saved:\n\n" + "\n".join(lost)
+            + "\n\nDiscard it, or cancel and go back to it: correct text that cannot be "
+            "read (or empty the field for no value); in a box typed over another's value, "
+            "Tab saves yours over it.",
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             self.parent_widget)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QStatusBar
 from reviewer.core.schema import FIELDS
 from reviewer.core.store import Change, ChangedMeanwhile, DatabaseError, Store
 from reviewer.gui.edit_command import EditCommand
+from reviewer.gui.held_value import KEYS
 from reviewer.gui.plain import sentence
 from reviewer.gui.queue_pane import QueuePane
 
@@ -36,6 +37,12 @@ def undecided(posting: dict[str, Any] | None) -> dict[str, Any]:
 def _shown(posting: dict[str, Any] | None, name: str) -> Any:
     """Field ``name``'s value as the posting shown has it."""
     return (posting or {}).get("fields", {}).get(name)
+
+
+def _to_do(stopped: str) -> str:
+    """What stops an edit or a move, and what to do (a value held says its keys)."""
+    return stopped if stopped.endswith(KEYS) else (
+        f"{stopped} (correct it, revert it to the machine's value, or empty it for no value)")
 
 
 def _title_of(store: Store, pid: int) -> str:
@@ -149,8 +156,7 @@ class ReviewFlow(QObject):
         text typed that cannot be read, which would be dropped (said)."""
         stopped = self.before_edit(None)
         if stopped is not None and self.pid is not None:
-            self.message.emit(f"Not {done}: {stopped} (correct it, revert it to the "
-                              "machine's value, or empty it for no value)", 10000)
+            self.message.emit(f"Not {done}: {_to_do(stopped)}", 10000)
             return False
         return True
 
@@ -159,7 +165,8 @@ class ReviewFlow(QObject):
         typed is saved first; text that cannot be read goes, said once another posting
         is shown."""
         stopped = self.before_edit(None)
-        self._left_unsaved = (self.pid, stopped) if stopped and self.pid is not None else None
+        self._left_unsaved = (self.pid, stopped.removesuffix(f"; {KEYS}")) \
+            if stopped and self.pid is not None else None
 
     def _existing(self, pid: int) -> int:
         """``pid``; KeyError when the posting is no longer in the file."""
@@ -213,8 +220,7 @@ class ReviewFlow(QObject):
             return False
         stopped = self.before_edit(replaced)
         if stopped is not None:
-            self.message.emit(f"{sentence(text)}: not done. {stopped} (correct it, revert"
-                              " it to the machine's value, or empty it for no value)", 10000)
+            self.message.emit(f"{sentence(text)}: not done. {_to_do(stopped)}", 10000)
             return False
         return self._make(self.pid, text, edit, said)
 

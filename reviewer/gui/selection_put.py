@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtGui import QTextCursor
+
 from reviewer.core.extract import value_from_selection
 from reviewer.core.schema import FIELDS
 from reviewer.gui.text_mapping import SpanMapper, source_span, trim_markup
@@ -27,6 +29,19 @@ def adds_by_default(current: Any) -> bool:
     item (a list of two or more) rather than replacing it (an empty or one-item list,
     most often the one value the machine found, and wrong)."""
     return isinstance(current, list) and len(current) > 1
+
+
+def selected_range(cursor: QTextCursor) -> tuple[int, int]:
+    """A cursor's selection as document positions, from its start to its end: over table
+    cells, from the first cell's start to the last one's end (Qt gives the last cell's
+    start as the end of such a selection, and its words were left out)."""
+    table = cursor.currentTable()
+    if table is None or not cursor.hasComplexSelection():
+        return cursor.selectionStart(), cursor.selectionEnd()
+    row, rows, column, columns = cursor.selectedTableCells()
+    last = table.cellAt(row + rows - 1, column + columns - 1)
+    return (table.cellAt(row, column).firstCursorPosition().position(),
+            last.lastCursorPosition().position())
 
 
 def source_ranges(source: str, rendered: str, mapper: SpanMapper | None, start: int,
@@ -80,13 +95,14 @@ def _quoted(items: Any) -> str:
 
 
 def put_text(flow: ReviewFlow, name: str, text: str, add: bool | None = None,
-             taken_from: list[tuple[int, int]] | None = None) -> None:
+             taken_from: list[tuple[int, int]] | None = None) -> Any:
     """Text a person selected, read as a value of field ``name``. Into a list field
     it is added as an item when ``add`` is true, else it replaces the list; None:
     as ``adds_by_default`` says. ``taken_from``: where the selection is in the cleaned
-    text, kept as the value's evidence. The status bar is told what was done."""
+    text, kept as the value's evidence. The status bar is told what was done. The value
+    the file refused, if it did (None: put, or nothing to put)."""
     if flow.posting is None:
-        return
+        return None
     flow.before_edit("")  # an item being typed into the list first: it is part of it
     current = flow.posting["fields"].get(name) if flow.posting else None
     is_list = name in _LISTS
@@ -95,13 +111,13 @@ def put_text(flow: ReviewFlow, name: str, text: str, add: bool | None = None,
         value = value_from_selection(name, text, current if add else None)
     except ValueError as err:
         flow.message.emit(f"Not put: {err}.", 8000)
-        return
+        return None
     label = _LABELS.get(name, name)
     if is_list and add and value == current:
         flow.message.emit(f"{label}: {_quoted(text)} is in the list already.", 6000)
-        return
+        return None
     if not flow.set_field(name, value, taken_from):
-        return
+        return value
     if not is_list:
         said = f"{label}: {_quoted(text)} put in."
     elif add:
@@ -110,3 +126,4 @@ def put_text(flow: ReviewFlow, name: str, text: str, add: bool | None = None,
     else:
         said = f"{label}: the list replaced by {_quoted(value)}."
     flow.message.emit(said, 6000)
+    return None

@@ -33,6 +33,7 @@ from reviewer.gui.document_browser import status_teller
 from reviewer.gui.document_pane import DocumentPane
 from reviewer.gui.fields_panel import FieldsPanel
 from reviewer.gui.guidelines import GuidelinesDialog, show_guidelines
+from reviewer.gui.held_value import keep_the_files, refused, typed_edit
 from reviewer.gui.labels_panel import LEFT_OUT, SMALLER, LabelsPanel, say_left_out
 from reviewer.gui.leave_gate import LeaveGate
 from reviewer.gui.plain import plain_label, title_text
@@ -86,17 +87,6 @@ def _field_edit(window: ReviewWindow, edit: Callable[[str], bool], done: str) ->
     elif edit(name):
         label = window.fields.editors[name].spec.label
         window.statusBar().showMessage(f"{label} {done} (Ctrl+Z takes it back).", 8000)
-
-
-def _typed_edit(window: ReviewWindow, name: str, value: Any) -> None:
-    """A value typed (or picked) in a field, saved; one the file refused stays in its box,
-    marked not saved (``FieldsPanel.hold``: another window or program changed it)."""
-    if not window.flow.set_field(name, value):
-        refused = window.flow.changed_meanwhile
-        if refused is not None and name in refused.fields:
-            window.fields.hold(name, value)
-        else:
-            window.fields.editors[name].mark_unsaved()
 
 
 class ReviewWindow(QMainWindow):
@@ -215,7 +205,7 @@ class ReviewWindow(QMainWindow):
         self.queue_pane.listed.connect(self._listed)
         self.model.rest_added.connect(self._rest_added)
         self.model.unreadable.connect(self.save_state.unreadable)
-        self.fields.edited.connect(lambda name, value: _typed_edit(self, name, value))
+        self.fields.edited.connect(lambda name, value: typed_edit(flow, self.fields, name, value))
         flow.refused.connect(self.save_state.refused)
         self.save_state.discarded.connect(lambda: flow.pid is not None and flow.show(flow.pid))
         self.fields.reverted.connect(flow.revert_field)
@@ -247,13 +237,14 @@ class ReviewWindow(QMainWindow):
         if self.posting is not None and name is None:
             self.statusBar().showMessage("Go to a field first (Alt + its underlined letter), "
                                          "or right-click the selection.", 6000)
-        elif name is not None:
-            put_text(self.flow, name, self.document.selected_source_text(), add,
-                     self.document.selected_source_spans())
+        elif name is not None:  # (one the file refused as changed meanwhile: held)
+            not_put = put_text(self.flow, name, self.document.selected_source_text(), add,
+                               self.document.selected_source_spans())
+            not_put is None or refused(self.flow, self.fields, name, not_put)
 
     def focus_document(self) -> None:
-        """Back to the document; what was typed in a field is saved first, not dropped."""
-        self._commit_typing()
+        """Back to the document; text typed is saved first (a value held: dropped)."""
+        keep_the_files(self.fields, self.fields.focused()) or self._commit_typing()
         self.document.setFocus()
 
     def _commit_typing(self, replaced: str | None = None) -> str | None:

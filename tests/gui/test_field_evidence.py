@@ -167,3 +167,16 @@ def test_the_lines_of_a_long_selection_are_looked_for_where_the_line_before_ends
     assert [markdown[a:b] for a, b in spans[:2]] == ["Item 0 of the list, with words",
                                                      "Item 1 of the list, with words"]
     assert len(spans) == 2000 and searched == [len(markdown)]
+
+
+def test_a_selection_over_table_cells_is_taken_from_every_cell_it_covers(
+        view: DocumentView) -> None:
+    markdown = "| Skill | Level |\n|---|---|\n| Python | high |\n| Go | low |\n"
+    view.show_posting(markdown, {})
+    text = view.document().toPlainText()
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(text.index("Python"))
+    cursor.setPosition(text.index("low") + 3, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    assert [markdown[a:b] for a, b in view.selected_source_spans()] == [
+        "Python", "high", "Go", "low"]

@@ -35,7 +35,12 @@ import sqlite3
 from reviewer.core.records import STATUSES
 from reviewer.core.store.bulk import BulkChange, BulkEdit
 from reviewer.core.store.db import ProjectError, file_version, fold_wal
-from reviewer.core.store.decisions import FIELD_STATES, PLACES_APART, ChangedMeanwhile
+from reviewer.core.store.decisions import (
+    FIELD_STATES,
+    PLACES_APART,
+    ChangedMeanwhile,
+    shown_alike,
+)
 from reviewer.core.store.describe import datasette_metadata, write_metadata
 from reviewer.core.store.health import explain, kind_of
 from reviewer.core.store.history import Change, ChangedSince, now
@@ -98,6 +103,7 @@ __all__ = [
            "record_rows",
            "reviewers_differ",
            "same_review",
+           "shown_alike",
            "source_name",
            "source_scope",
            "write_metadata",

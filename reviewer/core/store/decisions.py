@@ -127,10 +127,12 @@ class Decisions:
     def still_shown(self, pid: int, name: str, shown: Any = UNSEEN) -> None:
         """``ChangedMeanwhile`` when field ``name`` no longer holds ``shown``, the value
         a person saw (another window or program set it since): their edit would
-        overwrite a value they never saw. ``UNSEEN``: not asked. KeyError for no posting."""
+        overwrite a value they never saw. ``UNSEEN``: not asked. KeyError for no posting.
+        Compared as the window shows them (``shown_alike``)."""
         if not self._postings.exists(pid):
             raise KeyError(pid)
-        if shown is UNSEEN or (now_value := self.current(pid, name)[1]) == shown:
+        state, now_value, _ = self.current(pid, name)
+        if shown is UNSEEN or shown_alike(None if state == "rejected" else now_value, shown):
             return
         label = _LABELS.get(name, name)
         raise ChangedMeanwhile([name], f"{label} was set to {_said(now_value)} since it was "
@@ -341,6 +343,22 @@ def is_the_machines(machine: Any, value: Any) -> bool:
 
 
 EMPTY: tuple[Any, ...] = (None, [], {}, "")  # no value, as a suggestion or a decision
+
+
+def shown_alike(one: Any, other: Any) -> bool:
+    """Whether two values of a field look the same where shown: no value in any form
+    (None, [], ""), text with its spaces otherwise, a list's items in another order."""
+    if one in EMPTY or other in EMPTY:
+        return one in EMPTY and other in EMPTY
+    if isinstance(one, list) and isinstance(other, list):
+        return sorted(map(_squashed, one)) == sorted(map(_squashed, other))
+    return bool(_squashed(one) == _squashed(other))
+
+
+def _squashed(value: Any) -> Any:
+    """A text with its runs of spaces as one; a list item's JSON; else as it is."""
+    return " ".join(value.split()) if isinstance(value, str) else \
+        value if not isinstance(value, dict | list) else _key(value)
 
 
 def own_state(state: str, value: Any, machine: Any) -> str:

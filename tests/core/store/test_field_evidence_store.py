@@ -88,3 +88,27 @@ def test_an_edit_over_a_value_set_since_it_was_shown_is_refused(store: Store) ->
         assert store.records.get(1)["fields"]["company"] == "B company"
     store.decisions.set_field(1, "company", "A company", shown="B company")  # seen: saved
     assert store.records.get(1)["fields"]["company"] == "A company"
+
+
+def test_a_field_shown_as_it_stands_is_edited_whatever_form_the_file_keeps_it_in(
+        store: Store) -> None:
+    """A record imported with a field accepted as an empty list holds it as rejected, []:
+    shown as no value, it was never "set to no value since it was shown"."""
+    record = dict(_record(store), id=2, raw_hash="another")
+    record["fields"] = dict(record["fields"], skills=[])
+    record["provenance"] = dict(record["provenance"], skills="accepted")
+    assert store.records.add(record)
+    assert store.decisions.current(2, "skills")[:2] == ("rejected", [])
+    shown = store.records.get(2)["fields"]["skills"]
+    assert shown is None
+    store.decisions.revert_field(2, "skills", shown=shown)
+    store.decisions.reject_field(2, "skills", shown=["Python"])
+    store.decisions.set_field(2, "skills", ["SQL", "Go"], shown=[])
+    with Store(store.path) as other:  # the same items and words, spaced or ordered otherwise
+        other.decisions.set_field(2, "skills", ["Go", " SQL"])
+        other.decisions.set_field(2, "company", "Northgate  Freight")
+    store.decisions.set_field(2, "skills", ["Rust"], shown=["SQL", "Go"])
+    store.decisions.set_field(2, "company", "Acme", shown="Northgate Freight")
+    assert store.records.get(2)["fields"]["skills"] == ["Rust"]
+    with pytest.raises(ChangedMeanwhile, match="“Rust” since it was shown"):
+        store.decisions.reject_field(2, "skills", shown=None)
