@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from reviewer.core.labels import Question
 
-KEYS = (("A", "accept all and go to the next unreviewed"),
+KEYS = (("A", "accept all (fields, suggested spans) and go to the next unreviewed"),
         ("X", "reject (flag) the posting and go on"), ("Space", "skip"),
         ("Backspace", "undo"), ("1–9", "the label schema's first nine document options"))
 # what turning the mode on says: short enough for a laptop's status bar (the keys'
