@@ -253,13 +253,13 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
     finally:
         for writer in by_part.values():
             writer.close()
-    summary.count_left_out(by_part)
+    summary.count_left_out(by_part, paths if split and fmt in ("spacy", "conll") else None)
     if fmt == "hf":
         hf = {part: w for part, w in by_part.items() if isinstance(w, writers.HfWriter)}
         summary.files = finish_hf(out, hf, questions, parquet, license, language, [
             o.name for q in schema or () if q.kind == "span" for o in q.options])
     else:
-        summary.files = list(paths.values())
+        summary.files = [path for path in paths.values() if path.name not in summary.empty]
     if fmt == "labelstudio":
         summary.files.append(tasks.write_config(config_path(out, folder)))
     return summary

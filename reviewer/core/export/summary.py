@@ -29,6 +29,7 @@ class ExportSummary:
     flagged_left_out: int = 0  # spacy: postings flagged, rejected (``--all``)
     bad_dates: int = 0  # hf: dates not of the calendar, written as null
     unwritten: list[str] = field(default_factory=list)  # spacy: a question's empty files
+    empty: list[str] = field(default_factory=list)  # a split's training files left empty
     # JSON-LD only: posting id -> the properties Google requires that it lacks
     missing: dict[int, list[str]] = field(default_factory=dict)
     left_out: int = 0  # JSON-LD with strict: the postings not written for lacking them
@@ -46,10 +47,14 @@ class ExportSummary:
     def total(self) -> int:
         return sum(self.counts.values())
 
-    def count_left_out(self, by_part: Mapping[str, object]) -> None:
+    def count_left_out(self, by_part: Mapping[str, object],
+                       training: Mapping[str, Path] | None = None) -> None:
         """Count what the writers of the parts left out: spans (``overlapping``), dates
         (``bad_dates``) and the postings a format could not hold (``LEFT_OUT``), each
-        taken off its part's count, so that a part's count is what its file holds."""
+        taken off its part's count, so that a part's count is what its file holds.
+        ``training``: each part's file of a split in a format made to train on (spaCy,
+        CoNLL); one that holds no posting is removed, and named in ``empty``: an empty
+        corpus trains nothing (spaCy's DocBin refuses none, and a tool stops on it)."""
         self.overlapping_spans = sum(getattr(w, "overlapping", 0) for w in by_part.values())
         self.bad_dates = sum(getattr(w, "bad_dates", 0) for w in by_part.values())
         self.unwritten = [name for w in by_part.values() for name in getattr(w, "unwritten", ())]
@@ -58,6 +63,10 @@ class ExportSummary:
                 left = getattr(writer, name, 0)
                 setattr(self, f"{name}_left_out", getattr(self, f"{name}_left_out") + left)
                 self.counts[part] -= left
+        for part, path in (training or {}).items():
+            if not self.counts[part] and path.is_file():
+                path.unlink()
+                self.empty.append(path.name)
 
     def describe(self, out: Path | None = None) -> str:
         """One line for a person: what went where (``out``: the output as named), and
@@ -91,6 +100,8 @@ class ExportSummary:
                      "cannot say whose a value is)"),
                     (self.machine_postings, "posting{s} not reviewed, with the machine's "
                      "values")) if n]
+        if self.empty:
+            left.append(f"{', '.join(self.empty)} not written (no posting in the part)")
         if self.unwritten:  # (spacy: a part's file of one question)
             left.append(f"{', '.join(self.unwritten)} not written (no posting of the part "
                         "answers the question)")

@@ -287,3 +287,25 @@ def test_option_ids_of_two_questions_never_collide() -> None:
     assert option_id("team", "data=yes") == "team=data=yes"  # the usual name, as before
     assert option_id("team=data", "yes") == "team\\=data=yes"
     assert option_id("a\\", "=b") != option_id("a\\=", "b")
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("spacy", "spacy"), ("conll", "conll")])
+def test_a_split_part_no_posting_falls_in_is_not_written_as_an_empty_corpus(
+        tmp_path: Path, fmt: str, suffix: str) -> None:
+    """A training corpus of no posting (spaCy's empty DocBin, an empty CoNLL file) trains
+    nothing and stops the tools that read it: such a part is not written, and said."""
+    if fmt == "spacy":
+        pytest.importorskip("spacy", reason="spacy is not installed")
+    records = [record(0, "Data Engineer in Leeds.", {"relevant": ["yes"]})]
+    records[0]["status"] = "reviewed"
+    split = {"train": 0.5, "dev": 0.25, "test": 0.25}
+    summary = export(records, fmt, tmp_path / "c", split=split)
+    names = sorted(p.name for p in (tmp_path / "c").iterdir() if p.suffix == f".{suffix}"
+                   and p.name.count(".") == 1)
+    (held,) = [part for part, n in summary.counts.items() if n]
+    assert names == [f"{held}.{suffix}"]
+    empty = sorted(f"{part}.{suffix}" for part in split if part != held)
+    assert sorted(summary.empty) == empty
+    assert f"{', '.join(summary.empty)} not written (no posting in the part)" in \
+        summary.describe(tmp_path / "c")
+    assert all(path.exists() for path in summary.files)
