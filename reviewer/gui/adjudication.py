@@ -10,16 +10,15 @@ field (or, when the focus is on none of them, the first field still undecided) t
 ``store.reviews.adjudicate``: one undoable edit, stored as "adjudicated" with the
 adjudicator's name. A value typed into such a field is adjudicated too (the flow asks
 ``disputed``), and a question is answered with its options' keys as always. After every
-edit of such a posting its disagreement mark is worked out again (``reviews.refresh``),
-so that it leaves the "Reviewers disagree" list when nothing differs, and comes back
-with an undo.
+edit of such a posting (and its undo) the store has worked its disagreement mark out
+again (``Postings.refresh``), so that it leaves the "Reviewers disagree" list when
+nothing differs, and comes back with an undo: the pane shows it again.
 
 Every value shown comes from a project file: plain text only.
 """
 
 from __future__ import annotations
 
-from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
@@ -137,13 +136,9 @@ class Adjudication(QObject):
         self.show(posting)
 
     def _changed(self, pid: int, _spans: bool) -> None:
-        """After an edit (or its undo) of ``pid``: its mark worked out again, and shown."""
+        """After an edit (or its undo) of ``pid``: shown again, its mark as the store left it."""
         if pid != self._read_for:
             self._read(pid)
-        if len(self.reviews) > 1:
-            # (a read-only or damaged file refused the edit already, and said so)
-            with suppress(DatabaseError):
-                self.flow.store.reviews.refresh([pid])
         if pid == self.flow.pid:
             self.show(self.flow.posting)
         elif self.flow.pid is not None:
