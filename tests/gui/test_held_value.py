@@ -32,15 +32,21 @@ def _company(win: ReviewWindow) -> str:
     return win.store.records.get(1)["fields"]["company"]  # type: ignore[no-any-return]
 
 
-def _held(win: ReviewWindow, qtbot) -> FieldEditor:  # type: ignore[no-untyped-def]
-    """“Mine” typed over “B co”, set since the field was shown; the focus back in it."""
-    _set_elsewhere(win, "B co")
+def _typed_over(win: ReviewWindow, qtbot, meanwhile: str, typed: str) -> FieldEditor:  # type: ignore[no-untyped-def]
+    """``typed`` into the company's box and Tab, over ``meanwhile``, set since it was shown."""
+    _set_elsewhere(win, meanwhile)
     row = win.fields.editors["company"]
     assert isinstance(row.editor, QLineEdit)
     row.editor.setFocus()
     row.editor.selectAll()
-    row.editor.insert("Mine")
+    row.editor.insert(typed)
     qtbot.keyClick(row.editor, Qt.Key.Key_Tab)
+    return row
+
+
+def _held(win: ReviewWindow, qtbot) -> FieldEditor:  # type: ignore[no-untyped-def]
+    """“Mine” typed over “B co”, set since the field was shown; the focus back in it."""
+    row = _typed_over(win, qtbot, "B co", "Mine")
     assert row.held and row.editor.text() == "Mine" and _company(win) == "B co"
     row.editor.setFocus()
     return row
@@ -72,13 +78,7 @@ def test_nothing_goes_on_over_a_held_box_the_focus_is_in(
 
 def test_a_value_typed_as_the_one_set_meanwhile_stands(
         win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    _set_elsewhere(win, "Same Co")
-    row = win.fields.editors["company"]
-    assert isinstance(row.editor, QLineEdit)
-    row.editor.setFocus()
-    row.editor.selectAll()
-    row.editor.insert("Same  Co")
-    qtbot.keyClick(row.editor, Qt.Key.Key_Tab)
+    row = _typed_over(win, qtbot, "Same Co", "Same  Co")
     assert not row.held and not row.state.isVisible() and win.fields.unreadable() == []
     assert row.editor.text() == "Same Co" and _company(win) == "Same Co"
     assert "it stands" in win.statusBar().currentMessage()
