@@ -141,8 +141,7 @@ class Decisions:
     def _within_text(self, pid: int, ranges: Sequence[Sequence[int]], seen: str | None) -> None:
         """ValueError for a range off posting ``pid``'s cleaned text; ``TextChanged`` when
         ``seen``, the text they were read in, is not the one the file holds now."""
-        row = self.db.execute("SELECT cleaned FROM postings WHERE id = ?", (pid,)).fetchone()
-        cleaned = str(row[0] or "") if row else ""
+        cleaned = self._postings.cleaned(pid)
         if seen is not None and cleaned != seen:
             raise TextChanged
         for span in ranges:
