@@ -85,10 +85,15 @@ def shared_notes(out: Path, paths: Sequence[Path], given: Sequence[str | None]) 
     """Where inputs ``paths`` (named as ``given`` says), or one of them and OUT, bring
     values of one reviewer name that differ and may be two people's (module doc)."""
     carried: dict[str, list[int]] = {}
+    logs = {}  # each input's log: its last line's id, and its digest
+    merged = []  # whether each input is a merged file
     for number, path in enumerate(paths):
         with opened_input(path) as store:
-            for name in Naming(store, given[number]).names(store):
+            naming = Naming(store, given[number])
+            for name in naming.names(store):
                 carried.setdefault(name, []).append(number)
+            logs[number] = store.merge_log.log_digest()
+            merged.append(naming.merged)
     found = Shared(named={name for name, inputs in carried.items() if all(
         (given[n] or "").casefold() == name for n in inputs)})
     before: set[str] = set()
@@ -99,10 +104,6 @@ def shared_notes(out: Path, paths: Sequence[Path], given: Sequence[str | None]) 
               if len(inputs) + (name in before) > 1} - found.named
     if not shared:
         return found
-    logs = {}  # each input's log: its last line's id, and its digest
-    for number in range(len(paths)):
-        with opened_input(paths[number]) as store:
-            logs[number] = store.merge_log.log_digest()
     held: dict[int, Held] = {}
     if before & shared:
         with opened_input(out) as store:
@@ -117,8 +118,8 @@ def shared_notes(out: Path, paths: Sequence[Path], given: Sequence[str | None]) 
             if other < number and other not in copies:
                 pairs = _differ(held[other], held[number], given, other, number)
                 for name, (pids, earlier) in pairs.items():
-                    found.notes.append((name, _note(out, paths, name, (other, earlier),
-                                                    number, pids)))
+                    found.notes.append((name, _note(out, paths, merged, name,
+                                                    (other, earlier), number, pids)))
     return found
 
 
@@ -206,12 +207,12 @@ def _held_out(store: Store, shared: set[str]) -> Held:
     return out
 
 
-def _note(out: Path, paths: Sequence[Path], name: str, earlier: tuple[int, tuple[str, str]],
-          second: int, pages: list[str]) -> str:
+def _note(out: Path, paths: Sequence[Path], merged: Sequence[bool], name: str,
+          earlier: tuple[int, tuple[str, str]], second: int, pages: list[str]) -> str:
     """What to say of two files that brought one name's values that differ, and the
     command that keeps them apart where they are two people (``NAME=FILE``, of each
-    one's own file: of a merged file, the file merged into it that brought them, which
-    its log names but not where it is now)."""
+    one's own file: of a merged file (``merged``: which inputs are), the file merged into
+    it that brought them, which its log names but not where it is now)."""
     with opened_input(paths[second]) as store:
         ids = sorted(store.transfer.ids_of(pages).values())
     shown = ", ".join(map(str, ids[:10])) + (" …" if len(ids) > 10 else "")
@@ -226,13 +227,11 @@ def _note(out: Path, paths: Sequence[Path], name: str, earlier: tuple[int, tuple
         if number < 0:
             args.append(given + shlex.quote(named(source)))
             continue
-        with opened_input(paths[number]) as store:
-            merged = bool(store.reviews.reviewers())
-        if merged and source != paths[number].name:
+        if merged[number] and source != paths[number].name:
             args.append(given + shlex.quote(named(source)))
             inside.append(f" ({named(source)} is the file merged into "
                           f"{named(paths[number].name)} that brought them: give its path)")
-        elif merged:  # (made in the merged file: NAME=FILE does not rename them)
+        elif merged[number]:  # (made in the merged file: NAME=FILE does not rename them)
             args.append(given + "FILE")
             inside.append(f" ({named(source)}'s values of {name} were made in it, not "
                           "merged from a file: FILE is the file of the one who made them)")
