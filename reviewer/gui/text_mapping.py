@@ -21,6 +21,7 @@ import html
 import re
 from typing import Any
 
+from reviewer.core.store import valid_pair
 from reviewer.core.words import SPACED_CLASS
 from reviewer.gui.word_snap import in_word
 
@@ -355,13 +356,6 @@ def trim_markup(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def valid_span(span: Any) -> tuple[int, int] | None:
-    """``span`` as ``(start, end)`` ints with ``0 <= start < end``, else None."""
-    try:
-        start, end = span
-    except (TypeError, ValueError):
-        return None
-    if isinstance(start, bool) or isinstance(end, bool):
-        return None
-    if not (isinstance(start, int) and isinstance(end, int)) or start >= end or start < 0:
-        return None
-    return start, end
+    """``span`` as ``(start, end)`` ints with ``0 <= start < end`` (``valid_pair``), else
+    None."""
+    return (span[0], span[1]) if valid_pair(span) else None

@@ -40,6 +40,7 @@ from reviewer.core.store.decisions import (
     PLACES_APART,
     ChangedMeanwhile,
     shown_alike,
+    valid_pair,
 )
 from reviewer.core.store.describe import datasette_metadata, write_metadata
 from reviewer.core.store.health import explain, kind_of
@@ -106,5 +107,6 @@ __all__ = [
            "shown_alike",
            "source_name",
            "source_scope",
+           "valid_pair",
            "write_metadata",
 ]
