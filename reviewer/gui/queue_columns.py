@@ -2,8 +2,10 @@
 or in View → List columns, and kept (which are shown, how wide) in QSettings.
 
 The title takes the room the other columns leave; they start narrow and can be
-widened. A hidden column or a width is stored by the column's name, so a column
-added later simply starts as by default.
+widened. In a narrow pane company and location give way to the title, and where one
+would be too narrow to read it is folded away until the pane is wider again (a column
+of "L…" says nothing). A hidden column or a width is stored by the column's name, so a
+column added later simply starts as by default.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from reviewer.gui.queue_model import COLUMNS
 
 TITLE = COLUMNS.index("Title")
 DEFAULT_WIDTHS = {"Status": 28, "Company": 62, "Location": 50, "Confidence": 34}
-TITLE_ROOM = 90  # pixels the title keeps in a narrow list: company and location give way
-GIVE_WAY = ("Company", "Location")  # (down to NARROWEST each), in this order
-NARROWEST = 32
+TITLE_ROOM = 110  # pixels the title keeps in a narrow list: company and location give way
+GIVE_WAY = ("Company", "Location")  # (down to READABLE each), in this order
+READABLE = 56  # a column narrower than this is folded away rather than shown
+FOLD = ("Location", "Company")  # the columns folded away, in this order, for the title
 KEY = "queue/columns"  # {"hidden": [names], "widths": {name: pixels}}, as JSON
 
 
@@ -48,6 +51,7 @@ class QueueColumns(QObject):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._popup)
         self.wanted: dict[str, int] = {}  # each column's width as chosen (or by default)
+        self.folded: set[str] = set()  # shown as chosen, but folded away for want of room
         self.restore()
         header.sectionResized.connect(self._resized)
         view.viewport().installEventFilter(self)
@@ -59,23 +63,33 @@ class QueueColumns(QObject):
 
     def fit(self) -> None:
         """Each column at its chosen width, but for company and location, which give way
-        (down to ``NARROWEST``) where the title would have under ``TITLE_ROOM``; the
-        widths chosen are kept for a wider list."""
+        where the title would have under ``TITLE_ROOM``: down to ``READABLE``, then
+        folded away; the widths chosen are kept for a wider list."""
         header, room = self.view.horizontalHeader(), self.view.viewport().width()
         shown = {name: self.wanted.get(name, DEFAULT_WIDTHS.get(name, 60))
-                 for column, name in enumerate(COLUMNS)
-                 if column != TITLE and not self.view.isColumnHidden(column)}
+                 for column, name in enumerate(COLUMNS) if column != TITLE and self.chosen(column)}
         short = TITLE_ROOM - (room - sum(shown.values()))
         for name in GIVE_WAY:
             if short > 0 and name in shown:
-                give = min(short, max(0, shown[name] - NARROWEST))
+                give = min(short, max(0, shown[name] - READABLE))
                 shown[name] -= give
                 short -= give
+        folded = set()
+        for name in FOLD:
+            if short > 0 and name in shown:
+                folded.add(name)
+                short -= shown[name]
         with self._not_chosen():
             for name, width in shown.items():
                 column = COLUMNS.index(name)
-                if header.sectionSize(column) != width:
+                self.view.setColumnHidden(column, name in folded)
+                if name not in folded and header.sectionSize(column) != width:
                     header.resizeSection(column, width)
+        self.folded = folded
+
+    def chosen(self, column: int) -> bool:
+        """Whether ``column`` is shown as chosen (though maybe folded away for now)."""
+        return not self.view.isColumnHidden(column) or COLUMNS[column] in self.folded
 
     def column_menu(self, menu: QMenu | None = None) -> QMenu:
         """A menu of the columns, each checked when shown (the title always is), and
@@ -86,9 +100,10 @@ class QueueColumns(QObject):
         menu.clear()
         *names, default = with_accelerators([*COLUMNS, "Default columns"])
         for column, name in enumerate(names):
-            action = menu.addAction(name)
+            folded = COLUMNS[column] in self.folded
+            action = menu.addAction(f"{name} (widen the list to see it)" if folded else name)
             action.setCheckable(True)
-            action.setChecked(not self.view.isColumnHidden(column))
+            action.setChecked(self.chosen(column))
             action.setEnabled(column != TITLE)
             action.toggled.connect(lambda shown, c=column: self.show_column(c, shown))
         menu.addSeparator()
@@ -103,6 +118,7 @@ class QueueColumns(QObject):
     def show_column(self, column: int, shown: bool) -> None:
         if column != TITLE:
             with self._not_chosen():  # (shown again at the width it gave way to)
+                self.folded.discard(COLUMNS[column])
                 self.view.setColumnHidden(column, not shown)
             self.fit()
             self.save()
@@ -120,6 +136,7 @@ class QueueColumns(QObject):
         hidden = set(hidden) if isinstance(hidden, list) else set()
         widths = widths if isinstance(widths, dict) else {}
         header = self.view.horizontalHeader()
+        self.folded.clear()
         with self._not_chosen():
             for column, name in enumerate(COLUMNS):
                 self.view.setColumnHidden(column, name in hidden and column != TITLE)
@@ -142,9 +159,9 @@ class QueueColumns(QObject):
         if self.settings is None or self._restoring:
             return
         header = self.view.horizontalHeader()
-        hidden = [n for c, n in enumerate(COLUMNS) if self.view.isColumnHidden(c)]
+        hidden = [n for c, n in enumerate(COLUMNS) if not self.chosen(c)]
         widths = {n: self.wanted.get(n, header.sectionSize(c)) for c, n in enumerate(COLUMNS)
-                  if c != TITLE and not self.view.isColumnHidden(c)}
+                  if c != TITLE and self.chosen(c)}
         old = self._kept().get("widths", {})
         if isinstance(old, dict):  # a hidden column keeps its width for when it is back
             widths = {**{n: w for n, w in old.items() if n in hidden}, **widths}

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QHeaderView, QStyleOptionViewItem, Q
 
 from reviewer.core.store import NewPosting, Store
 from reviewer.gui.actions import unmarked
+from reviewer.gui.queue_columns import DEFAULT_WIDTHS, READABLE
 from reviewer.gui.queue_model import COLUMNS, QueueModel
 from reviewer.gui.queue_pane import QueuePane
 from reviewer.gui.window import ReviewWindow
@@ -112,26 +113,40 @@ def test_every_column_fits_a_pane_of_330_pixels(make_pane) -> None:  # type: ign
 def test_a_narrow_pane_leaves_the_title_room_to_read(make_pane, qtbot,  # type: ignore[no-untyped-def]
                                                      settings: QSettings) -> None:
     """At 1024 px the list got 218: the other columns kept their widths and the title
-    had 22 px, "…" on every row. Company and location give way (kept widths unchanged),
-    and take their widths back when the pane is wider."""
+    had 22 px, "…" on every row; then company and location gave way down to 32 px each,
+    "C…" and "L…" on every row and the title 90 px. Now a column too narrow to read is
+    folded away (still checked in the menu, not kept as hidden) and the title has the
+    room; every column shown keeps a width to read; all come back on a wider pane."""
     pane = make_pane(settings, width=218)
-    header = pane.view.horizontalHeader()
-    qtbot.waitUntil(lambda: header.sectionSize(TITLE) >= 80)
-    assert sum(header.sectionSize(c) for c in range(5)) <= pane.view.viewport().width()
-    assert header.sectionSize(COMPANY) >= 30 and header.sectionSize(LOCATION) >= 30
-    pane.resize(420, 600)
+    view, header = pane.view, pane.view.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(TITLE) >= 140)
+    assert view.isColumnHidden(COMPANY) and view.isColumnHidden(LOCATION)
+    checks = {unmarked(a.text()).split(" (")[0]: a.isChecked()
+              for a in pane.column_menu().actions() if a.isCheckable()}
+    assert checks == dict.fromkeys(COLUMNS, True)
+    pane.columns.save()
+    assert json.loads(str(settings.value("queue/columns", "{}")))["hidden"] == []
+    for width in range(200, 460, 20):
+        pane.resize(width, 600)
+        qtbot.waitUntil(lambda: header.sectionSize(TITLE) >= 110)
+        shown = [c for c in range(5) if not view.isColumnHidden(c)]
+        assert all(header.sectionSize(c) >= min(READABLE, DEFAULT_WIDTHS[COLUMNS[c]])
+                   for c in shown if c in (COMPANY, LOCATION))
+        assert sum(header.sectionSize(c) for c in shown) <= view.viewport().width()
     qtbot.waitUntil(lambda: header.sectionSize(COMPANY) == 62)
-    assert header.sectionSize(LOCATION) == 50
+    assert header.sectionSize(LOCATION) == 50 and not view.isColumnHidden(LOCATION)
     kept = json.loads(str(settings.value("queue/columns", "{}")))
     assert kept.get("widths", {}).get("Company", 62) == 62  # what gave way is not kept
     pane.resize(218, 600)  # narrow again; company hidden and shown: its width is its own
-    qtbot.waitUntil(lambda: header.sectionSize(COMPANY) < 62)
+    qtbot.waitUntil(lambda: view.isColumnHidden(COMPANY))
     pane.columns.show_column(COMPANY, False)
+    assert json.loads(str(settings.value("queue/columns", "{}")))["hidden"] == ["Company"]
     pane.columns.show_column(COMPANY, True)
     pane.resize(420, 600)
     qtbot.waitUntil(lambda: header.sectionSize(COMPANY) == 62)
+    assert not view.isColumnHidden(COMPANY)
     kept = json.loads(str(settings.value("queue/columns", "{}")))
-    assert kept["widths"]["Company"] == 62
+    assert kept["widths"]["Company"] == 62 and kept["hidden"] == []
 
 
 def test_confidence_is_a_bar_with_the_number_in_its_tooltip(make_pane) -> None:  # type: ignore[no-untyped-def]
