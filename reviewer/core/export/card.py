@@ -55,6 +55,7 @@ def hf_features(questions: Iterable[str], tags: Sequence[str] = ("O",),
     columns["labels"] = {question: ["string"] for question in sorted(questions)}
     columns["comment"] = "string"
     columns["undecided"] = ["string"]
+    columns["adjudicated_by"] = [{"decided": "string", "by": "string"}]
     if reviewers:
         own: dict[str, TypeSpec] = {
             "reviewer": "string", "status": "string", "comment": "string",
@@ -129,6 +130,10 @@ _COLUMN_NOTES = {
     "undecided": "what the reviewers still differ on (spans, status, comment, field:NAME, "
                  "label:QUESTION): the posting's value of it is no person's; where `spans` "
                  "is, `spans` and `ner_tags` are null (unknown, not: no entity)",
+    "adjudicated_by": "the rulings made after the reviewers' files were merged (where they "
+                      "differed, or over what they gave), in the order made: what each "
+                      "`decided` (named as in `undecided`) and `by` whom; empty where no "
+                      "ruling decided anything",
 }
 
 

@@ -157,6 +157,15 @@ def hf_value(kind: str, value: Any) -> Any:
     return str(value)
 
 
+def rulings(record: PostingRecord) -> list[Row] | None:
+    """What each ruling of the record decided and who made it (``adjudicated_by``), in the
+    order made, as ``{"decided", "by"}`` entries: a column of one type in every row,
+    where the mapping's keys differ from posting to posting. None where no ruling
+    decided anything."""
+    made = record.get("adjudicated_by")
+    return [{"decided": what, "by": who} for what, who in made.items()] if made else None
+
+
 def hf_row(record: PostingRecord, tagged: Tagged | None = None) -> Row:
     """One flat row of the Hugging Face dataset: every span with its text and origin, and
     the tokens with their BIO tags (``tokens_bio``; ``tagged``: already worked out, with
@@ -182,6 +191,7 @@ def hf_row(record: PostingRecord, tagged: Tagged | None = None) -> Row:
     row["labels"] = {question: list(options) for question, options in record["labels"].items()}
     row["comment"] = record.get("comment") or ""
     row["undecided"] = record.get("undecided", [])
+    row["adjudicated_by"] = rulings(record) or []
     if "reviewers" in record:
         row["reviewers"] = hf_reviewers(record)
     return row

@@ -6,7 +6,8 @@ schema v1 followed by ``<field>__provenance`` (the salary as ``salary_min``,
 ``salary_max``, ``salary_currency``, ``salary_period``), then ``labels__<question>`` for
 each question answered in the export (sorted), then ``spans, comment, imported_at,
 updated_at, metadata, undecided`` (what the posting's reviewers still differ on, after a
-merge: ``["spans", "field:title"]``; empty where nothing is).
+merge: ``["spans", "field:title"]``; empty where nothing is), ``adjudicated_by`` (what
+each ruling decided after a merge and who made it; empty where no ruling did).
 
 **CSV** (``csv_cells``): every cell text; a list or a mapping as JSON, a missing value
 empty, and a cell a spreadsheet would run as a formula (or that starts with ``'``) with
@@ -16,9 +17,11 @@ cell as written: after such a ``'``, they count it.
 **Parquet** (``table_types``, ``arrow_table``): the same columns, typed as a pandas or Hugging
 Face user reads them without parsing: numbers as floats (the id an integer), list fields
 and ``labels__<question>`` as lists of strings, ``spans`` as a list of ``{start, end,
-label, text, origin}``, a missing value as null. ``metadata`` alone stays a JSON string:
-its keys differ from posting to posting, which no column type holds. Cells are the exact
-text: Parquet is not read as formulas.
+label, text, origin}``, ``adjudicated_by`` as a list of ``{decided, by}`` in the order
+the rulings were made (the CSV cell is the record's JSON object, ``{"field:title":
+"lead"}``), a missing value as null. ``metadata`` alone stays a JSON string: its keys
+differ from posting to posting, and so do the types of its values, which no column type
+holds. Cells are the exact text: Parquet is not read as formulas.
 """
 
 from __future__ import annotations
@@ -27,11 +30,12 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from reviewer.core.export.rows import SALARY_KEYS, Row, dumps, hf_value
+from reviewer.core.export.rows import SALARY_KEYS, Row, dumps, hf_value, rulings
 from reviewer.core.records import CSV_FIRST_COLUMNS, GUARDED_STARTS, PostingRecord
 from reviewer.core.schema import FIELDS
 
-CSV_TAIL = ["spans", "comment", "imported_at", "updated_at", "metadata", "undecided"]
+CSV_TAIL = ["spans", "comment", "imported_at", "updated_at", "metadata", "undecided",
+            "adjudicated_by"]
 
 
 def neutral(text: str) -> str:
@@ -111,7 +115,8 @@ def tail_cells(record: PostingRecord, raw: bool) -> list[str]:
                  for span in spans]
     return cells((dumps(spans), record["comment"], record["imported_at"],
                   record["updated_at"], dumps(record["metadata"]),
-                  record.get("undecided") or None), raw)
+                  record.get("undecided") or None, record.get("adjudicated_by") or None),
+                 raw)
 
 
 def csv_cells(record: PostingRecord, questions: Sequence[str], raw: bool) -> list[str]:
@@ -153,6 +158,7 @@ def table_types(pa: Any, questions: Sequence[str]) -> list[tuple[str, Any]]:
                       ("text", text), ("origin", text)])
     types["spans"] = pa.list_(span)
     types["undecided"] = items
+    types["adjudicated_by"] = pa.list_(pa.struct([("decided", text), ("by", text)]))
     return [(name, types.get(name, items if name.startswith("labels__") else text))
             for name in csv_columns(questions)]
 
@@ -173,6 +179,7 @@ def table_row(record: PostingRecord) -> Row:
     row.update({key: record[key] for key in ("comment", "imported_at", "updated_at")})
     row["metadata"] = dumps(record["metadata"])
     row["undecided"] = record.get("undecided") or None
+    row["adjudicated_by"] = rulings(record)
     return row
 
 
@@ -228,6 +235,7 @@ def arrow_table(pa: Any, schema: Any, records: Sequence[PostingRecord]) -> Any:
     columns["spans"] = [r["spans"] for r in records]
     columns["metadata"] = [dumps(r["metadata"]) for r in records]
     columns["undecided"] = [r.get("undecided") or None for r in records]
+    columns["adjudicated_by"] = [rulings(r) for r in records]
     arrays.update((f.name, pa.array(columns[f.name], type=f.type)) for f in schema
                   if f.name not in arrays)
     return pa.Table.from_arrays([arrays[name] for name in schema.names], schema=schema)

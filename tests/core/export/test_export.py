@@ -230,8 +230,9 @@ def test_csv_header_and_flattened_row(tmp_path: Path) -> None:
     salary = header.index("salary_min")
     assert header[salary:salary + 5] == ["salary_min", "salary_max", "salary_currency",
                                          "salary_period", "salary__provenance"]
-    assert header[-8:] == ["labels__quality", "labels__tags", "spans", "comment",
-                           "imported_at", "updated_at", "metadata", "undecided"]
+    assert header[-9:] == ["labels__quality", "labels__tags", "spans", "comment",
+                           "imported_at", "updated_at", "metadata", "undecided",
+                           "adjudicated_by"]
     assert len(rows) == 8 and all(len(r) == len(header) for r in rows)
     row = dict(zip(header, rows[1], strict=True))
     assert row["text"] == T1  # newlines survive quoting
