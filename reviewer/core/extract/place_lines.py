@@ -9,7 +9,12 @@ them starts ("…, WA)Salary Range:"). A stop before more places parts them ("Be
 Germany. Munich, Germany."); an abbreviation's
 stop ("St. Louis", "D.C.", "Main Ave. Suite 4") or one before a state's code alone
 ("Newport Beach. CA") parts nothing. A way of working before the places ("Hybrid
-remote in Austin, TX", "Hybrid working (London)") is no part of them.
+remote in Austin, TX", "Hybrid working (London)") is no part of them, nor is a remark in
+brackets ("Dublin, Ireland (remote-first; the office is optional)").
+
+Places joined by "or" or "and" are each a place where each side is one ("Austin, TX or
+Denver, CO", "Leeds or York", "Manchester, Leeds or Birmingham", "London, UK or Remote"),
+unless the whole is a place's name ("Trinidad and Tobago").
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ import re
 from reviewer.core.extract.labels import LABELS
 from reviewer.core.extract.vocab import remote_mode
 from reviewer.core.words.lexicon import is_camel_word
-from reviewer.core.words.places import looks_like_location
+from reviewer.core.words.places import is_area, is_place, looks_like_location
 from reviewer.core.words.regex import lazy_compile
 
 # a stop after a word, before another
@@ -117,13 +122,42 @@ def split_locations(value: str) -> list[str]:
     """One location line into the places it lists, each as written (``place_pieces``)."""
     out: list[str] = []
     for piece in place_pieces(value):
-        piece = re.sub(r"\s+", " ", piece).strip(" ;|")
+        piece = _without_remark(re.sub(r"\s+", " ", piece)).strip(" ;|")
         for part in _APART.split(piece):
-            joined = _JOINED.split(part)
-            for one in joined if all("," in one for one in joined) else [part]:
+            for one in _joined_places(part):
                 out.extend(_split_repeated_prefix(one))
     places = [_tidy(place) for place in out]
     return [place for place in places if place][:10]
+
+
+def _without_remark(piece: str) -> str:
+    """``piece`` without a remark in brackets at its end, one of three words of a
+    sentence or more ("(remote-first; the office is optional)"; not "(US only)")."""
+    bracket = piece.find("(")
+    if bracket > 0 and len(_SENTENCE_WORD.findall(piece, bracket)) >= 3:
+        return piece[:bracket]
+    return piece
+
+
+def _joined_places(part: str) -> list[str]:
+    """The places that "or", "and", "&" or "/" join in ``part``: each side with its
+    region ("Austin, TX or Denver, CO"), or each side a place, or a list of cities
+    ("Manchester, Leeds or Birmingham"), where the whole is no place's name."""
+    joined = _JOINED.split(part)
+    if len(joined) == 1 or all("," in one for one in joined):
+        return joined
+    if is_place(part) or not all(looks_like_location(one) for one in joined):
+        return [part]  # "Trinidad and Tobago"; "Sarajevo, Bosnia and Herzegovina"
+    return [place for one in joined for place in _cities(one)]
+
+
+def _cities(value: str) -> list[str]:
+    """The cities a list of them names ("Manchester, Leeds"); else the one place
+    (a city and its region: "Austin, TX")."""
+    names = [name.strip() for name in value.split(",")]
+    if len(names) > 1 and all(map(is_place, names)) and not any(map(is_area, names[1:])):
+        return names
+    return [value]
 
 
 def _tidy(place: str) -> str:

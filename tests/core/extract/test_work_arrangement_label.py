@@ -100,6 +100,16 @@ def test_a_place_after_in_ends_where_a_clause_starts(line: str, place: str) -> N
     ("Location: New York, NY 10001 United States", ["New York, NY 10001 United States"]),
     ("Location: Sarajevo, Bosnia and Herzegovina", ["Sarajevo, Bosnia and Herzegovina"]),
     ("Location: Trinidad and Tobago", ["Trinidad and Tobago"]),
+    # places of one word each, listed with "or" or "and": each a place of the list
+    ("Locations: Leeds or York", ["Leeds", "York"]),
+    ("Locations: Manchester, Leeds or Birmingham", ["Manchester", "Leeds", "Birmingham"]),
+    ("Location: Germany or Austria", ["Germany", "Austria"]),
+    ("Location: New York, NY or Remote (US)", ["New York, NY", "Remote (US)"]),
+    ("Location: Austin, TX or Remote", ["Austin, TX", "Remote"]),
+    # a remark in brackets is no place, and what parts it parts no places
+    ("Location: Dublin, Ireland (remote-first; the Dublin office is optional)",
+     ["Dublin, Ireland"]),
+    ("Location: Remote (US only)", ["Remote (US only)"]),
 ])
 def test_a_line_of_places_gives_each_and_ends_where_a_sentence_starts(
         line: str, places: list[str]) -> None:
