@@ -29,6 +29,7 @@ typed), ``read_amount`` (a sum of money or a number, as people write it) and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from reviewer.core.extract import heuristics, label_values, page_title, patterns, prose
@@ -42,6 +43,7 @@ from reviewer.core.extract.skills import skill_name
 from reviewer.core.extract.structured import from_json_ld
 from reviewer.core.record_check import value_problem
 from reviewer.core.schema import MAX_ALTERNATIVES, CleanDoc, Extraction, Finding, Span
+from reviewer.core.words.lexicon import has_job_noun
 from reviewer.core.words.place_codes import written_places
 
 SURE = 0.8  # a value this sure (a labelled line, JSON-LD) is not read again for alternatives
@@ -97,6 +99,7 @@ def _extract(doc: CleanDoc) -> Extraction:
         finding.value = written_places(finding.value)
     offer(patterns.from_patterns(parsed, found))
     _dates_in_order(found)
+    _title_without_employer(parsed, found)
     alternatives = _alternatives(found, others)
     for name, finding in [*found.items(), *((n, a) for n, alt in alternatives.items()
                                            for a in alt)]:
@@ -117,6 +120,27 @@ def _dates_in_order(found: dict[str, Finding]) -> None:
             through.value < posted.value:  # (ISO dates: in order as text)
         for finding in (posted, through):
             finding.confidence = min(finding.confidence, UNSURE)
+
+
+def _title_without_employer(doc: Document, found: dict[str, Finding]) -> None:
+    """A title line that ends with the employer's name, and maybe the place or terms in
+    brackets after it ("Staff Engineer — Acme (Remote, US only)", "Data Engineer at
+    Acme"), is the role before it, where that reads as a job title; its evidence too."""
+    title, company = found.get("title"), found.get("company")
+    if title is None or company is None or not isinstance(title.value, str) \
+            or not isinstance(company.value, str) or not company.value.strip():
+        return
+    trailing = re.search(r"\s*(?:[-–—|@·]|\bat\b)\s*" + re.escape(company.value.strip())
+                         + r"(?:\s*\([^()]*\))?\s*$", title.value, re.IGNORECASE)
+    role = title.value[:trailing.start()].rstrip(" ,") if trailing else ""
+    if not role or not has_job_noun(role):
+        return
+    spans = title.spans
+    if len(spans) == 1 and doc.markdown[spans[0][0]:spans[0][1]] == title.value:
+        spans = [(spans[0][0], spans[0][0] + len(role))]
+    else:
+        spans = []  # (looked for anew, as the value now is)
+    found["title"] = Finding(role, spans, title.confidence, title.stage)
 
 
 def _unseen(finding: Finding) -> bool:
