@@ -80,6 +80,8 @@ def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
             return None
         if only_terms(value):
             return None  # "Role: Permanent" says the terms, not the role
+        if field == "title" and _CODE.fullmatch(value):
+            return None  # "Job: 4410", "Position: WH-COL-77": a number, not the role
         return value.strip(" -–|"), None
     if field == "locations":
         if WORK_ARRANGEMENT.fullmatch(value.lower().rstrip(" .")):
@@ -140,6 +142,8 @@ _LABELLED_YEARS = lazy_compile(
     r"(?i)(?<!\d)(?<!\d[.,])(\d{1,2})\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs?)")
 _PLACEHOLDER = lazy_compile(r"tb[acd]|n/?a|none|various|multiple( locations)?|confidential|"
                             r"undisclosed|not (disclosed|specified)|see (below|above)|-+")
+# one word of letters and digits with a digit in it, as requisition ids are written
+_CODE = lazy_compile(r"#?[\w./-]*\d[\w./-]*")
 _NOT_WEEKLY = lazy_compile(r"(?i)\s*(-\s*)?(days?|weeks?|months?|hours? shifts?|shifts?)\b")
 
 def _num(text: str) -> int | float:
