@@ -59,7 +59,9 @@ _labels("salary", "salary", "remuneration", "compensation", "pay", "pay range", 
         "wage", "rate", "remuneration/ salary", "remuneration/salary", "base salary",
         "hourly rate", "day rate", "stipend")
 _labels("remote", "remote", "work arrangement", "workplace type", "remote work", "work model",
-        "location type")
+        "location type", "remote job", "remote position", "remote role", "remote working",
+        "remote option", "remote options", "remote eligible", "remote possible", "fully remote",
+        "work from home", "working from home")
 _labels("seniority", "seniority", "level", "seniority level", "experience level",
         "career level", "grade")
 _labels("experience_years", "experience", "years of experience", "work experience",
