@@ -168,6 +168,33 @@ def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
     return {}
 
 
+PART_TIME_HOURS = 30  # fewer hours a week than these are part time by any count
+_PART_TIME = lazy_compile(r"\bpart[- ]?time\b|\bteilzeit\b|\bmi-?temps\b")
+_WEEKLY = lazy_compile(r"week|\bwk|\bp\.?w\b")
+
+
+def part_time_stated(doc: Document, have: dict[str, Finding]) -> Finding | None:
+    """Where the posting says the job is part time, in words it does not deny (in the
+    title, or in the text: "Hours: 16 (part-time)"), or in hours a week clearly short
+    of a full week."""
+    title = have.get("title")
+    if title is not None and employment_type(str(title.value)) == "part_time":
+        return Finding("part_time", title.spans, 0.7, "pattern")
+    for block in doc.blocks[:40]:
+        low = lower_keep_offsets(block.text)
+        said = next((m for m in _PART_TIME.finditer(low)
+                     if not denied(low, m.start(), m.end())), None)
+        if said is not None:
+            return Finding("part_time", doc.block_span(block, said.span()), 0.6, "pattern")
+    hours = have.get("work_hours")
+    if hours is not None and isinstance(hours.value, int | float) and \
+            hours.value < PART_TIME_HOURS and hours.spans:
+        line = doc.block_at(hours.spans[0][0])
+        if line is not None and _WEEKLY.search(line.text.lower()):
+            return Finding("part_time", hours.spans[:1], 0.6, "pattern")
+    return None
+
+
 def _experience(doc: Document) -> Finding | None:
     """Minimum years of experience: the first mention, required sections first."""
     ranked: list[tuple[int, int, Block, re.Match[str]]] = []

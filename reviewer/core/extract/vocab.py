@@ -31,6 +31,15 @@ def employment_type(text: str) -> str | None:
     return None
 
 
+_HOURS_WORDS = lazy_compile(r"\bfull[- _]?time\b|\bvollzeit\b|\btemps plein\b")
+
+
+def says_hours(text: str) -> bool:
+    """Does ``text`` say a job's hours ("Full-time"), not only how long it lasts
+    ("Permanent", "Regular": ``employment_type`` reads those as full time too)?"""
+    return _HOURS_WORDS.search(text.lower()) is not None
+
+
 _SENIORITY = (
     ("intern", r"\bintern(ship)?\b|\btrainee\b|\bapprentice\b|\bwerkstudent"),
     # (a partner of a channel or a business, or a partner manager, is no executive)
