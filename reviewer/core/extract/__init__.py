@@ -41,6 +41,7 @@ from reviewer.core.extract.salary import read_amount, stated_period
 from reviewer.core.extract.selection import value_from_selection
 from reviewer.core.extract.skills import skill_name
 from reviewer.core.extract.structured import from_json_ld
+from reviewer.core.extract.vocab import says_hours
 from reviewer.core.record_check import value_problem
 from reviewer.core.schema import MAX_ALTERNATIVES, CleanDoc, Extraction, Finding, Span
 from reviewer.core.words.lexicon import has_job_noun
@@ -98,6 +99,7 @@ def _extract(doc: CleanDoc) -> Extraction:
     for finding in {id(f): f for f in places if f is not None}.values():
         finding.value = written_places(finding.value)
     offer(patterns.from_patterns(parsed, found))
+    _hours_over_duration(parsed, found, others)
     _dates_in_order(found)
     _title_without_employer(parsed, found)
     alternatives = _alternatives(found, others)
@@ -106,6 +108,21 @@ def _extract(doc: CleanDoc) -> Extraction:
         if not finding.spans:
             finding.spans = _find_evidence(parsed, name, finding.value)
     return Extraction.from_findings(found, alternatives)
+
+
+def _hours_over_duration(doc: Document, found: dict[str, Finding],
+                         others: dict[str, list[Finding]]) -> None:
+    """"Permanent" or "Regular" says how long a job lasts, not its hours: read as full
+    time where the posting says no more, it gives way to the part time the posting
+    states (``patterns.part_time_stated``)."""
+    held = found.get("employment_type")
+    if held is None or held.value != "full_time" or not held.spans or \
+            any(says_hours(doc.markdown[start:end]) for start, end in held.spans):
+        return
+    part = patterns.part_time_stated(doc, found)
+    if part is not None:
+        others.setdefault("employment_type", []).insert(0, held)
+        found["employment_type"] = part
 
 
 UNSURE = 0.5  # the confidence of two values that cannot both be right

@@ -25,6 +25,7 @@ from reviewer.core.extract.vocab import (
     remote_mode,
 )
 from reviewer.core.schema import Finding, Span
+from reviewer.core.words.denial import denied
 from reviewer.core.words.lexicon import (
     SECTION_HEADINGS,
     boilerplate_reason,
@@ -149,6 +150,8 @@ def _header_locations(header: list[tuple[str, Span | None]]) -> Finding | None:
     for text, span in header:
         for whole, offset in _pieces(text):
             piece = first_sentence(whole)  # ("Paris, France. The team is small.")
+            if _denied_remote(text, offset + piece.lower().find("remote")):
+                continue  # "Remote - not possible": no remote place
             if _SENTENCE_END.search(piece):  # the end of a sentence: "hiring in Berlin."
                 piece = _SENTENCE_END.sub("", piece)
                 if "remote" in piece.lower() and len(piece.split()) > 3:
@@ -163,6 +166,12 @@ def _header_locations(header: list[tuple[str, Span | None]]) -> Finding | None:
                 spans = [(span[0] + offset, span[0] + offset + len(piece))] if span else []
                 return Finding([piece], spans, 0.7 if span else 0.6, "structure")
     return None
+
+
+def _denied_remote(text: str, at: int) -> bool:
+    """Is the word "remote" at ``at`` of ``text`` (-1: there is none) denied there?"""
+    return at >= 0 and text[at:at + 6].lower() == "remote" and \
+        denied(text.lower(), at, at + len("remote"))
 
 
 _SENTENCE_END = lazy_compile(r"(?<!\b[A-Z])(?<!\b[SFM]t)\.$")  # not "D.C." or "St."

@@ -24,6 +24,7 @@ from reviewer.core.extract.vocab import (
     seniority,
 )
 from reviewer.core.schema import Finding, Span
+from reviewer.core.words.denial import answer
 from reviewer.core.words.lexicon import boilerplate_reason
 from reviewer.core.words.regex import lazy_compile
 
@@ -42,7 +43,7 @@ def from_labels(labelled: list[Labelled], doc: Document) -> dict[str, Finding]:
             mode = arranged(item.value)[0]
             if mode is not None and (mode != "onsite" or not _said_otherwise(doc, item)):
                 found["remote"] = Finding(mode, span, conf * 0.9, "label")
-        result = _read_label(item.field, item.value)
+        result = _read_label(item.field, item.value, item.label)
         if result is None:
             continue
         value, sub = result
@@ -64,7 +65,7 @@ def _said_otherwise(doc: Document, item: Labelled) -> bool:
         or _WORK_MODE_SAID.search(text, item.end) is not None
 
 
-def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
+def _read_label(field: str, value: str, label: str = "") -> tuple[Any, Span | None] | None:
     value = value.strip()
     if not value or len(value) > 200:
         return None
@@ -80,6 +81,8 @@ def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
             return None
         if only_terms(value):
             return None  # "Role: Permanent" says the terms, not the role
+        if field == "title" and _CODE.fullmatch(value):
+            return None  # "Job: 4410", "Position: WH-COL-77": a number, not the role
         return value.strip(" -–|"), None
     if field == "locations":
         if WORK_ARRANGEMENT.fullmatch(value.lower().rstrip(" .")):
@@ -118,7 +121,12 @@ def _read_label(field: str, value: str) -> tuple[Any, Span | None] | None:
         return (pay[0], pay[1]) if pay else None
     if field == "remote":
         mode = remote_mode(value)
-        return (mode[0], None) if mode else None
+        if mode:
+            return mode[0], None
+        said = answer(value)  # "Remote: No" is work on site; "Remote: Yes" remote work
+        if said is False or (said and ("remote" in label.lower() or "home" in label.lower())):
+            return ("remote" if said else "onsite"), None
+        return None
     if field == "seniority":
         level = seniority(value)
         return (level[0], level[1]) if level else None
@@ -140,6 +148,8 @@ _LABELLED_YEARS = lazy_compile(
     r"(?i)(?<!\d)(?<!\d[.,])(\d{1,2})\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs?)")
 _PLACEHOLDER = lazy_compile(r"tb[acd]|n/?a|none|various|multiple( locations)?|confidential|"
                             r"undisclosed|not (disclosed|specified)|see (below|above)|-+")
+# one word of letters and digits with a digit in it, as requisition ids are written
+_CODE = lazy_compile(r"#?[\w./-]*\d[\w./-]*")
 _NOT_WEEKLY = lazy_compile(r"(?i)\s*(-\s*)?(days?|weeks?|months?|hours? shifts?|shifts?)\b")
 
 def _num(text: str) -> int | float:

@@ -44,7 +44,12 @@ _labels("requisition_id", "role number", "job id", "job number", "requisition id
         "reference", "reference code", "reference number", "ref", "ref.", "ref no",
         "job code", "job ref", "job reference", "vacancy number", "vacancy id",
         "announcement code", "announcement number", "posting number", "job requisition id",
-        "position number", "position id", "job req", "specify job code")
+        "position number", "position id", "job req", "specify job code",
+        # "Job #", "Job No.": the number of the job, never its title
+        *(f"{noun} {mark}" for noun in ("job", "position", "vacancy", "role", "opening",
+                                        "posting", "job ref", "job reference", "reference")
+          for mark in ("#", "no", "no.", "nr", "nr.", "num", "num.")),
+        "job ref.", "vacancy ref", "vacancy reference", "vacancy ref.")
 _labels("work_hours", "weekly hours", "work hours", "hours", "hours per week", "working hours",
         "weekly working hours", "hours/week")
 _labels("employment_type", "employment type", "job type", "contract type", "type",
@@ -54,7 +59,9 @@ _labels("salary", "salary", "remuneration", "compensation", "pay", "pay range", 
         "wage", "rate", "remuneration/ salary", "remuneration/salary", "base salary",
         "hourly rate", "day rate", "stipend")
 _labels("remote", "remote", "work arrangement", "workplace type", "remote work", "work model",
-        "location type")
+        "location type", "remote job", "remote position", "remote role", "remote working",
+        "remote option", "remote options", "remote eligible", "remote possible", "fully remote",
+        "work from home", "working from home")
 _labels("seniority", "seniority", "level", "seniority level", "experience level",
         "career level", "grade")
 _labels("experience_years", "experience", "years of experience", "work experience",
@@ -140,6 +147,8 @@ def _find_labels(text: str) -> list[tuple[int, int, str]]:
         for k in range(min(_LONGEST, len(words)), 0, -1):
             phrase = " ".join(words[-k:])
             key = phrase.lower().lstrip(_OPENERS)
+            if "#" in sep.group() and f"{key} #" in LABELS:
+                key = f"{key} #"  # "Job #: 4410" labels the job's number, not the job
             if key not in LABELS:
                 continue
             start = head.rfind(words[-k]) + (len(words[-k]) - len(words[-k].lstrip(_OPENERS)))

@@ -18,6 +18,7 @@ from reviewer.core.extract.vocab import (
     seniority,
 )
 from reviewer.core.schema import Finding, Span
+from reviewer.core.words.denial import denied
 from reviewer.core.words.regex import edge_words, fold_case, lazy_compile
 from reviewer.core.words.text import lower_keep_offsets, separate_glued
 
@@ -156,7 +157,7 @@ def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
         low = lower_keep_offsets(separated)
         found = [m for pattern in _EMPLOYMENT_WORDS[:1 + ("contract" in low)]
                  if (m := next((m for m in pattern.finditer(low)
-                                if not negated(low, m.start())), None))]
+                                if not denied(low, m.start(), m.end())), None))]
         match = min(found, key=lambda m: m.start()) if found else None
         if match:
             kind = employment_type(match.group())
@@ -165,6 +166,33 @@ def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
                 return {"employment_type": Finding(kind, doc.block_span(block, at), 0.6,
                                                    "pattern")}
     return {}
+
+
+PART_TIME_HOURS = 30  # fewer hours a week than these are part time by any count
+_PART_TIME = lazy_compile(r"\bpart[- ]?time\b|\bteilzeit\b|\bmi-?temps\b")
+_WEEKLY = lazy_compile(r"week|\bwk|\bp\.?w\b")
+
+
+def part_time_stated(doc: Document, have: dict[str, Finding]) -> Finding | None:
+    """Where the posting says the job is part time, in words it does not deny (in the
+    title, or in the text: "Hours: 16 (part-time)"), or in hours a week clearly short
+    of a full week."""
+    title = have.get("title")
+    if title is not None and employment_type(str(title.value)) == "part_time":
+        return Finding("part_time", title.spans, 0.7, "pattern")
+    for block in doc.blocks[:40]:
+        low = lower_keep_offsets(block.text)
+        said = next((m for m in _PART_TIME.finditer(low)
+                     if not denied(low, m.start(), m.end())), None)
+        if said is not None:
+            return Finding("part_time", doc.block_span(block, said.span()), 0.6, "pattern")
+    hours = have.get("work_hours")
+    if hours is not None and isinstance(hours.value, int | float) and \
+            hours.value < PART_TIME_HOURS and hours.spans:
+        line = doc.block_at(hours.spans[0][0])
+        if line is not None and _WEEKLY.search(line.text.lower()):
+            return Finding("part_time", hours.spans[:1], 0.6, "pattern")
+    return None
 
 
 def _experience(doc: Document) -> Finding | None:
@@ -314,8 +342,9 @@ def _remote(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
             continue
         folded = fold_case(block.text)
         for match in _STRONG_REMOTE.finditer(folded):
-            if negated(folded, match.start()) or _NOT_WORK_MODE.match(folded, match.end()):
-                continue  # "not a remote role", "hybrid cloud"
+            if denied(folded, match.start(), match.end()) or \
+                    _NOT_WORK_MODE.match(folded, match.end()):
+                continue  # "not a remote role", "Remote job: No", "hybrid cloud"
             mode = remote_mode(block.text[match.start():match.end()])
             if mode:
                 return {"remote": Finding(mode[0], doc.block_span(block, match.span()), 0.6,
@@ -326,10 +355,3 @@ def _remote(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
 # a "hybrid" of things, not of places to work
 _NOT_WORK_MODE = lazy_compile(r"\s+(cloud|apps?|mobile|vehicles?|cars?|solutions?|"
                               r"infrastructure|architecture|integration|systems?|events?)\b")
-_NEGATION = lazy_compile(r"(?:\bnot|\bno|n't|\bnever|\bnon)(?:\s+(?:a|an|the|this|be))?\s*-?\s*$")
-
-
-def negated(text: str, at: int) -> bool:
-    """Does ``text`` deny what is said at ``at`` ("this is not a remote role", "no
-    part-time work")?"""
-    return _NEGATION.search(text, max(0, at - 16), at) is not None

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from reviewer.core.extract.document import Document
 from reviewer.core.extract.prose_words import Cue, Joined, cue_re
+from reviewer.core.words.denial import denied
 from reviewer.core.words.places import is_area, is_place
 from reviewer.core.words.regex import fold_case, lazy_compile
 
@@ -191,8 +192,9 @@ def remote_only(doc: Document) -> Cue | None:
         if match is None:
             continue
         before = block.text[max(0, match.start() - 20):match.start()].lower()
-        if re.search(r"\b(?:not|hybrid|partially|partly|or)\s+(?:an?\s+)?$", before):
-            continue
+        if re.search(r"\b(?:hybrid|partially|partly|or)\s+(?:an?\s+)?$", before) or \
+                denied(block.text.lower(), match.start(), match.end()):
+            continue  # "hybrid or remote role", "not a remote role", "Remote job: No"
         word = re.search(r"remote", match.group(), re.I)
         assert word is not None
         at = match.start() + word.start()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from reviewer.core.words.denial import denied, denied_before
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import lower_keep_offsets, separate_glued
 
@@ -19,13 +20,24 @@ _EMPLOYMENT = (
 
 
 def employment_type(text: str) -> str | None:
+    """The employment type ``text`` names, leaving out the ones it denies ("Full-time
+    (not contract)", "Non-permanent")."""
     low = text.lower().replace("_", " ")
     if re.search(r"\bfull[ -]?time\b", low) and re.search(r"\bpermanent\b", low):
         return "full_time"
     for value, pattern in _EMPLOYMENT:
-        if re.search(pattern, low):
+        if any(not denied_before(low, m.start()) for m in re.finditer(pattern, low)):
             return value
     return None
+
+
+_HOURS_WORDS = lazy_compile(r"\bfull[- _]?time\b|\bvollzeit\b|\btemps plein\b")
+
+
+def says_hours(text: str) -> bool:
+    """Does ``text`` say a job's hours ("Full-time"), not only how long it lasts
+    ("Permanent", "Regular": ``employment_type`` reads those as full time too)?"""
+    return _HOURS_WORDS.search(text.lower()) is not None
 
 
 _SENIORITY = (
@@ -125,7 +137,8 @@ _NOT_SPACE_BEFORE_WORD = lazy_compile(r"[\n:;•]")
 
 
 def education_mentions(text: str) -> list[tuple[str, tuple[int, int]]]:
-    """Every degree a text names, as (level, span).
+    """Every degree a text names, as (level, span), but those it denies ("A degree is
+    not required").
 
     Words a capture glued together are read apart ("technologyMBA"), and a line break
     counts as a space, so a degree that opens a line is found as one inside it."""
@@ -146,10 +159,18 @@ def education_mentions(text: str) -> list[tuple[str, tuple[int, int]]]:
                     seen.add(match.span())
                     out.append((value, match.span()))
                 at = spaced.find(anchor, at + 1)
+    out = [(level, span) for level, span in out if not _denied_degree(low, span)]
     if not out and "degree" in low:
-        out = [("bachelor", m.span()) for m in _GENERIC_DEGREE.finditer(low)]
+        out = [("bachelor", m.span()) for m in _GENERIC_DEGREE.finditer(low)
+               if not _denied_degree(low, m.span())]
     return sorted(((level, (to_text(a - 1), to_text(b - 1))) for level, (a, b) in out),
                   key=lambda x: x[1][0])
+
+
+def _denied_degree(low: str, span: tuple[int, int]) -> bool:
+    """"No college degree required", "A degree is not required", "You do not need a
+    degree": no degree asked for."""
+    return denied(low, *span)
 
 
 def education_level(text: str) -> str | None:
@@ -172,12 +193,18 @@ _REMOTE = (
 
 
 def remote_mode(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The way of working ``text`` names, with the span of its words. Remote work the
+    text denies ("not remote", "Remote job: No") is on site; hybrid work it denies is
+    not read ("not a hybrid role")."""
     low = lower_keep_offsets(text)
     for value, pattern in _REMOTE:
         match = re.search(pattern, low)
         if match:
-            if value == "remote" and re.search(r"\bnot? (be )?remote|remote (work )?is not", low):
+            if value == "remote" and (denied(low, match.start(), match.end()) or re.search(
+                    r"\bnot? (be )?remote|remote (work )?is not", low)):
                 return "onsite", match.span()
+            if value == "hybrid" and denied(low, match.start(), match.end()):
+                continue
             return value, match.span()
     return None
 

@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Container
 
+from reviewer.core.words.denial import denied
 from reviewer.core.words.place_codes import coded_place
 from reviewer.core.words.place_names import load
 from reviewer.core.words.regex import fold_case, lazy_compile
@@ -44,7 +45,8 @@ def looks_like_location(text: str) -> bool:
         return False  # a header line of several things: its pieces are judged one by one
     low = fold_case(text)
     if ("remote" in low or "anywhere" in low) and _REMOTE.fullmatch(low):
-        return True
+        at = low.find("remote")  # (not "Remote: No", "non-remote")
+        return at < 0 or not denied(low, at, at + len("remote"))
     if coded_place(text):
         return True  # "US-MO-Kansas City"
     parts = [p for p in _PARTS.split(text) if p.strip()]

@@ -1,0 +1,55 @@
+"""Words that deny what a posting names: "not a remote role", "no part-time work", "A
+degree is not required", "Remote job: No".
+
+A value whose mention the posting denies is no value of it (read as one it is the
+opposite of what the posting says). The patterns run on lower-cased text.
+"""
+
+from __future__ import annotations
+
+from reviewer.core.words.regex import lazy_compile
+
+# right before a mention: "not a", "no", "isn't", "non-", "without a", "do not need a"
+_BEFORE = lazy_compile(r"(?:\bnot|\bno|n't|\bnever|\bnon|\bwithout)(?:\s+(?:need|require)s?)?"
+                       r"(?:\s+(?:a|an|the|this|be|any))?(?:\s+|-)$")
+# right after a mention: a label's answer ("Remote job: No", "Remote work - not available";
+# not "Part-time: no weekends"), or the rest of its clause, a few words on ("… degree in
+# Physics is not required")
+_AFTER = lazy_compile(
+    r"\s*(?:[:?]|\s-\s|–)\s*(?:(?:no|none|n/a|false)\b(?![ \t]*\w)|"
+    r"not (?:available|possible|offered|applicable)\b)"
+    r"|(?:\s+[\w'’/-]+){0,5}?\s+(?:(?:is|are|will|would)\s*)?(?:not|n't|never)\s+(?:be\s+)?"
+    r"(?:required|necessary|needed|essential|mandatory|a (?:must|requirement|prerequisite)|"
+    r"available|possible|offered|an option)\b")
+# a label's value that answers yes or no ("Remote: No", "No, office based"), read whole
+_NO = lazy_compile(r"(?:no|none|not (?:available|possible|offered)|n/a|false)\b"
+                   r"(?:[\s.!]*|\s*[,;–—-].*)")
+_YES = lazy_compile(r"(?:yes|true|100\s*%)[\s.!]*")
+
+NEAR = 24  # how far before a mention its denial may start
+
+
+def denied_before(low: str, start: int) -> bool:
+    """Do the words right before ``start`` deny what is said there ("this is not a
+    remote role", "no part-time work")?"""
+    return _BEFORE.search(low, max(0, start - NEAR), start) is not None
+
+
+def denied_after(low: str, end: int) -> bool:
+    """Do the words right after ``end`` deny what was said before it ("Remote job:
+    No", "A degree is not required")?"""
+    return _AFTER.match(low, end) is not None
+
+
+def denied(low: str, start: int, end: int) -> bool:
+    """Is the mention at ``low[start:end]`` denied, by the words before or after it?"""
+    return denied_before(low, start) or denied_after(low, end)
+
+
+def answer(value: str) -> bool | None:
+    """A label's value as a yes or no answer ("No", "Not available", "Yes"); None: it
+    is no such answer."""
+    low = value.strip().lower()
+    if _NO.fullmatch(low):
+        return False
+    return True if _YES.fullmatch(low) else None
