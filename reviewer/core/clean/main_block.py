@@ -239,22 +239,42 @@ def _gather(
     each in a div of its own), which no container's score brings together: climb from
     ``node`` through the wrappers that hold nothing else, to the parent among whose
     parts the posting's text is shared, none holding most of it. That parent can be
-    the body, whose parts the caller keeps."""
+    the body, whose parts the caller keeps.
+
+    A section of the posting (a heading and its list, in a wrapper of their own) is
+    never the whole of it, however much of its text it holds: the blocks beside its
+    wrapper are weighed, and any of a third of its weight is another part of it."""
     while True:
         node = _lift(node, dropped)
-        parent = node.parent
+        own = _mass(node, values)
+        unit = _section(node, own, values, dropped)
+        parent = unit.parent
         if parent is None:
             return node
-        own = _mass(node, values)
-        if _mass(parent, values) - own <= own:
-            return node  # (the parts beside it hold less than it, whichever are kept)
+        section = unit is not node
+        if _mass(parent, values) - own < own * (0.3 if section else 1.0):
+            return node  # (the parts beside it hold too little, whichever are kept)
         others = [_mass(c, values) for c in _parts(parent, values, dropped, links)
-                  if c.mem_id != node.mem_id]
-        if sum(others) <= own or not any(m >= own * 0.3 for m in others):
+                  if c.mem_id != unit.mem_id]
+        if (not section and sum(others) <= own) or not any(m >= own * 0.3 for m in others):
             return node
         node = parent
         if node.tag in ("body", "html"):
             return node
+
+
+def _section(
+    node: LexborNode, own: float, values: dict[int, float], dropped: dict[int, str]
+) -> LexborNode:
+    """The wrapper of ``node`` when what it holds beside it weighs less than a block
+    beside a posting must (a heading, a short line): a section of which ``node`` is
+    the body. Else ``node`` itself."""
+    parent = node.parent
+    if parent is None or parent.tag in ("body", "html"):
+        return node
+    if _mass(parent, values) - own >= _SIBLING_FLOOR:
+        return node
+    return _lift(parent, dropped)
 
 
 def _lift(node: LexborNode, dropped: dict[int, str]) -> LexborNode:
