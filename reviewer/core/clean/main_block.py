@@ -53,7 +53,7 @@ def body_blocks(body: LexborNode, dropped: dict[int, str]) -> list[LexborNode]:
         text, in_links = _own_text(child, links)
         length = len(text.strip())
         if child.mem_id in dropped or not length or in_links >= 0.5 * length \
-                or _furniture(child):
+                or furniture(child):
             continue
         kept.append(child)
     return kept
@@ -193,7 +193,7 @@ def _choose_main(
             continue
         sib_score = scores.get(sibling.mem_id, 0.0) * _weight(sibling)
         text, in_links = _own_text(sibling, links)
-        if weak and (_furniture(sibling) or in_links >= len(text) * 0.5):
+        if weak and (furniture(sibling) or in_links >= len(text) * 0.5):
             continue  # (a strong best's siblings need a score no footer line or menu has)
         core = _core(sibling)  # (a paragraph alone in a div reads as a paragraph)
         plain = core.css_first(_LAYOUT) is None and \
@@ -214,10 +214,10 @@ def _page_part(node: LexborNode, core: LexborNode) -> bool:
     "cc-banner", "legal"), the wrapper or the paragraph it holds? Such a block is taken
     beside a posting only by a score of its own, never raised as a paragraph of it. (Its
     words alone do not tell: a paragraph of the posting may name a privacy policy.)"""
-    return _chrome_named(node) or (core is not node and _chrome_named(core))
+    return chrome_named(node) or (core is not node and chrome_named(core))
 
 
-def _furniture(node: LexborNode) -> bool:
+def furniture(node: LexborNode) -> bool:
     """Is every line of ``node`` (each item of a list or table) page furniture: a
     cookie notice, a footer's links, a page control?"""
     items = node.css("li, td, th, dt, dd") or [node]
@@ -303,18 +303,18 @@ def _parts(
     for child in _children(parent):
         text, in_links = _own_text(child, links)
         length = len(text.strip())
-        if child.mem_id in dropped or not length or _chrome_named(child):
+        if child.mem_id in dropped or not length or chrome_named(child):
             continue
         if in_links >= 0.9 * length or (in_links >= 0.5 * length and
                                         len(child.css("a[href]")) > 1):
             continue
-        if _furniture(child) and _mass(child, values) < _SIBLING_FLOOR:
+        if furniture(child) and _mass(child, values) < _SIBLING_FLOOR:
             continue
         kept.append(child)
     return kept
 
 
-def _chrome_named(node: LexborNode) -> bool:
+def chrome_named(node: LexborNode) -> bool:
     """Do the element's names say a part of the page around a posting ("navheader",
     "sidebar"), and none a part of the posting ("job-header")?"""
     attrs = node.attributes
@@ -375,8 +375,8 @@ def _plain_block(node: LexborNode, links: dict[int, int]) -> bool:
     if core.css_first(_LAYOUT) is not None:
         return False
     text, in_links = _own_text(node, links)
-    return in_links < len(text) * 0.25 and not _chrome_named(node) and \
-        not _chrome_named(core) and not _furniture(node)
+    return in_links < len(text) * 0.25 and not chrome_named(node) and \
+        not chrome_named(core) and not furniture(node)
 
 
 def _widen(node: LexborNode, scores: dict[int, float]) -> LexborNode:
