@@ -22,6 +22,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from reviewer.core.clean.guard import check_page
+from reviewer.core.clean.head import head_blocks, title_outside
 from reviewer.core.clean.hidden import is_hidden
 from reviewer.core.clean.html_markdown import to_markdown
 from reviewer.core.clean.main_block import POSITIVE, body_blocks, find_main
@@ -80,7 +81,9 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
     if not main:
         notes.append("no block of the page reads like a posting; kept the whole body")
         main = body_blocks(body, dropped) or [body]  # (but its furniture and link bars)
-    title_node = _title_outside(main, dropped)
+    head = head_blocks(main, dropped)
+    main = head + main
+    title_node = None if head else title_outside(main, dropped)
     kept_ids = {n.mem_id for n in main}
     if title_node is not None:
         kept_ids.add(title_node.mem_id)
@@ -168,32 +171,6 @@ def _inside(node: LexborNode, tags: tuple[str, ...]) -> bool:
         if parent.tag in tags:
             return True
         parent = parent.parent
-    return False
-
-
-def _title_outside(main: list[LexborNode], dropped: dict[int, str]) -> LexborNode | None:
-    """The posting's <h1> when it sits before the chosen block, outside it."""
-    ids = {n.mem_id for n in main}
-    ancestor = main[0].parent
-    for _ in range(4):
-        if ancestor is None or ancestor.tag in ("body", "html"):
-            return None
-        for node in ancestor.traverse(include_text=False):
-            if node.mem_id in ids:
-                break  # reached the posting body: no title before it here
-            if node.tag == "h1" and (node.text(deep=True) or "").strip() and \
-                    not _under_dropped(node, dropped):
-                return node
-        ancestor = ancestor.parent
-    return None
-
-
-def _under_dropped(node: LexborNode, dropped: dict[int, str]) -> bool:
-    current: LexborNode | None = node
-    while current is not None:
-        if current.mem_id in dropped:
-            return True
-        current = current.parent
     return False
 
 

@@ -53,7 +53,7 @@ def body_blocks(body: LexborNode, dropped: dict[int, str]) -> list[LexborNode]:
         text, in_links = _own_text(child, links)
         length = len(text.strip())
         if child.mem_id in dropped or not length or in_links >= 0.5 * length \
-                or _furniture(child):
+                or furniture(child):
             continue
         kept.append(child)
     return kept
@@ -193,7 +193,7 @@ def _choose_main(
             continue
         sib_score = scores.get(sibling.mem_id, 0.0) * _weight(sibling)
         text, in_links = _own_text(sibling, links)
-        if weak and (_furniture(sibling) or in_links >= len(text) * 0.5):
+        if weak and (furniture(sibling) or in_links >= len(text) * 0.5):
             continue  # (a strong best's siblings need a score no footer line or menu has)
         core = _core(sibling)  # (a paragraph alone in a div reads as a paragraph)
         plain = core.css_first(_LAYOUT) is None and \
@@ -214,10 +214,10 @@ def _page_part(node: LexborNode, core: LexborNode) -> bool:
     "cc-banner", "legal"), the wrapper or the paragraph it holds? Such a block is taken
     beside a posting only by a score of its own, never raised as a paragraph of it. (Its
     words alone do not tell: a paragraph of the posting may name a privacy policy.)"""
-    return _chrome_named(node) or (core is not node and _chrome_named(core))
+    return chrome_named(node) or (core is not node and chrome_named(core))
 
 
-def _furniture(node: LexborNode) -> bool:
+def furniture(node: LexborNode) -> bool:
     """Is every line of ``node`` (each item of a list or table) page furniture: a
     cookie notice, a footer's links, a page control?"""
     items = node.css("li, td, th, dt, dd") or [node]
@@ -239,22 +239,42 @@ def _gather(
     each in a div of its own), which no container's score brings together: climb from
     ``node`` through the wrappers that hold nothing else, to the parent among whose
     parts the posting's text is shared, none holding most of it. That parent can be
-    the body, whose parts the caller keeps."""
+    the body, whose parts the caller keeps.
+
+    A section of the posting (a heading and its list, in a wrapper of their own) is
+    never the whole of it, however much of its text it holds: the blocks beside its
+    wrapper are weighed, and any of a third of its weight is another part of it."""
     while True:
         node = _lift(node, dropped)
-        parent = node.parent
+        own = _mass(node, values)
+        unit = _section(node, own, values, dropped)
+        parent = unit.parent
         if parent is None:
             return node
-        own = _mass(node, values)
-        if _mass(parent, values) - own <= own:
-            return node  # (the parts beside it hold less than it, whichever are kept)
+        section = unit is not node
+        if _mass(parent, values) - own < own * (0.3 if section else 1.0):
+            return node  # (the parts beside it hold too little, whichever are kept)
         others = [_mass(c, values) for c in _parts(parent, values, dropped, links)
-                  if c.mem_id != node.mem_id]
-        if sum(others) <= own or not any(m >= own * 0.3 for m in others):
+                  if c.mem_id != unit.mem_id]
+        if (not section and sum(others) <= own) or not any(m >= own * 0.3 for m in others):
             return node
         node = parent
         if node.tag in ("body", "html"):
             return node
+
+
+def _section(
+    node: LexborNode, own: float, values: dict[int, float], dropped: dict[int, str]
+) -> LexborNode:
+    """The wrapper of ``node`` when what it holds beside it weighs less than a block
+    beside a posting must (a heading, a short line): a section of which ``node`` is
+    the body. Else ``node`` itself."""
+    parent = node.parent
+    if parent is None or parent.tag in ("body", "html"):
+        return node
+    if _mass(parent, values) - own >= _SIBLING_FLOOR:
+        return node
+    return _lift(parent, dropped)
 
 
 def _lift(node: LexborNode, dropped: dict[int, str]) -> LexborNode:
@@ -283,18 +303,18 @@ def _parts(
     for child in _children(parent):
         text, in_links = _own_text(child, links)
         length = len(text.strip())
-        if child.mem_id in dropped or not length or _chrome_named(child):
+        if child.mem_id in dropped or not length or chrome_named(child):
             continue
         if in_links >= 0.9 * length or (in_links >= 0.5 * length and
                                         len(child.css("a[href]")) > 1):
             continue
-        if _furniture(child) and _mass(child, values) < _SIBLING_FLOOR:
+        if furniture(child) and _mass(child, values) < _SIBLING_FLOOR:
             continue
         kept.append(child)
     return kept
 
 
-def _chrome_named(node: LexborNode) -> bool:
+def chrome_named(node: LexborNode) -> bool:
     """Do the element's names say a part of the page around a posting ("navheader",
     "sidebar"), and none a part of the posting ("job-header")?"""
     attrs = node.attributes
@@ -355,8 +375,8 @@ def _plain_block(node: LexborNode, links: dict[int, int]) -> bool:
     if core.css_first(_LAYOUT) is not None:
         return False
     text, in_links = _own_text(node, links)
-    return in_links < len(text) * 0.25 and not _chrome_named(node) and \
-        not _chrome_named(core) and not _furniture(node)
+    return in_links < len(text) * 0.25 and not chrome_named(node) and \
+        not chrome_named(core) and not furniture(node)
 
 
 def _widen(node: LexborNode, scores: dict[int, float]) -> LexborNode:

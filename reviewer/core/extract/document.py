@@ -159,7 +159,16 @@ def parse(markdown: str, context: list[str] | None = None,
             continue
         blocks.append(Block("para", text, line_start + stripped, line_start + len(line),
                             section=section))
-    return Document(markdown, blocks, [plain(line) for line in context or []], page_title)
+    return Document(markdown, blocks, [_context_line(line) for line in context or []],
+                    page_title)
+
+
+def _context_line(line: str) -> str:
+    """A line of the page's context as plain text: a heading's marks off ("# Dental
+    Nurse"), as well as the inline markup (``plain``). An item keeps its mark: the
+    items around a posting are a page's tags and links more often than its facts."""
+    heading = _HEADING.match(line.strip())
+    return plain(heading.group(2) if heading else line)
 
 
 def _under(markdown: str, item: Block, indent: int) -> bool:

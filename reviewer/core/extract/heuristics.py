@@ -94,7 +94,7 @@ def _title(doc: Document, top: list[Block]) -> Finding | None:
             return Finding(text, [block.span], 0.8 if block.kind == "heading" else 0.65,
                            "structure")
     for line in doc.context[:12]:
-        cut = _strip_site_suffix(line)
+        cut = _strip_site_suffix(_ITEM_MARK.sub("", line))  # ("1. Data Engineer")
         if _is_title_like(cut, heading=False):
             return Finding(cut, doc.spans_of(cut), 0.55, "structure")
     for block in lone_items:
@@ -111,6 +111,7 @@ def _lone_item(doc: Document, block: Block) -> bool:
 
 
 _CELL = lazy_compile(r"[^|]+")  # a cell of a table's row, "| a | b |"
+_ITEM_MARK = lazy_compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")  # a list item's, in the context
 
 
 def _is_title_like(text: str, heading: bool) -> bool:
