@@ -41,9 +41,11 @@ DEPARTMENT_WORDS = lazy_compile(
 
 
 def is_department(text: str) -> bool:
-    """Does a short piece of text read as a department's name?"""
-    words = text.split()
-    return 1 <= len(words) <= 5 and bool(DEPARTMENT_WORDS.search(text)) and \
+    """Does a short piece of text read as a department's name? (Not a heading that
+    introduces the employer or the role: "About Acme Health".)"""
+    words = text.strip(" *_#").split()
+    return 1 <= len(words) <= 5 and words[0].lower() != "about" and \
+        bool(DEPARTMENT_WORDS.search(text)) and \
         not has_job_noun(text) and not looks_like_location(text) and \
         not employment_type(text) and not remote_mode(text) and not starts_with_label(text) and \
         not boilerplate_reason(text) and ":" not in text

@@ -65,3 +65,16 @@ def test_a_labelled_department_wins_over_a_sentence() -> None:
     doc = clean("\n\n".join(["Analyst", "Department: Operations", INTRO,
                              "You will join our Data Platform team.", OUTRO]) + "\n", "text")
     assert extract(doc).fields["department"] == "Operations"
+
+
+@pytest.mark.parametrize("heading", ["**About Lumora Health**", "About Northwind Data"])
+def test_a_heading_about_the_employer_after_the_place_is_no_department(heading: str) -> None:
+    """A short line after the location line reads as the team ("Data Platform"); a
+    heading that introduces the employer there ("About Lumora Health": "Health" is a
+    department's word) is none."""
+    doc = clean(f"# Senior Backend Engineer\n\nNew York, NY\n\n{heading}\n\n{INTRO}\n\n"
+                f"{OUTRO}\n", "text")
+    assert extract(doc).fields["department"] is None
+    doc = clean(f"# Senior Backend Engineer\n\nNew York, NY\n\nData Platform\n\n{INTRO}\n\n"
+                f"{OUTRO}\n", "text")
+    assert extract(doc).fields["department"] == "Data Platform"
