@@ -23,6 +23,7 @@ _MARKUP = lazy_compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
 _LINK_BODY = r"\[([^\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}\)"
 _LINK = lazy_compile(r"(?<!\\)" + _LINK_BODY)
 _LINK_OR_IMAGE = lazy_compile(r"(?<!\\)!?" + _LINK_BODY)
+_LINK_REACH = 3000  # characters a link of ``_LINK_BODY`` can run to, at most
 
 
 @dataclass
@@ -125,10 +126,14 @@ def shown_words(markdown: str, start: int, end: int) -> str:
     ("Acme Corp](https://acme.example) before June" shows "Acme Corp before June"). A
     person's value taken from a selection over a link is these words, its evidence the
     range."""
-    line = markdown.rfind("\n", 0, start) + 1
-    stop = markdown.find("\n", end)
+    # (looked for on the range's lines, no further than a link reaches: a line of a
+    # megabyte is not read whole for each of its spans)
+    line = max(markdown.rfind("\n", max(0, start - _LINK_REACH), start) + 1,
+               start - _LINK_REACH)
+    stop = markdown.find("\n", end, end + _LINK_REACH)
+    stop = min(len(markdown), end + _LINK_REACH) if stop < 0 else stop
     pieces, at = [], start
-    for link in _LINK_OR_IMAGE.finditer(markdown, line, len(markdown) if stop < 0 else stop):
+    for link in _LINK_OR_IMAGE.finditer(markdown, line, stop):
         if link.end() <= start:
             continue
         if link.start() >= end:
