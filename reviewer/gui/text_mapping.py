@@ -21,6 +21,7 @@ import html
 import re
 from typing import Any
 
+from reviewer.core.extract import shown_words
 from reviewer.core.store import valid_pair
 from reviewer.core.words import SPACED_CLASS
 from reviewer.gui.word_snap import in_word
@@ -285,7 +286,9 @@ class SpanMapper:
         at_line_start = start == 0 or self.source[start - 1] == "\n"
         stripped = strip_markdown(raw, at_line_start)
         candidates = (stripped, lambda: html.unescape(stripped),  # each made when the one
-                      lambda: strip_markdown(raw, at_line_start, tables=True), raw)  # before
+                      lambda: strip_markdown(raw, at_line_start, tables=True), raw,  # before
+                      # (a range that cuts a link or emphasis: "Acme](https://a.example)")
+                      lambda: shown_words(self.source, start, end))
         expected = self._expected(start)  # is not found (most often the first is)
         seen: set[str] = set()
         for made in candidates:
@@ -316,6 +319,25 @@ def _token_pattern(token: str) -> str:
                    f"(?:\\\\?{re.escape(ch)}|&[#\\w]+;)" for ch in token)
 
 
+_SHOWN_IMAGE = re.compile(r"\[image(?:: ([^\]\n]*))?\]")  # (``placeholder``)
+
+
+def _words_pattern(words: str) -> str:
+    """The pattern of the Markdown that shows as ``words``: its tokens as written
+    (``_token_pattern``), with markup between them; an image's placeholder as that
+    image's own syntax ("[image: Team]" is "![Team](team.png)"), or as written."""
+    parts, at = [], 0
+    for shown in _SHOWN_IMAGE.finditer(words):
+        parts += map(_token_pattern, _WORD_TOKEN.findall(words[at:shown.start()]))
+        alt = _BETWEEN.join(map(_token_pattern, _WORD_TOKEN.findall(shown.group(1) or "")))
+        written = _BETWEEN.join(map(_token_pattern, _WORD_TOKEN.findall(shown.group())))
+        parts.append(rf"(?:!\[{_BETWEEN}{alt}{_BETWEEN}\](?:\([^)\n]*\)|\[[^\]\n]*\])"
+                     rf"|{written})")
+        at = shown.end()
+    parts += map(_token_pattern, _WORD_TOKEN.findall(words[at:]))
+    return _BETWEEN.join(parts)
+
+
 def source_span(source: str, rendered: str, start: int, end: int,
                 mapper: SpanMapper | None = None) -> tuple[int, int] | None:
     """The range of the Markdown ``source`` that shows as ``rendered[start:end]``: the
@@ -324,7 +346,7 @@ def source_span(source: str, rendered: str, start: int, end: int,
     tokens = _WORD_TOKEN.findall(rendered[start:end])
     if not tokens:
         return None
-    body = _BETWEEN.join(_token_pattern(t) for t in tokens)
+    body = _words_pattern(rendered[start:end])
     # whole words: no letter or digit next to them (an underscore may be emphasis)
     # (beside a letter of a script without spaces, a word may end anywhere)
     head = rf"(?<!(?=[^\W_]){SPACED_CLASS})" if tokens[0][0].isalnum() else ""

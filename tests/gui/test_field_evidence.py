@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit
 
+from reviewer.core.ingest import import_paths
 from reviewer.core.store import Store
 from reviewer.gui import selection_put
 from reviewer.gui.document_view import DocumentView
@@ -180,3 +181,69 @@ def test_a_selection_over_table_cells_is_taken_from_every_cell_it_covers(
     view.setTextCursor(cursor)
     assert [markdown[a:b] for a, b in view.selected_source_spans()] == [
         "Python", "high", "Go", "low"]
+
+
+LINKED = """# Backend Engineer
+
+Apply at [Acme Corp](https://acme.example/jobs) before June.
+
+We use **Python** and _Go_ daily, with a [shared wiki](https://wiki.example) for docs.
+
+![Team photo](https://acme.example/team.png) Our team in Berlin.
+"""
+
+
+@pytest.fixture
+def linked(tmp_path: Path, open_window) -> ReviewWindow:  # type: ignore[no-untyped-def]
+    """A window on a posting whose words run over links, bold and an image."""
+    (tmp_path / "posting.md").write_text(LINKED)
+    with Store(tmp_path / "links.db") as store:
+        import_paths(store, [tmp_path / "posting.md"])
+    window: ReviewWindow = open_window(tmp_path / "links.db")
+    window.queue_pane.select_row(0)
+    return window
+
+
+@pytest.mark.parametrize(("words", "markdown"), [
+    ("Apply at Acme Corp before June",
+     "Apply at [Acme Corp](https://acme.example/jobs) before June"),
+    ("Acme Corp", "Acme Corp"),  # within the link's text
+    ("Apply at Acme Corp", "Apply at [Acme Corp"),
+    ("Acme Corp before June", "Acme Corp](https://acme.example/jobs) before June"),
+    ("Python and Go", "Python** and _Go"),
+    ("[image: Team photo] Our team in Berlin",
+     "![Team photo](https://acme.example/team.png) Our team in Berlin"),
+])
+def test_words_put_in_over_markup_are_those_shown_their_range_highlighted(
+        linked: ReviewWindow, qtbot, words: str, markdown: str) -> None:  # type: ignore[no-untyped-def]
+    """The value is the words shown; its evidence the range of the Markdown they come
+    from, highlighted on them (a range that cut a link or bold words was not, and one
+    over an image's placeholder was not found)."""
+    _select(linked, words)
+    linked.put_selection("company")
+    cleaned = linked.posting["cleaned"]  # type: ignore[index]
+    assert linked.posting["fields"]["company"] == words  # type: ignore[index]
+    assert [cleaned[a:b] for a, b in _stored(linked, "company")["spans"]] == [markdown]
+    qtbot.waitUntil(lambda: _highlighted(linked, "company") == [words])
+
+
+def test_items_put_in_over_links_keep_their_evidence_through_edits_and_undo(
+        linked: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Each item taken over a link or bold words kept its evidence only until the list's
+    next edit (its range's words were compared with the item, markup and all)."""
+    items = ["Apply at Acme Corp before June", "Python and Go"]
+    for words in items:
+        _select(linked, words)
+        linked.put_selection("responsibilities", True)
+    spans = _stored(linked, "responsibilities")["spans"]
+    assert len(spans) == 2
+    linked.flow.set_field("responsibilities", [*items, "Typed anew"])  # as the box saves it
+    assert _stored(linked, "responsibilities")["spans"] == spans
+    qtbot.waitUntil(lambda: sorted(_highlighted(linked, "responsibilities")) == sorted(items))
+    linked.document.setFocus()
+    qtbot.keyClick(linked.document, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(linked, "responsibilities")["value"] == items
+    assert _stored(linked, "responsibilities")["spans"] == spans
+    qtbot.keyClick(linked.document, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(linked, "responsibilities")["value"] == items[:1]
+    assert len(_stored(linked, "responsibilities")["spans"]) == 1

@@ -23,8 +23,9 @@ Takes a ``CleanDoc`` (``reviewer.core.schema``), gives an ``Extraction``; import
 nothing of the other stages. Public API: ``extract``; ``merge_findings`` (another
 stage's readings put into an extraction, the more confident winning);
 ``value_from_selection`` (the value of a field read from text a person selected or
-typed), ``read_amount`` (a sum of money or a number, as people write it) and
-``skill_name`` (the skill words name).
+typed), ``read_amount`` (a sum of money or a number, as people write it),
+``skill_name`` (the skill words name) and ``shown_words`` (the words a range of the
+Markdown shows, its markup off).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from collections.abc import Callable
 
 from reviewer.core.extract import heuristics, label_values, page_title, patterns, prose
 from reviewer.core.extract.dates import date_order, find_date
-from reviewer.core.extract.document import Document, parse
+from reviewer.core.extract.document import Document, parse, shown_words
 from reviewer.core.extract.labels import labelled_values
 from reviewer.core.extract.merge import merge_findings, value_key
 from reviewer.core.extract.salary import read_amount, stated_period
@@ -210,5 +211,5 @@ def _find_evidence(doc: Document, name: str, value: object) -> list[Span]:
     return spans
 
 
-__all__ = ["extract", "merge_findings", "read_amount", "skill_name", "stated_period",
-           "value_from_selection"]
+__all__ = ["extract", "merge_findings", "read_amount", "shown_words", "skill_name",
+           "stated_period", "value_from_selection"]

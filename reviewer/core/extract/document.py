@@ -20,7 +20,10 @@ _HEADING = lazy_compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = lazy_compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
 _MARKUP = lazy_compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
 # (a "[" escaped, "\\[", is text: the cleaner writes a page's "[a](b)" so)
-_LINK = lazy_compile(r"(?<!\\)\[([^\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}\)")
+_LINK_BODY = r"\[([^\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}\)"
+_LINK = lazy_compile(r"(?<!\\)" + _LINK_BODY)
+_LINK_OR_IMAGE = lazy_compile(r"(?<!\\)!?" + _LINK_BODY)
+_LINK_REACH = 3000  # characters a link of ``_LINK_BODY`` can run to, at most
 
 
 @dataclass
@@ -115,6 +118,31 @@ def plain(text: str) -> str:
     text = _LINK.sub(r"\1", text)
     text = _MARKUP.sub("", text)
     return text.replace("\\", "").strip()
+
+
+def shown_words(markdown: str, start: int, end: int) -> str:
+    """The words ``markdown[start:end]`` shows, as ``plain`` reads them, where the range
+    cuts a link: the part of its text within the range, none of its brackets or target
+    ("Acme Corp](https://acme.example) before June" shows "Acme Corp before June"). A
+    person's value taken from a selection over a link is these words, its evidence the
+    range."""
+    # (looked for on the range's lines, no further than a link reaches: a line of a
+    # megabyte is not read whole for each of its spans)
+    line = max(markdown.rfind("\n", max(0, start - _LINK_REACH), start) + 1,
+               start - _LINK_REACH)
+    stop = markdown.find("\n", end, end + _LINK_REACH)
+    stop = min(len(markdown), end + _LINK_REACH) if stop < 0 else stop
+    pieces, at = [], start
+    for link in _LINK_OR_IMAGE.finditer(markdown, line, stop):
+        if link.end() <= start:
+            continue
+        if link.start() >= end:
+            break
+        pieces.append(markdown[at:max(at, link.start())])
+        pieces.append(markdown[max(start, link.start(1)):min(end, link.end(1))])
+        at = min(end, link.end())
+    pieces.append(markdown[at:end])
+    return plain("".join(pieces))
 
 
 def parse(markdown: str, context: list[str] | None = None,

@@ -173,11 +173,11 @@ class Decisions:
             return []
         row = self.db.execute("SELECT cleaned FROM postings WHERE id = ?", (pid,)).fetchone()
         text = str(row[0]) if row else ""
-        from reviewer.core.extract import skill_name
+        from reviewer.core.extract import shown_words, skill_name
 
         kept = []
-        for a, b in spans:
-            said = " ".join(text[a:b].split())
+        for a, b in spans:  # (the words a span shows: of a link, its text)
+            said = " ".join(shown_words(text, a, b).split())
             named = skill_name(said) if name == "skills" and said else None
             if said.casefold() in wanted or (named or "").casefold() in wanted:
                 kept.append([a, b])

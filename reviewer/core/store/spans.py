@@ -17,7 +17,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from reviewer.core.extract import skill_name
+from reviewer.core.extract import shown_words, skill_name
 from reviewer.core.store.decisions import ChangedMeanwhile, Decisions, TextChanged
 from reviewer.core.store.history import Change, Row, key_posting, now, snapshot
 from reviewer.core.store.sqlite import Database
@@ -283,7 +283,7 @@ def skills_left(text: str, skills: Sequence[Any], evidence: Sequence[Sequence[in
     by_name = {str(s).casefold(): s for s in skills}
 
     def named(span: Sequence[int]) -> Any:
-        words = " ".join(text[span[0]:span[1]].split())
+        words = " ".join(shown_words(text, span[0], span[1]).split())
         return by_name.get((skill_name(words) or words).casefold(),
                            by_name.get(words.casefold()))
 

@@ -112,3 +112,26 @@ def test_a_field_shown_as_it_stands_is_edited_whatever_form_the_file_keeps_it_in
     assert store.records.get(2)["fields"]["skills"] == ["Rust"]
     with pytest.raises(ChangedMeanwhile, match="“Rust” since it was shown"):
         store.decisions.reject_field(2, "skills", shown=None)
+
+
+def test_a_value_taken_from_words_over_a_link_keeps_its_evidence_as_items_are_added(
+        tmp_path: Path) -> None:
+    """The range of a value taken over a link or bold words holds their markup
+    ("[Acme Corp](https://…)", "Python** and _Go"): its evidence was dropped at the next
+    edit of the list, as no longer saying the item (its words compared with markup)."""
+    text = ("Apply at [Acme Corp](https://acme.example/jobs) before June.\n\n"
+            "We use **Python** and _Go_ daily.\n")
+    link = text.index("Apply"), text.index(" June") + 5
+    bold = text.index("Python"), text.index("Go_") + 2  # (as a selection's range is cut)
+    with Store(tmp_path / "p.db") as store:
+        store.postings.add([NewPosting(source="p.md", hash="h", kind="text", raw=text,
+                                       cleaned=text)])
+        put = store.decisions.set_field
+        put(1, "responsibilities", ["Apply at Acme Corp before June"], taken_from=[link],
+            text=text)
+        put(1, "responsibilities", ["Apply at Acme Corp before June", "Python and Go"],
+            taken_from=[bold], text=text)
+        put(1, "responsibilities", ["Apply at Acme Corp before June", "Python and Go",
+                                    "Typed anew"])
+        assert store.records.get(1)["human"]["responsibilities"]["spans"] == [
+            list(link), list(bold)]

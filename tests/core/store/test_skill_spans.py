@@ -135,3 +135,19 @@ def test_a_blank_skill_an_older_version_stored_does_not_stop_a_span_s_rejection(
                          ('["Python", "Kubernetes", "SQL", " "]',))
     _reject(store, SQL)
     assert _skills(store)[:2] == ("corrected", ["Python", "Kubernetes"])
+
+
+def test_a_rejected_span_over_a_link_takes_the_skill_it_shows_out(tmp_path: Path) -> None:
+    text = "Built with [Django](https://djangoproject.com) and SQL."
+    django = [text.index("[Django"), text.index(") and") + 1]  # the link whole
+    with Store(tmp_path / "p.db") as store:
+        store.postings.add([NewPosting(
+            source="a", hash="a", kind="text", raw=text, cleaned=text,
+            fields={"skills": ["Django", "SQL"]},
+            evidence={"skills": [django, _at(text, "SQL")]}, confidence={"skills": 0.7})])
+        store.spans.add_many(1, [(*django, "SKILL")], "machine", "rejected")
+        assert store.records.get(1)["fields"]["skills"] == ["SQL"]
+
+
+def _at(text: str, words: str) -> list[int]:
+    return [text.index(words), text.index(words) + len(words)]
