@@ -7,19 +7,7 @@ contract's length or a wait for a benefit, and is not read."""
 from __future__ import annotations
 
 import pytest
-
-from reviewer.core.clean import clean
-from reviewer.core.extract import extract
-from reviewer.core.schema import Extraction
-
-INTRO = ("Acme Inc. builds the data platform that hundreds of logistics companies use to plan "
-         "their deliveries, and we are looking for someone to join our platform team.")
-
-
-def extracted(*lines: str) -> tuple[str, Extraction]:
-    raw = "\n\n".join(["Platform Engineer", INTRO, *lines]) + "\n"
-    doc = clean(raw, "text")
-    return doc.markdown, extract(doc)
+from test_extract_fields import evidence, posting
 
 
 @pytest.mark.parametrize(("lines", "years", "written"), [
@@ -41,14 +29,14 @@ def extracted(*lines: str) -> tuple[str, Extraction]:
 ])
 def test_years_followed_by_what_was_done_are_experience(
         lines: tuple[str, ...], years: int, written: str) -> None:
-    markdown, result = extracted(*lines)
+    doc, result = posting(*lines)
     assert result.fields["experience_years"] == years
-    spans = [markdown[a:b] for a, b in result.evidence["experience_years"]]
+    spans = evidence(doc, result, "experience_years")
     assert any(written in span for span in spans), spans
 
 
 def test_years_of_experience_come_before_years_of_one_kind_of_work() -> None:
-    _, result = extracted("Requirements", "- 3+ years leading engineering teams",
+    _, result = posting("Requirements", "- 3+ years leading engineering teams",
                           "- 8+ years of experience in software engineering")
     assert result.fields["experience_years"] == 8
 
@@ -66,7 +54,7 @@ def test_years_of_experience_come_before_years_of_one_kind_of_work() -> None:
     ("After 2 years building our platform we opened it to customers.",),
 ])
 def test_years_that_tell_of_something_else_are_not_experience(lines: tuple[str, ...]) -> None:
-    _, result = extracted(*lines)
+    _, result = posting(*lines)
     assert result.fields["experience_years"] is None
 
 
@@ -76,13 +64,13 @@ def test_years_that_tell_of_something_else_are_not_experience(lines: tuple[str, 
     ("Two or three years of experience in a similar role.", 2, "Two or three years"),
 ])
 def test_a_range_in_words_gives_its_least(line: str, years: int, written: str) -> None:
-    markdown, result = extracted(line)
+    doc, result = posting(line)
     assert result.fields["experience_years"] == years
-    assert [markdown[a:b].startswith(written) for a, b in result.evidence["experience_years"]] \
+    assert [span.startswith(written) for span in evidence(doc, result, "experience_years")] \
         == [True]
 
 
 def test_years_of_work_give_way_to_years_of_experience_said_elsewhere() -> None:
-    _, result = extracted("Requirements", "- 2 years leading a team of engineers",
+    _, result = posting("Requirements", "- 2 years leading a team of engineers",
                           "Preferred", "- 6 years of experience in software engineering")
     assert result.fields["experience_years"] == 6
