@@ -56,10 +56,12 @@ _HOURS = lazy_compile(r"(\d(?<=\b\d)\d?(?:[.,]\d)?)\s*(?:hours?|hrs?|h)\s*(?:/|p
                       r"week\b", re.I)
 _DEADLINE = lazy_compile(  # on the folded text
     edge_words(("apply by", "applications? (?:close|closes|closing|due|deadline)", "deadline",
-                "closing date", "no later than", "submit .{0,40} by")) + r"\b.{0,50}")
+                "closing date", "no later than", "submit .{0,40} by",
+                "accepted (?:until|through|till)", "accepting applications (?:until|through|till)"))
+    + r"\b.{0,50}")
 _REMOTE_WORDS = ("remote", "hybrid", "home", "anywhere", "site", "office", "telecommut")
 _DEADLINE_WORDS = ("apply by", "application", "deadline", "closing date", "no later than",
-                   "submit", "closes", "closing")
+                   "submit", "closes", "closing", "accept")
 _STRONG_REMOTE = lazy_compile(  # on the folded text
     "(" + edge_words(("fully remote", "100% remote", "remote[- ]first", "remote position",
                       "remote role", "remote job", "work from home", "work from anywhere",
@@ -101,6 +103,8 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
             if match and date:
                 found["valid_through"] = Finding(date[0], [block.span], 0.6, "pattern")
                 break
+    if "requisition_id" not in have and "quot" in low:
+        found.update(_quoted_reference(doc))
     if "remote" not in have and any(w in low for w in _REMOTE_WORDS):
         found.update(_remote(doc, have))
     if "skills" not in have:
@@ -311,6 +315,25 @@ def _own_clause(markdown: str, block: Block, span: Span, stop: int) -> str:
     after = markdown[span[0]:min(stop, block.end)]
     ends = [m.start() for pattern in _SENTENCE_END if (m := pattern.search(after))]
     return before + after[:min(ends, default=len(after))]
+
+
+# "quoting ref BW-7781", "please quote reference number 4471": a reference holds a digit
+_QUOTED_REFERENCE = lazy_compile(
+    r"\bquot(?:e|ing)\s+(?:the\s+|our\s+|this\s+)?(?:job\s+|vacancy\s+|position\s+)?"
+    r"(?:ref(?:erence)?|job|vacancy|requisition)\.?(?:\s+(?:number|no\.?|code|id))?"
+    r"\s*[:#]?\s*(?P<id>[a-z0-9][\w/-]*\d[\w/-]*)")
+
+
+def _quoted_reference(doc: Document) -> dict[str, Finding]:
+    """The reference a posting asks applicants to quote."""
+    for block in doc.blocks:
+        match = _QUOTED_REFERENCE.search(fold_case(block.text)) if "quot" in \
+            block.text.lower() else None
+        if match:
+            ident = block.text[match.start("id"):match.end("id")]
+            return {"requisition_id": Finding(ident, doc.block_span(block, match.span("id")),
+                                              0.6, "pattern")}
+    return {}
 
 
 def _remote(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
