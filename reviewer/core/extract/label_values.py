@@ -8,7 +8,7 @@ from typing import Any
 
 from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Document
-from reviewer.core.extract.labels import Labelled
+from reviewer.core.extract.labels import OPEN_AND_CLOSE, Labelled
 from reviewer.core.extract.place_lines import (
     WORK_ARRANGEMENT,
     arranged,
@@ -52,6 +52,12 @@ def from_labels(labelled: list[Labelled], doc: Document) -> dict[str, Finding]:
         if name in found:
             continue
         found[name] = Finding(value, span, conf, "label")
+        if item.label.lower() in OPEN_AND_CLOSE and "valid_through" not in found and \
+                sub is not None and (closing := find_date(item.value[sub[1]:])) is not None:
+            at = (sub[1] + closing[1][0], sub[1] + closing[1][1])  # "… to 01/27/2025"
+            found["valid_through"] = Finding(
+                closing[0], [(item.start + at[0], item.start + at[1])] if in_text else [],
+                conf, "label")
     return found
 
 

@@ -17,6 +17,10 @@ from reviewer.core.words.text import DIRECTION_MARKS, lower_keep_offsets
 
 # label phrase (lower case) -> field
 LABELS: dict[str, str] = {}
+# labels of the dates a posting opens and closes ("Open & closing dates: 01/13 to 01/27"):
+# read as the date posted, and the second date as the closing one
+OPEN_AND_CLOSE = ("open & closing dates", "open and closing dates", "opening and closing dates",
+                  "opening & closing dates")
 
 
 def _labels(field: str, *phrases: str) -> None:
@@ -34,7 +38,8 @@ _labels("locations", "location", "locations", "position location", "job location
         "work location", "based in", "office location", "city", "place of work", "duty station",
         "location(s)", "work place", "workplace")
 _labels("date_posted", "posted", "date posted", "posting date", "posted on", "published",
-        "date published", "publication date", "opening date", "post date", "date")
+        "date published", "publication date", "opening date", "post date", "date",
+        *OPEN_AND_CLOSE)
 _labels("valid_through", "application deadline", "deadline", "closing date", "apply by",
         "apply before", "applications close", "close date", "valid through", "expires",
         "expiry date", "expiration date", "last date to apply", "deadline for applications",
@@ -49,7 +54,8 @@ _labels("requisition_id", "role number", "job id", "job number", "requisition id
         *(f"{noun} {mark}" for noun in ("job", "position", "vacancy", "role", "opening",
                                         "posting", "job ref", "job reference", "reference")
           for mark in ("#", "no", "no.", "nr", "nr.", "num", "num.")),
-        "job ref.", "vacancy ref", "vacancy reference", "vacancy ref.")
+        "job ref.", "vacancy ref", "vacancy reference", "vacancy ref.",
+        "vacancy reference number", "vacancy ref no")
 _labels("work_hours", "weekly hours", "work hours", "hours", "hours per week", "working hours",
         "weekly working hours", "hours/week")
 _labels("employment_type", "employment type", "job type", "contract type", "type",
@@ -103,7 +109,7 @@ def labelled_values(doc: Document) -> list[Labelled]:
                     found.append(Labelled(LABELS[key], block.text, nxt.text, nxt.start, nxt.end))
             continue
         found.extend(_in_line(block.text, doc, block))
-        if block.kind == "para" and block.text.rstrip().endswith(":"):
+        if block.kind == "para" and _label_alone(doc, block):
             key = block.text.strip().rstrip(":").strip().lower()
             if key in LABELS:
                 nxt = _next_value(blocks, i)
@@ -112,6 +118,16 @@ def labelled_values(doc: Document) -> list[Labelled]:
     for line in doc.context:
         found.extend(_in_line(line, doc, None))
     return found
+
+
+def _label_alone(doc: Document, block: Block) -> bool:
+    """Does a paragraph hold a label alone, its value on the next line: ending in a colon,
+    or wholly bold ("**job requisition id**" over "R-0042317", as Workday writes it)?"""
+    line = doc.markdown[block.start:block.end].strip()
+    return block.text.rstrip().endswith(":") or _BOLD.fullmatch(line) is not None
+
+
+_BOLD = lazy_compile(r"(\*\*|__)[^*_\n]{1,60}\1:?")
 
 
 def _next_value(blocks: list[Block], i: int) -> Block | None:

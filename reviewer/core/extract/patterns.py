@@ -8,6 +8,12 @@ from typing import Any
 
 from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Block, Document, section_kind
+from reviewer.core.extract.experience import (
+    NUMBER_WORDS,
+    experience_of,
+    range_bottom,
+    work_done,
+)
 from reviewer.core.extract.salary import find_salary, has_pay_hint
 from reviewer.core.extract.skills import find_skills
 from reviewer.core.extract.vocab import (
@@ -22,14 +28,10 @@ from reviewer.core.words.denial import denied
 from reviewer.core.words.regex import edge_words, fold_case, lazy_compile
 from reviewer.core.words.text import lower_keep_offsets, separate_glued
 
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-}
 # on the folded text (``fold_case``): what it finds there, _YEARS with re.I finds in the text
 # (never the end of a larger number: "2024 years", "1.5 years")
 _YEARS = lazy_compile(
-    r"(?<!\d)(?<!\d[.,])(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\))?\s*"
+    r"(?<!\d)(?<!\d[.,])(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\))?\s*"
     r"(?:\+|plus)?\s*(?:(?:-|–|to|or)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?)(?:'|’)?"
     r"(?P<tail>[^.;\n]{0,80})"
 )
@@ -38,8 +40,10 @@ _YEARS = lazy_compile(
 _YEARS_HEAD = 20
 _YEAR_WORD = lazy_compile(r"y(?=ear|r)")
 _HEAD_BACK = lazy_compile(rf"(?:\s*\S){{{_YEARS_HEAD + 1}}}")  # read on the text reversed
-_EXPERIENCE_WORDS = lazy_compile(r"experience|expertise|background|working|work|track record",
-                                 re.I)
+_RANGE_TOP = lazy_compile(r"\s*(?:-|–|to|or)\s*\d", re.I)  # "0-2 years": after the "0"
+# (whole words: "coursework" is no work)
+_EXPERIENCE_WORDS = lazy_compile(r"\b(?:experience|expertise|background|working|work|"
+                                 r"track record)", re.I)
 # (_PREFERRED and _REQUIRED on the folded text)
 _PREFERRED = lazy_compile(r"prefer|desir(?:ed|able)|nice to have|a plus|bonus|ideally|advantage|"
                           r"asset|would be great")
@@ -53,10 +57,12 @@ _HOURS = lazy_compile(r"(\d(?<=\b\d)\d?(?:[.,]\d)?)\s*(?:hours?|hrs?|h)\s*(?:/|p
                       r"week\b", re.I)
 _DEADLINE = lazy_compile(  # on the folded text
     edge_words(("apply by", "applications? (?:close|closes|closing|due|deadline)", "deadline",
-                "closing date", "no later than", "submit .{0,40} by")) + r"\b.{0,50}")
+                "closing date", "no later than", "submit .{0,40} by",
+                "accepted (?:until|through|till)", "accepting applications (?:until|through|till)"))
+    + r"\b.{0,50}")
 _REMOTE_WORDS = ("remote", "hybrid", "home", "anywhere", "site", "office", "telecommut")
 _DEADLINE_WORDS = ("apply by", "application", "deadline", "closing date", "no later than",
-                   "submit", "closes", "closing")
+                   "submit", "closes", "closing", "accept")
 _STRONG_REMOTE = lazy_compile(  # on the folded text
     "(" + edge_words(("fully remote", "100% remote", "remote[- ]first", "remote position",
                       "remote role", "remote job", "work from home", "work from anywhere",
@@ -98,6 +104,8 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
             if match and date:
                 found["valid_through"] = Finding(date[0], [block.span], 0.6, "pattern")
                 break
+    if "requisition_id" not in have and "quot" in low:
+        found.update(_quoted_reference(doc))
     if "remote" not in have and any(w in low for w in _REMOTE_WORDS):
         found.update(_remote(doc, have))
     if "skills" not in have:
@@ -197,16 +205,18 @@ def part_time_stated(doc: Document, have: dict[str, Finding]) -> Finding | None:
 
 def _experience(doc: Document) -> Finding | None:
     """Minimum years of experience: the first mention, required sections first."""
-    ranked: list[tuple[int, int, Block, re.Match[str]]] = []
+    ranked: list[tuple[bool, int, int, int, Block, re.Match[str]]] = []
     for order, block in enumerate(doc.blocks):
         low = block.text.lower()
         if "year" not in low and "yr" not in low:
             continue
         for match in _year_mentions(block.text):
             before = block.text[max(0, match.start() - 30):match.start()]
-            tail = block.text[match.start("tail"):match.end("tail")][:45]
-            if not (_EXPERIENCE_WORDS.search(tail) or re.search(r"experience\W{0,3}$|"
-                                                               r"experience (of|:)", before, re.I)):
+            whole_tail = block.text[match.start("tail"):match.end("tail")]
+            tail = whole_tail[:45]
+            said = bool(_EXPERIENCE_WORDS.search(tail) or experience_of(whole_tail) or re.search(
+                r"experience\W{0,3}$|experience (of|:)", before, re.I))
+            if not said and not work_done(doc, order, block, match.start(), whole_tail):
                 continue
             if re.search(r"\bold\b|\bage\b|\baged\b|founded|history|in a row|ago\b|"
                          r"\bin business\b|warranty|contract of|duration", tail + before, re.I):
@@ -216,15 +226,21 @@ def _experience(doc: Document) -> Finding | None:
                 "preferred_qualifications" else 1
             if _PREFERRED_I.search(block.text[match.start():match.end() + 40]):
                 rank = 2
-            ranked.append((rank, order, block, match))
+            # (years of one kind of work only where no years of experience are said)
+            ranked.append((not said, rank, order, match.start(), block, match))
     if not ranked:
         return None
-    _, _, block, match = min(ranked, key=lambda r: (r[0], r[1]))
+    *_, block, match = min(ranked, key=lambda r: r[:4])
     raw = fold_case(block.text[match.start("n"):match.end("n")])  # as the pattern read it
-    years = _NUMBER_WORDS.get(raw) or int(raw)
-    if not 0 < years <= 30:
+    years = NUMBER_WORDS.get(raw) or int(raw)
+    start = match.start()
+    if (bottom := range_bottom(block.text, start)) is not None:  # "three to five years"
+        years, start = bottom
+    # none is the least of a range ("0-2 years"), not a number of years on its own
+    ranged = _RANGE_TOP.match(block.text, match.end("n")) is not None
+    if not (0 < years <= 30 or (years == 0 and ranged)):
         return None
-    return Finding(years, doc.block_span(block, match.span()), 0.7, "pattern")
+    return Finding(years, doc.block_span(block, (start, match.end())), 0.7, "pattern")
 
 
 def _year_mentions(text: str) -> Iterator[re.Match[str]]:
@@ -327,6 +343,25 @@ def _own_clause(markdown: str, block: Block, span: Span, stop: int) -> str:
     after = markdown[span[0]:min(stop, block.end)]
     ends = [m.start() for pattern in _SENTENCE_END if (m := pattern.search(after))]
     return before + after[:min(ends, default=len(after))]
+
+
+# "quoting ref BW-7781", "please quote reference number 4471": a reference holds a digit
+_QUOTED_REFERENCE = lazy_compile(
+    r"\bquot(?:e|ing)\s+(?:the\s+|our\s+|this\s+)?(?:job\s+|vacancy\s+|position\s+)?"
+    r"(?:ref(?:erence)?|job|vacancy|requisition)\.?(?:\s+(?:number|no\.?|code|id))?"
+    r"\s*[:#]?\s*(?P<id>[a-z0-9][\w/-]*\d[\w/-]*)")
+
+
+def _quoted_reference(doc: Document) -> dict[str, Finding]:
+    """The reference a posting asks applicants to quote."""
+    for block in doc.blocks:
+        match = _QUOTED_REFERENCE.search(fold_case(block.text)) if "quot" in \
+            block.text.lower() else None
+        if match:
+            ident = block.text[match.start("id"):match.end("id")]
+            return {"requisition_id": Finding(ident, doc.block_span(block, match.span("id")),
+                                              0.6, "pattern")}
+    return {}
 
 
 def _remote(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:

@@ -46,6 +46,7 @@ _sections(
     "ideal candidate", "the ideal candidate", "who we're looking for", "we're looking for",
     "we are looking for", "what we care about", "requirements and qualifications",
     "skills and qualifications", "required experience", "selection criteria",
+    "essential", "essential criteria", "essential requirements", "essential qualifications",
 )
 _sections(
     "preferred_qualifications",
@@ -54,6 +55,7 @@ _sections(
     "bonus points", "bonus", "pluses", "plus", "it's a plus", "would be a plus",
     "additional requirements", "additional qualifications", "desirable", "desirable skills",
     "preferred experience", "extra credit", "good to have", "ideally you have",
+    "desirable criteria", "desirable requirements", "desirable qualifications",
 )
 _sections(
     "benefits",

@@ -69,7 +69,8 @@ _OLD_HOURS = re.compile(r"\b(\d{1,2}(?:[.,]\d)?)\s*(?:hours?|hrs?|h)\s*(?:/|per|
                         r"week\b", re.I)
 _OLD_DEADLINE = re.compile(
     r"\b(?:apply by|applications? (?:close|closes|closing|due|deadline)|deadline|"
-    r"closing date|no later than|submit .{0,40} by)\b.{0,50}", re.I)
+    r"closing date|no later than|submit .{0,40} by|accepted (?:until|through|till)|"
+    r"accepting applications (?:until|through|till))\b.{0,50}", re.I)
 _OLD_STRONG_REMOTE = re.compile(
     r"\b(fully remote|100% remote|remote[- ]first|remote position|remote role|remote job|"
     r"work from home|work from anywhere|remote \(|hybrid)\b", re.I)
