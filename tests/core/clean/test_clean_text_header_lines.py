@@ -1,5 +1,6 @@
 """The lines that head a posting in a text dump: its title, its labelled facts in any
-language, a line of its dates, a mail's headers."""
+language, a line of its dates, a mail's headers; and the paragraphs of a short mail
+hard-wrapped on their own."""
 
 from __future__ import annotations
 
@@ -118,3 +119,41 @@ def test_the_subject_of_a_mail_is_kept() -> None:
     assert ("Subject: [Jobs-List] Research Assistant in Speech Technology, University of "
             "Tromsø") in markdown
     assert "Date: Tue, 4 Mar 2025 10:12:00 +0100" in markdown
+
+
+def test_a_short_mail_s_wrapped_paragraphs_are_joined() -> None:
+    """Too few lines for the width they were wrapped at to be found: each line was a
+    paragraph of its own, "invites" in one and "Applications for a Research
+    Assistant" in the next."""
+    markdown = clean(SHORT_MAIL, "text").markdown
+    assert ("The Department of Language and Culture at the University of Tromsø invites "
+            "Applications for a Research Assistant to join the project \"NORDSPEECH\".\n"
+            ) in markdown
+    assert ("fixed-term for two years, with a start in 2025 or as soon as possible after "
+            "that.") in markdown
+    # lines that are lines of their own stay so
+    assert "- A master's degree in speech technology or a related field\n" in markdown
+    assert "Closing date: 30 April 2025\n" in markdown
+
+
+@pytest.mark.parametrize("block", [
+    # items one a line, each opening anew, of a like length
+    "Design and build the services of our ledger in Kotlin on the JVM\n"
+    "Own the reliability of our settlement pipeline from end to end\n"
+    "Review code and mentor the engineers of the payments team.\n",
+    # an address and a signature
+    "Please send your application with a CV and two references to\n"
+    "Human Resources, Nordlicht Logistik GmbH\n"
+    "Hafenstraße 12, 28217 Bremen\n",
+    # a paragraph a line, the lines far longer than a wrapped text's
+    "We are a small team that builds the tools our customers use to plan their deliveries "
+    "across Europe, and we are growing\n"
+    "Join us in Bremen.\n",
+])
+def test_lines_that_are_no_wrapped_paragraph_stay_apart(block: str) -> None:
+    text = ("Data Engineer\n\nNordlicht Logistik GmbH is hiring a data engineer for its "
+            "planning team in Bremen, to build the pipelines of our routing service.\n\n"
+            + block)
+    markdown = clean(text, "text").markdown
+    for line in block.splitlines():
+        assert line.strip() + "\n" in markdown
