@@ -69,11 +69,29 @@ def word_count(text: str, most: int) -> int:
 
 @functools.lru_cache(maxsize=65536)
 def header_text(text: str) -> bool:
-    """A title, a place or a labelled id: what sits above a posting's body."""
+    """A title, a place, a date or a labelled fact: what sits above a posting's body
+    ("Posted on Jan 5, 2025 · Apply by 2025-02-05", "Lieu : Lyon (69)")."""
     if has_job_noun(text) or (word_count(text, 12) <= 12 and (
-            _PLACE_HINT.search(fold_case(text)) or looks_like_location(text))):
+            _PLACE_HINT.search(fold_case(text)) or looks_like_location(text)
+            or (_DIGIT.search(text) and _DATE.search(text)))):
         return True
-    return ("#" in text or ":" in text) and _INLINE_LABEL.search(fold_case(text)) is not None
+    return ("#" in text or ":" in text or "：" in text) and (
+        _INLINE_LABEL.search(fold_case(text)) is not None or labelled_fact(text))
+
+
+def labelled_fact(text: str) -> bool:
+    """Is the line a short label and its value ("Entreprise : Groupe Maréchal",
+    "Salary: £30,000")? In any language: a menu's link has no value after a colon."""
+    label = label_match(text)
+    return label is not None and bool(label.group(2).strip()) \
+        and word_count(label.group(1), 4) <= 4
+
+
+# a date: "2025-02-05", "10/02/2025", "13.01.2025", "Jan 5, 2025", "5 janvier 2025"
+_DATE = lazy_compile(
+    r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})"
+    r"|[^\W\d_]{3,10}\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d"
+    r"|\d{1,2}(?:st|nd|rd|th|er)?\.? [^\W\d_]{3,10}\.?,? (?:19|20)\d\d)\b")
 
 
 # what these find in the folded line (``fold_case``), they find in the line with re.I

@@ -279,7 +279,8 @@ def _widen_up(lines: list[Line], first: int) -> int:
     """Take in the title, location and labelled lines just above the posting.
 
     Page controls between them and the posting ("Back to search results") are
-    stepped over; they are dropped later as boilerplate."""
+    stepped over; they are dropped later as boilerplate. One line over them that tops
+    the page is the title, in words the lists do not know ("Chargé(e) de recrutement")."""
     above = [x for x in lines[:first] if x.kind not in _PASSED_OVER]
     if len(above) <= 3 and all(x.reason in (None, "menu or list of links") for x in above):
         return 0  # the posting starts the page: nothing above it to cut
@@ -305,6 +306,8 @@ def _widen_up(lines: list[Line], first: int) -> int:
             misses += 1
             if misses > 1:
                 break
+    if i < 0 and misses == 1 and not skipped and taken < first:
+        return 0
     return taken
 
 

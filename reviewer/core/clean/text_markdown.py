@@ -184,6 +184,7 @@ def to_markdown(lines: list[Line]) -> tuple[str, dict[int, list[tuple[int, int]]
             para_lines.clear()
 
     prev_len = 0
+    carried = wrapped_paragraphs(lines)
     for index, line in enumerate(lines):
         text = line.text.strip()
         if line.kind in AS_WRITTEN:  # a line of code keeps its indent
@@ -233,7 +234,8 @@ def to_markdown(lines: list[Line]) -> tuple[str, dict[int, list[tuple[int, int]]
             para_lines.append(line)
             prev_len = len(line.text)
             continue
-        if not (para and (prev_len >= wrap_at or _continues(para[-1], text))):
+        if not (para and (prev_len >= wrap_at or index in carried
+                          or _continues(para[-1], text))):
             flush()
         para.append(text)  # a hard-wrapped line goes on its paragraph
         para_lines.append(line)
@@ -265,6 +267,47 @@ def _continues(previous: str, text: str) -> bool:
     """Does ``text`` carry on the sentence of the line before it?"""
     return text[:1].islower() and not previous.rstrip().endswith((".", ":", ";", "!", "?")) \
         and len(previous) >= 40
+
+
+def wrapped_paragraphs(lines: list[Line]) -> set[int]:
+    """The lines that carry on the line above them in a paragraph hard-wrapped on its
+    own, as a short mail's are (too few lines for ``wrap_width`` to find the width).
+
+    A run of plain lines, no blank between them, is one wrapped paragraph when each
+    line is full: the first word of the next would not have fitted on it within the
+    longest line (a program wrapping text puts a word on the next line only then);
+    the longest is as long as a wrapped line is (60 to 100), the last line ends a
+    sentence, and some line above it ends in the middle of one. Items one a line
+    (a list copied without bullets, an address) are of lengths that leave room, or
+    each opens with a capital."""
+    carried: set[int] = set()
+    run: list[int] = []
+    for index in range(len(lines) + 1):
+        if index < len(lines) and lines[index].kind == "text" \
+                and not BULLET.match(lines[index].text):
+            run.append(index)
+            continue
+        texts = [lines[i].text.strip() for i in run]
+        if len(texts) >= 2 and _one_paragraph(texts):
+            carried.update(run[1:])
+        run = []
+    return carried
+
+
+def _one_paragraph(texts: list[str]) -> bool:
+    width = max(map(len, texts))
+    if not 60 <= width <= _WIDEST or not texts[-1].rstrip(_CLOSERS).endswith((".", "!", "?")):
+        return False
+    if all(text.rstrip(_CLOSERS).endswith((".", "!", "?", ":", ";")) for text in texts[:-1]):
+        return False  # a sentence a line
+    if len(texts) > 2 and all(text[:1].isupper() for text in texts[1:]):
+        return False  # items one a line, each opening anew
+    return all(len(text) + 1 + len(following.split()[0]) > width
+               for text, following in itertools.pairwise(texts))
+
+
+_CLOSERS = "\"')]’”»"
+_WIDEST = 100  # a text wrapped wider is rare; a paragraph a line is often as long
 
 
 def wrap_width(lines: list[Line]) -> int:
