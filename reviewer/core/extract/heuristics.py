@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from reviewer.core.extract.bar_header import from_bar_header
 from reviewer.core.extract.benefits import benefit_items, unheaded_benefits
 from reviewer.core.extract.department import DEPARTMENT_WORDS as _DEPT_WORDS
 from reviewer.core.extract.department import is_department as _is_department
@@ -40,9 +41,10 @@ from reviewer.core.words.regex import lazy_compile
 
 
 def from_structure(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
-    found: dict[str, Finding] = {}
     top = _top_blocks(doc)
     header = _header_lines(doc, top)
+    found = {name: finding for name, finding in from_bar_header(header).items()
+             if name not in have}
     stages: tuple[tuple[str, Callable[[], Finding | None]], ...] = (
         ("title", lambda: _title(doc, top)),
         ("locations", lambda: _header_locations(header)),
@@ -51,7 +53,7 @@ def from_structure(doc: Document, have: dict[str, Finding]) -> dict[str, Finding
         ("date_posted", lambda: byline_date(doc)),
     )
     for name, stage in stages:
-        if name not in have and (finding := stage()) is not None:
+        if name not in have and name not in found and (finding := stage()) is not None:
             found[name] = finding
     found.update(_sections(doc, have))
     return found

@@ -1,0 +1,93 @@
+"""A posting's facts in one line of cells parted by bars, as job threads and boards write
+them: "Acme Robotics | Senior Embedded Engineer | Boston, MA | ONSITE | Full-time |
+$140-180k + equity".
+
+Each cell is read for what it is: a pay range, a way of working, an employment type, a
+place, the role (a job title), a team; the one cell left that reads as a name is the
+employer.
+A line is read so only when it holds a role and at least one other fact (a menu, "Home |
+Jobs | About", holds none), and only among the lines at the top of the posting.
+"""
+
+from __future__ import annotations
+
+from reviewer.core.extract.department import is_department
+from reviewer.core.extract.salary import find_salary
+from reviewer.core.extract.vocab import employment_type, remote_mode
+from reviewer.core.schema import Finding, Span
+from reviewer.core.words.lexicon import boilerplate_reason, has_job_noun
+from reviewer.core.words.places import looks_like_location
+from reviewer.core.words.regex import lazy_compile
+
+_BAR = lazy_compile(r"\s+[|•·]\s+")
+_NAME = lazy_compile(r"[A-Z0-9][\w&'’.,-]*(?: [\w&'’.,()-]+){0,5}")
+_SHORT = 3  # words of a cell that says a way of working or an employment type alone
+CONFIDENCE = 0.65
+LINES = 3  # the lines at the top of a posting looked at
+
+
+def from_bar_header(lines: list[tuple[str, Span | None]]) -> dict[str, Finding]:
+    """The facts of the first line of ``lines`` (text, and its span in the posting, or
+    None: a line of the page around it) that is a bar header."""
+    for text, span in lines[:LINES]:
+        found = _read(text, span)
+        if found:
+            return found
+    return {}
+
+
+def _read(text: str, span: Span | None) -> dict[str, Finding]:
+    cells = _cells(text)
+    if len(cells) < 3:
+        return {}
+    found: dict[str, Finding] = {}
+    places: list[tuple[str, Span]] = []
+    names: list[tuple[str, Span]] = []
+
+    def put(name: str, value: object, at: int, length: int) -> None:
+        spans = [(span[0] + at, span[0] + at + length)] if span else []
+        found.setdefault(name, Finding(value, spans, CONFIDENCE, "structure"))
+
+    for cell, at in cells:
+        short = len(cell.split()) <= _SHORT
+        here = (at, at + len(cell))
+        if (pay := find_salary(cell, labelled=True)) is not None:
+            (value, (a, b)) = pay
+            put("salary", value, at + a, b - a)
+        elif short and (mode := remote_mode(cell)) is not None and \
+                not looks_like_location(cell):
+            put("remote", mode[0], at, len(cell))
+        elif short and (kind := employment_type(cell)) is not None:
+            put("employment_type", kind, at, len(cell))
+        elif looks_like_location(cell):
+            places.append((cell, here))
+        elif has_job_noun(cell) and "title" not in found and not boilerplate_reason(cell):
+            put("title", cell, at, len(cell))
+        elif is_department(cell):
+            put("department", cell, at, len(cell))
+        elif _NAME.fullmatch(cell) and not boilerplate_reason(cell):
+            names.append((cell, here))
+    if "title" not in found or len(found.keys() - {"department"}) + bool(places) < 2:
+        return {}  # no role, or nothing else: no header of a posting's facts
+    if places:  # (each place's cell its evidence)
+        spans = [(span[0] + a, span[0] + b) for _, (a, b) in places] if span else []
+        found["locations"] = Finding([cell for cell, _ in places], spans, CONFIDENCE,
+                                     "structure")
+    if len(names) == 1:
+        (name, (a, b)), = names
+        put("company", name, a, b - a)
+    return found
+
+
+def _cells(text: str) -> list[tuple[str, int]]:
+    """The cells of a line parted by bars (or bullets), each with where it starts."""
+    cells, start = [], 0
+    for bar in [*_BAR.finditer(text), None]:
+        end = bar.start() if bar else len(text)
+        cell = text[start:end]
+        stripped = cell.strip()
+        if stripped:
+            cells.append((stripped, start + cell.find(stripped)))
+        if bar:
+            start = bar.end()
+    return cells

@@ -1,0 +1,53 @@
+"""A line of the posting's facts parted by bars, as job threads write it: each cell read
+for what it is."""
+
+from __future__ import annotations
+
+from reviewer.core.clean import clean
+from reviewer.core.extract import extract
+from reviewer.core.schema import Extraction
+
+BODY = ("We build autonomous inspection robots for power utilities. Small team, Series A. "
+        "Looking for someone with embedded C on ARM boards and a taste for testing.\n\n"
+        "Apply by email to the address on our website.\n")
+
+
+def run(line: str) -> tuple[str, Extraction]:
+    doc = clean(f"{line}\n\n{BODY}", "text")
+    return doc.markdown, extract(doc)
+
+
+def test_every_cell_of_a_bar_header_is_read_with_its_own_evidence() -> None:
+    text, found = run("Acme Robotics | Senior Embedded Engineer | Boston, MA | ONSITE | "
+                      "Full-time | $140-180k + equity")
+    fields = found.fields
+    assert fields["title"] == "Senior Embedded Engineer"
+    assert fields["company"] == "Acme Robotics"
+    assert fields["locations"] == ["Boston, MA"]
+    assert fields["remote"] == "onsite"
+    assert fields["employment_type"] == "full_time"
+    assert fields["salary"] == {"min": 140000, "max": 180000, "currency": "USD",
+                                "period": "year"}
+    said = {name: [text[a:b] for a, b in spans] for name, spans in found.evidence.items()}
+    assert said["company"] == ["Acme Robotics"] and said["remote"] == ["ONSITE"]
+    assert said["locations"] == ["Boston, MA"] and said["salary"] == ["$140-180k"]
+
+
+def test_several_places_and_a_team_in_the_cells() -> None:
+    _, found = run("Senior Data Engineer | Data Platform | Berlin, Germany | Munich, Germany "
+                   "| Hybrid")
+    assert found.fields["title"] == "Senior Data Engineer"
+    assert found.fields["locations"] == ["Berlin, Germany", "Munich, Germany"]
+    assert found.fields["department"] == "Data Platform"
+    assert found.fields["company"] is None  # a team's name is no employer
+
+
+def test_two_names_give_no_employer() -> None:
+    _, found = run("Acme Robotics | Senior Embedded Engineer | Boston, MA | Visa Sponsorship")
+    assert found.fields["title"] == "Senior Embedded Engineer"
+    assert found.fields["company"] is None
+
+
+def test_a_menu_of_bars_is_no_header_of_facts() -> None:
+    _, found = run("Home | About | Contact | Careers")
+    assert found.fields["title"] is None and found.fields["company"] is None
