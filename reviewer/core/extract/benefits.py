@@ -113,7 +113,8 @@ _BUSINESS = lazy_compile(r"\b(?:software|solutions|services|products?|platforms?
 _ASKS = lazy_compile(
     r"\b(?:experience|years? of|ability to|able to|skills?|knowledge of|proficien\w*|"
     r"familiar(?:ity)? with|degree|must|required|understanding of|background in|"
-    r"fluen(?:t|cy) in|qualifications?|certificat\w*|license|licence)\b",
+    r"fluen(?:t|cy) in|qualifications?|certificat\w*|license|licence|"
+    r"expert(?:ise)? (?:in|with|at|on))\b",
 )
 _PAID_FOR = lazy_compile(r"\b(?:commensurate with|depending on|based on|dependent on|doe)\b"
                          r"[^.]{0,40}")

@@ -78,6 +78,18 @@ def test_requirements_are_no_perks() -> None:
     assert result.fields["benefits"] is None
 
 
+def test_a_requirement_of_expertise_in_training_is_no_perk() -> None:
+    """"Expert in PyTorch and large-scale training" asks for something: the last item of
+    the requirements, and the pay sentence after it, were read as benefits."""
+    items = ["MS or PhD in Computer Science", "10+ years of industry experience in ML",
+             "Expert in PyTorch and large-scale training"]
+    _, result = run("Basic Qualifications\n\n" + "\n".join(f"- {i}" for i in items),
+                    "The annual base salary for this role is between $245,000 and $310,000. "
+                    "This role is eligible for equity and bonus.")
+    assert result.fields["benefits"] is None
+    assert result.fields["required_qualifications"] == items
+
+
 def test_a_duty_list_naming_training_and_conferences_is_no_perk_list() -> None:
     duties = ["Organise training events and conferences for our partners",
               "Arrange travel and accommodation for visiting staff",
