@@ -286,6 +286,9 @@ def _sections(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
 
 _CLOSING = lazy_compile(r"equal (employment )?opportunit|affirmative action|do not discriminate|"
                         r"without regard to (race|age|religion)|e-verify", re.I)
+# a paragraph that says how to apply: the section before it has ended
+_HOW_TO_APPLY = lazy_compile(r"(?:to apply|how to apply|interested (?:candidates|applicants)|"
+                             r"applicants should|applications? (?:should|must|will be))\b", re.I)
 
 
 def _section_items(blocks: list[Block]) -> list[Block]:
@@ -294,7 +297,7 @@ def _section_items(blocks: list[Block]) -> list[Block]:
     A section with a list: the lines before the list and its items, and after it
     only lines that lead into more items ("Ability to:"); other prose after the list
     ends it. A statement of pay is the salary field's, never an item. A section
-    without a list: its paragraphs."""
+    without a list: its paragraphs, up to one that says how to apply."""
     out: list[Block] = []
     seen_items = False
     for block in blocks:
@@ -302,7 +305,8 @@ def _section_items(blocks: list[Block]) -> list[Block]:
             seen_items = True
             out.append(block)
             continue
-        if (seen_items and not block.text.rstrip().endswith(":")) or _CLOSING.search(block.text):
+        if (seen_items and not block.text.rstrip().endswith(":")) or _CLOSING.search(block.text) \
+                or _HOW_TO_APPLY.match(block.text):
             break
         if boilerplate_reason(block.text) or find_salary(block.text):
             continue
