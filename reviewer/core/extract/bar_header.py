@@ -5,8 +5,10 @@ $140-180k + equity".
 Each cell is read for what it is: a pay range, a way of working, an employment type, a
 place, the role (a job title), a team; the one cell left that reads as a name is the
 employer.
-A line is read so only when it holds a role and at least one other fact (a menu, "Home |
-Jobs | About", holds none), and only among the lines at the top of the posting.
+A line is read so only when it holds one role and at least one other fact, and no cell of
+a site's menu or breadcrumb ("Home", "Careers", "Jobs", "Engineering Manager roles"),
+and only among the lines at the top of the posting. A line of two roles is a list of
+openings, not one posting's facts.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from reviewer.core.words.regex import lazy_compile
 
 _BAR = lazy_compile(r"\s+[|•·]\s+")
 _NAME = lazy_compile(r"[A-Z0-9][\w&'’.,-]*(?: [\w&'’.,()-]+){0,5}")
+# a cell of a site's menu or breadcrumb: its pages, or a listing of openings
+_SITE = lazy_compile(r"(?i)(?:home|jobs?|careers?|contact(?: us)?|about(?: us)?|log ?in|"
+                     r"sign (?:in|up)|register|search|menu|back|blog|news|help|faq|"
+                     r"apply(?: now)?|all jobs|job search|.* (?:jobs|roles|openings|vacancies))")
 _SHORT = 3  # words of a cell that says a way of working or an employment type alone
 CONFIDENCE = 0.65
 LINES = 3  # the lines at the top of a posting looked at
@@ -37,8 +43,8 @@ def from_bar_header(lines: list[tuple[str, Span | None]]) -> dict[str, Finding]:
 
 
 def _read(text: str, span: Span | None) -> dict[str, Finding]:
-    cells = _cells(text)
-    if len(cells) < 3:
+    cells = bar_cells(text)
+    if len(cells) < 3 or any(_SITE.fullmatch(cell) for cell, _ in cells):
         return {}
     found: dict[str, Finding] = {}
     places: list[tuple[str, Span]] = []
@@ -61,7 +67,9 @@ def _read(text: str, span: Span | None) -> dict[str, Finding]:
             put("employment_type", kind, at, len(cell))
         elif looks_like_location(cell):
             places.append((cell, here))
-        elif has_job_noun(cell) and "title" not in found and not boilerplate_reason(cell):
+        elif has_job_noun(cell):
+            if "title" in found or boilerplate_reason(cell):
+                return {}  # two roles: a list of openings
             put("title", cell, at, len(cell))
         elif is_department(cell):
             put("department", cell, at, len(cell))
@@ -79,7 +87,7 @@ def _read(text: str, span: Span | None) -> dict[str, Finding]:
     return found
 
 
-def _cells(text: str) -> list[tuple[str, int]]:
+def bar_cells(text: str) -> list[tuple[str, int]]:
     """The cells of a line parted by bars (or bullets), each with where it starts."""
     cells, start = [], 0
     for bar in [*_BAR.finditer(text), None]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from reviewer.core.extract.bar_header import from_bar_header
+from reviewer.core.extract.bar_header import bar_cells, from_bar_header
 from reviewer.core.extract.benefits import benefit_items, unheaded_benefits
 from reviewer.core.extract.department import DEPARTMENT_WORDS as _DEPT_WORDS
 from reviewer.core.extract.department import is_department as _is_department
@@ -45,6 +45,9 @@ def from_structure(doc: Document, have: dict[str, Finding]) -> dict[str, Finding
     header = _header_lines(doc, top)
     found = {name: finding for name, finding in from_bar_header(header).items()
              if name not in have}
+    if "title" in found and (heading := _title(doc, top)) is not None \
+            and heading.confidence >= _HEADING_TITLE:
+        found["title"] = heading  # the posting's own heading over a line of its facts
     stages: tuple[tuple[str, Callable[[], Finding | None]], ...] = (
         ("title", lambda: _title(doc, top)),
         ("locations", lambda: _header_locations(header)),
@@ -93,8 +96,8 @@ def _title(doc: Document, top: list[Block]) -> Finding | None:
                     inner.strip()))), 0.6, "structure")
             continue
         if _is_title_like(text, heading=block.kind == "heading"):
-            return Finding(text, [block.span], 0.8 if block.kind == "heading" else 0.65,
-                           "structure")
+            return Finding(text, [block.span],
+                           _HEADING_TITLE if block.kind == "heading" else 0.65, "structure")
     for line in doc.context[:12]:
         cut = _strip_site_suffix(_ITEM_MARK.sub("", line))  # ("1. Data Engineer")
         if _is_title_like(cut, heading=False):
@@ -103,6 +106,9 @@ def _title(doc: Document, top: list[Block]) -> Finding | None:
         if _is_title_like(block.text.strip(), heading=False):
             return Finding(block.text.strip(), [block.span], 0.55, "structure")
     return None  # the page's own title is read by its own stage (``page_title``)
+
+
+_HEADING_TITLE = 0.8  # the confidence of a title read from the posting's heading
 
 
 def _lone_item(doc: Document, block: Block) -> bool:
@@ -125,8 +131,8 @@ def _is_title_like(text: str, heading: bool) -> bool:
     if heading_key(text) in SECTION_HEADINGS or re.match(r"^[\w ]{1,30}:", text) or \
             text.lower().rstrip(": ") in LABELS:
         return False
-    if looks_like_location(text):
-        return False
+    if looks_like_location(text) or (not heading and len(bar_cells(text)) >= 3):
+        return False  # (a line of cells parted by bars: a menu, a breadcrumb, facts)
     return has_job_noun(text) or (heading and len(words) <= 8)
 
 
@@ -286,9 +292,16 @@ def _sections(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
 
 _CLOSING = lazy_compile(r"equal (employment )?opportunit|affirmative action|do not discriminate|"
                         r"without regard to (race|age|religion)|e-verify", re.I)
-# a paragraph that says how to apply: the section before it has ended
-_HOW_TO_APPLY = lazy_compile(r"(?:to apply|how to apply|interested (?:candidates|applicants)|"
-                             r"applicants should|applications? (?:should|must|will be))\b", re.I)
+# a paragraph that says how to apply: the section before it has ended ("To apply, …",
+# "Interested candidates should send …"; not "To apply this knowledge …", "Interested
+# candidates should have …")
+_HOW_TO_APPLY = lazy_compile(
+    r"(?:to apply(?:\s+for\s+(?:this|the)\b[^,.:]{0,40})?\s*[,:]|how to apply\b|"
+    r"(?:interested|qualified) (?:candidates|applicants|persons|individuals) (?:should|must|may|"
+    r"can|are invited to) (?:send|submit|apply|e-?mail|forward|contact|upload)\b|"
+    r"applications? (?:should|must|may|can) be (?:sent|submitted|made|e-?mailed|uploaded|"
+    r"forwarded)\b|please (?:send|submit|e-?mail|forward|reply with) (?:us )?(?:your|a|an) "
+    r"(?:cv|resume|résumé|application|cover letter)\b)", re.I)
 
 
 def _section_items(blocks: list[Block]) -> list[Block]:

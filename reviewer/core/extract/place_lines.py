@@ -12,9 +12,10 @@ stop ("St. Louis", "D.C.", "Main Ave. Suite 4") or one before a state's code alo
 remote in Austin, TX", "Hybrid working (London)") is no part of them, nor is a remark in
 brackets ("Dublin, Ireland (remote-first; the office is optional)").
 
-Places joined by "or" or "and" are each a place where each side is one ("Austin, TX or
-Denver, CO", "Leeds or York", "Manchester, Leeds or Birmingham", "London, UK or Remote"),
-unless the whole is a place's name ("Trinidad and Tobago").
+Places joined by "or" or "and" are each a place where each side has its region ("Austin,
+TX or Denver, CO"); joined by "or", where each side is one ("Leeds or York", "Manchester,
+Leeds or Birmingham", "London, UK or Remote"), unless the whole is a place's name. "And"
+joins the names of one place as often ("Brighton and Hove", "Kensington and Chelsea").
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ _APART = lazy_compile(r"\s*;\s*|\s+\|\s+|\s*•\s*"
 # places joined by a word: "Austin, TX or Denver, CO" (two when each side has its region:
 # "Bosnia and Herzegovina" and "Sarajevo, Bosnia and Herzegovina" are one)
 _JOINED = lazy_compile(r"\s+(?:or|and|&|/)\s+")
+_AND = lazy_compile(r"\s(?:and|&)\s")
 _CODE_ALONE = lazy_compile(r"\s*[A-Z]{2}\.?\s*")
 _ABBREVIATED = lazy_compile(r"\b[A-Z]\.$")  # "D.C."
 # a state's code and its ZIP code, then more text on the line
@@ -123,11 +125,22 @@ def split_locations(value: str) -> list[str]:
     out: list[str] = []
     for piece in place_pieces(value):
         piece = _without_remark(re.sub(r"\s+", " ", piece)).strip(" ;|")
-        for part in _APART.split(piece):
+        for part in _apart(piece):
             for one in _joined_places(part):
                 out.extend(_split_repeated_prefix(one))
     places = [_tidy(place) for place in out]
     return [place for place in places if place][:10]
+
+
+def _apart(piece: str) -> list[str]:
+    """``piece`` parted where places part (``_APART``), but inside brackets ("London
+    (Zone 1; near Liverpool Street)" is one place)."""
+    parts, start = [], 0
+    for mark in _APART.finditer(piece):
+        if piece.count("(", 0, mark.start()) <= piece.count(")", 0, mark.start()):
+            parts.append(piece[start:mark.start()])
+            start = mark.end()
+    return [*parts, piece[start:]]
 
 
 def _without_remark(piece: str) -> str:
@@ -141,13 +154,17 @@ def _without_remark(piece: str) -> str:
 
 def _joined_places(part: str) -> list[str]:
     """The places that "or", "and", "&" or "/" join in ``part``: each side with its
-    region ("Austin, TX or Denver, CO"), or each side a place, or a list of cities
-    ("Manchester, Leeds or Birmingham"), where the whole is no place's name."""
+    region ("Austin, TX or Denver, CO"); else, joined by "or" or "/", each side a place,
+    or a list of cities ("Manchester, Leeds or Birmingham"), where the whole is no
+    place's name ("and" joins the names of one place: "Brighton and Hove")."""
     joined = _JOINED.split(part)
+    if any(one.count("(") != one.count(")") for one in joined):
+        return [part]  # "New York, NY (Manhattan or Brooklyn office)"
     if len(joined) == 1 or all("," in one for one in joined):
         return joined
-    if is_place(part) or not all(looks_like_location(one) for one in joined):
-        return [part]  # "Trinidad and Tobago"; "Sarajevo, Bosnia and Herzegovina"
+    if _AND.search(part) or is_place(part) or \
+            not all(looks_like_location(one) for one in joined):
+        return [part]  # "Trinidad and Tobago", "Brighton and Hove", "Perth & Kinross"
     return [place for one in joined for place in _cities(one)]
 
 

@@ -3,6 +3,8 @@ for what it is."""
 
 from __future__ import annotations
 
+import pytest
+
 from reviewer.core.clean import clean
 from reviewer.core.extract import extract
 from reviewer.core.schema import Extraction
@@ -51,3 +53,25 @@ def test_two_names_give_no_employer() -> None:
 def test_a_menu_of_bars_is_no_header_of_facts() -> None:
     _, found = run("Home | About | Contact | Careers")
     assert found.fields["title"] is None and found.fields["company"] is None
+
+
+@pytest.mark.parametrize("line", [
+    "Home | Jobs | Engineering Manager | Berlin | Contact",
+    "Careers • Engineering • Site Reliability Engineer • Dublin",
+    "Careers | Engineering Manager roles | Berlin | Full-time",
+    "Engineering | Backend Engineer | Hybrid | Munich • Lead Data Scientist | Remote",
+])
+def test_a_menu_a_breadcrumb_or_a_list_of_openings_gives_no_employer_nor_title(
+        line: str) -> None:
+    """A site's pages, a listing's name or two roles in the cells: not one posting's
+    facts ("Jobs" and "Careers" were read as the employer, the whole line as the
+    title)."""
+    _, found = run(line)
+    assert found.fields["company"] is None and found.fields["title"] is None
+
+
+def test_the_posting_s_heading_is_its_title_over_a_line_of_its_facts() -> None:
+    doc = clean("<html><body><p>Northwind | Backend Engineer | London | Hybrid</p>"
+                "<h1>Senior Backend Engineer (Payments)</h1>"
+                f"<p>{BODY}</p><p>{BODY}</p></body></html>", "html")
+    assert extract(doc).fields["title"] == "Senior Backend Engineer (Payments)"

@@ -104,6 +104,13 @@ def test_a_place_after_in_ends_where_a_clause_starts(line: str, place: str) -> N
     ("Locations: Leeds or York", ["Leeds", "York"]),
     ("Locations: Manchester, Leeds or Birmingham", ["Manchester", "Leeds", "Birmingham"]),
     ("Location: Germany or Austria", ["Germany", "Austria"]),
+    # "and" joins the names of one place as often, and a bracket is kept whole
+    ("Location: Brighton and Hove", ["Brighton and Hove"]),
+    ("Location: Kensington and Chelsea, London", ["Kensington and Chelsea, London"]),
+    ("Location: New York, NY (Manhattan or Brooklyn office)",
+     ["New York, NY (Manhattan or Brooklyn office)"]),
+    ("Location: London (Zone 1; near Liverpool Street)",
+     ["London (Zone 1; near Liverpool Street)"]),
     ("Location: New York, NY or Remote (US)", ["New York, NY", "Remote (US)"]),
     ("Location: Austin, TX or Remote", ["Austin, TX", "Remote"]),
     # a remark in brackets is no place, and what parts it parts no places
