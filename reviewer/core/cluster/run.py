@@ -41,7 +41,7 @@ from reviewer.core.ingest import Skipped
 from reviewer.core.ingest.shards import (
     MANIFEST,
     MANIFEST_KEY,
-    SHARD_VERSION,
+    MANIFEST_VERSION,
     shard_table,
 )
 from reviewer.core.words import valid_name
@@ -244,7 +244,7 @@ def write_manifest(report: ClusterReport, inputs: list[str]) -> None:
     """``manifest.json`` in the output folder: the shards, what failed, what was skipped
     (a name that is not UTF-8 written with its bytes as ``\\xff``)."""
     doc = _names({
-        MANIFEST_KEY: SHARD_VERSION, "inputs": inputs, "partitions": report.partitions,
+        MANIFEST_KEY: MANIFEST_VERSION, "inputs": inputs, "partitions": report.partitions,
         "records": report.records,
         "shards": [{"file": s.file, "partition": s.partition, "records": s.records,
                     "inputs": s.inputs} for s in report.shards if s.file is not None],
