@@ -18,13 +18,14 @@ saying why, rather than store its records without them).
 
 Beside the shards a folder holds ``manifest.json`` (``MANIFEST``): each shard with its
 inputs and counts, every input that could not be read, and every partition that failed
-on the cluster with its inputs and error (a JSON file of another name is never taken for
-one, and the shards it lists are file names in its folder, never paths to elsewhere).
-Importing the folder reads the manifest too:
-each failed partition and each listed shard that is missing is reported as skipped, so
-nothing is lost silently; a shard it does not list (``SHARD_NAME``, left by another run)
-is skipped, and a folder of shards without a manifest (a run stopped before its end) is
-said to be perhaps incomplete (``unlisted``).
+on the cluster with its inputs and error, or that was not reached (``stopped``: the run
+stopped before it, by Ctrl+C or with no worker left). A JSON file of another name is
+never taken for one, and the shards it lists are file names in its folder, never paths
+to elsewhere. Importing the folder reads the manifest too: each failed partition and
+each listed shard that is missing is reported as skipped, so nothing is lost silently; a
+shard it does not list (``SHARD_NAME``, left by another run) is skipped, and a folder of
+shards without a manifest (a run killed before its end) is said to be perhaps
+incomplete (``unlisted``).
 """
 
 from __future__ import annotations
@@ -225,9 +226,10 @@ def read_manifest(source: str, doc: dict[str, Any]) -> Iterator[Skipped]:
         inputs = failed.get("inputs")
         inputs = inputs if isinstance(inputs, list) else []
         shown = ", ".join(str(x) for x in inputs[:3]) + (" …" if len(inputs) > 3 else "")
+        how = "not reached" if failed.get("stopped") is True else "failed on the cluster"
         yield Skipped(f"{source}: partition {failed.get('partition')}",
-                      f"failed on the cluster, its {len(inputs)} inputs ({shown}) not "
-                      f"extracted: {failed.get('error')}")
+                      f"{how}, its {len(inputs)} inputs ({shown}) not extracted: "
+                      f"{failed.get('error')}")
     for skipped in _entries(doc, "skipped", odd):
         yield Skipped(str(skipped.get("source")), str(skipped.get("reason")))
     outside: list[str] = []
