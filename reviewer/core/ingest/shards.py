@@ -192,7 +192,9 @@ def record_item(source: str, row: dict[str, Any]) -> Result:
             row.pop(key, None)
     if row.get("id") is None:
         row.pop("id", None)
-    problem = record_check.record_problem(row)
+    text = row.get("text")
+    problem = items.oversized(text, "text") if isinstance(text, str) else None
+    problem = problem or record_check.record_problem(row)
     if problem is not None:
         return Skipped(source, f"an exported record that cannot be stored: {problem}")
     meta = row.get("metadata")
