@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from reviewer.cli.common import CliError, ProgressLine, print_skipped, shown
+
+if TYPE_CHECKING:  # (the cluster extra is imported when a run starts)
+    from reviewer.core.cluster import ClusterReport
 
 DEFAULT_WORKERS = 2  # the LocalCluster's worker processes when --jobs is not given
 
@@ -72,19 +76,27 @@ def cmd_cluster_extract(args: argparse.Namespace) -> int:
 
     workers = worker_count(DEFAULT_WORKERS if args.jobs is None else args.jobs)
     line = ProgressLine()
-    from reviewer.core.cluster import SchedulerError
+    from reviewer.core.cluster import ClusterReport, FolderInUse, SchedulerError
 
+    report = ClusterReport(args.to_parquet)
     try:
         report = extract_to_parquet(args.files, args.to_parquet, scheduler=args.scheduler,
                                     partition_size=args.partition_size or 500, progress=line,
-                                    workers=workers, column=args.column)
+                                    workers=workers, column=args.column, report=report)
+    except KeyboardInterrupt:  # (a signal too) what the folder holds now, said
+        line.done()
+        if report.left:
+            print(f"reviewer: the run was stopped; {report.left}", file=sys.stderr)
+        raise
     except SchedulerError as err:
-        raise CliError(str(err)) from err
+        raise CliError(_with_left(str(err), report)) from err
     except ImportError as err:
         raise CliError(f"running on Dask needs the cluster extra: pip install "
                        f"'posting-reviewer[cluster]' ({err})") from err
+    except FolderInUse as err:
+        raise CliError(str(err)) from err
     except OSError as err:
-        raise CliError(f"{args.to_parquet}: {err}") from err
+        raise CliError(_with_left(f"{args.to_parquet}: {err}", report)) from err
     finally:
         line.done()
     print_skipped(report.skipped)
@@ -105,6 +117,11 @@ def cmd_cluster_extract(args: argparse.Namespace) -> int:
           f"({report.seconds:.1f} s, {rate:,.0f}/s); {len(report.skipped):,} skipped, "
           f"{len(report.failed):,} of {report.partitions:,} partitions failed")
     return 1 if report.failed or report.skipped else 0
+
+
+def _with_left(message: str, report: ClusterReport) -> str:
+    """The message of a run that failed on its way, with what its folder holds now."""
+    return f"{message}; {report.left}" if report.left else message
 
 
 def _check_out_dir(out: str) -> None:

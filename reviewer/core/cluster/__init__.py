@@ -16,7 +16,8 @@ pipeline and ingest's readers. Dask, distributed, fsspec and pyarrow are the opt
 ``cluster`` extra, imported when a run starts.
 
 Public API: ``extract_to_parquet``, ``ClusterReport``, ``SchedulerError`` (a scheduler
-that cannot be used, said in a sentence), ``ShardResult``,
+that cannot be used, said in a sentence), ``FolderInUse`` (another run is writing
+into the output folder: one run at a time), ``ShardResult``,
 ``PartitionFailure``, ``PARTITION_SIZE``, ``extract_pages``, ``shard_table``,
 ``run_partition``, ``write_shard``, ``partitions``, ``Part``, ``Piece``,
 ``is_url`` and ``local_path`` (where a path or URL is),
@@ -26,6 +27,7 @@ that cannot be used, said in a sentence), ``ShardResult``,
 from __future__ import annotations
 
 from reviewer.core.cluster.client import SchedulerError
+from reviewer.core.cluster.folder_lock import FolderInUse
 from reviewer.core.cluster.inputs import Part, Piece, is_url, local_path, partitions
 from reviewer.core.cluster.pages import extract_pages
 from reviewer.core.cluster.run import (
@@ -46,6 +48,7 @@ __all__ = [
     "NEEDS_CLUSTER",
     "PARTITION_SIZE",
     "ClusterReport",
+    "FolderInUse",
     "Part",
     "PartitionFailure",
     "Piece",

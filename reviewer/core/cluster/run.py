@@ -32,16 +32,18 @@ from reviewer.core.cluster.earlier import (
     put_back,
     recover,
     remove,
+    replace_earlier,
     set_aside,
     shards_in,
 )
+from reviewer.core.cluster.folder_lock import held
 from reviewer.core.cluster.inputs import Part, is_url, local_path, partitions, read_part
 from reviewer.core.cluster.pages import extract_item, now
 from reviewer.core.ingest import Skipped
 from reviewer.core.ingest.shards import (
     MANIFEST,
     MANIFEST_KEY,
-    SHARD_VERSION,
+    MANIFEST_VERSION,
     shard_table,
 )
 from reviewer.core.words import valid_name
@@ -65,11 +67,13 @@ class ShardResult:
 
 @dataclass
 class PartitionFailure:
-    """A partition that failed as a whole: nothing of it was written."""
+    """A partition that failed as a whole: nothing of it was written (``stopped``: the
+    run stopped before it was, ``error`` says why)."""
 
     partition: int
     inputs: list[str]
     error: str
+    stopped: bool = False
 
 
 @dataclass
@@ -85,6 +89,7 @@ class ClusterReport:
     seconds: float = 0.0
     scheduler: str = ""
     replaced: int = 0  # files an earlier run left in the output folder, removed
+    left: str = ""  # after a run that stopped on its way: what the output folder holds
 
     @property
     def records(self) -> int:
@@ -144,7 +149,7 @@ def write_shard(records: Iterable[Any], out_dir: str, name: str) -> None:
 def extract_to_parquet(
     inputs: Iterable[str | Path], out_dir: str | Path, scheduler: str | None = None,
     partition_size: int = PARTITION_SIZE, progress: Progress | None = None,
-    workers: int = WORKERS, column: str | None = None,
+    workers: int = WORKERS, column: str | None = None, report: ClusterReport | None = None,
 ) -> ClusterReport:
     """Clean and extract every page of ``inputs`` on a Dask cluster into Parquet shards
     of canonical records in ``out_dir`` (made if missing), with ``manifest.json``.
@@ -153,62 +158,127 @@ def extract_to_parquet(
     Parquet), local or fsspec URLs. ``scheduler``: the address of a running Dask scheduler
     (``tcp://host:8786``); None starts a ``LocalCluster`` of ``workers`` processes for
     the run. ``column``: the page column of the data files (as ``reviewer import
-    --column``). Needs the ``cluster`` extra (``pip install 'posting-reviewer[cluster]'``),
-    and on a remote cluster posting-reviewer installed on every worker."""
+    --column``). ``report``: filled as the run goes (made when not given), so that a
+    caller stopped by Ctrl+C knows what the folder holds (``left``). Needs the ``cluster``
+    extra (``pip install 'posting-reviewer[cluster]'``), and on a remote cluster
+    posting-reviewer installed on every worker. A run holds its local output folder:
+    another run into it at once is refused (``FolderInUse``, an OSError)."""
     inputs = list(inputs)
     out = local_path(str(out_dir))
     if scheduler:  # its workers' working folder is not this one
         inputs = [x if is_url(str(x)) else os.path.abspath(local_path(str(x)))
                   for x in inputs]
         out = out if is_url(out) else os.path.abspath(out)
-    report = ClusterReport(out)
+    report = report or ClusterReport(out)
+    report.out_dir = out
     started = time.perf_counter()
     parts, report.skipped = partitions(inputs, max(1, partition_size), leave_out=out)
     report.partitions = len(parts)
-    stamp = now()
-    by_key: dict[str, Part] = {}
     if not parts:  # nothing to extract: the folder stays as it was, or is not made
         report.seconds = time.perf_counter() - started
         return report
     _makedirs(out)
-    recover(out)
-    earlier = earlier_output(out)  # (before the run: a file no run wrote stops it)
-    _keep_inputs(parts, earlier)
-    aside: Path | None = None
-    try:
-        with cluster_client(scheduler, workers) as client:
-            # (only now: a run that cannot start leaves the earlier one's output as it was)
-            aside = set_aside(out, earlier)
-            report.scheduler = str(client.scheduler.address)
-            run = uuid.uuid4().hex[:8]
-            keys = [f"reviewer-part-{run}-{part.index}" for part in parts]
-            futures = client.map(run_partition, parts, out_dir=out, stamp=stamp,
-                                 column=column, key=keys, retries=0)
-            by_key = {key: part for key, part in zip(keys, parts, strict=True)}
-            for future in finished(client, futures):
-                _collect(future, by_key[future.key], report)
-                report.seconds = time.perf_counter() - started
-                if progress is not None:
-                    progress(report)
-    except BaseException:
-        # stopped or failed (its cluster closed): with no shard of this run written, the
-        # folder as it was; with some, they stay (an import says it is perhaps incomplete)
-        if aside is not None and not shards_in(Path(out)):
-            put_back(aside)
-        else:
-            remove(aside)
-        raise
-    if aside is not None and not any(shard.file for shard in report.shards):
-        put_back(aside)  # nothing extracted: the folder stays as it was
-        report.seconds = time.perf_counter() - started
-        return report
-    report.replaced = len(earlier)
-    remove(aside)
-    report.shards.sort(key=lambda shard: shard.partition)
-    report.failed.sort(key=lambda failure: failure.partition)
-    write_manifest(report, [str(x) for x in inputs])
+    with held(out):  # (FolderInUse while another run writes into it)
+        recover(out)
+        earlier = earlier_output(out)  # (before the run: a file no run wrote stops it)
+        _keep_inputs(parts, earlier)
+        run = _Run(report, parts, [str(x) for x in inputs], earlier, started)
+        try:
+            run.extract(scheduler, workers, column, progress)
+        except BaseException as err:  # stopped (Ctrl+C, no worker left) or failed
+            report.left = run.stopped(err)
+            report.seconds = time.perf_counter() - started
+            raise
+        run.finish()
     report.seconds = time.perf_counter() - started
     return report
+
+
+@dataclass
+class _Run:
+    """A run under way: its partitions, and the earlier run's output it set aside."""
+
+    report: ClusterReport
+    parts: list[Part]
+    inputs: list[str]
+    earlier: list[str]
+    started: float
+    begun: bool = False  # the earlier output set aside, partitions sent to the cluster
+    aside: Path | None = None
+
+    def extract(self, scheduler: str | None, workers: int, column: str | None,
+                progress: Progress | None) -> None:
+        report, out, stamp = self.report, self.report.out_dir, now()
+        with cluster_client(scheduler, workers) as client:
+            # (only now: a run that cannot start leaves the earlier one's output as it was)
+            self.aside = set_aside(out, self.earlier)
+            self.begun = True
+            report.scheduler = str(client.scheduler.address)
+            run = uuid.uuid4().hex[:8]
+            keys = [f"reviewer-part-{run}-{part.index}" for part in self.parts]
+            futures = client.map(run_partition, self.parts, out_dir=out, stamp=stamp,
+                                 column=column, key=keys, retries=0)
+            by_key = {key: part for key, part in zip(keys, self.parts, strict=True)}
+            for future in finished(client, futures):
+                _collect(future, by_key[future.key], report)
+                report.seconds = time.perf_counter() - self.started
+                if progress is not None:
+                    progress(report)
+
+    def finish(self) -> None:
+        """The run's manifest written, the earlier run's output removed; or, when the run
+        wrote no shard, that output put back (the folder as it was)."""
+        report = self.report
+        if self.aside is not None and not any(shard.file for shard in report.shards):
+            put_back(self.aside)  # nothing extracted: the folder stays as it was
+            return
+        report.replaced = len(self.earlier)
+        remove(self.aside)
+        report.shards.sort(key=lambda shard: shard.partition)
+        report.failed.sort(key=lambda failure: failure.partition)
+        write_manifest(report, self.inputs)
+
+    def stopped(self, err: BaseException) -> str:
+        """Put the output folder in order after the run stopped or failed on its way (its
+        cluster closed), and say what it holds. An earlier run's output set aside is put
+        back as it was and this run's shards removed: a run replaces it whole or not at
+        all. With none, the shards written stay, with a manifest that lists each partition
+        not written as failed, so that an import says which inputs are missing."""
+        report, out = self.report, self.report.out_dir
+        if not self.begun:
+            return ""  # (nothing in the folder was touched)
+        try:
+            written = [shard.file for shard in report.shards if shard.file]
+            if self.aside is not None:  # (a local folder)
+                for shard in shards_in(Path(out)):  # this run's: the earlier ones are aside
+                    shard.unlink(missing_ok=True)
+                put_back(self.aside)
+                return (f"{out} holds the earlier run's output again, as it was"
+                        + (f" (the {len(written):,} shards this run wrote are removed)"
+                           if written else ""))
+            # a shard of a partition not collected: its inputs are listed as not written
+            replace_earlier(out, [name for name in earlier_output(out)
+                                  if name.rsplit("/", 1)[-1] not in written])
+            if not written:
+                return f"this run wrote nothing into {out}"
+            why = _why_stopped(err)
+            done = {s.partition for s in report.shards} | {f.partition for f in report.failed}
+            report.failed += [PartitionFailure(part.index, part.names(), why, stopped=True)
+                              for part in self.parts if part.index not in done]
+            self.finish()
+        except Exception as problem:  # (the stop itself is what the caller says)
+            return f"{out} could not be put in order ({type(problem).__name__}: {problem})"
+        return (f"{out} holds the {len(written):,} shards this run wrote ({report.records:,} "
+                f"records) and a manifest.json that lists the {len(report.failed):,} "
+                "partitions it did not write: an import takes what was written and says "
+                "which inputs are missing")
+
+
+def _why_stopped(err: BaseException) -> str:
+    """Why the partitions a run stopped before were not written, as its manifest says."""
+    if isinstance(err, KeyboardInterrupt):
+        return "the run was stopped (Ctrl+C or a signal)"
+    return f"the run stopped: {err}"[:500]
 
 
 def _keep_inputs(parts: list[Part], earlier: list[str]) -> None:
@@ -244,7 +314,7 @@ def write_manifest(report: ClusterReport, inputs: list[str]) -> None:
     """``manifest.json`` in the output folder: the shards, what failed, what was skipped
     (a name that is not UTF-8 written with its bytes as ``\\xff``)."""
     doc = _names({
-        MANIFEST_KEY: SHARD_VERSION, "inputs": inputs, "partitions": report.partitions,
+        MANIFEST_KEY: MANIFEST_VERSION, "inputs": inputs, "partitions": report.partitions,
         "records": report.records,
         "shards": [{"file": s.file, "partition": s.partition, "records": s.records,
                     "inputs": s.inputs} for s in report.shards if s.file is not None],

@@ -282,7 +282,9 @@ def _record(source: str, obj: dict[str, Any], checked: bool) -> Result:
     """One of our own exported records, checked (``record_check.record_problem``).
     ``checked``: read by ``_quick_loads``, so that it needs no walk for text that is not
     Unicode or numbers that JSON cannot hold (``CheckedItem``)."""
-    problem = None if checked else _long_number_problem(obj)
+    text = obj.get("text")
+    problem = items.oversized(text, "text") if isinstance(text, str) else None
+    problem = problem or (None if checked else _long_number_problem(obj))
     problem = problem or record_check.record_problem(obj)
     if problem is not None:
         return Skipped(source, f"an exported record that cannot be stored: {problem}")

@@ -109,11 +109,19 @@ def page(
 ) -> Result:
     if not text.strip():
         return Skipped(source, empty)
-    if check_size and len(text) * 4 > read.MAX_BYTES:
-        size = len(text.encode("utf-8", "surrogatepass"))
-        if size > read.MAX_BYTES:
-            return Skipped(source, read.too_large("page", size, read.MAX_BYTES))
+    if check_size and (too := oversized(text, "page")) is not None:
+        return Skipped(source, too)
     return Item(source, text, kind, metadata or {}, None, given or {}, left_out)
+
+
+def oversized(text: str, what: str) -> str | None:
+    """Why ``text`` (``what`` it is) is too large to import: over ``read.MAX_BYTES`` as
+    UTF-8, the limit of a page file (None: it is not). The window would not open a
+    posting of it in any time a person waits."""
+    if len(text) * 4 <= read.MAX_BYTES:
+        return None
+    size = len(text.encode("utf-8", "surrogatepass"))
+    return read.too_large(what, size, read.MAX_BYTES) if size > read.MAX_BYTES else None
 
 
 def what(value: Any) -> str:

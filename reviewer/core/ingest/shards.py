@@ -8,17 +8,24 @@ record (``reviewer.core.records``) in their order: the scalar keys as typed colu
 int32; the rest text) and the nested ones (``JSON_KEYS``: fields, provenance, machine
 values with their spans, confidence and stage, evidence, spans, labels, metadata) as
 JSON text, so that any Parquet reader (pandas, Spark, DuckDB) reads every shard with
-one schema. The file's metadata says what it is (``SHARD_KEY``).
+one schema. The keys a record carries only where it has them (``records.OPTIONAL_KEYS``:
+each reviewer's own values, the spans rejected, what reviewers still differ on, who
+ruled) follow, JSON text too, null where a record has none: a record of our own export
+given to a run keeps its people's work. The file's metadata says what it is
+(``SHARD_KEY``) and its format's version: 1 where no record carries those keys (a
+version that reads no more reads it whole), 2 where one does (such a version refuses it,
+saying why, rather than store its records without them).
 
 Beside the shards a folder holds ``manifest.json`` (``MANIFEST``): each shard with its
 inputs and counts, every input that could not be read, and every partition that failed
-on the cluster with its inputs and error (a JSON file of another name is never taken for
-one, and the shards it lists are file names in its folder, never paths to elsewhere).
-Importing the folder reads the manifest too:
-each failed partition and each listed shard that is missing is reported as skipped, so
-nothing is lost silently; a shard it does not list (``SHARD_NAME``, left by another run)
-is skipped, and a folder of shards without a manifest (a run stopped before its end) is
-said to be perhaps incomplete (``unlisted``).
+on the cluster with its inputs and error, or that was not reached (``stopped``: the run
+stopped before it, by Ctrl+C or with no worker left). A JSON file of another name is
+never taken for one, and the shards it lists are file names in its folder, never paths
+to elsewhere. Importing the folder reads the manifest too: each failed partition and
+each listed shard that is missing is reported as skipped, so nothing is lost silently; a
+shard it does not list (``SHARD_NAME``, left by another run) is skipped, and a folder of
+shards without a manifest (a run killed before its end) is said to be perhaps
+incomplete (``unlisted``).
 """
 
 from __future__ import annotations
@@ -39,10 +46,13 @@ from reviewer.core.ingest.items import Deferred, Item, Result, Skipped
 from reviewer.core.words.text import valid_unicode
 
 SHARD_KEY = b"posting_reviewer"  # in the Parquet file's key-value metadata
-SHARD_VERSION = 1
+SHARD_VERSION = 2  # the newest shard format read and written
+PLAIN_VERSION = 1  # a shard's whose records carry none of the optional keys
 MANIFEST = "manifest.json"
 MANIFEST_KEY = "posting_reviewer_shards"  # the key that makes a JSON object a manifest
+MANIFEST_VERSION = 1  # its value
 JSON_KEYS = ("fields", "provenance", "machine", "field_spans", "spans", "labels", "metadata")
+OPTIONAL_KEYS = records.OPTIONAL_KEYS  # JSON text too, null where a record lacks the key
 _TEXT_KEYS = ("source", "raw_hash", "status", "reviewer", "text", "comment", "imported_at",
               "updated_at")
 BATCH_ROWS = 2048  # rows read at a time
@@ -67,7 +77,14 @@ def shard_table(batch: Iterable[dict[str, Any]]) -> Any:
             columns[key] = pa.array(values, pa.int32())
         else:
             columns[key] = pa.array(["" if v is None else v for v in values], pa.string())
-    meta = {SHARD_KEY: orjson.dumps({"version": SHARD_VERSION, "json": JSON_KEYS})}
+    carried = False  # a record carries an optional key
+    for key in OPTIONAL_KEYS:  # (every shard has their columns: one schema for all)
+        values = [row.get(key) for row in rows]
+        carried = carried or any(v is not None for v in values)
+        columns[key] = pa.array([None if v is None else orjson.dumps(v).decode()
+                                 for v in values], pa.string())
+    meta = {SHARD_KEY: orjson.dumps({"version": SHARD_VERSION if carried else PLAIN_VERSION,
+                                     "json": (*JSON_KEYS, *OPTIONAL_KEYS)})}
     return pa.table(columns).replace_schema_metadata(meta)
 
 
@@ -162,17 +179,22 @@ def shard_rows(source: str, batch: Any, first: int) -> list[Result]:
 def record_item(source: str, row: dict[str, Any]) -> Result:
     """One shard row as the record it holds, or why it cannot be stored."""
     try:
-        for key in JSON_KEYS:
+        for key in (*JSON_KEYS, *OPTIONAL_KEYS):
             if isinstance(row.get(key), str):
                 row[key] = orjson.loads(row[key])
     except orjson.JSONDecodeError as err:
         return Skipped(source, f"a record whose {key} is not JSON: {err}")
+    for key in OPTIONAL_KEYS:  # null: the record has none (as in an export's line)
+        if row.get(key, 0) is None:
+            del row[key]
     for key in _TEXT_KEYS:
         if row.get(key) is None and key != "raw_hash":
             row.pop(key, None)
     if row.get("id") is None:
         row.pop("id", None)
-    problem = record_check.record_problem(row)
+    text = row.get("text")
+    problem = items.oversized(text, "text") if isinstance(text, str) else None
+    problem = problem or record_check.record_problem(row)
     if problem is not None:
         return Skipped(source, f"an exported record that cannot be stored: {problem}")
     meta = row.get("metadata")
@@ -206,9 +228,10 @@ def read_manifest(source: str, doc: dict[str, Any]) -> Iterator[Skipped]:
         inputs = failed.get("inputs")
         inputs = inputs if isinstance(inputs, list) else []
         shown = ", ".join(str(x) for x in inputs[:3]) + (" …" if len(inputs) > 3 else "")
+        how = "not reached" if failed.get("stopped") is True else "failed on the cluster"
         yield Skipped(f"{source}: partition {failed.get('partition')}",
-                      f"failed on the cluster, its {len(inputs)} inputs ({shown}) not "
-                      f"extracted: {failed.get('error')}")
+                      f"{how}, its {len(inputs)} inputs ({shown}) not extracted: "
+                      f"{failed.get('error')}")
     for skipped in _entries(doc, "skipped", odd):
         yield Skipped(str(skipped.get("source")), str(skipped.get("reason")))
     outside: list[str] = []
