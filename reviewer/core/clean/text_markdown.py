@@ -302,11 +302,16 @@ def _one_paragraph(texts: list[str]) -> bool:
         return False  # a sentence a line
     if len(texts) > 2 and all(text[:1].isupper() for text in texts[1:]):
         return False  # items one a line, each opening anew
+    if len(texts) == 2 and texts[1][:1].isupper() and not _GOES_ON.search(texts[0]):
+        return False  # two items, each opening anew ("… services firm" over "NEBOSH …")
     return all(len(text) + 1 + len(following.split()[0]) > width
                for text, following in itertools.pairwise(texts))
 
 
 _CLOSERS = "\"')]’”»"
+# a line's last word that a sentence goes on after: a wrapped line breaks there
+_GOES_ON = re.compile(r"\b(?:and|or|of|the|a|an|to|in|with|for|on|at|by|from|as|that|which|"
+                      r"your|our|their|is|are|will|be|we|you|this|these|its|[a-z]+,)$")
 _WIDEST = 100  # a text wrapped wider is rare; a paragraph a line is often as long
 
 

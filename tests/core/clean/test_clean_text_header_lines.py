@@ -94,7 +94,7 @@ Date: Tue, 4 Mar 2025 10:12:00 +0100
 Dear colleagues,
 
 The Department of Language and Culture at the University of Tromsø invites
-Applications for a Research Assistant to join the project "NORDSPEECH".
+applications for a Research Assistant to join the project "NORDSPEECH".
 
 The position is full-time and fixed-term for two years, with a start in
 2025 or as soon as possible after that.
@@ -123,11 +123,11 @@ def test_the_subject_of_a_mail_is_kept() -> None:
 
 def test_a_short_mail_s_wrapped_paragraphs_are_joined() -> None:
     """Too few lines for the width they were wrapped at to be found: each line was a
-    paragraph of its own, "invites" in one and "Applications for a Research
+    paragraph of its own, "invites" in one and "applications for a Research
     Assistant" in the next."""
     markdown = clean(SHORT_MAIL, "text").markdown
     assert ("The Department of Language and Culture at the University of Tromsø invites "
-            "Applications for a Research Assistant to join the project \"NORDSPEECH\".\n"
+            "applications for a Research Assistant to join the project \"NORDSPEECH\".\n"
             ) in markdown
     assert ("fixed-term for two years, with a start in 2025 or as soon as possible after "
             "that.") in markdown
@@ -141,6 +141,9 @@ def test_a_short_mail_s_wrapped_paragraphs_are_joined() -> None:
     "Design and build the services of our ledger in Kotlin on the JVM\n"
     "Own the reliability of our settlement pipeline from end to end\n"
     "Review code and mentor the engineers of the payments team.\n",
+    # two items of a list without bullets, each opening anew
+    "Office management experience in a busy professional services firm\n"
+    "NEBOSH General Certificate or a willingness to get it in year one.\n",
     # an address and a signature
     "Please send your application with a CV and two references to\n"
     "Human Resources, Nordlicht Logistik GmbH\n"
