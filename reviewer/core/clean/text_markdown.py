@@ -234,8 +234,8 @@ def to_markdown(lines: list[Line]) -> tuple[str, dict[int, list[tuple[int, int]]
             para_lines.append(line)
             prev_len = len(line.text)
             continue
-        if not (para and (prev_len >= wrap_at or index in carried
-                          or _continues(para[-1], text))):
+        if not (para and ((prev_len >= wrap_at and not _two_facts(para, text))
+                          or index in carried or _continues(para[-1], text))):
             flush()
         para.append(text)  # a hard-wrapped line goes on its paragraph
         para_lines.append(line)
@@ -261,6 +261,16 @@ def to_markdown(lines: list[Line]) -> tuple[str, dict[int, list[tuple[int, int]]
         origin[len(out)] = [(x.start, x.start + len(x.text)) for x in sources]
         out.append(text)
     return ("\n".join(out) + "\n" if out else ""), origin
+
+
+def _two_facts(para: list[str], text: str) -> bool:
+    """Is ``text`` a "Label: value" under a paragraph of one such line ("Subject: …" over
+    "Date: …", a mail's headers), however long that line: two facts, not one wrapped
+    paragraph. (A wrapped sentence's lines may hold a colon each: "… via e-mail: …" over
+    "Company's office at: …"; its first line does not open so.)"""
+    return len(para) == 1 and all(
+        (label := LABEL.match(line)) is not None and label.group(2).strip() != ""
+        and len(label.group(1).split()) <= 3 for line in (para[0], text))
 
 
 def _continues(previous: str, text: str) -> bool:
