@@ -54,6 +54,24 @@ SCRIPT_LABEL = lazy_compile(lambda: (
     rf"^\s*((?=[^\W\d_]){_LETTERS.pattern}(?: {_LETTERS.pattern}){{0,3}}?)\s*[:：]\s*(.*)$"))
 
 
+# an answer a label takes on its own line: yes or no, a number, a date, a word or two; not
+# the number or letter of a list's first item ("1.", "a)")
+_ANSWER = lazy_compile(
+    r"(?!(?:\d{1,3}|[A-Za-z])[.)]$)(?:"
+    r"(?i:yes|no|n/?a|none|nil|tbd|tba|not applicable)\.?"
+    r"|[<>≤≥~+$£€]?\s?\d[\d.,/:-]*\s?(?:%|\+|[A-Za-z]{1,12}\.?)?"
+    r"|(?:\d{1,2}(?:st|nd|rd|th)?\s)?[A-Z][a-z]{2,9}\.?(?:\s\d{1,2}(?:st|nd|rd|th)?)?,?\s\d{4}"
+    r"|[\w'’&/.+-]+(?:\s[\w'’&/.+-]+)?)")
+
+
+def short_answer(value: str) -> bool:
+    """Is ``value`` a short answer on its label's line (yes or no, "N/A", "<10%", "3
+    years", "15 March 2025", a word or two), not the first words of a section? A list
+    ("Health, dental"), words running into the next line and the number of a list's
+    first item ("1.") are a section's."""
+    return _ANSWER.fullmatch(value.strip()) is not None
+
+
 def label_match(text: str) -> re.Match[str] | None:
     """``text`` read as "Label: value" (its groups: the label, the value), or None."""
     if ":" not in text and "：" not in text:
@@ -234,8 +252,8 @@ def to_markdown(lines: list[Line]) -> tuple[str, dict[int, list[tuple[int, int]]
             para_lines.append(line)
             prev_len = len(line.text)
             continue
-        if not (para and (prev_len >= wrap_at or index in carried
-                          or _continues(para[-1], text))):
+        if not (para and ((prev_len >= wrap_at and not _two_facts(para, text))
+                          or index in carried or _continues(para[-1], text))):
             flush()
         para.append(text)  # a hard-wrapped line goes on its paragraph
         para_lines.append(line)
@@ -261,6 +279,16 @@ def to_markdown(lines: list[Line]) -> tuple[str, dict[int, list[tuple[int, int]]
         origin[len(out)] = [(x.start, x.start + len(x.text)) for x in sources]
         out.append(text)
     return ("\n".join(out) + "\n" if out else ""), origin
+
+
+def _two_facts(para: list[str], text: str) -> bool:
+    """Is ``text`` a "Label: value" under a paragraph of one such line ("Subject: …" over
+    "Date: …", a mail's headers), however long that line: two facts, not one wrapped
+    paragraph. (A wrapped sentence's lines may hold a colon each: "… via e-mail: …" over
+    "Company's office at: …"; its first line does not open so.)"""
+    return len(para) == 1 and all(
+        (label := LABEL.match(line)) is not None and label.group(2).strip() != ""
+        and len(label.group(1).split()) <= 3 for line in (para[0], text))
 
 
 def _continues(previous: str, text: str) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import itertools
 
-from reviewer.core.clean.text_markdown import BULLET, JOB_LABELS, fenced
+from reviewer.core.clean.text_markdown import BULLET, JOB_LABELS, fenced, short_answer
 from reviewer.core.words.lexicon import is_camel_word, looks_like_heading, section_field
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import has_capital
@@ -58,13 +58,13 @@ def unglue(text: str) -> str:
             else:
                 pieces = [line]
         for piece in pieces:
-            out.extend(_split_cached(piece) if ":" in piece else [piece])
+            out.extend(_split_cached(piece, pieces == [line]) if ":" in piece else [piece])
     return "\n".join(out)
 
 
 @functools.lru_cache(maxsize=65536)
-def _split_cached(line: str) -> tuple[str, ...]:
-    return tuple(part for piece in split_labels(line) for part in split_headings(piece))
+def _split_cached(line: str, whole: bool) -> tuple[str, ...]:
+    return tuple(part for piece in split_labels(line) for part in split_headings(piece, whole))
 
 
 # a colon that may end a label: not one of a link or a time
@@ -159,10 +159,13 @@ _HEAD_WORDS = lazy_compile(r"[A-Za-z&'’/() -]{2,60}")
 MAX_HEADINGS = 100  # headings put on lines of their own from one line; the rest stays
 
 
-def split_headings(line: str) -> list[str]:
+def split_headings(line: str, answers: bool = True) -> list[str]:
     """A line with the known section headings in it each on a line of its own (the
     first ``MAX_HEADINGS``: a line repeating one heading thousands of times is no
-    posting's)."""
+    posting's). A heading's words with a short answer after them, the line's end
+    (``short_answer``: "Relocation offered: No"), are a labelled fact and stay so;
+    ``answers`` off for a piece of a line cut where words were glued, whose end is no
+    line's ("About Us: Ship|Nova is …")."""
     out: list[str] = []
     for _ in range(MAX_HEADINGS):
         for colon in _COLON.finditer(line):
@@ -175,6 +178,8 @@ def split_headings(line: str) -> list[str]:
                 continue  # a list item that opens with a heading stays an item
             if not before.strip() and not rest:
                 return [*out, line]  # a heading alone on its line already
+            if answers and short_answer(rest):  # "Relocation offered: No": a fact, no heading
+                return [*out, before, line[start:].strip()] if before.strip() else [*out, line]
             out += [before] if before.strip() else []
             out.append(line[start:colon.end()].strip())
             if not rest:

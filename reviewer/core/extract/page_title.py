@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from reviewer.core.extract.department import DEPARTMENT_WORDS
 from reviewer.core.extract.document import Document
+from reviewer.core.extract.mail_subject import names_a_post, subject_title
 from reviewer.core.schema import Finding
 from reviewer.core.words.lexicon import (
     SECTION_HEADINGS,
@@ -124,16 +125,18 @@ class _Segment:
 
 
 @functools.lru_cache(maxsize=1024)
-def read_title(text: str | None) -> TitleReading:
+def read_title(text: str | None, role_first: bool = False) -> TitleReading:
     """The role, the employer and the place a page title names (see the module).
+    ``role_first``: the title names the role first, as a mail's subject does (its first
+    part is read as a cue's would be: "Postdoc position in NLP at Acme University").
 
     Cached: a site gives its pages' titles one shape, and its chrome the same lines."""
     text = re.sub(r"\s+", " ", text or "").strip()
     if not text or len(text) > 300:
         return TitleReading()
-    segments = []
+    segments: list[_Segment] = []
     for start, end in _pieces(text):
-        segments.append(seg := _read_segment(text[start:end]))
+        segments.append(seg := _read_segment(text[start:end], role_first and not segments))
         seg.start, seg.end = start, end
     if not segments:
         return TitleReading()
@@ -218,9 +221,9 @@ def _employer_by_position(segments: list[_Segment], names: list[tuple[int, str]]
     return None, None
 
 
-def _read_segment(text: str) -> _Segment:
+def _read_segment(text: str, cued: bool = False) -> _Segment:
     text = text.strip(" -–—|:·•")
-    seg = _Segment(text)
+    seg = _Segment(text, cued=cued)
     if not text:
         seg.site = True
         return seg
@@ -341,6 +344,8 @@ def from_page_title(doc: Document, have: dict[str, Finding]) -> dict[str, Findin
     if all(name in have and have[name].confidence >= CONFIDENCE for name in _FIELDS):
         return {}  # nothing here could replace what the stages above found
     readings = [read_title(doc.page_title)] if doc.page_title else []
+    if (subject := subject_title(doc)) and names_a_post((r := read_title(subject, True)).role):
+        readings.append(r)  # a mail's subject, as its sender wrote the title
     # a line of the page's chrome, when cues make it such a title ("Acme hiring … in …")
     readings += [r for line in doc.context[:12] if len(line) <= 200 and _CUE.search(line)
                  and (r := read_title(line)).cued and r.role and (r.company or r.place)]

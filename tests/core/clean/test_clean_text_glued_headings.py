@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from reviewer.core.clean import clean
+from reviewer.core.clean.unglue import split_headings
+from reviewer.core.extract import extract
 from reviewer.core.schema import CleanDoc
 
 INTRO = ("Acme Freight builds planning software for ports and rail yards, and we hire people "
@@ -215,3 +217,59 @@ def test_labels_not_glued_to_a_value_stay_on_their_line(sentence: str) -> None:
 def test_a_heading_in_capitals_of_two_words_joined_by_and_stays_whole() -> None:
     md = _among_prose("EDUCATION & EXPERIENCE: a degree and two years of Python.")
     assert "EDUCATION &\n" not in md and "EDUCATION & EXPERIENCE" in md
+
+
+# --- a heading's words with a short answer on their line: a labelled fact -------------------------
+
+FACTS = "\n".join([
+    "Data Scientist",
+    "",
+    "Primary location: Remote",
+    "Relocation offered: No",
+    "Employment status: Full-Time",
+    "Travel: <10%",
+    "Non-compete: No",
+    "Travel Required: No",
+    "",
+    INTRO,
+    "",
+    "We build planning software for ports and rail yards and need a scientist to model "
+    "the traffic of containers through our customers' terminals.",
+]) + "\n"
+
+
+def test_a_heading_s_words_with_a_short_answer_are_a_labelled_fact() -> None:
+    """"Relocation offered: No" became a heading "Relocation offered" over "No", and the
+    lines below it were read as the benefits offered."""
+    doc = clean(FACTS, "text")
+    lines = doc.markdown.splitlines()
+    assert "Relocation offered: No" in lines
+    assert "Travel Required: No" in lines
+    assert "## Relocation offered" not in doc.markdown
+    assert "## Travel Required" not in doc.markdown
+    fields = extract(doc).fields
+    assert fields["benefits"] is None
+    assert fields["required_qualifications"] is None
+
+
+@pytest.mark.parametrize(("line", "parts"), [
+    ("Relocation offered: No", ["Relocation offered: No"]),
+    ("Benefits: N/A", ["Benefits: N/A"]),
+    ("Benefits: 15 March 2025", ["Benefits: 15 March 2025"]),
+    ("Required Travel: <10%", ["Required Travel: <10%"]),
+    ("We care.Benefits: Yes", ["We care.", "Benefits: Yes"]),
+    # the first words of a section stay under its heading
+    ("Benefits: Health, dental", ["Benefits:", "Health, dental"]),
+    ("Benefits: Being part of a fast-growing company",
+     ["Benefits:", "Being part of a fast-growing company"]),
+    ("RESPONSIBILITIES: 1.", ["RESPONSIBILITIES:", "1."]),  # a numbered list's first item
+])
+def test_split_headings_keeps_a_short_answer_on_its_label_s_line(
+        line: str, parts: list[str]) -> None:
+    assert [part.strip() for part in split_headings(line)] == parts
+
+
+def test_a_piece_of_a_line_cut_where_words_were_glued_keeps_its_heading() -> None:
+    """"About Us: ShipNova is …" cut at "Ship|Nova": "Ship" is no answer on its line."""
+    assert [part.strip() for part in split_headings("About Us: Ship", answers=False)] == \
+        ["About Us:", "Ship"]

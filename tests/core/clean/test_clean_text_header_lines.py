@@ -160,3 +160,29 @@ def test_lines_that_are_no_wrapped_paragraph_stay_apart(block: str) -> None:
     markdown = clean(text, "text").markdown
     for line in block.splitlines():
         assert line.strip() + "\n" in markdown
+
+
+
+WRAPPED_MAIL = """\
+From: Dr. Jane Roe <j.roe@example.ac.uk>
+To: jobs-list@example.org
+Subject: [jobs-list] Research Associate in Genomics - University of Northmere
+Date: Mon, 13 Jan 2025 09:41:17 +0000
+
+Dear all,
+
+The Department of Biology at the University of Northmere invites applications for
+a Research Associate to work on the new project "FOLDMAP" on protein folding.
+
+The post is full-time (35 hours per week) and fixed-term for 24 months, starting
+1 May 2025 or as soon as possible thereafter.
+"""
+
+
+def test_a_mail_s_headers_stay_apart_however_long_its_subject() -> None:
+    """A subject longer than the width the body was wrapped at took the "Date:" header
+    below it into its line, as if the two were one wrapped paragraph."""
+    lines = clean(WRAPPED_MAIL, "text").markdown.splitlines()
+    assert "Subject: [jobs-list] Research Associate in Genomics - University of Northmere" \
+        in lines
+    assert "Date: Mon, 13 Jan 2025 09:41:17 +0000" in lines
