@@ -1,0 +1,132 @@
+"""Postings in German, French and Spanish: their labels ("Standort:", "Lieu :",
+"Ubicación:") and section headings ("Ihr Profil", "Vos missions", "Requisitos") are read
+as the English ones are, and their titles are known as titles ("(m/w/d)", "Ingeniera")."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.core.clean import clean
+from reviewer.core.extract import extract
+from reviewer.core.words.lexicon import has_job_noun, section_field
+
+GERMAN = """Projektleiterin Bau (m/w/d)
+
+Unternehmen: Nordhaus Bau GmbH
+Arbeitsort: Bremen
+Referenznummer: NB-4471
+Abteilung: Hochbau
+
+## Ihre Aufgaben
+
+- Steuerung von Bauprojekten im Hochbau
+- Abstimmung mit Architekten und Behörden
+
+## Ihr Profil
+
+- Studium des Bauingenieurwesens oder eine vergleichbare Qualifikation
+- Erfahrung in der Projektsteuerung
+
+## Das bieten wir
+
+- Firmenwagen auch zur privaten Nutzung
+- Betriebliche Altersvorsorge
+"""
+
+FRENCH = """Technicienne de maintenance
+
+Société : Ateliers Durand SAS
+Lieu : Rennes
+Référence : AD-2093
+
+Vos missions
+- Assurer la maintenance préventive des lignes de production
+- Diagnostiquer les pannes électriques et mécaniques
+
+Votre profil
+- Formation en électrotechnique
+- Rigueur et sens du travail en équipe
+
+Ce que nous offrons
+- Prime annuelle et mutuelle d'entreprise
+- Restaurant d'entreprise sur le site
+"""
+
+SPANISH = """Ingeniera de Calidad
+
+Empresa: Conservas del Norte S.A.
+Ubicacion: Santander
+Referencia: CN-118
+
+Funciones
+- Supervisar los controles de calidad de la planta
+- Coordinar las auditorías con los clientes
+
+Requisitos
+- Conocimientos de normas ISO 9001
+- Inglés de nivel alto
+
+Qué ofrecemos
+- Seguro médico para toda la familia
+- Horario flexible de entrada
+"""
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    (GERMAN, {"title": "Projektleiterin Bau (m/w/d)", "company": "Nordhaus Bau GmbH",
+              "locations": ["Bremen"], "requisition_id": "NB-4471", "department": "Hochbau"}),
+    (FRENCH, {"title": "Technicienne de maintenance", "company": "Ateliers Durand SAS",
+              "locations": ["Rennes"], "requisition_id": "AD-2093"}),
+    (SPANISH, {"title": "Ingeniera de Calidad", "company": "Conservas del Norte S.A",
+               "locations": ["Santander"], "requisition_id": "CN-118"}),
+], ids=["de", "fr", "es"])
+def test_labels_and_titles_of_other_languages_are_read(text: str, want: dict[str, object]) -> None:
+    doc = clean(text, "text")
+    fields = extract(doc).fields
+    for name, value in want.items():
+        assert fields[name] == value, name
+
+
+@pytest.mark.parametrize("text", [GERMAN, FRENCH, SPANISH], ids=["de", "fr", "es"])
+def test_sections_of_other_languages_feed_their_lists(text: str) -> None:
+    fields = extract(clean(text, "text")).fields
+    assert len(fields["responsibilities"]) == 2
+    assert len(fields["required_qualifications"]) == 2
+    assert len(fields["benefits"]) == 2
+
+
+@pytest.mark.parametrize(("heading", "field"), [
+    ("Ihr Profil", "required_qualifications"), ("Deine Aufgaben:", "responsibilities"),
+    ("Wir bieten", "benefits"), ("Votre profil", "required_qualifications"),
+    ("Vos missions", "responsibilities"), ("Nous offrons", "benefits"),
+    ("¿Qué harás?", "responsibilities"), ("Qué ofrecemos", "benefits"),
+    ("Responsabilidades", "responsibilities"), ("Se valorará", "preferred_qualifications"),
+])
+def test_headings_of_other_languages_name_their_section(heading: str, field: str) -> None:
+    assert section_field(heading, loose=False) == (True, field)
+
+
+def test_an_english_mission_is_no_list_of_duties() -> None:
+    assert section_field("Our Mission", loose=False)[1] is None
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("Softwareentwicklerin Backend", True), ("Sachbearbeiter Einkauf", True),
+    ("Chargé(e) de communication", True), ("Dependiente/a", True), ("Vendeur (H/F)", True),
+    ("Bergmann Logistik GmbH", False), ("Commercial Real Estate Partners", False),
+    ("Ingenieurbüro Weber", False), ("N/A", False),
+])
+def test_titles_of_other_languages_have_a_job_noun(text: str, noun: bool) -> None:
+    assert has_job_noun(text) is noun
+
+
+def test_a_french_label_with_a_space_before_its_colon_is_read() -> None:
+    fields = extract(clean("Comptable\n\nLieu : Nantes\nEntreprise : Acme SA\n", "text")).fields
+    assert fields["locations"] == ["Nantes"]
+    assert fields["company"] == "Acme SA"
+
+
+def test_a_word_in_lieu_of_a_label_in_english_is_no_place() -> None:
+    text = ("Office Manager\n\nCompany: Acme Ltd\n\nYou may take time off in lieu: any "
+            "extra hours are returned as leave.\n")
+    assert extract(clean(text, "text")).fields["locations"] is None
