@@ -8,6 +8,7 @@ import pytest
 
 from reviewer.core.clean import clean
 from reviewer.core.extract import extract
+from reviewer.core.extract.dates import find_date
 from reviewer.core.words.lexicon import has_job_noun, section_field
 
 GERMAN = """Projektleiterin Bau (m/w/d)
@@ -130,3 +131,23 @@ def test_a_word_in_lieu_of_a_label_in_english_is_no_place() -> None:
     text = ("Office Manager\n\nCompany: Acme Ltd\n\nYou may take time off in lieu: any "
             "extra hours are returned as leave.\n")
     assert extract(clean(text, "text")).fields["locations"] is None
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("3 de febrero de 2025", "2025-02-03"), ("7. Januar 2025", "2025-01-07"),
+    ("31. März 2025", "2025-03-31"), ("1er mars 2025", "2025-03-01"),
+    ("le 5 févr. 2025", "2025-02-05"), ("15 de dic. de 2024", "2024-12-15"),
+    ("12 decembre 2024", "2024-12-12"), ("1. Okt. 2025", "2025-10-01"),
+])
+def test_dates_of_other_languages_are_read(text: str, iso: str) -> None:
+    found = find_date(text)
+    assert found is not None and found[0] == iso
+
+
+def test_labelled_dates_of_other_languages_are_read() -> None:
+    text = ("Ingeniero de Datos\n\nFecha de publicación: 3 de febrero de 2025\n"
+            "Bewerbungsschluss: 7. März 2025\n\nBuscamos un ingeniero de datos con "
+            "experiencia en pipelines y en la nube.\n")
+    fields = extract(clean(text, "text")).fields
+    assert fields["date_posted"] == "2025-02-03"
+    assert fields["valid_through"] == "2025-03-07"
