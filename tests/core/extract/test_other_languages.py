@@ -9,6 +9,7 @@ import pytest
 from reviewer.core.clean import clean
 from reviewer.core.extract import extract
 from reviewer.core.extract.dates import find_date
+from reviewer.core.extract.salary import find_salary
 from reviewer.core.words.lexicon import has_job_noun, section_field
 
 GERMAN = """Projektleiterin Bau (m/w/d)
@@ -151,3 +152,29 @@ def test_labelled_dates_of_other_languages_are_read() -> None:
     fields = extract(clean(text, "text")).fields
     assert fields["date_posted"] == "2025-02-03"
     assert fields["valid_through"] == "2025-03-07"
+
+
+@pytest.mark.parametrize(("text", "pay"), [
+    ("Salario: 40.000 € - 50.000 € brutos anuales", (40000, 50000, "year")),
+    ("8,50 € por hora", (8.5, 8.5, "hour")),
+    ("Gratification : 1 200 € / mois", (1200, 1200, "month")),
+    ("55.000 – 65.000 EUR brutto/Jahr", (55000, 65000, "year")),
+    ("Salaire entre 40 000 et 45 000 € par an", (40000, 45000, "year")),
+    ("un sueldo de 1.500 a 1.800 € al mes", (1500, 1800, "month")),
+    ("Gehalt ab 3.500 € brutto im Monat", (3500, None, "month")),
+    ("Rémunération : jusqu'à 55 k€ par an", (None, 55000, "year")),
+])
+def test_pay_of_other_languages_is_read(text: str, pay: tuple[object, ...]) -> None:
+    found = find_salary(text)
+    assert found is not None
+    assert (found[0]["min"], found[0]["max"], found[0]["period"]) == pay
+    assert found[0]["currency"] == "EUR"
+
+
+def test_a_province_before_the_pay_is_no_floor() -> None:
+    found = find_salary("Calgary, AB $50,000 per year")
+    assert found is not None and (found[0]["min"], found[0]["max"]) == (50000, 50000)
+
+
+def test_a_firm_s_turnover_in_millions_is_no_pay() -> None:
+    assert find_salary("Die Firma erzielte 2024 einen Umsatz von 40 Mio. € brutto.") is None
