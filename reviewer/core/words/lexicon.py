@@ -185,11 +185,16 @@ _WORD = lazy_compile(r"[^\W\d_]{4,}")
 
 
 def has_job_noun(text: str) -> bool:
-    """``JOB_NOUNS.search(text) is not None``, at a quarter of the cost; or a job noun
-    of a German, French or Spanish title, or the genders a title there is open to."""
+    """``JOB_NOUNS.search(text) is not None``, at a quarter of the cost, or
+    ``other_job_noun(text)``."""
     low = fold_case(text)
-    if _JOB_NOUNS_FOLDED.search(low) is not None:
-        return True
+    return _JOB_NOUNS_FOLDED.search(low) is not None or other_job_noun(low)
+
+
+def other_job_noun(text: str) -> bool:
+    """Does ``text`` hold a job noun of a German, French or Spanish title, or the
+    genders a title there is open to ("(m/w/d)", "Ingeniero/a")?"""
+    low = fold_case(text)
     if ("(" in low or "/" in low) and _GENDER_MARK.search(low):
         return True
     return any(word in _OTHER_JOB_NOUNS or word.endswith(_COMPOUND_ENDS)
