@@ -10,6 +10,7 @@ from reviewer.core.clean import clean
 from reviewer.core.extract import extract
 from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.salary import find_salary
+from reviewer.core.extract.vocab import education_level, employment_type, remote_mode, seniority
 from reviewer.core.words.lexicon import has_job_noun, section_field
 
 GERMAN = """Projektleiterin Bau (m/w/d)
@@ -178,3 +179,66 @@ def test_a_province_before_the_pay_is_no_floor() -> None:
 
 def test_a_firm_s_turnover_in_millions_is_no_pay() -> None:
     assert find_salary("Die Firma erzielte 2024 einen Umsatz von 40 Mio. € brutto.") is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("CDD", "temporary"), ("Contrat à durée déterminée", "temporary"),
+    ("Contrato indefinido a jornada completa", "full_time"), ("unbefristet", "full_time"),
+    ("Parcial - 25 horas semanales", "part_time"), ("Temps partiel", "part_time"),
+    ("Temporal (campaña de verano)", "temporary"), ("contrato temporal", "temporary"),
+    ("Stage - Data Analyst (6 mois)", "internship"), ("Prácticas de verano", "internship"),
+    ("Stage Manager", None), ("an early stage startup", None),
+    ("Temporal Data Engineer", None),
+])
+def test_terms_of_other_languages_are_read(text: str, kind: str | None) -> None:
+    assert employment_type(text) == kind
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Hybrid – bis zu 2 Tage Homeoffice", "hybrid"), ("télétravail 2 jours par semaine", "hybrid"),
+    ("100% remoto desde cualquier ciudad", "remote"), ("100 % Homeoffice", "remote"),
+    ("Télétravail complet", "remote"), ("kein Homeoffice", "onsite"),
+    ("pas de télétravail", "onsite"), ("Homeoffice: nein", "onsite"),
+])
+def test_work_from_home_in_other_languages_is_read(text: str, mode: str) -> None:
+    found = remote_mode(text)
+    assert found is not None and found[0] == mode
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("Abgeschlossenes Studium der Informatik", "bachelor"), ("Bac+3 en gestion", "bachelor"),
+    ("Grado en Ingeniería Informática", "bachelor"), ("Master 2 en statistiques", "master"),
+    ("Máster en finanzas", "master"), ("Doctorat en chimie", "doctorate"),
+    ("Educación Secundaria Obligatoria", "high_school"), ("Abitur", "high_school"),
+    ("a diploma in nursing", None), ("a driving licence", None),
+])
+def test_degrees_of_other_languages_are_read(text: str, level: str | None) -> None:
+    assert education_level(text) == level
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Stage - Contrôleur de gestion", "intern"), ("Praktikant Vertrieb (m/w/d)", "intern"),
+    ("Becaria de Marketing", "intern"), ("Directora Financiera", "director"),
+    ("Stage Manager", "manager"),
+])
+def test_ranks_of_other_languages_are_read(title: str, level: str) -> None:
+    found = seniority(title)
+    assert found is not None and found[0] == level
+
+
+def test_a_french_posting_s_terms_hours_years_and_home_office_are_read() -> None:
+    text = ("Comptable (H/F)\n\nType de contrat : CDD\nDurée hebdomadaire : 35h/semaine\n"
+            "Expérience : 2 ans minimum\n\nVos missions\n- Tenir la comptabilité "
+            "fournisseurs\n- Préparer les clôtures mensuelles\n\nAvantages : tickets "
+            "restaurant, télétravail 1 jour par semaine.\n")
+    fields = extract(clean(text, "text")).fields
+    assert fields["employment_type"] == "temporary"
+    assert fields["work_hours"] == 35
+    assert fields["experience_years"] == 2
+    assert fields["remote"] == "hybrid"
+
+
+def test_weekly_hours_of_other_languages_are_read() -> None:
+    text = ("Dependiente/a\n\nBuscamos dependiente para nuestra tienda de Valencia, con un "
+            "contrato de 25 horas semanales y turnos de mañana.\n")
+    assert extract(clean(text, "text")).fields["work_hours"] == 25
