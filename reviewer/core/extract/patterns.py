@@ -11,6 +11,7 @@ from reviewer.core.extract.document import Block, Document, section_kind
 from reviewer.core.extract.experience import (
     NUMBER_WORDS,
     experience_of,
+    other_language_years,
     range_bottom,
     work_done,
 )
@@ -232,8 +233,8 @@ def _experience(doc: Document) -> Finding | None:
                 rank = 2
             # (years of one kind of work only where no years of experience are said)
             ranked.append((not said, rank, order, match.start(), block, match))
-    if not ranked:
-        return None
+    if not ranked:  # ("3 Jahre Berufserfahrung")
+        return Finding(*other, 0.7, "pattern") if (other := other_language_years(doc)) else None
     *_, block, match = min(ranked, key=lambda r: r[:4])
     raw = fold_case(block.text[match.start("n"):match.end("n")])  # as the pattern read it
     years = NUMBER_WORDS.get(raw) or int(raw)

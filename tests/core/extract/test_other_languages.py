@@ -242,3 +242,20 @@ def test_weekly_hours_of_other_languages_are_read() -> None:
     text = ("Dependiente/a\n\nBuscamos dependiente para nuestra tienda de Valencia, con un "
             "contrato de 25 horas semanales y turnos de mañana.\n")
     assert extract(clean(text, "text")).fields["work_hours"] == 25
+
+
+@pytest.mark.parametrize(("item", "years"), [
+    ("Mindestens 4 Jahre Berufserfahrung im Vertrieb", 4),
+    ("Une première expérience de 3 ans en comptabilité", 3),
+    ("Al menos 6 años de experiencia en logística", 6),
+    ("3-5 Jahre Erfahrung mit SAP", 3),
+])
+def test_years_of_experience_of_other_languages_are_read(item: str, years: int) -> None:
+    text = f"Sachbearbeiter Einkauf (m/w/d)\n\n## Ihr Profil\n\n- {item}\n- Teamgeist\n"
+    assert extract(clean(text, "text")).fields["experience_years"] == years
+
+
+def test_an_employer_s_own_years_are_no_experience_asked_for() -> None:
+    text = ("Sachbearbeiter Einkauf (m/w/d)\n\nWir haben 25 Jahre Erfahrung im Großhandel "
+            "und suchen Verstärkung für unser Team.\n")
+    assert extract(clean(text, "text")).fields["experience_years"] is None
