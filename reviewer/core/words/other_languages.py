@@ -103,7 +103,7 @@ JOB_NOUNS = (
 # … and the German ones that end a compound ("Softwareentwickler", "Projektleiterin")
 COMPOUND_NOUNS = (
     "entwickler ingenieur berater leiter mitarbeiter sachbearbeiter referent techniker "
-    "spezialist assistent kaufmann kauffrau fachkraft manager verkäufer monteur elektriker "
+    "spezialist assistent kaufmann kauffrau fachkraft verkäufer monteur elektriker "
     "mechaniker pfleger fahrer planer"
 ).split()
 # the genders a title is open to, as German, French and Spanish titles write them:
