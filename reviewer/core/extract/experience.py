@@ -131,7 +131,9 @@ def other_language_years(doc: Document) -> tuple[int, list[tuple[int, int]]] | N
     spans that say them: the requirements' first, then the first."""
     found: list[tuple[int, int, Block, re.Match[str]]] = []
     for order, block in enumerate(doc.blocks):
-        match = _OTHER_YEARS.search(block.text)
+        low = block.text.lower()
+        match = _OTHER_YEARS.search(block.text) if any(
+            word in low for word in ("erfahrung", "expérience", "experiencia")) else None
         if match is None or _OWN_YEARS.search(block.text):
             continue
         kind = section_kind(doc, block)
