@@ -14,23 +14,28 @@ from reviewer.core.words.regex import lazy_compile
 MONTHS = {
     name: i + 1
     for i, names in enumerate((
-        "january jan janvier januar enero", "february feb feb. février februar febrero",
-        "march mar mars märz marzo", "april apr avril abril", "may mai mayo",
-        "june jun juin juni junio", "july jul juillet juli julio",
-        "august aug août agosto", "september sep sept septembre septiembre",
-        "october oct octobre oktober octubre", "november nov novembre noviembre",
-        "december dec décembre dezember diciembre",
+        # English, French, German, Spanish, each with its short forms and the French
+        # ones as written without accents
+        "january jan janvier janv januar jänner jän enero ene",
+        "february feb feb. février fevrier févr fevr februar febrero",
+        "march mar mars märz marz mär mrz marzo", "april apr avril avr abril abr",
+        "may mai mayo", "june jun juin juni junio", "july jul juillet juil juli julio",
+        "august aug août aout agosto ago", "september sep sept septembre septiembre setiembre",
+        "october oct octobre oktober okt octubre", "november nov novembre noviembre",
+        "december dec décembre decembre déc dezember dez diciembre dic",
     ))
     for name in names.replace(".", "").split()
 }
 _MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# (a German day has a stop, "7. Januar"; a French first is "1er")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 _PATTERNS = [
     lazy_compile(rf"\b{_YEAR}-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)"),
     lazy_compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
-    lazy_compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I),
+    # "5 March 2025", "3 de febrero de 2025", "7. Januar 2025"
+    lazy_compile(rf"\b{_DAY}(?:\s+of|\s+de)?\s+{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),
     lazy_compile(rf"\b(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep){_YEAR}\b"),
 ]
 

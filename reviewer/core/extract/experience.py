@@ -112,3 +112,34 @@ def _same_list(doc: Document, index: int) -> list[Block]:
             items.append(doc.blocks[at])
             at += step
     return items
+
+
+# the years of experience German, French and Spanish postings ask for, the word for
+# experience a few words after them or before ("3 Jahre Berufserfahrung", "5 años de
+# experiencia", "une expérience de 2 ans"); the least of a range ("3-5 Jahre")
+_YEARS_WORD = r"(?<![\d.,])(\d{1,2})\s*\+?\s*(?:-\s*\d{1,2}\s*)?(?:jahre?n?|ans|années|años)\b"
+_OTHER_YEARS = lazy_compile(
+    _YEARS_WORD + r"(?=[^.;\n]{0,40}?(?:erfahrung|expérience|experiencia))"
+    r"|(?:erfahrung|expérience|experiencia)[^.;\n\d]{0,30}?"
+    + _YEARS_WORD.replace("(\\d", "(?P<n>\\d"), re.I)
+# the employer's own years ("Wir haben 25 Jahre Erfahrung"): not asked of anyone
+_OWN_YEARS = lazy_compile(r"\b(?:wir|unsere?|nous|notre|nos|nosotros|nuestr[oa]s?)\b", re.I)
+
+
+def other_language_years(doc: Document) -> tuple[int, list[tuple[int, int]]] | None:
+    """The years of experience a German, French or Spanish posting asks for, with the
+    spans that say them: the requirements' first, then the first."""
+    found: list[tuple[int, int, Block, re.Match[str]]] = []
+    for order, block in enumerate(doc.blocks):
+        low = block.text.lower()
+        match = _OTHER_YEARS.search(block.text) if any(
+            word in low for word in ("erfahrung", "expérience", "experiencia")) else None
+        if match is None or _OWN_YEARS.search(block.text):
+            continue
+        kind = section_kind(doc, block)
+        found.append((0 if kind == "required_qualifications" else 1, order, block, match))
+    if not found:
+        return None
+    *_, block, match = min(found, key=lambda f: f[:2])
+    years = int(match.group(1) or match.group("n"))
+    return (years, doc.block_span(block, match.span())) if 0 < years <= 30 else None

@@ -113,7 +113,7 @@ def _read_label(field: str, value: str, label: str = "") -> tuple[Any, Span | No
     if field == "work_hours":
         if re.search(r"\d{1,2}[:.]\d{2}\s*(-|–|to)", value):
             return None  # opening times, not hours a week
-        match = re.search(r"\b(\d{1,2}(?:[.,]\d)?)\b", value)
+        match = re.search(r"\b(\d{1,2}(?:[.,]\d)?)(?:\b|(?=h\b))", value)  # "40", "35h"
         if match and _NOT_WEEKLY.match(value, match.end()):
             return None  # "2 days per week", "12-hour shifts": not hours a week
         if match and 1 <= float(match.group(1).replace(",", ".")) <= 80:
@@ -151,12 +151,15 @@ _WORK_MODE_SAID = lazy_compile(
     r"(?:fully\s+|entirely\s+)?(?:remote|hybrid)\b|\bwork(?:ing)?\s+from\s+home\b|\btelecommut")
 # years of a labelled line ("5+ years", "3-5 yrs"), never the end of a larger number
 _LABELLED_YEARS = lazy_compile(
-    r"(?i)(?<!\d)(?<!\d[.,])(\d{1,2})\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs?)")
+    r"(?i)(?<!\d)(?<!\d[.,])(\d{1,2})\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs?|jahre?n?\b|ans\b|"
+    r"années?|años?)")
 _PLACEHOLDER = lazy_compile(r"tb[acd]|n/?a|none|various|multiple( locations)?|confidential|"
                             r"undisclosed|not (disclosed|specified)|see (below|above)|-+")
 # one word of letters and digits with a digit in it, as requisition ids are written
 _CODE = lazy_compile(r"#?[\w./-]*\d[\w./-]*")
-_NOT_WEEKLY = lazy_compile(r"(?i)\s*(-\s*)?(days?|weeks?|months?|hours? shifts?|shifts?)\b")
+_NOT_WEEKLY = lazy_compile(r"(?i)\s*(-\s*)?(days?|weeks?|months?|hours? shifts?|shifts?|tage?n?|"
+                           r"wochen?|monate?n?|schichten?|jours?|semaines?|mois|d[íi]as?|"
+                           r"semanas?|meses|turnos?)\b")
 
 def _num(text: str) -> int | float:
     value = float(text.replace(",", "."))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.words.regex import lazy_compile
-from reviewer.core.words.text import DIRECTION_MARKS, lower_keep_offsets
+from reviewer.core.words.text import DIRECTION_MARKS, folded, lower_keep_offsets
 
 # label phrase (lower case) -> field
 LABELS: dict[str, str] = {}
@@ -26,6 +26,7 @@ OPEN_AND_CLOSE = ("open & closing dates", "open and closing dates", "opening and
 def _labels(field: str, *phrases: str) -> None:
     for phrase in phrases:
         LABELS[phrase] = field
+        LABELS.setdefault(folded(phrase), field)  # "Ubicacion:" typed without its accent
 
 
 _labels("title", "job title", "title", "position title", "position", "role", "job",
@@ -74,6 +75,49 @@ _labels("experience_years", "experience", "years of experience", "work experienc
         "required experience", "minimum experience")
 _labels("education", "education", "education level", "degree", "qualification",
         "minimum education", "required education", "education type")
+
+# The same labels in German, French and Spanish ("Standort: München", "Lieu : Lyon",
+# "Ubicación: Madrid"): words of those languages' postings that English ones do not use
+# as labels (a French colon has a space before it: the separator allows one)
+_labels("title", "stellenbezeichnung", "stellentitel", "jobtitel", "berufsbezeichnung",
+        "stelle", "titre du poste", "intitulé du poste", "intitulé", "poste", "titre",
+        "puesto", "título del puesto", "nombre del puesto", "cargo", "vacante")
+_labels("company", "unternehmen", "firma", "arbeitgeber", "entreprise", "société",
+        "employeur", "empresa", "compañía", "empleador", "organismo")
+_labels("department", "abteilung", "fachbereich", "bereich", "département", "service",
+        "équipe", "departamento", "área", "equipo")
+_labels("locations", "standort", "standorte", "arbeitsort", "einsatzort", "dienstort", "ort",
+        "lieu", "lieu de travail", "localisation", "ville", "lieu du poste", "ubicación",
+        "lugar de trabajo", "localización", "ciudad", "localidad", "lugar")
+_labels("date_posted", "veröffentlicht", "veröffentlicht am", "veröffentlichungsdatum",
+        "online seit", "datum", "publié le", "publiée le", "publié", "date de publication",
+        "mise en ligne", "mise en ligne le", "publicada", "publicado", "publicada el",
+        "publicado el", "fecha de publicación", "fecha")
+_labels("valid_through", "bewerbungsschluss", "bewerbungsfrist", "einsendeschluss",
+        "bewerbung bis", "date limite", "date limite de candidature", "date de clôture",
+        "fecha límite", "fecha de cierre", "fecha límite de inscripción", "plazo")
+_labels("requisition_id", "referenznummer", "kennziffer", "referenz", "referenz-nr.",
+        "stellen-id", "stellennummer", "job-id", "ausschreibungsnummer", "référence",
+        "réf", "réf.", "référence de l'offre", "référence de l'annonce", "n° de l'offre",
+        "referencia", "referencia de la oferta", "id de la oferta", "código de la oferta",
+        "código", "número de referencia", "ref. de la oferta")
+_labels("work_hours", "arbeitszeit", "wochenarbeitszeit", "wöchentliche arbeitszeit",
+        "temps de travail", "durée hebdomadaire", "durée du travail", "horas semanales",
+        "horas", "horario semanal")
+_labels("employment_type", "anstellungsart", "beschäftigungsart", "vertragsart",
+        "art der anstellung", "anstellung", "vertragsform", "type de contrat", "contrat",
+        "type d'emploi", "type de poste", "nature du contrat", "tipo de contrato", "contrato",
+        "jornada", "tipo de jornada", "tipo de empleo")
+_labels("salary", "gehalt", "vergütung", "jahresgehalt", "bruttogehalt", "lohn", "salaire",
+        "rémunération", "salaire annuel", "gratification", "salario", "sueldo", "remuneración",
+        "retribución", "salario bruto anual")
+_labels("remote", "homeoffice", "home office", "mobiles arbeiten", "arbeitsmodell",
+        "télétravail", "mode de travail", "teletrabajo", "modalidad", "modalidad de trabajo")
+_labels("seniority", "karrierestufe", "niveau de poste", "nivel", "nivel profesional")
+_labels("experience_years", "berufserfahrung", "erfahrung", "expérience",
+        "expérience requise", "experiencia", "experiencia mínima", "años de experiencia")
+_labels("education", "ausbildung", "abschluss", "studium", "formation", "diplôme",
+        "niveau d'études", "formación", "estudios", "titulación", "nivel de estudios")
 
 # what ends a label: a colon, a hash, a spaced dash (the look-ahead names the characters a
 # match can start with: the scan then skips every other place at once)
@@ -143,6 +187,11 @@ _SHORT_LABELS = frozenset(
     "type date role job post rate pay level grade status function area contract city "
     "experience education opening team category remote hours reference ref ref. closes client "
     "degree qualification practice schedule wage employment title position".split()
+    # the same of German, French and Spanish, and those that are English words too
+    + "stelle poste titre puesto cargo bereich service área ort lieu ville lugar datum fecha "
+    "plazo referenz référence réf réf. referencia código horas contrat contrato jornada "
+    "anstellung nivel erfahrung expérience experiencia ausbildung abschluss formation "
+    "estudios lohn modalidad firma".split()
 )
 
 

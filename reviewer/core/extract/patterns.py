@@ -11,12 +11,17 @@ from reviewer.core.extract.document import Block, Document, section_kind
 from reviewer.core.extract.experience import (
     NUMBER_WORDS,
     experience_of,
+    other_language_years,
     range_bottom,
     work_done,
 )
 from reviewer.core.extract.salary import find_salary, has_pay_hint
 from reviewer.core.extract.skills import find_skills
 from reviewer.core.extract.vocab import (
+    OTHER_TERMS,
+    OTHER_WORK_MODES,
+    WEEK_WORDS,
+    WEEKLY_HOURS,
     education_mentions,
     employment_type,
     lowest,
@@ -53,20 +58,19 @@ _SUBJECT_PREFERRED = lazy_compile(r"preferred (?:major|field|discipline|subject|
                                   r"preferabl[ey] (?:in|with)", re.I)
 _REQUIRED = lazy_compile(edge_words(("required\\b", "must\\b", "minimum\\b", "essential\\b",
                                      "mandatory\\b")))
-_HOURS = lazy_compile(r"(\d(?<=\b\d)\d?(?:[.,]\d)?)\s*(?:hours?|hrs?|h)\s*(?:/|per|a|each)\s*"
-                      r"week\b", re.I)
 _DEADLINE = lazy_compile(  # on the folded text
     edge_words(("apply by", "applications? (?:close|closes|closing|due|deadline)", "deadline",
                 "closing date", "no later than", "submit .{0,40} by",
                 "accepted (?:until|through|till)", "accepting applications (?:until|through|till)"))
     + r"\b.{0,50}")
-_REMOTE_WORDS = ("remote", "hybrid", "home", "anywhere", "site", "office", "telecommut")
+_REMOTE_WORDS = ("remote", "hybrid", "home", "anywhere", "site", "office", "telecommut", "remot",
+                 "travail", "teletrabajo", "brido", "mobiles arbeiten")
 _DEADLINE_WORDS = ("apply by", "application", "deadline", "closing date", "no later than",
                    "submit", "closes", "closing", "accept")
 _STRONG_REMOTE = lazy_compile(  # on the folded text
     "(" + edge_words(("fully remote", "100% remote", "remote[- ]first", "remote position",
                       "remote role", "remote job", "work from home", "work from anywhere",
-                      "remote \\(", "hybrid")) + r")\b")
+                      "remote \\(", "hybrid", *OTHER_WORK_MODES)) + r")\b")
 
 
 def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
@@ -86,9 +90,10 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
     for name, stage in (("experience_years", _experience), ("education", _education)):
         if name not in have and (finding := stage(doc)) is not None:
             found[name] = finding
-    if "work_hours" not in have and "week" in low:
+    if "work_hours" not in have and any(w in low for w in WEEK_WORDS):
         for block in blocks:
-            match = _HOURS.search(block.text) if "week" in block.text.lower() else None
+            match = WEEKLY_HOURS.search(block.text) if any(
+                w in block.text.lower() for w in WEEK_WORDS) else None
             if match and 1 <= float(match.group(1).replace(",", ".")) <= 80:
                 value = float(match.group(1).replace(",", "."))
                 found["work_hours"] = Finding(int(value) if value.is_integer() else value,
@@ -144,7 +149,7 @@ def _word_of(doc: Document, spans: list[Span], level: str) -> list[Span]:
 # for only in a text that says "contract")
 _EMPLOYMENT_WORDS = (
     lazy_compile(edge_words(("full[- ]time", "part[- ]time", "internship", "fixed[- ]term",
-                             "temporary", "freelance",
+                             "temporary", "freelance", *OTHER_TERMS,
                              "contract(?:or)? (?:role|position|basis|assignment)")) + r"\b"),
     lazy_compile(r"\d(?<=\b\d)\d?[- ](?:month|year)s? contract\b"),
 )
@@ -158,7 +163,7 @@ def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
     for block in doc.blocks[:40]:
         low = block.text.lower()
         if not any(w in low for w in ("time", "intern", "term", "temporary", "freelance",
-                                      "contract")):
+                                      "contract", *OTHER_TERMS)):
             continue
         # "RotationFull-time": words a capture glued are read apart
         separated, to_text = separate_glued(block.text)
@@ -228,8 +233,8 @@ def _experience(doc: Document) -> Finding | None:
                 rank = 2
             # (years of one kind of work only where no years of experience are said)
             ranked.append((not said, rank, order, match.start(), block, match))
-    if not ranked:
-        return None
+    if not ranked:  # ("3 Jahre Berufserfahrung")
+        return Finding(*other, 0.7, "pattern") if (other := other_language_years(doc)) else None
     *_, block, match = min(ranked, key=lambda r: r[:4])
     raw = fold_case(block.text[match.start("n"):match.end("n")])  # as the pattern read it
     years = NUMBER_WORDS.get(raw) or int(raw)

@@ -1,7 +1,8 @@
 """Pay ranges in any common form and currency.
 
 "$161,700 and $284,900", "$120k–$150k", "£40,000 - £50,000 per annum",
-"€4.500 – €5.500 brutto pro Monat", "500 USD to 1000 USD per month", "$65–$80/hr",
+"€4.500 – €5.500 brutto pro Monat", "38 000 € à 42 000 € brut annuel", "8,50 €/hora",
+"500 USD to 1000 USD per month", "$65–$80/hr",
 "Starting salary - 40,000 AMD". A figure counts only with a currency and a pay word
 or period near it, and never beside "million", "funding" or "revenue".
 """
@@ -28,31 +29,44 @@ _WORD_CURRENCY = {
     "dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "drams": "AMD",
     "dram": "AMD", "rupees": "INR", "francs": "CHF",
 }
+# (each in English, then as German, French and Spanish postings say it: "brutto/Jahr",
+# "brut annuel", "€/mois", "brutos anuales", "8,50 €/hora")
 _PERIODS = (
-    ("hour", r"per hour|an hour|hourly|/\s?h(?:ou)?r\b|/h\b|p/h|ph\b|stundenlohn|pro stunde"),
-    ("day", r"per day|a day|daily|/\s?day\b|day rate|per diem|pro tag"),
-    ("week", r"per week|a week|weekly|/\s?w(?:ee)?k\b"),
+    ("hour", r"per hour|an hour|hourly|/\s?h(?:ou)?r\b|/h\b|p/h|ph\b|stundenlohn|pro stunde|"
+             r"/\s?stunde|/\s?std\b|stündlich|par heure|/\s?heure|de l'heure|horaire|"
+             r"por hora|/\s?hora\b|la hora"),
+    ("day", r"per day|a day|daily|/\s?day\b|day rate|per diem|pro tag|/\s?tag\b|par jour|"
+            r"/\s?jour\b|por día|/\s?día\b"),
+    ("week", r"per week|a week|weekly|/\s?w(?:ee)?k\b|pro woche|/\s?woche|wöchentlich|"
+             r"par semaine|/\s?semaine|por semana|/\s?semana|semanal"),
     ("month", r"per month|a month|monthly|/\s?mo(?:nth)?\b|pro monat|monatlich|p\.?m\.?\b|"
-              r"mensuel|par mois"),
+              r"mensuel|par mois|/\s?monat|im monat|/\s?mois\b|mensual|al mes\b|por mes\b|"
+              r"/\s?mes\b"),
     ("year", r"per year|a year|annual(?:ly)?|per annum|p\.?\s?a\.?(?!\w)|/\s?y(?:ea)?r\b|"
-             r"yearly|pro jahr|jährlich"),
+             r"yearly|pro jahr|jährlich|/\s?jahr\b|im jahr\b|jahresgehalt|annuel|par an\b|"
+             r"/\s?an\b|par année|/\s?année|anual|al año|por año|/\s?año\b"),
 )
 _PAY_WORDS = lazy_compile(
     r"salary|pay|compensation|remuneration|wage|rate|earn|stipend|income|brutto|gross|net\b|"
-    r"per (hour|day|week|month|year|annum)|hourly|annual|range|ote|bonus|base",
+    r"per (hour|day|week|month|year|annum)|hourly|annual|range|ote|bonus|base|"
+    r"gehalt|vergütung|lohn|salaire|rémunération|gratification|\bbrut|salario|sueldo|"
+    r"remuneración|retribución|\banual|pro (stunde|monat|jahr)|par (heure|mois|an)\b|"
+    r"por (hora|mes|año)|al (mes|año)",
     re.I,
 )
 _NOT_PAY = lazy_compile(
     r"million|billion|\bbn\b|\bmn\b|funding|funded|raised|revenue|valuation|turnover|series [a-e]|"
-    r"investment|budget|assets|market cap|sales of|grant of|401",
+    r"investment|budget|assets|market cap|sales of|grant of|401|\bmio\b|\bmrd\b|millones|"
+    r"umsatz|chiffre d.affaires|facturación",
     re.I,
 )
 _CEILING = lazy_compile(  # before a single figure: it is the most the job pays
-    r"(?:\bup to|\bas much as|\bmaximum(?: of)?|\bmax\.?|\bnot to exceed|\bno more than)"
+    r"(?:\bup to|\bas much as|\bmaximum(?: of)?|\bmax\.?|\bnot to exceed|\bno more than"
+    r"|\bbis zu|\bjusqu'à|\bjusqu’à|\bhasta)"
     r"\s*:?\s*$", re.I)
 _FLOOR = lazy_compile(  # before a single figure: it is the least the job pays
     r"(?:\bfrom|\bstarts? at|\bstarting (?:at|from)|\bat least|\bminimum(?: of)?|\bmin\.?"
-    r"|\bno less than)\s*:?\s*$", re.I)
+    r"|\bno less than|(?-i:\bab)|\bmindestens|\bà partir de|\bdès|\bdesde)\s*:?\s*$", re.I)
 _PLUS = lazy_compile(r"\+(?![\d+])")  # "$60,000+": that much or more
 _CUR = (r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r)?\$|£|€|¥|₹|₩|₽|₺|₪|֏|chf|zł|\b(?:"
         + "|".join(CODES) + r")\b)")
@@ -75,7 +89,7 @@ _AMOUNT = rf"(?P<cur@>{_CUR})?\s?(?P<num@>{_NUM})\s?(?P<k@>[kK]\b|K\b|thousand|{
 _FIRST_PERIOD = r"(?:\s?(?:/\s?|per\s|an?\s)(?:hour|hr|day|week|wk|month|mo|year|yr|annum)\b)?"
 _RANGE = lazy_compile(
     _AMOUNT.replace("@", "1") + _FIRST_PERIOD
-    + r"(?:\s*(?:-|–|—|to|and|bis|à|until|up to)\s*"
+    + r"(?:\s*(?:-|–|—|to|and|bis|und|à|et|a|y|until|up to)\s*"
     + _AMOUNT.replace("@", "2")
     + r")?",
     re.I,

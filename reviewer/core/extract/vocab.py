@@ -8,14 +8,24 @@ from reviewer.core.words.denial import denied, denied_before
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import lower_keep_offsets, separate_glued
 
+# (a word that is an English one too, "stage", "temporal", names the terms standing alone,
+# not beside another word: "Stage - Data Analyst", "Temporal (verano)", not "Stage
+# Manager", "early stage", "Temporal Data Engineer")
 _EMPLOYMENT = (
-    ("internship", r"\bintern(ship)?s?\b|\btrainee(ship)?\b|\bpraktikum\b|\bstage\b"),
-    ("temporary", r"\btemp(orary)?\b|\bfixed[- ]term\b|\bseasonal\b|\binterim\b|\bbefristet\b"),
+    ("internship", r"\bintern(ship)?s?\b|\btrainee(ship)?\b|\bpraktikum\b|\bstagiaire\b|"
+                   r"\balternance\b|\bpr[áa]cticas\b|\bbecari[oa]\b|"
+                   r"(?<![^\W\d_] )\bstage\b(?!\s+(?!de\b|d['’]|en\b|\()[^\W\d_])"),
+    ("temporary", r"\btemp(orary)?\b|\bfixed[- ]term\b|\bseasonal\b|\binterim\b|\bbefristet\b|"
+                  r"\bcdd\b|\bdurée déterminée\b|\btemporaire\b|\bintérim\b|"
+                  r"(?:(?<=contrato )|(?<![^\W\d_] ))\btemporal\b(?!\s+(?!de\b|\()[^\W\d_])"),
     ("contract", r"\bcontract(or|ing)?\b|\bfreelance(r)?\b|\bconsultancy\b|\b1099\b|\bc2c\b|"
                  r"\bcontract[- ]to[- ]hire\b"),
-    ("part_time", r"\bpart[- ]?time\b|\bteilzeit\b|\bmi-?temps\b"),
+    ("part_time", r"\bpart[- ]?time\b|\bteilzeit\b|\bmi-?temps\b|\btemps partiel\b|"
+                  r"\btiempo parcial\b|\bmedia jornada\b|\bparcial\b|\bwerkstudent"),
     ("full_time", r"\bfull[- ]?time\b|\bpermanent\b|\bperm\b|\bvollzeit\b|\bregular\b|"
-                  r"\bfull_time\b|\bcdi\b"),
+                  r"\bfull_time\b|\bcdi\b|\bunbefristet\b|\bfestanstellung\b|"
+                  r"\btemps (plein|complet)\b|\bjornada completa\b|\btiempo completo\b|"
+                  r"\bindefinid[oa]\b"),
 )
 
 
@@ -31,7 +41,8 @@ def employment_type(text: str) -> str | None:
     return None
 
 
-_HOURS_WORDS = lazy_compile(r"\bfull[- _]?time\b|\bvollzeit\b|\btemps plein\b")
+_HOURS_WORDS = lazy_compile(r"\bfull[- _]?time\b|\bvollzeit\b|\btemps (plein|complet)\b|"
+                            r"\bjornada completa\b|\btiempo completo\b")
 
 
 def says_hours(text: str) -> bool:
@@ -41,13 +52,16 @@ def says_hours(text: str) -> bool:
 
 
 _SENIORITY = (
-    ("intern", r"\bintern(ship)?\b|\btrainee\b|\bapprentice\b|\bwerkstudent"),
+    ("intern", r"\bintern(ship)?\b|\btrainee\b|\bapprentice\b|\bwerkstudent|\bpraktikant|"
+               r"\bpraktikum\b|\bstagiaire\b|\balternant|\bbecari[oa]\b|"
+               r"(?<![^\W\d_] )\bstage\b(?!\s+(?!de\b|d['’]|en\b|\()[^\W\d_])"),
     # (a partner of a channel or a business, or a partner manager, is no executive)
     ("executive", r"\bchief\b|\bc[etfo]o\b|\bvice[- ]president\b|\bvp\b|\bsvp\b|\bevp\b|"
                   r"\bpresident\b|(?<!channel )(?<!business )(?<!alliance )(?<!hr )"
                   r"\bpartner\b(?!\s+(?:manager|success|marketing|engineer|development|"
                   r"operations|relations|account))"),
-    ("director", r"\bdirector\b|\bhead of\b|\bhead,|\bdirecteur\b"),
+    ("director", r"\bdirector\b|\bhead of\b|\bhead,|\bdirecteur\b|\bdirectrice\b|"
+                 r"\bdirectora\b|\bdirektor(in)?\b"),
     # (a staff nurse or a staff accountant is a grade, not a rank above senior)
     ("principal", r"\bprincipal\b|\bstaff\b(?!\s+(?:nurse|accountant|pharmacist|physician|"
                   r"writer|attorney|auditor|officer|assistant|member|psychologist|nurses|"
@@ -91,19 +105,25 @@ def _rank(value: str) -> int:
 
 
 _EDUCATION = (
-    ("doctorate", r"\bph\.?\s?d\b\.?|\bdoctorate\b|\bdoctoral\b|\bd\.?phil\b|\bdoctor of\b"),
+    ("doctorate", r"\bph\.?\s?d\b\.?|\bdoctorate\b|\bdoctoral\b|\bd\.?phil\b|\bdoctor of\b|"
+                  r"\bdoctorat\b|\bdoctorado\b|\bpromoviert|\bdoktorand"),
     ("master", r"\bmasters?\b(?!\s+(?:data|key|list|file|class|branch|record))|\bm\.\s?s\.?c?\b\.?|"
                r"\bms\b(?=\s*(?:/|or|in|degree|,))(?!\s+(?:office|excel|word|sql|project|access|"
                r"teams|windows|dynamics|visio|powerpoint|outlook))|\bmsc\b|\bm\.?eng\b|"
                r"\bmba\b|\bm\.a\.|\bmaster's|\bgraduate degree\b|\badvanced degree\b|"
-               r"\bpost-?graduate\b"),
+               r"\bpost-?graduate\b|\bmáster\b|\bbac\s?\+\s?5\b|\bdiplom\b(?!a)"),
     ("bachelor", r"\bbachelor'?s?\b|\bb\.\s?s\.?c?\b\.?|\bbs\b(?=\s*(?:/|or|in|degree|,))|"
                  r"\bbsc\b|\bb\.?eng\b|\bb\.a\.|\bba\b(?=\s*(?:/|or|in|degree))|"
                  r"\bundergraduate degree\b|\buniversity degree\b|\bcollege degree\b|"
-                 r"\b4[- ]year degree\b|\bfour[- ]year degree\b|\bhigher education\b"),
-    ("associate", r"\bassociate'?s? degree\b|\btwo[- ]year degree\b|\b2[- ]year degree\b"),
+                 r"\b4[- ]year degree\b|\bfour[- ]year degree\b|\bhigher education\b|"
+                 r"\bbac\s?\+\s?[34]\b|\blicence pro|\blicenciatura\b|"
+                 r"\bgrado (?:en|universitario)\b|\babgeschlossene[ns]? (?:\w+ )?studium\b|"
+                 r"\b(?:fach)?hochschul(?:studium|abschluss)\b|\btítulo universitario\b"),
+    ("associate", r"\bassociate'?s? degree\b|\btwo[- ]year degree\b|\b2[- ]year degree\b|"
+                  r"\bbac\s?\+\s?2\b"),
     ("high_school", r"\bhigh[- ]?school\b|\bsecondary school\b|\bged\b|\bhigh school diploma\b|"
-                    r"\bhs diploma\b"),
+                    r"\bhs diploma\b|\babitur\b|\bbachillerato\b|\b(?:educación )?secundaria\b|"
+                    r"\bbaccalauréat\b"),
 )
 _ORDER = ("high_school", "associate", "bachelor", "master", "doctorate")
 
@@ -119,15 +139,16 @@ _GENERIC_DEGREE = lazy_compile(
 # Literal pieces one of which a text must hold before a level's pattern is tried
 # (a substring test costs a fraction of a regular-expression scan).
 _ANCHORS = {
-    "doctorate": ("ph.d", "phd", "ph. d", "ph d", "doctor", "phil"),
+    "doctorate": ("ph.d", "phd", "ph. d", "ph d", "doctor", "phil", "promoviert", "doktorand"),
     "master": ("master", "m.s", "m. s", "msc", "m.sc", "mba", "m.a.", "meng", "m.eng", "graduate",
-               "advanced degree", " ms", "/ms", "(ms"),
+               "advanced degree", " ms", "/ms", "(ms", "máster", "bac+", "bac +", "diplom"),
     "bachelor": ("bachelor", "b.s", "b. s", "bsc", "b.sc", "beng", "b.eng", "b.a.", " bs", "/bs",
                  "(bs", " ba ", " ba/", "undergraduate", "university degree", "college degree",
-                 "year degree", "higher education"),
-    "associate": ("associate", "year degree"),
+                 "year degree", "higher education", "bac+", "bac +", "licence pro",
+                 "licenciatura", "grado ", "hochschul", "título universitario", "abgeschlossen"),
+    "associate": ("associate", "year degree", "bac+", "bac +"),
     "high_school": ("high school", "high-school", "highschool", "secondary school", "ged",
-                    "hs diploma"),
+                    "hs diploma", "abitur", "bachillerato", "secundaria", "baccalauréat"),
 }
 _EDUCATION_RE = tuple((value, lazy_compile(pattern), _ANCHORS[value])
                       for value, pattern in _EDUCATION)
@@ -182,11 +203,17 @@ def lowest(levels: list[str]) -> str:
     return min(levels, key=_ORDER.index)
 
 
+# (German, French and Spanish postings' home office, "Homeoffice", "télétravail",
+# "teletrabajo", is a day or two a week, but where it is all of the work: "100 %")
+_ALL_OF_IT = r"(?<!100% )(?<!100 % )"
 _REMOTE = (
     ("hybrid", r"\bhybrid\b|\b\d days? (a|per) week in (the|our) office\b|"
-               r"\bpartly remote\b|\bpartially remote\b|\bflexible (working|location)\b"),
+               r"\bpartly remote\b|\bpartially remote\b|\bflexible (working|location)\b|"
+               r"\bhybride\b|\bh[íi]brido\b|" + _ALL_OF_IT + r"\b(?:homeoffice|home-office|"
+               r"mobiles arbeiten|t[ée]l[ée]travail|teletrabajo)\b(?! (?:complet|total|100))"),
     ("remote", r"\b(fully |100% |full[- ]time )?remote\b|\bwork from home\b|\bwfh\b|"
-               r"\btelecommut\w*|\bwork from anywhere\b|\bdistributed team\b|\bhome[- ]based\b"),
+               r"\btelecommut\w*|\bwork from anywhere\b|\bdistributed team\b|\bhome[- ]based\b|"
+               r"\bremot[oa]\b|\b(?:homeoffice|home-office|t[ée]l[ée]travail|teletrabajo)\b"),
     ("onsite", r"\bon[- ]?site\b|\bin[- ]office\b|\bon[- ]premises?\b|\bnot remote\b|"
                r"\bno remote\b"),
 )
@@ -220,3 +247,22 @@ _TERMS = frozenset("permanent perm full part time fulltime parttime contract fix
                    "temp freelance seasonal casual ongoing hourly salaried position role job "
                    "and or basis".split())
 _TERM_SPLIT = lazy_compile(r"[\s/,&()–-]+")
+
+
+# What German, French and Spanish postings say of a job's terms and of where it is done,
+# as the scan of a posting's text looks for them (``patterns``): each a value of
+# ``employment_type`` or ``remote_mode``
+OTHER_TERMS = ("vollzeit", "teilzeit", "unbefristet", "befristet", "festanstellung",
+               "temps plein", "temps partiel", "cdi", "cdd", "jornada completa", "media jornada",
+               "tiempo completo", "tiempo parcial", "contrato indefinido", "contrato temporal",
+               "praktikum", "alternance")
+OTHER_WORK_MODES = ("100% remoto", "100% homeoffice", "100% t[ée]l[ée]travail",
+                    "100% teletrabajo", "t[ée]l[ée]travail", "teletrabajo", "homeoffice",
+                    "home-office", "mobiles arbeiten", "remoto", "h[íi]brido", "hybride")
+# hours a week: "37.5 hours per week", "40h/week", "35 heures par semaine", "20 Std./Woche",
+# "25 horas semanales", "30 Wochenstunden" (every match holds one of ``WEEK_WORDS``)
+WEEKLY_HOURS = lazy_compile(
+    r"(\d(?<=\b\d)\d?(?:[.,]\d)?)\s*(?:(?:hours?|hrs?|h|heures?|horas|stunden|std\.?)\s*"
+    r"(?:/|per|a|each|par|por|pro|à la|a la|la|die|in der)\s*(?:week|semaine|semana|woche)\b|"
+    r"horas semanales\b|wochenstunden\b)", re.I)
+WEEK_WORDS = ("week", "semaine", "semana", "woche")

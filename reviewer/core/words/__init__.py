@@ -1,15 +1,16 @@
 """Words: what cleaning and extraction both know about the language of postings.
 
 Section headings and the field each announces, boilerplate lines, job nouns and
-run-together words (``lexicon``); city, region and country names (``places``) and
-places written as codes, "US-MO-Kansas City" (``place_codes``); the words that deny
-what a posting names, "not a remote role", "Remote: No" (``denial``); offset-keeping text
-helpers (``text``). The lowest layer of the core beside
+run-together words (``lexicon``), with the headings and job nouns of postings in
+German, French and Spanish (``other_languages``); city, region and country names
+(``places``) and places written as codes, "US-MO-Kansas City" (``place_codes``); the
+words that deny what a posting names, "not a remote role", "Remote: No" (``denial``);
+offset-keeping text helpers (``text``). The lowest layer of the core beside
 ``schema``: it imports nothing of the project, so both stages can reach it.
 
-Public API: the modules themselves, ``lexicon``, ``places``, ``place_codes``, ``denial``,
-``text`` and ``regex`` (patterns compiled when first used, and ``fold_case`` and
-``edge_words``, which make a pattern cheap to run); and
+Public API: the modules themselves, ``lexicon``, ``other_languages``, ``places``,
+``place_codes``, ``denial``, ``text`` and ``regex`` (patterns compiled when first used,
+and ``fold_case`` and ``edge_words``, which make a pattern cheap to run); and
 ``valid_unicode`` (text that can be encoded, whatever a file name or JSON held) and
 ``valid_name`` (a file name so, its bytes that are not UTF-8 written as ``\\xff``);
 ``escaped_controls`` (a name read from a file, to print: its control characters written

@@ -9,22 +9,24 @@ from __future__ import annotations
 
 from reviewer.core.words.regex import lazy_compile
 
-# right before a mention: "not a", "no", "isn't", "non-", "without a", "do not need a"
-_BEFORE = lazy_compile(r"(?:\bnot|\bno|n't|\bnever|\bnon|\bwithout)(?:\s+(?:need|require)s?)?"
+# right before a mention: "not a", "no", "isn't", "non-", "without a", "do not need a"; in
+# German, French and Spanish "kein", "ohne", "pas de", "sans", "sin"
+_BEFORE = lazy_compile(r"(?:\bnot|\bno|n't|\bnever|\bnon|\bwithout|\bkeine?[nms]?|\bohne|"
+                       r"\bpas(?:\s+de)?|\bsans|\bsin)(?:\s+(?:need|require)s?)?"
                        r"(?:\s+(?:a|an|the|this|be|any))?(?:\s+|-)$")
 # right after a mention: a label's answer ("Remote job: No", "Remote work - not available";
 # not "Part-time: no weekends"), or the rest of its clause, a few words on ("… degree in
 # Physics is not required")
 _AFTER = lazy_compile(
-    r"\s*(?:[:?]|\s-\s|–)\s*(?:(?:no|none|n/a|false)\b(?![ \t]*\w)|"
+    r"\s*(?:[:?]|\s-\s|–)\s*(?:(?:no|none|n/a|false|nein|non)\b(?![ \t]*\w)|"
     r"not (?:available|possible|offered|applicable)\b)"
     r"|(?:\s+[\w'’/-]+){0,5}?\s+(?:(?:is|are|will|would)\s*)?(?:not|n't|never)\s+(?:be\s+)?"
     r"(?:required|necessary|needed|essential|mandatory|a (?:must|requirement|prerequisite)|"
     r"available|possible|offered|an option)\b")
 # a label's value that answers yes or no ("Remote: No", "No, office based"), read whole
-_NO = lazy_compile(r"(?:no|none|not (?:available|possible|offered)|n/a|false)\b"
+_NO = lazy_compile(r"(?:no|none|not (?:available|possible|offered)|n/a|false|nein|non)\b"
                    r"(?:[\s.!]*|\s*[,;–—-].*)")
-_YES = lazy_compile(r"(?:yes|true|100\s*%)[\s.!]*")
+_YES = lazy_compile(r"(?:yes|true|100\s*%|ja|oui|sí)[\s.!]*")
 
 NEAR = 24  # how far before a mention its denial may start
 

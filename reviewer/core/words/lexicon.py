@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
+from reviewer.core.words import other_languages
 from reviewer.core.words.regex import edge_words, fold_case, lazy_compile
 
 # Section headings, mapped to the list field their items feed (None: a section we
@@ -83,6 +84,7 @@ _sections(
     "the opportunity", "opportunity", "company description", "position description",
     "detail description", "open to/ eligibility criteria", "start date", "duration",
 )
+SECTION_HEADINGS.update(other_languages.HEADINGS)  # the German, French and Spanish ones
 
 
 def heading_key(text: str) -> str:
@@ -169,9 +171,34 @@ JOB_NOUN_WORDS = frozenset(_JOB_NOUN_WORDS)
 _JOB_NOUNS_FOLDED = lazy_compile("(" + edge_words(_JOB_NOUN_WORDS) + r")s?\b")
 
 
+# the same of German, French and Spanish titles, with their plural and feminine endings
+# ("ingeniero", "ingeniera": a Spanish noun in -o is feminine in -a)
+_OTHER_JOB_NOUNS = frozenset(
+    [word + end for word in other_languages.JOB_NOUNS
+     for end in ("", "s", "e", "es", "a", "as", "in", "innen")]
+    + [word[:-1] + end for word in other_languages.JOB_NOUNS if word.endswith("o")
+       for end in ("a", "as")])
+_COMPOUND_ENDS = tuple(word + end for word in other_languages.COMPOUND_NOUNS
+                       for end in ("", "in", "innen"))
+_GENDER_MARK = lazy_compile(other_languages.GENDER_MARK)
+_WORD = lazy_compile(r"[^\W\d_]{4,}")
+
+
 def has_job_noun(text: str) -> bool:
-    """``JOB_NOUNS.search(text) is not None``, at a quarter of the cost."""
-    return _JOB_NOUNS_FOLDED.search(fold_case(text)) is not None
+    """``JOB_NOUNS.search(text) is not None``, at a quarter of the cost, or
+    ``other_job_noun(text)``."""
+    low = fold_case(text)
+    return _JOB_NOUNS_FOLDED.search(low) is not None or other_job_noun(low)
+
+
+def other_job_noun(text: str) -> bool:
+    """Does ``text`` hold a job noun of a German, French or Spanish title, or the
+    genders a title there is open to ("(m/w/d)", "Ingeniero/a")?"""
+    low = fold_case(text)
+    if ("(" in low or "/" in low) and _GENDER_MARK.search(low):
+        return True
+    return any(word in _OTHER_JOB_NOUNS or word.endswith(_COMPOUND_ENDS)
+               for word in _WORD.findall(low))
 
 
 # What a site's prompt to sign in goes on with: an action of the site ("Sign in to apply"),

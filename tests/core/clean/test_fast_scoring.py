@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reviewer.core.clean import line_score, text, unglue
-from reviewer.core.words.lexicon import JOB_NOUNS
+from reviewer.core.words.lexicon import JOB_NOUNS, other_job_noun
 from reviewer.core.words.places import looks_like_location
 from reviewer.core.words.text import normalise_lines
 
@@ -73,7 +73,8 @@ _OLD_TRAILING_HEADING = re.compile(r"^(.*[.!?:])\s{2,}(\S.{1,40})$")
 def _old_header_text(line: str) -> bool:
     place_line = len(line_score.WORD.findall(line)) <= 12 and (
         bool(_OLD_PLACE_HINT.search(line)) or looks_like_location(line))
-    return bool(JOB_NOUNS.search(line)) or place_line or bool(_OLD_INLINE_LABEL.search(line))
+    return bool(JOB_NOUNS.search(line)) or other_job_noun(line) or place_line or \
+        bool(_OLD_INLINE_LABEL.search(line))
 
 
 def _same(line: str) -> None:

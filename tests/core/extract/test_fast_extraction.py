@@ -26,6 +26,7 @@ from reviewer.core.extract import employer, name_before, patterns, prose_places,
 from reviewer.core.extract.document import Block
 from reviewer.core.extract.prose_words import Cue, head_noun
 from reviewer.core.extract.salary import has_pay_hint
+from reviewer.core.extract.vocab import WEEKLY_HOURS
 from reviewer.core.pipeline import process
 
 SETTINGS = settings(max_examples=400, deadline=None,
@@ -65,17 +66,23 @@ _OLD_PREFERRED = re.compile(r"prefer|desir(?:ed|able)|nice to have|a plus|bonus|
                             r"advantage|asset|would be great", re.I)
 _OLD_REQUIRED = re.compile(r"\brequired\b|\bmust\b|\bminimum\b|\bessential\b|\bmandatory\b",
                            re.I)
-_OLD_HOURS = re.compile(r"\b(\d{1,2}(?:[.,]\d)?)\s*(?:hours?|hrs?|h)\s*(?:/|per|a|each)\s*"
-                        r"week\b", re.I)
+_OLD_HOURS = re.compile(r"\b(\d{1,2}(?:[.,]\d)?)\s*(?:(?:hours?|hrs?|h|heures?|horas|stunden|"
+                        r"std\.?)\s*(?:/|per|a|each|par|por|pro|à la|a la|la|die|in der)\s*"
+                        r"(?:week|semaine|semana|woche)\b|horas semanales\b|wochenstunden\b)", re.I)
 _OLD_DEADLINE = re.compile(
     r"\b(?:apply by|applications? (?:close|closes|closing|due|deadline)|deadline|"
     r"closing date|no later than|submit .{0,40} by|accepted (?:until|through|till)|"
     r"accepting applications (?:until|through|till))\b.{0,50}", re.I)
 _OLD_STRONG_REMOTE = re.compile(
     r"\b(fully remote|100% remote|remote[- ]first|remote position|remote role|remote job|"
-    r"work from home|work from anywhere|remote \(|hybrid)\b", re.I)
+    r"work from home|work from anywhere|remote \(|hybrid|100% remoto|100% homeoffice|"
+    r"100% t[ée]l[ée]travail|100% teletrabajo|t[ée]l[ée]travail|teletrabajo|homeoffice|"
+    r"home-office|mobiles arbeiten|remoto|h[íi]brido|hybride)\b", re.I)
 _OLD_EMPLOYMENT = re.compile(
     r"\b(full[- ]time|part[- ]time|internship|fixed[- ]term|temporary|freelance|"
+    r"vollzeit|teilzeit|unbefristet|befristet|festanstellung|temps plein|temps partiel|cdi|cdd|"
+    r"jornada completa|media jornada|tiempo completo|tiempo parcial|contrato indefinido|"
+    r"contrato temporal|praktikum|alternance|"
     r"contract(?:or)? (?:role|position|basis|assignment)|\d{1,2}[- ](?:month|year)s? contract)\b")
 _OLD_SENTENCE_END = re.compile(r";|•|\.\s+(?=[A-Z])(?<!\b[A-Z]\.\s)(?<!\bPh\.D\.\s)|"
                                r"\.(?=[A-Z][a-z])|(?<=[a-z]{3})(?=[A-Z][a-z])")
@@ -121,7 +128,7 @@ def _same(text: str) -> None:
     assert new_years == old_years
     assert patterns._asked_for(text) == _old_asked_for(text)
     low = patterns.fold_case(text)
-    for old, new in ((_OLD_HOURS, patterns._HOURS), (_OLD_DEADLINE, patterns._DEADLINE),
+    for old, new in ((_OLD_HOURS, WEEKLY_HOURS), (_OLD_DEADLINE, patterns._DEADLINE),
                      (_OLD_STRONG_REMOTE, patterns._STRONG_REMOTE)):
         was = old.search(text)
         now = new.search(text if new.flags & re.I else low)
