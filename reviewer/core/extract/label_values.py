@@ -8,6 +8,7 @@ from typing import Any
 
 from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Document
+from reviewer.core.extract.hours import labelled_hours
 from reviewer.core.extract.labels import OPEN_AND_CLOSE, Labelled
 from reviewer.core.extract.place_lines import (
     WORK_ARRANGEMENT,
@@ -111,14 +112,7 @@ def _read_label(field: str, value: str, label: str = "") -> tuple[Any, Span | No
             return None  # (a word, "Please quote this reference", is no reference)
         return ident, (token.start(1), token.start(1) + len(ident))
     if field == "work_hours":
-        if re.search(r"\d{1,2}[:.]\d{2}\s*(-|–|to)", value):
-            return None  # opening times, not hours a week
-        match = re.search(r"\b(\d{1,2}(?:[.,]\d)?)\b", value)
-        if match and _NOT_WEEKLY.match(value, match.end()):
-            return None  # "2 days per week", "12-hour shifts": not hours a week
-        if match and 1 <= float(match.group(1).replace(",", ".")) <= 80:
-            return _num(match.group(1)), match.span(1)
-        return None
+        return labelled_hours(value)
     if field == "employment_type":
         kind = employment_type(value)
         return (kind, None) if kind else None
@@ -156,8 +150,3 @@ _PLACEHOLDER = lazy_compile(r"tb[acd]|n/?a|none|various|multiple( locations)?|co
                             r"undisclosed|not (disclosed|specified)|see (below|above)|-+")
 # one word of letters and digits with a digit in it, as requisition ids are written
 _CODE = lazy_compile(r"#?[\w./-]*\d[\w./-]*")
-_NOT_WEEKLY = lazy_compile(r"(?i)\s*(-\s*)?(days?|weeks?|months?|hours? shifts?|shifts?)\b")
-
-def _num(text: str) -> int | float:
-    value = float(text.replace(",", "."))
-    return int(value) if value.is_integer() else value

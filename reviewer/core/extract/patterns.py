@@ -14,6 +14,7 @@ from reviewer.core.extract.experience import (
     range_bottom,
     work_done,
 )
+from reviewer.core.extract.hours import extra_hours
 from reviewer.core.extract.salary import find_salary, has_pay_hint
 from reviewer.core.extract.skills import find_skills
 from reviewer.core.extract.vocab import (
@@ -89,6 +90,8 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
     if "work_hours" not in have and "week" in low:
         for block in blocks:
             match = _HOURS.search(block.text) if "week" in block.text.lower() else None
+            if match and extra_hours(block.text, match.start()):
+                continue  # "Overtime: up to 10 hours per week"
             if match and 1 <= float(match.group(1).replace(",", ".")) <= 80:
                 value = float(match.group(1).replace(",", "."))
                 found["work_hours"] = Finding(int(value) if value.is_integer() else value,
@@ -174,33 +177,6 @@ def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
                 return {"employment_type": Finding(kind, doc.block_span(block, at), 0.6,
                                                    "pattern")}
     return {}
-
-
-PART_TIME_HOURS = 30  # fewer hours a week than these are part time by any count
-_PART_TIME = lazy_compile(r"\bpart[- ]?time\b|\bteilzeit\b|\bmi-?temps\b")
-_WEEKLY = lazy_compile(r"week|\bwk|\bp\.?w\b")
-
-
-def part_time_stated(doc: Document, have: dict[str, Finding]) -> Finding | None:
-    """Where the posting says the job is part time, in words it does not deny (in the
-    title, or in the text: "Hours: 16 (part-time)"), or in hours a week clearly short
-    of a full week."""
-    title = have.get("title")
-    if title is not None and employment_type(str(title.value)) == "part_time":
-        return Finding("part_time", title.spans, 0.7, "pattern")
-    for block in doc.blocks[:40]:
-        low = lower_keep_offsets(block.text)
-        said = next((m for m in _PART_TIME.finditer(low)
-                     if not denied(low, m.start(), m.end())), None)
-        if said is not None:
-            return Finding("part_time", doc.block_span(block, said.span()), 0.6, "pattern")
-    hours = have.get("work_hours")
-    if hours is not None and isinstance(hours.value, int | float) and \
-            hours.value < PART_TIME_HOURS and hours.spans:
-        line = doc.block_at(hours.spans[0][0])
-        if line is not None and _WEEKLY.search(line.text.lower()):
-            return Finding("part_time", hours.spans[:1], 0.6, "pattern")
-    return None
 
 
 def _experience(doc: Document) -> Finding | None:
