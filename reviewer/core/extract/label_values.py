@@ -107,7 +107,11 @@ def _read_label(field: str, value: str, label: str = "") -> tuple[Any, Span | No
         ident = token.group(1).rstrip(".")
         if ident.lower() in ("no", "n/a", "na", "none", "tbd"):
             rest = re.search(r"\d[\w\-/]*", value)
-            return (rest.group(), rest.span()) if rest else None
+            return (rest.group(), rest.span()) if rest and not \
+                _COUNT.match(value, rest.start()) else None
+        if _COUNT.match(value, token.start(1)) or (
+                re.fullmatch(r"\d{1,2}", ident) and re.match(r"\s+[a-z]", value[token.end(1):])):
+            return None  # "2 of 3 openings", "3 positions", "#1 priority": no reference
         if not re.search(r"\d", ident) and (len(ident) > 12 or ident[1:].islower()):
             return None  # (a word, "Please quote this reference", is no reference)
         return ident, (token.start(1), token.start(1) + len(ident))
@@ -148,5 +152,9 @@ _LABELLED_YEARS = lazy_compile(
     r"(?i)(?<!\d)(?<!\d[.,])(\d{1,2})\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs?)")
 _PLACEHOLDER = lazy_compile(r"tb[acd]|n/?a|none|various|multiple( locations)?|confidential|"
                             r"undisclosed|not (disclosed|specified)|see (below|above)|-+")
+# a count of openings where a job's number is asked for ("2 of 3", "3 positions")
+_COUNT = lazy_compile(r"(?i)\d{1,3}\s*(?:(?:of|out of)\s*\d+\b|(?:new\s+)?(?:openings?|"
+                      r"positions?|vacanc(?:y|ies)|posts?|roles?|places?|hires?|people|"
+                      r"persons?|seats?|heads?|jobs?)\b)")
 # one word of letters and digits with a digit in it, as requisition ids are written
 _CODE = lazy_compile(r"#?[\w./-]*\d[\w./-]*")
