@@ -41,6 +41,7 @@ _YEARS = lazy_compile(
 _YEARS_HEAD = 20
 _YEAR_WORD = lazy_compile(r"y(?=ear|r)")
 _HEAD_BACK = lazy_compile(rf"(?:\s*\S){{{_YEARS_HEAD + 1}}}")  # read on the text reversed
+_WITHIN = lazy_compile(r"\b(?:within|after)\s+(?:the\s+(?:first|last|next)\s+)?\W*$", re.I)
 _RANGE_TOP = lazy_compile(r"\s*(?:-|–|to|or)\s*\d", re.I)  # "0-2 years": after the "0"
 # (whole words: "coursework" is no work)
 _EXPERIENCE_WORDS = lazy_compile(r"\b(?:experience|expertise|background|working|work|"
@@ -195,8 +196,9 @@ def _experience(doc: Document) -> Finding | None:
             if not said and not work_done(doc, order, block, match.start(), whole_tail):
                 continue
             if re.search(r"\bold\b|\bage\b|\baged\b|founded|history|in a row|ago\b|"
-                         r"\bin business\b|warranty|contract of|duration", tail + before, re.I):
-                continue
+                         r"\bin business\b|warranty|contract of|duration", tail + before, re.I) \
+                    or _WITHIN.search(before):
+                continue  # (and "within 2 years of graduating": a time limit)
             kind = section_kind(doc, block)
             rank = 0 if kind == "required_qualifications" else 2 if kind == \
                 "preferred_qualifications" else 1
