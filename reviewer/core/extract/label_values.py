@@ -125,9 +125,10 @@ def _read_label(field: str, value: str, label: str = "") -> tuple[Any, Span | No
         return (pay[0], pay[1]) if pay else None
     if field == "remote":
         mode = remote_mode(value)
-        if mode:
-            return mode[0], None
         said = answer(value)  # "Remote: No" is work on site; "Remote: Yes" remote work
+        if mode:
+            # "Remote: No, but 2 days WFH": not wholly remote, some days at home
+            return ("hybrid" if mode[0] == "remote" and said is False else mode[0]), None
         if said is False or (said and ("remote" in label.lower() or "home" in label.lower())):
             return ("remote" if said else "onsite"), None
         return None

@@ -91,6 +91,8 @@ def test_other_answers_give_no_field(line: str) -> None:
 @pytest.mark.parametrize(("line", "field", "value"), [
     ("Remote: No - hybrid, 2 days at home", "remote", "hybrid"),
     ("Work from home: No, office based", "remote", "onsite"),
+    ("Remote: No, though 1 day a week WFH", "remote", "hybrid"),
+    ("Remote work: No - work from home on Fridays only", "remote", "hybrid"),
     ("Part-time: no weekends", "employment_type", "part_time"),
     ("Bachelor's degree required; relocation not available.", "education", "bachelor"),
 ])
