@@ -36,6 +36,7 @@ from collections.abc import Callable
 from reviewer.core.extract import heuristics, label_values, page_title, patterns, prose
 from reviewer.core.extract.dates import date_order, find_date
 from reviewer.core.extract.document import Document, parse, shown_words
+from reviewer.core.extract.hours import part_time_stated
 from reviewer.core.extract.labels import labelled_values
 from reviewer.core.extract.merge import merge_findings, value_key
 from reviewer.core.extract.salary import read_amount, stated_period
@@ -115,12 +116,12 @@ def _hours_over_duration(doc: Document, found: dict[str, Finding],
                          others: dict[str, list[Finding]]) -> None:
     """"Permanent" or "Regular" says how long a job lasts, not its hours: read as full
     time where the posting says no more, it gives way to the part time the posting
-    states (``patterns.part_time_stated``)."""
+    states (``hours.part_time_stated``)."""
     held = found.get("employment_type")
     if held is None or held.value != "full_time" or not held.spans or \
             any(says_hours(doc.markdown[start:end]) for start, end in held.spans):
         return
-    part = patterns.part_time_stated(doc, found)
+    part = part_time_stated(doc, found)
     if part is not None:
         others.setdefault("employment_type", []).insert(0, held)
         found["employment_type"] = part

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from reviewer.core.extract.document import Block, Document, section_kind
-from reviewer.core.words.lexicon import JOB_NOUN_WORDS
+from reviewer.core.extract.skills import find_skills
+from reviewer.core.words.lexicon import JOB_NOUN_WORDS, has_job_noun
 from reviewer.core.words.regex import fold_case, lazy_compile
 
 NUMBER_WORDS = {
@@ -27,20 +28,55 @@ _BOTTOM = lazy_compile(r"(?<![\w.,])(\d{1,2}|" + "|".join(NUMBER_WORDS) +
 # "years of progressively responsible finance experience": the word, a few words on
 _EXPERIENCE_OF = lazy_compile(r"\s*of\s+(?:[\w/+#&.,-]+\s+){0,5}?experience\b", re.I)
 
-# what follows the years when they are work done: a verb in -ing with its object, "of" a
-# kind of work, "in" a field, "as" a role, "with" a tool; not what else years measure
+# what follows the years when they are work done: a verb of work in -ing with its object,
+# "of" a kind of work, "in" a field, "as" a role, "with" a tool; not what else years
+# measure (residence, a licence held, a course, a wait: "5 years living abroad", "2 years
+# in the graduate programme")
 _DOING = lazy_compile(
     r"\s*(?:"
-    r"(?!(?:during|including|remaining|following|beginning|starting|according|pending)\b)"
-    r"[a-z]+ing\s+[\w(]"
+    r"(?P<verb>[a-z]+ing)\s+[\w(]"
     r"|of\s+(?!(?:[\w-]+\s+){0,2}?(?:age|college|university|schooling|school|coursework|"
     r"study|studies|education|growth|history|service|employment|operations?|existence|"
-    r"funding|runway|support|updates?|warranty|free|profits?|revenue|success)\b)[\w(]"
+    r"funding|runway|support|updates?|warranty|free|profits?|revenue|success)\b)(?=[\w(])"
     r"|in\s+(?!(?:a\s+row|the\s+(?:next|past|last|first|future)|business|operation|"
-    r"existence)\b)\w"
-    r"|as\s+(?!(?:of|well|soon|long)\b)\w"
-    r"|with\s+(?!(?:us|our|the\s+(?:company|firm|organi[sz]ation))\b)\w"
+    r"existence)\b)(?=\w)"
+    r"|as\s+(?!(?:of|well|soon|long)\b)(?=\w)"
+    r"|with\s+(?!(?:us|our|the\s+(?:company|firm|organi[sz]ation))\b)(?=\w)"
     r")", re.I)
+# verbs of doing a job, in -ing ("3+ years designing products")
+_WORK_VERBS = frozenset("""
+    designing building managing developing leading working programming teaching selling
+    writing coding engineering delivering running supporting creating analysing analyzing
+    administering operating supervising maintaining implementing testing deploying
+    architecting consulting recruiting nursing caring handling overseeing coaching training
+    planning producing researching performing providing conducting directing marketing
+    auditing driving editing reporting negotiating shipping launching scaling automating
+    modelling modeling integrating troubleshooting debugging drafting preparing processing
+    installing repairing cooking cleaning instructing tutoring mentoring hiring fundraising
+    litigating practicing practising using owning serving advising accounting optimizing
+    optimising securing bookkeeping investigating evaluating assessing counselling
+    counseling treating lecturing illustrating translating interpreting doing selling
+    """.split())
+# nouns of work, or of a field or place of work ("of program management", "in public
+# accounting", "in a financial institution", "in communications … roles")
+_WORK_NOUNS = lazy_compile(
+    r"\b(?:work|development|engineering|design|management|leadership|sales|programming|"
+    r"coding|teaching|consulting|consultancy|administration|accounting|auditing|marketing|"
+    r"research|analysis|analytics|nursing|practice|law|litigation|responsibilit(?:y|ies)|"
+    r"supervision|operations|services?|support|care|instruction|recruit(?:ing|ment)|"
+    r"fundraising|communications|finance|banking|hospitality|retail|writing|editing|"
+    r"journalism|testing|architecture|security|compliance|procurement|logistics|hr|"
+    r"human resources|success|software|tech|technology|healthcare|publishing|media|"
+    r"government|non-?profits?|industry|field|sector|roles?|positions?|jobs?|profession|"
+    r"capacity|environment|setting|department|teams?|firm|company|institution|"
+    r"organi[sz]ation|agency|office|function|trade|discipline|domain|relations|affairs|"
+    r"policy|insurance|construction|manufacturing|product)\b", re.I)
+# where the words of the work end: a stop, or a word that starts another clause ("in
+# Germany after training", "with no more than 3 points")
+_WORK_END = lazy_compile(r"[.;:()!?]|\b(?:after|before|for|from|to|at|without|during|until|"
+                         r"while|when|if|who|which|that|is|are|can|cannot|will|must|no)\b",
+                         re.I)
+_WORK_WORDS = 7  # words after "of", "in", "as", "with" read for the work
 
 # words between the asking and the number ("at least", "a minimum of")
 _ABOUT = (r"(?:(?:at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|min\.|over|more\s+than|"
@@ -83,7 +119,25 @@ def work_done(doc: Document, index: int, block: Block, start: int, tail: str) ->
     """Are the years at ``start`` of ``block`` (``doc.blocks[index]``), followed by
     ``tail``, years of work the posting asks for ("3+ years designing products" among
     the requirements)?"""
-    return _DOING.match(tail) is not None and _asked(doc, index, block, start)
+    return _work(tail) and _asked(doc, index, block, start)
+
+
+def _work(tail: str) -> bool:
+    """Does ``tail``, after a number of years, name work done in them: a verb of work
+    ("designing products"), or after "of", "in", "as" or "with" a kind or field of work,
+    a role or a tool ("of backend development", "in public accounting", "as a data
+    scientist", "with React")?"""
+    doing = _DOING.match(tail)
+    if doing is None:
+        return False
+    if doing.group("verb"):
+        return fold_case(doing.group("verb")) in _WORK_VERBS
+    words = tail[doing.end():]
+    end = _WORK_END.search(words)
+    words = " ".join(words[:end.start() if end else len(words)].split()[:_WORK_WORDS])
+    return bool(_WORK_NOUNS.search(words) or has_job_noun(words) or find_skills(words)
+                or any(fold_case(w) in _WORK_VERBS for w in re.findall(r"[a-z]+", words,
+                                                                       re.I)))
 
 
 def _asked(doc: Document, index: int, block: Block, start: int) -> bool:

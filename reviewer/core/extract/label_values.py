@@ -8,6 +8,7 @@ from typing import Any
 
 from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Document
+from reviewer.core.extract.hours import labelled_hours
 from reviewer.core.extract.labels import OPEN_AND_CLOSE, Labelled
 from reviewer.core.extract.place_lines import (
     WORK_ARRANGEMENT,
@@ -106,19 +107,16 @@ def _read_label(field: str, value: str, label: str = "") -> tuple[Any, Span | No
         ident = token.group(1).rstrip(".")
         if ident.lower() in ("no", "n/a", "na", "none", "tbd"):
             rest = re.search(r"\d[\w\-/]*", value)
-            return (rest.group(), rest.span()) if rest else None
+            return (rest.group(), rest.span()) if rest and not \
+                _COUNT.match(value, rest.start()) else None
+        if _COUNT.match(value, token.start(1)) or (
+                re.fullmatch(r"\d{1,2}", ident) and re.match(r"\s+[a-z]", value[token.end(1):])):
+            return None  # "2 of 3 openings", "3 positions", "#1 priority": no reference
         if not re.search(r"\d", ident) and (len(ident) > 12 or ident[1:].islower()):
             return None  # (a word, "Please quote this reference", is no reference)
         return ident, (token.start(1), token.start(1) + len(ident))
     if field == "work_hours":
-        if re.search(r"\d{1,2}[:.]\d{2}\s*(-|–|to)", value):
-            return None  # opening times, not hours a week
-        match = re.search(r"\b(\d{1,2}(?:[.,]\d)?)(?:\b|(?=h\b))", value)  # "40", "35h"
-        if match and _NOT_WEEKLY.match(value, match.end()):
-            return None  # "2 days per week", "12-hour shifts": not hours a week
-        if match and 1 <= float(match.group(1).replace(",", ".")) <= 80:
-            return _num(match.group(1)), match.span(1)
-        return None
+        return labelled_hours(value)
     if field == "employment_type":
         kind = employment_type(value)
         return (kind, None) if kind else None
@@ -127,9 +125,10 @@ def _read_label(field: str, value: str, label: str = "") -> tuple[Any, Span | No
         return (pay[0], pay[1]) if pay else None
     if field == "remote":
         mode = remote_mode(value)
-        if mode:
-            return mode[0], None
         said = answer(value)  # "Remote: No" is work on site; "Remote: Yes" remote work
+        if mode:
+            # "Remote: No, but 2 days WFH": not wholly remote, some days at home
+            return ("hybrid" if mode[0] == "remote" and said is False else mode[0]), None
         if said is False or (said and ("remote" in label.lower() or "home" in label.lower())):
             return ("remote" if said else "onsite"), None
         return None
@@ -155,12 +154,9 @@ _LABELLED_YEARS = lazy_compile(
     r"années?|años?)")
 _PLACEHOLDER = lazy_compile(r"tb[acd]|n/?a|none|various|multiple( locations)?|confidential|"
                             r"undisclosed|not (disclosed|specified)|see (below|above)|-+")
+# a count of openings where a job's number is asked for ("2 of 3", "3 positions")
+_COUNT = lazy_compile(r"(?i)\d{1,3}\s*(?:(?:of|out of)\s*\d+\b|(?:new\s+)?(?:openings?|"
+                      r"positions?|vacanc(?:y|ies)|posts?|roles?|places?|hires?|people|"
+                      r"persons?|seats?|heads?|jobs?)\b)")
 # one word of letters and digits with a digit in it, as requisition ids are written
 _CODE = lazy_compile(r"#?[\w./-]*\d[\w./-]*")
-_NOT_WEEKLY = lazy_compile(r"(?i)\s*(-\s*)?(days?|weeks?|months?|hours? shifts?|shifts?|tage?n?|"
-                           r"wochen?|monate?n?|schichten?|jours?|semaines?|mois|d[íi]as?|"
-                           r"semanas?|meses|turnos?)\b")
-
-def _num(text: str) -> int | float:
-    value = float(text.replace(",", "."))
-    return int(value) if value.is_integer() else value

@@ -15,6 +15,7 @@ from reviewer.core.extract.experience import (
     range_bottom,
     work_done,
 )
+from reviewer.core.extract.hours import extra_hours
 from reviewer.core.extract.salary import find_salary, has_pay_hint
 from reviewer.core.extract.skills import find_skills
 from reviewer.core.extract.vocab import (
@@ -45,6 +46,7 @@ _YEARS = lazy_compile(
 _YEARS_HEAD = 20
 _YEAR_WORD = lazy_compile(r"y(?=ear|r)")
 _HEAD_BACK = lazy_compile(rf"(?:\s*\S){{{_YEARS_HEAD + 1}}}")  # read on the text reversed
+_WITHIN = lazy_compile(r"\b(?:within|after)\s+(?:the\s+(?:first|last|next)\s+)?\W*$", re.I)
 _RANGE_TOP = lazy_compile(r"\s*(?:-|–|to|or)\s*\d", re.I)  # "0-2 years": after the "0"
 # (whole words: "coursework" is no work)
 _EXPERIENCE_WORDS = lazy_compile(r"\b(?:experience|expertise|background|working|work|"
@@ -94,6 +96,8 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
         for block in blocks:
             match = WEEKLY_HOURS.search(block.text) if any(
                 w in block.text.lower() for w in WEEK_WORDS) else None
+            if match and extra_hours(block.text, match.start()):
+                continue  # "Overtime: up to 10 hours per week"
             if match and 1 <= float(match.group(1).replace(",", ".")) <= 80:
                 value = float(match.group(1).replace(",", "."))
                 found["work_hours"] = Finding(int(value) if value.is_integer() else value,
@@ -181,33 +185,6 @@ def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
     return {}
 
 
-PART_TIME_HOURS = 30  # fewer hours a week than these are part time by any count
-_PART_TIME = lazy_compile(r"\bpart[- ]?time\b|\bteilzeit\b|\bmi-?temps\b")
-_WEEKLY = lazy_compile(r"week|\bwk|\bp\.?w\b")
-
-
-def part_time_stated(doc: Document, have: dict[str, Finding]) -> Finding | None:
-    """Where the posting says the job is part time, in words it does not deny (in the
-    title, or in the text: "Hours: 16 (part-time)"), or in hours a week clearly short
-    of a full week."""
-    title = have.get("title")
-    if title is not None and employment_type(str(title.value)) == "part_time":
-        return Finding("part_time", title.spans, 0.7, "pattern")
-    for block in doc.blocks[:40]:
-        low = lower_keep_offsets(block.text)
-        said = next((m for m in _PART_TIME.finditer(low)
-                     if not denied(low, m.start(), m.end())), None)
-        if said is not None:
-            return Finding("part_time", doc.block_span(block, said.span()), 0.6, "pattern")
-    hours = have.get("work_hours")
-    if hours is not None and isinstance(hours.value, int | float) and \
-            hours.value < PART_TIME_HOURS and hours.spans:
-        line = doc.block_at(hours.spans[0][0])
-        if line is not None and _WEEKLY.search(line.text.lower()):
-            return Finding("part_time", hours.spans[:1], 0.6, "pattern")
-    return None
-
-
 def _experience(doc: Document) -> Finding | None:
     """Minimum years of experience: the first mention, required sections first."""
     ranked: list[tuple[bool, int, int, int, Block, re.Match[str]]] = []
@@ -224,8 +201,9 @@ def _experience(doc: Document) -> Finding | None:
             if not said and not work_done(doc, order, block, match.start(), whole_tail):
                 continue
             if re.search(r"\bold\b|\bage\b|\baged\b|founded|history|in a row|ago\b|"
-                         r"\bin business\b|warranty|contract of|duration", tail + before, re.I):
-                continue
+                         r"\bin business\b|warranty|contract of|duration", tail + before, re.I) \
+                    or _WITHIN.search(before):
+                continue  # (and "within 2 years of graduating": a time limit)
             kind = section_kind(doc, block)
             rank = 0 if kind == "required_qualifications" else 2 if kind == \
                 "preferred_qualifications" else 1

@@ -190,8 +190,11 @@ def education_mentions(text: str) -> list[tuple[str, tuple[int, int]]]:
 
 def _denied_degree(low: str, span: tuple[int, int]) -> bool:
     """"No college degree required", "A degree is not required", "You do not need a
-    degree": no degree asked for."""
-    return denied(low, *span)
+    degree": no degree asked for. (A mention that ends in "degree in" is read up to
+    "degree": the subject after it is of the degree's own words.)"""
+    start, end = span
+    tail = re.search(r"\s+(?:in|from)$", low[start:end])
+    return denied(low, start, end - len(tail.group()) if tail else end)
 
 
 def education_level(text: str) -> str | None:

@@ -15,12 +15,19 @@ _BEFORE = lazy_compile(r"(?:\bnot|\bno|n't|\bnever|\bnon|\bwithout|\bkeine?[nms]
                        r"\bpas(?:\s+de)?|\bsans|\bsin)(?:\s+(?:need|require)s?)?"
                        r"(?:\s+(?:a|an|the|this|be|any))?(?:\s+|-)$")
 # right after a mention: a label's answer ("Remote job: No", "Remote work - not available";
-# not "Part-time: no weekends"), or the rest of its clause, a few words on ("… degree in
-# Physics is not required")
+# not "Part-time: no weekends"), or a verb that denies the mention itself, with at most
+# the words of its own noun phrase between ("… degree in Physics is not required",
+# "Remote work is not possible"; not "Remote with relocation not required", where the
+# denial is of another thing)
+_OWN = (r"(?:role|position|job|post|work|working|option|opportunity|arrangement|basis|"
+        r"contract|employment|hours|schedule|degree|qualification|diploma|education)s?")
+_SUBJECT = (r"\s+(?:in|of|from)(?:\s+(?!(?:and|or|nor|but|with|is|are|will|would|not)\b)"
+            r"[\w'’/&.+-]+){1,4}?")
 _AFTER = lazy_compile(
     r"\s*(?:[:?]|\s-\s|–)\s*(?:(?:no|none|n/a|false|nein|non)\b(?![ \t]*\w)|"
     r"not (?:available|possible|offered|applicable)\b)"
-    r"|(?:\s+[\w'’/-]+){0,5}?\s+(?:(?:is|are|will|would)\s*)?(?:not|n't|never)\s+(?:be\s+)?"
+    r"|(?:['’]s)?(?:[\s-]+" + _OWN + r"){0,2}(?:" + _SUBJECT + r")?"
+    r"\s+(?:(?:is|are|will|would)\s*)?(?:not|n't|never)\s+(?:be\s+)?"
     r"(?:required|necessary|needed|essential|mandatory|a (?:must|requirement|prerequisite)|"
     r"available|possible|offered|an option)\b")
 # a label's value that answers yes or no ("Remote: No", "No, office based"), read whole

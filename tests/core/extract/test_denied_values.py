@@ -91,8 +91,34 @@ def test_other_answers_give_no_field(line: str) -> None:
 @pytest.mark.parametrize(("line", "field", "value"), [
     ("Remote: No - hybrid, 2 days at home", "remote", "hybrid"),
     ("Work from home: No, office based", "remote", "onsite"),
+    ("Remote: No, though 1 day a week WFH", "remote", "hybrid"),
+    ("Remote work: No - work from home on Fridays only", "remote", "hybrid"),
     ("Part-time: no weekends", "employment_type", "part_time"),
     ("Bachelor's degree required; relocation not available.", "education", "bachelor"),
 ])
 def test_an_answer_is_read_with_what_follows_it(line: str, field: str, value: str) -> None:
     assert read(line)[0].fields[field] == value
+
+
+@pytest.mark.parametrize(("line", "field", "value"), [
+    ("Work model: Remote with travel to the office not required", "remote", "remote"),
+    ("Workplace type: Remote and client visits are not required", "remote", "remote"),
+    ("Location: Remote with moving house not required", "remote", "remote"),
+    ("This is a fully remote post and moving to the area is not required.", "remote",
+     "remote"),
+    ("Hybrid working with overnight travel not required.", "remote", "hybrid"),
+    ("Full-time position and shift work is not required.", "employment_type", "full_time"),
+    ("Part-time hours so late shifts are not needed.", "employment_type", "part_time"),
+])
+def test_a_denial_of_another_thing_leaves_the_mention(line: str, field: str,
+                                                      value: str) -> None:
+    assert read(line)[0].fields[field] == value
+
+
+@pytest.mark.parametrize(("line", "field"), [
+    ("Remote work is not possible for this team.", "remote"),
+    ("A degree in Applied Physics is not required.", "education"),
+    ("A part-time contract is not available.", "employment_type"),
+])
+def test_a_denial_of_the_mention_with_its_own_words_between(line: str, field: str) -> None:
+    assert read(line)[0].fields[field] not in ("remote", "bachelor", "part_time")

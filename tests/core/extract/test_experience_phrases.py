@@ -74,3 +74,37 @@ def test_years_of_work_give_way_to_years_of_experience_said_elsewhere() -> None:
     _, result = posting("Requirements", "- 2 years leading a team of engineers",
                           "Preferred", "- 6 years of experience in software engineering")
     assert result.fields["experience_years"] == 6
+
+
+@pytest.mark.parametrize("item", [
+    "- 4 years of continuous residence in the EU",
+    "- Applications welcome within 2 years of finishing a degree",
+    "- Prepared to commit to 3 years in our trainee scheme",
+    "- A driving licence held for 3 years with no penalty points",
+    "- Willing to stay 2 years in Canada after the course",
+    "- Someone with 6 years living in Spain",
+    "- Applicants with 5 years of unspent cautions may not apply",
+    "- Candidates with 2 years of a master's completed",
+    "- Degree finished within 4 years of enrolling",
+])
+def test_years_of_something_other_than_work_are_not_experience(item: str) -> None:
+    _, result = posting("Requirements", "- Knowledge of SQL", item, "- Clear writing")
+    assert result.fields["experience_years"] is None
+
+
+@pytest.mark.parametrize(("item", "years"), [
+    ("- 3 years as a staff nurse", 3),
+    ("- 2+ years with React and TypeScript", 2),
+    ("- 5 years in a similar role", 5),
+    ("- 4 years in public relations", 4),
+    ("- 6 years teaching secondary maths", 6),
+])
+def test_years_of_a_role_field_tool_or_work_verb_are_experience(item: str, years: int) -> None:
+    _, result = posting("Requirements", "- Knowledge of SQL", item)
+    assert result.fields["experience_years"] == years
+
+
+def test_years_of_work_outside_a_list_of_requirements_are_not_read() -> None:
+    _, result = posting("Responsibilities", "- Spend 2 years building our data platform",
+                        "- Report to the head of data")
+    assert result.fields["experience_years"] is None

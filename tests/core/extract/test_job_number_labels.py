@@ -43,3 +43,11 @@ def test_a_title_label_still_gives_the_title() -> None:
     doc = clean("\n\n".join([INTRO, "Job: Senior Accountant", "Position: 3D Artist"]) + "\n",
                 "text")
     assert extract(doc).fields["title"] == "Senior Accountant"
+
+
+@pytest.mark.parametrize("line", [
+    "Job No.: 1 of 4 openings", "Position #: 3 positions", "Vacancy No: 2 vacancies",
+    "Job No.: No. 2 out of 5", "Job #1 priority: keeping our crews safe."])
+def test_a_count_of_openings_is_no_requisition_id(line: str) -> None:
+    doc = clean("\n\n".join(["Data Analyst", line, INTRO]) + "\n", "text")
+    assert extract(doc).fields["requisition_id"] is None

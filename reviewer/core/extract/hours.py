@@ -1,0 +1,142 @@
+"""A job's hours: hours a week from a labelled line ("Hours: 37.5 per week", "8 per day,
+5 days a week"), and whether the posting says the job itself is part time.
+
+Hours a day are not hours a week, and the overtime a posting offers ("up to 10 hours per
+week of overtime") is not the job's hours. "Part-time" said of something else (staff who
+work part time, a part-time MBA, part-time vacancies elsewhere) or offered as an option
+("part-time considered") is not the job's type either.
+"""
+
+from __future__ import annotations
+
+from reviewer.core.extract.document import Document
+from reviewer.core.extract.labels import labelled_values
+from reviewer.core.extract.vocab import employment_type
+from reviewer.core.schema import Finding, Span
+from reviewer.core.words.denial import denied
+from reviewer.core.words.regex import lazy_compile
+from reviewer.core.words.text import lower_keep_offsets
+
+PART_TIME_HOURS = 30  # fewer hours a week than these are part time by any count
+FULL_WEEK = 35  # as many hours a week as these are full time, whatever else is said
+
+_NUMBER = lazy_compile(r"\b(\d{1,2}(?:[.,]\d{1,2})?)(?:\b|(?=h\b))")  # "40", "35h"
+_OPENING_TIMES = lazy_compile(r"\d{1,2}[:.]\d{2}\s*(-|–|to)")
+# after the number: a count of days, weeks or shifts, not of hours a week
+_NOT_WEEKLY = lazy_compile(r"(?i)\s*(-\s*)?(days?|weeks?|months?|hours? shifts?|shifts?|tage?n?|"
+                           r"wochen?|monate?n?|schichten?|jours?|semaines?|mois|d[íi]as?|"
+                           r"semanas?|meses|turnos?)\b")
+_PER_DAY = lazy_compile(r"(?i)\s*(?:hours?|hrs?|h)?\s*(?:/|per|a|an|each)\s*(?:day|shift)\b"
+                        r"|\s*(?:hours?|hrs?|h)?\s*daily\b")
+_DAYS_A_WEEK = lazy_compile(r"(?i)\b([1-7])\s*days?\s*(?:/|per|a|each)\s*week\b|"
+                            r"\bmon(?:day)?\s*(?:-|–|to)\s*fri(?:day)?\b")
+# (words that make hours extra to the job's own, in the same clause as the number)
+_EXTRA = lazy_compile(r"(?i)\bover-?time\b|\bextra hours\b|\badditional hours\b|"
+                      r"\bon top of\b|\bin addition to\b")
+_CLAUSE_END = lazy_compile(r"[,;()]|\.(?!\d)")
+_WEEKLY = lazy_compile(r"week|\bwk|\bp\.?w\b|semaine|semana|woche")
+
+
+def labelled_hours(value: str) -> tuple[int | float, tuple[int, int]] | None:
+    """The hours a week a labelled value states, with their span: "37.5 per week",
+    "8 per day, 5 days a week" (40); None for opening times, hours a day alone, a count
+    of days or shifts, and overtime."""
+    if _OPENING_TIMES.search(value):
+        return None  # opening times, not hours a week
+    match = _NUMBER.search(value)
+    if match is None or _NOT_WEEKLY.match(value, match.end()) or \
+            extra_hours(value, match.start()):
+        return None  # "2 days per week", "12-hour shifts", "20 hours overtime"
+    hours = _num(match.group(1))
+    span = match.span(1)
+    if _PER_DAY.match(value, match.end()):
+        days = _DAYS_A_WEEK.search(value, match.end())
+        if days is None:
+            return None  # hours a day, the days a week unsaid
+        hours = _num(str(hours * int(days.group(1) or 5)))
+        span = (match.start(1), days.end())
+    return (hours, span) if 1 <= hours <= 80 else None
+
+
+def extra_hours(text: str, at: int) -> bool:
+    """Are the hours at ``at`` of ``text`` extra to the job's own (overtime, "on top
+    of"), as the clause around them says?"""
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
+    end = _CLAUSE_END.search(text, at)
+    return _EXTRA.search(text, start, end.start() if end else len(text)) is not None
+
+
+def _num(text: str) -> int | float:
+    value = round(float(text.replace(",", ".")), 2)
+    return int(value) if value.is_integer() else value
+
+
+_PART_TIME = lazy_compile(r"\bpart[- ]?time\b|\bteilzeit\b|\bmi-?temps\b")
+# (on lower-cased text) "part-time" offered as a choice: "part-time considered",
+# "full or part time", "open to part-time"
+_OPTION_AFTER = lazy_compile(r"[\s(]*(?:[\w-]+\s+){0,2}?(?:considered|consider|available|"
+                             r"possible|options?|welcome|negotiable|discuss\w*|on request)\b")
+_OPTION_BEFORE = lazy_compile(r"(?:\bor|/|\bopen to|\bconsider\w*|\bwelcome)\s*"
+                              r"(?:[\w-]+\s+)?$")
+_JOB = r"(?:role|position|job|post|vacancy|opportunity|contract)"
+# a sentence that says so of this job: "This is a part-time role", "The position is
+# part time", "This part-time post …"
+_THIS_JOB = lazy_compile(
+    r"\b(?:this|the)\s+(?:[\w-]+\s+)?" + _JOB + r"\s+(?:is|will be)\s+(?:offered\s+)?"
+    r"(?:on\s+)?(?:an?\s+)?(?:permanent\s+)?(?P<a>part[- ]?time)\b"
+    r"|\b(?:this|it)\s+is\s+an?\s+(?:[\w-]+\s+)?(?P<b>part[- ]?time)\s+(?:[\w-]+\s+)?"
+    + _JOB + r"\b"
+    r"|\bthis\s+(?:[\w-]+\s+)?(?P<c>part[- ]?time)\s+(?:[\w-]+\s+)?" + _JOB + r"\b")
+
+
+def part_time_stated(doc: Document, have: dict[str, Finding]) -> Finding | None:
+    """Where the posting says the job is part time: in the title, in a labelled line of
+    its type or hours ("Hours: 16 (part-time)"), in a sentence about the job ("This is a
+    part-time role"), or in hours a week clearly short of a full week. Hours of a full
+    week say it is not, whatever else the text says."""
+    hours = _weekly_hours(doc, have.get("work_hours"))
+    if hours is not None and hours[0] >= FULL_WEEK:
+        return None
+    title = have.get("title")
+    if title is not None and employment_type(str(title.value)) == "part_time":
+        return Finding("part_time", title.spans, 0.7, "pattern")
+    for item in labelled_values(doc):
+        if item.field in ("employment_type", "work_hours") and item.start >= 0:
+            low = lower_keep_offsets(doc.markdown[item.start:item.end])
+            said = next((m for m in _PART_TIME.finditer(low) if _the_jobs(low, *m.span())),
+                        None)
+            if said is not None:
+                return Finding("part_time", [(item.start + said.start(),
+                                              item.start + said.end())], 0.6, "pattern")
+    for block in doc.blocks[:40]:
+        low = lower_keep_offsets(block.text)
+        for match in _THIS_JOB.finditer(low) if "time" in low else ():
+            group = next(g for g in "abc" if match.group(g))
+            if _the_jobs(low, *match.span(group)):
+                return Finding("part_time", doc.block_span(block, match.span(group)), 0.6,
+                               "pattern")
+    if hours is not None and hours[0] < PART_TIME_HOURS:
+        return Finding("part_time", [hours[1]], 0.6, "pattern")
+    return None
+
+
+def _the_jobs(low: str, start: int, end: int) -> bool:
+    """Is the "part-time" at ``low[start:end]`` the job's, neither denied nor offered as
+    a choice ("part-time considered", "full or part time")?"""
+    return not denied(low, start, end) and _OPTION_AFTER.match(low, end) is None and \
+        _OPTION_BEFORE.search(low, max(0, start - 24), start) is None
+
+
+def _weekly_hours(doc: Document, hours: Finding | None) -> tuple[float, Span] | None:
+    """The work hours read, with their span, where they are the job's hours a week: on
+    a line that says "week", not overtime."""
+    if hours is None or not isinstance(hours.value, int | float) or not hours.spans:
+        return None
+    start, end = hours.spans[0]
+    line = doc.block_at(start)
+    if line is None or not _WEEKLY.search(line.text.lower()):
+        return None
+    text = doc.markdown[line.start:line.end]
+    if extra_hours(text, start - line.start):
+        return None
+    return float(hours.value), (start, end)
