@@ -9,6 +9,7 @@ labels along renamed options and removes the labels of options that are gone.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from copy import deepcopy
 from typing import TYPE_CHECKING
@@ -18,7 +19,14 @@ from reviewer.core.store.history import Change, log
 from reviewer.core.store.meta import Meta
 from reviewer.core.store.spans import SchemaChanged, schema_names
 from reviewer.core.store.sqlite import Database
-from reviewer.core.store.takings import log_lost, outside_answers, outside_spans, people_values
+from reviewer.core.store.takings import (
+    log_lost,
+    outside_answers,
+    outside_spans,
+    people_values,
+    reviewers_answers,
+    reviewers_spans,
+)
 
 if TYPE_CHECKING:
     from reviewer.core.store.postings import Postings
@@ -26,12 +34,6 @@ if TYPE_CHECKING:
     from reviewer.core.store.spans import Spans
 
 Origins = Mapping[tuple[str, str], tuple[str, str]]
-
-
-# the items of a reviewer's value (a question's options, the span labels), as stored: no
-# item where it is no JSON list
-_ITEMS = ("CASE WHEN json_valid(r.value) THEN CASE WHEN json_type(r.value) = 'array'"
-          " THEN r.value END END")
 
 
 def parse_rows(stored: list[tuple[str, str, str]]) -> list[Question]:
@@ -146,19 +148,12 @@ class Labels:
         removes theirs as it does the final ones)."""
         if question.kind == "span":
             counts = dict(self._spans.uses(question.option_names()))
-            names = list(question.option_names())
-            given = self.db.execute(
-                f"SELECT json_extract(j.value, '$[2]') AS label, count(*) FROM reviews r,"
-                f" json_each({_ITEMS}) j WHERE r.kind = 'spans' AND j.type = 'array' AND"
-                f" json_array_length(j.value) = 3 AND label IN ({','.join('?' * len(names))})"
-                " GROUP BY label", names) if names else []
+            names = set(question.option_names())
+            given = [(o, n) for o, n in reviewers_spans(self.db).items() if o in names]
         else:
             counts = dict(self.db.execute("SELECT option, count(*) FROM doc_labels WHERE"
                                           " question = ? GROUP BY option", (question.name,)))
-            given = self.db.execute(
-                f"SELECT j.value, count(*) FROM reviews r, json_each({_ITEMS}) j WHERE"
-                " r.kind = 'label' AND r.key = ? AND j.type = 'text' GROUP BY j.value",
-                (question.name,))
+            given = [(o, n) for (_q, o), n in reviewers_answers(self.db, question.name).items()]
         for option, n in given:
             counts[option] = counts.get(option, 0) + n
         return counts
@@ -183,17 +178,21 @@ class Labels:
             return pair in gone or (pair not in answers and pair not in old_pairs
                                     and pair not in new_pairs)
 
-        # labels of no schema (a record's): those the new one lacks, or whose name a
-        # rename takes, go too
+        # labels of no schema (a record's, a reviewer's file's): those the new one lacks,
+        # or whose name a rename takes, go too (final ones and each reviewer's own)
         asked = {q.name for q in current}
-        foreign = [(question, option, int(n)) for question, option, n in self.db.execute(
-            "SELECT question, option, count(*) FROM doc_labels GROUP BY question, option")
-            if question not in asked and ((question, option) not in new_pairs
-                                          or (question, option) in gone)]
+        answered = Counter(reviewers_answers(self.db))
+        answered.update({(q, o): n for q, o, n in self.db.execute(
+            "SELECT question, option, count(*) FROM doc_labels GROUP BY question, option")})
+        foreign = [(question, option, n) for (question, option), n in sorted(answered.items())
+                   if question not in asked and ((question, option) not in new_pairs
+                                                 or (question, option) in gone)]
+        labelled = Counter(reviewers_spans(self.db))
+        labelled.update(dict(self.db.execute(
+            "SELECT label, count(*) FROM spans WHERE state != 'rejected' GROUP BY label")))
         named = next((q.name for q in [*questions, *current] if q.kind == "span"), "spans")
-        foreign += [(named, label, int(n)) for label, n in self.db.execute(
-            "SELECT label, count(*) FROM spans WHERE state != 'rejected' GROUP BY label")
-            if label not in old_spans and (label in gone_spans or label not in new_spans)]
+        foreign += [(named, label, n) for label, n in sorted(labelled.items())
+                    if label not in old_spans and (label in gone_spans or label not in new_spans)]
         return [(q.name, option, n) for q in current
                 for option, n in self.uses(q).items() if goes(q, option)] + foreign
 
