@@ -14,9 +14,9 @@ from collections.abc import Callable, Mapping, Sequence
 from copy import deepcopy
 from typing import TYPE_CHECKING
 
-from reviewer.core.labels import Option, Question, check, option_key, to_json, with_defaults
+from reviewer.core.labels import Option, Question, check, skill_label, to_json, with_defaults
 from reviewer.core.store.history import Change, log
-from reviewer.core.store.meta import Meta
+from reviewer.core.store.meta import Meta, move_descriptions
 from reviewer.core.store.spans import SchemaChanged, schema_names
 from reviewer.core.store.sqlite import Database
 from reviewer.core.store.takings import (
@@ -87,6 +87,11 @@ class Labels:
     def _stored(self) -> list[tuple[str, str, str]]:
         return self.db.execute(
             "SELECT question, kind, options FROM label_schema ORDER BY position").fetchall()
+
+    def skill_label(self) -> str | None:
+        """The span label the machine's suggested skill spans take (``labels.skill_label``:
+        the one standing for skills, followed through its renames), None: none does."""
+        return skill_label(self.schema(), Meta(self.db).skills_label())
 
     def has_schema(self) -> bool:
         """Whether the project has any question."""
@@ -288,6 +293,7 @@ class Labels:
             if moves or any(o != n for o, n in spans.items()):  # (an undo or a redo of
                 Meta(db).count_label_moves()  # labels named as before is refused now)
             self._spans.rename_labels([(o, n) for o, n in spans.items() if o != n])
+            Meta(db).follow_skills_label(spans)
             removed += db.execute("DELETE FROM doc_labels WHERE (question, option) NOT IN"
                                   " (SELECT q, o FROM kept_answers)").rowcount
             removed += self._spans.keep_labels(span_labels)
@@ -295,7 +301,7 @@ class Labels:
                 removed += self._reviews.relabel(answers, set(kept), spans, set(span_labels),
                                                  gone, gone_spans)
             log_lost(db, held, {old: new for old, new in whole.items() if new and new != old})
-            _move_descriptions(Meta(db), questions,
+            move_descriptions(Meta(db), questions,
                                _span_origins(questions, origins, self.schema()))
             db.execute("DELETE FROM label_schema")
             db.conn.executemany(
@@ -329,34 +335,6 @@ class Labels:
             else:
                 answers[was] = (question, option)
         return answers, spans
-
-
-def _move_descriptions(meta: Meta, questions: Sequence[Question],
-                       origins: Origins | None) -> None:
-    """The descriptions of questions and options, moved along their renames (those of a
-    question or an option no longer there go; those of fields stay). An option's goes
-    where the option went (one new option for each old). A question that keeps its name
-    keeps its own; one under a new name made from others takes a copy of the first's
-    (a question split in two: the part keeping its name keeps it, the new part starts
-    from the same text, to be edited, rather than from none, as a rename would; the
-    text a person wrote is nowhere lost)."""
-    old = meta.descriptions()
-    if not any(key.startswith(("question:", "option:")) for key in old):
-        return
-    if origins is None:  # the same names: each what it was
-        origins = {(q.name, o): (q.name, o) for q in questions for o in q.option_names()}
-    out = {key: text for key, text in old.items()
-           if not key.startswith(("question:", "option:"))}
-    for new, was in origins.items():
-        if option_key(*was) in old:  # (one added anew under an old name: no origin, none)
-            out[option_key(*new)] = old[option_key(*was)]
-    # a question keeps its own description first, then those made from others take one
-    made = sorted(origins.items(), key=lambda item: item[0][0] != item[1][0])
-    for (question, _o), (old_q, _w) in made:
-        if (text := old.get(f"question:{old_q}")) is not None:
-            out.setdefault(f"question:{question}", text)
-    if out != old:
-        meta.set_descriptions(out)
 
 
 def _span_origins(questions: Sequence[Question], origins: Origins | None,
