@@ -96,6 +96,7 @@ def _export(store: Store, args: argparse.Namespace) -> tuple[ExportSummary, int]
                           args.format, part, split=split, stratify=args.stratify,
                           parquet=args.parquet, raw_cells=args.raw_cells,
                           schema=store.labels.schema(), strict=args.strict,
+                          skills=store.meta.skills_label(),
                           license=args.license, language=args.language, emails=emails)
     # written beside the output and put in place when whole: a failed export (a full
     # disk) leaves an older file as it was

@@ -86,15 +86,36 @@ def _check(store: Store, questions: list[Question], origins: Origins | None,
     question answered with several options single-choice."""
     lost = store.labels.lost(questions, origins)
     if lost and not force:
-        listed = ", ".join(f"{q}/{o} ({n:,})" for q, o, n in lost)
-        raise CliError(f"the new schema drops options in use: {listed}; their labels "
-                       "would be removed (pass --force to remove them)")
+        raise CliError(_lost_said(lost, questions, store.labels.schema()))
     several = store.labels.several(questions, origins)
     if several and not force:
         listed = "; ".join(f"{n:,} {'posting answers' if n == 1 else 'postings answer'}"
                            f" {q} with several options" for q, n in several)
         raise CliError(f"{listed}, which the new schema makes single-choice: pass "
                        "--force to keep those answers until one is chosen")
+
+
+def _lost_said(lost: list[tuple[str, str, int]], questions: list[Question],
+               now: list[Question]) -> str:
+    """What an import of ``questions`` over the schema ``now`` would remove: the options
+    in use it drops, and the labels given under a name no schema had that a rename gives
+    another option (a record's, a reviewer's file's: two meanings would be mixed under
+    it), each with its count."""
+    spans = {q.name for q in [*questions, *now] if q.kind == "span"}
+    span_labels = {o for q in questions if q.kind == "span" for o in q.option_names()}
+    pairs = {(q.name, o) for q in questions if q.kind != "span" for o in q.option_names()}
+
+    def kept_name(question: str, option: str) -> bool:
+        return option in span_labels if question in spans else (question, option) in pairs
+
+    dropped, taken = ([f"{q}/{o} ({n:,})" for q, o, n in lost if kept_name(q, o) is given]
+                      for given in (False, True))
+    said = [f"the new schema drops options in use: {', '.join(dropped)}"] if dropped else []
+    if taken:
+        said.append("labels given under a name the schema lacks (a record's or a reviewer's"
+                    f" file's) that a rename gives another: {', '.join(taken)} (the two"
+                    " would be mixed)")
+    return "; ".join(said) + "; their labels would be removed (pass --force to remove them)"
 
 
 def _say_keyless(schema: list[Question]) -> None:

@@ -350,8 +350,10 @@ def from_json(data: Any) -> list[Question]:
     return with_defaults(questions)  # options given by name alone get a colour and a key
 
 
-def skill_label(schema: Sequence[Question] | None) -> str | None:
-    """The span label an export gives the machine's suggested skill spans: SKILL, else the
-    schema's first span label (None: it has none; no schema: SKILL)."""
-    spans = [o.name for q in schema or () if q.kind == "span" for o in q.options]
-    return "SKILL" if schema is None or "SKILL" in spans else (spans[0] if spans else None)
+def skill_label(schema: Sequence[Question] | None, named: str = "SKILL") -> str | None:
+    """The span label the machine's suggested skill spans take (in the window and the
+    exports): ``named``, the label that stands for skills (SKILL, or the name a rename
+    gave it: ``Labels.skill_label``), where the schema has it; None where it has not (no
+    suggestions: the evidence of skills is no other label's). No schema: ``named``."""
+    spans = {o.name for q in schema or () if q.kind == "span" for o in q.options}
+    return named if schema is None or named in spans else None

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtWidgets import QMenu
 
-from reviewer.core.labels import Question
+from reviewer.core.labels import Question, skill_label
 from reviewer.core.records import suggested_spans
 from reviewer.core.store import Change
 from reviewer.gui.document_view import DocumentView
@@ -34,13 +34,17 @@ class SpanLabels(QObject):
         self.flow = flow
         self.document = document
         self.colors: dict[str, str] = {}  # span label → colour, from the label schema
+        self.skill: str | None = None  # the label of the suggested spans (None: none)
         self.span_menu: QMenu | None = None  # the last span menu (kept for tests)
         flow.suggested = lambda posting: [(s["start"], s["end"], s["label"])
                                           for s in self.suggested(posting)]
 
-    def set_schema(self, questions: list[Question]) -> None:
+    def set_schema(self, questions: list[Question], skills: str = "SKILL") -> None:
+        """The span labels of ``questions``; ``skills``: the one standing for skills
+        (``labels.skill_label``), the label of the suggested spans."""
         self.colors = {o.name: o.color for q in questions if q.kind == "span"
                        for o in q.options}
+        self.skill = skill_label(questions, skills)
 
     def to_draw(self, posting: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, str]]:
         """The spans the document draws (all but the rejected, and those suggested), and
@@ -49,13 +53,12 @@ class SpanLabels(QObject):
         return spans + self.suggested(posting), self.colors
 
     def suggested(self, posting: dict[str, Any]) -> list[dict[str, Any]]:
-        """The skills field's evidence as suggested spans (labelled SKILL, or the first
-        span label when the schema has no SKILL), those no span has been put on yet
-        (``records.suggested_spans``, the exports' rule too). A rejected skills field
+        """The skills field's evidence as suggested spans (labelled SKILL, or the name a
+        rename gave it; none where no label stands for skills), those no span has been put
+        on yet (``records.suggested_spans``, the exports' rule too). A rejected skills field
         suggests nothing; a decided one, its own spans."""
-        if not self.colors:
+        if (label := self.skill) is None:
             return []
-        label = "SKILL" if "SKILL" in self.colors else next(iter(self.colors))
         state = posting["provenance"].get("skills", "none")
         machine, persons = ((side.get("skills") or {}).get("spans") or []
                             for side in (posting["machine"], posting["human"]))

@@ -317,7 +317,7 @@ class ReviewWindow(QMainWindow):
     def set_schema(self, questions: list[Question]) -> None:
         """Show the questions the window can (``within_limits``); their keys to actions."""
         self.schema_read, (self.schema, left_out) = questions, within_limits(questions)
-        self.spans.set_schema(self.schema)
+        self.spans.set_schema(self.schema, self.store.meta.skills_label())
         self.side.set_descriptions(self.store.meta.descriptions())
         self.side.set_schema(self.schema)
         self.action_table.set_label_actions(self.schema, self.spans.label_selection,

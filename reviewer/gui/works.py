@@ -90,7 +90,8 @@ def export_work(project: Path, fmt: str, out: Path, reviewed_only: bool,
                             raise Cancelled
                         yield record
 
-                return export(records(), fmt, part, schema=store.labels.schema())
+                return export(records(), fmt, part, schema=store.labels.schema(),
+                              skills=store.meta.skills_label())
         try:
             return export_whole(out, write, fmt)
         except Cancelled:

@@ -3,8 +3,10 @@ a problem said in one line, never a traceback."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -138,3 +140,55 @@ def test_file_names_are_printed_with_what_a_terminal_would_obey_escaped(
         assert "\u202e" not in said and "evil\n" not in said, said
         assert "evil\\n\\u202ename" in said
     assert len(merged.splitlines()) == 4  # the inputs, OUT, where the disagreements are
+
+
+def _rename(path: Path, data: list[dict[str, Any]]) -> Path:
+    """``data`` with SKILL renamed HARD_SKILL and the answer "yes" renamed "ja", each with
+    its "was", written to ``path``."""
+    for question in data:
+        for option in question["options"]:
+            new = {"SKILL": "HARD_SKILL", "yes": "ja"}.get(option["name"])
+            if new is not None:
+                option.update(name=new, was=option["name"])
+    path.write_text(json.dumps(data))
+    return path
+
+
+def test_a_rename_a_reviewer_made_first_is_refused_in_the_merge_naming_what_goes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Ana renamed SKILL to HARD_SKILL (and yes to ja) in her own file; the lead's same
+    rename in the merged project saved without --force and removed her spans and answers
+    (no schema had their names), naming none of her spans and calling her "ja" an option
+    the file drops; with --force it removed more than it had named."""
+    source = make_source(tmp_path / "project.db", n=4)
+    code, _out, err = run(capsys, "split", source, "--reviewers", "ana,ben", "--overlap",
+                          "1.0", "--copies", "2", "-o", tmp_path / "team")
+    assert code == 0, err
+    for name in ("ana", "ben"):
+        with Store(tmp_path / "team" / f"{name}.db", reviewer=name) as store:
+            for pid in store.queue.ids():
+                store.spans.add(pid, 0, 4, "SKILL")
+                store.spans.add(pid, 5, 13, "TOOL")
+                store.labels.answer(pid, "relevant", ["yes"])
+    assert run(capsys, "labels", source, "--export", tmp_path / "s.json")[0] == 0
+    renames = _rename(tmp_path / "rename.json", json.loads((tmp_path / "s.json").read_text()))
+    code, _out, err = run(capsys, "labels", tmp_path / "team" / "ana.db", "--import", renames)
+    assert code == 0, err
+    code, _out, err = run(capsys, "merge", source, tmp_path / "team" / "ana.db",
+                          tmp_path / "team" / "ben.db")
+    assert code == 0, err
+    code, _out, err = run(capsys, "labels", source, "--import", renames)
+    assert code == 2
+    assert "spans/HARD_SKILL (4)" in err and "relevant/ja (4)" in err
+    assert "drops options in use: relevant/ja" not in err  # (the file has "ja")
+    with Store(source) as store:
+        own = {who: sorted({s[2] for s in by[("spans", "")]})
+               for who, by in store.reviews.of(1).items()}
+    assert own == {"ana": ["HARD_SKILL", "TOOL"], "ben": ["SKILL", "TOOL"]}  # nothing saved
+    code, out, err = run(capsys, "labels", source, "--import", renames, "--force")
+    assert code == 0, err
+    assert out.startswith("label schema saved: 3 questions, 8 labels removed\n")
+    with Store(source) as store:
+        own = {who: sorted({s[2] for s in by[("spans", "")]})
+               for who, by in store.reviews.of(1).items()}
+    assert own == {"ana": ["TOOL"], "ben": ["HARD_SKILL", "TOOL"]}  # ben's SKILL renamed

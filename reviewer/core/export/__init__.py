@@ -11,7 +11,8 @@ the HTML pages carrying them) and says which properties Google requires each one
 them together, and ``bulk`` writes a whole project with worker processes (canonical
 JSONL, the CSV table as CSV or Parquet, doccano, Argilla; ``parts`` writes each range).
 ``tokens_bio`` tags tokens (BIO) for the Hugging Face folder and CoNLL; ``formats_more``
-writes doccano, Argilla and the table as Parquet; ``table`` makes the table's rows.
+writes doccano, Argilla and the table as Parquet; ``table`` makes the table's rows;
+``files`` tells the paths that hold a project.
 
 Public API: ``export``, ``export_bulk``, ``export_jsonl``, ``BULK_FORMATS``,
 ``export_whole``, ``is_project_file``, ``is_sqlite_file``, ``write_text_whole``,
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 from reviewer.core.export import jsonld
 from reviewer.core.export.bulk import BULK_FORMATS, export_bulk, export_jsonl
+from reviewer.core.export.files import is_project_file, is_sqlite_file
 from reviewer.core.export.labelstudio import LabelStudioTasks
 from reviewer.core.export.reviewers import differing_note, status_undecided_note
 from reviewer.core.export.run import (
@@ -31,8 +33,6 @@ from reviewer.core.export.run import (
     drop_bad_spans,
     export,
     export_whole,
-    is_project_file,
-    is_sqlite_file,
     write_text_whole,
 )
 from reviewer.core.export.splits import assign_split, parse_split, plan_split

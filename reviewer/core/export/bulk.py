@@ -115,10 +115,10 @@ def _export_once(store: Store, job: Job, jobs: int, out: Path,
         ids = store.queue.ids(status="reviewed" if job.reviewed_only else None)
         questions = store.records.questions(job.reviewed_only) \
             if job.fmt in ("csv", "parquet") else []
-        schema = job.schema
+        schema, skills = job.schema, job.skills
         if job.fmt in ("argilla", "doccano") and schema is None:
-            schema = tuple(store.labels.schema())
-        job = replace(job, questions=tuple(questions), schema=schema)
+            schema, skills = tuple(store.labels.schema()), store.meta.skills_label()
+        job = replace(job, questions=tuple(questions), schema=schema, skills=skills)
         ranges = [(ids[i], ids[min(i + RANGE, len(ids)) - 1])
                   for i in range(0, len(ids), RANGE)]
         write = _write_parquet if job.fmt == "parquet" else _write_text

@@ -64,7 +64,7 @@ from reviewer.core.export.choices import option_id
 from reviewer.core.export.rows import Row, dumps
 from reviewer.core.export.table import table_row, table_types
 from reviewer.core.export.writers import iter_lines, optional_module
-from reviewer.core.labels import Question, skill_label
+from reviewer.core.labels import Question
 from reviewer.core.records import (
     PostingRecord,
     json_line,
@@ -136,9 +136,11 @@ def argilla_name(question: str) -> str:
 class ArgillaRecords:
     """Argilla record dicts; ``schema`` (the label schema) tells the single-choice questions."""
 
-    def __init__(self, schema: Sequence[Question] | None = None) -> None:
+    def __init__(self, schema: Sequence[Question] | None, skill: str | None) -> None:
+        """``skill``: the label of the machine's skill spans suggested (``labels.skill_label``),
+        None: none are."""
         self._single = {q.name for q in schema or () if q.kind == "single"}
-        self._skill = skill_label(schema)  # of the machine's skill spans suggested
+        self._skill = skill
 
     def record(self, record: PostingRecord) -> tuple[Row, int]:
         """One record dict (no span is left out: Argilla keeps overlapping ones)."""

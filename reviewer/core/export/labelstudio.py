@@ -45,8 +45,8 @@ none, and the suggestions as its prediction.
 
 **Prediction** (what the machine suggests and nobody decided): the fields whose value
 is still the machine's, each scored by its confidence, and the skills field's evidence
-not yet labelled, as spans labelled ``SKILL`` (the first span label of the schema when it
-has no ``SKILL``), the same suggestions the review window offers
+not yet labelled, as spans labelled ``SKILL`` (or the name a rename gave it; none when the
+schema has no label standing for skills), the same suggestions the review window offers
 (``records.suggested_skill_spans``: none where a person rejected one, the record's
 ``rejected_spans``, or the skills field). The prediction's score is its least sure value's.
 
@@ -149,8 +149,9 @@ class LabelStudioTasks:
     its parts."""
 
     def __init__(self, schema: Sequence[Question] | None = None,
-                 emails: Mapping[str, str] | None = None) -> None:
-        """``emails``: the Label Studio user (e-mail) of each reviewer, by name."""
+                 emails: Mapping[str, str] | None = None, skills: str = "SKILL") -> None:
+        """``emails``: the Label Studio user (e-mail) of each reviewer, by name; ``skills``:
+        the label standing for skills (``labels.skill_label``)."""
         self.emails = dict(emails or {})
         self.span_labels: dict[str, str] = {}  # label → colour ("" none yet)
         self.questions: dict[str, tuple[str, dict[str, None]]] = {}  # control → mode, options
@@ -158,8 +159,8 @@ class LabelStudioTasks:
         spans = [o for q in schema or [] if q.kind == "span" for o in q.options]
         for option in spans:
             self.span_labels[xml_safe(option.name)] = option.color
-        # the label of a suggested skill span: none when the schema has no span labels
-        self.skill_label = skill_label(schema)
+        # the label of a suggested skill span: none when the schema has no label for skills
+        self.skill_label = skill_label(schema, skills)
         for question in schema or []:
             if question.kind != "span":
                 mode = "multiple" if question.kind == "multi" else "single"

@@ -44,6 +44,7 @@ class Job:
     raw_cells: bool = False  # csv: cells as the exact text
     questions: tuple[str, ...] = ()  # csv and parquet: the label columns
     schema: tuple[Question, ...] | None = None  # argilla, doccano: the label schema
+    skills: str = "SKILL"  # argilla, doccano: the span label standing for skills
 
 
 @dataclass
@@ -89,10 +90,11 @@ def _records(job: Job, first: int, last: int,
 
 def _line(job: Job) -> Callable[[PostingRecord], tuple[Row, int]]:
     """A record's object of the JSON-lines format, and the spans it left out."""
-    if job.fmt == "doccano":  # (the window suggests spans where the schema has a label)
-        return functools.partial(doccano_line, suggests=skill_label(job.schema) is not None)
+    skill = skill_label(job.schema, job.skills)  # (the window's suggested spans' label)
+    if job.fmt == "doccano":
+        return functools.partial(doccano_line, suggests=skill is not None)
     if job.fmt == "argilla":
-        return ArgillaRecords(job.schema).record
+        return ArgillaRecords(job.schema, skill).record
     return lambda record: (canonical_row(record), 0)
 
 

@@ -29,12 +29,13 @@ from typing import TypeAlias
 from reviewer.core.export import formats_more, jsonld, jsonld_pages, rows, writers
 from reviewer.core.export.card import finish_hf
 from reviewer.core.export.choices import Choices
+from reviewer.core.export.files import is_project_file
 from reviewer.core.export.labelstudio import CONFIG_SUFFIX, LabelStudioTasks, config_path
 from reviewer.core.export.spacy_docs import SpacyWriter
 from reviewer.core.export.splits import assign_split, check_split, plan_split
 from reviewer.core.export.summary import ExportSummary
 from reviewer.core.export.tokens_bio import ConllWriter
-from reviewer.core.labels import Question, skill_label
+from reviewer.core.labels import Question
 from reviewer.core.records import PostingRecord
 
 FORMATS = ("jsonl", "csv", "parquet", "hf", "prodigy", "labelstudio", "spacy", "conll", "doccano",
@@ -133,7 +134,7 @@ def _open(fmt: str, path: Path, questions: set[str], parquet: bool,
     """The writer of one part; ``choices`` is shared by the parts, so that each offers
     every option the export has, whichever part its postings went to (and ``tags``,
     CoNLL's tag of each span label, so that no two labels become one across them)."""
-    suggests = skill_label(schema) is not None  # (the window suggests spans: a span label)
+    suggests = tasks.skill_label is not None  # (the window suggests spans: a span label)
     if fmt == "hf":
         return writers.HfWriter(path.with_suffix(".parquet") if parquet else path, questions,
                                 parquet, suggests)
@@ -147,7 +148,8 @@ def _open(fmt: str, path: Path, questions: set[str], parquet: bool,
         return formats_more.LinesWriter(
             path, functools.partial(formats_more.doccano_line, suggests=suggests))
     if fmt == "argilla":
-        return formats_more.LinesWriter(path, formats_more.ArgillaRecords(schema).record)
+        records = formats_more.ArgillaRecords(schema, tasks.skill_label)
+        return formats_more.LinesWriter(path, records.record)
     if fmt == "spacy":
         return SpacyWriter(path, choices, suggests)
     if fmt in ("labelstudio", "jsonld"):
@@ -164,7 +166,7 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
            stratify: str | None = None, parquet: bool = False, raw_cells: bool = False,
            schema: Sequence[Question] | None = None, strict: bool = False,
            license: str | None = None, language: str | Sequence[str] | None = None,
-           emails: Mapping[str, str] | None = None) -> ExportSummary:
+           emails: Mapping[str, str] | None = None, skills: str = "SKILL") -> ExportSummary:
     """Write ``records`` in ``fmt`` to ``out``, whole or split into parts.
 
     ``out`` is the file written, unless there is a split (then each part goes to
@@ -185,7 +187,8 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
     ``<out>.config.xml`` beside the file, or ``config.xml`` in a split's folder. Its
     questions and span labels are those of the records; ``schema`` (the project's label
     schema) adds every question and option it has. ``argilla`` uses ``schema`` too, to
-    answer its single-choice questions with the option.
+    answer its single-choice questions with the option. ``skills``: the span label that
+    stands for skills (``Labels.skill_label``), the machine's skill spans suggested as it.
 
     ``hf`` and ``conll`` tag tokens (``tokens_bio``): spans that hold no token are counted
     in ``unaligned_spans``, spans the BIO tags leave out (they overlap a longer one) in
@@ -218,7 +221,8 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
     if folder:
         base.mkdir(parents=True, exist_ok=True)
     questions: set[str] = set()
-    tasks, choices = LabelStudioTasks(schema, emails), Choices(schema if fmt == "spacy" else None)
+    tasks = LabelStudioTasks(schema, emails, skills)
+    choices = Choices(schema if fmt == "spacy" else None)
     paths = {part: base / f"{part}.{EXTENSIONS[fmt]}" if folder else out for part in parts}
     if fmt == jsonld.PAGES:  # a folder of pages, one a part with a split
         paths = {part: out / part if split else out for part in parts}
@@ -329,28 +333,6 @@ def write_text_whole(out: Path, text: str) -> None:
         os.replace(part, out)
     finally:
         part.unlink(missing_ok=True)
-
-
-def is_project_file(path: Path) -> bool:
-    """Is ``path`` an SQLite file (a project), or the -wal, -shm or -journal file SQLite
-    keeps beside one? Only regular files are read (a pipe would wait for ever)."""
-    candidates = [path]
-    for suffix in ("-wal", "-shm", "-journal"):
-        if path.name.endswith(suffix):
-            candidates.append(path.with_name(path.name[:-len(suffix)]))
-    return any(is_sqlite_file(candidate) for candidate in candidates)
-
-
-def is_sqlite_file(path: Path) -> bool:
-    """Is ``path`` a regular file that starts as an SQLite database does (only such a
-    file is read: a pipe would wait for ever)?"""
-    try:
-        if not path.is_file():
-            return False
-        with path.open("rb") as handle:
-            return handle.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False
 
 
 def _first_missing(folder: Path) -> Path | None:

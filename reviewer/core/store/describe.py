@@ -158,7 +158,8 @@ TABLES: dict[str, Table] = {
         "key": "guidelines (Markdown); descriptions (JSON object: name to text); "
                "questions_changed (JSON object: each label question whose options were "
                "renamed or removed since the learned model was trained, to a count of "
-               "those edits); assigned_reviewer; made_by_merge.",
+               "those edits); skills_label (the span label the machine's skills are "
+               "suggested as, where SKILL was renamed); assigned_reviewer; made_by_merge.",
         "value": "The text.",
     }),
     "_sqlite_migrations": ("The schema steps applied to this file, in order.", {

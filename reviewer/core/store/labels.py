@@ -9,16 +9,24 @@ labels along renamed options and removes the labels of options that are gone.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from copy import deepcopy
 from typing import TYPE_CHECKING
 
-from reviewer.core.labels import Option, Question, check, option_key, to_json, with_defaults
+from reviewer.core.labels import Option, Question, check, skill_label, to_json, with_defaults
 from reviewer.core.store.history import Change, log
-from reviewer.core.store.meta import Meta
+from reviewer.core.store.meta import Meta, move_descriptions
 from reviewer.core.store.spans import SchemaChanged, schema_names
 from reviewer.core.store.sqlite import Database
-from reviewer.core.store.takings import log_lost, outside_answers, outside_spans, people_values
+from reviewer.core.store.takings import (
+    log_lost,
+    outside_answers,
+    outside_spans,
+    people_values,
+    reviewers_answers,
+    reviewers_spans,
+)
 
 if TYPE_CHECKING:
     from reviewer.core.store.postings import Postings
@@ -26,12 +34,6 @@ if TYPE_CHECKING:
     from reviewer.core.store.spans import Spans
 
 Origins = Mapping[tuple[str, str], tuple[str, str]]
-
-
-# the items of a reviewer's value (a question's options, the span labels), as stored: no
-# item where it is no JSON list
-_ITEMS = ("CASE WHEN json_valid(r.value) THEN CASE WHEN json_type(r.value) = 'array'"
-          " THEN r.value END END")
 
 
 def parse_rows(stored: list[tuple[str, str, str]]) -> list[Question]:
@@ -85,6 +87,11 @@ class Labels:
     def _stored(self) -> list[tuple[str, str, str]]:
         return self.db.execute(
             "SELECT question, kind, options FROM label_schema ORDER BY position").fetchall()
+
+    def skill_label(self) -> str | None:
+        """The span label the machine's suggested skill spans take (``labels.skill_label``:
+        the one standing for skills, followed through its renames), None: none does."""
+        return skill_label(self.schema(), Meta(self.db).skills_label())
 
     def has_schema(self) -> bool:
         """Whether the project has any question."""
@@ -146,19 +153,12 @@ class Labels:
         removes theirs as it does the final ones)."""
         if question.kind == "span":
             counts = dict(self._spans.uses(question.option_names()))
-            names = list(question.option_names())
-            given = self.db.execute(
-                f"SELECT json_extract(j.value, '$[2]') AS label, count(*) FROM reviews r,"
-                f" json_each({_ITEMS}) j WHERE r.kind = 'spans' AND j.type = 'array' AND"
-                f" json_array_length(j.value) = 3 AND label IN ({','.join('?' * len(names))})"
-                " GROUP BY label", names) if names else []
+            names = set(question.option_names())
+            given = [(o, n) for o, n in reviewers_spans(self.db).items() if o in names]
         else:
             counts = dict(self.db.execute("SELECT option, count(*) FROM doc_labels WHERE"
                                           " question = ? GROUP BY option", (question.name,)))
-            given = self.db.execute(
-                f"SELECT j.value, count(*) FROM reviews r, json_each({_ITEMS}) j WHERE"
-                " r.kind = 'label' AND r.key = ? AND j.type = 'text' GROUP BY j.value",
-                (question.name,))
+            given = [(o, n) for (_q, o), n in reviewers_answers(self.db, question.name).items()]
         for option, n in given:
             counts[option] = counts.get(option, 0) + n
         return counts
@@ -183,17 +183,21 @@ class Labels:
             return pair in gone or (pair not in answers and pair not in old_pairs
                                     and pair not in new_pairs)
 
-        # labels of no schema (a record's): those the new one lacks, or whose name a
-        # rename takes, go too
+        # labels of no schema (a record's, a reviewer's file's): those the new one lacks,
+        # or whose name a rename takes, go too (final ones and each reviewer's own)
         asked = {q.name for q in current}
-        foreign = [(question, option, int(n)) for question, option, n in self.db.execute(
-            "SELECT question, option, count(*) FROM doc_labels GROUP BY question, option")
-            if question not in asked and ((question, option) not in new_pairs
-                                          or (question, option) in gone)]
+        answered = Counter(reviewers_answers(self.db))
+        answered.update({(q, o): n for q, o, n in self.db.execute(
+            "SELECT question, option, count(*) FROM doc_labels GROUP BY question, option")})
+        foreign = [(question, option, n) for (question, option), n in sorted(answered.items())
+                   if question not in asked and ((question, option) not in new_pairs
+                                                 or (question, option) in gone)]
+        labelled = Counter(reviewers_spans(self.db))
+        labelled.update(dict(self.db.execute(
+            "SELECT label, count(*) FROM spans WHERE state != 'rejected' GROUP BY label")))
         named = next((q.name for q in [*questions, *current] if q.kind == "span"), "spans")
-        foreign += [(named, label, int(n)) for label, n in self.db.execute(
-            "SELECT label, count(*) FROM spans WHERE state != 'rejected' GROUP BY label")
-            if label not in old_spans and (label in gone_spans or label not in new_spans)]
+        foreign += [(named, label, n) for label, n in sorted(labelled.items())
+                    if label not in old_spans and (label in gone_spans or label not in new_spans)]
         return [(q.name, option, n) for q in current
                 for option, n in self.uses(q).items() if goes(q, option)] + foreign
 
@@ -289,6 +293,7 @@ class Labels:
             if moves or any(o != n for o, n in spans.items()):  # (an undo or a redo of
                 Meta(db).count_label_moves()  # labels named as before is refused now)
             self._spans.rename_labels([(o, n) for o, n in spans.items() if o != n])
+            Meta(db).follow_skills_label(spans)
             removed += db.execute("DELETE FROM doc_labels WHERE (question, option) NOT IN"
                                   " (SELECT q, o FROM kept_answers)").rowcount
             removed += self._spans.keep_labels(span_labels)
@@ -296,7 +301,7 @@ class Labels:
                 removed += self._reviews.relabel(answers, set(kept), spans, set(span_labels),
                                                  gone, gone_spans)
             log_lost(db, held, {old: new for old, new in whole.items() if new and new != old})
-            _move_descriptions(Meta(db), questions,
+            move_descriptions(Meta(db), questions,
                                _span_origins(questions, origins, self.schema()))
             db.execute("DELETE FROM label_schema")
             db.conn.executemany(
@@ -330,34 +335,6 @@ class Labels:
             else:
                 answers[was] = (question, option)
         return answers, spans
-
-
-def _move_descriptions(meta: Meta, questions: Sequence[Question],
-                       origins: Origins | None) -> None:
-    """The descriptions of questions and options, moved along their renames (those of a
-    question or an option no longer there go; those of fields stay). An option's goes
-    where the option went (one new option for each old). A question that keeps its name
-    keeps its own; one under a new name made from others takes a copy of the first's
-    (a question split in two: the part keeping its name keeps it, the new part starts
-    from the same text, to be edited, rather than from none, as a rename would; the
-    text a person wrote is nowhere lost)."""
-    old = meta.descriptions()
-    if not any(key.startswith(("question:", "option:")) for key in old):
-        return
-    if origins is None:  # the same names: each what it was
-        origins = {(q.name, o): (q.name, o) for q in questions for o in q.option_names()}
-    out = {key: text for key, text in old.items()
-           if not key.startswith(("question:", "option:"))}
-    for new, was in origins.items():
-        if option_key(*was) in old:  # (one added anew under an old name: no origin, none)
-            out[option_key(*new)] = old[option_key(*was)]
-    # a question keeps its own description first, then those made from others take one
-    made = sorted(origins.items(), key=lambda item: item[0][0] != item[1][0])
-    for (question, _o), (old_q, _w) in made:
-        if (text := old.get(f"question:{old_q}")) is not None:
-            out.setdefault(f"question:{question}", text)
-    if out != old:
-        meta.set_descriptions(out)
 
 
 def _span_origins(questions: Sequence[Question], origins: Origins | None,

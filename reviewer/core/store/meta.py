@@ -1,5 +1,5 @@
-"""``store.meta``: the project's guidelines and the descriptions of what it asks, and
-the label questions changed since its model learnt.
+"""``store.meta``: the project's guidelines and the descriptions of what it asks, the
+label questions changed since its model learnt, and the span label standing for skills.
 
 The guidelines are one Markdown text for the reviewers; the descriptions say what a
 field, a label question or one of its options means (``field:title``,
@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
+from reviewer.core.labels import Question, option_key
 from reviewer.core.store.history import log
 from reviewer.core.store.jsontext import loads
 from reviewer.core.store.reviewer import clean_name
@@ -22,6 +23,7 @@ from reviewer.core.store.sqlite import Database
 MAX_TEXT = 1_000_000  # characters of guidelines or of one description
 CHANGED = "questions_changed"  # see ``Meta.changed_questions``
 MOVES = "label_moves"  # see ``Meta.label_moves``
+SKILLS = "skills_label"  # see ``Meta.skills_label``
 
 
 class Meta:
@@ -97,6 +99,25 @@ class Meta:
     def count_label_moves(self) -> None:
         self._set(MOVES, str(self.label_moves() + 1))
 
+    def skills_label(self) -> str:
+        """The name of the span label that stands for skills, which the machine's skill
+        spans are suggested as: SKILL, or the name its renames gave it."""
+        value = self._get(SKILLS)
+        return "SKILL" if value is None else value
+
+    def set_skills_label(self, name: str) -> None:
+        with self.db.atomic():
+            self._set(SKILLS, name)
+
+    def follow_skills_label(self, spans: Mapping[str, str]) -> None:
+        """The label standing for skills after a change of the label schema that moved
+        each span label it kept to its new name (``spans``): renamed, its new name.
+        Removed, it keeps its name: none stands for skills until a label is given that
+        name again."""
+        named = self.skills_label()
+        if spans.get(named, named) != named:
+            self._set(SKILLS, spans[named])
+
     def changed_questions(self) -> dict[str, int]:
         """The label questions whose options were renamed or removed, or that were
         renamed or removed themselves, since the project's model was trained: its
@@ -132,3 +153,31 @@ class Meta:
                      if counts_read.get(name) != n}
             since.update((name, since.get(name, 0) + 1) for name in changed)
             self._set(CHANGED, json.dumps(since, ensure_ascii=False))
+
+
+def move_descriptions(meta: Meta, questions: Sequence[Question],
+                      origins: Mapping[tuple[str, str], tuple[str, str]] | None) -> None:
+    """The descriptions of questions and options, moved along their renames (those of a
+    question or an option no longer there go; those of fields stay). An option's goes
+    where the option went (one new option for each old). A question that keeps its name
+    keeps its own; one under a new name made from others takes a copy of the first's
+    (a question split in two: the part keeping its name keeps it, the new part starts
+    from the same text, to be edited, rather than from none, as a rename would; the
+    text a person wrote is nowhere lost)."""
+    old = meta.descriptions()
+    if not any(key.startswith(("question:", "option:")) for key in old):
+        return
+    if origins is None:  # the same names: each what it was
+        origins = {(q.name, o): (q.name, o) for q in questions for o in q.option_names()}
+    out = {key: text for key, text in old.items()
+           if not key.startswith(("question:", "option:"))}
+    for new, was in origins.items():
+        if option_key(*was) in old:  # (one added anew under an old name: no origin, none)
+            out[option_key(*new)] = old[option_key(*was)]
+    # a question keeps its own description first, then those made from others take one
+    made = sorted(origins.items(), key=lambda item: item[0][0] != item[1][0])
+    for (question, _o), (old_q, _w) in made:
+        if (text := old.get(f"question:{old_q}")) is not None:
+            out.setdefault(f"question:{question}", text)
+    if out != old:
+        meta.set_descriptions(out)

@@ -188,16 +188,21 @@ class Spans:
                         " AND reviewer LIKE '%' || char(31)")
 
     def drop_labels(self, labels: Sequence[str]) -> int:
-        """Remove the spans whose label is one of ``labels``; how many."""
-        return int(self.db.execute(
-            f"DELETE FROM spans WHERE label IN ({','.join('?' * len(labels))})",
-            list(labels)).rowcount) if labels else 0
+        """Remove the spans whose label is one of ``labels``; how many, rejected
+        suggestions aside (as ``uses`` counts them)."""
+        return self._remove(f"label IN ({','.join('?' * len(labels))})",
+                            labels) if labels else 0
 
     def keep_labels(self, labels: Sequence[str]) -> int:
-        """Remove the spans whose label is not one of ``labels``; how many."""
-        return int(self.db.execute(
-            f"DELETE FROM spans WHERE label NOT IN ({','.join('?' * len(labels))})",
-            list(labels)).rowcount)
+        """Remove the spans whose label is not one of ``labels``; how many, rejected
+        suggestions aside."""
+        return self._remove(f"label NOT IN ({','.join('?' * len(labels))})", labels)
+
+    def _remove(self, where: str, labels: Sequence[str]) -> int:
+        n = self.db.execute(f"SELECT count(*) FROM spans WHERE state != 'rejected' AND {where}",
+                            list(labels)).fetchone()[0]
+        self.db.execute(f"DELETE FROM spans WHERE {where}", list(labels))
+        return int(n)
 
     def _skills_follow(self, pid: int) -> list[Row]:
         """Take out of posting ``pid``'s skills field each skill whose spans are all

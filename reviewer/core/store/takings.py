@@ -43,6 +43,29 @@ def people_values(db: Database, questions: set[str], labels: set[str]) -> set[Th
     return out
 
 
+# the items of a reviewer's value (a question's options, the span labels), as stored: no
+# item where it is no JSON list
+_ITEMS = ("CASE WHEN json_valid(r.value) THEN CASE WHEN json_type(r.value) = 'array'"
+          " THEN r.value END END")
+
+
+def reviewers_answers(db: Database, question: str | None = None) -> dict[tuple[str, str], int]:
+    """How many times the reviewers' own values (a merged project's) give each (question,
+    option): of ``question``, or of every question (None)."""
+    return {(q, o): int(n) for q, o, n in db.execute(
+        f"SELECT r.key, j.value, count(*) FROM reviews r, json_each({_ITEMS}) j WHERE"
+        " r.kind = 'label' AND (r.key = ? OR ? IS NULL) AND j.type = 'text'"
+        " GROUP BY r.key, j.value", (question, question))}
+
+
+def reviewers_spans(db: Database) -> dict[str, int]:
+    """How many of the reviewers' own spans (a merged project's) each span label has."""
+    return {label: int(n) for label, n in db.execute(
+        f"SELECT json_extract(j.value, '$[2]') AS label, count(*) FROM reviews r,"
+        f" json_each({_ITEMS}) j WHERE r.kind = 'spans' AND j.type = 'array' AND"
+        " json_array_length(j.value) = 3 GROUP BY label") if isinstance(label, str)}
+
+
 def outside_answers(db: Database, questions: set[str]) -> set[str]:
     """The questions answered (finally or by a reviewer) that are not ``questions`` (a
     record's, a merged file's): a change of the schema to ``questions`` removes them."""

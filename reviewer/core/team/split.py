@@ -253,6 +253,7 @@ def copy_setup(source: Store, target: Store) -> None:
     """What a project carries to another besides its postings: the label schema, the
     guidelines and descriptions, the remembered column mappings, the learned models."""
     target.labels.save_schema(source.labels.schema())
+    target.meta.set_skills_label(source.meta.skills_label())  # (followed through renames)
     if source.meta.guidelines():
         target.meta.set_guidelines(source.meta.guidelines())
     if source.meta.descriptions():

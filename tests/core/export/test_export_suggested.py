@@ -127,3 +127,58 @@ def test_label_studio_predicts_them_and_argilla_gives_a_draft(
     assert two["responses"]["spans"][0] == {"value": [{"start": _at("SQL")[0], "end": _at(
         "SQL")[1], "label": "SKILL"}], "user_id": two["responses"]["spans"][0]["user_id"],
         "status": "submitted"}
+
+
+def _rename_skill(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                  rename: bool = True) -> None:
+    """SKILL renamed HARD_SKILL with its "was" (or removed), and BENEFIT moved first."""
+    assert main(["labels", str(db), "--export", str(tmp_path / "s.json")]) == 0
+    data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    spans = data[-1]["options"]
+    skill = next(o for o in spans if o["name"] == "SKILL")
+    skill.update(name="HARD_SKILL", was="SKILL")
+    spans.sort(key=lambda o: o["name"] != "BENEFIT")
+    if not rename:
+        spans.remove(skill)
+    (tmp_path / "s.json").write_text(json.dumps(data), encoding="utf-8")
+    assert main(["labels", str(db), "--import", str(tmp_path / "s.json"), "--force"]) == 0
+    capsys.readouterr()
+
+
+def test_the_suggested_spans_take_the_label_skill_was_renamed_to(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """SKILL renamed HARD_SKILL and BENEFIT put first: the skills' evidence was offered as
+    BENEFIT spans (the first span label, where the schema had no SKILL)."""
+    db = make_project(tmp_path / "p.db")
+    _rename_skill(db, tmp_path, capsys)
+    _export(db, "labelstudio", tmp_path / "ls.json", capsys)
+    one, two = json.loads((tmp_path / "ls.json").read_text(encoding="utf-8"))
+    assert {label for r in one["predictions"][0]["result"] if r["type"] == "labels"
+            for label in r["value"]["labels"]} == {"HARD_SKILL"}
+    _export(db, "argilla", tmp_path / "a.jsonl", capsys)
+    one, two = read_lines(tmp_path / "a.jsonl")
+    assert {s["label"] for s in one["suggestions"]["spans"]["value"]} == {"HARD_SKILL"}
+    assert two["responses"]["spans"][0]["value"][0]["label"] == "HARD_SKILL"  # SQL accepted
+    _export(db, "prodigy", tmp_path / "out.jsonl", capsys)
+    one, two = read_lines(tmp_path / "out.jsonl")
+    assert (one["answer"], [s["label"] for s in two["spans"]]) == ("ignore", ["HARD_SKILL"])
+    with Store(db) as store:
+        assert store.labels.skill_label() == "HARD_SKILL"
+
+
+def test_no_label_standing_for_skills_suggests_no_spans(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """SKILL removed: its evidence was still suggested, as the first span label."""
+    db = make_project(tmp_path / "p.db")
+    _rename_skill(db, tmp_path, capsys, rename=False)
+    _export(db, "labelstudio", tmp_path / "ls.json", capsys)
+    one, _two = json.loads((tmp_path / "ls.json").read_text(encoding="utf-8"))
+    assert not any(r["type"] == "labels" for p in one.get("predictions", ())
+                   for r in p["result"])
+    _export(db, "argilla", tmp_path / "a.jsonl", capsys)
+    one, _two = read_lines(tmp_path / "a.jsonl")
+    assert "spans" not in one.get("suggestions", {})
+    _export(db, "prodigy", tmp_path / "out.jsonl", capsys)
+    assert read_lines(tmp_path / "out.jsonl")[0]["answer"] == "accept"  # nothing unknown
+    with Store(db) as store:
+        assert store.labels.skill_label() is None

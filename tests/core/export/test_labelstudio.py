@@ -496,10 +496,14 @@ def test_a_label_schema_gives_every_question_option_and_colour(tmp_path: Path) -
     assert config.controls["quality"].values == ["good", "bad", "ok"]  # not in the schema
 
 
-def test_suggested_spans_take_the_schemas_first_label_without_skill(tmp_path: Path) -> None:
+def test_suggested_spans_take_the_label_standing_for_skills(tmp_path: Path) -> None:
+    """The label SKILL was renamed to; none where no label stands for skills (the first
+    label was taken, whatever it meant)."""
     schema = [Question("kinds", "span", [Option("TECH"), Option("SOFT")])]
-    tasks = by_id(exported(tmp_path, schema=schema)[0])
+    tasks = by_id(exported(tmp_path, schema=schema, skills="TECH")[0])
     assert spans_of(tasks[14], "predictions") == [("Go", "TECH"), ("Kotlin", "TECH")]
+    tasks = by_id(exported(tmp_path, schema=schema)[0])
+    assert spans_of(tasks[14], "predictions") == []
     no_spans = [Question("relevant", "single", [Option("yes"), Option("no")])]
     tasks = by_id(exported(tmp_path, schema=no_spans)[0])
     assert spans_of(tasks[14], "predictions") == []

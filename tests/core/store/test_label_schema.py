@@ -633,6 +633,31 @@ def test_labels_records_brought_that_a_save_removes_are_said_first(store: Store)
     assert sorted(s["label"] for s in store.records.get(1)["spans"]) == ["BENEFIT", "HARD"]
 
 
+def test_labels_only_reviewers_gave_under_names_no_schema_has_are_said_first(
+        store: Store) -> None:
+    """A merged project: ana's own spans labelled HARD (her file's schema had it) and her
+    answers to a question the project does not ask ("family"). A rename of SKILL onto
+    HARD, or a save leaving "family" out, removed them with no word from ``lost``; and
+    the count of removed labels took in the rejected suggestions ``lost`` leaves out."""
+    at = "2026-01-01T00:00:00+00:00"
+    store.reviews.put([
+        (1, "ana", "spans", "", json.dumps([[17, 23, "HARD"], [28, 31, "HARD"]]), at),
+        (2, "ana", "spans", "", json.dumps([[35, 41, "SOFT"]]), at),
+        (1, "ana", "label", "family", json.dumps(["data"]), at)])
+    store.spans.add_many(2, [(0, 4, "BENEFIT")], "machine", "rejected")
+    schema = store.labels.schema()
+    spans = next(q for q in schema if q.kind == "span")
+    next(o for o in spans.options if o.name == "SKILL").name = "HARD"
+    spans.options = [o for o in spans.options if o.name != "BENEFIT"]
+    origins = _origins(schema)
+    origins[("spans", "HARD")] = ("spans", "SKILL")
+    lost = store.labels.lost(schema, origins)
+    assert sorted(lost) == [("family", "data", 1), ("spans", "BENEFIT", 1),
+                            ("spans", "HARD", 2), ("spans", "SOFT", 1)]
+    assert store.labels.save_schema(schema, origins) == sum(n for *_, n in lost)
+    assert store.reviews.of(1) == store.reviews.of(2) == {"ana": {("spans", ""): []}}
+
+
 def test_an_option_removed_and_added_again_does_not_inherit_its_description(
         store: Store) -> None:
     """Removed in the dialog and added anew under its name (no origin): its labels went,

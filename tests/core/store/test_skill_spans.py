@@ -151,3 +151,37 @@ def test_a_rejected_span_over_a_link_takes_the_skill_it_shows_out(tmp_path: Path
 
 def _at(text: str, words: str) -> list[int]:
     return [text.index(words), text.index(words) + len(words)]
+
+
+def _spans_saved(store: Store, names: list[str],
+                 renames: dict[str, str] | None = None) -> None:
+    """The span labels saved as ``names``, each renamed from its ``renames`` entry."""
+    from reviewer.core.labels import Option, Question
+
+    schema = [q for q in store.labels.schema() if q.kind != "span"]
+    origins = {(q.name, o): (q.name, o) for q in schema for o in q.option_names()}
+    origins |= {("spans", n): ("spans", (renames or {}).get(n, n)) for n in names}
+    store.labels.save_schema([*schema, Question("spans", "span", [Option(n) for n in names])],
+                             origins)
+
+
+def test_the_label_standing_for_skills_follows_its_renames(store: Store,
+                                                           tmp_path: Path) -> None:
+    """SKILL renamed and moved after BENEFIT: the suggestions took BENEFIT, the first
+    label. A swap moves it too; a removed label stands for nothing, until a label is
+    given its name again; a split file keeps the project's."""
+    from reviewer.core.team import split_project
+
+    assert store.labels.skill_label() == "SKILL"
+    _spans_saved(store, ["BENEFIT", "TOOL", "HARD_SKILL"], {"HARD_SKILL": "SKILL"})
+    assert store.labels.skill_label() == "HARD_SKILL"
+    files = split_project(store, ["ana"], tmp_path / "team").files
+    with Store(files["ana"]) as own:
+        assert own.labels.skill_label() == "HARD_SKILL"
+    _spans_saved(store, ["BENEFIT", "HARD_SKILL", "TOOL"], {"HARD_SKILL": "TOOL",
+                                                            "TOOL": "HARD_SKILL"})
+    assert store.labels.skill_label() == "TOOL"  # swapped: its spans are TOOL's now
+    _spans_saved(store, ["BENEFIT", "HARD_SKILL"])
+    assert store.labels.skill_label() is None  # removed
+    _spans_saved(store, ["BENEFIT", "TOOL"], {"TOOL": "HARD_SKILL"})
+    assert store.labels.skill_label() == "TOOL"  # (the spans of HARD_SKILL are TOOL's)
