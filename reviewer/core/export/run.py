@@ -3,8 +3,8 @@
 The only input is a stream of ``PostingRecord`` (``reviewer.core.records``); which
 postings to export (by default the reviewed ones) is the caller's choice. Records
 are written one at a time, so an export of a million postings runs in constant
-memory, except where a format says otherwise: spaCy's ``DocBin`` holds its part,
-and a stratified split holds one small ``(id, hash, stratum)`` tuple a record.
+memory (spaCy's DocBins are written a part of a corpus at a time: ``spacy_parts``),
+but for a stratified split, which holds one small ``(id, hash, stratum)`` tuple a record.
 
 Splits are deterministic (see ``splits``); the Hugging Face folder gets its
 dataset card from ``card``.

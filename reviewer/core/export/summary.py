@@ -29,6 +29,7 @@ class ExportSummary:
     flagged_left_out: int = 0  # spacy: postings flagged, rejected (``--all``)
     bad_dates: int = 0  # hf: dates not of the calendar, written as null
     unwritten: list[str] = field(default_factory=list)  # spacy: a question's empty files
+    parted: list[str] = field(default_factory=list)  # spacy: corpora written as folders
     empty: list[str] = field(default_factory=list)  # a split's training files left empty
     # JSON-LD only: posting id -> the properties Google requires that it lacks
     missing: dict[int, list[str]] = field(default_factory=dict)
@@ -58,6 +59,7 @@ class ExportSummary:
         self.overlapping_spans = sum(getattr(w, "overlapping", 0) for w in by_part.values())
         self.bad_dates = sum(getattr(w, "bad_dates", 0) for w in by_part.values())
         self.unwritten = [name for w in by_part.values() for name in getattr(w, "unwritten", ())]
+        self.parted = [name for w in by_part.values() for name in getattr(w, "parted", ())]
         for part, writer in by_part.items():
             for name in LEFT_OUT:
                 left = getattr(writer, name, 0)
@@ -80,6 +82,10 @@ class ExportSummary:
         text = f"{written} {postings} as {self.fmt}{split} to {self._where(out)}"
         if self.workers > 1:
             text += f" by {self.workers} worker processes"
+        if self.parted:  # (spacy: a corpus too large for one DocBin)
+            names = self.parted if split or out is None else [out.name, *self.parted[1:]]
+            text += (f" ({', '.join(names)} {'is a folder' if len(names) == 1 else 'are folders'}"
+                     " of DocBins, too many postings for one: spaCy reads a folder as one corpus)")
         overlapping = ("left out of the entities (kept in the spans)" if self.fmt == "spacy"
                        else "left untagged")
         left = [f"{n:,} {what.format(s='' if n == 1 else 's', v='s' if n == 1 else '')}"
