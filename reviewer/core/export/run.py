@@ -185,7 +185,8 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
     ``<out>.config.xml`` beside the file, or ``config.xml`` in a split's folder. Its
     questions and span labels are those of the records; ``schema`` (the project's label
     schema) adds every question and option it has. ``argilla`` uses ``schema`` too, to
-    answer its single-choice questions with the option.
+    answer its single-choice questions with the option. A ``spacy`` or ``conll`` part of
+    no posting is not written; an export of none raises ValueError (``count_left_out``).
 
     ``hf`` and ``conll`` tag tokens (``tokens_bio``): spans that hold no token are counted
     in ``unaligned_spans``, spans the BIO tags leave out (they overlap a longer one) in
@@ -253,7 +254,7 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
     finally:
         for writer in by_part.values():
             writer.close()
-    summary.count_left_out(by_part, paths if split and fmt in ("spacy", "conll") else None)
+    summary.count_left_out(by_part, paths if fmt in ("spacy", "conll") else None)
     if fmt == "hf":
         hf = {part: w for part, w in by_part.items() if isinstance(w, writers.HfWriter)}
         summary.files = finish_hf(out, hf, questions, parquet, license, language, [
