@@ -112,3 +112,19 @@ def test_textcat_refuses_the_main_docbin(spacy_export: Path, tmp_path: Path) -> 
     spacy = pytest.importorskip("spacy", reason="spacy is not installed")
     with pytest.raises(ValueError, match="E895"):
         train_one_epoch(spacy, "textcat", spacy_export, tmp_path / "model")
+
+
+@pytest.mark.parametrize(("component", "docbin"), [("ner", "postings.spacy"),
+                                                   ("textcat", "postings.relevant.spacy")])
+def test_a_pipeline_trains_on_a_folder_of_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                component: str, docbin: str) -> None:
+    """A corpus larger than a part is a folder of DocBins: ``spacy train`` is given the
+    folder as it is given a file."""
+    spacy = pytest.importorskip("spacy", reason="spacy is not installed")
+    from reviewer.core.export import spacy_parts
+
+    monkeypatch.setattr(spacy_parts, "PART_DOCS", 6)
+    summary = export(postings(), "spacy", tmp_path / "postings.spacy")
+    assert (tmp_path / docbin).is_dir() and docbin in summary.parted
+    nlp = train_one_epoch(spacy, component, tmp_path / docbin, tmp_path / "model")
+    assert len(nlp.get_pipe(component).labels) == (3 if component == "ner" else 2)

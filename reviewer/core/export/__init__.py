@@ -3,7 +3,8 @@
 Takes a stream of ``PostingRecord`` (``reviewer.core.records``; the store's
 ``records`` part reads them) and writes one of the formats, whole or split into
 deterministic parts: ``rows`` turns a record into each format's row or task,
-``writers`` puts rows in files one at a time (``spacy_docs``: spaCy's DocBin),
+``writers`` puts rows in files one at a time (``spacy_docs``: spaCy's DocBin, written
+in parts by ``spacy_parts``),
 ``splits`` assigns records to parts,
 ``card`` finishes a Hugging Face dataset folder, ``labelstudio`` makes Label Studio
 tasks and the labeling config they fit, ``jsonld`` makes schema.org JobPostings (``jsonld_pages``

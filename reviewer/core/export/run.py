@@ -3,8 +3,8 @@
 The only input is a stream of ``PostingRecord`` (``reviewer.core.records``); which
 postings to export (by default the reviewed ones) is the caller's choice. Records
 are written one at a time, so an export of a million postings runs in constant
-memory, except where a format says otherwise: spaCy's ``DocBin`` holds its part,
-and a stratified split holds one small ``(id, hash, stratum)`` tuple a record.
+memory (spaCy's DocBins are written a part of a corpus at a time: ``spacy_parts``),
+but for a stratified split, which holds one small ``(id, hash, stratum)`` tuple a record.
 
 Splits are deterministic (see ``splits``); the Hugging Face folder gets its
 dataset card from ``card``.
@@ -189,6 +189,8 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
     schema) adds every question and option it has. ``argilla`` uses ``schema`` too, to
     answer its single-choice questions with the option. ``skills``: the span label that
     stands for skills (``Labels.skill_label``), the machine's skill spans suggested as it.
+    A ``spacy`` or ``conll`` part of no posting is not written; an export of none raises
+    ValueError (``count_left_out``).
 
     ``hf`` and ``conll`` tag tokens (``tokens_bio``): spans that hold no token are counted
     in ``unaligned_spans``, spans the BIO tags leave out (they overlap a longer one) in
@@ -257,7 +259,7 @@ def export(records: Records, fmt: str, out: Path, *, split: dict[str, float] | N
     finally:
         for writer in by_part.values():
             writer.close()
-    summary.count_left_out(by_part, paths if split and fmt in ("spacy", "conll") else None)
+    summary.count_left_out(by_part, paths if fmt in ("spacy", "conll") else None)
     if fmt == "hf":
         hf = {part: w for part, w in by_part.items() if isinstance(w, writers.HfWriter)}
         summary.files = finish_hf(out, hf, questions, parquet, license, language, [

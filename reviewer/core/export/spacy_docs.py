@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.core.export.choices import Choices
+from reviewer.core.export.spacy_parts import DocBinParts
 from reviewer.core.export.tokens import Token, token_range, tokenize
 from reviewer.core.export.tokens_bio import apart
 from reviewer.core.export.writers import optional_module
@@ -61,24 +62,29 @@ class SpacyWriter:
     with whitespace at its ends is the tokens of its words (spaCy refuses an entity that
     begins or ends with whitespace).
 
-    ``DocBin`` keeps every doc of the part in memory until it is written: spaCy's
-    format is one file a corpus, so this writer cannot stream. The categories are
-    filled on ``close``, once every option is known.
+    The docs are written a part at a time (``spacy_parts``): a corpus larger than a part
+    (and each question's beside it) is a folder of DocBins that spaCy reads as one
+    corpus; ``parted`` names those. The categories are set as each part is written, and
+    on ``close`` where more options were seen since.
     """
 
     def __init__(self, path: Path, choices: Choices | None = None,
                  suggests: bool = True) -> None:
         """``suggests``: see ``records.unsettled_spans``."""
         spacy = optional_module("spacy", "pip install -e '.[spacy]'")
-        self._nlp = spacy.blank("en")
         tokens = optional_module("spacy.tokens", "pip install spacy")
-        self._doc_bin, self._doc, self._span = tokens.DocBin, tokens.Doc, tokens.Span
-        self._bin = self._doc_bin(store_user_data=True)
+        vocabs = optional_module("spacy.vocab", "pip install spacy")
+        self._doc, self._span = tokens.Doc, tokens.Span
+        vocab = spacy.blank("en").vocab  # (its words' attributes: a new one a part, alike)
         self._path = path
         self._choices = Choices() if choices is None else choices
+        self._parts = DocBinParts(
+            path, self._choices, lambda: tokens.DocBin(store_user_data=True),
+            lambda: vocabs.Vocab(lex_attr_getters=vocab.lex_attr_getters,
+                                 writing_system=vocab.writing_system))
         self._suggests = suggests
-        self._labels: list[dict[str, list[str]]] = []
         self.files: list[Path] = []
+        self.parted: list[str] = []  # the corpora written as folders of parts
         self.unwritten: list[str] = []  # a question's files no posting of the part answers
         self.flagged = 0  # postings left out: flagged, rejected
         self.overlapping = 0  # spans in ``sc`` left out of ``ents``: they overlap a longer one
@@ -93,7 +99,7 @@ class SpacyWriter:
         # (spaCy's own tokens would widen "Redis" in "Postgres+Redis" to the whole)
         tokens = tokenize(text, [*(x for s in record["spans"] for x in (s["start"], s["end"])),
                                  *(x for span in unknown for x in span)])
-        doc = self._doc(self._nlp.vocab, words=[t["text"] for t in tokens],
+        doc = self._doc(self._parts.vocab, words=[t["text"] for t in tokens],
                         spaces=[t["ws"] for t in tokens])
         # each span as the tokens of its words (``token_range``: whitespace at its ends
         # left out, as Prodigy's tasks have them; none for a span of whitespace only)
@@ -117,10 +123,9 @@ class SpacyWriter:
         elif unknown:  # the spans still suggested: their words unknown, the others "O"
             doc.set_ents(list(doc.ents), missing=self._unknown(doc, tokens, unknown))
         doc.user_data.update(posting_id=record["id"], source=record["source"])
-        with encoders_looked_up_once():
-            self._bin.add(doc)
         self._choices.add(record["labels"])
-        self._labels.append(record["labels"])
+        with encoders_looked_up_once():
+            self._parts.add(doc, record["labels"])
         return len(record["spans"]) - len(aligned)
 
     def _unknown(self, doc: Any, tokens: list[Token],
@@ -138,42 +143,25 @@ class SpacyWriter:
                 runs.append([i, i + 1])
         return [self._span(doc, first, end) for first, end in runs]
 
-    def _rewrite(self, path: Path, question: str | None) -> None:
-        """Write the docs again to ``path`` with their categories: every question's, or
-        only ``question``'s for the postings that answer it (none answers it in this
-        part: the file is not written, and named in ``unwritten``)."""
-        out = self._doc_bin(store_user_data=True)
-        for doc, labels in zip(self._bin.get_docs(self._nlp.vocab), self._labels, strict=True):
-            if question is None:
-                doc.cats = self._choices.cats(labels)
-            elif labels.get(question):
-                doc.cats = self._choices.cats(labels, [question])
-            else:
-                continue
-            out.add(doc)
-        if question is not None and not len(out):
-            self.unwritten.append(path.name)
-            return
-        out.to_disk(path)
-        self.files.append(path)
-
-    def _with_categories(self) -> None:
-        """Write the docs to the export's file with every question's categories: set in
-        the DocBin's list of them, one a doc (written again, where a DocBin has none)."""
-        cats = getattr(self._bin, "cats", None)
-        if not isinstance(cats, list) or len(cats) != len(self._labels):
-            self._rewrite(self._path, None)
-            return
-        cats[:] = [self._choices.cats(labels) for labels in self._labels]
-        self._bin.to_disk(self._path)
-        self.files.append(self._path)
-
     def close(self) -> None:
-        with encoders_looked_up_once():
-            self._with_categories()
-            if not _staged(self._path):
-                for question in self._choices.single():
-                    self._rewrite(question_path(self._path, question), question)
+        try:
+            with encoders_looked_up_once():
+                self._parts.finish()
+                self._written(self._path)
+                if not _staged(self._path):
+                    for question in self._choices.single():
+                        path = question_path(self._path, question)
+                        if self._parts.write_question(path, question):
+                            self._written(path)
+                        else:  # no posting of the part answers it: an empty corpus
+                            self.unwritten.append(path.name)
+        finally:
+            self._parts.close()
+
+    def _written(self, path: Path) -> None:
+        self.files.append(path)
+        if self._parts.parted:
+            self.parted.append(path.name)
 
 
 _FOUND: dict[int, dict[str, Any]] = {}  # a registry's encoders, as first looked up

@@ -29,6 +29,7 @@ class ExportSummary:
     flagged_left_out: int = 0  # spacy: postings flagged, rejected (``--all``)
     bad_dates: int = 0  # hf: dates not of the calendar, written as null
     unwritten: list[str] = field(default_factory=list)  # spacy: a question's empty files
+    parted: list[str] = field(default_factory=list)  # spacy: corpora written as folders
     empty: list[str] = field(default_factory=list)  # a split's training files left empty
     # JSON-LD only: posting id -> the properties Google requires that it lacks
     missing: dict[int, list[str]] = field(default_factory=dict)
@@ -52,12 +53,14 @@ class ExportSummary:
         """Count what the writers of the parts left out: spans (``overlapping``), dates
         (``bad_dates``) and the postings a format could not hold (``LEFT_OUT``), each
         taken off its part's count, so that a part's count is what its file holds.
-        ``training``: each part's file of a split in a format made to train on (spaCy,
-        CoNLL); one that holds no posting is removed, and named in ``empty``: an empty
-        corpus trains nothing (spaCy's DocBin refuses none, and a tool stops on it)."""
+        ``training``: each part's file (of a split, or the whole) in a format made to train
+        on (spaCy, CoNLL); one that holds no posting is removed, and named in ``empty``: an
+        empty corpus trains nothing (spaCy's DocBin refuses none, and a tool stops on it).
+        Where no part holds a posting, ValueError saying why (``nothing_to_train``)."""
         self.overlapping_spans = sum(getattr(w, "overlapping", 0) for w in by_part.values())
         self.bad_dates = sum(getattr(w, "bad_dates", 0) for w in by_part.values())
         self.unwritten = [name for w in by_part.values() for name in getattr(w, "unwritten", ())]
+        self.parted = [name for w in by_part.values() for name in getattr(w, "parted", ())]
         for part, writer in by_part.items():
             for name in LEFT_OUT:
                 left = getattr(writer, name, 0)
@@ -67,6 +70,8 @@ class ExportSummary:
             if not self.counts[part] and path.is_file():
                 path.unlink()
                 self.empty.append(path.name)
+        if training is not None and not self.total:
+            raise ValueError(self.nothing_to_train())
 
     def describe(self, out: Path | None = None) -> str:
         """One line for a person: what went where (``out``: the output as named), and
@@ -80,9 +85,28 @@ class ExportSummary:
         text = f"{written} {postings} as {self.fmt}{split} to {self._where(out)}"
         if self.workers > 1:
             text += f" by {self.workers} worker processes"
+        if self.parted:  # (spacy: a corpus too large for one DocBin)
+            names = self.parted if split or out is None else [out.name, *self.parted[1:]]
+            text += (f" ({', '.join(names)} {'is a folder' if len(names) == 1 else 'are folders'}"
+                     " of DocBins, too many postings for one: spaCy reads a folder as one corpus)")
+        left = self._left_out()
+        if self.empty:
+            left.append(f"{', '.join(self.empty)} not written (no posting in the part)")
+        if self.unwritten:  # (spacy: a part's file of one question)
+            left.append(f"{', '.join(self.unwritten)} not written (no posting of the part "
+                        "answers the question)")
+        if self.missing:
+            lacking = Counter(prop for props in self.missing.values() for prop in props)
+            left.append(f"{len(self.missing):,} postings "
+                        f"{'left out for lacking' if self.left_out else 'lack'} properties Google "
+                        "requires (" + ", ".join(f"{p} {n:,}" for p, n in lacking.items()) + ")")
+        return text + (": " + ", ".join(left) if left else "")
+
+    def _left_out(self) -> list[str]:
+        """What the export left out, counted: spans, dates, postings, values."""
         overlapping = ("left out of the entities (kept in the spans)" if self.fmt == "spacy"
                        else "left untagged")
-        left = [f"{n:,} {what.format(s='' if n == 1 else 's', v='s' if n == 1 else '')}"
+        return [f"{n:,} {what.format(s='' if n == 1 else 's', v='s' if n == 1 else '')}"
                 for n, what in (
                     (self.dropped_spans, "bad span{s} dropped"),
                     (self.unaligned_spans, "span{s} that hold{v} no word skipped"),
@@ -100,17 +124,13 @@ class ExportSummary:
                      "cannot say whose a value is)"),
                     (self.machine_postings, "posting{s} not reviewed, with the machine's "
                      "values")) if n]
-        if self.empty:
-            left.append(f"{', '.join(self.empty)} not written (no posting in the part)")
-        if self.unwritten:  # (spacy: a part's file of one question)
-            left.append(f"{', '.join(self.unwritten)} not written (no posting of the part "
-                        "answers the question)")
-        if self.missing:
-            lacking = Counter(prop for props in self.missing.values() for prop in props)
-            left.append(f"{len(self.missing):,} postings "
-                        f"{'left out for lacking' if self.left_out else 'lack'} properties Google "
-                        "requires (" + ", ".join(f"{p} {n:,}" for p, n in lacking.items()) + ")")
-        return text + (": " + ", ".join(left) if left else "")
+
+    def nothing_to_train(self) -> str:
+        """Why an export in a format made to train on (spaCy, CoNLL) wrote nothing: none
+        of its postings could be held."""
+        why = self._left_out()
+        return (f"no posting to write as {self.fmt}" + (f": {', '.join(why)}" if why else "")
+                + "; an empty corpus trains nothing, so no file was written")
 
     def _where(self, out: Path | None) -> str:
         """Where the files went: the output, and how many files were written in it or

@@ -1,8 +1,8 @@
 """One writer a dataset format, each fed canonical posting records one at a time.
 
 ``run.export`` picks the part (split) of each record and hands it to the part's
-writer; a writer turns the record into its format's row (``rows``) and writes it at once,
-so no format but spaCy's holds the dataset in memory. Every record reaching a
+writer; a writer turns the record into its format's row (``rows``) and writes it at once (spaCy's
+a part of a corpus at a time), so no format holds the dataset in memory. Every record reaching a
 writer has already had its bad spans dropped (``text[start:end] == span text``).
 
 Writers share one small protocol: ``write(record)`` returns how many of the

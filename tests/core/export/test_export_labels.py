@@ -309,3 +309,23 @@ def test_a_split_part_no_posting_falls_in_is_not_written_as_an_empty_corpus(
     assert f"{', '.join(summary.empty)} not written (no posting in the part)" in \
         summary.describe(tmp_path / "c")
     assert all(path.exists() for path in summary.files)
+
+
+@pytest.mark.parametrize("fmt", ["spacy", "conll"])
+@pytest.mark.parametrize("split", [None, {"train": 0.5, "dev": 0.5}])
+def test_a_corpus_no_posting_can_be_written_in_is_refused_and_writes_nothing(
+        tmp_path: Path, fmt: str, split: dict[str, float] | None) -> None:
+    """Every posting left out (CoNLL: none reviewed; spaCy: all flagged): a split wrote no
+    part, said, but a whole export wrote an empty file (CoNLL's of 0 bytes), which trains
+    nothing and stops the tools that read it."""
+    if fmt == "spacy":
+        pytest.importorskip("spacy", reason="spacy is not installed")
+    records = [record(n, f"Posting {n}: Data Engineer in Leeds.") for n in range(4)]
+    for rec in records:
+        rec["status"] = "flagged" if fmt == "spacy" else "new"
+    out = tmp_path / ("c" if split else f"c.{fmt}")
+    why = "4 postings flagged" if fmt == "spacy" else "4 postings not reviewed left out"
+    with pytest.raises(ValueError, match=f"no posting to write as {fmt}: {why}.*; an empty "
+                       "corpus trains nothing"):
+        export(records, fmt, out, split=split)
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]

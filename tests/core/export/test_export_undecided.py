@@ -227,3 +227,20 @@ def test_the_csv_row_says_what_its_reviewers_still_differ_on(
     pq = pytest.importorskip("pyarrow.parquet")
     table = pq.read_table(tmp_path / "out.parquet").to_pylist()
     assert table[0]["undecided"] == ["spans"] and table[1]["undecided"] is None
+
+
+def test_conll_of_no_posting_reviewed_writes_no_empty_file_and_says_why(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--all`` of postings none reviewed: CoNLL left every one out and wrote a file of
+    0 bytes; the export fails, saying why, and an older file stays as it was."""
+    db = tmp_path / "p.db"
+    with Store(db, reviewer="ana") as store:
+        store.postings.add([NewPosting(source="1.md", hash="h1", kind="text", raw=TEXT,
+                                       cleaned=TEXT, fields={}, confidence={})])
+    out = tmp_path / "out.conll"
+    out.write_text("an older export\n", encoding="utf-8")
+    assert main(["export", str(db), "--all", "--format", "conll", "-o", str(out)]) != 0
+    said = capsys.readouterr().err
+    assert "no posting to write as conll: 1 posting not reviewed left out" in said
+    assert out.read_text(encoding="utf-8") == "an older export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.conll", "p.db"]
