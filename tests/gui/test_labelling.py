@@ -565,3 +565,41 @@ def test_each_labelling_key_says_what_it_did(win: ReviewWindow, qtbot) -> None: 
     assert win.pid != pid
     assert bar.currentMessage() == f"Posting {pid} accepted: marked reviewed."
 
+
+def test_a_schema_change_that_renames_or_removes_nothing_keeps_the_undo(
+        win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A colour changed and an option added cleared the undo history: the span labelled
+    just before could no longer be taken back."""
+    _select(win, "Kubernetes")
+    qtbot.keyClick(win.document, Qt.Key.Key_1, CTRL)  # SKILL
+    assert _spans(win) == [("Kubernetes", "SKILL", "accepted")]
+    win.edit_schema()
+    dialog = win.schema_dialog
+    dialog.list.setCurrentRow(2)  # the span labels
+    dialog.table.item(1, 1).setText("#123456")  # TOOL's colour
+    dialog._add_option()
+    dialog._move(-1)  # the span labels before role family
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.problem.text()
+    assert win.spans.colors["TOOL"] == "#123456"
+    assert win.undo_stack.canUndo()
+    win.undo_stack.undo()
+    assert _spans(win) == []
+    win.undo_stack.redo()
+    assert _spans(win) == [("Kubernetes", "SKILL", "accepted")]
+
+
+def test_removing_labels_says_it_cannot_be_undone(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win.queue.setFocus()
+    qtbot.keyClick(win.queue, Qt.Key.Key_1, ALT)  # relevant: yes
+    win.edit_schema()
+    dialog = win.schema_dialog
+    dialog.list.setCurrentRow(0)  # relevant
+    dialog.table.selectRow(0)
+    dialog._remove_option()  # yes, in use
+    dialog.save()
+    assert "cannot be undone" in dialog.problem.text(), dialog.problem.text()
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert not win.undo_stack.canUndo()
+    assert "can no longer be undone" in win.statusBar().currentMessage()
