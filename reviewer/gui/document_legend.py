@@ -127,7 +127,7 @@ class ColourLegend(QWidget):
             self._widths = [(t, metrics.horizontalAdvance(t) + 2 * PAD_X) for t in texts]
         return self._widths
 
-    def layout(self, width: float) -> list[tuple[Chip, str, QRectF]]:
+    def drawn(self, width: float) -> list[tuple[Chip, str, QRectF]]:
         """The chips drawn in a widget ``width`` wide, each with its text and place: all
         of them in ``MAX_LINES`` lines, or as few span labels left out as that takes
         (``Chip.drop``: those the posting does not use first, the last first), counted
@@ -186,7 +186,7 @@ class ColourLegend(QWidget):
             self.updateGeometry()
 
     def heightForWidth(self, width: int) -> int:
-        placed = self.layout(float(width))
+        placed = self.drawn(float(width))
         return int(max((rect.bottom() for _c, _t, rect in placed), default=0.0)) + 2
 
     def sizeHint(self) -> QSize:
@@ -201,7 +201,7 @@ class ColourLegend(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         metrics = QFontMetricsF(self.font())
-        for chip, text, rect in self.layout(float(self.width())):
+        for chip, text, rect in self.drawn(float(self.width())):
             edge = QColor(palette.color(QPalette.ColorRole.Mid))
             painter.setPen(QPen(chip.outline or edge, 2.0 if chip.outline else 1.0))
             painter.setBrush(chip.background or palette.color(QPalette.ColorRole.Base))

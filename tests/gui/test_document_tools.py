@@ -325,7 +325,7 @@ def test_every_chip_of_the_legend_stays_in_view_as_the_window_narrows(
     win.resize(width, win.height())
 
     def all_in_view() -> bool:
-        bottom = max(r.bottom() for _c, _t, r in legend.layout(float(legend.width())))
+        bottom = max(r.bottom() for _c, _t, r in legend.drawn(float(legend.width())))
         return legend.height() >= bottom
 
     qtbot.waitUntil(all_in_view, timeout=2000)
@@ -368,7 +368,7 @@ def test_a_legend_of_many_span_labels_stays_small_and_names_those_used(
     qtbot.waitUntil(lambda: legend.height() == legend.heightForWidth(legend.width()))
     line = legend.fontMetrics().height() + 7  # a chip, its padding, the gap below
     assert legend.height() <= 4 * line  # four lines at most
-    shown = [text for _chip, text, _rect in legend.layout(float(legend.width()))]
+    shown = [text for _chip, text, _rect in legend.drawn(float(legend.width()))]
     assert "LABEL_0120" in shown and "SKILL" in shown
     more = [t for t in shown if t.startswith("+")]
     labels = [t for t in shown if t in names]
