@@ -16,24 +16,15 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QMainWindow,
-    QMenu,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from reviewer.core.label_checks import typing_key
 from reviewer.core.labels import CHORD_KEY, Question, normal_key
 from reviewer.core.schema import FIELDS
 from reviewer.gui import preferences
+from reviewer.gui.dialogs import HelpDialog
 from reviewer.gui.fields_panel import KEYS as FIELD_KEYS
 from reviewer.gui.plain import access_letter, menu_text, with_accelerators
-from reviewer.gui.screen_fit import fit_to_screen, free_area
 from reviewer.gui.single_keys import KEYS as SINGLE_KEYS
 from reviewer.gui.theme import THEMES, apply_theme
 from reviewer.gui.undo_actions import AfterTyping
@@ -105,9 +96,19 @@ def _default_keys() -> frozenset[str]:
 
 
 def keypad_twin(sequence: str) -> str | None:
-    """The keypad's Enter beside a key on Return ("Ctrl+Return": "Ctrl+Enter"), which
-    the action answers to as well."""
-    return sequence.removesuffix("Return") + "Enter" if sequence.endswith("Return") else None
+    """The other Enter of a key on one (portable text): the keypad's beside the main one
+    ("Ctrl+Return": "Ctrl+Enter") and back. An action or a label answers to both, so
+    that whichever has the key has it on either Enter."""
+    for one, other in (("Return", "Enter"), ("Enter", "Return")):
+        if sequence.endswith(one) and "Num+" not in sequence:
+            return sequence.removesuffix(one) + other
+    return None
+
+
+def with_twin(sequence: str) -> list[QKeySequence]:
+    """The key (none for "") and its other Enter, if any (``keypad_twin``)."""
+    twin = keypad_twin(sequence)
+    return [QKeySequence(k) for k in (sequence, twin) if k]
 
 
 def fixed_keys() -> dict[str, str]:
@@ -207,9 +208,7 @@ class WindowActions:
             if key in overrides and typing_shortcut(sequence.toString()):  # (kept from
                 # before the editor refused such keys) its default, unless another has it
                 sequence = QKeySequence(default if default not in overrides.values() else "")
-            keys = [sequence] if not sequence.isEmpty() else []
-            if twin := keypad_twin(sequence.toString()):  # the keypad's Enter too
-                keys.append(QKeySequence(twin))
+            keys = with_twin(sequence.toString())  # (on Return: the keypad's Enter too)
             if key == "help":
                 keys.append(QKeySequence(HELP_KEY))
             self.by_id[key].setShortcuts(keys)
@@ -257,8 +256,10 @@ class WindowActions:
             self.settings.setValue("theme", choice)
 
     def taken_keys(self) -> dict[str, str]:
-        """Every key in use by an action or held back (key → what it does)."""
-        taken = {self.shortcut(k): unmarked(t) for k, t, *_ in ACTIONS if self.shortcut(k)}
+        """Every key in use by an action (on either Enter) or held back (key → what it
+        does)."""
+        taken = {s.toString(): unmarked(t) for k, t, *_ in ACTIONS
+                 for s in self.by_id[k].shortcuts() if s.toString() != HELP_KEY}
         taken.update(fixed_keys())
         return taken
 
@@ -269,9 +270,8 @@ class WindowActions:
                 for key, text, default, _handler, _menu in ACTIONS]
         reserved = fixed_keys()
         reserved.update(single_keys_taken())
-        reserved.update({a.shortcut().toString():
-                         f"{unmarked(a.text())} (Labels → Edit the label schema)"
-                         for a in self.label_actions if not a.shortcut().isEmpty()})
+        reserved.update({s.toString(): f"{unmarked(a.text())} (Labels → Edit the label "
+                         "schema)" for a in self.label_actions for s in a.shortcuts()})
         return rows, reserved
 
     def set_label_actions(self, questions: list[Question],
@@ -304,7 +304,7 @@ class WindowActions:
                                      self.window)
                     action.triggered.connect(lambda _c=False, q=question, o=option.name:
                                              toggle(q, o))
-                action.setShortcut(QKeySequence(option.key))
+                action.setShortcuts(with_twin(QKeySequence(option.key).toString()))
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
                 self.window.addAction(action)
                 self.labels_menu.addAction(action)
@@ -316,12 +316,12 @@ class WindowActions:
     def _give_way_to_labels(self) -> None:
         """A shortcut the person set (in another project, where its key was free) that is
         one of this project's label keys: two actions on one key do nothing, so the label
-        keeps it here and the action has none in this window (the settings keep it, and
-        it is back once the schema no longer takes it)."""
+        keeps it here (on either Enter, ``keypad_twin``) and the action has none in this
+        window (the settings keep it, and it is back once the schema no longer takes it).
+        The CLI cannot know the person's keys: it lets a label take an action's."""
         self.apply_shortcuts(self.overrides)
         self.given_way = []
-        labels = {a.shortcut().toString(): a for a in self.label_actions
-                  if not a.shortcut().isEmpty()}
+        labels = {s.toString(): a for a in self.label_actions for s in a.shortcuts()}
         said = []
         for key, text, *_rest in ACTIONS:
             action = self.by_id[key]
@@ -330,8 +330,9 @@ class WindowActions:
                 action.setShortcuts([s for s in action.shortcuts()
                                      if s.toString() not in labels])
                 self.given_way.append(key)
-                label = unmarked(labels[taken[0]].text())
-                said.append(f"{taken[0]} is the key of {label} in this project, so "
+                label = labels[taken[0]]
+                said.append(f"{label.shortcut().toString()} is the key of "
+                            f"{unmarked(label.text())} in this project, so "
                             f"{unmarked(text)} has none here")
         if said:  # once the window is whole (its status bar's own line hidden under it)
             text = "; ".join(said) + " (Help → Change keyboard shortcuts)."
@@ -372,28 +373,3 @@ class WindowActions:
                  row("Drop files", "Import them into this project"))
         return HelpDialog(self.window, f"<table cellpadding=3>{rows}</table>"
                                        "<p>Change them with Help → Change keyboard shortcuts.</p>")
-
-
-class HelpDialog(QDialog):
-    """The shortcut list: it scrolls, and it is never taller than the screen."""
-
-    def __init__(self, parent: QWidget, html: str) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
-        self._html = html
-        self.browser = QTextBrowser()
-        self.browser.setOpenLinks(False)
-        self.browser.setHtml(html)  # every text from the project in it is escaped
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.browser)
-        layout.addWidget(buttons)
-        area = free_area(parent)
-        document = self.browser.document()
-        document.setTextWidth(min(720, area.width() * 0.8) if area is not None else 720)
-        fit_to_screen(self, int(document.idealWidth()) + 60, int(document.size().height()) + 90)
-
-    def text(self) -> str:
-        """The list as rich text (what the browser shows)."""
-        return self._html

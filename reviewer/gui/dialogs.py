@@ -1,4 +1,4 @@
-"""The window's dialogs: exporting the dataset and remapping the shortcuts."""
+"""The window's dialogs: exporting the dataset, remapping the shortcuts and listing them."""
 
 from __future__ import annotations
 
@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from reviewer.core.export import EXTENSIONS, is_project_file
 from reviewer.gui.plain import plain_label
-from reviewer.gui.screen_fit import fit_to_screen
+from reviewer.gui.screen_fit import fit_to_screen, free_area
 from reviewer.gui.theme import show_as_problem
 
 FORMAT_NAMES = {
@@ -325,3 +326,27 @@ class ShortcutDialog(QDialog):
         return {key: seq for key, seq in self.sequences().items()
                 if seq != QKeySequence(self.defaults[key]).toString()}
 
+
+class HelpDialog(QDialog):
+    """The shortcut list: it scrolls, and it is never taller than the screen."""
+
+    def __init__(self, parent: QWidget, html: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self._html = html
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setHtml(html)  # every text from the project in it is escaped
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        area = free_area(parent)
+        document = self.browser.document()
+        document.setTextWidth(min(720, area.width() * 0.8) if area is not None else 720)
+        fit_to_screen(self, int(document.idealWidth()) + 60, int(document.size().height()) + 90)
+
+    def text(self) -> str:
+        """The list as rich text (what the browser shows)."""
+        return self._html

@@ -6,10 +6,38 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reviewer.core.store import Change, ChangedMeanwhile, ChangedSince, DatabaseError, Store
 from reviewer.gui.plain import sentence
+
+
+def keep_or_clear(stack: QUndoStack, keeps_labels: bool, before: str,
+                  digest: Callable[[], str]) -> str:
+    """After a label schema change: the undo steps kept where it renamed and removed
+    nothing (``keeps_labels``; ``before``: the schema's digest before it, ``digest``
+    gives it now), else gone, as they may name options that are gone or mean others
+    now; what to say of that."""
+    if keeps_labels:
+        carry_over(stack, before, digest())
+        return ""
+    if not stack.count():
+        return ""
+    stack.clear()
+    return (" The edits before it can no longer be undone (it renamed or removed options, "
+            "or changed a question's kind).")
+
+
+def carry_over(stack: QUndoStack, before: str, after: str) -> None:
+    """The undo steps made on the label schema whose digest is ``before``
+    (``History.schema_digest``) taken as made on ``after``: a schema change that renamed,
+    removed and moved nothing and changed no question's kind (a colour, a key, the
+    order, an option added), under which every label they put back means what it meant.
+    Steps made on another schema stay refused (another program's change)."""
+    for n in range(stack.count()):
+        change = getattr(stack.command(n), "change", None)  # (an edit's, a bulk edit's)
+        if change is not None and change.schema == before:
+            change.schema = after
 
 
 class EditCommand(QUndoCommand):

@@ -270,14 +270,16 @@ class LabelsPanel(QWidget):
 
     def toggle(self, question: Question, option: str) -> None:
         """Choose ``option`` or, if it is chosen, clear it; in a single choice it replaces
-        the other. The buttons follow when the posting is shown again after the edit."""
+        the others (a question made single choice keeps a posting's several answers until
+        one is chosen: choosing one of them leaves that one). The buttons follow when the
+        posting is shown again after the edit."""
         if self._loading:
             return
         before = self._labels.get(question.name, [])
-        if option in before:
+        if question.kind == "single":
+            after = [] if before == [option] else [option]
+        elif option in before:
             after = [o for o in before if o != option]
-        elif question.kind == "single":
-            after = [option]
         else:
             after = [*before, option]
         self.labels_changed.emit(question.name, after)

@@ -1,14 +1,16 @@
 """Editing the label schema: questions, their options, colours and keys.
 
 Renaming a question or an option carries the labels already given along; removing an
-option in use says how many labels go with it and asks for a second Save.
+option in use says how many labels go with it, that this cannot be undone, and asks for
+a second Save. A change that renames and removes nothing keeps the window's undo steps.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtGui import QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +41,7 @@ from reviewer.core.labels import (
     with_defaults,
 )
 from reviewer.core.store import DatabaseError, Labels
+from reviewer.gui.edit_command import keep_or_clear
 from reviewer.gui.plain import plain_label
 from reviewer.gui.theme import show_as_problem
 
@@ -46,11 +49,27 @@ KIND_TEXT = {"single": "one choice", "multi": "any choices", "span": "span label
 NAME, COLOUR, KEY = range(3)
 
 
+def keeps_labels(before: list[Question], after: list[Question],
+                 origins: dict[tuple[str, str], tuple[str, str]]) -> bool:
+    """Whether the schema ``after`` keeps every option of ``before`` under its name and
+    question (``origins``: each option edited → the one it was, none renamed or moved),
+    and every question's kind: a label given before means in it what it meant (a
+    colour, a key, the order changed, an option added)."""
+    if any(new != old for new, old in origins.items()):
+        return False
+    kinds = {q.name: q.kind for q in after}
+    return all(kinds.get(q.name) == q.kind and all((q.name, o.name) in origins
+                                                  for o in q.options) for q in before)
+
+
 class SchemaDialog(QDialog):
-    def __init__(self, parent: QWidget, labels: Labels,
-                 taken: dict[str, str] | None = None) -> None:
+    def __init__(self, parent: QWidget, labels: Labels, taken: dict[str, str] | None = None,
+                 steps: QUndoStack | None = None, digest: Callable[[], str] | None = None,
+                 ) -> None:
         """``labels``: the project's label part (``store.labels``); ``taken``: keys the
-        window's actions use (key → action), refused for options."""
+        window's actions use (key → action), refused for options; ``steps``: the window's
+        undo steps, kept by a save that renames and removes nothing, else cleared
+        (``keep_or_clear``; ``digest``: ``store.history.schema_digest``)."""
         super().__init__(parent)
         self.setWindowTitle("Label schema")
         self.setMinimumSize(720, 440)
@@ -61,6 +80,9 @@ class SchemaDialog(QDialog):
         self.questions: list[dict[str, Any]] = [self._row(q, keep=True) for q in self.original]
         self.current = -1
         self._confirmed: str | None = None
+        self.steps, self.digest = steps, digest
+        self.before = digest() if digest is not None else ""  # the schema's, as opened
+        self.said = ""  # once saved: what became of the undo steps, if anything
 
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._select)
@@ -296,8 +318,8 @@ class SchemaDialog(QDialog):
             self.problem.setText(f"{err}.")
             return
         summary = ", ".join(f"{q}/{o} ({n:,})" for q, o, n in lost)
-        told = [f"This removes {sum(n for *_, n in lost):,} labels given before: {summary}."
-                ] if lost else []
+        told = [f"This removes {sum(n for *_, n in lost):,} labels given before: {summary}. "
+                "This cannot be undone."] if lost else []
         told += [f"{n:,} {'posting answers' if n == 1 else 'postings answer'} {q} with several "
                  "options, which it takes one of now: those answers are kept until you choose "
                  "one." for q, n in several]
@@ -312,4 +334,7 @@ class SchemaDialog(QDialog):
         except (ValueError, DatabaseError) as err:  # nothing is saved: one transaction
             self.problem.setText(f"Not saved: {err}.")
             return
+        if self.steps is not None and self.digest is not None:
+            self.said = keep_or_clear(self.steps, keeps_labels(self.original, questions,
+                                                               origins), self.before, self.digest)
         self.accept()

@@ -333,16 +333,16 @@ class ReviewWindow(QMainWindow):
         if (why := too_large(self.store.labels.schema())) is not None:  # (as it is now)
             return self.statusBar().showMessage(f"{LEFT_OUT} to edit here ({why}).{SMALLER}",
                                                 60000)  # (taken back as that one is)
-        self.schema_dialog = SchemaDialog(self, self.store.labels, self.action_table.taken_keys())
+        self.schema_dialog = SchemaDialog(self, self.store.labels, self.action_table.taken_keys(),
+                                          self.undo_stack, self.store.history.schema_digest)
         self.schema_dialog.accepted.connect(lambda: self._schema_saved())
         self.schema_dialog.open()
 
     def _schema_saved(self) -> None:
-        self.undo_stack.clear()  # label edits before may name options that are gone
         self.set_schema(self.store.labels.schema())
         if self.pid is not None:
             self.flow.show(self.pid)
-        self.statusBar().showMessage("Label schema saved.", 6000)
+        self.statusBar().showMessage(f"Label schema saved.{self.schema_dialog.said}", 10000)
 
     def show_stats(self) -> None:
         from reviewer.gui.stats_view import StatsView

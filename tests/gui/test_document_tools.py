@@ -325,7 +325,7 @@ def test_every_chip_of_the_legend_stays_in_view_as_the_window_narrows(
     win.resize(width, win.height())
 
     def all_in_view() -> bool:
-        bottom = max(r.bottom() for r in legend._places(float(legend.width())))
+        bottom = max(r.bottom() for _c, _t, r in legend.drawn(float(legend.width())))
         return legend.height() >= bottom
 
     qtbot.waitUntil(all_in_view, timeout=2000)
@@ -338,3 +338,46 @@ def test_the_legend_is_drawn(win: ReviewWindow, qtbot: Any) -> None:
     title = field_color("title", dark=False)
     assert _count(shot, title, near=2) > 30
 
+
+
+def _many_span_labels(project: Path, count: int) -> list[str]:
+    """The project's span labels made ``count``: SKILL and those after it."""
+    from reviewer.core.labels import Option
+    from reviewer.core.store import Store
+
+    names = ["SKILL", *(f"LABEL_{n:04}" for n in range(1, count))]
+    with Store(project) as store:
+        schema = store.labels.schema()
+        next(q for q in schema if q.kind == "span").options = [Option(n) for n in names]
+        store.labels.save_schema(schema)
+    return names
+
+
+def test_a_legend_of_many_span_labels_stays_small_and_names_those_used(
+        project: Path, open_window, qtbot: Any) -> None:
+    """Every span label of the schema had its chip: 150 took two thirds of the document
+    pane; 2,000 made the window 17,639 px tall. The legend keeps to four lines: the
+    labels the posting uses, the first others, and how many more there are."""
+    names = _many_span_labels(project, 150)
+    win = open_window(project)
+    at = win.store.records.get(win.pid)["cleaned"].index("Kafka")  # type: ignore[arg-type]
+    win.store.spans.add_many(win.pid, [(at, at + 5, "LABEL_0120")])  # type: ignore[arg-type]
+    win.flow.show(win.pid)  # type: ignore[arg-type]
+    win.resize(1400, 900)
+    legend = win.document_pane.legend
+    qtbot.waitUntil(lambda: legend.height() == legend.heightForWidth(legend.width()))
+    line = legend.fontMetrics().height() + 7  # a chip, its padding, the gap below
+    assert legend.height() <= 4 * line  # four lines at most
+    shown = [text for _chip, text, _rect in legend.drawn(float(legend.width()))]
+    assert "LABEL_0120" in shown and "SKILL" in shown
+    more = [t for t in shown if t.startswith("+")]
+    labels = [t for t in shown if t in names]
+    assert more == [f"+{len(names) - len(labels)} more"], shown
+    assert win.document.viewport().height() > 500
+
+    _many_span_labels(project, 2000)
+    win.set_schema(win.store.labels.schema())
+    win.flow.show(win.pid)  # type: ignore[arg-type]
+    assert len(legend.chips) <= 100  # what is measured at each posting shown, at most
+    assert win.minimumSizeHint().height() <= 1080 and win.height() <= 1080
+    assert legend.height() <= 4 * line

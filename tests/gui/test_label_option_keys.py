@@ -227,3 +227,50 @@ def test_an_option_past_the_keys_is_picked_in_the_labels_menu_and_by_its_button(
     assert win.store.records.get(win.pid)["labels"]["topic"] == ["t299"]  # type: ignore[arg-type]
     button = win.labels.buttons[("topic", "t299")]
     assert button.isChecked() and button.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+@pytest.mark.parametrize("key", ["Ctrl+Enter", "Ctrl+Return"])
+def test_a_span_label_on_either_enter_takes_both_from_accept(project: Path, open_window,
+                                                             qtbot, key: str) -> None:  # type: ignore[no-untyped-def]
+    """SKILL's key Ctrl+Enter (given by ``reviewer labels --import``): the window said
+    Accept all had no key here, but the main Enter still accepted the posting and went
+    on; only the keypad's Enter labelled. Either Enter is now the label's, and Accept
+    has neither."""
+    from PySide6.QtGui import QTextCursor
+
+    with Store(project) as store:
+        schema = store.labels.schema()
+        next(q for q in schema if q.kind == "span").options[0].key = key
+        store.labels.save_schema(schema)
+    win = open_window(project)
+    first = win.pid
+    message = win.statusBar().currentMessage()
+    assert f"{key} is the key of Label the selection SKILL" in message, message
+    assert win.action_table.by_id["accept_next"].shortcuts() == []
+    for word, pressed in (("Kafka", Qt.Key.Key_Return), ("Kubernetes", Qt.Key.Key_Enter)):
+        cursor = win.document.document().find(word, QTextCursor(win.document.document()))
+        win.document.setTextCursor(cursor)
+        keypad = Qt.KeyboardModifier.KeypadModifier if pressed == Qt.Key.Key_Enter \
+            else Qt.KeyboardModifier.NoModifier
+        qtbot.keyClick(win.document, pressed, CTRL | keypad)
+    posting = win.store.records.get(first)
+    assert win.pid == first and posting["status"] != "reviewed"  # type: ignore[index]
+    assert sorted((posting["cleaned"][s["start"]:s["end"]], s["label"])  # type: ignore[index]
+                  for s in posting["spans"] if s["origin"] == "human") == [  # type: ignore[index]
+        ("Kafka", "SKILL"), ("Kubernetes", "SKILL")]
+
+
+def test_the_schema_dialog_refuses_the_keypad_twin_of_an_action_s_key(
+        project: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Return for a label was refused (Accept's key), Ctrl+Enter, which Accept
+    answers to as well, was taken."""
+    win = open_window(project)
+    win.edit_schema()
+    dialog = win.schema_dialog
+    dialog.list.setCurrentRow(2)  # the span labels
+    dialog.table.item(0, 2).setText("Ctrl+Enter")  # SKILL's
+    dialog.save()
+    assert not dialog.result() and "Accept all" in dialog.problem.text(), \
+        dialog.problem.text()
+    dialog.reject()
+    dialog.reject()

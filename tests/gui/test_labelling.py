@@ -430,6 +430,30 @@ def test_a_question_made_single_choice_asks_when_postings_hold_several_answers(
     assert len(win.store.records.get(1)["labels"]["role_family"]) == 2  # kept
 
 
+def test_choosing_one_of_two_answers_kept_for_a_single_choice_leaves_that_one(
+        win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A question made single choice keeps a posting's two answers until one is
+    chosen: the key of one of them took it away and left the other (the option not
+    pressed), as a multiple choice would."""
+    schema = win.store.labels.schema()
+    role = next(q for q in schema if q.name == "role_family")
+    role.kind = "multi"
+    win.store.labels.save_schema(schema)
+    win.store.labels.answer(win.pid, "role_family", ["data", "engineering"])  # type: ignore[arg-type]
+    role.kind = "single"
+    win.store.labels.save_schema(schema)
+    win.set_schema(win.store.labels.schema())
+    win.flow.show(win.pid)  # type: ignore[arg-type]
+    assert win.labels.buttons[("role_family", "data")].isChecked()
+    assert win.labels.buttons[("role_family", "engineering")].isChecked()
+    win.queue.setFocus()
+    qtbot.keyClick(win.queue, Qt.Key.Key_3, ALT)  # role family: engineering
+    assert win.store.records.get(win.pid)["labels"]["role_family"] == ["engineering"]  # type: ignore[arg-type]
+    assert not win.labels.buttons[("role_family", "data")].isChecked()
+    qtbot.keyClick(win.queue, Qt.Key.Key_3, ALT)  # the one answer: cleared, as before
+    assert "role_family" not in win.store.records.get(win.pid)["labels"]  # type: ignore[arg-type]
+
+
 def test_an_adjudicated_skills_field_suggests_its_own_spans(win: ReviewWindow) -> None:
     """Where reviewers differed and a ruling chose the skills, the spans suggested are
     the ruling's evidence (as the exports take it), not the machine's."""
@@ -540,3 +564,42 @@ def test_each_labelling_key_says_what_it_did(win: ReviewWindow, qtbot) -> None: 
     qtbot.keyClick(win.document, Qt.Key.Key_Return, CTRL)  # accept all and go on
     assert win.pid != pid
     assert bar.currentMessage() == f"Posting {pid} accepted: marked reviewed."
+
+
+def test_a_schema_change_that_renames_or_removes_nothing_keeps_the_undo(
+        win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A colour changed and an option added cleared the undo history: the span labelled
+    just before could no longer be taken back."""
+    _select(win, "Kubernetes")
+    qtbot.keyClick(win.document, Qt.Key.Key_1, CTRL)  # SKILL
+    assert _spans(win) == [("Kubernetes", "SKILL", "accepted")]
+    win.edit_schema()
+    dialog = win.schema_dialog
+    dialog.list.setCurrentRow(2)  # the span labels
+    dialog.table.item(1, 1).setText("#123456")  # TOOL's colour
+    dialog._add_option()
+    dialog._move(-1)  # the span labels before role family
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.problem.text()
+    assert win.spans.colors["TOOL"] == "#123456"
+    assert win.undo_stack.canUndo()
+    win.undo_stack.undo()
+    assert _spans(win) == []
+    win.undo_stack.redo()
+    assert _spans(win) == [("Kubernetes", "SKILL", "accepted")]
+
+
+def test_removing_labels_says_it_cannot_be_undone(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win.queue.setFocus()
+    qtbot.keyClick(win.queue, Qt.Key.Key_1, ALT)  # relevant: yes
+    win.edit_schema()
+    dialog = win.schema_dialog
+    dialog.list.setCurrentRow(0)  # relevant
+    dialog.table.selectRow(0)
+    dialog._remove_option()  # yes, in use
+    dialog.save()
+    assert "cannot be undone" in dialog.problem.text(), dialog.problem.text()
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert not win.undo_stack.canUndo()
+    assert "can no longer be undone" in win.statusBar().currentMessage()

@@ -151,6 +151,12 @@ class History:
         self._refresh = refresh  # a posting's listing columns and disagreement mark
         self._may_put_back = may_put_back
 
+    def schema_digest(self) -> str:
+        """The label schema's digest now: what each change sealed holds its labels to
+        (``sealed``), and what a window carries its undo steps over to after a schema
+        change that renamed and removed nothing."""
+        return schema_digest(self.db)
+
     def made(self, edit: Callable[[], Change]) -> Change:
         """``edit`` made and sealed in one transaction: no other writer's edit can come
         between the edit and what ``sealed`` takes for it."""
