@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from reviewer.core.extract import image_placeholder
 from reviewer.core.schema import FIELDS
 from reviewer.gui.long_lists import split_tables
 from reviewer.gui.plain import plain_tip
@@ -83,7 +84,7 @@ def markdown_document(text: str) -> SafeDocument:
     for position, length, alt in reversed(images):  # from the end: positions hold
         cursor.setPosition(position)
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(f"[image: {alt}]" if alt else "[image]", QTextCharFormat())
+        cursor.insertText(image_placeholder(alt), QTextCharFormat())
     cursor.endEditBlock()
     return document
 

@@ -10,8 +10,9 @@ positions. No Qt.
 
 No image is ever rendered: Qt's image handler would open the file an image names
 (``loadResource`` aside), so ``hide_images`` swaps every Markdown image for a
-placeholder, "[image: its alt text]", before the Markdown reaches Qt, and
-``strip_markdown`` writes the same placeholder.
+placeholder, "[image: its alt text]" (``image_placeholder``, which the store reads a
+range over an image as too), before the Markdown reaches Qt, and ``strip_markdown``
+writes the same placeholder.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import html
 import re
 from typing import Any
 
-from reviewer.core.extract import shown_words
+from reviewer.core.extract import image_placeholder, shown_words
 from reviewer.core.store import valid_pair
 from reviewer.core.words import SPACED_CLASS
 from reviewer.gui.word_snap import in_word
@@ -65,7 +66,7 @@ def strip_markdown(text: str, at_line_start: bool = True, tables: bool = False) 
             line = _LINE_MARK.sub("", line, count=1)
         out.append(line)
     text = "\n".join(out)
-    text = _IMAGE.sub(lambda m: placeholder(m.group(1), *_PARKED_BRACKETS), text)
+    text = _IMAGE.sub(lambda m: image_placeholder(m.group(1), *_PARKED_BRACKETS), text)
     text = _LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _EMPHASIS.sub("", text)
@@ -83,12 +84,6 @@ _ANY_IMAGE = re.compile(
 )
 _DEFINITION = re.compile(rf"^[ ]{{0,3}}\[({_ALT})\]:", re.M)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-
-
-def placeholder(alt: str, left: str = "[", right: str = "]") -> str:
-    """What an image shows as: "[image: alt text]", or "[image]" without alt text."""
-    alt = " ".join(alt.split())
-    return f"{left}image: {alt}{right}" if alt else f"{left}image{right}"
 
 
 def _label_key(label: str) -> str:
@@ -110,7 +105,7 @@ def hide_images(markdown: str) -> str:
             return m.group(0)  # "\![": an escaped "!" and a link; or no label at all
         if target is None and _label_key(ref or alt) not in defined:
             return m.group(0)  # not an image: "![text]" with nothing it refers to
-        return placeholder(alt, "\\[", "\\]")  # (the alt text keeps its own escapes)
+        return image_placeholder(alt, "\\[", "\\]")  # (the alt text keeps its own escapes)
 
     for _ in range(16):  # an image in an image's alt text goes first
         hidden = _ANY_IMAGE.sub(swap, markdown)
@@ -319,7 +314,7 @@ def _token_pattern(token: str) -> str:
                    f"(?:\\\\?{re.escape(ch)}|&[#\\w]+;)" for ch in token)
 
 
-_SHOWN_IMAGE = re.compile(r"\[image(?:: ([^\]\n]*))?\]")  # (``placeholder``)
+_SHOWN_IMAGE = re.compile(r"\[image(?:: ([^\]\n]*))?\]")  # (``image_placeholder``)
 
 
 def _words_pattern(words: str) -> str:

@@ -227,11 +227,13 @@ def test_words_put_in_over_markup_are_those_shown_their_range_highlighted(
     qtbot.waitUntil(lambda: _highlighted(linked, "company") == [words])
 
 
+@pytest.mark.parametrize("second", ["Python and Go", "[image: Team photo] Our team in Berlin"])
 def test_items_put_in_over_links_keep_their_evidence_through_edits_and_undo(
-        linked: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    """Each item taken over a link or bold words kept its evidence only until the list's
-    next edit (its range's words were compared with the item, markup and all)."""
-    items = ["Apply at Acme Corp before June", "Python and Go"]
+        linked: ReviewWindow, qtbot, second: str) -> None:  # type: ignore[no-untyped-def]
+    """Each item taken over a link, bold words or an image kept its evidence only until
+    the list's next edit (its range's words were compared with the item, markup and all;
+    an image's read as its bare description, not the placeholder shown)."""
+    items = ["Apply at Acme Corp before June", second]
     for words in items:
         _select(linked, words)
         linked.put_selection("responsibilities", True)

@@ -24,8 +24,8 @@ nothing of the other stages. Public API: ``extract``; ``merge_findings`` (anothe
 stage's readings put into an extraction, the more confident winning);
 ``value_from_selection`` (the value of a field read from text a person selected or
 typed), ``read_amount`` (a sum of money or a number, as people write it),
-``skill_name`` (the skill words name) and ``shown_words`` (the words a range of the
-Markdown shows, its markup off).
+``skill_name`` (the skill words name), ``shown_words`` (the words a range of the
+Markdown shows, its markup off) and ``image_placeholder`` (what an image shows as).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from collections.abc import Callable
 
 from reviewer.core.extract import heuristics, label_values, page_title, patterns, prose
 from reviewer.core.extract.dates import date_order, find_date
-from reviewer.core.extract.document import Document, parse, shown_words
+from reviewer.core.extract.document import Document, image_placeholder, parse, shown_words
 from reviewer.core.extract.hours import part_time_stated
 from reviewer.core.extract.labels import labelled_values
 from reviewer.core.extract.merge import merge_findings, value_key
@@ -212,5 +212,6 @@ def _find_evidence(doc: Document, name: str, value: object) -> list[Span]:
     return spans
 
 
-__all__ = ["extract", "merge_findings", "read_amount", "shown_words", "skill_name",
+__all__ = ["extract", "image_placeholder", "merge_findings", "read_amount", "shown_words",
+           "skill_name",
            "stated_period", "value_from_selection"]

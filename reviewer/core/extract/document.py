@@ -120,12 +120,22 @@ def plain(text: str) -> str:
     return text.replace("\\", "").strip()
 
 
+def image_placeholder(alt: str, left: str = "[", right: str = "]") -> str:
+    """What an image shows as: "[image: alt text]", or "[image]" without alt text. The
+    document never loads an image but shows this in its place, so a value taken over an
+    image holds these words. ``left`` and ``right``: the brackets as written (escaped,
+    "\\[", where Markdown must not read them as a link's)."""
+    alt = " ".join(alt.split())
+    return f"{left}image: {alt}{right}" if alt else f"{left}image{right}"
+
+
 def shown_words(markdown: str, start: int, end: int) -> str:
     """The words ``markdown[start:end]`` shows, as ``plain`` reads them, where the range
     cuts a link: the part of its text within the range, none of its brackets or target
-    ("Acme Corp](https://acme.example) before June" shows "Acme Corp before June"). A
-    person's value taken from a selection over a link is these words, its evidence the
-    range."""
+    ("Acme Corp](https://acme.example) before June" shows "Acme Corp before June"); an
+    image whose "![…]" it holds whole, as its placeholder (``image_placeholder``). A
+    person's value taken from a selection over a link or an image is these words, its
+    evidence the range."""
     # (looked for on the range's lines, no further than a link reaches: a line of a
     # megabyte is not read whole for each of its spans)
     line = max(markdown.rfind("\n", max(0, start - _LINK_REACH), start) + 1,
@@ -139,7 +149,11 @@ def shown_words(markdown: str, start: int, end: int) -> str:
         if link.start() >= end:
             break
         pieces.append(markdown[at:max(at, link.start())])
-        pieces.append(markdown[max(start, link.start(1)):min(end, link.end(1))])
+        alt = markdown[link.start(1):link.end(1)]
+        if markdown[link.start()] == "!" and start <= link.start() and link.end(1) < end:
+            pieces.append(image_placeholder(alt, "\\[", "\\]"))  # (no link to ``plain``)
+        else:
+            pieces.append(markdown[max(start, link.start(1)):min(end, link.end(1))])
         at = min(end, link.end())
     pieces.append(markdown[at:end])
     return plain("".join(pieces))

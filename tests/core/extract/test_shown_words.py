@@ -1,5 +1,6 @@
 """The words a range of the cleaned Markdown shows: a link's text, not its brackets or
-target, where the range holds the link whole or cuts it; no emphasis marks."""
+target, where the range holds the link whole or cuts it; an image held whole, as the
+placeholder the document shows for it; no emphasis marks."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import pytest
 from reviewer.core.extract import shown_words
 
 TEXT = ("Apply at [Acme Corp](https://acme.example/jobs) before June.\n"
-        "We use **Python** and _Go_, see ![the team](https://acme.example/t.png) here.\n")
+        "We use **Python** and _Go_, see ![the team](https://acme.example/t.png) here.\n"
+        "Our office ![](https://acme.example/o.png) in Leeds.\n")
 
 
 @pytest.mark.parametrize(("range_of", "shows"), [
@@ -19,7 +21,9 @@ TEXT = ("Apply at [Acme Corp](https://acme.example/jobs) before June.\n"
     ("Corp](https://acme", "Corp"),  # cut in its target
     ("Acme Corp", "Acme Corp"),
     ("Python** and _Go", "Python and Go"),
-    ("the team](https://acme.example/t.png) here", "the team here"),
+    ("the team](https://acme.example/t.png) here", "the team here"),  # the image cut
+    ("see ![the team](https://acme.example/t.png) here", "see [image: the team] here"),
+    ("![](https://acme.example/o.png) in Leeds", "[image] in Leeds"),
     ("Apply at", "Apply at"),
 ])
 def test_a_range_shows_its_words_without_markup(range_of: str, shows: str) -> None:

@@ -135,3 +135,24 @@ def test_a_value_taken_from_words_over_a_link_keeps_its_evidence_as_items_are_ad
                                     "Typed anew"])
         assert store.records.get(1)["human"]["responsibilities"]["spans"] == [
             list(link), list(bold)]
+
+
+def test_an_item_taken_over_an_image_keeps_its_evidence_as_items_are_added(
+        tmp_path: Path) -> None:
+    """An item taken over an image holds the placeholder the document shows for it
+    ("[image: Team photo]"): its evidence was dropped at the next edit of the list, as
+    the range's words were read as the image's bare description."""
+    text = ("Apply at [Acme Corp](https://acme.example/jobs) before June.\n\n"
+            "![Team photo](https://acme.example/team.png) Our team in Berlin.\n")
+    link = text.index("Apply"), text.index(" June") + 5
+    image = text.index("![Team"), text.index("Berlin") + 6
+    items = ["Apply at Acme Corp before June", "[image: Team photo] Our team in Berlin"]
+    with Store(tmp_path / "p.db") as store:
+        store.postings.add([NewPosting(source="p.md", hash="h", kind="text", raw=text,
+                                       cleaned=text)])
+        put = store.decisions.set_field
+        put(1, "responsibilities", items[:1], taken_from=[link], text=text)
+        put(1, "responsibilities", items, taken_from=[image], text=text)
+        put(1, "responsibilities", [*items, "Typed anew"])
+        assert store.records.get(1)["human"]["responsibilities"]["spans"] == [
+            list(link), list(image)]
