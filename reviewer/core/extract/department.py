@@ -40,12 +40,17 @@ DEPARTMENT_WORDS = lazy_compile(
 )
 
 
+def names_a_unit(text: str) -> bool:
+    """Does ``text`` hold a department's word other than "team" ("Data Platform team";
+    not "Our team", which names none)?"""
+    return any(m.group().lower() != "team" for m in DEPARTMENT_WORDS.finditer(text))
+
+
 def is_department(text: str) -> bool:
     """Does a short piece of text read as a department's name? (Not a heading that
     introduces the employer or the role: "About Acme Health".)"""
     words = text.strip(" *_#").split()
-    return 1 <= len(words) <= 5 and words[0].lower() != "about" and \
-        bool(DEPARTMENT_WORDS.search(text)) and \
+    return 1 <= len(words) <= 5 and words[0].lower() != "about" and names_a_unit(text) and \
         not has_job_noun(text) and not looks_like_location(text) and \
         not employment_type(text) and not remote_mode(text) and not starts_with_label(text) and \
         not boilerplate_reason(text) and ":" not in text

@@ -23,6 +23,7 @@ _MARKUP = lazy_compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
 _LINK_BODY = r"\[([^\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}\)"
 _LINK = lazy_compile(r"(?<!\\)" + _LINK_BODY)
 _LINK_OR_IMAGE = lazy_compile(r"(?<!\\)!?" + _LINK_BODY)
+_IMAGE = lazy_compile(r"(?<!\\)!" + _LINK_BODY + r"\s*")
 _LINK_REACH = 3000  # characters a link of ``_LINK_BODY`` can run to, at most
 
 
@@ -112,9 +113,12 @@ _MARKUP_HINT = lazy_compile(r"[*_`\[\\]")
 
 
 def plain(text: str) -> str:
-    """Markdown inline markup off: emphasis marks, code ticks, link targets."""
+    """Markdown inline markup off: emphasis marks, code ticks, link targets; an image
+    whole (its description is no words of the posting: "![Team photo](team.png)" left
+    "!Team photo" in a line read for a department)."""
     if not _MARKUP_HINT.search(text):
         return text.strip()
+    text = _IMAGE.sub("", text) if "![" in text else text
     text = _LINK.sub(r"\1", text)
     text = _MARKUP.sub("", text)
     return text.replace("\\", "").strip()

@@ -13,9 +13,8 @@ from collections.abc import Callable
 
 from reviewer.core.extract.bar_header import bar_cells, from_bar_header
 from reviewer.core.extract.benefits import benefit_items, unheaded_benefits
-from reviewer.core.extract.department import DEPARTMENT_WORDS as _DEPT_WORDS
 from reviewer.core.extract.department import is_department as _is_department
-from reviewer.core.extract.department import team_in_prose
+from reviewer.core.extract.department import names_a_unit, team_in_prose
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.employer import byline_date, company
 from reviewer.core.extract.labels import LABELS, starts_with_label
@@ -226,7 +225,7 @@ def _department(header: list[tuple[str, Span | None]], doc: Document) -> Finding
             match = sep.search(text)
             if match and looks_like_location(text[match.end():].strip()):
                 head = text[:match.start()].strip()
-                if head and _DEPT_WORDS.search(head) and not has_job_noun(head) \
+                if head and names_a_unit(head) and not has_job_noun(head) \
                         and "," not in head and len(head.split()) <= 6:  # a name, no clause
                     spans = [(span[0] + text.find(head), span[0] + text.find(head) + len(head))] \
                         if span else []

@@ -78,3 +78,11 @@ def test_a_heading_about_the_employer_after_the_place_is_no_department(heading: 
     doc = clean(f"# Senior Backend Engineer\n\nNew York, NY\n\nData Platform\n\n{INTRO}\n\n"
                 f"{OUTRO}\n", "text")
     assert extract(doc).fields["department"] == "Data Platform"
+
+
+def test_an_image_and_our_team_are_no_department() -> None:
+    """A line under the place that opens with an image read "!Team photo Our team" as the
+    department, and "Our team in Berlin" named one by the word "team" alone."""
+    doc = clean("# Data Engineer\n\nBerlin, Germany\n\n![Team photo](team.png) Our team in "
+                f"Berlin\n\n{INTRO}\n\n{OUTRO}\n", "text")
+    assert extract(doc).fields["department"] is None
