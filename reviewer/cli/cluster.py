@@ -99,6 +99,10 @@ def cmd_cluster_extract(args: argparse.Namespace) -> int:
         raise CliError(_with_left(f"{args.to_parquet}: {err}", report)) from err
     finally:
         line.done()
+        if report.unlocked:
+            print(f"reviewer: {report.out_dir} could not be locked (its file system keeps no "
+                  "locks): a second run into it at once was not refused, and would mix its "
+                  "shards with this run's", file=sys.stderr)
     print_skipped(report.skipped)
     for failed in report.failed:
         names = ", ".join(failed.inputs[:3]) + (" …" if len(failed.inputs) > 3 else "")

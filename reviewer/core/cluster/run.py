@@ -94,6 +94,7 @@ class ClusterReport:
     scheduler: str = ""
     replaced: int = 0  # files an earlier run left in the output folder, removed
     left: str = ""  # after a run that stopped on its way: what the output folder holds
+    unlocked: bool = False  # its folder could not be locked (a file system without locks)
 
     @property
     def records(self) -> int:
@@ -186,7 +187,8 @@ def extract_to_parquet(
         report.seconds = time.perf_counter() - started
         return report
     _makedirs(out)
-    with held(out):  # (FolderInUse while another run writes into it)
+    with held(out) as locked:  # (FolderInUse while another run writes into it)
+        report.unlocked = not locked
         recover(out)
         earlier = earlier_output(out)  # (before the run: a file no run wrote stops it)
         _keep_inputs(parts, earlier)
