@@ -99,6 +99,10 @@ def cmd_cluster_extract(args: argparse.Namespace) -> int:
         raise CliError(_with_left(f"{args.to_parquet}: {err}", report)) from err
     finally:
         line.done()
+        if report.unlocked:
+            print(f"reviewer: {report.out_dir} could not be locked (its file system keeps no "
+                  "locks): a second run into it at once was not refused, and would mix its "
+                  "shards with this run's", file=sys.stderr)
     print_skipped(report.skipped)
     for failed in report.failed:
         names = ", ".join(failed.inputs[:3]) + (" …" if len(failed.inputs) > 3 else "")
@@ -106,17 +110,24 @@ def cmd_cluster_extract(args: argparse.Namespace) -> int:
                     f"{names}): {failed.error}"), file=sys.stderr)
     if report.replaced:
         print(f"replaced what an earlier run left in {report.out_dir}: "
-              f"{report.replaced:,} files (its shards and manifest.json)", file=sys.stderr)
+              f"{_counted(report.replaced, 'file')} (its shards and manifest.json)",
+              file=sys.stderr)
     if not report.partitions:
         print(f"nothing to extract: no page was found in the inputs; {report.out_dir} is "
               "left as it was", file=sys.stderr)
         return 1
     rate = report.records / report.seconds if report.seconds else 0.0
     written = sum(1 for shard in report.shards if shard.file)
-    print(f"{report.records:,} records in {written:,} shards in {report.out_dir} "
-          f"({report.seconds:.1f} s, {rate:,.0f}/s); {len(report.skipped):,} skipped, "
-          f"{len(report.failed):,} of {report.partitions:,} partitions failed")
+    print(f"{_counted(report.records, 'record')} in {_counted(written, 'shard')} in "
+          f"{report.out_dir} ({report.seconds:.1f} s, {rate:,.0f}/s); "
+          f"{len(report.skipped):,} skipped, {len(report.failed):,} of "
+          f"{_counted(report.partitions, 'partition')} failed")
     return 1 if report.failed or report.skipped else 0
+
+
+def _counted(n: int, word: str) -> str:
+    """``n`` and ``word``, plural but for 1: "1 shard", "3 shards"."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _with_left(message: str, report: ClusterReport) -> str:

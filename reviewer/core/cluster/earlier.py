@@ -2,7 +2,16 @@
 (``earlier_output``: a file no run wrote stops the run), removed (``replace_earlier``), or
 set aside in a hidden folder while the run writes and put back when it writes no shard
 (``set_aside``, ``put_back``, ``remove``); a folder a killed run left set aside is put
-back by the next run (``recover``)."""
+back by the next run (``recover``).
+
+A run's workers write each shard into a hidden folder of the run's own
+(``own_folder``), and the run moves it into place as it learns of it: a task still
+running when the run stopped writes nowhere the earlier run's output is put back (its
+shard of the same name was written over). A move of the earlier output, either way, is
+marked in its hidden folder while it goes on (``MOVING``): a move cut short (Ctrl+C
+again, a kill) is finished by the next run, which then knows the shards in the folder
+are the earlier run's, not the stopped run's to delete.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +19,7 @@ import functools
 import importlib
 import os
 import re
+import shutil
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -95,12 +105,40 @@ def set_aside(out: str, earlier: list[str]) -> Path | None:
         return None
     aside = Path(out) / f"{_ASIDE}{uuid.uuid4().hex[:8]}"
     aside.mkdir()
+    (aside / MOVING).touch()
     for name in earlier:
         os.replace(name, aside / Path(name).name)
+    (aside / MOVING).unlink()
     return aside
 
 
 _ASIDE = ".earlier-run-"  # the hidden folder an earlier run's output waits in
+MOVING = ".moving"  # in it while its files move in or out: the folder's shards are its own
+_OWN = ".this-run-"  # the hidden folder a run's workers write its shards in
+
+
+def own_folder(out: str, run: str) -> str:
+    """The folder a run's workers write its shards in (made here; ``out`` itself at a
+    URL, where nothing is put back). A task still running once the run ended finds it
+    gone and writes nothing."""
+    if is_url(out):
+        return out
+    folder = Path(out) / f"{_OWN}{run}"
+    folder.mkdir()
+    return str(folder)
+
+
+def take_shard(out: str, own: str, name: str) -> None:
+    """The shard ``name`` a worker wrote in the run's own folder moved into place."""
+    if own != out:
+        os.replace(Path(own) / name, Path(out) / name)
+
+
+def drop_own(out: str, own: str) -> None:
+    """The run's own folder removed, with what a task ended late left in it (what it
+    cannot remove now, a task writing in it, the next run does)."""
+    if own != out:
+        shutil.rmtree(own, ignore_errors=True)
 
 
 def shards_in(folder: Path) -> list[Path]:
@@ -108,17 +146,25 @@ def shards_in(folder: Path) -> list[Path]:
 
 
 def recover(out: str) -> None:
-    """A run killed on its way left the output before it set aside and shards of its own
-    (no manifest): the output before it is put back, its shards removed, so that this
-    run replaces what the last whole run wrote."""
+    """Put in order a folder a run left as it stopped or was killed on its way: a move of
+    the earlier output cut short is finished (put back: the shards in the folder are that
+    output's); else, with no manifest in the folder, the run's shards are removed and
+    the output before it put back; with one (the run wrote it once whole), what is left
+    of the earlier output is removed. What a run's workers left in its own folder goes
+    too. So that this run replaces what the last whole run wrote."""
     if is_url(out):
         return
     folder = Path(out)
+    for own in folder.glob(f"{_OWN}*"):
+        if own.is_dir() and not own.is_symlink():
+            shutil.rmtree(own, ignore_errors=True)
     left = sorted((p for p in folder.glob(f"{_ASIDE}*") if p.is_dir() and not p.is_symlink()),
-                  key=lambda p: p.stat().st_mtime)
+                  key=lambda p: ((p / MOVING).exists(), p.stat().st_mtime))
     if not left:
         return
-    if not (folder / MANIFEST).exists():
+    if (left[-1] / MOVING).exists():
+        put_back(left.pop())
+    elif not (folder / MANIFEST).exists():
         for shard in shards_in(folder):
             shard.unlink()
         put_back(left.pop())
@@ -127,8 +173,12 @@ def recover(out: str) -> None:
 
 
 def put_back(aside: Path) -> None:
-    for path in sorted(aside.iterdir(), key=lambda p: p.name == MANIFEST):  # manifest last
-        os.replace(path, aside.parent / path.name)
+    """The earlier output set aside moved back into its folder, the manifest last."""
+    (aside / MOVING).touch()
+    for path in sorted(aside.iterdir(), key=lambda p: p.name == MANIFEST):
+        if path.name != MOVING:
+            os.replace(path, aside.parent / path.name)
+    (aside / MOVING).unlink()
     aside.rmdir()
 
 

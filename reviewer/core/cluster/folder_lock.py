@@ -6,8 +6,9 @@ writes and puts in order what is there; a second run finds it taken and is refus
 (``FolderInUse``) before it touches anything. The lock is the system's (``flock``): it is
 let go when the process that holds it ends, however it ends (killed too), so a lock file
 a dead run left is free and taken by the next run, never waited on. Where the system
-keeps no locks (no ``fcntl``, a file system that keeps none) and at an fsspec URL, a run
-takes none.
+keeps no locks (no ``fcntl``, a file system that keeps none, or one whose files do not
+keep one inode from one look to the next) a run takes none, and says so; at an fsspec
+URL it takes none.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from reviewer.core.cluster.inputs import is_url
 
 LOCK = ".reviewer-run.lock"
+TRIES = 20  # lock files taken that another run removed as this one locked it, at most
 
 
 class FolderInUse(OSError):
@@ -27,16 +29,17 @@ class FolderInUse(OSError):
 
 
 @contextlib.contextmanager
-def held(out: str) -> Iterator[None]:
+def held(out: str) -> Iterator[bool]:
     """The output folder ``out`` (made already) locked while inside; ``FolderInUse``
-    when another run holds it."""
+    when another run holds it. Gives False where no lock could be taken (the system's
+    file system keeps none), True else (at a URL too: none is taken there)."""
     if is_url(out):
-        yield
+        yield True
         return
     lock = Path(out) / LOCK
     handle = _take(lock, out)
     try:
-        yield
+        yield handle is not None
     finally:
         with contextlib.suppress(OSError):
             lock.unlink()
@@ -51,7 +54,7 @@ def _take(lock: Path, out: str) -> int | None:
         import fcntl
     except ImportError:
         return None
-    while True:
+    for _ in range(TRIES):
         handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -70,6 +73,7 @@ def _take(lock: Path, out: str) -> int | None:
                 os.write(handle, f"{os.getpid()}\n".encode())
                 return handle  # (else the run before removed it as this one took it)
         os.close(handle)
+    return None  # (the file is never the one locked: a file system that keeps no inodes)
 
 
 def _holder(handle: int) -> str:

@@ -9,7 +9,9 @@ scheduler), returning only counts and the pages it could not read. A partition t
 its error, and the others are written; ``manifest.json`` lists both, so that importing the
 folder reports what is not in it. A run replaces the shards and manifest an earlier run
 left in its output folder: they are not this run's. They are set aside while it runs and
-removed once it wrote a shard; a run that extracted nothing puts them back.
+removed once its manifest is written; a run that extracted nothing, or stopped on its
+way, puts them back. Its workers write in a hidden folder of the run's own, whose shards
+the run moves into place as it learns of them (``earlier`` says why).
 """
 
 from __future__ import annotations
@@ -28,13 +30,15 @@ import orjson
 
 from reviewer.core.cluster.client import cluster_client, finished
 from reviewer.core.cluster.earlier import (
+    drop_own,
     earlier_output,
+    own_folder,
     put_back,
     recover,
     remove,
     replace_earlier,
     set_aside,
-    shards_in,
+    take_shard,
 )
 from reviewer.core.cluster.folder_lock import held
 from reviewer.core.cluster.inputs import Part, is_url, local_path, partitions, read_part
@@ -90,6 +94,7 @@ class ClusterReport:
     scheduler: str = ""
     replaced: int = 0  # files an earlier run left in the output folder, removed
     left: str = ""  # after a run that stopped on its way: what the output folder holds
+    unlocked: bool = False  # its folder could not be locked (a file system without locks)
 
     @property
     def records(self) -> int:
@@ -106,10 +111,12 @@ class ClusterReport:
 Progress = Callable[[ClusterReport], None]
 
 
-def run_partition(part: Part, out_dir: str, stamp: str,
-                  column: str | None = None) -> ShardResult:
+def run_partition(part: Part, out_dir: str, stamp: str, column: str | None = None,
+                  make_dir: bool = True) -> ShardResult:
     """Read, clean and extract one partition and write its shard (runs on a worker);
-    ``column``: the page column of its data files (None: found by its name)."""
+    ``column``: the page column of its data files (None: found by its name);
+    ``make_dir``: False when ``out_dir`` is not to be made (a run's own folder, gone
+    once the run ended: a task that ends late writes nothing)."""
     started = time.perf_counter()
     records: list[Any] = []
     skipped: list[tuple[str, str]] = []
@@ -121,17 +128,19 @@ def run_partition(part: Part, out_dir: str, stamp: str,
             records.append(done)
     name = f"part-{part.index:05d}.parquet" if records else None
     if name is not None:
-        write_shard(records, out_dir, name)
+        write_shard(records, out_dir, name, make_dir)
     return ShardResult(part.index, name, len(records), part.names(), skipped,
                        time.perf_counter() - started)
 
 
-def write_shard(records: Iterable[Any], out_dir: str, name: str) -> None:
-    """``records`` as the Parquet shard ``name`` in ``out_dir`` (made if missing), put in
-    place when whole."""
+def write_shard(records: Iterable[Any], out_dir: str, name: str,
+                make_dir: bool = True) -> None:
+    """``records`` as the Parquet shard ``name`` in ``out_dir`` (made if missing, with
+    ``make_dir``), put in place when whole."""
     pq: Any = importlib.import_module("pyarrow.parquet")
     table = shard_table(records)
-    _makedirs(out_dir)
+    if make_dir:
+        _makedirs(out_dir)
     if is_url(out_dir):
         with _fs_open(f"{out_dir.rstrip('/')}/{name}") as stream:
             pq.write_table(table, stream)
@@ -178,18 +187,19 @@ def extract_to_parquet(
         report.seconds = time.perf_counter() - started
         return report
     _makedirs(out)
-    with held(out):  # (FolderInUse while another run writes into it)
+    with held(out) as locked:  # (FolderInUse while another run writes into it)
+        report.unlocked = not locked
         recover(out)
         earlier = earlier_output(out)  # (before the run: a file no run wrote stops it)
         _keep_inputs(parts, earlier)
         run = _Run(report, parts, [str(x) for x in inputs], earlier, started)
         try:
             run.extract(scheduler, workers, column, progress)
+            run.finish()
         except BaseException as err:  # stopped (Ctrl+C, no worker left) or failed
             report.left = run.stopped(err)
             report.seconds = time.perf_counter() - started
             raise
-        run.finish()
     report.seconds = time.perf_counter() - started
     return report
 
@@ -205,6 +215,8 @@ class _Run:
     started: float
     begun: bool = False  # the earlier output set aside, partitions sent to the cluster
     aside: Path | None = None
+    own: str = ""  # the folder its workers write in
+    whole: bool = False  # its manifest written: the folder holds this run's output
 
     def extract(self, scheduler: str | None, workers: int, column: str | None,
                 progress: Progress | None) -> None:
@@ -215,46 +227,55 @@ class _Run:
             self.begun = True
             report.scheduler = str(client.scheduler.address)
             run = uuid.uuid4().hex[:8]
+            self.own = own_folder(out, run)
             keys = [f"reviewer-part-{run}-{part.index}" for part in self.parts]
-            futures = client.map(run_partition, self.parts, out_dir=out, stamp=stamp,
-                                 column=column, key=keys, retries=0)
+            futures = client.map(run_partition, self.parts, out_dir=self.own, stamp=stamp,
+                                 column=column, make_dir=False, key=keys, retries=0)
             by_key = {key: part for key, part in zip(keys, self.parts, strict=True)}
             for future in finished(client, futures):
-                _collect(future, by_key[future.key], report)
+                _collect(future, by_key[future.key], report, self.own)
                 report.seconds = time.perf_counter() - self.started
                 if progress is not None:
                     progress(report)
 
     def finish(self) -> None:
-        """The run's manifest written, the earlier run's output removed; or, when the run
-        wrote no shard, that output put back (the folder as it was)."""
-        report = self.report
+        """The run's manifest written, then the earlier run's output removed; or, when the
+        run wrote no shard, that output put back (the folder as it was). At each step the
+        folder holds one run's output whole, or ``recover`` puts it back."""
+        report, out = self.report, self.report.out_dir
         if self.aside is not None and not any(shard.file for shard in report.shards):
             put_back(self.aside)  # nothing extracted: the folder stays as it was
-            return
-        report.replaced = len(self.earlier)
-        remove(self.aside)
-        report.shards.sort(key=lambda shard: shard.partition)
-        report.failed.sort(key=lambda failure: failure.partition)
-        write_manifest(report, self.inputs)
+        else:
+            report.replaced = len(self.earlier)
+            report.shards.sort(key=lambda shard: shard.partition)
+            report.failed.sort(key=lambda failure: failure.partition)
+            write_manifest(report, self.inputs)
+            self.whole = True
+            remove(self.aside)
+        if self.own:
+            drop_own(out, self.own)
 
     def stopped(self, err: BaseException) -> str:
         """Put the output folder in order after the run stopped or failed on its way (its
-        cluster closed), and say what it holds. An earlier run's output set aside is put
-        back as it was and this run's shards removed: a run replaces it whole or not at
-        all. With none, the shards written stay, with a manifest that lists each partition
-        not written as failed, so that an import says which inputs are missing."""
+        cluster closed, or a task of it still running: it writes nowhere but the run's own
+        folder, removed here), and say what it holds. An earlier run's output set aside is
+        put back as it was and this run's shards removed: a run replaces it whole or not
+        at all. With none, the shards written stay, with a manifest that lists each
+        partition not written as failed, so that an import says which inputs are
+        missing. Stopped once its manifest was written, the run's output stays whole."""
         report, out = self.report, self.report.out_dir
-        if not self.begun:
-            return ""  # (nothing in the folder was touched)
         try:
+            recover(out)  # (as the next run would: the earlier output put back, or removed)
             written = [shard.file for shard in report.shards if shard.file]
+            if not self.begun:
+                return ""  # (nothing in the folder was touched, or it is as it was again)
+            if self.whole:
+                return (f"{out} holds this run's output whole: {_counted(len(written), 'shard')}"
+                        f" ({report.records:,} records) and its manifest.json")
             if self.aside is not None:  # (a local folder)
-                for shard in shards_in(Path(out)):  # this run's: the earlier ones are aside
-                    shard.unlink(missing_ok=True)
-                put_back(self.aside)
                 return (f"{out} holds the earlier run's output again, as it was"
-                        + (f" (the {len(written):,} shards this run wrote are removed)"
+                        + (f" (the {_counted(len(written), 'shard')} this run wrote "
+                           f"{'is' if len(written) == 1 else 'are'} removed)"
                            if written else ""))
             # a shard of a partition not collected: its inputs are listed as not written
             replace_earlier(out, [name for name in earlier_output(out)
@@ -268,10 +289,15 @@ class _Run:
             self.finish()
         except Exception as problem:  # (the stop itself is what the caller says)
             return f"{out} could not be put in order ({type(problem).__name__}: {problem})"
-        return (f"{out} holds the {len(written):,} shards this run wrote ({report.records:,} "
-                f"records) and a manifest.json that lists the {len(report.failed):,} "
-                "partitions it did not write: an import takes what was written and says "
-                "which inputs are missing")
+        return (f"{out} holds the {_counted(len(written), 'shard')} this run wrote "
+                f"({report.records:,} records) and a manifest.json that lists the "
+                f"{_counted(len(report.failed), 'partition')} it did not write: an import "
+                "takes what was written and says which inputs are missing")
+
+
+def _counted(n: int, word: str) -> str:
+    """``n`` and ``word``, plural but for 1: "1 shard", "3 shards"."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _why_stopped(err: BaseException) -> str:
@@ -296,17 +322,27 @@ def _keep_inputs(parts: list[Part], earlier: list[str]) -> None:
                     "replaces what an earlier one left there: give another output folder")
 
 
-def _collect(future: Any, part: Part, report: ClusterReport) -> None:
+def _collect(future: Any, part: Part, report: ClusterReport, own: str) -> None:
+    """What a partition's task gave, in ``report``: its shard moved from the run's own
+    folder ``own`` into place (a shard that cannot be is its partition's failure), or
+    why it failed."""
     if future.status == "finished":
         shard: ShardResult = future.result()
-        report.shards.append(shard)
-        report.skipped.extend(Skipped(source, reason) for source, reason in shard.skipped)
-        return
-    try:
-        error = future.exception()
-        message = f"{type(error).__name__}: {error}"
-    except Exception as err:  # the scheduler lost it: that is the error
-        message = f"{type(err).__name__}: {err}"
+        try:
+            if shard.file:
+                take_shard(report.out_dir, own, shard.file)
+        except OSError as err:
+            message = f"{type(err).__name__}: {err}"
+        else:
+            report.shards.append(shard)
+            report.skipped.extend(Skipped(source, reason) for source, reason in shard.skipped)
+            return
+    else:
+        try:
+            error = future.exception()
+            message = f"{type(error).__name__}: {error}"
+        except Exception as err:  # the scheduler lost it: that is the error
+            message = f"{type(err).__name__}: {err}"
     report.failed.append(PartitionFailure(part.index, part.names(), message))
 
 

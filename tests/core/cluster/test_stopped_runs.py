@@ -80,7 +80,9 @@ def test_a_run_left_with_no_worker_lists_what_it_did_not_write(
     report = cluster_run.ClusterReport(str(out))
     with pytest.raises(SchedulerError):
         extract_to_parquet(given, out, partition_size=10, workers=1, report=report)
-    assert "and a manifest.json that lists the 2 partitions it did not write" in report.left
+    assert report.left.startswith(f"{out} holds the 1 shard this run wrote (10 records) "
+                                  "and a manifest.json that lists the 2 partitions it did "
+                                  "not write")
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
     written = [shard["file"] for shard in manifest["shards"]]
     assert sorted(p.name for p in out.glob("part-*")) == written and len(written) == 1
@@ -110,3 +112,48 @@ def test_a_lock_a_dead_run_left_is_taken(tmp_path: Path) -> None:
     with held(str(tmp_path)):
         assert (tmp_path / LOCK).read_text().strip().isdigit()
     assert not (tmp_path / LOCK).exists()
+
+
+def test_a_folder_that_keeps_no_locks_is_said_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Where the file system keeps no locks, a run went on without one in silence: a
+    second run into the folder at once was not refused, and nothing said so."""
+    import errno
+    import fcntl
+
+    def no_locks(*_args: Any) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    given = pages(tmp_path / "pages", 2)
+    out = tmp_path / "shards"
+    assert main(["extract", "--engine", "dask", "--jobs", "1", "--to-parquet", str(out),
+                 *map(str, given)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.count(f"{out} could not be locked (its file system keeps no "
+                              "locks)") == 1
+    assert "2 records in 1 shard in" in captured.out
+
+
+def test_a_lock_file_never_the_one_locked_is_given_up(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file system whose files change inode from one look to the next made the run
+    take the lock again and again, for ever."""
+    import os
+
+    from reviewer.core.cluster import folder_lock
+
+    real, looks = os.fstat, []
+
+    def other_inode(handle: int) -> Any:
+        looks.append(handle)
+        if len(looks) > 100:
+            raise AssertionError("taken for ever")
+        found = real(handle)
+        return os.stat_result((found.st_mode, found.st_ino + 1, *tuple(found)[2:]))
+
+    monkeypatch.setattr(folder_lock.os, "fstat", other_inode)
+    with folder_lock.held(str(tmp_path)) as locked:
+        assert locked is False
+    assert len(looks) == folder_lock.TRIES
