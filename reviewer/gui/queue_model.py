@@ -17,6 +17,7 @@ the reviewer's cursor never jumps away. Call ``invalidate(pid)`` after an edit.
 
 from __future__ import annotations
 
+import sys
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
@@ -65,13 +66,10 @@ class QueueModel(QAbstractTableModel):
         super().__init__(parent)
         if page_size < 1 or max_pages < 1:
             raise ValueError("page_size and max_pages must be at least 1")
-        self.store = store
-        self.page_size = page_size
-        self.max_pages = max_pages
-        self.order = "import"
+        self.store, self.page_size, self.max_pages = store, page_size, max_pages
+        self.order, self.query = "import", ""
         self.status: str | None = None
         self.field_state: str | None = None
-        self.query = ""
         self.ranked: bool | None = None  # best match first; False: too many to rank; None: no words
         self._ids: array[int] | range = array("q")  # a range: every posting, none missing
         self._total: int | None = None  # counted on first need after a reload
@@ -132,11 +130,13 @@ class QueueModel(QAbstractTableModel):
 
     def _search(self, query: str, status: str | None,
                 field_state: str | None) -> tuple[list[int], bool]:
-        """Ids matching the query, best first, keeping those that pass the filters; and
-        whether they are ranked.
-
-        When too many match to rank, the first ``RANKED`` come now, in import order, and
-        the rest are read in a worker thread and added to the list when they come."""
+        """Ids matching the query (best first) that pass the filters, and whether ranked.
+        Too many to rank: the first ``RANKED`` now, in import order, the rest from a worker
+        thread; all from it with a ``source:`` or ``location:`` filter (its index read)."""
+        if parse_search(query).matched_by_part and self.total() >= self.BACKGROUND_FROM:
+            self._in_background(lambda store: store.queue.passing(store.queue.search(
+                query, limit=sys.maxsize), status, field_state), "Searching…", whole=True)
+            return [], self.store.queue.ranks(query)
         found, after = self.store.queue.search_head(query)
         listed = self.store.queue.passing(found, status, field_state)
         if after is not None:

@@ -218,6 +218,15 @@ class Queue:
         after which ``search_after`` reads the rest (reading no more matches now)."""
         return self._head(parse_search(query), self.RANKED + 1)
 
+    def ranks(self, query: str) -> bool:
+        """Whether ``search`` lists the matches of ``query`` best first: it has words and
+        at most ``RANKED`` postings match its full-text part (read from that index alone)."""
+        parsed = parse_search(query)
+        match = match_expression(parsed)
+        return parsed.ranked and match is not None and len(self.db.execute(
+            "SELECT rowid FROM postings_fts WHERE postings_fts MATCH ? LIMIT ?",
+            (match, self.RANKED + 1)).fetchall()) <= self.RANKED
+
     def search_after(self, query: str, after: int) -> list[int]:
         """Ids above ``after`` of the postings that match, in import order: the rest of
         a search too large to rank."""
