@@ -175,7 +175,7 @@ class QueueModel(QAbstractTableModel):
                 self.list_failed.emit(message)
             self._add_rest(generation, [])
 
-        job = _reading(self.store, read)
+        job = reading(self.store, read)
         job.signals.finished.connect(lambda ids: self._add_rest(generation, ids))
         job.signals.failed.connect(failed)
         self.reading_more, self.waiting_for = job, waiting_for
@@ -365,12 +365,12 @@ def _tooltip(column: int, title: str | None, company: str | None, location: str 
     return None
 
 
-def _reading(store: Store, read: Callable[[Store], list[int]]) -> Job:
+def reading(store: Store, read: Callable[[Store], Any]) -> Job:
     """A job that runs ``read`` on a connection of its own to ``store``'s file, for
     reading only; cancelled, its query is interrupted."""
     path, reviewer = store.path, store.reviewer
 
-    def work(_progress: Progress, cancelled: Callable[[], bool]) -> list[int]:
+    def work(_progress: Progress, cancelled: Callable[[], bool]) -> Any:
         with Store(path, create=False, reviewer=reviewer, read_only=True) as own:
             job.on_cancel.append(own.interrupt)
             try:
@@ -384,4 +384,4 @@ def _reading(store: Store, read: Callable[[Store], list[int]]) -> Job:
     return job
 
 
-__all__ = ["COLUMNS", "CONFIDENCE_ROLE", "SORT_ORDERS", "STATUS_TEXT", "QueueModel"]
+__all__ = ["COLUMNS", "CONFIDENCE_ROLE", "SORT_ORDERS", "STATUS_TEXT", "QueueModel", "reading"]

@@ -80,6 +80,33 @@ def test_a_status_in_an_order_is_read_in_the_order_of_an_index(
     assert store.queue.ids("recent", "new")[0] == 4
 
 
+def test_the_first_posting_not_reviewed_is_looked_up_in_the_status_index(
+        store: Store) -> None:
+    """Accept and go on read every row below the posting shown, 200 a query, when they
+    were all reviewed: ten seconds at a million postings."""
+    postings = store.postings
+    store.db.execute("UPDATE postings SET status = CASE WHEN id IN (3, 45) THEN 'new'"
+                     " ELSE 'reviewed' END")
+    assert postings.first_unreviewed([1, 2, 45, 3]) == 45
+    assert postings.first_unreviewed(range(46, 61)) is None
+    assert postings.first_unreviewed([]) is None
+    store.db.execute("UPDATE postings SET status = 'flagged' WHERE id = 2")
+    assert postings.first_unreviewed([1, 2, 45]) == 2
+    for plan in plans(store, lambda: postings.first_unreviewed(range(1, 61))):
+        assert "COVERING INDEX postings_status (status=? AND id=?" in plan, plan
+
+    class Counting(list[int]):  # how far the ids were read
+        taken = 0
+
+        def __iter__(self) -> Iterator[int]:
+            for pid in super().__iter__():
+                Counting.taken += 1
+                yield pid
+
+    many = Counting([2, *range(1, 61)] * 100)
+    assert postings.first_unreviewed(many) == 2 and Counting.taken <= 500
+
+
 def test_a_version_9_project_gets_the_indexes_of_a_status_in_an_order(
         tmp_path: Path) -> None:
     path = tmp_path / "old.db"
