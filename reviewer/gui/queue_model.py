@@ -17,6 +17,7 @@ the reviewer's cursor never jumps away. Call ``invalidate(pid)`` after an edit.
 
 from __future__ import annotations
 
+import sys
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
@@ -65,13 +66,10 @@ class QueueModel(QAbstractTableModel):
         super().__init__(parent)
         if page_size < 1 or max_pages < 1:
             raise ValueError("page_size and max_pages must be at least 1")
-        self.store = store
-        self.page_size = page_size
-        self.max_pages = max_pages
-        self.order = "import"
+        self.store, self.page_size, self.max_pages = store, page_size, max_pages
+        self.order, self.query = "import", ""
         self.status: str | None = None
         self.field_state: str | None = None
-        self.query = ""
         self.ranked: bool | None = None  # best match first; False: too many to rank; None: no words
         self._ids: array[int] | range = array("q")  # a range: every posting, none missing
         self._total: int | None = None  # counted on first need after a reload
@@ -132,11 +130,13 @@ class QueueModel(QAbstractTableModel):
 
     def _search(self, query: str, status: str | None,
                 field_state: str | None) -> tuple[list[int], bool]:
-        """Ids matching the query, best first, keeping those that pass the filters; and
-        whether they are ranked.
-
-        When too many match to rank, the first ``RANKED`` come now, in import order, and
-        the rest are read in a worker thread and added to the list when they come."""
+        """Ids matching the query (best first) that pass the filters, and whether ranked.
+        Too many to rank: the first ``RANKED`` now, in import order, the rest from a worker
+        thread; all from it with a ``source:`` or ``location:`` filter (its index read)."""
+        if parse_search(query).matched_by_part and self.total() >= self.BACKGROUND_FROM:
+            self._in_background(lambda store: store.queue.passing(store.queue.search(
+                query, limit=sys.maxsize), status, field_state), "Searching…", whole=True)
+            return [], self.store.queue.ranks(query)
         found, after = self.store.queue.search_head(query)
         listed = self.store.queue.passing(found, status, field_state)
         if after is not None:
@@ -175,7 +175,7 @@ class QueueModel(QAbstractTableModel):
                 self.list_failed.emit(message)
             self._add_rest(generation, [])
 
-        job = _reading(self.store, read)
+        job = reading(self.store, read)
         job.signals.finished.connect(lambda ids: self._add_rest(generation, ids))
         job.signals.failed.connect(failed)
         self.reading_more, self.waiting_for = job, waiting_for
@@ -365,12 +365,12 @@ def _tooltip(column: int, title: str | None, company: str | None, location: str 
     return None
 
 
-def _reading(store: Store, read: Callable[[Store], list[int]]) -> Job:
+def reading(store: Store, read: Callable[[Store], Any]) -> Job:
     """A job that runs ``read`` on a connection of its own to ``store``'s file, for
     reading only; cancelled, its query is interrupted."""
     path, reviewer = store.path, store.reviewer
 
-    def work(_progress: Progress, cancelled: Callable[[], bool]) -> list[int]:
+    def work(_progress: Progress, cancelled: Callable[[], bool]) -> Any:
         with Store(path, create=False, reviewer=reviewer, read_only=True) as own:
             job.on_cancel.append(own.interrupt)
             try:
@@ -384,4 +384,4 @@ def _reading(store: Store, read: Callable[[Store], list[int]]) -> Job:
     return job
 
 
-__all__ = ["COLUMNS", "CONFIDENCE_ROLE", "SORT_ORDERS", "STATUS_TEXT", "QueueModel"]
+__all__ = ["COLUMNS", "CONFIDENCE_ROLE", "SORT_ORDERS", "STATUS_TEXT", "QueueModel", "reading"]

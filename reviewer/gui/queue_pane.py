@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.store import SearchQuery, filter_term, parse_search
+from reviewer.gui.next_unreviewed import NextUnreviewed
 from reviewer.gui.plain import plain_label
 from reviewer.gui.queue_choices import (
     ORDER_CHOICES,
@@ -80,6 +81,7 @@ class QueuePane(QWidget):
         self.listed_of = 0  # the postings the project held when the list was read
         self.view = QTableView()
         self.view.setModel(model)
+        self.unreviewed = NextUnreviewed(model, self.select_row, self.message.emit, self)
         self._set_up_view()
         self.columns = QueueColumns(self.view, settings)
         self.search_box = SearchBox(lambda: self.model.query)
@@ -308,21 +310,18 @@ class QueuePane(QWidget):
 
     def next_unreviewed(self) -> bool:
         """The next row below the current one that is not reviewed, else the first above
-        it; False when every other row is reviewed (the list stays)."""
+        it; False when every other row is reviewed (the list stays, and says so). Far
+        below, it is looked for in a worker thread (``NextUnreviewed``)."""
         if not self.may_leave("moved"):
             return True  # (it said why)
-        current, rows = self.current_row(), self.model.rowCount()
-        for row in [*range(current + 1, rows), *range(0, max(0, current))]:
-            if self.model.status_at(row) != "reviewed":
-                self.select_row(row)
-                return True
-        return False
+        return self.unreviewed.go(self.current_row())
 
     def show_count(self, total: int) -> None:
         more = "+" if self.model.reading_more is not None else ""
         self.count_label.setText(f"{self.model.rowCount():,}{more} of {total:,}")
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.unreviewed.stop()  # (a move elsewhere: what it looked for is not wanted)
         self.leaving.emit()
         if current.isValid():
             self.last_shown = self.model.id_at(current.row())

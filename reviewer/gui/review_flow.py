@@ -354,11 +354,10 @@ class ReviewFlow(QObject):
         said = _accepted_said(pid, was, spans)  # (not what an edit before did)
         if done:
             self.message.emit(f"Posting {pid} reviewed already.", 6000)
-        if (done or self.push("accept all", lambda p: accepted_all(
+        if done or self.push("accept all", lambda p: accepted_all(
                 self.store, p, undecided(self.posting), (self.posting or {}).get("status"),
-                spans, (self.posting or {}).get("cleaned")), None, said)) \
-                and not self.queue.next_unreviewed():
-            self.message.emit("Every posting in the list is reviewed.", 6000)
+                spans, (self.posting or {}).get("cleaned")), None, said):
+            self.queue.next_unreviewed()  # (says when every posting listed is reviewed)
 
     def _reviewers_differ(self) -> bool:
         """Whether reviewers still differ on a field or question of the shown posting

@@ -367,6 +367,29 @@ def test_a_large_project_s_ordered_list_is_read_in_the_background(
         qtmodeltester.check(model)
 
 
+def test_a_search_with_a_location_or_source_filter_is_read_in_the_background(
+        qtbot, store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # "engineer location:berlin" read the location index on the window's thread (the
+    # filter alone did not): two seconds at a million postings
+    monkeypatch.setattr(QueueModel, "BACKGROUND_FROM", 10)
+    model = QueueModel(store)
+    for query, status in (("engineer location:berlin", None), ("data -source:p1", "new"),
+                          ("engineer 12 source:p1", None)):
+        with QueryCounter(store) as queries, \
+                qtbot.waitSignal(model.rest_added, timeout=10_000):
+            model.reload(query=query, status=status)
+            assert model.rowCount() == 0 and model.reading_more is not None
+        assert not [s for s in queries.statements if " LIKE " in s or " GLOB " in s]
+        expected = store.queue.passing(store.queue.search(query, limit=100), status, None)
+        assert ids(model) == expected and model.ranked is True
+    model.reload(query="engineer company:acme")  # (the full-text index's: at once)
+    assert model.reading_more is None and ids(model) == store.queue.search("engineer acme")
+    monkeypatch.setattr("reviewer.core.store.queue.Queue.RANKED", 4)
+    with qtbot.waitSignal(model.rest_added, timeout=10_000):
+        model.reload(query="engineer location:berlin")
+    assert model.ranked is False and ids(model) == list(range(1, 51))  # in import order
+
+
 def test_a_small_project_s_ordered_list_is_read_at_once(store: Store) -> None:
     model = QueueModel(store)
     model.reload(order="confidence", status="new")

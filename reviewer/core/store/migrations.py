@@ -299,4 +299,14 @@ def m009_every_place_listed(db: Database) -> None:
     """)
 
 
-SCHEMA_VERSION = 9  # the number of steps above
+@migrations()
+def m010_status_order_indexes(db: Database) -> None:
+    """Indexes for the list of one status in an order ("new" postings, least confident
+    first, or most recently edited): read in the order of the index among the postings
+    of that status, where the status index alone had every one of their rows read and
+    sorted (ten seconds at a million postings)."""
+    db.execute("CREATE INDEX postings_status_confidence ON postings(status, min_confidence, id)")
+    db.execute("CREATE INDEX postings_status_updated ON postings(status, updated_at, id)")
+
+
+SCHEMA_VERSION = 10  # the number of steps above

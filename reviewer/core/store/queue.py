@@ -111,9 +111,11 @@ class Queue:
         """Every id that passes the status and field state filters, in ``order``.
 
         Every posting in import order, when no id is missing, is a ``range`` (three
-        lookups instead of a million rows). Otherwise, in import order, the ids are read
-        from the (status, id) index: read from the table itself they would walk every
-        page of it, gigabytes at a million postings."""
+        lookups instead of a million rows). Otherwise the ids are read from an index:
+        read from the table itself they would walk every page of it, gigabytes at a
+        million postings. In import order, that of the postings reviewers disagree on
+        (a few) when that is a filter, else the (status, id) index; with a status in
+        another order, the index of the status and that order."""
         expr = ORDERS[order]
         where, params = _filters(status, field_state)
         if order == "import" and not where:
@@ -124,19 +126,24 @@ class Queue:
                 return range(0)
             if high - low + 1 == count:
                 return range(low, high + 1)
+        # (reviewers disagree on a few postings: read by their index, in any order)
+        few = " INDEXED BY postings_disagreement" if field_state == "disagreement" else ""
         if order == "confidence":  # in two parts, each read in the order of an index
             join = " AND " if where else "WHERE "
+            unsure = few or (" INDEXED BY postings_confidence" if status is None
+                             else " INDEXED BY postings_status_confidence")
             return [r[0] for r in self.db.execute(
-                f"SELECT p.id FROM postings p {where}{join}p.min_confidence IS NOT NULL"
+                f"SELECT p.id FROM postings p{few} {where}{join}p.min_confidence IS NOT NULL"
                 f" ORDER BY p.min_confidence, p.id", params)] + [r[0] for r in self.db.execute(
-                    f"SELECT p.id FROM postings p INDEXED BY postings_confidence"
-                    f" {where}{join}p.min_confidence IS NULL ORDER BY p.id", params)]
+                    f"SELECT p.id FROM postings p{unsure} {where}{join}p.min_confidence IS NULL"
+                    " ORDER BY p.id", params)]
         if order == "useful":
             return self._useful(status, field_state)
-        table = "postings p INDEXED BY postings_status" if order == "import" else "postings p"
+        index = few or (" INDEXED BY postings_status" if order == "import" else "")
         way = " DESC" if order in _LATEST_FIRST else ""
         return [r[0] for r in self.db.execute(
-            f"SELECT p.id FROM {table} {where} ORDER BY {expr}{way}, p.id{way}", params)]
+            f"SELECT p.id FROM postings p{index} {where} ORDER BY {expr}{way}, p.id{way}",
+            params)]
 
     def _useful(self, status: str | None, field_state: str | None) -> list[int]:
         """Most useful first, taken in turns from each file or site the postings came from
@@ -210,6 +217,15 @@ class Queue:
         ``RANKED + 1`` in import order that pass the filters, and the last id read,
         after which ``search_after`` reads the rest (reading no more matches now)."""
         return self._head(parse_search(query), self.RANKED + 1)
+
+    def ranks(self, query: str) -> bool:
+        """Whether ``search`` lists the matches of ``query`` best first: it has words and
+        at most ``RANKED`` postings match its full-text part (read from that index alone)."""
+        parsed = parse_search(query)
+        match = match_expression(parsed)
+        return parsed.ranked and match is not None and len(self.db.execute(
+            "SELECT rowid FROM postings_fts WHERE postings_fts MATCH ? LIMIT ?",
+            (match, self.RANKED + 1)).fetchall()) <= self.RANKED
 
     def search_after(self, query: str, after: int) -> list[int]:
         """Ids above ``after`` of the postings that match, in import order: the rest of
