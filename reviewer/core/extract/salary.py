@@ -74,26 +74,39 @@ _CUR = (r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r)?\$|£|€|¥|₹|₩|₽|₺|₪
 # code written after one is its own ("60,000 EUR 14 salaries")
 _SIGN = r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r)?\$|£|€|¥|₹|₩|₽|₺|₪|֏|zł)"
 _CODE_AFTER = r"(?:chf|\b(?:" + "|".join(CODES) + r")\b)"
-# what a figure is counted in: a thousand ("38k"), a lakh (100,000; "12 LPA": lakhs a
-# year) or a crore (10,000,000)
-_TIMES = {"k": 1000, "thousand": 1000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000,
-          "lacs": 100_000, "lpa": 100_000, "crore": 10_000_000, "crores": 10_000_000,
-          "cr": 10_000_000}
+# what a figure is counted in: a thousand ("38k", "45 Tsd."), a lakh (100,000; "12 LPA":
+# lakhs a year) or a crore (10,000,000)
+_TIMES = {"k": 1000, "thousand": 1000, "tsd": 1000, "tsd.": 1000, "lakh": 100_000,
+          "lakhs": 100_000, "lac": 100_000, "lacs": 100_000, "lpa": 100_000,
+          "crore": 10_000_000, "crores": 10_000_000, "cr": 10_000_000}
 _LAKHS = r"lakhs?\b|lacs?\b|lpa\b|crores?\b|cr\b"
 _NUM = (r"\d{1,2}(?:,\d{2}){1,4},\d{3}(?:\.\d{1,2})?"  # Indian grouping: 6,00,000 (6 lakh)
         r"|\d{1,3}(?:[,.' \u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?")
-_AMOUNT = rf"(?P<cur@>{_CUR})?\s?(?P<num@>{_NUM})\s?(?P<k@>[kK]\b|K\b|thousand|{_LAKHS})?" \
+# (a German figure may end in ",-", no cents: "4.000,- €")
+_AMOUNT = rf"(?P<cur@>{_CUR})?\s?(?P<num@>{_NUM})(?:,-)?\s?" \
+          rf"(?P<k@>[kK]\b|K\b|thousand|tsd\b\.?|{_LAKHS})?" \
           rf"\s?(?P<post@>{_SIGN}(?!\s?\d)|{_CODE_AFTER}|dollars|euros?|pounds|drams?|rupees|" \
           rf"francs)?"
 # the period after the first end of a range, said again after the second: "$50/hour - $60/hour"
 _FIRST_PERIOD = r"(?:\s?(?:/\s?|per\s|an?\s)(?:hour|hr|day|week|wk|month|mo|year|yr|annum)\b)?"
-_RANGE = lazy_compile(
-    _AMOUNT.replace("@", "1") + _FIRST_PERIOD
-    + r"(?:\s*(?:-|–|—|to|and|bis|und|à|et|a|y|until|up to)\s*"
-    + _AMOUNT.replace("@", "2")
-    + r")?",
-    re.I,
-)
+_SECOND = (r"\s*(?P<join>-|–|—|to|and|bis|und|à|et|a|y|until|up to)\s*"
+           + _AMOUNT.replace("@", "2"))
+_RANGE = lazy_compile(_AMOUNT.replace("@", "1") + _FIRST_PERIOD + rf"(?:{_SECOND})?", re.I)
+# the first amount alone, where what follows is no second end ("$150 a 3-hour session")
+_ONE = lazy_compile(_AMOUNT.replace("@", "1") + _FIRST_PERIOD + rf"(?:(?!){_SECOND})?", re.I)
+# a Spanish range's "a" or "y" follows "de" or "entre" ("de 1.500 a 1.800 €")
+_SPANISH_FROM = lazy_compile(r"(?i)\b(?:de|entre)\s*$")
+
+
+def _joined(match: re.Match[str], text: str) -> re.Match[str]:
+    """``match`` as a range, or its first amount alone where a lone "a" or "y" joins a
+    second that has no currency of its own and no "de" or "entre" opens the range: "a"
+    is an English word too ("$150 a 3-hour session")."""
+    if (match.group("join") or "").lower() not in ("a", "y") or \
+            match.group("cur2") or match.group("post2") or \
+            _SPANISH_FROM.search(text, max(0, match.start() - 8), match.start()):
+        return match
+    return _ONE.match(text, match.start()) or match
 
 
 def find_salary(text: str, labelled: bool = False) -> tuple[dict[str, Any], tuple[int, int]] | None:
@@ -107,7 +120,8 @@ def find_salary(text: str, labelled: bool = False) -> tuple[dict[str, Any], tupl
     if not (labelled or hint):
         return None
     bare: tuple[dict[str, Any], tuple[int, int]] | None = None
-    for match in _RANGE.finditer(text):
+    for whole in _RANGE.finditer(text):
+        match = _joined(whole, text)
         found = _read(match, text, labelled)
         if found is None:
             continue
@@ -284,6 +298,9 @@ def _nearest_period(window: str, at: float, till: float | None = None) -> str | 
         for match in re.finditer(pattern, low):
             if _NOT_RATE.match(low, match.end()) or low[:match.start()].endswith("paid "):
                 continue  # "paid monthly", "a monthly bonus": how often, or another sum
+            if match.start() and low[match.start()].isalpha() and \
+                    low[match.start() - 1].isalpha():
+                continue  # the end of another word: "manual" holds no "anual"
             gap = match.start() - till if match.start() >= till else at - match.end() + 0.5
             if best is None or gap < best[0]:
                 best = (gap, name)
