@@ -26,10 +26,16 @@ _OPENING_TIMES = lazy_compile(r"\d{1,2}[:.]\d{2}\s*(-|–|to)")
 _NOT_WEEKLY = lazy_compile(r"(?i)\s*(-\s*)?(days?|weeks?|months?|hours? shifts?|shifts?|tage?n?|"
                            r"wochen?|monate?n?|schichten?|jours?|semaines?|mois|d[íi]as?|"
                            r"semanas?|meses|turnos?)\b")
-_PER_DAY = lazy_compile(r"(?i)\s*(?:hours?|hrs?|h)?\s*(?:/|per|a|an|each)\s*(?:day|shift)\b"
-                        r"|\s*(?:hours?|hrs?|h)?\s*daily\b")
-_DAYS_A_WEEK = lazy_compile(r"(?i)\b([1-7])\s*days?\s*(?:/|per|a|each)\s*week\b|"
-                            r"\bmon(?:day)?\s*(?:-|–|to)\s*fri(?:day)?\b")
+# after the number: hours a day or a shift, "8 per day", "12h day/night shifts", and as
+# German, French and Spanish postings say it: "8 Stunden täglich", "7 heures par jour",
+# "8 diarias", "8 horas al día"
+_PER_DAY = lazy_compile(
+    r"(?i)\s*(?:hours?|hrs?|h|stunden|std\.?|heures?|horas?)?\s*(?:"
+    r"(?:/|per|a|an|each|pro|am|par|por|al|a la)\s*(?:day|shift|tag|jour|journée|d[íi]a|"
+    r"jornada)\b|daily\b|days?\b|(?:day|night)\s*/|täglich\b|quotidiennes?\b|diari[ao]s?\b)")
+_DAYS_A_WEEK = lazy_compile(
+    r"(?i)\b([1-7])\s*(?:days?|tage?|jours?|d[íi]as)\s*(?:/|per|a|each|pro|die|in der|par|"
+    r"por|a la|la)\s*(?:week|woche|semaine|semana)\b|\bmon(?:day)?\s*(?:-|–|to)\s*fri(?:day)?\b")
 # (words that make hours extra to the job's own, in the same clause as the number)
 _EXTRA = lazy_compile(r"(?i)\bover-?time\b|\bextra hours\b|\badditional hours\b|"
                       r"\bon top of\b|\bin addition to\b")

@@ -19,6 +19,7 @@ from reviewer.core.extract.hours import extra_hours
 from reviewer.core.extract.salary import find_salary, has_pay_hint
 from reviewer.core.extract.skills import find_skills
 from reviewer.core.extract.vocab import (
+    OTHER_TERM_PATTERNS,
     OTHER_TERMS,
     OTHER_WORK_MODES,
     WEEK_WORDS,
@@ -153,7 +154,7 @@ def _word_of(doc: Document, spans: list[Span], level: str) -> list[Span]:
 # for only in a text that says "contract")
 _EMPLOYMENT_WORDS = (
     lazy_compile(edge_words(("full[- ]time", "part[- ]time", "internship", "fixed[- ]term",
-                             "temporary", "freelance", *OTHER_TERMS,
+                             "temporary", "freelance", *OTHER_TERM_PATTERNS,
                              "contract(?:or)? (?:role|position|basis|assignment)")) + r"\b"),
     lazy_compile(r"\d(?<=\b\d)\d?[- ](?:month|year)s? contract\b"),
 )
@@ -370,6 +371,7 @@ def _remote(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
     return {}
 
 
-# a "hybrid" of things, not of places to work
+# a "hybrid" of things, not of places to work, and what is paid for a home office
 _NOT_WORK_MODE = lazy_compile(r"\s+(cloud|apps?|mobile|vehicles?|cars?|solutions?|"
-                              r"infrastructure|architecture|integration|systems?|events?)\b")
+                              r"infrastructure|architecture|integration|systems?|events?|"
+                              r"stipends?|allowances?|budgets?|equipment|set-?ups?|expenses?)\b")

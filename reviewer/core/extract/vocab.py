@@ -10,20 +10,30 @@ from reviewer.core.words.text import lower_keep_offsets, separate_glued
 
 # (a word that is an English one too, "stage", "temporal", names the terms standing alone,
 # not beside another word: "Stage - Data Analyst", "Temporal (verano)", not "Stage
-# Manager", "early stage", "Temporal Data Engineer")
+# Manager", "early stage", "Temporal Data Engineer"; nor a stage with its number, "Stage 2
+# Support Engineer", but for months or weeks: "Stage 6 mois")
+_NOT_A_STEP = r"(?!\s*\d+\b(?!\s*(?:mois|semaines)\b))"
+# (the French contracts "CDI" and "CDD" are English acronyms too, "CDD Analyst", "(CDI)
+# Specialist": read after "contrat", "en" or "un", or opening a value that names terms,
+# "CDI, temps plein", "CDD de 6 mois")
+_FRENCH_CONTRACT = (r"(?:(?:(?<=contrat )|(?<=contrat : )|(?<=contrat: )|(?<=en )|(?<=un ))"
+                    r"{0}\b|^[\W\d_]*{0}\b(?!\s+(?!à\b|de\b|d['’]|temps\b)[^\W\d_]))")
 _EMPLOYMENT = (
     ("internship", r"\bintern(ship)?s?\b|\btrainee(ship)?\b|\bpraktikum\b|\bstagiaire\b|"
                    r"\balternance\b|\bpr[áa]cticas\b|\bbecari[oa]\b|"
-                   r"(?<![^\W\d_] )\bstage\b(?!\s+(?!de\b|d['’]|en\b|\()[^\W\d_])"),
+                   r"(?<![^\W\d_] )\bstage\b(?!\s+(?!de\b|d['’]|en\b|\()[^\W\d_])"
+                   + _NOT_A_STEP),
     ("temporary", r"\btemp(orary)?\b|\bfixed[- ]term\b|\bseasonal\b|\binterim\b|\bbefristet\b|"
-                  r"\bcdd\b|\bdurée déterminée\b|\btemporaire\b|\bintérim\b|"
+                  + _FRENCH_CONTRACT.format("cdd")
+                  + r"|\bdurée déterminée\b|\btemporaire\b|\bintérim\b|"
                   r"(?:(?<=contrato )|(?<![^\W\d_] ))\btemporal\b(?!\s+(?!de\b|\()[^\W\d_])"),
     ("contract", r"\bcontract(or|ing)?\b|\bfreelance(r)?\b|\bconsultancy\b|\b1099\b|\bc2c\b|"
                  r"\bcontract[- ]to[- ]hire\b"),
     ("part_time", r"\bpart[- ]?time\b|\bteilzeit\b|\bmi-?temps\b|\btemps partiel\b|"
                   r"\btiempo parcial\b|\bmedia jornada\b|\bparcial\b|\bwerkstudent"),
     ("full_time", r"\bfull[- ]?time\b|\bpermanent\b|\bperm\b|\bvollzeit\b|\bregular\b|"
-                  r"\bfull_time\b|\bcdi\b|\bunbefristet\b|\bfestanstellung\b|"
+                  r"\bfull_time\b|" + _FRENCH_CONTRACT.format("cdi")
+                  + r"|\bunbefristet\b|\bfestanstellung\b|"
                   r"\btemps (plein|complet)\b|\bjornada completa\b|\btiempo completo\b|"
                   r"\bindefinid[oa]\b"),
 )
@@ -54,7 +64,8 @@ def says_hours(text: str) -> bool:
 _SENIORITY = (
     ("intern", r"\bintern(ship)?\b|\btrainee\b|\bapprentice\b|\bwerkstudent|\bpraktikant|"
                r"\bpraktikum\b|\bstagiaire\b|\balternant|\bbecari[oa]\b|"
-               r"(?<![^\W\d_] )\bstage\b(?!\s+(?!de\b|d['’]|en\b|\()[^\W\d_])"),
+               r"(?<![^\W\d_] )\bstage\b(?!\s+(?!de\b|d['’]|en\b|\()[^\W\d_])"
+               + _NOT_A_STEP),
     # (a partner of a channel or a business, or a partner manager, is no executive)
     ("executive", r"\bchief\b|\bc[etfo]o\b|\bvice[- ]president\b|\bvp\b|\bsvp\b|\bevp\b|"
                   r"\bpresident\b|(?<!channel )(?<!business )(?<!alliance )(?<!hr )"
@@ -116,7 +127,7 @@ _EDUCATION = (
                  r"\bbsc\b|\bb\.?eng\b|\bb\.a\.|\bba\b(?=\s*(?:/|or|in|degree))|"
                  r"\bundergraduate degree\b|\buniversity degree\b|\bcollege degree\b|"
                  r"\b4[- ]year degree\b|\bfour[- ]year degree\b|\bhigher education\b|"
-                 r"\bbac\s?\+\s?[34]\b|\blicence pro|\blicenciatura\b|"
+                 r"\bbac\s?\+\s?[34]\b|\blicence pro(?:fessionnelle)?\b|\blicenciatura\b|"
                  r"\bgrado (?:en|universitario)\b|\babgeschlossene[ns]? (?:\w+ )?studium\b|"
                  r"\b(?:fach)?hochschul(?:studium|abschluss)\b|\btítulo universitario\b"),
     ("associate", r"\bassociate'?s? degree\b|\btwo[- ]year degree\b|\b2[- ]year degree\b|"
@@ -209,14 +220,19 @@ def lowest(levels: list[str]) -> str:
 # (German, French and Spanish postings' home office, "Homeoffice", "télétravail",
 # "teletrabajo", is a day or two a week, but where it is all of the work: "100 %")
 _ALL_OF_IT = r"(?<!100% )(?<!100 % )"
+# (what is paid for a home office, "a home-office stipend", is no way of working)
+_FOR_THE_HOME = (r"(?![\s-]+(?:stipends?|allowances?|budgets?|equipment|set-?ups?|reimburse|"
+                 r"expenses?|furniture|pauschale|zuschuss))")
 _REMOTE = (
     ("hybrid", r"\bhybrid\b|\b\d days? (a|per) week in (the|our) office\b|"
                r"\bpartly remote\b|\bpartially remote\b|\bflexible (working|location)\b|"
                r"\bhybride\b|\bh[íi]brido\b|" + _ALL_OF_IT + r"\b(?:homeoffice|home-office|"
-               r"mobiles arbeiten|t[ée]l[ée]travail|teletrabajo)\b(?! (?:complet|total|100))"),
+               r"mobiles arbeiten|t[ée]l[ée]travail|teletrabajo)\b(?! (?:complet|total|100))"
+               + _FOR_THE_HOME),
     ("remote", r"\b(fully |100% |full[- ]time )?remote\b|\bwork from home\b|\bwfh\b|"
                r"\btelecommut\w*|\bwork from anywhere\b|\bdistributed team\b|\bhome[- ]based\b|"
-               r"\bremot[oa]\b|\b(?:homeoffice|home-office|t[ée]l[ée]travail|teletrabajo)\b"),
+               r"\bremot[oa]\b|\b(?:homeoffice|home-office|t[ée]l[ée]travail|teletrabajo)\b"
+               + _FOR_THE_HOME),
     ("onsite", r"\bon[- ]?site\b|\bin[- ]office\b|\bon[- ]premises?\b|\bnot remote\b|"
                r"\bno remote\b"),
 )
@@ -259,6 +275,10 @@ OTHER_TERMS = ("vollzeit", "teilzeit", "unbefristet", "befristet", "festanstellu
                "temps plein", "temps partiel", "cdi", "cdd", "jornada completa", "media jornada",
                "tiempo completo", "tiempo parcial", "contrato indefinido", "contrato temporal",
                "praktikum", "alternance")
+# … and as patterns: "CDI" and "CDD" after "contrat", "en" or "un" ("poste en CDI"), not
+# as the English acronyms ("KYC/CDD Analyst")
+OTHER_TERM_PATTERNS = (*(w for w in OTHER_TERMS if w not in ("cdi", "cdd")),
+                       "contrat cd[id]", "en cd[id]", "un cd[id]")
 OTHER_WORK_MODES = ("100% remoto", "100% homeoffice", "100% t[ée]l[ée]travail",
                     "100% teletrabajo", "t[ée]l[ée]travail", "teletrabajo", "homeoffice",
                     "home-office", "mobiles arbeiten", "remoto", "h[íi]brido", "hybride")

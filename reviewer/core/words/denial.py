@@ -31,8 +31,9 @@ _AFTER = lazy_compile(
     r"(?:required|necessary|needed|essential|mandatory|a (?:must|requirement|prerequisite)|"
     r"available|possible|offered|an option)\b")
 # a label's value that answers yes or no ("Remote: No", "No, office based"), read whole
+# (not a word a hyphen joins to it: "Non-US applicants welcome" is no answer)
 _NO = lazy_compile(r"(?:no|none|not (?:available|possible|offered)|n/a|false|nein|non)\b"
-                   r"(?:[\s.!]*|\s*[,;–—-].*)")
+                   r"(?:[\s.!]*|\s*(?:[,;–—]|-(?![^\W\d_])).*)")
 _YES = lazy_compile(r"(?:yes|true|100\s*%|ja|oui|sí)[\s.!]*")
 
 NEAR = 24  # how far before a mention its denial may start
