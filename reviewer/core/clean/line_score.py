@@ -140,9 +140,11 @@ def _judge(text: str, wrapped: bool) -> tuple[str, float, str | None]:
         return "label", 5.0, None
     if n <= 12 and _is_contact(body):
         return kind, 0.0, None  # an address, phone or e-mail: how to apply
-    if n <= 8 and kind != "bullet" and section_field(body, loose=False)[0]:
+    answered = label is not None and short_answer(label.group(2))
+    if n <= 8 and kind != "bullet" and (section_field(body, loose=False)[0] or (
+            answered and label and section_field(label.group(1), loose=False)[0])):
         # "Travel Required: No": a labelled fact, of a heading's weight, heading nothing
-        return ("label" if label and short_answer(label.group(2)) else "heading"), 3.0, None
+        return ("label" if answered else "heading"), 3.0, None
     if label and ((label.group(1).isupper() and len(label.group(1)) > 3)
                   or not label.group(1).isascii()):  # (CJK: no case to tell by)
         return "label", (2.5 if n > 2 else 1.0), None

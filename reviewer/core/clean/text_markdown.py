@@ -285,10 +285,20 @@ def _two_facts(para: list[str], text: str) -> bool:
     """Is ``text`` a "Label: value" under a paragraph of one such line ("Subject: …" over
     "Date: …", a mail's headers), however long that line: two facts, not one wrapped
     paragraph. (A wrapped sentence's lines may hold a colon each: "… via e-mail: …" over
-    "Company's office at: …"; its first line does not open so.)"""
-    return len(para) == 1 and all(
-        (label := LABEL.match(line)) is not None and label.group(2).strip() != ""
-        and len(label.group(1).split()) <= 3 for line in (para[0], text))
+    "Company's office at: …"; its first line does not open so. Nor does a line wrap inside
+    a label: "…; Closing" over "Date: 31 March" is one sentence's.)"""
+    if len(para) != 1 or not _fact(para[0]):
+        return False
+    label = _fact(text)
+    return label is not None and not JOB_LABELS.match(f"{para[0].split()[-1]} {label}")
+
+
+def _fact(line: str) -> str | None:
+    """The label of a "Label: value" line whose label is a word or three, or None."""
+    label = LABEL.match(line)
+    if label is None or not label.group(2).strip() or len(label.group(1).split()) > 3:
+        return None
+    return label.group(1)
 
 
 def _continues(previous: str, text: str) -> bool:

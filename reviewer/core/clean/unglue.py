@@ -57,9 +57,20 @@ def unglue(text: str) -> str:
                 pieces = [match.group(1), "", match.group(2).strip()]
             else:
                 pieces = [line]
+        answers = pieces == [line] and not (":" in line and _list_follows(lines, number))
         for piece in pieces:
-            out.extend(_split_cached(piece, pieces == [line]) if ":" in piece else [piece])
+            out.extend(_split_cached(piece, answers) if ":" in piece else [piece])
     return "\n".join(out)
+
+
+def _list_follows(lines: list[str], number: int) -> bool:
+    """Is the next line with words after line ``number`` a list's item? A heading over a
+    list heads it, whatever words follow it on its line ("Duties: As follows"). (Two blank
+    lines at most between them: a line far above a list heads no list.)"""
+    for line in itertools.islice(lines, number + 1, number + 4):
+        if line.strip():
+            return BULLET.match(line) is not None
+    return False
 
 
 @functools.lru_cache(maxsize=65536)
@@ -165,7 +176,8 @@ def split_headings(line: str, answers: bool = True) -> list[str]:
     posting's). A heading's words with a short answer after them, the line's end
     (``short_answer``: "Relocation offered: No"), are a labelled fact and stay so;
     ``answers`` off for a piece of a line cut where words were glued, whose end is no
-    line's ("About Us: Ship|Nova is …")."""
+    line's ("About Us: Ship|Nova is …"), and for a line over a list, which heads it
+    ("Duties: As follows")."""
     out: list[str] = []
     for _ in range(MAX_HEADINGS):
         for colon in _COLON.finditer(line):

@@ -37,6 +37,16 @@ _POST = lazy_compile(
     r"\b(?:post-?docs?|postdoctoral|ph\.?d|doctoral|studentships?|fellowships?|positions?|"
     r"posts?|vacanc(?:y|ies)|openings?|jobs?|internships?|apprenticeships?|traineeships?|"
     r"stellen?|doktorand\w*|postes?|th[eè]ses?|doctorats?|plazas?|puestos?)\b", re.I)
+# where the head of a subject ends: a colon, a dash or a bar, or a word that starts what is
+# told about it ("Question about …", "Meeting with …", "Thanks to …", "Reminder: …")
+_HEAD_ENDS = lazy_compile(
+    r"\s*[:|]\s|\s[-–—]\s|\s(?:about|for|to|with|on|regarding|from|by|after|before)\s",
+    re.I)
+# what a subject tells of a post, not its title: "… deadline extended", "… filled"
+_NEWS = lazy_compile(
+    r"\b(?:extended|filled|closed|cancell?ed|postponed|reopened|withdrawn)\b", re.I)
+_REPLY = lazy_compile(r"\s*(?:\[[^\[\]]{1,40}\]\s*)*(?:re|aw|antw(?:ort)?|rv)(?:\[\d+\])?\s*:",
+                      re.I)
 # a body named after the role and a comma: "Research Associate, University of Edinburgh"
 _INSTITUTION = lazy_compile(
     r"(?:the\s+)?(?:[\w.'&-]+\s+){0,4}?(?:Universit(?:y|ies|ät|é|à|at|ad)|Institute|Institut|"
@@ -47,11 +57,16 @@ _INSTITUTION = lazy_compile(
 def subject_title(doc: Document) -> str | None:
     """The title a mail's subject gives, its list's and mail program's words off; ``None``
     where the posting opens with no run of mail headers holding a subject."""
+    subject = _subject_of(doc)
+    title = _without_noise(subject) if subject is not None else None
+    return _comma_as_separator(title) if title and _reads_as_a_title(title) else None
+
+
+def _subject_of(doc: Document) -> str | None:
     for lines in ([b.text for b in doc.blocks[:12]], doc.context[:40]):
         subject = _subject_in_headers(lines)
         if subject is not None:
-            title = _without_noise(subject)
-            return _comma_as_separator(title) if title else None
+            return subject
     return None
 
 
@@ -60,6 +75,21 @@ def names_a_post(role: str | None) -> bool:
     announces ("PhD position in NLP", "Postdoc", "Studentship")? A subject that names none
     ("Hello everyone", "Seminar announcement") is no posting's title."""
     return role is not None and (has_job_noun(role) or _POST.search(role) is not None)
+
+
+def _reads_as_a_title(subject: str) -> bool:
+    """Does the subject name a post at its head, as a title does? One that names a post
+    only in what it tells about ("Question about PhD positions", "Reminder: deadline for
+    the Postdoc position extended", "Meeting with the hiring manager") is no title."""
+    return _NEWS.search(subject) is None and \
+        names_a_post(_HEAD_ENDS.split(subject, maxsplit=1)[0])
+
+
+def is_reply(doc: Document) -> bool:
+    """Is the mail's subject a reply's ("Re: …")? A reply's subject names no employer: it
+    is the words of the mail answered, whoever wrote them."""
+    subject = _subject_of(doc)
+    return subject is not None and _REPLY.match(subject) is not None
 
 
 def _subject_in_headers(lines: list[str]) -> str | None:

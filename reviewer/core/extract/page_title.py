@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reviewer.core.extract.department import DEPARTMENT_WORDS
 from reviewer.core.extract.document import Document
-from reviewer.core.extract.mail_subject import names_a_post, subject_title
+from reviewer.core.extract.mail_subject import is_reply, names_a_post, subject_title
 from reviewer.core.schema import Finding
 from reviewer.core.words.lexicon import (
     SECTION_HEADINGS,
@@ -345,6 +345,8 @@ def from_page_title(doc: Document, have: dict[str, Finding]) -> dict[str, Findin
         return {}  # nothing here could replace what the stages above found
     readings = [read_title(doc.page_title)] if doc.page_title else []
     if (subject := subject_title(doc)) and names_a_post((r := read_title(subject, True)).role):
+        if is_reply(doc):  # (a reply's subject is the answered mail's words: no employer)
+            r = replace(r, company=None, maybe_company=None)
         readings.append(r)  # a mail's subject, as its sender wrote the title
     # a line of the page's chrome, when cues make it such a title ("Acme hiring … in …")
     readings += [r for line in doc.context[:12] if len(line) <= 200 and _CUE.search(line)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reviewer.core.clean import clean
-from reviewer.core.clean.unglue import split_headings
+from reviewer.core.clean.unglue import split_headings, unglue
 from reviewer.core.extract import extract
 from reviewer.core.schema import CleanDoc
 
@@ -273,3 +273,42 @@ def test_a_piece_of_a_line_cut_where_words_were_glued_keeps_its_heading() -> Non
     """"About Us: ShipNova is …" cut at "Ship|Nova": "Ship" is no answer on its line."""
     assert [part.strip() for part in split_headings("About Us: Ship", answers=False)] == \
         ["About Us:", "Ship"]
+
+
+# --- a heading with a lead-in on its line, over a list: a heading still --------------------------
+
+def _short_posting(heading_line: str) -> str:
+    return "\n".join([
+        "Backend Developer", "", "Acme Inc, Denver", "",
+        "We build billing software for hospitals.", "",
+        heading_line, "- Build REST APIs", "- Write tests", "",
+        "Benefits", "- Health insurance",
+    ]) + "\n"
+
+
+@pytest.mark.parametrize("heading_line", [
+    "Responsibilities: See below", "Duties: As follows", "What you'll do: Build things"])
+def test_a_heading_with_a_short_lead_in_over_a_list_heads_the_list(heading_line: str) -> None:
+    """"Responsibilities: See below" over bullets heads them: the list was in no field,
+    and the short posting above it was cut away."""
+    doc = clean(_short_posting(heading_line), "text")
+    assert doc.markdown.startswith("Backend Developer\n")
+    assert f"## {heading_line.split(':')[0]}\n" in doc.markdown
+    responsibilities = extract(doc).fields["responsibilities"]
+    assert responsibilities is not None and "Write tests" in responsibilities
+
+
+def test_unglue_splits_a_heading_with_a_short_answer_over_a_list_only() -> None:
+    lines = unglue("Duties: As follows\n\n- Prepare the accounts\n").splitlines()
+    assert [line.strip() for line in lines[:2]] == ["Duties:", "As follows"]
+    assert unglue("Travel Required: No\nWe build software.\n").splitlines()[0] == \
+        "Travel Required: No"
+
+
+def test_a_heading_with_a_short_answer_never_cuts_a_short_posting() -> None:
+    """A heading's words with a short answer weigh as a heading does: the lines above
+    them are the posting's still."""
+    text = _short_posting("Responsibilities: See below").replace(
+        "- Build REST APIs\n- Write tests\n", "\nBuild REST APIs\nWrite tests\n")
+    md = clean(text, "text").markdown
+    assert md.startswith("Backend Developer\n") and "Responsibilities: See below" in md

@@ -186,3 +186,20 @@ def test_a_mail_s_headers_stay_apart_however_long_its_subject() -> None:
     assert "Subject: [jobs-list] Research Associate in Genomics - University of Northmere" \
         in lines
     assert "Date: Mon, 13 Jan 2025 09:41:17 +0000" in lines
+
+
+WRAPPED_BEFORE_A_LABEL = """\
+The School of Physics invites applications for a fully funded PhD
+studentship in quantum optics. The project studies cold atoms in optical
+lattices and is part of a larger collaboration with industry partners.
+
+Note: informal enquiries are welcome; please e-mail Prof. Smith; Closing
+Date: 31 March 2025 or until the post is filled, whichever comes first.
+"""
+
+
+def test_a_line_wrapped_inside_a_label_is_one_paragraph() -> None:
+    """"… Closing" over "Date: 31 March 2025": the line wrapped inside "Closing Date", two
+    lines of one sentence, not two facts (the deadline was lost)."""
+    markdown = clean(WRAPPED_BEFORE_A_LABEL, "text").markdown
+    assert "Prof. Smith; Closing Date: 31 March 2025 or until" in markdown

@@ -90,3 +90,20 @@ def test_a_postings_own_subject_line_is_no_mail_subject() -> None:
     text = ("Subject: Mathematics\n\nKey stage: KS3 and KS4\n\nWe are looking for a "
             "teacher to join our department from September.\n")
     assert subject_title(parse(clean(text).markdown)) is None
+
+
+@pytest.mark.parametrize("subject", [
+    "Reminder: deadline for the Postdoc position extended", "[physics-l] Thanks to all volunteers",
+    "Question about PhD positions", "Re: Meeting with the hiring manager"])
+def test_a_subject_that_tells_about_a_post_is_no_title(subject: str) -> None:
+    """A post named only in what a subject tells about is no title ("Question about PhD"
+    was one)."""
+    fields = extract(clean(mail(subject))).fields
+    assert fields["title"] is None
+    assert fields["company"] != "Meeting with the"
+
+
+def test_a_reply_s_subject_names_no_employer() -> None:
+    fields = extract(clean(mail("Re: Research Associate in Genomics - Northmere Labs"))).fields
+    assert fields["title"] == "Research Associate in Genomics"
+    assert fields["company"] != "Northmere Labs"
