@@ -50,3 +50,54 @@ def test_years_of_the_experience_asked_for_are_read_out_of_a_list(line: str,
                                                                    years: int) -> None:
     text = f"Sachbearbeiter Einkauf (m/w/d)\n\n{line}\n\n## Ihre Aufgaben\n\n- Einkauf\n"
     assert _fields(text)["experience_years"] == years
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Elektriker (m/w/d)\n\nSchulz Elektrotechnik GmbH, Stuttgart\n\nStelle: Vollzeit oder "
+     "Teilzeit\nGehalt: 3.200 € brutto im Monat\n", "Elektriker (m/w/d)"),
+    ("Technicien de maintenance (H/F)\n\nUsines Dupont, Lille\n\nPoste : CDI, temps plein\n"
+     "Rémunération : 2 100 € net / mois\n", "Technicien de maintenance (H/F)"),
+    ("Camarero/a\n\nHotel Sol, Valencia\n\nPuesto: Jornada completa\n", "Camarero/a"),
+])
+def test_a_title_label_stating_only_terms_gives_no_title(text: str, title: str) -> None:
+    assert _fields(text)["title"] == title
+
+
+def test_a_spanish_label_that_is_an_english_word_is_no_label_in_english() -> None:
+    text = ("Air Cargo Agent\n\nSwift Aviation Services, Miami International Airport\n\n"
+            "Cargo: General, perishable and dangerous goods\nShift: Nights\n\n"
+            "Responsibilities\n- Build ULDs\n- Check airway bills\n")
+    fields = _fields(text)
+    assert fields["title"] == "Air Cargo Agent"
+    assert not str(fields["company"] or "").startswith("Air Cargo Agent")
+
+
+@pytest.mark.parametrize(("line", "field"), [
+    ("Service: 24/7 operations", "department"), ("Datum: WGS84", "date_posted"),
+    ("Formation: Permian Basin", "education"), ("Cargo: Dangerous goods", "title"),
+])
+def test_labels_of_other_languages_that_are_english_words_are_read_as_english(
+        line: str, field: str) -> None:
+    text = (f"Freight Coordinator\n\nCompany: Acme Logistics\n{line}\n\n"
+            "Responsibilities\n- Coordinate the shipments of the warehouse\n")
+    fields = _fields(text)
+    assert fields["title"] == "Freight Coordinator"
+    assert fields[field] in (None, "Freight Coordinator")
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Puesto de trabajo en la empresa\n\nCargo: Jefe de Ventas\nEmpresa: Distribuciones "
+     "García\n\nBuscamos una persona para el equipo de ventas con experiencia en la zona.\n",
+     "title", "Jefe de Ventas"),
+    ("Comptable (H/F)\n\nService : Comptabilité\n\nVous rejoindrez notre équipe pour la "
+     "tenue des comptes et la préparation des clôtures.\n", "department", "Comptabilité"),
+])
+def test_those_labels_are_read_in_a_posting_of_their_language(text: str, field: str,
+                                                              value: str) -> None:
+    assert _fields(text)[field] == value
+
+
+def test_a_title_line_over_a_labelled_title_is_no_company() -> None:
+    text = ("Air Cargo Agent\n\nSwift Aviation Services, Miami International Airport\n\n"
+            "Position: Ramp and cargo handling\n\nResponsibilities\n- Build ULDs\n")
+    assert not str(_fields(text)["company"] or "").startswith("Air Cargo Agent")
