@@ -8,6 +8,8 @@ import pytest
 
 from reviewer.core.clean import clean
 from reviewer.core.extract import extract
+from reviewer.core.extract.label_values import _read_label
+from reviewer.core.extract.vocab import remote_mode
 
 
 def _fields(text: str) -> dict[str, object]:
@@ -101,3 +103,39 @@ def test_a_title_line_over_a_labelled_title_is_no_company() -> None:
     text = ("Air Cargo Agent\n\nSwift Aviation Services, Miami International Airport\n\n"
             "Position: Ramp and cargo handling\n\nResponsibilities\n- Build ULDs\n")
     assert not str(_fields(text)["company"] or "").startswith("Air Cargo Agent")
+
+
+@pytest.mark.parametrize("line", [
+    "Homeoffice ist leider nicht möglich.", "Homeoffice ist nicht vorgesehen.",
+    "Télétravail impossible pour ce poste.", "Le télétravail n'est pas possible.",
+    "Teletrabajo no disponible para este puesto.", "El teletrabajo no es posible.",
+])
+def test_home_office_denied_after_its_mention_is_no_remote_work(line: str) -> None:
+    found = remote_mode(line)
+    assert found is None or found[0] == "onsite"
+
+
+def test_a_place_label_giving_a_denied_way_of_working_names_no_place() -> None:
+    text = ("Technicien de maintenance (H/F)\n\nUsines Dupont, Lille\n\n"
+            "Lieu : Télétravail complet impossible, sur site\n\nVos missions\n"
+            "- Maintenance préventive\n- Dépannage\n")
+    fields = _fields(text)
+    assert fields["remote"] in (None, "onsite")
+    assert "Télétravail complet impossible, sur site" not in (fields["locations"] or [])
+
+
+def test_home_office_denied_in_a_german_posting_is_no_hybrid_work() -> None:
+    text = ("Buchhalter (m/w/d)\n\nFirma: Weber AG\n\nHomeoffice ist leider nicht möglich."
+            "\n\nIhre Aufgaben\n- Buchhaltung und Abschlüsse erstellen\n")
+    assert _fields(text)["remote"] in (None, "onsite")
+
+
+@pytest.mark.parametrize(("value", "places"), [
+    ("Télétravail complet impossible, sur site", None),
+    ("Télétravail impossible – Lille", ["Lille"]), ("No remote, Leeds", ["Leeds"]),
+    ("Kein Homeoffice – München", ["München"]), ("Remote (US)", ["Remote (US)"]),
+])
+def test_a_way_of_working_a_place_label_denies_is_no_place(value: str,
+                                                           places: list[str] | None) -> None:
+    found = _read_label("locations", value)
+    assert (found[0] if found else None) == places
