@@ -15,7 +15,7 @@ from itertools import islice
 
 from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Block, Document
-from reviewer.core.extract.labels import LABELS, starts_with_label
+from reviewer.core.extract.labels import label_field, starts_with_label
 from reviewer.core.extract.name_before import legal_name_start, name_start, spelled_out_start
 from reviewer.core.extract.prose_words import heading_length
 from reviewer.core.extract.skills import is_lowercase_page
@@ -294,6 +294,14 @@ def _trim_name(name: str) -> str:
     return " ".join(words)
 
 
+def _names_a_job(line: str) -> bool:
+    """Does a first line end with a job's noun, as the posting's title does ("Air Cargo
+    Agent"), not as a sender's name ("… Nurses of America, Inc.") or its headline ("Acme
+    Seeks Specialists")?"""
+    words = line.split()
+    return bool(words) and has_job_noun(words[-1]) and not _HEADLINE_VERB.search(line)
+
+
 def _mailing_list_sender(doc: Document) -> Finding | None:
     """A posting that opens with the organisation's name, then a labelled title.
 
@@ -304,7 +312,7 @@ def _mailing_list_sender(doc: Document) -> Finding | None:
     for block in doc.blocks[:5]:
         lead = re.match(r"\s*([^:]{1,40}):", block.text)
         key = (lead.group(1) if lead else block.text if block.kind == "heading" else "")
-        field = LABELS.get(key.strip().lower())
+        field = label_field(key.strip().lower(), doc)
         if field == "title":
             if lead and only_terms(block.text[lead.end():].strip()):
                 return None  # "Role: Permanent": no title label, the line above no name
@@ -320,7 +328,7 @@ def _mailing_list_sender(doc: Document) -> Finding | None:
         names.append(block)
     else:
         return None
-    if not names or len(names) > 3:
+    if not names or len(names) > 3 or _names_a_job(names[0].text):
         return None
     text = " ".join(b.text.strip() for b in names)
     spans = [b.span for b in names]

@@ -168,32 +168,83 @@ def _same_list(doc: Document, index: int) -> list[Block]:
     return items
 
 
-# the years of experience German, French and Spanish postings ask for, the word for
-# experience a few words after them or before ("3 Jahre Berufserfahrung", "5 años de
-# experiencia", "une expérience de 2 ans"); the least of a range ("3-5 Jahre")
-_YEARS_WORD = r"(?<![\d.,])(\d{1,2})\s*\+?\s*(?:-\s*\d{1,2}\s*)?(?:jahre?n?|ans|années|años)\b"
+# the years of experience German, French and Spanish postings ask for, the experience's
+# own: the years just before the word for it ("3 Jahre Berufserfahrung", "2 ans
+# d'expérience", "5 años de experiencia") or just after it ("une expérience de 2 ans",
+# "Expérience : 2 ans minimum", "experiencia mínima de 3 años"); the least of a range
+_N = r"(?<![\d.,])(?P<{}>\d{{1,2}})\s*\+?\s*(?:(?:-|–|bis|à|a)\s*\d{{1,2}}\s*)?"
 _OTHER_YEARS = lazy_compile(
-    _YEARS_WORD + r"(?=[^.;\n]{0,40}?(?:erfahrung|expérience|experiencia))"
-    r"|(?:erfahrung|expérience|experiencia)[^.;\n\d]{0,30}?"
-    + _YEARS_WORD.replace("(\\d", "(?P<n>\\d"), re.I)
-# the employer's own years ("Wir haben 25 Jahre Erfahrung"): not asked of anyone
-_OWN_YEARS = lazy_compile(r"\b(?:wir|unsere?|nous|notre|nos|nosotros|nuestr[oa]s?)\b", re.I)
+    # German: "4 Jahre Berufserfahrung", "3-5 Jahre einschlägige Erfahrung"
+    _N.format("de") + r"jahren?\s+(?:[a-zäöüß]+e[nrs]?\s+){0,2}?[a-zäöüß-]*erfahrung"
+    r"|\b[a-zäöüß-]*erfahrung\s*(?::|von)\s*(?:mindestens\s+|min\.\s*)?"
+    + _N.format("de2") + r"jahren?\b"
+    # French: "2 ans d'expérience", "une expérience (professionnelle) de 2 ans"
+    r"|" + _N.format("fr") + r"(?:ans|années)\s+(?:minimum\s+|au\s+moins\s+)?d['’]\s*expérience"
+    r"|\bexpérience\s+(?:[a-zéèêàç]+\s+){0,2}?(?::|de|d['’]au\s+moins|d['’]un\s+minimum\s+de|"
+    r"minimum\s+de)\s*(?:au\s+moins\s+)?" + _N.format("fr2") + r"(?:ans|années)\b"
+    r"|\bexpérience\s*:\s*" + _N.format("fr3") + r"(?:ans|années)\b"
+    # Spanish: "3 años de experiencia", "experiencia (mínima) de 2 años"
+    r"|" + _N.format("es") + r"años\s+de\s+experiencia"
+    r"|\bexperiencia\s+(?:[a-záéíóúñ]+\s+){0,2}?(?::|de)\s*(?:al\s+menos\s+|mínimo\s+)?"
+    + _N.format("es2") + r"años\b"
+    r"|\bexperiencia\s*:\s*" + _N.format("es3") + r"años\b", re.I)
+# the employer's own years ("Wir haben 25 Jahre Erfahrung", "blickt auf 30 Jahre
+# Erfahrung zurück"), or a clause opening with them before the one it is about ("Fort de
+# 20 ans d'expérience, le Groupe …", "Con más de 15 años de experiencia en el sector,
+# Soluciones Ibéricas …")
+_OWN_YEARS = lazy_compile(
+    r"\b(?:wir\s+(?:haben|verfügen|blicken|bringen)|unser\w*\s+(?:unternehmen|firma|"
+    r"gruppe|haus)|blick\w*\s+auf|zurück\w*|nous\s+(?:avons|disposons|cumulons|comptons)|"
+    r"not(?:re|ue)\s+(?:entreprise|société|groupe|cabinet)|tenemos|contamos|cuenta\s+con|"
+    r"nuestr[oa]\s+(?:empresa|compañía|grupo))\b", re.I)
+_OPENING_STORY = lazy_compile(r"\W*(?:con|fort[es]*\s+de|riche\s+de|avec|mit|dank)\b"
+                              r"[^,]*,\s*\S", re.I)
+# experience denied ("ohne Berufserfahrung", "aucune expérience", "no se requiere")
+_DENIED = lazy_compile(
+    r"\b(?:ohne|keine?|aucune?|sans|sin|no\s+se\s+requiere|non\s+requise?|pas\s+d['’]|"
+    r"nicht\s+(?:erforderlich|nötig|notwendig)|no\s+(?:es\s+)?necesari[oa]|"
+    r"pas\s+nécessaire)\b", re.I)
+# what else a number of years measures: a contract's length or an age
+_NOT_EXPERIENCE = lazy_compile(
+    r"\b(?:befristet|cdd|contrat|contrato|mayor\s+de|âgée?s?\s+de|alt\b|de\s+edad|"
+    r"d['’]âge)", re.I)
 
 
 def other_language_years(doc: Document) -> tuple[int, list[tuple[int, int]]] | None:
     """The years of experience a German, French or Spanish posting asks for, with the
-    spans that say them: the requirements' first, then the first."""
+    spans that say them: the requirements' first, then the first. None are read in a
+    clause that gives them to the employer, denies experience, or speaks of a contract
+    or an age."""
     found: list[tuple[int, int, Block, re.Match[str]]] = []
     for order, block in enumerate(doc.blocks):
         low = block.text.lower()
-        match = _OTHER_YEARS.search(block.text) if any(
-            word in low for word in ("erfahrung", "expérience", "experiencia")) else None
-        if match is None or _OWN_YEARS.search(block.text):
+        if not any(word in low for word in ("erfahrung", "expérience", "experiencia")):
             continue
         kind = section_kind(doc, block)
-        found.append((0 if kind == "required_qualifications" else 1, order, block, match))
+        for match in _OTHER_YEARS.finditer(block.text):
+            if not _asked_years(block.text, match, kind):
+                continue
+            found.append((0 if kind == "required_qualifications" else 1, order, block, match))
+            break
     if not found:
         return None
     *_, block, match = min(found, key=lambda f: f[:2])
-    years = int(match.group(1) or match.group("n"))
+    years = int(next(n for n in match.groupdict().values() if n))
     return (years, doc.block_span(block, match.span())) if 0 < years <= 30 else None
+
+
+def _asked_years(text: str, match: re.Match[str], kind: str | None) -> bool:
+    """Are the years ``match`` found in ``text`` asked of the candidate: not given to
+    the employer (outside the requirements), not denied, not a contract's length or an
+    age?"""
+    start = max((m.end() for m in re.finditer(r"[.;!?]\s|\n", text[:match.start()])),
+                default=0)
+    stop = re.search(r"[.;!?](?:\s|$)|\n", text[match.end():])
+    end = match.end() + stop.start() if stop else len(text)
+    clause = text[start:end]
+    if kind != "required_qualifications" and (
+            _OWN_YEARS.search(clause) or _OPENING_STORY.match(clause)):
+        return False
+    near = text[max(start, match.start() - 25):min(end, match.end() + 30)]
+    return _DENIED.search(near) is None and \
+        _NOT_EXPERIENCE.search(text[max(start, match.start() - 15):match.end() + 6]) is None

@@ -25,9 +25,10 @@ from reviewer.core.extract.vocab import (
     seniority,
 )
 from reviewer.core.schema import Finding, Span
-from reviewer.core.words.denial import answer
+from reviewer.core.words.denial import answer, denied
 from reviewer.core.words.lexicon import boilerplate_reason
 from reviewer.core.words.regex import lazy_compile
+from reviewer.core.words.text import lower_keep_offsets
 
 
 def from_labels(labelled: list[Labelled], doc: Document) -> dict[str, Finding]:
@@ -94,7 +95,8 @@ def _read_label(field: str, value: str, label: str = "") -> tuple[Any, Span | No
     if field == "locations":
         if WORK_ARRANGEMENT.fullmatch(value.lower().rstrip(" .")):
             return None  # "Work Location: In person" names no place (``arranged``)
-        after = arranged(value)[1]  # "Hybrid remote in Austin, TX"
+        denied_to = _past_denied_work(value)  # "Télétravail impossible, sur site"
+        after = denied_to + arranged(value[denied_to:])[1]  # "Hybrid remote in Austin, TX"
         places = split_locations(value[after:])
         return (places, (after, len(value)) if after else None) if places else None
     if field in ("date_posted", "valid_through"):
@@ -144,6 +146,30 @@ def _read_label(field: str, value: str, label: str = "") -> tuple[Any, Span | No
     return None
 
 
+def _past_denied_work(value: str) -> int:
+    """Where the places of a location label's value may start past a way of working it
+    opens by denying, and a word of work on site after ("Télétravail complet
+    impossible, sur site": no place; "No remote, Leeds": Leeds); 0 when it opens with
+    none."""
+    low = lower_keep_offsets(value)
+    mode = _WORK_MODE_WORD.match(low)
+    if mode is None or not denied(low, mode.start(1), mode.end(1)):
+        return 0
+    stop = _CLAUSE_END.search(value, mode.end())
+    if stop is None:
+        return len(value)
+    rest = _ON_SITE.match(low, stop.end())
+    return rest.end() if rest else stop.end()
+
+
+# a way of working a line opens with, in English, German, French and Spanish
+_WORK_MODE_WORD = lazy_compile(
+    r"\W*(?:(?:no|not|keine?|pas\s+de|sans|sin)\s+)?((?:fully\s+|100\s?%\s+)?(?:"
+    r"remote(?:\s+work)?|hybrid|home[- ]?office|work from home|t[ée]l[ée]travail|"
+    r"teletrabajo|mobiles arbeiten|remoto))\b")
+_CLAUSE_END = lazy_compile(r"\s*(?:[,;(]|\s[-–—]\s)\s*")
+_ON_SITE = lazy_compile(r"(?:on[- ]?site|in[- ]office|in person|sur site|en présentiel|"
+                        r"présentiel|presencial|vor ort|in präsenz)\b[\s.,;)]*")
 _WORK_MODE_SAID = lazy_compile(
     r"(?i)\b(?:fully|100%)\s+remote\b|\b(?:remote|hybrid)\s+(?:role|position|job|work|working|"
     r"opportunity|schedule|model|arrangement|basis|first)\b|\b(?:is|are|be|work|working)\s+"

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from reviewer.core.extract.document import Block, Document
+from reviewer.core.words.other_languages import language_of
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import DIRECTION_MARKS, folded, lower_keep_offsets
 
@@ -119,6 +120,24 @@ _labels("experience_years", "berufserfahrung", "erfahrung", "expérience",
 _labels("education", "ausbildung", "abschluss", "studium", "formation", "diplôme",
         "niveau d'études", "formación", "estudios", "titulación", "nivel de estudios")
 
+# labels of those languages that are common English words too: a label only in a
+# posting of their language ("Cargo:" is a Spanish posting's position, an English one's
+# freight; "Service:" a French department, in English "24/7 operations"; "Formation:" a
+# French posting's training, an English one's rock; "Datum:" a German date, an English
+# survey's reference; "Gratification:" a French intern's pay)
+ONLY_IN = {"cargo": "es", "service": "fr", "formation": "fr", "gratification": "fr",
+           "datum": "de"}
+
+
+def label_field(key: str, doc: Document) -> str | None:
+    """The field the label ``key`` (lower case) names in ``doc``: None where it is no
+    label, or one of ``ONLY_IN`` in a posting of another language."""
+    field = LABELS.get(key)
+    if field is not None and key in ONLY_IN and language_of(doc.markdown) != ONLY_IN[key]:
+        return None
+    return field
+
+
 # what ends a label: a colon, a hash, a spaced dash (the look-ahead names the characters a
 # match can start with: the scan then skips every other place at once)
 _SEPARATOR = lazy_compile(r"(?=[\s(:#–])\s*(?:\(s\))?\s*(?:[:#]+|\s-\s|–)\s*")
@@ -147,18 +166,18 @@ def labelled_values(doc: Document) -> list[Labelled]:
     for i, block in enumerate(blocks):
         if block.kind == "heading":
             key = block.text.strip().rstrip(":").strip().lower()
-            if key in LABELS:
+            if (field := label_field(key, doc)) is not None:
                 nxt = _next_value(blocks, i)
                 if nxt is not None:
-                    found.append(Labelled(LABELS[key], block.text, nxt.text, nxt.start, nxt.end))
+                    found.append(Labelled(field, block.text, nxt.text, nxt.start, nxt.end))
             continue
         found.extend(_in_line(block.text, doc, block))
         if block.kind == "para" and _label_alone(doc, block):
             key = block.text.strip().rstrip(":").strip().lower()
-            if key in LABELS:
+            if (field := label_field(key, doc)) is not None:
                 nxt = _next_value(blocks, i)
                 if nxt is not None:
-                    found.append(Labelled(LABELS[key], block.text, nxt.text, nxt.start, nxt.end))
+                    found.append(Labelled(field, block.text, nxt.text, nxt.start, nxt.end))
     for line in doc.context:
         found.extend(_in_line(line, doc, None))
     return found
@@ -200,7 +219,7 @@ _SHORT_LABELS = frozenset(
 _OPENERS = "•·|-–*(" + DIRECTION_MARKS
 
 
-def _find_labels(text: str) -> list[tuple[int, int, str]]:
+def _find_labels(text: str, doc: Document) -> list[tuple[int, int, str]]:
     """(label start, value start, label) for each known label in a line.
 
     A label counts at the start of the line, after a stop, bar or bullet, after a
@@ -214,7 +233,7 @@ def _find_labels(text: str) -> list[tuple[int, int, str]]:
             key = phrase.lower().lstrip(_OPENERS)
             if "#" in sep.group() and f"{key} #" in LABELS:
                 key = f"{key} #"  # "Job #: 4410" labels the job's number, not the job
-            if key not in LABELS:
+            if label_field(key, doc) is None:
                 continue
             start = head.rfind(words[-k]) + (len(words[-k]) - len(words[-k].lstrip(_OPENERS)))
             if not _label_boundary(text, start, key):
@@ -246,7 +265,7 @@ def _label_boundary(text: str, start: int, key: str) -> bool:
 def _in_line(text: str, doc: Document, block: Block | None) -> list[Labelled]:
     if len(text) > 400 or not _MAYBE_LABEL.search(text):
         return []  # labels sit on short lines, not in paragraphs
-    labels = _find_labels(text)
+    labels = _find_labels(text, doc)
     out = []
     for j, (label_start, value_start, key) in enumerate(labels):
         end = labels[j + 1][0] if j + 1 < len(labels) else len(text)

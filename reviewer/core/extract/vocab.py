@@ -264,7 +264,12 @@ def only_terms(value: str) -> bool:
 
 _TERMS = frozenset("permanent perm full part time fulltime parttime contract fixed term temporary "
                    "temp freelance seasonal casual ongoing hourly salaried position role job "
-                   "and or basis".split())
+                   "and or basis".split()
+                   # the same in German, French and Spanish ("Vollzeit oder Teilzeit",
+                   # "CDI, temps plein", "Jornada completa")
+                   + "vollzeit teilzeit unbefristet befristet festanstellung oder und stelle "
+                   "cdi cdd temps plein partiel ou et poste contrat jornada completa media "
+                   "tiempo parcial contrato indefinido temporal o y puesto".split())
 _TERM_SPLIT = lazy_compile(r"[\s/,&()–-]+")
 
 

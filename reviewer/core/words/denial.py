@@ -11,7 +11,7 @@ from reviewer.core.words.regex import lazy_compile
 
 # right before a mention: "not a", "no", "isn't", "non-", "without a", "do not need a"; in
 # German, French and Spanish "kein", "ohne", "pas de", "sans", "sin"
-_BEFORE = lazy_compile(r"(?:\bnot|\bno|n't|\bnever|\bnon|\bwithout|\bkeine?[nms]?|\bohne|"
+_BEFORE = lazy_compile(r"(?:\bnot|\bno|n't|\bnever|\bnon|\bwithout|\bkeine?[nms]?|\bohne|\bnicht|"
                        r"\bpas(?:\s+de)?|\bsans|\bsin)(?:\s+(?:need|require)s?)?"
                        r"(?:\s+(?:a|an|the|this|be|any))?(?:\s+|-)$")
 # right after a mention: a label's answer ("Remote job: No", "Remote work - not available";
@@ -29,7 +29,15 @@ _AFTER = lazy_compile(
     r"|(?:['’]s)?(?:[\s-]+" + _OWN + r"){0,2}(?:" + _SUBJECT + r")?"
     r"\s+(?:(?:is|are|will|would)\s*)?(?:not|n't|never)\s+(?:be\s+)?"
     r"(?:required|necessary|needed|essential|mandatory|a (?:must|requirement|prerequisite)|"
-    r"available|possible|offered|an option)\b")
+    r"available|possible|offered|an option)\b"
+    # German, French and Spanish: "Homeoffice ist leider nicht möglich", "Télétravail
+    # (complet) impossible", "n'est pas possible", "Teletrabajo no disponible", "no es posible"
+    r"|(?:\s+(?:complet|total|partiel|completo|parcial))?\s+(?:"
+    r"(?:ist|wird|sind)\s+(?:(?:leider|bei\s+uns|hier|grundsätzlich)\s+)*nicht\s+"
+    r"(?:möglich|vorgesehen|angeboten|verfügbar|erforderlich|notwendig)"
+    r"|(?:(?:est|sera)\s+)?impossible|(?:n['’](?:est|sera)\s+)?pas\s+(?:possible|proposée?|"
+    r"autorisée?|disponible)|non\s+(?:possible|proposée?|autorisée?|disponible)"
+    r"|no\s+(?:(?:es|está|será)\s+)?(?:posible|disponible|se\s+ofrece))\b")
 # a label's value that answers yes or no ("Remote: No", "No, office based"), read whole
 # (not a word a hyphen joins to it: "Non-US applicants welcome" is no answer)
 _NO = lazy_compile(r"(?:no|none|not (?:available|possible|offered)|n/a|false|nein|non)\b"

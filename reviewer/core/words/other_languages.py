@@ -110,3 +110,27 @@ COMPOUND_NOUNS = (
 # "(m/w/d)", "(H/F)", "(all genders)", "Ingeniero/a", "Chargé(e)"
 GENDER_MARK = (r"\((?:[mwdfhx]\s?/\s?){1,3}[mwdfhx]\*?\)|\(all genders\)|"
                r"\b[^\W\d_]{3,}/a\b|\b[^\W\d_]{3,}\(e\)")
+
+# the small words each language writes most, none shared by two of them ("la", "en",
+# "des" and "die" are), to tell the language a posting is written in
+_FUNCTION_WORDS = {
+    "en": "the and of to with you your we our for is are will be an this that".split(),
+    "de": "der das und mit für ist sind wir sie ihre ihr im den dem bei zu auf ein eine "
+          "oder".split(),
+    "fr": "le les et du pour vous nous avec est sont une dans au aux sur votre vos ou".split(),
+    "es": "el los las y del para con es son una tu su nuestro por al o".split(),
+}
+_LANGUAGE_OF = {word: language for language, words in _FUNCTION_WORDS.items()
+                for word in words}
+
+
+def language_of(text: str) -> str:
+    """The language ``text`` is written in, by the small words of its first few thousand
+    characters: "de", "fr", "es", or "en" (also where none says)."""
+    counts = {"en": 0, "de": 0, "fr": 0, "es": 0}
+    for word in text[:4000].lower().split():
+        language = _LANGUAGE_OF.get(word.strip(".,;:!?()«»\"'"))
+        if language is not None:
+            counts[language] += 1
+    best = max(counts, key=lambda language: counts[language])
+    return best if counts[best] > counts["en"] else "en"
