@@ -32,17 +32,19 @@ CONFIDENCE = 0.65
 LINES = 3  # the lines at the top of a posting looked at
 
 
-def from_bar_header(lines: list[tuple[str, Span | None]]) -> dict[str, Finding]:
-    """The facts of the first line of ``lines`` (text, and its span in the posting, or
-    None: a line of the page around it) that is a bar header."""
-    for text, span in lines[:LINES]:
-        found = _read(text, span)
+def from_bar_header(lines: list[tuple[str, Span | None, str | None]]) -> dict[str, Finding]:
+    """The facts of the first line of ``lines`` that is a bar header: each line as read
+    (its markup off), its span in the posting and the text there as written (None, None:
+    a line of the page around it). A value's evidence is its words where the line as
+    written holds them."""
+    for text, span, written in lines[:LINES]:
+        found = _read(text, span, written)
         if found:
             return found
     return {}
 
 
-def _read(text: str, span: Span | None) -> dict[str, Finding]:
+def _read(text: str, span: Span | None, written: str | None) -> dict[str, Finding]:
     cells = bar_cells(text)
     if len(cells) < 3 or any(_SITE.fullmatch(cell) for cell, _ in cells):
         return {}
@@ -50,9 +52,16 @@ def _read(text: str, span: Span | None) -> dict[str, Finding]:
     places: list[tuple[str, Span]] = []
     names: list[tuple[str, Span]] = []
 
+    def evidence(at: int, length: int) -> list[Span]:
+        """Where ``text[at:at + length]`` is in the line as written (none: not there)."""
+        if span is None or written is None:
+            return []
+        words = text[at:at + length]
+        start = at if written == text else written.find(words)
+        return [(span[0] + start, span[0] + start + length)] if start >= 0 else []
+
     def put(name: str, value: object, at: int, length: int) -> None:
-        spans = [(span[0] + at, span[0] + at + length)] if span else []
-        found.setdefault(name, Finding(value, spans, CONFIDENCE, "structure"))
+        found.setdefault(name, Finding(value, evidence(at, length), CONFIDENCE, "structure"))
 
     for cell, at in cells:
         short = len(cell.split()) <= _SHORT
@@ -78,7 +87,7 @@ def _read(text: str, span: Span | None) -> dict[str, Finding]:
     if "title" not in found or len(found.keys() - {"department"}) + bool(places) < 2:
         return {}  # no role, or nothing else: no header of a posting's facts
     if places:  # (each place's cell its evidence)
-        spans = [(span[0] + a, span[0] + b) for _, (a, b) in places] if span else []
+        spans = [one for _, (a, b) in places for one in evidence(a, b - a)]
         found["locations"] = Finding([cell for cell, _ in places], spans, CONFIDENCE,
                                      "structure")
     if len(names) == 1:

@@ -42,7 +42,9 @@ from reviewer.core.words.regex import lazy_compile
 def from_structure(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
     top = _top_blocks(doc)
     header = _header_lines(doc, top)
-    found = {name: finding for name, finding in from_bar_header(header).items()
+    written = [(text, span, doc.markdown[span[0]:span[1]] if span else None)
+               for text, span in header]  # (each line as written: "**Acme** | …")
+    found = {name: finding for name, finding in from_bar_header(written).items()
              if name not in have}
     if "title" in found and (heading := _title(doc, top)) is not None \
             and heading.confidence >= _HEADING_TITLE:

@@ -75,3 +75,15 @@ def test_the_posting_s_heading_is_its_title_over_a_line_of_its_facts() -> None:
                 "<h1>Senior Backend Engineer (Payments)</h1>"
                 f"<p>{BODY}</p><p>{BODY}</p></body></html>", "html")
     assert extract(doc).fields["title"] == "Senior Backend Engineer (Payments)"
+
+
+def test_the_evidence_of_a_line_with_markup_is_each_value_s_words() -> None:
+    """"**Acme Robotics** | …": the cells' offsets were counted on the line without its
+    markup, and the evidence fell two characters off each value ("**Acme Roboti")."""
+    text, found = run("**Acme Robotics** | Senior Embedded Engineer | Boston, MA | ONSITE | "
+                      "Full-time")
+    said = {name: [text[a:b] for a, b in spans] for name, spans in found.evidence.items()}
+    assert said["company"] == ["Acme Robotics"]
+    assert said["title"] == ["Senior Embedded Engineer"]
+    assert said["locations"] == ["Boston, MA"] and said["remote"] == ["ONSITE"]
+    assert said["employment_type"] == ["Full-time"]
