@@ -36,6 +36,7 @@ from reviewer.core.export.reviewers import reviewer_records
 from reviewer.core.export.rows import Row, dumps, hf_row, prodigy_task
 from reviewer.core.export.table import cell, csv_columns, csv_head, head_cells, tail_cells
 from reviewer.core.export.tokens_bio import bio_tags
+from reviewer.core.file_lock import held_alone
 from reviewer.core.record_check import is_date
 from reviewer.core.records import PostingRecord, json_line, unsettled_spans
 from reviewer.core.schema import FIELDS
@@ -105,43 +106,15 @@ LOCK = ".lock"  # the suffix of an export's lock, beside its part
 def writing_alone(part: Path, out: Path) -> Iterator[None]:
     """The only export writing ``part`` (and so ``out``) while inside: a second one to
     the same output, which would write into the same part file, is refused
-    (ValueError). The lock is on ``<part>.lock``, removed as it is let go (and left by
-    an export killed, for the next one to take); where the system has no such locks
-    (or the folder keeps none), exports are not kept apart."""
-    lock = lock_path(part)
-    handle = _take_lock(lock, out)
-    try:
+    (ValueError). The lock is on ``<part>.lock`` (``file_lock``), removed as it is let go
+    (and left by an export killed, for the next one to take); where the system has no
+    such locks (or the folder keeps none), exports are not kept apart."""
+    def refused(_holder: str) -> ValueError:
+        return ValueError(f"another export is writing {out} now: wait for it to end, or "
+                          "choose another name")
+
+    with held_alone(lock_path(part), refused):
         yield
-    finally:
-        with contextlib.suppress(OSError):
-            lock.unlink()
-        if handle is not None:
-            os.close(handle)
-
-
-def _take_lock(lock: Path, out: Path) -> int | None:
-    """The lock file ``lock`` open and locked (its descriptor), or None where nothing
-    keeps locks (no fcntl; a file system that keeps none); ValueError when another export
-    holds it."""
-    try:
-        import fcntl
-    except ImportError:
-        return None
-    while True:
-        handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(handle)
-            raise ValueError(f"another export is writing {out} now: wait for it to end, or "
-                             "choose another name") from None
-        except OSError:  # a file system that keeps no locks
-            os.close(handle)
-            return None
-        with contextlib.suppress(OSError):
-            if os.stat(lock).st_ino == os.fstat(handle).st_ino:
-                return handle  # (else the export before removed it as this one took it)
-        os.close(handle)
 
 
 def lock_path(part: Path) -> Path:

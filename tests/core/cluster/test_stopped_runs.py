@@ -153,7 +153,7 @@ def test_a_lock_file_never_the_one_locked_is_given_up(
         found = real(handle)
         return os.stat_result((found.st_mode, found.st_ino + 1, *tuple(found)[2:]))
 
-    monkeypatch.setattr(folder_lock.os, "fstat", other_inode)
+    monkeypatch.setattr(os, "fstat", other_inode)
     with folder_lock.held(str(tmp_path)) as locked:
         assert locked is False
     assert len(looks) == folder_lock.TRIES
