@@ -37,7 +37,7 @@ from reviewer.core.extract import heuristics, label_values, page_title, patterns
 from reviewer.core.extract.dates import date_order, find_date
 from reviewer.core.extract.document import Document, image_placeholder, parse, shown_words
 from reviewer.core.extract.hours import part_time_stated
-from reviewer.core.extract.labels import labelled_values
+from reviewer.core.extract.labels import Labelled, labelled_values
 from reviewer.core.extract.merge import merge_findings, value_key
 from reviewer.core.extract.salary import read_amount, stated_period
 from reviewer.core.extract.selection import value_from_selection
@@ -87,7 +87,8 @@ def _extract(doc: CleanDoc) -> Extraction:
 
     for posting in doc.structured[:1]:
         offer(from_json_ld(posting, parsed))
-    offer(label_values.from_labels(labelled_values(parsed), parsed))
+    labelled = labelled_values(parsed)
+    offer(label_values.from_labels(labelled, parsed))
     offer(heuristics.from_structure(  # (run once: it is the costly stage)
         parsed, {name: f for name, f in found.items() if not _unseen(f)}))
     offer_stage(prose.from_prose)
@@ -101,7 +102,7 @@ def _extract(doc: CleanDoc) -> Extraction:
     for finding in {id(f): f for f in places if f is not None}.values():
         finding.value = written_places(finding.value)
     offer(patterns.from_patterns(parsed, found))
-    _hours_over_duration(parsed, found, others)
+    _hours_over_duration(parsed, found, others, labelled)
     _dates_in_order(found)
     _title_without_employer(parsed, found)
     alternatives = _alternatives(found, others)
@@ -113,15 +114,15 @@ def _extract(doc: CleanDoc) -> Extraction:
 
 
 def _hours_over_duration(doc: Document, found: dict[str, Finding],
-                         others: dict[str, list[Finding]]) -> None:
+                         others: dict[str, list[Finding]], labelled: list[Labelled]) -> None:
     """"Permanent" or "Regular" says how long a job lasts, not its hours: read as full
     time where the posting says no more, it gives way to the part time the posting
-    states (``hours.part_time_stated``)."""
+    states (``hours.part_time_stated``; ``labelled``: the posting's labelled lines)."""
     held = found.get("employment_type")
     if held is None or held.value != "full_time" or not held.spans or \
             any(says_hours(doc.markdown[start:end]) for start, end in held.spans):
         return
-    part = part_time_stated(doc, found)
+    part = part_time_stated(doc, found, labelled)
     if part is not None:
         others.setdefault("employment_type", []).insert(0, held)
         found["employment_type"] = part

@@ -10,7 +10,7 @@ work part time, a part-time MBA, part-time vacancies elsewhere) or offered as an
 from __future__ import annotations
 
 from reviewer.core.extract.document import Document
-from reviewer.core.extract.labels import labelled_values
+from reviewer.core.extract.labels import Labelled
 from reviewer.core.extract.vocab import employment_type
 from reviewer.core.schema import Finding, Span
 from reviewer.core.words.denial import denied
@@ -95,7 +95,8 @@ _THIS_JOB = lazy_compile(
     r"|\bthis\s+(?:[\w-]+\s+)?(?P<c>part[- ]?time)\s+(?:[\w-]+\s+)?" + _JOB + r"\b")
 
 
-def part_time_stated(doc: Document, have: dict[str, Finding]) -> Finding | None:
+def part_time_stated(doc: Document, have: dict[str, Finding],
+                     labelled: list[Labelled]) -> Finding | None:
     """Where the posting says the job is part time: in the title, in a labelled line of
     its type or hours ("Hours: 16 (part-time)"), in a sentence about the job ("This is a
     part-time role"), or in hours a week clearly short of a full week. Hours of a full
@@ -106,7 +107,7 @@ def part_time_stated(doc: Document, have: dict[str, Finding]) -> Finding | None:
     title = have.get("title")
     if title is not None and employment_type(str(title.value)) == "part_time":
         return Finding("part_time", title.spans, 0.7, "pattern")
-    for item in labelled_values(doc):
+    for item in labelled:  # (the posting's labelled lines, read once by the caller)
         if item.field in ("employment_type", "work_hours") and item.start >= 0:
             low = lower_keep_offsets(doc.markdown[item.start:item.end])
             said = next((m for m in _PART_TIME.finditer(low) if _the_jobs(low, *m.span())),
