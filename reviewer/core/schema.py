@@ -6,6 +6,7 @@ extractor proposes carries its evidence: character ranges in the cleaned text.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -142,3 +143,10 @@ class Extraction:
                                          a.stage) for a in others]
                           for name, others in (alternatives or {}).items() if others},
         )
+
+
+def value_key(value: object) -> str:
+    """A value as compared with another: no case, spaces as one (how the extraction's
+    stages' values and the reviewers' values are told apart)."""
+    return " ".join(json.dumps(value, sort_keys=True, default=str,
+                               ensure_ascii=False).casefold().split())

@@ -38,14 +38,14 @@ from reviewer.core.extract.dates import date_order, find_date
 from reviewer.core.extract.document import Document, image_placeholder, parse, shown_words
 from reviewer.core.extract.hours import part_time_stated
 from reviewer.core.extract.labels import Labelled, labelled_values
-from reviewer.core.extract.merge import merge_findings, value_key
+from reviewer.core.extract.merge import merge_findings
 from reviewer.core.extract.salary import read_amount, stated_period
 from reviewer.core.extract.selection import value_from_selection
 from reviewer.core.extract.skills import skill_name
 from reviewer.core.extract.structured import from_json_ld
 from reviewer.core.extract.vocab import says_hours
 from reviewer.core.record_check import value_problem
-from reviewer.core.schema import MAX_ALTERNATIVES, CleanDoc, Extraction, Finding, Span
+from reviewer.core.schema import MAX_ALTERNATIVES, CleanDoc, Extraction, Finding, Span, value_key
 from reviewer.core.words.lexicon import has_job_noun
 from reviewer.core.words.place_codes import written_places
 

@@ -12,10 +12,15 @@ extraction's value stays.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 
-from reviewer.core.schema import GIVEN_STAGE, MAX_ALTERNATIVES, Extraction, Finding
+from reviewer.core.schema import (
+    GIVEN_STAGE,
+    MAX_ALTERNATIVES,
+    Extraction,
+    Finding,
+    value_key,
+)
 
 
 def merge_findings(extraction: Extraction, offered: Mapping[str, Finding]) -> None:
@@ -46,12 +51,6 @@ def merge_findings(extraction: Extraction, offered: Mapping[str, Finding]) -> No
 def same_value(a: object, b: object) -> bool:
     """Do two values say the same thing (no case, spaces as one)?"""
     return value_key(a) == value_key(b)
-
-
-def value_key(value: object) -> str:
-    """A value as compared with another: no case, spaces as one."""
-    return " ".join(json.dumps(value, sort_keys=True, default=str,
-                               ensure_ascii=False).casefold().split())
 
 
 def _empty(value: object) -> bool:

@@ -7,8 +7,8 @@ person's value never overwrites the machine's. ``Store`` (``project``) opens it 
 is made of parts, each owning the SQL of its tables; no SQL runs outside this
 package. Imports the shared modules below the stages (``schema``, ``records``,
 ``labels``) and, of the stages, only ``extract.skill_name`` (a rejected SKILL span
-takes the skill it names out of the skills field) and ``extract.merge.value_key`` (a
-value as reviewers' values are compared, which eval compares a stage's value by).
+takes the skill it names out of the skills field), when a span is rejected: a command
+that only reads the project does not load the extraction.
 
 A damaged project is refused when it opens; one that cannot be written opens for
 reading only; ``explain`` says a failure of the file itself (damaged, read-only, its

@@ -38,8 +38,7 @@ class Reports:
         decided = dict(db.execute(
             "SELECT a.field, count(*) FROM annotations a JOIN suggestions s ON"
             " s.posting_id = a.posting_id AND s.field = a.field GROUP BY a.field"))
-        for name, n in db.execute("SELECT field, count(*) FROM suggestions INDEXED BY"
-                                  " suggestions_field GROUP BY field"):
+        for name, n in self._suggested():
             if n - decided.get(name, 0):
                 states.setdefault(name, {})["suggested"] = n - decided.get(name, 0)
         spans = dict(db.execute(
@@ -50,6 +49,21 @@ class Reports:
             "labels": labels, "field_states": {k: v for k, v in states.items() if v},
             "spans": spans,
         }
+
+    def _suggested(self) -> list[tuple[str, int]]:
+        """How many suggestions each field has. Read field by field from the field index:
+        its distinct fields a step each, then each field's range of entries counted (an
+        entry three steps of SQLite's engine; a ``GROUP BY`` over the index took seven,
+        0.8–1.0 s of 13 million entries at a million postings)."""
+        names: list[str] = []
+        least = "SELECT min(field) FROM suggestions INDEXED BY suggestions_field"
+        name = self.db.execute(least).fetchone()[0]
+        while name is not None:
+            names.append(name)
+            name = self.db.execute(least + " WHERE field > ?", (name,)).fetchone()[0]
+        return [(name, self.db.execute(
+            "SELECT count(*) FROM suggestions INDEXED BY suggestions_field WHERE field = ?",
+            (name,)).fetchone()[0]) for name in names]
 
     def progress(self) -> list[tuple[str, int]]:
         """Reviews that stand, by day, oldest first: each posting reviewed now counts once,

@@ -20,9 +20,8 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from reviewer.core.extract.merge import value_key
 from reviewer.core.record_check import person_problem, value_problem
-from reviewer.core.schema import FIELD_NAMES, FIELDS
+from reviewer.core.schema import FIELD_NAMES, FIELDS, value_key
 from reviewer.core.store.decisions import ChangedMeanwhile
 from reviewer.core.store.history import Change, now, snapshot
 from reviewer.core.store.jsontext import loads

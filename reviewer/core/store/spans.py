@@ -17,7 +17,6 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from reviewer.core.extract import shown_words, skill_name
 from reviewer.core.store.decisions import ChangedMeanwhile, Decisions, TextChanged
 from reviewer.core.store.history import Change, Row, key_posting, now, snapshot
 from reviewer.core.store.sqlite import Database
@@ -285,6 +284,8 @@ def skills_left(text: str, skills: Sequence[Any], evidence: Sequence[Sequence[in
     evidence) without each skill whose spans in ``evidence`` are all rejected; None when
     none goes. A span names the skill its words spell ("k8s": Kubernetes); a skill no
     span names (one a person typed) stays."""
+    from reviewer.core.extract import shown_words, skill_name  # (not at every start)
+
     by_name = {str(s).casefold(): s for s in skills}
 
     def named(span: Sequence[int]) -> Any:
