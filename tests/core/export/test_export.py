@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal, cast
 
+import orjson
 import pytest
 
 from reviewer.core.export import (
@@ -26,7 +27,13 @@ from reviewer.core.export import (
     parse_split,
     plan_split,
 )
-from reviewer.core.records import RECORD_KEYS, PostingRecord, Provenance, SpanRecord
+from reviewer.core.records import (
+    RECORD_KEYS,
+    PostingRecord,
+    Provenance,
+    SpanRecord,
+    json_line_bytes,
+)
 from reviewer.core.schema import FIELD_NAMES
 
 STAMP = "2024-05-01T10:00:00Z"
@@ -155,6 +162,22 @@ def test_one_record_a_line_for_readers_that_break_at_unicode_s_line_ends(
     assert len(lines) == 2
     assert text in json.dumps([json.loads(line) for line in lines], ensure_ascii=False)
 
+
+
+@pytest.mark.parametrize("text", [
+    "Café crème, Ça va, © Åre, è, Ô, …, – ’ ” €",  # bytes A8, A9, 85 inside other characters
+    "Line\u2028end", "Para\u2029end", "Next\x85line", "\u2028\u2029\x85" * 3, "plain"])
+def test_a_json_line_escapes_only_unicode_s_line_ends(text: str) -> None:
+    """A line is looked at again only where it holds a byte the three line ends end
+    with; characters whose UTF-8 holds such a byte are written as they are."""
+    line = json_line_bytes({"text": text, text: [text]})
+    assert line.endswith(b"\n") and line.count(b"\n") == 1
+    assert b"\xe2\x80\xa8" not in line and b"\xe2\x80\xa9" not in line
+    assert b"\xc2\x85" not in line
+    assert line.decode("utf-8").splitlines() == [line.decode("utf-8")[:-1]]
+    assert json.loads(line) == {"text": text, text: [text]}
+    if not any(c in text for c in "\u2028\u2029\x85"):
+        assert line == orjson.dumps({"text": text, text: [text]}) + b"\n"
 
 def test_jsonl_round_trip(tmp_path: Path) -> None:
     records = sample()
