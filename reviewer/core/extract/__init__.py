@@ -48,6 +48,7 @@ from reviewer.core.record_check import value_problem
 from reviewer.core.schema import MAX_ALTERNATIVES, CleanDoc, Extraction, Finding, Span, value_key
 from reviewer.core.words.lexicon import has_job_noun
 from reviewer.core.words.place_codes import written_places
+from reviewer.core.words.text import undecorated
 
 SURE = 0.8  # a value this sure (a labelled line, JSON-LD) is not read again for alternatives
 
@@ -104,6 +105,7 @@ def _extract(doc: CleanDoc) -> Extraction:
     offer(patterns.from_patterns(parsed, found))
     _hours_over_duration(parsed, found, others, labelled)
     _dates_in_order(found)
+    _undecorated(parsed, found)
     _title_without_employer(parsed, found)
     alternatives = _alternatives(found, others)
     for name, finding in [*found.items(), *((n, a) for n, alt in alternatives.items()
@@ -155,12 +157,29 @@ def _title_without_employer(doc: Document, found: dict[str, Finding]) -> None:
     role = title.value[:trailing.start()].rstrip(" ,") if trailing else ""
     if not role or not has_job_noun(role):
         return
-    spans = title.spans
-    if len(spans) == 1 and doc.markdown[spans[0][0]:spans[0][1]] == title.value:
-        spans = [(spans[0][0], spans[0][0] + len(role))]
+    found["title"] = _narrowed(doc, title, 0, len(role))
+
+
+def _undecorated(doc: Document, found: dict[str, Finding]) -> None:
+    """A name without the emoji at its ends ("Senior Engineer 🧑‍💻🚀", "Acme GmbH
+    🇩🇪"): they decorate the line, no part of the title, company or department."""
+    for name in ("title", "company", "department"):
+        finding = found.get(name)
+        if finding is not None and isinstance(finding.value, str):
+            start, end = undecorated(finding.value)
+            if (start, end) != (0, len(finding.value)):
+                found[name] = _narrowed(doc, finding, start, end)
+
+
+def _narrowed(doc: Document, finding: Finding, start: int, end: int) -> Finding:
+    """``finding`` with the value ``value[start:end]``, and its evidence the same part of
+    the words it was read from where they are the value as written."""
+    spans = finding.spans
+    if len(spans) == 1 and doc.markdown[spans[0][0]:spans[0][1]] == finding.value:
+        spans = [(spans[0][0] + start, spans[0][0] + end)]
     else:
         spans = []  # (looked for anew, as the value now is)
-    found["title"] = Finding(role, spans, title.confidence, title.stage)
+    return Finding(finding.value[start:end], spans, finding.confidence, finding.stage)
 
 
 def _unseen(finding: Finding) -> bool:

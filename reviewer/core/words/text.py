@@ -297,3 +297,24 @@ def char_ranges(codes: Iterable[int]) -> str:
     if first >= 0:
         parts.append(f"{re.escape(chr(first))}-{re.escape(chr(last))}")
     return "".join(parts)
+
+
+# pictographs (emoji and the symbols drawn as them: U+2600-U+27BF, U+2B00-U+2BFF and the
+# planes' U+1F000-U+1FAFF, flags' regional letters among them) and what joins, colours or
+# frames them (zero-width joiner, variation selector, keycap)
+_PICTOGRAPH = "\u2600-\u27bf\u2b00-\u2bff\u200d\ufe0f\u20e3\U0001f000-\U0001faff"
+_DECORATION = lazy_compile(rf"[\s{_PICTOGRAPH}]")
+_DECORATIONS = lazy_compile(rf"[\s{_PICTOGRAPH}]*")
+
+
+def undecorated(text: str) -> tuple[int, int]:
+    """Where ``text`` is without the pictographs and spaces at its ends ("Senior
+    Engineer 🧑‍💻🚀", "Acme GmbH 🇩🇪"): (start, end). The whole of a text that is
+    nothing else (a value of emoji alone is not made empty here)."""
+    leading = _DECORATIONS.match(text)
+    start = leading.end() if leading else 0
+    end = len(text)  # (a search for the end from each place of a long run of spaces
+    # would try the run again and again)
+    while end > start and _DECORATION.match(text, end - 1):
+        end -= 1
+    return (start, end) if start < end else (0, len(text))
