@@ -18,6 +18,7 @@ from reviewer.core.words.lexicon import (
     boilerplate_reason,
     has_job_noun,
     long_line_boilerplate,
+    looks_like_heading,
     section_field,
 )
 from reviewer.core.words.places import looks_like_location
@@ -187,14 +188,18 @@ def read_in_context(lines: list[Line]) -> None:
 
     An item of the posting's list ("Benefits:", "- Health insurance", "- Home"; the
     networks under "Platforms you will manage:") is the posting's own: it loses its
-    reason and weighs nothing. One or two controls standing between lines of the posting
-    ("Share" between two sections) still go, but weigh nothing either. At the edges of a
-    page (a menu before the title, share links after the end) nothing changes."""
+    reason and weighs nothing, however short ("- Weekly pay"), and so does the heading
+    over it that no list knows ("HOME TIME"): a section of short items is no menu, and
+    does not cut the posting in two. One or two controls standing between lines of the
+    posting ("Share" between two sections) still go, but weigh nothing either. At the
+    edges of a page (a menu before the title, share links after the end) nothing changes."""
     shown = [i for i, line in enumerate(lines) if line.kind not in _PASSED_OVER]
-    items = _posting_items(lines, shown)
+    items, openers = _posting_items(lines, shown)
     for i in items:
         if lines[i].reason is not None:
             lines[i].kind, lines[i].score, lines[i].reason = "bullet", 0.0, None
+    for i in items | openers:
+        lines[i].score = max(lines[i].score, 0.0)
 
     def posting(at: int) -> bool:
         return 0 <= at < len(shown) and (shown[at] in items or _of_the_posting(lines[shown[at]]))
@@ -210,8 +215,9 @@ def read_in_context(lines: list[Line]) -> None:
         at = max(end, at + 1)
 
 
-def _posting_items(lines: list[Line], shown: list[int]) -> set[int]:
-    """The items of the posting's own lists (``shown``: the lines not blank).
+def _posting_items(lines: list[Line], shown: list[int]) -> tuple[set[int], set[int]]:
+    """The items of the posting's own lists (``shown``: the lines not blank), and the
+    lines that open them.
 
     A list (bullets in a row, no blank line between them) is the posting's when more
     of its items are sentences than look like furniture, or when a heading, a label or
@@ -220,6 +226,7 @@ def _posting_items(lines: list[Line], shown: list[int]) -> set[int]:
     links under no such line; "Follow us:" heads social links and nothing of the posting
     follows them."""
     found: set[int] = set()
+    openers: set[int] = set()
     at = 0
     while at < len(shown):
         end = at
@@ -232,12 +239,14 @@ def _posting_items(lines: list[Line], shown: list[int]) -> set[int]:
         run = [shown[k] for k in range(at, end)]
         furniture = sum(lines[i].reason is not None for i in run)
         sentences = sum(lines[i].reason is None and lines[i].score > 0 for i in run)
-        opened = at > 0 and _opens_a_list(lines[shown[at - 1]])
+        opened = at > 0 and opens_a_list(lines[shown[at - 1]])
         goes_on = end < len(shown) and _of_the_posting(lines[shown[end]])
         if sentences > furniture or (opened and (goes_on or 2 * furniture <= len(run))):
             found.update(run)
+            if opened:
+                openers.add(shown[at - 1])
         at = end
-    return found
+    return found, openers
 
 
 def _of_the_posting(line: Line) -> bool:
@@ -245,6 +254,10 @@ def _of_the_posting(line: Line) -> bool:
     return line.reason is None and (line.kind in ("heading", "label") or line.score > 0)
 
 
-def _opens_a_list(line: Line) -> bool:
+def opens_a_list(line: Line) -> bool:
+    """A heading, a label, a line ending in a colon, or a short line written as a heading
+    that no list knows ("HOME TIME", "Shift Pattern")."""
     return line.reason is None and (
-        line.kind in ("heading", "label") or line.text.rstrip().endswith(":"))
+        line.kind in ("heading", "label") or line.text.rstrip().endswith(":")
+        or (line.kind == "text" and word_count(line.text, 6) <= 6
+            and looks_like_heading(line.text)))
