@@ -1,7 +1,8 @@
 """Step 2 of cleaning a text dump: what kind of line each is and how much it counts
 for the posting (see ``text``). Sentences and bullets of some length count for it;
 menus, sign-in forms, footers, pickers and short link lines count against it, unless
-the lines around them show them to be the posting's (``read_in_context``)."""
+the lines around them show them to be the posting's (``read_in_context``): a list under
+a heading is, however short its items (``mark_menus``)."""
 
 from __future__ import annotations
 
@@ -261,3 +262,49 @@ def opens_a_list(line: Line) -> bool:
         line.kind in ("heading", "label") or line.text.rstrip().endswith(":")
         or (line.kind == "text" and word_count(line.text, 6) <= 6
             and looks_like_heading(line.text)))
+
+
+# --- menus, and the posting's lists above its body -------------------------------------------
+
+
+def mark_menus(lines: list[Line]) -> None:
+    """Runs of three or more short lines (menus, link lists) weigh against the posting.
+    Run after ``read_in_context``: the items of the posting's own lists weigh nothing by
+    then, and are no short lines of a menu however short they are ("- Weekly pay")."""
+    run: list[Line] = []
+    for line in [*lines, Line(0, "x" * 200)]:
+        if line.kind in _PASSED_OVER:
+            continue
+        short = line.kind not in ("label", "heading") and line.score < 0 and \
+            word_count(line.text, 6) <= 6 and \
+            not (line.kind == "text" and line.reason is None and is_header_line(line))
+        if short:
+            run.append(line)
+            continue
+        if len(run) >= 3:
+            for item in run:
+                item.score = min(item.score, -2.0)
+                if item.reason is None:
+                    item.reason = "menu or list of links"
+        run = []
+
+
+def is_header_line(line: Line) -> bool:
+    """A title, a place, a date or a labelled line, or one that counts for the posting."""
+    return line.kind in ("label", "heading") or line.score > 0 or \
+        header_text(line.text.strip())
+
+
+def above_list(lines: list[Line], at: int) -> int:
+    """The line above the list whose last item is ``at`` and above the line that opens
+    it ("PAY" over "- $21.50 an hour", "- Weekly pay"): where to look on for the title
+    of a posting that lists its pay before its description. ``at`` itself when that line
+    is no item of the posting's (a menu's link, a short line of no list's: they weigh
+    below zero)."""
+    i = at
+    while i >= 0 and (lines[i].kind in _PASSED_OVER or (
+            lines[i].kind == "bullet" and lines[i].reason is None and lines[i].score >= 0)):
+        i -= 1
+    if i == at:
+        return at
+    return i - 1 if i >= 0 and opens_a_list(lines[i]) else i

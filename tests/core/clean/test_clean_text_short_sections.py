@@ -50,10 +50,13 @@ def test_a_section_of_short_items_alone_is_no_menu(heading: str) -> None:
     assert clean(doc.markdown, "text").markdown == doc.markdown
 
 
-def test_a_section_of_short_items_above_the_description_keeps_the_title() -> None:
+@pytest.mark.parametrize("heading", ["PAY & BONUSES", "PAY"])
+def test_a_section_of_short_items_above_the_description_keeps_the_title(heading: str) -> None:
     """The posting started at the description: the short items above it weighed against
-    it, and the title over them was cut with them."""
-    text = (f"Forklift Operator - Nights\nHarbor Dairy\n\n{PAY}\nABOUT THE JOB\n{INTRO}\n\n"
+    it (or nothing, under a heading no list knows, but the start was not looked for above
+    a list), and the title over them was cut with them."""
+    pay = PAY.replace("PAY & BONUSES", heading)
+    text = (f"Forklift Operator - Nights\nHarbor Dairy\n\n{pay}\nABOUT THE JOB\n{INTRO}\n\n"
             + REQUIREMENTS)
     doc = clean(text, "text")
     assert doc.markdown.startswith("Forklift Operator - Nights\n\nHarbor Dairy\n")
@@ -64,6 +67,7 @@ def test_a_section_of_short_items_above_the_description_keeps_the_title() -> Non
 @pytest.mark.parametrize("menu", [
     "Harbor Dairy Careers\n- Warehouse\n- Transport\n- Offices\n",
     "Harbor Dairy Careers\n\n- Warehouse\n- Transport\n- Offices\n",
+    "Harbor Dairy Careers\n\nTeams\n- Warehouse\n- Transport\n- Offices\n",
     "MENU\n- Home\n- Jobs\n- About us\n",
 ])
 def test_a_menu_above_the_title_still_goes(menu: str) -> None:
