@@ -1,7 +1,8 @@
 """Step 2 of cleaning a text dump: what kind of line each is and how much it counts
 for the posting (see ``text``). Sentences and bullets of some length count for it;
 menus, sign-in forms, footers, pickers and short link lines count against it, unless
-the lines around them show them to be the posting's (``read_in_context``)."""
+the lines around them show them to be the posting's (``read_in_context``): a list under
+a heading is, however short its items (``mark_menus``)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from reviewer.core.words.lexicon import (
     boilerplate_reason,
     has_job_noun,
     long_line_boilerplate,
+    looks_like_heading,
     section_field,
 )
 from reviewer.core.words.places import looks_like_location
@@ -187,14 +189,18 @@ def read_in_context(lines: list[Line]) -> None:
 
     An item of the posting's list ("Benefits:", "- Health insurance", "- Home"; the
     networks under "Platforms you will manage:") is the posting's own: it loses its
-    reason and weighs nothing. One or two controls standing between lines of the posting
-    ("Share" between two sections) still go, but weigh nothing either. At the edges of a
-    page (a menu before the title, share links after the end) nothing changes."""
+    reason and weighs nothing, however short ("- Weekly pay"), and so does the heading
+    over it that no list knows ("HOME TIME"): a section of short items is no menu, and
+    does not cut the posting in two. One or two controls standing between lines of the
+    posting ("Share" between two sections) still go, but weigh nothing either. At the
+    edges of a page (a menu before the title, share links after the end) nothing changes."""
     shown = [i for i, line in enumerate(lines) if line.kind not in _PASSED_OVER]
-    items = _posting_items(lines, shown)
+    items, openers = _posting_items(lines, shown)
     for i in items:
         if lines[i].reason is not None:
             lines[i].kind, lines[i].score, lines[i].reason = "bullet", 0.0, None
+    for i in items | openers:
+        lines[i].score = max(lines[i].score, 0.0)
 
     def posting(at: int) -> bool:
         return 0 <= at < len(shown) and (shown[at] in items or _of_the_posting(lines[shown[at]]))
@@ -210,8 +216,9 @@ def read_in_context(lines: list[Line]) -> None:
         at = max(end, at + 1)
 
 
-def _posting_items(lines: list[Line], shown: list[int]) -> set[int]:
-    """The items of the posting's own lists (``shown``: the lines not blank).
+def _posting_items(lines: list[Line], shown: list[int]) -> tuple[set[int], set[int]]:
+    """The items of the posting's own lists (``shown``: the lines not blank), and the
+    lines that open them.
 
     A list (bullets in a row, no blank line between them) is the posting's when more
     of its items are sentences than look like furniture, or when a heading, a label or
@@ -220,6 +227,7 @@ def _posting_items(lines: list[Line], shown: list[int]) -> set[int]:
     links under no such line; "Follow us:" heads social links and nothing of the posting
     follows them."""
     found: set[int] = set()
+    openers: set[int] = set()
     at = 0
     while at < len(shown):
         end = at
@@ -232,12 +240,14 @@ def _posting_items(lines: list[Line], shown: list[int]) -> set[int]:
         run = [shown[k] for k in range(at, end)]
         furniture = sum(lines[i].reason is not None for i in run)
         sentences = sum(lines[i].reason is None and lines[i].score > 0 for i in run)
-        opened = at > 0 and _opens_a_list(lines[shown[at - 1]])
+        opened = at > 0 and opens_a_list(lines[shown[at - 1]])
         goes_on = end < len(shown) and _of_the_posting(lines[shown[end]])
         if sentences > furniture or (opened and (goes_on or 2 * furniture <= len(run))):
             found.update(run)
+            if opened:
+                openers.add(shown[at - 1])
         at = end
-    return found
+    return found, openers
 
 
 def _of_the_posting(line: Line) -> bool:
@@ -245,6 +255,56 @@ def _of_the_posting(line: Line) -> bool:
     return line.reason is None and (line.kind in ("heading", "label") or line.score > 0)
 
 
-def _opens_a_list(line: Line) -> bool:
+def opens_a_list(line: Line) -> bool:
+    """A heading, a label, a line ending in a colon, or a short line written as a heading
+    that no list knows ("HOME TIME", "Shift Pattern")."""
     return line.reason is None and (
-        line.kind in ("heading", "label") or line.text.rstrip().endswith(":"))
+        line.kind in ("heading", "label") or line.text.rstrip().endswith(":")
+        or (line.kind == "text" and word_count(line.text, 6) <= 6
+            and looks_like_heading(line.text)))
+
+
+# --- menus, and the posting's lists above its body -------------------------------------------
+
+
+def mark_menus(lines: list[Line]) -> None:
+    """Runs of three or more short lines (menus, link lists) weigh against the posting.
+    Run after ``read_in_context``: the items of the posting's own lists weigh nothing by
+    then, and are no short lines of a menu however short they are ("- Weekly pay")."""
+    run: list[Line] = []
+    for line in [*lines, Line(0, "x" * 200)]:
+        if line.kind in _PASSED_OVER:
+            continue
+        short = line.kind not in ("label", "heading") and line.score < 0 and \
+            word_count(line.text, 6) <= 6 and \
+            not (line.kind == "text" and line.reason is None and is_header_line(line))
+        if short:
+            run.append(line)
+            continue
+        if len(run) >= 3:
+            for item in run:
+                item.score = min(item.score, -2.0)
+                if item.reason is None:
+                    item.reason = "menu or list of links"
+        run = []
+
+
+def is_header_line(line: Line) -> bool:
+    """A title, a place, a date or a labelled line, or one that counts for the posting."""
+    return line.kind in ("label", "heading") or line.score > 0 or \
+        header_text(line.text.strip())
+
+
+def above_list(lines: list[Line], at: int) -> int:
+    """The line above the list whose last item is ``at`` and above the line that opens
+    it ("PAY" over "- $21.50 an hour", "- Weekly pay"): where to look on for the title
+    of a posting that lists its pay before its description. ``at`` itself when that line
+    is no item of the posting's (a menu's link, a short line of no list's: they weigh
+    below zero)."""
+    i = at
+    while i >= 0 and (lines[i].kind in _PASSED_OVER or (
+            lines[i].kind == "bullet" and lines[i].reason is None and lines[i].score >= 0)):
+        i -= 1
+    if i == at:
+        return at
+    return i - 1 if i >= 0 and opens_a_list(lines[i]) else i

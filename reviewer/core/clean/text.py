@@ -6,10 +6,12 @@ Steps:
    (``Key QualificationsKey Qualifications- Exceptional…``) back into lines;
 2. score each line: sentences and bullets of some length count for the posting;
    menus, sign-in forms, footers, pickers and short link lines count against it,
-   unless they stand inside the posting (an item of its list, a stray control);
+   unless they stand inside the posting (an item of its list, however short, a stray
+   control);
 3. take the run of lines with the highest total (the posting), widen it up to the
-   title and labelled lines just above it, and down to the end of the page when
-   nothing after it is page furniture; cut it at a "similar jobs" list;
+   title and labelled lines just above it (and a list of its own among them), and
+   down to the end of the page when nothing after it is page furniture; cut it at a
+   "similar jobs" list;
 4. inside that run drop the lines that are boilerplate and the repeats;
    a line of nothing but images is dropped wherever it stands, and is passed over
    as a blank line is when finding the run (it neither starts nor ends a posting);
@@ -24,7 +26,14 @@ import bisect
 import itertools
 from dataclasses import dataclass
 
-from reviewer.core.clean.line_score import classify, header_text, read_in_context, word_count
+from reviewer.core.clean.line_score import (
+    above_list,
+    classify,
+    is_header_line,
+    mark_menus,
+    read_in_context,
+    word_count,
+)
 from reviewer.core.clean.text_markdown import (
     AS_WRITTEN,
     Line,
@@ -94,7 +103,7 @@ def _one_pass(source: str) -> _Pass | None:
         else:
             classify(line, wrap_at)
     read_in_context(lines)
-    _mark_menus(lines)
+    mark_menus(lines)
     mark_tables_and_code(lines)
     first, last = _main_run(lines)
     last = _finish_section(lines, last)
@@ -156,30 +165,10 @@ def _merge(removed: list[Removal]) -> list[Removal]:
     return out
 
 
-# --- 2. score (1. normalise, and the rest of scoring: words.text, line_score) ----------------
+# --- 2. score (1. normalise; scoring and menus: words.text, line_score) ----------------------
 
 _NON_WORD = lazy_compile(r"\W+")
 _PASSED_OVER = ("blank", "image")  # lines that neither make nor break a run
-
-
-def _mark_menus(lines: list[Line]) -> None:
-    """Runs of three or more short lines (menus, link lists) weigh against the posting."""
-    run: list[Line] = []
-    for line in [*lines, Line(0, "x" * 200)]:
-        if line.kind in _PASSED_OVER:
-            continue
-        short = line.kind not in ("label", "heading") and line.score < 0 and \
-            word_count(line.text, 6) <= 6 and \
-            not (line.kind == "text" and line.reason is None and _is_header_line(line))
-        if short:
-            run.append(line)
-            continue
-        if len(run) >= 3:
-            for item in run:
-                item.score = min(item.score, -2.0)
-                if item.reason is None:
-                    item.reason = "menu or list of links"
-        run = []
 
 
 # --- 3. the posting's run of lines -------------------------------------------------------------
@@ -279,8 +268,10 @@ def _widen_up(lines: list[Line], first: int) -> int:
     """Take in the title, location and labelled lines just above the posting.
 
     Page controls between them and the posting ("Back to search results") are
-    stepped over; they are dropped later as boilerplate. One line over them that tops
-    the page is the title, in words the lists do not know ("Chargé(e) de recrutement")."""
+    stepped over; they are dropped later as boilerplate. So is a list of the posting's
+    own right above it ("PAY", "- $21.50 an hour"), taken with the title over it (a
+    list over the title is the page's). One line over them that tops the page is the
+    title, in words the lists do not know ("Chargé(e) de recrutement")."""
     above = [x for x in lines[:first] if x.kind not in _PASSED_OVER]
     if len(above) <= 3 and all(x.reason in (None, "menu or list of links") for x in above):
         return 0  # the posting starts the page: nothing above it to cut
@@ -297,9 +288,12 @@ def _widen_up(lines: list[Line], first: int) -> int:
             if skipped > 2:
                 break
             continue
+        if taken == first and line.kind == "bullet" and (top := above_list(lines, i + 1)) <= i:
+            i = top  # the posting's own list: taken when a title stands above it
+            continue
         if line.reason is not None or line.kind == "bullet":
             break
-        if _is_header_line(line):
+        if is_header_line(line):
             taken = i + 1
             misses = skipped = 0
         else:
@@ -309,11 +303,6 @@ def _widen_up(lines: list[Line], first: int) -> int:
     if i < 0 and misses == 1 and not skipped and taken < first:
         return 0
     return taken
-
-
-def _is_header_line(line: Line) -> bool:
-    return line.kind in ("label", "heading") or line.score > 0 or \
-        header_text(line.text.strip())
 
 
 def _header_context(lines: list[Line], first: int) -> list[str]:
