@@ -88,9 +88,12 @@ SECTION_HEADINGS.update(other_languages.HEADINGS)  # the German, French and Span
 
 
 def heading_key(text: str) -> str:
-    """The lookup form of a heading: lower case, no markup, no trailing colon."""
+    """The lookup form of a heading: lower case, no markup, no trailing colon (nor a
+    full-width one), none of the brackets and signs Chinese and Japanese headings are
+    written in ("【仕事内容】", "■応募資格", "岗位职责：")."""
     key = text.strip().lower().replace("’", "'").replace("`", "'")
-    key = key.lstrip("#* \t>-•").rstrip("*: \t.!")
+    key = key.lstrip("#* \t>-•" + other_languages.HEADING_OPENERS)
+    key = key.rstrip("*: \t.!" + other_languages.HEADING_CLOSERS)
     return " ".join(key.split())
 
 
@@ -181,6 +184,7 @@ _OTHER_JOB_NOUNS = frozenset(
 _COMPOUND_ENDS = tuple(word + end for word in other_languages.COMPOUND_NOUNS
                        for end in ("", "in", "innen"))
 _GENDER_MARK = lazy_compile(other_languages.GENDER_MARK)
+_SCRIPT_JOB_NOUN = lazy_compile(other_languages.SCRIPT_JOB_NOUN)
 _WORD = lazy_compile(r"[^\W\d_]{4,}")
 
 
@@ -193,9 +197,12 @@ def has_job_noun(text: str) -> bool:
 
 def other_job_noun(text: str) -> bool:
     """Does ``text`` hold a job noun of a German, French or Spanish title, or the
-    genders a title there is open to ("(m/w/d)", "Ingeniero/a")?"""
+    genders a title there is open to ("(m/w/d)", "Ingeniero/a"); or one of a Chinese,
+    Japanese, Arabic or Hebrew title ("工程师", "مهندس")?"""
     low = fold_case(text)
     if ("(" in low or "/" in low) and _GENDER_MARK.search(low):
+        return True
+    if not low.isascii() and _SCRIPT_JOB_NOUN.search(low):
         return True
     return any(word in _OTHER_JOB_NOUNS or word.endswith(_COMPOUND_ENDS)
                for word in _WORD.findall(low))

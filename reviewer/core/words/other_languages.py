@@ -1,4 +1,5 @@
-"""Section headings of postings written in German, French and Spanish.
+"""Section headings of postings written in German, French and Spanish, and in Chinese,
+Japanese, Arabic and Hebrew.
 
 The headings those languages' postings put over their tasks, the profile they ask
 for and what they offer ("Ihre Aufgaben", "Votre profil", "Qué ofrecemos"), mapped to
@@ -8,6 +9,8 @@ question keeps its marks ("¿Qué harás?"), as ``lexicon.heading_key`` leaves t
 """
 
 from __future__ import annotations
+
+from reviewer.core.words.regex import lazy_compile
 
 HEADINGS: dict[str, str | None] = {}
 
@@ -67,6 +70,7 @@ _headings(
     "ofrecemos", "¿qué ofrecemos?", "lo que ofrecemos", "te ofrecemos", "¿qué te ofrecemos?",
     "beneficios", "nuestra oferta", "¿por qué unirte?",
 )
+
 _headings(
     None,
     "über uns", "wer wir sind", "das unternehmen", "stellenbeschreibung", "ihre bewerbung",
@@ -77,6 +81,61 @@ _headings(
     "quiénes somos", "¿quiénes somos?", "descripción", "descripción del puesto",
     "descripción de la oferta", "la empresa", "cómo aplicar", "información adicional",
 )
+
+# … and of Chinese (simplified and traditional), Japanese, Arabic and Hebrew postings
+# ("岗位职责", "【仕事内容】", "المسؤوليات", "דרישות": ``lexicon.heading_key`` takes off
+# the brackets and the full-width colon they are written with)
+_headings(
+    "responsibilities",
+    "岗位职责", "工作职责", "职位职责", "主要职责", "职责描述", "工作内容", "岗位内容", "职责",
+    "崗位職責", "工作職責", "職位職責", "主要職責", "職責", "工作內容",
+    "仕事内容", "お仕事内容", "仕事の内容", "業務内容", "職務内容", "担当業務", "主な業務",
+    "具体的な業務内容", "具体的な仕事内容",
+    "المسؤوليات", "المهام", "المهام والمسؤوليات", "المسؤوليات والمهام", "مسؤوليات الوظيفة",
+    "المهام الرئيسية", "الواجبات", "مهام الوظيفة",
+    "תחומי אחריות", "אחריות", "משימות", "מה תעשו", "מה תעשה", "התפקיד כולל",
+)
+_headings(
+    "required_qualifications",
+    "任职要求", "任职资格", "岗位要求", "职位要求", "资格要求", "应聘要求", "招聘要求",
+    "技能要求", "任职条件", "要求", "任職要求", "任職資格", "崗位要求", "職位要求",
+    "條件要求", "應徵條件", "資格要求",
+    "応募資格", "応募条件", "必須条件", "必須スキル", "必須要件", "必要なスキル",
+    "必要な経験", "求めるスキル", "必須スキル・経験", "応募資格・条件",
+    "المؤهلات المطلوبة", "المؤهلات", "المتطلبات", "متطلبات الوظيفة", "المهارات المطلوبة",
+    "الشروط", "الخبرات المطلوبة", "المهارات والمؤهلات",
+    "דרישות", "דרישות התפקיד", "דרישות המשרה", "דרישות חובה", "כישורים",
+    "מה אנחנו מחפשים",
+)
+_headings(
+    "preferred_qualifications",
+    "加分项", "优先条件", "优先考虑", "加分項", "優先條件", "優先考慮",
+    "歓迎条件", "歓迎スキル", "歓迎要件", "尚可", "あれば尚可", "歓迎スキル・経験",
+    "يفضل", "المؤهلات المفضلة", "مؤهلات إضافية", "ميزة إضافية",
+    "יתרון", "יתרונות", "נחמד שיהיה",
+)
+_headings(
+    "benefits",
+    "福利待遇", "福利", "薪资福利", "薪酬福利", "员工福利", "我们提供", "薪資福利",
+    "員工福利", "我們提供", "福利厚生", "待遇・福利厚生", "待遇", "待遇・福利",
+    "المزايا", "المميزات", "الامتيازات", "ما نقدمه", "نقدم لك", "ماذا نقدم",
+    "הטבות", "מה אנחנו מציעים", "אנחנו מציעים", "תנאים",
+)
+_headings(
+    None,
+    "公司简介", "公司介绍", "关于我们", "职位描述", "岗位描述", "联系方式", "申请方式",
+    "公司簡介", "公司介紹", "關於我們", "職位描述", "聯絡方式", "應徵方式",
+    "会社概要", "企業概要", "会社紹介", "募集要項", "求人概要", "選考プロセス",
+    "選考フロー", "応募方法",
+    "عن الشركة", "نبذة عن الشركة", "من نحن", "عن الدور", "الوصف الوظيفي", "وصف الوظيفة",
+    "طريقة التقديم", "كيفية التقديم",
+    "על החברה", "על התפקיד", "מי אנחנו", "אודות", "תיאור התפקיד",
+)
+
+# what Chinese and Japanese headings are written in, before and after their words
+# ("【仕事内容】", "■応募資格", "岗位职责：")
+HEADING_OPENERS = "【〔［＜《〈■◆◇□●○★☆▼▽▶►"
+HEADING_CLOSERS = "】〕］＞》〉："
 
 
 # Words that make a short line of those languages read like a job title, lower case
@@ -111,6 +170,28 @@ COMPOUND_NOUNS = (
 GENDER_MARK = (r"\((?:[mwdfhx]\s?/\s?){1,3}[mwdfhx]\*?\)|\(all genders\)|"
                r"\b[^\W\d_]{3,}/a\b|\b[^\W\d_]{3,}\(e\)")
 
+# … and those of Chinese, Japanese, Arabic and Hebrew titles ("高级数据工程师",
+# "シニアエンジニア", "مهندس برمجيات", "מפתח/ת"): in Chinese and Japanese anywhere in a line
+# (no space parts their words), in Arabic and Hebrew as a word, perhaps after the article
+# or the "and" joined to it ("المهندس", "והמפתח") and with a feminine or plural ending
+_HAN_KANA_NOUNS = (
+    "工程师 工程師 程序员 程式設計師 经理 經理 总监 總監 主管 专员 專員 助理 顾问 顧問 "
+    "分析师 分析師 设计师 設計師 架构师 架構師 会计师 會計師 实习生 實習生 研究员 研究員 "
+    "教师 教師 护士 護士 司机 司機 厨师 廚師 律师 律師 专家 專家 客服 店长 店長 主任 "
+    "エンジニア マネージャー マネジャー デザイナー プログラマー コンサルタント アナリスト "
+    "ディレクター リーダー スタッフ アシスタント インターン スペシャリスト アーキテクト "
+    "担当者 看護師 薬剤師 講師 技術者 責任者 事務員 営業職"
+).split()
+_RTL_NOUNS = (
+    "مهندس مطور مبرمج مدير محلل مصمم محاسب أخصائي اخصائي مسؤول مشرف منسق مساعد مستشار "
+    "باحث معلم مدرس ممرض سائق موظف مندوب خبير مترجم طبيب صيدلي "
+    "מפתח מהנדס מנהל אנליסט מעצב רכז נציג מתכנת יועץ חוקר מדען טכנאי מזכיר נהג מורה"
+).split()
+# (the look-ahead names the letters a match starts with: a search skips the others at once)
+SCRIPT_JOB_NOUN = ("(?=[\u05d0-\u05ea\u0620-\u064a\u30a0-\u30ff\u4e00-\u9fff])(?:"
+                   + "|".join(_HAN_KANA_NOUNS) + r"|(?<![^\W\d_])(?:و?ال|و|ל|וה|ה|ו)?(?:"
+                   + "|".join(_RTL_NOUNS) + r")(?:ة|ات|ون|ين|ית|ת|ים|ות)?(?![^\W\d_]))")
+
 # the small words each language writes most, none shared by two of them ("la", "en",
 # "des" and "die" are), to tell the language a posting is written in
 _FUNCTION_WORDS = {
@@ -124,11 +205,33 @@ _LANGUAGE_OF = {word: language for language, words in _FUNCTION_WORDS.items()
                 for word in words}
 
 
+# letters of the scripts that tell a language by themselves: kana is Japanese's alone (a
+# Japanese text writes Chinese characters among it), Chinese characters without kana are
+# Chinese; Arabic and Hebrew letters; and Latin ones, to weigh them against
+_KANA = lazy_compile("[\u3041-\u3096\u30a1-\u30fa]")
+_HAN = lazy_compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ARABIC = lazy_compile("[\u0620-\u064a\u066e-\u06d3]")
+_HEBREW = lazy_compile("[\u05d0-\u05ea]")
+_LATIN = lazy_compile("[A-Za-z\u00c0-\u024f]")
+
+
 def language_of(text: str) -> str:
-    """The language ``text`` is written in, by the small words of its first few thousand
-    characters: "de", "fr", "es", or "en" (also where none says)."""
+    """The language ``text`` is written in, by the first few thousand characters: "zh",
+    "ja", "ar" or "he" where that script's letters outweigh the Latin ones (a Chinese or
+    Japanese character as much as three: one says as much as a short word), kana telling
+    Japanese from Chinese; else by its small words, "de", "fr", "es", or "en" (also where
+    none says)."""
+    head = text[:4000]
+    if not head.isascii():
+        latin = len(_LATIN.findall(head))
+        kana = len(_KANA.findall(head))
+        if 3 * (kana + len(_HAN.findall(head))) > latin:
+            return "ja" if kana >= 2 else "zh"
+        for script, letters in (("ar", _ARABIC), ("he", _HEBREW)):
+            if len(letters.findall(head)) > latin:
+                return script
     counts = {"en": 0, "de": 0, "fr": 0, "es": 0}
-    for word in text[:4000].lower().split():
+    for word in head.lower().split():
         language = _LANGUAGE_OF.get(word.strip(".,;:!?()«»\"'"))
         if language is not None:
             counts[language] += 1
