@@ -137,6 +137,8 @@ def _judge(text: str, wrapped: bool) -> tuple[str, float, str | None]:
     kind = "bullet" if BULLET.match(text) else "text"
     if n <= 15 and text[:1] == "#" and _MD_HEADING.match(text):
         return "heading", 2.0, None
+    if n <= 8 and text[:1] == "【" and _BRACKETED.fullmatch(text):
+        return "heading", 2.0, None  # a Chinese or Japanese heading: "【仕事内容】"
     label = label_match(body)
     if label and JOB_LABELS.match(label.group(1).strip()):
         return "label", 5.0, None
@@ -166,6 +168,7 @@ _DIGIT = lazy_compile(r"\d")
 
 
 _MD_HEADING = lazy_compile(r"#{1,6} \S")
+_BRACKETED = lazy_compile(r"【[^【】\n]+】[:：]?")
 
 
 # a stop or a comma after a small letter, a letter of another script (most have no case)

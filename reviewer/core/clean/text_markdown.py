@@ -13,14 +13,20 @@ import re
 from dataclasses import dataclass
 
 from reviewer.core.clean.escape import tags_escaped
+from reviewer.core.words import other_languages
 from reviewer.core.words.lexicon import section_field
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import DIRECTION_MARKS, mark_class
 
 # (a line may open with a mark that sets its direction, U+200E, U+200F, U+061C: it is read
-# through as a space is, ``DIRECTION_MARKS``)
+# through as a space is, ``DIRECTION_MARKS``; Chinese and Japanese write their bullet,
+# "・", and a number's mark, "1、", with no space after it)
 BULLET = lazy_compile(
-    rf"^[\s{DIRECTION_MARKS}]*(?:[-*•·▪◦●○■□▫‣⁃–—➢➤►✓✔]|\d{{1,2}}[.)]|[a-z][.)])\s+")
+    rf"^[\s{DIRECTION_MARKS}]*(?:(?:[-*•·▪◦●○■□▫‣⁃–—➢➤►✓✔]|\d{{1,2}}[.)]|[a-z][.)])\s+"
+    r"|(?:[・･]|\d{1,2}、)\s*)")
+# what a heading's words are written in, left out: a colon after them (or a full-width one),
+# the brackets or the sign around them ("【仕事内容】", "■応募資格")
+_MARKS = ": \t" + other_languages.HEADING_OPENERS + other_languages.HEADING_CLOSERS
 LABEL = lazy_compile(r"^\s*([A-Z][A-Za-z0-9 &/()'’.-]{1,40}?)\s*:\s*(.*)$")
 ALLCAPS_LABEL = lazy_compile(r"^\s*([A-Z][A-Z0-9 &/()'’.,-]{2,50}?)\s*:\s*(.*)$")
 # the labels of a posting's own facts: a line so labelled keeps its value on its line
@@ -216,7 +222,7 @@ def to_markdown(lines: list[Line]) -> tuple[str, dict[int, list[tuple[int, int]]
             continue
         if line.kind == "heading":
             flush()
-            heading = text if text.startswith("#") else "## " + text.rstrip(":").strip()
+            heading = text if text.startswith("#") else "## " + (text.strip(_MARKS) or text)
             blocks.append((heading, [line]))
             prev_len = 0
             continue
