@@ -39,6 +39,7 @@ from reviewer.core.extract.document import Document, image_placeholder, parse, s
 from reviewer.core.extract.hours import part_time_stated
 from reviewer.core.extract.labels import Labelled, labelled_values
 from reviewer.core.extract.merge import merge_findings
+from reviewer.core.extract.pay_scripts import posting_yen
 from reviewer.core.extract.salary import read_amount, stated_period
 from reviewer.core.extract.selection import value_from_selection
 from reviewer.core.extract.skills import skill_name
@@ -55,7 +56,8 @@ SURE = 0.8  # a value this sure (a labelled line, JSON-LD) is not read again for
 
 def extract(doc: CleanDoc) -> Extraction:
     """All fields of schema v1 for one cleaned posting. Never raises on any input."""
-    with date_order("\n".join([doc.markdown, *doc.context, doc.page_title or ""])):
+    with date_order("\n".join([doc.markdown, *doc.context, doc.page_title or ""])), \
+            posting_yen(doc.markdown):
         return _extract(doc)
 
 

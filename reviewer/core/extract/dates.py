@@ -37,6 +37,9 @@ _PATTERNS = [
     # "5 March 2025", "3 de febrero de 2025", "7. Januar 2025"
     lazy_compile(rf"\b{_DAY}(?:\s+of|\s+de)?\s+{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),
     lazy_compile(rf"\b(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep){_YEAR}\b"),
+    # the year first, as Chinese and Japanese write a date: "2025年3月1日", "2025/03/01"
+    lazy_compile(rf"{_YEAR}\s?年\s?(?P<m>[01]?\d)\s?月\s?(?P<d>[0-3]?\d)\s?日"),
+    lazy_compile(rf"\b{_YEAR}/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?!\d)"),
 ]
 
 

@@ -17,7 +17,9 @@ from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import lower_keep_offsets, spaced
 
 _HEADING = lazy_compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_ITEM = lazy_compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
+# (the bullet of Chinese and Japanese, "・", and their number's mark, "1、", have no space
+# after them)
+_ITEM = lazy_compile(r"^(\s*)(?:(?:[-*+]|\d{1,3}[.)])\s+|(?:[・･]|\d{1,3}、)\s*)")
 _MARKUP = lazy_compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
 # (a "[" escaped, "\\[", is text: the cleaner writes a page's "[a](b)" so)
 _LINK_BODY = r"\[([^\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}\)"
@@ -198,8 +200,8 @@ def parse(markdown: str, context: list[str] | None = None,
             last.text = f"{last.text} {text}"
             last.end = line_start + len(line)
             continue
-        if named:  # "**Requirements**", "Requirements:"
-            blocks.append(Block("heading", text.rstrip(":").rstrip(), line_start + stripped,
+        if named:  # "**Requirements**", "Requirements:", "【応募資格】"
+            blocks.append(Block("heading", text.rstrip(":：").rstrip(), line_start + stripped,
                                 line_start + len(line), level=6))
             section = len(blocks) - 1
             continue
@@ -227,21 +229,23 @@ _BOLD_LINE = lazy_compile(r"\s*(\*\*|__)[^*_\n]{2,60}\1\s*:?\s*")
 
 
 def _names_a_section(line: str, text: str) -> bool:
-    """Is a paragraph line a page's own heading of a section: wholly bold or ending in a
-    colon, and naming a section the word lists know ("**What you will do**",
-    "Requirements:", "About us:")? A line that names none ("You will need:", a bold
-    sentence: "**Experience with Kubernetes is a plus**") heads nothing, nor a facet of
-    the requirements ("Education:"); the list under it stays in the section it was in."""
+    """Is a paragraph line a page's own heading of a section: wholly bold or in brackets
+    or ending in a colon, and naming a section the word lists know ("**What you will
+    do**", "Requirements:", "About us:", "【仕事内容】")? A line that names none ("You will
+    need:", a bold sentence: "**Experience with Kubernetes is a plus**") heads nothing,
+    nor a facet of the requirements ("Education:"); the list under it stays in the
+    section it was in."""
     if len(text) > 60:
         return False
-    name = text.rstrip(":")
+    name = text.rstrip(":：")
     if heading_key(name) in _FACETS:
         return False
     if _BOLD_LINE.fullmatch(line):  # read by its key words when short and no sentence
         words = name.lower().split()
         loose = ":" not in name and len(words) <= 7 and not _SENTENCE_WORDS & set(words)
         return section_field(name, loose=loose)[0]
-    return text.endswith(":") and section_field(name, loose=False)[0]
+    bracketed = name.startswith("【") and name.endswith("】")  # a Japanese heading's brackets
+    return (bracketed or text.endswith((":", "："))) and section_field(name, loose=False)[0]
 
 
 # sub-headings of a list of requirements, which go on under them

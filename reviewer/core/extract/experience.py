@@ -168,10 +168,10 @@ def _same_list(doc: Document, index: int) -> list[Block]:
     return items
 
 
-# the years of experience German, French and Spanish postings ask for, the experience's
-# own: the years just before the word for it ("3 Jahre Berufserfahrung", "2 ans
-# d'expérience", "5 años de experiencia") or just after it ("une expérience de 2 ans",
-# "Expérience : 2 ans minimum", "experiencia mínima de 3 años"); the least of a range
+# the years of experience German, French, Spanish, Chinese, Japanese, Arabic and Hebrew
+# postings ask for, the experience's own: the years just before the word for it ("3 Jahre
+# Berufserfahrung", "2 ans d'expérience", "5 años de experiencia") or just after it ("une
+# expérience de 2 ans", "Expérience : 2 ans minimum", "開発経験5年以上"); the least of a range
 _N = r"(?<![\d.,])(?P<{}>\d{{1,2}})\s*\+?\s*(?:(?:-|–|bis|à|a)\s*\d{{1,2}}\s*)?"
 _OTHER_YEARS = lazy_compile(
     # German: "4 Jahre Berufserfahrung", "3-5 Jahre einschlägige Erfahrung"
@@ -187,7 +187,15 @@ _OTHER_YEARS = lazy_compile(
     r"|" + _N.format("es") + r"años\s+de\s+experiencia"
     r"|\bexperiencia\s+(?:[a-záéíóúñ]+\s+){0,2}?(?::|de)\s*(?:al\s+menos\s+|mínimo\s+)?"
     + _N.format("es2") + r"años\b"
-    r"|\bexperiencia\s*:\s*" + _N.format("es3") + r"años\b", re.I)
+    r"|\bexperiencia\s*:\s*" + _N.format("es3") + r"años\b"
+    # Chinese and Japanese: "5年以上大数据开发经验", "開発経験5年以上"
+    r"|" + _N.format("zh") + r"年(?:以上)?[^，。；,.;\n]{0,15}?(?:经验|經驗|経験)"
+    r"|(?:经验|經驗|経験)\s*[:：]?\s*" + _N.format("zh2") + r"年"
+    # Arabic: "خبرة 3 سنوات", "3 سنوات من الخبرة"; Hebrew: "5+ שנות ניסיון", "ניסיון של 3 שנים"
+    r"|خبرة\s+(?:لا\s+تقل\s+عن\s+)?" + _N.format("ar") + r"(?:سنوات|سنة|أعوام)"
+    r"|" + _N.format("ar2") + r"(?:سنوات|سنة|أعوام)\s+(?:من\s+)?(?:ال)?خبرة"
+    r"|" + _N.format("he") + r"(?:שנות|שנים)\s+(?:של\s+)?ניסיון"
+    r"|ניסיון\s+(?:של\s+)?(?:לפחות\s+)?" + _N.format("he2") + r"(?:שנים|שנות)", re.I)
 # the employer's own years ("Wir haben 25 Jahre Erfahrung", "blickt auf 30 Jahre
 # Erfahrung zurück"), or a clause opening with them before the one it is about ("Fort de
 # 20 ans d'expérience, le Groupe …", "Con más de 15 años de experiencia en el sector,
@@ -211,14 +219,15 @@ _NOT_EXPERIENCE = lazy_compile(
 
 
 def other_language_years(doc: Document) -> tuple[int, list[tuple[int, int]]] | None:
-    """The years of experience a German, French or Spanish posting asks for, with the
+    """The years of experience a posting in another language asks for, with the
     spans that say them: the requirements' first, then the first. None are read in a
     clause that gives them to the employer, denies experience, or speaks of a contract
     or an age."""
     found: list[tuple[int, int, Block, re.Match[str]]] = []
     for order, block in enumerate(doc.blocks):
         low = block.text.lower()
-        if not any(word in low for word in ("erfahrung", "expérience", "experiencia")):
+        if not any(word in low for word in ("erfahrung", "expérience", "experiencia", "经验",
+                                            "經驗", "経験", "خبرة", "ניסיון")):
             continue
         kind = section_kind(doc, block)
         for match in _OTHER_YEARS.finditer(block.text):

@@ -35,6 +35,7 @@ from reviewer.core.words.lexicon import (
 )
 from reviewer.core.words.places import looks_like_location
 from reviewer.core.words.regex import lazy_compile
+from reviewer.core.words.text import spaced
 
 # --- stage 3: structure --------------------------------------------------------------------------
 
@@ -127,14 +128,16 @@ def _is_title_like(text: str, heading: bool) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 14 or len(text) > 120:
         return False
-    if text.endswith((".", ":", "?", "!")) or boilerplate_reason(text):
+    if text.endswith((".", ":", "?", "!", "：", "。", "？", "！")) or boilerplate_reason(text):
         return False
-    if heading_key(text) in SECTION_HEADINGS or re.match(r"^[\w ]{1,30}:", text) or \
-            text.lower().rstrip(": ") in LABELS:
+    if heading_key(text) in SECTION_HEADINGS or re.match(r"^[\w ]{1,30}[:：]", text) or \
+            text.lower().rstrip(":： ") in LABELS:
         return False
     if looks_like_location(text) or (not heading and len(bar_cells(text)) >= 3):
         return False  # (a line of cells parted by bars: a menu, a breadcrumb, facts)
-    return has_job_noun(text) or (heading and len(words) <= 8)
+    # (a heading of a few words is a title; in Chinese or Japanese, whose words no space
+    # parts, one with a job noun only: "福利厚生" is one "word")
+    return has_job_noun(text) or (heading and len(words) <= 8 and all(map(spaced, text)))
 
 
 _SITE_SUFFIX = lazy_compile(
@@ -248,6 +251,9 @@ def _department(header: list[tuple[str, Span | None]], doc: Document) -> Finding
 
 
 _INLINE_SECTION = lazy_compile(r"([A-Z][A-Za-z /&'’-]{2,50}):\s+(\S.{2,})")
+# the same in a script with no capitals, its colon perhaps a full-width one ("福利待遇：…")
+_SCRIPT_INLINE_SECTION = lazy_compile(r"([^\x00-\x7f:：][^\x00-\x1f\x21-\x7f:：]{1,29}?)\s*[:：]\s*"
+                                      r"(\S.{2,})")
 
 
 def _sections(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
@@ -256,9 +262,10 @@ def _sections(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
     for index, block in enumerate(doc.blocks):
         if block.kind == "para":
             # "REQUIRED QUALIFICATIONS: French is desirable." on one line
-            inline = _INLINE_SECTION.match(block.text)
+            inline = _INLINE_SECTION.match(block.text) or _SCRIPT_INLINE_SECTION.match(block.text)
             field = section_field(inline.group(1), loose=False)[1] if inline else None
-            if inline and field is not None and field not in have:
+            if inline and field is not None and field not in have and \
+                    not find_salary(inline.group(2)):
                 value = inline.group(2).strip().rstrip(";,").strip()
                 at = doc.markdown.find(value, block.start, block.end)
                 items.setdefault(field, []).append(value)

@@ -16,7 +16,7 @@ from reviewer.core.extract.place_lines import (
     glued_label,
     split_locations,
 )
-from reviewer.core.extract.salary import find_salary
+from reviewer.core.extract.salary import find_salary, stated_period
 from reviewer.core.extract.vocab import (
     education_level,
     employment_type,
@@ -124,6 +124,8 @@ def _read_label(field: str, value: str, label: str = "") -> tuple[Any, Span | No
         return (kind, None) if kind else None
     if field == "salary":
         pay = find_salary(value, labelled=True)
+        if pay and pay[0]["period"] is None and (period := stated_period(label)):
+            pay[0]["period"] = period  # the label says it: "年収：800万円", "Hourly rate: $20"
         return (pay[0], pay[1]) if pay else None
     if field == "remote":
         mode = remote_mode(value)
@@ -174,10 +176,10 @@ _WORK_MODE_SAID = lazy_compile(
     r"(?i)\b(?:fully|100%)\s+remote\b|\b(?:remote|hybrid)\s+(?:role|position|job|work|working|"
     r"opportunity|schedule|model|arrangement|basis|first)\b|\b(?:is|are|be|work|working)\s+"
     r"(?:fully\s+|entirely\s+)?(?:remote|hybrid)\b|\bwork(?:ing)?\s+from\s+home\b|\btelecommut")
-# years of a labelled line ("5+ years", "3-5 yrs"), never the end of a larger number
+# years of a labelled line ("5+ years", "3-5 yrs", "3年以上"), never the end of a larger number
 _LABELLED_YEARS = lazy_compile(
     r"(?i)(?<!\d)(?<!\d[.,])(\d{1,2})\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs?|jahre?n?\b|ans\b|"
-    r"années?|años?)")
+    r"années?|años?|年|سنوات|سنة|سنين|أعوام|שנים|שנות|שנה)")
 _PLACEHOLDER = lazy_compile(r"tb[acd]|n/?a|none|various|multiple( locations)?|confidential|"
                             r"undisclosed|not (disclosed|specified)|see (below|above)|-+")
 # a count of openings where a job's number is asked for ("2 of 3", "3 positions")

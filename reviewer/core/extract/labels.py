@@ -120,6 +120,43 @@ _labels("experience_years", "berufserfahrung", "erfahrung", "expérience",
 _labels("education", "ausbildung", "abschluss", "studium", "formation", "diplôme",
         "niveau d'études", "formación", "estudios", "titulación", "nivel de estudios")
 
+# … and in Chinese (simplified and traditional), Japanese, Arabic and Hebrew ("职位：…",
+# "勤務地：…", "الموقع: …", "מיקום: …"), whose labels end in a full-width colon or a plain one
+_labels("title", "职位", "职位名称", "岗位", "岗位名称", "招聘职位", "职务", "職位", "職位名稱",
+        "職稱", "崗位", "求人タイトル", "職種", "募集職種", "ポジション", "役職", "求人名",
+        "المسمى الوظيفي", "الوظيفة", "اسم الوظيفة", "عنوان الوظيفة", "المنصب",
+        "שם המשרה", "שם התפקיד", "תפקיד", "כותרת המשרה")
+_labels("company", "公司", "公司名称", "企业名称", "招聘单位", "用人单位", "公司名稱", "企業名稱",
+        "会社名", "企業名", "社名", "会社", "الشركة", "اسم الشركة", "جهة العمل", "صاحب العمل",
+        "חברה", "שם החברה", "מעסיק", "ארגון")
+_labels("department", "部门", "所属部门", "部門", "所屬部門", "部署", "配属部署", "所属部署",
+        "القسم", "الإدارة", "מחלקה", "צוות")
+_labels("locations", "地点", "工作地点", "办公地点", "上班地点", "工作城市", "城市", "地點",
+        "工作地點", "辦公地點", "勤務地", "勤務場所", "就業場所", "الموقع", "مكان العمل",
+        "موقع العمل", "المدينة", "מיקום", "מיקום המשרה", "מקום עבודה", "עיר")
+_labels("employment_type", "类型", "類型", "工作类型", "工作性质", "职位类型", "雇佣类型",
+        "用工性质", "工作類型", "工作性質", "職位類型", "雇用形態", "雇用区分", "契約形態",
+        "نوع الوظيفة", "نوع العمل", "نوع التوظيف", "نوع الدوام", "نوع العقد", "היקף משרה",
+        "סוג משרה", "סוג העסקה")
+_labels("salary", "薪资", "薪酬", "薪水", "工资", "月薪", "年薪", "薪资范围", "薪资待遇", "薪資",
+        "薪水範圍", "薪資範圍", "待遇", "給与", "給料", "年収", "想定年収", "月給", "時給", "報酬",
+        "الراتب", "الأجر", "الراتب الشهري", "نطاق الراتب", "שכר", "משכורת", "טווח שכר")
+_labels("date_posted", "发布日期", "发布时间", "刊登日期", "發布日期", "發佈日期",
+        "掲載日", "掲載開始日", "公開日", "تاريخ النشر", "تاريخ الإعلان", "תאריך פרסום",
+        "פורסם")
+_labels("valid_through", "截止日期", "截止时间", "申请截止", "報名截止", "应聘截止",
+        "應徵截止", "応募締切", "応募締め切り", "締切日", "応募期限", "掲載終了日",
+        "آخر موعد للتقديم", "الموعد النهائي", "تاريخ الإغلاق", "آخر موعد",
+        "תאריך אחרון להגשה", "מועד אחרון להגשה", "מועד אחרון")
+_labels("requisition_id", "职位编号", "岗位编号", "职位id", "職位編號", "職缺編號", "求人番号",
+        "求人id", "案件番号", "募集番号", "رقم الوظيفة", "الرقم المرجعي", "رقم المرجع",
+        "מספר משרה", "קוד משרה", "מס' משרה")
+_labels("experience_years", "经验", "工作经验", "经验要求", "工作經驗", "經驗要求", "経験",
+        "経験年数", "必要経験", "الخبرة", "سنوات الخبرة", "الخبرة المطلوبة", "ניסיון",
+        "שנות ניסיון", "ניסיון נדרש")
+_labels("education", "学历", "学历要求", "學歷", "學歷要求", "学歴", "最終学歴", "المؤهل",
+        "المؤهل العلمي", "التعليم", "المستوى التعليمي", "השכלה", "השכלה נדרשת")
+
 # labels of those languages that are common English words too: a label only in a
 # posting of their language ("Cargo:" is a Spanish posting's position, an English one's
 # freight; "Service:" a French department, in English "24/7 operations"; "Formation:" a
@@ -138,9 +175,10 @@ def label_field(key: str, doc: Document) -> str | None:
     return field
 
 
-# what ends a label: a colon, a hash, a spaced dash (the look-ahead names the characters a
-# match can start with: the scan then skips every other place at once)
-_SEPARATOR = lazy_compile(r"(?=[\s(:#–])\s*(?:\(s\))?\s*(?:[:#]+|\s-\s|–)\s*")
+# what ends a label: a colon (or a full-width one, "："), a hash, a spaced dash (the
+# look-ahead names the characters a match can start with: the scan then skips every other
+# place at once)
+_SEPARATOR = lazy_compile(r"(?=[\s(:#–：])\s*(?:\(s\))?\s*(?:[:#：]+|\s-\s|–)\s*")
 _LONGEST = max(len(k.split()) for k in LABELS)
 
 
@@ -165,7 +203,7 @@ def labelled_values(doc: Document) -> list[Labelled]:
     blocks = doc.blocks
     for i, block in enumerate(blocks):
         if block.kind == "heading":
-            key = block.text.strip().rstrip(":").strip().lower()
+            key = block.text.strip().rstrip(":：").strip().lower()
             if (field := label_field(key, doc)) is not None:
                 nxt = _next_value(blocks, i)
                 if nxt is not None:
@@ -173,7 +211,7 @@ def labelled_values(doc: Document) -> list[Labelled]:
             continue
         found.extend(_in_line(block.text, doc, block))
         if block.kind == "para" and _label_alone(doc, block):
-            key = block.text.strip().rstrip(":").strip().lower()
+            key = block.text.strip().rstrip(":：").strip().lower()
             if (field := label_field(key, doc)) is not None:
                 nxt = _next_value(blocks, i)
                 if nxt is not None:
@@ -187,7 +225,7 @@ def _label_alone(doc: Document, block: Block) -> bool:
     """Does a paragraph hold a label alone, its value on the next line: ending in a colon,
     or wholly bold ("**job requisition id**" over "R-0042317", as Workday writes it)?"""
     line = doc.markdown[block.start:block.end].strip()
-    return block.text.rstrip().endswith(":") or _BOLD.fullmatch(line) is not None
+    return block.text.rstrip().endswith((":", "：")) or _BOLD.fullmatch(line) is not None
 
 
 _BOLD = lazy_compile(r"(\*\*|__)[^*_\n]{1,60}\1:?")
@@ -196,12 +234,12 @@ _BOLD = lazy_compile(r"(\*\*|__)[^*_\n]{1,60}\1:?")
 def _next_value(blocks: list[Block], i: int) -> Block | None:
     if i + 1 < len(blocks):
         nxt = blocks[i + 1]
-        if nxt.kind == "para" and len(nxt.text) <= 120 and not nxt.text.endswith(":"):
+        if nxt.kind == "para" and len(nxt.text) <= 120 and not nxt.text.endswith((":", "：")):
             return nxt
     return None
 
 
-_MAYBE_LABEL = lazy_compile(r"[:#–]|\s-\s")
+_MAYBE_LABEL = lazy_compile(r"[:#–：]|\s-\s")
 _SHORT_LABELS = frozenset(
     "type date role job post rate pay level grade status function area contract city "
     "experience education opening team category remote hours reference ref ref. closes client "
@@ -254,8 +292,10 @@ def _label_boundary(text: str, start: int, key: str) -> bool:
     stripped = before.rstrip()
     last = stripped[-1]
     gap = len(before) - len(stripped)
-    if last in ".;|•·" or gap >= 2 or last.isdigit() or last == ")":
+    if last in ".;|•·，；。" or gap >= 2 or last.isdigit() or last == ")":
         return True
+    if gap >= 1 and not text[start].isupper() and not text[start].islower():
+        return True  # a label of a script with no capitals after a space ("…　地点：上海")
     # after a word: a capitalised label after a lower-case word ("… contract Location:"),
     # not the tail of a longer label ("ABOUT COMPANY:", "Hiring Company:")
     word = stripped.split()[-1]

@@ -22,6 +22,8 @@ from reviewer.core.extract.vocab import (
     OTHER_TERM_PATTERNS,
     OTHER_TERMS,
     OTHER_WORK_MODES,
+    SCRIPT_TERMS,
+    SCRIPT_WORK_MODES,
     WEEK_WORDS,
     WEEKLY_HOURS,
     education_mentions,
@@ -54,7 +56,7 @@ _EXPERIENCE_WORDS = lazy_compile(r"\b(?:experience|expertise|background|working|
                                  r"track record)", re.I)
 # (_PREFERRED and _REQUIRED on the folded text)
 _PREFERRED = lazy_compile(r"prefer|desir(?:ed|able)|nice to have|a plus|bonus|ideally|advantage|"
-                          r"asset|would be great")
+                          r"asset|would be great|优先|優先|尚可|歓迎|يفضل|ميزة|יתרון")
 _PREFERRED_I = lazy_compile(_PREFERRED.pattern, re.I)  # on a few words of the text itself
 # a preference about the subject, not the degree ("with a preferred major in Finance")
 _SUBJECT_PREFERRED = lazy_compile(r"preferred (?:major|field|discipline|subject|area|background)s?|"
@@ -67,7 +69,10 @@ _DEADLINE = lazy_compile(  # on the folded text
                 "accepted (?:until|through|till)", "accepting applications (?:until|through|till)"))
     + r"\b.{0,50}")
 _REMOTE_WORDS = ("remote", "hybrid", "home", "anywhere", "site", "office", "telecommut", "remot",
-                 "travail", "teletrabajo", "brido", "mobiles arbeiten")
+                 "travail", "teletrabajo", "brido", "mobiles arbeiten",
+                 # (Japanese, Chinese, Arabic, Hebrew: ``vocab.SCRIPT_WORK_MODES``)
+                 "リモート", "在宅", "テレワーク", "ハイブリッド", "出社", "远程", "遠端", "遠距",
+                 "混合", "بعد", "هجين", "מרחוק", "היברידי")
 _DEADLINE_WORDS = ("apply by", "application", "deadline", "closing date", "no later than",
                    "submit", "closes", "closing", "accept")
 _STRONG_REMOTE = lazy_compile(  # on the folded text
@@ -158,6 +163,9 @@ _EMPLOYMENT_WORDS = (
                              "contract(?:or)? (?:role|position|basis|assignment)")) + r"\b"),
     lazy_compile(r"\d(?<=\b\d)\d?[- ](?:month|year)s? contract\b"),
 )
+# … and in a line of Chinese, Japanese, Arabic or Hebrew ("全职", "正社員", "دوام كامل")
+_SCRIPT_TERMS = lazy_compile("|".join(SCRIPT_TERMS))
+_SCRIPT_WORK_MODES = lazy_compile(SCRIPT_WORK_MODES)
 
 
 def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
@@ -168,12 +176,14 @@ def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
     for block in doc.blocks[:40]:
         low = block.text.lower()
         if not any(w in low for w in ("time", "intern", "term", "temporary", "freelance",
-                                      "contract", *OTHER_TERMS)):
+                                      "contract", *OTHER_TERMS, *SCRIPT_TERMS)):
             continue
         # "RotationFull-time": words a capture glued are read apart
         separated, to_text = separate_glued(block.text)
         low = lower_keep_offsets(separated)
-        found = [m for pattern in _EMPLOYMENT_WORDS[:1 + ("contract" in low)]
+        patterns = [*_EMPLOYMENT_WORDS[:1 + ("contract" in low)],
+                    *([] if low.isascii() else [_SCRIPT_TERMS])]
+        found = [m for pattern in patterns
                  if (m := next((m for m in pattern.finditer(low)
                                 if not denied(low, m.start(), m.end())), None))]
         match = min(found, key=lambda m: m.start()) if found else None
@@ -360,7 +370,8 @@ def _remote(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
         if not any(w in text for w in _REMOTE_WORDS):
             continue
         folded = fold_case(block.text)
-        for match in _STRONG_REMOTE.finditer(folded):
+        script = [] if folded.isascii() else list(_SCRIPT_WORK_MODES.finditer(folded))
+        for match in [*_STRONG_REMOTE.finditer(folded), *script]:
             if denied(folded, match.start(), match.end()) or \
                     _NOT_WORK_MODE.match(folded, match.end()):
                 continue  # "not a remote role", "Remote job: No", "hybrid cloud"

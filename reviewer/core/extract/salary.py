@@ -3,8 +3,10 @@
 "$161,700 and $284,900", "$120k–$150k", "£40,000 - £50,000 per annum",
 "€4.500 – €5.500 brutto pro Monat", "38 000 € à 42 000 € brut annuel", "8,50 €/hora",
 "500 USD to 1000 USD per month", "$65–$80/hr",
-"Starting salary - 40,000 AMD". A figure counts only with a currency and a pay word
-or period near it, and never beside "million", "funding" or "revenue".
+"Starting salary - 40,000 AMD"; and as Chinese, Japanese, Arabic and Hebrew postings
+write it ("月給35万円～50万円", "25,000 - 35,000 درهم شهريًا": ``pay_scripts``). A figure
+counts only with a currency and a pay word or period near it, and never beside
+"million", "funding" or "revenue".
 """
 
 from __future__ import annotations
@@ -12,18 +14,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reviewer.core.extract import pay_scripts
 from reviewer.core.words.regex import lazy_compile
+from reviewer.core.words.text import spaced
 
 SYMBOLS = {
     "$": "USD", "us$": "USD", "usd$": "USD", "c$": "CAD", "ca$": "CAD", "cad$": "CAD",
     "a$": "AUD", "au$": "AUD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "£": "GBP", "€": "EUR",
-    "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₪": "ILS", "r$": "BRL",
-    "chf": "CHF", "kr": "SEK", "zł": "PLN", "֏": "AMD",
+    "¥": "JPY", "￥": "JPY", "nt$": "TWD", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY",
+    "₪": "ILS", "r$": "BRL", "chf": "CHF", "kr": "SEK", "zł": "PLN", "֏": "AMD",
 }
 CODES = (
     "USD EUR GBP CAD AUD NZD CHF JPY CNY INR SGD HKD SEK NOK DKK PLN CZK HUF RON BGN RUB UAH "
-    "AMD GEL AZN TRY ILS AED SAR ZAR BRL MXN ARS CLP COP KRW TWD THB MYR IDR PHP VND EGP NGN "
-    "KES"
+    "AMD GEL AZN TRY ILS AED SAR QAR OMR KWD JOD BHD ZAR BRL MXN ARS CLP COP KRW TWD THB MYR IDR "
+    "PHP VND EGP NGN KES"
 ).split()
 _WORD_CURRENCY = {
     "dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "drams": "AMD",
@@ -31,7 +35,7 @@ _WORD_CURRENCY = {
 }
 # (each in English, then as German, French and Spanish postings say it: "brutto/Jahr",
 # "brut annuel", "€/mois", "brutos anuales", "8,50 €/hora")
-_PERIODS = (
+_PERIODS_LATIN = (
     ("hour", r"per hour|an hour|hourly|/\s?h(?:ou)?r\b|/h\b|p/h|ph\b|stundenlohn|pro stunde|"
              r"/\s?stunde|/\s?std\b|stündlich|par heure|/\s?heure|de l'heure|horaire|"
              r"por hora|/\s?hora\b|la hora"),
@@ -46,18 +50,20 @@ _PERIODS = (
              r"yearly|pro jahr|jährlich|/\s?jahr\b|im jahr\b|jahresgehalt|annuel|par an\b|"
              r"/\s?an\b|par année|/\s?année|anual|al año|por año|/\s?año\b"),
 )
+_PERIODS = tuple((name, f"{pattern}|{pay_scripts.PERIODS[name]}")
+                 for name, pattern in _PERIODS_LATIN)
 _PAY_WORDS = lazy_compile(
     r"salary|pay|compensation|remuneration|wage|rate|earn|stipend|income|brutto|gross|net\b|"
     r"per (hour|day|week|month|year|annum)|hourly|annual|range|ote|bonus|base|"
     r"gehalt|vergütung|lohn|salaire|rémunération|gratification|\bbrut|salario|sueldo|"
     r"remuneración|retribución|\banual|pro (stunde|monat|jahr)|par (heure|mois|an)\b|"
-    r"por (hora|mes|año)|al (mes|año)",
+    r"por (hora|mes|año)|al (mes|año)|" + pay_scripts.PAY_WORDS,
     re.I,
 )
 _NOT_PAY = lazy_compile(
     r"million|billion|\bbn\b|\bmn\b|funding|funded|raised|revenue|valuation|turnover|series [a-e]|"
     r"investment|budget|assets|market cap|sales of|grant of|401|\bmio\b|\bmrd\b|millones|"
-    r"umsatz|chiffre d.affaires|facturación",
+    r"umsatz|chiffre d.affaires|facturación|" + pay_scripts.NOT_PAY,
     re.I,
 )
 _CEILING = lazy_compile(  # before a single figure: it is the most the job pays
@@ -68,28 +74,28 @@ _FLOOR = lazy_compile(  # before a single figure: it is the least the job pays
     r"(?:\bfrom|\bstarts? at|\bstarting (?:at|from)|\bat least|\bminimum(?: of)?|\bmin\.?"
     r"|\bno less than|(?-i:\bab)|\bmindestens|\bà partir de|\bdès|\bdesde)\s*:?\s*$", re.I)
 _PLUS = lazy_compile(r"\+(?![\d+])")  # "$60,000+": that much or more
-_CUR = (r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r)?\$|£|€|¥|₹|₩|₽|₺|₪|֏|chf|zł|\b(?:"
-        + "|".join(CODES) + r")\b)")
+_CUR = (r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r|nt)?\$|£|€|¥|￥|₹|₩|₽|₺|₪|֏|chf|zł|\b(?:"
+        + "|".join(CODES) + r")\b|" + pay_scripts.CURRENCY_BEFORE + ")")
 # after a figure: a sign right before another figure is that one's ("Band 5 £29,970"); a
 # code written after one is its own ("60,000 EUR 14 salaries")
-_SIGN = r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r)?\$|£|€|¥|₹|₩|₽|₺|₪|֏|zł)"
+_SIGN = r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r|nt)?\$|£|€|¥|￥|₹|₩|₽|₺|₪|֏|zł)"
 _CODE_AFTER = r"(?:chf|\b(?:" + "|".join(CODES) + r")\b)"
 # what a figure is counted in: a thousand ("38k", "45 Tsd."), a lakh (100,000; "12 LPA":
 # lakhs a year) or a crore (10,000,000)
 _TIMES = {"k": 1000, "thousand": 1000, "tsd": 1000, "tsd.": 1000, "lakh": 100_000,
           "lakhs": 100_000, "lac": 100_000, "lacs": 100_000, "lpa": 100_000,
-          "crore": 10_000_000, "crores": 10_000_000, "cr": 10_000_000}
+          "crore": 10_000_000, "crores": 10_000_000, "cr": 10_000_000, **pay_scripts.TIMES}
 _LAKHS = r"lakhs?\b|lacs?\b|lpa\b|crores?\b|cr\b"
 _NUM = (r"\d{1,2}(?:,\d{2}){1,4},\d{3}(?:\.\d{1,2})?"  # Indian grouping: 6,00,000 (6 lakh)
         r"|\d{1,3}(?:[,.' \u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?")
 # (a German figure may end in ",-", no cents: "4.000,- €")
 _AMOUNT = rf"(?P<cur@>{_CUR})?\s?(?P<num@>{_NUM})(?:,-)?\s?" \
-          rf"(?P<k@>[kK]\b|K\b|thousand|tsd\b\.?|{_LAKHS})?" \
+          rf"(?P<k@>[kK]\b|K\b|thousand|tsd\b\.?|{_LAKHS}|{pay_scripts.TIMES_PATTERN})?" \
           rf"\s?(?P<post@>{_SIGN}(?!\s?\d)|{_CODE_AFTER}|dollars|euros?|pounds|drams?|rupees|" \
-          rf"francs)?"
+          rf"francs|{pay_scripts.CURRENCY_AFTER})?"
 # the period after the first end of a range, said again after the second: "$50/hour - $60/hour"
 _FIRST_PERIOD = r"(?:\s?(?:/\s?|per\s|an?\s)(?:hour|hr|day|week|wk|month|mo|year|yr|annum)\b)?"
-_SECOND = (r"\s*(?P<join>-|–|—|to|and|bis|und|à|et|a|y|until|up to)\s*"
+_SECOND = (rf"\s*(?P<join>-|–|—|to|and|bis|und|à|et|a|y|until|up to|{pay_scripts.JOINS})\s*"
            + _AMOUNT.replace("@", "2"))
 _RANGE = lazy_compile(_AMOUNT.replace("@", "1") + _FIRST_PERIOD + rf"(?:{_SECOND})?", re.I)
 # the first amount alone, where what follows is no second end ("$150 a 3-hour session")
@@ -119,6 +125,7 @@ def find_salary(text: str, labelled: bool = False) -> tuple[dict[str, Any], tupl
     hint = has_pay_hint(text)  # (once: for each figure, a long text took seconds)
     if not (labelled or hint):
         return None
+    text = pay_scripts.western_digits(text)  # ("٢٥٬٠٠٠": one character for one)
     bare: tuple[dict[str, Any], tuple[int, int]] | None = None
     for whole in _RANGE.finditer(text):
         match = _joined(whole, text)
@@ -152,9 +159,10 @@ _EXTRA = lazy_compile(r"(?i)bonus|allowance|relocation|sign[- ]?on|signing|welco
 
 
 _ANY_DIGIT = lazy_compile(r"\d")
-_SYMBOLS = ("$", "£", "€", "¥", "₹", "₩", "₽", "₺", "₪", "֏", "zł")
+_SYMBOLS = ("$", "£", "€", "¥", "₹", "₩", "₽", "₺", "₪", "֏", "zł", *pay_scripts.HINTS)
 _MONEY_WORDS = frozenset(c.lower() for c in CODES) | {
-    "chf", "dollars", "euro", "euros", "pounds", "dram", "drams", "rupees", "francs", "kr"}
+    "chf", "dollars", "euro", "euros", "pounds", "dram", "drams", "rupees", "francs", "kr",
+    "rmb"}
 _LETTERS = lazy_compile(r"[a-z]+")
 
 
@@ -222,8 +230,12 @@ def _currency(match: re.Match[str], i: int, only: str = "") -> str | None:
         if not token:
             continue
         low = token.lower()
+        if low in ("¥", "￥"):
+            return pay_scripts.yen_code()  # (a yuan in a Chinese posting)
         if low in SYMBOLS:
             return SYMBOLS[low]
+        if " ".join(low.split()) in pay_scripts.CURRENCY_WORDS:
+            return pay_scripts.CURRENCY_WORDS[" ".join(low.split())]
         if token.upper() in CODES:
             return token.upper()
         if low.rstrip("s") in ("dollar", "euro", "pound", "dram", "rupee", "franc"):
@@ -299,8 +311,9 @@ def _nearest_period(window: str, at: float, till: float | None = None) -> str | 
             if _NOT_RATE.match(low, match.end()) or low[:match.start()].endswith("paid "):
                 continue  # "paid monthly", "a monthly bonus": how often, or another sum
             if match.start() and low[match.start()].isalpha() and \
-                    low[match.start() - 1].isalpha():
-                continue  # the end of another word: "manual" holds no "anual"
+                    low[match.start() - 1].isalpha() and spaced(low[match.start()]):
+                continue  # the end of another word: "manual" holds no "anual" (a Chinese
+                # or Japanese word is no end of another: "提供月薪")
             gap = match.start() - till if match.start() >= till else at - match.end() + 0.5
             if best is None or gap < best[0]:
                 best = (gap, name)

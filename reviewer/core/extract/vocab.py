@@ -18,7 +18,7 @@ _NOT_A_STEP = r"(?!\s*\d+\b(?!\s*(?:mois|semaines)\b))"
 # "CDI, temps plein", "CDD de 6 mois")
 _FRENCH_CONTRACT = (r"(?:(?:(?<=contrat )|(?<=contrat : )|(?<=contrat: )|(?<=en )|(?<=un ))"
                     r"{0}\b|^[\W\d_]*{0}\b(?!\s+(?!à\b|de\b|d['’]|temps\b)[^\W\d_]))")
-_EMPLOYMENT = (
+_LATIN_EMPLOYMENT = (
     ("internship", r"\bintern(ship)?s?\b|\btrainee(ship)?\b|\bpraktikum\b|\bstagiaire\b|"
                    r"\balternance\b|\bpr[áa]cticas\b|\bbecari[oa]\b|"
                    r"(?<![^\W\d_] )\bstage\b(?!\s+(?!de\b|d['’]|en\b|\()[^\W\d_])"
@@ -37,6 +37,20 @@ _EMPLOYMENT = (
                   r"\btemps (plein|complet)\b|\bjornada completa\b|\btiempo completo\b|"
                   r"\bindefinid[oa]\b"),
 )
+
+# … as Chinese, Japanese, Arabic and Hebrew postings state them ("全职", "正社員", "دوام كامل",
+# "משרה מלאה"), with no edges of words: Chinese and Japanese words show none to a pattern
+# ("合同" standing alone is a contract, "劳动合同" any employee's; "パートナー" no part time)
+SCRIPT_EMPLOYMENT = {
+    "internship": "实习|實習|インターン|متدرب|تدريب تعاوني|تدريب صيفي|התמחות|סטאז'",
+    "temporary": "临时工|臨時工|派遣|劳务派遣|عقد مؤقت|وظيفة مؤقتة|זמני",
+    "contract": r"合同工|合同制|(?<!\w)合同(?!\w)|約聘|契約社員|業務委託|フリーランス|"
+                r"عمل حر|פרילנס",
+    "part_time": "兼职|兼職|アルバイト|パート(?!ナー)|دوام جزئي|משרה חלקית|חלקית",
+    "full_time": "全职|全職|正社員|正式员工|دوام كامل|משרה מלאה|מלאה",
+}
+_EMPLOYMENT = tuple((value, f"{pattern}|{SCRIPT_EMPLOYMENT[value]}")
+                    for value, pattern in _LATIN_EMPLOYMENT)
 
 
 def employment_type(text: str) -> str | None:
@@ -115,7 +129,7 @@ def _rank(value: str) -> int:
     return next(i for i, (v, _) in enumerate(_SENIORITY) if v == value)
 
 
-_EDUCATION = (
+_LATIN_EDUCATION = (
     ("doctorate", r"\bph\.?\s?d\b\.?|\bdoctorate\b|\bdoctoral\b|\bd\.?phil\b|\bdoctor of\b|"
                   r"\bdoctorat\b|\bdoctorado\b|\bpromoviert|\bdoktorand"),
     ("master", r"\bmasters?\b(?!\s+(?:data|key|list|file|class|branch|record))|\bm\.\s?s\.?c?\b\.?|"
@@ -136,6 +150,17 @@ _EDUCATION = (
                     r"\bhs diploma\b|\babitur\b|\bbachillerato\b|\b(?:educación )?secundaria\b|"
                     r"\bbaccalauréat\b"),
 )
+# … as Chinese, Japanese, Arabic and Hebrew postings name them ("本科", "大卒", "بكالوريوس",
+# "תואר ראשון"), with no edges of words: these are also the anchors they are found by
+SCRIPT_DEGREES = {
+    "doctorate": ("博士", "دكتوراه", "דוקטורט", "תואר שלישי"),
+    "master": ("硕士", "碩士", "修士", "ماجستير", "תואר שני"),
+    "bachelor": ("本科", "学士", "學士", "大学卒", "大卒", "بكالوريوس", "תואר ראשון"),
+    "associate": ("大专", "大專", "专科", "專科", "短大", "高専", "دبلوم", "הנדסאי"),
+    "high_school": ("高中", "高卒", "高校卒", "ثانوية", "בגרות"),
+}
+_EDUCATION = tuple((value, pattern + "|" + "|".join(SCRIPT_DEGREES[value]))
+                   for value, pattern in _LATIN_EDUCATION)
 _ORDER = ("high_school", "associate", "bachelor", "master", "doctorate")
 
 
@@ -161,7 +186,7 @@ _ANCHORS = {
     "high_school": ("high school", "high-school", "highschool", "secondary school", "ged",
                     "hs diploma", "abitur", "bachillerato", "secundaria", "baccalauréat"),
 }
-_EDUCATION_RE = tuple((value, lazy_compile(pattern), _ANCHORS[value])
+_EDUCATION_RE = tuple((value, lazy_compile(pattern), _ANCHORS[value] + SCRIPT_DEGREES[value])
                       for value, pattern in _EDUCATION)
 
 
@@ -223,16 +248,24 @@ _ALL_OF_IT = r"(?<!100% )(?<!100 % )"
 # (what is paid for a home office, "a home-office stipend", is no way of working)
 _FOR_THE_HOME = (r"(?![\s-]+(?:stipends?|allowances?|budgets?|equipment|set-?ups?|reimburse|"
                  r"expenses?|furniture|pauschale|zuschuss))")
+# … as Chinese, Japanese, Arabic and Hebrew postings say them: "リモートワーク可（週2日出社）"
+# is hybrid work, two days a week at the office; "远程办公" and "عن بعد" remote work
+SCRIPT_WORK_MODES = (
+    r"(?:リモートワーク|リモート勤務|在宅勤務|テレワーク)(?:可|OK|あり)?"
+    r"(?:[（(][^）)]{0,12}週\d日(?:出社|在宅)[^）)]{0,6}[）)])?|"
+    r"フルリモート|完全リモート|ハイブリッド|週\d日(?:出社|在宅)|远程办公|远程工作|遠端工作|"
+    r"遠距工作|混合办公|混合辦公|العمل عن بعد|عن بعد|هجين|עבודה מרחוק|מרחוק|היברידי")
 _REMOTE = (
     ("hybrid", r"\bhybrid\b|\b\d days? (a|per) week in (the|our) office\b|"
                r"\bpartly remote\b|\bpartially remote\b|\bflexible (working|location)\b|"
                r"\bhybride\b|\bh[íi]brido\b|" + _ALL_OF_IT + r"\b(?:homeoffice|home-office|"
                r"mobiles arbeiten|t[ée]l[ée]travail|teletrabajo)\b(?! (?:complet|total|100))"
-               + _FOR_THE_HOME),
+               + _FOR_THE_HOME + r"|ハイブリッド|週\d日(?:出社|在宅)|混合办公|混合辦公|"
+               r"هجين|היברידי"),
     ("remote", r"\b(fully |100% |full[- ]time )?remote\b|\bwork from home\b|\bwfh\b|"
                r"\btelecommut\w*|\bwork from anywhere\b|\bdistributed team\b|\bhome[- ]based\b|"
                r"\bremot[oa]\b|\b(?:homeoffice|home-office|t[ée]l[ée]travail|teletrabajo)\b"
-               + _FOR_THE_HOME),
+               + _FOR_THE_HOME + "|" + SCRIPT_WORK_MODES),
     ("onsite", r"\bon[- ]?site\b|\bin[- ]office\b|\bon[- ]premises?\b|\bnot remote\b|"
                r"\bno remote\b"),
 )
@@ -247,12 +280,17 @@ def remote_mode(text: str) -> tuple[str, tuple[int, int]] | None:
         match = re.search(pattern, low)
         if match:
             if value == "remote" and (denied(low, match.start(), match.end()) or re.search(
-                    r"\bnot? (be )?remote|remote (work )?is not", low)):
+                    r"\bnot? (be )?remote|remote (work )?is not", low)
+                    or _NOT_POSSIBLE.match(low, match.end())):
                 return "onsite", match.span()
             if value == "hybrid" and denied(low, match.start(), match.end()):
                 continue
             return value, match.span()
     return None
+
+
+# "不可", "なし": not possible, none ("リモートワーク不可")
+_NOT_POSSIBLE = lazy_compile(r"\s*(?:不可|なし|無し|不允许|不支持)")
 
 
 def only_terms(value: str) -> bool:
@@ -269,7 +307,10 @@ _TERMS = frozenset("permanent perm full part time fulltime parttime contract fix
                    # "CDI, temps plein", "Jornada completa")
                    + "vollzeit teilzeit unbefristet befristet festanstellung oder und stelle "
                    "cdi cdd temps plein partiel ou et poste contrat jornada completa media "
-                   "tiempo parcial contrato indefinido temporal o y puesto".split())
+                   "tiempo parcial contrato indefinido temporal o y puesto".split()
+                   # and in Chinese, Japanese, Arabic and Hebrew
+                   + "全职 兼职 实习 全職 兼職 實習 正社員 契約社員 派遣社員 アルバイト パート "
+                   "دوام كامل جزئي משרה מלאה חלקית".split())
 _TERM_SPLIT = lazy_compile(r"[\s/,&()–-]+")
 
 
@@ -284,6 +325,9 @@ OTHER_TERMS = ("vollzeit", "teilzeit", "unbefristet", "befristet", "festanstellu
 # as the English acronyms ("KYC/CDD Analyst")
 OTHER_TERM_PATTERNS = (*(w for w in OTHER_TERMS if w not in ("cdi", "cdd")),
                        "contrat cd[id]", "en cd[id]", "un cd[id]")
+# … and those of Chinese, Japanese, Arabic and Hebrew postings (no edges of words to see)
+SCRIPT_TERMS = ("全职", "兼职", "实习", "全職", "兼職", "實習", "正社員", "契約社員", "派遣社員",
+                "アルバイト", "دوام كامل", "دوام جزئي", "משרה מלאה", "משרה חלקית")
 OTHER_WORK_MODES = ("100% remoto", "100% homeoffice", "100% t[ée]l[ée]travail",
                     "100% teletrabajo", "t[ée]l[ée]travail", "teletrabajo", "homeoffice",
                     "home-office", "mobiles arbeiten", "remoto", "h[íi]brido", "hybride")
