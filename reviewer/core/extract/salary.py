@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reviewer.core.extract.local_dollar import dollar_said_after
 from reviewer.core.extract.pay_besides import besides_pay
 from reviewer.core.words.regex import lazy_compile
 
@@ -50,6 +51,7 @@ _PERIODS = (
 _PAY_WORDS = lazy_compile(
     r"salary|pay|compensation|remuneration|wage|rate|earn|stipend|income|brutto|gross|net\b|"
     r"per (hour|day|week|month|year|annum)|hourly|annual|range|ote|bonus|base|\bctc\b|"
+    r"superannuation|(?:\+|\bplus)\s*(?:\d+(?:\.\d+)?\s?%\s*)?super\b|"
     r"gehalt|vergütung|lohn|salaire|rémunération|gratification|\bbrut|salario|sueldo|"
     r"remuneración|retribución|\banual|pro (stunde|monat|jahr)|par (heure|mois|an)\b|"
     r"por (hora|mes|año)|al (mes|año)",
@@ -69,8 +71,10 @@ _FLOOR = lazy_compile(  # before a single figure: it is the least the job pays
     r"(?:\bfrom|\bstarts? at|\bstarting (?:at|from)|\bat least|\bminimum(?: of)?|\bmin\.?"
     r"|\bno less than|(?-i:\bab)|\bmindestens|\bà partir de|\bdès|\bdesde)\s*:?\s*$", re.I)
 _PLUS = lazy_compile(r"\+(?![\d+])")  # "$60,000+": that much or more
-_CUR = (r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r)?\$|£|€|¥|₹|₩|₽|₺|₪|֏|chf|zł|\b(?:"
-        + "|".join(CODES) + r")\b)")
+# (a code before a dollar sign names the dollar, a space between or none: "CAD $38.50")
+_DOLLAR_CODES = "usd cad aud nzd sgd hkd mxn".split()
+_CUR = (r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r)?\$|\b(?:" + "|".join(_DOLLAR_CODES)
+        + r")\s?\$|£|€|¥|₹|₩|₽|₺|₪|֏|chf|zł|\b(?:" + "|".join(CODES) + r")\b)")
 # after a figure: a sign right before another figure is that one's ("Band 5 £29,970"); a
 # code written after one is its own ("60,000 EUR 14 salaries")
 _SIGN = r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r)?\$|£|€|¥|₹|₩|₽|₺|₪|֏|zł)"
@@ -205,6 +209,10 @@ def _read(match: re.Match[str], text: str, labelled: bool) -> dict[str, Any] | N
         after = text[match.end(): match.end() + 12].lower().strip()
         word = re.match(r"[a-z]+", after)
         currency = _WORD_CURRENCY.get(word.group()) if word else None
+    end = match.start() + len(match.group().rstrip())
+    if currency == "USD" and not codes and \
+            (match.group("cur1") or match.group("cur2") or "").strip() == "$":
+        currency = dollar_said_after(text, end) or currency  # "$38.50 hourly (CAD)"
     units = {str(match.group(k)).lower() for k in ("k1", "k2")}
     if "cr" in units and currency != "INR":
         return None  # ("Cr" is a crore in rupees; 25 CR an hour is something else)
@@ -238,7 +246,6 @@ def _read(match: re.Match[str], text: str, labelled: bool) -> dict[str, Any] | N
         return None  # (but "Pay: $2.13/hr plus tips", a tipped wage)
     if high is None and _CEILING.search(text, max(0, match.start() - 20), match.start()):
         return {"min": None, "max": low, "currency": currency, "period": period}
-    end = match.start() + len(match.group().rstrip())
     if high is None and (_FLOOR.search(text, max(0, match.start() - 20), match.start())
                          or _PLUS.match(text, end)):
         return {"min": low, "max": None, "currency": currency, "period": period}
@@ -261,6 +268,8 @@ def _currency(match: re.Match[str], i: int, only: str = "") -> str | None:
         low = token.lower()
         if low in SYMBOLS:
             return SYMBOLS[low]
+        if low[:3] in _DOLLAR_CODES and low.endswith("$"):
+            return low[:3].upper()  # "CAD $", "AUD$"
         if token.upper() in CODES:
             return token.upper()
         if low.rstrip("s") in ("dollar", "euro", "pound", "dram", "rupee", "franc"):
