@@ -38,6 +38,7 @@ from reviewer.core.extract.dates import date_order, find_date
 from reviewer.core.extract.document import Document, image_placeholder, parse, shown_words
 from reviewer.core.extract.hours import part_time_stated
 from reviewer.core.extract.labels import Labelled, labelled_values
+from reviewer.core.extract.local_dollar import dollar_of_places
 from reviewer.core.extract.merge import merge_findings
 from reviewer.core.extract.salary import read_amount, stated_period
 from reviewer.core.extract.selection import value_from_selection
@@ -103,6 +104,9 @@ def _extract(doc: CleanDoc) -> Extraction:
     for finding in {id(f): f for f in places if f is not None}.values():
         finding.value = written_places(finding.value)
     offer(patterns.from_patterns(parsed, found))
+    for pay in [found.get("salary"), *others.get("salary", [])]:
+        if pay is not None:  # a bare "$" in Canada is a Canadian dollar
+            dollar_of_places(parsed.markdown, pay, found.get("locations"))
     _hours_over_duration(parsed, found, others, labelled)
     _dates_in_order(found)
     _undecorated(parsed, found)
