@@ -23,7 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from reviewer.core.clean.guard import check_page
 from reviewer.core.clean.head import head_blocks, title_outside
-from reviewer.core.clean.hidden import is_hidden
+from reviewer.core.clean.hidden import HIDDEN, Revealed, is_hidden
 from reviewer.core.clean.html_markdown import to_markdown
 from reviewer.core.clean.main_block import POSITIVE, body_blocks, find_main
 from reviewer.core.clean.page_data import json_ld, microdata
@@ -104,13 +104,14 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
 def _mark_dropped(body: LexborNode) -> dict[int, str]:
     """Map mem_id of each element to drop (with its subtree) to the reason."""
     dropped: dict[int, str] = {}
+    revealed = Revealed(body)
     stack = [body]
     while stack:
         node = stack.pop()
         child = node.child
         while child is not None:
             if child.is_element_node:
-                reason = _drop_reason(child)
+                reason = _drop_reason(child, revealed)
                 if reason:
                     dropped[child.mem_id] = reason  # its subtree goes with it
                 else:
@@ -119,14 +120,14 @@ def _mark_dropped(body: LexborNode) -> dict[int, str]:
     return dropped
 
 
-def _drop_reason(node: LexborNode) -> str | None:
+def _drop_reason(node: LexborNode, revealed: Revealed) -> str | None:
     tag = node.tag or ""
     if tag in _NEVER:
         return "script, style or embedded object" if tag in ("script", "style", "noscript") \
             else "form control or media"
     attrs = node.attributes  # (a dict made anew at each call: made once)
-    if attrs and is_hidden(attrs):
-        return "hidden element"
+    if attrs and is_hidden(attrs) and not revealed.keeps(node, attrs):
+        return HIDDEN
     if tag == "form":
         return "form" if _form_furniture(node) else None
     if tag in _CHROME:
