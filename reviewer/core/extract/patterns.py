@@ -302,7 +302,7 @@ def _substitutes(markdown: str, block: Block, span: Span, clause: str) -> bool:
     substituted: a Ph.D.", "A Master's degree in lieu of one year of experience"), not
     the requirement? Experience that stands in for the degree ("experience may be
     substituted for the degree") leaves the degree asked for."""
-    head = markdown[block.start:span[0]]
+    head = markdown[max(block.start, span[0] - 200):span[0]]  # (a sentence's reach)
     stops = [m.end() for m in _SENTENCE_END[0].finditer(head)]
     low = fold_case(head[max(stops, default=0):] + clause)
     said = _SUBSTITUTE.search(low)
