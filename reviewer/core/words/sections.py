@@ -47,6 +47,7 @@ _sections(
     "we are looking for", "what we care about", "requirements and qualifications",
     "skills and qualifications", "required experience", "selection criteria",
     "essential", "essential criteria", "essential requirements", "essential qualifications",
+    "eligibility", "credentials", "conditions of employment",
 )
 _sections(
     "preferred_qualifications",
@@ -99,16 +100,33 @@ _HEADING_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for p, field in (
         (r"\bprefer|nice[- ]to[- ]have|\bbonus|\bdesir|\bplus(es)?\b|\bideally\b",
          "preferred_qualifications"),
+        # ("Why Maplewood", "Why us": what the employer gives; not "Why this role")
         (r"\bbenefits?\b|\bperks\b|\bwhat we offer|\bwe offer\b|\brewards?\b|"
-         r"\bwhy (join|work)|in it for you|\boffered\b|\bon offer\b|\bin return\b",
+         r"\bwhy (join|work)|in it for you|\boffered\b|\bon offer\b|\bin return\b|"
+         r"^why (?!(?:this|the|we|it|you|is|are|do|does|apply)\b)[\w'&.-]+(?: [\w'&.-]+)?$",
          "benefits"),
         (r"\bresponsibilit|\bduties\b|\bwhat you('ll| will) (do|be doing|work on)|"
          r"\bday[- ]to[- ]day\b|\btasks\b|\byour (role|mission|impact)\b", "responsibilities"),
-        (r"\brequire|\bqualifications?\b|\bskills\b|\bexperience\b|\bwho you are\b|"
+        # (a fact's label that ends in "required", "Travel Required", "Overtime
+        # Required", heads no requirements; "Education Required", "Licence Required" do)
+        (r"^required$|\brequire(?!d$)|\b(?:education|degrees?|certifications?|licen[cs]es?|"
+         r"credentials|training) required$|"
+         r"\bqualifications?\b|\bskills\b|\bexperience\b|\bwho you are\b|"
          r"\bwhat you (bring|need|have)|\bprofile\b|\bmust[- ]haves?\b|\blooking for\b|"
          r"\babout you\b|\bcompetenc", "required_qualifications"),
     )
 )
+
+
+# A line that leads into the list of what is asked, whatever its case ("Volunteers must:",
+# "Need someone who:", "To be successful you will have"): its words end where the items'
+# begin.
+_LEAD_IN = lazy_compile(
+    r"(?:^|\b)(?:to be successful(?: in (?:this|the) (?:role|position|job))?,? you(?:'ll| will)? "
+    r"(?:need|have|be|bring)|(?:someone|a person|an? individual|people|candidates?) who|"
+    r"(?:you|candidates?|applicants?|volunteers?|participants?|the (?:successful )?"
+    r"(?:candidate|applicant)s?) (?:must|should|will need to)(?: (?:have|be|hold|possess|"
+    r"meet))?(?: the following)?)$")
 
 
 def looks_like_heading(text: str) -> bool:
@@ -141,6 +159,8 @@ def section_field(text: str, loose: bool = True) -> tuple[bool, str | None]:
         for prefix in _LEADING_WORDS:
             if key.startswith(prefix) and key[len(prefix):] in SECTION_HEADINGS:
                 return True, SECTION_HEADINGS[key[len(prefix):]]
+    if len(key.split()) <= 10 and _LEAD_IN.search(key):
+        return True, "required_qualifications"
     if (loose or looks_like_heading(text)) and 0 < len(key.split()) <= 7 and \
             not key.endswith(("?", ".")):
         for pattern, field in _HEADING_WORDS:
