@@ -62,7 +62,12 @@ _labels("work_hours", "weekly hours", "work hours", "hours", "hours per week", "
         "weekly working hours", "hours/week")
 _labels("employment_type", "employment type", "job type", "contract type", "type",
         "type of employment", "employment", "contract", "position type", "schedule",
-        "work type", "type of contract", "job status", "status")
+        "work type", "type of contract", "job status", "status",
+        # as public employers label them ("Full/Part Time: Full-Time", "Working pattern:
+        # Part time", "Appointment type: Permanent", "Terms of employment: Seasonal")
+        "full/part time", "full-time/part-time", "full time/part time", "regular/temporary",
+        "working pattern", "work schedule", "appointment type", "terms of employment",
+        "employment status")
 _labels("salary", "salary", "remuneration", "compensation", "pay", "pay range", "salary range",
         "wage", "rate", "remuneration/ salary", "remuneration/salary", "base salary",
         "hourly rate", "day rate", "stipend")

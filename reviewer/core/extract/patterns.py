@@ -273,7 +273,8 @@ def _education(doc: Document) -> Finding | None:
             continue
         after = index[group[-1]] + 1
         stop = mentions[after][1][0] if after < len(mentions) else block.end
-        if _asked_for(_own_clause(doc.markdown, block, first_span, stop)):
+        clause = _own_clause(doc.markdown, block, first_span, stop)
+        if _asked_for(clause) and not _substitutes(doc.markdown, block, first_span, clause):
             required.extend(group)
     pool = required
     if not pool:
@@ -291,6 +292,21 @@ def _asked_for(clause: str) -> bool:
         low = fold_case(_SUBJECT_PREFERRED.sub("", clause))
     preferred = _PREFERRED.search(low)
     return preferred is None or _REQUIRED.search(low, 0, preferred.start()) is not None
+
+
+_SUBSTITUTE = lazy_compile(r"\bsubstitut\w*|\bin (?:lieu|place) of\b")  # (on folded text)
+
+
+def _substitutes(markdown: str, block: Block, span: Span, clause: str) -> bool:
+    """Is the degree at ``span`` what may stand in for what is asked ("Education may be
+    substituted: a Ph.D.", "A Master's degree in lieu of one year of experience"), not
+    the requirement? Experience that stands in for the degree ("experience may be
+    substituted for the degree") leaves the degree asked for."""
+    head = markdown[max(block.start, span[0] - 200):span[0]]  # (a sentence's reach)
+    stops = [m.end() for m in _SENTENCE_END[0].finditer(head)]
+    low = fold_case(head[max(stops, default=0):] + clause)
+    said = _SUBSTITUTE.search(low)
+    return said is not None and "experience" not in low[:said.start()]
 
 
 # a stop that ends a sentence, not one of an abbreviation ("Ph.D. or M.Sc."); a bullet or
