@@ -246,8 +246,9 @@ def _appositive_subject(text: str, begin: int, end: int) -> re.Match[str] | None
     return _APPOSITIVE.fullmatch(text, begin, end)
 
 
-# "… a company based in Birmingham, is looking for": a place, the employer's own name
-_PLACE_BEFORE = lazy_compile(r"\b(?:in|at|near|from|of)\s+$", re.I)
+# "… a company based in Birmingham, is looking for", "… a clinic in Phoenix, AZ, is
+# seeking": a place (a town's region after its comma), not the employer's own name
+_PLACE_BEFORE = lazy_compile(r"(?:\b(?:in|at|near|from|of)|\w,)\s+$", re.I)
 
 
 # suffixes that are also common words or codes ("Python, R, SAS", "AZ, NM, NV"): not after a comma

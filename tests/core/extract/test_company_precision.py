@@ -174,3 +174,12 @@ def test_a_name_holding_a_hiring_word_opens_a_posting_whole(name: str) -> None:
     doc = clean(f"{name}\n\nLocation: Leeds\n\nPosition: Records Specialist\n\n"
                 f"{name} keeps the records of 40 clinics.\n", "text")
     assert extract(doc).fields["company"] == name
+
+
+def test_a_region_after_its_town_is_no_employer() -> None:
+    """"… in Phoenix, AZ, is seeking": the state's code is the place's, not a name."""
+    assert company(
+        "Our client, a trauma centre in Phoenix, AZ, is seeking an analyst for a 13-week "
+        "assignment.",
+        "You will keep the stock records and report on sales every month.",
+    ) is None
