@@ -28,7 +28,7 @@ from reviewer.core.words.regex import fold_case, lazy_compile
 _NAME = r"([A-Z][\w&.'’-]{0,40}(?:[ \t]+(?:[A-Z][\w&.'’-]{0,40}|&|of|de|and|for)){0,5})"
 _LEGAL = (r"(?:GmbH|AG|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|"
           r"Corp\.?|Corporation|Co\.|S\.A\.|SA|S\.p\.A\.|SAS|SARL|B\.V\.|BV|N\.V\.|NV|AB|"
-          r"Oy|ApS|A/S|AS|Pty\.? Ltd\.?|KG|CJSC|OJSC|JSC|LTD)")
+          r"Oy|ApS|A/S|AS|Pty\.? Ltd\.?|Pvt\.? Ltd\.?|KG|CJSC|OJSC|JSC|LTD)")
 # (pattern, weight): how strongly a match says "this is the employer"
 # matched over the whole Markdown at once (MULTILINE): a name never spans a line.
 # (pattern, weight, words one of which the text must hold for the pattern to be tried)

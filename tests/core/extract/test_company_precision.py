@@ -183,3 +183,12 @@ def test_a_region_after_its_town_is_no_employer() -> None:
         "assignment.",
         "You will keep the stock records and report on sales every month.",
     ) is None
+
+
+@pytest.mark.parametrize("name", ["Sundaram Textiles Pvt. Ltd.", "Kaveri Foods Private Limited",
+                                  "Lotus Tea Pvt Ltd"])
+def test_an_indian_company_s_legal_form(name: str) -> None:
+    assert company(
+        f"Our client {name} has a post in its accounts office.",
+        "You will keep the stock records and report on sales every month.",
+    ) == name
