@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from reviewer.core.extract.department import DEPARTMENT_WORDS
 from reviewer.core.extract.document import Document
 from reviewer.core.extract.mail_subject import is_reply, names_a_post, subject_title
+from reviewer.core.extract.organisation import names_no_organisation, reads_as_organisation
 from reviewer.core.schema import Finding
 from reviewer.core.words.lexicon import (
     SECTION_HEADINGS,
@@ -56,7 +57,8 @@ _SEPARATORS = lazy_compile(r"\s*\|\s*|\s+[-–—]\s+|\s*[·•]\s*|(?<=[\w).])\
 _SEARCH = lazy_compile(
     r"(?:(?:find|search|browse|view|see|all|latest|new|current|open)\s+)*"
     r"(?:jobs?|careers?|vacanc(?:y|ies)|(?:job\s+)?openings?|positions?|opportunities|"
-    r"job\s+(?:search|details?|description|posting|listings?|board|offers?|ads?)|employment|"
+    r"job\s+(?:search|details?|description|posting|listings?|board|offers?|ads?|announcements?|"
+    r"opportunit(?:y|ies))|employment|"
     r"home(?:\s*page)?|search(?:\s+results?)?|results|apply(?:\s+now)?|"
     r"(?:jobs?|careers?)\s*(?:&|and)\s*(?:jobs?|careers?)|careers?\s+(?:site|page|portal|home))",
     re.I)
@@ -78,10 +80,8 @@ _JOB_WORDS = lazy_compile(r"\s+(?:jobs?|job\s+openings?|vacanc(?:y|ies)|position
 _IDENT = lazy_compile(r"(?:(?:job\s*)?(?:id|ref(?:erence)?|req(?:uisition)?|no\.?|number)"
                       r"\s*[:#]?\s*|#\s*)?[A-Z]{0,4}[-_]?\d[\w-]*", re.I)
 _ID_IN_PARENS = lazy_compile(r"\s*\((?:" + _IDENT.pattern + r")\)$", re.I)
-# a shift, a team or a kind of contract beside the role is no employer: "Nights", "Platform Team"
-_NOT_EMPLOYER = lazy_compile(r"(?:^|\s)(?:team|department|division|unit|shifts?|nights?|days?|"
-                             r"evenings?|weekends?|full[- ]?time|part[- ]?time|contract|temporary|"
-                             r"permanent|internship|hybrid|on[- ]?site|remote)$", re.I)
+# a job board's name made with "jobs" or "careers": "USAJOBS", "HigherEdJobs", "CareerBuilder"
+_BOARD_NAME = lazy_compile(r"[A-Za-z]*(?:jobs?|careers?)[A-Za-z]*", re.I)
 _IN_PARENS = lazy_compile(r"^(?P<rest>.*?)\s*\((?P<place>[^()]{2,60})\)$")
 _LEGAL = lazy_compile(r"\b(?:Inc|Incorporated|Corp|Corporation|LLC|LLP|Ltd|Limited|GmbH|AG|PLC|"
                       r"plc|S\.?A|SAS|B\.?V|N\.?V|Pty|Co|Company|Group)\.?$")
@@ -142,7 +142,7 @@ def read_title(text: str | None, role_first: bool = False) -> TitleReading:
         return TitleReading()
     cued = any(s.cued for s in segments)
     role = _role_with_qualifiers(text, segments)
-    company = next((s.company for s in segments if s.company), None)
+    company = _cued_employer(segments)
     if role is None and len(segments) == 1 and segments[0].name and \
             _is_role(segments[0].name, patterned=True):
         role = segments[0].name  # a title of one part, with no job noun: "Barista"
@@ -202,18 +202,43 @@ def _field_of_work(name: str) -> bool:
     return DEPARTMENT_WORDS.sub("", name).strip(" &,") in ("", "and", "of")
 
 
+def _cued_employer(segments: list[_Segment]) -> str | None:
+    """The employer a cue names ("Acme hiring …", "Careers at Acme", "Acme Jobs"); in the
+    last segment, a board's brand as often ("… | Northbridge NHS Foundation Trust | NHS
+    Jobs"): a name before it that reads as an organisation's is the employer then."""
+    cued = [i for i, s in enumerate(segments) if s.company]
+    if not cued:
+        return None
+    first = cued[0]
+    if first == len(segments) - 1:
+        named = next((s.name for s in segments[:first] if s.name and
+                      reads_as_organisation(s.name) and not names_no_organisation(s.name)),
+                     None)
+        if named is not None:
+            return named
+    return segments[first].company
+
+
 def _employer_by_position(segments: list[_Segment], names: list[tuple[int, str]]
                           ) -> tuple[str | None, str | None]:
-    """(employer, maybe the employer) among names no cue placed: a legal name, or any
-    name but the last segment (the site's brand when another name stands before it);
-    a lone last name may be either."""
+    """(employer, maybe the employer) among names no cue placed: a legal name; a name
+    that reads as an organisation's ("St. Mary's Medical Center") over one that may not
+    ("Acme"), and a name before the last segment over the last (the site's brand when
+    another name stands before it). A last name that is the only one, or the only one
+    that reads as an organisation's, may be either. A shift, a schedule, a specialty
+    ("Nights", "Home Daily", "Med/Surg") is none."""
     legal = next((name for _, name in names if _LEGAL.search(name)), None)
     if legal is not None:
         return legal, None
     last = len(segments) - 1
-    names = [(i, name) for i, name in names if not _NOT_EMPLOYER.search(name) and
+    names = [(i, name) for i, name in names if not names_no_organisation(name) and
              not _field_of_work(name)]
     inner = [name for i, name in names if i != last]
+    named = [name for name in inner if reads_as_organisation(name)]
+    if named:
+        return named[0], None
+    if names and names[-1][0] == last and reads_as_organisation(names[-1][1]):
+        return None, names[-1][1]
     if inner:
         return inner[0], None
     if names and not any(s.search for s in segments):
@@ -228,7 +253,7 @@ def _read_segment(text: str, cued: bool = False) -> _Segment:
         seg.site = True
         return seg
     if _SEARCH.fullmatch(text) or _DOMAIN.fullmatch(text) or _IDENT.fullmatch(text) or \
-            boilerplate_reason(text):
+            _BOARD_NAME.fullmatch(text) or boilerplate_reason(text):
         seg.site = True
         return seg
     rest = text
