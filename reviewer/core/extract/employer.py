@@ -17,6 +17,7 @@ from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.labels import label_field, starts_with_label
 from reviewer.core.extract.name_before import legal_name_start, name_start, spelled_out_start
+from reviewer.core.extract.name_line import name_under_title
 from reviewer.core.extract.prose_words import heading_length
 from reviewer.core.extract.skills import is_lowercase_page
 from reviewer.core.extract.vocab import only_terms
@@ -81,6 +82,9 @@ def company(doc: Document, top: list[Block]) -> Finding | None:
     byline = _byline(doc)
     if byline is not None:
         return Finding(byline[0], doc.spans_of(byline[0]), 0.8, "structure")
+    under_title = name_under_title(doc, top)
+    if under_title is not None:
+        return under_title
     votes: Counter[str] = Counter()
     where: dict[str, Span | None] = {}
     lowercase = is_lowercase_page(doc.markdown)
