@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from itertools import islice
 
-from reviewer.core.extract.dates import find_date
+from reviewer.core.extract.byline import byline
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.labels import label_field, starts_with_label
 from reviewer.core.extract.name_before import legal_name_start, name_start, spelled_out_start
@@ -24,7 +24,7 @@ from reviewer.core.extract.vocab import only_terms
 from reviewer.core.schema import Finding, Span
 from reviewer.core.words.lexicon import has_job_noun
 from reviewer.core.words.places import is_place, looks_like_location
-from reviewer.core.words.regex import fold_case, lazy_compile
+from reviewer.core.words.regex import lazy_compile
 
 _NAME = r"([A-Z][\w&.'’-]{0,40}(?:[ \t]+(?:[A-Z][\w&.'’-]{0,40}|&|of|de|and|for)){0,5})"
 _LEGAL = (r"(?:GmbH|AG|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|"
@@ -79,9 +79,9 @@ def company(doc: Document, top: list[Block]) -> Finding | None:
     first = _mailing_list_sender(doc)
     if first is not None:
         return first
-    byline = _byline(doc)
-    if byline is not None:
-        return Finding(byline[0], doc.spans_of(byline[0]), 0.8, "structure")
+    posted_by = byline(doc)
+    if posted_by is not None:
+        return Finding(posted_by[0], doc.spans_of(posted_by[0]), 0.8, "structure")
     under_title = name_under_title(doc, top)
     if under_title is not None:
         return under_title
@@ -349,46 +349,3 @@ def _mailing_list_sender(doc: Document) -> Finding | None:
 _HEADLINE_VERB = lazy_compile(
     r"\s+(?:Seeks|[Ii]s (?:Hiring|Seeking|Looking)|[Aa]re (?:Hiring|Seeking|Looking)|"
     r"Looking For|seeks|is (?:hiring|seeking|looking))\b(?=\s+\S)")
-
-
-_BYLINE = lazy_compile(r"\bposted by\s+(?P<who>.{2,80}?)\s+on\s+(?P<when>.{6,40})", re.I)
-
-
-def _byline(doc: Document) -> tuple[str, str | None] | None:
-    """"Posted by Acme Ltd on Fri, 27 Jan 2017": (company, ISO date)."""
-    for text in [*doc.context[:15], *(b.text for b in doc.blocks[:15])]:
-        match = _BYLINE.search(text) if "posted by" in fold_case(text) else None
-        if match:
-            date = find_date(match.group("when"))
-            return match.group("who").strip(" .,"), date[0] if date else None
-    return None
-
-
-_POSTED_WORDS = ("posted", "published", "listed")
-_POSTED = lazy_compile(r"\b(?:" + "|".join(_POSTED_WORDS) + r")\b.{0,60}", re.I)
-
-
-def byline_date(doc: Document) -> Finding | None:
-    byline = _byline(doc)
-    if byline is not None and byline[1]:
-        return Finding(byline[1], doc.spans_of(byline[1]), 0.8, "structure")
-    for line in doc.context[:15]:
-        if date := _posted_date(line):
-            return Finding(date, doc.spans_of(date), 0.7, "structure")
-    for block in doc.blocks[:15]:
-        if date := _posted_date(block.text):
-            return Finding(date, [block.span], 0.7, "structure")
-    return None
-
-
-def _posted_date(text: str) -> str | None:
-    """The ISO date of a "Posted …" / "Published …" / "Listed …" line, if it has one."""
-    low = fold_case(text)
-    match = _POSTED.search(text) if any(w in low for w in _POSTED_WORDS) else None
-    date = find_date(match.group()) if match else None
-    if date is None or _OTHER_DATE.search(match.group(), 0, date[1][0]):  # type: ignore[union-attr]
-        return None  # "Posted 3 days ago · Closes 15 March": the date of another thing
-    return date[0]
-
-
-_OTHER_DATE = lazy_compile(r"(?i)clos|deadline|expir|until|apply by|due\b|start|begin")
