@@ -18,6 +18,7 @@ from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.labels import label_field, starts_with_label
 from reviewer.core.extract.name_before import legal_name_start, name_start, spelled_out_start
 from reviewer.core.extract.name_line import name_under_title
+from reviewer.core.extract.organisation import opens_with_unit
 from reviewer.core.extract.prose_words import heading_length
 from reviewer.core.extract.skills import is_lowercase_page
 from reviewer.core.extract.vocab import only_terms
@@ -48,8 +49,11 @@ _CUES_AFTER = [
          ("looking", "seeking", "hiring", "searching", "recruiting")),
         (r" (?:is|are) an? (?:equal[- ]opportunity|affirmative action) employer", 2,
          ("employer",)),
+        (r" (?:invites|welcomes|is (?:now )?accepting) applications\b", 2, ("applications",)),
     )
 ]
+# an acronym in brackets between the name and its cue: "… Training Committee (JATC) is"
+_ACRONYM_BEFORE = lazy_compile(r"[ \t]\(([A-Z]{2,8})\)$")
 _SUFFIX_WORDS = ("GmbH", "Inc", "Ltd", "LTD", "LLC", "L.L.C", "LLP", "PLC", "plc", "Corp",
                  "Co.", "S.A", "S.p.A", "SAS", "SARL", "B.V", "N.V", "Oy", "ApS", "A/S", "Pty",
                  "KG", "JSC", "Limited", "Incorporated", " AG", " SA", " BV", " NV", " AB",
@@ -138,9 +142,11 @@ _UNIT_WORDS = frozenset("team teams department dept division squad".split())
 
 
 def _not_a_company(name: str) -> bool:
-    """A generic phrase ("The Company") or a unit of the employer ("… Search Team")."""
+    """A generic phrase ("The Company") or a unit of the employer ("… Search Team",
+    "Department of Chemistry")."""
     words = name.lower().split()
-    return all(w in _GENERIC for w in words) or words[-1] in _UNIT_WORDS
+    return all(w in _GENERIC for w in words) or words[-1] in _UNIT_WORDS or \
+        opens_with_unit(name)
 
 
 # words that end an organisation's fuller name ("Kestrel Analytics", "The Halvard Company");
@@ -211,7 +217,8 @@ def _name_forms(text: str, name: str) -> list[str]:
 
 
 def _names_before_cues(text: str, low: str) -> list[tuple[str, int, int]]:
-    """Names just before "is looking for", "is an equal opportunity employer"."""
+    """Names just before "is looking for", "is an equal opportunity employer", "invites
+    applications", and before an acronym in brackets there ("… Committee (JATC) is")."""
     out = []
     backwards = text[::-1]
     for cue, weight, needs in _CUES_AFTER:
@@ -221,6 +228,9 @@ def _names_before_cues(text: str, low: str) -> list[tuple[str, int, int]]:
             since = max(0, match.start() - 200)  # (a break further back changes nothing)
             line_start = text.rfind("\n", since, match.start()) + 1
             begin = max(line_start, since)
+            if spelled := _spelled_out_before(text, backwards, begin, match.start()):
+                out.append((*spelled, weight))
+                continue
             start = name_start(text, backwards, begin, match.start())
             if start is None:
                 continue
@@ -231,6 +241,22 @@ def _names_before_cues(text: str, low: str) -> list[tuple[str, int, int]]:
             if not (_PLACE_BEFORE.search(text, since, at) and is_place(name.strip(" ,"))):
                 out.append((name, at, weight))
     return out
+
+
+def _spelled_out_before(text: str, backwards: str, begin: int, end: int
+                        ) -> tuple[str, int] | None:
+    """(name, where) of the words an acronym in brackets that ends at ``end`` stands for,
+    the acronym spelling out their first letters or their last ones ("Central Ohio
+    Electrical Joint Apprenticeship Training Committee (JATC)"); None where none does."""
+    acronym = _ACRONYM_BEFORE.search(text, begin, end)
+    start = spelled_out_start(backwards, acronym.start() + 1) if acronym else None
+    if acronym is None or start is None or start < begin:
+        return None
+    if text.startswith("The ", start):
+        start += 4
+    words = text[start:acronym.start()].split()
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    return (" ".join(words), start) if words and initials.endswith(acronym.group(1)) else None
 
 
 # "Nova Harbor, a non-profit dedicated to supporting Harbor, is seeking": the name that

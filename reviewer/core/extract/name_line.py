@@ -17,7 +17,7 @@ from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.department import DEPARTMENT_WORDS
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.labels import LABELS, starts_with_label
-from reviewer.core.extract.organisation import names_no_organisation
+from reviewer.core.extract.organisation import names_no_organisation, opens_with_unit
 from reviewer.core.extract.salary import find_salary
 from reviewer.core.extract.vocab import employment_type, remote_mode
 from reviewer.core.schema import Finding
@@ -42,9 +42,6 @@ _TOWN_AND_REGION = lazy_compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}, ?(
 _NOT_NAMES = lazy_compile(
     r"(?i)\b(?:hiring|apply|applicants?|recruiting|featured|sponsored|promoted|reposted|"
     r"posted|new|urgent(?:ly)?|save|share|easy|closing|salary|pay)\b")
-# a unit's name opens with its kind: "Department of Chemistry", "School of Nursing"
-_UNIT_FIRST = lazy_compile(r"(?i)(?:the\s+)?(?:department|dept\.?|division|school|faculty|"
-                           r"office|unit|section|center|centre|lab(?:oratory)?)\s+(?:of|for)\b")
 
 
 def name_under_title(doc: Document, top: list[Block]) -> Finding | None:
@@ -92,7 +89,7 @@ def _reads_as_name(name: str) -> bool:
         return False  # a sentence's end
     if has_job_noun(name) or looks_like_location(name) or names_no_organisation(name):
         return False
-    if _UNIT_FIRST.match(name) or not DEPARTMENT_WORDS.sub("", name).strip(" &,"):
+    if opens_with_unit(name) or not DEPARTMENT_WORDS.sub("", name).strip(" &,"):
         return False  # "Customer Success", "Department of Chemistry": a unit
     if employment_type(name) or remote_mode(name) or find_salary(name) or find_date(name):
         return False

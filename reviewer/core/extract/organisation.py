@@ -8,7 +8,8 @@ surer, its absence says nothing.
 
 Beside a role, capitalised words may name no organisation at all: a shift or a schedule
 ("Nights", "Home Daily", "Per Diem"), a pay band ("Band 5", "Grade 4"), a specialty written
-with a slash ("Med/Surg", "L&D/Postpartum"), a unit ("Platform Team"), a kind of contract.
+with a slash ("Med/Surg", "L&D/Postpartum"), a unit ("Platform Team", "Department of
+Chemistry"), a kind of contract.
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ _NOT_ORGANISATION = lazy_compile(
     re.I)
 
 
+# a unit's name opens with its kind: "Department of Chemistry", "School of Nursing"
+_UNIT_FIRST = lazy_compile(r"(?i)(?:the\s+)?(?:department|dept\.?|division|school|faculty|"
+                           r"unit|section|center|centre|lab(?:oratory)?)\s+(?:of|for)\b")
+
+
 def reads_as_organisation(name: str) -> bool:
     """Does ``name`` end in a legal form or hold a word organisations are named with?"""
     name = name.strip()
@@ -47,3 +53,11 @@ def names_no_organisation(name: str) -> bool:
     """Is ``name`` a shift, a schedule, a pay band, a specialty, a unit or a kind of
     contract ("Nights", "Home Daily", "Band 5", "Med/Surg", "Platform Team")?"""
     return _NOT_ORGANISATION.search(name.strip()) is not None
+
+
+def opens_with_unit(name: str) -> bool:
+    """Does ``name`` open with the kind of a unit of a body ("Department of Chemistry",
+    "School of Nursing", "Center for Marine Science")? Such a unit belongs to the
+    employer; a public body named so ("Department of Veterans Affairs") is told from it
+    only by a label ("Agency:")."""
+    return _UNIT_FIRST.match(name.strip()) is not None

@@ -192,3 +192,25 @@ def test_an_indian_company_s_legal_form(name: str) -> None:
         f"Our client {name} has a post in its accounts office.",
         "You will keep the stock records and report on sales every month.",
     ) == name
+
+
+FILLER = "You will keep the stock records and report on sales every month."
+
+
+def test_the_body_that_invites_applications() -> None:
+    assert company(
+        "The Department of Chemistry at Wexford State University invites applications for a "
+        "tenure-track post in analytical chemistry.", FILLER) == "Wexford State University"
+
+
+def test_a_name_spelled_out_before_its_acronym_and_the_cue() -> None:
+    assert company(
+        "The Central Ohio Electrical Joint Apprenticeship Training Committee (JATC) is "
+        "accepting applications for its five-year programme.", FILLER,
+    ) == "Central Ohio Electrical Joint Apprenticeship Training Committee"
+
+
+def test_a_department_that_invites_applications_is_no_employer() -> None:
+    assert company(
+        "The Department of Mathematics & Statistics invites applications for graduate "
+        "teaching assistantships.", FILLER) is None
