@@ -1,10 +1,12 @@
 """The employer: who is hiring, from the page's structure and its prose.
 
 In order: the organisation lines that open a mailing-list posting; a job board's
-byline ("Posted by Acme Ltd on Fri, 27 Jan 2017"); then cues in the text, each with a
-weight ("X is seeking" and "X is an equal opportunity employer" count double, so do
-names with a legal suffix such as GmbH or Inc.; "at X" once). A name needs two votes,
-or one and three mentions, so that a stray capitalised phrase is not taken.
+byline ("Posted by Acme Ltd on Fri, 27 Jan 2017"); the name on the line under the title
+(``name_line``); then cues in the text, each with a weight ("X is seeking", "X invites
+applications" and "X is an equal opportunity employer" count double, so do names with a
+legal suffix such as GmbH or Inc.; "at X" once). A name needs two votes, or one and
+three mentions, so that a stray capitalised phrase is not taken. A unit of the employer
+("… Search Team", "Department of Chemistry") is none.
 """
 
 from __future__ import annotations
