@@ -54,7 +54,8 @@ def is_department(text: str) -> bool:
     return 1 <= len(words) <= 5 and words[0].lower() != "about" and names_a_unit(text) and \
         not has_job_noun(text) and not looks_like_location(text) and \
         not employment_type(text) and not remote_mode(text) and not starts_with_label(text) and \
-        not boilerplate_reason(text) and ":" not in text and find_salary(text, labelled=True) is None
+        not boilerplate_reason(text) and ":" not in text and \
+        find_salary(text, labelled=True) is None
 
 
 _UNIT = r"(?:team|department|division|group|unit|practice)\b"
