@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from reviewer.core.extract import heuristics, label_values, page_title, patterns, prose
+from reviewer.core.extract import heuristics, label_values, patterns, prose, title_stage
 from reviewer.core.extract.dates import date_order, find_date
 from reviewer.core.extract.document import Document, image_placeholder, parse, shown_words
 from reviewer.core.extract.hours import part_time_stated
@@ -94,11 +94,11 @@ def _extract(doc: CleanDoc) -> Extraction:
     offer(heuristics.from_structure(  # (run once: it is the costly stage)
         parsed, {name: f for name, f in found.items() if not _unseen(f)}))
     offer_stage(prose.from_prose)
-    stronger = page_title.from_page_title(parsed, found)  # (title, company, places: text)
+    stronger = title_stage.from_page_title(parsed, found)  # (title, company, places: text)
     offer({name: found[name] for name in stronger if name in found}, True)
     found.update(stronger)
     # the page title's readings of every field, had the stages above been unsure of them
-    offer(page_title.from_page_title(parsed, {name: Finding(f.value, f.spans, 0.0, f.stage)
+    offer(title_stage.from_page_title(parsed, {name: Finding(f.value, f.spans, 0.0, f.stage)
                                               for name, f in found.items()}), True)
     places = [found.get("locations"), *others.get("locations", [])]
     for finding in {id(f): f for f in places if f is not None}.values():

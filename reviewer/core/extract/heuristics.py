@@ -13,10 +13,11 @@ import re
 from collections.abc import Callable
 
 from reviewer.core.extract.bar_header import bar_cells, from_bar_header
+from reviewer.core.extract.byline import byline_date
 from reviewer.core.extract.department import is_department as _is_department
 from reviewer.core.extract.department import names_a_unit, team_in_prose
 from reviewer.core.extract.document import Block, Document
-from reviewer.core.extract.employer import byline_date, company
+from reviewer.core.extract.employer import company
 from reviewer.core.extract.labels import LABELS, starts_with_label
 from reviewer.core.extract.place_lines import JOINING, first_sentence
 from reviewer.core.extract.sections import list_sections

@@ -73,6 +73,13 @@ def _said_otherwise(doc: Document, item: Labelled) -> bool:
         or _WORK_MODE_SAID.search(text, item.end) is not None
 
 
+def _sentence(value: str) -> bool:
+    """Do most of seven words or more start in lower case, as a sentence's do (a name's
+    own words start with capitals: "Department of Health and Social Care")?"""
+    words = value.split()
+    return len(words) >= 7 and sum(w[:1].islower() for w in words) * 2 > len(words)
+
+
 def _read_label(field: str, value: str, label: str = "") -> tuple[Any, Span | None] | None:
     value = value.strip()
     if not value or len(value) > 200:
@@ -87,6 +94,8 @@ def _read_label(field: str, value: str, label: str = "") -> tuple[Any, Span | No
         longest = 160 if field == "company" and not value.endswith(".") else 120
         if len(value) > longest or boilerplate_reason(value):
             return None
+        if field == "company" and _sentence(value):
+            return None  # "Agency: Our guests have a voice in their care": no name
         if only_terms(value):
             return None  # "Role: Permanent" says the terms, not the role
         if field == "title" and _CODE.fullmatch(value):

@@ -33,7 +33,9 @@ def _labels(field: str, *phrases: str) -> None:
 _labels("title", "job title", "title", "position title", "position", "role", "job",
         "job name", "vacancy", "opening", "post", "role title", "job position")
 _labels("company", "company", "employer", "organization", "organisation", "hiring company",
-        "company name", "hiring organization", "client")
+        "company name", "hiring organization", "client", "hiring organisation", "employer name",
+        "organization name", "organisation name", "institution", "hiring institution",
+        "agency", "hiring agency", "employing agency")
 _labels("department", "department", "team", "job category", "category", "division",
         "business unit", "function", "job family", "area", "practice", "department/team")
 _labels("locations", "location", "locations", "position location", "job location",
