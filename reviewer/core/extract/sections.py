@@ -5,8 +5,9 @@ A section runs from a heading the word lists know ("Requirements", "What we offe
 "Volunteers must:") to the next heading; a heading they do not know inside it
 ("Requirements" over "Conditions of Employment") heads its list too. A section ends
 early where the posting turns to how to apply, an equal opportunity statement or a
-letter's closing. A requirement that says it is a preference ("CCRN preferred") is a
-preferred qualification. Benefits with no heading of their own: ``benefits``.
+letter's closing. An item stays in the section its heading puts it in, even one that
+says it is a preference ("CCRN preferred" under "Requirements": the employer listed it
+there; the reviewer decides). Benefits with no heading of their own: ``benefits``.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ def list_sections(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
     # the level and field of the last heading the word lists know: a heading they do not
     # know below it ("Requirements" over "Conditions of Employment") heads its list too
     outer: tuple[int, str | None] = (0, None)
-    sortable: set[Span] = set()  # requirements a heading does not call required
     for index, block in enumerate(doc.blocks):
         if block.kind == "para":
             # "REQUIRED QUALIFICATIONS: French is desirable." on one line
@@ -61,8 +61,6 @@ def list_sections(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
             if text:
                 items.setdefault(field, []).append(text)
                 spans.setdefault(field, []).append(member.span)
-                if not _CALLED_REQUIRED.search(block.text):
-                    sortable.add(member.span)
     found = {}
     unheaded = unheaded_benefits(doc) if "benefits" not in items and "benefits" not in have \
         else None
@@ -72,61 +70,10 @@ def list_sections(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
             kept = [i for i, span in enumerate(spans[field]) if span not in unheaded.spans]
             items[field] = [items[field][i] for i in kept]
             spans[field] = [spans[field][i] for i in kept]
-    if "preferred_qualifications" not in have:
-        _preferences_apart(items, spans, sortable)
     for field, values in items.items():
         if values:
             found[field] = Finding(values, spans[field], 0.75, "structure")
     return found
-
-
-# what marks a requirement as a preference ("CCRN preferred", "… is desirable but not
-# essential", "a plus", "Ideally, …"); not a word in another sense ("preferred
-# suppliers", "desired outcomes")
-_PREFERENCE = lazy_compile(
-    r"\bpreferred\b(?!\s+(?:vendor|supplier|partner|provider|customer|name|pronoun)s?\b)|"
-    r"^(?:preferabl[ey]|ideally)\b|\bdesirable\b|"
-    r"\bdesired\b(?!\s+(?:outcome|result|state|effect|goal)s?\b)|\bnice[- ]to[- ]have\b|"
-    r"\ban? (?:big |huge |definite |strong |real |added |distinct )?(?:plus|advantage|asset|"
-    r"bonus)\b", re.I)
-# a heading that calls its items required ("Required Qualifications", "Minimum
-# Requirements", "Essential criteria"): the employer put each item there, a form's field
-# for what is required, and it stays there, whatever the item says of itself
-_CALLED_REQUIRED = lazy_compile(r"\b(?:required|minimum|essential|basic|mandatory|must)\b", re.I)
-_REQUIREMENT = lazy_compile(r"\b(?:required|must|minimum|essential|mandatory)\b", re.I)
-_ASIDE = lazy_compile(r"\([^()]*\)")
-_CLAUSE_BREAK = lazy_compile(r"[,;:]|\.\s")
-
-
-def _preferences_apart(items: dict[str, list[str]], spans: dict[str, list[Span]],
-                       sortable: set[Span]) -> None:
-    """Move the requirements that say they are preferences ("OSHA 30 preferred") to the
-    preferred qualifications, in the order of the posting: those of ``sortable``, under
-    a heading that does not call them required ("Requirements", "About you")."""
-    required = list(zip(spans.get("required_qualifications", []),
-                        items.get("required_qualifications", []), strict=True))
-    moved = [(span, text) for span, text in required
-             if span in sortable and _a_preference(text)]
-    if not moved:
-        return
-    kept = [(span, text) for span, text in required if (span, text) not in moved]
-    preferred = sorted([*zip(spans.get("preferred_qualifications", []),
-                             items.get("preferred_qualifications", []), strict=True), *moved])
-    for field, pairs in (("required_qualifications", kept),
-                         ("preferred_qualifications", preferred)):
-        items[field] = [text for _, text in pairs]
-        spans[field] = [span for span, _ in pairs]
-
-
-def _a_preference(text: str) -> bool:
-    """Is a requirement a preference as a whole: its mark in its one clause, nothing
-    required before it? One that adds a preference to what it requires, in a clause of
-    its own ("English; French is a plus", "5 years, mining preferred") stays required."""
-    plain_text = _ASIDE.sub("", text).strip().rstrip(".!")
-    mark = _PREFERENCE.search(plain_text)
-    if mark is None or _REQUIREMENT.search(plain_text, 0, mark.start()) is not None:
-        return False
-    return mark.start() == 0 or _CLAUSE_BREAK.search(plain_text, 0, mark.start()) is None
 
 
 _SPAN_WORDS = frozenset("years year yrs yr months month weeks week to less more than at least "
