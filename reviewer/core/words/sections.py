@@ -95,7 +95,7 @@ def heading_key(text: str) -> str:
 
 
 # Headings not in the table, read by their key words; the first rule that matches wins.
-_HEADING_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+_HEADING_WORDS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
     (lazy_compile(p), field)
     for p, field in (
         (r"\bprefer|nice[- ]to[- ]have|\bbonus|\bdesir|\bplus(es)?\b|\bideally\b",
@@ -114,6 +114,10 @@ _HEADING_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"\bqualifications?\b|\bskills\b|\bexperience\b|\bwho you are\b|"
          r"\bwhat you (bring|need|have)|\bprofile\b|\bmust[- ]haves?\b|\blooking for\b|"
          r"\babout you\b|\bcompetenc", "required_qualifications"),
+        # "Travel Required", "US Citizenship Required": a heading of the page over a
+        # fact, heading no list of ours ("Highschool Diploma or Equivalent required" is
+        # a requirement's sentence)
+        (r"^(?:[\w-]+ ){1,2}required$", None),
     )
 )
 
