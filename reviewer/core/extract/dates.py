@@ -54,6 +54,22 @@ def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
     return best
 
 
+# between the dates of a range: "January 5, 2026 – January 30, 2026", "5/1 to 5/30/2026"
+_RANGE_MARK = lazy_compile(r"\s*(?:[-–—]|\b(?:to|through|until|till)\b)\s*", re.I)
+
+
+def find_closing_date(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The date the words after a deadline's give (``find_date``), but the last of a
+    range ("Applications accepted January 5, 2026 – January 30, 2026": the 30th; in
+    "January 5 – January 30, 2026" the first date is no date, having no year)."""
+    first = find_date(text)
+    mark = _RANGE_MARK.match(text, first[1][1]) if first is not None else None
+    end = find_date(text[mark.end():]) if mark is not None else None
+    if mark is not None and end is not None and end[1][0] == 0:
+        return end[0], (mark.end(), mark.end() + end[1][1])
+    return first
+
+
 def _to_iso(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
     year = int(groups["year"])
