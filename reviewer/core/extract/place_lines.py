@@ -108,16 +108,24 @@ def first_sentence(value: str) -> str:
     return value[:value.find(pieces[-1]) + len(pieces[-1])]
 
 
-def arranged(value: str) -> tuple[str | None, int]:
-    """The way of working a location label's value says (None: none), and where the
-    places after it start: "In person" (in Leeds) is onsite, "Hybrid" hybrid, "Remote
-    (US)" remote."""
+def arranged(value: str) -> tuple[str | None, int, tuple[int, int] | None]:
+    """The way of working a location label's value says (None: none), where the places
+    after it start, and the span of its words (None: the value's): "In person" (in
+    Leeds) is onsite, "Hybrid" hybrid, "Remote (US)" remote."""
     lead = _ARRANGED.match(value)
-    low = (lead.group(1) if lead else value).strip().lower().rstrip(" .")
+    words = lead.group(1) if lead else value
+    low = words.strip().lower().rstrip(" .")
+    after = lead.end() if lead else 0
     if WORK_ARRANGEMENT.fullmatch(low):
-        return ("hybrid" if low.startswith("hybrid") else "onsite"), lead.end() if lead else 0
+        start = (lead.start(1) if lead else 0) + len(words) - len(words.lstrip())
+        return ("hybrid" if low.startswith("hybrid") else "onsite"), after, \
+            (start, start + len(low))
     mode = remote_mode(value)
-    return (mode[0] if mode else None), lead.end() if lead else 0
+    if mode is None:
+        return None, after, None
+    # (work on site read from remote work denied, "(no remote)": the words say no more)
+    said = "remot" not in value[mode[1][0]:mode[1][1]].lower() or mode[0] != "onsite"
+    return mode[0], after, mode[1] if said else None
 
 
 def split_locations(value: str) -> list[str]:
