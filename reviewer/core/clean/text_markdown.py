@@ -235,7 +235,8 @@ def to_markdown(lines: list[Line]) -> tuple[str, dict[int, list[tuple[int, int]]
             # …"), but a name stays on its labelled line ("Company: " and a name of a
             # hundred characters); past 160 it is no name, but a paragraph about one
             name = label is not None and NAME_LABELS.match(label.group(1).strip()) is not None
-            long_value = len(value) > (160 if name else 60) or goes_on
+            long_value = goes_on or (len(value) > (160 if name else 60)
+                                     and not _fact_first(label, value))
             if label and not value:
                 blocks.append(("## " + label.group(1).strip(), [line]))
             elif label and long_value:
@@ -299,6 +300,14 @@ def _fact(line: str) -> str | None:
     if label is None or not label.group(2).strip() or len(label.group(1).split()) > 3:
         return None
     return label.group(1)
+
+
+def _fact_first(label: re.Match[str] | None, value: str) -> bool:
+    """Does a posting's fact, a date or a sum, open a long value on its label's line
+    ("Closing date: 28/11/2025. Interviews …"): a fact on its line, no heading?"""
+    first = re.split(r"\.\s+(?=[A-Z])", value, maxsplit=1)[0]
+    return label is not None and JOB_LABELS.match(label.group(1).strip()) is not None \
+        and short_answer(first) and any(c.isdigit() for c in first)
 
 
 def _continues(previous: str, text: str) -> bool:

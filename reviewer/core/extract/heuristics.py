@@ -19,7 +19,12 @@ from reviewer.core.extract.department import names_a_unit, team_in_prose
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.employer import company
 from reviewer.core.extract.labels import LABELS, starts_with_label
-from reviewer.core.extract.place_lines import JOINING, first_sentence
+from reviewer.core.extract.place_lines import (
+    JOINING,
+    first_sentence,
+    place_after_name,
+    town_and_state,
+)
 from reviewer.core.extract.sections import list_sections
 from reviewer.core.extract.vocab import (
     employment_type,
@@ -173,9 +178,13 @@ def _header_locations(header: list[tuple[str, Span | None]]) -> Finding | None:
             if text[:offset].rstrip().endswith((" in", " at")) and piece[:1].isupper() \
                     and "remote" not in piece.lower() and (clause := _CLAUSE.search(piece)):
                 piece = piece[:clause.start()]  # "… in Berlin, Germany to build pipelines"
-            if looks_like_location(piece):
-                spans = [(span[0] + offset, span[0] + offset + len(piece))] if span else []
-                return Finding([piece], spans, 0.7 if span else 0.6, "structure")
+            if not looks_like_location(piece) and not town_and_state(piece):
+                place = place_after_name(piece)  # "Acme Institute, Woods Hole, MA"
+                if place is None:
+                    continue
+                offset, piece = offset + piece.rfind(place), place
+            spans = [(span[0] + offset, span[0] + offset + len(piece))] if span else []
+            return Finding([piece], spans, 0.7 if span else 0.6, "structure")
     return None
 
 
@@ -203,6 +212,9 @@ def _pieces(text: str) -> list[tuple[str, int]]:
             out.append((rest.strip(), match.end()))
             head = text[:match.start()]
             out.append((head.strip(), 0))
+    for cell in _HEADER_PIECE.finditer(text):  # "Acme Museum · Riverside, CA · Spring 2026"
+        out.append((cell.group().strip(), cell.start() + len(cell.group()) -
+                    len(cell.group().lstrip())))
     return [(p, o) for p, o in out if p]
 
 

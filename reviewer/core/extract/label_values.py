@@ -42,9 +42,10 @@ def from_labels(labelled: list[Labelled], doc: Document) -> dict[str, Finding]:
             # "Remote only" is a location and says the work is remote; "In person" and
             # "Hybrid" say how the work is done alone, but a job board's "In person"
             # gives way to the posting's own word on it ("This is a hybrid role")
-            mode = arranged(item.value)[0]
+            mode, _, words = arranged(item.value)
             if mode is not None and (mode != "onsite" or not _said_otherwise(doc, item)):
-                found["remote"] = Finding(mode, span, conf * 0.9, "label")
+                found["remote"] = Finding(mode, [(item.start + words[0], item.start + words[1])]
+                                          if in_text and words else span, conf * 0.9, "label")
         result = _read_label(item.field, item.value, item.label)
         if result is None:
             continue
@@ -107,7 +108,7 @@ def _read_label(field: str, value: str, label: str = "") -> tuple[Any, Span | No
         denied_to = _past_denied_work(value)  # "Télétravail impossible, sur site"
         after = denied_to + arranged(value[denied_to:])[1]  # "Hybrid remote in Austin, TX"
         places = split_locations(value[after:])
-        return (places, (after, len(value)) if after else None) if places else None
+        return (places, _places_span(value, after, places)) if places else None
     if field in ("date_posted", "valid_through"):
         date = find_date(value)
         return (date[0], date[1]) if date else None
@@ -153,6 +154,16 @@ def _read_label(field: str, value: str, label: str = "") -> tuple[Any, Span | No
         degree = education_level(value)
         return (degree, None) if degree else None
     return None
+
+
+def _places_span(value: str, after: int, places: list[str]) -> Span | None:
+    """The span of a location value's places in it, from the first to the end of the
+    last (not a remark or a fact after them: "Minneapolis, MN | Unpaid volunteer
+    position"); None for the whole value."""
+    first, last = value.find(places[0], after), value.rfind(places[-1], after)
+    if first < 0 or last < 0:
+        return (after, len(value)) if after else None
+    return first, last + len(places[-1])
 
 
 def _past_denied_work(value: str) -> int:

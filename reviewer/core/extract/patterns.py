@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from reviewer.core.extract.dates import find_date
+from reviewer.core.extract.dates import find_closing_date
 from reviewer.core.extract.document import Block, Document, section_kind
 from reviewer.core.extract.experience import (
     NUMBER_WORDS,
@@ -66,10 +66,16 @@ _DEADLINE = lazy_compile(  # on the folded text
                 "closing date", "no later than", "submit .{0,40} by",
                 "accepted (?:until|through|till)", "accepting applications (?:until|through|till)"))
     + r"\b.{0,50}")
+# the days a posting takes applications in: its last ("This posting is open until
+# 2025-04-09"), a range's end ("Applications accepted January 5 – January 30, 2026")
+_OPEN = lazy_compile(edge_words(("open (?:until|through|till)", "applications? (?:are )?accepted",
+                                 "accepting applications")) + r"\b.{0,60}")
+_RANGE_MARK_BEFORE = lazy_compile(r"(?:[-–—]|\b(?:to|through|until|till))\s*$", re.I)
 _REMOTE_WORDS = ("remote", "hybrid", "home", "anywhere", "site", "office", "telecommut", "remot",
                  "travail", "teletrabajo", "brido", "mobiles arbeiten")
 _DEADLINE_WORDS = ("apply by", "application", "deadline", "closing date", "no later than",
-                   "submit", "closes", "closing", "accept")
+                   "submit", "closes", "closing", "accept", "open until", "open through",
+                   "open till")
 _STRONG_REMOTE = lazy_compile(  # on the folded text
     "(" + edge_words(("fully remote", "100% remote", "remote[- ]first", "remote position",
                       "remote role", "remote job", "work from home", "work from anywhere",
@@ -107,12 +113,11 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
                 break
     if "valid_through" not in have and any(w in low for w in _DEADLINE_WORDS):
         for block in blocks:
-            text = block.text.lower()
-            match = _DEADLINE.search(fold_case(block.text)) if any(
-                w in text for w in _DEADLINE_WORDS) else None
-            date = find_date(block.text[match.start():match.end()]) if match else None
-            if match and date:
-                found["valid_through"] = Finding(date[0], [block.span], 0.6, "pattern")
+            date = _closing_date(block.text) if any(
+                w in block.text.lower() for w in _DEADLINE_WORDS) else None
+            if date:
+                found["valid_through"] = Finding(date[0], doc.block_span(block, date[1]), 0.6,
+                                                 "pattern")
                 break
     if "requisition_id" not in have and "quot" in low:
         found.update(_quoted_reference(doc))
@@ -127,6 +132,23 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
                                       [s for _, spans in skills for s in spans[:3]], 0.7,
                                       "pattern")
     return found
+
+
+def _closing_date(text: str) -> tuple[str, Span] | None:
+    """The last day to apply a line states, with the span of its words from the cue's:
+    "Applications close October 31, 2025", "open until 2025-04-09", the end of the days
+    applications are accepted in (not the first of them: "accepted from 5 January")."""
+    folded = fold_case(text)
+    for pattern in (_DEADLINE, _OPEN):
+        match = pattern.search(folded)
+        date = find_closing_date(text[match.start():match.end()]) if match else None
+        if match is None or date is None:
+            continue
+        if pattern is _OPEN and not folded.startswith("open", match.start()) and \
+                not _RANGE_MARK_BEFORE.search(text, match.start(), match.start() + date[1][0]):
+            continue
+        return date[0], (match.start(), match.start() + date[1][1])
+    return None
 
 
 def pay_in_blocks(doc: Document) -> Iterator[tuple[dict[str, Any], Span]]:

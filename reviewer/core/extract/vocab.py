@@ -139,7 +139,9 @@ _EDUCATION = (
                  r"\b(?:fach)?hochschul(?:studium|abschluss)\b|\btítulo universitario\b"),
     ("associate", r"\bassociate'?s? degree\b|\btwo[- ]year degree\b|\b2[- ]year degree\b|"
                   r"\bbac\s?\+\s?2\b"),
-    ("high_school", r"\bhigh[- ]?school\b|\bsecondary school\b|\bged\b|\bhigh school diploma\b|"
+    # ("Secondary (high) school graduation certificate": Canada's Job Bank)
+    ("high_school", r"\bhigh[- ]?school\b|\bsecondary (?:\(high\) )?school\b|\bged\b|"
+                    r"\bhigh school diploma\b|"
                     r"\bhs diploma\b|\babitur\b|\bbachillerato\b|\b(?:educación )?secundaria\b|"
                     r"\bbaccalauréat\b"),
 )
@@ -165,7 +167,8 @@ _ANCHORS = {
                  "year degree", "higher education", "bac+", "bac +", "licence pro",
                  "licenciatura", "grado ", "hochschul", "título universitario", "abgeschlossen"),
     "associate": ("associate", "year degree", "bac+", "bac +"),
-    "high_school": ("high school", "high-school", "highschool", "secondary school", "ged",
+    "high_school": ("high school", "high-school", "highschool", "secondary school",
+                    "secondary (high) school", "ged",
                     "hs diploma", "abitur", "bachillerato", "secundaria", "baccalauréat"),
 }
 _EDUCATION_RE = tuple((value, lazy_compile(pattern), _ANCHORS[value])

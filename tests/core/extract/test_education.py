@@ -39,6 +39,8 @@ def education(line: str) -> str | None:
     ("Degree educated, in any subject", "bachelor"),
     ("An engineering degree or long practice on building sites", "bachelor"),
     ("HS diploma or GED required for this role", "high_school"),
+    # as Canada's job board writes it
+    ("Education: Secondary (high) school graduation certificate", "high_school"),
 ])
 def test_degree_the_posting_asks_for(line: str, level: str) -> None:
     assert education(line) == level
