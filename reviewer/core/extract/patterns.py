@@ -16,18 +16,17 @@ from reviewer.core.extract.experience import (
     work_done,
 )
 from reviewer.core.extract.hours import extra_hours
+from reviewer.core.extract.remote_mentions import REMOTE_WORDS, remote_in
 from reviewer.core.extract.salary import find_salary, has_pay_hint
 from reviewer.core.extract.skills import find_skills
 from reviewer.core.extract.vocab import (
     OTHER_TERM_PATTERNS,
     OTHER_TERMS,
-    OTHER_WORK_MODES,
     WEEK_WORDS,
     WEEKLY_HOURS,
     education_mentions,
     employment_type,
     lowest,
-    remote_mode,
     seniority,
 )
 from reviewer.core.schema import Finding, Span
@@ -71,15 +70,9 @@ _DEADLINE = lazy_compile(  # on the folded text
 _OPEN = lazy_compile(edge_words(("open (?:until|through|till)", "applications? (?:are )?accepted",
                                  "accepting applications")) + r"\b.{0,60}")
 _RANGE_MARK_BEFORE = lazy_compile(r"(?:[-–—]|\b(?:to|through|until|till))\s*$", re.I)
-_REMOTE_WORDS = ("remote", "hybrid", "home", "anywhere", "site", "office", "telecommut", "remot",
-                 "travail", "teletrabajo", "brido", "mobiles arbeiten")
 _DEADLINE_WORDS = ("apply by", "application", "deadline", "closing date", "no later than",
                    "submit", "closes", "closing", "accept", "open until", "open through",
                    "open till")
-_STRONG_REMOTE = lazy_compile(  # on the folded text
-    "(" + edge_words(("fully remote", "100% remote", "remote[- ]first", "remote position",
-                      "remote role", "remote job", "work from home", "work from anywhere",
-                      "remote \\(", "hybrid", *OTHER_WORK_MODES)) + r")\b")
 
 
 def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
@@ -121,8 +114,8 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
                 break
     if "requisition_id" not in have and "quot" in low:
         found.update(_quoted_reference(doc))
-    if "remote" not in have and any(w in low for w in _REMOTE_WORDS):
-        found.update(_remote(doc, have))
+    if "remote" not in have and any(w in low for w in REMOTE_WORDS):
+        found.update(remote_in(doc, have))
     if "skills" not in have:
         skills = find_skills(doc.markdown)
         company = str(have["company"].value).lower() if "company" in have else ""
@@ -384,32 +377,3 @@ def _quoted_reference(doc: Document) -> dict[str, Finding]:
             return {"requisition_id": Finding(ident, doc.block_span(block, match.span("id")),
                                               0.6, "pattern")}
     return {}
-
-
-def _remote(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
-    places = have.get("locations")
-    if places is not None:
-        for place in places.value:
-            mode = remote_mode(str(place))
-            if mode:
-                return {"remote": Finding(mode[0], places.spans[:1], 0.7, "pattern")}
-    for block in doc.blocks:
-        text = block.text.lower()
-        if not any(w in text for w in _REMOTE_WORDS):
-            continue
-        folded = fold_case(block.text)
-        for match in _STRONG_REMOTE.finditer(folded):
-            if denied(folded, match.start(), match.end()) or \
-                    _NOT_WORK_MODE.match(folded, match.end()):
-                continue  # "not a remote role", "Remote job: No", "hybrid cloud"
-            mode = remote_mode(block.text[match.start():match.end()])
-            if mode:
-                return {"remote": Finding(mode[0], doc.block_span(block, match.span()), 0.6,
-                                          "pattern")}
-    return {}
-
-
-# a "hybrid" of things, not of places to work, and what is paid for a home office
-_NOT_WORK_MODE = lazy_compile(r"\s+(cloud|apps?|mobile|vehicles?|cars?|solutions?|"
-                              r"infrastructure|architecture|integration|systems?|events?|"
-                              r"stipends?|allowances?|budgets?|equipment|set-?ups?|expenses?)\b")
