@@ -1,5 +1,10 @@
 """A data file's cell as the text it means, where its writer put it in HTML's clothes.
 
+A page cell of HTML written with every tag escaped (``&lt;p&gt;Cook&lt;/p&gt;``, as job
+boards' APIs and many scrapers ship their descriptions) is markup once unescaped:
+``escaped_html`` says so and gives it, unescaped once (``&amp;amp;`` becomes the
+``&amp;`` the markup holds, never a bare ``&``).
+
 A mapped cell (a title, a company, a place) is read as plain text: ``plain`` takes out
 its tags and unescapes its entities, so that ``R&amp;D`` is "R&D" and ``S&atilde;o
 Paulo`` one place, not two parted at its ``;``. Only tags of HTML's own elements are
@@ -24,10 +29,27 @@ _BLOCKS = frozenset(  # a tag of these parts lines ("<li>Python</li><li>SQL</li>
     "figure footer h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary "
     "table tbody td tfoot th thead tr ul".split())
 _TAG = re.compile(rf"<(/?)({_TAG_NAMES})(?:\s[^<>]*)?/?>|<!--.*?-->", re.I | re.S)
+_ESCAPED_TAG = re.compile(rf"&lt;(/?)(?:{_TAG_NAMES})(?:\s|/?&gt;)", re.I)
 # an entity written whole, its ";" too ("AT&T", "R&D" and "&copy2" are text)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _DEPTH = 4  # levels of a JSON cell (a list of places, each an object) read as text
 _NUMBER_LINE = re.compile(r"\n\s*[+\-]?\d+(?:[.,]\d+)?\s*[★☆]?$")
+
+
+def escaped_html(text: str) -> str | None:
+    """The markup of a page cell that is HTML written with its tags escaped, unescaped
+    once; None for any other cell. Such a cell holds no ``<`` of its own and starts with
+    an escaped tag, or holds two of them, one closing."""
+    if "&lt;" not in text or "<" in text:
+        return None
+    tags = _ESCAPED_TAG.finditer(text)
+    first = next(tags, None)
+    if first is None:
+        return None
+    starts = not text[:first.start()].strip()
+    if not starts and not any(tag.group(1) for tag in (first, *tags)):
+        return None
+    return html.unescape(text)
 
 
 def plain(cell: Any, depth: int = 0) -> Any:
@@ -59,4 +81,4 @@ def _tag_break(tag: re.Match[str]) -> str:
     return "\n" if name in _BLOCKS else ""
 
 
-__all__ = ["plain", "without_number_line"]
+__all__ = ["escaped_html", "plain", "without_number_line"]
