@@ -16,6 +16,7 @@ import shiboken6
 from PySide6.QtCore import QSettings, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QMainWindow,
     QProgressBar,
@@ -48,6 +49,7 @@ from reviewer.gui.selection_put import put_text
 from reviewer.gui.side_pane import SidePane
 from reviewer.gui.single_keys import SingleKeys, option_toggles
 from reviewer.gui.span_labels import SpanLabels
+from reviewer.gui.theme import follow_palette
 
 
 def _show_counts(model: QueueModel, progress: QProgressBar, queue_pane: QueuePane,
@@ -99,6 +101,7 @@ class ReviewWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setWindowTitle(title_text(f"Posting Reviewer — {store.path.name} — {store.reviewer}"))
         fit_to_screen(self, 1400, 860)
+        follow_palette(QApplication.instance())  # a dark desktop's palette gets marks that show
 
         self.model = QueueModel(store, self)
         self.queue_pane = QueuePane(self.model, settings)
