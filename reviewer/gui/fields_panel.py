@@ -247,6 +247,12 @@ class FieldsPanel(QScrollArea):
         self.threshold = threshold
         self._stand_out()
 
+    def changeEvent(self, event: QEvent) -> None:
+        """A theme chosen (or the desktop's palette changed): the bars in its colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._stand_out()
+
     def _stand_out(self) -> None:
         """Mark the rows that want a look, and colour each name's bar as its evidence."""
         posting, self.attention = self._posting, {}

@@ -387,3 +387,18 @@ def test_a_correction_of_spaces_alone_is_saved(win: ReviewWindow, qtbot) -> None
     box.setText("Data Engineer")
     win.document.setFocus()
     assert _stored(win)["fields"]["title"] == "Data Engineer"
+
+
+def test_the_names_bars_take_the_colours_of_a_theme_chosen(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The bars kept the light theme's colours in the dark until another posting was
+    shown."""
+    from reviewer.gui.document_paint import flash_color
+
+    title = win.fields.names["title"]
+    assert flash_color("title", False).name() in title.styleSheet()
+    try:
+        win.action_table.set_theme("dark")
+        qtbot.waitUntil(lambda: flash_color("title", True).name() in title.styleSheet())
+    finally:
+        win.action_table.set_theme("light")
+    qtbot.waitUntil(lambda: flash_color("title", False).name() in title.styleSheet())
