@@ -81,8 +81,8 @@ class FieldsPanel(QScrollArea):
         form.setVerticalSpacing(3)
         form.setHorizontalSpacing(6)
         form.setContentsMargins(6, 6, 6, 6)
-        # a narrow pane puts a name above its value rather than scroll sideways
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # a narrow pane puts the names above their values rather than scroll sideways
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # (all or none: ``_wrap``)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.editors: dict[str, FieldEditor] = {}
         self.names: dict[str, QLabel] = {}
@@ -138,6 +138,25 @@ class FieldsPanel(QScrollArea):
         sideways."""
         self.setMinimumWidth(self.widget().minimumSizeHint().width() + 2 * self.frameWidth() +
                              self.verticalScrollBar().sizeHint().width())
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._wrap()
+
+    def _wrap(self) -> None:
+        """Every name above its value where one row would not fit beside its name at
+        its least width, else none: row by row, long names went above boxes as wide as
+        the pane while short ones kept the narrowest boxes beside them (the title's)."""
+        form = self.form
+        margins = form.contentsMargins()
+        room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        names = max(min(n.sizeHint().width(), n.maximumWidth()) for n in self.names.values())
+        values = max(e.minimumSizeHint().width() for e in self.editors.values())
+        beside = margins.left() + names + form.horizontalSpacing() + values + margins.right()
+        policies = QFormLayout.RowWrapPolicy
+        policy = policies.WrapLongRows if beside <= room else policies.WrapAllRows
+        if form.rowWrapPolicy() != policy:
+            form.setRowWrapPolicy(policy)
 
     def put_on_top(self, widget: QWidget) -> None:
         """A widget above the fields, across the whole form."""

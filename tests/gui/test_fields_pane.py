@@ -402,3 +402,22 @@ def test_the_names_bars_take_the_colours_of_a_theme_chosen(win: ReviewWindow, qt
     finally:
         win.action_table.set_theme("light")
     qtbot.waitUntil(lambda: flash_color("title", False).name() in title.styleSheet())
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1366, 768)])
+def test_the_names_go_above_the_boxes_in_every_row_or_in_none(win: ReviewWindow, qtbot,  # type: ignore[no-untyped-def]
+                                                               size: tuple[int, int]) -> None:
+    """In a narrow pane the rows of long names put the name above a box as wide as the
+    pane, while Title and Company kept a box of 80 px beside theirs: the narrowest
+    boxes were those of the fields read most."""
+    win.resize(*size)
+    qtbot.wait(50)
+
+    def above(name: str) -> bool:
+        label, editor = win.fields.names[name], win.fields.editors[name]
+        return label.geometry().bottom() < editor.geometry().top()
+
+    wrapped = {spec.name: above(spec.name) for spec in FIELDS}
+    assert len(set(wrapped.values())) == 1, wrapped
+    title = win.fields.editors["title"].editor
+    assert title.width() >= title.fontMetrics().averageCharWidth() * 20
