@@ -45,6 +45,7 @@ from reviewer.gui.review_flow import ReviewFlow, posting_teller
 from reviewer.gui.reviewer_name import change_name
 from reviewer.gui.save_state import SaveState
 from reviewer.gui.screen_fit import fit_to_screen
+from reviewer.gui.search_box import unspaced_hint
 from reviewer.gui.selection_put import put_text
 from reviewer.gui.side_pane import SidePane
 from reviewer.gui.single_keys import SingleKeys, option_toggles
@@ -71,7 +72,7 @@ def _why_nothing(model: QueueModel) -> str:
         return (f"The list could not be read: {model.failed}\n\nChoose the order or a "
                 "filter again to try once more.")
     if model.total():
-        return "No posting matches the search and filters."
+        return "No posting matches the search and filters." + unspaced_hint(model.query)
     return ("This project has no postings yet.\n\nImport pages with File → Import "
             "files (Ctrl+I), or drop files and folders on this window.")
 
