@@ -421,3 +421,25 @@ def test_the_names_go_above_the_boxes_in_every_row_or_in_none(win: ReviewWindow,
     assert len(set(wrapped.values())) == 1, wrapped
     title = win.fields.editors["title"].editor
     assert title.width() >= title.fontMetrics().averageCharWidth() * 20
+
+
+def test_a_list_of_right_to_left_items_reads_in_order(qapp: QApplication) -> None:
+    """A list of Hebrew items showed on one line as one right-to-left run: the last
+    item beside the count, and "5+" of the first stuck to it. Each such item is a
+    direction of its own (a Unicode isolate): the items go left to right after the
+    count, each read right to left."""
+    from PySide6.QtGui import QTextLayout
+
+    from reviewer.gui.field_rows import summary
+
+    items = ["5+ שנות ניסיון", "תואר ראשון", "אנגלית ברמה גבוהה"]
+    text = summary(items)
+    assert summary(["Rust", "Go"]) == "2 items: Rust, Go"  # (left to right: as it was)
+    layout = QTextLayout(text, qapp.font())
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(10000.0)
+    layout.endLayout()
+    middles = [line.cursorToX(text.index(item) + len(item) // 2)[0] for item in items]
+    count = line.cursorToX(text.index("items") + 2)[0]
+    assert count < middles[0] < middles[1] < middles[2], (count, middles)
