@@ -144,19 +144,11 @@ class FieldsPanel(QScrollArea):
         self._wrap()
 
     def _wrap(self) -> None:
-        """Every name above its value where one row would not fit beside its name at
-        its least width, else none: row by row, long names went above boxes as wide as
-        the pane while short ones kept the narrowest boxes beside them (the title's)."""
-        form = self.form
-        margins = form.contentsMargins()
         room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
-        names = max(min(n.sizeHint().width(), n.maximumWidth()) for n in self.names.values())
-        values = max(e.minimumSizeHint().width() for e in self.editors.values())
-        beside = margins.left() + names + form.horizontalSpacing() + values + margins.right()
-        policies = QFormLayout.RowWrapPolicy
-        policy = policies.WrapLongRows if beside <= room else policies.WrapAllRows
-        if form.rowWrapPolicy() != policy:
-            form.setRowWrapPolicy(policy)
+        policy = wrap_policy(self.form, list(self.names.values()), list(self.editors.values()),
+                             room)
+        if self.form.rowWrapPolicy() != policy:
+            self.form.setRowWrapPolicy(policy)
 
     def put_on_top(self, widget: QWidget) -> None:
         """A widget above the fields, across the whole form."""
@@ -354,6 +346,20 @@ class FieldsPanel(QScrollArea):
         self.menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.menu.popup(at)
         return True
+
+
+def wrap_policy(form: QFormLayout, names: list[QLabel], values: list[FieldEditor],
+                room: int) -> QFormLayout.RowWrapPolicy:
+    """Every name above its value where one row would not fit beside its name at its
+    least width in ``room`` pixels, else none: row by row, long names went above boxes
+    as wide as the pane while short ones kept the narrowest boxes beside them (the
+    title's)."""
+    margins = form.contentsMargins()
+    widest = max(min(n.sizeHint().width(), n.maximumWidth()) for n in names)
+    least = max(e.minimumSizeHint().width() for e in values)
+    beside = margins.left() + widest + form.horizontalSpacing() + least + margins.right()
+    policies = QFormLayout.RowWrapPolicy
+    return policies.WrapLongRows if beside <= room else policies.WrapAllRows
 
 
 def _nothing_of_its_own(widget: QWidget, key: QKeyEvent, editor: FieldEditor) -> bool:

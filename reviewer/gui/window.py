@@ -103,7 +103,6 @@ class ReviewWindow(QMainWindow):
         self.setWindowTitle(title_text(f"Posting Reviewer — {store.path.name} — {store.reviewer}"))
         fit_to_screen(self, 1400, 860)
         follow_palette(QApplication.instance())  # a dark desktop's palette gets marks that show
-
         self.model = QueueModel(store, self)
         self.queue_pane = QueuePane(self.model, settings)
         self.queue = self.queue_pane.view
