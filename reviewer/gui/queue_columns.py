@@ -25,7 +25,7 @@ from reviewer.gui.queue_model import COLUMNS
 
 TITLE = COLUMNS.index("Title")
 # widths in letters (average character widths of the list's font)
-DEFAULT_WIDTHS = {"Status": 4.5, "Company": 10.5, "Location": 8.5, "Confidence": 5.5}
+DEFAULT_WIDTHS = {"Status": 4.75, "Company": 10.5, "Location": 8.5, "Confidence": 5.75}
 TITLE_ROOM = 18.5  # the title keeps as much in a narrow list: company and location give way
 GIVE_WAY = ("Company", "Location")  # (down to READABLE each), in this order
 READABLE = 9.5  # a column narrower than this is folded away rather than shown
