@@ -29,6 +29,7 @@ from reviewer.core.clean.data_text import FROM_DATA, data_html, data_posting
 from reviewer.core.clean.guard import PageRefused, check_page
 from reviewer.core.clean.head import head_blocks, title_outside
 from reviewer.core.clean.hidden import HIDDEN, Revealed, is_hidden
+from reviewer.core.clean.html_labels import names_heading
 from reviewer.core.clean.html_markdown import to_markdown
 from reviewer.core.clean.main_block import POSITIVE, body_blocks, find_main
 from reviewer.core.clean.page_data import json_ld, microdata
@@ -150,6 +151,8 @@ def _mark_dropped(body: LexborNode) -> dict[int, str]:
 
 def _drop_reason(node: LexborNode, revealed: Revealed) -> str | None:
     tag = node.tag or ""
+    if tag == "button" and names_heading(node):
+        return None  # an accordion's button: its words are the heading's (``html_labels``)
     if tag in _NEVER:
         return "script, style or embedded object" if tag in ("script", "style", "noscript") \
             else "form control or media"

@@ -145,13 +145,22 @@ def _closing_date(text: str) -> tuple[str, Span] | None:
 
 
 def pay_in_blocks(doc: Document) -> Iterator[tuple[dict[str, Any], Span]]:
-    """Each block's first pay range, in order, with its span in the Markdown."""
+    """Each block's first pay range, in order, with its span in the Markdown. A short
+    block of figures under a short line that names the pay is that line's value, as a
+    labelled line's ("US Base Salary" over "$185,000 – $225,000 USD")."""
     if not has_pay_hint(doc.markdown):
         return
+    named = False
     for block in doc.blocks:
-        pay = find_salary(doc.markdown[block.start:block.end])
+        text = doc.markdown[block.start:block.end]
+        pay = find_salary(text) or (find_salary(text, labelled=True)
+                                    if named and len(block.text.split()) <= 8 else None)
         if pay:
             yield pay[0], (block.start + pay[1][0], block.start + pay[1][1])
+        named = len(block.text.split()) <= 5 and _NAMES_PAY.search(block.text) is not None
+
+
+_NAMES_PAY = lazy_compile(r"(?i)\b(?:salary|pay|compensation|wages?|remuneration)\b")
 
 
 def _word_of(doc: Document, spans: list[Span], level: str) -> list[Span]:

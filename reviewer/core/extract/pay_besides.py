@@ -1,7 +1,9 @@
 """Sums a posting pays besides the pay, or asks for, and what some earn: "a $5,000
 sign-on bonus", "Housing stipend of $2,000", "an additional $1.00/hr shift differential",
 "a $25 application fee", "servers average $25–$35/hr with tips", "our top
-representatives make over $350K/ year". None of them is the salary.
+representatives make over $350K/ year"; nor is what a business makes, a sum in millions
+or billions or one in sales ("a division of $900M in net sales", "$4.2B in revenue").
+None of them is the salary.
 
 A sum besides the pay is named by the noun right after it or right before it in its
 clause. A stipend or an allowance is one only with what it is for ("housing stipend",
@@ -39,13 +41,20 @@ _TIPS = lazy_compile(rf"(?i)\s*{_PERIOD}?\s*,?\s*(?:with|including|incl\.?|in|af
 # $80,000", "our top representatives make over $350K/ year"
 _CLAIM = lazy_compile(r"(?i)\baverag\w*\b|\btop (?:\w+ ){0,2}(?:make|makes|earn|earns|earners|"
                       r"producers|performers)\b")
+# a business's sum: in millions or billions ("$900M", "£3m", "$1.5MM", "$4.2bn"; a letter
+# alone right after the figure: "$18 M-F" is a wage on weekdays), or in sales, revenue
+# or funding ("$120 in sales per customer")
+_BUSINESS = lazy_compile(
+    r"(?:[mMB]|\s?(?i:mm|bn|mn|million|billion|trillion))\b|(?i:\s*in\s+(?:\w+\s+)?"
+    r"(?:sales|revenues?|funding|turnover|assets|bookings|gmv|arr)\b)")
 _CLAUSE_END = lazy_compile(r"[.;!?|\n]\s|\n")
 
 
 def besides_pay(text: str, start: int, end: int) -> bool:
     """Is the sum written at ``start``-``end`` of ``text`` one paid besides the pay (a
-    bonus, a housing stipend, a shift differential, earnings with tips) or a fee?"""
-    if _AFTER.match(text, end) or _TIPS.match(text, end):
+    bonus, a housing stipend, a shift differential, earnings with tips), a fee, or a
+    business's (in millions, in sales)?"""
+    if _AFTER.match(text, end) or _TIPS.match(text, end) or _BUSINESS.match(text, end):
         return True
     begin = max(0, start - 60)
     for stop in _CLAUSE_END.finditer(text, begin, start):

@@ -99,3 +99,18 @@ def test_a_dollar_of_places_in_two_countries_stays_as_written() -> None:
 def test_a_dollar_written_as_us_dollars_stays_us() -> None:
     assert salary("Salary: US$38.50 hourly", "Fort McMurray, AB")["currency"] == "USD"
     assert salary("Salary: $38.50 USD hourly", "Fort McMurray, AB")["currency"] == "USD"
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    ("US Base Salary\n\n$185,000 – $225,000 USD", pay(185000, 225000, "USD", "year")),
+    ("## Compensation\n\n$78,000 - $95,000", pay(78000, 95000, "USD", "year")),
+    # a sum under a line naming pay, in a sentence that says what else it is: no pay
+    ("## Pay and benefits\n\nWe give each of our people $2,000 a year to spend on courses, "
+     "books and conferences.", None),
+    ("Our office\n\n$185,000 – $225,000 USD", None),
+])
+def test_figures_under_a_line_that_names_the_pay_are_the_pay(lines: str,
+                                                              expected: Any) -> None:
+    """Was: the figures of a pay range drawn under its name ("US Base Salary"), with no
+    word of pay in their own block, were read as no salary."""
+    assert salary(lines) == expected

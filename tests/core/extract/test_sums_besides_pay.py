@@ -74,3 +74,21 @@ def test_pay_beside_the_words_of_other_sums_is_read(line: str, pay: dict[str, An
 ])
 def test_what_some_earn_is_no_salary(line: str) -> None:
     assert salary(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "- Own the annual plan for the Snacks division (about $900M in net sales).",
+    "Our FP&A team supports a $420M business; the pay is competitive.",
+    "Each store brings in about $120 in sales per customer, with pay reviewed yearly.",
+    "Teams earn $2 million in sales a year.",
+])
+def test_a_sum_of_a_business_is_no_salary(line: str) -> None:
+    """A sum in millions or billions ("$900M", "$4.2B"), or one in sales, revenue or
+    funding, is what a business makes, not what the job pays."""
+    assert salary(line) is None
+
+
+def test_the_pay_after_a_sum_of_a_business_is_the_salary() -> None:
+    assert salary("- Own the plan for the Snacks division (about $900M in net sales).",
+                  "The salary range for this position is $84,700 – $121,000 per year.") == {
+        "min": 84700, "max": 121000, "currency": "USD", "period": "year"}
