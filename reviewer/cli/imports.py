@@ -60,7 +60,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     plugin_failed = extractor_report(extractor)
     if report.model_note:
         print(report.model_note, file=sys.stderr)
-    for note in (report.reviewers_note(), report.aside_note()):
+    for note in (report.rows_note(), report.reviewers_note(), report.aside_note()):
         if note is not None:
             print(note, file=sys.stderr)
     rate = report.seen / report.seconds if report.seconds else 0.0
@@ -70,7 +70,9 @@ def cmd_import(args: argparse.Namespace) -> int:
           f"{len(report.skipped):,} skipped ({report.seconds:.1f} s, {rate:,.0f}/s{learned})")
     # a path named that is not there fails the run (a file skipped in a folder does not)
     not_there = {os.path.normpath(p) for p in args.paths if not os.path.lexists(p)}
-    return 1 if (report.skipped and not report.added and not report.duplicates) \
+    # (files left aside only, of kinds import does not read: nothing taken either)
+    return 1 if ((report.skipped or report.aside) and not report.added
+                 and not report.duplicates) \
         or plugin_failed or any(os.path.normpath(s.source) in not_there
                                 for s in report.skipped) else 0
 

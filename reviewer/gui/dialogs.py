@@ -14,14 +14,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QKeySequenceEdit,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
+    QStyle,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.export import EXTENSIONS, is_project_file
 from reviewer.gui.plain import plain_label
-from reviewer.gui.screen_fit import fit_to_screen, free_area
+from reviewer.gui.screen_fit import Scrolled, fit_to_screen, free_area, room
 from reviewer.gui.theme import show_as_problem
 
 FORMAT_NAMES = {
@@ -245,17 +244,20 @@ class ShortcutDialog(QDialog):
         column.addWidget(hint)
         rows = QWidget()
         rows.setLayout(grid)
-        scroll = QScrollArea()  # the rows scroll: the dialog fits a laptop's screen
-        scroll.setWidget(rows)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(rows.sizeHint().width() + scroll.verticalScrollBar().sizeHint()
-                               .width())
-        column.addWidget(scroll, 1)
+        margins = column.contentsMargins()  # the rows scroll: the dialog fits the screen
+        sides = margins.left() + margins.right() + self.style().pixelMetric(
+            QStyle.PixelMetric.PM_ScrollBarExtent)
+        natural = rows.sizeHint().width() + sides  # each name on one line
+        names = rows.findChildren(QLabel)
+        left = room(self).width() - sides - natural + max(n.sizeHint().width() for n in names)
+        for name in names:  # a name on two lines where the screen is narrower
+            name.setMinimumWidth(min(name.sizeHint().width(), left))
+            name.setWordWrap(True)
+        column.addWidget(Scrolled(rows, room(self).width() - sides), 1)
         column.addWidget(self.problem)
         column.addWidget(self.buttons)
-        fit_to_screen(self, self.sizeHint().width(), rows.sizeHint().height() + 160)
+        fit_to_screen(self, max(natural, self.sizeHint().width()),
+                      rows.sizeHint().height() + 160)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """In a key box, Esc cancels the dialog and Enter confirms it (as OK does, when

@@ -4,7 +4,9 @@ underline, and the look of a search mark, for what the document shows now.
 
 The chips are painted, their names drawn as plain text (label names come from the
 project file); the line wraps when the pane is narrow, up to a few lines: past them, span
-labels are left out (those the posting does not use first) and counted ("+140 more").
+labels are left out (those the posting does not use first), then fields (the last
+first), and counted ("+140 more"): at a large font the fields' chips alone took eight
+lines.
 """
 
 from __future__ import annotations
@@ -39,8 +41,8 @@ class Chip:
     dotted: bool = False
     outline: QColor | None = None
     group: str = "field"  # "field", "label" or "search": a wider gap between groups
-    drop: int = 0  # a span label, left out when the lines are too few: 1 first (a label
-    # the posting does not use), then 2 (one it uses); 0 never
+    drop: int = 0  # left out when the lines are too few: 1 first (a span label the
+    # posting does not use), then 2 (one it uses), then 3 (a field); 0 never
     more: int = 0  # how many span labels were left out before (a chip counting them)
 
 
@@ -52,7 +54,7 @@ def legend_chips(view: DocumentView) -> list[Chip]:
     chips: list[Chip] = []
     if view.mode == "cleaned":
         shown = {name for name, _a, _b in view.highlights}
-        chips += [Chip(spec.label, background=field_color(spec.name, view.dark))
+        chips += [Chip(spec.label, background=field_color(spec.name, view.dark), drop=3)
                   for spec in FIELDS if spec.name in shown]
         chips += _label_chips(view)
         if any(span.get("state") == "suggested" for span, _a, _b in view.spans):
@@ -99,7 +101,8 @@ class ColourLegend(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setToolTip("The colours of the highlights in the document (“+N more”: span "
-                        "labels left out here; the Labels menu lists them all)")
+                        "labels or fields left out here; the Labels menu lists every "
+                        "label, the Fields tab every field's colour)")
 
     def show_chips(self, chips: list[Chip]) -> None:
         if chips != self.chips:

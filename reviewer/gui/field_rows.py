@@ -32,7 +32,7 @@ from reviewer.core.words import typed_text
 from reviewer.gui.choice_box import ChoiceBox
 from reviewer.gui.field_figures import amount, check_plain, currency, shown_text
 from reviewer.gui.list_edit import ListEdit, forget_undo
-from reviewer.gui.plain import set_plain_tip, show_start, value_text
+from reviewer.gui.plain import isolated, set_plain_tip, show_start, value_text
 from reviewer.gui.salary_boxes import SalaryBoxes
 
 STATE_MARKS = {"suggested": "○", "accepted": "✓", "corrected": "✎", "rejected": "✗",
@@ -46,12 +46,13 @@ LIST_LINES = 6  # the height of an open list field, in lines
 
 
 def summary(items: list[Any] | None) -> str:
-    """A list on one line: "3 items: Python, Go, SQL"; the line edit cuts what is long."""
+    """A list on one line: "3 items: Python, Go, SQL"; the line edit cuts what is long.
+    An item of right-to-left text is a direction of its own (``isolated``)."""
     if not items:
         return ""
     if len(items) == 1:
         return str(items[0])
-    return f"{len(items)} items: " + ", ".join(map(str, items))
+    return f"{len(items)} items: " + ", ".join(isolated(str(item)) for item in items)
 
 
 def attention(spec: FieldSpec, value: Any, state: str, confidence: float | None,

@@ -81,8 +81,8 @@ class FieldsPanel(QScrollArea):
         form.setVerticalSpacing(3)
         form.setHorizontalSpacing(6)
         form.setContentsMargins(6, 6, 6, 6)
-        # a narrow pane puts a name above its value rather than scroll sideways
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # a narrow pane puts the names above their values rather than scroll sideways
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # (all or none: ``_wrap``)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.editors: dict[str, FieldEditor] = {}
         self.names: dict[str, QLabel] = {}
@@ -138,6 +138,17 @@ class FieldsPanel(QScrollArea):
         sideways."""
         self.setMinimumWidth(self.widget().minimumSizeHint().width() + 2 * self.frameWidth() +
                              self.verticalScrollBar().sizeHint().width())
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._wrap()
+
+    def _wrap(self) -> None:
+        room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        policy = wrap_policy(self.form, list(self.names.values()), list(self.editors.values()),
+                             room)
+        if self.form.rowWrapPolicy() != policy:
+            self.form.setRowWrapPolicy(policy)
 
     def put_on_top(self, widget: QWidget) -> None:
         """A widget above the fields, across the whole form."""
@@ -247,6 +258,12 @@ class FieldsPanel(QScrollArea):
         self.threshold = threshold
         self._stand_out()
 
+    def changeEvent(self, event: QEvent) -> None:
+        """A theme chosen (or the desktop's palette changed): the bars in its colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._stand_out()
+
     def _stand_out(self) -> None:
         """Mark the rows that want a look, and colour each name's bar as its evidence."""
         posting, self.attention = self._posting, {}
@@ -329,6 +346,20 @@ class FieldsPanel(QScrollArea):
         self.menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.menu.popup(at)
         return True
+
+
+def wrap_policy(form: QFormLayout, names: list[QLabel], values: list[FieldEditor],
+                room: int) -> QFormLayout.RowWrapPolicy:
+    """Every name above its value where one row would not fit beside its name at its
+    least width in ``room`` pixels, else none: row by row, long names went above boxes
+    as wide as the pane while short ones kept the narrowest boxes beside them (the
+    title's)."""
+    margins = form.contentsMargins()
+    widest = max(min(n.sizeHint().width(), n.maximumWidth()) for n in names)
+    least = max(e.minimumSizeHint().width() for e in values)
+    beside = margins.left() + widest + form.horizontalSpacing() + least + margins.right()
+    policies = QFormLayout.RowWrapPolicy
+    return policies.WrapLongRows if beside <= room else policies.WrapAllRows
 
 
 def _nothing_of_its_own(widget: QWidget, key: QKeyEvent, editor: FieldEditor) -> bool:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,7 +29,7 @@ from reviewer.core.ingest import TARGETS, ColumnPreview, LeftOut, preview_column
 from reviewer.core.store import Store
 from reviewer.gui.choice_box import ChoiceBox
 from reviewer.gui.plain import plain_label, plain_tip
-from reviewer.gui.screen_fit import fit_to_screen
+from reviewer.gui.screen_fit import Scrolled, fit_to_screen, room
 from reviewer.gui.source_data import as_text
 
 DATA_SUFFIXES = (".csv", ".json", ".jsonl", ".parquet")
@@ -70,25 +71,31 @@ class ImportPreviewDialog(QDialog):
         self.preview = preview_columns(path, store=store)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        self.mapping_box = self._mapping_box(self.preview.columns)
+        margins = layout.contentsMargins()
+        widest = room(self).width() - margins.left() - margins.right()
+        self.mapping_box = self._mapping_box(self.preview.columns, widest)
         self._found = self.mapping()  # as found by the names (or remembered)
         self.rows_label = QLabel("The first rows, as the import reads them:")
-        layout.addWidget(self.mapping_box)
+        self.mapping_area = Scrolled(self.mapping_box, widest)  # (a large font, a small
+        layout.addWidget(self.mapping_area)  # screen: it scrolls, the buttons stay in view)
         layout.addWidget(self.rows_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
         self._show(self.preview)
         fit_to_screen(self, *((760, 130) if self.preview.records and not self.preview.error
-                              else (980, 680)))
+                              else (max(980, self.sizeHint().width()), 680)))
 
-    def _mapping_box(self, columns: list[str]) -> QGroupBox:
+    def _mapping_box(self, columns: list[str], widest: int) -> QGroupBox:
+        """The targets and the column each is read from, three a row, or two or one
+        where three would be wider than ``widest``."""
         box = QGroupBox("Which column holds what")
         grid = QGridLayout(box)
         grid.setVerticalSpacing(3)
+        pairs = []
         mapping = self.preview.mapping
         chosen = {PAGE: mapping.page, **mapping.fields} if mapping else {}
-        for n, (target, label) in enumerate(TARGETS):
+        for target, label in TARGETS:
             combo = ChoiceBox()  # a list of a score of them, scrolled past
             combo.addItem(NOT_MAPPED, None)
             for column in columns:
@@ -97,10 +104,19 @@ class ImportPreviewDialog(QDialog):
             how = mapping.found_by.get(target) if mapping else None
             combo.setToolTip(f"{label}: found {FOUND_BY.get(how, how)}" if how else label)
             combo.currentIndexChanged.connect(lambda _i, t=target: self._chosen(t))
-            row, column = divmod(n, 3)
-            grid.addWidget(QLabel(label), row, column * 2)
-            grid.addWidget(combo, row, column * 2 + 1)
+            pairs.append((QLabel(label), combo))
             self.combos[target] = combo
+        widest -= box.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        for per_row in (3, 2, 1):
+            for n, (name, combo) in enumerate(pairs):
+                row, column = divmod(n, per_row)
+                grid.addWidget(name, row, column * 2)
+                grid.addWidget(combo, row, column * 2 + 1)
+            if box.minimumSizeHint().width() <= widest or per_row == 1:
+                return box
+            for name, combo in pairs:
+                grid.removeWidget(name)
+                grid.removeWidget(combo)
         return box
 
     def _chosen(self, target: str) -> None:
@@ -138,7 +154,7 @@ class ImportPreviewDialog(QDialog):
                 "imported as they are, with the values, decisions, labels and comments they "
                 "carry; no column to map.")
             self.import_button.setEnabled(True)
-            for widget in (self.mapping_box, self.rows_label, self.table):
+            for widget in (self.mapping_area, self.rows_label, self.table):
                 widget.hide()  # nothing to map, no columns to show
             return
         if preview.error and preview.columns and self.combos \

@@ -139,7 +139,8 @@ class LongWork(QObject):
                 f"project ({report.seconds:.1f} s{workers}).")
         if report.cancelled:
             text += " Stopped before the end: import the same files again to add the rest."
-        notes = [n for n in (report.reviewers_note(), report.aside_note()) if n is not None]
+        notes = [n for n in (report.rows_note(), report.reviewers_note(), report.aside_note())
+                 if n is not None]
         for note in notes:
             text += f"\n\n{note}"
         if report.left_out and not report.skipped:

@@ -11,6 +11,7 @@ screen reader is told the text, not the escaped markup).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -159,6 +160,16 @@ def value_text(value: Any, short: bool = True, words: bool = False) -> str:
     return text[:SHORT - 1] + "…" if short and len(text) > SHORT else text
 
 
+def isolated(text: str) -> str:
+    """``text`` between Unicode's first-strong isolate and its end (U+2068, U+2069)
+    where it holds right-to-left letters: items of Hebrew or Arabic joined by commas
+    were one right-to-left run, the last item read first and a number starting one
+    ("5+") stuck to the next. Left-to-right text is left as it is."""
+    if any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+        return f"\u2068{text}\u2069"
+    return text
+
+
 def show_start(line: QLineEdit, text: str) -> None:
     """Set a line edit's text with its start in view (a long value shows "Senior Ba…",
     not "…nior Backend Engineer")."""
@@ -166,4 +177,4 @@ def show_start(line: QLineEdit, text: str) -> None:
     line.setCursorPosition(0)
 
 
-__all__ = ["message_box", "plain_label", "plain_tip", "set_plain_tip", "show_start"]
+__all__ = ["isolated", "message_box", "plain_label", "plain_tip", "set_plain_tip", "show_start"]

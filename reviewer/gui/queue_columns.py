@@ -4,8 +4,10 @@ or in View → List columns, and kept (which are shown, how wide) in QSettings.
 The title takes the room the other columns leave; they start narrow and can be
 widened. In a narrow pane company and location give way to the title, and where one
 would be too narrow to read it is folded away until the pane is wider again (a column
-of "L…" says nothing). A hidden column or a width is stored by the column's name, so a
-column added later simply starts as by default.
+of "L…" says nothing). The default widths are so many letters (the font's average
+character width), so that a large font keeps the columns readable; a width the person
+chose by dragging is kept in pixels. A hidden column or a width is stored by the
+column's name, so a column added later simply starts as by default.
 """
 
 from __future__ import annotations
@@ -22,12 +24,18 @@ from reviewer.gui.plain import with_accelerators
 from reviewer.gui.queue_model import COLUMNS
 
 TITLE = COLUMNS.index("Title")
-DEFAULT_WIDTHS = {"Status": 28, "Company": 62, "Location": 50, "Confidence": 34}
-TITLE_ROOM = 110  # pixels the title keeps in a narrow list: company and location give way
+# widths in letters (average character widths of the list's font)
+DEFAULT_WIDTHS = {"Status": 4.75, "Company": 10.5, "Location": 8.5, "Confidence": 5.75}
+TITLE_ROOM = 18.5  # the title keeps as much in a narrow list: company and location give way
 GIVE_WAY = ("Company", "Location")  # (down to READABLE each), in this order
-READABLE = 56  # a column narrower than this is folded away rather than shown
+READABLE = 9.5  # a column narrower than this is folded away rather than shown
 FOLD = ("Location", "Company")  # the columns folded away, in this order, for the title
 KEY = "queue/columns"  # {"hidden": [names], "widths": {name: pixels}}, as JSON
+
+
+def in_pixels(view: QTableView, letters: float) -> int:
+    """``letters`` average characters of ``view``'s font, in pixels."""
+    return round(letters * view.fontMetrics().averageCharWidth())
 
 
 class QueueColumns(QObject):
@@ -50,28 +58,33 @@ class QueueColumns(QObject):
             header.setSectionResizeMode(column, mode)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._popup)
-        self.wanted: dict[str, int] = {}  # each column's width as chosen (or by default)
+        self.wanted: dict[str, int] = {}  # each column's width as chosen, in pixels
         self.folded: set[str] = set()  # shown as chosen, but folded away for want of room
         self.restore()
         header.sectionResized.connect(self._resized)
         view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
-        if event.type() == QEvent.Type.Resize:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
             self.fit()
         return False
+
+    def width(self, name: str) -> int:
+        """The width of column ``name``: as chosen, or by default for the font."""
+        return self.wanted.get(name) or in_pixels(self.view, DEFAULT_WIDTHS.get(name, 10))
 
     def fit(self) -> None:
         """Each column at its chosen width, but for company and location, which give way
         where the title would have under ``TITLE_ROOM``: down to ``READABLE``, then
         folded away; the widths chosen are kept for a wider list."""
         header, room = self.view.horizontalHeader(), self.view.viewport().width()
-        shown = {name: self.wanted.get(name, DEFAULT_WIDTHS.get(name, 60))
+        shown = {name: self.width(name)
                  for column, name in enumerate(COLUMNS) if column != TITLE and self.chosen(column)}
-        short = TITLE_ROOM - (room - sum(shown.values()))
+        short = in_pixels(self.view, TITLE_ROOM) - (room - sum(shown.values()))
+        readable = in_pixels(self.view, READABLE)
         for name in GIVE_WAY:
             if short > 0 and name in shown:
-                give = min(short, max(0, shown[name] - READABLE))
+                give = min(short, max(0, shown[name] - readable))
                 shown[name] -= give
                 short -= give
         folded = set()
@@ -137,13 +150,15 @@ class QueueColumns(QObject):
         widths = widths if isinstance(widths, dict) else {}
         header = self.view.horizontalHeader()
         self.folded.clear()
+        self.wanted.clear()
         with self._not_chosen():
             for column, name in enumerate(COLUMNS):
                 self.view.setColumnHidden(column, name in hidden and column != TITLE)
-                width = widths.get(name, DEFAULT_WIDTHS.get(name))
+                width = widths.get(name)
                 if column != TITLE and isinstance(width, int) and 16 <= width <= 2000:
                     self.wanted[name] = width
-                    header.resizeSection(column, width)
+                if column != TITLE:
+                    header.resizeSection(column, self.width(name))
         self.fit()
 
     @contextlib.contextmanager
@@ -158,10 +173,9 @@ class QueueColumns(QObject):
     def save(self) -> None:
         if self.settings is None or self._restoring:
             return
-        header = self.view.horizontalHeader()
         hidden = [n for c, n in enumerate(COLUMNS) if not self.chosen(c)]
-        widths = {n: self.wanted.get(n, header.sectionSize(c)) for c, n in enumerate(COLUMNS)
-                  if c != TITLE and self.chosen(c)}
+        widths = {n: self.wanted[n] for c, n in enumerate(COLUMNS)  # (a default follows
+                  if n in self.wanted and self.chosen(c)}  # the font: not kept)
         old = self._kept().get("widths", {})
         if isinstance(old, dict):  # a hidden column keeps its width for when it is back
             widths = {**{n: w for n, w in old.items() if n in hidden}, **widths}

@@ -17,7 +17,22 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from reviewer.core.store import parse_search
+from reviewer.core.words import spaced
 from reviewer.gui.queue_choices import SEARCH_TIP
+
+
+def unspaced_hint(query: str) -> str:
+    """Why a search with words of a script written without spaces (Chinese, Japanese,
+    Thai …) may find nothing, to say after "no posting matches" ("" where it has none):
+    the index tells words apart by spaces and signs, so it holds each run between them
+    whole, not the words in it."""
+    unspaced = [w for w in parse_search(query).words if not all(map(spaced, w))]
+    if not unspaced:
+        return ""
+    return (f"\n\n“{unspaced[0]}” is written without spaces: the search finds such text by "
+            "the runs between spaces and signs, not by each word in them. Search a whole "
+            "run, as the posting writes it from one space or sign to the next.")
 
 
 class SearchBox(QLineEdit):

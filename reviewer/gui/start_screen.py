@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QPolygonF,
+    QShortcut,
+    QTextLayout,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -14,6 +27,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -51,9 +66,9 @@ class StartScreen(QWidget):
             ("import", "Import files…", "Pages, .zip, .jsonl or .csv files into a new project",
              QStyle.StandardPixmap.SP_DirOpenIcon, "Ctrl+I", self._choose_import),
             ("demo", "Open the demo", "Eight sample postings to try everything on",
-             QStyle.StandardPixmap.SP_MediaPlay, "Ctrl+D", self.open_demo.emit),
+             None, "Ctrl+D", self.open_demo.emit),
         ):
-            button = QPushButton(style.standardIcon(icon), f"  {text}")
+            button = QPushButton(style.standardIcon(icon) if icon else QIcon(), f"  {text}")
             button.setIconSize(QSize(20, 20))
             button.setMinimumHeight(40)
             button.setToolTip(f"{hint} ({shortcut})")
@@ -66,6 +81,7 @@ class StartScreen(QWidget):
 
         self.recent = QListWidget()
         self.recent.setAlternatingRowColors(True)
+        self.recent.setItemDelegate(LinesDelegate(self.recent))
         self.recent.itemActivated.connect(
             lambda item: self.open_project.emit(Path(item.data(Qt.ItemDataRole.UserRole))))
         for path in recent:
@@ -97,6 +113,19 @@ class StartScreen(QWidget):
             self.recent.setFocus()
         else:
             self.buttons["demo"].setFocus()
+        self._paint_play()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint_play()
+
+    def _paint_play(self) -> None:
+        """The demo's ▶ in the buttons' text colour: the style's own was near black,
+        unseen on a dark theme's buttons."""
+        button = self.buttons["demo"]
+        button.setIcon(play_icon(button.palette().color(QPalette.ColorRole.ButtonText),
+                                 button.iconSize(), self.devicePixelRatioF()))
 
     def _choose_open(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, "Open a project", str(Path.home()),
@@ -127,3 +156,45 @@ class StartScreen(QWidget):
         path = self._ask_new_path()
         if path is not None:
             self.new_project.emit(path, [Path(f) for f in files])
+
+
+def play_icon(color: QColor, size: QSize, ratio: float = 1.0) -> QIcon:
+    """A ▶ of ``color``, ``size`` large."""
+    pixmap = QPixmap(size * ratio)
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    w, h = size.width(), size.height()
+    painter.drawPolygon(QPolygonF([QPointF(w * 0.25, h * 0.15), QPointF(w * 0.85, h * 0.5),
+                                   QPointF(w * 0.25, h * 0.85)]))
+    painter.end()
+    return QIcon(pixmap)
+
+
+class LinesDelegate(QStyledItemDelegate):
+    """Each row as tall as its lines (a project's name, its folder) as drawn: a name
+    in Chinese or Japanese is drawn in another font than the list's, its line a
+    fraction of a pixel taller than the style measured, and the folder's line was
+    dropped for want of room ("求人データ.db…")."""
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        lines = str(index.data() or "").split("\n")
+        tall = math.ceil(sum(_line_height(line, option.font) for line in lines)) + 2
+        return QSize(hint.width(), max(hint.height(), tall))
+
+
+def _line_height(text: str, font: Any) -> float:
+    """The height of ``text`` on one line in ``font``, with the fonts that stand in for
+    its letters that ``font`` lacks."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(1e6)
+    height = line.height()
+    layout.endLayout()
+    return float(height)

@@ -1,4 +1,10 @@
-"""Light and dark colours: following the system by default, or chosen in View → Colours."""
+"""Light and dark colours: following the system by default, or chosen in View → Colours.
+
+"Follow the system" keeps the palette and style the desktop gave the app (a dark one
+too, where the platform does not say whether it is dark); the app's own dark palette is
+for a desktop that says it is dark but gives a light palette, and for View → Colours →
+Dark. Whatever the palette, a dark one gets the marks of radio buttons and check boxes
+that show on it (``style_sheet``)."""
 
 from __future__ import annotations
 
@@ -12,19 +18,20 @@ THEMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 PROBLEM = {False: "#c0392b", True: "#ff8a80"}  # the text of a problem: light, dark theme
 # In the dark, Fusion draws a radio button's and a check box's frame in the colour of the
 # panel under it and the mark in grey: the label chosen could not be told at a glance.
+# (BASE: the palette's base colour, under an empty mark)
 DARK_MARKS = """
 QRadioButton, QCheckBox { padding: 2px 0px; }
 QRadioButton::indicator, QCheckBox::indicator, QAbstractItemView::indicator {
-    width: 12px; height: 12px; border: 1px solid #a8a8a8; background: #1e1f22; }
+    width: 12px; height: 12px; border: 1px solid #a8a8a8; background: BASE; }
 QRadioButton::indicator { border-radius: 7px; }
 QCheckBox::indicator, QAbstractItemView::indicator { border-radius: 2px; }
 QRadioButton::indicator:checked { background: qradialgradient(cx: 0.5, cy: 0.5,
-    radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 #7ab4ff, stop: 0.5 #7ab4ff, stop: 0.6 #1e1f22); }
+    radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 #7ab4ff, stop: 0.5 #7ab4ff, stop: 0.6 BASE); }
 QCheckBox::indicator:checked, QAbstractItemView::indicator:checked {
     background: #7ab4ff; border-color: #7ab4ff; }
 QCheckBox::indicator:indeterminate, QAbstractItemView::indicator:indeterminate {
-    background: qlineargradient(x1: 0, y1: 0, x2: 0, y2: 1, stop: 0 #1e1f22, stop: 0.4 #1e1f22,
-    stop: 0.41 #7ab4ff, stop: 0.6 #7ab4ff, stop: 0.61 #1e1f22); }
+    background: qlineargradient(x1: 0, y1: 0, x2: 0, y2: 1, stop: 0 BASE, stop: 0.4 BASE,
+    stop: 0.41 #7ab4ff, stop: 0.6 #7ab4ff, stop: 0.61 BASE); }
 QRadioButton::indicator:disabled, QCheckBox::indicator:disabled { border-color: #5a5a5a; }
 """
 
@@ -79,12 +86,35 @@ def show_as_problem(widget: QWidget, shown: bool = True) -> None:
         each.style().polish(each)
 
 
-def style_sheet(dark: bool) -> str:
-    """The app's style sheet: the colour of problems, and in the dark the marks of the
-    radio buttons and check boxes."""
+def is_dark(palette: QPalette) -> bool:
+    """Whether ``palette`` is a dark one (light text on a dark window)."""
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def style_sheet(palette: QPalette) -> str:
+    """The app's style sheet for ``palette``: the colour of problems, and on a dark
+    palette (the app's own or the desktop's) the marks of the radio buttons and check
+    boxes."""
+    dark = is_dark(palette)
     sheet = f'*[problem="true"], *[problem="true"] QLineEdit {{ color: {PROBLEM[dark]}; }}\n'
     sheet += '#saveState[problem="true"] { font-weight: bold; }\n'
-    return sheet + (DARK_MARKS if dark else "")
+    base = palette.color(QPalette.ColorRole.Base).name()
+    return sheet + (DARK_MARKS.replace("BASE", base) if dark else "")
+
+
+def follow_palette(app: QApplication) -> None:
+    """Keep the app's style sheet right for the palette in use, whoever sets it (a
+    theme chosen here, the desktop at start or later): once for ``app``."""
+    if not app.property("sheetFollowsPalette"):
+        app.setProperty("sheetFollowsPalette", True)
+        app.paletteChanged.connect(lambda palette: _restyle(app, palette))
+    _restyle(app, app.palette())
+
+
+def _restyle(app: QApplication, palette: QPalette) -> None:
+    sheet = style_sheet(palette)
+    if app.styleSheet() != sheet:  # (a new sheet polishes every widget again)
+        app.setStyleSheet(sheet)
 
 
 def dark_palette() -> QPalette:
@@ -111,14 +141,37 @@ def system_is_dark() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
+_GIVEN: dict[str, Any] = {}  # the desktop's "palette" and "style"; "ours": the palette set
+# here last; "restyled": the style was changed here (to Fusion)
+
+
+def desktop_look(app: QApplication) -> tuple[QPalette, str]:
+    """The palette and style name the app had before a theme was applied here, or the
+    palette the desktop (or whoever else) set since: what "Follow the system" shows.
+    The style's name is "" where unknown (a style sheet hides it)."""
+    ours, now = _GIVEN.get("ours"), app.palette()
+    if ours is None or now != ours or now.resolveMask() != ours.resolveMask():
+        _GIVEN["palette"] = QPalette(now)
+        if not _GIVEN.get("restyled"):
+            _GIVEN["style"] = app.style().name() or _GIVEN.get("style", "")
+    return _GIVEN["palette"], _GIVEN.get("style", "")
+
+
 def apply_theme(app: QApplication, choice: str) -> None:
-    """Colour the whole app as ``choice`` (one of ``THEMES``) says."""
+    """Colour the whole app as ``choice`` (one of ``THEMES``) says: "system" as the
+    desktop gave it (``desktop_look``), unless the platform says it is dark and gives a
+    light palette; "light" and "dark" in Fusion's look, which draws every widget from
+    the palette (dark is dark throughout)."""
     if choice not in THEMES:
         choice = "system"
-    dark = choice == "dark" or (choice == "system" and system_is_dark())
-    if choice == "system" and not dark:
-        app.setPalette(app.style().standardPalette())
+    palette, style = desktop_look(app)
+    if choice == "system" and (is_dark(palette) or not system_is_dark()):
+        if _GIVEN.pop("restyled", False) and style:
+            app.setStyle(style)
     else:
-        app.setStyle("Fusion")  # draws every widget from the palette: dark is dark throughout
-        app.setPalette(dark_palette() if dark else app.style().standardPalette())
-    app.setStyleSheet(style_sheet(dark))  # (last: set first, it kept the widgets' palettes)
+        app.setStyle("Fusion")
+        _GIVEN["restyled"] = True
+        palette = dark_palette() if choice != "light" else app.style().standardPalette()
+    app.setPalette(palette)
+    follow_palette(app)  # (the sheet after the palette: set first, it kept the widgets')
+    _GIVEN["ours"] = QPalette(app.palette())

@@ -16,6 +16,7 @@ import shiboken6
 from PySide6.QtCore import QSettings, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QMainWindow,
     QProgressBar,
@@ -44,10 +45,12 @@ from reviewer.gui.review_flow import ReviewFlow, posting_teller
 from reviewer.gui.reviewer_name import change_name
 from reviewer.gui.save_state import SaveState
 from reviewer.gui.screen_fit import fit_to_screen
+from reviewer.gui.search_box import unspaced_hint
 from reviewer.gui.selection_put import put_text
 from reviewer.gui.side_pane import SidePane
 from reviewer.gui.single_keys import SingleKeys, option_toggles
 from reviewer.gui.span_labels import SpanLabels
+from reviewer.gui.theme import follow_palette
 
 
 def _show_counts(model: QueueModel, progress: QProgressBar, queue_pane: QueuePane,
@@ -69,7 +72,7 @@ def _why_nothing(model: QueueModel) -> str:
         return (f"The list could not be read: {model.failed}\n\nChoose the order or a "
                 "filter again to try once more.")
     if model.total():
-        return "No posting matches the search and filters."
+        return "No posting matches the search and filters." + unspaced_hint(model.query)
     return ("This project has no postings yet.\n\nImport pages with File → Import "
             "files (Ctrl+I), or drop files and folders on this window.")
 
@@ -99,7 +102,7 @@ class ReviewWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setWindowTitle(title_text(f"Posting Reviewer — {store.path.name} — {store.reviewer}"))
         fit_to_screen(self, 1400, 860)
-
+        follow_palette(QApplication.instance())  # a dark desktop's palette gets marks that show
         self.model = QueueModel(store, self)
         self.queue_pane = QueuePane(self.model, settings)
         self.queue = self.queue_pane.view

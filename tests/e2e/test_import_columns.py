@@ -224,10 +224,35 @@ def test_a_table_without_a_column_given_is_left_aside_said_once(
 def test_a_page_key_given_that_objects_lack_is_named(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``--column nope`` for JSON lines without it: each line said "no page key (html,
-    text, …)", the key given named nowhere, and an empty line "x.jsonl: " followed."""
+    text, …)", the key given named nowhere, and an empty line "x.jsonl: " followed. A
+    file none of whose objects has the key is not read, said once; in one where some
+    have it, each line without it is said."""
     data = tmp_path / "x.jsonl"
     data.write_text('{"text": "Engineer in Berlin. We build."}\n', encoding="utf-8")
     assert main(["import", str(tmp_path / "p.db"), str(data), "--column", "nope"]) == 1
     err = capsys.readouterr().err
-    assert f"skipped {data}#1: no key 'nope', the page's (as given)" in err
-    assert f"{data}: \n" not in err and f"{data}: no column 'nope' for page" in err
+    assert f"skipped {data}: no key 'nope' for the page in any object of the JSONL file " \
+           "(keys: text)" in err
+    data.write_text('{"nope": "Welder in Austin. We weld."}\n'
+                    '{"text": "Engineer in Berlin. We build."}\n', encoding="utf-8")
+    assert main(["import", str(tmp_path / "p.db"), str(data), "--column", "nope"]) == 0
+    err = capsys.readouterr().err
+    assert f"skipped {data}#2: no key 'nope', the page's (as given)" in err
+    assert f"{data}: \n" not in err
+
+
+def test_a_row_imported_again_with_another_mapping_is_said(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Imported again with a column mapped otherwise, a file's rows whose values changed
+    were added as second postings without a word: they are counted, not added."""
+    data = write_csv(tmp_path / "jobs.csv", ["FULL_TIME", "PART_TIME"])
+    db = tmp_path / "p.db"
+    assert main(["import", str(db), str(data), "--column", "Job Description"]) == 0
+    capsys.readouterr()
+    assert main(["import", str(db), str(data), "--map", "title=Headline"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("0 postings added, 2 already in the project")
+    assert ("2 rows of data files were imported before from the same file and row with "
+            "other values from their columns (a mapping changed?): not added again") in err
+    with Store(db) as store:
+        assert store.queue.count() == 2

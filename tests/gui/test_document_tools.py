@@ -340,6 +340,34 @@ def test_the_legend_is_drawn(win: ReviewWindow, qtbot: Any) -> None:
 
 
 
+def test_the_legend_keeps_to_four_lines_at_a_large_font(project: Path, open_window,  # type: ignore[no-untyped-def]
+                                                        qtbot: Any) -> None:
+    """At 14 pt on 1024 x 600 the fields' chips alone took eight lines (the span labels
+    alone could be left out), and the posting had 230 px of the pane: fields are left
+    out too, last, and counted."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer.gui.document_legend import MAX_LINES
+
+    before = QApplication.font()
+    font = QFont(before)
+    font.setPointSizeF(14.0)
+    QApplication.setFont(font)
+    try:
+        win = open_window(project)
+        win.resize(1024, 600)
+        legend = win.document_pane.legend
+        qtbot.waitUntil(lambda: legend.height() == legend.heightForWidth(legend.width()))
+        drawn = legend.drawn(float(legend.width()))
+        assert len({rect.top() for _c, _t, rect in drawn}) <= MAX_LINES
+        shown = [text for _chip, text, _rect in drawn]
+        assert "Title" in shown and any(t.startswith("+") for t in shown), shown
+        assert all(rect.right() <= legend.width() for _c, _t, rect in drawn)
+    finally:
+        QApplication.setFont(before)
+
+
 def _many_span_labels(project: Path, count: int) -> list[str]:
     """The project's span labels made ``count``: SKILL and those after it."""
     from reviewer.core.labels import Option

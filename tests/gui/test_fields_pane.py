@@ -387,3 +387,59 @@ def test_a_correction_of_spaces_alone_is_saved(win: ReviewWindow, qtbot) -> None
     box.setText("Data Engineer")
     win.document.setFocus()
     assert _stored(win)["fields"]["title"] == "Data Engineer"
+
+
+def test_the_names_bars_take_the_colours_of_a_theme_chosen(win: ReviewWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The bars kept the light theme's colours in the dark until another posting was
+    shown."""
+    from reviewer.gui.document_paint import flash_color
+
+    title = win.fields.names["title"]
+    assert flash_color("title", False).name() in title.styleSheet()
+    try:
+        win.action_table.set_theme("dark")
+        qtbot.waitUntil(lambda: flash_color("title", True).name() in title.styleSheet())
+    finally:
+        win.action_table.set_theme("light")
+    qtbot.waitUntil(lambda: flash_color("title", False).name() in title.styleSheet())
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1366, 768)])
+def test_the_names_go_above_the_boxes_in_every_row_or_in_none(win: ReviewWindow, qtbot,  # type: ignore[no-untyped-def]
+                                                               size: tuple[int, int]) -> None:
+    """In a narrow pane the rows of long names put the name above a box as wide as the
+    pane, while Title and Company kept a box of 80 px beside theirs: the narrowest
+    boxes were those of the fields read most."""
+    win.resize(*size)
+    qtbot.wait(50)
+
+    def above(name: str) -> bool:
+        label, editor = win.fields.names[name], win.fields.editors[name]
+        return label.geometry().bottom() < editor.geometry().top()
+
+    wrapped = {spec.name: above(spec.name) for spec in FIELDS}
+    assert len(set(wrapped.values())) == 1, wrapped
+    title = win.fields.editors["title"].editor
+    assert title.width() >= title.fontMetrics().averageCharWidth() * 20
+
+
+def test_a_list_of_right_to_left_items_reads_in_order(qapp: QApplication) -> None:
+    """A list of Hebrew items showed on one line as one right-to-left run: the last
+    item beside the count, and "5+" of the first stuck to it. Each such item is a
+    direction of its own (a Unicode isolate): the items go left to right after the
+    count, each read right to left."""
+    from PySide6.QtGui import QTextLayout
+
+    from reviewer.gui.field_rows import summary
+
+    items = ["5+ שנות ניסיון", "תואר ראשון", "אנגלית ברמה גבוהה"]
+    text = summary(items)
+    assert summary(["Rust", "Go"]) == "2 items: Rust, Go"  # (left to right: as it was)
+    layout = QTextLayout(text, qapp.font())
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(10000.0)
+    layout.endLayout()
+    middles = [line.cursorToX(text.index(item) + len(item) // 2)[0] for item in items]
+    count = line.cursorToX(text.index("items") + 2)[0]
+    assert count < middles[0] < middles[1] < middles[2], (count, middles)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QHeaderView, QStyleOptionViewItem, Q
 
 from reviewer.core.store import NewPosting, Store
 from reviewer.gui.actions import unmarked
-from reviewer.gui.queue_columns import DEFAULT_WIDTHS, READABLE
+from reviewer.gui.queue_columns import DEFAULT_WIDTHS, READABLE, TITLE_ROOM, in_pixels
 from reviewer.gui.queue_model import COLUMNS, QueueModel
 from reviewer.gui.queue_pane import QueuePane
 from reviewer.gui.window import ReviewWindow
@@ -126,27 +126,54 @@ def test_a_narrow_pane_leaves_the_title_room_to_read(make_pane, qtbot,  # type: 
     assert checks == dict.fromkeys(COLUMNS, True)
     pane.columns.save()
     assert json.loads(str(settings.value("queue/columns", "{}")))["hidden"] == []
+    company, location = (in_pixels(view, DEFAULT_WIDTHS[n]) for n in ("Company", "Location"))
     for width in range(200, 460, 20):
         pane.resize(width, 600)
-        qtbot.waitUntil(lambda: header.sectionSize(TITLE) >= 110)
+        qtbot.waitUntil(lambda: header.sectionSize(TITLE) >= in_pixels(view, TITLE_ROOM))
         shown = [c for c in range(5) if not view.isColumnHidden(c)]
-        assert all(header.sectionSize(c) >= min(READABLE, DEFAULT_WIDTHS[COLUMNS[c]])
+        assert all(header.sectionSize(c) >= in_pixels(view, min(READABLE,
+                                                                 DEFAULT_WIDTHS[COLUMNS[c]]))
                    for c in shown if c in (COMPANY, LOCATION))
         assert sum(header.sectionSize(c) for c in shown) <= view.viewport().width()
-    qtbot.waitUntil(lambda: header.sectionSize(COMPANY) == 62)
-    assert header.sectionSize(LOCATION) == 50 and not view.isColumnHidden(LOCATION)
+    qtbot.waitUntil(lambda: header.sectionSize(COMPANY) == company)
+    assert header.sectionSize(LOCATION) == location and not view.isColumnHidden(LOCATION)
     kept = json.loads(str(settings.value("queue/columns", "{}")))
-    assert kept.get("widths", {}).get("Company", 62) == 62  # what gave way is not kept
+    assert "Company" not in kept.get("widths", {})  # what gave way is not kept
     pane.resize(218, 600)  # narrow again; company hidden and shown: its width is its own
     qtbot.waitUntil(lambda: view.isColumnHidden(COMPANY))
     pane.columns.show_column(COMPANY, False)
     assert json.loads(str(settings.value("queue/columns", "{}")))["hidden"] == ["Company"]
     pane.columns.show_column(COMPANY, True)
     pane.resize(420, 600)
-    qtbot.waitUntil(lambda: header.sectionSize(COMPANY) == 62)
+    qtbot.waitUntil(lambda: header.sectionSize(COMPANY) == company)
     assert not view.isColumnHidden(COMPANY)
     kept = json.loads(str(settings.value("queue/columns", "{}")))
-    assert kept["widths"]["Company"] == 62 and kept["hidden"] == []
+    assert "Company" not in kept["widths"] and kept["hidden"] == []  # (the font's default)
+
+
+def test_the_columns_grow_with_the_font(make_pane, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """At 14 pt the columns kept the pixels of 9 pt: "…" for a status, "Co…" for the
+    company, and a narrow list folded nothing away for the title. Now a width is so many
+    letters: a list as many letters wide shows the same columns at either font, each as
+    many letters wide."""
+    from PySide6.QtGui import QFont
+
+    looks = []
+    for size in (9.0, 14.0):
+        pane = make_pane()
+        font = QFont(pane.font())
+        font.setPointSizeF(size)
+        pane.setFont(font)
+        letter = pane.view.fontMetrics().averageCharWidth()
+        for letters in (60, 36):  # a list of 330 px at 9 pt, and of 1024 x 600's 218
+            pane.resize(letters * letter, 600)
+            QApplication.processEvents()
+            header = pane.view.horizontalHeader()
+            shown = [c for c in range(5) if not pane.view.isColumnHidden(c)]
+            looks.append((letters, shown, [round(header.sectionSize(c) / letter) for c in shown
+                                           if c != TITLE]))
+            assert header.sectionSize(TITLE) >= 16 * letter, (size, letters)
+    assert looks[:2] == looks[2:]
 
 
 def test_confidence_is_a_bar_with_the_number_in_its_tooltip(make_pane) -> None:  # type: ignore[no-untyped-def]

@@ -81,3 +81,18 @@ def test_the_clear_button_lists_every_posting_again(  # type: ignore[no-untyped-
     qtbot.waitUntil(lambda: win.model.query == "")
     assert box.text() == "" and win.model.rowCount() == win.model.total()
     assert win.pid == shown
+
+
+@pytest.mark.parametrize(("query", "hint"), [("数据", True), ("データ python", True),
+                                             ("zzqx", False), ("company:数据", False)])
+def test_no_match_for_words_written_without_spaces_says_why(win: ReviewWindow, qtbot,  # type: ignore[no-untyped-def]
+                                                            query: str, hint: bool) -> None:
+    """"数据" found nothing and the window said only that nothing matched: the words of
+    Chinese or Japanese are not told apart in the index (its runs between spaces and
+    signs are), as the README says; the message says so where the search has such."""
+    win.queue_pane.search_box.setText(query)
+    win.queue_pane.search()
+    qtbot.waitUntil(lambda: win.model.rowCount() == 0 and "No posting matches"
+                    in win.document.toPlainText())
+    text = win.document.toPlainText()
+    assert ("between spaces and signs" in text) == hint, text

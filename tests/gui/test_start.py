@@ -181,3 +181,60 @@ def test_closing_says_where_edits_are_when_the_file_alone_lacks_them(
     assert launcher.open(project)
     assert launcher.close_window() is None  # nothing left beside it
 
+
+
+def test_each_recent_project_has_room_for_its_folder(tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A name in a script the list's font lacks (Chinese, Japanese) is drawn in another
+    font, its line a fraction of a pixel taller than the row's measure left room for:
+    the folder's line was dropped ("求人データ.db…"). A row is as tall as its lines as
+    laid out, each in the font it is drawn in, rounded up."""
+    import math
+
+    from PySide6.QtGui import QTextLayout
+
+    from reviewer.gui.start_screen import StartScreen
+
+    names = ["proj.db", "مشروع-التوظيف.db", "求人データ.db"]
+    screen = StartScreen([tmp_path / name for name in names])
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+
+    def lines_height(text: str) -> float:
+        total = 0.0
+        for part in text.split("\n"):
+            layout = QTextLayout(part, screen.recent.font())
+            layout.beginLayout()
+            line = layout.createLine()
+            line.setLineWidth(10000.0)
+            total += line.height()
+            layout.endLayout()
+        return total
+
+    for row, name in enumerate(names):
+        item = screen.recent.item(row)
+        assert item.text() == f"{name}\n{tmp_path}"
+        height = screen.recent.visualItemRect(item).height()
+        assert height >= math.ceil(lines_height(item.text())) + 1, (name, height)
+
+
+def test_the_demo_s_icon_shows_in_the_dark(qapp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The ▶ of "Open the demo" was near black (#0d0d0d) on the dark theme's grey."""
+    from PySide6.QtGui import QPalette
+
+    from reviewer.gui.start_screen import StartScreen
+    from reviewer.gui.theme import apply_theme
+
+    apply_theme(qapp, "dark")
+    try:
+        screen = StartScreen([])
+        qtbot.addWidget(screen)
+        button = screen.buttons["demo"]
+        image = button.icon().pixmap(button.iconSize()).toImage()
+        back = button.palette().color(QPalette.ColorRole.Button)
+        inked = [image.pixelColor(x, y) for x in range(image.width())
+                 for y in range(image.height()) if image.pixelColor(x, y).alpha() > 200]
+        assert inked and sum(abs(c.lightness() - back.lightness()) > 100 for c in inked) \
+            > len(inked) // 2
+    finally:
+        apply_theme(qapp, "light")

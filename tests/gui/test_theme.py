@@ -126,3 +126,76 @@ def test_the_list_s_grey_follows_a_change_of_theme(open_window, project, qtbot) 
         win.action_table.set_theme("light")
     qtbot.waitUntil(lambda: not win.document.dark)
     assert win.queue.palette().color(QPalette.ColorRole.Highlight).lightness() > 128
+
+
+def _desktop_dark() -> QPalette:
+    """A dark palette as a desktop's theme gives Qt (not the app's own)."""
+    roles, palette = QPalette.ColorRole, QPalette()
+    for role, color in ((roles.Window, "#31363b"), (roles.WindowText, "#eff0f1"),
+                        (roles.Base, "#232629"), (roles.Text, "#eff0f1"),
+                        (roles.Button, "#31363b"), (roles.ButtonText, "#eff0f1"),
+                        (roles.Highlight, "#3daee9"), (roles.HighlightedText, "#eff0f1")):
+        palette.setColor(role, QColor(color))
+    return palette
+
+
+@pytest.fixture
+def dark_desktop(qapp: QApplication) -> Iterator[None]:
+    """The app started on a dark desktop that does not say it is dark (Qt's colour
+    scheme Unknown, as under qt6ct or an older platform theme)."""
+    before = QPalette(qapp.palette())
+    qapp.setPalette(_desktop_dark())
+    yield
+    qapp.setPalette(before)
+    apply_theme(qapp, "system")  # the palette as before, taken as the desktop's again
+    apply_theme(qapp, "light")
+
+
+def _marks(button: QRadioButton, back: QColor) -> int:
+    """Pixels of a radio button's mark that stand out from the panel ``back``."""
+    image = button.grab().toImage()
+    return sum(_contrast(QColor(image.pixel(x, y)), back) >= 3
+               for x in range(min(20, image.width())) for y in range(image.height()))
+
+
+def test_following_the_system_keeps_a_dark_desktop_s_palette(dark_desktop: None,
+                                                             qapp: QApplication,
+                                                             qtbot: Any) -> None:
+    """"Follow the system" put the style's light palette over the desktop's dark one
+    whenever Qt could not tell the scheme; the radio buttons' empty marks then vanished
+    on the dark panel, the remedy being the app's own Dark theme's alone."""
+    from PySide6.QtCore import Qt
+
+    assert qapp.styleHints().colorScheme() != Qt.ColorScheme.Dark
+    apply_theme(qapp, "system")
+    assert qapp.palette().color(QPalette.ColorRole.Window) == QColor("#31363b")
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    chosen, other = QRadioButton("yes", panel), QRadioButton("no", panel)
+    other.move(0, 40)
+    chosen.setChecked(True)
+    panel.resize(120, 80)
+    panel.show()
+    qtbot.waitExposed(panel)
+    back = panel.palette().color(QPalette.ColorRole.Window)
+    assert _marks(other, back) > 10
+    assert _marks(chosen, back) > _marks(other, back) + 20
+    apply_theme(qapp, "dark")  # the app's own, and back to the desktop's
+    apply_theme(qapp, "system")
+    assert qapp.palette().color(QPalette.ColorRole.Window) == QColor("#31363b")
+
+
+def test_a_dark_palette_set_later_gets_marks_that_show(qapp: QApplication,
+                                                       qtbot: Any) -> None:
+    """A window opened on a dark palette (the desktop's, never a theme chosen here) had
+    no remedy for its radio buttons either."""
+    from reviewer.gui.theme import follow_palette
+
+    before = QPalette(qapp.palette())
+    follow_palette(qapp)  # (as a review window does)
+    try:
+        qapp.setPalette(_desktop_dark())
+        assert "indicator" in qapp.styleSheet() and "#232629" in qapp.styleSheet()
+    finally:
+        qapp.setPalette(before)
+    assert "indicator" not in qapp.styleSheet()

@@ -3,7 +3,8 @@
 An HTML page (``html``) is parsed, stripped of what is never content (what its
 markup hides: ``hidden``), cut down to the block that holds the posting
 (``main_block``), read for what it says about itself (``page_data``) and rendered
-as Markdown (``html_markdown``). A text dump
+as Markdown (``html_markdown``); a page whose body shows no posting (an app's shell) is
+given the description of the JobPosting it embeds (``data_text``). A text dump
 (``text``) has its glued lines split (``unglue``), each line scored
 (``line_score``), the posting's run of lines kept and rendered (``text_markdown``).
 What was left out is kept with its reason. Imports only ``schema`` and ``words``.

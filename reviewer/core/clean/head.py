@@ -4,14 +4,16 @@ The block that holds the posting's description is found by its text (``main_bloc
 Its title is often outside it, in a block above, with the company and the place beside
 it, and a block of details (pay, job type, hours) between the two: short lines that no
 score counts. When the title's block and the blocks down to the body are the body's
-siblings, and none of them is a page's (a bar of links, furniture, a menu), they are
-the posting's head and are kept with it. Else the title alone is kept (``title_outside``).
+siblings, and none of them is a page's (a bar of links, furniture, a menu; a hidden
+block between is passed over, as off the screen), they are the posting's head and are
+kept with it. Else the title alone is kept (``title_outside``).
 """
 
 from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
+from reviewer.core.clean.hidden import HIDDEN
 from reviewer.core.clean.main_block import chrome_named, furniture
 
 _INERT = frozenset("script style noscript template img picture svg input button br".split())
@@ -31,7 +33,7 @@ def head_blocks(main: list[LexborNode], dropped: dict[int, str]) -> list[LexborN
             if (sibling.text_content or "").strip():
                 return []  # (bare text between: no block layout to read)
         elif sibling.mem_id in dropped:
-            if sibling.tag not in _INERT:
+            if sibling.tag not in _INERT and dropped[sibling.mem_id] != HIDDEN:
                 return []  # (a menu, a share bar: the title before it is not the body's)
         elif (sibling.text(deep=True) or "").strip():
             titled = _holds_title(sibling, dropped)

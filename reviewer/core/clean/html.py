@@ -5,12 +5,15 @@ Steps, each a small function:
 1. parse with lexbor (any markup, however broken) and read what the page declares
    about itself: its title and any schema.org JobPosting JSON-LD;
 2. mark what is never content: scripts, styles, forms, navigation, headers and
-   footers, asides, hidden elements, cookie banners, share bars, "similar jobs";
+   footers, asides, hidden elements the page offers no way to show (``hidden``),
+   cookie banners, share bars, "similar jobs";
 3. score every container by the text it holds (a paragraph counts by its length
    and punctuation, links count against it) and pick the one that holds the
    posting, with the sibling blocks that belong to it;
 4. convert that subtree with markdownify, images and remote resources dropped;
-5. record the page's visible text and which ranges of it were left out, and why.
+5. record the page's visible text and which ranges of it were left out, and why;
+6. when the body held no posting, write the description of the JobPosting the page
+   embeds in its place, cleaned the same way (``data_text``).
 
 Nothing is fetched: no stylesheet, image or script of the page is ever loaded.
 """
@@ -18,12 +21,15 @@ Nothing is fetched: no stylesheet, image or script of the page is ever loaded.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from reviewer.core.clean.guard import check_page
+from reviewer.core.clean.data_text import FROM_DATA, data_html, data_posting
+from reviewer.core.clean.guard import PageRefused, check_page
 from reviewer.core.clean.head import head_blocks, title_outside
-from reviewer.core.clean.hidden import is_hidden
+from reviewer.core.clean.hidden import HIDDEN, Revealed, is_hidden
+from reviewer.core.clean.html_labels import names_heading
 from reviewer.core.clean.html_markdown import to_markdown
 from reviewer.core.clean.main_block import POSITIVE, body_blocks, find_main
 from reviewer.core.clean.page_data import json_ld, microdata
@@ -77,6 +83,7 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
                         notes=["the page has no body"])
     dropped = _mark_dropped(body)
     main = find_main(body, dropped)
+    found = bool(main)
     notes: list[str] = []
     if not main:
         notes.append("no block of the page reads like a posting; kept the whole body")
@@ -92,10 +99,32 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
     markdown, trimmed = _trim(_to_markdown(main, dropped, title_node))
     if record_removed:
         removed = _record_trimmed(source, removed, trimmed)
+    posting = data_posting(structured)
+    if posting is not None and (not markdown.strip() or not found):
+        markdown = _from_data(posting, markdown, notes)
     return CleanDoc(
         markdown=markdown, kind="html", source=source, removed=removed, page_title=page_title,
         context=context, structured=structured, notes=notes,
     )
+
+
+def _from_data(posting: dict[str, Any], markdown: str, notes: list[str]) -> str:
+    """The posting's text from the JobPosting the page embeds (``data_text``), when the
+    body gave none that reads like a posting and the data's holds over three times its
+    words (an app's shell, a page its script was to fill); else ``markdown``."""
+    page = data_html(posting)
+    try:
+        check_page(page)
+    except PageRefused:
+        return markdown  # (a description of more tags than a page holds: the body's)
+    body = LexborHTMLParser(without_controls(page)).body
+    if body is None:
+        return markdown
+    text = collapse_blank_lines(to_markdown([body], frozenset(_mark_dropped(body))))
+    if len(text.split()) <= 3 * len(markdown.split()):
+        return markdown
+    notes.append(FROM_DATA)
+    return text
 
 
 # --- what is never content ---------------------------------------------------------------------
@@ -104,13 +133,14 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
 def _mark_dropped(body: LexborNode) -> dict[int, str]:
     """Map mem_id of each element to drop (with its subtree) to the reason."""
     dropped: dict[int, str] = {}
+    revealed = Revealed(body)
     stack = [body]
     while stack:
         node = stack.pop()
         child = node.child
         while child is not None:
             if child.is_element_node:
-                reason = _drop_reason(child)
+                reason = _drop_reason(child, revealed)
                 if reason:
                     dropped[child.mem_id] = reason  # its subtree goes with it
                 else:
@@ -119,14 +149,16 @@ def _mark_dropped(body: LexborNode) -> dict[int, str]:
     return dropped
 
 
-def _drop_reason(node: LexborNode) -> str | None:
+def _drop_reason(node: LexborNode, revealed: Revealed) -> str | None:
     tag = node.tag or ""
+    if tag == "button" and names_heading(node):
+        return None  # an accordion's button: its words are the heading's (``html_labels``)
     if tag in _NEVER:
         return "script, style or embedded object" if tag in ("script", "style", "noscript") \
             else "form control or media"
     attrs = node.attributes  # (a dict made anew at each call: made once)
-    if attrs and is_hidden(attrs):
-        return "hidden element"
+    if attrs and is_hidden(attrs) and not revealed.keeps(node, attrs):
+        return HIDDEN
     if tag == "form":
         return "form" if _form_furniture(node) else None
     if tag in _CHROME:

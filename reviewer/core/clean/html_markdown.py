@@ -5,17 +5,21 @@ parsing the posting a second time (markdownify needs a BeautifulSoup tree, which
 two thirds of the cleaning time on the development pages). Output: ATX headings,
 ``-`` and ``1.`` lists (nested by indentation), links as ``[text](address)`` for
 web and mail addresses only, ``**bold**`` and ``*italic*``, code, quotes, simple
-tables as pipe tables (layout tables as plain blocks). Images and media are dropped.
-The page's text is escaped where it would read as markup (``escape``).
+tables as pipe tables, a table of facts as labelled lines ("**Closing Date:** 03/31/2025")
+and a layout table as plain blocks (``html_tables``). Images and media are dropped; the
+words of a tab head its panel (``html_labels``). The page's text is escaped where it
+would read as markup (``escape``), and two figures in elements side by side are kept
+apart ("$185,000 – $225,000", not "$185,000$225,000": ``figures_apart``).
 """
 
 from __future__ import annotations
 
-import re
-
 from selectolax.lexbor import LexborNode
 
 from reviewer.core.clean.escape import add_apart, code_span, escape_line_start, escaped, fence, link
+from reviewer.core.clean.html_labels import tab_labels
+from reviewer.core.clean.html_lines import figures_apart, lists_of_lines, tidy
+from reviewer.core.clean.html_tables import holds_blocks, is_data_table, label_rows, own_rows
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import without_invisible
 
@@ -33,7 +37,7 @@ def _squash(text: str) -> str:
 _SKIP = frozenset(
     (
         "script style noscript template iframe svg canvas object embed audio video picture img "
-        "map input button select textarea link meta head title"
+        "map input select textarea link meta head title"
     ).split()
 )
 _BLOCK = frozenset(
@@ -47,21 +51,29 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _MAX_DEPTH = 250
 _AFTER_BREAK = lazy_compile(r"  \n +")
 _BLANKS = lazy_compile(r"\n{3,}")
+_Pairs = list[tuple[LexborNode, LexborNode]]  # (label, value) cells
+_FIGURE_TAILS = frozenset("0123456789*_")  # how a piece that may end in a figure ends
 
 
 def to_markdown(nodes: list[LexborNode], skip_ids: frozenset[int] = frozenset(),
-                depth: int = 0) -> str:
-    """Markdown for ``nodes`` (in order), leaving out elements whose mem_id is in skip_ids;
-    ``depth``: how deep they lie in what is being written (a quote's inside)."""
-    writer = _Writer(skip_ids)
+                depth: int = 0, tabs: dict[str, str] | None = None) -> str:
+    """Markdown for ``nodes`` (in order), leaving out elements whose mem_id is in skip_ids
+    (a button is written only where cleaning keeps it: in a heading); ``depth``: how deep
+    they lie in what is being written (a quote's inside); ``tabs``: the words of the tab
+    of each panel, by its id (found on the page when not given)."""
+    if tabs is None:
+        tabs, tab_ids = tab_labels(nodes)
+        skip_ids = skip_ids | tab_ids if tab_ids else skip_ids
+    writer = _Writer(skip_ids, tabs)
     for node in nodes:
         writer.block(node, depth, "")
     return writer.result(whole=depth == 0)
 
 
 class _Writer:
-    def __init__(self, skip_ids: frozenset[int]) -> None:
+    def __init__(self, skip_ids: frozenset[int], tabs: dict[str, str]) -> None:
         self.skip = skip_ids
+        self.tabs = tabs
         self.out: list[str] = []
         self.in_link = 0  # how many links the text being written is inside
 
@@ -75,9 +87,9 @@ class _Writer:
         if whole:
             text = without_invisible(text)
         if "  " in text or " \n" in text:
-            text = "\n".join([_tidy(line) for line in text.split("\n")])
+            text = "\n".join([tidy(line) for line in text.split("\n")])
         if "  \n" in text:
-            text = _lists_of_lines(text)
+            text = lists_of_lines(text)
         if "\n\n\n" in text:
             text = _BLANKS.sub("\n\n", text)
         text = text.strip()
@@ -102,6 +114,8 @@ class _Writer:
         tag = node.tag or ""
         if tag in _SKIP:
             return
+        if self.tabs and node.id in self.tabs:
+            self.tab_heading(node, self.tabs[node.id or ""], indent)
         if depth > _MAX_DEPTH:
             self.paragraph_break()
             text = escaped(_squash(node.text(deep=True) or "").strip())
@@ -128,7 +142,7 @@ class _Writer:
                 self.paragraph_break()
             return
         if tag == "blockquote":
-            inner = to_markdown([c for c in _kids(node)], self.skip, depth + 1).strip()
+            inner = to_markdown(_kids(node), self.skip, depth + 1, self.tabs).strip()
             if inner:
                 self.paragraph_break()
                 self.out.append("\n".join(f"{indent}> {line}".rstrip()
@@ -143,7 +157,10 @@ class _Writer:
         if tag == "br":
             self.out.append("  \n" + indent)
             return
-        if tag == "table" and _is_data_table(node):
+        if tag == "table" and (pairs := label_rows(node)) is not None:
+            self.facts(pairs, depth, indent)
+            return
+        if tag == "table" and is_data_table(node):
             self.table(node, indent)
             return
         if tag == "dt":
@@ -163,9 +180,31 @@ class _Writer:
 
     def children(self, node: LexborNode, depth: int, indent: str) -> None:
         child = node.child
+        divided = was_element = False  # an element that wrote nothing since the last words
         while child is not None:
+            mark = len(self.out)
             self.block(child, depth + 1, indent)
+            if len(self.out) > mark:
+                if mark and self.out[mark - 1][-1:] in _FIGURE_TAILS and \
+                        (child.is_element_node or was_element):
+                    gap = figures_apart(self.out[:mark], self.out[mark:], divided)
+                    if gap:
+                        self.out.insert(mark, gap)
+                divided, was_element = False, child.is_element_node
+            elif child.is_element_node:
+                divided = True
             child = child.next
+
+    def tab_heading(self, panel: LexborNode, words: str, indent: str) -> None:
+        """The words of a panel's tab, as a heading over the panel; none over a panel
+        with no words, or one whose first heading says the same words."""
+        first = panel.css_first("h1, h2, h3, h4, h5, h6")
+        if not (panel.text(deep=True) or "").strip() or (
+                first is not None and (first.text(deep=True) or "").split() == words.split()):
+            return
+        self.paragraph_break()
+        self.out.append(f"{indent}## {escaped(words)}")
+        self.paragraph_break()
 
     def inline_text(self, text: str, indent: str) -> None:
         if "  \n " in text:  # (a list's own lines, padded under their item, come as
@@ -193,7 +232,7 @@ class _Writer:
                 continue
             marker = f"{number}. " if ordered else "- "
             number += 1
-            sub = _Writer(self.skip)
+            sub = _Writer(self.skip, self.tabs)
             if item.tag == "li":
                 sub.children(item, depth + 1, "")
             else:
@@ -216,11 +255,9 @@ class _Writer:
 
     def table(self, node: LexborNode, indent: str) -> None:
         rows = []
-        for tr in node.css("tr"):
-            cells = [
-                _squash(self.inline_of(cell, 0)).strip().replace("|", "\\|")
-                for cell in _kids(tr) if cell.tag in ("td", "th")
-            ]
+        for own in own_rows(node):
+            cells = [_squash(self.inline_of(cell, 0)).strip().replace("|", "\\|")
+                     for cell in own]
             if any(cells):
                 rows.append(cells)
         if not rows:
@@ -235,6 +272,22 @@ class _Writer:
                 lines.append(indent + "|" + "---|" * width)
         self.out.append("\n".join(lines))
         self.paragraph_break()
+
+    def facts(self, pairs: _Pairs, depth: int, indent: str) -> None:
+        """A table of facts, a row a labelled line ("**Closing Date:** 03/31/2025"); a value
+        of paragraphs or lists under its label in bold, as a section under its heading."""
+        for label_cell, value in pairs:
+            label = _label(self.inline_of(label_cell, depth))
+            if not label or not (value.text(deep=True) or "").strip():
+                continue
+            self.paragraph_break()
+            if holds_blocks(value):
+                self.out.append(f"{indent}**{label}**")
+                self.paragraph_break()
+            else:
+                self.out.append(f"{indent}**{label}:** ")
+            self.children(value, depth + 1, indent)
+            self.paragraph_break()
 
     # --- inline
     def anchor(self, node: LexborNode, depth: int) -> str:
@@ -267,8 +320,17 @@ class _Writer:
     def inline_of(self, node: LexborNode, depth: int) -> str:
         parts: list[str] = []
         child = node.child
+        divided = was_element = False  # an element that wrote nothing since the last words
         while child is not None:
-            add_apart(parts, self.inline(child, depth + 1))
+            part = self.inline(child, depth + 1)
+            if part:
+                if parts and parts[-1][-1:] in _FIGURE_TAILS and \
+                        (child.is_element_node or was_element):
+                    part = figures_apart(parts, [part], divided) + part
+                add_apart(parts, part)
+                divided, was_element = False, child.is_element_node
+            elif child.is_element_node:
+                divided = True
             child = child.next
         return "".join(parts)
 
@@ -296,65 +358,6 @@ class _Writer:
         if tag in _HEADINGS or tag in _BLOCK or tag in ("p", "li", "ul", "ol", "pre", "hr"):
             return " " + inner.strip() + " "
         return inner
-
-
-_BACKTICKS = lazy_compile(r"(?m)^[ \t]*(`{3,})")
-_MARKED = lazy_compile(r"( *)\\?(?:[-*+•·▪◦‣–]|(\d{1,3})\\?[.)])\s+(\S.*)")  # ("1\\)": escaped)
-
-
-def _lists_of_lines(text: str) -> str:
-    """Lines a page set apart with ``<br>`` ("Acme GmbH  \nBerlin") of which two or more
-    start with a list mark ("- SQL", "• Spark", "2) Go"): a Markdown list, each marked line
-    an item and any other line a paragraph of its own. Other such lines keep their hard
-    breaks."""
-    lines = text.split("\n")
-    out: list[str] = []
-    i = 0
-    fence = ""  # inside a fenced block (its fence): lines as they are
-    while i < len(lines):
-        opened = _BACKTICKS.match(lines[i])
-        if fence or opened:
-            if not fence and opened:
-                fence = opened.group(1)
-            elif opened and len(opened.group(1)) >= len(fence) and \
-                    not lines[i].strip().strip("`"):
-                fence = ""  # (a closing fence: as long as the opening one, nothing else)
-            out.append(lines[i])
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(lines) and lines[j].endswith("  ") and lines[j + 1].strip():
-            j += 1
-        run = lines[i:j + 1]
-        marked = [_MARKED.fullmatch(line.rstrip()) for line in run]
-        if len(run) < 2 or sum(m is not None for m in marked) < 2:
-            out.extend(run)
-        else:
-            was_item = None
-            for line, mark in zip(run, marked, strict=True):
-                is_item = mark is not None
-                if was_item is not None and not (was_item and is_item):
-                    out.append("")  # only items follow each other without a blank line
-                if mark is not None:
-                    number = mark.group(2)
-                    out.append(f"{mark.group(1)}{number + '. ' if number else '- '}"
-                               f"{mark.group(3)}")
-                else:
-                    out.append(line.rstrip())
-                was_item = is_item
-        i = j + 1
-    return "\n".join(out)
-
-
-def _tidy(line: str) -> str:
-    """Single spaces inside a line; a hard break's two trailing spaces kept, and the
-    line's indentation (a quote's "> " too: a list or code block in it keeps its own)."""
-    if "  " not in line and not line.endswith(" "):
-        return line
-    body = line.rstrip()
-    indent = len(body) - len(body.lstrip(" >"))
-    body = body[:indent] + re.sub(r" {2,}", " ", body[indent:])
-    return body + "  " if line.endswith("  ") and body.strip() else body
 
 
 def _kids(node: LexborNode) -> list[LexborNode]:
@@ -385,11 +388,9 @@ def _text(node: LexborNode) -> str:
     return escaped(_squash(node.text_content or ""))
 
 
-def _is_data_table(table: LexborNode) -> bool:
-    """A table of short cells, not a page laid out with a table."""
-    if table.css_first("table table, td p, td div, td ul, td ol, td h1, td h2, td h3") is not None:
-        return False
-    cells = table.css("td, th")
-    if not cells or len(cells) > 400:
-        return False
-    return all(len(c.text(deep=True) or "") < 200 for c in cells)
+def _label(inline: str) -> str:
+    """A label cell's words, on one line, without its bold and its colon."""
+    words = " ".join(inline.split()).rstrip(":").strip()
+    while len(words) > 4 and words.startswith("**") and words.endswith("**"):
+        words = words[2:-2].strip().rstrip(":").strip()
+    return words

@@ -8,13 +8,8 @@ from __future__ import annotations
 
 import functools
 
-from reviewer.core.clean.text_markdown import (
-    BULLET,
-    JOB_LABELS,
-    Line,
-    label_match,
-    short_answer,
-)
+from reviewer.core.clean.text_labels import JOB_LABELS, label_match, short_answer
+from reviewer.core.clean.text_markdown import BULLET, Line
 from reviewer.core.words.lexicon import (
     boilerplate_reason,
     has_job_noun,
@@ -243,7 +238,8 @@ def _posting_items(lines: list[Line], shown: list[int]) -> tuple[set[int], set[i
         run = [shown[k] for k in range(at, end)]
         furniture = sum(lines[i].reason is not None for i in run)
         sentences = sum(lines[i].reason is None and lines[i].score > 0 for i in run)
-        opened = at > 0 and opens_a_list(lines[shown[at - 1]])
+        opened = at > 0 and opens_a_list(lines[shown[at - 1]]) and not (
+            _heading_by_looks(lines[shown[at - 1]]) and _link_texts(lines, run))
         goes_on = end < len(shown) and _of_the_posting(lines[shown[end]])
         if sentences > furniture or (opened and (goes_on or 2 * furniture <= len(run))):
             found.update(run)
@@ -256,6 +252,20 @@ def _posting_items(lines: list[Line], shown: list[int]) -> tuple[set[int], set[i
 def _of_the_posting(line: Line) -> bool:
     """A heading, a label or a sentence that no rule took for furniture."""
     return line.reason is None and (line.kind in ("heading", "label") or line.score > 0)
+
+
+def _heading_by_looks(line: Line) -> bool:
+    """A line that opens a list only by being written as a heading ("HOME TIME",
+    "Company"): no heading, label or colon says so."""
+    return line.kind == "text" and not line.text.rstrip().endswith(":")
+
+
+def _link_texts(lines: list[Line], run: list[int]) -> bool:
+    """Are most of a list's items written as titles, as a site's links are ("Our Story",
+    "Leadership Team", "Browse Jobs"), not as a posting's short items ("Weekly direct
+    deposit", "Out 2-3 weeks, home 3-4 days")?"""
+    titles = sum(looks_like_heading(BULLET.sub("", lines[i].text, count=1)) for i in run)
+    return 2 * titles > len(run)
 
 
 def opens_a_list(line: Line) -> bool:

@@ -34,10 +34,10 @@ from reviewer.core.clean.line_score import (
     read_in_context,
     word_count,
 )
+from reviewer.core.clean.text_labels import label_match
 from reviewer.core.clean.text_markdown import (
     AS_WRITTEN,
     Line,
-    label_match,
     lines_of,
     mark_tables_and_code,
     to_markdown,

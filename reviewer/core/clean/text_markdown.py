@@ -13,10 +13,17 @@ import re
 from dataclasses import dataclass
 
 from reviewer.core.clean.escape import tags_escaped
+from reviewer.core.clean.text_labels import (
+    JOB_LABELS,
+    LABEL,
+    NAME_LABELS,
+    label_match,
+    short_answer,
+)
 from reviewer.core.words import other_languages
 from reviewer.core.words.lexicon import section_field
 from reviewer.core.words.regex import lazy_compile
-from reviewer.core.words.text import DIRECTION_MARKS, mark_class
+from reviewer.core.words.text import DIRECTION_MARKS
 
 # (a line may open with a mark that sets its direction, U+200E, U+200F, U+061C: it is read
 # through as a space is, ``DIRECTION_MARKS``; Chinese and Japanese write their bullet,
@@ -27,69 +34,6 @@ BULLET = lazy_compile(
 # what a heading's words are written in, left out: a colon after them (or a full-width one),
 # the brackets or the sign around them ("【仕事内容】", "■応募資格")
 _MARKS = ": \t" + other_languages.HEADING_OPENERS + other_languages.HEADING_CLOSERS
-LABEL = lazy_compile(r"^\s*([A-Z][A-Za-z0-9 &/()'’.-]{1,40}?)\s*:\s*(.*)$")
-ALLCAPS_LABEL = lazy_compile(r"^\s*([A-Z][A-Z0-9 &/()'’.,-]{2,50}?)\s*:\s*(.*)$")
-# the labels of a posting's own facts: a line so labelled keeps its value on its line
-JOB_LABELS = lazy_compile(
-    r"^(job ?title|title|position( title)?|role|location|position location|job location|"
-    r"work location|office location|base salary|annual salary|pay rate|hourly rate|"
-    r"locations?|department|team|job category|category|division|posted|date posted|"
-    r"posting date|opening date|closing date|deadline|application deadline|apply by|"
-    r"salary|remuneration|compensation|pay|weekly hours|work hours|hours|schedule|"
-    r"employment type|job type|contract type|position type|work type|type|role number|job id|"
-    r"job number|req(uisition)?"
-    r"( id| number| #)?|reference( code| number)?|announcement (code|number)|start date|"
-    r"duration|term|open to|reports to|experience|education|level|seniority|"
-    r"company|employer|organi[sz]ation)$",
-    re.I,
-)
-# the labels of those facts that are names: an employer, a place, a team
-NAME_LABELS = lazy_compile(
-    r"^(company|employer|organi[sz]ation|hiring (company|organi[sz]ation)|locations?|"
-    r"(position|job|work|office) location|department|team|division)$", re.I)
-# a label of Chinese, Japanese or Korean text: a short phrase before a colon, full-width as
-# such text writes it ("公司：北京科技有限公司")
-CJK_LABEL = lazy_compile(
-    r"^\s*([\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]{1,10})\s*[：:]\s*(.*)$")
-
-
-# a label of any other script: up to four words before a colon, its first letter not a
-# small one ("Компания:", "Ubicación:"; Arabic, Hebrew and Devanagari have no case)
-_LETTERS = lazy_compile(lambda: rf"(?:[\w'’.&/()-]|{mark_class()})+")
-SCRIPT_LABEL = lazy_compile(lambda: (
-    rf"^\s*((?=[^\W\d_]){_LETTERS.pattern}(?: {_LETTERS.pattern}){{0,3}}?)\s*[:：]\s*(.*)$"))
-
-
-# an answer a label takes on its own line: yes or no, a number, a date, a word or two; not
-# the number or letter of a list's first item ("1.", "a)")
-_ANSWER = lazy_compile(
-    r"(?!(?:\d{1,3}|[A-Za-z])[.)]$)(?:"
-    r"(?i:yes|no|n/?a|none|nil|tbd|tba|not applicable)\.?"
-    r"|[<>≤≥~+$£€]?\s?\d[\d.,/:-]*\s?(?:%|\+|[A-Za-z]{1,12}\.?)?"
-    r"|(?:\d{1,2}(?:st|nd|rd|th)?\s)?[A-Z][a-z]{2,9}\.?(?:\s\d{1,2}(?:st|nd|rd|th)?)?,?\s\d{4}"
-    r"|[\w'’&/.+-]+(?:\s[\w'’&/.+-]+)?)")
-
-
-def short_answer(value: str) -> bool:
-    """Is ``value`` a short answer on its label's line (yes or no, "N/A", "<10%", "3
-    years", "15 March 2025", a word or two), not the first words of a section? A list
-    ("Health, dental"), words running into the next line and the number of a list's
-    first item ("1.") are a section's."""
-    return _ANSWER.fullmatch(value.strip()) is not None
-
-
-def label_match(text: str) -> re.Match[str] | None:
-    """``text`` read as "Label: value" (its groups: the label, the value), or None."""
-    if ":" not in text and "：" not in text:
-        return None
-    text = text.lstrip(DIRECTION_MARKS) if text[:1] in DIRECTION_MARKS else text
-    found = LABEL.match(text) or ALLCAPS_LABEL.match(text) or CJK_LABEL.match(text)
-    if found is None and not text.isascii():
-        found = SCRIPT_LABEL.match(text)
-        if found and (found.group(1).isascii() or found.group(1)[0].islower()
-                      or len(found.group(1)) > 40):
-            return None
-    return found
 # a line of nothing but Markdown images (perhaps linked, perhaps a list item): no content
 _IMAGE = r"\[?!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])(?:\]\([^)\n]*\))?"
 IMAGE_LINE = lazy_compile(rf"^\s*(?:[-*+]\s+)?{_IMAGE}(?:\s*{_IMAGE})*\s*$")
@@ -241,7 +185,8 @@ def to_markdown(lines: list[Line]) -> tuple[str, dict[int, list[tuple[int, int]]
             # …"), but a name stays on its labelled line ("Company: " and a name of a
             # hundred characters); past 160 it is no name, but a paragraph about one
             name = label is not None and NAME_LABELS.match(label.group(1).strip()) is not None
-            long_value = len(value) > (160 if name else 60) or goes_on
+            long_value = goes_on or (len(value) > (160 if name else 60)
+                                     and not _fact_first(label, value))
             if label and not value:
                 blocks.append(("## " + label.group(1).strip(), [line]))
             elif label and long_value:
@@ -305,6 +250,14 @@ def _fact(line: str) -> str | None:
     if label is None or not label.group(2).strip() or len(label.group(1).split()) > 3:
         return None
     return label.group(1)
+
+
+def _fact_first(label: re.Match[str] | None, value: str) -> bool:
+    """Does a posting's fact, a date or a sum, open a long value on its label's line
+    ("Closing date: 28/11/2025. Interviews …"): a fact on its line, no heading?"""
+    first = re.split(r"\.\s+(?=[A-Z])", value, maxsplit=1)[0]
+    return label is not None and JOB_LABELS.match(label.group(1).strip()) is not None \
+        and short_answer(first) and any(c.isdigit() for c in first)
 
 
 def _continues(previous: str, text: str) -> bool:

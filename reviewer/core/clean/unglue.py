@@ -19,7 +19,8 @@ from __future__ import annotations
 import functools
 import itertools
 
-from reviewer.core.clean.text_markdown import BULLET, JOB_LABELS, fenced, short_answer
+from reviewer.core.clean.text_labels import JOB_LABELS, short_answer
+from reviewer.core.clean.text_markdown import BULLET, fenced
 from reviewer.core.words.lexicon import is_camel_word, looks_like_heading, section_field
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import has_capital

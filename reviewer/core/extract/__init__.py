@@ -33,11 +33,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from reviewer.core.extract import heuristics, label_values, page_title, patterns, prose
+from reviewer.core.extract import heuristics, label_values, patterns, prose, title_stage
 from reviewer.core.extract.dates import date_order, find_date
 from reviewer.core.extract.document import Document, image_placeholder, parse, shown_words
 from reviewer.core.extract.hours import part_time_stated
 from reviewer.core.extract.labels import Labelled, labelled_values
+from reviewer.core.extract.local_dollar import dollar_of_places
 from reviewer.core.extract.merge import merge_findings
 from reviewer.core.extract.pay_scripts import posting_yen
 from reviewer.core.extract.salary import read_amount, stated_period
@@ -95,16 +96,19 @@ def _extract(doc: CleanDoc) -> Extraction:
     offer(heuristics.from_structure(  # (run once: it is the costly stage)
         parsed, {name: f for name, f in found.items() if not _unseen(f)}))
     offer_stage(prose.from_prose)
-    stronger = page_title.from_page_title(parsed, found)  # (title, company, places: text)
+    stronger = title_stage.from_page_title(parsed, found)  # (title, company, places: text)
     offer({name: found[name] for name in stronger if name in found}, True)
     found.update(stronger)
     # the page title's readings of every field, had the stages above been unsure of them
-    offer(page_title.from_page_title(parsed, {name: Finding(f.value, f.spans, 0.0, f.stage)
+    offer(title_stage.from_page_title(parsed, {name: Finding(f.value, f.spans, 0.0, f.stage)
                                               for name, f in found.items()}), True)
     places = [found.get("locations"), *others.get("locations", [])]
     for finding in {id(f): f for f in places if f is not None}.values():
         finding.value = written_places(finding.value)
     offer(patterns.from_patterns(parsed, found))
+    for pay in [found.get("salary"), *others.get("salary", [])]:
+        if pay is not None:  # a bare "$" in Canada is a Canadian dollar
+            dollar_of_places(parsed.markdown, pay, found.get("locations"))
     _hours_over_duration(parsed, found, others, labelled)
     _dates_in_order(found)
     _undecorated(parsed, found)

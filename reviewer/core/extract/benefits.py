@@ -22,7 +22,7 @@ import re
 
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.labels import starts_with_label
-from reviewer.core.schema import Finding
+from reviewer.core.schema import Finding, Span
 from reviewer.core.words.lexicon import SECTION_HEADINGS, heading_key, section_field
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import lower_keep_offsets, separate_glued
@@ -134,11 +134,49 @@ def unheaded_benefits(doc: Document) -> Finding | None:
         chosen.extend(b for b in group if b.start in perks.strong and _states_offer(_read(b.text)))
         # duties name training events and conferences: there only clear perks count
         chosen.extend(_closing_perks(group, perks, strong=field == "responsibilities"))
-    if not chosen:
-        return None
     unique = sorted({b.start: b for b in chosen}.values(), key=lambda b: b.start)
     sure = CLOSING_CONFIDENCE if unique == closing else CONFIDENCE
-    return Finding([b.text for b in unique], [b.span for b in unique], sure, "structure")
+    kept = [piece for b in unique if (piece := _offer_sentences(doc, b)) is not None]
+    if not kept:
+        return None
+    return Finding([text for text, _ in kept], [span for _, span in kept], sure, "structure")
+
+
+# a sentence that denies the perks ("Seasonal employees are not eligible for city
+# benefits", "This role does not include benefits")
+_DENIED_OFFER = lazy_compile(
+    r"\b(?:not|never|in)\s*eligible\b|\bnot (?:be )?entitled\b|\b(?:no|without) (?:benefits|"
+    r"perks)\b|\b(?:does|do|will) not (?:include|offer|provide|come with|receive|get)\b|"
+    r"\b(?:is|are) not (?:offered|provided|available|included)\b")
+_SENTENCE = lazy_compile(r"\S(?:[^.!?]|[.!?](?!\s))*[.!?]*")  # up to a stop a space follows
+
+
+def _offer_sentences(doc: Document, block: Block) -> tuple[str, Span] | None:
+    """A block read as benefits without a heading, without the sentences at its start or
+    end that deny the perks ("Seasonal employees are not eligible for city benefits") or
+    say when applications close (the closing date's, in the same paragraph as a perk);
+    None when no other sentence is left."""
+    sentences = [m.span() for m in _SENTENCE.finditer(block.text)] \
+        if len(block.text) <= 1200 else [(0, len(block.text))]
+    while sentences and _not_an_offer(block.text[slice(*sentences[0])]):
+        sentences.pop(0)
+    while sentences and _not_an_offer(block.text[slice(*sentences[-1])]):
+        sentences.pop()
+    if not sentences:
+        return None
+    start, end = sentences[0][0], sentences[-1][1]
+    if block.text[:start].strip() == "" and block.text[end:].strip() == "":
+        return block.text, block.span
+    return block.text[start:end], doc.block_span(block, (start, end))[0]
+
+
+_CLOSES = lazy_compile(r"(?:applications? (?:close|closes|closing|due|deadline)|closing date|"
+                       r"apply (?:by|before)|deadline)\b")
+
+
+def _not_an_offer(sentence: str) -> bool:
+    low = _read(sentence).strip()
+    return bool(_DENIED_OFFER.search(low) or _CLOSES.match(low))
 
 
 def _closing_line(doc: Document) -> list[Block]:
@@ -159,7 +197,9 @@ def benefit_items(heading: Block, blocks: list[Block]) -> list[Block]:
     labelled line ("Schedule: 8 hour shift" starts what follows the benefits); the
     labelled lines before the perks ("Salary and Benefits": "Employment Type: Full Time")
     are the posting's values, none of them a perk. A heading with nothing under it that
-    says more than a heading ("Full benefits offered") states the benefits itself."""
+    says more than a heading ("Full benefits offered") states the benefits itself. A
+    sentence alone that denies the perks ("This post is not eligible for benefits") is
+    none."""
     if not blocks and heading_key(heading.text) not in SECTION_HEADINGS:
         return [heading]
     while blocks and starts_with_label(blocks[0].text) and not PERK.search(_read(blocks[0].text)):
@@ -168,8 +208,10 @@ def benefit_items(heading: Block, blocks: list[Block]) -> list[Block]:
         low = _read(block.text)
         labelled = starts_with_label(block.text) or low.rstrip().endswith(":")
         if i and (_asks(low) or labelled) and not PERK.search(low):
-            return blocks[:i]
-    return blocks
+            blocks = blocks[:i]
+            break
+    return [b for b in blocks if not (_DENIED_OFFER.search(_read(b.text))
+                                      and len(list(_SENTENCE.finditer(b.text))) == 1)]
 
 
 class _Perks:

@@ -57,6 +57,22 @@ def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
     return best
 
 
+# between the dates of a range: "January 5, 2026 – January 30, 2026", "5/1 to 5/30/2026"
+_RANGE_MARK = lazy_compile(r"\s*(?:[-–—]|\b(?:to|through|until|till)\b)\s*", re.I)
+
+
+def find_closing_date(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The date the words after a deadline's give (``find_date``), but the last of a
+    range ("Applications accepted January 5, 2026 – January 30, 2026": the 30th; in
+    "January 5 – January 30, 2026" the first date is no date, having no year)."""
+    first = find_date(text)
+    mark = _RANGE_MARK.match(text, first[1][1]) if first is not None else None
+    end = find_date(text[mark.end():]) if mark is not None else None
+    if mark is not None and end is not None and end[1][0] == 0:
+        return end[0], (mark.end(), mark.end() + end[1][1])
+    return first
+
+
 def _to_iso(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
     year = int(groups["year"])
@@ -95,22 +111,64 @@ class _Posting:
 
 
 _ORDER: ContextVar[_Posting | None] = ContextVar("date_order", default=None)
-# what a posting says of the country it is in: the US writes the month first
-_US = lazy_compile(r"\$\s?\d|\bUSD\b|\bUnited States\b|\bUSA\b|\bU\.S\.|"
-                   r", (?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|"
-                   r"N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\b")
-_DAY_FIRST = lazy_compile(r"£|€|₹|\b(?:GBP|EUR|INR|AUD|NZD|UK)\b|United Kingdom|England|"
-                          r"Scotland|Wales|Ireland|Germany|France|Spain|Italy|Netherlands|"
-                          r"Belgium|Switzerland|Austria|India|Australia|New Zealand|Europe")
+# What a posting says of the country it is in, read first from its pay, then from its
+# places. The US writes the month first; the UK, Europe, India, Australia and New Zealand
+# the day; Canada either way (so there it is not guessed).
+_US, _DAY, _EITHER = "month first", "day first", "either"
+_US_STATE = (r"(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|"
+             r"O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])")
+_AU_STATE = r"(?:NSW|VIC|QLD|WA|SA|TAS|NT|ACT)"
+_CA_PROVINCE = r"(?:ON|BC|AB|QC|MB|SK|NS|NB|NL|PE)"
+_PAY = {
+    _US: lazy_compile(r"\bUSD\b|\bUS\$"),
+    # "+ 11.5% super": an Australian salary's pension (superannuation)
+    _DAY: lazy_compile(r"£|€|₹|\b(?:GBP|EUR|INR|AUD|NZD|AU|NZ|A)\$|\b(?:GBP|EUR|INR|AUD|NZD)\b|"
+                       r"(?i:superannuation|(?:[+%]|\bplus)\s*super\b)"),
+    _EITHER: lazy_compile(r"\bCAD\b|\bC(?:A)?\$"),
+}
+_PLACES = {
+    # a state's code after a place, but a "WA" or "NT" of Australia ("Perth, WA 6000",
+    # "Perth, WA, Australia")
+    _US: lazy_compile(r"\bUnited States\b|\bUSA\b|\bU\.S\.|, " + _US_STATE +
+                      r"\b(?!\s*\d{4}\b|,?\s*Australia)"),
+    _DAY: lazy_compile(r"\b(?:UK|United Kingdom|England|Scotland|Wales|Ireland|Germany|France|"
+                       r"Spain|Italy|Netherlands|Belgium|Switzerland|Austria|India|Australia|"
+                       r"New Zealand|Europe)\b|\b" + _AU_STATE + r"\s+\d{4}\b|"
+                       r"[ ,](?:NSW|VIC|QLD|TAS|ACT)\b"),
+    _EITHER: lazy_compile(r"\bCanada\b|, " + _CA_PROVINCE + r"\b"),
+}
+# a dollar with no country's letters before it: the US dollar, unless the posting says it
+# is in another country that pays in dollars
+_DOLLAR = lazy_compile(r"(?<![A-Za-z])\$\s?\d")
+_OTHER_DOLLAR = lazy_compile(r"\b(?:Australia|New Zealand|Canada)\b|\b" + _AU_STATE +
+                             r"\s+\d{4}\b|[ ,](?:NSW|VIC|QLD|TAS|ACT)\b|, " + _CA_PROVINCE +
+                             r"\b")
+
+
+def _said(patterns: dict[str, re.Pattern[str]], text: str) -> set[str]:
+    return {order for order, pattern in patterns.items() if pattern.search(text)}
+
+
+def _order_of(text: str) -> bool | None:
+    """Whether a posting writes the month first, by the country its pay says, else by
+    the country its places say; None where they name none, or several."""
+    pay = _said(_PAY, text)
+    if not pay and _DOLLAR.search(text) and not _OTHER_DOLLAR.search(text):
+        pay = {_US}
+    countries = pay or _said(_PLACES, text)
+    if len(countries) != 1 or _EITHER in countries:
+        return None
+    return _US in countries
 
 
 @contextlib.contextmanager
 def date_order(text: str) -> Iterator[None]:
     """Read the slashed dates of a posting whose ``text`` says where it is, inside: month
-    first where it is in the US (dollars, a state's code, "United States") and nowhere
-    else, day first where it names a country that writes the day first and not the US;
-    either way round not guessed where it says neither, or both. The text is read for it
-    at the first date that needs it (few postings have one)."""
+    first where it is in the US, day first where it is in a country that writes the day
+    first; either way round not guessed where it says neither, or both, or Canada. Its
+    pay says it first (US dollars; pounds, euros, rupees, Australian dollars "+ super"),
+    then its places (a state's code, "United States"; "Leeds, UK", "Perth WA 6000"). The
+    text is read for it at the first date that needs it (few postings have one)."""
     token = _ORDER.set(_Posting(text))
     try:
         yield
@@ -125,6 +183,5 @@ def _month_first() -> bool | None:
     if posting is None:
         return None
     if not posting.read:
-        us, elsewhere = bool(_US.search(posting.text)), bool(_DAY_FIRST.search(posting.text))
-        posting.month_first, posting.read = (us if us != elsewhere else None), True
+        posting.month_first, posting.read = _order_of(posting.text), True
     return posting.month_first

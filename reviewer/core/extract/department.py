@@ -19,6 +19,7 @@ import re
 
 from reviewer.core.extract.document import Document
 from reviewer.core.extract.labels import starts_with_label
+from reviewer.core.extract.salary import find_salary
 from reviewer.core.extract.vocab import employment_type, remote_mode
 from reviewer.core.schema import Finding
 from reviewer.core.words.lexicon import boilerplate_reason, has_job_noun
@@ -48,12 +49,13 @@ def names_a_unit(text: str) -> bool:
 
 def is_department(text: str) -> bool:
     """Does a short piece of text read as a department's name? (Not a heading that
-    introduces the employer or the role: "About Acme Health".)"""
+    introduces the employer or the role, "About Acme Health", nor pay, "$25/hr W2".)"""
     words = text.strip(" *_#").split()
     return 1 <= len(words) <= 5 and words[0].lower() != "about" and names_a_unit(text) and \
         not has_job_noun(text) and not looks_like_location(text) and \
         not employment_type(text) and not remote_mode(text) and not starts_with_label(text) and \
-        not boilerplate_reason(text) and ":" not in text
+        not boilerplate_reason(text) and ":" not in text and \
+        find_salary(text, labelled=True) is None
 
 
 _UNIT = r"(?:team|department|division|group|unit|practice)\b"

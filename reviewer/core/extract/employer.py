@@ -1,10 +1,12 @@
 """The employer: who is hiring, from the page's structure and its prose.
 
 In order: the organisation lines that open a mailing-list posting; a job board's
-byline ("Posted by Acme Ltd on Fri, 27 Jan 2017"); then cues in the text, each with a
-weight ("X is seeking" and "X is an equal opportunity employer" count double, so do
-names with a legal suffix such as GmbH or Inc.; "at X" once). A name needs two votes,
-or one and three mentions, so that a stray capitalised phrase is not taken.
+byline ("Posted by Acme Ltd on Fri, 27 Jan 2017"); the name on the line under the title
+(``name_line``); then cues in the text, each with a weight ("X is seeking", "X invites
+applications" and "X is an equal opportunity employer" count double, so do names with a
+legal suffix such as GmbH or Inc.; "at X" once). A name needs two votes, or one and
+three mentions, so that a stray capitalised phrase is not taken. A unit of the employer
+("… Search Team", "Department of Chemistry") is none.
 """
 
 from __future__ import annotations
@@ -13,22 +15,24 @@ import re
 from collections import Counter
 from itertools import islice
 
-from reviewer.core.extract.dates import find_date
+from reviewer.core.extract.byline import byline
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.labels import label_field, starts_with_label
 from reviewer.core.extract.name_before import legal_name_start, name_start, spelled_out_start
+from reviewer.core.extract.name_line import name_under_title
+from reviewer.core.extract.organisation import opens_with_unit
 from reviewer.core.extract.prose_words import heading_length
 from reviewer.core.extract.skills import is_lowercase_page
 from reviewer.core.extract.vocab import only_terms
 from reviewer.core.schema import Finding, Span
 from reviewer.core.words.lexicon import has_job_noun
 from reviewer.core.words.places import is_place, looks_like_location
-from reviewer.core.words.regex import fold_case, lazy_compile
+from reviewer.core.words.regex import lazy_compile
 
 _NAME = r"([A-Z][\w&.'’-]{0,40}(?:[ \t]+(?:[A-Z][\w&.'’-]{0,40}|&|of|de|and|for)){0,5})"
 _LEGAL = (r"(?:GmbH|AG|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|"
           r"Corp\.?|Corporation|Co\.|S\.A\.|SA|S\.p\.A\.|SAS|SARL|B\.V\.|BV|N\.V\.|NV|AB|"
-          r"Oy|ApS|A/S|AS|Pty\.? Ltd\.?|KG|CJSC|OJSC|JSC|LTD)")
+          r"Oy|ApS|A/S|AS|Pty\.? Ltd\.?|Pvt\.? Ltd\.?|KG|CJSC|OJSC|JSC|LTD)")
 # (pattern, weight): how strongly a match says "this is the employer"
 # matched over the whole Markdown at once (MULTILINE): a name never spans a line.
 # (pattern, weight, words one of which the text must hold for the pattern to be tried)
@@ -47,8 +51,11 @@ _CUES_AFTER = [
          ("looking", "seeking", "hiring", "searching", "recruiting")),
         (r" (?:is|are) an? (?:equal[- ]opportunity|affirmative action) employer", 2,
          ("employer",)),
+        (r" (?:invites|welcomes|is (?:now )?accepting) applications\b", 2, ("applications",)),
     )
 ]
+# an acronym in brackets between the name and its cue: "… Training Committee (JATC) is"
+_ACRONYM_BEFORE = lazy_compile(r"[ \t]\(([A-Z]{2,8})\)$")
 _SUFFIX_WORDS = ("GmbH", "Inc", "Ltd", "LTD", "LLC", "L.L.C", "LLP", "PLC", "plc", "Corp",
                  "Co.", "S.A", "S.p.A", "SAS", "SARL", "B.V", "N.V", "Oy", "ApS", "A/S", "Pty",
                  "KG", "JSC", "Limited", "Incorporated", " AG", " SA", " BV", " NV", " AB",
@@ -78,9 +85,12 @@ def company(doc: Document, top: list[Block]) -> Finding | None:
     first = _mailing_list_sender(doc)
     if first is not None:
         return first
-    byline = _byline(doc)
-    if byline is not None:
-        return Finding(byline[0], doc.spans_of(byline[0]), 0.8, "structure")
+    posted_by = byline(doc)
+    if posted_by is not None:
+        return Finding(posted_by[0], doc.spans_of(posted_by[0]), 0.8, "structure")
+    under_title = name_under_title(doc, top)
+    if under_title is not None:
+        return under_title
     votes: Counter[str] = Counter()
     where: dict[str, Span | None] = {}
     lowercase = is_lowercase_page(doc.markdown)
@@ -134,9 +144,11 @@ _UNIT_WORDS = frozenset("team teams department dept division squad".split())
 
 
 def _not_a_company(name: str) -> bool:
-    """A generic phrase ("The Company") or a unit of the employer ("… Search Team")."""
+    """A generic phrase ("The Company") or a unit of the employer ("… Search Team",
+    "Department of Chemistry")."""
     words = name.lower().split()
-    return all(w in _GENERIC for w in words) or words[-1] in _UNIT_WORDS
+    return all(w in _GENERIC for w in words) or words[-1] in _UNIT_WORDS or \
+        opens_with_unit(name)
 
 
 # words that end an organisation's fuller name ("Kestrel Analytics", "The Halvard Company");
@@ -207,7 +219,8 @@ def _name_forms(text: str, name: str) -> list[str]:
 
 
 def _names_before_cues(text: str, low: str) -> list[tuple[str, int, int]]:
-    """Names just before "is looking for", "is an equal opportunity employer"."""
+    """Names just before "is looking for", "is an equal opportunity employer", "invites
+    applications", and before an acronym in brackets there ("… Committee (JATC) is")."""
     out = []
     backwards = text[::-1]
     for cue, weight, needs in _CUES_AFTER:
@@ -217,6 +230,9 @@ def _names_before_cues(text: str, low: str) -> list[tuple[str, int, int]]:
             since = max(0, match.start() - 200)  # (a break further back changes nothing)
             line_start = text.rfind("\n", since, match.start()) + 1
             begin = max(line_start, since)
+            if spelled := _spelled_out_before(text, backwards, begin, match.start()):
+                out.append((*spelled, weight))
+                continue
             start = name_start(text, backwards, begin, match.start())
             if start is None:
                 continue
@@ -227,6 +243,22 @@ def _names_before_cues(text: str, low: str) -> list[tuple[str, int, int]]:
             if not (_PLACE_BEFORE.search(text, since, at) and is_place(name.strip(" ,"))):
                 out.append((name, at, weight))
     return out
+
+
+def _spelled_out_before(text: str, backwards: str, begin: int, end: int
+                        ) -> tuple[str, int] | None:
+    """(name, where) of the words an acronym in brackets that ends at ``end`` stands for,
+    the acronym spelling out their first letters or their last ones ("Central Ohio
+    Electrical Joint Apprenticeship Training Committee (JATC)"); None where none does."""
+    acronym = _ACRONYM_BEFORE.search(text, begin, end)
+    start = spelled_out_start(backwards, acronym.start() + 1) if acronym else None
+    if acronym is None or start is None or start < begin:
+        return None
+    if text.startswith("The ", start):
+        start += 4
+    words = text[start:acronym.start()].split()
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    return (" ".join(words), start) if words and initials.endswith(acronym.group(1)) else None
 
 
 # "Nova Harbor, a non-profit dedicated to supporting Harbor, is seeking": the name that
@@ -246,8 +278,9 @@ def _appositive_subject(text: str, begin: int, end: int) -> re.Match[str] | None
     return _APPOSITIVE.fullmatch(text, begin, end)
 
 
-# "… a company based in Birmingham, is looking for": a place, the employer's own name
-_PLACE_BEFORE = lazy_compile(r"\b(?:in|at|near|from|of)\s+$", re.I)
+# "… a company based in Birmingham, is looking for", "… a clinic in Phoenix, AZ, is
+# seeking": a place (a town's region after its comma), not the employer's own name
+_PLACE_BEFORE = lazy_compile(r"(?:\b(?:in|at|near|from|of)|\w,)\s+$", re.I)
 
 
 # suffixes that are also common words or codes ("Python, R, SAS", "AZ, NM, NV"): not after a comma
@@ -344,46 +377,3 @@ def _mailing_list_sender(doc: Document) -> Finding | None:
 _HEADLINE_VERB = lazy_compile(
     r"\s+(?:Seeks|[Ii]s (?:Hiring|Seeking|Looking)|[Aa]re (?:Hiring|Seeking|Looking)|"
     r"Looking For|seeks|is (?:hiring|seeking|looking))\b(?=\s+\S)")
-
-
-_BYLINE = lazy_compile(r"\bposted by\s+(?P<who>.{2,80}?)\s+on\s+(?P<when>.{6,40})", re.I)
-
-
-def _byline(doc: Document) -> tuple[str, str | None] | None:
-    """"Posted by Acme Ltd on Fri, 27 Jan 2017": (company, ISO date)."""
-    for text in [*doc.context[:15], *(b.text for b in doc.blocks[:15])]:
-        match = _BYLINE.search(text) if "posted by" in fold_case(text) else None
-        if match:
-            date = find_date(match.group("when"))
-            return match.group("who").strip(" .,"), date[0] if date else None
-    return None
-
-
-_POSTED_WORDS = ("posted", "published", "listed")
-_POSTED = lazy_compile(r"\b(?:" + "|".join(_POSTED_WORDS) + r")\b.{0,60}", re.I)
-
-
-def byline_date(doc: Document) -> Finding | None:
-    byline = _byline(doc)
-    if byline is not None and byline[1]:
-        return Finding(byline[1], doc.spans_of(byline[1]), 0.8, "structure")
-    for line in doc.context[:15]:
-        if date := _posted_date(line):
-            return Finding(date, doc.spans_of(date), 0.7, "structure")
-    for block in doc.blocks[:15]:
-        if date := _posted_date(block.text):
-            return Finding(date, [block.span], 0.7, "structure")
-    return None
-
-
-def _posted_date(text: str) -> str | None:
-    """The ISO date of a "Posted …" / "Published …" / "Listed …" line, if it has one."""
-    low = fold_case(text)
-    match = _POSTED.search(text) if any(w in low for w in _POSTED_WORDS) else None
-    date = find_date(match.group()) if match else None
-    if date is None or _OTHER_DATE.search(match.group(), 0, date[1][0]):  # type: ignore[union-attr]
-        return None  # "Posted 3 days ago · Closes 15 March": the date of another thing
-    return date[0]
-
-
-_OTHER_DATE = lazy_compile(r"(?i)clos|deadline|expir|until|apply by|due\b|start|begin")

@@ -3,7 +3,8 @@
 Structure means: the title heading or title line at the top of the posting, the
 short lines above its body (team, place), the byline ("Posted by X on DATE"),
 the first line of a mailing-list posting (the organisation), prose that names
-the employer (see ``employer``), and section headings that hold list fields.
+the employer (see ``employer``), and section headings that hold list fields
+(``sections``).
 """
 
 from __future__ import annotations
@@ -12,14 +13,19 @@ import re
 from collections.abc import Callable
 
 from reviewer.core.extract.bar_header import bar_cells, from_bar_header
-from reviewer.core.extract.benefits import benefit_items, unheaded_benefits
+from reviewer.core.extract.byline import byline_date
 from reviewer.core.extract.department import is_department as _is_department
 from reviewer.core.extract.department import names_a_unit, team_in_prose
 from reviewer.core.extract.document import Block, Document
-from reviewer.core.extract.employer import byline_date, company
+from reviewer.core.extract.employer import company
 from reviewer.core.extract.labels import LABELS, starts_with_label
-from reviewer.core.extract.place_lines import JOINING, first_sentence
-from reviewer.core.extract.salary import find_salary
+from reviewer.core.extract.place_lines import (
+    JOINING,
+    first_sentence,
+    place_after_name,
+    town_and_state,
+)
+from reviewer.core.extract.sections import list_sections
 from reviewer.core.extract.vocab import (
     employment_type,
     remote_mode,
@@ -60,7 +66,7 @@ def from_structure(doc: Document, have: dict[str, Finding]) -> dict[str, Finding
     for name, stage in stages:
         if name not in have and name not in found and (finding := stage()) is not None:
             found[name] = finding
-    found.update(_sections(doc, have))
+    found.update(list_sections(doc, have))
     return found
 
 
@@ -175,9 +181,13 @@ def _header_locations(header: list[tuple[str, Span | None]]) -> Finding | None:
             if text[:offset].rstrip().endswith((" in", " at")) and piece[:1].isupper() \
                     and "remote" not in piece.lower() and (clause := _CLAUSE.search(piece)):
                 piece = piece[:clause.start()]  # "… in Berlin, Germany to build pipelines"
-            if looks_like_location(piece):
-                spans = [(span[0] + offset, span[0] + offset + len(piece))] if span else []
-                return Finding([piece], spans, 0.7 if span else 0.6, "structure")
+            if not looks_like_location(piece) and not town_and_state(piece):
+                place = place_after_name(piece)  # "Acme Institute, Woods Hole, MA"
+                if place is None:
+                    continue
+                offset, piece = offset + piece.rfind(place), place
+            spans = [(span[0] + offset, span[0] + offset + len(piece))] if span else []
+            return Finding([piece], spans, 0.7 if span else 0.6, "structure")
     return None
 
 
@@ -205,6 +215,9 @@ def _pieces(text: str) -> list[tuple[str, int]]:
             out.append((rest.strip(), match.end()))
             head = text[:match.start()]
             out.append((head.strip(), 0))
+    for cell in _HEADER_PIECE.finditer(text):  # "Acme Museum · Riverside, CA · Spring 2026"
+        out.append((cell.group().strip(), cell.start() + len(cell.group()) -
+                    len(cell.group().lstrip())))
     return [(p, o) for p, o in out if p]
 
 
@@ -242,94 +255,3 @@ def _department(header: list[tuple[str, Span | None]], doc: Document) -> Finding
             if _is_department(nxt):
                 return Finding(nxt, [nspan] if nspan else [], 0.5, "structure")
     return team_in_prose(doc)
-
-
-# --- company -------------------------------------------------------------------------------------
-
-
-# --- sections: the list fields -------------------------------------------------------------------
-
-
-_INLINE_SECTION = lazy_compile(r"([A-Z][A-Za-z /&'’-]{2,50}):\s+(\S.{2,})")
-# the same in a script with no capitals, its colon perhaps a full-width one ("福利待遇：…")
-_SCRIPT_INLINE_SECTION = lazy_compile(r"([^\x00-\x7f:：][^\x00-\x1f\x21-\x7f:：]{1,29}?)\s*[:：]\s*"
-                                      r"(\S.{2,})")
-
-
-def _sections(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
-    items: dict[str, list[str]] = {}
-    spans: dict[str, list[Span]] = {}
-    for index, block in enumerate(doc.blocks):
-        if block.kind == "para":
-            # "REQUIRED QUALIFICATIONS: French is desirable." on one line
-            inline = _INLINE_SECTION.match(block.text) or _SCRIPT_INLINE_SECTION.match(block.text)
-            field = section_field(inline.group(1), loose=False)[1] if inline else None
-            if inline and field is not None and field not in have and \
-                    not find_salary(inline.group(2)):
-                value = inline.group(2).strip().rstrip(";,").strip()
-                at = doc.markdown.find(value, block.start, block.end)
-                items.setdefault(field, []).append(value)
-                spans.setdefault(field, []).append(
-                    (at, at + len(value)) if at >= 0 else block.span)
-            continue
-        if block.kind != "heading":
-            continue
-        field = section_field(block.text)[1]
-        if field is None or field in have:
-            continue
-        members = _section_items(doc.section_blocks(index))
-        for member in benefit_items(block, members) if field == "benefits" else members:
-            text = member.text.strip().rstrip(";,").strip()
-            if text:
-                items.setdefault(field, []).append(text)
-                spans.setdefault(field, []).append(member.span)
-    found = {}
-    unheaded = unheaded_benefits(doc) if "benefits" not in items and "benefits" not in have \
-        else None
-    if unheaded is not None:
-        found["benefits"] = unheaded
-        for field in list(items):  # a perk read as benefits is no requirement
-            kept = [i for i, span in enumerate(spans[field]) if span not in unheaded.spans]
-            items[field] = [items[field][i] for i in kept]
-            spans[field] = [spans[field][i] for i in kept]
-    for field, values in items.items():
-        if values:
-            found[field] = Finding(values, spans[field], 0.75, "structure")
-    return found
-
-
-_CLOSING = lazy_compile(r"equal (employment )?opportunit|affirmative action|do not discriminate|"
-                        r"without regard to (race|age|religion)|e-verify", re.I)
-# a paragraph that says how to apply: the section before it has ended ("To apply, …",
-# "Interested candidates should send …"; not "To apply this knowledge …", "Interested
-# candidates should have …")
-_HOW_TO_APPLY = lazy_compile(
-    r"(?:to apply(?:\s+for\s+(?:this|the)\b[^,.:]{0,40})?\s*[,:]|how to apply\b|"
-    r"(?:interested|qualified) (?:candidates|applicants|persons|individuals) (?:should|must|may|"
-    r"can|are invited to) (?:send|submit|apply|e-?mail|forward|contact|upload)\b|"
-    r"applications? (?:should|must|may|can) be (?:sent|submitted|made|e-?mailed|uploaded|"
-    r"forwarded)\b|please (?:send|submit|e-?mail|forward|reply with) (?:us )?(?:your|a|an) "
-    r"(?:cv|resume|résumé|application|cover letter)\b)", re.I)
-
-
-def _section_items(blocks: list[Block]) -> list[Block]:
-    """The items of a section.
-
-    A section with a list: the lines before the list and its items, and after it
-    only lines that lead into more items ("Ability to:"); other prose after the list
-    ends it. A statement of pay is the salary field's, never an item. A section
-    without a list: its paragraphs, up to one that says how to apply."""
-    out: list[Block] = []
-    seen_items = False
-    for block in blocks:
-        if block.kind == "item":
-            seen_items = True
-            out.append(block)
-            continue
-        if (seen_items and not block.text.rstrip().endswith(":")) or _CLOSING.search(block.text) \
-                or _HOW_TO_APPLY.match(block.text):
-            break
-        if boilerplate_reason(block.text) or find_salary(block.text):
-            continue
-        out.append(block)
-    return out

@@ -115,6 +115,8 @@ def part_time_stated(doc: Document, have: dict[str, Finding],
             if said is not None:
                 return Finding("part_time", [(item.start + said.start(),
                                               item.start + said.end())], 0.6, "pattern")
+    if hours is not None and (said_with_hours := _part_time_with_hours(doc, hours[1])):
+        return said_with_hours
     for block in doc.blocks[:40]:
         low = lower_keep_offsets(block.text)
         for match in _THIS_JOB.finditer(low) if "time" in low else ():
@@ -125,6 +127,18 @@ def part_time_stated(doc: Document, have: dict[str, Finding],
     if hours is not None and hours[0] < PART_TIME_HOURS:
         return Finding("part_time", [hours[1]], 0.6, "pattern")
     return None
+
+
+def _part_time_with_hours(doc: Document, hours: Span) -> Finding | None:
+    """"Part time: 30 hours per week", "Part-time, 20-28 hours per week": the line that
+    gives the job's hours a week says part time, whatever its label (or none)."""
+    block = doc.block_at(hours[0])
+    if block is None:
+        return None
+    low = lower_keep_offsets(block.text)
+    said = next((m for m in _PART_TIME.finditer(low) if _the_jobs(low, *m.span())), None)
+    return Finding("part_time", doc.block_span(block, said.span()), 0.6, "pattern") \
+        if said is not None else None
 
 
 def _the_jobs(low: str, start: int, end: int) -> bool:

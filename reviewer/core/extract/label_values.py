@@ -42,9 +42,10 @@ def from_labels(labelled: list[Labelled], doc: Document) -> dict[str, Finding]:
             # "Remote only" is a location and says the work is remote; "In person" and
             # "Hybrid" say how the work is done alone, but a job board's "In person"
             # gives way to the posting's own word on it ("This is a hybrid role")
-            mode = arranged(item.value)[0]
+            mode, _, words = arranged(item.value)
             if mode is not None and (mode != "onsite" or not _said_otherwise(doc, item)):
-                found["remote"] = Finding(mode, span, conf * 0.9, "label")
+                found["remote"] = Finding(mode, [(item.start + words[0], item.start + words[1])]
+                                          if in_text and words else span, conf * 0.9, "label")
         result = _read_label(item.field, item.value, item.label)
         if result is None:
             continue
@@ -73,6 +74,13 @@ def _said_otherwise(doc: Document, item: Labelled) -> bool:
         or _WORK_MODE_SAID.search(text, item.end) is not None
 
 
+def _sentence(value: str) -> bool:
+    """Do most of seven words or more start in lower case, as a sentence's do (a name's
+    own words start with capitals: "Department of Health and Social Care")?"""
+    words = value.split()
+    return len(words) >= 7 and sum(w[:1].islower() for w in words) * 2 > len(words)
+
+
 def _read_label(field: str, value: str, label: str = "") -> tuple[Any, Span | None] | None:
     value = value.strip()
     if not value or len(value) > 200:
@@ -87,6 +95,8 @@ def _read_label(field: str, value: str, label: str = "") -> tuple[Any, Span | No
         longest = 160 if field == "company" and not value.endswith(".") else 120
         if len(value) > longest or boilerplate_reason(value):
             return None
+        if field == "company" and _sentence(value):
+            return None  # "Agency: Our guests have a voice in their care": no name
         if only_terms(value):
             return None  # "Role: Permanent" says the terms, not the role
         if field == "title" and _CODE.fullmatch(value):
@@ -98,7 +108,7 @@ def _read_label(field: str, value: str, label: str = "") -> tuple[Any, Span | No
         denied_to = _past_denied_work(value)  # "Télétravail impossible, sur site"
         after = denied_to + arranged(value[denied_to:])[1]  # "Hybrid remote in Austin, TX"
         places = split_locations(value[after:])
-        return (places, (after, len(value)) if after else None) if places else None
+        return (places, _places_span(value, after, places)) if places else None
     if field in ("date_posted", "valid_through"):
         date = find_date(value)
         return (date[0], date[1]) if date else None
@@ -146,6 +156,16 @@ def _read_label(field: str, value: str, label: str = "") -> tuple[Any, Span | No
         degree = education_level(value)
         return (degree, None) if degree else None
     return None
+
+
+def _places_span(value: str, after: int, places: list[str]) -> Span | None:
+    """The span of a location value's places in it, from the first to the end of the
+    last (not a remark or a fact after them: "Minneapolis, MN | Unpaid volunteer
+    position"); None for the whole value."""
+    first, last = value.find(places[0], after), value.rfind(places[-1], after)
+    if first < 0 or last < 0:
+        return (after, len(value)) if after else None
+    return first, last + len(places[-1])
 
 
 def _past_denied_work(value: str) -> int:

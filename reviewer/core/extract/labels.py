@@ -2,17 +2,20 @@
 
 A label's value is the rest of its line; when the line holds only the label (or
 the label is a heading), the value is the next short line. A line may hold several
-labels ("Weekly Hours: 40 Role Number:200493299"). Labels are matched as whole
+labels ("Weekly Hours: 40 Role Number:200493299"). A table's row of two cells is a
+label and its value ("| Location | Lewiston, ME |"). Labels are matched as whole
 phrases from the table below, so "Note:" or "e.g.:" never become fields.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
-from reviewer.core.extract.document import Block, Document
+from reviewer.core.extract.document import Block, Document, plain
 from reviewer.core.words.other_languages import language_of
+from reviewer.core.words.places import looks_like_location
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import DIRECTION_MARKS, folded, lower_keep_offsets
 
@@ -33,25 +36,29 @@ def _labels(field: str, *phrases: str) -> None:
 _labels("title", "job title", "title", "position title", "position", "role", "job",
         "job name", "vacancy", "opening", "post", "role title", "job position")
 _labels("company", "company", "employer", "organization", "organisation", "hiring company",
-        "company name", "hiring organization", "client")
+        "company name", "hiring organization", "client", "hiring organisation", "employer name",
+        "organization name", "organisation name", "institution", "hiring institution",
+        "agency", "hiring agency", "employing agency")
 _labels("department", "department", "team", "job category", "category", "division",
         "business unit", "function", "job family", "area", "practice", "department/team")
 _labels("locations", "location", "locations", "position location", "job location",
         "work location", "based in", "office location", "city", "place of work", "duty station",
-        "location(s)", "work place", "workplace")
+        "location(s)", "work place", "workplace", "job locations", "work locations")
 _labels("date_posted", "posted", "date posted", "posting date", "posted on", "published",
         "date published", "publication date", "opening date", "post date", "date",
         *OPEN_AND_CLOSE)
 _labels("valid_through", "application deadline", "deadline", "closing date", "apply by",
         "apply before", "applications close", "close date", "valid through", "expires",
         "expiry date", "expiration date", "last date to apply", "deadline for applications",
-        "application due date", "closes")
+        "application due date", "closes", "unposting date", "closing date/time",
+        "position closes", "job close date")
 _labels("requisition_id", "role number", "job id", "job number", "requisition id",
         "requisition number", "requisition", "req id", "req #", "req", "req. id",
         "reference", "reference code", "reference number", "ref", "ref.", "ref no",
         "job code", "job ref", "job reference", "vacancy number", "vacancy id",
         "announcement code", "announcement number", "posting number", "job requisition id",
-        "position number", "position id", "job req", "specify job code",
+        "position number", "position id", "job req", "specify job code", "control number",
+        "job bank id", "requisition #", "requisition no", "requisition no.", "job id #",
         # "Job #", "Job No.": the number of the job, never its title
         *(f"{noun} {mark}" for noun in ("job", "position", "vacancy", "role", "opening",
                                         "posting", "job ref", "job reference", "reference")
@@ -62,7 +69,12 @@ _labels("work_hours", "weekly hours", "work hours", "hours", "hours per week", "
         "weekly working hours", "hours/week")
 _labels("employment_type", "employment type", "job type", "contract type", "type",
         "type of employment", "employment", "contract", "position type", "schedule",
-        "work type", "type of contract", "job status", "status")
+        "work type", "type of contract", "job status", "status",
+        # as public employers label them ("Full/Part Time: Full-Time", "Working pattern:
+        # Part time", "Appointment type: Permanent", "Terms of employment: Seasonal")
+        "full/part time", "full-time/part-time", "full time/part time", "regular/temporary",
+        "working pattern", "work schedule", "appointment type", "terms of employment",
+        "employment status")
 _labels("salary", "salary", "remuneration", "compensation", "pay", "pay range", "salary range",
         "wage", "rate", "remuneration/ salary", "remuneration/salary", "base salary",
         "hourly rate", "day rate", "stipend")
@@ -205,20 +217,45 @@ def labelled_values(doc: Document) -> list[Labelled]:
         if block.kind == "heading":
             key = block.text.strip().rstrip(":：").strip().lower()
             if (field := label_field(key, doc)) is not None:
-                nxt = _next_value(blocks, i)
-                if nxt is not None:
-                    found.append(Labelled(field, block.text, nxt.text, nxt.start, nxt.end))
+                found.extend(_value_below(doc, i, field))
+            continue
+        if block.text.startswith("|") and (row := _in_row(doc, block)) is not None:
+            found.append(row)
             continue
         found.extend(_in_line(block.text, doc, block))
         if block.kind == "para" and _label_alone(doc, block):
             key = block.text.strip().rstrip(":：").strip().lower()
             if (field := label_field(key, doc)) is not None:
-                nxt = _next_value(blocks, i)
-                if nxt is not None:
-                    found.append(Labelled(field, block.text, nxt.text, nxt.start, nxt.end))
+                found.extend(_value_below(doc, i, field))
     for line in doc.context:
         found.extend(_in_line(line, doc, None))
     return found
+
+
+_BAR = lazy_compile(r"(?<!\\)\|")  # (a bar escaped, "\\|", is a cell's text)
+
+
+def _in_row(doc: Document, block: Block) -> Labelled | None:
+    """A table's row of a label and its value ("| Location | Lewiston, ME |"), read as
+    the line "Location: Lewiston, ME" is; None for a row of other cells."""
+    line = doc.markdown[block.start:block.end]
+    bars = [bar.start() for bar in _BAR.finditer(line)]
+    cells = [(a + 1, b) for a, b in itertools.pairwise(bars) if line[a + 1:b].strip()]
+    if len(cells) != 2:
+        return None
+    (label_start, label_end), (start, end) = cells
+    label = plain(line[label_start:label_end]).rstrip(":").strip()
+    field = label_field(label.lower(), doc)
+    if field is None:
+        return None
+    value = plain(line[start:end])
+    at = line.find(value, start, end)
+    if at < 0:  # (written with markup: the cell is its evidence)
+        at, value_end = start + len(line[start:end]) - len(line[start:end].lstrip()), end
+    else:
+        value_end = at + len(value)
+    return Labelled(field, label, value, block.start + at,
+                    block.start + len(line[:value_end].rstrip()))
 
 
 def _label_alone(doc: Document, block: Block) -> bool:
@@ -237,6 +274,24 @@ def _next_value(blocks: list[Block], i: int) -> Block | None:
         if nxt.kind == "para" and len(nxt.text) <= 120 and not nxt.text.endswith((":", "：")):
             return nxt
     return None
+
+
+def _value_below(doc: Document, i: int, field: str) -> list[Labelled]:
+    """The value on the line below the label of block ``i``; for places, each line of
+    that paragraph that names a place too ("**Locations**" over "Washington, DC" and
+    "Martinsburg, WV", parted by a line break), as one value of places parted by
+    semicolons."""
+    label, nxt = doc.blocks[i].text, _next_value(doc.blocks, i)
+    if nxt is None:
+        return []
+    lines = [nxt]
+    while field == "locations" and len(lines) < 10 and \
+            (more := _next_value(doc.blocks, i + len(lines))) is not None and \
+            doc.markdown.count("\n", lines[-1].end, more.start) == 1 and \
+            looks_like_location(more.text):
+        lines.append(more)
+    value = "; ".join(line.text.rstrip(" ;") for line in lines)
+    return [Labelled(field, label, value, nxt.start, lines[-1].end)]
 
 
 _MAYBE_LABEL = lazy_compile(r"[:#–：]|\s-\s")

@@ -16,22 +16,17 @@ cut at its separators (| – - : ·) into segments, and each segment read:
   names the employer: that one is the site's brand. A lone trailing name ("Data
   Engineer - Acme") may be either; it is the employer only when the posting names it.
 
-Lines of the page's chrome outside the posting (``Document.context``) are read the same
-way when a cue marks them as such a title. Values carry the place the posting's text
-states them as evidence, and a confidence below the labelled and structural stages'
-but above the prose stage's: the stage replaces only a weaker value.
+The stage that puts these readings among the posting's values is ``title_stage``.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from reviewer.core.extract.department import DEPARTMENT_WORDS
-from reviewer.core.extract.document import Document
-from reviewer.core.extract.mail_subject import is_reply, names_a_post, subject_title
-from reviewer.core.schema import Finding
+from reviewer.core.extract.organisation import names_no_organisation, reads_as_organisation
 from reviewer.core.words.lexicon import (
     SECTION_HEADINGS,
     boilerplate_reason,
@@ -42,21 +37,13 @@ from reviewer.core.words.place_codes import coded_place
 from reviewer.core.words.places import looks_like_location
 from reviewer.core.words.regex import lazy_compile
 
-STAGE = "page-title"
-_FIELDS = ("title", "company", "locations")
-# a cue or a separated title: below a labelled line (0.8-0.9) and the page's structure,
-# above the prose stage (0.4-0.45)
-CONFIDENCE = 0.6
-_LONE = 0.5  # a title with no separator: the old fallback's confidence
-_NAMED = 0.55  # an employer by position, that the posting names
-_UNNAMED = 0.35  # an employer by position alone: only where no stage found one
-
 _SEPARATORS = lazy_compile(r"\s*\|\s*|\s+[-–—]\s+|\s*[·•]\s*|(?<=[\w).])\s*[–—]\s*(?=[A-Z])|"
                          r"(?<=[\w).]):\s+")
 _SEARCH = lazy_compile(
     r"(?:(?:find|search|browse|view|see|all|latest|new|current|open)\s+)*"
     r"(?:jobs?|careers?|vacanc(?:y|ies)|(?:job\s+)?openings?|positions?|opportunities|"
-    r"job\s+(?:search|details?|description|posting|listings?|board|offers?|ads?)|employment|"
+    r"job\s+(?:search|details?|description|posting|listings?|board|offers?|ads?|announcements?|"
+    r"opportunit(?:y|ies))|employment|"
     r"home(?:\s*page)?|search(?:\s+results?)?|results|apply(?:\s+now)?|"
     r"(?:jobs?|careers?)\s*(?:&|and)\s*(?:jobs?|careers?)|careers?\s+(?:site|page|portal|home))",
     re.I)
@@ -78,15 +65,12 @@ _JOB_WORDS = lazy_compile(r"\s+(?:jobs?|job\s+openings?|vacanc(?:y|ies)|position
 _IDENT = lazy_compile(r"(?:(?:job\s*)?(?:id|ref(?:erence)?|req(?:uisition)?|no\.?|number)"
                       r"\s*[:#]?\s*|#\s*)?[A-Z]{0,4}[-_]?\d[\w-]*", re.I)
 _ID_IN_PARENS = lazy_compile(r"\s*\((?:" + _IDENT.pattern + r")\)$", re.I)
-# a shift, a team or a kind of contract beside the role is no employer: "Nights", "Platform Team"
-_NOT_EMPLOYER = lazy_compile(r"(?:^|\s)(?:team|department|division|unit|shifts?|nights?|days?|"
-                             r"evenings?|weekends?|full[- ]?time|part[- ]?time|contract|temporary|"
-                             r"permanent|internship|hybrid|on[- ]?site|remote)$", re.I)
+# a job board's name made with "jobs" or "careers": "USAJOBS", "HigherEdJobs", "CareerBuilder"
+_BOARD_NAME = lazy_compile(r"[A-Za-z]*(?:jobs?|careers?)[A-Za-z]*", re.I)
 _IN_PARENS = lazy_compile(r"^(?P<rest>.*?)\s*\((?P<place>[^()]{2,60})\)$")
 _LEGAL = lazy_compile(r"\b(?:Inc|Incorporated|Corp|Corporation|LLC|LLP|Ltd|Limited|GmbH|AG|PLC|"
                       r"plc|S\.?A|SAS|B\.?V|N\.?V|Pty|Co|Company|Group)\.?$")
 _NAME = lazy_compile(r"[A-Z0-9][\w&.,'’()/+ -]{0,59}")
-_CUE = lazy_compile(r" (?:hiring|[Jj]obs?|[Cc]areers?|at|in|bei|with|@) ")
 _NOT_NAMES = frozenset(("we", "we're", "now", "you", "join us", "our team", "they", "hiring",
                         "now hiring", "urgent", "urgently hiring", "new", "featured"))
 
@@ -142,7 +126,7 @@ def read_title(text: str | None, role_first: bool = False) -> TitleReading:
         return TitleReading()
     cued = any(s.cued for s in segments)
     role = _role_with_qualifiers(text, segments)
-    company = next((s.company for s in segments if s.company), None)
+    company = _cued_employer(segments)
     if role is None and len(segments) == 1 and segments[0].name and \
             _is_role(segments[0].name, patterned=True):
         role = segments[0].name  # a title of one part, with no job noun: "Barista"
@@ -202,18 +186,43 @@ def _field_of_work(name: str) -> bool:
     return DEPARTMENT_WORDS.sub("", name).strip(" &,") in ("", "and", "of")
 
 
+def _cued_employer(segments: list[_Segment]) -> str | None:
+    """The employer a cue names ("Acme hiring …", "Careers at Acme", "Acme Jobs"); in the
+    last segment, a board's brand as often ("… | Northbridge NHS Foundation Trust | NHS
+    Jobs"): a name before it that reads as an organisation's is the employer then."""
+    cued = [i for i, s in enumerate(segments) if s.company]
+    if not cued:
+        return None
+    first = cued[0]
+    if first == len(segments) - 1:
+        named = next((s.name for s in segments[:first] if s.name and
+                      reads_as_organisation(s.name) and not names_no_organisation(s.name)),
+                     None)
+        if named is not None:
+            return named
+    return segments[first].company
+
+
 def _employer_by_position(segments: list[_Segment], names: list[tuple[int, str]]
                           ) -> tuple[str | None, str | None]:
-    """(employer, maybe the employer) among names no cue placed: a legal name, or any
-    name but the last segment (the site's brand when another name stands before it);
-    a lone last name may be either."""
+    """(employer, maybe the employer) among names no cue placed: a legal name; a name
+    that reads as an organisation's ("St. Mary's Medical Center") over one that may not
+    ("Acme"), and a name before the last segment over the last (the site's brand when
+    another name stands before it). A last name that is the only one, or the only one
+    that reads as an organisation's, may be either. A shift, a schedule, a specialty
+    ("Nights", "Home Daily", "Med/Surg") is none."""
     legal = next((name for _, name in names if _LEGAL.search(name)), None)
     if legal is not None:
         return legal, None
     last = len(segments) - 1
-    names = [(i, name) for i, name in names if not _NOT_EMPLOYER.search(name) and
+    names = [(i, name) for i, name in names if not names_no_organisation(name) and
              not _field_of_work(name)]
     inner = [name for i, name in names if i != last]
+    named = [name for name in inner if reads_as_organisation(name)]
+    if named:
+        return named[0], None
+    if names and names[-1][0] == last and reads_as_organisation(names[-1][1]):
+        return None, names[-1][1]
     if inner:
         return inner[0], None
     if names and not any(s.search for s in segments):
@@ -228,7 +237,7 @@ def _read_segment(text: str, cued: bool = False) -> _Segment:
         seg.site = True
         return seg
     if _SEARCH.fullmatch(text) or _DOMAIN.fullmatch(text) or _IDENT.fullmatch(text) or \
-            boilerplate_reason(text):
+            _BOARD_NAME.fullmatch(text) or boilerplate_reason(text):
         seg.site = True
         return seg
     rest = text
@@ -334,61 +343,3 @@ def _place(text: str) -> tuple[str, str] | None:
         return code, text
     return (text, text) if looks_like_location(text) else None
 
-
-# --- the stage -----------------------------------------------------------------------------------
-
-
-def from_page_title(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
-    """Title, company and place from the page's title (or a board's line in its chrome),
-    for each field empty or found with a lower confidence than this stage's."""
-    if all(name in have and have[name].confidence >= CONFIDENCE for name in _FIELDS):
-        return {}  # nothing here could replace what the stages above found
-    readings = [read_title(doc.page_title)] if doc.page_title else []
-    if (subject := subject_title(doc)) and names_a_post((r := read_title(subject, True)).role):
-        if is_reply(doc):  # (a reply's subject is the answered mail's words: no employer)
-            r = replace(r, company=None, maybe_company=None)
-        readings.append(r)  # a mail's subject, as its sender wrote the title
-    # a line of the page's chrome, when cues make it such a title ("Acme hiring … in …")
-    readings += [r for line in doc.context[:12] if len(line) <= 200 and _CUE.search(line)
-                 and (r := read_title(line)).cued and r.role and (r.company or r.place)]
-    found: dict[str, Finding] = {}
-
-    def put(name: str, value: object, written: str, confidence: float) -> None:
-        better = found.get(name) or have.get(name)
-        if better is not None and better.confidence >= confidence:
-            return
-        found[name] = Finding(value, doc.spans_of(written), confidence, STAGE)
-
-    for reading in readings:
-        if reading.company:
-            put("company", reading.company, reading.company, CONFIDENCE if not
-                reading.by_position else _NAMED if _names(doc, reading.company) else _UNNAMED)
-        elif reading.maybe_company and _names(doc, reading.maybe_company):
-            put("company", reading.maybe_company, reading.maybe_company, _NAMED)
-        if reading.role:
-            role = _without_employer(reading.role, found.get("company") or have.get("company"))
-            if role:
-                put("title", role, role, _LONE if reading.lone else CONFIDENCE)
-        if reading.place and reading.place_written:
-            written = reading.place_written if doc.locate(reading.place_written) else \
-                reading.place.split(",")[0]
-            put("locations", [reading.place], written, CONFIDENCE - 0.05)
-    return found
-
-
-def _without_employer(role: str, company: Finding | None) -> str:
-    """"Acme Data Engineer" is the role "Data Engineer" where Acme is the employer; a
-    title that is the employer's name alone ("Acme") names no role."""
-    name = company.value if company is not None else None
-    if not isinstance(name, str):
-        return role
-    if role.casefold() == name.casefold():
-        return ""
-    if role.startswith(name + " ") and has_job_noun(role[len(name) + 1:]):
-        return role[len(name) + 1:]
-    return role
-
-
-def _names(doc: Document, name: str) -> bool:
-    """Does the posting's text name ``name`` (as a word, as written)?"""
-    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", doc.markdown) is not None

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from reviewer.core.extract.dates import find_date
+from reviewer.core.extract.dates import find_closing_date
 from reviewer.core.extract.document import Block, Document, section_kind
 from reviewer.core.extract.experience import (
     NUMBER_WORDS,
@@ -16,20 +16,18 @@ from reviewer.core.extract.experience import (
     work_done,
 )
 from reviewer.core.extract.hours import extra_hours
+from reviewer.core.extract.remote_mentions import REMOTE_WORDS, remote_in
 from reviewer.core.extract.salary import find_salary, has_pay_hint
 from reviewer.core.extract.skills import find_skills
 from reviewer.core.extract.vocab import (
     OTHER_TERM_PATTERNS,
     OTHER_TERMS,
-    OTHER_WORK_MODES,
     SCRIPT_TERMS,
-    SCRIPT_WORK_MODES,
     WEEK_WORDS,
     WEEKLY_HOURS,
     education_mentions,
     employment_type,
     lowest,
-    remote_mode,
     seniority,
 )
 from reviewer.core.schema import Finding, Span
@@ -68,17 +66,14 @@ _DEADLINE = lazy_compile(  # on the folded text
                 "closing date", "no later than", "submit .{0,40} by",
                 "accepted (?:until|through|till)", "accepting applications (?:until|through|till)"))
     + r"\b.{0,50}")
-_REMOTE_WORDS = ("remote", "hybrid", "home", "anywhere", "site", "office", "telecommut", "remot",
-                 "travail", "teletrabajo", "brido", "mobiles arbeiten",
-                 # (Japanese, Chinese, Arabic, Hebrew: ``vocab.SCRIPT_WORK_MODES``)
-                 "リモート", "在宅", "テレワーク", "ハイブリッド", "出社", "远程", "遠端", "遠距",
-                 "混合", "بعد", "هجين", "מרחוק", "היברידי")
+# the days a posting takes applications in: its last ("This posting is open until
+# 2025-04-09"), a range's end ("Applications accepted January 5 – January 30, 2026")
+_OPEN = lazy_compile(edge_words(("open (?:until|through|till)", "applications? (?:are )?accepted",
+                                 "accepting applications")) + r"\b.{0,60}")
+_RANGE_MARK_BEFORE = lazy_compile(r"(?:[-–—]|\b(?:to|through|until|till))\s*$", re.I)
 _DEADLINE_WORDS = ("apply by", "application", "deadline", "closing date", "no later than",
-                   "submit", "closes", "closing", "accept")
-_STRONG_REMOTE = lazy_compile(  # on the folded text
-    "(" + edge_words(("fully remote", "100% remote", "remote[- ]first", "remote position",
-                      "remote role", "remote job", "work from home", "work from anywhere",
-                      "remote \\(", "hybrid", *OTHER_WORK_MODES)) + r")\b")
+                   "submit", "closes", "closing", "accept", "open until", "open through",
+                   "open till")
 
 
 def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
@@ -112,17 +107,16 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
                 break
     if "valid_through" not in have and any(w in low for w in _DEADLINE_WORDS):
         for block in blocks:
-            text = block.text.lower()
-            match = _DEADLINE.search(fold_case(block.text)) if any(
-                w in text for w in _DEADLINE_WORDS) else None
-            date = find_date(block.text[match.start():match.end()]) if match else None
-            if match and date:
-                found["valid_through"] = Finding(date[0], [block.span], 0.6, "pattern")
+            date = _closing_date(block.text) if any(
+                w in block.text.lower() for w in _DEADLINE_WORDS) else None
+            if date:
+                found["valid_through"] = Finding(date[0], doc.block_span(block, date[1]), 0.6,
+                                                 "pattern")
                 break
     if "requisition_id" not in have and "quot" in low:
         found.update(_quoted_reference(doc))
-    if "remote" not in have and any(w in low for w in _REMOTE_WORDS):
-        found.update(_remote(doc, have))
+    if "remote" not in have and any(w in low for w in REMOTE_WORDS):
+        found.update(remote_in(doc, have))
     if "skills" not in have:
         skills = find_skills(doc.markdown)
         company = str(have["company"].value).lower() if "company" in have else ""
@@ -134,14 +128,40 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
     return found
 
 
+def _closing_date(text: str) -> tuple[str, Span] | None:
+    """The last day to apply a line states, with the span of its words from the cue's:
+    "Applications close October 31, 2025", "open until 2025-04-09", the end of the days
+    applications are accepted in (not the first of them: "accepted from 5 January")."""
+    folded = fold_case(text)
+    for pattern in (_DEADLINE, _OPEN):
+        match = pattern.search(folded)
+        date = find_closing_date(text[match.start():match.end()]) if match else None
+        if match is None or date is None:
+            continue
+        if pattern is _OPEN and not folded.startswith("open", match.start()) and \
+                not _RANGE_MARK_BEFORE.search(text, match.start(), match.start() + date[1][0]):
+            continue
+        return date[0], (match.start(), match.start() + date[1][1])
+    return None
+
+
 def pay_in_blocks(doc: Document) -> Iterator[tuple[dict[str, Any], Span]]:
-    """Each block's first pay range, in order, with its span in the Markdown."""
+    """Each block's first pay range, in order, with its span in the Markdown. A short
+    block of figures under a short line that names the pay is that line's value, as a
+    labelled line's ("US Base Salary" over "$185,000 – $225,000 USD")."""
     if not has_pay_hint(doc.markdown):
         return
+    named = False
     for block in doc.blocks:
-        pay = find_salary(doc.markdown[block.start:block.end])
+        text = doc.markdown[block.start:block.end]
+        pay = find_salary(text) or (find_salary(text, labelled=True)
+                                    if named and len(block.text.split()) <= 8 else None)
         if pay:
             yield pay[0], (block.start + pay[1][0], block.start + pay[1][1])
+        named = len(block.text.split()) <= 5 and _NAMES_PAY.search(block.text) is not None
+
+
+_NAMES_PAY = lazy_compile(r"(?i)\b(?:salary|pay|compensation|wages?|remuneration)\b")
 
 
 def _word_of(doc: Document, spans: list[Span], level: str) -> list[Span]:
@@ -165,7 +185,6 @@ _EMPLOYMENT_WORDS = (
 )
 # … and in a line of Chinese, Japanese, Arabic or Hebrew ("全职", "正社員", "دوام كامل")
 _SCRIPT_TERMS = lazy_compile("|".join(SCRIPT_TERMS))
-_SCRIPT_WORK_MODES = lazy_compile(SCRIPT_WORK_MODES)
 
 
 def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
@@ -283,7 +302,8 @@ def _education(doc: Document) -> Finding | None:
             continue
         after = index[group[-1]] + 1
         stop = mentions[after][1][0] if after < len(mentions) else block.end
-        if _asked_for(_own_clause(doc.markdown, block, first_span, stop)):
+        clause = _own_clause(doc.markdown, block, first_span, stop)
+        if _asked_for(clause) and not _substitutes(doc.markdown, block, first_span, clause):
             required.extend(group)
     pool = required
     if not pool:
@@ -301,6 +321,21 @@ def _asked_for(clause: str) -> bool:
         low = fold_case(_SUBJECT_PREFERRED.sub("", clause))
     preferred = _PREFERRED.search(low)
     return preferred is None or _REQUIRED.search(low, 0, preferred.start()) is not None
+
+
+_SUBSTITUTE = lazy_compile(r"\bsubstitut\w*|\bin (?:lieu|place) of\b")  # (on folded text)
+
+
+def _substitutes(markdown: str, block: Block, span: Span, clause: str) -> bool:
+    """Is the degree at ``span`` what may stand in for what is asked ("Education may be
+    substituted: a Ph.D.", "A Master's degree in lieu of one year of experience"), not
+    the requirement? Experience that stands in for the degree ("experience may be
+    substituted for the degree") leaves the degree asked for."""
+    head = markdown[max(block.start, span[0] - 200):span[0]]  # (a sentence's reach)
+    stops = [m.end() for m in _SENTENCE_END[0].finditer(head)]
+    low = fold_case(head[max(stops, default=0):] + clause)
+    said = _SUBSTITUTE.search(low)
+    return said is not None and "experience" not in low[:said.start()]
 
 
 # a stop that ends a sentence, not one of an abbreviation ("Ph.D. or M.Sc."); a bullet or
@@ -356,33 +391,3 @@ def _quoted_reference(doc: Document) -> dict[str, Finding]:
             return {"requisition_id": Finding(ident, doc.block_span(block, match.span("id")),
                                               0.6, "pattern")}
     return {}
-
-
-def _remote(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
-    places = have.get("locations")
-    if places is not None:
-        for place in places.value:
-            mode = remote_mode(str(place))
-            if mode:
-                return {"remote": Finding(mode[0], places.spans[:1], 0.7, "pattern")}
-    for block in doc.blocks:
-        text = block.text.lower()
-        if not any(w in text for w in _REMOTE_WORDS):
-            continue
-        folded = fold_case(block.text)
-        script = [] if folded.isascii() else list(_SCRIPT_WORK_MODES.finditer(folded))
-        for match in [*_STRONG_REMOTE.finditer(folded), *script]:
-            if denied(folded, match.start(), match.end()) or \
-                    _NOT_WORK_MODE.match(folded, match.end()):
-                continue  # "not a remote role", "Remote job: No", "hybrid cloud"
-            mode = remote_mode(block.text[match.start():match.end()])
-            if mode:
-                return {"remote": Finding(mode[0], doc.block_span(block, match.span()), 0.6,
-                                          "pattern")}
-    return {}
-
-
-# a "hybrid" of things, not of places to work, and what is paid for a home office
-_NOT_WORK_MODE = lazy_compile(r"\s+(cloud|apps?|mobile|vehicles?|cars?|solutions?|"
-                              r"infrastructure|architecture|integration|systems?|events?|"
-                              r"stipends?|allowances?|budgets?|equipment|set-?ups?|expenses?)\b")

@@ -24,7 +24,7 @@ import re
 
 from reviewer.core.extract.labels import LABELS
 from reviewer.core.extract.vocab import remote_mode
-from reviewer.core.words.lexicon import is_camel_word
+from reviewer.core.words.lexicon import has_job_noun, is_camel_word
 from reviewer.core.words.places import is_area, is_place, looks_like_location
 from reviewer.core.words.regex import lazy_compile
 
@@ -108,28 +108,89 @@ def first_sentence(value: str) -> str:
     return value[:value.find(pieces[-1]) + len(pieces[-1])]
 
 
-def arranged(value: str) -> tuple[str | None, int]:
-    """The way of working a location label's value says (None: none), and where the
-    places after it start: "In person" (in Leeds) is onsite, "Hybrid" hybrid, "Remote
-    (US)" remote."""
+def arranged(value: str) -> tuple[str | None, int, tuple[int, int] | None]:
+    """The way of working a location label's value says (None: none), where the places
+    after it start, and the span of its words (None: the value's): "In person" (in
+    Leeds) is onsite, "Hybrid" hybrid, "Remote (US)" remote."""
     lead = _ARRANGED.match(value)
-    low = (lead.group(1) if lead else value).strip().lower().rstrip(" .")
+    words = lead.group(1) if lead else value
+    low = words.strip().lower().rstrip(" .")
+    after = lead.end() if lead else 0
     if WORK_ARRANGEMENT.fullmatch(low):
-        return ("hybrid" if low.startswith("hybrid") else "onsite"), lead.end() if lead else 0
+        start = (lead.start(1) if lead else 0) + len(words) - len(words.lstrip())
+        return ("hybrid" if low.startswith("hybrid") else "onsite"), after, \
+            (start, start + len(low))
     mode = remote_mode(value)
-    return (mode[0] if mode else None), lead.end() if lead else 0
+    if mode is None:
+        return None, after, None
+    # (work on site read from remote work denied, "(no remote)": the words say no more)
+    said = "remot" not in value[mode[1][0]:mode[1][1]].lower() or mode[0] != "onsite"
+    return mode[0], after, mode[1] if said else None
 
 
 def split_locations(value: str) -> list[str]:
-    """One location line into the places it lists, each as written (``place_pieces``)."""
+    """One location line into the places it lists, each as written (``place_pieces``);
+    of a place after a name, the place (``place_after_name``)."""
     out: list[str] = []
     for piece in place_pieces(value):
         piece = _without_remark(re.sub(r"\s+", " ", piece)).strip(" ;|")
         for part in _apart(piece):
             for one in _joined_places(part):
                 out.extend(_split_repeated_prefix(one))
-    places = [_tidy(place) for place in out]
+    places = [_without_address(_tidy(place)) for place in out]
     return [place for place in places if place][:10]
+
+
+def _without_address(place: str) -> str:
+    """A place without the building or the street before it ("Marion Correctional
+    Institution, Marion, OH": "Marion, OH"); a district before its city stays
+    ("Kensington and Chelsea, London")."""
+    if looks_like_location(place) or (tail := place_after_name(place)) is None:
+        return place
+    return tail if _ADDRESS.search(place, 0, place.rfind(tail)) else place
+
+
+# the words of a building or a street's address
+_ADDRESS = lazy_compile(
+    r"\d|\b(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Boulevard|Blvd|Drive|Way|Suite|Floor|"
+    r"Building|Office|Headquarters|HQ|Campus|Institution|Infirmary|Hospital|Universit\w*|"
+    r"College|School|Institute|Cent(?:er|re)|Museum|Library|Facility|Plant|Warehouse|Store)\b")
+
+
+# a town and a state's code: "Woods Hole, MA", "Pilbara, WA" (a town too small for the
+# list of cities, or a region of a state)
+_TOWN_AND_STATE = lazy_compile(r"((?:[A-Z][\w.'’-]*\s){0,2}[A-Z][\w.'’-]*),\s?([A-Z]{2})"
+                               r"(?:\s+\d{4,5}(?:-\d{4})?)?")
+
+
+def town_and_state(text: str) -> bool:
+    """Is ``text`` a town and the code of its state ("Woods Hole, MA"), not a person and
+    a title after the name ("Jane Smith, MD")?"""
+    match = _TOWN_AND_STATE.fullmatch(text.strip())
+    return match is not None and is_area(match.group(2)) and match.group(2) not in _DEGREES \
+        and not has_job_noun(match.group(1)) and not _NO_TOWN.search(match.group(1))
+
+
+_DEGREES = ("MD", "PA")  # (a state's code, and what a doctor writes after a name)
+# words of a person's or a body's name, not a town's ("Dr. Jane Smith", "Columbia
+# University, NY")
+_NO_TOWN = lazy_compile(r"^(?:Dr|Mr|Mrs|Ms|Prof)\b|\b(?:Universit\w*|College|School|Institute|"
+                        r"Hospital|Cent(?:er|re)|Museum|Library|Inc|LLC|Ltd|Corp\w*|Company)\b")
+
+
+def place_after_name(text: str) -> str | None:
+    """The place that ends a line opening with a name: "Marion Correctional Institution,
+    Marion, OH" is in "Marion, OH", "Leeds General Infirmary, Great George Street, Leeds,
+    LS1 3EX" in "Leeds, LS1 3EX", "Coastal Institute of Oceanography, Woods Hole, MA" in
+    "Woods Hole, MA". The place runs from a known city, or is a town and its state's
+    code; None where the line ends with neither."""
+    parts = text.split(",")
+    for k in range(1, len(parts)):
+        tail = ",".join(parts[k:]).strip()
+        if (is_place(parts[k]) and not is_area(parts[k]) and looks_like_location(tail)) \
+                or town_and_state(tail):
+            return tail
+    return None
 
 
 def _apart(piece: str) -> list[str]:

@@ -15,6 +15,8 @@ import re
 from typing import Any
 
 from reviewer.core.extract import pay_scripts
+from reviewer.core.extract.local_dollar import dollar_said_after
+from reviewer.core.extract.pay_besides import besides_pay
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import spaced
 
@@ -54,7 +56,8 @@ _PERIODS = tuple((name, f"{pattern}|{pay_scripts.PERIODS[name]}")
                  for name, pattern in _PERIODS_LATIN)
 _PAY_WORDS = lazy_compile(
     r"salary|pay|compensation|remuneration|wage|rate|earn|stipend|income|brutto|gross|net\b|"
-    r"per (hour|day|week|month|year|annum)|hourly|annual|range|ote|bonus|base|"
+    r"per (hour|day|week|month|year|annum)|hourly|annual|range|ote|bonus|base|\bctc\b|"
+    r"superannuation|(?:\+|\bplus)\s*(?:\d+(?:\.\d+)?\s?%\s*)?super\b|"
     r"gehalt|vergütung|lohn|salaire|rémunération|gratification|\bbrut|salario|sueldo|"
     r"remuneración|retribución|\banual|pro (stunde|monat|jahr)|par (heure|mois|an)\b|"
     r"por (hora|mes|año)|al (mes|año)|" + pay_scripts.PAY_WORDS,
@@ -63,7 +66,7 @@ _PAY_WORDS = lazy_compile(
 _NOT_PAY = lazy_compile(
     r"million|billion|\bbn\b|\bmn\b|funding|funded|raised|revenue|valuation|turnover|series [a-e]|"
     r"investment|budget|assets|market cap|sales of|grant of|401|\bmio\b|\bmrd\b|millones|"
-    r"umsatz|chiffre d.affaires|facturación|" + pay_scripts.NOT_PAY,
+    r"umsatz|chiffre d.affaires|facturación|(?:gross|net) profit|" + pay_scripts.NOT_PAY,
     re.I,
 )
 _CEILING = lazy_compile(  # before a single figure: it is the most the job pays
@@ -74,8 +77,11 @@ _FLOOR = lazy_compile(  # before a single figure: it is the least the job pays
     r"(?:\bfrom|\bstarts? at|\bstarting (?:at|from)|\bat least|\bminimum(?: of)?|\bmin\.?"
     r"|\bno less than|(?-i:\bab)|\bmindestens|\bà partir de|\bdès|\bdesde)\s*:?\s*$", re.I)
 _PLUS = lazy_compile(r"\+(?![\d+])")  # "$60,000+": that much or more
-_CUR = (r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r|nt)?\$|£|€|¥|￥|₹|₩|₽|₺|₪|֏|chf|zł|\b(?:"
-        + "|".join(CODES) + r")\b|" + pay_scripts.CURRENCY_BEFORE + ")")
+# (a code before a dollar sign names the dollar, a space between or none: "CAD $38.50")
+_DOLLAR_CODES = "usd cad aud nzd sgd hkd mxn".split()
+_CUR = (r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r|nt)?\$|\b(?:" + "|".join(_DOLLAR_CODES)
+        + r")\s?\$|£|€|¥|￥|₹|₩|₽|₺|₪|֏|chf|zł|\b(?:" + "|".join(CODES) + r")\b|"
+        + pay_scripts.CURRENCY_BEFORE + ")")
 # after a figure: a sign right before another figure is that one's ("Band 5 £29,970"); a
 # code written after one is its own ("60,000 EUR 14 salaries")
 _SIGN = r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r|nt)?\$|£|€|¥|￥|₹|₩|₽|₺|₪|֏|zł)"
@@ -129,19 +135,19 @@ def find_salary(text: str, labelled: bool = False) -> tuple[dict[str, Any], tupl
     bare: tuple[dict[str, Any], tuple[int, int]] | None = None
     for whole in _RANGE.finditer(text):
         match = _joined(whole, text)
+        end = match.start() + len(match.group().rstrip())
+        if besides_pay(text, match.start(), end):
+            continue  # "a $5,000 sign-on bonus", "Housing stipend of $2,000"
         found = _read(match, text, labelled)
         if found is None:
             continue
-        end = match.start() + len(match.group().rstrip())
         # a small figure with no period of its own: a grade, a band, hours ("65 per hour"
         # is a pay rate)
-        last = "2" if match.group("num2") else "1"  # (the range's last amount)
-        small = (found["max"] or found["min"] or 0) < 100 and not _OWN_PERIOD.match(
-            text, max(match.end(f"num{last}"), match.end(f"k{last}")))
+        small = (found["max"] or found["min"] or 0) < 100 and not _own_period(match, text)
         if found["currency"] is not None or (not hint and not small):
             if bare is not None and _EXTRA.search(text, match.start(), match.end() + 30):
                 return bare  # "40,000 a year plus £2,000 car allowance": the pay came first
-            return found, (match.start(), end)
+            return _up_to(found, text, (match.start(), end), labelled)
         if bare is None and not small:
             return found, (match.start(), end)  # a sum with no currency: the pay as given
         # a small figure with no currency where one with a currency, or a larger one,
@@ -151,8 +157,40 @@ def find_salary(text: str, labelled: bool = False) -> tuple[dict[str, Any], tupl
     return bare
 
 
-_OWN_PERIOD = lazy_compile(r"(?i)\s*(?:/\s?|per\s|an?\s)(?:hour|hr|day|week|wk|month|mo|year|"
-                           r"yr|annum)\b")
+_OWN_PERIOD = lazy_compile(r"(?i)\s*(?:(?:/\s?|per\s|an?\s)(?:hour|hr|day|week|wk|month|mo|"
+                           r"year|yr|annum)\b|(?:hourly|daily|weekly|monthly|yearly|annually)\b)")
+
+
+def _own_period(match: re.Match[str], text: str) -> bool:
+    """Is a period said right after the last figure of ``match`` ("$18-$22/hr", "$52,000 a
+    year", "$38.50 CAD hourly"), or its unit one ("₹8 - 12 LPA": lakhs a year)?"""
+    last = "2" if match.group("num2") else "1"  # (the range's last amount)
+    if str(match.group(f"k{last}")).lower() == "lpa":
+        return True
+    return _OWN_PERIOD.match(text, max(match.end(f"{group}{last}")
+                                       for group in ("num", "k", "post"))) is not None
+
+
+# a ceiling said after a floor: "Starting at $19.25/hour, up to $21.75/hour"
+_THEN_UP_TO = lazy_compile(r"(?i)\s*,?\s*(?:and\s+)?(?:up to|as much as)\s*")
+
+
+def _up_to(found: dict[str, Any], text: str, span: tuple[int, int],
+           labelled: bool) -> tuple[dict[str, Any], tuple[int, int]]:
+    """``found`` at ``span``; a floor ("from $19.25/hour") with the ceiling said right
+    after it as one range, where both are in one currency and period."""
+    then = _THEN_UP_TO.match(text, span[1]) if found["max"] is None else None
+    top = _ONE.match(text, then.end()) if then else None
+    if then is None or top is None:
+        return found, span
+    high = _read(top, text, labelled)
+    if high is None or high["max"] is None or high["max"] <= found["min"] or \
+            high["currency"] != found["currency"] or \
+            high["period"] not in (found["period"], None):
+        return found, span
+    return {**found, "max": high["max"]}, (span[0], top.start() + len(top.group().rstrip()))
+
+
 # what is paid besides the pay
 _EXTRA = lazy_compile(r"(?i)bonus|allowance|relocation|sign[- ]?on|signing|welcome|"
                       r"commission|package|reimburse|stipend")
@@ -180,6 +218,10 @@ def _read(match: re.Match[str], text: str, labelled: bool) -> dict[str, Any] | N
         after = text[match.end(): match.end() + 12].lower().strip()
         word = re.match(r"[a-z]+", after)
         currency = _WORD_CURRENCY.get(word.group()) if word else None
+    end = match.start() + len(match.group().rstrip())
+    if currency == "USD" and not codes and \
+            (match.group("cur1") or match.group("cur2") or "").strip() == "$":
+        currency = dollar_said_after(text, end) or currency  # "$38.50 hourly (CAD)"
     units = {str(match.group(k)).lower() for k in ("k1", "k2")}
     if "cr" in units and currency != "INR":
         return None  # ("Cr" is a crore in rupees; 25 CR an hour is something else)
@@ -199,19 +241,20 @@ def _read(match: re.Match[str], text: str, labelled: bool) -> dict[str, Any] | N
         currency = None
     if _NOT_PAY.search(text[max(0, match.start() - 30): match.end() + 30]):
         return None
-    if not labelled and not _PAY_WORDS.search(window):
-        return None
+    own = _own_period(match, text)
+    if not labelled and not _PAY_WORDS.search(window) and not (
+            own and currency and (high or low) >= _LEAST.get(str(period), 0)):
+        return None  # (a sum with its own period is a rate of pay: "$18-$22/hr")
     if high is not None and high < low:
         return None
     if period is None and currency in _MAGNITUDE_CURRENCIES:
         # where pay is quoted by the year or the hour, the size of the figure tells which
         top = high or low
         period = "hour" if top < 300 else "year" if top >= 12000 else None
-    if low < 5 and (high is None or high < 5):
-        return None
+    if low < 5 and (high is None or high < 5) and not (labelled and own and period == "hour"):
+        return None  # (but "Pay: $2.13/hr plus tips", a tipped wage)
     if high is None and _CEILING.search(text, max(0, match.start() - 20), match.start()):
         return {"min": None, "max": low, "currency": currency, "period": period}
-    end = match.start() + len(match.group().rstrip())
     if high is None and (_FLOOR.search(text, max(0, match.start() - 20), match.start())
                          or _PLUS.match(text, end)):
         return {"min": low, "max": None, "currency": currency, "period": period}
@@ -220,6 +263,8 @@ def _read(match: re.Match[str], text: str, labelled: bool) -> dict[str, Any] | N
 
 
 _MAGNITUDE_CURRENCIES = frozenset("USD EUR GBP CAD AUD NZD CHF SGD HKD IEP".split())
+# the least a rate of pay with no word of pay beside it comes to ("$9.99/month" is a price)
+_LEAST = {"hour": 5, "day": 20, "week": 100, "month": 300, "year": 5000}
 
 
 def _currency(match: re.Match[str], i: int, only: str = "") -> str | None:
@@ -236,6 +281,8 @@ def _currency(match: re.Match[str], i: int, only: str = "") -> str | None:
             return SYMBOLS[low]
         if " ".join(low.split()) in pay_scripts.CURRENCY_WORDS:
             return pay_scripts.CURRENCY_WORDS[" ".join(low.split())]
+        if low[:3] in _DOLLAR_CODES and low.endswith("$"):
+            return low[:3].upper()  # "CAD $", "AUD$"
         if token.upper() in CODES:
             return token.upper()
         if low.rstrip("s") in ("dollar", "euro", "pound", "dram", "rupee", "franc"):

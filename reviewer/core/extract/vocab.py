@@ -19,7 +19,9 @@ _NOT_A_STEP = r"(?!\s*\d+\b(?!\s*(?:mois|semaines)\b))"
 _FRENCH_CONTRACT = (r"(?:(?:(?<=contrat )|(?<=contrat : )|(?<=contrat: )|(?<=en )|(?<=un ))"
                     r"{0}\b|^[\W\d_]*{0}\b(?!\s+(?!à\b|de\b|d['’]|temps\b)[^\W\d_]))")
 _LATIN_EMPLOYMENT = (
-    ("internship", r"\bintern(ship)?s?\b|\btrainee(ship)?\b|\bpraktikum\b|\bstagiaire\b|"
+    # (a trainee is an employee in training, "Correctional Officer Trainee", "Graduate
+    # Trainee": only a traineeship is an internship)
+    ("internship", r"\bintern(ship)?s?\b|\btraineeships?\b|\bpraktikum\b|\bstagiaire\b|"
                    r"\balternance\b|\bpr[áa]cticas\b|\bbecari[oa]\b|"
                    r"(?<![^\W\d_] )\bstage\b(?!\s+(?!de\b|d['’]|en\b|\()[^\W\d_])"
                    + _NOT_A_STEP),
@@ -76,7 +78,7 @@ def says_hours(text: str) -> bool:
 
 
 _SENIORITY = (
-    ("intern", r"\bintern(ship)?\b|\btrainee\b|\bapprentice\b|\bwerkstudent|\bpraktikant|"
+    ("intern", r"\bintern(ship)?\b|\btraineeship\b|\bapprentice\b|\bwerkstudent|\bpraktikant|"
                r"\bpraktikum\b|\bstagiaire\b|\balternant|\bbecari[oa]\b|"
                r"(?<![^\W\d_] )\bstage\b(?!\s+(?!de\b|d['’]|en\b|\()[^\W\d_])"
                + _NOT_A_STEP),
@@ -95,9 +97,14 @@ _SENIORITY = (
     ("senior", r"\bsenior\b|\bsr\.?\b|\bsnr\b"),
     ("manager", r"\bmanager\b|\bsupervisor\b"),
     ("mid", r"\bmid(dle)?[- ]?(level|senior)?\b|\bintermediate\b|\bregular\b"),
-    ("junior", r"\bjunior\b|\bjr\.?\b|\bentry[- ]level\b|\bgraduate\b|\bgrad\b|"
-               r"\bassociate\b(?!\s+(?:director|professor|partner|dean|vice|principal|"
-               r"general counsel))"),
+    # (a graduate's assistantship or studentship is a post for a student, no rank; an
+    # associate is a rank before another job noun, "Associate Engineer", but the job noun
+    # itself in "Sales Associate", "Warehouse Associate - Nights")
+    ("junior", r"\bjunior\b|\bjr\.?\b|\bentry[- ]level\b|\btrainee\b|"
+               r"\bgrad(?:uate)?\b(?!\s+(?:(?:teaching|research|student)\s+)?(?:assistant|"
+               r"student|fellow|teaching|research)\w*)|"
+               r"\bassociate\b(?=\s+(?!(?:director|professor|partner|dean|vice|principal|"
+               r"general counsel|of|at|in|to|for|and|or|with)\b)[a-z])"),
 )
 
 
@@ -146,7 +153,9 @@ _LATIN_EDUCATION = (
                  r"\b(?:fach)?hochschul(?:studium|abschluss)\b|\btítulo universitario\b"),
     ("associate", r"\bassociate'?s? degree\b|\btwo[- ]year degree\b|\b2[- ]year degree\b|"
                   r"\bbac\s?\+\s?2\b"),
-    ("high_school", r"\bhigh[- ]?school\b|\bsecondary school\b|\bged\b|\bhigh school diploma\b|"
+    # ("Secondary (high) school graduation certificate": Canada's Job Bank)
+    ("high_school", r"\bhigh[- ]?school\b|\bsecondary (?:\(high\) )?school\b|\bged\b|"
+                    r"\bhigh school diploma\b|"
                     r"\bhs diploma\b|\babitur\b|\bbachillerato\b|\b(?:educación )?secundaria\b|"
                     r"\bbaccalauréat\b"),
 )
@@ -183,7 +192,8 @@ _ANCHORS = {
                  "year degree", "higher education", "bac+", "bac +", "licence pro",
                  "licenciatura", "grado ", "hochschul", "título universitario", "abgeschlossen"),
     "associate": ("associate", "year degree", "bac+", "bac +"),
-    "high_school": ("high school", "high-school", "highschool", "secondary school", "ged",
+    "high_school": ("high school", "high-school", "highschool", "secondary school",
+                    "secondary (high) school", "ged",
                     "hs diploma", "abitur", "bachillerato", "secundaria", "baccalauréat"),
 }
 _EDUCATION_RE = tuple((value, lazy_compile(pattern), _ANCHORS[value] + SCRIPT_DEGREES[value])

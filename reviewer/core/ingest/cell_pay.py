@@ -25,6 +25,19 @@ _SHARED_SIGNS = (
     (re.compile(r"\bkr\b", re.I), frozenset({"SEK", "NOK", "DKK", "ISK"})),
 )
 _CODE = re.compile(r"\b[A-Z]{3}\b")
+# pay someone guessed: "$56K-$102K (Glassdoor est.)", "Estimated $61.3K - $77.6K a year"
+_ESTIMATE = re.compile(r"(?i)\b(?:est\.|estimated?\b|estimates?\b)")
+_EMPLOYER = re.compile(r"(?i)\bemployer\b")  # "(Employer est.)": the employer's own
+
+
+def not_an_estimate(text: str) -> None:
+    """ValueError where pay written as ``text`` is an estimate of someone other than the
+    employer (a job site's): no pay the posting offers, and schema v1 has no way to mark
+    a guess, so it is left out and said rather than stored as the posting's pay."""
+    guess = _ESTIMATE.search(text)
+    if guess is not None and _EMPLOYER.search(text) is None:
+        raise ValueError(f"an estimate (“{guess.group()}”) of someone other than the "
+                         "employer, not the pay the posting offers")
 
 
 def could_be(text: str, code: str) -> frozenset[str]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reviewer.core.ingest.cell_pay import SALARY_PARTS
+from reviewer.core.ingest.cell_text import escaped_html
 from reviewer.core.ingest.items import (
     LeftOut,
     LongNumber,
@@ -83,6 +84,11 @@ TARGETS: tuple[tuple[str, str], ...] = (
     ("salary_currency", "Salary: currency"), ("salary_period", "Salary: period"))
 """What a column can be mapped to, in the order a form lists them: (name, label)."""
 MAX_COLUMN_SETS = 50  # sets of columns one run remembers (JSON objects may vary line by line)
+MAX_FILE_KEYS = 1000  # keys of a file's objects its mapping is reported of (an id a key: many)
+UNESCAPED = ("the page was HTML written with its tags escaped (&lt;p&gt;): unescaped once "
+             "and read as HTML")
+_FEW_WORDS, _FEW_CHARS = 8, 100  # a page cell of no more is a title, not a posting
+_MARKUP = re.compile(r"<[^<>]*>")
 
 _SPLIT = re.compile(r"[\s_\-]+")
 _PAGE_NAMES = ", ".join(SYNONYMS[PAGE][:7]) + " …"
@@ -150,24 +156,29 @@ class ColumnMapping:
 
     def split(self, source: str, cells: Mapping[str, Any], empty: str | None = None) -> Result:
         """One row (``{column: cell}``) as the Item to import, or why it cannot be."""
-        column, text, kind = self.page, None, self._kind
+        column, text, kind, note = self.page, None, self._kind, None
         if column is not None:
             text = cells.get(column)
-            if _blank(text):  # null or empty: the next page column that holds text
-                for other in self.page_fallbacks:
-                    if not _blank(cells.get(other)):
-                        column, text, kind = other, cells[other], _kind(other)
-                        break
+            if _blank(text) or (self.page_fallbacks and _few_words(text)):
+                other = self._other_page(cells, text)
+                if other is not None:
+                    if not _blank(text):
+                        note = (f"the page column '{column}' held a few words (a title?) "
+                                f"and '{other}' a longer text: '{other}' read as the page")
+                    column, text, kind = other, cells[other], _kind(other)
         if column is None:
             named = [name for target, name in self.missing if target == PAGE]
             return Skipped(source, f"no column '{named[0]}'" if named
                            else f"no page column ({_PAGE_NAMES})")
         if not isinstance(text, str) or isinstance(text, LongNumber):
             return Skipped(source, f"the '{column}' value is {what(text)}, not text")
+        if (markup := escaped_html(text)) is not None:
+            text, kind, note = markup, "html", UNESCAPED
         by_column = self._by_column
         if not by_column:
             metadata = {k: v for k, v in cells.items() if k != column}
-            return page(source, text, kind, metadata, empty=empty or _empty(column))
+            return page(source, text, kind, metadata, empty=empty or _empty(column),
+                        note=note)
         mapped = {by_column[k]: v for k, v in cells.items() if k in by_column}
         given, problems = given_values(mapped)
         kept: set[str] = set()
@@ -180,7 +191,22 @@ class ColumnMapping:
         metadata = {k: v for k, v in cells.items()
                     if k != column and (k not in by_column or k in kept)}
         return page(source, text, kind, metadata, empty=empty or _empty(column),
-                    given=given, left_out=tuple(left_out))
+                    given=given, left_out=tuple(left_out), note=note)
+
+    def _other_page(self, cells: Mapping[str, Any], text: Any) -> str | None:
+        """The page column read in place of the page's: where its cell is null or empty,
+        the next that holds text; where it holds a few words (a title under a key named
+        ``text``), the one whose text is the longest, of over twice as many words."""
+        if _blank(text):
+            return next((other for other in self.page_fallbacks
+                         if not _blank(cells.get(other))), None)
+        found, most = None, 2 * len(text.split())
+        for other in self.page_fallbacks:
+            cell = cells.get(other)
+            if isinstance(cell, str) and not isinstance(cell, LongNumber) and \
+                    (words := len(_MARKUP.sub(" ", cell).split())) > most:
+                found, most = other, words
+        return found
 
 
 _PARTS = {"salary": tuple(SALARY_PARTS)}
@@ -257,7 +283,8 @@ class Mapper:
 
     ``given`` and ``page_column`` as ``find_mapping`` takes them, for every file;
     ``remembered``: the project's mappings by ``remember_key``. ``files`` lists the
-    first mapping of each file read, for the report; ``used`` every mapping found."""
+    mapping of each file read, for the report: of every column its rows have (a JSON
+    file's objects may have other keys line by line); ``used`` every mapping found."""
 
     def __init__(self, given: Mapping[str, str | None] | None = None,
                  page_column: str | None = None,
@@ -268,6 +295,8 @@ class Mapper:
         self.used: dict[tuple[str, ...], ColumnMapping] = {}
         self.files: list[tuple[str, ColumnMapping]] = []
         self._file = ""
+        self._last: tuple[str, ...] = ()  # the columns of the last row of the file
+        self._keys: dict[str, None] = {}  # every column of the file's rows, first met first
         self._refused: set[tuple[str, ...]] = set()  # columns of files not imported
 
     def mapping(self, columns: Sequence[str], file: str) -> ColumnMapping:
@@ -280,9 +309,22 @@ class Mapper:
             if len(self.used) < MAX_COLUMN_SETS:
                 self.used[key] = found
         if file != self._file:
-            self._file = file
+            self._file, self._last, self._keys = file, key, dict.fromkeys(key)
             self.files.append((file, found))
+        elif key != self._last:  # a JSON object of other keys than the one before
+            self._last = key
+            if len(self._keys) < MAX_FILE_KEYS and any(k not in self._keys for k in key):
+                self._keys.update(dict.fromkeys(key))  # the file's mapping: of every key
+                union = tuple(self._keys)  # its rows have, as a preview of them says it
+                self.files[-1] = (file, self.used.get(union) or find_mapping(
+                    union, self.given, self.remembered.get(remember_key(union)),
+                    self.page_column))
         return found
+
+    def given_columns(self) -> list[tuple[str, str]]:
+        """The (target, column) pairs given: the page's column, and each field's."""
+        pairs = [(PAGE, self.page_column)] if self.page_column else []
+        return pairs + [(target, column) for target, column in self.given.items() if column]
 
     def refuse(self, columns: Sequence[str]) -> None:
         """A file of these columns is not imported: its mapping is none to remember."""
@@ -317,6 +359,12 @@ def remember_key(columns: Sequence[str]) -> tuple[str, ...]:
 def _kind(column: str | None) -> PageKind | None:
     key = column_key(column or "")
     return "text" if key == "text" else "html" if "html" in key else None
+
+
+def _few_words(cell: Any) -> bool:
+    """Is a page cell a few words on one line, such as a title?"""
+    return isinstance(cell, str) and len(cell) <= _FEW_CHARS and "\n" not in cell.strip() \
+        and len(cell.split()) <= _FEW_WORDS
 
 
 def _blank(cell: Any) -> bool:

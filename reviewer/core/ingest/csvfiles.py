@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from reviewer.core import records
 from reviewer.core.ingest import items
 from reviewer.core.ingest.columns import Mapper, distinct_names
-from reviewer.core.ingest.datafiles import no_page
 from reviewer.core.ingest.items import Result, Skipped
+from reviewer.core.ingest.refused import no_page
 
 
 def read_csv(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
@@ -59,6 +59,9 @@ def read_csv(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
                 yield Skipped(f"{source}#{number}", problem)
                 number += len(lines) - 1  # (the rows read as one, a row a line)
                 continue
+            if [cell.strip() for cell in row] == header:  # files joined (cat a.csv b.csv)
+                yield Skipped(f"{source}#{number}", _HEADER_AGAIN)
+                continue
             if any(cell.strip() for cell in row[width:]):  # its cells are not under their
                 # columns (a comma outside quotes): whatever each were taken for is a guess
                 yield Skipped(f"{source}#{number}", f"{len(row)} cells where the header has "
@@ -88,6 +91,8 @@ def _delimiter(text: str) -> tuple[str, str]:
     return max(",;\t|", key=bare.count), text  # (the most: a name may hold one; a tie, ",")
 
 
+_HEADER_AGAIN = ("the header row again (files joined one after another?): its column names, "
+                 "not a posting")
 _NEVER_CLOSED = ("a quote opened in this row is never closed: the rest of the file would "
                  "be one cell; not imported")
 

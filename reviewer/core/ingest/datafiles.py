@@ -14,14 +14,10 @@ import orjson
 
 from reviewer.core import record_check, records
 from reviewer.core.ingest import items, read
-from reviewer.core.ingest.columns import (
-    SYNONYMS,
-    ColumnMapping,
-    Mapper,
-    has_page_column,
-)
+from reviewer.core.ingest.columns import SYNONYMS, Mapper, has_page_column
 from reviewer.core.ingest.items import Deferred, Item, LongNumber, Result, Skipped, what
 from reviewer.core.ingest.read import UnreadableError
+from reviewer.core.ingest.refused import absent_keys
 from reviewer.core.ingest.shards import CheckedItem, is_manifest, read_manifest
 from reviewer.core.words.text import valid_unicode
 
@@ -48,21 +44,33 @@ def refused_start(first: bytes) -> str | None:
 
 @overload
 def read_jsonl(source: str, stream: IO[bytes], mapper: Mapper,
-               defer: Literal[False] = False, start: int = 0) -> Iterator[Result]: ...
+               defer: Literal[False] = False, start: int = 0,
+               whole: bool = False) -> Iterator[Result]: ...
 
 
 @overload
 def read_jsonl(source: str, stream: IO[bytes], mapper: Mapper,
-               defer: bool, start: int = 0) -> Iterator[Result | Deferred]: ...
+               defer: bool, start: int = 0, whole: bool = False) -> Iterator[Result | Deferred]: ...
 
 
 def read_jsonl(source: str, stream: IO[bytes], mapper: Mapper,
-               defer: bool = False, start: int = 0) -> Iterator[Result | Deferred]:
+               defer: bool = False, start: int = 0,
+               whole: bool = False) -> Iterator[Result | Deferred]:
     """One object a line, read line by line: memory holds one line at a time.
     ``defer``: when the first line holds one of our own records, the file is left unread
     (``Deferred``), ``LINES_BLOCK`` bytes of whole lines at a time (``whole_lines``),
     each line for ``read_record_line`` to read (or ``read_line``). ``start``: the lines
-    of the file before where ``stream`` stands (a part of it read on its own)."""
+    of the file before where ``stream`` stands (a part of it read on its own).
+    ``whole``: the stream is the whole file, read from its start: a key given for the
+    page or a field (``--map``) that no object of it has refuses the file, as a column a
+    CSV lacks does (the rows would come in again once the key is given right)."""
+    if whole and mapper.given_columns() and stream.seekable():
+        at = stream.tell()
+        problem = absent_keys(mapper, _objects(stream), "JSONL file")
+        stream.seek(at)
+        if problem is not None:
+            yield Skipped(source, problem)
+            return
     number, found = start, False
     while line := stream.readline(items.DATA_MAX_BYTES + 1):
         number += 1
@@ -146,12 +154,18 @@ def read_line(here: str, line: bytes, mapper: Mapper, file: str) -> Result:
     except UnreadableError as err:
         return Skipped(here, str(err))
     except json.JSONDecodeError as err:
-        return Skipped(here, f"not JSON: {err.msg} at column {err.colno}")
+        return Skipped(here, f"not JSON: {_said(err)} at column {err.colno}")
     except RecursionError:
         return Skipped(here, "not JSON: nested too deeply")
     except ValueError as err:
         return Skipped(here, _unreadable_json(err))
     return _object(here, obj, mapper, file)
+
+
+def _said(err: json.JSONDecodeError) -> str:
+    """What the JSON reader says is wrong, without the "at" that some of its messages
+    end in ("Unterminated string starting at"): the place is said after it."""
+    return err.msg.removesuffix(" at")
 
 
 def _whole_number(digits: str) -> int | LongNumber:
@@ -181,7 +195,8 @@ def read_json(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
     try:
         doc = json.loads(text, parse_int=_whole_number)
     except json.JSONDecodeError as err:
-        yield Skipped(source, f"not JSON: {err.msg} at line {err.lineno} column {err.colno}")
+        yield Skipped(source, f"not JSON: {_said(err)} at line {err.lineno} column "
+                              f"{err.colno}")
         return
     except RecursionError:
         yield Skipped(source, "not JSON: nested too deeply")
@@ -192,12 +207,18 @@ def read_json(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
     if is_manifest(doc, source):  # a shard folder's manifest: what its shards lack
         yield from read_manifest(source, doc)
         return
+    kind = "one"
     if isinstance(doc, dict) and not records.is_canonical(doc):
         kind, doc = _postings_within(doc, mapper.page_names())
-        if kind == "by_id":
-            for key, obj in doc.items():
-                yield _object(f"{source}#{key}", obj, mapper, source)
-            return
+    if mapper.given_columns() and (problem := absent_keys(
+            mapper, doc.values() if kind == "by_id" else [doc] if isinstance(doc, dict)
+            else doc if isinstance(doc, list) else [], "JSON file")) is not None:
+        yield Skipped(source, problem)
+        return
+    if kind == "by_id":
+        for key, obj in doc.items():
+            yield _object(f"{source}#{key}", obj, mapper, source)
+        return
     if isinstance(doc, dict):
         yield _object(source, doc, mapper, source)
     elif not isinstance(doc, list):
@@ -207,6 +228,25 @@ def read_json(source: str, text: str, mapper: Mapper) -> Iterator[Result]:
     else:
         for index, obj in enumerate(doc, 1):
             yield _object(f"{source}#{index}", obj, mapper, source)
+
+
+def _objects(stream: IO[bytes]) -> Iterator[Any]:
+    """The objects of a JSONL stream, line by line (a line over the limit, or one that
+    is not JSON, passed over: reading the file says so)."""
+    while line := stream.readline(items.DATA_MAX_BYTES + 1):
+        if len(line) > items.DATA_MAX_BYTES and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(1 << 20)
+            continue
+        if not line.strip():
+            continue
+        obj = _quick_loads(line.removeprefix(b"\xef\xbb\xbf"))
+        if obj is _SLOW:
+            try:
+                obj = json.loads(read.decode(line), parse_int=_whole_number)
+            except (UnreadableError, ValueError, RecursionError):
+                continue
+        yield obj
 
 
 def _postings_within(doc: dict[str, Any], pages: set[str]) -> tuple[str, Any]:
@@ -308,26 +348,4 @@ def _long_number_problem(obj: dict[str, Any]) -> str | None:
                 stack.extend(value.values())
             elif isinstance(value, list):
                 stack.extend(value)
-    return None
-
-
-def no_page(mapping: ColumnMapping, columns: list[str], what_file: str) -> str | None:
-    """Why a file of fixed columns is not imported (None: it is): it has no page column,
-    or lacks a column given for a field (a typo: imported without the column's values,
-    its rows would come in again, as other postings, once the column is given right)."""
-    names = ", ".join(columns)
-    if mapping.missing:
-        target, column = mapping.missing[0]
-        held = "" if target == "page" else f" for {target}"
-        return f"no column '{column}'{held} in the {what_file} (columns: {names})"
-    if mapping.page is None:
-        return (f"no page column ({_PAGE_NAMES} …) in the {what_file}; pass --column "
-                f"(columns: {names})")
-    if tuple(columns[:len(records.CSV_FIRST_COLUMNS)]) == records.CSV_FIRST_COLUMNS \
-            and mapping.found_by.get("page") != "given":
-        return (f"a table this app exported (its columns {', '.join(records.CSV_FIRST_COLUMNS)}"
-                " …): the people's work in it (statuses, decisions, spans, labels) cannot be "
-                "read back from a table, so none of it is imported. Import the "
-                "project's JSONL export to keep that work (reviewer export DB -o out.jsonl), "
-                "or pass --column text to import its pages alone, as new postings")
     return None

@@ -40,6 +40,25 @@ class ImportReport:
     # labels of records added that the label schema lacks ("question/option", "span X"),
     # kept as given: how many of each
     unknown_labels: dict[str, int] = field(default_factory=dict)
+    # how rows' pages were read where it should be said (``Item.note``): rows by note
+    notes: dict[str, int] = field(default_factory=dict)
+    # rows imported before from the same file's same row, with other values from their
+    # columns (a mapping changed): not added again; the first few of them
+    other_values: int = 0
+    other_values_examples: list[str] = field(default_factory=list)
+
+    def rows_note(self) -> str | None:
+        """How rows of data files were read, and the rows not added again because they
+        were imported before with other values from their columns."""
+        notes = [f"{n:,} row{'s' * (n > 1)}: {note}." for note, n in self.notes.items()]
+        if n := self.other_values:
+            examples = ", ".join(self.other_values_examples)
+            notes.append(
+                f"{n:,} row{'s' * (n > 1)} of data files {'were' if n > 1 else 'was'} "
+                "imported before from the same file and row with other values from their "
+                "columns (a mapping changed?): not added again, their postings keep the "
+                f"values of that import (for example {examples}).")
+        return " ".join(notes) or None
 
     def reviewers_note(self) -> str | None:
         """What was left out of records that carried each reviewer's own values, or that

@@ -33,6 +33,7 @@ from reviewer.core.ingest.pages import (
     encode_page,
     finish,
     held_before,
+    imported_before,
     pipeline_page,
 )
 from reviewer.core.ingest.training import project_model
@@ -178,6 +179,8 @@ def _new_work(store: Store, chunk: list[Item | Skipped | ReadRecord], report: Im
             count = report.left_out[left.field] = report.left_out.get(left.field, 0) + 1
             if count <= EXAMPLES:
                 report.left_out_examples.append(left)
+        if entry.note is not None:
+            report.notes[entry.note] = report.notes.get(entry.note, 0) + 1
         digest = item_hash(entry.text, entry.given)  # (one page in three cities: three)
         if digest in seen:
             report.duplicates += 1
@@ -190,6 +193,12 @@ def _new_work(store: Store, chunk: list[Item | Skipped | ReadRecord], report: Im
             order.append([digest])
     known = store.postings.known_hashes([d for _, d in fresh])
     known |= held_before(store, [(i, d) for i, d in fresh if i.given and d not in known])
+    other = imported_before(store, [(i, d) for i, d in fresh if d not in known])
+    report.other_values += len(other)
+    if other and len(report.other_values_examples) < EXAMPLES:
+        report.other_values_examples += [i.source for i, d in fresh if d in other][
+            :EXAMPLES - len(report.other_values_examples)]
+    known |= other
     report.duplicates += len(known)
     plan: _Plan = [part if isinstance(part[0], ReadRecord)
                    else sum(digest not in known for digest in part)

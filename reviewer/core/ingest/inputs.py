@@ -128,7 +128,8 @@ def safe(result: Result | Deferred) -> Result | Deferred:
     record = _json_safe(result.record) if result.record is not None else None
     left_out = tuple(LeftOut(*map(valid_unicode, x)) for x in result.left_out)
     return Item(valid_name(result.source), valid_unicode(result.text), result.kind,
-                _json_safe(result.metadata), record, _json_safe(result.given), left_out)
+                _json_safe(result.metadata), record, _json_safe(result.given), left_out,
+                valid_unicode(result.note) if result.note is not None else None)
 
 
 def _json_safe(value: Any) -> Any:
@@ -221,7 +222,7 @@ def _file(path: Path, ext: str, mapper: Mapper, defer: bool) -> Iterator[Result 
             yield from _zip(path, mapper, defer)
         elif ext == ".jsonl":
             with path.open("rb", buffering=_LINES_BUFFER) as stream:
-                yield from read_jsonl(source, stream, mapper, defer)
+                yield from read_jsonl(source, stream, mapper, defer, whole=True)
         elif ext == ".parquet":
             yield from read_parquet(source, path, mapper, defer)
         else:
@@ -293,7 +294,7 @@ def _member(
         return
     if ext == ".jsonl":
         with zf.open(info) as stream:
-            yield from read_jsonl(source, stream, mapper, defer)
+            yield from read_jsonl(source, stream, mapper, defer, whole=True)
         return
     limit = read.MAX_BYTES if ext in _PAGE_KINDS else items.DATA_MAX_BYTES
     if size > limit:

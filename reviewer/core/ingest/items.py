@@ -62,7 +62,9 @@ class Item:
     ``kind``: from the file name or the object key; ``None`` means "guess from the text".
     ``record``: the object itself when it is one of our own exported records.
     ``given``: field values the row's mapped columns gave (schema v1), and
-    ``left_out`` the mapped cells that could not be read."""
+    ``left_out`` the mapped cells that could not be read. ``note``: how its page was
+    read where a report should say it (escaped HTML unescaped; another page column's
+    longer text taken), counted by its words."""
 
     source: str
     text: str
@@ -71,6 +73,7 @@ class Item:
     record: dict[str, Any] | None = None
     given: dict[str, Any] = field(default_factory=dict)
     left_out: tuple[LeftOut, ...] = ()
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -106,12 +109,13 @@ def page(
     source: str, text: str, kind: PageKind | None, metadata: dict[str, Any] | None = None,
     empty: str = "the page is empty", check_size: bool = True,
     given: dict[str, Any] | None = None, left_out: tuple[LeftOut, ...] = (),
+    note: str | None = None,
 ) -> Result:
     if not text.strip():
         return Skipped(source, empty)
     if check_size and (too := oversized(text, "page")) is not None:
         return Skipped(source, too)
-    return Item(source, text, kind, metadata or {}, None, given or {}, left_out)
+    return Item(source, text, kind, metadata or {}, None, given or {}, left_out, note)
 
 
 def oversized(text: str, what: str) -> str | None:

@@ -126,3 +126,18 @@ def held_before(store: Store, rows: list[tuple[Item, str]]) -> set[str]:
         held.update(digest for item, digest in by_page[page]
                     if all(values.get(k) == v for k, v in item.given.items()))
     return held
+
+
+def imported_before(store: Store, rows: list[tuple[Item, str]]) -> set[str]:
+    """Of rows the project holds under no hash of theirs, those it holds a posting of
+    from the same source (a data file's row, ``file.csv#3``) with the same page: imported
+    before with other values from their columns (a mapping changed). Their hashes: a
+    second posting of one row would be the same posting twice."""
+    by_source = {item.source: (item, digest) for item, digest in rows}
+    held: set[str] = set()
+    for source, raw in store.postings.pages_from(list(by_source)):
+        item, digest = by_source[source]
+        if raw is not None and digest not in held and \
+                content_hash(raw) == content_hash(item.text):
+            held.add(digest)
+    return held

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import IO, Any, Literal, overload
 
 from reviewer.core.ingest.columns import Mapper, distinct_names
-from reviewer.core.ingest.datafiles import no_page
 from reviewer.core.ingest.items import Deferred, Result, Skipped, UnreadableCell
+from reviewer.core.ingest.refused import no_page
 from reviewer.core.ingest.shards import is_shard, manifest_records, read_shard, shard_problem
 
 NEEDS_PYARROW = ("reading Parquet needs pyarrow: pip install 'posting-reviewer[parquet]'")

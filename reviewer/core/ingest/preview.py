@@ -115,7 +115,7 @@ def _read(path: Path, ext: str, mapper: Mapper) -> Iterator[Result]:
         return
     if ext == ".jsonl":
         with path.open("rb") as stream:
-            yield from read_jsonl(source, stream, mapper)
+            yield from read_jsonl(source, stream, mapper, whole=True)
         return
     size = os.stat(path).st_size
     if ext == ".json":

@@ -23,7 +23,15 @@ from typing import Any
 
 from reviewer.core.ingest.cell_dates import read_date
 from reviewer.core.ingest.cell_lists import list_literal, parted
-from reviewer.core.ingest.cell_pay import SALARY_PARTS, Problem, could_be, joined_pay
+from reviewer.core.ingest.cell_pay import (
+    SALARY_PARTS,
+    Problem,
+    could_be,
+    joined_pay,
+    not_an_estimate,
+)
+from reviewer.core.ingest.cell_places import place_line, way_of_working
+from reviewer.core.ingest.cell_text import plain, without_number_line
 from reviewer.core.ingest.choices import CHOICES, EMPTY, SYMBOLS
 from reviewer.core.ingest.items import UnreadableCell
 from reviewer.core.schema import FIELDS, within_bounds
@@ -41,6 +49,7 @@ _TRAILING = " \t\r\n.,;:!?·•|/\\*-–—"
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # but tab, line ends
 _SHORT_ITEMS = frozenset({"locations", "skills"})  # the lists of names, not of prose
 _AS_WRITTEN = frozenset({"requisition_id"})  # identifiers: a cell's signs are its own
+_NAMES = frozenset({"title", "company", "department"})
 _ABBREVIATION = re.compile(
     r"(?:^|[\s,(])(?:inc|ltd|co|corp|bros|jr|sr|llc|plc|intl|assn|mfg|dept|no|st|[a-z]"
     r"|(?:[a-z]{1,3}\.)+[a-z]{1,3})\.$", re.I)
@@ -64,7 +73,16 @@ _ODD_SPACE = re.compile(r"[\u00a0\u2007\u2009\u202f]")  # no-break and thin spac
 
 def normalise(target: str, cell: Any) -> Any:
     """The schema v1 value of ``cell`` for ``target``; None for an empty cell. Raises
-    ValueError saying why a cell cannot be read."""
+    ValueError saying why a cell cannot be read. The cell is read as plain text first
+    (``cell_text.plain``: no tags, its entities unescaped)."""
+    return _normalise(target, _plain(cell))
+
+
+def _plain(cell: Any) -> Any:
+    return cell if isinstance(cell, UnreadableCell) else plain(cell)
+
+
+def _normalise(target: str, cell: Any) -> Any:
     kind = KINDS.get(target)
     if kind is None:
         raise ValueError(f"no field {target!r}")
@@ -73,6 +91,8 @@ def normalise(target: str, cell: Any) -> Any:
     if isinstance(cell, str) and not cell.isascii():
         cell = _ODD_SPACE.sub(" ", cell)  # "45 000" with a no-break space: 45000
     if kind == "text":
+        if target in _NAMES and isinstance(cell, str):
+            cell = without_number_line(cell)  # "Visa Inc.\n2.9": its rating
         return _text(cell, _SPECS[target].label, tidy=target not in _AS_WRITTEN)
     if kind == "list":
         return _list(target, cell)
@@ -97,6 +117,7 @@ def given_values(cells: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem
     given: dict[str, Any] = {}
     problems: list[Problem] = []
     pay: dict[str, Any] = {}
+    cells = {target: _plain(cell) for target, cell in cells.items()}
     for target, cell in cells.items():
         try:
             if isinstance(cell, UnreadableCell):
@@ -109,7 +130,7 @@ def given_values(cells: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem
                 if written:  # ("$": which dollar it is, not said)
                     pay.setdefault("named", []).append((written, could_be(str(cell), written)))
             else:
-                value = normalise(target, cell)
+                value = _normalise(target, cell)
         except (ValueError, OverflowError) as err:  # (10**309: past any float)
             problems.append((target, cell, str(err) if isinstance(err, ValueError)
                              else "a number past any a field holds"))
@@ -128,6 +149,8 @@ def given_values(cells: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem
             problems.append(problem)
         elif salary is not None:
             given["salary"] = salary
+    if "locations" in given:  # "Remote in Denver, CO": a place, and remote work
+        way_of_working(given, unread="remote" in (problem[0] for problem in problems))
     return given, problems
 
 
@@ -208,22 +231,12 @@ def _list(target: str, cell: Any) -> list[str] | None:
         if is_empty(item):
             continue
         if target == "locations" and isinstance(item, dict):
-            item = _place(item)
+            item = place_line(item)
         text = _text(item, _SPECS[target].label,
                      longest=MAX_TEXT if target in _SHORT_ITEMS else MAX_ITEM)
         if text and text not in out:
             out.append(text)
     return out or None
-
-
-def _place(place: dict[str, Any]) -> Any:
-    """A schema.org Place (or its address) as one line: locality, region, country."""
-    address = place.get("address", place)
-    if not isinstance(address, dict):
-        return address
-    parts = [address.get(k) for k in ("addressLocality", "addressRegion", "addressCountry")]
-    parts = [p.get("name") if isinstance(p, dict) else p for p in parts]
-    return ", ".join(p for p in parts if isinstance(p, str) and p.strip()) or place.get("name")
 
 
 def _choice(target: str, cell: Any) -> str | None:
@@ -366,6 +379,8 @@ def _salary(cell: Any) -> dict[str, Any]:
                 "period": _choice("period", period) if period else None}
     if _NEGATIVE.match(str(cell)):
         raise ValueError("not a positive amount")  # "-$50,000": never read as $50,000
+    if isinstance(cell, str):
+        not_an_estimate(cell)
     if isinstance(cell, int | float) or re.fullmatch(r"[\d.,\s]+", str(cell)) or \
             _plain_number(str(cell)) is not None:
         value = _amount(cell)[0]

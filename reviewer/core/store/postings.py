@@ -122,6 +122,16 @@ class Postings:
                 f"SELECT hash FROM postings WHERE hash IN ({marks})", chunk))
         return found
 
+    def pages_from(self, sources: Sequence[str]) -> list[tuple[str, str | None]]:
+        """The (source, raw page) of the postings imported from these sources."""
+        found: list[tuple[str, str | None]] = []
+        for i in range(0, len(sources), 500):
+            chunk = list(sources[i:i + 500])
+            marks = ",".join("?" * len(chunk))
+            found.extend((r[0], r[1]) for r in self.db.execute(
+                f"SELECT source, raw FROM postings WHERE source IN ({marks})", chunk))
+        return found
+
     def add(self, batch: Sequence[NewPosting | PreparedPosting], event: str = "import") -> int:
         """Store a batch in one transaction; postings whose hash is known are skipped.
 

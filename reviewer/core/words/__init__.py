@@ -1,6 +1,6 @@
 """Words: what cleaning and extraction both know about the language of postings.
 
-Section headings and the field each announces, boilerplate lines, job nouns and
+Section headings and the field each announces (``sections``), boilerplate lines, job nouns and
 run-together words (``lexicon``), with the headings and job nouns of postings in
 German, French and Spanish (``other_languages``); city, region and country names
 (``places``) and places written as codes, "US-MO-Kansas City" (``place_codes``); the

@@ -1,5 +1,7 @@
-"""Text a page hides from its reader (by an inline style or a class that means hidden)
-is never posting text: left out of the Markdown and of the fields, recorded as hidden."""
+"""Text a page hides from its reader (by an attribute, an inline style or a class that
+means hidden) and offers no way to show is never posting text: left out of the Markdown
+and of the fields, recorded as hidden. What a click shows (a "Read more" body, an
+accordion's or a tab's panel) and a screen reader's label of a value are the posting's."""
 
 from __future__ import annotations
 
@@ -25,6 +27,20 @@ SECRET = "Salary: $999,999 per year. Job ID: HIDDEN-1"
     '<div style="position: absolute; top: -10000px; left: 0">{}</div>',
     '<span class="label sr-only">{}</span>',
     '<div class="Visually-Hidden">{}</div>',
+    # the hiding classes of the common frameworks: a notice of another state, no
+    # control on the page shows it ("this job is closed" kept was read as the posting's)
+    '<div class="hidden">{}</div>',
+    '<div class="alert d-none">{}</div>',
+    '<div class="hide">{}</div>',
+    '<div class="notice is-hidden">{}</div>',
+    '<div class="u-hidden">{}</div>',
+    '<div class="invisible">{}</div>',
+    '<div class="display-none">{}</div>',
+    '<div style="display: none">{}</div>',
+    '<div hidden>{}</div>',
+    '<div aria-hidden="true">{}</div>',
+    # a screen reader's announcement: no label, no value after it
+    '<div class="sr-only" aria-live="polite">{}</div>',
 ])
 def test_text_hidden_by_its_style_or_class_is_left_out(element: str) -> None:
     """Was: only display:none, visibility:hidden and the hidden attributes were honoured;
@@ -46,14 +62,15 @@ def test_text_hidden_by_its_style_or_class_is_left_out(element: str) -> None:
     '<div class="hidden-xs">{}</div>',
     '<div class="not-hidden">{}</div>',
     '<div class="hidden md:block">{}</div>',
+    '<div class="d-none d-lg-block">{}</div>',
+    '<div class="display-none tablet:display-block">{}</div>',
     '<span class="sr-only md:not-sr-only">{}</span>',
     # what the markup alone cannot tell hidden: a font size of 0 that the blocks inside
     # set again (a layout's way to close the gaps between them), an opacity of 0 that a
-    # script animates into view, an accordion's closed panel, a class a script removes
+    # script animates into view, an accordion's closed panel
     '<div style="font-size:0"><p style="font-size:16px">{}</p></div>',
     '<div style="opacity:0;transform:translateY(20px)">{}</div>',
     '<div style="max-height: 0; overflow: hidden">{}</div>',
-    '<div class="hidden">{}</div>',
 ])
 def test_text_shown_to_the_reader_stays(element: str) -> None:
     """Only a whole class name hides, and a style that leaves the text on the screen
@@ -61,3 +78,70 @@ def test_text_shown_to_the_reader_stays(element: str) -> None:
     page's other markup or its scripts undo (the text of such a page was lost)."""
     page = PAGE.replace("HIDDEN", element.format(SECRET))
     assert SECRET in clean(page, "html").markdown
+
+
+@pytest.mark.parametrize("element", [
+    # a "Read more" body, its button naming it
+    '<div id="full" style="display:none">{}</div>'
+    '<button aria-controls="full" aria-expanded="false">Read more</button>',
+    # accordions: the W3C pattern (hidden panels), Bootstrap's (a toggle's target)
+    '<h3><button aria-expanded="false" aria-controls="pay">Pay</button></h3>'
+    '<div id="pay" hidden>{}</div>',
+    '<h3><button aria-expanded="false">Pay</button></h3><div hidden>{}</div>',
+    '<h3><button data-bs-toggle="collapse" data-bs-target="#pay">Pay</button></h3>'
+    '<div id="pay" class="collapse" aria-hidden="true">{}</div>',
+    '<a data-toggle="collapse" href="#pay">Pay</a><div id="pay" class="hide">{}</div>',
+    # a tab not chosen; a panel the browser's search opens
+    '<div role="tabpanel" class="d-none">{}</div>',
+    '<div hidden="until-found">{}</div>',
+    # a link that says what it shows, no ARIA
+    '<div class="hidden">{}</div><a class="more" href="#">Show more</a>',
+])
+def test_what_a_click_shows_is_kept(element: str) -> None:
+    """Was: a "Read more" body, an accordion's closed panel or a tab hidden by its markup
+    was left out: a posting's duties, requirements or pay lost."""
+    page = PAGE.replace("HIDDEN", element.format(SECRET))
+    doc = clean(page, "html")
+    assert SECRET in doc.markdown and "Build data pipelines" in doc.markdown
+    assert process(page, "html").extraction.fields.get("requisition_id") == "HIDDEN-1"
+
+
+def test_furniture_a_control_shows_is_left_out() -> None:
+    """A modal a button opens is shown by a control, but is the page's by its name."""
+    modal = ('<a data-bs-toggle="modal" data-bs-target="#apply">Apply</a>'
+             f'<div class="modal fade" id="apply" aria-hidden="true">{SECRET}</div>')
+    assert "999" not in clean(PAGE.replace("HIDDEN", modal), "html").markdown
+
+
+def test_a_screen_readers_label_of_a_value_is_kept() -> None:
+    """Was: "Location: " written for screen readers (an icon shown in its place) was
+    left out, and the value beside it read without its label."""
+    meta = ('<ul><li><span class="visually-hidden">Location: </span>Berlin, Germany</li>'
+            '<li><span class="sr-only">Compensation: </span>EUR 70,000 a year</li></ul>')
+    doc = clean(PAGE.replace("HIDDEN", meta), "html")
+    assert "- Location: Berlin, Germany" in doc.markdown
+    assert "- Compensation: EUR 70,000 a year" in doc.markdown
+
+
+def test_a_page_hidden_whole_until_its_script_runs_is_kept() -> None:
+    """A hidden block that holds most of the page's text is the page, not its furniture."""
+    page = PAGE.replace("<main>", '<main class="hidden">').replace("HIDDEN", "")
+    assert "Build data pipelines in Python" in clean(page, "html").markdown
+
+
+def test_a_hidden_notice_between_the_title_and_the_body_leaves_the_head() -> None:
+    """The posting's head (title, place, job type) above a hidden notice and the body is
+    kept; the notice, which no control shows, is not."""
+    page = """<html><body><div class="row"><div class="col">
+    <h1>Solar Installation Crew Lead</h1>
+    <p class="lead">Field Operations · Tucson, AZ · Full-time</p>
+    <div class="alert d-none">This position is no longer accepting applications.</div>
+    <div class="content"><p>Brightfield Energy has installed more than 9,000 rooftop
+    systems across southern Arizona. We are looking for a Crew Lead to run a three-person
+    installation crew and make sure every system passes inspection the first time.</p>
+    <ul><li>Lead daily installs of rooftop PV systems.</li>
+    <li>Train new installers and report their progress.</li></ul></div>
+    </div></div></body></html>"""
+    markdown = clean(page, "html").markdown
+    assert "Field Operations · Tucson, AZ · Full-time" in markdown
+    assert "no longer accepting" not in markdown

@@ -15,7 +15,7 @@ import pytest
 
 from reviewer.core.clean import clean
 from reviewer.core.clean.line_score import word_count
-from reviewer.core.clean.text_markdown import label_match
+from reviewer.core.clean.text_labels import label_match
 
 # each: a title, three labelled lines in the script, a heading, a sentence, a list
 POSTINGS = {

@@ -76,3 +76,22 @@ def test_a_menu_above_the_title_still_goes(menu: str) -> None:
     assert doc.markdown.startswith("Forklift Operator - Nights\n")
     assert "- $21.50 per hour" in doc.markdown
     assert "\n".join(_removed(text)).split() == menu.split()
+
+
+@pytest.mark.parametrize("tail", [
+    "Company\n- Our Story\n- Leadership Team\n- Investors\n- Newsroom\n\n"
+    "Job Seekers\n- Browse Jobs\n- Salary Guide\n- Career Advice\n- Resume Builder\n",
+    "Quick Links\n- Company Profile\n- All Jobs at Acme\n- Reviews\n",
+])
+def test_a_site_s_links_under_a_line_written_as_a_heading_still_go(tail: str) -> None:
+    """A list opened only by a line written as a heading ("Company", "Quick Links"),
+    whose items are written as titles, as links are: the site's, not the posting's."""
+    posting = ("Senior Python Developer\nAcme Analytics - Austin, TX\n\nAbout the role\n"
+               "Acme Analytics is hiring a Senior Python Developer to join our data platform "
+               "team. You will design and build reliable data pipelines and review code.\n\n"
+               "Requirements\n- Five or more years of professional Python experience.\n"
+               "- Experience with PostgreSQL and designing relational schemas.\n\n")
+    markdown = clean(posting + tail, "text").markdown
+    assert "Five or more years of professional Python experience" in markdown
+    for link in ("Our Story", "Browse Jobs", "Company Profile", "All Jobs at Acme"):
+        assert link not in markdown

@@ -52,3 +52,14 @@ def test_a_heading_of_one_word_glued_to_its_text_heads_it(
     assert f"## {heading}" in lines
     after = [each for each in lines[lines.index(f"## {heading}") + 1:] if each.strip()]
     assert after[0].startswith(text)
+
+
+def test_a_fact_s_heading_ending_in_required_glued_to_its_text_is_cut_from_it() -> None:
+    """"Travel Required" heads no list of requirements, but it is a heading of the page:
+    glued to the text under it, a line of its own, not "## Travel RequiredOccasional
+    Travel"."""
+    text = ("Travel RequiredOccasional Travel: With this option, the job may require "
+            "occasional travel, typically for training, meetings or client visits.\n")
+    lines = [line for line in clean(text, "text").markdown.splitlines() if line.strip()]
+    assert lines[0].lstrip("# ") == "Travel Required"
+    assert lines[1].startswith("Occasional Travel: With this option")

@@ -26,7 +26,15 @@ here, each with its reason:
   as markup there (spaces, parentheses, "<", ">", backslashes, backticks) is
   percent-encoded (markdownify writes ``[apply](http://a.com/?q=](http://evil.com))``,
   a link to a second address): the escapes are undone before comparing, and the
-  addresses decoded.
+  addresses decoded;
+- a tab's words head the panel it labels (markdownify writes the panels with no word of
+  their tabs, the tabs being buttons cleaning drops): a page of tabs reads as sections;
+- two figures in elements side by side are kept apart ("2025<span>3318</span>" is "2025
+  3318"; an empty element between two sums, a divider the page draws, is a range's dash),
+  where markdownify glues them into one figure;
+- a table of facts (rows of a label and its value) is written as labelled lines, a list
+  in a value as a list, where markdownify writes a pipe table with the list run into its
+  cell.
 """
 
 from __future__ import annotations
@@ -163,3 +171,26 @@ def test_text_escaped_and_addresses_encoded_say_what_markdownify_says() -> None:
     assert links(ours) == {("apply [now]", "http://a.com/(x)")}
     # (markdownify makes a link of the page's text, we do not)
     assert links(reference) == links(ours) | {("click", "javascript:alert(1)")}
+
+
+def test_tabs_figures_and_facts_say_what_markdownify_says() -> None:
+    """The tabs' headings, the figures kept apart and the table of facts are the
+    differences listed above, and no other: the same words but for those."""
+    page = ('<html><body><h1>Crew Lead</h1><ul role="tablist"><li><button role="tab" '
+            'aria-controls="p1">Overview</button></li><li><button role="tab" aria-controls='
+            '"p2">Wages</button></li></ul><div role="tabpanel" id="p1"><p>Brightfield Energy '
+            "installs rooftop systems across southern Arizona, and we need a crew lead.</p>"
+            '<h2><button aria-expanded="true">Requirements</button></h2><table><tr><th>Job '
+            "ID</th><td>2025<span>3318</span></td></tr><tr><th>Duties</th><td><ul><li>Lead "
+            'installs</li><li>Train installers</li></ul></td></tr></table></div><div role='
+            '"tabpanel" id="p2"><p><span>$28</span><span class="divider"></span><span>$34'
+            "</span> an hour</p></div></body></html>")
+    ours, reference = both(page)
+    assert headings(ours) == ["crew lead", "overview", "requirements", "wages"]
+    assert headings(reference) == ["crew lead", "requirements"]
+    assert "**Job ID:** 2025 3318" in ours and "20253318" in reference
+    assert "$28 – $34 an hour" in ours and "$28$34 an hour" in reference
+    assert items(ours) == ["lead installs", "train installers"] and items(reference) == []
+    tabs = {"overview", "wages"}
+    assert " ".join(w for w in words(ours) if w not in tabs) == \
+        " ".join(words(reference)).replace("20253318", "2025 3318")

@@ -97,6 +97,26 @@ def test_a_trailing_name_is_only_a_candidate() -> None:
     assert read_title("Data Engineer - Acme - Austin, TX | Jobfinder").maybe_company is None
 
 
+
+@pytest.mark.parametrize(("title", "company", "maybe"), [
+    # a specialty, a shift, a schedule, a pay band beside the role is no employer; a name
+    # an organisation is named with is, wherever it stands
+    ("Registered Nurse - Med/Surg - Nights - St. Mary's Regional Medical Center", None,
+     "St. Mary's Regional Medical Center"),
+    ("Local Delivery Driver - Home Daily", None, None),
+    ("Registered Nurse - ICU - Lakeside Health | Jobfinder", "Lakeside Health", None),
+    ("Payroll Clerk - Grade 4 - Leeds | Jobfinder", None, None),
+    # a board's brand: "… Jobs" after the employer's name, a name made with "jobs"
+    ("Staff Nurse - Band 5 - Acute Medicine | Northbridge NHS Foundation Trust | NHS Jobs",
+     "Northbridge NHS Foundation Trust", None),
+    ("USAJOBS - Job Announcement - IT Specialist (INFOSEC)", None, None),
+    ("Data Engineer - Acme | HigherEdJobs", "Acme", None),
+])
+def test_what_reads_as_the_employer_in_a_title(title: str, company: str | None,
+                                                maybe: str | None) -> None:
+    reading = read_title(title)
+    assert (reading.company, reading.maybe_company) == (company, maybe)
+
 # --- place codes ----------------------------------------------------------------------------------
 
 
@@ -266,3 +286,10 @@ def test_the_employer_the_body_names_is_no_part_of_the_role() -> None:
                      "html")
     assert result.extraction.fields["company"] == "Acme Analytics"
     assert result.extraction.fields["title"] == "Data Engineer"
+
+
+def test_a_schedule_after_the_role_stays_in_the_title() -> None:
+    body = "<h1>Local Delivery Driver - Home Daily</h1>" + BODY
+    result = process(page("Local Delivery Driver - Home Daily", body), "html")
+    assert result.extraction.fields["company"] is None
+    assert result.extraction.fields["title"] == "Local Delivery Driver - Home Daily"

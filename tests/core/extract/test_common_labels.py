@@ -59,3 +59,22 @@ def test_essential_heads_the_required_qualifications() -> None:
         "A PhD in computational linguistics", "Strong programming skills in Python"]
     assert result.fields["preferred_qualifications"] == [
         "Experience with low-resource languages"]
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Institution: Lakeshore University", "Lakeshore University"),
+    ("Agency: Department of Rehabilitation and Correction",
+     "Department of Rehabilitation and Correction"),
+    ("Hiring organisation: Riverside Museum of Art", "Riverside Museum of Art"),
+    ("Employer name: Granite Peak Capital", "Granite Peak Capital"),
+])
+def test_the_labels_colleges_and_public_bodies_give_their_name(line: str, name: str) -> None:
+    doc, result = posting(line)
+    assert result.fields["company"] == name
+    assert evidence(doc, result, "company") == [name]
+
+
+def test_a_sentence_after_the_word_agency_names_no_employer() -> None:
+    _, result = posting("Agency: Our guests and their families have a voice in every decision "
+                        "about their care.")
+    assert result.fields["company"] == "Acme Inc."

@@ -174,3 +174,43 @@ def test_a_name_holding_a_hiring_word_opens_a_posting_whole(name: str) -> None:
     doc = clean(f"{name}\n\nLocation: Leeds\n\nPosition: Records Specialist\n\n"
                 f"{name} keeps the records of 40 clinics.\n", "text")
     assert extract(doc).fields["company"] == name
+
+
+def test_a_region_after_its_town_is_no_employer() -> None:
+    """"… in Phoenix, AZ, is seeking": the state's code is the place's, not a name."""
+    assert company(
+        "Our client, a trauma centre in Phoenix, AZ, is seeking an analyst for a 13-week "
+        "assignment.",
+        "You will keep the stock records and report on sales every month.",
+    ) is None
+
+
+@pytest.mark.parametrize("name", ["Sundaram Textiles Pvt. Ltd.", "Kaveri Foods Private Limited",
+                                  "Lotus Tea Pvt Ltd"])
+def test_an_indian_company_s_legal_form(name: str) -> None:
+    assert company(
+        f"Our client {name} has a post in its accounts office.",
+        "You will keep the stock records and report on sales every month.",
+    ) == name
+
+
+FILLER = "You will keep the stock records and report on sales every month."
+
+
+def test_the_body_that_invites_applications() -> None:
+    assert company(
+        "The Department of Chemistry at Wexford State University invites applications for a "
+        "tenure-track post in analytical chemistry.", FILLER) == "Wexford State University"
+
+
+def test_a_name_spelled_out_before_its_acronym_and_the_cue() -> None:
+    assert company(
+        "The Central Ohio Electrical Joint Apprenticeship Training Committee (JATC) is "
+        "accepting applications for its five-year programme.", FILLER,
+    ) == "Central Ohio Electrical Joint Apprenticeship Training Committee"
+
+
+def test_a_department_that_invites_applications_is_no_employer() -> None:
+    assert company(
+        "The Department of Mathematics & Statistics invites applications for graduate "
+        "teaching assistantships.", FILLER) is None

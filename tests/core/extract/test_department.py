@@ -86,3 +86,10 @@ def test_an_image_and_our_team_are_no_department() -> None:
     doc = clean("# Data Engineer\n\nBerlin, Germany\n\n![Team photo](team.png) Our team in "
                 f"Berlin\n\n{INTRO}\n\n{OUTRO}\n", "text")
     assert extract(doc).fields["department"] is None
+
+
+def test_the_pay_piece_of_a_bar_line_is_no_department() -> None:
+    """"/hr" is pay's hour, not human resources."""
+    doc = clean("Payroll Clerk (Contract)\n\nCharlotte, NC | $25-$28/hr W2 | 6-month "
+                "contract\n\n" + INTRO + "\n\n" + OUTRO + "\n", "text")
+    assert extract(doc).fields["department"] is None

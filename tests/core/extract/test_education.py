@@ -39,6 +39,8 @@ def education(line: str) -> str | None:
     ("Degree educated, in any subject", "bachelor"),
     ("An engineering degree or long practice on building sites", "bachelor"),
     ("HS diploma or GED required for this role", "high_school"),
+    # as Canada's job board writes it
+    ("Education: Secondary (high) school graduation certificate", "high_school"),
 ])
 def test_degree_the_posting_asks_for(line: str, level: str) -> None:
     assert education(line) == level
@@ -51,3 +53,19 @@ def test_degree_the_posting_asks_for(line: str, level: str) -> None:
 ])
 def test_no_required_degree(line: str) -> None:
     assert education(line) is None
+
+
+@pytest.mark.parametrize(("line", "level"), [
+    # what may stand in for the experience asked is no degree asked for
+    ("You must have one year of specialized experience equivalent to the GS-09 grade. "
+     "Education may be substituted: a Ph.D. or equivalent doctoral degree.", None),  # doctorate
+    ("Three years of casework; a Master's degree in Social Work in lieu of one year of it.",
+     None),  # was master
+    # experience that stands in for the degree leaves the degree asked for
+    ("Bachelor's degree in Accounting; experience may be substituted for the degree.",
+     "bachelor"),
+    ("A Bachelor's degree, or relevant experience may be substituted for education.",
+     "bachelor"),
+])
+def test_a_degree_that_may_substitute_is_not_asked_for(line: str, level: str | None) -> None:
+    assert education(line) == level

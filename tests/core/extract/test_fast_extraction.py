@@ -22,7 +22,14 @@ from corpus_texts import corpus_texts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reviewer.core.extract import employer, name_before, patterns, prose_places, skills
+from reviewer.core.extract import (
+    employer,
+    name_before,
+    patterns,
+    prose_places,
+    remote_mentions,
+    skills,
+)
 from reviewer.core.extract.document import Block
 from reviewer.core.extract.prose_words import Cue, head_noun
 from reviewer.core.extract.salary import has_pay_hint
@@ -129,7 +136,7 @@ def _same(text: str) -> None:
     assert patterns._asked_for(text) == _old_asked_for(text)
     low = patterns.fold_case(text)
     for old, new in ((_OLD_HOURS, WEEKLY_HOURS), (_OLD_DEADLINE, patterns._DEADLINE),
-                     (_OLD_STRONG_REMOTE, patterns._STRONG_REMOTE)):
+                     (_OLD_STRONG_REMOTE, remote_mentions._STRONG_REMOTE)):
         was = old.search(text)
         now = new.search(text if new.flags & re.I else low)
         assert (was and was.span()) == (now and now.span()), old.pattern

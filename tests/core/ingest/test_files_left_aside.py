@@ -49,6 +49,18 @@ def test_the_command_says_them(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "(.pdf 3, (no extension) 2, .gz 1)" in err and "left aside" in err
 
 
+def test_a_folder_of_files_left_aside_alone_fails_the_command(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A folder of ``.gz`` files alone took nothing and exited 0 ("0 postings added"):
+    nothing taken is a failure, as the README says."""
+    top = tmp_path / "gz"
+    top.mkdir()
+    (top / "jobs.jsonl.gz").write_bytes(b"\x1f\x8b")
+    (top / "jobs.csv.gz").write_bytes(b"\x1f\x8b")
+    assert main(["import", str(tmp_path / "p.db"), str(top)]) == 1
+    assert "(.gz 2)" in capsys.readouterr().err
+
+
 def test_reading_the_inputs_alone_passes_them_over(tmp_path: Path) -> None:
     top = folder(tmp_path)
     assert [r.source for r in iter_inputs([top])] == [

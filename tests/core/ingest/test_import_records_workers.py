@@ -97,7 +97,7 @@ def test_records_read_by_workers_are_stored_as_one_process_stores_them(
             assert sorted(found) == list(store.queue.ids())
         written.append(tables(tmp_path / f"j{jobs}.db"))
     assert written[0] == written[1]
-    assert [len(written[0][t]) for t in ("annotations", "spans", "doc_labels")] == [9, 1, 1]
+    assert [len(written[0][t]) for t in ("annotations", "spans", "doc_labels")] == [10, 1, 1]
 
 
 @pytest.mark.usefixtures("small_tasks")

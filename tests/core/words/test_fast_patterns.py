@@ -83,8 +83,8 @@ def _gates() -> list[tuple[str, str, int, tuple[str, ...], tuple[str, ...]]]:
     """Every word gate in front of a pattern: (where, pattern, flags, starts, contains).
     A gate looked for in ``text.lower()`` or ``fold_case(text)`` is proved with re.I (its
     words then stand for the match in lower case)."""
-    from reviewer.core.clean import line_score, text_markdown
-    from reviewer.core.extract import employer, patterns
+    from reviewer.core.clean import line_score, text_labels
+    from reviewer.core.extract import byline, employer, patterns
     from reviewer.core.words import places
     from reviewer.core.words.text import MD_LINK
 
@@ -94,8 +94,8 @@ def _gates() -> list[tuple[str, str, int, tuple[str, ...], tuple[str, ...]]]:
     out = [(f"employer cue {n}", cue.pattern, cue.flags | re.I, (), needs)
            for n, (cue, _, needs) in enumerate(employer._COMPANY_CUES_LOWER)]
     out += [
-        ("byline", employer._BYLINE.pattern, re.I, (), ("posted by",)),
-        ("posted", employer._POSTED.pattern, re.I, (), employer._POSTED_WORDS),
+        ("byline", byline._BYLINE.pattern, re.I, (), ("posted by",)),
+        ("posted", byline._POSTED.pattern, re.I, (), byline._POSTED_WORDS),
         ("subject preferred", patterns._SUBJECT_PREFERRED.pattern, re.I, (), ("prefer",)),
         # (read on a stripped phrase, where its leading \s* takes nothing)
         ("leading place word", places._LEADING_WORD.pattern.replace(r"^\s*", "^", 1), re.I,
@@ -108,8 +108,8 @@ def _gates() -> list[tuple[str, str, int, tuple[str, ...], tuple[str, ...]]]:
         ("inline label", line_score._INLINE_LABEL.pattern, 0, (), (":", "#")),
         ("markdown link", MD_LINK.pattern, 0, (), ("](",)),
         ("markdown heading", anchored(line_score._MD_HEADING), 0, ("#",), ()),
-        ("label", anchored(text_markdown.LABEL), 0, (), (":",)),
-        ("capitals label", anchored(text_markdown.ALLCAPS_LABEL), 0, (), (":",)),
+        ("label", anchored(text_labels.LABEL), 0, (), (":",)),
+        ("capitals label", anchored(text_labels.ALLCAPS_LABEL), 0, (), (":",)),
     ]
     return out
 

@@ -1,0 +1,143 @@
+"""The posting as the page's own data gives it, for a page whose body shows none.
+
+A page a script builds (an app's empty shell, saved before or without its script) holds
+no posting in its body; the schema.org JobPosting it embeds for search engines (JSON-LD)
+often holds the whole description, as HTML. That description is then the posting's
+text, rendered as any page's HTML is (its scripts, forms, hidden parts and images left
+out, nothing fetched, its words escaped so that none turns into markup), under a short
+head of what the data says of the posting: its title, employer, place and pay.
+
+The head writes what the data states and nothing more: each value as the data gives it
+(a number set out with its thousands, a schema's code in words: TELECOMMUTE is
+"Remote", YEAR "a year"), each labelled with what it is. It is the page's own statement
+of the posting, the one the extraction already reads; written here, its values have
+words in the text to point at, so a person sees where each came from, and the cleaned
+document's note says that the text is the page's data, not what its body showed.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from typing import Any
+
+from reviewer.core.words.regex import lazy_compile
+from reviewer.core.words.text import normalise_space
+
+FROM_DATA = ("the page's body shows no posting: its text is the description of the "
+             "JobPosting the page embeds (JSON-LD), under the title, employer, place and "
+             "pay that data gives")
+
+_TAG = lazy_compile(r"<[A-Za-z/!]")
+_TAGS = lazy_compile(r"<[^>]*>")
+_PERIODS = {"HOUR": "an hour", "DAY": "a day", "WEEK": "a week", "MONTH": "a month",
+            "YEAR": "a year"}
+
+
+def data_posting(structured: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The page's one JSON-LD JobPosting that holds a description (None when there is
+    none, or several: which is the page's own is then not known)."""
+    found = [p for p in structured if p.get("@source") != "microdata"
+             and isinstance(p.get("description"), str) and p["description"].strip()]
+    return found[0] if len({p["description"] for p in found}) == 1 else None
+
+
+def data_html(posting: dict[str, Any]) -> str:
+    """The posting's head and description as one piece of HTML, to be cleaned as any
+    page's: the head's values escaped, the description's HTML as the data holds it."""
+    head = []
+    title = _plain(posting.get("title"))
+    if title:
+        head.append(f"<h1>{html.escape(title)}</h1>")
+    facts = [(label, value) for label, value in (
+        ("Company", _plain(_name(posting.get("hiringOrganization")))),
+        ("Location", _place(posting)),
+        ("Pay", _pay(posting.get("baseSalary"), posting.get("salaryCurrency"))),
+    ) if value]
+    if facts:
+        items = "".join(f"<li>{label}: {html.escape(value)}</li>" for label, value in facts)
+        head.append(f"<ul>{items}</ul>")
+    return "".join(head) + f"<div>{_description_html(posting['description'])}</div>"
+
+
+def _description_html(text: str) -> str:
+    """A description as HTML: as written, once more unescaped where its tags were
+    escaped ("&lt;p&gt;"), or plain text set out in paragraphs and lines."""
+    if not _TAG.search(text) and "&lt;" in text:
+        text = html.unescape(text)
+    if _TAG.search(text):
+        return text
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    return "".join("<p>" + "<br>".join(html.escape(line) for line in p.split("\n")) + "</p>"
+                   for p in paragraphs)
+
+
+def _name(value: Any) -> Any:
+    return value.get("name") if isinstance(value, dict) else value
+
+
+def _plain(value: Any) -> str | None:
+    """A value of the data as text: a list's first, a thing's name, tags and entities
+    read as text."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value") or value.get("value")
+    if value is None or isinstance(value, (dict, list, bool)):
+        return None
+    text = normalise_space(html.unescape(_TAGS.sub(" ", str(value))))
+    return text or None
+
+
+def _place(posting: dict[str, Any]) -> str | None:
+    """Where the work is: each place's address, and "Remote" (with the countries it is
+    open to) for work from home."""
+    places = []
+    locations = posting.get("jobLocation")
+    for item in locations if isinstance(locations, list) else [locations]:
+        address = item.get("address", item) if isinstance(item, dict) else item
+        if isinstance(address, dict):
+            parts = [_plain(address.get(key)) for key in
+                     ("streetAddress", "addressLocality", "addressRegion", "addressCountry")]
+            address = ", ".join(part for part in parts if part)
+        place = _plain(address)
+        if place and any(c.isalpha() for c in place):
+            places.append(place)
+    if "telecommute" in (_plain(posting.get("jobLocationType")) or "").lower():
+        needs = posting.get("applicantLocationRequirements")
+        areas = [a for a in (_plain(_name(n)) for n in
+                             (needs if isinstance(needs, list) else [needs])) if a]
+        places.append("Remote" + (f" ({', '.join(areas)})" if areas else ""))
+    return "; ".join(dict.fromkeys(places)) or None
+
+
+def _pay(salary: Any, currency: Any) -> str | None:
+    """The pay as the data states it: "105,000–125,000 CAD a year"."""
+    if not isinstance(salary, dict):
+        return None
+    amount = salary.get("value", salary)
+    unit = salary.get("unitText")
+    if isinstance(amount, dict):
+        unit = amount.get("unitText", unit)
+        low = amount.get("minValue", amount.get("value"))
+        high = amount.get("maxValue")
+    else:
+        low, high = amount, None
+    written = [a for a in (_amount(low), _amount(high)) if a]
+    if not written:
+        return None
+    code = _plain(salary.get("currency")) or _plain(currency)
+    period = _PERIODS.get(str(unit).upper()) if isinstance(unit, str) else None
+    return " ".join(p for p in ("–".join(dict.fromkeys(written)), code, period) if p)
+
+
+def _amount(value: Any) -> str | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        if not math.isfinite(value):
+            return None
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    text = _plain(value)
+    return text if text and any(c.isdigit() for c in text) else None

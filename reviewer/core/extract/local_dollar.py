@@ -1,0 +1,86 @@
+"""The dollar a bare "$" stands for: the US dollar, unless a code after the sum names
+another ("$38.50 hourly (CAD)"), superannuation beside it says Australia's ("$145,000 +
+11.5% super"), or every place of the posting is in one other country of dollars (Canada,
+Australia, New Zealand, Singapore, Hong Kong).
+
+A place counts only where it ends with its country ("Auckland, New Zealand",
+"Singapore") or with a region after a city ("Fort McMurray, AB", "Melbourne, VIC"), a
+region's code in capitals. A name of two countries' regions ("WA": Washington or Western
+Australia; "NT"), a city alone ("Toronto", "Victoria") and a place of any other country
+leave the sign as the pay reader read it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reviewer.core.schema import Finding
+from reviewer.core.words.regex import lazy_compile
+
+_COUNTRIES = {
+    "CAD": "canada", "AUD": "australia", "NZD": "new zealand|aotearoa", "SGD": "singapore",
+    "HKD": "hong kong|hong kong sar",
+}
+_REGIONS = {
+    "CAD": "ontario|quebec|québec|british columbia|alberta|manitoba|saskatchewan|nova scotia|"
+           "new brunswick|newfoundland|newfoundland and labrador|prince edward island|yukon|"
+           "nunavut|northwest territories|ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|PEI|YT|NU",
+    "AUD": "new south wales|victoria|queensland|tasmania|western australia|south australia|"
+           "northern territory|australian capital territory|NSW|VIC|QLD|TAS|ACT",
+}
+_PARTS = lazy_compile(r"[,;()/|]|\s[-–—]\s")
+_WORK_MODE = lazy_compile(r"(?i)(?:fully |100% )?(?:remote|hybrid|on-?site|in[- ]office|wfh)")
+# a postal code after the region or country: "Alberta T2P 1J9", "VIC 3000", "Singapore 018956"
+_POSTCODE = lazy_compile(r"\s+(?:[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{4,6})$")
+# a sum written as US dollars, not with a bare sign
+_US = lazy_compile(r"(?i)\b(?:us|usd)\s?\$|\busd\b|u\.s\.|dollars?")
+# a code after a sum, its period between or none: "$38.50 hourly (CAD)"
+_CODE_AFTER = lazy_compile(r"[^\d.;|\n$]{0,24}?\b(USD|CAD|AUD|NZD|SGD|HKD|MXN)\b")
+# superannuation, which Australian pay is quoted beside: "+ 11.5% super", "plus super"
+_SUPER = lazy_compile(r"(?i)[^\d+\n]{0,12}?(?:\+|\bplus\b|\bincl?\.?|\bincluding\b)\s*"
+                      r"(?:\d+(?:\.\d+)?\s?%\s*)?super(?:annuation)?\b")
+
+
+def dollar_said_after(text: str, end: int) -> str | None:
+    """The dollar the words after a sum in "$" (ending at ``end``) name, if any."""
+    code = _CODE_AFTER.match(text, end)
+    return code.group(1) if code else "AUD" if _SUPER.match(text, end) else None
+
+
+def _named(table: dict[str, str], part: str) -> str | None:
+    """The dollar of the name ``part`` in ``table`` (a code only in capitals: "ON", not "on")."""
+    key = part if part.isupper() and len(part) <= 3 else part.lower()
+    return next((dollar for dollar, names in table.items() if key in names.split("|")), None)
+
+
+def place_dollar(place: str) -> str | None:
+    """The dollar of the country ``place`` is in, where it names a country of dollars
+    other than the US surely; None for any other place, or an unsure one."""
+    parts = [p for p in (p.strip() for p in _PARTS.split(place))
+             if p and not _WORK_MODE.fullmatch(p)]
+    if not parts:
+        return None
+    last = _POSTCODE.sub("", parts[-1])
+    return _named(_COUNTRIES, last) or (_named(_REGIONS, last) if len(parts) > 1 else None)
+
+
+def places_dollar(places: Any) -> str | None:
+    """The one dollar of all of ``places`` (a locations value), or None."""
+    if not isinstance(places, list) or not places:
+        return None
+    dollars = {place_dollar(p) if isinstance(p, str) else None for p in places}
+    return dollars.pop() if len(dollars) == 1 else None
+
+
+def dollar_of_places(markdown: str, salary: Finding, places: Finding | None) -> None:
+    """Give ``salary`` (a finding of the pay reader, in US dollars) the dollar of the
+    posting's ``places`` where its evidence writes the sum with a bare "$"."""
+    dollar = places_dollar(places.value) if places is not None else None
+    value = salary.value
+    if dollar is None or not isinstance(value, dict) or value.get("currency") != "USD" or \
+            salary.stage in ("json-ld", "microdata") or not salary.spans:
+        return
+    said = [markdown[start:end] for start, end in salary.spans]
+    if all("$" in text and not _US.search(text) for text in said):
+        salary.value = {**value, "currency": dollar}
+

@@ -1,0 +1,63 @@
+"""Sums a posting pays besides the pay, or asks for, and what some earn: "a $5,000
+sign-on bonus", "Housing stipend of $2,000", "an additional $1.00/hr shift differential",
+"a $25 application fee", "servers average $25–$35/hr with tips", "our top
+representatives make over $350K/ year"; nor is what a business makes, a sum in millions
+or billions or one in sales ("a division of $900M in net sales", "$4.2B in revenue").
+None of them is the salary.
+
+A sum besides the pay is named by the noun right after it or right before it in its
+clause. A stipend or an allowance is one only with what it is for ("housing stipend",
+"research allowance"): "Stipend: $18,500" is a graduate's pay. Earnings "with tips" are
+what a server takes home, not the wage ("$2.13/hr plus tips" is the wage).
+"""
+
+from __future__ import annotations
+
+from reviewer.core.words.regex import lazy_compile
+
+_ALWAYS = (r"(?:bonus(?:es)?|differentials?|reimbursements?|fees?|premiums?|commissions?|"
+           r"tuition(?: assistance)?)")
+_FOR = (r"(?:housing|travel|relocation|moving|meal|food|lunch|phone|mobile|cell|internet|"
+        r"wellness|wellbeing|well-being|learning|education(?:al)?|training|development|"
+        r"equipment|home[- ]office|commuter|commuting|transit|transport(?:ation)?|parking|"
+        r"gym|fitness|book|research|conference|childcare|uniform|tool|car|vehicle|clothing)")
+_NOUN = rf"(?:{_ALWAYS}|{_FOR}\s+(?:stipends?|allowances?|budgets?|subsid(?:y|ies)))"
+_PERIOD = (r"(?:(?:/\s?|per\s|an?\s)(?:hour|hr|day|week|wk|month|mo|year|yr|annum)\b|"
+           r"hourly|daily|weekly|monthly|yearly|annually)")
+# after the sum: its period, then up to two words before the noun ("$5,000 sign-on
+# bonus", "$1.00/hr shift differential"), but no word that joins another thing to it
+# ("$60,000 plus bonus", "$60,000 a year and a bonus")
+_AFTER = lazy_compile(
+    rf"(?i)\s*{_PERIOD}?\s*(?:(?!(?:plus|and|with|or|per|includ\w*|incl)\b)[\w-]+\s+){{0,2}}"
+    rf"{_NOUN}\b")
+# before the sum, at the end of its clause: "Housing stipend of $2,000", "Sign-on bonus:
+# $5,000", "Tuition reimbursement up to $5,250", "Night shift differential of $4.50/hr"
+_BEFORE = lazy_compile(
+    rf"(?i)\b{_NOUN}\s*(?:of|:|-|–|is|=|worth)?\s*(?:of\s+)?(?:up to\s+)?(?:an?\s+)?$")
+# earnings with tips: "average $25–$35/hr with tips", "$900 a week in tips"
+_TIPS = lazy_compile(rf"(?i)\s*{_PERIOD}?\s*,?\s*(?:with|including|incl\.?|in|after)\s+"
+                     r"(?:tips|gratuities)\b")
+# what some earn, not what the job pays: "servers average $25/hr", "Average base salary
+# $80,000", "our top representatives make over $350K/ year"
+_CLAIM = lazy_compile(r"(?i)\baverag\w*\b|\btop (?:\w+ ){0,2}(?:make|makes|earn|earns|earners|"
+                      r"producers|performers)\b")
+# a business's sum: in millions or billions ("$900M", "£3m", "$1.5MM", "$4.2bn"; a letter
+# alone right after the figure: "$18 M-F" is a wage on weekdays), or in sales, revenue
+# or funding ("$120 in sales per customer")
+_BUSINESS = lazy_compile(
+    r"(?:[mMB]|\s?(?i:mm|bn|mn|million|billion|trillion))\b|(?i:\s*in\s+(?:\w+\s+)?"
+    r"(?:sales|revenues?|funding|turnover|assets|bookings|gmv|arr)\b)")
+_CLAUSE_END = lazy_compile(r"[.;!?|\n]\s|\n")
+
+
+def besides_pay(text: str, start: int, end: int) -> bool:
+    """Is the sum written at ``start``-``end`` of ``text`` one paid besides the pay (a
+    bonus, a housing stipend, a shift differential, earnings with tips), a fee, or a
+    business's (in millions, in sales)?"""
+    if _AFTER.match(text, end) or _TIPS.match(text, end) or _BUSINESS.match(text, end):
+        return True
+    begin = max(0, start - 60)
+    for stop in _CLAUSE_END.finditer(text, begin, start):
+        begin = stop.end()
+    return _BEFORE.search(text, begin, start) is not None or \
+        _CLAIM.search(text, begin, start) is not None
