@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from reviewer.core.clean.data_text import FROM_DATA, data_html, data_posting
 from reviewer.core.clean.guard import PageRefused, check_page
 from reviewer.core.clean.head import head_blocks, title_outside
-from reviewer.core.clean.hidden import HIDDEN, Revealed, is_hidden
+from reviewer.core.clean.hidden import HIDDEN, Revealed
 from reviewer.core.clean.html_markdown import to_markdown
 from reviewer.core.clean.main_block import POSITIVE, body_blocks, find_main
 from reviewer.core.clean.page_data import json_ld, microdata
@@ -80,8 +80,12 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
     if body is None:
         return CleanDoc(markdown="", kind="html", page_title=page_title, structured=structured,
                         notes=["the page has no body"])
-    dropped = _mark_dropped(body)
+    revealed = Revealed(body)
+    dropped = _mark_dropped(body, revealed)
     main = find_main(body, dropped)
+    if not main and revealed.look_again(dropped):  # (a page hidden until its script runs)
+        dropped = _mark_dropped(body, revealed)
+        main = find_main(body, dropped)
     found = bool(main)
     notes: list[str] = []
     if not main:
@@ -89,6 +93,7 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
         main = body_blocks(body, dropped) or [body]  # (but its furniture and link bars)
     head = head_blocks(main, dropped)
     main = head + main
+    revealed.settle(main, dropped)  # (what a control shows: kept in the posting's block)
     title_node = None if head else title_outside(main, dropped)
     kept_ids = {n.mem_id for n in main}
     if title_node is not None:
@@ -129,10 +134,10 @@ def _from_data(posting: dict[str, Any], markdown: str, notes: list[str]) -> str:
 # --- what is never content ---------------------------------------------------------------------
 
 
-def _mark_dropped(body: LexborNode) -> dict[int, str]:
+def _mark_dropped(body: LexborNode, revealed: Revealed | None = None) -> dict[int, str]:
     """Map mem_id of each element to drop (with its subtree) to the reason."""
     dropped: dict[int, str] = {}
-    revealed = Revealed(body)
+    revealed = revealed or Revealed(body)
     stack = [body]
     while stack:
         node = stack.pop()
@@ -154,7 +159,7 @@ def _drop_reason(node: LexborNode, revealed: Revealed) -> str | None:
         return "script, style or embedded object" if tag in ("script", "style", "noscript") \
             else "form control or media"
     attrs = node.attributes  # (a dict made anew at each call: made once)
-    if attrs and is_hidden(attrs) and not revealed.keeps(node, attrs):
+    if attrs and revealed.hides(node, attrs):
         return HIDDEN
     if tag == "form":
         return "form" if _form_furniture(node) else None
