@@ -36,11 +36,44 @@ _PERIODS = {"HOUR": "an hour", "DAY": "a day", "WEEK": "a week", "MONTH": "a mon
 
 
 def data_posting(structured: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The page's one JSON-LD JobPosting that holds a description (None when there is
-    none, or several: which is the page's own is then not known)."""
-    found = [p for p in structured if p.get("@source") != "microdata"
-             and isinstance(p.get("description"), str) and p["description"].strip()]
-    return found[0] if len({p["description"] for p in found}) == 1 else None
+    """The page's one JSON-LD JobPosting, when it holds a description (None when there is
+    none, or several: which is the page's own is then not known). Its copies, the same
+    description given again, are the one posting; it is the first, the one the
+    extraction reads, so that the text and the fields come from the one posting."""
+    if not structured:
+        return None
+    first = structured[0]
+    text = first.get("description")
+    if first.get("@source") == "microdata" or not isinstance(text, str) or not text.strip():
+        return None
+    return first if all(p.get("description") == text for p in structured[1:]) else None
+
+
+def shown_by_page(posting: dict[str, Any], shown: str, titles: list[str | None]) -> bool:
+    """Is the data's posting the one the page shows? Surely when the body's text
+    (``shown``) holds (nearly) no words the data's do not, or when the data's title is
+    the page's (one of ``titles``: its og:title or <title>, its <h1>). A short posting in
+    the body and the data of another job (a board's "similar job" left in its JSON-LD)
+    are not the same posting: the body's is kept."""
+    words = set(_WORDS.findall(shown.lower()))
+    if len(words) <= _OWN_WORDS:
+        return True
+    title = _plain(posting.get("title"))
+    name = " ".join(_WORDS.findall((title or "").lower()))
+    if name and any(f" {name} " in " " + " ".join(_WORDS.findall(page.lower())) + " "
+                    for page in titles if page):
+        return True
+    return len(words - set(_WORDS.findall(_data_words(posting)))) <= _OWN_WORDS
+
+
+_WORDS = lazy_compile(r"\w+")
+_OWN_WORDS = 4  # the words of its own a page that shows no posting holds ("Loading…")
+
+
+def _data_words(posting: dict[str, Any]) -> str:
+    """The words of the data's head and description, in lower case."""
+    text = _TAGS.sub(" ", html.unescape(html.unescape(data_html(posting))))
+    return text.lower()
 
 
 def data_html(posting: dict[str, Any]) -> str:

@@ -13,7 +13,8 @@ Steps, each a small function:
 4. convert that subtree with markdownify, images and remote resources dropped;
 5. record the page's visible text and which ranges of it were left out, and why;
 6. when the body held no posting, write the description of the JobPosting the page
-   embeds in its place, cleaned the same way (``data_text``).
+   embeds in its place, cleaned the same way, when that posting is surely the page's
+   (``data_text``).
 
 Nothing is fetched: no stylesheet, image or script of the page is ever loaded.
 """
@@ -25,7 +26,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from reviewer.core.clean.data_text import FROM_DATA, data_html, data_posting
+from reviewer.core.clean.data_text import FROM_DATA, data_html, data_posting, shown_by_page
 from reviewer.core.clean.guard import PageRefused, check_page
 from reviewer.core.clean.head import head_blocks, title_outside
 from reviewer.core.clean.hidden import HIDDEN, Revealed
@@ -104,12 +105,18 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
     if record_removed:
         removed = _record_trimmed(source, removed, trimmed)
     posting = data_posting(structured)
-    if posting is not None and (not markdown.strip() or not found):
+    if posting is not None and (not markdown.strip() or not found) and \
+            shown_by_page(posting, markdown, [page_title, _h1(tree)]):
         markdown = _from_data(posting, markdown, notes)
     return CleanDoc(
         markdown=markdown, kind="html", source=source, removed=removed, page_title=page_title,
         context=context, structured=structured, notes=notes,
     )
+
+
+def _h1(tree: LexborHTMLParser) -> str | None:
+    node = tree.css_first("h1")
+    return node.text(deep=True, separator=" ") if node is not None else None
 
 
 def _from_data(posting: dict[str, Any], markdown: str, notes: list[str]) -> str:

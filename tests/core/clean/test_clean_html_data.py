@@ -102,3 +102,37 @@ def test_several_postings_give_no_text_of_theirs() -> None:
     """Which of several postings is the page's own is not known: none is written."""
     other = {**POSTING, "title": "Analyst", "description": "<p>Another posting.</p>"}
     assert gave_up(clean(shell([POSTING, other]), "html")) is not None
+
+
+
+
+@pytest.mark.parametrize("body", [
+    '<div class="wrap"><h1>Barista (Part-time)</h1><div>Blue Bottle Cafe, Portland, OR</div>'
+    '<div>$17/hour plus tips</div><div>Weekends required. Apply in store.</div></div>',
+    "<h2>Dishwasher</h2><ul><li>$16.50/hr</li><li>Evenings</li><li>Joe's Diner, Salem</li>"
+    "</ul><p>Call 555-0100</p>",
+])
+def test_a_short_posting_is_not_replaced_by_another_jobs_data(body: str) -> None:
+    """Was: a short posting in the body, which no block's score finds, gave way to the
+    JSON-LD of another job (a board's), its title and employer written over it."""
+    page = shell(POSTING).replace('<div id="root"></div>', body).replace(
+        "Data Engineer II | Tessellate", "Jobs")
+    doc = clean(page, "html")
+    assert FROM_DATA not in doc.notes and "Tessellate" not in doc.markdown
+    assert "Apply in store." in doc.markdown or "Call 555-0100" in doc.markdown
+
+
+def test_a_short_body_of_the_datas_own_posting_is_given_its_description() -> None:
+    """The data's title is the page's: its description is the posting's text."""
+    page = shell(POSTING).replace('<div id="root"></div>',
+                                  "<h1>Data Engineer II</h1><p>Remote, Canada. Apply by email.</p>")
+    assert FROM_DATA in clean(page, "html").notes
+
+
+def test_the_head_and_the_fields_come_from_one_posting() -> None:
+    """The extraction reads the page's first JobPosting: a description of another one
+    (the first holding none) is not written under it."""
+    first = {"@type": "JobPosting", "title": "Analyst", "hiringOrganization": "Globex"}
+    doc = clean(shell([first, POSTING]), "html")
+    assert FROM_DATA not in doc.notes and "Tessellate" not in doc.markdown
+    assert FROM_DATA in clean(shell([POSTING, POSTING]), "html").notes  # (a copy: one)
