@@ -18,7 +18,6 @@ document's note says that the text is the page's data, not what its body showed.
 from __future__ import annotations
 
 import html
-import math
 import re
 from typing import Any
 
@@ -166,11 +165,22 @@ def _pay(salary: Any, currency: Any) -> str | None:
 
 
 def _amount(value: Any) -> str | None:
+    """An amount of pay as written in the head, or None when it is no sane amount:
+    nothing, zero (a placeholder), below zero, not finite or past any pay."""
     if isinstance(value, bool) or value is None:
         return None
-    if isinstance(value, int | float):
-        if not math.isfinite(value):
+    if isinstance(value, str):
+        text = _plain(value)
+        if not text or len(text) > _WRITTEN or not any(c.isdigit() for c in text):
             return None
-        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-    text = _plain(value)
-    return text if text and any(c.isdigit() for c in text) else None
+        try:
+            value = float(text.replace(",", ""))
+        except ValueError:
+            return text  # (as the data writes it: "50K")
+    if not isinstance(value, int | float) or not 0 < value < _MOST_PAY:
+        return None  # (a NaN compares false both ways)
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+_MOST_PAY = 1e12  # more than any pay, in any currency
+_WRITTEN = 30  # the most characters of an amount written as text

@@ -136,3 +136,18 @@ def test_the_head_and_the_fields_come_from_one_posting() -> None:
     doc = clean(shell([first, POSTING]), "html")
     assert FROM_DATA not in doc.notes and "Tessellate" not in doc.markdown
     assert FROM_DATA in clean(shell([POSTING, POSTING]), "html").notes  # (a copy: one)
+
+
+@pytest.mark.parametrize("salary", [
+    {"currency": "USD", "value": {"minValue": 10 ** 400, "unitText": "YEAR"}},
+    {"currency": "USD", "value": {"minValue": 1e300, "maxValue": -5, "unitText": "YEAR"}},
+    {"currency": "USD", "value": {"minValue": 0, "maxValue": 0, "unitText": "YEAR"}},
+    {"currency": "USD", "value": {"value": "0.00", "unitText": "YEAR"}},
+    {"currency": "USD", "value": {"value": "9" * 300}},
+])
+def test_an_amount_that_is_no_sane_number_is_no_pay(salary: dict[str, Any]) -> None:
+    """Was: an integer past a float's range raised (the page failed to clean), 1e300 was
+    written out in 300 digits and a placeholder of 0 as "Pay: 0 USD a year"."""
+    doc = clean(shell({**POSTING, "baseSalary": salary}), "html")
+    assert FROM_DATA in doc.notes and "Pay:" not in doc.markdown
+    assert "- Company: Tessellate" in doc.markdown
