@@ -30,6 +30,13 @@ FROM_DATA = ("the page's body shows no posting: its text is the description of t
 
 _TAG = lazy_compile(r"<[A-Za-z/!]")
 _TAGS = lazy_compile(r"<[^>]*>")
+_ESCAPED_TAG = lazy_compile(r"&lt;/?[a-z][a-z0-9]*(?:\s|/?&gt;)", re.IGNORECASE)
+_ESCAPED_TEXT_TAG = lazy_compile(
+    r"&lt;/?(?:p|br|li|ul|ol|div|span|strong|b|em|i|u|h[1-6]|table|tr|td)\s*/?&gt;",
+    re.IGNORECASE)
+_SWALLOWERS = "template|script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext"
+_SWALLOWING = lazy_compile(rf"<({_SWALLOWERS})\b", re.IGNORECASE)
+_SWALLOWING_END = lazy_compile(rf"</((?!plaintext)(?:{_SWALLOWERS}))\b", re.IGNORECASE)
 _PERIODS = {"HOUR": "an hour", "DAY": "a day", "WEEK": "a week", "MONTH": "a month",
             "YEAR": "a year"}
 
@@ -94,15 +101,57 @@ def data_html(posting: dict[str, Any]) -> str:
 
 
 def _description_html(text: str) -> str:
-    """A description as HTML: as written, once more unescaped where its tags were
-    escaped ("&lt;p&gt;"), or plain text set out in paragraphs and lines."""
-    if not _TAG.search(text) and "&lt;" in text:
-        text = html.unescape(text)
-    if _TAG.search(text):
-        return text
+    """A description as HTML: as written when it holds tags; unescaped when it is
+    escaped HTML as a whole ("&lt;p&gt;…", once or twice over); else plain text set out
+    in paragraphs and lines, its entities read ("&lt;template&gt;" is "<template>" in
+    words). A tag that would swallow the rest of the text (an unclosed <template>,
+    <script>, <style>, <textarea>) is written as text."""
+    if not _TAG.search(text):
+        markup = _unescaped_markup(text)
+        if markup is None:
+            return _plain_html(html.unescape(text))
+        text = markup
+    return _unswallowing(text)
+
+
+def _unescaped_markup(text: str) -> str | None:
+    """The HTML a description escaped as a whole holds (escaped once, or twice the same
+    way: "&amp;lt;p&amp;gt;"), or None when it is not escaped HTML."""
+    for _ in range(2):
+        once = html.unescape(text)
+        if once == text:
+            return None
+        if _TAG.search(once):
+            return once if _escaped_html(text) else None
+        text = once
+    return None
+
+
+def _escaped_html(text: str) -> bool:
+    """Is the text escaped HTML as a whole: it opens with an escaped tag, or its escaped
+    tags are the markup of text (paragraphs, lines, lists, emphasis), two or more?"""
+    opened = _ESCAPED_TAG.match(text.lstrip())
+    return bool(opened) or len(_ESCAPED_TEXT_TAG.findall(text)) >= 2
+
+
+def _plain_html(text: str) -> str:
     paragraphs = re.split(r"\n\s*\n", text.strip())
     return "".join("<p>" + "<br>".join(html.escape(line) for line in p.split("\n")) + "</p>"
                    for p in paragraphs)
+
+
+def _unswallowing(markup: str) -> str:
+    """``markup`` with each tag that takes all text up to its end tag as its own
+    (<template>, <script>, ...) kept only when such an end tag follows it; else its "<"
+    written as text, so that the words after it stay."""
+    last_end = {found.group(1).lower(): found.start() for found in _SWALLOWING_END.finditer(markup)}
+
+    def closed_or_text(tag: re.Match[str]) -> str:
+        if last_end.get(tag.group(1).lower(), -1) > tag.start():
+            return tag.group(0)
+        return "&lt;" + tag.group(0)[1:]
+
+    return _SWALLOWING.sub(closed_or_text, markup)
 
 
 def _name(value: Any) -> Any:

@@ -104,8 +104,6 @@ def test_several_postings_give_no_text_of_theirs() -> None:
     assert gave_up(clean(shell([POSTING, other]), "html")) is not None
 
 
-
-
 @pytest.mark.parametrize("body", [
     '<div class="wrap"><h1>Barista (Part-time)</h1><div>Blue Bottle Cafe, Portland, OR</div>'
     '<div>$17/hour plus tips</div><div>Weekends required. Apply in store.</div></div>',
@@ -151,3 +149,31 @@ def test_an_amount_that_is_no_sane_number_is_no_pay(salary: dict[str, Any]) -> N
     doc = clean(shell({**POSTING, "baseSalary": salary}), "html")
     assert FROM_DATA in doc.notes and "Pay:" not in doc.markdown
     assert "- Company: Tessellate" in doc.markdown
+
+
+def test_a_plain_description_that_names_a_tag_keeps_all_its_text() -> None:
+    """Was: "&lt;template&gt;" in a plain description was unescaped into a <template>
+    that took in all the text after it."""
+    plain = {**POSTING, "description": (
+        "You will build single-file components (&lt;template&gt; and &lt;script setup&gt; "
+        "blocks) every day.\n\nRequirements: five years of JavaScript. Salary $140,000.")}
+    markdown = clean(shell(plain), "html").markdown
+    assert "template>" in markdown and "Requirements: five years of JavaScript." in markdown
+    assert "&lt;" not in markdown
+
+
+def test_a_description_escaped_twice_is_read_as_its_html() -> None:
+    """Was: written out as "&amp;lt;p&amp;gt;…"."""
+    twice = {**POSTING, "description": DESCRIPTION.replace("<", "&amp;lt;")
+             .replace(">", "&amp;gt;")}
+    markdown = clean(shell(twice), "html").markdown
+    assert "- Model data in Snowflake for finance analytics." in markdown.splitlines()
+    assert "&amp;" not in markdown and "&lt;" not in markdown and "alert(1)" not in markdown
+
+
+def test_an_escaped_tag_that_would_swallow_the_rest_stays_text() -> None:
+    escaped = {**POSTING, "description": (
+        "&lt;p&gt;You will build components (&lt;template&gt; blocks) every day.&lt;/p&gt;"
+        "&lt;p&gt;The salary range is CA$105,000 to CA$125,000 per year.&lt;/p&gt;")}
+    markdown = clean(shell(escaped), "html").markdown
+    assert "template>" in markdown and "CA$105,000 to CA$125,000" in markdown
