@@ -13,7 +13,8 @@ Steps, each a small function:
 4. convert that subtree with markdownify, images and remote resources dropped;
 5. record the page's visible text and which ranges of it were left out, and why;
 6. when the body held no posting, write the description of the JobPosting the page
-   embeds in its place, cleaned the same way (``data_text``).
+   embeds in its place, cleaned the same way, when that posting is surely the page's
+   (``data_text``).
 
 Nothing is fetched: no stylesheet, image or script of the page is ever loaded.
 """
@@ -25,10 +26,10 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from reviewer.core.clean.data_text import FROM_DATA, data_html, data_posting
+from reviewer.core.clean.data_text import FROM_DATA, data_html, data_posting, shown_by_page
 from reviewer.core.clean.guard import PageRefused, check_page
 from reviewer.core.clean.head import head_blocks, title_outside
-from reviewer.core.clean.hidden import HIDDEN, Revealed, is_hidden
+from reviewer.core.clean.hidden import HIDDEN, Revealed
 from reviewer.core.clean.html_labels import names_heading
 from reviewer.core.clean.html_markdown import to_markdown
 from reviewer.core.clean.main_block import POSITIVE, body_blocks, find_main
@@ -81,8 +82,12 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
     if body is None:
         return CleanDoc(markdown="", kind="html", page_title=page_title, structured=structured,
                         notes=["the page has no body"])
-    dropped = _mark_dropped(body)
+    revealed = Revealed(body)
+    dropped = _mark_dropped(body, revealed)
     main = find_main(body, dropped)
+    if not main and revealed.look_again(dropped):  # (a page hidden until its script runs)
+        dropped = _mark_dropped(body, revealed)
+        main = find_main(body, dropped)
     found = bool(main)
     notes: list[str] = []
     if not main:
@@ -90,6 +95,7 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
         main = body_blocks(body, dropped) or [body]  # (but its furniture and link bars)
     head = head_blocks(main, dropped)
     main = head + main
+    revealed.settle(main, dropped)  # (what a control shows: kept in the posting's block)
     title_node = None if head else title_outside(main, dropped)
     kept_ids = {n.mem_id for n in main}
     if title_node is not None:
@@ -100,12 +106,18 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
     if record_removed:
         removed = _record_trimmed(source, removed, trimmed)
     posting = data_posting(structured)
-    if posting is not None and (not markdown.strip() or not found):
+    if posting is not None and (not markdown.strip() or not found) and \
+            shown_by_page(posting, markdown, [page_title, _h1(tree)]):
         markdown = _from_data(posting, markdown, notes)
     return CleanDoc(
         markdown=markdown, kind="html", source=source, removed=removed, page_title=page_title,
         context=context, structured=structured, notes=notes,
     )
+
+
+def _h1(tree: LexborHTMLParser) -> str | None:
+    node = tree.css_first("h1")
+    return node.text(deep=True, separator=" ") if node is not None else None
 
 
 def _from_data(posting: dict[str, Any], markdown: str, notes: list[str]) -> str:
@@ -130,10 +142,10 @@ def _from_data(posting: dict[str, Any], markdown: str, notes: list[str]) -> str:
 # --- what is never content ---------------------------------------------------------------------
 
 
-def _mark_dropped(body: LexborNode) -> dict[int, str]:
+def _mark_dropped(body: LexborNode, revealed: Revealed | None = None) -> dict[int, str]:
     """Map mem_id of each element to drop (with its subtree) to the reason."""
     dropped: dict[int, str] = {}
-    revealed = Revealed(body)
+    revealed = revealed or Revealed(body)
     stack = [body]
     while stack:
         node = stack.pop()
@@ -157,7 +169,7 @@ def _drop_reason(node: LexborNode, revealed: Revealed) -> str | None:
         return "script, style or embedded object" if tag in ("script", "style", "noscript") \
             else "form control or media"
     attrs = node.attributes  # (a dict made anew at each call: made once)
-    if attrs and is_hidden(attrs) and not revealed.keeps(node, attrs):
+    if attrs and revealed.hides(node, attrs):
         return HIDDEN
     if tag == "form":
         return "form" if _form_furniture(node) else None

@@ -102,3 +102,78 @@ def test_several_postings_give_no_text_of_theirs() -> None:
     """Which of several postings is the page's own is not known: none is written."""
     other = {**POSTING, "title": "Analyst", "description": "<p>Another posting.</p>"}
     assert gave_up(clean(shell([POSTING, other]), "html")) is not None
+
+
+@pytest.mark.parametrize("body", [
+    '<div class="wrap"><h1>Barista (Part-time)</h1><div>Blue Bottle Cafe, Portland, OR</div>'
+    '<div>$17/hour plus tips</div><div>Weekends required. Apply in store.</div></div>',
+    "<h2>Dishwasher</h2><ul><li>$16.50/hr</li><li>Evenings</li><li>Joe's Diner, Salem</li>"
+    "</ul><p>Call 555-0100</p>",
+])
+def test_a_short_posting_is_not_replaced_by_another_jobs_data(body: str) -> None:
+    """Was: a short posting in the body, which no block's score finds, gave way to the
+    JSON-LD of another job (a board's), its title and employer written over it."""
+    page = shell(POSTING).replace('<div id="root"></div>', body).replace(
+        "Data Engineer II | Tessellate", "Jobs")
+    doc = clean(page, "html")
+    assert FROM_DATA not in doc.notes and "Tessellate" not in doc.markdown
+    assert "Apply in store." in doc.markdown or "Call 555-0100" in doc.markdown
+
+
+def test_a_short_body_of_the_datas_own_posting_is_given_its_description() -> None:
+    """The data's title is the page's: its description is the posting's text."""
+    page = shell(POSTING).replace('<div id="root"></div>',
+                                  "<h1>Data Engineer II</h1><p>Remote, Canada. Apply by email.</p>")
+    assert FROM_DATA in clean(page, "html").notes
+
+
+def test_the_head_and_the_fields_come_from_one_posting() -> None:
+    """The extraction reads the page's first JobPosting: a description of another one
+    (the first holding none) is not written under it."""
+    first = {"@type": "JobPosting", "title": "Analyst", "hiringOrganization": "Globex"}
+    doc = clean(shell([first, POSTING]), "html")
+    assert FROM_DATA not in doc.notes and "Tessellate" not in doc.markdown
+    assert FROM_DATA in clean(shell([POSTING, POSTING]), "html").notes  # (a copy: one)
+
+
+@pytest.mark.parametrize("salary", [
+    {"currency": "USD", "value": {"minValue": 10 ** 400, "unitText": "YEAR"}},
+    {"currency": "USD", "value": {"minValue": 1e300, "maxValue": -5, "unitText": "YEAR"}},
+    {"currency": "USD", "value": {"minValue": 0, "maxValue": 0, "unitText": "YEAR"}},
+    {"currency": "USD", "value": {"value": "0.00", "unitText": "YEAR"}},
+    {"currency": "USD", "value": {"value": "9" * 300}},
+])
+def test_an_amount_that_is_no_sane_number_is_no_pay(salary: dict[str, Any]) -> None:
+    """Was: an integer past a float's range raised (the page failed to clean), 1e300 was
+    written out in 300 digits and a placeholder of 0 as "Pay: 0 USD a year"."""
+    doc = clean(shell({**POSTING, "baseSalary": salary}), "html")
+    assert FROM_DATA in doc.notes and "Pay:" not in doc.markdown
+    assert "- Company: Tessellate" in doc.markdown
+
+
+def test_a_plain_description_that_names_a_tag_keeps_all_its_text() -> None:
+    """Was: "&lt;template&gt;" in a plain description was unescaped into a <template>
+    that took in all the text after it."""
+    plain = {**POSTING, "description": (
+        "You will build single-file components (&lt;template&gt; and &lt;script setup&gt; "
+        "blocks) every day.\n\nRequirements: five years of JavaScript. Salary $140,000.")}
+    markdown = clean(shell(plain), "html").markdown
+    assert "template>" in markdown and "Requirements: five years of JavaScript." in markdown
+    assert "&lt;" not in markdown
+
+
+def test_a_description_escaped_twice_is_read_as_its_html() -> None:
+    """Was: written out as "&amp;lt;p&amp;gt;…"."""
+    twice = {**POSTING, "description": DESCRIPTION.replace("<", "&amp;lt;")
+             .replace(">", "&amp;gt;")}
+    markdown = clean(shell(twice), "html").markdown
+    assert "- Model data in Snowflake for finance analytics." in markdown.splitlines()
+    assert "&amp;" not in markdown and "&lt;" not in markdown and "alert(1)" not in markdown
+
+
+def test_an_escaped_tag_that_would_swallow_the_rest_stays_text() -> None:
+    escaped = {**POSTING, "description": (
+        "&lt;p&gt;You will build components (&lt;template&gt; blocks) every day.&lt;/p&gt;"
+        "&lt;p&gt;The salary range is CA$105,000 to CA$125,000 per year.&lt;/p&gt;")}
+    markdown = clean(shell(escaped), "html").markdown
+    assert "template>" in markdown and "CA$105,000 to CA$125,000" in markdown

@@ -5,6 +5,8 @@ accordion's or a tab's panel) and a screen reader's label of a value are the pos
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from reviewer.core.clean import clean
@@ -27,15 +29,10 @@ SECRET = "Salary: $999,999 per year. Job ID: HIDDEN-1"
     '<div style="position: absolute; top: -10000px; left: 0">{}</div>',
     '<span class="label sr-only">{}</span>',
     '<div class="Visually-Hidden">{}</div>',
-    # the hiding classes of the common frameworks: a notice of another state, no
-    # control on the page shows it ("this job is closed" kept was read as the posting's)
-    '<div class="hidden">{}</div>',
+    # a framework's hiding class on a notice of another state, by its name
     '<div class="alert d-none">{}</div>',
-    '<div class="hide">{}</div>',
     '<div class="notice is-hidden">{}</div>',
-    '<div class="u-hidden">{}</div>',
-    '<div class="invisible">{}</div>',
-    '<div class="display-none">{}</div>',
+    '<div class="hidden" role="status">{}</div>',
     '<div style="display: none">{}</div>',
     '<div hidden>{}</div>',
     '<div aria-hidden="true">{}</div>',
@@ -145,3 +142,152 @@ def test_a_hidden_notice_between_the_title_and_the_body_leaves_the_head() -> Non
     markdown = clean(page, "html").markdown
     assert "Field Operations · Tucson, AZ · Full-time" in markdown
     assert "no longer accepting" not in markdown
+
+
+@pytest.mark.parametrize("element", [
+    '<div class="hidden">{}</div>',
+    '<div class="hide">{}</div>',
+    '<div class="u-hidden">{}</div>',
+    '<div class="invisible">{}</div>',
+    '<div class="display-none">{}</div>',
+])
+def test_a_class_that_hides_is_weak_evidence(element: str) -> None:
+    """A class is hidden only until a script removes it: the posting's text under one
+    (here its pay) stays, as it did before classes were read as hiding."""
+    assert SECRET in clean(PAGE.replace("HIDDEN", element.format(SECRET)), "html").markdown
+
+
+def test_a_read_more_body_hidden_by_a_class_stays() -> None:
+    """Was: the button sat in a wrapper of its own and named no id, and the requirements
+    and the pay under the class "hidden" were lost."""
+    page = PAGE.replace("HIDDEN", """<div id="rest" class="hidden"><h2>Salary</h2>
+    <p>$140,000 to $165,000 a year.</p></div><div class="fade-out"><button
+    onclick="document.getElementById('rest').classList.remove('hidden')">Read more</button>
+    </div>""")
+    markdown = clean(page, "html").markdown
+    assert "$140,000 to $165,000 a year." in markdown and "## Requirements" in markdown
+
+
+def test_a_posting_a_class_hides_whole_is_found() -> None:
+    """Was: nothing ("no block reads like a posting") when the posting's <main> waits for
+    its script under "invisible" between a long header and footer of links."""
+    links = "".join(f'<li><a href="/c/{n}">Category number {n} jobs</a></li>'
+                    for n in range(60))
+    page = (PAGE.replace("<main>", f'<header><ul>{links}</ul></header><main class="invisible">')
+            .replace("</main>", f"</main><footer><ul>{links}</ul></footer>")
+            .replace("HIDDEN", ""))
+    markdown = clean(page, "html").markdown
+    assert "Build data pipelines in Python" in markdown and "3+ years" in markdown
+    assert "Category number" not in markdown
+
+
+@pytest.mark.parametrize("element", [
+    '<div class="d-none">This position is no longer accepting applications.</div>',
+    '<ul class="hidden"><li><a href="/jobs">Find jobs</a></li>'
+    '<li><a href="/companies">Companies</a></li></ul>',
+    '<div class="hidden" role="alert">Your application was submitted.</div>',
+])
+def test_furniture_a_class_hides_is_left_out(element: str) -> None:
+    """A notice of another state and a menu are furniture by what they say or hold."""
+    markdown = clean(PAGE.replace("HIDDEN", element), "html").markdown
+    for words in ("no longer accepting", "Find jobs", "submitted"):
+        assert words not in markdown
+    assert "Build data pipelines in Python" in markdown
+
+
+@pytest.mark.parametrize("element", [
+    # a share and report dropdown beside the button that opens it
+    '<div class="actions"><button aria-expanded="false">Options</button><div '
+    'class="dropdown-menu" hidden><a href="https://facebook.com/x">Post to Facebook</a> '
+    '<a href="/report">Report this job as spam</a></div></div>',
+    # an alert an "Apply now" button shows
+    '<a class="btn" href="/apply" aria-controls="msg">Apply now</a><div id="msg" '
+    'class="alert alert-warning" hidden><p>This position is no longer accepting '
+    'applications. The employer closed this posting on 12 March 2024.</p></div>',
+    # a drawer to sign in before applying, named by no furniture word but its control's
+    '<a href="/apply" class="btn" data-bs-toggle="offcanvas" data-bs-target="#panel">'
+    'Apply now</a><div id="panel" aria-hidden="true"><h3>Before you apply</h3><p>Create an '
+    'account or sign in with Google to continue. By continuing you agree to our Terms.</p>'
+    '</div>',
+    '<div role="dialog" aria-modal="true" id="d" hidden><p>Post to Facebook or LinkedIn, '
+    'or send this job to a friend by email.</p></div><button aria-controls="d">Share</button>',
+])
+def test_furniture_a_control_shows_is_never_kept(element: str) -> None:
+    """Was: kept for the control beside it or naming it."""
+    markdown = clean(PAGE.replace("HIDDEN", element), "html").markdown
+    for words in ("Facebook", "Report this job", "no longer accepting", "sign in"):
+        assert words not in markdown
+    assert "Build data pipelines in Python" in markdown
+
+
+@pytest.mark.parametrize("page", [
+    # the privacy settings a footer's link opens, inside the posting's block
+    PAGE.replace("HIDDEN", '<div id="prefs" style="display:none"><h3>Your choices</h3>'
+                 '<p>We and our 143 partners store and access information on your device '
+                 'to measure ads.</p></div>').replace(
+        "</main>", '</main><footer><a href="#prefs" data-toggle="collapse">Settings</a>'
+                   '</footer>'),
+    # an off-canvas menu in it, its button before it
+    PAGE.replace("<main>", '<button aria-controls="side">Open</button><main>').replace(
+        "HIDDEN", '<div id="side" aria-hidden="true"><p>We and our 143 partners store and '
+                  'access information on your device to measure ads.</p></div>'),
+])
+def test_a_control_outside_the_posting_keeps_nothing_in_it(page: str) -> None:
+    """A control counts only when both it and what it shows lie in the posting's block."""
+    markdown = clean(page, "html").markdown
+    assert "143 partners" not in markdown and "Build data pipelines in Python" in markdown
+
+
+def test_tabs_of_reviews_and_other_jobs_are_left_out() -> None:
+    """Was: the tabs not chosen were all kept: the employer's reviews and its other jobs
+    read as the posting's."""
+    tabs = ('<div class="job-view"><div role="tablist"><a role="tab" href="#t1">Job</a>'
+            '<a role="tab" href="#t2">Company reviews</a><a role="tab" href="#t3">More jobs '
+            'at Acme</a></div><div role="tabpanel" id="t1">'
+            + PAGE.split("<article>")[1].split("</article>")[0].replace("HIDDEN", "") +
+            '</div><div role="tabpanel" id="t2" hidden><p>"Great culture but the pay is '
+            'below market." 4 stars, former employee.</p></div><div role="tabpanel" id="t3" '
+            'hidden><h3>Office Manager</h3><p>Keep our Austin office running smoothly.</p>'
+            '</div></div>')
+    markdown = clean(f"<html><body>{tabs}</body></html>", "html").markdown
+    assert "Great culture" not in markdown and "Office Manager" not in markdown
+    assert "3+ years of experience" in markdown
+
+
+def test_a_hidden_block_of_most_of_the_text_beside_a_posting_is_left_out() -> None:
+    """Was: a list of other postings under display:none that held most of the page's
+    text was kept as "a page hidden whole"; that reading is for a page whose visible
+    body shows nothing."""
+    others = "".join(f'<div class="item"><h3>Warehouse Associate {n}</h3><p>Initech '
+                     'Logistics is hiring a Warehouse Associate for the second shift in '
+                     'Memphis, TN, picking, packing and loading trucks safely.</p></div>'
+                     for n in range(8))
+    page = PAGE.replace("HIDDEN", "").replace(
+        "</main>", f'</main><div class="results" style="display:none">{others}</div>')
+    markdown = clean(page, "html").markdown
+    assert "Warehouse" not in markdown and "Build data pipelines in Python" in markdown
+
+
+def test_nested_hidden_blocks_are_read_once() -> None:
+    """Hidden blocks nested inside each other each asked how much text they hold read
+    the page's text as often as they were deep: minutes for a page of a megabyte. The
+    work of cleaning (its calls) grows as the page does, not as its square."""
+    words = "Acme Analytics is hiring a Senior Python Developer to join our data team."
+
+    def calls(n: int) -> int:
+        page = ("<html><body>" + "<div hidden>" * n + f"<p>{words}</p>" * n +
+                "</div>" * n + "</body></html>")
+        count = 0
+
+        def counter(frame: object, event: str, arg: object) -> None:
+            nonlocal count
+            count += event in ("call", "c_call")
+
+        sys.setprofile(counter)
+        try:
+            clean(page, "html")
+        finally:
+            sys.setprofile(None)
+        return count
+
+    assert calls(160) < 2.5 * calls(80)
