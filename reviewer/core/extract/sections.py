@@ -3,7 +3,8 @@ qualifications, benefits.
 
 A section runs from a heading the word lists know ("Requirements", "What we offer",
 "Volunteers must:") to the next heading; a heading they do not know inside it
-("Requirements" over "Conditions of Employment") heads its list too. A section ends
+("Requirements" over "Conditions of Employment") heads its list too, unless its words
+name another subject ("Our offices", "Where we work"). A section ends
 early where the posting turns to how to apply, an equal opportunity statement or a
 letter's closing. An item stays in the section its heading puts it in, even one that
 says it is a preference ("CCRN preferred" under "Requirements": the employer listed it
@@ -20,6 +21,7 @@ from reviewer.core.extract.salary import find_salary
 from reviewer.core.schema import Finding, Span
 from reviewer.core.words.lexicon import boilerplate_reason, section_field
 from reviewer.core.words.regex import lazy_compile
+from reviewer.core.words.sections import names_another_subject
 
 _INLINE_SECTION = lazy_compile(r"([A-Z][A-Za-z /&'’-]{2,50}):\s+(\S.{2,})")
 
@@ -48,9 +50,9 @@ def list_sections(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
             continue
         known, field = section_field(block.text)
         members = doc.section_blocks(index)
-        if known:
-            outer = (block.level, field)
-        elif outer[1] is not None and block.level > outer[0] and \
+        if known or block.level <= outer[0]:
+            outer = (block.level, field)  # a heading beside the section ends it
+        elif outer[1] is not None and not names_another_subject(block.text) and \
                 any(b.kind == "item" for b in members):
             field = outer[1]  # a list under a heading of its own inside the section
         if field is None or field in have:

@@ -133,6 +133,20 @@ _LEAD_IN = lazy_compile(
     r"meet))?(?: the following)?)$")
 
 
+# A heading about the employer, its people or its places ("Our values", "Where we work",
+# "Offices"): under a list section, a subject of its own, not more of the section's list.
+_OTHER_SUBJECT = lazy_compile(
+    r"^(?:about|who we are|where we (?:work|are)|life at|working at|meet)\b|"
+    r"\b(?:values|culture|mission|story|history|offices?|locations?|teams?|company|"
+    r"headquarters|hq|investors|customers|clients|products?)$")
+
+
+def names_another_subject(text: str) -> bool:
+    """Does a heading name a subject of its own ("Our offices", "About Acme", "Where
+    we work") rather than a part of the section it sits in?"""
+    return bool(_OTHER_SUBJECT.search(heading_key(text)))
+
+
 def looks_like_heading(text: str) -> bool:
     """Short, no closing stop, capitalised like a heading ("Required Skills:")."""
     text = text.strip()

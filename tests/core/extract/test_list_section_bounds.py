@@ -1,0 +1,41 @@
+"""Where a list section's reach ends and what heads one: a heading of another subject
+under it or beside it ends it; "Why Now" gives no benefits; a lead-in about applying or
+about the work heads no requirements; a perk the posting denies is no requirement; a
+benefit's evidence is its own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.core.clean import clean
+from reviewer.core.extract import extract
+
+INTRO = ("Harbour Freight runs depots across the region, and we are looking for people to "
+         "join the teams who keep them running day and night.")
+
+
+def text_result(*parts: str) -> object:
+    return extract(clean("\n\n".join(["Depot Assistant", INTRO, *parts]) + "\n", "text"))
+
+
+def html_result(body: str) -> object:
+    page = (f"<html><head><title>Depot Assistant</title></head><body><main>"
+            f"<h1>Depot Assistant</h1><p>{INTRO}</p>{body}</main></body></html>")
+    return extract(clean(page, "html"))
+
+
+def test_a_heading_beside_a_section_ends_it() -> None:
+    """The values and offices under "Life at Harbour" were read as duties."""
+    got = html_result("<h2>What you'll do</h2><ul><li>Load trailers</li><li>Scan parcels</li></ul>"
+                      "<h2>Life at Harbour</h2><p>We are a friendly bunch.</p>"
+                      "<h3>Our values</h3><ul><li>Customer obsession</li></ul>"
+                      "<h3>Our offices</h3><ul><li>New York</li><li>San Francisco</li></ul>")
+    assert got.fields["responsibilities"] == ["Load trailers", "Scan parcels"]
+
+
+@pytest.mark.parametrize("heading", ["Where we work", "Our offices", "Locations", "Our values",
+                                     "About the team"])
+def test_a_subheading_of_another_subject_heads_no_list_of_the_section(heading: str) -> None:
+    got = html_result("<h2>Requirements</h2><ul><li>Forklift licence</li></ul>"
+                      f"<h3>{heading}</h3><ul><li>Berlin</li><li>Remote across the EU</li></ul>")
+    assert got.fields["required_qualifications"] == ["Forklift licence"]
