@@ -94,6 +94,15 @@ def heading_key(text: str) -> str:
     return " ".join(key.split())
 
 
+# Words that are no employer's name after "Why": "Why Now", "Why This Matters", "Why
+# 2025", "Why It Matters" say why the job or the moment counts, not what is given.
+_NOT_A_NAME = (r"this|that|these|those|the|a|an|we|it|its|it's|you|your|our|they|is|are|do|"
+               r"does|did|apply|now|today|tonight|tomorrow|soon|then|here|there|matters?|"
+               r"important|not|so|care|should|would|bother|wait|time|moment|year|years|month|"
+               r"quarter|season|summer|winter|spring|autumn|fall|week|role|job|position|"
+               r"mission|problem|product|\d+")
+
+
 # Headings not in the table, read by their key words; the first rule that matches wins.
 _HEADING_WORDS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
     (lazy_compile(p), field)
@@ -103,7 +112,8 @@ _HEADING_WORDS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         # ("Why Maplewood", "Why us": what the employer gives; not "Why this role")
         (r"\bbenefits?\b|\bperks\b|\bwhat we offer|\bwe offer\b|\brewards?\b|"
          r"\bwhy (join|work)|in it for you|\boffered\b|\bon offer\b|\bin return\b|"
-         r"^why (?!(?:this|the|we|it|you|is|are|do|does|apply)\b)[\w'&.-]+(?: [\w'&.-]+)?$",
+         r"^why (?!(?:" + _NOT_A_NAME + r")\b)[\w'&.-]+(?: (?!(?:" + _NOT_A_NAME + r")\b)"
+         r"[\w'&.-]+)?$",
          "benefits"),
         (r"\bresponsibilit|\bduties\b|\bwhat you('ll| will) (do|be doing|work on)|"
          r"\bday[- ]to[- ]day\b|\btasks\b|\byour (role|mission|impact)\b", "responsibilities"),

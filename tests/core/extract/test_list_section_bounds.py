@@ -39,3 +39,17 @@ def test_a_subheading_of_another_subject_heads_no_list_of_the_section(heading: s
     got = html_result("<h2>Requirements</h2><ul><li>Forklift licence</li></ul>"
                       f"<h3>{heading}</h3><ul><li>Berlin</li><li>Remote across the EU</li></ul>")
     assert got.fields["required_qualifications"] == ["Forklift licence"]
+
+
+@pytest.mark.parametrize("heading", ["Why Now", "Why This Matters", "Why 2025", "Why It Matters"])
+def test_why_the_moment_is_no_benefits(heading: str) -> None:
+    """The funding and growth under "Why Now" were read as benefits."""
+    got = html_result(f"<h2>{heading}</h2><ul><li>We just closed a $40M Series B</li>"
+                      "<li>Revenue tripled last year</li></ul>")
+    assert got.fields["benefits"] is None
+
+
+@pytest.mark.parametrize("heading", ["Why Harbour", "Why us", "Why Harbour Freight", "Why join"])
+def test_why_the_employer_is_benefits(heading: str) -> None:
+    got = html_result(f"<h2>{heading}</h2><ul><li>Paid parental leave</li></ul>")
+    assert got.fields["benefits"] == ["Paid parental leave"]
