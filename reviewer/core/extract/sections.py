@@ -58,6 +58,8 @@ def list_sections(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
         if field is None or field in have:
             continue
         members = _section_items(members)
+        if field == "required_qualifications" and _application_steps(members):
+            continue  # "Applicants should:" over "Email a resume to …": how to apply
         for member in benefit_items(block, members) if field == "benefits" else members:
             text = member.text.strip().rstrip(";,").strip()
             if text:
@@ -108,6 +110,19 @@ _HOW_TO_APPLY = lazy_compile(
 _SIGN_OFF = lazy_compile(r"(?:many |with )?thanks(?: again)?|thank you|cheers|sincerely|"
                          r"best(?: regards| wishes)?|(?:kind|warm|warmest) regards|regards|"
                          r"yours (?:sincerely|faithfully|truly)", re.I)
+
+# an item that is a step of applying ("Submit a cover letter", "Send three references to
+# jobs@…"; not "Submit to a background check")
+_APPLICATION_STEP = lazy_compile(
+    r"(?:please )?(?:submit|send|e-?mail|include|attach|upload|forward|provide)\b.*"
+    r"(?:\b(?:resum|résumé|cv|cover letter|references?\b|applications?\b|portfolio|"
+    r"transcripts?\b|writing samples?\b)|@)", re.I)
+
+
+def _application_steps(blocks: list[Block]) -> bool:
+    """Are a section's items, all of them, steps of applying?"""
+    items = [b for b in blocks if b.kind == "item"]
+    return bool(items) and all(_APPLICATION_STEP.match(b.text.strip()) for b in items)
 
 
 def _section_items(blocks: list[Block]) -> list[Block]:

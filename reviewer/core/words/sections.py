@@ -156,6 +156,10 @@ def names_another_subject(text: str) -> bool:
     we work") rather than a part of the section it sits in?"""
     return bool(_OTHER_SUBJECT.search(heading_key(text)))
 
+_ABOUT_APPLYING = lazy_compile(r"\b(?:apply|applying|applications?|submit\w*|send|include)\b")
+_ABOUT_THE_WORK = lazy_compile(
+    r"\b(?:in|for) (?:this|the) (?:role|position|job)\b.*\byou(?:'ll| will) need to$")
+
 
 def looks_like_heading(text: str) -> bool:
     """Short, no closing stop, capitalised like a heading ("Required Skills:")."""
@@ -188,6 +192,10 @@ def section_field(text: str, loose: bool = True) -> tuple[bool, str | None]:
             if key.startswith(prefix) and key[len(prefix):] in SECTION_HEADINGS:
                 return True, SECTION_HEADINGS[key[len(prefix):]]
     if len(key.split()) <= 10 and _LEAD_IN.search(key):
+        if _ABOUT_APPLYING.search(key):  # "To apply, candidates must:": steps, not needs
+            return True, None
+        if _ABOUT_THE_WORK.search(key):  # "In this role, you will need to:": the duties
+            return True, "responsibilities"
         return True, "required_qualifications"
     if (loose or looks_like_heading(text)) and 0 < len(key.split()) <= 7 and \
             not key.endswith(("?", ".")):

@@ -53,3 +53,28 @@ def test_why_the_moment_is_no_benefits(heading: str) -> None:
 def test_why_the_employer_is_benefits(heading: str) -> None:
     got = html_result(f"<h2>{heading}</h2><ul><li>Paid parental leave</li></ul>")
     assert got.fields["benefits"] == ["Paid parental leave"]
+
+
+@pytest.mark.parametrize("lead_in, steps", [
+    ("To apply, candidates must:", ["Submit a cover letter", "Send three references to "
+                                    "jobs@harbourfreight.example"]),
+    ("Applicants should:", ["Email a resume to jobs@harbourfreight.example",
+                            "Include three references"])])
+def test_the_steps_to_apply_are_no_requirements(lead_in: str, steps: list[str]) -> None:
+    got = text_result("Responsibilities", "- Load trailers", "- Scan parcels", lead_in,
+                      "\n".join(f"- {step}" for step in steps)).fields
+    assert got["responsibilities"] == ["Load trailers", "Scan parcels"]
+    assert got["required_qualifications"] is None
+
+
+def test_what_the_role_will_need_you_to_do_is_its_duties() -> None:
+    got = text_result("In this role, you will need to:",
+                      "- Manage the depot's budget\n- Lead a team of four loaders").fields
+    assert got["responsibilities"] == ["Manage the depot's budget", "Lead a team of four loaders"]
+    assert got["required_qualifications"] is None
+
+
+def test_candidates_who_must_submit_to_a_check_are_still_asked_it() -> None:
+    got = text_result("Candidates must:", "- Submit to a background check\n- Hold a licence")
+    assert got.fields["required_qualifications"] == ["Submit to a background check",
+                                                     "Hold a licence"]
