@@ -151,6 +151,13 @@ _DENIED_OFFER = lazy_compile(
 _SENTENCE = lazy_compile(r"\S(?:[^.!?]|[.!?](?!\s))*[.!?]*")  # up to a stop a space follows
 
 
+def denies_a_perk(text: str) -> bool:
+    """Does a line deny a perk ("Housing is not provided", "Part-time staff are not
+    eligible for benefits")? Under a heading of requirements it asks nothing."""
+    low = _read(text)
+    return bool(_DENIED_OFFER.search(low) and PERK.search(low))
+
+
 def _offer_sentences(doc: Document, block: Block) -> tuple[str, Span] | None:
     """A block read as benefits without a heading, without the sentences at its start or
     end that deny the perks ("Seasonal employees are not eligible for city benefits") or

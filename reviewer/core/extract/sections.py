@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from reviewer.core.extract.benefits import benefit_items, unheaded_benefits
+from reviewer.core.extract.benefits import benefit_items, denies_a_perk, unheaded_benefits
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.salary import find_salary
 from reviewer.core.schema import Finding, Span
@@ -62,7 +62,7 @@ def list_sections(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
             continue  # "Applicants should:" over "Email a resume to …": how to apply
         for member in benefit_items(block, members) if field == "benefits" else members:
             text = member.text.strip().rstrip(";,").strip()
-            if text:
+            if text and not (field.endswith("qualifications") and denies_a_perk(text)):
                 items.setdefault(field, []).append(text)
                 spans.setdefault(field, []).append(member.span)
     found = {}

@@ -78,3 +78,9 @@ def test_candidates_who_must_submit_to_a_check_are_still_asked_it() -> None:
     got = text_result("Candidates must:", "- Submit to a background check\n- Hold a licence")
     assert got.fields["required_qualifications"] == ["Submit to a background check",
                                                      "Hold a licence"]
+
+
+def test_a_denied_perk_is_no_requirement() -> None:
+    got = html_result("<h2>Conditions of Employment</h2><ul><li>Housing is not provided</li>"
+                      "<li>Must pass a background check</li></ul>")
+    assert got.fields["required_qualifications"] == ["Must pass a background check"]
