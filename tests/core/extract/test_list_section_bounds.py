@@ -84,3 +84,28 @@ def test_a_denied_perk_is_no_requirement() -> None:
     got = html_result("<h2>Conditions of Employment</h2><ul><li>Housing is not provided</li>"
                       "<li>Must pass a background check</li></ul>")
     assert got.fields["required_qualifications"] == ["Must pass a background check"]
+
+
+def test_benefits_in_eligible_roles_are_benefits() -> None:
+    """"in eligible" was read as "ineligible", and a line that denies one pay but states
+    another was dropped whole."""
+    items = ["Tuition reimbursement for degrees in eligible fields", "Medical, dental and vision",
+             "Employees in eligible roles receive a car allowance",
+             "This role does not include on-call pay; we pay a 10% night premium instead."]
+    got = text_result("Benefits", "\n".join(f"- {item}" for item in items))
+    assert got.fields["benefits"] == items
+
+
+def test_a_benefit_s_evidence_is_its_own_words() -> None:
+    """The evidence of a paragraph with bold words in it was the whole paragraph, with the
+    sentence denying the benefits the value leaves out."""
+    page = ("<html><body><h1>Lifeguard</h1><p>Greenfield County Parks is hiring seasonal "
+            "lifeguards for its pools this summer in Denver, CO.</p><p>We offer <b>free pool "
+            "passes</b>, paid training and flexible shifts. Seasonal employees are not eligible "
+            "for county benefits.</p></body></html>")
+    doc = clean(page, "html")
+    got = extract(doc)
+    assert got.fields["benefits"] == ["We offer free pool passes, paid training and flexible "
+                                      "shifts."]
+    (start, end), = got.evidence["benefits"]
+    assert doc.markdown[start:end].replace("*", "") == got.fields["benefits"][0]
