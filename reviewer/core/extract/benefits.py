@@ -145,10 +145,17 @@ def unheaded_benefits(doc: Document) -> Finding | None:
 # a sentence that denies the perks ("Seasonal employees are not eligible for city
 # benefits", "This role does not include benefits")
 _DENIED_OFFER = lazy_compile(
-    r"\b(?:not|never|in)\s*eligible\b|\bnot (?:be )?entitled\b|\b(?:no|without) (?:benefits|"
+    r"\b(?:(?:not|never)\s+|in)eligible\b|\bnot (?:be )?entitled\b|\b(?:no|without) (?:benefits|"
     r"perks)\b|\b(?:does|do|will) not (?:include|offer|provide|come with|receive|get)\b|"
     r"\b(?:is|are) not (?:offered|provided|available|included)\b")
 _SENTENCE = lazy_compile(r"\S(?:[^.!?]|[.!?](?!\s))*[.!?]*")  # up to a stop a space follows
+
+
+def denies_a_perk(text: str) -> bool:
+    """Does a line deny a perk ("Housing is not provided", "Part-time staff are not
+    eligible for benefits")? Under a heading of requirements it asks nothing."""
+    low = _read(text)
+    return bool(_DENIED_OFFER.search(low) and PERK.search(low))
 
 
 def _offer_sentences(doc: Document, block: Block) -> tuple[str, Span] | None:
@@ -199,7 +206,8 @@ def benefit_items(heading: Block, blocks: list[Block]) -> list[Block]:
     are the posting's values, none of them a perk. A heading with nothing under it that
     says more than a heading ("Full benefits offered") states the benefits itself. A
     sentence alone that denies the perks ("This post is not eligible for benefits") is
-    none."""
+    none, unless it states an offer too ("… does not include on-call pay; we pay a night
+    premium")."""
     if not blocks and heading_key(heading.text) not in SECTION_HEADINGS:
         return [heading]
     while blocks and starts_with_label(blocks[0].text) and not PERK.search(_read(blocks[0].text)):
@@ -210,7 +218,8 @@ def benefit_items(heading: Block, blocks: list[Block]) -> list[Block]:
         if i and (_asks(low) or labelled) and not PERK.search(low):
             blocks = blocks[:i]
             break
-    return [b for b in blocks if not (_DENIED_OFFER.search(_read(b.text))
+    return [b for b in blocks if not (_DENIED_OFFER.search(low := _read(b.text))
+                                      and not _OFFER.search(low)
                                       and len(list(_SENTENCE.finditer(b.text))) == 1)]
 
 

@@ -74,10 +74,15 @@ class Document:
         return None
 
     def block_span(self, block: Block, inner: tuple[int, int]) -> list[tuple[int, int]]:
-        """A span found in a block's plain text, mapped to the Markdown when it can be."""
+        """A span found in a block's plain text, mapped to the Markdown when it can be,
+        across emphasis marks within it ("We offer **free passes**, …"); else the block's."""
         piece = block.text[inner[0]:inner[1]]
         at = self.markdown.find(piece, block.start, block.end)
-        return [(at, at + len(piece))] if at >= 0 else [block.span]
+        if at >= 0:
+            return [(at, at + len(piece))]
+        kept = [i for i in range(block.start, block.end) if self.markdown[i] not in "*_`"]
+        at = "".join(self.markdown[i] for i in kept).find(piece) if piece else -1
+        return [(kept[at], kept[at + len(piece) - 1] + 1)] if at >= 0 else [block.span]
 
     def spans_of(self, value: str) -> list[tuple[int, int]]:
         """The first place the Markdown states ``value``, as a list (empty if nowhere)."""

@@ -324,18 +324,25 @@ def _asked_for(clause: str) -> bool:
 
 
 _SUBSTITUTE = lazy_compile(r"\bsubstitut\w*|\bin (?:lieu|place) of\b")  # (on folded text)
+# no substitution is allowed: the degree stays asked for ("substitution of experience for
+# education is not permitted", "no substitution", "may not be substituted")
+_NO_SUBSTITUTE = lazy_compile(r"\bno substitut|\b(?:not|cannot|n't)\s+(?:be\s+)?substitut|"
+                              r"\bsubstitut\w*\b[^.;]{0,80}?\b(?:not|never|cannot|n't)\s+"
+                              r"(?:be\s+)?(?:permitted|allowed|accepted|acceptable|possible)")
 
 
 def _substitutes(markdown: str, block: Block, span: Span, clause: str) -> bool:
     """Is the degree at ``span`` what may stand in for what is asked ("Education may be
     substituted: a Ph.D.", "A Master's degree in lieu of one year of experience"), not
     the requirement? Experience that stands in for the degree ("experience may be
-    substituted for the degree") leaves the degree asked for."""
+    substituted for the degree") or none allowed ("no substitution") leaves the degree
+    asked for."""
     head = markdown[max(block.start, span[0] - 200):span[0]]  # (a sentence's reach)
     stops = [m.end() for m in _SENTENCE_END[0].finditer(head)]
     low = fold_case(head[max(stops, default=0):] + clause)
     said = _SUBSTITUTE.search(low)
-    return said is not None and "experience" not in low[:said.start()]
+    return said is not None and "experience" not in low[:said.start()] and \
+        _NO_SUBSTITUTE.search(low) is None
 
 
 # a stop that ends a sentence, not one of an abbreviation ("Ph.D. or M.Sc."); a bullet or

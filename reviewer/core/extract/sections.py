@@ -3,7 +3,8 @@ qualifications, benefits.
 
 A section runs from a heading the word lists know ("Requirements", "What we offer",
 "Volunteers must:") to the next heading; a heading they do not know inside it
-("Requirements" over "Conditions of Employment") heads its list too. A section ends
+("Requirements" over "Conditions of Employment") heads its list too, unless its words
+name another subject ("Our offices", "Where we work"). A section ends
 early where the posting turns to how to apply, an equal opportunity statement or a
 letter's closing. An item stays in the section its heading puts it in, even one that
 says it is a preference ("CCRN preferred" under "Requirements": the employer listed it
@@ -14,12 +15,13 @@ from __future__ import annotations
 
 import re
 
-from reviewer.core.extract.benefits import benefit_items, unheaded_benefits
+from reviewer.core.extract.benefits import benefit_items, denies_a_perk, unheaded_benefits
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.salary import find_salary
 from reviewer.core.schema import Finding, Span
 from reviewer.core.words.lexicon import boilerplate_reason, section_field
 from reviewer.core.words.regex import lazy_compile
+from reviewer.core.words.sections import names_another_subject
 
 _INLINE_SECTION = lazy_compile(r"([A-Z][A-Za-z /&'’-]{2,50}):\s+(\S.{2,})")
 # the same in a script with no capitals, its colon perhaps a full-width one ("福利待遇：…")
@@ -52,17 +54,19 @@ def list_sections(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
             continue
         known, field = section_field(block.text)
         members = doc.section_blocks(index)
-        if known:
-            outer = (block.level, field)
-        elif outer[1] is not None and block.level > outer[0] and \
+        if known or block.level <= outer[0]:
+            outer = (block.level, field)  # a heading beside the section ends it
+        elif outer[1] is not None and not names_another_subject(block.text) and \
                 any(b.kind == "item" for b in members):
             field = outer[1]  # a list under a heading of its own inside the section
         if field is None or field in have:
             continue
         members = _section_items(members)
+        if field == "required_qualifications" and _application_steps(members):
+            continue  # "Applicants should:" over "Email a resume to …": how to apply
         for member in benefit_items(block, members) if field == "benefits" else members:
             text = member.text.strip().rstrip(";,").strip()
-            if text:
+            if text and not (field.endswith("qualifications") and denies_a_perk(text)):
                 items.setdefault(field, []).append(text)
                 spans.setdefault(field, []).append(member.span)
     found = {}
@@ -110,6 +114,19 @@ _HOW_TO_APPLY = lazy_compile(
 _SIGN_OFF = lazy_compile(r"(?:many |with )?thanks(?: again)?|thank you|cheers|sincerely|"
                          r"best(?: regards| wishes)?|(?:kind|warm|warmest) regards|regards|"
                          r"yours (?:sincerely|faithfully|truly)", re.I)
+
+# an item that is a step of applying ("Submit a cover letter", "Send three references to
+# jobs@…"; not "Submit to a background check")
+_APPLICATION_STEP = lazy_compile(
+    r"(?:please )?(?:submit|send|e-?mail|include|attach|upload|forward|provide)\b.*"
+    r"(?:\b(?:resum|résumé|cv|cover letter|references?\b|applications?\b|portfolio|"
+    r"transcripts?\b|writing samples?\b)|@)", re.I)
+
+
+def _application_steps(blocks: list[Block]) -> bool:
+    """Are a section's items, all of them, steps of applying?"""
+    items = [b for b in blocks if b.kind == "item"]
+    return bool(items) and all(_APPLICATION_STEP.match(b.text.strip()) for b in items)
 
 
 def _section_items(blocks: list[Block]) -> list[Block]:

@@ -108,10 +108,10 @@ _SENIORITY = (
 )
 
 
-# a post that serves another's ("Assistant to the Managing Director"): the rank after it
-# is the other's
-_SERVING = re.compile(r"\b(?:assistant|secretary|aide|advis[eo]r|pa|ea|chief of staff|deputy|"
-                      r"clerk|driver|interpreter|translator)\s+to\b")
+# a post that serves another's ("Assistant to the Managing Director", "Associate to the
+# Partner"): the rank after it is the other's
+_SERVING = re.compile(r"\b(?:assistant|associate|secretary|aide|advis[eo]r|pa|ea|chief of staff|"
+                      r"deputy|clerk|driver|interpreter|translator)\s+to\b")
 
 
 def seniority(title: str) -> tuple[str, tuple[int, int]] | None:

@@ -97,6 +97,15 @@ def heading_key(text: str) -> str:
     return " ".join(key.split())
 
 
+# Words that are no employer's name after "Why": "Why Now", "Why This Matters", "Why
+# 2025", "Why It Matters" say why the job or the moment counts, not what is given.
+_NOT_A_NAME = (r"this|that|these|those|the|a|an|we|it|its|it's|you|your|our|they|is|are|do|"
+               r"does|did|apply|now|today|tonight|tomorrow|soon|then|here|there|matters?|"
+               r"important|not|so|care|should|would|bother|wait|time|moment|year|years|month|"
+               r"quarter|season|summer|winter|spring|autumn|fall|week|role|job|position|"
+               r"mission|problem|product|\d+")
+
+
 # Headings not in the table, read by their key words; the first rule that matches wins.
 _HEADING_WORDS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
     (lazy_compile(p), field)
@@ -106,7 +115,8 @@ _HEADING_WORDS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         # ("Why Maplewood", "Why us": what the employer gives; not "Why this role")
         (r"\bbenefits?\b|\bperks\b|\bwhat we offer|\bwe offer\b|\brewards?\b|"
          r"\bwhy (join|work)|in it for you|\boffered\b|\bon offer\b|\bin return\b|"
-         r"^why (?!(?:this|the|we|it|you|is|are|do|does|apply)\b)[\w'&.-]+(?: [\w'&.-]+)?$",
+         r"^why (?!(?:" + _NOT_A_NAME + r")\b)[\w'&.-]+(?: (?!(?:" + _NOT_A_NAME + r")\b)"
+         r"[\w'&.-]+)?$",
          "benefits"),
         (r"\bresponsibilit|\bduties\b|\bwhat you('ll| will) (do|be doing|work on)|"
          r"\bday[- ]to[- ]day\b|\btasks\b|\byour (role|mission|impact)\b", "responsibilities"),
@@ -134,6 +144,24 @@ _LEAD_IN = lazy_compile(
     r"(?:you|candidates?|applicants?|volunteers?|participants?|the (?:successful )?"
     r"(?:candidate|applicant)s?) (?:must|should|will need to)(?: (?:have|be|hold|possess|"
     r"meet))?(?: the following)?)$")
+
+
+# A heading about the employer, its people or its places ("Our values", "Where we work",
+# "Offices"): under a list section, a subject of its own, not more of the section's list.
+_OTHER_SUBJECT = lazy_compile(
+    r"^(?:about|who we are|where we (?:work|are)|life at|working at|meet)\b|"
+    r"\b(?:values|culture|mission|story|history|offices?|locations?|teams?|company|"
+    r"headquarters|hq|investors|customers|clients|products?)$")
+
+
+def names_another_subject(text: str) -> bool:
+    """Does a heading name a subject of its own ("Our offices", "About Acme", "Where
+    we work") rather than a part of the section it sits in?"""
+    return bool(_OTHER_SUBJECT.search(heading_key(text)))
+
+_ABOUT_APPLYING = lazy_compile(r"\b(?:apply|applying|applications?|submit\w*|send|include)\b")
+_ABOUT_THE_WORK = lazy_compile(
+    r"\b(?:in|for) (?:this|the) (?:role|position|job)\b.*\byou(?:'ll| will) need to$")
 
 
 def looks_like_heading(text: str) -> bool:
@@ -167,6 +195,10 @@ def section_field(text: str, loose: bool = True) -> tuple[bool, str | None]:
             if key.startswith(prefix) and key[len(prefix):] in SECTION_HEADINGS:
                 return True, SECTION_HEADINGS[key[len(prefix):]]
     if len(key.split()) <= 10 and _LEAD_IN.search(key):
+        if _ABOUT_APPLYING.search(key):  # "To apply, candidates must:": steps, not needs
+            return True, None
+        if _ABOUT_THE_WORK.search(key):  # "In this role, you will need to:": the duties
+            return True, "responsibilities"
         return True, "required_qualifications"
     if (loose or looks_like_heading(text)) and 0 < len(key.split()) <= 7 and \
             not key.endswith(("?", ".")):

@@ -66,6 +66,10 @@ def test_no_required_degree(line: str) -> None:
      "bachelor"),
     ("A Bachelor's degree, or relevant experience may be substituted for education.",
      "bachelor"),
+    # and so does a substitution that is not allowed
+    ("- Bachelor's degree in Civil Engineering (substitution of experience for education is "
+     "not permitted).", "bachelor"),
+    ("- Bachelor's degree in Accounting, no substitution.", "bachelor"),
 ])
 def test_a_degree_that_may_substitute_is_not_asked_for(line: str, level: str | None) -> None:
     assert education(line) == level

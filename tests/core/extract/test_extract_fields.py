@@ -482,6 +482,7 @@ def test_a_closing_date_before_the_date_posted_leaves_both_unsure() -> None:
     # the rank of the person assisted is not the post's
     ("Assistant to Managing Director", None),  # was director
     ("Executive Assistant to the CEO", None),  # was executive
+    ("Associate to the Partner", None),  # was executive
     ("Senior Secretary to the Head of Finance", "senior"),  # was senior, still
 ])
 def test_a_seniority_word_in_another_sense_is_not_read_as_one(title: str,
