@@ -52,9 +52,11 @@ _DOLLAR_SAID = lazy_compile(
     r"\s+dollars?\b)|"
     r"\bin the (?:US|U\.S\.?|USA|United States)\b|\b(?:US|USA|U\.S\.)[- ](?i:based|only)\b|"
     r"(?i:remote)\b[^.\n]{0,40}\b(?:US|USA|U\.S\.|United States)\b")
-# superannuation, which Australian pay is quoted beside: "+ 11.5% super", "plus super"
+# superannuation, which Australian pay is quoted beside: "+ 11.5% super", "plus super",
+# "+ superannuation"; "super" alone only with no word after it ("+ super friendly team")
 _SUPER = lazy_compile(r"(?i)[^\d+\n]{0,12}?(?:\+|\bplus\b|\bincl?\.?|\bincluding\b)\s*"
-                      r"(?:\d+(?:\.\d+)?\s?%\s*)?super(?:annuation)?\b")
+                      r"(?:\d+(?:\.\d+)?\s?%\s*super\b|superannuation\b|"
+                      r"super\b(?![^\S\n]*[\w(]))")
 
 
 # a dollar named in words right after a sum: "$60,000 Canadian dollars"

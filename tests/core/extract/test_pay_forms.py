@@ -143,3 +143,9 @@ def test_a_code_after_a_sum_is_its_own_only_right_after_it() -> None:
     text = "$100,000 (US) / CAD 130,000"
     assert dollar_said_after(text, len("$100,000")) is None
     assert dollar_said_after("$38.50 hourly (CAD)", len("$38.50")) == "CAD"
+
+
+def test_super_counts_as_superannuation_only_with_no_word_after_it() -> None:
+    """Was: "+ super friendly team" made a wage in Boise Australian."""
+    assert salary("Pay: $16/hr + super friendly team", "Boise, ID")["currency"] == "USD"
+    assert salary("$145,000 plus superannuation", "Boise, ID")["currency"] == "AUD"
