@@ -1,7 +1,10 @@
 """The dollar a bare "$" stands for: the US dollar, unless a code after the sum names
 another ("$38.50 hourly (CAD)"), superannuation beside it says Australia's ("$145,000 +
 11.5% super"), or every place of the posting is in one other country of dollars (Canada,
-Australia, New Zealand, Singapore, Hong Kong).
+Australia, New Zealand, Singapore, Hong Kong) and the posting says nothing else of its
+dollar: a code of a dollar beside a sum or in brackets anywhere ("Pay (USD):", "paid in
+USD", "CAD 130,000"), a dollar named in words ("US dollars"), or work in the US ("remote
+for candidates in the US") leave the sign as the pay reader read it.
 
 A place counts only where it ends with its country ("Auckland, New Zealand",
 "Singapore") or with a region after a city ("Fort McMurray, AB", "Melbourne, VIC"), a
@@ -34,15 +37,39 @@ _WORK_MODE = lazy_compile(r"(?i)(?:fully |100% )?(?:remote|hybrid|on-?site|in[- 
 _POSTCODE = lazy_compile(r"\s+(?:[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{4,6})$")
 # a sum written as US dollars, not with a bare sign
 _US = lazy_compile(r"(?i)\b(?:us|usd)\s?\$|\busd\b|u\.s\.|dollars?")
-# a code after a sum, its period between or none: "$38.50 hourly (CAD)"
-_CODE_AFTER = lazy_compile(r"[^\d.;|\n$]{0,24}?\b(USD|CAD|AUD|NZD|SGD|HKD|MXN)\b")
-# superannuation, which Australian pay is quoted beside: "+ 11.5% super", "plus super"
+# a code right after a sum, its period or a bracket between or none: "$38.50 hourly (CAD)"
+# (not past another code or bracket: "$100,000 (US) / CAD 130,000")
+_CODE_AFTER = lazy_compile(r"(?:(?!\bUS\b)[^\d.;|\n$()\[\]/]){0,24}?[(\[]?\s*"
+                           r"\b(USD|CAD|AUD|NZD|SGD|HKD|MXN)\b")
+# what a posting says of its dollar anywhere: a code of a dollar by a figure, a sign or a
+# bracket, or after "in" ("Pay (USD):", "paid in USD", "CAD 130,000"); a dollar in words
+# ("US dollars"); work in the US ("remote for candidates in the US", "US-based")
+_DOLLARS = r"(?:USD|CAD|AUD|NZD|SGD|HKD|MXN)"
+_DOLLAR_SAID = lazy_compile(
+    rf"[\d$(\[][^\S\n]{{0,3}}{_DOLLARS}\b|\b{_DOLLARS}[^\S\n]{{0,3}}[\d$]|"
+    rf"\b(?i:in)\s+{_DOLLARS}\b|"
+    r"(?i:\b(?:us|u\.s\.|american|canadian|australian|singapore|hong kong|new zealand)"
+    r"\s+dollars?\b)|"
+    r"\bin the (?:US|U\.S\.?|USA|United States)\b|\b(?:US|USA|U\.S\.)[- ](?i:based|only)\b|"
+    r"(?i:remote)\b[^.\n]{0,40}\b(?:US|USA|U\.S\.|United States)\b")
+# superannuation, which Australian pay is quoted beside: "+ 11.5% super", "plus super",
+# "+ superannuation"; "super" alone only with no word after it ("+ super friendly team")
 _SUPER = lazy_compile(r"(?i)[^\d+\n]{0,12}?(?:\+|\bplus\b|\bincl?\.?|\bincluding\b)\s*"
-                      r"(?:\d+(?:\.\d+)?\s?%\s*)?super(?:annuation)?\b")
+                      r"(?:\d+(?:\.\d+)?\s?%\s*super\b|superannuation\b|"
+                      r"super\b(?![^\S\n]*[\w(]))")
+
+
+# a dollar named in words right after a sum: "$60,000 Canadian dollars"
+_NAMED_AFTER = lazy_compile(r"(?i)\s*(canadian|australian|new zealand|singapore|hong kong|"
+                            r"us|u\.s\.|american) dollars?\b")
+_NAMES = {"canadian": "CAD", "australian": "AUD", "new zealand": "NZD", "singapore": "SGD",
+          "hong kong": "HKD"}
 
 
 def dollar_said_after(text: str, end: int) -> str | None:
     """The dollar the words after a sum in "$" (ending at ``end``) name, if any."""
+    if named := _NAMED_AFTER.match(text, end):
+        return _NAMES.get(named.group(1).lower(), "USD")
     code = _CODE_AFTER.match(text, end)
     return code.group(1) if code else "AUD" if _SUPER.match(text, end) else None
 
@@ -78,7 +105,8 @@ def dollar_of_places(markdown: str, salary: Finding, places: Finding | None) -> 
     dollar = places_dollar(places.value) if places is not None else None
     value = salary.value
     if dollar is None or not isinstance(value, dict) or value.get("currency") != "USD" or \
-            salary.stage in ("json-ld", "microdata") or not salary.spans:
+            salary.stage in ("json-ld", "microdata") or not salary.spans or \
+            _DOLLAR_SAID.search(markdown):
         return
     said = [markdown[start:end] for start, end in salary.spans]
     if all("$" in text and not _US.search(text) for text in said):

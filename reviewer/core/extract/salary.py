@@ -136,7 +136,7 @@ def find_salary(text: str, labelled: bool = False) -> tuple[dict[str, Any], tupl
     for whole in _RANGE.finditer(text):
         match = _joined(whole, text)
         end = match.start() + len(match.group().rstrip())
-        if besides_pay(text, match.start(), end):
+        if besides_pay(text, match.start(), end, labelled):
             continue  # "a $5,000 sign-on bonus", "Housing stipend of $2,000"
         found = _read(match, text, labelled)
         if found is None:
@@ -172,23 +172,29 @@ def _own_period(match: re.Match[str], text: str) -> bool:
 
 
 # a ceiling said after a floor: "Starting at $19.25/hour, up to $21.75/hour"
-_THEN_UP_TO = lazy_compile(r"(?i)\s*,?\s*(?:and\s+)?(?:up to|as much as)\s*")
+# (one piece for each run of spaces: two in a row made a long run take seconds)
+_THEN_UP_TO = lazy_compile(r"(?i)\s*(?:,\s*)?(?:and\s+)?(?:up to|as much as)\s*")
 
 
 def _up_to(found: dict[str, Any], text: str, span: tuple[int, int],
            labelled: bool) -> tuple[dict[str, Any], tuple[int, int]]:
     """``found`` at ``span``; a floor ("from $19.25/hour") with the ceiling said right
-    after it as one range, where both are in one currency and period."""
+    after it as one range, where both are in one currency and period: not a sum besides
+    the pay ("up to $1,000 sign-on bonus"), nor one with no period of its own ten times
+    the floor."""
     then = _THEN_UP_TO.match(text, span[1]) if found["max"] is None else None
     top = _ONE.match(text, then.end()) if then else None
     if then is None or top is None:
         return found, span
     high = _read(top, text, labelled)
+    top_end = top.start() + len(top.group().rstrip())
     if high is None or high["max"] is None or high["max"] <= found["min"] or \
             high["currency"] != found["currency"] or \
-            high["period"] not in (found["period"], None):
+            high["period"] not in (found["period"], None) or \
+            besides_pay(text, top.start(), top_end) or \
+            (high["max"] > 10 * found["min"] and not _own_period(top, text)):
         return found, span
-    return {**found, "max": high["max"]}, (span[0], top.start() + len(top.group().rstrip()))
+    return {**found, "max": high["max"]}, (span[0], top_end)
 
 
 # what is paid besides the pay

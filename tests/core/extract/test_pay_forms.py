@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from reviewer.core.extract import extract
+from reviewer.core.extract.local_dollar import dollar_said_after
 from reviewer.core.schema import CleanDoc
 
 
@@ -114,3 +115,37 @@ def test_figures_under_a_line_that_names_the_pay_are_the_pay(lines: str,
     """Was: the figures of a pay range drawn under its name ("US Base Salary"), with no
     word of pay in their own block, were read as no salary."""
     assert salary(lines) == expected
+
+
+@pytest.mark.parametrize(("place", "line"), [
+    ("Toronto, ON", "Salary: $150,000 per year (USD)"),
+    ("Toronto, ON", "Salary: $150,000 per year, paid in USD"),
+    ("Sydney, NSW", "Salary: $150,000 - $180,000 (USD, paid via Deel)"),
+    ("Toronto, ON", "Pay (USD): $80,000 - $100,000"),
+    ("Calgary, AB", "Compensation: $120,000 base + commission, paid in USD."),
+    ("Toronto, ON", "This role is remote for candidates in the US. Salary: $150,000."),
+    ("Vancouver, BC", "Salary: $100,000 - $120,000 (US) / CAD 130,000 - 150,000 (Canada)"),
+])
+def test_a_dollar_the_posting_names_outside_the_sum_is_not_the_place_s(place: str,
+                                                                       line: str) -> None:
+    """Was: a code the posting wrote beside the sum's evidence, not in it, or a code
+    after another bracket ("(US) / CAD"), gave way to the dollar of the place."""
+    assert salary(line, place)["currency"] == "USD"
+
+
+def test_a_dollar_named_in_words_after_the_sum_is_that_dollar() -> None:
+    assert salary("Salary: $60,000 Canadian dollars per year", "Toronto, ON") == \
+        pay(60000, 60000, "CAD", "year")
+
+
+def test_a_code_after_a_sum_is_its_own_only_right_after_it() -> None:
+    """Was: a code past another bracket was read as the sum's ("(US) / CAD")."""
+    text = "$100,000 (US) / CAD 130,000"
+    assert dollar_said_after(text, len("$100,000")) is None
+    assert dollar_said_after("$38.50 hourly (CAD)", len("$38.50")) == "CAD"
+
+
+def test_super_counts_as_superannuation_only_with_no_word_after_it() -> None:
+    """Was: "+ super friendly team" made a wage in Boise Australian."""
+    assert salary("Pay: $16/hr + super friendly team", "Boise, ID")["currency"] == "USD"
+    assert salary("$145,000 plus superannuation", "Boise, ID")["currency"] == "AUD"

@@ -3,12 +3,18 @@ earnings with tips) is not the salary; the wage stated beside it is."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from reviewer.core.extract import extract
 from reviewer.core.schema import CleanDoc
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def salary(*lines: str) -> Any:
@@ -92,3 +98,62 @@ def test_the_pay_after_a_sum_of_a_business_is_the_salary() -> None:
     assert salary("- Own the plan for the Snacks division (about $900M in net sales).",
                   "The salary range for this position is $84,700 – $121,000 per year.") == {
         "min": 84700, "max": 121000, "currency": "USD", "period": "year"}
+
+
+@pytest.mark.parametrize("line", [
+    "Staff housing is available at $450/month.",
+    "Staff enjoy on-site childcare for $250/week.",
+    "Parking on site: $25/day.",
+    "Staff housing: $400/month",
+])
+def test_a_cost_is_no_salary(line: str) -> None:
+    """Was: a cost with its own period ("Staff housing: $400/month") was the salary."""
+    assert salary(line) is None
+
+
+@pytest.mark.parametrize(("lines", "pay"), [
+    (("Wage: $16/hr with tips", "Staff housing: $400/month"), hourly(16)),
+    (("Pay: $15/hr with tips; $50 uniform deposit refunded.",), hourly(15)),
+    (("Starting at $18/hr, up to $1,000 sign-on bonus!",),
+     {"min": 18, "max": None, "currency": "USD", "period": "hour"}),
+    (("Salary: $95,000 DOE bonus eligible. Relocation package up to $10,000.",),
+     {"min": 95000, "max": 95000, "currency": "USD", "period": "year"}),
+])
+def test_the_wage_is_read_beside_a_cost_or_a_ceiling_of_another_sum(
+        lines: tuple[str, ...], pay: dict[str, Any]) -> None:
+    """Was: the cost, the bonus's ceiling or the relocation package's was read as the
+    pay, or as the end of its range ("$18–$1,000/hour")."""
+    assert salary(*lines) == pay
+
+
+@pytest.mark.parametrize(("line", "pay"), [
+    ("Base Salary + Commission: $60,000 - $90,000 OTE",
+     {"min": 60000, "max": 90000, "currency": "USD", "period": "year"}),
+    ("Pay: $15/hr, with tips averaging $30/hr", hourly(15)),
+    ("Wage: $12/hr with tips", hourly(12)),
+    ("Rate: $25/hr with tips from hosting events occasionally", hourly(25)),
+    ("Schedule: average 38 hours per week at $22/hr", hourly(22)),
+    ("Pay: competitive and above the local average, $19 - $22 per hour", hourly(19, 22)),
+    ("Pay: $42.00/hr premium pay for weekends", hourly(42)),
+    ("Salary: $95,000 annual bonus eligible",
+     {"min": 95000, "max": 95000, "currency": "USD", "period": "year"}),
+    ("Compensation: $65,000 - $75,000 annual performance bonus potential",
+     {"min": 65000, "max": 75000, "currency": "USD", "period": "year"}),
+    ("Hourly Pay: $19.50 - $23.00 per hour Night differential: $2/hr", hourly(19.5, 23)),
+])
+def test_a_word_of_another_sum_beside_the_pay_leaves_it_the_pay(line: str,
+                                                                pay: dict[str, Any]) -> None:
+    """Was: "Commission", "with tips", an earlier "average", "premium pay", a bonus
+    after the sum of a pay line made the wage no salary."""
+    assert salary(line) == pay
+
+
+@pytest.mark.parametrize("space", [" ", "\u2028", "\u2029", "\u0085", "\u1680"])
+def test_a_long_run_of_spaces_after_a_sum_is_read_at_once(space: str) -> None:
+    """Was: a run of 1,500 spaces after "$15" took a minute (each space could be read by
+    any of three pieces of a pattern in a row); it is read in well under a second. (A
+    guard of ten seconds, in a process of its own, so that a slow run fails.)"""
+    code = ("from reviewer.core.extract.salary import find_salary\n"
+            f"find_salary('Pay: $15' + {space!r} * 1500 + 'x')\n")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=10,
+                   env={**os.environ, "PYTHONPATH": str(ROOT)})
