@@ -88,9 +88,13 @@ def company(doc: Document, top: list[Block]) -> Finding | None:
     posted_by = byline(doc)
     if posted_by is not None:
         return Finding(posted_by[0], doc.spans_of(posted_by[0]), 0.8, "structure")
-    under_title = name_under_title(doc, top)
-    if under_title is not None:
-        return under_title
+    return _named_in_text(doc) or name_under_title(doc, top)
+
+
+def _named_in_text(doc: Document) -> Finding | None:
+    """The employer the cues in the posting's sentences (and its chrome and page title)
+    name, by votes (see the module): ahead of the line under the title, a layout that
+    may as well hold a tagline or a unit."""
     votes: Counter[str] = Counter()
     where: dict[str, Span | None] = {}
     lowercase = is_lowercase_page(doc.markdown)
