@@ -20,7 +20,7 @@ from reviewer.core.extract.department import DEPARTMENT_WORDS as _FIELD_WORDS
 from reviewer.core.words.regex import lazy_compile
 
 _ORGANISATION_WORD = lazy_compile(
-    r"\b(?:Universit(?:y|ies)|College|Institute|Institution|School|Academy|Hospitals?|"
+    r"\b(?:Universit(?:y|ies)|College|Institute|Institution|Schools?|Academy|Hospitals?|"
     r"Medical Cent(?:er|re)|Health(?:care| System)?|Clinics?|Trust|Foundation|Council|"
     r"Authority|Agency|Ministry|Department of|Office of|City of|County|Town of|State of|"
     r"Borough|Commission|Bank|Museum|Library|Society|Association|Federation|Church|"
