@@ -107,3 +107,24 @@ def opens_with_unit(name: str) -> bool:
     employer; a public body named so ("Department of Veterans Affairs") is told from it
     only by a label ("Agency:")."""
     return _UNIT_FIRST.match(name.strip()) is not None
+
+
+# who invites applications and is no employer: a search committee, a person's office, a
+# field of study ("The Search Committee", "The Dean", "History", "The Program in Neuroscience")
+_NOT_INVITING = lazy_compile(
+    r"(?i)(?:the\s+)?(?:(?:\w+\s+)?(?:search|selection|hiring|recruitment|appointments?|"
+    r"screening)\s+committee|(?:dean|chair(?:person)?|provost|president|director|head|"
+    r"principal|chancellor|rector)(?:\s+of\b.*)?|(?:(?:history|neuroscience|biology|"
+    r"chemistry|physics|mathematics|english|philosophy|economics|psychology|sociology|"
+    r"anthropology|linguistics|classics|music|art|nursing|medicine|law|politics|"
+    r"political science|geography|geology|statistics|computer science)(?:\s+and\s+|,\s*)?)+)")
+_UNIT_BEFORE = lazy_compile(r"(?i)\b(?:program(?:me)?|department|school|division|faculty|"
+                            r"office|college|center|centre)\s+(?:of|in|for)\s+$")
+
+
+def may_invite(name: str, before: str) -> bool:
+    """Can ``name``, before "invites applications", be the employer: not a unit, a
+    committee, a person's office or a field of study (``before``: the text before it)?"""
+    name = name.strip(" ,")
+    return not (opens_with_unit(name) or _NOT_INVITING.fullmatch(name) or
+                _UNIT_BEFORE.search(before))
