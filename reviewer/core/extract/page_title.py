@@ -69,8 +69,12 @@ _JOB_WORDS = lazy_compile(r"\s+(?:jobs?|job\s+openings?|vacanc(?:y|ies)|position
 _IDENT = lazy_compile(r"(?:(?:job\s*)?(?:id|ref(?:erence)?|req(?:uisition)?|no\.?|number)"
                       r"\s*[:#]?\s*|#\s*)?[A-Z]{0,4}[-_]?\d[\w-]*", re.I)
 _ID_IN_PARENS = lazy_compile(r"\s*\((?:" + _IDENT.pattern + r")\)$", re.I)
-# a job board's name made with "jobs" or "careers": "USAJOBS", "HigherEdJobs", "CareerBuilder"
-_BOARD_NAME = lazy_compile(r"[A-Za-z]*(?:jobs?|careers?)[A-Za-z]*", re.I)
+_BOARD_WORDS = r"(?:finder|search|seeker|board|site|bank|net|hub|list|match|spot|zone|world|jet)"
+# a job board's name made with "jobs" or "careers" as a word of its own: "USAJOBS",
+# "HigherEdJobs", "CareerBuilder"; not a name that only opens so ("Jobot", "Jobber");
+# bounded, so that a long run of letters is tried once
+_BOARD_NAME = lazy_compile(r"(?:[A-Z][A-Za-z]{0,30})?(?:[Jj]obs?|JOBS?|[Cc]areers?|CAREERS?)"
+                           r"(?:[A-Z][A-Za-z]{0,30}|" + _BOARD_WORDS + r")?")
 _IN_PARENS = lazy_compile(r"^(?P<rest>.*?)\s*\((?P<place>[^()]{2,60})\)$")
 _LEGAL = lazy_compile(r"\b(?:Inc|Incorporated|Corp|Corporation|LLC|LLP|Ltd|Limited|GmbH|AG|PLC|"
                       r"plc|S\.?A|SAS|B\.?V|N\.?V|Pty|Co|Company|Group)\.?$")

@@ -309,3 +309,9 @@ def test_a_schedule_after_the_role_stays_in_the_title() -> None:
 def test_a_unit_before_the_careers_of_its_organisation_is_no_employer(
         title: str, employer: str) -> None:
     assert read_title(title).company == employer
+
+
+def test_a_company_whose_name_opens_with_job_is_no_board() -> None:
+    assert read_title("Software Engineer | Jobot").maybe_company == "Jobot"
+    assert read_title("Software Engineer | HigherEdJobs").maybe_company is None
+    assert read_title("Data Analyst - USAJOBS").maybe_company is None
