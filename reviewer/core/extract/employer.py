@@ -20,7 +20,7 @@ from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.labels import label_field, starts_with_label
 from reviewer.core.extract.name_before import legal_name_start, name_start, spelled_out_start
 from reviewer.core.extract.name_line import name_under_title
-from reviewer.core.extract.organisation import opens_with_unit
+from reviewer.core.extract.organisation import may_invite, opens_with_unit
 from reviewer.core.extract.prose_words import heading_length
 from reviewer.core.extract.skills import is_lowercase_page
 from reviewer.core.extract.vocab import only_terms
@@ -88,9 +88,13 @@ def company(doc: Document, top: list[Block]) -> Finding | None:
     posted_by = byline(doc)
     if posted_by is not None:
         return Finding(posted_by[0], doc.spans_of(posted_by[0]), 0.8, "structure")
-    under_title = name_under_title(doc, top)
-    if under_title is not None:
-        return under_title
+    return _named_in_text(doc) or name_under_title(doc, top)
+
+
+def _named_in_text(doc: Document) -> Finding | None:
+    """The employer the cues in the posting's sentences (and its chrome and page title)
+    name, by votes (see the module): ahead of the line under the title, a layout that
+    may as well hold a tagline or a unit."""
     votes: Counter[str] = Counter()
     where: dict[str, Span | None] = {}
     lowercase = is_lowercase_page(doc.markdown)
@@ -240,8 +244,11 @@ def _names_before_cues(text: str, low: str) -> list[tuple[str, int, int]]:
             if text.startswith(",", match.start()) and \
                     (subject := _appositive_subject(text, begin, match.start())):
                 name, at = subject.group(1), subject.start(1)
-            if not (_PLACE_BEFORE.search(text, since, at) and is_place(name.strip(" ,"))):
-                out.append((name, at, weight))
+            if _PLACE_BEFORE.search(text, since, at) and is_place(name.strip(" ,")):
+                continue
+            if "applications" in needs and not may_invite(name, text[begin:at]):
+                continue
+            out.append((name, at, weight))
     return out
 
 

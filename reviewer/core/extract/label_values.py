@@ -74,6 +74,11 @@ def _said_otherwise(doc: Document, item: Labelled) -> bool:
         or _WORK_MODE_SAID.search(text, item.end) is not None
 
 
+# a denial, a yes, or a value not given: "Agency: No agencies please", "Agency: Not applicable",
+# "Agency: Recruitment agencies are not accepted"
+_DENIAL = lazy_compile(r"(?i)^(?:yes$|no|not|none|n/?a)\b|\b(?:not|n't|please)\b")
+
+
 def _sentence(value: str) -> bool:
     """Do most of seven words or more start in lower case, as a sentence's do (a name's
     own words start with capitals: "Department of Health and Social Care")?"""
@@ -95,7 +100,7 @@ def _read_label(field: str, value: str, label: str = "") -> tuple[Any, Span | No
         longest = 160 if field == "company" and not value.endswith(".") else 120
         if len(value) > longest or boilerplate_reason(value):
             return None
-        if field == "company" and _sentence(value):
+        if field == "company" and (_sentence(value) or _DENIAL.search(value)):
             return None  # "Agency: Our guests have a voice in their care": no name
         if only_terms(value):
             return None  # "Role: Permanent" says the terms, not the role

@@ -17,7 +17,11 @@ from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.department import DEPARTMENT_WORDS
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.labels import LABELS, starts_with_label
-from reviewer.core.extract.organisation import names_no_organisation, opens_with_unit
+from reviewer.core.extract.organisation import (
+    names_an_organisation,
+    names_no_organisation,
+    opens_with_unit,
+)
 from reviewer.core.extract.salary import find_salary
 from reviewer.core.extract.vocab import employment_type, remote_mode
 from reviewer.core.schema import Finding
@@ -42,6 +46,7 @@ _TOWN_AND_REGION = lazy_compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}, ?(
 _NOT_NAMES = lazy_compile(
     r"(?i)\b(?:hiring|apply|applicants?|recruiting|featured|sponsored|promoted|reposted|"
     r"posted|new|urgent(?:ly)?|save|share|easy|closing|salary|pay)\b")
+_BYLINE = lazy_compile(r"(?i)(?:by|written by|author)\s")
 
 
 def name_under_title(doc: Document, top: list[Block]) -> Finding | None:
@@ -56,11 +61,17 @@ def name_under_title(doc: Document, top: list[Block]) -> Finding | None:
     for end in [len(text), *(m.start() for m in _BEFORE_PLACE.finditer(text))]:
         name, rest = text[:end].strip(), text[end:]
         rest = _BEFORE_PLACE.sub("", rest, count=1).strip() if rest else ""
-        if (not rest or _place(rest)) and _reads_as_name(name):
+        if (not rest or _place(rest)) and _reads_as_name(name) and \
+                (names_an_organisation(name) or _named_again(doc, name)):
             start = block.text.find(name)
             return Finding(name, doc.block_span(block, (start, start + len(name))),
                            CONFIDENCE, "structure")
     return None
+
+
+def _named_again(doc: Document, name: str) -> bool:
+    """Does the posting name ``name`` again below the line, in its sentences?"""
+    return len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", doc.markdown)) > 1
 
 
 def _title_line(block: Block, index: int) -> bool:
@@ -93,7 +104,8 @@ def _reads_as_name(name: str) -> bool:
         return False  # "Customer Success", "Department of Chemistry": a unit
     if employment_type(name) or remote_mode(name) or find_salary(name) or find_date(name):
         return False
-    if _NOT_NAMES.search(name) or starts_with_label(name) or boilerplate_reason(name):
+    if _NOT_NAMES.search(name) or starts_with_label(name) or boilerplate_reason(name) or \
+            _BYLINE.match(name):
         return False
     last = name.split()[-1].lower()
     if name.lower() in LABELS or LABELS.get(last, "company") != "company":

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 
+from reviewer.core.extract.department import DEPARTMENT_WORDS as _FIELD_WORDS
 from reviewer.core.words.regex import lazy_compile
 
 _ORGANISATION_WORD = lazy_compile(
-    r"\b(?:Universit(?:y|ies)|College|Institute|Institution|School|Academy|Hospitals?|"
+    r"\b(?:Universit(?:y|ies)|College|Institute|Institution|Schools?|Academy|Hospitals?|"
     r"Medical Cent(?:er|re)|Health(?:care| System)?|Clinics?|Trust|Foundation|Council|"
     r"Authority|Agency|Ministry|Department of|Office of|City of|County|Town of|State of|"
     r"Borough|Commission|Bank|Museum|Library|Society|Association|Federation|Church|"
@@ -38,9 +39,54 @@ _NOT_ORGANISATION = lazy_compile(
     re.I)
 
 
-# a unit's name opens with its kind: "Department of Chemistry", "School of Nursing"
-_UNIT_FIRST = lazy_compile(r"(?i)(?:the\s+)?(?:department|dept\.?|division|school|faculty|"
-                           r"unit|section|center|centre|lab(?:oratory)?)\s+(?:of|for)\b")
+# a unit's name opens with its kind: "Department of Chemistry", "School of Nursing",
+# "Office of Research", "Program in Neuroscience"; a college or an institute only with a
+# field of study after it ("College of Engineering"; "College of Charleston" is a college)
+_UNIT_FIRST = lazy_compile(
+    r"(?i)(?:the\s+)?(?:(?:department|dept\.?|division|school|faculty|unit|section|center|"
+    r"centre|lab(?:oratory)?|office|bureau|program(?:me)?)\s+(?:of|for|in)\b|"
+    r"(?:college|institute)\s+(?:of|for)\s+(?:arts|sciences?|humanities|nursing|medicine|"
+    r"law|business|education|engineering|pharmacy|dentistry|architecture|music|agriculture|"
+    r"health|public health|social work|computing|management|liberal arts)\b)")
+
+
+def names_an_organisation(name: str) -> bool:
+    """Is ``name`` an organisation's name by its own words: a legal form at its end, or an
+    organisation word as its head ("Greenfield University", "Second Harvest Food Bank",
+    "Coastal Institute of Oceanography"), not a unit ("Office of Research", "Information
+    Technology Services", "University Libraries") nor an employer left unnamed
+    ("Confidential Company")? Stricter than ``reads_as_organisation``: for a line
+    that holds nothing else to say it is a name."""
+    name = name.strip()
+    if opens_with_unit(name) or _UNNAMED.search(name) or names_no_organisation(name):
+        return False
+    if _LEGAL_FORM.search(name):
+        return True
+    before_of = name.rsplit(" of ", 1)[0].split()[-1] if " of " in name else ""
+    head = next((w for w in (name.split()[-1], before_of)
+                 if w and (_ORGANISATION_WORD.fullmatch(w) or _ORGANISATION_WORD.fullmatch(
+                     w + " of")) and not _WEAK_HEAD.fullmatch(w)),
+                None)
+    # what is left without the words of a field of work and of a kind of body is the name
+    own = _GENERIC_WORDS.sub("", _FIELD_WORDS.sub("", name)).strip(" &,")
+    return (head is not None or _BUSINESS_WORD.search(name) is not None) and bool(own)
+
+
+# words that end a unit's name as often as an organisation's ("Information Technology
+# Services", "Enterprise Solutions", "Student Health Center"): no proof alone
+_WEAK_HEAD = lazy_compile(r"Services|Systems|Solutions|Technologies|Health|Cent(?:er|re)|"
+                          r"Group|Labs|Laboratories|Industries|Enterprises|Holdings|Partners")
+
+
+# a shop's, an inn's or a care home's kind, at the end of its name ("Bean There Coffee")
+_BUSINESS_WORD = lazy_compile(
+    r"\b(?:Coffee|Caf[eé]|Bakery|Restaurant|Tavern|Pub|Bistro|Grill|Brewery|Hotel|Inn|"
+    r"Bookshops?|Shops?|Pharmacy|Salon|Senior Living|Care Home|Nursing Home)$")
+# an employer the posting keeps unnamed
+_UNNAMED = lazy_compile(r"(?i)\b(?:confidential|anonymous|undisclosed|stealth)\b")
+_GENERIC_WORDS = lazy_compile(
+    r"\b(?:the|of|and|for|Services|Systems|Solutions|Technologies|Group|Company|Centers?|"
+    r"Centres?|Partners|Enterprises?|Industries|Holdings|Department)\b", re.I)
 
 
 def reads_as_organisation(name: str) -> bool:
@@ -61,3 +107,24 @@ def opens_with_unit(name: str) -> bool:
     employer; a public body named so ("Department of Veterans Affairs") is told from it
     only by a label ("Agency:")."""
     return _UNIT_FIRST.match(name.strip()) is not None
+
+
+# who invites applications and is no employer: a search committee, a person's office, a
+# field of study ("The Search Committee", "The Dean", "History", "The Program in Neuroscience")
+_NOT_INVITING = lazy_compile(
+    r"(?i)(?:the\s+)?(?:(?:\w+\s+)?(?:search|selection|hiring|recruitment|appointments?|"
+    r"screening)\s+committee|(?:dean|chair(?:person)?|provost|president|director|head|"
+    r"principal|chancellor|rector)(?:\s+of\b.*)?|(?:(?:history|neuroscience|biology|"
+    r"chemistry|physics|mathematics|english|philosophy|economics|psychology|sociology|"
+    r"anthropology|linguistics|classics|music|art|nursing|medicine|law|politics|"
+    r"political science|geography|geology|statistics|computer science)(?:\s+and\s+|,\s*)?)+)")
+_UNIT_BEFORE = lazy_compile(r"(?i)\b(?:program(?:me)?|department|school|division|faculty|"
+                            r"office|college|center|centre)\s+(?:of|in|for)\s+$")
+
+
+def may_invite(name: str, before: str) -> bool:
+    """Can ``name``, before "invites applications", be the employer: not a unit, a
+    committee, a person's office or a field of study (``before``: the text before it)?"""
+    name = name.strip(" ,")
+    return not (opens_with_unit(name) or _NOT_INVITING.fullmatch(name) or
+                _UNIT_BEFORE.search(before))

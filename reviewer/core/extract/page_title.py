@@ -26,7 +26,11 @@ import re
 from dataclasses import dataclass
 
 from reviewer.core.extract.department import DEPARTMENT_WORDS
-from reviewer.core.extract.organisation import names_no_organisation, reads_as_organisation
+from reviewer.core.extract.organisation import (
+    names_an_organisation,
+    names_no_organisation,
+    reads_as_organisation,
+)
 from reviewer.core.words.lexicon import (
     SECTION_HEADINGS,
     boilerplate_reason,
@@ -65,8 +69,12 @@ _JOB_WORDS = lazy_compile(r"\s+(?:jobs?|job\s+openings?|vacanc(?:y|ies)|position
 _IDENT = lazy_compile(r"(?:(?:job\s*)?(?:id|ref(?:erence)?|req(?:uisition)?|no\.?|number)"
                       r"\s*[:#]?\s*|#\s*)?[A-Z]{0,4}[-_]?\d[\w-]*", re.I)
 _ID_IN_PARENS = lazy_compile(r"\s*\((?:" + _IDENT.pattern + r")\)$", re.I)
-# a job board's name made with "jobs" or "careers": "USAJOBS", "HigherEdJobs", "CareerBuilder"
-_BOARD_NAME = lazy_compile(r"[A-Za-z]*(?:jobs?|careers?)[A-Za-z]*", re.I)
+_BOARD_WORDS = r"(?:finder|search|seeker|board|site|bank|net|hub|list|match|spot|zone|world|jet)"
+# a job board's name made with "jobs" or "careers" as a word of its own: "USAJOBS",
+# "HigherEdJobs", "CareerBuilder"; not a name that only opens so ("Jobot", "Jobber");
+# bounded, so that a long run of letters is tried once
+_BOARD_NAME = lazy_compile(r"(?:[A-Z][A-Za-z]{0,30})?(?:[Jj]obs?|JOBS?|[Cc]areers?|CAREERS?)"
+                           r"(?:[A-Z][A-Za-z]{0,30}|" + _BOARD_WORDS + r")?")
 _IN_PARENS = lazy_compile(r"^(?P<rest>.*?)\s*\((?P<place>[^()]{2,60})\)$")
 _LEGAL = lazy_compile(r"\b(?:Inc|Incorporated|Corp|Corporation|LLC|LLP|Ltd|Limited|GmbH|AG|PLC|"
                       r"plc|S\.?A|SAS|B\.?V|N\.?V|Pty|Co|Company|Group)\.?$")
@@ -189,18 +197,20 @@ def _field_of_work(name: str) -> bool:
 def _cued_employer(segments: list[_Segment]) -> str | None:
     """The employer a cue names ("Acme hiring …", "Careers at Acme", "Acme Jobs"); in the
     last segment, a board's brand as often ("… | Northbridge NHS Foundation Trust | NHS
-    Jobs"): a name before it that reads as an organisation's is the employer then."""
+    Jobs"): a name before it that is an organisation's by its own words is the employer
+    then, unless the cued name reads as one too ("… | School of Law | Greenfield
+    University Jobs": a unit, or a school of a district, belongs to it)."""
     cued = [i for i, s in enumerate(segments) if s.company]
     if not cued:
         return None
     first = cued[0]
-    if first == len(segments) - 1:
+    company = segments[first].company
+    if first == len(segments) - 1 and company and not reads_as_organisation(company):
         named = next((s.name for s in segments[:first] if s.name and
-                      reads_as_organisation(s.name) and not names_no_organisation(s.name)),
-                     None)
+                      names_an_organisation(s.name) and not _field_of_work(s.name)), None)
         if named is not None:
             return named
-    return segments[first].company
+    return company
 
 
 def _employer_by_position(segments: list[_Segment], names: list[tuple[int, str]]

@@ -293,3 +293,25 @@ def test_a_schedule_after_the_role_stays_in_the_title() -> None:
     result = process(page("Local Delivery Driver - Home Daily", body), "html")
     assert result.extraction.fields["company"] is None
     assert result.extraction.fields["title"] == "Local Delivery Driver - Home Daily"
+
+
+@pytest.mark.parametrize(("title", "employer"), [
+    ("Account Executive - Enterprise Solutions - Acme Careers", "Acme"),
+    ("Lecturer - School of Law - Greenfield University Jobs", "Greenfield University"),
+    ("Cook - Food Services - Greenfield College Jobs", "Greenfield College"),
+    ("Research Associate - Department of Chemistry - Greenfield University Careers",
+     "Greenfield University"),
+    ("Teacher | Lincoln Elementary School | Springfield Public Schools Careers",
+     "Springfield Public Schools"),
+    ("Staff Nurse | Band 5 | Northbridge NHS Foundation Trust | NHS Jobs",
+     "Northbridge NHS Foundation Trust"),
+])
+def test_a_unit_before_the_careers_of_its_organisation_is_no_employer(
+        title: str, employer: str) -> None:
+    assert read_title(title).company == employer
+
+
+def test_a_company_whose_name_opens_with_job_is_no_board() -> None:
+    assert read_title("Software Engineer | Jobot").maybe_company == "Jobot"
+    assert read_title("Software Engineer | HigherEdJobs").maybe_company is None
+    assert read_title("Data Analyst - USAJOBS").maybe_company is None

@@ -214,3 +214,22 @@ def test_a_department_that_invites_applications_is_no_employer() -> None:
     assert company(
         "The Department of Mathematics & Statistics invites applications for graduate "
         "teaching assistantships.", FILLER) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Search Committee invites applications for a tenure-track assistant professor.",
+    "The Program in Neuroscience invites applications for a tenure-track assistant professor.",
+    "The College of Nursing invites applications for a tenure-track assistant professor.",
+    "Nursing Faculty Search: The Dean invites applications for an assistant professor.",
+    "For Fall 2025, History invites applications for a tenure-track assistant professor.",
+])
+def test_who_invites_applications_and_is_no_employer(sentence: str) -> None:
+    assert company("Assistant Professor", sentence) is None
+
+
+@pytest.mark.parametrize("value", [
+    "No agencies please", "Not applicable", "N/A", "Recruitment agencies are not accepted",
+])
+def test_an_agency_line_that_names_no_agency(value: str) -> None:
+    assert company("Software Engineer", f"Agency: {value}",
+                   "We build payment software for small shops in Austin, TX.") is None

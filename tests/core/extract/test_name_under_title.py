@@ -66,3 +66,28 @@ def test_a_department_of_a_university_is_no_employer() -> None:
 def test_a_label_over_its_value_is_no_name(line: str) -> None:
     _, result = run("Humanities Teacher", line)
     assert result.fields["company"] is None
+
+
+@pytest.mark.parametrize("line", [
+    "Making Payments Simple", "Great Place To Work Certified", "Office of Research",
+    "College of Engineering", "University Libraries", "Information Technology Services",
+    "Student Affairs", "Maternity Cover", "Immediate Start", "Level II",
+    "Visa Sponsorship Available", "Monday To Friday", "Ballard", "Lower Manhattan",
+    "Store 1234", "By Jane Smith", "Confidential Company", "Top Rated Employer",
+])
+def test_a_tagline_unit_term_or_place_under_the_title_is_no_employer(line: str) -> None:
+    _, result = run("Retail Assistant", line)
+    assert result.fields["company"] is None
+
+
+def test_a_name_the_posting_repeats_is_the_employer() -> None:
+    doc = clean("Barista\n\nKettle & Crumb\n\nKettle & Crumb is a small shop by the harbour "
+                "where you will make coffee and serve our regulars.", "text")
+    assert extract(doc).fields["company"] == "Kettle & Crumb"
+
+
+@pytest.mark.parametrize("line", ["Making Payments Simple", "Office of Research"])
+def test_the_employer_the_sentences_name_wins_over_the_line(line: str) -> None:
+    doc = clean(f"Research Coordinator\n\n{line}\n\nGreenfield University is seeking a research "
+                "coordinator. Greenfield University is an equal opportunity employer.", "text")
+    assert extract(doc).fields["company"] == "Greenfield University"
