@@ -6,7 +6,8 @@ Steps, each a small function:
    about itself: its title and any schema.org JobPosting JSON-LD;
 2. mark what is never content: scripts, styles, forms, navigation, headers and
    footers, asides, hidden elements the page offers no way to show (``hidden``),
-   cookie banners, share bars, "similar jobs";
+   cookie banners, share bars, "similar jobs"; and what is none by its shape: other
+   jobs' teasers, bars of page controls, a menu column (``page_parts``);
 3. score every container by the text it holds (a paragraph counts by its length
    and punctuation, links count against it) and pick the one that holds the
    posting, with the sibling blocks that belong to it;
@@ -33,6 +34,7 @@ from reviewer.core.clean.html_markdown import to_markdown
 from reviewer.core.clean.main_block import POSITIVE, body_blocks, find_main
 from reviewer.core.clean.page_data import json_ld, microdata
 from reviewer.core.clean.page_data import page_title as page_title_of
+from reviewer.core.clean.page_parts import mark_page_parts
 from reviewer.core.schema import CleanDoc, Removal
 from reviewer.core.words.lexicon import boilerplate_reason
 from reviewer.core.words.regex import lazy_compile
@@ -81,6 +83,7 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
         return CleanDoc(markdown="", kind="html", page_title=page_title, structured=structured,
                         notes=["the page has no body"])
     dropped = _mark_dropped(body)
+    mark_page_parts(body, dropped)
     main = find_main(body, dropped)
     found = bool(main)
     notes: list[str] = []
