@@ -10,7 +10,8 @@ Steps, each a small function:
    jobs' teasers, bars of page controls, a menu column (``page_parts``);
 3. score every container by the text it holds (a paragraph counts by its length
    and punctuation, links count against it) and pick the one that holds the
-   posting, with the sibling blocks that belong to it;
+   posting, with the sibling blocks that belong to it and its title and head
+   (``head``);
 4. convert that subtree with markdownify, images and remote resources dropped;
 5. record the page's visible text and which ranges of it were left out, and why;
 6. when the body held no posting, write the description of the JobPosting the page
@@ -32,7 +33,7 @@ from reviewer.core.clean.head import head_blocks, title_outside
 from reviewer.core.clean.hidden import HIDDEN, Revealed, is_hidden
 from reviewer.core.clean.html_markdown import to_markdown
 from reviewer.core.clean.main_block import POSITIVE, body_blocks, find_main
-from reviewer.core.clean.page_data import json_ld, microdata
+from reviewer.core.clean.page_data import json_ld, microdata, page_titles
 from reviewer.core.clean.page_data import page_title as page_title_of
 from reviewer.core.clean.page_parts import mark_page_parts
 from reviewer.core.schema import CleanDoc, Removal
@@ -90,9 +91,10 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
     if not main:
         notes.append("no block of the page reads like a posting; kept the whole body")
         main = body_blocks(body, dropped) or [body]  # (but its furniture and link bars)
-    head = head_blocks(main, dropped)
+    titles = page_titles(tree, structured)
+    head = head_blocks(main, dropped, titles)
     main = head + main
-    title_node = None if head else title_outside(main, dropped)
+    title_node = None if head else title_outside(main, dropped, titles)
     kept_ids = {n.mem_id for n in main}
     if title_node is not None:
         kept_ids.add(title_node.mem_id)
