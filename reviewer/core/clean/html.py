@@ -10,8 +10,8 @@ Steps, each a small function:
    jobs' teasers, bars of page controls, a menu column (``page_parts``);
 3. score every container by the text it holds (a paragraph counts by its length
    and punctuation, links count against it) and pick the one that holds the
-   posting, with the sibling blocks that belong to it and its title and head
-   (``head``);
+   posting, with the sibling blocks that belong to it, its title and head
+   (``head``) and a column of its facts beside it (``facts``);
 4. convert that subtree with markdownify, images and remote resources dropped;
 5. record the page's visible text and which ranges of it were left out, and why;
 6. when the body held no posting, write the description of the JobPosting the page
@@ -28,6 +28,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from reviewer.core.clean.data_text import FROM_DATA, data_html, data_posting
+from reviewer.core.clean.facts import with_facts
 from reviewer.core.clean.guard import PageRefused, check_page
 from reviewer.core.clean.head import head_blocks, title_outside
 from reviewer.core.clean.hidden import HIDDEN, Revealed, is_hidden
@@ -95,6 +96,10 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
     head = head_blocks(main, dropped, titles)
     main = head + main
     title_node = None if head else title_outside(main, dropped, titles)
+    main, columns = with_facts(main, dropped)
+    for column in columns:
+        dropped.pop(column.mem_id, None)  # (an <aside> of them: the posting's all the same)
+        mark_page_parts(column, dropped)  # (its "Apply" button, unread in a dropped aside)
     kept_ids = {n.mem_id for n in main}
     if title_node is not None:
         kept_ids.add(title_node.mem_id)
