@@ -6,10 +6,12 @@ Steps, each a small function:
    about itself: its title and any schema.org JobPosting JSON-LD;
 2. mark what is never content: scripts, styles, forms, navigation, headers and
    footers, asides, hidden elements the page offers no way to show (``hidden``),
-   cookie banners, share bars, "similar jobs";
+   cookie banners, share bars, "similar jobs"; and what is none by its shape: other
+   jobs' teasers, bars of page controls, a menu column (``page_parts``);
 3. score every container by the text it holds (a paragraph counts by its length
    and punctuation, links count against it) and pick the one that holds the
-   posting, with the sibling blocks that belong to it;
+   posting, with the sibling blocks that belong to it, its title and head
+   (``head``) and a column of its facts beside it (``facts``);
 4. convert that subtree with markdownify, images and remote resources dropped;
 5. record the page's visible text and which ranges of it were left out, and why;
 6. when the body held no posting, write the description of the JobPosting the page
@@ -27,14 +29,16 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from reviewer.core.clean.data_text import FROM_DATA, data_html, data_posting, shown_by_page
+from reviewer.core.clean.facts import with_facts
 from reviewer.core.clean.guard import PageRefused, check_page
 from reviewer.core.clean.head import head_blocks, title_outside
 from reviewer.core.clean.hidden import HIDDEN, Revealed
 from reviewer.core.clean.html_labels import names_heading
 from reviewer.core.clean.html_markdown import to_markdown
 from reviewer.core.clean.main_block import POSITIVE, body_blocks, find_main
-from reviewer.core.clean.page_data import json_ld, microdata
+from reviewer.core.clean.page_data import json_ld, microdata, page_titles
 from reviewer.core.clean.page_data import page_title as page_title_of
+from reviewer.core.clean.page_parts import mark_page_parts
 from reviewer.core.schema import CleanDoc, Removal
 from reviewer.core.words.lexicon import boilerplate_reason
 from reviewer.core.words.regex import lazy_compile
@@ -84,19 +88,26 @@ def clean_html(html: str, record_removed: bool = True) -> CleanDoc:
                         notes=["the page has no body"])
     revealed = Revealed(body)
     dropped = _mark_dropped(body, revealed)
+    mark_page_parts(body, dropped)
     main = find_main(body, dropped)
     if not main and revealed.look_again(dropped):  # (a page hidden until its script runs)
         dropped = _mark_dropped(body, revealed)
+        mark_page_parts(body, dropped)
         main = find_main(body, dropped)
     found = bool(main)
     notes: list[str] = []
     if not main:
         notes.append("no block of the page reads like a posting; kept the whole body")
         main = body_blocks(body, dropped) or [body]  # (but its furniture and link bars)
-    head = head_blocks(main, dropped)
+    titles = page_titles(tree, structured)
+    head = head_blocks(main, dropped, titles)
     main = head + main
     revealed.settle(main, dropped)  # (what a control shows: kept in the posting's block)
-    title_node = None if head else title_outside(main, dropped)
+    title_node = None if head else title_outside(main, dropped, titles)
+    main, columns = with_facts(main, dropped)
+    for column in columns:
+        dropped.pop(column.mem_id, None)  # (an <aside> of them: the posting's all the same)
+        mark_page_parts(column, dropped)  # (its "Apply" button, unread in a dropped aside)
     kept_ids = {n.mem_id for n in main}
     if title_node is not None:
         kept_ids.add(title_node.mem_id)

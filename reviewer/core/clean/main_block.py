@@ -14,6 +14,8 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
 
+from reviewer.core.clean.nodes import children as _children
+from reviewer.core.clean.page_parts import holds_layout
 from reviewer.core.words.lexicon import boilerplate_reason, long_line_boilerplate
 from reviewer.core.words.regex import lazy_compile
 
@@ -115,8 +117,8 @@ def _live_blocks(body: LexborNode, dropped: dict[int, str]) -> Iterator[LexborNo
             if child.mem_id in dropped:
                 continue
             tag = child.tag
-            if tag in _TEXT_BLOCKS:
-                yield child
+            if tag in _TEXT_BLOCKS and not (tag == "td" and holds_layout(child)):
+                yield child  # (a cell of a page's layout is read into)
                 continue
             if tag in ("div", "section", "span", "font", "center", "article", "main") and \
                     _has_bare_text(child):
@@ -137,14 +139,6 @@ def _has_bare_text(node: LexborNode) -> bool:
             return False
         child = child.next
     return bare >= 40
-
-
-def _children(node: LexborNode) -> Iterator[LexborNode]:
-    child = node.child
-    while child is not None:
-        if child.is_element_node:
-            yield child
-        child = child.next
 
 
 def _weight(node: LexborNode) -> float:
@@ -278,12 +272,14 @@ def _section(
 
 
 def _lift(node: LexborNode, dropped: dict[int, str]) -> LexborNode:
-    """The outermost wrapper of ``node`` that holds no other text (short of the body)."""
+    """The outermost wrapper of ``node`` that holds no other text (short of the body).
+    A cell's row beside a dropped cell of text (a menu) is a row of the page's layout."""
     parent = node.parent
     while parent is not None and parent.tag not in ("body", "html"):
         child = parent.child
         while child is not None:
-            if child.mem_id != node.mem_id and child.mem_id not in dropped and \
+            if child.mem_id != node.mem_id and (child.mem_id not in dropped or
+                                                node.tag == "td") and \
                     (child.text(deep=True) or "").strip():
                 return node
             child = child.next

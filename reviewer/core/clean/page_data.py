@@ -31,6 +31,20 @@ def page_title(tree: LexborHTMLParser) -> str | None:
     return titles[0] if titles else None
 
 
+def page_titles(tree: LexborHTMLParser, structured: list[dict[str, Any]]) -> list[str]:
+    """Every title the page gives itself: its og:title, its <title>, the title of each
+    JobPosting it embeds. (The posting's title heading is the one that names the page.)"""
+    titles = []
+    for sel, attr in (('meta[property="og:title"]', "content"), ("head title", None)):
+        node = tree.css_first(sel)
+        value = None if node is None else node.attributes.get(attr) if attr else node.text()
+        if value and value.strip():
+            titles.append(normalise_space(value))
+    titles += [normalise_space(item["title"]) for item in structured
+               if isinstance(item.get("title"), str) and item["title"].strip()]
+    return titles
+
+
 def json_ld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
     """The JobPostings of the page's JSON-LD blocks. A block JSON cannot read (broken,
     or nested past what it reads) is passed over; half of a surrogate pair escaped on its

@@ -119,8 +119,10 @@ BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"利用規約|プライバシーポリシー)$|جميع الحقوق محفوظة",
          "site footer"),
         (r"^apply (for|to|now|here|online)\b|would you like to apply|^share (this|on|via)\b|"
-         r"send to a friend|print this (job|page)|^(share|save|print|"
-         r"email this job|apply( now)?|tweet|like|follow us|rate this page|"
+         r"send to a friend|print this (job|page)|^not ready to apply\b|^(share|save|print|"
+         r"email this job( to a friend)?|refer a friend|i'?m interested|connect with us!?|"
+         r"print preview|bookmark( this (job|posting))?|save this job|"
+         r"apply( now)?|tweet|like|follow us|rate this page|"
          r"live chat|skip to (main )?content|open menu|close menu|menu|home|back|search|"
          r"add to favorites|removed from favorites|add a favorite|close|more|submit resume|"
          r"share this job|save job|saved jobs|report (this )?job|report a problem|"
@@ -175,7 +177,8 @@ _GATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "back", "search", "add ", "removed from favorites", "more", "submit resume",
          "report ", "jetzt bewerben", "bewerben", "postuler", "candidater", "aplicar",
          "postularme", "candidatar-se", "立即申请", "立即沟通", "投递简历", "応募する",
-         "قدّم الآن", "تقدم الآن"),
+         "قدّم الآن", "تقدم الآن", "not ready to apply", "refer a friend", "i'm interested",
+         "im interested", "connect with us", "bookmark"),
         ("would you like to apply", "send to a friend", "print this ")),
     "social links": (("facebook", "twitter", "linkedin", "instagram", "youtube", "glassdoor",
                       "xing", "tiktok"), ("follow ",)),

@@ -228,6 +228,10 @@ def _seconds(kind: str, raw: str) -> float:
                      + "<div>" * n + "".join(f"<i itemprop=a{i}>x</i>" for i in range(n))
                      + "</div>" * n + "</div>", 300,
                      id="html-microdata-deep-and-wide"),
+        # page_parts read every wrapper of a deep chain whole, for a bar of controls or a
+        # teaser card at its bottom
+        pytest.param("html", lambda n: "<div>" * n + '<a href="#">Apply</a>' + "</div>" * n,
+                     300, id="html-deep-chain-over-a-control"),
         # prose_words._subject_before copied the text up to each employer cue four times
         pytest.param("text", lambda n: "We are looking for a Senior Data Engineer to join our "
                      "team in Berlin, with Python, SQL and Spark. Salary $100,000 per year. " * n,
