@@ -99,6 +99,26 @@ def places_dollar(places: Any) -> str | None:
     return dollars.pop() if len(dollars) == 1 else None
 
 
+# a dollar the posting names for all its figures, in words or as "in CAD", by its code
+_IN_WORDS = lazy_compile(rf"(?i)\b(?:in\s+(?P<code>{_DOLLARS})\b|(?P<name>us|u\.s\.|american|"
+                         r"canadian|australian|singapore|hong kong|new zealand)\s+dollars?\b)")
+_NAMED = {"canadian": "CAD", "australian": "AUD", "singapore": "SGD", "hong kong": "HKD",
+          "new zealand": "NZD"}
+
+
+def _dollars_said(markdown: str) -> set[str]:
+    """The dollars the posting says its figures are in: the code it names in words for
+    all of them ("All figures are in Canadian dollars", "in CAD"); "?" for any other
+    word of a dollar (a code by a figure, the US dollar, work in the US), which leaves
+    a bare "$" as written."""
+    said: set[str] = set()
+    for found in _DOLLAR_SAID.finditer(markdown):
+        words = _IN_WORDS.fullmatch(found.group().strip())
+        code = words and (words["code"] or _NAMED.get(words["name"].lower()))
+        said.add(code or "?")
+    return said
+
+
 def dollar_of_places(markdown: str, salary: Finding, places: Finding | None) -> None:
     """Give ``salary`` (a finding of the pay reader, in US dollars) the dollar of the
     posting's ``places`` where its evidence writes the sum with a bare "$"."""
@@ -106,7 +126,7 @@ def dollar_of_places(markdown: str, salary: Finding, places: Finding | None) -> 
     value = salary.value
     if dollar is None or not isinstance(value, dict) or value.get("currency") != "USD" or \
             salary.stage in ("json-ld", "microdata") or not salary.spans or \
-            _DOLLAR_SAID.search(markdown):
+            _dollars_said(markdown) - {dollar}:
         return
     said = [markdown[start:end] for start, end in salary.spans]
     if all("$" in text and not _US.search(text) for text in said):

@@ -59,6 +59,14 @@ _COST_OR_PAY = lazy_compile(
 _PAY_LABEL = lazy_compile(r"(?i)\b(?:salary|pay|wages?|rate|compensation|remuneration|ote)"
                           r"(?:\s+range)?\s*(?:\([^()\n]{0,12}\)\s*)?:\s*$")
 _NOUN_LAST = lazy_compile(rf"(?i)\b{_NOUN}\s*$")
+# a sum after a pay label that names what else it is ("$500 sign-on bonus after 90 days",
+# "$4.50/hr night shift differential"), not the pay with a bonus it may earn besides
+# ("$95,000 annual bonus eligible", "… annual performance bonus potential"), the pay of
+# its kind ("$42.00/hr premium pay for weekends") or before the next label ("… per hour
+# Night differential: $2/hr")
+_NAMED_BESIDES = lazy_compile(
+    rf"{_AFTER.pattern}(?!\s*:|\s+(?:pay|eligib\w*|potential|opportunit\w*|target|plan|"
+    r"program)\b)")
 # a pay named with what is paid besides it: "Base Salary + Commission: $60,000"
 _PAY_AND = lazy_compile(r"(?i)\b(?:salary|pay|wages?)\s*(?:\+|&|/|and|plus)\s*$")
 # a business's sum: in millions or billions ("$900M", "£3m", "$1.5MM", "$4.2bn"; a letter
@@ -81,9 +89,10 @@ def besides_pay(text: str, start: int, end: int, labelled: bool = False) -> bool
     for stop in _CLAUSE_END.finditer(text, begin, start):
         begin = stop.end()
     label = _PAY_LABEL.search(text, begin, start)
-    if (label is not None and not _NOUN_LAST.search(text, begin, label.start())) or \
-            (labelled and not text[:start].strip()):
-        return False  # "Salary: $95,000 annual bonus eligible" (not "Bonus pay: $500")
+    if ((label is not None and not _NOUN_LAST.search(text, begin, label.start())) or
+            (labelled and not text[:start].strip())) and not _NAMED_BESIDES.match(text, end):
+        return False  # "Salary: $95,000 annual bonus eligible" (not "Bonus pay: $500",
+        # nor "Pay: $500 sign-on bonus after 90 days")
     tips = _TIPS.match(text, end)
     if _AFTER.match(text, end) or (tips is not None and (
             not tips.group("with") or _EARN.search(text, begin, start))):

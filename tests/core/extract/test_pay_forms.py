@@ -149,3 +149,21 @@ def test_super_counts_as_superannuation_only_with_no_word_after_it() -> None:
     """Was: "+ super friendly team" made a wage in Boise Australian."""
     assert salary("Pay: $16/hr + super friendly team", "Boise, ID")["currency"] == "USD"
     assert salary("$145,000 plus superannuation", "Boise, ID")["currency"] == "AUD"
+
+
+@pytest.mark.parametrize(("place", "line", "currency"), [
+    ("Calgary, AB", "Salary: $70,000 - $80,000 per year. All figures are in Canadian dollars.",
+     "CAD"),
+    ("Calgary, AB", "Salary: $70,000 - $80,000 per year (all amounts in CAD)", "CAD"),
+    # the US dollar named, or the place's dollar written by another figure (which dollar
+    # the bare "$" is, the posting leaves open): as written, USD
+    ("Calgary, AB", "Salary: $70,000 per year. Figures in Canadian and US dollars.", "USD"),
+    ("Toronto, ON", "Salary: $150,000 per year; CAD 190,000 for Canada", "USD"),
+    ("Vancouver, BC", "Salary: $100,000 - $120,000 (US) / CAD 130,000 - 150,000 (Canada)",
+     "USD"),
+])
+def test_a_dollar_the_posting_names_that_is_its_place_s_is_that_dollar(
+        place: str, line: str, currency: str) -> None:
+    """Was: any dollar the posting named anywhere kept a bare "$" as the US dollar, the
+    Canadian dollar it named in words as well ("All figures are in Canadian dollars")."""
+    assert salary(line, place)["currency"] == currency

@@ -157,3 +157,17 @@ def test_a_long_run_of_spaces_after_a_sum_is_read_at_once(space: str) -> None:
             f"find_salary('Pay: $15' + {space!r} * 1500 + 'x')\n")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=10,
                    env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+@pytest.mark.parametrize(("line", "wage"), [
+    ("Pay: $500 sign-on bonus after 90 days", False),
+    ("Pay: $4.50/hr night shift differential on top of base", False),
+    ("Compensation: $1,000 referral bonus for every hire you bring", False),
+    ("Salary: $95,000 annual bonus eligible", True),
+    ("Compensation: $65,000 - $75,000 annual performance bonus potential", True),
+])
+def test_a_sum_after_a_pay_label_that_names_a_bonus_is_the_bonus(line: str, wage: bool) -> None:
+    """Was: the sum right after a pay label was the pay even where it named itself a
+    bonus or a differential ("Pay: $500 sign-on bonus after 90 days": a salary of 500)."""
+    found = salary(line)
+    assert (found is not None) == wage
