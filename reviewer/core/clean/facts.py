@@ -8,8 +8,8 @@ in the same container as the chosen block (a sibling of the block or of one of i
 wrappers) and reads as a card of facts: label and value pairs ("Salary" and "68.000 € –
 82.000 €", "Department: Medical Team"), each label once, little of it in links, one of
 them a fact only a posting gives (a sum of money, a date, a label such as "Location").
-A sidebar of links, of other jobs (whose labels repeat from card to card) or of prose
-is no such column.
+A sidebar of links, of other jobs (whose labels repeat from card to card, or whose head
+names them: "Featured job") or of prose is no such column.
 """
 
 from __future__ import annotations
@@ -38,6 +38,12 @@ _VALUE_WORDS = 30
 _COLON_PAIR = lazy_compile(r"^([^:]{1,40}?)\s*:\s*(\S.*)$")
 _MONEY = lazy_compile(r"[$€£¥₹]\s?\d|\d\s?(?:[$€£¥₹]|usd|eur|gbp|chf)\b|\b(?:usd|eur|gbp|"
                       r"cad|aud|chf)\s?\d")
+# a card's head that names other jobs: "Featured job", "Similar roles", "You may also like"
+_OTHER_JOBS = lazy_compile(
+    r"(?i)\b(?:featured|similar|related|recommended|other|more|latest|popular|new|hot|top)"
+    r"\b[^.:\n]{0,20}?\b(?:jobs?|positions?|roles?|openings?|vacanc(?:y|ies)|postings?|"
+    r"listings?|opportunit(?:y|ies))\b|\byou (?:may|might) also\b")
+_HEAD_CHARS = 60  # how much of a card's text is its head
 _DATE = lazy_compile(r"\b(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})\b")
 
 
@@ -81,6 +87,8 @@ def is_facts(node: LexborNode, dropped: dict[int, str]) -> bool:
     in_links = sum(len(_visible(link, gone)) for link in node.css("a"))
     if not text or len(text) > _CARD_CHARS or in_links > 0.3 * len(text):
         return False
+    if _OTHER_JOBS.search(text[:_HEAD_CHARS]):
+        return False  # ("Featured job", "Similar roles": a card of another job's facts)
     pairs = list(_pairs(node, gone))
     labels = [label.casefold().rstrip(": ") for label, _ in pairs]
     if len(pairs) < 2 or len(set(labels)) < len(labels):

@@ -110,6 +110,11 @@ def test_a_sidebar_of_facts_after_the_body_and_its_wrapper_is_kept() -> None:
     '<div class="card"><p>Location: Hendersonville</p><p>Salary: $16 an hour</p></div>',
     "<p>Pinecrest was founded in 1987 and has grown to six doctors, forty staff and two "
     "sites, one in West Asheville and one in Weaverville.</p>",
+    # one card of another job's facts, its head saying so (was kept: its pay the salary)
+    "<h4>Featured job</h4><dl><dt>Job</dt><dd>Kennel Manager</dd><dt>Salary</dt>"
+    "<dd>$120,000 - $140,000</dd><dt>Location</dt><dd>Hendersonville, NC</dd></dl>",
+    "<p>Similar roles near you</p><dl><dt>Job</dt><dd>Kennel Lead</dd><dt>Pay</dt>"
+    "<dd>$21 an hour</dd><dt>Location</dt><dd>Hendersonville, NC</dd></dl>",
 ])
 def test_a_sidebar_of_links_other_jobs_or_prose_stays_out(sidebar: str) -> None:
     page = _page(f'<div class="grid"><div class="main"><h2>Veterinary Technician</h2>'
