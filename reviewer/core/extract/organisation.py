@@ -58,7 +58,8 @@ def names_an_organisation(name: str) -> bool:
     ("Confidential Company")? Stricter than ``reads_as_organisation``: for a line
     that holds nothing else to say it is a name."""
     name = name.strip()
-    if opens_with_unit(name) or _UNNAMED.search(name) or names_no_organisation(name):
+    if opens_with_unit(name) or _UNNAMED.search(name) or names_no_organisation(name) or \
+            _SLOGAN.match(name):
         return False
     if _LEGAL_FORM.search(name):
         return True
@@ -82,6 +83,11 @@ _WEAK_HEAD = lazy_compile(r"Services|Systems|Solutions|Technologies|Health|Cent(
 _BUSINESS_WORD = lazy_compile(
     r"\b(?:Coffee|Caf[eé]|Bakery|Restaurant|Tavern|Pub|Bistro|Grill|Brewery|Hotel|Inn|"
     r"Bookshops?|Shops?|Pharmacy|Salon|Senior Living|Care Home|Nursing Home)$")
+# the opening of a slogan, not of a name: "Voted Best Bakery", "Your Neighborhood
+# Pharmacy", "Proudly Serving the City of Boston", "Part of the Marriott Hotel"
+_SLOGAN = lazy_compile(r"(?i)(?:your|our|voted|proudly|proud|serving|part of|member of|"
+                       r"making|building|bringing|helping|powering|welcome|where|home of|"
+                       r"now hiring|hiring)\b")
 # an employer the posting keeps unnamed
 _UNNAMED = lazy_compile(r"(?i)\b(?:confidential|anonymous|undisclosed|stealth)\b")
 _GENERIC_WORDS = lazy_compile(

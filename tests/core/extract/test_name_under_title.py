@@ -74,6 +74,9 @@ def test_a_label_over_its_value_is_no_name(line: str) -> None:
     "Student Affairs", "Maternity Cover", "Immediate Start", "Level II",
     "Visa Sponsorship Available", "Monday To Friday", "Ballard", "Lower Manhattan",
     "Store 1234", "By Jane Smith", "Confidential Company", "Top Rated Employer",
+    # slogans that end in a word a business is named with
+    "Voted Best Bakery", "Your Neighborhood Pharmacy", "Proudly Serving the City of Boston",
+    "Part of the Marriott Hotel",
 ])
 def test_a_tagline_unit_term_or_place_under_the_title_is_no_employer(line: str) -> None:
     _, result = run("Retail Assistant", line)
