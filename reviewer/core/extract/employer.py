@@ -331,6 +331,8 @@ def _trim_name(name: str) -> str:
     words = name.split()
     while words and words[-1].lower() in ("of", "de", "and", "for", "&"):
         words.pop()
+    while len(words) > 1 and words[0] in ("At", "Join", "Joining", "With"):
+        words.pop(0)  # "At Ledgerly Inc., we build …": the sentence's words, not the name's
     return " ".join(words)
 
 

@@ -233,3 +233,14 @@ def test_who_invites_applications_and_is_no_employer(sentence: str) -> None:
 def test_an_agency_line_that_names_no_agency(value: str) -> None:
     assert company("Software Engineer", f"Agency: {value}",
                    "We build payment software for small shops in Austin, TX.") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "At Ledgerly Inc., we build payment rails for small businesses.",
+    "Join Ledgerly Inc. and help us build payment rails for small businesses.",
+])
+def test_the_word_that_opens_the_sentence_is_no_part_of_the_name(sentence: str) -> None:
+    """Was: "At Ledgerly Inc." (the name read back from its legal form to the start of
+    the sentence)."""
+    text = f"Software Engineer\n\nLocation: Austin, TX\n\n{sentence}\n"
+    assert extract(clean(text, "text")).fields["company"] == "Ledgerly Inc."
