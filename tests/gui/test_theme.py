@@ -30,23 +30,9 @@ def _contrast(a: QColor, b: QColor) -> float:
 
 def test_a_chosen_option_is_marked_plainly_in_the_dark(dark: None, qtbot: Any) -> None:
     """The chosen label's mark was a grey dot in a frame the colour of the panel."""
-    panel = QWidget()
-    qtbot.addWidget(panel)
-    chosen, other = QRadioButton("yes", panel), QRadioButton("no", panel)
-    other.move(0, 40)
-    chosen.setChecked(True)
-    panel.resize(120, 80)
-    panel.show()
-    qtbot.waitExposed(panel)
-    back = panel.palette().color(QPalette.ColorRole.Window)
-
-    def marks(button: QRadioButton) -> int:  # pixels of the mark, strong against the panel
-        image = button.grab().toImage()
-        return sum(_contrast(QColor(image.pixel(x, y)), back) >= 3
-                   for x in range(min(20, image.width())) for y in range(image.height()))
-
-    assert marks(chosen) > marks(other) + 20  # a filled dot
-    assert marks(other) > 10  # and an empty frame that shows
+    _panel, chosen, other, back = _radio_panel(qtbot)  # (held: its buttons live in it)
+    assert _marks(chosen, back) > _marks(other, back) + 20  # a filled dot
+    assert _marks(other, back) > 10  # and an empty frame that shows
 
 
 def test_a_problem_reads_well_in_either_theme(qapp: QApplication, qtbot: Any) -> None:
@@ -151,6 +137,19 @@ def dark_desktop(qapp: QApplication) -> Iterator[None]:
     apply_theme(qapp, "light")
 
 
+def _radio_panel(qtbot: Any) -> tuple[QWidget, QRadioButton, QRadioButton, QColor]:
+    """A panel shown with two radio buttons, the first chosen; and the panel's colour."""
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    chosen, other = QRadioButton("yes", panel), QRadioButton("no", panel)
+    other.move(0, 40)
+    chosen.setChecked(True)
+    panel.resize(120, 80)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel, chosen, other, panel.palette().color(QPalette.ColorRole.Window)
+
+
 def _marks(button: QRadioButton, back: QColor) -> int:
     """Pixels of a radio button's mark that stand out from the panel ``back``."""
     image = button.grab().toImage()
@@ -169,15 +168,7 @@ def test_following_the_system_keeps_a_dark_desktop_s_palette(dark_desktop: None,
     assert qapp.styleHints().colorScheme() != Qt.ColorScheme.Dark
     apply_theme(qapp, "system")
     assert qapp.palette().color(QPalette.ColorRole.Window) == QColor("#31363b")
-    panel = QWidget()
-    qtbot.addWidget(panel)
-    chosen, other = QRadioButton("yes", panel), QRadioButton("no", panel)
-    other.move(0, 40)
-    chosen.setChecked(True)
-    panel.resize(120, 80)
-    panel.show()
-    qtbot.waitExposed(panel)
-    back = panel.palette().color(QPalette.ColorRole.Window)
+    _panel, chosen, other, back = _radio_panel(qtbot)  # (held: its buttons live in it)
     assert _marks(other, back) > 10
     assert _marks(chosen, back) > _marks(other, back) + 20
     apply_theme(qapp, "dark")  # the app's own, and back to the desktop's
