@@ -45,11 +45,12 @@ _CODE_AFTER = lazy_compile(r"(?:(?!\bUS\b)[^\d.;|\n$()\[\]/]){0,24}?[(\[]?\s*"
 # bracket, or after "in" ("Pay (USD):", "paid in USD", "CAD 130,000"); a dollar in words
 # ("US dollars"); work in the US ("remote for candidates in the US", "US-based")
 _DOLLARS = r"(?:USD|CAD|AUD|NZD|SGD|HKD|MXN)"
+# the dollars named in words ("Canadian dollars", "US dollars")
+_DOLLAR_NAMES = r"(?:us|u\.s\.|american|canadian|australian|singapore|hong kong|new zealand)"
 _DOLLAR_SAID = lazy_compile(
     rf"[\d$(\[][^\S\n]{{0,3}}{_DOLLARS}\b|\b{_DOLLARS}[^\S\n]{{0,3}}[\d$]|"
     rf"\b(?i:in)\s+{_DOLLARS}\b|"
-    r"(?i:\b(?:us|u\.s\.|american|canadian|australian|singapore|hong kong|new zealand)"
-    r"\s+dollars?\b)|"
+    rf"(?i:\b{_DOLLAR_NAMES}\s+dollars?\b)|"
     r"\bin the (?:US|U\.S\.?|USA|United States)\b|\b(?:US|USA|U\.S\.)[- ](?i:based|only)\b|"
     r"(?i:remote)\b[^.\n]{0,40}\b(?:US|USA|U\.S\.|United States)\b")
 # superannuation, which Australian pay is quoted beside: "+ 11.5% super", "plus super",
@@ -100,8 +101,8 @@ def places_dollar(places: Any) -> str | None:
 
 
 # a dollar the posting names for all its figures, in words or as "in CAD", by its code
-_IN_WORDS = lazy_compile(rf"(?i)\b(?:in\s+(?P<code>{_DOLLARS})\b|(?P<name>us|u\.s\.|american|"
-                         r"canadian|australian|singapore|hong kong|new zealand)\s+dollars?\b)")
+_IN_WORDS = lazy_compile(
+    rf"(?i)\b(?:in\s+(?P<code>{_DOLLARS})\b|(?P<name>{_DOLLAR_NAMES})\s+dollars?\b)")
 _NAMED = {"canadian": "CAD", "australian": "AUD", "singapore": "SGD", "hong kong": "HKD",
           "new zealand": "NZD"}
 
