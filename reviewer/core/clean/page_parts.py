@@ -20,6 +20,7 @@ that always go are (``html``).
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from selectolax.lexbor import LexborNode
 
@@ -63,7 +64,7 @@ def mark_page_parts(body: LexborNode, dropped: dict[int, str]) -> None:
         node, top = stack.pop()
         inside = [c for c in children(node) if c.mem_id not in dropped]
         for card in _teasers([c for c in inside if sizes[c.mem_id][2] and
-                              _within(sizes, c, _CARD_SIZE)]):
+                              sizes[c.mem_id][1] >= 4 and _within(sizes, c, _CARD_SIZE)]):
             dropped[card.mem_id] = OTHER_JOBS
         alone = len(inside) == 1 and node.mem_id != body.mem_id and \
             sizes[node.mem_id][0] == sizes[inside[0].mem_id][0]
@@ -88,24 +89,31 @@ def mark_page_parts(body: LexborNode, dropped: dict[int, str]) -> None:
 def _sizes(body: LexborNode) -> dict[int, tuple[int, int, int, int]]:
     """For each element of ``body``: how many characters of text (but the spaces around
     it), elements (itself among them), links or buttons and headings it holds (one pass,
-    from the leaves up)."""
+    each element counted when its last child is, from a stack of the open ones)."""
     sizes: dict[int, tuple[int, int, int, int]] = {}
-    top = body.mem_id
-    for node in reversed(list(body.traverse(include_text=True))):
-        key = node.mem_id
-        if node.is_text_node:
-            size = (len((node.text_content or "").strip()), 0, 0, 0)
-        else:
-            chars, elements, links, headings = sizes.get(key, (0, 0, 0, 0))
-            tag = node.tag
-            size = (chars, elements + 1, links + (tag in ("a", "button")),
-                    headings + (tag in _HEADINGS))
-            sizes[key] = size
-        parent = node.parent
-        if parent is not None and key != top:
-            held = sizes.get(parent.mem_id)
-            sizes[parent.mem_id] = size if held is None else \
-                (held[0] + size[0], held[1] + size[1], held[2] + size[2], held[3] + size[3])
+    stack: list[list[Any]] = [[body, body.child, 0, 0, 0, 0]]  # (element, next child, counts)
+    while stack:
+        open_ = stack[-1]
+        child = open_[1]
+        if child is not None:
+            open_[1] = child.next
+            if child.is_text_node:
+                open_[2] += len((child.text_content or "").strip())
+            elif child.is_element_node:
+                stack.append([child, child.child, 0, 0, 0, 0])
+            continue
+        stack.pop()
+        node = open_[0]
+        tag = node.tag
+        size = (open_[2], open_[3] + 1, open_[4] + (tag == "a" or tag == "button"),
+                open_[5] + (tag in _HEADINGS))
+        sizes[node.mem_id] = size
+        if stack:
+            holder = stack[-1]
+            holder[2] += size[0]
+            holder[3] += size[1]
+            holder[4] += size[2]
+            holder[5] += size[3]
     return sizes
 
 
@@ -180,9 +188,8 @@ def _teaser_title(card: LexborNode) -> str | None:
 def _control_bar(node: LexborNode, dropped: dict[int, str]) -> bool:
     """Is ``node`` a bar of page controls (see the module's words)? (Its caller sees
     that it stands on a line of its own, not a link in a sentence: "please apply now".)"""
-    text = node.text(deep=True) or ""
-    pieces = [(" ".join(text.split()), node)] if node.tag in ("a", "button") else \
-        _pieces(node, dropped)
+    pieces = [(" ".join((node.text(deep=True) or "").split()), node)] \
+        if node.tag in ("a", "button") else _pieces(node, dropped)
     if all(control is None for _, control in pieces):
         return False  # (no link or button: a line that says "Apply" heads how to)
     known = False
@@ -204,13 +211,21 @@ def _pieces(node: LexborNode, dropped: dict[int, str]) -> list[tuple[str, Lexbor
     text outside them, with None. (A button is dropped as a form's control, a link to a
     share site as a share bar's: they count.)"""
     pieces: list[tuple[str, LexborNode | None]] = []
-    for child in walk(node, lambda e: e.mem_id not in dropped and not _control_tag(e)
-                      and e.tag not in _HEADINGS):
+    controls: dict[int, bool] = {}  # (each element asked once: its attributes cost a dict)
+
+    def control(element: LexborNode) -> bool:
+        key = element.mem_id
+        if key not in controls:
+            controls[key] = _control_tag(element)
+        return controls[key]
+
+    for child in walk(node, lambda e: e.mem_id not in dropped and e.tag not in _HEADINGS
+                      and not control(e)):
         if child.is_text_node:
             words = " ".join((child.text_content or "").split())
             if words:
                 pieces.append((words, None))
-        elif _control_tag(child):
+        elif control(child):
             words = " ".join((child.text(deep=True, separator=" ") or "").split())
             if words:
                 pieces.append((words, child))
@@ -225,10 +240,10 @@ def _control_tag(node: LexborNode) -> bool:
 
 def _is_control(link: LexborNode, words: str) -> bool:
     attrs = link.attributes
-    return boilerplate_reason(words) in _CONTROL_REASONS or link.tag == "button" or \
-        attrs.get("role") == "button" or bool(_BUTTON_CLASS.search(attrs.get("class") or "")) \
+    return link.tag == "button" or attrs.get("role") == "button" or \
+        bool(_BUTTON_CLASS.search(attrs.get("class") or "")) \
         or (attrs.get("href") is not None and bool(_ACTING_HREF.match(attrs["href"] or ""))) \
-        or bool(_BACK.match(words.lower()))
+        or boilerplate_reason(words) in _CONTROL_REASONS or bool(_BACK.match(words.lower()))
 
 
 def _alone(node: LexborNode) -> bool:
