@@ -20,6 +20,7 @@ that always go are (``html``).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from selectolax.lexbor import LexborNode
@@ -187,12 +188,11 @@ def _teaser_title(card: LexborNode) -> str | None:
 
 def _control_bar(node: LexborNode, dropped: dict[int, str]) -> bool:
     """Is ``node`` a bar of page controls (see the module's words)? (Its caller sees
-    that it stands on a line of its own, not a link in a sentence: "please apply now".)"""
+    that it stands on a line of its own, not a link in a sentence: "please apply now".)
+    Its texts are read one by one, and the first that no bar holds ends the reading."""
     pieces = [(" ".join((node.text(deep=True) or "").split()), node)] \
         if node.tag in ("a", "button") else _pieces(node, dropped)
-    if all(control is None for _, control in pieces):
-        return False  # (no link or button: a line that says "Apply" heads how to)
-    known = False
+    known = controls = False
     for words, control in pieces:
         if control is None:  # (text outside any link or button)
             if boilerplate_reason(words) not in _CONTROL_REASONS and \
@@ -202,15 +202,15 @@ def _control_bar(node: LexborNode, dropped: dict[int, str]) -> bool:
             continue
         if len(words.split()) > _CONTROL_WORDS:
             return False
+        controls = True
         known = known or _is_control(control, words)
-    return known
+    return controls and known  # (no link or button: a line that says "Apply" heads how to)
 
 
-def _pieces(node: LexborNode, dropped: dict[int, str]) -> list[tuple[str, LexborNode | None]]:
+def _pieces(node: LexborNode, dropped: dict[int, str]) -> Iterator[tuple[str, LexborNode | None]]:
     """The texts ``node`` shows: each link's or button's whole, with it, and each run of
     text outside them, with None. (A button is dropped as a form's control, a link to a
     share site as a share bar's: they count.)"""
-    pieces: list[tuple[str, LexborNode | None]] = []
     controls: dict[int, bool] = {}  # (each element asked once: its attributes cost a dict)
 
     def control(element: LexborNode) -> bool:
@@ -224,14 +224,13 @@ def _pieces(node: LexborNode, dropped: dict[int, str]) -> list[tuple[str, Lexbor
         if child.is_text_node:
             words = " ".join((child.text_content or "").split())
             if words:
-                pieces.append((words, None))
+                yield words, None
         elif control(child):
             words = " ".join((child.text(deep=True, separator=" ") or "").split())
             if words:
-                pieces.append((words, child))
+                yield words, child
         elif child.tag in _HEADINGS and child.mem_id not in dropped:
-            pieces.append(("heading", None))  # (a heading is no control: it ends a bar)
-    return pieces
+            yield "heading", None  # (a heading is no control: it ends a bar)
 
 
 def _control_tag(node: LexborNode) -> bool:
