@@ -173,8 +173,9 @@ def _salary(value: Any, currency: Any) -> dict[str, Any] | None:
         high_n = _num(high, thousands) if high is not None else low_n
     except ValueError:
         return None
-    if low_n is None:
-        return None
+    low_n, high_n = (n if n is not None and n > 0 else None for n in (low_n, high_n))
+    if low_n is None and high_n is None:
+        return None  # (a zero is the board's "not given", not a wage of nothing)
     written = (cur or "").strip()  # a code or a sign; "EURO", "US Dollars" are neither
     code = SYMBOLS.get(written.lower()) or written.upper()
     return {"min": low_n, "max": high_n, "currency": code if _CODE.fullmatch(code) else None,
