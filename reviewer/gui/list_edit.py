@@ -16,7 +16,9 @@ class ListEdit(QPlainTextEdit):
     Shift+Tab move to the next and previous field, as in every other field. A bullet
     in the margin marks where each item starts (an item of a sentence wraps onto
     several lines: without it, where one ends and the next begins cannot be seen).
-    ``left_for`` is why the focus last left it (``Qt.FocusReason``)."""
+    Items written right to left (Arabic, Hebrew) are set against the right edge, the
+    bullets beside them, when most of the items are. ``left_for`` is why the focus last
+    left it (``Qt.FocusReason``)."""
 
     editingFinished = Signal()
 
@@ -25,11 +27,43 @@ class ListEdit(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.left_for: Qt.FocusReason | None = None
         self._margin: _Bullets | None = None
+        self.right_to_left = False
         if bullets:  # (a comment, of paragraphs, is no list: none)
             self._margin = margin = _Bullets(self)
-            self.setViewportMargins(margin.width(), 0, 0, 0)
             self.updateRequest.connect(lambda rect, dy: margin.scroll(0, dy) if dy else
                                        margin.update(0, rect.y(), margin.width(), rect.height()))
+        self._set_side()
+        self.document().contentsChanged.connect(self._follow_direction)
+
+    def _follow_direction(self) -> None:
+        """Set the items against the right edge when most are written right to left."""
+        counts = {Qt.LayoutDirection.LeftToRight: 0, Qt.LayoutDirection.RightToLeft: 0}
+        block = self.document().firstBlock()
+        while block.isValid():
+            if block.text().strip():
+                counts[block.textDirection()] = counts.get(block.textDirection(), 0) + 1
+            block = block.next()
+        right = counts[Qt.LayoutDirection.RightToLeft] > counts[Qt.LayoutDirection.LeftToRight]
+        if right != self.right_to_left:
+            self.right_to_left = right
+            self._set_side()
+
+    def _set_side(self) -> None:
+        option = self.document().defaultTextOption()
+        edge = Qt.AlignmentFlag.AlignRight if self.right_to_left else Qt.AlignmentFlag.AlignLeft
+        option.setAlignment(edge | Qt.AlignmentFlag.AlignAbsolute)
+        self.document().setDefaultTextOption(option)
+        if self._margin is not None:
+            width = self._margin.width()
+            self.setViewportMargins(*((0, 0, width, 0) if self.right_to_left else
+                                      (width, 0, 0, 0)))
+            self._place_margin()
+
+    def _place_margin(self) -> None:
+        if self._margin is not None:
+            inside, width = self.contentsRect(), self._margin.width()
+            left = inside.right() + 1 - width if self.right_to_left else inside.left()
+            self._margin.setGeometry(left, inside.top(), width, inside.height())
 
     def focusOutEvent(self, event: Any) -> None:
         self.left_for = event.reason()
@@ -38,10 +72,7 @@ class ListEdit(QPlainTextEdit):
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
-        if self._margin is not None:
-            inside = self.contentsRect()
-            self._margin.setGeometry(inside.left(), inside.top(), self._margin.width(),
-                                     inside.height())
+        self._place_margin()
 
     def item_tops(self) -> list[int]:
         """Where each item seen starts, in the margin's pixels (its first line's middle)."""
