@@ -40,8 +40,9 @@ from reviewer.core.extract.hours import part_time_stated
 from reviewer.core.extract.labels import Labelled, labelled_values
 from reviewer.core.extract.local_dollar import dollar_of_places
 from reviewer.core.extract.merge import merge_findings
+from reviewer.core.extract.pay_periods import stated_period
 from reviewer.core.extract.pay_scripts import posting_yen
-from reviewer.core.extract.salary import read_amount, stated_period
+from reviewer.core.extract.salary import read_amount
 from reviewer.core.extract.selection import value_from_selection
 from reviewer.core.extract.skills import skill_name
 from reviewer.core.extract.structured import from_json_ld

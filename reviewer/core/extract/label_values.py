@@ -10,13 +10,14 @@ from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Document
 from reviewer.core.extract.hours import labelled_hours
 from reviewer.core.extract.labels import OPEN_AND_CLOSE, Labelled
+from reviewer.core.extract.pay_periods import stated_period
 from reviewer.core.extract.place_lines import (
     WORK_ARRANGEMENT,
     arranged,
     glued_label,
     split_locations,
 )
-from reviewer.core.extract.salary import find_salary, stated_period
+from reviewer.core.extract.salary import find_salary
 from reviewer.core.extract.vocab import (
     education_level,
     employment_type,

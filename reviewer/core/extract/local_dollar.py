@@ -1,7 +1,9 @@
 """The dollar a bare "$" stands for: the US dollar, unless a code after the sum names
 another ("$38.50 hourly (CAD)"), superannuation beside it says Australia's ("$145,000 +
 11.5% super"), or every place of the posting is in one other country of dollars (Canada,
-Australia, New Zealand, Singapore, Hong Kong) and the posting says nothing else of its
+Australia, New Zealand, Singapore, Hong Kong) or of pesos, which write their sums with
+the sign too (Mexico, Argentina, Chile, Colombia, Uruguay: "Sueldo: $18.000 mensuales"),
+and the posting says nothing else of its
 dollar: a code of a dollar beside a sum or in brackets anywhere ("Pay (USD):", "paid in
 USD", "CAD 130,000"), a dollar named in words ("US dollars"), or work in the US ("remote
 for candidates in the US") leave the sign as the pay reader read it.
@@ -22,7 +24,8 @@ from reviewer.core.words.regex import lazy_compile
 
 _COUNTRIES = {
     "CAD": "canada", "AUD": "australia", "NZD": "new zealand|aotearoa", "SGD": "singapore",
-    "HKD": "hong kong|hong kong sar",
+    "HKD": "hong kong|hong kong sar", "MXN": "mexico|méxico", "ARS": "argentina",
+    "CLP": "chile", "COP": "colombia", "UYU": "uruguay",
 }
 _REGIONS = {
     "CAD": "ontario|quebec|québec|british columbia|alberta|manitoba|saskatchewan|nova scotia|"
@@ -40,11 +43,11 @@ _US = lazy_compile(r"(?i)\b(?:us|usd)\s?\$|\busd\b|u\.s\.|dollars?")
 # a code right after a sum, its period or a bracket between or none: "$38.50 hourly (CAD)"
 # (not past another code or bracket: "$100,000 (US) / CAD 130,000")
 _CODE_AFTER = lazy_compile(r"(?:(?!\bUS\b)[^\d.;|\n$()\[\]/]){0,24}?[(\[]?\s*"
-                           r"\b(USD|CAD|AUD|NZD|SGD|HKD|MXN)\b")
+                           r"\b(USD|CAD|AUD|NZD|SGD|HKD|MXN|ARS|CLP|COP|UYU)\b")
 # what a posting says of its dollar anywhere: a code of a dollar by a figure, a sign or a
 # bracket, or after "in" ("Pay (USD):", "paid in USD", "CAD 130,000"); a dollar in words
 # ("US dollars"); work in the US ("remote for candidates in the US", "US-based")
-_DOLLARS = r"(?:USD|CAD|AUD|NZD|SGD|HKD|MXN)"
+_DOLLARS = r"(?:USD|CAD|AUD|NZD|SGD|HKD|MXN|ARS|CLP|COP|UYU)"
 # the dollars named in words ("Canadian dollars", "US dollars")
 _DOLLAR_NAMES = r"(?:us|u\.s\.|american|canadian|australian|singapore|hong kong|new zealand)"
 _DOLLAR_SAID = lazy_compile(

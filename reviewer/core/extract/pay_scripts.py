@@ -91,6 +91,12 @@ def posting_yen(text: str) -> Iterator[None]:
         _POSTING.reset(token)
 
 
+def posting_text() -> str:
+    """The text of the posting read (``posting_yen``); empty outside."""
+    posting = _POSTING.get()
+    return "" if posting is None else posting.text
+
+
 def yen_code() -> str:
     """The currency a yen sign names in the posting read (``posting_yen``)."""
     posting = _POSTING.get()

@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reviewer.core.extract import pay_scripts
+from reviewer.core.extract import pay_europe, pay_scripts
 from reviewer.core.extract.local_dollar import dollar_said_after
 from reviewer.core.extract.pay_besides import besides_pay
+from reviewer.core.extract.pay_periods import period_near
 from reviewer.core.words.regex import lazy_compile
-from reviewer.core.words.text import spaced
 
 SYMBOLS = {
     "$": "USD", "us$": "USD", "usd$": "USD", "c$": "CAD", "ca$": "CAD", "cad$": "CAD",
@@ -29,38 +29,17 @@ SYMBOLS = {
 CODES = (
     "USD EUR GBP CAD AUD NZD CHF JPY CNY INR SGD HKD SEK NOK DKK PLN CZK HUF RON BGN RUB UAH "
     "AMD GEL AZN TRY ILS AED SAR QAR OMR KWD JOD BHD ZAR BRL MXN ARS CLP COP KRW TWD THB MYR IDR "
-    "PHP VND EGP NGN KES"
+    "PHP VND EGP NGN KES UYU"
 ).split()
 _WORD_CURRENCY = {
     "dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "drams": "AMD",
     "dram": "AMD", "rupees": "INR", "francs": "CHF",
 }
-# (each in English, then as German, French and Spanish postings say it: "brutto/Jahr",
-# "brut annuel", "€/mois", "brutos anuales", "8,50 €/hora")
-_PERIODS_LATIN = (
-    ("hour", r"per hour|an hour|hourly|/\s?h(?:ou)?r\b|/h\b|p/h|ph\b|stundenlohn|pro stunde|"
-             r"/\s?stunde|/\s?std\b|stündlich|par heure|/\s?heure|de l'heure|horaire|"
-             r"por hora|/\s?hora\b|la hora"),
-    ("day", r"per day|a day|daily|/\s?day\b|day rate|per diem|pro tag|/\s?tag\b|par jour|"
-            r"/\s?jour\b|por día|/\s?día\b"),
-    ("week", r"per week|a week|weekly|/\s?w(?:ee)?k\b|pro woche|/\s?woche|wöchentlich|"
-             r"par semaine|/\s?semaine|por semana|/\s?semana|semanal"),
-    ("month", r"per month|a month|monthly|/\s?mo(?:nth)?\b|pro monat|monatlich|p\.?m\.?\b|"
-              r"mensuel|par mois|/\s?monat|im monat|/\s?mois\b|mensual|al mes\b|por mes\b|"
-              r"/\s?mes\b"),
-    ("year", r"per year|a year|annual(?:ly)?|per annum|p\.?\s?a\.?(?!\w)|/\s?y(?:ea)?r\b|"
-             r"yearly|pro jahr|jährlich|/\s?jahr\b|im jahr\b|jahresgehalt|annuel|par an\b|"
-             r"/\s?an\b|par année|/\s?année|anual|al año|por año|/\s?año\b"),
-)
-_PERIODS = tuple((name, f"{pattern}|{pay_scripts.PERIODS[name]}")
-                 for name, pattern in _PERIODS_LATIN)
 _PAY_WORDS = lazy_compile(
     r"salary|pay|compensation|remuneration|wage|rate|earn|stipend|income|brutto|gross|net\b|"
     r"per (hour|day|week|month|year|annum)|hourly|annual|range|ote|bonus|base|\bctc\b|"
     r"superannuation|(?:\+|\bplus)\s*(?:\d+(?:\.\d+)?\s?%\s*)?super\b|"
-    r"gehalt|vergütung|lohn|salaire|rémunération|gratification|\bbrut|salario|sueldo|"
-    r"remuneración|retribución|\banual|pro (stunde|monat|jahr)|par (heure|mois|an)\b|"
-    r"por (hora|mes|año)|al (mes|año)|" + pay_scripts.PAY_WORDS,
+    + pay_europe.PAY_WORDS + "|" + pay_scripts.PAY_WORDS,
     re.I,
 )
 _NOT_PAY = lazy_compile(
@@ -75,16 +54,17 @@ _CEILING = lazy_compile(  # before a single figure: it is the most the job pays
     r"\s*:?\s*$", re.I)
 _FLOOR = lazy_compile(  # before a single figure: it is the least the job pays
     r"(?:\bfrom|\bstarts? at|\bstarting (?:at|from)|\bat least|\bminimum(?: of)?|\bmin\.?"
-    r"|\bno less than|(?-i:\bab)|\bmindestens|\bà partir de|\bdès|\bdesde)\s*:?\s*$", re.I)
+    r"|\bno less than|(?-i:\bab)|\bmindestens|\bmindest(?!lohn)\w+(?:\s+(?:beträgt|liegt bei|von))?"
+    r"|\bà partir de|\bdès|\bdesde)\s*:?\s*$", re.I)
 _PLUS = lazy_compile(r"\+(?![\d+])")  # "$60,000+": that much or more
 # (a code before a dollar sign names the dollar, a space between or none: "CAD $38.50")
-_DOLLAR_CODES = "usd cad aud nzd sgd hkd mxn".split()
+_DOLLAR_CODES = "usd cad aud nzd sgd hkd mxn ars clp cop uyu".split()
 _CUR = (r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r|nt)?\$|\b(?:" + "|".join(_DOLLAR_CODES)
-        + r")\s?\$|£|€|¥|￥|₹|₩|₽|₺|₪|֏|chf|zł|\b(?:" + "|".join(CODES) + r")\b|"
+        + r")\s?\$|£|€|¥|￥|₹|₩|₽|₺|₪|֏|chf|zł|\bkr\b\.?|\b(?:" + "|".join(CODES) + r")\b|"
         + pay_scripts.CURRENCY_BEFORE + ")")
 # after a figure: a sign right before another figure is that one's ("Band 5 £29,970"); a
 # code written after one is its own ("60,000 EUR 14 salaries")
-_SIGN = r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r|nt)?\$|£|€|¥|￥|₹|₩|₽|₺|₪|֏|zł)"
+_SIGN = r"(?:(?:us|usd|ca|cad|c|a|au|nz|hk|s|r|nt)?\$|£|€|¥|￥|₹|₩|₽|₺|₪|֏|zł|\bkr\b\.?)"
 _CODE_AFTER = r"(?:chf|\b(?:" + "|".join(CODES) + r")\b)"
 # what a figure is counted in: a thousand ("38k", "45 Tsd."), a lakh (100,000; "12 LPA":
 # lakhs a year) or a crore (10,000,000)
@@ -147,6 +127,7 @@ def find_salary(text: str, labelled: bool = False) -> tuple[dict[str, Any], tupl
         if found["currency"] is not None or (not hint and not small):
             if bare is not None and _EXTRA.search(text, match.start(), match.end() + 30):
                 return bare  # "40,000 a year plus £2,000 car allowance": the pay came first
+            match, found, end = _gross_for_net(match, found, end, text, labelled)
             return _up_to(found, text, (match.start(), end), labelled)
         if bare is None and not small:
             return found, (match.start(), end)  # a sum with no currency: the pay as given
@@ -155,6 +136,25 @@ def find_salary(text: str, labelled: bool = False) -> tuple[dict[str, Any], tupl
         # year)"): the band, the grade or the hours, not the pay
         bare = bare or (found, (match.start(), end))
     return bare
+
+
+def _gross_for_net(match: re.Match[str], found: dict[str, Any], end: int, text: str,
+                   labelled: bool) -> tuple[re.Match[str], dict[str, Any], int]:
+    """The sum ``match`` (``found``, ending at ``end``), or the gross one said right after
+    it where it is said to be net ("2.100 € netto, 3.000 € brutto monatlich"): the gross
+    pay is the one to record, as a posting giving one alone gives it."""
+    net = pay_europe.NET_AFTER.match(text, end)
+    gross = _RANGE.search(text, net.end()) if net else None
+    if net is None or gross is None or gross.start() > net.end() + 20 or \
+            "\n" in text[net.end():gross.start()]:
+        return match, found, end
+    gross = _joined(gross, text)
+    gross_end = gross.start() + len(gross.group().rstrip())
+    read = _read(gross, text, labelled) if pay_europe.GROSS_AFTER.match(text, gross_end) \
+        else None
+    if read is None or read["currency"] != found["currency"]:
+        return match, found, end
+    return gross, read, gross_end
 
 
 _OWN_PERIOD = lazy_compile(r"(?i)\s*(?:(?:/\s?|per\s|an?\s)(?:hour|hr|day|week|wk|month|mo|"
@@ -237,7 +237,7 @@ def _read(match: re.Match[str], text: str, labelled: bool) -> dict[str, Any] | N
         return None
     if high is not None and match.group("k2") and not match.group("k1") and low < 1000:
         low = _times(low, match.group("k2"))  # "$120-150k", "₹12-15 LPA"
-    period = _period(text, match.start(), match.end())
+    period = period_near(text, match.start(), match.end())
     if period is None and "lpa" in (str(match.group("k1")).lower(), str(match.group("k2")).lower()):
         period = "year"  # (lakhs per annum)
     if currency is None:
@@ -261,7 +261,7 @@ def _read(match: re.Match[str], text: str, labelled: bool) -> dict[str, Any] | N
         return None  # (but "Pay: $2.13/hr plus tips", a tipped wage)
     if high is None and _CEILING.search(text, max(0, match.start() - 20), match.start()):
         return {"min": None, "max": low, "currency": currency, "period": period}
-    if high is None and (_FLOOR.search(text, max(0, match.start() - 20), match.start())
+    if high is None and (_FLOOR.search(text, max(0, match.start() - 40), match.start())
                          or _PLUS.match(text, end)):
         return {"min": low, "max": None, "currency": currency, "period": period}
     return {"min": low, "max": high if high is not None else low, "currency": currency,
@@ -283,6 +283,8 @@ def _currency(match: re.Match[str], i: int, only: str = "") -> str | None:
         low = token.lower()
         if low in ("¥", "￥"):
             return pay_scripts.yen_code()  # (a yuan in a Chinese posting)
+        if pay_europe.is_crown(low):  # (Swedish, Norwegian or Danish)
+            return pay_europe.crown_code(match.string, match.start(group))
         if low in SYMBOLS:
             return SYMBOLS[low]
         if " ".join(low.split()) in pay_scripts.CURRENCY_WORDS:
@@ -334,43 +336,6 @@ def _after_year(text: str, at: int) -> bool:
     while gap > 0 and text[gap - 1].isspace():
         gap -= 1
     return _AFTER_YEAR.search(text, max(0, gap - len("2025/")), at) is not None
-
-
-def stated_period(text: str) -> str | None:
-    """The pay period ``text`` says ("a year", "/hr", "p.a."), if it says one: not the one
-    the pay reader takes from an amount's size where none is said."""
-    return _nearest_period(text, 0.0)
-
-
-_NOT_RATE = lazy_compile(r"\s*(?:bonus|allowance|payments?|instal)")
-
-
-def _period(text: str, start: int, end: int) -> str | None:
-    """The pay period said nearest the figure at ``start``-``end`` (from 40 characters
-    before it to 50 after; after it on a tie): "37.5 hours per week, £24,000 per annum"
-    is paid by the year."""
-    begin = max(0, start - 40)
-    return _nearest_period(text[begin:end + 50], start - begin, end - begin)
-
-
-def _nearest_period(window: str, at: float, till: float | None = None) -> str | None:
-    """The period word of ``window`` nearest the figure at ``at``-``till`` (none given:
-    the first in it)."""
-    low = window.lower()
-    till = at if till is None else till
-    best: tuple[float, str] | None = None
-    for name, pattern in _PERIODS:
-        for match in re.finditer(pattern, low):
-            if _NOT_RATE.match(low, match.end()) or low[:match.start()].endswith("paid "):
-                continue  # "paid monthly", "a monthly bonus": how often, or another sum
-            if match.start() and low[match.start()].isalpha() and \
-                    low[match.start() - 1].isalpha() and spaced(low[match.start()]):
-                continue  # the end of another word: "manual" holds no "anual" (a Chinese
-                # or Japanese word is no end of another: "提供月薪")
-            gap = match.start() - till if match.start() >= till else at - match.end() + 0.5
-            if best is None or gap < best[0]:
-                best = (gap, name)
-    return best[1] if best else None
 
 
 def read_amount(text: str) -> tuple[int | float, str | None]:

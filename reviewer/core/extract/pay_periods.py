@@ -1,0 +1,66 @@
+"""The period a pay is paid by, as a posting says it: "a year", "/hr", "p.a.", in English,
+in the other languages of Europe (``pay_europe``: "brutto/Jahr", "per maand", "kr/mån")
+and as Chinese, Japanese, Arabic and Hebrew postings say it (``pay_scripts``: "/月",
+"شهريًا"). Not how often a sum is paid ("paid monthly", "14x jährlich"), another sum's
+("a monthly bonus"), nor the hours' ("24 - 32 uur per week").
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.core.extract import pay_europe, pay_scripts
+from reviewer.core.words.regex import lazy_compile
+from reviewer.core.words.text import spaced
+
+# (each in English, then as the other languages of Europe say it: ``pay_europe``)
+_PERIODS_ENGLISH = (
+    ("hour", r"per hour|an hour|hourly|/\s?h(?:ou)?r\b|/h\b|p/h|ph\b"),
+    ("day", r"per day|a day|daily|/\s?day\b|day rate|per diem"),
+    ("week", r"per week|a week|weekly|/\s?w(?:ee)?k\b"),
+    ("month", r"per month|a month|monthly|/\s?mo(?:nth)?\b|p\.?m\.?\b"),
+    ("year", r"per year|a year|annual(?:ly)?|per annum|p\.?\s?a\.?(?!\w)|/\s?y(?:ea)?r\b|"
+             r"yearly"),
+)
+_PERIODS = tuple((name, f"{pattern}|{pay_europe.PERIODS[name]}|{pay_scripts.PERIODS[name]}")
+                 for name, pattern in _PERIODS_ENGLISH)
+
+
+def stated_period(text: str) -> str | None:
+    """The pay period ``text`` says ("a year", "/hr", "p.a."), if it says one: not the one
+    the pay reader takes from an amount's size where none is said."""
+    return nearest_period(text, 0.0)
+
+
+_NOT_RATE = lazy_compile(r"\s*(?:bonus|allowance|payments?|instal)")
+
+
+def period_near(text: str, start: int, end: int) -> str | None:
+    """The pay period said nearest the figure at ``start``-``end`` (from 40 characters
+    before it to 50 after; after it on a tie): "37.5 hours per week, £24,000 per annum"
+    is paid by the year."""
+    begin = max(0, start - 40)
+    return nearest_period(text[begin:end + 50], start - begin, end - begin)
+
+
+def nearest_period(window: str, at: float, till: float | None = None) -> str | None:
+    """The period word of ``window`` nearest the figure at ``at``-``till`` (none given:
+    the first in it)."""
+    low = window.lower()
+    till = at if till is None else till
+    best: tuple[float, str] | None = None
+    for name, pattern in _PERIODS:
+        for match in re.finditer(pattern, low):
+            if _NOT_RATE.match(low, match.end()) or low[:match.start()].endswith("paid ") or \
+                    pay_europe.HOURS_BEFORE.search(low, max(0, match.start() - 12),
+                                                   match.start()):
+                continue  # "paid monthly", "a monthly bonus": how often, or another sum;
+                # "38 hours per week", "(14x jährlich)": the hours', or how many payments
+            if match.start() and low[match.start()].isalpha() and \
+                    low[match.start() - 1].isalpha() and spaced(low[match.start()]):
+                continue  # the end of another word: "manual" holds no "anual" (a Chinese
+                # or Japanese word is no end of another: "提供月薪")
+            gap = match.start() - till if match.start() >= till else at - match.end() + 0.5
+            if best is None or gap < best[0]:
+                best = (gap, name)
+    return best[1] if best else None
