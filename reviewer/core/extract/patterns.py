@@ -96,8 +96,7 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
     if "work_hours" not in have and any(w in low for w in WEEK_WORDS):
         for block in blocks:
             said = block.text.lower()
-            match = WEEKLY_HOURS.search(block.text) if any(w in said for w in WEEK_WORDS) \
-                else None
+            match = any(w in said for w in WEEK_WORDS) and WEEKLY_HOURS.search(block.text)
             if match and extra_hours(block.text, match.start()):
                 continue  # "Overtime: up to 10 hours per week"
             if match and 1 <= float(match.group(1).replace(",", ".")) <= 80:
@@ -109,8 +108,7 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
     if "valid_through" not in have and any(w in low for w in _DEADLINE_WORDS):
         for block in blocks:
             said = block.text.lower()
-            date = _closing_date(block.text) if any(w in said for w in _DEADLINE_WORDS) \
-                else None
+            date = any(w in said for w in _DEADLINE_WORDS) and _closing_date(block.text)
             if date:
                 found["valid_through"] = Finding(date[0], doc.block_span(block, date[1]), 0.6,
                                                  "pattern")
