@@ -10,7 +10,8 @@ clause. A stipend or an allowance is one only with what it is for ("housing stip
 "research allowance"): "Stipend: $18,500" is a graduate's pay. What some earn "with tips"
 is what a server takes home, not the wage ("Wage: $12/hr with tips", "$2.13/hr plus tips"
 are the wage). A sum whose clause names a cost last ("Staff housing: $400/month",
-"Parking on site: $25/day") is a cost, not pay. A sum right after a pay line's label
+"Parking on site: $25/day") is a cost, not pay; not one that "and", "plus" or "with" joins
+to the cost ("Free staff housing and $18.50/hour"). A sum right after a pay line's label
 ("Salary: $95,000 annual bonus eligible") is the pay, whatever follows it.
 """
 
@@ -34,9 +35,10 @@ _AFTER = lazy_compile(
     rf"(?i)\s*(?:{_PERIOD}\s*)?(?:(?!(?:plus|and|with|or|per|includ\w*|incl)\b)[\w-]+\s+){{0,2}}"
     rf"{_NOUN}\b")
 # before the sum, at the end of its clause: "Housing stipend of $2,000", "Sign-on bonus:
-# $5,000", "Tuition reimbursement up to $5,250", "Night shift differential of $4.50/hr"
+# $5,000", "Tuition reimbursement up to $5,250", "Night shift differential of $4.50/hr",
+# "Bonus pay: $500 per month"
 _BEFORE = lazy_compile(
-    rf"(?i)\b{_NOUN}\s*(?:of|:|-|–|is|=|worth)?\s*(?:of\s+)?(?:up to\s+)?(?:an?\s+)?$")
+    rf"(?i)\b{_NOUN}(?:\s+pay)?\s*(?:of|:|-|–|is|=|worth)?\s*(?:of\s+)?(?:up to\s+)?(?:an?\s+)?$")
 # tips themselves, or earnings with them: "$900 a week in tips", "$30/hr including tips"
 # ("with" or "after" tips only after a word of earning: "servers earn $25/hr with tips")
 # (each space of a run is read by one piece only: three pieces in a row made a long run
@@ -58,6 +60,8 @@ _COST_OR_PAY = lazy_compile(
 # a pay line's label right before the sum: "Salary: ", "Hourly Pay: ", "Pay (USD): "
 _PAY_LABEL = lazy_compile(r"(?i)\b(?:salary|pay|wages?|rate|compensation|remuneration|ote)"
                           r"(?:\s+range)?\s*(?:\([^()\n]{0,12}\)\s*)?:\s*$")
+# what joins another thing to a sum: the cost said before it is not the sum's
+_JOINED = lazy_compile(r"(?i)\b(?:and|plus|with)\b|[&+]")
 _NOUN_LAST = lazy_compile(rf"(?i)\b{_NOUN}\s*$")
 # a sum after a pay label that names what else it is ("$500 sign-on bonus after 90 days",
 # "$4.50/hr night shift differential"), not the pay with a bonus it may earn besides
@@ -100,6 +104,8 @@ def besides_pay(text: str, start: int, end: int, labelled: bool = False) -> bool
     before = _BEFORE.search(text, begin, start)
     if before is not None and not _PAY_AND.search(text, begin, before.start()):
         return True
-    named = [word.group("cost") for word in _COST_OR_PAY.finditer(text, begin, start)]
-    return (bool(named) and named[-1] is not None) or \
-        _CLAIM.search(text, begin, start) is not None
+    named = list(_COST_OR_PAY.finditer(text, begin, start))
+    if named and named[-1].group("cost") is not None and \
+            not _JOINED.search(text, named[-1].end(), start):
+        return True  # ("Staff housing: $400/month", not "Free staff housing and $18.50/hr")
+    return _CLAIM.search(text, begin, start) is not None

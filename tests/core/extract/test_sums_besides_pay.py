@@ -171,3 +171,28 @@ def test_a_sum_after_a_pay_label_that_names_a_bonus_is_the_bonus(line: str, wage
     bonus or a differential ("Pay: $500 sign-on bonus after 90 days": a salary of 500)."""
     found = salary(line)
     assert (found is not None) == wage
+
+
+@pytest.mark.parametrize("line", [
+    "Bonus pay: $500 per month for perfect attendance.",
+    "Shift differential pay of $2.00/hr for nights.",
+    "Commission pay: $200 a week on average.",
+])
+def test_a_pay_line_named_by_another_sum_is_that_sum(line: str) -> None:
+    """Was: "Bonus pay: $500 per month" was a salary of 500 a month: a label's "pay"
+    after a bonus's or a differential's name is that sum's, not the wage's."""
+    assert salary(line) is None
+
+
+@pytest.mark.parametrize(("line", "pay"), [
+    ("Compensation: Free staff housing and $18.50/hour, plus an end-of-season bonus.",
+     hourly(18.5)),
+    ("We offer staff housing plus $17/hr and meals on shift.", hourly(17)),
+    ("Housing included, and $21/hr for every shift.", hourly(21)),
+])
+def test_a_wage_joined_to_a_perk_of_housing_is_the_salary(line: str,
+                                                          pay: dict[str, Any]) -> None:
+    """Was: the wage after "Free staff housing and" was read as the housing's cost and
+    the posting had no salary. A cost names the sum only with no "and", "plus" or "with"
+    joining something else to it."""
+    assert salary(line) == pay
