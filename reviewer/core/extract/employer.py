@@ -26,13 +26,12 @@ from reviewer.core.extract.skills import is_lowercase_page
 from reviewer.core.extract.vocab import only_terms
 from reviewer.core.schema import Finding, Span
 from reviewer.core.words.lexicon import has_job_noun
+from reviewer.core.words.org_names import LEGAL as _LEGAL
+from reviewer.core.words.org_names import LEGAL_WORDS, PARTICLE_WORDS
 from reviewer.core.words.places import is_place, looks_like_location
 from reviewer.core.words.regex import lazy_compile
 
 _NAME = r"([A-Z][\w&.'’-]{0,40}(?:[ \t]+(?:[A-Z][\w&.'’-]{0,40}|&|of|de|and|for)){0,5})"
-_LEGAL = (r"(?:GmbH|AG|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|"
-          r"Corp\.?|Corporation|Co\.|S\.A\.|SA|S\.p\.A\.|SAS|SARL|B\.V\.|BV|N\.V\.|NV|AB|"
-          r"Oy|ApS|A/S|AS|Pty\.? Ltd\.?|Pvt\.? Ltd\.?|KG|CJSC|OJSC|JSC|LTD)")
 # (pattern, weight): how strongly a match says "this is the employer"
 # matched over the whole Markdown at once (MULTILINE): a name never spans a line.
 # (pattern, weight, words one of which the text must hold for the pattern to be tried)
@@ -56,10 +55,6 @@ _CUES_AFTER = [
 ]
 # an acronym in brackets between the name and its cue: "… Training Committee (JATC) is"
 _ACRONYM_BEFORE = lazy_compile(r"[ \t]\(([A-Z]{2,8})\)$")
-_SUFFIX_WORDS = ("GmbH", "Inc", "Ltd", "LTD", "LLC", "L.L.C", "LLP", "PLC", "plc", "Corp",
-                 "Co.", "S.A", "S.p.A", "SAS", "SARL", "B.V", "N.V", "Oy", "ApS", "A/S", "Pty",
-                 "KG", "JSC", "Limited", "Incorporated", " AG", " SA", " BV", " NV", " AB",
-                 " AS")
 _SUFFIX = lazy_compile(r"(?<![\w&])" + _LEGAL + r"(?![\w])")
 _COMPANY_CUES_LOWER = [
     (lazy_compile(p, re.M), w, needs) for p, w, needs in (
@@ -88,7 +83,10 @@ def company(doc: Document, top: list[Block]) -> Finding | None:
     posted_by = byline(doc)
     if posted_by is not None:
         return Finding(posted_by[0], doc.spans_of(posted_by[0]), 0.8, "structure")
-    return _named_in_text(doc) or name_under_title(doc, top)
+    named, line = _named_in_text(doc), name_under_title(doc, top)
+    if named and line and line.value.endswith(" " + str(named.value)):
+        return line  # "Klinikum am Urban GmbH" under the title, "Urban GmbH" in sentences
+    return named or line
 
 
 def _named_in_text(doc: Document) -> Finding | None:
@@ -111,7 +109,7 @@ def _named_in_text(doc: Document) -> Finding | None:
                  for m in islice(cue.finditer(text), MOST_MATCHES)]
         if not lowercase:
             found += _names_before_cues(text, low)
-            if any(word in text for word in _SUFFIX_WORDS):
+            if any(word in text for word in LEGAL_WORDS):
                 found += _legal_names(text)
         for raw, at, weight in found:
             if (name := names.get(raw)) is None:
@@ -329,7 +327,7 @@ def _trim_name(name: str) -> str:
         name = name.rstrip(".")
     name = re.sub(r"[’']s$", "", name)
     words = name.split()
-    while words and words[-1].lower() in ("of", "de", "and", "for", "&"):
+    while words and words[-1].lower() in PARTICLE_WORDS:
         words.pop()
     while len(words) > 1 and words[0] in ("At", "Join", "Joining", "With"):
         words.pop(0)  # "At Ledgerly Inc., we build …": the sentence's words, not the name's

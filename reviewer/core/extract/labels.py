@@ -97,6 +97,9 @@ _labels("title", "stellenbezeichnung", "stellentitel", "jobtitel", "berufsbezeic
         "puesto", "título del puesto", "nombre del puesto", "cargo", "vacante")
 _labels("company", "unternehmen", "firma", "arbeitgeber", "entreprise", "société",
         "employeur", "empresa", "compañía", "empleador", "organismo")
+# … and the employer's label in Italian, Dutch, Portuguese, Polish and the Nordic languages
+_labels("company", "azienda", "datore di lavoro", "werkgever", "bedrijf", "organisatie",
+        "empregador", "pracodawca", "arbetsgivare", "arbejdsgiver", "arbeidsgiver")
 _labels("department", "abteilung", "fachbereich", "bereich", "département", "service",
         "équipe", "departamento", "área", "equipo")
 _labels("locations", "standort", "standorte", "arbeitsort", "einsatzort", "dienstort", "ort",

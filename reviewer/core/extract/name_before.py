@@ -13,17 +13,22 @@ first word) is the name that starts first, the one the search found.
 
 from __future__ import annotations
 
+from reviewer.core.words.org_names import PARTICLE, PARTICLE_BACK, UPPER
 from reviewer.core.words.regex import lazy_compile
 
-# before a legal suffix, within _LEGAL_REACH characters: up to five words, the first not
-# inside a word, then a comma maybe and spaces; as it was forwards:
+# before a legal suffix, within _LEGAL_REACH characters: up to five words, each maybe
+# followed by one or two small words ("Banco de la Nación", "Francois & Co.", see
+# ``org_names``), the first not inside a word, then a comma maybe and spaces; forwards:
+_WORD = r"(?:[dDlL]['’])?[" + UPPER + r"][\w&'’-]{0,40}"
 _LEGAL_HEAD = lazy_compile(
-    r"(?<![\w&])([A-Z][\w&'’-]{0,40}(?:[ \t]+(?:[A-Z][\w&'’-]{0,40}|&|of|de|and|for)){0,4},?"
-    r"[ \t]+)$")
-# … and backwards ("of" is "fo"): spaces, a comma, four words and their spaces, the first
+    r"(?<![\w&])(" + _WORD + r"(?:(?:[ \t]+" + PARTICLE + r"){0,2}[ \t]+" + _WORD +
+    r"){0,4}(?:[ \t]+" + PARTICLE + r"){0,2},?[ \t]+)$")
+# … and backwards ("de la" is "al ed"): spaces, a comma, small words, four words and
+# their small words, the first
+_WORD_BACK = r"[\w&'’-]{0,40}[" + UPPER + r"](?:['’][dDlL])?"
 _LEGAL_HEAD_BACK = lazy_compile(
-    r"[ \t]+,?(?:(?:[\w&'’-]{0,40}[A-Z]|&|fo|ed|dna|rof)[ \t]+){0,4}[\w&'’-]{0,40}[A-Z]"
-    r"(?![\w&])")
+    r"[ \t]+,?(?:" + PARTICLE_BACK + r"[ \t]+){0,2}(?:" + _WORD_BACK + r"(?:[ \t]+" +
+    PARTICLE_BACK + r"){0,2}[ \t]+){0,4}" + _WORD_BACK + r"(?![\w&])")
 _LEGAL_REACH = 220
 # before a cue: up to six words, the first may start inside a word (employer._NAME + "$")
 _NAME_BACK = lazy_compile(

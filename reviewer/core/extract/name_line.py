@@ -31,6 +31,7 @@ from reviewer.core.words.lexicon import (
     has_job_noun,
     heading_key,
 )
+from reviewer.core.words.org_names import LEGAL, LINE_PARTICLE, UPPER
 from reviewer.core.words.places import is_area, looks_like_location
 from reviewer.core.words.regex import lazy_compile
 
@@ -38,8 +39,10 @@ CONFIDENCE = 0.7  # the posting's own layout: below a label, above a cue in its 
 _LONGEST = 100
 # the name, then its place after a dash, a bar, a bullet or a comma
 _BEFORE_PLACE = lazy_compile(r"\s+[-–—|·•]\s+|,\s+")
-_WORD = r"(?:[A-Z0-9][\w&.'’-]*|&|of|and|the|for|de|du|la|at|on)"
-_NAME = lazy_compile(_WORD + r"(?:\s+" + _WORD + r"){0,7}")
+_WORD = r"(?:(?:[dl]['’])?[" + UPPER + r"0-9][\w&.'’-]*|&|" + LINE_PARTICLE + ")"
+# a name's last word may be a legal form of several ("GmbH & Co. KG", "Sp. z o.o.")
+_LEGAL_END = lazy_compile(r"(?<![\w&])" + LEGAL + "$")
+_NAME = lazy_compile(_WORD + r"(?:\s+" + _WORD + r"){0,7}(?:,?\s+" + LEGAL + ")?")
 # a town and its region's code, where the town is too small to be known: "Woods Hole, MA"
 _TOWN_AND_REGION = lazy_compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}, ?([A-Z]{2,3})")
 # what a board writes under a title, in capitals too: "Urgently Hiring", "Apply Now"
@@ -96,7 +99,8 @@ def _reads_as_name(name: str) -> bool:
     """Capitalised words that name no job, place, unit, terms, pay, date or section."""
     if not name or not _NAME.fullmatch(name) or not name[:1].isupper() or ":" in name:
         return False
-    if name.endswith(".") and not re.search(r"\b(?:Ltd|Inc|Co|Corp|Pvt|Pty|Bros)\.$", name):
+    if name.endswith(".") and not re.search(r"\b(?:Ltd|Inc|Co|Corp|Pvt|Pty|Bros)\.$", name) \
+            and not _LEGAL_END.search(name):
         return False  # a sentence's end
     if has_job_noun(name) or looks_like_location(name) or names_no_organisation(name):
         return False

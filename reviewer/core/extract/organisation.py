@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from reviewer.core.extract.department import DEPARTMENT_WORDS as _FIELD_WORDS
+from reviewer.core.words.org_names import BODY_NAME, LEGAL
 from reviewer.core.words.regex import lazy_compile
 
 _ORGANISATION_WORD = lazy_compile(
@@ -28,7 +29,9 @@ _ORGANISATION_WORD = lazy_compile(
     r"Services|Systems|Solutions|Technologies|Laboratories|Labs)\b")
 _LEGAL_FORM = lazy_compile(
     r"(?:\b(?:Inc|Incorporated|Corp|LLC|LLP|Ltd|Limited|GmbH|AG|PLC|plc|Pty|Pvt|Co)\.?|"
-    r"\bS\.?A\.?|\bB\.?V\.?|\bN\.?V\.?)$")
+    r"\bS\.?A\.?|\bB\.?V\.?|\bN\.?V\.?|(?<![\w&])" + LEGAL + ")$")
+# a name in another language that opens with the kind of body it is ("Gemeente Utrecht")
+_BODY_NAME = lazy_compile(BODY_NAME)
 # the last word of what is no employer: a unit, a shift or a schedule, a kind of contract
 _NOT_ORGANISATION = lazy_compile(
     r"(?:^|\s)(?:team|department|division|unit|shifts?|nights?|days?|evenings?|weekends?|"
@@ -61,7 +64,7 @@ def names_an_organisation(name: str) -> bool:
     if opens_with_unit(name) or _UNNAMED.search(name) or names_no_organisation(name) or \
             _SLOGAN.match(name):
         return False
-    if _LEGAL_FORM.search(name):
+    if _LEGAL_FORM.search(name) or _BODY_NAME.search(name):
         return True
     before_of = name.rsplit(" of ", 1)[0].split()[-1] if " of " in name else ""
     head = next((w for w in (name.split()[-1], before_of)

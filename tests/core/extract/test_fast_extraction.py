@@ -103,9 +103,8 @@ def _old_name_forms(text: str, name: str) -> list[str]:
         r"(?! (?:[Tt]eams?|[Dd]epartment|[Dd]ivision)\b)", text)]
 
 
-_OLD_BEFORE_SUFFIX = re.compile(
-    r"(?<![\w&])([A-Z][\w&'’-]{0,40}(?:[ \t]+(?:[A-Z][\w&'’-]{0,40}|&|of|de|and|for)){0,4},?"
-    r"[ \t]+)$")
+# (the name before a legal suffix as it is read forwards, its small words in any language)
+_OLD_BEFORE_SUFFIX = re.compile(name_before._LEGAL_HEAD.pattern)
 _OLD_NAME_BEFORE = re.compile(employer._NAME + r"$")
 _OLD_SPELLED_OUT = re.compile(
     r"((?:[A-Z][\w&'’-]*[ \t]+(?:(?:of|and|for|&)[ \t]+)?){1,7})\(([A-Z]{2,6})\)")
