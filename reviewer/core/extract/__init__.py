@@ -36,7 +36,7 @@ from collections.abc import Callable
 from reviewer.core.extract import heuristics, label_values, patterns, prose, title_stage
 from reviewer.core.extract.dates import date_order, find_date
 from reviewer.core.extract.document import Document, image_placeholder, parse, shown_words
-from reviewer.core.extract.hours import part_time_stated
+from reviewer.core.extract.hours import part_time_stated, share_of_week
 from reviewer.core.extract.labels import Labelled, labelled_values
 from reviewer.core.extract.local_dollar import dollar_of_places
 from reviewer.core.extract.merge import merge_findings
@@ -132,9 +132,14 @@ def _hours_over_duration(doc: Document, found: dict[str, Finding],
             any(says_hours(doc.markdown[start:end]) for start, end in held.spans):
         return
     part = part_time_stated(doc, found, labelled)
-    if part is not None:
+    share = share_of_week(doc, found.get("title")) if part is None else None
+    if part is not None or (share is not None and share[0] < 100):
+        # (a share that may be less than a full week, "80–100 %": neither said)
         others.setdefault("employment_type", []).insert(0, held)
-        found["employment_type"] = part
+        if part is not None:
+            found["employment_type"] = part
+        else:
+            del found["employment_type"]
 
 
 UNSURE = 0.5  # the confidence of two values that cannot both be right

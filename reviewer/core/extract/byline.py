@@ -8,6 +8,7 @@ import re
 from reviewer.core.extract.dates import find_date
 from reviewer.core.extract.document import Document
 from reviewer.core.schema import Finding
+from reviewer.core.words.european import POSTED_CUES
 from reviewer.core.words.regex import fold_case, lazy_compile
 
 _BYLINE = lazy_compile(r"\bposted by\s+(?P<who>.{2,80}?)\s+on\s+(?P<when>.{6,40})", re.I)
@@ -23,8 +24,11 @@ def byline(doc: Document) -> tuple[str, str | None] | None:
     return None
 
 
-_POSTED_WORDS = ("posted", "published", "listed")
-_POSTED = lazy_compile(r"\b(?:" + "|".join(_POSTED_WORDS) + r")\b.{0,60}", re.I)
+# ("Veröffentlicht am …", "Publiée le …"; the words a line must hold first are ASCII pieces
+# of them, as a text with capitals and accents holds them)
+_POSTED = lazy_compile(r"\b(?:" + "|".join(("posted", "published", "listed", *POSTED_CUES))
+                       + r")\b.{0,60}", re.I)
+_POSTED_WORDS = ("posted", "listed", "publi", "pubbli", "ffentlicht", "geplaatst", "opublikowano")
 
 
 def byline_date(doc: Document) -> Finding | None:

@@ -9,6 +9,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 
+from reviewer.core.words.european import MONTH_NAMES
 from reviewer.core.words.regex import lazy_compile
 
 MONTHS = {
@@ -26,6 +27,9 @@ MONTHS = {
     ))
     for name in names.replace(".", "").split()
 }
+# … and in Portuguese, Italian, Dutch, Polish and the Nordic languages ("31 de março de
+# 2026", "15 marca 2026", "1. april 2026")
+MONTHS.update({name: i + 1 for i, names in enumerate(MONTH_NAMES) for name in names.split()})
 _MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 # (a German day has a stop, "7. Januar"; a French first is "1er")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"

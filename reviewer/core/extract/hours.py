@@ -9,11 +9,14 @@ work part time, a part-time MBA, part-time vacancies elsewhere) or offered as an
 
 from __future__ import annotations
 
+import re
+
 from reviewer.core.extract.document import Document
 from reviewer.core.extract.labels import Labelled
-from reviewer.core.extract.vocab import employment_type
+from reviewer.core.extract.vocab import PART_TIME_SAID, employment_type
 from reviewer.core.schema import Finding, Span
 from reviewer.core.words.denial import denied
+from reviewer.core.words.european import WORKLOAD_WORDS
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import lower_keep_offsets
 
@@ -77,11 +80,18 @@ def _num(text: str) -> int | float:
     return int(value) if value.is_integer() else value
 
 
-_PART_TIME = lazy_compile(r"\bpart[- ]?time\b|\bteilzeit\b|\bmi-?temps\b")
+_PART_TIME = lazy_compile(PART_TIME_SAID)  # (and "Teilzeit", "media jornada", "Pensum 50 %")
 # (on lower-cased text) "part-time" offered as a choice: "part-time considered",
-# "full or part time", "open to part-time"
+# "full or part time", "open to part-time", "Teilzeit möglich"
 _OPTION_AFTER = lazy_compile(r"[\s(]*(?:[\w-]+\s+){0,2}?(?:considered|consider|available|"
-                             r"possible|options?|welcome|negotiable|discuss\w*|on request)\b")
+                             r"possible|options?|welcome|negotiable|discuss\w*|on request|"
+                             r"möglich|posible|possibile|possível|mogelijk|mulig|möjlig)\b")
+# a share of a full week: after the words that name it ("Pensum 80–100 %"), or bare in a
+# title ("Verkäufer/in 80–100%", "(50 %)"; not "100% remote")
+_SHARE_SAID = lazy_compile(r"\b(?:" + "|".join(WORKLOAD_WORDS) + r")\s*:?\s*(?:von\s+|de\s+)?"
+                           r"(\d{1,3})\s*%?(?:\s*(?:[-–]|bis|à)\s*(\d{1,3}))?\s*%")
+_SHARE_BARE = lazy_compile(r"(?<![\w.,])(\d{2,3})\s*%?(?:\s*[-–]\s*(\d{2,3}))?\s*%"
+                           r"(?![ \t]*[^\W\d_])")
 _OPTION_BEFORE = lazy_compile(r"(?:\bor|/|\bopen to|\bconsider\w*|\bwelcome)\s*"
                               r"(?:[\w-]+\s+)?$")
 _JOB = r"(?:role|position|job|post|vacancy|opportunity|contract)"
@@ -107,6 +117,12 @@ def part_time_stated(doc: Document, have: dict[str, Finding],
     title = have.get("title")
     if title is not None and employment_type(str(title.value)) == "part_time":
         return Finding("part_time", title.spans, 0.7, "pattern")
+    share = share_of_week(doc, title)
+    if share is not None and share[1] < 100:
+        return Finding("part_time", share[2], 0.6, "pattern")
+    held = have.get("employment_type")
+    if held is not None and held.spans and (said_there := _part_time_at(doc, held.spans[0])):
+        return said_there  # the line of its terms: "Contrato indefinido, media jornada"
     for item in labelled:  # (the posting's labelled lines, read once by the caller)
         if item.field in ("employment_type", "work_hours") and item.start >= 0:
             low = lower_keep_offsets(doc.markdown[item.start:item.end])
@@ -115,7 +131,7 @@ def part_time_stated(doc: Document, have: dict[str, Finding],
             if said is not None:
                 return Finding("part_time", [(item.start + said.start(),
                                               item.start + said.end())], 0.6, "pattern")
-    if hours is not None and (said_with_hours := _part_time_with_hours(doc, hours[1])):
+    if hours is not None and (said_with_hours := _part_time_at(doc, hours[1])):
         return said_with_hours
     for block in doc.blocks[:40]:
         low = lower_keep_offsets(block.text)
@@ -129,10 +145,11 @@ def part_time_stated(doc: Document, have: dict[str, Finding],
     return None
 
 
-def _part_time_with_hours(doc: Document, hours: Span) -> Finding | None:
+def _part_time_at(doc: Document, span: Span) -> Finding | None:
     """"Part time: 30 hours per week", "Part-time, 20-28 hours per week": the line that
-    gives the job's hours a week says part time, whatever its label (or none)."""
-    block = doc.block_at(hours[0])
+    gives the job's hours a week (or its terms, ``span``) says part time, whatever its
+    label (or none)."""
+    block = doc.block_at(span[0])
     if block is None:
         return None
     low = lower_keep_offsets(block.text)
@@ -161,3 +178,22 @@ def _weekly_hours(doc: Document, hours: Finding | None) -> tuple[float, Span] | 
     if extra_hours(text, start - line.start):
         return None
     return float(hours.value), (start, end)
+
+
+def share_of_week(doc: Document, title: Finding | None) -> tuple[int, int, list[Span]] | None:
+    """The share of a full week the job takes, in per cent, its least and most, where
+    the title or a line of the posting states it ("80–100 %": 80, 100), with its span."""
+    if title is not None and title.spans and \
+            (match := _SHARE_BARE.search(doc.markdown, *title.spans[0])) is not None:
+        return _share(match)
+    for block in doc.blocks[:40]:
+        low = lower_keep_offsets(block.text)
+        if "%" in low and (match := _SHARE_SAID.search(low)) is not None:
+            least, most, _ = _share(match)
+            return least, most, doc.block_span(block, match.span())
+    return None
+
+
+def _share(match: re.Match[str]) -> tuple[int, int, list[Span]]:
+    least = int(match.group(1))
+    return least, int(match.group(2) or least), [match.span()]

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from reviewer.core.extract.document import Block, Document, plain
+from reviewer.core.words.european import CLOSING_LABELS, POSTED_LABELS
 from reviewer.core.words.other_languages import language_of
 from reviewer.core.words.places import looks_like_location
 from reviewer.core.words.regex import lazy_compile
@@ -112,6 +113,8 @@ _labels("date_posted", "veröffentlicht", "veröffentlicht am", "veröffentlichu
 _labels("valid_through", "bewerbungsschluss", "bewerbungsfrist", "einsendeschluss",
         "bewerbung bis", "date limite", "date limite de candidature", "date de clôture",
         "fecha límite", "fecha de cierre", "fecha límite de inscripción", "plazo")
+_labels("date_posted", *POSTED_LABELS)  # (Portuguese, Italian, Dutch, Polish, Nordic)
+_labels("valid_through", *CLOSING_LABELS)
 _labels("requisition_id", "referenznummer", "kennziffer", "referenz", "referenz-nr.",
         "stellen-id", "stellennummer", "job-id", "ausschreibungsnummer", "référence",
         "réf", "réf.", "référence de l'offre", "référence de l'annonce", "n° de l'offre",

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from reviewer.core.extract.dates import find_closing_date
+from reviewer.core.extract.closing import closing_date
 from reviewer.core.extract.document import Block, Document, section_kind
 from reviewer.core.extract.experience import (
     NUMBER_WORDS,
@@ -32,6 +32,7 @@ from reviewer.core.extract.vocab import (
 )
 from reviewer.core.schema import Finding, Span
 from reviewer.core.words.denial import denied
+from reviewer.core.words.european import PREFERENCE
 from reviewer.core.words.regex import edge_words, fold_case, lazy_compile
 from reviewer.core.words.text import lower_keep_offsets, separate_glued
 
@@ -54,26 +55,13 @@ _EXPERIENCE_WORDS = lazy_compile(r"\b(?:experience|expertise|background|working|
                                  r"track record)", re.I)
 # (_PREFERRED and _REQUIRED on the folded text)
 _PREFERRED = lazy_compile(r"prefer|desir(?:ed|able)|nice to have|a plus|bonus|ideally|advantage|"
-                          r"asset|would be great|优先|優先|尚可|歓迎|يفضل|ميزة|יתרון")
+                          r"asset|would be great|优先|優先|尚可|歓迎|يفضل|ميزة|יתרון|" + PREFERENCE)
 _PREFERRED_I = lazy_compile(_PREFERRED.pattern, re.I)  # on a few words of the text itself
 # a preference about the subject, not the degree ("with a preferred major in Finance")
 _SUBJECT_PREFERRED = lazy_compile(r"preferred (?:major|field|discipline|subject|area|background)s?|"
                                   r"preferabl[ey] (?:in|with)", re.I)
 _REQUIRED = lazy_compile(edge_words(("required\\b", "must\\b", "minimum\\b", "essential\\b",
                                      "mandatory\\b")))
-_DEADLINE = lazy_compile(  # on the folded text
-    edge_words(("apply by", "applications? (?:close|closes|closing|due|deadline)", "deadline",
-                "closing date", "no later than", "submit .{0,40} by",
-                "accepted (?:until|through|till)", "accepting applications (?:until|through|till)"))
-    + r"\b.{0,50}")
-# the days a posting takes applications in: its last ("This posting is open until
-# 2025-04-09"), a range's end ("Applications accepted January 5 – January 30, 2026")
-_OPEN = lazy_compile(edge_words(("open (?:until|through|till)", "applications? (?:are )?accepted",
-                                 "accepting applications")) + r"\b.{0,60}")
-_RANGE_MARK_BEFORE = lazy_compile(r"(?:[-–—]|\b(?:to|through|until|till))\s*$", re.I)
-_DEADLINE_WORDS = ("apply by", "application", "deadline", "closing date", "no later than",
-                   "submit", "closes", "closing", "accept", "open until", "open through",
-                   "open till")
 
 
 def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]:
@@ -105,14 +93,8 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
                                               doc.block_span(block, match.span()), 0.7,
                                               "pattern")
                 break
-    if "valid_through" not in have and any(w in low for w in _DEADLINE_WORDS):
-        for block in blocks:
-            said = block.text.lower()
-            date = any(w in said for w in _DEADLINE_WORDS) and _closing_date(block.text)
-            if date:
-                found["valid_through"] = Finding(date[0], doc.block_span(block, date[1]), 0.6,
-                                                 "pattern")
-                break
+    if "valid_through" not in have and (closing := closing_date(doc)) is not None:
+        found["valid_through"] = closing
     if "requisition_id" not in have and "quot" in low:
         found.update(_quoted_reference(doc))
     if "remote" not in have and any(w in low for w in REMOTE_WORDS):
@@ -126,23 +108,6 @@ def from_patterns(doc: Document, have: dict[str, Finding]) -> dict[str, Finding]
                                       [s for _, spans in skills for s in spans[:3]], 0.7,
                                       "pattern")
     return found
-
-
-def _closing_date(text: str) -> tuple[str, Span] | None:
-    """The last day to apply a line states, with the span of its words from the cue's:
-    "Applications close October 31, 2025", "open until 2025-04-09", the end of the days
-    applications are accepted in (not the first of them: "accepted from 5 January")."""
-    folded = fold_case(text)
-    for pattern in (_DEADLINE, _OPEN):
-        match = pattern.search(folded)
-        date = find_closing_date(text[match.start():match.end()]) if match else None
-        if match is None or date is None:
-            continue
-        if pattern is _OPEN and not folded.startswith("open", match.start()) and \
-                not _RANGE_MARK_BEFORE.search(text, match.start(), match.start() + date[1][0]):
-            continue
-        return date[0], (match.start(), match.start() + date[1][1])
-    return None
 
 
 def pay_in_blocks(doc: Document) -> Iterator[tuple[dict[str, Any], Span]]:

@@ -144,10 +144,19 @@ def split_locations(value: str) -> list[str]:
 def _without_address(place: str) -> str:
     """A place without the building or the street before it ("Marion Correctional
     Institution, Marion, OH": "Marion, OH"); a district before its city stays
-    ("Kensington and Chelsea, London")."""
+    ("Kensington and Chelsea, London"). A postcode and a city, then a district of it,
+    are in the city ("1210 Wien, Floridsdorf": "Wien")."""
+    coded = _POSTCODE_CITY.fullmatch(place)
+    if coded and is_place(coded.group(1)) and not is_area(coded.group(1)) and \
+            not (coded.group(2) and is_area(coded.group(2))):
+        return coded.group(1) if coded.group(2) else place
     if looks_like_location(place) or (tail := place_after_name(place)) is None:
         return place
     return tail if _ADDRESS.search(place, 0, place.rfind(tail)) else place
+
+
+# a postcode of four or five figures before a city, and what follows it
+_POSTCODE_CITY = lazy_compile(r"\d{4,5}\s+([^\W\d_][^,]*?)\s*(?:,\s*(.+))?")
 
 
 # the words of a building or a street's address

@@ -5,6 +5,15 @@ from __future__ import annotations
 import re
 
 from reviewer.core.words.denial import denied, denied_before
+from reviewer.core.words.european import (
+    FULL_TIME,
+    FULL_TIME_WORDS,
+    PART_TIME,
+    PART_TIME_WORDS,
+    PERMANENT,
+    PERMANENT_WORDS,
+    WORKLOAD_WORDS,
+)
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import lower_keep_offsets, separate_glued
 
@@ -18,6 +27,18 @@ _NOT_A_STEP = r"(?!\s*\d+\b(?!\s*(?:mois|semaines)\b))"
 # "CDI, temps plein", "CDD de 6 mois")
 _FRENCH_CONTRACT = (r"(?:(?:(?<=contrat )|(?<=contrat : )|(?<=contrat: )|(?<=en )|(?<=un ))"
                     r"{0}\b|^[\W\d_]*{0}\b(?!\s+(?!à\b|de\b|d['’]|temps\b)[^\W\d_]))")
+# the share of a full week a job takes ("Pensum 50 %", "taux d'activité 50-80%"): under a
+# full week, part time; all of it, full time; a range up to all of it ("80–100 %"), neither
+_SHARE = r"\s*:?\s*(?:von\s+|de\s+)?"
+_UNDER_FULL = tuple(word + _SHARE + r"\d{1,2}(?:[.,]\d+)?\s*%?(?:\s*(?:[-–]|bis|à)\s*"
+                    r"\d{1,2}(?:[.,]\d+)?)?\s*%" for word in WORKLOAD_WORDS)
+_ALL_OF_THE_WEEK = tuple(word + _SHARE + r"100\s*%" for word in WORKLOAD_WORDS)
+_FULL_TIME = r"\b(?:" + "|".join(FULL_TIME) + r")\b|\b(?:" + "|".join(_ALL_OF_THE_WEEK) + ")"
+_PART_TIME = r"\b(?:" + "|".join(PART_TIME) + r")\b|\b(?:" + "|".join(_UNDER_FULL) + ")"
+_PERMANENT = r"\b(?:" + "|".join(PERMANENT) + r")\b"
+# part time, as a line of the job's hours or terms says it (``hours`` reads the same)
+PART_TIME_SAID = (r"\bpart[- ]?time\b|\bteilzeit\b|\bmi-?temps\b|\btemps partiel\b|"
+                  r"\btiempo parcial\b|\bmedia jornada\b|" + _PART_TIME)
 _LATIN_EMPLOYMENT = (
     # (a trainee is an employee in training, "Correctional Officer Trainee", "Graduate
     # Trainee": only a traineeship is an internship)
@@ -29,15 +50,15 @@ _LATIN_EMPLOYMENT = (
                   + _FRENCH_CONTRACT.format("cdd")
                   + r"|\bdurée déterminée\b|\btemporaire\b|\bintérim\b|"
                   r"(?:(?<=contrato )|(?<![^\W\d_] ))\btemporal\b(?!\s+(?!de\b|\()[^\W\d_])"),
-    ("contract", r"\bcontract(or|ing)?\b|\bfreelance(r)?\b|\bconsultancy\b|\b1099\b|\bc2c\b|"
-                 r"\bcontract[- ]to[- ]hire\b"),
-    ("part_time", r"\bpart[- ]?time\b|\bteilzeit\b|\bmi-?temps\b|\btemps partiel\b|"
-                  r"\btiempo parcial\b|\bmedia jornada\b|\bparcial\b|\bwerkstudent"),
+    # (a Dutch permanent contract, "vast contract", is no contractor's)
+    ("contract", r"(?<!vast )(?<!vaste )\bcontract(or|ing)?\b|\bfreelance(r)?\b|"
+                 r"\bconsultancy\b|\b1099\b|\bc2c\b|\bcontract[- ]to[- ]hire\b"),
+    ("part_time", PART_TIME_SAID + r"|\bparcial\b|\bwerkstudent"),
     ("full_time", r"\bfull[- ]?time\b|\bpermanent\b|\bperm\b|\bvollzeit\b|\bregular\b|"
                   r"\bfull_time\b|" + _FRENCH_CONTRACT.format("cdi")
                   + r"|\bunbefristet\b|\bfestanstellung\b|"
                   r"\btemps (plein|complet)\b|\bjornada completa\b|\btiempo completo\b|"
-                  r"\bindefinid[oa]\b"),
+                  r"\bindefinid[oa]\b|" + _FULL_TIME + "|" + _PERMANENT),
 )
 
 # … as Chinese, Japanese, Arabic and Hebrew postings state them ("全职", "正社員", "دوام كامل",
@@ -68,7 +89,7 @@ def employment_type(text: str) -> str | None:
 
 
 _HOURS_WORDS = lazy_compile(r"\bfull[- _]?time\b|\bvollzeit\b|\btemps (plein|complet)\b|"
-                            r"\bjornada completa\b|\btiempo completo\b")
+                            r"\bjornada completa\b|\btiempo completo\b|" + _FULL_TIME)
 
 
 def says_hours(text: str) -> bool:
@@ -327,14 +348,18 @@ _TERM_SPLIT = lazy_compile(r"[\s/,&()–-]+")
 # What German, French and Spanish postings say of a job's terms and of where it is done,
 # as the scan of a posting's text looks for them (``patterns``): each a value of
 # ``employment_type`` or ``remote_mode``
-OTHER_TERMS = ("vollzeit", "teilzeit", "unbefristet", "befristet", "festanstellung",
+_TERM_WORDS = ("vollzeit", "teilzeit", "unbefristet", "befristet", "festanstellung",
                "temps plein", "temps partiel", "cdi", "cdd", "jornada completa", "media jornada",
                "tiempo completo", "tiempo parcial", "contrato indefinido", "contrato temporal",
                "praktikum", "alternance")
+OTHER_TERMS = (*_TERM_WORDS, *FULL_TIME_WORDS, *PART_TIME_WORDS, *PERMANENT_WORDS,
+               *WORKLOAD_WORDS)
 # … and as patterns: "CDI" and "CDD" after "contrat", "en" or "un" ("poste en CDI"), not
-# as the English acronyms ("KYC/CDD Analyst")
-OTHER_TERM_PATTERNS = (*(w for w in OTHER_TERMS if w not in ("cdi", "cdd")),
-                       "contrat cd[id]", "en cd[id]", "un cd[id]")
+# as the English acronyms ("KYC/CDD Analyst"); the words of full and part time and of a
+# permanent post in the other languages of Europe, and a share of a week ("Pensum 50 %")
+OTHER_TERM_PATTERNS = (*(w for w in _TERM_WORDS if w not in ("cdi", "cdd")),
+                       "contrat cd[id]", "en cd[id]", "un cd[id]", *FULL_TIME, *PART_TIME,
+                       *PERMANENT, *_UNDER_FULL, *_ALL_OF_THE_WEEK)
 # … and those of Chinese, Japanese, Arabic and Hebrew postings (no edges of words to see)
 SCRIPT_TERMS = ("全职", "兼职", "实习", "全職", "兼職", "實習", "正社員", "契約社員", "派遣社員",
                 "アルバイト", "دوام كامل", "دوام جزئي", "משרה מלאה", "משרה חלקית")

@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reviewer.core.extract import (
+    closing,
     employer,
     name_before,
     patterns,
@@ -134,7 +135,7 @@ def _same(text: str) -> None:
     assert new_years == old_years
     assert patterns._asked_for(text) == _old_asked_for(text)
     low = patterns.fold_case(text)
-    for old, new in ((_OLD_HOURS, WEEKLY_HOURS), (_OLD_DEADLINE, patterns._DEADLINE),
+    for old, new in ((_OLD_HOURS, WEEKLY_HOURS), (_OLD_DEADLINE, closing._DEADLINE),
                      (_OLD_STRONG_REMOTE, remote_mentions._STRONG_REMOTE)):
         was = old.search(text)
         now = new.search(text if new.flags & re.I else low)
