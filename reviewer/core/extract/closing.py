@@ -31,7 +31,8 @@ _DEADLINE_WORDS = ("apply by", "application", "deadline", "closing date", "no la
 
 def closing_date(doc: Document) -> Finding | None:
     """The last day to apply the first line that states one gives (``_closing_date``)."""
-    if not any(w in doc.markdown.lower() for w in _DEADLINE_WORDS):
+    low = doc.markdown.lower()
+    if not any(w in low for w in _DEADLINE_WORDS):
         return None
     for block in doc.blocks:
         low = block.text.lower()
