@@ -9,9 +9,10 @@ Steps:
    unless they stand inside the posting (an item of its list, however short, a stray
    control);
 3. take the run of lines with the highest total (the posting), widen it up to the
-   title and labelled lines just above it (and a list of its own among them), and
-   down to the end of the page when nothing after it is page furniture; cut it at a
-   "similar jobs" list;
+   title and labelled lines just above it (and a list of its own among them; all the
+   lines above when nothing says they are the page's, whatever their language:
+   ``text_head``), and down to the end of the page when nothing after it is page
+   furniture; cut it at a "similar jobs" list;
 4. inside that run drop the lines that are boilerplate and the repeats;
    a line of nothing but images is dropped wherever it stands, and is passed over
    as a blank line is when finding the run (it neither starts nor ends a posting);
@@ -27,13 +28,13 @@ import itertools
 from dataclasses import dataclass
 
 from reviewer.core.clean.line_score import (
-    above_list,
     classify,
-    is_header_line,
     mark_menus,
     read_in_context,
     word_count,
 )
+from reviewer.core.clean.text_head import MENU as _MENU
+from reviewer.core.clean.text_head import header_context, widen_up
 from reviewer.core.clean.text_labels import label_match
 from reviewer.core.clean.text_markdown import (
     AS_WRITTEN,
@@ -108,8 +109,8 @@ def _one_pass(source: str) -> _Pass | None:
     first, last = _main_run(lines)
     last = _finish_section(lines, last)
     last = _take_tail(lines, last)
-    first = _widen_up(lines, first)
-    context = _header_context(lines, first)
+    first = widen_up(lines, first)
+    context = header_context(lines, first)
     last = _cut_at_listing(lines, first, last)
     kept = _drop_inside(lines, first, last)
     removed = _removals(lines, first, last, kept)
@@ -191,9 +192,6 @@ def _main_run(lines: list[Line]) -> tuple[int, int]:
     return best_first, best_last
 
 
-_SKIPPABLE = ("page control", "list of other jobs", "form control or image marker")
-
-
 def _finish_section(lines: list[Line], last: int) -> int:
     """A posting does not end on a heading: take in the lines under it."""
     if lines[last].kind not in ("heading", "label") or lines[last].reason is not None:
@@ -259,66 +257,6 @@ def _list_items(lines: list[Line], end: int) -> set[int]:
             opened = line.reason in (None, _MENU) and (
                 line.kind in ("label", "heading") or line.text.rstrip().endswith(":"))
     return items
-
-
-_MENU = "menu or list of links"
-
-
-def _widen_up(lines: list[Line], first: int) -> int:
-    """Take in the title, location and labelled lines just above the posting.
-
-    Page controls between them and the posting ("Back to search results") are
-    stepped over; they are dropped later as boilerplate. So is a list of the posting's
-    own right above it ("PAY", "- $21.50 an hour"), taken with the title over it (a
-    list over the title is the page's). One line over them that tops the page is the
-    title, in words the lists do not know ("Chargé(e) de recrutement")."""
-    above = [x for x in lines[:first] if x.kind not in _PASSED_OVER]
-    if len(above) <= 3 and all(x.reason in (None, "menu or list of links") for x in above):
-        return 0  # the posting starts the page: nothing above it to cut
-    taken = first
-    misses = skipped = 0
-    i = first - 1
-    while i >= 0 and first - i <= 16:
-        line = lines[i]
-        i -= 1
-        if line.kind in _PASSED_OVER:
-            continue
-        if line.reason in _SKIPPABLE:
-            skipped += 1
-            if skipped > 2:
-                break
-            continue
-        if taken == first and line.kind == "bullet" and (top := above_list(lines, i + 1)) <= i:
-            i = top  # the posting's own list: taken when a title stands above it
-            continue
-        if line.reason is not None or line.kind == "bullet":
-            break
-        if is_header_line(line):
-            taken = i + 1
-            misses = skipped = 0
-        else:
-            misses += 1
-            if misses > 1:
-                break
-    if i < 0 and misses == 1 and not skipped and taken < first:
-        return 0
-    return taken
-
-
-def _header_context(lines: list[Line], first: int) -> list[str]:
-    """Short lines above the posting that may name its title, place or team.
-
-    They stay out of the Markdown (they sit among page chrome) but the
-    extractor may read them, with less trust than the posting itself."""
-    found: list[str] = []
-    above = [x for x in lines[:first] if x.kind != "blank"][-40:]
-    for line in above:
-        if line.reason is not None:
-            continue
-        text = line.text.strip()
-        if 1 <= word_count(text, 12) <= 12 and line.kind != "bullet":
-            found.append(text)
-    return found
 
 
 def _cut_at_listing(lines: list[Line], first: int, last: int) -> int:

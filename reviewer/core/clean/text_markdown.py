@@ -23,7 +23,7 @@ from reviewer.core.clean.text_labels import (
 from reviewer.core.words import other_languages
 from reviewer.core.words.lexicon import section_field
 from reviewer.core.words.regex import lazy_compile
-from reviewer.core.words.text import DIRECTION_MARKS
+from reviewer.core.words.text import DIRECTION_MARKS, FIGURE_FIRST
 
 # (a line may open with a mark that sets its direction, U+200E, U+200F, U+061C: it is read
 # through as a space is, ``DIRECTION_MARKS``; Chinese and Japanese write their bullet,
@@ -254,9 +254,15 @@ def _fact(line: str) -> str | None:
 
 def _fact_first(label: re.Match[str] | None, value: str) -> bool:
     """Does a posting's fact, a date or a sum, open a long value on its label's line
-    ("Closing date: 28/11/2025. Interviews …"): a fact on its line, no heading?"""
+    ("Closing date: 28/11/2025. Interviews …"): a fact on its line, no heading? A value
+    that opens with a figure is one under any label but a section's, in any language
+    ("Widełki: 22 000 – 28 000 PLN netto + VAT / mies. (B2B) lub …")."""
+    if label is None:
+        return False
+    if FIGURE_FIRST.match(value) and not section_field(label.group(1), loose=False)[0]:
+        return True
     first = re.split(r"\.\s+(?=[A-Z])", value, maxsplit=1)[0]
-    return label is not None and JOB_LABELS.match(label.group(1).strip()) is not None \
+    return JOB_LABELS.match(label.group(1).strip()) is not None \
         and short_answer(first) and any(c.isdigit() for c in first)
 
 

@@ -41,7 +41,7 @@ from reviewer.core.words.lexicon import (
 )
 from reviewer.core.words.places import looks_like_location
 from reviewer.core.words.regex import lazy_compile
-from reviewer.core.words.text import spaced
+from reviewer.core.words.text import FIGURE_FIRST, spaced
 
 # --- stage 3: structure --------------------------------------------------------------------------
 
@@ -103,6 +103,14 @@ def _title(doc: Document, top: list[Block]) -> Finding | None:
                 return Finding(inner.strip(), doc.block_span(block, (at, at + len(
                     inner.strip()))), 0.6, "structure")
             continue
+        if block.kind == "heading" and not has_job_noun(text):
+            # a heading that names no job: a value's label, a section's, or the title
+            value = _heads_a_value(doc, block)
+            if (value or _is_title_like(text, heading=True)) and \
+                    (first := _first_line_over(top, block)) is not None:
+                return Finding(first.text.strip(), [first.span], 0.65, "structure")
+            if value:
+                continue
         if _is_title_like(text, heading=block.kind == "heading"):
             return Finding(text, [block.span],
                            _HEADING_TITLE if block.kind == "heading" else 0.65, "structure")
@@ -117,6 +125,26 @@ def _title(doc: Document, top: list[Block]) -> Finding | None:
 
 
 _HEADING_TITLE = 0.8  # the confidence of a title read from the posting's heading
+
+
+def _heads_a_value(doc: Document, block: Block) -> bool:
+    """Is the heading a label over its value, in any language: a paragraph that opens
+    with a figure, a sum or a date ("## Lön" over "34 000 – 39 000 kr per månad")? It
+    names the value, not the job."""
+    under = doc.section_blocks(doc.blocks.index(block))
+    return bool(under) and under[0].kind == "para" and \
+        FIGURE_FIRST.match(under[0].text) is not None
+
+
+def _first_line_over(top: list[Block], heading: Block) -> Block | None:
+    """The posting's first line, when it stands over a heading that names no job and
+    reads as a title itself as a heading would ("Sjuksköterska till vårdavdelningen"
+    over "## Om tjänsten" or "## Lön"): the first line is the title in any language, a
+    heading under it most often a section's or a value's."""
+    first = top[0]
+    if first is heading or first.kind != "para" or "\n" in first.text.strip():
+        return None
+    return first if _is_title_like(first.text.strip(), heading=True) else None
 
 
 def _lone_item(doc: Document, block: Block) -> bool:

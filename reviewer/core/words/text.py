@@ -318,3 +318,8 @@ def undecorated(text: str) -> tuple[int, int]:
     while end > start and _DECORATION.match(text, end - 1):
         end -= 1
     return (start, end) if start < end else (0, len(text))
+
+
+# a figure that opens a value: a sum, a date, a number ("22 000 – 28 000 PLN", "£11.44",
+# "~40 h"), as a label's value or the paragraph under a value's heading opens
+FIGURE_FIRST = lazy_compile(r"[<>≤≥~+]?\s?[$£€¥₹]?\s?\d")

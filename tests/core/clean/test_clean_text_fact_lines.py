@@ -44,3 +44,21 @@ def test_the_closing_date_of_such_a_line_has_the_date_as_evidence() -> None:
 def test_prose_after_a_label_still_has_the_label_as_its_heading(line: str) -> None:
     doc = clean("\n\n".join(["Retail Assistant", INTRO, line]) + "\n", "text")
     assert f"## {line.split(':')[0]}" in doc.markdown.splitlines()
+
+
+@pytest.mark.parametrize("line", [
+    "Widełki: 22 000 – 28 000 PLN netto + VAT / mies. (B2B) lub 18 000 – 23 000 zł brutto "
+    "/ mies. (UoP)",
+    "Gehalt: 4.200 – 5.100 € brutto im Monat nach TV-L E10, dazu Jahressonderzahlung und "
+    "Zulagen für Wochenenden",
+    "Salaire : 38 000 – 45 000 € brut annuel selon expérience, plus tickets restaurant et "
+    "mutuelle d'entreprise",
+    "Stipendio: 1.700 € netti al mese per quattordici mensilità, con buoni pasto e premio "
+    "di produzione",
+])
+def test_a_label_over_a_figure_stays_on_its_line_in_any_language(line: str) -> None:
+    """Was "## Widełki" over "22 000 – 28 000 PLN …": a label whose value opens with a
+    sum, in words no list knows, was read as a heading over a paragraph."""
+    doc = clean("\n\n".join(["Retail Assistant", INTRO, line]) + "\n", "text")
+    assert line in doc.markdown.splitlines()
+    assert "## " not in doc.markdown

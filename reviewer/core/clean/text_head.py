@@ -1,0 +1,118 @@
+"""Where a text dump's posting starts: the title, employer, place and labelled facts
+above the run of lines its text chose (step 3 of ``text``), and the short lines above
+that which the extractor may still read.
+
+A line above the posting goes only when something says it is the page's: a rule that
+reads its words (a sign-in form, a footer), a menu that its shortness gives away, or a
+title found below it by its words. A head in a language the word lists do not know
+("Magazynier / Operator wózka widłowego", "Wielkopolskie Centrum Dystrybucji Sp. z
+o.o.", "Poznań, Franowo") is kept as an English one is.
+"""
+
+from __future__ import annotations
+
+from reviewer.core.clean.line_score import above_list, is_header_line, word_count
+from reviewer.core.clean.text_markdown import Line
+from reviewer.core.words.lexicon import has_job_noun
+
+MENU = "menu or list of links"
+SKIPPABLE = ("page control", "list of other jobs", "form control or image marker")
+_PASSED_OVER = ("blank", "image")  # lines that neither make nor break a run
+_HEAD_GUESSED = 3  # short lines a head holds that may be taken for a menu: title, employer, place
+
+
+def widen_up(lines: list[Line], first: int) -> int:
+    """Take in the title, location and labelled lines just above the posting.
+
+    Page controls between them and the posting ("Back to search results") are
+    stepped over; they are dropped later as boilerplate. So is a list of the posting's
+    own right above it ("PAY", "- $21.50 an hour"), taken with the title over it (a
+    list over the title is the page's). One line over them that tops the page is the
+    title, in words the lists do not know ("Chargé(e) de recrutement"); and all the
+    lines above are the posting's when they are only its head (``_only_its_head``)."""
+    above = [x for x in lines[:first] if x.kind not in _PASSED_OVER]
+    if len(above) <= 3 and all(x.reason in (None, MENU) for x in above):
+        return 0  # the posting starts the page: nothing above it to cut
+    taken = first
+    misses = skipped = 0
+    i = first - 1
+    while i >= 0 and first - i <= 16:
+        line = lines[i]
+        i -= 1
+        if line.kind in _PASSED_OVER:
+            continue
+        if line.reason in SKIPPABLE:
+            skipped += 1
+            if skipped > 2:
+                break
+            continue
+        if taken == first and line.kind == "bullet" and (top := above_list(lines, i + 1)) <= i:
+            i = top  # the posting's own list: taken when a title stands above it
+            continue
+        if line.reason is not None or line.kind == "bullet":
+            break
+        if is_header_line(line):
+            taken = i + 1
+            misses = skipped = 0
+        else:
+            misses += 1
+            if misses > 1:
+                break
+    if i < 0 and misses == 1 and not skipped and taken < first:
+        return 0
+    head = _head_above(lines, first)
+    if head is not None and not _menu_over_title(lines, head, taken, first):
+        return min(head, taken)
+    return taken
+
+
+def _head_above(lines: list[Line], first: int) -> int | None:
+    """Where the posting's own head starts, when all that stands between its body and
+    the page's furniture over it (or the top of the page) is that head, whatever its
+    language; else None.
+
+    Nothing there is furniture by what it says (a control or two, "Back to results", are
+    stepped over and dropped later), and no more of it was taken for a menu by its
+    shortness alone than a head holds: a title, an employer and a place
+    ("Sjuksköterska till akutmottagningen", "Västkustens Sjukhus AB", "Göteborg"), in
+    words no list knows. Whether a line reads as a title or a fact is not asked:
+    "Magazynier / Operator wózka widłowego" and "Praca zmianowa (2 zmiany)" are a head
+    as their English words would be."""
+    start, guessed, controls = first, 0, 0
+    for i in range(first - 1, -1, -1):
+        line = lines[i]
+        if line.kind in _PASSED_OVER:
+            continue
+        if line.reason == MENU:
+            guessed += 1
+        elif line.reason in SKIPPABLE:
+            controls += 1
+        elif line.reason is not None:
+            break  # the page's furniture: the head starts below it
+        start = i
+    return start if guessed <= _HEAD_GUESSED and controls <= 2 else None
+
+
+def _menu_over_title(lines: list[Line], head: int, taken: int, first: int) -> bool:
+    """Do short lines taken for a menu stand over a title that the head's walk found by
+    its words ("Jobs", "Companies", "Salaries" over "Senior Data Engineer")? Then they
+    are the page's menu, not the posting's employer and place."""
+    return any(x.reason == MENU for x in lines[head:taken]) and any(
+        x.kind == "text" and x.reason is None and word_count(x.text, 12) <= 12
+        and has_job_noun(x.text) for x in lines[taken:first])
+
+
+def header_context(lines: list[Line], first: int) -> list[str]:
+    """Short lines above the posting that may name its title, place or team.
+
+    They stay out of the Markdown (they sit among page chrome) but the
+    extractor may read them, with less trust than the posting itself."""
+    found: list[str] = []
+    above = [x for x in lines[:first] if x.kind != "blank"][-40:]
+    for line in above:
+        if line.reason is not None:
+            continue
+        text = line.text.strip()
+        if 1 <= word_count(text, 12) <= 12 and line.kind != "bullet":
+            found.append(text)
+    return found
