@@ -24,7 +24,7 @@ from reviewer.core.schema import FIELDS
 from reviewer.gui import preferences
 from reviewer.gui.dialogs import HelpDialog
 from reviewer.gui.fields_panel import KEYS as FIELD_KEYS
-from reviewer.gui.plain import access_letter, menu_text, with_accelerators
+from reviewer.gui.plain import access_letter, menu_text, name_shown, with_accelerators
 from reviewer.gui.single_keys import KEYS as SINGLE_KEYS
 from reviewer.gui.theme import THEMES, apply_theme
 from reviewer.gui.undo_actions import AfterTyping
@@ -242,7 +242,7 @@ class WindowActions:
         recent = preferences.recent_projects(self.settings) if self.settings else []
         for number, path in enumerate(recent, 1):  # the first nine picked by their number
             access = f"&{number} " if number < 10 else ""
-            menu.addAction(access + menu_text(path.name)).triggered.connect(
+            menu.addAction(access + menu_text(name_shown(path.name))).triggered.connect(
                 lambda _checked=False, p=path: open_project(p))
         if not recent:
             menu.addAction("(none yet)").setEnabled(False)

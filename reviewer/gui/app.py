@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from reviewer.core.ingest import import_paths
 from reviewer.core.store import ProjectError, Store
 from reviewer.gui import preferences
-from reviewer.gui.plain import message_box
+from reviewer.gui.plain import message_box, name_shown
 from reviewer.gui.reviewer_name import ask_once
 from reviewer.gui.start_screen import StartScreen
 from reviewer.gui.theme import apply_theme
@@ -127,7 +127,7 @@ class Launcher(QObject):
         window.close()
         whole = window.store.close()
         window.deleteLater()
-        name = window.store.path.name
+        name = name_shown(window.store.path.name)
         if window.store.replaced():
             return (f"{name} was replaced by another file while it was open: what the window "
                     f"saved went to the file it replaced, not to the one at {name} now, "

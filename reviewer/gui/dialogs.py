@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.export import EXTENSIONS, is_project_file
-from reviewer.gui.plain import plain_label
+from reviewer.gui.plain import name_shown, plain_label
 from reviewer.gui.screen_fit import Scrolled, fit_to_screen, free_area, room
 from reviewer.gui.theme import show_as_problem
 
@@ -148,9 +148,11 @@ class ExportDialog(QDialog):
         try:
             self._check(text, path)
         except OSError as err:  # a name too long for the file system, a folder not read
-            self.problem.setText(f"Cannot write to {path.name}: {err.strerror or err}.")
+            self.problem.setText(f"Cannot write to {name_shown(path.name)}: "
+                                 f"{err.strerror or err}.")
 
     def _check(self, text: str, path: Path) -> None:
+        name = name_shown(path.name)
         count = self.reviewed if self.reviewed_only.isChecked() else self.total
         if self.total == 0:
             self.problem.setText("The project has no postings yet: import some first.")
@@ -160,23 +162,23 @@ class ExportDialog(QDialog):
         elif not text:
             self.problem.setText("Say where to write the export.")
         elif not path.parent.is_dir():
-            self.problem.setText(f"The folder {path.parent} does not exist.")
+            self.problem.setText(f"The folder {name_shown(path.parent)} does not exist.")
         elif is_project_file(path):
-            self.problem.setText(f"{path.name} is a project file: an export never replaces "
+            self.problem.setText(f"{name} is a project file: an export never replaces "
                                  "one. Choose another name.")
         elif self.fmt == "hf" and path.is_file():
-            self.problem.setText(f"{path.name} is a file; the dataset needs a folder.")
+            self.problem.setText(f"{name} is a file; the dataset needs a folder.")
         elif self.fmt == "hf" and path.is_dir() and any(path.iterdir()):
-            self.problem.setText(f"{path.name} has files in it; give the name of a new (or "
+            self.problem.setText(f"{name} has files in it; give the name of a new (or "
                                  "empty) folder for the dataset.")
         elif self.fmt != "hf" and path.is_dir():
-            self.problem.setText(f"{text} is a folder; give a file name.")
+            self.problem.setText(f"{name_shown(text)} is a folder; give a file name.")
         elif path.exists() and not path.is_file() and not path.is_dir():
-            self.problem.setText(f"{path.name} is not a file (a device, a pipe or a socket): "
+            self.problem.setText(f"{name} is not a file (a device, a pipe or a socket): "
                                  "an export writes only files. Choose another name.")
         elif self.fmt != "hf" and path.exists() and self._replace != path:
             self._replace = path
-            self.problem.setText(f"{path.name} exists. Press Export again to replace it.")
+            self.problem.setText(f"{name} exists. Press Export again to replace it.")
         else:
             self.accept()
 

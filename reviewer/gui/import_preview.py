@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from reviewer.core.ingest import TARGETS, ColumnPreview, LeftOut, preview_columns
 from reviewer.core.store import Store
 from reviewer.gui.choice_box import ChoiceBox
-from reviewer.gui.plain import plain_label, plain_tip
+from reviewer.gui.plain import name_shown, plain_label, plain_tip
 from reviewer.gui.screen_fit import Scrolled, fit_to_screen, room
 from reviewer.gui.source_data import as_text
 
@@ -147,7 +147,7 @@ class ImportPreviewDialog(QDialog):
         self._show(self.preview)
 
     def _show(self, preview: ColumnPreview) -> None:
-        name = self.path.name
+        name = name_shown(self.path.name)
         if preview.records and not preview.error:
             self.summary.setText(
                 f"{name}: {preview.format.upper()} of records this program exported: "

@@ -13,11 +13,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
+
+from reviewer.core.words import escaped_controls
 
 # what a tooltip shows of a text, at most (a page's title may be a page): characters, lines
 TIP_LONGEST, TIP_LINES = 1500, 30
@@ -116,6 +119,14 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def name_shown(path: Path | str) -> str:
+    """A file's name or path as the window shows it: each character that is not
+    printable (a line break; a right-to-left override, which drew "rtl\u202eblog.db" as
+    "rtlbd.golb") written as its escape, shown and never obeyed, as the command line
+    prints it."""
+    return escaped_controls(str(path))
+
+
 def title_text(text: str) -> str:
     """``text`` for a window's title as it is: its "[*]" shown, not the place of the
     modified mark (which Qt takes out of a title)."""
@@ -177,4 +188,5 @@ def show_start(line: QLineEdit, text: str) -> None:
     line.setCursorPosition(0)
 
 
-__all__ = ["isolated", "message_box", "plain_label", "plain_tip", "set_plain_tip", "show_start"]
+__all__ = ["isolated", "message_box", "name_shown", "plain_label", "plain_tip", "set_plain_tip",
+           "show_start"]

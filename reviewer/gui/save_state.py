@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from reviewer.core.store import Store
-from reviewer.gui.plain import message_box, plain_label
+from reviewer.gui.plain import message_box, name_shown, plain_label
 from reviewer.gui.theme import show_as_problem
 
 SAVED = "all edits saved"
@@ -100,7 +100,7 @@ class SaveState(QObject):
         self.store.let_go()
         self._looking.stop()
         self._retries, self.waiting, self._held = [], False, False
-        name = self.store.path.name
+        name = name_shown(self.store.path.name)
         text = (f"{name} was replaced by another file while it was open. This window has "
                 "let go of the file it opened: what it saved went to that file, not to the "
                 f"one at {name} now, which it has not changed; nothing more can be saved "

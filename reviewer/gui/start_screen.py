@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.gui.plain import plain_tip
+from reviewer.gui.plain import name_shown, plain_tip
 
 
 class StartScreen(QWidget):
@@ -85,7 +85,7 @@ class StartScreen(QWidget):
         self.recent.itemActivated.connect(
             lambda item: self.open_project.emit(Path(item.data(Qt.ItemDataRole.UserRole))))
         for path in recent:
-            item = QListWidgetItem(f"{path.name}\n{path.parent}")
+            item = QListWidgetItem(f"{name_shown(path.name)}\n{name_shown(path.parent)}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(plain_tip(str(path)))  # a file name may look like HTML
             self.recent.addItem(item)

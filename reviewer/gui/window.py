@@ -37,7 +37,7 @@ from reviewer.gui.guidelines import GuidelinesDialog, show_guidelines
 from reviewer.gui.held_value import keep_the_files, refused, typed_edit
 from reviewer.gui.labels_panel import LEFT_OUT, SMALLER, LabelsPanel, say_left_out
 from reviewer.gui.leave_gate import LeaveGate
-from reviewer.gui.plain import plain_label, title_text
+from reviewer.gui.plain import name_shown, plain_label, title_text
 from reviewer.gui.project_choice import choose_project, dropped_files, take_drop
 from reviewer.gui.queue_model import QueueModel
 from reviewer.gui.queue_pane import QueuePane
@@ -100,7 +100,8 @@ class ReviewWindow(QMainWindow):
         self.store = store
         self.settings = settings  # where layout and shortcuts are kept; None keeps nothing
         self.setAcceptDrops(True)
-        self.setWindowTitle(title_text(f"Posting Reviewer — {store.path.name} — {store.reviewer}"))
+        self.setWindowTitle(title_text(
+            f"Posting Reviewer — {name_shown(store.path.name)} — {store.reviewer}"))
         fit_to_screen(self, 1400, 860)
         follow_palette(QApplication.instance())  # a dark desktop's palette gets marks that show
         self.model = QueueModel(store, self)
@@ -139,7 +140,8 @@ class ReviewWindow(QMainWindow):
         self.saved = self.save_state.label
         for widget in (self.saved, self.progress):
             self.statusBar().addPermanentWidget(widget)
-        self.statusBar().addWidget(plain_label(f"Reviewer: {store.reviewer} · {store.path}"))
+        self.statusBar().addWidget(
+            plain_label(f"Reviewer: {store.reviewer} · {name_shown(store.path)}"))
         self.action_table = WindowActions(self, self._handlers(), self.undo_stack, settings)
         self.queue_pane.columns.add_menu(self.action_table.view_menu.addMenu("&List columns"))
         self._wire()
@@ -360,7 +362,7 @@ class ReviewWindow(QMainWindow):
     def show_guidelines(self) -> None:
         meta = self.store.meta
         self.guidelines = show_guidelines(self, self.guidelines, f"Guidelines — "
-                                          f"{self.store.path.name}", meta.guidelines(),
+                                          f"{name_shown(self.store.path.name)}", meta.guidelines(),
                                           meta.descriptions())
 
     def show_help(self) -> None:

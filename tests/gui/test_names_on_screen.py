@@ -129,3 +129,34 @@ def test_in_a_small_window_each_field_shows_a_readable_stretch_of_its_value(
     letter = boxes[0].fontMetrics().averageCharWidth()
     narrow = [box.text() for box in boxes if box.width() < letter * 12]
     assert not narrow, narrow
+
+
+def test_a_name_with_a_right_to_left_override_or_a_line_break_is_shown_escaped(
+        project: Path, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Was: "rtl\\u202eblog.db" was drawn "rtlbd.golb" in the title, the status bar and
+    the recent lists (the override obeyed, the name disguised), and a line break split
+    the title. They are shown as their escapes, as the command line prints them."""
+    from PySide6.QtWidgets import QLabel
+
+    from reviewer.gui.start_screen import StartScreen
+
+    folder = tmp_path / "odd\u202efolder"
+    folder.mkdir()
+    named = folder / "rtl\u202eblog\nx.db"
+    shutil.copy(project, named)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    preferences.remember_project(settings, named)
+    win = open_window(named, settings)
+    title = win.windowHandle().title()
+    assert "rtl\\u202eblog\\nx.db" in title and "\u202e" not in title and "\n" not in title
+    status = [label.text() for label in win.statusBar().findChildren(QLabel)]
+    assert any("odd\\u202efolder" in text for text in status)
+    assert not any("\u202e" in text for text in status)
+    win.action_table.recent_menu.aboutToShow.emit()
+    assert [a.text() for a in win.action_table.recent_menu.actions()] == [
+        "&1 rtl\\u202eblog\\nx.db"]
+    screen = StartScreen(preferences.recent_projects(settings))
+    items = [screen.recent.item(n).text() for n in range(screen.recent.count())]
+    assert items and all("\u202e" not in item for item in items)
+    assert items[0].startswith("rtl\\u202eblog\\nx.db\n")
+    screen.deleteLater()
