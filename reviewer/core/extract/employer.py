@@ -368,7 +368,8 @@ def _mailing_list_sender(doc: Document) -> Finding | None:
         names.append(block)
     else:
         return None
-    if not names or len(names) > 3 or _names_a_job(names[0].text):
+    if not names or len(names) > 3 or _names_a_job(names[0].text) or \
+            _ANNOUNCES.search(names[0].text):
         return None
     text = " ".join(b.text.strip() for b in names)
     spans = [b.span for b in names]
@@ -379,6 +380,10 @@ def _mailing_list_sender(doc: Document) -> Finding | None:
     return Finding(text, spans, 0.75, "structure") if text else None
 
 
+# a first line that announces the posting, no sender's name: "Internal/External
+# Employment Opportunity", "Job Vacancy Announcement", "Now Hiring!"
+_ANNOUNCES = lazy_compile(r"(?i)\b(?:opportunit(?:y|ies)|vacanc(?:y|ies)|announcement|"
+                          r"posting|openings?|now hiring)\W*$")
 # a headline's verb after the name that opens a posting ("Acme Seeks …", "Acme Is Hiring
 # …"); not a word a name may hold ("Smart Hires Group", "Acme Recruiting Inc")
 _HEADLINE_VERB = lazy_compile(
