@@ -63,12 +63,21 @@ class Meta:
         """The guidelines, Markdown ("" when there are none)."""
         return self._get("guidelines") or ""
 
-    def set_guidelines(self, text: str) -> None:
+    def set_guidelines(self, text: str, at: str | None = None) -> None:
+        """Replace the guidelines; ``at``: when they were written (None: now), where they
+        come from another file (``guidelines_set``)."""
         if len(text) > MAX_TEXT:
             raise ValueError(f"the guidelines are over {MAX_TEXT:,} characters")
         with self.db.atomic():
             self._set("guidelines", text)
-            log(self.db, "set_guidelines", {"characters": len(text)})
+            log(self.db, "set_guidelines", {"characters": len(text)}, at=at)
+
+    def guidelines_set(self) -> str:
+        """When the guidelines were last set, as the log says ("" never): a merge keeps
+        the guidelines set last of its files' (``team.setup``)."""
+        row = self.db.execute(
+            "SELECT max(at) FROM events WHERE kind = 'set_guidelines'").fetchone()
+        return str(row[0] or "")
 
     def descriptions(self) -> dict[str, str]:
         """What each field, question and option means, by ``kind:name``."""

@@ -28,7 +28,6 @@ class InputReport:
     older: set[str] = field(default_factory=set)  # whose
     text_differs: int = 0  # matched postings with decisions whose cleaned text differs
     spans_left: int = 0  # their spans whose words OUT's text does not hold
-    schema_differs: bool = False
 
 
 @dataclass
@@ -49,6 +48,8 @@ class MergeReport:
     shared: list[tuple[str, str]] = field(default_factory=list)  # names two files brought
     # apart: (name, what to say; ``shared.shared_notes``)
     named: set[str] = field(default_factory=set)  # names given to every file of theirs
+    setup: list[str] = field(default_factory=list)  # the files' schemas and guidelines
+    # as they differ (``union.united``)
 
     @property
     def shared_names(self) -> dict[str, list[str]]:
@@ -90,9 +91,7 @@ class MergeReport:
                              f"{out}'s, which stand (postings {shown}): two people "
                              "adjudicated them apart; look at them, or merge into a new "
                              "file in another order to take these")
-            if item.schema_differs:
-                lines.append(f"  its label schema differs from {out}'s: answers are "
-                             "kept as given")
+        lines += self.setup
         lines.append(f"{out}{' (new)' if self.created else ''}: "
                      f"{self.postings:,} postings; {self.final:,} final decisions written "
                      f"where reviewers agree, {self.withdrawn:,} taken away where a later "
