@@ -87,8 +87,7 @@ def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
     work's name (None: none; ``shared``). ``TeamError`` before anything is written for
     an input that cannot be merged; ``ProjectError`` for an OUT that cannot be opened or
     written. Once ``cancelled()`` says so, it stops before its next batch (``stopped``)."""
-    out_path = Path(out_path)
-    paths = [Path(p) for p in inputs]
+    out_path, paths = Path(out_path), [Path(p) for p in inputs]
     if not paths:
         raise TeamError("name the project files to merge")
     given = given_names(names, len(paths))
@@ -104,7 +103,8 @@ def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
     with held(target) if created else contextlib.nullcontext():
         report = _merge_into(target, out_path, paths, given, total, created, reviewer,
                              progress, cancelled or (lambda: False), setup)
-    report.shared, report.named, report.setup = shared.notes, shared.named, setup.notes
+    report.shared, report.named = shared.notes, shared.named
+    report.one_file, report.setup = shared.one_file, setup.notes
     return report
 
 
