@@ -304,12 +304,11 @@ class Labels:
             log_lost(db, held, {old: new for old, new in whole.items() if new and new != old})
             move_descriptions(Meta(db), questions,
                                _span_origins(questions, origins, self.schema()))
-            self._write(questions, removed)
+            _write(db, questions, removed)
         return int(removed)
 
     def widen(self, questions: Sequence[Question]) -> None:
-        """Replace the schema with ``questions``, which ask all it asks and more
-        (``team.union``): no answer moves or goes. ValueError where one is left out."""
+        """The schema replaced by one asking all it asks and more (``team.union``)."""
         check(questions := with_defaults(deepcopy(list(questions))))
         new, now = {q.name: q for q in questions}, self.schema()
         for old in now:  # (a single question may become a multi)
@@ -321,18 +320,10 @@ class Labels:
             with self.db.atomic():  # the model learnt)
                 Meta(self.db).mark_changed_questions(q.name for q in now if q.option_names()
                                                      != new[q.name].option_names())
-                self._write(questions, 0)
+                _write(self.db, questions, 0)
 
     def answered(self) -> list[Question]:  # (``takings.answered``)
         return answered(self.db)
-
-    def _write(self, questions: Sequence[Question], removed: int) -> None:
-        self.db.execute("DELETE FROM label_schema")
-        self.db.conn.executemany(
-            "INSERT INTO label_schema (question, kind, options, position) VALUES (?,?,?,?)",
-            [(q["question"], q["kind"], json.dumps(q["options"], ensure_ascii=False), n)
-             for n, q in enumerate(to_json(questions))])
-        log(self.db, "label_schema", {"removed": removed})
 
     def _moves(self, questions: Sequence[Question], origins: Origins | None,
                current: Sequence[Question] | None = None
@@ -358,6 +349,15 @@ class Labels:
             else:
                 answers[was] = (question, option)
         return answers, spans
+
+
+def _write(db: Database, questions: Sequence[Question], removed: int) -> None:
+    db.execute("DELETE FROM label_schema")
+    db.conn.executemany(
+        "INSERT INTO label_schema (question, kind, options, position) VALUES (?,?,?,?)",
+        [(q["question"], q["kind"], json.dumps(q["options"], ensure_ascii=False), n)
+         for n, q in enumerate(to_json(questions))])
+    log(db, "label_schema", {"removed": removed})
 
 
 def _span_origins(questions: Sequence[Question], origins: Origins | None,
