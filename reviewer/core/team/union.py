@@ -13,7 +13,8 @@ An option keeps its colour and key unless an option before it took the key.
 
 The guidelines kept are those set last, as each file's log says (the same time: the
 text that sorts last), and keep that time; where the files' differ, the report names
-whose were kept.
+whose were kept. The descriptions are every one any file has, of a thing described
+apart the one of the file whose descriptions were set last.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ class _File:
     schema: list[Question]
     guidelines: str
     at: str  # when they were set ("" never)
+    descriptions: dict[str, str]
+    described: str  # when they were set
 
 
 @dataclass
@@ -44,6 +47,7 @@ class Setup:
 
     schema: list[Question]
     guidelines: tuple[str, str] | None = None  # (text, when set), where they differ
+    descriptions: tuple[dict[str, str], str] = ({}, "")  # (all of them, when set)
     notes: list[str] = field(default_factory=list)
 
     def put(self, out: Store, created: bool, first: Store) -> None:
@@ -57,6 +61,8 @@ class Setup:
             out.labels.widen(self.schema)
         if self.guidelines is not None and self.guidelines[0] != out.meta.guidelines():
             out.meta.set_guidelines(*self.guidelines)
+        if self.descriptions[0] != out.meta.descriptions():
+            out.meta.set_descriptions(*self.descriptions)
 
 
 def united(out: Path, created: bool, paths: Sequence[Path]) -> Setup:
@@ -66,8 +72,10 @@ def united(out: Path, created: bool, paths: Sequence[Path]) -> Setup:
     shown = [] if created else [out]
     for path in [*shown, *sorted(paths, key=lambda p: (p.name, str(p)))]:
         with opened_input(path) as store:
-            files.append(_File(named(path.name), _asked(store),
-                               store.meta.guidelines(), store.meta.guidelines_set()))
+            meta = store.meta
+            files.append(_File(named(path.name), _asked(store), meta.guidelines(),
+                               meta.last_set("set_guidelines"), meta.descriptions(),
+                               meta.last_set("set_descriptions")))
     schema, notes = union([(f.name, f.schema) for f in files])
     setup = Setup(schema, notes=_said(notes, named(out.name)))
     texts = {f.guidelines for f in files}
@@ -78,7 +86,30 @@ def united(out: Path, created: bool, paths: Sequence[Path]) -> Setup:
         setup.notes.append(f"guidelines differ: {named(out.name)} keeps {kept.name}'s, set "
                            f"last ({kept.at or 'never'}); {_listed(others)} "
                            f"{'differs' if len(others) == 1 else 'differ'}")
+    setup.descriptions = _described(files, named(out.name), setup.notes)
     return setup
+
+
+def _described(files: list[_File], out: str, notes: list[str]) -> tuple[dict[str, str], str]:
+    """Every description any file has, of a thing the files describe apart the one set
+    last (its file's, as for the guidelines), and when the latest were set; ``notes``
+    takes what differs."""
+    chosen: dict[str, tuple[str, str, str]] = {}  # key → (when set, text, file)
+    differ: dict[str, None] = {}
+    for file in files:
+        for key, text in file.descriptions.items():
+            had = chosen.get(key)
+            if had is not None and had[1] != text:
+                differ[key] = None
+            if had is None or (file.described, text) > had[:2]:
+                chosen[key] = (file.described, text, file.name)
+    if differ:
+        keys = list(differ)
+        shown = ", ".join(f"{k} ({chosen[k][2]}'s)" for k in keys[:MOST]) + (
+            f" and {len(keys) - MOST:,} more" if len(keys) > MOST else "")
+        notes.append(f"descriptions differ: {out} keeps each one set last: {shown}")
+    return ({key: text for key, (_at, text, _file) in sorted(chosen.items())},
+            max((f.described for f in files), default=""))
 
 
 def _asked(store: Store) -> list[Question]:

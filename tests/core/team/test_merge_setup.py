@@ -90,6 +90,25 @@ def test_the_guidelines_set_last_are_kept_and_said(files: dict[str, Path],
     assert "guidelines differ: abc.db keeps abc.db's" in "\n".join(again.describe())
 
 
+def test_every_file_s_descriptions_are_kept_those_set_last_where_they_differ(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    """The first file's descriptions were kept: chen's of his own question was lost."""
+    with Store(files["chen"]) as store:
+        store.meta.set_descriptions({**store.meta.descriptions(),
+                                     "question:urgent": "Needed this week?"})
+    with Store(files["ana"]) as store:
+        store.meta.set_descriptions({**store.meta.descriptions(), "field:title": "The job."},
+                                    at="2999-01-01T00:00:00+00:00")
+    for order, name in ((["ana", "chen"], "ac.db"), (["chen", "ana"], "ca.db")):
+        report = merge_projects(tmp_path / name, [files[n] for n in order])
+        with Store(tmp_path / name) as store:
+            assert store.meta.descriptions() == {
+                "field:title": "The job.", "question:relevant": "Is it a job posting?",
+                "question:urgent": "Needed this week?"}
+        assert (f"descriptions differ: {name} keeps each one set last: field:title "
+                "(ana.db's)" in report.describe())
+
+
 def test_files_alike_say_nothing_of_their_setup(tmp_path: Path) -> None:
     files = shared_files(tmp_path, ["ana", "ben"])
     report = merge_projects(tmp_path / "merged.db", [files["ana"], files["ben"]])
