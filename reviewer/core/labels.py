@@ -127,6 +127,18 @@ def with_defaults(questions: list[Question], reserved: Iterable[str] = ()) -> li
     return questions
 
 
+def keys_apart(questions: list[Question]) -> list[Question]:
+    """``with_defaults``, after taking away each key that clashes with one an option
+    before it holds (questions brought together from several schemas: a later one's key
+    gives way, and its option gets the next free one)."""
+    taken = _Taken(())
+    for option in (o for q in questions for o in q.options):
+        if option.key and taken.clashes(normal_key(option.key)):
+            option.key = ""
+        taken.add(normal_key(option.key) if option.key else "")
+    return with_defaults(questions)
+
+
 class _Taken:
     """Keys taken, asked whether a key ``clash``es with any of them in the time of its
     few strokes, not of their number (a schema of thousands of options is read at every

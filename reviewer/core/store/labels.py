@@ -20,6 +20,7 @@ from reviewer.core.store.meta import Meta, move_descriptions
 from reviewer.core.store.spans import SchemaChanged, schema_names
 from reviewer.core.store.sqlite import Database
 from reviewer.core.store.takings import (
+    answered,
     log_lost,
     outside_answers,
     outside_spans,
@@ -303,13 +304,26 @@ class Labels:
             log_lost(db, held, {old: new for old, new in whole.items() if new and new != old})
             move_descriptions(Meta(db), questions,
                                _span_origins(questions, origins, self.schema()))
-            db.execute("DELETE FROM label_schema")
-            db.conn.executemany(
-                "INSERT INTO label_schema (question, kind, options, position) VALUES (?,?,?,?)",
-                [(q["question"], q["kind"], json.dumps(q["options"], ensure_ascii=False), n)
-                 for n, q in enumerate(to_json(questions))])
-            log(db, "label_schema", {"removed": removed})
+            _write(db, questions, removed)
         return int(removed)
+
+    def widen(self, questions: Sequence[Question]) -> None:
+        """The schema replaced by one asking all it asks and more (``team.union``)."""
+        check(questions := with_defaults(deepcopy(list(questions))))
+        new, now = {q.name: q for q in questions}, self.schema()
+        for old in now:  # (a single question may become a multi)
+            wider = new.get(old.name, Question("", ""))
+            if set(old.option_names()) - set(wider.option_names()) or wider.kind not in (
+                    old.kind, "multi" if old.kind == "single" else old.kind):
+                raise ValueError(f"question {old.name!r} is not in the wider schema")
+        if to_json(now) != to_json(questions):  # (those given options: changed since
+            with self.db.atomic():  # the model learnt)
+                Meta(self.db).mark_changed_questions(q.name for q in now if q.option_names()
+                                                     != new[q.name].option_names())
+                _write(self.db, questions, 0)
+
+    def answered(self) -> list[Question]:  # (``takings.answered``)
+        return answered(self.db)
 
     def _moves(self, questions: Sequence[Question], origins: Origins | None,
                current: Sequence[Question] | None = None
@@ -335,6 +349,15 @@ class Labels:
             else:
                 answers[was] = (question, option)
         return answers, spans
+
+
+def _write(db: Database, questions: Sequence[Question], removed: int) -> None:
+    db.execute("DELETE FROM label_schema")
+    db.conn.executemany(
+        "INSERT INTO label_schema (question, kind, options, position) VALUES (?,?,?,?)",
+        [(q["question"], q["kind"], json.dumps(q["options"], ensure_ascii=False), n)
+         for n, q in enumerate(to_json(questions))])
+    log(db, "label_schema", {"removed": removed})
 
 
 def _span_origins(questions: Sequence[Question], origins: Origins | None,

@@ -63,21 +63,30 @@ class Meta:
         """The guidelines, Markdown ("" when there are none)."""
         return self._get("guidelines") or ""
 
-    def set_guidelines(self, text: str) -> None:
+    def set_guidelines(self, text: str, at: str | None = None) -> None:
+        """Replace the guidelines; ``at``: when they were written (None: now), where they
+        come from another file (``last_set``)."""
         if len(text) > MAX_TEXT:
             raise ValueError(f"the guidelines are over {MAX_TEXT:,} characters")
         with self.db.atomic():
             self._set("guidelines", text)
-            log(self.db, "set_guidelines", {"characters": len(text)})
+            log(self.db, "set_guidelines", {"characters": len(text)}, at=at or None)
+
+    def last_set(self, kind: str) -> str:
+        """When the log last says ``kind`` ("set_guidelines", "set_descriptions"; "":
+        never): a merge keeps the guidelines and descriptions set last (``team.union``)."""
+        row = self.db.execute("SELECT max(at) FROM events WHERE kind = ?", (kind,)).fetchone()
+        return str(row[0] or "")
 
     def descriptions(self) -> dict[str, str]:
         """What each field, question and option means, by ``kind:name``."""
         value = loads(self._get("descriptions"), {})
         return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
-    def set_descriptions(self, descriptions: Mapping[str, str]) -> None:
+    def set_descriptions(self, descriptions: Mapping[str, str], at: str | None = None) -> None:
         """Replace the descriptions (keys ``field:NAME``, ``question:NAME``,
-        ``option:QUESTION/OPTION``; ValueError for another key)."""
+        ``option:QUESTION/OPTION``; ValueError for another key); ``at`` as for
+        ``set_guidelines``."""
         for key, text in descriptions.items():
             kind = key.split(":", 1)[0]
             if kind not in ("field", "question", "option") or ":" not in key:
@@ -87,7 +96,7 @@ class Meta:
                 raise ValueError(f"{key}: over {MAX_TEXT:,} characters")
         with self.db.atomic():
             self._set("descriptions", json.dumps(dict(descriptions), ensure_ascii=False))
-            log(self.db, "set_descriptions", {"count": len(descriptions)})
+            log(self.db, "set_descriptions", {"count": len(descriptions)}, at=at or None)
 
     def label_moves(self) -> int:
         """How many changes of the label schema moved answers or span labels between

@@ -1,6 +1,6 @@
 """What a change of the label schema takes from the people who answered and labelled
-(logged for a merge: ``merge_log``); and reading rows by their ids, a chunk of ids a
-statement."""
+(logged for a merge: ``merge_log``), and what they answered; and reading rows by their
+ids, a chunk of ids a statement."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from reviewer.core.labels import Option, Question
 from reviewer.core.store.history import now
+from reviewer.core.store.jsontext import loads
 from reviewer.core.store.sqlite import Database
 
 _CHUNK = 500  # ids per IN (...)
@@ -73,6 +75,25 @@ def outside_answers(db: Database, questions: set[str]) -> set[str]:
     found.update(k for (k,) in db.execute("SELECT DISTINCT key FROM reviews WHERE kind ="
                                           " 'label'"))
     return found - questions
+
+
+def answered(db: Database) -> list[Question]:
+    """The document questions the answers give (final or a reviewer's), with the options
+    given, ``multi`` where a posting gives one several: a record's or a merged file's
+    may be to a question of no schema (a merge asks them: ``team.union``)."""
+    given: dict[str, set[str]] = {}
+    several: set[str] = set()
+    rows = db.execute("SELECT question, json_group_array(option) FROM doc_labels"
+                      " GROUP BY posting_id, question").fetchall()
+    rows += db.execute("SELECT key, value FROM reviews WHERE kind = 'label'").fetchall()
+    for question, options in rows:
+        listed = loads(options, [])
+        listed = [str(o) for o in listed] if isinstance(listed, list) else []
+        if len(listed) > 1:
+            several.add(question)
+        given.setdefault(question, set()).update(listed)
+    return [Question(q, "multi" if q in several else "single", [Option(o) for o in sorted(
+        options)]) for q, options in sorted(given.items()) if options]
 
 
 def outside_spans(db: Database, labels: set[str]) -> set[str]:

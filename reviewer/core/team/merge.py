@@ -40,7 +40,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from reviewer.core.labels import to_json
 from reviewer.core.store import Store
 from reviewer.core.store.merge_log import Made, Thing
 from reviewer.core.store.reviews import same
@@ -73,7 +72,8 @@ from reviewer.core.team.retract import (
 from reviewer.core.team.rulings import classify, joined, standing
 from reviewer.core.team.shared import Naming, given_names, shared_notes, source_of
 from reviewer.core.team.span_ruling import HeldSpans
-from reviewer.core.team.split import Progress, copy_setup
+from reviewer.core.team.split import Progress
+from reviewer.core.team.union import Setup, united
 
 BATCH = 500  # input postings a transaction
 
@@ -87,8 +87,7 @@ def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
     work's name (None: none; ``shared``). ``TeamError`` before anything is written for
     an input that cannot be merged; ``ProjectError`` for an OUT that cannot be opened or
     written. Once ``cancelled()`` says so, it stops before its next batch (``stopped``)."""
-    out_path = Path(out_path)
-    paths = [Path(p) for p in inputs]
+    out_path, paths = Path(out_path), [Path(p) for p in inputs]
     if not paths:
         raise TeamError("name the project files to merge")
     given = given_names(names, len(paths))
@@ -96,22 +95,24 @@ def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
     check_distinct(paths)
     shared = shared_notes(out_path, paths, given)
     created = not out_path.exists()
+    setup = united(out_path, created, paths)
     # a new OUT is written under another name until whole: a merge stopped leaves none
     target = partial_name(out_path) if created else out_path
     if created:
         clear_leftovers(out_path)  # left by merges that were stopped
     with held(target) if created else contextlib.nullcontext():
         report = _merge_into(target, out_path, paths, given, total, created, reviewer,
-                             progress, cancelled or (lambda: False))
+                             progress, cancelled or (lambda: False), setup)
     report.shared, report.named = shared.notes, shared.named
+    report.one_file, report.setup = shared.one_file, setup.notes
     return report
 
 
 def _merge_into(target: Path, out_path: Path, paths: list[Path], given: list[str | None],
-                total: int, created: bool, reviewer: str | None,
-                progress: Progress | None, cancelled: Callable[[], bool]) -> MergeReport:
+                total: int, created: bool, reviewer: str | None, progress: Progress | None,
+                cancelled: Callable[[], bool], setup: Setup) -> MergeReport:
     """``merge_projects``'s work, into ``target`` (``out_path``'s partial file where the
-    merge makes it)."""
+    merge makes it), with the schema and guidelines of ``setup``."""
     out, whole = Store(target, reviewer=reviewer), False
     try:
         out.check_writable()
@@ -126,10 +127,9 @@ def _merge_into(target: Path, out_path: Path, paths: list[Path], given: list[str
                 report.stopped = True
                 break
             with opened_input(path) as src:
-                if created and number == 0:
-                    copy_setup(src, out)
-                item = InputReport(path, schema_differs=to_json(src.labels.schema())
-                                   != to_json(out.labels.schema()))
+                if number == 0:
+                    setup.put(out, created, src)
+                item = InputReport(path)
                 report.inputs.append(item)
                 done = merger.merge(src, item, done, total, progress, cancelled, given[number])
         with out.atomic():

@@ -28,7 +28,6 @@ class InputReport:
     older: set[str] = field(default_factory=set)  # whose
     text_differs: int = 0  # matched postings with decisions whose cleaned text differs
     spans_left: int = 0  # their spans whose words OUT's text does not hold
-    schema_differs: bool = False
 
 
 @dataclass
@@ -49,6 +48,11 @@ class MergeReport:
     shared: list[tuple[str, str]] = field(default_factory=list)  # names two files brought
     # apart: (name, what to say; ``shared.shared_notes``)
     named: set[str] = field(default_factory=set)  # names given to every file of theirs
+    one_file: set[str] = field(default_factory=set)  # names whose values all came from
+    # one file, whatever the files that carried them (a merged file and one merged into
+    # it, a file and its copies)
+    setup: list[str] = field(default_factory=list)  # the files' schemas and guidelines
+    # as they differ (``union.united``)
 
     @property
     def shared_names(self) -> dict[str, list[str]]:
@@ -90,9 +94,7 @@ class MergeReport:
                              f"{out}'s, which stand (postings {shown}): two people "
                              "adjudicated them apart; look at them, or merge into a new "
                              "file in another order to take these")
-            if item.schema_differs:
-                lines.append(f"  its label schema differs from {out}'s: answers are "
-                             "kept as given")
+        lines += self.setup
         lines.append(f"{out}{' (new)' if self.created else ''}: "
                      f"{self.postings:,} postings; {self.final:,} final decisions written "
                      f"where reviewers agree, {self.withdrawn:,} taken away where a later "
@@ -113,9 +115,13 @@ class MergeReport:
             paths = [named(path) for path in paths]
             files = f"{paths[0]} and {paths[1]} both" if len(paths) == 2 else \
                 f"{', '.join(paths[:-1])} and {paths[-1]} all"
-            lines.append(f"{files} carry the reviewer {name}: their values count as one "
-                         "reviewer's" + ("" if name.casefold() in self.named else
-                                         self._advice(name)))
+            if name.casefold() in self.one_file:
+                lines.append(f"{files} carry the reviewer {name}, from one file: their "
+                             "values count as one reviewer's")
+            else:
+                lines.append(f"{files} carry the reviewer {name}: their values count as one "
+                             "reviewer's" + ("" if name.casefold() in self.named else
+                                             self._advice(name)))
         lines += [text for _name, text in self.shared]
         return lines
 

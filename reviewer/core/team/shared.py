@@ -74,11 +74,14 @@ class Naming:
 
 @dataclass
 class Shared:
-    """What ``shared_notes`` found: a note for each name two files brought apart, and the
-    names given to every file that brings them (one person's, said so)."""
+    """What ``shared_notes`` found: a note for each name two files brought apart, the
+    names given to every file that brings them (one person's, said so), and those one
+    file brought, however many inputs carried it."""
 
     notes: list[tuple[str, str]] = field(default_factory=list)  # (name, what to say)
     named: set[str] = field(default_factory=set)
+    one_file: set[str] = field(default_factory=set)  # names whose values, of several
+    # inputs, all came from one file (or a file and its copies)
 
 
 def shared_notes(out: Path, paths: Sequence[Path], given: Sequence[str | None]) -> Shared:
@@ -108,19 +111,34 @@ def shared_notes(out: Path, paths: Sequence[Path], given: Sequence[str | None]) 
     if before & shared:
         with opened_input(out) as store:
             held[-1] = _held_out(store, shared)
+    copies: set[frozenset[int]] = set()  # two inputs of which one is the other's copy
+    apart: set[str] = set()  # names two inputs bring from two files
     for number, path in enumerate(paths):
         with opened_input(path) as store:
             held[number] = _held(store, Naming(store, given[number]), shared)
-            copies = {other for other, (last, digest) in logs.items()
-                      if other != number and last and last < logs[number][0]
-                      and store.merge_log.log_digest(last) == (last, digest)}
+            copies |= {frozenset((other, number)) for other, (last, digest) in logs.items()
+                       if other != number and last and last <= logs[number][0]
+                       and store.merge_log.log_digest(last) == (last, digest)}
         for other in sorted(held):
-            if other < number and other not in copies:
+            if other < number and frozenset((other, number)) not in copies:
+                apart |= _from_two(held[other], held[number])
                 pairs = _differ(held[other], held[number], given, other, number)
                 for name, (pids, earlier) in pairs.items():
                     found.notes.append((name, _note(out, paths, merged, name,
                                                     (other, earlier), number, pids)))
+    found.one_file = shared - apart
     return found
+
+
+def _from_two(first: Held, second: Held) -> set[str]:
+    """The names whose values ``first`` and ``second`` bring from two files (not both
+    from one, nor from a file and its copy)."""
+    sources: dict[str, tuple[set[Source], set[Source]]] = {}
+    for side, held in enumerate((first, second)):
+        for (_page, name), (source, _things) in held.items():
+            sources.setdefault(name, (set(), set()))[side].add(source)
+    return {name for name, (ones, twos) in sources.items()
+            if any(not _same_source(one, two) for one in ones for two in twos)}
 
 
 def _differ(first: Held, second: Held, given: Sequence[str | None], one: int,

@@ -124,7 +124,9 @@ def test_one_person_named_so_twice_keeps_the_later_value(tmp_path: Path) -> None
 def test_one_name_that_differs_on_nothing_is_merged_and_said(tmp_path: Path) -> None:
     paths = two_copies(tmp_path, answers=("yes", "yes"))
     with Store(paths[1], reviewer="root") as store:
-        store.decisions.revert_field(3, "title")  # (Alpha and Beta no more)
+        store.decisions.set_field(3, "title", "Alpha")  # (Alpha and Beta no more)
+    with Store(paths[0], reviewer="root") as store:  # (its log no start of the other's:
+        store.postings.set_comment(4, "seen")  # both worked in one second, alike)
     report = merge_projects(tmp_path / "out.db", paths)
     said = "\n".join(report.describe())
     assert "p1.db and p2.db both carry the reviewer root" in said
@@ -161,3 +163,35 @@ def test_a_name_with_a_slash_is_a_path_and_unknown_is_no_name(
     assert "x=z/p.db: no such project file" in capsys.readouterr().err
     assert main(["merge", str(tmp_path / "o.db"), f"unknown={paths[0]}"]) == 2
     assert "'unknown' names work done before names were kept" in capsys.readouterr().err
+
+
+def _one_persons(tmp_path: Path) -> dict[str, Path]:
+    """Ana's file, merged with ben's into m.db; a copy of it made then (ana_old.db), and
+    one byte for byte (ana_copy.db); her file worked on since."""
+    files = shared_files(tmp_path, ["ana", "ben"])
+    with Store(files["ana"]) as store:
+        store.labels.answer(1, "relevant", ["yes"])
+    merge_projects(tmp_path / "m.db", [files["ana"], files["ben"]])
+    shutil.copyfile(files["ana"], tmp_path / "ana_old.db")
+    time.sleep(1.1)  # (times are kept in whole seconds: her change of mind is later)
+    with Store(files["ana"]) as store:
+        store.labels.answer(1, "relevant", ["no"])
+    shutil.copyfile(files["ana"], tmp_path / "ana_copy.db")
+    return {"ana": files["ana"], "m": tmp_path / "m.db", "old": tmp_path / "ana_old.db",
+            "copy": tmp_path / "ana_copy.db"}
+
+
+@pytest.mark.parametrize("pair", [("m", "ana"), ("ana", "copy"), ("old", "ana"),
+                                  ("ana", "old")])
+def test_one_file_s_values_brought_twice_are_not_two_people_s(
+        tmp_path: Path, pair: tuple[str, str]) -> None:
+    """A merged file and the file merged into it, a file and its copy, an older copy
+    and the file that went on from it (in either order): the report advised naming each
+    file's reviewer "if they are different people", or said their values differ."""
+    files = _one_persons(tmp_path)
+    report = merge_projects(tmp_path / "out.db", [files[pair[0]], files[pair[1]]])
+    said = "\n".join(report.describe())
+    assert "different people" not in said and "two people" not in said
+    assert "NAME1" not in said and "carry the reviewer ana, from one file" in said
+    with Store(tmp_path / "out.db", create=False) as store:  # (her latest, whatever came)
+        assert store.reviews.of(1)["ana"][("label", "relevant")] == ["no"]

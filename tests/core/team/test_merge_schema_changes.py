@@ -116,9 +116,10 @@ def test_a_merged_file_whose_schema_lost_a_reviewer_s_answer_takes_it_back(
 
 def test_answers_to_a_question_the_schema_lacks_removed_by_a_change_are_taken_back(
         tmp_path: Path) -> None:
-    """A merged file held ana's answer to a question of her own its schema lacks; any
-    change of its schema removed it (as it removes every answer of no option), but
-    nothing was logged, and the next project kept it, final."""
+    """A merged file held ana's answer to a question of her own its schema lacks (as a
+    merge made it before the merged schema asked every file's questions); any change of
+    its schema removed it (as it removes every answer of no option), but nothing was
+    logged, and the next project kept it, final."""
     source = make_source(tmp_path / "project.db", n=6)
     with Store(source, reviewer="lead") as store:
         files = split_project(store, NAMES, tmp_path / "out", overlap=1.0, copies=2).files
@@ -128,6 +129,8 @@ def test_answers_to_a_question_the_schema_lacks_removed_by_a_change_are_taken_ba
         store.labels.answer(2, "seniority", ["senior"])
     merged, onward = tmp_path / "m1.db", tmp_path / "onward.db"
     merge_projects(merged, [files["ben"], files["ana"]], reviewer="lead")
+    with Store(merged) as store:
+        store.db.execute("DELETE FROM label_schema WHERE question = 'seniority'")
     merge_projects(onward, [merged], reviewer="lead")
     with Store(onward) as store:
         assert store.records.get(2)["labels"] == {"seniority": ["senior"]}
