@@ -127,6 +127,15 @@ def name_shown(path: Path | str) -> str:
     return escaped_controls(str(path))
 
 
+def project_caption(path: Path, reviewer: str, title: bool = True) -> str:
+    """How the window names its project: in its title ("Posting Reviewer — plan.db —
+    ana") or its status bar ("Reviewer: ana · /home/ana/plan.db"), the file shown with
+    its escapes (``name_shown``)."""
+    if title:
+        return title_text(f"Posting Reviewer — {name_shown(path.name)} — {reviewer}")
+    return f"Reviewer: {reviewer} · {name_shown(path)}"
+
+
 def title_text(text: str) -> str:
     """``text`` for a window's title as it is: its "[*]" shown, not the place of the
     modified mark (which Qt takes out of a title)."""

@@ -37,7 +37,7 @@ from reviewer.gui.guidelines import GuidelinesDialog, show_guidelines
 from reviewer.gui.held_value import keep_the_files, refused, typed_edit
 from reviewer.gui.labels_panel import LEFT_OUT, SMALLER, LabelsPanel, say_left_out
 from reviewer.gui.leave_gate import LeaveGate
-from reviewer.gui.plain import name_shown, plain_label, title_text
+from reviewer.gui.plain import name_shown, plain_label, project_caption
 from reviewer.gui.project_choice import choose_project, dropped_files, take_drop
 from reviewer.gui.queue_model import QueueModel
 from reviewer.gui.queue_pane import QueuePane
@@ -92,6 +92,7 @@ def _field_edit(window: ReviewWindow, edit: Callable[[str], bool], done: str) ->
         window.statusBar().showMessage(f"{label} {done} (Ctrl+Z takes it back).", 8000)
 
 
+
 class ReviewWindow(QMainWindow):
     switch_project = Signal(object)  # a project file to open instead, or None: the start screen
 
@@ -100,8 +101,7 @@ class ReviewWindow(QMainWindow):
         self.store = store
         self.settings = settings  # where layout and shortcuts are kept; None keeps nothing
         self.setAcceptDrops(True)
-        self.setWindowTitle(title_text(
-            f"Posting Reviewer — {name_shown(store.path.name)} — {store.reviewer}"))
+        self.setWindowTitle(project_caption(store.path, store.reviewer))
         fit_to_screen(self, 1400, 860)
         follow_palette(QApplication.instance())  # a dark desktop's palette gets marks that show
         self.model = QueueModel(store, self)
@@ -140,8 +140,7 @@ class ReviewWindow(QMainWindow):
         self.saved = self.save_state.label
         for widget in (self.saved, self.progress):
             self.statusBar().addPermanentWidget(widget)
-        self.statusBar().addWidget(
-            plain_label(f"Reviewer: {store.reviewer} · {name_shown(store.path)}"))
+        self.statusBar().addWidget(plain_label(project_caption(store.path, store.reviewer, False)))
         self.action_table = WindowActions(self, self._handlers(), self.undo_stack, settings)
         self.queue_pane.columns.add_menu(self.action_table.view_menu.addMenu("&List columns"))
         self._wire()
