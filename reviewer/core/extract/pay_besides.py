@@ -10,9 +10,10 @@ clause. A stipend or an allowance is one only with what it is for ("housing stip
 "research allowance"): "Stipend: $18,500" is a graduate's pay. What some earn "with tips"
 is what a server takes home, not the wage ("Wage: $12/hr with tips", "$2.13/hr plus tips"
 are the wage). A sum whose clause names a cost last ("Staff housing: $400/month",
-"Parking on site: $25/day") is a cost, not pay; not one that "and", "plus" or "with" joins
-to the cost ("Free staff housing and $18.50/hour"). A sum right after a pay line's label
-("Salary: $95,000 annual bonus eligible") is the pay, whatever follows it.
+"Parking on site: $25/day") is a cost, not pay; not one that "and", "plus" or "with"
+right before it joins to the cost ("Free staff housing and $18.50/hour"). A sum right
+after a pay line's label ("Salary: $95,000 annual bonus eligible") is the pay, whatever
+follows it.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ _AFTER = lazy_compile(
 # $5,000", "Tuition reimbursement up to $5,250", "Night shift differential of $4.50/hr",
 # "Bonus pay: $500 per month"
 _BEFORE = lazy_compile(
-    rf"(?i)\b{_NOUN}(?:\s+pay)?\s*(?:of|:|-|–|is|=|worth)?\s*(?:of\s+)?(?:up to\s+)?(?:an?\s+)?$")
+    rf"(?i)\b(?:{_NOUN}|(?:bonus(?:es)?|differentials?)\s+pay)\s*(?:of|:|-|–|is|=|worth)?"
+    r"\s*(?:of\s+)?(?:up to\s+)?(?:an?\s+)?$")
 # tips themselves, or earnings with them: "$900 a week in tips", "$30/hr including tips"
 # ("with" or "after" tips only after a word of earning: "servers earn $25/hr with tips")
 # (each space of a run is read by one piece only: three pieces in a row made a long run
@@ -60,8 +62,10 @@ _COST_OR_PAY = lazy_compile(
 # a pay line's label right before the sum: "Salary: ", "Hourly Pay: ", "Pay (USD): "
 _PAY_LABEL = lazy_compile(r"(?i)\b(?:salary|pay|wages?|rate|compensation|remuneration|ote)"
                           r"(?:\s+range)?\s*(?:\([^()\n]{0,12}\)\s*)?:\s*$")
-# what joins another thing to a sum: the cost said before it is not the sum's
-_JOINED = lazy_compile(r"(?i)\b(?:and|plus|with)\b|[&+]")
+# a word that joins the sum right after it to what was said before: a cost said before
+# it is not the sum's ("Free staff housing and $18.50/hour"; not "Rent and utilities
+# are $400/month")
+_JOINED = lazy_compile(r"(?i)(?:\b(?:and|plus|with)\b|[&+])\s*(?:an?\s+|only\s+)?$")
 _NOUN_LAST = lazy_compile(rf"(?i)\b{_NOUN}\s*$")
 # a sum after a pay label that names what else it is ("$500 sign-on bonus after 90 days",
 # "$4.50/hr night shift differential"), not the pay with a bonus it may earn besides

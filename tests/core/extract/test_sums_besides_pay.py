@@ -176,7 +176,6 @@ def test_a_sum_after_a_pay_label_that_names_a_bonus_is_the_bonus(line: str, wage
 @pytest.mark.parametrize("line", [
     "Bonus pay: $500 per month for perfect attendance.",
     "Shift differential pay of $2.00/hr for nights.",
-    "Commission pay: $200 a week on average.",
 ])
 def test_a_pay_line_named_by_another_sum_is_that_sum(line: str) -> None:
     """Was: "Bonus pay: $500 per month" was a salary of 500 a month: a label's "pay"
@@ -196,3 +195,21 @@ def test_a_wage_joined_to_a_perk_of_housing_is_the_salary(line: str,
     the posting had no salary. A cost names the sum only with no "and", "plus" or "with"
     joining something else to it."""
     assert salary(line) == pay
+
+
+@pytest.mark.parametrize(("lines", "pay"), [
+    (("Rent and utilities are $400/month, deducted from your paycheck.",
+      "The starting wage is $16.50 per hour."), hourly(16.5)),
+    (("Housing and utilities: $400/month, deducted from your paycheck.",), None),
+    (("Housing with utilities included: $350/month.", "Meals & lodging: $15/day."), None),
+])
+def test_a_cost_of_several_things_is_still_a_cost(lines: tuple[str, ...],
+                                                  pay: dict[str, Any] | None) -> None:
+    """The cost named first with others joined to it ("Rent and utilities are $400/month")
+    is a cost: only a sum right after the joining word is another thing."""
+    assert salary(*lines) == pay
+
+
+def test_commission_pay_of_a_commission_only_job_is_its_pay() -> None:
+    assert salary("Commission pay: $50,000 - $90,000 per year (commission only).") == {
+        "min": 50000, "max": 90000, "currency": "USD", "period": "year"}
