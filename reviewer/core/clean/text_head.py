@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from reviewer.core.clean.line_score import above_list, is_header_line, word_count
 from reviewer.core.clean.text_markdown import Line
-from reviewer.core.words.lexicon import has_job_noun
+from reviewer.core.words.lexicon import has_job_noun, section_field
+from reviewer.core.words.site_words import site_line
 
 MENU = "menu or list of links"
 SKIPPABLE = ("page control", "list of other jobs", "form control or image marker")
@@ -29,14 +30,16 @@ def widen_up(lines: list[Line], first: int) -> int:
     own right above it ("PAY", "- $21.50 an hour"), taken with the title over it (a
     list over the title is the page's). One line over them that tops the page is the
     title, in words the lists do not know ("Chargé(e) de recrutement"); and all the
-    lines above are the posting's when they are only its head (``_only_its_head``)."""
+    lines above are the posting's when they are only its head (``_head_above``). The
+    site's own lines over it go first, by their words (``mark_site_lines``)."""
+    mark_site_lines(lines, first)
     above = [x for x in lines[:first] if x.kind not in _PASSED_OVER]
     if len(above) <= 3 and all(x.reason in (None, MENU) for x in above):
         return 0  # the posting starts the page: nothing above it to cut
     taken = first
     misses = skipped = 0
     i = first - 1
-    while i >= 0 and first - i <= 16:
+    while i >= 0 and first - i <= _LOOK_UP:
         line = lines[i]
         i -= 1
         if line.kind in _PASSED_OVER:
@@ -66,31 +69,86 @@ def widen_up(lines: list[Line], first: int) -> int:
     return taken
 
 
+_LOOK_UP = 16  # lines above the posting's body its title is looked for in (blank ones not
+# counted); the rest of its head, in as many short ones (a sentence is the posting's)
+_MOST_CONTROLS = 4  # between the head and the body: "Easy Apply", "Save", "Share", "Report"
+
+
+def mark_site_lines(lines: list[Line], first: int) -> None:
+    """Give the short lines above the posting's body that are the site's by their words
+    their reason: its menu ("Jobs", "Stellenangebote", "Vacatures | Werkgevers"), its
+    sign-in links ("Anmelden", "Se connecter"), its controls ("Partager", "3 of 120",
+    "Easy Apply") and its language picker ("Deutsch | English"). Lines a rule already
+    named keep their reason; a guess by shortness alone (a menu) gives way."""
+    for line in lines[max(0, first - 2 * _LOOK_UP):first]:
+        if line.kind == "text" and line.reason in (None, MENU) and \
+                (reason := site_line(line.text)) is not None:
+            line.reason = reason
+            line.score = min(line.score, -2.0)
+
+
 def _head_above(lines: list[Line], first: int) -> int | None:
     """Where the posting's own head starts, when all that stands between its body and
     the page's furniture over it (or the top of the page) is that head, whatever its
     language; else None.
 
-    Nothing there is furniture by what it says (a control or two, "Back to results", are
-    stepped over and dropped later), and no more of it was taken for a menu by its
-    shortness alone than a head holds: a title, an employer and a place
-    ("Sjuksköterska till akutmottagningen", "Västkustens Sjukhus AB", "Göteborg"), in
-    words no list knows. Whether a line reads as a title or a fact is not asked:
-    "Magazynier / Operator wózka widłowego" and "Praca zmianowa (2 zmiany)" are a head
-    as their English words would be."""
-    start, guessed, controls = first, 0, 0
+    Nothing there is furniture by what it says; a few controls between the head and the
+    body ("Easy Apply", "Save") are stepped over and dropped later, but a control over
+    a line of the head is the top of the page's bar ("Retour aux offres" over "Comptable
+    H/F"). No more of it was taken for a menu by its shortness alone than a head holds:
+    a title, an employer and a place ("Sjuksköterska till akutmottagningen", "Västkustens
+    Sjukhus AB", "Göteborg"), in words no list knows; when more short lines run on up, the
+    head is the block of lines right over the body, which a blank line sets apart from
+    them. Whether a line reads as a title or a fact is not asked: "Magazynier / Operator
+    wózka widłowego" and "Praca zmianowa (2 zmiany)" are a head as their English words
+    would be. The head is looked for in the lines just above the body, as a title is."""
+    start, guessed, controls, short = first, 0, 0, 0
+    block: int | None = None  # the top of the lines right over the body, once a blank ends it
+    closed = False
+    title = _title_above(lines, first)
+    begun = lines[first].kind == "heading" and not section_field(lines[first].text)[0]
     for i in range(first - 1, -1, -1):
         line = lines[i]
         if line.kind in _PASSED_OVER:
+            if line.kind == "blank" and start < first and not closed:
+                closed = True  # (a block of one line, "Work Shift", is a label's, not a head)
+                block = start if sum(x.kind not in _PASSED_OVER
+                                     for x in lines[start:first]) >= 2 else None
+            continue
+        short += line.score <= 0
+        if short > _LOOK_UP:
+            return block  # the head's top is out of sight: a list of the page's, likely
+        if line.reason in SKIPPABLE:
+            if begun or start < first:
+                break  # the page's bar over the head
+            controls += 1
+            if controls > _MOST_CONTROLS:
+                return None
             continue
         if line.reason == MENU:
-            guessed += 1
-        elif line.reason in SKIPPABLE:
-            controls += 1
+            guessed += i < title  # (short lines under a title are its employer, place, terms)
+            if guessed > _HEAD_GUESSED:
+                return block
         elif line.reason is not None:
             break  # the page's furniture: the head starts below it
         start = i
-    return start if guessed <= _HEAD_GUESSED and controls <= 2 else None
+    return start
+
+
+def _title_above(lines: list[Line], first: int) -> int:
+    """The nearest line over the body that reads as a title by its words ("Verwaltungskraft
+    Bürgerbüro (m/w/d)"), below the page's furniture, or ``first`` when there is none: the
+    short lines under it are the rest of the head, however many ("Gemeinde Seeheim",
+    "Seeheim am Rhein", "Teilzeit, Vollzeit", "Feste Anstellung")."""
+    shown = [i for i in range(first - 1, -1, -1) if lines[i].kind not in _PASSED_OVER]
+    for i in shown[:_LOOK_UP]:
+        line = lines[i]
+        if line.reason not in (None, MENU, *SKIPPABLE):
+            break
+        if line.kind == "text" and line.reason in (None, MENU) and \
+                word_count(line.text, 12) <= 12 and has_job_noun(line.text):
+            return i
+    return first
 
 
 def _menu_over_title(lines: list[Line], head: int, taken: int, first: int) -> bool:

@@ -103,14 +103,11 @@ def _title(doc: Document, top: list[Block]) -> Finding | None:
                 return Finding(inner.strip(), doc.block_span(block, (at, at + len(
                     inner.strip()))), 0.6, "structure")
             continue
-        if block.kind == "heading" and not has_job_noun(text):
-            # a heading that names no job: a value's label, a section's, or the title
-            value = _heads_a_value(doc, block)
-            if (value or _is_title_like(text, heading=True)) and \
-                    (first := _first_line_over(top, block)) is not None:
+        if block.kind == "heading" and not has_job_noun(text) and _heads_a_value(doc, block):
+            # a value's label ("## Lön" over its sum): the first line over it is the title
+            if (first := _first_line_over(top, block)) is not None:
                 return Finding(first.text.strip(), [first.span], 0.65, "structure")
-            if value:
-                continue
+            continue
         if _is_title_like(text, heading=block.kind == "heading"):
             return Finding(text, [block.span],
                            _HEADING_TITLE if block.kind == "heading" else 0.65, "structure")
@@ -137,14 +134,31 @@ def _heads_a_value(doc: Document, block: Block) -> bool:
 
 
 def _first_line_over(top: list[Block], heading: Block) -> Block | None:
-    """The posting's first line, when it stands over a heading that names no job and
-    reads as a title itself as a heading would ("Sjuksköterska till vårdavdelningen"
-    over "## Om tjänsten" or "## Lön"): the first line is the title in any language, a
-    heading under it most often a section's or a value's."""
+    """The posting's first line, when it stands over a value's heading and reads as a
+    title itself as a heading would ("Sjuksköterska till vårdavdelningen" over "## Lön"):
+    the first line is the title in any language. (Any other heading, "# Barista" under
+    "Cafe Uno", is the title; a section's the list knows ends the top.)"""
     first = top[0]
     if first is heading or first.kind != "para" or "\n" in first.text.strip():
         return None
     return first if _is_title_like(first.text.strip(), heading=True) else None
+
+
+def first_line_title(doc: Document) -> dict[str, Finding]:
+    """The title when no stage read one: the posting's first line, in words no list
+    knows, when the top it opens ends at the heading of a section ("Sjuksköterska till
+    vårdavdelningen", "Vårdcentral Norra AB", "Umeå" over "## Om tjänsten") and it reads
+    as a title as a heading would. Not a line over a labelled fact: it names a group of
+    them ("Details" over "Posted: 05-Feb-24", "Location: …")."""
+    top = _top_blocks(doc)
+    end = len(top)
+    if not top or top[0] is not doc.blocks[0] or end >= len(doc.blocks) or \
+            doc.blocks[end].kind != "heading" or not section_field(doc.blocks[end].text)[0] \
+            or (end > 1 and starts_with_label(top[1].text.strip())):
+        return {}
+    first = _first_line_over(top, doc.blocks[end])
+    return {} if first is None else {
+        "title": Finding(first.text.strip(), [first.span], 0.6, "structure")}
 
 
 def _lone_item(doc: Document, block: Block) -> bool:

@@ -152,6 +152,9 @@ _EMPLOYMENT_WORDS = (
 _SCRIPT_TERMS = lazy_compile("|".join(SCRIPT_TERMS))
 
 
+_EITHER_HOURS = lazy_compile(r"\bfull[- ]?(?:time)?\s*(?:/|\bor\b)\s*part[- ]?time\b")
+
+
 def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
     if title is not None:
         kind = employment_type(str(title.value))
@@ -162,6 +165,8 @@ def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
         if not any(w in low for w in ("time", "intern", "term", "temporary", "freelance",
                                       "contract", *OTHER_TERMS, *SCRIPT_TERMS)):
             continue
+        if _EITHER_HOURS.search(low):
+            continue  # "Full/Part-Time": a label over the job's hours, or a choice of both
         # "RotationFull-time": words a capture glued are read apart
         separated, to_text = separate_glued(block.text)
         low = lower_keep_offsets(separated)

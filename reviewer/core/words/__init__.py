@@ -2,7 +2,9 @@
 
 Section headings and the field each announces (``sections``), boilerplate lines, job nouns and
 run-together words (``lexicon``), with the headings and job nouns of postings in
-German, French and Spanish (``other_languages``); city, region and country names
+German, French and Spanish (``other_languages``) and the terms and headings of other
+European ones (``european``); what a job site writes around a posting, its menu,
+sign-in links and controls (``site_words``); city, region and country names
 (``places``) and places written as codes, "US-MO-Kansas City" (``place_codes``); the
 words that deny what a posting names, "not a remote role", "Remote: No" (``denial``);
 offset-keeping text helpers (``text``). The lowest layer of the core beside

@@ -86,3 +86,35 @@ PREFERENCE = (r"\bdiferencia(?:l|is)\b|\bvon vorteil\b|\bwünschenswert|\bpluspu
               r"\bse valora\b|\bdeseable\b|\bgewenst\b|\bbij voorkeur\b|\bmile widzian|"
               r"\bmeriterande\b|\bmeritterende\b|\ben fordel\b|\ben fördel\b|"
               r"\bgradit[oa]\b|\bpreferenzial\w*")
+
+# the headings of a posting's sections, by the list field their items feed (None: a
+# section of the posting that feeds none), as ``other_languages.HEADINGS`` gives German,
+# French and Spanish ones: Swedish, Danish, Norwegian, Dutch, Polish, Italian, Portuguese
+SECTION_HEADINGS: dict[str | None, tuple[str, ...]] = {
+    "responsibilities": (
+        "arbetsuppgifter", "dina arbetsuppgifter", "dina uppgifter", "ansvarsområden",
+        "dine opgaver", "arbejdsopgaver", "arbeidsoppgaver", "dine oppgaver",
+        "arbeidsoppgaver og ansvar", "wat ga je doen", "jouw taken", "werkzaamheden",
+        "jouw werkzaamheden", "obowiązki", "zakres obowiązków", "twoje obowiązki",
+        "twój zakres obowiązków", "czym będziesz się zajmować", "mansioni",
+        "di cosa ti occuperai", "responsabilità", "attività principali", "o que vais fazer",
+        "o que você vai fazer", "principais atividades", "funções", "atividades"),
+    "required_qualifications": (
+        "kvalifikationer", "vi söker dig som", "din profil", "krav", "vi forventer",
+        "kvalifikasjoner", "vi ser etter", "wat vragen wij", "wat wij vragen", "functie-eisen",
+        "jouw profiel", "wij vragen", "vereisten", "wymagania", "czego oczekujemy",
+        "nasze wymagania", "oczekujemy", "requisiti", "cosa cerchiamo", "profilo ricercato",
+        "requisiti richiesti", "o que procuramos", "qualificações"),
+    "preferred_qualifications": (
+        "meriterande", "det är meriterande om", "det er en fordel", "pluspunten",
+        "mile widziane", "costituisce titolo preferenziale", "diferenciais"),
+    "benefits": (
+        "vi erbjuder", "vi erbjuder dig", "förmåner", "vi tilbyder", "vi kan tilbyde",
+        "vi tilbyr", "wat bieden wij", "wat wij bieden", "wij bieden", "arbeidsvoorwaarden",
+        "oferujemy", "co oferujemy", "benefity", "cosa offriamo", "offriamo",
+        "o que oferecemos", "oferecemos", "benefícios"),
+    None: (
+        "om tjänsten", "om rollen", "om oss", "om företaget", "om stillingen", "om os",
+        "over ons", "over de functie", "o nas", "o firmie", "chi siamo", "l'azienda",
+        "sobre nós", "sobre a empresa"),
+}

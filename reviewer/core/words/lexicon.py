@@ -29,7 +29,12 @@ _JOB_NOUN_WORDS = (
     "professor|lecturer|fellow|chauffeur|guard|cook|chef|waiter|waitress|bartender|"
     "recruiter|owner|president|vp|cto|ceo|cfo|coo|devops|sre|tester|"
     "statistician|mathematician|physicist|chemist|biologist|librarian|strategist|"
-    "marketer|buyer|planner|controller|treasurer|bookkeeper|liaison|promoter|volunteer"
+    "marketer|buyer|planner|controller|treasurer|bookkeeper|liaison|promoter|volunteer|"
+    "barista|plumber|cleaner|carpenter|dentist|paramedic|sommelier|solicitor|copywriter|"
+    "welder|baker|butcher|housekeeper|janitor|caretaker|gardener|hairdresser|stylist|"
+    "labourer|laborer|bricklayer|roofer|plasterer|electrician|surveyor|optician|veterinarian|"
+    "midwife|caregiver|carer|nanny|machinist|dispatcher|paralegal|hygienist|radiographer|"
+    "sonographer|phlebotomist|technologist|locksmith|courier"
 ).split("|")
 JOB_NOUNS = lazy_compile(r"\b(" + "|".join(_JOB_NOUN_WORDS) + r")s?\b", re.I)
 # a word that is one of them, in the singular: ``fold_case(word) in JOB_NOUN_WORDS``

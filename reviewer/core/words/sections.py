@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from reviewer.core.words import other_languages
+from reviewer.core.words import european, other_languages
 from reviewer.core.words.regex import lazy_compile
 
 # Section headings, mapped to the list field their items feed (None: a section we
@@ -85,6 +85,8 @@ _sections(
     "detail description", "open to/ eligibility criteria", "start date", "duration",
 )
 SECTION_HEADINGS.update(other_languages.HEADINGS)  # the German, French and Spanish ones
+for _field, _phrases in european.SECTION_HEADINGS.items():  # the Nordic, Dutch, Polish, …
+    _sections(_field, *_phrases)
 
 
 def heading_key(text: str) -> str:
