@@ -25,6 +25,7 @@ from reviewer.core.store.health import (
 )
 from reviewer.core.store.migrations import SCHEMA_VERSION, migrations
 from reviewer.core.store.sqlite import Database
+from reviewer.core.store.wal import foreign
 
 BUSY_TIMEOUT = 30.0  # seconds a write waits for another process's write to end
 CLOSE_WAIT = 1.0  # seconds a close waits to fold the -wal file into the project file
@@ -162,6 +163,7 @@ def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIM
         raise ProjectError(f"{path} cannot be opened: {err.strerror or err}") from err
     if not exists and (read_only or not create):
         raise ProjectError(f"{path}: no such project file")
+    _own_wal(path, exists)
     created = not exists
     if created and not path.parent.is_dir():
         raise ProjectError(f"{path} cannot be made: there is no folder {path.parent}. Make "
@@ -202,6 +204,28 @@ def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIM
             raise
         raise ProjectError(_cannot_open(path, err)) from err
     return db, created
+
+
+def _own_wal(path: Path, exists: bool) -> None:
+    """``ProjectError`` when the -wal file beside the project file is not its own (see
+    ``wal.foreign``), or is there without it: SQLite would read it over the file and,
+    closing, write it in for good. Nothing is written to either."""
+    if not _holds_wal(path):
+        return
+    wal, shm = f"{path.name}-wal", f"{path.name}-shm"
+    if not exists:
+        raise ProjectError(
+            f"{path} is not there, but {wal} beside it is: the last changes of a project "
+            f"file of that name, moved or deleted after the program writing it stopped. "
+            f"Put that file back as {path.name} to open it with them; or move {wal} and "
+            f"{shm} aside (keep them) to make a new project under this name.")
+    if foreign(path):
+        raise ProjectError(
+            f"{wal} beside {path} is not that file's own: it holds the changes of another "
+            f"project file (left by a crash, before {path.name} was copied or restored "
+            f"over), and read over {path.name} it would make it that other project. "
+            f"Nothing was written to either. If {path.name} is the project you want, move "
+            f"{wal} and {shm} aside (keep them) and open it again.")
 
 
 @contextlib.contextmanager
