@@ -1,10 +1,10 @@
 """Opening a project file: the SQLite connection, its settings and its migrations.
 
 Generic: knows no table but the one that tells a project file from another
-application's (``postings``). A file is checked before anything is written to it
-(``health``); one that cannot be written (its file or its folder, which WAL needs for
-its -wal and -shm files) opens for reading only, and every write to it fails saying
-it is read-only."""
+application's (the record of this app's steps, ``_sqlite_migrations``). A file is
+checked before anything is written to it (``health``, and its -wal file: ``wal``); one
+that cannot be written (its file or its folder, which WAL needs for its -wal and -shm
+files) opens for reading only, and every write to it fails saying it is read-only."""
 
 from __future__ import annotations
 
@@ -303,11 +303,16 @@ def schema_version(db: Database) -> int:
 
 def _ours(db: ProjectDatabase, path: Path, create: bool) -> None:
     """``ProjectError`` for a file that is not a project, before anything is written to
-    it: another application's tables (turning WAL on rewrote its header), or no tables
-    at all where a project is to be opened, not made (``create`` False: an empty file)."""
+    it: tables but no record of this app's steps among them (another application's,
+    even one with a ``postings`` table: turning WAL on rewrote its header, and the steps
+    were tried on it), or no tables at all where a project is to be opened, not made
+    (``create`` False: an empty file)."""
     tables = db.table_names()
-    if tables and "postings" not in tables:
-        raise ProjectError(f"{path} is an SQLite file of another application")
+    record = migrations.migrations_table  # (a step is recorded as it is made)
+    started = tables == [record] and not db.execute(f"SELECT 1 FROM {record}").fetchone()
+    if tables and not (started or migrations.applied(db)):
+        raise ProjectError(f"{path} is an SQLite file of another application, not a "
+                           "Posting Reviewer project: nothing was written to it")
     if not tables and not create:
         raise ProjectError(f"{path} holds no project (it is empty): nothing was written to "
                            "it")
