@@ -172,6 +172,8 @@ def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIM
         raise ProjectError(f"{path} cannot be made: its folder is read-only. Choose a folder "
                            "you can write to.")
     read_only = read_only or (not created and not _writable(path))
+    if not read_only:
+        _one_name(path)
     db: ProjectDatabase | None = None
     try:
         if not read_only and _holds_wal(path):
@@ -204,6 +206,20 @@ def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIM
             raise
         raise ProjectError(_cannot_open(path, err)) from err
     return db, created
+
+
+def _one_name(path: Path) -> None:
+    """``ProjectError`` for a project file with more than one name (a hard link): SQLite
+    keeps the -wal and -shm files beside the name it was given, so two programs opening
+    it by two names each wrote to it through their own, and damaged it."""
+    with contextlib.suppress(OSError):
+        names = path.stat().st_nlink
+        if names > 1:
+            raise ProjectError(
+                f"{path} is one file with {names} names (hard links): two programs opening "
+                "it by two of them would each keep changes of their own beside the name "
+                "they use, and damage it. Nothing was written to it. Copy it to a file of "
+                "its own and open the copy, or remove its other names.")
 
 
 def _own_wal(path: Path, exists: bool) -> None:

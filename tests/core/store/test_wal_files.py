@@ -4,6 +4,7 @@ without its file, is refused with nothing written to either."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -145,3 +146,23 @@ def test_only_the_committed_frames_are_read(tmp_path: Path) -> None:
     cut = committed(wal)
     assert cut is not None and len(cut[1]) < len(frames) and cut[1][-1][1]
     assert not foreign(project)
+
+
+def test_a_project_file_with_two_names_is_refused_for_writing(tmp_path: Path) -> None:
+    """One file under two names (a hard link), opened by two programs, one by each name:
+    each kept its own -wal beside the name it used, and the file was damaged while both
+    said all was saved."""
+    project = make_project(tmp_path / "p.db", 20)
+    os.link(project, tmp_path / "link.db")
+    before = project.read_bytes()
+    for name in (project, tmp_path / "link.db"):
+        with pytest.raises(ProjectError) as err:
+            Store(name)
+        assert str(err.value).startswith(f"{name} is one file with 2 names (hard links)")
+    assert project.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.db", "p.db"]
+    with Store(project, read_only=True) as store:
+        assert store.db.execute("SELECT count(*) FROM postings").fetchone()[0] == 20
+    (tmp_path / "link.db").unlink()
+    with Store(project) as store:
+        store.decisions.set_field(1, "title", "Mine")
