@@ -44,7 +44,8 @@ from pathlib import Path
 from reviewer.core.labels import default_schema
 from reviewer.core.store.bulk import Bulk
 from reviewer.core.store.column_maps import ColumnMaps
-from reviewer.core.store.db import BUSY_TIMEOUT, open_project, schema_version
+from reviewer.core.store.connection import BUSY_TIMEOUT
+from reviewer.core.store.db import open_project, schema_version
 from reviewer.core.store.decisions import Decisions
 from reviewer.core.store.health import ProjectError, describe
 from reviewer.core.store.history import History

@@ -13,9 +13,9 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from project_files import make_project, posting
+from project_files import make_project
 
-from reviewer.core.store import ProjectError, Store
+from reviewer.core.store import DatabaseError, ProjectError, Store
 from reviewer.core.store.wal import committed, foreign
 
 HERE = str(Path(__file__).parent)
@@ -81,7 +81,7 @@ def test_the_wal_of_a_bigger_project_s_session_is_refused(tmp_path: Path) -> Non
     big, small = make_project(tmp_path / "big.db", 200), make_project(tmp_path / "small.db", 30)
     crash(big, ADD)
     shutil.copyfile(f"{big}-wal", f"{small}-wal")
-    with pytest.raises(ProjectError, match="small.db-wal beside .* is not that file's own"):
+    with pytest.raises(ProjectError, match=r"small.db-wal beside .* is not that file's own"):
         Store(small)
     assert alone(small) == 30
 
@@ -140,7 +140,7 @@ def test_only_the_committed_frames_are_read(tmp_path: Path) -> None:
     wal = Path(f"{project}-wal")
     read = committed(wal)
     assert read is not None
-    size, frames = read
+    _, frames = read
     whole = wal.read_bytes()
     wal.write_bytes(whole[:-100])
     cut = committed(wal)
@@ -166,3 +166,24 @@ def test_a_project_file_with_two_names_is_refused_for_writing(tmp_path: Path) ->
     (tmp_path / "link.db").unlink()
     with Store(project) as store:
         store.decisions.set_field(1, "title", "Mine")
+
+
+def test_a_copy_put_over_the_open_project_in_place_is_never_folded_into(
+        tmp_path: Path) -> None:
+    """A backup copied over the project while it was open (``cp``, the same file written
+    over) went unnoticed: the next edits were saved "fine", and closing folded the -wal
+    of the project as it was into the copy, damaging it."""
+    backup = make_project(tmp_path / "backup.db", 30)
+    project = make_project(tmp_path / "p.db", 50)
+    store = Store(project)
+    store.decisions.set_field(1, "title", "Before")
+    assert Path(f"{project}-wal").stat().st_size > 0
+    shutil.copyfile(backup, project)  # (in place: the same file, its bytes written over)
+    assert not store.moved()
+    with pytest.raises(DatabaseError) as err:
+        store.decisions.set_field(2, "title", "After")
+    assert "was written over by another program while it was open" in str(err.value)
+    store.close()
+    assert project.read_bytes() == backup.read_bytes()
+    with pytest.raises(ProjectError, match="is not that file's own"):
+        Store(project)
