@@ -42,8 +42,8 @@ class ProjectDatabase(Database):
         if self._keep_wal:
             return True
         head = _head(self.path)
-        if head == self._head or self.read_only:
-            return False
+        if head == self._head or self.read_only or _identity(self.path) != self._file:
+            return False  # (another file at its path: ``moved``)
         if holds_wal(self.path) and foreign(self.path):
             self._keep_wal = True
             return True
@@ -64,9 +64,10 @@ class ProjectDatabase(Database):
             self.conn.close()
 
     def moved(self) -> bool:
-        """Whether the file at the project's path is no longer the one opened (or it was
-        let go of)."""
-        return self._let_go or (self._file is not None and _identity(self.path) != self._file)
+        """Whether the file at the project's path is no longer the one opened, as it was
+        (or it was let go of): moved, deleted, replaced, or written over."""
+        return self._let_go or (self._file is not None and _identity(self.path) != self._file) \
+            or self.overwritten()
 
     def replaced(self) -> bool:
         """Whether another file is at the project's path than the one opened."""
@@ -81,7 +82,7 @@ class ProjectDatabase(Database):
         use of the connection raises ``ProjectFileError`` (gone)."""
         self.checkpoint()
         with contextlib.suppress(sqlite3.Error):
-            self.conn.close()
+            self.close()
         self.conn = _LetGo(self.path)  # type: ignore[assignment]
         self._let_go = True
 
@@ -90,11 +91,11 @@ class ProjectDatabase(Database):
         longer the one opened (deleted, moved, another put in its place): what is written
         now would go to a file nobody sees again. The write-ahead log is folded into the
         file opened first, so that a file put in its place is not read with it."""
+        if self.overwritten():
+            raise ProjectFileError("overwritten", self.path, "")
         if self.moved():
             self.checkpoint()
             raise ProjectFileError("gone", self.path, "")
-        if self.overwritten():
-            raise ProjectFileError("overwritten", self.path, "")
 
     def checkpoint(self) -> None:
         """Fold the -wal file into the project file and empty it, so that the file alone

@@ -177,6 +177,11 @@ class Store:
         put back in its place, say)."""
         return self.db.replaced()
 
+    def overwritten(self) -> bool:
+        """Whether the project file opened was written over where it is (a copy put over
+        it in place): what this store saved is kept apart in the -wal file beside it."""
+        return self.db.overwritten()
+
     def let_go(self) -> None:
         """Let go of the project file opened, once it is no longer at its path
         (``moved``): what this connection wrote is folded into it and the connection
