@@ -179,7 +179,8 @@ def test_a_copy_put_over_the_open_project_in_place_is_never_folded_into(
     store.decisions.set_field(1, "title", "Before")
     assert Path(f"{project}-wal").stat().st_size > 0
     shutil.copyfile(backup, project)  # (in place: the same file, its bytes written over)
-    assert not store.moved()
+    assert store.overwritten() and store.moved()  # (the same file: not replaced)
+    assert not store.replaced()
     with pytest.raises(DatabaseError) as err:
         store.decisions.set_field(2, "title", "After")
     assert "was written over by another program while it was open" in str(err.value)
