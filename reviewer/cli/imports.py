@@ -36,6 +36,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     mapping = parse_map(args.map, args.column)
     jobs = worker_count(args.jobs)
     extractor = load(args)
+    if not os.path.lexists(args.db) and not any(os.access(p, os.R_OK) for p in args.paths):
+        named = ", ".join(shown(p) for p in args.paths)
+        raise CliError(f"nothing to import: {named}: no such file or folder, or it cannot be "
+                       f"read. {shown(args.db)} was not made.")
     store = open_project(args.db, create=True)
     line = ProgressLine()
     report = ImportReport()

@@ -128,6 +128,10 @@ class Launcher(QObject):
         whole = window.store.close()
         window.deleteLater()
         name = name_shown(window.store.path.name)
+        if window.store.overwritten():
+            return (f"{name} was written over by another program while it was open: what "
+                    f"the window saved is kept apart, in {name}-wal beside it, not put into "
+                    "the copy; nothing was saved since.")
         if window.store.replaced():
             return (f"{name} was replaced by another file while it was open: what the window "
                     f"saved went to the file it replaced, not to the one at {name} now, "

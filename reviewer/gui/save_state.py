@@ -101,7 +101,12 @@ class SaveState(QObject):
         self._looking.stop()
         self._retries, self.waiting, self._held = [], False, False
         name = name_shown(self.store.path.name)
-        text = (f"{name} was replaced by another file while it was open. This window has "
+        text = (f"{name} was written over by another program while it was open (a copy put "
+                "in its place). This window has let go of it: what it saved is kept apart, "
+                f"in {name}-wal beside it, not put into the copy; nothing more can be saved "
+                f"here. To open the copy, move {name}-wal and {name}-shm aside first."
+                if self.store.overwritten() else
+                f"{name} was replaced by another file while it was open. This window has "
                 "let go of the file it opened: what it saved went to that file, not to the "
                 f"one at {name} now, which it has not changed; nothing more can be saved "
                 "here. Reopen the project to work on the file there now." if replaced else

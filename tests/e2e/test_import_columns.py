@@ -195,6 +195,15 @@ def test_a_named_input_that_is_not_there_fails_the_import(
     assert main(["import", db, str(page)]) == 0  # nothing new: still no failure
 
 
+def test_an_import_with_nothing_to_read_makes_no_project(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every input mistyped: an empty project was made all the same (status 1)."""
+    db = tmp_path / "new.db"
+    assert main(["import", str(db), str(tmp_path / "pages_typo")]) == 2
+    assert "nothing to import" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("typo", ["pages_typo/", "./pages_typo", "pages_typo//"])
 def test_a_named_input_not_there_fails_however_it_is_spelled(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -1,10 +1,10 @@
 """Opening a project file: the SQLite connection, its settings and its migrations.
 
 Generic: knows no table but the one that tells a project file from another
-application's (``postings``). A file is checked before anything is written to it
-(``health``); one that cannot be written (its file or its folder, which WAL needs for
-its -wal and -shm files) opens for reading only, and every write to it fails saying
-it is read-only."""
+application's (the record of this app's steps, ``_sqlite_migrations``). A file is
+checked before anything is written to it (``health``, and its -wal file: ``wal``); one
+that cannot be written (its file or its folder, which WAL needs for its -wal and -shm
+files) opens for reading only, and every write to it fails saying it is read-only."""
 
 from __future__ import annotations
 
@@ -15,130 +15,21 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from reviewer.core.store.connection import (
+    BUSY_TIMEOUT,
+    ProjectDatabase,
+    connect_file,
+    holds_wal,
+)
 from reviewer.core.store.health import (
     ProjectError,
-    ProjectFileError,
     check,
     describe,
-    file_error,
     kind_of,
 )
 from reviewer.core.store.migrations import SCHEMA_VERSION, migrations
 from reviewer.core.store.sqlite import Database
-
-BUSY_TIMEOUT = 30.0  # seconds a write waits for another process's write to end
-CLOSE_WAIT = 1.0  # seconds a close waits to fold the -wal file into the project file
-
-
-class ProjectDatabase(Database):
-    """A project's connection, whose transactions take the write lock when they begin
-    (``BEGIN IMMEDIATE``): a second process writing the same file makes a write wait
-    its turn (up to the busy timeout) instead of failing at once, as a transaction
-    that read first and then found its snapshot stale would. A transaction the file
-    refuses for a reason of its own (damaged, read-only, disk full) raises a
-    ``ProjectFileError`` that says so for a person."""
-
-    def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool = False) -> None:
-        super().__init__(conn)
-        self.path, self.read_only = path, read_only
-        self._file = _identity(path)  # the file opened, to know it is still the one there
-        self._let_go = False  # the file opened was let go of (``let_go``)
-
-    def moved(self) -> bool:
-        """Whether the file at the project's path is no longer the one opened (or it was
-        let go of)."""
-        return self._let_go or (self._file is not None and _identity(self.path) != self._file)
-
-    def replaced(self) -> bool:
-        """Whether another file is at the project's path than the one opened."""
-        now = _identity(self.path)
-        return self._file is not None and now is not None and now != self._file
-
-    def let_go(self) -> None:
-        """Let go of the file opened, no longer at its path: the -wal file beside the
-        path (this connection's) folded into the file opened and emptied, so that a file
-        put in its place is not read with it, and the connection closed, so that nothing
-        of it stays open there. A file now at the path is not touched. From then on any
-        use of the connection raises ``ProjectFileError`` (gone)."""
-        self.checkpoint()
-        with contextlib.suppress(sqlite3.Error):
-            self.conn.close()
-        self.conn = _LetGo(self.path)  # type: ignore[assignment]
-        self._let_go = True
-
-    def check_same_file(self) -> None:
-        """``ProjectFileError`` (kind ``gone``) when the file at the project's path is no
-        longer the one opened (deleted, moved, another put in its place): what is written
-        now would go to a file nobody sees again. The write-ahead log is folded into the
-        file opened first, so that a file put in its place is not read with it."""
-        if self.moved():
-            self.checkpoint()
-            raise ProjectFileError("gone", self.path, "")
-
-    def checkpoint(self) -> None:
-        """Fold the -wal file into the project file and empty it, so that the file alone
-        holds every edit (a copy of it lacks none). Waits ``CLOSE_WAIT`` at most for a
-        reader of another connection to finish; one that goes on reading, or any other
-        failure, leaves the edits in the -wal file, where the next open finds them: never
-        an error. Nothing for a read-only file or within a transaction."""
-        if self.read_only:
-            return
-        with contextlib.suppress(sqlite3.Error):  # a closed connection too
-            if self.conn.in_transaction:
-                return
-            self.conn.execute(f"PRAGMA busy_timeout = {int(CLOSE_WAIT * 1000)}")
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # busy: kept
-
-    @contextlib.contextmanager
-    def atomic(self) -> Iterator[Database]:
-        if self.conn.in_transaction:  # nested: a savepoint, as sqlite-utils makes it
-            with super().atomic() as db:
-                yield db
-            return
-        self.check_same_file()
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                raise
-            try:
-                self.conn.execute("COMMIT")
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as err:
-            problem = file_error(err, self.path)
-            if problem is None:
-                raise
-            raise problem from err
-
-
-class _LetGo:
-    """The connection of a project file let go of (``ProjectDatabase.let_go``): any use
-    says the file is gone, as a write to it does; closing it again does nothing."""
-
-    in_transaction = False
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def close(self) -> None:
-        pass
-
-    def __getattr__(self, name: str) -> object:
-        raise ProjectFileError("gone", self.path, "")
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
+from reviewer.core.store.wal import foreign
 
 
 def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIMEOUT,
@@ -162,6 +53,7 @@ def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIM
         raise ProjectError(f"{path} cannot be opened: {err.strerror or err}") from err
     if not exists and (read_only or not create):
         raise ProjectError(f"{path}: no such project file")
+    _own_wal(path, exists)
     created = not exists
     if created and not path.parent.is_dir():
         raise ProjectError(f"{path} cannot be made: there is no folder {path.parent}. Make "
@@ -170,14 +62,16 @@ def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIM
         raise ProjectError(f"{path} cannot be made: its folder is read-only. Choose a folder "
                            "you can write to.")
     read_only = read_only or (not created and not _writable(path))
+    if not read_only:
+        _one_name(path)
     db: ProjectDatabase | None = None
     try:
-        if not read_only and _holds_wal(path):
+        if not read_only and holds_wal(path):
             # checked first where nothing can be written: closing the last connection that
             # can write folds the -wal into the file, one not its own too (damaging it)
-            with contextlib.closing(_connect(path, True)) as reader:
+            with contextlib.closing(connect_file(path, True)) as reader:
                 check(reader, path)
-        db = ProjectDatabase(_connect(path, read_only), path, read_only)
+        db = ProjectDatabase(connect_file(path, read_only), path, read_only)
         db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         db.execute("PRAGMA foreign_keys = ON")
         # two processes making the same new file: one at a time (a file made already is
@@ -202,6 +96,42 @@ def open_project(path: Path, create: bool = True, busy_timeout: float = BUSY_TIM
             raise
         raise ProjectError(_cannot_open(path, err)) from err
     return db, created
+
+
+def _one_name(path: Path) -> None:
+    """``ProjectError`` for a project file with more than one name (a hard link): SQLite
+    keeps the -wal and -shm files beside the name it was given, so two programs opening
+    it by two names each wrote to it through their own, and damaged it."""
+    with contextlib.suppress(OSError):
+        names = path.stat().st_nlink
+        if names > 1:
+            raise ProjectError(
+                f"{path} is one file with {names} names (hard links): two programs opening "
+                "it by two of them would each keep changes of their own beside the name "
+                "they use, and damage it. Nothing was written to it. Copy it to a file of "
+                "its own and open the copy, or remove its other names.")
+
+
+def _own_wal(path: Path, exists: bool) -> None:
+    """``ProjectError`` when the -wal file beside the project file is not its own (see
+    ``wal.foreign``), or is there without it: SQLite would read it over the file and,
+    closing, write it in for good. Nothing is written to either."""
+    if not holds_wal(path):
+        return
+    wal, shm = f"{path.name}-wal", f"{path.name}-shm"
+    if not exists:
+        raise ProjectError(
+            f"{path} is not there, but {wal} beside it is: the last changes of a project "
+            f"file of that name, moved or deleted after the program writing it stopped. "
+            f"Put that file back as {path.name} to open it with them; or move {wal} and "
+            f"{shm} aside (keep them) to make a new project under this name.")
+    if foreign(path):
+        raise ProjectError(
+            f"{wal} beside {path} is not that file's own: it holds the changes of another "
+            f"project file (left by a crash, before {path.name} was copied or restored "
+            f"over), and read over {path.name} it would make it that other project. "
+            f"Nothing was written to either. If {path.name} is the project you want, move "
+            f"{wal} and {shm} aside (keep them) and open it again.")
 
 
 @contextlib.contextmanager
@@ -279,11 +209,16 @@ def schema_version(db: Database) -> int:
 
 def _ours(db: ProjectDatabase, path: Path, create: bool) -> None:
     """``ProjectError`` for a file that is not a project, before anything is written to
-    it: another application's tables (turning WAL on rewrote its header), or no tables
-    at all where a project is to be opened, not made (``create`` False: an empty file)."""
+    it: tables but no record of this app's steps among them (another application's,
+    even one with a ``postings`` table: turning WAL on rewrote its header, and the steps
+    were tried on it), or no tables at all where a project is to be opened, not made
+    (``create`` False: an empty file)."""
     tables = db.table_names()
-    if tables and "postings" not in tables:
-        raise ProjectError(f"{path} is an SQLite file of another application")
+    record = migrations.migrations_table  # (a step is recorded as it is made)
+    started = tables == [record] and not db.execute(f"SELECT 1 FROM {record}").fetchone()
+    if tables and not (started or migrations.applied(db)):
+        raise ProjectError(f"{path} is an SQLite file of another application, not a "
+                           "Posting Reviewer project: nothing was written to it")
     if not tables and not create:
         raise ProjectError(f"{path} holds no project (it is empty): nothing was written to "
                            "it")
@@ -337,43 +272,6 @@ def _writable(path: Path) -> bool:
         return False
     return os.access(path.parent, os.W_OK) or all(
         os.access(f"{path}{suffix}", os.W_OK) for suffix in ("-wal", "-shm"))
-
-
-# how SQLite says it cannot make a WAL file's index (-shm) beside it: CANTOPEN, and (by
-# SQLite's version) READONLY_CANTINIT and READONLY_DIRECTORY
-_NO_WAL_INDEX = (14, 1288, 1544)
-
-
-def _holds_wal(path: Path) -> bool:
-    """Is there a -wal beside the file with something in it?"""
-    try:
-        return os.path.getsize(f"{path}-wal") > 0
-    except OSError:
-        return False
-
-
-def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
-    """A connection to the file; for reading only when it cannot be written. WAL needs
-    a -shm file beside the file to read it, and SQLite cannot make one in a read-only
-    folder: then the file is read as it is (immutable), as long as no -wal file holds
-    changes that are not in it yet."""
-    if not read_only:
-        return sqlite3.connect(str(path))
-    uri = f"{path.absolute().as_uri()}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True)
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return conn
-    except sqlite3.OperationalError as err:
-        conn.close()
-        if getattr(err, "sqlite_errorcode", None) not in _NO_WAL_INDEX:
-            raise
-    wal = Path(f"{path}-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        raise ProjectError(f"{path} is read-only, and its latest changes are in {wal.name}, "
-                           "which cannot be read without writing beside it: copy both files "
-                           "to a folder you can write to and open the copy.")
-    return sqlite3.connect(f"{uri}&immutable=1", uri=True)
 
 
 def _cannot_open(path: Path, err: BaseException) -> str:

@@ -187,6 +187,11 @@ def describe(kind: str, path: Path | str | None, detail: str = "", *, work: str 
     if kind == "gone":
         return (f"{name} was moved, deleted or replaced since it was opened: nothing more "
                 "can be saved to it. Open the project file again.")
+    if kind == "overwritten":
+        wal = f"{Path(path).name}-wal" if path is not None else "its -wal file"
+        return (f"{name} was written over by another program while it was open (a copy put "
+                f"in its place): nothing more can be saved to it, and what was not saved "
+                f"into it yet is kept apart, in {wal}. Open the project file again.")
     if kind == "busy":
         return (f"{name} is in use by another program, which is writing to it: wait for it "
                 f"to finish (or close it) and {again(work)}.")

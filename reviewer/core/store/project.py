@@ -44,7 +44,8 @@ from pathlib import Path
 from reviewer.core.labels import default_schema
 from reviewer.core.store.bulk import Bulk
 from reviewer.core.store.column_maps import ColumnMaps
-from reviewer.core.store.db import BUSY_TIMEOUT, open_project, schema_version
+from reviewer.core.store.connection import BUSY_TIMEOUT
+from reviewer.core.store.db import open_project, schema_version
 from reviewer.core.store.decisions import Decisions
 from reviewer.core.store.health import ProjectError, describe
 from reviewer.core.store.history import History
@@ -175,6 +176,11 @@ class Store:
         """Whether another file is at the project's path than the one opened (a copy
         put back in its place, say)."""
         return self.db.replaced()
+
+    def overwritten(self) -> bool:
+        """Whether the project file opened was written over where it is (a copy put over
+        it in place): what this store saved is kept apart in the -wal file beside it."""
+        return self.db.overwritten()
 
     def let_go(self) -> None:
         """Let go of the project file opened, once it is no longer at its path

@@ -62,7 +62,10 @@ def check_distinct(paths: list[Path]) -> None:
     its reviewers' values would come in twice, as if from two people."""
     seen: dict[tuple[int, int], Path] = {}
     for path in paths:
-        found = path.stat()
+        try:
+            found = path.stat()
+        except OSError:  # (none there: said of it by ``check_input``)
+            continue
         earlier = seen.setdefault((found.st_dev, found.st_ino), path)
         if earlier is not path:
             shown = named(path) if str(path) == str(earlier) else \

@@ -91,8 +91,8 @@ def merge_projects(out_path: str | Path, inputs: Sequence[str | Path],
     if not paths:
         raise TeamError("name the project files to merge")
     given = given_names(names, len(paths))
+    check_distinct(paths)  # (first: a file named twice by a hard link cannot be opened)
     total = sum(check_input(p, out_path) for p in paths)
-    check_distinct(paths)
     shared = shared_notes(out_path, paths, given)
     created = not out_path.exists()
     setup = united(out_path, created, paths)

@@ -109,6 +109,26 @@ def test_another_applications_database_is_refused(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
+def test_another_applications_database_with_a_postings_table_is_refused_untouched(
+        tmp_path: Path) -> None:
+    """A scraper's database whose table is named ``postings`` too was taken for a
+    project: WAL turned on, a backup written beside it at each try, the steps' record
+    added, then SQLite's "table postings already exists"."""
+    path = tmp_path / "scraper.db"
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("CREATE TABLE postings (id INTEGER PRIMARY KEY, url TEXT, html TEXT)")
+        conn.execute("INSERT INTO postings VALUES (1, 'http://x', '<p>hi</p>')")
+        conn.commit()
+    before = path.read_bytes()
+    for read_only in (False, True, False):
+        with pytest.raises(ProjectError) as err:
+            Store(path, read_only=read_only)
+        assert str(err.value) == (f"{path} is an SQLite file of another application, not a "
+                                  "Posting Reviewer project: nothing was written to it")
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["scraper.db"]
+
+
 def test_an_empty_file_is_no_project_to_open(tmp_path: Path) -> None:
     """Opened to be read (``create`` False: stats, labels, eval), an empty file was made
     a project of 176 KB; it is refused, untouched. Made (an import), it is a project."""

@@ -1,0 +1,152 @@
+"""Whether the -wal file beside a project file is that file's own, told from the bytes
+of both before SQLite opens them.
+
+SQLite reads a -wal file over whatever file is beside it, and folds it in when the last
+connection closes: a -wal left by a crash, beside a backup copied back over the file
+(or beside another project), made the file that other project for good. Nothing in
+the -wal names its file, so ``foreign`` compares what the two say of each other
+(https://www.sqlite.org/fileformat2.html, "The WAL File Format"):
+
+- the -wal's committed frames are those SQLite would read: the salts of its header
+  and an unbroken chain of checksums up to the last frame that ends a transaction;
+- a file whose -wal was folded into it part way holds one of the -wal's own images
+  of page 1, byte for byte;
+- otherwise the file is what the -wal's first transaction started from: the first
+  image of page 1 in the -wal follows from the file's (its change counter the same or
+  one more, its schema cookie never less, and, the schema unchanged, the same
+  schema table; the file never shrinks, as a project is never vacuumed); and a -wal
+  with no image of page 1 never changed the file's size, which each transaction
+  states.
+
+What this cannot tell apart is a -wal beside another state of the very same file
+whose first page is as this one's (a backup of it from before edits that never
+changed that page): SQLite's damage check on opening catches most of those.
+"""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+_HEADER = 32  # bytes of the -wal file's header
+_FRAME = 24  # bytes of each frame's header, before its page
+_MAGIC = (0x377F0682, 0x377F0683)  # checksums little- or big-endian
+
+
+def foreign(path: Path) -> bool:
+    """Whether the -wal file beside ``path`` holds transactions that are surely not
+    ``path``'s own (False when there is none, or nothing SQLite would read in it). Read
+    again when the -wal was started over while it was read (another program writing
+    the project), so that a file folded meanwhile is not taken for another one."""
+    for _ in range(3):
+        before = _read(Path(f"{path}-wal"), 0, _HEADER)
+        try:
+            with path.open("rb") as file:
+                head = file.read(100)
+                size = _page_size(head)
+                page1 = head + file.read(size - 100) if size else head
+                file_pages = (file.seek(0, 2) // size) if size else 0
+        except OSError:
+            return False
+        frames = committed(Path(f"{path}-wal"))
+        if _read(Path(f"{path}-wal"), 0, _HEADER) == before:
+            return frames is not None and not _follows(page1, file_pages, *frames)
+    return False
+
+
+def committed(wal: Path) -> tuple[int, list[tuple[int, int, bytes]]] | None:
+    """The page size and the committed frames of a -wal file: (page number, pages of
+    the database after the transaction it ends or 0, page image), as SQLite would read
+    them; None when there are none (no file, an empty one, a header SQLite ignores)."""
+    try:
+        data = wal.read_bytes()
+    except OSError:
+        return None
+    if len(data) < _HEADER:
+        return None
+    magic, _version, size, _seq, salt1, salt2, sum1, sum2 = struct.unpack(">8I", data[:32])
+    if magic not in _MAGIC or size < 512 or size > 65536 or size & (size - 1):
+        return None
+    order = ">" if magic & 1 else "<"
+    s = _checksum(data[:24], (0, 0), order)
+    if s != (sum1, sum2):
+        return None
+    frames: list[tuple[int, int, bytes]] = []
+    done = 0
+    at = _HEADER
+    while at + _FRAME + size <= len(data):
+        page, pages, f1, f2, c1, c2 = struct.unpack(">6I", data[at:at + _FRAME])
+        image = data[at + _FRAME:at + _FRAME + size]
+        if (f1, f2) != (salt1, salt2) or page == 0:
+            break
+        s = _checksum(image, _checksum(data[at:at + 8], s, order), order)
+        if s != (c1, c2):
+            break
+        frames.append((page, pages, image))
+        if pages:
+            done = len(frames)
+        at += _FRAME + size
+    return (size, frames[:done]) if done else None
+
+
+def _follows(page1: bytes, file_pages: int, size: int,
+             frames: list[tuple[int, int, bytes]]) -> bool:
+    """Whether committed ``frames`` of page ``size`` can be the -wal of a file whose
+    first page is ``page1`` and which has ``file_pages`` pages (see the module's
+    description)."""
+    if len(page1) < 100 or _page_size(page1) != size or len(page1) != size:
+        return False  # (an empty file, or another page size: none of its -wal)
+    last = max(n for _, n, _ in frames if n)
+    written = {page for page, _, _ in frames}
+    if last < file_pages or not written.issuperset(range(file_pages + 1, last + 1)):
+        return False  # (a page the file lacks that no frame holds; or the file shrank)
+    firsts = [image for page, _, image in frames if page == 1]
+    if page1 in firsts:
+        return True
+    if not firsts:
+        pages = _field(page1, 28) if _field(page1, 92) == _field(page1, 24) else file_pages
+        return all(n == pages for _, n, _ in frames if n)
+    first = firsts[0]
+    if first[16:24] != page1[16:24]:
+        return False  # (its page size and format: never changed by a write)
+    if _field(page1, 44) and (first[44:48], first[56:60]) != (page1[44:48], page1[56:60]):
+        return False  # (its schema format and text encoding, set with its first table)
+    if _field(first, 24) - _field(page1, 24) not in (0, 1):
+        return False  # (the change counter)
+    if _field(first, 28) < _field(page1, 28):
+        return False  # (its size)
+    cookie, was = _field(first, 40), _field(page1, 40)
+    return cookie > was or (cookie == was and first[100:] == page1[100:])
+
+
+def _checksum(data: bytes, start: tuple[int, int], order: str) -> tuple[int, int]:
+    """SQLite's running checksum of the -wal file over ``data``, from ``start``."""
+    words = struct.unpack(f"{order}{len(data) // 4}I", data)
+    s0, s1 = start
+    for i in range(0, len(words), 2):
+        s0 = (s0 + words[i] + s1) & 0xFFFFFFFF
+        s1 = (s1 + words[i + 1] + s0) & 0xFFFFFFFF
+    return s0, s1
+
+
+def _page_size(header: bytes) -> int:
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return 0
+    size = int.from_bytes(header[16:18], "big")
+    return 65536 if size == 1 else size
+
+
+def _field(page: bytes, at: int) -> int:
+    return int.from_bytes(page[at:at + 4], "big")
+
+
+def _read(path: Path, at: int, n: int) -> bytes:
+    try:
+        with path.open("rb") as file:
+            file.seek(at)
+            return file.read(n)
+    except OSError:
+        return b""
+
+
+__all__ = ["committed", "foreign"]
