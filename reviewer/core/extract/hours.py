@@ -17,6 +17,7 @@ from reviewer.core.extract.vocab import PART_TIME_SAID, employment_type
 from reviewer.core.schema import Finding, Span
 from reviewer.core.words.denial import denied
 from reviewer.core.words.european import WORKLOAD_WORDS
+from reviewer.core.words.other_languages import language_of
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import lower_keep_offsets
 
@@ -92,6 +93,7 @@ _SHARE_SAID = lazy_compile(r"\b(?:" + "|".join(WORKLOAD_WORDS) + r")\s*:?\s*(?:v
                            r"(\d{1,3})\s*%?(?:\s*(?:[-–]|bis|à)\s*(\d{1,3}))?\s*%")
 _SHARE_BARE = lazy_compile(r"(?<![\w.,])(\d{2,3})\s*%?(?:\s*[-–]\s*(\d{2,3}))?\s*%"
                            r"(?![ \t]*[^\W\d_])")
+_SHARE_IN_TITLES = ("de", "fr", "it")
 _OPTION_BEFORE = lazy_compile(r"(?:\bor|/|\bopen to|\bconsider\w*|\bwelcome)\s*"
                               r"(?:[\w-]+\s+)?$")
 _JOB = r"(?:role|position|job|post|vacancy|opportunity|contract)"
@@ -182,9 +184,12 @@ def _weekly_hours(doc: Document, hours: Finding | None) -> tuple[float, Span] | 
 
 def share_of_week(doc: Document, title: Finding | None) -> tuple[int, int, list[Span]] | None:
     """The share of a full week the job takes, in per cent, its least and most, where
-    the title or a line of the posting states it ("80–100 %": 80, 100), with its span."""
+    the title or a line of the posting states it ("80–100 %": 80, 100), with its span.
+    A title's bare share is a range of one ("80–100 %"), or any in the languages whose
+    titles write it so ("Verkäufer/in 50%"): in English a title's "20%" is a commission's."""
     if title is not None and title.spans and \
-            (match := _SHARE_BARE.search(doc.markdown, *title.spans[0])) is not None:
+            (match := _SHARE_BARE.search(doc.markdown, *title.spans[0])) is not None and \
+            (match.group(2) or language_of(doc.markdown) in _SHARE_IN_TITLES):
         return _share(match)
     for block in doc.blocks[:40]:
         low = lower_keep_offsets(block.text)

@@ -177,18 +177,19 @@ _labels("education", "学历", "学历要求", "學歷", "學歷要求", "学歴
 
 # labels of those languages that are common English words too: a label only in a
 # posting of their language ("Cargo:" is a Spanish posting's position, an English one's
-# freight; "Service:" a French department, in English "24/7 operations"; "Formation:" a
-# French posting's training, an English one's rock; "Datum:" a German date, an English
-# survey's reference; "Gratification:" a French intern's pay)
-ONLY_IN = {"cargo": "es", "service": "fr", "formation": "fr", "gratification": "fr",
-           "datum": "de"}
+# freight, and a Portuguese one's position too; "Service:" a French department, in
+# English "24/7 operations"; "Formation:" a French posting's training, an English one's
+# rock; "Datum:" a German date, an English survey's reference; "Gratification:" a French
+# intern's pay)
+ONLY_IN = {"cargo": ("es", "pt"), "service": ("fr",), "formation": ("fr",),
+           "gratification": ("fr",), "datum": ("de",)}
 
 
 def label_field(key: str, doc: Document) -> str | None:
     """The field the label ``key`` (lower case) names in ``doc``: None where it is no
     label, or one of ``ONLY_IN`` in a posting of another language."""
     field = LABELS.get(key)
-    if field is not None and key in ONLY_IN and language_of(doc.markdown) != ONLY_IN[key]:
+    if field is not None and key in ONLY_IN and language_of(doc.markdown) not in ONLY_IN[key]:
         return None
     return field
 

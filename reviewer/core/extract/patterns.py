@@ -33,6 +33,7 @@ from reviewer.core.extract.vocab import (
 from reviewer.core.schema import Finding, Span
 from reviewer.core.words.denial import denied
 from reviewer.core.words.european import PREFERENCE
+from reviewer.core.words.other_languages import language_of
 from reviewer.core.words.regex import edge_words, fold_case, lazy_compile
 from reviewer.core.words.text import lower_keep_offsets, separate_glued
 
@@ -156,6 +157,7 @@ _EITHER_HOURS = lazy_compile(r"\bfull[- ]?(?:time)?\s*(?:/|\bor\b)\s*part[- ]?ti
 
 
 def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
+    language = language_of(doc.markdown)  # ("CLT" a contract only in a Portuguese posting)
     if title is not None:
         kind = employment_type(str(title.value))
         if kind and kind != "full_time":
@@ -174,10 +176,11 @@ def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
                     *([] if low.isascii() else [_SCRIPT_TERMS])]
         found = [m for pattern in patterns
                  if (m := next((m for m in pattern.finditer(low)
-                                if not denied(low, m.start(), m.end())), None))]
+                                if not denied(low, m.start(), m.end())
+                                and employment_type(m.group(), language)), None))]
         match = min(found, key=lambda m: m.start()) if found else None
         if match:
-            kind = employment_type(match.group())
+            kind = employment_type(match.group(), language)
             if kind:
                 at = (to_text(match.start()), to_text(match.end()))
                 return {"employment_type": Finding(kind, doc.block_span(block, at), 0.6,

@@ -11,6 +11,7 @@ from reviewer.core.words.european import (
     PART_TIME,
     PART_TIME_WORDS,
     PERMANENT,
+    PERMANENT_IN,
     PERMANENT_WORDS,
     WORKLOAD_WORDS,
 )
@@ -36,6 +37,8 @@ _ALL_OF_THE_WEEK = tuple(word + _SHARE + r"100\s*%" for word in WORKLOAD_WORDS)
 _FULL_TIME = r"\b(?:" + "|".join(FULL_TIME) + r")\b|\b(?:" + "|".join(_ALL_OF_THE_WEEK) + ")"
 _PART_TIME = r"\b(?:" + "|".join(PART_TIME) + r")\b|\b(?:" + "|".join(_UNDER_FULL) + ")"
 _PERMANENT = r"\b(?:" + "|".join(PERMANENT) + r")\b"
+_PERMANENT_IN = {language: lazy_compile(r"\b(?:" + words + r")\b")
+                 for language, words in PERMANENT_IN.items()}
 # part time, as a line of the job's hours or terms says it (``hours`` reads the same)
 PART_TIME_SAID = (r"\bpart[- ]?time\b|\bteilzeit\b|\bmi-?temps\b|\btemps partiel\b|"
                   r"\btiempo parcial\b|\bmedia jornada\b|" + _PART_TIME)
@@ -76,15 +79,21 @@ _EMPLOYMENT = tuple((value, f"{pattern}|{SCRIPT_EMPLOYMENT[value]}")
                     for value, pattern in _LATIN_EMPLOYMENT)
 
 
-def employment_type(text: str) -> str | None:
+def employment_type(text: str, language: str | None = None) -> str | None:
     """The employment type ``text`` names, leaving out the ones it denies ("Full-time
-    (not contract)", "Non-permanent")."""
+    (not contract)", "Non-permanent"). The words of a permanent post that are English
+    ones too ("CLT", "vast contract") name it only where ``language``, that of the
+    posting ``text`` is from, is theirs, or is not given (a label's value says terms)."""
     low = text.lower().replace("_", " ")
     if re.search(r"\bfull[ -]?time\b", low) and re.search(r"\bpermanent\b", low):
         return "full_time"
     for value, pattern in _EMPLOYMENT:
         if any(not denied_before(low, m.start()) for m in re.finditer(pattern, low)):
             return value
+    for own, words in _PERMANENT_IN.items():
+        if language in (None, own) and \
+                any(not denied_before(low, m.start()) for m in words.finditer(low)):
+            return "full_time"
     return None
 
 
@@ -359,7 +368,7 @@ OTHER_TERMS = (*_TERM_WORDS, *FULL_TIME_WORDS, *PART_TIME_WORDS, *PERMANENT_WORD
 # permanent post in the other languages of Europe, and a share of a week ("Pensum 50 %")
 OTHER_TERM_PATTERNS = (*(w for w in _TERM_WORDS if w not in ("cdi", "cdd")),
                        "contrat cd[id]", "en cd[id]", "un cd[id]", *FULL_TIME, *PART_TIME,
-                       *PERMANENT, *_UNDER_FULL, *_ALL_OF_THE_WEEK)
+                       *PERMANENT, *PERMANENT_IN.values(), *_UNDER_FULL, *_ALL_OF_THE_WEEK)
 # … and those of Chinese, Japanese, Arabic and Hebrew postings (no edges of words to see)
 SCRIPT_TERMS = ("全职", "兼职", "实习", "全職", "兼職", "實習", "正社員", "契約社員", "派遣社員",
                 "アルバイト", "دوام كامل", "دوام جزئي", "משרה מלאה", "משרה חלקית")

@@ -59,19 +59,26 @@ CLOSING_CUES = ("bewerbungen bitte bis", "bewerbung bis", "bewerbungen bis", "ca
 # patterns that each open with a letter or a digit; and each kind's literal pieces, one of
 # which a text must hold before the patterns are tried
 FULL_TIME = ("heltid", "fuldtid", "fulltid", "fulltime", "voltijd", r"pełn(?:y|ym|ego) etat\w*",
-             "pełen etat", "tempo (?:inteiro|integral|pieno)", "clt(?!-)")
+             "pełen etat", "tempo (?:inteiro|integral|pieno)")
 FULL_TIME_WORDS = ("heltid", "fuldtid", "fulltid", "fulltime", "voltijd", "etat", "tempo inteiro",
-                   "tempo integral", "tempo pieno", "clt")
+                   "tempo integral", "tempo pieno")
 PART_TIME = ("deeltijd", "deltid", "parttime", r"niepełn(?:y|ym|ego) etat\w*",
              "1/2 etatu", "1/4 etatu", "3/4 etatu", "pół etatu", "część etatu", "tempo parcial",
              "meio (?:período|periodo|expediente)", "tempo parziale")
 PART_TIME_WORDS = ("deeltijd", "deltid", "parttime", "etat", "tempo parcial", "meio ",
                    "tempo parziale")
+# (a Brazilian employee's contract, "CLT", as the words around it name it: "Regime: CLT",
+# "contratação CLT", "CLT (efetivo)")
 PERMANENT = ("tempo indeterminato", "sem termo", r"tillsvidare\w*",
              "fast (?:stilling|ansættelse|anställning)", "fastansættelse",
-             "vaste? (?:contract|aanstelling|dienstverband)", "czas nieokreślony")
+             "vaste? (?:aanstelling|dienstverband)", "czas nieokreślony",
+             r"regime(?: de contratação)?\s*:?\s*clt(?!-)", r"contrat(?:ação|o)\s*:?\s*clt(?!-)",
+             r"vínculo\s*:?\s*clt(?!-)", r"clt(?=\s*[(/-]?\s*efetiv[oa])")
 PERMANENT_WORDS = ("tempo indeterminato", "sem termo", "tillsvidare", "fast ", "fastansættelse",
-                   "vast", "nieokreślony")
+                   "vast", "nieokreślony", "clt")
+# … and in words that are English ones too ("CLT", an airport's or a certificate's letters;
+# "a vast contract base"): a permanent post only in a posting of their language
+PERMANENT_IN = {"pt": "clt(?!-)", "nl": "vaste? contract"}
 
 # the share of a full week a job takes, as Swiss, Austrian and French postings give it
 # ("Pensum 80–100 %", "taux d'activité 50%"): the words before the figures

@@ -200,6 +200,9 @@ _FUNCTION_WORDS = {
           "oder".split(),
     "fr": "le les et du pour vous nous avec est sont une dans au aux sur votre vos ou".split(),
     "es": "el los las y del para con es son una tu su nuestro por al o".split(),
+    "pt": "com em uma não ao você seu sua nossa nosso são é os dos na pelo pela".split(),
+    "it": "di della delle degli nel nella che sono gli è anche nostra nostro".split(),
+    "nl": "het een van voor met bij naar niet ook wij jij ons onze zijn".split(),
 }
 _LANGUAGE_OF = {word: language for language, words in _FUNCTION_WORDS.items()
                 for word in words}
@@ -219,8 +222,8 @@ def language_of(text: str) -> str:
     """The language ``text`` is written in, by the first few thousand characters: "zh",
     "ja", "ar" or "he" where that script's letters outweigh the Latin ones (a Chinese or
     Japanese character as much as three: one says as much as a short word), kana telling
-    Japanese from Chinese; else by its small words, "de", "fr", "es", or "en" (also where
-    none says)."""
+    Japanese from Chinese; else by its small words, "de", "fr", "es", "pt", "it", "nl",
+    or "en" (also where none says)."""
     head = text[:4000]
     if not head.isascii():
         latin = len(_LATIN.findall(head))
@@ -230,7 +233,7 @@ def language_of(text: str) -> str:
         for script, letters in (("ar", _ARABIC), ("he", _HEBREW)):
             if len(letters.findall(head)) > latin:
                 return script
-    counts = {"en": 0, "de": 0, "fr": 0, "es": 0}
+    counts = dict.fromkeys(_FUNCTION_WORDS, 0)
     for word in head.lower().split():
         language = _LANGUAGE_OF.get(word.strip(".,;:!?()«»\"'"))
         if language is not None:
