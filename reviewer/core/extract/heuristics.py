@@ -103,8 +103,11 @@ def _title(doc: Document, top: list[Block]) -> Finding | None:
                 return Finding(inner.strip(), doc.block_span(block, (at, at + len(
                     inner.strip()))), 0.6, "structure")
             continue
-        if block.kind == "heading" and not has_job_noun(text) and _heads_a_value(doc, block):
+        if block.kind == "heading" and block is not top[0] and not has_job_noun(text) and \
+                _heads_a_value(doc, block):
             # a value's label ("## Lön" over its sum): the first line over it is the title
+            # (a heading that opens the page has nothing over it: "# Lifeguard" over "2026
+            # summer season …" is the title)
             if (first := _first_line_over(top, block)) is not None:
                 return Finding(first.text.strip(), [first.span], 0.65, "structure")
             continue

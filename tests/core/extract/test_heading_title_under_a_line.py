@@ -43,3 +43,16 @@ def test_a_full_or_part_time_label_over_full_time_is_full_time() -> None:
     raw = ("Data Scientist II\n\nFull/Part-Time\n\nFull time\n\nThe salary for this position "
            "is between $85,000 and $95,000 based on education and experience.\n")
     assert extract(clean(raw, "text")).fields["employment_type"] == "full_time"
+
+
+@pytest.mark.parametrize("opening", [
+    "2026 summer season at Lake Park pools, Madison, WI.",
+    "$18 per hour, weekends and holidays at Lake Park pools.",
+    "2nd shift at our Madison plant, Monday to Friday.",
+])
+def test_a_heading_that_opens_the_page_over_a_figure_is_the_title(opening: str) -> None:
+    """Was: "Lifeguard" over "2026 summer season …" was taken for a label over its value
+    and the posting had no title; nothing stands over it to be the title instead."""
+    html = (f"<html><body><h1>Lifeguard</h1><p>{opening}</p><p>Watch the pools, keep "
+            "swimmers safe and help with lessons during the summer.</p></body></html>")
+    assert extract(clean(html, "html")).fields["title"] == "Lifeguard"
