@@ -2,11 +2,12 @@
 another ("$38.50 hourly (CAD)"), superannuation beside it says Australia's ("$145,000 +
 11.5% super"), or every place of the posting is in one other country of dollars (Canada,
 Australia, New Zealand, Singapore, Hong Kong) or of pesos, which write their sums with
-the sign too (Mexico, Argentina, Chile, Colombia, Uruguay: "Sueldo: $18.000 mensuales"),
-and the posting says nothing else of its
-dollar: a code of a dollar beside a sum or in brackets anywhere ("Pay (USD):", "paid in
-USD", "CAD 130,000"), a dollar named in words ("US dollars"), or work in the US ("remote
-for candidates in the US") leave the sign as the pay reader read it.
+the sign too (Mexico, Argentina, Chile, Colombia, Uruguay: "Sueldo: $18.000 mensuales";
+only in a posting not written in English: an English one from Buenos Aires pays in US
+dollars), and the posting says nothing else of its dollar: a code of a dollar beside a
+sum or in brackets anywhere ("Pay (USD):", "paid in USD", "CAD 130,000"), a dollar named
+in words ("US dollars"), or work in the US ("remote for candidates in the US") leave the
+sign as the pay reader read it.
 
 A place counts only where it ends with its country ("Auckland, New Zealand",
 "Singapore") or with a region after a city ("Fort McMurray, AB", "Melbourne, VIC"), a
@@ -20,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from reviewer.core.schema import Finding
+from reviewer.core.words.other_languages import language_of
 from reviewer.core.words.regex import lazy_compile
 
 _COUNTRIES = {
@@ -68,6 +70,7 @@ _NAMED_AFTER = lazy_compile(r"(?i)\s*(canadian|australian|new zealand|singapore|
                             r"us|u\.s\.|american) dollars?\b")
 _NAMES = {"canadian": "CAD", "australian": "AUD", "new zealand": "NZD", "singapore": "SGD",
           "hong kong": "HKD"}
+_PESOS = frozenset("MXN ARS CLP COP UYU".split())
 
 
 def dollar_said_after(text: str, end: int) -> str | None:
@@ -130,8 +133,9 @@ def dollar_of_places(markdown: str, salary: Finding, places: Finding | None) -> 
     value = salary.value
     if dollar is None or not isinstance(value, dict) or value.get("currency") != "USD" or \
             salary.stage in ("json-ld", "microdata") or not salary.spans or \
-            _dollars_said(markdown) - {dollar}:
-        return
+            _dollars_said(markdown) - {dollar} or \
+            (dollar in _PESOS and language_of(markdown) == "en"):
+        return  # (an English posting from Latin America quotes US dollars)
     said = [markdown[start:end] for start, end in salary.spans]
     if all("$" in text and not _US.search(text) for text in said):
         salary.value = {**value, "currency": dollar}

@@ -5,12 +5,14 @@ The words of a period ("brutto/Jahr", "brut annuel", "per maand", "lordi mensili
 "brutos mensais", "zł / mies.", "kr/mån", "i timen") and of pay ("Gehalt", "salaris",
 "wynagrodzenie", "lön"); what says a sum is net of tax or gross; the hours a period
 may belong to ("24 - 32 uur per week": the hours' week, not the pay's); and the crown
-of a "kr": Swedish, Norwegian or Danish, by the words of the line that writes it or else
-of the posting (``crown_code``).
+of a "kr": Swedish, Norwegian or Danish, by the words of the line that writes it, else
+of the posting, else by the posting's places (``crown_code``).
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 from reviewer.core.extract.pay_scripts import posting_text
@@ -52,6 +54,15 @@ PAY_WORDS = (r"gehalt|vergütung|lohn|salaire|rémunération|gratification|\bbru
 # and one said to be gross ("3.000 € brutto")
 NET_AFTER = lazy_compile(r"(?i)\s*(?:net(?:to|o|t)?|neto)\b(?!\s*(?:\+|plus)\s*(?:vat|tva))")
 GROSS_AFTER = lazy_compile(r"(?i)\s*(?:brut(?:to|o|os|e)?|gross|lord[oi])\b")
+# what adds another sum to a net pay ("2.100 € netto + 300 € brutto Zulage", "$4,000
+# net, plus $500 gross …"), and the words of another sum right after a gross one ("$500
+# gross monthly bonus", "300 € brutto Zulage", "$2,000 gross relocation")
+ADDED = lazy_compile(r"(?i)\+|\b(?:plus|zzgl|zuzüglich|más|além)\b")
+OTHER_SUM_AFTER = lazy_compile(
+    r"(?i)\s*(?:[^\W\d_]+\s+){0,2}?(?:bonus\w*|allowances?|differentials?|relocation|"
+    r"sign[- ]?on|signing|commissions?|stipends?|premiums?|reimburse\w*|zulagen?|prämien?|"
+    r"zuschl[aä]g\w*|primes?|indemnit\w*|bonifica\w*|toeslag\w*|"
+    r"premie\w*|tillägg|tillæg|tillegg|dodat\w*|premi|indennit\w*|subsídio)\b")
 
 # the hours a period right after belongs to: "38,5 Stunden pro Woche", "32 uur per week";
 # a count of payments: "(14x jährlich)"
@@ -80,13 +91,49 @@ def _crown_of_words(text: str) -> str | None:
     return max(counts, key=lambda crown: counts[crown]) if best[-1] > best[-2] else None
 
 
+# the places of each crown's country: the country as English and its own language name
+# it, its capital and its largest cities
+_CROWN_PLACES = {
+    "SEK": "sweden|sverige|stockholm|gothenburg|göteborg|malmö|uppsala",
+    "NOK": "norway|norge|oslo|trondheim|stavanger",
+    "DKK": "denmark|danmark|copenhagen|københavn|aarhus|odense",
+}
+_PLACE = lazy_compile(r"(?i)\b(?:(?P<SEK>" + _CROWN_PLACES["SEK"] + ")|(?P<NOK>"
+                      + _CROWN_PLACES["NOK"] + ")|(?P<DKK>" + _CROWN_PLACES["DKK"] + r"))\b")
+
+
 def crown_code(text: str, at: int) -> str | None:
     """The crown a "kr" at ``at`` in ``text`` stands for: by the words of its line, else
-    of the posting read (``pay_scripts.posting_yen``); None where neither tells."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start:end if end >= 0 else len(text)]
-    return _crown_of_words(line) or _crown_of_words(posting_text()[:4000])
+    of the posting read (``pay_scripts.posting_yen``), else by the one country of the
+    three whose places the posting names ("Stockholm, Sweden"); None where none tells.
+    Each line and each posting is read for it once (a line of a thousand prices in
+    crowns read itself a thousand times)."""
+    ends = _line_ends(text)
+    line = bisect.bisect_left(ends, at)
+    return _line_crown(text, line) or _posting_crown(posting_text())
+
+
+@functools.lru_cache(maxsize=16)
+def _line_ends(text: str) -> list[int]:
+    """Where each line of ``text`` ends."""
+    return [found.start() for found in re.finditer("\n", text)]
+
+
+@functools.lru_cache(maxsize=256)
+def _line_crown(text: str, line: int) -> str | None:
+    """The crown whose words line ``line`` of ``text`` writes most."""
+    ends = _line_ends(text)
+    start = ends[line - 1] + 1 if line else 0
+    return _crown_of_words(text[start:ends[line] if line < len(ends) else len(text)])
+
+
+@functools.lru_cache(maxsize=16)
+def _posting_crown(posting: str) -> str | None:
+    """The crown of the posting ``posting`` by its words, else by its places."""
+    if found := _crown_of_words(posting[:4000]):
+        return found
+    places = {found.lastgroup for found in _PLACE.finditer(posting)}
+    return places.pop() if len(places) == 1 else None
 
 
 def is_crown(token: str) -> bool:

@@ -2,7 +2,8 @@
 in the other languages of Europe (``pay_europe``: "brutto/Jahr", "per maand", "kr/mån")
 and as Chinese, Japanese, Arabic and Hebrew postings say it (``pay_scripts``: "/月",
 "شهريًا"). Not how often a sum is paid ("paid monthly", "14x jährlich"), another sum's
-("a monthly bonus"), nor the hours' ("24 - 32 uur per week").
+("a monthly bonus"), nor the hours' ("24 - 32 uur per week"), unless the pay says no
+period of its own ("$600 for 40 hours a week").
 """
 
 from __future__ import annotations
@@ -45,22 +46,35 @@ def period_near(text: str, start: int, end: int) -> str | None:
 
 def nearest_period(window: str, at: float, till: float | None = None) -> str | None:
     """The period word of ``window`` nearest the figure at ``at``-``till`` (none given:
-    the first in it)."""
+    the first in it). A period right after hours or a count ("40 hours a week", "2x a
+    week") is the pay's only where the pay says none of its own and the hours follow it
+    in its clause ("Pay: $600 for 40 hours a week"; not "24 - 32 uur per week | € 3.400
+    bruto per maand", "25 hours/week $25/hr", nor the hours' own figure, "40 hours per
+    week")."""
     low = window.lower()
     till = at if till is None else till
     best: tuple[float, str] | None = None
+    hours: tuple[float, str] | None = None
     for name, pattern in _PERIODS:
         for match in re.finditer(pattern, low):
-            if _NOT_RATE.match(low, match.end()) or low[:match.start()].endswith("paid ") or \
-                    pay_europe.HOURS_BEFORE.search(low, max(0, match.start() - 12),
-                                                   match.start()):
-                continue  # "paid monthly", "a monthly bonus": how often, or another sum;
-                # "38 hours per week", "(14x jährlich)": the hours', or how many payments
+            if _NOT_RATE.match(low, match.end()) or low[:match.start()].endswith("paid "):
+                continue  # "paid monthly", "a monthly bonus": how often, or another sum
             if match.start() and low[match.start()].isalpha() and \
                     low[match.start() - 1].isalpha() and spaced(low[match.start()]):
                 continue  # the end of another word: "manual" holds no "anual" (a Chinese
                 # or Japanese word is no end of another: "提供月薪")
-            gap = match.start() - till if match.start() >= till else at - match.end() + 0.5
-            if best is None or gap < best[0]:
+            after = match.start() >= till
+            gap = match.start() - till if after else at - match.end() + 0.5
+            if pay_europe.HOURS_BEFORE.search(low, max(0, match.start() - 12), match.start()):
+                # "38 hours per week", "(14x jährlich)": the hours', or how many payments
+                between = low[int(till):match.start()]
+                if after and not _CLAUSE_BREAK.search(between) and \
+                        any(c.isdigit() for c in between) and (hours is None or gap < hours[0]):
+                    hours = (gap, name)
+            elif best is None or gap < best[0]:
                 best = (gap, name)
-    return best[1] if best else None
+    return best[1] if best else hours[1] if hours else None
+
+
+# what parts two clauses: a bar, a semicolon, a sentence's end, a line's
+_CLAUSE_BREAK = lazy_compile(r"[|;\n]|\.(?:\s|$)")

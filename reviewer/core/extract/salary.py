@@ -142,19 +142,29 @@ def _gross_for_net(match: re.Match[str], found: dict[str, Any], end: int, text: 
                    labelled: bool) -> tuple[re.Match[str], dict[str, Any], int]:
     """The sum ``match`` (``found``, ending at ``end``), or the gross one said right after
     it where it is said to be net ("2.100 € netto, 3.000 € brutto monatlich"): the gross
-    pay is the one to record, as a posting giving one alone gives it."""
+    pay is the one to record, as a posting giving one alone gives it. Only the same pay
+    said gross: not another sum added to it ("+ 300 € brutto Zulage", "$500 gross monthly
+    bonus"), nor one smaller than the net pay."""
     net = pay_europe.NET_AFTER.match(text, end)
     gross = _RANGE.search(text, net.end()) if net else None
     if net is None or gross is None or gross.start() > net.end() + 20 or \
-            "\n" in text[net.end():gross.start()]:
+            "\n" in text[net.end():gross.start()] or \
+            pay_europe.ADDED.search(text, net.end(), gross.start()):
         return match, found, end
     gross = _joined(gross, text)
     gross_end = gross.start() + len(gross.group().rstrip())
-    read = _read(gross, text, labelled) if pay_europe.GROSS_AFTER.match(text, gross_end) \
-        else None
-    if read is None or read["currency"] != found["currency"]:
+    said = pay_europe.GROSS_AFTER.match(text, gross_end)
+    read = _read(gross, text, labelled) if said else None
+    if said is None or read is None or read["currency"] != found["currency"] or \
+            _top(read) < _top(found) or besides_pay(text, gross.start(), gross_end) or \
+            pay_europe.OTHER_SUM_AFTER.match(text, said.end()):
         return match, found, end
     return gross, read, gross_end
+
+
+def _top(found: dict[str, Any]) -> float:
+    """The most a pay read comes to."""
+    return float(found["max"] if found["max"] is not None else found["min"])
 
 
 _OWN_PERIOD = lazy_compile(r"(?i)\s*(?:(?:/\s?|per\s|an?\s)(?:hour|hr|day|week|wk|month|mo|"
