@@ -26,7 +26,9 @@ changed that page): SQLite's damage check on opening catches most of those.
 from __future__ import annotations
 
 import struct
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 _HEADER = 32  # bytes of the -wal file's header
 _FRAME = 24  # bytes of each frame's header, before its page
@@ -54,39 +56,76 @@ def foreign(path: Path) -> bool:
     return False
 
 
+@dataclass
+class _Reading:
+    """How far a -wal file was read (``committed``): its header, where the next frame
+    starts, the running checksum there, the frames read (a page's image kept for page 1
+    alone: the only one compared) and how many of them are committed."""
+
+    header: bytes
+    at: int
+    sums: tuple[int, int]
+    frames: list[tuple[int, int, bytes]] = field(default_factory=list)
+    done: int = 0
+
+
+_READINGS: dict[str, _Reading] = {}  # by the -wal's path, in this process
+
+
 def committed(wal: Path) -> tuple[int, list[tuple[int, int, bytes]]] | None:
     """The page size and the committed frames of a -wal file: (page number, pages of
-    the database after the transaction it ends or 0, page image), as SQLite would read
-    them; None when there are none (no file, an empty one, a header SQLite ignores)."""
+    the database after the transaction it ends or 0, the image of page 1 or b""), as
+    SQLite would read them; None when there are none (no file, an empty one, a header
+    SQLite ignores). A -wal read before, with the same header (the same salts: SQLite
+    starts a -wal over with new ones), is read on from where that reading stopped: each
+    of the window's openings of its project does not read all of it again."""
     try:
-        data = wal.read_bytes()
+        with wal.open("rb") as file:
+            header = file.read(_HEADER)
+            size = _valid_header(header)
+            if not size:
+                _READINGS.pop(str(wal), None)
+                return None
+            reading = _READINGS.get(str(wal))
+            if reading is None or reading.header != header or \
+                    file.seek(0, 2) < reading.at:
+                order = ">" if header[3] & 1 else "<"
+                reading = _Reading(header, _HEADER, _checksum(header[:24], (0, 0), order))
+            _READINGS[str(wal)] = reading
+            file.seek(reading.at)
+            _read_on(file, reading, size)
     except OSError:
         return None
-    if len(data) < _HEADER:
-        return None
-    magic, _version, size, _seq, salt1, salt2, sum1, sum2 = struct.unpack(">8I", data[:32])
+    return (size, reading.frames[:reading.done]) if reading.done else None
+
+
+def _valid_header(header: bytes) -> int:
+    """The page size a -wal file's header states, or 0 where SQLite would ignore it."""
+    if len(header) < _HEADER:
+        return 0
+    magic, _version, size, _seq, _s1, _s2, sum1, sum2 = struct.unpack(">8I", header)
     if magic not in _MAGIC or size < 512 or size > 65536 or size & (size - 1):
-        return None
+        return 0
     order = ">" if magic & 1 else "<"
-    s = _checksum(data[:24], (0, 0), order)
-    if s != (sum1, sum2):
-        return None
-    frames: list[tuple[int, int, bytes]] = []
-    done = 0
-    at = _HEADER
-    while at + _FRAME + size <= len(data):
-        page, pages, f1, f2, c1, c2 = struct.unpack(">6I", data[at:at + _FRAME])
-        image = data[at + _FRAME:at + _FRAME + size]
-        if (f1, f2) != (salt1, salt2) or page == 0:
-            break
-        s = _checksum(image, _checksum(data[at:at + 8], s, order), order)
-        if s != (c1, c2):
-            break
-        frames.append((page, pages, image))
+    return size if _checksum(header[:24], (0, 0), order) == (sum1, sum2) else 0
+
+
+def _read_on(file: BinaryIO, reading: _Reading, size: int) -> None:
+    """Read the frames of a -wal from ``reading.at`` up to the first that SQLite would
+    not (another salt, a broken checksum, a frame cut short), ``reading`` kept up."""
+    salts = reading.header[16:24]
+    order = ">" if reading.header[3] & 1 else "<"
+    while len(frame := file.read(_FRAME + size)) == _FRAME + size:
+        page, pages, _f1, _f2, c1, c2 = struct.unpack(">6I", frame[:_FRAME])
+        if frame[8:16] != salts or page == 0:
+            return
+        sums = _checksum(frame[_FRAME:], _checksum(frame[:8], reading.sums, order), order)
+        if sums != (c1, c2):
+            return
+        reading.frames.append((page, pages, frame[_FRAME:] if page == 1 else b""))
+        reading.sums, reading.at = sums, reading.at + _FRAME + size
         if pages:
-            done = len(frames)
-        at += _FRAME + size
-    return (size, frames[:done]) if done else None
+            reading.done = len(reading.frames)
 
 
 def _follows(page1: bytes, file_pages: int, size: int,

@@ -188,3 +188,35 @@ def test_a_copy_put_over_the_open_project_in_place_is_never_folded_into(
     assert project.read_bytes() == backup.read_bytes()
     with pytest.raises(ProjectError, match="is not that file's own"):
         Store(project)
+
+
+def test_a_wal_read_before_is_read_again_only_where_it_grew(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Was: every opening of the project (each of the window's background reads) read
+    the whole -wal again, frame by frame: a -wal of 620 MB, grown while a long export
+    kept it from being folded in, took 25 s an opening. A -wal already read is read
+    again from where it was read to, as long as it is the same -wal (its salts)."""
+    from reviewer.core.store import wal as wal_module
+
+    project = make_project(tmp_path / "p.db", 20)
+    with Store(project) as store:
+        store.db.execute("PRAGMA wal_autocheckpoint = 0")
+        with closing(sqlite3.connect(project)) as reader:
+            reader.execute("BEGIN")
+            reader.execute("SELECT count(*) FROM postings").fetchone()  # (no fold meanwhile)
+            for n in range(30):
+                store.decisions.set_field(1 + n % 20, "title", f"Title {n}")
+            sums: list[int] = []
+            real = wal_module._checksum
+            monkeypatch.setattr(wal_module, "_checksum",
+                                lambda *a: sums.append(1) or real(*a))
+            getattr(wal_module, "_READINGS", {}).clear()  # (read afresh)
+            assert not foreign(project)
+            whole = len(sums)  # (30 edits' frames)
+            sums.clear()
+            assert not foreign(project)
+            assert len(sums) <= 1  # (nothing added: its header's sum alone)
+            sums.clear()
+            store.decisions.set_field(2, "title", "One more")
+            assert not foreign(project)
+            assert 1 < len(sums) < whole / 10  # (one edit's frames, not 31 edits')
