@@ -18,20 +18,21 @@ from itertools import islice
 from reviewer.core.extract.byline import byline
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.labels import label_field, starts_with_label
-from reviewer.core.extract.name_before import legal_name_start, name_start, spelled_out_start
+from reviewer.core.extract.name_before import legal_name, name_start, spelled_out_start
 from reviewer.core.extract.name_line import name_under_title
-from reviewer.core.extract.organisation import may_invite, opens_with_unit
+from reviewer.core.extract.organisation import may_invite, opens_with_unit, reads_as_organisation
 from reviewer.core.extract.prose_words import heading_length
 from reviewer.core.extract.skills import is_lowercase_page
 from reviewer.core.extract.vocab import only_terms
 from reviewer.core.schema import Finding, Span
 from reviewer.core.words.lexicon import has_job_noun
 from reviewer.core.words.org_names import LEGAL as _LEGAL
-from reviewer.core.words.org_names import LEGAL_WORDS, PARTICLE_WORDS
+from reviewer.core.words.org_names import LEGAL_WORDS, PARTICLE, PARTICLE_WORDS, WORDLIKE_LEGAL
+from reviewer.core.words.other_languages import written_in_english
 from reviewer.core.words.places import is_place, looks_like_location
 from reviewer.core.words.regex import lazy_compile
 
-_NAME = r"([A-Z][\w&.'’-]{0,40}(?:[ \t]+(?:[A-Z][\w&.'’-]{0,40}|&|of|de|and|for)){0,5})"
+_NAME = r"([A-Z][\w&.'’-]{0,40}(?:[ \t]+(?:[A-Z][\w&.'’-]{0,40}|" + PARTICLE + r")){0,5})"
 # (pattern, weight): how strongly a match says "this is the employer"
 # matched over the whole Markdown at once (MULTILINE): a name never spans a line.
 # (pattern, weight, words one of which the text must hold for the pattern to be tried)
@@ -102,6 +103,7 @@ def _named_in_text(doc: Document) -> Finding | None:
         texts.append((doc.page_title, None))
     cues = _COMPANY_CUES_LOWER if lowercase else _COMPANY_CUES
     names: dict[str, str] = {}  # each match's name, "" for none (a page may repeat one)
+    english = written_in_english(doc.markdown)
     for text, offset in texts:
         low = text.lower()
         found = [(m.group(1), m.start(1), weight) for cue, weight, needs in cues
@@ -110,7 +112,7 @@ def _named_in_text(doc: Document) -> Finding | None:
         if not lowercase:
             found += _names_before_cues(text, low)
             if any(word in text for word in LEGAL_WORDS):
-                found += _legal_names(text)
+                found += _legal_names(text, english)
         for raw, at, weight in found:
             if (name := names.get(raw)) is None:
                 name = names[raw] = _company_name(raw)
@@ -292,12 +294,15 @@ _PLACE_BEFORE = lazy_compile(r"(?:\b(?:in|at|near|from|of)|\w,)\s+$", re.I)
 _WORDLIKE_SUFFIXES = frozenset("SAS SA AS AB AG BV NV KG Oy".split())
 
 
-def _legal_names(text: str) -> list[tuple[str, int, int]]:
-    """Names ending in a legal suffix ("Kranich Logistik GmbH"), weight 2 each."""
+def _legal_names(text: str, english: bool) -> list[tuple[str, int, int]]:
+    """Names ending in a legal suffix ("Kranich Logistik GmbH"), weight 2 each; in a
+    posting in ``english``, not a suffix English writes as an acronym ("Cisco ASA")."""
     out = []
     backwards = text[::-1]
     for suffix in islice(_SUFFIX.finditer(text), MOST_MATCHES):
-        start = legal_name_start(text, backwards, suffix.start())
+        if english and suffix.group() in WORDLIKE_LEGAL:
+            continue
+        start = legal_name(text, backwards, suffix.start())
         if start is not None and not ("," in text[start:suffix.start()]
                                       and suffix.group() in _WORDLIKE_SUFFIXES):
             out.append((text[start:suffix.end()], start, 2))
@@ -369,7 +374,7 @@ def _mailing_list_sender(doc: Document) -> Finding | None:
     else:
         return None
     if not names or len(names) > 3 or _names_a_job(names[0].text) or \
-            _ANNOUNCES.search(names[0].text):
+            (_ANNOUNCES.search(names[0].text) and not reads_as_organisation(names[0].text)):
         return None
     text = " ".join(b.text.strip() for b in names)
     spans = [b.span for b in names]
@@ -381,7 +386,8 @@ def _mailing_list_sender(doc: Document) -> Finding | None:
 
 
 # a first line that announces the posting, no sender's name: "Internal/External
-# Employment Opportunity", "Job Vacancy Announcement", "Now Hiring!"
+# Employment Opportunity", "Job Vacancy Announcement", "Now Hiring!" (but "Ohio Office of
+# Economic Opportunity", with an organisation's words, is one)
 _ANNOUNCES = lazy_compile(r"(?i)\b(?:opportunit(?:y|ies)|vacanc(?:y|ies)|announcement|"
                           r"posting|openings?|now hiring)\W*$")
 # a headline's verb after the name that opens a posting ("Acme Seeks …", "Acme Is Hiring

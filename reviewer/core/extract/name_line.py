@@ -32,6 +32,7 @@ from reviewer.core.words.lexicon import (
     heading_key,
 )
 from reviewer.core.words.org_names import LEGAL, LINE_PARTICLE, UPPER
+from reviewer.core.words.other_languages import written_in_english
 from reviewer.core.words.places import is_area, looks_like_location
 from reviewer.core.words.regex import lazy_compile
 
@@ -61,11 +62,12 @@ def name_under_title(doc: Document, top: list[Block]) -> Finding | None:
     text = block.text.strip()
     if len(text) > _LONGEST:
         return None
+    english = written_in_english(doc.markdown)
     for end in [len(text), *(m.start() for m in _BEFORE_PLACE.finditer(text))]:
         name, rest = text[:end].strip(), text[end:]
         rest = _BEFORE_PLACE.sub("", rest, count=1).strip() if rest else ""
         if (not rest or _place(rest)) and _reads_as_name(name) and \
-                (names_an_organisation(name) or _named_again(doc, name)):
+                (names_an_organisation(name, english) or _named_again(doc, name)):
             start = block.text.find(name)
             return Finding(name, doc.block_span(block, (start, start + len(name))),
                            CONFIDENCE, "structure")

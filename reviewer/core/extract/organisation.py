@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 
 from reviewer.core.extract.department import DEPARTMENT_WORDS as _FIELD_WORDS
-from reviewer.core.words.org_names import BODY_NAME, LEGAL
+from reviewer.core.words.org_names import BODY_NAME, LEGAL, OWN_NAME_MARK, SHARED_BODY_NAME
+from reviewer.core.words.places import is_place
 from reviewer.core.words.regex import lazy_compile
 
 _ORGANISATION_WORD = lazy_compile(
@@ -32,6 +33,8 @@ _LEGAL_FORM = lazy_compile(
     r"\bS\.?A\.?|\bB\.?V\.?|\bN\.?V\.?|(?<![\w&])" + LEGAL + ")$")
 # a name in another language that opens with the kind of body it is ("Gemeente Utrecht")
 _BODY_NAME = lazy_compile(BODY_NAME)
+_SHARED_BODY_NAME = lazy_compile(SHARED_BODY_NAME)
+_OWN_NAME_MARK = lazy_compile(OWN_NAME_MARK)
 # the last word of what is no employer: a unit, a shift or a schedule, a kind of contract
 _NOT_ORGANISATION = lazy_compile(
     r"(?:^|\s)(?:team|department|division|unit|shifts?|nights?|days?|evenings?|weekends?|"
@@ -53,18 +56,19 @@ _UNIT_FIRST = lazy_compile(
     r"health|public health|social work|computing|management|liberal arts)\b)")
 
 
-def names_an_organisation(name: str) -> bool:
+def names_an_organisation(name: str, english: bool = True) -> bool:
     """Is ``name`` an organisation's name by its own words: a legal form at its end, or an
     organisation word as its head ("Greenfield University", "Second Harvest Food Bank",
     "Coastal Institute of Oceanography"), not a unit ("Office of Research", "Information
     Technology Services", "University Libraries") nor an employer left unnamed
     ("Confidential Company")? Stricter than ``reads_as_organisation``: for a line
-    that holds nothing else to say it is a name."""
+    that holds nothing else to say it is a name. A body's name in another language
+    ("Gemeente Utrecht", see ``opens_with_body``) is one too."""
     name = name.strip()
     if opens_with_unit(name) or _UNNAMED.search(name) or names_no_organisation(name) or \
             _SLOGAN.match(name):
         return False
-    if _LEGAL_FORM.search(name) or _BODY_NAME.search(name):
+    if _LEGAL_FORM.search(name) or opens_with_body(name, english):
         return True
     before_of = name.rsplit(" of ", 1)[0].split()[-1] if " of " in name else ""
     head = next((w for w in (name.split()[-1], before_of)
@@ -74,6 +78,20 @@ def names_an_organisation(name: str) -> bool:
     # what is left without the words of a field of work and of a kind of body is the name
     own = _GENERIC_WORDS.sub("", _FIELD_WORDS.sub("", name)).strip(" &,")
     return (head is not None or _BUSINESS_WORD.search(name) is not None) and bool(own)
+
+
+def opens_with_body(name: str, english: bool = True) -> bool:
+    """Does ``name`` open with the kind of body it is, in a language of Europe ("Gemeente
+    Utrecht", "Clinique du Parc")? A kind English writes too ("Hospital", "Region") only
+    before a name of its own: a place ("Region Stockholm"), words with a letter English
+    does not write or a small word of another language ("Region Västra Götaland",
+    "Hospital Particular do Tejo"), any name in a posting not in ``english``; not a
+    specialty, a direction or a service ("Hospital Medicine", "Region West")."""
+    if _BODY_NAME.search(name):
+        return True
+    shared = _SHARED_BODY_NAME.match(name)
+    return shared is not None and (not english or is_place(shared.group(1)) or
+                                   _OWN_NAME_MARK.search(name, shared.start(1)) is not None)
 
 
 # words that end a unit's name as often as an organisation's ("Information Technology

@@ -31,6 +31,10 @@ LEGAL_WORDS = ("GmbH", "Inc", "Ltd", "LTD", "LLC", "L.L.C", "LLP", "PLC", "plc",
                "Incorporated", "Ltda", "Lda", "Sp. z", "S. de R.L", "s.r.o", "a.s.", "d.o.o",
                "Kft.", "Zrt.", "e.V.", " eG", " AG", " SA", " BV", " NV", " AB", " AS",
                " ASA")
+# legal forms English writes as its own acronyms, words and codes ("Cisco ASA", "Base
+# SAS", "SRL pipelines", "ASA I-III", "Calgary AB", "Reno NV", "work AS a team"): in a
+# posting in English they end no name unless written with their stops ("S.A.", "S.r.l.")
+WORDLIKE_LEGAL = frozenset("AS ASA AB SA SAS SRL SpA SNC NV".split())
 
 # the small words inside a name (never its first or last word): "of", "de la", "van der",
 # "di", "y". Not an article alone ("Rejoignez la Caisse …", "En el Banco …"), nor a
@@ -64,22 +68,31 @@ PARTICLE_WORDS = frozenset(w for p in _PARTICLES + _LINE_PARTICLES for w in p.sp
 _BODY_FIRST = (
     # German, French, Spanish, Italian, Dutch, Portuguese
     "Stadt Gemeinde Landkreis Kreis Bezirk Freistaat Landeshauptstadt Marktgemeinde "
-    "Ville Mairie Commune Département Région Conseil Ministère Préfecture Clinique Hôpital "
-    "Centre Résidence Agence Groupe Société Université École Institut Fondation Cabinet "
+    "Ville Mairie Département Région Conseil Ministère Préfecture Clinique Hôpital "
+    "Résidence Agence Groupe Société Université École Institut Fondation "
     "Fiduciaire Banque Caisse Mutuelle Lycée Collège Maison Laboratoire Pharmacie "
-    "Ayuntamiento Diputación Junta Gobierno Generalitat Comunidad Ministerio Hospital "
+    "Ayuntamiento Diputación Gobierno Generalitat Comunidad Ministerio "
     "Clínica Centro Residencia Grupo Universidad Colegio Escuela Instituto Fundación "
     "Asociación Banco Caja Casa Farmacia Laboratorio Consultora Distribuidora "
     "Comune Regione Provincia Ospedale Policlinico Azienda Università Scuola Istituto "
     "Fondazione Associazione Banca Cassa Gruppo Libreria Cooperativa Consorzio "
     "Gemeente Provincie Ziekenhuis Stichting Universiteit Hogeschool Vereniging Groep "
     "Zorggroep Waterschap Ministerie Câmara Prefeitura Escola Universidade Clínica Fundação "
-    "Associação Transportadora Farmácia Santa "
+    "Associação Transportadora Farmácia "
     # Polish, Swedish, Danish, Norwegian, Finnish
     "Urząd Miasto Gmina Powiat Szpital Uniwersytet Szkoła Fundacja Stowarzyszenie Centrum "
-    "Politechnika Przychodnia Grupa Zakład Region Kommun Kommune Landsting Sjukhus "
+    "Politechnika Przychodnia Grupa Zakład Kommun Kommune Landsting Sjukhus "
     "Sykehus Sygehus Universitet Högskola Stiftelsen Kaupunki Kunta Sairaala Yliopisto"
 ).split()
+# … and those English writes as its own words: one of these opens a body's name only
+# before a name of its own ("Region Stockholm", "Hospital Particular do Tejo"), not before
+# a specialty or a direction ("Hospital Medicine", "Region West"); see ``organisation``
+SHARED_BODY_NAME = (r"^(?:Hospital|Region|Centre|Cabinet|Santa|Commune|Junta)[ \t]+"
+                    r"((?:[dl]['’])?[" + UPPER + r"][\w'’-]*|" + PARTICLE + ")")
+# what marks a name of its own in the words after that: a letter English does not write
+# ("Region Västra Götaland"), a small word of another language ("… do Tejo")
+OWN_NAME_MARK = (r"[^\x00-\x7f]|(?<!\S)(?!(?:of|and|for|&)(?!\S))" + PARTICLE +
+                 r"(?!\S)")
 BODY_NAME = (r"^(?:" + "|".join(_BODY_FIRST) + r")[ \t]+(?:" + PARTICLE + r"[ \t]+)?"
              r"(?:[dl]['’])?[" + UPPER + r"]|"
              r"\b[" + UPPER + r"][\wäöüß]*(?:klinik(?:um)?|krankenhaus|genossenschaft|stiftung|"

@@ -10,6 +10,7 @@ question keeps its marks ("¿Qué harás?"), as ``lexicon.heading_key`` leaves t
 
 from __future__ import annotations
 
+from reviewer.core.words.org_names import PARTICLE_WORDS
 from reviewer.core.words.regex import lazy_compile
 
 HEADINGS: dict[str, str | None] = {}
@@ -240,3 +241,28 @@ def language_of(text: str) -> str:
             counts[language] += 1
     best = max(counts, key=lambda language: counts[language])
     return best if counts[best] > counts["en"] else "en"
+
+
+# the small words of the other languages of Europe a posting may be written in: none an
+# English word too ("do", "no", "at", "on", "me", "per"), nor one that joins the words of
+# a name that an English posting may write ("Banco de la Nación", "Van der Valk")
+_OTHER_SMALL_WORDS = frozenset(
+    [word for language, words in _FUNCTION_WORDS.items() if language != "en" for word in words]
+    # more of French's; Italian, Dutch, Portuguese, Polish, Swedish, Danish, Norwegian, Finnish
+    + ("ce cette notre nos il che sono siamo nel nella alla ai gli het een en voor met zijn "
+       "wij jouw naar ook niet os não você nossa em na się jest oraz dla od jako lub przez "
+       "att för är som av till det ett vi du er til ja että tai olet sinä").split()
+) - PARTICLE_WORDS
+
+
+def written_in_english(text: str) -> bool:
+    """Does ``text`` write as many of English's small words as of the other languages of
+    Europe's, by its first few thousand characters, or fewer than two of theirs? Theirs
+    count written in small letters only: "Los Angeles", "Springfield, IL".
+    Broader than ``language_of``, for the words of a name that English writes otherwise."""
+    english = other = 0
+    for word in text[:4000].split():
+        word = word.strip(".,;:!?()«»\"'")
+        english += _LANGUAGE_OF.get(word.lower()) == "en"
+        other += word in _OTHER_SMALL_WORDS
+    return english >= other or other < 2

@@ -336,7 +336,8 @@ def test_a_line_of_suffixes_reads_one_name_a_suffix_up_to_a_bound(
     forwards = _Counting(name_before._LEGAL_HEAD)
     monkeypatch.setattr(name_before, "_LEGAL_HEAD_BACK", back)
     monkeypatch.setattr(name_before, "_LEGAL_HEAD", forwards)
-    names = employer._legal_names("Acme Analytics is hiring in Berlin.\n\n" + " Inc" * 200_000)
+    names = employer._legal_names("Acme Analytics is hiring in Berlin.\n\n" + " Inc" * 200_000,
+                                  english=True)
     assert len(names) == employer.MOST_MATCHES - 1  # (the first has no name before it)
     assert names[-1][0] == "Inc Inc Inc Inc Inc Inc"
     assert back.calls == employer.MOST_MATCHES and forwards.calls == 0
