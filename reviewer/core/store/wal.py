@@ -30,9 +30,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from reviewer.core.store.wal_sums import carried, frame_sums
+
 _HEADER = 32  # bytes of the -wal file's header
 _FRAME = 24  # bytes of each frame's header, before its page
 _MAGIC = (0x377F0682, 0x377F0683)  # checksums little- or big-endian
+_CHUNK = 2048  # frames read at a time
+_MANY = 256  # frames read at a time from which they are summed together (``wal_sums``)
 
 
 def foreign(path: Path) -> bool:
@@ -112,20 +116,31 @@ def _valid_header(header: bytes) -> int:
 
 def _read_on(file: BinaryIO, reading: _Reading, size: int) -> None:
     """Read the frames of a -wal from ``reading.at`` up to the first that SQLite would
-    not (another salt, a broken checksum, a frame cut short), ``reading`` kept up."""
+    not (another salt, a broken checksum, a frame cut short), ``reading`` kept up. Many
+    frames at a time are summed together (``wal_sums``), a few one by one."""
     salts = reading.header[16:24]
     order = ">" if reading.header[3] & 1 else "<"
-    while len(frame := file.read(_FRAME + size)) == _FRAME + size:
-        page, pages, _f1, _f2, c1, c2 = struct.unpack(">6I", frame[:_FRAME])
-        if frame[8:16] != salts or page == 0:
+    width = _FRAME + size
+    while (count := len(data := file.read(_CHUNK * width)) // width):
+        if count >= _MANY:
+            own, carry = frame_sums(data, count, size, order)
+        for i in range(count):
+            at = i * width
+            page, pages, _f1, _f2, c1, c2 = struct.unpack_from(">6I", data, at)
+            if data[at + 8:at + 16] != salts or page == 0:
+                return
+            sums = carried(reading.sums, own[i], carry) if count >= _MANY else \
+                _checksum(data[at + _FRAME:at + width],
+                          _checksum(data[at:at + 8], reading.sums, order), order)
+            if sums != (c1, c2):
+                return
+            reading.frames.append((page, pages, data[at + _FRAME:at + width] if page == 1
+                                   else b""))
+            reading.sums, reading.at = sums, reading.at + width
+            if pages:
+                reading.done = len(reading.frames)
+        if count < _CHUNK:
             return
-        sums = _checksum(frame[_FRAME:], _checksum(frame[:8], reading.sums, order), order)
-        if sums != (c1, c2):
-            return
-        reading.frames.append((page, pages, frame[_FRAME:] if page == 1 else b""))
-        reading.sums, reading.at = sums, reading.at + _FRAME + size
-        if pages:
-            reading.done = len(reading.frames)
 
 
 def _follows(page1: bytes, file_pages: int, size: int,
