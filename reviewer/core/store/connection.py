@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from reviewer.core.store import file_bytes
 from reviewer.core.store.health import ProjectError, ProjectFileError, file_error
 from reviewer.core.store.sqlite import Database
 from reviewer.core.store.wal import foreign
@@ -30,6 +31,8 @@ class ProjectDatabase(Database):
         super().__init__(conn)
         self.path, self.read_only = path, read_only
         self._file = _identity(path)  # the file opened, to know it is still the one there
+        file_bytes.opened(self._file)  # (its bytes read beside it without dropping its locks)
+        self._counted = True
         self._let_go = False  # the file opened was let go of (``let_go``)
         self._head = _head(path)  # its header as last seen (``overwritten``)
         self._keep_wal = False  # the -wal is not the file's own any more: never folded
@@ -54,14 +57,19 @@ class ProjectDatabase(Database):
         """Close the connection; the -wal file of a file written over is left as it is
         (SQLite folds it in as its last connection closes, but not while another one
         reads: a reader that cannot write holds it for that moment)."""
-        if not (self._keep_wal and holds_wal(self.path)):
-            self.conn.close()
-            return
-        with contextlib.closing(connect_file(self.path, True)) as reader:
-            with contextlib.suppress(sqlite3.Error):
-                reader.execute("BEGIN")
-                reader.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            self.conn.close()
+        try:
+            if not (self._keep_wal and holds_wal(self.path)):
+                self.conn.close()
+                return
+            with contextlib.closing(connect_file(self.path, True)) as reader:
+                with contextlib.suppress(sqlite3.Error):
+                    reader.execute("BEGIN")
+                    reader.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                self.conn.close()
+        finally:
+            if self._counted:
+                self._counted = False
+                file_bytes.closed(self._file)
 
     def moved(self) -> bool:
         """Whether the file at the project's path is no longer the one opened, as it was
@@ -158,18 +166,12 @@ class _LetGo:
 def _head(path: Path) -> bytes:
     """The file's header (its first 100 bytes; none where it cannot be read)."""
     try:
-        with path.open("rb") as file:
-            return file.read(100)
+        return file_bytes.read_at(path, 0, 100)
     except OSError:
         return b""
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
+_identity = file_bytes.identity
 
 
 # how SQLite says it cannot make a WAL file's index (-shm) beside it: CANTOPEN, and (by

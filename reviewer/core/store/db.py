@@ -21,6 +21,7 @@ from reviewer.core.store.connection import (
     connect_file,
     holds_wal,
 )
+from reviewer.core.store.file_bytes import read_at
 from reviewer.core.store.health import (
     ProjectError,
     check,
@@ -183,8 +184,7 @@ def file_version(path: Path) -> int | None:
     try:
         wal = Path(f"{path}-wal")
         if not (wal.exists() and wal.stat().st_size):
-            with path.open("rb") as file:
-                header = file.read(100)
+            header = read_at(path, 0, 100)
             if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
                 return None
             return int.from_bytes(header[60:64], "big") or None
@@ -286,8 +286,7 @@ def _cannot_open(path: Path, err: BaseException) -> str:
 def _is_sqlite(path: Path) -> bool:
     if path.stat().st_size == 0:
         return True
-    with path.open("rb") as handle:
-        return handle.read(16) == b"SQLite format 3\x00"
+    return read_at(path, 0, 16) == b"SQLite format 3\x00"
 
 
 __all__ = ["ProjectDatabase", "ProjectError", "open_project", "schema_version"]

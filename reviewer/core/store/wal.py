@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from reviewer.core.store.file_bytes import read_at
 from reviewer.core.store.wal_sums import carried, frame_sums
 
 _HEADER = 32  # bytes of the -wal file's header
@@ -47,11 +48,10 @@ def foreign(path: Path) -> bool:
     for _ in range(3):
         before = _read(Path(f"{path}-wal"), 0, _HEADER)
         try:
-            with path.open("rb") as file:
-                head = file.read(100)
-                size = _page_size(head)
-                page1 = head + file.read(size - 100) if size else head
-                file_pages = (file.seek(0, 2) // size) if size else 0
+            head = read_at(path, 0, 100)
+            size = _page_size(head)
+            page1 = head + read_at(path, 100, size - 100) if size else head
+            file_pages = (path.stat().st_size // size) if size else 0
         except OSError:
             return False
         frames = committed(Path(f"{path}-wal"))

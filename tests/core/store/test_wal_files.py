@@ -265,3 +265,28 @@ def test_a_long_wal_read_frames_together_reads_as_frame_by_frame(
     fast = committed(wal)
     assert slow is not None and fast == slow and len(fast[1]) > 100
     assert not foreign(project)
+
+
+def test_the_checks_of_an_open_project_keep_its_locks(tmp_path: Path) -> None:
+    """Was: the checks before each edit read the project file's header with open() and
+    close(), which drops every lock this process holds on the file (POSIX): another
+    program closing the project then took itself for its last user, folded the -wal
+    in and deleted it under the open window, whose edits were then lost."""
+    project = make_project(tmp_path / "p.db", 5)
+    window = Store(project)
+    try:
+        window.db.execute("PRAGMA wal_autocheckpoint = 0")
+        with window.atomic():
+            window.meta.set_guidelines("first")  # (its checks read the file's header)
+        assert foreign(project) is False  # (and so does this, page 1 and all)
+        script = ("import sys\nfrom reviewer.core.store import Store\n"
+                  "Store(sys.argv[1]).close()\n")
+        subprocess.run([sys.executable, "-c", script, str(project)], check=True,
+                       env={**os.environ, "PYTHONPATH": str(Path(HERE).parents[2])})
+        assert Path(f"{project}-wal").exists()  # (not folded and deleted under it)
+        with window.atomic():
+            window.meta.set_guidelines("second")
+        with Store(project, read_only=True) as reader:
+            assert reader.meta.guidelines() == "second"
+    finally:
+        window.close()
