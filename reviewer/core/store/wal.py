@@ -64,13 +64,22 @@ def foreign(path: Path) -> bool:
 class _Reading:
     """How far a -wal file was read (``committed``): its header, where the next frame
     starts, the running checksum there, the frames read (a page's image kept for page 1
-    alone: the only one compared) and how many of them are committed."""
+    alone: the only one compared), how many of them are committed, and where the last
+    commit ends (a reading goes on from there)."""
 
     header: bytes
     at: int
     sums: tuple[int, int]
     frames: list[tuple[int, int, bytes]] = field(default_factory=list)
     done: int = 0
+    done_at: int = _HEADER  # where the frame after the last commit starts ...
+    done_sums: tuple[int, int] = (0, 0)  # ... and the running checksum there
+
+    def back_to_commit(self) -> None:
+        """Forget the frames after the last commit: a transaction rolled back, or of a
+        process killed, left them, and the next commit is written over them."""
+        del self.frames[self.done:]
+        self.at, self.sums = self.done_at, self.done_sums
 
 
 _READINGS: dict[str, _Reading] = {}  # by the -wal's path, in this process
@@ -81,7 +90,7 @@ def committed(wal: Path) -> tuple[int, list[tuple[int, int, bytes]]] | None:
     the database after the transaction it ends or 0, the image of page 1 or b""), as
     SQLite would read them; None when there are none (no file, an empty one, a header
     SQLite ignores). A -wal read before, with the same header (the same salts: SQLite
-    starts a -wal over with new ones), is read on from where that reading stopped: each
+    starts a -wal over with new ones), is read on from its last commit then read: each
     of the window's openings of its project does not read all of it again."""
     try:
         with wal.open("rb") as file:
@@ -94,7 +103,9 @@ def committed(wal: Path) -> tuple[int, list[tuple[int, int, bytes]]] | None:
             if reading is None or reading.header != header or \
                     file.seek(0, 2) < reading.at:
                 order = ">" if header[3] & 1 else "<"
-                reading = _Reading(header, _HEADER, _checksum(header[:24], (0, 0), order))
+                start = _checksum(header[:24], (0, 0), order)
+                reading = _Reading(header, _HEADER, start, done_sums=start)
+            reading.back_to_commit()
             _READINGS[str(wal)] = reading
             file.seek(reading.at)
             _read_on(file, reading, size)
@@ -139,6 +150,7 @@ def _read_on(file: BinaryIO, reading: _Reading, size: int) -> None:
             reading.sums, reading.at = sums, reading.at + width
             if pages:
                 reading.done = len(reading.frames)
+                reading.done_at, reading.done_sums = reading.at, sums
         if count < _CHUNK:
             return
 

@@ -290,3 +290,32 @@ def test_the_checks_of_an_open_project_keep_its_locks(tmp_path: Path) -> None:
             assert reader.meta.guidelines() == "second"
     finally:
         window.close()
+
+
+def test_frames_of_a_transaction_rolled_back_are_read_again(tmp_path: Path) -> None:
+    """Was: the frames a rolled-back transaction had spilled into the -wal (or one of a
+    process killed mid-way) were kept as read; the next commits, written over them, were
+    never read, and after a fold the project's own -wal was called another file's (the
+    window refused its own project). A -wal is read on from its last commit."""
+    from reviewer.core.store import wal as wal_module
+
+    project = tmp_path / "p.db"
+    with closing(sqlite3.connect(project, isolation_level=None)) as conn:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA wal_autocheckpoint=0")
+        conn.execute("PRAGMA cache_size=10")  # (a big transaction spills into the -wal)
+        conn.execute("CREATE TABLE t(v)")
+        conn.execute("INSERT INTO t VALUES ('a')")
+        assert not foreign(project)
+        conn.execute("BEGIN")
+        for _ in range(300):
+            conn.execute("INSERT INTO t VALUES (?)", (os.urandom(500).hex(),))
+        conn.execute("ROLLBACK")
+        assert not foreign(project)  # (the spilled frames read)
+        for _ in range(5):
+            conn.execute("INSERT INTO t VALUES (?)", (os.urandom(500).hex(),))
+        assert not foreign(project)
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        assert not foreign(project)
+        wal_module._READINGS.clear()
+        assert not foreign(project)
