@@ -14,9 +14,9 @@ the -wal names its file, so ``foreign`` compares what the two say of each other
 - otherwise the file is what the -wal's first transaction started from: the first
   image of page 1 in the -wal follows from the file's (its change counter the same or
   one more, its schema cookie never less, and, the schema unchanged, the same
-  schema table; the file never shrinks, as a project is never vacuumed); and a -wal
-  with no image of page 1 never changed the file's size, which each transaction
-  states.
+  schema table; the file shrinks only by a VACUUM, which writes page 1 and moves its
+  schema cookie on); and a -wal with no image of page 1 never changed the file's size,
+  which each transaction states.
 
 What this cannot tell apart is a -wal beside another state of the very same file
 whose first page is as this one's (a backup of it from before edits that never
@@ -164,14 +164,15 @@ def _follows(page1: bytes, file_pages: int, size: int,
         return False  # (an empty file, or another page size: none of its -wal)
     last = max(n for _, n, _ in frames if n)
     written = {page for page, _, _ in frames}
-    if last < file_pages or not written.issuperset(range(file_pages + 1, last + 1)):
-        return False  # (a page the file lacks that no frame holds; or the file shrank)
+    if not written.issuperset(range(file_pages + 1, last + 1)):
+        return False  # (a page the file lacks that no frame holds)
+    shrank = last < file_pages  # (only a VACUUM makes it smaller: it writes page 1)
     firsts = [image for page, _, image in frames if page == 1]
     if page1 in firsts:
         return True
     if not firsts:
         pages = _field(page1, 28) if _field(page1, 92) == _field(page1, 24) else file_pages
-        return all(n == pages for _, n, _ in frames if n)
+        return not shrank and all(n == pages for _, n, _ in frames if n)
     first = firsts[0]
     if first[16:24] != page1[16:24]:
         return False  # (its page size and format: never changed by a write)
@@ -179,9 +180,9 @@ def _follows(page1: bytes, file_pages: int, size: int,
         return False  # (its schema format and text encoding, set with its first table)
     if _field(first, 24) - _field(page1, 24) not in (0, 1):
         return False  # (the change counter)
-    if _field(first, 28) < _field(page1, 28):
-        return False  # (its size)
     cookie, was = _field(first, 40), _field(page1, 40)
+    if (_field(first, 28) < _field(page1, 28) or shrank) and cookie <= was:
+        return False  # (its size: smaller only after a VACUUM, which moves the cookie on)
     return cookie > was or (cookie == was and first[100:] == page1[100:])
 
 

@@ -319,3 +319,19 @@ def test_frames_of_a_transaction_rolled_back_are_read_again(tmp_path: Path) -> N
         assert not foreign(project)
         wal_module._READINGS.clear()
         assert not foreign(project)
+
+
+def test_the_wal_of_a_vacuum_cut_short_is_the_file_s_own(tmp_path: Path) -> None:
+    """Was: a project compacted (VACUUM, as other tools offer) by a program that stopped
+    before folding its -wal in was refused: "the file never shrinks" held for every
+    transaction but that one."""
+    project = make_project(tmp_path / "p.db", 60)
+    with closing(sqlite3.connect(project)) as conn:
+        conn.execute("DELETE FROM postings_fts")
+        conn.commit()
+    script = ("import os, sqlite3, sys\nc = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+              "c.execute('PRAGMA wal_autocheckpoint=0')\nc.execute('VACUUM')\nos._exit(0)\n")
+    subprocess.run([sys.executable, "-c", script, str(project)], check=True)
+    assert Path(f"{project}-wal").stat().st_size > 0
+    assert not foreign(project)
+    assert count(project) == 60
