@@ -208,7 +208,8 @@ def project_model(store: Store) -> tuple[Model | None, str | None]:
     when it holds one this version refuses; (None, None) when it holds none. A label
     question whose options were renamed or removed since it was trained (a swap of
     "yes" and "no" leaves the names as they were) is not answered by it: (model without
-    it, a note naming them) until it learns again."""
+    it, a note naming them) until it learns again. One that answers a question with what
+    is not among its options (a crafted file) is refused: (None, why)."""
     stored = store.models.latest(KIND)
     if stored is None:
         return None, None
@@ -222,10 +223,15 @@ def project_model(store: Store) -> tuple[Model | None, str | None]:
         return None, (f"the project's learned model{when} is not used: {why}; train it "
                       "again with this version")
     changed = sorted(set(store.meta.changed_questions()) & set(model.questions))
-    if not changed:
-        return model, None
     for question in changed:
         model.forget_question(question)
+    foreign = model.foreign_answers({q.name: q.option_names() for q in store.labels.schema()})
+    if foreign:
+        names = ", ".join(repr(escaped_controls(q)) for q in foreign)
+        return None, (f"the project's learned model is not used: it answers {names} with "
+                      "what is not among its options; train it again")
+    if not changed:
+        return model, None
     names = ", ".join(escaped_controls(q) for q in changed)
     return model, (f"the project's learned model does not answer {names}: its options were "
                    "renamed or removed since it was trained; train it again to have it "
