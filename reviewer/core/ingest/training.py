@@ -46,7 +46,13 @@ class TrainReport:
     def describe(self) -> str:
         return (f"learnt from {self.postings:,} reviewed "
                 f"{'posting' if self.postings == 1 else 'postings'} in {self.seconds:.1f} s "
-                f"({self.model_bytes / 1e6:.1f} MB in the project file)")
+                f"({self.size_text()} in the project file)")
+
+    def size_text(self) -> str:
+        """The model's size as people read it: "40 kB", "2.5 MB" (the command's report
+        and the window's say it alike)."""
+        size = self.model_bytes
+        return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{max(1, round(size / 1e3))} kB"
 
     def table(self) -> list[str]:
         """The cross-validated figures, a line a field or question: rules alone, the

@@ -376,3 +376,14 @@ def test_a_model_answering_a_question_outside_its_options_is_not_used(tmp_path: 
         store.models.save("learned", _single_answer_model(["no", "yes"]), [1], {})
         model, why = project_model(store)
         assert model is not None and model.questions == ["relevant"] and why is None
+
+
+@pytest.mark.parametrize(("size", "said"), [
+    (40_000, "40 kB"), (300, "1 kB"), (99_000, "99 kB"), (2_500_000, "2.5 MB")])
+def test_the_model_s_size_is_said_in_kb_or_mb(size: int, said: str) -> None:
+    """A 40 kB model was "(0.0 MB in the project file)"."""
+    from reviewer.core.ingest.training import TrainReport
+
+    report = TrainReport(postings=12, seconds=1.0, model_bytes=size)
+    assert report.size_text() == said
+    assert f"({said} in the project file)" in report.describe()
