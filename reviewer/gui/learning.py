@@ -43,10 +43,6 @@ def learnt_line(report: TrainReport) -> str:
             f"{'posting' if report.postings == 1 else 'postings'} in {report.seconds:.1f} s")
 
 
-def _size(size: int) -> str:
-    return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{max(1, round(size / 1e3))} kB"
-
-
 class Learning(QObject):
     """Training from the Review menu, and again after every N reviews."""
 
@@ -90,7 +86,7 @@ class Learning(QObject):
             return
         self.trained_on = report.postings
         text = (f"{learnt_line(report)}. The model is kept in the project file "
-                f"({_size(report.model_bytes)}).")
+                f"({report.size_text()}).")
         rest = learnt.unreviewed
         if rest:
             text += (f"\n\nPut its suggestions on the {rest:,} "

@@ -36,13 +36,24 @@ _HTML_START = lazy_compile(
     r"<div|<article|<section|<p[\s>]|<table|<title)",
     re.I | re.S,
 )
+_HTML_DOCUMENT = lazy_compile(
+    r"\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>])", re.I | re.S)
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+_TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 
 
 def detect_kind(text: str, name: str = "") -> Kind:
-    """HTML when the name ends like HTML or the text starts like HTML; else text."""
-    if name.lower().endswith(_HTML_SUFFIXES):
+    """A page's kind, decided the same way wherever a page comes in (import, extract).
+
+    HTML when the name ends like HTML. A name that says text (``.txt``, ``.md``) is HTML
+    only when the text is plainly an HTML document (a page saved as text): a Markdown file
+    may open with a ``<div>`` of its own. Any other name: HTML when the text starts like
+    HTML; else text."""
+    lower = name.lower()
+    if lower.endswith(_HTML_SUFFIXES):
         return "html"
+    if lower.endswith(_TEXT_SUFFIXES):
+        return "html" if _HTML_DOCUMENT.match(text[:4096]) else "text"
     return "html" if _HTML_START.match(text[:4096]) else "text"
 
 

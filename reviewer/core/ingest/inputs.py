@@ -21,19 +21,20 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, cast, overload
 
+from reviewer.core.clean import detect_kind
 from reviewer.core.ingest import items, read
 from reviewer.core.ingest.columns import Mapper
 from reviewer.core.ingest.csvfiles import read_csv
 from reviewer.core.ingest.datafiles import read_json, read_jsonl
-from reviewer.core.ingest.items import Deferred, Item, LeftOut, PageKind, Result, Skipped, page
+from reviewer.core.ingest.items import Deferred, Item, LeftOut, Result, Skipped, page
 from reviewer.core.ingest.parquet import read_parquet
 from reviewer.core.ingest.read import UnreadableError
 from reviewer.core.ingest.shards import SHARD_NAME, CheckedItem, named_shard, unlisted
 from reviewer.core.words.text import valid_name, valid_unicode
 
-_PAGE_KINDS: dict[str, PageKind] = {".html": "html", ".htm": "html", ".txt": "text", ".md": "text"}
+_PAGE_SUFFIXES = (".html", ".htm", ".txt", ".md")
 _DATA = (".jsonl", ".json", ".csv", ".parquet")
-_SUPPORTED = (*_PAGE_KINDS, *_DATA, ".zip")
+_SUPPORTED = (*_PAGE_SUFFIXES, *_DATA, ".zip")
 _NOT_READ = "not a kind of file import reads"
 _BOMB_RATIO, _BOMB_MIN_BYTES = 200, 1024 * 1024
 _LINES_BUFFER = 1 << 16  # a JSONL line is often near the 8 KiB default: a read for each
@@ -132,6 +133,12 @@ def safe(result: Result | Deferred) -> Result | Deferred:
                 valid_unicode(result.note) if result.note is not None else None)
 
 
+def _page(source: str, text: str) -> Result:
+    """One page file, its kind decided as ``reviewer extract`` decides it: by its name, and
+    by its content when the name says text but it is plainly an HTML document."""
+    return page(source, text, detect_kind(text, source), check_size=False)
+
+
 def _json_safe(value: Any) -> Any:
     if isinstance(value, str):
         return valid_unicode(value)
@@ -216,8 +223,8 @@ def _walk(top: Path, mapper: Mapper, seen: set[object],
 def _file(path: Path, ext: str, mapper: Mapper, defer: bool) -> Iterator[Result | Deferred]:
     source = str(path)
     try:
-        if ext in _PAGE_KINDS:
-            yield page(source, read.read_file(path), _PAGE_KINDS[ext], check_size=False)
+        if ext in _PAGE_SUFFIXES:
+            yield _page(source, read.read_file(path))
         elif ext == ".zip":
             yield from _zip(path, mapper, defer)
         elif ext == ".jsonl":
@@ -276,7 +283,7 @@ def _zip(path: Path, mapper: Mapper, defer: bool) -> Iterator[Result | Deferred]
                     yield Skipped(source, f"cannot unpack the zip member: {err}")
     if not postings:
         yield Skipped(archive, "the zip file holds no file that import reads "
-                               f"({', '.join((*_PAGE_KINDS, *_DATA))})")
+                               f"({', '.join((*_PAGE_SUFFIXES, *_DATA))})")
 
 
 def _member(
@@ -296,7 +303,7 @@ def _member(
         with zf.open(info) as stream:
             yield from read_jsonl(source, stream, mapper, defer, whole=True)
         return
-    limit = read.MAX_BYTES if ext in _PAGE_KINDS else items.DATA_MAX_BYTES
+    limit = read.MAX_BYTES if ext in _PAGE_SUFFIXES else items.DATA_MAX_BYTES
     if size > limit:
         yield Skipped(source, read.too_large("file", size, limit))
         return
@@ -305,11 +312,11 @@ def _member(
     if ext == ".parquet":
         yield from read_parquet(source, io.BytesIO(data), mapper, defer)
         return
-    if ext not in _PAGE_KINDS:
+    if ext not in _PAGE_SUFFIXES:
         yield from _data(source, ext, data, mapper)
         return
     try:
-        yield page(source, read.decode(data), _PAGE_KINDS[ext], check_size=False)
+        yield _page(source, read.decode(data))
     except UnreadableError as err:
         yield Skipped(source, str(err))
 

@@ -46,7 +46,13 @@ class TrainReport:
     def describe(self) -> str:
         return (f"learnt from {self.postings:,} reviewed "
                 f"{'posting' if self.postings == 1 else 'postings'} in {self.seconds:.1f} s "
-                f"({self.model_bytes / 1e6:.1f} MB in the project file)")
+                f"({self.size_text()} in the project file)")
+
+    def size_text(self) -> str:
+        """The model's size as people read it: "40 kB", "2.5 MB" (the command's report
+        and the window's say it alike)."""
+        size = self.model_bytes
+        return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{max(1, round(size / 1e3))} kB"
 
     def table(self) -> list[str]:
         """The cross-validated figures, a line a field or question: rules alone, the
@@ -208,7 +214,8 @@ def project_model(store: Store) -> tuple[Model | None, str | None]:
     when it holds one this version refuses; (None, None) when it holds none. A label
     question whose options were renamed or removed since it was trained (a swap of
     "yes" and "no" leaves the names as they were) is not answered by it: (model without
-    it, a note naming them) until it learns again."""
+    it, a note naming them) until it learns again. One that answers a question with what
+    is not among its options (a crafted file) is refused: (None, why)."""
     stored = store.models.latest(KIND)
     if stored is None:
         return None, None
@@ -222,10 +229,15 @@ def project_model(store: Store) -> tuple[Model | None, str | None]:
         return None, (f"the project's learned model{when} is not used: {why}; train it "
                       "again with this version")
     changed = sorted(set(store.meta.changed_questions()) & set(model.questions))
-    if not changed:
-        return model, None
     for question in changed:
         model.forget_question(question)
+    foreign = model.foreign_answers({q.name: q.option_names() for q in store.labels.schema()})
+    if foreign:
+        names = ", ".join(repr(escaped_controls(q)) for q in foreign)
+        return None, (f"the project's learned model is not used: it answers {names} with "
+                      "what is not among its options; train it again")
+    if not changed:
+        return model, None
     names = ", ".join(escaped_controls(q) for q in changed)
     return model, (f"the project's learned model does not answer {names}: its options were "
                    "renamed or removed since it was trained; train it again to have it "

@@ -23,7 +23,7 @@ found.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,6 +105,30 @@ class Model:
     def forget_question(self, question: str) -> None:
         """Answer this label question no more (its options changed since it learnt)."""
         self.parts.pop(LABEL + question, None)
+
+    def foreign_answers(self, options: Mapping[str, Sequence[str]]) -> list[str]:
+        """The questions of ``options`` (each question's option names) this model answers
+        with what is not one of their options: a single answer's classes, a many-answer
+        question's options and their yes or no. A stored model could name anything there
+        (it would be suggested for every posting); the project's questions are not known
+        as it loads, so its owner asks."""
+        foreign = []
+        for question in self.questions:
+            allowed = options.get(question)
+            if allowed is None:
+                continue
+            part = self.parts[LABEL + question]
+            if part.kind == "multi":
+                keyed = [self.linear[option_key(part.name, o)] for o in part.options
+                         if option_key(part.name, o) in self.linear]
+                wrong = not set(part.options) <= set(allowed) or \
+                    any(not set(m.classes) <= {"0", "1"} for m in keyed)
+            else:
+                model = self.linear.get(part.name)
+                wrong = model is not None and not set(model.classes) <= set(allowed)
+            if wrong:
+                foreign.append(question)
+        return foreign
 
     def guess(self, part: Part, p: Prepared) -> tasks.Guess | None:
         """The raw guess of one part for a posting (None: it has nothing)."""

@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reviewer.core.plugins.protocol import ExtractorError, Posting, batch_name
+from reviewer.core.words.text import valid_unicode
 
 Answer = Any  # the readings of a posting, or the ExtractorError saying why it has none
 DEFAULT_TIMEOUT = 30.0  # seconds a batch may take per posting in it
@@ -100,7 +101,9 @@ class CommandExtractor:
             raise ExtractorError(f"the {self.shown} exited with status "
                                  f"{proc.returncode} on {batch_name(postings)}"
                                  + (f": {said}" if said else ""))
-        return self._read(out.decode("utf-8", errors="replace"), postings)
+        # (bytes that are not UTF-8 kept as U+DC80-U+DCFF: a value holding them is refused
+        # and counted, not suggested as U+FFFD)
+        return self._read(out.decode("utf-8", errors="surrogateescape"), postings)
 
     def _read(self, output: str, postings: Sequence[Posting]) -> list[Answer]:
         wanted = {p.id for p in postings}
@@ -119,7 +122,7 @@ class CommandExtractor:
                 key = str(key)
             if not isinstance(answer, dict) or not isinstance(key, str) or key not in wanted:
                 self.ignored_lines += 1
-                first_bad = first_bad or f"line {number} ({_cut(line)}) is no answer"
+                first_bad = first_bad or f"line {number} ({_cut(valid_unicode(line))}) is no answer"
                 continue
             if key in found:  # a second answer for a posting: the first stands
                 self.ignored_lines += 1

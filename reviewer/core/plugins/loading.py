@@ -5,11 +5,14 @@ Plug-ins are entry points of the ``reviewer.extractors`` group, each naming a fa
 has an ``extract`` method already (an instance, a module) is used as it is. Anything
 that is not an installed plug-in's name is read as a command (``command``). A plug-in
 that cannot be loaded or made, or fails while it runs, is said in a line, never as a
-traceback.
+traceback. A plug-in runs in this process: what it prints goes to stderr (``quiet``), for
+stdout may be the records of ``reviewer extract``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import sys
 from collections.abc import Sequence
 from importlib import metadata
 from typing import Any
@@ -33,7 +36,8 @@ class PluginExtractor:
 
     def answers(self, postings: Sequence[Posting]) -> list[Answer]:
         try:
-            given = list(self.extractor.extract(list(postings)))
+            with quiet():
+                given = list(self.extractor.extract(list(postings)))
         except (Exception, SystemExit) as err:
             raise ExtractorError(f"the extractor {self.shown} failed on {batch_name(postings)}: "
                                  f"{type(err).__name__}{_said(err)}") from None
@@ -74,15 +78,23 @@ def find_extractor(spec: str, timeout: float = DEFAULT_TIMEOUT
                                  f"(installed: {known})") from None
         return command, COMMAND_STAGE
     try:
-        factory = point.load()
-        made = factory if _is_extractor(factory) else factory()
+        with quiet():
+            factory = point.load()
+            made = factory if _is_extractor(factory) else factory()
+            usable = _is_extractor(made)  # (its ``extract`` may be a property that raises)
     except (Exception, SystemExit) as err:
         raise ExtractorError(f"the extractor plug-in {name!r} ({point.value}) could not be "
-                             f"loaded: {type(err).__name__}: {err}") from None
-    if not _is_extractor(made):
+                             f"loaded: {type(err).__name__}{_said(err)}") from None
+    if not usable:
         raise ExtractorError(f"the extractor plug-in {name!r} ({point.value}) made no "
                              "extractor: an object with an extract(postings) method")
     return PluginExtractor(name, made), PLUGIN_STAGE + name
+
+
+def quiet() -> contextlib.AbstractContextManager[Any]:
+    """Around a plug-in's code: what it prints (a progress bar, a library's warning) goes
+    to stderr, not among the records on stdout."""
+    return contextlib.redirect_stdout(sys.stderr)
 
 
 def _is_extractor(thing: Any) -> bool:

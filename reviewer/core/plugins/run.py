@@ -18,7 +18,7 @@ from typing import Any
 
 from reviewer.core.extract import merge_findings
 from reviewer.core.plugins.command import Answer, CommandExtractor
-from reviewer.core.plugins.loading import PluginExtractor
+from reviewer.core.plugins.loading import PluginExtractor, quiet
 from reviewer.core.plugins.protocol import ExtractorError, Posting
 from reviewer.core.plugins.values import Tally, read_findings
 from reviewer.core.schema import FIELD_NAMES, Extraction
@@ -160,8 +160,9 @@ class ExtractorRun:
             if isinstance(answer, ExtractorError):
                 self._lost(1, str(answer))
                 continue
-            try:  # what a plug-in gave may be any object at all
-                found = read_findings(answer, posting.markdown, self.stage, report.tally)
+            try:  # what a plug-in gave may be any object at all, its methods its code
+                with quiet():
+                    found = read_findings(answer, posting.markdown, self.stage, report.tally)
             except Exception as err:
                 self._lost(1, f"the extractor {self.report.shown} gave {posting.source} an "
                               f"answer that cannot be read: {type(err).__name__}: {err}")

@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 import numbers
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,7 +24,7 @@ from typing import Any
 
 from reviewer.core.plugins.protocol import DEFAULT_CONFIDENCE
 from reviewer.core.schema import FIELDS, PERIODS, FieldSpec, Finding, Span
-from reviewer.core.words.text import valid_unicode
+from reviewer.core.words.text import typed_text, valid_unicode
 
 MAX_TEXT = 300  # a longer title, company or requisition id is some other text
 MAX_ITEM = 2000  # one item of a list field
@@ -35,6 +34,7 @@ EXAMPLES = 5  # refused values quoted in the report
 _SPECS = {spec.name: spec for spec in FIELDS}
 _BOUNDS = {"work_hours": (1, 100), "experience_years": (0, 50)}
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.,+\-Z]*)?")
+_NOT_UTF8 = re.compile(r"[\udc80-\udcff]")  # a byte read with errors="surrogateescape"
 _NUMBER = re.compile(r"\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*")
 _PERIODS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month",
             "yearly": "year", "annual": "year", "annually": "year", "annum": "year"}
@@ -69,7 +69,7 @@ def read_findings(readings: Any, markdown: str, stage: str, tally: Tally) -> dic
     for name, reading in readings.items():
         spec = _SPECS.get(name) if isinstance(name, str) else None
         if spec is None:
-            key = str(name)[:40]
+            key = valid_unicode(str(name)[:40])
             tally.unknown[key] = tally.unknown.get(key, 0) + 1
             continue
         spans: Any
@@ -149,15 +149,19 @@ def check_value(spec: FieldSpec, value: Any) -> Any:
 
 
 def _text(value: Any, limit: int) -> str | None:
-    """One line of text: control characters dropped, spaces run together, half of a
-    surrogate pair (which no text can hold) read as U+FFFD."""
+    """One line of text, as a page's text is cleaned: control characters and those no one
+    sees (a zero-width space, a right-to-left override: "\u202eevil" is drawn "live")
+    dropped, spaces run together; half of a surrogate pair (a JSON escape, which no text
+    can hold) read as U+FFFD. Bytes that are not UTF-8 (a command's output, read as
+    U+DC80-U+DCFF) refuse the value: what they said is not known."""
     if not isinstance(value, str):
         value = _plain_number(value)
         if value is None or not math.isfinite(value):
             raise ValueError("not text")
-    text = " ".join(valid_unicode(str(value)).split())
-    if not text.isprintable():
-        text = "".join(c for c in text if unicodedata.category(c) != "Cc")
+    text = str(value)
+    if _NOT_UTF8.search(text):
+        raise ValueError("bytes that are not UTF-8 text")
+    text = typed_text(valid_unicode(text))
     if len(text) > limit:
         raise ValueError(f"over {limit} characters")
     return text or None

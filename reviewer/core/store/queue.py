@@ -9,6 +9,7 @@ Read only, over the postings table and its indexes; cheap at a million postings.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -382,13 +383,18 @@ def _filters(status: str | None, field_state: str | None) -> tuple[str, list[Any
 
 
 def source_group(source: str) -> str:
-    """The file or site a posting came from: a data file's name without its row
-    ("jobs.csv#12" → "jobs.csv"), a page's folder or site ("exports/acme/1.html" →
-    "exports/acme", "https://jobs.acme.com/12" → "jobs.acme.com")."""
-    file, row, _number = source.partition("#")
+    """The file or site a posting came from: a data file without its row ("jobs.csv#12" →
+    "jobs.csv"; a "#" after no data file's name marks none: "exports/C#/1.html" is of
+    "exports/C#"), a page's folder, a URL's host ("https://jobs.acme.com/1#a" → its host)."""
+    site, row = _URL.match(source), _ROW.match(source)
+    if site and site["host"]:  # (file:///… has none: its folder is the group)
+        return site["host"].lower()
     if row:
-        return file
-    if "://" in source:
-        return source.split("://", 1)[1].split("/", 1)[0]
+        return row["file"]
     head, sep, _tail = source.replace("\\", "/").rpartition("/")
     return head if sep else source
+
+
+# a URL's host (past its scheme and user, before its port or path); a data file's row
+_URL = re.compile(r"[a-z][a-z0-9+.\-]*://(?:[^/?#@]*@)?(?P<host>[^/?#:]*)", re.I)
+_ROW = re.compile(r"(?P<file>.+?\.(?:csv|jsonl|json|parquet))#", re.I)

@@ -345,3 +345,45 @@ def test_a_question_whose_options_were_renamed_is_not_answered_by_the_older_mode
         assert report.model_note is None
         assert all("relevant" in store.records.get(pid)["label_suggestions"]
                    for pid in new_ids)
+
+
+def _single_answer_model(classes: list[str]) -> bytes:
+    """A well-formed stored model whose only part answers the question "relevant" with
+    ``classes``."""
+    import numpy as np
+
+    from reviewer.core.learn import Model
+    from reviewer.core.learn.classify import LinearModel
+    from reviewer.core.learn.model import Part
+
+    k = 1 if len(classes) == 2 else len(classes)
+    linear = LinearModel(classes, np.zeros(0, np.int32), np.zeros((0, k), np.float32),
+                         np.zeros(k, np.float32))
+    return Model({"label:relevant": Part("label:relevant", "single")}, {},
+                 {"label:relevant": linear}, {}).to_bytes()
+
+
+def test_a_model_answering_a_question_outside_its_options_is_not_used(tmp_path: Path) -> None:
+    """A crafted model whose classifier named "<b>EVIL</b>" for a question of options yes
+    and no had it suggested for every posting, as a choice field's value outside its
+    choices never is."""
+    with project(tmp_path, 3) as store:
+        store.models.save("learned", _single_answer_model(["<b>EVIL</b>", "yes"]), [1], {})
+        model, why = project_model(store)
+        assert model is None
+        assert why is not None and "not used" in why and "'relevant'" in why
+        assert "train it again" in why
+        store.models.save("learned", _single_answer_model(["no", "yes"]), [1], {})
+        model, why = project_model(store)
+        assert model is not None and model.questions == ["relevant"] and why is None
+
+
+@pytest.mark.parametrize(("size", "said"), [
+    (40_000, "40 kB"), (300, "1 kB"), (99_000, "99 kB"), (2_500_000, "2.5 MB")])
+def test_the_model_s_size_is_said_in_kb_or_mb(size: int, said: str) -> None:
+    """A 40 kB model was "(0.0 MB in the project file)"."""
+    from reviewer.core.ingest.training import TrainReport
+
+    report = TrainReport(postings=12, seconds=1.0, model_bytes=size)
+    assert report.size_text() == said
+    assert f"({said} in the project file)" in report.describe()

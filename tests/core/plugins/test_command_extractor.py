@@ -309,3 +309,25 @@ for p in postings:
     out = list(run.apply_to_records([record, copy.deepcopy(record)]))
     assert [r["fields"]["seniority"] for r in out] == ["senior", "senior"]
     assert run.report.ignored_lines == 0 and run.report.answered == 2
+
+
+def test_a_value_of_bytes_that_are_not_utf8_is_refused_and_counted(tmp_path: Path) -> None:
+    """It became "Caf\ufffd", suggested at 0.99, and the report said nothing."""
+    body = """
+for p in postings:
+    line = json.dumps({"id": p["id"], "fields": {
+        "company": {"value": "CafXX", "confidence": 0.99},
+        "department": {"value": "Data", "confidence": 0.9}}})
+    sys.stdout.buffer.write(line.replace("XX", "\\xff\\xfe").encode("latin-1") + b"\\n")
+"""
+    run = load_extractor(command(tmp_path, body))
+    item = posting()
+    run.apply([item])
+    ext = item[1]
+    assert (ext.fields["company"], ext.stages["company"]) == ("Acme Analytics", "label")
+    assert all("\ufffd" not in str(a.value) for a in ext.alternatives.get("company", []))
+    assert (ext.fields["department"], ext.stages["department"]) == ("Data", "command")
+    assert run.report.tally.refused == {"company": 1}
+    said = "\n".join(run.report.lines())
+    assert "1 values refused (company 1)" in said and "not UTF-8" in said
+    said.encode("utf-8")

@@ -79,7 +79,9 @@ ready = _Reader()
      "Acme", "could not be loaded: RuntimeError: no API key"),
     ("import sys\nsys.exit('bye')\n", "Acme", "could not be loaded: SystemExit: bye"),
     ("class Acme:\n    pass\n", "Acme", "made no extractor"),
-], ids=["import", "no-factory", "factory-raises", "exits", "no-extract"])
+    ("class Acme:\n    @property\n    def extract(self):\n        raise RuntimeError('boom')\n",
+     "Acme", "could not be loaded: RuntimeError: boom"),
+], ids=["import", "no-factory", "factory-raises", "exits", "no-extract", "extract-raises"])
 def test_a_broken_plugin_is_said_in_a_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                            source: str, factory: str, said: str) -> None:
     install_plugin(tmp_path, monkeypatch, "broken", source, factory)

@@ -134,6 +134,27 @@ def test_half_a_surrogate_pair_in_a_text_is_read_as_a_replacement_character(name
     text.encode("utf-8")
 
 
+@pytest.mark.parametrize(("name", "given", "read"), [
+    ("company", "\u202eevil\u202c Co", "evil Co"),
+    ("title", "Data\u200b Engineer\u2066\u2069", "Data Engineer"),
+    ("title", "\ufeffData \x9b31mEngineer\u00ad", "Data 31mEngineer"),
+    ("skills", ["\u202ePy\u202cthon", "\u2067SQL"], ["Python", "SQL"]),
+])
+def test_characters_no_one_sees_are_dropped_as_from_a_page(name: str, given: Any,
+                                                           read: Any) -> None:
+    """A value kept its bidirectional overrides ("\u202eevil\u202c Co" drawn "live Co")
+    where the cleaned page has none."""
+    assert check_value(SPECS[name], given) == read
+
+
+@pytest.mark.parametrize("name", ["company", "skills"])
+def test_bytes_that_are_not_utf8_refuse_their_value(name: str) -> None:
+    """A command's bytes that are not UTF-8 (read as U+DC80-U+DCFF) were turned into U+FFFD
+    and the value suggested as it was: no one can tell what it said."""
+    with pytest.raises(ValueError, match="not UTF-8"):
+        check_value(SPECS[name], "Caf\udcff\udcfe")
+
+
 def test_a_number_past_any_float_refuses_its_value_alone() -> None:
     tally = Tally()
     found = read_findings({"company": {"value": "GoodCo", "confidence": 10**400},
