@@ -247,7 +247,7 @@ def _read(match: re.Match[str], text: str, labelled: bool) -> dict[str, Any] | N
         return None
     if high is not None and match.group("k2") and not match.group("k1") and low < 1000:
         low = _times(low, match.group("k2"))  # "$120-150k", "₹12-15 LPA"
-    period = period_near(text, match.start(), match.end())
+    period = period_near(text, match.start(), match.end(), high or low)
     if period is None and "lpa" in (str(match.group("k1")).lower(), str(match.group("k2")).lower()):
         period = "year"  # (lakhs per annum)
     if currency is None:
