@@ -4,8 +4,9 @@ another ("$38.50 hourly (CAD)"), superannuation beside it says Australia's ("$14
 Australia, New Zealand, Singapore, Hong Kong) or of pesos, which write their sums with
 the sign too (Mexico, Argentina, Chile, Colombia, Uruguay: "Sueldo: $18.000 mensuales";
 in a posting clearly written in English only where the sum says it is pesos, "$35,000
-pesos", "$3.500.000": an English one from Buenos Aires pays in US dollars), and the posting says nothing else of its dollar: a code of a dollar beside a
-sum or in brackets anywhere ("Pay (USD):", "paid in USD", "CAD 130,000"), a dollar named
+pesos", "$3.500.000": an English one from Buenos Aires pays in US dollars), and the
+posting says nothing else of its dollar: a code of a dollar beside a sum or in brackets
+anywhere ("Pay (USD):", "paid in USD", "CAD 130,000"), a dollar named
 in words ("US dollars"), or work in the US ("remote for candidates in the US") leave the
 sign as the pay reader read it.
 

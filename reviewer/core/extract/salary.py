@@ -159,7 +159,8 @@ def _gross_for_net(match: re.Match[str], found: dict[str, Any], end: int, text: 
             besides_pay(text, gross.start(), gross_end) or \
             pay_europe.OTHER_SUM_AFTER.match(text, said.end()):
         return match, found, end
-    own = stated_period(_CLAUSE.match(text, said.end()).group())
+    clause = _CLAUSE.match(text, said.end())
+    own = stated_period(clause.group()) if clause else None
     read = {**read, "period": own or read["period"]}
     if _yearly(read) < _yearly(found):
         return match, found, end
