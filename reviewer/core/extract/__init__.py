@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from reviewer.core.extract import heuristics, label_values, patterns, prose, title_stage
+from reviewer.core.extract import heuristics, label_values, patterns, pay_europe, prose, title_stage
 from reviewer.core.extract.dates import date_order, find_date
 from reviewer.core.extract.document import Document, image_placeholder, parse, shown_words
 from reviewer.core.extract.hours import part_time_stated, share_of_week
@@ -112,6 +112,7 @@ def _extract(doc: CleanDoc) -> Extraction:
     for pay in [found.get("salary"), *others.get("salary", [])]:
         if pay is not None:  # a bare "$" in Canada is a Canadian dollar
             dollar_of_places(parsed.markdown, pay, found.get("locations"))
+            pay_europe.crown_of_places(parsed.markdown, pay, found.get("locations"))
     _hours_over_duration(parsed, found, others, labelled)
     _dates_in_order(found)
     _undecorated(parsed, found)

@@ -3,9 +3,10 @@ another ("$38.50 hourly (CAD)"), superannuation beside it says Australia's ("$14
 11.5% super"), or every place of the posting is in one other country of dollars (Canada,
 Australia, New Zealand, Singapore, Hong Kong) or of pesos, which write their sums with
 the sign too (Mexico, Argentina, Chile, Colombia, Uruguay: "Sueldo: $18.000 mensuales";
-only in a posting not written in English: an English one from Buenos Aires pays in US
-dollars), and the posting says nothing else of its dollar: a code of a dollar beside a
-sum or in brackets anywhere ("Pay (USD):", "paid in USD", "CAD 130,000"), a dollar named
+in a posting clearly written in English only where the sum says it is pesos, "$35,000
+pesos", "$3.500.000": an English one from Buenos Aires pays in US dollars), and the
+posting says nothing else of its dollar: a code of a dollar beside a sum or in brackets
+anywhere ("Pay (USD):", "paid in USD", "CAD 130,000"), a dollar named
 in words ("US dollars"), or work in the US ("remote for candidates in the US") leave the
 sign as the pay reader read it.
 
@@ -21,7 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from reviewer.core.schema import Finding
-from reviewer.core.words.other_languages import language_of
+from reviewer.core.words.other_languages import clearly_english
 from reviewer.core.words.regex import lazy_compile
 
 _COUNTRIES = {
@@ -71,6 +72,10 @@ _NAMED_AFTER = lazy_compile(r"(?i)\s*(canadian|australian|new zealand|singapore|
 _NAMES = {"canadian": "CAD", "australian": "AUD", "new zealand": "NZD", "singapore": "SGD",
           "hong kong": "HKD"}
 _PESOS = frozenset("MXN ARS CLP COP UYU".split())
+# a sum that says it is in pesos: by the word ("$35,000 - $45,000 pesos per month") or by
+# thousands grouped with dots as no US sum is ("$3.500.000", "$850.000")
+_PESO_SAID = lazy_compile(r"(?i)[^\n$]{0,12}\$\s?(?:\d{1,3}(?:\.\d{3})+(?![.,]?\d)|"
+                          r"[^\n]{0,30}?\d\s*(?:mxn\s*)?pesos?\b)")
 
 
 def dollar_said_after(text: str, end: int) -> str | None:
@@ -133,10 +138,12 @@ def dollar_of_places(markdown: str, salary: Finding, places: Finding | None) -> 
     value = salary.value
     if dollar is None or not isinstance(value, dict) or value.get("currency") != "USD" or \
             salary.stage in ("json-ld", "microdata") or not salary.spans or \
-            _dollars_said(markdown) - {dollar} or \
-            (dollar in _PESOS and language_of(markdown) == "en"):
-        return  # (an English posting from Latin America quotes US dollars)
+            _dollars_said(markdown) - {dollar}:
+        return
     said = [markdown[start:end] for start, end in salary.spans]
+    if dollar in _PESOS and clearly_english(markdown) and \
+            not any(_PESO_SAID.match(markdown, start) for start, _ in salary.spans):
+        return  # (an English posting from Latin America quotes US dollars)
     if all("$" in text and not _US.search(text) for text in said):
         salary.value = {**value, "currency": dollar}
 

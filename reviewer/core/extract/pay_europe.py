@@ -6,7 +6,7 @@ The words of a period ("brutto/Jahr", "brut annuel", "per maand", "lordi mensili
 "wynagrodzenie", "lön"); what says a sum is net of tax or gross; the hours a period
 may belong to ("24 - 32 uur per week": the hours' week, not the pay's); and the crown
 of a "kr": Swedish, Norwegian or Danish, by the words of the line that writes it, else
-of the posting, else by the posting's places (``crown_code``).
+of the posting (``crown_code``), else by the posting's own places (``crown_of_places``).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import functools
 import re
 
 from reviewer.core.extract.pay_scripts import posting_text
+from reviewer.core.schema import Finding
 from reviewer.core.words.regex import lazy_compile
 
 # each period as German, French, Spanish, Italian, Portuguese, Dutch, Polish, Swedish,
@@ -94,9 +95,10 @@ def _crown_of_words(text: str) -> str | None:
 # the places of each crown's country: the country as English and its own language name
 # it, its capital and its largest cities
 _CROWN_PLACES = {
-    "SEK": "sweden|sverige|stockholm|gothenburg|göteborg|malmö|uppsala",
-    "NOK": "norway|norge|oslo|trondheim|stavanger",
-    "DKK": "denmark|danmark|copenhagen|københavn|aarhus|odense",
+    "SEK": "sweden|sverige|stockholm|gothenburg|göteborg|malmö|uppsala|linköping|västerås|"
+           "örebro|helsingborg|lund|umeå",
+    "NOK": "norway|norge|oslo|bergen|trondheim|stavanger|drammen|kristiansand|tromsø",
+    "DKK": "denmark|danmark|copenhagen|københavn|aarhus|odense|aalborg|esbjerg",
 }
 _PLACE = lazy_compile(r"(?i)\b(?:(?P<SEK>" + _CROWN_PLACES["SEK"] + ")|(?P<NOK>"
                       + _CROWN_PLACES["NOK"] + ")|(?P<DKK>" + _CROWN_PLACES["DKK"] + r"))\b")
@@ -104,8 +106,8 @@ _PLACE = lazy_compile(r"(?i)\b(?:(?P<SEK>" + _CROWN_PLACES["SEK"] + ")|(?P<NOK>"
 
 def crown_code(text: str, at: int) -> str | None:
     """The crown a "kr" at ``at`` in ``text`` stands for: by the words of its line, else
-    of the posting read (``pay_scripts.posting_yen``), else by the one country of the
-    three whose places the posting names ("Stockholm, Sweden"); None where none tells.
+    of the posting read (``pay_scripts.posting_yen``), else of its place lines; None
+    where none tells (the posting's places may: ``crown_of_places``).
     Each line and each posting is read for it once (a line of a thousand prices in
     crowns read itself a thousand times)."""
     ends = _line_ends(text)
@@ -129,11 +131,39 @@ def _line_crown(text: str, line: int) -> str | None:
 
 @functools.lru_cache(maxsize=16)
 def _posting_crown(posting: str) -> str | None:
-    """The crown of the posting ``posting`` by its words, else by its places."""
+    """The crown of the posting ``posting`` by its words, else by the places of its place
+    lines at its top (short lines, no sentences: "Bergen", "Oslo, Norway"), not of any
+    place its prose names ("retailers across Sweden", "Our team sits in Malmö.")."""
     if found := _crown_of_words(posting[:4000]):
         return found
-    places = {found.lastgroup for found in _PLACE.finditer(posting)}
-    return places.pop() if len(places) == 1 else None
+    head = [line for line in posting.splitlines()[:8]
+            if 0 < len(line.split()) <= 6 and not line.rstrip().endswith(".")]
+    crowns = {_place_crown(line) for line in head} - {None}
+    return crowns.pop() if len(crowns) == 1 else None
+
+
+def crown_of_places(markdown: str, salary: Finding, places: Finding | None) -> None:
+    """Give ``salary`` (a finding of the pay reader in a crown its words did not tell)
+    the crown of the one country of the three that the posting's own ``places`` (a
+    locations finding) are in ("Bergen", "Oslo, Norway"); not of any place the posting
+    names ("retailers across Sweden", "our sister team sits in Malmö")."""
+    value = salary.value
+    if places is None or not isinstance(places.value, list) or not isinstance(value, dict) \
+            or value.get("currency") is not None or \
+            not any(_KR.search(markdown, start, end) for start, end in salary.spans):
+        return
+    crowns = {_place_crown(place) for place in places.value}
+    if len(crowns) == 1 and (crown := crowns.pop()) is not None:
+        salary.value = {**value, "currency": crown}
+
+
+_KR = lazy_compile(r"(?i)\bkr\b")
+
+
+def _place_crown(place: object) -> str | None:
+    """The crown of the one country of the three that ``place`` names, if one."""
+    found = {m.lastgroup for m in _PLACE.finditer(place)} if isinstance(place, str) else set()
+    return found.pop() if len(found) == 1 else None
 
 
 def is_crown(token: str) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 from reviewer.core.extract import pay_europe, pay_scripts
 from reviewer.core.extract.local_dollar import dollar_said_after
 from reviewer.core.extract.pay_besides import besides_pay
-from reviewer.core.extract.pay_periods import period_near
+from reviewer.core.extract.pay_periods import period_near, stated_period
 from reviewer.core.words.regex import lazy_compile
 
 SYMBOLS = {
@@ -156,15 +156,29 @@ def _gross_for_net(match: re.Match[str], found: dict[str, Any], end: int, text: 
     said = pay_europe.GROSS_AFTER.match(text, gross_end)
     read = _read(gross, text, labelled) if said else None
     if said is None or read is None or read["currency"] != found["currency"] or \
-            _top(read) < _top(found) or besides_pay(text, gross.start(), gross_end) or \
+            besides_pay(text, gross.start(), gross_end) or \
             pay_europe.OTHER_SUM_AFTER.match(text, said.end()):
+        return match, found, end
+    clause = _CLAUSE.match(text, said.end())
+    own = stated_period(clause.group()) if clause else None
+    read = {**read, "period": own or read["period"]}
+    if _yearly(read) < _yearly(found):
         return match, found, end
     return gross, read, gross_end
 
 
-def _top(found: dict[str, Any]) -> float:
-    """The most a pay read comes to."""
-    return float(found["max"] if found["max"] is not None else found["min"])
+# the rest of a gross sum's clause, which may say its own period ("€24,000 gross per
+# year", "(38.000 € brutto jährlich)", "€1,900 gross, per month")
+_CLAUSE = lazy_compile(r"[^;|\n.()\d$€£¥]*")
+# how many of each period a year holds
+_IN_A_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
+
+
+def _yearly(found: dict[str, Any]) -> float:
+    """The most a pay read comes to, by the year where its period is said ("€1,400 net
+    per month" is less than "€24,000 gross per year")."""
+    top = float(found["max"] if found["max"] is not None else found["min"])
+    return top * _IN_A_YEAR.get(str(found["period"]), 1)
 
 
 _OWN_PERIOD = lazy_compile(r"(?i)\s*(?:(?:/\s?|per\s|an?\s)(?:hour|hr|day|week|wk|month|mo|"
@@ -247,7 +261,7 @@ def _read(match: re.Match[str], text: str, labelled: bool) -> dict[str, Any] | N
         return None
     if high is not None and match.group("k2") and not match.group("k1") and low < 1000:
         low = _times(low, match.group("k2"))  # "$120-150k", "₹12-15 LPA"
-    period = period_near(text, match.start(), match.end())
+    period = period_near(text, match.start(), match.end(), high or low)
     if period is None and "lpa" in (str(match.group("k1")).lower(), str(match.group("k2")).lower()):
         period = "year"  # (lakhs per annum)
     if currency is None:

@@ -234,13 +234,28 @@ def language_of(text: str) -> str:
         for script, letters in (("ar", _ARABIC), ("he", _HEBREW)):
             if len(letters.findall(head)) > latin:
                 return script
+    counts = _small_words(head)
+    best = max(counts, key=lambda language: counts[language])
+    return best if counts[best] > counts["en"] else "en"
+
+
+def _small_words(head: str) -> dict[str, int]:
+    """How many of each language's small words ``head`` writes."""
     counts = dict.fromkeys(_FUNCTION_WORDS, 0)
     for word in head.lower().split():
         language = _LANGUAGE_OF.get(word.strip(".,;:!?()«»\"'"))
         if language is not None:
             counts[language] += 1
-    best = max(counts, key=lambda language: counts[language])
-    return best if counts[best] > counts["en"] else "en"
+    return counts
+
+
+def clearly_english(text: str, least: int = 3) -> bool:
+    """Is ``text`` written in English by at least ``least`` of its small words, more than
+    of any other language's? Not merely "no other language found": a short Spanish
+    posting ("Sueldo: $9,500 mensuales") writes none of either."""
+    counts = _small_words(text[:4000])
+    return counts["en"] >= least and all(counts["en"] > n for language, n in counts.items()
+                                          if language != "en")
 
 
 # the small words of the other languages of Europe a posting may be written in: none an
