@@ -14,7 +14,7 @@ from __future__ import annotations
 from reviewer.core.clean.line_score import above_list, is_header_line, word_count
 from reviewer.core.clean.text_markdown import Line
 from reviewer.core.words.lexicon import has_job_noun, section_field
-from reviewer.core.words.site_words import site_line
+from reviewer.core.words.site_words import lines_in_run, site_line
 
 MENU = "menu or list of links"
 SKIPPABLE = ("page control", "list of other jobs", "form control or image marker")
@@ -79,12 +79,29 @@ def mark_site_lines(lines: list[Line], first: int) -> None:
     their reason: its menu ("Jobs", "Stellenangebote", "Vacatures | Werkgevers"), its
     sign-in links ("Anmelden", "Se connecter"), its controls ("Partager", "3 of 120",
     "Easy Apply") and its language picker ("Deutsch | English"). Lines a rule already
-    named keep their reason; a guess by shortness alone (a menu) gives way."""
-    for line in lines[max(0, first - 2 * _LOOK_UP):first]:
-        if line.kind == "text" and line.reason in (None, MENU) and \
-                (reason := site_line(line.text)) is not None:
+    named keep their reason; a guess by shortness alone (a menu) gives way. A word that
+    is a posting's too ("Discover", "Summer Jobs", "Remote") is the site's only in a run
+    of the site's lines (``lines_in_run``): alone under a title it is the employer, the
+    title or a fact."""
+    shown = [x for x in lines[max(0, first - 2 * _LOOK_UP):first] if x.kind != "blank"]
+    found = [site_line(x.text) if x.kind == "text" and x.reason in (None, MENU) else None
+             for x in shown]
+    site = [r is not None or x.reason not in (None, MENU, *_PASSED_OVER)
+            for x, r in zip(shown, found, strict=True)]
+    for at, (line, reason) in enumerate(zip(shown, found, strict=True)):
+        if reason is not None and _run_around(site, at) >= lines_in_run(line.text):
             line.reason = reason
             line.score = min(line.score, -2.0)
+
+
+def _run_around(site: list[bool], at: int) -> int:
+    """How many lines the run of the site's lines through ``at`` holds."""
+    start, end = at, at + 1
+    while start > 0 and site[start - 1]:
+        start -= 1
+    while end < len(site) and site[end]:
+        end += 1
+    return end - start
 
 
 def _head_above(lines: list[Line], first: int) -> int | None:
@@ -95,13 +112,16 @@ def _head_above(lines: list[Line], first: int) -> int | None:
     Nothing there is furniture by what it says; a few controls between the head and the
     body ("Easy Apply", "Save") are stepped over and dropped later, but a control over
     a line of the head is the top of the page's bar ("Retour aux offres" over "Comptable
-    H/F"). No more of it was taken for a menu by its shortness alone than a head holds:
-    a title, an employer and a place ("Sjuksköterska till akutmottagningen", "Västkustens
-    Sjukhus AB", "Göteborg"), in words no list knows; when more short lines run on up, the
-    head is the block of lines right over the body, which a blank line sets apart from
-    them. Whether a line reads as a title or a fact is not asked: "Magazynier / Operator
-    wózka widłowego" and "Praca zmianowa (2 zmiany)" are a head as their English words
-    would be. The head is looked for in the lines just above the body, as a title is."""
+    H/F") unless a title stands over the control too ("Postuler", "Enregistrer" under
+    the title, employer and pay, over "Descriptif du poste"). No more of it was taken for
+    a menu by its shortness alone than a head holds: a title, an employer and a place
+    ("Sjuksköterska till akutmottagningen", "Västkustens Sjukhus AB", "Göteborg"), in
+    words no list knows; when more short lines run on up, the head is the block of lines
+    right over the body, which a blank line sets apart from them, or else starts at the
+    title found by its words. Whether a line reads as a title or a fact is not asked:
+    "Magazynier / Operator wózka widłowego" and "Praca zmianowa (2 zmiany)" are a head as
+    their English words would be. The head is looked for in the lines just above the
+    body, as a title is."""
     start, guessed, controls, short = first, 0, 0, 0
     block: int | None = None  # the top of the lines right over the body, once a blank ends it
     closed = False
@@ -119,16 +139,16 @@ def _head_above(lines: list[Line], first: int) -> int | None:
         if short > _LOOK_UP:
             return block  # the head's top is out of sight: a list of the page's, likely
         if line.reason in SKIPPABLE:
-            if begun or start < first:
-                break  # the page's bar over the head
+            if begun or (start < first and title > i):
+                break  # the page's bar over the head (a title over it: the head's buttons)
             controls += 1
             if controls > _MOST_CONTROLS:
                 return None
             continue
         if line.reason == MENU:
             guessed += i < title  # (short lines under a title are its employer, place, terms)
-            if guessed > _HEAD_GUESSED:
-                return block
+            if guessed > _HEAD_GUESSED:  # a menu over the head: it starts at its title
+                return title if block is None and title < first else block
         elif line.reason is not None:
             break  # the page's furniture: the head starts below it
         start = i

@@ -104,7 +104,8 @@ def _extract(doc: CleanDoc) -> Extraction:
     offer(title_stage.from_page_title(parsed, {name: Finding(f.value, f.spans, 0.0, f.stage)
                                               for name, f in found.items()}), True)
     if "title" not in found:
-        offer(heuristics.first_line_title(parsed))
+        employer = found.get("company")
+        offer(heuristics.first_line_title(parsed, str(employer.value) if employer else None))
     places = [found.get("locations"), *others.get("locations", [])]
     for finding in {id(f): f for f in places if f is not None}.values():
         finding.value = written_places(finding.value)

@@ -19,6 +19,7 @@ from reviewer.core.extract.department import names_a_unit, team_in_prose
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.employer import company
 from reviewer.core.extract.labels import LABELS, starts_with_label
+from reviewer.core.extract.organisation import names_an_organisation
 from reviewer.core.extract.place_lines import (
     JOINING,
     first_sentence,
@@ -32,6 +33,7 @@ from reviewer.core.extract.vocab import (
 )
 from reviewer.core.schema import Finding, Span
 from reviewer.core.words.denial import denied
+from reviewer.core.words.european import WORKLOAD_WORDS
 from reviewer.core.words.lexicon import (
     SECTION_HEADINGS,
     boilerplate_reason,
@@ -41,6 +43,7 @@ from reviewer.core.words.lexicon import (
 )
 from reviewer.core.words.places import looks_like_location
 from reviewer.core.words.regex import lazy_compile
+from reviewer.core.words.site_words import site_line
 from reviewer.core.words.text import FIGURE_FIRST, spaced
 
 # --- stage 3: structure --------------------------------------------------------------------------
@@ -103,11 +106,11 @@ def _title(doc: Document, top: list[Block]) -> Finding | None:
                 return Finding(inner.strip(), doc.block_span(block, (at, at + len(
                     inner.strip()))), 0.6, "structure")
             continue
-        if block.kind == "heading" and block is not top[0] and not has_job_noun(text) and \
-                _heads_a_value(doc, block):
+        if block.kind == "heading" and not has_job_noun(text) and _heads_a_value(doc, block) \
+                and (block is not top[0] or _opening_label(doc, text, top)):
             # a value's label ("## Lön" over its sum): the first line over it is the title
             # (a heading that opens the page has nothing over it: "# Lifeguard" over "2026
-            # summer season …" is the title)
+            # summer season …" is the title, unless it is a label, see ``_opening_label``)
             if (first := _first_line_over(top, block)) is not None:
                 return Finding(first.text.strip(), [first.span], 0.65, "structure")
             continue
@@ -136,6 +139,19 @@ def _heads_a_value(doc: Document, block: Block) -> bool:
         FIGURE_FIRST.match(under[0].text) is not None
 
 
+def _opening_label(doc: Document, text: str, top: list[Block]) -> bool:
+    """Is the heading that opens the page over a value a label all the same: a label's
+    words ("# Pay", "# Pensum"), or a heading under which the top has a title of its own,
+    a heading that reads as one or a line that names a job ("# Starting wage" over
+    "$17.50 per hour", then "## Barista"; "# Summer 2026", then "## Camp Counselor")?"""
+    key = text.lower().rstrip(":： ")
+    if key in LABELS or key in WORKLOAD_WORDS:
+        return True
+    return any(_is_title_like(b.text.strip(), heading=b.kind == "heading") and
+               not (b.kind == "heading" and _heads_a_value(doc, b)) for b in top[1:]
+               if b.kind != "item")
+
+
 def _first_line_over(top: list[Block], heading: Block) -> Block | None:
     """The posting's first line, when it stands over a value's heading and reads as a
     title itself as a heading would ("Sjuksköterska till vårdavdelningen" over "## Lön"):
@@ -147,12 +163,13 @@ def _first_line_over(top: list[Block], heading: Block) -> Block | None:
     return first if _is_title_like(first.text.strip(), heading=True) else None
 
 
-def first_line_title(doc: Document) -> dict[str, Finding]:
+def first_line_title(doc: Document, employer: str | None = None) -> dict[str, Finding]:
     """The title when no stage read one: the posting's first line, in words no list
     knows, when the top it opens ends at the heading of a section ("Sjuksköterska till
     vårdavdelningen", "Vårdcentral Norra AB", "Umeå" over "## Om tjänsten") and it reads
     as a title as a heading would. Not a line over a labelled fact: it names a group of
-    them ("Details" over "Posted: 05-Feb-24", "Location: …")."""
+    them ("Details" over "Posted: 05-Feb-24", "Location: …"); nor a line that is a fact
+    or a name itself, see ``_names_no_job``."""
     top = _top_blocks(doc)
     end = len(top)
     if not top or top[0] is not doc.blocks[0] or end >= len(doc.blocks) or \
@@ -160,8 +177,27 @@ def first_line_title(doc: Document) -> dict[str, Finding]:
             or (end > 1 and starts_with_label(top[1].text.strip())):
         return {}
     first = _first_line_over(top, doc.blocks[end])
-    return {} if first is None else {
-        "title": Finding(first.text.strip(), [first.span], 0.6, "structure")}
+    if first is None or _names_no_job(first.text.strip(), employer):
+        return {}
+    return {"title": Finding(first.text.strip(), [first.span], 0.6, "structure")}
+
+
+def _names_no_job(line: str, employer: str | None) -> bool:
+    """Is a first line that names no job in a list's words a fact or a name, not the
+    title: the employer ("Acme Corporation"), an organisation's name by its words
+    ("Greenfield Community College"), a line with a figure ("Posted 3 days ago", "Job ID
+    48213", "Closing date 15 March 2026"), one that opens with a label's words ("Salary
+    negotiable"), says the job's terms ("Part-time · Remote") or is a site's link ("Summer
+    Jobs")?"""
+    if employer and line.casefold() == employer.strip().casefold():
+        return True
+    if has_job_noun(line):
+        return False
+    words = line.lower().split()
+    return names_an_organisation(line) or any(c.isdigit() for c in line) or \
+        site_line(line) is not None or \
+        any(" ".join(words[:n]).strip(":： ") in LABELS for n in range(1, len(words) + 1)) \
+        or employment_type(line) is not None or remote_mode(line) is not None
 
 
 def _lone_item(doc: Document, block: Block) -> bool:

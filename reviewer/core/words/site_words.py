@@ -1,9 +1,10 @@
 """What a job site writes around a posting, in the common European languages: its menu
-("Jobs", "Stellenangebote", "Offres d'emploi"), its sign-in links ("Anmelden",
-"Se connecter", "Zaloguj się"), its controls ("Teilen", "Partager", "Retour aux offres",
-"Easy Apply", "3 of 120", "Over 200 applicants") and its language picker ("Deutsch |
-English"). Read on the short lines above a text posting's body, where its head may stand
-in words no other list knows (``clean.text_head``): a line of these words is the site's.
+("Jobs", "Stellenangebote", "Offres d'emploi") and its search's filters, its sign-in
+links ("Anmelden", "Se connecter", "Zaloguj się"), its controls ("Teilen", "Partager",
+"Retour aux offres", "Easy Apply", "3 of 120", "Over 200 applicants") and its language
+picker ("Deutsch | English"). Read on the short lines above a text posting's body, where
+its head may stand in words no other list knows (``clean.text_head``): a line of these
+words is the site's.
 
 Each list is written once, in lower case; a line is read as a whole, or as items joined
 by "|", "/", "·", "•" or ">" ("Home > Jobs > Berlin", "Vacatures | Werkgevers").
@@ -65,6 +66,15 @@ _CONTROLS = frozenset((
     "naar inhoud", "przejdź do treści", "hoppa till innehåll", "skip to content",
     "skip to main content",
 ))
+# the filters of a site's search, a bar of short lines over its results ("Date posted",
+# "Remote", "Pay", "Job type"): words a posting's head writes too, the site's only as a run
+_FILTERS = frozenset((
+    "what", "where", "date posted", "remote", "pay", "job type", "salary", "location",
+    "experience level", "company", "distance", "on-site/remote", "sort by", "relevance",
+    "all filters", "filters", "education level", "encouraged to apply", "job language",
+    "datum", "entfernung", "arbeitszeit", "gehalt", "date de publication", "type de contrat",
+    "télétravail", "salaire", "fecha de publicación", "tipo de contrato", "teletrabajo",
+))
 # the languages a picker offers, each in its own name, and their codes
 _LANGUAGES = frozenset((
     "english", "deutsch", "français", "español", "italiano", "nederlands", "polski",
@@ -94,12 +104,25 @@ def site_line(text: str) -> str | None:
         return None
     if len(items) > 1 and all(item in _LANGUAGES for item in items):
         return PICKER
+    if all(item in _FILTERS for item in items):
+        return NAVIGATION  # (alone on its line, the site's only in a run: ``lines_in_run``)
     kinds = [_kind(item) for item in items]
     if len(items) == 1 or all(kinds) or any(kind in (NAVIGATION, SIGN_IN) for kind in kinds):
         # (a row holding one link of the menu is the menu: "E-Paper | Abo | Anmelden")
         return next((k for k in (NAVIGATION, SIGN_IN, CONTROL) if k in kinds), None)
     # "1 week ago · Over 200 applicants": the site's count, whatever it is told with
     return CONTROL if any(_COUNT.fullmatch(item) for item in items) else None
+
+
+def lines_in_run(text: str) -> int:
+    """How many of the site's lines a run must hold for this one to be the site's: a word
+    of its menu or a link to a search alone on its line ("Discover", "Summer Jobs") is a
+    posting's employer or title as often, unless a run of the site's lines holds it (2);
+    a search's filter ("Remote", "Pay") a posting's fact unless a bar of them does (3)."""
+    item = text.strip(_EDGE).lower()
+    if item in _FILTERS:
+        return 3
+    return 2 if not _SEPARATOR.search(text.strip(_EDGE)) and _kind(item) == NAVIGATION else 1
 
 
 def _kind(item: str) -> str | None:
