@@ -18,7 +18,7 @@ from itertools import islice
 from reviewer.core.extract.byline import byline
 from reviewer.core.extract.document import Block, Document
 from reviewer.core.extract.labels import label_field, starts_with_label
-from reviewer.core.extract.name_before import legal_name, name_start, spelled_out_start
+from reviewer.core.extract.name_before import is_a_post, legal_name, name_start, spelled_out_start
 from reviewer.core.extract.name_line import name_under_title
 from reviewer.core.extract.organisation import may_invite, opens_with_unit, reads_as_organisation
 from reviewer.core.extract.prose_words import heading_length
@@ -27,7 +27,7 @@ from reviewer.core.extract.vocab import only_terms
 from reviewer.core.schema import Finding, Span
 from reviewer.core.words.lexicon import has_job_noun
 from reviewer.core.words.org_names import LEGAL as _LEGAL
-from reviewer.core.words.org_names import LEGAL_WORDS, PARTICLE, PARTICLE_WORDS, WORDLIKE_LEGAL
+from reviewer.core.words.org_names import LEGAL_WORDS, PARTICLE, PARTICLE_WORDS
 from reviewer.core.words.other_languages import written_in_english
 from reviewer.core.words.places import is_place, looks_like_location
 from reviewer.core.words.regex import lazy_compile
@@ -139,7 +139,7 @@ def _named_in_text(doc: Document) -> Finding | None:
 def _company_name(raw: str) -> str:
     """The name a cue's match gives, trimmed ("" where it names no company)."""
     name = _trim_name(raw)
-    return "" if not name or _not_a_company(name) or has_job_noun(name) else name
+    return "" if not name or _not_a_company(name) or is_a_post(name) else name
 
 
 _GENERIC = _NOT_COMPANY | frozenset(
@@ -296,13 +296,12 @@ _WORDLIKE_SUFFIXES = frozenset("SAS SA AS AB AG BV NV KG Oy".split())
 
 def _legal_names(text: str, english: bool) -> list[tuple[str, int, int]]:
     """Names ending in a legal suffix ("Kranich Logistik GmbH"), weight 2 each; in a
-    posting in ``english``, not a suffix English writes as an acronym ("Cisco ASA")."""
+    posting in ``english``, a suffix English writes as an acronym ("Cisco ASA") only as
+    ``name_before.legal_name`` says."""
     out = []
     backwards = text[::-1]
     for suffix in islice(_SUFFIX.finditer(text), MOST_MATCHES):
-        if english and suffix.group() in WORDLIKE_LEGAL:
-            continue
-        start = legal_name(text, backwards, suffix.start())
+        start = legal_name(text, backwards, suffix.start(), suffix.end(), english)
         if start is not None and not ("," in text[start:suffix.start()]
                                       and suffix.group() in _WORDLIKE_SUFFIXES):
             out.append((text[start:suffix.end()], start, 2))

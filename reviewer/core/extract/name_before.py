@@ -15,7 +15,14 @@ from __future__ import annotations
 
 from reviewer.core.extract.department import DEPARTMENT_WORDS
 from reviewer.core.words.lexicon import has_job_noun
-from reviewer.core.words.org_names import PARTICLE, PARTICLE_BACK, UPPER
+from reviewer.core.words.org_names import (
+    HIRING_AFTER,
+    PARTICLE,
+    PARTICLE_BACK,
+    UPPER,
+    WORDLIKE_LEGAL,
+)
+from reviewer.core.words.places import is_place
 from reviewer.core.words.regex import lazy_compile
 
 # before a legal suffix, within _LEGAL_REACH characters: up to five words, each maybe
@@ -57,34 +64,74 @@ def legal_name_start(text: str, backwards: str, suffix: int) -> int | None:
     return start
 
 
-def legal_name(text: str, backwards: str, suffix: int) -> int | None:
-    """Where the employer's name before the legal suffix at ``suffix`` starts: past the
-    sentence's words (``past_the_sentence``) that ``legal_name_start`` reads with it."""
+def legal_name(text: str, backwards: str, suffix: int, end: int,
+               english: bool = False) -> int | None:
+    """Where the employer's name before the legal suffix at ``suffix`` to ``end`` starts:
+    past the sentence's words (``past_the_sentence``) that ``legal_name_start`` reads with
+    it; None: no name, or in a posting in ``english`` a suffix English writes as an
+    acronym that ends no name there (``wordlike_form_ends_name``)."""
     start = legal_name_start(text, backwards, suffix)
-    return None if start is None else past_the_sentence(text, start, suffix)
+    if start is None:
+        return None
+    if english and text[suffix:end] in WORDLIKE_LEGAL and \
+            not wordlike_form_ends_name(text, start, suffix, end):
+        return None
+    return past_the_sentence(text, start, suffix)
 
 
-# an "of" or a "for" in the words before a legal suffix, and a list joined by "and" before
-# it: acronyms ("DOT and FMCSA of"), fields ("Sales and Operations of")
+# an "of" or a "for" in the words before a legal suffix, and what ends the words before it
+# for the sentence's own: a list joined by "and" of acronyms ("DOT and FMCSA of") or of
+# fields ("Sales and Operations of"), or a job's word (``is_a_post``)
 _OF_OR_FOR = lazy_compile(r"[ \t](?:of|for)[ \t]+")
-_ACRONYMS_LISTED = lazy_compile(r"\b[A-Z]{2,}[ \t]+and[ \t]+[A-Z]{2,}\b")
+_ACRONYMS_LISTED = lazy_compile(r"\b[A-Z]{2,}[ \t]+and[ \t]+[A-Z]{2,}$")
 _FIELD = DEPARTMENT_WORDS.pattern
-_FIELDS_LISTED = lazy_compile(r"(?i)" + _FIELD + r",?[ \t]+and[ \t]+" + _FIELD)
+_FIELDS_LISTED = lazy_compile(r"(?i)" + _FIELD + r",?[ \t]+and[ \t]+" + _FIELD + "$")
 
 
 def past_the_sentence(text: str, start: int, end: int) -> int:
     """Where the name before a legal suffix, read from ``start`` to ``end``, starts once
-    the sentence's words are left out: those up to the last "of" or "for" after a list
-    or a job ("Knowledge of GAAP and IFRS for Acme Inc.", "the DOT and FMCSA of Ryder
-    System, Inc.", "the VP of Sales and Operations of Acme Inc."); a name's own "of"
-    stays ("Boys & Girls Clubs of America, Inc.", "Bank of America Corp.")."""
-    cuts = list(_OF_OR_FOR.finditer(text, start, end))
-    for cut in reversed(cuts):
+    the sentence's words are left out: those up to each "of" or "for" that comes right
+    after a list or a job ("Knowledge of GAAP and IFRS for Acme Inc.", "the DOT and FMCSA
+    of Ryder System, Inc.", "the VP of Sales and Operations of Acme Inc."); a name's own
+    "of" or "for" stays ("The Coordinator for The Children's Hospital of Philadelphia,
+    Inc.", "Bank of America Corp.", "Lawyers for Children, Inc.")."""
+    for cut in _OF_OR_FOR.finditer(text, start, end):
         before = text[start:cut.start()]
         if _ACRONYMS_LISTED.search(before) or _FIELDS_LISTED.search(before) or \
-                has_job_noun(before):
-            return cut.end()
+                is_a_post((before.split() or [""])[-1]):
+            start = cut.end()
     return start
+
+
+def is_a_post(text: str) -> bool:
+    """Does ``text`` name a job, of one post ("Coordinator", "VP")? A job's noun in the
+    plural is no post's: a name's word for its members ("Lawyers for Children",
+    "Physicians for Human Rights")."""
+    return has_job_noun(text) and has_job_noun(" ".join(w for w in text.split()
+                                                        if not _members(w)))
+
+
+def _members(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss") and has_job_noun(word[:-1])
+
+
+_HIRING_AFTER = lazy_compile(HIRING_AFTER)
+_SENTENCE_WORDS = lazy_compile(r"^(?:(?:At|Join|Joining|With)[ \t]+)+")
+_NOT_ENGLISH_LETTER = lazy_compile(r"[^\x00-\x7f]")
+
+
+def wordlike_form_ends_name(text: str, start: int, form: int, end: int) -> bool:
+    """Does the legal form at ``form`` to ``end`` that English writes as an acronym (see
+    ``org_names.WORDLIKE_LEGAL``) end the name from ``start`` in a posting in English?
+    Before "we" or a verb of hiring ("At Airbus SAS we", "Volvo Cars AB söker"), or after
+    a name with a letter English does not write ("Skånetrafiken AB"); not after a place
+    ("Red Deer AB", "Las Vegas NV"), nor where a product's name stands ("Cisco ASA
+    firewalls", "Microsoft SQL Server and Base SAS")."""
+    name = _SENTENCE_WORDS.sub("", text[start:form].strip(), count=1)
+    if not name or is_place(name):
+        return False
+    return _HIRING_AFTER.match(text, end) is not None or \
+        _NOT_ENGLISH_LETTER.search(name) is not None
 
 
 def name_start(text: str, backwards: str, begin: int, end: int) -> int | None:

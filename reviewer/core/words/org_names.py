@@ -33,8 +33,13 @@ LEGAL_WORDS = ("GmbH", "Inc", "Ltd", "LTD", "LLC", "L.L.C", "LLP", "PLC", "plc",
                " ASA")
 # legal forms English writes as its own acronyms, words and codes ("Cisco ASA", "Base
 # SAS", "SRL pipelines", "ASA I-III", "Calgary AB", "Reno NV", "work AS a team"): in a
-# posting in English they end no name unless written with their stops ("S.A.", "S.r.l.")
+# posting in English they end a name only as ``name_before.wordlike_form_ends_name`` says,
+# or written with their stops ("S.A.", "S.r.l.")
 WORDLIKE_LEGAL = frozenset("AS ASA AB SA SAS SRL SpA SNC NV".split())
+# what follows a company's name and no product's: "we", "is hiring", a verb of hiring in a
+# language of Europe ("Equinor ASA søker", "Jeronimo Martins Polska SA zatrudni")
+HIRING_AFTER = (r",?[ \t]+(?:we|(?:is|are)[ \t]+(?:now[ \t]+)?(?:hiring|looking|seeking|"
+                r"recruiting)|søker|söker|zatrudni|sucht|recrute|busca|cerca|zoekt|etsii)\b")
 
 # the small words inside a name (never its first or last word): "of", "de la", "van der",
 # "di", "y". Not an article alone ("Rejoignez la Caisse …", "En el Banco …"), nor a
