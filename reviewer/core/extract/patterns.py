@@ -167,16 +167,18 @@ def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
         if not any(w in low for w in ("time", "intern", "term", "temporary", "freelance",
                                       "contract", *OTHER_TERMS, *SCRIPT_TERMS)):
             continue
-        if _EITHER_HOURS.search(low):
-            continue  # "Full/Part-Time": a label over the job's hours, or a choice of both
         # "RotationFull-time": words a capture glued are read apart
         separated, to_text = separate_glued(block.text)
         low = lower_keep_offsets(separated)
+        # "Full/Part-Time": a label over the job's hours, or a choice of both (the other
+        # terms beside it stand: "6-month contract; full-time or part-time")
+        either = [m.span() for m in _EITHER_HOURS.finditer(low)]
         patterns = [*_EMPLOYMENT_WORDS[:1 + ("contract" in low)],
                     *([] if low.isascii() else [_SCRIPT_TERMS])]
         found = [m for pattern in patterns
                  if (m := next((m for m in pattern.finditer(low)
                                 if not denied(low, m.start(), m.end())
+                                and not any(a <= m.start() < b for a, b in either)
                                 and employment_type(m.group(), language)), None))]
         match = min(found, key=lambda m: m.start()) if found else None
         if match:
