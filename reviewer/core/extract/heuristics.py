@@ -194,7 +194,7 @@ def _names_no_job(line: str, employer: str | None) -> bool:
     if has_job_noun(line):
         return False
     words = line.lower().split()
-    return names_an_organisation(line) or any(c.isdigit() for c in line) or \
+    return names_an_organisation(line) or any(c.isdigit() for c in _SHARE_END.sub("", line)) or \
         site_line(line) is not None or \
         any(" ".join(words[:n]).strip(":： ") in LABELS for n in range(1, len(words) + 1)) \
         or employment_type(line) is not None or remote_mode(line) is not None
@@ -208,6 +208,8 @@ def _lone_item(doc: Document, block: Block) -> bool:
 
 
 _CELL = lazy_compile(r"[^|]+")  # a cell of a table's row, "| a | b |"
+# a share of the week ending a title ("… 75%", "(80 %)", "80–100 %"): no figure of a fact
+_SHARE_END = lazy_compile(r"\s*\(?\d{2,3}\s*%?(?:\s*[-–]\s*\d{2,3})?\s*%\)?\s*$")
 _ITEM_MARK = lazy_compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")  # a list item's, in the context
 
 

@@ -17,7 +17,6 @@ from reviewer.core.extract.vocab import PART_TIME_SAID, employment_type
 from reviewer.core.schema import Finding, Span
 from reviewer.core.words.denial import denied
 from reviewer.core.words.european import WORKLOAD_WORDS
-from reviewer.core.words.other_languages import language_of
 from reviewer.core.words.regex import lazy_compile
 from reviewer.core.words.text import lower_keep_offsets
 
@@ -93,7 +92,15 @@ _SHARE_SAID = lazy_compile(r"\b(?:" + "|".join(WORKLOAD_WORDS) + r")\s*:?\s*(?:v
                            r"(\d{1,3})\s*%?(?:\s*(?:[-–]|bis|à)\s*(\d{1,3}))?\s*%")
 _SHARE_BARE = lazy_compile(r"(?<![\w.,])(\d{2,3})\s*%?(?:\s*[-–]\s*(\d{2,3}))?\s*%"
                            r"(?![ \t]*[^\W\d_])")
-_SHARE_IN_TITLES = ("de", "fr", "it")
+# … which a title states where it stands alone at the title's end or in brackets after
+# the job ("Verkäuferin 60%", "Pflegerin (80 %) Bern", "Sykepleier – 80 %"), in any
+# language; not where a word of pay, travel or remote work stands by it ("Commission 20%",
+# "20% bonus", "50% travel", "100% remote")
+_TITLE_SHARE = lazy_compile(r"(?<![\w.,])(\d{2,3})\s*%?(?:\s*[-–]\s*(\d{2,3}))?\s*%"
+                            r"(?=\s*\)|[\s.!]*$)")
+_BY_A_SHARE = lazy_compile(r"\b(?:pay|commission|commissions|bonus|bonuses|discount|travel|"
+                           r"travelling|traveling|remote|off|ote|equity|sales|salary|"
+                           r"increase|raise|match|provision|rabatt|reisen?)\b", re.IGNORECASE)
 _OPTION_BEFORE = lazy_compile(r"(?:\bor|/|\bopen to|\bconsider\w*|\bwelcome)\s*"
                               r"(?:[\w-]+\s+)?$")
 _JOB = r"(?:role|position|job|post|vacancy|opportunity|contract)"
@@ -185,18 +192,28 @@ def _weekly_hours(doc: Document, hours: Finding | None) -> tuple[float, Span] | 
 def share_of_week(doc: Document, title: Finding | None) -> tuple[int, int, list[Span]] | None:
     """The share of a full week the job takes, in per cent, its least and most, where
     the title or a line of the posting states it ("80–100 %": 80, 100), with its span.
-    A title's bare share is a range of one ("80–100 %"), or any in the languages whose
-    titles write it so ("Verkäufer/in 50%"): in English a title's "20%" is a commission's."""
-    if title is not None and title.spans and \
-            (match := _SHARE_BARE.search(doc.markdown, *title.spans[0])) is not None and \
-            (match.group(2) or language_of(doc.markdown) in _SHARE_IN_TITLES):
-        return _share(match)
+    A title's bare share is a range of one ("80–100 %"), or one at its end or in brackets
+    with no word of pay by it ("Verkäuferin 60%": "Commission 20%" is no share)."""
+    if title is not None and title.spans and (share := _title_share(doc, title)):
+        return _share(share)
     for block in doc.blocks[:40]:
         low = lower_keep_offsets(block.text)
         if "%" in low and (match := _SHARE_SAID.search(low)) is not None:
             least, most, _ = _share(match)
             return least, most, doc.block_span(block, match.span())
     return None
+
+
+def _title_share(doc: Document, title: Finding) -> re.Match[str] | None:
+    start, end = title.spans[0]
+    text = doc.markdown[:end]
+    match = _TITLE_SHARE.search(text, start)
+    if match is None and ((match := _SHARE_BARE.search(text, start)) is None
+                          or not match.group(2)):
+        return None
+    near = text[max(start, match.start() - 20):match.start()].split()[-1:] + \
+        text[match.end():match.end() + 20].split()[:1]
+    return None if _BY_A_SHARE.search(" ".join(near)) else match
 
 
 def _share(match: re.Match[str]) -> tuple[int, int, list[Span]]:

@@ -152,8 +152,32 @@ _EMPLOYMENT_WORDS = (
 # … and in a line of Chinese, Japanese, Arabic or Hebrew ("全职", "正社員", "دوام كامل")
 _SCRIPT_TERMS = lazy_compile("|".join(SCRIPT_TERMS))
 
-
 _EITHER_HOURS = lazy_compile(r"\bfull[- ]?(?:time)?\s*(?:/|\bor\b)\s*part[- ]?time\b")
+
+# (on lower-cased text) the words of a permanent post that are English words too ("CLT",
+# "vast contract") named as the job's terms: a label's whole value ("Hiring model: CLT."),
+# a clause of their own ("Vast contract, 40 uur"), or by a word of a contract ("a CLT
+# contract", "This position is CLT"; not "CLT airport", "Requirements: CLT certification")
+_AS_VALUE_BEFORE = lazy_compile(r"(?:^|[.;!?]\s|\n|[^\W\d_][^:\n]{0,30}:)\s*$")
+_AS_VALUE_AFTER = lazy_compile(r"\s*(?:[.,;!]|\s\(|$)")
+_CONTRACT_NEAR = lazy_compile(r"\b(?:contract|contracts|contrato|contratação|position|role|job|"
+                              r"employment|regime|vínculo|efetiv[oa])\b")
+
+
+def _named_as_terms(low: str, start: int, end: int) -> bool:
+    if _AS_VALUE_BEFORE.search(low[max(0, start - 40):start]) and \
+            _AS_VALUE_AFTER.match(low, end):
+        return True
+    before = " ".join(re.split(r"[.;!?\n]", low[max(0, start - 40):start])[-1].split()[-3:])
+    after = " ".join(re.split(r"[.;!?\n]", low[end:end + 30])[0].split()[:2])
+    return bool(_CONTRACT_NEAR.search(before) or _CONTRACT_NEAR.search(after))
+
+
+def _kind(low: str, match: re.Match[str], language: str | None) -> str | None:
+    """The employment type ``match`` names in a posting in ``language`` (None: any);
+    words that are English ones too where they are the language's or named as terms."""
+    return employment_type(match.group(), language or "") or (
+        employment_type(match.group()) if _named_as_terms(low, *match.span()) else None)
 
 
 def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
@@ -167,20 +191,22 @@ def _employment(doc: Document, title: Finding | None) -> dict[str, Finding]:
         if not any(w in low for w in ("time", "intern", "term", "temporary", "freelance",
                                       "contract", *OTHER_TERMS, *SCRIPT_TERMS)):
             continue
-        if _EITHER_HOURS.search(low):
-            continue  # "Full/Part-Time": a label over the job's hours, or a choice of both
         # "RotationFull-time": words a capture glued are read apart
         separated, to_text = separate_glued(block.text)
         low = lower_keep_offsets(separated)
+        # "Full/Part-Time": a label over the job's hours, or a choice of both (the other
+        # terms beside it stand: "6-month contract; full-time or part-time")
+        either = [m.span() for m in _EITHER_HOURS.finditer(low)]
         patterns = [*_EMPLOYMENT_WORDS[:1 + ("contract" in low)],
                     *([] if low.isascii() else [_SCRIPT_TERMS])]
         found = [m for pattern in patterns
                  if (m := next((m for m in pattern.finditer(low)
                                 if not denied(low, m.start(), m.end())
-                                and employment_type(m.group(), language)), None))]
+                                and not any(a <= m.start() < b for a, b in either)
+                                and _kind(low, m, language)), None))]
         match = min(found, key=lambda m: m.start()) if found else None
         if match:
-            kind = employment_type(match.group(), language)
+            kind = _kind(low, match, language)
             if kind:
                 at = (to_text(match.start()), to_text(match.end()))
                 return {"employment_type": Finding(kind, doc.block_span(block, at), 0.6,

@@ -203,7 +203,10 @@ _FUNCTION_WORDS = {
     "es": "el los las y del para con es son una tu su nuestro por al o".split(),
     "pt": "com em uma não ao você seu sua nossa nosso são é os dos na pelo pela".split(),
     "it": "di della delle degli nel nella che sono gli è anche nostra nostro".split(),
-    "nl": "het een van voor met bij naar niet ook wij jij ons onze zijn".split(),
+    "nl": "het een van voor met bij naar niet ook wij jij ons onze zijn uur".split(),
+    "sv": "att för är som och inte eller våra söker".split(),
+    "no": "og ikke hos vårt våre søker".split(),
+    "pl": "się jest oraz dla lub przez jako umowa zatrudni pracy".split(),
 }
 _LANGUAGE_OF = {word: language for language, words in _FUNCTION_WORDS.items()
                 for word in words}
@@ -219,12 +222,43 @@ _HEBREW = lazy_compile("[\u05d0-\u05ea]")
 _LATIN = lazy_compile("[A-Za-z\u00c0-\u024f]")
 
 
-def language_of(text: str) -> str:
+# small words of those languages that are English ones too, or that write a name or a
+# citation in English ("9 till 5", "SLAs met", "au pair", "et al.", "the OS"): a hint only
+_WEAK = frozenset("till met au et al die os vi na em er son o".split())
+# letters that only other languages write, in a word in small letters ("søker", "pracę";
+# not a place's name, "São Paulo", "Malmö"), and the languages each may be
+_MARKED = {**dict.fromkeys("łąęśżźćń", ("pl",)), **dict.fromkeys("ãõ", ("pt",)),
+           **dict.fromkeys("øæ", ("no",)), "å": ("sv", "no"), "ç": ("pt", "fr"),
+           **dict.fromkeys("äö", ("de", "sv"))}
+_MARKED_LETTER = lazy_compile("[" + "".join(_MARKED) + "]")
+_STRIP = ".,;:!?()«»\"'"
+
+
+def _evidence(head: str) -> dict[str, float]:
+    """How much ``head`` speaks for each language: a small word of its own 1 (one that is
+    English too a half), a word in small letters with a letter of its own 2, up to 4 (a
+    long text's small words decide it)."""
+    counts = dict.fromkeys(_FUNCTION_WORDS, 0.0)
+    letters = dict.fromkeys(_FUNCTION_WORDS, 0.0)
+    for word in head.split():
+        word = word.strip(_STRIP)
+        low = word.lower()
+        if (language := _LANGUAGE_OF.get(low)) is not None:
+            counts[language] += 0.5 if low in _WEAK else 1
+        elif word.islower() and (letter := _MARKED_LETTER.search(word)) is not None:
+            for language in _MARKED[letter.group()]:
+                letters[language] = min(letters[language] + 2, 4)
+    return {language: counts[language] + letters[language] for language in counts}
+
+
+def language_of(text: str) -> str | None:
     """The language ``text`` is written in, by the first few thousand characters: "zh",
     "ja", "ar" or "he" where that script's letters outweigh the Latin ones (a Chinese or
     Japanese character as much as three: one says as much as a short word), kana telling
-    Japanese from Chinese; else by its small words, "de", "fr", "es", "pt", "it", "nl",
-    or "en" (also where none says)."""
+    Japanese from Chinese; else by its small words and the letters only some languages
+    write, "en", "de", "fr", "es", "pt", "it", "nl", "sv", "no" (or Danish), "pl" — or
+    None where no language leads the next by two small words (a short list of skills,
+    "9 till 5", "Modelo: CLT"): it may be either."""
     head = text[:4000]
     if not head.isascii():
         latin = len(_LATIN.findall(head))
@@ -234,26 +268,18 @@ def language_of(text: str) -> str:
         for script, letters in (("ar", _ARABIC), ("he", _HEBREW)):
             if len(letters.findall(head)) > latin:
                 return script
-    counts = _small_words(head)
-    best = max(counts, key=lambda language: counts[language])
-    return best if counts[best] > counts["en"] else "en"
-
-
-def _small_words(head: str) -> dict[str, int]:
-    """How many of each language's small words ``head`` writes."""
-    counts = dict.fromkeys(_FUNCTION_WORDS, 0)
-    for word in head.lower().split():
-        language = _LANGUAGE_OF.get(word.strip(".,;:!?()«»\"'"))
-        if language is not None:
-            counts[language] += 1
-    return counts
+    counts = _evidence(head)
+    first, second = sorted(counts.values(), reverse=True)[:2]
+    if first - second < 2:
+        return None
+    return max(counts, key=lambda language: counts[language])
 
 
 def clearly_english(text: str, least: int = 3) -> bool:
     """Is ``text`` written in English by at least ``least`` of its small words, more than
     of any other language's? Not merely "no other language found": a short Spanish
     posting ("Sueldo: $9,500 mensuales") writes none of either."""
-    counts = _small_words(text[:4000])
+    counts = _evidence(text[:4000])
     return counts["en"] >= least and all(counts["en"] > n for language, n in counts.items()
                                           if language != "en")
 
@@ -272,12 +298,17 @@ _OTHER_SMALL_WORDS = frozenset(
 
 def written_in_english(text: str) -> bool:
     """Does ``text`` write as many of English's small words as of the other languages of
-    Europe's, by its first few thousand characters, or fewer than two of theirs? Theirs
-    count written in small letters only: "Los Angeles", "Springfield, IL".
+    Europe's, by its first few thousand characters, or too few of theirs to say (two,
+    those that are English words too a half: "9 till 5", "et al.")? Theirs count written
+    in small letters only ("Los Angeles", "Springfield, IL"), and so do the words with a
+    letter English does not write ("søker", "pracę"), as two.
     Broader than ``language_of``, for the words of a name that English writes otherwise."""
-    english = other = 0
+    english = other = 0.0
     for word in text[:4000].split():
-        word = word.strip(".,;:!?()«»\"'")
+        word = word.strip(_STRIP)
         english += _LANGUAGE_OF.get(word.lower()) == "en"
-        other += word in _OTHER_SMALL_WORDS
+        if word in _OTHER_SMALL_WORDS:
+            other += 0.5 if word in _WEAK else 1
+        elif word.islower() and _MARKED_LETTER.search(word):
+            other += 2
     return english >= other or other < 2

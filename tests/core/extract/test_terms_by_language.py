@@ -69,7 +69,7 @@ def test_vast_contract_in_a_dutch_posting_is_a_permanent_post() -> None:
 
 @pytest.mark.parametrize("title", [
     "Recruitment Consultant (Uncapped Commission 20%)",
-    "Recruitment Consultant - 20%",
+    "Recruitment Consultant - 20% commission",
 ])
 def test_a_percentage_in_an_english_title_is_no_share_of_a_week(title: str) -> None:
     assert employment(title, "Manchester, UK", "Job type: Permanent",
