@@ -100,7 +100,9 @@ _TITLE_SHARE = lazy_compile(r"(?<![\w.,])(\d{2,3})\s*%?(?:\s*[-–]\s*(\d{2,3}))
                             r"(?=\s*\)|[\s.!]*$)")
 _BY_A_SHARE = lazy_compile(r"\b(?:pay|commission|commissions|bonus|bonuses|discount|travel|"
                            r"travelling|traveling|remote|off|ote|equity|sales|salary|"
-                           r"increase|raise|match|provision|rabatt|reisen?)\b", re.IGNORECASE)
+                           r"increase|raise|match|provision|rabatt|reisen?|earn|earnings|"
+                           r"up to|top|uncapped|hybrid|on-?site|office|client-facing)\b",
+                           re.IGNORECASE)
 _OPTION_BEFORE = lazy_compile(r"(?:\bor|/|\bopen to|\bconsider\w*|\bwelcome)\s*"
                               r"(?:[\w-]+\s+)?$")
 _JOB = r"(?:role|position|job|post|vacancy|opportunity|contract)"
@@ -211,7 +213,7 @@ def _title_share(doc: Document, title: Finding) -> re.Match[str] | None:
     if match is None and ((match := _SHARE_BARE.search(text, start)) is None
                           or not match.group(2)):
         return None
-    near = text[max(start, match.start() - 20):match.start()].split()[-1:] + \
+    near = text[max(start, match.start() - 20):match.start()].split()[-2:] + \
         text[match.end():match.end() + 20].split()[:1]
     return None if _BY_A_SHARE.search(" ".join(near)) else match
 

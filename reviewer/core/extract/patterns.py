@@ -154,11 +154,12 @@ _SCRIPT_TERMS = lazy_compile("|".join(SCRIPT_TERMS))
 
 _EITHER_HOURS = lazy_compile(r"\bfull[- ]?(?:time)?\s*(?:/|\bor\b)\s*part[- ]?time\b")
 
-# (on lower-cased text) the words of a permanent post that are English words too ("CLT",
-# "vast contract") named as the job's terms: a label's whole value ("Hiring model: CLT."),
-# a clause of their own ("Vast contract, 40 uur"), or by a word of a contract ("a CLT
-# contract", "This position is CLT"; not "CLT airport", "Requirements: CLT certification")
-_AS_VALUE_BEFORE = lazy_compile(r"(?:^|[.;!?]\s|\n|[^\W\d_][^:\n]{0,30}:)\s*$")
+# (lower-cased) words of a permanent post English writes too ("CLT", "vast contract") named
+# as terms: a terms label's value ("Hiring model: CLT."; not "Airport: CLT"), a clause of
+# their own ("Vast contract, 40 uur"), by a contract's word ("a CLT contract"; not "CLT exam")
+_AS_VALUE_BEFORE = lazy_compile(r"(?:^|[.;!?]\s|\n|\b(?:type|tipo|model|modelo|contract|contrato|"
+                                r"contratação|employment|emprego|regime|vínculo|terms|status)"
+                                r"\b[^:\n]{0,20}:)\s*$")
 _AS_VALUE_AFTER = lazy_compile(r"\s*(?:[.,;!]|\s\(|$)")
 _CONTRACT_NEAR = lazy_compile(r"\b(?:contract|contracts|contrato|contratação|position|role|job|"
                               r"employment|regime|vínculo|efetiv[oa])\b")

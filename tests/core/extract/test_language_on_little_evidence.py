@@ -68,3 +68,12 @@ def test_a_short_posting_of_unknown_language_states_its_terms(text: str, kind: s
 def test_clt_named_as_the_terms_of_an_english_posting(line: str, kind: str | None) -> None:
     text = f"Data Analyst\n\nSão Paulo, Brazil\n\n{line} You will work with the product team."
     assert fields(text)["employment_type"] == kind
+
+
+@pytest.mark.parametrize("line", ["Base: CLT", "Airport: CLT.", "Hub: CLT, night shift."])
+def test_an_airport_s_letters_after_a_label_of_no_terms_are_no_contract(line: str) -> None:
+    """Was: "Base: CLT" (Charlotte's airport) was a label's whole value, and so a
+    Brazilian permanent contract: full time."""
+    text = (f"Ramp Agent\n\nSkyway Air\n{line}\n\nLoad and unload bags, guide aircraft "
+            "and keep the ramp safe. Pay: $17.50/hr.\n")
+    assert extract(clean(text, "text")).fields["employment_type"] is None

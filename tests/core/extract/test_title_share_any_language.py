@@ -44,3 +44,14 @@ def test_a_share_beside_pay_travel_or_remote_words_is_none(title: str) -> None:
     text = f"{title}\n\nExample Inc.\n\nManchester, UK\n\nJob type: Permanent\n\n" \
            "Salary: £28,000 per annum plus commission."
     assert employment(text) == "full_time"
+
+
+@pytest.mark.parametrize("title", [
+    "Sales Representative - Earn up to 30%", "Designer - Hybrid 60%",
+    "Finance Analyst (Top 10%)", "Account Executive (Uncapped 25%)",
+])
+def test_a_share_of_earnings_standing_or_place_in_a_title_is_no_part_time(title: str) -> None:
+    """Was: these permanent jobs were part time by the share ending their title."""
+    text = (f"{title}\n\nNorthwind Traders\nAustin, TX\n\nJob type: Permanent\n\n"
+            "We are growing our team in Austin and offer a yearly salary of $65,000.\n")
+    assert employment(text) == "full_time"
