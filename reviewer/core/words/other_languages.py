@@ -275,10 +275,11 @@ def language_of(text: str) -> str | None:
     return max(counts, key=lambda language: counts[language])
 
 
-def clearly_english(text: str, least: int = 3) -> bool:
-    """Is ``text`` written in English by at least ``least`` of its small words, more than
-    of any other language's? Not merely "no other language found": a short Spanish
-    posting ("Sueldo: $9,500 mensuales") writes none of either."""
+def clearly_english(text: str, least: float = 1) -> bool:
+    """Is ``text`` written in English by at least ``least`` of its small words (weighed
+    as ``language_of`` weighs them), more than of any other language's? Not merely "no
+    other language found": a short Spanish posting ("Sueldo: $9,500 mensuales") writes
+    no English one; "We are hiring a sales manager." does."""
     counts = _evidence(text[:4000])
     return counts["en"] >= least and all(counts["en"] > n for language, n in counts.items()
                                           if language != "en")

@@ -70,6 +70,8 @@ def test_a_gross_sum_keeps_its_own_period(text: str, pay: tuple[object, ...]) ->
       "Salary: $850.000 per month plus commissions."), "CLP"),
     (("Santiago, Chile", "We are looking for a bilingual sales agent for our call center.",
       "Salary: $3,000 - $4,500 per month."), "USD"),
+    (("Mexico City, Mexico", "We are hiring a sales manager. "
+      "Salary: $40,000 - $50,000 per year."), "USD"),
 ])
 def test_a_bare_dollar_of_latin_america_is_a_peso_unless_said_in_english(
         lines: tuple[str, ...], currency: str) -> None:
