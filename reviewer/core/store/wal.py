@@ -48,9 +48,9 @@ def foreign(path: Path) -> bool:
     for _ in range(3):
         before = _read(Path(f"{path}-wal"), 0, _HEADER)
         try:
-            head = read_at(path, 0, 100)
-            size = _page_size(head)
-            page1 = head + read_at(path, 100, size - 100) if size else head
+            first = read_at(path, 0, 65536)  # (the largest page SQLite writes)
+            size = _page_size(first)
+            page1 = first[:size] if size else first[:100]
             file_pages = (path.stat().st_size // size) if size else 0
         except OSError:
             return False
