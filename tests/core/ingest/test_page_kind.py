@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,15 +36,20 @@ def test_the_kind_of_a_page_file(name: str, page: str, kind: str) -> None:
     assert detect_kind(page, name) == kind
 
 
+
+def _imported(path: Path, text: str) -> dict[str, Any]:
+    """The record of ``path``, holding ``text``, imported alone into a new project."""
+    path.write_text(text, encoding="utf-8")
+    with Store(path.parent / "p.db") as store:
+        assert import_paths(store, [path]).added == 1
+        return store.records.get(1)
+
 def test_an_html_page_saved_as_text_imports_as_it_extracts(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """It was stored as text with its tags in the cleaned text ("\\<!doctype html> …")
     while ``reviewer extract`` cleaned it as HTML."""
     path = tmp_path / "page.txt"
-    path.write_text(SAVED, encoding="utf-8")
-    with Store(tmp_path / "p.db") as store:
-        assert import_paths(store, [path]).added == 1
-        stored = store.records.get(1)
+    stored = _imported(path, SAVED)
     assert stored["kind"] == "html"
     assert "<" not in stored["cleaned"] and stored["cleaned"].startswith("# Data Engineer")
     assert stored["cleaned"] == extracted(path, capsys)
@@ -52,10 +58,7 @@ def test_an_html_page_saved_as_text_imports_as_it_extracts(
 def test_a_markdown_file_that_opens_with_markup_stays_text(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "readme.md"
-    path.write_text(MARKDOWN, encoding="utf-8")
-    with Store(tmp_path / "p.db") as store:
-        assert import_paths(store, [path]).added == 1
-        stored = store.records.get(1)
+    stored = _imported(path, MARKDOWN)
     assert stored["kind"] == "text"
     assert stored["cleaned"] == extracted(path, capsys)
 
